@@ -1,0 +1,99 @@
+"""Schedule analysis (SPEC §3): validation, CPM schedule, stages, explanations. Pure functions, no Qt.
+
+The usual entry point is :func:`analyze`, which compiles the plan once and runs everything that applies::
+
+    result = analyze(plan)            # Analysis
+    result.schedule.finish            # weeks, None-safe via result.ok
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.analysis.explain import Explanation, driving_chain, explain
+from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
+from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
+from planner.analysis.schedule import Schedule, ScheduleError, schedule
+from planner.analysis.stages import StageAnalysis, StageResult, analyze_stages
+from planner.analysis.validation import validate
+from planner.model.plan import Plan
+
+
+@dataclass
+class Analysis:
+    """Everything computed for a plan. ``schedule`` and ``stages`` are None while validation errors remain."""
+
+    plan: Plan
+    estimate: str
+    findings: list[Finding]
+    schedule: Schedule | None
+    stages: StageAnalysis | None
+    extra_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.schedule is not None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    def explain(self, decision_id: str) -> Explanation:
+        if self.schedule is None:
+            raise ScheduleError("the plan has validation errors; fix them to get explanations")
+        return explain(self.plan, self.schedule, decision_id)
+
+
+def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
+    """Validate ``plan`` and, when it has no errors, compute its schedule and stages under ``estimate``."""
+    graph = compile_plan(plan, estimate)
+    findings = validate(plan, graph)
+    if has_errors(findings):
+        return Analysis(plan, estimate, findings, None, None)
+    sched = schedule(plan, estimate, graph)
+    stages = analyze_stages(plan, sched)
+    return Analysis(plan, estimate, findings, sched, stages)
+
+
+def analysis_to_dict(result: Analysis) -> dict[str, Any]:
+    """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field."""
+    plan = result.plan
+    out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
+    s, st = result.schedule, result.stages
+    if s is None or st is None:
+        out.update({"finish": None, "gated_finish": None, "critical": [], "critical_path": [], "decisions": [],
+                    "stages": [], "stage_inversions": []})
+    else:
+        stage_ids = [x.id for x in plan.stages]
+        decisions = []
+        for i, d in enumerate(plan.decisions):
+            row = s.row(d.id)
+            decisions.append({
+                "id": d.id,
+                "stage": d.stage,
+                "sequenced_stage": stage_ids[int(st.sequenced[i])],
+                **{k: v for k, v in row.items() if k != "id"},
+            })
+        out.update({
+            "finish": s.finish,
+            "gated_finish": st.gated_finish,
+            "critical": s.critical_ids,
+            "critical_path": s.critical_path,
+            "decisions": decisions,
+            "stages": [x.to_dict() for x in st.stages],
+            "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
+        })
+    out["findings"] = [f.to_dict() for f in result.findings + result.extra_findings]
+    return out
+
+
+__all__ = [
+    "ESTIMATES", "Analysis", "Explanation", "Finding", "PlanGraph", "Schedule", "ScheduleError", "Severity",
+    "StageAnalysis", "StageResult", "analysis_to_dict", "analyze", "analyze_stages", "compile_plan",
+    "driving_chain", "explain", "has_errors", "schedule", "sort_findings", "validate",
+]

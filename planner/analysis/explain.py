@@ -1,0 +1,152 @@
+"""Explanations: why a decision starts when it does, and why it is or is not critical (SPEC §3.2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.analysis.graph import TYPE_NAMES
+from planner.analysis.schedule import Schedule
+from planner.model.plan import Plan
+
+
+@dataclass
+class Explanation:
+    """Plain-language reasons, plus the ids a view can highlight."""
+
+    decision: str
+    start_reason: str
+    driver: str | None  # id of the predecessor that drives the start, or None (plan start / not_before)
+    driver_kind: str  # "dependency", "not_before" or "plan_start"
+    float_text: str
+    critical_text: str
+    critical: bool
+    driving_chain: list[str] = field(default_factory=list)  # from a start to this decision
+    longest_chain: list[str] = field(default_factory=list)  # the longest path through it, start to finish
+
+    def text(self) -> str:
+        return "\n".join([self.start_reason, self.float_text, self.critical_text])
+
+
+def _w(x: float) -> str:
+    return f"week {x:g}" if abs(x - round(x)) > 1e-9 else f"week {round(x)}"
+
+
+def _weeks(x: float) -> str:
+    x = round(x, 2)
+    return f"{x:g} week" + ("" if x == 1 else "s")
+
+
+def driving_chain(s: Schedule, decision_id: str) -> list[str]:
+    """The chain of driving dependencies that ends at ``decision_id``, from a decision that starts on its own."""
+    g = s.graph
+    preds: dict[int, list[int]] = {}
+    for e in np.flatnonzero(s.driving).tolist():
+        preds.setdefault(int(g.dst[e]), []).append(int(g.src[e]))
+    node = s.index[decision_id]
+    chain = [node]
+    while node in preds:
+        node = min(preds[node])
+        chain.append(node)
+    return [s.ids[i] for i in reversed(chain)]
+
+
+def _successor_chain(s: Schedule, node: int) -> list[int]:
+    """Follow, from ``node``, the successor that binds its late start, up to a decision that binds to the finish."""
+    g = s.graph
+    tol = s.tolerance
+    succ: dict[int, list[int]] = {}
+    for e in range(len(g.src)):
+        u, v = int(g.src[e]), int(g.dst[e])
+        if abs((s.ls[v] - s.weight[e]) - s.ls[u]) <= tol:
+            succ.setdefault(u, []).append(v)
+    out = []
+    while node in succ:
+        node = min(succ[node])
+        out.append(node)
+    return out
+
+
+def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
+    """Why ``decision_id`` starts when it does and why it is (not) critical.
+
+    >>> from planner.model import new_plan, Decision, Dependency
+    >>> plan = new_plan()
+    >>> plan.decisions += [Decision(id="a", title="A", stage="validate", duration=3),
+    ...                    Decision(id="b", title="B", stage="validate", duration=2),
+    ...                    Decision(id="c", title="C", stage="validate", duration=1)]
+    >>> plan.dependencies += [Dependency(**{"from": "a", "to": "b"}), Dependency(**{"from": "a", "to": "c"})]
+    >>> from planner.analysis.schedule import schedule
+    >>> e = explain(plan, schedule(plan), "c")
+    >>> e.driver, e.critical
+    ('a', False)
+    """
+    g = s.graph
+    i = s.index[decision_id]
+    titles = {d.id: d.title for d in plan.decisions}
+    es = float(s.es[i])
+    nb = float(g.not_before[i])
+
+    driving_edges = [e for e in np.flatnonzero(g.dst == i).tolist() if s.driving[e]]
+    driver = None
+    if driving_edges and es > 0:
+        e = min(driving_edges, key=lambda e: int(g.src[e]))
+        u = int(g.src[e])
+        driver = s.ids[u]
+        kind = TYPE_NAMES[int(g.kind[e])]
+        lag = float(g.lag[e])
+        lag_txt = "" if lag == 0 else (f" plus a lag of {_weeks(lag)}" if lag > 0 else f" minus a lead of {_weeks(-lag)}")
+        what = {
+            "FS": f"it can start only when '{titles[driver]}' ({driver}) finishes",
+            "SS": f"it can start only when '{titles[driver]}' ({driver}) starts",
+            "FF": f"it can finish only when '{titles[driver]}' ({driver}) finishes",
+            "SF": f"it can finish only when '{titles[driver]}' ({driver}) starts",
+        }[kind]
+        start_reason = f"Starts in {_w(es)} because {what}{lag_txt} ({kind} dependency)."
+        if len(driving_edges) > 1:
+            others = ", ".join(s.ids[int(g.src[x])] for x in driving_edges if x != e)
+            start_reason += f" {others} would hold it to the same date."
+        driver_kind = "dependency"
+    elif nb > 0 and abs(es - nb) <= s.tolerance:
+        start_reason = f"Starts in {_w(es)} because it may not start earlier (not before {_w(nb)})."
+        driver_kind = "not_before"
+    else:
+        start_reason = f"Starts at the plan start ({_w(0)}): nothing it depends on holds it back."
+        driver_kind = "plan_start"
+
+    tf = float(s.total_float[i])
+    ff = float(s.free_float[i])
+    if tf == 0:
+        float_text = "It has no float: any delay moves the plan's finish."
+    else:
+        float_text = (
+            f"It can slip {_weeks(tf)} before the plan's finish moves (total float)"
+            + (f", and {_weeks(ff)} before it delays any successor (free float)." if ff > 0 else
+               ", but any slip delays a successor (no free float).")
+        )
+    chain_back = driving_chain(s, decision_id)
+    longest = [*chain_back, *(s.ids[k] for k in _successor_chain(s, i))]
+    critical = bool(s.critical[i])
+    if critical:
+        on_path = decision_id in s.critical_path
+        critical_text = (
+            "It is critical: it lies on the longest chain of work, "
+            + ("the critical path shown." if on_path else "a critical chain parallel to the one shown.")
+        )
+    else:
+        critical_text = (
+            f"It is not critical. Its longest chain ({' -> '.join(longest)}) is {_weeks(tf)} shorter than the "
+            f"plan; it would become critical if it slipped by more than {_weeks(tf)}."
+        )
+    return Explanation(
+        decision=decision_id,
+        start_reason=start_reason,
+        driver=driver,
+        driver_kind=driver_kind,
+        float_text=float_text,
+        critical_text=critical_text,
+        critical=critical,
+        driving_chain=chain_back,
+        longest_chain=longest,
+    )

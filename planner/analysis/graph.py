@@ -1,0 +1,142 @@
+"""The plan compiled to integer-indexed arrays: the shared input of validation, schedule and stages.
+
+Every dependency type becomes a static weight on its edge ``u -> v`` so that the forward pass is a longest path
+(``ES_v >= ES_u + w``) and the backward pass its mirror (``LS_u <= LS_v - w``)::
+
+    FS: w = d_u + lag    SS: w = lag    FF: w = d_u + lag - d_v    SF: w = lag - d_v
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.model.plan import Plan
+
+ESTIMATES = ("likely", "optimistic", "pessimistic", "pert")
+TYPE_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
+TYPE_NAMES = ("FS", "SS", "FF", "SF")
+
+
+@dataclass
+class PlanGraph:
+    """Arrays over the decisions (by position in ``plan.decisions``) and over the resolvable dependencies.
+
+    ``edge_dep`` maps each edge back to its index in ``plan.dependencies``; dependencies naming unknown
+    decisions, and self-dependencies, are left out (validation reports them). ``order`` is a topological
+    order of the decisions, or None when there is a cycle (``cyclic`` then lists the nodes left over).
+    """
+
+    ids: list[str]
+    index: dict[str, int]
+    duration: np.ndarray
+    not_before: np.ndarray
+    stage: np.ndarray  # stage position, -1 when the stage is unknown
+    src: np.ndarray
+    dst: np.ndarray
+    kind: np.ndarray
+    lag: np.ndarray
+    edge_dep: np.ndarray
+    order: list[int] | None
+    cyclic: list[int] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def weights(self) -> np.ndarray:
+        """Static forward-pass weight of each edge (weeks)."""
+        d = self.duration
+        w = self.lag.copy()
+        k = self.kind
+        w += np.where((k == 0) | (k == 2), d[self.src], 0.0)
+        w -= np.where((k == 2) | (k == 3), d[self.dst], 0.0)
+        return w
+
+
+def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
+    """Duration in weeks of every decision, in plan order, under ``estimate``."""
+    if estimate not in ESTIMATES:
+        raise ValueError(f"unknown estimate {estimate!r}; choose one of {', '.join(ESTIMATES)}")
+    return np.fromiter((d.weeks(estimate) for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
+
+
+def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = None) -> PlanGraph:
+    """Compile ``plan`` into a :class:`PlanGraph`. Duplicate ids resolve to their first occurrence."""
+    decisions = plan.decisions
+    ids = [d.id for d in decisions]
+    index: dict[str, int] = {}
+    for i, did in enumerate(ids):
+        index.setdefault(did, i)
+    n = len(ids)
+    stage_pos = plan.stage_index()
+    stage = np.fromiter((stage_pos.get(d.stage, -1) for d in decisions), dtype=np.int64, count=n)
+    nb = np.fromiter((d.not_before or 0.0 for d in decisions), dtype=np.float64, count=n)
+    duration = durations(plan, estimate) if dur is None else dur
+
+    src_l: list[int] = []
+    dst_l: list[int] = []
+    kind_l: list[int] = []
+    lag_l: list[float] = []
+    dep_l: list[int] = []
+    get = index.get
+    for k, dep in enumerate(plan.dependencies):
+        u = get(dep.from_)
+        v = get(dep.to)
+        if u is None or v is None or u == v:
+            continue
+        src_l.append(u)
+        dst_l.append(v)
+        kind_l.append(TYPE_CODES[dep.type])
+        lag_l.append(dep.lag)
+        dep_l.append(k)
+    src = np.array(src_l, dtype=np.int64)
+    dst = np.array(dst_l, dtype=np.int64)
+    order, leftover = topological_order(n, src_l, dst_l)
+    return PlanGraph(
+        ids=ids,
+        index=index,
+        duration=duration,
+        not_before=nb,
+        stage=stage,
+        src=src,
+        dst=dst,
+        kind=np.array(kind_l, dtype=np.int8),
+        lag=np.array(lag_l, dtype=np.float64),
+        edge_dep=np.array(dep_l, dtype=np.int64),
+        order=order,
+        cyclic=leftover,
+    )
+
+
+def topological_order(n: int, src: list[int], dst: list[int]) -> tuple[list[int] | None, list[int]]:
+    """Kahn's algorithm, smallest plan position first among ready nodes' insertion order.
+
+    Returns (order, []) for a DAG, or (None, nodes on or behind a cycle).
+    """
+    indeg = [0] * n
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for u, v in zip(src, dst, strict=True):
+        succ[u].append(v)
+        indeg[v] += 1
+    order = [i for i in range(n) if indeg[i] == 0]
+    append = order.append
+    head = 0
+    while head < len(order):
+        for v in succ[order[head]]:
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                append(v)
+        head += 1
+    if len(order) == n:
+        return order, []
+    return None, [i for i in range(n) if indeg[i] > 0]
+
+
+def edge_order(graph: PlanGraph) -> np.ndarray:
+    """Edge indices sorted by the topological position of their source (stable)."""
+    assert graph.order is not None
+    pos = np.empty(graph.n, dtype=np.int64)
+    pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(graph.n)
+    return np.argsort(pos[graph.src], kind="stable")

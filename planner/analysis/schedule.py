@@ -1,0 +1,218 @@
+"""The schedule (SPEC §3.2): critical path method for FS/SS/FF/SF links with lags, leads and ``not_before``.
+
+All times are in weeks from the plan start (time 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from planner.analysis.graph import TYPE_NAMES, PlanGraph, compile_plan, edge_order
+from planner.model.plan import Plan
+
+
+class ScheduleError(ValueError):
+    """The plan has validation errors, so no schedule exists. ``str()`` says why."""
+
+
+@dataclass
+class Schedule:
+    """Early/late dates, floats and the critical path. Arrays are in plan order (``ids``).
+
+    ``edge_*`` arrays describe the resolvable dependencies (see :class:`PlanGraph`); ``driving[e]`` is True when
+    edge ``e`` determines its successor's early start.
+    """
+
+    estimate: str
+    ids: list[str]
+    index: dict[str, int]
+    duration: np.ndarray
+    es: np.ndarray
+    ef: np.ndarray
+    ls: np.ndarray
+    lf: np.ndarray
+    total_float: np.ndarray
+    free_float: np.ndarray
+    critical: np.ndarray
+    finish: float
+    tolerance: float
+    graph: PlanGraph
+    weight: np.ndarray
+    slack: np.ndarray  # ES_v - c_uv per edge (>= 0)
+    driving: np.ndarray
+    critical_path: list[str] = field(default_factory=list)
+    critical_chain_count: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, decision_id: str) -> dict[str, Any]:
+        """The figures of one decision, as in ``planner analyze --format json``."""
+        i = self.index[decision_id]
+        return {
+            "id": decision_id,
+            "duration": float(self.duration[i]),
+            "es": float(self.es[i]),
+            "ef": float(self.ef[i]),
+            "ls": float(self.ls[i]),
+            "lf": float(self.lf[i]),
+            "total_float": float(self.total_float[i]),
+            "free_float": float(self.free_float[i]),
+            "critical": bool(self.critical[i]),
+        }
+
+    @property
+    def critical_ids(self) -> list[str]:
+        return [self.ids[i] for i in np.flatnonzero(self.critical).tolist()]
+
+    def edges(self) -> list[dict[str, Any]]:
+        """Every resolvable dependency with its type, lag, slack and whether it drives."""
+        g = self.graph
+        return [
+            {
+                "from": g.ids[int(g.src[e])],
+                "to": g.ids[int(g.dst[e])],
+                "type": TYPE_NAMES[int(g.kind[e])],
+                "lag": float(g.lag[e]),
+                "slack": float(self.slack[e]),
+                "driving": bool(self.driving[e]),
+                "dependency_index": int(g.edge_dep[e]),
+            }
+            for e in range(len(g.src))
+        ]
+
+
+def forward_pass(graph: PlanGraph, weight: np.ndarray, floor: np.ndarray) -> np.ndarray:
+    """Early starts: ``ES_v = max(floor_v, max over u -> v of ES_u + w_uv)`` in topological order."""
+    es = floor.tolist()
+    if len(graph.src):
+        order = edge_order(graph)
+        for u, v, w in zip(graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True):
+            t = es[u] + w
+            if t > es[v]:
+                es[v] = t
+    return np.array(es, dtype=np.float64)
+
+
+def backward_pass(graph: PlanGraph, weight: np.ndarray, ceiling: np.ndarray) -> np.ndarray:
+    """Late starts: ``LS_u = min(ceiling_u, min over u -> v of LS_v - w_uv)`` in reverse topological order."""
+    ls = ceiling.tolist()
+    if len(graph.src):
+        order = edge_order(graph)[::-1]
+        for u, v, w in zip(graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True):
+            t = ls[v] - w
+            if t < ls[u]:
+                ls[u] = t
+    return np.array(ls, dtype=np.float64)
+
+
+def schedule(plan: Plan, estimate: str = "likely", graph: PlanGraph | None = None) -> Schedule:
+    """The CPM schedule of ``plan`` under ``estimate`` (likely, optimistic, pessimistic or pert).
+
+    Raises :class:`ScheduleError` when the dependency graph has a cycle (run :func:`validate` for the full list
+    of problems).
+
+    >>> from planner.model import new_plan, Decision, Dependency
+    >>> plan = new_plan()
+    >>> plan.decisions += [Decision(id="a", title="A", stage="validate", duration=3),
+    ...                    Decision(id="b", title="B", stage="validate", duration=2)]
+    >>> plan.dependencies.append(Dependency(**{"from": "a", "to": "b", "lag": 1}))
+    >>> s = schedule(plan)
+    >>> s.finish, s.critical_path
+    (6.0, ['a', 'b'])
+    """
+    if graph is None:
+        graph = compile_plan(plan, estimate)
+    if graph.order is None:
+        raise ScheduleError("the dependency graph has a cycle; no schedule can be computed")
+    n = graph.n
+    d = graph.duration
+    w = graph.weights()
+    es = forward_pass(graph, w, np.maximum(graph.not_before, 0.0))
+    ef = es + d
+    finish = float(ef.max()) if n else 0.0
+    tol = 1e-7 * max(1.0, abs(finish))
+    ls = backward_pass(graph, w, finish - d)
+    lf = ls + d
+    total_float = np.maximum(ls - es, 0.0)
+    total_float[total_float <= tol] = 0.0
+
+    # Free float: room before delaying any successor or the finish; never above total float.
+    free_float = finish - ef
+    slack = np.empty(0)
+    if len(graph.src):
+        slack = es[graph.dst] - (es[graph.src] + w)
+        np.minimum.at(free_float, graph.src, slack)
+        slack = np.maximum(slack, 0.0)
+    free_float = np.clip(free_float, 0.0, total_float)
+    free_float[free_float <= tol] = 0.0
+    critical = total_float <= tol
+    driving = slack <= tol if len(graph.src) else np.zeros(0, dtype=bool)
+
+    sched = Schedule(
+        estimate=estimate,
+        ids=graph.ids,
+        index=graph.index,
+        duration=d,
+        es=es,
+        ef=ef,
+        ls=ls,
+        lf=lf,
+        total_float=total_float,
+        free_float=free_float,
+        critical=critical,
+        finish=finish,
+        tolerance=tol,
+        graph=graph,
+        weight=w,
+        slack=slack,
+        driving=driving,
+    )
+    if n:
+        _critical_path(sched)
+    return sched
+
+
+def _critical_path(s: Schedule) -> None:
+    """Pick one chain of critical decisions joined by driving dependencies, from a constrained start to the
+    finish; count how many such chains exist and say so when there is more than one."""
+    g = s.graph
+    tol = s.tolerance
+    crit = s.critical
+    # Driving, critical-to-critical edges form the critical subgraph.
+    mask = s.driving & crit[g.src] & crit[g.dst] if len(g.src) else np.zeros(0, dtype=bool)
+    src = g.src[mask].tolist()
+    dst = g.dst[mask].tolist()
+    preds: dict[int, list[int]] = {}
+    for u, v in zip(src, dst, strict=True):
+        preds.setdefault(v, []).append(u)
+
+    ends = [i for i in np.flatnonzero(crit & (s.ef >= s.finish - tol)).tolist()]
+    # Deterministic pick: the first finishing decision in plan order, then at each step the first driving
+    # predecessor in plan order, until a decision whose start no dependency drives.
+    node = min(ends)
+    chain = [node]
+    seen = {node}
+    while node in preds:
+        node = min(p for p in preds[node] if p not in seen)
+        chain.append(node)
+        seen.add(node)
+    chain.reverse()
+    s.critical_path = [s.ids[i] for i in chain]
+
+    # Count chains: paths in the critical DAG from a decision without critical driving predecessors to a
+    # decision finishing at T (dynamic programme over a topological order).
+    order = g.order or []
+    count: dict[int, int] = {}
+    for v in order:
+        if not crit[v]:
+            continue
+        count[v] = sum(count.get(u, 0) for u in preds.get(v, ())) or 1
+    total = sum(count.get(e, 0) for e in ends)
+    s.critical_chain_count = total
+    if total > 1:
+        s.notes.append(
+            f"There are {total} critical chains of equal length; the critical path shown is the one through the "
+            "earliest decisions in plan order. Every critical decision is flagged."
+        )

@@ -1,0 +1,246 @@
+"""Validation (SPEC §3.1): referential and semantic checks that do not stop a plan from loading.
+
+Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``unknown-reference``,
+``self-dependency``, ``cycle``, ``milestone-duration``. Warnings: ``stage-inversion``, ``duplicate-dependency``,
+``gate-not-met`` (``over-capacity`` comes from :mod:`planner.analysis.capacity`). Info: ``isolated-decision``,
+``empty-stage``, ``missing-owner``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import numpy as np
+
+from planner.analysis.findings import Finding, Severity, sort_findings
+from planner.analysis.graph import PlanGraph, compile_plan
+from planner.model.plan import Plan, Status, duration_value
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+_MAX_LISTED = 5
+
+
+def name(plan: Plan, decision_id: str, titles: dict[str, str] | None = None) -> str:
+    """How a decision is named in messages: its title and id, e.g. ``'Define the value case' (value-case)``."""
+    if titles is None:
+        d = plan.decision(decision_id)
+        title = d.title if d else None
+    else:
+        title = titles.get(decision_id)
+    return f"'{title}' ({decision_id})" if title else f"'{decision_id}'"
+
+
+def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
+    """Every validation finding of ``plan``, errors first.
+
+    >>> from planner.model import new_plan, Decision
+    >>> plan = new_plan()
+    >>> plan.decisions.append(Decision(id="a", title="A", stage="nowhere", owner="x"))
+    >>> [f.code for f in validate(plan) if f.severity == "error"]
+    ['unknown-reference', 'unknown-reference']
+    """
+    if graph is None:
+        graph = compile_plan(plan)
+    titles: dict[str, str] = {}
+    for d in plan.decisions:
+        titles.setdefault(d.id, d.title)
+
+    def nm(did: str) -> str:
+        return name(plan, did, titles)
+
+    out: list[Finding] = []
+    out += _duplicate_ids(plan)
+    out += _unknown_references(plan, titles, nm)
+    out += _self_dependencies(plan, nm)
+    out += _cycles(graph, nm)
+    out += _milestones(plan, nm)
+    out += _duplicate_dependencies(plan, titles, nm)
+    out += _stage_inversions(plan, graph, nm)
+    out += _gates_not_met(plan)
+    out += _isolated(plan, graph, nm)
+    out += _empty_stages(plan)
+    out += _missing_owner(plan, nm)
+    return sort_findings(out)
+
+
+def _duplicate_ids(plan: Plan) -> list[Finding]:
+    out = []
+    for kind, items in (
+        ("decision", plan.decisions),
+        ("stage", plan.stages),
+        ("area", plan.areas),
+        ("team", plan.teams),
+        ("risk", plan.risks),
+    ):
+        counts = Counter(item.id for item in items)
+        for did, c in counts.items():
+            if c > 1:
+                out.append(
+                    Finding(
+                        E,
+                        "duplicate-id",
+                        f"{c} {kind}s share the id '{did}'. Ids must be unique; rename all but one.",
+                        [did] if kind == "decision" else [],
+                    )
+                )
+    return out
+
+
+def _unknown_references(plan: Plan, titles: dict[str, str], nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    out = []
+    stages = {s.id for s in plan.stages}
+    areas = {a.id for a in plan.areas}
+    teams = {t.id for t in plan.teams}
+    for d in plan.decisions:
+        if d.stage not in stages:
+            out.append(Finding(E, "unknown-reference",
+                               f"{nm(d.id)} is in stage '{d.stage}', which the plan does not define. "
+                               f"Choose one of: {', '.join(sorted(stages))}.", [d.id]))
+        if d.area is not None and d.area not in areas:
+            out.append(Finding(E, "unknown-reference",
+                               f"{nm(d.id)} is in area '{d.area}', which the plan does not define. "
+                               "Add the area or choose an existing one.", [d.id]))
+        if d.owner is not None and d.owner not in teams:
+            out.append(Finding(E, "unknown-reference",
+                               f"{nm(d.id)} is owned by team '{d.owner}', which the plan does not define. "
+                               "Add the team or choose an existing one.", [d.id]))
+    for i, dep in enumerate(plan.dependencies):
+        missing = [x for x in (dep.from_, dep.to) if x not in titles]
+        if missing:
+            known = [x for x in (dep.from_, dep.to) if x in titles]
+            out.append(Finding(E, "unknown-reference",
+                               f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
+                               f"{' and '.join(repr(m) for m in missing)}, which is not a decision of this plan. "
+                               "Fix the id or remove the dependency.", known))
+    for r in plan.risks:
+        for did in r.decisions:
+            if did not in titles:
+                out.append(Finding(E, "unknown-reference",
+                                   f"Risk '{r.title}' ({r.id}) affects '{did}', which is not a decision of this "
+                                   "plan. Fix the id or remove it from the risk.", []))
+        if r.owner is not None and r.owner not in teams:
+            out.append(Finding(E, "unknown-reference",
+                               f"Risk '{r.title}' ({r.id}) is owned by team '{r.owner}', which the plan does not "
+                               "define.", []))
+    return out
+
+
+def _self_dependencies(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    return [
+        Finding(E, "self-dependency", f"{nm(dep.from_)} depends on itself. Remove this dependency.", [dep.from_])
+        for dep in plan.dependencies
+        if dep.from_ == dep.to
+    ]
+
+
+def _cycles(graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    if graph.order is not None:
+        return []
+    left = set(graph.cyclic)
+    g = nx.DiGraph()
+    g.add_edges_from(
+        (int(u), int(v)) for u, v in zip(graph.src, graph.dst, strict=True) if int(u) in left and int(v) in left
+    )
+    out = []
+    components = [c for c in nx.strongly_connected_components(g) if len(c) > 1]
+    components.sort(key=min)
+    for comp in components:
+        sub = g.subgraph(comp)
+        start = min(comp)
+        cycle_edges = nx.find_cycle(sub, source=start)
+        chain = [graph.ids[u] for u, _ in cycle_edges] + [graph.ids[cycle_edges[0][0]]]
+        spelled = " -> ".join(chain)
+        names = " -> ".join(nm(c) for c in chain)
+        extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
+        out.append(Finding(E, "cycle",
+                           f"Dependency cycle: {spelled}. {names} can never be scheduled; remove or reverse one "
+                           f"of these dependencies.{extra}", chain[:-1]))
+    return out
+
+
+def _milestones(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    out = []
+    for d in plan.decisions:
+        if d.milestone and duration_value(d.duration, "pessimistic") != 0:
+            out.append(Finding(E, "milestone-duration",
+                               f"{nm(d.id)} is a milestone but has a duration. A milestone takes 0 weeks; set its "
+                               "duration to 0 or untick 'milestone'.", [d.id]))
+    return out
+
+
+def _duplicate_dependencies(plan: Plan, titles: dict[str, str], nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    counts = Counter((dep.from_, dep.to) for dep in plan.dependencies)
+    return [
+        Finding(W, "duplicate-dependency",
+                f"{nm(u)} -> {nm(v)} is linked {c} times. Keep one dependency; the tightest one wins.", [u, v])
+        for (u, v), c in counts.items()
+        if c > 1 and u in titles and v in titles and u != v
+    ]
+
+
+def _stage_inversions(plan: Plan, graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    if not len(graph.src):
+        return []
+    su = graph.stage[graph.src]
+    sv = graph.stage[graph.dst]
+    bad = np.flatnonzero((su > sv) & (sv >= 0))
+    out = []
+    for e in bad.tolist():
+        u, v = graph.ids[graph.src[e]], graph.ids[graph.dst[e]]
+        s_u = plan.stages[graph.stage[graph.src[e]]].name
+        s_v = plan.stages[graph.stage[graph.dst[e]]].name
+        out.append(Finding(W, "stage-inversion",
+                           f"{nm(v)} ({s_v}) waits for {nm(u)}, which sits in a later stage ({s_u}). "
+                           f"Move {v} to {s_u} or later, or move {u} earlier.", [u, v]))
+    return out
+
+
+def _gates_not_met(plan: Plan) -> list[Finding]:
+    out = []
+    started = {Status.IN_PROGRESS, Status.DONE}
+    by_stage: dict[str, list[str]] = {}
+    for d in plan.decisions:
+        if d.status in started or d.progress > 0:
+            by_stage.setdefault(d.stage, []).append(d.id)
+    for prev, stage in zip(plan.stages, plan.stages[1:], strict=False):
+        unmet = [c.text for c in prev.gate_criteria if not c.met]
+        if unmet and stage.id in by_stage:
+            ids = by_stage[stage.id]
+            listed = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
+            out.append(Finding(W, "gate-not-met",
+                               f"Stage {stage.name} has started ({len(ids)} decision(s) under way) while the "
+                               f"{prev.name} gate is not met: {listed}.", ids[:_MAX_LISTED * 4]))
+    return out
+
+
+def _isolated(plan: Plan, graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    if graph.n < 2:
+        return []
+    linked = np.zeros(graph.n, dtype=bool)
+    linked[graph.src] = True
+    linked[graph.dst] = True
+    return [
+        Finding(I, "isolated-decision",
+                f"{nm(graph.ids[i])} has no dependencies in either direction. Link it to the work it needs or "
+                "enables, or confirm it really stands alone.", [graph.ids[i]])
+        for i in np.flatnonzero(~linked).tolist()
+    ]
+
+
+def _empty_stages(plan: Plan) -> list[Finding]:
+    used = {d.stage for d in plan.decisions}
+    return [
+        Finding(I, "empty-stage", f"Stage {s.name} ({s.id}) has no decisions yet.", [])
+        for s in plan.stages
+        if s.id not in used
+    ]
+
+
+def _missing_owner(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+    return [
+        Finding(I, "missing-owner", f"{nm(d.id)} has no owner. Assign a team so someone is accountable.", [d.id])
+        for d in plan.decisions
+        if d.owner is None and not d.milestone
+    ]

@@ -1,0 +1,319 @@
+"""The command line (SPEC §4). Exit codes: 0 success, 1 validation errors, 2 unreadable input or misuse.
+
+No traceback ever reaches the user: expected problems become one clear message on stderr, and anything
+unexpected is reported as an internal error with a hint to file a bug (exit code 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """An expected problem: printed as ``planner: <message>`` and exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def load(path: str) -> Any:
+    """Load a plan for a command, turning load errors into :class:`CliError`."""
+    from planner.model import PlanLoadError, load_plan
+
+    try:
+        return load_plan(path)
+    except PlanLoadError as exc:
+        raise CliError(str(exc)) from None
+
+
+def sample_plan_path() -> Path | None:
+    """The bundled sample plan opened when ``planner`` runs without a file."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources" / "sample.plan.json", here.parent / "sample_plans" / "bank-assistant.plan.json"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# -- formatting helpers ------------------------------------------------------------------------------------
+def fmt_weeks(x: float | None) -> str:
+    if x is None:
+        return "-"
+    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else str(round(x))
+
+
+def fmt_when(plan: Any, week: float | None) -> str:
+    """``week 12`` or ``week 12 (2027-03-29)`` when the plan has a start date."""
+    if week is None:
+        return "-"
+    date = plan.date_of(week)
+    return f"week {fmt_weeks(week)}" + (f" ({date.isoformat()})" if date else "")
+
+
+def _findings_text(findings: list[Any], out: TextIO) -> None:
+    if not findings:
+        out.write("No findings: the plan is consistent.\n")
+        return
+    labels = {"error": "ERROR", "warning": "warning", "info": "info"}
+    for f in findings:
+        out.write(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}\n")
+
+
+# -- core commands -----------------------------------------------------------------------------------------
+def cmd_check(args: argparse.Namespace) -> int:
+    from planner.analysis import has_errors, validate
+
+    plan = load(args.file)
+    findings = validate(plan)
+    if args.format == "json":
+        json.dump({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
+        sys.stdout.write(
+            f"{args.file}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)\n"
+        )
+        _findings_text(findings, sys.stdout)
+    return EXIT_INVALID if has_errors(findings) else EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from planner.analysis import analysis_to_dict, analyze
+
+    plan = load(args.file)
+    result = analyze(plan, args.estimate)
+    if getattr(args, "level", False):
+        _attach_levelling(result)
+    if args.format == "json":
+        json.dump(analysis_to_dict(result), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(analysis_text(result))
+    return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _attach_levelling(result: Any) -> None:
+    """Hook for ``--level`` (capacity levelling); implemented in planner.analysis.capacity when present."""
+    try:
+        capacity = importlib.import_module("planner.analysis.capacity")
+    except ModuleNotFoundError:
+        raise CliError("--level needs capacity planning, which this build does not include") from None
+    capacity.attach_to_analysis(result)
+
+
+def analysis_text(result: Any) -> str:
+    """The readable report of ``planner analyze``."""
+    plan = result.plan
+    lines: list[str] = []
+    add = lines.append
+    add(f"{plan.title}")
+    add("=" * min(len(plan.title), 100))
+    n_dec = len(plan.decisions)
+    add(f"{n_dec} decisions, {len(plan.dependencies)} dependencies, {len(plan.stages)} stages; "
+        f"durations: {result.estimate} estimates, in weeks"
+        + (f"; plan starts {plan.start_date.isoformat()}" if plan.start_date else ""))
+    add("")
+    s, st = result.schedule, result.stages
+    if s is None or st is None:
+        add("No schedule: the plan has errors that must be fixed first.")
+        add("")
+        add("Findings")
+        add("--------")
+        import io
+
+        buf = io.StringIO()
+        _findings_text(result.findings, buf)
+        lines.append(buf.getvalue().rstrip("\n"))
+        return "\n".join(lines) + "\n"
+    titles = {d.id: d.title for d in plan.decisions}
+    add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
+    add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
+    price = st.gating_price
+    add(f"Price of strict gates:     {fmt_weeks(price)} week{'s' if price != 1 else ''}"
+        + ("" if price else " (gating costs nothing on this plan)"))
+    add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
+    levelled = getattr(result, "levelled", None)
+    if levelled is not None:
+        add(f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
+            f"(+{fmt_weeks(levelled.cost)} weeks to respect team capacity)")
+    add("")
+    add("Critical path")
+    add("-------------")
+    if not s.critical_path:
+        add("  (empty plan)")
+    for k, did in enumerate(s.critical_path, 1):
+        i = s.index[did]
+        add(f"  {k:>2}. {titles[did]} ({did})  weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}"
+            + (f", {plan.date_of(float(s.es[i]))} to {plan.date_of(float(s.ef[i]))}" if plan.start_date else ""))
+    for note in s.notes:
+        add(f"  Note: {note}")
+    add("")
+    add("Stages")
+    add("------")
+    add(f"  {'stage':<16} {'rolling window':<20} {'gated window':<20} {'gate':>6}  {'criteria':>8}  {'done':>5}")
+    for r in st.stages:
+        roll = f"{fmt_weeks(r.start)}-{fmt_weeks(r.finish)}" if r.start is not None else "(empty)"
+        gated = f"{fmt_weeks(r.gated_start)}-{fmt_weeks(r.gated_finish)}" if r.gated_start is not None else "-"
+        crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
+        done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
+        add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
+    if plan.start_date:
+        add("  Dates: " + "; ".join(
+            f"{r.name} {plan.date_of(r.start)} to {plan.date_of(r.finish)}" for r in st.stages if r.start is not None
+        ))
+    if st.suggested_moves:
+        add("")
+        add("Suggested stage moves (the dependency graph puts these later than assigned)")
+        stage_names = {x.id: x.name for x in plan.stages}
+        for did, frm, to in st.suggested_moves:
+            add(f"  {titles[did]} ({did}): {stage_names[frm]} -> {stage_names[to]}")
+    add("")
+    add("Decisions")
+    add("---------")
+    add(f"  {'id':<28} {'stage':<14} {'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit")
+    stage_names = {x.id: x.name for x in plan.stages}
+    for i, d in enumerate(plan.decisions):
+        add(f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
+            f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
+            f"{'yes' if s.critical[i] else ''}")
+    add("")
+    add("Findings")
+    add("--------")
+    import io
+
+    buf = io.StringIO()
+    _findings_text(result.findings + list(getattr(result, "extra_findings", [])), buf)
+    lines.append(buf.getvalue().rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from planner.model import dump_plan, save_plan
+    from planner.templates import load_template, template_names
+
+    if args.template not in template_names():
+        raise CliError(f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}")
+    plan = load_template(args.template)
+    if args.title:
+        plan.title = args.title
+    if args.output:
+        out = Path(args.output)
+        if out.exists() and not args.force:
+            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
+        if out.is_dir():
+            raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
+        try:
+            save_plan(plan, out)
+        except OSError as exc:
+            raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        sys.stderr.write(f"Wrote {out} from template {args.template!r} ({len(plan.decisions)} decisions).\n")
+    else:
+        sys.stdout.write(dump_plan(plan))
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from planner.templates import template_names, template_summary
+
+    for name in template_names():
+        sys.stdout.write(f"{name:<14} {template_summary(name)}\n")
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    try:
+        app = importlib.import_module("planner.ui.app")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("planner.ui"):
+            raise CliError("the desktop app is not part of this build yet; try `planner analyze FILE`") from None
+        raise CliError(f"the desktop app cannot start: {exc}") from None
+    return int(app.run(args.file))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planner",
+        description="Scaling Roadmap Planner: plan how an AI initiative goes from pilot to enterprise scale.",
+        epilog="Run `planner` with no command to open the desktop app on the bundled sample plan.",
+    )
+    from planner import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the desktop app (the bundled sample plan when no file is given)")
+    p.add_argument("file", nargs="?", help="plan file (*.plan.json)")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("check", help="validate a plan and list its findings")
+    p.add_argument("file", help="plan file (*.plan.json)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")
+    p.add_argument("file", help="plan file (*.plan.json)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely")
+    p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("new", help="start a plan from a template")
+    p.add_argument("--template", default="ai-scaling", help="template name (see `planner templates`)")
+    p.add_argument("-o", "--output", help="file to write (default: print to stdout)")
+    p.add_argument("--title", help="title of the new plan")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("templates", help="list the bundled templates")
+    p.set_defaults(func=cmd_templates)
+
+    import planner.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        mod = importlib.import_module(f"planner.commands.{info.name}")
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
+        mod.add_arguments(p)
+        p.set_defaults(func=mod.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # `planner FILE` is `planner open FILE`.
+    if not argv or (argv[0] not in parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+                    and not argv[0].startswith("-")):
+        argv = ["open", *argv]
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        sys.stderr.write(f"planner: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("planner: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
+        sys.stderr.write(
+            f"planner: internal error: {type(exc).__name__}: {exc}\n"
+            "  This is a bug in the planner; please report it with the plan file that caused it.\n"
+        )
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

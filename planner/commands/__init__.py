@@ -1,0 +1,6 @@
+"""Sub-commands of ``planner`` beyond the core ones in :mod:`planner.cli`.
+
+Each module here defines ``NAME`` (the sub-command), ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args) -> int``; :mod:`planner.cli` discovers them. Keep heavy imports (matplotlib, Qt, reportlab) inside
+``run`` so that ``planner --help`` stays fast.
+"""

@@ -1,0 +1,45 @@
+"""The plan model, its JSON Schema, schema migrations, and loading/saving (no Qt)."""
+
+from planner.model.io import (
+    PlanLoadError,
+    dump_plan,
+    load_plan,
+    parse_plan,
+    plan_from_dict,
+    plan_to_dict,
+    save_plan,
+    write_text_atomic,
+)
+from planner.model.plan import (
+    DEFAULT_AREAS,
+    DEFAULT_STAGES,
+    ID_PATTERN,
+    SCHEMA_VERSION,
+    Area,
+    Baseline,
+    BaselineEntry,
+    Decision,
+    Dependency,
+    DependencyType,
+    Duration,
+    GateCriterion,
+    Plan,
+    Position,
+    Risk,
+    Stage,
+    Status,
+    Team,
+    ThreePoint,
+    duration_triple,
+    duration_value,
+    new_plan,
+)
+from planner.model.schema import plan_json_schema, schema_path
+
+__all__ = [
+    "DEFAULT_AREAS", "DEFAULT_STAGES", "ID_PATTERN", "SCHEMA_VERSION", "Area", "Baseline", "BaselineEntry",
+    "Decision", "Dependency", "DependencyType", "Duration", "GateCriterion", "Plan", "PlanLoadError", "Position",
+    "Risk", "Stage", "Status", "Team", "ThreePoint", "dump_plan", "duration_triple", "duration_value",
+    "load_plan", "new_plan", "parse_plan", "plan_from_dict", "plan_json_schema", "plan_to_dict", "save_plan",
+    "schema_path", "write_text_atomic",
+]

@@ -1,0 +1,284 @@
+"""Loading and saving plan files with the guarantees of SPEC §2.
+
+- Load errors are :class:`PlanLoadError`: they name the file, the JSON path and, for syntax errors, the line
+  and column, and say what to do.
+- Saving is deterministic (field order, the user's list order, 2-space indent, trailing newline) and atomic
+  (temporary file in the same folder, fsync, ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner.model.migrations import migrate
+from planner.model.plan import SCHEMA_VERSION, Plan
+
+MAX_PLAN_BYTES = 200 * 1024 * 1024
+"""Files larger than this are refused before reading (a plan of 100k decisions is about 40 MB)."""
+
+_MAX_REPORTED_ERRORS = 8
+
+
+class PlanLoadError(Exception):
+    """A plan file that cannot be read. ``str()`` is a complete message for the user."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None,
+        problem: str,
+        *,
+        json_path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.path = None if path is None else str(path)
+        self.problem = problem
+        self.json_path = json_path
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(self._compose())
+
+    def _compose(self) -> str:
+        where = self.path or "<plan>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.problem}"
+        if self.json_path:
+            text = f"{where}: at {self.json_path}: {self.problem}"
+        if self.hint:
+            text += f"\n  {self.hint}"
+        return text
+
+
+def _json_path(loc: tuple[Any, ...], data: Any) -> str:
+    """Render a pydantic error location as a JSON path, naming list items by their id where possible."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            label = f"[{item}]"
+            if isinstance(node, list) and 0 <= item < len(node):
+                node = node[item]
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    label = f"[{item}] (id {node['id']!r})"
+            else:
+                node = None
+            parts.append(label)
+        else:
+            key = str(item)
+            # Union branches show up as loc parts ("float", "ThreePoint"); they are not JSON keys.
+            if isinstance(node, dict) and key in node:
+                node = node[key]
+            elif key in {"float", "ThreePoint", "function-after[_ordered(), ThreePoint]", "constrained-float"}:
+                continue
+            elif isinstance(node, dict):
+                node = None
+            else:
+                continue
+            parts.append(("." if parts else "") + key)
+    return "".join(parts) or "(top level)"
+
+
+def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
+    """(first JSON path, message listing every distinct problem)."""
+    seen: dict[str, str] = {}
+    for e in err.errors(include_url=False):
+        path = _json_path(tuple(e["loc"]), data)
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field (check the spelling; free-form data belongs under 'extensions')"
+        elif e["type"] == "missing":
+            msg = "required field is missing"
+        msg = msg.removeprefix("Value error, ")
+        if path in seen:
+            continue  # a union reports one error per branch; the first is enough
+        seen[path] = msg
+    items = list(seen.items())
+    first_path = items[0][0]
+    lines = [f"{p}: {m}" for p, m in items[:_MAX_REPORTED_ERRORS]]
+    if len(items) > _MAX_REPORTED_ERRORS:
+        lines.append(f"... and {len(items) - _MAX_REPORTED_ERRORS} more problems")
+    if len(lines) == 1:
+        return first_path, items[0][1]
+    return first_path, f"{len(items)} problems:\n  " + "\n  ".join(lines)
+
+
+def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
+    """Parse plan JSON text (any supported schema version) into a :class:`Plan`."""
+    if not text.strip():
+        raise PlanLoadError(path, "the file is empty", hint="A plan file is a JSON object; try `planner new -o FILE`.")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = f"not valid JSON: {exc.msg}"
+        hint = "Fix the JSON syntax at that position."
+        if exc.pos >= len(text.rstrip()):
+            problem = f"the file ends unexpectedly ({exc.msg}); it may be truncated"
+            hint = "Restore the file from a backup or version control, or fix its end."
+        raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
+    return plan_from_dict(data, path)
+
+
+def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None) -> Plan:
+    """Validate a decoded JSON value as a plan, migrating older schema versions first."""
+    if not isinstance(data, dict):
+        raise PlanLoadError(path, f"the top level must be a JSON object, not {type(data).__name__}")
+    version = data.get("schema_version")
+    if version is None:
+        raise PlanLoadError(path, "required field is missing", json_path="schema_version",
+                            hint=f"Add \"schema_version\": {SCHEMA_VERSION}.")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise PlanLoadError(path, f"must be a whole number, not {json.dumps(version)}", json_path="schema_version")
+    if version > SCHEMA_VERSION:
+        raise PlanLoadError(
+            path,
+            f"this plan was written by a newer version of the planner (schema_version {version}; "
+            f"this program reads up to {SCHEMA_VERSION})",
+            json_path="schema_version",
+            hint="Upgrade Scaling Roadmap Planner to open it. The file has not been changed.",
+        )
+    if version < 0:
+        raise PlanLoadError(path, f"schema_version {version} is not a valid version", json_path="schema_version")
+    if version < SCHEMA_VERSION:
+        try:
+            data = migrate(data, version)
+        except ValueError as exc:
+            raise PlanLoadError(path, str(exc), json_path="schema_version") from None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the cyclic GC walking fresh model objects doubles load time (PERF-NOTES)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        json_path, message = _validation_message(exc, data)
+        raise PlanLoadError(path, message, json_path=json_path if "\n" not in message else None) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read and validate a plan file. Raises :class:`PlanLoadError` with a complete message."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise PlanLoadError(p, "is a folder, not a plan file", hint="Give the path of a .plan.json file.")
+        size = p.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanLoadError(
+                p,
+                f"the file is {size / 1e6:.0f} MB, larger than the {MAX_PLAN_BYTES / 1e6:.0f} MB a plan may be",
+                hint="Is this really a plan file?",
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanLoadError(p, "no such file") from None
+    except PermissionError:
+        raise PlanLoadError(p, "permission denied: the file cannot be read") from None
+    except IsADirectoryError:
+        raise PlanLoadError(p, "is a folder, not a plan file") from None
+    except OSError as exc:
+        raise PlanLoadError(p, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise PlanLoadError(p, "is not UTF-8 text (is it a binary file or another encoding?)",
+                            line=line, column=col) from None
+    return parse_plan(text, p)
+
+
+def _compact_numbers(value: Any) -> Any:
+    """Write 3.0 as 3 so files read the way people type them; other floats stay as they are."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _compact_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_compact_numbers(v) for v in value]
+    return value
+
+
+_ALWAYS_WRITTEN = {"decisions": ("stage", "duration"), "dependencies": ("type",)}
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as the JSON-ready dict that is written to disk: defaults omitted, required keys kept."""
+    data = plan.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["schema_version"] = SCHEMA_VERSION
+    for key in ("stages", "decisions"):
+        data.setdefault(key, [])
+    # Keep stable, readable key order at the top: schema_version first.
+    ordered = {"schema_version": data.pop("schema_version")}
+    ordered.update(data)
+    for list_key, fields in _ALWAYS_WRITTEN.items():
+        items = getattr(plan, list_key)
+        for obj, out in zip(items, ordered.get(list_key, []), strict=False):
+            for field in fields:
+                if field not in out:
+                    full = obj.model_dump(mode="json", by_alias=True, include={field})
+                    # re-insert in declaration order
+                    merged = {}
+                    for k in type(obj).model_fields:
+                        alias = type(obj).model_fields[k].alias or k
+                        if alias in out:
+                            merged[alias] = out[alias]
+                        elif k == field:
+                            merged[alias] = full[alias]
+                    out.clear()
+                    out.update(merged)
+    return _compact_numbers(ordered)
+
+
+def dump_plan(plan: Plan) -> str:
+    """Deterministic JSON text of ``plan`` (2-space indent, UTF-8 characters, trailing newline)."""
+    return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either the old or the new content, never half."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Save ``plan`` to ``path`` atomically with deterministic formatting."""
+    write_text_atomic(path, dump_plan(plan))

@@ -1,0 +1,238 @@
+"""The plan model (SPEC §2): one pydantic v2 definition, from which the JSON Schema is generated.
+
+Structural rules (types, ranges, unknown fields, id syntax) are enforced here and make a file fail to load.
+Referential rules (unknown ids, cycles, duplicates) are deliberately *not* enforced here: a plan with such
+problems still loads so the user can fix it, and :func:`planner.analysis.validate` reports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
+
+SCHEMA_VERSION = 1
+"""The newest plan file version this program reads and writes."""
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier, unique within its list.")]
+
+
+class _Strict(BaseModel):
+    """Base for every plan object: unknown fields are errors, assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+
+class ThreePoint(_Strict):
+    """A three-point estimate in weeks, ``0 <= optimistic <= likely <= pessimistic``."""
+
+    optimistic: NonNegativeFloat
+    likely: NonNegativeFloat
+    pessimistic: NonNegativeFloat
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThreePoint:
+        if not (self.optimistic <= self.likely <= self.pessimistic):
+            raise ValueError(
+                f"estimates must satisfy optimistic <= likely <= pessimistic "
+                f"(got {self.optimistic:g} / {self.likely:g} / {self.pessimistic:g})"
+            )
+        return self
+
+    def value(self, estimate: str = "likely") -> float:
+        """The duration in weeks under ``estimate`` (likely, optimistic, pessimistic or pert)."""
+        if estimate == "pert":
+            return (self.optimistic + 4 * self.likely + self.pessimistic) / 6
+        return float(getattr(self, estimate))
+
+
+Duration = NonNegativeFloat | ThreePoint
+"""Weeks: a number (all three estimates equal) or a three-point estimate."""
+
+
+def duration_value(duration: Duration, estimate: str = "likely") -> float:
+    """The number of weeks ``duration`` stands for under ``estimate``."""
+    if isinstance(duration, ThreePoint):
+        return duration.value(estimate)
+    return float(duration)
+
+
+def duration_triple(duration: Duration) -> tuple[float, float, float]:
+    """(optimistic, likely, pessimistic) in weeks."""
+    if isinstance(duration, ThreePoint):
+        return duration.optimistic, duration.likely, duration.pessimistic
+    d = float(duration)
+    return d, d, d
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+
+
+class DependencyType(StrEnum):
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+
+class GateCriterion(_Strict):
+    text: str = Field(min_length=1)
+    met: bool = False
+
+
+class Stage(_Strict):
+    id: Id
+    name: str = Field(min_length=1)
+    goal: str = ""
+    gate_criteria: list[GateCriterion] = Field(default_factory=list)
+
+
+class Area(_Strict):
+    id: Id
+    name: str = Field(min_length=1)
+    color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
+
+
+class Team(_Strict):
+    id: Id
+    name: str = Field(min_length=1)
+    capacity: NonNegativeFloat | None = Field(default=None, description="People available per week.")
+
+
+class Decision(_Strict):
+    id: Id
+    title: str = Field(min_length=1, max_length=300)
+    area: str | None = None
+    stage: str
+    owner: str | None = None
+    duration: Duration = 1.0
+    headcount: NonNegativeFloat = 1.0
+    cost: NonNegativeFloat | None = None
+    status: Status = Status.NOT_STARTED
+    progress: float = Field(default=0.0, ge=0, le=100)
+    not_before: NonNegativeFloat | None = Field(default=None, description="Earliest start, weeks from plan start.")
+    milestone: bool = False
+    references: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    notes: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _milestone_default_duration(cls, data: Any) -> Any:
+        # A milestone written without a duration means 0 weeks, not the 1-week default.
+        if isinstance(data, dict) and data.get("milestone") is True and "duration" not in data:
+            return {**data, "duration": 0}
+        return data
+
+    def weeks(self, estimate: str = "likely") -> float:
+        """Duration in weeks under ``estimate``; a milestone is always 0."""
+        return 0.0 if self.milestone else duration_value(self.duration, estimate)
+
+
+class Dependency(_Strict):
+    from_: str = Field(alias="from", description="The predecessor's id.")
+    to: str = Field(description="The successor's id.")
+    type: DependencyType = DependencyType.FS
+    lag: float = Field(default=0.0, description="Weeks; negative is a lead.")
+    note: str = ""
+
+
+class Risk(_Strict):
+    id: Id
+    title: str = Field(min_length=1)
+    probability: float = Field(ge=0, le=1)
+    impact: Duration = Field(description="Weeks of delay added to each of its decisions when it fires.")
+    decisions: list[str] = Field(default_factory=list)
+    mitigation: str = ""
+    owner: str | None = None
+
+
+class BaselineEntry(_Strict):
+    start: float
+    finish: float
+
+
+class Baseline(_Strict):
+    name: str = Field(min_length=1)
+    created: dt.datetime | None = None
+    finish: float
+    decisions: dict[str, BaselineEntry] = Field(default_factory=dict)
+
+
+class Position(_Strict):
+    x: float
+    y: float
+
+
+class Plan(_Strict):
+    schema_version: Literal[1] = Field(description="Plan file format version.")
+    title: str = Field(min_length=1)
+    description: str = ""
+    start_date: dt.date | None = None
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    stages: list[Stage] = Field(min_length=1)
+    areas: list[Area] = Field(default_factory=list)
+    teams: list[Team] = Field(default_factory=list)
+    decisions: list[Decision]
+    dependencies: list[Dependency] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    baselines: list[Baseline] = Field(default_factory=list)
+    layout: dict[str, Position] = Field(
+        default_factory=dict, description="Graph-canvas card positions by decision id (set by the app)."
+    )
+    extensions: dict[str, Any] = Field(default_factory=dict, description="Kept verbatim; for other tools.")
+
+    # -- convenience lookups (not persisted) -------------------------------------------------------
+    def decision(self, decision_id: str) -> Decision | None:
+        return next((d for d in self.decisions if d.id == decision_id), None)
+
+    def stage_index(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.stages)}
+
+    def date_of(self, week: float) -> dt.date | None:
+        """Calendar date of ``week`` weeks after the plan start, or None without a start date."""
+        if self.start_date is None:
+            return None
+        return self.start_date + dt.timedelta(days=round(week * 7))
+
+
+DEFAULT_STAGES = [
+    ("validate", "Validate", "Prove business value and feasibility, not just that a model works."),
+    ("integrate", "Integrate", "Connect to real workflows and systems; modular architecture, not a monolith."),
+    (
+        "operationalize",
+        "Operationalize",
+        "Reliable, elastic and compliant: model CI/CD, drift detection and retraining, data quality.",
+    ),
+    ("scale", "Scale", "Broad impact across the business: shared platform, operating model, capability."),
+]
+
+DEFAULT_AREAS = [
+    ("architecture", "Architecture", "#0072B2"),
+    ("infrastructure", "Infrastructure", "#E69F00"),
+    ("engineering-workflows", "Engineering workflows", "#009E73"),
+    ("data", "Data", "#56B4E9"),
+    ("governance", "Governance", "#CC79A7"),
+    ("compliance", "Compliance", "#D55E00"),
+    ("organization", "Organization", "#F0E442"),
+    ("team-capability", "Team capability", "#999999"),
+]
+
+
+def new_plan(title: str = "Untitled plan") -> Plan:
+    """An empty plan with the four standard stages and eight areas."""
+    return Plan(
+        schema_version=SCHEMA_VERSION,
+        title=title,
+        stages=[Stage(id=i, name=n, goal=g) for i, n, g in DEFAULT_STAGES],
+        areas=[Area(id=i, name=n, color=c) for i, n, c in DEFAULT_AREAS],
+        decisions=[],
+    )

@@ -1,0 +1,31 @@
+"""The plan file's JSON Schema, generated from the pydantic model and shipped in ``planner/resources``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.model.plan import SCHEMA_VERSION, Plan
+
+
+def schema_path() -> Path:
+    """Where the shipped schema lives."""
+    return Path(__file__).resolve().parent.parent / "resources" / f"plan.schema.v{SCHEMA_VERSION}.json"
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a plan file as written to disk (aliases, e.g. ``from``)."""
+    schema = Plan.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://scaling-roadmap-planner.example/plan.schema.v{SCHEMA_VERSION}.json"
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(plan_json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m planner.model.schema  regenerates the shipped file
+    schema_path().write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {schema_path()}")
