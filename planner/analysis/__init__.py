@@ -30,6 +30,7 @@ class Analysis:
     schedule: Schedule | None
     stages: StageAnalysis | None
     extra_findings: list[Finding] = field(default_factory=list)
+    levelled: Any = None  # set by planner.analysis.capacity.attach_to_analysis (``--level``)
 
     @property
     def ok(self) -> bool:
