@@ -184,11 +184,17 @@ def _critical_path(s: Schedule) -> None:
     mask = s.driving & crit[g.src] & crit[g.dst] if len(g.src) else np.zeros(0, dtype=bool)
     src = g.src[mask].tolist()
     dst = g.dst[mask].tolist()
+    # Two links between the same pair (say FS and SS) are one step of a chain, not two chains.
     preds: dict[int, list[int]] = {}
-    for u, v in zip(src, dst, strict=True):
+    has_succ: set[int] = set()
+    for u, v in sorted(set(zip(src, dst, strict=True))):
         preds.setdefault(v, []).append(u)
+        has_succ.add(u)
 
-    ends = [i for i in np.flatnonzero(crit & (s.ef >= s.finish - tol)).tolist()]
+    # A chain ends at a critical decision that finishes at T and drives no further critical work: a decision
+    # that finishes at T but drives a final milestone is part of that milestone's chain, not a chain of its own.
+    at_finish = np.flatnonzero(crit & (s.ef >= s.finish - tol)).tolist()
+    ends = [i for i in at_finish if i not in has_succ] or at_finish
     # Deterministic pick: the first finishing decision in plan order, then at each step the first driving
     # predecessor in plan order, until a decision whose start no dependency drives.
     node = min(ends)
