@@ -1,0 +1,550 @@
+"""Scene items of the graph canvas: decision cards, dependency edges and their labels, stage bands.
+
+Cards paint themselves once into a device-coordinate cache (repainted only when their data, selection or the zoom
+changes); edges are plain :class:`QGraphicsPathItem` subclasses painted by Qt in C++, so panning and zooming a
+1,000-decision plan runs no Python per frame beyond the cards whose cache must be refreshed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from planner.ui.canvas import style as S
+
+_LOD_TEXT = 0.3  # below this zoom, cards and labels drop their text (unreadable anyway)
+
+
+@dataclass(frozen=True)
+class CardData:
+    """What a card shows; cards repaint only when this changes."""
+
+    title: str
+    id: str
+    area_color: str | None
+    milestone: bool
+    right_text: str  # "3 wks · float 2"
+    critical: bool
+    progress: float  # 0..1
+    done: bool
+    tooltip: str
+
+
+def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: object, width: float) -> tuple[str, str]:
+    """Split ``text`` into at most two lines of ``width`` pixels, eliding the second one."""
+    if font_metrics.horizontalAdvance(text) <= width:
+        return text, ""
+    layout = QTextLayout(text, layout_font)  # type: ignore[arg-type]
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    n = line.textLength()
+    layout.endLayout()
+    first = text[:n].rstrip()
+    rest = text[n:].strip()
+    return first, font_metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
+class CardItem(QGraphicsItem):
+    """One decision. ``pos()`` is the card's top-left corner in scene pixels (what ``plan.layout`` stores)."""
+
+    def __init__(self, decision_id: str) -> None:
+        super().__init__()
+        self.decision_id = decision_id
+        self.data: CardData | None = None
+        self.edges: list[EdgeItem] = []
+        self.layout_pos: QPointF | None = None  # where the layered layout puts it
+        self.highlighted = False
+        self.link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
+        self._lines: tuple[str, str] = ("", "")
+        self._id_text = ""
+        self._body = QPainterPath()
+        self._tracking = True
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+
+    # -- data -------------------------------------------------------------------------------------------------
+    def set_data(self, data: CardData) -> bool:
+        """Show ``data``; returns True when something changed (and a repaint was scheduled)."""
+        if data == self.data:
+            return False
+        old = self.data
+        self.data = data
+        if old is None or old.title != data.title or old.milestone != data.milestone:
+            fm = QFontMetricsF(S.title_font())
+            self._lines = _wrap_two_lines(data.title, fm, S.title_font(), self._title_width(data.milestone))
+        if old is None or old.milestone != data.milestone:
+            self._body = self._body_path(data.milestone)
+        if old is None or old.id != data.id or old.right_text != data.right_text:
+            fm = QFontMetricsF(S.meta_font())
+            fmr = QFontMetricsF(S.meta_font(bold=data.critical))
+            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8
+            room -= fmr.horizontalAdvance(data.right_text)
+            self._id_text = fm.elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
+        if old is None or old.tooltip != data.tooltip:
+            self.setToolTip(data.tooltip)
+        self.update()
+        return True
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def set_link_state(self, state: str | None) -> None:
+        if state != self.link_state:
+            self.link_state = state
+            self.update()
+
+    @staticmethod
+    def _text_left(milestone: bool) -> float:
+        return 34.0 if milestone else S.STRIP_W + 10
+
+    @staticmethod
+    def _text_right(milestone: bool) -> float:
+        return S.CARD_W - (24.0 if milestone else 12.0)
+
+    def _title_width(self, milestone: bool) -> float:
+        # The first line keeps clear of the critical corner flag.
+        return self._text_right(milestone) - self._text_left(milestone) - 8
+
+    @staticmethod
+    def _body_path(milestone: bool) -> QPainterPath:
+        path = QPainterPath()
+        w, h = S.CARD_W, S.CARD_H
+        if milestone:
+            t = 16.0
+            path.addPolygon(QPolygonF([QPointF(t, 0), QPointF(w - t, 0), QPointF(w, h / 2), QPointF(w - t, h),
+                                       QPointF(t, h), QPointF(0, h / 2), QPointF(t, 0)]))
+            path.closeSubpath()
+        else:
+            path.addRoundedRect(QRectF(0, 0, w, h), 6, 6)
+        return path
+
+    # -- geometry ---------------------------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(-8, -8, S.CARD_W + 16, S.CARD_H + 16)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, S.CARD_W, S.CARD_H))
+        path.addEllipse(self.handle_center(), S.HANDLE_R + 3, S.HANDLE_R + 3)
+        return path
+
+    @staticmethod
+    def handle_center() -> QPointF:
+        return QPointF(S.CARD_W, S.CARD_H / 2)
+
+    def on_handle(self, local: QPointF) -> bool:
+        """Whether ``local`` (item coordinates) is on the link handle (generous: the right edge's middle)."""
+        c = self.handle_center()
+        dx, dy = local.x() - c.x(), local.y() - c.y()
+        return dx * dx + dy * dy <= (S.HANDLE_R + 5) ** 2
+
+    def out_anchor(self) -> QPointF:
+        return self.pos() + QPointF(S.CARD_W, S.CARD_H / 2)
+
+    def in_anchor(self) -> QPointF:
+        return self.pos() + QPointF(0, S.CARD_H / 2)
+
+    def scene_rect(self) -> QRectF:
+        return QRectF(self.pos(), QPointF(self.pos().x() + S.CARD_W, self.pos().y() + S.CARD_H))
+
+    def at_layout_position(self) -> bool:
+        return self.layout_pos is not None and self.pos() == self.layout_pos
+
+    def set_tracking(self, on: bool) -> None:
+        """Whether moving the card re-routes its edges at once (off while the scene places many cards)."""
+        self._tracking = on
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._tracking:
+            for edge in self.edges:
+                edge.update_path()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(3 if value else 2)
+        return super().itemChange(change, value)
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self.on_handle(event.pos()):
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.unsetCursor()
+        super().hoverLeaveEvent(event)
+
+    # -- painting ---------------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        data = self.data
+        if data is None:
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        body = self._body
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+
+        if self.highlighted or self.link_state:
+            color = {"ok": S.LINK_OK, "bad": S.LINK_BAD}.get(self.link_state or "", S.HIGHLIGHT)
+            painter.setPen(QPen(color, 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(body)
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(S.CARD_FILL_DONE if data.done else S.CARD_FILL)
+        painter.drawPath(body)
+
+        area = QColor(data.area_color) if data.area_color else S.DEFAULT_AREA
+        painter.save()
+        painter.setClipPath(body)
+        if not data.milestone:
+            painter.fillRect(QRectF(0, 0, S.STRIP_W, S.CARD_H), area)
+        if data.progress > 0:
+            x0 = S.STRIP_W if not data.milestone else 16.0
+            x1 = S.CARD_W - (0 if not data.milestone else 16.0)
+            painter.fillRect(QRectF(x0, S.CARD_H - 4, (x1 - x0) * min(data.progress, 1.0), 4), S.PROGRESS)
+        if data.critical:
+            t = 18.0 if not data.milestone else 0.0
+            if t:
+                painter.setBrush(S.CRITICAL)
+                painter.drawPolygon(QPolygonF([QPointF(S.CARD_W - t, 0), QPointF(S.CARD_W, 0),
+                                               QPointF(S.CARD_W, t)]))
+        painter.restore()
+
+        if data.critical:
+            painter.setPen(QPen(S.CRITICAL, 3.5))
+        else:
+            painter.setPen(QPen(S.CARD_BORDER, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(body)
+        if selected:
+            painter.setPen(QPen(S.SELECTION, 2.5))
+            painter.drawPath(self._selection_path(data.milestone))
+
+        if data.milestone:
+            c = QPointF(25, 24)
+            r = 8.0
+            painter.setPen(QPen(S.INK, 1.0))
+            painter.setBrush(area)
+            painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
+                                           QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]))
+
+        # Link handle.
+        painter.setPen(QPen(S.MUTED, 1.2))
+        painter.setBrush(S.CARD_FILL)
+        painter.drawEllipse(self.handle_center(), S.HANDLE_R, S.HANDLE_R)
+
+        if lod < _LOD_TEXT:
+            return
+        left = self._text_left(data.milestone)
+        right = self._text_right(data.milestone)
+        painter.setPen(S.INK)
+        painter.setFont(S.title_font())
+        fm = QFontMetricsF(S.title_font())
+        y = 9.0 + fm.ascent()
+        painter.drawText(QPointF(left + (8 if data.milestone else 0), y), self._lines[0])
+        if self._lines[1]:
+            painter.drawText(QPointF(left, y + fm.lineSpacing()), self._lines[1])
+
+        base = S.CARD_H - 11.0
+        painter.setFont(S.meta_font())
+        painter.setPen(S.MUTED)
+        painter.drawText(QPointF(left, base), self._id_text)
+        font = S.meta_font(bold=data.critical)
+        painter.setFont(font)
+        painter.setPen(S.CRITICAL if data.critical else S.INK)
+        w = QFontMetricsF(font).horizontalAdvance(data.right_text)
+        painter.drawText(QPointF(right - w, base), data.right_text)
+
+    @staticmethod
+    def _selection_path(milestone: bool) -> QPainterPath:
+        path = QPainterPath()
+        if milestone:
+            w, h, t, m = S.CARD_W, S.CARD_H, 16.0, 4.0
+            path.addPolygon(QPolygonF([QPointF(t - 2, -m), QPointF(w - t + 2, -m), QPointF(w + m + 2, h / 2),
+                                       QPointF(w - t + 2, h + m), QPointF(t - 2, h + m), QPointF(-m - 2, h / 2),
+                                       QPointF(t - 2, -m)]))
+        else:
+            path.addRoundedRect(QRectF(-4, -4, S.CARD_W + 8, S.CARD_H + 8), 9, 9)
+        return path
+
+
+class EdgeLabelItem(QGraphicsItem):
+    """The dependency type and lag (``SS+2``) on an edge, on a small white plate."""
+
+    def __init__(self, text: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.color = S.EDGE_DRIVING
+        self._rect = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(1)
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        if text == self.text:
+            return
+        self.prepareGeometryChange()
+        self.text = text
+        w = QFontMetricsF(S.label_font()).horizontalAdvance(text) + 10
+        self._rect = QRectF(-w / 2, -8, w, 16)
+        self.update()
+
+    def set_color(self, color: QColor) -> None:
+        if color != self.color:
+            self.color = QColor(color)
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LOD_TEXT:  # type: ignore[attr-defined]
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self.color, 1.0))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.setFont(S.label_font())
+        painter.setPen(self.color)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+def edge_label(kind: str, lag: float) -> str:
+    """``""`` for a plain finish-to-start link without lag, else e.g. ``SS``, ``SS+2``, ``FF-1``, ``FS+0.5``."""
+    if kind == "FS" and lag == 0:
+        return ""
+    if lag == 0:
+        return kind
+    text = f"{abs(lag):.2f}".rstrip("0").rstrip(".")
+    return f"{kind}{'+' if lag > 0 else '-'}{text}"
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A dependency: a curve from the predecessor's right edge to the successor's left edge, with an arrowhead.
+
+    Not a Qt-selectable item (the scene keeps edge selection itself), so Qt paints it in C++ without a selection
+    frame. ``dep_index`` is the dependency's index in ``plan.dependencies``.
+    """
+
+    ARROW = 10.0
+
+    def __init__(self, source: CardItem, target: CardItem, dep_index: int) -> None:
+        super().__init__()
+        self.source = source
+        self.target = target
+        self.dep_index = dep_index
+        self.route: list[QPointF] | None = None  # waypoint centres from the layered layout
+        self.kind = "FS"
+        self.lag = 0.0
+        self.driving = False
+        self.critical = False
+        self.selected = False
+        self._shape: QPainterPath | None = None
+        self.label: EdgeLabelItem | None = None
+        self.arrow = QGraphicsPolygonItem(self)
+        self.arrow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(0)
+        source.edges.append(self)
+        target.edges.append(self)
+        self._apply_style()
+
+    def detach(self) -> None:
+        for card in (self.source, self.target):
+            if self in card.edges:
+                card.edges.remove(self)
+
+    def set_info(self, kind: str, lag: float, driving: bool, critical: bool) -> None:
+        text = edge_label(kind, lag)
+        style_changed = (driving, critical) != (self.driving, self.critical)
+        self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
+        if text and self.label is None:
+            self.label = EdgeLabelItem(text, self)
+            style_changed = True
+            self._place_label()
+        elif not text and self.label is not None:
+            self.label.setParentItem(None)
+            if self.scene() is not None:
+                self.scene().removeItem(self.label)
+            self.label = None
+        elif self.label is not None:
+            self.label.set_text(text)
+        if style_changed:
+            self._apply_style()
+
+    def set_selected(self, on: bool) -> None:
+        if on != self.selected:
+            self.selected = on
+            self._apply_style()
+
+    def color(self) -> QColor:
+        if self.selected:
+            return S.SELECTION
+        if self.critical:
+            return S.CRITICAL
+        return S.EDGE_DRIVING if self.driving else S.EDGE
+
+    def _apply_style(self) -> None:
+        color = self.color()
+        width = 1.3
+        if self.driving:
+            width = 2.6
+        if self.critical:
+            width = 3.2
+        if self.selected:
+            width = max(width, 3.0)
+        pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+        if self.selected:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.arrow.setPen(QPen(color, 1.0))
+        self.arrow.setBrush(QBrush(color))
+        self.setZValue(1.5 if self.selected else (0.5 if self.driving else 0))
+        if self.label is not None:
+            self.label.set_color(color if (self.driving or self.selected) else S.MUTED)
+
+    # -- geometry ---------------------------------------------------------------------------------------------
+    def update_path(self) -> None:
+        start = self.source.out_anchor()
+        end = self.target.in_anchor()
+        a = self.ARROW
+        tip = QPointF(end.x() - 1, end.y())
+        stop = QPointF(tip.x() - a, tip.y())
+        path = QPainterPath(start)
+        use_route = bool(self.route) and self.source.at_layout_position() and self.target.at_layout_position()
+        points = [start]
+        if use_route:
+            assert self.route is not None
+            for c in self.route:
+                points.append(QPointF(c.x() - S.CARD_W / 2, c.y()))
+                points.append(QPointF(c.x() + S.CARD_W / 2, c.y()))
+        points.append(stop)
+        # Curves between layers with horizontal tangents; straight runs where the edge crosses a layer.
+        last_mid = None
+        for k in range(0, len(points) - 1, 2):
+            p0, p1 = points[k], points[k + 1]
+            dx = max(abs(p1.x() - p0.x()) / 2, 50.0)
+            c1 = QPointF(p0.x() + dx, p0.y())
+            c2 = QPointF(p1.x() - dx, p1.y())
+            if k:
+                path.lineTo(p0)
+            path.cubicTo(c1, c2, p1)
+            last_mid = (p0, c1, c2, p1)
+        self.setPath(path)
+        self._shape = None
+        self.arrow.setPolygon(QPolygonF([tip, QPointF(tip.x() - a, tip.y() - a * 0.5),
+                                         QPointF(tip.x() - a, tip.y() + a * 0.5)]))
+        self._label_at = _bezier_point(*last_mid, 0.5) if last_mid else start
+        self._place_label()
+
+    def _place_label(self) -> None:
+        if self.label is not None and hasattr(self, "_label_at"):
+            self.label.setPos(self._label_at)
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self.path())
+        return self._shape
+
+
+def _bezier_point(p0: QPointF, c1: QPointF, c2: QPointF, p1: QPointF, t: float) -> QPointF:
+    u = 1 - t
+    return p0 * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + p1 * (t * t * t)
+
+
+class StageBandItem(QGraphicsRectItem):
+    """A stage column: a tinted background band with the stage's name and decision count on top."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(S.BAND_FILLS[index % 2])
+        self.setZValue(-10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.title = QGraphicsSimpleTextItem(self)
+        self.title.setFont(S.band_font())
+        self.title.setBrush(S.BAND_TEXT)
+        self.subtitle = QGraphicsSimpleTextItem(self)
+        self.subtitle.setFont(S.meta_font())
+        self.subtitle.setBrush(S.MUTED)
+        self._key: tuple[object, ...] | None = None
+
+    def set_band(self, rect: QRectF, name: str, count: int, note: str = "") -> None:
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), name, count, note)
+        if key == self._key:
+            return
+        self._key = key
+        self.setRect(rect)
+        self.title.setText(name)
+        self.title.setPos(rect.x() + 14, rect.y() + 8)
+        sub = f"{count} decision{'s' if count != 1 else ''}" + (f" · {note}" if note else "")
+        self.subtitle.setText(sub)
+        self.subtitle.setPos(rect.x() + 14, rect.y() + 8 + self.title.boundingRect().height())
+
+
+class LinkPreviewItem(QGraphicsPathItem):
+    """The dashed arrow that follows the mouse while a dependency is dragged out of a card's handle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(20)
+        self.setPen(QPen(S.SELECTION, 2.0, Qt.PenStyle.DashLine))
+        self.arrow = QGraphicsPolygonItem(self)
+        self.arrow.setBrush(S.SELECTION)
+        self.arrow.setPen(QPen(S.SELECTION, 1.0))
+
+    def set_ends(self, start: QPointF, end: QPointF, color: QColor | None = None) -> None:
+        color = color or S.SELECTION
+        pen = self.pen()
+        if pen.color() != color:
+            pen.setColor(color)
+            self.setPen(pen)
+            self.arrow.setBrush(color)
+            self.arrow.setPen(QPen(color, 1.0))
+        dx = max(abs(end.x() - start.x()) / 2, 40.0)
+        path = QPainterPath(start)
+        path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+        self.setPath(path)
+        a = 10.0
+        self.arrow.setPolygon(QPolygonF([end, QPointF(end.x() - a, end.y() - a / 2),
+                                         QPointF(end.x() - a, end.y() + a / 2)]))

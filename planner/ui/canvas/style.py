@@ -1,0 +1,66 @@
+"""Metrics and colours of the graph canvas, in one place (scene units are pixels at 100 % zoom)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+CARD_W = 210.0
+CARD_H = 78.0
+LAYER_PITCH = 290.0  # card width + horizontal gap (room for edge labels)
+ROW_PITCH = 100.0  # card height + vertical gap
+BAND_HEADER = 46.0  # room above the first card for the stage name
+BAND_PAD_BOTTOM = 24.0
+HANDLE_R = 6.0  # link handle on the card's right edge
+STRIP_W = 6.0  # area colour strip
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 4.0
+ZOOM_STEP = 1.25
+
+INK = QColor("#1F2328")
+MUTED = QColor("#5F6670")
+CARD_FILL = QColor("#FFFFFF")
+CARD_FILL_DONE = QColor("#F1F3F4")
+CARD_BORDER = QColor("#A3AAB3")
+# Critical work: a thick, very dark red outline plus a corner flag and the word "critical", so that it reads
+# without colour vision too.
+CRITICAL = QColor("#8E0B1F")
+SELECTION = QColor("#1A73E8")
+HIGHLIGHT = QColor("#F9AB00")
+LINK_OK = QColor("#188038")
+LINK_BAD = QColor("#C5221F")
+EDGE = QColor("#9AA0A6")
+EDGE_DRIVING = QColor("#3C4043")
+BAND_FILLS = (QColor("#F4F6F8"), QColor("#EAEEF2"))
+BAND_TEXT = QColor("#3C4043")
+PROGRESS = QColor("#34A853")
+DEFAULT_AREA = QColor("#BDC1C6")
+
+
+def title_font() -> QFont:
+    f = QFont()
+    f.setPointSizeF(9.0)
+    f.setWeight(QFont.Weight.DemiBold)
+    return f
+
+
+def meta_font(bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSizeF(7.5)
+    if bold:
+        f.setWeight(QFont.Weight.Bold)
+    return f
+
+
+def band_font() -> QFont:
+    f = QFont()
+    f.setPointSizeF(11.0)
+    f.setWeight(QFont.Weight.Bold)
+    return f
+
+
+def label_font() -> QFont:
+    f = QFont()
+    f.setPointSizeF(7.5)
+    f.setWeight(QFont.Weight.DemiBold)
+    return f

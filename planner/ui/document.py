@@ -1,0 +1,583 @@
+"""The open plan, its undo stack, its live analysis and the selection: what every view of a window shares.
+
+:class:`PlanDocument` is the edit facade: views call its methods (``edit_decision``, ``add_dependency``,
+``delete_decisions`` ...), which check the edit, build :mod:`planner.ui.commands` and push them on
+``undo_stack``. Nothing else mutates ``plan``.
+
+Analysis is re-run after every edit, undo and redo, debounced so that a burst of edits costs one run: on the GUI
+thread when the plan is small (a few milliseconds), in a worker thread when it is large. Every run carries a
+generation number; a result whose generation is not the latest is discarded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.analysis import Analysis, analyze
+from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
+from planner.model.plan import ID_PATTERN
+from planner.ui import commands as cmd
+
+log = logging.getLogger(__name__)
+
+FIELD_LABELS = {
+    "id": "Id", "title": "Title", "area": "Area", "stage": "Stage", "owner": "Owner", "duration": "Duration",
+    "headcount": "Headcount", "cost": "Cost", "status": "Status", "progress": "Progress",
+    "not_before": "Earliest Start", "milestone": "Milestone", "references": "References", "tags": "Tags",
+    "notes": "Notes", "type": "Dependency Type", "lag": "Lag", "note": "Dependency Note", "from_": "Predecessor",
+    "to": "Successor", "name": "Name", "goal": "Goal", "text": "Criterion", "met": "Gate Criterion",
+    "color": "Color", "capacity": "Capacity", "description": "Description", "start_date": "Start Date",
+    "currency": "Currency",
+}
+
+_ACTIVE_WORKERS: set[int] = set()
+_ACTIVE_LOCK = threading.Lock()
+
+
+def active_workers() -> int:
+    """Number of analysis runs currently in worker threads (for tests that check nothing is left running)."""
+    with _ACTIVE_LOCK:
+        return len(_ACTIVE_WORKERS)
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first problem of a pydantic error, in words (``progress: must be at most 100``)."""
+    err = exc.errors(include_url=False)[0]
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    loc = ".".join(str(x) for x in err.get("loc", ()) if not str(x).startswith(("function-", "constrained")))
+    return f"{loc}: {msg}" if loc else msg
+
+
+class _WorkerSignals(QObject):
+    done = Signal(int, object, object)  # generation, Analysis | None, error message | None
+
+
+class _AnalysisRunnable(QRunnable):
+    def __init__(self, plan: Plan, estimate: str, generation: int, signals: _WorkerSignals) -> None:
+        super().__init__()
+        self.plan, self.estimate, self.generation, self.signals = plan, estimate, generation, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        key = id(self)
+        with _ACTIVE_LOCK:
+            _ACTIVE_WORKERS.add(key)
+        try:
+            try:
+                result = analyze(self.plan, self.estimate)
+                error = None
+            except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
+                result, error = None, f"{type(exc).__name__}: {exc}"
+            self.signals.done.emit(self.generation, result, error)
+        finally:
+            with _ACTIVE_LOCK:
+                _ACTIVE_WORKERS.discard(key)
+
+
+class PlanDocument(QObject):
+    """One open plan. See the module docstring; the public surface is the contract with the views."""
+
+    # -- the contract -------------------------------------------------------------------------------------
+    plan_changed = Signal()  # after any edit, undo or redo (once per undo step), and after a new plan is set
+    analysis_updated = Signal(object)  # planner.analysis.Analysis
+    selection_changed = Signal(list)  # list[str]
+
+    # -- finer-grained notifications for item models --------------------------------------------------------
+    decisions_about_to_be_inserted = Signal(int)
+    decisions_inserted = Signal(int)
+    decisions_about_to_be_removed = Signal(int)
+    decisions_removed = Signal(int)
+    decision_changed = Signal(object, list)  # Decision, field names
+    dependencies_changed = Signal()
+    layout_changed = Signal(list)  # ids whose card position changed
+    plan_meta_changed = Signal()  # title, start date, stages, areas, teams, criteria
+    plan_reset = Signal()  # a different plan was set (open, new, revert)
+    path_changed = Signal(object)  # str | None
+    modified_changed = Signal(bool)
+    analysis_started = Signal()
+    analysis_failed = Signal(str)
+    estimate_changed = Signal(str)
+
+    SYNC_LIMIT = 2000
+    """Plans with fewer decisions are analysed on the GUI thread (a few ms); larger ones in a worker."""
+
+    def __init__(self, plan: Plan | None = None, path: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan: Plan = plan if plan is not None else new_plan()
+        self.analysis: Analysis | None = None
+        self.undo_stack = QUndoStack(self)
+        self.selection: list[str] = []
+        self.path: str | None = path
+        self.estimate = "likely"
+        self.last_error: str | None = None
+        self._generation = 0
+        self._analysed_generation = -1
+        self._succ_cache: dict[str, list[str]] | None = None
+        self._resetting = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run_analysis)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _WorkerSignals(self)
+        self._signals.done.connect(self._on_worker_done)
+        self._pending_worker = False
+        self.edit_times: deque[float] = deque(maxlen=8)  # perf_counter() of the last edits (benchmarks)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.request_analysis(immediate=True)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # -- state -------------------------------------------------------------------------------------------
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def generation(self) -> int:
+        """Increases with every change of the plan; ``analysis`` is current when ``analysis_current``."""
+        return self._generation
+
+    @property
+    def analysis_current(self) -> bool:
+        return self._analysed_generation == self._generation
+
+    def decision(self, decision_id: str) -> Decision | None:
+        return self.plan.decision(decision_id)
+
+    def set_plan(self, plan: Plan, path: str | None = None) -> None:
+        """Replace the plan (open, new, revert): the undo history starts afresh and the plan is clean."""
+        self._resetting = True
+        try:
+            self.undo_stack.clear()
+            self.plan = plan
+            self.analysis = None
+            self._succ_cache = None
+            self.undo_stack.setClean()
+        finally:
+            self._resetting = False
+        self.path = path
+        self.selection = []
+        self.plan_reset.emit()
+        self.path_changed.emit(path)
+        self.selection_changed.emit([])
+        self._changed()
+        self.modified_changed.emit(False)
+
+    def set_path(self, path: str | None) -> None:
+        self.path = path
+        self.path_changed.emit(path)
+
+    @property
+    def display_name(self) -> str:
+        return Path(self.path).name if self.path else "Untitled"
+
+    def set_estimate(self, estimate: str) -> None:
+        """Which estimate the schedule uses (likely, optimistic, pessimistic, pert). A view setting, not an edit."""
+        if estimate != self.estimate:
+            self.estimate = estimate
+            self.estimate_changed.emit(estimate)
+            self._generation += 1
+            self.request_analysis(immediate=True)
+
+    # -- selection -----------------------------------------------------------------------------------------
+    def select(self, ids: list[str]) -> None:
+        """Select decisions by id (unknown ids are ignored, order kept, duplicates dropped)."""
+        known = {d.id for d in self.plan.decisions}
+        clean = list(dict.fromkeys(i for i in ids if i in known))
+        if clean != self.selection:
+            self.selection = clean
+            self.selection_changed.emit(list(clean))
+
+    def _rename_in_selection(self, old: str, new: str) -> None:
+        if old in self.selection:
+            self.selection = [new if x == old else x for x in self.selection]
+            self.selection_changed.emit(list(self.selection))
+
+    def _prune_selection(self) -> None:
+        known = {d.id for d in self.plan.decisions}
+        kept = [i for i in self.selection if i in known]
+        if kept != self.selection:
+            self.selection = kept
+            self.selection_changed.emit(list(kept))
+
+    # -- primitives used by commands (the only mutation paths) ---------------------------------------------
+    def _insert_decision(self, index: int, decision: Decision) -> None:
+        self.decisions_about_to_be_inserted.emit(index)
+        self.plan.decisions.insert(index, decision)
+        self._succ_cache = None
+        self.decisions_inserted.emit(index)
+
+    def _remove_decision(self, index: int) -> None:
+        self.decisions_about_to_be_removed.emit(index)
+        del self.plan.decisions[index]
+        self._succ_cache = None
+        self.decisions_removed.emit(index)
+
+    def _notify_object_changed(self, obj: Any, fields: list[str]) -> None:
+        if isinstance(obj, Decision):
+            self.decision_changed.emit(obj, fields)
+        elif isinstance(obj, Dependency):
+            self._notify_dependencies_changed()
+        else:
+            self.plan_meta_changed.emit()
+
+    def _notify_dependencies_changed(self) -> None:
+        self._succ_cache = None
+        self.dependencies_changed.emit()
+
+    def _notify_layout_changed(self, ids: list[str]) -> None:
+        self.layout_changed.emit(ids)
+
+    def _on_index_changed(self, _index: int) -> None:
+        if self._resetting:
+            return
+        self._prune_selection()
+        self._changed()
+
+    def _changed(self) -> None:
+        self._generation += 1
+        self.edit_times.append(time.perf_counter())
+        self.plan_changed.emit()
+        self.request_analysis()
+
+    # -- analysis -----------------------------------------------------------------------------------------
+    def request_analysis(self, immediate: bool = False) -> None:
+        """Schedule a re-analysis (debounced: a burst of edits costs one run)."""
+        large = len(self.plan.decisions) >= self.SYNC_LIMIT
+        self._timer.start(0 if (immediate or not large) else 15)
+
+    def analyze_now(self) -> None:
+        """Run the analysis synchronously now (used by tests, screenshots and before saving a report)."""
+        self._timer.stop()
+        self._set_result(self._generation, *self._analyze(self.plan))
+
+    def _analyze(self, plan: Plan) -> tuple[Analysis | None, str | None]:
+        try:
+            return analyze(plan, self.estimate), None
+        except Exception as exc:  # noqa: BLE001 - an analysis bug must not take the editor down
+            log.exception("analysis failed")
+            return None, f"{type(exc).__name__}: {exc}"
+
+    def _run_analysis(self) -> None:
+        if self._analysed_generation == self._generation:
+            return
+        self.analysis_started.emit()
+        if len(self.plan.decisions) < self.SYNC_LIMIT:
+            self._set_result(self._generation, *self._analyze(self.plan))
+            return
+        if self._pending_worker:
+            return  # one run at a time; _on_worker_done starts the next if the plan moved on
+        self._pending_worker = True
+        # The worker reads the live plan; any edit meanwhile bumps the generation, so the result is discarded.
+        self._pool.start(_AnalysisRunnable(self.plan, self.estimate, self._generation, self._signals))
+
+    def _on_worker_done(self, generation: int, result: Analysis | None, error: str | None) -> None:
+        self._pending_worker = False
+        if generation != self._generation:
+            self._run_analysis()  # stale: the plan changed while it ran
+            return
+        self._set_result(generation, result, error)
+
+    def _set_result(self, generation: int, result: Analysis | None, error: str | None) -> None:
+        self._analysed_generation = generation
+        if error is not None or result is None:
+            self.last_error = error or "analysis failed"
+            self.analysis_failed.emit(self.last_error)
+            return
+        self.last_error = None
+        self.analysis = result
+        self.analysis_updated.emit(result)
+
+    def wait_for_analysis(self, timeout: float = 10.0) -> bool:
+        """Block (processing events) until the analysis is current. For tests, benchmarks and the CLI."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(int(timeout * 1000))
+        while not self.analysis_current and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if not self.analysis_current:
+                self._pool.waitForDone(5)
+        return self.analysis_current
+
+    def shutdown(self) -> None:
+        """Stop pending work; call before the document goes away."""
+        self._timer.stop()
+        self._pool.clear()
+        self._pool.waitForDone()
+
+    # -- edits: decisions -----------------------------------------------------------------------------------
+    def _check(self, obj: BaseModel, changes: dict[str, Any]) -> str | None:
+        probe = obj.model_copy()
+        try:
+            for key, value in changes.items():
+                setattr(probe, key, value)
+        except ValidationError as exc:
+            return validation_message(exc)
+        return None
+
+    def edit_object(self, obj: BaseModel, text: str | None = None, **changes: Any) -> str | None:
+        """Change fields of any plan object as one undo step. Returns None, or why the edit was refused."""
+        changes = {k: v for k, v in changes.items() if getattr(obj, k) != v}
+        if not changes:
+            return None
+        problem = self._check(obj, changes)
+        if problem:
+            return problem
+        if text is None:
+            text = "Change " + ", ".join(FIELD_LABELS.get(k, k.title()) for k in changes)
+        self.undo_stack.push(cmd.SetAttrCommand(self, obj, changes, text))
+        return None
+
+    def edit_decision(self, decision_id: str, **changes: Any) -> str | None:
+        """Change fields of a decision (``id`` renames it everywhere). Returns None, or why it was refused."""
+        d = self.decision(decision_id)
+        if d is None:
+            return f"no decision '{decision_id}'"
+        new_id = changes.pop("id", decision_id)
+        if new_id != decision_id:
+            problem = self._check_new_id(new_id)
+            if problem:
+                return problem
+        changes = {k: v for k, v in changes.items() if getattr(d, k) != v}
+        if changes:
+            problem = self._check(d, changes)
+            if problem:
+                return problem
+        if new_id != decision_id and changes:
+            self.undo_stack.beginMacro("Edit Decision")
+            self.undo_stack.push(cmd.RenameDecisionCommand(self, d, new_id))
+            self.edit_object(d, **changes)
+            self.undo_stack.endMacro()
+        elif new_id != decision_id:
+            self.undo_stack.push(cmd.RenameDecisionCommand(self, d, new_id))
+        elif changes:
+            self.edit_object(d, **changes)
+        return None
+
+    def _check_new_id(self, new_id: str) -> str | None:
+        import re
+
+        if not re.match(ID_PATTERN, new_id):
+            return (f"'{new_id}' is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter "
+                    "or digit (at most 64 characters)")
+        if self.decision(new_id) is not None:
+            return f"another decision already has the id '{new_id}'"
+        return None
+
+    def set_duration(self, decision_id: str, optimistic: float, likely: float, pessimistic: float) -> str | None:
+        """Set a three-point estimate (weeks); equal values are stored as one number. "Change Duration"."""
+        if not (0 <= optimistic <= likely <= pessimistic):
+            return (f"estimates must satisfy 0 <= optimistic <= likely <= pessimistic "
+                    f"(got {optimistic:g} / {likely:g} / {pessimistic:g})")
+        value: float | ThreePoint
+        if optimistic == likely == pessimistic:
+            value = float(likely)
+        else:
+            value = ThreePoint(optimistic=optimistic, likely=likely, pessimistic=pessimistic)
+        d = self.decision(decision_id)
+        if d is None:
+            return f"no decision '{decision_id}'"
+        if d.duration == value:
+            return None
+        return self.edit_object(d, "Change Duration", duration=value)
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` ... whichever no decision has yet."""
+        taken = {d.id for d in self.plan.decisions}
+        base = base[:56] or "decision"
+        if base not in taken:
+            return base
+        k = 2
+        while f"{base}-{k}" in taken:
+            k += 1
+        return f"{base}-{k}"
+
+    def add_decision(self, title: str = "New decision", after: str | None = None, **fields: Any) -> str:
+        """Add a decision after ``after`` (or at the end) and select it; returns its id. One undo step."""
+        plan = self.plan
+        ref = self.decision(after) if after else None
+        index = plan.decisions.index(ref) + 1 if ref is not None else len(plan.decisions)
+        new_id = fields.pop("id", None) or self.unique_id("decision")
+        defaults: dict[str, Any] = {
+            "stage": ref.stage if ref else plan.stages[0].id,
+            "area": ref.area if ref else None,
+            "owner": ref.owner if ref else None,
+        }
+        defaults.update(fields)
+        decision = Decision(id=new_id, title=title, **defaults)
+        self.undo_stack.push(cmd.InsertDecisionsCommand(self, [(index, decision)], "Add Decision"))
+        self.select([new_id])
+        return new_id
+
+    def duplicate_decisions(self, ids: list[str]) -> list[str]:
+        """Copy the decisions (not their dependencies), each right after its original; one undo step."""
+        plan = self.plan
+        wanted = set(ids)
+        items: list[tuple[int, Decision]] = []
+        layout: dict[str, Position] = {}
+        taken = {d.id for d in plan.decisions}
+        offset = 0
+        new_ids = []
+        for i, d in enumerate(plan.decisions):
+            if d.id not in wanted:
+                continue
+            base, k = f"{d.id[:56]}-copy", 2
+            new_id = base
+            while new_id in taken:
+                new_id, k = f"{base}-{k}", k + 1
+            taken.add(new_id)
+            copy = d.model_copy(deep=True)
+            copy.id = new_id
+            copy.title = (d.title + " (copy)")[:300]
+            offset += 1
+            items.append((i + offset, copy))
+            new_ids.append(new_id)
+            if d.id in plan.layout:
+                p = plan.layout[d.id]
+                layout[new_id] = Position(x=p.x + 40, y=p.y + 40)
+        if not items:
+            return []
+        text = "Duplicate Decision" if len(items) == 1 else f"Duplicate {len(items)} Decisions"
+        self.undo_stack.push(cmd.InsertDecisionsCommand(self, items, text, layout))
+        self.select(new_ids)
+        return new_ids
+
+    def delete_decisions(self, ids: list[str]) -> None:
+        """Delete decisions with every dependency that names them, as one undo step."""
+        wanted = set(ids)
+        doomed = [d for d in self.plan.decisions if d.id in wanted]
+        if not doomed:
+            return
+        dep_idx = [k for k, dep in enumerate(self.plan.dependencies) if dep.from_ in wanted or dep.to in wanted]
+        text = "Delete Decision" if len(doomed) == 1 else f"Delete {len(doomed)} Decisions"
+        self.undo_stack.beginMacro(text)
+        if dep_idx:
+            self.undo_stack.push(cmd.RemoveDependenciesCommand(self, dep_idx, "Remove Dependencies"))
+        self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
+        self.undo_stack.endMacro()
+
+    # -- edits: dependencies --------------------------------------------------------------------------------
+    def _successors(self) -> dict[str, list[str]]:
+        if self._succ_cache is None:
+            succ: dict[str, list[str]] = {}
+            for dep in self.plan.dependencies:
+                succ.setdefault(dep.from_, []).append(dep.to)
+            self._succ_cache = succ
+        return self._succ_cache
+
+    def would_create_cycle(self, from_id: str, to_id: str) -> list[str] | None:
+        """The cycle that ``from_id -> to_id`` would close, as a closed list of ids (first == last, e.g.
+        ``['a', 'b', 'c', 'a']``), or None. A self-dependency is ``[a, a]``."""
+        if from_id == to_id:
+            return [from_id, from_id]
+        succ = self._successors()
+        # Breadth-first from to_id: a path back to from_id closes the loop (shortest one named).
+        parent: dict[str, str | None] = {to_id: None}
+        queue = deque([to_id])
+        while queue:
+            node = queue.popleft()
+            for nxt in succ.get(node, ()):
+                if nxt in parent:
+                    continue
+                parent[nxt] = node
+                if nxt == from_id:
+                    path = [nxt]
+                    cur: str | None = node
+                    while cur is not None:
+                        path.append(cur)
+                        cur = parent[cur]
+                    path.reverse()  # to_id ... from_id
+                    return [from_id, *path]
+                queue.append(nxt)
+        return None
+
+    def add_dependency(self, from_id: str, to_id: str, type: str = "FS", lag: float = 0.0) -> str | None:  # noqa: A002
+        """Add ``from_id -> to_id``. Returns None on success, else why not (naming the cycle it would make)."""
+        for did in (from_id, to_id):
+            if self.decision(did) is None:
+                return f"there is no decision '{did}'"
+        if from_id == to_id:
+            return f"a decision cannot depend on itself ({from_id} -> {to_id})"
+        if any(dep.from_ == from_id and dep.to == to_id for dep in self.plan.dependencies):
+            return f"{from_id} -> {to_id} already exists"
+        cycle = self.would_create_cycle(from_id, to_id)
+        if cycle:
+            return f"{from_id} -> {to_id} would create a cycle: {' -> '.join(cycle)}"
+        try:
+            dep = Dependency(**{"from": from_id, "to": to_id, "type": type, "lag": lag})
+        except ValidationError as exc:
+            return validation_message(exc)
+        self.undo_stack.push(cmd.InsertDependenciesCommand(
+            self, [(len(self.plan.dependencies), dep)], "Add Dependency"))
+        return None
+
+    def remove_dependencies(self, indices: list[int]) -> None:
+        """Remove dependencies by index into ``plan.dependencies``; one undo step."""
+        n = len(self.plan.dependencies)
+        valid = sorted({i for i in indices if 0 <= i < n})
+        if not valid:
+            return
+        text = "Remove Dependency" if len(valid) == 1 else f"Remove {len(valid)} Dependencies"
+        self.undo_stack.push(cmd.RemoveDependenciesCommand(self, valid, text))
+
+    def edit_dependency(self, index: int, **changes: Any) -> str | None:
+        """Change a dependency's type, lag or note (changing its ends checks for cycles)."""
+        dep = self.plan.dependencies[index]
+        new_from = changes.get("from_", dep.from_)
+        new_to = changes.get("to", dep.to)
+        if (new_from, new_to) != (dep.from_, dep.to):
+            if new_from == new_to:
+                return "a decision cannot depend on itself"
+            # Check the cycle without this edge: temporarily hide it from the adjacency.
+            succ = {k: list(v) for k, v in self._successors().items()}
+            if dep.to in succ.get(dep.from_, []):
+                succ[dep.from_].remove(dep.to)
+            cache, self._succ_cache = self._succ_cache, succ
+            try:
+                cycle = self.would_create_cycle(new_from, new_to)
+            finally:
+                self._succ_cache = cache
+            if cycle:
+                return f"{new_from} -> {new_to} would create a cycle: {' -> '.join(cycle)}"
+        return self.edit_object(dep, **changes)
+
+    # -- edits: canvas --------------------------------------------------------------------------------------
+    def move_cards(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Store card positions (scene coordinates) as one undo step "Move Cards"."""
+        layout = self.plan.layout
+        changed = {
+            k: (float(x), float(y)) for k, (x, y) in positions.items()
+            if k not in layout or (layout[k].x, layout[k].y) != (float(x), float(y))
+        }
+        if changed:
+            self.undo_stack.push(cmd.MoveCardsCommand(self, changed))
+
+    # -- edits: plan, stages, areas, teams -------------------------------------------------------------------
+    def edit_plan(self, **changes: Any) -> str | None:
+        return self.edit_object(self.plan, **changes)
+
+    def add_item(self, owner: Any, attr: str, item: Any, text: str, index: int | None = None) -> None:
+        items = getattr(owner, attr)
+        self.undo_stack.push(cmd.InsertItemCommand(self, owner, attr, len(items) if index is None else index,
+                                                   item, text))
+
+    def remove_item(self, owner: Any, attr: str, index: int, text: str) -> str | None:
+        items = getattr(owner, attr)
+        if not 0 <= index < len(items):
+            return None
+        if owner is self.plan and attr == "stages" and len(items) == 1:
+            return "a plan needs at least one stage"
+        self.undo_stack.push(cmd.RemoveItemCommand(self, owner, attr, index, text))
+        return None

@@ -1,0 +1,89 @@
+"""Shared Qt fixtures: offscreen, isolated settings and data folders, and no leaked windows or threads."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "sample_plans"
+
+
+@pytest.fixture(scope="session")
+def _settings_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("qsettings")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp: QApplication, _settings_root: Path, tmp_path: Path,
+                      monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings and app data (recovery files, logs) live under tmp paths; the user's are never touched."""
+    QCoreApplication.setOrganizationName("ScalingRoadmapPlannerTests")
+    QCoreApplication.setApplicationName("PlannerTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(_settings_root))
+    QSettings().clear()
+    data = tmp_path / "appdata"
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(data))
+    return data
+
+
+def _live_top_levels() -> set[int]:
+    return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
+    """Fail a test that leaves a visible top-level window or a running thread behind."""
+    from planner.ui.document import active_workers
+
+    before_windows = _live_top_levels()
+    before_threads = {t.ident for t in threading.enumerate()}
+    yield
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before_windows]
+    names = [f"{type(w).__name__}({w.windowTitle()!r})" for w in leaked]
+    for w in leaked:
+        w.hide()
+        w.deleteLater()
+    QApplication.processEvents()
+    assert not names, f"test leaked visible windows: {names}"
+    assert active_workers() == 0, "test left an analysis worker running"
+    extra = [t for t in threading.enumerate()
+             if t.ident not in before_threads and t.is_alive() and not isinstance(t, threading._DummyThread)]
+    assert not extra, f"test leaked threads: {extra}"
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLES / "bank-assistant.plan.json"
+
+
+@pytest.fixture
+def window(qtbot, isolated_settings):  # type: ignore[no-untyped-def]
+    """A main window with the blank plan, shown; closed (discarding changes) after the test."""
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.discard_and_close()
+
+
+def find_dialog(widget_type: type[QWidget]) -> QWidget | None:
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, widget_type) and w.isVisible():
+            return w
+    return None
