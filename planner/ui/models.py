@@ -425,12 +425,28 @@ class DecisionFilterProxy(QSortFilterProxyModel):
         source.doc.analysis_updated.connect(self._on_analysis)
 
     def set_filters(self, **filters: Any) -> None:
-        for k, v in filters.items():
+        for k in filters:
             if not hasattr(self, k) or k.startswith("_"):
                 raise AttributeError(k)
-            setattr(self, k, v)
-        self.text = self.text.strip().casefold()
-        self.invalidateRowsFilter()
+
+        def apply() -> None:
+            for k, v in filters.items():
+                setattr(self, k, v)
+            self.text = self.text.strip().casefold()
+
+        self._refilter(apply)
+
+    def _refilter(self, apply: Any = None) -> None:
+        # Qt 6.9 replaced invalidateRowsFilter() with begin/endFilterChange(); support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            if apply:
+                apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            if apply:
+                apply()
+            self.invalidateRowsFilter()
 
     @property
     def active(self) -> bool:
@@ -461,7 +477,7 @@ class DecisionFilterProxy(QSortFilterProxyModel):
 
     def _on_analysis(self, _analysis: Analysis) -> None:
         if self.critical_only:
-            self.invalidateRowsFilter()
+            self._refilter()
 
 
 class DependencyListModel(QAbstractTableModel):
