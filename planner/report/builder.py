@@ -1,0 +1,270 @@
+"""``build_report``: the PDF report of an analysed plan, written atomically, with progress and cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+
+from planner import __version__
+from planner.report.context import Heading, ReportContext
+from planner.report.errors import ReportCancelled, ReportError
+from planner.report.fonts import BOLD, REGULAR, register_fonts
+from planner.report.sections import Section, resolve_sections
+from planner.report.style import INK, MUTED, PAPERS, RULE, PageGeometry, page_geometry
+
+Progress = Callable[[float, str], bool]
+
+PRODUCER = "Scaling Roadmap Planner"
+_PAGECOUNT_FORM = "pagecount"
+
+# Share of the progress bar for each phase: writing the flowables is quick, laying out and drawing pages is not.
+_COMPOSE, _LAYOUT = 0.12, 0.86
+
+
+class _Canvas(Canvas):
+    """Draws "of N" once, as a form that every page's footer refers to, when the page count is known."""
+
+    def save(self) -> None:
+        pages = self.getPageNumber() - 1
+        self.beginForm(_PAGECOUNT_FORM)
+        self.setFont(REGULAR, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(pages))
+        self.endForm()
+        super().save()
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, file: Any, ctx: ReportContext, geometry: PageGeometry, *, cover_first: bool,
+                 on_flowable: Callable[[int], None], **kw: Any) -> None:
+        super().__init__(
+            file, pagesize=(geometry.width, geometry.height), leftMargin=geometry.left, rightMargin=geometry.right,
+            topMargin=geometry.top, bottomMargin=geometry.bottom, initialFontName=REGULAR, **kw,
+        )
+        self.ctx = ctx
+        self.g = geometry
+        self._on_flowable = on_flowable
+        self._section_at_start = ""  # the section running at the top of the current page
+        self._sections_here: list[str] = []  # sections that start on the current page
+        wide = ctx.wide
+
+        def frame(g: PageGeometry, name: str) -> Frame:
+            return Frame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+        body = PageTemplate("body", [frame(geometry, "body")], pagesize=(geometry.width, geometry.height),
+                            onPageEnd=lambda canv, doc: self._end_body(canv, geometry))
+        templates = [
+            PageTemplate("cover", [frame(geometry, "cover")], pagesize=(geometry.width, geometry.height),
+                         onPageEnd=self._end_cover),
+            # Wide charts (roadmap, stage timeline, graph) get landscape pages in a portrait report.
+            PageTemplate("wide", [frame(wide, "wide")], pagesize=(wide.width, wide.height),
+                         onPageEnd=lambda canv, doc: self._end_body(canv, wide)),
+        ]
+        self.addPageTemplates([*templates, body] if cover_first else [body, *templates])
+
+    # -- progress and section tracking ---------------------------------------------------------------------
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        self._on_flowable(len(flowables))
+        super().handle_flowable(flowables)
+
+    def afterFlowable(self, flowable: Any) -> None:
+        if isinstance(flowable, Heading) and flowable.level == 0:
+            self._sections_here.append(flowable.title)
+
+    # -- page decoration --------------------------------------------------------------------------------------
+    def _end_cover(self, canv: Canvas, doc: Any) -> None:
+        canv.showOutline()
+        self._roll_section()
+
+    def _end_body(self, canv: Canvas, g: PageGeometry) -> None:
+        section = self._sections_here[0] if self._sections_here else self._section_at_start
+        canv.saveState()
+        # Header: the plan on the left, the section on the right, a hairline under both.
+        y = g.height - g.top + 10 * 2.835
+        canv.setFont(REGULAR, 7.5)
+        canv.setFillColor(MUTED)
+        right_w = stringWidth(section, BOLD, 7.5)
+        title = _fit(self.ctx.plan.title, REGULAR, 7.5, g.frame_width - right_w - 24)
+        canv.drawString(g.left, y, title)
+        canv.setFont(BOLD, 7.5)
+        canv.setFillColor(INK)
+        canv.drawRightString(g.width - g.right, y, section)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(g.left, y - 5, g.width - g.right, y - 5)
+        # Footer: "Page n of N" on the left (N is a form filled in at the end), the product and date on the right.
+        y = g.bottom - 10 * 2.835
+        canv.line(g.left, y + 10, g.width - g.right, y + 10)
+        canv.setFont(REGULAR, 7.5)
+        canv.setFillColor(MUTED)
+        label = f"Page {canv.getPageNumber()} of "
+        canv.drawString(g.left, y, label)
+        canv.saveState()
+        canv.translate(g.left + stringWidth(label, REGULAR, 7.5), y)
+        canv.doForm(_PAGECOUNT_FORM)
+        canv.restoreState()
+        canv.drawRightString(g.width - g.right, y,
+                             f"{PRODUCER} \u00b7 report of {self.ctx.generated.isoformat()}")
+        canv.restoreState()
+        self._roll_section()
+
+    def _roll_section(self) -> None:
+        if self._sections_here:
+            self._section_at_start = self._sections_here[-1]
+        self._sections_here = []
+
+
+def paper_of(g: PageGeometry) -> str:
+    """The paper name of ``g`` (either orientation)."""
+    size = sorted((g.width, g.height))
+    return next((name for name, dims in PAPERS.items() if sorted(dims) == size), "a4")
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def build_report(
+    analysis: Any,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "a4",
+    orientation: str = "portrait",
+    sections: Sequence[str] | None = None,
+    simulation: Any = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the PDF report of ``analysis`` (a :class:`planner.analysis.Analysis`) to ``path``; return the path.
+
+    ``sections`` names the sections to include (see :func:`planner.report.available_sections`; None: the default
+    set), always in report order. ``simulation`` (a Monte Carlo result) adds P-dates to the cover and summary.
+    ``progress(fraction, message)`` is called as the work goes on; when it returns False the build stops with
+    :class:`ReportCancelled`. The file is written atomically: a temporary file in the same folder, renamed over
+    ``path`` only when complete, so a cancel or an error never leaves a partial PDF.
+
+    Raises :class:`ReportError` when the plan has errors (no schedule to report), an option is unknown, or the
+    file cannot be written.
+    """
+    target = Path(path)
+    try:
+        geometry = page_geometry(paper, orientation)
+        chosen = resolve_sections(sections)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
+    if analysis.schedule is None or analysis.stages is None:
+        n = len(analysis.errors)
+        raise ReportError(f"the plan has {n} error{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
+                          "before making a report (run `planner check`)")
+    if not chosen:
+        raise ReportError("no sections chosen: the report would be empty")
+    register_fonts()
+
+    def report(fraction: float, message: str) -> None:
+        if progress is not None and progress(min(1.0, max(0.0, fraction)), message) is False:
+            raise ReportCancelled(message)
+
+    report(0.0, "Preparing the report")
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ReportError(f"{target}: is a folder; give a file name such as {target / 'report.pdf'}")
+    if not folder.is_dir():
+        raise ReportError(f"{target}: cannot write: the folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            _build(analysis, out, geometry, chosen, simulation, report)
+            out.flush()
+            os.fsync(out.fileno())
+        report(0.99, "Saving")
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        _fsync_dir(folder)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report(1.0, "Done")
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section], simulation: Any,
+           report: Callable[[float, str], None]) -> None:
+    plan = analysis.plan
+    current = {"message": "Composing"}
+
+    def check(message: str) -> None:
+        current["message"] = message
+        report(state["fraction"], message)
+
+    state = {"fraction": 0.0}
+    wide = geometry if geometry.width >= geometry.height else page_geometry(paper_of(geometry), "landscape")
+    ctx = ReportContext(analysis=analysis, geometry=geometry, wide=wide, simulation=simulation,
+                        generated=dt.date.today(), check=check, sections=chosen)
+
+    # Phase 1: every section writes its flowables.
+    story: list[Any] = []
+    total_weight = sum(s.weight for s in chosen)
+    done = 0.0
+    has_cover = chosen[0].name == "cover"
+    for section in chosen:
+        state["fraction"] = _COMPOSE * done / total_weight
+        check(f"Writing {section.title.lower()}")
+        flowables = section.build(ctx)
+        done += section.weight
+        if not flowables:
+            continue
+        if story:
+            story.append(NextPageTemplate("wide" if section.wide else "body"))
+            story.append(PageBreak())
+        story.extend(flowables)
+
+    # Phase 2: lay out and draw the pages; progress follows the flowables still to place.
+    total = max(1, len(story))
+    high = {"v": 0.0}
+
+    def on_flowable(remaining: int) -> None:
+        f = max(high["v"], 1.0 - remaining / total)
+        high["v"] = f
+        state["fraction"] = _COMPOSE + _LAYOUT * f
+        report(state["fraction"], current["message"] if current["message"].startswith("Drawing") else "Laying out pages")
+
+    doc = _Doc(
+        out, ctx, geometry, cover_first=has_cover, on_flowable=on_flowable,
+        title=plan.title, subject="Scaling roadmap report: schedule, critical path, stages and findings",
+        author=PRODUCER, creator=f"{PRODUCER} {__version__}", producer=f"{PRODUCER} {__version__} (ReportLab)",
+        keywords="roadmap, critical path, stage gates, AI scaling", lang="en",
+        displayDocTitle=True, pageCompression=1,
+    )
+    doc.build(story, canvasmaker=_Canvas)
+    ctx.check("Finishing")

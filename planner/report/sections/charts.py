@@ -1,0 +1,199 @@
+"""Chart sections: roadmap on a page, stage timeline, Gantt and dependency graph.
+
+Charts come from :mod:`planner.charts` and are drawn as vectors (see :mod:`planner.report.vector`). Big plans
+do not shrink the Gantt and the graph until they are unreadable: they are tiled over as many pages as it takes
+for every label to be at least 7 pt (``gantt_row_capacity`` and ``graph_tiles`` of the charts package).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from planner.report.context import ReportContext, esc, plural
+from planner.report.sections import Section
+from planner.report.style import MIN_PT
+
+# Height kept free above a chart for a section heading and a two-line introduction, or a "part k of n" caption.
+INTRO_PT = 78.0
+
+
+def _charts() -> Any:
+    import planner.charts as charts
+
+    return charts
+
+
+def smallest_font(fig: Figure) -> float:
+    """The smallest font size (pt) of any visible text drawn on ``fig``."""
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else math.inf
+
+
+# -- roadmap on a page ------------------------------------------------------------------------------------------
+def build_roadmap(ctx: ReportContext) -> list[Flowable]:
+    charts = _charts()
+    g = ctx.wide
+    out: list[Flowable] = [ctx.heading("Roadmap on a page")]
+    out.append(ctx.p("Every decision as a card: areas across, stages down the page as columns, each card in the "
+                     "order it starts. Cards outlined in black are critical: they set the finish."))
+    width, height = g.frame_width, g.frame_height - INTRO_PT
+
+    # The roadmap is one page by design; when the plan is too big for its cards to read at 7 pt, show the
+    # roadmap as a table of counts per area and stage instead (the Gantt and graph sections show every decision).
+    probe = Figure(figsize=(width / 72, height / 72), dpi=72)
+    charts.draw_roadmap(probe, ctx.analysis)
+    if smallest_font(probe) >= MIN_PT - 1e-6:
+        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), height, name="roadmap",
+                             wide=True))
+        return out
+    out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the cards would be too small to read on "
+                     f"one page, so the roadmap is summarised: decisions per area and stage, and how many of them "
+                     f"are critical. The Gantt chart and the appendix list every decision.", "small"))
+    out.append(_roadmap_matrix(ctx))
+    return out
+
+
+def _roadmap_matrix(ctx: ReportContext) -> Flowable:
+    plan, sched = ctx.plan, ctx.schedule
+    stage_pos = plan.stage_index()
+    areas = [(a.id, a.name) for a in plan.areas]
+    known = {a for a, _ in areas}
+    if any((d.area or "") not in known for d in plan.decisions):
+        areas.append(("", "No area"))
+    counts: dict[tuple[str, int], list[int]] = {}
+    for i, d in enumerate(plan.decisions):
+        area = d.area if d.area in known else ""
+        c = counts.setdefault((area, stage_pos.get(d.stage, -1)), [0, 0])
+        c[0] += 1
+        c[1] += int(bool(sched.critical[i]))
+    head = ["Area", *(s.name for s in plan.stages), "Total"]
+    rows = []
+    for aid, name in areas:
+        cells = [counts.get((aid, k), [0, 0]) for k in range(len(plan.stages))]
+        if not any(c[0] for c in cells):
+            continue
+        row = [ctx.cell(name, "cell_bold")]
+        for n, crit in cells:
+            row.append(ctx.cell(f"{n}" + (f"<br/><font size='7' color='#5C5C5C'>{crit} critical</font>" if crit else ""),
+                                "cell_right", markup=True) if n else ctx.cell("-", "cell_right"))
+        row.append(ctx.cell(str(sum(c[0] for c in cells)), "cell_right"))
+        rows.append(row)
+    return ctx.table([ctx.cell(h, "head" if k == 0 else "head_right") for k, h in enumerate(head)], rows,
+                     [2.2] + [1.0] * len(plan.stages) + [0.8])
+
+
+# -- stage timeline ---------------------------------------------------------------------------------------------
+def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
+    charts = _charts()
+    g = ctx.wide
+    st = ctx.stages
+    out: list[Flowable] = [ctx.heading("Stage timeline")]
+    price = st.gating_price
+    text = ("Each stage's window with rolling stages (its decisions may overlap other stages, as the dependencies "
+            "allow) and with strict gates (a stage starts only when every decision of the earlier stages is done). ")
+    text += ("On this plan strict gates cost nothing." if price <= 1e-9 else
+             f"Strict gates move the finish from {esc(ctx.when(ctx.schedule.finish))} to "
+             f"{esc(ctx.when(st.gated_finish))}: <b>{plural(price, 'week')}</b> later.")
+    out.append(ctx.p(text, markup=True))
+    k = len(ctx.plan.stages)
+    want = 72 * max(3.6, 2.4 + 0.95 * k)
+    height = min(g.frame_height - INTRO_PT, want)
+    out.append(ctx.chart(lambda fig: charts.draw_stage_timeline(fig, ctx.analysis), height, name="stage timeline",
+                         wide=True))
+    return out
+
+
+# -- Gantt -----------------------------------------------------------------------------------------------------
+def gantt_tiles(ctx: ReportContext, height_pt: float) -> list[tuple[int, int]]:
+    """Row ranges ``(start, stop)`` of the Gantt, one per page of ``height_pt``, with labels of 7 pt or more.
+
+    Pages get the same number of rows, give or take one, so the last page is not a stub.
+    """
+    charts = _charts()
+    total = charts.gantt_row_count(ctx.analysis)
+    cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT))
+    if total <= cap:
+        return [(0, total)]
+    n = math.ceil(total / cap)
+    per = math.ceil(total / n)
+    return [(a, min(total, a + per)) for a in range(0, total, per)]
+
+
+def build_gantt(ctx: ReportContext) -> list[Flowable]:
+    charts = _charts()
+    g = ctx.geometry
+    out: list[Flowable] = [ctx.heading("Gantt chart")]
+    height = g.frame_height - INTRO_PT
+    tiles = gantt_tiles(ctx, height)
+    intro = ("Every decision on the rolling schedule, grouped by stage and in the order it starts. Grey after a "
+             "bar is its float; hatched black-outlined bars are critical; diamonds are milestones.")
+    if len(tiles) > 1:
+        intro += f" The chart runs over {len(tiles)} pages so that every label stays readable."
+    out.append(ctx.p(intro))
+    total = tiles[-1][1]
+    natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
+    for k, (a, b) in enumerate(tiles):
+        if k:
+            out.append(PageBreak())
+            out.append(Paragraph(f"Gantt chart, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})",
+                                 ctx.styles["h3"]))
+        rows = None if len(tiles) == 1 else (a, b)
+        h = min(height, natural)
+        out.append(ctx.chart(lambda fig, rows=rows: charts.draw_gantt(fig, ctx.analysis, rows=rows), h,
+                             name="Gantt"))
+    return out
+
+
+# -- dependency graph ---------------------------------------------------------------------------------------------
+def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[tuple[float, float, float, float]]:
+    """The graph's page windows (7 pt or more), without those that hold no card (nothing to read there)."""
+    charts = _charts()
+    tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT)
+    if len(tiles) <= 1:
+        return tiles
+    from planner.charts.graph import layout
+
+    lay = layout(ctx.analysis)
+    keep = [t for t in tiles
+            if bool(((lay.x >= t[0]) & (lay.x < t[1]) & (lay.y >= t[2]) & (lay.y < t[3])).any())]
+    return keep or tiles
+
+
+def build_graph(ctx: ReportContext) -> list[Flowable]:
+    charts = _charts()
+    g = ctx.wide
+    out: list[Flowable] = [ctx.heading("Dependency graph")]
+    height = g.frame_height - INTRO_PT
+    tiles = graph_tiles(ctx, g.frame_width / 72, height / 72)
+    intro = ("Decisions as cards in columns by stage, arrows from each decision to the ones that depend on it; "
+             "the critical path is drawn in bold black.")
+    if len(tiles) > 1:
+        intro += (f" The graph is cut into {len(tiles)} pages, left to right and top to bottom, so that every card "
+                  f"stays readable; arrows that leave a page continue on the next.")
+    out.append(ctx.p(intro))
+    for k, window in enumerate(tiles):
+        if k:
+            out.append(PageBreak())
+            out.append(Paragraph(f"Dependency graph, part {k + 1} of {len(tiles)}", ctx.styles["h3"]))
+        win = None if len(tiles) == 1 else window
+        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), height,
+                             name="dependency graph", wide=True))
+    return out
+
+
+SECTIONS = [
+    Section("roadmap", "Roadmap on a page", build_roadmap, 20, description="every decision by area and stage",
+            weight=0.6, wide=True),
+    Section("stage-timeline", "Stage timeline", build_stage_timeline, 30,
+            description="stage windows, rolling and gated, and the price of strict gates", weight=0.3,
+            wide=True),
+    Section("gantt", "Gantt chart", build_gantt, 40, description="the schedule, tiled over pages for big plans",
+            weight=1.5),
+    Section("graph", "Dependency graph", build_graph, 50, description="decisions and their dependencies, tiled",
+            weight=1.5, wide=True),
+]
