@@ -1,0 +1,175 @@
+"""The critical path as a strip: the chain of decisions in order with their durations and the driving links
+between them, and under it the same chain to scale on the time axis."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+
+from planner.charts import style
+from planner.charts.graph import _rounded
+from planner.charts.timeaxis import time_axis
+
+CHIP_W = 1.75
+CHIP_H = 0.92
+LINK_W = 0.5
+ROW_GAP = 0.3
+MARGIN_IN = 0.3
+STRIP_IN = 1.25  # the to-scale strip and its axis at the bottom
+FONT = 8.0
+TYPE_NAMES = ("FS", "SS", "FF", "SF")
+
+
+def _per_row(width_in: float) -> int:
+    return max(1, int((width_in - 2 * MARGIN_IN + LINK_W) / (CHIP_W + LINK_W)))
+
+
+def critical_path_rows(analysis: Any, width_in: float) -> int:
+    """How many rows of chips the critical path needs on a figure ``width_in`` inches wide."""
+    s = analysis.schedule
+    n = len(s.critical_path) if s is not None else 0
+    return max(1, math.ceil(n / _per_row(width_in)))
+
+
+def _link_label(analysis: Any, a: str, b: str) -> str:
+    s = analysis.schedule
+    g = s.graph
+    u, v = s.index[a], s.index[b]
+    hits = np.flatnonzero((g.src == u) & (g.dst == v))
+    if not len(hits):
+        return ""
+    e = next((int(x) for x in hits.tolist() if s.driving[x]), int(hits[0]))
+    lag = float(g.lag[e])
+    txt = TYPE_NAMES[int(g.kind[e])]
+    if lag:
+        sign = "+" if lag > 0 else "\u2212"
+        txt += f" {sign}{style.fmt_weeks(abs(lag))} wk"
+    return txt
+
+
+def draw_critical_path(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None) -> None:
+    """Draw the critical path of ``analysis`` on ``fig``: numbered chips in order, wrapping onto more rows
+    when the chain is long, with each link's type and lag, and the chain to scale on the time axis below."""
+    style.start(fig)
+    with style.rc_context():
+        if not style.check_drawable(fig, analysis, "critical path"):
+            return
+        _draw(fig, analysis, style.as_id_set(highlight))
+
+
+def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
+    plan, s = analysis.plan, analysis.schedule
+    chain = list(s.critical_path)
+    w_in, h_in = fig.get_size_inches()
+    per = _per_row(w_in)
+    n_rows = max(1, math.ceil(len(chain) / per))
+    top = style.TITLE_IN + 0.15
+    avail_h = h_in - top - STRIP_IN - 0.2
+    scale = min(1.0, avail_h / (n_rows * (CHIP_H + ROW_GAP)))
+    chip_h = CHIP_H * scale
+    row_pitch = (CHIP_H + ROW_GAP) * scale
+    font = max(4.0, FONT * min(1.0, scale * 1.05))
+    used_w = per * CHIP_W + (per - 1) * LINK_W if len(chain) >= per else len(chain) * CHIP_W + (len(chain) - 1) * LINK_W
+    x_left = max(MARGIN_IN + 0.1, (w_in - used_w) / 2)
+
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, w_in)
+    ax.set_ylim(h_in, 0)
+    ax.set_axis_off()
+    colors = style.decision_colors(plan)
+    cx, cy, idx = [], [], []
+    for k, did in enumerate(chain):
+        r, c = divmod(k, per)
+        cx.append(x_left + c * (CHIP_W + LINK_W) + CHIP_W / 2)
+        cy.append(top + r * row_pitch + chip_h / 2)
+        idx.append(s.index[did])
+    cxa, cya = np.array(cx), np.array(cy)
+    sel = np.array([d in selected for d in chain], dtype=bool)
+    if sel.any():
+        ax.add_collection(PolyCollection(_rounded(cxa[sel], cya[sel], CHIP_W + 0.12, chip_h + 0.12, 0.09),
+                                         facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1))
+    lws = [3.0 if x else 1.6 for x in sel.tolist()]
+    ax.add_collection(PolyCollection(_rounded(cxa, cya, CHIP_W, chip_h, 0.06),
+                                     facecolors=[style.tint(colors[i], 0.82) for i in idx], edgecolors=style.CRITICAL,
+                                     linewidths=lws, zorder=2))
+    ax.add_collection(PolyCollection(_rounded(cxa - CHIP_W / 2 + 0.06, cya, 0.07, chip_h - 0.12, 0.02),
+                                     facecolors=[colors[i] for i in idx], edgecolors="none", zorder=2.1))
+    chars = int(style.chars_fitting(CHIP_W - 0.26, font) * style.BOLD_FACTOR)
+    lines = max(1, min(4, int((chip_h * 72 - font * 2.4) / (font * 1.12))))
+    badge = max(0.09, 0.13 * scale)
+    ax.scatter(cxa - CHIP_W / 2 + 0.02, cya - chip_h / 2 + 0.02, s=(badge * 72 * 2) ** 2, color=style.CRITICAL,
+               zorder=4, linewidths=0)
+    for k, (x, y, i) in enumerate(zip(cx, cy, idx, strict=True)):
+        d = plan.decisions[i]
+        x0 = x - CHIP_W / 2 + 0.16
+        ax.text(x - CHIP_W / 2 + 0.02, y - chip_h / 2 + 0.02, f"{k + 1}", ha="center", va="center",
+                fontsize=font * (0.95 if k < 99 else 0.75), fontweight="bold", color="white", zorder=5)
+        ax.text(x0, y - chip_h / 2 + 0.08, "\n".join(style.wrap(d.title, chars, lines)), ha="left",
+                va="top", fontsize=font, fontweight="bold", color=style.INK, linespacing=1.1, zorder=3)
+        dur = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
+        span = (f"wk {style.fmt_weeks(s.es[i])}" if d.milestone
+                else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}")
+        ax.text(x0, y + chip_h / 2 - 0.05, style.ellipsize(f"{dur} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
+                ha="left", va="bottom", fontsize=font * 0.92, color=style.INK, zorder=3)
+    # Links between consecutive chips; a link that wraps to the next row enters from the left margin.
+    for k in range(len(chain) - 1):
+        label = _link_label(analysis, chain[k], chain[k + 1])
+        r0, r1 = k // per, (k + 1) // per
+        if r0 == r1:
+            xa, xb, y = cx[k] + CHIP_W / 2, cx[k + 1] - CHIP_W / 2, cy[k]
+        else:
+            ax.annotate("", xy=(cx[k] + CHIP_W / 2 + LINK_W * 0.6, cy[k]), xytext=(cx[k] + CHIP_W / 2, cy[k]),
+                        arrowprops={"arrowstyle": "-", "color": style.CRITICAL, "linewidth": 1.6})
+            xa, xb, y = max(0.05, cx[k + 1] - CHIP_W / 2 - LINK_W * 0.8), cx[k + 1] - CHIP_W / 2, cy[k + 1]
+        ax.annotate("", xy=(xb, y), xytext=(xa, y),
+                    arrowprops={"arrowstyle": "-|>,head_width=0.25,head_length=0.5", "color": style.CRITICAL,
+                                "linewidth": 1.6, "shrinkA": 0, "shrinkB": 1})
+        if label and xb - xa > 0.2:
+            kind, _, lag = label.partition(" ")
+            ax.text((xa + xb) / 2, y - 0.05, kind, ha="center", va="bottom", fontsize=max(6.5, font * 0.85),
+                    color=style.INK, zorder=3)
+            if lag:
+                ax.text((xa + xb) / 2, y + 0.05, lag, ha="center", va="top", fontsize=max(6.5, font * 0.85),
+                        color=style.INK, zorder=3)
+
+    # The chain to scale.
+    strip = fig.add_axes(style.inches_to_fig(fig, MARGIN_IN + 0.1, 0.55, MARGIN_IN + 0.1, h_in - 0.55 - 0.42))
+    t_max = max(s.finish, 1.0) * 1.02 + 0.2
+    time_axis(strip, plan, t_max, None, font_pt=style.SMALL_PT, top_weeks=False, label=False)
+    strip.set_ylim(-0.6, 0.6)
+    strip.tick_params(axis="y", left=False, labelleft=False)
+    for side in ("left", "right", "top"):
+        strip.spines[side].set_visible(False)
+    ia = np.array(idx, dtype=np.int64)
+    es, dur = s.es[ia], s.duration[ia]
+    bars = ~np.array([plan.decisions[i].milestone for i in idx], dtype=bool)
+    if bars.any():
+        strip.broken_barh(list(zip(es[bars].tolist(), dur[bars].tolist(), strict=True)), (-0.4, 0.8),
+                          facecolors=[colors[i] for i in ia[bars].tolist()], edgecolors=style.CRITICAL,
+                          linewidth=0.8, hatch=style.CRITICAL_HATCH)
+    if (~bars).any():
+        strip.scatter(es[~bars], np.zeros(int((~bars).sum())), marker="D", s=40, color=style.CRITICAL, zorder=4)
+    strip_w_in = strip.get_position().width * w_in
+    for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True)):
+        if b / t_max * strip_w_in > 0.22:
+            strip.text(a + b / 2, 0, str(k + 1), ha="center", va="center", fontsize=style.SMALL_PT,
+                       fontweight="bold", color=style.INK,
+                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+    strip.axvline(s.finish, color=style.FINISH, linewidth=1.3)
+    strip.set_title("To scale (weeks from plan start)" if plan.start_date is None else "To scale",
+                    loc="left", fontsize=style.SMALL_PT + 0.5, color=style.MUTED, pad=3)
+
+    total = float(s.duration[ia].sum()) if len(ia) else 0.0
+    waits = max(0.0, s.finish - total)
+    bits = [f"{len(chain)} decisions, {style.fmt_weeks(total)} wk of work",
+            f"finish {style.fmt_when(plan, s.finish)}"]
+    if waits > 1e-9:
+        bits.append(f"{style.fmt_weeks(waits)} wk of lags and start constraints")
+    if s.critical_chain_count > 1:
+        bits.append(f"one of {s.critical_chain_count} equally long chains")
+    style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))

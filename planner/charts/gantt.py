@@ -1,0 +1,363 @@
+"""The Gantt chart: one row per decision, grouped in stage bands, with float, milestones, gates, the critical
+path, an optional baseline and optional dependency links; rolling or gated timeline.
+
+Bars are drawn as a handful of collections (never one artist per bar), so a thousand decisions draw in well under
+a second.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.transforms import blended_transform_factory
+
+from planner.charts import style
+from planner.charts.timeaxis import time_axis
+
+# Fixed parts of the layout, in inches (they do not scale with the number of rows).
+TOP_IN = style.TITLE_IN + 0.42  # title + the weeks axis on top
+BOTTOM_IN = 1.05  # date labels + up to three legend rows
+RIGHT_IN = 0.3
+ROW_EM = 1.65  # row pitch in ems of the row font
+MAX_ROW_IN = 0.34  # rows never get taller than this; spare height stays empty at the bottom
+MIN_LABEL_PT = 4.5  # below this the row labels are left out (the figure is far too small for the rows)
+
+Row = tuple[str, int]  # ("stage", stage position) or ("decision", plan position)
+
+
+def gantt_rows(analysis: Any, gated: bool = False) -> list[Row]:
+    """The Gantt's rows in order: per stage a header row, then its decisions by start, finish and plan order.
+
+    Stages are the assigned ones on the rolling timeline and the sequenced ones on the gated timeline (that is
+    what the gated schedule runs on). ``rows=(start, stop)`` in :func:`draw_gantt` slices this list.
+    """
+    s, st = analysis.schedule, analysis.stages
+    if s is None or st is None:
+        return []
+    n = len(s.ids)
+    stage = st.sequenced if gated else s.graph.stage
+    es = st.gated_es if gated else s.es
+    ef = st.gated_ef if gated else s.ef
+    order = np.lexsort((np.arange(n), ef, es, stage)).tolist() if n else []
+    out: list[Row] = []
+    k = 0
+    stage_l = stage.tolist()
+    for si in range(len(analysis.plan.stages)):
+        out.append(("stage", si))
+        while k < len(order) and stage_l[order[k]] == si:
+            out.append(("decision", order[k]))
+            k += 1
+    return out
+
+
+def gantt_row_count(analysis: Any, gated: bool = False) -> int:
+    """How many rows the whole Gantt has (stage headers included)."""
+    return len(gantt_rows(analysis, gated))
+
+
+def row_pitch_in(font_pt: float) -> float:
+    return font_pt * ROW_EM / 72.0
+
+
+def gantt_row_capacity(fig_height_in: float, min_font_pt: float = style.MIN_PT) -> int:
+    """How many Gantt rows fit in a figure ``fig_height_in`` inches tall with row labels of at least
+    ``min_font_pt`` points. One row is kept for the "(continued)" stage header a slice may get."""
+    usable = fig_height_in - TOP_IN - BOTTOM_IN
+    return max(1, int(usable / row_pitch_in(min_font_pt) + 1e-9) - 1)
+
+
+def natural_height_in(n_rows: int, font_pt: float = style.LABEL_PT) -> float:
+    """Figure height that gives ``n_rows`` rows labels of ``font_pt`` points."""
+    return TOP_IN + BOTTOM_IN + n_rows * row_pitch_in(font_pt)
+
+
+def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0) -> np.ndarray:
+    """Rectangles as an (n, 4, 2) vertex array for a PolyCollection."""
+    x0, x1 = x, x + w
+    y0, y1 = y - h / 2 + dy, y + h / 2 + dy
+    return np.stack([np.stack([x0, y0], 1), np.stack([x1, y0], 1), np.stack([x1, y1], 1), np.stack([x0, y1], 1)], 1)
+
+
+def _baseline(plan: Any, baseline: str | bool | None) -> Any:
+    if baseline is None or baseline is False or not plan.baselines:
+        return None
+    if baseline is True or baseline == "latest":
+        return plan.baselines[-1]
+    return next((b for b in reversed(plan.baselines) if b.name == baseline), None)
+
+
+def draw_gantt(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
+               show_dependencies: bool = False, gated: bool = False, rows: tuple[int, int] | None = None,
+               dates: bool | None = None, baseline: str | bool | None = None) -> None:
+    """Draw the Gantt chart of ``analysis`` on ``fig``.
+
+    ``gated`` draws the gated timeline (stages as strict gates) instead of the rolling one; ``rows=(start,
+    stop)`` draws only those rows of :func:`gantt_rows` (for tiling a big plan over pages); ``dates`` puts
+    calendar dates on the axis (default: when the plan has a start date); ``baseline`` shows a baseline as thin
+    bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name).
+    """
+    style.start(fig)
+    with style.rc_context():
+        if not style.check_drawable(fig, analysis, "Gantt chart"):
+            return
+        _draw(fig, analysis, style.as_id_set(highlight), show_dependencies, gated, rows, dates,
+              _baseline(analysis.plan, baseline))
+
+
+def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated: bool,
+          rows: tuple[int, int] | None, dates: bool | None, base: Any) -> None:
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    all_rows = gantt_rows(analysis, gated)
+    total_rows = len(all_rows)
+    r0, r1 = (0, total_rows) if rows is None else (max(0, rows[0]), min(total_rows, rows[1]))
+    shown = all_rows[r0:r1]
+    continued = False
+    if shown and shown[0][0] == "decision":
+        # A page that starts inside a stage repeats the stage header.
+        band_of = st.sequenced if gated else s.graph.stage
+        shown = [("stage", int(band_of[shown[0][1]])), *shown]
+        continued = True
+
+    es = st.gated_es if gated else s.es
+    ef = st.gated_ef if gated else s.ef
+    dur = s.duration
+    t_end = st.gated_finish if gated else s.finish
+    base_fin = 0.0
+    if base is not None:
+        base_fin = max([base.finish, *(e.finish for e in base.decisions.values())])
+    t_max = max(t_end, s.finish, base_fin, 1.0)
+    t_max = t_max * 1.03 + 0.5
+
+    w_in, h_in = fig.get_size_inches()
+    longest = max((len(d.title) for d in plan.decisions), default=10)
+    left_in = min(0.36 * w_in, max(1.5, style.text_width_in("x" * longest, style.LABEL_PT) / style.BOLD_FACTOR + 0.3))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, RIGHT_IN, TOP_IN))
+    ax_h_in = ax.get_position().height * h_in
+    ax_w_in = ax.get_position().width * w_in
+    n = max(1, len(shown))
+    pitch = min(MAX_ROW_IN, ax_h_in / n)
+    n_disp = max(n, ax_h_in / pitch)
+    font = min(style.LABEL_PT, pitch * 72.0 / ROW_EM)
+    ax.set_ylim(n_disp - 0.5, -0.5)
+    ax.tick_params(axis="y", left=False, labelleft=False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT)
+
+    colors = style.decision_colors(plan)
+    ids = s.ids
+    y_of: dict[int, int] = {}
+    # -- stage bands, headers and gates ----------------------------------------------------------------
+    band_starts = [k for k, (kind, _) in enumerate(shown) if kind == "stage"] + [len(shown)]
+    label_tf = blended_transform_factory(ax.transAxes, ax.transData)
+    label_x = -8 / 72 / (ax.get_position().width * w_in)  # 8 pt left of the plot
+    label_chars = style.chars_fitting(left_in - 0.25, font)
+    stage_res = st.stages
+    gate_lines = []
+    for b in range(len(band_starts) - 1):
+        a, z = band_starts[b], band_starts[b + 1]
+        si = shown[a][1]
+        ax.axhspan(a - 0.5, z - 0.5, color=style.BAND[si % 2], zorder=0, linewidth=0)
+        r = stage_res[si]
+        name = r.name.upper() + (" (continued)" if continued and b == 0 else "")
+        if font >= MIN_LABEL_PT:
+            ax.text(label_x, a, style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)), transform=label_tf, ha="right", va="center",
+                    fontsize=font, fontweight="bold", color=style.INK)
+        start = r.gated_start if gated else r.start
+        finish = r.gated_finish if gated else r.finish
+        gate = r.gate if gated else finish
+        if start is not None and finish is not None:
+            ax.plot([start, finish], [a, a], color=style.MUTED, linewidth=max(1.0, pitch * 72 * 0.18),
+                    solid_capstyle="butt", zorder=2)
+        if gate is not None and finish is not None:
+            gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
+            if font >= MIN_LABEL_PT:
+                txt = f"gate {style.fmt_when(plan, gate, short=True)}"
+                near_end = gate + style.text_width_in(txt, font) * t_max / ax_w_in > t_max * 0.99
+                ax.text(gate, a, f"{txt}  " if near_end else f"  {txt}", ha="right" if near_end else "left",
+                        va="center", fontsize=font * 0.9, color=style.GATE, zorder=5,
+                        bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[si % 2], "edgecolor": "none"})
+        elif font >= MIN_LABEL_PT:
+            ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font * 0.9, color=style.MUTED,
+                    style="italic")
+    if gate_lines:
+        ax.add_collection(LineCollection(gate_lines, colors=style.GATE, linewidths=1.0, linestyles=(0, (4, 2)),
+                                         zorder=3))
+
+    # -- decision rows -------------------------------------------------------------------------------------
+    dec_rows = [(k, i) for k, (kind, i) in enumerate(shown) if kind == "decision"]
+    idx = np.array([i for _, i in dec_rows], dtype=np.int64)
+    yk = np.array([k for k, _ in dec_rows], dtype=np.float64)
+    for k, i in dec_rows:
+        y_of[i] = k
+    crit = s.critical[idx] if len(idx) else np.zeros(0, dtype=bool)
+    is_ms = np.array([plan.decisions[i].milestone for i in idx.tolist()], dtype=bool)
+    bar_h = 0.62 if base is None else 0.5
+    bar_dy = 0.0 if base is None else -0.08
+
+    for k, i in dec_rows:
+        if ids[i] in selected:
+            ax.axhspan(k - 0.5, k + 0.5, color=style.HIGHLIGHT, alpha=0.55, zorder=0.5, linewidth=0)
+
+    if len(idx):
+        x = es[idx]
+        w = dur[idx]
+        bar = ~is_ms
+        # Float (rolling timeline only: the gated timeline has its own slack, shown by the gate lines).
+        if not gated:
+            tf = s.total_float[idx]
+            has = bar & (tf > 0) | is_ms & (tf > 0)
+            if has.any():
+                ax.add_collection(PolyCollection(_bars(ef[idx][has], tf[has], yk[has], bar_h * 0.42, bar_dy),
+                                                 facecolors=style.FLOAT, edgecolors="none", zorder=2))
+        if base is not None:
+            bx, bw, by = [], [], []
+            for k, i in dec_rows:
+                e = base.decisions.get(ids[i])
+                if e is not None:
+                    bx.append(e.start)
+                    bw.append(max(e.finish - e.start, t_max * 0.002))
+                    by.append(k)
+            if bx:
+                ax.add_collection(PolyCollection(_bars(np.array(bx), np.array(bw), np.array(by, dtype=float), 0.16,
+                                                       0.36), facecolors=style.BASELINE, edgecolors="none", zorder=2))
+        lw = max(0.3, min(1.2, pitch * 72 * 0.06))
+        for mask, critical in ((bar & ~crit, False), (bar & crit, True)):
+            if not mask.any():
+                continue
+            fc = [colors[i] for i in idx[mask].tolist()]
+            kw: dict[str, Any] = {"facecolors": fc, "zorder": 3}
+            if critical:
+                kw.update(edgecolors=style.CRITICAL, linewidths=lw * 1.4, hatch=style.CRITICAL_HATCH)
+            else:
+                kw.update(edgecolors=[style.shade(c, 0.35) for c in fc], linewidths=lw * 0.8)
+            ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))
+        if is_ms.any():
+            ms = max(3.0, min(9.0, pitch * 72 * 0.55))
+            fc = [style.CRITICAL if c else colors[i] for i, c in zip(idx[is_ms].tolist(), crit[is_ms].tolist(),
+                                                                       strict=True)]
+            ax.scatter(x[is_ms], yk[is_ms] + bar_dy, s=ms**2, marker="D", c=fc, edgecolors=style.CRITICAL,
+                       linewidths=lw, zorder=4)
+        sel_rows = [k for k, i in dec_rows if ids[i] in selected and not plan.decisions[i].milestone]
+        if sel_rows:
+            sel_idx = np.array([shown[k][1] for k in sel_rows])
+            ax.add_collection(PolyCollection(_bars(es[sel_idx], dur[sel_idx], np.array(sel_rows, float), bar_h + 0.14,
+                                                   bar_dy), facecolors="none", edgecolors=style.INK,
+                                             linewidths=max(1.2, lw * 2), zorder=4))
+
+    # -- dependency links ------------------------------------------------------------------------------------
+    if show_deps and len(s.graph.src):
+        _links(ax, analysis, es, ef, y_of, gated, t_max)
+
+    # -- finish lines ------------------------------------------------------------------------------------------
+    ax.axvline(t_end, color=style.FINISH, linewidth=1.3, zorder=4)
+    if gated and st.gating_price > 0:
+        ax.axvline(s.finish, color=style.FINISH, linewidth=1.0, linestyle=":", zorder=4)
+
+    # -- row labels ---------------------------------------------------------------------------------------------
+    if font >= MIN_LABEL_PT:
+        for k, i in dec_rows:
+            d = plan.decisions[i]
+            crit_i = bool(s.critical[i])
+            bold = crit_i or ids[i] in selected
+            label = style.ellipsize(d.title, int(label_chars * (style.BOLD_FACTOR if bold else 1.0)))
+            kw = {"fontweight": "bold"} if bold else {}
+            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=font,
+                    color=style.INK, **kw)
+
+    # -- title, legend ----------------------------------------------------------------------------------------
+    n_dec = len(plan.decisions)
+    bits = ["Gated timeline (stages as strict gates)" if gated else "Rolling timeline",
+            f"finish {style.fmt_when(plan, t_end)}"]
+    if gated:
+        bits.append(f"+{style.fmt_weeks(st.gating_price)} wk vs rolling" if st.gating_price > 0
+                    else "gating costs no time")
+    bits.append(f"{int(s.critical.sum())} of {n_dec} decisions critical")
+    if rows is not None:
+        bits.append(f"rows {r0 + 1}\u2013{r1} of {total_rows}")
+    if base is not None:
+        bits.append(f"baseline \u201c{base.name}\u201d")
+    style.title(fig, f"Gantt \u2014 {plan.title}", " \u00b7 ".join(bits))
+    _legend(fig, plan, idx, colors, gated, base is not None, is_ms.any() if len(idx) else False, show_deps)
+
+
+def _anchor(kind: int, es: float, ef: float, start_side: bool) -> float:
+    # FS 0, SS 1, FF 2, SF 3: predecessor end for F*, start for S*; successor start for *S, end for *F.
+    if start_side:
+        return es if kind in (1, 3) else ef
+    return es if kind in (0, 1) else ef
+
+
+def _links(ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[int, int], gated: bool,
+           t_max: float) -> None:
+    s = analysis.schedule
+    g = s.graph
+    path = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    segs: list[list[tuple[float, float]]] = []
+    colors: list[Any] = []
+    widths: list[float] = []
+    heads: list[tuple[float, float]] = []
+    head_c: list[Any] = []
+    gap = t_max * 0.006
+    for e in range(len(g.src)):
+        u, v = int(g.src[e]), int(g.dst[e])
+        if u not in y_of or v not in y_of:
+            continue
+        kind = int(g.kind[e])
+        x0 = _anchor(kind, es[u], ef[u], True)
+        x1 = _anchor(kind, es[v], ef[v], False)
+        y0, y1 = y_of[u], y_of[v]
+        yy = y1 - 0.3 if y1 > y0 else y1 + 0.3
+        xm = x0 + gap
+        segs.append([(x0, y0), (xm, y0), (xm, yy), (x1, yy), (x1, y1 - 0.31 if y1 > y0 else y1 + 0.31)])
+        on_path = (g.ids[u], g.ids[v]) in path and not gated
+        c = style.CRITICAL if on_path else (style.MUTED if s.driving[e] and not gated else style.EDGE)
+        colors.append(c)
+        widths.append(1.1 if on_path else 0.6)
+        heads.append((x1, y1 - 0.31 if y1 > y0 else y1 + 0.31))
+        head_c.append(c)
+    if segs:
+        ax.add_collection(LineCollection(segs, colors=colors, linewidths=widths, zorder=2.5, alpha=0.9))
+        hx, hy = zip(*heads, strict=True)
+        ax.scatter(hx, hy, s=6, marker="v", c=head_c, linewidths=0, zorder=2.6)
+
+
+def _legend(fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: bool, base: bool, ms: bool,
+            deps: bool) -> None:
+    area_col = style.area_colors(plan)
+    used = {plan.decisions[i].area for i in idx.tolist()}
+    handles: list[Any] = []
+    for a in plan.areas:
+        if a.id in used:
+            handles.append(Patch(facecolor=area_col[a.id], edgecolor=style.shade(area_col[a.id], 0.35),
+                                 linewidth=0.6, label=a.name))
+    if any(u not in area_col for u in used):
+        handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
+    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, hatch=style.CRITICAL_HATCH,
+                         linewidth=1.0, label="Critical"))
+    if not gated:
+        handles.append(Patch(facecolor=style.FLOAT, label="Total float"))
+    if ms:
+        handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
+                              markeredgecolor=style.CRITICAL, markersize=5, label="Milestone"))
+    if base:
+        handles.append(Patch(facecolor=style.BASELINE, label="Baseline"))
+    handles.append(Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), linewidth=1.0, label="Stage gate"))
+    handles.append(Line2D([], [], color=style.FINISH, linewidth=1.3, label="Finish"))
+    if deps:
+        handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.1, label="Critical link"))
+    w_in, h_in = fig.get_size_inches()
+    longest = max(len(h.get_label()) for h in handles)
+    per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, style.SMALL_PT) + 0.45)))
+    n_rows = math.ceil(len(handles) / per_row)
+    per_row = math.ceil(len(handles) / n_rows)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.06 / h_in), ncol=per_row,
+               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, handleheight=0.9, columnspacing=1.4,
+               borderaxespad=0.0, handletextpad=0.5)

@@ -1,0 +1,338 @@
+"""The dependency graph: layered left to right by sequenced stage, cards coloured by area, the critical path
+bold. The printable twin of the app's graph canvas.
+
+Layout units are inches at the natural size (card text at :data:`NATURAL_PT`); drawing scales them to the figure,
+and ``window=(x0, x1, y0, y1)`` in those units draws only part of the graph (the report tiles big graphs).
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.path import Path
+
+from planner.charts import style
+
+NODE_W = 1.8  # card width, inches at natural size
+NODE_H = 0.66
+COL_PITCH = 2.35  # card width + room for links
+ROW_PITCH = 0.84
+COLUMN_GAP_PITCHES = 0.5  # extra room between stage columns, in layer pitches (as the app canvas)
+HEADER_H = 0.55  # stage headers above the cards
+NATURAL_PT = 7.5  # card title size at scale 1
+MAX_SCALE = 1.25  # small graphs are not blown up beyond this
+MARGIN_IN = 0.25
+LEGEND_IN = 0.4
+TITLE_LINES = 3
+
+
+@dataclass
+class GraphLayout:
+    """Card centres (inches, y down) per decision in plan order, link routes and the stage columns."""
+
+    x: np.ndarray
+    y: np.ndarray
+    width: float
+    height: float
+    stage_x: list[tuple[float, float]]  # (x0, x1) of each stage column
+    layer_edges: list[float]  # x positions between layers where tiles may be cut
+    row_edges: list[float]  # y positions between cards where tiles may be cut
+    routes: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # by dependency index
+
+
+_CACHE: dict[int, tuple[Any, GraphLayout]] = {}
+
+
+def layout(analysis: Any) -> GraphLayout:
+    """The layered layout of ``analysis`` in inches at natural size (cached per analysis object).
+
+    Positions come from :func:`planner.analysis.layout.layered_layout`, the layout of the app's graph canvas, so
+    the printed graph matches what the user arranged against.
+    """
+    key = id(analysis)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0]() is analysis:
+        return hit[1]
+    result = _to_inches(analysis)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = (weakref.ref(analysis), result)
+    return result
+
+
+def _gaps(intervals: list[tuple[float, float]], total: float) -> list[float]:
+    """Positions in ``[0, total]`` that fall in no interval (midpoints of the free gaps), plus both ends."""
+    cuts = [0.0, total]
+    end = None
+    for a, b in sorted(intervals):
+        if end is not None and a > end:
+            cuts.append((end + a) / 2)
+        end = b if end is None else max(end, b)
+    return sorted(set(cuts))
+
+
+def _to_inches(analysis: Any) -> GraphLayout:
+    from planner.analysis.layout import layered_layout
+
+    lay = layered_layout(analysis.plan, analysis)
+    gap = COLUMN_GAP_PITCHES
+    # Layout units are pitches with card centres at integer-ish x; a column spans its cards +- 0.5 plus half the
+    # gap to its neighbours, and the first column starts at 0 inches.
+    left = (lay.columns[0].x0 - gap / 2) if lay.columns else -0.5
+    xs = (np.array(lay.x, dtype=float) - left) * COL_PITCH
+    ys = np.array(lay.y, dtype=float) * ROW_PITCH + HEADER_H + ROW_PITCH / 2
+    stage_x = [((c.x0 - gap / 2 - left) * COL_PITCH, (c.x1 + gap / 2 - left) * COL_PITCH) for c in lay.columns]
+    stage_x = stage_x or [(0.0, COL_PITCH)]
+    routes = {k: [((x - left) * COL_PITCH, y * ROW_PITCH + HEADER_H + ROW_PITCH / 2) for x, y in pts]
+              for k, pts in lay.routes.items()}
+    width = stage_x[-1][1]
+    height = HEADER_H + (lay.height + 1) * ROW_PITCH + 0.1
+    layer_edges = _gaps([(x - NODE_W / 2, x + NODE_W / 2) for x in set(xs.tolist())], width)
+    layer_edges = sorted({*layer_edges, *(a for a, _ in stage_x)})
+    row_edges = _gaps([(y - NODE_H / 2, y + NODE_H / 2) for y in ys.tolist()], height)
+    return GraphLayout(xs, ys, width, height, stage_x, layer_edges, row_edges, routes)
+
+
+def graph_extent(analysis: Any) -> tuple[float, float]:
+    """Figure size in inches that shows the whole graph at its natural (readable) size."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return (8.0, 5.0)
+    lay = layout(analysis)
+    return (lay.width + 2 * MARGIN_IN, lay.height + style.TITLE_IN + LEGEND_IN + MARGIN_IN)
+
+
+def _avail(page_w_in: float, page_h_in: float) -> tuple[float, float]:
+    return (page_w_in - 2 * MARGIN_IN, page_h_in - style.TITLE_IN - LEGEND_IN - MARGIN_IN)
+
+
+def _cuts(edges: list[float], total: float, span: float) -> list[tuple[float, float]]:
+    """Split ``[0, total]`` at ``edges`` into pieces no longer than ``span`` (when the edges allow)."""
+    out = []
+    a = 0.0
+    while a < total - 1e-9:
+        fits = [e for e in edges if a < e <= a + span + 1e-9]
+        b = max(fits) if fits else min((e for e in edges if e > a), default=total)
+        out.append((a, b))
+        a = b
+    return out or [(0.0, total)]
+
+
+def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
+                min_font_pt: float = style.MIN_PT) -> list[tuple[float, float, float, float]]:
+    """Windows ``(x0, x1, y0, y1)`` that cover the graph, each drawable with :func:`draw_graph` on a
+    ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``. Cuts fall between layers and
+    between card rows; the order is left to right, and top to bottom within a column of tiles."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return [(0.0, 1.0, 0.0, 1.0)]
+    lay = layout(analysis)
+    aw, ah = _avail(page_w_in, page_h_in)
+    scale = min(MAX_SCALE, max(0.05, min_font_pt / NATURAL_PT))
+    span_w, span_h = aw / scale, ah / scale - HEADER_H
+    if lay.width <= span_w and lay.height <= span_h:
+        return [(0.0, lay.width, 0.0, lay.height)]
+    xs = _cuts(lay.layer_edges, lay.width, span_w)
+    ys = _cuts(lay.row_edges, lay.height, span_h)
+    return [(x0, x1, y0, y1) for x0, x1 in xs for y0, y1 in ys]
+
+
+def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np.ndarray:
+    """Rounded rectangles centred at (cx, cy) as an (n, m, 2) vertex array."""
+    t = np.linspace(0, np.pi / 2, 5)
+    corners = []
+    for ox, oy, a0 in ((w / 2 - r, h / 2 - r, 0.0), (-w / 2 + r, h / 2 - r, np.pi / 2),
+                       (-w / 2 + r, -h / 2 + r, np.pi), (w / 2 - r, -h / 2 + r, 1.5 * np.pi)):
+        corners.append(np.stack([ox + r * np.cos(a0 + t), oy + r * np.sin(a0 + t)], 1))
+    shape = np.concatenate(corners)
+    return np.stack([cx, cy], 1)[:, None, :] + shape[None, :, :]
+
+
+def draw_graph(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
+               window: tuple[float, float, float, float] | None = None) -> None:
+    """Draw the dependency graph of ``analysis`` on ``fig``: columns are sequenced stages, cards decisions
+    coloured by area, the critical path in bold black. ``window`` (layout inches, see :func:`graph_tiles`)
+    draws only that part."""
+    style.start(fig)
+    with style.rc_context():
+        if not style.check_drawable(fig, analysis, "dependency graph"):
+            return
+        _draw(fig, analysis, style.as_id_set(highlight), window)
+
+
+def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, float, float, float] | None) -> None:
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    g = s.graph
+    lay = layout(analysis)
+    w_in, h_in = fig.get_size_inches()
+    aw, ah = _avail(w_in, h_in)
+    aw, ah = max(aw, 0.5), max(ah, 0.5)
+    wx0, wx1, wy0, wy1 = window if window is not None else (0.0, lay.width, 0.0, lay.height)
+    # A tile that starts below the top repeats the stage headers in a strip above its cards.
+    repeat_head = wy0 > 1e-9
+    if repeat_head:
+        wy0 -= HEADER_H
+    scale = min(MAX_SCALE, aw / max(wx1 - wx0, 1e-6), ah / max(wy1 - wy0, 1e-6))
+    vw, vh = aw / scale, ah / scale
+    if window is None:  # centre the whole graph
+        cx = (wx0 + wx1) / 2
+        vx0, vx1, vy0, vy1 = cx - vw / 2, cx + vw / 2, 0.0, vh
+    else:
+        vx0, vx1, vy0, vy1 = wx0, wx0 + vw, wy0, wy0 + vh
+    ax = fig.add_axes(style.inches_to_fig(fig, MARGIN_IN, LEGEND_IN, MARGIN_IN, style.TITLE_IN))
+    ax.set_xlim(vx0, vx1)
+    ax.set_ylim(vy1, vy0)
+    ax.set_axis_off()
+    font = NATURAL_PT * scale
+
+    # -- stage columns ---------------------------------------------------------------------------------------
+    for k, (x0, x1) in enumerate(lay.stage_x):
+        ax.fill_between([x0, x1], [vy0, vy0], [max(lay.height, vy1)] * 2, color=style.BAND[k % 2], zorder=0,
+                        linewidth=0)
+        if k:
+            ax.plot([x0, x0], [vy0, max(lay.height, vy1)], color=style.GRID, linewidth=0.8, zorder=0.2)
+        r = st.stages[k]
+        head_y = vy0 + 0.06
+        if repeat_head:
+            ax.fill_between([x0, x1], [vy0, vy0], [vy0 + HEADER_H] * 2, color=style.BAND[k % 2], zorder=4,
+                            linewidth=0)
+        if x1 > vx0 and x0 < vx1 and font >= 4:
+            window_txt = (f"wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)} gated"
+                          if r.gated_start is not None else "no decisions")
+            cx = (max(x0, vx0) + min(x1, vx1)) / 2
+            ax.text(cx, head_y, f"{k + 1} \u00b7 {r.name.upper()}", ha="center", va="top",
+                    fontsize=font * 1.15, fontweight="bold", color=style.INK, clip_on=True, zorder=5)
+            ax.text(cx, head_y + 0.24, window_txt, ha="center", va="top", fontsize=font * 0.95,
+                    color=style.MUTED, clip_on=True, zorder=5)
+
+    # -- links ---------------------------------------------------------------------------------------------
+    xs, ys = lay.x, lay.y
+    path_pairs = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    plain, bold = [], []
+    heads_plain, heads_bold = [], []
+    hw, hl = 0.055, 0.11
+    routes = lay.routes
+    for e in range(len(g.src)):
+        u, v = int(g.src[e]), int(g.dst[e])
+        pts = [(xs[u] + NODE_W / 2, ys[u])]
+        for wx, wy in routes.get(int(g.edge_dep[e]), ()):
+            pts += [(wx - NODE_W / 2, wy), (wx + NODE_W / 2, wy)]
+        pts.append((xs[v] - NODE_W / 2 - hl, ys[v]))
+        px = [p[0] for p in pts]
+        py = [p[1] for p in pts]
+        if max(px) < vx0 or min(px) > vx1 or max(py) < vy0 or min(py) > vy1:
+            continue
+        verts = [pts[0]]
+        codes = [Path.MOVETO]
+        for j in range(1, len(pts)):
+            (ax0, ay0), (ax1, ay1) = pts[j - 1], pts[j]
+            if j % 2 == 0 and j < len(pts) - 1 or abs(ay1 - ay0) < 1e-9:
+                verts.append((ax1, ay1))  # straight through a layer, or level
+                codes.append(Path.LINETO)
+            else:
+                dx = max(0.2, (ax1 - ax0) * 0.45)
+                verts += [(ax0 + dx, ay0), (ax1 - dx, ay1), (ax1, ay1)]
+                codes += [Path.CURVE4] * 3
+        p = Path(verts, codes)
+        x1, y1 = pts[-1]
+        head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
+        if (g.ids[u], g.ids[v]) in path_pairs:
+            bold.append(p)
+            heads_bold.append(head)
+        else:
+            plain.append(p)
+            heads_plain.append(head)
+    if plain:
+        ax.add_collection(PathCollection(plain, facecolors="none", edgecolors=style.EDGE,
+                                         linewidths=max(0.4, 0.8 * scale), zorder=1))
+        ax.add_collection(PolyCollection(heads_plain, facecolors=style.EDGE, edgecolors="none", zorder=1))
+    if bold:
+        ax.add_collection(PathCollection(bold, facecolors="none", edgecolors=style.CRITICAL,
+                                         linewidths=max(1.0, 2.2 * scale), zorder=1.5))
+        ax.add_collection(PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5))
+
+    # -- cards ---------------------------------------------------------------------------------------------
+    vis = np.flatnonzero((xs + NODE_W / 2 > vx0) & (xs - NODE_W / 2 < vx1) & (ys + NODE_H / 2 > vy0)
+                         & (ys - NODE_H / 2 < vy1)).tolist()
+    if not vis:
+        _legend_and_title(fig, analysis, window)
+        return
+    colors = style.decision_colors(plan)
+    vi = np.array(vis)
+    crit = s.critical[vi]
+    sel = np.array([g.ids[i] in selected for i in vis], dtype=bool)
+    if sel.any():
+        ax.add_collection(PolyCollection(_rounded(xs[vi][sel], ys[vi][sel], NODE_W + 0.16, NODE_H + 0.16, 0.1),
+                                         facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.8))
+    face = [style.tint(colors[i], 0.82) for i in vis]
+    edge = [style.CRITICAL if c else style.shade(colors[i], 0.2) for i, c in zip(vis, crit.tolist(), strict=True)]
+    lw = [(2.4 if c else 0.9) * scale for c in crit.tolist()]
+    for j in np.flatnonzero(sel).tolist():
+        lw[j] = max(lw[j], 2.6 * scale)
+        edge[j] = style.INK
+    ax.add_collection(PolyCollection(_rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06), facecolors=face,
+                                     edgecolors=edge, linewidths=lw, zorder=2))
+    stripe_w = 0.07
+    ax.add_collection(PolyCollection(
+        _rounded(xs[vi] - NODE_W / 2 + stripe_w / 2 + 0.03, ys[vi], stripe_w, NODE_H - 0.12, 0.02),
+        facecolors=[colors[i] for i in vis], edgecolors="none", zorder=2.1))
+    if font >= 3.5:
+        chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)
+        stage_names = [x.name for x in plan.stages]
+        seq = st.sequenced
+        for i in vis:
+            d = plan.decisions[i]
+            bold_i = bool(s.critical[i]) or g.ids[i] in selected
+            lines = style.wrap(d.title, int(chars * (style.BOLD_FACTOR if bold_i else 1.0)), TITLE_LINES)
+            x_text = xs[i] - NODE_W / 2 + 0.15
+            top = ys[i] - NODE_H / 2 + 0.06
+            ax.text(x_text, top, "\n".join(lines), ha="left", va="top", fontsize=font,
+                    fontweight="bold" if bold_i else "normal", color=style.INK, linespacing=1.1, clip_on=True,
+                    zorder=3)
+            meta = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
+                    f"{style.fmt_weeks(s.duration[i])} wk \u00b7 wk {style.fmt_weeks(s.es[i])}\u2013"
+                    f"{style.fmt_weeks(s.ef[i])}"]
+            tf = float(s.total_float[i])
+            if not s.critical[i]:
+                meta.append(f"float {style.fmt_weeks(tf)}")
+            if int(seq[i]) != int(g.stage[i]):
+                meta.append(f"assigned {stage_names[int(g.stage[i])]}")
+            ax.text(x_text, ys[i] + NODE_H / 2 - 0.05, style.ellipsize(" \u00b7 ".join(meta), int(chars / 0.93)),
+                    ha="left", va="bottom", fontsize=font * 0.93, color=style.MUTED, clip_on=True, zorder=3)
+    _legend_and_title(fig, analysis, window)
+
+
+def _legend_and_title(fig: Figure, analysis: Any, window: tuple[float, float, float, float] | None) -> None:
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    moved = len(st.suggested_moves)
+    bits = ["columns are sequenced stages, left to right in dependency order",
+            f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical"]
+    if moved:
+        bits.append(f"{moved} decision{'s' if moved != 1 else ''} sit in a later stage than assigned")
+    if window is not None:
+        lay = layout(analysis)
+        bits.insert(0, f"section {window[0] / max(lay.width, 1e-9):.0%}\u2013{min(1, window[1] / max(lay.width, 1e-9)):.0%}"
+                       f" across, {window[2] / max(lay.height, 1e-9):.0%}\u2013"
+                       f"{min(1, window[3] / max(lay.height, 1e-9)):.0%} down")
+    style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits))
+    colors = style.area_colors(plan)
+    used = {d.area for d in plan.decisions}
+    handles: list[Any] = [Patch(facecolor=colors[a.id], label=a.name) for a in plan.areas if a.id in used]
+    if any(u not in colors for u in used):
+        handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
+    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision"))
+    handles.append(Line2D([], [], color=style.CRITICAL, linewidth=2.2, label="Critical path"))
+    w_in, h_in = fig.get_size_inches()
+    longest = max(len(h.get_label()) for h in handles)
+    per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, style.SMALL_PT) + 0.45)))
+    n_rows = math.ceil(len(handles) / per_row)
+    per_row = math.ceil(len(handles) / n_rows)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.04 / h_in), ncol=per_row,
+               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, columnspacing=1.4, borderaxespad=0.0)

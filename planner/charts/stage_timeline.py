@@ -1,0 +1,150 @@
+"""The stage timeline: each stage's rolling window and its gated window with the gate date, the price of
+running stages as strict gates, and readiness per stage (gate criteria met, work done)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from planner.charts import style
+from planner.charts.timeaxis import time_axis
+
+LEFT_IN = 1.7
+READY_IN = 2.7  # readiness panel on the right
+GAP_IN = 0.45
+TOP_IN = style.TITLE_IN + 0.45
+BOTTOM_IN = 0.95
+ROLLING = "#0072B2"
+
+
+def draw_stage_timeline(fig: Figure, analysis: Any) -> None:
+    """Draw the stage timeline of ``analysis`` on ``fig``."""
+    style.start(fig)
+    with style.rc_context():
+        if not style.check_drawable(fig, analysis, "stage timeline"):
+            return
+        _draw(fig, analysis)
+
+
+def _draw(fig: Figure, analysis: Any) -> None:
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    w_in, h_in = fig.get_size_inches()
+    ready_in = min(READY_IN, 0.28 * w_in)
+    longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
+    left_in = min(0.3 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, ready_in + GAP_IN + 0.2, TOP_IN))
+    rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, BOTTOM_IN, 0.2, TOP_IN))
+    k = len(st.stages)
+    t_end = max(st.gated_finish, s.finish, 1.0)
+    # Room after the last bar for its "wk a-b" label.
+    ax_w_in = ax.get_position().width * w_in
+    label_in = style.text_width_in(" wk 000.5\u2013000.5 ", 8.0)
+    t_max = t_end / max(0.5, 1 - label_in / ax_w_in) + 0.3
+    time_axis(ax, plan, t_max, None, font_pt=style.SMALL_PT)
+    for a in (ax, rx):
+        a.set_ylim(k - 0.5 + 0.35, -0.5)
+        for side in ("left", "right", "top"):
+            a.spines[side].set_visible(False)
+        a.tick_params(axis="y", left=False, labelleft=False)
+    ax_h_in = ax.get_position().height * h_in
+    pitch_pt = ax_h_in * 72 / (k + 0.35)
+    font = max(6.5, min(9.0, pitch_pt / 4.2))
+    bar_h = 0.3
+    from matplotlib.transforms import blended_transform_factory
+
+    tf = blended_transform_factory(fig.transFigure, ax.transData)
+    label_x = 0.18 / w_in
+    for y, r in enumerate(st.stages):
+        ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
+        rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
+        n_dec = sum(1 for d in plan.decisions if d.stage == r.id)
+        ax.text(label_x, y - 0.08, style.ellipsize(f"{y + 1} \u00b7 {r.name}", int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR)),
+                transform=tf, ha="left", va="bottom", fontsize=font + 1, fontweight="bold", color=style.INK)
+        ax.text(label_x, y + 0.02, f"{n_dec} decision{'s' if n_dec != 1 else ''}", transform=tf, ha="left",
+                va="top", fontsize=font * 0.9, color=style.MUTED)
+        if r.start is not None and r.finish is not None:
+            ax.broken_barh([(r.start, max(r.finish - r.start, t_max * 0.003))], (y - 0.04 - bar_h, bar_h),
+                           facecolors=ROLLING, edgecolors=style.shade(ROLLING, 0.3), linewidth=0.6, zorder=3)
+            ax.text(r.finish, y - 0.04 - bar_h / 2, f" {_span(r.start, r.finish)}", ha="left", va="center",
+                    fontsize=font * 0.9, color=style.INK, zorder=4)
+        if r.gated_start is not None and r.gated_finish is not None:
+            ax.broken_barh([(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
+                           (y + 0.04, bar_h), facecolors=style.tint(style.GATED, 0.25), edgecolors=style.shade(style.GATED, 0.4),
+                           linewidth=0.6, hatch="...", zorder=3)
+            ax.text(r.gated_finish, y + 0.04 + bar_h / 2, f" {_span(r.gated_start, r.gated_finish)}", ha="left",
+                    va="center", fontsize=font * 0.9, color=style.INK, zorder=4)
+        else:
+            ax.text(0, y + 0.04 + bar_h / 2, " no decisions", ha="left", va="center", fontsize=font * 0.9,
+                    color=style.MUTED, style="italic")
+        # The gate: everything of this and earlier stages finished (gated timeline).
+        ax.plot([r.gate, r.gate], [y - 0.45, y + 0.45], color=style.GATE, linewidth=1.1, linestyle=(0, (4, 2)),
+                zorder=4)
+        ax.scatter([r.gate], [y + 0.42], marker="D", s=(font * 0.9) ** 2, color=style.GATE, zorder=5,
+                   edgecolors="white", linewidths=0.6)
+        date = plan.date_of(r.gate)
+        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {date.strftime('%d %b %Y')}" if date else "")
+        near_end = r.gate + style.text_width_in(gate_txt + "  ", font * 0.85) * t_max / ax_w_in > t_max
+        ax.text(r.gate, y + 0.42, f"{gate_txt}  " if near_end else f"  {gate_txt}", ha="right" if near_end else "left",
+                va="center", fontsize=font * 0.85, color=style.GATE, zorder=5)
+        _readiness(rx, y, r, font)
+
+    ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
+    ax.axvline(st.gated_finish, color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), zorder=2)
+    price = st.gating_price
+    y_b = k - 0.5 + 0.2
+    if price > 0:
+        ax.annotate("", xy=(st.gated_finish, y_b), xytext=(s.finish, y_b),
+                    arrowprops={"arrowstyle": "<->", "color": style.INK, "linewidth": 1.0, "shrinkA": 0, "shrinkB": 0})
+        ax.text(s.finish, y_b, f"price of strict gates: +{style.fmt_weeks(price)} wk  ", ha="right", va="center",
+                fontsize=font, fontweight="bold", color=style.INK)
+    else:
+        ax.text(s.finish, y_b, "strict gates cost no time  ", ha="right", va="center", fontsize=font,
+                color=style.INK)
+
+    rx.set_xlim(0, 1)
+    rx.tick_params(axis="x", labelsize=style.SMALL_PT, colors=style.MUTED, length=2.5)
+    rx.set_xticks([0, 0.5, 1])
+    rx.set_xticklabels(["0%", "50%", "100%"])
+    rx.grid(axis="x", color=style.GRID, linewidth=0.5)
+    rx.set_axisbelow(True)
+    rx.set_title("Readiness", fontsize=font + 0.5, fontweight="bold", color=style.INK, loc="left", pad=4)
+
+    bits = [f"rolling finish {style.fmt_when(plan, s.finish)}", f"gated finish {style.fmt_when(plan, st.gated_finish)}",
+            f"strict gates add {style.fmt_weeks(price)} wk" if price > 0 else "strict gates add no time"]
+    style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
+    handles = [
+        Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
+        Patch(facecolor=style.tint(style.GATED, 0.25), edgecolor=style.shade(style.GATED, 0.4), hatch="...",
+              label="Gated window (strict gates)"),
+        Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), marker="D", markersize=4, label="Gate date"),
+        Line2D([], [], color=style.FINISH, linewidth=1.3, label="Rolling finish"),
+        Line2D([], [], color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), label="Gated finish"),
+        Patch(facecolor="#009E73", label="Gate criteria met"),
+        Patch(facecolor="#56B4E9", label="Work done"),
+    ]
+    per_row = 4 if w_in < 11 else len(handles)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.05 / h_in), ncol=per_row,
+               fontsize=style.SMALL_PT, frameon=False, handlelength=1.8, columnspacing=1.3, borderaxespad=0.0)
+
+
+def _span(a: float, b: float) -> str:
+    return f"wk {style.fmt_weeks(a)}\u2013{style.fmt_weeks(b)}"
+
+
+def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
+    h = 0.26
+    crit = r.criteria_share
+    done = r.done_share
+    rx.barh([y - 0.04 - h / 2], [1.0], height=h, color="#EAEAEA", zorder=1)
+    rx.barh([y + 0.04 + h / 2], [1.0], height=h, color="#EAEAEA", zorder=1)
+    if crit is not None:
+        rx.barh([y - 0.04 - h / 2], [crit], height=h, color="#009E73", zorder=2)
+    if done is not None:
+        rx.barh([y + 0.04 + h / 2], [done], height=h, color="#56B4E9", zorder=2)
+    c_txt = f"criteria {r.criteria_met}/{r.criteria_total}" if r.criteria_total else "no gate criteria"
+    d_txt = f"done {done:.0%}" if done is not None else "no work"
+    rx.text(0.02, y - 0.04 - h / 2, c_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3)
+    rx.text(0.02, y + 0.04 + h / 2, d_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3)

@@ -1,0 +1,233 @@
+"""The one place for the look of every chart: fonts, sizes, the colour-blind-safe palette, area colours,
+how critical work and the selection are marked.
+
+Colours follow Okabe & Ito (2008), which stay distinct under the common colour-vision deficiencies. Colour is
+never the only carrier of meaning: critical work is also hatched and outlined in black, milestones are diamonds,
+and the selection gets a halo plus a heavier outline.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+# -- palette ------------------------------------------------------------------------------------------------
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#56B4E9",  # sky blue
+    "#CC79A7",  # reddish purple
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#999999",  # grey
+    "#000000",  # black
+)
+"""The Okabe-Ito colours, in the order areas without a colour of their own get them."""
+
+INK = "#1A1A1A"  # text and axes
+MUTED = "#5C5C5C"  # secondary text
+GRID = "#D9D9D9"
+BAND = ("#F4F4F4", "#FFFFFF")  # alternating stage bands
+NO_AREA = "#BBBBBB"  # decisions without a (known) area
+FLOAT = "#C8C8C8"  # total float after a bar
+BASELINE = "#4D4D4D"  # baseline bars under current ones
+EDGE = "#8C8C8C"  # ordinary dependency links
+CRITICAL = "#000000"  # outline and links of critical work
+CRITICAL_HATCH = "////"
+GATE = "#D55E00"  # stage gates (vermillion; always drawn dashed as well)
+GATED = "#CC79A7"  # the gated timeline next to the rolling one
+HIGHLIGHT = "#F0E442"  # halo behind the selected decision (plus a heavy black outline)
+FINISH = "#0072B2"
+
+# -- type ---------------------------------------------------------------------------------------------------
+FONT_FAMILY = ["DejaVu Sans", "Arial", "Helvetica", "sans-serif"]
+TITLE_PT = 12.0
+SUBTITLE_PT = 8.5
+LABEL_PT = 8.0  # axis and row labels at natural size
+SMALL_PT = 7.0
+MIN_PT = 7.0  # nothing that must be read is drawn smaller at a chart's default size
+CHAR_EM = 0.56  # average DejaVu Sans glyph width in ems, for fitting text without a renderer
+BOLD_FACTOR = 0.88  # bold text fits this share of the characters of regular text
+
+TITLE_IN = 0.52  # figure inches reserved above the plot for the title and subtitle
+
+RC: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": FONT_FAMILY,
+    "font.size": LABEL_PT,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "axes.linewidth": 0.6,
+    "xtick.color": MUTED,
+    "ytick.color": INK,
+    "text.color": INK,
+    "hatch.linewidth": 0.7,
+    "svg.fonttype": "none",  # text stays text in SVG (selectable, searchable)
+    "pdf.fonttype": 42,  # TrueType fonts embedded in PDF
+    "ps.fonttype": 42,
+}
+
+
+def apply_style(fig: Figure) -> None:
+    """Give ``fig`` the house background; text styles are set per artist, so nothing global changes."""
+    fig.set_facecolor("white")
+
+
+def rc_context() -> Any:
+    """A ``matplotlib.rc_context`` with the house fonts and export settings (used around drawing and saving)."""
+    import matplotlib
+
+    return matplotlib.rc_context(RC)
+
+
+# -- colours ------------------------------------------------------------------------------------------------
+def area_colors(plan: Any) -> dict[str, str]:
+    """Colour per area id: the area's own colour when set, else the next Okabe-Ito colour not already used."""
+    used = {a.color.upper() for a in plan.areas if a.color}
+    spare = [c for c in OKABE_ITO if c.upper() not in used] or list(OKABE_ITO)
+    out: dict[str, str] = {}
+    k = 0
+    for a in plan.areas:
+        if a.color:
+            out[a.id] = a.color
+        else:
+            out[a.id] = spare[k % len(spare)]
+            k += 1
+    return out
+
+
+def decision_colors(plan: Any) -> list[str]:
+    """The area colour of every decision, in plan order (grey for none or an unknown area)."""
+    colors = area_colors(plan)
+    return [colors.get(d.area or "", NO_AREA) for d in plan.decisions]
+
+
+def tint(color: str, amount: float) -> tuple[float, float, float]:
+    """``color`` mixed with white; ``amount`` 0 is the colour itself, 1 is white."""
+    r, g, b = to_rgb(color)
+    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+def shade(color: str, amount: float) -> tuple[float, float, float]:
+    """``color`` mixed with black."""
+    r, g, b = to_rgb(color)
+    return (r * (1 - amount), g * (1 - amount), b * (1 - amount))
+
+
+def luminance(color: Any) -> float:
+    r, g, b = to_rgb(color)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# -- text ---------------------------------------------------------------------------------------------------
+def text_width_in(text: str, size_pt: float) -> float:
+    """Estimated width in inches of ``text`` at ``size_pt`` (no renderer needed)."""
+    return len(text) * size_pt * CHAR_EM / 72.0
+
+
+def chars_fitting(width_in: float, size_pt: float) -> int:
+    return max(1, int(width_in * 72.0 / (size_pt * CHAR_EM)))
+
+
+def ellipsize(text: str, max_chars: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= max_chars:
+        return text
+    return text[: max(1, max_chars - 1)].rstrip() + "\u2026"
+
+
+def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width_chars``; the last line gets an ellipsis when it does not all fit."""
+    width_chars = max(4, width_chars)
+    lines = textwrap.wrap(" ".join(text.split()), width_chars, break_long_words=True, break_on_hyphens=True)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        lines = [*lines[: max_lines - 1], ellipsize(rest, width_chars)]
+    return lines or [""]
+
+
+def fmt_weeks(x: float | None) -> str:
+    """``3``, ``2.5`` or ``-``: weeks without trailing zeros."""
+    if x is None:
+        return "-"
+    if abs(x - round(x)) < 1e-9:
+        return str(int(round(x)))
+    return f"{x:.1f}"
+
+
+def fmt_when(plan: Any, week: float, *, short: bool = False) -> str:
+    """``wk 12`` or ``wk 12 (29 Mar 2027)`` when the plan has a start date (``short``: without the year)."""
+    date = plan.date_of(week)
+    base = f"wk {fmt_weeks(week)}"
+    if date is None:
+        return base
+    return f"{base} ({date.strftime('%d %b %Y') if not short else date.strftime('%d %b')})"
+
+
+# -- common pieces ------------------------------------------------------------------------------------------
+def as_id_set(highlight: str | Iterable[str] | None) -> set[str]:
+    """``highlight`` (one id, several ids or None) as a set of ids."""
+    if highlight is None:
+        return set()
+    if isinstance(highlight, str):
+        return {highlight}
+    return set(highlight)
+
+
+def title(fig: Figure, text: str, subtitle: str = "") -> None:
+    """The chart title at the top left and a one-line subtitle under it, in figure inches that do not scale."""
+    _, h = fig.get_size_inches()
+    w = fig.get_size_inches()[0]
+    x = 0.18 / w
+    fig.text(x, 1 - 0.09 / h, ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2), ha="left", va="top",
+             fontsize=TITLE_PT, fontweight="bold", color=INK)
+    if subtitle:
+        fig.text(x, 1 - 0.32 / h, ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)), ha="left",
+                 va="top", fontsize=SUBTITLE_PT, color=MUTED)
+
+
+def message(fig: Figure, headline: str, lines: Iterable[str] = ()) -> None:
+    """A clear message in place of a chart (empty plan, plan with errors)."""
+    w, _ = fig.get_size_inches()
+    body = []
+    width = chars_fitting(min(w - 1.0, 7.5), 9.0)
+    for line in list(lines)[:8]:
+        body.extend(wrap(line, width, 3))
+    fig.text(0.5, 0.56, headline, ha="center", va="bottom", fontsize=13, fontweight="bold", color=INK, wrap=False)
+    if body:
+        fig.text(0.5, 0.53, "\n".join(body), ha="center", va="top", fontsize=9, color=MUTED, linespacing=1.4)
+
+
+def check_drawable(fig: Figure, analysis: Any, chart: str) -> bool:
+    """Draw a message and return False when ``analysis`` has no schedule (errors) or the plan is empty."""
+    plan = analysis.plan
+    if analysis.schedule is None or analysis.stages is None:
+        errors = [f for f in analysis.findings if str(f.severity) == "error"]
+        n = len(errors)
+        msgs = [f"\u2022 {f.message}" for f in errors[:5]]
+        if n > 5:
+            msgs.append(f"\u2026 and {n - 5} more")
+        message(fig, f"No {chart}: the plan has {n} error{'s' if n != 1 else ''} to fix first", msgs)
+        return False
+    if not plan.decisions:
+        message(fig, f"No {chart} yet", ["This plan has no decisions. Add decisions to see the chart."])
+        return False
+    return True
+
+
+def start(fig: Figure) -> None:
+    """Clear ``fig`` for a fresh drawing in the house style."""
+    fig.clear()
+    apply_style(fig)
+
+
+def inches_to_fig(fig: Figure, left: float, bottom: float, right: float, top: float) -> list[float]:
+    """An axes rectangle ``[x, y, w, h]`` in figure fractions from margins in inches."""
+    w, h = fig.get_size_inches()
+    x0, y0 = left / w, bottom / h
+    return [x0, y0, max(0.01, 1 - right / w - x0), max(0.01, 1 - top / h - y0)]

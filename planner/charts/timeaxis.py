@@ -1,0 +1,74 @@
+"""The shared time axis: weeks from plan start, or calendar dates (with weeks on top) when the plan has a start
+date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from matplotlib.axes import Axes
+from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter
+
+from planner.charts import style
+
+
+def use_dates(plan: Any, dates: bool | None) -> bool:
+    """Dates on the axis: as asked, or automatically when the plan has a start date."""
+    if dates is None:
+        return plan.start_date is not None
+    return bool(dates) and plan.start_date is not None
+
+
+def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[float], list[str]]:
+    end = start + dt.timedelta(days=round(t_max * 7))
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24) if months / s <= max_ticks), 48)
+    y, m = start.year, start.month
+    # First tick: the first step-aligned month on or after the start.
+    if start.day != 1:
+        m += 1
+    while (m - 1) % step:
+        m += 1
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    ticks: list[float] = []
+    labels: list[str] = []
+    last_year = None
+    while True:
+        d = dt.date(y, m, 1)
+        if d > end:
+            break
+        ticks.append((d - start).days / 7.0)
+        labels.append(d.strftime("%b") + (f"\n{d.year}" if d.year != last_year else "\n"))
+        last_year = d.year
+        m += step
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return ticks, labels
+
+
+def time_axis(ax: Axes, plan: Any, t_max: float, dates: bool | None, *, font_pt: float = style.SMALL_PT,
+              top_weeks: bool = True, label: bool = True) -> None:
+    """Put weeks (and dates) on ``ax``'s x axis over ``[0, t_max]`` weeks, with a light vertical grid."""
+    ax.set_xlim(0, t_max)
+    width_in = ax.get_position().width * ax.figure.get_size_inches()[0]
+    max_ticks = max(3, int(width_in / 0.75))
+    week_loc = MaxNLocator(nbins=max_ticks, integer=True, steps=[1, 2, 4, 5, 10])
+    ax.tick_params(axis="x", labelsize=font_pt, length=2.5, pad=2, colors=style.MUTED)
+    ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
+    ax.set_axisbelow(True)
+    if use_dates(plan, dates):
+        ticks, labels = _month_ticks(plan.start_date, t_max, max_ticks)
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.set_xticklabels(labels)
+        if top_weeks:
+            top = ax.secondary_xaxis("top")
+            top.xaxis.set_major_locator(week_loc)
+            top.tick_params(axis="x", labelsize=font_pt, length=2.5, pad=1.5, colors=style.MUTED)
+            for spine in top.spines.values():
+                spine.set_visible(False)
+            if label:
+                top.set_xlabel("weeks from plan start", fontsize=font_pt, color=style.MUTED, labelpad=2)
+    else:
+        ax.xaxis.set_major_locator(week_loc)
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        if label:
+            ax.set_xlabel("weeks from plan start", fontsize=font_pt, color=style.MUTED, labelpad=2)
