@@ -52,7 +52,15 @@ class MoveInteraction(Interaction):
     def __init__(self, scene: GraphScene, cards: list[CardItem]) -> None:
         super().__init__(scene)
         self.start = {c.decision_id: QPointF(c.pos()) for c in cards}
+        self.last = dict(self.start)
         self.cards = cards
+
+    def moved(self) -> None:
+        """Qt has just moved the cards: re-route their edges (Python work only while a drag is on)."""
+        for card in self.cards:
+            if card.pos() != self.last.get(card.decision_id):
+                self.last[card.decision_id] = QPointF(card.pos())
+                card.update_edges()
 
     def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool:
         moved: dict[str, tuple[float, float]] = {}
@@ -61,8 +69,8 @@ class MoveInteraction(Interaction):
             if p != self.start[card.decision_id]:
                 # Whole pixels: the plan file stays tidy and diffs well.
                 x, y = float(round(p.x())), float(round(p.y()))
-                card.set_tracking(True)
                 card.setPos(x, y)
+                card.update_edges()
                 moved[card.decision_id] = (x, y)
         self.end()
         if moved:
@@ -72,6 +80,7 @@ class MoveInteraction(Interaction):
     def cancel(self) -> None:
         for card in self.cards:
             card.setPos(self.start[card.decision_id])
+            card.update_edges()
         self.end()
 
 

@@ -85,11 +85,9 @@ class CardItem(QGraphicsItem):
         self._lines: tuple[str, str] = ("", "")
         self._id_text = ""
         self._body = QPainterPath()
-        self._tracking = True
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
@@ -107,10 +105,10 @@ class CardItem(QGraphicsItem):
             self._lines = _wrap_two_lines(data.title, fm, S.title_font(), self._title_width(data.milestone))
         if old is None or old.milestone != data.milestone:
             self._body = self._body_path(data.milestone)
-        if old is None or old.id != data.id or old.right_text != data.right_text:
+        if old is None or (old.id, old.right_text, old.done) != (data.id, data.right_text, data.done):
             fm = QFontMetricsF(S.meta_font())
             fmr = QFontMetricsF(S.meta_font(bold=data.critical))
-            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8
+            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8 - (12 if data.done else 0)
             room -= fmr.horizontalAdvance(data.right_text)
             self._id_text = fm.elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
         if old is None or old.tooltip != data.tooltip:
@@ -130,7 +128,7 @@ class CardItem(QGraphicsItem):
 
     @staticmethod
     def _text_left(milestone: bool) -> float:
-        return 34.0 if milestone else S.STRIP_W + 10
+        return 42.0 if milestone else S.STRIP_W + 10
 
     @staticmethod
     def _text_right(milestone: bool) -> float:
@@ -185,17 +183,14 @@ class CardItem(QGraphicsItem):
     def at_layout_position(self) -> bool:
         return self.layout_pos is not None and self.pos() == self.layout_pos
 
-    def set_tracking(self, on: bool) -> None:
-        """Whether moving the card re-routes its edges at once (off while the scene places many cards)."""
-        self._tracking = on
+    def update_edges(self) -> None:
+        """Re-route the card's edges after it moved.
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self._tracking:
-            for edge in self.edges:
-                edge.update_path()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(3 if value else 2)
-        return super().itemChange(change, value)
+        Deliberately not done in ``itemChange``: overriding ``itemChange`` in PySide6 6.12 drops a reference to
+        ``None`` on every call, which crashes the interpreter after a few thousand moves.
+        """
+        for edge in self.edges:
+            edge.update_path()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802, ANN001
         if self.on_handle(event.pos()):
@@ -226,7 +221,7 @@ class CardItem(QGraphicsItem):
             painter.drawPath(body)
 
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(S.CARD_FILL_DONE if data.done else S.CARD_FILL)
+        painter.setBrush(S.CARD_FILL)
         painter.drawPath(body)
 
         area = QColor(data.area_color) if data.area_color else S.DEFAULT_AREA
@@ -257,7 +252,7 @@ class CardItem(QGraphicsItem):
             painter.drawPath(self._selection_path(data.milestone))
 
         if data.milestone:
-            c = QPointF(25, 24)
+            c = QPointF(27, 24)
             r = 8.0
             painter.setPen(QPen(S.INK, 1.0))
             painter.setBrush(area)
@@ -277,14 +272,21 @@ class CardItem(QGraphicsItem):
         painter.setFont(S.title_font())
         fm = QFontMetricsF(S.title_font())
         y = 9.0 + fm.ascent()
-        painter.drawText(QPointF(left + (8 if data.milestone else 0), y), self._lines[0])
+        painter.drawText(QPointF(left, y), self._lines[0])
         if self._lines[1]:
             painter.drawText(QPointF(left, y + fm.lineSpacing()), self._lines[1])
 
         base = S.CARD_H - 11.0
         painter.setFont(S.meta_font())
         painter.setPen(S.MUTED)
-        painter.drawText(QPointF(left, base), self._id_text)
+        if data.done:
+            painter.setPen(QPen(S.PROGRESS, 1.8))
+            painter.drawPolyline(QPolygonF([QPointF(left, base - 4), QPointF(left + 3, base - 1),
+                                            QPointF(left + 8, base - 7)]))
+            painter.setPen(S.MUTED)
+            painter.drawText(QPointF(left + 12, base), self._id_text)
+        else:
+            painter.drawText(QPointF(left, base), self._id_text)
         font = S.meta_font(bold=data.critical)
         painter.setFont(font)
         painter.setPen(S.CRITICAL if data.critical else S.INK)

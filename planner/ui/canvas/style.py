@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
-CARD_W = 210.0
+CARD_W = 224.0
 CARD_H = 78.0
-LAYER_PITCH = 290.0  # card width + horizontal gap (room for edge labels)
+LAYER_PITCH = 304.0  # card width + horizontal gap (room for edge labels)
 ROW_PITCH = 100.0  # card height + vertical gap
 BAND_HEADER = 46.0  # room above the first card for the stage name
 BAND_PAD_BOTTOM = 24.0

@@ -1,0 +1,97 @@
+"""Starting the desktop app: ``run(path)`` creates the QApplication, shows the window and returns the exit code.
+
+Heavy modules (matplotlib, reportlab) are not imported here; views that need them import them when first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("planner")
+
+
+def _setup_logging() -> Path | None:
+    from planner.ui.settings import data_dir
+
+    try:
+        path = data_dir() / "planner.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path | None) -> None:
+    """Unexpected errors are logged and shown in a message box; the app keeps running (never a traceback)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    showing = []
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error:\n%s", text)
+        if showing or QApplication.instance() is None:
+            return  # one box at a time; the rest is in the log
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          f"Something went wrong: {exc_type.__name__}: {exc}",
+                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box.setInformativeText("Your plan is still open and your changes are kept; please save your work. "
+                               + (f"Details are in {log_path}." if log_path else ""))
+        box.setDetailedText(text)
+        showing.append(box)
+        box.finished.connect(lambda _r: showing.clear())
+        box.open()
+
+    sys.excepthook = hook
+
+
+def create_application(argv: list[str] | None = None) -> object:
+    """The QApplication with the app's names, style and palette (reused when one exists)."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui import settings, theme
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setOrganizationName(settings.ORGANIZATION)
+        app.setApplicationName(settings.APPLICATION)
+        app.setApplicationDisplayName("Scaling Roadmap Planner")
+        theme.apply_theme(app)
+        theme.follow_system(app)
+    return app
+
+
+def run(path: str | None) -> int:
+    """Open the app on ``path`` (None: the bundled sample plan). Returns the exit code."""
+    from PySide6.QtCore import QTimer
+
+    app = create_application()
+    log_path = _setup_logging()
+    install_excepthook(log_path)
+    from planner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    if path is None:
+        from planner.cli import sample_plan_path
+
+        sample = sample_plan_path()
+        if sample is not None:
+            window.open_file(sample)
+            window.doc.set_path(None)  # the bundled sample is a template: Save asks where
+    else:
+        window.open_file(path)
+    window.show()
+    QTimer.singleShot(0, window.check_recovery)
+    return int(app.exec())  # type: ignore[attr-defined]

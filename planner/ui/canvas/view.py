@@ -1,0 +1,168 @@
+"""The graph canvas widget: zoom, pan, fit, keyboard, and the messages for refused edits."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
+
+from planner.ui.canvas import style as S
+from planner.ui.canvas.scene import GraphScene
+
+if TYPE_CHECKING:
+    from planner.ui.document import PlanDocument
+
+
+class GraphCanvas(QGraphicsView):
+    """The dependency graph of a :class:`PlanDocument` as cards and arrows in stage columns.
+
+    Mouse: drag a card to move it (the position is saved in the plan), drag from the round handle on a card's right
+    edge to another card to add a dependency, click an arrow to select it, drag on the background to select
+    cards, wheel to zoom, middle button to pan. Keys: Delete removes the selected dependencies, Ctrl + / Ctrl -
+    zoom, Ctrl 0 is 100 %, F (or Home) fits the plan in the view, Esc cancels a drag and clears a highlight.
+    """
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.graph_scene = GraphScene(document, self)
+        self.setScene(self.graph_scene)
+        self.message_box: QMessageBox | None = None
+        self._pan_from: QPoint | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName("graphCanvas")
+        self.graph_scene.refused.connect(self.show_refusal)
+        self.graph_scene.reveal_requested.connect(self._reveal)
+
+    # -- zoom ---------------------------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        """Current scale (1.0 = 100 %)."""
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor_under_mouse: bool = False) -> None:
+        factor = min(max(factor, S.MIN_ZOOM), S.MAX_ZOOM)
+        old = self.zoom
+        if abs(factor - old) < 1e-9:
+            return
+        anchor = self.transformationAnchor()
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor / old, factor / old)
+        self.setTransformationAnchor(anchor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * S.ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / S.ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit_to_view(self) -> None:
+        """Show the whole plan; never magnify past 100 % (a small plan is shown at its natural size)."""
+        rect = self.graph_scene.content_rect()
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-20, -20, 20, 20)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.set_zoom(1.0)
+        elif self.zoom < S.MIN_ZOOM:
+            self.set_zoom(S.MIN_ZOOM)
+        self.centerOn(rect.center())
+
+    def highlight_chain(self, ids: list[str]) -> None:
+        """Emphasise ``ids`` (a chain, in order) and the arrows between them, dim the rest, and bring it in
+        sight; an empty list clears the highlight."""
+        self.graph_scene.highlight_chain(list(ids))
+
+    def _reveal(self, rect: QRectF) -> None:
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if visible.contains(rect):
+            return
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self.centerOn(rect.center())
+        else:
+            self.ensureVisible(rect, 40, 40)
+
+    # -- messages -----------------------------------------------------------------------------------------------
+    def show_refusal(self, title: str, text: str) -> None:
+        """A non-blocking warning (``open()``, never ``exec()``); kept in :attr:`message_box` until the next."""
+        if self.message_box is not None:
+            self.message_box.close()
+            self.message_box.deleteLater()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("canvasRefusal")
+        self.message_box = box
+        box.open()
+
+    # -- events -------------------------------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.set_zoom(self.zoom * S.ZOOM_STEP ** (delta / 120.0), anchor_under_mouse=True)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and key == Qt.Key.Key_Minus):
+            self.zoom_out()
+        elif ctrl and key == Qt.Key.Key_0:
+            self.reset_zoom()
+        elif not ctrl and key in (Qt.Key.Key_F, Qt.Key.Key_Home):
+            self.fit_to_view()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.graph_scene.selected_edges():
+            self.graph_scene.delete_selected_edges()
+        elif key == Qt.Key.Key_Escape:
+            if self.graph_scene.interaction is not None:
+                self.graph_scene.cancel_interaction()
+            else:
+                self.graph_scene.highlight_chain([])
+                self.graph_scene.select_edge(None)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            pos = event.position().toPoint()
+            d = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - d.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - d.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)

@@ -1,0 +1,559 @@
+"""The inspector: every field of the selected decision, its dependencies and the explanation of its schedule.
+
+Fields commit when editing finishes (Enter, focus out, a choice in a list); long texts also commit after a
+pause in typing and before the selection changes or the file is saved, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.analysis import Analysis
+from planner.model import Decision, duration_triple
+from planner.model.plan import ID_PATTERN
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.models import DecisionIdRole, DependencyListModel
+from planner.ui.table_view import fill_combo, reference_choices
+
+
+class PlainTextField(QPlainTextEdit):
+    """A multi-line field that reports when editing is finished (focus out or a pause in typing)."""
+
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(1500)
+        self._idle.timeout.connect(self.editing_finished)
+        self.textChanged.connect(self._typed)
+        self._loading = False
+
+    def set_text(self, text: str) -> None:
+        self._loading = True
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self._loading = False
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._idle.start()
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._idle.isActive():
+            self._idle.stop()
+            self.editing_finished.emit()
+        super().focusOutEvent(event)
+
+    def flush(self) -> None:
+        if self._idle.isActive():
+            self._idle.stop()
+            self.editing_finished.emit()
+
+
+class _DepDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+        if index.column() == 1:
+            combo = QComboBox(parent)
+            for t, label in fmt.DEPENDENCY_TYPES.items():
+                combo.addItem(f"{t} ({label})", t)
+            combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+            return combo
+        if index.column() == 2:
+            spin = QDoubleSpinBox(parent)
+            spin.setRange(-1000, 1000)
+            spin.setDecimals(2)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" wk")
+            return spin
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value())
+        else:
+            super().setModelData(editor, model, index)
+
+
+class DependencyEditor(QGroupBox):
+    """Predecessors or successors of the shown decision: a table plus add and remove controls."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, direction: str, parent: QWidget | None = None) -> None:
+        title = "Predecessors (it waits for)" if direction == "predecessors" else "Successors (they wait for it)"
+        super().__init__(title, parent)
+        self.doc = doc
+        self.direction = direction
+        self.model = DependencyListModel(doc, direction, self)
+        self.model.edit_refused.connect(self.message)
+        self.table = QTableView(self)
+        self.table.setAccessibleName(title)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_DepDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.6))
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        hh.resizeSection(3, 90)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.table.setToolTip("Double-click the type, lag or note to edit it; double-click a decision to go to it")
+        self.table.doubleClicked.connect(self._on_double_click)
+
+        self.other = QComboBox(self)
+        self.other.setEditable(True)
+        self.other.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.other.setAccessibleName("Decision to link")
+        self.other.lineEdit().setPlaceholderText("Choose a decision to link…")
+        self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.other.setMinimumContentsLength(12)
+        self.other.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Dependency type")
+        for t, label in fmt.DEPENDENCY_TYPES.items():
+            self.kind.addItem(t, t)
+            self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setToolTip("Add a dependency on the chosen decision (refused if it would create a cycle)")
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setToolTip("Remove the selected dependencies")
+        row = QHBoxLayout()
+        row.addWidget(self.other, 1)
+        row.addWidget(self.kind)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_chosen)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+    def set_decision(self, decision_id: str | None) -> None:
+        self.model.set_decision(decision_id)
+        self.refresh_choices()
+
+    def refresh_choices(self) -> None:
+        current = self.model.decision_id
+        self.other.blockSignals(True)
+        self.other.clear()
+        for d in self.doc.plan.decisions:
+            if d.id != current:
+                self.other.addItem(f"{d.title} ({d.id})", d.id)
+        self.other.setCurrentIndex(-1)
+        self.other.blockSignals(False)
+
+    def add_chosen(self) -> str | None:
+        me = self.model.decision_id
+        other = self.other.currentData()
+        if other is None:
+            text = self.other.currentText().strip()
+            pos = self.other.findText(text, Qt.MatchFlag.MatchContains)
+            other = self.other.itemData(pos) if pos >= 0 else (text if self.doc.decision(text) else None)
+        if me is None or other is None:
+            self.message.emit("Choose a decision to link first")
+            return "no decision chosen"
+        a, b = (other, me) if self.direction == "predecessors" else (me, other)
+        problem = self.doc.add_dependency(a, b, self.kind.currentData())
+        if problem:
+            self.message.emit(f"Not added: {problem}")
+        else:
+            self.other.setCurrentIndex(-1)
+        return problem
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        self.doc.remove_dependencies([self.model.dependency_index(r) for r in rows])
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.column() == 0:
+            self.doc.select([str(index.data(DecisionIdRole))])
+
+
+class DecisionInspector(QWidget):
+    """Form for one decision. ``highlight_chain_requested`` carries the ids of its driving chain."""
+
+    highlight_chain_requested = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.decision: Decision | None = None
+        self._loading = False
+        self._chain: list[str] = []
+
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        self.heading.setFont(f)
+
+        self.id_edit = QLineEdit(self)
+        self.id_edit.setValidator(QRegularExpressionValidator(QRegularExpression(ID_PATTERN), self.id_edit))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(300)
+        self.area = QComboBox(self)
+        self.stage = QComboBox(self)
+        self.owner = QComboBox(self)
+        self.status = QComboBox(self)
+        self.progress = self._spin(0, 100, " %", decimals=0, step=10)
+        self.optimistic = self._spin(0, 10_000, " wk")
+        self.likely = self._spin(0, 10_000, " wk")
+        self.pessimistic = self._spin(0, 10_000, " wk")
+        self.estimate_error = QLabel(self)
+        self.estimate_error.setWordWrap(True)
+        self.estimate_error.setStyleSheet("color: #d9534f;")
+        self.estimate_error.hide()
+        self.milestone = QCheckBox("Milestone (takes no time)", self)
+        self.headcount = self._spin(0, 10_000, " people")
+        self.cost = QLineEdit(self)
+        self.cost.setPlaceholderText("not estimated")
+        self.cost.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"), self.cost))
+        self.not_before = QLineEdit(self)
+        self.not_before.setPlaceholderText("no constraint")
+        self.not_before.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"),
+                                                                 self.not_before))
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("comma-separated, e.g. llm, pilot")
+        self.references = PlainTextField(self, lines=3)
+        self.references.setPlaceholderText("One reference per line, e.g. NIST AI RMF MAP 4")
+        self.notes = PlainTextField(self, lines=4)
+        self.notes.setPlaceholderText("Notes, rationale, links…")
+
+        tips = {
+            self.id_edit: ("Id", "Unique id; renaming it updates its dependencies"),
+            self.title_edit: ("Title", "What is decided"),
+            self.area: ("Area", "Area of the organisation"),
+            self.stage: ("Stage", "Stage the decision is assigned to"),
+            self.owner: ("Owner", "Team accountable for it"),
+            self.status: ("Status", "Where the work stands"),
+            self.progress: ("Progress", "Percent done"),
+            self.optimistic: ("Optimistic estimate", "Weeks if all goes well"),
+            self.likely: ("Likely estimate", "Most likely number of weeks"),
+            self.pessimistic: ("Pessimistic estimate", "Weeks if it goes badly"),
+            self.milestone: ("Milestone", "A milestone takes 0 weeks"),
+            self.headcount: ("Headcount", "People of the owner team it occupies while it runs"),
+            self.cost: ("Cost", "Cost estimate in the plan's currency"),
+            self.not_before: ("Earliest start", "Weeks from the plan start before which it may not start"),
+            self.tags: ("Tags", "Comma-separated labels"),
+            self.references: ("References", "Standards, frameworks, documents; one per line"),
+            self.notes: ("Notes", "Free text"),
+        }
+        for w, (name, tip) in tips.items():
+            w.setAccessibleName(name)
+            w.setToolTip(tip)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("Id", self.id_edit)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Area", self.area)
+        form.addRow("Stage", self.stage)
+        form.addRow("Owner", self.owner)
+        form.addRow("Status", self.status)
+        form.addRow("Progress", self.progress)
+        est = QHBoxLayout()
+        for label, w in (("Opt.", self.optimistic), ("Likely", self.likely), ("Pess.", self.pessimistic)):
+            lab = QLabel(label, self)
+            lab.setBuddy(w)
+            est.addWidget(lab)
+            est.addWidget(w, 1)
+        form.addRow("Duration", est)
+        form.addRow("", self.estimate_error)
+        form.addRow("", self.milestone)
+        form.addRow("Headcount", self.headcount)
+        form.addRow("Cost", self.cost)
+        form.addRow("Not before (wk)", self.not_before)
+        form.addRow("Tags", self.tags)
+        form.addRow("References", self.references)
+        form.addRow("Notes", self.notes)
+
+        self.predecessors = DependencyEditor(doc, "predecessors", self)
+        self.successors = DependencyEditor(doc, "successors", self)
+        for ed in (self.predecessors, self.successors):
+            ed.message.connect(self.message)
+
+        self.explain_box = QGroupBox("Why this schedule", self)
+        self.start_text = QLabel(self)
+        self.float_text = QLabel(self)
+        self.critical_text = QLabel(self)
+        self.chain_text = QLabel(self)
+        for lab in (self.start_text, self.float_text, self.critical_text, self.chain_text):
+            lab.setWordWrap(True)
+            lab.setTextFormat(Qt.TextFormat.PlainText)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.critical_text.setAccessibleName("Why it is or is not critical")
+        self.highlight_button = QPushButton("Highlight driving chain", self)
+        self.highlight_button.setToolTip("Show the chain of dependencies that determines when it starts")
+        self.highlight_button.clicked.connect(lambda: self.highlight_chain_requested.emit(list(self._chain)))
+        ex = QVBoxLayout(self.explain_box)
+        for w in (self.start_text, self.float_text, self.critical_text, self.chain_text):
+            ex.addWidget(w)
+        ex.addWidget(self.highlight_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explain_box)
+        layout.addLayout(form)
+        layout.addWidget(self.predecessors)
+        layout.addWidget(self.successors)
+        layout.addStretch(1)
+
+        # Commit signals
+        self.id_edit.editingFinished.connect(lambda: self._commit("id", self.id_edit.text().strip()))
+        self.title_edit.editingFinished.connect(lambda: self._commit("title", self.title_edit.text().strip()))
+        for key, combo in (("area", self.area), ("stage", self.stage), ("owner", self.owner),
+                           ("status", self.status)):
+            combo.activated.connect(lambda _i, k=key, c=combo: self._commit(k, c.currentData()))
+        self.progress.valueChanged.connect(lambda v: self._commit("progress", float(v)))
+        self.headcount.valueChanged.connect(lambda v: self._commit("headcount", float(v)))
+        for w in (self.optimistic, self.likely, self.pessimistic):
+            w.valueChanged.connect(self._commit_duration)
+        self.milestone.toggled.connect(self._commit_milestone)
+        self.cost.editingFinished.connect(lambda: self._commit("cost", _opt_float(self.cost.text())))
+        self.not_before.editingFinished.connect(
+            lambda: self._commit("not_before", _opt_float(self.not_before.text())))
+        self.tags.editingFinished.connect(
+            lambda: self._commit("tags", [t.strip() for t in self.tags.text().split(",") if t.strip()]))
+        self.references.editing_finished.connect(lambda: self._commit(
+            "references", [r.strip() for r in self.references.toPlainText().splitlines() if r.strip()]))
+        self.notes.editing_finished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
+
+        doc.decision_changed.connect(self._on_decision_changed)
+        doc.analysis_updated.connect(self._on_analysis)
+        doc.plan_meta_changed.connect(self.refresh)
+        doc.decisions_inserted.connect(lambda _i: self._refresh_choices())
+        doc.decisions_removed.connect(lambda _i: self._refresh_choices())
+
+    def _spin(self, lo: float, hi: float, suffix: str, decimals: int = 2, step: float = 0.5) -> QDoubleSpinBox:
+        s = QDoubleSpinBox(self)
+        s.setRange(lo, hi)
+        s.setDecimals(decimals)
+        s.setSingleStep(step)
+        s.setSuffix(suffix)
+        s.setKeyboardTracking(False)  # commit on Enter, focus out or arrow, not on every keystroke
+        return s
+
+    # -- showing -------------------------------------------------------------------------------------------
+    def set_decision(self, decision: Decision | None) -> None:
+        if decision is not self.decision:
+            self.commit_pending()
+        self.decision = decision
+        self.predecessors.set_decision(decision.id if decision else None)
+        self.successors.set_decision(decision.id if decision else None)
+        self.refresh()
+        self._on_analysis(self.doc.analysis)
+
+    def _refresh_choices(self) -> None:
+        self.predecessors.refresh_choices()
+        self.successors.refresh_choices()
+
+    def refresh(self) -> None:
+        d = self.decision
+        if d is None:
+            return
+        self._loading = True
+        try:
+            self.heading.setText(d.title)
+            focus = self.focusWidget()
+            for w, text in ((self.id_edit, d.id), (self.title_edit, d.title),
+                            (self.cost, "" if d.cost is None else fmt.weeks(d.cost)),
+                            (self.not_before, "" if d.not_before is None else fmt.weeks(d.not_before)),
+                            (self.tags, ", ".join(d.tags))):
+                if w is not focus or not w.isModified():
+                    w.setText(text)
+                    w.setModified(False)
+            for key, combo in (("area", self.area), ("stage", self.stage), ("owner", self.owner),
+                               ("status", self.status)):
+                fill_combo(combo, reference_choices(self.doc, key), str(getattr(d, key))
+                           if key == "status" else getattr(d, key))
+            o, lk, p = duration_triple(d.duration)
+            for w, v in ((self.progress, d.progress), (self.optimistic, o), (self.likely, lk),
+                         (self.pessimistic, p), (self.headcount, d.headcount)):
+                w.blockSignals(True)
+                w.setValue(v)
+                w.blockSignals(False)
+            for w in (self.optimistic, self.likely, self.pessimistic):
+                w.setEnabled(not d.milestone or (o, lk, p) != (0, 0, 0))
+            self.milestone.blockSignals(True)
+            self.milestone.setChecked(d.milestone)
+            self.milestone.blockSignals(False)
+            self.estimate_error.hide()
+            self.references.set_text("\n".join(d.references))
+            self.notes.set_text(d.notes)
+        finally:
+            self._loading = False
+
+    def _on_decision_changed(self, decision: Decision, _fields: list[str]) -> None:
+        if decision is self.decision:
+            self.refresh()
+        self._refresh_choices()
+
+    def _on_analysis(self, analysis: Analysis | None) -> None:
+        d = self.decision
+        if d is None:
+            return
+        labels = (self.start_text, self.float_text, self.critical_text, self.chain_text)
+        if analysis is None or analysis.schedule is None or d.id not in analysis.schedule.index:
+            self.start_text.setText("No schedule yet: the plan has errors (see Findings). Fix them and the "
+                                    "explanation appears here.")
+            for lab in labels[1:]:
+                lab.setText("")
+            self.highlight_button.setEnabled(False)
+            self._chain = []
+            return
+        try:
+            e = analysis.explain(d.id)
+        except Exception as exc:  # noqa: BLE001 - a missing explanation must not break the inspector
+            self.start_text.setText(f"No explanation: {exc}")
+            return
+        s = analysis.schedule
+        i = s.index[d.id]
+        plan = self.doc.plan
+        self.start_text.setText(f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
+                                + e.start_reason)
+        self.float_text.setText(e.float_text)
+        self.critical_text.setText(e.critical_text)
+        self._chain = list(e.driving_chain)
+        self.chain_text.setText("Driving chain: " + " → ".join(e.driving_chain) if len(e.driving_chain) > 1
+                                else "Nothing drives its start: it starts on its own.")
+        self.highlight_button.setEnabled(len(self._chain) > 0)
+
+    # -- committing ----------------------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Commit text typed but not yet committed (before the selection changes or the file is saved)."""
+        if self.decision is None:
+            return
+        for w in (self.id_edit, self.title_edit, self.cost, self.not_before, self.tags):
+            if w.isModified():
+                w.editingFinished.emit()
+        self.references.flush()
+        self.notes.flush()
+
+    def _commit(self, key: str, value: Any) -> None:
+        if self._loading or self.decision is None:
+            return
+        for w in (self.id_edit, self.title_edit, self.cost, self.not_before, self.tags):
+            w.setModified(False)
+        problem = self.doc.edit_decision(self.decision.id, **{key: value})
+        if problem:
+            self.message.emit(f"Not changed: {problem}")
+            self.refresh()
+
+    def _commit_duration(self) -> None:
+        if self._loading or self.decision is None:
+            return
+        o, lk, p = self.optimistic.value(), self.likely.value(), self.pessimistic.value()
+        if not (o <= lk <= p):
+            self.estimate_error.setText("Estimates must satisfy optimistic ≤ likely ≤ pessimistic; "
+                                        "not applied yet.")
+            self.estimate_error.show()
+            return
+        self.estimate_error.hide()
+        problem = self.doc.set_duration(self.decision.id, o, lk, p)
+        if problem:
+            self.message.emit(f"Not changed: {problem}")
+
+    def _commit_milestone(self, checked: bool) -> None:
+        if self._loading or self.decision is None:
+            return
+        if checked:
+            self.doc.undo_stack.beginMacro("Make Milestone")
+            self.doc.set_duration(self.decision.id, 0, 0, 0)
+            self.doc.edit_decision(self.decision.id, milestone=True)
+            self.doc.undo_stack.endMacro()
+        else:
+            self.doc.edit_decision(self.decision.id, milestone=False)
+
+
+def _opt_float(text: str) -> float | None:
+    text = text.strip()
+    if not text or text == ".":
+        return None
+    return float(text)
+
+
+class InspectorPanel(QStackedWidget):
+    """The Decision page (one selected), or a hint (none or several selected)."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName("Inspector")
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setMargin(16)
+        self.form = DecisionInspector(doc, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        self.scroll = scroll
+        self.addWidget(self.hint)
+        self.addWidget(scroll)
+        doc.selection_changed.connect(self._on_selection)
+        doc.plan_reset.connect(lambda: self._on_selection(doc.selection))
+        self._on_selection(doc.selection)
+
+    def _on_selection(self, ids: list[str]) -> None:
+        if len(ids) == 1 and self.doc.decision(ids[0]) is not None:
+            self.form.set_decision(self.doc.decision(ids[0]))
+            self.setCurrentIndex(1)
+            return
+        self.form.set_decision(None)
+        if not ids:
+            self.hint.setText("Select a decision in the table or the graph to see and edit all of it here.")
+        else:
+            self.hint.setText(f"{len(ids)} decisions selected.\nDelete, duplicate or filter them from the "
+                              "Edit menu, or select one to edit it.")
+        self.setCurrentIndex(0)

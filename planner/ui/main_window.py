@@ -1,0 +1,605 @@
+"""The main window: views (Table, Graph and later charts) as tabs, inspector and findings as docks, the status
+bar, menus, files, prompts and crash recovery.
+
+Prompts (unsaved changes, load errors, recovery) are opened window-modal with ``open()``, never ``exec()``, and
+kept in ``active_prompt`` so that tests can click their buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
+from planner.templates import load_template, template_names, template_summary
+from planner.ui import recovery, settings
+from planner.ui.document import PlanDocument
+from planner.ui.inspector import InspectorPanel
+from planner.ui.panels import FindingsPanel, PlanStatusBar
+from planner.ui.plan_view import PlanView
+from planner.ui.table_view import DecisionsView
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Scaling Roadmap Planner"
+FILE_FILTER = "Plan files (*.plan.json *.json);;All files (*)"
+RECOVERY_INTERVAL_MS = 60_000
+RECOVERY_AFTER_EDIT_MS = 2_000
+
+
+def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
+    """The graph canvas when :mod:`planner.ui.canvas` is available, else a placeholder. (widget, is_canvas)."""
+    try:
+        from planner.ui.canvas import GraphCanvas
+    except ImportError:
+        return _placeholder("The dependency graph is not part of this build."), False
+    try:
+        return GraphCanvas(doc), True
+    except Exception as exc:  # noqa: BLE001 - a broken canvas must not stop the app from opening
+        log.exception("graph canvas failed")
+        return _placeholder(f"The dependency graph could not be shown:\n{exc}"), False
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setObjectName("graphPlaceholder")
+    return label
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, path: str | None = None, plan: Plan | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.doc = PlanDocument(plan or load_template("blank"), None, self)
+        self.active_prompt: QMessageBox | None = None
+        self._close_confirmed = False
+        self._closed = False
+        self.recovery = recovery.RecoveryFile()
+
+        # Views: the central tab widget; later tabs (charts) come through add_view_tab().
+        self.views = QTabWidget(self)
+        self.views.setObjectName("views")
+        self.views.setDocumentMode(True)
+        self.views.setMovable(True)
+        self.table_view = DecisionsView(self.doc, self.views)
+        self.views.addTab(self.table_view, "Table")
+        self.canvas, self.has_canvas = make_canvas(self.doc)
+        self.views.addTab(self.canvas, "Graph")
+        self.views.setTabToolTip(0, "All decisions with their schedule (Ctrl+1)")
+        self.views.setTabToolTip(1, "The dependency graph (Ctrl+2)")
+        self.setCentralWidget(self.views)
+
+        # Docks
+        self.inspector = InspectorPanel(self.doc, self)
+        self.plan_view = PlanView(self.doc, self)
+        self.inspector_tabs = QTabWidget(self)
+        self.inspector_tabs.setObjectName("inspectorTabs")
+        self.inspector_tabs.setDocumentMode(True)
+        self.inspector_tabs.addTab(self.inspector, "Decision")
+        self.inspector_tabs.addTab(self.plan_view, "Plan && stages")
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector_tabs,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.findings = FindingsPanel(self.doc, self)
+        self.findings_dock = self._dock("Findings", "findingsDock", self.findings,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.status = PlanStatusBar(self.doc, self)
+        self.setStatusBar(self.status)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+
+        self._build_actions()
+        self._build_menus()
+
+        # Messages from views, titles, recovery
+        for src in (self.table_view, self.inspector.form, self.plan_view):
+            src.message.connect(self.show_message)
+        self.inspector.form.highlight_chain_requested.connect(self.highlight_chain)
+        self.status.findings_clicked.connect(lambda: (self.findings_dock.show(), self.findings_dock.raise_()))
+        self.doc.modified_changed.connect(self._update_title)
+        self.doc.path_changed.connect(lambda _p: self._update_title())
+        self.doc.plan_changed.connect(self._on_plan_changed)
+        self.doc.selection_changed.connect(self._on_selection_changed)
+        self.doc.undo_stack.canUndoChanged.connect(self._update_undo_actions)
+        self.doc.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        self.doc.undo_stack.undoTextChanged.connect(self._update_undo_actions)
+        self.doc.undo_stack.redoTextChanged.connect(self._update_undo_actions)
+        self.doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
+        self._recovery_timer.timeout.connect(self.write_recovery)
+        self._recovery_timer.start()
+        self._recovery_soon = QTimer(self)
+        self._recovery_soon.setSingleShot(True)
+        self._recovery_soon.setInterval(RECOVERY_AFTER_EDIT_MS)
+        self._recovery_soon.timeout.connect(self.write_recovery)
+
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resize(1400, 860)
+        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        self.restore_layout()
+        self._update_title()
+        self._update_undo_actions()
+        self._on_selection_changed([])
+        self._refresh_recent_menu()
+        if path is not None:
+            self.open_file(path)
+
+    # -- construction ----------------------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                act.setShortcuts(shortcut)
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New…", self.ask_new, K.New, "Start a new plan from a template")
+        self.open_action = self._action("&Open…", self.ask_open, K.Open, "Open a plan file")
+        self.save_action = self._action("&Save", self.save, K.Save, "Save the plan")
+        self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs, "Save the plan under a new name")
+        self.revert_action = self._action("&Revert", self.ask_revert, None, "Reload the file, dropping changes")
+        self.close_action = self._action("&Quit", self.close, K.Quit, "Close the window")
+        self.undo_action = self._action("&Undo", self.undo, K.Undo)
+        self.redo_action = self._action("&Redo", self.redo, [QKeySequence(K.Redo), QKeySequence("Ctrl+Y")])
+        self.add_action = self._action("&Add Decision", self.add_decision, "Ctrl+Return",
+                                       "Add a decision after the selected one")
+        self.duplicate_action = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
+                                             "Duplicate the selected decisions")
+        self.delete_action = self._action("&Delete", self.delete_selected, K.Delete,
+                                          "Delete the selected decisions with their dependencies")
+        self.find_action = self._action("&Find…", self.table_view_find, K.Find, "Filter the decisions table")
+        self.clear_filters_action = self._action("Clear Filters", self.table_view.clear_filters, None)
+        self.zoom_in_action = self._action("Zoom &In", lambda: self._canvas_call("zoom_in"),
+                                           [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self._canvas_call("zoom_out"), K.ZoomOut)
+        self.reset_zoom_action = self._action("&Actual Size", lambda: self._canvas_call("reset_zoom"), "Ctrl+0")
+        self.fit_action = self._action("&Fit to Window", lambda: self._canvas_call("fit_to_view"), "Ctrl+9")
+        self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), "Ctrl+1")
+        self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), "Ctrl+2")
+        self.about_action = self._action("&About", self.about)
+        for act in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action):
+            act.setEnabled(self.has_canvas)
+        # Delete in the canvas removes its selected items (the canvas handles the key itself).
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table_view.table.addAction(self.delete_action)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu("&File")
+        m.addActions([self.new_action, self.open_action])
+        self.recent_menu = m.addMenu("Open &Recent")
+        m.addSeparator()
+        m.addActions([self.save_action, self.save_as_action, self.revert_action])
+        m.addSeparator()
+        m.addAction(self.close_action)
+        m = mb.addMenu("&Edit")
+        m.addActions([self.undo_action, self.redo_action])
+        m.addSeparator()
+        m.addActions([self.add_action, self.duplicate_action, self.delete_action])
+        m.addSeparator()
+        m.addActions([self.find_action, self.clear_filters_action])
+        m = mb.addMenu("&View")
+        self.view_menu = m
+        m.addActions([self.show_table_action, self.show_graph_action])
+        m.addSeparator()
+        m.addActions([self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action])
+        m.addSeparator()
+        m.addAction(self.inspector_dock.toggleViewAction())
+        m.addAction(self.findings_dock.toggleViewAction())
+        m = mb.addMenu("&Help")
+        m.addAction(self.about_action)
+
+    def add_view_tab(self, widget: QWidget, title: str) -> int:
+        """Add a view (e.g. a chart) as a tab next to Table and Graph; returns its tab index."""
+        index = self.views.addTab(widget, title)
+        act = QAction(title, self)
+        act.triggered.connect(lambda _c=False, w=widget: self.views.setCurrentWidget(w))
+        self.view_menu.insertAction(self.view_menu.actions()[2] if len(self.view_menu.actions()) > 2 else None,
+                                    act)
+        return index
+
+    def show_view(self, title: str) -> None:
+        for i in range(self.views.count()):
+            if self.views.tabText(i).replace("&", "") == title:
+                self.views.setCurrentIndex(i)
+                return
+
+    # -- state display ---------------------------------------------------------------------------------------
+    def _update_title(self, *_args: Any) -> None:
+        self.setWindowTitle(f"{self.doc.display_name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.doc.is_modified)
+        self.revert_action.setEnabled(self.doc.path is not None)
+
+    def _update_undo_actions(self, *_args: Any) -> None:
+        stack = self.doc.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+
+    def _on_selection_changed(self, ids: list[str]) -> None:
+        self.delete_action.setEnabled(bool(ids))
+        self.duplicate_action.setEnabled(bool(ids))
+        if ids and self.inspector_tabs.currentWidget() is not self.inspector:
+            self.inspector_tabs.setCurrentWidget(self.inspector)
+
+    def _on_plan_changed(self) -> None:
+        if self.doc.is_modified:
+            self._recovery_soon.start()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self._recovery_soon.stop()
+            self.recovery.remove()
+
+    def show_message(self, text: str, timeout: int = 8000) -> None:
+        self.status.showMessage(text, timeout)
+
+    def _canvas_call(self, name: str, *args: Any) -> None:
+        fn = getattr(self.canvas, name, None)
+        if callable(fn):
+            self.show_view("Graph")
+            fn(*args)
+
+    def highlight_chain(self, ids: list[str]) -> None:
+        if self.has_canvas and hasattr(self.canvas, "highlight_chain"):
+            self.views.setCurrentWidget(self.canvas)
+            self.canvas.highlight_chain(ids)
+        else:
+            self.doc.select(ids)
+
+    def table_view_find(self) -> None:
+        self.views.setCurrentWidget(self.table_view)
+        self.table_view.focus_search()
+
+    # -- edits -----------------------------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Commit whatever is being typed (a table cell, an inspector field)."""
+        self.table_view.commit_editor()
+        self.inspector.form.commit_pending()
+
+    def undo(self) -> None:
+        self.commit_pending()
+        self.doc.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_pending()
+        self.doc.undo_stack.redo()
+
+    def add_decision(self) -> str:
+        self.commit_pending()
+        after = self.doc.selection[-1] if self.doc.selection else None
+        new_id = self.doc.add_decision("New decision", after=after)
+        if self.views.currentWidget() is self.table_view:
+            self.table_view.table.setFocus()
+        return new_id
+
+    def duplicate_selected(self) -> list[str]:
+        self.commit_pending()
+        return self.doc.duplicate_decisions(list(self.doc.selection))
+
+    def delete_selected(self) -> None:
+        self.commit_pending()
+        if self.doc.selection:
+            n = len(self.doc.selection)
+            self.doc.delete_decisions(list(self.doc.selection))
+            self.show_message(f"Deleted {n} decision{'s' if n != 1 else ''} (Undo brings them back)")
+
+    # -- prompts ---------------------------------------------------------------------------------------------
+    def _prompt(self, icon: QMessageBox.Icon, title: str, text: str, buttons: QMessageBox.StandardButton,
+                on_done: Callable[[QMessageBox.StandardButton], None], informative: str = "",
+                default: QMessageBox.StandardButton | None = None) -> QMessageBox:
+        box = QMessageBox(icon, title, text, buttons, self)
+        box.setObjectName("prompt")
+        if informative:
+            box.setInformativeText(informative)
+        if default is not None:
+            box.setDefaultButton(default)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def finished(_result: int) -> None:
+            clicked = box.clickedButton()
+            button = box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.Cancel
+            if self.active_prompt is box:
+                self.active_prompt = None
+            box.deleteLater()
+            on_done(button)
+
+        box.finished.connect(finished)
+        self.active_prompt = box
+        box.open()
+        return box
+
+    def show_error(self, title: str, text: str, informative: str = "") -> QMessageBox:
+        return self._prompt(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                            lambda _b: None, informative)
+
+    def maybe_save(self, then: Callable[[], None], action: str = "closing") -> QMessageBox | None:
+        """Run ``then`` now if there is nothing to save; else ask Save / Discard / Cancel first."""
+        self.commit_pending()
+        if not self.doc.is_modified:
+            then()
+            return None
+        SB = QMessageBox.StandardButton
+
+        def done(button: QMessageBox.StandardButton) -> None:
+            if button == SB.Save:
+                if self.save():
+                    then()
+            elif button == SB.Discard:
+                then()
+
+        return self._prompt(
+            QMessageBox.Icon.Warning, "Unsaved changes",
+            f"Save the changes to {self.doc.display_name} before {action}?",
+            SB.Save | SB.Discard | SB.Cancel, done,
+            "Your changes will be lost if you don't save them.", SB.Save)
+
+    # -- files -----------------------------------------------------------------------------------------------
+    def open_file(self, path: str | Path) -> bool:
+        """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays."""
+        path = str(path)
+        try:
+            plan = load_plan(path)
+        except PlanLoadError as exc:
+            self.show_error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
+            if not Path(path).exists():
+                settings.remove_recent(str(Path(path).resolve()))
+                self._refresh_recent_menu()
+            return False
+        self._set_plan(plan, str(Path(path).resolve()))
+        settings.add_recent(path)
+        self._refresh_recent_menu()
+        n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
+        self.show_message(f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else ""))
+        return True
+
+    def _set_plan(self, plan: Plan, path: str | None) -> None:
+        self.recovery.remove()
+        self.doc.set_plan(plan, path)
+        if len(plan.decisions) < self.doc.SYNC_LIMIT:
+            self.doc.analyze_now()  # small: show the schedule with the first paint
+        fit = getattr(self.canvas, "fit_to_view", None)
+        if callable(fit):
+            QTimer.singleShot(0, fit)
+
+    def new_from_template(self, name: str) -> None:
+        """Replace the plan with a fresh one from template ``name`` (no prompt)."""
+        self._set_plan(load_template(name), None)
+        self.show_message(f"New plan from the {name} template")
+
+    def ask_new(self) -> None:
+        def choose() -> None:
+            names = template_names()
+            labels = [f"{n} — {template_summary(n)}" for n in names]
+            default = names.index("ai-scaling") if "ai-scaling" in names else 0
+            label, ok = QInputDialog.getItem(self, "New plan", "Start from template:", labels, default, False)
+            if ok:
+                self.new_from_template(names[labels.index(label)])
+
+        self.maybe_save(choose, "starting a new plan")
+
+    def ask_open(self, path: str | None = None) -> None:
+        def go() -> None:
+            target = path
+            if target is None:
+                start = str(Path(self.doc.path).parent) if self.doc.path else str(Path.home())
+                target, _ = QFileDialog.getOpenFileName(self, "Open plan", start, FILE_FILTER)
+            if target:
+                self.open_file(target)
+
+        self.maybe_save(go, "opening another plan")
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self, path: str | None = None) -> bool:
+        if path is None:
+            start = self.doc.path or str(Path.home() / f"{_slug(self.doc.plan.title)}.plan.json")
+            path, _ = QFileDialog.getSaveFileName(self, "Save plan as", start, FILE_FILTER)
+            if not path:
+                return False
+            if not path.endswith(".json"):
+                path += ".plan.json"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Save atomically to ``path``; the undo history is kept and marked clean."""
+        self.commit_pending()
+        try:
+            write_text_atomic(path, dump_plan(self.doc.plan))
+        except OSError as exc:
+            self.show_error("Cannot save plan", f"The plan could not be saved to {path}.",
+                            f"{exc.strerror or exc}. Your changes are still here; try another folder.")
+            return False
+        resolved = str(Path(path).resolve())
+        if resolved != self.doc.path:
+            self.doc.set_path(resolved)
+        self.doc.undo_stack.setClean()
+        self.recovery.remove()
+        settings.add_recent(resolved)
+        self._refresh_recent_menu()
+        self._update_title()
+        self.show_message(f"Saved {Path(path).name}")
+        return True
+
+    def ask_revert(self) -> QMessageBox | None:
+        if self.doc.path is None:
+            return None
+        if not self.doc.is_modified:
+            self.open_file(self.doc.path)
+            return None
+        SB = QMessageBox.StandardButton
+        return self._prompt(
+            QMessageBox.Icon.Warning, "Revert", f"Drop all changes and reload {self.doc.display_name}?",
+            SB.Discard | SB.Cancel,
+            lambda b: self.open_file(self.doc.path) if b == SB.Discard and self.doc.path else None)
+
+    def _refresh_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        items = settings.recent_files()
+        for k, p in enumerate(items, 1):
+            act = menu.addAction(f"&{k % 10} {Path(p).name}")
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _c=False, p=p: self.ask_open(p))
+        if items:
+            menu.addSeparator()
+            menu.addAction("Clear Recent", lambda: (settings.clear_recent(), self._refresh_recent_menu()))
+        menu.setEnabled(bool(items))
+
+    # -- recovery --------------------------------------------------------------------------------------------
+    def write_recovery(self) -> None:
+        if self._closed or not self.doc.is_modified:
+            return
+        try:
+            self.recovery.write(self.doc.plan, self.doc.path)
+        except OSError:
+            log.exception("could not write the recovery file")
+
+    def check_recovery(self) -> QMessageBox | None:
+        """Offer to restore the newest recovery file left by a crash (one at a time)."""
+        entries = recovery.orphans()
+        if not entries:
+            return None
+        entry = entries[0]
+        SB = QMessageBox.StandardButton
+        when = entry.written.strftime("%Y-%m-%d %H:%M") if entry.written else "an unknown time"
+        name = Path(entry.original_path).name if entry.original_path else "an unsaved plan"
+
+        def done(button: QMessageBox.StandardButton) -> None:
+            if button == SB.Yes:
+                self.restore_recovery(entry)
+            elif button == SB.Discard:
+                entry.discard()
+            if button in (SB.Yes, SB.Discard):
+                QTimer.singleShot(0, self.check_recovery)
+
+        box = self._prompt(
+            QMessageBox.Icon.Question, "Recover unsaved changes",
+            f"The planner closed unexpectedly while “{entry.title}” ({name}) had unsaved changes.",
+            SB.Yes | SB.Discard | SB.Cancel, done,
+            f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.", SB.Yes)
+        box.button(SB.Yes).setText("Restore")
+        return box
+
+    def restore_recovery(self, entry: recovery.RecoveryEntry) -> bool:
+        try:
+            plan = entry.plan()
+        except PlanLoadError as exc:
+            self.show_error("Cannot restore", "The recovery file could not be read.", str(exc))
+            return False
+        self._set_plan(plan, entry.original_path)
+        self.doc.undo_stack.resetClean()  # restored changes are unsaved: the title shows * and close prompts
+        self._update_title()
+        entry.discard()
+        self.write_recovery()
+        self.show_message("Restored unsaved changes; save them to keep them")
+        return True
+
+    # -- layout and closing ----------------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        header = s.value("table/header")
+        if isinstance(header, QByteArray | bytes):
+            self.table_view.restore_header_state(header)
+
+    def save_layout(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.commit_pending()
+        if self._close_confirmed or not self.doc.is_modified:
+            self._finish_close()
+            event.accept()
+            return
+        event.ignore()
+        if self.active_prompt is None:
+            self.maybe_save(self._confirmed_close, "closing")
+
+    def _confirmed_close(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def _finish_close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.save_layout()
+        self._recovery_timer.stop()
+        self._recovery_soon.stop()
+        self.recovery.release()
+        self.doc.shutdown()
+
+    def discard_and_close(self) -> None:
+        """Close without asking (tests, and after the user chose Discard)."""
+        if self.active_prompt is not None:
+            self.active_prompt.done(0)
+        self._close_confirmed = True
+        self.close()
+
+    def about(self) -> None:
+        from planner import __version__
+
+        QMessageBox.about(self, f"About {APP_TITLE}",
+                          f"<b>{APP_TITLE}</b> {__version__}<p>Plan how an AI initiative goes from pilot to "
+                          "enterprise scale: decisions, dependencies, critical path and stage gates.</p>")
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "plan"
+
+
+def focus_window(window: MainWindow) -> None:
+    window.raise_()
+    window.activateWindow()
+    QApplication.processEvents()

@@ -1,0 +1,161 @@
+"""The findings panel (validation findings grouped by severity) and the status bar summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QStatusBar,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from planner.analysis import Analysis, Finding, Severity
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+
+_GROUPS = ((Severity.ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
+           (Severity.WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
+           (Severity.INFO, "Notes", QStyle.StandardPixmap.SP_MessageBoxInformation))
+
+
+class FindingsPanel(QTreeWidget):
+    """Every validation finding, grouped by severity. Activating one selects the decisions it names."""
+
+    finding_activated = Signal(object)  # Finding
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("findings")
+        self.setAccessibleName("Findings")
+        self.setColumnCount(2)
+        self.setHeaderLabels(["Finding", "Code"])
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self._shown: list[tuple[str, str, str, tuple[str, ...]]] | None = None
+        self._expanded = {Severity.ERROR: True, Severity.WARNING: True, Severity.INFO: False}
+        self.itemActivated.connect(self._activate)
+        self.itemClicked.connect(self._activate)
+        doc.analysis_updated.connect(self.show_analysis)
+        if doc.analysis is not None:
+            self.show_analysis(doc.analysis)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        findings = list(analysis.findings) + list(analysis.extra_findings)
+        key = [(str(f.severity), f.code, f.message, tuple(f.decisions)) for f in findings]
+        if key == self._shown:
+            return  # unchanged: keep scroll position and expansion
+        self._shown = key
+        for i in range(self.topLevelItemCount()):
+            it = self.topLevelItem(i)
+            self._expanded[it.data(0, Qt.ItemDataRole.UserRole)] = it.isExpanded()
+        self.setUpdatesEnabled(False)
+        self.clear()
+        style = self.style()
+        for sev, label, pix in _GROUPS:
+            group = [f for f in findings if f.severity is sev]
+            if not group:
+                continue
+            top = QTreeWidgetItem([f"{label} ({len(group)})", ""])
+            top.setData(0, Qt.ItemDataRole.UserRole, sev)
+            top.setIcon(0, style.standardIcon(pix))
+            f = top.font(0)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setFirstColumnSpanned(True)
+            children = []
+            for finding in group:
+                child = QTreeWidgetItem([finding.message, finding.code])
+                child.setToolTip(0, _wrap(finding.message))
+                child.setData(0, Qt.ItemDataRole.UserRole, finding)
+                children.append(child)
+            top.addChildren(children)
+            self.addTopLevelItem(top)
+            top.setExpanded(self._expanded.get(sev, True))
+        if not findings:
+            ok = QTreeWidgetItem(["No findings: the plan is consistent.", ""])
+            self.addTopLevelItem(ok)
+        self.setUpdatesEnabled(True)
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding):
+            if finding.decisions:
+                self.doc.select(list(finding.decisions))
+            self.finding_activated.emit(finding)
+
+
+def _wrap(text: str, width: int = 90) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+class PlanStatusBar(QStatusBar):
+    """Finish (weeks and date), gated finish and the price of gating, critical count, errors and warnings."""
+
+    findings_clicked = Signal()
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("statusBar")
+        self.finish = QLabel(self)
+        self.finish.setToolTip("When the plan finishes with stages rolling into each other")
+        self.gated = QLabel(self)
+        self.gated.setToolTip("When it finishes if every stage waits for the previous one to end (strict gates), "
+                              "and what that costs in weeks")
+        self.critical = QLabel(self)
+        self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
+        self.problems = QLabel(self)
+        self.problems.setToolTip("Validation findings (see the Findings panel)")
+        self.busy = QLabel(self)
+        self.estimate = QComboBox(self)
+        self.estimate.setAccessibleName("Estimate used for the schedule")
+        self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
+        for name, label in (("likely", "Likely"), ("optimistic", "Optimistic"), ("pessimistic", "Pessimistic"),
+                            ("pert", "PERT")):
+            self.estimate.addItem(label, name)
+        self.estimate.currentIndexChanged.connect(lambda _i: doc.set_estimate(self.estimate.currentData()))
+        for w in (self.finish, self.gated, self.critical, self.problems, self.busy):
+            w.setAccessibleName(w.toolTip() or "Status")
+            self.addPermanentWidget(w)
+        self.addPermanentWidget(self.estimate)
+        self.problems.mousePressEvent = lambda _e: self.findings_clicked.emit()  # type: ignore[method-assign]
+        doc.analysis_updated.connect(self.show_analysis)
+        doc.analysis_started.connect(lambda: self.busy.setText("Analysing…"))
+        doc.analysis_failed.connect(lambda msg: (self.busy.setText("Analysis failed"),
+                                                 self.showMessage(msg, 10000)))
+        doc.estimate_changed.connect(lambda e: self.estimate.setCurrentIndex(self.estimate.findData(e)))
+        if doc.analysis is not None:
+            self.show_analysis(doc.analysis)
+
+    def show_analysis(self, a: Analysis) -> None:
+        self.busy.setText("")
+        plan = self.doc.plan
+        n_err, n_warn = len(a.errors), len(a.warnings)
+        if a.schedule is None or a.stages is None:
+            self.finish.setText("Finish: no schedule (fix the errors)")
+            self.gated.setText("")
+            self.critical.setText("")
+        else:
+            self.finish.setText(f"Finish: {fmt.when(plan, a.schedule.finish)}")
+            price = a.stages.gating_price
+            self.gated.setText(f"Gated: {fmt.when(plan, a.stages.gated_finish)}"
+                               + (f" (+{fmt.weeks(price, unit=True)})" if price else " (no cost)"))
+            self.critical.setText(f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
+        parts = []
+        parts.append(f"{n_err} error{'s' if n_err != 1 else ''}")
+        parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
+        self.problems.setText(" · ".join(parts))
+        color = "#d9534f" if n_err else ("#b8860b" if n_warn else "")
+        self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")

@@ -1,0 +1,315 @@
+"""The plan view: title, start date, stages (goal, gate criteria with a checkbox each), areas and teams.
+
+The page is rebuilt after every change of the plan's metadata (it is small); the focused field and the scroll
+position are restored by object name, so typing and tabbing are not interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.analysis import Analysis
+from planner.model import Area, GateCriterion, Stage, Team
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.inspector import PlainTextField
+
+
+class PlanView(QScrollArea):
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName("Plan and stages")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.rebuild)
+        self._loading = False
+        doc.plan_meta_changed.connect(self._schedule_rebuild)
+        doc.plan_reset.connect(self._schedule_rebuild)
+        doc.analysis_updated.connect(self._on_analysis)
+        self.stage_labels: list[QLabel] = []
+        self.rebuild()
+
+    def _schedule_rebuild(self) -> None:
+        self._timer.start(0)  # not inside the signal handler of a widget we are about to delete
+
+    # -- building ------------------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        focus = self.focusWidget()
+        focus_name = focus.objectName() if focus is not None and self.isAncestorOf(focus) else ""
+        scroll = self.verticalScrollBar().value()
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        page = QWidget()
+        self._loading = True
+        try:
+            self._build(page)
+        finally:
+            self._loading = False
+        self.setWidget(page)
+        self._on_analysis(self.doc.analysis)
+        self.verticalScrollBar().setValue(scroll)
+        if focus_name:
+            w = page.findChild(QWidget, focus_name)
+            if w is not None:
+                w.setFocus()
+
+    def _build(self, page: QWidget) -> None:
+        plan = self.doc.plan
+        layout = QVBoxLayout(page)
+
+        box = QGroupBox("Plan", page)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        title = self._line(box, "plan.title", plan.title, "Plan title",
+                           lambda t: self._edit(plan, title=t.strip() or plan.title))
+        form.addRow("Title", title)
+        desc = PlainTextField(box, lines=2)
+        desc.setObjectName("plan.description")
+        desc.setAccessibleName("Plan description")
+        desc.set_text(plan.description)
+        desc.editing_finished.connect(lambda: self._edit(plan, description=desc.toPlainText()))
+        form.addRow("Description", desc)
+        has_date = QCheckBox("Dates", box)
+        has_date.setObjectName("plan.has_start_date")
+        has_date.setToolTip("Give the plan a start date to see calendar dates next to weeks")
+        date = QDateEdit(box)
+        date.setObjectName("plan.start_date")
+        date.setAccessibleName("Plan start date")
+        date.setCalendarPopup(True)
+        date.setDisplayFormat("yyyy-MM-dd")
+        has_date.setChecked(plan.start_date is not None)
+        date.setEnabled(plan.start_date is not None)
+        sd = plan.start_date or dt.date.today()
+        date.setDate(QDate(sd.year, sd.month, sd.day))
+        has_date.toggled.connect(lambda on: self._edit(plan, start_date=date.date().toPython() if on else None))
+        date.editingFinished.connect(lambda: self._edit(plan, start_date=date.date().toPython())
+                                     if has_date.isChecked() else None)
+        row = QHBoxLayout()
+        row.addWidget(has_date)
+        row.addWidget(date, 1)
+        form.addRow("Start date", row)
+        layout.addWidget(box)
+
+        stages_box = QGroupBox("Stages", page)
+        sl = QVBoxLayout(stages_box)
+        self.stage_labels = []
+        for k, st in enumerate(plan.stages):
+            sl.addWidget(self._stage_box(stages_box, k, st))
+        add_stage = QPushButton("Add stage", stages_box)
+        add_stage.setObjectName("stages.add")
+        add_stage.clicked.connect(self._add_stage)
+        sl.addWidget(add_stage, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(stages_box)
+
+        layout.addWidget(self._list_box(page, "Areas", "areas", plan.areas))
+        layout.addWidget(self._list_box(page, "Teams", "teams", plan.teams))
+        layout.addStretch(1)
+
+    def _line(self, parent: QWidget, name: str, text: str, accessible: str, on_done: Any) -> QLineEdit:
+        w = QLineEdit(text, parent)
+        w.setObjectName(name)
+        w.setAccessibleName(accessible)
+        w.editingFinished.connect(lambda: on_done(w.text()) if w.isModified() else None)
+        return w
+
+    def _stage_box(self, parent: QWidget, k: int, st: Stage) -> QGroupBox:
+        box = QGroupBox(f"{k + 1}. {st.name}", parent)
+        box.setObjectName(f"stage.{k}")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Name", self._line(box, f"stage.{k}.name", st.name, f"Name of stage {k + 1}",
+                                       lambda t: self._edit(st, name=t.strip() or st.name)))
+        goal = PlainTextField(box, lines=2)
+        goal.setObjectName(f"stage.{k}.goal")
+        goal.setAccessibleName(f"Goal of stage {st.name}")
+        goal.set_text(st.goal)
+        goal.editing_finished.connect(lambda: self._edit(st, goal=goal.toPlainText()))
+        form.addRow("Goal", goal)
+        info = QLabel(box)
+        info.setWordWrap(True)
+        info.setObjectName(f"stage.{k}.window")
+        self.stage_labels.append(info)
+        form.addRow("Schedule", info)
+        crit_w = QWidget(box)
+        cl = QVBoxLayout(crit_w)
+        cl.setContentsMargins(0, 0, 0, 0)
+        for j, c in enumerate(st.gate_criteria):
+            row = QHBoxLayout()
+            check = QCheckBox(crit_w)
+            check.setObjectName(f"stage.{k}.criterion.{j}.met")
+            check.setChecked(c.met)
+            check.setAccessibleName(f"Gate criterion met: {c.text}")
+            check.setToolTip("Tick when the criterion is met")
+            check.toggled.connect(lambda on, c=c: self._edit(c, "Tick Gate Criterion" if on
+                                                            else "Untick Gate Criterion", met=on))
+            text = self._line(crit_w, f"stage.{k}.criterion.{j}.text", c.text, "Gate criterion",
+                              lambda t, c=c: self._edit(c, text=t.strip() or c.text))
+            remove = QToolButton(crit_w)
+            remove.setText("✕")
+            remove.setObjectName(f"stage.{k}.criterion.{j}.remove")
+            remove.setToolTip("Remove this criterion")
+            remove.setAccessibleName("Remove gate criterion")
+            remove.clicked.connect(lambda _=False, st=st, j=j: self.doc.remove_item(
+                st, "gate_criteria", j, "Remove Gate Criterion"))
+            row.addWidget(check)
+            row.addWidget(text, 1)
+            row.addWidget(remove)
+            cl.addLayout(row)
+        buttons = QHBoxLayout()
+        add = QPushButton("Add criterion", crit_w)
+        add.setObjectName(f"stage.{k}.criterion.add")
+        add.clicked.connect(lambda _=False, st=st: self.doc.add_item(
+            st, "gate_criteria", GateCriterion(text="New criterion"), "Add Gate Criterion"))
+        buttons.addWidget(add)
+        rm = QPushButton("Remove stage", crit_w)
+        rm.setObjectName(f"stage.{k}.remove")
+        rm.setToolTip("Remove this stage (refused while decisions are assigned to it)")
+        rm.clicked.connect(lambda _=False, k=k: self._remove_stage(k))
+        buttons.addWidget(rm)
+        buttons.addStretch(1)
+        cl.addLayout(buttons)
+        form.addRow("Gate criteria", crit_w)
+        return box
+
+    def _list_box(self, parent: QWidget, title: str, attr: str, items: list[Any]) -> QGroupBox:
+        box = QGroupBox(title, parent)
+        lay = QVBoxLayout(box)
+        for j, item in enumerate(items):
+            row = QHBoxLayout()
+            ident = QLabel(item.id, box)
+            ident.setMinimumWidth(self.fontMetrics().horizontalAdvance("engineering-workflows "))
+            ident.setToolTip("Id (fixed; decisions refer to it)")
+            ident.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row.addWidget(ident)
+            name = self._line(box, f"{attr}.{j}.name", item.name, f"{title[:-1]} name",
+                              lambda t, item=item: self._edit(item, name=t.strip() or item.name))
+            name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.addWidget(name, 1)
+            if attr == "areas":
+                color = self._line(box, f"{attr}.{j}.color", item.color or "", "Area colour (#RRGGBB)",
+                                   lambda t, item=item: self._edit(item, color=t.strip() or None))
+                color.setPlaceholderText("#RRGGBB")
+                color.setMaximumWidth(self.fontMetrics().horizontalAdvance("#MMMMMMM") + 16)
+                if item.color:
+                    color.setStyleSheet(f"border-left: 10px solid {item.color};")
+                row.addWidget(color)
+            else:
+                cap = QDoubleSpinBox(box)
+                cap.setObjectName(f"{attr}.{j}.capacity")
+                cap.setAccessibleName("Team capacity (people)")
+                cap.setToolTip("People available per week (0: unknown)")
+                cap.setRange(0, 100_000)
+                cap.setDecimals(1)
+                cap.setSuffix(" people")
+                cap.setSpecialValueText("no limit")
+                cap.setKeyboardTracking(False)
+                cap.setValue(item.capacity or 0)
+                cap.valueChanged.connect(lambda v, item=item: self._edit(item, capacity=v or None))
+                row.addWidget(cap)
+            remove = QToolButton(box)
+            remove.setText("✕")
+            remove.setObjectName(f"{attr}.{j}.remove")
+            remove.setToolTip(f"Remove this {title[:-1].lower()} (refused while decisions refer to it)")
+            remove.setAccessibleName(f"Remove {title[:-1].lower()}")
+            remove.clicked.connect(lambda _=False, j=j, attr=attr: self._remove_ref(attr, j))
+            row.addWidget(remove)
+            lay.addLayout(row)
+        add = QPushButton(f"Add {title[:-1].lower()}", box)
+        add.setObjectName(f"{attr}.add")
+        add.clicked.connect(lambda _=False, attr=attr: self._add_ref(attr))
+        lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    # -- edits ---------------------------------------------------------------------------------------------
+    def _edit(self, obj: Any, text: str | None = None, **changes: Any) -> None:
+        if self._loading:
+            return
+        problem = self.doc.edit_object(obj, text, **changes)
+        if problem:
+            self.message.emit(f"Not changed: {problem}")
+            self._schedule_rebuild()
+
+    def _unique(self, attr: str, base: str) -> str:
+        taken = {x.id for x in getattr(self.doc.plan, attr)}
+        k = 1
+        while f"{base}-{k}" in taken:
+            k += 1
+        return f"{base}-{k}"
+
+    def _add_stage(self) -> None:
+        sid = self._unique("stages", "stage")
+        self.doc.add_item(self.doc.plan, "stages", Stage(id=sid, name="New stage"), "Add Stage")
+
+    def _remove_stage(self, k: int) -> None:
+        st = self.doc.plan.stages[k]
+        used = sum(1 for d in self.doc.plan.decisions if d.stage == st.id)
+        if used:
+            self.message.emit(f"Stage {st.name} still has {used} decision(s): move them to another stage first")
+            return
+        problem = self.doc.remove_item(self.doc.plan, "stages", k, "Remove Stage")
+        if problem:
+            self.message.emit(f"Not removed: {problem}")
+
+    def _add_ref(self, attr: str) -> None:
+        if attr == "areas":
+            self.doc.add_item(self.doc.plan, "areas", Area(id=self._unique("areas", "area"), name="New area"),
+                              "Add Area")
+        else:
+            self.doc.add_item(self.doc.plan, "teams", Team(id=self._unique("teams", "team"), name="New team"),
+                              "Add Team")
+
+    def _remove_ref(self, attr: str, j: int) -> None:
+        item = getattr(self.doc.plan, attr)[j]
+        field = "area" if attr == "areas" else "owner"
+        used = sum(1 for d in self.doc.plan.decisions if getattr(d, field) == item.id)
+        if used:
+            self.message.emit(f"{item.name} is used by {used} decision(s): reassign them first")
+            return
+        self.doc.remove_item(self.doc.plan, attr, j, "Remove Area" if attr == "areas" else "Remove Team")
+
+    # -- analysis ------------------------------------------------------------------------------------------
+    def _on_analysis(self, analysis: Analysis | None) -> None:
+        plan = self.doc.plan
+        results = analysis.stages.stages if analysis is not None and analysis.stages is not None else None
+        for k, label in enumerate(self.stage_labels):
+            if results is None or k >= len(results):
+                label.setText("No schedule while the plan has errors." if analysis is not None else "")
+                continue
+            r = results[k]
+            if r.start is None:
+                text = "No decisions yet."
+            else:
+                text = f"Rolling: {fmt.when(plan, r.start)} to {fmt.when(plan, r.finish)}."
+                if r.gated_start is not None:
+                    text += f" Gated: {fmt.when(plan, r.gated_start)} to {fmt.when(plan, r.gated_finish)}."
+            if r.criteria_total:
+                text += f" Gate criteria met: {r.criteria_met} of {r.criteria_total}."
+            if r.done_share is not None:
+                text += f" Done: {r.done_share:.0%}."
+            label.setText(text)

@@ -1,0 +1,50 @@
+"""User settings (QSettings) and the app's data folder.
+
+Tests isolate both: QSettings through ``QSettings.setPath`` and the organisation name, the data folder through
+the ``PLANNER_DATA_DIR`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+ORGANIZATION = "ScalingRoadmapPlanner"
+APPLICATION = "Planner"
+MAX_RECENT = 10
+
+
+def data_dir() -> Path:
+    """Where recovery files and the log go (created on demand)."""
+    env = os.environ.get("PLANNER_DATA_DIR")
+    base = Path(env) if env else Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+        or Path.home() / ".scaling-roadmap-planner")
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("files/recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def add_recent(path: str) -> list[str]:
+    path = str(Path(path).resolve())
+    items = [p for p in recent_files() if p != path]
+    items.insert(0, path)
+    items = items[:MAX_RECENT]
+    QSettings().setValue("files/recent", items)
+    return items
+
+
+def remove_recent(path: str) -> None:
+    QSettings().setValue("files/recent", [p for p in recent_files() if p != path])
+
+
+def clear_recent() -> None:
+    QSettings().setValue("files/recent", [])

@@ -1,0 +1,346 @@
+"""The decisions table: a filter bar over a sortable, inline-editable table, synchronised with the selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import duration_triple
+from planner.model.plan import ID_PATTERN
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.models import (
+    COLUMNS,
+    DATE_COLUMNS,
+    DecisionFilterProxy,
+    DecisionIdRole,
+    DecisionTableModel,
+)
+
+_WIDTHS = {"id": 170, "title": 340, "area": 150, "stage": 115, "owner": 140, "optimistic": 56, "likely": 60,
+           "pessimistic": 56, "status": 100, "progress": 76, "start": 56, "finish": 60, "start_date": 96,
+           "finish_date": 96, "float": 56, "critical": 72}
+
+
+def reference_choices(doc: PlanDocument, key: str) -> list[tuple[str, str | None]]:
+    """(label, id) pairs for a reference combo box; area and owner may be empty."""
+    plan = doc.plan
+    if key == "stage":
+        return [(s.name, s.id) for s in plan.stages]
+    if key == "area":
+        return [("(none)", None), *[(a.name, a.id) for a in plan.areas]]
+    if key == "owner":
+        return [("(none)", None), *[(t.name, t.id) for t in plan.teams]]
+    if key == "status":
+        return [(label, value) for value, label in fmt.STATUS_LABELS.items()]
+    raise KeyError(key)
+
+
+def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current: str | None) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for label, value in choices:
+        combo.addItem(label, value)
+    pos = combo.findData(current)
+    if pos < 0 and current is not None:
+        combo.addItem(f"{current} (unknown)", current)
+        pos = combo.count() - 1
+    combo.setCurrentIndex(max(pos, 0))
+    combo.blockSignals(False)
+
+
+class DecisionDelegate(QStyledItemDelegate):
+    """Editors per column: combo boxes for references and status, spin boxes for numbers, a checked id field."""
+
+    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+        key = COLUMNS[index.column()].key
+        if key in ("area", "stage", "owner", "status"):
+            combo = QComboBox(parent)
+            combo.setAccessibleName(COLUMNS[index.column()].header)
+            fill_combo(combo, reference_choices(self.doc, key), None)
+            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
+            return combo
+        if key in ("optimistic", "likely", "pessimistic", "progress"):
+            spin = QDoubleSpinBox(parent)
+            spin.setAccessibleName(COLUMNS[index.column()].header)
+            spin.setFrame(False)
+            if key == "progress":
+                spin.setRange(0, 100)
+                spin.setDecimals(0)
+                spin.setSuffix(" %")
+                spin.setSingleStep(10)
+                return spin
+            spin.setDecimals(2)
+            spin.setSingleStep(0.5)
+            spin.setRange(0, 10_000)
+            d = self.doc.decision(str(index.data(DecisionIdRole)))
+            if d is not None:
+                o, lk, p = duration_triple(d.duration)
+                if not (o == lk == p):
+                    # Keep optimistic <= likely <= pessimistic while typing.
+                    if key == "optimistic":
+                        spin.setMaximum(lk)
+                    elif key == "likely":
+                        spin.setRange(o, p)
+                    else:
+                        spin.setMinimum(lk)
+                elif key == "optimistic":
+                    spin.setMaximum(lk)
+                elif key == "pessimistic":
+                    spin.setMinimum(lk)
+            return spin
+        editor = super().createEditor(parent, option, index)
+        if key == "id" and isinstance(editor, QLineEdit):
+            editor.setValidator(QRegularExpressionValidator(QRegularExpression(ID_PATTERN), editor))
+        if key == "title" and isinstance(editor, QLineEdit):
+            editor.setMaxLength(300)
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            key = COLUMNS[index.column()].key
+            fill_combo(editor, reference_choices(self.doc, key), value)
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(value or 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class DecisionsView(QWidget):
+    """Filter bar, table and count; ``table``, ``model`` and ``proxy`` are public for the window and tests."""
+
+    message = Signal(str)  # for the status bar (refused edits)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = DecisionTableModel(doc, self)
+        self.proxy = DecisionFilterProxy(self.model, self)
+        self._syncing = False
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter by text (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter decisions by text")
+        self.search.setToolTip("Show only decisions whose id, title, notes, tags or references contain this text")
+        self.stage_filter = self._filter_combo("All stages", "Show only decisions of this stage")
+        self.area_filter = self._filter_combo("All areas", "Show only decisions of this area")
+        self.owner_filter = self._filter_combo("All owners", "Show only decisions owned by this team")
+        self.status_filter = self._filter_combo("Any status", "Show only decisions with this status")
+        self.critical_only = QCheckBox("Critical only", self)
+        self.critical_only.setToolTip("Show only decisions on a critical chain")
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Number of decisions shown")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 2)
+        bar.addWidget(self.search, 3)
+        for w in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.critical_only)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("decisionsTable")
+        self.table.setAccessibleName("Decisions")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(DecisionDelegate(doc, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        hh = self.table.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        for i, col in enumerate(COLUMNS):
+            hh.resizeSection(i, max(_WIDTHS.get(col.key, 80), self.fontMetrics().horizontalAdvance(col.header) + 28))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self.search.textChanged.connect(self._apply_filters)
+        for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.critical_only.toggled.connect(self._apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.model.edit_refused.connect(self.message)
+        doc.selection_changed.connect(self._on_doc_selection)
+        doc.plan_meta_changed.connect(self._refresh_filter_choices)
+        doc.plan_reset.connect(self._refresh_filter_choices)
+        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                    self.proxy.layoutChanged):
+            sig.connect(self._update_count)
+        self._refresh_filter_choices()
+        self._update_count()
+
+    def _filter_combo(self, all_label: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setToolTip(tip)
+        combo.setAccessibleName(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.addItem(all_label, None)
+        return combo
+
+    def _refresh_filter_choices(self) -> None:
+        plan = self.doc.plan
+        for combo, items in (
+            (self.stage_filter, [(s.name, s.id) for s in plan.stages]),
+            (self.area_filter, [(a.name, a.id) for a in plan.areas]),
+            (self.owner_filter, [(t.name, t.id) for t in plan.teams]),
+            (self.status_filter, [(label, v) for v, label in fmt.STATUS_LABELS.items()]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            all_label = combo.itemText(0)
+            combo.clear()
+            combo.addItem(all_label, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        no_dates = plan.start_date is None
+        for c in DATE_COLUMNS:
+            self.table.setColumnHidden(c, no_dates)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            text=self.search.text(),
+            stage=self.stage_filter.currentData(),
+            area=self.area_filter.currentData(),
+            owner=self.owner_filter.currentData(),
+            status=self.status_filter.currentData(),
+            critical_only=self.critical_only.isChecked(),
+        )
+        self._update_count()
+        self._on_doc_selection(self.doc.selection)
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        self.count_label.setText(f"{total} decisions" if shown == total else f"{shown} of {total} decisions")
+
+    def clear_filters(self) -> None:
+        for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+        self.critical_only.setChecked(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- selection sync --------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [str(self.proxy.index(r, 0).data(DecisionIdRole)) for r in rows]
+
+    def _on_table_selection(self, *_args: Any) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.doc.select(self.selected_ids())
+        finally:
+            self._syncing = False
+
+    def _on_doc_selection(self, ids: list[str]) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            by_id = {d.id: d for d in self.doc.plan.decisions}
+            selection = QItemSelection()
+            first: QModelIndex | None = None
+            last_col = self.proxy.columnCount() - 1
+            for did in ids:
+                d = by_id.get(did)
+                if d is None:
+                    continue
+                src_row = self.model.row_of(d)
+                pidx = self.proxy.mapFromSource(self.model.index(src_row, 0))
+                if not pidx.isValid():
+                    continue
+                selection.select(pidx, self.proxy.index(pidx.row(), last_col))
+                first = first or pidx
+            sm = self.table.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            sm.select(selection, flags)
+            if first is not None:
+                sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(first)
+        finally:
+            self._syncing = False
+
+    def commit_editor(self) -> None:
+        """Commit an open cell editor, so that nothing typed is lost (before save, close, undo)."""
+        from PySide6.QtWidgets import QApplication
+
+        w = QApplication.focusWidget()
+        while w is not None and w is not self.table:
+            if w.parent() is self.table.viewport():
+                delegate = self.table.itemDelegate()
+                delegate.commitData.emit(w)
+                delegate.closeEditor.emit(w, QStyledItemDelegate.EndEditHint.NoHint)
+                return
+            w = w.parentWidget()
+
+    def header_state(self) -> bytes:
+        return bytes(self.table.horizontalHeader().saveState().data())
+
+    def restore_header_state(self, state: Any) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(state)
+            self._refresh_filter_choices()
+
+
+FIND_SHORTCUT = QKeySequence.StandardKey.Find
