@@ -166,3 +166,4 @@ class GraphCanvas(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        event.accept()  # the canvas handles every click (empty space included)
