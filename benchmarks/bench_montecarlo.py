@@ -1,0 +1,158 @@
+"""Monte Carlo speed and memory (issue "Uncertainty, risks and team capacity", item 7). Run on demand:
+
+    python benchmarks/bench_montecarlo.py            # both cases, with the plain-loop comparison
+    python benchmarks/bench_montecarlo.py --quick    # smaller loop sample
+
+Cases: 10,000 iterations on a 1,000-decision plan with criticality (target <= 1 s), and 1,000 iterations on a
+10,000-decision plan (target <= 2 s); peak memory of each (tracemalloc, numpy allocations included) <= 1 GB.
+
+Each case is measured against a plain per-iteration Python loop in the same run: the same plan, the same
+forward and backward passes over integer-indexed lists (as in :mod:`planner.analysis.schedule`), durations from
+``random.triangular``. The loop is timed on a sample of iterations and extrapolated linearly (it is linear in
+the iteration count by construction); the sample size is printed. Random plans have ~3 links per decision
+(70 % FS, 15 % SS, 10 % FF, 5 % SF), lags and leads, some ``not_before``, three-point estimates and 5 risks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planner.analysis.graph import compile_plan, edge_order  # noqa: E402
+from planner.analysis.montecarlo import simulate  # noqa: E402
+from planner.model import Decision, Dependency, Risk, ThreePoint, new_plan  # noqa: E402
+from planner.model.plan import Plan  # noqa: E402
+
+
+def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: int = 200) -> Plan:
+    """A random acyclic plan of ``n`` decisions; predecessors are drawn from the previous ``window`` decisions."""
+    rnd = random.Random(seed)
+    plan = new_plan(f"random {n}")
+    stages = [s.id for s in plan.stages]
+    decisions = []
+    for i in range(n):
+        lo = rnd.uniform(0.5, 4)
+        li = lo + rnd.uniform(0, 3)
+        hi = li + rnd.uniform(0.5, 6)
+        decisions.append(Decision.model_construct(
+            id=f"d{i}", title=f"Decision {i}", stage=stages[min(3, i * 4 // n)], area=None, owner=None,
+            duration=ThreePoint.model_construct(optimistic=lo, likely=li, pessimistic=hi), headcount=1.0,
+            not_before=rnd.choice([None] * 19 + [rnd.uniform(0, 20)]), milestone=False,
+        ))
+    deps = []
+    for _ in range(int(n * links_per_decision)):
+        v = rnd.randrange(1, n)
+        u = rnd.randrange(max(0, v - window), v)
+        t = rnd.choices(["FS", "SS", "FF", "SF"], [70, 15, 10, 5])[0]
+        lag = rnd.choice([0.0] * 8 + [rnd.uniform(-1, 2)])
+        deps.append(Dependency.model_construct(from_=f"d{u}", to=f"d{v}", type=t, lag=lag))
+    risks = [Risk.model_construct(id=f"r{k}", title=f"Risk {k}", probability=0.2 + 0.1 * k,
+                                  impact=ThreePoint.model_construct(optimistic=1, likely=2, pessimistic=5),
+                                  decisions=[f"d{rnd.randrange(n)}" for _ in range(3)]) for k in range(5)]
+    plan.decisions = decisions
+    plan.dependencies = deps
+    plan.risks = risks
+    return plan
+
+
+def plain_loop(plan: Plan, iterations: int, seed: int = 0) -> tuple[list[float], list[int]]:
+    """The reference: one iteration at a time, plain Python over integer-indexed lists."""
+    g = compile_plan(plan)
+    assert g.order is not None
+    order = edge_order(g).tolist()
+    src = [int(g.src[e]) for e in order]
+    dst = [int(g.dst[e]) for e in order]
+    kind = [int(g.kind[e]) for e in order]
+    lag = [float(g.lag[e]) for e in order]
+    edges = list(zip(src, dst, kind, lag, strict=True))
+    redges = edges[::-1]
+    from planner.model.plan import duration_triple
+
+    tri = [duration_triple(d.duration) for d in plan.decisions]
+    floor = [max(0.0, d.not_before or 0.0) for d in plan.decisions]
+    risks = [(r.probability, duration_triple(r.impact), [g.index[x] for x in r.decisions]) for r in plan.risks]
+    rnd = random.Random(seed)
+    n = g.n
+    finishes: list[float] = []
+    crit = [0] * n
+    for _ in range(iterations):
+        d = [rnd.triangular(lo, hi, mo) if hi > lo else lo for lo, mo, hi in tri]
+        for p, (lo, mo, hi), rows in risks:
+            if rnd.random() < p:
+                x = rnd.triangular(lo, hi, mo)
+                for j in rows:
+                    d[j] += x
+        es = floor[:]
+        for u, v, k, lg in edges:
+            w = (d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v])
+            t = es[u] + w
+            if t > es[v]:
+                es[v] = t
+        finish = max(e + x for e, x in zip(es, d, strict=True))
+        ls = [finish - x for x in d]
+        for u, v, k, lg in redges:
+            w = (d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v])
+            t = ls[v] - w
+            if t < ls[u]:
+                ls[u] = t
+        tol = 1e-7 * max(1.0, finish)
+        for j in range(n):
+            if ls[j] - es[j] <= tol:
+                crit[j] += 1
+        finishes.append(finish)
+    return finishes, crit
+
+
+def measure(plan: Plan, iterations: int, repeats: int) -> tuple[float, float, object]:
+    times = []
+    result = None
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = simulate(plan, iterations, seed=1)
+        times.append(time.perf_counter() - t0)
+    gc.collect()
+    tracemalloc.start()
+    simulate(plan, iterations, seed=1)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return statistics.median(times), peak / 2**20, result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="time the plain loop on fewer iterations")
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    cases = [(1_000, 10_000, 1.0), (10_000, 1_000, 2.0)]
+    ok = True
+    import resource
+
+    for n, iterations, target in cases:
+        plan = random_plan(n)
+        t, mem, res = measure(plan, iterations, args.repeats)
+        loop_iters = 20 if args.quick else 100
+        t0 = time.perf_counter()
+        plain_loop(plan, loop_iters)
+        loop = (time.perf_counter() - t0) * iterations / loop_iters
+        passed = t <= target and mem <= 1024
+        ok &= passed
+        print(f"{n:>6} decisions x {iterations:>6} iterations: {t:6.3f} s (target {target:g} s), "
+              f"peak traced memory {mem:6.1f} MB; plain Python loop ~{loop:6.1f} s "
+              f"(timed on {loop_iters} iterations) -> {loop / t:5.0f}x faster  "
+              f"[{'ok' if passed else 'MISSED'}]  P80 {res.percentile(80):.1f} wk")  # type: ignore[attr-defined]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of the whole benchmark process: {rss:.0f} MB")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
