@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
 import json
 import os
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner.model.migrations import migrate
+from planner.model import plan as _plan_module
 from planner.model.plan import SCHEMA_VERSION, Plan
 
 MAX_PLAN_BYTES = 200 * 1024 * 1024
@@ -90,14 +92,50 @@ def _json_path(loc: tuple[Any, ...], data: Any) -> str:
     return "".join(parts) or "(top level)"
 
 
+_NUMBER_BRANCHES = {"float", "constrained-float"}
+_THREE_POINT_BRANCHES = {"ThreePoint", "function-after[_ordered(), ThreePoint]"}
+
+
+def _other_branch(loc: tuple[Any, ...], data: Any) -> bool:
+    """True when ``loc`` goes through the branch of a ``number | ThreePoint`` union that the input did not
+    take: an object is not meant to be a number, and a number is not meant to be an object. Without this the
+    first branch's "Input should be a valid number" hides the real problem of a three-point estimate."""
+    node = data
+    for item in loc:
+        if isinstance(item, str) and item in _NUMBER_BRANCHES:
+            return isinstance(node, dict)
+        if isinstance(item, str) and item in _THREE_POINT_BRANCHES:
+            return not isinstance(node, dict)
+        if isinstance(node, dict) and isinstance(item, str):
+            node = node.get(item)
+        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+            node = node[item]
+        else:
+            return False
+    return False
+
+
+def _field_names() -> list[str]:
+    """Every field name a plan file may use (for "did you mean" on a misspelt one)."""
+    names: set[str] = set()
+    for obj in vars(_plan_module).values():
+        if isinstance(obj, type) and issubclass(obj, _plan_module._Strict):
+            names.update(f.alias or k for k, f in obj.model_fields.items())
+    return sorted(names)
+
+
 def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
     """(first JSON path, message listing every distinct problem)."""
     seen: dict[str, str] = {}
-    for e in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    relevant = [e for e in errors if not _other_branch(tuple(e["loc"]), data)]
+    for e in relevant or errors:
         path = _json_path(tuple(e["loc"]), data)
         msg = e["msg"]
         if e["type"] == "extra_forbidden":
-            msg = "unknown field (check the spelling; free-form data belongs under 'extensions')"
+            guess = difflib.get_close_matches(str(e["loc"][-1]), _field_names(), n=1, cutoff=0.75)
+            spelling = f"did you mean '{guess[0]}'?" if guess else "check the spelling;"
+            msg = f"unknown field ({spelling} free-form data belongs under 'extensions')"
         elif e["type"] == "missing":
             msg = "required field is missing"
         msg = msg.removeprefix("Value error, ")
@@ -117,7 +155,8 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
 def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
     """Parse plan JSON text (any supported schema version) into a :class:`Plan`."""
     if not text.strip():
-        raise PlanLoadError(path, "the file is empty", hint="A plan file is a JSON object; try `planner new -o FILE`.")
+        problem = "the file is empty" if not text else "the file holds only blank space, no JSON"
+        raise PlanLoadError(path, problem, hint="A plan file is a JSON object; try `planner new -o FILE`.")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -125,6 +164,9 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
         hint = "Fix the JSON syntax at that position."
         if exc.pos >= len(text.rstrip()):
             problem = f"the file ends unexpectedly ({exc.msg}); it may be truncated"
+            hint = "Restore the file from a backup or version control, or fix its end."
+        elif exc.msg.startswith("Unterminated string"):  # json raises this only on reaching the end of the text
+            problem = "the file ends inside the text value that starts here; it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
         raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
     return plan_from_dict(data, path)
@@ -238,7 +280,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                             merged[alias] = full[alias]
                     out.clear()
                     out.update(merged)
-    return _compact_numbers(ordered)
+    extensions = ordered.pop("extensions", None)
+    ordered = _compact_numbers(ordered)
+    if extensions is not None:  # other tools' data is written back exactly as it was read (1.0 stays 1.0)
+        ordered["extensions"] = extensions
+    return ordered
 
 
 def dump_plan(plan: Plan) -> str:

@@ -22,9 +22,10 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier, unique wi
 
 
 class _Strict(BaseModel):
-    """Base for every plan object: unknown fields are errors, assignments are validated."""
+    """Base for every plan object: unknown fields are errors, assignments are validated, and numbers are finite
+    (Python's JSON reader accepts ``NaN`` and ``Infinity``; a week count of infinity breaks every schedule)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, allow_inf_nan=False)
 
 
 class ThreePoint(_Strict):
