@@ -1,0 +1,177 @@
+"""Baselines (SPEC §3.4): a named snapshot of the schedule kept in the plan, and the variance against it.
+
+A baseline records, for every decision, its early start and early finish (weeks from the plan start) and the
+project finish, at the moment it was taken. Variance compares the current schedule with it: a positive slip
+means later than the baseline. Everything here is pure: functions return new objects and never mutate the plan
+(the GUI's edit layer applies the result through an undoable command).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.analysis.schedule import Schedule
+from planner.model.plan import Baseline, BaselineEntry, Plan
+
+SLIP_TOL = 1e-7
+"""Weeks: slips smaller than this are rounding noise and reported as 0."""
+
+
+def make_baseline(schedule: Schedule, name: str, created: dt.datetime | None = None) -> Baseline:
+    """A baseline named ``name`` from ``schedule`` (ES/EF per decision, the finish). ``created`` defaults to now
+    (UTC, to the second).
+
+    >>> from planner.model import new_plan, Decision
+    >>> from planner.analysis.schedule import schedule
+    >>> plan = new_plan()
+    >>> plan.decisions.append(Decision(id="a", title="A", stage="validate", duration=3))
+    >>> b = make_baseline(schedule(plan), "Board approval", created=dt.datetime(2027, 1, 4))
+    >>> b.finish, b.decisions["a"].finish
+    (3.0, 3.0)
+    """
+    if created is None:
+        created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    entries = {
+        did: BaselineEntry(start=float(schedule.es[i]), finish=float(schedule.ef[i]))
+        for i, did in enumerate(schedule.ids)
+        if schedule.index.get(did) == i  # first of duplicate ids only
+    }
+    return Baseline(name=name, created=created, finish=float(schedule.finish), decisions=entries)
+
+
+def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
+    """A copy of ``plan`` holding ``baseline``: it replaces a baseline of the same name in place, or is added
+    at the end."""
+    baselines = list(plan.baselines)
+    for k, b in enumerate(baselines):
+        if b.name == baseline.name:
+            baselines[k] = baseline
+            break
+    else:
+        baselines.append(baseline)
+    return plan.model_copy(update={"baselines": baselines})
+
+
+def find_baseline(plan: Plan, name: str | None = None) -> Baseline | None:
+    """The baseline called ``name``, or the most recently added one when ``name`` is None."""
+    if name is None:
+        return plan.baselines[-1] if plan.baselines else None
+    return next((b for b in plan.baselines if b.name == name), None)
+
+
+@dataclass
+class DecisionVariance:
+    """One decision against the baseline (weeks). ``status``: ``"same"``, ``"slipped"``, ``"ahead"``,
+    ``"new"`` (not in the baseline) or ``"removed"`` (in the baseline, no longer in the plan)."""
+
+    id: str
+    status: str
+    baseline_start: float | None
+    baseline_finish: float | None
+    start: float | None
+    finish: float | None
+
+    @property
+    def start_slip(self) -> float | None:
+        if self.start is None or self.baseline_start is None:
+            return None
+        return _clean(self.start - self.baseline_start)
+
+    @property
+    def finish_slip(self) -> float | None:
+        if self.finish is None or self.baseline_finish is None:
+            return None
+        return _clean(self.finish - self.baseline_finish)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "baseline_start": self.baseline_start,
+            "baseline_finish": self.baseline_finish,
+            "start": self.start,
+            "finish": self.finish,
+            "start_slip": self.start_slip,
+            "finish_slip": self.finish_slip,
+        }
+
+
+@dataclass
+class Variance:
+    """The current schedule against one baseline."""
+
+    baseline: str
+    baseline_finish: float
+    finish: float
+    decisions: list[DecisionVariance] = field(default_factory=list)
+
+    @property
+    def finish_slip(self) -> float:
+        """Weeks the project finish moved since the baseline (positive: later)."""
+        return _clean(self.finish - self.baseline_finish)
+
+    def slipped(self) -> list[DecisionVariance]:
+        """Decisions finishing later than baselined, most slipped first (then id)."""
+        rows = [d for d in self.decisions if (d.finish_slip or 0.0) > 0]
+        rows.sort(key=lambda d: (-(d.finish_slip or 0.0), d.id))
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "baseline": self.baseline,
+            "baseline_finish": self.baseline_finish,
+            "finish": self.finish,
+            "finish_slip": self.finish_slip,
+            "decisions": [d.to_dict() for d in self.decisions],
+        }
+
+
+def _clean(x: float) -> float:
+    return 0.0 if abs(x) <= SLIP_TOL * max(1.0, abs(x)) else float(x)
+
+
+def variance(schedule: Schedule, baseline: Baseline) -> Variance:
+    """Start and finish slip of every decision, and of the project finish, since ``baseline``.
+
+    Decisions are listed in the current plan order, then those only in the baseline (``removed``).
+
+    >>> from planner.model import new_plan, Decision
+    >>> from planner.analysis.schedule import schedule
+    >>> plan = new_plan()
+    >>> plan.decisions.append(Decision(id="a", title="A", stage="validate", duration=3))
+    >>> b = make_baseline(schedule(plan), "v1")
+    >>> plan.decisions[0].duration = 5
+    >>> v = variance(schedule(plan), b)
+    >>> v.finish_slip, v.decisions[0].status, v.decisions[0].finish_slip
+    (2.0, 'slipped', 2.0)
+    """
+    rows: list[DecisionVariance] = []
+    seen: set[str] = set()
+    for i, did in enumerate(schedule.ids):
+        if did in seen:
+            continue
+        seen.add(did)
+        s, f = float(schedule.es[i]), float(schedule.ef[i])
+        entry = baseline.decisions.get(did)
+        if entry is None:
+            rows.append(DecisionVariance(did, "new", None, None, s, f))
+            continue
+        row = DecisionVariance(did, "same", entry.start, entry.finish, s, f)
+        slip = row.finish_slip or 0.0
+        start_slip = row.start_slip or 0.0
+        if slip > 0 or (slip == 0 and start_slip > 0):
+            row.status = "slipped"
+        elif slip < 0 or start_slip < 0:
+            row.status = "ahead"
+        rows.append(row)
+    for did, entry in baseline.decisions.items():
+        if did not in seen:
+            rows.append(DecisionVariance(did, "removed", entry.start, entry.finish, None, None))
+    return Variance(baseline=baseline.name, baseline_finish=baseline.finish, finish=float(schedule.finish),
+                    decisions=rows)
+
+
+__all__ = ["DecisionVariance", "SLIP_TOL", "Variance", "find_baseline", "make_baseline", "variance",
+           "with_baseline"]
