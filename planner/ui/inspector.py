@@ -51,6 +51,7 @@ class PlainTextField(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self.setMaximumHeight(self.fontMetrics().lineSpacing() * (lines * 2 + 1) + 12)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(1500)
@@ -411,6 +412,7 @@ class DecisionInspector(QWidget):
                             (self.tags, ", ".join(d.tags))):
                 if w is not focus or not w.isModified():
                     w.setText(text)
+                    w.setCursorPosition(0)
                     w.setModified(False)
             for key, combo in (("area", self.area), ("stage", self.stage), ("owner", self.owner),
                                ("status", self.status)):

@@ -65,8 +65,11 @@ def _placeholder(text: str) -> QLabel:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, path: str | None = None, plan: Plan | None = None) -> None:
+    def __init__(self, path: str | None = None, plan: Plan | None = None, persist_layout: bool = True) -> None:
         super().__init__()
+        self.persist_layout = persist_layout
+        self._layout_restored = False
+        self._shown_once = False
         self.setObjectName("mainWindow")
         self.doc = PlanDocument(plan or load_template("blank"), None, self)
         self.active_prompt: QMessageBox | None = None
@@ -133,9 +136,8 @@ class MainWindow(QMainWindow):
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1400, 860)
-        self.resizeDocks([self.inspector_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
-        self.restore_layout()
+        if persist_layout:
+            self.restore_layout()
         self._update_title()
         self._update_undo_actions()
         self._on_selection_changed([])
@@ -536,6 +538,16 @@ class MainWindow(QMainWindow):
         return True
 
     # -- layout and closing ----------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._layout_restored:
+                # First start: a readable inspector and a compact findings list.
+                width = max(380, min(520, self.width() // 3))
+                self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
+                self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+
     def restore_layout(self) -> None:
         s = QSettings()
         geometry = s.value("window/geometry")
@@ -543,7 +555,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = s.value("window/state")
         if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
         header = s.value("table/header")
         if isinstance(header, QByteArray | bytes):
             self.table_view.restore_header_state(header)
@@ -572,7 +584,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        self.save_layout()
+        if self.persist_layout:
+            self.save_layout()
         self._recovery_timer.stop()
         self._recovery_soon.stop()
         self.recovery.release()

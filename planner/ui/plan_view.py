@@ -133,6 +133,8 @@ class PlanView(QScrollArea):
 
     def _line(self, parent: QWidget, name: str, text: str, accessible: str, on_done: Any) -> QLineEdit:
         w = QLineEdit(text, parent)
+        w.setCursorPosition(0)  # show the beginning of long texts
+        w.setToolTip(text if len(text) > 40 else "")
         w.setObjectName(name)
         w.setAccessibleName(accessible)
         w.editingFinished.connect(lambda: on_done(w.text()) if w.isModified() else None)
@@ -194,7 +196,9 @@ class PlanView(QScrollArea):
         buttons.addWidget(rm)
         buttons.addStretch(1)
         cl.addLayout(buttons)
-        form.addRow("Gate criteria", crit_w)
+        heading = QLabel("Gate criteria (tick each one that is met):", box)
+        form.addRow(heading)
+        form.addRow(crit_w)  # full width: criteria are sentences
         return box
 
     def _list_box(self, parent: QWidget, title: str, attr: str, items: list[Any]) -> QGroupBox:

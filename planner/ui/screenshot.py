@@ -1,0 +1,96 @@
+"""Off-screen rendering of the app's views (``planner screenshot``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from planner.model import Plan
+
+
+def _quiet_offscreen_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return  # the offscreen platform's note about window size hints
+        if previous is not None:
+            previous(mode, context, message)
+        elif mode != QtMsgType.QtDebugMsg:
+            import sys
+
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
+def render(plan: Plan, path: str | None, output: str, view: str = "window", select: list[str] | None = None,
+           size: tuple[int, int] = (1440, 900), theme: str = "light") -> Path:
+    """Render ``view`` of ``plan`` to the PNG ``output``; returns its path."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _quiet_offscreen_messages()
+    from planner.ui.app import create_application
+    from planner.ui.theme import apply_theme
+
+    app = create_application()
+    apply_theme(app, theme)  # type: ignore[arg-type]
+    from planner.ui.main_window import MainWindow
+
+    window = MainWindow(plan=plan, persist_layout=False)
+    window.doc.set_path(str(Path(path).resolve()) if path else None)
+    try:
+        window.resize(*size)
+        window.show()
+        ids = list(select or [])
+        if view == "inspector" and not ids and plan.decisions:
+            ids = [plan.decisions[0].id]
+        if ids:
+            missing = [i for i in ids if window.doc.decision(i) is None]
+            if missing:
+                raise ValueError(f"no decision with id {', '.join(missing)} in this plan")
+        window.doc.wait_for_analysis()
+        if view == "graph":
+            window.show_view("Graph")
+        if view == "plan":
+            window.inspector_tabs.setCurrentWidget(window.plan_view)
+        for _ in range(3):
+            app.processEvents()  # type: ignore[attr-defined]
+        fit = getattr(window.canvas, "fit_to_view", None)
+        if view in ("graph", "window") and callable(fit):
+            fit()
+        if ids:
+            window.doc.select(ids)
+        if view == "plan":
+            window.inspector_tabs.setCurrentWidget(window.plan_view)
+        for _ in range(3):
+            app.processEvents()  # type: ignore[attr-defined]
+        target = {
+            "window": window,
+            "table": window.table_view,
+            "graph": window.canvas,
+            "inspector": window.inspector_dock,
+            "plan": window.inspector_dock,
+            "findings": window.findings_dock,
+        }[view]
+        if view in ("inspector", "plan", "findings"):
+            # Give the dock a readable size inside the window before grabbing it.
+            from PySide6.QtCore import Qt
+
+            if view == "findings":
+                window.resizeDocks([window.findings_dock], [max(200, size[1] // 3)], Qt.Orientation.Vertical)
+            else:
+                window.resizeDocks([window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal)
+            for _ in range(3):
+                app.processEvents()  # type: ignore[attr-defined]
+        out = Path(output)
+        if not window.grab().isNull() and not target.grab().save(str(out), "PNG"):
+            raise OSError(f"{out}: cannot write the image")
+        return out
+    finally:
+        window.discard_and_close()
+        window.deleteLater()
