@@ -116,6 +116,28 @@ class _DepDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+class _LazyCombo(QComboBox):
+    """A combo box whose items are filled when first needed (popup, focus), not on every plan change."""
+
+    def __init__(self, fill: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fill = fill
+        self.dirty = True
+
+    def ensure_filled(self) -> None:
+        if self.dirty:
+            self.dirty = False
+            self._fill()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.ensure_filled()
+        super().showPopup()
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.ensure_filled()
+        super().focusInEvent(event)
+
+
 class DependencyEditor(QGroupBox):
     """Predecessors or successors of the shown decision: a table plus add and remove controls."""
 
@@ -145,7 +167,7 @@ class DependencyEditor(QGroupBox):
         self.table.setToolTip("Double-click the type, lag or note to edit it; double-click a decision to go to it")
         self.table.doubleClicked.connect(self._on_double_click)
 
-        self.other = QComboBox(self)
+        self.other = _LazyCombo(self._fill_choices, self)
         self.other.setEditable(True)
         self.other.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.other.setAccessibleName("Decision to link")
@@ -178,6 +200,15 @@ class DependencyEditor(QGroupBox):
         self.refresh_choices()
 
     def refresh_choices(self) -> None:
+        """The decision list changed: refill the chooser when it is next used (cheap for large plans)."""
+        self.other.dirty = True
+        if self.other.hasFocus() or self.other.view().isVisible():
+            self.other.ensure_filled()
+
+    def ensure_choices(self) -> None:
+        self.other.ensure_filled()
+
+    def _fill_choices(self) -> None:
         current = self.model.decision_id
         self.other.blockSignals(True)
         self.other.clear()
@@ -188,6 +219,7 @@ class DependencyEditor(QGroupBox):
         self.other.blockSignals(False)
 
     def add_chosen(self) -> str | None:
+        self.ensure_choices()
         me = self.model.decision_id
         other = self.other.currentData()
         if other is None:
@@ -435,10 +467,11 @@ class DecisionInspector(QWidget):
         finally:
             self._loading = False
 
-    def _on_decision_changed(self, decision: Decision, _fields: list[str]) -> None:
+    def _on_decision_changed(self, decision: Decision, fields: list[str]) -> None:
         if decision is self.decision:
             self.refresh()
-        self._refresh_choices()
+        if "id" in fields or "title" in fields:
+            self._refresh_choices()
 
     def _on_analysis(self, analysis: Analysis | None) -> None:
         d = self.decision

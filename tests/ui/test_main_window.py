@@ -50,6 +50,7 @@ def test_user_walk_through(qtbot, window, tmp_path):
     assert len(doc.plan.decisions) == n0 + 1
     assert window.inspector.form.decision.id == new_id
     preds = window.inspector.form.predecessors
+    preds.ensure_choices()
     preds.other.setCurrentIndex(preds.other.findData(first))
     qtbot.mouseClick(preds.add_button, Qt.MouseButton.LeftButton)
     assert any(d.from_ == first and d.to == new_id for d in doc.plan.dependencies)
@@ -90,6 +91,7 @@ def test_cycle_refused_in_inspector(qtbot, window, sample_path):
     dep = doc.plan.dependencies[0]
     doc.select([dep.to])
     succ = window.inspector.form.successors
+    succ.ensure_choices()
     succ.other.setCurrentIndex(succ.other.findData(dep.from_))
     count = doc.undo_stack.count()
     problem = succ.add_chosen()

@@ -379,6 +379,7 @@ class EdgeItem(QGraphicsPathItem):
         self.critical = False
         self.selected = False
         self._shape: QPainterPath | None = None
+        self._label_at: QPointF | None = None
         self.label: EdgeLabelItem | None = None
         self.arrow = QGraphicsPolygonItem(self)
         self.arrow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -386,7 +387,7 @@ class EdgeItem(QGraphicsPathItem):
         self.setZValue(0)
         source.edges.append(self)
         target.edges.append(self)
-        self._apply_style()
+        self._styled = False
 
     def detach(self) -> None:
         for card in (self.source, self.target):
@@ -395,7 +396,7 @@ class EdgeItem(QGraphicsPathItem):
 
     def set_info(self, kind: str, lag: float, driving: bool, critical: bool) -> None:
         text = edge_label(kind, lag)
-        style_changed = (driving, critical) != (self.driving, self.critical)
+        style_changed = (driving, critical) != (self.driving, self.critical) or not self._styled
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
         if text and self.label is None:
             self.label = EdgeLabelItem(text, self)
@@ -424,6 +425,7 @@ class EdgeItem(QGraphicsPathItem):
         return S.EDGE_DRIVING if self.driving else S.EDGE
 
     def _apply_style(self) -> None:
+        self._styled = True
         color = self.color()
         width = 1.3
         if self.driving:
@@ -444,40 +446,44 @@ class EdgeItem(QGraphicsPathItem):
 
     # -- geometry ---------------------------------------------------------------------------------------------
     def update_path(self) -> None:
-        start = self.source.out_anchor()
-        end = self.target.in_anchor()
+        """Re-route from the cards' current positions (through the layout's waypoints while both cards sit where
+        the layered layout put them). Plain floats: this runs for every edge of a moved card on every mouse move.
+        """
+        sp = self.source.pos()
+        tp = self.target.pos()
+        x0, y0 = sp.x() + S.CARD_W, sp.y() + S.CARD_H / 2
+        tx, ty = tp.x() - 1, tp.y() + S.CARD_H / 2
         a = self.ARROW
-        tip = QPointF(end.x() - 1, end.y())
-        stop = QPointF(tip.x() - a, tip.y())
-        path = QPainterPath(start)
-        use_route = bool(self.route) and self.source.at_layout_position() and self.target.at_layout_position()
-        points = [start]
-        if use_route:
-            assert self.route is not None
-            for c in self.route:
-                points.append(QPointF(c.x() - S.CARD_W / 2, c.y()))
-                points.append(QPointF(c.x() + S.CARD_W / 2, c.y()))
-        points.append(stop)
+        points = [(x0, y0)]
+        route = self.route
+        if route and self.source.at_layout_position() and self.target.at_layout_position():
+            half = S.CARD_W / 2
+            for c in route:
+                cx, cy = c.x(), c.y()
+                points.append((cx - half, cy))
+                points.append((cx + half, cy))
+        points.append((tx - a, ty))
         # Curves between layers with horizontal tangents; straight runs where the edge crosses a layer.
-        last_mid = None
+        path = QPainterPath()
+        path.moveTo(x0, y0)
+        last = (x0, y0, x0, y0)
         for k in range(0, len(points) - 1, 2):
-            p0, p1 = points[k], points[k + 1]
-            dx = max(abs(p1.x() - p0.x()) / 2, 50.0)
-            c1 = QPointF(p0.x() + dx, p0.y())
-            c2 = QPointF(p1.x() - dx, p1.y())
+            (ax, ay), (bx, by) = points[k], points[k + 1]
+            dx = max(abs(bx - ax) / 2, 50.0)
             if k:
-                path.lineTo(p0)
-            path.cubicTo(c1, c2, p1)
-            last_mid = (p0, c1, c2, p1)
+                path.lineTo(ax, ay)
+            path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
+            last = (ax, ay, bx, by)
         self.setPath(path)
         self._shape = None
-        self.arrow.setPolygon(QPolygonF([tip, QPointF(tip.x() - a, tip.y() - a * 0.5),
-                                         QPointF(tip.x() - a, tip.y() + a * 0.5)]))
-        self._label_at = _bezier_point(*last_mid, 0.5) if last_mid else start
+        self.arrow.setPolygon(QPolygonF([QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5),
+                                         QPointF(tx - a, ty + a * 0.5)]))
+        # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
+        self._label_at = QPointF((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
         self._place_label()
 
     def _place_label(self) -> None:
-        if self.label is not None and hasattr(self, "_label_at"):
+        if self.label is not None and self._label_at is not None:
             self.label.setPos(self._label_at)
 
     def shape(self) -> QPainterPath:
@@ -486,11 +492,6 @@ class EdgeItem(QGraphicsPathItem):
             stroker.setWidth(10)
             self._shape = stroker.createStroke(self.path())
         return self._shape
-
-
-def _bezier_point(p0: QPointF, c1: QPointF, c2: QPointF, p1: QPointF, t: float) -> QPointF:
-    u = 1 - t
-    return p0 * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + p1 * (t * t * t)
 
 
 class StageBandItem(QGraphicsRectItem):

@@ -8,6 +8,7 @@ repaints only when what it shows changed. Views never compute schedules: figures
 
 from __future__ import annotations
 
+import gc
 import html
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,16 @@ class GraphScene(QGraphicsScene):
 
     def sync(self) -> None:
         """Bring the items in line with the plan and its latest analysis (incremental, see module docstring)."""
+        # Creating thousands of items would otherwise trigger full cyclic-GC passes over the whole plan.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._sync()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _sync(self) -> None:
         plan = self.document.plan
         analysis = self._analysis()
         decisions = plan.decisions
@@ -133,28 +144,39 @@ class GraphScene(QGraphicsScene):
         area_names = {a.id: a.name for a in plan.areas}
         stage_names = {s.id: s.name for s in plan.stages}
         estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
+        index: dict[str, int] = {}
+        if sched is not None:
+            index = sched.index
+            # Python lists once, not numpy scalars per card.
+            dur_l, es_l, ef_l = sched.duration.tolist(), sched.es.tolist(), sched.ef.tolist()
+            tf_l, crit_l = sched.total_float.tolist(), sched.critical.tolist()
+        weeks = fmt.weeks
+        esc = html.escape
         seen: set[str] = set()
         for d in plan.decisions:
             if d.id in seen:  # a duplicate id (a validation error): the first one has the card
                 continue
             seen.add(d.id)
-            i = sched.index.get(d.id) if sched is not None else None
-            dur = float(sched.duration[i]) if sched is not None and i is not None else d.weeks(estimate)
-            critical = bool(sched.critical[i]) if sched is not None and i is not None else False
-            if d.milestone:
-                # The diamond says "milestone"; the meta line says when.
-                right = f"wk {fmt.weeks(float(sched.es[i]))}" if sched is not None and i is not None else ""
+            i = index.get(d.id)
+            tip = f"<b>{esc(d.title)}</b><br>{esc(d.id)} · {esc(stage_names.get(d.stage, d.stage))}"
+            if d.area:
+                tip += f" · {esc(area_names.get(d.area, d.area))}"
+            if i is None:
+                dur = d.weeks(estimate)
+                critical = False
+                right = "" if d.milestone else weeks(dur, unit=True)
             else:
-                right = fmt.weeks(dur, unit=True)
-            tip = [f"<b>{html.escape(d.title)}</b>",
-                   f"{html.escape(d.id)} · {html.escape(stage_names.get(d.stage, d.stage))}"
-                   + (f" · {html.escape(area_names.get(d.area, d.area))}" if d.area else "")]
-            if sched is not None and i is not None:
-                tf = float(sched.total_float[i])
-                tip.append(f"Weeks {fmt.weeks(float(sched.es[i]))}–{fmt.weeks(float(sched.ef[i]))}"
-                           f" ({fmt.weeks(dur, unit=True)})")
-                tip.append("Critical: no float" if critical else f"Total float {fmt.weeks(tf, unit=True)}")
-                right += " · critical" if critical else ("" if d.milestone else f" · float {fmt.weeks(tf)}")
+                dur = dur_l[i]
+                critical = crit_l[i]
+                tf = tf_l[i]
+                if d.milestone:
+                    # The diamond says "milestone"; the meta line says when.
+                    right = f"wk {weeks(es_l[i])}" + (" · critical" if critical else "")
+                else:
+                    right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf)}")
+                tip += (f"<br>Weeks {weeks(es_l[i])}–{weeks(ef_l[i])} ({weeks(dur, unit=True)})<br>"
+                        + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}"))
+            done = d.status == "done"
             self.cards[d.id].set_data(CardData(
                 title=d.title,
                 id=d.id,
@@ -162,9 +184,9 @@ class GraphScene(QGraphicsScene):
                 milestone=d.milestone,
                 right_text=right,
                 critical=critical,
-                progress=(1.0 if d.status == "done" else d.progress / 100.0),
-                done=d.status == "done",
-                tooltip="<br>".join(tip),
+                progress=1.0 if done else d.progress / 100.0,
+                done=done,
+                tooltip=tip,
             ))
 
     def _sync_edges(self, analysis: Analysis | None, relayout: bool) -> set[EdgeItem]:
@@ -172,6 +194,14 @@ class GraphScene(QGraphicsScene):
         plan = self.document.plan
         lay = self.layout
         assert lay is not None
+        driving = self._driving(analysis)
+        if not relayout and len(self.edges) == len(plan.dependencies):
+            # Same links in the same order (the layout key says so): only figures and labels can have changed.
+            for k, (edge, dep) in enumerate(zip(self.edges, plan.dependencies, strict=True)):
+                if edge is not None:
+                    drv, crit_edge = driving.get(k, (False, False))
+                    edge.set_info(str(dep.type), float(dep.lag), drv, crit_edge)
+            return set()
         old: dict[tuple[str, str, int], EdgeItem] = {}
         counts: dict[tuple[str, str], int] = {}
         for edge in self.edges:
@@ -181,17 +211,6 @@ class GraphScene(QGraphicsScene):
             n = counts.get(pair, 0)
             counts[pair] = n + 1
             old[(*pair, n)] = edge
-        driving: dict[int, tuple[bool, bool]] = {}
-        sched = analysis.schedule if analysis is not None else None
-        if sched is not None:
-            g = sched.graph
-            deps = plan.dependencies
-            crit = sched.critical
-            for k, u, v, drv in zip(g.edge_dep.tolist(), g.src.tolist(), g.dst.tolist(), sched.driving.tolist(),
-                                    strict=True):
-                # The analysis may predate the latest edit: trust an edge only if it still names the same ends.
-                if k < len(deps) and deps[k].from_ == g.ids[u] and deps[k].to == g.ids[v]:
-                    driving[k] = (bool(drv), bool(drv and crit[u] and crit[v]))
         touched: set[EdgeItem] = set()
         new_edges: list[EdgeItem | None] = []
         counts = {}
@@ -223,6 +242,25 @@ class GraphScene(QGraphicsScene):
             self._drop_edge(edge)
         self.edges = new_edges
         return touched
+
+    def _driving(self, analysis: Analysis | None) -> dict[int, tuple[bool, bool]]:
+        """(driving, on a critical chain) by dependency index, from the analysis."""
+        driving: dict[int, tuple[bool, bool]] = {}
+        sched = analysis.schedule if analysis is not None else None
+        if sched is None:
+            return driving
+        g = sched.graph
+        deps = self.document.plan.dependencies
+        crit = sched.critical.tolist()
+        ids = g.ids
+        for k, u, v, drv in zip(g.edge_dep.tolist(), g.src.tolist(), g.dst.tolist(), sched.driving.tolist(),
+                                strict=True):
+            # The analysis may predate the latest edit: trust an edge only if it still names the same ends.
+            if k < len(deps):
+                dep = deps[k]
+                if dep.from_ == ids[u] and dep.to == ids[v]:
+                    driving[k] = (drv, drv and crit[u] and crit[v])
+        return driving
 
     @staticmethod
     def _waypoint(x: float, y: float) -> QPointF:

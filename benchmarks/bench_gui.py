@@ -1,0 +1,170 @@
+"""GUI speed figures (run on demand, not in the test suite)::
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--sizes 100 1000 10000] [--repeat 5]
+
+- edit -> all views updated: change a decision's duration through the edit layer (an undoable command, as the
+  table and inspector do), then wait until the re-analysis has reached every view (table, graph, inspector,
+  findings, status bar) and the window has painted. Targets: <= 50 ms at 1,000 decisions, <= 300 ms at 10,000.
+- open 10,000: from reading the file to an interactive, painted window (target <= 2 s), and to the first
+  analysis shown.
+- start: from launching ``python`` to a shown window with a small plan (target <= 1.5 s), in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._plans import random_plan  # noqa: E402
+from planner.model import dump_plan  # noqa: E402
+
+
+def _app():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from planner.ui.app import create_application
+
+    app = create_application()
+    # Never touch the user's settings or recovery files.
+    tmp = tempfile.mkdtemp(prefix="planner-bench-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+    os.environ["PLANNER_DATA_DIR"] = tmp
+    return app
+
+
+def _settle(app, window) -> None:  # type: ignore[no-untyped-def]
+    doc = window.doc
+    while not doc.analysis_current:
+        app.processEvents()
+        if not doc.analysis_current:
+            doc._pool.waitForDone(1)
+    app.processEvents()  # delivers the pending paint events of every updated view
+
+
+def bench_edit(n: int, repeat: int) -> list[float]:
+    from planner.model import duration_triple
+    from planner.ui.main_window import MainWindow
+
+    app = _app()
+    window = MainWindow(plan=random_plan(n, seed=1), persist_layout=False)
+    window.resize(1440, 900)
+    window.show()
+    _settle(app, window)
+    doc = window.doc
+    target = doc.plan.decisions[n // 2]
+    doc.select([target.id])
+    _settle(app, window)
+    times = []
+    for k in range(repeat + 1):
+        o, lk, p = duration_triple(target.duration)
+        bump = 0.5 if k % 2 == 0 else -0.5
+        t0 = time.perf_counter()
+        doc.set_duration(target.id, o, lk + bump, max(p, lk + bump))
+        _settle(app, window)
+        if k:  # the first edit warms caches
+            times.append(time.perf_counter() - t0)
+    window.discard_and_close()
+    window.deleteLater()
+    app.processEvents()
+    return times
+
+
+def bench_open(n: int) -> tuple[float, float]:
+    from planner.ui.main_window import MainWindow
+
+    app = _app()
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "big.plan.json"
+        path.write_text(dump_plan(random_plan(n, seed=2)), encoding="utf-8")
+        t0 = time.perf_counter()
+        window = MainWindow(persist_layout=False)
+        window.resize(1440, 900)
+        window.open_file(path)
+        window.show()
+        app.processEvents()
+        window.repaint()
+        interactive = time.perf_counter() - t0
+        _settle(app, window)
+        analysed = time.perf_counter() - t0
+        window.discard_and_close()
+        window.deleteLater()
+        app.processEvents()
+    return interactive, analysed
+
+
+_START_SCRIPT = r"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from planner.ui.app import create_application
+app = create_application()
+from planner.ui.main_window import MainWindow
+w = MainWindow(persist_layout=False)
+w.open_file(sys.argv[1])
+w.show()
+app.processEvents()
+w.repaint()
+print("shown", flush=True)
+print("matplotlib" in sys.modules, flush=True)
+w.discard_and_close()
+"""
+
+
+def bench_start(sample: Path) -> tuple[float, bool]:
+    env = dict(os.environ, PLANNER_DATA_DIR=tempfile.mkdtemp(prefix="planner-bench-"),
+               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="planner-bench-"))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", _START_SCRIPT, str(sample)], stdout=subprocess.PIPE,
+                            text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - t0
+    mpl = proc.stdout.readline().strip() == "True"
+    proc.wait(timeout=60)
+    if line.strip() != "shown":
+        raise RuntimeError("the window did not show")
+    return elapsed, mpl
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-canvas", action="store_true",
+                        help="replace the graph canvas by its placeholder (measure the other views alone)")
+    parser.add_argument("--skip-start", action="store_true", help="skip the start-up measurement")
+    args = parser.parse_args()
+    if args.no_canvas:
+        import planner.ui.main_window as mw
+
+        mw.make_canvas = lambda doc: (mw._placeholder("graph disabled for this benchmark"), False)
+    print("graph canvas:", "disabled" if args.no_canvas else "included")
+    print("edit -> all views updated (median, min..max of repeats)")
+    for n in args.sizes:
+        t = bench_edit(n, args.repeat)
+        target = {1000: " (target <= 50 ms)", 10000: " (target <= 300 ms)"}.get(n, "")
+        print(f"  {n:>6} decisions: {statistics.median(t) * 1000:7.1f} ms  "
+              f"({min(t) * 1000:.1f}..{max(t) * 1000:.1f}){target}")
+    interactive, analysed = bench_open(10_000)
+    print(f"open 10,000 decisions: interactive window {interactive:.2f} s (target <= 2 s), "
+          f"first analysis shown {analysed:.2f} s")
+    if args.skip_start:
+        return 0
+    starts = [bench_start(ROOT / "sample_plans" / "bank-assistant.plan.json") for _ in range(3)]
+    print(f"start to shown window: {statistics.median(s for s, _ in starts):.2f} s (target <= 1.5 s); "
+          f"matplotlib imported at start: {any(m for _, m in starts)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
