@@ -126,11 +126,39 @@ def _cuts(edges: list[float], total: float, span: float) -> list[tuple[float, fl
     return out or [(0.0, total)]
 
 
+def _row_cuts(cards: list[tuple[float, float]], total: float, span: float) -> list[tuple[float, float]]:
+    """Split ``[0, total]`` into pieces no longer than ``span``, cutting between cards where there is room, else
+    through cards and starting the next piece at the top of the cards cut, so every card is whole somewhere."""
+    gaps = _gaps(cards, total)
+    out = []
+    a = 0.0
+    while a < total - 1e-9:
+        if a + span >= total:
+            out.append((a, total))
+            break
+        b_max = a + span
+        fits = [g for g in gaps if a + span / 2 < g <= b_max]
+        if fits:
+            b = max(fits)
+            nxt = b
+        else:
+            b = b_max
+            cut = [c0 for c0, c1 in cards if c0 < b < c1]
+            nxt = min(cut, default=b)
+            if nxt <= a + 1e-9:  # a card taller than the page: give up overlapping
+                nxt = b
+        out.append((a, b))
+        a = nxt
+    return out or [(0.0, total)]
+
+
 def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
                 min_font_pt: float = style.MIN_PT) -> list[tuple[float, float, float, float]]:
     """Windows ``(x0, x1, y0, y1)`` that cover the graph, each drawable with :func:`draw_graph` on a
-    ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``. Cuts fall between layers and
-    between card rows; the order is left to right, and top to bottom within a column of tiles."""
+    ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``. Cuts fall between layers and,
+    where the cards of a strip of layers leave room, between cards; otherwise consecutive tiles of a strip
+    overlap so that every card is whole on one of them (a tile draws only the cards wholly inside it). The order
+    is left to right, and top to bottom within a strip."""
     if analysis.schedule is None or not analysis.plan.decisions:
         return [(0.0, 1.0, 0.0, 1.0)]
     lay = layout(analysis)
@@ -139,9 +167,13 @@ def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
     span_w, span_h = aw / scale, ah / scale - HEADER_H
     if lay.width <= span_w and lay.height <= span_h:
         return [(0.0, lay.width, 0.0, lay.height)]
-    xs = _cuts(lay.layer_edges, lay.width, span_w)
-    ys = _cuts(lay.row_edges, lay.height, span_h)
-    return [(x0, x1, y0, y1) for x0, x1 in xs for y0, y1 in ys]
+    tiles = []
+    for x0, x1 in _cuts(lay.layer_edges, lay.width, span_w):
+        # Horizontal cuts only need to miss the cards of this strip of layers.
+        inside = (lay.x + NODE_W / 2 > x0) & (lay.x - NODE_W / 2 < x1)
+        cards = [(y - NODE_H / 2, y + NODE_H / 2) for y in lay.y[inside].tolist()]
+        tiles += [(x0, x1, y0, y1) for y0, y1 in _row_cuts(cards, lay.height, span_h)]
+    return tiles
 
 
 def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np.ndarray:
@@ -259,8 +291,14 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
         ax.add_collection(PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5))
 
     # -- cards ---------------------------------------------------------------------------------------------
-    vis = np.flatnonzero((xs + NODE_W / 2 > vx0) & (xs - NODE_W / 2 < vx1) & (ys + NODE_H / 2 > vy0)
-                         & (ys - NODE_H / 2 < vy1)).tolist()
+    if window is None:
+        vis = np.flatnonzero((xs + NODE_W / 2 > vx0) & (xs - NODE_W / 2 < vx1) & (ys + NODE_H / 2 > vy0)
+                             & (ys - NODE_H / 2 < vy1)).tolist()
+    else:
+        # A tile shows the cards wholly inside its window; a card on a cut is whole on the neighbouring tile.
+        eps = 1e-6
+        vis = np.flatnonzero((xs - NODE_W / 2 >= window[0] - eps) & (xs + NODE_W / 2 <= window[1] + eps)
+                             & (ys - NODE_H / 2 >= window[2] - eps) & (ys + NODE_H / 2 <= window[3] + eps)).tolist()
     if not vis:
         _legend_and_title(fig, analysis, window)
         return

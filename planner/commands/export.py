@@ -1,0 +1,120 @@
+"""``planner export FILE -o OUT.png|OUT.svg|OUT.pdf --chart NAME``: one chart, headless.
+
+Exit codes as everywhere: 0 written, 1 the plan has validation errors (the findings are printed), 2 the plan
+cannot be read or the command is misused (unknown suffix or chart, bad ``--size``, unwritable output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+NAME = "export"
+HELP = "export a chart as PNG, SVG or PDF (by the output's suffix)"
+DESCRIPTION = (
+    "Draw one chart of the plan and write it to OUT; the format follows OUT's suffix (.png, .svg or .pdf). "
+    "SVG keeps text as text and PDF embeds its fonts. The default size grows with the plan so that text stays "
+    "readable."
+)
+FORMATS = (".png", ".svg", ".pdf")
+BUILTIN_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("-o", "--output", required=True, help="file to write: .png, .svg or .pdf")
+    parser.add_argument("--chart", default="gantt", metavar="NAME",
+                        help=f"which chart: {', '.join(BUILTIN_CHARTS)} (and any other registered chart); "
+                             "default gantt")
+    parser.add_argument("--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)")
+    parser.add_argument("--dpi", type=int, default=150, help="resolution of PNG output (default 150)")
+    parser.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely",
+                        help="duration estimate the schedule uses")
+    parser.add_argument("--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)")
+    parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
+    parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
+
+
+def parse_size(text: str) -> tuple[float, float]:
+    """``"13.3x7.5"`` -> (13.3, 7.5) inches; raises ValueError with a readable message."""
+    parts = text.lower().replace("\u00d7", "x").split("x")
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        w, h = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise ValueError(f"--size {text!r}: give width x height in inches, e.g. 13.3x7.5") from None
+    if not (1.0 <= w <= 200.0 and 1.0 <= h <= 200.0):
+        raise ValueError(f"--size {text!r}: width and height must be between 1 and 200 inches")
+    return w, h
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give a file name such as {out / 'chart.png'}")
+    if suffix not in FORMATS:
+        raise CliError(f"{out}: unknown suffix {suffix!r}, so no format to write; use {', '.join(FORMATS)}"
+                       if suffix else f"{out}: no suffix, so no format to write; use {', '.join(FORMATS)}")
+    size = None
+    if args.size:
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+    if not 10 <= args.dpi <= 1200:
+        raise CliError(f"--dpi {args.dpi}: choose a resolution between 10 and 1200")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"{out}: the folder {folder} does not exist")
+
+    plan = load(args.file)
+
+    from planner.analysis import analyze
+    from planner.charts import CHARTS, render_chart
+
+    if args.chart not in CHARTS:
+        raise CliError(f"unknown chart {args.chart!r}; choose one of: {', '.join(CHARTS)}")
+    result = analyze(plan, args.estimate)
+    if not result.ok:
+        sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to chart:\n")
+        _findings_text(result.errors, sys.stderr)
+        return EXIT_INVALID
+    options: dict[str, object] = {}
+    if args.chart == "gantt":
+        options = {"gated": args.gated, "show_dependencies": args.dependencies}
+        if args.baseline:
+            if args.baseline != "latest" and not any(b.name == args.baseline for b in plan.baselines):
+                names = ", ".join(b.name for b in plan.baselines) or "none"
+                raise CliError(f"--baseline {args.baseline!r}: the plan has no such baseline (baselines: {names})")
+            options["baseline"] = args.baseline
+    elif args.gated or args.dependencies or args.baseline:
+        raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
+
+    # Render next to the target, then replace it in one step: a failed export never leaves half a file.
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=suffix, dir=folder)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    os.close(fd)
+    try:
+        render_chart(args.chart, result, tmp, size=size, dpi=args.dpi, **options)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; an export is an ordinary file
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    sys.stderr.write(f"Wrote {out} ({args.chart}, {suffix[1:].upper()}).\n")
+    return EXIT_OK
