@@ -54,13 +54,20 @@ class GraphScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.selectionChanged.connect(self._on_scene_selection_changed)
-        document.plan_changed.connect(self.sync)
+        document.plan_changed.connect(self._on_plan_changed)
         document.analysis_updated.connect(self._on_analysis)
+        if hasattr(document, "analysis_failed"):
+            document.analysis_failed.connect(self._on_analysis)
         document.selection_changed.connect(self._on_document_selection)
         self.sync()
         self._on_document_selection(list(document.selection), reveal=False)
 
     # -- synchronisation ----------------------------------------------------------------------------------------
+    def _on_plan_changed(self) -> None:
+        # Items appear, go and move at once (so that, e.g., edge indices are never stale), but figures and texts
+        # wait for the analysis that follows every edit (immediately for small plans).
+        self.sync(figures=False)
+
     def _on_analysis(self, _analysis: object) -> None:
         self.sync()
 
@@ -68,18 +75,21 @@ class GraphScene(QGraphicsScene):
         a = self.document.analysis
         return a if a is not None and a.plan is self.document.plan else None
 
-    def sync(self) -> None:
-        """Bring the items in line with the plan and its latest analysis (incremental, see module docstring)."""
+    def sync(self, figures: bool = True) -> None:
+        """Bring the items in line with the plan and its latest analysis (incremental, see module docstring).
+
+        With ``figures`` False only structure and positions are synchronised (new items get their data).
+        """
         # Creating thousands of items would otherwise trigger full cyclic-GC passes over the whole plan.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            self._sync()
+            self._sync(figures)
         finally:
             if enabled:
                 gc.enable()
 
-    def _sync(self) -> None:
+    def _sync(self, figures: bool) -> None:
         plan = self.document.plan
         analysis = self._analysis()
         decisions = plan.decisions
@@ -126,8 +136,8 @@ class GraphScene(QGraphicsScene):
                 card.setPos(target)
                 moved.add(did)
 
-        self._sync_cards(analysis)
-        touched = self._sync_edges(analysis, relayout)
+        self._sync_cards(analysis, None if figures else {c.decision_id for c in created})
+        touched = self._sync_edges(analysis, relayout, figures)
         for did in moved:
             for edge in self.cards[did].edges:
                 touched.add(edge)
@@ -137,7 +147,7 @@ class GraphScene(QGraphicsScene):
         if self.highlight:
             self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
 
-    def _sync_cards(self, analysis: Analysis | None) -> None:
+    def _sync_cards(self, analysis: Analysis | None, only: set[str] | None = None) -> None:
         plan = self.document.plan
         sched = analysis.schedule if analysis is not None else None
         colors = {a.id: a.color for a in plan.areas}
@@ -154,8 +164,8 @@ class GraphScene(QGraphicsScene):
         esc = html.escape
         seen: set[str] = set()
         for d in plan.decisions:
-            if d.id in seen:  # a duplicate id (a validation error): the first one has the card
-                continue
+            if d.id in seen or (only is not None and d.id not in only):
+                continue  # (a duplicate id is a validation error: the first one has the card)
             seen.add(d.id)
             i = index.get(d.id)
             tip = f"<b>{esc(d.title)}</b><br>{esc(d.id)} · {esc(stage_names.get(d.stage, d.stage))}"
@@ -189,7 +199,7 @@ class GraphScene(QGraphicsScene):
                 tooltip=tip,
             ))
 
-    def _sync_edges(self, analysis: Analysis | None, relayout: bool) -> set[EdgeItem]:
+    def _sync_edges(self, analysis: Analysis | None, relayout: bool, figures: bool = True) -> set[EdgeItem]:
         """Match edge items to ``plan.dependencies`` (by ends and occurrence); returns edges needing a new path."""
         plan = self.document.plan
         lay = self.layout
@@ -197,6 +207,8 @@ class GraphScene(QGraphicsScene):
         driving = self._driving(analysis)
         if not relayout and len(self.edges) == len(plan.dependencies):
             # Same links in the same order (the layout key says so): only figures and labels can have changed.
+            if not figures:
+                return set()
             for k, (edge, dep) in enumerate(zip(self.edges, plan.dependencies, strict=True)):
                 if edge is not None:
                     drv, crit_edge = driving.get(k, (False, False))
@@ -205,7 +217,7 @@ class GraphScene(QGraphicsScene):
         old: dict[tuple[str, str, int], EdgeItem] = {}
         counts: dict[tuple[str, str], int] = {}
         for edge in self.edges:
-            if edge is None:
+            if edge is None or edge.scene() is not self:  # gone with its card
                 continue
             pair = (edge.source.decision_id, edge.target.decision_id)
             n = counts.get(pair, 0)
@@ -224,6 +236,7 @@ class GraphScene(QGraphicsScene):
             n = counts.get(pair, 0)
             counts[pair] = n + 1
             edge = old.pop((*pair, n), None)
+            fresh = edge is None
             if edge is None:
                 edge = EdgeItem(src, dst, k)
                 self.addItem(edge)
@@ -235,8 +248,9 @@ class GraphScene(QGraphicsScene):
                 if new_route != edge.route:
                     edge.route = new_route
                     touched.add(edge)
-            drv, crit_edge = driving.get(k, (False, False))
-            edge.set_info(str(dep.type), float(dep.lag), drv, crit_edge)
+            if figures or fresh:
+                drv, crit_edge = driving.get(k, (False, False))
+                edge.set_info(str(dep.type), float(dep.lag), drv, crit_edge)
             new_edges.append(edge)
         for edge in old.values():
             self._drop_edge(edge)
@@ -273,7 +287,6 @@ class GraphScene(QGraphicsScene):
             self.edge_selection_changed.emit()
         if edge.scene() is self:
             self.removeItem(edge)
-        self.edges = [e if e is not edge else None for e in self.edges]
 
     def _sync_bands(self) -> None:
         lay = self.layout
