@@ -2,19 +2,8 @@
 
 Entry point: :func:`planner.ui.app.run`. The shared state of a window is a
 :class:`planner.ui.document.PlanDocument`; every edit goes through it as a QUndoCommand.
+
+PySide6-Essentials 6.12.0 drops a reference to None on every call of a void method under Python 3.11, which ends a
+long session in "Fatal Python error: none_dealloc"; pyproject.toml excludes that release rather than patching the
+interpreter here.
 """
-
-import sys
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 on Python 3.11 releases a reference to None (and to True/False) on every call of a method that returns void
-    # (QComboBox.addItem, QPainterPath.lineTo, QGraphicsPathItem.setPath, ...), so a long session ends in
-    # "Fatal Python error: none_dealloc". Python 3.12 made None immortal; do the same here. Remove when the
-    # project requires Python >= 3.12 or a PySide6 without the bug.
-    import ctypes
-
-    for _singleton in (None, True, False):  # bool-returning methods are affected too
-        _refcnt = ctypes.c_ssize_t.from_address(id(_singleton))
-        if _refcnt.value < (1 << 40):
-            _refcnt.value += 1 << 40
-    del _refcnt, _singleton, ctypes
