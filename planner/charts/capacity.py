@@ -1,0 +1,161 @@
+"""Team load chart: the people each team needs over time, stacked by team, against capacity; then one small panel
+per team with its own capacity line and the stretches over capacity marked. Draws on a Figure it is given.
+
+Load is exact (a step function over continuous weeks, see :mod:`planner.analysis.capacity`), not binned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from planner.analysis.capacity import Levelled, level, team_loads
+from planner.charts import style
+from planner.charts.timeaxis import time_axis
+
+OVER = style.OKABE_ITO[5]  # vermillion, always hatched too
+CAPACITY = style.INK
+PANEL_IN = 0.78
+TOP_IN = 2.3
+
+
+def _team_colors(n: int) -> list[str]:
+    palette = [c for c in style.OKABE_ITO if c not in (style.OKABE_ITO[5], "#000000")]
+    return [palette[k % len(palette)] for k in range(n)]
+
+
+def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool | None = None) -> None:
+    """Draw team load for ``analysis``: ``schedule`` is ``"unlevelled"`` (the CPM dates), ``"levelled"`` (levelled
+    to capacity; computed when ``analysis.levelled`` is not set) or ``"auto"`` (levelled when the analysis
+    carries a levelled schedule). The other schedule's load is outlined in grey in the team panels."""
+    style.start(fig)
+    with style.rc_context():
+        if not style.check_drawable(fig, analysis, "team load chart"):
+            return
+        plan = analysis.plan
+        s = analysis.schedule
+        if not plan.teams:
+            style.message(fig, "No teams yet", ["Add teams with a capacity and set each decision's owner to see "
+                                                "the load on each team."])
+            return
+        lv: Levelled | None = analysis.levelled if isinstance(getattr(analysis, "levelled", None), Levelled) else None
+        use_levelled = schedule == "levelled" or (schedule == "auto" and lv is not None)
+        if use_levelled and lv is None:
+            lv = level(plan, s)
+        if use_levelled:
+            assert lv is not None
+            es, ef, other = lv.es, lv.ef, (s.es, s.ef)
+            which = (f"levelled schedule (finish wk {style.fmt_weeks(lv.finish)}, "
+                     f"+{style.fmt_weeks(lv.cost)} wk); grey outline: unlevelled")
+        else:
+            es, ef = s.es, s.ef
+            other = (lv.es, lv.ef) if lv is not None else None
+            which = "unlevelled (CPM) schedule" + ("; grey outline: levelled" if other is not None else "")
+        loads = team_loads(plan, es, ef)
+        other_loads = team_loads(plan, *other) if other is not None else None
+        t_max = max(float(np.max(ef)) if len(ef) else 0.0,
+                    float(np.max(other[1])) if other is not None and len(other[1]) else 0.0, 1.0)
+        over_teams = [tl for tl in loads if tl.over()]
+        style.title(fig, "Team load against capacity",
+                    f"People needed per team over time, {which}"
+                    + (f"; over capacity: {', '.join(t.name for t in over_teams)}" if over_teams
+                       else "; every team within capacity"))
+
+        colors = _team_colors(len(loads))
+        w_in, h_in = fig.get_size_inches()
+        n = len(loads)
+        left, right = 1.9, 0.35
+        bottom = 0.55 if plan.start_date is None else 0.7
+        avail = h_in - style.TITLE_IN - 0.45 - bottom
+        top_h = max(1.2, min(TOP_IN, avail * 0.4))
+        panel_h = max(0.35, (avail - top_h - 0.35) / max(1, n))
+
+        # Stacked, over the union of every team's breakpoints.
+        grid = sorted({0.0, t_max} | {x for tl in loads for s_, e_, _ in tl.segments for x in (s_, e_)})
+        xs = np.array(grid)
+        stack = np.vstack([tl.at(xs) for tl in loads]) if loads else np.zeros((0, len(xs)))
+        y0 = bottom + n * panel_h + 0.35
+        ax = fig.add_axes(style.inches_to_fig(fig, left, y0, right, h_in - y0 - top_h))
+        base = np.zeros(len(xs))
+        for k, tl in enumerate(loads):
+            ax.fill_between(xs, base, base + stack[k], step="post", color=colors[k], linewidth=0, zorder=2,
+                            label=tl.name)
+            base = base + stack[k]
+        caps = [tl.capacity for tl in loads if tl.capacity is not None]
+        if caps:
+            total_cap = float(sum(caps))
+            ax.axhline(total_cap, color=CAPACITY, linestyle="--", linewidth=1.1, zorder=3)
+            ax.annotate(f"total capacity {style.fmt_weeks(total_cap)}"
+                        + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
+                        (0, total_cap), xytext=(3, 3), textcoords="offset points", fontsize=style.SMALL_PT,
+                        color=CAPACITY)
+        ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
+        ax.set_ylim(0, ymax * 1.15)
+        time_axis(ax, plan, t_max, dates, label=False, top_weeks=plan.start_date is not None)
+        ax.tick_params(axis="x", labelbottom=False)
+        ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
+        ax.text(-0.012, 0.5, "All teams\n(people, stacked)", transform=ax.transAxes, ha="right", va="center",
+                fontsize=style.LABEL_PT, color=style.INK, fontweight="bold")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+        # One panel per team.
+        for k, tl in enumerate(loads):
+            y = bottom + (n - 1 - k) * panel_h
+            pax = fig.add_axes(style.inches_to_fig(fig, left, y, right, h_in - y - panel_h * 0.86))
+            tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
+            ty = tl.at(tx)
+            pax.fill_between(tx, 0, ty, step="post", color=style.tint(colors[k], 0.35), linewidth=0, zorder=2)
+            pax.step(tx, ty, where="post", color=colors[k], linewidth=1.0, zorder=3)
+            if other_loads is not None:
+                ol = other_loads[k]
+                ox = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in ol.segments for x in (s_, e_)}))
+                pax.step(ox, ol.at(ox), where="post", color=style.MUTED, linewidth=0.8, linestyle=(0, (2, 1.5)),
+                         zorder=4)
+            top = max(float(ty.max()) if len(ty) else 0.0, tl.capacity or 0.0, 1.0)
+            if tl.capacity is not None:
+                pax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=0.9, zorder=5)
+                for s_, e_, p in tl.over():
+                    pax.fill_between([s_, e_], tl.capacity, p, color=OVER, alpha=0.85, hatch="////",
+                                     edgecolor="white", linewidth=0, zorder=4)
+            pax.set_ylim(0, top * 1.2)
+            pax.set_yticks([0, tl.capacity] if tl.capacity else [0])
+            pax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED, length=2)
+            last = k == n - 1
+            time_axis(pax, plan, t_max, dates, label=last, top_weeks=False)
+            if not last:
+                pax.tick_params(axis="x", labelbottom=False)
+            for side in ("top", "right"):
+                pax.spines[side].set_visible(False)
+            cap_txt = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity set"
+            peak = f"peak {style.fmt_weeks(round(tl.peak, 1))}"
+            flag = "  \u25b2 over" if tl.over() else ""
+            chars = style.chars_fitting(left - 0.75, style.SMALL_PT)
+            key_w = 1.0 / (w_in - left - right)  # one inch in axes fractions
+            pax.text(-0.012 - 0.2 * key_w, 0.62, style.ellipsize(tl.name, chars), transform=pax.transAxes,
+                     ha="right", va="center", fontsize=style.SMALL_PT, color=style.INK)
+            pax.text(-0.012, 0.22, f"{peak} / {cap_txt}{flag}", transform=pax.transAxes, ha="right", va="center",
+                     fontsize=style.SMALL_PT, color=OVER if flag else style.MUTED,
+                     fontweight="bold" if flag else "normal")
+            # The team's colour key, matching its layer in the stacked panel above.
+            pax.add_patch(Rectangle((-0.012 - 0.15 * key_w, 0.5), 0.12 * key_w, 0.24, transform=pax.transAxes,
+                                    color=colors[k], clip_on=False))
+
+
+def load_size(analysis: Any) -> tuple[float, float]:
+    n = len(analysis.plan.teams) if getattr(analysis, "plan", None) is not None else 0
+    return (13.333, max(5.5, style.TITLE_IN + 0.45 + TOP_IN + 0.35 + PANEL_IN * n + 0.7))
+
+
+def _register() -> None:
+    from planner.charts import register_chart
+
+    register_chart("load", draw_load, load_size, title="Team load")
+
+
+_register()
+
+__all__ = ["draw_load", "load_size"]

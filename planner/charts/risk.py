@@ -1,0 +1,268 @@
+"""Monte Carlo charts: the finish-date distribution with its S-curve, the criticality index and the sensitivity
+tornado. Each draws on a Figure it is given (no pyplot, no Qt).
+
+Every function takes either an :class:`~planner.analysis.Analysis` (it then runs :func:`simulate` with the
+default iterations and seed -- the same figures as ``planner simulate`` -- unless ``result=`` is given, or the
+analysis carries a ``simulation`` attribute) or a :class:`SimulationResult` directly.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+
+from planner.analysis.montecarlo import DEFAULT_ITERATIONS, DEFAULT_SEED, SimulationResult, simulate
+from planner.charts import style
+
+HIST_COLOR = style.OKABE_ITO[3]  # sky blue
+CURVE_COLOR = style.OKABE_ITO[0]  # blue
+P50_COLOR = style.INK
+P80_COLOR = style.OKABE_ITO[5]  # vermillion
+LATER_COLOR = style.OKABE_ITO[5]  # longer duration -> later finish
+EARLIER_COLOR = style.OKABE_ITO[0]
+
+
+def _simulation(fig: Figure, obj: Any, result: SimulationResult | None, iterations: int, seed: int,
+                chart: str) -> SimulationResult | None:
+    """The simulation to draw, or None after drawing a message (plan with errors, no decisions)."""
+    if result is not None:
+        return result
+    if isinstance(obj, SimulationResult):
+        return obj
+    if not style.check_drawable(fig, obj, chart):
+        return None
+    attached = getattr(obj, "simulation", None)
+    if isinstance(attached, SimulationResult):
+        return attached
+    return simulate(obj.plan, iterations, seed)
+
+
+def _label(r: SimulationResult, i: int, max_chars: int) -> str:
+    return style.ellipsize(f"{r.titles[i]} ({r.ids[i]})", max_chars)
+
+
+def _when(r: SimulationResult, week: float) -> str:
+    date = r.date_of(week)
+    base = f"wk {style.fmt_weeks(round(week, 1))}"
+    return base if date is None else f"{base} ({date.strftime('%d %b %Y')})"
+
+
+def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
+              iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, by: float | None = None,
+              bins: int | None = None) -> None:
+    """The finish-date histogram (share of iterations per bin) with the S-curve (probability of finishing by
+    each date) on the right axis, P50 and P80 marked, the CPM finish for reference and, with ``by`` (weeks),
+    the probability of finishing by then."""
+    style.start(fig)
+    with style.rc_context():
+        r = _simulation(fig, obj, result, iterations, seed, "risk chart")
+        if r is None:
+            return
+        f = np.sort(r.finish)
+        p50, p80 = r.percentile(50), r.percentile(80)
+        style.title(fig, "When will the plan finish?",
+                    f"{r.iterations:,} Monte Carlo iterations (seed {r.seed}); P50 {_when(r, p50)}, "
+                    f"P80 {_when(r, p80)}; mean {style.fmt_weeks(round(r.mean, 1))} \u00b1 "
+                    f"{style.fmt_weeks(round(r.std, 1))} weeks")
+        ax = fig.add_axes(style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8,
+                                              style.TITLE_IN + 0.35))
+        lo, hi = float(f[0]), float(f[-1])
+        lo_x = min(lo, r.deterministic_finish)
+        hi_x = max(hi, r.deterministic_finish)
+        span = hi_x - lo_x
+        if span <= 1e-9:
+            lo_x, hi_x, span = lo_x - 1.0, hi_x + 1.0, 2.0
+        n_bins = bins or int(min(60, max(10, math.sqrt(r.iterations) / 2)))
+        if hi - lo > 1e-9:
+            counts, edges = np.histogram(f, bins=n_bins, range=(lo, hi))
+        else:
+            counts, edges = np.array([len(f)]), np.array([lo - span / 80, lo + span / 80])
+        share = counts / max(1, len(f))
+        ax.bar(edges[:-1], share, width=np.diff(edges), align="edge", color=HIST_COLOR, edgecolor="white",
+               linewidth=0.4, zorder=2, label="share of iterations")
+        ax.set_xlim(lo_x - 0.04 * span, hi_x + 0.04 * span)
+        ax.set_ylim(0, max(share.max() * 1.25, 1e-6))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_ylabel("share of iterations", fontsize=style.LABEL_PT, color=style.MUTED)
+        ax.tick_params(labelsize=style.SMALL_PT, colors=style.MUTED)
+        ax.grid(axis="y", color=style.GRID, linewidth=0.5, zorder=0)
+        ax.set_axisbelow(True)
+        for side in ("top",):
+            ax.spines[side].set_visible(False)
+
+        # S-curve: empirical CDF.
+        ax2 = ax.twinx()
+        y = np.arange(1, len(f) + 1) / len(f)
+        xs = np.r_[ax.get_xlim()[0], f, ax.get_xlim()[1]]
+        ys = np.r_[0.0, y, 1.0]
+        ax2.plot(xs, ys, drawstyle="steps-post", color=CURVE_COLOR, linewidth=1.6, zorder=3)
+        ax2.set_ylim(0, 1.02)
+        ax2.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax2.set_ylabel("probability of finishing by then", fontsize=style.LABEL_PT, color=CURVE_COLOR)
+        ax2.tick_params(labelsize=style.SMALL_PT, colors=CURVE_COLOR)
+        ax2.spines["top"].set_visible(False)
+
+        # Markers: P50, P80 (dashed and solid, not colour alone), the CPM finish, the --by week.
+        for q, x, color, ls in (("P50", p50, P50_COLOR, "--"), ("P80", p80, P80_COLOR, "-")):
+            ax2.axvline(x, color=color, linestyle=ls, linewidth=1.3, zorder=4)
+            ax2.plot([x], [q_val := (0.5 if q == "P50" else 0.8)], marker="o", color=color, markersize=4, zorder=5)
+            ax2.annotate(f"{q}: {_when(r, x)}", (x, q_val), xytext=(5, -12 if q == "P50" else 6),
+                         textcoords="offset points", fontsize=style.LABEL_PT, color=color, fontweight="bold",
+                         ha="left", va="center",
+                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        det = r.deterministic_finish
+        ax2.axvline(det, color=style.MUTED, linestyle=":", linewidth=1.1, zorder=4)
+        p_det = r.probability_by(det)
+        x0, x1 = ax.get_xlim()
+        left_half = det < (x0 + x1) / 2
+        ax2.annotate(f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then",
+                     (det, 0.97), xytext=(4 if left_half else -4, 0), textcoords="offset points",
+                     fontsize=style.SMALL_PT, color=style.MUTED, ha="left" if left_half else "right", va="top",
+                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        if by is not None:
+            p_by = r.probability_by(by)
+            ax2.axvline(by, color=style.OKABE_ITO[2], linestyle="-.", linewidth=1.1, zorder=4)
+            ax2.annotate(f"by {_when(r, by)}: {p_by:.0%}", (by, p_by), xytext=(5, 0), textcoords="offset points",
+                         fontsize=style.LABEL_PT, color=style.OKABE_ITO[2], fontweight="bold", va="center")
+
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=12, steps=[1, 2, 5, 10]))
+        if r.start_date is not None:
+            ax.xaxis.set_major_formatter(FuncFormatter(
+                lambda x, _: f"wk {style.fmt_weeks(x)}\n{r.date_of(x).strftime('%d %b %y')}"  # type: ignore[union-attr]
+            ))
+            ax.set_xlabel("finish (weeks from plan start, and date)", fontsize=style.LABEL_PT, color=style.MUTED)
+        else:
+            ax.set_xlabel("finish (weeks from plan start)", fontsize=style.LABEL_PT, color=style.MUTED)
+
+
+def _bar_layout(fig: Figure, labels: list[str]) -> Any:
+    """Axes for horizontal bars, leaving room on the left for the longest label (estimated generously)."""
+    w, _ = fig.get_size_inches()
+    longest = max((style.text_width_in(t, style.LABEL_PT) for t in labels), default=1.0)
+    left = min(w * 0.5, 0.3 + 1.15 * longest)
+    return fig.add_axes(style.inches_to_fig(fig, left, 0.6, 0.55, style.TITLE_IN + 0.25))
+
+
+def _label_chars(fig: Figure) -> int:
+    w, _ = fig.get_size_inches()
+    return max(16, min(64, style.chars_fitting(w * 0.42, style.LABEL_PT)))
+
+
+def _max_rows(fig: Figure) -> int:
+    _, h = fig.get_size_inches()
+    return max(3, int((h - style.TITLE_IN - 0.9) / 0.2))
+
+
+def draw_criticality(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
+                     iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, top: int | None = None) -> None:
+    """Horizontal bars: the share of iterations in which each decision is critical, most critical first
+    (decisions that are never critical are left out; ``top`` caps the count, by default what fits)."""
+    style.start(fig)
+    with style.rc_context():
+        r = _simulation(fig, obj, result, iterations, seed, "criticality chart")
+        if r is None:
+            return
+        order = sorted(np.flatnonzero(r.criticality > 0).tolist(), key=lambda i: (-r.criticality[i], r.ids[i]))
+        shown = order[: top or _max_rows(fig)]
+        left_out = len(order) - len(shown)
+        style.title(fig, "Criticality index",
+                    f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
+                    + (f"; {left_out} more with a lower index not shown" if left_out else "")
+                    + (f"; {len(r.ids) - len(order)} never critical" if len(r.ids) > len(order) else ""))
+        if not shown:
+            style.message(fig, "No decision is ever critical", [])
+            return
+        chars = _label_chars(fig)
+        labels = [_label(r, i, chars) for i in shown]
+        ax = _bar_layout(fig, labels)
+        vals = r.criticality[shown]
+        ypos = np.arange(len(shown))
+        colors = [style.OKABE_ITO[5] if v >= 0.5 else style.OKABE_ITO[3] for v in vals]
+        hatches = ["////" if v >= 0.5 else "" for v in vals]
+        bars = ax.barh(ypos, vals, color=colors, edgecolor=style.INK, linewidth=0.4, height=0.72, zorder=2)
+        for b, h in zip(bars, hatches, strict=True):
+            b.set_hatch(h)
+        for y_, v in zip(ypos, vals, strict=True):
+            ax.text(min(v, 1.0) + 0.01, y_, f"{v:.0%}" if v >= 0.005 else "<1%", va="center", ha="left", fontsize=style.SMALL_PT,
+                    color=style.INK)
+        ax.set_yticks(ypos, labels, fontsize=style.LABEL_PT)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1.1)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+        ax.tick_params(axis="x", labelsize=style.SMALL_PT, colors=style.MUTED)
+        ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlabel("critical in this share of iterations (hatched: half or more)", fontsize=style.LABEL_PT,
+                      color=style.MUTED)
+
+
+def draw_tornado(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
+                 iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, top: int | None = None) -> None:
+    """Tornado of sensitivities: the correlation of each decision's duration with the finish, strongest at the
+    top, bars to the right when a longer duration means a later finish."""
+    style.start(fig)
+    with style.rc_context():
+        r = _simulation(fig, obj, result, iterations, seed, "sensitivity chart")
+        if r is None:
+            return
+        rows = sorted(r.sensitivity(), key=lambda x: (-abs(x[1]), x[0]))
+        # |r| below 3 standard errors of a zero correlation (1/sqrt(N)) is indistinguishable from noise.
+        noise = max(0.005, 3.0 / np.sqrt(r.iterations))
+        quiet = sum(1 for x in rows if abs(x[1]) < noise)
+        rows = [x for x in rows if abs(x[1]) >= noise]
+        shown = rows[: top or _max_rows(fig)]
+        style.title(fig, "What drives the finish date",
+                    f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
+                    + (f"; {len(rows) - len(shown)} weaker not shown" if len(rows) > len(shown) else "")
+                    + (f"; {quiet} with no measurable effect (|r| < {noise:.2f}) left out" if quiet else ""))
+        if not shown:
+            style.message(fig, "Nothing drives the finish", ["No duration varies, or none affects the finish."])
+            return
+        chars = _label_chars(fig)
+        idx = {d: i for i, d in enumerate(r.ids)}
+        labels = [_label(r, idx[d], chars) for d, _ in shown]
+        ax = _bar_layout(fig, labels)
+        vals = np.array([c for _, c in shown])
+        ypos = np.arange(len(shown))
+        colors = [LATER_COLOR if v >= 0 else EARLIER_COLOR for v in vals]
+        ax.barh(ypos, vals, color=colors, edgecolor=style.INK, linewidth=0.4, height=0.72, zorder=2)
+        for y_, v in zip(ypos, vals, strict=True):
+            ax.text(v + (0.015 if v >= 0 else -0.015), y_, f"{v:+.2f}", va="center",
+                    ha="left" if v >= 0 else "right", fontsize=style.SMALL_PT, color=style.INK)
+        ax.axvline(0, color=style.INK, linewidth=0.8, zorder=3)
+        ax.set_yticks(ypos, labels, fontsize=style.LABEL_PT)
+        ax.invert_yaxis()
+        lim = max(0.25, float(np.abs(vals).max()) * 1.2)
+        ax.set_xlim(-lim if (vals < 0).any() else -0.02 * lim, lim)
+        ax.tick_params(axis="x", labelsize=style.SMALL_PT, colors=style.MUTED)
+        ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlabel("correlation with the finish (right: longer duration, later finish)",
+                      fontsize=style.LABEL_PT, color=style.MUTED)
+
+
+def _bars_size(analysis: Any) -> tuple[float, float]:
+    n = len(analysis.plan.decisions) if getattr(analysis, "schedule", None) is not None else 0
+    return (11.0, max(4.5, min(12.0, 1.4 + 0.22 * min(n, 40))))
+
+
+def _register() -> None:
+    from planner.charts import register_chart
+
+    register_chart("risk", draw_risk, (11.0, 6.0), title="Finish-date risk")
+    register_chart("criticality", draw_criticality, _bars_size, title="Criticality index")
+    register_chart("tornado", draw_tornado, _bars_size, title="Sensitivity (tornado)")
+
+
+_register()
+
+__all__ = ["draw_criticality", "draw_risk", "draw_tornado"]

@@ -1,0 +1,109 @@
+"""Monte Carlo and team-load charts: drawn on a given Figure, registered by name, readable messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from planner.analysis import analyze
+from planner.analysis.capacity import attach_to_analysis
+from planner.analysis.montecarlo import simulate
+from planner.charts import CHARTS, default_size, render_chart
+from planner.charts.capacity import draw_load
+from planner.charts.risk import draw_criticality, draw_risk, draw_tornado
+from planner.model import load_plan
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
+
+
+def _fig(size: tuple[float, float] = (11, 6)) -> Figure:
+    fig = Figure(figsize=size)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _texts(fig: Figure) -> str:
+    return "\n".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def bank() -> Any:
+    return analyze(load_plan(SAMPLES / "bank-assistant.plan.json"))
+
+
+def test_the_charts_are_registered() -> None:
+    for name in ("risk", "criticality", "tornado", "load"):
+        assert name in CHARTS
+
+
+@pytest.mark.parametrize("name", ["risk", "criticality", "tornado", "load"])
+def test_each_chart_renders_for_a_sample_plan(bank: Any, name: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{name}.png"
+    render_chart(name, bank, out, dpi=50)
+    assert out.stat().st_size > 5_000
+    w, h = default_size(name, bank)
+    assert w >= 4 and h >= 3
+
+
+def test_the_risk_chart_marks_p50_p80_and_the_cpm_finish(bank: Any) -> None:
+    r = simulate(bank.plan, 2_000, seed=1)
+    fig = _fig()
+    draw_risk(fig, r, by=40)
+    fig.canvas.draw()
+    text = _texts(fig)
+    assert "P50: wk" in text and "P80: wk" in text and "CPM plan (likely)" in text and "by wk 40" in text
+    assert "2,000 Monte Carlo iterations (seed 1)" in text
+    # Given an analysis, it simulates with the defaults; a result passed in wins.
+    fig2 = _fig()
+    draw_risk(fig2, bank, result=r)
+    assert "2,000 Monte Carlo" in _texts(fig2)
+
+
+def test_bars_list_the_most_critical_and_most_sensitive_first(bank: Any) -> None:
+    r = simulate(bank.plan, 2_000, seed=1)
+    fig = _fig((11, 8))
+    draw_criticality(fig, r, top=5)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    top = sorted(range(len(r.ids)), key=lambda i: (-r.criticality[i], r.ids[i]))[:5]
+    assert len(labels) == 5
+    for lbl, i in zip(labels, top, strict=True):
+        assert lbl.startswith(r.titles[i][:12])
+    fig = _fig((11, 8))
+    draw_tornado(fig, r, top=3)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 3 and r.sensitivity()[0][0] in "".join(labels)
+
+
+def test_messages_instead_of_charts(make_plan: Any) -> None:
+    broken = analyze(make_plan([{"id": "a"}, {"id": "b"}], [("a", "b"), ("b", "a")]))
+    for draw in (draw_risk, draw_criticality, draw_tornado, draw_load):
+        fig = _fig()
+        draw(fig, broken)
+        assert "error" in _texts(fig)
+    fixed = analyze(make_plan([{"id": "a", "duration": 2}]))
+    fig = _fig()
+    draw_tornado(fig, fixed)
+    assert "Nothing drives the finish" in _texts(fig)
+    fig = _fig()
+    draw_risk(fig, fixed)  # a single value: still a readable chart
+    assert "P80: wk 2" in _texts(fig)
+    fig = _fig()
+    draw_load(fig, fixed)
+    assert "No teams yet" in _texts(fig)
+
+
+def test_load_chart_levelled_and_unlevelled(bank: Any) -> None:
+    fig = _fig((13, 9))
+    draw_load(fig, bank, schedule="unlevelled")
+    assert "unlevelled (CPM) schedule" in _texts(fig) and "over capacity:" in _texts(fig)
+    result = analyze(bank.plan)
+    attach_to_analysis(result)
+    fig = _fig((13, 9))
+    draw_load(fig, result)
+    text = _texts(fig)
+    assert "levelled schedule" in text and "every team within capacity" in text
+    assert len(fig.axes) >= 1 + len(bank.plan.teams)
