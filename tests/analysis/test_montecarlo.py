@@ -351,3 +351,44 @@ def test_dates_follow_the_plan_start(make_plan: Any) -> None:
     assert r.date_of(2) == dt.date(2027, 1, 18)
     assert r.week_of(dt.date(2027, 1, 18)) == 2.0
     assert r.to_dict(by_week=2)["probability_by"] == {"week": 2, "probability": 1.0, "date": "2027-01-18"}
+
+
+# -- the command line -------------------------------------------------------------------------------------
+def test_cli_simulate_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from planner.cli import main
+
+    path = str(SAMPLES / "fraud-detection.plan.json")
+    assert main(["simulate", path, "--iterations", "500", "--seed", "7", "--by", "40", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["iterations"] == 500 and out["seed"] == 7 and out["probability_by"]["week"] == 40.0
+    again = simulate(load_plan(path), 500, seed=7).to_dict(40.0)
+    assert out == json.loads(json.dumps(again))
+    assert main(["simulate", path, "-n", "300", "--by", "2027-10-01"]) == 0
+    text = capsys.readouterr().out
+    assert "P80" in text and "Probability of finishing by week" in text and "2027-10-01" in text
+    assert "Risks" in text and "Criticality index" in text
+
+
+def test_cli_simulate_misuse_and_invalid_plans(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from planner.cli import main
+    from planner.model import new_plan, save_plan
+    from planner.model.plan import Decision, Dependency
+
+    path = str(SAMPLES / "fraud-detection.plan.json")
+    assert main(["simulate", path, "--by", "next spring"]) == 2
+    assert "--by" in capsys.readouterr().err
+    assert main(["simulate", path, "--iterations", "0"]) == 2
+    assert main(["simulate", path, "--seed", "-1"]) == 2
+    undated = new_plan()
+    undated.decisions.append(Decision(id="a", title="A", stage="validate"))
+    save_plan(undated, tmp_path / "u.plan.json")
+    assert main(["simulate", str(tmp_path / "u.plan.json"), "--by", "2027-01-01"]) == 2
+    assert "no start_date" in capsys.readouterr().err
+    bad = new_plan()
+    bad.decisions += [Decision(id="a", title="A", stage="validate"), Decision(id="b", title="B", stage="validate")]
+    bad.dependencies += [Dependency(**{"from": "a", "to": "b"}), Dependency(**{"from": "b", "to": "a"})]
+    save_plan(bad, tmp_path / "bad.plan.json")
+    assert main(["simulate", str(tmp_path / "bad.plan.json")]) == 1
+    assert "cycle" in capsys.readouterr().out

@@ -1,0 +1,153 @@
+"""``planner simulate FILE [--iterations N] [--seed S] [--by WEEK_OR_DATE] [--format text|json]``: Monte Carlo.
+
+Exit codes as everywhere: 0 done, 1 the plan has validation errors (the findings are printed), 2 the plan cannot
+be read or the command is misused (bad ``--by``, ``--iterations`` or ``--seed``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+NAME = "simulate"
+HELP = "Monte Carlo: finish percentiles, criticality, sensitivity, stage gates and risks"
+DESCRIPTION = (
+    "Sample every decision's duration from its three-point estimate (triangular), fire the risks of the register "
+    "with their probabilities, and report the finish distribution (mean, P10-P95), the probability of finishing by "
+    "a week or date, each decision's criticality index, what drives the finish (sensitivity), each stage's gate "
+    "date and what each risk adds to the P80. Same seed, same figures."
+)
+MAX_ITERATIONS = 10_000_000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("--iterations", "-n", type=int, default=10_000, metavar="N",
+                        help="number of iterations (default 10000)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="random seed; the same seed gives the same figures (default 0)")
+    parser.add_argument("--by", metavar="WEEK_OR_DATE",
+                        help="also give the probability of finishing by this week (e.g. 30) or date (2027-09-30)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--top", type=int, default=10, metavar="K",
+                        help="text format: how many decisions to list for criticality and sensitivity (default 10)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+
+    if not 1 <= args.iterations <= MAX_ITERATIONS:
+        raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
+    if args.top < 0:
+        raise CliError(f"--top {args.top}: must be 0 or more")
+    plan = load(args.file)
+
+    from planner.analysis import has_errors, validate
+    from planner.analysis.montecarlo import parse_when, simulate
+
+    by_week = None
+    if args.by is not None:
+        try:
+            by_week = parse_when(args.by, plan.start_date)
+        except ValueError as exc:
+            raise CliError(f"--by: {exc}") from None
+
+    findings = validate(plan)
+    if has_errors(findings):
+        errors = [f for f in findings if str(f.severity) == "error"]
+        if args.format == "json":
+            json.dump({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n")
+            _findings_text(errors, sys.stdout)
+        return EXIT_INVALID
+
+    result = simulate(plan, args.iterations, args.seed)
+    if args.format == "json":
+        json.dump(result.to_dict(by_week), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(simulation_text(plan, result, by_week, args.top))
+    return EXIT_OK
+
+
+def _w(x: float) -> str:
+    return f"{x:.1f}"
+
+
+def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 10) -> str:
+    """The readable report of ``planner simulate``."""
+    lines: list[str] = []
+    add = lines.append
+    dated = plan.start_date is not None
+
+    def when(week: float) -> str:
+        d = plan.date_of(week)
+        return f"week {_w(week):>6}" + (f"  {d.isoformat()}" if d else "")
+
+    add(plan.title)
+    add("=" * min(len(plan.title), 100))
+    add(f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
+        f"pessimistic), weeks" + (f"; plan starts {plan.start_date.isoformat()}" if dated else ""))
+    n_risks = len(plan.risks)
+    add(f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register")
+    add("")
+    add("Finish")
+    add("------")
+    add(f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
+        f"({r.probability_by(r.deterministic_finish):.0%} of iterations finish by then)")
+    add(f"  mean               {when(r.mean)}   (standard deviation {_w(r.std)} weeks)")
+    for key, value in r.percentiles().items():
+        add(f"  {key.upper():<18} {when(value)}")
+    if by_week is not None:
+        d = plan.date_of(by_week)
+        add("")
+        add(f"  Probability of finishing by week {_w(by_week)}" + (f" ({d.isoformat()})" if d else "")
+            + f": {r.probability_by(by_week):.1%}")
+    add("")
+    add("Stage gates (everything up to and including the stage done; rolling schedule)")
+    add("------------------------------------------------------------------------------")
+    add(f"  {'stage':<16} {'CPM':>7} {'P50':>7} {'P80':>7}" + ("   P80 date" if dated else ""))
+    for g in r.stages:
+        p80 = g.percentile(80)
+        d = plan.date_of(p80)
+        add(f"  {g.name[:16]:<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
+            + (f"   {d.isoformat()}" if d else ""))
+    titles = dict(zip(r.ids, r.titles, strict=True))
+    add("")
+    add("Criticality index (share of iterations on the critical path)")
+    add("-------------------------------------------------------------")
+    crit = sorted(range(len(r.ids)), key=lambda i: (-r.criticality[i], r.ids[i]))
+    shown = [i for i in crit if r.criticality[i] > 0][:top]
+    for i in shown:
+        add(f"  {r.criticality[i]:>5.0%}  {r.ids[i][:28]:<28} {titles[r.ids[i]][:60]}")
+    never = sum(1 for c in r.criticality if c == 0)
+    rest = sum(1 for c in r.criticality if c > 0) - len(shown)
+    if rest > 0:
+        add(f"  ... {rest} more with a lower index")
+    if never:
+        add(f"  {never} decision(s) never critical")
+    add("")
+    add("Sensitivity (correlation of each duration with the finish)")
+    add("----------------------------------------------------------")
+    sens = r.sensitivity()
+    if not sens:
+        add("  No duration varies: every estimate is a single number.")
+    for did, c in sens[:top]:
+        add(f"  {c:>+6.2f}  {did[:28]:<28} {titles[did][:60]}")
+    if len(sens) > top:
+        add(f"  ... {len(sens) - top} more")
+    add("")
+    add("Risks (finish P80 with the whole register, and without each risk)")
+    add("-----------------------------------------------------------------")
+    if not r.risks:
+        add("  The risk register is empty.")
+    for x in r.risks:
+        add(f"  {x.id[:24]:<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 without {_w(x.p80_without):>6}"
+            f"  with {_w(x.p80_with):>6}  adds {_w(x.delta):>5} wk  {x.title[:40]}")
+    return "\n".join(lines) + "\n"
