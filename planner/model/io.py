@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 import json
@@ -18,8 +19,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planner.model.migrations import migrate
 from planner.model import plan as _plan_module
+from planner.model.migrations import migrate
 from planner.model.plan import SCHEMA_VERSION, Plan
 
 MAX_PLAN_BYTES = 200 * 1024 * 1024
@@ -308,10 +309,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     try:  # make the rename itself durable
         dir_fd = os.open(folder, os.O_RDONLY)
