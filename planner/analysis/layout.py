@@ -22,7 +22,7 @@ Views multiply by their own pitches. The result is deterministic: it depends onl
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -248,9 +248,10 @@ def layered_layout(plan: Plan, analysis: Analysis | None = None, *, column_gap: 
         for ly in range(n_layers - 2, -1, -1):
             _reorder(layers[ly], downs, pos)
         cross = _crossings(layers, downs, pos)
-        if cross < best_cross:
-            best_cross = cross
-            best = [lst[:] for lst in layers]
+        if cross >= best_cross:
+            break  # no better than the best so far: further sweeps rarely help
+        best_cross = cross
+        best = [lst[:] for lst in layers]
         if cross == 0:
             break
     layers = best
@@ -295,18 +296,16 @@ def layered_layout(plan: Plan, analysis: Analysis | None = None, *, column_gap: 
 def _reorder(lst: list[int], nbrs: list[list[int]], pos: list[float]) -> None:
     """Sort one layer by the barycentre of each node's neighbours on the fixed side (stable; no neighbours:
     keep the current place)."""
-    keys = {}
+    keyed = []
+    getpos = pos.__getitem__
     for v in lst:
         nb = nbrs[v]
-        if nb:
-            s = 0.0
-            for u in nb:
-                s += pos[u]
-            keys[v] = (s / len(nb), pos[v])
-        else:
-            keys[v] = (pos[v], pos[v])
-    lst.sort(key=keys.__getitem__)
-    for k, v in enumerate(lst):
+        p = pos[v]
+        keyed.append(((sum(map(getpos, nb)) / len(nb)) if nb else p, p, v))
+    keyed.sort()
+    for k, item in enumerate(keyed):
+        v = item[2]
+        lst[k] = v
         pos[v] = float(k)
 
 
@@ -314,19 +313,16 @@ def _crossings(layers: list[list[int]], downs: list[list[int]], pos: list[float]
     """Edge crossings between consecutive layers (edges spanning more layers are counted where they start)."""
     total = 0
     for lst in layers:
-        pairs = []
-        for u in lst:
-            pu = pos[u]
-            for v in downs[u]:
-                pairs.append((pu, pos[v]))
+        pairs = [(pos[u], pos[v]) for u in lst for v in downs[u]]
         if len(pairs) < 2:
             continue
         pairs.sort()
         seen: list[float] = []
         # Crossings = pairs (a, b) with a before b in source order but b's target strictly above a's target.
         for _, pv in pairs:
-            total += len(seen) - bisect_right(seen, pv)
-            insort(seen, pv)
+            k = bisect_right(seen, pv)
+            total += len(seen) - k
+            seen.insert(k, pv)
     return total
 
 
@@ -363,15 +359,10 @@ def _place(layers: list[list[int]], ups: list[list[int]], downs: list[list[int]]
             if not lst:
                 continue
             target = []
+            gety = y.__getitem__
             for v in lst:
                 nb = (ups[v] + downs[v]) if side is None else side[v]
-                if nb:
-                    s = 0.0
-                    for u in nb:
-                        s += y[u]
-                    target.append(s / len(nb))
-                else:
-                    target.append(y[v])
+                target.append(sum(map(gety, nb)) / len(nb) if nb else y[v])
             new = _isotonic(target, [weight[v] for v in lst], [h[v] for v in lst])
             for v, val in zip(lst, new, strict=True):
                 y[v] = val

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.canvas import style as S
 
-_LOD_TEXT = 0.3  # below this zoom, cards and labels drop their text (unreadable anyway)
+_LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (unreadable anyway)
 
 
 @dataclass(frozen=True)
@@ -358,6 +358,9 @@ def edge_label(kind: str, lag: float) -> str:
     return f"{kind}{'+' if lag > 0 else '-'}{text}"
 
 
+_EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QColor]] = {}
+
+
 class EdgeItem(QGraphicsPathItem):
     """A dependency: a curve from the predecessor's right edge to the successor's left edge, with an arrowhead.
 
@@ -400,6 +403,7 @@ class EdgeItem(QGraphicsPathItem):
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
         if text and self.label is None:
             self.label = EdgeLabelItem(text, self)
+            self.label.setVisible(self.arrow.isVisible())
             style_changed = True
             self._place_label()
         elif not text and self.label is not None:
@@ -411,6 +415,11 @@ class EdgeItem(QGraphicsPathItem):
             self.label.set_text(text)
         if style_changed:
             self._apply_style()
+
+    def set_detailed(self, on: bool) -> None:
+        self.arrow.setVisible(on)
+        if self.label is not None:
+            self.label.setVisible(on)
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:
@@ -426,23 +435,30 @@ class EdgeItem(QGraphicsPathItem):
 
     def _apply_style(self) -> None:
         self._styled = True
-        color = self.color()
-        width = 1.3
-        if self.driving:
-            width = 2.6
-        if self.critical:
-            width = 3.2
-        if self.selected:
-            width = max(width, 3.0)
-        pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
-        if self.selected:
-            pen.setStyle(Qt.PenStyle.DashLine)
+        key = (self.selected, self.critical, self.driving)
+        style = _EDGE_STYLES.get(key)
+        if style is None:
+            color = self.color()
+            width = 1.3
+            if self.driving:
+                width = 2.6
+            if self.critical:
+                width = 3.2
+            if self.selected:
+                width = max(width, 3.0)
+            pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+            if self.selected:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            z = 1.5 if self.selected else (0.5 if self.driving else 0.0)
+            label = color if (self.driving or self.selected) else S.MUTED
+            style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label)
+        pen, arrow_pen, arrow_brush, z, label = style
         self.setPen(pen)
-        self.arrow.setPen(QPen(color, 1.0))
-        self.arrow.setBrush(QBrush(color))
-        self.setZValue(1.5 if self.selected else (0.5 if self.driving else 0))
+        self.arrow.setPen(arrow_pen)
+        self.arrow.setBrush(arrow_brush)
+        self.setZValue(z)
         if self.label is not None:
-            self.label.set_color(color if (self.driving or self.selected) else S.MUTED)
+            self.label.set_color(label)
 
     # -- geometry ---------------------------------------------------------------------------------------------
     def update_path(self) -> None:

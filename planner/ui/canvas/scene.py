@@ -51,6 +51,7 @@ class GraphScene(QGraphicsScene):
         self._layout_key: tuple[object, ...] | None = None
         self._syncing_selection = False
         self._content = QRectF()
+        self.detailed = True  # arrowheads and edge labels shown (off when zoomed out too far to read them)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -241,6 +242,8 @@ class GraphScene(QGraphicsScene):
                 edge = EdgeItem(src, dst, k)
                 self.addItem(edge)
                 touched.add(edge)
+                if not self.detailed:
+                    edge.set_detailed(False)
             edge.dep_index = k
             if relayout:
                 route = lay.routes.get(k)
@@ -291,29 +294,38 @@ class GraphScene(QGraphicsScene):
     def _sync_bands(self) -> None:
         lay = self.layout
         assert lay is not None
-        cards = self.cards.values()
-        top = 0.0
-        bottom = max((c.pos().y() + S.CARD_H for c in cards), default=S.BAND_HEADER + S.CARD_H)
-        top = min([top, *(c.pos().y() - S.BAND_HEADER for c in cards)])
-        bottom += S.BAND_PAD_BOTTOM
+        xs, ys = [], []
+        for c in self.cards.values():
+            p = c.pos()
+            xs.append(p.x())
+            ys.append(p.y())
+        top = min(0.0, min(ys, default=0.0) - S.BAND_HEADER)
+        bottom = max(ys, default=S.BAND_HEADER) + S.CARD_H + S.BAND_PAD_BOTTOM
         while len(self.bands) < len(lay.columns):
             band = StageBandItem(len(self.bands))
             self.addItem(band)
             self.bands.append(band)
         while len(self.bands) > len(lay.columns):
             self.removeItem(self.bands.pop())
+        note = "" if lay.sequenced else "assigned stages (the plan has errors)"
+        left, right = min(xs, default=0.0), max(xs, default=0.0) + S.CARD_W
         for band, col in zip(self.bands, lay.columns, strict=True):
             x0 = col.x0 * S.LAYER_PITCH + 6
             x1 = col.x1 * S.LAYER_PITCH - 6
-            note = "" if lay.sequenced else "assigned stages (the plan has errors)"
             band.set_band(QRectF(x0, top, x1 - x0, bottom - top), col.name, col.count, note)
-        rect = QRectF()
-        for band in self.bands:
-            rect = rect.united(band.rect())
-        for c in cards:
-            rect = rect.united(c.scene_rect())
-        self._content = rect
-        self.setSceneRect(rect.adjusted(-400, -300, 400, 300))
+            left, right = min(left, x0), max(right, x1)
+        self._content = QRectF(left, top, right - left, bottom - top)
+        self.setSceneRect(self._content.adjusted(-400, -300, 400, 300))
+
+    def set_detailed(self, on: bool) -> None:
+        """Show or hide arrowheads and edge labels. Zoomed far out they are unreadable specks that cost most of a
+        repaint (about two thirds at 1,000 decisions), so the view turns them off below a threshold."""
+        if on == self.detailed:
+            return
+        self.detailed = on
+        for edge in self.edges:
+            if edge is not None:
+                edge.set_detailed(on)
 
     def content_rect(self) -> QRectF:
         """The bands and cards, without the scroll margin."""

@@ -16,6 +16,7 @@ STRIP_W = 6.0  # area colour strip
 MIN_ZOOM = 0.02
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
+DETAIL_ZOOM = 0.3  # below this zoom, card texts, arrowheads and edge labels are not drawn
 
 INK = QColor("#1F2328")
 MUTED = QColor("#5F6670")
@@ -37,30 +38,32 @@ PROGRESS = QColor("#34A853")
 DEFAULT_AREA = QColor("#BDC1C6")
 
 
-def title_font() -> QFont:
-    f = QFont()
-    f.setPointSizeF(9.0)
-    f.setWeight(QFont.Weight.DemiBold)
+_FONTS: dict[str, QFont] = {}
+
+
+def _font(key: str, size: float, weight: QFont.Weight | None) -> QFont:
+    # Built once (after the QApplication exists) and shared: cards ask for fonts on every paint.
+    f = _FONTS.get(key)
+    if f is None:
+        f = QFont()
+        f.setPointSizeF(size)
+        if weight is not None:
+            f.setWeight(weight)
+        _FONTS[key] = f
     return f
+
+
+def title_font() -> QFont:
+    return _font("title", 9.0, QFont.Weight.DemiBold)
 
 
 def meta_font(bold: bool = False) -> QFont:
-    f = QFont()
-    f.setPointSizeF(7.5)
-    if bold:
-        f.setWeight(QFont.Weight.Bold)
-    return f
+    return _font("meta-bold" if bold else "meta", 7.5, QFont.Weight.Bold if bold else None)
 
 
 def band_font() -> QFont:
-    f = QFont()
-    f.setPointSizeF(11.0)
-    f.setWeight(QFont.Weight.Bold)
-    return f
+    return _font("band", 11.0, QFont.Weight.Bold)
 
 
 def label_font() -> QFont:
-    f = QFont()
-    f.setPointSizeF(7.5)
-    f.setWeight(QFont.Weight.DemiBold)
-    return f
+    return _font("label", 7.5, QFont.Weight.DemiBold)

@@ -59,6 +59,10 @@ class GraphCanvas(QGraphicsView):
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(factor / old, factor / old)
         self.setTransformationAnchor(anchor)
+        self._zoom_changed()
+
+    def _zoom_changed(self) -> None:
+        self.graph_scene.set_detailed(self.zoom >= S.DETAIL_ZOOM)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * S.ZOOM_STEP)
@@ -76,6 +80,7 @@ class GraphCanvas(QGraphicsView):
             return
         rect = rect.adjusted(-20, -20, 20, 20)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom_changed()
         if self.zoom > 1.0:
             self.set_zoom(1.0)
         elif self.zoom < S.MIN_ZOOM:

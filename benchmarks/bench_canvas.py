@@ -1,0 +1,191 @@
+"""Benchmark of the graph canvas (planner.ui.canvas) and its layered layout at 1,000 decisions (offscreen Qt).
+
+Run on demand (not a test)::
+
+    /work/venv/bin/python benchmarks/bench_canvas.py                # 1,000 decisions, 5 runs each
+    /work/venv/bin/python benchmarks/bench_canvas.py --sizes 200,1000,3000 --repeat 3
+
+For each size it builds a random valid plan (``benchmarks/_plans.py``, fixed seed, ~3 links per decision) and
+reports medians, in ms of wall time and of process CPU time (the steadier figure on a busy machine), of:
+
+- ``layout``: ``planner.analysis.layout.layered_layout`` alone (pure Python);
+- ``build``: a new ``GraphCanvas`` on an analysed document (every card, edge, label and band created and placed);
+- ``rebuild (all)``: ``document.set_plan`` with another plan of the same size (every edge replaced, the layout
+  recomputed) and its analysis, start to finish;
+- ``edit duration (all)``: one duration edit through the document, the analysis, and the canvas's in-place update;
+  ``of which sync`` is the canvas's part (cards and edges updated in place, no layout);
+- ``add link (all)``: one dependency added through the document (the layout is recomputed, one edge created),
+  and the analysis; ``analysis alone`` is the analysis without the canvas, for comparison;
+- ``drag step``: one card moved by a mouse-move's worth and its edges re-routed (per mouse event while dragging);
+- ``paint fit``/``paint 100%``: one full repaint of a 1600x1000 viewport showing the whole plan / at 100 % zoom,
+  caches warm (what a pan or a scroll costs);
+- ``zoom step``: a zoom-in and the repaint after it (cards re-render their device cache at the new scale).
+
+Medians of the runs are reported; the machine is noisy, so compare figures from one run of this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import PySide6  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from benchmarks._plans import random_plan  # noqa: E402
+from planner.analysis import analyze  # noqa: E402
+from planner.analysis.layout import layered_layout  # noqa: E402
+
+if tuple(PySide6.__version_info__[:3]) == (6, 12, 0) and sys.version_info < (3, 12):
+    # PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (see tests/ui/test_canvas.py).
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+def timed(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> tuple[float, float]:
+    """Median (wall, CPU) time of ``fn`` in ms over ``repeat`` runs (``setup`` untimed before each).
+
+    CPU time (this process) is the steadier figure on a shared, busy machine.
+    """
+    wall, cpu = [], []
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        cpu.append(time.process_time() - c)
+        wall.append(time.perf_counter() - t)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+
+
+def paint(canvas: object) -> None:
+    vp = canvas.viewport()  # type: ignore[attr-defined]
+    img = QImage(vp.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    canvas.render(p, source=vp.rect())  # type: ignore[attr-defined]
+    p.end()
+
+
+def bench(n: int, repeat: int) -> tuple[dict[str, tuple[float, float]], int]:
+    from planner.ui.canvas import GraphCanvas
+    from planner.ui.document import PlanDocument
+
+    plan = random_plan(n, seed=1)
+    analysis = analyze(plan)
+    res: dict[str, tuple[float, float]] = {}
+    res["layout"] = timed(lambda: layered_layout(plan, analysis), repeat)
+
+    doc = PlanDocument(plan)
+    doc.analyze_now()
+    canvases: list[GraphCanvas] = []
+
+    def build() -> None:
+        canvases.append(GraphCanvas(doc))
+
+    res["build"] = timed(build, repeat)
+    for c in canvases[:-1]:
+        c.deleteLater()  # gone before the next measurement: each would re-sync on every edit
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    canvas = canvases[-1]
+    canvas.resize(1600, 1000)
+    canvas.show()
+    QApplication.processEvents()
+    scene = canvas.graph_scene
+    assert len(scene.cards) == n
+
+    # Another plan of the same size (different links, so every edge is replaced and the layout recomputed).
+    others = [random_plan(n, seed=s) for s in (2, 1)]
+    turn = [0]
+
+    def rebuild() -> None:
+        turn[0] += 1
+        doc.set_plan(others[turn[0] % 2])
+        doc.analyze_now()
+
+    res["rebuild (all)"] = timed(rebuild, repeat)
+    doc.set_plan(plan)
+    doc.analyze_now()
+
+    # An edit of figures only: the document's command and the canvas's structural check on plan_changed, then
+    # the analysis and the canvas's in-place update on analysis_updated.
+    k = [0]
+    cards_before = dict(scene.cards)
+
+    def edit_duration() -> None:
+        k[0] += 1
+        d = doc.plan.decisions[(37 * k[0]) % n]
+        doc.set_duration(d.id, 1, 2 + k[0] % 5, 9)
+        doc.analyze_now()
+
+    res["edit duration (all)"] = timed(edit_duration, repeat)
+    res["  of which sync"] = timed(scene.sync, repeat)  # the in-place update alone, on the current analysis
+    assert all(scene.cards[i] is c for i, c in cards_before.items())
+
+    ids = [d.id for d in doc.plan.decisions]
+
+    def add_dep() -> None:
+        k[0] += 1
+        for j in range(k[0], n):
+            a, b = ids[j % (n // 2)], ids[n // 2 + (j * 7) % (n // 2)]
+            if doc.add_dependency(a, b) is None:
+                break
+        doc.analyze_now()
+
+    res["add link (all)"] = timed(add_dep, repeat)
+    res["analysis alone"] = timed(lambda: analyze(doc.plan), repeat)
+
+    card = scene.cards[ids[n // 2]]
+
+    def drag_step() -> None:
+        card.setPos(card.pos() + QPointF(3, 2))
+        card.update_edges()
+
+    res["drag step"] = timed(drag_step, repeat * 10)
+
+    canvas.fit_to_view()
+    paint(canvas)
+    res["paint fit"] = timed(lambda: paint(canvas), repeat)
+    canvas.reset_zoom()
+    canvas.centerOn(card)
+    paint(canvas)
+    res["paint 100%"] = timed(lambda: paint(canvas), repeat)
+
+    def zoom_step() -> None:
+        canvas.zoom_in() if canvas.zoom < 1.5 else canvas.reset_zoom()
+        paint(canvas)
+
+    res["zoom step"] = timed(zoom_step, repeat)
+    edges = len([e for e in scene.edges if e is not None])
+    canvas.close()
+    canvas.deleteLater()
+    doc.shutdown()
+    QApplication.processEvents()
+    return res, edges
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    app = QApplication.instance() or QApplication([])
+    print(f"PySide6 {PySide6.__version__}, Python {sys.version.split()[0]}, platform {app.platformName()}")
+    for n in (int(s) for s in args.sizes.split(",")):
+        r, edges = bench(n, args.repeat)
+        print(f"\n{n} decisions, {edges} dependencies (median of {args.repeat}; ms wall / ms CPU)")
+        for key, (wall, cpu) in r.items():
+            print(f"  {key:22s} {wall:8.1f} {cpu:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
