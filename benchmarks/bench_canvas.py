@@ -27,7 +27,6 @@ Medians of the runs are reported; the machine is noisy, so compare figures from 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
@@ -46,10 +45,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from benchmarks._plans import random_plan  # noqa: E402
 from planner.analysis import analyze  # noqa: E402
 from planner.analysis.layout import layered_layout  # noqa: E402
-
-if tuple(PySide6.__version_info__[:3]) == (6, 12, 0) and sys.version_info < (3, 12):
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (see tests/ui/test_canvas.py).
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 def timed(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> tuple[float, float]:

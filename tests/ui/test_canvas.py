@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import PySide6
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -19,14 +16,6 @@ from planner.ui.canvas.items import CardItem, EdgeItem, edge_label
 from planner.ui.document import PlanDocument
 
 pytestmark = pytest.mark.gui
-
-# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every wrapped call that returns None (setPos,
-# setPen, every paint() override...), and the interpreter aborts ("deallocating None") after a few thousand
-# calls; 6.11.3 is fine, and from 3.12 on None is immortal. These tests make tens of thousands of such calls, so
-# under the broken combination keep None alive rather than take the whole test run down. The real fix is to
-# exclude 6.12.0 in pyproject.toml.
-if tuple(PySide6.__version_info__[:3]) == (6, 12, 0) and sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
