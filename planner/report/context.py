@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from planner.report.errors import ReportCancelled
-from planner.report.style import PageGeometry, paragraph_styles, table_style
-from planner.report.vector import ChartFlowable
+from planner.report.fonts import BOLD
+from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
+from planner.report.vector import ChartFlowable, smallest_font
 
 
 def esc(text: Any) -> str:
@@ -154,28 +156,65 @@ class ReportContext:
     def cell(self, text: Any, style: str = "cell", *, markup: bool = False) -> Paragraph:
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
-    def table(self, header: Sequence[Any], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
-              extra_style: list[Any] | None = None, zebra: bool = True) -> Table:
-        """A table over the frame width that splits across pages and repeats its header row.
-
-        ``widths`` are relative; header strings become bold cells.
-        """
+    def columns(self, widths: Sequence[float], *, wide: bool = False) -> list[float]:
+        """Column widths in points from relative ``widths`` over the frame (of a landscape page when ``wide``)."""
         total = sum(widths)
-        col_widths = [self.geometry.frame_width * w / total for w in widths]
-        head = [self.cell(h, "head") if isinstance(h, str) else h for h in header]
+        frame = (self.wide if wide else self.geometry).frame_width
+        return [frame * w / total for w in widths]
+
+    def fit(self, text: Any, width: float, style: str = "cell") -> Any:
+        """``text`` as a plain table cell when it fits on one line of ``width`` points, else a wrapping paragraph.
+
+        Plain cells cost a fraction of a paragraph, which matters in tables of thousands of rows.
+        """
+        text = str(text)
+        st = self.styles[style]
+        if "\n" not in text and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5:
+            return text
+        return Paragraph(esc(text), st)
+
+    def when_text(self, week: float | None) -> str:
+        """A two-line plain cell: ``wk 12`` and, with a start date, the ISO date under it."""
+        if week is None:
+            return "-"
+        d = self.plan.date_of(float(week))
+        return f"wk {fmt_weeks(week)}" + (f"\n{d.isoformat()}" if d else "")
+
+    def table(self, header: Sequence[Any], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
+              extra_style: list[Any] | None = None, zebra: bool = True, wide: bool = False,
+              right: Sequence[int] = (), bold: Sequence[int] = ()) -> Table:
+        """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
+        its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
+        ``right`` columns are right-aligned and in the ``bold`` columns bold.
+        """
+        col_widths = self.columns(widths, wide=wide)
+        head = [self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
+                for k, h in enumerate(header)]
         t = Table([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
-        t.setStyle(table_style(1, zebra=zebra, extra=extra_style))
+        cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]
+        cmds += [("FONTNAME", (k, 1), (k, -1), BOLD) for k in bold]
+        t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))
         return t
 
     def chart(self, draw: Callable[[Any], None], height: float | None = None, *, name: str = "chart",
-              width: float | None = None, wide: bool = False) -> ChartFlowable:
-        """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default size: the whole frame
-        (of a landscape page when ``wide``)."""
+              width: float | None = None, wide: bool = False, min_height: float = 144.0) -> ChartFlowable:
+        """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default: the frame's width (of a
+        landscape page when ``wide``) and, without a ``height``, whatever height is left on the page."""
         g = self.wide if wide else self.geometry
-        f = ChartFlowable(self._checked(draw, name), width or g.frame_width, height or g.frame_height - 2,
-                          name=name)
+        f = ChartFlowable(self._checked(draw, name), width or g.frame_width, height, name=name,
+                          min_height=min_height)
         self.charts.append(f)
         return f
+
+    def legible(self, draw: Callable[[Any], None], width: float, height: float) -> bool:
+        """Whether ``draw`` on a ``width`` x ``height`` pt figure keeps all its text at 7 pt or more."""
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(width / 72, height / 72), dpi=72)
+        draw(fig)
+        ok = smallest_font(fig) >= MIN_PT - 1e-6
+        fig.clear()
+        return ok
 
     def _checked(self, draw: Callable[[Any], None], name: str) -> Callable[[Any], None]:
         def run(fig: Any) -> None:

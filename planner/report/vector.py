@@ -30,6 +30,7 @@ _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
 _metrics_renderer: Any = None
+_METRICS_CACHE: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 
 
 def _metrics() -> Any:
@@ -69,47 +70,27 @@ class CanvasRenderer(RendererBase):
         return True
 
     def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> tuple[float, float, float]:
-        return _metrics().get_text_width_height_descent(s, prop, ismath)
+        # Charts repeat labels (ticks, legends, tiles of one chart): measure each once per process.
+        key = (s, hash(prop), str(prop.get_file() or ""), ismath)
+        hit = _METRICS_CACHE.get(key)
+        if hit is None:
+            hit = _metrics().get_text_width_height_descent(s, prop, ismath)
+            if len(_METRICS_CACHE) > 20000:
+                _METRICS_CACHE.clear()
+            _METRICS_CACHE[key] = hit
+        return hit
 
     # -- state --------------------------------------------------------------------------------------------
     def _clip(self, gc: GraphicsContextBase) -> None:
-        c = self.canv
         rect = gc.get_clip_rectangle()
         if rect is not None:
             x0, y0, w, h = rect.bounds
-            p = c.beginPath()
-            p.rect(x0, y0, w, h)
-            c.clipPath(p, stroke=0, fill=0)
+            self.canv.addLiteral(f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f} re W n")
         tpath, affine = gc.get_clip_path()
         if tpath is not None:
-            p = self._rl_path(tpath, affine)
-            if p is not None:
-                c.clipPath(p, stroke=0, fill=0)
-
-    def _rl_path(self, path: Path, transform: Any, clip: Any = None) -> Any:
-        p = self.canv.beginPath()
-        empty = True
-        last = (0.0, 0.0)
-        for verts, code in path.iter_segments(transform, remove_nans=True, clip=clip, simplify=False, curves=True):
-            if code == Path.MOVETO:
-                p.moveTo(verts[0], verts[1])
-                last = (verts[0], verts[1])
-            elif code == Path.LINETO:
-                p.lineTo(verts[0], verts[1])
-                last = (verts[0], verts[1])
-            elif code == Path.CURVE3:
-                # Quadratic to cubic: control points 2/3 of the way from each end to the quadratic's control point.
-                qx, qy, x, y = verts
-                p.curveTo(last[0] + 2 / 3 * (qx - last[0]), last[1] + 2 / 3 * (qy - last[1]),
-                          x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), x, y)
-                last = (x, y)
-            elif code == Path.CURVE4:
-                p.curveTo(*verts)
-                last = (verts[4], verts[5])
-            elif code == Path.CLOSEPOLY:
-                p.close()
-            empty = False
-        return None if empty else p
+            ops = _path_ops(tpath, affine)
+            if ops:
+                self.canv.addLiteral(ops + " W n")
 
     @staticmethod
     def _alphas(gc: GraphicsContextBase, rgb_face: Any) -> tuple[float, float]:
@@ -131,8 +112,8 @@ class CanvasRenderer(RendererBase):
         if not (stroke or fill or hatch):
             return
         clip = (0, 0, self.width, self.height) if rgbFace is None and hatch is None else None
-        p = self._rl_path(path, transform, clip)
-        if p is None:
+        ops = _path_ops(path, transform, clip)
+        if not ops:
             return
         c.saveState()
         self._clip(gc)
@@ -148,30 +129,42 @@ class CanvasRenderer(RendererBase):
             if dashes is not None and len(dashes):
                 c.setDash([float(d) for d in dashes], float(offset or 0))
         if fill or stroke:
-            c.drawPath(p, stroke=1 if stroke else 0, fill=1 if fill else 0)
+            c.addLiteral(f"{ops} {'B' if fill and stroke else 'f' if fill else 'S'}")
         if hatch:
-            self._hatch(gc, p)
+            self._hatch(gc, path, transform, ops)
         c.restoreState()
 
-    def _hatch(self, gc: GraphicsContextBase, clip_path: Any) -> None:
-        # matplotlib hatches are a unit-square pattern repeated every 72 points (one inch at 72 dpi).
+    def _hatch(self, gc: GraphicsContextBase, path: Path, transform: Any, ops: str) -> None:
+        # matplotlib hatches are a unit-square pattern repeated every 72 points (one inch at 72 dpi), drawn in
+        # one path clipped to the shape.
         c = self.canv
-        c.saveState()
-        c.clipPath(clip_path, stroke=0, fill=0)
         hatch_path = gc.get_hatch_path()
+        if hatch_path is None:
+            return
+        ext = path.get_extents(transform)
+        if not (np.isfinite(ext.x0) and np.isfinite(ext.y1)):
+            return
+        xs = np.arange(math.floor(ext.x0 / 72), math.ceil(ext.x1 / 72)) * 72.0
+        ys = np.arange(math.floor(ext.y0 / 72), math.ceil(ext.y1 / 72)) * 72.0
+        if not len(xs) or not len(ys) or len(xs) * len(ys) > 4000:
+            return
+        verts = hatch_path.vertices * 72.0
+        codes = hatch_path.codes if hatch_path.codes is not None else np.full(len(verts), Path.LINETO)
+        if hatch_path.codes is None:
+            codes = codes.copy()
+            codes[0] = Path.MOVETO
+        offsets = np.array([(x, y) for x in xs for y in ys])
+        all_verts = (verts[None, :, :] + offsets[:, None, :]).reshape(-1, 2)
+        all_codes = np.tile(codes, len(offsets))
+        c.saveState()
+        c.addLiteral(ops + " W n")
         r, g, b = gc.get_hatch_color()[:3]
         c.setStrokeColorRGB(r, g, b)
         c.setFillColorRGB(r, g, b)
-        lw = gc.get_hatch_linewidth() if hasattr(gc, "get_hatch_linewidth") else 1.0
-        c.setLineWidth(lw)
-        x0, y0, x1, y1 = _bounds(clip_path)
-        for ix in range(int(math.floor(x0 / 72)), int(math.ceil(x1 / 72))):
-            for iy in range(int(math.floor(y0 / 72)), int(math.ceil(y1 / 72))):
-                from matplotlib.transforms import Affine2D
-
-                p = self._rl_path(hatch_path, Affine2D().scale(72).translate(ix * 72, iy * 72))
-                if p is not None:
-                    c.drawPath(p, stroke=1, fill=0)
+        c.setLineWidth(gc.get_hatch_linewidth() if hasattr(gc, "get_hatch_linewidth") else 1.0)
+        hatch_ops = _ops(all_verts, all_codes)
+        if hatch_ops:
+            c.addLiteral(hatch_ops + " S")
         c.restoreState()
 
     def draw_text(self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: FontProperties, angle: float,
@@ -230,20 +223,61 @@ class CanvasRenderer(RendererBase):
         c.restoreState()
 
 
-def _bounds(p: Any) -> tuple[float, float, float, float]:
-    xs: list[float] = []
-    ys: list[float] = []
-    for op in p._code:  # ReportLab path operators: "x y m", "x y l", "x1 y1 x2 y2 x3 y3 c"
-        nums = op.split()[:-1]
-        try:
-            vals = [float(v) for v in nums]
-        except ValueError:
-            continue
-        xs += vals[0::2]
-        ys += vals[1::2]
-    if not xs:
-        return 0.0, 0.0, 0.0, 0.0
-    return min(xs), min(ys), max(xs), max(ys)
+def _ops(vertices: np.ndarray, codes: np.ndarray) -> str:
+    """PDF path-construction operators for matplotlib path vertices and codes (coordinates in points)."""
+    xy = [f"{x:.2f} {y:.2f}" for x, y in vertices.tolist()]
+    out: list[str] = []
+    cl = codes.tolist()
+    i, n = 0, len(cl)
+    last = (0.0, 0.0)
+    while i < n:
+        code = cl[i]
+        if code == Path.MOVETO:
+            out.append(xy[i] + " m")
+            last = tuple(vertices[i])
+            i += 1
+        elif code == Path.LINETO:
+            out.append(xy[i] + " l")
+            last = tuple(vertices[i])
+            i += 1
+        elif code == Path.CURVE4 and i + 2 < n:
+            out.append(f"{xy[i]} {xy[i + 1]} {xy[i + 2]} c")
+            last = tuple(vertices[i + 2])
+            i += 3
+        elif code == Path.CURVE3 and i + 1 < n:
+            # Quadratic to cubic: control points 2/3 of the way from each end to the quadratic's control point.
+            (qx, qy), (x, y) = vertices[i], vertices[i + 1]
+            c1 = (last[0] + 2 / 3 * (qx - last[0]), last[1] + 2 / 3 * (qy - last[1]))
+            c2 = (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y))
+            out.append(f"{c1[0]:.2f} {c1[1]:.2f} {c2[0]:.2f} {c2[1]:.2f} {xy[i + 1]} c")
+            last = (x, y)
+            i += 2
+        elif code == Path.CLOSEPOLY:
+            out.append("h")
+            i += 1
+        else:  # STOP
+            i += 1
+    return " ".join(out)
+
+
+def _path_ops(path: Path, transform: Any = None, clip: Any = None) -> str:
+    """The operators that construct ``path`` after ``transform`` (NaNs removed, optionally clipped)."""
+    cleaned = path.cleaned(transform=transform, remove_nans=True, clip=clip, simplify=False, curves=True)
+    if not len(cleaned.vertices):
+        return ""
+    codes = cleaned.codes
+    if codes is None:
+        codes = np.full(len(cleaned.vertices), Path.LINETO, dtype=np.uint8)
+        codes[0] = Path.MOVETO
+    return _ops(cleaned.vertices, codes)
+
+
+def smallest_font(fig: Figure) -> float:
+    """The smallest font size (pt) of any visible, non-empty text on ``fig`` (inf without text)."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else math.inf
 
 
 def render_figure(fig: Figure, canv: Canvas) -> None:
@@ -260,15 +294,21 @@ class ChartFlowable(Flowable):
     A chart that fails to draw leaves a framed note with the error instead of sinking the whole report.
     """
 
-    def __init__(self, draw: Callable[[Figure], None], width: float, height: float, *, name: str = "chart") -> None:
+    def __init__(self, draw: Callable[[Figure], None], width: float, height: float | None, *, name: str = "chart",
+                 min_height: float = 144.0) -> None:
         super().__init__()
         self._draw_chart = draw
         self.width = width
-        self.height = height
+        self._fixed = height
+        self.height = height if height is not None else min_height
+        self.min_height = min_height
         self.name = name
         self.error: str | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A slot without a fixed height takes the rest of the frame (at least ``min_height``).
+        if self._fixed is None:
+            self.height = max(self.min_height, avail_height - 1)
         return self.width, self.height
 
     def draw(self) -> None:

@@ -36,7 +36,8 @@ class Section:
     default: bool = True  # part of the report when no section list is given
     description: str = ""  # one line for the CLI help and the export dialog
     weight: float = 1.0  # rough share of the work, for progress
-    wide: bool = False  # on landscape pages even in a portrait report (wide charts)
+    wide: bool = False  # on landscape pages even in a portrait report (wide charts and tables)
+    new_page: bool = True  # False: follows the previous section on its page when there is room
 
 
 _registry: dict[str, Section] = {}

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from matplotlib.figure import Figure
-from matplotlib.text import Text
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from planner.report.context import ReportContext, esc, plural
@@ -28,12 +26,6 @@ def _charts() -> Any:
     return charts
 
 
-def smallest_font(fig: Figure) -> float:
-    """The smallest font size (pt) of any visible text drawn on ``fig``."""
-    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    return float(min(sizes)) if sizes else math.inf
-
-
 # -- roadmap on a page ------------------------------------------------------------------------------------------
 def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     charts = _charts()
@@ -45,11 +37,9 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 
     # The roadmap is one page by design; when the plan is too big for its cards to read at 7 pt, show the
     # roadmap as a table of counts per area and stage instead (the Gantt and graph sections show every decision).
-    probe = Figure(figsize=(width / 72, height / 72), dpi=72)
-    charts.draw_roadmap(probe, ctx.analysis)
-    if smallest_font(probe) >= MIN_PT - 1e-6:
-        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), height, name="roadmap",
-                             wide=True))
+    if ctx.legible(lambda fig: charts.draw_roadmap(fig, ctx.analysis), width, height):
+        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), None, name="roadmap",
+                             wide=True, min_height=height))
         return out
     out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the cards would be too small to read on "
                      f"one page, so the roadmap is summarised: decisions per area and stage, and how many of them "
@@ -84,7 +74,7 @@ def _roadmap_matrix(ctx: ReportContext) -> Flowable:
         row.append(ctx.cell(str(sum(c[0] for c in cells)), "cell_right"))
         rows.append(row)
     return ctx.table([ctx.cell(h, "head" if k == 0 else "head_right") for k, h in enumerate(head)], rows,
-                     [2.2] + [1.0] * len(plan.stages) + [0.8])
+                     [2.2] + [1.0] * len(plan.stages) + [0.8], wide=True)
 
 
 # -- stage timeline ---------------------------------------------------------------------------------------------
@@ -143,9 +133,10 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             out.append(Paragraph(f"Gantt chart, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})",
                                  ctx.styles["h3"]))
         rows = None if len(tiles) == 1 else (a, b)
-        h = min(height, natural)
+        # One page: the chart's natural height, or the rest of the page; tiles: the rest of each page.
+        h = natural if natural < height else None
         out.append(ctx.chart(lambda fig, rows=rows: charts.draw_gantt(fig, ctx.analysis, rows=rows), h,
-                             name="Gantt"))
+                             name="Gantt", min_height=min(height, natural)))
     return out
 
 
@@ -181,8 +172,8 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
             out.append(PageBreak())
             out.append(Paragraph(f"Dependency graph, part {k + 1} of {len(tiles)}", ctx.styles["h3"]))
         win = None if len(tiles) == 1 else window
-        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), height,
-                             name="dependency graph", wide=True))
+        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), None,
+                             name="dependency graph", wide=True, min_height=height))
     return out
 
 

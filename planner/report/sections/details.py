@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from planner.report.context import ReportContext, esc, fmt_weeks, plural
 from planner.report.sections import Section
@@ -25,11 +25,14 @@ def _decision_cell(ctx: ReportContext, i: int, *, area: bool = False) -> Paragra
 
 
 def chunked_tables(ctx: ReportContext, header: list[Any], rows: list[list[Any]], widths: list[float],
-                   extra_style: list[Any] | None = None) -> list[Flowable]:
+                   extra_style: list[Any] | None = None, *, wide: bool = False, right: tuple[int, ...] = (),
+                   bold: tuple[int, ...] = ()) -> list[Flowable]:
     """``rows`` as consecutive tables of at most :data:`CHUNK` rows, each splitting with its header repeated."""
     if not rows:
         return []
-    return [ctx.table(header, rows[k:k + CHUNK], widths, extra_style=extra_style) for k in range(0, len(rows), CHUNK)]
+    return [ctx.table(header, rows[k:k + CHUNK], widths, extra_style=extra_style, wide=wide, right=right,
+                      bold=bold)
+            for k in range(0, len(rows), CHUNK)]
 
 
 # -- one section per stage ----------------------------------------------------------------------------------
@@ -73,22 +76,22 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
         if idx:
             out.append(Paragraph(f"Decisions ({len(idx)})", ctx.styles["h3"]))
+            widths = [4.2, 1.7, 1.1, 1.1, 0.8, 1.25]
+            cols = ctx.columns(widths)
             rows = []
             for i in idx:
                 d = plan.decisions[i]
-                flag = CRIT_MARK if sched.critical[i] else ""
+                flag: Any = "critical" if sched.critical[i] else ""
                 if d.id in moves:
-                    flag += ("<br/>" if flag else "") + (f"<font size='7' color='{GATE_HEX}'>dependencies put it in "
-                                                         f"{esc(ctx.stage_name(moves[d.id][1]))}</font>")
+                    flag = ctx.cell((CRIT_MARK + "<br/>" if flag else "") + (
+                        f"<font size='7' color='{GATE_HEX}'>dependencies put it in "
+                        f"{esc(ctx.stage_name(moves[d.id][1]))}</font>"), markup=True)
                 rows.append([
-                    _decision_cell(ctx, i), ctx.cell(ctx.team_name(d.owner)),
-                    ctx.cell(ctx.when_cell(sched.es[i]), markup=True),
-                    ctx.cell(ctx.when_cell(sched.ef[i]), markup=True),
-                    ctx.cell(fmt_weeks(sched.total_float[i]), "cell_right"),
-                    ctx.cell(flag, markup=True),
+                    _decision_cell(ctx, i), ctx.fit(ctx.team_name(d.owner), cols[1]),
+                    ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i]), fmt_weeks(sched.total_float[i]), flag,
                 ])
-            head = ["Decision", "Owner", "Start", "Finish", ctx.cell("Float (wk)", "head_right"), "Critical"]
-            out.extend(chunked_tables(ctx, head, rows, [4.2, 1.7, 1.15, 1.15, 0.8, 1.2]))
+            head = ["Decision", "Owner", "Start", "Finish", "Float (wk)", "Critical"]
+            out.extend(chunked_tables(ctx, head, rows, widths, right=(4,), bold=(5,)))
     return out
 
 
@@ -110,35 +113,50 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     out.append(ctx.p(text, markup=True))
     for note in sched.notes:
         out.append(ctx.p(note, "small"))
-    try:
-        from planner.charts import draw_critical_path
-    except ImportError:
-        draw_critical_path = None
-    if draw_critical_path is not None:
-        height = min(ctx.geometry.frame_height * 0.42, 150 + 16 * len(path))
-        out.append(ctx.chart(lambda fig: draw_critical_path(fig, ctx.analysis), height, name="critical path"))
+    out.extend(_critical_chart(ctx))
     out.append(Paragraph("The path in order, and why each decision starts when it does", ctx.styles["h3"]))
     rows = []
+    widths = [0.35, 3.4, 1.4, 1.0, 1.0, 4.2]
+    cols = ctx.columns(widths, wide=True)
     for k, did in enumerate(path, 1):
         i = sched.index[did]
         why = ctx.analysis.explain(did).start_reason
-        rows.append([ctx.cell(str(k), "cell_right"), _decision_cell(ctx, i),
-                     ctx.cell(ctx.stage_name(plan.decisions[i].stage)),
-                     ctx.cell(ctx.when_cell(sched.es[i]), markup=True), ctx.cell(ctx.when_cell(sched.ef[i]), markup=True),
-                     ctx.cell(why, "cell_muted")])
-    head = [ctx.cell("#", "head_right"), "Decision", "Stage", "Start", "Finish", "Why it starts then"]
-    out.extend(chunked_tables(ctx, head, rows, [0.35, 3.2, 1.3, 1.0, 1.0, 3.6]))
+        rows.append([str(k), _decision_cell(ctx, i), ctx.fit(ctx.stage_name(plan.decisions[i].stage), cols[2]),
+                     ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i]), ctx.cell(why, "cell_muted")])
+    head = ["#", "Decision", "Stage", "Start", "Finish", "Why it starts then"]
+    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(0,)))
     on_path = set(path)
     others = [i for i in range(len(sched.ids)) if sched.critical[i] and sched.ids[i] not in on_path]
     if others:
         out.append(Paragraph(f"Other critical decisions ({len(others)})", ctx.styles["h3"]))
         out.append(ctx.p("These have no float either: they lie on chains as long as the path above, so they "
                          "delay the finish just as much if they slip."))
-        rows = [[_decision_cell(ctx, i), ctx.cell(ctx.stage_name(plan.decisions[i].stage)),
-                 ctx.cell(ctx.when_cell(sched.es[i]), markup=True), ctx.cell(ctx.when_cell(sched.ef[i]), markup=True)]
+        rows = [[_decision_cell(ctx, i), ctx.fit(ctx.stage_name(plan.decisions[i].stage), 100),
+                 ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i])]
                 for i in sorted(others, key=lambda i: (sched.es[i], i))]
-        out.extend(chunked_tables(ctx, ["Decision", "Stage", "Start", "Finish"], rows, [4.6, 1.6, 1.2, 1.2]))
+        out.extend(chunked_tables(ctx, ["Decision", "Stage", "Start", "Finish"], rows, [4.6, 1.6, 1.2, 1.2],
+                                  wide=True))
     return out
+
+
+def _critical_chart(ctx: ReportContext) -> list[Flowable]:
+    """The critical-path chart: below the text when it reads at 7 pt there, else on a page of its own, else
+    left out with a note (a very long path; the table lists it in order)."""
+    from planner.charts import draw_critical_path
+
+    def draw(fig: Any) -> None:
+        draw_critical_path(fig, ctx.analysis)
+
+    g = ctx.wide
+    below = g.frame_height - 110 - 12 * len(ctx.schedule.notes)
+    if ctx.legible(draw, g.frame_width, below):
+        return [ctx.chart(draw, None, name="critical path", wide=True, min_height=below)]
+    if ctx.legible(draw, g.frame_width, g.frame_height - 30):
+        return [PageBreak(), Paragraph("The critical path, step by step", ctx.styles["h3"]),
+                ctx.chart(draw, None, name="critical path", wide=True, min_height=g.frame_height - 30)]
+    n = plural(len(ctx.schedule.critical_path), "decision")
+    return [ctx.p(f"The path is too long to draw legibly on one page ({n}); the Gantt chart marks it, and the table "
+                  "below lists it in order.", "small")]
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
@@ -164,7 +182,7 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
         for f in group:
             names = ", ".join(f.decisions[:6]) + (f" and {len(f.decisions) - 6} more" if len(f.decisions) > 6 else "")
             rows.append([ctx.cell(f.code, "cell_bold"), ctx.cell(f.message), ctx.cell(names or "-", "cell_muted")])
-        out.extend(chunked_tables(ctx, ["Code", "Finding", "Decisions"], rows, [1.5, 5.2, 2.0]))
+        out.extend(chunked_tables(ctx, ["Code", "Finding", "Decisions"], rows, [1.5, 5.2, 2.0], wide=True))
     return out
 
 
@@ -180,25 +198,25 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         return out
     out.append(ctx.p("Every decision in plan order. Durations are optimistic / likely / pessimistic weeks (one "
                      "figure when all three are equal); float is total / free float in weeks.", "small"))
-    rows = []
     from planner.model.plan import duration_triple
 
+    widths = [3.6, 1.25, 1.5, 1.05, 0.95, 0.95, 0.8, 1.0, 0.8]
+    cols = ctx.columns(widths, wide=True)
+    rows = []
     for i, d in enumerate(plan.decisions):
         if i % 200 == 0:
             ctx.check("Writing the appendix")
         o, lk, pe = duration_triple(d.duration) if not d.milestone else (0.0, 0.0, 0.0)
         dur = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)} / {fmt_weeks(lk)} / {fmt_weeks(pe)}"
+        status = _STATUS.get(str(d.status), str(d.status)) + (f" {d.progress:.0f}%" if d.progress else "")
         rows.append([
-            _decision_cell(ctx, i, area=True), ctx.cell(ctx.stage_name(d.stage)), ctx.cell(ctx.team_name(d.owner)),
-            ctx.cell(dur, "cell_right"), ctx.cell(ctx.when_cell(sched.es[i]), markup=True),
-            ctx.cell(ctx.when_cell(sched.ef[i]), markup=True),
-            ctx.cell(f"{fmt_weeks(sched.total_float[i])} / {fmt_weeks(sched.free_float[i])}", "cell_right"),
-            ctx.cell(_STATUS.get(str(d.status), str(d.status)) + (f" {d.progress:.0f}%" if d.progress else "")),
-            ctx.cell(CRIT_MARK if sched.critical[i] else "", markup=True),
+            _decision_cell(ctx, i, area=True), ctx.fit(ctx.stage_name(d.stage), cols[1]),
+            ctx.fit(ctx.team_name(d.owner), cols[2]), ctx.fit(dur, cols[3]), ctx.when_text(sched.es[i]),
+            ctx.when_text(sched.ef[i]), f"{fmt_weeks(sched.total_float[i])} / {fmt_weeks(sched.free_float[i])}",
+            ctx.fit(status, cols[7]), "critical" if sched.critical[i] else "",
         ])
-    head = ["Decision", "Stage", "Owner", ctx.cell("Duration", "head_right"), "Start", "Finish",
-            ctx.cell("Float", "head_right"), "Status", "Critical"]
-    out.extend(chunked_tables(ctx, head, rows, [3.3, 1.25, 1.3, 1.05, 1.0, 1.0, 0.8, 1.0, 0.85]))
+    head = ["Decision", "Stage", "Owner", "Duration", "Start", "Finish", "Float", "Status", "Critical"]
+    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(3, 6), bold=(8,)))
     return out
 
 
@@ -207,8 +225,10 @@ SECTIONS = [
     Section("stages-detail", "Stages in detail", build_stages, 60,
             description="per stage: goal, gate criteria, readiness and its decisions", weight=1.0),
     Section("critical-path", "Critical path", build_critical, 70,
-            description="the chain that sets the finish, with why each step starts when it does", weight=0.5),
-    Section("findings", "Findings", build_findings, 80, description="validation warnings and notes", weight=0.3),
+            description="the chain that sets the finish, with why each step starts when it does", weight=0.5,
+            wide=True),
+    Section("findings", "Findings", build_findings, 80, description="validation warnings and notes", weight=0.3,
+            new_page=False, wide=True),
     Section("appendix", "Appendix: every decision", build_appendix, 90,
-            description="one row per decision with all its figures", weight=1.0),
+            description="one row per decision with all its figures", weight=1.0, wide=True),
 ]

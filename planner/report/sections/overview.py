@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from planner.report.context import ReportContext, esc, fmt_date, fmt_weeks, plural
+from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import ACCENT, TILE_BG
 
@@ -82,7 +83,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     w = ctx.geometry.frame_width / 3
     t = Table(rows, colWidths=[w] * 3, hAlign="LEFT")
     cmds: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
         ("BACKGROUND", (0, 0), (-1, -1), TILE_BG),
@@ -115,13 +116,16 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         out.append(Paragraph("In this report", s["h3"]))
         rows = [[ctx.cell(x.title, "cell_bold"), ctx.cell(x.description, "cell_muted")] for x in inside]
         t = Table(rows, colWidths=[ctx.geometry.frame_width * 0.32, ctx.geometry.frame_width * 0.68], hAlign="LEFT")
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
         out.append(t)
         out.append(Spacer(1, 18))
     gen = f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner."
     out.append(ctx.p(gen, "small"))
-    return out
+    # The cover is one page whatever the plan: a plan with many stages shrinks it a little rather than spill.
+    g = ctx.geometry
+    return [KeepInFrame(g.frame_width, g.frame_height - 2, out, mode="shrink")]
 
 
 def _chain_words(ctx: ReportContext, ids: list[str]) -> str:
