@@ -520,7 +520,7 @@ def simulate(
     if iterations < 1:
         raise ValueError("iterations must be at least 1")
     if seed is None:
-        seed = int(np.random.SeedSequence().entropy % (2**63))
+        seed = int(np.random.SeedSequence().generate_state(2, np.uint64)[0] >> np.uint64(1))
     if seed < 0:
         raise ValueError("seed must be a non-negative integer")
     graph = compile_plan(plan, "likely")

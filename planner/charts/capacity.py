@@ -45,6 +45,7 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         use_levelled = schedule == "levelled" or (schedule == "auto" and lv is not None)
         if use_levelled and lv is None:
             lv = level(plan, s)
+        other: tuple[np.ndarray, np.ndarray] | None
         if use_levelled:
             assert lv is not None
             es, ef, other = lv.es, lv.ef, (s.es, s.ef)
