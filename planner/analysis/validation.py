@@ -111,7 +111,8 @@ def _unknown_references(plan: Plan, titles: dict[str, str], nm) -> list[Finding]
             known = [x for x in (dep.from_, dep.to) if x in titles]
             out.append(Finding(E, "unknown-reference",
                                f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
-                               f"{' and '.join(repr(m) for m in missing)}, which is not a decision of this plan. "
+                               f"{' and '.join(repr(m) for m in missing)}, which "
+                               f"{'is not a decision' if len(missing) == 1 else 'are not decisions'} of this plan. "
                                "Fix the id or remove the dependency.", known))
     for r in plan.risks:
         for did in r.decisions:

@@ -57,6 +57,16 @@ def test_dependency_on_an_unknown_decision(make_plan):
     assert f.decisions == ["a"]
 
 
+def test_dependency_between_two_unknown_decisions(make_plan):
+    plan = make_plan([{"id": "a"}], [("ghost", "spook")])
+    f = only(validate(plan), "unknown-reference")
+    assert f.message == (
+        "Dependency #1 (ghost -> spook) names 'ghost' and 'spook', which are not decisions of this plan. "
+        "Fix the id or remove the dependency."
+    )
+    assert f.decisions == []
+
+
 def test_unknown_stage_area_and_owner(make_plan):
     plan = make_plan([{"id": "a", "title": "Pick the model", "stage": "pilot", "area": "magic", "owner": "nobody"}])
     findings = [f for f in validate(plan) if f.code == "unknown-reference"]
