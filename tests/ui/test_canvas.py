@@ -118,6 +118,17 @@ def test_critical_milestone_and_driving_flags_follow_the_analysis(canvas: GraphC
     assert min(e.pen().widthF() for e in driving) > max(e.pen().widthF() for e in plain)
 
 
+def test_arrows_arriving_at_one_card_land_apart(canvas: GraphCanvas) -> None:
+    scene = canvas.graph_scene
+    card = max(scene.cards.values(), key=lambda c: sum(1 for e in c.edges if e.target is c))
+    arrivals = [e for e in card.edges if e.target is card]
+    assert len(arrivals) >= 3
+    ends = sorted(round(e.path().pointAtPercent(1.0).y(), 3) for e in arrivals)
+    assert len(set(ends)) == len(ends)
+    rect = card.scene_rect()
+    assert rect.top() < ends[0] and ends[-1] < rect.bottom()
+
+
 def test_edge_labels() -> None:
     assert edge_label("FS", 0) == ""
     assert edge_label("SS", 0) == "SS"
@@ -157,7 +168,7 @@ def test_drag_a_card_saves_its_position_in_one_undo_step(canvas: GraphCanvas, do
     # Its edges followed it.
     for edge in card.edges:
         end = edge.path().pointAtPercent(0.0 if edge.source is card else 1.0)
-        anchor = card.out_anchor() if edge.source is card else card.in_anchor()
+        anchor = card.out_anchor() if edge.source is card else card.in_anchor() + QPointF(0, edge.in_dy)
         assert abs(end.x() - anchor.x()) <= EdgeItem.ARROW + 1 and abs(end.y() - anchor.y()) < 1
     doc.undo_stack.undo()
     assert did not in doc.plan.layout

@@ -376,6 +376,7 @@ class EdgeItem(QGraphicsPathItem):
         self.target = target
         self.dep_index = dep_index
         self.route: list[QPointF] | None = None  # waypoint centres from the layered layout
+        self.in_dy = 0.0  # where on the target's left edge the arrow lands (spread when several arrive)
         self.kind = "FS"
         self.lag = 0.0
         self.driving = False
@@ -468,7 +469,7 @@ class EdgeItem(QGraphicsPathItem):
         sp = self.source.pos()
         tp = self.target.pos()
         x0, y0 = sp.x() + S.CARD_W, sp.y() + S.CARD_H / 2
-        tx, ty = tp.x() - 1, tp.y() + S.CARD_H / 2
+        tx, ty = tp.x() - 1, tp.y() + S.CARD_H / 2 + self.in_dy
         a = self.ARROW
         points = [(x0, y0)]
         route = self.route
@@ -527,6 +528,7 @@ class StageBandItem(QGraphicsRectItem):
         self.subtitle.setFont(S.meta_font())
         self.subtitle.setBrush(S.MUTED)
         self._key: tuple[object, ...] | None = None
+        self.count_text = ""
 
     def set_band(self, rect: QRectF, name: str, count: int, note: str = "") -> None:
         key = (rect.x(), rect.y(), rect.width(), rect.height(), name, count, note)
@@ -536,7 +538,8 @@ class StageBandItem(QGraphicsRectItem):
         self.setRect(rect)
         self.title.setText(name)
         self.title.setPos(rect.x() + 14, rect.y() + 8)
-        sub = f"{count} decision{'s' if count != 1 else ''}" + (f" · {note}" if note else "")
+        self.count_text = f"{count} decision{'s' if count != 1 else ''}"
+        sub = self.count_text + (f" · {note}" if note else "")
         self.subtitle.setText(sub)
         self.subtitle.setPos(rect.x() + 14, rect.y() + 8 + self.title.boundingRect().height())
 

@@ -142,6 +142,7 @@ class GraphScene(QGraphicsScene):
         for did in moved:
             for edge in self.cards[did].edges:
                 touched.add(edge)
+        touched |= self._spread_ports(created or moved or touched)
         for edge in touched:
             edge.update_path()
         self._sync_bands()
@@ -259,6 +260,32 @@ class GraphScene(QGraphicsScene):
             self._drop_edge(edge)
         self.edges = new_edges
         return touched
+
+    def _spread_ports(self, changed: object) -> set[EdgeItem]:
+        """Spread the arrowheads arriving at a card along its left edge, ordered by where each arrow comes from,
+        so that a decision with many predecessors shows each arrow. Returns the edges whose landing moved."""
+        if not changed:
+            return set()
+        incoming: dict[CardItem, list[tuple[float, int, EdgeItem]]] = {}
+        for k, edge in enumerate(self.edges):
+            if edge is None:
+                continue
+            route = edge.route if edge.source.at_layout_position() and edge.target.at_layout_position() else None
+            y = route[-1].y() if route else edge.source.pos().y() + S.CARD_H / 2
+            incoming.setdefault(edge.target, []).append((y, k, edge))
+        moved: set[EdgeItem] = set()
+        span = S.CARD_H - 24
+        for arrivals in incoming.values():
+            arrivals.sort(key=lambda t: (t[0], t[1]))
+            m = len(arrivals)
+            step = min(11.0, span / (m - 1)) if m > 1 else 0.0
+            first = -step * (m - 1) / 2
+            for j, (_, _, edge) in enumerate(arrivals):
+                dy = first + j * step
+                if dy != edge.in_dy:
+                    edge.in_dy = dy
+                    moved.add(edge)
+        return moved
 
     def _driving(self, analysis: Analysis | None) -> dict[int, tuple[bool, bool]]:
         """(driving, on a critical chain) by dependency index, from the analysis."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
 
 from planner.ui.canvas import style as S
@@ -111,6 +111,50 @@ class GraphCanvas(QGraphicsView):
         box.setObjectName("canvasRefusal")
         self.message_box = box
         box.open()
+
+    # -- sticky stage headers -------------------------------------------------------------------------------------
+    HEADER_H = 24
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        """Keep each stage's name readable at the top of the view once its band's own title has scrolled away
+        or become too small (zoomed out)."""
+        bands = self.graph_scene.bands
+        if not bands:
+            return
+        top = self.mapToScene(QPoint(0, 0)).y()
+        zoomed_out = self.zoom < 0.6
+        width = self.viewport().width()
+        painter.save()
+        painter.resetTransform()
+        font = S.band_font()
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        for band in bands:
+            r = band.rect()
+            if r.top() >= top and not zoomed_out:
+                continue
+            x0 = max(0, self.mapFromScene(QPointF(r.left(), top)).x())
+            x1 = min(width, self.mapFromScene(QPointF(r.right(), top)).x())
+            if x1 - x0 < 40:
+                continue
+            # Just above the band while its top is in sight (its own title is too small when zoomed out),
+            # pinned to the top of the view once it has scrolled away.
+            y = max(0, self.mapFromScene(QPointF(r.left(), r.top())).y() - self.HEADER_H)
+            fill = QColor(band.brush().color())
+            fill.setAlpha(235)
+            painter.fillRect(QRect(x0, y, x1 - x0, self.HEADER_H), fill)
+            painter.setPen(S.BAND_TEXT)
+            text = fm.elidedText(f"{band.title.text()}  ·  {band.count_text}", Qt.TextElideMode.ElideRight,
+                                 x1 - x0 - 16)
+            painter.drawText(QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        # The headers do not scroll with the scene: repaint the strip they occupy and the one they were copied to.
+        w = self.viewport().width()
+        self.viewport().update(QRect(0, 0, w, self.HEADER_H + max(dy, 0) + 1))
 
     # -- events -------------------------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
