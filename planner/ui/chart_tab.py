@@ -1,0 +1,331 @@
+"""A chart tab: one chart of :mod:`planner.charts` on a matplotlib canvas, live with the document.
+
+The tab owns a ``FigureCanvasQTAgg`` and only ever calls the chart function on its figure; it redraws (debounced,
+and only while visible) when the analysis or the selection changes, highlights the selected decisions, exports
+the chart to PNG/SVG/PDF and prints it through QtPrintSupport.
+
+Big plans: the Gantt scrolls by rows (a scroll bar picks which rows the chart draws, so a redraw costs the same
+at 10 or 10,000 decisions); the other charts get a canvas of their readable default size inside a scroll area,
+capped so that one redraw stays fast.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+from typing import Any
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QShowEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QScrollBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.charts import CHARTS, TITLES, default_size, render_chart, style
+from planner.charts.gantt import gantt_row_capacity, gantt_rows
+from planner.charts.graph import graph_tiles
+
+DEBOUNCE_MS = 100
+SCREEN_DPI = 100  # figure inches -> logical pixels
+MAX_CANVAS_PX = 2400  # a bigger canvas takes too long to redraw after every edit
+GANTT_ROW_PT = 8.0  # row label size the Gantt tab scrolls at
+PRINT_DPI = 200
+
+
+class ChartToolbar(NavigationToolbar2QT):
+    """matplotlib's navigation toolbar with plain file icons.
+
+    matplotlib 3.11's icon engine asks Qt for ``AA_UseHighDpiPixmaps``, which PySide6 6.9+ reports as deprecated
+    on every repaint; plain icons from the same image files avoid the warning storm (and our tests fail on
+    warnings).
+    """
+
+    def _icon(self, name: str) -> QIcon:
+        from matplotlib import cbook
+
+        path = Path(cbook._get_data_path("images", name))
+        icon = QIcon()
+        for candidate in (path, path.with_name(path.stem + "_large" + path.suffix)):
+            if candidate.exists():
+                icon.addFile(str(candidate))
+        return icon
+
+
+class ChartTab(QWidget):
+    """One chart for ``document`` (a :class:`planner.ui.document.PlanDocument` or anything with its signals
+    ``analysis_updated``/``selection_changed`` and attributes ``analysis``/``selection``/``plan``)."""
+
+    redrawn = Signal()  # after each redraw (tests and status bars)
+
+    def __init__(self, document: QObject, chart_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if chart_name not in CHARTS:
+            raise KeyError(f"unknown chart {chart_name!r}; choose one of: {', '.join(CHARTS)}")
+        self.document = document
+        self.chart_name = chart_name
+        self.setObjectName(f"chart-{chart_name}")
+        self._func = CHARTS[chart_name]
+        params = inspect.signature(self._func).parameters
+        self._takes_highlight = "highlight" in params
+        self._dirty = True
+        self._row_page = 0
+        self.draw_count = 0
+
+        self.figure = Figure(dpi=SCREEN_DPI)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toolbar = ChartToolbar(self.canvas, self)
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.canvas)
+        self.rows_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.rows_bar.setVisible(False)
+        self.rows_bar.valueChanged.connect(self.schedule_redraw)
+
+        self.export_action = QAction("Export chart\u2026", self)
+        self.export_action.setToolTip("Save this chart as PNG, SVG or PDF")
+        self.export_action.triggered.connect(self.export_dialog)
+        self.print_action = QAction("Print chart\u2026", self)
+        self.print_action.triggered.connect(self.print_dialog)
+        self.print_preview_action = QAction("Print preview\u2026", self)
+        self.print_preview_action.triggered.connect(self.print_preview)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.toolbar, 1)
+        self.options: dict[str, QCheckBox] = {}
+        if chart_name == "gantt":
+            for key, label, tip in (("gated", "Gated timeline", "Stages as strict gates instead of rolling"),
+                                    ("show_dependencies", "Dependencies", "Draw the dependency links"),
+                                    ("baseline", "Baseline", "Show the baseline as thin bars under the bars")):
+                box = QCheckBox(label, self)
+                box.setToolTip(tip)
+                box.toggled.connect(self.schedule_redraw)
+                self.options[key] = box
+                bar.addWidget(box)
+        for action in (self.export_action, self.print_preview_action, self.print_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.scroll, 1)
+        body.addWidget(self.rows_bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.redraw_now)
+        document.analysis_updated.connect(self._on_analysis)  # type: ignore[attr-defined]
+        document.selection_changed.connect(self._on_selection)  # type: ignore[attr-defined]
+        if hasattr(document, "baseline_changed"):
+            document.baseline_changed.connect(self.schedule_redraw)
+        self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
+
+    # -- reacting to the document ----------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return TITLES.get(self.chart_name, self.chart_name)
+
+    def _on_analysis(self, _analysis: Any) -> None:
+        self._update_canvas_size()
+        self.schedule_redraw()
+
+    def _on_selection(self, ids: list[str]) -> None:
+        if self.chart_name == "gantt" and ids:
+            self._scroll_to(ids[0])
+        self.schedule_redraw()
+
+    def schedule_redraw(self, *_: Any) -> None:
+        """Redraw after the debounce interval, or when the tab is next shown."""
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self._update_canvas_size()
+            self._timer.start()
+
+    # -- drawing ----------------------------------------------------------------------------------------------
+    def chart_options(self) -> dict[str, Any]:
+        """The keyword arguments the chart function gets besides ``highlight`` and ``rows``."""
+        opts: dict[str, Any] = {}
+        if self.chart_name == "gantt":
+            opts["gated"] = self.options["gated"].isChecked()
+            opts["show_dependencies"] = self.options["show_dependencies"].isChecked()
+            if self.options["baseline"].isChecked():
+                opts["baseline"] = getattr(self.document, "baseline_name", None) or True
+        return opts
+
+    def redraw_now(self) -> None:
+        """Draw the chart for the document's current analysis and selection."""
+        self._timer.stop()
+        self._dirty = False
+        analysis = getattr(self.document, "analysis", None)
+        if analysis is None:
+            style.start(self.figure)
+            style.message(self.figure, "Analysing the plan\u2026")
+        else:
+            kwargs = self.chart_options()
+            if self._takes_highlight:
+                kwargs["highlight"] = list(getattr(self.document, "selection", []) or [])
+            if self.chart_name == "gantt":
+                kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
+            self._func(self.figure, analysis, **kwargs)
+        self.canvas.draw_idle()
+        self.draw_count += 1
+        self.redrawn.emit()
+
+    def _update_canvas_size(self) -> None:
+        analysis = getattr(self.document, "analysis", None)
+        if analysis is None or self.chart_name == "gantt":
+            self.canvas.setMinimumSize(200, 150)
+            return
+        w, h = default_size(self.chart_name, analysis)
+        self.canvas.setMinimumSize(int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX)))
+
+    def _gantt_rows(self, analysis: Any, gated: bool) -> tuple[int, int] | None:
+        total = len(gantt_rows(analysis, gated))
+        height_in = max(1.0, self.canvas.height() / SCREEN_DPI)
+        page = gantt_row_capacity(height_in, GANTT_ROW_PT)
+        self._row_page = page
+        self.rows_bar.blockSignals(True)
+        self.rows_bar.setRange(0, max(0, total - page))
+        self.rows_bar.setPageStep(page)
+        self.rows_bar.setSingleStep(max(1, page // 10))
+        self.rows_bar.setVisible(total > page)
+        self.rows_bar.blockSignals(False)
+        if total <= page:
+            return None
+        start = self.rows_bar.value()
+        return (start, start + page)
+
+    def _scroll_to(self, decision_id: str) -> None:
+        analysis = getattr(self.document, "analysis", None)
+        if analysis is None or analysis.schedule is None or not self.rows_bar.isVisible():
+            return
+        gated = self.options["gated"].isChecked()
+        index = analysis.schedule.index.get(decision_id)
+        rows = gantt_rows(analysis, gated)
+        row = next((k for k, (kind, i) in enumerate(rows) if kind == "decision" and i == index), None)
+        if row is None:
+            return
+        start = self.rows_bar.value()
+        if not start <= row < start + self._row_page - 1:
+            self.rows_bar.setValue(max(0, row - 3))
+
+    # -- export and print -----------------------------------------------------------------------------------
+    def export_to(self, path: str) -> None:
+        """Save the chart (whole plan, at its readable default size) to ``path``; the format follows the suffix."""
+        analysis = getattr(self.document, "analysis", None)
+        if analysis is None:
+            raise ValueError("the plan is still being analysed; try again in a moment")
+        kwargs = self.chart_options()
+        render_chart(self.chart_name, analysis, path, **kwargs)
+
+    def export_dialog(self) -> None:
+        plan = getattr(self.document, "plan", None)
+        stem = (getattr(plan, "title", "") or "plan").strip().replace("/", "-")[:60]
+        start = os.path.join(os.path.expanduser("~"), f"{stem} - {self.title}.png")
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", start,
+                                              "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+        if not path:
+            return
+        if os.path.splitext(path)[1].lower() not in (".png", ".svg", ".pdf"):
+            path += ".png"
+        try:
+            self.export_to(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Export chart", f"Could not export the chart to {path}:\n{exc}")
+
+    def print_pages(self, page_w_in: float, page_h_in: float) -> list[dict[str, Any]]:
+        """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles."""
+        analysis = getattr(self.document, "analysis", None)
+        base = self.chart_options()
+        if analysis is None or analysis.schedule is None:
+            return [base]
+        if self.chart_name == "gantt":
+            total = len(gantt_rows(analysis, base["gated"]))
+            cap = gantt_row_capacity(page_h_in)
+            if total <= cap:
+                return [base]
+            return [{**base, "rows": (a, a + cap)} for a in range(0, total, cap)]
+        if self.chart_name == "graph":
+            tiles = graph_tiles(analysis, page_w_in, page_h_in)
+            return [base] if len(tiles) == 1 else [{**base, "window": t} for t in tiles]
+        return [base]
+
+    def print_chart(self, printer: QPrinter) -> None:
+        """Render the chart on ``printer``, one figure per page sized to the printable area."""
+        analysis = getattr(self.document, "analysis", None)
+        layout = printer.pageLayout()
+        res = printer.resolution()
+        rect = layout.paintRectPixels(res)
+        w_in, h_in = rect.width() / res, rect.height() / res
+        dpi = min(PRINT_DPI, res)
+        painter = QPainter()
+        if not painter.begin(printer):
+            return
+        try:
+            for k, opts in enumerate(self.print_pages(w_in, h_in)):
+                if k:
+                    printer.newPage()
+                fig = Figure(figsize=(w_in, h_in), dpi=dpi)
+                canvas = FigureCanvasAgg(fig)
+                if analysis is None:
+                    style.message(fig, "Analysing the plan\u2026")
+                else:
+                    self._func(fig, analysis, **opts)
+                canvas.draw()
+                buf = canvas.buffer_rgba()
+                image = QImage(buf, int(buf.shape[1]), int(buf.shape[0]), QImage.Format.Format_RGBA8888)
+                painter.drawImage(QRectF(0, 0, rect.width(), rect.height()), image)
+        finally:
+            painter.end()
+
+    def make_print_preview(self, printer: QPrinter | None = None) -> QPrintPreviewDialog:
+        """A print preview dialog for this chart (not shown)."""
+        printer = printer or self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print preview \u2014 {self.title}")
+        dialog.paintRequested.connect(self.print_chart)
+        return dialog
+
+    def print_preview(self) -> None:
+        self.make_print_preview().exec()
+
+    def print_dialog(self) -> None:
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_chart(printer)
+
+    def _printer(self) -> QPrinter:
+        from PySide6.QtGui import QPageLayout
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setDocName(f"{self.title}")
+        return printer
