@@ -49,8 +49,11 @@ VALID_TEXT = json.dumps(base_plan(), indent=2)
 CASES = [
     Case("not-json", b"this is not a plan\n", ":1:1: ", "not valid JSON: Expecting value"),
     Case("syntax", b'{\n  "schema_version": 1,\n  "title": "x",,\n}\n', ":3:16: ", "not valid JSON: Expecting property name"),
-    Case("truncated", VALID_TEXT[: VALID_TEXT.index('"decisions"') + 20].encode(), ":", "may be truncated"),
-    Case("truncated-at-end", VALID_TEXT[:-3].encode(), ":", "the file ends unexpectedly"),
+    Case("truncated", VALID_TEXT[: VALID_TEXT.index('"decisions"') + 20].encode(), ":11:6: ",
+         "the file ends unexpectedly (Expecting property name enclosed in double quotes); it may be truncated"),
+    Case("truncated-at-end", VALID_TEXT[:-3].encode(), ":19:13: ", "the file ends unexpectedly"),
+    Case("truncated-in-text", VALID_TEXT[: VALID_TEXT.index("Broken") + 3].encode(), ":3:12: ",
+         "the file ends inside the text value that starts here; it may be truncated"),
     Case("top-level-list", b"[1, 2, 3]\n", ": ", "the top level must be a JSON object, not list"),
     json_case("title-not-text", base_plan(title=5), ": at title: ", "Input should be a valid string"),
     json_case("decisions-not-list", base_plan(decisions={}), ": at decisions: ", "Input should be a valid list"),
@@ -89,7 +92,7 @@ CASES = [
     json_case("version-text", base_plan(schema_version="1"), ": at schema_version: ", "must be a whole number"),
     Case("empty", b"", ": ", "the file is empty"),
     Case("blank", b"  \n\n", ": ", "only blank space"),
-    Case("latin-1", VALID_TEXT.replace("Alpha", "Caf\u00e9").encode("latin-1"), ":", "is not UTF-8 text"),
+    Case("latin-1", VALID_TEXT.replace("Alpha", "Caf\u00e9").encode("latin-1"), ":13:20: ", "is not UTF-8 text"),
 ]
 
 
