@@ -273,6 +273,7 @@ def nx_stages(plan: Plan, g: nx.DiGraph, order: list[str], sched: dict[str, Any]
 
 def nx_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     """Build + validate + schedule + stages with networkx; (phase times, results)."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     g = nx_build(plan)
     t1 = time.perf_counter()
@@ -284,7 +285,8 @@ def nx_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     t3 = time.perf_counter()
     stg = nx_stages(plan, g, order, sched)
     t4 = time.perf_counter()
-    times = {"build": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0}
+    times = {"build": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0,
+             "cpu": time.process_time() - c0}
     return times, (g, findings, order, sched, stg)
 
 
@@ -309,6 +311,7 @@ def use_experimental() -> None:
 
 def planner_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     """compile + validate + schedule + stages, as planner.analysis.analyze does; (phase times, results)."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     graph = IMPL["compile"](plan, "likely")
     t1 = time.perf_counter()
@@ -321,7 +324,8 @@ def planner_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     t3 = time.perf_counter()
     stg = analyze_stages(plan, sched)
     t4 = time.perf_counter()
-    times = {"compile": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0}
+    times = {"compile": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0,
+             "cpu": time.process_time() - c0}
     return times, (graph, findings, sched, stg)
 
 
@@ -496,6 +500,9 @@ def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, floa
           "total = compile + validate + schedule + stages = analyze(plan).")
     print("tm peak = tracemalloc peak of one analysis; max RSS = child process after load + analysis "
           "(before the baseline).")
+    print("CPU time of the total (process_time, less sensitive to other load), median, planner / networkx: "
+          + "; ".join(f"{r['n']:,}: {fmt_t(r['planner']['cpu'])} / {fmt_t(r.get('nx', {}).get('cpu'))}"
+                      for r in results))
     print("networkx phases (build / validate / schedule / stages): " + "; ".join(
         f"{r['n']:,}: " + " / ".join(fmt_t(r['nx'][k]) for k in ("build", "validate", "schedule", "stages"))
         for r in results if "nx" in r))

@@ -54,6 +54,7 @@ def pipeline(plan, fast: bool, gc_off: bool = False):  # type: ignore[no-untyped
     if gc_off:
         gc.disable()
     try:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         g = (F.compile_plan_fast if fast else G.compile_plan)(plan, "likely")
         t1 = time.perf_counter()
@@ -67,7 +68,8 @@ def pipeline(plan, fast: bool, gc_off: bool = False):  # type: ignore[no-untyped
         if was:
             gc.enable()
         use(False)
-    return {"compile": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0}, (
+    return {"compile": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0,
+            "cpu": time.process_time() - c0}, (
         g, f, s, st)
 
 
@@ -100,15 +102,18 @@ def same(a, b) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def timeit_ab(name: str, fa, fb, repeat: int) -> None:  # type: ignore[no-untyped-def]
-    ta, tb = [], []
+    ta, tb, ca, cb = [], [], [], []
     for _ in range(repeat):
-        for f, acc in ((fa, ta), (fb, tb)):
+        for f, acc, cacc in ((fa, ta, ca), (fb, tb, cb)):
             gc.collect()
+            c0 = time.process_time()
             t0 = time.perf_counter()
             f()
             acc.append(time.perf_counter() - t0)
+            cacc.append(time.process_time() - c0)
     ma, mb = statistics.median(ta), statistics.median(tb)
-    print(f"  {name:<34} {ma * 1e3:8.1f} -> {mb * 1e3:8.1f} ms  (best {min(ta) * 1e3:7.1f} -> {min(tb) * 1e3:7.1f})"
+    print(f"  {name:<40} {ma * 1e3:7.1f} -> {mb * 1e3:7.1f} ms  (best {min(ta) * 1e3:6.1f} -> {min(tb) * 1e3:6.1f};"
+          f" cpu {statistics.median(ca) * 1e3:6.1f} -> {statistics.median(cb) * 1e3:6.1f})"
           f"  saves {(ma - mb) * 1e3:6.1f} ms")
 
 

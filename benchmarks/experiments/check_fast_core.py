@@ -37,6 +37,10 @@ def cases():  # type: ignore[no-untyped-def]
     d["decisions"][8]["stage"] = "ghost-stage"
     yield "unknown references and a self link", d
     d = copy.deepcopy(base)
+    for i in (0, 1, 2, 150):
+        d["decisions"][i]["stage"] = "ghost-stage"
+    yield "unknown stage on early decisions", d
+    d = copy.deepcopy(base)
     d["dependencies"] += [dict(d["dependencies"][10], type="SS"), dict(d["dependencies"][20])]
     yield "duplicate links", d
     d = copy.deepcopy(base)

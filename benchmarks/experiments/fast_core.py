@@ -122,12 +122,13 @@ def gated_schedule_fast(graph: PlanGraph, weight: np.ndarray, seq: np.ndarray, n
     eo = np.lexsort((pos[src], seq_src))
     # Links per stage of their source, in that order.
     bounds = np.searchsorted(seq_src[eo], np.arange(n_stages + 1), side="left").tolist()
+    bounds[0] = 0  # decisions in an unknown stage (-1, only with validation errors) go with stage 0, as before
     s_l, d_l, w_l = src[eo].tolist(), dst[eo].tolist(), weight[eo].tolist()
     d = graph.duration
     gate_prev = 0.0
     es = es_a.tolist()
     for k in range(n_stages):
-        mine = np.flatnonzero(seq == k)
+        mine = np.flatnonzero(seq == k) if k else np.flatnonzero(seq <= 0)
         if len(mine):
             # the gate floor, then this stage's out-links
             cur = np.maximum(np.array([es[i] for i in mine.tolist()]), gate_prev)
