@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.analysis import Analysis, analyze
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
+from planner.model.plan import Baseline
 from planner.model.plan import ID_PATTERN
 from planner.ui import commands as cmd
 
@@ -47,6 +48,19 @@ def active_workers() -> int:
     """Number of analysis runs currently in worker threads (for tests that check nothing is left running)."""
     with _ACTIVE_LOCK:
         return len(_ACTIVE_WORKERS)
+
+
+def analyze_plan(plan: Plan, estimate: str = "likely") -> Analysis:
+    """The live analysis of the app: :func:`planner.analysis.analyze` plus the ``over-capacity`` findings of the
+    schedule (in ``extra_findings``), so that the findings panel and the status bar show them with the rest."""
+    result = analyze(plan, estimate)
+    if result.schedule is not None and any(t.capacity is not None for t in plan.teams):
+        from planner.analysis.capacity import capacity_findings
+
+        have = {(f.code, f.message) for f in result.findings}
+        result.extra_findings.extend(f for f in capacity_findings(plan, result.schedule)
+                                     if (f.code, f.message) not in have)
+    return result
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -73,7 +87,7 @@ class _AnalysisRunnable(QRunnable):
             _ACTIVE_WORKERS.add(key)
         try:
             try:
-                result = analyze(self.plan, self.estimate)
+                result = analyze_plan(self.plan, self.estimate)
                 error = None
             except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
                 result, error = None, f"{type(exc).__name__}: {exc}"
@@ -106,6 +120,7 @@ class PlanDocument(QObject):
     analysis_started = Signal()
     analysis_failed = Signal(str)
     estimate_changed = Signal(str)
+    baseline_changed = Signal(object)  # str | None: the baseline the views compare against (a view setting)
 
     SYNC_LIMIT = 2000
     """Plans with fewer decisions are analysed on the GUI thread (a few ms); larger ones in a worker."""
@@ -119,6 +134,8 @@ class PlanDocument(QObject):
         self.path: str | None = path
         self.estimate = "likely"
         self.last_error: str | None = None
+        self.baseline_name: str | None = None  # None: the newest baseline
+        self._derived: dict[str, tuple[object, Any]] = {}  # name -> (analysis it was computed for, value)
         self._generation = 0
         self._analysed_generation = -1
         self._succ_cache: dict[str, list[str]] | None = None
@@ -169,6 +186,8 @@ class PlanDocument(QObject):
             self._resetting = False
         self.path = path
         self.selection = []
+        self.baseline_name = None
+        self._derived.clear()
         self.plan_reset.emit()
         self.path_changed.emit(path)
         self.selection_changed.emit([])
@@ -190,6 +209,132 @@ class PlanDocument(QObject):
             self.estimate_changed.emit(estimate)
             self._generation += 1
             self.request_analysis(immediate=True)
+
+    # -- figures derived from the analysis (computed on demand, cached per analysis) ------------------------------
+    def _derive(self, name: str, compute: Any) -> Any:
+        a = self.analysis
+        if a is None or a.schedule is None:
+            return None
+        cached = self._derived.get(name)
+        if cached is not None and cached[0] is a:
+            return cached[1]
+        value = compute(a)
+        self._derived[name] = (a, value)
+        return value
+
+    def levelled(self) -> Any:
+        """The capacity-levelled schedule of the current analysis (:class:`planner.analysis.capacity.Levelled`),
+        or None without a schedule. Computed on first use and cached until the next analysis."""
+        from planner.analysis.capacity import level
+
+        return self._derive("levelled", lambda a: level(a.plan, a.schedule))
+
+    # -- baselines --------------------------------------------------------------------------------------------
+    def current_baseline(self) -> Baseline | None:
+        """The baseline the views compare against: the chosen one, else the newest; None when there is none."""
+        from planner.analysis.baselines import find_baseline
+
+        if self.baseline_name is not None:
+            chosen = find_baseline(self.plan, self.baseline_name)
+            if chosen is not None:
+                return chosen
+        return find_baseline(self.plan)
+
+    def set_baseline_name(self, name: str | None) -> None:
+        """Compare against the baseline called ``name`` (None: the newest). A view setting, not an edit."""
+        if name != self.baseline_name:
+            self.baseline_name = name
+            self._derived.pop("variance", None)
+            self.baseline_changed.emit(name)
+
+    def variance(self) -> Any:
+        """The current schedule against :meth:`current_baseline` (:class:`planner.analysis.baselines.Variance`),
+        or None when there is no schedule or no baseline."""
+        base = self.current_baseline()
+        if base is None:
+            return None
+        a = self.analysis
+        if a is None or a.schedule is None:
+            return None
+        cached = self._derived.get("variance")
+        if cached is not None and cached[0][0] is a and cached[0][1] is base:  # type: ignore[index]
+            return cached[1]
+        from planner.analysis.baselines import variance
+
+        value = variance(a.schedule, base)
+        self._derived["variance"] = ((a, base), value)
+        return value
+
+    def save_baseline(self, name: str) -> str | None:
+        """Keep the current schedule as baseline ``name`` (replacing one of that name) as one undo step, and
+        compare against it. Returns None, or why it could not be saved."""
+        from planner.analysis.baselines import make_baseline
+
+        name = name.strip()
+        if not name:
+            return "a baseline needs a name"
+        if self.analysis is None or not self.analysis_current:
+            self.analyze_now()
+        a = self.analysis
+        if a is None or a.schedule is None:
+            return "the plan has no schedule (fix the errors first)"
+        baseline = make_baseline(a.schedule, name)
+        existing = next((k for k, b in enumerate(self.plan.baselines) if b.name == name), None)
+        if existing is None:
+            self.add_item(self.plan, "baselines", baseline, f"Save Baseline '{name}'")
+        else:
+            self.undo_stack.beginMacro(f"Replace Baseline '{name}'")
+            self.undo_stack.push(cmd.RemoveItemCommand(self, self.plan, "baselines", existing, "Remove Baseline"))
+            self.undo_stack.push(cmd.InsertItemCommand(self, self.plan, "baselines", existing, baseline,
+                                                       "Add Baseline"))
+            self.undo_stack.endMacro()
+        self.baseline_name = None
+        self.set_baseline_name(name)
+        return None
+
+    # -- risks ------------------------------------------------------------------------------------------------
+    def add_risk(self, title: str = "New risk", **fields: Any) -> str | None:
+        """Add a risk to the register (at the end); returns its id, or None when the fields do not validate."""
+        from planner.model.plan import Risk
+
+        taken = {r.id for r in self.plan.risks}
+        rid = fields.pop("id", None)
+        if not rid:
+            k = len(self.plan.risks) + 1
+            while f"risk-{k}" in taken:
+                k += 1
+            rid = f"risk-{k}"
+        values: dict[str, Any] = {"probability": 0.5, "impact": 1.0}
+        values.update(fields)
+        try:
+            risk = Risk(id=rid, title=title, **values)
+        except ValidationError:
+            return None
+        self.add_item(self.plan, "risks", risk, "Add Risk")
+        return rid
+
+    def remove_risks(self, indices: list[int]) -> None:
+        """Remove risks by index into ``plan.risks``; one undo step."""
+        valid = sorted({i for i in indices if 0 <= i < len(self.plan.risks)}, reverse=True)
+        if not valid:
+            return
+        text = "Remove Risk" if len(valid) == 1 else f"Remove {len(valid)} Risks"
+        self.undo_stack.beginMacro(text)
+        for i in valid:
+            self.undo_stack.push(cmd.RemoveItemCommand(self, self.plan, "risks", i, text))
+        self.undo_stack.endMacro()
+
+    def edit_risk(self, index: int, **changes: Any) -> str | None:
+        """Change fields of ``plan.risks[index]``; an id must stay unique. Returns None, or why it was refused."""
+        risk = self.plan.risks[index]
+        new_id = changes.get("id", risk.id)
+        if new_id != risk.id and any(r.id == new_id for k, r in enumerate(self.plan.risks) if k != index):
+            return f"another risk already has the id '{new_id}'"
+        labels = {"probability": "Probability", "impact": "Impact", "decisions": "Decisions",
+                  "mitigation": "Mitigation", "owner": "Owner", "title": "Title", "id": "Id"}
+        changed = [k for k, v in changes.items() if getattr(risk, k) != v]
+        text = "Change Risk " + ", ".join(labels.get(k, k.title()) for k in changed) if changed else None
+        return self.edit_object(risk, text, **changes)
 
     # -- selection -----------------------------------------------------------------------------------------
     def select(self, ids: list[str]) -> None:
@@ -265,7 +410,7 @@ class PlanDocument(QObject):
 
     def _analyze(self, plan: Plan) -> tuple[Analysis | None, str | None]:
         try:
-            return analyze(plan, self.estimate), None
+            return analyze_plan(plan, self.estimate), None
         except Exception as exc:  # noqa: BLE001 - an analysis bug must not take the editor down
             log.exception("analysis failed")
             return None, f"{type(exc).__name__}: {exc}"

@@ -33,6 +33,7 @@ from planner.ui.document import PlanDocument
 from planner.ui.inspector import InspectorPanel
 from planner.ui.panels import FindingsPanel, PlanStatusBar
 from planner.ui.plan_view import PlanView
+from planner.ui.simulation import SimulationRunner
 from planner.ui.table_view import DecisionsView
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,58 @@ def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
     except Exception as exc:  # noqa: BLE001 - a broken canvas must not stop the app from opening
         log.exception("graph canvas failed")
         return _placeholder(f"The dependency graph could not be shown:\n{exc}"), False
+
+
+def chart_tab_names() -> list[tuple[str, str]]:
+    """(name, title) of the charts shown as tabs, when :mod:`planner.ui.chart_tab` is part of this build.
+
+    Only the plan charts: risk and load charts live in the Risk and Capacity tabs. Checked without importing
+    the chart modules (matplotlib stays unloaded until a chart is shown)."""
+    import importlib.util
+
+    if importlib.util.find_spec("planner.ui.chart_tab") is None:
+        return []
+    return list(CHART_TABS)
+
+
+CHART_TABS = (("gantt", "Gantt"), ("graph", "Dependency graph"), ("roadmap", "Roadmap"),
+              ("stages", "Stage timeline"), ("critical-path", "Critical path"))
+
+
+class LazyChartTab(QWidget):
+    """Holds a :class:`planner.ui.chart_tab.ChartTab`, built (and matplotlib imported) when first shown."""
+
+    def __init__(self, doc: PlanDocument, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.doc = doc
+        self.name = name
+        self.chart: Any = None
+        self.setObjectName(f"chartTab-{name}")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> Any:
+        if self.chart is None:
+            try:
+                from planner.ui.chart_tab import ChartTab
+
+                self.chart = ChartTab(self.doc, self.name, self)
+            except Exception as exc:  # noqa: BLE001 - a broken chart must not take the window down
+                log.exception("chart tab %s failed", self.name)
+                self.chart = _placeholder(f"This chart could not be shown:\n{exc}")
+            self._layout.addWidget(self.chart)
+        return self.chart
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
+        super().showEvent(event)
+
+    def shutdown(self) -> None:
+        fn = getattr(self.chart, "shutdown", None)
+        if callable(fn):
+            fn()
 
 
 def _placeholder(text: str) -> QLabel:
@@ -78,6 +131,7 @@ class MainWindow(QMainWindow):
         self.recovery = recovery.RecoveryFile()
 
         # Views: the central tab widget; later tabs (charts) come through add_view_tab().
+        self.chart_tabs: dict[str, LazyChartTab] = {}
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
@@ -89,6 +143,7 @@ class MainWindow(QMainWindow):
         self.views.setTabToolTip(0, "All decisions with their schedule (Ctrl+1)")
         self.views.setTabToolTip(1, "The dependency graph (Ctrl+2)")
         self.setCentralWidget(self.views)
+        self.simulation = SimulationRunner(self.doc, self)
 
         # Docks
         self.inspector = InspectorPanel(self.doc, self)
@@ -110,6 +165,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._add_analysis_tabs()
 
         # Messages from views, titles, recovery
         for src in (self.table_view, self.inspector.form, self.plan_view):
@@ -194,6 +250,16 @@ class MainWindow(QMainWindow):
         self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), "Ctrl+1")
         self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), "Ctrl+2")
         self.about_action = self._action("&About", self.about)
+        self.save_baseline_action = self._action("Save &Baseline…", self.ask_save_baseline, None,
+                                                 "Keep the current schedule as a named baseline to compare with")
+        self.run_simulation_action = self._action("Run &Simulation", self.run_simulation, "F5",
+                                                  "Simulate the plan's uncertain durations and risks (Risk tab)")
+        self.export_report_action = self._action("Export &Report…", self.export_report, "Ctrl+Shift+E",
+                                                  "Write a PDF report of the plan")
+        self.print_action = self._action("&Print…", lambda: self._chart_call("print_chart"), K.Print,
+                                         "Print the chart shown")
+        self.print_preview_action = self._action("Print Pre&view…", lambda: self._chart_call("print_preview"),
+                                                 None, "Preview the printed chart")
         for act in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action):
             act.setEnabled(self.has_canvas)
         # Delete in the canvas removes its selected items (the canvas handles the key itself).
@@ -208,6 +274,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.save_action, self.save_as_action, self.revert_action])
         m.addSeparator()
+        m.addActions([self.export_report_action, self.print_preview_action, self.print_action])
+        m.addSeparator()
         m.addAction(self.close_action)
         m = mb.addMenu("&Edit")
         m.addActions([self.undo_action, self.redo_action])
@@ -218,21 +286,135 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&View")
         self.view_menu = m
         m.addActions([self.show_table_action, self.show_graph_action])
-        m.addSeparator()
+        self._views_end = m.addSeparator()
         m.addActions([self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action])
         m.addSeparator()
         m.addAction(self.inspector_dock.toggleViewAction())
         m.addAction(self.findings_dock.toggleViewAction())
+        m = mb.addMenu("&Plan")
+        self.plan_menu = m
+        m.addAction(self.save_baseline_action)
+        self.baselines_menu = m.addMenu("Compare with Baseline")
+        self.baselines_menu.aboutToShow.connect(self._refresh_baselines_menu)
+        m.addSeparator()
+        m.addAction(self.run_simulation_action)
         m = mb.addMenu("&Help")
         m.addAction(self.about_action)
+
+    def _add_analysis_tabs(self) -> None:
+        """Risk and Capacity tabs (cheap until shown: their charts load matplotlib on first show), and one tab
+        per chart of :data:`planner.charts.CHARTS` when the chart tab widget is part of this build."""
+        from planner.ui.capacity_tab import CapacityTab
+        from planner.ui.risk_tab import RiskTab
+
+        for name, title in chart_tab_names():
+            tab = LazyChartTab(self.doc, name, self.views)
+            self.chart_tabs[name] = tab
+            i = self.add_view_tab(tab, title)
+            self.views.setTabToolTip(i, f"The {title.lower()} chart")
+        self.risk_tab = RiskTab(self.doc, self.simulation, self.views)
+        i = self.add_view_tab(self.risk_tab, "Risk")
+        self.views.setTabToolTip(i, "Monte Carlo simulation of the finish, and the risk register (F5 runs it)")
+        self.capacity_tab = CapacityTab(self.doc, self.views)
+        i = self.add_view_tab(self.capacity_tab, "Capacity")
+        self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
+        self.risk_tab.message.connect(self.show_message)
+        self.views.currentChanged.connect(self._update_print_actions)
+        self._update_print_actions()
+
+    def current_chart_tab(self) -> Any:
+        """The chart widget of the current tab (a built ChartTab), or None."""
+        w = self.views.currentWidget()
+        return w.chart if isinstance(w, LazyChartTab) else None
+
+    def _update_print_actions(self, *_args: Any) -> None:
+        on_chart = isinstance(self.views.currentWidget(), LazyChartTab)
+        self.print_action.setEnabled(on_chart)
+        self.print_preview_action.setEnabled(on_chart)
+
+    def _chart_call(self, name: str) -> Any:
+        w = self.views.currentWidget()
+        if not isinstance(w, LazyChartTab):
+            return None
+        chart = w.ensure_built()
+        fn = getattr(chart, name, None) if chart is not None else None
+        if not callable(fn):
+            self.show_message("This chart cannot be printed in this build")
+            return None
+        return fn()
+
+    def export_report(self) -> Any:
+        """Open the report dialog (window-modal, ``open()``); returns it, or None when unavailable."""
+        try:
+            from planner.ui.report_dialog import ReportDialog
+        except ImportError:
+            self.show_message("PDF reports are not part of this build")
+            return None
+        self.commit_pending()
+        dialog = ReportDialog(self.doc, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def run_simulation(self) -> None:
+        self.views.setCurrentWidget(self.risk_tab)
+        self.risk_tab.run()
+
+    # -- baselines -------------------------------------------------------------------------------------------
+    def ask_save_baseline(self) -> QInputDialog:
+        """Ask for a name (window-modal, ``open()``) and save the current schedule as that baseline."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("baselinePrompt")
+        dialog.setWindowTitle("Save baseline")
+        dialog.setLabelText("Keep the current schedule as a baseline named:")
+        existing = {b.name for b in self.doc.plan.baselines}
+        k = len(existing) + 1
+        while f"Baseline {k}" in existing:
+            k += 1
+        dialog.setTextValue(f"Baseline {k}")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.save_baseline)
+        dialog.finished.connect(lambda _r: setattr(self, "baseline_prompt", None))
+        self.baseline_prompt: QInputDialog | None = dialog
+        dialog.open()
+        return dialog
+
+    def save_baseline(self, name: str) -> bool:
+        self.commit_pending()
+        replacing = any(b.name == name.strip() for b in self.doc.plan.baselines)
+        problem = self.doc.save_baseline(name)
+        if problem:
+            self.show_message(f"Baseline not saved: {problem}")
+            return False
+        self.show_message(f"{'Replaced' if replacing else 'Saved'} baseline '{name.strip()}': the table shows "
+                          "the slip against it (Undo removes it)")
+        return True
+
+    def _refresh_baselines_menu(self) -> None:
+        menu = self.baselines_menu
+        menu.clear()
+        current = self.doc.current_baseline()
+        for b in reversed(self.doc.plan.baselines):
+            act = menu.addAction(b.name)
+            act.setCheckable(True)
+            act.setChecked(b is current)
+            act.triggered.connect(lambda _c=False, n=b.name: self.doc.set_baseline_name(n))
+        if not self.doc.plan.baselines:
+            menu.addAction("(no baselines yet)").setEnabled(False)
 
     def add_view_tab(self, widget: QWidget, title: str) -> int:
         """Add a view (e.g. a chart) as a tab next to Table and Graph; returns its tab index."""
         index = self.views.addTab(widget, title)
         act = QAction(title, self)
         act.triggered.connect(lambda _c=False, w=widget: self.views.setCurrentWidget(w))
-        self.view_menu.insertAction(self.view_menu.actions()[2] if len(self.view_menu.actions()) > 2 else None,
-                                    act)
+        n = self.views.count()
+        if n <= 8:  # Ctrl+9 and Ctrl+0 are Fit and Actual Size
+            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+        self.addAction(act)
+        self.view_menu.insertAction(self._views_end, act)  # after the other views, in tab order
         return index
 
     def show_view(self, title: str) -> None:
@@ -589,6 +771,9 @@ class MainWindow(QMainWindow):
         self._recovery_timer.stop()
         self._recovery_soon.stop()
         self.recovery.release()
+        self.simulation.shutdown()
+        for tab in self.chart_tabs.values():
+            tab.shutdown()
         self.doc.shutdown()
 
     def discard_and_close(self) -> None:

@@ -60,9 +60,15 @@ COLUMNS: list[Column] = [
     Column("finish_date", "Finish date", "Computed early finish date", False, False, True),
     Column("float", "Float", "Total float: weeks it can slip before the plan's finish moves", False, True, True),
     Column("critical", "Critical", "On a critical chain: any delay moves the plan's finish", False, False, True),
+    Column("start_slip", "Start slip", "Weeks the start moved since the baseline (positive: later)", False, True,
+           True),
+    Column("finish_slip", "Finish slip", "Weeks the finish moved since the baseline (positive: later)", False,
+           True, True),
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATE_COLUMNS = (COLUMN_INDEX["start_date"], COLUMN_INDEX["finish_date"])
+VARIANCE_COLUMNS = (COLUMN_INDEX["start_slip"], COLUMN_INDEX["finish_slip"])
+"""Shown only while the plan has a baseline."""
 
 _ESTIMATE_POS = {"optimistic": 0, "likely": 1, "pessimistic": 2}
 
@@ -93,6 +99,7 @@ class DecisionTableModel(QAbstractTableModel):
         self._names: dict[str, dict[str, str]] = {}
         self._icons: dict[str, QIcon] = {}
         self._error_ids: set[str] = set()
+        self._variance_of: tuple[object, dict[str, Any]] | None = None
         self._refresh_names()
         doc.decisions_inserted.connect(self._on_inserted)
         doc.decisions_about_to_be_removed.connect(self._on_about_to_be_removed)
@@ -100,6 +107,7 @@ class DecisionTableModel(QAbstractTableModel):
         doc.plan_meta_changed.connect(self._on_meta_changed)
         doc.plan_reset.connect(self._on_reset)
         doc.analysis_updated.connect(self._on_analysis)
+        doc.baseline_changed.connect(lambda _n: self._emit_columns_changed(VARIANCE_COLUMNS))
         if doc.analysis is not None:
             self._on_analysis(doc.analysis)
 
@@ -134,6 +142,15 @@ class DecisionTableModel(QAbstractTableModel):
         if i is None or i >= len(s.es):
             return None
         return float(s.es[i]), float(s.ef[i]), float(s.total_float[i]), bool(s.critical[i])
+
+    def _variance(self, d: Decision) -> Any:
+        """The decision's :class:`~planner.analysis.baselines.DecisionVariance` against the chosen baseline."""
+        var = self.doc.variance()
+        if var is None:
+            return None
+        if self._variance_of is None or self._variance_of[0] is not var:
+            self._variance_of = (var, {row.id: row for row in var.decisions})
+        return self._variance_of[1].get(d.id)
 
     def is_critical(self, d: Decision) -> bool:
         f = self._figures(d)
@@ -200,6 +217,10 @@ class DecisionTableModel(QAbstractTableModel):
                 return QBrush(critical_color())
             if key in ("critical", "float") and self.is_critical(d):
                 return QBrush(critical_color())
+            if key in ("start_slip", "finish_slip"):
+                v = self._variance(d)
+                if v is not None and (getattr(v, key) or 0.0) > 0:
+                    return QBrush(critical_color())
             return None
         if role == R.FontRole and key == "critical" and self.is_critical(d):
             f = QFont()
@@ -223,6 +244,12 @@ class DecisionTableModel(QAbstractTableModel):
             return fmt.STATUS_LABELS.get(str(d.status), str(d.status))
         if key == "progress":
             return f"{fmt.weeks(d.progress)} %"
+        if key in ("start_slip", "finish_slip"):
+            v = self._variance(d)
+            slip = getattr(v, key) if v is not None else None
+            if slip is None:
+                return "new" if v is not None and v.status == "new" else ""
+            return ("+" if slip > 0 else "") + fmt.weeks(slip)
         f = self._figures(d)
         if f is None:
             return ""
@@ -257,6 +284,10 @@ class DecisionTableModel(QAbstractTableModel):
             return (0, self._edit_value(d, key))
         if key == "status":
             return (0, list(fmt.STATUS_LABELS).index(str(d.status)) if str(d.status) in fmt.STATUS_LABELS else 9)
+        if key in ("start_slip", "finish_slip"):
+            v = self._variance(d)
+            slip = getattr(v, key) if v is not None else None
+            return (1, 0.0) if slip is None else (0, slip)
         if key in ("start", "finish", "start_date", "finish_date", "float", "critical"):
             f = self._figures(d)
             if f is None:
@@ -282,6 +313,16 @@ class DecisionTableModel(QAbstractTableModel):
                     else f"Not critical: it can slip {fmt.weeks(f[2], unit=True)}")
         if key == "id" and d.id in self._error_ids:
             return "This decision is named in a validation error (see Findings)"
+        if key in ("start_slip", "finish_slip"):
+            v = self._variance(d)
+            if v is None:
+                return None
+            if v.status == "new":
+                return "Not in the baseline (added since)"
+            which = "start" if key == "start_slip" else "finish"
+            base, now = getattr(v, f"baseline_{which}"), getattr(v, which)
+            return (f"Baseline '{self.doc.variance().baseline}': {which} week {fmt.weeks(base)}, "
+                    f"now week {fmt.weeks(now)}")
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -401,6 +442,10 @@ class DecisionTableModel(QAbstractTableModel):
         if self._sort_column >= 0:
             self._resort()
         self._emit_all_changed()
+
+    def _emit_columns_changed(self, columns: tuple[int, ...]) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, min(columns)), self.index(len(self._rows) - 1, max(columns)))
 
     def _emit_all_changed(self) -> None:
         if self._rows:

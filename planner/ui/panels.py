@@ -116,6 +116,9 @@ class PlanStatusBar(QStatusBar):
                               "and what that costs in weeks")
         self.critical = QLabel(self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
+        self.slip = QLabel(self)
+        self.slip.setObjectName("baselineSlip")
+        self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
         self.problems = QLabel(self)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
         self.busy = QLabel(self)
@@ -126,7 +129,7 @@ class PlanStatusBar(QStatusBar):
                             ("pert", "PERT")):
             self.estimate.addItem(label, name)
         self.estimate.currentIndexChanged.connect(lambda _i: doc.set_estimate(self.estimate.currentData()))
-        for w in (self.finish, self.gated, self.critical, self.problems, self.busy):
+        for w in (self.finish, self.gated, self.critical, self.slip, self.problems, self.busy):
             w.setAccessibleName(w.toolTip() or "Status")
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.estimate)
@@ -136,6 +139,8 @@ class PlanStatusBar(QStatusBar):
         doc.analysis_failed.connect(lambda msg: (self.busy.setText("Analysis failed"),
                                                  self.showMessage(msg, 10000)))
         doc.estimate_changed.connect(lambda e: self.estimate.setCurrentIndex(self.estimate.findData(e)))
+        doc.baseline_changed.connect(lambda _n: self.show_slip())
+        doc.plan_meta_changed.connect(self.show_slip)
         if doc.analysis is not None:
             self.show_analysis(doc.analysis)
 
@@ -155,7 +160,8 @@ class PlanStatusBar(QStatusBar):
     def show_analysis(self, a: Analysis) -> None:
         self._set(self.busy, "")
         plan = self.doc.plan
-        n_err, n_warn = len(a.errors), len(a.warnings)
+        extra = [f for f in a.extra_findings if f.severity is Severity.WARNING]
+        n_err, n_warn = len(a.errors), len(a.warnings) + len(extra)
         if a.schedule is None or a.stages is None:
             self._set(self.finish, "Finish: no schedule (fix the errors)")
             self._set(self.gated, "")
@@ -172,3 +178,18 @@ class PlanStatusBar(QStatusBar):
         self._set(self.problems, " · ".join(parts))
         color = "#d9534f" if n_err else ("#b8860b" if n_warn else "")
         self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        self.show_slip()
+
+    def show_slip(self) -> None:
+        """The overall finish slip against the chosen baseline (empty without a baseline)."""
+        var = self.doc.variance()
+        if var is None:
+            self.slip.setVisible(False)
+            return
+        slip = var.finish_slip
+        sign = "+" if slip > 0 else ""
+        text = (f"vs '{var.baseline}': {sign}{fmt.weeks(slip, unit=True)}" if slip else
+                f"vs '{var.baseline}': on baseline")
+        self._set(self.slip, text)
+        self.slip.setStyleSheet("color: #d9534f;" if slip > 0 else "")
+        self.slip.setVisible(True)

@@ -1,0 +1,245 @@
+"""The Capacity tab: team load per week against capacity (stacked by team, capacity line), the stretches where a
+team is over capacity, and the capacity-levelled schedule beside the unlevelled one.
+
+Everything shown comes from the document's analysis (:meth:`PlanDocument.levelled` and the schedule); the tab
+only lays it out. It refreshes after each analysis while visible, and when next shown otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.figure_view import FigureView
+
+
+class CapacityTab(QWidget):
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("capacityTab")
+        self.doc = doc
+        self._dirty = True
+
+        self.show_levelled = QCheckBox("Show levelled schedule", self)
+        self.show_levelled.setObjectName("showLevelled")
+        self.show_levelled.setToolTip("Draw the load of the schedule levelled to team capacity (non-critical work "
+                                      "delayed until every team fits); the other schedule is outlined in grey")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("capacitySummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 2)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_levelled, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.chart = FigureView(self._draw, "loadChart", self)
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chart_scroll.setWidget(self.chart)
+
+        self.over = QTreeWidget(self)
+        self.over.setObjectName("overCapacity")
+        self.over.setAccessibleName("Over-capacity weeks")
+        self.over.setHeaderLabels(["Team", "Weeks", "Peak / capacity"])
+        self.over.setRootIsDecorated(False)
+        self.over.setUniformRowHeights(True)
+        self.over.setWordWrap(False)
+        oh = self.over.header()
+        oh.setStretchLastSection(False)
+        oh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        oh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        oh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.over.itemActivated.connect(self._select_from_item)
+        self.over.itemClicked.connect(self._select_from_item)
+
+        self.compare = QTreeWidget(self)
+        self.compare.setObjectName("levelledSchedule")
+        self.compare.setAccessibleName("Levelled against unlevelled schedule")
+        self.compare.setHeaderLabels(["Decision", "Team", "Unlevelled", "Levelled", "Delay"])
+        self.compare.setRootIsDecorated(False)
+        self.compare.setUniformRowHeights(True)
+        self.compare.setSortingEnabled(True)
+        self.compare.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        ch = self.compare.header()
+        ch.setStretchLastSection(False)
+        ch.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 5):
+            ch.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.compare.itemActivated.connect(self._select_from_item)
+        self.compare.itemClicked.connect(self._select_from_item)
+
+        self.side = QTabWidget(self)
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.over, "Over capacity")
+        self.side.addTab(self.compare, "Levelled vs unlevelled")
+        self.side.setMinimumWidth(340)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.chart_scroll)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 420])
+        split.setChildrenCollapsible(False)
+        self.splitter = split
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        self.show_levelled.toggled.connect(lambda _on: self.chart.redraw())
+        doc.analysis_updated.connect(self._on_analysis)
+        doc.plan_reset.connect(lambda: self.show_levelled.setChecked(False))
+
+    # -- refresh ---------------------------------------------------------------------------------------------
+    def _on_analysis(self, _a: Any = None) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the summary and the lists from the document, and redraw the chart."""
+        self._dirty = False
+        a = self.doc.analysis
+        self.over.clear()
+        self.compare.clear()
+        if a is None or a.schedule is None:
+            self.summary.setText("No schedule: fix the errors in the plan first (see Findings).")
+            self.chart.redraw()
+            return
+        plan = a.plan
+        if not plan.teams:
+            self.summary.setText("No teams yet: add teams with a capacity (Plan && stages) and set each "
+                                 "decision's owner to see the load.")
+            self.chart.redraw()
+            return
+        lv = self.doc.levelled()
+        self._fill_over(a)
+        self._fill_compare(a, lv)
+        n_over = self.over.topLevelItemCount()
+        moved = lv.delayed if lv is not None else []
+        parts = [f"<b>Unlevelled finish:</b> {fmt.when(plan, a.schedule.finish)}"]
+        if lv is not None:
+            cost = lv.cost
+            parts.append(f"<b>Levelled finish:</b> {fmt.when(plan, lv.finish)} "
+                         + (f"(<span style='color:#c0392b'>+{fmt.weeks(cost, unit=True)}</span>)" if cost
+                            else "(no delay)"))
+            parts.append(f"{len(moved)} decision{'s' if len(moved) != 1 else ''} moved by levelling")
+        parts.append(f"<span style='color:#c0392b'><b>{n_over}</b> over-capacity stretch"
+                     f"{'es' if n_over != 1 else ''}</span>" if n_over else "every team within capacity")
+        if lv is not None and lv.unlevellable:
+            parts.append(f"cannot be levelled: {', '.join(lv.unlevellable)}")
+        self.summary.setText(" · ".join(parts))
+        self._size_chart(a)
+        self.chart.redraw()
+
+    def _size_chart(self, a: Any) -> None:
+        # The team panels need room (about 0.4 in each); below that the chart scrolls instead of squeezing text.
+        n = len(a.plan.teams)
+        self.chart.setMinimumHeight(max(180, int((3.2 + 0.4 * n) * 100)))
+
+    def _fill_over(self, a: Any) -> None:
+        from planner.analysis.capacity import team_loads
+
+        plan, s = a.plan, a.schedule
+        for tl in team_loads(plan, s.es, s.ef):
+            for start, end, peak in tl.over():
+                ids = [plan.decisions[i].id for i in tl.decisions
+                       if s.es[i] < end - 1e-9 and s.ef[i] > start + 1e-9]
+                weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
+                d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
+                if d0 and d1:
+                    weeks += f"  ({d0} to {d1})"
+                item = QTreeWidgetItem([tl.name, weeks, f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
+                item.setData(0, Qt.ItemDataRole.UserRole, ids)
+                item.setToolTip(1, "Running then: " + ", ".join(ids))
+                item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.over.addTopLevelItem(item)
+        if self.over.topLevelItemCount() == 0:
+            self.over.addTopLevelItem(QTreeWidgetItem(["Every team is within capacity.", "", ""]))
+
+    def _fill_compare(self, a: Any, lv: Any) -> None:
+        if lv is None:
+            return
+        plan, s = a.plan, a.schedule
+        teams = {t.id: t.name for t in plan.teams}
+        idx = {did: i for i, did in enumerate(lv.ids)}
+        items = []
+        for did, delay in lv.delayed:
+            i = idx[did]
+            d = plan.decisions[i]
+            item = _SortItem([
+                f"{d.title} ({did})",
+                teams.get(d.owner or "", d.owner or ""),
+                f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}",
+                f"{fmt.weeks(round(float(lv.es[i]), 1))}–{fmt.weeks(round(float(lv.ef[i]), 1))}",
+                f"+{fmt.weeks(round(delay, 1))}",
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, [did])
+            item.setData(4, Qt.ItemDataRole.UserRole + 1, delay)
+            item.setData(2, Qt.ItemDataRole.UserRole + 1, float(s.es[i]))
+            item.setData(3, Qt.ItemDataRole.UserRole + 1, float(lv.es[i]))
+            for c in (2, 3, 4):
+                item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if did in lv.critical_delayed:
+                item.setToolTip(0, "A critical decision: moving it moved the finish")
+            items.append(item)
+        self.compare.addTopLevelItems(items)
+        self.compare.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        if not items:
+            self.compare.addTopLevelItem(QTreeWidgetItem(["Levelling moves nothing: every team fits as "
+                                                          "scheduled.", "", "", "", ""]))
+
+    def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ids = item.data(0, Qt.ItemDataRole.UserRole)
+        if ids:
+            self.doc.select(list(ids))
+
+    # -- chart ----------------------------------------------------------------------------------------------
+    def _draw(self, fig: Any) -> None:
+        a = self.doc.analysis
+        if a is None:
+            return
+        from planner.charts.capacity import draw_load
+
+        lv = self.doc.levelled()
+        shown = dataclasses.replace(a, levelled=lv) if lv is not None else a
+        draw_load(fig, shown, schedule="levelled" if self.show_levelled.isChecked() else "unlevelled")
+
+
+class _SortItem(QTreeWidgetItem):
+    """Sorts numeric columns by their value, not their text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        col = tree.sortColumn() if tree is not None else 0
+        a, b = self.data(col, Qt.ItemDataRole.UserRole + 1), other.data(col, Qt.ItemDataRole.UserRole + 1)
+        if a is not None and b is not None:
+            return float(a) < float(b)
+        return self.text(col).casefold() < other.text(col).casefold()

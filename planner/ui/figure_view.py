@@ -1,0 +1,90 @@
+"""A widget showing one matplotlib Figure drawn by a chart function, created when it is first shown.
+
+matplotlib (and its Qt backend, ~0.9 s) is imported only then, so the app starts without it. Redraws are
+deferred while the widget is hidden and debounced on resize: the widget only calls
+``figure.clear(); draw(figure); canvas.draw_idle()`` (ERT style); the drawing lives in :mod:`planner.charts`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+RESIZE_DEBOUNCE_MS = 120
+
+
+class FigureView(QWidget):
+    """Shows ``draw(figure)``; call :meth:`redraw` when what it shows has changed."""
+
+    def __init__(self, draw: Callable[[Any], None], name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(name)
+        self._draw = draw
+        self.figure: Any = None
+        self.canvas: Any = None
+        self._dirty = True
+        self.draw_count = 0  # for tests
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel("Loading chart…", self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self._placeholder)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 180)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
+        self._resize_timer.timeout.connect(self.redraw)
+
+    def _build(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(8, 5), dpi=100)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumSize(10, 10)  # let the layout shrink it; the figure follows the widget
+        self._layout.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+        self._layout.addWidget(self.canvas)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.canvas is None:
+            self._build()
+        if self._dirty:
+            self.redraw()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.canvas is not None:
+            self._resize_timer.start()  # chart layouts depend on the size (label room, rows that fit)
+
+    def redraw(self) -> None:
+        """Draw now when shown; otherwise remember to draw when next shown."""
+        if self.canvas is None or not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        self._resize_timer.stop()
+        w, h = max(self.canvas.width(), 10), max(self.canvas.height(), 10)
+        dpi = self.figure.dpi
+        self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
+        self.figure.clear()
+        try:
+            self._draw(self.figure)
+        except Exception as exc:  # noqa: BLE001 - a chart bug must not take the app down
+            log.exception("drawing %s failed", self.objectName())
+            self.figure.clear()
+            self.figure.text(0.5, 0.5, f"This chart could not be drawn:\n{type(exc).__name__}: {exc}",
+                             ha="center", va="center", wrap=True)
+        self.draw_count += 1
+        self.canvas.draw_idle()

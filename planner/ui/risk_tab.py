@@ -1,0 +1,499 @@
+"""The Risk tab: Monte Carlo controls and results, the finish-date, criticality and tornado charts, and the risk
+register editor.
+
+The simulation runs in :class:`planner.ui.simulation.SimulationRunner` (a worker thread, progress bar, Cancel).
+After an edit the shown results stay, with a banner saying they are stale and a Re-run button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.figure_view import FigureView
+from planner.ui.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
+from planner.ui.simulation import SimulationRun, SimulationRunner
+
+DEFAULT_ITERATIONS = 10_000
+AUTO_RUN_LIMIT = 2_000
+"""On first showing the tab, a plan with fewer decisions is simulated right away (well under a second)."""
+
+_PERCENTILES = (10, 50, 80, 90, 95)
+
+
+class _RiskDelegate(QStyledItemDelegate):
+    """A percent spin box for the probability; plain text elsewhere."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        if index.column() == COLUMN_INDEX["probability"]:
+            spin = QDoubleSpinBox(parent)
+            spin.setRange(0, 100)
+            spin.setDecimals(1)
+            spin.setSingleStep(5)
+            spin.setSuffix(" %")
+            spin.setFrame(False)
+            spin.setAccessibleName("Probability")
+            return spin
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        if isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        if isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class RiskRegisterView(QWidget):
+    """The risk register: a table (edit in place) with Add and Remove; every change is one undo step."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = RiskTableModel(doc, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("riskTable")
+        self.table.setAccessibleName("Risk register")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_RiskDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        hh = self.table.horizontalHeader()
+        widths = {"id": 120, "title": 260, "probability": 84, "impact": 110, "decisions": 200, "mitigation": 260,
+                  "owner": 110}
+        for i, (key, header, _tip) in enumerate(COLUMNS):
+            hh.resizeSection(i, max(widths.get(key, 100), self.fontMetrics().horizontalAdvance(header) + 24))
+        hh.setStretchLastSection(True)
+        hh.setSectionResizeMode(COLUMN_INDEX["mitigation"], QHeaderView.ResizeMode.Interactive)
+
+        self.add_button = QPushButton("Add Risk", self)
+        self.add_button.setToolTip("Add a risk to the register (it delays the selected decisions when it fires)")
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setToolTip("Remove the selected risks")
+        self.count = QLabel(self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self.add_button.clicked.connect(self.add_risk)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.model.edit_refused.connect(self.message)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            sig.connect(self._update_buttons)
+        self._update_buttons()
+
+    def add_risk(self) -> str | None:
+        """Add a risk that delays the selected decisions, and start editing its title."""
+        rid = self.doc.add_risk("New risk", decisions=list(self.doc.selection))
+        if rid is None:
+            return None
+        row = self.model.rowCount() - 1
+        index = self.model.index(row, COLUMN_INDEX["title"])
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        if self.isVisible():
+            self.table.edit(index)
+        return rid
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            plan_rows = [self.doc.plan.risks.index(self.model.risk_at(r)) for r in rows]
+            self.doc.remove_risks(plan_rows)
+            self.message.emit(f"Removed {len(rows)} risk{'s' if len(rows) != 1 else ''} (Undo brings them back)")
+
+    def _update_buttons(self, *_args: Any) -> None:
+        self.remove_button.setEnabled(bool(self.selected_rows()))
+        n = self.model.rowCount()
+        self.count.setText(f"{n} risk{'s' if n != 1 else ''}")
+
+
+class RiskTab(QWidget):
+    """Monte Carlo of the plan (see the module docstring). ``runner`` is shared with the window."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, runner: SimulationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("riskTab")
+        self.doc = doc
+        self.runner = runner
+        self._shown_once = False
+        self._by_week: float | None = None
+
+        # -- controls ------------------------------------------------------------------------------------------
+        self.iterations = QSpinBox(self)
+        self.iterations.setRange(100, 1_000_000)
+        self.iterations.setSingleStep(1000)
+        self.iterations.setValue(DEFAULT_ITERATIONS)
+        self.iterations.setGroupSeparatorShown(True)
+        self.iterations.setAccessibleName("Iterations")
+        self.iterations.setToolTip("How many times the plan is simulated (more: smoother, slower)")
+        self.seed = QSpinBox(self)
+        self.seed.setRange(-1, 2_000_000_000)
+        self.seed.setValue(0)
+        self.seed.setSpecialValueText("random")
+        self.seed.setAccessibleName("Seed")
+        self.seed.setToolTip("The same seed gives the same results; 'random' (below 0) draws a new one each run")
+        self.run_button = QPushButton("Run Simulation", self)
+        self.run_button.setObjectName("runSimulation")
+        self.run_button.setToolTip("Simulate the plan's uncertain durations and its risks (F5)")
+        self.run_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelSimulation")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("simulationProgress")
+        self.progress.setAccessibleName("Simulation progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p %")
+        self.progress.setMinimumWidth(160)
+        self.state_label = QLabel("Not run yet", self)
+        self.state_label.setObjectName("simulationState")
+        controls = QHBoxLayout()
+        controls.setContentsMargins(6, 6, 6, 2)
+        for label, w in (("Iterations:", self.iterations), ("Seed:", self.seed)):
+            lab = QLabel(label, self)
+            lab.setBuddy(w)
+            controls.addWidget(lab)
+            controls.addWidget(w)
+        controls.addWidget(self.run_button)
+        controls.addWidget(self.cancel_button)
+        controls.addWidget(self.progress, 1)
+        controls.addWidget(self.state_label, 1)
+
+        # -- stale banner ------------------------------------------------------------------------------------
+        self.stale_banner = QFrame(self)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.stale_banner.setStyleSheet(
+            "#staleBanner { background: #fff3cd; border: 1px solid #e0c36a; border-radius: 3px; }"
+            "#staleBanner QLabel { color: #5c4400; }")
+        self.stale_label = QLabel("The plan changed after this simulation: the results below are stale.",
+                                  self.stale_banner)
+        self.rerun_button = QPushButton("Re-run", self.stale_banner)
+        self.rerun_button.setObjectName("rerunSimulation")
+        banner = QHBoxLayout(self.stale_banner)
+        banner.setContentsMargins(8, 3, 8, 3)
+        banner.addWidget(self.stale_label, 1)
+        banner.addWidget(self.rerun_button)
+        self.stale_banner.setVisible(False)
+
+        # -- results -------------------------------------------------------------------------------------------
+        self.results = QTableWidget(len(_PERCENTILES) + 3, 3, self)
+        self.results.setObjectName("simulationResults")
+        self.results.setAccessibleName("Finish percentiles")
+        self.results.setHorizontalHeaderLabels(["Finish", "Week", "Date"])
+        self.results.verticalHeader().setVisible(False)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rh = self.results.horizontalHeader()
+        rh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        rh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        rh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        labels = [f"P{q}" for q in _PERCENTILES] + ["Mean", "Std. deviation", "CPM (likely)"]
+        tips = [f"{q} % of iterations finish by then" for q in _PERCENTILES] + [
+            "Average finish over the iterations", "Spread of the finish (weeks)",
+            "The deterministic schedule with likely durations and no risks"]
+        for r, (label, tip) in enumerate(zip(labels, tips, strict=True)):
+            item = QTableWidgetItem(label)
+            item.setToolTip(tip)
+            self.results.setItem(r, 0, item)
+        self.results.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.5))
+        self.results.setMinimumHeight(int(self.fontMetrics().height() * 1.5 * (len(labels) + 1.6)))
+
+        self.by_edit = QLineEdit(self)
+        self.by_edit.setObjectName("probabilityBy")
+        self.by_edit.setPlaceholderText("week (e.g. 40) or date (YYYY-MM-DD)")
+        self.by_edit.setAccessibleName("Probability of finishing by")
+        self.by_edit.setToolTip("A week number from the plan start, or a date when the plan has a start date")
+        self.by_result = QLabel(self)
+        self.by_result.setObjectName("probabilityByResult")
+        self.by_result.setWordWrap(True)
+        self.risk_effects = QLabel(self)
+        self.risk_effects.setObjectName("riskEffects")
+        self.risk_effects.setWordWrap(True)
+        self.risk_effects.setTextFormat(Qt.TextFormat.RichText)
+        self.risk_effects.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 0, 0, 0)
+        left_layout.addWidget(self.results)
+        by_label = QLabel("Probability of finishing by:", left)
+        by_label.setBuddy(self.by_edit)
+        left_layout.addWidget(by_label)
+        left_layout.addWidget(self.by_edit)
+        left_layout.addWidget(self.by_result)
+        left_layout.addSpacing(6)
+        left_layout.addWidget(self.risk_effects)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(280)
+
+        self.charts = QTabWidget(self)
+        self.charts.setObjectName("riskCharts")
+        self.charts.setDocumentMode(True)
+        self.finish_chart = FigureView(self._draw_finish, "finishChart", self.charts)
+        self.criticality_chart = FigureView(self._draw_criticality, "criticalityChart", self.charts)
+        self.tornado_chart = FigureView(self._draw_tornado, "tornadoChart", self.charts)
+        self.charts.addTab(self.finish_chart, "Finish date")
+        self.charts.addTab(self.criticality_chart, "Criticality")
+        self.charts.addTab(self.tornado_chart, "Sensitivity")
+        self.charts.setTabToolTip(0, "Histogram of the finish with the S-curve (probability of finishing by then)")
+        self.charts.setTabToolTip(1, "Share of iterations in which each decision is critical")
+        self.charts.setTabToolTip(2, "How strongly each decision's duration drives the finish (correlation)")
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left)
+        top.addWidget(self.charts)
+        top.setStretchFactor(0, 0)
+        top.setStretchFactor(1, 1)
+        top.setSizes([330, 900])
+        top.setChildrenCollapsible(False)
+
+        self.register = RiskRegisterView(doc, self)
+        register_box = QGroupBox("Risk register", self)
+        box_layout = QVBoxLayout(register_box)
+        box_layout.setContentsMargins(0, 4, 0, 0)
+        box_layout.addWidget(self.register)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(register_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 220])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(controls)
+        layout.addWidget(self.stale_banner)
+        layout.addWidget(self.splitter, 1)
+
+        self.run_button.clicked.connect(self.run)
+        self.rerun_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.by_edit.editingFinished.connect(self._update_by)
+        self.register.message.connect(self.message)
+        runner.started.connect(self._on_started)
+        runner.progress.connect(self._on_progress)
+        runner.finished.connect(self._on_finished)
+        runner.cancelled.connect(self._on_cancelled)
+        runner.failed.connect(self._on_failed)
+        runner.stale_changed.connect(self._on_stale)
+        doc.plan_reset.connect(self._on_plan_reset)
+        if runner.last is not None:
+            self._on_finished(runner.last)
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def run(self) -> bool:
+        """Start a simulation with the chosen iterations and seed (cancelling a running one)."""
+        a = self.doc.analysis
+        if a is not None and a.schedule is None and self.doc.analysis_current:
+            self.state_label.setText("The plan has errors to fix first (see Findings)")
+            return False
+        seed = self.seed.value()
+        return self.runner.start(self.iterations.value(), None if seed < 0 else seed)
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if (self.runner.last is None and not self.runner.running
+                    and len(self.doc.plan.decisions) < AUTO_RUN_LIMIT and self.doc.plan.decisions):
+                QTimer.singleShot(0, self.run)
+
+    # -- runner notifications -----------------------------------------------------------------------------
+    def _on_started(self) -> None:
+        self.run_button.setEnabled(False)
+        self.rerun_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, max(1, self.iterations.value()))
+        self.progress.setValue(0)
+        self.state_label.setText("Simulating…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress.maximum() != total:
+            self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _idle(self) -> None:
+        self.run_button.setEnabled(True)
+        self.rerun_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _on_cancelled(self) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self.state_label.setText("Cancelled" + (" (the results shown are from the previous run)"
+                                                if self.runner.last is not None else ""))
+        self.message.emit("Simulation cancelled")
+
+    def _on_failed(self, error: str) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self.state_label.setText(f"The simulation failed: {error}")
+
+    def _on_stale(self, stale: bool) -> None:
+        self.stale_banner.setVisible(stale and self.runner.last is not None)
+
+    def _on_plan_reset(self) -> None:
+        self.by_edit.clear()
+        self._by_week = None
+
+    def _on_finished(self, run: SimulationRun) -> None:
+        self._idle()
+        r = run.result
+        self.progress.setRange(0, max(1, r.iterations))
+        self.progress.setValue(r.iterations)
+        self.state_label.setText(f"{r.iterations:,} iterations, seed {r.seed}, {run.seconds:.2f} s")
+        self._on_stale(self.runner.stale)
+        rows: list[tuple[float | None, bool]] = [(r.percentile(q), True) for q in _PERCENTILES]
+        rows += [(r.mean, True), (r.std, False), (r.deterministic_finish, True)]
+        for k, (value, is_date) in enumerate(rows):
+            week = QTableWidgetItem(fmt.weeks(round(value, 1) if value is not None else None))
+            week.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            date = r.date_of(value) if (is_date and value is not None) else None
+            self.results.setItem(k, 1, week)
+            self.results.setItem(k, 2, QTableWidgetItem(_date_text(date)))
+        self.results.setColumnHidden(2, r.start_date is None)
+        self._show_risk_effects(run)
+        self._update_by()
+        for view in (self.finish_chart, self.criticality_chart, self.tornado_chart):
+            view.redraw()
+
+    def _show_risk_effects(self, run: SimulationRun) -> None:
+        effects = sorted(run.result.risks, key=lambda e: (-e.delta, e.id))
+        if not effects:
+            self.risk_effects.setText("<i>No risks in the register: the spread comes from the duration "
+                                      "estimates alone.</i>")
+            return
+        lines = ["<b>What each risk adds to P80</b><table cellspacing='0' cellpadding='1'>"]
+        for e in effects[:8]:
+            lines.append(f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(round(e.delta, 1))}"
+                         f"&nbsp;wk</td><td align='right' style='color:gray'>&nbsp;fired {e.fired:.0%}</td></tr>")
+        lines.append("</table>")
+        if len(effects) > 8:
+            lines.append(f"<i>and {len(effects) - 8} more</i>")
+        self.risk_effects.setText("".join(lines))
+
+    def _update_by(self) -> None:
+        from planner.analysis.montecarlo import parse_when
+
+        text = self.by_edit.text().strip()
+        r = self.runner.result
+        if not text:
+            self._by_week = None
+            self.by_result.setText("")
+        else:
+            try:
+                self._by_week = parse_when(text, self.doc.plan.start_date)
+            except ValueError as exc:
+                self._by_week = None
+                self.by_result.setText(str(exc))
+            else:
+                if r is None:
+                    self.by_result.setText("Run the simulation to see the probability.")
+                else:
+                    p = r.probability_by(self._by_week)
+                    date = r.date_of(self._by_week)
+                    self.by_result.setText(f"<b>{p:.0%}</b> of iterations finish by week "
+                                           f"{fmt.weeks(round(self._by_week, 1))}"
+                                           + (f" ({date.isoformat()})" if date else ""))
+        self.finish_chart.redraw()
+
+    # -- charts -----------------------------------------------------------------------------------------------
+    def _message(self, fig: Any) -> bool:
+        if self.runner.result is not None:
+            return False
+        fig.text(0.5, 0.5, "Run the simulation to see when the plan is likely to finish.", ha="center",
+                 va="center", fontsize=11, color="#555555")
+        return True
+
+    def _draw_finish(self, fig: Any) -> None:
+        if self._message(fig):
+            return
+        from planner.charts.risk import draw_risk
+
+        draw_risk(fig, self.runner.result, by=self._by_week)
+
+    def _draw_criticality(self, fig: Any) -> None:
+        if self._message(fig):
+            return
+        from planner.charts.risk import draw_criticality
+
+        draw_criticality(fig, self.runner.result)
+
+    def _draw_tornado(self, fig: Any) -> None:
+        if self._message(fig):
+            return
+        from planner.charts.risk import draw_tornado
+
+        draw_tornado(fig, self.runner.result)
+
+
+def _date_text(date: dt.date | None) -> str:
+    return date.strftime("%a %d %b %Y") if date is not None else ""
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)

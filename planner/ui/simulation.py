@@ -1,0 +1,236 @@
+"""Monte Carlo off the GUI thread: a pure task function plus a thin Qt runner (Orange ``concurrent.py`` style).
+
+:func:`run_simulation` is plain Python: it runs :func:`planner.analysis.montecarlo.simulate` on a plan, reporting
+progress to a :class:`TaskState` and stopping when the state is cancelled. It is tested without Qt.
+
+:class:`SimulationRunner` owns one worker thread (a ``QThreadPool`` of one), starts the task on a *copy* of the
+plan (the GUI keeps editing the original), forwards progress through queued signals, and knows which plan
+generation a result belongs to, so views can mark it stale after an edit. ``shutdown()`` cancels and joins.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from planner.analysis.montecarlo import SimulationResult
+    from planner.model import Plan
+    from planner.ui.document import PlanDocument
+
+_ACTIVE: set[int] = set()
+_ACTIVE_LOCK = threading.Lock()
+
+
+def active_simulations() -> int:
+    """Simulations currently running in worker threads (tests check that none is left behind)."""
+    with _ACTIVE_LOCK:
+        return len(_ACTIVE)
+
+
+class TaskState:
+    """Progress and cancellation between a task and whoever runs it; thread-safe, no Qt.
+
+    ``on_progress(done, total)`` is called from the task's thread; keep it cheap (the Qt runner emits a signal).
+    """
+
+    def __init__(self, on_progress: Any = None) -> None:
+        self._cancelled = threading.Event()
+        self.on_progress = on_progress
+        self.done = 0
+        self.total = 0
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def progress(self, done: int, total: int) -> bool:
+        """The ``progress`` callback of :func:`simulate`: records, forwards, returns False once cancelled."""
+        self.done, self.total = done, total
+        if self.on_progress is not None:
+            self.on_progress(done, total)
+        return not self.cancelled
+
+
+def run_simulation(plan: Plan, iterations: int, seed: int | None, state: TaskState) -> SimulationResult:
+    """Simulate ``plan`` (weeks; see :func:`planner.analysis.montecarlo.simulate`), reporting to ``state``.
+
+    Raises :class:`planner.analysis.montecarlo.SimulationCancelled` when ``state`` is cancelled (before the
+    start or at the next chunk), and :class:`planner.analysis.ScheduleError` on a cyclic plan."""
+    from planner.analysis.montecarlo import SimulationCancelled, simulate
+
+    if state.cancelled:
+        raise SimulationCancelled("cancelled before it started")
+    return simulate(plan, iterations, seed, progress=state.progress)
+
+
+@dataclass
+class SimulationRun:
+    """A finished run: the result, and the plan generation and settings it was computed for."""
+
+    result: SimulationResult
+    generation: int
+    iterations: int
+    seed: int | None
+    seconds: float
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, int)  # run id, done, total
+    finished = Signal(int, object, object, float)  # run id, SimulationResult | None, error | None, seconds
+
+
+class _Task(QRunnable):
+    def __init__(self, run_id: int, plan: Plan, iterations: int, seed: int | None, state: TaskState,
+                 signals: _Signals) -> None:
+        super().__init__()
+        self.run_id, self.plan, self.iterations, self.seed = run_id, plan, iterations, seed
+        self.state, self.signals = state, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from planner.analysis.montecarlo import SimulationCancelled
+
+        key = id(self)
+        with _ACTIVE_LOCK:
+            _ACTIVE.add(key)
+        try:
+            t0 = time.perf_counter()
+            try:
+                result, error = run_simulation(self.plan, self.iterations, self.seed, self.state), None
+            except SimulationCancelled:
+                result, error = None, None
+            except Exception as exc:  # noqa: BLE001 - shown in the Risk tab, the app keeps running
+                result, error = None, f"{type(exc).__name__}: {exc}"
+            self.signals.finished.emit(self.run_id, result, error, time.perf_counter() - t0)
+        finally:
+            with _ACTIVE_LOCK:
+                _ACTIVE.discard(key)
+
+
+class SimulationRunner(QObject):
+    """Runs one simulation at a time for a document, off the GUI thread.
+
+    Signals: ``started``; ``progress(done, total)`` (iterations); ``finished(SimulationRun)``; ``cancelled``;
+    ``failed(message)``; ``stale_changed(bool)`` when the plan is edited after the last result (or that result
+    is current again after a new run).
+    """
+
+    started = Signal()
+    progress = Signal(int, int)
+    finished = Signal(object)  # SimulationRun
+    cancelled = Signal()
+    failed = Signal(str)
+    stale_changed = Signal(bool)
+
+    def __init__(self, doc: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.last: SimulationRun | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._run_id = 0
+        self._state: TaskState | None = None
+        self._settings: tuple[int, int, int | None] = (0, 0, None)  # generation, iterations, seed
+        self._stale = False
+        self._edited_during_run = False
+        self._closed = False
+        doc.plan_changed.connect(self._on_plan_changed)
+        doc.plan_reset.connect(self._on_plan_reset)
+
+    # -- state ---------------------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._state is not None
+
+    @property
+    def stale(self) -> bool:
+        """True when the plan changed after the last result was computed."""
+        return self._stale
+
+    @property
+    def result(self) -> SimulationResult | None:
+        return self.last.result if self.last is not None else None
+
+    # -- control -------------------------------------------------------------------------------------------
+    def start(self, iterations: int, seed: int | None) -> bool:
+        """Start a run on a snapshot of the plan; a running one is cancelled first. False when closed."""
+        if self._closed:
+            return False
+        self.cancel()
+        self._run_id += 1
+        run_id = self._run_id
+        state = TaskState(on_progress=lambda done, total: self._signals.progress.emit(run_id, done, total))
+        self._state = state
+        self._settings = (self.doc.generation, iterations, seed)
+        self._edited_during_run = False
+        # The worker must never see the plan change under it: it gets its own copy (a few ms at 1,000 decisions).
+        plan = self.doc.plan.model_copy(deep=True)
+        self._pool.start(_Task(run_id, plan, iterations, seed, state, self._signals))
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running simulation to stop at its next progress tick; ``cancelled`` follows."""
+        if self._state is not None:
+            self._state.cancel()
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until the worker is idle (tests, shutdown); queued signals are delivered by the event loop."""
+        return bool(self._pool.waitForDone(timeout_ms))
+
+    def shutdown(self) -> None:
+        """Cancel and join the worker; nothing is started afterwards (the window is closing)."""
+        self._closed = True
+        self.cancel()
+        self._pool.clear()
+        self._pool.waitForDone()
+        self._state = None
+
+    # -- worker notifications --------------------------------------------------------------------------------
+    def _on_progress(self, run_id: int, done: int, total: int) -> None:
+        if run_id == self._run_id and self._state is not None:
+            self.progress.emit(done, total)
+
+    def _on_finished(self, run_id: int, result: SimulationResult | None, error: str | None,
+                     seconds: float) -> None:
+        if run_id != self._run_id:
+            return  # superseded by a newer run; its own notification follows
+        state, self._state = self._state, None
+        if self._closed:
+            return
+        if error is not None:
+            self.failed.emit(error)
+        elif result is None or (state is not None and state.cancelled):
+            self.cancelled.emit()
+        else:
+            generation, iterations, seed = self._settings
+            self.last = SimulationRun(result, generation, iterations, seed, seconds)
+            self._set_stale(self._edited_during_run)
+            self.finished.emit(self.last)
+
+    def _on_plan_changed(self) -> None:
+        if self._state is not None:
+            self._edited_during_run = True  # the run simulates the plan as it was when it started
+        if self.last is not None:
+            self._set_stale(True)
+
+    def _on_plan_reset(self) -> None:
+        self.cancel()
+        if self.last is not None:
+            self._set_stale(True)
+
+    def _set_stale(self, stale: bool) -> None:
+        if stale != self._stale:
+            self._stale = stale
+            self.stale_changed.emit(stale)
