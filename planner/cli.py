@@ -155,8 +155,12 @@ def analysis_text(result: Any) -> str:
         add("  (empty plan)")
     for k, did in enumerate(s.critical_path, 1):
         i = s.index[did]
-        add(f"  {k:>2}. {titles[did]} ({did})  weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}"
-            + (f", {plan.date_of(float(s.es[i]))} to {plan.date_of(float(s.ef[i]))}" if plan.start_date else ""))
+        if s.duration[i] == 0:
+            when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
+        else:
+            when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
+                f", {plan.date_of(float(s.es[i]))} to {plan.date_of(float(s.ef[i]))}" if plan.start_date else "")
+        add(f"  {k:>2}. {titles[did]} ({did})  {when}")
     for note in s.notes:
         add(f"  Note: {note}")
     add("")
@@ -188,6 +192,9 @@ def analysis_text(result: Any) -> str:
         add(f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
             f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
             f"{'yes' if s.critical[i] else ''}")
+    if levelled is not None:
+        add("")
+        add(levelled.text(plan).rstrip("\n"))
     add("")
     add("Findings")
     add("--------")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.analysis.capacity import capacity_findings
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
@@ -31,6 +32,7 @@ class Analysis:
     stages: StageAnalysis | None
     extra_findings: list[Finding] = field(default_factory=list)
     levelled: Any = None  # set by planner.analysis.capacity.attach_to_analysis (``--level``)
+    simulation: Any = None  # a montecarlo.SimulationResult, once someone has run one for this analysis
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,8 @@ def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
         return Analysis(plan, estimate, findings, None, None)
     sched = schedule(plan, estimate, graph)
     stages = analyze_stages(plan, sched)
+    # over-capacity is a validation warning (SPEC §3.1) but needs the schedule, so it joins here.
+    findings = sort_findings(findings + capacity_findings(plan, sched))
     return Analysis(plan, estimate, findings, sched, stages)
 
 
@@ -89,6 +93,8 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
             "stages": [x.to_dict() for x in st.stages],
             "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
         })
+    if result.levelled is not None:
+        out["levelled"] = result.levelled.to_dict()
     out["findings"] = [f.to_dict() for f in result.findings + result.extra_findings]
     return out
 
