@@ -85,6 +85,7 @@ def test_a_card_per_decision_an_edge_per_dependency(canvas: GraphCanvas, doc: Pl
         assert (edge.source.decision_id, edge.target.decision_id) == (dep.from_, dep.to)
         text = edge_label(str(dep.type), dep.lag)
         assert (edge.label.text if edge.label else "") == text
+        assert edge.toolTip().startswith(f"{dep.from_} → {dep.to}: ")
 
 
 def test_cards_do_not_overlap_and_sit_in_their_stage_band(canvas: GraphCanvas, doc: PlanDocument) -> None:
@@ -298,6 +299,18 @@ def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: Pla
     # Clicking the background clears the edge selection.
     doc.undo_stack.undo()
     assert len(edges_of(canvas)) == n
+
+
+def test_delete_without_a_selected_edge_deletes_the_selected_decisions(canvas: GraphCanvas,
+                                                                       doc: PlanDocument) -> None:
+    victim = doc.plan.decisions[7].id
+    doc.select([victim])
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert doc.decision(victim) is None
+    assert victim not in canvas.graph_scene.cards
+    doc.undo_stack.undo()
+    assert victim in canvas.graph_scene.cards
 
 
 def test_a_plain_click_selects_an_edge_only(canvas: GraphCanvas, doc: PlanDocument) -> None:

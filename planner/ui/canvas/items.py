@@ -392,6 +392,7 @@ class EdgeItem(QGraphicsPathItem):
         source.edges.append(self)
         target.edges.append(self)
         self._styled = False
+        self._tip: tuple[object, ...] | None = None
 
     def detach(self) -> None:
         for card in (self.source, self.target):
@@ -416,6 +417,18 @@ class EdgeItem(QGraphicsPathItem):
             self.label.set_text(text)
         if style_changed:
             self._apply_style()
+        tip = (kind, lag, driving, critical)
+        if tip != self._tip:
+            self._tip = tip
+            what = {"FS": "finish to start", "SS": "start to start", "FF": "finish to finish",
+                    "SF": "start to finish"}.get(kind, kind)
+            lag_text = ""
+            if lag:
+                w = f"{abs(lag):g} week" + ("" if abs(lag) == 1 else "s")
+                lag_text = f", lag {w}" if lag > 0 else f", lead {w}"
+            role = " · on the critical path" if critical else (" · driving: sets the successor's start"
+                                                                 if driving else "")
+            self.setToolTip(f"{self.source.decision_id} → {self.target.decision_id}: {what}{lag_text}{role}")
 
     def set_detailed(self, on: bool) -> None:
         self.arrow.setVisible(on)

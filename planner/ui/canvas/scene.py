@@ -418,6 +418,18 @@ class GraphScene(QGraphicsScene):
         self.document.remove_dependencies(indices)
         return True
 
+    def delete_selection(self) -> bool:
+        """Delete key: the selected dependencies if any, else the selected decisions (with their links), through
+        the document, as one undo step. False when nothing was selected."""
+        if self.delete_selected_edges():
+            return True
+        ids = self.selected_ids()
+        remove = getattr(self.document, "delete_decisions", None)
+        if ids and remove is not None:
+            remove(ids)
+            return True
+        return False
+
     # -- highlighting -------------------------------------------------------------------------------------------
     def highlight_chain(self, ids: list[str], reveal: bool = True) -> None:
         """Emphasise a chain of decisions (e.g. a driving chain) and the edges between consecutive ones; dim the

@@ -20,8 +20,9 @@ class GraphCanvas(QGraphicsView):
 
     Mouse: drag a card to move it (the position is saved in the plan), drag from the round handle on a card's right
     edge to another card to add a dependency, click an arrow to select it, drag on the background to select
-    cards, wheel to zoom, middle button to pan. Keys: Delete removes the selected dependencies, Ctrl + / Ctrl -
-    zoom, Ctrl 0 is 100 %, F (or Home) fits the plan in the view, Esc cancels a drag and clears a highlight.
+    cards, wheel to zoom, middle button to pan. Keys: Delete removes the selected dependencies (or, when no arrow
+    is selected, the selected decisions), Ctrl + / Ctrl - zoom, Ctrl 0 is 100 %, F (or Home) fits the plan in the
+    view, Esc cancels a drag and clears a highlight.
     """
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -153,6 +154,9 @@ class GraphCanvas(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         # The headers do not scroll with the scene: repaint the strip they occupy and the one they were copied to.
+        if self.zoom < 0.6:  # headers float above their bands: cheap enough to repaint everything
+            self.viewport().update()
+            return
         w = self.viewport().width()
         self.viewport().update(QRect(0, 0, w, self.HEADER_H + max(dy, 0) + 1))
 
@@ -176,8 +180,8 @@ class GraphCanvas(QGraphicsView):
             self.reset_zoom()
         elif not ctrl and key in (Qt.Key.Key_F, Qt.Key.Key_Home):
             self.fit_to_view()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.graph_scene.selected_edges():
-            self.graph_scene.delete_selected_edges()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.graph_scene.delete_selection():
+            pass
         elif key == Qt.Key.Key_Escape:
             if self.graph_scene.interaction is not None:
                 self.graph_scene.cancel_interaction()
