@@ -9,6 +9,7 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -19,6 +20,8 @@ from planner.model.plan import Plan, Status, duration_value
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
 _MAX_LISTED = 5
+
+Namer = Callable[[str], str]
 
 
 def name(plan: Plan, decision_id: str, titles: dict[str, str] | None = None) -> str:
@@ -87,7 +90,7 @@ def _duplicate_ids(plan: Plan) -> list[Finding]:
     return out
 
 
-def _unknown_references(plan: Plan, titles: dict[str, str], nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _unknown_references(plan: Plan, titles: dict[str, str], nm: Namer) -> list[Finding]:
     out = []
     stages = {s.id for s in plan.stages}
     areas = {a.id for a in plan.areas}
@@ -127,7 +130,7 @@ def _unknown_references(plan: Plan, titles: dict[str, str], nm) -> list[Finding]
     return out
 
 
-def _self_dependencies(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _self_dependencies(plan: Plan, nm: Namer) -> list[Finding]:
     return [
         Finding(E, "self-dependency", f"{nm(dep.from_)} depends on itself. Remove this dependency.", [dep.from_])
         for dep in plan.dependencies
@@ -135,7 +138,7 @@ def _self_dependencies(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-unty
     ]
 
 
-def _cycles(graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
     if graph.order is not None:
         return []
     import networkx as nx  # only needed when there is a cycle; importing it costs ~0.4 s at start-up
@@ -162,7 +165,7 @@ def _cycles(graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-d
     return out
 
 
-def _milestones(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _milestones(plan: Plan, nm: Namer) -> list[Finding]:
     out = []
     for d in plan.decisions:
         if d.milestone and duration_value(d.duration, "pessimistic") != 0:
@@ -172,7 +175,7 @@ def _milestones(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def
     return out
 
 
-def _duplicate_dependencies(plan: Plan, titles: dict[str, str], nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _duplicate_dependencies(plan: Plan, titles: dict[str, str], nm: Namer) -> list[Finding]:
     counts = Counter((dep.from_, dep.to) for dep in plan.dependencies)
     return [
         Finding(W, "duplicate-dependency",
@@ -182,7 +185,7 @@ def _duplicate_dependencies(plan: Plan, titles: dict[str, str], nm) -> list[Find
     ]
 
 
-def _stage_inversions(plan: Plan, graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     if not len(graph.src):
         return []
     su = graph.stage[graph.src]
@@ -217,7 +220,7 @@ def _gates_not_met(plan: Plan) -> list[Finding]:
     return out
 
 
-def _isolated(plan: Plan, graph: PlanGraph, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _isolated(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     if graph.n < 2:
         return []
     linked = np.zeros(graph.n, dtype=bool)
@@ -240,7 +243,7 @@ def _empty_stages(plan: Plan) -> list[Finding]:
     ]
 
 
-def _missing_owner(plan: Plan, nm) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _missing_owner(plan: Plan, nm: Namer) -> list[Finding]:
     return [
         Finding(I, "missing-owner", f"{nm(d.id)} has no owner. Assign a team so someone is accountable.", [d.id])
         for d in plan.decisions

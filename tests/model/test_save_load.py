@@ -160,7 +160,7 @@ def test_edit_then_save(tmp_path: Path) -> None:
     plan = new_plan()
     plan.decisions.append(Decision(id="a", title="A", stage="validate"))
     plan.decisions.append(Decision(id="b", title="B", stage="scale", duration=0.5))
-    plan.dependencies.append(Dependency(**{"from": "a", "to": "b", "type": "SF", "lag": -1}))
+    plan.dependencies.append(Dependency.model_validate({"from": "a", "to": "b", "type": "SF", "lag": -1}))
     path = tmp_path / "edited.plan.json"
     save_plan(plan, path)
     assert load_plan(path) == plan
