@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from planner.model import load_plan
 from planner.ui.canvas import GraphCanvas
-from planner.ui.canvas.items import CardItem, EdgeItem, edge_label
+from planner.ui.canvas.items import CardItem, EdgeItem, EdgeLabelItem, edge_label
 from planner.ui.document import PlanDocument
 
 pytestmark = pytest.mark.gui
@@ -105,7 +105,7 @@ def test_critical_milestone_and_driving_flags_follow_the_analysis(canvas: GraphC
     assert a is not None and a.schedule is not None
     scene = canvas.graph_scene
     for d in doc.plan.decisions:
-        data = scene.cards[d.id].data
+        data = scene.cards[d.id].card_data
         assert data is not None
         assert data.critical == bool(a.schedule.critical[a.schedule.index[d.id]])
         assert data.milestone == d.milestone
@@ -445,11 +445,30 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument,
     assert scene.cards == cards and all(a is b for a, b in zip(scene.cards.values(), cards.values(), strict=True))
     assert all(a is b for a, b in zip(scene.edges, edges, strict=True))
     assert scene.bands == bands
-    data = scene.cards[target.id].data
+    data = scene.cards[target.id].card_data
     assert data is not None and data.right_text.startswith("20 wks")
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
         doc.edit_decision(target.id, title="A brand new title for this decision")
-    assert scene.cards[target.id].data.title == "A brand new title for this decision"  # type: ignore[union-attr]
+    assert scene.cards[target.id].card_data.title == "A brand new title for this decision"  # type: ignore[union-attr]
+
+
+def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument,
+                                               qtbot) -> None:  # type: ignore[no-untyped-def]
+    scene = canvas.graph_scene
+    k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "SS" and dep.lag)
+    edge = scene.edges[k]
+    assert edge is not None and edge.label is not None
+    with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
+        assert doc.edit_dependency(k, type="FS", lag=0.0) is None
+    assert scene.edges[k] is edge and edge.label is None
+    assert all(not isinstance(i, EdgeLabelItem) or i.parentItem() is not edge for i in scene.items())
+    with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
+        assert doc.edit_dependency(k, type="FF", lag=-1.0) is None
+    assert edge.label is not None and edge.label.text == "FF-1"
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    doc.analyze_now()
+    assert edge.label is not None and edge.label.text == edge_label("SS", doc.plan.dependencies[k].lag)
 
 
 def test_adding_and_removing_decisions_keeps_the_other_items(canvas: GraphCanvas, doc: PlanDocument,

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -53,11 +54,11 @@ class CardData:
     tooltip: str
 
 
-def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: object, width: float) -> tuple[str, str]:
+def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: QFont, width: float) -> tuple[str, str]:
     """Split ``text`` into at most two lines of ``width`` pixels, eliding the second one."""
     if font_metrics.horizontalAdvance(text) <= width:
         return text, ""
-    layout = QTextLayout(text, layout_font)  # type: ignore[arg-type]
+    layout = QTextLayout(text, layout_font)
     opt = QTextOption()
     opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(opt)
@@ -77,7 +78,7 @@ class CardItem(QGraphicsItem):
     def __init__(self, decision_id: str) -> None:
         super().__init__()
         self.decision_id = decision_id
-        self.data: CardData | None = None
+        self.card_data: CardData | None = None
         self.edges: list[EdgeItem] = []
         self.layout_pos: QPointF | None = None  # where the layered layout puts it
         self.highlighted = False
@@ -96,10 +97,10 @@ class CardItem(QGraphicsItem):
     # -- data -------------------------------------------------------------------------------------------------
     def set_data(self, data: CardData) -> bool:
         """Show ``data``; returns True when something changed (and a repaint was scheduled)."""
-        if data == self.data:
+        if data == self.card_data:
             return False
-        old = self.data
-        self.data = data
+        old = self.card_data
+        self.card_data = data
         if old is None or old.title != data.title or old.milestone != data.milestone:
             fm = QFontMetricsF(S.title_font())
             self._lines = _wrap_two_lines(data.title, fm, S.title_font(), self._title_width(data.milestone))
@@ -205,13 +206,13 @@ class CardItem(QGraphicsItem):
 
     # -- painting ---------------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        data = self.data
+        data = self.card_data
         if data is None:
             return
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         body = self._body
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
 
         if self.highlighted or self.link_state:
             color = {"ok": S.LINK_OK, "bad": S.LINK_BAD}.get(self.link_state or "", S.HIGHLIGHT)
@@ -337,7 +338,7 @@ class EdgeLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LOD_TEXT:  # type: ignore[attr-defined]
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LOD_TEXT:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(self.color, 1.0))
@@ -409,9 +410,9 @@ class EdgeItem(QGraphicsPathItem):
             style_changed = True
             self._place_label()
         elif not text and self.label is not None:
-            self.label.setParentItem(None)
-            if self.scene() is not None:
-                self.scene().removeItem(self.label)
+            scene = self.scene()
+            if scene is not None:
+                scene.removeItem(self.label)  # takes it off its parent too
             self.label = None
         elif self.label is not None:
             self.label.set_text(text)

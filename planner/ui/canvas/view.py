@@ -116,7 +116,7 @@ class GraphCanvas(QGraphicsView):
     # -- sticky stage headers -------------------------------------------------------------------------------------
     HEADER_H = 24
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """Keep each stage's name readable at the top of the view once its band's own title has scrolled away
         or become too small (zoomed out)."""
         bands = self.graph_scene.bands
