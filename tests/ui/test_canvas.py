@@ -130,6 +130,29 @@ def test_arrows_arriving_at_one_card_land_apart(canvas: GraphCanvas) -> None:
     assert rect.top() < ends[0] and ends[-1] < rect.bottom()
 
 
+def test_card_texts_fit_inside_their_cards(canvas: GraphCanvas) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from planner.ui.canvas import style as S
+
+    fm = QFontMetricsF(S.title_font())
+    meta = QFontMetricsF(S.meta_font())
+    for card in canvas.graph_scene.cards.values():
+        data = card.card_data
+        assert data is not None
+        left, right = card._text_left(data.milestone), card._text_right(data.milestone)
+        first, second = card._lines
+        assert first and fm.horizontalAdvance(first) <= right - left
+        assert fm.horizontalAdvance(second) <= right - left
+        # Nothing of the title is lost except behind an ellipsis on the second line.
+        shown = (first + " " + second).replace("…", "").split()
+        assert " ".join(shown)[: len(first)] == data.title[: len(first)]
+        bold = QFontMetricsF(S.meta_font(bold=data.critical))
+        assert meta.horizontalAdvance(card._id_text) + bold.horizontalAdvance(data.right_text) <= right - left
+        # Two title lines and the meta line stack inside the card.
+        assert 9 + 2 * fm.lineSpacing() <= S.CARD_H - 11 - meta.ascent()
+
+
 def test_edge_labels() -> None:
     assert edge_label("FS", 0) == ""
     assert edge_label("SS", 0) == "SS"
@@ -275,6 +298,38 @@ def test_a_link_that_would_close_a_cycle_is_refused_naming_the_cycle(canvas: Gra
     assert " → ".join(cycle) in text
     assert not any(card.link_state for card in scene.cards.values())
     box.close()
+
+
+def test_escape_cancels_a_link_drag(canvas: GraphCanvas, doc: PlanDocument) -> None:
+    scene = canvas.graph_scene
+    card = scene.cards[doc.plan.decisions[0].id]
+    start = card_point(canvas, card, card.handle_center())
+    vp = canvas.viewport()
+    QTest.mouseMove(vp, start)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(120, 40))
+    assert scene.interaction is not None
+    preview = scene.interaction.preview  # type: ignore[attr-defined]
+    assert preview.scene() is scene
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert scene.interaction is None and preview.scene() is None
+    n = len(doc.plan.dependencies)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(120, 40))
+    assert len(doc.plan.dependencies) == n and doc.undo_stack.count() == 0
+
+
+def test_middle_button_pans(canvas: GraphCanvas) -> None:
+    vp = canvas.viewport()
+    h, v = canvas.horizontalScrollBar(), canvas.verticalScrollBar()
+    h.setValue((h.minimum() + h.maximum()) // 2)
+    v.setValue((v.minimum() + v.maximum()) // 2)
+    before = (h.value(), v.value())
+    centre = vp.rect().center()
+    QTest.mousePress(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseMove(vp, centre + QPoint(-50, -30))
+    QTest.mouseRelease(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(-50, -30))
+    assert (h.value(), v.value()) == (before[0] + 50, before[1] + 30)
 
 
 def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: PlanDocument,
