@@ -20,7 +20,13 @@ from typing import Any
 
 from planner.charts import style
 from planner.charts.critical_path import critical_path_rows, draw_critical_path
-from planner.charts.gantt import draw_gantt, gantt_row_capacity, gantt_row_count, gantt_rows, natural_height_in
+from planner.charts.gantt import (
+    draw_gantt,
+    gantt_row_capacity,
+    gantt_row_count,
+    gantt_rows,
+    natural_height_in,
+)
 from planner.charts.graph import draw_graph, graph_extent, graph_tiles
 from planner.charts.roadmap import draw_roadmap, roadmap_size
 from planner.charts.stage_timeline import draw_stage_timeline

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 
 from planner.charts import style
@@ -117,25 +117,31 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         ax.text(x0, y + chip_h / 2 - 0.05, style.ellipsize(f"{dur} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
                 ha="left", va="bottom", fontsize=font * 0.92, color=style.INK, zorder=3)
     # Links between consecutive chips; a link that wraps to the next row enters from the left margin.
+    # Drawn as one line collection plus one marker collection (annotations cost a Text each).
+    link_segs: list[list[tuple[float, float]]] = []
+    heads: list[tuple[float, float]] = []
     for k in range(len(chain) - 1):
         label = _link_label(analysis, chain[k], chain[k + 1])
         r0, r1 = k // per, (k + 1) // per
         if r0 == r1:
             xa, xb, y = cx[k] + CHIP_W / 2, cx[k + 1] - CHIP_W / 2, cy[k]
         else:
-            ax.annotate("", xy=(cx[k] + CHIP_W / 2 + LINK_W * 0.6, cy[k]), xytext=(cx[k] + CHIP_W / 2, cy[k]),
-                        arrowprops={"arrowstyle": "-", "color": style.CRITICAL, "linewidth": 1.6})
+            link_segs.append([(cx[k] + CHIP_W / 2, cy[k]), (cx[k] + CHIP_W / 2 + LINK_W * 0.6, cy[k])])
             xa, xb, y = max(0.05, cx[k + 1] - CHIP_W / 2 - LINK_W * 0.8), cx[k + 1] - CHIP_W / 2, cy[k + 1]
-        ax.annotate("", xy=(xb, y), xytext=(xa, y),
-                    arrowprops={"arrowstyle": "-|>,head_width=0.25,head_length=0.5", "color": style.CRITICAL,
-                                "linewidth": 1.6, "shrinkA": 0, "shrinkB": 1})
-        if label and xb - xa > 0.2:
+        link_segs.append([(xa, y), (xb - 0.06, y)])
+        heads.append((xb - 0.05, y))
+        if label and label != "FS" and xb - xa > 0.2:  # plain finish-to-start is the default, said once below
             kind, _, lag = label.partition(" ")
             ax.text((xa + xb) / 2, y - 0.05, kind, ha="center", va="bottom", fontsize=max(6.5, font * 0.85),
                     color=style.INK, zorder=3)
             if lag:
                 ax.text((xa + xb) / 2, y + 0.05, lag, ha="center", va="top", fontsize=max(6.5, font * 0.85),
                         color=style.INK, zorder=3)
+
+    if link_segs:
+        ax.add_collection(LineCollection(link_segs, colors=style.CRITICAL, linewidths=1.6, zorder=2))
+        hx, hy = zip(*heads, strict=True)
+        ax.scatter(hx, hy, marker=">", s=40, color=style.CRITICAL, linewidths=0, zorder=2.5)
 
     # The chain to scale.
     strip = fig.add_axes(style.inches_to_fig(fig, MARGIN_IN + 0.1, 0.55, MARGIN_IN + 0.1, h_in - 0.55 - 0.42))
@@ -155,11 +161,15 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     if (~bars).any():
         strip.scatter(es[~bars], np.zeros(int((~bars).sum())), marker="D", s=40, color=style.CRITICAL, zorder=4)
     strip_w_in = strip.get_position().width * w_in
-    for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True)):
-        if b / t_max * strip_w_in > 0.22:
-            strip.text(a + b / 2, 0, str(k + 1), ha="center", va="center", fontsize=style.SMALL_PT,
-                       fontweight="bold", color=style.INK,
-                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+    numbered = [(k, a + b / 2) for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True))
+                if b / t_max * strip_w_in > 0.22]
+    if numbered:
+        # White discs behind the numbers keep them readable on the hatching (one collection, not a box each).
+        strip.scatter([x for _, x in numbered], [0] * len(numbered), s=(style.SMALL_PT * 1.9) ** 2, color="white",
+                      linewidths=0, zorder=3)
+    for k, x in numbered:
+        strip.text(x, 0, str(k + 1), ha="center", va="center", fontsize=style.SMALL_PT, fontweight="bold",
+                   color=style.INK, zorder=4)
     strip.axvline(s.finish, color=style.FINISH, linewidth=1.3)
     strip.set_title("To scale (weeks from plan start)" if plan.start_date is None else "To scale",
                     loc="left", fontsize=style.SMALL_PT + 0.5, color=style.MUTED, pad=3)
@@ -170,6 +180,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             f"finish {style.fmt_when(plan, s.finish)}"]
     if waits > 1e-9:
         bits.append(f"{style.fmt_weeks(waits)} wk of lags and start constraints")
+    bits.append("links are finish-to-start unless marked")
     if s.critical_chain_count > 1:
         bits.append(f"one of {s.critical_chain_count} equally long chains")
     style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))

@@ -180,10 +180,16 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
             if font >= MIN_LABEL_PT:
                 txt = f"gate {style.fmt_when(plan, gate, short=True)}"
-                near_end = gate + style.text_width_in(txt, font) * t_max / ax_w_in > t_max * 0.99
-                ax.text(gate, a, f"{txt}  " if near_end else f"  {txt}", ha="right" if near_end else "left",
-                        va="center", fontsize=font * 0.9, color=style.GATE, zorder=5,
-                        bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[si % 2], "edgecolor": "none"})
+                per_week = t_max / ax_w_in  # weeks per inch
+                label_w = style.text_width_in(txt + "  ", font * 0.9) * per_week
+                if gate + label_w <= t_max:
+                    x_txt, ha = gate, "left"  # right after the gate line, where the stage's window ends
+                elif start is not None and start - label_w >= 0:
+                    x_txt, ha = start, "right"  # no room on the right: before the window starts
+                else:
+                    x_txt, ha = gate, "right"
+                ax.text(x_txt, a, f"  {txt}" if ha == "left" else f"{txt}  ", ha=ha, va="center",
+                        fontsize=font * 0.9, color=style.GATE, zorder=5)
         elif font >= MIN_LABEL_PT:
             ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font * 0.9, color=style.MUTED,
                     style="italic")

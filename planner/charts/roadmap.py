@@ -218,7 +218,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
                 ax.text(x - card_w / 2 + pad, yc - card_h / 2 + 0.045, title, ha="left", va="top", fontsize=font,
                         fontweight="bold" if bold else "normal", color=style.INK,
                         linespacing=1.1, zorder=3)
-                meta = [f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
+                meta = [f"wk {style.fmt_weeks(s.es[i])}" if d.milestone
+                        else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
                 if d.status is Status.DONE:
                     meta.append("\u2713 done")
                 elif d.status is Status.IN_PROGRESS:

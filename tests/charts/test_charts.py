@@ -24,8 +24,8 @@ from planner.charts import (
     graph_tiles,
     register_chart,
     render_chart,
+    style,
 )
-from planner.charts import style
 from planner.charts.graph import layout
 
 BUILTIN = ["gantt", "graph", "roadmap", "stages", "critical-path"]
@@ -168,7 +168,7 @@ def test_graph_tiles_show_every_card_whole(analysis_of) -> None:  # type: ignore
 
     a = analysis_of("large")
     lay = layout(a)
-    for x0, x1, y0, y1 in graph_tiles(a, 10.5, 7.5):
+    for x0, x1, _, _ in graph_tiles(a, 10.5, 7.5):
         for cut in (x0, x1):
             assert not ((lay.x - NODE_W / 2 < cut - 1e-9) & (lay.x + NODE_W / 2 > cut + 1e-9)).any()
     # Every card is whole on some tile.
