@@ -60,6 +60,7 @@ class _Doc(BaseDocTemplate):
         self.ctx = ctx
         self.g = geometry
         self._on_flowable = on_flowable
+        self._story: list[Any] | None = None
         self._section = ""  # the section running now
         self._page_section: str | None = None  # the section named in this page's header, once known
         wide = ctx.wide
@@ -80,8 +81,13 @@ class _Doc(BaseDocTemplate):
         self.addPageTemplates([*templates, body] if cover_first else [body, *templates])
 
     # -- progress and section tracking ---------------------------------------------------------------------
+    def build(self, flowables: list[Any], *args: Any, **kw: Any) -> None:
+        self._story = flowables  # ReportLab consumes this very list; its length is the work left
+        super().build(flowables, *args, **kw)
+
     def handle_flowable(self, flowables: list[Any]) -> None:
-        self._on_flowable(len(flowables))
+        if flowables is self._story:  # not the internal lists (page-begin actions) handled the same way
+            self._on_flowable(len(flowables))
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Any) -> None:
@@ -128,6 +134,11 @@ class _Doc(BaseDocTemplate):
                              f"{PRODUCER} \u00b7 report of {self.ctx.generated.isoformat()}")
         canv.restoreState()
         self._roll_section()
+
+    @property
+    def section(self) -> str:
+        """The title of the section being laid out."""
+        return self._section
 
     def _roll_section(self) -> None:
         self._page_section = None
@@ -204,6 +215,9 @@ def build_report(
             os.fsync(out.fileno())
         report(0.99, "Saving")
         try:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; a report is an ordinary file
             os.replace(tmp, target)
         except OSError as exc:
             raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
@@ -231,10 +245,8 @@ def _fsync_dir(folder: Path) -> None:
 def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section], simulation: Any,
            report: Callable[[float, str], None]) -> None:
     plan = analysis.plan
-    current = {"message": "Composing"}
 
     def check(message: str) -> None:
-        current["message"] = message
         report(state["fraction"], message)
 
     state = {"fraction": 0.0}
@@ -274,7 +286,7 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
         f = max(high["v"], 1.0 - remaining / total)
         high["v"] = f
         state["fraction"] = _COMPOSE + _LAYOUT * f
-        report(state["fraction"], current["message"] if current["message"].startswith("Drawing") else "Laying out pages")
+        report(state["fraction"], f"Page {doc.page} \u00b7 {doc.section or 'Cover'}")
 
     doc = _Doc(
         out, ctx, geometry, cover_first=has_cover, on_flowable=on_flowable,

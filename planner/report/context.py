@@ -206,15 +206,19 @@ class ReportContext:
         self.charts.append(f)
         return f
 
-    def legible(self, draw: Callable[[Any], None], width: float, height: float) -> bool:
-        """Whether ``draw`` on a ``width`` x ``height`` pt figure keeps all its text at 7 pt or more."""
+    def smallest_font(self, draw: Callable[[Any], None], width: float, height: float) -> float:
+        """The smallest text (pt) that ``draw`` puts on a ``width`` x ``height`` pt figure."""
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(width / 72, height / 72), dpi=72)
         draw(fig)
-        ok = smallest_font(fig) >= MIN_PT - 1e-6
+        size = smallest_font(fig)
         fig.clear()
-        return ok
+        return size
+
+    def legible(self, draw: Callable[[Any], None], width: float, height: float) -> bool:
+        """Whether ``draw`` on a ``width`` x ``height`` pt figure keeps all its text at 7 pt or more."""
+        return self.smallest_font(draw, width, height) >= MIN_PT - 1e-6
 
     def _checked(self, draw: Callable[[Any], None], name: str) -> Callable[[Any], None]:
         def run(fig: Any) -> None:

@@ -53,6 +53,13 @@ def register_section(section: Section, *, replace: bool = False) -> None:
         _registry[section.name] = section
 
 
+def unregister_section(name: str) -> None:
+    """Remove the section ``name`` from the registry (no error when it is not there)."""
+    _discover()
+    with _lock:
+        _registry.pop(name, None)
+
+
 def _discover() -> None:
     global _discovered
     if _discovered:

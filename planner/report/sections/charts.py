@@ -107,6 +107,12 @@ def gantt_tiles(ctx: ReportContext, height_pt: float) -> list[tuple[int, int]]:
     charts = _charts()
     total = charts.gantt_row_count(ctx.analysis)
     cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT))
+    # As for the graph: make sure every label of a full page, not just the row labels, is 7 pt or more.
+    rows = (0, min(total, cap))
+    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), ctx.geometry.frame_width,
+                                 height_pt)
+    if smallest < MIN_PT - 1e-6:
+        cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT * MIN_PT / smallest + 0.01))
     if total <= cap:
         return [(0, total)]
     n = math.ceil(total / cap)
@@ -144,7 +150,19 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
 def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[tuple[float, float, float, float]]:
     """The graph's page windows (7 pt or more), without those that hold no card (nothing to read there)."""
     charts = _charts()
-    tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT)
+    # ``min_font_pt`` holds for the cards' titles, but secondary text (dates, float) is drawn a little smaller;
+    # probe the biggest windows (they get the smallest scale) and ask again with a higher floor until all text
+    # is 7 pt or more.
+    floor = MIN_PT
+    for _ in range(3):
+        tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, floor)
+        biggest = sorted(tiles, key=lambda t: -(t[1] - t[0]) * (t[3] - t[2]))[:2]
+        smallest = min(ctx.smallest_font(lambda fig, w=w: charts.draw_graph(fig, ctx.analysis,
+                                                                           window=None if len(tiles) == 1 else w),
+                                         width_in * 72, height_in * 72) for w in biggest)
+        if smallest >= MIN_PT - 1e-6:
+            break
+        floor *= MIN_PT / smallest * 1.005
     if len(tiles) <= 1:
         return tiles
     from planner.charts.graph import layout

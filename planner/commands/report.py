@@ -1,0 +1,110 @@
+"""``planner report FILE -o OUT.pdf``: the PDF report, headless.
+
+Exit codes as everywhere: 0 written, 1 the plan has validation errors (the findings are printed), 2 the plan
+cannot be read or the command is misused (unknown section, paper or orientation, unwritable output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "report"
+HELP = "write the PDF report of a plan"
+DESCRIPTION = (
+    "Write a multi-page PDF report of the plan: cover with the key figures, executive summary, roadmap, stage "
+    "timeline, Gantt chart, dependency graph, one section per stage, the critical path, findings and an appendix "
+    "of every decision. Text is real text, charts are vectors, fonts are embedded. With --simulate the cover and "
+    "summary also give Monte Carlo P50/P80 finish dates."
+)
+# The built-in sections (more may be registered, see planner.report.sections); listed here so that `--help`
+# does not have to import ReportLab.
+BUILTIN_SECTIONS = ("cover", "summary", "roadmap", "stage-timeline", "gantt", "graph", "stages-detail",
+                    "critical-path", "findings", "appendix")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    parser.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait",
+                        help="page orientation (default portrait; wide charts get landscape pages anyway)")
+    parser.add_argument("--sections", metavar="NAMES",
+                        help="comma-separated sections to include, in any order (default: all): "
+                             + ", ".join(BUILTIN_SECTIONS))
+    parser.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely",
+                        help="duration estimate the schedule uses (default likely)")
+    parser.add_argument("--simulate", action="store_true",
+                        help="run a Monte Carlo simulation and put the P50/P80 finish on the cover")
+    parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
+                        help="with --simulate: number of iterations (default 10000)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+
+
+def parse_sections(text: str | None) -> list[str] | None:
+    """``"cover, gantt"`` -> ["cover", "gantt"]; None or empty -> None (all default sections)."""
+    if text is None:
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    return names or None
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give a file name such as {out / 'report.pdf'}")
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"{out}: the report is a PDF; give a file name ending in .pdf")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"{out}: cannot write: the folder {folder} does not exist")
+    if args.simulate and not 1 <= args.iterations <= 1_000_000:
+        raise CliError(f"--iterations {args.iterations}: choose between 1 and 1,000,000")
+    sections = parse_sections(args.sections)
+
+    plan = load(args.file)
+
+    from planner.analysis import analyze
+    from planner.report import ReportError, all_sections, build_report
+
+    known = [s.name for s in all_sections()]
+    if sections is not None:
+        unknown = [n for n in sections if n not in known]
+        if unknown:
+            raise CliError(f"--sections: unknown section{'s' if len(unknown) > 1 else ''} "
+                           f"{', '.join(unknown)}; choose from: {', '.join(known)}")
+    result = analyze(plan, args.estimate)
+    if not result.ok:
+        sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to report:\n")
+        _findings_text(result.errors, sys.stderr)
+        return EXIT_INVALID
+
+    simulation = None
+    if args.simulate:
+        from planner.analysis.montecarlo import simulate
+
+        simulation = simulate(plan, args.iterations, args.seed)
+
+    last = {"pct": -10}
+
+    def progress(fraction: float, message: str) -> bool:
+        pct = int(fraction * 100)
+        if not args.quiet and pct >= last["pct"] + 10:
+            last["pct"] = pct - pct % 10
+            sys.stderr.write(f"  {pct:3d}%  {message}\n")
+        return True
+
+    try:
+        build_report(result, out, paper=args.paper, orientation=args.orientation, sections=sections,
+                     simulation=simulation, progress=progress)
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    sys.stderr.write(f"Wrote {out}.\n")
+    return EXIT_OK

@@ -1,0 +1,201 @@
+"""What a reader finds in the report: every decision, every section, the critical path in order, bookmarks,
+metadata, embedded fonts, vector charts, readable type, tables that repeat their header."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf.generic import IndirectObject
+from report_helpers import Report, normalise
+
+from planner.report import all_sections, default_section_names
+
+
+def _titles(report: Report) -> list[str]:
+    return [d.title for d in report.analysis.plan.decisions]
+
+
+@pytest.mark.parametrize("which", ["bank_report", "small_report", "big_report"])
+def test_every_decision_title_is_in_the_text(which: str, request: pytest.FixtureRequest) -> None:
+    report: Report = request.getfixturevalue(which)
+    flat = report.flat
+    missing = [t for t in _titles(report) if normalise(t) not in flat]
+    assert not missing, f"{len(missing)} titles not found, e.g. {missing[:3]}"
+
+
+def test_every_section_heading_is_in_the_text(bank_report: Report) -> None:
+    flat = bank_report.flat
+    titles = [s.title for s in all_sections() if s.default and s.name != "cover"]
+    assert len(titles) >= 9
+    for title in titles:
+        assert title in flat, title
+    plan = bank_report.analysis.plan
+    for k, stage in enumerate(plan.stages, 1):
+        assert f"{k}. {stage.name}" in flat
+    # The cover names the plan and its key figures.
+    cover = normalise(bank_report.pages[0])
+    assert plan.title in cover
+    for label in ("Finish (rolling stages)", "Finish (strict stage gates)", "Decisions", "Critical decisions"):
+        assert label in cover
+
+
+def test_critical_path_is_listed_in_order(bank_report: Report) -> None:
+    flat = bank_report.flat
+    start = flat.index("The path in order")
+    path = bank_report.analysis.schedule.critical_path
+    assert len(path) >= 3
+    titles = {d.id: normalise(d.title) for d in bank_report.analysis.plan.decisions}
+    positions = []
+    pos = start
+    for did in path:
+        pos = flat.index(titles[did], pos)
+        positions.append(pos)
+    assert positions == sorted(positions)
+
+
+def test_summary_is_written_in_sentences(bank_report: Report) -> None:
+    flat = bank_report.flat
+    s = bank_report.analysis.schedule
+    st = bank_report.analysis.stages
+    summary = flat[flat.index("Executive summary"):flat.index("Key dates")]
+    assert "it finishes in week 35.5" in summary or f"week {s.finish:g}" in summary
+    assert "strict gates" in summary
+    assert "The finish is driven by a chain of" in summary
+    assert st is not None
+
+
+def test_page_count_grows_with_the_plan(small_report: Report, bank_report: Report, big_report: Report) -> None:
+    n_small, n_bank, n_big = (len(r.reader.pages) for r in (small_report, bank_report, big_report))
+    assert len(small_report.analysis.plan.decisions) < len(bank_report.analysis.plan.decisions)
+    assert n_small < n_bank < n_big
+
+
+def _outline_titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for item in outline:
+        if isinstance(item, list):
+            out += _outline_titles(item, depth + 1)
+        else:
+            out.append((depth, item.title))
+    return out
+
+
+def test_bookmarks_per_section_and_stage(bank_report: Report) -> None:
+    entries = _outline_titles(bank_report.reader.outline)
+    top = [t for d, t in entries if d == 0]
+    nested = [t for d, t in entries if d == 1]
+    plan = bank_report.analysis.plan
+    assert top[0] == plan.title  # the cover
+    for section in all_sections():
+        if section.default and section.name != "cover":
+            assert section.title in top
+    assert [t for t in nested if t[:1].isdigit()] == [f"{k}. {s.name}" for k, s in enumerate(plan.stages, 1)]
+    # Each bookmark points at the page where its section starts.
+    reader = bank_report.reader
+    for item in reader.outline:
+        if not isinstance(item, list) and item.title == "Appendix: every decision":
+            page = reader.get_destination_page_number(item)
+            assert "Appendix: every decision" in bank_report.pages[page]
+
+
+def test_metadata(bank_report: Report) -> None:
+    meta = bank_report.reader.metadata
+    assert meta.title == bank_report.analysis.plan.title
+    assert meta.subject and "report" in meta.subject.lower()
+    assert meta.author and meta.creator
+
+
+def _fonts(resources: object, seen: set[int]) -> list[tuple[str, object]]:
+    """(name, font dict) of every font used on a page, in forms too."""
+    out: list[tuple[str, object]] = []
+    res = resources.get_object() if isinstance(resources, IndirectObject) else resources
+    if not res:
+        return out
+    fonts = res.get("/Font")
+    if fonts is not None:
+        for _, ref in fonts.get_object().items():
+            font = ref.get_object()
+            out.append((str(font.get("/BaseFont")), font))
+    xobjects = res.get("/XObject")
+    if xobjects is not None:
+        for _, ref in xobjects.get_object().items():
+            key = getattr(ref, "idnum", id(ref))
+            if key in seen:
+                continue
+            seen.add(key)
+            xo = ref.get_object()
+            if xo.get("/Subtype") == "/Form" and "/Resources" in xo:
+                out += _fonts(xo["/Resources"], seen)
+    return out
+
+
+def test_fonts_are_embedded_truetype(bank_report: Report) -> None:
+    seen: set[int] = set()
+    fonts = []
+    for page in bank_report.reader.pages:
+        fonts += _fonts(page.get("/Resources"), seen)
+    names = {n for n, _ in fonts}
+    assert any("DejaVuSans" in n for n in names)
+    for name, font in fonts:
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None and "/DescendantFonts" in font:
+            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+        assert descriptor is not None, f"{name}: no font descriptor (a standard, non-embedded font)"
+        assert "/FontFile2" in descriptor.get_object(), f"{name}: not embedded as TrueType"
+
+
+def test_charts_are_vectors_with_real_text(bank_report: Report) -> None:
+    reader = bank_report.reader
+    plan = bank_report.analysis.plan
+    gantt_pages = [k for k, t in enumerate(bank_report.pages) if "Gantt \u2014" in t or "Gantt —" in t]
+    assert gantt_pages, "the Gantt chart's title is text"
+    for k in gantt_pages:
+        res = reader.pages[k].get("/Resources").get_object()
+        xobjects = res.get("/XObject")
+        images = [] if xobjects is None else [
+            n for n, ref in xobjects.get_object().items() if ref.get_object().get("/Subtype") == "/Image"]
+        assert not images, "charts are drawn as vectors, not pictures"
+    # Stage names are drawn as text in the Gantt.
+    assert any(s.name.upper() in bank_report.pages[gantt_pages[0]] for s in plan.stages)
+
+
+_TF = re.compile(rb"/(\S+) ([0-9.]+) Tf")
+
+
+def test_no_text_smaller_than_7_points(bank_report: Report, big_report: Report) -> None:
+    for report in (bank_report, big_report):
+        sizes = []
+        for page in report.reader.pages:
+            data = page.get_contents().get_data()
+            sizes += [float(m.group(2)) for m in _TF.finditer(data)]
+        assert sizes and min(sizes) >= 7.0 - 1e-6, f"{report.path.name}: smallest text {min(sizes)} pt"
+
+
+def test_header_footer_and_page_numbers(bank_report: Report) -> None:
+    n = len(bank_report.reader.pages)
+    assert n > 10
+    plan = bank_report.analysis.plan
+    for k in (1, n // 2, n - 1):
+        text = normalise(bank_report.pages[k])
+        assert f"Page {k + 1} of {n}" in text
+        assert plan.title[:30] in text
+
+
+def test_long_tables_split_with_their_header_repeated(big_report: Report) -> None:
+    pages = [t for t in big_report.pages[1:] if "Appendix: every decision" in t]  # [1:]: not the cover
+    assert len(pages) >= 3, "the appendix of 150 decisions runs over several pages"
+    for text in pages:
+        flat = normalise(text)
+        assert "Decision Stage Owner Duration Start Finish Float Status Critical" in flat
+
+
+def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
+    flat = big_report.flat
+    assert re.search(r"Gantt chart, part 2 of \d+", flat)
+    assert re.search(r"Dependency graph, part 2 of \d+", flat)
+
+
+def test_default_sections_are_registered() -> None:
+    assert default_section_names() == ["cover", "summary", "roadmap", "stage-timeline", "gantt", "graph",
+                                       "stages-detail", "critical-path", "findings", "appendix"]
