@@ -319,6 +319,30 @@ def test_escape_cancels_a_link_drag(canvas: GraphCanvas, doc: PlanDocument) -> N
     assert len(doc.plan.dependencies) == n and doc.undo_stack.count() == 0
 
 
+def test_dragging_a_link_to_the_border_scrolls_the_view(canvas: GraphCanvas, doc: PlanDocument,
+                                                          qtbot) -> None:  # type: ignore[no-untyped-def]
+    scene = canvas.graph_scene
+    card = scene.cards[doc.plan.decisions[0].id]
+    canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().minimum())
+    start = card_point(canvas, card, card.handle_center())
+    vp = canvas.viewport()
+    h = canvas.horizontalScrollBar()
+    before = h.value()
+    QTest.mouseMove(vp, start)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    edge = QPoint(vp.width() - 5, start.y())
+    QTest.mouseMove(vp, edge)
+    qtbot.waitUntil(lambda: h.value() > before + 60, timeout=3000)
+    # The preview follows the scene under the still mouse.
+    preview = scene.interaction.preview  # type: ignore[union-attr]
+    end = preview.path().pointAtPercent(1.0)
+    assert abs(end.x() - canvas.mapToScene(edge).x()) < 2 or scene.interaction.target is not None  # type: ignore[union-attr]
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    assert not canvas._edge_scroll.isActive()
+    if canvas.message_box is not None:
+        canvas.message_box.close()
+
+
 def test_middle_button_pans(canvas: GraphCanvas) -> None:
     vp = canvas.viewport()
     h, v = canvas.horizontalScrollBar(), canvas.verticalScrollBar()

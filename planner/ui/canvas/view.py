@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
 
@@ -32,6 +32,11 @@ class GraphCanvas(QGraphicsView):
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
         self._pan_from: QPoint | None = None
+        # Auto-scroll while a card or a link is dragged near the edge of the view.
+        self._edge_scroll = QTimer(self)
+        self._edge_scroll.setInterval(30)
+        self._edge_scroll.timeout.connect(self._scroll_towards_edge)
+        self._drag_pos: QPoint | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -211,8 +216,52 @@ class GraphCanvas(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and self.graph_scene.interaction is not None:
+            self._drag_pos = event.position().toPoint()
+            if self._edge_step() != (0, 0):
+                if not self._edge_scroll.isActive():
+                    self._edge_scroll.start()
+            else:
+                self._edge_scroll.stop()
+
+    EDGE_ZONE = 28  # pixels from the border where a drag scrolls the view
+
+    def _edge_step(self) -> tuple[int, int]:
+        p = self._drag_pos
+        if p is None:
+            return 0, 0
+        r = self.viewport().rect()
+        z = self.EDGE_ZONE
+
+        def step(v: int, lo: int, hi: int) -> int:
+            if v < lo + z:
+                return -max(4, (lo + z - v) // 2)
+            if v > hi - z:
+                return max(4, (v - (hi - z)) // 2)
+            return 0
+
+        return step(p.x(), r.left(), r.right()), step(p.y(), r.top(), r.bottom())
+
+    def _scroll_towards_edge(self) -> None:
+        dx, dy = self._edge_step()
+        if (dx, dy) == (0, 0) or self.graph_scene.interaction is None or self._drag_pos is None:
+            self._edge_scroll.stop()
+            return
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        before = (h.value(), v.value())
+        h.setValue(h.value() + dx)
+        v.setValue(v.value() + dy)
+        if (h.value(), v.value()) == before:
+            return
+        # The mouse has not moved but the scene under it has: tell the gesture, as a move would.
+        pos = QPointF(self._drag_pos)
+        move = QMouseEvent(QEvent.Type.MouseMove, pos, self.viewport().mapToGlobal(pos),
+                           Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        super().mouseMoveEvent(move)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._edge_scroll.stop()
+        self._drag_pos = None
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
