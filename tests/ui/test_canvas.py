@@ -598,6 +598,28 @@ def test_a_plan_with_a_cycle_still_shows(qtbot) -> None:  # type: ignore[no-unty
     d.shutdown()
 
 
+def test_a_plan_with_referential_errors_still_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from planner.model import Decision, Dependency, new_plan
+
+    plan = new_plan()
+    plan.decisions = [Decision(id="a", title="A", stage="validate"), Decision(id="a", title="A again", stage="scale"),
+                      Decision(id="b", title="B", stage="nowhere", area="no-such-area"),
+                      Decision(id="m", title="M", stage="integrate", milestone=True)]
+    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in
+                         [("a", "b"), ("ghost", "b"), ("b", "b"), ("a", "m")]]
+    d = PlanDocument(plan)
+    d.analyze_now()
+    c = GraphCanvas(d)
+    qtbot.addWidget(c)
+    scene = c.graph_scene
+    assert set(scene.cards) == {"a", "b", "m"}
+    assert [e is not None for e in scene.edges] == [True, False, False, True]
+    assert scene.bands[-1].title.text() == "Unknown stage"
+    c.fit_to_view()
+    assert not c.grab().isNull()
+    d.shutdown()
+
+
 def test_highlight_chain(canvas: GraphCanvas, doc: PlanDocument) -> None:
     a = doc.analysis
     assert a is not None and a.schedule is not None
