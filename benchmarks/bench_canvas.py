@@ -179,7 +179,7 @@ def main() -> None:
         r, edges = bench(n, args.repeat)
         print(f"\n{n} decisions, {edges} dependencies (median of {args.repeat}; ms wall / ms CPU)")
         for key, (wall, cpu) in r.items():
-            print(f"  {key:22s} {wall:8.1f} {cpu:8.1f}")
+            print(f"  {key:22s} {wall:8.2f} {cpu:8.2f}")
 
 
 if __name__ == "__main__":
