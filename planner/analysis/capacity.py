@@ -141,23 +141,39 @@ def _team_of(plan: Plan) -> tuple[list[int], list[float | None]]:
     return team, [t.capacity for t in plan.teams]
 
 
+def _segments(start: np.ndarray, finish: np.ndarray, people: np.ndarray) -> list[tuple[float, float, float]]:
+    """The step function of ``people`` running on ``[start, finish)`` as (start, end, load) stretches with a load,
+    breaking at every start and finish (a sweep over sorted events, O(n log n))."""
+    if not len(start):
+        return []
+    times = np.concatenate((start, finish))
+    delta = np.concatenate((people, -people))
+    order = np.argsort(times, kind="stable")
+    times = times[order]
+    level = np.cumsum(delta[order])
+    last = np.flatnonzero(np.diff(times) != 0)  # the last event at each distinct time
+    bounds = times[np.append(last, len(times) - 1)]
+    load = level[last]  # load on [bounds[j], bounds[j + 1])
+    load[np.abs(load) <= 1e-9 * max(1.0, float(np.abs(people).max()))] = 0.0
+    keep = np.flatnonzero(load > 0)
+    return list(zip(bounds[keep].tolist(), bounds[keep + 1].tolist(), load[keep].tolist(), strict=True))
+
+
 def team_loads(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[TeamLoad]:
     """The load of every team of ``plan`` (plan order) when decision ``i`` runs on ``[es[i], ef[i])``."""
-    team, caps = _team_of(plan)
-    profiles = [_Profile() for _ in plan.teams]
-    members: list[list[int]] = [[] for _ in plan.teams]
-    for i, d in enumerate(plan.decisions):
-        k = team[i]
-        if k < 0 or d.headcount <= 0 or ef[i] - es[i] <= 0:
-            continue
-        profiles[k].add(float(es[i]), float(ef[i]), float(d.headcount))
-        members[k].append(i)
-    return [
-        TeamLoad(id=t.id, name=t.name, capacity=caps[k], segments=profiles[k].segments(), decisions=members[k])
-        for k, t in enumerate(plan.teams)
-    ]
-
-
+    team_l, caps = _team_of(plan)
+    team = np.asarray(team_l, dtype=np.int64)
+    head = np.fromiter((d.headcount for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
+    es = np.asarray(es, dtype=np.float64)
+    ef = np.asarray(ef, dtype=np.float64)
+    counted = (team >= 0) & (head > 0) & (ef - es > 0)
+    out = []
+    for k, t in enumerate(plan.teams):
+        members = np.flatnonzero(counted & (team == k))
+        out.append(TeamLoad(id=t.id, name=t.name, capacity=caps[k],
+                            segments=_segments(es[members], ef[members], head[members]),
+                            decisions=members.tolist()))
+    return out
 @dataclass
 class WeeklyLoad:
     """Team load per calendar week ``[w, w + 1)``, ``w = 0 .. weeks - 1`` (rows: teams in plan order)."""
@@ -225,10 +241,10 @@ def unlevellable(plan: Plan) -> list[tuple[int, int]]:
     out = []
     for i, d in enumerate(plan.decisions):
         k = team[i]
-        if k < 0 or d.headcount <= 0 or d.weeks() <= 0:
+        if k < 0 or d.headcount <= 0:
             continue
         cap = caps[k]
-        if cap is not None and d.headcount > cap + 1e-9 * max(1.0, cap):
+        if cap is not None and d.headcount > cap + 1e-9 * max(1.0, cap) and d.weeks() > 0:
             out.append((i, k))
     return out
 
@@ -243,8 +259,14 @@ def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
         if not over:
             continue
         assert tl.capacity is not None
-        involved = [i for i in tl.decisions
-                    if any(schedule.es[i] < e - TIME_TOL and schedule.ef[i] > s + TIME_TOL for s, e, _ in over)]
+        # Over-capacity stretches are disjoint and sorted, so the only one a decision can overlap is the last
+        # one starting before it finishes.
+        members = np.asarray(tl.decisions, dtype=np.int64)
+        o_start = np.array([s for s, _, _ in over])
+        o_end = np.array([e for _, e, _ in over])
+        k_last = np.searchsorted(o_start, schedule.ef[members] - TIME_TOL, side="left") - 1
+        hit = (k_last >= 0) & (o_end[np.maximum(k_last, 0)] > schedule.es[members] + TIME_TOL)
+        involved = members[hit].tolist()
         involved.sort(key=lambda i: (float(schedule.es[i]), plan.decisions[i].id))
         peak = max(p for _, _, p in over)
         spans = ", ".join(_span(plan, s, e) for s, e, _ in over[:4])

@@ -54,11 +54,11 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
 
     out: list[Finding] = []
     out += _duplicate_ids(plan)
-    out += _unknown_references(plan, titles, nm)
+    out += _unknown_references(plan, graph, titles, nm)
     out += _self_dependencies(plan, nm)
     out += _cycles(graph, nm)
     out += _milestones(plan, nm)
-    out += _duplicate_dependencies(plan, titles, nm)
+    out += _duplicate_dependencies(plan, graph, nm)
     out += _stage_inversions(plan, graph, nm)
     out += _gates_not_met(plan)
     out += _isolated(plan, graph, nm)
@@ -90,7 +90,7 @@ def _duplicate_ids(plan: Plan) -> list[Finding]:
     return out
 
 
-def _unknown_references(plan: Plan, titles: dict[str, str], nm: Namer) -> list[Finding]:
+def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm: Namer) -> list[Finding]:
     out = []
     stages = {s.id for s in plan.stages}
     areas = {a.id for a in plan.areas}
@@ -108,7 +108,10 @@ def _unknown_references(plan: Plan, titles: dict[str, str], nm: Namer) -> list[F
             out.append(Finding(E, "unknown-reference",
                                f"{nm(d.id)} is owned by team '{d.owner}', which the plan does not define. "
                                "Add the team or choose an existing one.", [d.id]))
-    for i, dep in enumerate(plan.dependencies):
+    # compile_plan already resolved every dependency; only look closer when some did not resolve.
+    resolved = len(graph.src) + sum(1 for dep in plan.dependencies if dep.from_ == dep.to)
+    unresolved = plan.dependencies if resolved < len(plan.dependencies) else []
+    for i, dep in enumerate(unresolved):
         missing = [x for x in (dep.from_, dep.to) if x not in titles]
         if missing:
             known = [x for x in (dep.from_, dep.to) if x in titles]
@@ -175,14 +178,19 @@ def _milestones(plan: Plan, nm: Namer) -> list[Finding]:
     return out
 
 
-def _duplicate_dependencies(plan: Plan, titles: dict[str, str], nm: Namer) -> list[Finding]:
-    counts = Counter((dep.from_, dep.to) for dep in plan.dependencies)
-    return [
-        Finding(W, "duplicate-dependency",
-                f"{nm(u)} -> {nm(v)} is linked {c} times. Keep one dependency; the tightest one wins.", [u, v])
-        for (u, v), c in counts.items()
-        if c > 1 and u in titles and v in titles and u != v
-    ]
+def _duplicate_dependencies(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
+    if not len(graph.src):
+        return []
+    # Resolved edges only: links naming unknown decisions, and self-links, are reported as errors instead.
+    keys = graph.src * max(graph.n, 1) + graph.dst
+    uniq, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    out = []
+    for e, c in sorted(zip(first[counts > 1].tolist(), counts[counts > 1].tolist(), strict=True)):
+        u, v = graph.ids[int(graph.src[e])], graph.ids[int(graph.dst[e])]
+        out.append(Finding(W, "duplicate-dependency",
+                           f"{nm(u)} -> {nm(v)} is linked {c} times. Keep one dependency; the tightest one wins.",
+                           [u, v]))
+    return out
 
 
 def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
