@@ -1,0 +1,332 @@
+"""File > Export Report: the options of the PDF report, then :func:`planner.report.build_report` off the GUI
+thread with a progress bar and Cancel.
+
+The report is built from a *copy* of the plan analysed in the worker thread, so the app can go on (the dialog
+is window-modal; the copy makes the build safe even so). ReportLab and matplotlib are imported in the worker on
+first use, not when the app starts.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PAPERS = (("A4", "a4"), ("Letter", "letter"))
+ORIENTATIONS = (("Portrait", "portrait"), ("Landscape", "landscape"))
+# The built-in sections, for the list before ReportLab is imported; registered extra sections are added from the
+# registry when the dialog opens (importing planner.report there is cheap once the app has matplotlib loaded).
+_FALLBACK_SECTIONS = (
+    ("cover", "Cover", "title page with the key figures"),
+    ("summary", "Executive summary", "when it finishes, what drives it, the price of strict gates, top warnings"),
+    ("roadmap", "Roadmap on a page", "every decision by area and stage"),
+    ("stage-timeline", "Stage timeline", "stage windows, rolling and gated, and the price of strict gates"),
+    ("gantt", "Gantt chart", "the schedule, tiled over pages for big plans"),
+    ("graph", "Dependency graph", "decisions and their dependencies, tiled"),
+    ("stages-detail", "Stages in detail", "per stage: goal, gate criteria, readiness and its decisions"),
+    ("critical-path", "Critical path", "the chain that sets the finish, with why each step starts when it does"),
+    ("findings", "Findings", "validation warnings and notes"),
+    ("appendix", "Appendix: every decision", "one row per decision with all its figures"),
+)
+
+
+def available_sections() -> list[tuple[str, str, str]]:
+    try:
+        from planner.report import available_sections as registry
+    except ImportError:  # pragma: no cover - the report package is part of the product
+        return list(_FALLBACK_SECTIONS)
+    return registry()
+
+
+def default_report_path(doc: Any) -> Path:
+    """Next to the plan file (``roadmap.plan.json`` -> ``roadmap-report.pdf``), else in Documents by title."""
+    path = getattr(doc, "path", None)
+    if path:
+        p = Path(path)
+        stem = p.name.removesuffix(".json").removesuffix(".plan")
+        return p.with_name(f"{stem}-report.pdf")
+    title = getattr(getattr(doc, "plan", None), "title", "") or "plan"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "plan"
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return Path(folder) / f"{slug}-report.pdf"
+
+
+class ReportThread(QThread):
+    """Builds one report; emits ``progressed(fraction, message)`` and, once, ``outcome(kind, text)`` with kind
+    ``done`` (text: the path), ``cancelled`` or ``failed`` (text: the message for the user)."""
+
+    progressed = Signal(float, str)
+    outcome = Signal(str, str)
+
+    def __init__(self, plan: Any, estimate: str, path: Path, options: dict[str, Any], simulation: Any = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.estimate = estimate
+        self.path = path
+        self.options = options
+        self.simulation = simulation
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, fraction: float, message: str) -> bool:
+        self.progressed.emit(fraction, message)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            from planner.analysis import analyze
+            from planner.report import ReportCancelled, ReportError, build_report
+
+            if self._cancel.is_set():
+                raise ReportCancelled("cancelled before it started")
+            self.progressed.emit(0.0, "Analysing the plan")
+            analysis = analyze(self.plan, self.estimate)
+            build_report(analysis, self.path, simulation=self.simulation, progress=self._progress, **self.options)
+        except ReportCancelled:
+            self.outcome.emit("cancelled", "")
+        except ReportError as exc:
+            self.outcome.emit("failed", str(exc))
+        except OSError as exc:
+            self.outcome.emit("failed", f"{self.path}: cannot write: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - reported in the dialog; the app keeps running
+            self.outcome.emit("failed", f"The report could not be made ({type(exc).__name__}: {exc}).")
+        else:
+            self.outcome.emit("done", str(self.path))
+
+
+class ReportDialog(QDialog):
+    """Options (file, paper, orientation, sections, P-dates), then the export with progress and Cancel.
+
+    Signals: ``export_started``; ``report_written(path)`` on success (the dialog then closes);
+    ``export_cancelled``; ``export_failed(message)``.
+    """
+
+    export_started = Signal()
+    report_written = Signal(str)
+    export_cancelled = Signal()
+    export_failed = Signal(str)
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.thread: ReportThread | None = None
+        self.last_outcome: tuple[str, str] | None = None
+        self.setObjectName("reportDialog")
+        self.setWindowTitle("Export Report")
+        self.setMinimumWidth(520)
+        settings = QSettings()
+
+        form = QFormLayout()
+        self.path_edit = QLineEdit(str(default_report_path(document)))
+        self.path_edit.setObjectName("reportPath")
+        browse = QPushButton("Browse\u2026")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Save as:", row)
+
+        self.paper = QComboBox()
+        for label, value in PAPERS:
+            self.paper.addItem(label, value)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.value("report/paper", "a4"))))
+        form.addRow("Paper:", self.paper)
+        self.orientation = QComboBox()
+        for label, value in ORIENTATIONS:
+            self.orientation.addItem(label, value)
+        self.orientation.setCurrentIndex(
+            max(0, self.orientation.findData(settings.value("report/orientation", "portrait"))))
+        form.addRow("Orientation:", self.orientation)
+
+        self.sections = QListWidget()
+        self.sections.setObjectName("reportSections")
+        for name, title, description in available_sections():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(description)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.sections.addItem(item)
+        self.sections.setMinimumHeight(self.sections.sizeHintForRow(0) * min(11, self.sections.count()) + 6)
+        form.addRow("Sections:", self.sections)
+
+        self.simulation = self._simulation_result()
+        self.use_simulation = QCheckBox("P50 / P80 finish from the last Monte Carlo run")
+        self.use_simulation.setChecked(self.simulation is not None)
+        self.use_simulation.setEnabled(self.simulation is not None)
+        if self.simulation is None:
+            self.use_simulation.setToolTip("Run a simulation (Risk tab) to add P-dates to the report")
+        form.addRow("Risk:", self.use_simulation)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status = QLabel("Choose the options and press Export.")
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._option_widgets = [self.path_edit, browse, self.paper, self.orientation, self.sections,
+                                self.use_simulation]
+
+    # -- options -----------------------------------------------------------------------------------------------
+    def _simulation_result(self) -> Any:
+        """The parent window's last Monte Carlo result, when it is current for this plan."""
+        runner = getattr(self.parent(), "simulation", None)
+        if runner is None or getattr(runner, "stale", True):
+            return None
+        return getattr(runner, "result", None)
+
+    def chosen_sections(self) -> list[str]:
+        return [self.sections.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.sections.count())
+                if self.sections.item(k).checkState() == Qt.CheckState.Checked]
+
+    def options(self) -> dict[str, Any]:
+        return {"paper": self.paper.currentData(), "orientation": self.orientation.currentData(),
+                "sections": self.chosen_sections()}
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save report as", self.path_edit.text(), "PDF files (*.pdf)")
+        if path:
+            self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    # -- running ---------------------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def start(self) -> bool:
+        """Start the export with the chosen options; False (with the reason shown) when they are not usable."""
+        if self.running:
+            return False
+        text = self.path_edit.text().strip()
+        if not text:
+            return self._refuse("Choose a file to save the report to.")
+        path = Path(text).expanduser()
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+            self.path_edit.setText(str(path))
+        if not path.parent.is_dir():
+            return self._refuse(f"The folder {path.parent} does not exist.")
+        options = self.options()
+        if not options["sections"]:
+            return self._refuse("Choose at least one section.")
+        settings = QSettings()
+        settings.setValue("report/paper", options["paper"])
+        settings.setValue("report/orientation", options["orientation"])
+        plan = self.document.plan.model_copy(deep=True)  # the GUI may go on editing the original
+        estimate = getattr(self.document, "estimate", "likely")
+        simulation = self.simulation if self.use_simulation.isChecked() else None
+        self.thread = ReportThread(plan, estimate, path, options, simulation, self)
+        self.thread.progressed.connect(self._on_progress)
+        self.thread.outcome.connect(self._on_outcome)
+        self._set_running(True)
+        self.progress.setValue(0)
+        self.status.setText("Starting\u2026")
+        self.last_outcome = None
+        self.thread.start()
+        self.export_started.emit()
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        self.status.setText(message)
+        return False
+
+    def _set_running(self, running: bool) -> None:
+        for w in self._option_widgets:
+            w.setEnabled(not running and (w is not self.use_simulation or self.simulation is not None))
+        self.export_button.setEnabled(not running)
+
+    def cancel_export(self) -> None:
+        """Ask the running export to stop; ``export_cancelled`` follows and no file is written."""
+        if self.thread is not None:
+            self.thread.cancel()
+            self.status.setText("Cancelling\u2026")
+
+    def cancel_or_close(self) -> None:
+        if self.running:
+            self.cancel_export()
+        else:
+            self.reject()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        if self.thread is None or self.thread.isInterruptionRequested():
+            return
+        self.progress.setValue(int(round(fraction * 1000)))
+        if not self.thread._cancel.is_set():
+            self.status.setText(message)
+
+    def _on_outcome(self, kind: str, text: str) -> None:
+        thread = self.thread
+        if thread is not None:
+            thread.wait()  # run() has returned once it emits its outcome; this joins the thread
+            thread.deleteLater()
+        self.thread = None
+        self.last_outcome = (kind, text)
+        self._set_running(False)
+        if kind == "done":
+            self.progress.setValue(1000)
+            self.status.setText(f"Wrote {text}")
+            self.report_written.emit(text)
+            self.accept()
+        elif kind == "cancelled":
+            self.progress.setValue(0)
+            self.status.setText("Cancelled: no file was written.")
+            self.export_cancelled.emit()
+        else:
+            self.status.setText(text)
+            self.export_failed.emit(text)
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until the worker has stopped (tests, closing); its outcome is delivered by the event loop."""
+        if self.thread is None:
+            return True
+        return bool(self.thread.wait(-1 if timeout_ms < 0 else timeout_ms))
+
+    def done(self, result: int) -> None:
+        # Closing while an export runs (Escape, the window's close button, the app quitting): stop it and join
+        # the thread before the dialog and the thread object go away.
+        if self.thread is not None:
+            self.thread.cancel()
+            self.thread.outcome.disconnect(self._on_outcome)
+            self.thread.progressed.disconnect(self._on_progress)
+            self.thread.wait()
+            self.thread.deleteLater()
+            self.thread = None
+            self._set_running(False)
+        super().done(result)
