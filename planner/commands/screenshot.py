@@ -9,9 +9,11 @@ HELP = "render a view of the desktop app to a PNG, off screen"
 DESCRIPTION = (
     "Open FILE in the desktop app without showing it on screen and save a picture of one view. "
     "Views: window (everything), table, graph, inspector (the selected decision), plan (plan and stages), "
-    "findings."
+    "findings, risk (Monte Carlo and risk register), capacity (team load), and the chart tabs gantt, roadmap, "
+    "stages, critical-path."
 )
-VIEWS = ("window", "table", "graph", "inspector", "plan", "findings")
+VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
+         "stages", "critical-path")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -60,15 +60,14 @@ class CapacityTab(QWidget):
         self.over = QTreeWidget(self)
         self.over.setObjectName("overCapacity")
         self.over.setAccessibleName("Over-capacity weeks")
-        self.over.setHeaderLabels(["Team", "Weeks", "Peak / capacity"])
+        self.over.setHeaderLabels(["Team", "Weeks", "Dates", "Peak / cap."])
         self.over.setRootIsDecorated(False)
         self.over.setUniformRowHeights(True)
         self.over.setWordWrap(False)
         oh = self.over.header()
         oh.setStretchLastSection(False)
-        oh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        oh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        oh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for c in range(4):
+            oh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.over.itemActivated.connect(self._select_from_item)
         self.over.itemClicked.connect(self._select_from_item)
 
@@ -92,14 +91,14 @@ class CapacityTab(QWidget):
         self.side.setDocumentMode(True)
         self.side.addTab(self.over, "Over capacity")
         self.side.addTab(self.compare, "Levelled vs unlevelled")
-        self.side.setMinimumWidth(340)
+        self.side.setMinimumWidth(380)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.chart_scroll)
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 420])
+        split.setSizes([560, 540])
         split.setChildrenCollapsible(False)
         self.splitter = split
 
@@ -156,13 +155,15 @@ class CapacityTab(QWidget):
         if lv is not None and lv.unlevellable:
             parts.append(f"cannot be levelled: {', '.join(lv.unlevellable)}")
         self.summary.setText(" · ".join(parts))
-        self._size_chart(a)
-        self.chart.redraw()
+        # The team panels need their natural height; below it the chart scrolls instead of squeezing the text.
+        # (Only called while the tab is visible, when the chart needs matplotlib anyway.)
+        from planner.charts.capacity import load_size
 
-    def _size_chart(self, a: Any) -> None:
-        # The team panels need room (about 0.4 in each); below that the chart scrolls instead of squeezing text.
-        n = len(a.plan.teams)
-        self.chart.setMinimumHeight(max(180, int((3.2 + 0.4 * n) * 100)))
+        min_h = int(load_size(a)[1] * 100)
+        if self.chart.minimumHeight() != min_h:
+            self.chart.setMinimumHeight(min_h)
+            self.chart.updateGeometry()
+        self.chart.redraw()
 
     def _fill_over(self, a: Any) -> None:
         from planner.analysis.capacity import team_loads
@@ -174,15 +175,19 @@ class CapacityTab(QWidget):
                        if s.es[i] < end - 1e-9 and s.ef[i] > start + 1e-9]
                 weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
                 d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
-                if d0 and d1:
-                    weeks += f"  ({d0} to {d1})"
-                item = QTreeWidgetItem([tl.name, weeks, f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
+                dates = f"{d0} – {d1}" if d0 and d1 else ""
+                item = QTreeWidgetItem([tl.name, weeks, dates,
+                                        f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
                 item.setData(0, Qt.ItemDataRole.UserRole, ids)
-                item.setToolTip(1, "Running then: " + ", ".join(ids))
-                item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                for c in range(4):
+                    item.setToolTip(c, f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
+                                       f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids))
+                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.over.addTopLevelItem(item)
         if self.over.topLevelItemCount() == 0:
-            self.over.addTopLevelItem(QTreeWidgetItem(["Every team is within capacity.", "", ""]))
+            item = QTreeWidgetItem(["Every team is within capacity.", "", "", ""])
+            self.over.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
 
     def _fill_compare(self, a: Any, lv: Any) -> None:
         if lv is None:

@@ -50,19 +50,6 @@ def active_workers() -> int:
         return len(_ACTIVE_WORKERS)
 
 
-def analyze_plan(plan: Plan, estimate: str = "likely") -> Analysis:
-    """The live analysis of the app: :func:`planner.analysis.analyze` plus the ``over-capacity`` findings of the
-    schedule (in ``extra_findings``), so that the findings panel and the status bar show them with the rest."""
-    result = analyze(plan, estimate)
-    if result.schedule is not None and any(t.capacity is not None for t in plan.teams):
-        from planner.analysis.capacity import capacity_findings
-
-        have = {(f.code, f.message) for f in result.findings}
-        result.extra_findings.extend(f for f in capacity_findings(plan, result.schedule)
-                                     if (f.code, f.message) not in have)
-    return result
-
-
 def validation_message(exc: ValidationError) -> str:
     """The first problem of a pydantic error, in words (``progress: must be at most 100``)."""
     err = exc.errors(include_url=False)[0]
@@ -87,7 +74,7 @@ class _AnalysisRunnable(QRunnable):
             _ACTIVE_WORKERS.add(key)
         try:
             try:
-                result = analyze_plan(self.plan, self.estimate)
+                result = analyze(self.plan, self.estimate)
                 error = None
             except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
                 result, error = None, f"{type(exc).__name__}: {exc}"
@@ -410,7 +397,7 @@ class PlanDocument(QObject):
 
     def _analyze(self, plan: Plan) -> tuple[Analysis | None, str | None]:
         try:
-            return analyze_plan(plan, self.estimate), None
+            return analyze(plan, self.estimate), None
         except Exception as exc:  # noqa: BLE001 - an analysis bug must not take the editor down
             log.exception("analysis failed")
             return None, f"{type(exc).__name__}: {exc}"

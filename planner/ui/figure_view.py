@@ -75,7 +75,9 @@ class FigureView(QWidget):
             return
         self._dirty = False
         self._resize_timer.stop()
-        w, h = max(self.canvas.width(), 10), max(self.canvas.height(), 10)
+        # Our own size, not the canvas's: after a resize the layout moves the canvas later, and the chart's
+        # layout (label room, panel heights) must be computed for the size it will be shown at.
+        w, h = max(self.width(), 10), max(self.height(), 10)
         dpi = self.figure.dpi
         self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
         self.figure.clear()
@@ -88,3 +90,5 @@ class FigureView(QWidget):
                              ha="center", va="center", wrap=True)
         self.draw_count += 1
         self.canvas.draw_idle()
+        if (self.width(), self.height()) != (w, h):
+            self._resize_timer.start()  # resized while drawing: the layout depends on the size, draw again

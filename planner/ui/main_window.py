@@ -93,6 +93,7 @@ class LazyChartTab(QWidget):
                 from planner.ui.chart_tab import ChartTab
 
                 self.chart = ChartTab(self.doc, self.name, self)
+                self.show_baseline()
             except Exception as exc:  # noqa: BLE001 - a broken chart must not take the window down
                 log.exception("chart tab %s failed", self.name)
                 self.chart = _placeholder(f"This chart could not be shown:\n{exc}")
@@ -102,6 +103,12 @@ class LazyChartTab(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.ensure_built()
         super().showEvent(event)
+
+    def show_baseline(self) -> None:
+        """Tick the chart's Baseline option (Gantt) when the plan has a baseline to show."""
+        box = getattr(self.chart, "options", {}).get("baseline") if self.chart is not None else None
+        if box is not None and self.doc.plan.baselines and not box.isChecked():
+            box.setChecked(True)
 
     def shutdown(self) -> None:
         fn = getattr(self.chart, "shutdown", None)
@@ -256,7 +263,7 @@ class MainWindow(QMainWindow):
                                                   "Simulate the plan's uncertain durations and risks (Risk tab)")
         self.export_report_action = self._action("Export &Report…", self.export_report, "Ctrl+Shift+E",
                                                   "Write a PDF report of the plan")
-        self.print_action = self._action("&Print…", lambda: self._chart_call("print_chart"), K.Print,
+        self.print_action = self._action("&Print…", lambda: self._chart_call("print_dialog"), K.Print,
                                          "Print the chart shown")
         self.print_preview_action = self._action("Print Pre&view…", lambda: self._chart_call("print_preview"),
                                                  None, "Preview the printed chart")
@@ -319,6 +326,7 @@ class MainWindow(QMainWindow):
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
         self.risk_tab.message.connect(self.show_message)
+        self.doc.baseline_changed.connect(lambda _n: [t.show_baseline() for t in self.chart_tabs.values()])
         self.views.currentChanged.connect(self._update_print_actions)
         self._update_print_actions()
 

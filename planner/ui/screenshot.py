@@ -26,6 +26,37 @@ def _quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
+_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view"}
+VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
+         "stages", "critical-path")
+"""Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
+
+
+def _finish_simulation(app: object, window: object) -> None:
+    import time
+
+    runner = window.simulation  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        if runner.result is not None and not runner.running:
+            return
+        if not runner.running and runner.result is None:
+            window.risk_tab.run()  # type: ignore[attr-defined]
+        runner.wait(50)
+    raise OSError("the simulation did not finish in time")
+
+
+def _settle_charts(app: object, window: object) -> None:
+    # Let the charts build (first show), lay out, draw and pass their resize debounce.
+    import time
+
+    end = time.monotonic() + 0.6
+    while time.monotonic() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.02)
+
+
 def render(plan: Plan, path: str | None, output: str, view: str = "window", select: list[str] | None = None,
            size: tuple[int, int] = (1440, 900), theme: str = "light") -> Path:
     """Render ``view`` of ``plan`` to the PNG ``output``; returns its path."""
@@ -56,6 +87,13 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
         window.doc.wait_for_analysis()
         if view == "graph":
             window.show_view("Graph")
+        tab = _TABS.get(view)
+        if view in window.chart_tabs:
+            window.views.setCurrentWidget(window.chart_tabs[view])
+        elif tab is not None:
+            window.views.setCurrentWidget(getattr(window, tab))
+        if view == "risk":
+            _finish_simulation(app, window)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
@@ -69,7 +107,12 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
             app.processEvents()  # type: ignore[attr-defined]
+        if view in ("risk", "capacity") or view in window.chart_tabs:
+            _settle_charts(app, window)
         target = {
+            "risk": window.risk_tab,
+            "capacity": window.capacity_tab,
+            **window.chart_tabs,
             "window": window,
             "table": window.table_view,
             "graph": window.canvas,

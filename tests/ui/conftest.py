@@ -54,6 +54,7 @@ def _live_top_levels() -> set[int]:
 def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
     """Fail a test that leaves a visible top-level window or a running thread behind."""
     from planner.ui.document import active_workers
+    from planner.ui.simulation import active_simulations
 
     before_windows = _live_top_levels()
     before_threads = {t.ident for t in threading.enumerate()}
@@ -67,6 +68,7 @@ def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
     QApplication.processEvents()
     assert not names, f"test leaked visible windows: {names}"
     assert active_workers() == 0, "test left an analysis worker running"
+    assert active_simulations() == 0, "test left a simulation running"
     extra = [t for t in threading.enumerate()
              if t.ident not in before_threads and t.is_alive() and not isinstance(t, threading._DummyThread)]
     assert not extra, f"test leaked threads: {extra}"
@@ -84,6 +86,21 @@ def window(qtbot, isolated_settings):  # type: ignore[no-untyped-def]
 
     w = MainWindow()
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.discard_and_close()
+
+
+@pytest.fixture
+def sample_window(qtbot, isolated_settings, sample_path):  # type: ignore[no-untyped-def]
+    """A shown main window with the bank-assistant sample plan (48 decisions, 4 risks, 6 teams)."""
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.open_file(sample_path)
     w.show()
     qtbot.waitExposed(w)
     yield w
