@@ -170,11 +170,14 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
             problem = "the file ends inside the text value that starts here; it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
         raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
-    return plan_from_dict(data, path)
+    return plan_from_dict(data, path, _text=text)
 
 
-def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None) -> Plan:
-    """Validate a decoded JSON value as a plan, migrating older schema versions first."""
+def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _text: str | None = None) -> Plan:
+    """Validate a decoded JSON value as a plan, migrating older schema versions first.
+
+    Validation is strict in JSON terms: a string is never read as a number (``"3"``), nor ``true`` as 1.
+    """
     if not isinstance(data, dict):
         raise PlanLoadError(path, f"the top level must be a JSON object, not {type(data).__name__}")
     version = data.get("schema_version")
@@ -198,10 +201,12 @@ def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None) -> Pla
             data = migrate(data, version)
         except ValueError as exc:
             raise PlanLoadError(path, str(exc), json_path="schema_version") from None
+        _text = None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the cyclic GC walking fresh model objects doubles load time (PERF-NOTES)
     try:
-        return Plan.model_validate(data)
+        # JSON-mode strict validation: dates and enum values come as strings, numbers must be numbers.
+        return Plan.model_validate_json(_text if _text is not None else json.dumps(data), strict=True)
     except ValidationError as exc:
         json_path, message = _validation_message(exc, data)
         raise PlanLoadError(path, message, json_path=json_path if "\n" not in message else None) from None
