@@ -74,7 +74,10 @@ def create_application(argv: list[str] | None = None) -> object:
 
 
 def run(path: str | None) -> int:
-    """Open the app on ``path`` (None: the bundled sample plan). Returns the exit code."""
+    """Open the app on ``path`` (None: the bundled sample plan). Returns the exit code.
+
+    The window is shown first and the plan is read right after, from the event loop: reading and analysing the
+    plan (pydantic, numpy) then happens after the first paint, so the window appears as early as possible."""
     from PySide6.QtCore import QTimer
 
     app = create_application()
@@ -83,15 +86,21 @@ def run(path: str | None) -> int:
     from planner.ui.main_window import MainWindow
 
     window = MainWindow()
-    if path is None:
-        from planner.cli import sample_plan_path
-
-        sample = sample_plan_path()
-        if sample is not None:
-            window.open_file(sample)
-            window.doc.set_path(None)  # the bundled sample is a template: Save asks where
-    else:
-        window.open_file(path)
+    if path is not None:
+        window.show_message(f"Opening {Path(path).name}…", 0)
     window.show()
-    QTimer.singleShot(0, window.check_recovery)
+
+    def load() -> None:
+        if path is None:
+            from planner.cli import sample_plan_path
+
+            sample = sample_plan_path()
+            if sample is not None:
+                window.open_file(sample)
+                window.doc.set_path(None)  # the bundled sample is a template: Save asks where
+        elif not window.open_file(path):
+            window.status.clearMessage()
+        window.check_recovery()
+
+    QTimer.singleShot(0, load)
     return int(app.exec())  # type: ignore[attr-defined]

@@ -18,15 +18,19 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.analysis import Analysis, analyze
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
 from planner.model.plan import Baseline
 from planner.model.plan import ID_PATTERN
 from planner.ui import commands as cmd
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,8 @@ class _AnalysisRunnable(QRunnable):
             _ACTIVE_WORKERS.add(key)
         try:
             try:
+                from planner.analysis import analyze
+
                 result = analyze(self.plan, self.estimate)
                 error = None
             except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
@@ -219,13 +225,14 @@ class PlanDocument(QObject):
     # -- baselines --------------------------------------------------------------------------------------------
     def current_baseline(self) -> Baseline | None:
         """The baseline the views compare against: the chosen one, else the newest; None when there is none."""
-        from planner.analysis.baselines import find_baseline
-
+        # (planner.analysis.baselines.find_baseline, inlined: the analysis package loads numpy, which start-up
+        # leaves for after the window is shown)
+        baselines = self.plan.baselines
         if self.baseline_name is not None:
-            chosen = find_baseline(self.plan, self.baseline_name)
+            chosen = next((b for b in baselines if b.name == self.baseline_name), None)
             if chosen is not None:
                 return chosen
-        return find_baseline(self.plan)
+        return baselines[-1] if baselines else None
 
     def set_baseline_name(self, name: str | None) -> None:
         """Compare against the baseline called ``name`` (None: the newest). A view setting, not an edit."""
@@ -397,6 +404,9 @@ class PlanDocument(QObject):
 
     def _analyze(self, plan: Plan) -> tuple[Analysis | None, str | None]:
         try:
+            # Imported here, not at the top: numpy and the analysis load after the window is first shown.
+            from planner.analysis import analyze
+
             return analyze(plan, self.estimate), None
         except Exception as exc:  # noqa: BLE001 - an analysis bug must not take the editor down
             log.exception("analysis failed")

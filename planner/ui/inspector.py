@@ -6,7 +6,7 @@ pause in typing and before the selection changes or the file is saved, so nothin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis import Analysis
 from planner.model import Decision, duration_triple
 from planner.model.plan import ID_PATTERN
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 from planner.ui.models import DecisionIdRole, DependencyListModel
 from planner.ui.table_view import fill_combo, reference_choices
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 
 class PlainTextField(QPlainTextEdit):

@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
 
         # Views: the central tab widget; later tabs (charts) come through add_view_tab().
         self.chart_tabs: dict[str, LazyChartTab] = {}
+        self.report_dialog: Any = None
+        self.baseline_prompt: QInputDialog | None = None
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
@@ -362,6 +364,8 @@ class MainWindow(QMainWindow):
         dialog = ReportDialog(self.doc, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.report_written.connect(lambda path: self.show_message(f"Wrote the report {path}"))
+        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
         self.report_dialog = dialog
         dialog.open()
         return dialog
@@ -386,7 +390,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(self.save_baseline)
         dialog.finished.connect(lambda _r: setattr(self, "baseline_prompt", None))
-        self.baseline_prompt: QInputDialog | None = dialog
+        self.baseline_prompt = dialog
         dialog.open()
         return dialog
 
@@ -779,6 +783,8 @@ class MainWindow(QMainWindow):
         self._recovery_timer.stop()
         self._recovery_soon.stop()
         self.recovery.release()
+        if self.report_dialog is not None:
+            self.report_dialog.done(0)  # stops and joins a running export
         self.simulation.shutdown()
         for tab in self.chart_tabs.values():
             tab.shutdown()

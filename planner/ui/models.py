@@ -9,7 +9,7 @@ a field edit is one ``dataChanged`` for its row, and a new analysis is one ``dat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,10 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from planner.analysis import Analysis
 from planner.model import Decision, Dependency, duration_triple
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 DecisionIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2

@@ -13,13 +13,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis import Analysis, Finding, Severity
+from typing import TYPE_CHECKING
+
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 
-_GROUPS = ((Severity.ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
-           (Severity.WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
-           (Severity.INFO, "Notes", QStyle.StandardPixmap.SP_MessageBoxInformation))
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+
+# Severity values as plain strings (planner.analysis.Severity is a StrEnum with these values): importing the
+# analysis here would load numpy before the window is first shown.
+ERROR, WARNING, INFO = "error", "warning", "info"
+_GROUPS = ((ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
+           (WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
+           (INFO, "Notes", QStyle.StandardPixmap.SP_MessageBoxInformation))
 
 
 class FindingsPanel(QTreeWidget):
@@ -42,7 +49,7 @@ class FindingsPanel(QTreeWidget):
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
         self._shown: list[tuple[str, str, str, tuple[str, ...]]] | None = None
-        self._expanded = {Severity.ERROR: True, Severity.WARNING: True, Severity.INFO: False}
+        self._expanded = {ERROR: True, WARNING: True, INFO: False}
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
         doc.analysis_updated.connect(self.show_analysis)
@@ -62,7 +69,7 @@ class FindingsPanel(QTreeWidget):
         self.clear()
         style = self.style()
         for sev, label, pix in _GROUPS:
-            group = [f for f in findings if f.severity is sev]
+            group = [f for f in findings if f.severity == sev]
             if not group:
                 continue
             top = QTreeWidgetItem([f"{label} ({len(group)})", ""])
@@ -88,7 +95,7 @@ class FindingsPanel(QTreeWidget):
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(finding, Finding):
+        if finding is not None and hasattr(finding, "severity") and hasattr(finding, "decisions"):
             if finding.decisions:
                 self.doc.select(list(finding.decisions))
             self.finding_activated.emit(finding)
@@ -160,7 +167,7 @@ class PlanStatusBar(QStatusBar):
     def show_analysis(self, a: Analysis) -> None:
         self._set(self.busy, "")
         plan = self.doc.plan
-        extra = [f for f in a.extra_findings if f.severity is Severity.WARNING]
+        extra = [f for f in a.extra_findings if f.severity == WARNING]
         n_err, n_warn = len(a.errors), len(a.warnings) + len(extra)
         if a.schedule is None or a.stages is None:
             self._set(self.finish, "Finish: no schedule (fix the errors)")

@@ -7,7 +7,7 @@ position are restored by object name, so typing and tabbing are not interrupted.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis import Analysis
 from planner.model import Area, GateCriterion, Stage, Team
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 from planner.ui.inspector import PlainTextField
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 
 class PlanView(QScrollArea):

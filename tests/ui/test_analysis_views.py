@@ -196,3 +196,13 @@ def test_window_starts_without_matplotlib():
             "w.discard_and_close()\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_export_report_opens_the_report_dialog(qtbot, sample_window):
+    from planner.ui.report_dialog import ReportDialog
+
+    dialog = sample_window.export_report_action.trigger() or sample_window.report_dialog
+    assert isinstance(dialog, ReportDialog) and dialog.isVisible()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    dialog.reject()
+    assert sample_window.report_dialog is None
