@@ -197,12 +197,13 @@ class ReportContext:
         return t
 
     def chart(self, draw: Callable[[Any], None], height: float | None = None, *, name: str = "chart",
-              width: float | None = None, wide: bool = False, min_height: float = 144.0) -> ChartFlowable:
+              width: float | None = None, wide: bool = False, min_height: float = 144.0,
+              figure: Any = None) -> ChartFlowable:
         """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default: the frame's width (of a
         landscape page when ``wide``) and, without a ``height``, whatever height is left on the page."""
         g = self.wide if wide else self.geometry
         f = ChartFlowable(self._checked(draw, name), width or g.frame_width, height, name=name,
-                          min_height=min_height)
+                          min_height=min_height, figure=figure)
         self.charts.append(f)
         return f
 
@@ -219,6 +220,20 @@ class ReportContext:
     def legible(self, draw: Callable[[Any], None], width: float, height: float) -> bool:
         """Whether ``draw`` on a ``width`` x ``height`` pt figure keeps all its text at 7 pt or more."""
         return self.smallest_font(draw, width, height) >= MIN_PT - 1e-6
+
+    def legible_figure(self, draw: Callable[[Any], None], width: float, height: float) -> Any:
+        """The figure ``draw`` makes at ``width`` x ``height`` pt when all its text is 7 pt or more, else None.
+
+        Pass it to :meth:`chart` (``figure=``) so that the probe is not drawn twice.
+        """
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(width / 72, height / 72), dpi=72)
+        draw(fig)
+        if smallest_font(fig) >= MIN_PT - 1e-6:
+            return fig
+        fig.clear()
+        return None
 
     def _checked(self, draw: Callable[[Any], None], name: str) -> Callable[[Any], None]:
         def run(fig: Any) -> None:

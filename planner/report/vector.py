@@ -31,6 +31,7 @@ _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
 _metrics_renderer: Any = None
 _METRICS_CACHE: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+_FONTS: dict[tuple[Any, ...], str | None] = {}
 
 
 def _metrics() -> Any:
@@ -51,7 +52,8 @@ class CanvasRenderer(RendererBase):
         self.canv = canv
         self.width = width
         self.height = height
-        self._fonts: dict[int, str | None] = {}
+        self._group_open = False
+        self._group_key: Any = None
 
     # -- what matplotlib asks of a renderer --------------------------------------------------------------
     def flipy(self) -> bool:
@@ -82,15 +84,30 @@ class CanvasRenderer(RendererBase):
 
     # -- state --------------------------------------------------------------------------------------------
     def _clip(self, gc: GraphicsContextBase) -> None:
+        """Make ``gc``'s clip current. Consecutive marks with the same clip share one saved graphics state (a
+        chart's hundreds of bars and labels share their axes' clip), which keeps the PDF small and fast."""
         rect = gc.get_clip_rectangle()
+        tpath, affine = gc.get_clip_path()
+        key = (None if rect is None else tuple(round(v, 3) for v in rect.bounds),
+               None if tpath is None else (id(tpath), tuple(affine.get_matrix().ravel().round(6))))
+        if self._group_open and key == self._group_key:
+            return
+        self.end_group()
+        self.canv.saveState()
+        self._group_open, self._group_key = True, key
         if rect is not None:
             x0, y0, w, h = rect.bounds
             self.canv.addLiteral(f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f} re W n")
-        tpath, affine = gc.get_clip_path()
         if tpath is not None:
             ops = _path_ops(tpath, affine)
             if ops:
                 self.canv.addLiteral(ops + " W n")
+
+    def end_group(self) -> None:
+        """Close the graphics state opened for the current clip (called at the end of a figure)."""
+        if self._group_open:
+            self.canv.restoreState()
+            self._group_open, self._group_key = False, None
 
     @staticmethod
     def _alphas(gc: GraphicsContextBase, rgb_face: Any) -> tuple[float, float]:
@@ -115,8 +132,8 @@ class CanvasRenderer(RendererBase):
         ops = _path_ops(path, transform, clip)
         if not ops:
             return
-        c.saveState()
         self._clip(gc)
+        # Every mark sets all the state it uses: marks share the clip's graphics state.
         if fill:
             c.setFillColorRGB(*rgbFace[:3], alpha=fill_alpha)
         if stroke:
@@ -128,11 +145,12 @@ class CanvasRenderer(RendererBase):
             offset, dashes = gc.get_dashes()
             if dashes is not None and len(dashes):
                 c.setDash([float(d) for d in dashes], float(offset or 0))
+            else:
+                c.setDash([], 0)
         if fill or stroke:
             c.addLiteral(f"{ops} {'B' if fill and stroke else 'f' if fill else 'S'}")
         if hatch:
             self._hatch(gc, path, transform, ops)
-        c.restoreState()
 
     def _hatch(self, gc: GraphicsContextBase, path: Path, transform: Any, ops: str) -> None:
         # matplotlib hatches are a unit-square pattern repeated every 72 points (one inch at 72 dpi), drawn in
@@ -180,8 +198,8 @@ class CanvasRenderer(RendererBase):
         alpha = gc.get_alpha() if gc.get_forced_alpha() else gc.get_rgb()[3]
         if alpha <= 0:
             return
-        c.saveState()
         self._clip(gc)
+        c.saveState()
         c.setFillColorRGB(*gc.get_rgb()[:3], alpha=alpha)
         c.translate(x, y)
         if angle:
@@ -201,13 +219,17 @@ class CanvasRenderer(RendererBase):
             self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)
 
     def _font(self, prop: FontProperties) -> str | None:
-        key = hash(prop)
-        if key not in self._fonts:
+        # The face does not depend on the size: one look-up per family, style and weight for the process.
+        key = (tuple(prop.get_family()), prop.get_style(), prop.get_variant(), prop.get_weight(),
+               prop.get_stretch(), str(prop.get_file() or ""))
+        font = _FONTS.get(key, "")
+        if font == "":
             try:
-                self._fonts[key] = font_for_file(findfont(prop, fallback_to_default=True))
+                font = font_for_file(findfont(prop, fallback_to_default=True))
             except Exception:  # noqa: BLE001 - unknown font: fall back to the body font
-                self._fonts[key] = REGULAR
-        return self._fonts[key]
+                font = REGULAR
+            _FONTS[key] = font
+        return font
 
     def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: np.ndarray, transform: Any = None) -> None:
         from PIL import Image
@@ -216,8 +238,8 @@ class CanvasRenderer(RendererBase):
         if w == 0 or h == 0:
             return
         c = self.canv
-        c.saveState()
         self._clip(gc)
+        c.saveState()
         # matplotlib hands the rows bottom-up; images are stored top-down.
         c.drawImage(ImageReader(Image.fromarray(np.asarray(im)[::-1])), x, y, width=w, height=h, mask="auto")
         c.restoreState()
@@ -284,7 +306,10 @@ def render_figure(fig: Figure, canv: Canvas) -> None:
     """Draw ``fig`` (whose dpi must be 72) onto ``canv`` with the figure's bottom left at the canvas origin."""
     w, h = fig.get_size_inches() * 72
     renderer = CanvasRenderer(canv, float(w), float(h))
-    fig.draw(renderer)
+    try:
+        fig.draw(renderer)
+    finally:
+        renderer.end_group()
 
 
 class ChartFlowable(Flowable):
@@ -295,9 +320,10 @@ class ChartFlowable(Flowable):
     """
 
     def __init__(self, draw: Callable[[Figure], None], width: float, height: float | None, *, name: str = "chart",
-                 min_height: float = 144.0) -> None:
+                 min_height: float = 144.0, figure: Figure | None = None) -> None:
         super().__init__()
         self._draw_chart = draw
+        self._figure = figure  # already drawn at this size (a legibility probe): rendered as it is
         self.width = width
         self._fixed = height
         self.height = height if height is not None else min_height
@@ -312,9 +338,14 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        fig = Figure(figsize=(self.width / 72, self.height / 72), dpi=72)
+        ready = self._figure
+        if ready is not None and not np.allclose(ready.get_size_inches() * 72, (self.width, self.height)):
+            ready = None
+        self._figure = None
+        fig = ready if ready is not None else Figure(figsize=(self.width / 72, self.height / 72), dpi=72)
         try:
-            self._draw_chart(fig)
+            if ready is None:
+                self._draw_chart(fig)
             self.canv.saveState()
             render_figure(fig, self.canv)
             self.canv.restoreState()

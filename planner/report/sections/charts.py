@@ -37,9 +37,11 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 
     # The roadmap is one page by design; when the plan is too big for its cards to read at 7 pt, show the
     # roadmap as a table of counts per area and stage instead (the Gantt and graph sections show every decision).
-    if ctx.legible(lambda fig: charts.draw_roadmap(fig, ctx.analysis), width, height):
-        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), None, name="roadmap",
-                             wide=True, min_height=height))
+    fig = None if len(ctx.plan.decisions) > 300 else ctx.legible_figure(
+        lambda fig: charts.draw_roadmap(fig, ctx.analysis), width, height)
+    if fig is not None:
+        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), height, name="roadmap",
+                             wide=True, figure=fig))
         return out
     out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the cards would be too small to read on "
                      f"one page, so the roadmap is summarised: decisions per area and stage, and how many of them "
@@ -153,16 +155,14 @@ def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[t
     # ``min_font_pt`` holds for the cards' titles, but secondary text (dates, float) is drawn a little smaller;
     # probe the biggest windows (they get the smallest scale) and ask again with a higher floor until all text
     # is 7 pt or more.
-    floor = MIN_PT
-    for _ in range(3):
-        tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, floor)
-        biggest = sorted(tiles, key=lambda t: -(t[1] - t[0]) * (t[3] - t[2]))[:2]
-        smallest = min(ctx.smallest_font(lambda fig, w=w: charts.draw_graph(fig, ctx.analysis,
-                                                                           window=None if len(tiles) == 1 else w),
-                                         width_in * 72, height_in * 72) for w in biggest)
-        if smallest >= MIN_PT - 1e-6:
-            break
-        floor *= MIN_PT / smallest * 1.005
+    # Text scales with the tile's zoom, so one probe of the biggest window (the smallest zoom) tells how much
+    # higher the floor must be.
+    tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT)
+    window = None if len(tiles) == 1 else max(tiles, key=lambda t: (t[1] - t[0]) * (t[3] - t[2]))
+    smallest = ctx.smallest_font(lambda fig: charts.draw_graph(fig, ctx.analysis, window=window),
+                                 width_in * 72, height_in * 72)
+    if smallest < MIN_PT - 1e-6:
+        tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT * MIN_PT / smallest * 1.005)
     if len(tiles) <= 1:
         return tiles
     from planner.charts.graph import layout

@@ -149,11 +149,13 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
 
     g = ctx.wide
     below = g.frame_height - 110 - 12 * len(ctx.schedule.notes)
-    if ctx.legible(draw, g.frame_width, below):
-        return [ctx.chart(draw, None, name="critical path", wide=True, min_height=below)]
-    if ctx.legible(draw, g.frame_width, g.frame_height - 30):
+    fig = ctx.legible_figure(draw, g.frame_width, below)
+    if fig is not None:
+        return [ctx.chart(draw, below, name="critical path", wide=True, figure=fig)]
+    fig = ctx.legible_figure(draw, g.frame_width, g.frame_height - 30)
+    if fig is not None:
         return [PageBreak(), Paragraph("The critical path, step by step", ctx.styles["h3"]),
-                ctx.chart(draw, None, name="critical path", wide=True, min_height=g.frame_height - 30)]
+                ctx.chart(draw, g.frame_height - 30, name="critical path", wide=True, figure=fig)]
     n = plural(len(ctx.schedule.critical_path), "decision")
     return [ctx.p(f"The path is too long to draw legibly on one page ({n}); the Gantt chart marks it, and the table "
                   "below lists it in order.", "small")]

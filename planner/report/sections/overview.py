@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from reportlab.lib import colors
@@ -22,10 +23,8 @@ def p_dates(simulation: Any) -> dict[int, float]:
         try:
             out[q] = float(simulation.percentile(q))
         except (AttributeError, TypeError, ValueError):
-            try:
+            with contextlib.suppress(AttributeError, KeyError, TypeError, ValueError):
                 out[q] = float(simulation.percentiles()[f"p{q}"])
-            except (AttributeError, KeyError, TypeError, ValueError):
-                pass
     return out
 
 

@@ -1,0 +1,75 @@
+"""PDF report speed (issue "Charts and the PDF report"). Run on demand:
+
+    python benchmarks/bench_report.py            # 200 and 2,000 decisions
+    python benchmarks/bench_report.py --quick    # 200 decisions only
+    python benchmarks/bench_report.py --sizes 200 1000 --repeat 3
+
+Targets: the full report (every default section, A4 portrait) of a 200-decision plan in <= 5 s, of a
+2,000-decision plan in <= 60 s, timed from the analysed plan to the renamed PDF (``build_report``).
+Plans come from :mod:`benchmarks._plans` (realistic random plans: four stages, eight areas, 24 teams, ~3 links per
+decision). Wall time is the target; CPU time of the process is printed too, because this machine is shared and
+its load (also printed) inflates wall time. The first build of a process pays matplotlib's and ReportLab's
+imports and font loading; a warm-up build of a tiny plan comes first so that every size is timed alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._plans import random_plan  # noqa: E402
+from planner.analysis import analyze  # noqa: E402
+from planner.report import build_report  # noqa: E402
+
+TARGETS = {200: 5.0, 2000: 60.0}
+
+
+def bench(n: int, repeat: int, folder: Path) -> dict[str, float]:
+    analysis = analyze(random_plan(n, seed=1))
+    assert analysis.ok
+    walls, cpus = [], []
+    path = folder / f"report-{n}.pdf"
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        build_report(analysis, path)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(path).pages)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "pages": pages,
+            "mb": path.stat().st_size / 1e6}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="200 decisions only")
+    parser.add_argument("--sizes", type=int, nargs="*", help="plan sizes (decisions)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size (median reported)")
+    args = parser.parse_args()
+    sizes = args.sizes or ([200] if args.quick else [200, 2000])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"PDF report, every default section, A4 portrait; {os.cpu_count()} cores, load average {load:.1f}")
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_report(analyze(random_plan(10, seed=0)), folder / "warm-up.pdf")  # imports, fonts
+        for n in sizes:
+            r = bench(n, args.repeat, folder)
+            target = TARGETS.get(n)
+            verdict = "" if target is None else (" ok" if r["wall"] <= target else " OVER TARGET")
+            failed |= bool(target is not None and r["wall"] > target)
+            print(f"{n:>6} decisions: {r['wall']:6.1f} s wall, {r['cpu']:6.1f} s CPU, {r['pages']:>4} pages, "
+                  f"{r['mb']:5.1f} MB" + (f"  (target <= {target:g} s){verdict}" if target else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
