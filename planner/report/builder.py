@@ -62,7 +62,8 @@ class _Doc(BaseDocTemplate):
         self._on_flowable = on_flowable
         self._story: list[Any] | None = None
         self._section = ""  # the section running now
-        self._page_section: str | None = None  # the section named in this page's header, once known
+        self._page_start_section = ""  # the section running at the top of the page
+        self._page_section: str | None = None  # a section that starts at the top of this page
         wide = ctx.wide
 
         def frame(g: PageGeometry, name: str) -> Frame:
@@ -90,13 +91,14 @@ class _Doc(BaseDocTemplate):
             self._on_flowable(len(flowables))
         super().handle_flowable(flowables)
 
-    def afterFlowable(self, flowable: Any) -> None:
-        # The header names the section at the top of the page: a section that starts there, or the one running on.
-        starts = isinstance(flowable, Heading) and flowable.level == 0
-        if self._page_section is None and not isinstance(flowable, Spacer):
-            self._page_section = flowable.title if starts else self._section
-        if starts:
-            self._section = flowable.title
+    def heading_drawn(self, heading: Heading, top: float) -> None:
+        """Called by a :class:`Heading` as it is drawn (``top``: its top edge on the page, points)."""
+        if heading.level != 0:
+            return
+        # A section that starts at the top of a page names that page in the header.
+        if self._page_section is None and top >= self.frame.y1 + self.frame.height - 24:
+            self._page_section = heading.title
+        self._section = heading.title
 
     # -- page decoration --------------------------------------------------------------------------------------
     def _end_cover(self, canv: Canvas, doc: Any) -> None:
@@ -104,7 +106,7 @@ class _Doc(BaseDocTemplate):
         self._roll_section()
 
     def _end_body(self, canv: Canvas, g: PageGeometry) -> None:
-        section = self._page_section if self._page_section is not None else self._section
+        section = self._page_section if self._page_section is not None else self._page_start_section
         canv.saveState()
         # Header: the plan on the left, the section on the right, a hairline under both.
         y = g.height - g.top + 10 * 2.835
@@ -142,6 +144,7 @@ class _Doc(BaseDocTemplate):
 
     def _roll_section(self) -> None:
         self._page_section = None
+        self._page_start_section = self._section
 
 
 def paper_of(g: PageGeometry) -> str:

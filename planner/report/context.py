@@ -55,6 +55,9 @@ class Heading(Paragraph):
         c = self.canv
         _, y = c.absolutePosition(0, self.height)
         c.bookmarkPage(self.key, fit="XYZ", left=0, top=y + 6)
+        doc = getattr(c, "_doctemplate", None)
+        if doc is not None and hasattr(doc, "heading_drawn"):
+            doc.heading_drawn(self, y)
         c.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
         super().draw()
 

@@ -31,8 +31,6 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     charts = _charts()
     g = ctx.wide
     out: list[Flowable] = [ctx.heading("Roadmap on a page")]
-    out.append(ctx.p("Every decision as a card: areas across, stages down the page as columns, each card in the "
-                     "order it starts. Cards outlined in black are critical: they set the finish."))
     width, height = g.frame_width, g.frame_height - INTRO_PT
 
     # The roadmap is one page by design; when the plan is too big for its cards to read at 7 pt, show the
@@ -40,14 +38,59 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     fig = None if len(ctx.plan.decisions) > 300 else ctx.legible_figure(
         lambda fig: charts.draw_roadmap(fig, ctx.analysis), width, height)
     if fig is not None:
+        out.append(ctx.p("Every decision as a card: one lane per area, one column per stage, each card in the order "
+                         "it starts. Cards outlined in black are critical: they set the finish."))
         out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), height, name="roadmap",
                              wide=True, figure=fig))
         return out
-    out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the cards would be too small to read on "
-                     f"one page, so the roadmap is summarised: decisions per area and stage, and how many of them "
-                     f"are critical. The Gantt chart and the appendix list every decision.", "small"))
+    listing = _roadmap_listing(ctx)
+    if listing is not None:
+        out.append(ctx.p(f"Every decision by area and stage, in the order they start; critical decisions, which set "
+                         f"the finish, are in bold. (With {plural(len(ctx.plan.decisions), 'decision')} the cards of "
+                         f"the roadmap picture would be too small to read on one page.)"))
+        out.append(listing)
+        return out
+    out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the roadmap is summarised: decisions per "
+                     f"area and stage, and how many of them are critical. The Gantt chart and the appendix list "
+                     f"every decision.", "small"))
     out.append(_roadmap_matrix(ctx))
     return out
+
+
+MAX_LISTED = 24  # decisions per area and stage in the table roadmap (a table row cannot split over pages)
+
+
+def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
+    """The roadmap as a table: areas down, stages across, decision titles in the cells; None when a cell would
+    hold more than :data:`MAX_LISTED` decisions."""
+    plan, sched = ctx.plan, ctx.schedule
+    stage_pos = plan.stage_index()
+    areas = [(a.id, a.name) for a in plan.areas]
+    known = {a for a, _ in areas}
+    if any((d.area or "") not in known for d in plan.decisions):
+        areas.append(("", "No area"))
+    cells: dict[tuple[str, int], list[int]] = {}
+    for i, d in enumerate(plan.decisions):
+        cells.setdefault((d.area if d.area in known else "", stage_pos.get(d.stage, -1)), []).append(i)
+    if any(len(v) > MAX_LISTED for v in cells.values()):
+        return None
+    style = ctx.styles["cell"]
+    from reportlab.lib.styles import ParagraphStyle
+
+    item = ParagraphStyle("roadmap_item", style, fontSize=7.5, leading=9, leftIndent=6, firstLineIndent=-6,
+                          spaceAfter=2)
+    rows = []
+    for aid, name in areas:
+        row_cells = [sorted(cells.get((aid, k), []), key=lambda i: (sched.es[i], i)) for k in range(len(plan.stages))]
+        if not any(row_cells):
+            continue
+        row: list[Any] = [ctx.cell(name, "cell_bold")]
+        for idx in row_cells:
+            row.append([Paragraph(("<b>" if sched.critical[i] else "") + "\u2022 " + esc(plan.decisions[i].title)
+                                  + ("</b>" if sched.critical[i] else ""), item) for i in idx] or "")
+        rows.append(row)
+    return ctx.table(["Area", *(f"{k + 1}. {s.name}" for k, s in enumerate(plan.stages))], rows,
+                     [1.3] + [2.0] * len(plan.stages), wide=True)
 
 
 def _roadmap_matrix(ctx: ReportContext) -> Flowable:
