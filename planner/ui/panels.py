@@ -123,6 +123,13 @@ class PlanStatusBar(QStatusBar):
                               "and what that costs in weeks")
         self.critical = QLabel(self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
+        self.baseline_combo = QComboBox(self)
+        self.baseline_combo.setObjectName("baselineChooser")
+        self.baseline_combo.setAccessibleName("Baseline to compare against")
+        self.baseline_combo.setToolTip("The baseline the table's Start slip and Finish slip columns, the Gantt and "
+                                       "the slip shown here compare against (Plan > Save Baseline… adds one)")
+        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.baseline_combo.activated.connect(lambda _i: doc.set_baseline_name(self.baseline_combo.currentData()))
         self.slip = QLabel(self)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
@@ -136,8 +143,9 @@ class PlanStatusBar(QStatusBar):
                             ("pert", "PERT")):
             self.estimate.addItem(label, name)
         self.estimate.currentIndexChanged.connect(lambda _i: doc.set_estimate(self.estimate.currentData()))
-        for w in (self.finish, self.gated, self.critical, self.slip, self.problems, self.busy):
-            w.setAccessibleName(w.toolTip() or "Status")
+        for w in (self.finish, self.gated, self.critical, self.baseline_combo, self.slip, self.problems, self.busy):
+            if isinstance(w, QLabel):
+                w.setAccessibleName(w.toolTip() or "Status")
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.estimate)
         self.problems.mousePressEvent = lambda _e: self.findings_clicked.emit()  # type: ignore[method-assign]
@@ -187,16 +195,31 @@ class PlanStatusBar(QStatusBar):
         self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self.show_slip()
 
+    def _fill_baselines(self) -> None:
+        baselines = self.doc.plan.baselines
+        combo = self.baseline_combo
+        combo.setVisible(bool(baselines))
+        current = self.doc.current_baseline()
+        items = [(f"vs {b.name}", b.name) for b in reversed(baselines)]  # newest first
+        if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] != items:
+            combo.blockSignals(True)
+            combo.clear()
+            for text, name in items:
+                combo.addItem(text, name)
+            combo.blockSignals(False)
+        if current is not None:
+            combo.setCurrentIndex(max(0, combo.findData(current.name)))
+
     def show_slip(self) -> None:
         """The overall finish slip against the chosen baseline (empty without a baseline)."""
+        self._fill_baselines()
         var = self.doc.variance()
         if var is None:
             self.slip.setVisible(False)
             return
         slip = var.finish_slip
         sign = "+" if slip > 0 else ""
-        text = (f"vs '{var.baseline}': {sign}{fmt.weeks(slip, unit=True)}" if slip else
-                f"vs '{var.baseline}': on baseline")
+        text = f"slip {sign}{fmt.weeks(slip, unit=True)}" if slip else "on baseline"
         self._set(self.slip, text)
         self.slip.setStyleSheet("color: #d9534f;" if slip > 0 else "")
         self.slip.setVisible(True)

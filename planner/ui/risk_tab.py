@@ -314,7 +314,7 @@ class RiskTab(QWidget):
         self.splitter.addWidget(register_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 220])
+        self.splitter.setSizes([520, 260])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -166,23 +166,14 @@ class DecisionsView(QWidget):
         self.critical_only.setToolTip("Show only decisions on a critical chain")
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of decisions shown")
-        self.baseline_label = QLabel("Baseline:", self)
-        self.baseline_combo = QComboBox(self)
-        self.baseline_combo.setObjectName("baselineChooser")
-        self.baseline_combo.setAccessibleName("Baseline to compare against")
-        self.baseline_combo.setToolTip("The baseline whose dates the Start slip and Finish slip columns compare "
-                                       "against (Plan > Save Baseline… adds one)")
-        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.baseline_label.setBuddy(self.baseline_combo)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 2)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter by text (Ctrl+F)") + 40)
         bar.addWidget(self.search, 3)
         for w in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
             bar.addWidget(w, 1)
         bar.addWidget(self.critical_only)
-        bar.addWidget(self.baseline_label)
-        bar.addWidget(self.baseline_combo)
         bar.addWidget(self.count_label)
 
         self.table = QTableView(self)
@@ -221,8 +212,6 @@ class DecisionsView(QWidget):
         for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.critical_only.toggled.connect(self._apply_filters)
-        self.baseline_combo.activated.connect(
-            lambda _i: doc.set_baseline_name(self.baseline_combo.currentData()))
         doc.baseline_changed.connect(lambda _n: self._refresh_baselines())
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.model.edit_refused.connect(self.message)
@@ -268,23 +257,10 @@ class DecisionsView(QWidget):
         self._apply_filters()
 
     def _refresh_baselines(self) -> None:
-        """The baseline chooser and the variance columns: shown only while the plan has a baseline."""
-        plan = self.doc.plan
-        has = bool(plan.baselines)
+        """The variance columns are shown only while the plan has a baseline (chosen in the status bar)."""
+        has = bool(self.doc.plan.baselines)
         for c in VARIANCE_COLUMNS:
             self.table.setColumnHidden(c, not has)
-        self.baseline_label.setVisible(has)
-        self.baseline_combo.setVisible(has)
-        combo = self.baseline_combo
-        combo.blockSignals(True)
-        combo.clear()
-        current = self.doc.current_baseline()
-        for b in reversed(plan.baselines):  # newest first
-            when = f" ({b.created:%Y-%m-%d})" if b.created else ""
-            combo.addItem(b.name + when, b.name)
-        if current is not None:
-            combo.setCurrentIndex(max(0, combo.findData(current.name)))
-        combo.blockSignals(False)
 
     def _apply_filters(self) -> None:
         self.proxy.set_filters(
