@@ -193,19 +193,27 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
 
 # -- dependency graph ---------------------------------------------------------------------------------------------
 def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[tuple[float, float, float, float]]:
-    """The graph's page windows (7 pt or more), without those that hold no card (nothing to read there)."""
+    """The graph's page windows with all text at 7 pt or more, without those that hold no card."""
     charts = _charts()
-    # ``min_font_pt`` holds for the cards' titles, but secondary text (dates, float) is drawn a little smaller;
-    # probe the biggest windows (they get the smallest scale) and ask again with a higher floor until all text
-    # is 7 pt or more.
-    # Text scales with the tile's zoom, so one probe of the biggest window (the smallest zoom) tells how much
-    # higher the floor must be.
-    tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT)
-    window = None if len(tiles) == 1 else max(tiles, key=lambda t: (t[1] - t[0]) * (t[3] - t[2]))
-    smallest = ctx.smallest_font(lambda fig: charts.draw_graph(fig, ctx.analysis, window=window),
-                                 width_in * 72, height_in * 72)
-    if smallest < MIN_PT - 1e-6:
-        tiles = charts.graph_tiles(ctx.analysis, width_in, height_in, MIN_PT * MIN_PT / smallest * 1.005)
+    # ``min_font_pt`` holds for the cards' titles, but their second line (weeks, float) is drawn a little
+    # smaller. Text scales with a tile's zoom, so probing the biggest windows that hold cards tells how much
+    # higher to set the floor; the loop confirms it.
+    floor = MIN_PT
+    tiles: list[tuple[float, float, float, float]] = []
+    for _ in range(3):
+        tiles = _with_cards(ctx, charts.graph_tiles(ctx.analysis, width_in, height_in, floor))
+        windows: list[Any] = [None] if len(tiles) <= 1 else sorted(
+            tiles, key=lambda t: -(t[1] - t[0]) * (t[3] - t[2]))[:2]
+        smallest = min(ctx.smallest_font(lambda fig, w=w: charts.draw_graph(fig, ctx.analysis, window=w),
+                                         width_in * 72, height_in * 72) for w in windows)
+        if smallest >= MIN_PT - 1e-6:
+            break
+        floor *= MIN_PT / smallest * 1.005
+    return tiles
+
+
+def _with_cards(ctx: ReportContext, tiles: list[tuple[float, float, float, float]]) -> list[
+        tuple[float, float, float, float]]:
     if len(tiles) <= 1:
         return tiles
     from planner.charts.graph import layout
