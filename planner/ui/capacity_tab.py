@@ -74,16 +74,20 @@ class CapacityTab(QWidget):
         self.compare = QTreeWidget(self)
         self.compare.setObjectName("levelledSchedule")
         self.compare.setAccessibleName("Levelled against unlevelled schedule")
-        self.compare.setHeaderLabels(["Decision", "Team", "Unlevelled", "Levelled", "Delay"])
+        self.compare.setHeaderLabels(["Decision", "Team", "Weeks → levelled", "Delay"])
         self.compare.setRootIsDecorated(False)
         self.compare.setUniformRowHeights(True)
         self.compare.setSortingEnabled(True)
         self.compare.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         ch = self.compare.header()
         ch.setStretchLastSection(False)
+        fm = self.fontMetrics()
         ch.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, 5):
+        ch.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        ch.resizeSection(1, fm.horizontalAdvance("Enterprise data"))  # long names elide (full in tooltips)
+        for c in (2, 3):
             ch.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.compare.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.compare.itemActivated.connect(self._select_from_item)
         self.compare.itemClicked.connect(self._select_from_item)
 
@@ -91,14 +95,14 @@ class CapacityTab(QWidget):
         self.side.setDocumentMode(True)
         self.side.addTab(self.over, "Over capacity")
         self.side.addTab(self.compare, "Levelled vs unlevelled")
-        self.side.setMinimumWidth(380)
+        self.side.setMinimumWidth(420)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.chart_scroll)
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([560, 540])
+        split.setSizes([540, 520])
         split.setChildrenCollapsible(False)
         self.splitter = split
 
@@ -202,24 +206,25 @@ class CapacityTab(QWidget):
             item = _SortItem([
                 f"{d.title} ({did})",
                 teams.get(d.owner or "", d.owner or ""),
-                f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}",
+                f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}  →  "
                 f"{fmt.weeks(round(float(lv.es[i]), 1))}–{fmt.weeks(round(float(lv.ef[i]), 1))}",
                 f"+{fmt.weeks(round(delay, 1))}",
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, [did])
-            item.setData(4, Qt.ItemDataRole.UserRole + 1, delay)
+            item.setToolTip(0, f"{d.title} ({did})")
+            item.setToolTip(1, item.text(1))
+            item.setData(3, Qt.ItemDataRole.UserRole + 1, delay)
             item.setData(2, Qt.ItemDataRole.UserRole + 1, float(s.es[i]))
-            item.setData(3, Qt.ItemDataRole.UserRole + 1, float(lv.es[i]))
-            for c in (2, 3, 4):
+            for c in (2, 3):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if did in lv.critical_delayed:
                 item.setToolTip(0, "A critical decision: moving it moved the finish")
             items.append(item)
         self.compare.addTopLevelItems(items)
-        self.compare.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.compare.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         if not items:
             self.compare.addTopLevelItem(QTreeWidgetItem(["Levelling moves nothing: every team fits as "
-                                                          "scheduled.", "", "", "", ""]))
+                                                          "scheduled.", "", "", ""]))
 
     def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ids = item.data(0, Qt.ItemDataRole.UserRole)

@@ -16,17 +16,14 @@ import threading
 import time
 from collections import deque
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
-from planner.model.plan import Baseline
-from planner.model.plan import ID_PATTERN
+from planner.model.plan import ID_PATTERN, Baseline
 from planner.ui import commands as cmd
 
 if TYPE_CHECKING:

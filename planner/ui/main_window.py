@@ -328,9 +328,13 @@ class MainWindow(QMainWindow):
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
         self.risk_tab.message.connect(self.show_message)
-        self.doc.baseline_changed.connect(lambda _n: [t.show_baseline() for t in self.chart_tabs.values()])
+        self.doc.baseline_changed.connect(self._show_baseline_in_charts)
         self.views.currentChanged.connect(self._update_print_actions)
         self._update_print_actions()
+
+    def _show_baseline_in_charts(self, _name: object = None) -> None:
+        for tab in self.chart_tabs.values():
+            tab.show_baseline()
 
     def current_chart_tab(self) -> Any:
         """The chart widget of the current tab (a built ChartTab), or None."""

@@ -28,10 +28,10 @@ from planner.ui.document import PlanDocument
 from planner.ui.models import (
     COLUMNS,
     DATE_COLUMNS,
+    VARIANCE_COLUMNS,
     DecisionFilterProxy,
     DecisionIdRole,
     DecisionTableModel,
-    VARIANCE_COLUMNS,
 )
 
 _WIDTHS = {"id": 170, "title": 340, "area": 150, "stage": 115, "owner": 140, "optimistic": 56, "likely": 60,

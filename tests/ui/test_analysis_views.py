@@ -137,7 +137,8 @@ def test_capacity_tab_shows_load_and_levelled_schedule(qtbot, sample_window):
     assert doc.selection  # the decisions running then
     # levelled vs unlevelled, most delayed first
     assert tab.compare.topLevelItemCount() == len(lv.delayed)
-    assert tab.compare.topLevelItem(0).text(4) == f"+{round(lv.delayed[0][1], 1):g}"
+    assert tab.compare.topLevelItem(0).text(3) == f"+{round(lv.delayed[0][1], 1):g}"
+    assert "→" in tab.compare.topLevelItem(0).text(2)
     # the toggle redraws the chart with the levelled schedule
     n = tab.chart.draw_count
     qtbot.mouseClick(tab.show_levelled, Qt.MouseButton.LeftButton)
