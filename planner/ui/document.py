@@ -604,6 +604,11 @@ class PlanDocument(QObject):
         self.undo_stack.beginMacro(text)
         if dep_idx:
             self.undo_stack.push(cmd.RemoveDependenciesCommand(self, dep_idx, "Remove Dependencies"))
+        # Risks that name them no longer do (an unknown id in a risk is a validation error).
+        for risk in self.plan.risks:
+            kept = [x for x in risk.decisions if x not in wanted]
+            if len(kept) != len(risk.decisions):
+                self.undo_stack.push(cmd.SetAttrCommand(self, risk, {"decisions": kept}, "Update Risk"))
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 

@@ -26,7 +26,7 @@ COLUMNS: list[tuple[str, str, str]] = [
                               "optimistic / likely / pessimistic"),
     ("decisions", "Decisions", "Ids of the decisions it delays, separated by commas"),
     ("mitigation", "Mitigation", "What is done to prevent or soften it"),
-    ("owner", "Owner", "Who watches it"),
+    ("owner", "Owner", "The team that watches it"),
 ]
 COLUMN_INDEX = {key: i for i, (key, _h, _t) in enumerate(COLUMNS)}
 
@@ -74,6 +74,11 @@ class RiskTableModel(QAbstractTableModel):
     def risk_at(self, row: int) -> Risk:
         return self._rows[row]
 
+    def _team_name(self, team_id: str | None) -> str:
+        if team_id is None:
+            return ""
+        return next((t.name for t in self.doc.plan.teams if t.id == team_id), f"{team_id} (unknown)")
+
     # -- Qt model API -------------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -110,7 +115,7 @@ class RiskTableModel(QAbstractTableModel):
             if key == "decisions":
                 return ", ".join(r.decisions)
             if key == "owner":
-                return r.owner or ""
+                return self._team_name(r.owner)
             return str(getattr(r, key))
         if role == R.EditRole:
             if key == "probability":
@@ -167,7 +172,13 @@ class RiskTableModel(QAbstractTableModel):
                 raise ValueError(f"no decision with id {', '.join(repr(i) for i in unknown)}")
             return ids
         if key == "owner":
-            return str(value).strip() or None
+            owner = str(value or "").strip() or None
+            if owner is not None and owner not in {t.id for t in self.doc.plan.teams}:
+                by_name = {t.name: t.id for t in self.doc.plan.teams}
+                if owner not in by_name:
+                    raise ValueError(f"'{owner}' is not a team of this plan (add it under Plan & stages)")
+                owner = by_name[owner]
+            return owner
         text = str(value).strip()
         if key in ("id", "title") and not text:
             raise ValueError(f"a risk needs {'an id' if key == 'id' else 'a title'}")

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDoubleSpinBox,
     QFrame,
     QGroupBox,
@@ -47,9 +48,21 @@ _PERCENTILES = (10, 50, 80, 90, 95)
 
 
 class _RiskDelegate(QStyledItemDelegate):
-    """A percent spin box for the probability; plain text elsewhere."""
+    """A percent spin box for the probability, a team list for the owner; plain text elsewhere."""
+
+    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        if index.column() == COLUMN_INDEX["owner"]:
+            combo = QComboBox(parent)
+            combo.setAccessibleName("Owner")
+            combo.addItem("(none)", None)
+            for t in self.doc.plan.teams:
+                combo.addItem(t.name, t.id)
+            combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+            return combo
         if index.column() == COLUMN_INDEX["probability"]:
             spin = QDoubleSpinBox(parent)
             spin.setRange(0, 100)
@@ -62,13 +75,17 @@ class _RiskDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
-        if isinstance(editor, QDoubleSpinBox):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or None)))
+        elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
-        if isinstance(editor, QDoubleSpinBox):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         else:
@@ -88,7 +105,7 @@ class RiskRegisterView(QWidget):
         self.table.setObjectName("riskTable")
         self.table.setAccessibleName("Risk register")
         self.table.setModel(self.model)
-        self.table.setItemDelegate(_RiskDelegate(self.table))
+        self.table.setItemDelegate(_RiskDelegate(doc, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -204,6 +204,23 @@ def test_risk_model_follows_edits_and_undo(qtmodeltester, qtbot, sample_path):
         doc.undo_stack.undo()
     assert [model.risk_at(r) for r in range(n)] == doc.plan.risks
 
+    # the owner is a team of the plan (by id or by name); anything else is refused
+    owner = model.index(0, COLUMN_INDEX["owner"])
+    team = doc.plan.teams[1]
+    assert model.setData(owner, team.name) and risk.owner == team.id and owner.data() == team.name
+    assert not model.setData(owner, "Nobody in particular")
+    assert "not a team" in refused[-1]
+    assert model.setData(owner, "") and risk.owner is None
+
+    # deleting a decision drops it from the risks that name it (one undo step brings both back)
+    named = risk.decisions[0]
+    doc.delete_decisions([named])
+    assert named not in risk.decisions
+    doc.analyze_now()
+    assert doc.analysis.schedule is not None  # no unknown-reference error left behind
+    doc.undo_stack.undo()
+    assert named in risk.decisions and doc.decision(named) is not None
+
     # renaming a decision rewrites the risks that name it, and the table shows it
     old = doc.plan.decisions[0].id
     assert doc.edit_decision(old, id="renamed-decision") is None
