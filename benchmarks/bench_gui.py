@@ -8,6 +8,21 @@
 - open 10,000: from reading the file to an interactive, painted window (target <= 2 s), and to the first
   analysis shown.
 - start: from launching ``python`` to a shown window with a small plan (target <= 1.5 s), in a fresh process.
+  ``planner FILE`` shows the window first and reads the plan from the event loop, so the figure reported is the
+  real command line path (``planner.cli.main``) up to the first paint, then up to the plan loaded and analysed.
+  For comparison, "open-then-show" is the old order (build, open the file, then show) without the CLI.
+
+Figures (2 cores, Python 3.11, offscreen, 2026-11-25; the machine is shared and noisy, compare within a run):
+
+- ``planner bank-assistant.plan.json``: shown 0.56 s (0.54..0.57) on a quiet machine, 0.80 s (0.69..0.90) on a
+  busy one; plan loaded and analysed +0.06..0.12 s later; matplotlib not imported. Old order in the same runs:
+  0.64 s / 0.85 s. Before this change the same path measured 1.30..1.46 s under load (2.2 s reported earlier).
+  What is left before the first paint: the interpreter and PySide6 (~0.35 s), pydantic and the plan model
+  (~0.1 s), and numpy through the graph canvas (``planner.ui.canvas.scene`` imports ``planner.analysis.layout``
+  at module level; the other views import the analysis lazily).
+- edit -> all views: 28 ms at 1,000 and 250 ms at 10,000 decisions without the graph canvas (``--no-canvas``);
+  with it 71 ms and 513 ms. Open 10,000: 0.27 s interactive / 0.66 s analysed without the canvas, 8.7 s with it
+  (its scene sync is 5.3 s of that; see ``planner/ui/canvas``).
 """
 
 from __future__ import annotations
