@@ -233,7 +233,7 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
                  "no later than rolling" if st.gating_price <= 1e-9 else f"+{plural(st.gating_price, 'week')}"))
     body = [[ctx.cell(name, "cell_bold"), ctx.cell(f"week {fmt_weeks(w)}", "cell_right"),
              ctx.cell(ctx.date(w) or "-"), ctx.cell(note, "cell_muted")] for name, w, note in rows]
-    return ctx.table(["Milestone", ctx.cell("Week", "head_right"), "Date", "Note"], body, [3.2, 0.9, 1.4, 3.0])
+    return ctx.table(["Milestone", ctx.cell("Week", "head_right"), "Date", "Note"], body, [3.0, 1.15, 1.4, 3.0])
 
 
 SECTIONS = [
