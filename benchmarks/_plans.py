@@ -103,11 +103,8 @@ def random_plan_dict(n: int, seed: int = 0, deps_per_decision: int = 3) -> dict[
         tries = 0
         while len(preds) < min(want, j) and tries < 4 * want:
             tries += 1
-            if rng.random() < 0.85:
-                i = rng.randint(max(0, j - WINDOW), j - 1)
-            else:
-                i = rng.randint(0, j - 1)
-            preds.add(i)
+            local = rng.random() < 0.85
+            preds.add(rng.randint(max(0, j - WINDOW), j - 1) if local else rng.randint(0, j - 1))
         for i in sorted(preds):
             dep: dict[str, Any] = {"from": ids[i], "to": ids[j], "type": rng.choice(_TYPES)}
             r = rng.random()

@@ -87,5 +87,5 @@ for label, data in cases():
         diff = [*diff, "validate findings differ"]
     label += f" [{len(fa)} findings, {sum(f.severity == 'error' for f in fa)} errors]"
     bad += bool(diff)
-    print(f"{label:<62} {'same' if not diff else diff}")
+    print(f"{label:<62} {diff or 'same'}")
 sys.exit(1 if bad else 0)

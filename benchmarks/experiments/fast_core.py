@@ -14,7 +14,8 @@ Each function is a drop-in proposal for the function of the same name (without `
    ``compile_plan_fast`` uses one comprehension per column and numpy filtering; it also computes the edge order
    once (``edge_order`` was recomputed by forward pass, backward pass and sequenced stages).
 4. ``validation``: fast paths that prove the absence of problems from the compiled graph instead of per-item
-   Python loops (duplicate decision ids, unknown/self dependency references, duplicate dependencies).
+   Python loops (duplicate decision ids, unknown references of decisions and dependencies, self links).
+   (The duplicate-dependency check and the unresolved-dependency shortcut went into planner in dfb7a09.)
 """
 
 from __future__ import annotations
@@ -165,11 +166,11 @@ def validate_fast(plan: Plan, graph: PlanGraph) -> list[Finding]:
     all_linked = len(graph.src) == len(plan.dependencies)  # no unknown ends, no self links
     out: list[Finding] = []
     out += _duplicate_ids_fast(plan, graph)
-    out += _unknown_references_fast(plan, titles, nm, all_linked)
+    out += _unknown_references_fast(plan, graph, titles, nm, all_linked)
     out += [] if all_linked else V._self_dependencies(plan, nm)
     out += V._cycles(graph, nm)
     out += V._milestones(plan, nm)
-    out += _duplicate_dependencies_fast(plan, graph, titles, nm)
+    out += V._duplicate_dependencies(plan, graph, nm)  # numpy-based in planner since dfb7a09
     out += V._stage_inversions(plan, graph, nm)
     out += V._gates_not_met(plan)
     out += V._isolated(plan, graph, nm)
@@ -191,9 +192,10 @@ def _duplicate_ids_fast(plan: Plan, graph: PlanGraph) -> list[Finding]:
     return out
 
 
-def _unknown_references_fast(plan: Plan, titles: dict[str, str], nm, all_linked: bool) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _unknown_references_fast(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm,  # type: ignore[no-untyped-def]
+                             all_linked: bool) -> list[Finding]:
     if not all_linked:
-        return V._unknown_references(plan, titles, nm)
+        return V._unknown_references(plan, graph, titles, nm)
     # Every dependency resolved, so only decisions and risks can hold unknown references.
     stages = {s.id for s in plan.stages}
     areas = {a.id for a in plan.areas}
@@ -204,16 +206,4 @@ def _unknown_references_fast(plan: Plan, titles: dict[str, str], nm, all_linked:
     if (used_stages <= stages and used_areas - {None} <= areas and used_owners - {None} <= teams
             and not plan.risks):
         return []
-    return V._unknown_references(plan, titles, nm)
-
-
-def _duplicate_dependencies_fast(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm) -> list[Finding]:  # type: ignore[no-untyped-def]
-    if len(graph.src) == 0:
-        return []
-    key = np.sort(graph.src * graph.n + graph.dst)
-    if not (key[1:] == key[:-1]).any():
-        # No two resolvable links join the same pair. (Links with unknown ends or self links are never
-        # reported as duplicates, and duplicate ids resolve to the first occurrence in both versions.)
-        if len(graph.index) == len(plan.decisions):
-            return []
-    return V._duplicate_dependencies(plan, titles, nm)
+    return V._unknown_references(plan, graph, titles, nm)

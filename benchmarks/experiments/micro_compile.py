@@ -1,3 +1,4 @@
+# ruff: noqa  (throwaway micro-benchmark)
 """Micro-benchmarks of the pieces of compile_plan at one plan size (min and median of N, interleaved).
 
     /work/venv/bin/python benchmarks/experiments/micro_compile.py PLAN.json

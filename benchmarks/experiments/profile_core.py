@@ -12,7 +12,6 @@ import gc
 import pstats
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
