@@ -9,6 +9,7 @@ Every dependency type becomes a static weight on its edge ``u -> v`` so that the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -41,6 +42,7 @@ class PlanGraph:
     edge_dep: np.ndarray
     order: list[int] | None
     cyclic: list[int] = field(default_factory=list)
+    _edge_order: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -74,6 +76,9 @@ def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
     return np.array(out, dtype=np.float64)
 
 
+_FROM, _TO, _TYPE, _LAG = attrgetter("from_"), attrgetter("to"), attrgetter("type"), attrgetter("lag")
+
+
 def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = None) -> PlanGraph:
     """Compile ``plan`` into a :class:`PlanGraph`. Duplicate ids resolve to their first occurrence."""
     decisions = plan.decisions
@@ -86,25 +91,21 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
     nb = np.array([d.not_before or 0.0 for d in decisions], dtype=np.float64)
     duration = durations(plan, estimate) if dur is None else dur
 
-    src_l: list[int] = []
-    dst_l: list[int] = []
-    kind_l: list[int] = []
-    lag_l: list[float] = []
-    dep_l: list[int] = []
+    # One column at a time: no per-link appends (fewer objects for the cyclic GC to walk).
+    deps = plan.dependencies
+    m = len(deps)
     get = index.get
-    for k, dep in enumerate(plan.dependencies):
-        u = get(dep.from_)
-        v = get(dep.to)
-        if u is None or v is None or u == v:
-            continue
-        src_l.append(u)
-        dst_l.append(v)
-        kind_l.append(_CODE[dep.type])
-        lag_l.append(dep.lag)
-        dep_l.append(k)
-    src = np.array(src_l, dtype=np.int64)
-    dst = np.array(dst_l, dtype=np.int64)
-    order, leftover = topological_order(n, src_l, dst_l)
+    src = np.array([get(x, -1) for x in map(_FROM, deps)], dtype=np.int64).reshape(m)
+    dst = np.array([get(x, -1) for x in map(_TO, deps)], dtype=np.int64).reshape(m)
+    kind = np.array(list(map(_CODE.__getitem__, map(_TYPE, deps))), dtype=np.int8).reshape(m)
+    lag = np.array(list(map(_LAG, deps)), dtype=np.float64).reshape(m)
+    ok = (src >= 0) & (dst >= 0) & (src != dst)  # unknown ends and self links are left out
+    if ok.all():
+        edge_dep = np.arange(m, dtype=np.int64)
+    else:
+        edge_dep = np.flatnonzero(ok)
+        src, dst, kind, lag = src[ok], dst[ok], kind[ok], lag[ok]
+    order, leftover = topological_order(n, src, dst)
     return PlanGraph(
         ids=ids,
         index=index,
@@ -113,41 +114,50 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
         stage=stage,
         src=src,
         dst=dst,
-        kind=np.array(kind_l, dtype=np.int8),
-        lag=np.array(lag_l, dtype=np.float64),
-        edge_dep=np.array(dep_l, dtype=np.int64),
+        kind=kind,
+        lag=lag,
+        edge_dep=edge_dep,
         order=order,
         cyclic=leftover,
     )
 
 
-def topological_order(n: int, src: list[int], dst: list[int]) -> tuple[list[int] | None, list[int]]:
-    """Kahn's algorithm, smallest plan position first among ready nodes' insertion order.
+def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, list[int]]:
+    """Kahn's algorithm over a CSR adjacency; ready nodes in plan order, then in order of discovery.
 
     Returns (order, []) for a DAG, or (None, nodes on or behind a cycle).
     """
-    indeg = [0] * n
-    succ: list[list[int]] = [[] for _ in range(n)]
-    for u, v in zip(src, dst, strict=True):
-        succ[u].append(v)
-        indeg[v] += 1
-    order = [i for i in range(n) if indeg[i] == 0]
+    if n == 0:
+        return [], []
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    indeg = np.bincount(dst, minlength=n)
+    succ = dst[np.argsort(src, kind="stable")].tolist()  # successors of u: succ[ptr[u]:ptr[u + 1]]
+    ptr_a = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=n), out=ptr_a[1:])
+    ptr = ptr_a.tolist()
+    deg = indeg.tolist()
+    order = np.flatnonzero(indeg == 0).tolist()
     append = order.append
     head = 0
     while head < len(order):
-        for v in succ[order[head]]:
-            indeg[v] -= 1
-            if indeg[v] == 0:
-                append(v)
+        u = order[head]
         head += 1
+        for v in succ[ptr[u]:ptr[u + 1]]:
+            deg[v] -= 1
+            if deg[v] == 0:
+                append(v)
     if len(order) == n:
         return order, []
-    return None, [i for i in range(n) if indeg[i] > 0]
+    return None, [i for i in range(n) if deg[i] > 0]
 
 
 def edge_order(graph: PlanGraph) -> np.ndarray:
-    """Edge indices sorted by the topological position of their source (stable)."""
+    """Edge indices sorted by the topological position of their source (stable). Computed once per graph
+    (forward pass, backward pass and sequenced stages all use it); treat the result as read-only."""
     assert graph.order is not None
-    pos = np.empty(graph.n, dtype=np.int64)
-    pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(graph.n)
-    return np.argsort(pos[graph.src], kind="stable")
+    if graph._edge_order is None:
+        pos = np.empty(graph.n, dtype=np.int64)
+        pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(graph.n)
+        graph._edge_order = np.argsort(pos[graph.src], kind="stable")
+    return graph._edge_order

@@ -45,17 +45,17 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     """
     if graph is None:
         graph = compile_plan(plan)
-    titles: dict[str, str] = {}
-    for d in plan.decisions:
-        titles.setdefault(d.id, d.title)
+    # First title wins for a duplicate id (assigning in reverse order keeps the first).
+    titles = dict(zip(reversed(graph.ids), reversed([d.title for d in plan.decisions]), strict=True))
 
     def nm(did: str) -> str:
         return name(plan, did, titles)
 
     out: list[Finding] = []
-    out += _duplicate_ids(plan)
+    all_linked = len(graph.src) == len(plan.dependencies)  # compile_plan resolved every link: none unknown or self
+    out += _duplicate_ids(plan, skip_decisions=len(graph.index) == len(plan.decisions))
     out += _unknown_references(plan, graph, titles, nm)
-    out += _self_dependencies(plan, nm)
+    out += [] if all_linked else _self_dependencies(plan, nm)
     out += _cycles(graph, nm)
     out += _milestones(plan, nm)
     out += _duplicate_dependencies(plan, graph, nm)
@@ -67,10 +67,10 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     return sort_findings(out)
 
 
-def _duplicate_ids(plan: Plan) -> list[Finding]:
+def _duplicate_ids(plan: Plan, skip_decisions: bool = False) -> list[Finding]:
     out = []
     for kind, items in (
-        ("decision", plan.decisions),
+        ("decision", [] if skip_decisions else plan.decisions),
         ("stage", plan.stages),
         ("area", plan.areas),
         ("team", plan.teams),
@@ -95,7 +95,11 @@ def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm
     stages = {s.id for s in plan.stages}
     areas = {a.id for a in plan.areas}
     teams = {t.id for t in plan.teams}
-    for d in plan.decisions:
+    decisions = plan.decisions
+    if ({d.stage for d in decisions} <= stages and {d.area for d in decisions} - {None} <= areas
+            and {d.owner for d in decisions} - {None} <= teams):
+        decisions = []  # every stage, area and owner resolves: nothing to report per decision
+    for d in decisions:
         if d.stage not in stages:
             out.append(Finding(E, "unknown-reference",
                                f"{nm(d.id)} is in stage '{d.stage}', which the plan does not define. "
@@ -109,8 +113,11 @@ def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm
                                f"{nm(d.id)} is owned by team '{d.owner}', which the plan does not define. "
                                "Add the team or choose an existing one.", [d.id]))
     # compile_plan already resolved every dependency; only look closer when some did not resolve.
-    resolved = len(graph.src) + sum(1 for dep in plan.dependencies if dep.from_ == dep.to)
-    unresolved = plan.dependencies if resolved < len(plan.dependencies) else []
+    unresolved = plan.dependencies[:0]
+    if len(graph.src) < len(plan.dependencies):  # some link has an unknown end or is a self link
+        resolved = len(graph.src) + sum(1 for dep in plan.dependencies if dep.from_ == dep.to)
+        if resolved < len(plan.dependencies):
+            unresolved = plan.dependencies
     for i, dep in enumerate(unresolved):
         missing = [x for x in (dep.from_, dep.to) if x not in titles]
         if missing:
