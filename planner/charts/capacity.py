@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from planner.analysis.capacity import Levelled, level, team_loads
 from planner.charts import style
@@ -20,6 +21,7 @@ OVER = style.OKABE_ITO[5]  # vermillion, always hatched too
 CAPACITY = style.INK
 PANEL_IN = 0.78
 TOP_IN = 2.3
+MIN_PANEL_IN = 0.42  # below this a panel per team is unreadable: the compact chart instead
 
 
 def _team_colors(n: int) -> list[str]:
@@ -72,7 +74,12 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         bottom = 0.55 if plan.start_date is None else 0.7
         avail = h_in - style.TITLE_IN - 0.45 - bottom
         top_h = max(1.2, min(TOP_IN, avail * 0.4))
-        panel_h = max(0.35, (avail - top_h - 0.35) / max(1, n))
+        panel_h = (avail - top_h - 0.35) / max(1, n)
+        if panel_h < MIN_PANEL_IN:
+            # No room for a panel per team (a small figure): the stacked chart alone, with a key.
+            _draw_stacked_only(fig, plan, loads, colors, t_max, dates, left=left, right=right, bottom=bottom,
+                               height=max(0.5, avail))
+            return
 
         # Stacked, over the union of every team's breakpoints.
         grid = sorted({0.0, t_max} | {x for tl in loads for s_, e_, _ in tl.segments for x in (s_, e_)})
@@ -144,6 +151,53 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
             # The team's colour key, matching its layer in the stacked panel above.
             pax.add_patch(Rectangle((-0.012 - 0.15 * key_w, 0.5), 0.12 * key_w, 0.24, transform=pax.transAxes,
                                     color=colors[k], clip_on=False))
+
+
+def _draw_stacked_only(fig: Figure, plan: Any, loads: list[Any], colors: list[str], t_max: float,
+                       dates: bool | None, *, left: float, right: float, bottom: float, height: float) -> None:
+    """The compact chart: every team's load stacked against the total capacity, over-capacity stretches
+    hatched along the bottom, and a key naming each team (with a triangle when it is over capacity)."""
+    w_in, h_in = fig.get_size_inches()
+    # Bold (over-capacity) names are about 10 % wider than the estimate of plain text.
+    key_chars = int(style.chars_fitting(max(0.8, min(2.6, w_in * 0.34)) - 0.3, style.SMALL_PT) / 1.1)
+    names = [style.ellipsize(tl.name, key_chars - (7 if tl.over() else 0)) + ("  \u25b2 over" if tl.over() else "")
+             for tl in loads]
+    key_w = 0.3 + 1.1 * max(style.text_width_in(t, style.SMALL_PT) for t in names) if names else 0.0
+    left = 0.55
+    ax = fig.add_axes(style.inches_to_fig(fig, left, bottom, right + key_w, h_in - bottom - height))
+    grid = sorted({0.0, t_max} | {x for tl in loads for s_, e_, _ in tl.segments for x in (s_, e_)})
+    xs = np.array(grid)
+    base = np.zeros(len(xs))
+    for k, tl in enumerate(loads):
+        layer = tl.at(xs)
+        ax.fill_between(xs, base, base + layer, step="post", color=colors[k], linewidth=0, zorder=2, label=names[k])
+        base = base + layer
+    caps = [tl.capacity for tl in loads if tl.capacity is not None]
+    ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
+    if caps:
+        ax.axhline(float(sum(caps)), color=CAPACITY, linestyle="--", linewidth=1.0, zorder=3)
+        ax.annotate(f"total capacity {style.fmt_weeks(float(sum(caps)))}", (0, float(sum(caps))), xytext=(3, 2),
+                    textcoords="offset points", fontsize=style.SMALL_PT, color=CAPACITY, va="bottom")
+    # Stretches where some team is over its own capacity: a hatched strip under the stack.
+    for tl in loads:
+        for s_, e_, _ in tl.over():
+            ax.add_patch(Rectangle((s_, -0.075 * ymax), e_ - s_, 0.06 * ymax, facecolor=OVER, hatch="////",
+                                   edgecolor="white", linewidth=0, zorder=4))
+    ax.set_ylim(-0.08 * ymax, ymax * 1.12)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
+    ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ymax * 1.12])
+    time_axis(ax, plan, t_max, dates, label=True, top_weeks=False)
+    ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
+    ax.set_ylabel("people (stacked); hatched: a team over capacity", fontsize=style.SMALL_PT, color=style.MUTED)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    handles, labels = ax.get_legend_handles_labels()
+    leg = ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                    fontsize=style.SMALL_PT, handlelength=1.0, handletextpad=0.4, borderaxespad=0.0)
+    for text, tl in zip(leg.get_texts(), loads[::-1], strict=True):
+        if tl.over():
+            text.set_color(OVER)
+            text.set_fontweight("bold")
 
 
 def load_size(analysis: Any) -> tuple[float, float]:

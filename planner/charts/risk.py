@@ -9,6 +9,8 @@ analysis carries a ``simulation`` attribute) or a :class:`SimulationResult` dire
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -24,6 +26,7 @@ P50_COLOR = style.INK
 P80_COLOR = style.OKABE_ITO[5]  # vermillion
 LATER_COLOR = style.OKABE_ITO[5]  # longer duration -> later finish
 EARLIER_COLOR = style.OKABE_ITO[0]
+BY_COLOR = style.OKABE_ITO[2]  # bluish green
 
 
 def _simulation(fig: Figure, obj: Any, result: SimulationResult | None, iterations: int, seed: int,
@@ -64,10 +67,13 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
             return
         f = np.sort(r.finish)
         p50, p80 = r.percentile(50), r.percentile(80)
-        style.title(fig, "When will the plan finish?",
-                    f"{r.iterations:,} Monte Carlo iterations (seed {r.seed}); P50 {_when(r, p50)}, "
-                    f"P80 {_when(r, p80)}; mean {style.fmt_weeks(round(r.mean, 1))} \u00b1 "
-                    f"{style.fmt_weeks(round(r.std, 1))} weeks")
+        # The subtitle loses its least useful parts first when the figure is narrow (never the P50 and P80).
+        runs = f"{r.iterations:,} Monte Carlo iterations (seed {r.seed})"
+        pq = f"P50 {_when(r, p50)}, P80 {_when(r, p80)}"
+        mean = f"mean {style.fmt_weeks(round(r.mean, 1))} \u00b1 {style.fmt_weeks(round(r.std, 1))} weeks"
+        room = style.chars_fitting(fig.get_size_inches()[0] - 0.4, style.SUBTITLE_PT)
+        options = [f"{runs}; {pq}; {mean}", f"{runs}; {pq}", f"{pq}; {r.iterations:,} iterations", pq]
+        style.title(fig, "When will the plan finish?", next((o for o in options if len(o) <= room), options[-1]))
         ax = fig.add_axes(style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8,
                                               style.TITLE_IN + 0.35))
         lo, hi = float(f[0]), float(f[-1])
@@ -106,30 +112,28 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         ax2.tick_params(labelsize=style.SMALL_PT, colors=CURVE_COLOR)
         ax2.spines["top"].set_visible(False)
 
-        # Markers: P50, P80 (dashed and solid, not colour alone), the CPM finish, the --by week.
-        for q, x, color, ls in (("P50", p50, P50_COLOR, "--"), ("P80", p80, P80_COLOR, "-")):
-            ax2.axvline(x, color=color, linestyle=ls, linewidth=1.3, zorder=4)
-            ax2.plot([x], [q_val := (0.5 if q == "P50" else 0.8)], marker="o", color=color, markersize=4, zorder=5)
-            ax2.annotate(f"{q}: {_when(r, x)}", (x, q_val), xytext=(5, -12 if q == "P50" else 6),
-                         textcoords="offset points", fontsize=style.LABEL_PT, color=color, fontweight="bold",
-                         ha="left", va="center",
-                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        # Markers: P50, P80 (dashed and solid, not colour alone), the CPM finish, the --by week. Their labels are
+        # placed by _place_labels so that they never overlap one another, whatever the width.
+        labels: list[_Label] = []
         det = r.deterministic_finish
         ax2.axvline(det, color=style.MUTED, linestyle=":", linewidth=1.1, zorder=4)
         p_det = r.probability_by(det)
-        x0, x1 = ax.get_xlim()
-        left_half = det < (x0 + x1) / 2
-        ax2.annotate(f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then",
-                     (det, 0.97), xytext=(4 if left_half else -4, 0), textcoords="offset points",
-                     fontsize=style.SMALL_PT, color=style.MUTED, ha="left" if left_half else "right", va="top",
-                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        labels.append(_Label(f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then", det,
+                             1.0, style.MUTED, style.SMALL_PT, bold=False, top=True))
+        for q, x, color, ls in (("P80", p80, P80_COLOR, "-"), ("P50", p50, P50_COLOR, "--")):
+            q_val = 0.5 if q == "P50" else 0.8
+            ax2.axvline(x, color=color, linestyle=ls, linewidth=1.3, zorder=4)
+            ax2.plot([x], [q_val], marker="o", color=color, markersize=4, zorder=5)
+            labels.append(_Label(f"{q}: {_when(r, x)}", x, q_val, color, style.LABEL_PT))
         if by is not None:
             p_by = r.probability_by(by)
-            ax2.axvline(by, color=style.OKABE_ITO[2], linestyle="-.", linewidth=1.1, zorder=4)
-            ax2.annotate(f"by {_when(r, by)}: {p_by:.0%}", (by, p_by), xytext=(5, 0), textcoords="offset points",
-                         fontsize=style.LABEL_PT, color=style.OKABE_ITO[2], fontweight="bold", va="center")
+            ax2.axvline(by, color=BY_COLOR, linestyle="-.", linewidth=1.1, zorder=4)
+            ax2.plot([by], [p_by], marker="s", color=BY_COLOR, markersize=3.5, zorder=5)
+            labels.append(_Label(f"by {_when(r, by)}: {p_by:.0%}", by, p_by, BY_COLOR, style.LABEL_PT))
+        _place_labels(fig, ax2, labels)
 
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=12, steps=[1, 2, 5, 10]))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=_tick_bins(fig, ax, r.start_date is not None),
+                                               steps=[1, 2, 2.5, 5, 10]))
         if r.start_date is not None:
             ax.xaxis.set_major_formatter(FuncFormatter(
                 lambda x, _: f"wk {style.fmt_weeks(x)}\n{r.date_of(x).strftime('%d %b %y')}"  # type: ignore[union-attr]
@@ -137,6 +141,130 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
             ax.set_xlabel("finish (weeks from plan start, and date)", fontsize=style.LABEL_PT, color=style.MUTED)
         else:
             ax.set_xlabel("finish (weeks from plan start)", fontsize=style.LABEL_PT, color=style.MUTED)
+
+
+# -- tick density and label placement -------------------------------------------------------------------------
+# Widest tick label: "06 Dec 27" (dates) or "wk 125" (weeks) at the tick size, plus a gap between neighbours.
+_TICK_GAP_IN = 0.22
+
+
+def _tick_bins(fig: Figure, ax: Any, dates: bool) -> int:
+    """How many intervals the x axis can hold without its labels touching, from the axis width."""
+    width_in = ax.get_position().width * fig.get_size_inches()[0]
+    label_in = _text_size_pt("06 Dec 27" if dates else "wk 125", style.SMALL_PT)[0] / 72
+    return max(2, min(12, int(width_in / (label_in + _TICK_GAP_IN))))
+
+
+@dataclass
+class _Label:
+    """A marker's label: drawn beside ``(x, y)`` (data coordinates of the right axis) in a white box."""
+
+    text: str
+    x: float
+    y: float
+    color: str
+    size: float
+    bold: bool = True
+    top: bool = False  # hangs from the top of the axes next to its vertical line (the CPM finish)
+
+
+_BOX_PAD_PT = 2.0  # the white box around a label (boxstyle pad 0.15 of the font size, rounded up)
+_GAP_PT = 5.0  # from the marker to its label
+
+
+@lru_cache(maxsize=512)
+def _text_size_pt(text: str, size: float, bold: bool = False) -> tuple[float, float]:
+    """Width and height in points of ``text`` (several lines) in the chart font at ``size`` points (called
+    inside ``style.rc_context()``, whose sans-serif is the charts' font)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family="sans-serif", size=size, weight="bold" if bold else "normal")
+    t2p = TextToPath()
+    lines = text.split("\n")
+    width = max(t2p.get_text_width_height_descent(line or " ", prop, ismath=False)[0] for line in lines)
+    return width, size * 1.2 * len(lines)
+
+
+def _place_labels(fig: Figure, ax: Any, labels: list[_Label]) -> None:
+    """Annotate ``labels`` so that no two of them overlap and each stays inside the axes.
+
+    Each label tries spots beside its marker -- right, then left, then stacked further and further above and
+    below -- and takes the first that overlaps neither an earlier label nor, when it can help it, another
+    marker's line. Labels moved away from their marker get a thin leader line. Works in points from the axes'
+    fixed position (no renderer needed), so the layout is the same on screen, in PNG and in the PDF.
+    """
+    dpi = fig.dpi
+    to_pt = 72.0 / dpi
+    bbox = ax.get_position()
+    w_in, h_in = fig.get_size_inches()
+    ax_x0, ax_x1 = bbox.x0 * w_in * 72, bbox.x1 * w_in * 72
+    ax_y0, ax_y1 = bbox.y0 * h_in * 72, bbox.y1 * h_in * 72
+    trans = ax.transData
+
+    def pt(x: float, y: float) -> tuple[float, float]:
+        px, py = trans.transform((x, y))
+        return px * to_pt, py * to_pt
+
+    line_x = [pt(lb.x, 0)[0] for lb in labels]
+    placed: list[tuple[float, float, float, float]] = []  # boxes (x0, y0, x1, y1), points
+    for k, lb in enumerate(labels):
+        w, h = _text_size_pt(lb.text, lb.size, lb.bold)
+        w, h = w + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
+        mx, my = pt(lb.x, lb.y)
+        if lb.top:
+            my = ax_y1 - 1 - h / 2  # hangs from the top edge
+        step = h + 2.0
+        candidates: list[tuple[float, float, float]] = []  # (penalty, box x0, box centre y)
+        sides = ((mx + _GAP_PT, 0.0), (mx - _GAP_PT - w, 0.5))
+        if lb.top and mx > (ax_x0 + ax_x1) / 2:
+            sides = sides[::-1]
+        for shift_rank, shift in enumerate(_shifts(lb.top)):
+            for side_rank, (x0, side_penalty) in enumerate(sides):
+                cy = my + shift * step
+                candidates.append((shift_rank * 2 + side_rank + side_penalty, x0, cy))
+        best: tuple[float, float, float] | None = None
+        for penalty, x0, cy in sorted(candidates, key=lambda c: c[0]):
+            box = (x0, cy - h / 2, x0 + w, cy + h / 2)
+            if box[0] < ax_x0 + 1 or box[2] > ax_x1 - 1 or box[1] < ax_y0 + 1 or box[3] > ax_y1 + 0.5:
+                continue
+            if any(_overlap(box, other) for other in placed):
+                continue
+            crosses = sum(1 for j, lx in enumerate(line_x) if j != k and box[0] - 1 < lx < box[2] + 1)
+            score = penalty + 12 * crosses
+            if best is None or score < best[0]:
+                best = (score, x0, cy)
+            if crosses == 0:
+                break
+        if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
+            best = (0.0, mx + _GAP_PT, my)
+        _, x0, cy = best
+        placed.append((x0, cy - h / 2, x0 + w, cy + h / 2))
+        moved = abs(cy - my) > 0.6 * h
+        arrow = {"arrowstyle": "-", "color": lb.color, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 2} if (
+            moved and not lb.top) else None
+        ax.annotate(lb.text, (lb.x, lb.y) if not lb.top else (lb.x, 1.0),
+                    xycoords="data" if not lb.top else ("data", "axes fraction"),
+                    xytext=(x0 + _BOX_PAD_PT - mx, cy - (my if not lb.top else ax_y1)),
+                    textcoords="offset points", fontsize=lb.size, color=lb.color,
+                    fontweight="bold" if lb.bold else "normal", ha="left", va="center", zorder=6,
+                    annotation_clip=False, arrowprops=arrow,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+
+
+def _shifts(top: bool) -> list[int]:
+    """Vertical shifts, in label heights, in order of preference: none, then alternately up and down (only
+    down for a label hanging from the top)."""
+    if top:
+        return list(range(0, 12))
+    out = [0]
+    for s in range(1, 12):
+        out += [s, -s]
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] + 1 and b[0] < a[2] + 1 and a[1] < b[3] + 1 and b[1] < a[3] + 1
 
 
 def _bar_layout(fig: Figure, labels: list[str]) -> Any:
