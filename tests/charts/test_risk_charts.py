@@ -149,7 +149,7 @@ def test_risk_date_ticks_do_not_overlap(bank: Any, size: tuple[float, float], dp
     ticks = [t for t in ax.xaxis.get_major_ticks() if lo <= t.get_loc() <= hi and t.label1.get_text()]
     boxes = sorted((t.label1.get_window_extent(renderer) for t in ticks), key=lambda b: b.x0)
     assert len(boxes) >= (2 if size[0] < 5 else 3)
-    for a, b in zip(boxes, boxes[1:]):
+    for a, b in zip(boxes, boxes[1:], strict=False):
         assert a.x1 + 4 <= b.x0, (a, b)
 
 
