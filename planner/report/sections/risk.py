@@ -1,0 +1,248 @@
+"""The "Schedule risk" section: what the Monte Carlo simulation says about the finish, in sentences for an
+executive, with the finish distribution, what drives it, and the risk register with each risk's cost.
+
+Shown when the report is given a simulation (``planner report --simulate``); without one it is a short paragraph
+saying how to get one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from planner.report.context import ReportContext, esc, fmt_weeks
+from planner.report.fonts import MONO
+from planner.report.sections import Section
+
+PERCENTILES = (10, 50, 80, 90, 95)
+CHART_PT = 250.0  # the finish-date chart
+BARS_PT = 215.0  # criticality and tornado charts (about 7 bars each)
+TOP_DECISIONS = 5  # named in the text
+NO_RISKS_MAX_ITERATIONS = 200_000  # the extra run without the register (for "the register adds ...") up to this
+
+
+MEANING = {
+    10: "Optimistic: only one run in ten finishes earlier.",
+    50: "Even odds: as many runs finish later as earlier.",
+    80: "The usual date to commit to: four runs in five finish by then.",
+    90: "Nine runs in ten finish by then.",
+    95: "Cautious: only one run in twenty finishes later.",
+}
+
+
+def weeks_text(x: float) -> str:
+    """``3 weeks``, ``1 week``, ``2.5 weeks``, ``less than a tenth of a week``; ``x`` >= 0."""
+    x = round(abs(float(x)), 1)
+    if x < 0.05:
+        return "less than a tenth of a week"
+    return f"{fmt_weeks(x)} week{'' if x == 1 else 's'}"
+
+
+def on(ctx: ReportContext, week: float) -> str:
+    """``14 Oct 2027`` with a start date, else ``week 42.5``."""
+    w = round(float(week), 1)
+    return ctx.date(w) or f"week {fmt_weeks(w)}"
+
+
+def _later(ctx: ReportContext, week: float, reference: float, what: str) -> str:
+    d = float(week) - float(reference)
+    if abs(d) < 0.05:
+        return f"the same as {what}"
+    return f"{weeks_text(d)} {'after' if d > 0 else 'before'} {what}"
+
+
+def _has_full_result(sim: Any) -> bool:
+    return all(hasattr(sim, a) for a in ("finish", "deterministic_finish", "criticality", "risks", "ids"))
+
+
+def build_risk(ctx: ReportContext) -> list[Flowable]:
+    out: list[Flowable] = [ctx.heading("Schedule risk")]
+    sim = ctx.simulation
+    if sim is None:
+        out.append(ctx.p((
+            "This report was made without a Monte Carlo simulation, so it shows the plan's single most likely "
+            "schedule but not how likely that is to hold. To add the chance of finishing by each date, what drives "
+            "the finish and what each risk of the register costs, make the report with "
+            "<font name='{MONO}'>planner report PLAN -o REPORT.pdf --simulate</font> (optionally "
+            "<font name='{MONO}'>--iterations N --seed S</font>), or run a simulation in the app before "
+            "exporting the report.").replace("{MONO}", MONO), markup=True))
+        return out
+    if not _has_full_result(sim):
+        return out + _percentiles_only(ctx, sim)
+
+    det = float(sim.deterministic_finish)
+    p = {q: float(sim.percentile(q)) for q in PERCENTILES}
+    p_det = float(sim.probability_by(det))
+    plan_finish = f"the plan's likely finish ({on(ctx, det)})"
+
+    # In sentences first.
+    text = (f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
+            f"{esc(_later(ctx, p[80], det, plan_finish))}. ")
+    text += (f"The odds are even of finishing by {esc(on(ctx, p[50]))} (P50); a cautious commitment, at 95% "
+             f"confidence, is {esc(on(ctx, p[95]))}. ")
+    if p_det < 0.5:
+        text += (f"The likely finish itself is met in only <b>{p_det:.0%}</b> of the "
+                 f"{sim.iterations:,} simulated runs: it is a best case, not a forecast, because most decisions "
+                 f"can take longer than their likely estimate and the risks below add delay when they occur.")
+    else:
+        text += f"The likely finish is met in {p_det:.0%} of the {sim.iterations:,} simulated runs."
+    out.append(ctx.p(text, markup=True))
+    out.append(ctx.p(
+        f"How it is worked out: each of the {sim.iterations:,} runs (seed {sim.seed}) draws every decision's "
+        f"duration between its optimistic and pessimistic estimates (most often near the likely one), lets each "
+        f"risk of the register occur with its probability, adding its delay to the decisions it names, and "
+        f"recomputes the schedule. A P80 date is one that 80% of the runs finish by.", "small"))
+
+    # The percentiles as a table.
+    rows: list[list[Any]] = []
+    for q in PERCENTILES:
+        rows.append([f"P{q}", f"{q}%", ctx.when_text(round(p[q], 1)), _delta_text(p[q] - det),
+                     ctx.cell(MEANING[q], "cell_muted")])
+    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.when_text(round(det, 1)), "-",
+                 ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted")])
+    table = ctx.table(["Finish", "Chance of finishing by then", "Week and date", "Later than the likely finish",
+                       "What it means"], rows, [0.9, 1.4, 1.1, 1.5, 4.0], wide=True, right=(1, 3), bold=(0,))
+    out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
+    out.append(ctx.space(6))
+
+    from planner.charts.risk import draw_criticality, draw_risk, draw_tornado
+
+    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), CHART_PT, name="finish-date risk", wide=True))
+    out.append(ctx.p("Bars: the share of runs that finish in each week; curve (right scale): the chance of "
+                     "finishing by each date. The dotted line is the plan's likely finish.", "caption"))
+
+    # What drives it.
+    out.append(KeepTogether([
+        Paragraph("What drives the finish", ctx.styles["h2"]), ctx.p(_drivers_text(ctx, sim), markup=True),
+        ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", wide=True)]))
+    out.append(ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", wide=True))
+
+    out.extend(_register(ctx, sim, p[80]))
+    return out
+
+
+def _delta_text(d: float) -> str:
+    d = round(d, 1)
+    if abs(d) < 0.05:
+        return "-"
+    sign = "+" if d > 0 else "\u2212"
+    return f"{sign}{fmt_weeks(abs(d))} wk"
+
+
+def _percentiles_only(ctx: ReportContext, sim: Any) -> list[Flowable]:
+    """For a result that only offers ``percentile(q)``: the finish dates, in words and as a table."""
+    p: dict[int, float] = {}
+    for q in PERCENTILES:
+        try:
+            p[q] = float(sim.percentile(q))
+        except (AttributeError, TypeError, ValueError):
+            continue
+    if 80 not in p:
+        return [ctx.p("The simulation given to the report offers no finish percentiles.")]
+    out: list[Flowable] = [ctx.p(f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
+                                 f"{esc(_later(ctx, p[80], ctx.schedule.finish, 'the planned finish'))}.",
+                                 markup=True)]
+    rows = [[f"P{q}", f"{q}%", ctx.when_text(round(v, 1))] for q, v in p.items()]
+    out.append(ctx.table(["Finish", "Chance of finishing by then", "Week and date"], rows, [1.0, 1.6, 1.4],
+                         wide=True, right=(1,), bold=(0,)))
+    return out
+
+
+def _drivers_text(ctx: ReportContext, sim: Any) -> str:
+    crit = np.asarray(sim.criticality, dtype=float)
+    order = sorted(np.flatnonzero(crit > 0).tolist(), key=lambda i: (-crit[i], sim.ids[i]))
+    if not order:
+        return "No decision is on the critical path in any run."
+    top = order[:TOP_DECISIONS]
+    names = [f"{esc(ctx.title_of(sim.ids[i]))} ({crit[i]:.0%})" for i in top]
+    text = ("The decisions that most often set the finish, with the share of runs in which they are on the "
+            f"critical path: {_join(names)}. ")
+    always = int(np.count_nonzero(crit >= 0.995))
+    if always:
+        text += (f"{always} decision{'s are' if always != 1 else ' is'} critical in practically every run; "
+                 f"a week saved there is a week saved on the plan. ")
+    sens = [(d, c) for d, c in sim.sensitivity() if c > 0]
+    sens.sort(key=lambda x: (-x[1], x[0]))
+    if sens:
+        names = [f"{esc(ctx.title_of(d))}" for d, _ in sens[:3]]
+        text += (f"The finish moves most with the durations of {_join(names)}: firming up their estimates, or "
+                 f"giving them more people, narrows the range of dates most.")
+    return text
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
+    plan = ctx.plan
+    out: list[Flowable] = [Paragraph("Risk register", ctx.styles["h2"])]
+    if not plan.risks:
+        out.append(ctx.p("The plan has no risks in its register. Add the events that could delay the plan (their "
+                         "probability, the delay they would cause and the decisions they hit) so that the "
+                         "simulation allows for them."))
+        return out
+    effects = {e.id: e for e in sim.risks}
+    text = (f"The register holds {len(plan.risks)} risk{'s' if len(plan.risks) != 1 else ''}. In each run a risk "
+            f"occurs with its probability and delays the decisions it names. The last column is what each risk "
+            f"adds to the P80 finish: the P80 with the whole register minus the P80 with that risk never "
+            f"occurring.")
+    without = _p80_without_register(ctx, sim)
+    if without is not None and p80 - without >= 0.05:
+        text += (f" Together the risks move the P80 from {esc(on(ctx, without))} to {esc(on(ctx, p80))}: "
+                 f"<b>{weeks_text(p80 - without)}</b>.")
+    ranked = sorted(plan.risks, key=lambda r: (-(effects[r.id].delta if r.id in effects else 0.0), r.id))
+    if ranked and ranked[0].id in effects and effects[ranked[0].id].delta >= 0.05:
+        e = effects[ranked[0].id]
+        text += (f" The costliest is \u201c{esc(ranked[0].title)}\u201d, which adds {weeks_text(e.delta)} to the "
+                 f"P80 on its own.")
+    out.append(ctx.p(text, markup=True))
+
+    from planner.model.plan import duration_triple
+
+    widths = [1.55, 2.4, 1.05, 0.95, 2.25, 2.6, 1.2, 0.9]
+    rows = []
+    for r in ranked:
+        o, lk, pe = duration_triple(r.impact)
+        impact = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)} / {fmt_weeks(lk)} / {fmt_weeks(pe)}"
+        decisions = "<br/>".join(f"{esc(ctx.title_of(d))} <font size='7' color='#5C5C5C'>({esc(d)})</font>"
+                                 for d in r.decisions) or "-"
+        e = effects.get(r.id)
+        delta = "-" if e is None else ("+0 wk" if abs(e.delta) < 0.05 else _delta_text(e.delta))
+        rows.append([ctx.fit(r.id, ctx.columns(widths, wide=True)[0], "cell_muted"), ctx.cell(r.title, "cell_bold"), f"{r.probability:.0%}",
+                     ctx.cell(impact), ctx.cell(decisions, markup=True), ctx.cell(r.mitigation or "-"),
+                     ctx.cell(ctx.team_name(r.owner) if r.owner else "-"), delta])
+    head = ["Id", "Risk", "Probability", "Delay (wk)", "Decisions it hits", "Mitigation", "Owner",
+            "Adds to P80"]
+    from planner.report.sections.details import chunked_tables
+
+    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(2, 7)))
+    out.append(ctx.p("Delay: optimistic / likely / pessimistic weeks added to each decision the risk hits when it "
+                     "occurs. Risks that hit decisions with plenty of float may add nothing to the P80.", "small"))
+    return out
+
+
+def _p80_without_register(ctx: ReportContext, sim: Any) -> float | None:
+    """The P80 finish with no risk ever occurring (same seed and iterations), or None when that would be slow."""
+    iterations = int(getattr(sim, "iterations", 0) or 0)
+    if not 0 < iterations <= NO_RISKS_MAX_ITERATIONS or not ctx.plan.risks:
+        return None
+    from planner.analysis.montecarlo import simulate
+
+    ctx.check("Simulating without the risk register")
+    try:
+        bare = simulate(ctx.plan, iterations, getattr(sim, "seed", 0), risks=False)
+    except (ValueError, RuntimeError):
+        return None
+    return float(bare.percentile(80))
+
+
+SECTIONS = [
+    Section("risk", "Schedule risk", build_risk, 74,
+            description="Monte Carlo finish dates, what drives them and the risk register (needs --simulate)",
+            weight=0.6, wide=True, new_page=False),
+]
