@@ -102,10 +102,13 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
                         color=CAPACITY)
         ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
         ax.set_ylim(0, ymax * 1.15)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         time_axis(ax, plan, t_max, dates, label=False, top_weeks=plan.start_date is not None)
         ax.tick_params(axis="x", labelbottom=False)
         ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
-        ax.text(-0.012, 0.5, "All teams\n(people, stacked)", transform=ax.transAxes, ha="right", va="center",
+        # Clear of the y tick labels (up to "100.0" at the tick size, about 0.4 in).
+        ax.text(-0.5 / (w_in - left - right), 0.5, "All teams\n(people, stacked)", transform=ax.transAxes,
+                ha="right", va="center",
                 fontsize=style.LABEL_PT, color=style.INK, fontweight="bold")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)

@@ -1,0 +1,165 @@
+"""The "Team capacity" section: the load on each team against its capacity, the stretches where a team is over
+capacity, and what levelling (delaying work with float until no team is over) costs and moves."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from planner.report.context import ReportContext, esc, fmt_weeks
+from planner.report.sections import Section
+from planner.report.sections.risk import on, weeks_text
+
+INTRO_PT = 150.0  # heading and the paragraphs above the chart
+MAX_CHART_PT = 620.0
+
+
+def _span_text(ctx: ReportContext, s: float, e: float) -> str:
+    a, b = ctx.date(s), ctx.date(e)
+    weeks = f"weeks {fmt_weeks(round(s, 1))}\u2013{fmt_weeks(round(e, 1))}"
+    return f"{weeks} ({a} to {b})" if a and b else weeks
+
+
+def _people(x: float) -> str:
+    return f"{fmt_weeks(round(x, 1))} {'person' if x == 1 else 'people'}"
+
+
+def build_capacity(ctx: ReportContext) -> list[Flowable]:
+    from planner.analysis.capacity import Levelled, level, team_loads
+
+    plan, sched = ctx.plan, ctx.schedule
+    out: list[Flowable] = [ctx.heading("Team capacity")]
+    if not plan.teams:
+        out.append(ctx.p("The plan has no teams, so there is no load to check. Add teams with a capacity (people) "
+                         "and set each decision's owner and headcount to see whether the schedule asks more of a "
+                         "team than it has."))
+        return out
+    ctx.check("Levelling the schedule")
+    lv = ctx.analysis.levelled if isinstance(getattr(ctx.analysis, "levelled", None), Levelled) else None
+    if lv is None:
+        lv = level(plan, sched)
+    loads = team_loads(plan, sched.es, sched.ef)
+    over = [tl for tl in loads if tl.over()]
+    with_cap = [tl for tl in loads if tl.capacity is not None]
+
+    # In sentences.
+    if not with_cap:
+        out.append(ctx.p("No team has a capacity set, so the load cannot be checked against it. The chart shows "
+                         "how many people each team needs over time."))
+    elif not over:
+        out.append(ctx.p(f"Every team stays within its capacity on the plan's schedule: the busiest moment asks "
+                         f"{_busiest(loads)}. No work needs to move for lack of people."))
+    else:
+        names = [f"<b>{esc(tl.name)}</b> (needs up to {_people(tl.peak)}, has {_people(tl.capacity or 0)})"
+                 for tl in over]
+        text = (f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'} over capacity at some "
+                f"point of the plan's schedule: {_join(names)}. ")
+        out.append(ctx.p(text, markup=True))
+    out.append(ctx.p(_levelling_text(ctx, lv, bool(over)), markup=True))
+
+    # The chart: the plan's load, with the levelled load outlined in grey in each team's panel.
+    from planner.charts.capacity import draw_load, load_size
+
+    view = copy.copy(ctx.analysis)
+    view.levelled = lv
+    g = ctx.geometry
+    # The chart's natural height (its layout is in inches, so it needs no more on a narrower page), or the page.
+    height = max(300.0, min(MAX_CHART_PT, g.frame_height - INTRO_PT, load_size(view)[1] * 72))
+    out.append(ctx.chart(lambda fig: draw_load(fig, view, schedule="unlevelled"), height, name="team load"))
+
+    # Over-capacity stretches per team.
+    if over:
+        out.append(Paragraph("When teams are over capacity", ctx.styles["h2"]))
+        rows: list[list[Any]] = []
+        for tl in over:
+            for s, e, peak in tl.over():
+                running = [i for i in tl.decisions if sched.es[i] < e - 1e-9 and sched.ef[i] > s + 1e-9]
+                running.sort(key=lambda i: (float(sched.es[i]), plan.decisions[i].id))
+                titles = ", ".join(esc(plan.decisions[i].title) for i in running[:6])
+                if len(running) > 6:
+                    titles += f" and {len(running) - 6} more"
+                rows.append([ctx.cell(tl.name, "cell_bold"), ctx.when_text(s), ctx.when_text(e),
+                             fmt_weeks(round(e - s, 1)),
+                             f"{fmt_weeks(round(peak, 1))} / {fmt_weeks(tl.capacity or 0)}",
+                             ctx.cell(titles, "cell_muted", markup=True)])
+        from planner.report.sections.details import chunked_tables
+
+        out.extend(chunked_tables(ctx, ["Team", "From", "To", "Weeks", "Needs / has", "Running then"], rows,
+                                  [1.7, 0.95, 0.95, 0.7, 0.95, 3.6], right=(3, 4)))
+
+    # What levelling delays.
+    delayed = lv.delayed
+    if delayed:
+        out.append(Paragraph("What levelling delays", ctx.styles["h2"]))
+        out.append(ctx.p(f"The {len(delayed)} decision{'s' if len(delayed) != 1 else ''} that levelling starts "
+                         f"later, most delayed first. Float is how far a decision could slip before the finish "
+                         f"moves; a delay beyond it moves the finish.", "small"))
+        index = {did: i for i, did in enumerate(lv.ids)}
+        widths = [3.6, 1.5, 1.0, 1.0, 0.8, 0.8, 0.8]
+        team_w = ctx.columns(widths)[1]
+        rows = []
+        for did, delay in delayed:
+            i = index[did]
+            d = plan.decisions[i]
+            rows.append([ctx.cell(f"{esc(d.title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}</font>",
+                                  markup=True),
+                         ctx.fit(ctx.team_name(d.owner), team_w), ctx.when_text(sched.es[i]), ctx.when_text(lv.es[i]),
+                         fmt_weeks(round(delay, 1)), fmt_weeks(round(float(sched.total_float[i]), 1)),
+                         "critical" if sched.critical[i] else ""])
+        from planner.report.sections.details import chunked_tables
+
+        out.extend(chunked_tables(ctx, ["Decision", "Team", "Planned start", "Levelled start", "Delay (wk)",
+                                        "Float (wk)", "Critical"], rows, widths,
+                                  right=(4, 5), bold=(6,)))
+    return out
+
+
+def _busiest(loads: list[Any]) -> str:
+    tl = max((t for t in loads if t.capacity), key=lambda t: t.peak / (t.capacity or 1), default=None)
+    if tl is None:
+        return "nothing"
+    return f"{_people(tl.peak)} of {esc(tl.name)}'s {fmt_weeks(tl.capacity)}"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
+    if not over:
+        return (f"Levelling therefore changes nothing: the plan finishes on {esc(on(ctx, lv.finish))} either "
+                f"way.")
+    text = (f"Levelling the schedule delays the work with the most float first, until no team is over capacity. "
+            f"The <b>levelled finish is {esc(on(ctx, lv.finish))}</b> (week {fmt_weeks(round(lv.finish, 1))})")
+    if lv.cost > 0:
+        text += (f", <b>{weeks_text(lv.cost)} later</b> than the plan's {esc(on(ctx, lv.unlevelled_finish))}: "
+                 f"that is what the teams' capacity costs. ")
+    else:
+        text += (", the same as the plan's: the work that moves has enough float, so staying within capacity "
+                 "costs no time. ")
+    n = len(lv.delayed)
+    if n:
+        text += f"{n} decision{'s start' if n != 1 else ' starts'} later (table below)"
+        if lv.critical_delayed:
+            text += (f", {len(lv.critical_delayed)} of {'them' if n != 1 else 'it'} on the critical path, which "
+                     f"is why the finish moves")
+        text += ". "
+    if lv.unlevellable:
+        names = [esc(ctx.title_of(d)) for d in lv.unlevellable[:4]]
+        text += (f"Levelling cannot fix {_join(names)}: each needs more people than its team has, whatever the "
+                 f"schedule. Lower the headcount, split the work or add people.")
+    else:
+        text += ("To keep the plan's dates instead, add people to the teams over capacity for the stretches "
+                 "listed below, or move work to another team.")
+    return text
+
+
+SECTIONS = [
+    Section("capacity", "Team capacity", build_capacity, 76,
+            description="team load against capacity, over-capacity stretches and the levelled finish",
+            weight=0.5),
+]
