@@ -3,6 +3,11 @@
 Cards paint themselves once into a device-coordinate cache (repainted only when their data, selection or the zoom
 changes); edges are plain :class:`QGraphicsPathItem` subclasses painted by Qt in C++, so panning and zooming a
 1,000-decision plan runs no Python per frame beyond the cards whose cache must be refreshed.
+
+Creating items is the expensive part at 10,000 decisions, so items do as little as possible up front: tooltips are
+composed when asked for (:meth:`CardItem.toolTip`, :meth:`EdgeItem.toolTip`, shown by the scene's ``helpEvent``),
+a card lays out its title only when it is first painted at a zoom where text is drawn, pens and brushes are shared
+between items, and an edge's bounding rect comes from Qt's own (C++) shape rather than a Python ``shape()``.
 """
 
 from __future__ import annotations
@@ -51,7 +56,6 @@ class CardData:
     critical: bool
     progress: float  # 0..1
     done: bool
-    tooltip: str
 
 
 def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: QFont, width: float) -> tuple[str, str]:
@@ -83,9 +87,8 @@ class CardItem(QGraphicsItem):
         self.layout_pos: QPointF | None = None  # where the layered layout puts it
         self.highlighted = False
         self.link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
-        self._lines: tuple[str, str] = ("", "")
-        self._id_text = ""
-        self._body = QPainterPath()
+        self._texts: tuple[tuple[str, str], str] | None = None  # title lines and id text, laid out when needed
+        self._body = _BODY[False]
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -97,25 +100,45 @@ class CardItem(QGraphicsItem):
     # -- data -------------------------------------------------------------------------------------------------
     def set_data(self, data: CardData) -> bool:
         """Show ``data``; returns True when something changed (and a repaint was scheduled)."""
-        if data == self.card_data:
-            return False
         old = self.card_data
+        if data == old:
+            return False
         self.card_data = data
-        if old is None or old.title != data.title or old.milestone != data.milestone:
-            fm = QFontMetricsF(S.title_font())
-            self._lines = _wrap_two_lines(data.title, fm, S.title_font(), self._title_width(data.milestone))
         if old is None or old.milestone != data.milestone:
-            self._body = self._body_path(data.milestone)
-        if old is None or (old.id, old.right_text, old.done) != (data.id, data.right_text, data.done):
-            fm = QFontMetricsF(S.meta_font())
-            fmr = QFontMetricsF(S.meta_font(bold=data.critical))
-            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8 - (12 if data.done else 0)
-            room -= fmr.horizontalAdvance(data.right_text)
-            self._id_text = fm.elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
-        if old is None or old.tooltip != data.tooltip:
-            self.setToolTip(data.tooltip)
+            self._body = _BODY[data.milestone]
+        # Texts are laid out lazily (on the first detailed paint): most cards of a big plan are never drawn with
+        # text, and the layout is a third of a card's creation cost.
+        self._texts = None
         self.update()
         return True
+
+    def _layout_texts(self) -> tuple[tuple[str, str], str]:
+        texts = self._texts
+        if texts is None:
+            data = self.card_data
+            if data is None:
+                return ("", ""), ""
+            lines = _wrap_two_lines(data.title, _metrics("title"), S.title_font(), self._title_width(data.milestone))
+            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8 - (12 if data.done else 0)
+            room -= _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
+            id_text = _metrics("meta").elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
+            texts = self._texts = (lines, id_text)
+        return texts
+
+    @property
+    def _lines(self) -> tuple[str, str]:
+        """The title on at most two lines (the second elided)."""
+        return self._layout_texts()[0]
+
+    @property
+    def _id_text(self) -> str:
+        """The id, elided in the middle to leave room for the figures on the right."""
+        return self._layout_texts()[1]
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt name; composed on demand (see the module docstring)
+        scene = self.scene()
+        tip = getattr(scene, "card_tooltip", None)
+        return tip(self.decision_id) if tip is not None else ""
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
@@ -140,7 +163,7 @@ class CardItem(QGraphicsItem):
         return self._text_right(milestone) - self._text_left(milestone) - 8
 
     @staticmethod
-    def _body_path(milestone: bool) -> QPainterPath:
+    def body_path(milestone: bool) -> QPainterPath:
         path = QPainterPath()
         w, h = S.CARD_W, S.CARD_H
         if milestone:
@@ -267,15 +290,16 @@ class CardItem(QGraphicsItem):
 
         if lod < _LOD_TEXT:
             return
+        lines, id_text = self._layout_texts()
         left = self._text_left(data.milestone)
         right = self._text_right(data.milestone)
         painter.setPen(S.INK)
         painter.setFont(S.title_font())
-        fm = QFontMetricsF(S.title_font())
+        fm = _metrics("title")
         y = 9.0 + fm.ascent()
-        painter.drawText(QPointF(left, y), self._lines[0])
-        if self._lines[1]:
-            painter.drawText(QPointF(left, y + fm.lineSpacing()), self._lines[1])
+        painter.drawText(QPointF(left, y), lines[0])
+        if lines[1]:
+            painter.drawText(QPointF(left, y + fm.lineSpacing()), lines[1])
 
         base = S.CARD_H - 11.0
         painter.setFont(S.meta_font())
@@ -285,13 +309,13 @@ class CardItem(QGraphicsItem):
             painter.drawPolyline(QPolygonF([QPointF(left, base - 4), QPointF(left + 3, base - 1),
                                             QPointF(left + 8, base - 7)]))
             painter.setPen(S.MUTED)
-            painter.drawText(QPointF(left + 12, base), self._id_text)
+            painter.drawText(QPointF(left + 12, base), id_text)
         else:
-            painter.drawText(QPointF(left, base), self._id_text)
+            painter.drawText(QPointF(left, base), id_text)
         font = S.meta_font(bold=data.critical)
         painter.setFont(font)
         painter.setPen(S.CRITICAL if data.critical else S.INK)
-        w = QFontMetricsF(font).horizontalAdvance(data.right_text)
+        w = _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
         painter.drawText(QPointF(right - w, base), data.right_text)
 
     @staticmethod
@@ -305,6 +329,24 @@ class CardItem(QGraphicsItem):
         else:
             path.addRoundedRect(QRectF(-4, -4, S.CARD_W + 8, S.CARD_H + 8), 9, 9)
         return path
+
+
+_BODY = {False: CardItem.body_path(False), True: CardItem.body_path(True)}  # shared by every card
+
+_METRICS: dict[str, QFontMetricsF] = {}
+
+
+def _metrics(key: str) -> QFontMetricsF:
+    """Font metrics of the canvas fonts, built once (``title``, ``meta``, ``meta-bold``, ``label``)."""
+    fm = _METRICS.get(key)
+    if fm is None:
+        font = {"title": S.title_font, "meta": S.meta_font, "meta-bold": lambda: S.meta_font(bold=True),
+                "label": S.label_font}[key]()
+        fm = _METRICS[key] = QFontMetricsF(font)
+    return fm
+
+
+_LABEL_RECTS: dict[str, QRectF] = {}  # label text -> its plate (a handful of distinct texts per plan)
 
 
 class EdgeLabelItem(QGraphicsItem):
@@ -325,8 +367,11 @@ class EdgeLabelItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.text = text
-        w = QFontMetricsF(S.label_font()).horizontalAdvance(text) + 10
-        self._rect = QRectF(-w / 2, -8, w, 16)
+        rect = _LABEL_RECTS.get(text)
+        if rect is None:
+            w = _metrics("label").horizontalAdvance(text) + 10
+            rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
+        self._rect = rect
         self.update()
 
     def set_color(self, color: QColor) -> None:
@@ -342,7 +387,7 @@ class EdgeLabelItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(self.color, 1.0))
-        painter.setBrush(QColor("#FFFFFF"))
+        painter.setBrush(S.CARD_FILL)
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(S.label_font())
         painter.setPen(self.color)
@@ -382,8 +427,9 @@ class EdgeItem(QGraphicsPathItem):
         self.lag = 0.0
         self.driving = False
         self.critical = False
+        self.info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
         self.selected = False
-        self._shape: QPainterPath | None = None
+        self._hit: QPainterPath | None = None
         self._label_at: QPointF | None = None
         self.label: EdgeLabelItem | None = None
         self.arrow = QGraphicsPolygonItem(self)
@@ -393,7 +439,6 @@ class EdgeItem(QGraphicsPathItem):
         source.edges.append(self)
         target.edges.append(self)
         self._styled = False
-        self._tip: tuple[object, ...] | None = None
 
     def detach(self) -> None:
         for card in (self.source, self.target):
@@ -401,6 +446,7 @@ class EdgeItem(QGraphicsPathItem):
                 card.edges.remove(self)
 
     def set_info(self, kind: str, lag: float, driving: bool, critical: bool) -> None:
+        self.info = (kind, lag, driving, critical)
         text = edge_label(kind, lag)
         style_changed = (driving, critical) != (self.driving, self.critical) or not self._styled
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
@@ -413,23 +459,25 @@ class EdgeItem(QGraphicsPathItem):
             scene = self.scene()
             if scene is not None:
                 scene.removeItem(self.label)  # takes it off its parent too
+            else:
+                self.label.setParentItem(None)
             self.label = None
         elif self.label is not None:
             self.label.set_text(text)
         if style_changed:
             self._apply_style()
-        tip = (kind, lag, driving, critical)
-        if tip != self._tip:
-            self._tip = tip
-            what = {"FS": "finish to start", "SS": "start to start", "FF": "finish to finish",
-                    "SF": "start to finish"}.get(kind, kind)
-            lag_text = ""
-            if lag:
-                w = f"{abs(lag):g} week" + ("" if abs(lag) == 1 else "s")
-                lag_text = f", lag {w}" if lag > 0 else f", lead {w}"
-            role = " · on the critical path" if critical else (" · driving: sets the successor's start"
-                                                                 if driving else "")
-            self.setToolTip(f"{self.source.decision_id} → {self.target.decision_id}: {what}{lag_text}{role}")
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt name; composed on demand (see the module docstring)
+        kind, lag = self.kind, self.lag
+        what = {"FS": "finish to start", "SS": "start to start", "FF": "finish to finish",
+                "SF": "start to finish"}.get(kind, kind)
+        lag_text = ""
+        if lag:
+            w = f"{abs(lag):g} week" + ("" if abs(lag) == 1 else "s")
+            lag_text = f", lag {w}" if lag > 0 else f", lead {w}"
+        role = " · on the critical path" if self.critical else (" · driving: sets the successor's start"
+                                                                  if self.driving else "")
+        return f"{self.source.decision_id} → {self.target.decision_id}: {what}{lag_text}{role}"
 
     def set_detailed(self, on: bool) -> None:
         self.arrow.setVisible(on)
@@ -506,7 +554,7 @@ class EdgeItem(QGraphicsPathItem):
             path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
             last = (ax, ay, bx, by)
         self.setPath(path)
-        self._shape = None
+        self._hit = None
         self.arrow.setPolygon(QPolygonF([QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5),
                                          QPointF(tx - a, ty + a * 0.5)]))
         # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
@@ -517,12 +565,17 @@ class EdgeItem(QGraphicsPathItem):
         if self.label is not None and self._label_at is not None:
             self.label.setPos(self._label_at)
 
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
+    def hit_shape(self) -> QPainterPath:
+        """The curve widened to 10 px: where a click selects this edge.
+
+        Deliberately not an override of ``shape()``: ``QGraphicsPathItem.boundingRect`` calls ``shape()`` after
+        every path or pen change, and a Python override costs a call into Python (and a stroke) per edge there.
+        """
+        if self._hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
-            self._shape = stroker.createStroke(self.path())
-        return self._shape
+            self._hit = stroker.createStroke(self.path())
+        return self._hit
 
 
 class StageBandItem(QGraphicsRectItem):

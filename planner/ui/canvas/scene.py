@@ -1,22 +1,31 @@
 """The graph scene: keeps one card per decision and one edge per dependency in step with the document.
 
-Synchronisation is incremental. On every ``plan_changed`` and ``analysis_updated`` the scene diffs the plan
-against its items: cards and edges are created or removed only for decisions and dependencies that appeared or
-went away, the layered layout is recomputed only when the graph's shape (ids, stages, links) changed, and a card
-repaints only when what it shows changed. Views never compute schedules: figures come from the analysis.
+Synchronisation is incremental and as narrow as the document lets it be:
+
+- Structure (cards and edges appearing or going, the layered layout) is re-checked only after the document said
+  the structure may have changed (decisions inserted, removed or renamed, a stage changed, dependencies edited, a
+  new plan); the layout is recomputed only when the graph's shape (ids, stages, links) changed, and the last few
+  layouts are cached (undo and redo of a link edit cost no layout).
+- Figures: on ``analysis_updated`` the scene compares the new schedule's arrays with the ones it showed (numpy)
+  and touches only the cards whose figures changed, plus the ones whose decision was edited; likewise for edges
+  (driving / critical flags by dependency, type and lag only after a dependency edit).
+- Hidden: while its view is hidden (another tab is current) the scene only notes that it is stale, and catches up
+  when it is shown again (or when asked for its content: fit, highlight).
+
+Views never compute schedules: figures come from the analysis.
 """
 
 from __future__ import annotations
 
 import gc
 import html
-from typing import TYPE_CHECKING
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
-from planner.analysis.layout import GraphLayout, layered_layout
 from planner.ui import format as fmt
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
@@ -24,7 +33,20 @@ from planner.ui.canvas.items import CardData, CardItem, EdgeItem, EdgeLabelItem,
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.analysis.layout import GraphLayout
     from planner.ui.document import PlanDocument
+
+BULK = 500
+"""Creating more items than this at once goes without the scene's BSP index (rebuilt once afterwards)."""
+
+LAYOUT_CACHE = 4
+"""Layered layouts kept by graph shape (undo/redo of a structural edit finds its layout here)."""
+
+# Document signals that say what an edit touched (see planner.ui.commands). A document without them (a stand-in
+# in a test) gets a full re-check on every change.
+_FINE_SIGNALS = ("decision_changed", "decisions_inserted", "decisions_removed", "dependencies_changed",
+                 "layout_changed", "plan_meta_changed", "plan_reset")
+_STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
 
 def layout_to_scene(x: float, y: float) -> QPointF:
@@ -49,9 +71,24 @@ class GraphScene(QGraphicsScene):
         self.interaction: Interaction | None = None
         self.highlight: list[str] = []
         self._layout_key: tuple[object, ...] | None = None
+        self._layouts: OrderedDict[tuple[object, ...], GraphLayout] = OrderedDict()
         self._syncing_selection = False
         self._content = QRectF()
         self.detailed = True  # arrowheads and edge labels shown (off when zoomed out too far to read them)
+        # What the document said changed since the last sync (see the module docstring).
+        self._fine = all(hasattr(document, name) for name in _FINE_SIGNALS)
+        self._structure_dirty = True
+        self._text_dirty: set[str] | None = None  # decisions whose card texts may have changed; None: all
+        self._moved: set[str] = set()  # cards whose saved position changed
+        self._kinds_dirty = True  # a dependency's type or lag may have changed
+        self._card_figures: tuple[Any, ...] | None = None  # the schedule arrays the cards show
+        self._edge_figures: tuple[Any, ...] | None = None  # (kinds, driving, critical) by dependency index
+        # Hidden view: follow the document lazily (see set_active).
+        self.active = True
+        self.stale = False
+        self._figures_due = False
+        self._selection_due = False
+        self.sync_count = 0  # full or partial syncs run (tests check that a hidden canvas does none)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -60,16 +97,75 @@ class GraphScene(QGraphicsScene):
         if hasattr(document, "analysis_failed"):
             document.analysis_failed.connect(self._on_analysis)
         document.selection_changed.connect(self._on_document_selection)
+        if self._fine:
+            document.decision_changed.connect(self._on_decision_changed)
+            document.decisions_inserted.connect(self._on_structure_changed)
+            document.decisions_removed.connect(self._on_structure_changed)
+            document.dependencies_changed.connect(self._on_dependencies_changed)
+            document.layout_changed.connect(self._on_layout_changed)
+            document.plan_meta_changed.connect(self._on_everything_changed)
+            document.plan_reset.connect(self._on_everything_changed)
         self.sync()
         self._on_document_selection(list(document.selection), reveal=False)
 
+    # -- what changed ---------------------------------------------------------------------------------------------
+    def _on_decision_changed(self, decision: Any, fields: list[str]) -> None:
+        if _STRUCTURAL_FIELDS.intersection(fields):
+            self._structure_dirty = True
+        if self._text_dirty is not None:
+            self._text_dirty.add(decision.id)
+
+    def _on_structure_changed(self, *_args: object) -> None:
+        self._structure_dirty = True
+
+    def _on_dependencies_changed(self) -> None:
+        self._structure_dirty = True
+        self._kinds_dirty = True
+
+    def _on_layout_changed(self, ids: list[str]) -> None:
+        self._moved.update(ids)
+
+    def _on_everything_changed(self) -> None:
+        self._structure_dirty = True
+        self._kinds_dirty = True
+        self._text_dirty = None
+
+    # -- visibility -----------------------------------------------------------------------------------------------
+    def set_active(self, on: bool) -> None:
+        """Follow the document (True), or only note that something changed (False: the view is hidden, e.g. its
+        tab is not the current one). Becoming active catches up at once."""
+        if on == self.active:
+            return
+        self.active = on
+        if on:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Bring a stale scene in line with the document now (a no-op when it is up to date)."""
+        if self.stale:
+            self.stale = False
+            self.sync(figures=self._figures_due)
+            self._figures_due = False
+        if self._selection_due:
+            self._selection_due = False
+            self._on_document_selection(list(self.document.selection))
+
     # -- synchronisation ----------------------------------------------------------------------------------------
     def _on_plan_changed(self) -> None:
+        if not self._fine:
+            self._on_everything_changed()
+        if not self.active:
+            self.stale = True
+            return
         # Items appear, go and move at once (so that, e.g., edge indices are never stale), but figures and texts
         # wait for the analysis that follows every edit (immediately for small plans).
         self.sync(figures=False)
 
     def _on_analysis(self, _analysis: object) -> None:
+        if not self.active:
+            self.stale = True
+            self._figures_due = True
+            return
         self.sync()
 
     def _analysis(self) -> Analysis | None:
@@ -85,14 +181,79 @@ class GraphScene(QGraphicsScene):
         enabled = gc.isenabled()
         gc.disable()
         try:
+            self.sync_count += 1
             self._sync(figures)
         finally:
             if enabled:
                 gc.enable()
 
     def _sync(self, figures: bool) -> None:
-        plan = self.document.plan
         analysis = self._analysis()
+        created: list[CardItem] = []
+        touched: set[EdgeItem] = set()
+        moved: set[str] = set()
+        structure = self._structure_dirty or not self._fine
+        bulk = False
+        if structure:
+            self._structure_dirty = False
+            plan = self.document.plan
+            bulk = len(plan.decisions) - len(self.cards) + 3 * (len(plan.dependencies) - len(self.edges)) > BULK
+        if bulk:
+            # Inserting into the BSP tree item by item is slow; one rebuild at the end is not.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            self._sync_items(analysis, figures, structure)
+        finally:
+            if bulk:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def _sync_items(self, analysis: Analysis | None, figures: bool, structure: bool) -> None:
+        created: list[CardItem] = []
+        touched: set[EdgeItem] = set()
+        moved: set[str] = set()
+        if structure:
+            created, moved, touched = self._sync_structure(analysis)
+        elif self._moved:
+            moved = self._sync_positions(self._moved)
+        self._moved = set()
+
+        if figures:
+            self._sync_card_figures(analysis, created, structure)
+            self._text_dirty = set()
+            self._sync_edge_figures(analysis, structure)
+        else:
+            if created:
+                self._sync_cards(analysis, {c.decision_id for c in created})
+            for edge in touched:
+                if edge.info is None:  # new: its label now, its flags with the analysis that follows
+                    dep = self.document.plan.dependencies[edge.dep_index]
+                    edge.set_info(str(dep.type), float(dep.lag), False, False)
+        if structure or moved:
+            for did in moved:
+                touched.update(self.cards[did].edges)
+            touched |= self._spread_ports(structure or moved)
+            for edge in touched:
+                edge.update_path()
+            self._sync_bands()
+            if self.highlight:
+                self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
+
+    def _layout_for(self, key: tuple[object, ...], analysis: Analysis | None) -> GraphLayout:
+        lay = self._layouts.get(key)
+        if lay is None:
+            from planner.analysis.layout import layered_layout  # numpy: not before the first paint
+
+            lay = self._layouts[key] = layered_layout(self.document.plan, analysis)
+            while len(self._layouts) > LAYOUT_CACHE:
+                self._layouts.popitem(last=False)
+        else:
+            self._layouts.move_to_end(key)
+        return lay
+
+    def _sync_structure(self, analysis: Analysis | None) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
+        """Cards and edges for the plan's decisions and dependencies, placed. Returns (created cards, moved card
+        ids, edges needing a new path)."""
+        plan = self.document.plan
         decisions = plan.decisions
         ids = [d.id for d in decisions]
         # Cards: drop the ones whose decision went away, add new ones.
@@ -102,20 +263,25 @@ class GraphScene(QGraphicsScene):
             for edge in list(card.edges):
                 self._drop_edge(edge)
             self.removeItem(card)
+        new_ids = [did for did in dict.fromkeys(ids) if did not in self.cards]
+        return self._sync_structure_items(analysis, ids, new_ids)
+
+    def _sync_structure_items(self, analysis: Analysis | None, ids: list[str],
+                              new_ids: list[str]) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
+        plan = self.document.plan
+        decisions = plan.decisions
         created = []
-        for did in ids:
-            if did not in self.cards:
-                card = CardItem(did)
-                self.cards[did] = card
-                self.addItem(card)
-                created.append(card)
+        for did in new_ids:
+            card = CardItem(did)
+            self.cards[did] = card
+            created.append(card)
 
         key = (tuple(ids), tuple(d.stage for d in decisions), tuple((x.from_, x.to) for x in plan.dependencies),
                tuple(s.id for s in plan.stages))
         relayout = key != self._layout_key
         if relayout:
             self._layout_key = key
-            self.layout = layered_layout(plan, analysis)
+            self.layout = self._layout_for(key, analysis)
         lay = self.layout
         assert lay is not None
 
@@ -125,97 +291,134 @@ class GraphScene(QGraphicsScene):
             dragging = {c.decision_id for c in self.interaction.cards}
         moved: set[str] = set()
         saved = plan.layout
+        fresh = set(new_ids)
+        cards = self.cards
         for i, did in enumerate(lay.ids):
-            card = self.cards[did]
+            card = cards[did]
             if relayout or card.layout_pos is None:
                 card.layout_pos = layout_to_scene(lay.x[i], lay.y[i])
             if did in dragging:
                 continue
             p = saved.get(did)
             target = QPointF(p.x, p.y) if p is not None else card.layout_pos
-            if card.pos() != target or card in created:
+            if did in fresh or card.pos() != target:
                 card.setPos(target)
                 moved.add(did)
+        for card in created:
+            self.addItem(card)
+        touched = self._sync_edges(analysis, relayout)
+        return created, moved, touched
 
-        self._sync_cards(analysis, None if figures else {c.decision_id for c in created})
-        touched = self._sync_edges(analysis, relayout, figures)
-        for did in moved:
-            for edge in self.cards[did].edges:
-                touched.add(edge)
-        touched |= self._spread_ports(created or moved or touched)
-        for edge in touched:
-            edge.update_path()
-        self._sync_bands()
-        if self.highlight:
-            self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
+    def _sync_positions(self, ids: set[str]) -> set[str]:
+        """Saved positions changed (a move, its undo) without a structural change: place those cards."""
+        dragging = set()
+        if isinstance(self.interaction, MoveInteraction):
+            dragging = {c.decision_id for c in self.interaction.cards}
+        saved = self.document.plan.layout
+        moved = set()
+        for did in ids:
+            card = self.cards.get(did)
+            if card is None or did in dragging or card.layout_pos is None:
+                continue
+            p = saved.get(did)
+            target = QPointF(p.x, p.y) if p is not None else card.layout_pos
+            if card.pos() != target:
+                card.setPos(target)
+                moved.add(did)
+        return moved
+
+    def _card_data(self, d: Any, i: int | None, figures: tuple[list[Any], ...] | None, colors: dict[str, str],
+                   estimate: str) -> CardData:
+        weeks = fmt.weeks
+        if i is None or figures is None:
+            critical = False
+            right = "" if d.milestone else weeks(d.weeks(estimate), unit=True)
+        else:
+            dur_l, es_l, tf_l, crit_l = figures
+            dur = dur_l[i]
+            critical = crit_l[i]
+            if d.milestone:
+                # The diamond says "milestone"; the meta line says when.
+                right = f"wk {weeks(es_l[i])}" + (" · critical" if critical else "")
+            else:
+                right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
+        done = d.status == "done"
+        return CardData(
+            title=d.title,
+            id=d.id,
+            area_color=colors.get(d.area) if d.area else None,
+            milestone=d.milestone,
+            right_text=right,
+            critical=critical,
+            progress=1.0 if done else d.progress / 100.0,
+            done=done,
+        )
 
     def _sync_cards(self, analysis: Analysis | None, only: set[str] | None = None) -> None:
+        """Give cards their data: all of them, or the ones in ``only``."""
         plan = self.document.plan
         sched = analysis.schedule if analysis is not None else None
         colors = {a.id: a.color for a in plan.areas}
-        area_names = {a.id: a.name for a in plan.areas}
-        stage_names = {s.id: s.name for s in plan.stages}
         estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
         index: dict[str, int] = {}
+        figures = None
         if sched is not None:
             index = sched.index
             # Python lists once, not numpy scalars per card.
-            dur_l, es_l, ef_l = sched.duration.tolist(), sched.es.tolist(), sched.ef.tolist()
-            tf_l, crit_l = sched.total_float.tolist(), sched.critical.tolist()
-        weeks = fmt.weeks
-        esc = html.escape
+            figures = (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(),
+                       sched.critical.tolist())
         seen: set[str] = set()
+        cards = self.cards
         for d in plan.decisions:
-            if d.id in seen or (only is not None and d.id not in only):
+            did = d.id
+            if did in seen or (only is not None and did not in only):
                 continue  # (a duplicate id is a validation error: the first one has the card)
-            seen.add(d.id)
-            i = index.get(d.id)
-            tip = f"<b>{esc(d.title)}</b><br>{esc(d.id)} · {esc(stage_names.get(d.stage, d.stage))}"
-            if d.area:
-                tip += f" · {esc(area_names.get(d.area, d.area))}"
-            if i is None:
-                dur = d.weeks(estimate)
-                critical = False
-                right = "" if d.milestone else weeks(dur, unit=True)
-            else:
-                dur = dur_l[i]
-                critical = crit_l[i]
-                tf = tf_l[i]
-                if d.milestone:
-                    # The diamond says "milestone"; the meta line says when.
-                    right = f"wk {weeks(es_l[i])}" + (" · critical" if critical else "")
-                else:
-                    right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf)}")
-                tip += (f"<br>Weeks {weeks(es_l[i])}–{weeks(ef_l[i])} ({weeks(dur, unit=True)})<br>"
-                        + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}"))
-            done = d.status == "done"
-            self.cards[d.id].set_data(CardData(
-                title=d.title,
-                id=d.id,
-                area_color=colors.get(d.area) if d.area else None,
-                milestone=d.milestone,
-                right_text=right,
-                critical=critical,
-                progress=1.0 if done else d.progress / 100.0,
-                done=done,
-                tooltip=tip,
-            ))
+            seen.add(did)
+            cards[did].set_data(self._card_data(d, index.get(did), figures, colors, estimate))
 
-    def _sync_edges(self, analysis: Analysis | None, relayout: bool, figures: bool = True) -> set[EdgeItem]:
+    def _sync_card_figures(self, analysis: Analysis | None, created: list[CardItem], structure: bool) -> None:
+        """Cards whose figures changed since the last analysis shown, or whose decision was edited."""
+        sched = analysis.schedule if analysis is not None else None
+        estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
+        previous = self._card_figures
+        if sched is None:
+            self._card_figures = (None, estimate)
+            if previous == (None, estimate) and self._text_dirty is not None and not structure:
+                self._sync_cards(analysis, self._text_dirty | {c.decision_id for c in created})
+            else:
+                self._sync_cards(analysis)
+            return
+        arrays = (sched.duration, sched.es, sched.total_float, sched.critical)
+        self._card_figures = (sched.ids, estimate, *arrays)
+        if (previous is None or previous[0] is None or self._text_dirty is None or previous[1] != estimate
+                or previous[0] != sched.ids or any(a.shape != b.shape for a, b in zip(arrays, previous[2:],
+                                                                                    strict=True))):
+            self._sync_cards(analysis)
+            return
+        import numpy as np  # loaded with the analysis
+
+        dur, es, tf, crit = arrays
+        p_dur, p_es, p_tf, p_crit = previous[2:]
+        changed = (dur != p_dur) | (tf != p_tf) | (crit != p_crit)
+        es_changed = np.flatnonzero(es != p_es)
+        ids = sched.ids
+        only = {ids[i] for i in np.flatnonzero(changed).tolist()}
+        if es_changed.size:
+            # Only a milestone shows its start.
+            milestones = {d.id for d in self.document.plan.decisions if d.milestone}
+            only.update(did for did in (ids[i] for i in es_changed.tolist()) if did in milestones)
+        only |= self._text_dirty
+        only.update(c.decision_id for c in created)
+        if only:
+            self._sync_cards(analysis, only)
+
+    def _sync_edges(self, analysis: Analysis | None, relayout: bool) -> set[EdgeItem]:
         """Match edge items to ``plan.dependencies`` (by ends and occurrence); returns edges needing a new path."""
         plan = self.document.plan
         lay = self.layout
         assert lay is not None
-        driving = self._driving(analysis)
         if not relayout and len(self.edges) == len(plan.dependencies):
-            # Same links in the same order (the layout key says so): only figures and labels can have changed.
-            if not figures:
-                return set()
-            for k, (edge, dep) in enumerate(zip(self.edges, plan.dependencies, strict=True)):
-                if edge is not None:
-                    drv, crit_edge = driving.get(k, (False, False))
-                    edge.set_info(str(dep.type), float(dep.lag), drv, crit_edge)
-            return set()
+            return set()  # same links in the same order (the layout key says so)
         old: dict[tuple[str, str, int], EdgeItem] = {}
         counts: dict[tuple[str, str], int] = {}
         for edge in self.edges:
@@ -227,10 +430,15 @@ class GraphScene(QGraphicsScene):
             old[(*pair, n)] = edge
         touched: set[EdgeItem] = set()
         new_edges: list[EdgeItem | None] = []
+        fresh: list[EdgeItem] = []
         counts = {}
+        cards = self.cards
+        routes = lay.routes
+        waypoint = self._waypoint
+        detailed = self.detailed
         for k, dep in enumerate(plan.dependencies):
-            src = self.cards.get(dep.from_)
-            dst = self.cards.get(dep.to)
+            src = cards.get(dep.from_)
+            dst = cards.get(dep.to)
             if src is None or dst is None or src is dst:
                 new_edges.append(None)
                 continue
@@ -238,28 +446,67 @@ class GraphScene(QGraphicsScene):
             n = counts.get(pair, 0)
             counts[pair] = n + 1
             edge = old.pop((*pair, n), None)
-            fresh = edge is None
             if edge is None:
+                # Built completely before it enters the scene: no index or repaint work per property.
                 edge = EdgeItem(src, dst, k)
-                self.addItem(edge)
-                touched.add(edge)
-                if not self.detailed:
+                route = routes.get(k)
+                edge.route = [waypoint(x, y) for x, y in route] if route else None
+                if not detailed:
                     edge.set_detailed(False)
-            edge.dep_index = k
-            if relayout:
-                route = lay.routes.get(k)
-                new_route = [self._waypoint(x, y) for x, y in route] if route else None
-                if new_route != edge.route:
-                    edge.route = new_route
-                    touched.add(edge)
-            if figures or fresh:
-                drv, crit_edge = driving.get(k, (False, False))
-                edge.set_info(str(dep.type), float(dep.lag), drv, crit_edge)
+                fresh.append(edge)
+                touched.add(edge)
+            else:
+                edge.dep_index = k
+                if relayout:
+                    route = routes.get(k)
+                    new_route = [waypoint(x, y) for x, y in route] if route else None
+                    if new_route != edge.route:
+                        edge.route = new_route
+                        touched.add(edge)
             new_edges.append(edge)
         for edge in old.values():
             self._drop_edge(edge)
+        for edge in fresh:
+            self.addItem(edge)  # its path comes with the other touched edges' (after the ports are spread)
         self.edges = new_edges
         return touched
+
+    def _sync_edge_figures(self, analysis: Analysis | None, structure: bool) -> None:
+        """Type, lag, driving and critical flags of the edges that changed since the last pass (every edge after
+        a structural change, where indices move; each one compares before it touches anything)."""
+        deps = self.document.plan.dependencies
+        previous = self._edge_figures
+        if previous is not None and not self._kinds_dirty and not structure and len(previous[0]) == len(deps):
+            kinds = previous[0]
+        else:
+            kinds = [(str(dep.type), float(dep.lag)) for dep in deps]
+        self._kinds_dirty = False
+        driving, critical = self._driving(analysis)
+        self._edge_figures = (kinds, driving, critical)
+        edges = self.edges
+        todo: Any
+        if structure or previous is None or len(previous[0]) != len(kinds) or len(edges) != len(kinds) or (
+                (driving is None) != (previous[1] is None)):
+            todo = range(len(edges))
+        else:
+            import numpy as np
+
+            p_kinds, p_drv, p_crit = previous
+            todo = set()
+            if p_kinds is not kinds:
+                todo.update(k for k, (a, b) in enumerate(zip(kinds, p_kinds, strict=True)) if a != b)
+            if driving is not None:
+                todo.update(np.flatnonzero((driving != p_drv) | (critical != p_crit)).tolist())
+        drv_l = driving.tolist() if driving is not None else None
+        crit_l = critical.tolist() if critical is not None else None
+        for k in todo:
+            edge = edges[k]
+            if edge is None:
+                continue
+            kind, lag = kinds[k]
+            info = (kind, lag, drv_l[k], crit_l[k]) if drv_l is not None else (kind, lag, False, False)  # type: ignore[index]
+            if info != edge.info:
+                edge.set_info(*info)
 
     def _spread_ports(self, changed: object) -> set[EdgeItem]:
         """Spread the arrowheads arriving at a card along its left edge, ordered by where each arrow comes from,
@@ -267,11 +514,13 @@ class GraphScene(QGraphicsScene):
         if not changed:
             return set()
         incoming: dict[CardItem, list[tuple[float, int, EdgeItem]]] = {}
+        placed = {card for card in self.cards.values() if card.at_layout_position()}
+        half = S.CARD_H / 2
         for k, edge in enumerate(self.edges):
             if edge is None:
                 continue
-            route = edge.route if edge.source.at_layout_position() and edge.target.at_layout_position() else None
-            y = route[-1].y() if route else edge.source.pos().y() + S.CARD_H / 2
+            route = edge.route if edge.source in placed and edge.target in placed else None
+            y = route[-1].y() if route else edge.source.pos().y() + half
             incoming.setdefault(edge.target, []).append((y, k, edge))
         moved: set[EdgeItem] = set()
         span = S.CARD_H - 24
@@ -287,24 +536,32 @@ class GraphScene(QGraphicsScene):
                     moved.add(edge)
         return moved
 
-    def _driving(self, analysis: Analysis | None) -> dict[int, tuple[bool, bool]]:
-        """(driving, on a critical chain) by dependency index, from the analysis."""
-        driving: dict[int, tuple[bool, bool]] = {}
+    def _driving(self, analysis: Analysis | None) -> tuple[Any, Any]:
+        """(driving, on a critical chain) as boolean arrays by dependency index, from the analysis; (None, None)
+        without a schedule."""
         sched = analysis.schedule if analysis is not None else None
         if sched is None:
-            return driving
+            return None, None
+        import numpy as np
+
         g = sched.graph
         deps = self.document.plan.dependencies
-        crit = sched.critical.tolist()
-        ids = g.ids
-        for k, u, v, drv in zip(g.edge_dep.tolist(), g.src.tolist(), g.dst.tolist(), sched.driving.tolist(),
-                                strict=True):
+        n = len(deps)
+        k = g.edge_dep
+        u, v, drv = g.src, g.dst, sched.driving.astype(bool)
+        keep = k < n
+        if not getattr(self.document, "analysis_current", False):
             # The analysis may predate the latest edit: trust an edge only if it still names the same ends.
-            if k < len(deps):
-                dep = deps[k]
-                if dep.from_ == ids[u] and dep.to == ids[v]:
-                    driving[k] = (drv, drv and crit[u] and crit[v])
-        return driving
+            ids = g.ids
+            same = [kk < n and deps[kk].from_ == ids[uu] and deps[kk].to == ids[vv]
+                    for kk, uu, vv in zip(k.tolist(), u.tolist(), v.tolist(), strict=True)]
+            keep = np.asarray(same, dtype=bool) if same else np.zeros(0, dtype=bool)
+        driving = np.zeros(n, dtype=bool)
+        critical = np.zeros(n, dtype=bool)
+        crit = sched.critical.astype(bool)
+        driving[k[keep]] = drv[keep]
+        critical[k[keep]] = (drv & crit[u] & crit[v])[keep]
+        return driving, critical
 
     @staticmethod
     def _waypoint(x: float, y: float) -> QPointF:
@@ -376,6 +633,9 @@ class GraphScene(QGraphicsScene):
 
     def _on_document_selection(self, ids: list[str], reveal: bool = True) -> None:
         if self._syncing_selection:
+            return
+        if self.stale:
+            self._selection_due = True  # cards may be missing: select (and reveal) them when shown
             return
         if set(ids) == set(self.selected_ids()):
             return
@@ -494,9 +754,48 @@ class GraphScene(QGraphicsScene):
                 parent = item.parentItem()
                 if isinstance(parent, EdgeItem):
                     return parent
-            if isinstance(item, EdgeItem) and item.shape().contains(pos):
+        # Edges use Qt's own shape (their pen's width), so look in a 10 px square: what hit_shape() covers.
+        for item in self.items(QRectF(pos.x() - 5, pos.y() - 5, 10, 10)):
+            if isinstance(item, EdgeItem) and item.hit_shape().contains(pos):
                 return item
         return None
+
+    # -- tooltips (composed when asked for; see planner.ui.canvas.items) ------------------------------------------
+    def card_tooltip(self, decision_id: str) -> str:
+        """Rich-text tooltip of a decision's card: title, id, stage, area, and its dates and float."""
+        plan = self.document.plan
+        d = plan.decision(decision_id)
+        if d is None:
+            return ""
+        esc = html.escape
+        stage_names = {s.id: s.name for s in plan.stages}
+        tip = f"<b>{esc(d.title)}</b><br>{esc(d.id)} · {esc(stage_names.get(d.stage, d.stage))}"
+        if d.area:
+            area_names = {a.id: a.name for a in plan.areas}
+            tip += f" · {esc(area_names.get(d.area, d.area))}"
+        analysis = self._analysis()
+        sched = analysis.schedule if analysis is not None else None
+        i = sched.index.get(d.id) if sched is not None else None
+        if sched is not None and i is not None:
+            weeks = fmt.weeks
+            dur, tf = float(sched.duration[i]), float(sched.total_float[i])
+            critical = bool(sched.critical[i])
+            tip += (f"<br>Weeks {weeks(float(sched.es[i]))}–{weeks(float(sched.ef[i]))} ({weeks(dur, unit=True)})<br>"
+                    + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}"))
+        return tip
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override
+        # Qt's own helpEvent reads the C++ tooltip, which the items no longer set: ask the topmost item for it.
+        pos = event.scenePos()
+        card = self._card_at(pos)
+        edge = self._edge_at(pos) if card is None else None
+        text = card.toolTip() if card is not None else edge.toolTip() if edge is not None else ""
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+            event.accept()
+        else:
+            QToolTip.hideText()
+            event.ignore()
 
     def _card_at(self, pos: QPointF) -> CardItem | None:
         for item in self.items(pos):

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
 
 from planner.ui.canvas import style as S
@@ -23,6 +33,10 @@ class GraphCanvas(QGraphicsView):
     cards, wheel to zoom, middle button to pan. Keys: Delete removes the selected dependencies (or, when no arrow
     is selected, the selected decisions), Ctrl + / Ctrl - zoom, Ctrl 0 is 100 %, F (or Home) fits the plan in the
     view, Esc cancels a drag and clears a highlight.
+
+    While the canvas is hidden (another tab is current, or it was never shown) its scene does not follow the
+    document: edits and analyses only mark it stale, and it catches up when the canvas is shown. So a large plan
+    costs the canvas nothing until the Graph tab is opened, and editing in the Table costs the canvas nothing.
     """
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -48,6 +62,23 @@ class GraphCanvas(QGraphicsView):
         self.setObjectName("graphCanvas")
         self.graph_scene.refused.connect(self.show_refusal)
         self.graph_scene.reveal_requested.connect(self._reveal)
+        self._fit_due = False
+        # Built in sync with the document (tests and the screenshot read it at once); from now on it follows the
+        # document only while shown.
+        self.graph_scene.set_active(False)
+
+    # -- visibility ---------------------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.graph_scene.set_active(True)
+        super().showEvent(event)
+        if self._fit_due:
+            self._fit_due = False
+            self.fit_to_view()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if not self.isVisible():  # (not for a hidden parent's own spontaneous events while we stay visible)
+            self.graph_scene.set_active(False)
 
     # -- zoom ---------------------------------------------------------------------------------------------------
     @property
@@ -80,7 +111,13 @@ class GraphCanvas(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit_to_view(self) -> None:
-        """Show the whole plan; never magnify past 100 % (a small plan is shown at its natural size)."""
+        """Show the whole plan; never magnify past 100 % (a small plan is shown at its natural size).
+
+        On a hidden canvas whose scene is stale this waits until the canvas is shown (no catching up for it)."""
+        if self.graph_scene.stale and not self.isVisible():
+            self._fit_due = True
+            return
+        self.graph_scene.catch_up()
         rect = self.graph_scene.content_rect()
         if rect.isEmpty():
             return
@@ -96,6 +133,7 @@ class GraphCanvas(QGraphicsView):
     def highlight_chain(self, ids: list[str]) -> None:
         """Emphasise ``ids`` (a chain, in order) and the arrows between them, dim the rest, and bring it in
         sight; an empty list clears the highlight."""
+        self.graph_scene.catch_up()
         self.graph_scene.highlight_chain(list(ids))
 
     def _reveal(self, rect: QRectF) -> None:
