@@ -634,3 +634,106 @@ def test_highlight_chain(canvas: GraphCanvas, doc: PlanDocument) -> None:
     assert {(e.source.decision_id, e.target.decision_id) for e in lit} == set(zip(chain, chain[1:], strict=False))
     canvas.highlight_chain([])
     assert all(c.opacity() == 1.0 and not c.highlighted for c in scene.cards.values())
+
+
+# -- laziness and narrow updates ----------------------------------------------------------------------------------
+def test_a_hidden_canvas_waits_and_catches_up_when_shown(canvas: GraphCanvas, doc: PlanDocument,
+                                                         qtbot) -> None:  # type: ignore[no-untyped-def]
+    scene = canvas.graph_scene
+    canvas.hide()
+    assert not scene.active
+    runs = scene.sync_count
+    target = next(d for d in doc.plan.decisions if not d.milestone)
+    doc.set_duration(target.id, 17, 17, 17)
+    new_id = doc.add_decision("Made while hidden", stage="scale")
+    doc.analyze_now()
+    doc.select([new_id])
+    assert scene.sync_count == runs and scene.stale and new_id not in scene.cards
+    canvas.fit_to_view()  # hidden and stale: deferred to the show, no catching up now
+    assert scene.sync_count == runs
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    assert not scene.stale and scene.active
+    assert new_id in scene.cards and scene.cards[new_id].isSelected()
+    assert scene.cards[target.id].card_data.right_text.startswith("17 wks")  # type: ignore[union-attr]
+    assert len(edges_of(canvas)) == len(doc.plan.dependencies)
+
+
+def test_an_edit_touches_only_the_cards_whose_figures_changed(canvas: GraphCanvas, doc: PlanDocument,
+                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    scene = canvas.graph_scene
+    a = doc.analysis
+    assert a is not None and a.schedule is not None
+    # A decision off the critical path with float: lengthening it a little changes its own figures only.
+    sched = a.schedule
+    target = next(d for d in doc.plan.decisions
+                  if not d.milestone and sched.total_float[sched.index[d.id]] >= 2 and d.weeks("likely") >= 1)
+    likely = target.weeks("likely")
+    before = {i: c.card_data for i, c in scene.cards.items()}
+    updated: list[str] = []
+    original = CardItem.set_data
+
+    def spy(self: CardItem, data: object) -> bool:
+        updated.append(self.decision_id)
+        return original(self, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CardItem, "set_data", spy)
+    assert doc.set_duration(target.id, likely + 1, likely + 1, likely + 1) is None
+    doc.analyze_now()
+    new = doc.analysis.schedule  # type: ignore[union-attr]
+    old_tf, new_tf = sched.total_float.tolist(), new.total_float.tolist()
+    expected = {target.id} | {i for i in new.ids
+                              if old_tf[sched.index[i]] != new_tf[new.index[i]]
+                              or sched.critical[sched.index[i]] != new.critical[new.index[i]]}
+    assert set(updated) <= expected | {d.id for d in doc.plan.decisions if d.milestone}
+    assert target.id in updated and len(updated) < len(scene.cards)
+    changed = {i for i, c in scene.cards.items() if c.card_data != before[i]}
+    assert target.id in changed and changed <= set(updated)
+
+
+def test_an_edit_of_one_link_restyles_only_that_edge(canvas: GraphCanvas, doc: PlanDocument,
+                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    scene = canvas.graph_scene
+    k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "FS" and not dep.lag)
+    calls: list[int] = []
+    original = EdgeItem.set_info
+
+    def spy(self: EdgeItem, *args: object) -> None:
+        calls.append(self.dep_index)
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(EdgeItem, "set_info", spy)
+    edges = list(scene.edges)
+    assert doc.edit_dependency(k, type="SS") is None
+    doc.analyze_now()
+    assert all(a is b for a, b in zip(scene.edges, edges, strict=True))
+    assert k in calls and len(calls) < len(edges_of(canvas)) // 2
+    assert scene.edges[k].label is not None and scene.edges[k].label.text == "SS"  # type: ignore[union-attr]
+
+
+def test_tooltips_are_composed_on_demand(canvas: GraphCanvas, doc: PlanDocument) -> None:
+    scene = canvas.graph_scene
+    a = doc.analysis
+    assert a is not None and a.schedule is not None
+    d = next(d for d in doc.plan.decisions if not d.milestone)
+    tip = scene.cards[d.id].toolTip()
+    assert tip.startswith("<b>") and d.id in tip and "Weeks" in tip
+    assert CardItem(d.id).toolTip() == ""  # not in a scene: nothing to say
+
+
+def test_the_layout_is_imported_lazily_and_cached(canvas: GraphCanvas, doc: PlanDocument) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import planner.ui.canvas.scene, planner.ui.canvas.view; "
+            "print('planner.analysis.layout' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == ["False", "False"]
+    scene = canvas.graph_scene
+    layout = scene.layout
+    a, b = doc.plan.decisions[0].id, doc.plan.decisions[-1].id
+    assert doc.add_dependency(a, b) is None
+    assert scene.layout is not layout
+    doc.undo_stack.undo()
+    assert scene.layout is layout  # the same shape again: the cached layout, not a new one
