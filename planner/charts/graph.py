@@ -47,6 +47,8 @@ class GraphLayout:
     layer_edges: list[float]  # x positions between layers where tiles may be cut
     row_edges: list[float]  # y positions between cards where tiles may be cut
     routes: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # by dependency index
+    layer: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # global layer per decision
+    column: list[int] = field(default_factory=list)  # stage column per decision
 
 
 _CACHE: dict[int, tuple[Any, GraphLayout]] = {}
@@ -99,7 +101,8 @@ def _to_inches(analysis: Any) -> GraphLayout:
     layer_edges = _gaps([(x - NODE_W / 2, x + NODE_W / 2) for x in set(xs.tolist())], width)
     layer_edges = sorted({*layer_edges, *(a for a, _ in stage_x)})
     row_edges = _gaps([(y - NODE_H / 2, y + NODE_H / 2) for y in ys.tolist()], height)
-    return GraphLayout(xs, ys, width, height, stage_x, layer_edges, row_edges, routes)
+    return GraphLayout(xs, ys, width, height, stage_x, layer_edges, row_edges, routes,
+                       np.array(lay.layer, dtype=np.int64), list(lay.column))
 
 
 def graph_extent(analysis: Any) -> tuple[float, float]:
@@ -152,13 +155,16 @@ def _row_cuts(cards: list[tuple[float, float]], total: float, span: float) -> li
     return out or [(0.0, total)]
 
 
-def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
-                min_font_pt: float = style.MIN_PT) -> list[tuple[float, float, float, float]]:
-    """Windows ``(x0, x1, y0, y1)`` that cover the graph, each drawable with :func:`draw_graph` on a
-    ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``. Cuts fall between layers and,
-    where the cards of a strip of layers leave room, between cards; otherwise consecutive tiles of a strip
-    overlap so that every card is whole on one of them (a tile draws only the cards wholly inside it). The order
-    is left to right, and top to bottom within a strip."""
+def graph_windows(analysis: Any, page_w_in: float, page_h_in: float,
+                  min_font_pt: float = style.MIN_PT) -> list[tuple[float, float, float, float]]:
+    """Windows ``(x0, x1, y0, y1)`` of the whole graph's layout that cover it, each drawable with
+    :func:`draw_graph` on a ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``.
+    Cuts fall between layers and, where the cards of a strip of layers leave room, between cards; otherwise
+    consecutive tiles of a strip overlap so that every card is whole on one of them (a tile draws only the cards
+    wholly inside it). The order is left to right, and top to bottom within a strip.
+
+    These windows follow the on-screen layout, which leaves much of a page empty on big graphs; for print,
+    :func:`graph_tiles` gives dense pages instead."""
     if analysis.schedule is None or not analysis.plan.decisions:
         return [(0.0, 1.0, 0.0, 1.0)]
     lay = layout(analysis)
@@ -176,6 +182,35 @@ def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
     return tiles
 
 
+def fits_one_page(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT) -> bool:
+    """Whether the whole graph, as laid out on screen, reads at ``min_font_pt`` (its second lines at 0.93 of
+    that) on one ``page_w_in`` x ``page_h_in`` page."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return True
+    lay = layout(analysis)
+    aw, ah = _avail(page_w_in, page_h_in)
+    scale = min(MAX_SCALE, aw / max(lay.width, 1e-6), ah / max(lay.height, 1e-6))
+    return NATURAL_PT * scale * 0.93 >= min_font_pt - 1e-6
+
+
+def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
+                min_font_pt: float = style.MIN_PT) -> list[Any]:
+    """What to pass as ``window=`` to :func:`draw_graph`, one per page of ``page_w_in`` x ``page_h_in`` inches,
+    to print the whole graph with no text below ``min_font_pt``.
+
+    A graph that reads at that size on one page gives one window, the whole layout. A bigger one gives the dense
+    pages of :func:`planner.charts.graph_pages.graph_pages`: consecutive layers packed into columns of cards,
+    links to other pages marked by stubs that name the other end, every decision on exactly one page."""
+    if fits_one_page(analysis, page_w_in, page_h_in, min_font_pt):
+        if analysis.schedule is None or not analysis.plan.decisions:
+            return [(0.0, 1.0, 0.0, 1.0)]
+        lay = layout(analysis)
+        return [(0.0, lay.width, 0.0, lay.height)]
+    from planner.charts.graph_pages import graph_pages
+
+    return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt))
+
+
 def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np.ndarray:
     """Rounded rectangles centred at (cx, cy) as an (n, m, 2) vertex array."""
     t = np.linspace(0, np.pi / 2, 5)
@@ -188,13 +223,19 @@ def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np
 
 
 def draw_graph(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
-               window: tuple[float, float, float, float] | None = None) -> None:
+               window: Any = None) -> None:
     """Draw the dependency graph of ``analysis`` on ``fig``: columns are sequenced stages, cards decisions
-    coloured by area, the critical path in bold black. ``window`` (layout inches, see :func:`graph_tiles`)
-    draws only that part."""
+    coloured by area, the critical path in bold black. ``window`` draws only part of it: a page of
+    :func:`graph_tiles` (a :class:`~planner.charts.graph_pages.GraphPage`), or a rectangle ``(x0, x1, y0, y1)``
+    of the layout in inches (see :func:`graph_windows`)."""
+    from planner.charts.graph_pages import GraphPage, draw_page
+
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "dependency graph"):
+            return
+        if isinstance(window, GraphPage):
+            draw_page(fig, analysis, window, style.as_id_set(highlight))
             return
         _draw(fig, analysis, style.as_id_set(highlight), window)
 

@@ -26,7 +26,8 @@ from planner.charts import (
     render_chart,
     style,
 )
-from planner.charts.graph import layout
+from planner.charts.graph import graph_windows, layout
+from planner.charts.graph_pages import GraphPage
 
 BUILTIN = ["gantt", "graph", "roadmap", "stages", "critical-path"]
 
@@ -142,11 +143,11 @@ def test_gantt_axis_shows_dates_with_a_start_date_and_weeks_without(analysis_of)
     assert any("20" in t for t in ticks)  # a year under the first month
 
 
-def test_graph_tiles_cover_the_graph_and_stay_readable(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_windows_cover_the_graph_and_stay_readable(analysis_of) -> None:  # type: ignore[no-untyped-def]
     a = analysis_of("large")
     lay = layout(a)
     page = (10.5, 7.5)
-    tiles = graph_tiles(a, *page)
+    tiles = graph_windows(a, *page)
     assert len(tiles) > 1
     xs = sorted({(x0, x1) for x0, x1, _, _ in tiles})
     assert xs[0][0] == 0 and abs(xs[-1][1] - lay.width) < 1e-6
@@ -160,22 +161,62 @@ def test_graph_tiles_cover_the_graph_and_stay_readable(analysis_of) -> None:  # 
         card_text = [t.get_fontsize() for t in _texts(fig) if t.axes is not None]
         assert card_text and min(card_text) >= style.MIN_PT * 0.93 - 1e-6  # meta line is 0.93 of the title
     small = analysis_of("tiny")
-    assert len(graph_tiles(small, *page)) == 1
+    assert len(graph_windows(small, *page)) == 1
 
 
-def test_graph_tiles_show_every_card_whole(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_windows_show_every_card_whole(analysis_of) -> None:  # type: ignore[no-untyped-def]
     from planner.charts.graph import NODE_H, NODE_W
 
     a = analysis_of("large")
     lay = layout(a)
-    for x0, x1, _, _ in graph_tiles(a, 10.5, 7.5):
+    for x0, x1, _, _ in graph_windows(a, 10.5, 7.5):
         for cut in (x0, x1):
             assert not ((lay.x - NODE_W / 2 < cut - 1e-9) & (lay.x + NODE_W / 2 > cut + 1e-9)).any()
     # Every card is whole on some tile.
-    tiles = graph_tiles(a, 10.5, 7.5)
+    tiles = graph_windows(a, 10.5, 7.5)
     for x, y in zip(lay.x.tolist(), lay.y.tolist(), strict=True):
         assert any(x0 <= x - NODE_W / 2 and x + NODE_W / 2 <= x1 and y0 <= y - NODE_H / 2 + 1e-9
                    and y + NODE_H / 2 <= y1 + 1e-9 for x0, x1, y0, y1 in tiles)
+
+
+@pytest.mark.parametrize("plan", ["large", "fraud-detection", "ai-portfolio"])
+def test_graph_pages_are_dense_readable_and_drop_nothing(plan: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+    a = analysis_of(plan)
+    page = (10.28, 5.5)  # a landscape A4 frame under a heading
+    tiles = graph_tiles(a, *page)
+    assert all(isinstance(t, GraphPage) for t in tiles)
+    n = len(a.plan.decisions)
+    shown = sorted(i for t in tiles for i in t.decisions)
+    assert shown == list(range(n)), "every decision on exactly one page"
+    assert len(tiles) <= max(2, n // 8), f"{len(tiles)} pages for {n} decisions"
+    assert min(len(t) for t in tiles) >= min(4, n // len(tiles)), "no near-empty page"
+    fig = None
+    for tile in tiles[:2] + tiles[-1:]:
+        fig = _draw("graph", a, page, window=tile)
+        sizes = [t.get_fontsize() for t in _texts(fig)]
+        assert min(sizes) >= style.MIN_PT - 1e-9
+        texts = " ".join(t.get_text() for t in _texts(fig))
+        for i in tile.decisions:
+            assert a.plan.decisions[i].title.split()[0] in texts
+    # Links to other pages are stubs that name the other end.
+    assert fig is not None and any(t.get_text().startswith("\u2190 ") for t in _texts(fig))
+
+
+def test_graph_page_cards_do_not_overlap(analysis_of) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.collections import PolyCollection
+
+    a = analysis_of("ai-portfolio")
+    page = (10.28, 5.5)
+    for tile in graph_tiles(a, *page)[:4]:
+        fig = _draw("graph", a, page, window=tile)
+        cards = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 2]
+        boxes = [(p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
+                 for p in cards[0].get_paths()]
+        assert len(boxes) == len(tile)
+        for k, b in enumerate(boxes):
+            assert 0 <= b[0] and b[1] <= page[0] and 0 <= b[2] and b[3] <= page[1]
+            for c in boxes[k + 1:]:
+                assert b[1] <= c[0] or c[1] <= b[0] or b[3] <= c[2] + 1e-6 or c[3] <= b[2] + 1e-6
 
 
 @pytest.mark.parametrize("name", BUILTIN)

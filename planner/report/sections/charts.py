@@ -192,36 +192,10 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
 
 
 # -- dependency graph ---------------------------------------------------------------------------------------------
-def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[tuple[float, float, float, float]]:
-    """The graph's page windows with all text at 7 pt or more, without those that hold no card."""
-    charts = _charts()
-    # ``min_font_pt`` holds for the cards' titles, but their second line (weeks, float) is drawn a little
-    # smaller. Text scales with a tile's zoom, so probing the biggest windows that hold cards tells how much
-    # higher to set the floor; the loop confirms it.
-    floor = MIN_PT
-    tiles: list[tuple[float, float, float, float]] = []
-    for _ in range(3):
-        tiles = _with_cards(ctx, charts.graph_tiles(ctx.analysis, width_in, height_in, floor))
-        windows: list[Any] = [None] if len(tiles) <= 1 else sorted(
-            tiles, key=lambda t: -(t[1] - t[0]) * (t[3] - t[2]))[:2]
-        smallest = min(ctx.smallest_font(lambda fig, w=w: charts.draw_graph(fig, ctx.analysis, window=w),
-                                         width_in * 72, height_in * 72) for w in windows)
-        if smallest >= MIN_PT - 1e-6:
-            break
-        floor *= MIN_PT / smallest * 1.005
-    return tiles
-
-
-def _with_cards(ctx: ReportContext, tiles: list[tuple[float, float, float, float]]) -> list[
-        tuple[float, float, float, float]]:
-    if len(tiles) <= 1:
-        return tiles
-    from planner.charts.graph import layout
-
-    lay = layout(ctx.analysis)
-    keep = [t for t in tiles
-            if bool(((lay.x >= t[0]) & (lay.x < t[1]) & (lay.y >= t[2]) & (lay.y < t[3])).any())]
-    return keep or tiles
+def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[Any]:
+    """The graph's pages (see :func:`planner.charts.graph_tiles`): the whole graph when it reads at 7 pt on one
+    page, else dense pages of consecutive layers, every decision on one of them, all text at 7 pt or more."""
+    return list(_charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT))
 
 
 def build_graph(ctx: ReportContext) -> list[Flowable]:
@@ -233,15 +207,16 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
     intro = ("Decisions as cards in columns by stage, arrows from each decision to the ones that depend on it; "
              "the critical path is drawn in bold black.")
     if len(tiles) > 1:
-        intro += (f" The graph is cut into {len(tiles)} pages, left to right and top to bottom, so that every card "
-                  f"stays readable; arrows that leave a page continue on the next.")
+        intro += (f" The graph runs over {len(tiles)} pages, left to right in dependency order. A link to a "
+                  f"decision on another page ends in a short dashed stub, and the card names the decision at "
+                  f"the other end (\u2192 to it, \u2190 from it).")
     out.append(ctx.p(intro))
     for k, window in enumerate(tiles):
         if k:
             out.append(PageBreak())
             out.append(Paragraph(f"Dependency graph, part {k + 1} of {len(tiles)}", ctx.styles["h3"]))
         win = None if len(tiles) == 1 else window
-        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), None,
+        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), height,
                              name="dependency graph", wide=True, min_height=height))
     return out
 

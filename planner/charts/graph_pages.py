@@ -1,0 +1,567 @@
+"""The dependency graph cut into dense pages, for print and the PDF report.
+
+The layered layout of the whole graph (:mod:`planner.analysis.layout`) spreads cards far apart vertically to keep
+edges straight; cut into page-sized windows it gives many near-empty pages. Here the graph's layers are kept in
+order, left to right, but each page packs its layers into columns of cards at a fixed, readable size (card titles
+at ``min_font + 0.5`` pt, everything else at ``min_font`` or more):
+
+- a page holds consecutive layers, preferably whole stages (a small stage shares a page with the next);
+- a layer taller than the page is wrapped into several columns, and one wider than the page over several pages;
+- within a column, cards keep the layout's order and are pulled level with their neighbours on the page;
+- a link whose other end is on another page is not drawn as a line to nowhere: the card gets a short stub arrow
+  and a line of text naming the other end ("→ Integrate: inference-service", "← Validate: value-case").
+
+Every decision is on exactly one page. Units are inches on the page the pages were made for; drawing on a figure
+of another size scales them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.path import Path
+
+from planner.charts import style
+
+MARGIN_IN = 0.25
+LEGEND_IN = 0.42
+HEADER_IN = 0.42  # stage names above the columns
+CARD_CHARS = (25, 19)  # title characters per line, tried in order (sets the card width)
+MIN_GAP_IN = 0.5  # between columns, room for the links
+ROW_GAP_IN = 0.1
+PAD_IN = 0.06  # inside a card, above and below the text
+STRIPE_IN = 0.07
+TITLE_LINES = 3
+HEADROOM = 0.85  # share of a column's height planned for cards before the stub lines are known
+
+
+@dataclass(frozen=True)
+class GraphPage:
+    """One page of the paged graph: its columns of decisions (plan positions, top to bottom), the stage column
+    of each, and the page it was laid out for. Pass it as ``window=`` to :func:`planner.charts.draw_graph`."""
+
+    part: int  # 1-based
+    parts: int
+    columns: tuple[tuple[int, ...], ...]
+    stages: tuple[int, ...]
+    page_w: float
+    page_h: float
+    font: float  # card title size, pt; the rest of the text is ``small``
+    small: float
+    chars: int = 25  # title characters per line (sets the card width)
+    bands: int = 1  # rows of columns on the page (a long thin graph wraps like text)
+    per_band: int = 0  # columns per band (0: all of them)
+
+    @property
+    def decisions(self) -> list[int]:
+        return [i for col in self.columns for i in col]
+
+    def __len__(self) -> int:  # the number of cards
+        return sum(len(c) for c in self.columns)
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    card_w: float
+    gap: float
+    n_cols: int
+    x0: float  # left edge of the first column
+    top: float  # top of the cards of the first band
+    bottom: float  # bottom of the cards of the first band
+    title_line: float  # inches per title line
+    small_line: float
+    bands: int = 1
+    band_pitch: float = 0.0  # from one band to the next
+
+    @property
+    def band_h(self) -> float:
+        return self.bottom - self.top
+
+
+STUB_IN = (0.42, 0.3)  # room for the stub arrows left of the first column and right of the last
+
+
+BAND_GAP_IN = 0.12
+
+
+def _geometry(page_w: float, page_h: float, font: float, small: float, chars: int,
+              n_cols: int | None = None, bands: int = 1) -> _Geometry:
+    card_w = chars * font * style.CHAR_EM / 72 + 0.24
+    aw = page_w - 2 * MARGIN_IN - sum(STUB_IN)
+    fit = max(1, int((aw + MIN_GAP_IN) / (card_w + MIN_GAP_IN)))
+    n = fit if n_cols is None else max(1, min(fit, n_cols))
+    # Spread the columns over the width, but never so far that links get long and thin: at most 1.2 in apart.
+    gap = MIN_GAP_IN if n == 1 else min(1.2, (aw - n * card_w) / (n - 1))
+    used = n * card_w + (n - 1) * gap
+    head = HEADER_IN + 0.05
+    total = page_h - LEGEND_IN - 0.12 - style.TITLE_IN
+    band_h = (total - bands * head - (bands - 1) * BAND_GAP_IN) / bands
+    top = style.TITLE_IN + head
+    return _Geometry(card_w, gap, n, MARGIN_IN + STUB_IN[0] + (aw - used) / 2, top, top + band_h,
+                     font * 1.12 / 72, small * 1.18 / 72, bands, band_h + head + BAND_GAP_IN)
+
+
+def _max_lines(chars: int) -> int:
+    return TITLE_LINES if chars >= 22 else TITLE_LINES + 1  # narrow cards get a line more
+
+
+def _title_lines(analysis: Any, chars: int) -> list[int]:
+    out = []
+    crit = analysis.schedule.critical
+    for i, d in enumerate(analysis.plan.decisions):
+        c = int(chars * (style.BOLD_FACTOR if crit[i] else 1.0))
+        out.append(len(style.wrap(_title(d), c, _max_lines(chars))))
+    return out
+
+
+def _title(d: Any) -> str:
+    return ("\u25c6 " if d.milestone else "") + d.title
+
+
+def _card_h(g: _Geometry, lines: int, stubs: int) -> float:
+    return 2 * PAD_IN + lines * g.title_line + (1 + stubs) * g.small_line
+
+
+def _split_balanced(heights: list[float], k: int) -> list[list[int]]:
+    """Positions 0..n-1 cut into ``k`` consecutive runs of about equal total height (no run empty)."""
+    n = len(heights)
+    k = max(1, min(k, n))
+    total = sum(heights)
+    out: list[list[int]] = [[]]
+    acc = 0.0
+    for j, h in enumerate(heights):
+        left = n - j  # items still to place, this one included
+        runs_left = k - len(out)
+        if out[-1] and runs_left > 0 and (acc + h / 2 > total * len(out) / k or left <= runs_left):
+            out.append([])
+        out[-1].append(j)
+        acc += h
+    return out
+
+
+def _columns_for(heights: list[float], avail: float, gap: float, at_least: int = 1) -> list[list[int]]:
+    """The fewest balanced columns (>= ``at_least``) in which cards of ``heights`` fit ``avail`` inches."""
+    k = max(at_least, math.ceil((sum(heights) + gap * (len(heights) - 1)) / avail - 1e-9))
+    while True:
+        runs = _split_balanced(heights, k)
+        if all(sum(heights[j] for j in r) + gap * (len(r) - 1) <= avail + 1e-9 for r in runs) or k >= len(heights):
+            return runs
+        k += 1
+
+
+def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
+                min_font_pt: float = style.MIN_PT) -> list[GraphPage]:
+    """The dependency graph of ``analysis`` as dense pages of ``page_w_in`` x ``page_h_in`` inches with no text
+    below ``min_font_pt`` (see the module docstring). Every decision is on exactly one page."""
+    from planner.charts.graph import layout
+
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return []
+    best: list[GraphPage] = []
+    # Wide cards in one band unless narrower cards (more columns) or two bands (a long, thin graph) save pages.
+    for bands in (1, 2):
+        for chars in CARD_CHARS:
+            pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands)
+            if pages and (not best or len(pages) < len(best)):
+                best = pages
+    return best
+
+
+def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float,
+              chars: int, bands: int = 1) -> list[GraphPage]:
+    from planner.charts.graph import layout
+
+    s = analysis.schedule
+    lay = layout(analysis)
+    font, small = min_font_pt + 0.5, min_font_pt
+    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands)
+    avail = g.band_h
+    if avail < 1.0:
+        return []
+    cap = g.n_cols * bands
+    lines = _title_lines(analysis, chars)
+    n = len(lines)
+    src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
+    layer = lay.layer.tolist()
+    column = lay.column
+    n_layers = max(layer) + 1
+    by_layer: list[list[int]] = [[] for _ in range(n_layers)]
+    for i in sorted(range(n), key=lambda i: (layer[i], float(lay.y[i]), i)):
+        by_layer[layer[i]].append(i)
+    by_layer = [lst for lst in by_layer if lst]
+
+    # Units: a layer, or a run of a layer too wide for one page. Slots: the columns a unit needs.
+    extra = [0] * n  # stub lines per card (known once pages are)
+    min_slots: dict[int, int] = {}
+    for _ in range(6):
+        units: list[tuple[int, list[int], int]] = []  # (stage column, cards, slots)
+        for li, lst in enumerate(by_layer):
+            hs = [_card_h(g, lines[i], extra[i]) for i in lst]
+            runs = _columns_for(hs, avail * (HEADROOM if not any(extra) else 1.0), ROW_GAP_IN,
+                                min_slots.get(li, 1))
+            min_slots[li] = len(runs)
+            # One unit per column, so that a wide layer may start on a page that has room.
+            units += [(column[lst[0]], [lst[j] for j in r], 1) for r in runs]
+        pages = _group(units, cap)
+        page_of = [0] * n  # page and band
+        for p, members in enumerate(pages):
+            for m, u in enumerate(members):
+                for i in units[u][1]:
+                    page_of[i] = p * bands + m // g.n_cols
+        new_extra = [0] * n
+        outs = [False] * n
+        ins = [False] * n
+        for u, v in zip(src, dst, strict=True):
+            if page_of[u] != page_of[v]:
+                outs[u] = True
+                ins[v] = True
+        new_extra = [int(a) + int(b) for a, b in zip(outs, ins, strict=True)]
+        if new_extra == extra:
+            break
+        extra = new_extra
+    # Final columns with the real card heights.
+    out_pages: list[tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]] = []
+    for members in pages:
+        cols: list[tuple[int, ...]] = []
+        stages: list[int] = []
+        for u in members:
+            stage_col, cards, slots = units[u]
+            hs = [_card_h(g, lines[i], extra[i]) for i in cards]
+            for r in _columns_for(hs, avail, ROW_GAP_IN, slots):
+                cols.append(tuple(cards[j] for j in r))
+                stages.append(stage_col)
+        # A page whose stub lines pushed it past its columns is split in two (rare).
+        while len(cols) > cap:
+            out_pages.append((tuple(cols[:cap]), tuple(stages[:cap])))
+            cols, stages = cols[cap:], stages[cap:]
+        if cols:
+            out_pages.append((tuple(cols), tuple(stages)))
+    total = len(out_pages)
+    return [GraphPage(k + 1, total, cols, stages, page_w_in, page_h_in, font, small, chars,
+                      bands if len(cols) > g.n_cols else 1, g.n_cols if len(cols) > g.n_cols else 0)
+            for k, (cols, stages) in enumerate(out_pages)]
+
+
+def _group(units: list[tuple[int, list[int], int]], cap: int) -> list[list[int]]:
+    """Units into pages of at most ``cap`` slots: whole stages where they fit, a small stage beside the next
+    one, a big stage over pages of about equal width."""
+    pages: list[list[int]] = []
+    used = cap  # slots used on the last page (full: the next unit starts a page)
+    k = 0
+    while k < len(units):
+        end = k
+        while end < len(units) and units[end][0] == units[k][0]:
+            end += 1
+        run = list(range(k, end))
+        k = end
+        slots = sum(units[j][2] for j in run)
+        if pages and (slots <= cap - used or used < cap * 0.75):
+            # The stage fits beside what is on the page, or the page has room: fill it first.
+            while run and units[run[0]][2] <= cap - used:
+                j = run.pop(0)
+                pages[-1].append(j)
+                used += units[j][2]
+        for j in run:  # the rest of the stage fills new pages
+            s = units[j][2]
+            if not pages or used + s > cap:
+                pages.append([])
+                used = 0
+            pages[-1].append(j)
+            used += s
+    # A stub of a last page shares the work with the page before it.
+    if len(pages) >= 2 and used < cap / 2:
+        both = pages[-2] + pages[-1]
+        slots = [units[j][2] for j in both]
+        best = None
+        for cut in range(1, len(both)):
+            a, b = sum(slots[:cut]), sum(slots[cut:])
+            if a <= cap and b <= cap and (best is None or abs(a - b) < best[0]):
+                best = (abs(a - b), cut)
+        if best is not None:
+            pages[-2:] = [both[:best[1]], both[best[1]:]]
+    return pages
+
+
+# -- drawing ---------------------------------------------------------------------------------------------------
+def _place(hs: list[float], targets: list[float | None], top: float, bottom: float, gap: float) -> list[float]:
+    """Centres of cards of heights ``hs`` stacked in order between ``top`` and ``bottom``, as close as the order
+    allows to ``targets`` (None: no wish)."""
+    from planner.analysis.layout import _isotonic
+
+    m = len(hs)
+    packed = []
+    acc = top
+    for h in hs:
+        packed.append(acc + h / 2)
+        acc += h + gap
+    used = acc - gap - top
+    if all(t is None for t in targets):
+        return packed  # top-aligned when nothing pulls
+    tg = [t if t is not None else packed[j] for j, t in enumerate(targets)]
+    w = [1.0 if t is not None else 0.2 for t in targets]
+    ys = _isotonic(tg, w, [h + gap for h in hs])
+    # Keep inside the page: each card no higher than the cards above it allow, no lower than those below.
+    lo = [packed[j] for j in range(m)]
+    hi = [bottom - (used - (packed[j] - top)) for j in range(m)]
+    return [min(max(y, a), b) for y, a, b in zip(ys, lo, hi, strict=True)]
+
+
+def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -> None:
+    """Draw one :class:`GraphPage` of ``analysis`` on ``fig`` (already cleared and styled)."""
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    g_ids = s.graph.ids
+    fw, fh = fig.get_size_inches()
+    k = min(fw / page.page_w, fh / page.page_h)
+    font, small = page.font, page.small
+    per = page.per_band or len(page.columns)
+    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands)
+    # Axes in page inches (y down), scaled into the figure and centred.
+    ax = fig.add_axes((0, 0, 1, 1))
+    ox = (fw / k - page.page_w) / 2
+    oy = (fh / k - page.page_h) / 2
+    ax.set_xlim(-ox, page.page_w + ox)
+    ax.set_ylim(page.page_h + oy, -oy)
+    ax.set_axis_off()
+    fs = font * k
+    ss = small * k
+
+    cols = page.columns
+    band_of = [c // per for c in range(len(cols))]
+    slot_of = [c % per for c in range(len(cols))]
+    on_page = {i: c for c, col in enumerate(cols) for i in col}
+    src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
+    preds: dict[int, list[int]] = {}
+    succs: dict[int, list[int]] = {}
+    for u, v in zip(src, dst, strict=True):
+        if u in on_page or v in on_page:
+            succs.setdefault(u, []).append(v)
+            preds.setdefault(v, []).append(u)
+
+    def linked(u: int, v: int) -> bool:
+        """Whether the link u -> v is drawn as a line (both in one band of this page)."""
+        cu, cv = on_page.get(u), on_page.get(v)
+        return cu is not None and cv is not None and band_of[cu] == band_of[cv] and slot_of[cv] > slot_of[cu]
+
+    crit = s.critical
+    bold_chars = int(page.chars * style.BOLD_FACTOR)
+    titles: dict[int, list[str]] = {}
+    outs: dict[int, list[int]] = {}
+    ins: dict[int, list[int]] = {}
+    for i in on_page:
+        bold = bool(crit[i]) or g_ids[i] in selected
+        titles[i] = style.wrap(_title(plan.decisions[i]), bold_chars if bold else page.chars,
+                               _max_lines(page.chars))
+        outs[i] = [v for v in succs.get(i, ()) if not linked(i, v)]
+        ins[i] = [u for u in preds.get(i, ()) if not linked(u, i)]
+    heights = {i: _card_h(geo, len(titles[i]), int(bool(outs[i])) + int(bool(ins[i]))) for i in on_page}
+
+    # Columns left to right; each card pulled level with its neighbours in the columns before it, then after.
+    xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
+    ys: dict[int, float] = {}
+    tops = [geo.top + band_of[c] * geo.band_pitch for c in range(len(cols))]
+    for c, col in enumerate(cols):
+        hs = [heights[i] for i in col]
+        ys.update(zip(col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN), strict=True))
+    for sweep in (range(len(cols)), range(len(cols) - 1, -1, -1)):
+        for c in sweep:
+            col = cols[c]
+            targets: list[float | None] = []
+            for i in col:
+                nb = [ys[u] for u in preds.get(i, []) if linked(u, i)] + [
+                    ys[v] for v in succs.get(i, []) if linked(i, v)]
+                targets.append(sum(nb) / len(nb) if nb else None)
+            ys.update(zip(col, _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h,
+                                      ROW_GAP_IN), strict=True))
+
+    # Stage bands and headers over the columns of each stage on the page.
+    runs: list[tuple[int, int, int]] = []  # (stage, first column, last column), within one band
+    for c, stg in enumerate(page.stages):
+        if runs and runs[-1][0] == stg and band_of[runs[-1][2]] == band_of[c]:
+            runs[-1] = (stg, runs[-1][1], c)
+        else:
+            runs.append((stg, c, c))
+    stage_res = st.stages
+    for stg, c0, c1 in runs:
+        s0, s1 = slot_of[c0], slot_of[c1]
+        x0 = geo.x0 + s0 * (geo.card_w + geo.gap) - geo.gap / 2 + (geo.gap / 2 - 0.08 if s0 == 0 else 0)
+        x1 = geo.x0 + s1 * (geo.card_w + geo.gap) + geo.card_w + geo.gap / 2 - (geo.gap / 2 - 0.08
+                                                                                 if s1 == per - 1 else 0)
+        head_top = tops[c0] - HEADER_IN - 0.05
+        ax.fill_between([x0, x1], [head_top] * 2, [tops[c0] + geo.band_h + 0.06] * 2,
+                        color=style.BAND[stg % 2], linewidth=0, zorder=0)
+        if stg < len(stage_res):
+            r = stage_res[stg]
+            name = f"{stg + 1} \u00b7 {r.name.upper()}"
+            sub = (f"gated wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)}"
+                   if r.gated_start is not None else "")
+        else:
+            name, sub = "UNKNOWN STAGE", ""
+        width_chars = style.chars_fitting(x1 - x0 - 0.1, fs * 1.1)
+        ax.text((x0 + x1) / 2, head_top + 0.05, style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
+                ha="center", va="top", fontsize=fs * 1.1, fontweight="bold", color=style.INK, zorder=5)
+        if sub:
+            ax.text((x0 + x1) / 2, head_top + 0.23, style.ellipsize(sub, style.chars_fitting(x1 - x0, ss)),
+                    ha="center", va="top", fontsize=ss, color=style.MUTED, zorder=5)
+
+    # Links between cards of this page; the critical path in bold.
+    path_pairs = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    plain: list[Path] = []
+    bold_p: list[Path] = []
+    heads_plain: list[Any] = []
+    heads_bold: list[Any] = []
+    hw, hl = 0.045, 0.09
+    half_w = geo.card_w / 2
+    for u in on_page:
+        for v in succs.get(u, ()):
+            if not linked(u, v):
+                continue
+            x0, y0 = xs[u] + half_w, ys[u]
+            x1, y1 = xs[v] - half_w - hl, ys[v]
+            if x1 <= x0:  # same column (never from the layering; a guard)
+                continue
+            dx = max(0.15, (x1 - x0) * 0.5)
+            p = Path([(x0, y0), (x0 + dx, y0), (x1 - dx, y1), (x1, y1)],
+                     [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4])
+            head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
+            if (g_ids[u], g_ids[v]) in path_pairs:
+                bold_p.append(p)
+                heads_bold.append(head)
+            else:
+                plain.append(p)
+                heads_plain.append(head)
+    if plain:
+        ax.add_collection(PathCollection(plain, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k,
+                                         zorder=1))
+        ax.add_collection(PolyCollection(heads_plain, facecolors=style.EDGE, edgecolors="none", zorder=1))
+    if bold_p:
+        ax.add_collection(PathCollection(bold_p, facecolors="none", edgecolors=style.CRITICAL,
+                                         linewidths=1.8 * k, zorder=1.5))
+        ax.add_collection(PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5))
+
+    # Cards.
+    from planner.charts.graph import _rounded
+
+    order = list(on_page)
+    colors = style.decision_colors(plan)
+    cx = np.array([xs[i] for i in order])
+    cy = np.array([ys[i] for i in order])
+    ch = np.array([heights[i] for i in order])
+    verts = [_rounded(cx[j:j + 1], cy[j:j + 1], geo.card_w, float(ch[j]), 0.05)[0] for j in range(len(order))]
+    sel = [g_ids[i] in selected for i in order]
+    if any(sel):
+        halo = [_rounded(cx[j:j + 1], cy[j:j + 1], geo.card_w + 0.14, float(ch[j]) + 0.14, 0.08)[0]
+                for j in range(len(order)) if sel[j]]
+        ax.add_collection(PolyCollection(halo, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.8))
+    face = [style.tint(colors[i], 0.82) for i in order]
+    edge = [style.INK if sel[j] else style.CRITICAL if crit[i] else style.shade(colors[i], 0.2)
+            for j, i in enumerate(order)]
+    lw = [(2.6 if sel[j] else 2.0 if crit[i] else 0.8) * k for j, i in enumerate(order)]
+    ax.add_collection(PolyCollection(verts, facecolors=face, edgecolors=edge, linewidths=lw, zorder=2))
+    stripes = [_rounded(cx[j:j + 1] - geo.card_w / 2 + STRIPE_IN / 2 + 0.03, cy[j:j + 1], STRIPE_IN,
+                        float(ch[j]) - 0.1, 0.02)[0] for j in range(len(order))]
+    ax.add_collection(PolyCollection(stripes, facecolors=[colors[i] for i in order], edgecolors="none", zorder=2.1))
+
+    # Stubs: a short arrow out of (into) a card for each side that has links to other pages.
+    stub_segs: list[list[tuple[float, float]]] = []
+    stub_heads: list[Any] = []
+    meta_chars = style.chars_fitting(geo.card_w - 0.2, small)
+    stage_names = [x.name for x in plan.stages]
+    seq = st.sequenced
+    ids = g_ids
+    for j, i in enumerate(order):
+        d = plan.decisions[i]
+        x_text = xs[i] - half_w + 0.15
+        y = ys[i] - heights[i] / 2 + PAD_IN
+        bold = bool(crit[i]) or sel[j]
+        ax.text(x_text, y, "\n".join(titles[i]), ha="left", va="top", fontsize=fs,
+                fontweight="bold" if bold else "normal", color=style.INK, linespacing=1.0, zorder=3)
+        y += len(titles[i]) * geo.title_line + 0.01
+        meta = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
+                f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
+        if not crit[i]:
+            meta.append(f"float {style.fmt_weeks(float(s.total_float[i]))}")
+        if int(seq[i]) != int(s.graph.stage[i]) and 0 <= int(s.graph.stage[i]) < len(stage_names):
+            meta.append(f"assigned {stage_names[int(s.graph.stage[i])]}")
+        lines = [style.ellipsize(" \u00b7 ".join(meta), meta_chars)]
+        colors_l = [style.MUTED]
+        for arrow, others in (("\u2190", ins[i]), ("\u2192", outs[i])):
+            if not others:
+                continue
+            lines.append(_stub_text(arrow, others, ids, seq, stage_names, meta_chars, int(seq[i])))
+            colors_l.append(style.INK)
+        for t, c in zip(lines, colors_l, strict=True):
+            ax.text(x_text, y, t, ha="left", va="top", fontsize=ss, color=c, zorder=3)
+            y += geo.small_line
+        if outs[i]:
+            xa = xs[i] + half_w
+            stub_segs.append([(xa, ys[i]), (xa + 0.16, ys[i])])
+            stub_heads.append([(xa + 0.16, ys[i] - hw), (xa + 0.16 + hl, ys[i]), (xa + 0.16, ys[i] + hw)])
+        if ins[i]:
+            xa = xs[i] - half_w
+            stub_segs.append([(xa - 0.24 - hl, ys[i]), (xa - hl, ys[i])])
+            stub_heads.append([(xa - hl, ys[i] - hw), (xa, ys[i]), (xa - hl, ys[i] + hw)])
+    if stub_segs:
+        ax.add_collection(LineCollection(stub_segs, colors=style.INK, linewidths=0.9 * k, linestyles=(0, (2, 1.5)),
+                                         zorder=1.6))
+        ax.add_collection(PolyCollection(stub_heads, facecolors=style.INK, edgecolors="none", zorder=1.6))
+
+    # Title and legend.
+    first = min(page.stages)
+    last = max(page.stages)
+    names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
+    where = names[0] if first == last else f"{names[0]} to {names[1]}"
+    bits = [f"part {page.part} of {page.parts}", where, f"{len(on_page)} of {len(plan.decisions)} decisions",
+            "\u2190 / \u2192 name linked decisions on other pages"]
+    style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits))
+    _legend(fig, plan, [plan.decisions[i].area for i in order], k)
+
+
+def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int,
+               own_stage: int) -> str:
+    """``→ Integrate: a, b +2``: the ids at the other end (plan order), after their stage when it is not the
+    card's own."""
+    others = sorted(set(others))
+    stg = int(seq[others[0]])
+    name = stage_names[stg] if 0 <= stg < len(stage_names) else "?"
+    head = f"{arrow} {name}: " if stg != own_stage else f"{arrow} "
+    shown: list[str] = []
+    for j, o in enumerate(others):
+        more = len(others) - j - 1
+        cand = head + ", ".join([*shown, str(ids[o])]) + (f" +{more}" if more else "")
+        if len(cand) > chars and shown:
+            break
+        shown.append(str(ids[o]))
+    rest = len(others) - len(shown)
+    tail = f" +{rest}" if rest else ""
+    return style.ellipsize(head + ", ".join(shown), chars - len(tail)) + tail
+
+
+def _legend(fig: Figure, plan: Any, areas: list[Any], k: float) -> None:
+    colors = style.area_colors(plan)
+    used = set(areas)
+    handles: list[Any] = [Patch(facecolor=style.tint(colors[a.id], 0.5), edgecolor=colors[a.id], label=a.name)
+                          for a in plan.areas if a.id in used]
+    if any(u not in colors for u in used):
+        handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
+    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision"))
+    handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.8, label="Critical path"))
+    handles.append(Line2D([], [], color=style.INK, linewidth=0.9, linestyle=(0, (2, 1.5)),
+                          label="Link to another page"))
+    w_in, h_in = fig.get_size_inches()
+    size = style.SMALL_PT * max(1.0, k)
+    longest = max(len(h.get_label()) for h in handles)
+    per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, size) + 0.45)))
+    n_rows = math.ceil(len(handles) / per_row)
+    per_row = math.ceil(len(handles) / n_rows)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.04 / h_in), ncol=per_row,
+               fontsize=size, frameon=False, handlelength=1.6, columnspacing=1.4, borderaxespad=0.0)
+
+
+__all__ = ["GraphPage", "draw_page", "graph_pages"]
