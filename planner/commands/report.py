@@ -14,13 +14,14 @@ HELP = "write the PDF report of a plan"
 DESCRIPTION = (
     "Write a multi-page PDF report of the plan: cover with the key figures, executive summary, roadmap, stage "
     "timeline, Gantt chart, dependency graph, one section per stage, the critical path, findings and an appendix "
-    "of every decision. Text is real text, charts are vectors, fonts are embedded. With --simulate the cover and "
-    "summary also give Monte Carlo P50/P80 finish dates."
+    "of every decision, plus team capacity and, when the plan has one, the variance against its latest baseline. "
+    "Text is real text, charts are vectors, fonts are embedded. With --simulate the cover and summary also give "
+    "Monte Carlo P50/P80 finish dates and a schedule-risk section is added."
 )
 # The built-in sections (more may be registered, see planner.report.sections); listed here so that `--help`
 # does not have to import ReportLab.
 BUILTIN_SECTIONS = ("cover", "summary", "roadmap", "stage-timeline", "gantt", "graph", "stages-detail",
-                    "critical-path", "findings", "appendix")
+                    "baseline", "critical-path", "risk", "capacity", "findings", "appendix")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely",
                         help="duration estimate the schedule uses (default likely)")
     parser.add_argument("--simulate", action="store_true",
-                        help="run a Monte Carlo simulation and put the P50/P80 finish on the cover")
+                        help="run a Monte Carlo simulation: P50/P80 on the cover and a schedule-risk section")
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
                         help="with --simulate: number of iterations (default 10000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
