@@ -189,9 +189,6 @@ class GraphScene(QGraphicsScene):
 
     def _sync(self, figures: bool) -> None:
         analysis = self._analysis()
-        created: list[CardItem] = []
-        touched: set[EdgeItem] = set()
-        moved: set[str] = set()
         structure = self._structure_dirty or not self._fine
         bulk = False
         if structure:
