@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.charts import style
-from planner.charts.critical_path import critical_path_rows, draw_critical_path
+from planner.charts.critical_path import critical_path_pages, critical_path_rows, draw_critical_path
 from planner.charts.gantt import (
     draw_gantt,
     gantt_row_capacity,
@@ -170,7 +170,7 @@ def _load_extensions() -> None:
 _load_extensions()
 
 __all__ = [
-    "CHARTS", "FORMATS", "TITLES", "default_size", "draw_chart", "draw_critical_path", "draw_gantt", "draw_graph",
+    "CHARTS", "FORMATS", "TITLES", "critical_path_pages", "default_size", "draw_chart", "draw_critical_path", "draw_gantt", "draw_graph",
     "draw_roadmap", "draw_stage_timeline", "gantt_row_capacity", "gantt_row_count", "gantt_rows", "graph_tiles",
     "new_figure", "register_chart", "render_chart", "save_figure", "style",
 ]

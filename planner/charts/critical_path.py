@@ -16,9 +16,10 @@ from planner.charts.graph import _rounded
 from planner.charts.timeaxis import time_axis
 
 CHIP_W = 1.75
-CHIP_H = 0.92
+CHIP_H = 0.8
 LINK_W = 0.5
-ROW_GAP = 0.3
+ROW_GAP = 0.25
+MIN_SCALE = 0.91  # chips are never shrunk further: their second line stays at 7 pt or more
 MARGIN_IN = 0.3
 STRIP_IN = 1.25  # the to-scale strip and its axis at the bottom
 FONT = 8.0
@@ -34,6 +35,36 @@ def critical_path_rows(analysis: Any, width_in: float) -> int:
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
     return max(1, math.ceil(n / _per_row(width_in)))
+
+
+def _rows_fitting(height_in: float) -> int:
+    avail = height_in - style.TITLE_IN - 0.15 - STRIP_IN - 0.2
+    return max(1, int(avail / (MIN_SCALE * (CHIP_H + ROW_GAP)) + 1e-9))
+
+
+def critical_path_pages(analysis: Any, width_in: float, height_in: float,
+                        next_height_in: float | None = None) -> list[tuple[int, int]]:
+    """Step ranges ``(start, stop)`` of the critical path, one per figure, so that every chip reads at 7 pt or
+    more: the first figure is ``width_in`` x ``height_in`` inches, the next ones ``next_height_in`` tall (by
+    default the same). Pass each as ``steps=`` to :func:`draw_critical_path`."""
+    s = analysis.schedule
+    n = len(s.critical_path) if s is not None else 0
+    per = _per_row(width_in)
+    first = per * _rows_fitting(height_in)
+    if n <= first:
+        return [(0, n)]
+    rest_cap = per * _rows_fitting(next_height_in or height_in)
+    # The first figure full, the rest in figures that flow on (each only as tall as its rows need).
+    return [(0, first), *((a, min(n, a + rest_cap)) for a in range(first, n, rest_cap))]
+
+
+def critical_path_height(analysis: Any, width_in: float, steps: tuple[int, int] | None = None) -> float:
+    """The figure height (inches) that shows ``steps`` of the path (default: all) at full size."""
+    s = analysis.schedule
+    n = len(s.critical_path) if s is not None else 0
+    a, b = steps if steps is not None else (0, n)
+    rows = max(1, math.ceil((b - a) / _per_row(width_in)))
+    return style.TITLE_IN + 0.15 + rows * (CHIP_H + ROW_GAP) + STRIP_IN + 0.25
 
 
 def _link_label(analysis: Any, a: str, b: str) -> str:
@@ -52,19 +83,23 @@ def _link_label(analysis: Any, a: str, b: str) -> str:
     return txt
 
 
-def draw_critical_path(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None) -> None:
+def draw_critical_path(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
+                       steps: tuple[int, int] | None = None) -> None:
     """Draw the critical path of ``analysis`` on ``fig``: numbered chips in order, wrapping onto more rows
-    when the chain is long, with each link's type and lag, and the chain to scale on the time axis below."""
+    when the chain is long, with each link's type and lag, and the chain to scale on the time axis below.
+    ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "critical path"):
             return
-        _draw(fig, analysis, style.as_id_set(highlight))
+        _draw(fig, analysis, style.as_id_set(highlight), steps)
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
+def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int] | None = None) -> None:
     plan, s = analysis.plan, analysis.schedule
-    chain = list(s.critical_path)
+    full = list(s.critical_path)
+    first, stop = (0, len(full)) if steps is None else (max(0, steps[0]), min(len(full), steps[1]))
+    chain = full[first:stop]
     w_in, h_in = fig.get_size_inches()
     per = _per_row(w_in)
     n_rows = max(1, math.ceil(len(chain) / per))
@@ -107,8 +142,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     for k, (x, y, i) in enumerate(zip(cx, cy, idx, strict=True)):
         d = plan.decisions[i]
         x0 = x - CHIP_W / 2 + 0.16
-        ax.text(x - CHIP_W / 2 + 0.02, y - chip_h / 2 + 0.02, f"{k + 1}", ha="center", va="center",
-                fontsize=font * (0.95 if k < 99 else 0.75), fontweight="bold", color="white", zorder=5)
+        ax.text(x - CHIP_W / 2 + 0.02, y - chip_h / 2 + 0.02, f"{first + k + 1}", ha="center", va="center",
+                fontsize=max(style.MIN_PT, font * (0.95 if first + k < 99 else 0.8)), fontweight="bold",
+                color="white", zorder=5)
         ax.text(x0, y - chip_h / 2 + 0.08, "\n".join(style.wrap(d.title, chars, lines)), ha="left",
                 va="top", fontsize=font, fontweight="bold", color=style.INK, linespacing=1.1, zorder=3)
         dur = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
@@ -132,10 +168,10 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         heads.append((xb - 0.05, y))
         if label and label != "FS" and xb - xa > 0.2:  # plain finish-to-start is the default, said once below
             kind, _, lag = label.partition(" ")
-            ax.text((xa + xb) / 2, y - 0.05, kind, ha="center", va="bottom", fontsize=max(6.5, font * 0.85),
+            ax.text((xa + xb) / 2, y - 0.05, kind, ha="center", va="bottom", fontsize=max(style.MIN_PT, font * 0.85),
                     color=style.INK, zorder=3)
             if lag:
-                ax.text((xa + xb) / 2, y + 0.05, lag, ha="center", va="top", fontsize=max(6.5, font * 0.85),
+                ax.text((xa + xb) / 2, y + 0.05, lag, ha="center", va="top", fontsize=max(style.MIN_PT, font * 0.85),
                         color=style.INK, zorder=3)
 
     if link_segs:
@@ -168,19 +204,22 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         strip.scatter([x for _, x in numbered], [0] * len(numbered), s=(style.SMALL_PT * 1.9) ** 2, color="white",
                       linewidths=0, zorder=3)
     for k, x in numbered:
-        strip.text(x, 0, str(k + 1), ha="center", va="center", fontsize=style.SMALL_PT, fontweight="bold",
+        strip.text(x, 0, str(first + k + 1), ha="center", va="center", fontsize=style.SMALL_PT, fontweight="bold",
                    color=style.INK, zorder=4)
     strip.axvline(s.finish, color=style.FINISH, linewidth=1.3)
     strip.set_title("To scale (weeks from plan start)" if plan.start_date is None else "To scale",
                     loc="left", fontsize=style.SMALL_PT + 0.5, color=style.MUTED, pad=3)
 
-    total = float(s.duration[ia].sum()) if len(ia) else 0.0
+    ifull = np.array([s.index[d] for d in full], dtype=np.int64)
+    total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
     waits = max(0.0, s.finish - total)
-    bits = [f"{len(chain)} decisions, {style.fmt_weeks(total)} wk of work",
+    bits = [f"{len(full)} decisions, {style.fmt_weeks(total)} wk of work",
             f"finish {style.fmt_when(plan, s.finish)}"]
     if waits > 1e-9:
         bits.append(f"{style.fmt_weeks(waits)} wk of lags and start constraints")
     bits.append("links are finish-to-start unless marked")
     if s.critical_chain_count > 1:
         bits.append(f"one of {s.critical_chain_count} equally long chains")
+    if steps is not None and (first > 0 or stop < len(full)):
+        bits.insert(0, f"steps {first + 1}\u2013{stop} of {len(full)}")
     style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))

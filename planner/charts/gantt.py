@@ -66,16 +66,20 @@ def row_pitch_in(font_pt: float) -> float:
     return font_pt * ROW_EM / 72.0
 
 
+GATE_BAND_ROWS = 2  # rows at the top of the plot kept for the gate labels (two tiers when they crowd)
+
+
 def gantt_row_capacity(fig_height_in: float, min_font_pt: float = style.MIN_PT) -> int:
     """How many Gantt rows fit in a figure ``fig_height_in`` inches tall with row labels of at least
-    ``min_font_pt`` points. One row is kept for the "(continued)" stage header a slice may get."""
+    ``min_font_pt`` points. One row is kept for the "(continued)" stage header a slice may get, and the band of
+    gate labels at the top is accounted for."""
     usable = fig_height_in - TOP_IN - BOTTOM_IN
-    return max(1, int(usable / row_pitch_in(min_font_pt) + 1e-9) - 1)
+    return max(1, int(usable / row_pitch_in(min_font_pt) + 1e-9) - 1 - GATE_BAND_ROWS)
 
 
 def natural_height_in(n_rows: int, font_pt: float = style.LABEL_PT) -> float:
     """Figure height that gives ``n_rows`` rows labels of ``font_pt`` points."""
-    return TOP_IN + BOTTOM_IN + n_rows * row_pitch_in(font_pt)
+    return TOP_IN + BOTTOM_IN + (n_rows + GATE_BAND_ROWS) * row_pitch_in(font_pt)
 
 
 def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0) -> np.ndarray:
@@ -136,16 +140,27 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
     t_max = t_max * 1.03 + 0.5
 
     w_in, h_in = fig.get_size_inches()
-    longest = max((len(d.title) for d in plan.decisions), default=10)
-    left_in = min(0.36 * w_in, max(1.5, style.text_width_in("x" * longest, style.LABEL_PT) / style.BOLD_FACTOR + 0.3))
+    # Gates shown on this slice, and their labels in a band above the first row (never over a bar).
+    gates = _gates(shown, st, gated)
+    ax_h_guess = max(0.5, h_in - BOTTOM_IN - TOP_IN)
+    n_guess = max(1, len(shown)) + GATE_BAND_ROWS
+    font_guess = min(style.LABEL_PT, min(MAX_ROW_IN, ax_h_guess / n_guess) * 72.0 / ROW_EM)
+    # The label column fits the longest title shown (up to 42 % of the width); longer titles wrap or shorten.
+    titles = [plan.decisions[i].title for kind, i in shown if kind == "decision"] or ["x" * 10]
+    longest = max(len(t) for t in titles)
+    need = style.text_width_in("x" * longest, font_guess) / style.BOLD_FACTOR + 0.3
+    left_in = min(0.42 * w_in, max(1.5, need))
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, RIGHT_IN, TOP_IN))
     ax_h_in = ax.get_position().height * h_in
     ax_w_in = ax.get_position().width * w_in
+    tiers = _gate_tiers(plan, gates, t_max, ax_w_in, font_guess * 0.95)
+    band = (max(tiers) + 1 if tiers else 0) * 1.0 + (0.2 if tiers else 0.0)
     n = max(1, len(shown))
-    pitch = min(MAX_ROW_IN, ax_h_in / n)
-    n_disp = max(n, ax_h_in / pitch)
+    pitch = min(MAX_ROW_IN, ax_h_in / (n + band))
+    n_disp = max(n, ax_h_in / pitch - band)
     font = min(style.LABEL_PT, pitch * 72.0 / ROW_EM)
-    ax.set_ylim(n_disp - 0.5, -0.5)
+    label_lines = 2 if pitch * 72 >= font * 2.35 else 1
+    ax.set_ylim(n_disp - 0.5, -0.5 - band)
     ax.tick_params(axis="y", left=False, labelleft=False)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
@@ -178,24 +193,25 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                     solid_capstyle="butt", zorder=2)
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
-            if font >= MIN_LABEL_PT:
-                txt = f"gate {style.fmt_when(plan, gate, short=True)}"
-                per_week = t_max / ax_w_in  # weeks per inch
-                label_w = style.text_width_in(txt + "  ", font * 0.9) * per_week
-                if gate + label_w <= t_max:
-                    x_txt, ha = gate, "left"  # right after the gate line, where the stage's window ends
-                elif start is not None and start - label_w >= 0:
-                    x_txt, ha = start, "right"  # no room on the right: before the window starts
-                else:
-                    x_txt, ha = gate, "right"
-                ax.text(x_txt, a, f"  {txt}" if ha == "left" else f"{txt}  ", ha=ha, va="center",
-                        fontsize=font * 0.9, color=style.GATE, zorder=5)
         elif font >= MIN_LABEL_PT:
             ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font * 0.9, color=style.MUTED,
                     style="italic")
     if gate_lines:
         ax.add_collection(LineCollection(gate_lines, colors=style.GATE, linewidths=1.0, linestyles=(0, (4, 2)),
                                          zorder=3))
+    # Gate labels in the band above the rows, each over its gate line, joined to it by a faint dotted line.
+    if tiers and font >= MIN_LABEL_PT:
+        ax.axhspan(-0.5 - band, -0.5, color="white", zorder=0.2, linewidth=0)
+        joins = []
+        for (si, gate, a_row), tier, (txt, x_txt, ha) in zip(gates, tiers, _gate_texts(plan, gates, tiers, t_max,
+                                                                                          ax_w_in, font * 0.95),
+                                                               strict=True):
+            y_txt = -0.5 - band + 0.1 + tier + 0.5
+            ax.text(x_txt, y_txt, txt, ha=ha, va="center", fontsize=font * 0.95 if font * 0.95 >= style.MIN_PT
+                    else font, color=style.GATE, zorder=5)
+            joins.append([(gate, y_txt + 0.45), (gate, a_row - 0.5)])
+        ax.add_collection(LineCollection(joins, colors=style.GATE, linewidths=0.7, linestyles=(0, (1, 2)),
+                                         alpha=0.7, zorder=2.5))
 
     # -- decision rows -------------------------------------------------------------------------------------
     dec_rows = [(k, i) for k, (kind, i) in enumerate(shown) if kind == "decision"]
@@ -273,10 +289,12 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             d = plan.decisions[i]
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
-            label = style.ellipsize(d.title, int(label_chars * (style.BOLD_FACTOR if bold else 1.0)))
+            chars = int(label_chars * (style.BOLD_FACTOR if bold else 1.0))
+            label = ("\n".join(style.wrap(d.title, chars, 2)) if label_lines == 2 and len(d.title) > chars
+                     else style.ellipsize(d.title, chars))
             kw = {"fontweight": "bold"} if bold else {}
             ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=font,
-                    color=style.INK, **kw)
+                    color=style.INK, linespacing=1.05, **kw)
 
     # -- title, legend ----------------------------------------------------------------------------------------
     n_dec = len(plan.decisions)
@@ -292,6 +310,56 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         bits.append(f"baseline \u201c{base.name}\u201d")
     style.title(fig, f"Gantt \u2014 {plan.title}", " \u00b7 ".join(bits))
     _legend(fig, plan, idx, colors, gated, base is not None, is_ms.any() if len(idx) else False, show_deps)
+
+
+def _gates(shown: list[Row], st: Any, gated: bool) -> list[tuple[int, float, int]]:
+    """(stage position, gate week, header row) of each stage band on this slice that has a gate."""
+    out = []
+    for k, (kind, si) in enumerate(shown):
+        if kind != "stage":
+            continue
+        r = st.stages[si]
+        gate = r.gate if gated else r.finish
+        if gate is not None and (r.gated_finish if gated else r.finish) is not None:
+            out.append((si, float(gate), k))
+    return out
+
+
+def _gate_label(plan: Any, si: int, gate: float) -> str:
+    return f"{plan.stages[si].name} gate \u00b7 {style.fmt_when(plan, gate, short=True)}"
+
+
+def _gate_texts(plan: Any, gates: list[tuple[int, float, int]], tiers: list[int], t_max: float, ax_w_in: float,
+                font: float) -> list[tuple[str, float, str]]:
+    """(text, x, horizontal alignment) of each gate label: centred over its gate, kept inside the axes."""
+    per_in = t_max / max(ax_w_in, 0.1)
+    out = []
+    for si, gate, _ in gates:
+        txt = _gate_label(plan, si, gate)
+        half = style.text_width_in(txt, font) * per_in / 2
+        if gate - half < 0:
+            out.append((txt, 0.0, "left"))
+        elif gate + half > t_max:
+            out.append((txt, t_max, "right"))
+        else:
+            out.append((txt, gate, "center"))
+    return out
+
+
+def _gate_tiers(plan: Any, gates: list[tuple[int, float, int]], t_max: float, ax_w_in: float,
+                font: float) -> list[int]:
+    """The band tier (0 or 1) of each gate label, so that labels of one tier never overlap."""
+    per_in = t_max / max(ax_w_in, 0.1)
+    ends = [-1e9, -1e9]
+    out = []
+    for (txt, x, ha), _ in zip(_gate_texts(plan, gates, [0] * len(gates), t_max, ax_w_in, font), gates,
+                               strict=True):
+        w = style.text_width_in(txt + "  ", font) * per_in
+        x0 = x if ha == "left" else x - w if ha == "right" else x - w / 2
+        tier = 0 if x0 >= ends[0] else 1 if x0 >= ends[1] else min((0, 1), key=lambda t: ends[t])
+        ends[tier] = x0 + w
+        out.append(tier)
+    return out
 
 
 def _anchor(kind: int, es: float, ef: float, start_side: bool) -> float:

@@ -154,7 +154,7 @@ def gantt_tiles(ctx: ReportContext, height_pt: float) -> list[tuple[int, int]]:
     cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT))
     # As for the graph: make sure every label of a full page, not just the row labels, is 7 pt or more.
     rows = (0, min(total, cap))
-    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), ctx.geometry.frame_width,
+    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), ctx.wide.frame_width,
                                  height_pt)
     if smallest < MIN_PT - 1e-6:
         cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT * MIN_PT / smallest + 0.01))
@@ -167,7 +167,7 @@ def gantt_tiles(ctx: ReportContext, height_pt: float) -> list[tuple[int, int]]:
 
 def build_gantt(ctx: ReportContext) -> list[Flowable]:
     charts = _charts()
-    g = ctx.geometry
+    g = ctx.wide  # landscape: room for whole titles beside a readable timeline
     out: list[Flowable] = [ctx.heading("Gantt chart")]
     height = g.frame_height - INTRO_PT
     tiles = gantt_tiles(ctx, height)
@@ -187,7 +187,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         # One page: the chart's natural height, or the rest of the page; tiles: the rest of each page.
         h = natural if natural < height else None
         out.append(ctx.chart(lambda fig, rows=rows: charts.draw_gantt(fig, ctx.analysis, rows=rows), h,
-                             name="Gantt", min_height=min(height, natural)))
+                             name="Gantt", min_height=min(height, natural), wide=True))
     return out
 
 
@@ -228,7 +228,7 @@ SECTIONS = [
             description="stage windows, rolling and gated, and the price of strict gates", weight=0.3,
             wide=True),
     Section("gantt", "Gantt chart", build_gantt, 40, description="the schedule, tiled over pages for big plans",
-            weight=1.5),
+            weight=1.5, wide=True),
     Section("graph", "Dependency graph", build_graph, 50, description="decisions and their dependencies, tiled",
             weight=1.5, wide=True),
 ]

@@ -140,25 +140,25 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
 
 
 def _critical_chart(ctx: ReportContext) -> list[Flowable]:
-    """The critical-path chart: below the text when it reads at 7 pt there, else on a page of its own, else
-    left out with a note (a very long path; the table lists it in order)."""
-    from planner.charts import draw_critical_path
-
-    def draw(fig: Any) -> None:
-        draw_critical_path(fig, ctx.analysis)
+    """The critical-path chart under the text, wrapped onto rows of chips at 7 pt or more; a long path
+    continues on pages of its own (steps k to m), then the table lists it with the reason for each start."""
+    from planner.charts.critical_path import critical_path_height, critical_path_pages, draw_critical_path
 
     g = ctx.wide
     below = g.frame_height - 110 - 12 * len(ctx.schedule.notes)
-    fig = ctx.legible_figure(draw, g.frame_width, below)
-    if fig is not None:
-        return [ctx.chart(draw, below, name="critical path", wide=True, figure=fig)]
-    fig = ctx.legible_figure(draw, g.frame_width, g.frame_height - 30)
-    if fig is not None:
-        return [PageBreak(), Paragraph("The critical path, step by step", ctx.styles["h3"]),
-                ctx.chart(draw, g.frame_height - 30, name="critical path", wide=True, figure=fig)]
-    n = plural(len(ctx.schedule.critical_path), "decision")
-    return [ctx.p(f"The path is too long to draw legibly on one page ({n}); the Gantt chart marks it, and the table "
-                  "below lists it in order.", "small")]
+    full = g.frame_height - 30
+    pages = critical_path_pages(ctx.analysis, g.frame_width / 72, below / 72, full / 72)
+    out: list[Flowable] = []
+    n = len(ctx.schedule.critical_path)
+    for k, steps in enumerate(pages):
+        # Each part as tall as its rows of chips need (no taller than the page), flowing on from the last.
+        h = min(below if k == 0 else full, 72 * critical_path_height(ctx.analysis, g.frame_width / 72, steps))
+        if k:
+            out.append(Paragraph(f"The critical path, steps {steps[0] + 1}\u2013{steps[1]} of {n}",
+                                 ctx.styles["h3"]))
+        out.append(ctx.chart(lambda fig, steps=steps: draw_critical_path(fig, ctx.analysis, steps=steps),
+                             h, name="critical path", wide=True, min_height=h))
+    return out
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
