@@ -594,9 +594,9 @@ class MainWindow(QMainWindow):
         self.doc.set_plan(plan, path)
         if len(plan.decisions) < self.doc.SYNC_LIMIT:
             self.doc.analyze_now()  # small: show the schedule with the first paint
-        fit = getattr(self.canvas, "fit_to_view", None)
-        if callable(fit):
-            QTimer.singleShot(0, fit)
+        overview = getattr(self.canvas, "overview", None)
+        if callable(overview):
+            QTimer.singleShot(0, overview)
 
     def new_from_template(self, name: str) -> None:
         """Replace the plan with a fresh one from template ``name`` (no prompt)."""

@@ -98,11 +98,15 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
             app.processEvents()  # type: ignore[attr-defined]
-        fit = getattr(window.canvas, "fit_to_view", None)
-        if view in ("graph", "window") and callable(fit):
-            fit()
+        overview = getattr(window.canvas, "overview", None)
+        if view in ("graph", "window") and callable(overview):
+            overview()
         if ids:
             window.doc.select(ids)
+            if view == "graph":
+                for _ in range(3):
+                    app.processEvents()  # type: ignore[attr-defined]
+                window.canvas.focus_on(ids)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):

@@ -16,6 +16,7 @@ STRIP_W = 6.0  # area colour strip
 MIN_ZOOM = 0.02
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
+READABLE_ZOOM = 0.6  # the smallest zoom at which card titles read comfortably (opening view)
 DETAIL_ZOOM = 0.3  # below this zoom, card texts, arrowheads and edge labels are not drawn
 
 INK = QColor("#1F2328")

@@ -63,6 +63,7 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.refused.connect(self.show_refusal)
         self.graph_scene.reveal_requested.connect(self._reveal)
         self._fit_due = False
+        self._overview_due = False
         # Built in sync with the document (tests and the screenshot read it at once); from now on it follows the
         # document only while shown.
         self.graph_scene.set_active(False)
@@ -71,7 +72,10 @@ class GraphCanvas(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.graph_scene.set_active(True)
         super().showEvent(event)
-        if self._fit_due:
+        if self._overview_due:
+            self._overview_due = self._fit_due = False
+            self.overview()
+        elif self._fit_due:
             self._fit_due = False
             self.fit_to_view()
 
@@ -128,6 +132,31 @@ class GraphCanvas(QGraphicsView):
             self.set_zoom(1.0)
         elif self.zoom < S.MIN_ZOOM:
             self.set_zoom(S.MIN_ZOOM)
+        self.centerOn(rect.center())
+
+    def overview(self) -> None:
+        """The view a plan opens with: the whole plan when it fits at a readable size, otherwise its start (the
+        left edge, where the work begins) at the smallest readable zoom, so card titles can be read at once."""
+        if self.graph_scene.stale and not self.isVisible():
+            self._overview_due = True  # done when shown, like fit_to_view
+            return
+        self.fit_to_view()
+        if self.zoom >= S.READABLE_ZOOM:
+            return
+        rect = self.graph_scene.content_rect()
+        self.set_zoom(S.READABLE_ZOOM)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(rect.left() - 20 + visible.width() / 2, rect.center().y())
+
+    def focus_on(self, ids: list[str], zoom: float = 1.0) -> None:
+        """Centre the cards of ``ids`` at ``zoom`` (100 % by default), e.g. for a screenshot of a selection."""
+        self.graph_scene.catch_up()
+        rect = QRectF()
+        for item in self.graph_scene.selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        self.set_zoom(zoom)
         self.centerOn(rect.center())
 
     def highlight_chain(self, ids: list[str]) -> None:
