@@ -42,18 +42,27 @@ def _lanes(plan: Any) -> tuple[list[tuple[str, str]], dict[str, int]]:
     return lanes, pos
 
 
-def _cells(analysis: Any) -> tuple[list[tuple[str, str]], list[list[list[int]]]]:
+def _cells(analysis: Any, stages: tuple[int, int] | None = None,
+           areas: tuple[str, ...] | None = None) -> tuple[list[tuple[str, str]], list[list[list[int]]]]:
+    """Lanes and their cells (one per stage shown) of decision positions in order of start. ``stages=(a, b)``
+    keeps stage positions a..b-1, ``areas`` keeps those lanes (area ids, "" for no area); lanes left empty go."""
     plan, s = analysis.plan, analysis.schedule
     lanes, lane_pos = _lanes(plan)
     stage_pos = plan.stage_index()
-    cells: list[list[list[int]]] = [[[] for _ in plan.stages] for _ in lanes]
+    a, b = stages if stages is not None else (0, len(plan.stages))
+    cells: list[list[list[int]]] = [[[] for _ in range(a, b)] for _ in lanes]
     es = s.es.tolist() if s is not None else [0.0] * len(plan.decisions)
     for i in sorted(range(len(plan.decisions)), key=lambda i: (es[i], i)):
         d = plan.decisions[i]
         lane = lane_pos.get(d.area if d.area in lane_pos else "", None)
         if lane is None:
             lane = lane_pos.get("", 0)
-        cells[lane][stage_pos[d.stage]].append(i)
+        k = stage_pos[d.stage]
+        if a <= k < b:
+            cells[lane][k - a].append(i)
+    if stages is not None or areas is not None:
+        keep = [j for j, (lid, _) in enumerate(lanes) if (areas is None or lid in areas) and any(cells[j])]
+        lanes, cells = [lanes[j] for j in keep], [cells[j] for j in keep]
     return lanes, cells
 
 
@@ -66,29 +75,46 @@ def _lines_needed(titles: list[str], chars: int) -> int:
     return max(1, math.ceil(longest / max(1.0, chars * 0.86)))
 
 
+COMPACT_LINES = 3
+COMPACT_EM = 1.12  # line pitch of compact cards, in ems (their titles are set at a line spacing of 1.1)
+
+
+def _cell_pad(compact: bool) -> float:
+    return 0.035 if compact else CELL_PAD_IN
+
+
+def _wrapped_lines(titles: list[str], chars: int) -> int:
+    """Lines the longest title takes when wrapped at ``chars`` (exact, for compact cards)."""
+    return max((len(style.wrap(t, chars, 99)) for t in titles), default=1)
+
+
 def _fit(cells: list[list[list[int]]], grid_w: float, grid_h: float,
-         titles: list[str]) -> tuple[int, float, float, float, int]:
+         titles: list[str], compact: bool = False) -> tuple[int, float, float, float, int]:
     """Cards per cell row, card width and height (inches), font (pt) and title lines: the largest font at
     which every title fits whole; failing that, the layout that loses the least."""
     n_cols = len(cells[0]) if cells else 1
     col_w = grid_w / max(1, n_cols)
     best: tuple[float, tuple[int, float, float, float, int]] | None = None
+    pad = _cell_pad(compact)
     for per in (1, 2, 3, 4):
         lane_rows = [max(1, max(math.ceil(len(c) / per) for c in lane)) for lane in cells]
         rows = sum(lane_rows)
-        card_h = (grid_h - len(cells) * 2 * CELL_PAD_IN) / rows - GAP_IN
-        card_w = (col_w - 2 * CELL_PAD_IN) / per - GAP_IN * (per - 1) / per
+        card_h = (grid_h - len(cells) * 2 * pad) / rows - GAP_IN
+        card_w = (col_w - 2 * pad) / per - GAP_IN * (per - 1) / per
         if card_h <= 0.05 or card_w <= 0.3:
             continue
         for font in (*FONTS, 6.5, 6.0, 5.5, 5.0, 4.5, 4.0):
             chars = int(style.chars_fitting(card_w - CARD_PAD_IN, font) * style.BOLD_FACTOR)
-            need = _lines_needed(titles, chars)
-            room = int((card_h * 72 - font * 1.1 - 7) / (font * LINE_EM))
+            need = _wrapped_lines(titles, chars) if compact else _lines_needed(titles, chars)
+            meta = 0.0 if compact else font * 1.1
+            room = int((card_h * 72 - meta - (4.5 if compact else 7)) / (font * (COMPACT_EM if compact else LINE_EM)))
             if room < 1:
                 continue
-            lines = min(need, room, 5)
+            lines = min(need, room, COMPACT_LINES if compact else 5)
             # Score: font first, whole titles second; small fonts pay heavily.
             score = font * 10 - (need - lines) * 6 - (40 if font < 7 else 0)
+            if compact:  # compact cards: whole titles (in up to three lines) before a bigger font
+                score -= max(0, min(need, COMPACT_LINES) - lines) * 100
             if best is None or score > best[0]:
                 best = (score, (per, card_w, card_h, font, lines))
             if lines >= need:
@@ -118,39 +144,130 @@ def roadmap_size(analysis: Any) -> tuple[float, float]:
     return (w, h)
 
 
-def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None) -> None:
+def roadmap_fits(analysis: Any, width_in: float, height_in: float, *, compact: bool = True,
+                 stages: tuple[int, int] | None = None, areas: tuple[str, ...] | None = None,
+                 min_font_pt: float = style.MIN_PT) -> bool:
+    """Whether the roadmap (or the part of it that ``stages``/``areas`` select) reads on a ``width_in`` x
+    ``height_in`` figure: card titles at ``min_font_pt`` or more, whole or in :data:`COMPACT_LINES` lines."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return True
+    lanes, cells = _cells(analysis, stages, areas)
+    if not lanes:
+        return True
+    plan = analysis.plan
+    titles = [_card_title(plan.decisions[i], compact) for lane in cells for c in lane for i in c]
+    grid_w = width_in - LANE_LABEL_IN - 2 * MARGIN_IN
+    grid_h = height_in - style.TITLE_IN - HEADER_IN - LEGEND_IN - MARGIN_IN
+    per, card_w, _, font, lines = _fit(cells, grid_w, grid_h, titles, compact)
+    if font < min_font_pt - 1e-9:
+        return False
+    chars = int(style.chars_fitting(card_w - CARD_PAD_IN, font) * style.BOLD_FACTOR)
+    need = _wrapped_lines(titles, chars) if compact else _lines_needed(titles, chars)
+    return lines >= need and need <= (COMPACT_LINES if compact else 5)
+
+
+def roadmap_pages(analysis: Any, width_in: float, height_in: float,
+                  min_font_pt: float = style.MIN_PT) -> list[dict[str, Any]]:
+    """Options for :func:`draw_roadmap`, one dict per page of ``width_in`` x ``height_in`` inches, that show
+    every decision in compact cards at ``min_font_pt`` or more: the whole roadmap on one page when it fits, else
+    consecutive stages together as long as they fit (Validate + Integrate, Operationalize + Scale on a mid-sized
+    plan), and a stage too big for a page alone split by groups of areas. An empty list when even one area of
+    one stage does not fit."""
+    plan = analysis.plan
+    k = len(plan.stages)
+
+    def fits(**opts: Any) -> bool:
+        return roadmap_fits(analysis, width_in, height_in, min_font_pt=min_font_pt, **opts)
+
+    if fits(compact=True):
+        return [{"compact": True}]
+    # Consecutive stages together while they fit (pairs where the plan allows), a stage too big alone split
+    # by groups of areas.
+    out: list[dict[str, Any]] = []
+    a = 0
+    while a < k:
+        b = a + 1
+        if not _cells(analysis, (a, b))[0]:  # an empty stage: fold it into the next page
+            a = b
+            continue
+        if fits(compact=True, stages=(a, b)):
+            while b < k and fits(compact=True, stages=(a, b + 1)):
+                b += 1
+            out.append({"compact": True, "stages": (a, b)})
+            a = b
+            continue
+        lanes, _ = _cells(analysis, (a, b))
+        group: list[str] = []
+        for lid, _name in lanes:
+            if fits(compact=True, stages=(a, b), areas=(*group, lid)):
+                group.append(lid)
+                continue
+            if not group:
+                return []
+            out.append({"compact": True, "stages": (a, b), "areas": tuple(group)})
+            group = [lid]
+        if group:
+            out.append({"compact": True, "stages": (a, b), "areas": tuple(group)})
+        a = b
+    return out
+
+
+_GLYPHS = {Status.DONE: "\u2713 ", Status.IN_PROGRESS: "\u25d0 ", Status.BLOCKED: "\u26a0 "}
+
+
+def _card_title(d: Any, compact: bool) -> str:
+    """A card's title: milestones get a diamond; compact cards also a status glyph in front."""
+    return (_GLYPHS.get(d.status, "") if compact else "") + ("\u25c6 " if d.milestone else "") + d.title
+
+
+def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
+                 compact: bool = False, stages: tuple[int, int] | None = None,
+                 areas: Iterable[str] | None = None) -> None:
     """Draw the roadmap on a page for ``analysis`` on ``fig``: one lane per area with decisions, one column per
-    stage (as assigned), one card per decision in order of start, critical cards outlined in black."""
+    stage (as assigned), one card per decision in order of start, critical cards outlined in black.
+
+    ``compact`` cards hold only the title (up to three lines) with a small status glyph in front (the weeks
+    line goes), so that more of them read at 7 pt; ``stages=(a, b)`` shows stage positions a..b-1 and
+    ``areas`` those areas' lanes only (a roadmap split over pages, see :func:`roadmap_pages`)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "roadmap"):
             return
-        _draw(fig, analysis, style.as_id_set(highlight))
+        _draw(fig, analysis, style.as_id_set(highlight), compact, stages,
+              tuple(areas) if areas is not None else None)
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
+def _draw(fig: Figure, analysis: Any, selected: set[str], compact: bool = False,
+          stages: tuple[int, int] | None = None, areas: tuple[str, ...] | None = None) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    lanes, cells = _cells(analysis)
+    lanes, cells = _cells(analysis, stages, areas)
+    first, stop = stages if stages is not None else (0, len(plan.stages))
+    if not lanes:
+        style.message(fig, "No decisions in this part of the roadmap")
+        return
     w_in, h_in = fig.get_size_inches()
     grid_w = w_in - LANE_LABEL_IN - 2 * MARGIN_IN
     grid_h = h_in - style.TITLE_IN - HEADER_IN - LEGEND_IN - MARGIN_IN
-    per, card_w, card_h, font, lines_fit = _fit(cells, grid_w, grid_h, [d.title for d in plan.decisions])
+    shown = [i for lane in cells for c in lane for i in c]
+    per, card_w, card_h, font, lines_fit = _fit(cells, grid_w, grid_h,
+                                                [_card_title(plan.decisions[i], compact) for i in shown], compact)
     # One axes over the whole figure in inches, y down: everything is placed in figure inches.
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, w_in)
     ax.set_ylim(h_in, 0)
     ax.set_axis_off()
-    n_stages = len(plan.stages)
+    n_stages = stop - first
     col_w = grid_w / max(1, n_stages)
     gx0 = MARGIN_IN + LANE_LABEL_IN
     gy0 = style.TITLE_IN + HEADER_IN
     lane_rows = [max(1, max(math.ceil(len(c) / per) for c in lane)) for lane in cells]
-    unit = (grid_h - len(cells) * 2 * CELL_PAD_IN) / max(1, sum(lane_rows))
+    cell_pad = _cell_pad(compact)
+    unit = (grid_h - len(cells) * 2 * cell_pad) / max(1, sum(lane_rows))
 
     # Column headers.
-    for k, r in enumerate(st.stages):
+    for k, r in enumerate(st.stages[first:stop]):
         cx = gx0 + (k + 0.5) * col_w
-        ax.text(cx, gy0 - 0.27, f"{k + 1} \u00b7 {r.name.upper()}", ha="center", va="bottom",
+        ax.text(cx, gy0 - 0.27, f"{first + k + 1} \u00b7 {r.name.upper()}", ha="center", va="bottom",
                 fontsize=min(11.0, max(8.0, font * 1.2)), fontweight="bold", color=style.INK)
         bits = [f"wk {style.fmt_weeks(r.start)}\u2013{style.fmt_weeks(r.finish)}" if r.start is not None
                 else "no decisions"]
@@ -165,7 +282,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     card_i: list[int] = []
     lane_chars = style.chars_fitting(LANE_LABEL_IN - 0.25, 8.5)
     for li, ((lid, lname), lane) in enumerate(zip(lanes, cells, strict=True)):
-        lane_h = lane_rows[li] * unit + 2 * CELL_PAD_IN
+        lane_h = lane_rows[li] * unit + 2 * cell_pad
         ax.fill_between([MARGIN_IN, w_in - MARGIN_IN], [y, y], [y + lane_h, y + lane_h],
                         color=style.BAND[li % 2], linewidth=0, zorder=0)
         color = area_col.get(lid, style.NO_AREA)
@@ -175,11 +292,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         ax.text(MARGIN_IN + 0.16, y + lane_h / 2, "\n".join(label_lines), ha="left", va="center", fontsize=8.5,
                 fontweight="bold", color=style.INK, linespacing=1.15)
         for k, cell in enumerate(lane):
-            x_cell = gx0 + k * col_w + CELL_PAD_IN
+            x_cell = gx0 + k * col_w + cell_pad
             for j, i in enumerate(cell):
                 r, c = divmod(j, per)
                 card_cx.append(x_cell + c * (card_w + GAP_IN) + card_w / 2)
-                card_cy.append(y + CELL_PAD_IN + r * unit + card_h / 2)
+                card_cy.append(y + cell_pad + r * unit + card_h / 2)
                 card_i.append(i)
         y += lane_h
     # Column separators.
@@ -213,11 +330,13 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
                 d = plan.decisions[i]
                 is_crit = bool(s.critical[i])
                 bold = is_crit or d.id in selected
-                title = "\n".join(style.wrap(("\u25c6 " if d.milestone else "") + d.title,
+                title = "\n".join(style.wrap(_card_title(d, compact),
                                              int(chars * (style.BOLD_FACTOR if bold else 1.0)), lines_fit))
                 ax.text(x - card_w / 2 + pad, yc - card_h / 2 + 0.045, title, ha="left", va="top", fontsize=font,
                         fontweight="bold" if bold else "normal", color=style.INK,
                         linespacing=1.1, zorder=3)
+                if compact:
+                    continue
                 meta = [f"wk {style.fmt_weeks(s.es[i])}" if d.milestone
                         else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
                 if d.status is Status.DONE:
@@ -231,11 +350,17 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
                         fontsize=font * 0.88, color=style.MUTED, zorder=3)
 
     n = len(plan.decisions)
-    bits = [f"{n} decisions in {len(lanes)} areas and {n_stages} stages",
+    bits = [f"{n} decisions in {len(_lanes(plan)[0])} areas and {len(plan.stages)} stages",
             f"finish {style.fmt_when(plan, s.finish)}"]
     if st.gating_price > 0:
         bits.append(f"strict gates add {style.fmt_weeks(st.gating_price)} wk")
     bits.append(f"{int(s.critical.sum())} critical")
+    if stages is not None or areas is not None:
+        names = [x.name for x in plan.stages[first:stop]]
+        part = " and ".join(names) if len(names) <= 2 else f"{names[0]} to {names[-1]}"
+        if areas is not None:
+            part += f", {len(lanes)} of {len(_lanes(plan)[0])} areas"
+        bits.insert(0, f"{part}: {len(shown)} decisions")
     style.title(fig, f"Roadmap \u2014 {plan.title}", " \u00b7 ".join(bits))
     handles = [
         Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical (on the longest path)"),

@@ -27,27 +27,39 @@ def _charts() -> Any:
 
 
 # -- roadmap on a page ------------------------------------------------------------------------------------------
+MAX_ROADMAP_PAGES = 12  # beyond this the roadmap is a table: a slide deck of roadmaps is no longer "on a page"
+
+
 def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     charts = _charts()
     g = ctx.wide
     out: list[Flowable] = [ctx.heading("Roadmap on a page")]
     width, height = g.frame_width, g.frame_height - INTRO_PT
 
-    # The roadmap is one page by design; when the plan is too big for its cards to read at 7 pt, show the
-    # roadmap as a table of counts per area and stage instead (the Gantt and graph sections show every decision).
-    fig = None if len(ctx.plan.decisions) > 300 else ctx.legible_figure(
-        lambda fig: charts.draw_roadmap(fig, ctx.analysis), width, height)
-    if fig is not None:
-        out.append(ctx.p("Every decision as a card: one lane per area, one column per stage, each card in the order "
-                         "it starts. Cards outlined in black are critical: they set the finish."))
-        out.append(ctx.chart(lambda fig: charts.draw_roadmap(fig, ctx.analysis), height, name="roadmap",
-                             wide=True, figure=fig))
+    # Compact cards (title and status glyph) at 7 pt or more: on one page when the plan allows, else the stages
+    # in pairs, one stage a page, or one stage split by areas. Very big plans get a table instead.
+    from planner.charts.roadmap import roadmap_pages
+
+    pages = [] if len(ctx.plan.decisions) > 400 else roadmap_pages(ctx.analysis, width / 72, height / 72, MIN_PT)
+    if pages and len(pages) <= MAX_ROADMAP_PAGES:
+        text = ("Every decision as a card: one lane per area, one column per stage, each card in the order it "
+                "starts. Cards outlined in black are critical: they set the finish. \u2713 done, \u25d0 in "
+                "progress, \u26a0 blocked, \u25c6 milestone.")
+        if len(pages) > 1:
+            text += f" The roadmap runs over {len(pages)} pages so that every card reads."
+        out.append(ctx.p(text))
+        for k, opts in enumerate(pages):
+            if k:
+                out.append(PageBreak())
+                out.append(Paragraph(f"Roadmap on a page, part {k + 1} of {len(pages)}", ctx.styles["h3"]))
+            out.append(ctx.chart(lambda fig, opts=opts: charts.draw_roadmap(fig, ctx.analysis, **opts), height,
+                                 name="roadmap", wide=True))
         return out
     listing = _roadmap_listing(ctx)
     if listing is not None:
         out.append(ctx.p(f"Every decision by area and stage, in the order they start; critical decisions, which set "
                          f"the finish, are in bold. (With {plural(len(ctx.plan.decisions), 'decision')} the cards of "
-                         f"the roadmap picture would be too small to read on one page.)"))
+                         f"the roadmap picture would be too small to read on a few pages.)"))
         out.append(listing)
         return out
     out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the roadmap is summarised: decisions per "
