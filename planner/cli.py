@@ -296,12 +296,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommand names registered on ``parser`` (argparse has no public accessor)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     # `planner FILE` is `planner open FILE`.
-    if not argv or (argv[0] not in parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-                    and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
         argv = ["open", *argv]
     args = parser.parse_args(argv)
     try:

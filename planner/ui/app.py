@@ -33,7 +33,7 @@ def install_excepthook(log_path: Path | None) -> None:
     """Unexpected errors are logged and shown in a message box; the app keeps running (never a traceback)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    showing = []
+    showing: list[QMessageBox] = []
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

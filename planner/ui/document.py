@@ -660,7 +660,7 @@ class PlanDocument(QObject):
         if cycle:
             return f"{from_id} -> {to_id} would create a cycle: {' -> '.join(cycle)}"
         try:
-            dep = Dependency(**{"from": from_id, "to": to_id, "type": type, "lag": lag})
+            dep = Dependency.model_validate({"from": from_id, "to": to_id, "type": type, "lag": lag})
         except ValidationError as exc:
             return validation_message(exc)
         self.undo_stack.push(cmd.InsertDependenciesCommand(

@@ -6,10 +6,19 @@ pause in typing and before the selection changes or the file is saved, so nothin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +37,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -71,7 +81,7 @@ class PlainTextField(QPlainTextEdit):
         if not self._loading:
             self._idle.start()
 
-    def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         if self._idle.isActive():
             self._idle.stop()
             self.editing_finished.emit()
@@ -84,12 +94,13 @@ class PlainTextField(QPlainTextEdit):
 
 
 class _DepDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == 1:
             combo = QComboBox(parent)
             for t, label in fmt.DEPENDENCY_TYPES.items():
                 combo.addItem(f"{t} ({label})", t)
-            combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
             return combo
         if index.column() == 2:
             spin = QDoubleSpinBox(parent)
@@ -100,7 +111,11 @@ class _DepDelegate(QStyledItemDelegate):
             return spin
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
         elif isinstance(editor, QDoubleSpinBox):
@@ -108,7 +123,8 @@ class _DepDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QDoubleSpinBox):
@@ -121,7 +137,7 @@ class _DepDelegate(QStyledItemDelegate):
 class _LazyCombo(QComboBox):
     """A combo box whose items are filled when first needed (popup, focus), not on every plan change."""
 
-    def __init__(self, fill: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, fill: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fill = fill
         self.dirty = True
@@ -135,7 +151,7 @@ class _LazyCombo(QComboBox):
         self.ensure_filled()
         super().showPopup()
 
-    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         self.ensure_filled()
         super().focusInEvent(event)
 
@@ -173,7 +189,9 @@ class DependencyEditor(QGroupBox):
         self.other.setEditable(True)
         self.other.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.other.setAccessibleName("Decision to link")
-        self.other.lineEdit().setPlaceholderText("Choose a decision to link…")
+        line_edit = self.other.lineEdit()
+        assert line_edit is not None  # setEditable(True) created it
+        line_edit.setPlaceholderText("Choose a decision to link…")
         self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.other.setMinimumContentsLength(12)
         self.other.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -453,13 +471,13 @@ class DecisionInspector(QWidget):
                 fill_combo(combo, reference_choices(self.doc, key), str(getattr(d, key))
                            if key == "status" else getattr(d, key))
             o, lk, p = duration_triple(d.duration)
-            for w, v in ((self.progress, d.progress), (self.optimistic, o), (self.likely, lk),
-                         (self.pessimistic, p), (self.headcount, d.headcount)):
-                w.blockSignals(True)
-                w.setValue(v)
-                w.blockSignals(False)
-            for w in (self.optimistic, self.likely, self.pessimistic):
-                w.setEnabled(not d.milestone or (o, lk, p) != (0, 0, 0))
+            for spin, v in ((self.progress, d.progress), (self.optimistic, o), (self.likely, lk),
+                            (self.pessimistic, p), (self.headcount, d.headcount)):
+                spin.blockSignals(True)
+                spin.setValue(v)
+                spin.blockSignals(False)
+            for spin in (self.optimistic, self.likely, self.pessimistic):
+                spin.setEnabled(not d.milestone or (o, lk, p) != (0, 0, 0))
             self.milestone.blockSignals(True)
             self.milestone.setChecked(d.milestone)
             self.milestone.blockSignals(False)
@@ -575,7 +593,7 @@ class InspectorPanel(QStackedWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.addWidget(self.hint)
         self.addWidget(scroll)
         doc.selection_changed.connect(self._on_selection)

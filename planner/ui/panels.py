@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -64,7 +65,8 @@ class FindingsPanel(QTreeWidget):
         self._shown = key
         for i in range(self.topLevelItemCount()):
             it = self.topLevelItem(i)
-            self._expanded[it.data(0, Qt.ItemDataRole.UserRole)] = it.isExpanded()
+            if it is not None:
+                self._expanded[it.data(0, Qt.ItemDataRole.UserRole)] = it.isExpanded()
         self.setUpdatesEnabled(False)
         self.clear()
         style = self.style()
@@ -107,6 +109,15 @@ def _wrap(text: str, width: int = 90) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
+class _ClickableLabel(QLabel):
+    """A label that reports a mouse press (the status bar's findings count opens the Findings panel)."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+
+
 class PlanStatusBar(QStatusBar):
     """Finish (weeks and date), gated finish and the price of gating, critical count, errors and warnings."""
 
@@ -133,7 +144,7 @@ class PlanStatusBar(QStatusBar):
         self.slip = QLabel(self)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
-        self.problems = QLabel(self)
+        self.problems = _ClickableLabel(self)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
         self.busy = QLabel(self)
         self.estimate = QComboBox(self)
@@ -148,11 +159,10 @@ class PlanStatusBar(QStatusBar):
                 w.setAccessibleName(w.toolTip() or "Status")
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.estimate)
-        self.problems.mousePressEvent = lambda _e: self.findings_clicked.emit()  # type: ignore[method-assign]
+        self.problems.clicked.connect(self.findings_clicked)
         doc.analysis_updated.connect(self.show_analysis)
         doc.analysis_started.connect(lambda: self._set(self.busy, "Analysing…") if self._large() else None)
-        doc.analysis_failed.connect(lambda msg: (self.busy.setText("Analysis failed"),
-                                                 self.showMessage(msg, 10000)))
+        doc.analysis_failed.connect(self._show_analysis_failed)
         doc.estimate_changed.connect(lambda e: self.estimate.setCurrentIndex(self.estimate.findData(e)))
         doc.baseline_changed.connect(lambda _n: self.show_slip())
         doc.plan_meta_changed.connect(self.show_slip)
@@ -168,6 +178,10 @@ class PlanStatusBar(QStatusBar):
             hint = label.sizeHint().width()
             if hint > label.minimumWidth():
                 label.setMinimumWidth(hint + 12)
+
+    def _show_analysis_failed(self, msg: str) -> None:
+        self.busy.setText("Analysis failed")
+        self.showMessage(msg, 10000)
 
     def _large(self) -> bool:
         return len(self.doc.plan.decisions) >= self.doc.SYNC_LIMIT

@@ -7,6 +7,7 @@ the ``PLANNER_DATA_DIR`` environment variable.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -28,9 +29,11 @@ def data_dir() -> Path:
 
 def recent_files() -> list[str]:
     value = QSettings().value("files/recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or [])]
+    if isinstance(value, str):  # QSettings collapses a one-item list to a string on some backends
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return []
 
 
 def add_recent(path: str) -> list[str]:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -69,11 +80,12 @@ def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current:
 class DecisionDelegate(QStyledItemDelegate):
     """Editors per column: combo boxes for references and status, spin boxes for numbers, a checked id field."""
 
-    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         key = COLUMNS[index.column()].key
         if key in ("area", "stage", "owner", "status"):
             combo = QComboBox(parent)
@@ -121,7 +133,7 @@ class DecisionDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             key = COLUMNS[index.column()].key
@@ -131,7 +143,8 @@ class DecisionDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDoubleSpinBox):
