@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         for src in (self.table_view, self.inspector.form, self.plan_view):
             src.message.connect(self.show_message)
         self.inspector.form.highlight_chain_requested.connect(self.highlight_chain)
-        self.status.findings_clicked.connect(lambda: (self.findings_dock.show(), self.findings_dock.raise_()))
+        self.status.findings_clicked.connect(self._show_findings)
         self.doc.modified_changed.connect(self._update_title)
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.doc.plan_changed.connect(self._on_plan_changed)
@@ -476,6 +476,10 @@ class MainWindow(QMainWindow):
             self.show_view("Graph")
             fn(*args)
 
+    def _show_findings(self) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+
     def highlight_chain(self, ids: list[str]) -> None:
         if self.has_canvas and hasattr(self.canvas, "highlight_chain"):
             self.views.setCurrentWidget(self.canvas)
@@ -669,8 +673,11 @@ class MainWindow(QMainWindow):
         SB = QMessageBox.StandardButton
         return self._prompt(
             QMessageBox.Icon.Warning, "Revert", f"Drop all changes and reload {self.doc.display_name}?",
-            SB.Discard | SB.Cancel,
-            lambda b: self.open_file(self.doc.path) if b == SB.Discard and self.doc.path else None)
+            SB.Discard | SB.Cancel, self._revert_answered)
+
+    def _revert_answered(self, button: QMessageBox.StandardButton) -> None:
+        if button == QMessageBox.StandardButton.Discard and self.doc.path:
+            self.open_file(self.doc.path)
 
     def _refresh_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -683,8 +690,12 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, p=p: self.ask_open(p))
         if items:
             menu.addSeparator()
-            menu.addAction("Clear Recent", lambda: (settings.clear_recent(), self._refresh_recent_menu()))
+            menu.addAction("Clear Recent", self._clear_recent)
         menu.setEnabled(bool(items))
+
+    def _clear_recent(self) -> None:
+        settings.clear_recent()
+        self._refresh_recent_menu()
 
     # -- recovery --------------------------------------------------------------------------------------------
     def write_recovery(self) -> None:

@@ -132,7 +132,7 @@ class ReportDialog(QDialog):
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.thread: ReportThread | None = None
+        self.export_thread: ReportThread | None = None
         self.last_outcome: tuple[str, str] | None = None
         self.setObjectName("reportDialog")
         self.setWindowTitle("Export Report")
@@ -228,7 +228,7 @@ class ReportDialog(QDialog):
     # -- running ---------------------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.thread is not None
+        return self.export_thread is not None
 
     def start(self) -> bool:
         """Start the export with the chosen options; False (with the reason shown) when they are not usable."""
@@ -252,14 +252,14 @@ class ReportDialog(QDialog):
         plan = self.document.plan.model_copy(deep=True)  # the GUI may go on editing the original
         estimate = getattr(self.document, "estimate", "likely")
         simulation = self.simulation if self.use_simulation.isChecked() else None
-        self.thread = ReportThread(plan, estimate, path, options, simulation, self)
-        self.thread.progressed.connect(self._on_progress)
-        self.thread.outcome.connect(self._on_outcome)
+        self.export_thread = ReportThread(plan, estimate, path, options, simulation, self)
+        self.export_thread.progressed.connect(self._on_progress)
+        self.export_thread.outcome.connect(self._on_outcome)
         self._set_running(True)
         self.progress.setValue(0)
         self.status.setText("Starting\u2026")
         self.last_outcome = None
-        self.thread.start()
+        self.export_thread.start()
         self.export_started.emit()
         return True
 
@@ -274,8 +274,8 @@ class ReportDialog(QDialog):
 
     def cancel_export(self) -> None:
         """Ask the running export to stop; ``export_cancelled`` follows and no file is written."""
-        if self.thread is not None:
-            self.thread.cancel()
+        if self.export_thread is not None:
+            self.export_thread.cancel()
             self.status.setText("Cancelling\u2026")
 
     def cancel_or_close(self) -> None:
@@ -285,18 +285,18 @@ class ReportDialog(QDialog):
             self.reject()
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        if self.thread is None or self.thread.isInterruptionRequested():
+        if self.export_thread is None or self.export_thread.isInterruptionRequested():
             return
         self.progress.setValue(int(round(fraction * 1000)))
-        if not self.thread._cancel.is_set():
+        if not self.export_thread._cancel.is_set():
             self.status.setText(message)
 
     def _on_outcome(self, kind: str, text: str) -> None:
-        thread = self.thread
+        thread = self.export_thread
         if thread is not None:
             thread.wait()  # run() has returned once it emits its outcome; this joins the thread
             thread.deleteLater()
-        self.thread = None
+        self.export_thread = None
         self.last_outcome = (kind, text)
         self._set_running(False)
         if kind == "done":
@@ -314,19 +314,19 @@ class ReportDialog(QDialog):
 
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until the worker has stopped (tests, closing); its outcome is delivered by the event loop."""
-        if self.thread is None:
+        if self.export_thread is None:
             return True
-        return bool(self.thread.wait(-1 if timeout_ms < 0 else timeout_ms))
+        return bool(self.export_thread.wait(-1 if timeout_ms < 0 else timeout_ms))
 
     def done(self, result: int) -> None:
         # Closing while an export runs (Escape, the window's close button, the app quitting): stop it and join
         # the thread before the dialog and the thread object go away.
-        if self.thread is not None:
-            self.thread.cancel()
-            self.thread.outcome.disconnect(self._on_outcome)
-            self.thread.progressed.disconnect(self._on_progress)
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
+        if self.export_thread is not None:
+            self.export_thread.cancel()
+            self.export_thread.outcome.disconnect(self._on_outcome)
+            self.export_thread.progressed.disconnect(self._on_progress)
+            self.export_thread.wait()
+            self.export_thread.deleteLater()
+            self.export_thread = None
             self._set_running(False)
         super().done(result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -50,18 +51,19 @@ _PERCENTILES = (10, 50, 80, 90, 95)
 class _RiskDelegate(QStyledItemDelegate):
     """A percent spin box for the probability, a team list for the owner; plain text elsewhere."""
 
-    def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
+    def __init__(self, doc: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
 
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == COLUMN_INDEX["owner"]:
             combo = QComboBox(parent)
             combo.setAccessibleName("Owner")
             combo.addItem("(none)", None)
             for t in self.doc.plan.teams:
                 combo.addItem(t.name, t.id)
-            combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
             return combo
         if index.column() == COLUMN_INDEX["probability"]:
             spin = QDoubleSpinBox(parent)
@@ -74,7 +76,11 @@ class _RiskDelegate(QStyledItemDelegate):
             return spin
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: Any) -> None:
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or None)))
         elif isinstance(editor, QDoubleSpinBox):
@@ -82,7 +88,8 @@ class _RiskDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDoubleSpinBox):

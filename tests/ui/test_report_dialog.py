@@ -33,7 +33,7 @@ def dialog(qtbot, doc, tmp_path):  # type: ignore[no-untyped-def]
     d.path_edit.setText(str(tmp_path / "report.pdf"))
     yield d
     d.done(0)
-    assert d.thread is None
+    assert d.export_thread is None
 
 
 def _only(dialog: ReportDialog, names: set[str]) -> None:
@@ -89,10 +89,10 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog: ReportDialog,
 def test_closing_during_an_export_joins_the_thread(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(dialog.progress.valueChanged, timeout=30_000):
         assert dialog.start()
-    thread = dialog.thread
+    thread = dialog.export_thread
     assert thread is not None
     dialog.reject()
-    assert dialog.thread is None and thread.isFinished()
+    assert dialog.export_thread is None and thread.isFinished()
     assert list(tmp_path.iterdir()) == []
 
 

@@ -34,6 +34,7 @@ from planner.ui.canvas.items import CardData, CardItem, EdgeItem, EdgeLabelItem,
 if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.analysis.layout import GraphLayout
+    from planner.model import Decision
     from planner.ui.document import PlanDocument
 
 BULK = 500
@@ -324,8 +325,8 @@ class GraphScene(QGraphicsScene):
                 moved.add(did)
         return moved
 
-    def _card_data(self, d: Any, i: int | None, figures: tuple[list[Any], ...] | None, colors: dict[str, str],
-                   estimate: str) -> CardData:
+    def _card_data(self, d: Decision, i: int | None, figures: tuple[list[Any], ...] | None,
+                   colors: dict[str, str | None], estimate: str) -> CardData:
         weeks = fmt.weeks
         if i is None or figures is None:
             critical = False
