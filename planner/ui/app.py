@@ -10,6 +10,10 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("planner")
 
@@ -56,20 +60,23 @@ def install_excepthook(log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
-def create_application(argv: list[str] | None = None) -> object:
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's names, style and palette (reused when one exists)."""
     from PySide6.QtWidgets import QApplication
 
     from planner.ui import settings, theme
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-        app.setOrganizationName(settings.ORGANIZATION)
-        app.setApplicationName(settings.APPLICATION)
-        app.setApplicationDisplayName("Scaling Roadmap Planner")
-        theme.apply_theme(app)
-        theme.follow_system(app)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if existing is not None:
+        raise RuntimeError("a QCoreApplication without widgets already exists; the planner needs a QApplication")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("Scaling Roadmap Planner")
+    theme.apply_theme(app)
+    theme.follow_system(app)
     return app
 
 
@@ -103,4 +110,4 @@ def run(path: str | None) -> int:
         window.check_recovery()
 
     QTimer.singleShot(0, load)
-    return int(app.exec())  # type: ignore[attr-defined]
+    return int(app.exec())

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.model import Plan
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.main_window import MainWindow
 
 
 def _quiet_offscreen_messages() -> None:
@@ -32,28 +38,28 @@ VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "c
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
 
 
-def _finish_simulation(app: object, window: object) -> None:
+def _finish_simulation(app: QApplication, window: MainWindow) -> None:
     import time
 
-    runner = window.simulation  # type: ignore[attr-defined]
+    runner = window.simulation
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
         if runner.result is not None and not runner.running:
             return
         if not runner.running and runner.result is None:
-            window.risk_tab.run()  # type: ignore[attr-defined]
+            window.risk_tab.run()
         runner.wait(50)
     raise OSError("the simulation did not finish in time")
 
 
-def _settle_charts(app: object, window: object) -> None:
+def _settle_charts(app: QApplication, window: MainWindow) -> None:
     # Let the charts build (first show), lay out, draw and pass their resize debounce.
     import time
 
     end = time.monotonic() + 0.6
     while time.monotonic() < end:
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
         time.sleep(0.02)
 
 
@@ -69,7 +75,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
     from planner.ui.theme import apply_theme
 
     app = create_application()
-    apply_theme(app, theme)  # type: ignore[arg-type]
+    apply_theme(app, theme)
     from planner.ui.main_window import MainWindow
 
     window = MainWindow(plan=plan, persist_layout=False)
@@ -97,7 +103,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
-            app.processEvents()  # type: ignore[attr-defined]
+            app.processEvents()
         overview = getattr(window.canvas, "overview", None)
         if view in ("graph", "window") and callable(overview):
             overview()
@@ -105,12 +111,14 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.doc.select(ids)
             if view == "graph":
                 for _ in range(3):
-                    app.processEvents()  # type: ignore[attr-defined]
-                window.canvas.focus_on(ids)
+                    app.processEvents()
+                focus_on = getattr(window.canvas, "focus_on", None)  # absent on the placeholder canvas
+                if callable(focus_on):
+                    focus_on(ids)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
-            app.processEvents()  # type: ignore[attr-defined]
+            app.processEvents()
         if view in ("risk", "capacity") or view in window.chart_tabs:
             _settle_charts(app, window)
         target = {
@@ -133,7 +141,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             else:
                 window.resizeDocks([window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal)
             for _ in range(3):
-                app.processEvents()  # type: ignore[attr-defined]
+                app.processEvents()
         out = Path(output)
         if not window.grab().isNull() and not target.grab().save(str(out), "PNG"):
             raise OSError(f"{out}: cannot write the image")
