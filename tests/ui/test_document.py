@@ -101,9 +101,8 @@ def test_signals_once_per_step_and_analysis(qtbot):
     a = doc.add_decision("A")
     b = doc.add_decision("B")
     doc.add_dependency(a, b)
-    with qtbot.waitSignal(doc.analysis_updated, timeout=2000) as blocker:
-        with qtbot.waitSignal(doc.plan_changed):
-            doc.set_duration(a, 3, 3, 3)
+    with qtbot.waitSignal(doc.analysis_updated, timeout=2000) as blocker, qtbot.waitSignal(doc.plan_changed):
+        doc.set_duration(a, 3, 3, 3)
     assert blocker.args[0].schedule.finish == 4.0
     emitted = []
     doc.plan_changed.connect(lambda: emitted.append(1))
