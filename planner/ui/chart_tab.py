@@ -14,12 +14,12 @@ from __future__ import annotations
 import inspect
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -64,13 +64,23 @@ class ChartToolbar(NavigationToolbar2QT):
         return icon
 
 
+class ChartDocument(Protocol):
+    """What a chart tab needs of its document: the two signals it follows (the rest is read with getattr)."""
+
+    @property
+    def analysis_updated(self) -> SignalInstance: ...
+
+    @property
+    def selection_changed(self) -> SignalInstance: ...
+
+
 class ChartTab(QWidget):
     """One chart for ``document`` (a :class:`planner.ui.document.PlanDocument` or anything with its signals
     ``analysis_updated``/``selection_changed`` and attributes ``analysis``/``selection``/``plan``)."""
 
     redrawn = Signal()  # after each redraw (tests and status bars)
 
-    def __init__(self, document: QObject, chart_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ChartDocument, chart_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if chart_name not in CHARTS:
             raise KeyError(f"unknown chart {chart_name!r}; choose one of: {', '.join(CHARTS)}")
@@ -136,8 +146,8 @@ class ChartTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.redraw_now)
-        document.analysis_updated.connect(self._on_analysis)  # type: ignore[attr-defined]
-        document.selection_changed.connect(self._on_selection)  # type: ignore[attr-defined]
+        document.analysis_updated.connect(self._on_analysis)
+        document.selection_changed.connect(self._on_selection)
         if hasattr(document, "baseline_changed"):
             document.baseline_changed.connect(self.schedule_redraw)
         self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())

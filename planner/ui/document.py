@@ -248,7 +248,7 @@ class PlanDocument(QObject):
         if a is None or a.schedule is None:
             return None
         cached = self._derived.get("variance")
-        if cached is not None and cached[0][0] is a and cached[0][1] is base:  # type: ignore[index]
+        if cached is not None and isinstance(key := cached[0], tuple) and key[0] is a and key[1] is base:
             return cached[1]
         from planner.analysis.baselines import variance
 

@@ -22,7 +22,7 @@ import html
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
@@ -62,8 +62,8 @@ class GraphScene(QGraphicsScene):
     reveal_requested = Signal(QRectF)  # scene rect the view should scroll into sight
     edge_selection_changed = Signal()
 
-    def __init__(self, document: PlanDocument, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document = document
         self.cards: dict[str, CardItem] = {}
         self.edges: list[EdgeItem | None] = []  # aligned with plan.dependencies (None: unknown decision)
@@ -502,7 +502,10 @@ class GraphScene(QGraphicsScene):
             if edge is None:
                 continue
             kind, lag = kinds[k]
-            info = (kind, lag, drv_l[k], crit_l[k]) if drv_l is not None else (kind, lag, False, False)  # type: ignore[index]
+            if drv_l is not None and crit_l is not None:
+                info = (kind, lag, drv_l[k], crit_l[k])
+            else:
+                info = (kind, lag, False, False)
             if info != edge.info:
                 edge.set_info(*info)
 
