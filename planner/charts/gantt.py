@@ -203,7 +203,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
     if tiers and font >= MIN_LABEL_PT:
         ax.axhspan(-0.5 - band, -0.5, color="white", zorder=0.2, linewidth=0)
         joins = []
-        for (si, gate, a_row), tier, (txt, x_txt, ha) in zip(gates, tiers, _gate_texts(plan, gates, tiers, t_max,
+        for (_si, gate, a_row), tier, (txt, x_txt, ha) in zip(gates, tiers, _gate_texts(plan, gates, tiers, t_max,
                                                                                           ax_w_in, font * 0.95),
                                                                strict=True):
             y_txt = -0.5 - band + 0.1 + tier + 0.5

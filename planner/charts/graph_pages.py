@@ -160,7 +160,6 @@ def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
                 min_font_pt: float = style.MIN_PT) -> list[GraphPage]:
     """The dependency graph of ``analysis`` as dense pages of ``page_w_in`` x ``page_h_in`` inches with no text
     below ``min_font_pt`` (see the module docstring). Every decision is on exactly one page."""
-    from planner.charts.graph import layout
 
     if analysis.schedule is None or not analysis.plan.decisions:
         return []
@@ -278,10 +277,10 @@ def _group(units: list[tuple[int, list[int], int]], cap: int) -> list[list[int]]
     # A stub of a last page shares the work with the page before it.
     if len(pages) >= 2 and used < cap / 2:
         both = pages[-2] + pages[-1]
-        slots = [units[j][2] for j in both]
-        best = None
+        widths = [units[j][2] for j in both]
+        best: tuple[int, int] | None = None
         for cut in range(1, len(both)):
-            a, b = sum(slots[:cut]), sum(slots[cut:])
+            a, b = sum(widths[:cut]), sum(widths[cut:])
             if a <= cap and b <= cap and (best is None or abs(a - b) < best[0]):
                 best = (abs(a - b), cut)
         if best is not None:
@@ -496,8 +495,8 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
                 continue
             lines.append(_stub_text(arrow, others, ids, seq, stage_names, meta_chars, int(seq[i])))
             colors_l.append(style.INK)
-        for t, c in zip(lines, colors_l, strict=True):
-            ax.text(x_text, y, t, ha="left", va="top", fontsize=ss, color=c, zorder=3)
+        for line, ink in zip(lines, colors_l, strict=True):
+            ax.text(x_text, y, line, ha="left", va="top", fontsize=ss, color=ink, zorder=3)
             y += geo.small_line
         if outs[i]:
             xa = xs[i] + half_w

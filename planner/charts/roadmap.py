@@ -196,19 +196,46 @@ def roadmap_pages(analysis: Any, width_in: float, height_in: float,
             out.append({"compact": True, "stages": (a, b)})
             a = b
             continue
-        lanes, _ = _cells(analysis, (a, b))
-        group: list[str] = []
+        lanes, cells = _cells(analysis, (a, b))
+        groups: list[list[str]] = [[]]
         for lid, _name in lanes:
-            if fits(compact=True, stages=(a, b), areas=(*group, lid)):
-                group.append(lid)
+            if fits(compact=True, stages=(a, b), areas=(*groups[-1], lid)):
+                groups[-1].append(lid)
                 continue
-            if not group:
+            if not groups[-1]:
                 return []
-            out.append({"compact": True, "stages": (a, b), "areas": tuple(group)})
-            group = [lid]
-        if group:
-            out.append({"compact": True, "stages": (a, b), "areas": tuple(group)})
+            groups.append([lid])
+        # As many pages as the greedy cut needs, but lanes shared out evenly so the last page is not a stub.
+        sizes = [sum(len(c) for c in lane) for lane in cells]
+        even = _even_groups([lid for lid, _ in lanes], sizes, len(groups))
+        if all(fits(compact=True, stages=(a, b), areas=tuple(grp)) for grp in even):
+            groups = even
+        else:  # shift lanes back to the later groups while that evens them out and both still fit
+            size_of = dict(zip([lid for lid, _ in lanes], sizes, strict=True))
+            for j in range(len(groups) - 1, 0, -1):
+                while len(groups[j - 1]) > 1:
+                    lid = groups[j - 1][-1]
+                    before, after = groups[j - 1][:-1], [lid, *groups[j]]
+                    n0 = sum(size_of[x] for x in groups[j - 1])
+                    n1 = sum(size_of[x] for x in groups[j])
+                    if n1 + size_of[lid] > n0 or not fits(compact=True, stages=(a, b), areas=tuple(after)):
+                        break
+                    groups[j - 1], groups[j] = before, after
+        out += [{"compact": True, "stages": (a, b), "areas": tuple(grp)} for grp in groups if grp]
         a = b
+    return out
+
+
+def _even_groups(ids: list[str], sizes: list[int], k: int) -> list[list[str]]:
+    """``ids`` in order cut into ``k`` runs of about equal total ``sizes``."""
+    total = sum(sizes)
+    out: list[list[str]] = [[]]
+    acc = 0
+    for j, (lid, n) in enumerate(zip(ids, sizes, strict=True)):
+        if out[-1] and len(out) < k and (acc + n / 2 > total * len(out) / k or len(ids) - j <= k - len(out)):
+            out.append([])
+        out[-1].append(lid)
+        acc += n
     return out
 
 

@@ -214,7 +214,7 @@ def test_graph_page_cards_do_not_overlap(analysis_of) -> None:  # type: ignore[n
                  for p in cards[0].get_paths()]
         assert len(boxes) == len(tile)
         for k, b in enumerate(boxes):
-            assert 0 <= b[0] and b[1] <= page[0] and 0 <= b[2] and b[3] <= page[1]
+            assert b[0] >= 0 and b[1] <= page[0] and b[2] >= 0 and b[3] <= page[1]
             for c in boxes[k + 1:]:
                 assert b[1] <= c[0] or c[1] <= b[0] or b[3] <= c[2] + 1e-6 or c[3] <= b[2] + 1e-6
 
@@ -300,3 +300,71 @@ def test_charts_import_neither_qt_nor_pyplot() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_gantt_gate_labels_sit_in_the_band_above_the_rows_and_clear_of_bars(analysis_of) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.collections import PolyCollection
+
+    a = analysis_of("fraud-detection")
+    page = (10.28, 5.5)
+    cap = gantt_row_capacity(page[1])
+    for rows in ((0, cap), (cap, 2 * cap)):
+        fig = _draw("gantt", a, page, rows=rows)
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        gate_texts = [t for t in ax.texts if t.get_color() == style.GATE]
+        assert gate_texts, "every gate on the page is labelled"
+        ax_box = ax.get_window_extent(renderer)
+        bars = [p for c in ax.collections if isinstance(c, PolyCollection)
+                for p in c.get_paths()]
+        bar_boxes = [ax.transData.transform_bbox(p.get_extents()) for p in bars]
+        boxes = [t.get_window_extent(renderer) for t in gate_texts]
+        for t, box in zip(gate_texts, boxes, strict=True):
+            assert t.get_position()[1] < -0.5, "in the band above the first row"
+            assert ax_box.x0 - 1 <= box.x0 and box.x1 <= ax_box.x1 + 1 and box.y1 <= ax_box.y1 + 1
+            assert not any(box.overlaps(b) for b in bar_boxes), f"{t.get_text()} overlaps a bar"
+        for k, b in enumerate(boxes):
+            assert not any(b.overlaps(c) for c in boxes[k + 1:]), "gate labels overlap each other"
+        # Row labels are whole titles in landscape.
+        labels = {t.get_text() for t in _texts(fig)}
+        shown = [i for kind, i in gantt_rows_of(a)[rows[0]:rows[1]] if kind == "decision"]
+        assert all(a.plan.decisions[i].title in labels for i in shown)
+
+
+def gantt_rows_of(a):  # type: ignore[no-untyped-def]
+    from planner.charts.gantt import gantt_rows
+
+    return gantt_rows(a)
+
+
+@pytest.mark.parametrize("plan", ["fraud-detection", "ai-portfolio", "bank-assistant"])
+def test_roadmap_pages_show_every_decision_in_compact_cards_at_7pt(plan: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+    from planner.charts.roadmap import _cells, roadmap_pages
+
+    a = analysis_of(plan)
+    page = (10.28, 5.53)
+    pages = roadmap_pages(a, *page)
+    assert pages and len(pages) <= max(4, len(a.plan.decisions) // 15)
+    seen = sorted(i for opts in pages for lane in _cells(a, opts.get("stages"), opts.get("areas"))[1]
+                  for cell in lane for i in cell)
+    assert seen == list(range(len(a.plan.decisions)))
+    for opts in pages[:3]:
+        fig = _draw("roadmap", a, page, **opts)
+        sizes = [t.get_fontsize() for t in _texts(fig)]
+        assert min(sizes) >= style.MIN_PT - 1e-9
+        text = "\n".join(t.get_text() for t in _texts(fig))
+        assert "\u2026" not in text.replace("\u2026 and", ""), "compact titles are whole"
+
+
+def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:  # type: ignore[no-untyped-def]
+    from planner.charts import critical_path_pages
+
+    a = analysis_of("large")
+    n = len(a.schedule.critical_path)
+    pages = critical_path_pages(a, 10.28, 5.0, 6.2)
+    assert pages[0][0] == 0 and pages[-1][1] == n
+    assert all(p[1] == q[0] for p, q in zip(pages, pages[1:], strict=False))
+    for steps in pages[:2]:
+        fig = _draw("critical-path", a, (10.28, 5.0 if steps[0] == 0 else 6.2), steps=steps)
+        assert min(t.get_fontsize() for t in _texts(fig)) >= style.MIN_PT - 1e-9
+        assert str(steps[0] + 1) in {t.get_text() for t in _texts(fig)}

@@ -201,3 +201,22 @@ def test_default_sections_are_registered() -> None:
     assert default_section_names() == ["cover", "summary", "roadmap", "stage-timeline", "gantt", "graph",
                                        "stages-detail", "baseline", "critical-path", "risk", "capacity", "findings",
                                        "appendix"]
+
+
+def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None:
+    flat = bank_report.flat
+    assert "Roadmap \u2014 " in flat, "the roadmap is drawn, not a table"
+    assert "Critical path \u2014 " in flat, "the critical-path chart is back"
+    gantt = [t for t in bank_report.pages if "Gantt \u2014" in t]
+    for d in bank_report.analysis.plan.decisions:
+        assert any(d.title in normalise(t) for t in gantt), f"{d.title}: whole title in the Gantt"
+
+
+def test_graph_pages_are_few_and_hold_every_decision(big_report: Report) -> None:
+    n = len(big_report.analysis.plan.decisions)
+    pages = [t for t in big_report.pages if "Dependency graph \u2014" in t]
+    assert 1 < len(pages) <= n // 8
+    ids = normalise(" ".join(pages))
+    text = re.sub(r"\s+", "", " ".join(pages))
+    for d in big_report.analysis.plan.decisions:
+        assert d.title.replace(" ", "")[:12] in text or d.id in ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.report.context import ReportContext, esc, fmt_weeks, plural
 from planner.report.sections import Section
