@@ -10,10 +10,11 @@ DESCRIPTION = (
     "Open FILE in the desktop app without showing it on screen and save a picture of one view. "
     "Views: window (everything), table, graph, inspector (the selected decision), plan (plan and stages), "
     "findings, risk (Monte Carlo and risk register), capacity (team load), and the chart tabs gantt, roadmap, "
-    "stages, critical-path."
+    "stages, critical-path; presentation (presentation mode over the graph; --select shows a decision's "
+    "explanation)."
 )
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path")
+         "stages", "critical-path", "presentation")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

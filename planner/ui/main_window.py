@@ -33,6 +33,7 @@ from planner.ui.document import PlanDocument
 from planner.ui.inspector import InspectorPanel
 from planner.ui.panels import FindingsPanel, PlanStatusBar
 from planner.ui.plan_view import PlanView
+from planner.ui.presentation import PresentationController
 from planner.ui.simulation import SimulationRunner
 from planner.ui.table_view import DecisionsView
 
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._add_analysis_tabs()
+        self.presentation = PresentationController(self)  # View > Presentation Mode (F11)
+        self.presentation_action = self.presentation.toggle_action
 
         # Messages from views, titles, recovery
         for src in (self.table_view, self.inspector.form, self.plan_view):
@@ -793,6 +796,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.presentation.leave()  # save the normal layout, not the presentation's
         if self.persist_layout:
             self.save_layout()
         self._recovery_timer.stop()

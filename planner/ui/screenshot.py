@@ -34,7 +34,7 @@ def _quiet_offscreen_messages() -> None:
 
 _TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view"}
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path")
+         "stages", "critical-path", "presentation")
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
 
 
@@ -91,7 +91,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             if missing:
                 raise ValueError(f"no decision with id {', '.join(missing)} in this plan")
         window.doc.wait_for_analysis()
-        if view == "graph":
+        if view in ("graph", "presentation"):
             window.show_view("Graph")
         tab = _TABS.get(view)
         if view in window.chart_tabs:
@@ -119,6 +119,10 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
             app.processEvents()
+        if view == "presentation":
+            window.presentation.enter(full_screen=False)  # the offscreen screen is smaller than --size
+            for _ in range(3):
+                app.processEvents()
         if view in ("risk", "capacity") or view in window.chart_tabs:
             _settle_charts(app, window)
         target = {
@@ -126,6 +130,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             "capacity": window.capacity_tab,
             **window.chart_tabs,
             "window": window,
+            "presentation": window,
             "table": window.table_view,
             "graph": window.canvas,
             "inspector": window.inspector_dock,
