@@ -296,18 +296,7 @@ def nx_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
 # ------------------------------------------------------------------------------------------------------------------
 
 IMPL: dict[str, Any] = {"compile": compile_plan, "validate": validate}
-"""What planner_analyze calls; --experimental swaps in benchmarks/experiments/fast_core.py."""
-
-
-def use_experimental() -> None:
-    """Swap the proposals of benchmarks/experiments/fast_core.py into this process (no file changes)."""
-    sys.path.insert(0, str(ROOT / "benchmarks" / "experiments"))
-    import ab_core  # noqa: PLC0415
-    import fast_core  # noqa: PLC0415
-
-    IMPL["compile"] = fast_core.compile_plan_fast
-    IMPL["validate"] = fast_core.validate_fast
-    ab_core.use(True)
+"""What planner_analyze calls (a seam for trying alternative implementations in the same harness)."""
 
 
 def planner_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
@@ -561,16 +550,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dir", default=None, help="folder for the generated plans (default: a temporary one)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the networkx baseline (and the check)")
-    ap.add_argument("--experimental", action="store_true",
-                    help="measure the proposals of benchmarks/experiments/fast_core.py instead of planner as is")
     ap.add_argument("--json", default=None, help="also write the raw results to this file")
     ap.add_argument("--_child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     repeat = args.repeat or (3 if args.quick else 7)
 
     if args._child:
-        if args.experimental:
-            use_experimental()
         res = child(args._child, repeat, not args.no_baseline)
         print(json.dumps(res))
         return 0
@@ -580,8 +565,6 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     from benchmarks._plans import random_plan
 
-    if args.experimental:
-        print("EXPERIMENTAL: measuring benchmarks/experiments/fast_core.py proposals, not planner/ as is")
     print(f"Python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; plans in {folder}", flush=True)
     gen: dict[int, tuple[float, float, int]] = {}
@@ -602,8 +585,6 @@ def main(argv: list[str] | None = None) -> int:
             cmd = [sys.executable, __file__, "--_child", str(path), "--repeat", str(runs_for(n, repeat))]
             if args.no_baseline:
                 cmd.append("--no-baseline")
-            if args.experimental:
-                cmd.append("--experimental")
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
             results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     finally:
