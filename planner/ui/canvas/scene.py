@@ -12,6 +12,14 @@ Synchronisation is incremental and as narrow as the document lets it be:
 - Hidden: while its view is hidden (another tab is current) the scene only notes that it is stale, and catches up
   when it is shown again (or when asked for its content: fit, highlight).
 
+- Progressive: a large plan built from scratch (more than :data:`PROGRESSIVE` decisions: opening a plan, a new
+  plan) is built in slices from a zero-interval timer: the layered layout first (then the stage bands and the
+  scene's extent are known), then cards and edges a few hundred at a time, each slice bounded by
+  :data:`BUILD_SLICE` seconds, so the view paints, scrolls and zooms meanwhile (it draws the progress). The
+  build refreshes the figures itself if an analysis arrives meanwhile. An edit during the build completes it at
+  once (then syncs as usual: items never lag behind an edit, so dependency indices are never stale); a new plan
+  restarts it; a hidden view pauses it. Small plans are built synchronously (readable at once).
+
 Views never compute schedules: figures come from the analysis.
 """
 
@@ -19,10 +27,12 @@ from __future__ import annotations
 
 import gc
 import html
+import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
@@ -39,6 +49,14 @@ if TYPE_CHECKING:
 
 BULK = 500
 """Creating more items than this at once goes without the scene's BSP index (rebuilt once afterwards)."""
+
+PROGRESSIVE = 1500
+"""A scene built from scratch for more decisions than this is built progressively (see the module docstring)."""
+
+BUILD_SLICE = 0.04
+"""Seconds of building per event-loop turn during a progressive build (the layout step is one slice)."""
+
+_END_SLICE = -1.0  # yielded by a build step that must end its slice (let the view paint)
 
 LAYOUT_CACHE = 4
 """Layered layouts kept by graph shape (undo/redo of a structural edit finds its layout here)."""
@@ -61,6 +79,7 @@ class GraphScene(QGraphicsScene):
     refused = Signal(str, str)  # title, message: an edit the document refused (the view shows it)
     reveal_requested = Signal(QRectF)  # scene rect the view should scroll into sight
     edge_selection_changed = Signal()
+    build_changed = Signal()  # a progressive build started, advanced (see build_progress) or ended
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +109,15 @@ class GraphScene(QGraphicsScene):
         self._figures_due = False
         self._selection_due = False
         self.sync_count = 0  # full or partial syncs run (tests check that a hidden canvas does none)
+        # Progressive build (see the module docstring): the steps left, the timer that runs them, how far it is.
+        self._build: Iterator[float] | None = None
+        self._build_items = 0  # items the running build has created so far
+        self._build_timer = QTimer(self)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_tick)
+        self.build_progress = 1.0
+        self.build_ticks = 0  # slices run by progressive builds (tests)
+        self._reset_due = False  # a new plan was set: a running build restarts, old items all go
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -106,6 +134,7 @@ class GraphScene(QGraphicsScene):
             document.layout_changed.connect(self._on_layout_changed)
             document.plan_meta_changed.connect(self._on_everything_changed)
             document.plan_reset.connect(self._on_everything_changed)
+            document.plan_reset.connect(self._on_reset)
         self.sync()
         self._on_document_selection(list(document.selection), reveal=False)
 
@@ -126,6 +155,9 @@ class GraphScene(QGraphicsScene):
     def _on_layout_changed(self, ids: list[str]) -> None:
         self._moved.update(ids)
 
+    def _on_reset(self) -> None:
+        self._reset_due = True
+
     def _on_everything_changed(self) -> None:
         self._structure_dirty = True
         self._kinds_dirty = True
@@ -140,6 +172,8 @@ class GraphScene(QGraphicsScene):
         self.active = on
         if on:
             self.catch_up()
+        else:
+            self._build_timer.stop()  # a progressive build waits until the view is shown again
 
     def catch_up(self) -> None:
         """Bring a stale scene in line with the document now (a no-op when it is up to date)."""
@@ -147,6 +181,10 @@ class GraphScene(QGraphicsScene):
             self.stale = False
             self.sync(figures=self._figures_due)
             self._figures_due = False
+        if self._build is not None:
+            if self.active:
+                self._build_timer.start()
+            return  # the selection is applied when the build ends
         if self._selection_due:
             self._selection_due = False
             self._on_document_selection(list(self.document.selection))
@@ -163,6 +201,8 @@ class GraphScene(QGraphicsScene):
         self.sync(figures=False)
 
     def _on_analysis(self, _analysis: object) -> None:
+        if self._build is not None:
+            return  # a progressive build shows the latest analysis when it ends
         if not self.active:
             self.stale = True
             self._figures_due = True
@@ -182,6 +222,13 @@ class GraphScene(QGraphicsScene):
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if self._build is not None:
+                # Something changed during a progressive build: a new plan restarts it; anything else completes
+                # it now (items never lag behind an edit), then the usual sync applies the change.
+                if self._reset_due or self._build_items == 0:
+                    self._cancel_build()
+                else:
+                    self._complete_build()
             self.sync_count += 1
             self._sync(figures)
         finally:
@@ -193,8 +240,13 @@ class GraphScene(QGraphicsScene):
         structure = self._structure_dirty or not self._fine
         bulk = False
         if structure:
-            self._structure_dirty = False
             plan = self.document.plan
+            reset, self._reset_due = self._reset_due, False
+            if len(plan.decisions) > PROGRESSIVE and (reset or not self.cards):
+                self._structure_dirty = False
+                self._start_build()
+                return
+            self._structure_dirty = False
             bulk = len(plan.decisions) - len(self.cards) + 3 * (len(plan.dependencies) - len(self.edges)) > BULK
         if bulk:
             # Inserting into the BSP tree item by item is slow; one rebuild at the end is not.
@@ -241,12 +293,320 @@ class GraphScene(QGraphicsScene):
         if lay is None:
             from planner.analysis.layout import layered_layout  # numpy: not before the first paint
 
+            # A stale analysis (of the plan before an edit, same object) would lend the layout an outdated graph.
+            if not getattr(self.document, "analysis_current", True):
+                analysis = None
             lay = self._layouts[key] = layered_layout(self.document.plan, analysis)
             while len(self._layouts) > LAYOUT_CACHE:
                 self._layouts.popitem(last=False)
         else:
             self._layouts.move_to_end(key)
         return lay
+
+    def _shape_key(self, ids: list[str]) -> tuple[object, ...]:
+        """What the layered layout depends on: ids, stages, links, the stage list."""
+        plan = self.document.plan
+        return (tuple(ids), tuple(d.stage for d in plan.decisions),
+                tuple((x.from_, x.to) for x in plan.dependencies), tuple(s.id for s in plan.stages))
+
+    # -- progressive build (large plans, from scratch) ------------------------------------------------------------
+    @property
+    def building(self) -> bool:
+        """A progressive build is under way (cards and edges are still being created)."""
+        return self._build is not None
+
+    def complete(self) -> None:
+        """Finish a progressive build now (synchronously); a no-op when none is running."""
+        if self._build is not None:
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                self._complete_build()
+            finally:
+                if enabled:
+                    gc.enable()
+
+    def _clear_items(self) -> None:
+        """Remove every card and edge (a new plan is about to be built from scratch)."""
+        if self.interaction is not None:
+            self.set_interaction(None)
+        if not self.cards and not any(self.edges):
+            return
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            for edge in self.edges:
+                if edge is not None:
+                    self._drop_edge(edge)
+            for card in self.cards.values():
+                for edge in list(card.edges):
+                    self._drop_edge(edge)
+                self.removeItem(card)
+        finally:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.cards = {}
+        self.edges = []
+
+    def _start_build(self) -> None:
+        self._clear_items()
+        self._moved = set()
+        # The build gives every item its data from the plan as it is now; later edits mark on top of that.
+        self._text_dirty = set()
+        self._kinds_dirty = False
+        self._card_figures = self._edge_figures = None
+        self._build_items = 0
+        self.build_progress = 0.0
+        self._build = self._build_steps()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # rebuilt once at the end
+        if self.active:
+            self._build_timer.start()
+        self.build_changed.emit()
+
+    def _build_tick(self) -> None:
+        """One slice of a progressive build: steps until :data:`BUILD_SLICE` seconds have passed."""
+        build = self._build
+        if build is None:
+            self._build_timer.stop()
+            return
+        self.build_ticks += 1
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            deadline = time.perf_counter() + BUILD_SLICE
+            for progress in build:
+                if progress == _END_SLICE:
+                    break
+                self.build_progress = progress
+                if time.perf_counter() >= deadline:
+                    break
+            else:
+                self._end_build()
+                return
+        finally:
+            if enabled:
+                gc.enable()
+        self.build_changed.emit()
+
+    def _complete_build(self) -> None:
+        build = self._build
+        if build is None:
+            return
+        for _ in build:
+            pass
+        self._end_build()
+
+    def _end_build(self) -> None:
+        self._build_timer.stop()
+        self._build = None
+        self.build_progress = 1.0
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if self.highlight:
+            self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
+        self._selection_due = False
+        self._on_document_selection(list(self.document.selection), reveal=False)
+        self.build_changed.emit()
+
+    def _cancel_build(self) -> None:
+        """Drop a running build: what it created stays (consistent, as after a partial sync) and the next sync
+        redoes the structure."""
+        build = self._build
+        if build is None:
+            return
+        self._build_timer.stop()
+        self._build = None
+        build.close()
+        self.build_progress = 1.0
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._structure_dirty = True
+        self._card_figures = self._edge_figures = None
+        self.build_changed.emit()
+
+    def _build_steps(self) -> Iterator[float]:
+        """The progressive build as a generator: yields its progress (0..1) between small batches.
+
+        Works from a snapshot of the plan taken at the start (edits during the build complete it first, then
+        sync as usual, so the snapshot never outlives an edit by more than that)."""
+        plan = self.document.plan
+        decisions = list(plan.decisions)
+        deps = list(plan.dependencies)
+        ids = [d.id for d in decisions]
+        key = self._shape_key(ids)
+        first: dict[str, Decision] = {}
+        for d in decisions:
+            first.setdefault(d.id, d)  # (a duplicate id is a validation error: the first one has the card)
+        n_cards, n_deps = len(first), len(deps)
+        # Rough cost of each part, in cards: the layout ~2 per decision, a card 1, an edge ~1.2.
+        total = float(2 * n_cards + n_cards + 1.2 * n_deps) or 1.0
+        yield _END_SLICE  # the first paint before the layout
+
+        analysis = self._analysis()
+        lay = self._layout_for(key, analysis)
+        self._layout_key = key
+        self.layout = lay
+        done = 2.0 * n_cards
+
+        # Where every card goes (the saved position, else the layout's), known before any card exists: the bands
+        # and the scene's extent are set now, so the view can scroll over the whole plan while it fills in.
+        saved = plan.layout
+        at_layout: dict[str, bool] = {}
+        layout_pos: dict[str, QPointF] = {}
+        target: dict[str, QPointF] = {}
+        for i, did in enumerate(lay.ids):
+            lp = layout_pos[did] = layout_to_scene(lay.x[i], lay.y[i])
+            p = saved.get(did)
+            at_layout[did] = p is None or (p.x == lp.x() and p.y == lp.y())
+            target[did] = QPointF(p.x, p.y) if p is not None else lp
+        self._sync_bands(list(target.values()))
+        self.edges = [None] * n_deps
+        self.build_progress = done / total
+        yield _END_SLICE  # the layout was a long slice: let the view paint the bands now
+
+        # Cards, left (where the plan starts, and the overview looks) to right.
+        order = sorted(range(len(lay.ids)), key=lambda i: (lay.x[i], lay.y[i]))
+        fig_analysis = analysis
+        card_fig = self._card_figure_source(analysis)
+        refresh_cards = 0  # cards [0, refresh_cards) of `order` show an older analysis than fig_analysis
+        cards = self.cards
+        batch = 64
+        for start in range(0, len(order), batch):
+            a = self._analysis()
+            if a is not fig_analysis:
+                fig_analysis, card_fig, refresh_cards = a, self._card_figure_source(a), start
+            index, figures, colors, estimate = card_fig
+            for i in order[start:start + batch]:
+                did = lay.ids[i]
+                card = CardItem(did)
+                card.layout_pos = layout_pos[did]
+                card.setPos(target[did])
+                card.set_data(self._card_data(first[did], index.get(did), figures, colors, estimate))
+                self.addItem(card)
+                cards[did] = card
+            self._build_items += min(batch, len(order) - start)
+            done += min(batch, len(order) - start)
+            yield done / total
+
+        # Edges, with their arrival points on the target card spread as _spread_ports would (computed from the
+        # positions, before any edge exists), so each edge is placed once.
+        in_dy = self._spread_from_positions(deps, lay, target, at_layout)
+        routes = lay.routes
+        waypoint = self._waypoint
+        kinds = [(str(dep.type), float(dep.lag)) for dep in deps]
+        edge_analysis = self._analysis()
+        drv_l, crit_l = self._driving_lists(edge_analysis)
+        refresh_edges = 0
+        edge_order = sorted((k for k, dep in enumerate(deps) if dep.from_ in cards and dep.to in cards
+                             and dep.from_ != dep.to), key=lambda k: target[deps[k].from_].x())
+        batch = 128
+        for start in range(0, len(edge_order), batch):
+            a = self._analysis()
+            if a is not edge_analysis:
+                edge_analysis, refresh_edges = a, start
+                drv_l, crit_l = self._driving_lists(a)
+            for k in edge_order[start:start + batch]:
+                dep = deps[k]
+                src, dst = cards[dep.from_], cards[dep.to]
+                edge = EdgeItem(src, dst, k)
+                route = routes.get(k)
+                edge.route = [waypoint(x, y) for x, y in route] if route else None
+                edge.in_dy = in_dy[k]
+                if not self.detailed:
+                    edge.set_detailed(False)
+                kind, lag = kinds[k]
+                if drv_l is not None and crit_l is not None:
+                    edge.set_info(kind, lag, drv_l[k], crit_l[k])
+                else:
+                    edge.set_info(kind, lag, False, False)
+                edge.update_path()
+                self.addItem(edge)
+                self.edges[k] = edge
+            self._build_items += min(batch, len(edge_order) - start)
+            done += 1.2 * min(batch, len(edge_order) - start)
+            yield min(done / total, 0.99)
+
+        # An analysis that arrived meanwhile: bring the items made before it up to date (until none is newer).
+        while True:
+            a = self._analysis()
+            stale_cards = order[:refresh_cards] if a is fig_analysis else order
+            stale_edges = edge_order[:refresh_edges] if a is edge_analysis else edge_order
+            if not stale_cards and not stale_edges:
+                break
+            fig_analysis = edge_analysis = a
+            refresh_cards = refresh_edges = 0
+            index, figures, colors, estimate = self._card_figure_source(a)
+            for start in range(0, len(stale_cards), 256):
+                for i in stale_cards[start:start + 256]:
+                    did = lay.ids[i]
+                    cards[did].set_data(self._card_data(first[did], index.get(did), figures, colors, estimate))
+                yield 0.99
+            drv_l, crit_l = self._driving_lists(a)
+            for start in range(0, len(stale_edges), 512):
+                for k in stale_edges[start:start + 512]:
+                    kind, lag = kinds[k]
+                    info = (kind, lag, drv_l[k], crit_l[k]) if drv_l is not None and crit_l is not None else (
+                        kind, lag, False, False)
+                    edge = self.edges[k]
+                    if edge is not None and info != edge.info:
+                        edge.set_info(*info)
+                yield 0.99
+            if self._analysis() is not a:
+                refresh_cards, refresh_edges = len(order), len(edge_order)
+                fig_analysis = edge_analysis = None  # everything again with the newer one
+            else:
+                break
+
+        self._sync_bands()
+        # What the items show now, for the incremental figure syncs that follow.
+        a = fig_analysis
+        sched = a.schedule if a is not None else None
+        estimate = a.estimate if a is not None else getattr(self.document, "estimate", "likely")
+        if sched is None:
+            self._card_figures = (None, estimate)
+        else:
+            self._card_figures = (sched.ids, estimate, sched.duration, sched.es, sched.total_float, sched.critical)
+        driving, critical = self._driving(a)
+        self._edge_figures = (kinds, driving, critical)
+
+    def _card_figure_source(self, analysis: Analysis | None) -> tuple[dict[str, int], Any, dict[str, str | None],
+                                                                         str]:
+        """(index, figures, area colours, estimate) for :meth:`_card_data`, as :meth:`_sync_cards` builds them."""
+        plan = self.document.plan
+        sched = analysis.schedule if analysis is not None else None
+        colors = {a.id: a.color for a in plan.areas}
+        estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
+        if sched is None:
+            return {}, None, colors, estimate
+        return sched.index, (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(),
+                             sched.critical.tolist()), colors, estimate
+
+    def _driving_lists(self, analysis: Analysis | None) -> tuple[list[bool] | None, list[bool] | None]:
+        driving, critical = self._driving(analysis)
+        if driving is None or critical is None:
+            return None, None
+        return driving.tolist(), critical.tolist()
+
+    def _spread_from_positions(self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF],
+                               at_layout: dict[str, bool]) -> list[float]:
+        """The ``in_dy`` of every dependency's edge as :meth:`_spread_ports` sets it, from card positions alone."""
+        half = S.CARD_H / 2
+        routes = lay.routes
+        row = S.ROW_PITCH
+        incoming: dict[str, list[tuple[float, int]]] = {}
+        for k, dep in enumerate(deps):
+            a, b = dep.from_, dep.to
+            if a not in pos or b not in pos or a == b:
+                continue
+            route = routes.get(k) if at_layout[a] and at_layout[b] else None
+            y = route[-1][1] * row + S.BAND_HEADER if route else pos[a].y() + half
+            incoming.setdefault(b, []).append((y, k))
+        out = [0.0] * len(deps)
+        span = S.CARD_H - 24
+        for arrivals in incoming.values():
+            arrivals.sort()
+            m = len(arrivals)
+            step = min(11.0, span / (m - 1)) if m > 1 else 0.0
+            first = -step * (m - 1) / 2
+            for j, (_, k) in enumerate(arrivals):
+                out[k] = first + j * step
+        return out
 
     def _sync_structure(self, analysis: Analysis | None) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
         """Cards and edges for the plan's decisions and dependencies, placed. Returns (created cards, moved card
@@ -274,8 +634,7 @@ class GraphScene(QGraphicsScene):
             self.cards[did] = card
             created.append(card)
 
-        key = (tuple(ids), tuple(d.stage for d in decisions), tuple((x.from_, x.to) for x in plan.dependencies),
-               tuple(s.id for s in plan.stages))
+        key = self._shape_key(ids)
         relayout = key != self._layout_key
         if relayout:
             self._layout_key = key
@@ -576,12 +935,12 @@ class GraphScene(QGraphicsScene):
         if edge.scene() is self:
             self.removeItem(edge)
 
-    def _sync_bands(self) -> None:
+    def _sync_bands(self, positions: list[QPointF] | None = None) -> None:
+        """Stage bands and the scene rect around the cards (or around ``positions``, before the cards exist)."""
         lay = self.layout
         assert lay is not None
         xs, ys = [], []
-        for c in self.cards.values():
-            p = c.pos()
+        for p in positions if positions is not None else (c.pos() for c in self.cards.values()):
             xs.append(p.x())
             ys.append(p.y())
         top = min(0.0, min(ys, default=0.0) - S.BAND_HEADER)

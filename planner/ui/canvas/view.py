@@ -64,6 +64,7 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.reveal_requested.connect(self._reveal)
         self._fit_due = False
         self._overview_due = False
+        self.graph_scene.build_changed.connect(self._on_build_changed)
         # Built in sync with the document (tests and the screenshot read it at once); from now on it follows the
         # document only while shown.
         self.graph_scene.set_active(False)
@@ -83,6 +84,24 @@ class GraphCanvas(QGraphicsView):
         super().hideEvent(event)
         if not self.isVisible():  # (not for a hidden parent's own spontaneous events while we stay visible)
             self.graph_scene.set_active(False)
+
+    def _on_build_changed(self) -> None:
+        """A progressive build advanced: repaint its progress note; once the plan's extent is known (the layout
+        is done), apply a fit or overview asked for meanwhile, so the view looks where the cards will be."""
+        self.viewport().update(self._progress_rect())
+        if not self.isVisible() or self.graph_scene.content_rect().isEmpty():
+            return
+        if self._overview_due:
+            self._overview_due = self._fit_due = False
+            self.overview()
+        elif self._fit_due:
+            self._fit_due = False
+            self.fit_to_view()
+
+    def _waiting_for_content(self) -> bool:
+        """The scene is being built and its layout is not known yet (nothing to fit)."""
+        scene = self.graph_scene
+        return scene.building and scene.content_rect().isEmpty()
 
     # -- zoom ---------------------------------------------------------------------------------------------------
     @property
@@ -118,7 +137,7 @@ class GraphCanvas(QGraphicsView):
         """Show the whole plan; never magnify past 100 % (a small plan is shown at its natural size).
 
         On a hidden canvas whose scene is stale this waits until the canvas is shown (no catching up for it)."""
-        if self.graph_scene.stale and not self.isVisible():
+        if (self.graph_scene.stale and not self.isVisible()) or self._waiting_for_content():
             self._fit_due = True
             return
         self.graph_scene.catch_up()
@@ -137,8 +156,8 @@ class GraphCanvas(QGraphicsView):
     def overview(self) -> None:
         """The view a plan opens with: the whole plan when it fits at a readable size, otherwise its start (the
         left edge, where the work begins) at the smallest readable zoom, so card titles can be read at once."""
-        if self.graph_scene.stale and not self.isVisible():
-            self._overview_due = True  # done when shown, like fit_to_view
+        if (self.graph_scene.stale and not self.isVisible()) or self._waiting_for_content():
+            self._overview_due = True  # done when shown (or when the build knows the layout), like fit_to_view
             return
         self.fit_to_view()
         if self.zoom >= S.READABLE_ZOOM:
@@ -151,6 +170,7 @@ class GraphCanvas(QGraphicsView):
     def focus_on(self, ids: list[str], zoom: float = 1.0) -> None:
         """Centre the cards of ``ids`` at ``zoom`` (100 % by default), e.g. for a screenshot of a selection."""
         self.graph_scene.catch_up()
+        self.graph_scene.complete()
         rect = QRectF()
         for item in self.graph_scene.selectedItems():
             rect = rect.united(item.sceneBoundingRect())
@@ -163,6 +183,7 @@ class GraphCanvas(QGraphicsView):
         """Emphasise ``ids`` (a chain, in order) and the arrows between them, dim the rest, and bring it in
         sight; an empty list clears the highlight."""
         self.graph_scene.catch_up()
+        self.graph_scene.complete()
         self.graph_scene.highlight_chain(list(ids))
 
     def _reveal(self, rect: QRectF) -> None:
@@ -190,7 +211,9 @@ class GraphCanvas(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """Keep each stage's name readable at the top of the view once its band's own title has scrolled away
-        or become too small (zoomed out)."""
+        or become too small (zoomed out); while a large plan is being built, say how far it is."""
+        if self.graph_scene.building:
+            self._draw_progress(painter)
         bands = self.graph_scene.bands
         if not bands:
             return
@@ -223,6 +246,29 @@ class GraphCanvas(QGraphicsView):
                              int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
+    def _progress_text(self) -> str:
+        return f"Building graph… {int(self.graph_scene.build_progress * 100)} %"
+
+    def _progress_rect(self) -> QRect:
+        """Where the build's progress note goes: the bottom-left corner of the viewport."""
+        fm = QFontMetrics(S.band_font())
+        w = fm.horizontalAdvance("Building graph… 100 %") + 24
+        h = fm.height() + 12
+        return QRect(12, self.viewport().height() - h - 12, w, h)
+
+    def _draw_progress(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        r = self._progress_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(40, 44, 52, 220))
+        painter.drawRoundedRect(QRectF(r), 6, 6)
+        painter.setFont(S.band_font())
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._progress_text())
+        painter.restore()
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         # The headers do not scroll with the scene: repaint the strip they occupy and the one they were copied to.
@@ -231,6 +277,9 @@ class GraphCanvas(QGraphicsView):
             return
         w = self.viewport().width()
         self.viewport().update(QRect(0, 0, w, self.HEADER_H + max(dy, 0) + 1))
+        if self.graph_scene.building:  # the progress note does not scroll either
+            r = self._progress_rect()
+            self.viewport().update(r.adjusted(-abs(dx), -abs(dy), abs(dx), abs(dy)))
 
     # -- events -------------------------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
