@@ -126,13 +126,13 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
     cxa, cya = np.array(cx), np.array(cy)
     sel = np.array([d in selected for d in chain], dtype=bool)
     if sel.any():
-        ax.add_collection(PolyCollection(_rounded(cxa[sel], cya[sel], CHIP_W + 0.12, chip_h + 0.12, 0.09),
+        ax.add_collection(PolyCollection(_rounded(cxa[sel], cya[sel], CHIP_W + 0.12, chip_h + 0.12, 0.09),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                          facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1))
     lws = [3.0 if x else 1.6 for x in sel.tolist()]
-    ax.add_collection(PolyCollection(_rounded(cxa, cya, CHIP_W, chip_h, 0.06),
+    ax.add_collection(PolyCollection(_rounded(cxa, cya, CHIP_W, chip_h, 0.06),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                      facecolors=[style.tint(colors[i], 0.82) for i in idx], edgecolors=style.CRITICAL,
                                      linewidths=lws, zorder=2))
-    ax.add_collection(PolyCollection(_rounded(cxa - CHIP_W / 2 + 0.06, cya, 0.07, chip_h - 0.12, 0.02),
+    ax.add_collection(PolyCollection(_rounded(cxa - CHIP_W / 2 + 0.06, cya, 0.07, chip_h - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                      facecolors=[colors[i] for i in idx], edgecolors="none", zorder=2.1))
     chars = int(style.chars_fitting(CHIP_W - 0.26, font) * style.BOLD_FACTOR)
     lines = max(1, min(4, int((chip_h * 72 - font * 2.4) / (font * 1.12))))

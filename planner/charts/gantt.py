@@ -237,7 +237,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             tf = s.total_float[idx]
             has = bar & (tf > 0) | is_ms & (tf > 0)
             if has.any():
-                ax.add_collection(PolyCollection(_bars(ef[idx][has], tf[has], yk[has], bar_h * 0.42, bar_dy),
+                ax.add_collection(PolyCollection(_bars(ef[idx][has], tf[has], yk[has], bar_h * 0.42, bar_dy),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                                  facecolors=style.FLOAT, edgecolors="none", zorder=2))
         if base is not None:
             bx, bw, by = [], [], []
@@ -248,7 +248,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                     bw.append(max(e.finish - e.start, t_max * 0.002))
                     by.append(k)
             if bx:
-                ax.add_collection(PolyCollection(_bars(np.array(bx), np.array(bw), np.array(by, dtype=float), 0.16,
+                ax.add_collection(PolyCollection(_bars(np.array(bx), np.array(bw), np.array(by, dtype=float), 0.16,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                                        0.36), facecolors=style.BASELINE, edgecolors="none", zorder=2))
         lw = max(0.3, min(1.2, pitch * 72 * 0.06))
         for mask, critical in ((bar & ~crit, False), (bar & crit, True)):
@@ -260,7 +260,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                 kw.update(edgecolors=style.CRITICAL, linewidths=lw * 1.4, hatch=style.CRITICAL_HATCH)
             else:
                 kw.update(edgecolors=[style.shade(c, 0.35) for c in fc], linewidths=lw * 0.8)
-            ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))
+            ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
         if is_ms.any():
             ms = max(3.0, min(9.0, pitch * 72 * 0.55))
             fc = [style.CRITICAL if c else colors[i] for i, c in zip(idx[is_ms].tolist(), crit[is_ms].tolist(),
@@ -270,7 +270,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         sel_rows = [k for k, i in dec_rows if ids[i] in selected and not plan.decisions[i].milestone]
         if sel_rows:
             sel_idx = np.array([shown[k][1] for k in sel_rows])
-            ax.add_collection(PolyCollection(_bars(es[sel_idx], dur[sel_idx], np.array(sel_rows, float), bar_h + 0.14,
+            ax.add_collection(PolyCollection(_bars(es[sel_idx], dur[sel_idx], np.array(sel_rows, float), bar_h + 0.14,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                                    bar_dy), facecolors="none", edgecolors=style.INK,
                                              linewidths=max(1.2, lw * 2), zorder=4))
 
@@ -309,7 +309,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
     if base is not None:
         bits.append(f"baseline \u201c{base.name}\u201d")
     style.title(fig, f"Gantt \u2014 {plan.title}", " \u00b7 ".join(bits))
-    _legend(fig, plan, idx, colors, gated, base is not None, is_ms.any() if len(idx) else False, show_deps)
+    _legend(fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps)
 
 
 def _gates(shown: list[Row], st: Any, gated: bool) -> list[tuple[int, float, int]]:

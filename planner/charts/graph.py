@@ -348,7 +348,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
     crit = s.critical[vi]
     sel = np.array([g.ids[i] in selected for i in vis], dtype=bool)
     if sel.any():
-        ax.add_collection(PolyCollection(_rounded(xs[vi][sel], ys[vi][sel], NODE_W + 0.16, NODE_H + 0.16, 0.1),
+        ax.add_collection(PolyCollection(_rounded(xs[vi][sel], ys[vi][sel], NODE_W + 0.16, NODE_H + 0.16, 0.1),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                          facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.8))
     face = [style.tint(colors[i], 0.82) for i in vis]
     edge = [style.CRITICAL if c else style.shade(colors[i], 0.2) for i, c in zip(vis, crit.tolist(), strict=True)]
@@ -356,11 +356,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
     for j in np.flatnonzero(sel).tolist():
         lw[j] = max(lw[j], 2.6 * scale)
         edge[j] = style.INK
-    ax.add_collection(PolyCollection(_rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06), facecolors=face,
+    ax.add_collection(PolyCollection(_rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06), facecolors=face,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                      edgecolors=edge, linewidths=lw, zorder=2))
     stripe_w = 0.07
     ax.add_collection(PolyCollection(
-        _rounded(xs[vi] - NODE_W / 2 + stripe_w / 2 + 0.03, ys[vi], stripe_w, NODE_H - 0.12, 0.02),
+        _rounded(xs[vi] - NODE_W / 2 + stripe_w / 2 + 0.03, ys[vi], stripe_w, NODE_H - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
         facecolors=[colors[i] for i in vis], edgecolors="none", zorder=2.1))
     if font >= 3.5:
         chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)

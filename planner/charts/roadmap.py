@@ -338,17 +338,17 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], compact: bool = False,
         sel = np.array([plan.decisions[i].id in selected for i in card_i], dtype=bool)
         radius = min(0.06, card_h / 4, card_w / 4)
         if sel.any():
-            ax.add_collection(PolyCollection(_rounded(cx[sel], cy[sel], card_w + 0.1, card_h + 0.1, radius + 0.03),
+            ax.add_collection(PolyCollection(_rounded(cx[sel], cy[sel], card_w + 0.1, card_h + 0.1, radius + 0.03),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                              facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
         edge = [style.CRITICAL if c else style.shade(colors[i], 0.25) for i, c in zip(card_i, crit.tolist(), strict=True)]
         lw = [2.0 if c else 0.7 for c in crit.tolist()]
         for j in np.flatnonzero(sel).tolist():
             edge[j], lw[j] = style.INK, 2.6
-        ax.add_collection(PolyCollection(_rounded(cx, cy, card_w, card_h, radius), facecolors="white",
+        ax.add_collection(PolyCollection(_rounded(cx, cy, card_w, card_h, radius), facecolors="white",  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                                          edgecolors=edge, linewidths=lw, zorder=2))
         stripe = min(0.07, card_w * 0.06)
         ax.add_collection(PolyCollection(
-            _rounded(cx - card_w / 2 + stripe / 2 + 0.025, cy, stripe, max(0.02, card_h - 0.08), 0.015),
+            _rounded(cx - card_w / 2 + stripe / 2 + 0.025, cy, stripe, max(0.02, card_h - 0.08), 0.015),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
             facecolors=[colors[i] for i in card_i], edgecolors="none", zorder=2.1))
         if font >= 3.5:
             pad = stripe + 0.07

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 # -- palette ------------------------------------------------------------------------------------------------
 OKABE_ITO: tuple[str, ...] = (
@@ -56,7 +58,7 @@ BOLD_FACTOR = 0.88  # bold text fits this share of the characters of regular tex
 
 TITLE_IN = 0.52  # figure inches reserved above the plot for the title and subtitle
 
-RC: dict[str, Any] = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": FONT_FAMILY,
     "font.size": LABEL_PT,
@@ -78,7 +80,7 @@ def apply_style(fig: Figure) -> None:
     fig.set_facecolor("white")
 
 
-def rc_context() -> Any:
+def rc_context() -> AbstractContextManager[None]:
     """A ``matplotlib.rc_context`` with the house fonts and export settings (used around drawing and saving)."""
     import matplotlib
 
@@ -226,8 +228,10 @@ def start(fig: Figure) -> None:
     apply_style(fig)
 
 
-def inches_to_fig(fig: Figure, left: float, bottom: float, right: float, top: float) -> list[float]:
-    """An axes rectangle ``[x, y, w, h]`` in figure fractions from margins in inches."""
+def inches_to_fig(
+    fig: Figure, left: float, bottom: float, right: float, top: float
+) -> tuple[float, float, float, float]:
+    """An axes rectangle ``(x, y, w, h)`` in figure fractions from margins in inches."""
     w, h = fig.get_size_inches()
-    x0, y0 = left / w, bottom / h
-    return [x0, y0, max(0.01, 1 - right / w - x0), max(0.01, 1 - top / h - y0)]
+    x0, y0 = float(left / w), float(bottom / h)
+    return (x0, y0, float(max(0.01, 1 - right / w - x0)), float(max(0.01, 1 - top / h - y0)))

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter
 
 from planner.charts import style
@@ -49,7 +50,9 @@ def time_axis(ax: Axes, plan: Any, t_max: float, dates: bool | None, *, font_pt:
               top_weeks: bool = True, label: bool = True) -> None:
     """Put weeks (and dates) on ``ax``'s x axis over ``[0, t_max]`` weeks, with a light vertical grid."""
     ax.set_xlim(0, t_max)
-    width_in = ax.get_position().width * ax.figure.get_size_inches()[0]
+    fig = ax.figure
+    assert isinstance(fig, Figure)  # charts draw on a Figure, never a SubFigure (which has no size of its own)
+    width_in = ax.get_position().width * fig.get_size_inches()[0]
     max_ticks = max(3, int(width_in / 0.75))
     week_loc = MaxNLocator(nbins=max_ticks, integer=True, steps=[1, 2, 4, 5, 10])
     ax.tick_params(axis="x", labelsize=font_pt, length=2.5, pad=2, colors=style.MUTED)

@@ -17,9 +17,11 @@ from typing import Any
 
 import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.path import Path
+from numpy.typing import ArrayLike
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -62,7 +64,7 @@ class CanvasRenderer(RendererBase):
     def get_canvas_width_height(self) -> tuple[float, float]:
         return self.width, self.height
 
-    def points_to_pixels(self, points: float) -> float:
+    def points_to_pixels(self, points: ArrayLike) -> ArrayLike:
         return points
 
     def new_gc(self) -> GraphicsContextBase:
@@ -87,9 +89,11 @@ class CanvasRenderer(RendererBase):
         """Make ``gc``'s clip current. Consecutive marks with the same clip share one saved graphics state (a
         chart's hundreds of bars and labels share their axes' clip), which keeps the PDF small and fast."""
         rect = gc.get_clip_rectangle()
-        tpath, affine = gc.get_clip_path()
-        key = (None if rect is None else tuple(round(v, 3) for v in rect.bounds),
-               None if tpath is None else (id(tpath), tuple(affine.get_matrix().ravel().round(6))))
+        tpath, affine = gc.get_clip_path()  # both None, or neither
+        clip_key = None
+        if tpath is not None and affine is not None:
+            clip_key = (id(tpath), tuple(affine.get_matrix().ravel().round(6)))
+        key = (None if rect is None else tuple(round(v, 3) for v in rect.bounds), clip_key)
         if self._group_open and key == self._group_key:
             return
         self.end_group()
@@ -99,7 +103,8 @@ class CanvasRenderer(RendererBase):
             x0, y0, w, h = rect.bounds
             self.canv.addLiteral(f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f} re W n")
         if tpath is not None:
-            ops = _path_ops(tpath, affine)
+            # The stubs say TransformedPath; matplotlib returns the Path of get_transformed_path_and_affine().
+            ops = _path_ops(tpath, affine)  # type: ignore[arg-type]
             if ops:
                 self.canv.addLiteral(ops + " W n")
 
@@ -143,8 +148,9 @@ class CanvasRenderer(RendererBase):
             c.setLineCap(_CAPS.get(gc.get_capstyle(), 0))
             c.setLineJoin(_JOINS.get(gc.get_joinstyle(), 0))
             offset, dashes = gc.get_dashes()
-            if dashes is not None and len(dashes):
-                c.setDash([float(d) for d in dashes], float(offset or 0))
+            dash_list = [] if dashes is None else [float(d) for d in np.asarray(dashes).ravel()]
+            if dash_list:
+                c.setDash(dash_list, float(offset or 0))
             else:
                 c.setDash([], 0)
         if fill or stroke:
@@ -166,17 +172,18 @@ class CanvasRenderer(RendererBase):
         ys = np.arange(math.floor(ext.y0 / 72), math.ceil(ext.y1 / 72)) * 72.0
         if not len(xs) or not len(ys) or len(xs) * len(ys) > 4000:
             return
-        verts = hatch_path.vertices * 72.0
-        codes = hatch_path.codes if hatch_path.codes is not None else np.full(len(verts), Path.LINETO)
-        if hatch_path.codes is None:
-            codes = codes.copy()
+        verts = np.asarray(hatch_path.vertices) * 72.0
+        if hatch_path.codes is not None:
+            codes = np.asarray(hatch_path.codes)
+        else:
+            codes = np.full(len(verts), Path.LINETO)
             codes[0] = Path.MOVETO
         offsets = np.array([(x, y) for x in xs for y in ys])
         all_verts = (verts[None, :, :] + offsets[:, None, :]).reshape(-1, 2)
         all_codes = np.tile(codes, len(offsets))
         c.saveState()
         c.addLiteral(ops + " W n")
-        r, g, b = gc.get_hatch_color()[:3]
+        r, g, b = to_rgb(gc.get_hatch_color())
         c.setStrokeColorRGB(r, g, b)
         c.setFillColorRGB(r, g, b)
         c.setLineWidth(gc.get_hatch_linewidth() if hasattr(gc, "get_hatch_linewidth") else 1.0)
@@ -213,10 +220,11 @@ class CanvasRenderer(RendererBase):
     def _text_as_path(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float, ismath: Any,
                       mtext: Any) -> None:
         # Mathtext and fonts that cannot be embedded are drawn as outlines (matplotlib's own fallback).
+        # RendererBase._draw_text_as_path is private, so the stubs do not declare it.
         try:
-            self._draw_text_as_path(gc, x, y, s, prop, angle, ismath, mtext)
+            self._draw_text_as_path(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[attr-defined]
         except TypeError:  # matplotlib < 3.10 has no ``mtext`` parameter here
-            self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)
+            self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)  # type: ignore[attr-defined]
 
     def _font(self, prop: FontProperties) -> str | None:
         # The face does not depend on the size: one look-up per family, style and weight for the process.
@@ -231,17 +239,18 @@ class CanvasRenderer(RendererBase):
             _FONTS[key] = font
         return font
 
-    def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: np.ndarray, transform: Any = None) -> None:
+    def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: ArrayLike, transform: Any = None) -> None:
         from PIL import Image
 
-        h, w = im.shape[:2]
+        img = np.asarray(im)
+        h, w = img.shape[:2]
         if w == 0 or h == 0:
             return
         c = self.canv
         self._clip(gc)
         c.saveState()
         # matplotlib hands the rows bottom-up; images are stored top-down.
-        c.drawImage(ImageReader(Image.fromarray(np.asarray(im)[::-1])), x, y, width=w, height=h, mask="auto")
+        c.drawImage(ImageReader(Image.fromarray(img[::-1])), x, y, width=w, height=h, mask="auto")
         c.restoreState()
 
 
@@ -285,13 +294,15 @@ def _ops(vertices: np.ndarray, codes: np.ndarray) -> str:
 def _path_ops(path: Path, transform: Any = None, clip: Any = None) -> str:
     """The operators that construct ``path`` after ``transform`` (NaNs removed, optionally clipped)."""
     cleaned = path.cleaned(transform=transform, remove_nans=True, clip=clip, simplify=False, curves=True)
-    if not len(cleaned.vertices):
+    vertices = np.asarray(cleaned.vertices)
+    if not len(vertices):
         return ""
-    codes = cleaned.codes
-    if codes is None:
-        codes = np.full(len(cleaned.vertices), Path.LINETO, dtype=np.uint8)
+    if cleaned.codes is not None:
+        codes = np.asarray(cleaned.codes)
+    else:
+        codes = np.full(len(vertices), Path.LINETO, dtype=np.uint8)
         codes[0] = Path.MOVETO
-    return _ops(cleaned.vertices, codes)
+    return _ops(vertices, codes)
 
 
 def smallest_font(fig: Figure) -> float:

@@ -6,13 +6,16 @@ Only in reports of plans that hold a baseline; otherwise it leaves no trace.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from planner.report.context import ReportContext, esc, fmt_weeks
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 INTRO_PT = 78.0
 
@@ -102,8 +105,11 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
                                  f"{a + 1}\u2013{b} of {total})", ctx.styles["h3"]))
         rows = None if len(tiles) == 1 else (a, b)
         h = natural if natural < height else None
-        out.append(ctx.chart(lambda fig, rows=rows: charts.draw_gantt(fig, ctx.analysis, rows=rows, baseline=name),
-                             h, name="baseline Gantt", min_height=min(height, natural)))
+
+        def draw(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
+            charts.draw_gantt(fig, ctx.analysis, rows=rows, baseline=name)
+
+        out.append(ctx.chart(draw, h, name="baseline Gantt", min_height=min(height, natural)))
     return out
 
 

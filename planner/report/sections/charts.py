@@ -8,13 +8,16 @@ for every label to be at least 7 pt (``gantt_row_capacity`` and ``graph_tiles`` 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from planner.report.context import ReportContext, esc, plural
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Height kept free above a chart for a section heading and a two-line introduction, or a "part k of n" caption.
 INTRO_PT = 78.0
@@ -52,8 +55,11 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
             if k:
                 out.append(PageBreak())
                 out.append(Paragraph(f"Roadmap on a page, part {k + 1} of {len(pages)}", ctx.styles["h3"]))
-            out.append(ctx.chart(lambda fig, opts=opts: charts.draw_roadmap(fig, ctx.analysis, **opts), height,
-                                 name="roadmap", wide=True))
+
+            def draw_roadmap(fig: Figure, opts: dict[str, Any] = opts) -> None:
+                charts.draw_roadmap(fig, ctx.analysis, **opts)
+
+            out.append(ctx.chart(draw_roadmap, height, name="roadmap", wide=True))
         return out
     listing = _roadmap_listing(ctx)
     if listing is not None:
@@ -198,8 +204,11 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         rows = None if len(tiles) == 1 else (a, b)
         # One page: the chart's natural height, or the rest of the page; tiles: the rest of each page.
         h = natural if natural < height else None
-        out.append(ctx.chart(lambda fig, rows=rows: charts.draw_gantt(fig, ctx.analysis, rows=rows), h,
-                             name="Gantt", min_height=min(height, natural), wide=True))
+
+        def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
+            charts.draw_gantt(fig, ctx.analysis, rows=rows)
+
+        out.append(ctx.chart(draw_gantt, h, name="Gantt", min_height=min(height, natural), wide=True))
     return out
 
 
@@ -228,8 +237,11 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
             out.append(PageBreak())
             out.append(Paragraph(f"Dependency graph, part {k + 1} of {len(tiles)}", ctx.styles["h3"]))
         win = None if len(tiles) == 1 else window
-        out.append(ctx.chart(lambda fig, win=win: charts.draw_graph(fig, ctx.analysis, window=win), height,
-                             name="dependency graph", wide=True, min_height=height))
+
+        def draw_graph(fig: Figure, win: Any = win) -> None:
+            charts.draw_graph(fig, ctx.analysis, window=win)
+
+        out.append(ctx.chart(draw_graph, height, name="dependency graph", wide=True, min_height=height))
     return out
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.report.context import ReportContext, esc, fmt_weeks, plural
 from planner.report.sections import Section
 from planner.report.style import GATE_HEX
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CRIT_MARK = "<font color='#000000'><b>critical</b></font>"
 # Chunk size of long tables: ReportLab re-measures a table's remaining rows at every page split, so one table of
@@ -156,8 +159,11 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
         if k:
             out.append(Paragraph(f"The critical path, steps {steps[0] + 1}\u2013{steps[1]} of {n}",
                                  ctx.styles["h3"]))
-        out.append(ctx.chart(lambda fig, steps=steps: draw_critical_path(fig, ctx.analysis, steps=steps),
-                             h, name="critical path", wide=True, min_height=h))
+
+        def draw(fig: Figure, steps: tuple[int, int] = steps) -> None:
+            draw_critical_path(fig, ctx.analysis, steps=steps)
+
+        out.append(ctx.chart(draw, h, name="critical path", wide=True, min_height=h))
     return out
 
 

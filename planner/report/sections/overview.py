@@ -76,7 +76,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if not pd:
         tiles.append(_tile(ctx, str(len(warnings)), "see Findings" if warnings else "the plan is consistent",
                            "Warnings"))
-    rows = [tiles[i:i + 3] for i in range(0, len(tiles), 3)]
+    rows: list[list[list[Flowable] | str]] = [[*tiles[i:i + 3]] for i in range(0, len(tiles), 3)]
     while len(rows[-1]) < 3:
         rows[-1].append("")
     w = ctx.geometry.frame_width / 3
