@@ -104,6 +104,9 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.inspector_tabs.setCurrentWidget(window.plan_view)
         for _ in range(3):
             app.processEvents()
+        scene = getattr(window.canvas, "graph_scene", None)
+        if scene is not None:
+            scene.complete()  # a big plan's graph is built progressively: capture it finished
         overview = getattr(window.canvas, "overview", None)
         if view in ("graph", "window") and callable(overview):
             overview()

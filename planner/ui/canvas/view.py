@@ -165,7 +165,9 @@ class GraphCanvas(QGraphicsView):
         rect = self.graph_scene.content_rect()
         self.set_zoom(S.READABLE_ZOOM)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.centerOn(rect.left() - 20 + visible.width() / 2, rect.center().y())
+        # The top-left corner (the first stage's first cards) when the plan is taller than the view too.
+        y = rect.center().y() if rect.height() <= visible.height() else rect.top() - 20 + visible.height() / 2
+        self.centerOn(rect.left() - 20 + visible.width() / 2, y)
 
     def focus_on(self, ids: list[str], zoom: float = 1.0) -> None:
         """Centre the cards of ``ids`` at ``zoom`` (100 % by default), e.g. for a screenshot of a selection."""
