@@ -29,7 +29,7 @@ import gc
 import html
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -110,7 +110,7 @@ class GraphScene(QGraphicsScene):
         self._selection_due = False
         self.sync_count = 0  # full or partial syncs run (tests check that a hidden canvas does none)
         # Progressive build (see the module docstring): the steps left, the timer that runs them, how far it is.
-        self._build: Iterator[float] | None = None
+        self._build: Generator[float, None, None] | None = None
         self._build_items = 0  # items the running build has created so far
         self._build_timer = QTimer(self)
         self._build_timer.setInterval(0)
@@ -420,7 +420,7 @@ class GraphScene(QGraphicsScene):
         self._card_figures = self._edge_figures = None
         self.build_changed.emit()
 
-    def _build_steps(self) -> Iterator[float]:
+    def _build_steps(self) -> Generator[float, None, None]:
         """The progressive build as a generator: yields its progress (0..1) between small batches.
 
         Works from a snapshot of the plan taken at the start (edits during the build complete it first, then
@@ -543,9 +543,9 @@ class GraphScene(QGraphicsScene):
                     kind, lag = kinds[k]
                     info = (kind, lag, drv_l[k], crit_l[k]) if drv_l is not None and crit_l is not None else (
                         kind, lag, False, False)
-                    edge = self.edges[k]
-                    if edge is not None and info != edge.info:
-                        edge.set_info(*info)
+                    stale = self.edges[k]
+                    if stale is not None and info != stale.info:
+                        stale.set_info(*info)
                 yield 0.99
             if self._analysis() is not a:
                 refresh_cards, refresh_edges = len(order), len(edge_order)
@@ -627,7 +627,6 @@ class GraphScene(QGraphicsScene):
     def _sync_structure_items(self, analysis: Analysis | None, ids: list[str],
                               new_ids: list[str]) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
         plan = self.document.plan
-        decisions = plan.decisions
         created = []
         for did in new_ids:
             card = CardItem(did)
