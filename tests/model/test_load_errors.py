@@ -4,7 +4,6 @@ is wrong, and `planner check FILE` exits 2 with that message on stderr and no tr
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -195,10 +194,8 @@ FIFTY_MB = 50 * 1024 * 1024
 def test_fifty_megabytes_of_garbage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "garbage.plan.json"
     path.write_bytes(b"garbage " * (FIFTY_MB // 8))
-    started = time.perf_counter()
-    with pytest.raises(PlanLoadError) as info:
+    with pytest.raises(PlanLoadError) as info:  # (how fast: benchmarks, not a timed test)
         load_plan(path)
-    assert time.perf_counter() - started < 5
     assert str(info.value).startswith(f"{path}:1:1: not valid JSON")
     assert_cli_refuses(path, str(info.value), capsys)
 
@@ -207,10 +204,8 @@ def test_fifty_megabytes_of_valid_json_padding(tmp_path: Path, capsys: pytest.Ca
     # Valid JSON, but a 50 MB decision title: refused quickly, naming the field and its limit.
     path = tmp_path / "padded.plan.json"
     path.write_text(json.dumps(base_plan(decisions=[decision(title="x" * FIFTY_MB)])), encoding="utf-8")
-    started = time.perf_counter()
-    with pytest.raises(PlanLoadError) as info:
+    with pytest.raises(PlanLoadError) as info:  # (how fast: benchmarks, not a timed test)
         load_plan(path)
-    assert time.perf_counter() - started < 5
     message = str(info.value)
     assert message.startswith(f"{path}: at decisions[0] (id 'a').title: String should have at most 300 characters")
     assert len(message) < 1000  # the offending value is not echoed back
