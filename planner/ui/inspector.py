@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -46,6 +44,7 @@ from PySide6.QtWidgets import (
 from planner.model import Decision, duration_triple
 from planner.model.plan import ID_PATTERN
 from planner.ui import format as fmt
+from planner.ui.delegates import EditorDelegate
 from planner.ui.document import PlanDocument
 from planner.ui.models import DecisionIdRole, DependencyListModel
 from planner.ui.table_view import fill_combo, reference_choices
@@ -93,45 +92,14 @@ class PlainTextField(QPlainTextEdit):
             self.editing_finished.emit()
 
 
-class _DepDelegate(QStyledItemDelegate):
+class _DepDelegate(EditorDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == 1:
-            combo = QComboBox(parent)
-            for t, label in fmt.DEPENDENCY_TYPES.items():
-                combo.addItem(f"{t} ({label})", t)
-            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
-            return combo
+            return self.make_combo(parent, [(f"{t} ({label})", t) for t, label in fmt.DEPENDENCY_TYPES.items()])
         if index.column() == 2:
-            spin = QDoubleSpinBox(parent)
-            spin.setRange(-1000, 1000)
-            spin.setDecimals(2)
-            spin.setSingleStep(0.5)
-            spin.setSuffix(" wk")
-            return spin
+            return self.make_spin(parent, -1000, 1000, 2, 0.5, " wk")
         return super().createEditor(parent, option, index)
-
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value())
-        else:
-            super().setModelData(editor, model, index)
 
 
 class _LazyCombo(QComboBox):

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QTableWidget,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui import format as fmt
+from planner.ui.delegates import EditorDelegate
 from planner.ui.document import PlanDocument
 from planner.ui.figure_view import FigureView
 from planner.ui.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
@@ -48,7 +47,7 @@ AUTO_RUN_LIMIT = 2_000
 _PERCENTILES = (10, 50, 80, 90, 95)
 
 
-class _RiskDelegate(QStyledItemDelegate):
+class _RiskDelegate(EditorDelegate):
     """A percent spin box for the probability, a team list for the owner; plain text elsewhere."""
 
     def __init__(self, doc: PlanDocument, parent: QObject | None = None) -> None:
@@ -58,45 +57,17 @@ class _RiskDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == COLUMN_INDEX["owner"]:
-            combo = QComboBox(parent)
-            combo.setAccessibleName("Owner")
-            combo.addItem("(none)", None)
-            for t in self.doc.plan.teams:
-                combo.addItem(t.name, t.id)
-            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
-            return combo
+            return self.make_combo(parent, [("(none)", None), *((t.name, t.id) for t in self.doc.plan.teams)],
+                                   name="Owner")
         if index.column() == COLUMN_INDEX["probability"]:
-            spin = QDoubleSpinBox(parent)
-            spin.setRange(0, 100)
-            spin.setDecimals(1)
-            spin.setSingleStep(5)
-            spin.setSuffix(" %")
-            spin.setFrame(False)
-            spin.setAccessibleName("Probability")
-            return spin
+            return self.make_spin(parent, 0, 100, 1, 5, " %", frame=False, name="Probability")
         return super().createEditor(parent, option, index)
 
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor)
+    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+        super().set_combo_value(combo, index, value or None)  # no owner: "" in the model, None in the list
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or None)))
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData() or "", Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
+    def combo_value(self, combo: QComboBox) -> Any:
+        return combo.currentData() or ""
 
 
 class RiskRegisterView(QWidget):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from planner.model import duration_triple
 from planner.model.plan import ID_PATTERN
 from planner.ui import format as fmt
+from planner.ui.delegates import EditorDelegate
 from planner.ui.document import PlanDocument
 from planner.ui.models import (
     COLUMNS,
@@ -77,7 +76,7 @@ def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current:
     combo.blockSignals(False)
 
 
-class DecisionDelegate(QStyledItemDelegate):
+class DecisionDelegate(EditorDelegate):
     """Editors per column: combo boxes for references and status, spin boxes for numbers, a checked id field."""
 
     def __init__(self, doc: PlanDocument, parent: QObject | None = None) -> None:
@@ -88,24 +87,12 @@ class DecisionDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         key = COLUMNS[index.column()].key
         if key in ("area", "stage", "owner", "status"):
-            combo = QComboBox(parent)
-            combo.setAccessibleName(COLUMNS[index.column()].header)
-            fill_combo(combo, reference_choices(self.doc, key), None)
-            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
-            return combo
+            return self.make_combo(parent, reference_choices(self.doc, key), name=COLUMNS[index.column()].header)
         if key in ("optimistic", "likely", "pessimistic", "progress"):
-            spin = QDoubleSpinBox(parent)
-            spin.setAccessibleName(COLUMNS[index.column()].header)
-            spin.setFrame(False)
+            name = COLUMNS[index.column()].header
             if key == "progress":
-                spin.setRange(0, 100)
-                spin.setDecimals(0)
-                spin.setSuffix(" %")
-                spin.setSingleStep(10)
-                return spin
-            spin.setDecimals(2)
-            spin.setSingleStep(0.5)
-            spin.setRange(0, 10_000)
+                return self.make_spin(parent, 0, 100, 0, 10, " %", frame=False, name=name)
+            spin = self.make_spin(parent, 0, 10_000, 2, 0.5, frame=False, name=name)
             d = self.doc.decision(str(index.data(DecisionIdRole)))
             if d is not None:
                 o, lk, p = duration_triple(d.duration)
@@ -129,29 +116,9 @@ class DecisionDelegate(QStyledItemDelegate):
             editor.setMaxLength(300)
         return editor
 
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            key = COLUMNS[index.column()].key
-            fill_combo(editor, reference_choices(self.doc, key), value)
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(value or 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
+    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+        # fill_combo keeps a value the plan no longer lists, as "(unknown)", rather than changing it silently.
+        fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
 
 
 class DecisionsView(QWidget):

@@ -1,0 +1,78 @@
+"""A base for the table delegates that edit cells with a combo box or a spin box.
+
+A combo box commits and closes as soon as a choice is made (no Enter needed); a spin box commits its typed text
+when editing finishes. Other editors fall back to :class:`QStyledItemDelegate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
+
+
+class EditorDelegate(QStyledItemDelegate):
+    """Reads and writes the EditRole of QComboBox (item data) and QDoubleSpinBox editors.
+
+    Subclasses build the editors in ``createEditor`` with :meth:`make_combo` and :meth:`make_spin`, and may
+    override :meth:`set_combo_value` and :meth:`combo_value` to map between the model's value and the items.
+    """
+
+    def make_combo(self, parent: QWidget, choices: Iterable[tuple[str, Any]] = (),
+                   name: str | None = None) -> QComboBox:
+        """A combo box with ``(label, data)`` items that commits and closes when an item is chosen."""
+        combo = QComboBox(parent)
+        if name is not None:
+            combo.setAccessibleName(name)
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
+        return combo
+
+    @staticmethod
+    def make_spin(parent: QWidget, minimum: float, maximum: float, decimals: int, step: float,
+                  suffix: str = "", *, frame: bool = True, name: str | None = None) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(parent)
+        spin.setDecimals(decimals)  # before the range, which it would round
+        spin.setRange(minimum, maximum)
+        spin.setSingleStep(step)
+        if suffix:
+            spin.setSuffix(suffix)
+        if not frame:
+            spin.setFrame(False)
+        if name is not None:
+            spin.setAccessibleName(name)
+        return spin
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+        """Show ``value`` (the cell's EditRole) in ``combo``; the first item when no item holds it."""
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def combo_value(self, combo: QComboBox) -> Any:
+        """The value to store for the combo's current item."""
+        return combo.currentData()
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            self.set_combo_value(editor, index, value)
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(value or 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, self.combo_value(editor), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
