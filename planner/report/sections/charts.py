@@ -78,10 +78,11 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 MAX_LISTED = 24  # decisions per area and stage in the table roadmap (a table row cannot split over pages)
 
 
-def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
-    """The roadmap as a table: areas down, stages across, decision titles in the cells; None when a cell would
-    hold more than :data:`MAX_LISTED` decisions."""
-    plan, sched = ctx.plan, ctx.schedule
+def _area_stage_cells(ctx: ReportContext) -> tuple[list[tuple[str, str]], dict[tuple[str, int], list[int]]]:
+    """The roadmap's rows and cells: ``(area id, name)`` for every area, plus ``("", "No area")`` when a decision
+    has none or an unknown one; and per ``(area id, stage position)`` the indices of its decisions in plan order
+    (stage position -1 for an unknown stage)."""
+    plan = ctx.plan
     stage_pos = plan.stage_index()
     areas = [(a.id, a.name) for a in plan.areas]
     known = {a for a, _ in areas}
@@ -90,6 +91,14 @@ def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
     cells: dict[tuple[str, int], list[int]] = {}
     for i, d in enumerate(plan.decisions):
         cells.setdefault((d.area if d.area in known else "", stage_pos.get(d.stage, -1)), []).append(i)
+    return areas, cells
+
+
+def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
+    """The roadmap as a table: areas down, stages across, decision titles in the cells; None when a cell would
+    hold more than :data:`MAX_LISTED` decisions."""
+    plan, sched = ctx.plan, ctx.schedule
+    areas, cells = _area_stage_cells(ctx)
     if any(len(v) > MAX_LISTED for v in cells.values()):
         return None
     style = ctx.styles["cell"]
@@ -113,21 +122,12 @@ def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
 
 def _roadmap_matrix(ctx: ReportContext) -> Flowable:
     plan, sched = ctx.plan, ctx.schedule
-    stage_pos = plan.stage_index()
-    areas = [(a.id, a.name) for a in plan.areas]
-    known = {a for a, _ in areas}
-    if any((d.area or "") not in known for d in plan.decisions):
-        areas.append(("", "No area"))
-    counts: dict[tuple[str, int], list[int]] = {}
-    for i, d in enumerate(plan.decisions):
-        area = d.area if d.area in known else ""
-        c = counts.setdefault((area, stage_pos.get(d.stage, -1)), [0, 0])
-        c[0] += 1
-        c[1] += int(bool(sched.critical[i]))
+    areas, members = _area_stage_cells(ctx)
     head = ["Area", *(s.name for s in plan.stages), "Total"]
     rows = []
     for aid, name in areas:
-        cells = [counts.get((aid, k), [0, 0]) for k in range(len(plan.stages))]
+        cells = [(len(idx), sum(bool(sched.critical[i]) for i in idx))
+                 for idx in (members.get((aid, k), []) for k in range(len(plan.stages)))]
         if not any(c[0] for c in cells):
             continue
         row = [ctx.cell(name, "cell_bold")]
