@@ -73,12 +73,7 @@ class GraphCanvas(QGraphicsView):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.graph_scene.set_active(True)
         super().showEvent(event)
-        if self._overview_due:
-            self._overview_due = self._fit_due = False
-            self.overview()
-        elif self._fit_due:
-            self._fit_due = False
-            self.fit_to_view()
+        self._apply_due_fit()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
@@ -91,6 +86,10 @@ class GraphCanvas(QGraphicsView):
         self.viewport().update(self._progress_rect())
         if not self.isVisible() or self.graph_scene.content_rect().isEmpty():
             return
+        self._apply_due_fit()
+
+    def _apply_due_fit(self) -> None:
+        """Apply an overview or fit asked for while the view was hidden or the layout unknown (overview wins)."""
         if self._overview_due:
             self._overview_due = self._fit_due = False
             self.overview()
