@@ -30,6 +30,9 @@ THRESHOLD = 1000
 @pytest.fixture(autouse=True)
 def low_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scene_mod, "PROGRESSIVE", THRESHOLD)
+    # Short slices, so that a build spans many slices on any machine (a fast one would otherwise finish the
+    # test plan in a handful and the "between slices" checks would depend on the machine's speed).
+    monkeypatch.setattr(scene_mod, "BUILD_SLICE", 0.002)
 
 
 @pytest.fixture(scope="module")
