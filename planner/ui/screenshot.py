@@ -47,8 +47,10 @@ def _finish_simulation(app: QApplication, window: MainWindow) -> None:
         app.processEvents()
         if runner.result is not None and not runner.running:
             return
-        if not runner.running and runner.result is None:
-            window.risk_tab.run()
+        if not runner.running and runner.result is None and not window.risk_tab.run():
+            a = window.doc.analysis
+            if a is not None and a.schedule is None and window.doc.analysis_current:
+                return  # the plan has errors: the tab says so, and that is the picture
         runner.wait(50)
     raise OSError("the simulation did not finish in time")
 

@@ -29,3 +29,20 @@ def test_screenshot_refuses_unknown_selection(qtbot, tmp_path, sample_path):
     args = parser.parse_args([str(sample_path), "-o", str(tmp_path / "x.png"), "--select", "no-such-id"])
     with pytest.raises(CliError, match="no-such-id"):
         screenshot.run(args)
+
+
+def test_risk_view_of_a_plan_with_errors_is_rendered_not_waited_for(qtbot, tmp_path, sample_path):
+    # A cycle: no schedule, so no simulation can run; the risk tab says so and that is the picture.
+    import json
+
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    first = data["dependencies"][0]
+    data["dependencies"].append({"from": first["to"], "to": first["from"]})
+    plan_file = tmp_path / "cycle.plan.json"
+    plan_file.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "risk.png"
+    parser = argparse.ArgumentParser()
+    screenshot.add_arguments(parser)
+    args = parser.parse_args([str(plan_file), "-o", str(out), "--view", "risk", "--size", "1000x700"])
+    assert screenshot.run(args) == 0
+    assert not QImage(str(out)).isNull()
