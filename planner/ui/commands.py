@@ -64,7 +64,7 @@ class SetAttrCommand(DocCommand):
 
 
 class RenameDecisionCommand(DocCommand):
-    """Change a decision's id and every reference to it (dependencies, risks, layout)."""
+    """Change a decision's id and every reference to it (dependencies, risks, layout, baselines)."""
 
     def __init__(self, doc: PlanDocument, decision: Decision, new_id: str,
                  parent: QUndoCommand | None = None) -> None:
@@ -89,6 +89,9 @@ class RenameDecisionCommand(DocCommand):
         if old in plan.layout:
             # Rebuild to keep the key order stable (the file diffs well).
             plan.layout = {(new if k == old else k): v for k, v in plan.layout.items()}
+        for baseline in plan.baselines:  # a renamed decision keeps its baseline figures (variance)
+            if old in baseline.decisions:
+                baseline.decisions = {(new if k == old else k): v for k, v in baseline.decisions.items()}
         self.doc._notify_object_changed(self.decision, ["id"])
         self.doc._notify_dependencies_changed()
         self.doc._rename_in_selection(old, new)
