@@ -372,6 +372,10 @@ class PresentationController(QObject):
         if d.milestone:
             self.window.show_message(f"{d.title} is a milestone: it takes no time")
             return None
+        if duration_triple(d.duration)[1] + delta < 0:
+            # Shortening further would only eat the pessimistic estimate (the spread the simulation uses).
+            self.window.show_message(f"{d.title} is already as short as its likely estimate allows")
+            return None
         o, lk, p = (max(0.0, round(x + delta, 4)) for x in duration_triple(d.duration))
         problem = self.doc.set_duration(d.id, o, lk, p)
         if problem:

@@ -112,6 +112,13 @@ def test_plus_and_minus_change_the_duration_one_undo_step_each(presenting, qtbot
     assert doc.decision("ai-gateway").duration == before
     assert w.presentation.active  # editing does not leave the presentation
 
+    # Shortening stops when the likely estimate reaches 0: the spread (o/l/p) is never eaten away.
+    for _ in range(6):
+        QTest.keyClick(w.canvas, Qt.Key.Key_Minus)
+    assert doc.decision("ai-gateway").duration == ThreePoint(optimistic=0, likely=0, pessimistic=2)
+    QTest.keyClick(w.canvas, Qt.Key.Key_Plus)
+    assert doc.decision("ai-gateway").duration == ThreePoint(optimistic=1, likely=1, pessimistic=3)
+
 
 def test_escape_closes_the_edit_inspector_then_leaves(presenting, qtbot):
     w = presenting
