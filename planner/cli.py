@@ -54,6 +54,11 @@ def fmt_weeks(x: float | None) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else str(round(x))
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``1 decision``, ``3 decisions``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def fmt_when(plan: Any, week: float | None) -> str:
     """``week 12`` or ``week 12 (2027-03-29)`` when the plan has a start date."""
     if week is None:
@@ -121,7 +126,8 @@ def analysis_text(result: Any) -> str:
     add(f"{plan.title}")
     add("=" * min(len(plan.title), 100))
     n_dec = len(plan.decisions)
-    add(f"{n_dec} decisions, {len(plan.dependencies)} dependencies, {len(plan.stages)} stages; "
+    add(f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
+        f"{_count(len(plan.stages), 'stage')}; "
         f"durations: {result.estimate} estimates, in weeks"
         + (f"; plan starts {plan.start_date.isoformat()}" if plan.start_date else ""))
     add("")

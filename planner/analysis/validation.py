@@ -103,7 +103,7 @@ def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm
         if d.stage not in stages:
             out.append(Finding(E, "unknown-reference",
                                f"{nm(d.id)} is in stage '{d.stage}', which the plan does not define. "
-                               f"Choose one of: {', '.join(sorted(stages))}.", [d.id]))
+                               f"Choose one of: {', '.join(s.id for s in plan.stages)}.", [d.id]))
         if d.area is not None and d.area not in areas:
             out.append(Finding(E, "unknown-reference",
                                f"{nm(d.id)} is in area '{d.area}', which the plan does not define. "

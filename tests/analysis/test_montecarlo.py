@@ -338,7 +338,8 @@ def test_parse_when() -> None:
     assert parse_when("26", None) == 26.0
     assert parse_when("30.5", start) == 30.5
     assert parse_when("2027-01-18", start) == 2.0
-    for bad, needle in (("soon", "neither"), ("-3", "0 or more"), ("nan", "0 or more")):
+    for bad, needle in (("soon", "neither"), ("-3", "0 or more"), ("nan", "0 or more"),
+                        ("1900-01-01", "before the plan starts")):
         with pytest.raises(ValueError, match=needle):
             parse_when(bad, start)
     with pytest.raises(ValueError, match="no start_date"):

@@ -73,7 +73,7 @@ def test_unknown_stage_area_and_owner(make_plan):
     assert len(findings) == 3
     stage, area, owner = (f.message for f in findings)
     assert stage.startswith("'Pick the model' (a) is in stage 'pilot', which the plan does not define.")
-    assert "Choose one of: integrate, operationalize, scale, validate." in stage
+    assert "Choose one of: validate, integrate, operationalize, scale." in stage
     assert area.startswith("'Pick the model' (a) is in area 'magic', which the plan does not define.")
     assert owner.startswith("'Pick the model' (a) is owned by team 'nobody', which the plan does not define.")
     assert all(f.decisions == ["a"] for f in findings)
