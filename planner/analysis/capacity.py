@@ -249,27 +249,52 @@ def unlevellable(plan: Plan) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class OverStretch:
+    """A stretch of time in which one team needs more people than it has (weeks; ``decisions`` are the plan
+    indices of the decisions of that team running then, by start, then id)."""
+
+    team: TeamLoad
+    start: float
+    end: float
+    peak: float
+    decisions: list[int]
+
+
+def over_capacity_stretches(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[OverStretch]:
+    """Every over-capacity stretch of every team (plan order of teams, time order within a team) when decision
+    ``i`` runs on ``[es[i], ef[i])``."""
+    es = np.asarray(es, dtype=np.float64)
+    ef = np.asarray(ef, dtype=np.float64)
+    ids = [d.id for d in plan.decisions]
+    out: list[OverStretch] = []
+    for tl in team_loads(plan, es, ef):
+        members = np.asarray(tl.decisions, dtype=np.int64)
+        for start, end, peak in tl.over():
+            running = members[(es[members] < end - TIME_TOL) & (ef[members] > start + TIME_TOL)].tolist()
+            running.sort(key=lambda i: (float(es[i]), ids[i]))
+            out.append(OverStretch(tl, start, end, peak, running))
+    return out
+
+
 def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
     """``over-capacity`` warnings for ``schedule``: one per team whose load exceeds its capacity, naming the
     weeks and the decisions running then, plus one per team with work that cannot fit even on its own."""
     out: list[Finding] = []
     never = unlevellable(plan)
-    for k, tl in enumerate(team_loads(plan, schedule.es, schedule.ef)):
-        over = tl.over()
+    by_team: dict[str, list[OverStretch]] = {}
+    for stretch in over_capacity_stretches(plan, schedule.es, schedule.ef):
+        by_team.setdefault(stretch.team.id, []).append(stretch)
+    for k, team in enumerate(plan.teams):
+        over = by_team.get(team.id)
         if not over:
             continue
+        tl = over[0].team
         assert tl.capacity is not None
-        # Over-capacity stretches are disjoint and sorted, so the only one a decision can overlap is the last
-        # one starting before it finishes.
-        members = np.asarray(tl.decisions, dtype=np.int64)
-        o_start = np.array([s for s, _, _ in over])
-        o_end = np.array([e for _, e, _ in over])
-        k_last = np.searchsorted(o_start, schedule.ef[members] - TIME_TOL, side="left") - 1
-        hit = (k_last >= 0) & (o_end[np.maximum(k_last, 0)] > schedule.es[members] + TIME_TOL)
-        involved = members[hit].tolist()
-        involved.sort(key=lambda i: (float(schedule.es[i]), plan.decisions[i].id))
-        peak = max(p for _, _, p in over)
-        spans = ", ".join(_span(plan, s, e) for s, e, _ in over[:4])
+        involved = sorted({i for st in over for i in st.decisions},
+                          key=lambda i: (float(schedule.es[i]), plan.decisions[i].id))
+        peak = max(st.peak for st in over)
+        spans = ", ".join(_span(plan, st.start, st.end) for st in over[:4])
         if len(over) > 4:
             spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
         names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
@@ -449,6 +474,7 @@ def attach_to_analysis(result: Any) -> None:
 
 
 __all__ = [
-    "TIME_TOL", "Levelled", "TeamLoad", "WeeklyLoad", "attach_to_analysis", "capacity_findings", "level",
+    "TIME_TOL", "Levelled", "OverStretch", "TeamLoad", "WeeklyLoad", "attach_to_analysis", "capacity_findings", "level",
+    "over_capacity_stretches",
     "team_loads", "unlevellable", "weekly_load",
 ]

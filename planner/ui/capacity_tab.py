@@ -170,24 +170,21 @@ class CapacityTab(QWidget):
         self.chart.redraw()
 
     def _fill_over(self, a: Any) -> None:
-        from planner.analysis.capacity import team_loads
-
-        plan, s = a.plan, a.schedule
-        for tl in team_loads(plan, s.es, s.ef):
-            for start, end, peak in tl.over():
-                ids = [plan.decisions[i].id for i in tl.decisions
-                       if s.es[i] < end - 1e-9 and s.ef[i] > start + 1e-9]
-                weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
-                d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
-                dates = f"{d0} – {d1}" if d0 and d1 else ""
-                item = QTreeWidgetItem([tl.name, weeks, dates,
-                                        f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
-                item.setData(0, Qt.ItemDataRole.UserRole, ids)
-                for c in range(4):
-                    item.setToolTip(c, f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
-                                       f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids))
-                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.over.addTopLevelItem(item)
+        plan = a.plan
+        for stretch in self.doc.over_capacity():
+            tl, start, end, peak = stretch.team, stretch.start, stretch.end, stretch.peak
+            ids = [plan.decisions[i].id for i in stretch.decisions]
+            weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
+            d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
+            dates = f"{d0} – {d1}" if d0 and d1 else ""
+            item = QTreeWidgetItem([tl.name, weeks, dates,
+                                    f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, ids)
+            for c in range(4):
+                item.setToolTip(c, f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
+                                   f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids))
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.over.addTopLevelItem(item)
         if self.over.topLevelItemCount() == 0:
             item = QTreeWidgetItem(["Every team is within capacity.", "", "", ""])
             self.over.addTopLevelItem(item)

@@ -219,6 +219,14 @@ class PlanDocument(QObject):
 
         return self._derive("levelled", lambda a: level(a.plan, a.schedule))
 
+    def over_capacity(self) -> list[Any]:
+        """Every team's over-capacity stretches under the current schedule
+        (:func:`planner.analysis.capacity.over_capacity_stretches`), cached until the next analysis."""
+        from planner.analysis.capacity import over_capacity_stretches
+
+        return self._derive("over_capacity", lambda a: over_capacity_stretches(a.plan, a.schedule.es,
+                                                                                 a.schedule.ef)) or []
+
     # -- baselines --------------------------------------------------------------------------------------------
     def current_baseline(self) -> Baseline | None:
         """The baseline the views compare against: the chosen one, else the newest; None when there is none."""

@@ -16,6 +16,7 @@ from planner.analysis.capacity import (
     attach_to_analysis,
     capacity_findings,
     level,
+    over_capacity_stretches,
     team_loads,
     weekly_load,
 )
@@ -109,6 +110,23 @@ def test_over_capacity_findings_name_the_team_the_weeks_and_the_decisions(make_p
     assert "weeks 1\u20133" in f.message and "2027-01-11 to 2027-01-25" in f.message
     assert f.decisions == ["a", "b"]
     assert "Build the gateway" in f.message
+
+
+def test_over_capacity_stretches_by_hand(make_plan: Any) -> None:
+    # Capacity 2. a: 2 people on weeks 0-4; b: 1 person on 1-3; c: 2 people on 6-8; d: 1 person on 7-9.
+    # Load: 2 | 3 on 1-3 | 2 | 0 on 4-6 | 2 | 3 on 7-8 | 1  ->  over on [1, 3) (a, b) and [7, 8) (c, d).
+    plan = _plan(make_plan, [
+        {"id": "a", "owner": "t", "duration": 4, "headcount": 2},
+        {"id": "b", "owner": "t", "duration": 2, "headcount": 1, "not_before": 1},
+        {"id": "c", "owner": "t", "duration": 2, "headcount": 2, "not_before": 6},
+        {"id": "d", "owner": "t", "duration": 2, "headcount": 1, "not_before": 7},
+    ])
+    s = schedule(plan)
+    got = [(st.team.id, st.start, st.end, st.peak, [plan.decisions[i].id for i in st.decisions])
+           for st in over_capacity_stretches(plan, s.es, s.ef)]
+    assert got == [("t", 1.0, 3.0, 3.0, ["a", "b"]), ("t", 7.0, 8.0, 3.0, ["c", "d"])]
+    # The finding lists the union of both stretches, in start order.
+    assert capacity_findings(plan, s)[0].decisions == ["a", "b", "c", "d"]
 
 
 def test_no_findings_within_capacity_or_without_capacity(make_plan: Any) -> None:

@@ -27,7 +27,7 @@ def _people(x: float) -> str:
 
 
 def build_capacity(ctx: ReportContext) -> list[Flowable]:
-    from planner.analysis.capacity import Levelled, level, team_loads
+    from planner.analysis.capacity import Levelled, level, over_capacity_stretches, team_loads
 
     plan, sched = ctx.plan, ctx.schedule
     out: list[Flowable] = [ctx.heading("Team capacity")]
@@ -73,17 +73,15 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     if over:
         out.append(Paragraph("When teams are over capacity", ctx.styles["h2"]))
         rows: list[list[Any]] = []
-        for tl in over:
-            for s, e, peak in tl.over():
-                running = [i for i in tl.decisions if sched.es[i] < e - 1e-9 and sched.ef[i] > s + 1e-9]
-                running.sort(key=lambda i: (float(sched.es[i]), plan.decisions[i].id))
-                titles = ", ".join(esc(plan.decisions[i].title) for i in running[:6])
-                if len(running) > 6:
-                    titles += f" and {len(running) - 6} more"
-                rows.append([ctx.cell(tl.name, "cell_bold"), ctx.when_text(s), ctx.when_text(e),
-                             fmt_weeks(round(e - s, 1)),
-                             f"{fmt_weeks(round(peak, 1))} / {fmt_weeks(tl.capacity or 0)}",
-                             ctx.cell(titles, "cell_muted", markup=True)])
+        for stretch in over_capacity_stretches(plan, sched.es, sched.ef):
+            tl, s, e, running = stretch.team, stretch.start, stretch.end, stretch.decisions
+            titles = ", ".join(esc(plan.decisions[i].title) for i in running[:6])
+            if len(running) > 6:
+                titles += f" and {len(running) - 6} more"
+            rows.append([ctx.cell(tl.name, "cell_bold"), ctx.when_text(s), ctx.when_text(e),
+                         fmt_weeks(round(e - s, 1)),
+                         f"{fmt_weeks(round(stretch.peak, 1))} / {fmt_weeks(tl.capacity or 0)}",
+                         ctx.cell(titles, "cell_muted", markup=True)])
         from planner.report.sections.details import chunked_tables
 
         out.extend(chunked_tables(ctx, ["Team", "From", "To", "Weeks", "Needs / has", "Running then"], rows,
