@@ -72,7 +72,7 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         n = len(loads)
         # Room for the longest team name (up to a third of the width), so names are not cut short.
         longest = max((len(tl.name) for tl in loads), default=0)
-        left = min(max(1.9, 0.85 + longest * style.SMALL_PT * 0.6 / 72), w_in / 3)
+        left = max(1.9, min(0.85 + longest * style.SMALL_PT * 0.6 / 72, w_in / 3))
         right = 0.35
         bottom = 0.55 if plan.start_date is None else 0.7
         avail = h_in - style.TITLE_IN - 0.45 - bottom
