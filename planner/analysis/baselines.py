@@ -56,9 +56,7 @@ def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
 
 def find_baseline(plan: Plan, name: str | None = None) -> Baseline | None:
     """The baseline called ``name``, or the most recently added one when ``name`` is None."""
-    if name is None:
-        return plan.baselines[-1] if plan.baselines else None
-    return next((b for b in plan.baselines if b.name == name), None)
+    return plan.baseline(name)
 
 
 @dataclass

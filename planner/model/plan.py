@@ -195,6 +195,12 @@ class Plan(_Strict):
     def decision(self, decision_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.id == decision_id), None)
 
+    def baseline(self, name: str | None = None) -> Baseline | None:
+        """The baseline called ``name``, or the most recently added one when ``name`` is None."""
+        if name is None:
+            return self.baselines[-1] if self.baselines else None
+        return next((b for b in self.baselines if b.name == name), None)
+
     def stage_index(self) -> dict[str, int]:
         return {s.id: i for i, s in enumerate(self.stages)}
 

@@ -230,14 +230,8 @@ class PlanDocument(QObject):
     # -- baselines --------------------------------------------------------------------------------------------
     def current_baseline(self) -> Baseline | None:
         """The baseline the views compare against: the chosen one, else the newest; None when there is none."""
-        # (planner.analysis.baselines.find_baseline, inlined: the analysis package loads numpy, which start-up
-        # leaves for after the window is shown)
-        baselines = self.plan.baselines
-        if self.baseline_name is not None:
-            chosen = next((b for b in baselines if b.name == self.baseline_name), None)
-            if chosen is not None:
-                return chosen
-        return baselines[-1] if baselines else None
+        chosen = self.plan.baseline(self.baseline_name) if self.baseline_name is not None else None
+        return chosen or self.plan.baseline()
 
     def set_baseline_name(self, name: str | None) -> None:
         """Compare against the baseline called ``name`` (None: the newest). A view setting, not an edit."""
