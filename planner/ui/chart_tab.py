@@ -316,15 +316,28 @@ class ChartTab(QWidget):
             painter.end()
 
     def make_print_preview(self, printer: QPrinter | None = None) -> QPrintPreviewDialog:
-        """A print preview dialog for this chart (not shown)."""
+        """A print preview dialog for this chart (not shown).
+
+        The dialog only borrows the printer (Qt does not take ownership), so the printer is kept alive as an
+        attribute of the dialog: a temporary printer collected by Python left the dialog painting on freed
+        memory (the app died with exit 139)."""
         printer = printer or self._printer()
         dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreview")
+        dialog.printer_ref = printer  # type: ignore[attr-defined]
         dialog.setWindowTitle(f"Print preview \u2014 {self.title}")
         dialog.paintRequested.connect(self.print_chart)
         return dialog
 
-    def print_preview(self) -> None:
-        self.make_print_preview().exec()
+    def print_preview(self) -> QPrintPreviewDialog:
+        """Open the print preview window-modally (``open()``, not ``exec()``); it deletes itself when closed."""
+        dialog = self.make_print_preview()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: setattr(self, "preview_dialog", None))
+        self.preview_dialog: QPrintPreviewDialog | None = dialog
+        dialog.open()
+        return dialog
 
     def print_dialog(self) -> None:
         printer = self._printer()
