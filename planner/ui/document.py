@@ -41,6 +41,9 @@ FIELD_LABELS = {
     "currency": "Currency",
 }
 
+MAX_EDIT_WEEKS = 520
+"""The longest estimate an edit may set, in weeks (10 years); longer is a typo, refused with a message."""
+
 _ACTIVE_WORKERS: set[int] = set()
 _ACTIVE_LOCK = threading.Lock()
 
@@ -518,10 +521,15 @@ class PlanDocument(QObject):
         return None
 
     def set_duration(self, decision_id: str, optimistic: float, likely: float, pessimistic: float) -> str | None:
-        """Set a three-point estimate (weeks); equal values are stored as one number. "Change Duration"."""
+        """Set a three-point estimate (weeks); equal values are stored as one number. "Change Duration".
+
+        An estimate over :data:`MAX_EDIT_WEEKS` is refused: in a roadmap it is a typo (9999 for 9), not a plan."""
         if not (0 <= optimistic <= likely <= pessimistic):
             return (f"estimates must satisfy 0 <= optimistic <= likely <= pessimistic "
                     f"(got {optimistic:g} / {likely:g} / {pessimistic:g})")
+        if pessimistic > MAX_EDIT_WEEKS:
+            return (f"{pessimistic:g} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
+                    "weeks, 10 years): check the number, or split the work into several decisions")
         value: float | ThreePoint
         if optimistic == likely == pessimistic:
             value = float(likely)

@@ -525,6 +525,9 @@ class DecisionInspector(QWidget):
         problem = self.doc.set_duration(self.decision.id, o, lk, p)
         if problem:
             self.message.emit(f"Not changed: {problem}")
+            self.refresh()  # show the stored estimates again, and say why next to them
+            self.estimate_error.setText(f"Not applied: {problem}.")
+            self.estimate_error.show()
 
     def _commit_milestone(self, checked: bool) -> None:
         if self._loading or self.decision is None:

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         for src in (self.table_view, self.inspector.form, self.plan_view):
             src.message.connect(self.show_message)
         self.inspector.form.highlight_chain_requested.connect(self.highlight_chain)
+        self.table_view.model.edit_refused.connect(self.edit_refused)
         self.status.findings_clicked.connect(self._show_findings)
         self.doc.modified_changed.connect(self._update_title)
         self.doc.path_changed.connect(lambda _p: self._update_title())
@@ -551,6 +552,12 @@ class MainWindow(QMainWindow):
         self.active_prompt = box
         box.open()
         return box
+
+    def edit_refused(self, problem: str) -> None:
+        """A typed value was refused (table cell): say so in a message box, never silently."""
+        if self.active_prompt is None:
+            self._prompt(QMessageBox.Icon.Warning, "Not changed", problem[:1].upper() + problem[1:],
+                         QMessageBox.StandardButton.Ok, lambda _b: None)
 
     def show_error(self, title: str, text: str, informative: str = "") -> QMessageBox:
         return self._prompt(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,

@@ -75,6 +75,20 @@ VARIANCE_COLUMNS = (COLUMN_INDEX["start_slip"], COLUMN_INDEX["finish_slip"])
 _ESTIMATE_POS = {"optimistic": 0, "likely": 1, "pessimistic": 2}
 
 
+def _number(value: Any) -> float | None:
+    """A typed number (``3``, ``2,5``, ``40 %``), or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().removesuffix("%").removesuffix("wk").removesuffix("weeks").strip().replace(",", ".")
+    try:
+        v = float(text)
+    except ValueError:
+        return None
+    return v if v == v and abs(v) != float("inf") else None
+
+
 def _swatch(color: str) -> QIcon:
     pix = QPixmap(12, 12)
     pix.fill(QColor(color))
@@ -183,9 +197,15 @@ class DecisionTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = COLUMNS[index.column()]
-        if col.editable:
+        if col.editable and not (col.key in _ESTIMATE_POS and self._milestone_locked(self._rows[index.row()])):
             f |= Qt.ItemFlag.ItemIsEditable
         return f
+
+    @staticmethod
+    def _milestone_locked(d: Decision) -> bool:
+        """The inspector's rule: a milestone's estimates are read-only (it takes no time), unless a bad file gave
+        it a duration, which must stay editable so it can be set back to 0."""
+        return d.milestone and duration_triple(d.duration) == (0.0, 0.0, 0.0)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -206,6 +226,8 @@ class DecisionTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == R.ToolTipRole:
+            if key in _ESTIMATE_POS and self._milestone_locked(d):
+                return "A milestone takes no time: untick Milestone in the inspector to give it a duration"
             return self._tooltip(d, key)
         if role == R.DecorationRole:
             if key == "area" and d.area in self._icons:
@@ -328,35 +350,56 @@ class DecisionTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        """Apply a typed cell value through the document. A refused value emits ``edit_refused`` with a sentence
+        saying what was wrong and what to do, and changes nothing (never a silent clamp)."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         d = self._rows[index.row()]
         key = COLUMNS[index.column()].key
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            if key in _ESTIMATE_POS and self._milestone_locked(d):
+                self.edit_refused.emit(f"'{d.title}' is a milestone and takes no time: untick Milestone in the "
+                                       "inspector to give it a duration")
+            return False
+        problem = self._apply(d, key, value)
+        if problem:
+            self.edit_refused.emit(problem)
+            return False
+        return True
+
+    def _apply(self, d: Decision, key: str, value: Any) -> str | None:
         doc = self.doc
-        if key in _ESTIMATE_POS:
-            try:
-                v = float(value)
-            except (TypeError, ValueError):
-                self.edit_refused.emit(f"'{value}' is not a number of weeks")
-                return False
+        if key in _ESTIMATE_POS or key == "progress":
+            v = _number(value)
+            if v is None:
+                what = "a percentage" if key == "progress" else "a number of weeks"
+                return f"'{value}' is not {what}: type a number such as 3 or 2.5"
+            if key == "progress":
+                if not 0 <= v <= 100:
+                    return f"Progress is a percentage from 0 to 100: {fmt.weeks(v)} was not applied"
+                return doc.edit_decision(d.id, progress=v)
+            label = COLUMNS[COLUMN_INDEX[key]].header
+            if v < 0:
+                return f"A duration cannot be negative ({label}: {fmt.weeks(v)} weeks was not applied)"
             o, lk, p = duration_triple(d.duration)
             if o == lk == p and key == "likely":
                 o = lk = p = v
             else:
                 o, lk, p = [v if k == key else x for k, x in zip(_ESTIMATE_POS, (o, lk, p), strict=True)]
-            problem = doc.set_duration(d.id, o, lk, p)
-        elif key == "id":
-            problem = doc.edit_decision(d.id, id=str(value).strip())
-        elif key in ("area", "owner"):
-            problem = doc.edit_decision(d.id, **{key: value or None})
-        else:
-            if key == "title":
-                value = str(value).strip()
-            problem = doc.edit_decision(d.id, **{key: value})
-        if problem:
-            self.edit_refused.emit(problem)
-            return False
-        return True
+            if not o <= lk <= p:
+                return (f"Estimates must satisfy optimistic ≤ likely ≤ pessimistic; {fmt.weeks(o)} / "
+                        f"{fmt.weeks(lk)} / {fmt.weeks(p)} weeks was not applied. Change the other estimate "
+                        "first, or edit all three in the inspector")
+            return doc.set_duration(d.id, o, lk, p)
+        if key == "id":
+            return doc.edit_decision(d.id, id=str(value).strip())
+        if key in ("area", "owner"):
+            return doc.edit_decision(d.id, **{key: value or None})
+        if key == "title":
+            value = str(value).strip()
+            if not value:
+                return "A decision needs a title: the empty title was not applied"
+        return doc.edit_decision(d.id, **{key: value})
 
     # -- sorting ------------------------------------------------------------------------------------------
     @property

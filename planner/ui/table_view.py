@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import duration_triple
 from planner.model.plan import ID_PATTERN
 from planner.ui import format as fmt
 from planner.ui.delegates import EditorDelegate
@@ -76,6 +75,9 @@ def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current:
     combo.blockSignals(False)
 
 
+UNCLAMPED = 1e9
+
+
 class DecisionDelegate(EditorDelegate):
     """Editors per column: combo boxes for references and status, spin boxes for numbers, a checked id field."""
 
@@ -90,25 +92,11 @@ class DecisionDelegate(EditorDelegate):
             return self.make_combo(parent, reference_choices(self.doc, key), name=COLUMNS[index.column()].header)
         if key in ("optimistic", "likely", "pessimistic", "progress"):
             name = COLUMNS[index.column()].header
+            # A wide range: the spin box must not clamp what is typed (150 % became 15 %, an optimistic above
+            # likely was cut silently); the model checks the value and says why it refuses one.
             if key == "progress":
-                return self.make_spin(parent, 0, 100, 0, 10, " %", frame=False, name=name)
-            spin = self.make_spin(parent, 0, 10_000, 2, 0.5, frame=False, name=name)
-            d = self.doc.decision(str(index.data(DecisionIdRole)))
-            if d is not None:
-                o, lk, p = duration_triple(d.duration)
-                if not (o == lk == p):
-                    # Keep optimistic <= likely <= pessimistic while typing.
-                    if key == "optimistic":
-                        spin.setMaximum(lk)
-                    elif key == "likely":
-                        spin.setRange(o, p)
-                    else:
-                        spin.setMinimum(lk)
-                elif key == "optimistic":
-                    spin.setMaximum(lk)
-                elif key == "pessimistic":
-                    spin.setMinimum(lk)
-            return spin
+                return self.make_spin(parent, -UNCLAMPED, UNCLAMPED, 0, 10, " %", frame=False, name=name)
+            return self.make_spin(parent, -UNCLAMPED, UNCLAMPED, 2, 0.5, frame=False, name=name)
         editor = super().createEditor(parent, option, index)
         if key == "id" and isinstance(editor, QLineEdit):
             editor.setValidator(QRegularExpressionValidator(QRegularExpression(ID_PATTERN), editor))

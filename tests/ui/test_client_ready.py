@@ -33,3 +33,104 @@ def test_print_preview_opens_and_closes(qtbot, sample_window):  # type: ignore[n
         QApplication.processEvents()
         dialog.reject()
         QApplication.processEvents()
+
+
+# -- table edits: never silent, never a broken schedule -------------------------------------------------------
+
+def _cell(window, decision_id: str, column: str):  # type: ignore[no-untyped-def]
+    from planner.ui.models import COLUMN_INDEX, DecisionIdRole
+
+    proxy = window.table_view.proxy
+    for r in range(proxy.rowCount()):
+        if proxy.index(r, 0).data(DecisionIdRole) == decision_id:
+            return proxy.index(r, COLUMN_INDEX[column])
+    raise AssertionError(decision_id)
+
+
+def _type_into(qtbot, window, index, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Type into the cell like a user (open the editor, select all, type, Enter); False when no editor opens."""
+    from PySide6.QtCore import Qt
+
+    table = window.table_view.table
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # the edit key; a read-only cell opens no editor
+    editors = [w for w in table.viewport().children() if isinstance(w, QWidget) and w.isVisible()]
+    if not editors:
+        return False
+    editor = editors[0]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    return True
+
+
+def _refusal(window) -> str:  # type: ignore[no-untyped-def]
+    box = window.active_prompt
+    assert box is not None, "the refused edit was silent"
+    text = box.text()
+    box.done(0)
+    QApplication.processEvents()
+    return text
+
+
+def test_milestone_estimates_are_read_only_in_the_table_like_the_inspector(qtbot, sample_window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    w = sample_window
+    doc = w.doc
+    ms = next(d for d in doc.plan.decisions if d.milestone)
+    finish = doc.analysis.schedule.finish
+    for column in ("optimistic", "likely", "pessimistic"):
+        index = _cell(w, ms.id, column)
+        assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+        assert "milestone" in index.data(Qt.ItemDataRole.ToolTipRole).lower()
+        assert not _type_into(qtbot, w, index, "4")
+    assert ms.duration == 0 and doc.analysis.schedule is not None
+    assert doc.analysis.schedule.finish == finish
+    # the inspector agrees: its estimate fields are disabled for the same decision
+    doc.select([ms.id])
+    assert not w.inspector.form.likely.isEnabled()
+    # a programmatic edit is refused with a reason too
+    model = w.table_view.model
+    refused: list[str] = []
+    model.edit_refused.connect(refused.append)
+    assert not model.setData(model.index(model.row_of(ms), _cell(w, ms.id, "likely").column()), 3.0)
+    assert refused and "milestone" in refused[0]
+    w.active_prompt.done(0)
+
+
+def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):  # type: ignore[no-untyped-def]
+    from planner.model import ThreePoint, duration_triple
+
+    w = sample_window
+    doc = w.doc
+    d = next(x for x in doc.plan.decisions if not x.milestone and isinstance(x.duration, ThreePoint))
+    before = doc.undo_stack.count()
+
+    assert _type_into(qtbot, w, _cell(w, d.id, "progress"), "150")
+    assert d.progress != 15 and d.progress != 150
+    assert "0 to 100" in _refusal(w)
+
+    o, lk, p = duration_triple(d.duration)
+    assert _type_into(qtbot, w, _cell(w, d.id, "optimistic"), str(int(lk) + 2))
+    assert duration_triple(d.duration) == (o, lk, p)
+    assert "optimistic ≤ likely ≤ pessimistic" in _refusal(w)
+
+    assert _type_into(qtbot, w, _cell(w, d.id, "pessimistic"), "9999")
+    assert duration_triple(d.duration) == (o, lk, p)
+    assert "at most 520 weeks" in _refusal(w)
+
+    title = d.title
+    assert _type_into(qtbot, w, _cell(w, d.id, "title"), " ")
+    assert d.title == title
+    text = _refusal(w)
+    assert text == "A decision needs a title: the empty title was not applied"
+    assert doc.undo_stack.count() == before  # nothing was changed
+
+    # and good values still go through, one undo step each
+    assert _type_into(qtbot, w, _cell(w, d.id, "progress"), "60")
+    assert d.progress == 60 and w.active_prompt is None
+    assert _type_into(qtbot, w, _cell(w, d.id, "pessimistic"), str(int(p) + 1))
+    assert duration_triple(d.duration) == (o, lk, int(p) + 1)
