@@ -134,3 +134,47 @@ def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):  # type:
     assert d.progress == 60 and w.active_prompt is None
     assert _type_into(qtbot, w, _cell(w, d.id, "pessimistic"), str(int(p) + 1))
     assert duration_triple(d.duration) == (o, lk, int(p) + 1)
+
+
+# -- the driving-chain highlight never outlives the chain -----------------------------------------------------
+
+def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type: ignore[no-untyped-def]
+    w = sample_window
+    doc = w.doc
+    a = doc.analysis
+    end = a.schedule.critical_path[-1]
+    doc.select([end])
+    form = w.inspector.form
+    chain = list(form._chain)
+    assert len(chain) >= 3
+    form.highlight_button.click()
+    scene = w.canvas.graph_scene
+    assert scene.highlight == chain
+    lit = {did for did, c in scene.cards.items() if c.highlighted}
+    assert lit == set(chain)
+
+    # an edit that does not touch the chain keeps it (a new title, a moved card)
+    doc.edit_decision(chain[1], title="Renamed but still driving")
+    doc.analyze_now()
+    assert scene.highlight == chain
+
+    # the middle of the chain is deleted: the chain no longer exists, nothing stays lit or dimmed
+    doc.delete_decisions([chain[1]])
+    doc.analyze_now()
+    QApplication.processEvents()
+    assert scene.highlight == []
+    assert all(not c.highlighted and c.opacity() == 1.0 for c in scene.cards.values())
+
+    # undo, highlight again, then break a link's driving role by an edit (a far longer other predecessor)
+    doc.undo_stack.undo()
+    doc.analyze_now()
+    form.highlight_button.click()
+    assert scene.highlight == form._chain and len(scene.highlight) >= 3
+    target = scene.highlight[-1]
+    other = next(d.id for d in doc.plan.decisions if d.id not in scene.highlight and not d.milestone
+                 and doc.would_create_cycle(d.id, target) is None)
+    assert doc.add_dependency(other, target) is None
+    doc.set_duration(other, 300, 300, 300)
+    doc.analyze_now()
+    QApplication.processEvents()
+    assert scene.highlight == []

@@ -271,6 +271,8 @@ class GraphScene(QGraphicsScene):
             self._sync_card_figures(analysis, created, structure)
             self._text_dirty = set()
             self._sync_edge_figures(analysis, structure)
+            if self.highlight and not self._chain_still_drives(analysis, self.highlight):
+                self.highlight_chain([], reveal=False)  # the edit broke the chain: never show a stale one
         else:
             if created:
                 self._sync_cards(analysis, {c.decision_id for c in created})
@@ -1050,6 +1052,20 @@ class GraphScene(QGraphicsScene):
         return False
 
     # -- highlighting -------------------------------------------------------------------------------------------
+    def _chain_still_drives(self, analysis: Analysis | None, ids: list[str]) -> bool:
+        """Whether ``ids`` is still a driving chain of the current schedule: every decision exists, each link
+        between consecutive ones is driving, and nothing drives the first one."""
+        if analysis is None or analysis.schedule is None or any(i not in self.cards for i in ids):
+            return False
+        driving, _critical = self._driving(analysis)
+        if driving is None:
+            return False
+        pairs = {(dep.from_, dep.to) for dep, on in zip(self.document.plan.dependencies, driving.tolist(),
+                                                       strict=False) if on}
+        if any(pair not in pairs for pair in zip(ids, ids[1:], strict=False)):
+            return False
+        return not any(to == ids[0] for _from, to in pairs)
+
     def highlight_chain(self, ids: list[str], reveal: bool = True) -> None:
         """Emphasise a chain of decisions (e.g. a driving chain) and the edges between consecutive ones; dim the
         rest. An empty list clears the highlight."""
