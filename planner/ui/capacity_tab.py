@@ -145,7 +145,9 @@ class CapacityTab(QWidget):
         lv = self.doc.levelled()
         self._fill_over(a)
         self._fill_compare(a, lv)
-        n_over = self.over.topLevelItemCount()
+        # Counted from the core's stretches (as the CLI and the report count them), never from the list's rows:
+        # the list holds one "within capacity" row when there is none.
+        n_over = len(self.doc.over_capacity())
         moved = lv.delayed if lv is not None else []
         parts = [f"<b>Unlevelled finish:</b> {fmt.when(plan, a.schedule.finish)}"]
         if lv is not None:

@@ -4,7 +4,11 @@ milestones, stale highlights, the Capacity tab's over-capacity count)."""
 from __future__ import annotations
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication, QWidget
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
 def find_dialog(kind: type[QWidget]) -> QWidget | None:
@@ -178,3 +182,25 @@ def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type
     doc.analyze_now()
     QApplication.processEvents()
     assert scene.highlight == []
+
+
+# -- the Capacity tab counts what the core counts -------------------------------------------------------------
+
+def test_capacity_tab_counts_the_cores_stretches(qtbot, sample_window):  # type: ignore[no-untyped-def]
+    from planner.analysis.capacity import over_capacity_stretches
+    from planner.model import load_plan
+
+    w = sample_window
+    tab = w.capacity_tab
+    for name in ("bank-assistant", "fraud-detection", "insights-assistant"):
+        plan = load_plan(SAMPLES / f"{name}.plan.json")
+        assert w.open_file(SAMPLES / f"{name}.plan.json")
+        w.views.setCurrentWidget(tab)
+        tab.refresh()
+        a = w.doc.analysis
+        expected = len(over_capacity_stretches(plan, a.schedule.es, a.schedule.ef))
+        text = tab.summary.text()
+        if expected:
+            assert f"<b>{expected}</b> over-capacity stretch" in text, (name, text)
+        else:
+            assert "every team within capacity" in text and "over-capacity stretch" not in text, (name, text)
