@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from planner.model import units
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -49,9 +51,8 @@ def sample_plan_path() -> Path | None:
 
 # -- formatting helpers ------------------------------------------------------------------------------------
 def fmt_weeks(x: float | None) -> str:
-    if x is None:
-        return "-"
-    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else str(round(x))
+    """The one week formatter (``planner.model.units.format_weeks``)."""
+    return units.format_weeks(x)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -60,11 +61,8 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def fmt_when(plan: Any, week: float | None) -> str:
-    """``week 12`` or ``week 12 (2027-03-29)`` when the plan has a start date."""
-    if week is None:
-        return "-"
-    date = plan.date_of(week)
-    return f"week {fmt_weeks(week)}" + (f" ({date.isoformat()})" if date else "")
+    """``week 12`` or ``week 12 (29 Mar 2027)`` when the plan has a start date."""
+    return units.format_when(plan.start_date, week)
 
 
 def _findings_text(findings: list[Any], out: TextIO) -> None:
@@ -129,7 +127,7 @@ def analysis_text(result: Any) -> str:
     add(f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
         f"{_count(len(plan.stages), 'stage')}; "
         f"durations: {result.estimate} estimates, in weeks"
-        + (f"; plan starts {plan.start_date.isoformat()}" if plan.start_date else ""))
+        + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else ""))
     add("")
     s, st = result.schedule, result.stages
     if s is None or st is None:
@@ -147,7 +145,7 @@ def analysis_text(result: Any) -> str:
     add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
     add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
     price = st.gating_price
-    add(f"Price of strict gates:     {fmt_weeks(price)} week{'s' if price != 1 else ''}"
+    add(f"Price of strict gates:     {units.plural_weeks(price)}"
         + ("" if price else " (gating costs nothing on this plan)"))
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
     levelled = getattr(result, "levelled", None)
@@ -165,7 +163,8 @@ def analysis_text(result: Any) -> str:
             when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
         else:
             when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
-                f", {plan.date_of(float(s.es[i]))} to {plan.date_of(float(s.ef[i]))}" if plan.start_date else "")
+                f", {units.format_date(plan.date_of(float(s.es[i])))} to "
+                f"{units.format_date(plan.date_of(float(s.ef[i])))}" if plan.start_date else "")
         add(f"  {k:>2}. {titles[did]} ({did})  {when}")
     for note in s.notes:
         add(f"  Note: {note}")
@@ -180,8 +179,12 @@ def analysis_text(result: Any) -> str:
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
         add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
-        add("  Dates: " + "; ".join(
-            f"{r.name} {plan.date_of(r.start)} to {plan.date_of(r.finish)}" for r in st.stages if r.start is not None
+        add("  Windows (rolling): " + "; ".join(
+            f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
+            for r in st.stages if r.start is not None
+        ))
+        add("  Gates (strict gates): " + "; ".join(
+            f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages
         ))
     if st.suggested_moves:
         add("")

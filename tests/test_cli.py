@@ -13,11 +13,13 @@ import pytest
 from planner.cli import main
 from planner.model import dump_plan, load_plan
 
-TOP_KEYS = ["title", "unit", "estimate", "finish", "gated_finish", "critical", "critical_path", "decisions",
-            "stages", "stage_inversions", "findings"]
+# SPEC §4's keys, with ISO dates beside the week figures (SPEC §3.3a) and the gate of the gated schedule.
+TOP_KEYS = ["title", "unit", "estimate", "start_date", "finish", "finish_date", "gated_finish", "gated_finish_date",
+            "gating_price", "critical", "critical_path", "decisions", "stages", "stage_inversions", "findings"]
 DECISION_KEYS = ["id", "stage", "sequenced_stage", "duration", "es", "ef", "ls", "lf", "total_float",
-                 "free_float", "critical"]
-STAGE_KEYS = ["id", "start", "finish", "gated_start", "gated_finish"]
+                 "free_float", "critical", "start_date", "finish_date"]
+STAGE_KEYS = ["id", "start", "finish", "gated_start", "gated_finish", "gate", "start_date", "finish_date",
+              "gated_start_date", "gate_date"]
 FINDING_KEYS = ["severity", "code", "message", "decisions"]
 
 
@@ -74,10 +76,14 @@ def test_analyze_json_has_exactly_the_spec_keys(overlap_file: Path, capsys) -> N
     rows = {d["id"]: d for d in data["decisions"]}
     assert rows["b"] == {"id": "b", "stage": "integrate", "sequenced_stage": "integrate", "duration": 2.0,
                          "es": 3.0, "ef": 5.0, "ls": 3.0, "lf": 5.0, "total_float": 0.0, "free_float": 0.0,
-                         "critical": True}
+                         "critical": True, "start_date": "2027-01-25", "finish_date": "2027-02-08"}
+    assert (data["start_date"], data["finish_date"], data["gated_finish_date"]) == ("2027-01-04", "2027-02-08",
+                                                                                    "2027-02-15")
     assert (rows["y"]["stage"], rows["y"]["sequenced_stage"]) == ("validate", "integrate")
     assert data["stages"][1] == {"id": "integrate", "start": 0.0, "finish": 5.0, "gated_start": 4.0,
-                                 "gated_finish": 6.0}
+                                 "gated_finish": 6.0, "gate": 6.0, "start_date": "2027-01-04",
+                                 "finish_date": "2027-02-08", "gated_start_date": "2027-02-01",
+                                 "gate_date": "2027-02-15"}
     assert [f["code"] for f in data["findings"] if f["severity"] != "info"] == ["stage-inversion"]
 
 
@@ -96,13 +102,13 @@ def test_analyze_text_shows_the_critical_path_and_dates(overlap_file: Path, caps
     code, out, err = run(["analyze", str(overlap_file)], capsys)
     assert (code, err) == (0, "")
     assert out.startswith("Overlap\n=======\n")
-    assert "plan starts 2027-01-04" in out
-    assert "Finish (rolling stages):   week 5 (2027-02-08)" in out
-    assert "Finish (strict gates):     week 6 (2027-02-15)" in out
+    assert "plan starts 4 Jan 2027" in out
+    assert "Finish (rolling stages):   week 5 (8 Feb 2027)" in out
+    assert "Finish (strict gates):     week 6 (15 Feb 2027)" in out
     assert "Price of strict gates:     1 week\n" in out
     assert "Critical path\n-------------\n" in out
-    assert "   1. A (a)  weeks 0-3, 2027-01-04 to 2027-01-25" in out
-    assert "   2. B (b)  weeks 3-5, 2027-01-25 to 2027-02-08" in out
+    assert "   1. A (a)  weeks 0-3, 4 Jan 2027 to 25 Jan 2027" in out
+    assert "   2. B (b)  weeks 3-5, 25 Jan 2027 to 8 Feb 2027" in out
     assert "Y (y): Validate -> Integrate" in out
     assert "[stage-inversion]" in out
 

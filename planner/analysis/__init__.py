@@ -18,6 +18,7 @@ from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
 from planner.analysis.schedule import Schedule, ScheduleError, schedule
 from planner.analysis.stages import StageAnalysis, StageResult, analyze_stages
 from planner.analysis.validation import validate
+from planner.model import units
 from planner.model.plan import Plan
 
 
@@ -71,10 +72,12 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
     s, st = result.schedule, result.stages
     if s is None or st is None:
-        out.update({"finish": None, "gated_finish": None, "critical": [], "critical_path": [], "decisions": [],
-                    "stages": [], "stage_inversions": []})
+        out.update({"start_date": plan.start_date.isoformat() if plan.start_date else None, "finish": None,
+                    "finish_date": None, "gated_finish": None, "gated_finish_date": None, "gating_price": None,
+                    "critical": [], "critical_path": [], "decisions": [], "stages": [], "stage_inversions": []})
     else:
         stage_ids = [x.id for x in plan.stages]
+        start = plan.start_date
         decisions = []
         for i, d in enumerate(plan.decisions):
             row = s.row(d.id)
@@ -84,13 +87,20 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 "sequenced_stage": stage_ids[int(st.sequenced[i])],
                 **{k: v for k, v in row.items() if k != "id"},
             })
+            if start is not None:
+                decisions[-1].update({"start_date": units.iso_date(start, row["es"]),
+                                      "finish_date": units.iso_date(start, row["ef"])})
         out.update({
+            "start_date": start.isoformat() if start is not None else None,
             "finish": s.finish,
+            "finish_date": units.iso_date(start, s.finish),
             "gated_finish": st.gated_finish,
+            "gated_finish_date": units.iso_date(start, st.gated_finish),
+            "gating_price": st.gating_price,
             "critical": s.critical_ids,
             "critical_path": s.critical_path,
             "decisions": decisions,
-            "stages": [x.to_dict() for x in st.stages],
+            "stages": [x.to_dict(start) for x in st.stages],
             "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
         })
     if result.levelled is not None:

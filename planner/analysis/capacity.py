@@ -34,6 +34,7 @@ import numpy as np
 
 from planner.analysis.findings import Finding, Severity
 from planner.analysis.schedule import Schedule
+from planner.model import units
 from planner.model.plan import Plan
 
 TIME_TOL = 1e-9
@@ -218,15 +219,14 @@ def weekly_load(plan: Plan, es: np.ndarray, ef: np.ndarray, weeks: int | None = 
 
 
 # -- findings -----------------------------------------------------------------------------------------------
-def _fmt(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-6 else str(round(x))
+_fmt = units.format_weeks
 
 
 def _span(plan: Plan, s: float, e: float) -> str:
     text = f"weeks {_fmt(s)}\u2013{_fmt(e)}"
     ds, de = plan.date_of(s), plan.date_of(e)
     if ds is not None and de is not None:
-        text += f" ({ds.isoformat()} to {de.isoformat()})"
+        text += f" ({units.format_date(ds)} to {units.format_date(de)})"
     return text
 
 
@@ -361,8 +361,8 @@ class Levelled:
         """A readable section for ``planner analyze --level``."""
         lines = ["Levelled schedule (team capacity)", "---------------------------------"]
         date = plan.date_of(self.finish)
-        lines.append(f"  Finish: week {_fmt(self.finish)}" + (f" ({date.isoformat()})" if date else "")
-                     + f", {_fmt(self.cost)} week{'s' if self.cost != 1 else ''} later than unlevelled "
+        lines.append(f"  Finish: week {_fmt(self.finish)}" + (f" ({units.format_date(date)})" if date else "")
+                     + f", {units.plural_weeks(self.cost)} later than unlevelled "
                      f"(week {_fmt(self.unlevelled_finish)})")
         moved = self.delayed
         if not moved:

@@ -8,6 +8,7 @@ import numpy as np
 
 from planner.analysis.graph import TYPE_NAMES
 from planner.analysis.schedule import Schedule
+from planner.model import units
 from planner.model.plan import Plan
 
 
@@ -30,12 +31,11 @@ class Explanation:
 
 
 def _w(x: float) -> str:
-    return f"week {x:g}" if abs(x - round(x)) > 1e-9 else f"week {round(x)}"
+    return f"week {units.format_weeks(x)}"
 
 
 def _weeks(x: float) -> str:
-    x = round(x, 2)
-    return f"{x:g} week" + ("" if x == 1 else "s")
+    return units.plural_weeks(x)
 
 
 def driving_chain(s: Schedule, decision_id: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from planner.analysis.graph import PlanGraph
 from planner.analysis.schedule import Schedule
+from planner.model import units
 from planner.model.plan import Plan, Status
 
 
@@ -31,14 +33,24 @@ class StageResult:
     def criteria_share(self) -> float | None:
         return None if self.criteria_total == 0 else self.criteria_met / self.criteria_total
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, start_date: dt.date | None = None) -> dict[str, Any]:
+        """SPEC §4's stage object; with ``start_date``, ISO dates beside the weeks and the gate (gated schedule)."""
+        out: dict[str, Any] = {
             "id": self.id,
             "start": self.start,
             "finish": self.finish,
             "gated_start": self.gated_start,
             "gated_finish": self.gated_finish,
+            "gate": self.gate,
         }
+        if start_date is not None:
+            out.update({
+                "start_date": units.iso_date(start_date, self.start),
+                "finish_date": units.iso_date(start_date, self.finish),
+                "gated_start_date": units.iso_date(start_date, self.gated_start),
+                "gate_date": units.iso_date(start_date, self.gate),
+            })
+        return out
 
 
 @dataclass

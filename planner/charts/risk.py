@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from planner.analysis.montecarlo import DEFAULT_ITERATIONS, DEFAULT_SEED, SimulationResult, simulate
 from planner.charts import style
+from planner.model import units
 
 HIST_COLOR = style.OKABE_ITO[3]  # sky blue
 CURVE_COLOR = style.OKABE_ITO[0]  # blue
@@ -49,9 +50,7 @@ def _label(r: SimulationResult, i: int, max_chars: int) -> str:
 
 
 def _when(r: SimulationResult, week: float) -> str:
-    date = r.date_of(week)
-    base = f"wk {style.fmt_weeks(round(week, 1))}"
-    return base if date is None else f"{base} ({date.strftime('%d %b %Y')})"
+    return units.format_when(r.start_date, week, word="wk")
 
 
 def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
@@ -136,7 +135,7 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
                                                steps=[1, 2, 2.5, 5, 10]))
         if r.start_date is not None:
             ax.xaxis.set_major_formatter(FuncFormatter(
-                lambda x, _: f"wk {style.fmt_weeks(x)}\n{r.date_of(x).strftime('%d %b %y')}"  # type: ignore[union-attr]
+                lambda x, _: f"wk {style.fmt_weeks(x)}\n{units.format_date(r.date_of(x), short=True)}"
             ))
             ax.set_xlabel("finish (weeks from plan start, and date)", fontsize=style.LABEL_PT, color=style.MUTED)
         else:

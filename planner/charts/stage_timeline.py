@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
+from planner.model import units
 
 LEFT_IN = 1.7
 READY_IN = 2.7  # readiness panel on the right
@@ -85,7 +86,7 @@ def _draw(fig: Figure, analysis: Any) -> None:
         ax.scatter([r.gate], [y + 0.42], marker="D", s=(font * 0.9) ** 2, color=style.GATE, zorder=5,
                    edgecolors="white", linewidths=0.6)
         date = plan.date_of(r.gate)
-        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {date.strftime('%d %b %Y')}" if date else "")
+        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
         near_end = r.gate + style.text_width_in(gate_txt + "  ", font * 0.85) * t_max / ax_w_in > t_max
         ax.text(r.gate, y + 0.42, f"{gate_txt}  " if near_end else f"  {gate_txt}", ha="right" if near_end else "left",
                 va="center", fontsize=font * 0.85, color=style.GATE, zorder=5)

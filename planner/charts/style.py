@@ -17,6 +17,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
+from planner.model import units
+
 # -- palette ------------------------------------------------------------------------------------------------
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -155,20 +157,12 @@ def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
 
 def fmt_weeks(x: float | None) -> str:
     """``3``, ``2.5`` or ``-``: weeks without trailing zeros."""
-    if x is None:
-        return "-"
-    if abs(x - round(x)) < 1e-9:
-        return str(int(round(x)))
-    return f"{x:.1f}"
+    return units.format_weeks(x)
 
 
 def fmt_when(plan: Any, week: float, *, short: bool = False) -> str:
     """``wk 12`` or ``wk 12 (29 Mar 2027)`` when the plan has a start date (``short``: without the year)."""
-    date = plan.date_of(week)
-    base = f"wk {fmt_weeks(week)}"
-    if date is None:
-        return base
-    return f"{base} ({date.strftime('%d %b %Y') if not short else date.strftime('%d %b')})"
+    return units.format_when(plan.start_date, week, word="wk", short=short)
 
 
 # -- common pieces ------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any
 
+from planner.model import units
+
 NAME = "simulate"
 HELP = "Monte Carlo: finish percentiles, criticality, sensitivity, stage gates and risks"
 DESCRIPTION = (
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _w(x: float) -> str:
-    return f"{x:.1f}"
+    return units.format_weeks(x)
 
 
 def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 10) -> str:
@@ -88,12 +90,12 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
 
     def when(week: float) -> str:
         d = plan.date_of(week)
-        return f"week {_w(week):>6}" + (f"  {d.isoformat()}" if d else "")
+        return f"week {_w(week):>6}" + (f"  {units.format_date(d)}" if d else "")
 
     add(plan.title)
     add("=" * min(len(plan.title), 100))
     add(f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
-        f"pessimistic), weeks" + (f"; plan starts {plan.start_date.isoformat()}" if dated else ""))
+        f"pessimistic), weeks" + (f"; plan starts {units.format_date(plan.start_date)}" if dated else ""))
     n_risks = len(plan.risks)
     add(f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register")
     add("")
@@ -101,23 +103,23 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("------")
     add(f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
         f"({r.probability_by(r.deterministic_finish):.0%} of iterations finish by then)")
-    add(f"  mean               {when(r.mean)}   (standard deviation {_w(r.std)} weeks)")
+    add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
         add(f"  {key.upper():<18} {when(value)}")
     if by_week is not None:
         d = plan.date_of(by_week)
         add("")
-        add(f"  Probability of finishing by week {_w(by_week)}" + (f" ({d.isoformat()})" if d else "")
+        add(f"  Probability of finishing by week {_w(by_week)}" + (f" ({units.format_date(d)})" if d else "")
             + f": {r.probability_by(by_week):.1%}")
     add("")
-    add("Stage gates (everything up to and including the stage done; rolling schedule)")
-    add("------------------------------------------------------------------------------")
+    add("Stage ends (everything up to and including the stage done; rolling schedule, not gates)")
+    add("-----------------------------------------------------------------------------------------")
     add(f"  {'stage':<16} {'CPM':>7} {'P50':>7} {'P80':>7}" + ("   P80 date" if dated else ""))
     for g in r.stages:
         p80 = g.percentile(80)
         d = plan.date_of(p80)
         add(f"  {g.name[:16]:<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
-            + (f"   {d.isoformat()}" if d else ""))
+            + (f"   {units.format_date(d)}" if d else ""))
     titles = dict(zip(r.ids, r.titles, strict=True))
     add("")
     add("Criticality index (share of iterations on the critical path)")

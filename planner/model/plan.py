@@ -13,6 +13,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
 
+from planner.model.units import week_to_date
+
 SCHEMA_VERSION: Final = 1
 """The newest plan file version this program reads and writes."""
 
@@ -206,9 +208,7 @@ class Plan(_Strict):
 
     def date_of(self, week: float) -> dt.date | None:
         """Calendar date of ``week`` weeks after the plan start, or None without a start date."""
-        if self.start_date is None:
-            return None
-        return self.start_date + dt.timedelta(days=round(week * 7))
+        return week_to_date(self.start_date, week)
 
 
 DEFAULT_STAGES = [

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD
 from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
@@ -25,21 +26,18 @@ def esc(text: Any) -> str:
 
 def fmt_weeks(x: float | None) -> str:
     """``12``, ``2.5`` or ``-``."""
-    if x is None:
-        return "-"
-    x = float(x)
-    if abs(x - round(x)) < 1e-9:
-        return str(int(round(x)))
-    return f"{x:.1f}"
+    return units.format_weeks(x)
 
 
 def plural(n: float, word: str, words: str | None = None) -> str:
     """``1 week``, ``3 weeks``, ``2.5 weeks``."""
-    return f"{fmt_weeks(n)} {word if n == 1 else (words or word + 's')}"
+    text = units.format_weeks(n)
+    return f"{text} {word if text in ('1', '-1') else (words or word + 's')}"
 
 
 def fmt_date(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%b %Y')}"
+    """``25 Oct 2027`` (``planner.model.units.format_date``)."""
+    return units.format_date(d)
 
 
 class Heading(Paragraph):
@@ -129,7 +127,7 @@ class ReportContext:
         if week is None:
             return "-"
         d = self.plan.date_of(float(week))
-        return f"wk {fmt_weeks(week)}" + (f"<br/><font size='7' color='#5C5C5C'>{d.isoformat()}</font>" if d else "")
+        return f"wk {fmt_weeks(week)}" + (f"<br/><font size='7' color='#5C5C5C'>{units.format_date(d)}</font>" if d else "")
 
     # -- flowables ---------------------------------------------------------------------------------------
     def unique_key(self, base: str) -> str:
@@ -181,7 +179,7 @@ class ReportContext:
         if week is None:
             return "-"
         d = self.plan.date_of(float(week))
-        return f"wk {fmt_weeks(week)}" + (f"\n{d.isoformat()}" if d else "")
+        return f"wk {fmt_weeks(week)}" + (f"\n{units.format_date(d)}" if d else "")
 
     def table(self, header: Sequence[Any], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
               extra_style: list[Any] | None = None, zebra: bool = True, wide: bool = False,

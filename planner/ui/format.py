@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from planner.model import Plan
+from planner.model import Plan, units
 
 
 def weeks(x: float | None, unit: bool = False) -> str:
     """``3``, ``2.5`` (at most two decimals, no trailing zeros); ``-`` for None."""
+    text = units.format_weeks(x)
     if x is None:
-        return "-"
-    text = f"{x:.2f}".rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
+        return text
     if unit:
         text += " wk" if text in ("1", "-1") else " wks"
     return text
@@ -22,16 +18,12 @@ def weeks(x: float | None, unit: bool = False) -> str:
 def date(plan: Plan, week: float | None) -> str:
     if week is None or plan.start_date is None:
         return ""
-    d = plan.date_of(week)
-    return d.isoformat() if isinstance(d, dt.date) else ""
+    return units.format_date(plan.date_of(week))
 
 
 def when(plan: Plan, week: float | None) -> str:
-    """``week 12`` or ``week 12 (2027-03-29)``."""
-    if week is None:
-        return "-"
-    d = date(plan, week)
-    return f"week {weeks(week)}" + (f" ({d})" if d else "")
+    """``week 12`` or ``week 12 (29 Mar 2027)``."""
+    return units.format_when(plan.start_date, week)
 
 
 STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "blocked": "Blocked"}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model import units
 from planner.ui import format as fmt
 from planner.ui.delegates import EditorDelegate
 from planner.ui.document import PlanDocument
@@ -450,8 +451,8 @@ class RiskTab(QWidget):
                     p = r.probability_by(self._by_week)
                     date = r.date_of(self._by_week)
                     self.by_result.setText(f"<b>{p:.0%}</b> of iterations finish by week "
-                                           f"{fmt.weeks(round(self._by_week, 1))}"
-                                           + (f" ({date.isoformat()})" if date else ""))
+                                           f"{fmt.weeks(self._by_week)}"
+                                           + (f" ({units.format_date(date)})" if date else ""))
         self.finish_chart.redraw()
 
     # -- charts -----------------------------------------------------------------------------------------------
@@ -485,7 +486,7 @@ class RiskTab(QWidget):
 
 
 def _date_text(date: dt.date | None) -> str:
-    return date.strftime("%a %d %b %Y") if date is not None else ""
+    return units.format_date(date)
 
 
 def _html(text: str) -> str:

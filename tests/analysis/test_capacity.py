@@ -107,7 +107,7 @@ def test_over_capacity_findings_name_the_team_the_weeks_and_the_decisions(make_p
     f = findings[0]
     assert f.severity is Severity.WARNING and f.code == "over-capacity"
     assert "Team T" in f.message and "(t)" in f.message and "up to 3" in f.message
-    assert "weeks 1\u20133" in f.message and "2027-01-11 to 2027-01-25" in f.message
+    assert "weeks 1\u20133" in f.message and "11 Jan 2027 to 25 Jan 2027" in f.message
     assert f.decisions == ["a", "b"]
     assert "Build the gateway" in f.message
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from planner.model import units
 from planner.report.context import ReportContext, esc, fmt_weeks
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
@@ -38,7 +39,7 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
         return []
     v = variance(sched, base)
     out: list[Flowable] = [ctx.heading("Baseline variance")]
-    taken = f", taken on {base.created.date().strftime('%d %b %Y').lstrip('0')}" if base.created else ""
+    taken = f", taken on {units.format_date(base.created.date())}" if base.created else ""
     slip = v.finish_slip
     if slip > 0:
         move = (f"the finish has <b>slipped by {weeks_text(slip)}</b>, from {esc(on(ctx, v.baseline_finish))} to "

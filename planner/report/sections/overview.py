@@ -62,7 +62,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     ]
     if pd:
         p50, p80 = pd.get(50), pd.get(80)
-        value = " / ".join(f"wk {fmt_weeks(round(v, 1))}" for v in (p50, p80) if v is not None)
+        value = " / ".join(f"wk {fmt_weeks(v)}" for v in (p50, p80) if v is not None)
         detail = " / ".join(d for d in (ctx.date(p50), ctx.date(p80)) if d) or "Monte Carlo simulation"
         tiles.append(_tile(ctx, value, detail, "P50 / P80 finish"))
     tiles.append(_tile(ctx, f"week {fmt_weeks(st.gated_finish)}",
@@ -155,7 +155,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         run = f" ({iters:,} iterations)" if iters else ""
         parts = []
         if 50 in pd:
-            parts.append(f"an even chance of finishing by <b>{esc(ctx.when(round(pd[50], 1)))}</b> (P50)")
+            parts.append(f"an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50)")
         if 80 in pd:
             parts.append(f"an 80% chance by <b>{esc(ctx.when(round(pd[80], 1)))}</b> (P80)")
         text += f" Allowing for the uncertainty in the estimates, a Monte Carlo simulation{run} gives " \
