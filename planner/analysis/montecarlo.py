@@ -26,9 +26,10 @@ Results (:class:`SimulationResult`), all in weeks from the plan start:
   tolerance ``1e-7 * max(1, T)`` of that iteration's finish ``T``;
 - the **sensitivity** of the finish to each decision: the Pearson correlation, across iterations, of the
   decision's duration in that iteration (including risk delays) with the finish;
-- each stage's **gate date** distribution: in an iteration, the gate of stage ``k`` is the latest early finish
+- each stage's **end** distribution: in an iteration, the end of stage ``k`` is the latest early finish
   of any decision whose *sequenced* stage (SPEC §3.3) is ``k`` or earlier, in the rolling (not gated) schedule of
-  that iteration -- the date by which everything up to and including stage ``k`` is done (0 when there is none);
+  that iteration -- the date by which everything up to and including stage ``k`` is done (0 when there is none).
+  It is not a *gate* (SPEC §3.3: gates belong to the gated schedule only), so the JSON calls it ``end_p50``/``end_p80``;
 - for each risk, the finish P80 with the whole register and without that one risk (same samples otherwise).
 """
 
@@ -45,6 +46,7 @@ import numpy as np
 from planner.analysis.graph import PlanGraph, compile_plan
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
+from planner.model import units
 from planner.model.plan import Plan, duration_triple
 
 PERCENTILES: tuple[int, ...] = (10, 50, 80, 90, 95)
@@ -89,7 +91,10 @@ class RiskEffect:
 
 @dataclass
 class StageGates:
-    """The gate date of one stage in every iteration (weeks); see the module docstring for the definition."""
+    """The end of one stage (everything up to it done, rolling schedule) in every iteration (weeks).
+
+    See the module docstring for the definition; it is not a gate of the gated schedule.
+    """
 
     id: str
     name: str
@@ -99,8 +104,12 @@ class StageGates:
     def percentile(self, q: float) -> float:
         return float(np.percentile(self.samples, q))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "gate_p50": self.percentile(50), "gate_p80": self.percentile(80)}
+    def to_dict(self, start_date: dt.date | None = None) -> dict[str, Any]:
+        p50, p80 = self.percentile(50), self.percentile(80)
+        out: dict[str, Any] = {"id": self.id, "end_p50": p50, "end_p80": p80}
+        if start_date is not None:
+            out.update({"end_p50_date": units.iso_date(start_date, p50), "end_p80_date": units.iso_date(start_date, p80)})
+        return out
 
 
 @dataclass
@@ -152,9 +161,7 @@ class SimulationResult:
         return (date - self.start_date).days / 7.0
 
     def date_of(self, week: float) -> dt.date | None:
-        if self.start_date is None:
-            return None
-        return self.start_date + dt.timedelta(days=round(week * 7))
+        return units.week_to_date(self.start_date, week)
 
     def criticality_of(self, decision_id: str) -> float:
         return float(self.criticality[self.ids.index(decision_id)])
@@ -172,6 +179,12 @@ class SimulationResult:
             "seed": self.seed,
             "finish": {"mean": self.mean, "std": self.std, **self.percentiles()},
         }
+        if self.start_date is not None:
+            out["start_date"] = self.start_date.isoformat()
+            out["finish_dates"] = {
+                k: units.iso_date(self.start_date, v) for k, v in {"mean": self.mean, **self.percentiles()}.items()
+            }
+            out["deterministic_finish_date"] = units.iso_date(self.start_date, self.deterministic_finish)
         if by_week is not None:
             by: dict[str, Any] = {"week": by_week, "probability": self.probability_by(by_week)}
             date = self.date_of(by_week)
@@ -180,7 +193,7 @@ class SimulationResult:
             out["probability_by"] = by
         out["criticality"] = {i: float(c) for i, c in zip(self.ids, self.criticality.tolist(), strict=True)}
         out["sensitivity"] = [{"id": i, "correlation": c} for i, c in self.sensitivity()]
-        out["stages"] = [s.to_dict() for s in self.stages]
+        out["stages"] = [s.to_dict(self.start_date) for s in self.stages]
         out["risks"] = [r.to_dict() for r in self.risks]
         return out
 

@@ -310,8 +310,8 @@ def test_json_shape(make_plan: Any) -> None:
     assert out["probability_by"]["week"] == 6 and 0 <= out["probability_by"]["probability"] <= 1
     assert set(out["criticality"]) == {"a", "b", "c"}
     assert {s["id"] for s in out["sensitivity"]} == {"a", "b"}
-    assert [s["id"] for s in out["stages"]] == list(STAGES) and set(out["stages"][0]) == {"id", "gate_p50",
-                                                                                            "gate_p80"}
+    assert [s["id"] for s in out["stages"]] == list(STAGES) and set(out["stages"][0]) == {"id", "end_p50",
+                                                                                            "end_p80"}
     assert out["risks"][0].keys() == {"id", "p80_without", "p80_with"}
     assert "probability_by" not in simulate(plan, 10, seed=2).to_dict()
 
@@ -368,7 +368,7 @@ def test_cli_simulate_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == json.loads(json.dumps(again))
     assert main(["simulate", path, "-n", "300", "--by", "2027-10-01"]) == 0
     text = capsys.readouterr().out
-    assert "P80" in text and "Probability of finishing by week" in text and "2027-10-01" in text
+    assert "P80" in text and "Probability of finishing by week" in text and "1 Oct 2027" in text
     assert "Risks" in text and "Criticality index" in text
 
 
