@@ -483,6 +483,13 @@ class _Workspace:
         self.b = np.empty((2 * n, c))
 
 
+def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
+    """The random stream of one decision or risk (``kind``) under ``seed`` for common random numbers: the same
+    seed and id give the same draws in every plan."""
+    key = int.from_bytes(f"{kind}:{item_id}".encode(), "big")
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(key,)))
+
+
 def chunk_size(n_decisions: int, iterations: int) -> int:
     """Iterations per chunk: bounded working memory (about 8 x decisions x chunk float64 values)."""
     c = _CHUNK_CELLS // max(1, n_decisions)
@@ -498,6 +505,7 @@ def simulate(
     chunk: int | None = None,
     risks: bool = True,
     keep_samples: bool = False,
+    common_random_numbers: bool = False,
 ) -> SimulationResult:
     """Run ``iterations`` Monte Carlo iterations of ``plan``'s schedule (weeks); see the module docstring.
 
@@ -505,6 +513,12 @@ def simulate(
     after every chunk with (iterations done, total); when it returns False the run stops with
     :class:`SimulationCancelled`. ``risks=False`` leaves the risk register out. ``keep_samples`` keeps every
     iteration's durations (iterations x decisions) for inspection -- only for small runs.
+
+    ``common_random_numbers`` gives every decision and every risk its own random stream, keyed by the seed and
+    its id (:func:`id_stream`), instead of one stream read in plan order: a decision then gets the same draws in
+    every plan that has it, whatever else the plan adds, drops or reorders, so two scenarios of a plan are
+    compared on the same random numbers and their differences are not noise (issue 13). It costs one generator
+    per decision and risk, so it is meant for comparisons, not for the largest plans.
 
     Raises :class:`ScheduleError` when the dependency graph has a cycle and ``ValueError`` on bad arguments.
     The plan is expected to pass :func:`planner.analysis.validate` (unknown ids in risks are ignored here).
@@ -537,6 +551,9 @@ def simulate(
     dur_seq, risk_seq = np.random.SeedSequence(seed).spawn(2)
     rng_d = np.random.default_rng(dur_seq)
     rng_r = np.random.default_rng(risk_seq)
+    dec_streams = [id_stream(seed, "decision", d.id) for d in plan.decisions] if common_random_numbers else None
+    risk_streams = ([id_stream(seed, "risk", r.id) for r in plan.risks[:n_risks]]
+                    if common_random_numbers else None)
 
     finish = np.empty(iterations)
     finish_without = np.empty((n_risks, iterations))
@@ -563,11 +580,21 @@ def simulate(
             ws = work[c] = _Workspace(n, c)
         d = ws.d
         if n:
-            rng_d.random(dtype=np.float32, out=ws.u)
+            if dec_streams is not None:
+                for j, g in enumerate(dec_streams):
+                    ws.u[:, j] = g.random(c, dtype=np.float32)
+            else:
+                rng_d.random(dtype=np.float32, out=ws.u)
             _sample_durations(m, ws.u, d)
         delays = None
         if n_risks:
-            ur = rng_r.random((c, 2 * n_risks))
+            if risk_streams is not None:
+                ur = np.empty((c, 2 * n_risks))
+                for k, g in enumerate(risk_streams):
+                    pair = g.random((c, 2))
+                    ur[:, k], ur[:, n_risks + k] = pair[:, 0], pair[:, 1]
+            else:
+                ur = rng_r.random((c, 2 * n_risks))
             fire = ur[:, :n_risks] < m.risk_p
             delays = triangular_ppf(ur[:, n_risks:], m.risk_low, m.risk_mode, m.risk_high)
             delays = np.where(fire, delays, 0.0)  # (c, risks)

@@ -170,6 +170,54 @@ class Baseline(_Strict):
     decisions: dict[str, BaselineEntry] = Field(default_factory=dict)
 
 
+# -- scenarios (issue 13) -----------------------------------------------------------------------------------
+class DecisionOverride(_Strict):
+    """What a scenario changes on one decision of the base plan. A field left out keeps the base value (a
+    scenario cannot clear a field; an earliest start of 0 is the same as none)."""
+
+    duration: Duration | None = None
+    stage: str | None = None
+    owner: str | None = None
+    headcount: NonNegativeFloat | None = None
+    not_before: NonNegativeFloat | None = None
+    cost: NonNegativeFloat | None = None
+
+
+class TeamOverride(_Strict):
+    """A scenario's capacity for one team (people per week)."""
+
+    capacity: NonNegativeFloat | None = None
+
+
+class RiskOverride(_Strict):
+    """A scenario's probability and/or impact (weeks) for one risk of the register."""
+
+    probability: float | None = Field(default=None, ge=0, le=1)
+    impact: Duration | None = None
+
+
+class LinkRef(_Strict):
+    """A dependency of the base plan named by its ends (every base link from ``from`` to ``to``)."""
+
+    from_: str = Field(alias="from")
+    to: str
+
+
+class Scenario(_Strict):
+    """A named set of overrides on the base plan, materialised as a plan by
+    :func:`planner.model.scenarios.materialise` (decisions dropped first, then overrides, then additions)."""
+
+    name: str = Field(min_length=1, max_length=100)
+    description: str = ""
+    decisions: dict[str, DecisionOverride] = Field(default_factory=dict, description="Overrides by decision id.")
+    teams: dict[str, TeamOverride] = Field(default_factory=dict, description="Overrides by team id.")
+    risks: dict[str, RiskOverride] = Field(default_factory=dict, description="Overrides by risk id.")
+    add_decisions: list[Decision] = Field(default_factory=list)
+    drop_decisions: list[str] = Field(default_factory=list, description="Base decision ids left out, with links.")
+    add_dependencies: list[Dependency] = Field(default_factory=list)
+    remove_dependencies: list[LinkRef] = Field(default_factory=list)
+
+
 class Position(_Strict):
     x: float
     y: float
@@ -188,6 +236,9 @@ class Plan(_Strict):
     dependencies: list[Dependency] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     baselines: list[Baseline] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(
+        default_factory=list, description="Named alternatives to the plan, each a set of overrides on it."
+    )
     layout: dict[str, Position] = Field(
         default_factory=dict, description="Graph-canvas card positions by decision id (set by the app)."
     )
