@@ -58,7 +58,7 @@ def test_empty_stage_has_no_window_and_passes_the_gate_on(make_plan):
         assert r.criteria_share is None
     assert st.gated_finish == 6
     assert st.stage("scale").to_dict() == {
-        "id": "scale", "start": None, "finish": None, "gated_start": None, "gated_finish": None,
+        "id": "scale", "start": None, "finish": None, "gated_start": None, "gated_finish": None, "gate": 6.0,
     }
 
 
