@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
 from planner.analysis.graph import PlanGraph, compile_plan
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
@@ -120,6 +121,11 @@ class SimulationResult:
     risks: list[RiskEffect]
     start_date: dt.date | None = None
     samples: np.ndarray | None = None  # (iterations, decisions) durations, only with ``keep_samples=True``
+    # Costs (planner.analysis.cost), only when the plan has any: spend and cost of delay per iteration, from
+    # the same sampled durations and finishes; no extra random numbers, so the other figures do not change.
+    cost: np.ndarray | None = None
+    delay_cost: np.ndarray | None = None
+    cost_inputs: CostVectors | None = None
     notes: list[str] = field(default_factory=list)
 
     # -- summary figures -----------------------------------------------------------------------------------
@@ -182,6 +188,12 @@ class SimulationResult:
         out["sensitivity"] = [{"id": i, "correlation": c} for i, c in self.sensitivity()]
         out["stages"] = [s.to_dict() for s in self.stages]
         out["risks"] = [r.to_dict() for r in self.risks]
+        if self.cost is not None:
+            from planner.analysis.cost import cost_risk
+
+            risk = cost_risk(self)
+            if risk is not None:
+                out["cost"] = risk.to_dict()
         return out
 
 
@@ -546,6 +558,14 @@ def simulate(
         m.risk_rows, m.risk_p = [], m.risk_p[:0]
     n = m.n
     n_risks = len(m.risk_rows)
+    costs = cost_vectors(plan) if has_costs(plan) else None
+    costs_f = None  # the same inputs in the forward numbering of the passes
+    if costs is not None:
+        costs_f = CostVectors(costs.labour_per_week[m.fwd.perm], costs.one_off[m.fwd.perm],
+                              costs.run_rate[m.fwd.perm], costs.horizon, costs.target, costs.cost_of_delay,
+                              costs.budget)
+    spend = np.empty(iterations) if costs is not None else None
+    delay_cost = np.empty(iterations) if costs is not None else None
     chunk = chunk_size(n, iterations) if chunk is None else max(1, min(int(chunk), iterations))
 
     dur_seq, risk_seq = np.random.SeedSequence(seed).spawn(2)
@@ -621,6 +641,8 @@ def simulate(
         else:
             t = np.zeros(c)
         finish[sl] = t
+        if costs_f is not None and spend is not None and delay_cost is not None:
+            spend[sl], delay_cost[sl] = iteration_costs(costs_f, d, ws.a[n:], t)
 
         if n_risks and delays is not None:
             for k, rows in enumerate(m.risk_rows):
@@ -687,6 +709,9 @@ def simulate(
         risks=risk_effects,
         start_date=plan.start_date,
         samples=samples,
+        cost=spend,
+        delay_cost=delay_cost,
+        cost_inputs=costs,
     )
 
 

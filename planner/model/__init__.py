@@ -15,9 +15,11 @@ from planner.model.plan import (
     DEFAULT_STAGES,
     ID_PATTERN,
     SCHEMA_VERSION,
+    AISystem,
     Area,
     Baseline,
     BaselineEntry,
+    CostCategory,
     Decision,
     DecisionOverride,
     Dependency,
@@ -47,6 +49,8 @@ __all__ = [
     "Risk", "Stage", "Status", "Team", "ThreePoint", "dump_plan", "duration_triple", "duration_value",
     "load_plan", "new_plan", "parse_plan", "plan_from_dict", "plan_json_schema", "plan_to_dict", "save_plan",
     "schema_path", "write_text_atomic",
+    # cost and coverage (issue 17)
+    "AISystem", "CostCategory",
     # scenarios (issue 13)
     "DecisionOverride", "LinkRef", "RiskOverride", "Scenario", "TeamOverride",
 ]

@@ -86,6 +86,15 @@ class DependencyType(StrEnum):
     SF = "SF"
 
 
+class CostCategory(StrEnum):
+    """What a decision's one-off cost and run rate buy (labour from team rates is always ``people``)."""
+
+    PEOPLE = "people"
+    CLOUD = "cloud"
+    VENDOR = "vendor"
+    OTHER = "other"
+
+
 class GateCriterion(_Strict):
     text: str = Field(min_length=1)
     met: bool = False
@@ -108,6 +117,9 @@ class Team(_Strict):
     id: Id
     name: str = Field(min_length=1)
     capacity: NonNegativeFloat | None = Field(default=None, description="People available per week.")
+    rate: float | None = Field(
+        default=None, ge=0, description="Cost of one person-week of this team, in the plan's currency."
+    )
 
 
 class Decision(_Strict):
@@ -119,6 +131,12 @@ class Decision(_Strict):
     duration: Duration = 1.0
     headcount: NonNegativeFloat = 1.0
     cost: NonNegativeFloat | None = None
+    cost_category: CostCategory = Field(
+        default=CostCategory.OTHER, description="What the one-off cost and run rate buy (people, cloud, vendor, other)."
+    )
+    run_rate: float | None = Field(
+        default=None, ge=0, description="Running cost per week from the decision's finish to the plan horizon."
+    )
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
     not_before: NonNegativeFloat | None = Field(default=None, description="Earliest start, weeks from plan start.")
@@ -223,12 +241,42 @@ class Position(_Strict):
     y: float
 
 
+class AISystem(_Strict):
+    """The AI system the plan delivers, as the regulatory coverage check sees it (docs/cost-and-coverage.md)."""
+
+    role: Literal["provider", "deployer"] | None = Field(
+        default=None, description="The organisation's role under the EU AI Act."
+    )
+    risk_tier: Literal["prohibited", "high-risk", "limited", "minimal"] | None = Field(
+        default=None, description="The system's EU AI Act risk tier."
+    )
+    annex_i_product: bool = Field(
+        default=False, description="High-risk as a safety component of an Annex I product (later dates)."
+    )
+    general_purpose: bool = Field(default=False, description="The organisation provides a general-purpose AI model.")
+    systemic_risk: bool = Field(default=False, description="That general-purpose model has systemic risk (Art. 55).")
+    go_live: str | None = Field(
+        default=None, description="Id of the decision whose start is go-live; default: the last stage's start."
+    )
+
+
 class Plan(_Strict):
     schema_version: Literal[1] = Field(description="Plan file format version.")
     title: str = Field(min_length=1)
     description: str = ""
     start_date: dt.date | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    budget: float | None = Field(default=None, ge=0, description="Total budget, in the plan's currency.")
+    target: dt.date | float | None = Field(
+        default=None, description="Target finish: a date, or weeks from the plan start."
+    )
+    cost_of_delay: float | None = Field(
+        default=None, ge=0, description="Cost of each week the finish is later than the target."
+    )
+    horizon: float | None = Field(
+        default=None, ge=0, description="Weeks from the plan start up to which run rates are counted."
+    )
+    ai_system: AISystem | None = Field(default=None, description="Role and risk tier, for the coverage check.")
     stages: list[Stage] = Field(min_length=1)
     areas: list[Area] = Field(default_factory=list)
     teams: list[Team] = Field(default_factory=list)
