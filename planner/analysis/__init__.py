@@ -105,6 +105,12 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
         })
     if result.levelled is not None:
         out["levelled"] = result.levelled.to_dict()
+    if result.schedule is not None:
+        from planner.analysis.cost import cost_summary
+
+        costs = cost_summary(plan, result)
+        if costs is not None:  # only for plans with rates, costs or a budget (issue 17)
+            out["cost"] = costs.to_dict(plan)
     out["findings"] = [f.to_dict() for f in result.findings + result.extra_findings]
     return out
 

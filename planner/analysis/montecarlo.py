@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
 from planner.analysis.graph import PlanGraph, compile_plan
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
@@ -129,6 +130,11 @@ class SimulationResult:
     risks: list[RiskEffect]
     start_date: dt.date | None = None
     samples: np.ndarray | None = None  # (iterations, decisions) durations, only with ``keep_samples=True``
+    # Costs (planner.analysis.cost), only when the plan has any: spend and cost of delay per iteration, from
+    # the same sampled durations and finishes; no extra random numbers, so the other figures do not change.
+    cost: np.ndarray | None = None
+    delay_cost: np.ndarray | None = None
+    cost_inputs: CostVectors | None = None
     notes: list[str] = field(default_factory=list)
 
     # -- summary figures -----------------------------------------------------------------------------------
@@ -195,6 +201,12 @@ class SimulationResult:
         out["sensitivity"] = [{"id": i, "correlation": c} for i, c in self.sensitivity()]
         out["stages"] = [s.to_dict(self.start_date) for s in self.stages]
         out["risks"] = [r.to_dict() for r in self.risks]
+        if self.cost is not None:
+            from planner.analysis.cost import cost_risk
+
+            risk = cost_risk(self)
+            if risk is not None:
+                out["cost"] = risk.to_dict()
         return out
 
 
@@ -496,6 +508,13 @@ class _Workspace:
         self.b = np.empty((2 * n, c))
 
 
+def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
+    """The random stream of one decision or risk (``kind``) under ``seed`` for common random numbers: the same
+    seed and id give the same draws in every plan."""
+    key = int.from_bytes(f"{kind}:{item_id}".encode(), "big")
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(key,)))
+
+
 def chunk_size(n_decisions: int, iterations: int) -> int:
     """Iterations per chunk: bounded working memory (about 8 x decisions x chunk float64 values)."""
     c = _CHUNK_CELLS // max(1, n_decisions)
@@ -511,6 +530,7 @@ def simulate(
     chunk: int | None = None,
     risks: bool = True,
     keep_samples: bool = False,
+    common_random_numbers: bool = False,
 ) -> SimulationResult:
     """Run ``iterations`` Monte Carlo iterations of ``plan``'s schedule (weeks); see the module docstring.
 
@@ -518,6 +538,12 @@ def simulate(
     after every chunk with (iterations done, total); when it returns False the run stops with
     :class:`SimulationCancelled`. ``risks=False`` leaves the risk register out. ``keep_samples`` keeps every
     iteration's durations (iterations x decisions) for inspection -- only for small runs.
+
+    ``common_random_numbers`` gives every decision and every risk its own random stream, keyed by the seed and
+    its id (:func:`id_stream`), instead of one stream read in plan order: a decision then gets the same draws in
+    every plan that has it, whatever else the plan adds, drops or reorders, so two scenarios of a plan are
+    compared on the same random numbers and their differences are not noise (issue 13). It costs one generator
+    per decision and risk, so it is meant for comparisons, not for the largest plans.
 
     Raises :class:`ScheduleError` when the dependency graph has a cycle and ``ValueError`` on bad arguments.
     The plan is expected to pass :func:`planner.analysis.validate` (unknown ids in risks are ignored here).
@@ -545,11 +571,22 @@ def simulate(
         m.risk_rows, m.risk_p = [], m.risk_p[:0]
     n = m.n
     n_risks = len(m.risk_rows)
+    costs = cost_vectors(plan) if has_costs(plan) else None
+    costs_f = None  # the same inputs in the forward numbering of the passes
+    if costs is not None:
+        costs_f = CostVectors(costs.labour_per_week[m.fwd.perm], costs.one_off[m.fwd.perm],
+                              costs.run_rate[m.fwd.perm], costs.horizon, costs.target, costs.cost_of_delay,
+                              costs.budget)
+    spend = np.empty(iterations) if costs is not None else None
+    delay_cost = np.empty(iterations) if costs is not None else None
     chunk = chunk_size(n, iterations) if chunk is None else max(1, min(int(chunk), iterations))
 
     dur_seq, risk_seq = np.random.SeedSequence(seed).spawn(2)
     rng_d = np.random.default_rng(dur_seq)
     rng_r = np.random.default_rng(risk_seq)
+    dec_streams = [id_stream(seed, "decision", d.id) for d in plan.decisions] if common_random_numbers else None
+    risk_streams = ([id_stream(seed, "risk", r.id) for r in plan.risks[:n_risks]]
+                    if common_random_numbers else None)
 
     finish = np.empty(iterations)
     finish_without = np.empty((n_risks, iterations))
@@ -576,11 +613,21 @@ def simulate(
             ws = work[c] = _Workspace(n, c)
         d = ws.d
         if n:
-            rng_d.random(dtype=np.float32, out=ws.u)
+            if dec_streams is not None:
+                for j, g in enumerate(dec_streams):
+                    ws.u[:, j] = g.random(c, dtype=np.float32)
+            else:
+                rng_d.random(dtype=np.float32, out=ws.u)
             _sample_durations(m, ws.u, d)
         delays = None
         if n_risks:
-            ur = rng_r.random((c, 2 * n_risks))
+            if risk_streams is not None:
+                ur = np.empty((c, 2 * n_risks))
+                for k, g in enumerate(risk_streams):
+                    pair = g.random((c, 2))
+                    ur[:, k], ur[:, n_risks + k] = pair[:, 0], pair[:, 1]
+            else:
+                ur = rng_r.random((c, 2 * n_risks))
             fire = ur[:, :n_risks] < m.risk_p
             delays = triangular_ppf(ur[:, n_risks:], m.risk_low, m.risk_mode, m.risk_high)
             delays = np.where(fire, delays, 0.0)  # (c, risks)
@@ -607,6 +654,8 @@ def simulate(
         else:
             t = np.zeros(c)
         finish[sl] = t
+        if costs_f is not None and spend is not None and delay_cost is not None:
+            spend[sl], delay_cost[sl] = iteration_costs(costs_f, d, ws.a[n:], t)
 
         if n_risks and delays is not None:
             for k, rows in enumerate(m.risk_rows):
@@ -673,6 +722,9 @@ def simulate(
         risks=risk_effects,
         start_date=plan.start_date,
         samples=samples,
+        cost=spend,
+        delay_cost=delay_cost,
+        cost_inputs=costs,
     )
 
 

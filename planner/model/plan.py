@@ -86,6 +86,15 @@ class DependencyType(StrEnum):
     SF = "SF"
 
 
+class CostCategory(StrEnum):
+    """What a decision's one-off cost and run rate buy (labour from team rates is always ``people``)."""
+
+    PEOPLE = "people"
+    CLOUD = "cloud"
+    VENDOR = "vendor"
+    OTHER = "other"
+
+
 class GateCriterion(_Strict):
     text: str = Field(min_length=1)
     met: bool = False
@@ -108,6 +117,9 @@ class Team(_Strict):
     id: Id
     name: str = Field(min_length=1)
     capacity: NonNegativeFloat | None = Field(default=None, description="People available per week.")
+    rate: float | None = Field(
+        default=None, ge=0, description="Cost of one person-week of this team, in the plan's currency."
+    )
 
 
 class Decision(_Strict):
@@ -119,6 +131,12 @@ class Decision(_Strict):
     duration: Duration = 1.0
     headcount: NonNegativeFloat = 1.0
     cost: NonNegativeFloat | None = None
+    cost_category: CostCategory = Field(
+        default=CostCategory.OTHER, description="What the one-off cost and run rate buy (people, cloud, vendor, other)."
+    )
+    run_rate: float | None = Field(
+        default=None, ge=0, description="Running cost per week from the decision's finish to the plan horizon."
+    )
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
     not_before: NonNegativeFloat | None = Field(default=None, description="Earliest start, weeks from plan start.")
@@ -170,9 +188,76 @@ class Baseline(_Strict):
     decisions: dict[str, BaselineEntry] = Field(default_factory=dict)
 
 
+# -- scenarios (issue 13) -----------------------------------------------------------------------------------
+class DecisionOverride(_Strict):
+    """What a scenario changes on one decision of the base plan. A field left out keeps the base value (a
+    scenario cannot clear a field; an earliest start of 0 is the same as none)."""
+
+    duration: Duration | None = None
+    stage: str | None = None
+    owner: str | None = None
+    headcount: NonNegativeFloat | None = None
+    not_before: NonNegativeFloat | None = None
+    cost: NonNegativeFloat | None = None
+
+
+class TeamOverride(_Strict):
+    """A scenario's capacity for one team (people per week)."""
+
+    capacity: NonNegativeFloat | None = None
+
+
+class RiskOverride(_Strict):
+    """A scenario's probability and/or impact (weeks) for one risk of the register."""
+
+    probability: float | None = Field(default=None, ge=0, le=1)
+    impact: Duration | None = None
+
+
+class LinkRef(_Strict):
+    """A dependency of the base plan named by its ends (every base link from ``from`` to ``to``)."""
+
+    from_: str = Field(alias="from")
+    to: str
+
+
+class Scenario(_Strict):
+    """A named set of overrides on the base plan, materialised as a plan by
+    :func:`planner.model.scenarios.materialise` (decisions dropped first, then overrides, then additions)."""
+
+    name: str = Field(min_length=1, max_length=100)
+    description: str = ""
+    decisions: dict[str, DecisionOverride] = Field(default_factory=dict, description="Overrides by decision id.")
+    teams: dict[str, TeamOverride] = Field(default_factory=dict, description="Overrides by team id.")
+    risks: dict[str, RiskOverride] = Field(default_factory=dict, description="Overrides by risk id.")
+    add_decisions: list[Decision] = Field(default_factory=list)
+    drop_decisions: list[str] = Field(default_factory=list, description="Base decision ids left out, with links.")
+    add_dependencies: list[Dependency] = Field(default_factory=list)
+    remove_dependencies: list[LinkRef] = Field(default_factory=list)
+
+
 class Position(_Strict):
     x: float
     y: float
+
+
+class AISystem(_Strict):
+    """The AI system the plan delivers, as the regulatory coverage check sees it (docs/cost-and-coverage.md)."""
+
+    role: Literal["provider", "deployer"] | None = Field(
+        default=None, description="The organisation's role under the EU AI Act."
+    )
+    risk_tier: Literal["prohibited", "high-risk", "limited", "minimal"] | None = Field(
+        default=None, description="The system's EU AI Act risk tier."
+    )
+    annex_i_product: bool = Field(
+        default=False, description="High-risk as a safety component of an Annex I product (later dates)."
+    )
+    general_purpose: bool = Field(default=False, description="The organisation provides a general-purpose AI model.")
+    systemic_risk: bool = Field(default=False, description="That general-purpose model has systemic risk (Art. 55).")
+    go_live: str | None = Field(
+        default=None, description="Id of the decision whose start is go-live; default: the last stage's start."
+    )
 
 
 class Plan(_Strict):
@@ -181,6 +266,17 @@ class Plan(_Strict):
     description: str = ""
     start_date: dt.date | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    budget: float | None = Field(default=None, ge=0, description="Total budget, in the plan's currency.")
+    target: dt.date | float | None = Field(
+        default=None, description="Target finish: a date, or weeks from the plan start."
+    )
+    cost_of_delay: float | None = Field(
+        default=None, ge=0, description="Cost of each week the finish is later than the target."
+    )
+    horizon: float | None = Field(
+        default=None, ge=0, description="Weeks from the plan start up to which run rates are counted."
+    )
+    ai_system: AISystem | None = Field(default=None, description="Role and risk tier, for the coverage check.")
     stages: list[Stage] = Field(min_length=1)
     areas: list[Area] = Field(default_factory=list)
     teams: list[Team] = Field(default_factory=list)
@@ -188,6 +284,9 @@ class Plan(_Strict):
     dependencies: list[Dependency] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     baselines: list[Baseline] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(
+        default_factory=list, description="Named alternatives to the plan, each a set of overrides on it."
+    )
     layout: dict[str, Position] = Field(
         default_factory=dict, description="Graph-canvas card positions by decision id (set by the app)."
     )

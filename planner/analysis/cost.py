@@ -1,0 +1,418 @@
+"""What the plan costs, and how sure we are (issue 17). Pure functions, no Qt.
+
+Money is in the plan's ``currency``; time in weeks from the plan start. For each decision ``j`` with duration
+``d_j`` (weeks, under the analysis' estimate; a milestone takes 0):
+
+- **labour** = ``headcount_j × d_j × rate(owner_j)``, where ``rate`` is the owner team's cost per person-week
+  (no owner, or an owner without a rate: no labour cost). Labour is always in the ``people`` category;
+- **one-off** = the decision's ``cost``, in its ``cost_category`` (``other`` by default);
+- **run** = ``run_rate_j × max(0, H − EF_j)``: a running cost per week (inference, licences) from the decision's
+  finish up to the plan **horizon** ``H`` (the plan's ``horizon``, or the project finish when it has none), in the
+  decision's ``cost_category``.
+
+The decision's **spend** is labour + one-off + run. Labour and one-off are spent evenly while the decision runs
+(a milestone's one-off cost at its date), the run cost evenly from its finish to ``H``; the **spend curve** is the
+cumulative spend over time, piecewise linear between the decisions' starts and finishes (and ``H``), exact at
+every point it lists. Totals by stage (the stage the decision is assigned to), area, owner team and category
+each add up to the total spend.
+
+**Cost of delay**: ``cost_of_delay × max(0, finish − target)`` when the plan has a ``target`` (a week, or a date
+that needs ``start_date``). It is not spend: the budget compares spend only.
+
+**Price of strict gates in money** (SPEC §3.3 gives it in weeks): ``extra weeks × burn rate + extra delay cost``,
+where extra weeks = gated finish − rolling finish, the burn rate is the average labour spend per week of the
+rolling schedule (labour ÷ rolling finish: what keeping the programme's people costs per week) and the extra delay
+cost is ``cost_of_delay × (max(0, gated − target) − max(0, rolling − target))``.
+
+**Uncertainty**: :func:`planner.analysis.montecarlo.simulate` computes the spend (and delay cost) of every
+iteration from the same sampled durations (risk delays included: a risk that fires lengthens the work) and finish
+dates, without drawing any extra random number, so adding costs changes no existing figure and the same seed gives
+the same costs. :func:`cost_risk` reads P50/P80 spend, the probability of staying within the budget, of finishing
+by the target, and of both (the **joint** probability, never above either).
+
+Every view (CLI, app, report) calls :func:`cost_summary`, so they all show the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from planner.model.plan import CostCategory, Plan
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+    from planner.analysis.montecarlo import SimulationResult
+    from planner.analysis.schedule import Schedule
+    from planner.analysis.stages import StageAnalysis
+
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in CostCategory)
+NO_AREA = "(no area)"
+NO_TEAM = "(no owner)"
+
+
+# -- inputs ---------------------------------------------------------------------------------------------------
+@dataclass
+class CostVectors:
+    """The plan's cost inputs as arrays in plan order (what the Monte Carlo multiplies per iteration)."""
+
+    labour_per_week: np.ndarray  # headcount x team rate, per week the decision runs
+    one_off: np.ndarray
+    run_rate: np.ndarray
+    horizon: float | None  # weeks; None: each schedule's own finish
+    target: float | None  # weeks
+    cost_of_delay: float
+    budget: float | None
+
+    @property
+    def one_off_total(self) -> float:
+        return float(self.one_off.sum())
+
+
+def target_week(plan: Plan) -> float | None:
+    """The plan's ``target`` in weeks from the start (a date needs ``start_date``; without it: None)."""
+    t = plan.target
+    if t is None:
+        return None
+    if isinstance(t, dt.date):
+        if plan.start_date is None:
+            return None
+        return (t - plan.start_date).days / 7.0
+    return float(t)
+
+
+def has_costs(plan: Plan) -> bool:
+    """True when the plan says anything about money: a team rate, a decision cost or run rate, or a budget."""
+    return (
+        any(t.rate for t in plan.teams)
+        or any(d.cost or d.run_rate for d in plan.decisions)
+        or plan.budget is not None
+    )
+
+
+def cost_vectors(plan: Plan) -> CostVectors:
+    """Per-decision cost inputs (plan order). Labour rate = headcount × the owner team's rate."""
+    rates = {t.id: float(t.rate or 0.0) for t in plan.teams}
+    labour = np.array([d.headcount * rates.get(d.owner or "", 0.0) for d in plan.decisions], dtype=np.float64)
+    one_off = np.array([float(d.cost or 0.0) for d in plan.decisions], dtype=np.float64)
+    run = np.array([float(d.run_rate or 0.0) for d in plan.decisions], dtype=np.float64)
+    return CostVectors(
+        labour_per_week=labour, one_off=one_off, run_rate=run,
+        horizon=None if plan.horizon is None else float(plan.horizon),
+        target=target_week(plan), cost_of_delay=float(plan.cost_of_delay or 0.0),
+        budget=None if plan.budget is None else float(plan.budget),
+    )
+
+
+def iteration_costs(v: CostVectors, d: np.ndarray, ef: np.ndarray, finish: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Spend and delay cost of a batch of schedules: ``d`` and ``ef`` are (decisions, iterations) durations and
+    early finishes in the *same* numbering as ``v``'s arrays (column vectors broadcast), ``finish`` is
+    (iterations,). Used by the Monte Carlo on every chunk, and by :func:`cost_breakdown` for one schedule."""
+    spend = v.labour_per_week @ d if len(v.labour_per_week) else np.zeros(finish.shape)
+    spend = spend + v.one_off_total
+    if np.any(v.run_rate):
+        horizon = finish if v.horizon is None else np.full(finish.shape, v.horizon)
+        spend = spend + v.run_rate @ np.maximum(horizon[None, :] - ef, 0.0)
+    if v.target is not None and v.cost_of_delay:
+        delay = v.cost_of_delay * np.maximum(finish - v.target, 0.0)
+    else:
+        delay = np.zeros(finish.shape)
+    return spend, delay
+
+
+# -- the deterministic breakdown --------------------------------------------------------------------------------
+@dataclass
+class DecisionCost:
+    id: str
+    labour: float
+    one_off: float
+    run: float
+    category: str
+
+    @property
+    def total(self) -> float:
+        return self.labour + self.one_off + self.run
+
+
+@dataclass
+class GatingPrice:
+    """The price of running the stages as strict gates: weeks, and money (see the module docstring)."""
+
+    weeks: float
+    burn_rate: float  # labour per week of the rolling schedule
+    labour: float  # weeks x burn rate
+    delay: float  # extra cost of delay
+    currency: str | None = None
+
+    @property
+    def money(self) -> float:
+        return self.labour + self.delay
+
+
+@dataclass
+class CostBreakdown:
+    """The plan's spend under one schedule; every ``by_*`` list is ``(key, label, amount)`` and sums to ``total``."""
+
+    currency: str | None
+    labour: float
+    one_off: float
+    run: float
+    delay: float
+    finish: float
+    horizon: float
+    target: float | None
+    budget: float | None
+    decisions: list[DecisionCost]
+    by_stage: list[tuple[str, str, float]]
+    by_area: list[tuple[str, str, float]]
+    by_team: list[tuple[str, str, float]]
+    by_category: list[tuple[str, str, float]]
+    spend_curve: list[tuple[float, float]]  # (week, cumulative spend), piecewise linear; a jump repeats the week
+    gating: GatingPrice | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> float:
+        """Spend: labour + one-off + run (cost of delay excluded)."""
+        return self.labour + self.one_off + self.run
+
+    @property
+    def headroom(self) -> float | None:
+        """Budget minus spend (negative: over budget); None without a budget."""
+        return None if self.budget is None else self.budget - self.total
+
+    def spend_by(self, week: float) -> float:
+        """Cumulative spend at ``week`` (linear between the curve's points; the later value at a jump)."""
+        pts = self.spend_curve
+        if not pts or week < pts[0][0]:
+            return 0.0
+        for (w0, c0), (w1, c1) in zip(pts, pts[1:], strict=False):
+            if w0 <= week < w1:
+                return c0 + (c1 - c0) * (week - w0) / (w1 - w0)
+        return pts[-1][1]
+
+    def to_dict(self, plan: Plan) -> dict[str, Any]:
+        from planner.model.units import iso_date
+
+        def rows(items: list[tuple[str, str, float]]) -> list[dict[str, Any]]:
+            return [{"id": k, "name": n, "cost": c} for k, n, c in items]
+
+        out: dict[str, Any] = {
+            "currency": self.currency,
+            "total": self.total,
+            "labour": self.labour,
+            "one_off": self.one_off,
+            "run": self.run,
+            "cost_of_delay": self.delay,
+            "horizon": self.horizon,
+            "budget": self.budget,
+            "headroom": self.headroom,
+            "by_stage": rows(self.by_stage),
+            "by_area": rows(self.by_area),
+            "by_team": rows(self.by_team),
+            "by_category": rows(self.by_category),
+            "spend_curve": [
+                {"week": w, "cumulative": c, **({"date": iso_date(plan.start_date, w)} if plan.start_date else {})}
+                for w, c in self.spend_curve
+            ],
+            "decisions": [{"id": d.id, "labour": d.labour, "one_off": d.one_off, "run": d.run, "total": d.total}
+                          for d in self.decisions],
+        }
+        if self.gating is not None:
+            out["gating_price"] = {"weeks": self.gating.weeks, "burn_rate": self.gating.burn_rate,
+                                   "labour": self.gating.labour, "cost_of_delay": self.gating.delay,
+                                   "total": self.gating.money}
+        return out
+
+
+def _grouped(keys: list[str], labels: dict[str, str], amounts: list[float], order: list[str]) -> list[tuple[str, str, float]]:
+    sums: dict[str, float] = {}
+    for k, a in zip(keys, amounts, strict=True):
+        sums[k] = sums.get(k, 0.0) + a
+    ordered = [k for k in order if k in sums] + sorted(k for k in sums if k not in order)
+    return [(k, labels.get(k, k), sums[k]) for k in ordered]
+
+
+def _spend_curve(es: np.ndarray, ef: np.ndarray, work: np.ndarray, run: np.ndarray, horizon: float) -> list[tuple[float, float]]:
+    """Cumulative spend at every breakpoint: ``work`` spread over [ES, EF] (at ES when EF == ES), ``run`` per
+    week over [EF, horizon]."""
+    n = len(es)
+    if n == 0:
+        return [(0.0, 0.0)]
+    points = np.unique(np.concatenate([[0.0], es, ef, [horizon]]))
+    dur = ef - es
+
+    def at(t: float, before: bool) -> float:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frac = np.where(dur > 0, np.clip((t - es) / np.where(dur > 0, dur, 1.0), 0.0, 1.0),
+                            (es < t) if before else (es <= t))
+        running = np.clip(np.minimum(t, horizon) - ef, 0.0, None)
+        return float(work @ frac + run @ running)
+
+    curve: list[tuple[float, float]] = []
+    for t in points.tolist():
+        lo, hi = at(t, True), at(t, False)
+        if hi - lo > 1e-9 * max(1.0, abs(hi)) and curve:
+            curve.append((t, lo))
+        curve.append((t, hi))
+    return curve
+
+
+def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = None) -> CostBreakdown:
+    """The plan's costs under ``sched`` (any estimate); with ``stages``, also the price of strict gates."""
+    v = cost_vectors(plan)
+    n = len(plan.decisions)
+    idx = [sched.index[d.id] for d in plan.decisions]
+    d = np.asarray(sched.duration, dtype=np.float64)[idx] if n else np.zeros(0)
+    es = np.asarray(sched.es, dtype=np.float64)[idx] if n else np.zeros(0)
+    ef = np.asarray(sched.ef, dtype=np.float64)[idx] if n else np.zeros(0)
+    finish = float(sched.finish)
+    horizon = finish if v.horizon is None else v.horizon
+    labour = v.labour_per_week * d
+    run = v.run_rate * np.maximum(horizon - ef, 0.0)
+    notes: list[str] = []
+    if plan.target is not None and v.target is None:
+        notes.append("the target is a date but the plan has no start_date, so no cost of delay is counted")
+    if v.horizon is not None and np.any((v.run_rate > 0) & (ef > v.horizon)):
+        notes.append("some running costs start after the horizon and count nothing")
+
+    rows = [DecisionCost(x.id, float(labour[i]), float(v.one_off[i]), float(run[i]), str(x.cost_category))
+            for i, x in enumerate(plan.decisions)]
+    totals = [r.total for r in rows]
+    stage_names = {s.id: s.name for s in plan.stages}
+    area_names = {a.id: a.name for a in plan.areas}
+    team_names = {t.id: t.name for t in plan.teams}
+    by_stage = _grouped([x.stage for x in plan.decisions], stage_names, totals, [s.id for s in plan.stages])
+    by_area = _grouped([x.area or NO_AREA for x in plan.decisions], area_names, totals,
+                       [a.id for a in plan.areas] + [NO_AREA])
+    by_team = _grouped([x.owner or NO_TEAM for x in plan.decisions], team_names, totals,
+                       [t.id for t in plan.teams] + [NO_TEAM])
+    cat_keys = ["people"] * n + [r.category for r in rows]
+    cat_amounts = [r.labour for r in rows] + [r.one_off + r.run for r in rows]
+    by_category = [(k, k.capitalize(), a) for k, _, a in
+                   _grouped(cat_keys, {}, cat_amounts, list(CATEGORIES)) if a or k == "people"]
+
+    delay = v.cost_of_delay * max(0.0, finish - v.target) if v.target is not None else 0.0
+    gating = None
+    if stages is not None:
+        weeks = float(stages.gating_price)
+        burn = float(labour.sum()) / finish if finish > 0 else 0.0
+        extra_delay = 0.0
+        if v.target is not None:
+            extra_delay = v.cost_of_delay * (max(0.0, float(stages.gated_finish) - v.target)
+                                             - max(0.0, finish - v.target))
+        gating = GatingPrice(weeks=weeks, burn_rate=burn, labour=weeks * burn, delay=extra_delay,
+                             currency=plan.currency)
+    return CostBreakdown(
+        currency=plan.currency, labour=float(labour.sum()), one_off=v.one_off_total, run=float(run.sum()),
+        delay=delay, finish=finish, horizon=horizon, target=v.target, budget=v.budget, decisions=rows,
+        by_stage=by_stage, by_area=by_area, by_team=by_team, by_category=by_category,
+        spend_curve=_spend_curve(es, ef, labour + v.one_off, v.run_rate, horizon), gating=gating, notes=notes,
+    )
+
+
+# -- uncertainty ------------------------------------------------------------------------------------------------
+@dataclass
+class CostRisk:
+    """Cost figures of a Monte Carlo run (spend per iteration; see the module docstring)."""
+
+    iterations: int
+    mean: float
+    p50: float
+    p80: float
+    p90: float
+    budget: float | None
+    target: float | None
+    p_within_budget: float | None
+    p_by_target: float | None
+    p_joint: float | None  # finish by the target AND spend within the budget
+    delay_p80: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"iterations": self.iterations, "mean": self.mean, "p50": self.p50, "p80": self.p80,
+                "p90": self.p90, "budget": self.budget, "target": self.target,
+                "p_within_budget": self.p_within_budget, "p_by_target": self.p_by_target,
+                "p_target_and_budget": self.p_joint, "cost_of_delay_p80": self.delay_p80}
+
+
+def cost_risk(sim: SimulationResult) -> CostRisk | None:
+    """P50/P80 spend, P(within budget), P(finish by target) and their joint probability; None when the run
+    carries no costs (the plan had none)."""
+    spend = getattr(sim, "cost", None)
+    v = getattr(sim, "cost_inputs", None)
+    if spend is None or v is None or not sim.iterations:
+        return None
+    within = by_target = None
+    ok_budget = ok_time = None
+    if v.budget is not None:
+        ok_budget = spend <= v.budget * (1 + 1e-12)
+        within = float(np.count_nonzero(ok_budget) / sim.iterations)
+    if v.target is not None:
+        ok_time = sim.finish <= v.target + 1e-9 * max(1.0, abs(v.target))
+        by_target = float(np.count_nonzero(ok_time) / sim.iterations)
+    joint = None
+    if ok_budget is not None and ok_time is not None:
+        joint = float(np.count_nonzero(ok_budget & ok_time) / sim.iterations)
+    p50, p80, p90 = (float(x) for x in np.percentile(spend, [50, 80, 90]))
+    delay = getattr(sim, "delay_cost", None)
+    return CostRisk(iterations=sim.iterations, mean=float(spend.mean()), p50=p50, p80=p80, p90=p90,
+                    budget=v.budget, target=v.target, p_within_budget=within, p_by_target=by_target,
+                    p_joint=joint, delay_p80=float(np.percentile(delay, 80)) if delay is not None else 0.0)
+
+
+# -- the one summary every view shows ---------------------------------------------------------------------------
+@dataclass
+class CostSummary:
+    """What the app's cost panel, ``analyze --format json`` and the report's cost section all show."""
+
+    breakdown: CostBreakdown
+    risk: CostRisk | None
+
+    @property
+    def currency(self) -> str | None:
+        return self.breakdown.currency
+
+    def to_dict(self, plan: Plan) -> dict[str, Any]:
+        out = self.breakdown.to_dict(plan)
+        if self.risk is not None:
+            out["simulation"] = self.risk.to_dict()
+        return out
+
+
+def cost_summary(plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None) -> CostSummary | None:
+    """The plan's cost figures under ``analysis`` (its schedule and stages) and, when a Monte Carlo run is given
+    (or attached to the analysis), its cost percentiles and probabilities. None while the plan has no schedule
+    (validation errors) or says nothing about money (:func:`has_costs`)."""
+    if analysis.schedule is None or not has_costs(plan):
+        return None
+    sim = simulation if simulation is not None else getattr(analysis, "simulation", None)
+    risk = cost_risk(sim) if sim is not None else None
+    return CostSummary(cost_breakdown(plan, analysis.schedule, analysis.stages), risk)
+
+
+def format_money(amount: float | None, currency: str | None = None, *, compact: bool = False) -> str:
+    """``USD 1,234,500`` (``USD 1.2M`` with ``compact``); ``-`` for None.
+
+    >>> format_money(1234500.4, "USD"), format_money(1234500, "EUR", compact=True), format_money(950, None)
+    ('USD 1,234,500', 'EUR 1.23M', '950')
+    """
+    if amount is None:
+        return "-"
+    prefix = f"{currency} " if currency else ""
+    a = float(amount)
+    if compact:
+        for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+            if abs(a) >= div:
+                text = f"{a / div:.3g}"
+                return f"{prefix}{text}{suffix}"
+    return f"{prefix}{a:,.0f}"
+
+
+__all__ = [
+    "CATEGORIES", "CostBreakdown", "CostRisk", "CostSummary", "CostVectors", "DecisionCost", "GatingPrice",
+    "cost_breakdown", "cost_risk", "cost_summary", "cost_vectors", "format_money", "has_costs", "iteration_costs",
+    "target_week",
+]

@@ -1,0 +1,310 @@
+"""What every converter shares: the import report, the one error type, safe reading (size limits, defused XML),
+ids, working calendars, and writing an export atomically.
+
+Weeks here are always the *source's* working weeks: a file that says a week is 2,400 working minutes (40 hours) gives
+weeks of 40 hours; a 24-hour calendar that says 10,080 gives weeks of 168 hours. Elapsed (calendar) time is always
+10,080 minutes a week.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.model.io import write_bytes_atomic
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused before reading (a 10,000-task MS Project XML file is about 20 MB)."""
+
+ELAPSED_MINUTES_PER_WEEK = 7 * 24 * 60
+DEFAULT_MINUTES_PER_DAY = 480
+DEFAULT_MINUTES_PER_WEEK = 2400
+
+HELPER_TAG = "import-helper"
+STAGE_GUESSED_TAG = "stage-guessed"
+AREA_GUESSED_TAG = "area-guessed"
+EXTENSION_KEY = "import"
+"""``plan.extensions[EXTENSION_KEY]`` records where an imported plan came from (source ids, WBS, summaries)."""
+
+
+class InteropError(Exception):
+    """A file that cannot be imported or exported. ``str()`` is one complete line for the user."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, problem: str, *, line: int | None = None,
+                 hint: str | None = None) -> None:
+        self.path = None if path is None else str(path)
+        self.problem = problem
+        self.line = line
+        self.hint = hint
+        where = self.path or "<input>"
+        if line is not None:
+            where += f":{line}"
+        text = f"{where}: {problem}"
+        if hint:
+            text += f"; {hint}"
+        super().__init__(text)
+
+
+@dataclass
+class ReportItem:
+    """One thing an import could not carry, or carried only approximately."""
+
+    kind: str  # calendar, constraint, cost, link, lag, duration, resource, column, guess, format, ...
+    message: str
+    where: str = ""  # the source row/task, e.g. "task 12 'Design'" or "line 7"
+
+    def text(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass
+class ImportReport:
+    """What an import carried and what it could not (never silently dropped)."""
+
+    source: str = ""
+    format: str = ""
+    items: list[ReportItem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, message: str, where: str = "") -> None:
+        self.items.append(ReportItem(kind, message, where))
+
+    def summary(self) -> str:
+        """One line: what was imported."""
+        c = self.counts
+        parts = [f"{c.get('decisions', 0)} decisions"]
+        if c.get("milestones"):
+            parts.append(f"{c['milestones']} milestones")
+        parts.append(f"{c.get('dependencies', 0)} dependencies")
+        if c.get("helpers"):
+            parts.append(f"{c['helpers']} import helpers")
+        if c.get("summaries"):
+            parts.append(f"{c['summaries']} summary tasks turned into structure")
+        return f"Imported {', '.join(parts)} from {self.source or 'the file'} ({self.format})."
+
+    def lines(self, limit: int | None = None) -> list[str]:
+        """The report as text lines, grouped by kind, at most ``limit`` items per kind."""
+        out: list[str] = [self.summary()]
+        if not self.items:
+            out.append("Everything in the file was carried over.")
+            return out
+        out.append(f"{len(self.items)} item(s) not carried or carried approximately:")
+        by_kind: dict[str, list[ReportItem]] = {}
+        for item in self.items:
+            by_kind.setdefault(item.kind, []).append(item)
+        for kind, items in by_kind.items():
+            shown = items if limit is None else items[:limit]
+            for item in shown:
+                out.append(f"  [{kind}] {item.text()}")
+            if len(items) > len(shown):
+                out.append(f"  [{kind}] ... and {len(items) - len(shown)} more")
+        return out
+
+    def text(self, limit: int | None = 20) -> str:
+        return "\n".join(self.lines(limit)) + "\n"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "format": self.format, "counts": dict(self.counts),
+                "items": [{"kind": i.kind, "where": i.where, "message": i.message} for i in self.items]}
+
+
+# -- reading -------------------------------------------------------------------------------------------------------
+def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """The bytes of ``path``; :class:`InteropError` for a missing, unreadable or too large file."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InteropError(p, "is a folder, not a file")
+        size = p.stat().st_size
+        if size > limit:
+            raise InteropError(p, f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import "
+                                  "may be", hint="split the project or export a smaller part")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InteropError(p, "no such file") from None
+    except PermissionError:
+        raise InteropError(p, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
+    """Parse XML safely: no DTDs, no entities (XXE, billion laughs), no network. Returns the root element."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml
+    import defusedxml.ElementTree as SafeET
+
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
+        raise InteropError(path, "refused: the XML declares a DTD or entities (a possible XXE or entity-expansion "
+                                 "attack); project files never need them",
+                           hint="re-export the file from its application") from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise InteropError(path, f"not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})",
+                           line=line, hint="is the file complete?") from None
+
+
+def local(tag: str) -> str:
+    """An element's tag without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+# -- ids and names ---------------------------------------------------------------------------------------------------
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A plan id made from ``text``: lower case, ``-`` between words, at most 48 characters."""
+    s = re.sub(r"[^A-Za-z0-9]+", "-", text.strip().lower()).strip("-._")
+    s = s[:48].rstrip("-._")
+    return s if s and _ID_RE.match(s) else fallback
+
+
+class IdMaker:
+    """Unique plan ids: a valid id is kept when free, otherwise a slug with ``-2``, ``-3`` ... appended."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken: set[str] = set(taken)
+
+    def make(self, wanted: str | None, fallback: str) -> str:
+        base = wanted if wanted and _ID_RE.match(wanted) else slug(wanted or "", fallback)
+        candidate, n = base, 2
+        while candidate in self.taken:
+            suffix = f"-{n}"
+            candidate = base[: 64 - len(suffix)] + suffix
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def is_valid_id(text: str) -> bool:
+    return bool(_ID_RE.match(text))
+
+
+def num_text(x: float) -> str:
+    """The shortest text that reads back as exactly ``x`` (``2``, ``0.5``, ``-1.25``)."""
+    x = float(x)
+    if x == 0:
+        return "0"
+    if x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x)
+
+
+# -- working calendars -------------------------------------------------------------------------------------------
+@dataclass
+class WorkCalendar:
+    """Working time: minutes worked on each weekday (Monday = 0), the working spans of a day, and holidays.
+
+    ``minutes(t)`` counts the working minutes from ``origin`` to ``t`` (negative before the origin); dividing by the
+    source's minutes per week gives working weeks.
+    """
+
+    origin: dt.date
+    day_spans: dict[int, list[tuple[int, int]]]  # weekday -> [(from_minute, to_minute)] within the day
+    holidays: list[dt.date] = field(default_factory=list)  # sorted, only days that would otherwise be worked
+
+    def __post_init__(self) -> None:
+        self.day_minutes = [sum(b - a for a, b in self.day_spans.get(wd, [])) for wd in range(7)]
+        self.week_minutes = sum(self.day_minutes)
+        self.holidays = sorted({h for h in self.holidays if self.day_minutes[h.weekday()] > 0})
+
+    @classmethod
+    def standard(cls, origin: dt.date, holidays: Iterable[dt.date] = (), minutes_per_day: int = 480,
+                 workdays: Iterable[int] = range(5)) -> WorkCalendar:
+        """Monday to Friday (or ``workdays``), 08:00-12:00 and 13:00-17:00 (scaled for other day lengths)."""
+        if minutes_per_day == 480:
+            spans = [(480, 720), (780, 1020)]
+        elif minutes_per_day >= 1440:
+            spans = [(0, 1440)]
+        else:
+            spans = [(480, 480 + minutes_per_day)]
+        return cls(origin, {wd: list(spans) for wd in workdays}, list(holidays))
+
+    def working_day(self, d: dt.date) -> bool:
+        if self.day_minutes[d.weekday()] == 0:
+            return False
+        i = bisect.bisect_left(self.holidays, d)
+        return not (i < len(self.holidays) and self.holidays[i] == d)
+
+    def _minutes_before_day(self, d: dt.date) -> int:
+        """Working minutes from the origin's midnight to ``d``'s midnight (negative when ``d`` is earlier)."""
+        if d < self.origin:
+            return -self._span(d, self.origin)
+        return self._span(self.origin, d)
+
+    def _span(self, a: dt.date, b: dt.date) -> int:
+        n = (b - a).days
+        weeks, rest = divmod(n, 7)
+        total = weeks * self.week_minutes
+        wd = a.weekday()
+        for k in range(rest):
+            total += self.day_minutes[(wd + k) % 7]
+        lo = bisect.bisect_left(self.holidays, a)
+        hi = bisect.bisect_left(self.holidays, b)
+        for h in self.holidays[lo:hi]:
+            total -= self.day_minutes[h.weekday()]
+        return total
+
+    def _minutes_in_day(self, d: dt.date, minute_of_day: float) -> float:
+        if not self.working_day(d):
+            return 0.0
+        return float(sum(max(0.0, min(b, minute_of_day) - a) for a, b in self.day_spans.get(d.weekday(), [])))
+
+    def minutes(self, t: dt.datetime) -> float:
+        """Working minutes from the origin to ``t``."""
+        d = t.date()
+        return self._minutes_before_day(d) + self._minutes_in_day(d, t.hour * 60 + t.minute + t.second / 60)
+
+    def minutes_of_day_start(self, d: dt.date) -> float:
+        return float(self._minutes_before_day(d))
+
+    def datetime_at(self, minutes: float, *, finish: bool = False) -> dt.datetime:
+        """The moment ``minutes`` working minutes after the origin. A finish that ends a working day is written at
+        that day's end (17:00), a start at the next working day's beginning (08:00), as MS Project does."""
+        if self.week_minutes <= 0:
+            raise ValueError("the calendar has no working time")
+        minutes = max(0.0, minutes)
+        weeks = max(0, int(minutes // self.week_minutes) - 1)
+        d = self.origin + dt.timedelta(days=7 * weeks)
+        # holidays skipped by whole weeks are made up by walking; land near the target first
+        left = minutes - self._minutes_before_day(d)
+        while left < 0:
+            d -= dt.timedelta(days=7)
+            left = minutes - self._minutes_before_day(d)
+        while True:
+            day = self.day_minutes[d.weekday()] if self.working_day(d) else 0
+            if day and (left < day - 1e-9 or (finish and left <= day + 1e-9)):
+                break
+            left -= day
+            d += dt.timedelta(days=1)
+            if left < 0:
+                left = 0
+        for a, b in self.day_spans[d.weekday()]:
+            span = b - a
+            if left < span - 1e-9 or (finish and left <= span + 1e-9):
+                minute = a + left
+                break
+            left -= span
+        else:  # pragma: no cover - the loop above stops on a day with room
+            minute = self.day_spans[d.weekday()][-1][1]
+        whole = round(minute * 60)
+        return dt.datetime.combine(d, dt.time()) + dt.timedelta(seconds=whole)
+
+
+# -- writing ----------------------------------------------------------------------------------------------------------
+def write_export(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write an export atomically (the old file or the new one, never half of one)."""
+    try:
+        write_bytes_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise InteropError(path, f"cannot write: {exc.strerror or exc}") from None

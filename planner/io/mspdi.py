@@ -1,0 +1,596 @@
+"""MS Project XML (MSPDI): import and export. Also what ProjectLibre and GanttProject write as "MS Project XML".
+
+Units (the usual causes of lossy round trips):
+
+- ``Duration`` is an ISO 8601 span of *working* time; weeks are minutes / ``MinutesPerWeek`` (default 2,400). With an
+  elapsed ``DurationFormat`` (4, 6, 8, 10, 12 and their estimated forms 36-44, 20, 52) it is calendar time, 10,080
+  minutes a week.
+- ``LinkLag`` is in **tenths of a minute** of working time, or of calendar time with an elapsed ``LagFormat``; with a
+  percent ``LagFormat`` (19, 20, 51, 52) it is a percentage of the predecessor's duration.
+- Link ``Type``: 0 FF, 1 FS (the default), 2 SF, 3 SS.
+- The outline comes from ``OutlineLevel`` (or ``OutlineNumber``), never from ``Summary`` (ProjectLibre writes 0 on
+  every row); ``IsNull`` rows are skipped; the project summary (level 0) is dropped; see :mod:`planner.io.outline`
+  for how summaries become structure.
+- Dates become working weeks from the project start through the project calendar (its working days, hours and
+  exceptions), so a stored start becomes ``not_before`` and the stored finish compares in working time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+from planner.io.common import (
+    DEFAULT_MINUTES_PER_DAY,
+    DEFAULT_MINUTES_PER_WEEK,
+    ELAPSED_MINUTES_PER_WEEK,
+    EXTENSION_KEY,
+    IdMaker,
+    ImportReport,
+    InteropError,
+    WorkCalendar,
+    is_valid_id,
+    local,
+    parse_xml,
+    read_limited,
+    slug,
+)
+from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
+from planner.model.plan import DependencyType, Plan, Team, duration_triple
+
+LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
+LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
+ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
+PERCENT_FORMATS = {19, 20, 51, 52}
+CONSTRAINTS = {0: "as soon as possible", 1: "as late as possible", 2: "must start on", 3: "must finish on",
+               4: "start no earlier than", 5: "start no later than", 6: "finish no earlier than",
+               7: "finish no later than"}
+
+# Custom fields the export writes so that export -> import returns the same plan (MS Project shows them by alias).
+FIELD_TEXT1, FIELD_TEXT2, FIELD_TEXT3 = 188743731, 188743734, 188743737
+FIELD_NUMBER1, FIELD_NUMBER2 = 188743767, 188743768
+ALIAS_ID, ALIAS_AREA, ALIAS_STAGE = "Planner id", "Planner area", "Planner stage"
+ALIAS_OPTIMISTIC, ALIAS_PESSIMISTIC = "Planner optimistic (weeks)", "Planner pessimistic (weeks)"
+_FIELDS = [(FIELD_TEXT1, "Text1", ALIAS_ID), (FIELD_TEXT2, "Text2", ALIAS_AREA), (FIELD_TEXT3, "Text3", ALIAS_STAGE),
+           (FIELD_NUMBER1, "Number1", ALIAS_OPTIMISTIC), (FIELD_NUMBER2, "Number2", ALIAS_PESSIMISTIC)]
+
+_PT = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
+                 r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def parse_pt_minutes(text: str) -> float:
+    """``PT8H30M0S`` -> 510.0 minutes (days count as 24 hours, as in MSPDI). Raises ValueError."""
+    m = _PT.match(text.strip())
+    if not m or text.strip() in ("P", "PT", "-P"):
+        raise ValueError(f"not a duration: {text!r}")
+    y, mo, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
+    if y or mo:
+        raise ValueError(f"years and months are not exact durations: {text!r}")
+    minutes = d * 1440 + h * 60 + mi + s / 60
+    return -minutes if text.strip().startswith("-") else minutes
+
+
+def _parse_datetime(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(float(text)) if text not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        value = float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+    return value if value is None or math.isfinite(value) else None
+
+
+def _fields(el: Any) -> dict[str, Any]:
+    """Child elements by local name (the last one wins; repeated children are read separately)."""
+    return {local(c.tag): c for c in el}
+
+
+def _text(fields: dict[str, Any], name: str) -> str | None:
+    c = fields.get(name)
+    return None if c is None or c.text is None else c.text.strip()
+
+
+# -- import --------------------------------------------------------------------------------------------------------
+def _calendar(root_fields: dict[str, Any], calendars: list[Any], origin: dt.date, minutes_per_day: int,
+              report: ImportReport) -> WorkCalendar:
+    by_uid = {}
+    for cal in calendars:
+        f = _fields(cal)
+        by_uid[_text(f, "UID")] = (cal, f)
+    uid = _text(root_fields, "CalendarUID")
+    if uid not in by_uid:
+        if calendars:
+            report.add("calendar", "the project calendar is missing; a Monday-Friday, 8-hour calendar is used")
+        return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
+    chain = []
+    seen = set()
+    while uid in by_uid and uid not in seen:
+        seen.add(uid)
+        chain.append(by_uid[uid])
+        uid = _text(by_uid[uid][1], "BaseCalendarUID")
+    spans: dict[int, list[tuple[int, int]]] = {}
+    known: set[int] = set()
+    holidays: list[dt.date] = []
+    for _cal, f in reversed(chain):  # base first, the derived calendar overrides
+        weekdays = f.get("WeekDays")
+        for wd in weekdays if weekdays is not None else []:
+            wf = _fields(wd)
+            day_type = _int(_text(wf, "DayType"), -1)
+            working = _text(wf, "DayWorking") == "1"
+            times = []
+            wt = wf.get("WorkingTimes")
+            for w in wt if wt is not None else []:
+                tf = _fields(w)
+                a, b = _text(tf, "FromTime"), _text(tf, "ToTime")
+                if a and b:
+                    ta, tb = dt.time.fromisoformat(a), dt.time.fromisoformat(b)
+                    start = ta.hour * 60 + ta.minute
+                    end = tb.hour * 60 + tb.minute or 1440
+                    times.append((start, end if end > start else 1440))
+            if 1 <= day_type <= 7:
+                weekday = (day_type + 5) % 7  # MSPDI: 1 = Sunday
+                known.add(weekday)
+                spans[weekday] = sorted(times) if working else []
+                if working and not times:
+                    spans[weekday] = [(480, 720), (780, 1020)]
+            elif day_type == 0:  # an exception in the 2003 format
+                period = wf.get("TimePeriod")
+                pf = _fields(period) if period is not None else {}
+                holidays.extend(_exception_days(_text(pf, "FromDate"), _text(pf, "ToDate"), working, report, None))
+        exceptions = f.get("Exceptions")
+        for ex in exceptions if exceptions is not None else []:
+            ef = _fields(ex)
+            period = ef.get("TimePeriod")
+            pf = _fields(period) if period is not None else {}
+            working = _text(ef, "DayWorking") == "1"
+            holidays.extend(_exception_days(_text(pf, "FromDate"), _text(pf, "ToDate"), working, report,
+                                            _text(ef, "Type")))
+        if f.get("WorkWeeks") is not None and len(f["WorkWeeks"]):
+            report.add("calendar", f"calendar {_text(f, 'Name')!r} has work weeks for date ranges; only its default "
+                                   "week is used")
+    for wd in range(7):
+        if wd not in known:
+            spans[wd] = [(480, 720), (780, 1020)] if wd < 5 else []
+    if not any(spans.values()):
+        report.add("calendar", "the project calendar has no working time; a Monday-Friday calendar is used")
+        return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
+    return WorkCalendar(origin, spans, holidays)
+
+
+def _exception_days(a: str | None, b: str | None, working: bool, report: ImportReport,
+                    recur: str | None) -> list[dt.date]:
+    start, end = _parse_datetime(a), _parse_datetime(b)
+    if start is None or end is None:
+        return []
+    if working:
+        report.add("calendar", f"a working-time exception ({start.date()} to {end.date()}) is not carried")
+        return []
+    if recur not in (None, "1"):
+        report.add("calendar", f"a recurring calendar exception from {start.date()} is read as every day of its "
+                               "range")
+    days = []
+    d = start.date()
+    last = end.date()
+    if (last - d).days > 3700:
+        report.add("calendar", f"a calendar exception longer than ten years ({d} to {last}) is not carried")
+        return []
+    while d <= last:
+        days.append(d)
+        d += dt.timedelta(days=1)
+    return days
+
+
+def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Outline, ImportReport]:
+    """Read an MS Project XML file into an :class:`Outline` and a report (no plan yet)."""
+    raw = read_limited(path) if data is None else data
+    root = parse_xml(raw, path)
+    if local(root.tag) != "Project":
+        raise InteropError(path, f"not an MS Project XML file (the top element is <{local(root.tag)}>, not "
+                                 "<Project>)", hint="choose the format that matches the file")
+    report = ImportReport(source=os.path.basename(str(path)), format="MS Project XML")
+    rf = _fields(root)
+    mpd = _int(_text(rf, "MinutesPerDay"), DEFAULT_MINUTES_PER_DAY) or DEFAULT_MINUTES_PER_DAY
+    mpw = _int(_text(rf, "MinutesPerWeek"), DEFAULT_MINUTES_PER_WEEK) or DEFAULT_MINUTES_PER_WEEK
+    start_dt = _parse_datetime(_text(rf, "StartDate"))
+    tasks_el = rf.get("Tasks")
+    task_els = list(tasks_el) if tasks_el is not None else []
+    if start_dt is None:
+        starts = [_parse_datetime(_text(_fields(t), "Start")) for t in task_els]
+        known = [s for s in starts if s is not None]
+        start_dt = min(known) if known else None
+    origin = start_dt.date() if start_dt else dt.date.today()
+    cal_el = rf.get("Calendars")
+    calendar = _calendar(rf, list(cal_el) if cal_el is not None else [], origin, mpd, report)
+    origin_minutes = calendar.minutes(start_dt) if start_dt else 0.0
+
+    def weeks_at(text: str | None) -> float | None:
+        t = _parse_datetime(text)
+        if t is None:
+            return None
+        return (calendar.minutes(t) - origin_minutes) / mpw
+
+    aliases: dict[str, str] = {}
+    ext = rf.get("ExtendedAttributes")
+    for ea in ext if ext is not None else []:
+        ef = _fields(ea)
+        fid, alias = _text(ef, "FieldID"), _text(ef, "Alias")
+        if fid and alias:
+            aliases[fid] = alias
+
+    tasks: list[SourceTask] = []
+    links: list[tuple[str, str, int, str | None, str | None]] = []
+    elapsed_keys: set[str] = set()
+    durations: dict[str, float] = {}
+    constraint_counts: dict[str, int] = {}
+    for el in task_els:
+        f = _fields(el)
+        if _text(f, "IsNull") == "1":
+            continue
+        uid = _text(f, "UID")
+        if uid is None:
+            report.add("format", "a task without a UID was skipped")
+            continue
+        level_text = _text(f, "OutlineLevel")
+        if level_text is not None:
+            level = _int(level_text, 1)
+        else:
+            number = _text(f, "OutlineNumber")
+            level = number.count(".") + 1 if number and number != "0" else (0 if number == "0" else 1)
+        if level <= 0:
+            continue  # the project summary task
+        name = _text(f, "Name") or ""
+        where = f"task {uid} {name!r}"
+        fmt = _int(_text(f, "DurationFormat"), 7)
+        dur_text = _text(f, "Duration")
+        try:
+            minutes = parse_pt_minutes(dur_text) if dur_text else 0.0
+        except ValueError:
+            report.add("duration", f"unreadable duration {dur_text!r}; read as 0", where)
+            minutes = 0.0
+        elapsed = fmt in ELAPSED_FORMATS
+        if elapsed:
+            elapsed_keys.add(uid)
+        weeks = minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
+        durations[uid] = weeks
+        start, finish = weeks_at(_text(f, "Start")), weeks_at(_text(f, "Finish"))
+        milestone = _text(f, "Milestone") == "1"
+        ctype = _int(_text(f, "ConstraintType"), 0)
+        not_before = None
+        if ctype == 4:
+            not_before = weeks_at(_text(f, "ConstraintDate"))
+        elif ctype in CONSTRAINTS and ctype != 0:
+            constraint_counts[CONSTRAINTS[ctype]] = constraint_counts.get(CONSTRAINTS[ctype], 0) + 1
+            report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint is not carried", where)
+        if _text(f, "CalendarUID") not in (None, "-1"):
+            report.add("calendar", "a task calendar is not carried (the project calendar is used)", where)
+        if _text(f, "Active") == "0":
+            report.add("format", "an inactive task is imported as an ordinary decision", where)
+        manual = _text(f, "Manual") == "1"
+        cost = _float(_text(f, "Cost"))
+        hints: dict[str, str] = {}
+        for child in el:
+            if local(child.tag) == "ExtendedAttribute":
+                cf = _fields(child)
+                alias = aliases.get(_text(cf, "FieldID") or "")
+                if alias:
+                    hints[alias] = _text(cf, "Value") or ""
+            elif local(child.tag) == "PredecessorLink":
+                lf = _fields(child)
+                if _text(lf, "CrossProject") == "1":
+                    report.add("link", "a link to another project is not carried", where)
+                    continue
+                pred = _text(lf, "PredecessorUID")
+                if pred is None:
+                    continue
+                links.append((pred, uid, _int(_text(lf, "Type"), 1), _text(lf, "LinkLag"), _text(lf, "LagFormat")))
+        three = None
+        if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
+            o = _float(hints.get(ALIAS_OPTIMISTIC))
+            p = _float(hints.get(ALIAS_PESSIMISTIC))
+            if o is not None and p is not None and 0 <= o <= weeks + 1e-9 <= p + 2e-9:
+                three = (min(o, weeks), weeks, max(p, weeks))
+        if (not milestone and not elapsed and start is not None and finish is not None
+                and abs((finish - start) - weeks) > 0.01 and weeks > 0):
+            report.add("duration", f"the duration ({weeks:.4g} weeks) contradicts the task's own dates "
+                                   f"({finish - start:.4g} working weeks apart); the duration is used", where)
+        tasks.append(SourceTask(
+            key=uid, name=name, level=level, duration=weeks, milestone=milestone, start=start, finish=finish,
+            progress=_float(_text(f, "PercentComplete")) or 0.0, wbs=_text(f, "WBS") or "",
+            notes=_text(f, "Notes") or "", cost=cost if cost else None, not_before=not_before, fixed_start=manual,
+            three_point=three, wanted_id=hints.get(ALIAS_ID) or None, stage_hint=hints.get(ALIAS_STAGE) or None,
+            area_hint=hints.get(ALIAS_AREA) or None,
+        ))
+        if manual:
+            report.add("constraint", "a manually scheduled task keeps its stored start as its earliest start", where)
+
+    # -- links (percent lags need the predecessor's duration) -------------------------------------------------
+    source_links: list[SourceLink] = []
+    for pred, succ, code, lag_text, fmt_text in links:
+        ltype = LINK_TYPES.get(code)
+        where = f"link {pred} -> {succ}"
+        if ltype is None:
+            report.add("link", f"unknown link type {code}; read as FS", where)
+            ltype = DependencyType.FS
+        fmt = _int(fmt_text, 7)
+        try:
+            raw_lag = float(lag_text) if lag_text not in (None, "") else 0.0
+            if not math.isfinite(raw_lag):
+                raise ValueError
+        except ValueError:
+            report.add("lag", f"unreadable lag {lag_text!r}; read as 0", where)
+            raw_lag = 0.0
+        if fmt in PERCENT_FORMATS:
+            lag = raw_lag / 100.0 * durations.get(pred, 0.0)
+        elif fmt in ELAPSED_FORMATS:
+            lag = raw_lag / 10.0 / ELAPSED_MINUTES_PER_WEEK
+        else:
+            lag = raw_lag / 10.0 / mpw
+        source_links.append(SourceLink(pred, succ, ltype, lag))
+
+    # -- resources and assignments ---------------------------------------------------------------------------------
+    teams: list[Team] = []
+    team_of: dict[str, str] = {}
+    ids = IdMaker()
+    res_el = rf.get("Resources")
+    for r in res_el if res_el is not None else []:
+        f = _fields(r)
+        uid, name = _text(f, "UID"), (_text(f, "Name") or "").strip()
+        if _text(f, "IsNull") == "1" or uid is None or not name:
+            continue
+        rtype = _text(f, "Type")
+        if rtype in ("0", "2"):
+            report.add("resource", f"{'material' if rtype == '0' else 'cost'} resource {name!r} is not carried "
+                                   "(teams are people)")
+            continue
+        initials = _text(f, "Initials") or ""
+        # our export writes the team id as Initials; MS Project's default initials are the name's first letter
+        own = is_valid_id(initials) and not (len(initials) == 1 and name[:1].upper() == initials.upper())
+        tid = ids.make(initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}")
+        teams.append(Team(id=tid, name=name, capacity=_float(_text(f, "MaxUnits"))))
+        team_of[uid] = teams[-1].id
+        if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
+            report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+    by_key = {t.key: t for t in tasks}
+    asg_el = rf.get("Assignments")
+    for a in asg_el if asg_el is not None else []:
+        f = _fields(a)
+        task = by_key.get(_text(f, "TaskUID") or "")
+        team = team_of.get(_text(f, "ResourceUID") or "")
+        if task is None or team is None:
+            continue
+        units = _float(_text(f, "Units"))
+        task.resources.append((team, 1.0 if units is None else max(0.0, units)))
+
+    finish = weeks_at(_text(rf, "FinishDate"))
+    if finish is None:
+        ends = [t.finish for t in tasks if t.finish is not None]
+        finish = max(ends) if ends else None
+    outline = Outline(
+        title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
+        format="mspdi", start_date=start_dt.date() if start_dt else None, tasks=tasks, links=source_links,
+        teams=teams, currency=_currency(_text(rf, "CurrencyCode")), finish=finish,
+        extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
+    )
+    return outline, report
+
+
+def _currency(code: str | None) -> str | None:
+    return code if code and re.fullmatch(r"[A-Z]{3}", code) else None
+
+
+def import_mspdi(path: str | os.PathLike[str], mapping: Mapping | None = None,
+                 data: bytes | None = None) -> tuple[Plan, ImportReport]:
+    """The plan in an MS Project XML file, and what could not be carried."""
+    outline, report = read_mspdi(path, data)
+    return build_plan(outline, report, mapping), report
+
+
+# -- export -----------------------------------------------------------------------------------------------------------
+def _pt(minutes: float) -> str:
+    seconds = round(max(0.0, minutes) * 60, 3)
+    h = int(seconds // 3600)
+    m = int((seconds - h * 3600) // 60)
+    s = seconds - h * 3600 - m * 60
+    s_text = str(int(round(s))) if abs(s - round(s)) < 1e-6 else f"{s:.3f}".rstrip("0").rstrip(".")
+    return f"PT{h}H{m}M{s_text}S"
+
+
+def _iso(t: dt.datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def _start_monday(plan: Plan) -> dt.date:
+    start = plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+    while start.weekday() >= 5:
+        start += dt.timedelta(days=1)
+    return start
+
+
+def export_mspdi(plan: Plan) -> str:
+    """MS Project XML for ``plan``: stages as summary tasks, decisions as tasks, all four link types with lags in
+    tenths of minutes, teams as resources with assignments, and the planner's ids, areas, stages and three-point
+    estimates in custom fields (Text1-3, Number1-2) so that an import returns the same plan.
+
+    Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
+    """
+    from planner.analysis.schedule import ScheduleError, schedule
+
+    mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
+    origin = _start_monday(plan)
+    cal = WorkCalendar.standard(origin)
+    try:
+        s = schedule(plan)
+        es = [float(x) for x in s.es]
+        ef = [float(x) for x in s.ef]
+        finish = float(s.finish)
+    except (ScheduleError, ValueError, KeyError):
+        es = [d.not_before or 0.0 for d in plan.decisions]
+        ef = [es[i] + d.weeks() for i, d in enumerate(plan.decisions)]
+        finish = max(ef, default=0.0)
+
+    def start_at(w: float) -> str:
+        return _iso(cal.datetime_at(w * mpw))
+
+    def finish_at(w: float, dur: float) -> str:
+        return _iso(cal.datetime_at(w * mpw, finish=dur > 0))
+
+    recorded = ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {}) if isinstance(
+        plan.extensions.get(EXTENSION_KEY), dict) else {}
+    used_uids: set[int] = set()
+    uid_of: dict[str, int] = {}
+    for d in plan.decisions:
+        key = (recorded.get(d.id) or {}).get("key") if isinstance(recorded.get(d.id), dict) else None
+        if isinstance(key, str) and key.isdigit() and int(key) > 0 and int(key) not in used_uids:
+            uid_of[d.id] = int(key)
+            used_uids.add(int(key))
+    next_uid = max(used_uids, default=0) + 1
+
+    def new_uid() -> int:
+        nonlocal next_uid
+        while next_uid in used_uids:
+            next_uid += 1
+        used_uids.add(next_uid)
+        return next_uid
+
+    stage_ids = [st.id for st in plan.stages]
+    by_stage: dict[str, list[int]] = {}
+    for i, d in enumerate(plan.decisions):
+        key = d.stage if d.stage in stage_ids else ""
+        by_stage.setdefault(key, []).append(i)
+    stage_uid: dict[str, int] = {}
+    groups: list[tuple[str, str, list[int]]] = [(st.id, st.name, by_stage[st.id]) for st in plan.stages
+                                                if st.id in by_stage]
+    if "" in by_stage:
+        groups.append(("", "Unknown stage", by_stage[""]))
+    for key, _, _ in groups:
+        stage_uid[key] = new_uid()
+    for d in plan.decisions:
+        if d.id not in uid_of:
+            uid_of[d.id] = new_uid()
+
+    preds: dict[str, list[Any]] = {}
+    for dep in plan.dependencies:
+        preds.setdefault(dep.to, []).append(dep)
+    team_uid = {t.id: k + 1 for k, t in enumerate(plan.teams)}
+
+    out: list[str] = []
+    w = out.append
+    title = escape(plan.title)
+    w('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+    w('<Project xmlns="http://schemas.microsoft.com/project">\n')
+    w(f"  <SaveVersion>14</SaveVersion>\n  <Name>{title}</Name>\n  <Title>{title}</Title>\n")
+    w("  <ScheduleFromStart>1</ScheduleFromStart>\n")
+    w(f"  <StartDate>{start_at(0)}</StartDate>\n  <FinishDate>{finish_at(finish, finish)}</FinishDate>\n")
+    if plan.currency:
+        w(f"  <CurrencyCode>{plan.currency}</CurrencyCode>\n")
+    w("  <CalendarUID>1</CalendarUID>\n  <DefaultStartTime>08:00:00</DefaultStartTime>\n"
+      "  <DefaultFinishTime>17:00:00</DefaultFinishTime>\n")
+    w(f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
+      "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n")
+    w("  <ExtendedAttributes>\n")
+    for fid, fname, alias in _FIELDS:
+        w(f"    <ExtendedAttribute><FieldID>{fid}</FieldID><FieldName>{fname}</FieldName>"
+          f"<Alias>{escape(alias)}</Alias></ExtendedAttribute>\n")
+    w("  </ExtendedAttributes>\n")
+    w("  <Calendars>\n    <Calendar>\n      <UID>1</UID>\n      <Name>Standard</Name>\n"
+      "      <IsBaseCalendar>1</IsBaseCalendar>\n      <BaseCalendarUID>-1</BaseCalendarUID>\n      <WeekDays>\n")
+    for day_type in range(1, 8):
+        if day_type in (1, 7):
+            w(f"        <WeekDay><DayType>{day_type}</DayType><DayWorking>0</DayWorking></WeekDay>\n")
+        else:
+            w(f"        <WeekDay><DayType>{day_type}</DayType><DayWorking>1</DayWorking><WorkingTimes>"
+              "<WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
+              "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>"
+              "</WorkingTimes></WeekDay>\n")
+    w("      </WeekDays>\n    </Calendar>\n  </Calendars>\n  <Tasks>\n")
+
+    row = 0
+
+    def task_head(uid: int, name: str, wbs: str, level: int, start: str, fin: str, minutes: float,
+                  summary: bool, milestone: bool) -> None:
+        nonlocal row
+        w(f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(name)}</Name>\n"
+          f"      <Type>{1 if summary else 0}</Type>\n      <IsNull>0</IsNull>\n      <WBS>{wbs}</WBS>\n"
+          f"      <OutlineNumber>{wbs}</OutlineNumber>\n      <OutlineLevel>{level}</OutlineLevel>\n"
+          f"      <Start>{start}</Start>\n      <Finish>{fin}</Finish>\n"
+          f"      <Duration>{_pt(minutes)}</Duration>\n      <DurationFormat>7</DurationFormat>\n"
+          f"      <Milestone>{int(milestone)}</Milestone>\n      <Summary>{int(summary)}</Summary>\n")
+        row += 1
+
+    task_head(0, plan.title, "0", 0, start_at(0), finish_at(finish, finish), finish * mpw, True, False)
+    w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
+    for g, (key, name, members) in enumerate(groups, start=1):
+        lo = min(es[i] for i in members)
+        hi = max(ef[i] for i in members)
+        task_head(stage_uid[key], name, str(g), 1, start_at(lo), finish_at(hi, hi - lo), (hi - lo) * mpw, True,
+                  False)
+        w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
+        for k, i in enumerate(members, start=1):
+            d = plan.decisions[i]
+            o, lk, p = duration_triple(d.duration)
+            dur = 0.0 if d.milestone else lk
+            task_head(uid_of[d.id], d.title, f"{g}.{k}", 2, start_at(es[i]), finish_at(ef[i], dur), dur * mpw,
+                      False, d.milestone)
+            w(f"      <PercentComplete>{int(round(d.progress))}</PercentComplete>\n")
+            if d.cost is not None:
+                w(f"      <Cost>{_num(d.cost)}</Cost>\n")
+            if d.not_before:
+                w(f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
+                  f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n")
+            else:
+                w("      <ConstraintType>0</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n")
+            if d.notes:
+                w(f"      <Notes>{escape(d.notes)}</Notes>\n")
+            for dep in preds.get(d.id, []):
+                if dep.from_ not in uid_of:
+                    continue
+                lag_tenths = round(dep.lag * mpw * 10)
+                lag_fmt = 7 if abs(dep.lag * 5 - round(dep.lag * 5)) < 1e-9 else 5
+                w(f"      <PredecessorLink><PredecessorUID>{uid_of[dep.from_]}</PredecessorUID>"
+                  f"<Type>{LINK_CODES[dep.type]}</Type><CrossProject>0</CrossProject>"
+                  f"<LinkLag>{lag_tenths}</LinkLag><LagFormat>{lag_fmt}</LagFormat></PredecessorLink>\n")
+            attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage)]
+            if d.area:
+                attrs.append((FIELD_TEXT2, d.area))
+            if not (o == lk == p) and not d.milestone:
+                attrs += [(FIELD_NUMBER1, _num(o)), (FIELD_NUMBER2, _num(p))]
+            for fid, value in attrs:
+                w(f"      <ExtendedAttribute><FieldID>{fid}</FieldID><Value>{escape(str(value))}</Value>"
+                  "</ExtendedAttribute>\n")
+            w("    </Task>\n")
+    w("  </Tasks>\n  <Resources>\n")
+    for t in plan.teams:
+        w(f"    <Resource><UID>{team_uid[t.id]}</UID><ID>{team_uid[t.id]}</ID><Name>{escape(t.name)}</Name>"
+          f"<Type>1</Type><IsNull>0</IsNull><Initials>{escape(t.id)}</Initials>"
+          f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n")
+    w("  </Resources>\n  <Assignments>\n")
+    auid = 1
+    for d in plan.decisions:
+        if d.owner in team_uid:
+            w(f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
+              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID><Units>{_num(d.headcount)}</Units></Assignment>\n")
+            auid += 1
+    w("  </Assignments>\n</Project>\n")
+    return "".join(out)

@@ -1,0 +1,380 @@
+"""Turn an outline of tasks (MS Project, GanttProject) into a plan: summaries become structure, leaves decisions.
+
+The rules, in one place for every outline format:
+
+- **Leaves** (tasks without children) become exactly one decision each; **summary tasks** become structure.
+- **Links that touch a summary** are re-attached so that the schedule is unchanged and the number of links stays
+  linear: a linked summary gets a start and a finish milestone (tagged ``import-helper``), and so does every summary
+  below it. The start milestone precedes each direct child (SS, no lag) and each direct child precedes the finish
+  milestone (FS, no lag); the summary's own links are moved to the milestone on the side they constrain (its start
+  for FS/SS successors and SS/SF predecessors, its finish otherwise). A summary therefore costs at most two
+  decisions and ``2 × children`` links, never ``links × leaves``.
+- **not_before**: a leaf with no predecessor (of its own or through a linked ancestor summary) keeps its stored start;
+  a start-no-earlier-than constraint is kept everywhere. Other constraints are reported.
+- **Stage**: a custom field naming a stage when present; otherwise the nearest summary whose name (or id) matches a
+  stage; otherwise the stage by start time (the source's span cut into equal parts, one per stage), tagged
+  ``stage-guessed``. **Area**: a custom field, or the nearest summary matching an area, otherwise the area
+  ``imported`` ("Imported"), tagged ``area-guessed``. A caller (the app's import step) may map top-level summaries to
+  a stage and an area first; that mapping wins over the name rules.
+- Names of summaries that are not a stage or an area are kept as tags on the decisions below them, and every
+  decision's source id and WBS is recorded under ``plan.extensions["import"]`` so an export can write them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.io.common import (
+    AREA_GUESSED_TAG,
+    EXTENSION_KEY,
+    HELPER_TAG,
+    STAGE_GUESSED_TAG,
+    IdMaker,
+    ImportReport,
+    slug,
+)
+from planner.model.plan import (
+    Area,
+    Decision,
+    Dependency,
+    DependencyType,
+    Plan,
+    Stage,
+    Status,
+    Team,
+    ThreePoint,
+    new_plan,
+)
+
+DEFAULT_AREA = ("imported", "Imported", "#999999")
+
+
+@dataclass
+class SourceTask:
+    """One task row of an outline source, times in the source's working weeks from the project start."""
+
+    key: str  # the source's unique id (UID)
+    name: str
+    level: int  # 1 = top level (the project summary, level 0, is dropped before this)
+    duration: float = 0.0
+    milestone: bool = False
+    start: float | None = None
+    finish: float | None = None
+    progress: float = 0.0
+    wbs: str = ""
+    notes: str = ""
+    cost: float | None = None
+    not_before: float | None = None  # an explicit start-no-earlier-than
+    fixed_start: bool = False  # manually scheduled: its stored start is kept even with predecessors
+    resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
+    three_point: tuple[float, float, float] | None = None
+    wanted_id: str | None = None  # the decision id an earlier export recorded
+    stage_hint: str | None = None  # custom fields
+    area_hint: str | None = None
+
+
+@dataclass
+class SourceLink:
+    pred: str
+    succ: str
+    type: DependencyType
+    lag: float  # weeks
+
+
+@dataclass
+class Outline:
+    """Everything an outline reader found, before it becomes a plan."""
+
+    title: str
+    format: str
+    start_date: dt.date | None
+    tasks: list[SourceTask]
+    links: list[SourceLink]
+    teams: list[Team] = field(default_factory=list)
+    stages: list[Stage] | None = None  # default: the four standard stages
+    currency: str | None = None
+    finish: float | None = None  # the finish the authoring tool stored, in working weeks
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Mapping:
+    """The app's import step: top-level summary key -> (stage id or None, area id or None)."""
+
+    summaries: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+def top_level_summaries(outline: Outline) -> list[SourceTask]:
+    """The level-1 tasks that have children (what the app's import step lets the user map)."""
+    out = []
+    for i, t in enumerate(outline.tasks):
+        nxt = outline.tasks[i + 1] if i + 1 < len(outline.tasks) else None
+        if t.level == 1 and nxt is not None and nxt.level > t.level:
+            out.append(t)
+    return out
+
+
+def _match(name: str, items: list[tuple[str, str]]) -> str | None:
+    key = name.strip().casefold()
+    for item_id, item_name in items:
+        if key in (item_id.casefold(), item_name.casefold()):
+            return item_id
+    return None
+
+
+def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None = None) -> Plan:
+    """The plan for ``outline``; everything approximated or dropped goes into ``report``."""
+    tasks = outline.tasks
+    n = len(tasks)
+    plan = new_plan(outline.title or "Imported plan")
+    if outline.stages:
+        plan.stages = list(outline.stages)
+    plan.start_date = outline.start_date
+    plan.currency = outline.currency
+    plan.teams = list(outline.teams)
+    stage_names = [(s.id, s.name) for s in plan.stages]
+    areas = list(plan.areas)
+
+    # -- hierarchy from levels --------------------------------------------------------------------------------
+    parent: list[int | None] = [None] * n
+    children: list[list[int]] = [[] for _ in range(n)]
+    stack: list[int] = []
+    for i, t in enumerate(tasks):
+        while stack and tasks[stack[-1]].level >= t.level:
+            stack.pop()
+        if stack:
+            parent[i] = stack[-1]
+            children[stack[-1]].append(i)
+        stack.append(i)
+    is_summary = [bool(c) for c in children]
+    index = {t.key: i for i, t in enumerate(tasks)}
+
+    # -- stage/area of each task, top-down ---------------------------------------------------------------------
+    area_items = [(a.id, a.name) for a in areas]
+    mapped = (mapping or Mapping()).summaries
+    stage_of: list[str | None] = [None] * n
+    area_of: list[str | None] = [None] * n
+    tags_of: list[list[str]] = [[] for _ in range(n)]
+
+    def ensure_area(hint: str) -> str:
+        found = _match(hint, area_items)
+        if found:
+            return found
+        new_id = IdMaker(a for a, _ in area_items).make(hint if hint else None, slug(hint, "area"))
+        areas.append(Area(id=new_id, name=hint))
+        area_items.append((new_id, hint))
+        return new_id
+
+    def ensure_stage(hint: str) -> str:
+        found = _match(hint, stage_names)
+        if found:
+            return found
+        new_id = IdMaker(s for s, _ in stage_names).make(hint, slug(hint, "stage"))
+        plan.stages.append(Stage(id=new_id, name=hint))
+        stage_names.append((new_id, hint))
+        return new_id
+
+    for i, t in enumerate(tasks):
+        p = parent[i]
+        stage_of[i] = stage_of[p] if p is not None else None
+        area_of[i] = area_of[p] if p is not None else None
+        tags_of[i] = list(tags_of[p]) if p is not None else []
+        if is_summary[i]:
+            used = False
+            if t.key in mapped:
+                m_stage, m_area = mapped[t.key]
+                if m_stage:
+                    stage_of[i] = m_stage
+                    used = True
+                if m_area:
+                    area_of[i] = m_area
+                    used = True
+            if not used:
+                st = _match(t.name, stage_names)
+                ar = _match(t.name, area_items)
+                if st:
+                    stage_of[i] = st
+                elif ar:
+                    area_of[i] = ar
+                elif t.name.strip():
+                    tags_of[i].append(t.name.strip())
+        if t.stage_hint:
+            stage_of[i] = ensure_stage(t.stage_hint)
+        if t.area_hint:
+            area_of[i] = ensure_area(t.area_hint)
+
+    # -- which summaries need start/finish milestones ----------------------------------------------------------
+    linked = [False] * n
+    for link in outline.links:
+        for k in (link.pred, link.succ):
+            j = index.get(k)
+            if j is not None and is_summary[j]:
+                linked[j] = True
+    needs = [False] * n
+    for i in range(n):  # parents come before their children, so one pass marks whole subtrees
+        p = parent[i]
+        needs[i] = is_summary[i] and (linked[i] or (p is not None and needs[p]))
+
+    # -- effective predecessors (own or through a linked ancestor) for not_before ------------------------------
+    has_pred = [False] * n
+    for link in outline.links:
+        j = index.get(link.succ)
+        if j is not None:
+            has_pred[j] = True
+    inherited = [False] * n
+    for i in range(n):
+        p = parent[i]
+        inherited[i] = has_pred[i] or (p is not None and inherited[p])
+
+    # -- stage by start time when nothing named one ---------------------------------------------------------------
+    span = outline.finish
+    if span is None:
+        span = max((t.finish or 0.0) for t in tasks) if tasks else 0.0
+
+    def stage_by_time(t: SourceTask) -> str:
+        k = len(plan.stages)
+        if not span or span <= 0 or t.start is None:
+            return plan.stages[0].id
+        return plan.stages[min(k - 1, max(0, int(t.start / span * k)))].id
+
+    # -- decisions ---------------------------------------------------------------------------------------------------
+    ids = IdMaker()
+    decision_of: dict[int, str] = {}
+    start_id: dict[int, str] = {}
+    finish_id: dict[int, str] = {}
+    decisions: list[Decision] = []
+    source_rows: dict[str, dict[str, str]] = {}
+    summaries_ext: list[dict[str, object]] = []
+    milestones = helpers = 0
+    default_area_used = False
+
+    def place(i: int) -> tuple[str, str, list[str]]:
+        nonlocal default_area_used
+        t = tasks[i]
+        tags = list(dict.fromkeys(tags_of[i]))
+        stage = stage_of[i]
+        if stage is None:
+            stage = stage_by_time(t)
+            tags.append(STAGE_GUESSED_TAG)
+        area = area_of[i]
+        if area is None:
+            area = DEFAULT_AREA[0]
+            default_area_used = True
+            tags.append(AREA_GUESSED_TAG)
+        return stage, area, tags
+
+    for i, t in enumerate(tasks):
+        where = f"task {t.key} {t.name!r}"
+        if is_summary[i]:
+            summaries_ext.append({"key": t.key, "name": t.name, "wbs": t.wbs, "level": t.level,
+                                  "parent": tasks[parent[i]].key if parent[i] is not None else None})
+            if t.resources:
+                report.add("resource", "a summary task's assignments are not carried (its leaves carry the work)",
+                           where)
+            if t.not_before is not None:
+                report.add("constraint", "a constraint on a summary task is not carried", where)
+            if needs[i]:
+                stage, area, tags = place(i)
+                for side, store in (("start", start_id), ("finish", finish_id)):
+                    did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
+                    store[i] = did
+                    decisions.append(Decision(
+                        id=did, title=f"{t.name or 'Summary'} ({side})"[:300], stage=stage, area=area,
+                        duration=0, milestone=True, tags=[*tags, HELPER_TAG],
+                        notes=f"Added by the import: the {side} of summary task {t.name!r}, so that its links "
+                              "keep the schedule without a link to every task inside it.",
+                        progress=100.0 if t.progress >= 100 else 0.0,
+                        status=Status.DONE if t.progress >= 100 else Status.NOT_STARTED,
+                    ))
+                    helpers += 1
+            continue
+        stage, area, tags = place(i)
+        did = ids.make(t.wanted_id or slug(t.name, f"task-{t.key}"), f"task-{slug(t.key, 'x')}")
+        decision_of[i] = did
+        if t.three_point is not None:
+            o, lk, pe = t.three_point
+            duration: float | ThreePoint = ThreePoint(optimistic=o, likely=lk, pessimistic=pe) if not (
+                o == lk == pe) else lk
+        else:
+            duration = max(0.0, t.duration)
+        milestone = t.milestone or (t.duration == 0 and t.three_point is None)
+        if milestone:
+            milestones += 1
+            if t.duration > 0:
+                report.add("duration", f"a milestone with a duration of {t.duration:.4g} weeks is kept as a "
+                                       "milestone (0 weeks)", where)
+            duration = 0.0
+        not_before = t.not_before
+        if (not inherited[i] or t.fixed_start) and t.start is not None and t.start > 1e-9:
+            not_before = max(not_before or 0.0, t.start)
+        headcount = sum(u for _, u in t.resources) if t.resources else 1.0
+        owner = max(t.resources, key=lambda r: r[1])[0] if t.resources else None
+        if len(t.resources) > 1:
+            report.add("resource", f"{len(t.resources)} resources: the owner is the one with the most units, the "
+                                   f"headcount their sum ({headcount:g})", where)
+        progress = min(100.0, max(0.0, t.progress))
+        status = Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
+        decisions.append(Decision(
+            id=did, title=(t.name.strip() or f"Task {t.key}")[:300], stage=stage, area=area, owner=owner,
+            duration=duration, milestone=milestone, headcount=headcount, cost=t.cost, progress=progress,
+            status=status, not_before=None if not_before is None or not_before <= 1e-9 else not_before,
+            tags=tags, notes=t.notes,
+        ))
+        source_rows[did] = {"key": t.key, "wbs": t.wbs}
+
+    # -- links --------------------------------------------------------------------------------------------------------
+    deps: list[Dependency] = []
+
+    def endpoint(i: int, use_start: bool) -> str:
+        if not is_summary[i]:
+            return decision_of[i]
+        return start_id[i] if use_start else finish_id[i]
+
+    for i in range(n):  # structure links of the helper milestones
+        if not needs[i]:
+            continue
+        for c in children[i]:
+            first = start_id[c] if is_summary[c] else decision_of[c]
+            last = finish_id[c] if is_summary[c] else decision_of[c]
+            deps.append(Dependency(from_=start_id[i], to=first, type=DependencyType.SS, lag=0.0))
+            deps.append(Dependency(from_=last, to=finish_id[i], type=DependencyType.FS, lag=0.0))
+    for link in outline.links:
+        a, b = index.get(link.pred), index.get(link.succ)
+        if a is None or b is None:
+            report.add("link", f"a link from task {link.pred} to task {link.succ} names a task that is not in the "
+                               "file; dropped")
+            continue
+        if a == b:
+            report.add("link", "a task linked to itself; dropped", f"task {link.pred}")
+            continue
+        pred_start = link.type in (DependencyType.SS, DependencyType.SF)
+        succ_start = link.type in (DependencyType.FS, DependencyType.SS)
+        if is_summary[b] and not succ_start:
+            report.add("link", f"a {link.type} link to a summary task constrains its finish milestone only (the "
+                               "tasks inside it are not pushed)", f"task {tasks[b].key} {tasks[b].name!r}")
+        deps.append(Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type,
+                               lag=link.lag))
+
+    if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):
+        areas.append(Area(id=DEFAULT_AREA[0], name=DEFAULT_AREA[1], color=DEFAULT_AREA[2]))
+    plan.areas = areas
+    plan.decisions = decisions
+    plan.dependencies = deps
+    plan.extensions = {EXTENSION_KEY: {
+        "format": outline.format, "source_finish_weeks": outline.finish, "decisions": source_rows,
+        "summaries": summaries_ext, **outline.extra,
+    }}
+    guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
+    guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
+    if guessed_stage:
+        report.add("guess", f"{guessed_stage} decision(s) got their stage from their start time (no summary or "
+                            f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'")
+    if guessed_area:
+        report.add("guess", f"{guessed_area} decision(s) got the area 'Imported' (no summary or custom field "
+                            f"named an area); tagged '{AREA_GUESSED_TAG}'")
+    report.counts.update({
+        "decisions": len(decisions), "milestones": milestones, "helpers": helpers,
+        "summaries": sum(is_summary), "dependencies": len(deps),
+    })
+    return plan

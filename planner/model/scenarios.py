@@ -1,0 +1,238 @@
+"""Scenarios (issue 13): named sets of overrides on the base plan, kept in the plan file.
+
+A scenario is never analysed by a second code path: :func:`materialise` turns it into an ordinary
+:class:`~planner.model.plan.Plan`, and every analysis (schedule, stages, Monte Carlo, capacity, report) runs on
+that plan unchanged. :func:`derive_scenario` is the inverse: given the base and an edited copy of it, it writes
+the overrides that turn one into the other (the app records edits made while a scenario is active this way).
+
+Order of application in :func:`materialise`:
+
+1. ``drop_decisions``: the decisions leave the plan with every dependency that touches them and their mentions
+   in risks (and card positions);
+2. ``remove_dependencies``: every base link from ``from`` to ``to`` goes;
+3. ``decisions`` / ``teams`` / ``risks``: field overrides (a field left out keeps the base value; overrides that
+   name an id the base does not have are skipped and reported by :func:`scenario_problems`);
+4. ``add_decisions`` are appended, then ``add_dependencies``.
+
+>>> from planner.model import new_plan, Decision, Scenario, DecisionOverride
+>>> plan = new_plan()
+>>> plan.decisions.append(Decision(id="a", title="A", stage="validate", duration=3))
+>>> plan.scenarios.append(Scenario(name="Faster", decisions={"a": DecisionOverride(duration=2)}))
+>>> materialise(plan, "Faster").decisions[0].duration
+2.0
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from planner.model.plan import (
+    Decision,
+    DecisionOverride,
+    Dependency,
+    LinkRef,
+    Plan,
+    RiskOverride,
+    Scenario,
+    TeamOverride,
+)
+
+BASE = "Base"
+"""What the base plan is called wherever scenarios are listed beside it."""
+
+DECISION_FIELDS: tuple[str, ...] = tuple(DecisionOverride.model_fields)
+"""The decision fields a scenario can override."""
+
+
+class ScenarioError(ValueError):
+    """An unknown scenario name; the message lists the valid ones."""
+
+
+def scenario_names(plan: Plan) -> list[str]:
+    """The scenarios of ``plan`` in file order (the base not included)."""
+    return [s.name for s in plan.scenarios]
+
+
+def find_scenario(plan: Plan, name: str) -> Scenario:
+    """The scenario called ``name``; :class:`ScenarioError` naming the valid ones otherwise."""
+    for s in plan.scenarios:
+        if s.name == name:
+            return s
+    names = scenario_names(plan)
+    valid = ", ".join(repr(n) for n in names) if names else "none (the plan has no scenarios)"
+    raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
+
+
+def is_base(name: str | None) -> bool:
+    """True for None, '' and 'Base' (case-insensitive), which all mean the plan without overrides."""
+    return name is None or name == "" or name.casefold() == BASE.casefold()
+
+
+def resolve(plan: Plan, name: str | None) -> Plan:
+    """``plan`` itself for the base, else the scenario materialised (ScenarioError for an unknown name).
+
+    A scenario literally named like the base wins over the base."""
+    if name is not None and any(s.name == name for s in plan.scenarios):
+        return materialise(plan, name)
+    if is_base(name):
+        return plan
+    return materialise(plan, name or "")
+
+
+def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
+    """The plan that ``scenario`` (a name or a :class:`Scenario`) describes: a new :class:`Plan`, with no
+    scenarios of its own, that every analysis accepts as it is. ``plan`` is not modified."""
+    sc = find_scenario(plan, scenario) if isinstance(scenario, str) else scenario
+    out = plan.model_copy(deep=True)
+    out.scenarios = []
+    dropped = set(sc.drop_decisions)
+    if dropped:
+        out.decisions = [d for d in out.decisions if d.id not in dropped]
+        out.dependencies = [x for x in out.dependencies if x.from_ not in dropped and x.to not in dropped]
+        for risk in out.risks:
+            if any(r in dropped for r in risk.decisions):
+                risk.decisions = [r for r in risk.decisions if r not in dropped]
+        out.layout = {k: v for k, v in out.layout.items() if k not in dropped}
+    removed = {(x.from_, x.to) for x in sc.remove_dependencies}
+    if removed:
+        out.dependencies = [x for x in out.dependencies if (x.from_, x.to) not in removed]
+    by_id = {d.id: d for d in out.decisions}
+    for did, ov in sc.decisions.items():
+        dec = by_id.get(did)
+        if dec is None:
+            continue
+        changes = {k: v for k, v in ov.model_dump(exclude_none=True).items()}
+        if changes:
+            # validate the merged decision as a whole (a milestone keeps 0 weeks, estimates stay ordered)
+            merged = Decision.model_validate({**dec.model_dump(by_alias=True, exclude_unset=False), **changes})
+            out.decisions[out.decisions.index(dec)] = merged
+            by_id[did] = merged
+    teams = {t.id: t for t in out.teams}
+    for tid, tov in sc.teams.items():
+        if tid in teams and tov.capacity is not None:
+            teams[tid].capacity = tov.capacity
+    risks = {r.id: r for r in out.risks}
+    for rid, rov in sc.risks.items():
+        risk = risks.get(rid)
+        if risk is None:
+            continue
+        if rov.probability is not None:
+            risk.probability = rov.probability
+        if rov.impact is not None:
+            risk.impact = rov.impact
+    out.decisions.extend(d.model_copy(deep=True) for d in sc.add_decisions)
+    out.dependencies.extend(x.model_copy(deep=True) for x in sc.add_dependencies)
+    return out
+
+
+def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
+    """Overrides that name something the base plan does not have (they are skipped), in words."""
+    ids = {d.id for d in plan.decisions}
+    problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
+    problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
+    problems += [f"overrides unknown team {x!r}" for x in scenario.teams if x not in {t.id for t in plan.teams}]
+    problems += [f"overrides unknown risk {x!r}" for x in scenario.risks if x not in {r.id for r in plan.risks}]
+    pairs = {(x.from_, x.to) for x in plan.dependencies}
+    problems += [f"removes a dependency {x.from_} -> {x.to} the plan does not have"
+                 for x in scenario.remove_dependencies if (x.from_, x.to) not in pairs]
+    clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
+    problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
+    return problems
+
+
+def override_count(scenario: Scenario) -> int:
+    """How many changes a scenario makes (each overridden field, added or dropped decision, link)."""
+    fields = sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.decisions.values())
+    fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.teams.values())
+    fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.risks.values())
+    return (fields + len(scenario.add_decisions) + len(scenario.drop_decisions) + len(scenario.add_dependencies)
+            + len(scenario.remove_dependencies))
+
+
+def _dep_key(dep: Dependency) -> tuple[Any, ...]:
+    return dep.from_, dep.to, str(dep.type), float(dep.lag), dep.note
+
+
+def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") -> Scenario:
+    """The overrides that turn ``base`` into ``edited``: ``materialise(base, derive_scenario(base, edited, n))``
+    schedules exactly like ``edited`` for every change a scenario can express (decision fields in
+    :data:`DECISION_FIELDS`, team capacity, risk probability and impact, decisions and links added or removed).
+
+    A base decision whose title, area or other field outside that list changed is recorded as dropped and added
+    again (with its links), so the materialised plan carries the edit too. Clearing a field (an owner, an
+    earliest start) cannot be expressed as an override; an earliest start is recorded as 0."""
+    base_by_id = {d.id: d for d in base.decisions}
+    edited_ids = {d.id for d in edited.decisions}
+    sc = Scenario(name=name, description=description)
+    replaced: set[str] = set()
+    for dec in edited.decisions:
+        old = base_by_id.get(dec.id)
+        if old is None:
+            continue
+        changes: dict[str, Any] = {}
+        other_change = False
+        for key in type(dec).model_fields:
+            new_v, old_v = getattr(dec, key), getattr(old, key)
+            if new_v == old_v:
+                continue
+            if key in DECISION_FIELDS:
+                if new_v is None:
+                    if key == "not_before":
+                        changes[key] = 0.0
+                    else:
+                        other_change = True
+                else:
+                    changes[key] = new_v
+            else:
+                other_change = True
+        if other_change:
+            replaced.add(dec.id)
+        elif changes:
+            sc.decisions[dec.id] = DecisionOverride(**changes)
+    sc.drop_decisions = [d.id for d in base.decisions if d.id not in edited_ids or d.id in replaced]
+    gone = set(sc.drop_decisions)
+    sc.add_decisions = [d.model_copy(deep=True) for d in edited.decisions
+                        if d.id not in base_by_id or d.id in replaced]
+    # Links, pair by pair: a (from, to) pair whose links differ between the surviving base links and the edited
+    # plan is removed and its edited links are added back, in the edited order.
+    surviving = [x for x in base.dependencies if x.from_ not in gone and x.to not in gone]
+    have: dict[tuple[str, str], Counter[tuple[Any, ...]]] = {}
+    want: dict[tuple[str, str], Counter[tuple[Any, ...]]] = {}
+    for links, table in ((surviving, have), (edited.dependencies, want)):
+        for x in links:
+            table.setdefault((x.from_, x.to), Counter())[_dep_key(x)] += 1
+    changed = {p for p in have.keys() | want.keys() if have.get(p) != want.get(p)}
+    sc.remove_dependencies = [LinkRef(**{"from": f, "to": t}) for f, t in sorted(changed & have.keys())]
+    sc.add_dependencies = [x.model_copy(deep=True) for x in edited.dependencies if (x.from_, x.to) in changed]
+    base_teams = {t.id: t for t in base.teams}
+    for team in edited.teams:
+        old_t = base_teams.get(team.id)
+        if old_t is not None and team.capacity != old_t.capacity and team.capacity is not None:
+            sc.teams[team.id] = TeamOverride(capacity=team.capacity)
+    base_risks = {r.id: r for r in base.risks}
+    for risk in edited.risks:
+        old_r = base_risks.get(risk.id)
+        if old_r is None:
+            continue
+        rov = RiskOverride(
+            probability=risk.probability if risk.probability != old_r.probability else None,
+            impact=risk.impact if risk.impact != old_r.impact else None,
+        )
+        if rov.probability is not None or rov.impact is not None:
+            sc.risks[risk.id] = rov
+    return sc
+
+
+def apply_to_base(plan: Plan, name: str) -> Plan:
+    """The plan with scenario ``name`` made the base: its overrides applied, the scenario removed, and the other
+    scenarios kept (their overrides now apply to the new base)."""
+    out = materialise(plan, name)
+    out.scenarios = [s.model_copy(deep=True) for s in plan.scenarios if s.name != name]
+    return out
+
+
+__all__ = [
+    "BASE", "DECISION_FIELDS", "ScenarioError", "apply_to_base", "derive_scenario", "find_scenario", "is_base",
+    "materialise", "override_count", "resolve", "scenario_names", "scenario_problems",
+]
