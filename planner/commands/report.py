@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
                         help="with --simulate: number of iterations (default 10000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)")
 
 
 def parse_sections(text: str | None) -> list[str] | None:
@@ -107,5 +107,6 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    sys.stderr.write(f"Wrote {out}.\n")
+    if not args.quiet:
+        sys.stderr.write(f"Wrote {out}.\n")
     return EXIT_OK

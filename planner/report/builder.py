@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -22,7 +23,7 @@ from reportlab.platypus import (
 )
 
 from planner import __version__
-from planner.report.context import Heading, ReportContext
+from planner.report.context import Heading, ReportContext, contents_form, fit_width
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, register_fonts
 from planner.report.sections import Section, resolve_sections
@@ -33,12 +34,23 @@ Progress = Callable[[float, str], bool]
 PRODUCER = "Scaling Roadmap Planner"
 _PAGECOUNT_FORM = "pagecount"
 
+# Sections that start on a page of their own; every other one follows the previous section when at least a third
+# of the page is left, so that short sections never leave near-empty pages.
+_OWN_PAGE = frozenset({"summary", "roadmap", "appendix"})
+_TWO_COLUMNS = frozenset({"summary"})  # on landscape pages
+_GUTTER = 24.0  # ReportContext.summary_width assumes the same
+
 # Share of the progress bar for each phase: writing the flowables is quick, laying out and drawing pages is not.
 _COMPOSE, _LAYOUT = 0.12, 0.86
 
 
 class _Canvas(Canvas):
-    """Draws "of N" once, as a form that every page's footer refers to, when the page count is known."""
+    """Draws "of N" once, as a form that every page's footer refers to, when the page count is known (and the
+    page numbers of the cover's contents the same way)."""
+
+    def __init__(self, *args: Any, planner_doc: Any = None, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.planner_doc = planner_doc
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1
@@ -47,6 +59,15 @@ class _Canvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(0, 0, str(pages))
         self.endForm()
+        doc = self.planner_doc
+        if doc is not None:  # the cover's contents: each entry's page number, now that the pages are known
+            for k, (_, key) in enumerate(doc.ctx.contents):
+                self.beginForm(contents_form(k), lowerx=-60, lowery=-4, upperx=2, uppery=12)
+                self.setFont(REGULAR, 9)
+                self.setFillColor(INK)
+                page = doc.heading_pages.get(key)
+                self.drawRightString(0, 0, str(page) if page is not None else "")
+                self.endForm()
         super().save()
 
 
@@ -64,6 +85,7 @@ class _Doc(BaseDocTemplate):
         self._section = ""  # the section running now
         self._page_start_section = ""  # the section running at the top of the page
         self._page_section: str | None = None  # a section that starts at the top of this page
+        self.heading_pages: dict[str, int] = {}  # heading key -> page number, for the cover's contents
         wide = ctx.wide
 
         def frame(g: PageGeometry, name: str) -> Frame:
@@ -78,6 +100,14 @@ class _Doc(BaseDocTemplate):
             # Wide charts (roadmap, stage timeline, graph) get landscape pages in a portrait report.
             PageTemplate("wide", [frame(wide, "wide")], pagesize=(wide.width, wide.height),
                          onPageEnd=lambda canv, doc: self._end_body(canv, wide)),
+            # Two columns: the executive summary on a landscape page (lines of a readable length, one page).
+            PageTemplate("twocol", [
+                Frame(geometry.left, geometry.bottom, (geometry.frame_width - _GUTTER) / 2, geometry.frame_height,
+                      id="left", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+                Frame(geometry.left + (geometry.frame_width + _GUTTER) / 2, geometry.bottom,
+                      (geometry.frame_width - _GUTTER) / 2, geometry.frame_height,
+                      id="right", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+            ], pagesize=(geometry.width, geometry.height), onPageEnd=lambda canv, doc: self._end_body(canv, geometry)),
         ]
         self.addPageTemplates([*templates, body] if cover_first else [body, *templates])
 
@@ -95,6 +125,7 @@ class _Doc(BaseDocTemplate):
         """Called by a :class:`Heading` as it is drawn (``top``: its top edge on the page, points)."""
         if heading.level != 0:
             return
+        self.heading_pages.setdefault(heading.key, self.page)
         # A section that starts at the top of a page names that page in the header.
         if self._page_section is None and top >= self.frame.y1 + self.frame.height - 24:
             self._page_section = heading.title
@@ -154,11 +185,7 @@ def paper_of(g: PageGeometry) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+    return fit_width(text, font, size, width)
 
 
 def build_report(
@@ -253,7 +280,8 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
         report(state["fraction"], message)
 
     state = {"fraction": 0.0}
-    wide = geometry if geometry.width >= geometry.height else page_geometry(paper_of(geometry), "landscape")
+    # One orientation per report (the one asked for): wide charts adapt to the page instead of turning it.
+    wide = geometry
     ctx = ReportContext(analysis=analysis, geometry=geometry, wide=wide, simulation=simulation,
                         generated=dt.date.today(), check=check, sections=chosen)
 
@@ -270,9 +298,13 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
         done += section.weight
         if not flowables:
             continue
+        if section.name != "cover":
+            head = next((f for f in flowables if isinstance(f, Heading) and f.level == 0), None)
+            if head is not None:
+                ctx.contents.append((head.title, head.key))
         if story:
-            template = "wide" if section.wide else "body"
-            if section.new_page or template != last_template:
+            template = "twocol" if section.name in _TWO_COLUMNS and geometry.width > geometry.height else "body"
+            if section.name in _OWN_PAGE or template != last_template:
                 story.append(NextPageTemplate(template))
                 story.append(PageBreak())
             else:
@@ -303,5 +335,5 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
     from reportlab import rl_config
 
     rl_config.useA85 = 0
-    doc.build(story, canvasmaker=_Canvas)
+    doc.build(story, canvasmaker=functools.partial(_Canvas, planner_doc=doc))
     ctx.check("Finishing")

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from planner.model import units
 from planner.report.errors import ReportCancelled
-from planner.report.fonts import BOLD
+from planner.report.fonts import BOLD, REGULAR
 from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
 from planner.report.vector import ChartFlowable, smallest_font
 
@@ -22,6 +22,89 @@ from planner.report.vector import ChartFlowable, smallest_font
 def esc(text: Any) -> str:
     """``text`` made safe for ReportLab's paragraph markup."""
     return escape(str(text))
+
+
+def ellipsize(text: Any, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` characters with an ellipsis, in linear time (never one character per
+    width measurement: a 20,000-character title must not take minutes)."""
+    text = " ".join(str(text).split()) if len(str(text)) < 100_000 else str(text)[:100_000]
+    if len(text) <= max_chars:
+        return text
+    return text[: max(1, max_chars - 1)].rstrip() + "\u2026"
+
+
+def fit_width(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` points: one measurement to estimate the cut, then a
+    few to settle it (linear in the length of the text, whatever it is)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    avg = max(0.1, stringWidth(text[:200], font, size) / max(1, len(text[:200])))
+    n = max(0, int(width / avg) - 1)
+    cut = text[:n]
+    while cut and stringWidth(cut.rstrip() + "\u2026", font, size) > width:
+        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
+    return cut.rstrip() + "\u2026"
+
+
+class Contents(Flowable):
+    """The report's contents on the cover: a row per section with its page number and a link to it.
+
+    The entries (``ctx.contents``) are known once every section has written its flowables; the page numbers only
+    once the pages are laid out, so each number is a PDF form drawn here and defined when the file is saved (the
+    same trick as the footer's page count): one pass, no second layout.
+    """
+
+    ROW = 13.0
+    GAP = 24.0  # between columns
+
+    def __init__(self, ctx: ReportContext, columns: int = 1) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.columns = max(1, columns)
+
+    def _rows(self) -> int:
+        return -(-len(self.ctx.contents) // self.columns)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.ROW * self._rows()
+
+    def draw(self) -> None:
+        c = self.canv
+        size = 9.0
+        rows = self._rows()
+        col_w = (self.width - self.GAP * (self.columns - 1)) / self.columns
+        for k, (title, key) in enumerate(self.ctx.contents):
+            col, row = divmod(k, rows)
+            x0 = col * (col_w + self.GAP)
+            y = self.ROW * (rows - row - 1) + 3
+            c.saveState()
+            c.translate(x0, 0)
+            self._entry(k, title, key, y, col_w, size)
+            c.restoreState()
+
+    def _entry(self, k: int, title: str, key: str, y: float, width: float, size: float) -> None:
+        c = self.canv
+        label = fit_width(title, REGULAR, size, width - 60)
+        c.setFont(REGULAR, size)
+        c.setFillColorRGB(0.1, 0.1, 0.1)
+        c.drawString(0, y, label)
+        lw = stringWidth(label, REGULAR, size)
+        c.setStrokeColorRGB(0.75, 0.75, 0.75)
+        c.setDash(1, 2)
+        c.setLineWidth(0.6)
+        c.line(lw + 4, y + 1, width - 26, y + 1)
+        c.setDash()
+        c.saveState()
+        c.translate(width, y)
+        c.doForm(contents_form(k))
+        c.restoreState()
+        c.linkRect("", key, (0, y - 2, width, y + self.ROW - 3), relative=1, thickness=0)
+
+
+def contents_form(k: int) -> str:
+    """The name of the PDF form holding the page number of contents entry ``k``."""
+    return f"contents{k}"
 
 
 def fmt_weeks(x: float | None) -> str:
@@ -73,6 +156,7 @@ class ReportContext:
     check: Callable[[str], None] = lambda message: None  # raises ReportCancelled when the user cancels
     styles: dict[str, Any] = field(default_factory=paragraph_styles)
     charts: list[ChartFlowable] = field(default_factory=list)
+    contents: list[tuple[str, str]] = field(default_factory=list)  # (section title, heading key), for the cover
     _keys: set[str] = field(default_factory=set)
 
     # -- the plan, by name -------------------------------------------------------------------------------
@@ -139,6 +223,10 @@ class ReportContext:
         self._keys.add(k)
         return k
 
+    def contents_flowable(self, columns: int = 1) -> Contents:
+        """The contents list of the cover (see :class:`Contents`), in ``columns`` columns."""
+        return Contents(self, columns)
+
     def heading(self, title: str, level: int = 0, *, key: str | None = None, style_name: str | None = None) -> Heading:
         """A section (level 0) or subsection (level 1) heading with its bookmark."""
         style = self.styles[style_name or ("h1" if level == 0 else "h2" if level == 1 else "h3")]
@@ -157,11 +245,18 @@ class ReportContext:
     def cell(self, text: Any, style: str = "cell", *, markup: bool = False) -> Paragraph:
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
-    def columns(self, widths: Sequence[float], *, wide: bool = False) -> list[float]:
-        """Column widths in points from relative ``widths`` over the frame (of a landscape page when ``wide``)."""
-        total = sum(widths)
-        frame = (self.wide if wide else self.geometry).frame_width
-        return [frame * w / total for w in widths]
+    def columns(self, widths: Sequence[float], *, wide: bool = False, total: float | None = None) -> list[float]:
+        """Column widths in points from relative ``widths`` over ``total`` points (default: the frame's width, of a
+        landscape page when ``wide``)."""
+        frame = total if total is not None else (self.wide if wide else self.geometry).frame_width
+        parts = sum(widths)
+        return [frame * w / parts for w in widths]
+
+    @property
+    def summary_width(self) -> float:
+        """The width of the executive summary's text: a column of a two-column landscape page, or the frame."""
+        g = self.geometry
+        return (g.frame_width - 24.0) / 2 if g.width > g.height else g.frame_width
 
     def fit(self, text: Any, width: float, style: str = "cell") -> Any:
         """``text`` as a plain table cell when it fits on one line of ``width`` points, else a wrapping paragraph.
@@ -183,12 +278,12 @@ class ReportContext:
 
     def table(self, header: Sequence[Any], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
               extra_style: list[Any] | None = None, zebra: bool = True, wide: bool = False,
-              right: Sequence[int] = (), bold: Sequence[int] = ()) -> Table:
+              right: Sequence[int] = (), bold: Sequence[int] = (), total: float | None = None) -> Table:
         """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold.
         """
-        col_widths = self.columns(widths, wide=wide)
+        col_widths = self.columns(widths, wide=wide, total=total)
         head = [self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
                 for k, h in enumerate(header)]
         t = Table([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
@@ -244,4 +339,5 @@ class ReportContext:
         return run
 
 
-__all__ = ["Heading", "ReportCancelled", "ReportContext", "esc", "fmt_date", "fmt_weeks", "plural"]
+__all__ = ["Contents", "Heading", "ReportCancelled", "ReportContext", "contents_form", "ellipsize", "esc", "fit_width",
+           "fmt_date", "fmt_weeks", "plural"]

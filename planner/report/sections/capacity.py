@@ -8,7 +8,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from planner.report.context import ReportContext, esc, fmt_weeks
+from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
+from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
 
@@ -18,12 +19,12 @@ MAX_CHART_PT = 620.0
 
 def _span_text(ctx: ReportContext, s: float, e: float) -> str:
     a, b = ctx.date(s), ctx.date(e)
-    weeks = f"weeks {fmt_weeks(round(s, 1))}\u2013{fmt_weeks(round(e, 1))}"
+    weeks = f"weeks {fmt_weeks(s)}\u2013{fmt_weeks(e)}"
     return f"{weeks} ({a} to {b})" if a and b else weeks
 
 
 def _people(x: float) -> str:
-    return f"{fmt_weeks(round(x, 1))} {'person' if x == 1 else 'people'}"
+    return f"{fmt_weeks(x)} {'person' if x == 1 else 'people'}"
 
 
 def build_capacity(ctx: ReportContext) -> list[Flowable]:
@@ -79,8 +80,8 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             if len(running) > 6:
                 titles += f" and {len(running) - 6} more"
             rows.append([ctx.cell(tl.name, "cell_bold"), ctx.when_text(s), ctx.when_text(e),
-                         fmt_weeks(round(e - s, 1)),
-                         f"{fmt_weeks(round(stretch.peak, 1))} / {fmt_weeks(tl.capacity or 0)}",
+                         fmt_weeks(e - s),
+                         f"{fmt_weeks(stretch.peak)} / {fmt_weeks(tl.capacity or 0)}",
                          ctx.cell(titles, "cell_muted", markup=True)])
         from planner.report.sections.details import chunked_tables
 
@@ -96,15 +97,14 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
                          f"moves; a delay beyond it moves the finish.", "small"))
         index = {did: i for i, did in enumerate(lv.ids)}
         widths = [3.6, 1.5, 1.0, 1.0, 0.8, 0.8, 0.8]
-        team_w = ctx.columns(widths)[1]
+        title_w, team_w = ctx.columns(widths)[:2]
         rows = []
         for did, delay in delayed:
             i = index[did]
             d = plan.decisions[i]
-            rows.append([ctx.cell(f"{esc(d.title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}</font>",
-                                  markup=True),
-                         ctx.fit(ctx.team_name(d.owner), team_w), ctx.when_text(sched.es[i]), ctx.when_text(lv.es[i]),
-                         fmt_weeks(round(delay, 1)), fmt_weeks(round(float(sched.total_float[i]), 1)),
+            rows.append([ctx.fit(fit_width(d.title, REGULAR, 8, title_w - 9), title_w),
+                         ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, team_w - 9), team_w), ctx.when_text(sched.es[i]), ctx.when_text(lv.es[i]),
+                         fmt_weeks(delay), fmt_weeks(float(sched.total_float[i])),
                          "critical" if sched.critical[i] else ""])
         from planner.report.sections.details import chunked_tables
 
@@ -118,7 +118,7 @@ def _busiest(loads: list[Any]) -> str:
     tl = max((t for t in loads if t.capacity), key=lambda t: t.peak / (t.capacity or 1), default=None)
     if tl is None:
         return "nothing"
-    return f"{_people(tl.peak)} of {esc(tl.name)}'s {fmt_weeks(tl.capacity)}"
+    return f"{_people(tl.peak)} of {tl.name}'s {fmt_weeks(tl.capacity)}"  # plain text: ctx.p escapes it
 
 
 def _join(items: list[str]) -> str:
@@ -132,7 +132,7 @@ def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
         return (f"Levelling therefore changes nothing: the plan finishes on {esc(on(ctx, lv.finish))} either "
                 f"way.")
     text = (f"Levelling the schedule delays the work with the most float first, until no team is over capacity. "
-            f"The <b>levelled finish is {esc(on(ctx, lv.finish))}</b> (week {fmt_weeks(round(lv.finish, 1))})")
+            f"The <b>levelled finish is {esc(on(ctx, lv.finish))}</b> (week {fmt_weeks(lv.finish)})")
     if lv.cost > 0:
         text += (f", <b>{weeks_text(lv.cost)} later</b> than the plan's {esc(on(ctx, lv.unlevelled_finish))}: "
                  f"that is what the teams' capacity costs. ")

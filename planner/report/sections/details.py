@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from planner.report.context import ReportContext, esc, fmt_weeks, plural
+from planner.model import units
+from planner.report.context import ReportContext, ellipsize, esc, fit_width, fmt_weeks, plural
+from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import GATE_HEX
 
@@ -39,62 +41,85 @@ def chunked_tables(ctx: ReportContext, header: list[Any], rows: list[list[Any]],
 
 
 # -- one section per stage ----------------------------------------------------------------------------------
+# Beyond this many decisions the stage tables list only what a reader of a stage needs (critical decisions,
+# milestones, work that strict gates move); the appendix lists every decision.
+STAGE_TABLE_ALL = 60
+
+
+def span_text(ctx: ReportContext, start: float, finish: float) -> str:
+    """``12 Apr – 26 Apr 2027`` (the year once when both dates share it), or ``wk 10–12`` without dates."""
+    a, b = ctx.plan.date_of(float(start)), ctx.plan.date_of(float(finish))
+    if a is None or b is None:
+        return f"wk {fmt_weeks(start)}–{fmt_weeks(finish)}"
+    if a == b:
+        return units.format_date(a)
+    if a.year == b.year:
+        return f"{units.format_date(a, short=True)} – {units.format_date(b)}"
+    return f"{units.format_date(a)} – {units.format_date(b)}"
+
+
 def build_stages(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = [ctx.heading("Stages in detail")]
-    out.append(ctx.p("Each stage with its goal, the criteria of its gate and how many are met, how much of its "
-                     "work is done, and its decisions in the order they start. Float is the time a decision can "
-                     "slip before the plan's finish moves."))
+    n = len(plan.decisions)
+    every = n <= STAGE_TABLE_ALL
+    out.append(ctx.p("Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
+                     "its readiness, and " + ("its decisions in the order they start." if every else
+                                              "its critical decisions, milestones and moved work in the order they "
+                                              "start (the appendix lists every decision).")
+                     + " Float is the time a decision can slip before the plan's finish moves.", "small"))
     stage_pos = plan.stage_index()
     by_stage: dict[int, list[int]] = {}
     for i, d in enumerate(plan.decisions):
         by_stage.setdefault(stage_pos.get(d.stage, -1), []).append(i)
     moves = {did: (frm, to) for did, frm, to in st.suggested_moves}
+    widths = [3.9, 1.6, 2.3, 0.7, 2.1]
+    cols = ctx.columns(widths)
     for k, (stage, r) in enumerate(zip(plan.stages, st.stages, strict=True)):
         ctx.check(f"Writing stage {stage.name}")
         block: list[Flowable] = [ctx.heading(f"{k + 1}. {stage.name}", 1, key=f"stage-{stage.id}")]
+        parts = []
         if stage.goal:
-            block.append(ctx.p(f"<b>Goal.</b> {esc(stage.goal)}", markup=True))
+            parts.append(f"<b>Goal.</b> {esc(ellipsize(stage.goal, 400))}")
         if r.start is None:
-            block.append(ctx.p("No decisions are assigned to this stage yet."))
+            parts.append("No decisions are assigned to this stage yet.")
         else:
-            gated = (f" With strict gates it runs from {esc(ctx.when(r.gated_start))} to "
-                     f"{esc(ctx.when(r.gated_finish))}." if r.gated_start is not None else "")
-            block.append(ctx.p(f"<b>Window.</b> With rolling stages its work runs from {esc(ctx.when(r.start))} "
-                               f"to {esc(ctx.when(r.finish))}.{gated} Its gate closes in "
-                               f"{esc(ctx.when(r.gate))}, when every decision of this and the earlier stages is "
-                               f"done.", markup=True))
-        crit = (f"{r.criteria_met} of {r.criteria_total} gate criteria met ({r.criteria_share:.0%})"
-                if r.criteria_total else "no gate criteria set")
-        done = f"{r.done_share:.0%} of its work done (by duration)" if r.done_share is not None else "no work yet"
-        block.append(ctx.p(f"<b>Readiness.</b> {crit}; {done}.", markup=True))
-        out.append(KeepTogether(block))
+            parts.append(f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))} "
+                         f"(weeks {fmt_weeks(r.start)}–{fmt_weeks(r.finish)}).")
+        parts.append(f"<b>Strict gates:</b> its gate is {esc(ctx.when(r.gate))}, when every decision of this and the "
+                     f"earlier stages is done.")
+        crit = (f"{r.criteria_met} of {r.criteria_total} gate criteria met" if r.criteria_total
+                else "no gate criteria set")
+        done = f"{r.done_share:.0%} of its work done" if r.done_share is not None else "no work yet"
+        parts.append(f"<b>Readiness:</b> {crit}; {done}.")
+        block.append(ctx.p(" ".join(parts), markup=True))
         if stage.gate_criteria:
-            out.append(Paragraph("Gate criteria", ctx.styles["h3"]))
-            items = [(f"<font color='#009E73'>\u2611</font> {esc(c.text)} <font color='#5C5C5C'>(met)</font>"
-                      if c.met else
-                      f"<font color='{GATE_HEX}'>\u2610</font> {esc(c.text)} <font color='#5C5C5C'>(not met)</font>")
+            items = [(f"<font color='#009E73'>\u2611</font> {esc(ellipsize(c.text, 200))}" if c.met else
+                      f"<font color='{GATE_HEX}'>\u2610</font> {esc(ellipsize(c.text, 200))}")
                      for c in stage.gate_criteria]
-            out.extend(Paragraph(t, ctx.styles["bullet"]) for t in items)
+            block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
+        out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
-        if idx:
-            out.append(Paragraph(f"Decisions ({len(idx)})", ctx.styles["h3"]))
-            widths = [4.2, 1.7, 1.1, 1.1, 0.8, 1.25]
-            cols = ctx.columns(widths)
+        shown = idx if every else [i for i in idx if sched.critical[i] or plan.decisions[i].milestone
+                                   or plan.decisions[i].id in moves]
+        if shown:
             rows = []
-            for i in idx:
+            for i in shown:
                 d = plan.decisions[i]
-                flag: Any = "critical" if sched.critical[i] else ""
+                flag = "critical" if sched.critical[i] else ""
                 if d.id in moves:
-                    flag = ctx.cell((CRIT_MARK + "<br/>" if flag else "") + (
-                        f"<font size='7' color='{GATE_HEX}'>dependencies put it in "
-                        f"{esc(ctx.stage_name(moves[d.id][1]))}</font>"), markup=True)
-                rows.append([
-                    _decision_cell(ctx, i), ctx.fit(ctx.team_name(d.owner), cols[1]),
-                    ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i]), fmt_weeks(sched.total_float[i]), flag,
-                ])
-            head = ["Decision", "Owner", "Start", "Finish", "Float (wk)", "Critical"]
-            out.extend(chunked_tables(ctx, head, rows, widths, right=(4,), bold=(5,)))
+                    flag = (flag + " " if flag else "") + f"\u2192 {ctx.stage_name(moves[d.id][1])}"
+                title = ("◆ " if d.milestone else "") + d.title
+                rows.append([ctx.fit(fit_width(title, REGULAR, 8, cols[0] - 9), cols[0]),
+                             ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[1] - 9), cols[1]),
+                             span_text(ctx, sched.es[i], sched.ef[i]), fmt_weeks(sched.total_float[i]),
+                             ctx.fit(flag, cols[4], "cell_muted")])
+            head = ["Decision", "Owner", "When (overlapping stages)", "Float", "Critical; \u2192 stage under strict gates"]
+            out.extend(chunked_tables(ctx, head, rows, widths, right=(3,)))
+        left = len(idx) - len(shown)
+        if left:
+            out.append(ctx.p(f"{plural(left, 'other decision')} of this stage, none of them critical, "
+                             f"{'is' if left == 1 else 'are'} in the appendix.", "small"))
     return out
 
 
@@ -119,26 +144,27 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     out.extend(_critical_chart(ctx))
     out.append(Paragraph("The path in order, and why each decision starts when it does", ctx.styles["h3"]))
     rows = []
-    widths = [0.35, 3.4, 1.4, 1.0, 1.0, 4.2]
-    cols = ctx.columns(widths, wide=True)
+    widths = [0.35, 3.6, 1.9, 4.0]
+    cols = ctx.columns(widths)
     for k, did in enumerate(path, 1):
         i = sched.index[did]
         why = ctx.analysis.explain(did).start_reason
-        rows.append([str(k), _decision_cell(ctx, i), ctx.fit(ctx.stage_name(plan.decisions[i].stage), cols[2]),
-                     ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i]), ctx.cell(why, "cell_muted")])
-    head = ["#", "Decision", "Stage", "Start", "Finish", "Why it starts then"]
-    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(0,)))
+        title = ("\u25c6 " if plan.decisions[i].milestone else "") + plan.decisions[i].title
+        rows.append([str(k), ctx.fit(fit_width(title, REGULAR, 8, cols[1] - 9), cols[1]),
+                     span_text(ctx, sched.es[i], sched.ef[i]), ctx.cell(why, "cell_muted")])
+    head = ["#", "Decision", "When", "Why it starts then"]
+    out.extend(chunked_tables(ctx, head, rows, widths, right=(0,)))
     on_path = set(path)
     others = [i for i in range(len(sched.ids)) if sched.critical[i] and sched.ids[i] not in on_path]
     if others:
-        out.append(Paragraph(f"Other critical decisions ({len(others)})", ctx.styles["h3"]))
-        out.append(ctx.p("These have no float either: they lie on chains as long as the path above, so they "
-                         "delay the finish just as much if they slip."))
-        rows = [[_decision_cell(ctx, i), ctx.fit(ctx.stage_name(plan.decisions[i].stage), 100),
-                 ctx.when_text(sched.es[i]), ctx.when_text(sched.ef[i])]
-                for i in sorted(others, key=lambda i: (sched.es[i], i))]
-        out.extend(chunked_tables(ctx, ["Decision", "Stage", "Start", "Finish"], rows, [4.6, 1.6, 1.2, 1.2],
-                                  wide=True))
+        shown = sorted(others, key=lambda i: (sched.es[i], i))
+        names = "; ".join(f"{ellipsize(plan.decisions[i].title, 60)} ({span_text(ctx, sched.es[i], sched.ef[i])})"
+                          for i in shown[:12])
+        more = f"; and {len(shown) - 12} more (marked critical in the appendix)" if len(shown) > 12 else ""
+        out.append(ctx.p(f"<b>{plural(len(others), 'other decision')} {'is' if len(others) == 1 else 'are'} "
+                         f"critical too</b>, on chains as long as the path above, so {'it delays' if len(others) == 1 else 'they delay'} "
+                         f"the finish just as much if {'it slips' if len(others) == 1 else 'they slip'}: "
+                         f"{esc(names)}{esc(more)}.", "small", markup=True))
     return out
 
 
@@ -169,6 +195,7 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
 
 # -- findings ---------------------------------------------------------------------------------------------------
 _SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+FINDINGS_LISTED = 5  # findings of one kind spelled out; the rest are counted
 
 
 def build_findings(ctx: ReportContext) -> list[Flowable]:
@@ -180,22 +207,39 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in _SEVERITY_TITLES}
     parts = [plural(counts["warning"], "warning"), plural(counts["info"], "note")]
     out.append(ctx.p(f"Validation reports {' and '.join(parts)}. Warnings deserve a decision; notes are for "
-                     f"completeness."))
+                     f"completeness. Each kind of finding is listed once with its count; up to "
+                     f"{FINDINGS_LISTED} of each kind are spelled out.", "small"))
     for sev, title in _SEVERITY_TITLES.items():
         group = [f for f in findings if str(f.severity) == sev]
         if not group:
             continue
-        out.append(Paragraph(f"{title} ({len(group)})", ctx.styles["h2"]))
-        rows = []
+        out.append(Paragraph(f"{title} ({len(group)})", ctx.styles["h3"]))
+        by_code: dict[str, list[Any]] = {}
         for f in group:
-            names = ", ".join(f.decisions[:6]) + (f" and {len(f.decisions) - 6} more" if len(f.decisions) > 6 else "")
-            rows.append([ctx.cell(f.code, "cell_bold"), ctx.cell(f.message), ctx.cell(names or "-", "cell_muted")])
-        out.extend(chunked_tables(ctx, ["Code", "Finding", "Decisions"], rows, [1.5, 5.2, 2.0], wide=True))
+            by_code.setdefault(f.code, []).append(f)
+        rows = []
+        for code, items in by_code.items():
+            shown = items[:FINDINGS_LISTED]
+            text = "<br/>".join(esc(ellipsize(f.message, 600)) for f in shown)
+            if len(items) > len(shown):
+                text += f"<br/><i>and {len(items) - len(shown)} more of this kind</i>"
+            rows.append([ctx.cell(f"{code} ({len(items)})", "cell_bold"), ctx.cell(text, markup=True)])
+        out.extend(chunked_tables(ctx, ["Kind", "Finding"], rows, [1.6, 7.0]))
     return out
 
 
 # -- appendix -------------------------------------------------------------------------------------------------
 _STATUS = {"not_started": "not started", "in_progress": "in progress", "done": "done", "blocked": "blocked"}
+
+
+def _short_status(d: Any) -> str:
+    """A status that fits a narrow column: ``done``, ``40% done``, ``blocked`` or nothing (not started)."""
+    status = str(d.status)
+    if status == "not_started":
+        return ""
+    if status == "in_progress":
+        return f"{d.progress:.0f}% done" if d.progress else "started"
+    return _STATUS.get(status, status)
 
 
 def build_appendix(ctx: ReportContext) -> list[Flowable]:
@@ -204,29 +248,31 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if not plan.decisions:
         out.append(ctx.p("The plan has no decisions."))
         return out
-    out.append(ctx.p("Every decision in plan order. Durations are optimistic / likely / pessimistic weeks (one "
-                     "figure when all three are equal); float is total / free float in weeks.", "small"))
+    out.append(ctx.p("Every decision in plan order. Weeks are the optimistic/likely/pessimistic duration (one figure "
+                     "when all three are equal); float is total float in weeks; status is left empty for work not started; \u25c6 marks a milestone.", "small"))
     from planner.model.plan import duration_triple
 
-    widths = [3.6, 1.25, 1.5, 1.05, 0.95, 0.95, 0.8, 1.0, 0.8]
-    cols = ctx.columns(widths, wide=True)
+    widths = [3.3, 1.25, 1.35, 1.0, 2.05, 0.65, 0.95, 0.75]
+    cols = ctx.columns(widths)
     rows = []
     for i, d in enumerate(plan.decisions):
         if i % 200 == 0:
             ctx.check("Writing the appendix")
         o, lk, pe = duration_triple(d.duration) if not d.milestone else (0.0, 0.0, 0.0)
-        dur = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)} / {fmt_weeks(lk)} / {fmt_weeks(pe)}"
-        status = _STATUS.get(str(d.status), str(d.status)) + (f" {d.progress:.0f}%" if d.progress else "")
+        dur = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}"
+        status = _short_status(d)
+        title = ("\u25c6 " if d.milestone else "") + d.title
+        crit = "critical" if sched.critical[i] else ""
         rows.append([
-            _decision_cell(ctx, i, area=True), ctx.fit(ctx.stage_name(d.stage), cols[1]),
-            ctx.fit(ctx.team_name(d.owner), cols[2]), ctx.fit(dur, cols[3]), ctx.when_text(sched.es[i]),
-            ctx.when_text(sched.ef[i]), f"{fmt_weeks(sched.total_float[i])} / {fmt_weeks(sched.free_float[i])}",
-            ctx.fit(status, cols[7]), "critical" if sched.critical[i] else "",
+            ctx.fit(fit_width(title, REGULAR, 8, cols[0] - 9), cols[0]),
+            ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 8, cols[1] - 9), cols[1]),
+            ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[2] - 9), cols[2]),
+            ctx.fit(dur, cols[3]), span_text(ctx, sched.es[i], sched.ef[i]),
+            f"{fmt_weeks(sched.total_float[i])}", ctx.fit(status, cols[6]), crit,
         ])
-    head = ["Decision", "Stage", "Owner", "Duration", "Start", "Finish", "Float", "Status", "Critical"]
-    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(3, 6), bold=(8,)))
+    head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
+    out.extend(chunked_tables(ctx, head, rows, widths, right=(3, 5), bold=(7,)))
     return out
-
 
 
 SECTIONS = [

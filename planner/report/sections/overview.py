@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from planner.report.context import ReportContext, esc, fmt_date, fmt_weeks, plural
+from planner.analysis import board
+from planner.analysis.cost import format_money, target_week
+from planner.report.context import ReportContext, ellipsize, esc, fmt_date, fmt_weeks, plural
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import ACCENT, TILE_BG
 
 
 def p_dates(simulation: Any) -> dict[int, float]:
-    """Finish percentiles {50: weeks, 80: weeks} of a Monte Carlo result, or {} without one."""
-    if simulation is None:
-        return {}
-    out: dict[int, float] = {}
-    for q in (50, 80):
-        try:
-            out[q] = float(simulation.percentile(q))
-        except (AttributeError, TypeError, ValueError):
-            with contextlib.suppress(AttributeError, KeyError, TypeError, ValueError):
-                out[q] = float(simulation.percentiles()[f"p{q}"])
-    return out
+    """Finish percentiles {50: weeks, 80: weeks} of a Monte Carlo result, or {} without one (one source for the
+    cover, the summary, the key dates and the risk section: :func:`planner.analysis.board.finish_percentiles`)."""
+    return board.finish_percentiles(simulation)
 
 
 def _tile(ctx: ReportContext, value: str, detail: str | None, label: str) -> list[Flowable]:
@@ -36,102 +29,105 @@ def _tile(ctx: ReportContext, value: str, detail: str | None, label: str) -> lis
     return out
 
 
+def _date_or_week(ctx: ReportContext, week: float) -> tuple[str, str]:
+    """(``13 Sep 2027``, ``week 32``) with a start date, else (``week 32``, "")."""
+    d = ctx.date(week)
+    return (d, f"week {fmt_weeks(week)}") if d else (f"week {fmt_weeks(week)}", "")
+
+
+def _cost(ctx: ReportContext) -> Any:
+    from planner.analysis.cost import cost_summary
+
+    try:
+        return cost_summary(ctx.plan, ctx.analysis, ctx.simulation)
+    except (AttributeError, TypeError, ValueError):  # a plan without cost fields (older model) has no cost
+        return None
+
+
 def build_cover(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     s = ctx.styles
-    out: list[Flowable] = [Spacer(1, 0.08 * ctx.geometry.frame_height)]
-    out.append(Paragraph("<font color='#0072B2'><b>SCALING ROADMAP REPORT</b></font>", ctx.styles["figure_label"]))
-    out.append(Spacer(1, 10))
-    out.append(ctx.heading(plan.title, 0, key="cover", style_name="title"))
+    g = ctx.geometry
+    landscape = g.width > g.height
+    out: list[Flowable] = [Spacer(1, (0.03 if landscape else 0.06) * g.frame_height)]
+    out.append(Paragraph("<font color='#0072B2'><b>SCALING ROADMAP REPORT</b></font>", s["figure_label"]))
+    out.append(Spacer(1, 8))
+    # Long titles are shortened in linear time (never one character per measurement).
+    out.append(ctx.heading(ellipsize(plan.title, 100 if landscape else 140), 0, key="cover", style_name="title"))
     if plan.description:
-        out.append(ctx.p(plan.description, "subtitle"))
+        out.append(ctx.p(ellipsize(plan.description, 220 if landscape else 320), "subtitle"))
     facts = [plural(len(plan.decisions), "decision"), plural(len(plan.dependencies), "dependency", "dependencies"),
              plural(len(plan.stages), "stage")]
     if plan.start_date:
         facts.insert(0, f"starts {ctx.date(0)}")
-    facts.append(f"{ctx.analysis.estimate} estimates, in weeks")
+    facts.append(f"{ctx.analysis.estimate} estimates")
     out.append(ctx.p(" \u00b7 ".join(facts), "small"))
-    out.append(Spacer(1, 28))
+    out.append(Spacer(1, 14 if landscape else 22))
 
-    # Key figures, as tiles: three across, two rows.
-    n_crit = int(sched.critical.sum())
+    # Key figures, as tiles: three across, two rows. Dates first, weeks beside them (SPEC §3.3a).
     pd = p_dates(ctx.simulation)
     price = st.gating_price
-    tiles = [
-        _tile(ctx, f"week {fmt_weeks(sched.finish)}", ctx.date(sched.finish), "Finish (rolling stages)"),
-    ]
-    if pd:
-        p50, p80 = pd.get(50), pd.get(80)
-        value = " / ".join(f"wk {fmt_weeks(v)}" for v in (p50, p80) if v is not None)
-        detail = " / ".join(d for d in (ctx.date(p50), ctx.date(p80)) if d) or "Monte Carlo simulation"
-        tiles.append(_tile(ctx, value, detail, "P50 / P80 finish"))
-    tiles.append(_tile(ctx, f"week {fmt_weeks(st.gated_finish)}",
-                       ("no extra time" if price <= 1e-9 else f"+{plural(price, 'week')} for strict gates"),
-                       "Finish (strict stage gates)"))
-    tiles.append(_tile(ctx, str(len(plan.decisions)),
-                       f"across {plural(len(plan.stages), 'stage')}", "Decisions"))
-    tiles.append(_tile(ctx, str(n_crit), f"{len(sched.critical_path)} on the critical path shown",
-                       "Critical decisions"))
-    warnings = [f for f in ctx.analysis.findings + list(ctx.analysis.extra_findings) if str(f.severity) == "warning"]
-    if not pd:
-        tiles.append(_tile(ctx, str(len(warnings)), "see Findings" if warnings else "the plan is consistent",
-                           "Warnings"))
+    value, detail = _date_or_week(ctx, sched.finish)
+    tiles = [_tile(ctx, value, detail + " \u00b7 stages overlapping" if detail else "stages overlapping",
+                   "Finish")]
+    if 80 in pd:
+        value, detail = _date_or_week(ctx, pd[80])
+        tiles.append(_tile(ctx, value, (detail + " \u00b7 " if detail else "") + f"P50 {ctx.date(pd[50]) or 'week ' + fmt_weeks(pd[50])}",
+                           "80% confident by (P80)"))
+    else:
+        tiles.append(_tile(ctx, "Not simulated", "no confidence range in this report", "80% confident by (P80)"))
+    gated_value, _ = _date_or_week(ctx, st.gated_finish)
+    tiles.append(_tile(ctx, "nothing" if price <= 1e-9 else f"+{plural(price, 'week')}",
+                       f"strict gates finish {gated_value}", "Price of strict gates"))
+    n_crit = int(sched.critical.sum())
+    tiles.append(_tile(ctx, str(len(plan.decisions)), f"{n_crit} critical: they set the finish", "Decisions"))
+    risks = board.top_risks(plan, ctx.simulation, 1)
+    if risks:
+        r = risks[0]
+        how = "to the P80" if r.measure == "p80" else "expected delay"
+        tiles.append(_tile(ctx, f"+{plural(r.weeks, 'week')}", f"{ellipsize(r.title, 44)} ({how})", "Top risk"))
+    else:
+        tiles.append(_tile(ctx, "none", "no risk in the register", "Top risk"))
+    target = target_week(plan)
+    chance = board.probability_by(ctx.simulation, target)
+    if target is not None:
+        tv, _ = _date_or_week(ctx, target)
+        if chance is not None:
+            tiles.append(_tile(ctx, f"{chance:.0%}", f"chance of finishing by the target, {tv}", "Target date"))
+        else:
+            late = sched.finish - target
+            tiles.append(_tile(ctx, tv, "met by the plan" if late <= 1e-9 else f"missed by {plural(late, 'week')}",
+                               "Target date"))
+    else:
+        cost = _cost(ctx)
+        if cost is not None:
+            tiles.append(_tile(ctx, format_money(cost.breakdown.total, cost.currency, compact=True),
+                               "total cost of the plan", "Cost"))
+        else:
+            warnings = [f for f in ctx.analysis.findings + list(ctx.analysis.extra_findings)
+                        if str(f.severity) == "warning"]
+            tiles.append(_tile(ctx, str(len(warnings)), "see Findings" if warnings else "the plan is consistent",
+                               "Warnings"))
     rows: list[list[list[Flowable] | str]] = [[*tiles[i:i + 3]] for i in range(0, len(tiles), 3)]
-    while len(rows[-1]) < 3:
-        rows[-1].append("")
-    w = ctx.geometry.frame_width / 3
+    w = g.frame_width / 3
     t = Table(rows, colWidths=[w] * 3, hAlign="LEFT")
-    cmds: list[Any] = [
+    t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 8 if landscape else 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
         ("BACKGROUND", (0, 0), (-1, -1), TILE_BG),
         ("GRID", (0, 0), (-1, -1), 6, colors.white),
         ("LINEBEFORE", (0, 0), (-1, -1), 3, ACCENT),
-    ]
-    if rows[-1][-1] == "":
-        cmds += [("BACKGROUND", (-1, -1), (-1, -1), colors.white), ("LINEBEFORE", (-1, -1), (-1, -1), 0, colors.white)]
-    t.setStyle(TableStyle(cmds))
+    ]))
     out.append(t)
-    out.append(Spacer(1, 26))
-
-    # The stages at a glance.
-    out.append(Paragraph("Stages at a glance", s["h3"]))
-    head = ["Stage", "Rolling window", "Gated window", "Gate criteria met", "Work done"]
-    body = []
-    for r in st.stages:
-        roll = (f"wk {fmt_weeks(r.start)}\u2013{fmt_weeks(r.finish)}" if r.start is not None else "no decisions")
-        gated = (f"wk {fmt_weeks(r.gated_start)}\u2013{fmt_weeks(r.gated_finish)}"
-                 if r.gated_start is not None else "-")
-        crit = f"{r.criteria_met} of {r.criteria_total}" if r.criteria_total else "none set"
-        done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
-        body.append([ctx.cell(r.name, "cell_bold"), ctx.cell(roll), ctx.cell(gated), ctx.cell(crit), ctx.cell(done)])
-    out.append(ctx.table(head, body, [2.2, 1.6, 1.6, 1.5, 1.1]))
-    out.append(Spacer(1, 22))
-
-    # What is inside: the sections of this report.
-    inside = [x for x in ctx.sections if x.name != "cover"]
-    if inside:
-        out.append(Paragraph("In this report", s["h3"]))
-        rows = [[ctx.cell(x.title, "cell_bold"), ctx.cell(x.description, "cell_muted")] for x in inside]
-        t = Table(rows, colWidths=[ctx.geometry.frame_width * 0.32, ctx.geometry.frame_width * 0.68], hAlign="LEFT")
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-        out.append(t)
-        out.append(Spacer(1, 18))
-    gen = f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner."
-    out.append(ctx.p(gen, "small"))
-    # The cover is one page whatever the plan: a plan with many stages shrinks it a little rather than spill.
-    g = ctx.geometry
-    return [KeepInFrame(g.frame_width, g.frame_height - 2, out, mode="shrink")]
-
-
-def _chain_words(ctx: ReportContext, ids: list[str]) -> str:
-    names = [f"\u201c{esc(ctx.title_of(i))}\u201d" for i in ids]
-    if len(names) <= 5:
-        return (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else names[0]
-    return f"{', '.join(names[:3])}, then {len(names) - 5} more, then {names[-2]} and {names[-1]}"
+    out.append(Spacer(1, 14 if landscape else 24))
+    # Contents: every section that has something to say, with its page number and a link (filled in when the
+    # pages are known: see :class:`planner.report.context.Contents`).
+    out.append(Paragraph("Contents", s["h3"]))
+    out.append(ctx.contents_flowable(2 if landscape else 1))
+    out.append(Spacer(1, 10))
+    out.append(ctx.p(f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner.", "small"))
+    return out
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
@@ -143,101 +139,136 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
                          "dependencies between them to get a roadmap."))
         return out
 
-    # When it finishes.
-    start = f" from its start on {ctx.date(0)}" if plan.start_date else ""
-    text = (f"The plan has {plural(n, 'decision')} in {plural(len(plan.stages), 'stage')}, joined by "
-            f"{plural(len(plan.dependencies), 'dependency', 'dependencies')}. On its {ctx.analysis.estimate} "
-            f"estimates, with stages allowed to overlap, it finishes in <b>{esc(ctx.when(sched.finish))}</b>, "
-            f"{plural(sched.finish, 'week')}{esc(start)}.")
-    pd = p_dates(ctx.simulation)
-    if pd:
-        iters = getattr(ctx.simulation, "iterations", None)
-        run = f" ({iters:,} iterations)" if iters else ""
-        parts = []
-        if 50 in pd:
-            parts.append(f"an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50)")
-        if 80 in pd:
-            parts.append(f"an 80% chance by <b>{esc(ctx.when(round(pd[80], 1)))}</b> (P80)")
-        text += f" Allowing for the uncertainty in the estimates, a Monte Carlo simulation{run} gives " \
-                + " and ".join(parts) + "."
+    # 1. When it finishes and what sets that date.
+    driver = board.finish_driver(plan, ctx.analysis)
+    out.append(Paragraph("When it finishes, and why", ctx.styles["h3"]))
+    text = esc(driver.sentence(plan))
+    n_crit = int(sched.critical.sum())
+    others = n_crit - len(driver.chain)
+    if others > 0:
+        text += (f" {plural(others, 'other decision')} {'is' if others == 1 else 'are'} critical too, on parallel "
+                 f"chains of the same length.")
+    fr = board.float_range(ctx.analysis)
+    if fr is not None:
+        text += f" Everything else has between {plural(fr[0], 'week')} and {plural(fr[1], 'week')} of float."
     out.append(ctx.p(text, markup=True))
 
-    # What drives it.
-    path = sched.critical_path
-    n_crit = int(sched.critical.sum())
-    if path:
-        text = (f"The finish is driven by a chain of {plural(len(path), 'decision')}: {_chain_words(ctx, path)}. "
-                f"Any delay to one of them delays the whole plan by as much.")
-        others = n_crit - len(path)
-        if others > 0:
-            text += (f" {plural(others, 'other decision')} {'is' if others == 1 else 'are'} critical as well, on "
-                     f"parallel chains of the same length.")
-        floats = sched.total_float[~sched.critical] if n_crit < n else None
-        if floats is not None and len(floats):
-            text += (f" The remaining {plural(n - n_crit, 'decision')} have between "
-                     f"{plural(float(floats.min()), 'week')} and {plural(float(floats.max()), 'week')} of float.")
-        out.append(ctx.p(text, markup=True))
-    for note in sched.notes:
-        out.append(ctx.p(note, "small"))
+    # 2. How sure: P50/P80, the target, the cost.
+    pd = p_dates(ctx.simulation)
+    target = target_week(plan)
+    cost = _cost(ctx)
+    if pd:
+        iters = getattr(ctx.simulation, "iterations", None)
+        text = (f"Allowing for the uncertainty in the estimates and the risk register (a Monte Carlo simulation of "
+                f"{iters:,} runs), there is an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50) "
+                f"and an 80% chance by <b>{esc(ctx.when(pd[80]))}</b> (P80).")
+    else:
+        text = ("The finish has not been simulated, so this report gives no confidence range (P50, P80) and ranks "
+                "risks by their expected delay.")
+    if target is not None:
+        chance = board.probability_by(ctx.simulation, target)
+        tv = ctx.when(target)
+        if chance is not None:
+            text += f" The target, {esc(tv)}, is met in <b>{chance:.0%}</b> of the simulated runs."
+        else:
+            late = sched.finish - target
+            text += (f" The target, {esc(tv)}, is " + ("met by the plan." if late <= 1e-9 else
+                                                        f"missed by <b>{plural(late, 'week')}</b>."))
+    if cost is not None:
+        b = cost.breakdown
+        text += f" The plan costs <b>{esc(format_money(b.total, cost.currency))}</b> on its likely estimates"
+        if cost.risk is not None:
+            r = cost.risk
+            text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
+            if r.p_within_budget is not None:
+                text += f"; it stays within budget in {r.p_within_budget:.0%} of runs"
+            if r.p_joint is not None:
+                text += f", and meets both the target date and the budget in only {r.p_joint:.0%}"
+        text += "."
+    out.append(Paragraph("How sure we are", ctx.styles["h3"]))
+    out.append(ctx.p(text, markup=True))
 
-    # The price of strict gates.
+    # 3. The price of strict gates, and what sequencing moves.
     price = st.gating_price
     if price <= 1e-9:
-        text = (f"Running the stages as strict gates, where no stage starts before every decision of the earlier "
-                f"stages has finished, costs nothing on this plan: it would still finish in "
-                f"{esc(ctx.when(st.gated_finish))}.")
+        text = (f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
+                f"has finished) costs nothing on this plan: it would still finish in {esc(ctx.when(st.gated_finish))}.")
     else:
-        text = (f"Running the stages as strict gates, where no stage starts before every decision of the earlier "
-                f"stages has finished, would move the finish to <b>{esc(ctx.when(st.gated_finish))}</b>: strict "
-                f"gates cost <b>{plural(price, 'week')}</b> over rolling stages.")
+        text = (f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
+                f"has finished) moves the finish to <b>{esc(ctx.when(st.gated_finish))}</b>: "
+                f"<b>{plural(price, 'week')}</b> more than overlapping stages.")
+        gp = getattr(cost.breakdown, "gating", None) if cost is not None else None
+        if gp is not None and gp.money > 0:
+            text += f" In money that is about {esc(format_money(gp.money, cost.currency))}."
+    moves = st.sequencing_text()
+    if moves:
+        k = len(st.inversions)
+        text += (f" {plural(k, 'dependency', 'dependencies')} {'runs' if k == 1 else 'run'} backwards between "
+                 f"stages, so under strict gates " + "; ".join(m.replace(" under strict gates", "") for m in moves)
+                 + " (everything downstream of such a dependency waits for the later stage's gate).")
     met = sum(r.criteria_met for r in st.stages)
     total = sum(r.criteria_total for r in st.stages)
     if total:
-        text += f" Of the {total} gate criteria, {met} {'is' if met == 1 else 'are'} met so far."
-    if st.suggested_moves:
-        k = len(st.suggested_moves)
-        text += (f" {plural(k, 'decision')} {'depends' if k == 1 else 'depend'} on work of a later stage; the "
-                 f"section on each stage lists {'it' if k == 1 else 'them'} with the stage the dependencies imply.")
+        text += f" {met} of the {total} gate criteria are met so far."
+    out.append(Paragraph("Stage gates", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))
 
-    # The top warnings.
-    findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
-    warnings = [f for f in findings if str(f.severity) == "warning"]
-    if warnings:
-        out.append(ctx.p(f"The top warning{'s' if len(warnings) > 1 else ''} "
-                         f"({len(warnings)} in all, listed under Findings):"))
-        out.extend(ctx.bullets([f.message for f in warnings[:5]]))
-    else:
-        infos = [f for f in findings if str(f.severity) == "info"]
-        out.append(ctx.p("Validation found no warnings" + (f"; it has {plural(len(infos), 'note')} of lesser "
-                                                           "importance under Findings." if infos else ".")))
-    out.append(Paragraph("Key dates", ctx.styles["h2"]))
+    # 4. The top risks, in weeks.
+    risks = board.top_risks(plan, ctx.simulation, 3)
+    if risks:
+        out.append(Paragraph("Top risks", ctx.styles["h3"]))
+        items = []
+        for r in risks:
+            how = (f"adds {plural(r.weeks, 'week')} to the P80" if r.measure == "p80"
+                   else f"expected delay {plural(r.weeks, 'week')}")
+            item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {r.probability:.0%})."
+            if r.mitigation:
+                item += f" Mitigation: {esc(ellipsize(r.mitigation, 140))}"
+            items.append(item)
+        out.extend(ctx.bullets(items, markup=True))
+
+    # 5. What needs the board's attention.
+    asks = board.attention(plan, ctx.analysis, ctx.simulation, 3)
+    if asks:
+        out.append(Paragraph("Needs the board's attention", ctx.styles["h3"]))
+        out.extend(ctx.bullets([f"<b>{esc(ellipsize(a.title, 90))}</b>: {esc('; '.join(a.reasons))}."
+                                for a in asks], markup=True))
+
+    # 6. Key dates, and where the details are.
+    out.append(Paragraph("Key dates", ctx.styles["h3"]))
     out.append(_key_dates(ctx, pd))
+    findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
+    counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
+    out.append(Spacer(1, 6))
+    out.append(ctx.p(f"Validation: {plural(counts['warning'], 'warning')} and {plural(counts['info'], 'note')}, "
+                     f"summarised under Findings.", "small"))
     return out
 
 
 def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
-    """Start, each stage's rolling finish and gate, the finish (and its P-dates), the gated finish."""
+    """Per stage: when its work ends with overlapping stages and its gate under strict gates; then the finish,
+    its P-dates and the finish under strict gates. Every date is the week figure through one rule (SPEC §3.3a)."""
     sched, st = ctx.schedule, ctx.stages
-    rows: list[tuple[str, float | None, str]] = [("Plan start", 0.0, "")]
-    for k, r in enumerate(st.stages):
-        if r.finish is None:
-            continue
-        gate = "" if abs(r.gate - r.finish) < 1e-9 else f"gate closes {ctx.when(r.gate)}"
-        rows.append((f"{k + 1}. {r.name}: last decision done", r.finish, gate))
-    rows.append(("Finish (rolling stages)", sched.finish, f"critical path of {plural(len(sched.critical_path), 'decision')}"))
+
+    def at(week: float | None) -> str:
+        if week is None:
+            return "-"
+        d = ctx.date(week)
+        return f"{d} (wk {fmt_weeks(week)})" if d else f"week {fmt_weeks(week)}"
+
+    rows = [[ctx.cell(r.name, "cell_bold"), at(r.finish) if r.finish is not None else "no decisions", at(r.gate)]
+            for r in st.stages]
+    rows.append([ctx.cell("Finish", "cell_bold"), at(sched.finish), at(st.gated_finish)])
     for q in (50, 80):
         if q in pd:
-            rows.append((f"Finish P{q} (Monte Carlo)", round(pd[q], 1), f"{q}% of simulated runs finish by then"))
-    rows.append(("Finish (strict stage gates)", st.gated_finish,
-                 "no later than rolling" if st.gating_price <= 1e-9 else f"+{plural(st.gating_price, 'week')}"))
-    body = [[ctx.cell(name, "cell_bold"), ctx.cell(f"week {fmt_weeks(w)}", "cell_right"),
-             ctx.cell(ctx.date(w) or "-"), ctx.cell(note, "cell_muted")] for name, w, note in rows]
-    return ctx.table(["Milestone", ctx.cell("Week", "head_right"), "Date", "Note"], body, [3.0, 1.15, 1.4, 3.0])
+            rows.append([ctx.cell(f"Finish P{q} (simulated)", "cell_bold"), at(pd[q]), "-"])
+    return ctx.table(["", "Overlapping stages: work ends", "Strict gates: gate"], rows, [2.4, 3.0, 3.0],
+                     total=ctx.summary_width)
 
 
 SECTIONS = [
     Section("cover", "Cover", build_cover, 0, description="title page with the key figures", weight=0.5),
     Section("summary", "Executive summary", build_summary, 10,
-            description="when it finishes, what drives it, the price of strict gates, top warnings", weight=0.5),
+            description="when it finishes and why, how sure, strict gates, top risks, what needs attention",
+            weight=0.5),
 ]

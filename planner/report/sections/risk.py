@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from planner.report.context import ReportContext, esc, fmt_weeks
-from planner.report.fonts import MONO
+from planner.model import units
+from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
 
 PERCENTILES = (10, 50, 80, 90, 95)
@@ -34,16 +34,15 @@ MEANING = {
 
 def weeks_text(x: float) -> str:
     """``3 weeks``, ``1 week``, ``2.5 weeks``, ``less than a tenth of a week``; ``x`` >= 0."""
-    x = round(abs(float(x)), 1)
-    if x < 0.05:
-        return "less than a tenth of a week"
-    return f"{fmt_weeks(x)} week{'' if x == 1 else 's'}"
+    x = abs(float(x))
+    if x < 0.005:
+        return "less than a day"
+    return units.plural_weeks(x)
 
 
 def on(ctx: ReportContext, week: float) -> str:
     """``14 Oct 2027`` with a start date, else ``week 42.5``."""
-    w = round(float(week), 1)
-    return ctx.date(w) or f"week {fmt_weeks(w)}"
+    return ctx.date(week) or f"week {fmt_weeks(week)}"
 
 
 def _later(ctx: ReportContext, week: float, reference: float, what: str) -> str:
@@ -61,13 +60,12 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Schedule risk")]
     sim = ctx.simulation
     if sim is None:
-        out.append(ctx.p((
-            "This report was made without a Monte Carlo simulation, so it shows the plan's single most likely "
-            "schedule but not how likely that is to hold. To add the chance of finishing by each date, what drives "
-            "the finish and what each risk of the register costs, make the report with "
-            "<font name='{MONO}'>planner report PLAN -o REPORT.pdf --simulate</font> (optionally "
-            "<font name='{MONO}'>--iterations N --seed S</font>), or run a simulation in the app before "
-            "exporting the report.").replace("{MONO}", MONO), markup=True))
+        out.append(ctx.p(
+            "Not simulated. This report shows the plan's single most likely schedule, not how likely that is to "
+            "hold: it has no confidence range (P50, P80), no ranking of what drives the finish and no measured "
+            "cost of each risk. The risk register below ranks risks by their expected delay (probability times "
+            "the mean delay)."))
+        out.extend(_register_only(ctx))
         return out
     if not _has_full_result(sim):
         return out + _percentiles_only(ctx, sim)
@@ -98,9 +96,9 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     # The percentiles as a table.
     rows: list[list[Any]] = []
     for q in PERCENTILES:
-        rows.append([f"P{q}", f"{q}%", ctx.when_text(round(p[q], 1)), _delta_text(p[q] - det),
+        rows.append([f"P{q}", f"{q}%", ctx.when_text(p[q]), _delta_text(p[q] - det),
                      ctx.cell(MEANING[q], "cell_muted")])
-    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.when_text(round(det, 1)), "-",
+    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.when_text(det), "-",
                  ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted")])
     table = ctx.table(["Finish", "Chance of finishing by then", "Week and date", "Later than the likely finish",
                        "What it means"], rows, [0.9, 1.4, 1.1, 1.5, 4.0], wide=True, right=(1, 3), bold=(0,))
@@ -124,8 +122,7 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
 
 
 def _delta_text(d: float) -> str:
-    d = round(d, 1)
-    if abs(d) < 0.05:
+    if abs(d) < 0.005:
         return "-"
     sign = "+" if d > 0 else "\u2212"
     return f"{sign}{fmt_weeks(abs(d))} wk"
@@ -144,7 +141,7 @@ def _percentiles_only(ctx: ReportContext, sim: Any) -> list[Flowable]:
     out: list[Flowable] = [ctx.p(f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
                                  f"{esc(_later(ctx, p[80], ctx.schedule.finish, 'the planned finish'))}.",
                                  markup=True)]
-    rows = [[f"P{q}", f"{q}%", ctx.when_text(round(v, 1))] for q, v in p.items()]
+    rows = [[f"P{q}", f"{q}%", ctx.when_text(v)] for q, v in p.items()]
     out.append(ctx.table(["Finish", "Chance of finishing by then", "Week and date"], rows, [1.0, 1.6, 1.4],
                          wide=True, right=(1,), bold=(0,)))
     return out
@@ -202,28 +199,53 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
                  f"P80 on its own.")
     out.append(ctx.p(text, markup=True))
 
-    from planner.model.plan import duration_triple
+    out.extend(_register_table(ctx, ranked, effects))
+    out.append(ctx.p("Delay: optimistic/likely/pessimistic weeks added to each decision the risk hits when it "
+                     "occurs. Risks that hit decisions with plenty of float may add nothing to the P80.", "small"))
+    return out
 
-    widths = [1.55, 2.4, 1.05, 0.95, 2.25, 2.6, 1.2, 0.9]
+
+def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, Any] | None) -> list[Flowable]:
+    """The register as a table: with a simulation the last column is what each risk adds to the P80, without one
+    its expected delay (probability x mean delay, :func:`planner.analysis.board.top_risks`' measure)."""
+    from planner.model.plan import duration_triple
+    from planner.report.sections.details import chunked_tables
+
+    widths = [2.6, 0.8, 0.95, 2.3, 2.6, 0.95]
     rows = []
     for r in ranked:
         o, lk, pe = duration_triple(r.impact)
-        impact = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)} / {fmt_weeks(lk)} / {fmt_weeks(pe)}"
-        decisions = "<br/>".join(f"{esc(ctx.title_of(d))} <font size='7' color='#5C5C5C'>({esc(d)})</font>"
-                                 for d in r.decisions) or "-"
-        e = effects.get(r.id)
-        delta = "-" if e is None else ("+0 wk" if abs(e.delta) < 0.05 else _delta_text(e.delta))
-        rows.append([ctx.fit(r.id, ctx.columns(widths, wide=True)[0], "cell_muted"), ctx.cell(r.title, "cell_bold"), f"{r.probability:.0%}",
-                     ctx.cell(impact), ctx.cell(decisions, markup=True), ctx.cell(r.mitigation or "-"),
-                     ctx.cell(ctx.team_name(r.owner) if r.owner else "-"), delta])
-    head = ["Id", "Risk", "Probability", "Delay (wk)", "Decisions it hits", "Mitigation", "Owner",
-            "Adds to P80"]
-    from planner.report.sections.details import chunked_tables
+        impact = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}"
+        names = [esc(ctx.title_of(d)) for d in r.decisions[:3]]
+        if len(r.decisions) > 3:
+            names.append(f"and {len(r.decisions) - 3} more")
+        owner = f"<br/><font size='7' color='#5C5C5C'>owner: {esc(ctx.team_name(r.owner))}</font>" if r.owner else ""
+        if effects is not None:
+            e = effects.get(r.id)
+            last = "-" if e is None else ("+0 wk" if abs(e.delta) < 0.005 else _delta_text(e.delta))
+        else:
+            last = f"{fmt_weeks(r.probability * (o + lk + pe) / 3.0)} wk"
+        rows.append([ctx.cell(f"<b>{esc(ellipsize(r.title, 160))}</b>{owner}", markup=True), f"{r.probability:.0%}",
+                     impact, ctx.cell("; ".join(names) or "-", "cell_muted", markup=True),
+                     ctx.cell(ellipsize(r.mitigation, 300) or "-", "cell_muted"), last])
+    head = ["Risk", "Chance", "Delay (wk)", "Decisions it hits", "Mitigation",
+            "Adds to P80" if effects is not None else "Expected delay"]
+    return chunked_tables(ctx, head, rows, widths, right=(1, 5))
 
-    out.extend(chunked_tables(ctx, head, rows, widths, wide=True, right=(2, 7)))
-    out.append(ctx.p("Delay: optimistic / likely / pessimistic weeks added to each decision the risk hits when it "
-                     "occurs. Risks that hit decisions with plenty of float may add nothing to the P80.", "small"))
-    return out
+
+def _register_only(ctx: ReportContext) -> list[Flowable]:
+    """The register without a simulation: ranked by expected delay."""
+    plan = ctx.plan
+    if not plan.risks:
+        return []
+    from planner.model.plan import duration_triple
+
+    def expected(r: Any) -> float:
+        o, lk, pe = duration_triple(r.impact)
+        return r.probability * (o + lk + pe) / 3.0
+
+    ranked = sorted(plan.risks, key=lambda r: (-expected(r), r.id))
+    return [Paragraph("Risk register", ctx.styles["h3"]), *_register_table(ctx, ranked, None)]
 
 
 def _p80_without_register(ctx: ReportContext, sim: Any) -> float | None:
@@ -244,5 +266,5 @@ def _p80_without_register(ctx: ReportContext, sim: Any) -> float | None:
 SECTIONS = [
     Section("risk", "Schedule risk", build_risk, 74,
             description="Monte Carlo finish dates, what drives them and the risk register (needs --simulate)",
-            weight=0.6, wide=True, new_page=False),
+            weight=0.6, new_page=False),
 ]
