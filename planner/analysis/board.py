@@ -81,8 +81,9 @@ def top_risks(plan: Plan, simulation: SimulationResult | None = None, n: int = 3
     given, otherwise by expected delay (probability x mean impact). Ties by id; risks costing nothing left out."""
     risks = {r.id: r for r in plan.risks}
     lines: list[RiskLine] = []
-    if simulation is not None and simulation.risks:
-        for e in simulation.risks:
+    effects = getattr(simulation, "risks", None) if simulation is not None else None
+    if effects:
+        for e in effects:
             r = risks.get(e.id)
             lines.append(RiskLine(e.id, e.title, max(0.0, float(e.delta)), "p80", float(e.probability),
                                   r.mitigation if r is not None else ""))
@@ -118,7 +119,7 @@ def attention(plan: Plan, analysis: Analysis, simulation: SimulationResult | Non
     if s is None or st is None:
         return []
     crit_index: dict[str, float] = {}
-    if simulation is not None:
+    if simulation is not None and hasattr(simulation, "criticality") and hasattr(simulation, "ids"):
         crit_index = dict(zip(simulation.ids, (float(c) for c in simulation.criticality), strict=True))
     moves = {did: (frm, to) for did, frm, to in st.suggested_moves}
     stage_names = {x.id: x.name for x in plan.stages}
@@ -171,7 +172,7 @@ def attention(plan: Plan, analysis: Analysis, simulation: SimulationResult | Non
 
 def probability_by(simulation: SimulationResult | None, week: float | None) -> float | None:
     """The simulated chance of finishing by ``week`` (None without a simulation or a week)."""
-    if simulation is None or week is None:
+    if simulation is None or week is None or not hasattr(simulation, "probability_by"):
         return None
     return float(simulation.probability_by(week))
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from report_helpers import analysis_of, generated_plan, make_report, normalise, sample
 
 from planner.analysis import analyze
+from planner.model import units
 from planner.report import (
     ReportCancelled,
     ReportError,
@@ -53,7 +54,7 @@ def test_paper_and_orientation(small: Any, tmp_path: Path) -> None:
     build_report(small, tmp_path / "r.pdf", paper="a4", sections=["summary", "gantt", "graph"])
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
              for p in PdfReader(tmp_path / "r.pdf").pages}
-    assert sizes == {(595, 842), (842, 595)}, "portrait pages, and landscape ones for the wide graph"
+    assert sizes == {(595, 842)}, "one orientation per report (issue 8): wide charts adapt to the page"
     with pytest.raises(ReportError, match="paper"):
         build_report(small, tmp_path / "r.pdf", paper="a5")
 
@@ -86,8 +87,10 @@ class FakeSimulation:
 def test_simulation_puts_p_dates_on_the_cover_and_summary(small: Any, tmp_path: Path) -> None:
     r = make_report(small, tmp_path / "r.pdf", sections=["cover", "summary"], simulation=FakeSimulation())
     cover = normalise(r.pages[0])
-    assert "P50 / P80 finish" in cover and "wk 30 / wk 33.5" in cover
-    assert "(P50)" in r.flat and "(P80)" in r.flat and "5,000 iterations" in r.flat
+    plan = small.plan
+    p50, p80 = (units.format_date(plan.date_of(w)) for w in (30.0, 33.5))
+    assert "80% confident by (P80)" in cover and p80 in cover and f"P50 {p50}" in cover
+    assert "(P50)" in r.flat and "(P80)" in r.flat and "5,000 runs" in r.flat
 
 
 def test_real_simulation_result(small: Any, tmp_path: Path) -> None:
@@ -95,7 +98,9 @@ def test_real_simulation_result(small: Any, tmp_path: Path) -> None:
 
     sim = simulate(small.plan, 500, 1)
     r = make_report(small, tmp_path / "r.pdf", sections=["cover"], simulation=sim)
-    assert "P50 / P80 finish" in normalise(r.pages[0])
+    cover = normalise(r.pages[0])
+    assert units.format_date(small.plan.date_of(sim.percentile(80))) in cover
+    assert f"P50 {units.format_date(small.plan.date_of(sim.percentile(50)))}" in cover
 
 
 def test_progress_goes_from_0_to_1(small: Any, tmp_path: Path) -> None:

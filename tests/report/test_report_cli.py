@@ -28,7 +28,8 @@ def test_simulate_adds_p_dates(tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
     assert main(["report", SMALL, "-o", str(out), "--sections", "cover", "--simulate", "--iterations", "300",
                  "-q"]) == 0
-    assert "P50 / P80" in PdfReader(out).pages[0].extract_text()
+    cover = PdfReader(out).pages[0].extract_text()
+    assert "80% confident by (P80)" in cover and "P50 " in cover
 
 
 def test_plan_with_errors_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

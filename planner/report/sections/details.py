@@ -169,28 +169,22 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
 
 
 def _critical_chart(ctx: ReportContext) -> list[Flowable]:
-    """The critical-path chart under the text, wrapped onto rows of chips at 7 pt or more; a long path
-    continues on pages of its own (steps k to m), then the table lists it with the reason for each start."""
+    """The critical-path chart under the text when the whole path fits in half a page with every chip at 7 pt or
+    more; a longer path is left to the table below (and drawn to scale in the Gantt chart)."""
     from planner.charts.critical_path import critical_path_height, critical_path_pages, draw_critical_path
 
-    g = ctx.wide
-    below = g.frame_height - 110 - 12 * len(ctx.schedule.notes)
-    full = g.frame_height - 30
-    pages = critical_path_pages(ctx.analysis, g.frame_width / 72, below / 72, full / 72)
-    out: list[Flowable] = []
-    n = len(ctx.schedule.critical_path)
-    for k, steps in enumerate(pages):
-        # Each part as tall as its rows of chips need (no taller than the page), flowing on from the last.
-        h = min(below if k == 0 else full, 72 * critical_path_height(ctx.analysis, g.frame_width / 72, steps))
-        if k:
-            out.append(Paragraph(f"The critical path, steps {steps[0] + 1}\u2013{steps[1]} of {n}",
-                                 ctx.styles["h3"]))
+    g = ctx.geometry
+    half = 0.5 * g.frame_height
+    pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
+    if len(pages) != 1:
+        return [ctx.p("The path is too long to draw as a chain on this page: the table lists it in order, and the "
+                      "Gantt chart shows it to scale.", "small")]
+    h = min(half, 72 * critical_path_height(ctx.analysis, g.frame_width / 72, pages[0]))
 
-        def draw(fig: Figure, steps: tuple[int, int] = steps) -> None:
-            draw_critical_path(fig, ctx.analysis, steps=steps)
+    def draw(fig: Figure) -> None:
+        draw_critical_path(fig, ctx.analysis, steps=pages[0])
 
-        out.append(ctx.chart(draw, h, name="critical path", wide=True, min_height=h))
-    return out
+    return [ctx.chart(draw, h, name="critical path", min_height=h)]
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
@@ -252,7 +246,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                      "when all three are equal); float is total float in weeks; status is left empty for work not started; \u25c6 marks a milestone.", "small"))
     from planner.model.plan import duration_triple
 
-    widths = [3.3, 1.25, 1.35, 1.0, 2.05, 0.65, 0.95, 0.75]
+    widths = [3.0, 1.2, 1.3, 1.0, 2.05, 0.8, 0.95, 0.95]
     cols = ctx.columns(widths)
     rows = []
     for i, d in enumerate(plan.decisions):

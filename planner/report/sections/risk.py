@@ -211,7 +211,7 @@ def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, An
     from planner.model.plan import duration_triple
     from planner.report.sections.details import chunked_tables
 
-    widths = [2.6, 0.8, 0.95, 2.3, 2.6, 0.95]
+    widths = [2.45, 0.85, 0.9, 2.2, 2.5, 1.1]
     rows = []
     for r in ranked:
         o, lk, pe = duration_triple(r.impact)
