@@ -68,6 +68,27 @@ class StageAnalysis:
     def stage(self, stage_id: str) -> StageResult:
         return next(s for s in self.stages if s.id == stage_id)
 
+    def sequencing_moves(self) -> list[tuple[str, str, list[str]]]:
+        """``(assigned stage id, sequenced stage id, decision ids)`` for every pair of stages between which the
+        gated schedule moves decisions (SPEC §3.3), in stage order; empty when sequencing moves nothing."""
+        order = {r.id: k for k, r in enumerate(self.stages)}
+        groups: dict[tuple[str, str], list[str]] = {}
+        for did, frm, to in self.suggested_moves:
+            groups.setdefault((frm, to), []).append(did)
+        return [(frm, to, ids) for (frm, to), ids in
+                sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), order.get(kv[0][1], -1)))]
+
+    def sequencing_text(self) -> list[str]:
+        """One sentence per stage pair, the words every view uses when it counts or draws decisions by sequenced
+        stage: ``2 Integrate decisions run in Operationalize under strict gates``."""
+        names = {r.id: r.name for r in self.stages}
+        out = []
+        for frm, to, ids in self.sequencing_moves():
+            n = len(ids)
+            out.append(f"{n} {names.get(frm, frm)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} "
+                       f"in {names.get(to, to)} under strict gates")
+        return out
+
 
 def sequenced_stages(graph: PlanGraph) -> np.ndarray:
     """``seq_j = max(stage_j, max over predecessors i of seq_i)`` (stage positions)."""

@@ -181,3 +181,16 @@ def test_empty_plan(make_plan):
     assert st.gated_finish == 0
     assert st.gating_price == 0
     assert all(r.start is None and r.gated_start is None and r.gate == 0 for r in st.stages)
+
+
+def test_sequencing_text_counts_moved_decisions_by_stage_pair(make_plan):
+    # x (integrate) -> y (validate) and x -> z (validate): y and z run in Integrate under strict gates.
+    plan = make_plan(
+        [{"id": "x", "stage": "integrate", "duration": 2}, {"id": "y", "stage": "validate", "duration": 1},
+         {"id": "z", "stage": "validate", "duration": 1}, {"id": "w", "stage": "scale", "duration": 1}],
+        [("x", "y"), ("x", "z")],
+    )
+    result = analyze(plan)
+    st = result.stages
+    assert st.sequencing_moves() == [("validate", "integrate", ["y", "z"])]
+    assert st.sequencing_text() == ["2 Validate decisions run in Integrate under strict gates"]
