@@ -30,14 +30,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def load(path: str) -> Any:
-    """Load a plan for a command, turning load errors into :class:`CliError`."""
+def load(path: str, scenario: str | None = None) -> Any:
+    """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
+    that scenario of the plan materialised as a plan, its title saying so; an unknown name is a
+    :class:`CliError` listing the valid ones."""
     from planner.model import PlanLoadError, load_plan
 
     try:
-        return load_plan(path)
+        plan = load_plan(path)
     except PlanLoadError as exc:
         raise CliError(str(exc)) from None
+    if scenario is None:
+        return plan
+    from planner.model.scenarios import ScenarioError, is_base, resolve
+
+    try:
+        out = resolve(plan, scenario)
+    except ScenarioError as exc:
+        raise CliError(f"{path}: --scenario: {exc}") from None
+    if out is plan and is_base(scenario):
+        return plan
+    return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
+    parser.add_argument("--scenario", metavar="NAME",
+                        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)")
 
 
 def sample_plan_path() -> Path | None:
@@ -95,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
     result = analyze(plan, args.estimate)
     if getattr(args, "level", False):
         _attach_levelling(result)
@@ -283,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely")
     p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
+    add_scenario_argument(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("new", help="start a plan from a template")

@@ -37,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)")
     parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
     parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
+    from planner.cli import add_scenario_argument
+
+    add_scenario_argument(parser)
     parser.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark (for Excel)")
 
 
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CliError(f"{out}: the folder {folder} does not exist")
 
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
 
     from planner.analysis import analyze
     from planner.charts import CHARTS, render_chart

@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--top", type=int, default=10, metavar="K",
                         help="text format: how many decisions to list for criticality and sensitivity (default 10)")
+    from planner.cli import add_scenario_argument
+
+    add_scenario_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
 
     from planner.analysis import has_errors, validate
     from planner.analysis.montecarlo import parse_when, simulate

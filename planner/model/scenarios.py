@@ -77,7 +77,8 @@ def resolve(plan: Plan, name: str | None) -> Plan:
         return materialise(plan, name)
     if is_base(name):
         return plan
-    return materialise(plan, name or "")
+    valid = ", ".join(repr(n) for n in [BASE, *scenario_names(plan)])
+    raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
 
 
 def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
