@@ -229,3 +229,12 @@ def test_simulate_json_has_cost() -> None:
 def test_date_target_round_trip() -> None:
     plan = small_plan(target="2027-02-15")
     assert plan.target == dt.date(2027, 2, 15) and target_week(plan) == 6
+
+
+def test_by_stage_and_category_by_hand() -> None:
+    plan = small_plan()
+    result = analyze(plan)
+    assert result.schedule is not None
+    rows = cost_breakdown(plan, result.schedule).by_stage_and_category(plan)
+    assert rows == [("s1", "One", {"people": 7000, "cloud": 0, "vendor": 500, "other": 0}),
+                    ("s2", "Two", {"people": 6000, "cloud": 500, "vendor": 0, "other": 300})]
