@@ -11,6 +11,7 @@ import importlib
 import json
 import pkgutil
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -84,6 +85,26 @@ def fmt_when(plan: Any, week: float | None) -> str:
     return units.format_when(plan.start_date, week)
 
 
+def dump_json(value: Any, out: TextIO) -> None:
+    """Write ``value`` as indented JSON and a newline. JSON has no NaN or Infinity: should a figure ever be
+    non-finite, it is written as ``null`` rather than as text other programs cannot read."""
+    try:
+        text = json.dumps(value, indent=2, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(value), indent=2, allow_nan=False)
+    out.write(text + "\n")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _findings_text(findings: list[Any], out: TextIO) -> None:
     if not findings:
         out.write("No findings: the plan is consistent.\n")
@@ -100,8 +121,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     plan = load(args.file)
     findings = validate(plan)
     if args.format == "json":
-        json.dump({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout)
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
@@ -119,8 +139,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if getattr(args, "level", False):
         _attach_levelling(result)
     if args.format == "json":
-        json.dump(analysis_to_dict(result), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(analysis_to_dict(result), sys.stdout)
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
@@ -243,13 +262,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     plan = load_template(args.template)
     if args.title:
         plan.title = args.title
-    if args.output:
+    if args.output is not None:
+        if not args.output.strip():
+            raise CliError("-o/--output: the file name is empty; give a file name, or leave -o out to print the plan")
         out = Path(args.output)
-        if out.exists() and not args.force:
-            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
         if out.is_dir():
             raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
-        try:
+        if out.exists() and not args.force:
+            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
+        try:  # through a symbolic link, the file it points to is written (the link stays a link)
             save_plan(plan, out)
         except OSError as exc:
             raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
@@ -341,7 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["open", *argv]
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        with warnings.catch_warnings():
+            # numpy's floating-point warnings name source files; a figure they concern is checked, not shown.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return int(args.func(args))
     except CliError as exc:
         sys.stderr.write(f"planner: {exc}\n")
         return EXIT_USAGE

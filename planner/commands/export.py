@@ -107,8 +107,14 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
 
     # Render next to the target, then replace it in one step: a failed export never leaves half a file.
+    from planner.model.io import output_target
+    from planner.model.sessions import clean_stale_temps, temp_prefix
+
+    out = output_target(out)  # through a symbolic link, the file it points to is written
+    folder = out.parent if str(out.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=suffix, dir=folder)
+        clean_stale_temps(out, (suffix,))
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(out), suffix=suffix, dir=folder)
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     os.close(fd)

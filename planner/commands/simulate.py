@@ -7,7 +7,6 @@ be read or the command is misused (bad ``--by``, ``--iterations`` or ``--seed``)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -41,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, dump_json, load
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
@@ -65,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(findings):
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":
-            json.dump({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout, indent=2)
-            sys.stdout.write("\n")
+            dump_json({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout)
         else:
             sys.stdout.write(f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n")
             _findings_text(errors, sys.stdout)
@@ -74,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = simulate(plan, args.iterations, args.seed)
     if args.format == "json":
-        json.dump(result.to_dict(by_week), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(result.to_dict(by_week), sys.stdout)  # never NaN or Infinity, which JSON does not have
     else:
         sys.stdout.write(simulation_text(plan, result, by_week, args.top))
     return EXIT_OK

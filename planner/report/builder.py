@@ -22,6 +22,8 @@ from reportlab.platypus import (
 )
 
 from planner import __version__
+from planner.model.io import output_target
+from planner.model.sessions import clean_stale_temps, temp_prefix
 from planner.report.context import Heading, ReportContext
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, register_fonts
@@ -201,13 +203,15 @@ def build_report(
             raise ReportCancelled(message)
 
     report(0.0, "Preparing the report")
+    target = output_target(target)  # through a symbolic link, the file it points to is written
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ReportError(f"{target}: is a folder; give a file name such as {target / 'report.pdf'}")
     if not folder.is_dir():
         raise ReportError(f"{target}: cannot write: the folder {folder} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        clean_stale_temps(target)  # the .part of a report killed earlier; its writer is gone
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=folder)
     except OSError as exc:
         raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
