@@ -83,7 +83,7 @@ class ImportReport:
             parts.append(f"{c['milestones']} milestones")
         parts.append(f"{c.get('dependencies', 0)} dependencies")
         if c.get("helpers"):
-            parts.append(f"{c['helpers']} import helpers")
+            parts.append(f"{c['helpers']} import-helper milestones")
         if c.get("summaries"):
             parts.append(f"{c['summaries']} summary tasks turned into structure")
         return f"Imported {', '.join(parts)} from {self.source or 'the file'} ({self.format})."

@@ -40,7 +40,8 @@ from planner.ui.table_view import DecisionsView
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Scaling Roadmap Planner"
-FILE_FILTER = "Plan files (*.plan.json *.json);;All files (*)"
+FILE_FILTER = ("Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
+               "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)")
 RECOVERY_INTERVAL_MS = 60_000
 RECOVERY_AFTER_EDIT_MS = 2_000
 
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         # Views: the central tab widget; later tabs (charts) come through add_view_tab().
         self.chart_tabs: dict[str, LazyChartTab] = {}
         self.report_dialog: Any = None
+        self.import_dialog: Any = None  # File > Import…'s step (planner.ui.interop), while open
         self.baseline_prompt: QInputDialog | None = None
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
@@ -269,6 +271,11 @@ class MainWindow(QMainWindow):
                                                   "Simulate the plan's uncertain durations and risks (Risk tab)")
         self.export_report_action = self._action("Export &Report…", self.export_report, "Ctrl+Shift+E",
                                                   "Write a PDF report of the plan")
+        self.import_action = self._action("&Import…", self.ask_import, "Ctrl+I",
+                                          "Import MS Project XML, GanttProject, CSV or Excel as a new plan")
+        self.export_as_action = self._action("E&xport As…", self.ask_export, None,
+                                             "Write the plan for MS Project, GanttProject, Excel, CSV, TaskJuggler, "
+                                             "Mermaid or Graphviz")
         self.print_action = self._action("&Print…", lambda: self._chart_call("print_dialog"), K.Print,
                                          "Print the chart shown")
         self.print_preview_action = self._action("Print Pre&view…", lambda: self._chart_call("print_preview"),
@@ -284,10 +291,11 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&File")
         m.addActions([self.new_action, self.open_action])
         self.recent_menu = m.addMenu("Open &Recent")
+        m.addAction(self.import_action)
         m.addSeparator()
         m.addActions([self.save_action, self.save_as_action, self.revert_action])
         m.addSeparator()
-        m.addActions([self.export_report_action, self.print_preview_action, self.print_action])
+        m.addActions([self.export_report_action, self.export_as_action, self.print_preview_action, self.print_action])
         m.addSeparator()
         m.addAction(self.close_action)
         m = mb.addMenu("&Edit")
@@ -586,8 +594,13 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> bool:
-        """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays."""
+        """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays. Another
+        tool's file (.xml, .gan, .csv, .xlsx) goes through the import step and becomes a new, unsaved plan."""
         path = str(path)
+        from planner.ui import interop
+
+        if interop.is_import_path(path):
+            return interop.start_import(self, path) is not None
         try:
             plan = load_plan(path)
         except PlanLoadError as exc:
@@ -602,6 +615,22 @@ class MainWindow(QMainWindow):
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
         self.show_message(f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else ""))
         return True
+
+    def ask_import(self) -> None:
+        from planner.ui import interop
+
+        interop.ask_import(self)
+
+    def ask_export(self) -> bool:
+        from planner.ui import interop
+
+        return interop.ask_export(self)
+
+    def adopt_imported(self, plan: Plan, message: str) -> None:
+        """Show an imported plan as a new, unsaved plan (the title has ``*`` and closing asks to save it)."""
+        self._set_plan(plan, None)
+        self.doc.undo_stack.resetClean()
+        self.show_message(message)
 
     def _set_plan(self, plan: Plan, path: str | None) -> None:
         self.recovery.remove()
