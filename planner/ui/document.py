@@ -366,6 +366,15 @@ class PlanDocument(QObject):
         self._succ_cache = None
         self.decisions_removed.emit(index)
 
+    def _swap_plan(self, plan: Plan) -> Plan:
+        """Primitive of ReplacePlanCommand: make ``plan`` the document's plan (views reset as for a new plan, the
+        undo history stays); returns the plan it replaced."""
+        old, self.plan = self.plan, plan
+        self._succ_cache = None
+        self._derived.clear()
+        self.plan_reset.emit()
+        return old
+
     def _notify_object_changed(self, obj: Any, fields: list[str]) -> None:
         if isinstance(obj, Decision):
             self.decision_changed.emit(obj, fields)

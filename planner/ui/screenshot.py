@@ -66,8 +66,9 @@ def _settle_charts(app: QApplication, window: MainWindow) -> None:
 
 
 def render(plan: Plan, path: str | None, output: str, view: str = "window", select: list[str] | None = None,
-           size: tuple[int, int] = (1440, 900), theme: str = "light") -> Path:
-    """Render ``view`` of ``plan`` to the PNG ``output``; returns its path."""
+           size: tuple[int, int] = (1440, 900), theme: str = "light", step: int = 0) -> Path:
+    """Render ``view`` of ``plan`` to the PNG ``output``; returns its path. ``step`` (presentation view): the
+    step of the workshop deck to show (0: the overview)."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -128,6 +129,13 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.presentation.enter(full_screen=False)  # the offscreen screen is smaller than --size
             for _ in range(3):
                 app.processEvents()
+            if step:
+                deck = window.presentation.deck
+                if not 0 <= step < len(deck):
+                    raise ValueError(f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}")
+                window.presentation.go_to(step)
+                for _ in range(3):
+                    app.processEvents()
         if view in ("risk", "capacity") or view in window.chart_tabs:
             _settle_charts(app, window)
         target = {
