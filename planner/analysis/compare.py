@@ -23,6 +23,7 @@ dates, the price of gating, P50/P80 of the finish, the spend where the plan has 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -268,6 +269,18 @@ def describe(item: PlanFigures) -> str:
     return text + ("; " + "; ".join(parts) if parts else "") + "."
 
 
+def ghost_analysis(item: PlanFigures) -> Analysis:
+    """``item``'s analysis with its reference's schedule kept as a baseline named after the reference, so the Gantt
+    draws the reference's bars as thin grey "ghosts" under the scenario's (``draw_gantt(..., baseline=name)``)."""
+    from planner.analysis.baselines import make_baseline, with_baseline
+
+    ref = item.reference or item
+    if ref.analysis.schedule is None:
+        return item.analysis
+    ghost = make_baseline(ref.analysis.schedule, ref.name)
+    return dataclasses.replace(item.analysis, plan=with_baseline(item.plan, ghost))
+
+
 def compare_plans(
     plans: Sequence[tuple[str, Plan]],
     iterations: int = DEFAULT_ITERATIONS,
@@ -315,4 +328,4 @@ def compare_scenarios(
 
 
 __all__ = ["DEFAULT_ITERATIONS", "Comparison", "PlanFigures", "compare_plans", "compare_scenarios", "describe",
-           "plan_cost"]
+           "ghost_analysis", "plan_cost"]
