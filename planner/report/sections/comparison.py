@@ -158,7 +158,7 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
 
         def draw(fig: Figure, rows: tuple[int, int] | None = rows, ghost: Any = ghost,
                  name: str = comp.reference.name) -> None:
-            charts.draw_gantt(fig, ghost, rows=rows, baseline=name, compact=True)
+            charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
 
         out.append(ctx.chart(draw, None, name="scenario Gantt", wide=True))
     return out
