@@ -201,6 +201,8 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         wanted = own.get(PROP_ID) or slug(name, f"team-{r.get('id')}")
         tid = ids.make(wanted, f"team-{r.get('id')}")
         teams.append(Team(id=tid, name=name))
+        if r.find("rate") is not None:
+            report.add("cost", f"the rate of resource {name!r} is not carried")
         team_of[r.get("id") or ""] = tid
     by_key = {t.key: t for t in tasks}
     alloc = root.find("allocations")
