@@ -12,10 +12,11 @@ DESCRIPTION = (
     "findings, risk (Monte Carlo and risk register), capacity (team load), and the chart tabs gantt, roadmap, "
     "stages, critical-path; presentation (presentation mode over the graph; --select shows a decision's "
     "explanation, --step N shows step N of the workshop deck: 0 the overview, then one step per stage, then "
-    "one per decision of the critical path)."
+    "one per decision of the critical path); cost (spend curve, cost by stage, budget odds after a simulation), "
+    "coverage (NIST AI RMF / ISO/IEC 42001 / EU AI Act matrix by stage)."
 )
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation")
+         "stages", "critical-path", "presentation", "cost", "coverage")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

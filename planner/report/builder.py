@@ -20,6 +20,7 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__
 from planner.model.io import output_target
@@ -156,11 +157,19 @@ def paper_of(g: PageGeometry) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to ``width`` points, in time linear in its length (a 20,000-character
+    title is measured a dozen times, not once per character removed)."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than a fifth of the size
+    lo, hi = 0, len(text)  # binary search for the longest prefix that fits with the ellipsis
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "\u2026", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "\u2026"
 
 
 def build_report(
@@ -217,7 +226,11 @@ def build_report(
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            _build(analysis, out, geometry, chosen, simulation, report)
+            try:
+                _build(analysis, out, geometry, chosen, simulation, report)
+            except LayoutError as exc:  # a last line of defence: plan text is capped at load, and cells wrap
+                raise ReportError(f"{target}: the report could not be laid out: {str(exc)[:200]}. Shorten the "
+                                  "longest names or notes in the plan and try again.") from None
             out.flush()
             os.fsync(out.fileno())
         report(0.99, "Saving")

@@ -339,6 +339,15 @@ class MainWindow(QMainWindow):
         self.capacity_tab = CapacityTab(self.doc, self.views)
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
+        from planner.ui.cost_tab import CostTab
+        from planner.ui.coverage_tab import CoverageTab
+
+        self.cost_tab = CostTab(self.doc, self.simulation, self.views)
+        i = self.add_view_tab(self.cost_tab, "Cost")
+        self.views.setTabToolTip(i, "What the plan costs: spend curve, cost by stage, budget and its odds")
+        self.coverage_tab = CoverageTab(self.doc, self.views)
+        i = self.add_view_tab(self.coverage_tab, "Coverage")
+        self.views.setTabToolTip(i, "NIST AI RMF, ISO/IEC 42001 and EU AI Act coverage by stage")
         self.risk_tab.message.connect(self.show_message)
         self.doc.baseline_changed.connect(self._show_baseline_in_charts)
         self.views.currentChanged.connect(self._update_print_actions)

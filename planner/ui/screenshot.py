@@ -32,9 +32,10 @@ def _quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
-_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view"}
+_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view", "cost": "cost_tab",
+         "coverage": "coverage_tab"}
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation")
+         "stages", "critical-path", "presentation", "cost", "coverage")
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
 
 
@@ -101,7 +102,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.views.setCurrentWidget(window.chart_tabs[view])
         elif tab is not None:
             window.views.setCurrentWidget(getattr(window, tab))
-        if view == "risk":
+        if view in ("risk", "cost"):  # the cost tab shows the simulated cost figures too
             _finish_simulation(app, window)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
@@ -136,11 +137,13 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
                 window.presentation.go_to(step)
                 for _ in range(3):
                     app.processEvents()
-        if view in ("risk", "capacity") or view in window.chart_tabs:
+        if view in ("risk", "capacity", "cost") or view in window.chart_tabs:
             _settle_charts(app, window)
         target = {
             "risk": window.risk_tab,
             "capacity": window.capacity_tab,
+            "cost": window.cost_tab,
+            "coverage": window.coverage_tab,
             **window.chart_tabs,
             "window": window,
             "presentation": window,
