@@ -87,7 +87,7 @@ class FigureView(QWidget):
             log.exception("drawing %s failed", self.objectName())
             self.figure.clear()
             self.figure.text(0.5, 0.5, f"This chart could not be drawn:\n{type(exc).__name__}: {exc}",
-                             ha="center", va="center", wrap=True)
+                             ha="center", va="center", wrap=True, parse_math=False)
         self.draw_count += 1
         self.canvas.draw_idle()
         if (self.width(), self.height()) != (w, h):
