@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
-from planner.model.io import output_target
-from planner.model.sessions import clean_stale_temps
 from planner.templates import load_template, template_names, template_summary
 from planner.ui import recovery, settings
 from planner.ui.document import PlanDocument
-from planner.ui.file_guard import FileGuard
 from planner.ui.inspector import InspectorPanel
 from planner.ui.panels import FindingsPanel, PlanStatusBar
 from planner.ui.plan_view import PlanView
@@ -45,7 +42,8 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Scaling Roadmap Planner"
 FILE_FILTER = ("Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
                "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)")
-# Crash-recovery timing: planner.ui.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
+RECOVERY_INTERVAL_MS = 60_000
+RECOVERY_AFTER_EDIT_MS = 2_000
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -201,12 +199,14 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.undoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.redoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        # Crash recovery: a snapshot at most recovery.SNAPSHOT_DELAY_MS after the first unsaved edit (issue 11).
-        self.recovery_writer = recovery.RecoveryWriter(self.doc, self.recovery, self)
-        self.recovery_writer.install(self.status)
-        self.unreadable_recovery: list[recovery.Unreadable] = []
-        # Outside changes to the open file, and the same plan open in another instance (issue 11).
-        self.file_guard = FileGuard(self)
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
+        self._recovery_timer.timeout.connect(self.write_recovery)
+        self._recovery_timer.start()
+        self._recovery_soon = QTimer(self)
+        self._recovery_soon.setSingleShot(True)
+        self._recovery_soon.setInterval(RECOVERY_AFTER_EDIT_MS)
+        self._recovery_soon.timeout.connect(self.write_recovery)
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1400, 860)
@@ -483,10 +483,13 @@ class MainWindow(QMainWindow):
             self.inspector_tabs.setCurrentWidget(self.inspector)
 
     def _on_plan_changed(self) -> None:
-        """(The recovery writer follows the document's edits itself.)"""
+        if self.doc.is_modified:
+            self._recovery_soon.start()
 
     def _on_clean_changed(self, clean: bool) -> None:
-        """(A clean document's recovery file is removed by the recovery writer.)"""
+        if clean:
+            self._recovery_soon.stop()
+            self.recovery.remove()
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
         self.status.showMessage(text, timeout)
@@ -644,22 +647,11 @@ class MainWindow(QMainWindow):
     def _set_plan(self, plan: Plan, path: str | None) -> None:
         self.recovery.remove()
         self.doc.set_plan(plan, path)
-        self._guard(path)
         if len(plan.decisions) < self.doc.SYNC_LIMIT:
             self.doc.analyze_now()  # small: show the schedule with the first paint
         overview = getattr(self.canvas, "overview", None)
         if callable(overview):
             QTimer.singleShot(0, overview)
-
-    def _guard(self, path: str | None) -> None:
-        """Watch ``path`` for outside changes, clean up temporary files a killed save left beside it, and warn
-        when the plan is open in another instance."""
-        if path is not None:
-            clean_stale_temps(path)
-        self.file_guard.watch(path)
-        warning = self.file_guard.open_elsewhere_text()
-        if warning:
-            self.show_message(warning, 30000)
 
     def new_from_template(self, name: str) -> None:
         """Replace the plan with a fresh one from template ``name`` (no prompt)."""
@@ -704,15 +696,11 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
-        to the file since it was opened is never overwritten without asking (False now, saved on Overwrite)."""
+        """Save atomically to ``path``; the undo history is kept and marked clean."""
         self.commit_pending()
-        if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
-            return False
         try:
             write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
-            clean_stale_temps(output_target(path))
             self.show_error("Cannot save plan", f"The plan could not be saved to {path}.",
                             f"{exc.strerror or exc}. Your changes are still here; try another folder.")
             return False
@@ -721,7 +709,6 @@ class MainWindow(QMainWindow):
             self.doc.set_path(resolved)
         self.doc.undo_stack.setClean()
         self.recovery.remove()
-        self.file_guard.watch(resolved)
         settings.add_recent(resolved)
         self._refresh_recent_menu()
         self._update_title()
@@ -763,16 +750,16 @@ class MainWindow(QMainWindow):
 
     # -- recovery --------------------------------------------------------------------------------------------
     def write_recovery(self) -> None:
-        """Write the recovery snapshot now (normally the recovery writer does it shortly after each edit)."""
-        if not self._closed:
-            self.recovery_writer.write_now()
-            self.recovery_writer.wait()
+        if self._closed or not self.doc.is_modified:
+            return
+        try:
+            self.recovery.write(self.doc.file_plan(), self.doc.path)
+        except OSError:
+            log.exception("could not write the recovery file")
 
     def check_recovery(self) -> QMessageBox | None:
         """Offer to restore the newest recovery file left by a crash (one at a time)."""
-        entries, unreadable = recovery.scan()
-        if unreadable:
-            self._report_unreadable_recovery(unreadable)
+        entries = recovery.orphans()
         if not entries:
             return None
         entry = entries[0]
@@ -795,15 +782,6 @@ class MainWindow(QMainWindow):
             f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.", SB.Yes)
         box.button(SB.Yes).setText("Restore")
         return box
-
-    def _report_unreadable_recovery(self, files: list[recovery.Unreadable]) -> None:
-        """Each unreadable recovery file is named with its problem; the others are still offered."""
-        self.unreadable_recovery += files
-        for f in files:
-            log.warning("recovery file %s %s; moved to %s", f.file.name, f.reason, recovery.recovery_dir() / "unreadable")
-        names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
-        self.show_message(f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
-                          f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}", 20000)
 
     def restore_recovery(self, entry: recovery.RecoveryEntry) -> bool:
         try:
@@ -869,8 +847,8 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # save the normal layout, not the presentation's
         if self.persist_layout:
             self.save_layout()
-        self.recovery_writer.close()
-        self.file_guard.close()
+        self._recovery_timer.stop()
+        self._recovery_soon.stop()
         self.recovery.release()
         if self.report_dialog is not None:
             self.report_dialog.done(0)  # stops and joins a running export
@@ -886,29 +864,12 @@ class MainWindow(QMainWindow):
         self._close_confirmed = True
         self.close()
 
-    def about(self) -> QMessageBox:
-        """Help > About: version, licence, and the libraries (with versions) this copy runs on. Window-modal,
-        not exec(), so tests can read and close it."""
-        from html import escape
-
-        from PySide6.QtCore import qVersion
-
+    def about(self) -> None:
         from planner import __version__
-        from planner.desktop import library_versions, licence
 
-        libraries = [*library_versions(), ("Qt", qVersion())]
-        rows = "".join(f"<tr><td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in libraries)
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_TITLE}")
-        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<b>{APP_TITLE}</b> {escape(__version__)}<p>Plan how an AI initiative goes from pilot to "
-                    "enterprise scale: decisions, dependencies, critical path and stage gates.</p>"
-                    f"<p>Licence: {escape(licence())}</p><p>Built with:</p><table>{rows}</table>")
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        QMessageBox.about(self, f"About {APP_TITLE}",
+                          f"<b>{APP_TITLE}</b> {__version__}<p>Plan how an AI initiative goes from pilot to "
+                          "enterprise scale: decisions, dependencies, critical path and stage gates.</p>")
 
 
 def _slug(text: str) -> str:
