@@ -61,12 +61,10 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def sample_plan_path() -> Path | None:
-    """The bundled sample plan opened when ``planner`` runs without a file."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "resources" / "sample.plan.json", here.parent / "sample_plans" / "bank-assistant.plan.json"):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The bundled sample plan opened when ``planner`` runs without a file (shipped inside the package)."""
+    from planner.desktop import sample_plan_path as packaged
+
+    return packaged()
 
 
 # -- formatting helpers ------------------------------------------------------------------------------------

@@ -864,12 +864,29 @@ class MainWindow(QMainWindow):
         self._close_confirmed = True
         self.close()
 
-    def about(self) -> None:
-        from planner import __version__
+    def about(self) -> QMessageBox:
+        """Help > About: version, licence, and the libraries (with versions) this copy runs on. Window-modal,
+        not exec(), so tests can read and close it."""
+        from html import escape
 
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b> {__version__}<p>Plan how an AI initiative goes from pilot to "
-                          "enterprise scale: decisions, dependencies, critical path and stage gates.</p>")
+        from PySide6.QtCore import qVersion
+
+        from planner import __version__
+        from planner.desktop import library_versions, licence
+
+        libraries = [*library_versions(), ("Qt", qVersion())]
+        rows = "".join(f"<tr><td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in libraries)
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_TITLE}")
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<b>{APP_TITLE}</b> {escape(__version__)}<p>Plan how an AI initiative goes from pilot to "
+                    "enterprise scale: decisions, dependencies, critical path and stage gates.</p>"
+                    f"<p>Licence: {escape(licence())}</p><p>Built with:</p><table>{rows}</table>")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
 
 def _slug(text: str) -> str:
