@@ -65,7 +65,8 @@ def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
         sub += f"; budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} " \
                f"{format_money(abs(head), cur)})"
     if summary.risk is not None:
-        sub += f"; simulated P50 {format_money(summary.risk.p50, cur)}, P80 {format_money(summary.risk.p80, cur)}"
+        sub += (f"; simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
+                f"P80 {format_money(summary.risk.p80, cur, compact=True)}")
     style.title(fig, "Spend curve", sub)
     ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))
     weeks = [w for w, _ in b.spend_curve]
