@@ -83,6 +83,9 @@ class FigureView(QWidget):
         self.figure.clear()
         try:
             self._draw(self.figure)
+            from planner.ui.chart_theme import apply_palette
+
+            apply_palette(self.figure)  # dark palette: the chart follows
         except Exception as exc:  # noqa: BLE001 - a chart bug must not take the app down
             log.exception("drawing %s failed", self.objectName())
             self.figure.clear()

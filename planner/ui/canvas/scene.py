@@ -121,7 +121,7 @@ class GraphScene(QGraphicsScene):
         self.build_ticks = 0  # slices run by progressive builds (tests)
         self._reset_due = False  # a new plan was set: a running build restarts, old items all go
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.apply_palette()
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_plan_changed)
         document.analysis_updated.connect(self._on_analysis)
@@ -966,6 +966,31 @@ class GraphScene(QGraphicsScene):
             left, right = min(left, x0), max(right, x1)
         self._content = QRectF(left, top, right - left, bottom - top)
         self.setSceneRect(self._content.adjusted(-400, -300, 400, 300))
+
+    def apply_palette(self) -> None:
+        """Follow the application palette: the canvas colours turn dark with a dark palette (and back)."""
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QApplication
+
+        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        S.set_dark(dark)  # shared colours: another canvas may have switched them already
+        self.setBackgroundBrush(QColor(S.BACKGROUND))
+        if dark == getattr(self, "_dark", False):
+            return
+        self._dark = dark
+        from planner.ui.canvas import items as canvas_items
+
+        canvas_items._EDGE_STYLES.clear()
+        for band in self.bands:
+            band.setBrush(S.BAND_FILLS[band.index % 2])
+            band.title.setBrush(S.BAND_TEXT)
+            band.subtitle.setBrush(S.MUTED)
+        for edge in self.edges:
+            if edge is not None:
+                edge._apply_style()
+        for card in self.cards.values():
+            card.update()
+        self.update()
 
     def set_detailed(self, on: bool) -> None:
         """Show or hide arrowheads and edge labels. Zoomed far out they are unreadable specks that cost most of a
