@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
+from planner.model.io import output_target
+from planner.model.sessions import clean_stale_temps
 from planner.templates import load_template, template_names, template_summary
 from planner.ui import recovery, settings
 from planner.ui.document import PlanDocument
+from planner.ui.file_guard import FileGuard
 from planner.ui.inspector import InspectorPanel
 from planner.ui.panels import FindingsPanel, PlanStatusBar
 from planner.ui.plan_view import PlanView
@@ -42,8 +45,7 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Scaling Roadmap Planner"
 FILE_FILTER = ("Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
                "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)")
-RECOVERY_INTERVAL_MS = 60_000
-RECOVERY_AFTER_EDIT_MS = 2_000
+# Crash-recovery timing: planner.ui.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -199,14 +201,12 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.undoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.redoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._recovery_timer = QTimer(self)
-        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
-        self._recovery_timer.timeout.connect(self.write_recovery)
-        self._recovery_timer.start()
-        self._recovery_soon = QTimer(self)
-        self._recovery_soon.setSingleShot(True)
-        self._recovery_soon.setInterval(RECOVERY_AFTER_EDIT_MS)
-        self._recovery_soon.timeout.connect(self.write_recovery)
+        # Crash recovery: a snapshot at most recovery.SNAPSHOT_DELAY_MS after the first unsaved edit (issue 11).
+        self.recovery_writer = recovery.RecoveryWriter(self.doc, self.recovery, self)
+        self.recovery_writer.install(self.status)
+        self.unreadable_recovery: list[recovery.Unreadable] = []
+        # Outside changes to the open file, and the same plan open in another instance (issue 11).
+        self.file_guard = FileGuard(self)
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1400, 860)
@@ -483,13 +483,10 @@ class MainWindow(QMainWindow):
             self.inspector_tabs.setCurrentWidget(self.inspector)
 
     def _on_plan_changed(self) -> None:
-        if self.doc.is_modified:
-            self._recovery_soon.start()
+        """(The recovery writer follows the document's edits itself.)"""
 
     def _on_clean_changed(self, clean: bool) -> None:
-        if clean:
-            self._recovery_soon.stop()
-            self.recovery.remove()
+        """(A clean document's recovery file is removed by the recovery writer.)"""
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
         self.status.showMessage(text, timeout)
@@ -626,6 +623,9 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
         self.show_message(f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else ""))
+        warning = self.file_guard.open_elsewhere_text()
+        if warning:  # after "Opened": this one matters more
+            self.show_message(warning, 30000)
         return True
 
     def ask_import(self) -> None:
@@ -647,11 +647,22 @@ class MainWindow(QMainWindow):
     def _set_plan(self, plan: Plan, path: str | None) -> None:
         self.recovery.remove()
         self.doc.set_plan(plan, path)
+        self._guard(path)
         if len(plan.decisions) < self.doc.SYNC_LIMIT:
             self.doc.analyze_now()  # small: show the schedule with the first paint
         overview = getattr(self.canvas, "overview", None)
         if callable(overview):
             QTimer.singleShot(0, overview)
+
+    def _guard(self, path: str | None) -> None:
+        """Watch ``path`` for outside changes, clean up temporary files a killed save left beside it, and warn
+        when the plan is open in another instance."""
+        if path is not None:
+            clean_stale_temps(path)
+        self.file_guard.watch(path)
+        warning = self.file_guard.open_elsewhere_text()
+        if warning:
+            self.show_message(warning, 30000)
 
     def new_from_template(self, name: str) -> None:
         """Replace the plan with a fresh one from template ``name`` (no prompt)."""
@@ -696,11 +707,15 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Save atomically to ``path``; the undo history is kept and marked clean."""
+        """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
+        to the file since it was opened is never overwritten without asking (False now, saved on Overwrite)."""
         self.commit_pending()
+        if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
+            return False
         try:
             write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
+            clean_stale_temps(output_target(path))
             self.show_error("Cannot save plan", f"The plan could not be saved to {path}.",
                             f"{exc.strerror or exc}. Your changes are still here; try another folder.")
             return False
@@ -709,6 +724,7 @@ class MainWindow(QMainWindow):
             self.doc.set_path(resolved)
         self.doc.undo_stack.setClean()
         self.recovery.remove()
+        self.file_guard.watch(resolved)
         settings.add_recent(resolved)
         self._refresh_recent_menu()
         self._update_title()
@@ -750,16 +766,16 @@ class MainWindow(QMainWindow):
 
     # -- recovery --------------------------------------------------------------------------------------------
     def write_recovery(self) -> None:
-        if self._closed or not self.doc.is_modified:
-            return
-        try:
-            self.recovery.write(self.doc.file_plan(), self.doc.path)
-        except OSError:
-            log.exception("could not write the recovery file")
+        """Write the recovery snapshot now (normally the recovery writer does it shortly after each edit)."""
+        if not self._closed:
+            self.recovery_writer.write_now()
+            self.recovery_writer.wait()
 
     def check_recovery(self) -> QMessageBox | None:
         """Offer to restore the newest recovery file left by a crash (one at a time)."""
-        entries = recovery.orphans()
+        entries, unreadable = recovery.scan()
+        if unreadable:
+            self._report_unreadable_recovery(unreadable)
         if not entries:
             return None
         entry = entries[0]
@@ -782,6 +798,15 @@ class MainWindow(QMainWindow):
             f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.", SB.Yes)
         box.button(SB.Yes).setText("Restore")
         return box
+
+    def _report_unreadable_recovery(self, files: list[recovery.Unreadable]) -> None:
+        """Each unreadable recovery file is named with its problem; the others are still offered."""
+        self.unreadable_recovery += files
+        for f in files:
+            log.warning("recovery file %s %s; moved to %s", f.file.name, f.reason, recovery.recovery_dir() / "unreadable")
+        names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
+        self.show_message(f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
+                          f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}", 20000)
 
     def restore_recovery(self, entry: recovery.RecoveryEntry) -> bool:
         try:
@@ -847,8 +872,8 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # save the normal layout, not the presentation's
         if self.persist_layout:
             self.save_layout()
-        self._recovery_timer.stop()
-        self._recovery_soon.stop()
+        self.recovery_writer.close()
+        self.file_guard.close()
         self.recovery.release()
         if self.report_dialog is not None:
             self.report_dialog.done(0)  # stops and joins a running export
