@@ -271,14 +271,15 @@ def describe(item: PlanFigures) -> str:
 
 def ghost_analysis(item: PlanFigures) -> Analysis:
     """``item``'s analysis with its reference's schedule kept as a baseline named after the reference, so the Gantt
-    draws the reference's bars as thin grey "ghosts" under the scenario's (``draw_gantt(..., baseline=name)``)."""
+    draws the reference's bars as thin "ghosts" under the scenario's (``draw_gantt(..., baseline=name)``)."""
     from planner.analysis.baselines import make_baseline, with_baseline
 
     ref = item.reference or item
     if ref.analysis.schedule is None:
         return item.analysis
     ghost = make_baseline(ref.analysis.schedule, ref.name)
-    return dataclasses.replace(item.analysis, plan=with_baseline(item.plan, ghost))
+    plan = with_baseline(item.plan, ghost).model_copy(update={"title": f"{item.name} against {ref.name}"})
+    return dataclasses.replace(item.analysis, plan=plan)
 
 
 def compare_plans(

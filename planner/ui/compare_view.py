@@ -4,7 +4,7 @@ Pick the scenarios (Base included; the first ticked is the reference), and the v
 the gated finish with dates and the change against the reference, P50/P80 simulated on common random numbers (so
 two identical scenarios have exactly equal figures), the price of gating, spend where the plan has costs, what
 joined and left the critical path, the stage gate dates and each team's peak load; a sentence per scenario; and a
-delta Gantt of a chosen scenario with the reference's bars as grey ghosts beneath its own.
+delta Gantt of a chosen scenario with the reference's bars as thin ghosts beneath its own.
 
 All figures come from :func:`planner.analysis.compare.compare_scenarios`; this module only lays them out.
 """
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QSplitter,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -52,6 +52,12 @@ def _delta_text(d: float | None, unit: str = "wk") -> str:
         return "="
     sign = "+" if d > 0 else MINUS
     return f"{sign}{units.format_weeks(abs(d))} {unit}".rstrip()
+
+
+def _money_delta(d: float | None) -> str:
+    if d is None:
+        return ""
+    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
 
 
 class CompareDialog(QDialog):
@@ -107,21 +113,22 @@ class CompareDialog(QDialog):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.sentences)
-        split = QSplitter(Qt.Orientation.Vertical, right)
-        split.addWidget(self.table)
-        g = QWidget(split)
+        self.tabs = QTabWidget(right)
+        self.tabs.setObjectName("compareTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "Figures")
+        g = QWidget(self.tabs)
         gl = QVBoxLayout(g)
-        gl.setContentsMargins(0, 0, 0, 0)
+        gl.setContentsMargins(0, 4, 0, 0)
         grow = QHBoxLayout()
         grow.addWidget(QLabel("Delta Gantt of", g))
         grow.addWidget(self.gantt_choice)
-        grow.addWidget(QLabel("(grey: the reference's bars)", g))
+        grow.addWidget(QLabel("(thin dark bars, \u201cBaseline\u201d: the reference)", g))
         grow.addStretch(1)
         gl.addLayout(grow)
         gl.addWidget(self.gantt, 1)
-        split.addWidget(g)
-        split.setSizes([420, 320])
-        rl.addWidget(split, 1)
+        self.tabs.addTab(g, "Delta Gantt")
+        rl.addWidget(self.tabs, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(right, 1)
@@ -213,7 +220,7 @@ class CompareDialog(QDialog):
                                           x.delta("gating_price") if x.reference else None) for x in items]))
         if any(x.cost is not None for x in items):
             rows.append(("Spend", [("-" if x.cost is None else f"{x.cost:,.0f}"
-                                    + (f"\n{'+' if (x.delta('cost') or 0) > 0 else ''}{x.delta('cost'):,.0f}"
+                                    + (f"\n{_money_delta(x.delta('cost'))}"
                                        if x.reference is not None and x.delta("cost") is not None else ""),
                                     x.delta("cost") if x.reference else None) for x in items]))
         rows.append(("Critical decisions", [(str(len(x.critical)) if x.ok else "-", None) for x in items]))

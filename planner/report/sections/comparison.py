@@ -1,7 +1,7 @@
 """The "Scenarios compared" section (issue 13): with ``planner report FILE --scenarios A,B`` (or the app's report
 dialog with scenarios chosen), right after the executive summary: what each scenario does against the reference
 in sentences, a side-by-side table of the figures, and for each scenario a delta Gantt -- its bars over the
-reference's bars drawn thin and grey beneath them (the Gantt's baseline view, with the reference as the baseline).
+reference's bars drawn thin and dark beneath them (the Gantt's baseline view, with the reference as the baseline).
 
 The comparison is computed before the report (:func:`planner.analysis.compare.compare_scenarios`) and handed over
 as ``analysis.comparison``; without one the section leaves no trace.
@@ -146,8 +146,9 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     title = f"\u201c{item.name}\u201d against \u201c{comp.reference.name}\u201d"
     out: list[Flowable] = [PageBreak(), Paragraph(esc(title), ctx.styles["h3"]),
                            ctx.p(f"Each decision\u2019s bar in \u201c{item.name}\u201d with its bar in "
-                                 f"\u201c{comp.reference.name}\u201d thin and grey beneath it: a bar right of its "
-                                 "grey bar is later in this scenario, a bar without one is new in it.", "small")]
+                                 f"\u201c{comp.reference.name}\u201d drawn thin and dark beneath it (\u201cBaseline\u201d "
+                                 "in the legend): a bar right of its thin bar is later in this scenario, a bar without "
+                                 "one is new in it.", "small")]
     total = tiles[-1][1] if tiles else 0
     for k, (a, b) in enumerate(tiles):
         if k:
