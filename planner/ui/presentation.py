@@ -83,6 +83,8 @@ class PresenterBar(QFrame):
         self.critical = QLabel(self)
         self.p80 = QLabel(self)
         self.delta = QLabel(self)
+        self.cost = QLabel(self)  # spend and budget, when the plan has costs (issue 17)
+        self.cost.setObjectName("presenterCost")
         self.finish.setObjectName("presenterFinish")
         self.gated.setObjectName("presenterGated")
         self.critical.setObjectName("presenterCritical")
@@ -90,7 +92,7 @@ class PresenterBar(QFrame):
         self.delta.setObjectName("presenterDelta")
         # The figures wrap onto a second line rather than widen the window (a row of them needed ~1,560 px).
         row = FlowLayout(spacing=round(base.pointSizeF() * 3) if base.pointSizeF() > 0 else 30)
-        for label in (self.finish, self.gated, self.critical, self.p80, self.delta):
+        for label in (self.finish, self.gated, self.critical, self.p80, self.cost, self.delta):
             label.setFont(figure_font)
             label.setTextFormat(Qt.TextFormat.RichText)
             row.addWidget(label)
@@ -730,6 +732,10 @@ class PresentationController(QObject):
         return problem
 
     # -- presenter bar ---------------------------------------------------------------------------------------
+    def cost_text(self, a: Any, simulation: Any = None) -> str:
+        """The presenter bar's cost figure (from the same cost_summary as the Cost tab)."""
+        return _cost_figure(a, simulation)
+
     def refresh(self, *_args: Any) -> None:
         bar = self.bar
         if bar is None:
@@ -738,7 +744,7 @@ class PresentationController(QObject):
         a = self.doc.analysis
         if a is None or a.schedule is None or a.stages is None:
             bar.finish.setText("Finish: <span style='font-weight:normal'>no schedule yet</span>")
-            for label in (bar.gated, bar.critical, bar.p80):
+            for label in (bar.gated, bar.critical, bar.p80, bar.cost):
                 label.setText("")
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
@@ -750,11 +756,12 @@ class PresentationController(QObject):
             result = sim.result
             bar.p80.setText(_figure("P80", fmt.when(plan, result.percentile(80)))
                             if result is not None and not sim.stale else "")
+            bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
         delta = self.finish_delta() if self.session_changed else None
         bar.delta.setText("" if delta is None else _figure(
             "Since the start", "no change" if abs(delta) < 1e-9
             else f"{'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}"))
-        for label in (bar.gated, bar.critical, bar.p80, bar.delta):
+        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis:
             self._refresh_deck()
@@ -807,6 +814,22 @@ def _set_figure_dpi(canvas: Any, dpi: float) -> None:
         owner.redraw()
     else:
         canvas.draw_idle()
+
+
+def _cost_figure(a: Any, simulation: Any) -> str:
+    """``Cost USD 1.92M of 1.98M`` (and ``· both 42 %`` after a simulation); empty when the plan has no costs."""
+    from planner.analysis.cost import cost_summary, format_money
+
+    s = cost_summary(a.plan, a, simulation)
+    if s is None:
+        return ""
+    b = s.breakdown
+    text = format_money(b.total, s.currency, compact=True)
+    if b.budget is not None:
+        text += f" of {format_money(b.budget, None, compact=True)}"
+    if s.risk is not None and s.risk.p_joint is not None:
+        text += f" · budget and target {s.risk.p_joint:.0%}"
+    return _figure("Cost", text)
 
 
 def _figure(name: str, value: str) -> str:

@@ -118,3 +118,14 @@ def test_coverage_matrix_and_ai_system_edits(window: Any, qtbot: Any) -> None:
     assert tab.matrix.rowCount() == 72
     tab.framework.setCurrentIndex(tab.framework.findData("iso42001"))
     assert tab.matrix.rowCount() == 38
+
+
+def test_presenter_bar_shows_the_cost(window: Any, qtbot: Any) -> None:
+    open_template(window, qtbot)
+    p = window.presentation
+    p.enter(full_screen=False)
+    try:
+        qtbot.waitUntil(lambda: p.bar is not None and p.bar.cost.text() != "")
+        assert "Cost" in p.bar.cost.text() and "USD 1.92M of 1.98M" in p.bar.cost.text()
+    finally:
+        p.leave()
