@@ -184,6 +184,21 @@ def analysis_text(result: Any) -> str:
     add(f"Price of strict gates:     {units.plural_weeks(price)}"
         + ("" if price else " (gating costs nothing on this plan)"))
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
+    from planner.analysis.cost import cost_summary, format_money
+
+    costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
+    if costs is not None:
+        b, cur = costs.breakdown, costs.currency
+        add(f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})")
+        if b.budget is not None:
+            head = b.headroom or 0.0
+            add(f"Budget:                    {format_money(b.budget, cur)} "
+                f"({'headroom' if head >= 0 else 'over by'} {format_money(abs(head), cur)})")
+        if b.delay:
+            add(f"Cost of delay:             {format_money(b.delay, cur)}")
+        if b.gating is not None and b.gating.weeks > 0:
+            add(f"Strict gates in money:     {format_money(b.gating.money, cur)}")
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
         add(f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "

@@ -106,6 +106,25 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
         add(f"  {key.upper():<18} {when(value)}")
+    from planner.analysis.cost import cost_risk, format_money
+
+    risk = cost_risk(r)  # issue 17: spend per iteration, from the same samples
+    if risk is not None:
+        cur = plan.currency
+        add("")
+        add("Cost (spend)")
+        add("------------")
+        add(f"  mean {format_money(risk.mean, cur)}   P50 {format_money(risk.p50, cur)}   "
+            f"P80 {format_money(risk.p80, cur)}   P90 {format_money(risk.p90, cur)}")
+        if risk.p_within_budget is not None:
+            add(f"  Probability of staying within the budget ({format_money(risk.budget, cur)}): "
+                f"{risk.p_within_budget:.1%}")
+        if risk.p_by_target is not None and risk.target is not None:
+            d = plan.date_of(risk.target)
+            add(f"  Probability of finishing by the target (week {_w(risk.target)}"
+                + (f", {units.format_date(d)}" if d else "") + f"): {risk.p_by_target:.1%}")
+        if risk.p_joint is not None:
+            add(f"  Probability of both: {risk.p_joint:.1%} (never more than either alone)")
     if by_week is not None:
         d = plan.date_of(by_week)
         add("")
