@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis.cost import NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
+from planner.analysis.cost import CATEGORIES, NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
 from planner.model import units
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 from planner.ui.figure_view import FigureView
 
 WARN = "#c0392b"
+DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
 
 
 def _number(v: float) -> str:
@@ -110,8 +111,7 @@ class CostTab(QWidget):
             tree.setObjectName(f"costBy-{key}")
             tree.setRootIsDecorated(False)
             tree.setUniformRowHeights(True)
-            tree.setHeaderLabels(["", "Cost", "Share"] if key != "decision" else
-                                 ["Decision", "Labour", "One-off", "Running", "Total"])
+            tree.setHeaderLabels(["", "Cost", "Share"] if key != "decision" else DECISION_COLUMNS)
             h = tree.header()
             h.setStretchLastSection(False)
             h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -120,6 +120,8 @@ class CostTab(QWidget):
             tree.itemClicked.connect(self._select_from_item)
             self.trees[key] = tree
             self.breakdown.addTab(tree, title)
+        self.trees["decision"].setToolTip("Double-click a one-off cost, category or run rate to change it")
+        self.trees["decision"].itemChanged.connect(self._decision_changed)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -261,13 +263,20 @@ class CostTab(QWidget):
                 tree.addTopLevelItem(item)
         titles = {d.id: d.title for d in plan.decisions}
         tree = self.trees["decision"]
+        tree.blockSignals(True)
+        by_id = {d.id: d for d in plan.decisions}
         for row in sorted(b.decisions, key=lambda r: -r.total):
-            item = QTreeWidgetItem([f"{titles[row.id]} ({row.id})", format_money(row.labour), format_money(row.one_off),
-                                    format_money(row.run), format_money(row.total)])
+            d = by_id[row.id]
+            item = QTreeWidgetItem([f"{titles[row.id]} ({row.id})", format_money(row.labour),
+                                    "" if d.cost is None else _number(d.cost), str(d.cost_category),
+                                    "" if d.run_rate is None else _number(d.run_rate), format_money(row.total)])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)  # only the input columns commit
             item.setData(0, Qt.ItemDataRole.UserRole, [row.id])
-            for c in range(1, 5):
+            item.setToolTip(4, f"Running cost per week from its finish to the horizon: {format_money(row.run, cur)}")
+            for c in (1, 2, 4, 5):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tree.addTopLevelItem(item)
+        tree.blockSignals(False)
 
     def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ids = item.data(0, Qt.ItemDataRole.UserRole)
@@ -292,6 +301,31 @@ class CostTab(QWidget):
                     self.problem.setText(f"{key.replace('_', ' ').capitalize()}: '{text}' is not {what}.")
                     return
         problem = self.doc.edit_plan(**{key: value})
+        self.problem.setText(problem or "")
+
+    def _decision_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        """One-off cost (column 2), category (3) or run rate (4) of a decision, as one undoable edit."""
+        ids = item.data(0, Qt.ItemDataRole.UserRole)
+        if not ids or column not in (2, 3, 4):
+            self.refresh()  # computed columns are not inputs: put the figures back
+            return
+        text = item.text(column).strip().replace(",", "")
+        value: Any
+        if column == 3:
+            value = text.lower()
+            if value not in CATEGORIES:
+                self.problem.setText(f"Category '{text}': choose one of {', '.join(CATEGORIES)}.")
+                self.refresh()
+                return
+        else:
+            try:
+                value = float(text) if text else None
+            except ValueError:
+                self.problem.setText(f"'{item.text(column)}' is not a number.")
+                self.refresh()
+                return
+        key = {2: "cost", 3: "cost_category", 4: "run_rate"}[column]
+        problem = self.doc.edit_decision(ids[0], **{key: value})
         self.problem.setText(problem or "")
 
     def _rate_changed(self, item: QTreeWidgetItem, column: int) -> None:

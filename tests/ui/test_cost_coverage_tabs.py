@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from planner.analysis.cost import cost_summary, format_money
 from planner.analysis.coverage import coverage
 from planner.templates import load_template
@@ -49,6 +51,24 @@ def test_cost_tab_shows_the_core_figures_and_edits_money(window: Any, qtbot: Any
     assert window.doc.plan.teams[0].rate == 6000
     window.doc.undo_stack.undo()
     assert window.doc.plan.teams[0].rate == 5000
+
+    # A decision's run rate and category, in the Decisions list
+    window.doc.wait_for_analysis()
+    qtbot.waitUntil(lambda: tab.trees["decision"].topLevelItemCount() == len(window.doc.plan.decisions))
+    tree = tab.trees["decision"]
+    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+               if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"])
+    row.setText(4, "1500")
+    assert window.doc.decision("value-case").run_rate == 1500
+    window.doc.wait_for_analysis()
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == len(window.doc.plan.decisions))
+    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+               if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"])
+    row.setText(3, "Vendor")
+    assert window.doc.decision("value-case").cost_category == "vendor"
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert window.doc.decision("value-case").run_rate is None
 
     # Clicking a stage row selects its decisions
     window.doc.wait_for_analysis()
