@@ -82,14 +82,22 @@ def main() -> int:
         sample = work / "sample.plan.json"
         shutil.copyfile(SAMPLE, sample)
         exe = str(EXE)
-        print("from a clean folder, PATH without Python:")
+        print(f"from a clean folder, PATH without Python (load average {os.getloadavg()[0]:.1f} on "
+              f"{os.cpu_count()} cores):")
         version_s, out = timed("planner --version", [exe, "--version"], env, work, args.repeat)
         print(f"    -> {out}")
+        venv_planner = Path(sys.executable).parent / "planner"
+        if venv_planner.is_file():  # the same command from a Python environment, measured now, for comparison
+            timed("(for comparison: this venv's planner --version)", [str(venv_planner), "--version"],
+                  env, work, args.repeat)
         gui_s, out = timed("planner (app opens the bundled sample, offscreen)", [exe],
                            {**env, "PLANNER_EXIT_AFTER_OPEN": "1"}, work, args.repeat)
         print(f"    -> {out}")
         if "48 decisions" not in out:
             failures.append(f"the app did not open the bundled sample: {out!r}")
+        if venv_planner.is_file():
+            timed("(for comparison: this venv's planner, same)", [str(venv_planner)],
+                  {**env, "PLANNER_EXIT_AFTER_OPEN": "1"}, work, args.repeat)
         timed("planner check SAMPLE", [exe, "check", str(sample)], env, work)
         timed("planner report SAMPLE -o x.pdf", [exe, "report", str(sample), "-o", "x.pdf"], env, work)
         pdf = work / "x.pdf"
