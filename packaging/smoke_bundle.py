@@ -14,6 +14,7 @@ exits 1 when any step fails. Start-up target: <= 1 s for ``--version`` and for t
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
