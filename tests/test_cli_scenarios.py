@@ -191,6 +191,7 @@ def test_diff_json_field_by_field(plan_file: Path, tmp_path: Path, capsys: pytes
         "teams": {"added": [], "removed": [], "changed": [{"id": "p", "fields": {"capacity": {"a": 3.0, "b": 4.0}}}]},
         "risks": {"added": [], "removed": [], "changed": []},
         "stages": {"added": [], "removed": [], "changed": []},
+        "scenarios": {"added": [], "removed": ["Parallel c"], "changed": []},
     }
     comp = data["comparison"]
     assert comp["reference"] == "hand.plan.json" and [x["name"] for x in comp["scenarios"]] == ["hand.plan.json",
@@ -199,6 +200,7 @@ def test_diff_json_field_by_field(plan_file: Path, tmp_path: Path, capsys: pytes
     code, out, _ = run(["diff", str(plan_file), str(b_path), "-n", "100"], capsys)
     assert "~ decision a: title 'A' -> 'A, renamed'" in out and "+ link a -> c (FS, lag 0)" in out
     assert "- link b -> c (FS, lag 0)" in out and "~ team p: capacity 3 -> 4" in out
+    assert "- scenario 'Parallel c'" in out
 
 
 def test_diff_of_a_plan_with_itself_says_no_changes(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,7 +32,7 @@ from planner.analysis import Analysis, analyze
 from planner.analysis.capacity import team_loads
 from planner.analysis.montecarlo import SimulationResult, simulate
 from planner.model import units
-from planner.model.plan import Plan
+from planner.model.plan import Baseline, Plan
 from planner.model.scenarios import BASE
 
 DEFAULT_ITERATIONS = 5_000
@@ -282,6 +282,16 @@ def ghost_analysis(item: PlanFigures) -> Analysis:
     return dataclasses.replace(item.analysis, plan=plan)
 
 
+def reference_baseline(reference: Plan, name: str) -> Baseline | None:
+    """``reference``'s schedule as a baseline called ``name`` (None when it cannot be scheduled): added to a
+    scenario's plan, it makes the Gantt draw the reference's bars under the scenario's and the table's slip columns
+    measure against the reference."""
+    from planner.analysis.baselines import make_baseline
+
+    result = analyze(reference)
+    return make_baseline(result.schedule, name) if result.schedule is not None else None
+
+
 def compare_plans(
     plans: Sequence[tuple[str, Plan]],
     iterations: int = DEFAULT_ITERATIONS,
@@ -329,4 +339,4 @@ def compare_scenarios(
 
 
 __all__ = ["DEFAULT_ITERATIONS", "Comparison", "PlanFigures", "compare_plans", "compare_scenarios", "describe",
-           "ghost_analysis", "plan_cost"]
+           "ghost_analysis", "plan_cost", "reference_baseline"]

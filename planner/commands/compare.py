@@ -139,7 +139,7 @@ def comparison_text(comparison: Any) -> str:
             add(f"  {x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}")
     add("")
     add("Stage gates (strict gates), week" + (" and date" if start is not None else ""))
-    for k, (sid, name, _) in enumerate(ref.gates):
+    for sid, name, _ in ref.gates:
         cells = []
         for x in items:
             g = next((w for i, _, w in x.gates if i == sid), None)
@@ -150,7 +150,7 @@ def comparison_text(comparison: Any) -> str:
     if ref.team_peaks:
         add("")
         add("Team peak load, people (capacity)")
-        for tid, name, _, cap in ref.team_peaks:
+        for tid, name, _, _cap in ref.team_peaks:
             cells = []
             for x in items:
                 t = next((p for i, _, p, _c in x.team_peaks if i == tid), None)

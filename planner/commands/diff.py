@@ -51,6 +51,9 @@ def changes_text(d: Any) -> str:
         for i, fields in ld.changed:
             add(f"  ~ {label} {i}: " + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}"
                                                  for k, v in fields.items()))
+    for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
+        for name in d.scenarios.get(key, []):
+            add(f"  {label} scenario {name!r}")
     for x in d.dependencies_added:
         add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
     for x in d.dependencies_removed:

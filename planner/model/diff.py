@@ -73,12 +73,13 @@ class PlanDiff:
     teams: ListDiff
     risks: ListDiff
     stages: ListDiff
+    scenarios: dict[str, list[str]] = field(default_factory=dict)  # added / removed / changed, by name
 
     @property
     def empty(self) -> bool:
         return (not self.plan and self.decisions.empty and not self.dependencies_added
                 and not self.dependencies_removed and not self.dependencies_changed and self.teams.empty
-                and self.risks.empty and self.stages.empty)
+                and self.risks.empty and self.stages.empty and not any(self.scenarios.values()))
 
     def to_dict(self) -> dict[str, Any]:
         """The ``changes`` object of ``planner diff --format json`` (README, "planner diff")."""
@@ -90,6 +91,7 @@ class PlanDiff:
             "teams": self.teams.to_dict(),
             "risks": self.risks.to_dict(),
             "stages": self.stages.to_dict(),
+            "scenarios": self.scenarios or {"added": [], "removed": [], "changed": []},
         }
 
 
@@ -132,8 +134,12 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
             db = [_fields(x) for x in links_b]
             removed += [_link(x) for x, f in zip(links_a, da, strict=True) if f not in db]
             added += [_link(x) for x, f in zip(links_b, db, strict=True) if f not in da]
+    sa, sb = {s.name: s for s in a.scenarios}, {s.name: s for s in b.scenarios}
+    scenarios = {"added": [n for n in sb if n not in sa], "removed": [n for n in sa if n not in sb],
+                 "changed": [n for n in sb if n in sa and sa[n] != sb[n]]}
     return PlanDiff(top, _diff_by_id(a.decisions, b.decisions), added, removed, changed,
-                    _diff_by_id(a.teams, b.teams), _diff_by_id(a.risks, b.risks), _diff_by_id(a.stages, b.stages))
+                    _diff_by_id(a.teams, b.teams), _diff_by_id(a.risks, b.risks), _diff_by_id(a.stages, b.stages),
+                    scenarios)
 
 
 __all__ = ["ListDiff", "PlanDiff", "diff_plans"]

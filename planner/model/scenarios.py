@@ -115,9 +115,10 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
             teams[tid].capacity = tov.capacity
     risks = {r.id: r for r in out.risks}
     for rid, rov in sc.risks.items():
-        risk = risks.get(rid)
-        if risk is None:
+        found = risks.get(rid)
+        if found is None:
             continue
+        risk = found
         if rov.probability is not None:
             risk.probability = rov.probability
         if rov.impact is not None:

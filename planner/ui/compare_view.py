@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -172,7 +172,7 @@ class CompareDialog(QDialog):
     def _update_button(self) -> None:
         n = len(self.chosen())
         self.run_button.setEnabled(2 <= n <= MAX_SCENARIOS)
-        self.run_button.setToolTip("" if 2 <= n else "Tick at least two scenarios")
+        self.run_button.setToolTip("" if n >= 2 else "Tick at least two scenarios")
 
     # -- the comparison ----------------------------------------------------------------------------------------
     def run(self) -> Comparison | None:

@@ -118,8 +118,8 @@ class ScenarioBar(QObject):
             self.note.setText(f"{len(names)} scenario{'s' if len(names) != 1 else ''}" if names else "")
             self.note.setStyleSheet("")
         else:
-            n = override_count(self.state.scenario(active)) if active in names else 0
-            self.note.setText(f"Scenario \u201c{active}\u201d: {n} change{'s' if n != 1 else ''} to Base; "
+            count = override_count(self.state.scenario(active)) if active in names else 0
+            self.note.setText(f"Scenario \u201c{active}\u201d: {count} change{'s' if count != 1 else ''} to Base; "
                               "edits are recorded in this scenario")
             self.note.setStyleSheet(ACTIVE_STYLE)
         self.note_action.setVisible(bool(self.note.text()))

@@ -33,14 +33,34 @@ if TYPE_CHECKING:
 _UNRECORDED = ("description", "start_date", "currency", "stages", "areas", "baselines")
 
 
+REFERENCE_BASELINE = "Base plan"
+"""The baseline a scenario's plan carries for the views: the base's schedule, so that the Gantt can draw the base's
+bars under the scenario's and the table's slip columns say what the scenario moved (newest, so chosen by default).
+It is not part of the scenario and never saved."""
+
+
 def display_plan(base: Plan, name: str) -> Plan:
-    """The scenario ``name`` of ``base`` materialised, titled so that every view and chart says which it is."""
+    """The scenario ``name`` of ``base`` materialised, titled so that every view and chart says which it is, with
+    the base's schedule as its newest baseline (:data:`REFERENCE_BASELINE`)."""
+    from planner.analysis.compare import reference_baseline
+
     plan = materialise(base, name)
-    return plan.model_copy(update={"title": scenario_title(base.title, name)})
+    baselines = [b for b in plan.baselines if b.name != REFERENCE_BASELINE]
+    ref = reference_baseline(base, REFERENCE_BASELINE)
+    if ref is not None:
+        baselines.append(ref)
+    return plan.model_copy(update={"title": scenario_title(base.title, name), "baselines": baselines})
 
 
 def scenario_title(title: str, name: str) -> str:
     return f"{title} \u2014 scenario: {name}"
+
+
+def _comparable(plan: Plan, field: str) -> Any:
+    value = getattr(plan, field)
+    if field == "baselines":
+        return [b for b in value if b.name != REFERENCE_BASELINE]
+    return value
 
 
 @dataclass
@@ -108,7 +128,7 @@ class ScenarioState(QObject):
             if new != old:
                 base.scenarios[k] = new
                 self.changed.emit()
-            lost = [f for f in _UNRECORDED if getattr(plan, f) != getattr(base, f)]
+            lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
             if lost:
                 self.notice.emit(f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
                                  f"risk odds; its {', '.join(f.replace('_', ' ') for f in lost)} changes are not "
@@ -172,7 +192,8 @@ class ScenarioState(QObject):
         base = self.base
         current = derive_scenario(base, self.doc.plan, name, description) if self.active else \
             Scenario(name=name, description=description)
-        return self._add_and_show(current, f"New Scenario {name!r}")
+        self._add_and_show(current, f"New Scenario {name!r}")
+        return None
 
     def duplicate(self, source: str, name: str) -> str | None:
         problem = self._check_name(name)
@@ -180,7 +201,8 @@ class ScenarioState(QObject):
             return problem
         self.record()
         copy = self.scenario(source).model_copy(deep=True, update={"name": name})
-        return self._add_and_show(copy, f"Duplicate Scenario {source!r}")
+        self._add_and_show(copy, f"Duplicate Scenario {source!r}")
+        return None
 
     def _add_and_show(self, scenario: Scenario, text: str) -> None:
         before = self._snapshot()
@@ -190,7 +212,6 @@ class ScenarioState(QObject):
         shown = display_plan(base, scenario.name)
         base.scenarios = before.scenarios
         self._push(text, _Snapshot(scenario.name, base, scenarios, shown, shown.title), before)
-        return None
 
     def rename(self, old: str, new: str) -> str | None:
         problem = self._check_name(new) if new != old else None
@@ -255,4 +276,4 @@ class ScenarioCommand(QUndoCommand):
         self.state._apply(self.before)
 
 
-__all__ = ["ScenarioCommand", "ScenarioState", "display_plan", "scenario_title"]
+__all__ = ["REFERENCE_BASELINE", "ScenarioCommand", "ScenarioState", "display_plan", "scenario_title"]

@@ -182,3 +182,20 @@ def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None
     comp = dialog.run()
     assert comp.items[1].delta("p80") == 0.0 and comp.items[1].p80 == comp.items[0].p80
     dialog.close()
+
+
+def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    doc.scenarios.switch(LIVE)
+    doc.analyze_now()
+    # the base's schedule is the scenario plan's newest baseline: table slips and Gantt ghost bars use it
+    assert doc.current_baseline().name == "Base plan"
+    v = doc.variance()
+    assert v.finish_slip == -0.5  # 31.5 against 32 weeks
+    slipped = {d.id for d in v.slipped()}
+    assert "weekly-retraining" not in slipped  # it starts no later
+    assert {d.id for d in v.decisions if d.status == "ahead"} >= {"live-all-traffic"}
+    # ... and it is never saved: the file plan has no such baseline
+    assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
+    doc.scenarios.switch(None)
+    assert doc.current_baseline() is None
