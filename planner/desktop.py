@@ -155,7 +155,8 @@ def _refresh_caches(home: Path, result: InstallResult) -> None:
             result.tool_errors.append(f"{tool}: {exc}")
             continue
         if done.returncode != 0:
-            result.tool_errors.append(f"{tool}: {(done.stderr or done.stdout).strip().splitlines()[-1:] or ''}")
+            said = (done.stderr or done.stdout).strip().splitlines()
+            result.tool_errors.append(f"{tool} failed: {said[-1] if said else f'exit code {done.returncode}'}")
         else:
             result.tools_run.append(tool)
 

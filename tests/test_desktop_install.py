@@ -126,3 +126,19 @@ def test_the_installed_desktop_entry_validates(xdg: Path) -> None:
     done = subprocess.run(["desktop-file-validate", str(xdg / "applications" / f"{APP_ID}.desktop")],
                           capture_output=True, text=True)
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout
+
+
+def test_a_failing_cache_tool_is_a_warning_not_a_failure(xdg: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    broken = tools / "update-mime-database"
+    broken.write_text("#!/bin/sh\necho 'cannot parse packages' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    assert main(["install-desktop"]) == 0
+    captured = capsys.readouterr()
+    assert "planner: warning: update-mime-database failed: cannot parse packages" in captured.err
+    assert "Not found (the desktop picks the changes up at next login): update-desktop-database" in captured.out
+    assert (xdg / "applications" / f"{APP_ID}.desktop").is_file()
