@@ -11,6 +11,7 @@ import importlib
 import json
 import pkgutil
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -30,23 +31,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def load(path: str) -> Any:
-    """Load a plan for a command, turning load errors into :class:`CliError`."""
+def load(path: str, scenario: str | None = None) -> Any:
+    """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
+    that scenario of the plan materialised as a plan, its title saying so; an unknown name is a
+    :class:`CliError` listing the valid ones."""
     from planner.model import PlanLoadError, load_plan
 
     try:
-        return load_plan(path)
+        plan = load_plan(path)
     except PlanLoadError as exc:
         raise CliError(str(exc)) from None
+    if scenario is None:
+        return plan
+    from planner.model.scenarios import ScenarioError, is_base, resolve
+
+    try:
+        out = resolve(plan, scenario)
+    except ScenarioError as exc:
+        raise CliError(f"{path}: --scenario: {exc}") from None
+    if out is plan and is_base(scenario):
+        return plan
+    return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
+    parser.add_argument("--scenario", metavar="NAME",
+                        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)")
 
 
 def sample_plan_path() -> Path | None:
-    """The bundled sample plan opened when ``planner`` runs without a file."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "resources" / "sample.plan.json", here.parent / "sample_plans" / "bank-assistant.plan.json"):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The bundled sample plan opened when ``planner`` runs without a file (shipped inside the package)."""
+    from planner.desktop import sample_plan_path as packaged
+
+    return packaged()
 
 
 # -- formatting helpers ------------------------------------------------------------------------------------
@@ -65,6 +83,26 @@ def fmt_when(plan: Any, week: float | None) -> str:
     return units.format_when(plan.start_date, week)
 
 
+def dump_json(value: Any, out: TextIO) -> None:
+    """Write ``value`` as indented JSON and a newline. JSON has no NaN or Infinity: should a figure ever be
+    non-finite, it is written as ``null`` rather than as text other programs cannot read."""
+    try:
+        text = json.dumps(value, indent=2, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(value), indent=2, allow_nan=False)
+    out.write(text + "\n")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _findings_text(findings: list[Any], out: TextIO) -> None:
     if not findings:
         out.write("No findings: the plan is consistent.\n")
@@ -81,8 +119,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     plan = load(args.file)
     findings = validate(plan)
     if args.format == "json":
-        json.dump({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout)
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
@@ -95,13 +132,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
     result = analyze(plan, args.estimate)
     if getattr(args, "level", False):
         _attach_levelling(result)
     if args.format == "json":
-        json.dump(analysis_to_dict(result), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(analysis_to_dict(result), sys.stdout)
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
@@ -148,6 +184,21 @@ def analysis_text(result: Any) -> str:
     add(f"Price of strict gates:     {units.plural_weeks(price)}"
         + ("" if price else " (gating costs nothing on this plan)"))
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
+    from planner.analysis.cost import cost_summary, format_money
+
+    costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
+    if costs is not None:
+        b, cur = costs.breakdown, costs.currency
+        add(f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})")
+        if b.budget is not None:
+            head = b.headroom or 0.0
+            add(f"Budget:                    {format_money(b.budget, cur)} "
+                f"({'headroom' if head >= 0 else 'over by'} {format_money(abs(head), cur)})")
+        if b.delay:
+            add(f"Cost of delay:             {format_money(b.delay, cur)}")
+        if b.gating is not None and b.gating.weeks > 0:
+            add(f"Strict gates in money:     {format_money(b.gating.money, cur)}")
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
         add(f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
@@ -224,13 +275,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     plan = load_template(args.template)
     if args.title:
         plan.title = args.title
-    if args.output:
+    if args.output is not None:
+        if not args.output.strip():
+            raise CliError("-o/--output: the file name is empty; give a file name, or leave -o out to print the plan")
         out = Path(args.output)
-        if out.exists() and not args.force:
-            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
         if out.is_dir():
             raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
-        try:
+        if out.exists() and not args.force:
+            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
+        try:  # through a symbolic link, the file it points to is written (the link stays a link)
             save_plan(plan, out)
         except OSError as exc:
             raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
@@ -283,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely")
     p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
+    add_scenario_argument(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("new", help="start a plan from a template")
@@ -321,7 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["open", *argv]
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        with warnings.catch_warnings():
+            # numpy's floating-point warnings name source files; a figure they concern is checked, not shown.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return int(args.func(args))
     except CliError as exc:
         sys.stderr.write(f"planner: {exc}\n")
         return EXIT_USAGE

@@ -34,6 +34,7 @@ class Analysis:
     extra_findings: list[Finding] = field(default_factory=list)
     levelled: Any = None  # set by planner.analysis.capacity.attach_to_analysis (``--level``)
     simulation: Any = None  # a montecarlo.SimulationResult, once someone has run one for this analysis
+    comparison: Any = None  # a compare.Comparison of scenarios, for the report's comparison section (issue 13)
 
     @property
     def ok(self) -> bool:

@@ -184,6 +184,17 @@ class CostBreakdown:
         """Budget minus spend (negative: over budget); None without a budget."""
         return None if self.budget is None else self.budget - self.total
 
+    def by_stage_and_category(self, plan: Plan) -> list[tuple[str, str, dict[str, float]]]:
+        """``(stage id, stage name, {category: amount})`` in plan order; labour is ``people``."""
+        stage_of = {d.id: d.stage for d in plan.decisions}
+        out: dict[str, dict[str, float]] = {s.id: dict.fromkeys(CATEGORIES, 0.0) for s in plan.stages}
+        for row in self.decisions:
+            cell = out.setdefault(stage_of[row.id], dict.fromkeys(CATEGORIES, 0.0))
+            cell["people"] += row.labour
+            cell[row.category] += row.one_off + row.run
+        names = {s.id: s.name for s in plan.stages}
+        return [(k, names.get(k, k), v) for k, v in out.items()]
+
     def spend_by(self, week: float) -> float:
         """Cumulative spend at ``week`` (linear between the curve's points; the later value at a jump)."""
         pts = self.spend_curve

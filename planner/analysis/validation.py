@@ -1,13 +1,15 @@
 """Validation (SPEC §3.1): referential and semantic checks that do not stop a plan from loading.
 
 Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``unknown-reference``,
-``self-dependency``, ``cycle``, ``milestone-duration``. Warnings: ``stage-inversion``, ``duplicate-dependency``,
+``self-dependency``, ``cycle``, ``milestone-duration``, ``dates-out-of-range`` (the schedule could run past
+31 Dec 9999, so no date could be written for it). Warnings: ``stage-inversion``, ``duplicate-dependency``,
 ``gate-not-met`` (``over-capacity`` comes from :mod:`planner.analysis.capacity`). Info: ``isolated-decision``,
 ``empty-stage``, ``missing-owner``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 
@@ -20,6 +22,7 @@ from planner.model.plan import Plan, Status, duration_value
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
 _MAX_LISTED = 5
+_MAX_CYCLE_SPELLED = 60
 
 Namer = Callable[[str], str]
 
@@ -58,6 +61,7 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     out += [] if all_linked else _self_dependencies(plan, nm)
     out += _cycles(graph, nm)
     out += _milestones(plan, nm)
+    out += _dates_in_range(plan, graph, nm)
     out += _duplicate_dependencies(plan, graph, nm)
     out += _stage_inversions(plan, graph, nm)
     out += _gates_not_met(plan)
@@ -166,13 +170,64 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
         start = min(comp)
         cycle_edges = nx.find_cycle(sub, source=start)
         chain = [graph.ids[u] for u, _ in cycle_edges] + [graph.ids[cycle_edges[0][0]]]
-        spelled = " -> ".join(chain)
-        names = " -> ".join(nm(c) for c in chain)
+        # A long loop is spelled by its ends: one finding of a 100k-decision loop stays one readable line.
+        shown = chain if len(chain) <= _MAX_CYCLE_SPELLED else (
+            chain[:_MAX_CYCLE_SPELLED // 2] + ["…"] + chain[-(_MAX_CYCLE_SPELLED // 2):])
+        spelled = " -> ".join(shown)
+        names = " -> ".join(c if c == "…" else nm(c) for c in shown)
+        skipped = len(chain) - len(shown) + 1
         extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
+        if skipped > 0:
+            extra = f" (The loop runs through {len(chain) - 1} decisions; {skipped} are left out above.)" + extra
         out.append(Finding(E, "cycle",
                            f"Dependency cycle: {spelled}. {names} can never be scheduled; remove or reverse one "
                            f"of these dependencies.{extra}", chain[:-1]))
     return out
+
+
+def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
+    """``dates-out-of-range``: with a start date, every week any output can show (the schedule under the
+    pessimistic estimates with every risk firing, rolling or gated, and the baselines) must be a calendar date.
+
+    A cheap bound first (latest earliest start + every duration, impact and positive lag in a row), which every
+    real plan passes; only past it the pessimistic forward passes decide. So ``check`` refuses exactly the plans
+    whose dates ``analyze``, ``simulate`` or the report could not write."""
+    start = plan.start_date
+    if start is None or graph.n == 0 and not plan.baselines:
+        return []
+    ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
+    behind = ((start - dt.date.min).days - 1) / 7
+    worst = np.array([0.0 if d.milestone else duration_value(d.duration, "pessimistic") for d in plan.decisions])
+    for r in plan.risks:
+        hit = [graph.index[x] for x in r.decisions if x in graph.index]
+        worst[hit] += duration_value(r.impact, "pessimistic")
+    nb = graph.not_before
+    bound = (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
+    finish = bound
+    if bound > ahead and graph.order is not None:
+        from dataclasses import replace
+
+        from planner.analysis.schedule import forward_pass
+        from planner.analysis.stages import gated_schedule, sequenced_stages
+
+        g = replace(graph, duration=worst)
+        w = g.weights()
+        es = forward_pass(g, w, np.maximum(nb, 0.0))
+        _, gated_ef, gates = gated_schedule(g, w, sequenced_stages(g), len(plan.stages))
+        finish = max(float((es + worst).max()), float(gated_ef.max()), max(gates, default=0.0))
+    base_hi = max((max([b.finish, *(e.finish for e in b.decisions.values())]) for b in plan.baselines), default=0)
+    base_lo = min((min([0.0, *(e.start for e in b.decisions.values())]) for b in plan.baselines), default=0)
+    if finish <= ahead and base_hi <= ahead and -base_lo <= behind:
+        return []
+    longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
+    if finish > ahead:
+        what = (f"the schedule can run {finish:,.0f} weeks (pessimistic estimates, every risk firing), past "
+                "31 Dec 9999, the last date a calendar holds")
+    else:
+        what = "a baseline holds weeks that fall outside the years 1 to 9999"
+    return [Finding(E, "dates-out-of-range",
+                    f"With the start date {start.isoformat()}, {what}. Move the start date earlier or shorten the "
+                    f"longest durations ({', '.join(nm(x) for x in longest)}).", longest)]
 
 
 def _milestones(plan: Plan, nm: Namer) -> list[Finding]:

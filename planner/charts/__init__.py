@@ -159,7 +159,7 @@ def render_chart(name: str, analysis: Any, path: str | os.PathLike[str], size: t
 
 
 def _load_extensions() -> None:
-    for mod in ("risk", "capacity"):
+    for mod in ("risk", "capacity", "cost"):
         try:
             importlib.import_module(f"planner.charts.{mod}")
         except ModuleNotFoundError as exc:

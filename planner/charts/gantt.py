@@ -23,11 +23,15 @@ from planner.charts.timeaxis import time_axis
 
 # Fixed parts of the layout, in inches (they do not scale with the number of rows).
 TOP_IN = style.TITLE_IN + 0.42  # title + the weeks axis on top
-BOTTOM_IN = 1.05  # date labels + up to three legend rows
+COMPACT_TOP_IN = 0.27 + 0.26  # one subtitle line + the weeks ticks (``compact``: the report has its own heading)
+DATES_IN = 0.33  # month (and year) labels under the plot
+LEGEND_ROW_IN = 0.15
+BOTTOM_IN = 1.05  # date labels + up to three legend rows (used when the legend is not known)
 RIGHT_IN = 0.3
-ROW_EM = 1.65  # row pitch in ems of the row font
-MAX_ROW_IN = 0.34  # rows never get taller than this; spare height stays empty at the bottom
+ROW_EM = 1.25  # row pitch in ems of the row font (7 pt labels: 8.75 pt rows, as dense as a printed table)
+MAX_ROW_IN = 0.3  # rows never get taller than this; spare height stays empty at the bottom
 MIN_LABEL_PT = 4.5  # below this the row labels are left out (the figure is far too small for the rows)
+MAX_PAGE_ROWS = 45  # a printed page holds at most this many rows (more is a wall of text)
 
 Row = tuple[str, int]  # ("stage", stage position) or ("decision", plan position)
 
@@ -66,20 +70,51 @@ def row_pitch_in(font_pt: float) -> float:
     return font_pt * ROW_EM / 72.0
 
 
-GATE_BAND_ROWS = 2  # rows at the top of the plot kept for the gate labels (two tiers when they crowd)
+def legend_layout(fig_w_in: float, labels: list[str]) -> tuple[int, int]:
+    """``(rows, columns)`` of the legend under the chart for ``labels`` on a figure ``fig_w_in`` inches wide:
+    the most columns that fit (matplotlib fills a legend column by column, each as wide as its longest label)."""
+    n = len(labels)
+    if not n:
+        return 0, 1
+    em = style.SMALL_PT / 72
+    for ncol in range(n, 0, -1):
+        nrows = math.ceil(n / ncol)
+        cols = [labels[c * nrows:(c + 1) * nrows] for c in range(ncol)]
+        width = sum(style.text_width_in(max(col, key=len), style.SMALL_PT) + (1.6 + 0.5 + 1.4) * em
+                    for col in cols if col)
+        if width <= fig_w_in - 0.4:
+            return nrows, math.ceil(n / nrows)
+    return n, 1
 
 
-def gantt_row_capacity(fig_height_in: float, min_font_pt: float = style.MIN_PT) -> int:
+def legend_rows(fig_w_in: float, labels: list[str]) -> int:
+    """How many rows the legend under the chart takes for ``labels`` on a figure ``fig_w_in`` inches wide."""
+    return legend_layout(fig_w_in, labels)[0]
+
+
+def frame_in(analysis: Any, fig_w_in: float, *, compact: bool = False, gated: bool = False,
+             baseline: bool = False, deps: bool = False) -> tuple[float, float]:
+    """The fixed ``(top, bottom)`` inches of a Gantt figure ``fig_w_in`` wide: title (or, ``compact``, one
+    subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan) below them."""
+    labels = _legend_labels(analysis.plan, {d.area for d in analysis.plan.decisions}, gated, baseline, True, deps)
+    bottom = DATES_IN + legend_rows(fig_w_in, labels) * LEGEND_ROW_IN + 0.08
+    top = (COMPACT_TOP_IN if compact else TOP_IN) + (SEQ_NOTE_IN if gated and _sequencing_note(analysis.stages)
+                                                     else 0.0)
+    return top, bottom
+
+
+def gantt_row_capacity(fig_height_in: float, min_font_pt: float = style.MIN_PT, *, top_in: float = TOP_IN,
+                       bottom_in: float = BOTTOM_IN) -> int:
     """How many Gantt rows fit in a figure ``fig_height_in`` inches tall with row labels of at least
-    ``min_font_pt`` points. One row is kept for the "(continued)" stage header a slice may get, and the band of
-    gate labels at the top is accounted for."""
-    usable = fig_height_in - TOP_IN - BOTTOM_IN
-    return max(1, int(usable / row_pitch_in(min_font_pt) + 1e-9) - 1 - GATE_BAND_ROWS)
+    ``min_font_pt`` points, given the fixed ``top_in`` and ``bottom_in`` (see :func:`frame_in`). One row is kept
+    for the "(continued)" stage header a slice may get."""
+    usable = fig_height_in - top_in - bottom_in
+    return max(1, int(usable / row_pitch_in(min_font_pt) + 1e-9) - 1)
 
 
 def natural_height_in(n_rows: int, font_pt: float = style.LABEL_PT) -> float:
     """Figure height that gives ``n_rows`` rows labels of ``font_pt`` points."""
-    return TOP_IN + BOTTOM_IN + (n_rows + GATE_BAND_ROWS) * row_pitch_in(font_pt)
+    return TOP_IN + BOTTOM_IN + n_rows * row_pitch_in(font_pt)
 
 
 def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0) -> np.ndarray:
@@ -99,24 +134,25 @@ def _baseline(plan: Any, baseline: str | bool | None) -> Any:
 
 def draw_gantt(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
                show_dependencies: bool = False, gated: bool = False, rows: tuple[int, int] | None = None,
-               dates: bool | None = None, baseline: str | bool | None = None) -> None:
+               dates: bool | None = None, baseline: str | bool | None = None, compact: bool = False) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
     ``gated`` draws the gated timeline (stages as strict gates) instead of the rolling one; ``rows=(start,
     stop)`` draws only those rows of :func:`gantt_rows` (for tiling a big plan over pages); ``dates`` puts
     calendar dates on the axis (default: when the plan has a start date); ``baseline`` shows a baseline as thin
-    bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name).
+    bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name). ``compact``
+    leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit.
     """
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "Gantt chart"):
             return
         _draw(fig, analysis, style.as_id_set(highlight), show_dependencies, gated, rows, dates,
-              _baseline(analysis.plan, baseline))
+              _baseline(analysis.plan, baseline), compact)
 
 
 def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated: bool,
-          rows: tuple[int, int] | None, dates: bool | None, base: Any) -> None:
+          rows: tuple[int, int] | None, dates: bool | None, base: Any, compact: bool = False) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     all_rows = gantt_rows(analysis, gated)
     total_rows = len(all_rows)
@@ -140,42 +176,43 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
     t_max = t_max * 1.03 + 0.5
 
     w_in, h_in = fig.get_size_inches()
-    # Gates shown on this slice, and their labels in a band above the first row (never over a bar).
-    gates = _gates(shown, st, gated)
-    ax_h_guess = max(0.5, h_in - BOTTOM_IN - TOP_IN)
-    n_guess = max(1, len(shown)) + GATE_BAND_ROWS
+    top_in, bottom_in = frame_in(analysis, w_in, compact=compact, gated=gated, baseline=base is not None,
+                                 deps=show_deps)
+    ax_h_guess = max(0.5, h_in - bottom_in - top_in)
+    n_guess = max(1, len(shown))
     font_guess = min(style.LABEL_PT, min(MAX_ROW_IN, ax_h_guess / n_guess) * 72.0 / ROW_EM)
     # The label column fits the longest title shown (up to 42 % of the width); longer titles wrap or shorten.
     titles = [plan.decisions[i].title for kind, i in shown if kind == "decision"] or ["x" * 10]
     longest = max(len(t) for t in titles)
     need = style.text_width_in("x" * longest, font_guess) / style.BOLD_FACTOR + 0.3
     left_in = min(0.42 * w_in, max(1.5, need))
-    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, RIGHT_IN, TOP_IN))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, RIGHT_IN, top_in))
     ax_h_in = ax.get_position().height * h_in
     ax_w_in = ax.get_position().width * w_in
-    tiers = _gate_tiers(plan, gates, t_max, ax_w_in, font_guess * 0.95)
-    band = (max(tiers) + 1 if tiers else 0) * 1.0 + (0.2 if tiers else 0.0)
     n = max(1, len(shown))
-    pitch = min(MAX_ROW_IN, ax_h_in / (n + band))
-    n_disp = max(n, ax_h_in / pitch - band)
+    pitch = min(MAX_ROW_IN, ax_h_in / n)
+    n_disp = max(n, ax_h_in / pitch)
     font = min(style.LABEL_PT, pitch * 72.0 / ROW_EM)
     label_lines = 2 if pitch * 72 >= font * 2.35 else 1
-    ax.set_ylim(n_disp - 0.5, -0.5 - band)
+    ax.set_ylim(n_disp - 0.5, -0.5)
     ax.tick_params(axis="y", left=False, labelleft=False)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT)
+    time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT, label=not compact)
 
     colors = style.decision_colors(plan)
     ids = s.ids
     y_of: dict[int, int] = {}
-    # -- stage bands, headers and gates ----------------------------------------------------------------
+    # -- stage bands, headers, and stage ends (rolling) or gates (gated) -------------------------------------
     band_starts = [k for k, (kind, _) in enumerate(shown) if kind == "stage"] + [len(shown)]
     label_tf = blended_transform_factory(ax.transAxes, ax.transData)
     label_x = -8 / 72 / (ax.get_position().width * w_in)  # 8 pt left of the plot
     label_chars = style.chars_fitting(left_in - 0.25, font)
     stage_res = st.stages
     gate_lines = []
+    # Vertical lines that run through every row: a stage label must not sit across them.
+    finish_lines = [t_end] + ([s.finish] if gated and st.gating_price > 0 else [])
+    per_in = t_max / max(ax_w_in, 0.1)
     for b in range(len(band_starts) - 1):
         a, z = band_starts[b], band_starts[b + 1]
         si = shown[a][1]
@@ -183,8 +220,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         r = stage_res[si]
         name = r.name.upper() + (" (continued)" if continued and b == 0 else "")
         if font >= MIN_LABEL_PT:
-            ax.text(label_x, a, style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)), transform=label_tf, ha="right", va="center",
-                    fontsize=font, fontweight="bold", color=style.INK)
+            ax.text(label_x, a, style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)), transform=label_tf,
+                    ha="right", va="center", fontsize=font, fontweight="bold", color=style.INK)
         start = r.gated_start if gated else r.start
         finish = r.gated_finish if gated else r.finish
         gate = r.gate if gated else finish
@@ -193,25 +230,21 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                     solid_capstyle="butt", zorder=2)
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
+            if font >= MIN_LABEL_PT:
+                txt = stage_end_label(plan, si, float(gate), gated)
+                x, ha, boxed = _place_stage_label(txt, float(start if start is not None else gate), float(gate),
+                                                  finish_lines, t_max, per_in, font)
+                kw: dict[str, Any] = {}
+                if boxed:
+                    kw["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
+                                  "edgecolor": "none"}
+                ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **kw)
         elif font >= MIN_LABEL_PT:
-            ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font * 0.9, color=style.MUTED,
+            ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font, color=style.MUTED,
                     style="italic")
     if gate_lines:
         ax.add_collection(LineCollection(gate_lines, colors=style.GATE, linewidths=1.0, linestyles=(0, (4, 2)),
                                          zorder=3))
-    # Gate labels in the band above the rows, each over its gate line, joined to it by a faint dotted line.
-    if tiers and font >= MIN_LABEL_PT:
-        ax.axhspan(-0.5 - band, -0.5, color="white", zorder=0.2, linewidth=0)
-        joins = []
-        for (_si, gate, a_row), tier, (txt, x_txt, ha) in zip(gates, tiers, _gate_texts(plan, gates, tiers, t_max,
-                                                                                          ax_w_in, font * 0.95),
-                                                               strict=True):
-            y_txt = -0.5 - band + 0.1 + tier + 0.5
-            ax.text(x_txt, y_txt, txt, ha=ha, va="center", fontsize=font * 0.95 if font * 0.95 >= style.MIN_PT
-                    else font, color=style.GATE, zorder=5)
-            joins.append([(gate, y_txt + 0.45), (gate, a_row - 0.5)])
-        ax.add_collection(LineCollection(joins, colors=style.GATE, linewidths=0.7, linestyles=(0, (1, 2)),
-                                         alpha=0.7, zorder=2.5))
 
     # -- decision rows -------------------------------------------------------------------------------------
     dec_rows = [(k, i) for k, (kind, i) in enumerate(shown) if kind == "decision"]
@@ -308,58 +341,62 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         bits.append(f"rows {r0 + 1}\u2013{r1} of {total_rows}")
     if base is not None:
         bits.append(f"baseline \u201c{base.name}\u201d")
-    style.title(fig, f"Gantt \u2014 {plan.title}", " \u00b7 ".join(bits))
+    subtitle = " \u00b7 ".join(bits)
+    if compact:
+        fig.text(0.18 / w_in, 1 - 0.06 / h_in, style.ellipsize(subtitle, style.chars_fitting(w_in - 0.4,
+                 style.SUBTITLE_PT)), ha="left", va="top", fontsize=style.SUBTITLE_PT, color=style.MUTED)
+    else:
+        style.title(fig, f"Gantt \u2014 {plan.title}", subtitle)
+    moved = _sequencing_note(st) if gated else ""
+    if moved:
+        # The gated timeline groups by sequenced stage: say which decisions it runs in a later stage (SPEC §3.3).
+        fig.text(0.18 / w_in, 1 - (0.25 if compact else style.TITLE_IN) / h_in, moved, ha="left", va="top",
+                 fontsize=style.SMALL_PT, color=style.GATE)
     _legend(fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps)
 
 
-def _gates(shown: list[Row], st: Any, gated: bool) -> list[tuple[int, float, int]]:
-    """(stage position, gate week, header row) of each stage band on this slice that has a gate."""
-    out = []
-    for k, (kind, si) in enumerate(shown):
-        if kind != "stage":
-            continue
-        r = st.stages[si]
-        gate = r.gate if gated else r.finish
-        if gate is not None and (r.gated_finish if gated else r.finish) is not None:
-            out.append((si, float(gate), k))
-    return out
+SEQ_NOTE_IN = 0.17  # the line under the title of a gated timeline that names what sequencing moved
 
 
-def _gate_label(plan: Any, si: int, gate: float) -> str:
-    return f"{plan.stages[si].name} gate \u00b7 {style.fmt_when(plan, gate, short=True)}"
+def _sequencing_note(st: Any) -> str:
+    texts = st.sequencing_text() if st is not None and st.suggested_moves else []
+    return "; ".join(texts) + (" (grouped here by the stage they run in)" if texts else "")
 
 
-def _gate_texts(plan: Any, gates: list[tuple[int, float, int]], tiers: list[int], t_max: float, ax_w_in: float,
-                font: float) -> list[tuple[str, float, str]]:
-    """(text, x, horizontal alignment) of each gate label: centred over its gate, kept inside the axes."""
-    per_in = t_max / max(ax_w_in, 0.1)
-    out = []
-    for si, gate, _ in gates:
-        txt = _gate_label(plan, si, gate)
-        half = style.text_width_in(txt, font) * per_in / 2
-        if gate - half < 0:
-            out.append((txt, 0.0, "left"))
-        elif gate + half > t_max:
-            out.append((txt, t_max, "right"))
-        else:
-            out.append((txt, gate, "center"))
-    return out
+def stage_end_label(plan: Any, si: int, week: float, gated: bool) -> str:
+    """The label of stage ``si``'s line: ``Integrate gate · wk 14 (12 Apr)`` on the gated timeline (the gated
+    schedule's Gate_k, SPEC §3.3 "Words"), ``Integrate ends · wk 19 (13 May)`` on the rolling one, which has no
+    gates: only the end of the window of the decisions assigned to the stage."""
+    word = "gate" if gated else "ends"
+    return f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
 
 
-def _gate_tiers(plan: Any, gates: list[tuple[int, float, int]], t_max: float, ax_w_in: float,
-                font: float) -> list[int]:
-    """The band tier (0 or 1) of each gate label, so that labels of one tier never overlap."""
-    per_in = t_max / max(ax_w_in, 0.1)
-    ends = [-1e9, -1e9]
-    out = []
-    for (txt, x, ha), _ in zip(_gate_texts(plan, gates, [0] * len(gates), t_max, ax_w_in, font), gates,
-                               strict=True):
-        w = style.text_width_in(txt + "  ", font) * per_in
-        x0 = x if ha == "left" else x - w if ha == "right" else x - w / 2
-        tier = 0 if x0 >= ends[0] else 1 if x0 >= ends[1] else min((0, 1), key=lambda t: ends[t])
-        ends[tier] = x0 + w
-        out.append(tier)
-    return out
+LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels
+
+
+def _place_stage_label(txt: str, start: float, end: float, lines: list[float], t_max: float, per_in: float,
+                       font: float) -> tuple[float, str, bool]:
+    """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
+
+    The row holds only the stage's own bar from ``start`` to ``end``, so the label goes right of the end, else
+    left of the start, as long as it stays inside ``[0, t_max]`` and clear of the ``lines`` that run through
+    every row (the finish lines). Failing both, it sits over the bar at the right edge on a box of the band's
+    colour, which hides what it covers instead of colliding with it. Text is never shortened."""
+    w = style.text_width_in(txt, font) * 1.04 * per_in
+    pad = LABEL_PAD_PT / 72 * per_in
+
+    def clear(x0: float, x1: float) -> bool:
+        return x0 >= 0 and x1 <= t_max and not any(x0 - pad < x < x1 + pad for x in lines)
+
+    if clear(end + pad, end + pad + w):
+        return end + pad, "left", False
+    if clear(start - pad - w, start - pad):
+        return start - pad, "right", False
+    for x1 in sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= 0)}, reverse=True):
+        if x1 - w >= 0 and clear(x1 - w, x1) and not (x1 - w < end + pad and x1 > start - pad):
+            return x1, "right", False
+    x = min(max(end, w), t_max)
+    return x, "right", True
 
 
 def _anchor(kind: int, es: float, ef: float, start_side: bool) -> float:
@@ -403,10 +440,22 @@ def _links(ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[in
         ax.scatter(hx, hy, s=6, marker="v", c=head_c, linewidths=0, zorder=2.6)
 
 
+def _legend_labels(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool, deps: bool) -> list[str]:
+    return [str(h.get_label()) for h in _legend_handles(plan, used, gated, base, ms, deps)]
+
+
 def _legend(fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: bool, base: bool, ms: bool,
             deps: bool) -> None:
+    handles = _legend_handles(plan, {plan.decisions[i].area for i in idx.tolist()}, gated, base, ms, deps)
+    w_in, h_in = fig.get_size_inches()
+    _, per_row = legend_layout(w_in, [str(h.get_label()) for h in handles])
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.06 / h_in), ncol=per_row,
+               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, handleheight=0.9, columnspacing=1.4,
+               borderaxespad=0.0, handletextpad=0.5)
+
+
+def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool, deps: bool) -> list[Any]:
     area_col = style.area_colors(plan)
-    used = {plan.decisions[i].area for i in idx.tolist()}
     handles: list[Any] = []
     for a in plan.areas:
         if a.id in used:
@@ -423,15 +472,9 @@ def _legend(fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: b
                               markeredgecolor=style.CRITICAL, markersize=5, label="Milestone"))
     if base:
         handles.append(Patch(facecolor=style.BASELINE, label="Baseline"))
-    handles.append(Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), linewidth=1.0, label="Stage gate"))
+    handles.append(Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), linewidth=1.0,
+                          label="Stage gate" if gated else "Stage end"))
     handles.append(Line2D([], [], color=style.FINISH, linewidth=1.3, label="Finish"))
     if deps:
         handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.1, label="Critical link"))
-    w_in, h_in = fig.get_size_inches()
-    longest = max(len(h.get_label()) for h in handles)
-    per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, style.SMALL_PT) + 0.45)))
-    n_rows = math.ceil(len(handles) / per_row)
-    per_row = math.ceil(len(handles) / n_rows)
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.06 / h_in), ncol=per_row,
-               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, handleheight=0.9, columnspacing=1.4,
-               borderaxespad=0.0, handletextpad=0.5)
+    return handles

@@ -74,6 +74,9 @@ RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text in SVG (selectable, searchable)
     "pdf.fonttype": 42,  # TrueType fonts embedded in PDF
     "ps.fonttype": 42,
+    # Plan text is text: "$50k for phase 1, $20k for phase 2" is money, not mathtext, and never LaTeX.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 

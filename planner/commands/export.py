@@ -13,11 +13,12 @@ import tempfile
 from pathlib import Path
 
 NAME = "export"
-HELP = "export a chart as PNG, SVG or PDF (by the output's suffix)"
+HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .gan .csv .xlsx .tjp .mmd .dot)"
 DESCRIPTION = (
     "Draw one chart of the plan and write it to OUT; the format follows OUT's suffix (.png, .svg or .pdf). "
     "SVG keeps text as text and PDF embeds its fonts. The default size grows with the plan so that text stays "
-    "readable."
+    "readable. With .xml (MS Project), .gan (GanttProject), .csv, .xlsx, .tjp (TaskJuggler), .mmd (Mermaid) or .dot "
+    "(Graphviz) it writes the plan itself in that tool's format instead (README: what each format keeps)."
 )
 FORMATS = (".png", ".svg", ".pdf")
 BUILTIN_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path")
@@ -36,6 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)")
     parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
     parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
+    from planner.cli import add_scenario_argument
+
+    add_scenario_argument(parser)
+    parser.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark (for Excel)")
 
 
 def parse_size(text: str) -> tuple[float, float]:
@@ -59,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if out.is_dir():
         raise CliError(f"{out}: is a folder; give a file name such as {out / 'chart.png'}")
+    from planner.commands.interop import DATA_SUFFIXES, export_data
+
+    if suffix in DATA_SUFFIXES:  # another tool's plan format (issue 10), not a chart
+        return export_data(args, out)
     if suffix not in FORMATS:
         raise CliError(f"{out}: unknown suffix {suffix!r}, so no format to write; use {', '.join(FORMATS)}"
                        if suffix else f"{out}: no suffix, so no format to write; use {', '.join(FORMATS)}")
@@ -74,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CliError(f"{out}: the folder {folder} does not exist")
 
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
 
     from planner.analysis import analyze
     from planner.charts import CHARTS, render_chart
@@ -98,8 +107,14 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
 
     # Render next to the target, then replace it in one step: a failed export never leaves half a file.
+    from planner.model.io import output_target
+    from planner.model.sessions import clean_stale_temps, temp_prefix
+
+    out = output_target(out)  # through a symbolic link, the file it points to is written
+    folder = out.parent if str(out.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=suffix, dir=folder)
+        clean_stale_temps(out, (suffix,))
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(out), suffix=suffix, dir=folder)
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     os.close(fd)

@@ -20,7 +20,7 @@ DESCRIPTION = (
 )
 # The built-in sections (more may be registered, see planner.report.sections); listed here so that `--help`
 # does not have to import ReportLab.
-BUILTIN_SECTIONS = ("cover", "summary", "roadmap", "stage-timeline", "gantt", "graph", "stages-detail",
+BUILTIN_SECTIONS = ("cover", "summary", "comparison", "roadmap", "stage-timeline", "gantt", "graph", "stages-detail",
                     "baseline", "critical-path", "risk", "capacity", "findings", "appendix")
 
 
@@ -40,7 +40,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
                         help="with --simulate: number of iterations (default 10000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
+<<<<<<< HEAD
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)")
+=======
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    from planner.cli import add_scenario_argument
+
+    add_scenario_argument(parser)
+    parser.add_argument("--scenarios", metavar="A,B,...",
+                        help="add a section comparing these scenarios of the plan (with 'Base' first when not named)")
+>>>>>>> main
 
 
 def parse_sections(text: str | None) -> list[str] | None:
@@ -49,6 +58,26 @@ def parse_sections(text: str | None) -> list[str] | None:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
     return names or None
+
+
+def _comparison(args: argparse.Namespace) -> object:
+    """The scenarios of ``--scenarios`` compared (Base first unless named), for the comparison section."""
+    from planner.analysis.compare import compare_scenarios
+    from planner.cli import CliError, load
+    from planner.commands.compare import check_names, parse_names
+    from planner.model.scenarios import BASE, is_base
+
+    base = load(args.file)
+    names = parse_names(args.scenarios)
+    if not names:
+        raise CliError("--scenarios: name at least one scenario (`planner scenarios FILE` lists them)")
+    check_names(base, names, args.file)
+    if not any(is_base(n) for n in names):
+        names = [BASE, *names]
+    if len(names) < 2:
+        raise CliError("--scenarios: name a scenario to compare with the base")
+    iterations = args.iterations if args.simulate else 2_000
+    return compare_scenarios(base, names, iterations, args.seed)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and 1,000,000")
     sections = parse_sections(args.sections)
 
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
+    comparison = None
+    if args.scenarios is not None:
+        comparison = _comparison(args)
+        if sections is not None and "comparison" not in sections:
+            sections.append("comparison")
 
     from planner.analysis import analyze
     from planner.report import ReportError, all_sections, build_report
@@ -80,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"--sections: unknown section{'s' if len(unknown) > 1 else ''} "
                            f"{', '.join(unknown)}; choose from: {', '.join(known)}")
     result = analyze(plan, args.estimate)
+    result.comparison = comparison
     if not result.ok:
         sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to report:\n")
         _findings_text(result.errors, sys.stderr)

@@ -11,10 +11,12 @@ DESCRIPTION = (
     "Views: window (everything), table, graph, inspector (the selected decision), plan (plan and stages), "
     "findings, risk (Monte Carlo and risk register), capacity (team load), and the chart tabs gantt, roadmap, "
     "stages, critical-path; presentation (presentation mode over the graph; --select shows a decision's "
-    "explanation)."
+    "explanation, --step N shows step N of the workshop deck: 0 the overview, then one step per stage, then "
+    "one per decision of the critical path); cost (spend curve, cost by stage, budget odds after a simulation), "
+    "coverage (NIST AI RMF / ISO/IEC 42001 / EU AI Act matrix by stage)."
 )
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation")
+         "stages", "critical-path", "presentation", "cost", "coverage")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="select this decision first (repeatable)")
     parser.add_argument("--size", default="1440x900", metavar="WxH", help="window size in pixels")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme")
+    parser.add_argument("--step", type=int, default=0, metavar="N",
+                        help="presentation view: show step N of the workshop deck (0: the overview)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         render(plan, args.file, args.output, view=args.view, select=args.select, size=(width, height),
-               theme=args.theme)
+               theme=args.theme, step=args.step)
     except (OSError, ValueError) as exc:
         raise CliError(str(exc)) from None
     sys.stderr.write(f"Wrote {args.output} ({args.view} view of {args.file}).\n")

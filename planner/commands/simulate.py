@@ -7,7 +7,6 @@ be read or the command is misused (bad ``--by``, ``--iterations`` or ``--seed``)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -35,10 +34,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--top", type=int, default=10, metavar="K",
                         help="text format: how many decisions to list for criticality and sensitivity (default 10)")
+    from planner.cli import add_scenario_argument
+
+    add_scenario_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, dump_json, load
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
-    plan = load(args.file)
+    plan = load(args.file, args.scenario)
 
     from planner.analysis import has_errors, validate
     from planner.analysis.montecarlo import parse_when, simulate
@@ -62,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(findings):
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":
-            json.dump({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout, indent=2)
-            sys.stdout.write("\n")
+            dump_json({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout)
         else:
             sys.stdout.write(f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n")
             _findings_text(errors, sys.stdout)
@@ -71,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = simulate(plan, args.iterations, args.seed)
     if args.format == "json":
-        json.dump(result.to_dict(by_week), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(result.to_dict(by_week), sys.stdout)  # never NaN or Infinity, which JSON does not have
     else:
         sys.stdout.write(simulation_text(plan, result, by_week, args.top))
     return EXIT_OK
@@ -106,6 +106,25 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
         add(f"  {key.upper():<18} {when(value)}")
+    from planner.analysis.cost import cost_risk, format_money
+
+    risk = cost_risk(r)  # issue 17: spend per iteration, from the same samples
+    if risk is not None:
+        cur = plan.currency
+        add("")
+        add("Cost (spend)")
+        add("------------")
+        add(f"  mean {format_money(risk.mean, cur)}   P50 {format_money(risk.p50, cur)}   "
+            f"P80 {format_money(risk.p80, cur)}   P90 {format_money(risk.p90, cur)}")
+        if risk.p_within_budget is not None:
+            add(f"  Probability of staying within the budget ({format_money(risk.budget, cur)}): "
+                f"{risk.p_within_budget:.1%}")
+        if risk.p_by_target is not None and risk.target is not None:
+            d = plan.date_of(risk.target)
+            add(f"  Probability of finishing by the target (week {_w(risk.target)}"
+                + (f", {units.format_date(d)}" if d else "") + f"): {risk.p_by_target:.1%}")
+        if risk.p_joint is not None:
+            add(f"  Probability of both: {risk.p_joint:.1%} (never more than either alone)")
     if by_week is not None:
         d = plan.date_of(by_week)
         add("")

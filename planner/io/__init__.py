@@ -1,5 +1,130 @@
-"""Import and export of other formats (no Qt).
+"""Import and export of other tools' formats (no Qt). The plan's own format lives in :mod:`planner.model.io`.
 
-The plan's own format lives in :mod:`planner.model.io`. This package is where converters to and from other tools'
-formats go; it holds none yet.
+One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.gan` (GanttProject),
+:mod:`~planner.io.csvfile` and :mod:`~planner.io.xlsx` (one row per decision, :mod:`~planner.io.table`), and
+:mod:`~planner.io.graphs` (TaskJuggler, Mermaid, Graphviz; export only). Outline formats share
+:mod:`~planner.io.outline` (summary tasks become structure). :func:`import_file` and :func:`export_file` pick the
+format; every import returns an :class:`ImportReport` of what it could not carry.
 """
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from planner.io.common import HELPER_TAG, ImportReport, InteropError
+from planner.io.outline import Mapping, Outline, top_level_summaries
+from planner.model.plan import Plan
+
+IMPORT_FORMATS = {"mspdi": "MS Project XML", "gan": "GanttProject", "csv": "CSV", "xlsx": "Excel workbook"}
+IMPORT_SUFFIXES = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan", ".csv": "csv", ".tsv": "csv", ".txt": "csv",
+                   ".xlsx": "xlsx", ".xlsm": "xlsx"}
+EXPORT_SUFFIXES = {".xml": "mspdi", ".gan": "gan", ".csv": "csv", ".xlsx": "xlsx", ".tjp": "tjp", ".mmd": "mermaid",
+                   ".dot": "dot"}
+EXPORT_NAMES = {"mspdi": "MS Project XML", "gan": "GanttProject", "csv": "CSV", "xlsx": "Excel workbook",
+                "tjp": "TaskJuggler", "mermaid": "Mermaid gantt", "dot": "Graphviz DOT"}
+
+__all__ = ["EXPORT_NAMES", "EXPORT_SUFFIXES", "HELPER_TAG", "IMPORT_FORMATS", "IMPORT_SUFFIXES", "ImportReport",
+           "InteropError", "Mapping", "Outline", "export_file", "export_text", "import_file", "import_format",
+           "read_outline", "top_level_summaries"]
+
+
+def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The import format for ``path``: ``fmt`` when given, otherwise from the suffix."""
+    if fmt:
+        if fmt not in IMPORT_FORMATS:
+            raise InteropError(path, f"unknown import format {fmt!r}; choose one of {', '.join(IMPORT_FORMATS)}")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise InteropError(path, f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+                           hint=f"give --format ({', '.join(IMPORT_FORMATS)})")
+    return IMPORT_SUFFIXES[suffix]
+
+
+def read_outline(path: str | os.PathLike[str], fmt: str) -> tuple[Outline, ImportReport] | None:
+    """For outline formats (MS Project XML, GanttProject): the outline before it becomes a plan, so that a caller
+    can map its top-level summaries to stages and areas. None for table formats."""
+    if fmt == "mspdi":
+        from planner.io.mspdi import read_mspdi
+
+        return read_mspdi(path)
+    if fmt == "gan":
+        from planner.io.gan import read_gan
+
+        return read_gan(path)
+    return None
+
+
+def import_file(path: str | os.PathLike[str], fmt: str | None = None,
+                mapping: Mapping | None = None) -> tuple[Plan, ImportReport]:
+    """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input."""
+    import gc
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
+    try:
+        return _import(path, fmt, mapping)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _import(path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None) -> tuple[Plan, ImportReport]:
+    fmt = import_format(path, fmt)
+    if fmt in ("mspdi", "gan"):
+        from planner.io.outline import build_plan
+
+        found = read_outline(path, fmt)
+        assert found is not None
+        outline, report = found
+        return build_plan(outline, report, mapping), report
+    if fmt == "csv":
+        from planner.io.csvfile import import_csv
+
+        return import_csv(path)
+    from planner.io.xlsx import import_xlsx
+
+    return import_xlsx(path)
+
+
+def export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
+    """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`)."""
+    if fmt == "mspdi":
+        from planner.io.mspdi import export_mspdi
+
+        return export_mspdi(plan)
+    if fmt == "gan":
+        from planner.io.gan import export_gan
+
+        return export_gan(plan)
+    if fmt == "csv":
+        from planner.io.csvfile import export_csv
+
+        return export_csv(plan, bom=bom)
+    if fmt == "xlsx":
+        from planner.io.xlsx import export_xlsx
+
+        return export_xlsx(plan)
+    from planner.io import graphs
+
+    if fmt == "tjp":
+        return graphs.export_tjp(plan)
+    if fmt == "mermaid":
+        return graphs.export_mermaid(plan)
+    if fmt == "dot":
+        return graphs.export_dot(plan)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) -> str:
+    """Write ``plan`` to ``path`` in the format its suffix names, atomically. Returns the format key."""
+    from planner.io.common import write_export
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise InteropError(path, f"unknown suffix {suffix or '(none)'!r}, so no format to write",
+                           hint=f"use {', '.join(EXPORT_SUFFIXES)}")
+    fmt = EXPORT_SUFFIXES[suffix]
+    write_export(path, export_text(plan, fmt, bom=bom))
+    return fmt

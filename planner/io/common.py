@@ -83,7 +83,7 @@ class ImportReport:
             parts.append(f"{c['milestones']} milestones")
         parts.append(f"{c.get('dependencies', 0)} dependencies")
         if c.get("helpers"):
-            parts.append(f"{c['helpers']} import helpers")
+            parts.append(f"{c['helpers']} import-helper milestones")
         if c.get("summaries"):
             parts.append(f"{c['summaries']} summary tasks turned into structure")
         return f"Imported {', '.join(parts)} from {self.source or 'the file'} ({self.format})."
@@ -135,22 +135,45 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
 
 
 def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
-    """Parse XML safely: no DTDs, no entities (XXE, billion laughs), no network. Returns the root element."""
-    from xml.etree.ElementTree import ParseError
+    """Parse XML safely and return the root element: no DTD, no entity declarations (so no XXE and no entity
+    expansion bombs), no external references, no network.
+
+    defusedxml's policy (``forbid_dtd``, ``forbid_entities``, ``forbid_external``) is enforced by a first expat
+    pass that sets only the declaration handlers, so it runs at C speed and raises defusedxml's own exceptions; the
+    tree is then built by the C ElementTree parser. (defusedxml's ElementTree front end builds the tree with the
+    pure-Python parser, 1.5-3x slower on a 10,000-task file.)
+    """
+    import pyexpat
+    import xml.etree.ElementTree as ET
 
     import defusedxml
-    import defusedxml.ElementTree as SafeET
 
+    def dtd(name: str, *_args: Any) -> None:
+        raise defusedxml.DTDForbidden(name, None, None)
+
+    def entity(name: str, *_args: Any) -> None:
+        raise defusedxml.EntitiesForbidden(name, None, None, None, None, None)
+
+    def external(*_args: Any) -> None:
+        raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
+
+    scan = pyexpat.ParserCreate()
+    scan.StartDoctypeDeclHandler = dtd
+    scan.EntityDeclHandler = entity
+    scan.UnparsedEntityDeclHandler = entity
+    scan.ExternalEntityRefHandler = external
     try:
-        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        scan.Parse(data, True)
+        return ET.fromstring(data)
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
         raise InteropError(path, "refused: the XML declares a DTD or entities (a possible XXE or entity-expansion "
                                  "attack); project files never need them",
                            hint="re-export the file from its application") from None
-    except ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else None
-        raise InteropError(path, f"not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})",
-                           line=line, hint="is the file complete?") from None
+    except (pyexpat.ExpatError, ET.ParseError) as exc:
+        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        reason = pyexpat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
+        raise InteropError(path, f"not well-formed XML ({reason})", line=line,
+                           hint="is the file complete?") from None
 
 
 def local(tag: str) -> str:

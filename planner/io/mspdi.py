@@ -18,6 +18,7 @@ Units (the usual causes of lossy round trips):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import os
 import re
@@ -62,6 +63,7 @@ _PT = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+
                  r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_pt_minutes(text: str) -> float:
     """``PT8H30M0S`` -> 510.0 minutes (days count as 24 hours, as in MSPDI). Raises ValueError."""
     m = _PT.match(text.strip())
@@ -100,7 +102,7 @@ def _float(text: str | None) -> float | None:
 
 def _fields(el: Any) -> dict[str, Any]:
     """Child elements by local name (the last one wins; repeated children are read separately)."""
-    return {local(c.tag): c for c in el}
+    return {c.tag.rpartition("}")[2]: c for c in el}
 
 
 def _text(fields: dict[str, Any], name: str) -> str | None:
@@ -221,11 +223,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     calendar = _calendar(rf, list(cal_el) if cal_el is not None else [], origin, mpd, report)
     origin_minutes = calendar.minutes(start_dt) if start_dt else 0.0
 
+    seen_dates: dict[str | None, float | None] = {}  # tasks share dates; the calendar walk is the cost
+
     def weeks_at(text: str | None) -> float | None:
+        if text in seen_dates:
+            return seen_dates[text]
         t = _parse_datetime(text)
-        if t is None:
-            return None
-        return (calendar.minutes(t) - origin_minutes) / mpw
+        value = None if t is None else (calendar.minutes(t) - origin_minutes) / mpw
+        seen_dates[text] = value
+        return value
 
     aliases: dict[str, str] = {}
     ext = rf.get("ExtendedAttributes")
@@ -241,7 +247,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     durations: dict[str, float] = {}
     constraint_counts: dict[str, int] = {}
     for el in task_els:
-        f = _fields(el)
+        f: dict[str, Any] = {}
+        repeated: list[tuple[str, Any]] = []
+        for c in el:  # one pass: single fields by name, links and custom fields in order
+            name = c.tag.rpartition("}")[2]
+            if name in ("PredecessorLink", "ExtendedAttribute"):
+                repeated.append((name, c))
+            else:
+                f[name] = c
         if _text(f, "IsNull") == "1":
             continue
         uid = _text(f, "UID")
@@ -286,13 +299,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         manual = _text(f, "Manual") == "1"
         cost = _float(_text(f, "Cost"))
         hints: dict[str, str] = {}
-        for child in el:
-            if local(child.tag) == "ExtendedAttribute":
+        for kind, child in repeated:
+            if kind == "ExtendedAttribute":
                 cf = _fields(child)
                 alias = aliases.get(_text(cf, "FieldID") or "")
                 if alias:
                     hints[alias] = _text(cf, "Value") or ""
-            elif local(child.tag) == "PredecessorLink":
+            else:
                 lf = _fields(child)
                 if _text(lf, "CrossProject") == "1":
                     report.add("link", "a link to another project is not carried", where)
@@ -450,11 +463,19 @@ def export_mspdi(plan: Plan) -> str:
         ef = [es[i] + d.weeks() for i, d in enumerate(plan.decisions)]
         finish = max(ef, default=0.0)
 
+    memo: dict[tuple[float, bool], str] = {}  # plans share few distinct dates; the calendar walk is the cost
+
+    def moment(w: float, finish: bool) -> str:
+        key = (w, finish)
+        if key not in memo:
+            memo[key] = _iso(cal.datetime_at(w * mpw, finish=finish))
+        return memo[key]
+
     def start_at(w: float) -> str:
-        return _iso(cal.datetime_at(w * mpw))
+        return moment(w, False)
 
     def finish_at(w: float, dur: float) -> str:
-        return _iso(cal.datetime_at(w * mpw, finish=dur > 0))
+        return moment(w, dur > 0)
 
     recorded = ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {}) if isinstance(
         plan.extensions.get(EXTENSION_KEY), dict) else {}

@@ -374,7 +374,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         report.add("guess", f"{guessed_area} decision(s) got the area 'Imported' (no summary or custom field "
                             f"named an area); tagged '{AREA_GUESSED_TAG}'")
     report.counts.update({
-        "decisions": len(decisions), "milestones": milestones, "helpers": helpers,
+        "decisions": len(decisions) - helpers, "milestones": milestones, "helpers": helpers,
         "summaries": sum(is_summary), "dependencies": len(deps),
     })
     return plan

@@ -12,19 +12,24 @@ import contextlib
 import difflib
 import gc
 import json
+import math
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from planner.model import limits
 from planner.model import plan as _plan_module
-from planner.model.migrations import migrate
+from planner.model.migrations import MigrationError, migrate
 from planner.model.plan import SCHEMA_VERSION, Plan
+from planner.model.sessions import clean_stale_temps, temp_prefix
 
-MAX_PLAN_BYTES = 200 * 1024 * 1024
-"""Files larger than this are refused before reading (a plan of 100k decisions is about 40 MB)."""
+MAX_PLAN_BYTES = limits.MAX_PLAN_BYTES
+"""Files larger than this (200 MB) are refused, checked while reading (a plan of 100k decisions is about 40 MB)."""
 
 _MAX_REPORTED_ERRORS = 8
 
@@ -158,8 +163,12 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
     if not text.strip():
         problem = "the file is empty" if not text else "the file holds only blank space, no JSON"
         raise PlanLoadError(path, problem, hint="A plan file is a JSON object; try `planner new -o FILE`.")
+    duplicates: list[tuple[int, str]] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_pairs_hook(duplicates))
+    except RecursionError:
+        raise PlanLoadError(path, f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
+                            hint="A plan is a few levels deep; is this really a plan file?") from None
     except json.JSONDecodeError as exc:
         problem = f"not valid JSON: {exc.msg}"
         hint = "Fix the JSON syntax at that position."
@@ -170,7 +179,95 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
             problem = "the file ends inside the text value that starts here; it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
         raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
+    except ValueError as exc:  # Python refuses to turn more than 4,300 digits into an int
+        if "digits" not in str(exc):
+            raise
+        match = re.search(r"\d{" + str(limits.MAX_NUMBER_DIGITS + 1) + ",}", text)
+        line, col = _position(text, match.start() if match else None)
+        raise PlanLoadError(path, f"a number has more than {limits.MAX_NUMBER_DIGITS} digits", line=line,
+                            column=col, hint=f"Numbers in a plan are at most {limits.MAX_NUMBER_DIGITS} digits.") \
+            from None
+    if duplicates:
+        key = duplicates[0][1]
+        where = _path_to(data, duplicates[0][0])
+        raise PlanLoadError(path, f"the key {key!r} appears twice in the same object",
+                            json_path=f"{where}.{key}" if where else key,
+                            hint="Keep one of them: JSON readers disagree on which one wins.")
+    _check_depth_and_numbers(data, path)
     return plan_from_dict(data, path, _text=text)
+
+
+def _pairs_hook(duplicates: list[tuple[int, str]]) -> Any:
+    """An ``object_pairs_hook`` that notes (id of the object, key) for every key given twice."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((id(obj), key))
+                    break
+                seen.add(key)
+        return obj
+
+    return hook
+
+
+def _position(text: str, index: int | None) -> tuple[int | None, int | None]:
+    """(line, column), 1-based, of character ``index`` in ``text``."""
+    if index is None:
+        return None, None
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _path_to(data: Any, target: int) -> str:
+    """The JSON path of the object whose ``id()`` is ``target`` (iterative: the depth is not yet checked)."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, where = stack.pop()
+        if id(node) == target:
+            return where
+        if isinstance(node, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in node.items()
+                         if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(node) if isinstance(v, dict | list))
+    return ""
+
+
+def _check_depth_and_numbers(data: Any, path: str | os.PathLike[str] | None) -> None:
+    """Refuse nesting deeper than :data:`limits.MAX_DEPTH` and numbers that overflow a float (``1e400``), which
+    the model's fields catch but ``extensions`` (kept verbatim) would not. Iterative, linear in the data."""
+    stack: list[tuple[Any, Any, int, bool]] = [(data, "", 1, False)]
+    while stack:
+        node, where, depth, free = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > limits.MAX_DEPTH:
+                raise PlanLoadError(path, f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
+                                    json_path=_render(where) or None, hint="Flatten this value.")
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for k, v in items:
+                # Floats matter only under ``extensions`` (the model checks its own fields, naming them by id);
+                # the path is built only when needed (a large plan is big).
+                if isinstance(v, dict | list) or (free and isinstance(v, float)):
+                    stack.append((v, (where, k), depth + 1, free or (depth == 1 and k == "extensions")))
+        elif isinstance(node, float) and not math.isfinite(node):
+            raise PlanLoadError(path, "not a finite number (too large, or NaN/Infinity, which JSON does not have)",
+                                json_path=_render(where) or None, hint="Write a number below 1e308.")
+
+
+def _render(where: Any) -> str:
+    """A JSON path from the nested (parent, key) pairs of :func:`_check_depth_and_numbers`."""
+    keys: list[Any] = []
+    while where:
+        where, key = where
+        keys.append(key)
+    out = ""
+    for key in reversed(keys):
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out if len(out) <= 120 else out[:100] + "…"
 
 
 def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _text: str | None = None) -> Plan:
@@ -199,6 +296,9 @@ def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _te
     if version < SCHEMA_VERSION:
         try:
             data = migrate(data, version)
+        except MigrationError as exc:
+            raise PlanLoadError(path, str(exc), json_path=exc.json_path,
+                                hint="Fix this value; the file has not been changed.") from None
         except ValueError as exc:
             raise PlanLoadError(path, str(exc), json_path="schema_version") from None
         _text = None
@@ -216,25 +316,22 @@ def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _te
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read and validate a plan file. Raises :class:`PlanLoadError` with a complete message."""
+    """Read and validate a plan file. Raises :class:`PlanLoadError` with a complete message.
+
+    Only regular files are read (a FIFO would block forever, a device never ends), and the size cap is enforced
+    while reading, since a device or a growing file reports a size of 0.
+    """
     p = Path(path)
     try:
-        if p.is_dir():
-            raise PlanLoadError(p, "is a folder, not a plan file", hint="Give the path of a .plan.json file.")
-        size = p.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanLoadError(
-                p,
-                f"the file is {size / 1e6:.0f} MB, larger than the {MAX_PLAN_BYTES / 1e6:.0f} MB a plan may be",
-                hint="Is this really a plan file?",
-            )
-        raw = p.read_bytes()
+        raw = read_capped(p, MAX_PLAN_BYTES)
+    except PlanLoadError:
+        raise
     except FileNotFoundError:
         raise PlanLoadError(p, "no such file") from None
     except PermissionError:
         raise PlanLoadError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:
-        raise PlanLoadError(p, "is a folder, not a plan file") from None
+        raise PlanLoadError(p, "is a folder, not a plan file", hint="Give the path of a .plan.json file.") from None
     except OSError as exc:
         raise PlanLoadError(p, f"cannot be read: {exc.strerror or exc}") from None
     try:
@@ -245,6 +342,55 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         raise PlanLoadError(p, "is not UTF-8 text (is it a binary file or another encoding?)",
                             line=line, column=col) from None
     return parse_plan(text, p)
+
+
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing other kinds of file and anything over ``cap`` bytes.
+
+    Raises :class:`PlanLoadError` for a non-regular file or one over the cap, ``OSError`` when it cannot be read.
+    The file is opened without blocking (a FIFO with no writer would block ``open`` itself) and checked with
+    ``fstat`` on the open descriptor, so it cannot be swapped between the check and the read."""
+    p = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(p, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        kind = _kind_of(mode)
+        if kind == "a folder":
+            raise IsADirectoryError(21, "Is a directory", str(p))
+        if kind is not None:
+            raise PlanLoadError(p, f"is {kind}, not a plan file; only regular files are read",
+                                hint="Save the plan to a file first and give its path.")
+        size = os.fstat(fd).st_size
+        too_big = PlanLoadError(
+            p, f"the file is larger than the {cap / 1e6:.0f} MB a plan may be"
+            + (f" ({size / 1e6:.0f} MB)" if size > cap else ""),
+            hint="Is this really a plan file?")
+        if size > cap:
+            raise too_big
+        chunks: list[bytes] = []
+        total = 0
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            while True:
+                chunk = fh.read(min(1 << 22, cap + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > cap:
+                    raise too_big
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _compact_numbers(value: Any) -> Any:
@@ -300,12 +446,18 @@ def dump_plan(plan: Plan) -> str:
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that the file is either the old or the new content, never half."""
-    target = Path(path)
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that the file is either the old or the new content, never half."""
+    target = output_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    clean_stale_temps(target)  # a save killed earlier left its temporary file; its writer is gone
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         try:
@@ -327,6 +479,15 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """Where writing ``path`` lands: through a symbolic link, the file it points to (the link stays a link, as
+    with any editor that writes in place); otherwise ``path`` itself."""
+    target = Path(path)
+    if target.is_symlink():
+        return Path(os.path.realpath(target))
+    return target
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:

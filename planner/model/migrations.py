@@ -17,6 +17,24 @@ Migration = Callable[[PlanDict], PlanDict]
 MIGRATIONS: dict[int, Migration] = {}
 
 
+class MigrationError(ValueError):
+    """An old file that cannot be migrated as it stands: ``json_path`` names the value, ``str()`` the problem."""
+
+    def __init__(self, json_path: str, problem: str) -> None:
+        super().__init__(problem)
+        self.json_path = json_path
+
+
+def _list_of_objects(data: PlanDict, key: str) -> list[Any]:
+    """``data[key]`` when it is a list (absent: empty); a migration checks the shapes it reads before touching
+    anything, so an old file with ``null`` or a number where a list belongs gets a message, not a crash."""
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        kind = "null" if value is None else type(value).__name__
+        raise MigrationError(key, f"must be a list, not {kind} (in a schema_version 0 file)")
+    return value
+
+
 def migration(from_version: int) -> Callable[[Migration], Migration]:
     """Register ``func`` as the migration from ``from_version`` to ``from_version + 1``."""
 
@@ -34,8 +52,10 @@ def _draft_to_v1(data: PlanDict) -> PlanDict:
     """Version 0 is the pre-release draft format: dependencies said ``predecessor``/``successor`` and
     ``kind``, decisions said ``weeks`` for the duration and ``phase`` for the stage."""
     out = dict(data)
+    old_deps = _list_of_objects(data, "dependencies")
+    old_decisions = _list_of_objects(data, "decisions")
     deps = []
-    for dep in data.get("dependencies", []):
+    for dep in old_deps:
         if isinstance(dep, dict):
             dep = dict(dep)
             if "predecessor" in dep:
@@ -48,7 +68,7 @@ def _draft_to_v1(data: PlanDict) -> PlanDict:
     if "dependencies" in data:
         out["dependencies"] = deps
     decisions = []
-    for dec in data.get("decisions", []):
+    for dec in old_decisions:
         if isinstance(dec, dict):
             dec = dict(dec)
             if "weeks" in dec:

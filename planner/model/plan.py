@@ -11,8 +11,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from planner.model import limits as L
 from planner.model.units import week_to_date
 
 SCHEMA_VERSION: Final = 1
@@ -21,6 +22,15 @@ SCHEMA_VERSION: Final = 1
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier, unique within its list.")]
+
+# Bounded types (planner.model.limits): every number and string a file can hold has a documented maximum.
+Weeks = Annotated[float, Field(ge=0, le=L.MAX_WEEKS)]
+Name = Annotated[str, Field(min_length=1, max_length=L.MAX_NAME_CHARS)]
+ShortText = Annotated[str, Field(max_length=L.MAX_NAME_CHARS)]
+Text = Annotated[str, Field(max_length=L.MAX_TEXT_CHARS)]
+Ref = Annotated[str, Field(max_length=L.MAX_NAME_CHARS)]
+ScheduleWeeks = Annotated[float, Field(ge=-L.MAX_SCHEDULE_WEEKS, le=L.MAX_SCHEDULE_WEEKS)]
+Coordinate = Annotated[float, Field(ge=-L.MAX_COORDINATE, le=L.MAX_COORDINATE)]
 
 
 class _Strict(BaseModel):
@@ -33,9 +43,9 @@ class _Strict(BaseModel):
 class ThreePoint(_Strict):
     """A three-point estimate in weeks, ``0 <= optimistic <= likely <= pessimistic``."""
 
-    optimistic: NonNegativeFloat
-    likely: NonNegativeFloat
-    pessimistic: NonNegativeFloat
+    optimistic: Weeks
+    likely: Weeks
+    pessimistic: Weeks
 
     @model_validator(mode="after")
     def _ordered(self) -> ThreePoint:
@@ -53,7 +63,7 @@ class ThreePoint(_Strict):
         return float(getattr(self, estimate))
 
 
-Duration = NonNegativeFloat | ThreePoint
+Duration = Weeks | ThreePoint
 """Weeks: a number (all three estimates equal) or a three-point estimate."""
 
 
@@ -96,54 +106,55 @@ class CostCategory(StrEnum):
 
 
 class GateCriterion(_Strict):
-    text: str = Field(min_length=1)
+    text: Name
     met: bool = False
 
 
 class Stage(_Strict):
     id: Id
-    name: str = Field(min_length=1)
-    goal: str = ""
-    gate_criteria: list[GateCriterion] = Field(default_factory=list)
+    name: Name
+    goal: Text = ""
+    gate_criteria: list[GateCriterion] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
 
 
 class Area(_Strict):
     id: Id
-    name: str = Field(min_length=1)
+    name: Name
     color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
 class Team(_Strict):
     id: Id
-    name: str = Field(min_length=1)
-    capacity: NonNegativeFloat | None = Field(default=None, description="People available per week.")
+    name: Name
+    capacity: float | None = Field(default=None, ge=0, le=L.MAX_CAPACITY, description="People available per week.")
     rate: float | None = Field(
-        default=None, ge=0, description="Cost of one person-week of this team, in the plan's currency."
+        default=None, ge=0, le=L.MAX_COST, description="Cost of one person-week of this team, in the plan's currency."
     )
 
 
 class Decision(_Strict):
     id: Id
-    title: str = Field(min_length=1, max_length=300)
-    area: str | None = None
-    stage: str
-    owner: str | None = None
+    title: str = Field(min_length=1, max_length=L.MAX_NAME_CHARS)
+    area: Ref | None = None
+    stage: Ref
+    owner: Ref | None = None
     duration: Duration = 1.0
-    headcount: NonNegativeFloat = 1.0
-    cost: NonNegativeFloat | None = None
+    headcount: float = Field(default=1.0, ge=0, le=L.MAX_HEADCOUNT)
+    cost: float | None = Field(default=None, ge=0, le=L.MAX_COST)
     cost_category: CostCategory = Field(
         default=CostCategory.OTHER, description="What the one-off cost and run rate buy (people, cloud, vendor, other)."
     )
     run_rate: float | None = Field(
-        default=None, ge=0, description="Running cost per week from the decision's finish to the plan horizon."
+        default=None, ge=0, le=L.MAX_COST,
+        description="Running cost per week from the decision's finish to the plan horizon."
     )
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
-    not_before: NonNegativeFloat | None = Field(default=None, description="Earliest start, weeks from plan start.")
+    not_before: Weeks | None = Field(default=None, description="Earliest start, weeks from plan start.")
     milestone: bool = False
-    references: list[str] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
-    notes: str = ""
+    references: list[ShortText] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
+    tags: list[ShortText] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
+    notes: Text = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -159,33 +170,33 @@ class Decision(_Strict):
 
 
 class Dependency(_Strict):
-    from_: str = Field(alias="from", description="The predecessor's id.")
-    to: str = Field(description="The successor's id.")
+    from_: Ref = Field(alias="from", description="The predecessor's id.")
+    to: Ref = Field(description="The successor's id.")
     type: DependencyType = DependencyType.FS
-    lag: float = Field(default=0.0, description="Weeks; negative is a lead.")
-    note: str = ""
+    lag: float = Field(default=0.0, ge=-L.MAX_WEEKS, le=L.MAX_WEEKS, description="Weeks; negative is a lead.")
+    note: Text = ""
 
 
 class Risk(_Strict):
     id: Id
-    title: str = Field(min_length=1)
+    title: Name
     probability: float = Field(ge=0, le=1)
     impact: Duration = Field(description="Weeks of delay added to each of its decisions when it fires.")
-    decisions: list[str] = Field(default_factory=list)
-    mitigation: str = ""
-    owner: str | None = None
+    decisions: list[Ref] = Field(default_factory=list, max_length=L.MAX_DECISIONS)
+    mitigation: Text = ""
+    owner: Ref | None = None
 
 
 class BaselineEntry(_Strict):
-    start: float
-    finish: float
+    start: ScheduleWeeks
+    finish: ScheduleWeeks
 
 
 class Baseline(_Strict):
-    name: str = Field(min_length=1)
+    name: Name
     created: dt.datetime | None = None
-    finish: float
-    decisions: dict[str, BaselineEntry] = Field(default_factory=dict)
+    finish: ScheduleWeeks
+    decisions: dict[str, BaselineEntry] = Field(default_factory=dict, max_length=L.MAX_DECISIONS)
 
 
 # -- scenarios (issue 13) -----------------------------------------------------------------------------------
@@ -196,15 +207,15 @@ class DecisionOverride(_Strict):
     duration: Duration | None = None
     stage: str | None = None
     owner: str | None = None
-    headcount: NonNegativeFloat | None = None
-    not_before: NonNegativeFloat | None = None
-    cost: NonNegativeFloat | None = None
+    headcount: float | None = Field(default=None, ge=0, le=L.MAX_HEADCOUNT)
+    not_before: Weeks | None = None
+    cost: float | None = Field(default=None, ge=0, le=L.MAX_COST)
 
 
 class TeamOverride(_Strict):
     """A scenario's capacity for one team (people per week)."""
 
-    capacity: NonNegativeFloat | None = None
+    capacity: float | None = Field(default=None, ge=0, le=L.MAX_CAPACITY)
 
 
 class RiskOverride(_Strict):
@@ -237,8 +248,8 @@ class Scenario(_Strict):
 
 
 class Position(_Strict):
-    x: float
-    y: float
+    x: Coordinate
+    y: Coordinate
 
 
 class AISystem(_Strict):
@@ -262,33 +273,34 @@ class AISystem(_Strict):
 
 class Plan(_Strict):
     schema_version: Literal[1] = Field(description="Plan file format version.")
-    title: str = Field(min_length=1)
-    description: str = ""
+    title: str = Field(min_length=1, max_length=L.MAX_TITLE_CHARS)
+    description: Text = ""
     start_date: dt.date | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    budget: float | None = Field(default=None, ge=0, description="Total budget, in the plan's currency.")
+    budget: float | None = Field(default=None, ge=0, le=L.MAX_COST, description="Total budget, in the plan's currency.")
     target: dt.date | float | None = Field(
         default=None, description="Target finish: a date, or weeks from the plan start."
     )
     cost_of_delay: float | None = Field(
-        default=None, ge=0, description="Cost of each week the finish is later than the target."
+        default=None, ge=0, le=L.MAX_COST, description="Cost of each week the finish is later than the target."
     )
     horizon: float | None = Field(
-        default=None, ge=0, description="Weeks from the plan start up to which run rates are counted."
+        default=None, ge=0, le=L.MAX_SCHEDULE_WEEKS,
+        description="Weeks from the plan start up to which run rates are counted."
     )
     ai_system: AISystem | None = Field(default=None, description="Role and risk tier, for the coverage check.")
-    stages: list[Stage] = Field(min_length=1)
-    areas: list[Area] = Field(default_factory=list)
-    teams: list[Team] = Field(default_factory=list)
-    decisions: list[Decision]
-    dependencies: list[Dependency] = Field(default_factory=list)
-    risks: list[Risk] = Field(default_factory=list)
-    baselines: list[Baseline] = Field(default_factory=list)
+    stages: list[Stage] = Field(min_length=1, max_length=L.MAX_STAGES)
+    areas: list[Area] = Field(default_factory=list, max_length=L.MAX_AREAS)
+    teams: list[Team] = Field(default_factory=list, max_length=L.MAX_TEAMS)
+    decisions: list[Decision] = Field(max_length=L.MAX_DECISIONS)
+    dependencies: list[Dependency] = Field(default_factory=list, max_length=L.MAX_DEPENDENCIES)
+    risks: list[Risk] = Field(default_factory=list, max_length=L.MAX_RISKS)
+    baselines: list[Baseline] = Field(default_factory=list, max_length=L.MAX_BASELINES)
     scenarios: list[Scenario] = Field(
         default_factory=list, description="Named alternatives to the plan, each a set of overrides on it."
     )
     layout: dict[str, Position] = Field(
-        default_factory=dict, description="Graph-canvas card positions by decision id (set by the app)."
+        default_factory=dict, max_length=L.MAX_DECISIONS, description="Graph-canvas card positions by decision id (set by the app)."
     )
     extensions: dict[str, Any] = Field(default_factory=dict, description="Kept verbatim; for other tools.")
 

@@ -77,7 +77,8 @@ def resolve(plan: Plan, name: str | None) -> Plan:
         return materialise(plan, name)
     if is_base(name):
         return plan
-    return materialise(plan, name or "")
+    valid = ", ".join(repr(n) for n in [BASE, *scenario_names(plan)])
+    raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
 
 
 def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
@@ -114,9 +115,10 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
             teams[tid].capacity = tov.capacity
     risks = {r.id: r for r in out.risks}
     for rid, rov in sc.risks.items():
-        risk = risks.get(rid)
-        if risk is None:
+        found = risks.get(rid)
+        if found is None:
             continue
+        risk = found
         if rov.probability is not None:
             risk.probability = rov.probability
         if rov.impact is not None:

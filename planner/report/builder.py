@@ -21,8 +21,11 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__
+from planner.model.io import output_target
+from planner.model.sessions import clean_stale_temps, temp_prefix
 from planner.report.context import Heading, ReportContext, contents_form, fit_width
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, register_fonts
@@ -185,6 +188,7 @@ def paper_of(g: PageGeometry) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to ``width`` points, in time linear in its length."""
     return fit_width(text, font, size, width)
 
 
@@ -228,19 +232,25 @@ def build_report(
             raise ReportCancelled(message)
 
     report(0.0, "Preparing the report")
+    target = output_target(target)  # through a symbolic link, the file it points to is written
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ReportError(f"{target}: is a folder; give a file name such as {target / 'report.pdf'}")
     if not folder.is_dir():
         raise ReportError(f"{target}: cannot write: the folder {folder} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        clean_stale_temps(target)  # the .part of a report killed earlier; its writer is gone
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=folder)
     except OSError as exc:
         raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            _build(analysis, out, geometry, chosen, simulation, report)
+            try:
+                _build(analysis, out, geometry, chosen, simulation, report)
+            except LayoutError as exc:  # a last line of defence: plan text is capped at load, and cells wrap
+                raise ReportError(f"{target}: the report could not be laid out: {str(exc)[:200]}. Shorten the "
+                                  "longest names or notes in the plan and try again.") from None
             out.flush()
             os.fsync(out.fileno())
         report(0.99, "Saving")

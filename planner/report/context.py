@@ -34,16 +34,19 @@ def ellipsize(text: Any, max_chars: int) -> str:
 
 
 def fit_width(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` points: one measurement to estimate the cut, then a
-    few to settle it (linear in the length of the text, whatever it is)."""
+    """``text`` shortened with an ellipsis to fit ``width`` points, in time linear in its length: a 20,000-character
+    title is measured a dozen times, not once per character removed."""
     if stringWidth(text, font, size) <= width:
         return text
-    avg = max(0.1, stringWidth(text[:200], font, size) / max(1, len(text[:200])))
-    n = max(0, int(width / avg) - 1)
-    cut = text[:n]
-    while cut and stringWidth(cut.rstrip() + "\u2026", font, size) > width:
-        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
-    return cut.rstrip() + "\u2026"
+    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than a fifth of the size
+    lo, hi = 0, len(text)  # binary search for the longest prefix that fits with the ellipsis
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "\u2026", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "\u2026"
 
 
 class Contents(Flowable):

@@ -6,6 +6,7 @@ Heavy modules (matplotlib, reportlab) are not imported here; views that need the
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -13,6 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("planner")
@@ -60,6 +62,20 @@ def install_excepthook(log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
+def app_icon() -> QIcon:
+    """The application icon, from the PNG sizes shipped in the package (no SVG plugin needed)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from planner.desktop import icon_pngs
+
+    icon = QIcon()
+    for node in icon_pngs().values():
+        pixmap = QPixmap()
+        if pixmap.loadFromData(node.read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's names, style and palette (reused when one exists)."""
     from PySide6.QtWidgets import QApplication
@@ -75,6 +91,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Scaling Roadmap Planner")
+    app.setWindowIcon(app_icon())  # every window and dialog, and the About box
+    # Wayland and the task bar match the window to the installed desktop entry by this name.
+    from planner.desktop import APP_ID
+
+    app.setDesktopFileName(APP_ID)
     theme.apply_theme(app)
     theme.follow_system(app)
     return app
@@ -108,6 +129,16 @@ def run(path: str | None) -> int:
         elif not window.open_file(path):
             window.status.clearMessage()
         window.check_recovery()
+        if os.environ.get("PLANNER_EXIT_AFTER_OPEN"):
+            QTimer.singleShot(0, report_and_quit)
+
+    def report_and_quit() -> None:
+        # Smoke tests and start-up timing of an installed copy or the bundle: say what opened, then quit.
+        sys.stdout.write(f"opened {window.windowTitle().replace('[*]', '')!r}: "
+                         f"{len(window.doc.plan.decisions)} decisions\n")
+        sys.stdout.flush()
+        window.discard_and_close()
+        app.quit()
 
     QTimer.singleShot(0, load)
     return int(app.exec())

@@ -20,7 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QShowEvent
+from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,12 +56,33 @@ class ChartToolbar(NavigationToolbar2QT):
     def _icon(self, name: str) -> QIcon:
         from matplotlib import cbook
 
+        from planner.ui.chart_theme import is_dark
+
         path = Path(cbook._get_data_path("images", name))
         icon = QIcon()
+        dark = is_dark(self.palette())
         for candidate in (path, path.with_name(path.stem + "_large" + path.suffix)):
             if candidate.exists():
-                icon.addFile(str(candidate))
+                if dark:
+                    icon.addPixmap(QPixmap.fromImage(_light_icon(QImage(str(candidate)), self.palette())))
+                else:
+                    icon.addFile(str(candidate))
         return icon
+
+
+def _light_icon(image: QImage, palette: Any) -> QImage:
+    """The black glyph of a toolbar icon drawn in the palette's text colour (nearly invisible on dark)."""
+    from PySide6.QtGui import QPalette
+
+    fg = palette.color(QPalette.ColorRole.WindowText)
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if c.alpha() and c.lightness() < 100:
+                fg.setAlpha(c.alpha())
+                image.setPixelColor(x, y, fg)
+    return image
 
 
 class ChartDocument(Protocol):
@@ -204,6 +225,9 @@ class ChartTab(QWidget):
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
             self._func(self.figure, analysis, **kwargs)
+        from planner.ui.chart_theme import apply_palette
+
+        apply_palette(self.figure)  # dark palette: the chart follows (exports and the report stay light)
         self.canvas.draw_idle()
         self.draw_count += 1
         self.redrawn.emit()

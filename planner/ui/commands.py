@@ -269,6 +269,21 @@ class RemoveItemCommand(DocCommand):
         self.doc._notify_object_changed(self.owner, [self.attr])
 
 
+class ReplacePlanCommand(DocCommand):
+    """Swap the whole plan for another (e.g. the edits of a presentation, kept as one step). The two plan objects
+    are swapped, never copied, so that the commands before and after this one keep pointing at their objects."""
+
+    def __init__(self, doc: PlanDocument, plan: Plan, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(doc, text, parent)
+        self.other = plan
+
+    def redo(self) -> None:
+        self.other = self.doc._swap_plan(self.other)
+
+    def undo(self) -> None:
+        self.other = self.doc._swap_plan(self.other)
+
+
 def is_plan_meta(obj: Any) -> bool:
     """True for objects whose changes concern the plan/stage view rather than decisions or dependencies."""
     return not isinstance(obj, Decision | Dependency) or isinstance(obj, Plan)

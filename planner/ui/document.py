@@ -144,6 +144,9 @@ class PlanDocument(QObject):
         self.edit_times: deque[float] = deque(maxlen=8)  # perf_counter() of the last edits (benchmarks)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        from planner.ui.scenario_state import ScenarioState
+
+        self.scenarios = ScenarioState(self)  # the active scenario (issue 13); ``plan`` is then that scenario
         self.request_analysis(immediate=True)
 
     def _on_clean_changed(self, clean: bool) -> None:
@@ -181,11 +184,17 @@ class PlanDocument(QObject):
         self.selection = []
         self.baseline_name = None
         self._derived.clear()
+        self.scenarios.reset()
         self.plan_reset.emit()
         self.path_changed.emit(path)
         self.selection_changed.emit([])
         self._changed()
         self.modified_changed.emit(False)
+
+    def file_plan(self) -> Plan:
+        """The plan as it is saved: the base plan with its scenarios. While a scenario is active, ``plan`` is that
+        scenario materialised (see :mod:`planner.ui.scenario_state`)."""
+        return self.scenarios.file_plan()
 
     def set_path(self, path: str | None) -> None:
         self.path = path
@@ -365,6 +374,15 @@ class PlanDocument(QObject):
         del self.plan.decisions[index]
         self._succ_cache = None
         self.decisions_removed.emit(index)
+
+    def _swap_plan(self, plan: Plan) -> Plan:
+        """Primitive of ReplacePlanCommand: make ``plan`` the document's plan (views reset as for a new plan, the
+        undo history stays); returns the plan it replaced."""
+        old, self.plan = self.plan, plan
+        self._succ_cache = None
+        self._derived.clear()
+        self.plan_reset.emit()
+        return old
 
     def _notify_object_changed(self, obj: Any, fields: list[str]) -> None:
         if isinstance(obj, Decision):

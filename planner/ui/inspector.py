@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -45,7 +46,7 @@ from planner.model import Decision, duration_triple
 from planner.model.plan import ID_PATTERN
 from planner.ui import format as fmt
 from planner.ui.delegates import EditorDelegate
-from planner.ui.document import PlanDocument
+from planner.ui.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.models import DecisionIdRole, DependencyListModel
 from planner.ui.table_view import fill_combo, reference_choices
 
@@ -172,13 +173,16 @@ class DependencyEditor(QGroupBox):
         self.add_button.setToolTip("Add a dependency on the chosen decision (refused if it would create a cycle)")
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the selected dependencies")
+        # Two rows, so that the inspector fits its dock at 1280 px (one row needed ~400 px).
+        self.other.setMinimumContentsLength(8)
         row = QHBoxLayout()
-        row.addWidget(self.other, 1)
         row.addWidget(self.kind)
+        row.addStretch(1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.other)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.add_chosen)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -266,9 +270,9 @@ class DecisionInspector(QWidget):
         self.owner = QComboBox(self)
         self.status = QComboBox(self)
         self.progress = self._spin(0, 100, " %", decimals=0, step=10)
-        self.optimistic = self._spin(0, 10_000, " wk")
-        self.likely = self._spin(0, 10_000, " wk")
-        self.pessimistic = self._spin(0, 10_000, " wk")
+        self.optimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")
+        self.likely = self._spin(0, MAX_EDIT_WEEKS, " wk")
+        self.pessimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")
         self.estimate_error = QLabel(self)
         self.estimate_error.setWordWrap(True)
         self.estimate_error.setStyleSheet("color: #d9534f;")
@@ -322,12 +326,18 @@ class DecisionInspector(QWidget):
         form.addRow("Owner", self.owner)
         form.addRow("Status", self.status)
         form.addRow("Progress", self.progress)
-        est = QHBoxLayout()
-        for label, w in (("Opt.", self.optimistic), ("Likely", self.likely), ("Pess.", self.pessimistic)):
+        # Labels above the three estimates: side by side they made the form wider than its dock at 1280 px.
+        est = QGridLayout()
+        est.setHorizontalSpacing(6)
+        est.setVerticalSpacing(0)
+        for k, (label, w) in enumerate((("Optimistic", self.optimistic), ("Likely", self.likely),
+                                         ("Pessimistic", self.pessimistic))):
             lab = QLabel(label, self)
             lab.setBuddy(w)
-            est.addWidget(lab)
-            est.addWidget(w, 1)
+            est.addWidget(lab, 0, k)
+            est.addWidget(w, 1, k)
+            est.setColumnStretch(k, 1)
+            w.setMinimumWidth(0)
         form.addRow("Duration", est)
         form.addRow("", self.estimate_error)
         form.addRow("", self.milestone)

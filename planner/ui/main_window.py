@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
+from planner.model.io import output_target
+from planner.model.sessions import clean_stale_temps
 from planner.templates import load_template, template_names, template_summary
 from planner.ui import recovery, settings
 from planner.ui.document import PlanDocument
+from planner.ui.file_guard import FileGuard
 from planner.ui.inspector import InspectorPanel
 from planner.ui.panels import FindingsPanel, PlanStatusBar
 from planner.ui.plan_view import PlanView
@@ -40,9 +43,9 @@ from planner.ui.table_view import DecisionsView
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Scaling Roadmap Planner"
-FILE_FILTER = "Plan files (*.plan.json *.json);;All files (*)"
-RECOVERY_INTERVAL_MS = 60_000
-RECOVERY_AFTER_EDIT_MS = 2_000
+FILE_FILTER = ("Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
+               "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)")
+# Crash-recovery timing: planner.ui.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         # Views: the central tab widget; later tabs (charts) come through add_view_tab().
         self.chart_tabs: dict[str, LazyChartTab] = {}
         self.report_dialog: Any = None
+        self.import_dialog: Any = None  # File > Import…'s step (planner.ui.interop), while open
         self.baseline_prompt: QInputDialog | None = None
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        from planner.ui.scenario_bar import ScenarioBar
+
+        self.scenario_bar = ScenarioBar(self)  # Scenario menu and toolbar (issue 13)
         self._add_analysis_tabs()
         self.presentation = PresentationController(self)  # View > Presentation Mode (F11)
         self.presentation_action = self.presentation.toggle_action
@@ -194,14 +201,12 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.undoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.redoTextChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._recovery_timer = QTimer(self)
-        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
-        self._recovery_timer.timeout.connect(self.write_recovery)
-        self._recovery_timer.start()
-        self._recovery_soon = QTimer(self)
-        self._recovery_soon.setSingleShot(True)
-        self._recovery_soon.setInterval(RECOVERY_AFTER_EDIT_MS)
-        self._recovery_soon.timeout.connect(self.write_recovery)
+        # Crash recovery: a snapshot at most recovery.SNAPSHOT_DELAY_MS after the first unsaved edit (issue 11).
+        self.recovery_writer = recovery.RecoveryWriter(self.doc, self.recovery, self)
+        self.recovery_writer.install(self.status)
+        self.unreadable_recovery: list[recovery.Unreadable] = []
+        # Outside changes to the open file, and the same plan open in another instance (issue 11).
+        self.file_guard = FileGuard(self)
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1400, 860)
@@ -269,6 +274,11 @@ class MainWindow(QMainWindow):
                                                   "Simulate the plan's uncertain durations and risks (Risk tab)")
         self.export_report_action = self._action("Export &Report…", self.export_report, "Ctrl+Shift+E",
                                                   "Write a PDF report of the plan")
+        self.import_action = self._action("&Import…", self.ask_import, "Ctrl+I",
+                                          "Import MS Project XML, GanttProject, CSV or Excel as a new plan")
+        self.export_as_action = self._action("E&xport As…", self.ask_export, None,
+                                             "Write the plan for MS Project, GanttProject, Excel, CSV, TaskJuggler, "
+                                             "Mermaid or Graphviz")
         self.print_action = self._action("&Print…", lambda: self._chart_call("print_dialog"), K.Print,
                                          "Print the chart shown")
         self.print_preview_action = self._action("Print Pre&view…", lambda: self._chart_call("print_preview"),
@@ -284,10 +294,11 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&File")
         m.addActions([self.new_action, self.open_action])
         self.recent_menu = m.addMenu("Open &Recent")
+        m.addAction(self.import_action)
         m.addSeparator()
         m.addActions([self.save_action, self.save_as_action, self.revert_action])
         m.addSeparator()
-        m.addActions([self.export_report_action, self.print_preview_action, self.print_action])
+        m.addActions([self.export_report_action, self.export_as_action, self.print_preview_action, self.print_action])
         m.addSeparator()
         m.addAction(self.close_action)
         m = mb.addMenu("&Edit")
@@ -331,6 +342,15 @@ class MainWindow(QMainWindow):
         self.capacity_tab = CapacityTab(self.doc, self.views)
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
+        from planner.ui.cost_tab import CostTab
+        from planner.ui.coverage_tab import CoverageTab
+
+        self.cost_tab = CostTab(self.doc, self.simulation, self.views)
+        i = self.add_view_tab(self.cost_tab, "Cost")
+        self.views.setTabToolTip(i, "What the plan costs: spend curve, cost by stage, budget and its odds")
+        self.coverage_tab = CoverageTab(self.doc, self.views)
+        i = self.add_view_tab(self.coverage_tab, "Coverage")
+        self.views.setTabToolTip(i, "NIST AI RMF, ISO/IEC 42001 and EU AI Act coverage by stage")
         self.risk_tab.message.connect(self.show_message)
         self.doc.baseline_changed.connect(self._show_baseline_in_charts)
         self.views.currentChanged.connect(self._update_print_actions)
@@ -463,13 +483,10 @@ class MainWindow(QMainWindow):
             self.inspector_tabs.setCurrentWidget(self.inspector)
 
     def _on_plan_changed(self) -> None:
-        if self.doc.is_modified:
-            self._recovery_soon.start()
+        """(The recovery writer follows the document's edits itself.)"""
 
     def _on_clean_changed(self, clean: bool) -> None:
-        if clean:
-            self._recovery_soon.stop()
-            self.recovery.remove()
+        """(A clean document's recovery file is removed by the recovery writer.)"""
 
     def show_message(self, text: str, timeout: int = 8000) -> None:
         self.status.showMessage(text, timeout)
@@ -586,8 +603,13 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> bool:
-        """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays."""
+        """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays. Another
+        tool's file (.xml, .gan, .csv, .xlsx) goes through the import step and becomes a new, unsaved plan."""
         path = str(path)
+        from planner.ui import interop
+
+        if interop.is_import_path(path):
+            return interop.start_import(self, path) is not None
         try:
             plan = load_plan(path)
         except PlanLoadError as exc:
@@ -601,16 +623,46 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
         self.show_message(f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else ""))
+        warning = self.file_guard.open_elsewhere_text()
+        if warning:  # after "Opened": this one matters more
+            self.show_message(warning, 30000)
         return True
+
+    def ask_import(self) -> None:
+        from planner.ui import interop
+
+        interop.ask_import(self)
+
+    def ask_export(self) -> bool:
+        from planner.ui import interop
+
+        return interop.ask_export(self)
+
+    def adopt_imported(self, plan: Plan, message: str) -> None:
+        """Show an imported plan as a new, unsaved plan (the title has ``*`` and closing asks to save it)."""
+        self._set_plan(plan, None)
+        self.doc.undo_stack.resetClean()
+        self.show_message(message)
 
     def _set_plan(self, plan: Plan, path: str | None) -> None:
         self.recovery.remove()
         self.doc.set_plan(plan, path)
+        self._guard(path)
         if len(plan.decisions) < self.doc.SYNC_LIMIT:
             self.doc.analyze_now()  # small: show the schedule with the first paint
         overview = getattr(self.canvas, "overview", None)
         if callable(overview):
             QTimer.singleShot(0, overview)
+
+    def _guard(self, path: str | None) -> None:
+        """Watch ``path`` for outside changes, clean up temporary files a killed save left beside it, and warn
+        when the plan is open in another instance."""
+        if path is not None:
+            clean_stale_temps(path)
+        self.file_guard.watch(path)
+        warning = self.file_guard.open_elsewhere_text()
+        if warning:
+            self.show_message(warning, 30000)
 
     def new_from_template(self, name: str) -> None:
         """Replace the plan with a fresh one from template ``name`` (no prompt)."""
@@ -655,11 +707,15 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Save atomically to ``path``; the undo history is kept and marked clean."""
+        """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
+        to the file since it was opened is never overwritten without asking (False now, saved on Overwrite)."""
         self.commit_pending()
+        if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
+            return False
         try:
-            write_text_atomic(path, dump_plan(self.doc.plan))
+            write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
+            clean_stale_temps(output_target(path))
             self.show_error("Cannot save plan", f"The plan could not be saved to {path}.",
                             f"{exc.strerror or exc}. Your changes are still here; try another folder.")
             return False
@@ -668,6 +724,7 @@ class MainWindow(QMainWindow):
             self.doc.set_path(resolved)
         self.doc.undo_stack.setClean()
         self.recovery.remove()
+        self.file_guard.watch(resolved)
         settings.add_recent(resolved)
         self._refresh_recent_menu()
         self._update_title()
@@ -709,16 +766,16 @@ class MainWindow(QMainWindow):
 
     # -- recovery --------------------------------------------------------------------------------------------
     def write_recovery(self) -> None:
-        if self._closed or not self.doc.is_modified:
-            return
-        try:
-            self.recovery.write(self.doc.plan, self.doc.path)
-        except OSError:
-            log.exception("could not write the recovery file")
+        """Write the recovery snapshot now (normally the recovery writer does it shortly after each edit)."""
+        if not self._closed:
+            self.recovery_writer.write_now()
+            self.recovery_writer.wait()
 
     def check_recovery(self) -> QMessageBox | None:
         """Offer to restore the newest recovery file left by a crash (one at a time)."""
-        entries = recovery.orphans()
+        entries, unreadable = recovery.scan()
+        if unreadable:
+            self._report_unreadable_recovery(unreadable)
         if not entries:
             return None
         entry = entries[0]
@@ -741,6 +798,15 @@ class MainWindow(QMainWindow):
             f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.", SB.Yes)
         box.button(SB.Yes).setText("Restore")
         return box
+
+    def _report_unreadable_recovery(self, files: list[recovery.Unreadable]) -> None:
+        """Each unreadable recovery file is named with its problem; the others are still offered."""
+        self.unreadable_recovery += files
+        for f in files:
+            log.warning("recovery file %s %s; moved to %s", f.file.name, f.reason, recovery.recovery_dir() / "unreadable")
+        names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
+        self.show_message(f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
+                          f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}", 20000)
 
     def restore_recovery(self, entry: recovery.RecoveryEntry) -> bool:
         try:
@@ -806,8 +872,8 @@ class MainWindow(QMainWindow):
         self.presentation.leave()  # save the normal layout, not the presentation's
         if self.persist_layout:
             self.save_layout()
-        self._recovery_timer.stop()
-        self._recovery_soon.stop()
+        self.recovery_writer.close()
+        self.file_guard.close()
         self.recovery.release()
         if self.report_dialog is not None:
             self.report_dialog.done(0)  # stops and joins a running export
@@ -823,12 +889,29 @@ class MainWindow(QMainWindow):
         self._close_confirmed = True
         self.close()
 
-    def about(self) -> None:
-        from planner import __version__
+    def about(self) -> QMessageBox:
+        """Help > About: version, licence, and the libraries (with versions) this copy runs on. Window-modal,
+        not exec(), so tests can read and close it."""
+        from html import escape
 
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b> {__version__}<p>Plan how an AI initiative goes from pilot to "
-                          "enterprise scale: decisions, dependencies, critical path and stage gates.</p>")
+        from PySide6.QtCore import qVersion
+
+        from planner import __version__
+        from planner.desktop import library_versions, licence
+
+        libraries = [*library_versions(), ("Qt", qVersion())]
+        rows = "".join(f"<tr><td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in libraries)
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_TITLE}")
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<b>{APP_TITLE}</b> {escape(__version__)}<p>Plan how an AI initiative goes from pilot to "
+                    "enterprise scale: decisions, dependencies, critical path and stage gates.</p>"
+                    f"<p>Licence: {escape(licence())}</p><p>Built with:</p><table>{rows}</table>")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
 
 def _slug(text: str) -> str:

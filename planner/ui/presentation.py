@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import duration_triple
 from planner.ui import format as fmt
+from planner.ui.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -47,6 +49,12 @@ CANVAS_ZOOM = 1.6
 """Graph canvas zoom in presentation mode: at least this (100 % cards are sized for a desk, not a room)."""
 DURATION_STEP = 1.0
 """Weeks added or removed by one ``+`` / ``-`` press."""
+STEP_MIN_ZOOM = 0.75
+"""A stage step zooms out to show its cards, but not below this (card titles stay readable from the room)."""
+STEP_PANEL_SHARE = 0.36
+"""Width of the step panel (stage walk-through, critical-path spotlight), as a share of the window."""
+PRESENTER_HINT = ("PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
+                  "+ / − duration · Esc leaves")
 
 
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
@@ -74,40 +82,51 @@ class PresenterBar(QFrame):
         self.gated = QLabel(self)
         self.critical = QLabel(self)
         self.p80 = QLabel(self)
+        self.delta = QLabel(self)
+        self.cost = QLabel(self)  # spend and budget, when the plan has costs (issue 17)
+        self.cost.setObjectName("presenterCost")
         self.finish.setObjectName("presenterFinish")
         self.gated.setObjectName("presenterGated")
         self.critical.setObjectName("presenterCritical")
         self.p80.setObjectName("presenterP80")
-        row = QHBoxLayout()
-        row.setSpacing(round(base.pointSizeF() * 4) if base.pointSizeF() > 0 else 40)
-        for label in (self.finish, self.gated, self.critical, self.p80):
+        self.delta.setObjectName("presenterDelta")
+        # The figures wrap onto a second line rather than widen the window (a row of them needed ~1,560 px).
+        row = FlowLayout(spacing=round(base.pointSizeF() * 3) if base.pointSizeF() > 0 else 30)
+        for label in (self.finish, self.gated, self.critical, self.p80, self.cost, self.delta):
             label.setFont(figure_font)
             label.setTextFormat(Qt.TextFormat.RichText)
             row.addWidget(label)
-        row.addStretch(1)
-        self.hint = QLabel("+ / − duration · double-click to edit · Esc leaves", self)
+        self.hint = QLabel(PRESENTER_HINT, self)
         self.hint.setObjectName("presenterHint")
         self.hint.setEnabled(False)  # greyed: for the presenter, not the audience
         self.hint.setFont(scaled_font(base, 1.1))
-        row.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBottom)
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.explanation = QLabel(self)
         self.explanation.setObjectName("presenterExplanation")
         self.explanation.setFont(text_font)
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 10, 18, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(18, 8, 18, 8)
+        layout.setSpacing(4)
         layout.addLayout(row)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.hint)
+        # Expanding: the tool bar gives it the window's width; the small minimum lets the window stay narrow.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(320)
         self.setStyleSheet("QFrame#presenterBar { border-top: 2px solid palette(mid); }")
 
     def fit_height(self, width: int) -> None:
         """Tool bars ignore height-for-width: size the bar for its wrapped explanation at ``width``."""
         layout = self.layout()
         if layout is not None and width > 0:
-            self.setFixedHeight(max(layout.minimumSize().height(), layout.heightForWidth(width)))
+            # The tool bar's margins take a few pixels: lay out for the bar's own width once it has one.
+            own = self.width() if self.isVisible() and 0 < self.width() <= width else width - 16
+            self.setFixedHeight(max(40, layout.heightForWidth(own)))
 
 
 @dataclass
@@ -121,6 +140,8 @@ class _Saved:
     hidden: dict[int, tuple[QWidget, bool]] = field(default_factory=dict)  # id -> (widget, was hidden)
     zoom: float | None = None
     center: QPointF | None = None
+    table_rows: int = 0  # the table's row height
+    table_columns: list[int] = field(default_factory=list)  # the table's column widths
 
 
 class PresentationController(QObject):
@@ -134,6 +155,18 @@ class PresentationController(QObject):
         self.toolbar: QToolBar | None = None
         self._saved: _Saved | None = None
         self._inspector_shown = False
+        # Steps (see planner.ui.workshop): the deck, where we are, the panel that shows a step, the blank screen.
+        self.deck: list[Step] = []
+        self.position = 0
+        self.step_panel: StepPanel | None = None
+        self.step_bar: QToolBar | None = None
+        self.blank: BlankScreen | None = None
+        # The what-if session: where the undo stack stood, the plan and the finish when presenting started.
+        self.session_index = 0
+        self.session_finish: float | None = None
+        self.leave_prompt: QMessageBox | None = None
+        self._scaled_figures: dict[int, tuple[Any, float]] = {}  # id(figure) -> (figure, its dpi before)
+        self._deck_analysis: Any = None  # the analysis the deck was built from
 
         self.toggle_action = QAction("&Presentation Mode", window)
         self.toggle_action.setCheckable(True)
@@ -141,7 +174,7 @@ class PresentationController(QObject):
         tip = "Full screen with large type and the key figures, for workshops (Esc leaves)"
         self.toggle_action.setToolTip(tip)
         self.toggle_action.setStatusTip(tip)
-        self.toggle_action.triggered.connect(self.set_active)
+        self.toggle_action.triggered.connect(self._toggled)
         window.addAction(self.toggle_action)
         # Active only while presenting, so that Esc and +/- keep their usual meaning otherwise.
         self.leave_action = self._key_action("Leave Presentation", [QKeySequence(Qt.Key.Key_Escape)], self.escape)
@@ -149,6 +182,27 @@ class PresentationController(QObject):
                                               lambda: self.step_duration(+DURATION_STEP))
         self.shorter_action = self._key_action("Shorter", [QKeySequence("-")],
                                                lambda: self.step_duration(-DURATION_STEP))
+        K = Qt.Key
+        self.next_action = self._key_action("Next Step", [QKeySequence(K.Key_PageDown), QKeySequence(K.Key_Right),
+                                                          QKeySequence(K.Key_Space)], lambda: self.step(+1))
+        self.previous_action = self._key_action("Previous Step", [QKeySequence(K.Key_PageUp),
+                                                                  QKeySequence(K.Key_Left),
+                                                                  QKeySequence(K.Key_Backspace)],
+                                                lambda: self.step(-1))
+        self.overview_action = self._key_action("Overview", [QKeySequence(K.Key_Home)], lambda: self.go_to(0))
+        self.stages_action = self._key_action("Stage Walk-through", [QKeySequence(K.Key_S)],
+                                              lambda: self.go_to_kind("stage"))
+        self.critical_action = self._key_action("Critical-path Spotlight", [QKeySequence(K.Key_C)],
+                                                lambda: self.go_to_kind("critical"))
+        self.blank_action = self._key_action("Blank Screen", [QKeySequence(K.Key_B), QKeySequence(K.Key_Period)],
+                                             self.toggle_blank)
+        self.scroll_down_action = self._key_action("Scroll Step Down", [QKeySequence(K.Key_Down)],
+                                                   lambda: self.scroll_step(+1))
+        self.scroll_up_action = self._key_action("Scroll Step Up", [QKeySequence(K.Key_Up)],
+                                                 lambda: self.scroll_step(-1))
+        self._step_actions = [self.scroll_down_action, self.scroll_up_action, self.leave_action, self.longer_action, self.shorter_action, self.next_action,
+                              self.previous_action, self.overview_action, self.stages_action, self.critical_action,
+                              self.blank_action]
         menu = getattr(window, "view_menu", None)
         if menu is not None:
             menu.addSeparator()
@@ -175,6 +229,12 @@ class PresentationController(QObject):
     def toggle(self) -> None:
         self.set_active(not self.active)
 
+    def _toggled(self, on: bool) -> None:
+        if on:
+            self.enter()
+        else:
+            self.request_leave()
+
     # -- entering and leaving --------------------------------------------------------------------------------
     def enter(self, full_screen: bool = True) -> None:
         """Start presenting. ``full_screen=False`` keeps the window's size (off-screen rendering)."""
@@ -188,10 +248,18 @@ class PresentationController(QObject):
         if canvas is not None:
             saved.zoom = canvas.zoom
             saved.center = canvas.mapToScene(canvas.viewport().rect().center())
+        table = w.table_view.table
+        saved.table_rows = table.verticalHeader().defaultSectionSize()
+        saved.table_columns = [table.horizontalHeader().sectionSize(c) for c in range(table.model().columnCount())]
         self._saved = saved
+        self.session_index = self.doc.undo_stack.index()
+        a = self.doc.analysis
+        self.session_finish = a.schedule.finish if a is not None and a.schedule is not None else None
         self._hide_chrome()
         w.setFont(scaled_font(QApplication.font(), FONT_SCALE))
+        self._scale_table(saved)
         self.bar = PresenterBar()
+        self.bar.fit_height(w.width())  # before it is shown: an unsized bar would make the window grow
         bar = QToolBar("Presenter", w)
         bar.setObjectName("presenterToolBar")
         bar.setMovable(False)
@@ -201,7 +269,23 @@ class PresentationController(QObject):
         self.toolbar = bar
         w.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
         bar.show()
-        for act in (self.leave_action, self.longer_action, self.shorter_action):
+        self.step_panel = StepPanel()
+        self.step_panel.title.setFont(scaled_font(QApplication.font(), FIGURE_SCALE, bold=True))
+        self.step_panel.body.setFont(scaled_font(QApplication.font(), FONT_SCALE))
+        steps = QToolBar("Step", w)
+        steps.setObjectName("presenterStepBar")
+        steps.setMovable(False)
+        steps.setFloatable(False)
+        steps.toggleViewAction().setEnabled(False)
+        steps.addWidget(self.step_panel)
+        self.step_bar = steps
+        w.addToolBar(Qt.ToolBarArea.RightToolBarArea, steps)
+        steps.hide()
+        self.blank = BlankScreen(w)
+        self.deck = build_deck(self.doc.analysis)
+        self._deck_analysis = self.doc.analysis
+        self.position = 0
+        for act in self._step_actions:
             act.setEnabled(True)
         self.toggle_action.setChecked(True)
         self.doc.analysis_updated.connect(self.refresh)
@@ -214,6 +298,7 @@ class PresentationController(QObject):
         if full_screen:
             w.showFullScreen()
         self._zoom_canvas()
+        self._scale_figures()
         self.refresh()
 
     def leave(self) -> None:
@@ -229,14 +314,24 @@ class PresentationController(QObject):
                              (w.simulation.finished, self.refresh), (w.simulation.stale_changed, self.refresh),
                              (w.views.currentChanged, self._on_view_changed)):
             signal.disconnect(slot)
-        for act in (self.leave_action, self.longer_action, self.shorter_action):
+        for act in self._step_actions:
             act.setEnabled(False)
         self.toggle_action.setChecked(False)
         if self.toolbar is not None:
             w.removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
-        self.toolbar = self.bar = None
+        if self.step_bar is not None:
+            w.removeToolBar(self.step_bar)
+            self.step_bar.deleteLater()
+        if self.blank is not None:
+            self.blank.deleteLater()
+        self.toolbar = self.bar = self.step_bar = self.step_panel = self.blank = None
+        self.deck, self.position = [], 0
         self._inspector_shown = False
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.graph_scene.spotlight([], reveal=False)
+        self._unscale_figures()
         if saved.font_was_set:
             w.setFont(saved.font)
         else:
@@ -249,6 +344,10 @@ class PresentationController(QObject):
         self._restore_geometry(saved)
         w.restoreState(saved.dock_state)
         self._restore_canvas(saved)
+        table = w.table_view.table
+        table.verticalHeader().setDefaultSectionSize(saved.table_rows)
+        for c, width in enumerate(saved.table_columns):
+            table.horizontalHeader().resizeSection(c, width)
 
         def later() -> None:  # once the window manager has taken the window out of full screen
             if not self.active:
@@ -270,7 +369,9 @@ class PresentationController(QObject):
         w = self.window
         out: list[QWidget] = [w.menuBar(), w.statusBar()]
         out += [d for d in w.findChildren(QDockWidget)]
-        out += [t for t in w.findChildren(QToolBar) if t is not self.toolbar]
+        # Not our own bars (nor those of an earlier presentation, deleted later).
+        out += [t for t in w.findChildren(QToolBar)
+                if t.objectName() not in ("presenterToolBar", "presenterStepBar")]
         table = w.table_view
         out += [table.search, table.stage_filter, table.area_filter, table.owner_filter, table.status_filter,
                 table.critical_only, table.count_label]
@@ -287,10 +388,21 @@ class PresentationController(QObject):
             if isinstance(widget, QDockWidget) and widget is self.window.inspector_dock and self._inspector_shown:
                 continue
             widget.hide()
+        # A hidden tab does not recompute its layout by itself: without this the table's (hidden) filter row
+        # would still set the views' minimum width.
+        layout = self.window.table_view.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
 
     def _on_view_changed(self, _index: int) -> None:
-        # A chart shown for the first time builds its tool bar now: hide it too, and zoom a freshly shown graph.
+        # A chart shown for the first time builds its tool bar now: hide it too, enlarge its text, and zoom a
+        # freshly shown graph.
         QTimer.singleShot(0, self, self._hide_chrome)
+        QTimer.singleShot(0, self, self._scale_figures)
+        step = self.current_step
+        if step is not None and step.kind != "overview" and self.window.views.currentWidget() is not self._canvas():
+            self.go_to(0)  # another view: back to the overview (the steps live on the graph)
         if self.window.views.currentWidget() is self._canvas():
             QTimer.singleShot(0, self, self._zoom_canvas)
 
@@ -320,14 +432,102 @@ class PresentationController(QObject):
 
     # -- keys and mouse --------------------------------------------------------------------------------------
     def escape(self) -> None:
-        """Esc closes the inspector opened for an edit; otherwise it leaves presentation mode."""
+        """Esc brings back a blanked screen, closes the inspector opened for an edit, or else leaves presentation
+        mode (asking whether to keep the what-if changes, if any)."""
+        if self.blank is not None and self.blank.isVisible():
+            self.toggle_blank()
+            return
         dock = self.window.inspector_dock
         if self._inspector_shown and dock.isVisible():
             self.window.commit_pending()
             dock.hide()
             self._inspector_shown = False
             return
+        self.request_leave()
+
+    # -- the what-if session ---------------------------------------------------------------------------------
+    @property
+    def session_changed(self) -> bool:
+        """Whether the plan was edited (or undone) since presenting started."""
+        return self.active and self.doc.undo_stack.index() != self.session_index
+
+    def finish_delta(self) -> float | None:
+        """Weeks the finish moved since presenting started (None without a schedule then or now)."""
+        a = self.doc.analysis
+        if self.session_finish is None or a is None or a.schedule is None:
+            return None
+        return a.schedule.finish - self.session_finish
+
+    def request_leave(self) -> QMessageBox | None:
+        """Leave; when the plan changed during the presentation, first ask Keep changes / Discard changes
+        (Cancel stays in the presentation). Returns the prompt, if one was opened."""
+        if not self.active:
+            return None
+        if not self.session_changed:
+            self.leave()
+            return None
+        if self.leave_prompt is not None:
+            return self.leave_prompt
+        self.window.commit_pending()
+        self.toggle_action.setChecked(True)
+        SB = QMessageBox.StandardButton
+        stack = self.doc.undo_stack
+        n = abs(stack.index() - self.session_index)
+        delta = self.finish_delta()
+        moved = ("" if delta is None else " The finish did not move." if abs(delta) < 1e-9
+                 else f" The finish moved {'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}.")
+        box = QMessageBox(QMessageBox.Icon.Question, "Leave presentation",
+                          f"Keep the {n} change{'s' if n != 1 else ''} made during the presentation?{moved}",
+                          SB.Save | SB.Discard | SB.Cancel, self.window)
+        box.setObjectName("presentationLeavePrompt")
+        box.setInformativeText("Kept changes are one step that Undo takes back; discarded ones can be redone.")
+        box.button(SB.Save).setText("Keep changes")
+        box.button(SB.Discard).setText("Discard changes")
+        box.setDefaultButton(SB.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def finished(_r: int) -> None:
+            clicked = box.clickedButton()
+            answer = box.standardButton(clicked) if clicked is not None else SB.Cancel
+            self.leave_prompt = None
+            box.deleteLater()
+            self.answer_leave(answer)
+
+        box.finished.connect(finished)
+        self.leave_prompt = box
+        box.open()
+        return box
+
+    def answer_leave(self, answer: QMessageBox.StandardButton) -> None:
+        """Keep (one undo group), discard (undo back to the start), or stay (Cancel)."""
+        SB = QMessageBox.StandardButton
+        if answer == SB.Save:
+            self.keep_changes()
+        elif answer == SB.Discard:
+            self.discard_changes()
+        else:
+            return
         self.leave()
+
+    def keep_changes(self) -> None:
+        """Make the presentation's edits one undo step ("Presentation Changes")."""
+        stack = self.doc.undo_stack
+        if stack.index() == self.session_index:
+            return
+        if stack.index() == self.session_index + 1:
+            return  # already one step
+        from planner.ui.commands import ReplacePlanCommand
+
+        after = self.doc.plan.model_copy(deep=True)
+        selection = list(self.doc.selection)
+        stack.setIndex(self.session_index)
+        stack.push(ReplacePlanCommand(self.doc, after, "Presentation Changes"))
+        self.doc.select(selection)
+        self.session_index = stack.index()
+
+    def discard_changes(self) -> None:
+        """Undo everything done since presenting started (Redo brings it back)."""
+        self.doc.undo_stack.setIndex(self.session_index)
 
     def show_inspector(self) -> None:
         """Open the inspector dock for an edit during the presentation (Esc closes it again)."""
@@ -338,6 +538,155 @@ class PresentationController(QObject):
         w.inspector_tabs.setCurrentWidget(w.inspector)
         w.inspector_dock.show()
         w.inspector_dock.raise_()
+
+    # -- steps -----------------------------------------------------------------------------------------------
+    @property
+    def current_step(self) -> Step | None:
+        return self.deck[self.position] if self.active and 0 <= self.position < len(self.deck) else None
+
+    def step(self, delta: int) -> None:
+        """The next (+1) or previous (-1) step of the deck; stops at both ends."""
+        if self.active:
+            self.go_to(max(0, min(len(self.deck) - 1, self.position + delta)))
+
+    def go_to_kind(self, kind: str) -> None:
+        """The first step of the stage walk-through (``stage``) or of the critical-path spotlight (``critical``)."""
+        k = next((i for i, st in enumerate(self.deck) if st.kind == kind), None)
+        if k is None:
+            self.window.show_message("No schedule: fix the plan's errors first" if len(self.deck) <= 1
+                                     else f"This plan has no {kind} steps")
+            return
+        self.go_to(k)
+
+    def go_to(self, position: int) -> None:
+        if not self.active or not self.deck:
+            return
+        self.position = max(0, min(len(self.deck) - 1, position))
+        self._show_step()
+        self.refresh()
+
+    def _refresh_deck(self) -> None:
+        """After an edit: fresh figures in every step, and the same kind of step at the same place."""
+        old = self.current_step
+        kind = old.kind if old is not None else "overview"
+        offset = self.position - next((i for i, st in enumerate(self.deck) if st.kind == kind), self.position)
+        analysis = self.doc.analysis
+        self.deck = build_deck(analysis)
+        self._deck_analysis = analysis
+        same = [i for i, st in enumerate(self.deck) if st.kind == kind]
+        self.position = same[min(offset, len(same) - 1)] if same else 0
+        if kind != "overview":
+            self._show_step()
+
+    def _show_step(self) -> None:
+        step = self.current_step
+        panel, bar = self.step_panel, self.step_bar
+        if step is None or panel is None or bar is None:
+            return
+        canvas = self._canvas()
+        w = self.window
+        if step.kind == "overview":
+            bar.hide()
+            if canvas is not None:
+                canvas.graph_scene.spotlight([], reveal=False)
+            return
+        panel.show_step(step)
+        # Never wider than the room the views leave: the window must not grow past the screen.
+        room = w.width() - w.views.minimumSizeHint().width() - 24
+        panel.setFixedWidth(max(240, min(int(w.width() * STEP_PANEL_SHARE), room)))
+        bar.show()
+        if canvas is not None:
+            if w.views.currentWidget() is not canvas:
+                w.views.setCurrentWidget(canvas)
+            scene = canvas.graph_scene
+            scene.catch_up()
+            scene.complete()
+            scene.spotlight(step.spotlight, step.links, reveal=False)
+            if step.focus is not None:
+                self.doc.select([step.focus])
+                canvas.focus_on([step.focus], max(canvas.zoom, CANVAS_ZOOM))
+            else:
+                self.doc.select([])
+                self._fit_cards(canvas, step.spotlight)
+        elif step.focus is not None:
+            self.doc.select([step.focus])
+
+    def _fit_cards(self, canvas: Any, ids: list[str]) -> None:
+        """Show the step's cards: centred, at the presentation zoom when they fit, else as large as fits."""
+        from PySide6.QtCore import QRectF
+
+        rect = QRectF()
+        for did in ids:
+            card = canvas.graph_scene.cards.get(did)
+            if card is not None:
+                r = card.sceneBoundingRect()
+                rect = r if rect.isNull() else rect.united(r)
+        if rect.isNull():
+            return
+        view = canvas.viewport().rect()
+        fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
+        canvas.set_zoom(max(STEP_MIN_ZOOM, min(CANVAS_ZOOM, fit)))
+        canvas.centerOn(rect.center())
+
+    def scroll_step(self, direction: int) -> None:
+        """Up / Down: scroll a long step (the presenter never needs the mouse)."""
+        panel = self.step_panel
+        if panel is None or self.step_bar is None or not self.step_bar.isVisible():
+            return
+        bar = panel.scroll.verticalScrollBar()
+        bar.setValue(bar.value() + direction * max(bar.pageStep() // 2, 1))
+
+    def toggle_blank(self) -> None:
+        """Black out the screen (B), or bring the presentation back."""
+        blank = self.blank
+        if blank is None:
+            return
+        if blank.isVisible():
+            blank.hide()
+            return
+        blank.setGeometry(self.window.rect())
+        blank.raise_()
+        blank.show()
+        blank.setFocus()
+
+    # -- larger text in charts and the table -----------------------------------------------------------------
+    def _scale_table(self, saved: _Saved) -> None:
+        table = self.window.table_view.table
+        table.verticalHeader().setDefaultSectionSize(int(saved.table_rows * FONT_SCALE))
+        header = table.horizontalHeader()
+        for c, width in enumerate(saved.table_columns):
+            header.resizeSection(c, int(width * FONT_SCALE))
+
+    def _scale_figures(self) -> None:
+        """Enlarge the text of every chart drawn so far (a higher figure dpi on the same pixels)."""
+        if not self.active:
+            return
+        try:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        except ImportError:
+            return
+        import sys
+
+        if "matplotlib" not in sys.modules:
+            return
+        for canvas in self.window.findChildren(FigureCanvasQTAgg):
+            fig = canvas.figure
+            if id(fig) in self._scaled_figures:
+                continue
+            self._scaled_figures[id(fig)] = (fig, float(fig._original_dpi))
+            _set_figure_dpi(canvas, fig._original_dpi * FONT_SCALE)
+
+    def _unscale_figures(self) -> None:
+        try:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        except ImportError:
+            return
+        canvases = {id(c.figure): c for c in self.window.findChildren(FigureCanvasQTAgg)}
+        for key, (_fig, dpi) in list(self._scaled_figures.items()):
+            canvas = canvases.get(key)
+            if canvas is not None:
+                _set_figure_dpi(canvas, dpi)
+        self._scaled_figures.clear()
 
     def _watched(self) -> list[QObject]:
         w = self.window
@@ -383,6 +732,10 @@ class PresentationController(QObject):
         return problem
 
     # -- presenter bar ---------------------------------------------------------------------------------------
+    def cost_text(self, a: Any, simulation: Any = None) -> str:
+        """The presenter bar's cost figure (from the same cost_summary as the Cost tab)."""
+        return _cost_figure(a, simulation)
+
     def refresh(self, *_args: Any) -> None:
         bar = self.bar
         if bar is None:
@@ -391,7 +744,7 @@ class PresentationController(QObject):
         a = self.doc.analysis
         if a is None or a.schedule is None or a.stages is None:
             bar.finish.setText("Finish: <span style='font-weight:normal'>no schedule yet</span>")
-            for label in (bar.gated, bar.critical, bar.p80):
+            for label in (bar.gated, bar.critical, bar.p80, bar.cost):
                 label.setText("")
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
@@ -403,9 +756,18 @@ class PresentationController(QObject):
             result = sim.result
             bar.p80.setText(_figure("P80", fmt.when(plan, result.percentile(80)))
                             if result is not None and not sim.stale else "")
-        for label in (bar.gated, bar.critical, bar.p80):
+            bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
+        delta = self.finish_delta() if self.session_changed else None
+        bar.delta.setText("" if delta is None else _figure(
+            "Since the start", "no change" if abs(delta) < 1e-9
+            else f"{'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}"))
+        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta):
             label.setVisible(bool(label.text()))
-        bar.explanation.setText(self.explanation_html())
+        if self.deck and a is not None and a is not self._deck_analysis:
+            self._refresh_deck()
+        step = self.current_step
+        # A step shows its own explanation in the step panel; the bar would only repeat it.
+        bar.explanation.setText("" if step is not None and step.kind != "overview" else self.explanation_html())
         bar.explanation.setVisible(bool(bar.explanation.text()))
         bar.fit_height(self.window.width())
 
@@ -433,6 +795,41 @@ class PresentationController(QObject):
     def resize_bar(self) -> None:
         if self.bar is not None:
             self.bar.fit_height(self.window.width())
+
+
+def _set_figure_dpi(canvas: Any, dpi: float) -> None:
+    """Draw ``canvas``'s figure at ``dpi`` on the same pixels (text and lines scale with it), and redraw."""
+    fig = canvas.figure
+    fig._original_dpi = dpi  # matplotlib re-applies this times the screen's pixel ratio on screen changes
+    ratio = canvas.device_pixel_ratio or 1
+    fig.set_dpi(dpi * ratio)
+    w, h = canvas.width(), canvas.height()
+    fig.set_size_inches(w * ratio / fig.dpi, h * ratio / fig.dpi, forward=False)
+    owner = canvas.parentWidget()
+    while owner is not None and not hasattr(owner, "schedule_redraw") and not hasattr(owner, "redraw"):
+        owner = owner.parentWidget()
+    if owner is not None and hasattr(owner, "schedule_redraw"):
+        owner.schedule_redraw()
+    elif owner is not None:
+        owner.redraw()
+    else:
+        canvas.draw_idle()
+
+
+def _cost_figure(a: Any, simulation: Any) -> str:
+    """``Cost USD 1.92M of 1.98M`` (and ``· both 42 %`` after a simulation); empty when the plan has no costs."""
+    from planner.analysis.cost import cost_summary, format_money
+
+    s = cost_summary(a.plan, a, simulation)
+    if s is None:
+        return ""
+    b = s.breakdown
+    text = format_money(b.total, s.currency, compact=True)
+    if b.budget is not None:
+        text += f" of {format_money(b.budget, None, compact=True)}"
+    if s.risk is not None and s.risk.p_joint is not None:
+        text += f" · budget and target {s.risk.p_joint:.0%}"
+    return _figure("Cost", text)
 
 
 def _figure(name: str, value: str) -> str:

@@ -1,25 +1,56 @@
-"""Autosave recovery files: the unsaved state of an open plan, written periodically and after edits, removed
-after a clean save or close, and offered for restore on the next start after a crash.
+"""Crash recovery: the unsaved state of an open plan, written shortly after every undo step, removed after a
+clean save or close, and offered for restore on the next start after a crash.
 
-Each window owns one file ``<data>/recovery/<token>.recovery.json``. A file is an orphan (left by a crash) when
-its process is gone, or when it is in this process but no live window owns it.
+Each window owns one file ``<data>/recovery/<token>.recovery.json``, written atomically. While the window lives
+it also holds an OS lock on ``<token>.lock`` (released by the system when the process dies, however it dies), and
+the file records the session tag ``<pid>-<process start time>``: a file is an orphan (left by a crash) when no live
+session owns it. A pid alone is not enough: after a reboot the same number belongs to another process, and the
+file would never be offered.
+
+:class:`RecoveryWriter` writes a snapshot at most :data:`SNAPSHOT_DELAY_MS` after the first unsaved edit, however
+fast edits come (the timer is started by the first edit and not restarted by the next ones), so a crash loses at
+most the last quarter second. A plan too large to write in a few milliseconds is serialised on the GUI thread
+(a consistent snapshot) and written by a background thread. When a write fails (disk full, folder gone) the
+status bar says that crash protection is off until a write succeeds again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import logging
 import os
+import shutil
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
+
 from planner.model import Plan, plan_from_dict, plan_to_dict, write_text_atomic
+from planner.model.sessions import clean_stale_temps, pid_alive, session_alive, this_session
 from planner.ui.settings import data_dir
 
+log = logging.getLogger(__name__)
+
 FORMAT = "planner-recovery"
+SNAPSHOT_DELAY_MS = 200
+"""The longest a snapshot lags behind the first unsaved edit (plus the time to write it)."""
+PERIODIC_MS = 60_000
+"""A periodic rewrite while modified, in case a write failed and the disk has room again."""
+THREADED_FROM_DECISIONS = 2_000
+"""Plans from this size are written by a background thread (serialising stays on the GUI thread)."""
+
 _LIVE: set[str] = set()
+
+try:
+    import fcntl
+except ImportError:  # Windows: the session tag alone tells live from dead
+    fcntl = None  # type: ignore[assignment]
 
 
 def recovery_dir() -> Path:
@@ -41,74 +72,324 @@ class RecoveryEntry:
 
     def discard(self) -> None:
         self.file.unlink(missing_ok=True)
+        self.file.with_name(self.file.name.replace(".recovery.json", ".lock")).unlink(missing_ok=True)
+
+
+@dataclass
+class Unreadable:
+    """A recovery file that could not be read: skipped (and moved aside so it is reported once)."""
+
+    file: Path
+    reason: str
 
 
 class RecoveryFile:
-    """The recovery file of one window."""
+    """The recovery file of one window, and the OS lock that says its session is alive."""
 
     def __init__(self) -> None:
         self.token = uuid.uuid4().hex
         _LIVE.add(self.token)
-        self.path = recovery_dir() / f"{self.token}.recovery.json"
+        folder = recovery_dir()
+        self.path = folder / f"{self.token}.recovery.json"
+        self.lock_path = folder / f"{self.token}.lock"
+        self._lock_fd: int | None = None
+        if fcntl is not None:
+            try:
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._lock_fd = fd
+            except OSError:
+                log.warning("could not lock %s; the session tag alone marks this session", self.lock_path)
 
-    def write(self, plan: Plan, original_path: str | None) -> None:
-        payload = {
+    def payload(self, plan: Plan, original_path: str | None) -> dict[str, Any]:
+        """What is written (serialised now, on the calling thread: the plan may change right after)."""
+        return {
             "format": FORMAT,
-            "version": 1,
+            "version": 2,
             "pid": os.getpid(),
-            "written": dt.datetime.now().isoformat(timespec="seconds"),
+            "session": this_session(),
+            "written": dt.datetime.now().isoformat(timespec="milliseconds"),
             "original_path": original_path,
             "plan": plan_to_dict(plan),
         }
+
+    def write_payload(self, payload: dict[str, Any]) -> None:
         write_text_atomic(self.path, json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
+
+    def write(self, plan: Plan, original_path: str | None) -> None:
+        self.write_payload(self.payload(plan, original_path))
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
 
     def release(self) -> None:
-        """The window is gone (cleanly): remove the file and forget the token."""
+        """The window is gone (cleanly): remove the file, the lock and forget the token."""
         self.remove()
+        self._unlock(remove=True)
         _LIVE.discard(self.token)
 
     def abandon(self) -> None:
-        """Simulate a crash (tests): forget the token but leave the file behind."""
+        """Simulate a crash (tests): forget the token and drop the lock but leave the file behind."""
+        self._unlock(remove=False)
         _LIVE.discard(self.token)
 
+    def _unlock(self, remove: bool) -> None:
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)  # closing releases the flock
+            self._lock_fd = None
+        if remove:
+            self.lock_path.unlink(missing_ok=True)
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+
+def _locked_by_someone(lock: Path) -> bool | None:
+    """True when another open descriptor holds the lock, False when it is free, None when unknown."""
+    if fcntl is None or not lock.exists():
+        return None
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        fd = os.open(lock, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return True
     except OSError:
+        return None
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
         return False
-    return True
+    finally:
+        os.close(fd)
 
 
-def orphans() -> list[RecoveryEntry]:
-    """Recovery files left by a crashed session, newest first. Unreadable files are skipped (and kept)."""
-    out = []
-    for f in recovery_dir().glob("*.recovery.json"):
+def _owner_alive(payload: dict[str, Any], lock: Path) -> bool:
+    held = _locked_by_someone(lock)
+    if held is not None:
+        return held
+    tag = payload.get("session")
+    if isinstance(tag, str) and tag:
+        return session_alive(tag)
+    pid = payload.get("pid")
+    return isinstance(pid, int) and not isinstance(pid, bool) and pid != os.getpid() and pid_alive(pid)
+
+
+def _read(f: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """(payload, None) or (None, why it cannot be used)."""
+    try:
+        payload = json.loads(f.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
+    except (ValueError, RecursionError):
+        return None, "is not valid JSON (cut short?)"
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        return None, "is not a recovery file of this program"
+    pid = payload.get("pid")
+    if pid is not None and (isinstance(pid, bool) or not isinstance(pid, int)):
+        return None, "names no valid process id"
+    if not isinstance(payload.get("plan"), dict):
+        return None, "holds no plan"
+    if not isinstance(payload.get("original_path"), str | None):
+        return None, "names no valid original file"
+    return payload, None
+
+
+def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
+    """Recovery files left by crashed sessions (newest first), and the files that could not be read.
+
+    An unreadable file never hides the others: it is reported on its own and moved to ``recovery/unreadable``
+    (kept, not deleted, in case someone wants to look at it)."""
+    out: list[RecoveryEntry] = []
+    bad: list[Unreadable] = []
+    folder = recovery_dir()
+    for f in sorted(folder.glob("*.recovery.json")):
         token = f.name.split(".", 1)[0]
-        try:
-            payload = json.loads(f.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        if token in _LIVE:
             continue
-        if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        lock = folder / f"{token}.lock"
+        payload, why = _read(f)
+        if payload is None:
+            if _locked_by_someone(lock):
+                continue  # being written by a live session right now
+            bad.append(Unreadable(f, why or "cannot be used"))
+            _move_aside(f)
             continue
-        pid = int(payload.get("pid") or 0)
-        if token in _LIVE or (pid != os.getpid() and _pid_alive(pid)):
+        if _owner_alive(payload, lock):
             continue
-        plan = payload.get("plan") or {}
+        plan = payload["plan"]
         try:
             written = dt.datetime.fromisoformat(str(payload.get("written")))
         except ValueError:
             written = None
-        out.append(RecoveryEntry(f, payload.get("original_path"), str(plan.get("title", "Untitled plan")),
+        title = plan.get("title")
+        out.append(RecoveryEntry(f, payload.get("original_path"),
+                                 title[:200] if isinstance(title, str) and title else "Untitled plan",
                                  written, plan))
     out.sort(key=lambda e: e.written or dt.datetime.min, reverse=True)
-    return out
+    return out, bad
+
+
+def orphans() -> list[RecoveryEntry]:
+    """Recovery files left by a crashed session, newest first (unreadable ones are skipped: see :func:`scan`)."""
+    return scan()[0]
+
+
+def _move_aside(f: Path) -> None:
+    aside = recovery_dir() / "unreadable"
+    with contextlib.suppress(OSError):
+        aside.mkdir(exist_ok=True)
+        shutil.move(str(f), str(aside / f.name))
+
+
+def clean_recovery_temps() -> int:
+    """Remove temporary files in the recovery folder whose writer is gone (a crash during a snapshot)."""
+    folder = recovery_dir()
+    n = 0
+    for f in folder.glob("*.recovery.json"):
+        n += clean_stale_temps(f)
+    for f in folder.glob(".*.recovery.json.*.tmp"):  # the temp of a file that was never completed
+        target = folder / f.name[1:].split(".recovery.json", 1)[0]
+        n += clean_stale_temps(target.with_name(target.name + ".recovery.json"))
+    return n
+
+
+class RecoveryWriter(QObject):
+    """Keeps the recovery file of one window current: at most :data:`SNAPSHOT_DELAY_MS` behind the first unsaved
+    edit, removed when the document is clean. ``protection_changed(reason)`` says why crash protection is off
+    (empty: it is on)."""
+
+    protection_changed = Signal(str)
+
+    def __init__(self, doc: Any, recovery: RecoveryFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.recovery = recovery
+        self.problem = ""
+        self.writes = 0
+        self._closed = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(SNAPSHOT_DELAY_MS)
+        self._soon.timeout.connect(self.write_now)
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(PERIODIC_MS)
+        self._periodic.timeout.connect(self.write_now)
+        self._periodic.start()
+        self._lock = threading.Lock()
+        self._pending: dict[str, Any] | None = None
+        self._thread: threading.Thread | None = None
+        self._thread_error: str | None = None
+        self._poll = QTimer(self)  # picks up the result of a background write on the GUI thread
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._check_thread)
+        self.label: QLabel | None = None
+        doc.plan_changed.connect(self.edited)
+        doc.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    # -- scheduling ------------------------------------------------------------------------------------------
+    def edited(self) -> None:
+        """An undo step happened: snapshot soon. The timer is *not* restarted by later edits, so continuous
+        editing cannot postpone the snapshot."""
+        if self._closed or not self.doc.is_modified:
+            return
+        if not self._soon.isActive():
+            self._soon.start()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self._soon.stop()
+            self.wait()
+            self.recovery.remove()
+
+    @property
+    def pending(self) -> bool:
+        return self._soon.isActive()
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def write_now(self) -> None:
+        self._soon.stop()
+        if self._closed or not self.doc.is_modified:
+            return
+        plan = self.doc.file_plan() if hasattr(self.doc, "file_plan") else self.doc.plan
+        try:
+            payload = self.recovery.payload(plan, self.doc.path)
+        except Exception as exc:  # noqa: BLE001 - a snapshot must never take the editor down
+            log.exception("could not serialise the recovery snapshot")
+            self._set_problem(f"the snapshot could not be made ({type(exc).__name__})")
+            return
+        if len(self.doc.plan.decisions) < THREADED_FROM_DECISIONS:
+            try:
+                self.recovery.write_payload(payload)
+            except OSError as exc:
+                log.warning("could not write the recovery file: %s", exc)
+                self._set_problem(f"the recovery file cannot be written ({exc.strerror or exc})")
+                return
+            self.writes += 1
+            self._set_problem("")
+            return
+        with self._lock:
+            self._pending = payload  # the newest snapshot wins; an older one not yet written is dropped
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._drain, name="recovery-writer", daemon=True)
+                self._thread.start()
+        self._poll.start()
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                payload, self._pending = self._pending, None
+            if payload is None:
+                return
+            try:
+                self.recovery.write_payload(payload)
+                error = ""
+            except OSError as exc:
+                error = f"the recovery file cannot be written ({exc.strerror or exc})"
+            with self._lock:
+                self._thread_error = error
+                self.writes += 1 if not error else 0
+
+    def _check_thread(self) -> None:
+        with self._lock:
+            done = self._thread is None or not self._thread.is_alive()
+            error, self._thread_error = self._thread_error, None
+        if error is not None:
+            self._set_problem(error)
+        if done:
+            self._poll.stop()
+
+    def wait(self) -> None:
+        """Finish a background write (before removing the file, and at close)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+        self._check_thread()
+
+    def close(self) -> None:
+        self._closed = True
+        self._soon.stop()
+        self._periodic.stop()
+        self.wait()
+        self._poll.stop()
+
+    # -- crash protection status -----------------------------------------------------------------------------
+    def install(self, status: QStatusBar) -> QLabel:
+        """A permanent status-bar notice, visible only while crash protection is off."""
+        label = QLabel(status)
+        label.setObjectName("crashProtectionOff")
+        label.setStyleSheet("color: #B00020; font-weight: bold;")
+        label.hide()
+        status.addPermanentWidget(label)
+        self.label = label
+        return label
+
+    def _set_problem(self, problem: str) -> None:
+        if problem == self.problem:
+            return
+        self.problem = problem
+        if self.label is not None:
+            self.label.setText(f"Crash protection off: {problem}" if problem else "")
+            self.label.setToolTip("Unsaved changes cannot be restored after a crash until this clears. "
+                                  "Save the plan, or free space in " + str(recovery_dir()) if problem else "")
+            self.label.setVisible(bool(problem))
+        self.protection_changed.emit(problem)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStyleOptionViewItem,
@@ -197,6 +198,7 @@ class RiskTab(QWidget):
         self.progress.setMinimumWidth(160)
         self.state_label = QLabel("Not run yet", self)
         self.state_label.setObjectName("simulationState")
+        self.state_label.setWordWrap(True)  # wraps rather than widen the tab (presentation type at 1280 px)
         controls = QHBoxLayout()
         controls.setContentsMargins(6, 6, 6, 2)
         for label, w in (("Iterations:", self.iterations), ("Seed:", self.seed)):
@@ -291,8 +293,18 @@ class RiskTab(QWidget):
         self.charts.setTabToolTip(1, "Share of iterations in which each decision is critical")
         self.charts.setTabToolTip(2, "How strongly each decision's duration drives the finish (correlation)")
 
+        # The figures column scrolls when the tab is short (1280x800, presentation type): squeezed, its labels
+        # were drawn over the percentile table.
+        left_scroll = QScrollArea(self)
+        left_scroll.setObjectName("riskFiguresScroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.minimumWidth() + left_scroll.verticalScrollBar().sizeHint().width())
+        self.figures_scroll = left_scroll
         top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(left)
+        top.addWidget(left_scroll)
         top.addWidget(self.charts)
         top.setStretchFactor(0, 0)
         top.setStretchFactor(1, 1)

@@ -32,9 +32,10 @@ def _quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
-_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view"}
+_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view", "cost": "cost_tab",
+         "coverage": "coverage_tab"}
 VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation")
+         "stages", "critical-path", "presentation", "cost", "coverage")
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
 
 
@@ -66,8 +67,9 @@ def _settle_charts(app: QApplication, window: MainWindow) -> None:
 
 
 def render(plan: Plan, path: str | None, output: str, view: str = "window", select: list[str] | None = None,
-           size: tuple[int, int] = (1440, 900), theme: str = "light") -> Path:
-    """Render ``view`` of ``plan`` to the PNG ``output``; returns its path."""
+           size: tuple[int, int] = (1440, 900), theme: str = "light", step: int = 0) -> Path:
+    """Render ``view`` of ``plan`` to the PNG ``output``; returns its path. ``step`` (presentation view): the
+    step of the workshop deck to show (0: the overview)."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -100,7 +102,7 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.views.setCurrentWidget(window.chart_tabs[view])
         elif tab is not None:
             window.views.setCurrentWidget(getattr(window, tab))
-        if view == "risk":
+        if view in ("risk", "cost"):  # the cost tab shows the simulated cost figures too
             _finish_simulation(app, window)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
@@ -128,11 +130,20 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             window.presentation.enter(full_screen=False)  # the offscreen screen is smaller than --size
             for _ in range(3):
                 app.processEvents()
-        if view in ("risk", "capacity") or view in window.chart_tabs:
+            if step:
+                deck = window.presentation.deck
+                if not 0 <= step < len(deck):
+                    raise ValueError(f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}")
+                window.presentation.go_to(step)
+                for _ in range(3):
+                    app.processEvents()
+        if view in ("risk", "capacity", "cost") or view in window.chart_tabs:
             _settle_charts(app, window)
         target = {
             "risk": window.risk_tab,
             "capacity": window.capacity_tab,
+            "cost": window.cost_tab,
+            "coverage": window.coverage_tab,
             **window.chart_tabs,
             "window": window,
             "presentation": window,

@@ -137,7 +137,8 @@ class DecisionsView(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 2)
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter by text (Ctrl+F)") + 40)
+        # Small minimums: at 1280 px beside the inspector the bar must shrink, not push the window wider.
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter by text") + 24)
         bar.addWidget(self.search, 3)
         for w in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
             bar.addWidget(w, 1)
@@ -197,7 +198,7 @@ class DecisionsView(QWidget):
         combo.setToolTip(tip)
         combo.setAccessibleName(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(6)
         combo.addItem(all_label, None)
         return combo
 

@@ -229,3 +229,27 @@ def test_simulate_json_has_cost() -> None:
 def test_date_target_round_trip() -> None:
     plan = small_plan(target="2027-02-15")
     assert plan.target == dt.date(2027, 2, 15) and target_week(plan) == 6
+
+
+def test_by_stage_and_category_by_hand() -> None:
+    plan = small_plan()
+    result = analyze(plan)
+    assert result.schedule is not None
+    rows = cost_breakdown(plan, result.schedule).by_stage_and_category(plan)
+    assert rows == [("s1", "One", {"people": 7000, "cloud": 0, "vendor": 500, "other": 0}),
+                    ("s2", "Two", {"people": 6000, "cloud": 500, "vendor": 0, "other": 300})]
+
+
+def test_cli_text_shows_costs(tmp_path: Any, capsys: Any) -> None:
+    from planner.cli import main
+    from planner.model import save_plan
+
+    path = tmp_path / "c.plan.json"
+    save_plan(small_plan(budget=15000, target=6), path)
+    assert main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Cost (spend):              EUR 14,300 (labour EUR 13,000, one-off EUR 800, running EUR 500)" in out
+    assert "Budget:                    EUR 15,000 (headroom EUR 700)" in out
+    assert main(["simulate", str(path), "-n", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "P50 EUR 14,300" in out and "Probability of both: 100.0%" in out

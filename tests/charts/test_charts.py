@@ -302,39 +302,71 @@ def test_charts_import_neither_qt_nor_pyplot() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
-def test_gantt_gate_labels_sit_in_the_band_above_the_rows_and_clear_of_bars(analysis_of) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("gated", [False, True])
+def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each_other(gated: bool, analysis_of) -> None:  # type: ignore[no-untyped-def]
     from matplotlib.collections import PolyCollection
 
     a = analysis_of("fraud-detection")
     page = (10.28, 5.5)
     cap = gantt_row_capacity(page[1])
     for rows in ((0, cap), (cap, 2 * cap)):
-        fig = _draw("gantt", a, page, rows=rows)
+        fig = _draw("gantt", a, page, rows=rows, gated=gated)
         ax = fig.axes[0]
         renderer = fig.canvas.get_renderer()
         gate_texts = [t for t in ax.texts if t.get_color() == style.GATE]
-        assert gate_texts, "every gate on the page is labelled"
+        assert gate_texts, "every stage on the page is labelled"
         ax_box = ax.get_window_extent(renderer)
-        bars = [p for c in ax.collections if isinstance(c, PolyCollection)
-                for p in c.get_paths()]
+        bars = [p for c in ax.collections if isinstance(c, PolyCollection) for p in c.get_paths()]
         bar_boxes = [ax.transData.transform_bbox(p.get_extents()) for p in bars]
+        # The finish lines run through every row: no label may sit across them.
+        finish_x = [ax.transData.transform((line.get_xdata()[0], 0))[0] for line in ax.lines
+                    if line.get_color() == style.FINISH]
+        assert finish_x
         boxes = [t.get_window_extent(renderer) for t in gate_texts]
+        slice_ = gantt_rows_of(a, gated)[rows[0]:rows[1]]
+        if slice_[0][0] == "decision":  # a slice that starts inside a stage repeats its header
+            slice_ = [("stage", -1), *slice_]
+        header_rows = {k for k, (kind, _) in enumerate(slice_) if kind == "stage"}
         for t, box in zip(gate_texts, boxes, strict=True):
-            assert t.get_position()[1] < -0.5, "in the band above the first row"
-            assert ax_box.x0 - 1 <= box.x0 and box.x1 <= ax_box.x1 + 1 and box.y1 <= ax_box.y1 + 1
+            assert round(t.get_position()[1]) in header_rows, "on its stage's header row"
+            assert ax_box.x0 - 1 <= box.x0 and box.x1 <= ax_box.x1 + 1
             assert not any(box.overlaps(b) for b in bar_boxes), f"{t.get_text()} overlaps a bar"
+            assert not any(box.x0 < x < box.x1 for x in finish_x), f"{t.get_text()} sits across a finish line"
+            assert "\u2026" not in t.get_text(), "never shortened"
         for k, b in enumerate(boxes):
-            assert not any(b.overlaps(c) for c in boxes[k + 1:]), "gate labels overlap each other"
+            assert not any(b.overlaps(c) for c in boxes[k + 1:]), "stage labels overlap each other"
         # Row labels are whole titles in landscape.
         labels = {t.get_text() for t in _texts(fig)}
-        shown = [i for kind, i in gantt_rows_of(a)[rows[0]:rows[1]] if kind == "decision"]
+        shown = [i for kind, i in gantt_rows_of(a, gated)[rows[0]:rows[1]] if kind == "decision"]
         assert all(a.plan.decisions[i].title in labels for i in shown)
 
 
-def gantt_rows_of(a):  # type: ignore[no-untyped-def]
+def test_only_the_gated_gantt_says_gate_and_its_gates_are_the_gated_schedules(analysis_of) -> None:  # type: ignore[no-untyped-def]
+    """SPEC §3.3 "Words": a gate is a date of the gated schedule; the rolling Gantt shows where stages end."""
+    from planner.model import units
+
+    a = analysis_of("fraud-detection")
+    st, plan = a.stages, a.plan
+    rolling = [t.get_text() for t in _texts(_draw("gantt", a, (14.0, 9.0)))]
+    gated = [t.get_text() for t in _texts(_draw("gantt", a, (14.0, 9.0), gated=True))]
+    assert not any(" gate \u00b7" in t for t in rolling)
+    for r in st.stages:
+        if r.finish is None:
+            continue
+        end = f"{r.name} ends \u00b7 wk {units.format_weeks(r.finish)} ({units.format_date(plan.date_of(r.finish), short=True)})"
+        gate = f"{r.name} gate \u00b7 wk {units.format_weeks(r.gate)} ({units.format_date(plan.date_of(r.gate), short=True)})"
+        assert end in rolling and gate in gated
+    # Hand-checked on the sample: Integrate's assigned decisions end in week 19, its gate closes in week 14.
+    integrate = st.stage("integrate")
+    assert (integrate.finish, integrate.gate) == (19.0, 14.0)
+    # The gated Gantt groups by sequenced stage and says what sequencing moved.
+    assert st.sequencing_text() and any(st.sequencing_text()[0] in t for t in gated)
+
+
+def gantt_rows_of(a, gated=False):  # type: ignore[no-untyped-def]
     from planner.charts.gantt import gantt_rows
 
-    return gantt_rows(a)
+    return gantt_rows(a, gated)
 
 
 @pytest.mark.parametrize("plan", ["fraud-detection", "ai-portfolio", "bank-assistant"])

@@ -4,6 +4,7 @@ is wrong, and `planner check FILE` exits 2 with that message on stderr and no tr
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,10 +227,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "locked.plan.json"
     path.write_text(VALID_TEXT, encoding="utf-8")
 
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    def deny(file: object, flags: int, *args: object) -> int:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(PlanLoadError) as info:
         load_plan(path)
     assert str(info.value) == f"{path}: permission denied: the file cannot be read"

@@ -120,8 +120,10 @@ def test_unknown_names_are_errors_that_list_the_valid_ones() -> None:
     assert resolve(plan, None) is plan and resolve(plan, "base") is plan
     with pytest.raises(ScenarioError, match="no scenario called 'x'"):
         resolve(plan, "x")
+    with pytest.raises(ScenarioError, match=r"valid scenarios: 'Base', 'One', 'Two'"):
+        resolve(plan, "x")
     with pytest.raises(ScenarioError, match=r"none \(the plan has no scenarios\)"):
-        resolve(chain_plan(), "x")
+        materialise(chain_plan(), "x")
 
 
 def test_problems_name_unknown_ids() -> None:

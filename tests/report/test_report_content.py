@@ -152,8 +152,8 @@ def test_fonts_are_embedded_truetype(bank_report: Report) -> None:
 def test_charts_are_vectors_with_real_text(bank_report: Report) -> None:
     reader = bank_report.reader
     plan = bank_report.analysis.plan
-    gantt_pages = [k for k, t in enumerate(bank_report.pages) if "Gantt \u2014" in t or "Gantt —" in t]
-    assert gantt_pages, "the Gantt chart's title is text"
+    gantt_pages = [k for k, t in enumerate(bank_report.pages) if "Rolling timeline \u00b7" in t]
+    assert gantt_pages, "the Gantt chart's subtitle is text"
     for k in gantt_pages:
         res = reader.pages[k].get("/Resources").get_object()
         xobjects = res.get("/XObject")
@@ -196,7 +196,7 @@ def test_long_tables_split_with_their_header_repeated(big_report: Report) -> Non
 
 def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
     flat = big_report.flat
-    assert re.search(r"Gantt chart, part 2 of \d+", flat)
+    assert len(re.findall(r"Rolling timeline \u00b7 .*? rows \d+\u2013\d+ of \d+", flat)) >= 2
     assert re.search(r"Dependency graph, part 2 of \d+", flat)
 
 
@@ -211,7 +211,7 @@ def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None
     assert "Roadmap \u2014 " in flat, "the roadmap is drawn, not a table"
     # The chain is drawn when it fits in half a page; a longer one (the bank plan's 17 steps) is the table.
     assert "The path is too long to draw as a chain on this page" in flat
-    gantt = [t for t in bank_report.pages if "Gantt \u2014" in t]
+    gantt = [t for t in bank_report.pages if "Rolling timeline \u00b7" in t]
     for d in bank_report.analysis.plan.decisions:
         assert any(d.title in normalise(t) for t in gantt), f"{d.title}: whole title in the Gantt"
 

@@ -162,53 +162,86 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
 
 
 # -- Gantt -----------------------------------------------------------------------------------------------------
-def gantt_tiles(ctx: ReportContext, height_pt: float) -> list[tuple[int, int]]:
-    """Row ranges ``(start, stop)`` of the Gantt, one per page of ``height_pt``, with labels of 7 pt or more.
+def gantt_tiles(ctx: ReportContext, height_pt: float, *, first_pt: float | None = None, compact: bool = False,
+                width_pt: float | None = None) -> list[tuple[int, int]]:
+    """Row ranges ``(start, stop)`` of the Gantt, one per page, with every label at 7 pt or more and at most
+    :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
+    shares the page with the heading; default ``height_pt``), the others ``height_pt``.
 
     Pages get the same number of rows, give or take one, so the last page is not a stub.
     """
     charts = _charts()
+    from planner.charts.gantt import MAX_PAGE_ROWS, frame_in
+
+    width = width_pt or ctx.wide.frame_width
+    first = height_pt if first_pt is None else first_pt
     total = charts.gantt_row_count(ctx.analysis)
-    cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT))
+    top, bottom = frame_in(ctx.analysis, width / 72, compact=compact)
+
+    def fits(h: float, font: float = MIN_PT, first_page: bool = False) -> int:
+        # The first page starts with a stage header, so it needs no row for a "(continued)" one.
+        cap = charts.gantt_row_capacity(h / 72, font, top_in=top, bottom_in=bottom) + int(first_page)
+        return max(1, min(MAX_PAGE_ROWS - 1 + int(first_page), cap))
+
+    cap1, cap = fits(first, first_page=True), fits(height_pt)
     # As for the graph: make sure every label of a full page, not just the row labels, is 7 pt or more.
     rows = (0, min(total, cap))
-    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), ctx.wide.frame_width,
-                                 height_pt)
+    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, compact=compact),
+                                 width, height_pt)
     if smallest < MIN_PT - 1e-6:
-        cap = max(1, charts.gantt_row_capacity(height_pt / 72, MIN_PT * MIN_PT / smallest + 0.01))
-    if total <= cap:
+        font = MIN_PT * MIN_PT / smallest + 0.01
+        cap1, cap = fits(first, font, True), fits(height_pt, font)
+    if total <= cap1:
         return [(0, total)]
-    n = math.ceil(total / cap)
+    n = 1 + math.ceil((total - cap1) / cap)
     per = math.ceil(total / n)
-    return [(a, min(total, a + per)) for a in range(0, total, per)]
+    out = [(0, min(cap1, per))]
+    rest = n - 1
+    while out[-1][1] < total:
+        a = out[-1][1]
+        size = min(cap, math.ceil((total - a) / rest))
+        out.append((a, min(total, a + size)))
+        rest = max(1, rest - 1)
+    return out
+
+
+def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -> float:
+    """Points the ``flowables`` (a heading and its introduction) take above a chart."""
+    used = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 10_000)
+        style = getattr(f, "style", None)
+        used += h + (getattr(style, "spaceAfter", 0) or 0) + (getattr(style, "spaceBefore", 0) or 0)
+    return used + 6
 
 
 def build_gantt(ctx: ReportContext) -> list[Flowable]:
-    charts = _charts()
-    g = ctx.wide  # landscape: room for whole titles beside a readable timeline
-    out: list[Flowable] = [ctx.heading("Gantt chart")]
-    height = g.frame_height - INTRO_PT
-    tiles = gantt_tiles(ctx, height)
-    intro = ("Every decision on the rolling schedule, grouped by stage and in the order it starts. Grey after a "
-             "bar is its float; hatched black-outlined bars are critical; diamonds are milestones.")
-    if len(tiles) > 1:
-        intro += f" The chart runs over {len(tiles)} pages so that every label stays readable."
-    out.append(ctx.p(intro))
-    total = tiles[-1][1]
-    natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
+    g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
+    text = ("Every decision on the rolling schedule by assigned stage, in the order it starts: grey after a bar "
+            "is its float; hatched, black-outlined bars are critical (they set the finish); diamonds are "
+            "milestones; a dashed line marks where a stage's last decision ends (strict gates: see the stage "
+            "timeline).")
+    heading = ctx.heading("Gantt chart")
+    first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
+    height = g.frame_height - 4
+    tiles = gantt_tiles(ctx, height, first_pt=first, compact=True, width_pt=g.frame_width)
+    out: list[Flowable] = [heading, ctx.p(text)]
+    if len(tiles) == 1:
+        from planner.charts.gantt import frame_in, row_pitch_in
+
+        top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True)
+        first = min(first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2)
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
-            out.append(Paragraph(f"Gantt chart, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})",
-                                 ctx.styles["h3"]))
         rows = None if len(tiles) == 1 else (a, b)
-        # One page: the chart's natural height, or the rest of the page; tiles: the rest of each page.
-        h = natural if natural < height else None
+        # One page: the rest of the page; tiles: the first shares its page with the heading, the others fill theirs.
+        h = first if k == 0 else height
 
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
-            charts.draw_gantt(fig, ctx.analysis, rows=rows)
+            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True)
 
-        out.append(ctx.chart(draw_gantt, h, name="Gantt", min_height=min(height, natural), wide=True))
+        out.append(ctx.chart(draw_gantt, h - 2, name="Gantt", min_height=h - 2, wide=True))
     return out
 
 

@@ -90,6 +90,8 @@ class GraphScene(QGraphicsScene):
         self.layout: GraphLayout | None = None
         self.interaction: Interaction | None = None
         self.highlight: list[str] = []
+        self.spotlit: list[str] = []  # presentation steps (see spotlight)
+        self._spot_links: set[tuple[str, str]] | None = None
         self._layout_key: tuple[object, ...] | None = None
         self._layouts: OrderedDict[tuple[object, ...], GraphLayout] = OrderedDict()
         self._syncing_selection = False
@@ -119,7 +121,7 @@ class GraphScene(QGraphicsScene):
         self.build_ticks = 0  # slices run by progressive builds (tests)
         self._reset_due = False  # a new plan was set: a running build restarts, old items all go
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.apply_palette()
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_plan_changed)
         document.analysis_updated.connect(self._on_analysis)
@@ -289,6 +291,9 @@ class GraphScene(QGraphicsScene):
             self._sync_bands()
             if self.highlight:
                 self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
+            elif self.spotlit:
+                self.spotlight([h for h in self.spotlit if h in self.cards],
+                               None if self._spot_links is None else list(self._spot_links), reveal=False)
 
     def _layout_for(self, key: tuple[object, ...], analysis: Analysis | None) -> GraphLayout:
         lay = self._layouts.get(key)
@@ -962,6 +967,31 @@ class GraphScene(QGraphicsScene):
         self._content = QRectF(left, top, right - left, bottom - top)
         self.setSceneRect(self._content.adjusted(-400, -300, 400, 300))
 
+    def apply_palette(self) -> None:
+        """Follow the application palette: the canvas colours turn dark with a dark palette (and back)."""
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QApplication
+
+        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        S.set_dark(dark)  # shared colours: another canvas may have switched them already
+        self.setBackgroundBrush(QColor(S.BACKGROUND))
+        if dark == getattr(self, "_dark", False):
+            return
+        self._dark = dark
+        from planner.ui.canvas import items as canvas_items
+
+        canvas_items._EDGE_STYLES.clear()
+        for band in self.bands:
+            band.setBrush(S.BAND_FILLS[band.index % 2])
+            band.title.setBrush(S.BAND_TEXT)
+            band.subtitle.setBrush(S.MUTED)
+        for edge in self.edges:
+            if edge is not None:
+                edge._apply_style()
+        for card in self.cards.values():
+            card.update()
+        self.update()
+
     def set_detailed(self, on: bool) -> None:
         """Show or hide arrowheads and edge labels. Zoomed far out they are unreadable specks that cost most of a
         repaint (about two thirds at 1,000 decisions), so the view turns them off below a threshold."""
@@ -1068,10 +1098,24 @@ class GraphScene(QGraphicsScene):
 
     def highlight_chain(self, ids: list[str], reveal: bool = True) -> None:
         """Emphasise a chain of decisions (e.g. a driving chain) and the edges between consecutive ones; dim the
-        rest. An empty list clears the highlight."""
+        rest. An empty list clears the highlight (and shows the presentation's spotlight again, if any)."""
         self.highlight = list(ids)
+        if not ids and self.spotlit:
+            self._emphasise(self.spotlit, self._spot_links, reveal=False)
+            return
+        self._emphasise(ids, set(zip(ids, ids[1:], strict=False)), reveal)
+
+    def spotlight(self, ids: list[str], links: list[tuple[str, str]] | None = None, reveal: bool = True) -> None:
+        """Presentation steps: light ``ids`` and ``links`` (None: every link between two lit decisions), dim the
+        rest. Unlike a driving-chain highlight it is not checked against the schedule; an empty list clears it."""
+        self.spotlit = list(ids)
+        self._spot_links = set(links) if links is not None else None
+        if self.highlight:
+            return  # the user's highlight wins until cleared
+        self._emphasise(self.spotlit, self._spot_links, reveal)
+
+    def _emphasise(self, ids: list[str], pairs: set[tuple[str, str]] | None, reveal: bool) -> None:
         chain = set(ids)
-        pairs = set(zip(ids, ids[1:], strict=False))
         dim = 0.28 if ids else 1.0
         rect = QRectF()
         for did, card in self.cards.items():
@@ -1083,7 +1127,8 @@ class GraphScene(QGraphicsScene):
         for edge in self.edges:
             if edge is None:
                 continue
-            on = (edge.source.decision_id, edge.target.decision_id) in pairs
+            ends = (edge.source.decision_id, edge.target.decision_id)
+            on = ends in pairs if pairs is not None else ends[0] in chain and ends[1] in chain
             edge.setOpacity(1.0 if on or not ids else dim)
         if ids and reveal and rect.isValid():
             self.reveal_requested.emit(rect)

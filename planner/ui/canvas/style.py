@@ -39,6 +39,35 @@ PROGRESS = QColor("#34A853")
 DEFAULT_AREA = QColor("#BDC1C6")
 
 
+BACKGROUND = QColor("#FFFFFF")
+
+_DARK = {
+    "INK": "#E8EAED", "MUTED": "#A8AEB5", "CARD_FILL": "#2B2D31", "CARD_FILL_DONE": "#24262A",
+    "CARD_BORDER": "#5F6368", "CRITICAL": "#FF7B72", "SELECTION": "#8AB4F8", "HIGHLIGHT": "#FDD663",
+    "LINK_OK": "#81C995", "LINK_BAD": "#F28B82", "EDGE": "#6F747A", "EDGE_DRIVING": "#C4C7CA",
+    "BAND_TEXT": "#DADCE0", "PROGRESS": "#81C995", "DEFAULT_AREA": "#5F6368", "BACKGROUND": "#17181A",
+}
+_DARK_BANDS = ("#1E1F22", "#26282C")
+_LIGHT = {name: globals()[name].name() for name in _DARK}
+_LIGHT_BANDS = tuple(c.name() for c in BAND_FILLS)
+dark = False
+"""Whether the colours above are the dark set (see :func:`set_dark`)."""
+
+
+def set_dark(on: bool) -> bool:
+    """Switch the colours above to the dark (or light) set, in place, so that every item painting with them
+    follows; returns True when something changed (the caller repaints)."""
+    global dark
+    if on == dark:
+        return False
+    dark = on
+    for name, value in (_DARK if on else _LIGHT).items():
+        globals()[name].setRgba(QColor(value).rgba())
+    for color, value in zip(BAND_FILLS, _DARK_BANDS if on else _LIGHT_BANDS, strict=True):
+        color.setRgba(QColor(value).rgba())
+    return True
+
+
 _FONTS: dict[str, QFont] = {}
 
 

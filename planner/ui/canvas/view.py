@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
+    QFont,
     QFontMetrics,
     QHideEvent,
     QKeyEvent,
@@ -19,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
 
 from planner.ui.canvas import style as S
+from planner.ui.canvas.items import CardItem
 from planner.ui.canvas.scene import GraphScene
 
 if TYPE_CHECKING:
@@ -39,9 +42,17 @@ class GraphCanvas(QGraphicsView):
     costs the canvas nothing until the Graph tab is opened, and editing in the Table costs the canvas nothing.
     """
 
+    card_activated = Signal(str)  # Enter on the selected card: open it (the inspector)
+    rename_requested = Signal(str)  # F2 on the selected card
+    context_menu_requested = Signal(str, object, QPoint)  # "card" / "edge" / "background", id or index, global pos
+
+    LABEL_PT = 9.0
+    """Zoomed out below DETAIL_ZOOM, titles are drawn over the cards at this size (as many as fit unoverlapped)."""
+
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.overview_labels: list[str] = []  # decisions labelled in the last zoomed-out paint (tests)
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -215,6 +226,8 @@ class GraphCanvas(QGraphicsView):
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
         if self.graph_scene.building:
             self._draw_progress(painter)
+        if self.zoom < S.DETAIL_ZOOM:
+            self._draw_overview_labels(painter)
         bands = self.graph_scene.bands
         if not bands:
             return
@@ -246,6 +259,55 @@ class GraphCanvas(QGraphicsView):
             painter.drawText(QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
                              int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
+
+    def _draw_overview_labels(self, painter: QPainter) -> int:
+        """Zoomed out, cards are too small for their own text: draw titles at a legible size over them, the
+        selected and critical ones first, as many as fit without overlapping (the rest stay plain boxes)."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        cards = [item for item in self.graph_scene.items(visible) if isinstance(item, CardItem)]
+        self.overview_labels: list[str] = []
+        if not cards:
+            return 0
+        selected = set(self.document.selection)
+        order = {d.id: k for k, d in enumerate(self.document.plan.decisions)}
+
+        def rank(card: CardItem) -> tuple[int, int, int]:
+            data = card.card_data
+            critical = bool(getattr(data, "critical", False)) if data is not None else False
+            return (0 if card.decision_id in selected else 1, 0 if critical else 1, order.get(card.decision_id, 0))
+
+        cards.sort(key=rank)
+        font = QFont(self.font())
+        font.setPointSizeF(self.LABEL_PT)
+        font.setWeight(QFont.Weight.DemiBold)
+        fm = QFontMetrics(font)
+        placed: list[QRect] = []
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(font)
+        budget = 400  # labels per paint: enough for a screen, cheap at 10,000 decisions
+        for card in cards:
+            if budget <= 0:
+                break
+            centre = self.mapFromScene(card.sceneBoundingRect().center())
+            data = card.card_data
+            title = getattr(data, "title", "") if data is not None else card.decision_id
+            text = fm.elidedText(title or card.decision_id, Qt.TextElideMode.ElideRight, 150)
+            w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+            x = min(max(2, centre.x() - w // 2), max(2, self.viewport().width() - w - 2))  # never cut at an edge
+            box = QRect(x, centre.y() - h // 2, w, h)
+            if any(box.intersects(other) for other in placed):
+                continue
+            placed.append(box.adjusted(-2, -1, 2, 1))
+            self.overview_labels.append(card.decision_id)
+            budget -= 1
+            fill = QColor(S.CARD_FILL)
+            fill.setAlpha(225)
+            painter.fillRect(box, fill)
+            painter.setPen(S.CRITICAL if rank(card)[1] == 0 else S.INK)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+        return len(placed)
 
     def _progress_text(self) -> str:
         return f"Building graph… {int(self.graph_scene.build_progress * 100)} %"
@@ -282,6 +344,93 @@ class GraphCanvas(QGraphicsView):
             r = self._progress_rect()
             self.viewport().update(r.adjusted(-abs(dx), -abs(dy), abs(dx), abs(dy)))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "graph_scene"):
+            self.graph_scene.apply_palette()  # light/dark switched: the cards and bands follow
+
+    # -- keyboard navigation ------------------------------------------------------------------------------------
+    def move_selection(self, key: int) -> str | None:
+        """Arrow keys: → the successor, ← the predecessor (the nearest one on screen when there are several),
+        ↑ / ↓ the card above or below in the same column. Selects it and brings it in sight; returns its id."""
+        scene = self.graph_scene
+        scene.catch_up()
+        scene.complete()
+        cards = scene.cards
+        sel = [i for i in self.document.selection if i in cards]
+        if not sel:
+            target = self._first_visible_card()
+        else:
+            here = cards[sel[-1]]
+            c = here.sceneBoundingRect().center()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                deps = self.document.plan.dependencies
+                if key == Qt.Key.Key_Right:
+                    ids = [d.to for d in deps if d.from_ == here.decision_id]
+                else:
+                    ids = [d.from_ for d in deps if d.to == here.decision_id]
+                near = [cards[i] for i in ids if i in cards]
+            else:
+                above = key == Qt.Key.Key_Up
+                near = [card for card in cards.values() if card is not here
+                        and abs(card.sceneBoundingRect().center().x() - c.x()) < S.CARD_W / 2
+                        and (card.sceneBoundingRect().center().y() < c.y()) == above
+                        and card.sceneBoundingRect().center().y() != c.y()]
+            target = None
+            if near:
+                best = min(near, key=lambda card: (card.sceneBoundingRect().center() - c).manhattanLength())
+                target = best.decision_id
+        if target is None:
+            return None
+        self.document.select([target])
+        self.ensureVisible(cards[target].sceneBoundingRect(), 60, 60)
+        return target
+
+    def _first_visible_card(self) -> str | None:
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        shown = [c for c in self.graph_scene.cards.values() if visible.intersects(c.sceneBoundingRect())]
+        pool = shown or list(self.graph_scene.cards.values())
+        if not pool:
+            return None
+        return min(pool, key=lambda c: (c.sceneBoundingRect().left(), c.sceneBoundingRect().top())).decision_id
+
+    def center_on_selection(self) -> bool:
+        """Bring the selected cards to the middle of the view, keeping the zoom (readable at least).
+        False when nothing is selected."""
+        scene = self.graph_scene
+        scene.catch_up()
+        scene.complete()
+        rect = QRectF()
+        for did in self.document.selection:
+            card = scene.cards.get(did)
+            if card is not None:
+                r = card.sceneBoundingRect()
+                rect = r if rect.isNull() else rect.united(r)
+        if rect.isNull():
+            return False
+        if self.zoom < S.READABLE_ZOOM:
+            self.set_zoom(S.READABLE_ZOOM)
+        self.centerOn(rect.center())
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        pos = self.mapToScene(event.pos())
+        scene = self.graph_scene
+        card = scene._card_at(pos)
+        if card is not None:
+            if card.decision_id not in self.document.selection:
+                self.document.select([card.decision_id])
+            self.context_menu_requested.emit("card", card.decision_id, event.globalPos())
+        else:
+            edge = scene._edge_at(pos)
+            if edge is not None:
+                scene.clearSelection()
+                scene.select_edge(edge)
+                self.context_menu_requested.emit("edge", edge.dep_index, event.globalPos())
+            else:
+                self.context_menu_requested.emit("background", None, event.globalPos())
+        event.accept()
+
     # -- events -------------------------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         delta = event.angleDelta().y()
@@ -310,6 +459,12 @@ class GraphCanvas(QGraphicsView):
             else:
                 self.graph_scene.highlight_chain([])
                 self.graph_scene.select_edge(None)
+        elif not ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_selection(key)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.document.selection:
+            self.card_activated.emit(self.document.selection[-1])
+        elif key == Qt.Key.Key_F2 and self.document.selection:
+            self.rename_requested.emit(self.document.selection[-1])
         else:
             super().keyPressEvent(event)
             return

@@ -1,0 +1,170 @@
+"""``planner compare FILE [--scenarios A,B,...] [--format text|json]``: scenarios side by side (issue 13).
+
+The first scenario named is the reference the deltas are taken against (by default the base, then every
+scenario). P50/P80 come from Monte Carlo runs on common random numbers (same seed, one stream per decision and
+risk), so two identical scenarios have exactly equal percentiles. The JSON is documented in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+NAME = "compare"
+HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
+DESCRIPTION = (
+    "Compare the base plan and its scenarios (or the ones named with --scenarios, the first being the reference): "
+    "finish and gated finish with dates, price of gating, P50/P80 on common random numbers, spend where the plan "
+    "has costs, what joined or left the critical path, stage gate dates and team peak load."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("--scenarios", metavar="A,B,...",
+                        help="scenario names, comma-separated; 'Base' is the plan itself (default: Base and all)")
+    parser.add_argument("--iterations", "-n", type=int, default=5_000, metavar="N",
+                        help="Monte Carlo iterations per scenario (default 5000; 0 skips P50/P80)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def parse_names(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    return names or None
+
+
+def check_names(plan: Any, names: list[str] | None, path: str) -> None:
+    """Unknown names are a CliError (exit 2) listing the valid ones."""
+    from planner.cli import CliError
+    from planner.model.scenarios import BASE, is_base, scenario_names
+
+    if names is None:
+        return
+    valid = scenario_names(plan)
+    unknown = [n for n in names if n not in valid and not is_base(n)]
+    if unknown:
+        listed = ", ".join(repr(n) for n in [BASE, *valid])
+        raise CliError(f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
+                       f"valid scenarios: {listed}")
+    if len(set(names)) != len(names):
+        raise CliError(f"--scenarios: {text_list(names)} names a scenario twice")
+
+
+def text_list(names: list[str]) -> str:
+    return ",".join(names)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, load
+
+    if not 0 <= args.iterations <= 1_000_000:
+        raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
+    plan = load(args.file)
+    names = parse_names(args.scenarios)
+    check_names(plan, names, args.file)
+    if names is None and not plan.scenarios:
+        raise CliError(f"{args.file}: the plan has no scenarios to compare; add some in the app or in the file "
+                       "(README, \"Scenarios\"), or compare two files with `planner diff A B`")
+
+    from planner.analysis.compare import compare_scenarios
+
+    comparison = compare_scenarios(plan, names, args.iterations, args.seed)
+    if args.format == "json":
+        json.dump(comparison.to_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(comparison_text(comparison))
+    return EXIT_OK if all(x.ok for x in comparison.items) else EXIT_INVALID
+
+
+def comparison_text(comparison: Any) -> str:
+    """The side-by-side table of ``planner compare`` (and ``planner diff``), then one sentence per scenario."""
+    from planner.model import units
+
+    items = comparison.items
+    ref = comparison.reference
+    start = ref.plan.start_date
+    label_w = 26
+    col_w = min(26, max(16, *(len(x.name) + 2 for x in items)))
+    lines: list[str] = []
+    add = lines.append
+    sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
+    add(f"{comparison.title}: {len(items)} compared against {ref.name}"
+        + (f" ({sims})" if comparison.iterations else ""))
+    add("")
+
+    def fit(text: str, width: int) -> str:
+        return text if len(text) < width else text[:width - 2] + "…"
+
+    def row(label: str, cells: list[str]) -> None:
+        add(f"{fit(label, label_w):<{label_w}}" + "".join(f"{fit(c, col_w):<{col_w}}" for c in cells).rstrip())
+
+    def week_cells(figure: str) -> list[str]:
+        return [units.format_weeks(getattr(x, figure)) if getattr(x, figure) is not None else "-" for x in items]
+
+    def delta_cells(figure: str) -> list[str]:
+        out = []
+        for k, x in enumerate(items):
+            d = x.delta(figure)
+            out.append("" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip(".")))
+        return out
+
+    def date_cells(figure: str) -> list[str]:
+        return [units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure))) for x in items]
+
+    row("", [x.name for x in items])
+    for label, fig in (("Finish (rolling), week", "finish"), ("Finish (strict gates)", "gated_finish"),
+                       ("Price of gating, weeks", "gating_price"), ("P50, week", "p50"), ("P80, week", "p80")):
+        if fig in ("p50", "p80") and not comparison.iterations:
+            continue
+        row(label, week_cells(fig))
+        if start is not None and fig != "gating_price":
+            row("  date", date_cells(fig))
+        if len(items) > 1:
+            row(f"  vs {ref.name}", delta_cells(fig))
+    if any(x.cost is not None for x in items):
+        currency = ref.plan.currency or ""
+        row(f"Spend{(' (' + currency + ')') if currency else ''}",
+            [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items])
+    row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
+    for x in items[1:]:
+        if x.ok and ref.ok:
+            add(f"  {x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}")
+    add("")
+    add("Stage gates (strict gates), week" + (" and date" if start is not None else ""))
+    for sid, name, _ in ref.gates:
+        cells = []
+        for x in items:
+            g = next((w for i, _, w in x.gates if i == sid), None)
+            date = units.week_to_date(x.plan.start_date, g)
+            cells.append("-" if g is None else units.format_weeks(g) + (f" ({units.format_date(date, short=True)})"
+                                                                        if date else ""))
+        row(f"  {name}", cells)
+    if ref.team_peaks:
+        add("")
+        add("Team peak load, people (capacity)")
+        for tid, name, _, _cap in ref.team_peaks:
+            cells = []
+            for x in items:
+                t = next((p for i, _, p, _c in x.team_peaks if i == tid), None)
+                c = next((_c for i, _, _p, _c in x.team_peaks if i == tid), None)
+                cells.append("-" if t is None else units.format_weeks(t) + (f" ({units.format_weeks(c)})"
+                                                                            if c is not None else ""))
+            row(f"  {name}", cells)
+    errors = [x for x in items if not x.ok]
+    for x in errors:
+        add("")
+        add(f"{x.name}: no schedule ({len(x.analysis.errors)} error(s)): {x.analysis.errors[0].message}")
+    sentences = [s for s in comparison.sentences() if s]
+    if sentences:
+        add("")
+        for s in sentences:
+            add(s)
+    return "\n".join(lines) + "\n"

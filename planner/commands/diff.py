@@ -1,0 +1,94 @@
+"""``planner diff A.plan.json B.plan.json [--format text|json]``: what changed between two plan files and what it
+did to the figures (issue 13). The figures are the same comparison as ``planner compare`` (A is the reference).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+NAME = "diff"
+HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
+DESCRIPTION = (
+    "Compare plan B against plan A: decisions added, removed and edited field by field, links, teams, risks and "
+    "stages, then what it did to the finish, the gated finish, P50/P80 (common random numbers), the critical "
+    "path, the stage gates and the team peak load. Exit 0 also when the plans differ."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", metavar="A.plan.json", help="the plan compared against (the reference)")
+    parser.add_argument("b", metavar="B.plan.json", help="the changed plan")
+    parser.add_argument("--iterations", "-n", type=int, default=5_000, metavar="N",
+                        help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, dict) and set(v) == {"optimistic", "likely", "pessimistic"}:
+        return f"{v['optimistic']:g}/{v['likely']:g}/{v['pessimistic']:g}"
+    if isinstance(v, float):
+        return f"{v:g}"
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else repr(v)
+
+
+def changes_text(d: Any) -> str:
+    lines: list[str] = []
+    add = lines.append
+    if d.empty:
+        return "No changes: the two plans have the same decisions, links, teams, risks and stages.\n"
+    for k, v in d.plan.items():
+        add(f"  plan {k}: {_value(v['a'])} -> {_value(v['b'])}")
+    for label, ld in (("decision", d.decisions), ("team", d.teams), ("risk", d.risks), ("stage", d.stages)):
+        for i in ld.added:
+            add(f"  + {label} {i}")
+        for i in ld.removed:
+            add(f"  - {label} {i}")
+        for i, fields in ld.changed:
+            add(f"  ~ {label} {i}: " + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}"
+                                                 for k, v in fields.items()))
+    for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
+        for name in d.scenarios.get(key, []):
+            add(f"  {label} scenario {name!r}")
+    for x in d.dependencies_added:
+        add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
+    for x in d.dependencies_removed:
+        add(f"  - link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
+    for x in d.dependencies_changed:
+        add(f"  ~ link {x['from']} -> {x['to']}: " + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}"
+                                                               for k, v in x["fields"].items()))
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, load
+
+    if not 0 <= args.iterations <= 1_000_000:
+        raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
+    a, b = load(args.a), load(args.b)
+
+    from planner.analysis.compare import compare_plans
+    from planner.commands.compare import comparison_text
+    from planner.model.diff import diff_plans
+
+    changes = diff_plans(a, b)
+    label_a, label_b = Path(args.a).name, Path(args.b).name
+    if label_a == label_b:
+        label_a, label_b = args.a, args.b
+    comparison = compare_plans([(label_a, a), (label_b, b)], args.iterations, args.seed, title=b.title)
+    if args.format == "json":
+        out = {"a": args.a, "b": args.b, "changes": changes.to_dict(), "comparison": comparison.to_dict()}
+        json.dump(out, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(f"Changes from {args.a} to {args.b}\n")
+        sys.stdout.write(changes_text(changes))
+        sys.stdout.write("\n")
+        sys.stdout.write(comparison_text(comparison))
+    return EXIT_OK if all(x.ok for x in comparison.items) else EXIT_INVALID

@@ -1,0 +1,50 @@
+"""``planner install-desktop [--uninstall]``: the icon, the menu entry and the plan file type for this user."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "install-desktop"
+HELP = "add the planner to this user's application menu and open *.plan.json files with it (Linux)"
+DESCRIPTION = (
+    "Install the application icon, a desktop entry and the MIME type application/x-scaling-roadmap-plan "
+    "(*.plan.json) into the user's XDG data folder ($XDG_DATA_HOME, by default ~/.local/share), so that the "
+    "planner appears in the application menu and double-clicking a plan file opens it. The entry starts this "
+    "copy of the planner (the bundle's executable or this installation's `planner`). --uninstall removes exactly "
+    "the files that were installed."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--uninstall", action="store_true", help="remove what an earlier install-desktop installed")
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner import desktop
+    from planner.cli import CliError
+
+    home = desktop.data_home()
+    try:
+        result = desktop.uninstall(home) if args.uninstall else desktop.install(home)
+    except OSError as exc:
+        raise CliError(f"{home}: cannot {'uninstall' if args.uninstall else 'install'}: "
+                       f"{getattr(exc, 'strerror', None) or exc}") from None
+    out = sys.stdout
+    if args.uninstall:
+        if not result.files:
+            out.write(f"Nothing to remove: install-desktop has not installed anything in {home}.\n")
+            return 0
+        out.write(f"Removed {len(result.files)} files from {home}.\n")
+    else:
+        out.write(f"Installed {len(result.files)} files into {home}:\n")
+        for path in result.files:
+            out.write(f"  {path}\n")
+        out.write(f"Plan files (*.plan.json) now open with: {' '.join(desktop.launcher_command())}\n")
+    if result.tools_run:
+        out.write(f"Refreshed the desktop's caches with {', '.join(result.tools_run)}.\n")
+    if result.tools_missing:
+        out.write(f"Not found (the desktop picks the changes up at next login): {', '.join(result.tools_missing)}.\n")
+    for problem in result.tool_errors:
+        sys.stderr.write(f"planner: warning: {problem}\n")
+    return 0

@@ -1,0 +1,92 @@
+"""``planner import FILE -o OUT.plan.json [--format mspdi|gan|csv|xlsx]`` and the data side of ``planner export``
+(``-o OUT.xml|.gan|.csv|.xlsx|.tjp|.mmd|.dot``).
+
+Exit codes as everywhere: 0 written, 1 the plan has validation errors (export: the findings are printed; a plan
+with errors is still imported and written, so the user can fix it in the app, and the command says so), 2 the input
+cannot be read or the command is misused (one clear line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+NAME = "import"
+HELP = "import MS Project XML, GanttProject, CSV or Excel as a plan (and say what could not be carried)"
+DESCRIPTION = (
+    "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "
+    "Project XML, also written by ProjectLibre and GanttProject; .gan; .csv; .xlsx) unless --format says otherwise. "
+    "Summary tasks become structure: their leaves become decisions and links to a summary are re-attached through "
+    "start/finish milestones tagged 'import-helper'. The import report lists everything that could not be carried."
+)
+DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="file to import (.xml, .gan, .csv, .xlsx)")
+    parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
+    parser.add_argument("--format", choices=("mspdi", "gan", "csv", "xlsx"),
+                        help="the input's format (default: from its suffix)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--report", choices=("text", "json"), default="text",
+                        help="how to print the import report on stderr (default text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.cli import EXIT_OK, CliError
+    from planner.io import InteropError, import_file
+    from planner.model import save_plan
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give a file name such as {out / 'imported.plan.json'}")
+    if out.exists() and not args.force:
+        raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"{out}: the folder {folder} does not exist")
+    try:
+        plan, report = import_file(args.file, args.format)
+    except InteropError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        save_plan(plan, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    if args.report == "json":
+        sys.stderr.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        sys.stderr.write(report.text())
+    from planner.analysis import has_errors, validate
+
+    errors = [f for f in validate(plan) if str(f.severity) == "error"]
+    sys.stderr.write(f"Wrote {out}.\n")
+    if has_errors(errors):
+        sys.stderr.write(f"The imported plan has {len(errors)} error(s) to fix (run `planner check {out}`).\n")
+    return EXIT_OK
+
+
+def export_data(args: argparse.Namespace, out: Path) -> int:
+    """``planner export PLAN -o OUT.<data suffix>``: write the plan in another tool's format."""
+    from planner.cli import EXIT_OK, CliError, load
+    from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file
+
+    if getattr(args, "gated", False) or getattr(args, "dependencies", False) or getattr(args, "baseline", None) \
+            or getattr(args, "size", None):
+        raise CliError("--gated, --dependencies, --baseline and --size apply to chart exports (.png, .svg, .pdf)")
+    if getattr(args, "bom", False) and out.suffix.lower() != ".csv":
+        raise CliError("--bom applies to .csv exports only")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"{out}: the folder {folder} does not exist")
+    scenario = getattr(args, "scenario", None)
+    plan = load(args.file, scenario) if scenario else load(args.file)
+    try:
+        export_file(plan, out, bom=getattr(args, "bom", False))
+    except InteropError as exc:
+        raise CliError(str(exc)) from None
+    sys.stderr.write(f"Wrote {out} ({EXPORT_NAMES[EXPORT_SUFFIXES[out.suffix.lower()]]}, "
+                     f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies).\n")
+    return EXIT_OK

@@ -1,0 +1,327 @@
+"""GanttProject ``.gan``: import and export.
+
+The format: ``<task id name start="YYYY-MM-DD" duration="DAYS" meeting complete>`` nested for summaries;
+``<depend id=SUCCESSOR type difference hardness>`` sits on the *predecessor*; types 1 SS, 2 FS, 3 FF, 4 SF;
+``difference`` is the lag in working days; ``meeting="true"`` is a milestone; ``complete`` is progress (%);
+``<allocation task-id resource-id load>`` assigns resources (load 100 = one person). Durations are whole working days
+of the project calendar (``<default-week>``: 1 marks a weekend day) without its holidays (``<date type="HOLIDAY">``).
+
+Days become weeks at the calendar's working days per week (5 by default). GanttProject keeps whole days only, so
+the export also writes each decision's exact estimates in custom columns that the import prefers while they still
+agree with the whole-day duration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import os
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from planner.io.common import (
+    IdMaker,
+    ImportReport,
+    InteropError,
+    WorkCalendar,
+    local,
+    num_text,
+    parse_xml,
+    read_limited,
+    slug,
+)
+from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
+from planner.model.plan import DependencyType, Plan, Team, duration_triple
+
+GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
+GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
+PROP_ID, PROP_AREA, PROP_STAGE = "Planner id", "Planner area", "Planner stage"
+PROP_O, PROP_L, PROP_P, PROP_NB = ("Planner optimistic (weeks)", "Planner likely (weeks)",
+                                   "Planner pessimistic (weeks)", "Planner not before (weeks)")
+PROP_LAGS = "Planner lags (weeks)"
+_DAY_ATTRS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((text or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def _f(text: str | None) -> float | None:
+    try:
+        x = float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+    return x if x is None or math.isfinite(x) else None
+
+
+def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Outline, ImportReport]:
+    raw = read_limited(path) if data is None else data
+    root = parse_xml(raw, path)
+    if local(root.tag) != "project":
+        raise InteropError(path, f"not a GanttProject file (the top element is <{local(root.tag)}>, not <project>)",
+                           hint="choose the format that matches the file")
+    report = ImportReport(source=os.path.basename(str(path)), format="GanttProject")
+
+    # -- calendar ------------------------------------------------------------------------------------------------
+    weekend = {5, 6}
+    holidays: list[dt.date] = []
+    recurring: list[tuple[int, int]] = []
+    cals = root.find("calendars")
+    if cals is not None:
+        week = cals.find("day-types/default-week")
+        if week is not None:
+            weekend = {i for i, a in enumerate(_DAY_ATTRS) if week.get(a) == "1"}
+        for d in cals.iter("date"):
+            kind = (d.get("type") or "HOLIDAY").upper()
+            try:
+                month, day = int(d.get("month") or 0), int(d.get("date") or 0)
+                year = int(d.get("year")) if d.get("year") else None
+            except ValueError:
+                continue
+            if kind == "WORKING_DAY":
+                report.add("calendar", f"an extra working day ({year or '*'}-{month:02d}-{day:02d}) is not carried")
+            elif kind in ("HOLIDAY", "WEEKEND", "NEUTRAL") and month:
+                if year:
+                    with contextlib.suppress(ValueError):
+                        holidays.append(dt.date(year, month, day))
+                else:
+                    recurring.append((month, day))
+    workdays = [i for i in range(7) if i not in weekend] or list(range(5))
+    days_per_week = len(workdays)
+
+    # -- custom properties ----------------------------------------------------------------------------------------
+    tasks_el = root.find("tasks")
+    if tasks_el is None:
+        raise InteropError(path, "the file has no <tasks> element", hint="is it a GanttProject project file?")
+    props = {}
+    for tp in tasks_el.iter("taskproperty"):
+        if tp.get("type") == "custom" and tp.get("id"):
+            props[tp.get("id")] = tp.get("name") or ""
+
+    all_tasks = [(t, depth) for t, depth in _walk(tasks_el, 1)]
+    starts = [_date(t.get("start")) for t, _ in all_tasks]
+    known = [s for s in starts if s is not None]
+    origin = min(known) if known else dt.date.today()
+    if recurring and known:
+        for year in range(origin.year, max(known).year + 6):
+            for month, day in recurring:
+                with contextlib.suppress(ValueError):
+                    holidays.append(dt.date(year, month, day))
+    cal = WorkCalendar.standard(origin, holidays, minutes_per_day=480, workdays=workdays)
+
+    def day_index(d: dt.date) -> float:
+        return cal.minutes_of_day_start(d) / 480.0
+
+    tasks: list[SourceTask] = []
+    links: list[SourceLink] = []
+    durations: dict[str, float] = {}
+    pending: list[tuple[str, str, str, str | None, str]] = []
+    lag_props: dict[str, list[float]] = {}
+    for el, depth in all_tasks:
+        key = el.get("id") or ""
+        name = el.get("name") or ""
+        where = f"task {key} {name!r}"
+        start_day = _date(el.get("start"))
+        days = _f(el.get("duration")) or 0.0
+        weeks = days / days_per_week
+        start = day_index(start_day) / days_per_week if start_day else None
+        if start_day and not cal.working_day(start_day):
+            report.add("calendar", f"starts on a non-working day ({start_day}); read as the next working day", where)
+        custom = {props.get(c.get("taskproperty-id") or "", ""): c.get("value") or ""
+                  for c in el.findall("customproperty")}
+        three = None
+        o, lk, pe = _f(custom.get(PROP_O)), _f(custom.get(PROP_L)), _f(custom.get(PROP_P))
+        if o is not None and lk is not None and pe is not None and round(lk * days_per_week) == round(days) \
+                and 0 <= o <= lk <= pe:
+            three = (o, lk, pe)
+            weeks = lk
+        nb = _f(custom.get(PROP_NB))
+        if el.get("thirdDate") and el.get("thirdDate-constraint") not in (None, "0"):
+            report.add("constraint", "a third-date constraint is not carried", where)
+        if el.get("cost-manual-value") not in (None, "", "0", "0.0"):
+            report.add("cost", "a manual task cost is not carried", where)
+        notes_el = el.find("notes")
+        tasks.append(SourceTask(
+            key=key, name=name, level=depth, duration=weeks, milestone=el.get("meeting") == "true",
+            start=start, finish=None if start is None else start + weeks, progress=_f(el.get("complete")) or 0.0,
+            wbs=custom.get("WBS", ""), notes=(notes_el.text or "").strip() if notes_el is not None else "",
+            not_before=nb, three_point=three, wanted_id=custom.get(PROP_ID) or None,
+            stage_hint=custom.get(PROP_STAGE) or None, area_hint=custom.get(PROP_AREA) or None,
+        ))
+        durations[key] = weeks
+        if custom.get(PROP_LAGS):
+            try:
+                lag_props[key] = [float(x) for x in custom[PROP_LAGS].split()]
+            except ValueError:
+                report.add("lag", "the exact lags column is unreadable; whole days are used", where)
+        for dep in el.findall("depend"):
+            pending.append((key, dep.get("id") or "", dep.get("type") or "2", dep.get("difference"),
+                            dep.get("hardness") or "Strong"))
+    seen_per_pred: dict[str, int] = {}
+    for pred, succ, code, diff, hardness in pending:
+        where = f"link {pred} -> {succ}"
+        ltype = GAN_TYPES.get(code)
+        if ltype is None:
+            report.add("link", f"unknown link type {code!r}; read as FS", where)
+            ltype = DependencyType.FS
+        if hardness == "Rubber":
+            report.add("link", "a 'Rubber' link (a minimum gap the successor may exceed) is read as an ordinary "
+                               "link", where)
+        try:
+            lag_days = float(diff) if diff not in (None, "") else 0.0
+            if not math.isfinite(lag_days):
+                raise ValueError
+        except ValueError:
+            report.add("lag", f"unreadable lag {diff!r}; read as 0", where)
+            lag_days = 0.0
+        lag = lag_days / days_per_week
+        k = seen_per_pred.get(pred, 0)
+        seen_per_pred[pred] = k + 1
+        exact = lag_props.get(pred)
+        if exact and k < len(exact) and round(exact[k] * days_per_week) == round(lag_days):
+            lag = exact[k]
+        links.append(SourceLink(pred, succ, ltype, lag))
+
+    # -- resources -------------------------------------------------------------------------------------------------
+    teams: list[Team] = []
+    team_of: dict[str, str] = {}
+    ids = IdMaker()
+    res = root.find("resources")
+    res_props = {c.get("id"): c.get("name") for c in res.findall("custom-property-definition")} if res is not None \
+        else {}
+    for r in res.findall("resource") if res is not None else []:
+        name = (r.get("name") or "").strip()
+        if not name:
+            continue
+        own = {res_props.get(c.get("definition-id")): c.get("value") for c in r.findall("custom-property")}
+        wanted = own.get(PROP_ID) or slug(name, f"team-{r.get('id')}")
+        tid = ids.make(wanted, f"team-{r.get('id')}")
+        teams.append(Team(id=tid, name=name))
+        if r.find("rate") is not None:
+            report.add("cost", f"the rate of resource {name!r} is not carried")
+        team_of[r.get("id") or ""] = tid
+    by_key = {t.key: t for t in tasks}
+    alloc = root.find("allocations")
+    for a in alloc.findall("allocation") if alloc is not None else []:
+        task, team = by_key.get(a.get("task-id") or ""), team_of.get(a.get("resource-id") or "")
+        if task is None or team is None:
+            continue
+        load = _f(a.get("load"))
+        task.resources.append((team, 1.0 if load is None else max(0.0, load) / 100.0))
+    if root.find("vacations") is not None and len(root.find("vacations")):
+        report.add("calendar", "resource vacations are not carried")
+    ends = [t.finish for t in tasks if t.finish is not None]
+    outline = Outline(
+        title=root.get("name") or os.path.splitext(os.path.basename(str(path)))[0], format="gan",
+        start_date=origin if known else None, tasks=tasks, links=links, teams=teams,
+        finish=max(ends) if ends else None, extra={"days_per_week": days_per_week},
+    )
+    return outline, report
+
+
+def _walk(parent: Any, depth: int) -> Any:
+    for t in parent.findall("task"):
+        yield t, depth
+        yield from _walk(t, depth + 1)
+
+
+def import_gan(path: str | os.PathLike[str], mapping: Mapping | None = None,
+               data: bytes | None = None) -> tuple[Plan, ImportReport]:
+    outline, report = read_gan(path, data)
+    return build_plan(outline, report, mapping), report
+
+
+def export_gan(plan: Plan) -> str:
+    """A GanttProject file: stages as summary tasks, decisions inside them, links on their predecessors, teams as
+    resources with allocations. Dates are whole working days on a Monday-Friday week."""
+    from planner.analysis.schedule import ScheduleError, schedule
+
+    origin = plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+    while origin.weekday() >= 5:
+        origin += dt.timedelta(days=1)
+    cal = WorkCalendar.standard(origin)
+    try:
+        s = schedule(plan)
+        es = [float(x) for x in s.es]
+    except (ScheduleError, ValueError, KeyError):
+        es = [d.not_before or 0.0 for d in plan.decisions]
+
+    def date_at(w: float) -> str:
+        return cal.datetime_at(round(w * 5) * 480).date().isoformat()
+
+    succs: dict[str, list[Any]] = {}
+    for dep in plan.dependencies:
+        succs.setdefault(dep.from_, []).append(dep)
+    num = {d.id: k for k, d in enumerate(plan.decisions, start=len(plan.stages) + 1)}
+    team_num = {t.id: k for k, t in enumerate(plan.teams)}
+    props = [("tpc0", PROP_ID), ("tpc1", PROP_AREA), ("tpc2", PROP_STAGE), ("tpc3", PROP_O), ("tpc4", PROP_L),
+             ("tpc5", PROP_P), ("tpc6", PROP_NB), ("tpc7", PROP_LAGS)]
+    out: list[str] = []
+    w = out.append
+    w('<?xml version="1.0" encoding="UTF-8"?>\n')
+    w(f'<project name={quoteattr(plan.title)} company="" webLink="" view-date="{origin.isoformat()}" '
+      'view-index="0" gantt-divider-location="400" resource-divider-location="300" version="3.2" locale="en">\n')
+    w(f"  <description>{escape(plan.description)}</description>\n")
+    w('  <calendars>\n    <day-types>\n      <day-type id="0"/>\n      <day-type id="1"/>\n'
+      '      <default-week id="1" name="default" sun="1" mon="0" tue="0" wed="0" thu="0" fri="0" sat="1"/>\n'
+      '      <only-show-weekends value="false"/>\n      <overriden-day-types/>\n      <days/>\n'
+      '    </day-types>\n  </calendars>\n')
+    w('  <tasks empty-milestones="true">\n    <taskproperties>\n'
+      '      <taskproperty id="tpd0" name="type" type="default" valuetype="icon"/>\n'
+      '      <taskproperty id="tpd1" name="priority" type="default" valuetype="icon"/>\n'
+      '      <taskproperty id="tpd2" name="info" type="default" valuetype="icon"/>\n'
+      '      <taskproperty id="tpd3" name="name" type="default" valuetype="text"/>\n'
+      '      <taskproperty id="tpd4" name="begindate" type="default" valuetype="date"/>\n'
+      '      <taskproperty id="tpd5" name="enddate" type="default" valuetype="date"/>\n'
+      '      <taskproperty id="tpd6" name="duration" type="default" valuetype="int"/>\n'
+      '      <taskproperty id="tpd7" name="completion" type="default" valuetype="int"/>\n')
+    for pid, name in props:
+        w(f'      <taskproperty id="{pid}" name={quoteattr(name)} type="custom" valuetype="text" defaultvalue=""/>\n')
+    w("    </taskproperties>\n")
+    for k, st in enumerate(plan.stages, start=1):
+        members = [i for i, d in enumerate(plan.decisions) if d.stage == st.id]
+        if not members:
+            continue
+        lo = min(es[i] for i in members)
+        w(f'    <task id="{k}" name={quoteattr(st.name)} color="#8cb6ce" meeting="false" start="{date_at(lo)}" '
+          'duration="1" complete="0" expand="true">\n')
+        for i in members:
+            d = plan.decisions[i]
+            o, lk, p = duration_triple(d.duration)
+            days = 0 if d.milestone else max(1, round(lk * 5)) if lk > 0 else 0
+            w(f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
+              f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(es[i])}" '
+              f'duration="{days}" complete="{int(round(d.progress))}" expand="true">\n')
+            if d.notes:
+                w(f"        <notes>{escape(d.notes)}</notes>\n")
+            deps = [x for x in succs.get(d.id, []) if x.to in num]
+            for dep in deps:
+                w(f'        <depend id="{num[dep.to]}" type="{GAN_CODES[dep.type]}" '
+                  f'difference="{round(dep.lag * 5)}" hardness="Strong"/>\n')
+            values = [("tpc0", d.id), ("tpc1", d.area or ""), ("tpc2", d.stage)]
+            if not d.milestone:
+                values += [("tpc3", num_text(o)), ("tpc4", num_text(lk)), ("tpc5", num_text(p))]
+            if d.not_before:
+                values.append(("tpc6", num_text(d.not_before)))
+            if any(dep.lag for dep in deps):
+                values.append(("tpc7", " ".join(num_text(dep.lag) for dep in deps)))
+            for pid, value in values:
+                w(f'        <customproperty taskproperty-id="{pid}" value={quoteattr(value)}/>\n')
+            w("      </task>\n")
+        w("    </task>\n")
+    w("  </tasks>\n  <resources>\n")
+    w(f'    <custom-property-definition id="0" name={quoteattr(PROP_ID)} type="text" default-value=""/>\n')
+    for t in plan.teams:
+        w(f'    <resource id="{team_num[t.id]}" name={quoteattr(t.name)} function="Default:0" contacts="" '
+          f'phone="">\n      <custom-property definition-id="0" value={quoteattr(t.id)}/>\n    </resource>\n')
+    w("  </resources>\n  <allocations>\n")
+    for d in plan.decisions:
+        if d.owner in team_num:
+            w(f'    <allocation task-id="{num[d.id]}" resource-id="{team_num[d.owner]}" function="Default:0" '
+              f'responsible="true" load="{d.headcount * 100:.1f}"/>\n')
+    w('  </allocations>\n  <vacations/>\n  <previous/>\n  <roles roleset-name="Default"/>\n</project>\n')
+    return "".join(out)

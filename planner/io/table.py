@@ -1,0 +1,251 @@
+"""One row per decision: the columns CSV and XLSX share, and turning rows into a plan and back.
+
+Columns (header names are case-insensitive; order is free; only ``title`` or ``id`` is required)::
+
+    id, title, stage, area, owner, optimistic, likely, pessimistic, headcount, cost, status, progress,
+    not_before, milestone, depends_on, tags, references, notes
+
+``duration`` may replace the three estimates (all equal). ``stage``, ``area`` and ``owner`` take a name or an id
+(the export writes ids, so a round trip is exact); unknown names create a stage, area or team. ``depends_on`` lists predecessors, comma-separated, each
+``ID [TYPE][+/-LAG]`` with the lag in weeks: ``value-case, gpu-quota SS+2, audit FF-1``. ``tags`` and
+``references`` are separated by ``;``.
+
+Formula injection (OWASP): every *text* cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is written with a leading ``'`` so a spreadsheet shows it as text; a text cell that already starts with ``'``
+followed by one of those gets a second one. Reading removes exactly one such quote, so a round trip is exact.
+Numbers (a negative lag, a cost) stay numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from planner.io.common import IdMaker, ImportReport, InteropError, is_valid_id, num_text, slug
+from planner.model.plan import (
+    Area,
+    Decision,
+    Dependency,
+    DependencyType,
+    Plan,
+    Stage,
+    Status,
+    Team,
+    ThreePoint,
+    duration_triple,
+    new_plan,
+)
+
+COLUMNS = ["id", "title", "stage", "area", "owner", "optimistic", "likely", "pessimistic", "headcount", "cost",
+           "status", "progress", "not_before", "milestone", "depends_on", "tags", "references", "notes"]
+NUMERIC = {"optimistic", "likely", "pessimistic", "headcount", "cost", "progress", "not_before", "duration"}
+_ALIASES = {"name": "title", "task": "title", "predecessors": "depends_on", "depends on": "depends_on",
+            "dependencies": "depends_on", "not before": "not_before", "team": "owner", "duration (weeks)": "duration",
+            "likely (weeks)": "likely", "optimistic (weeks)": "optimistic", "pessimistic (weeks)": "pessimistic"}
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_LAG = r"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:w|wk|wks|weeks?))?"
+_DEP = re.compile(rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$",
+                  re.IGNORECASE)
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula."""
+    if text.startswith(_DANGEROUS) or (text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r'"):
+        return "'" + text
+    return text
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise` (one leading quote before a dangerous character)."""
+    if text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r'":
+        return text[1:]
+    return text
+
+
+def format_depends(deps: Iterable[Dependency]) -> str:
+    """``a, b SS+2, c FF-1`` (lags in weeks, exact)."""
+    parts = []
+    for dep in deps:
+        text = dep.from_
+        if dep.type != DependencyType.FS or dep.lag:
+            text += f" {dep.type}"
+            if dep.lag:
+                text += ("+" if dep.lag > 0 else "-") + num_text(abs(dep.lag))
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def parse_depends(text: str) -> list[tuple[str, DependencyType, float]]:
+    """The predecessors in a ``depends_on`` cell. Raises ValueError naming the item it cannot read."""
+    out = []
+    for item in (x.strip() for x in text.split(",")):
+        if not item:
+            continue
+        m = _DEP.match(item)
+        if not m:
+            raise ValueError(f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks)")
+        lag_text = re.sub(r"(?:w|wk|wks|weeks?)$", "", (m.group("lag1") or m.group("lag2") or "0").replace(" ", ""),
+                          flags=re.IGNORECASE)
+        out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), float(lag_text)))
+    return out
+
+
+def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for ``plan``: text cells neutralised, numbers as numbers."""
+    preds: dict[str, list[Dependency]] = {}
+    for dep in plan.dependencies:
+        preds.setdefault(dep.to, []).append(dep)
+    rows: list[list[Any]] = []
+    for d in plan.decisions:
+        o, lk, p = duration_triple(d.duration)
+        row: list[Any] = [
+            d.id, d.title, d.stage, d.area or "", d.owner or "", o, lk, p, d.headcount,
+            "" if d.cost is None else d.cost, str(d.status), d.progress,
+            "" if d.not_before is None else d.not_before, "yes" if d.milestone else "",
+            format_depends(preds.get(d.id, [])), "; ".join(d.tags), "; ".join(d.references), d.notes,
+        ]
+        rows.append([neutralise(c) if isinstance(c, str) else c for c in row])
+    return list(COLUMNS), rows
+
+
+def _norm_header(h: Any) -> str:
+    key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    key = _ALIASES.get(key, key)
+    return key.replace(" ", "_") if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") == "duration" else key
+
+
+def _number(value: Any, column: str, where: str, path: Any) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InteropError(path, f"{where}, column {column!r}: expected a number, not {value!r}")
+    if isinstance(value, int | float):
+        return float(value)
+    text = restore(str(value).strip()).replace("\u2212", "-")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # a European decimal comma
+    try:
+        x = float(text)
+    except ValueError:
+        raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a number",
+                           hint="use a plain number of weeks such as 2 or 1.5") from None
+    if x != x or x in (float("inf"), float("-inf")):
+        raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
+    return x
+
+
+def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]], path: Any,
+                 report: ImportReport, title: str) -> Plan:
+    """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
+    the file, the line and the column."""
+    keys = [_norm_header(h) for h in header]
+    if "title" not in keys and "id" not in keys:
+        raise InteropError(path, "no 'title' or 'id' column in the header row",
+                           hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}")
+    for k, h in zip(keys, header, strict=False):
+        if k not in COLUMNS and k != "duration" and str(h or "").strip():
+            report.add("column", f"column {str(h)!r} is not a plan field; ignored")
+    plan = new_plan(title)
+    stages = [(s.id, s.name) for s in plan.stages]
+    areas = [(a.id, a.name) for a in plan.areas]
+    teams: list[tuple[str, str]] = []
+
+    def lookup(value: str, items: list[tuple[str, str]], make: Any) -> str:
+        key = value.strip().casefold()
+        for item_id, name in items:
+            if key in (item_id.casefold(), name.casefold()):
+                return item_id
+        new_id = IdMaker(i for i, _ in items).make(value.strip(), slug(value, "item"))
+        items.append((new_id, value.strip()))
+        make(new_id, value.strip())
+        return new_id
+
+    ids = IdMaker()
+    decisions: list[Decision] = []
+    pending: list[tuple[int, str, str]] = []  # line, successor id, depends_on text
+    for line, cells in rows:
+        rec: dict[str, Any] = {}
+        for k, v in zip(keys, cells, strict=False):
+            if k in COLUMNS or k == "duration":
+                rec[k] = restore(v.strip()) if isinstance(v, str) else v
+        if all(v in (None, "") for v in rec.values()):
+            continue
+        where = f"line {line}"
+        title_text = str(rec.get("title") or rec.get("id") or "").strip()
+        if not title_text:
+            raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
+        raw_id = str(rec.get("id") or "").strip()
+        if raw_id and not is_valid_id(raw_id):
+            report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
+        did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
+        if raw_id and is_valid_id(raw_id) and did != raw_id:
+            raise InteropError(path, f"{where}: id {raw_id!r} is used twice", hint="ids must be unique")
+        nums = {c: _number(rec.get(c), c, where, path) for c in NUMERIC}
+        likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
+        likely = 1.0 if likely is None else likely
+        o = nums["optimistic"] if nums["optimistic"] is not None else likely
+        p = nums["pessimistic"] if nums["pessimistic"] is not None else likely
+        milestone = str(rec.get("milestone") or "").strip().lower() in ("yes", "y", "true", "1", "x")
+        if min(o, likely, p) < 0:
+            raise InteropError(path, f"{where}: a duration is negative", hint="durations are weeks >= 0")
+        if not (o <= likely <= p):
+            raise InteropError(path, f"{where}: estimates must satisfy optimistic <= likely <= pessimistic "
+                                     f"(got {o:g} / {likely:g} / {p:g})")
+        duration: float | ThreePoint = likely if o == likely == p else ThreePoint(optimistic=o, likely=likely,
+                                                                                   pessimistic=p)
+        stage_text = str(rec.get("stage") or "").strip()
+        stage = (lookup(stage_text, stages, lambda i, n: plan.stages.append(Stage(id=i, name=n)))
+                 if stage_text else plan.stages[0].id)
+        if not stage_text:
+            report.add("guess", f"no stage; put in {plan.stages[0].name}", where)
+        area_text = str(rec.get("area") or "").strip()
+        area = lookup(area_text, areas, lambda i, n: plan.areas.append(Area(id=i, name=n))) if area_text else None
+        owner_text = str(rec.get("owner") or "").strip()
+        owner = (lookup(owner_text, teams, lambda i, n: plan.teams.append(Team(id=i, name=n)))
+                 if owner_text else None)
+        status_text = str(rec.get("status") or "").strip().lower().replace(" ", "_")
+        progress = nums["progress"] or 0.0
+        if status_text and status_text not in {s.value for s in Status}:
+            raise InteropError(path, f"{where}: status {status_text!r} is not one of "
+                                     f"{', '.join(s.value for s in Status)}")
+        status = Status(status_text) if status_text else (
+            Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED)
+        headcount = nums["headcount"]
+        try:
+            decisions.append(Decision(
+                id=did, title=title_text[:300], stage=stage, area=area, owner=owner,
+                duration=0.0 if milestone else duration, milestone=milestone,
+                headcount=1.0 if headcount is None else headcount, cost=nums["cost"], status=status,
+                progress=progress, not_before=nums["not_before"],
+                tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
+                references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
+                notes=str(rec.get("notes") or ""),
+            ))
+        except ValueError as exc:
+            first = exc.errors()[0] if hasattr(exc, "errors") else None  # pydantic ValidationError
+            field = ".".join(str(x) for x in first["loc"]) if first else "?"
+            msg = first["msg"] if first else str(exc)
+            raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
+        if str(rec.get("depends_on") or "").strip():
+            pending.append((line, did, str(rec["depends_on"])))
+    by_title = {d.title.casefold(): d.id for d in decisions}
+    known = {d.id for d in decisions}
+    deps: list[Dependency] = []
+    for line, succ, text in pending:
+        try:
+            items = parse_depends(text)
+        except ValueError as exc:
+            raise InteropError(path, f"line {line}, column 'depends_on': {exc}") from None
+        for pred, dtype, lag in items:
+            if pred not in known and pred.casefold() in by_title:
+                pred = by_title[pred.casefold()]
+            if pred not in known:
+                report.add("link", f"depends on {pred!r}, which is no row's id or title; kept so that the check "
+                                   "reports it", f"line {line}")
+            deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+    plan.decisions = decisions
+    plan.dependencies = deps
+    report.counts.update({"decisions": len(decisions), "milestones": sum(d.milestone for d in decisions),
+                          "dependencies": len(deps)})
+    return plan

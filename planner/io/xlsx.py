@@ -1,0 +1,82 @@
+"""Excel ``.xlsx`` import and export through openpyxl (the same columns as CSV, :mod:`planner.io.table`).
+
+Reading is limited: the file size (as every import), the total unpacked size and the compression ratio of each part
+(a zip bomb is refused before openpyxl sees it). openpyxl parses the parts through defusedxml when it is installed,
+which this package requires. Writing keeps numbers as numbers and neutralises text that a spreadsheet would run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+
+from planner.io.common import ImportReport, InteropError, read_limited
+from planner.io.table import plan_rows, rows_to_plan
+from planner.model.plan import Plan
+
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200
+"""A part may unpack to at most this many times its packed size (when it is larger than 1 MB unpacked)."""
+
+
+def check_zip(raw: bytes, path: str | os.PathLike[str]) -> None:
+    """Refuse files that are not zip archives, or that unpack too large or with a bomb-like ratio."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise InteropError(path, "is not an .xlsx file (not a zip archive)",
+                           hint="an old .xls file must be saved as .xlsx or CSV first") from None
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise InteropError(path, f"unpacks to {total / 1e6:.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
+                                 "an import may be", hint="split the workbook or save it as CSV")
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(1, i.compress_size):
+            raise InteropError(path, f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
+                                     "times larger than it is packed (a possible zip bomb)")
+
+
+def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
+    """The plan in the first sheet (or the sheet called "Decisions") of an .xlsx workbook."""
+    import openpyxl
+
+    report = ImportReport(source=os.path.basename(str(path)), format="Excel workbook")
+    raw = read_limited(path) if data is None else data
+    check_zip(raw, path)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
+        raise InteropError(path, f"cannot be read as a workbook ({type(exc).__name__}: {exc})",
+                           hint="open and save it again in the spreadsheet, or save it as CSV") from None
+    try:
+        ws = wb["Decisions"] if "Decisions" in wb.sheetnames else wb.worksheets[0]
+        if len(wb.sheetnames) > 1:
+            report.add("format", f"only sheet {ws.title!r} was read (of {len(wb.sheetnames)})")
+        it = ws.iter_rows(values_only=True)
+        header = next(it, None)
+        if header is None:
+            raise InteropError(path, f"sheet {ws.title!r} is empty",
+                               hint="the first row names the columns (id, title, ...)")
+        rows = [(n, ["" if c is None else c for c in cells]) for n, cells in enumerate(it, start=2)]
+    finally:
+        wb.close()
+    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
+    return rows_to_plan(["" if h is None else h for h in header], rows, path, report, title), report
+
+
+def export_xlsx(plan: Plan) -> bytes:
+    """An .xlsx workbook with one sheet "Decisions": a header row, then one row per decision."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Decisions")
+    header, rows = plan_rows(plan)
+    ws.append(header)
+    for row in rows:
+        ws.append([ILLEGAL_CHARACTERS_RE.sub(" ", c) if isinstance(c, str) else c for c in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,113 @@
+"""The "What it costs" section (board layer, issue 17): total spend against the budget, the simulated odds of
+meeting the budget and the target date (and both), the spend curve, cost by stage, and the money price of strict
+gates. Every figure comes from :func:`planner.analysis.cost.cost_summary`, as in the app and the CLI JSON.
+
+A plan that says nothing about money (no team rate, cost, run rate or budget) gets no section.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
+from planner.model import units
+from planner.report.context import ReportContext, esc
+from planner.report.sections import Section
+
+
+def _pct(p: float | None) -> str:
+    return "-" if p is None else f"{p:.0%}"
+
+
+def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
+    """The section's key sentences (markup), also usable by the executive summary."""
+    b, cur = s.breakdown, s.currency
+    plan = ctx.plan
+    out = [f"The plan is expected to spend <b>{esc(format_money(b.total, cur))}</b>: "
+           f"{esc(format_money(b.labour, cur))} of people's time, {esc(format_money(b.one_off, cur))} of one-off "
+           f"costs and {esc(format_money(b.run, cur))} of running costs up to "
+           f"{esc(ctx.when(b.horizon))}."]
+    if b.budget is not None:
+        head = b.headroom or 0.0
+        out.append(f"Against the budget of {esc(format_money(b.budget, cur))} that leaves "
+                   + (f"<b>{esc(format_money(head, cur))} of headroom</b>." if head >= 0 else
+                      f"<b>an overrun of {esc(format_money(-head, cur))}</b>."))
+    r = s.risk
+    if r is not None:
+        text = (f"Over {r.iterations:,} simulated runs of the schedule the spend is "
+                f"{esc(format_money(r.p50, cur))} or less half the time (P50) and {esc(format_money(r.p80, cur))} "
+                f"or less in four runs out of five (P80).")
+        if r.p_within_budget is not None:
+            text += f" The plan stays within its budget in {_pct(r.p_within_budget)} of runs"
+            if r.p_by_target is not None and r.target is not None:
+                text += (f" and finishes by the target, {esc(ctx.when(r.target))}, in {_pct(r.p_by_target)}; "
+                         f"<b>it does both in only {_pct(r.p_joint)}</b>, less than either alone, because the "
+                         f"runs that meet one are not always the runs that meet the other.")
+            else:
+                text += "."
+        out.append(text)
+    elif b.budget is not None or b.target is not None:
+        out.append("Run the report with a simulation (<i>planner report --simulate</i>) for the chance of "
+                   "meeting the budget and the target date.")
+    if b.delay:
+        out.append(f"Finishing after the target costs {esc(format_money(plan.cost_of_delay, cur))} a week: "
+                   f"{esc(format_money(b.delay, cur))} on the planned finish.")
+    if b.gating is not None and b.gating.weeks > 0:
+        g = b.gating
+        out.append(f"Running the stages as strict gates would add {esc(units.plural_weeks(g.weeks))}, worth "
+                   f"<b>{esc(format_money(g.money, cur))}</b> ({esc(format_money(g.labour, cur))} of people kept "
+                   f"on at {esc(format_money(g.burn_rate, cur))} a week"
+                   + (f", {esc(format_money(g.delay, cur))} of extra delay" if g.delay else "") + ").")
+    return out
+
+
+def build_cost(ctx: ReportContext) -> list[Flowable]:
+    plan = ctx.plan
+    s = cost_summary(plan, ctx.analysis, ctx.simulation if getattr(ctx.simulation, "cost", None) is not None
+                     else None)
+    if s is None:
+        return []
+    out: list[Flowable] = [ctx.heading("What it costs")]
+    for sentence in summary_sentences(ctx, s):
+        out.append(ctx.p(sentence, markup=True))
+    for note in s.breakdown.notes:
+        out.append(ctx.p(f"Note: {note}.", "small"))
+
+    from planner.charts.cost import draw_cost_by_stage, draw_spend_curve
+
+    sim = ctx.simulation if s.risk is not None else None
+    g = ctx.geometry
+    out.append(ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                         min(300.0, g.frame_width * 0.5), name="spend curve"))
+    b, cur = s.breakdown, s.currency
+    rows_data = b.by_stage_and_category(plan)
+    used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
+    total = b.total or 1.0
+    rows = []
+    for _sid, name, v in rows_data:
+        amount = sum(v.values())
+        rows.append([ctx.cell(name, "cell_bold"), *(format_money(v[c]) for c in used), format_money(amount),
+                     f"{amount / total:.0%}"])
+    rows.append([ctx.cell("Total", "cell_bold"), *(format_money(sum(v[c] for _, _, v in rows_data)) for c in used),
+                 format_money(b.total), "100%"])
+    header = ["Stage", *(c.capitalize() for c in used), f"Total ({cur})" if cur else "Total", "Share"]
+    table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7],
+                      right=tuple(range(1, len(used) + 3)), bold=(len(used) + 1,))
+    out.append(ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis),
+                         max(170.0, 100.0 + 34.0 * len(plan.stages)), name="cost by stage"))
+    out.append(table)
+    top = sorted(b.decisions, key=lambda r: -r.total)[:8]
+    if top and top[0].total > 0:
+        out.append(Paragraph("The biggest items", ctx.styles["h2"]))
+        rows = [[ctx.cell(ctx.title_of(r.id)), format_money(r.labour), format_money(r.one_off), format_money(r.run),
+                 format_money(r.total)] for r in top if r.total > 0]
+        out.append(ctx.table(["Decision", "People", "One-off", "Running", "Total"], rows, [3.6, 1.1, 1.1, 1.1, 1.2],
+                             right=(1, 2, 3, 4), bold=(4,)))
+    return out
+
+
+SECTIONS = [
+    Section("cost", "What it costs", build_cost, 17,
+            description="spend against the budget, its simulated odds, the spend curve and cost by stage",
+            weight=0.4),
+]

@@ -1,0 +1,95 @@
+"""Charts in the app's colours: with a dark palette, a drawn matplotlib figure is recoloured after the chart
+function ran (background, axes, text, grid and black lines follow the palette), so the chart functions of
+:mod:`planner.charts` stay as they are for the PDF report and exports, which are always light.
+
+Only near-white fills and near-black strokes and text are changed: the data colours (areas, critical red,
+percentiles) keep their meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    pal = palette or QApplication.palette()
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _rgba(color: QColor) -> tuple[float, float, float, float]:
+    return (color.redF(), color.greenF(), color.blueF(), 1.0)
+
+
+def _lum(rgba: Any) -> float | None:
+    try:
+        r, g, b = float(rgba[0]), float(rgba[1]), float(rgba[2])
+    except (TypeError, IndexError, ValueError):
+        return None
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
+    """Recolour ``figure`` for a dark palette (a no-op with a light one). Returns True when it recoloured."""
+    pal = palette or QApplication.palette()
+    if not is_dark(pal):
+        return False
+    from matplotlib.colors import to_rgba
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    window = _rgba(pal.color(QPalette.ColorRole.Window))
+    base = _rgba(pal.color(QPalette.ColorRole.Base))
+    text = _rgba(pal.color(QPalette.ColorRole.WindowText))
+    mid = _rgba(pal.color(QPalette.ColorRole.Mid))
+
+    def fix(color: Any, light_to: tuple[float, ...], dark_to: tuple[float, ...]) -> Any:
+        try:
+            rgba = to_rgba(color)
+        except (TypeError, ValueError):
+            return None
+        if rgba[3] == 0:
+            return None
+        lum = _lum(rgba)
+        if lum is None or max(rgba[:3]) - min(rgba[:3]) > 0.12:
+            return None  # a colour with a hue carries meaning (area, critical red): keep it
+        if lum > 0.93:
+            return (*light_to[:3], rgba[3])
+        if lum < 0.3:
+            return (*dark_to[:3], rgba[3])
+        return None
+
+    figure.patch.set_facecolor(window)
+    for ax in figure.axes:
+        new = fix(ax.get_facecolor(), base, base)
+        if new is not None:
+            ax.set_facecolor(new)
+        for spine in ax.spines.values():
+            spine.set_edgecolor(mid)
+        ax.tick_params(colors=text, which="both")
+    for artist in figure.findobj(Text):
+        new = fix(artist.get_color(), text, text)
+        if new is not None:
+            artist.set_color(new)
+        box = artist.get_bbox_patch()
+        if box is not None:
+            face = fix(box.get_facecolor(), base, base)
+            if face is not None:
+                box.set_facecolor(face)
+    for line in figure.findobj(Line2D):
+        new = fix(line.get_color(), text, text)
+        if new is not None:
+            line.set_color(new)
+    for patch in figure.findobj(Patch):
+        if patch is figure.patch:
+            continue
+        face = fix(patch.get_facecolor(), base, mid)
+        if face is not None and patch.get_facecolor()[3] > 0:
+            patch.set_facecolor(face)
+        edge = fix(patch.get_edgecolor(), mid, text)
+        if edge is not None:
+            patch.set_edgecolor(edge)
+    return True

@@ -1,0 +1,305 @@
+"""The Compare view (issue 13): two to four scenarios of the plan side by side.
+
+Pick the scenarios (Base included; the first ticked is the reference), and the view shows for each: the finish and
+the gated finish with dates and the change against the reference, P50/P80 simulated on common random numbers (so
+two identical scenarios have exactly equal figures), the price of gating, spend where the plan has costs, what
+joined and left the critical path, the stage gate dates and each team's peak load; a sentence per scenario; and a
+delta Gantt of a chosen scenario with the reference's bars as thin ghosts beneath its own.
+
+All figures come from :func:`planner.analysis.compare.compare_scenarios`; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import units
+from planner.model.scenarios import BASE
+
+if TYPE_CHECKING:
+    from planner.analysis.compare import Comparison, PlanFigures
+    from planner.ui.document import PlanDocument
+
+MAX_SCENARIOS = 4
+EARLIER, LATER = QColor("#1B7F3B"), QColor("#B3261E")
+MINUS = "\u2212"
+
+
+def _delta_text(d: float | None, unit: str = "wk") -> str:
+    if d is None:
+        return ""
+    if abs(d) < 0.005:
+        return "="
+    sign = "+" if d > 0 else MINUS
+    return f"{sign}{units.format_weeks(abs(d))} {unit}".rstrip()
+
+
+def _money_delta(d: float | None) -> str:
+    if d is None:
+        return ""
+    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
+
+
+class CompareDialog(QDialog):
+    """A non-modal window comparing scenarios of the document's plan."""
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.comparison: Comparison | None = None
+        self.setObjectName("compareDialog")
+        self.setWindowTitle("Compare scenarios")
+        self.resize(1180, 760)
+
+        self.choices = QListWidget(self)
+        self.choices.setObjectName("compareChoices")
+        self.choices.setAccessibleName("Scenarios to compare")
+        self.choices.setToolTip(f"Tick two to {MAX_SCENARIOS} scenarios; the first ticked is the reference")
+        self.choices.setMaximumWidth(260)
+        self.choices.itemChanged.connect(self._choice_changed)
+        self.iterations = QSpinBox(self)
+        self.iterations.setRange(0, 100_000)
+        self.iterations.setSingleStep(1000)
+        self.iterations.setValue(2000)
+        self.iterations.setToolTip("Monte Carlo iterations per scenario for P50/P80 (0: none)")
+        self.run_button = QPushButton("Compare", self)
+        self.run_button.clicked.connect(self.run)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("compareTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.sentences = QLabel(self)
+        self.sentences.setObjectName("compareSentences")
+        self.sentences.setWordWrap(True)
+        self.sentences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.gantt_choice = QComboBox(self)
+        self.gantt_choice.setAccessibleName("Scenario drawn in the delta Gantt")
+        self.gantt_choice.currentIndexChanged.connect(lambda _i: self._redraw_gantt())
+        from planner.ui.figure_view import FigureView
+
+        self.gantt = FigureView(self._draw_gantt, "scenario Gantt", self)
+        self.gantt.setMinimumHeight(260)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Compare (first ticked = reference):", self))
+        left.addWidget(self.choices, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Iterations:", self))
+        row.addWidget(self.iterations)
+        left.addLayout(row)
+        left.addWidget(self.run_button)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.sentences)
+        self.tabs = QTabWidget(right)
+        self.tabs.setObjectName("compareTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "Figures")
+        g = QWidget(self.tabs)
+        gl = QVBoxLayout(g)
+        gl.setContentsMargins(0, 4, 0, 0)
+        grow = QHBoxLayout()
+        grow.addWidget(QLabel("Delta Gantt of", g))
+        grow.addWidget(self.gantt_choice)
+        grow.addWidget(QLabel("(thin dark bars, \u201cBaseline\u201d: the reference)", g))
+        grow.addStretch(1)
+        gl.addLayout(grow)
+        gl.addWidget(self.gantt, 1)
+        self.tabs.addTab(g, "Delta Gantt")
+        rl.addWidget(self.tabs, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addWidget(right, 1)
+        doc.scenarios.changed.connect(self.refresh_choices)
+        self.refresh_choices()
+
+    # -- choices ---------------------------------------------------------------------------------------------
+    def refresh_choices(self) -> None:
+        ticked = self.chosen() if self.choices.count() else None
+        names = [BASE, *self.doc.scenarios.names()]
+        if ticked is None:
+            ticked = names[:MAX_SCENARIOS] if len(names) <= MAX_SCENARIOS else names[:2]
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        for n in names:
+            item = QListWidgetItem(n, self.choices)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if n in ticked else Qt.CheckState.Unchecked)
+        self.choices.blockSignals(False)
+        self._update_button()
+
+    def chosen(self) -> list[str]:
+        return [self.choices.item(i).text() for i in range(self.choices.count())
+                if self.choices.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_chosen(self, names: list[str]) -> None:
+        self.choices.blockSignals(True)
+        for i in range(self.choices.count()):
+            item = self.choices.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+        self.choices.blockSignals(False)
+        self._update_button()
+
+    def _choice_changed(self, item: QListWidgetItem) -> None:
+        if item.checkState() == Qt.CheckState.Checked and len(self.chosen()) > MAX_SCENARIOS:
+            self.choices.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.choices.blockSignals(False)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        n = len(self.chosen())
+        self.run_button.setEnabled(2 <= n <= MAX_SCENARIOS)
+        self.run_button.setToolTip("" if n >= 2 else "Tick at least two scenarios")
+
+    # -- the comparison ----------------------------------------------------------------------------------------
+    def run(self) -> Comparison | None:
+        """Compare the ticked scenarios of the plan as it is now (the active scenario's edits included)."""
+        from planner.analysis.compare import compare_scenarios
+
+        names = self.chosen()
+        if not 2 <= len(names) <= MAX_SCENARIOS:
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.comparison = compare_scenarios(self.doc.file_plan(), names, self.iterations.value())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._fill()
+        return self.comparison
+
+    def _fill(self) -> None:
+        comp = self.comparison
+        if comp is None:
+            return
+        items = comp.items
+        rows: list[tuple[str, list[tuple[str, float | None]]]] = []
+
+        def week_row(label: str, fig: str) -> None:
+            cells = []
+            for x in items:
+                w = getattr(x, fig)
+                date = units.week_to_date(x.plan.start_date, w)
+                text = "-" if w is None else f"week {units.format_weeks(w)}" + (
+                    f"\n{units.format_date(date)}" if date else "")
+                d = x.delta(fig) if x.reference is not None else None
+                if d is not None:
+                    text += f"\n{_delta_text(d)}"
+                cells.append((text, d))
+            rows.append((label, cells))
+
+        week_row("Finish (rolling)", "finish")
+        week_row("Finish (strict gates)", "gated_finish")
+        if comp.iterations:
+            week_row("P50 finish", "p50")
+            week_row("P80 finish", "p80")
+        rows.append(("Price of gating", [("-" if x.gating_price is None else units.plural_weeks(x.gating_price)
+                                          + (f"\n{_delta_text(x.delta('gating_price'))}" if x.reference else ""),
+                                          x.delta("gating_price") if x.reference else None) for x in items]))
+        if any(x.cost is not None for x in items):
+            rows.append(("Spend", [("-" if x.cost is None else f"{x.cost:,.0f}"
+                                    + (f"\n{_money_delta(x.delta('cost'))}"
+                                       if x.reference is not None and x.delta("cost") is not None else ""),
+                                    x.delta("cost") if x.reference else None) for x in items]))
+        rows.append(("Critical decisions", [(str(len(x.critical)) if x.ok else "-", None) for x in items]))
+        rows.append(("Joined the critical path", [(self._titles(x, x.joined) if x.reference else "", None)
+                                                  for x in items]))
+        rows.append(("Left the critical path", [(self._titles(comp.reference, x.left) if x.reference else "", None)
+                                                for x in items]))
+        for sid, name, _ in comp.reference.gates:
+            cells = []
+            for x in items:
+                g = next((w for i, _, w in x.gates if i == sid), None)
+                ref_g = next((w for i, _, w in comp.reference.gates if i == sid), None)
+                date = units.week_to_date(x.plan.start_date, g)
+                d = None if x.reference is None or g is None or ref_g is None else g - ref_g
+                text = "-" if g is None else f"week {units.format_weeks(g)}" + (
+                    f" ({units.format_date(date, short=True)})" if date else "") + (
+                    f"\n{_delta_text(d)}" if d is not None else "")
+                cells.append((text, d))
+            rows.append((f"{name} gate", cells))
+        for tid, name, _, _cap in comp.reference.team_peaks:
+            cells = []
+            for x in items:
+                p = next(((pk, c) for i, _, pk, c in x.team_peaks if i == tid), None)
+                cells.append(("-" if p is None else f"{units.format_weeks(p[0])}"
+                              + (f" of {units.format_weeks(p[1])}" if p[1] is not None else ""),
+                              None))
+            rows.append((f"Peak load: {name}", cells))
+
+        t = self.table
+        t.clear()
+        t.setColumnCount(len(items))
+        t.setRowCount(len(rows))
+        t.setHorizontalHeaderLabels([x.name + (" (reference)" if x.reference is None else "") for x in items])
+        t.setVerticalHeaderLabels([r[0] for r in rows])
+        for r, (_label, cells) in enumerate(rows):
+            for c, (text, d) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                if d is not None and abs(d) >= 0.005:
+                    item.setForeground(EARLIER if d < 0 else LATER)
+                t.setItem(r, c, item)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.resizeRowsToContents()
+        self.sentences.setText("\n".join(s for s in comp.sentences() if s) or "")
+        self.gantt_choice.blockSignals(True)
+        self.gantt_choice.clear()
+        for x in items[1:]:
+            self.gantt_choice.addItem(x.name)
+        self.gantt_choice.blockSignals(False)
+        self._redraw_gantt()
+
+    @staticmethod
+    def _titles(item: PlanFigures, ids: list[str], limit: int = 4) -> str:
+        if not ids:
+            return "none"
+        names = [d.title if (d := item.plan.decision(i)) is not None else i for i in ids[:limit]]
+        more = len(ids) - limit
+        return "\n".join(names) + (f"\nand {more} more" if more > 0 else "")
+
+    # -- the delta Gantt -----------------------------------------------------------------------------------------
+    def gantt_item(self) -> PlanFigures | None:
+        comp = self.comparison
+        if comp is None or len(comp.items) < 2:
+            return None
+        k = max(0, self.gantt_choice.currentIndex()) + 1
+        return comp.items[min(k, len(comp.items) - 1)]
+
+    def _redraw_gantt(self) -> None:
+        self.gantt.redraw()
+
+    def _draw_gantt(self, fig: Any) -> None:
+        item = self.gantt_item()
+        if item is None or not item.ok or item.reference is None or not item.reference.ok:
+            fig.text(0.5, 0.5, "Compare two scenarios to see the delta Gantt", ha="center", va="center")
+            return
+        import planner.charts as charts
+        from planner.analysis.compare import ghost_analysis
+
+        charts.draw_gantt(fig, ghost_analysis(item), baseline=item.reference.name)
+
+
+__all__ = ["CompareDialog"]

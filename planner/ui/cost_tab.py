@@ -1,0 +1,362 @@
+"""The Cost tab (issue 17): what the plan costs and how sure we are.
+
+Everything shown comes from :func:`planner.analysis.cost.cost_summary` -- the same function the CLI JSON and the
+report use -- over the document's analysis and, when one is current, the last Monte Carlo run (Risk tab, F5). The
+tab edits only the plan's money fields (budget, target, cost of delay, horizon, team rates), each as one undoable
+edit through the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.analysis.cost import CATEGORIES, NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
+from planner.model import units
+from planner.ui import format as fmt
+from planner.ui.document import PlanDocument
+from planner.ui.figure_view import FigureView
+
+WARN = "#c0392b"
+DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
+
+
+def _number(v: float) -> str:
+    """``1975000``, ``12.5`` (never ``1.975e+06``: the field is read back as typed)."""
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _pct(p: float | None) -> str:
+    return "-" if p is None else f"{p:.0%}"
+
+
+class CostTab(QWidget):
+    def __init__(self, doc: PlanDocument, simulation: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("costTab")
+        self.doc = doc
+        self.simulation = simulation
+        self._dirty = True
+        self.current: CostSummary | None = None
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("costSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # -- the plan's money fields ------------------------------------------------------------------------
+        self.money = QGroupBox("Money", self)
+        form = QFormLayout(self.money)
+        form.setContentsMargins(8, 4, 8, 4)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, label, tip in (
+            ("budget", "Budget", "Total budget in the plan's currency (empty: none)"),
+            ("target", "Target finish", "Weeks from the plan start, or a date (YYYY-MM-DD); empty: none"),
+            ("cost_of_delay", "Cost of delay / week", "Cost of each week the finish is later than the target"),
+            ("horizon", "Horizon (week)", "Run rates are counted up to this week (empty: the plan's finish)"),
+        ):
+            edit = QLineEdit(self.money)
+            edit.setObjectName(f"cost-{key}")
+            edit.setToolTip(tip)
+            edit.setPlaceholderText("none")
+            edit.editingFinished.connect(lambda k=key: self._commit(k))
+            self.fields[key] = edit
+            form.addRow(label, edit)
+        self.rates = QTreeWidget(self.money)
+        self.rates.setObjectName("teamRates")
+        self.rates.setHeaderLabels(["Team", "Rate / person-week"])
+        self.rates.setRootIsDecorated(False)
+        self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.itemChanged.connect(self._rate_changed)
+        self.rates.setMaximumHeight(150)
+        form.addRow(self.rates)
+        self.problem = QLabel(self.money)
+        self.problem.setObjectName("costProblem")
+        self.problem.setStyleSheet(f"color: {WARN}")
+        self.problem.setWordWrap(True)
+        form.addRow(self.problem)
+
+        # -- charts and breakdown ---------------------------------------------------------------------------
+        self.spend_chart = FigureView(self._draw_spend, "spendChart", self)
+        self.stage_chart = FigureView(self._draw_stages, "costByStageChart", self)
+        charts = QSplitter(Qt.Orientation.Vertical, self)
+        charts.addWidget(self.spend_chart)
+        charts.addWidget(self.stage_chart)
+        charts.setSizes([360, 240])
+        charts.setChildrenCollapsible(False)
+
+        self.breakdown = QTabWidget(self)
+        self.breakdown.setDocumentMode(True)
+        self.trees: dict[str, QTreeWidget] = {}
+        for key, title in (("stage", "By stage"), ("area", "By area"), ("team", "By team"),
+                           ("category", "By category"), ("decision", "Decisions")):
+            tree = QTreeWidget(self.breakdown)
+            tree.setObjectName(f"costBy-{key}")
+            tree.setRootIsDecorated(False)
+            tree.setUniformRowHeights(True)
+            tree.setHeaderLabels(["", "Cost", "Share"] if key != "decision" else DECISION_COLUMNS)
+            h = tree.header()
+            h.setStretchLastSection(False)
+            h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for c in range(1, tree.columnCount()):
+                h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            tree.itemClicked.connect(self._select_from_item)
+            self.trees[key] = tree
+            self.breakdown.addTab(tree, title)
+        self.trees["decision"].setToolTip("Double-click a one-off cost, category or run rate to change it")
+        self.trees["decision"].itemChanged.connect(self._decision_changed)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.money)
+        side_layout.addWidget(self.breakdown, 1)
+        side.setMinimumWidth(360)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(charts)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([620, 400])
+        split.setChildrenCollapsible(False)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 2)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        doc.analysis_updated.connect(self._on_analysis)
+        if simulation is not None:
+            simulation.finished.connect(lambda _run: self._on_analysis())
+            simulation.stale_changed.connect(lambda _stale: self._on_analysis())
+
+    # -- refresh ---------------------------------------------------------------------------------------------
+    def _on_analysis(self, _a: Any = None) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def simulation_result(self) -> Any:
+        """The last Monte Carlo result, when it is of the plan as it is now."""
+        sim = self.simulation
+        if sim is None or sim.result is None or sim.stale:
+            return None
+        return sim.result
+
+    def refresh(self) -> None:
+        self._dirty = False
+        a = self.doc.analysis
+        self._fill_fields()
+        for tree in self.trees.values():
+            tree.clear()
+        self.current = None
+        if a is None or a.schedule is None:
+            self.summary.setText("No schedule: fix the errors in the plan first (see Findings).")
+        else:
+            self.current = cost_summary(a.plan, a, self.simulation_result())
+            if self.current is None:
+                self.summary.setText(
+                    "No costs yet: give each team a rate per person-week (right), or decisions a one-off cost or "
+                    "a run rate (Inspector), or the plan a budget.")
+            else:
+                self.summary.setText(self.summary_html(a.plan, self.current))
+                self._fill_trees(a.plan, self.current)
+        self.spend_chart.redraw()
+        self.stage_chart.redraw()
+
+    def summary_html(self, plan: Any, s: CostSummary) -> str:
+        b, cur = s.breakdown, s.currency
+        parts = [f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+                 f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)} to "
+                 f"{fmt.when(plan, b.horizon)})"]
+        if b.budget is not None:
+            head = b.headroom or 0.0
+            color = WARN if head < 0 else "#1e7b34"
+            parts.append(f"<b>Budget:</b> {format_money(b.budget, cur)} "
+                         f"(<span style='color:{color}'>{'over' if head < 0 else 'under'} by "
+                         f"{format_money(abs(head), cur)}</span>)")
+        if b.target is not None and b.delay:
+            parts.append(f"<b>Cost of delay:</b> {format_money(b.delay, cur)}")
+        if b.gating is not None:
+            parts.append(f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, "
+                         f"{format_money(b.gating.money, cur)}")
+        text = " · ".join(parts)
+        r = s.risk
+        if r is None:
+            text += "<br><i>Run the simulation (Risk tab, F5) for P50/P80 cost and the chance of meeting the " \
+                    "budget and the target.</i>"
+        else:
+            sim = [f"<b>Simulated:</b> P50 {format_money(r.p50, cur)}, P80 {format_money(r.p80, cur)}"]
+            if r.p_within_budget is not None:
+                sim.append(f"within budget {_pct(r.p_within_budget)}")
+            if r.p_by_target is not None:
+                sim.append(f"by the target {_pct(r.p_by_target)}")
+            if r.p_joint is not None:
+                sim.append(f"<b>both {_pct(r.p_joint)}</b> (lower than either alone)")
+            text += "<br>" + " · ".join(sim)
+        return text
+
+    def _fill_fields(self) -> None:
+        plan = self.doc.plan
+        values = {
+            "budget": plan.budget, "cost_of_delay": plan.cost_of_delay, "horizon": plan.horizon,
+            "target": plan.target,
+        }
+        for key, edit in self.fields.items():
+            if edit.hasFocus():
+                continue
+            v = values[key]
+            edit.setText("" if v is None else v.isoformat() if isinstance(v, dt.date) else _number(v))
+        self.rates.blockSignals(True)
+        self.rates.clear()
+        for t in plan.teams:
+            item = QTreeWidgetItem([t.name, "" if t.rate is None else _number(t.rate)])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setData(0, Qt.ItemDataRole.UserRole, t.id)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.rates.addTopLevelItem(item)
+        self.rates.blockSignals(False)
+
+    def _fill_trees(self, plan: Any, s: CostSummary) -> None:
+        b, cur = s.breakdown, s.currency
+        total = b.total or 1.0
+        groups = {"stage": b.by_stage, "area": b.by_area, "team": b.by_team, "category": b.by_category}
+        stage_of = {d.id: d.stage for d in plan.decisions}
+        area_of = {d.id: d.area for d in plan.decisions}
+        owner_of = {d.id: d.owner for d in plan.decisions}
+        for key, rows in groups.items():
+            tree = self.trees[key]
+            for k, name, amount in rows:
+                item = QTreeWidgetItem([name, format_money(amount, cur), f"{amount / total:.0%}"])
+                lookup = {"stage": stage_of, "area": area_of, "team": owner_of}.get(key)
+                if lookup is not None:  # clicking a row selects its decisions
+                    none = NO_AREA if key == "area" else NO_TEAM
+                    item.setData(0, Qt.ItemDataRole.UserRole, [d for d, v in lookup.items() if (v or none) == k])
+                for c in (1, 2):
+                    item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                tree.addTopLevelItem(item)
+        titles = {d.id: d.title for d in plan.decisions}
+        tree = self.trees["decision"]
+        tree.blockSignals(True)
+        by_id = {d.id: d for d in plan.decisions}
+        for row in sorted(b.decisions, key=lambda r: -r.total):
+            d = by_id[row.id]
+            item = QTreeWidgetItem([f"{titles[row.id]} ({row.id})", format_money(row.labour),
+                                    "" if d.cost is None else _number(d.cost), str(d.cost_category),
+                                    "" if d.run_rate is None else _number(d.run_rate), format_money(row.total)])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)  # only the input columns commit
+            item.setData(0, Qt.ItemDataRole.UserRole, [row.id])
+            item.setToolTip(4, f"Running cost per week from its finish to the horizon: {format_money(row.run, cur)}")
+            for c in (1, 2, 4, 5):
+                item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            tree.addTopLevelItem(item)
+        tree.blockSignals(False)
+
+    def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ids = item.data(0, Qt.ItemDataRole.UserRole)
+        if ids:
+            self.doc.select(list(ids))
+
+    # -- edits -----------------------------------------------------------------------------------------------
+    def _commit(self, key: str) -> None:
+        text = self.fields[key].text().strip()
+        value: Any = None
+        if text:
+            try:
+                value = float(text.replace(",", ""))
+            except ValueError:
+                if key == "target":
+                    try:
+                        value = dt.date.fromisoformat(text)
+                    except ValueError:
+                        value = None
+                if value is None:
+                    what = "a number of weeks or a date (YYYY-MM-DD)" if key == "target" else "a number"
+                    self.problem.setText(f"{key.replace('_', ' ').capitalize()}: '{text}' is not {what}.")
+                    return
+        problem = self.doc.edit_plan(**{key: value})
+        self.problem.setText(problem or "")
+
+    def _decision_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        """One-off cost (column 2), category (3) or run rate (4) of a decision, as one undoable edit."""
+        ids = item.data(0, Qt.ItemDataRole.UserRole)
+        if not ids or column not in (2, 3, 4):
+            self.refresh()  # computed columns are not inputs: put the figures back
+            return
+        text = item.text(column).strip().replace(",", "")
+        value: Any
+        if column == 3:
+            value = text.lower()
+            if value not in CATEGORIES:
+                self.problem.setText(f"Category '{text}': choose one of {', '.join(CATEGORIES)}.")
+                self.refresh()
+                return
+        else:
+            try:
+                value = float(text) if text else None
+            except ValueError:
+                self.problem.setText(f"'{item.text(column)}' is not a number.")
+                self.refresh()
+                return
+        key = {2: "cost", 3: "cost_category", 4: "run_rate"}[column]
+        problem = self.doc.edit_decision(ids[0], **{key: value})
+        self.problem.setText(problem or "")
+
+    def _rate_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 1:
+            return
+        team_id = item.data(0, Qt.ItemDataRole.UserRole)
+        team = next((t for t in self.doc.plan.teams if t.id == team_id), None)
+        if team is None:
+            return
+        text = item.text(1).strip().replace(",", "")
+        try:
+            rate = float(text) if text else None
+        except ValueError:
+            self.problem.setText(f"Rate of {team.name}: '{item.text(1)}' is not a number.")
+            return
+        problem = self.doc.edit_object(team, f"Change rate of {team.name}", rate=rate)
+        self.problem.setText(problem or "")
+
+    # -- charts ----------------------------------------------------------------------------------------------
+    def _draw_spend(self, fig: Any) -> None:
+        a = self.doc.analysis
+        if a is None:
+            return
+        from planner.charts.cost import draw_spend_curve
+
+        draw_spend_curve(fig, a, simulation=self.simulation_result())
+
+    def _draw_stages(self, fig: Any) -> None:
+        a = self.doc.analysis
+        if a is None:
+            return
+        from planner.charts.cost import draw_cost_by_stage
+
+        draw_cost_by_stage(fig, a)

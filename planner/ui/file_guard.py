@@ -1,0 +1,295 @@
+"""Outside changes to the open plan file, and the same plan open twice.
+
+- The open file is watched with ``QFileSystemWatcher`` *and* a content hash checked on a short poll: a watcher
+  stops watching a path that another program replaced by an atomic rename (git, most editors, our own save), and
+  a touch without a change must not prompt. When the content differs from what the app last read or wrote, the
+  user chooses **Reload** (their unsaved edits are dropped), **Keep mine** (the file's change is noted as seen;
+  the next save replaces it) or **Compare** (a line diff of the file against the plan in the window).
+- Before a save replaces the file, :meth:`FileGuard.confirm_overwrite` refuses to overwrite a change the user has
+  not seen (or to recreate a file deleted since) without asking.
+- While a plan is open, a lock in the app's data folder names the host and process; another instance opening the
+  same plan is warned. A lock whose process is gone is stale and taken over (``QLockFile``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
+
+from planner.model import dump_plan
+from planner.ui.settings import data_dir
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 1_000
+"""How often the file's size, time and inode are compared (cheap); the content is hashed only when they change."""
+
+
+def file_digest(path: str | os.PathLike[str]) -> str | None:
+    """SHA-256 of the file's bytes, or None when it does not exist or cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _signature(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def lock_path_for(path: str) -> Path:
+    key = hashlib.sha256(os.path.normcase(os.path.abspath(path)).encode("utf-8")).hexdigest()[:24]
+    folder = data_dir() / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{key}.lock"
+
+
+class FileGuard(QObject):
+    """Watches the open file of ``window`` (a :class:`planner.ui.main_window.MainWindow`)."""
+
+    changed_outside = Signal(str)  # "modified" or "deleted"
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path: str | None = None
+        self.known: str | None = None  # digest of the content last read, written or acknowledged (None: absent)
+        self._sig: tuple[int, int, int] | None = None
+        self.lock: QLockFile | None = None
+        self.other_instance: str | None = None  # "process 123 on host" holding the plan, when there is one
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._soon.start())
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(100)  # a save by another program is several events; look once it settled
+        self._soon.timeout.connect(self.check)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.check)
+        self.prompt: QMessageBox | None = None
+        self.compare_dialog: QDialog | None = None
+
+    # -- what is open ----------------------------------------------------------------------------------------
+    def watch(self, path: str | None) -> None:
+        """``path`` was just opened or saved: its current content is what the window holds."""
+        if path != self.path:
+            self._release_lock()
+            if self._watcher.files():
+                self._watcher.removePaths(self._watcher.files())
+            self.path = path
+            if path is not None:
+                self._take_lock(path)
+        if path is None:
+            self.known, self._sig = None, None
+            self._poll.stop()
+            return
+        self.known = file_digest(path)
+        self._sig = _signature(path)
+        if path not in self._watcher.files() and os.path.exists(path):
+            self._watcher.addPath(path)
+        self._poll.start()
+
+    def close(self) -> None:
+        self._poll.stop()
+        self._soon.stop()
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self._release_lock()
+        self.path = None
+
+    # -- the lock --------------------------------------------------------------------------------------------
+    def _take_lock(self, path: str) -> None:
+        self.other_instance = None
+        try:
+            lock = QLockFile(str(lock_path_for(path)))
+        except OSError:
+            return
+        lock.setStaleLockTime(0)  # held for as long as the plan is open: stale only when its process is gone
+        if lock.tryLock(0):
+            self.lock = lock
+            return
+        info = lock.getLockInfo()  # (pid, hostname, appname) in PySide6; older bindings lead with a bool
+        info = tuple(info[1:]) if info and isinstance(info[0], bool) else tuple(info or ())
+        pid, host = (info + (0, ""))[:2]
+        if pid == os.getpid():
+            self.other_instance = "another window of this planner"
+        elif pid:
+            self.other_instance = f"another planner (process {pid}{f' on {host}' if host else ''})"
+        else:
+            self.other_instance = "another planner"
+
+    def open_elsewhere_text(self) -> str | None:
+        """A warning when the plan is open in another instance or window, else None."""
+        if self.other_instance is None or self.path is None:
+            return None
+        return (f"{Path(self.path).name} is also open in {self.other_instance}. Edits in both overwrite each "
+                "other; the planner asks before replacing changes saved elsewhere.")
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+        self.other_instance = None
+
+    # -- checking --------------------------------------------------------------------------------------------
+    def disk_state(self) -> tuple[str, str | None]:
+        """("same" | "modified" | "deleted", current digest) of the file against what the window knows."""
+        if self.path is None:
+            return "same", None
+        digest = file_digest(self.path)
+        if digest == self.known:
+            return "same", digest
+        return ("deleted" if digest is None else "modified"), digest
+
+    def check(self) -> None:
+        """Compare the file with what the window knows; ask the user when another program changed it."""
+        if self.path is None:
+            return
+        sig = _signature(self.path)
+        if sig is not None and self.path not in self._watcher.files():
+            self._watcher.addPath(self.path)  # replaced by a rename: watch the new file
+        if sig == self._sig:
+            return
+        self._sig = sig
+        state, _digest = self.disk_state()
+        if state != "same":
+            self.changed_outside.emit(state)
+            self.ask(state)
+
+    def acknowledge(self) -> None:
+        """The user has seen the file's current content (Keep mine): a save may replace it without asking."""
+        if self.path is not None:
+            self.known = file_digest(self.path)
+            self._sig = _signature(self.path)
+
+    # -- prompts ---------------------------------------------------------------------------------------------
+    def ask(self, state: str) -> QMessageBox | None:
+        """Reload / Keep mine / Compare (modified), or Keep mine / Save As (deleted)."""
+        w = self.window
+        if self.prompt is not None or getattr(w, "active_prompt", None) is not None:
+            self._sig = None  # ask again once the other prompt is answered
+            return None
+        name = Path(self.path or "").name
+        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk", "", QMessageBox.StandardButton.NoButton,
+                          w)
+        box.setObjectName("fileChangedPrompt")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        mine = "your unsaved changes" if w.doc.is_modified else "the plan in this window"
+        if state == "modified":
+            box.setText(f"{name} was changed by another program.")
+            box.setInformativeText(f"Reload it (dropping {mine}), keep yours (the next save replaces the file), "
+                                   "or compare the two first?")
+            reload_b = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+            keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+            compare_b = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
+            box.setDefaultButton(keep_b)
+        else:
+            box.setText(f"{name} was deleted or moved by another program.")
+            box.setInformativeText("Keep the plan open (Save recreates the file), or save it somewhere else?")
+            reload_b = compare_b = None
+            keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+            box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(keep_b)
+        self.prompt = box
+
+        def finished(_r: int) -> None:
+            clicked = box.clickedButton()
+            self.prompt = None
+            box.deleteLater()
+            if clicked is reload_b and reload_b is not None:
+                self.reload()
+            elif clicked is compare_b and compare_b is not None:
+                self.compare()
+            elif clicked is keep_b or clicked is None:
+                self.acknowledge()
+            else:  # Save As
+                self.acknowledge()
+                w.save_as()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
+
+    def reload(self) -> None:
+        if self.path is not None:
+            self.window.open_file(self.path)
+
+    def compare(self) -> QDialog:
+        """A line diff of the file on disk against the plan in the window, with Reload and Keep Mine."""
+        w = self.window
+        try:
+            disk = Path(self.path or "").read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as exc:
+            disk = [f"(the file cannot be read: {exc.strerror or exc})"]
+        plan = w.doc.file_plan() if hasattr(w.doc, "file_plan") else w.doc.plan
+        mine = dump_plan(plan).splitlines()
+        name = Path(self.path or "").name
+        diff = list(difflib.unified_diff(disk, mine, f"{name} (on disk)", f"{name} (this window)", lineterm="", n=2))
+        dialog = QDialog(w)
+        dialog.setObjectName("compareDialog")
+        dialog.setWindowTitle(f"Compare {name}")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("Lines starting with − are only in the file on disk; with + only in this window."))
+        view = QPlainTextEdit(dialog)
+        view.setReadOnly(True)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setPlainText("\n".join(diff[:20_000]) if diff else "No differences.")
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(dialog)
+        reload_b = buttons.addButton("Reload", QDialogButtonBox.ButtonRole.DestructiveRole)
+        keep_b = buttons.addButton("Keep Mine", QDialogButtonBox.ButtonRole.RejectRole)
+        reload_b.clicked.connect(lambda: (dialog.accept(), self.reload()))
+        keep_b.clicked.connect(lambda: (dialog.reject(), self.acknowledge()))
+        layout.addWidget(buttons)
+        dialog.resize(900, 600)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: setattr(self, "compare_dialog", None))
+        self.compare_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def confirm_overwrite(self, path: str, retry: Callable[[], Any]) -> bool:
+        """True when saving to ``path`` may go ahead now. When the open file changed (or vanished) on disk since
+        the window last read or wrote it and the user has not seen that, ask first and return False; choosing
+        Overwrite calls ``retry``."""
+        if self.path is None or os.path.abspath(path) != os.path.abspath(self.path):
+            return True
+        state, _ = self.disk_state()
+        if state == "same" or self.known is None:
+            return True  # unchanged, or a file that did not exist when opened/acknowledged
+        w = self.window
+        name = Path(path).name
+        SB = QMessageBox.StandardButton
+        text = (f"{name} was changed by another program since you opened it." if state == "modified"
+                else f"{name} was deleted or moved by another program since you opened it.")
+
+        def done(button: QMessageBox.StandardButton) -> None:
+            if button == SB.Save:
+                self.known = file_digest(path)  # seen: overwrite it
+                retry()
+            elif button == SB.SaveAll:
+                w.save_as()
+
+        box = w._prompt(QMessageBox.Icon.Warning, "Overwrite outside changes?", text, SB.Save | SB.SaveAll | SB.Cancel,
+                        done, "Saving replaces the file with the plan in this window. Save it under another name to "
+                        "keep both.", SB.Cancel)
+        box.button(SB.Save).setText("Overwrite" if state == "modified" else "Recreate")
+        box.button(SB.SaveAll).setText("Save As…")
+        return False
+

@@ -1,0 +1,224 @@
+"""File > Import… / Export As… and opening other tools' files (MS Project XML, GanttProject, CSV, Excel).
+
+The conversion is :mod:`planner.io` (no Qt); this module only asks for files, shows the import step and the
+report, and hands the result to the window as a new, unsaved plan. The import step lets the user map each top-level
+summary task of an outline file to a stage and an area before the plan is built; the report says what could not be
+carried. Dialogs open window-modal with ``open()`` so tests can drive them.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.io import (
+    EXPORT_NAMES,
+    EXPORT_SUFFIXES,
+    IMPORT_SUFFIXES,
+    ImportReport,
+    InteropError,
+    Mapping,
+    Outline,
+    export_file,
+    import_file,
+    import_format,
+    read_outline,
+    top_level_summaries,
+)
+from planner.io.outline import build_plan
+from planner.model.plan import Plan, new_plan
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+IMPORT_FILTER = ("Project files (*.xml *.gan *.csv *.xlsx);;MS Project XML (*.xml);;GanttProject (*.gan);;"
+                 "CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)")
+EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
+    ("MS Project XML (*.xml)", ".xml", False),
+    ("GanttProject (*.gan)", ".gan", False),
+    ("Excel workbook (*.xlsx)", ".xlsx", False),
+    ("CSV for Excel, UTF-8 with BOM (*.csv)", ".csv", True),
+    ("CSV, UTF-8 (*.csv)", ".csv", False),
+    ("TaskJuggler (*.tjp)", ".tjp", False),
+    ("Mermaid gantt (*.mmd)", ".mmd", False),
+    ("Graphviz DOT (*.dot)", ".dot", False),
+]
+AUTO = "(from the file: custom field, name, else start time)"
+AUTO_AREA = "(from the file: custom field, name, else Imported)"
+
+
+def is_import_path(path: str | Path) -> bool:
+    """True for files File > Open hands to the import step instead of loading as a plan."""
+    name = str(path).lower()
+    return not name.endswith(".json") and Path(name).suffix in IMPORT_SUFFIXES
+
+
+class ImportDialog(QDialog):
+    """The import step: map top-level summaries (outline files) and read the report; OK makes the new plan."""
+
+    def __init__(self, parent: QWidget | None, path: str, fmt: str, outline: Outline | None,
+                 report: ImportReport, plan: Plan | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(f"Import {Path(path).name}")
+        self.path, self.fmt, self.outline = path, fmt, outline
+        self._reader_report = report
+        self.plan: Plan | None = plan
+        self.report: ImportReport = report
+        layout = QVBoxLayout(self)
+        self.summaries = top_level_summaries(outline) if outline is not None else []
+        self.table: QTableWidget | None = None
+        if self.summaries:
+            layout.addWidget(QLabel("Summary tasks become structure. Choose the stage and area for the tasks under "
+                                    "each top-level summary (the import guesses from the names):"))
+            base = new_plan()
+            stages = [(s.id, s.name) for s in (outline.stages or base.stages)] if outline else []
+            areas = [(a.id, a.name) for a in base.areas]
+            table = QTableWidget(len(self.summaries), 3, self)
+            table.setObjectName("summaryMapping")
+            table.setHorizontalHeaderLabels(["Summary task", "Stage", "Area"])
+            table.verticalHeader().setVisible(False)
+            for row, task in enumerate(self.summaries):
+                item = QTableWidgetItem(task.name or f"Task {task.key}")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, 0, item)
+                for col, (choices, auto) in ((1, (stages, AUTO)), (2, (areas, AUTO_AREA))):
+                    combo = QComboBox(table)
+                    combo.addItem(auto, None)
+                    for item_id, name in choices:
+                        combo.addItem(name, item_id)
+                    key = task.name.strip().casefold()
+                    for i, (item_id, name) in enumerate(choices, start=1):
+                        if key in (item_id.casefold(), name.casefold()):
+                            combo.setCurrentIndex(i)
+                    combo.currentIndexChanged.connect(self.rebuild)
+                    table.setCellWidget(row, col, combo)
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setMinimumHeight(min(300, 40 + 30 * len(self.summaries)))
+            self.table = table
+            layout.addWidget(table)
+        layout.addWidget(QLabel("What the import carried, and what it could not:"))
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setObjectName("importReport")
+        self.report_view.setReadOnly(True)
+        self.report_view.setFont(QFont("monospace"))
+        self.report_view.setMinimumSize(640, 200)
+        layout.addWidget(self.report_view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Plan")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+        self.rebuild()
+
+    def set_choice(self, row: int, stage: str | None = None, area: str | None = None) -> None:
+        """Choose a stage and/or area id for summary ``row`` (what the combo boxes do; for tests and scripts)."""
+        assert self.table is not None
+        for col, value in ((1, stage), (2, area)):
+            if value is None:
+                continue
+            combo = self.table.cellWidget(row, col)
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def mapping(self) -> Mapping:
+        out = Mapping()
+        if self.table is None:
+            return out
+        for row, task in enumerate(self.summaries):
+            stage = self.table.cellWidget(row, 1)
+            area = self.table.cellWidget(row, 2)
+            assert isinstance(stage, QComboBox) and isinstance(area, QComboBox)
+            if stage.currentData() is not None or area.currentData() is not None:
+                out.summaries[task.key] = (stage.currentData(), area.currentData())
+        return out
+
+    def rebuild(self, *_args: Any) -> None:
+        """Build the plan with the current mapping and show its report."""
+        if self.outline is not None:
+            self.report = copy.deepcopy(self._reader_report)
+            self.plan = build_plan(self.outline, self.report, self.mapping())
+        self.report_view.setPlainText(self.report.text(limit=50))
+
+
+def start_import(window: MainWindow, path: str, fmt: str | None = None) -> ImportDialog | None:
+    """Read ``path`` and open the import step (window-modal). On OK the window gets the new, unsaved plan.
+    An unreadable file shows one clear message and changes nothing."""
+    try:
+        fmt = import_format(path, fmt)
+        found = read_outline(path, fmt)
+        if found is not None:
+            dialog = ImportDialog(window, path, fmt, found[0], found[1])
+        else:
+            plan, report = import_file(path, fmt)
+            dialog = ImportDialog(window, path, fmt, None, report, plan)
+    except InteropError as exc:
+        window.show_error("Cannot import", f"{Path(path).name} could not be imported.", str(exc))
+        return None
+
+    def finished(result: int) -> None:
+        window.import_dialog = None
+        if result == QDialog.DialogCode.Accepted and dialog.plan is not None:
+            window.adopt_imported(dialog.plan, f"Imported {Path(path).name}: {dialog.report.summary()}")
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)
+    window.import_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def ask_import(window: MainWindow) -> None:
+    """File > Import…: choose a file (after offering to save changes), then the import step."""
+    def go() -> None:
+        start = str(Path(window.doc.path).parent) if window.doc.path else str(Path.home())
+        target, _ = QFileDialog.getOpenFileName(window, "Import a project", start, IMPORT_FILTER)
+        if target:
+            start_import(window, target)
+
+    window.maybe_save(go, "importing a project")
+
+
+def export_to(window: MainWindow, path: str, *, bom: bool = False) -> bool:
+    """Write the plan to ``path`` in the format of its suffix; a failure shows a message and returns False."""
+    window.commit_pending()
+    try:
+        fmt = export_file(window.doc.plan, path, bom=bom)
+    except InteropError as exc:
+        window.show_error("Cannot export", f"The plan could not be exported to {Path(path).name}.", str(exc))
+        return False
+    window.show_message(f"Exported {Path(path).name} ({EXPORT_NAMES[fmt]})")
+    return True
+
+
+def ask_export(window: MainWindow) -> bool:
+    """File > Export As…: every plan format (charts are in their tabs, the PDF in Export Report)."""
+    stem = Path(window.doc.path).name.removesuffix(".json").removesuffix(".plan") if window.doc.path else "plan"
+    start = str((Path(window.doc.path).parent if window.doc.path else Path.home()) / stem)
+    filters = ";;".join(f for f, _, _ in EXPORT_FILTERS)
+    path, chosen = QFileDialog.getSaveFileName(window, "Export plan as", start, filters)
+    if not path:
+        return False
+    suffix, bom = next(((s, b) for f, s, b in EXPORT_FILTERS if f == chosen), (".xml", False))
+    if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
+        path += suffix
+    return export_to(window, path, bom=bom and path.lower().endswith(".csv"))

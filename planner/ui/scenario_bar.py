@@ -1,0 +1,218 @@
+"""The scenario switcher (issue 13): a "Scenario" toolbar and menu on the main window.
+
+The toolbar shows, in every view, which scenario is active (a combo box of Base and the plan's scenarios, and a
+coloured note while a scenario is active saying that edits are recorded as its overrides). The menu and toolbar
+offer: show a scenario, new scenario from the current state, duplicate, rename, delete, apply to base, and the
+Compare view. Every operation is an undo step (:mod:`planner.ui.scenario_state`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QToolBar
+
+from planner.model.scenarios import BASE, override_count
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+ACTIVE_STYLE = ("QLabel#scenarioNote { background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; "
+                "border-radius: 3px; padding: 1px 6px; }")
+
+
+class ScenarioBar(QObject):
+    """Builds and keeps up to date the Scenario toolbar and menu of ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.doc = window.doc
+        self.state = window.doc.scenarios
+        self.prompt: QInputDialog | None = None
+        self.compare_dialog: Any = None
+
+        tb = QToolBar("Scenario", window)
+        tb.setObjectName("scenarioToolbar")
+        tb.setMovable(False)
+        tb.addWidget(QLabel(" Scenario: ", tb))
+        self.combo = QComboBox(tb)
+        self.combo.setObjectName("scenarioChooser")
+        self.combo.setAccessibleName("Active scenario")
+        self.combo.setToolTip("Which scenario the views show and edit: Base is the plan itself; a scenario is the "
+                              "plan with its overrides, and edits made in it are recorded as overrides")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setMinimumContentsLength(16)
+        self.combo.activated.connect(lambda _i: self.state.switch(self.combo.currentData()))
+        tb.addWidget(self.combo)
+        self.note = QLabel(tb)
+        self.note.setObjectName("scenarioNote")
+        self.note.setStyleSheet(ACTIVE_STYLE)
+        self.note_action = tb.addWidget(self.note)
+
+        def act(text: str, slot: Any, tip: str, shortcut: str | None = None) -> QAction:
+            a = QAction(text, window)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(lambda _c=False: slot())
+            window.addAction(a)
+            return a
+
+        self.new_action = act("&New Scenario from Current…", self.ask_new,
+                              "Keep the current state (Base, or the scenario shown) as a new scenario and show it")
+        self.duplicate_action = act("D&uplicate Scenario…", self.ask_duplicate, "Copy the scenario shown")
+        self.rename_action = act("&Rename Scenario…", self.ask_rename, "Rename the scenario shown")
+        self.delete_action = act("&Delete Scenario", self.ask_delete, "Delete the scenario shown (undoable)")
+        self.apply_action = act("&Apply Scenario to Base", self.ask_apply,
+                                "Make the scenario shown the base plan; the other scenarios then apply to it")
+        self.compare_action = act("&Compare Scenarios…", self.show_compare,
+                                  "Compare two to four scenarios side by side: finish, gates, P50/P80, critical "
+                                  "path, team load", "Ctrl+Shift+K")
+        self.next_action = act("Next Scenario", lambda: self.cycle(1), "Show the next scenario", "Ctrl+Alt+PgDown")
+        self.prev_action = act("Previous Scenario", lambda: self.cycle(-1), "Show the previous scenario",
+                               "Ctrl+Alt+PgUp")
+        tb.addSeparator()
+        tb.addAction(self.new_action)
+        tb.addAction(self.compare_action)
+        self.toolbar = tb
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+
+        menu = window.menuBar().addMenu("S&cenario")
+        help_menu = next((a for a in window.menuBar().actions() if a.text() == "&Help"), None)
+        if help_menu is not None:  # keep Help last
+            window.menuBar().removeAction(menu.menuAction())
+            window.menuBar().insertMenu(help_menu, menu)
+        self.show_menu = menu.addMenu("&Show")
+        self.show_menu.aboutToShow.connect(self._fill_show_menu)
+        menu.addActions([self.next_action, self.prev_action])
+        menu.addSeparator()
+        menu.addActions([self.new_action, self.duplicate_action, self.rename_action, self.delete_action])
+        menu.addSeparator()
+        menu.addAction(self.apply_action)
+        menu.addSeparator()
+        menu.addAction(self.compare_action)
+        self.menu = menu
+
+        self.state.changed.connect(self.refresh)
+        self.state.notice.connect(lambda text: window.show_message(text, 12000))
+        self.doc.plan_reset.connect(self.refresh)
+        self.refresh()
+
+    # -- display ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        names = self.state.names()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(BASE, None)
+        for n in names:
+            self.combo.addItem(n, n)
+        self.combo.setCurrentIndex(0 if self.state.active is None else names.index(self.state.active) + 1
+                                   if self.state.active in names else 0)
+        self.combo.blockSignals(False)
+        active = self.state.active
+        if active is None:
+            self.note.setText(f"{len(names)} scenario{'s' if len(names) != 1 else ''}" if names else "")
+            self.note.setStyleSheet("")
+        else:
+            count = override_count(self.state.scenario(active)) if active in names else 0
+            self.note.setText(f"Scenario \u201c{active}\u201d: {count} change{'s' if count != 1 else ''} to Base; "
+                              "edits are recorded in this scenario")
+            self.note.setStyleSheet(ACTIVE_STYLE)
+        self.note_action.setVisible(bool(self.note.text()))
+        for a in (self.duplicate_action, self.rename_action, self.delete_action, self.apply_action):
+            a.setEnabled(active is not None)
+        self.compare_action.setEnabled(bool(names))
+        self.next_action.setEnabled(bool(names))
+        self.prev_action.setEnabled(bool(names))
+
+    def _fill_show_menu(self) -> None:
+        self.show_menu.clear()
+        for label, name in [(BASE, None), *((n, n) for n in self.state.names())]:
+            a = self.show_menu.addAction(label)
+            a.setCheckable(True)
+            a.setChecked(self.state.active == name)
+            a.triggered.connect(lambda _c=False, name=name: self.state.switch(name))
+
+    def cycle(self, step: int) -> None:
+        """Show the next (previous) scenario, Base included, wrapping round (one key in presentation mode)."""
+        order: list[str | None] = [None, *self.state.names()]
+        k = order.index(self.state.active) if self.state.active in order else 0
+        self.state.switch(order[(k + step) % len(order)])
+
+    # -- prompts ---------------------------------------------------------------------------------------------
+    def _ask(self, title: str, label: str, value: str, done: Any) -> QInputDialog:
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("scenarioPrompt")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(value)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(done)
+        dialog.finished.connect(lambda _r: setattr(self, "prompt", None))
+        self.prompt = dialog
+        dialog.open()
+        return dialog
+
+    def _report(self, problem: str | None) -> None:
+        if problem:
+            self.window.show_error("Scenario", problem)
+
+    def ask_new(self) -> QInputDialog:
+        what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
+        return self._ask("New scenario", f"Keep {what} as a new scenario named:",
+                         self.state.unique_name("Scenario"), lambda name: self._report(self.state.create(name)))
+
+    def ask_duplicate(self) -> QInputDialog | None:
+        source = self.state.active
+        if source is None:
+            return None
+        return self._ask("Duplicate scenario", f"Copy \u201c{source}\u201d as:", self.state.unique_name(source),
+                         lambda name: self._report(self.state.duplicate(source, name)))
+
+    def ask_rename(self) -> QInputDialog | None:
+        old = self.state.active
+        if old is None:
+            return None
+        return self._ask("Rename scenario", f"Rename \u201c{old}\u201d to:", old,
+                         lambda name: self._report(self.state.rename(old, name.strip())))
+
+    def ask_delete(self) -> QMessageBox | None:
+        name = self.state.active
+        if name is None:
+            return None
+        SB = QMessageBox.StandardButton
+        return self.window._prompt(
+            QMessageBox.Icon.Question, "Delete scenario", f"Delete scenario \u201c{name}\u201d and show Base?",
+            SB.Yes | SB.Cancel, lambda b: self.state.delete(name) if b == SB.Yes else None,
+            "Edit > Undo brings it back.")
+
+    def ask_apply(self) -> QMessageBox | None:
+        name = self.state.active
+        if name is None:
+            return None
+        SB = QMessageBox.StandardButton
+        return self.window._prompt(
+            QMessageBox.Icon.Question, "Apply scenario to Base",
+            f"Make scenario \u201c{name}\u201d the base plan?", SB.Yes | SB.Cancel,
+            lambda b: self.state.apply_to_base(name) if b == SB.Yes else None,
+            "Its changes become the plan, the scenario goes, and the other scenarios then apply to the new base. "
+            "Edit > Undo reverses it.")
+
+    def show_compare(self) -> Any:
+        from planner.ui.compare_view import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.doc, self.window)
+        self.compare_dialog.refresh_choices()
+        self.compare_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # the offscreen platform warns on raise()
+            self.compare_dialog.raise_()
+        return self.compare_dialog
+
+
+__all__ = ["ScenarioBar"]

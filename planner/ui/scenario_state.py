@@ -1,0 +1,279 @@
+"""Scenarios in the app (issue 13): which scenario the document shows, and the undoable scenario operations.
+
+While a scenario is active, ``document.plan`` is that scenario *materialised* (an ordinary plan, so every view,
+chart and analysis works unchanged) and the base plan is kept here. Every edit goes through the document's usual
+undoable commands on the materialised plan; after each change (edit, undo, redo) the scenario's overrides are
+re-derived from the base and the materialised plan (:func:`planner.model.scenarios.derive_scenario`), so the
+overrides always say exactly what the edits did, and undoing an edit takes its override away.
+
+Switching, creating, duplicating, renaming, deleting and applying a scenario to the base are undo steps too
+(:class:`ScenarioCommand`): each swaps the document's plan object and the base's scenario list for the ones it
+captured, never copies, so the commands before and after it keep pointing at their objects. Saving writes
+:meth:`ScenarioState.file_plan`: the base with its scenarios, never the materialised plan.
+
+What a scenario cannot hold (the plan's title, stages, areas, team names, risk texts, baselines, card positions)
+is not recorded; :attr:`ScenarioState.notice` says so when such an edit is made in a scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from planner.model import Plan, Scenario
+from planner.model.scenarios import BASE, apply_to_base, derive_scenario, find_scenario, materialise
+
+if TYPE_CHECKING:
+    from planner.ui.document import PlanDocument
+
+# Plan fields a scenario does not record: edited in a scenario, they are lost when it is left.
+_UNRECORDED = ("description", "start_date", "currency", "stages", "areas", "baselines")
+
+
+REFERENCE_BASELINE = "Base plan"
+"""The baseline a scenario's plan carries for the views: the base's schedule, so that the Gantt can draw the base's
+bars under the scenario's and the table's slip columns say what the scenario moved (newest, so chosen by default).
+It is not part of the scenario and never saved."""
+
+
+def display_plan(base: Plan, name: str) -> Plan:
+    """The scenario ``name`` of ``base`` materialised, titled so that every view and chart says which it is, with
+    the base's schedule as its newest baseline (:data:`REFERENCE_BASELINE`)."""
+    from planner.analysis.compare import reference_baseline
+
+    plan = materialise(base, name)
+    baselines = [b for b in plan.baselines if b.name != REFERENCE_BASELINE]
+    ref = reference_baseline(base, REFERENCE_BASELINE)
+    if ref is not None:
+        baselines.append(ref)
+    return plan.model_copy(update={"title": scenario_title(base.title, name), "baselines": baselines})
+
+
+def scenario_title(title: str, name: str) -> str:
+    return f"{title} \u2014 scenario: {name}"
+
+
+def _comparable(plan: Plan, field: str) -> Any:
+    value = getattr(plan, field)
+    if field == "baselines":
+        return [b for b in value if b.name != REFERENCE_BASELINE]
+    return value
+
+
+@dataclass
+class _Snapshot:
+    active: str | None
+    base: Plan  # the base plan object (the document's plan when no scenario is active)
+    scenarios: list[Scenario]  # the base's scenario list (a list copy; the Scenario objects are never mutated)
+    shown: Plan  # the document's plan object
+    title: str  # the shown plan's title
+    fields: dict[str, Any] | None = None  # every field of the base, for apply-to-base
+
+
+class ScenarioState(QObject):
+    """The document's scenario state. ``active`` is None for the base plan."""
+
+    changed = Signal()  # the active scenario, or the list of scenarios, changed
+    notice = Signal(str)  # a one-line explanation for the status bar
+
+    def __init__(self, doc: PlanDocument) -> None:
+        super().__init__(doc)
+        self.doc = doc
+        self.active: str | None = None
+        self._base: Plan | None = None
+        self._recording = False
+        doc.plan_changed.connect(self.record)
+
+    # -- state -----------------------------------------------------------------------------------------------
+    @property
+    def base(self) -> Plan:
+        """The base plan (with the scenarios)."""
+        return self._base if self.active is not None and self._base is not None else self.doc.plan
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.base.scenarios]
+
+    def scenario(self, name: str) -> Scenario:
+        return find_scenario(self.base, name)
+
+    def file_plan(self) -> Plan:
+        """What is saved: the base plan with every scenario, the active one's overrides up to date."""
+        self.record()
+        return self.base
+
+    def label(self) -> str:
+        return self.active if self.active is not None else BASE
+
+    def reset(self) -> None:
+        """A new plan was set (open, new, revert): back to its base."""
+        self.active = None
+        self._base = None
+        self.changed.emit()
+
+    def record(self) -> None:
+        """Re-derive the active scenario's overrides from the materialised plan (after every change)."""
+        if self.active is None or self._base is None or self._recording:
+            return
+        base, plan = self._base, self.doc.plan
+        k = next((i for i, s in enumerate(base.scenarios) if s.name == self.active), None)
+        if k is None:
+            return
+        old = base.scenarios[k]
+        self._recording = True
+        try:
+            new = derive_scenario(base, plan, old.name, old.description)
+            if new != old:
+                base.scenarios[k] = new
+                self.changed.emit()
+            lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
+            if lost:
+                self.notice.emit(f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
+                                 f"risk odds; its {', '.join(f.replace('_', ' ') for f in lost)} changes are not "
+                                 "kept \u2014 switch to Base to make them.")
+        finally:
+            self._recording = False
+
+    # -- snapshots -------------------------------------------------------------------------------------------
+    def _snapshot(self, *, fields: bool = False) -> _Snapshot:
+        base = self.base
+        return _Snapshot(self.active, base, list(base.scenarios), self.doc.plan, self.doc.plan.title,
+                         {f: getattr(base, f) for f in type(base).model_fields} if fields else None)
+
+    def _apply(self, snap: _Snapshot) -> None:
+        base = snap.base
+        if snap.fields is not None:
+            for key, value in snap.fields.items():
+                if getattr(base, key) is not value:
+                    object.__setattr__(base, key, value)  # the captured objects, unvalidated (they were valid)
+        base.scenarios = list(snap.scenarios)
+        self.active = snap.active
+        self._base = base if snap.active is not None else None
+        if snap.shown.title != snap.title:
+            snap.shown.title = snap.title
+        if self.doc.plan is not snap.shown or snap.fields is not None:
+            self.doc._swap_plan(snap.shown)
+        self.changed.emit()
+
+    def _push(self, text: str, after: _Snapshot, before: _Snapshot) -> None:
+        self.doc.undo_stack.push(ScenarioCommand(self, text, before, after))
+
+    # -- operations (each one undo step) -------------------------------------------------------------------------
+    def switch(self, name: str | None) -> None:
+        """Show scenario ``name`` (None or 'Base': the base plan)."""
+        target = None if name is None or name == BASE and name not in self.names() else name
+        if target == self.active:
+            return
+        self.record()
+        before = self._snapshot()
+        base = before.base
+        shown = base if target is None else display_plan(base, target)
+        after = _Snapshot(target, base, list(base.scenarios), shown, shown.title)
+        self._push(f"Show {'Base' if target is None else 'Scenario ' + repr(target)}", after, before)
+
+    def unique_name(self, wanted: str) -> str:
+        names = set(self.names()) | {BASE}
+        if wanted not in names:
+            return wanted
+        k = 2
+        while f"{wanted} {k}" in names:
+            k += 1
+        return f"{wanted} {k}"
+
+    def create(self, name: str, description: str = "") -> str | None:
+        """A new scenario from the current state (the active scenario's overrides, or none at the base), shown
+        at once. Returns a problem in words, or None."""
+        problem = self._check_name(name)
+        if problem:
+            return problem
+        self.record()
+        base = self.base
+        current = derive_scenario(base, self.doc.plan, name, description) if self.active else \
+            Scenario(name=name, description=description)
+        self._add_and_show(current, f"New Scenario {name!r}")
+        return None
+
+    def duplicate(self, source: str, name: str) -> str | None:
+        problem = self._check_name(name)
+        if problem:
+            return problem
+        self.record()
+        copy = self.scenario(source).model_copy(deep=True, update={"name": name})
+        self._add_and_show(copy, f"Duplicate Scenario {source!r}")
+        return None
+
+    def _add_and_show(self, scenario: Scenario, text: str) -> None:
+        before = self._snapshot()
+        base = before.base
+        scenarios = [*base.scenarios, scenario]
+        base.scenarios = scenarios  # so that display_plan finds it; _apply sets the same list again
+        shown = display_plan(base, scenario.name)
+        base.scenarios = before.scenarios
+        self._push(text, _Snapshot(scenario.name, base, scenarios, shown, shown.title), before)
+
+    def rename(self, old: str, new: str) -> str | None:
+        problem = self._check_name(new) if new != old else None
+        if problem or new == old:
+            return problem
+        self.record()
+        before = self._snapshot()
+        base = before.base
+        scenarios = [s.model_copy(update={"name": new}) if s.name == old else s for s in base.scenarios]
+        active = new if self.active == old else self.active
+        title = scenario_title(base.title, new) if self.active == old else before.title
+        self._push(f"Rename Scenario {old!r}", _Snapshot(active, base, scenarios, before.shown, title), before)
+        return None
+
+    def delete(self, name: str) -> None:
+        self.record()
+        before = self._snapshot()
+        base = before.base
+        scenarios = [s for s in base.scenarios if s.name != name]
+        if self.active == name:
+            after = _Snapshot(None, base, scenarios, base, base.title)
+        else:
+            after = _Snapshot(self.active, base, scenarios, before.shown, before.title)
+        self._push(f"Delete Scenario {name!r}", after, before)
+
+    def apply_to_base(self, name: str) -> None:
+        """Make scenario ``name`` the base plan (its overrides applied, the scenario removed; the other scenarios
+        now apply to the new base) and show the base."""
+        self.record()
+        before = self._snapshot(fields=True)
+        base = before.base
+        new = apply_to_base(base, name)
+        fields = {f: getattr(new, f) for f in type(new).model_fields}
+        fields["title"] = base.title
+        after = _Snapshot(None, base, list(new.scenarios), base, base.title, fields)
+        self._push(f"Apply Scenario {name!r} to Base", after, before)
+
+    def _check_name(self, name: str) -> str | None:
+        name = name.strip()
+        if not name:
+            return "A scenario needs a name."
+        if len(name) > 100:
+            return "A scenario name has at most 100 characters."
+        if name == BASE or name in self.names():
+            return f"There is already a scenario called \u201c{name}\u201d; choose another name."
+        return None
+
+
+class ScenarioCommand(QUndoCommand):
+    """One scenario operation: the state before and after, applied by swapping captured objects."""
+
+    def __init__(self, state: ScenarioState, text: str, before: _Snapshot, after: _Snapshot) -> None:
+        super().__init__(text)
+        self.state = state
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.state._apply(self.after)
+
+    def undo(self) -> None:
+        self.state._apply(self.before)
+
+
+__all__ = ["REFERENCE_BASELINE", "ScenarioCommand", "ScenarioState", "display_plan", "scenario_title"]

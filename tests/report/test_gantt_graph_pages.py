@@ -1,0 +1,59 @@
+"""The Gantt and dependency-graph pages of the report: dense (35-45 Gantt rows a page, the graph on few pages),
+every text at 7 pt or more, and the words of SPEC §3.3 (a rolling stage *ends*; only the gated schedule has gates)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_helpers import Report, analysis_of, generated_plan, make_report, normalise, sample
+
+_TF = re.compile(rb"/(\S+) ([0-9.]+) Tf")
+_ROWS = re.compile(r"rows (\d+)\u2013(\d+) of (\d+)")
+
+
+def _smallest_text(report: Report) -> float:
+    sizes = []
+    for page in report.reader.pages:
+        sizes += [float(m.group(2)) for m in _TF.finditer(page.get_contents().get_data())]
+    assert sizes
+    return min(sizes)
+
+
+@pytest.fixture(scope="module", params=[("a4", "landscape"), ("letter", "landscape")])
+def report_100(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Report:
+    paper, orientation = request.param
+    return make_report(analysis_of(generated_plan(100)), tmp_path_factory.mktemp("g") / f"{paper}.pdf",
+                       paper=paper, orientation=orientation, sections=["gantt", "graph"])
+
+
+def test_gantt_pages_hold_35_to_45_rows_at_7pt_or_more(report_100: Report) -> None:
+    pages = [normalise(t) for t in report_100.pages if _ROWS.search(normalise(t)) and "Rolling timeline" in t]
+    assert len(pages) == 3, "104 rows (100 decisions, 4 stage headers) on three pages"
+    covered = []
+    for text in pages:
+        a, b, total = (int(x) for x in _ROWS.search(text).groups())  # type: ignore[union-attr]
+        assert total == 104
+        drawn = b - a + 1 + ("(continued)" in text)  # a page that starts inside a stage repeats its header
+        assert 35 <= drawn <= 45, f"{drawn} rows on a page"
+        covered.append((a, b))
+    assert covered[0][0] == 1 and covered[-1][1] == 104
+    assert all(covered[k][1] + 1 == covered[k + 1][0] for k in range(len(covered) - 1))
+    assert _smallest_text(report_100) >= 7.0 - 1e-6
+
+
+def test_rolling_gantt_labels_stage_ends_not_gates() -> None:
+    from planner.model import units
+
+    a = analysis_of(sample("fraud-detection"))
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = make_report(a, Path(tmp) / "f.pdf", orientation="landscape", sections=["gantt"])
+    flat = report.flat
+    assert "gate \u00b7 wk" not in flat, "the rolling Gantt has no gates"
+    for r in a.stages.stages:
+        end = f"{r.name} ends \u00b7 wk {units.format_weeks(r.finish)}"
+        assert end in flat
+    assert _smallest_text(report) >= 7.0 - 1e-6

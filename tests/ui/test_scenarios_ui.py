@@ -1,0 +1,201 @@
+"""Scenarios in the app (issue 13): the switcher, edits recorded as overrides (undoable), create / duplicate /
+rename / delete / apply to base, saving the base with its scenarios, and the Compare view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.analysis import analyze
+from planner.model import Scenario, load_plan
+from planner.model.scenarios import materialise
+from tests.ui.conftest import SAMPLES
+
+FRAUD = SAMPLES / "fraud-detection.plan.json"
+BUY = "Buy the feature store"
+LIVE = "Go live before automated retraining"
+
+
+@pytest.fixture
+def fraud_window(window):  # type: ignore[no-untyped-def]
+    assert window.open_file(FRAUD)
+    window.doc.analyze_now()
+    return window
+
+
+def test_switcher_shows_the_scenario_in_every_view(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    doc, bar = w.doc, w.scenario_bar
+    assert [bar.combo.itemText(i) for i in range(bar.combo.count())] == ["Base", BUY, LIVE]
+    assert bar.combo.currentText() == "Base" and bar.note.text() == "2 scenarios"
+    bar.combo.setCurrentIndex(2)
+    bar.combo.activated.emit(2)
+    doc.analyze_now()
+    assert doc.scenarios.active == LIVE
+    assert doc.plan.title.endswith("\u2014 scenario: " + LIVE)  # charts and the report title it so
+    assert bar.note.text().startswith(f"Scenario \u201c{LIVE}\u201d: 4 changes to Base")
+    expected = analyze(materialise(load_plan(FRAUD), LIVE))
+    assert doc.analysis.schedule.finish == expected.schedule.finish == 31.5
+    assert doc.analysis.schedule.critical_ids == expected.schedule.critical_ids
+    # the menu and the keyboard cycle through Base and the scenarios
+    bar.next_action.trigger()
+    assert doc.scenarios.active is None and bar.combo.currentText() == "Base"
+    bar.prev_action.trigger()
+    assert doc.scenarios.active == LIVE
+    # switching is an undo step
+    doc.undo_stack.undo()
+    assert doc.scenarios.active is None
+    doc.undo_stack.undo()
+    assert doc.scenarios.active == LIVE
+
+
+def test_edits_in_a_scenario_are_recorded_as_undoable_overrides(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    state = doc.scenarios
+    original = state.scenario(BUY)
+    state.switch(BUY)
+    assert doc.set_duration("shadow-scoring", 2, 3, 4) is None
+    assert doc.edit_decision("load-test", headcount=3) is None
+    sc = state.scenario(BUY)
+    assert sc.decisions["shadow-scoring"].duration.likely == 3
+    assert sc.decisions["load-test"].headcount == 3
+    doc.analyze_now()
+    assert doc.analysis.schedule.finish == analyze(materialise(state.base, BUY)).schedule.finish == 31.5
+    # the base is untouched
+    assert state.base.decision("shadow-scoring").duration.likely == 4
+    # undo takes the overrides away again, redo puts them back
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert state.scenario(BUY) == original
+    doc.undo_stack.redo()
+    assert state.scenario(BUY).decisions["shadow-scoring"].duration.likely == 3
+    # a link removed in the scenario
+    k = next(i for i, d in enumerate(doc.plan.dependencies) if (d.from_, d.to) == ("dpia", "validate-gate"))
+    doc.remove_dependencies([k])
+    assert [(x.from_, x.to) for x in state.scenario(BUY).remove_dependencies] == [("dpia", "validate-gate")]
+    doc.undo_stack.undo()
+    assert state.scenario(BUY).remove_dependencies == []
+
+
+def test_save_in_a_scenario_writes_the_base_with_its_scenarios(fraud_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    doc = w.doc
+    doc.scenarios.switch(BUY)
+    doc.set_duration("shadow-scoring", 2, 3, 4)
+    out = tmp_path / "saved.plan.json"
+    assert w.save_to(str(out))
+    saved = load_plan(out)
+    base = load_plan(FRAUD)
+    assert saved.title == base.title and saved.decisions == base.decisions
+    assert saved.dependencies == base.dependencies
+    assert [s.name for s in saved.scenarios] == [BUY, LIVE]
+    assert saved.scenarios[0].decisions["shadow-scoring"].duration.likely == 3
+    assert doc.scenarios.active == BUY  # still showing the scenario
+
+
+def test_create_duplicate_rename_delete_and_undo(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    state = doc.scenarios
+    assert state.create("Leaner") is None  # from Base: no overrides
+    assert state.active == "Leaner" and state.scenario("Leaner") == Scenario(name="Leaner")
+    assert state.create("Leaner") is not None  # names are unique
+    state.switch(BUY)
+    assert state.create("Buy, with more") is None  # from the scenario shown: its overrides
+    assert state.scenario("Buy, with more").decisions == state.scenario(BUY).decisions
+    assert state.duplicate(BUY, "Buy copy") is None
+    assert state.active == "Buy copy"
+    assert state.rename("Buy copy", "Buy again") is None
+    assert state.active == "Buy again" and doc.plan.title.endswith("scenario: Buy again")
+    state.delete("Buy again")
+    assert state.active is None and "Buy again" not in state.names()
+    assert state.names() == [BUY, LIVE, "Leaner", "Buy, with more"]
+    for _ in range(6):
+        doc.undo_stack.undo()
+    assert state.names() == [BUY, LIVE] and state.active is None
+    for _ in range(6):
+        doc.undo_stack.redo()
+    assert state.names() == [BUY, LIVE, "Leaner", "Buy, with more"]
+
+
+def test_apply_to_base_and_undo(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    state = doc.scenarios
+    before = load_plan(FRAUD)
+    state.switch(BUY)
+    state.apply_to_base(BUY)
+    doc.analyze_now()
+    assert state.active is None and state.names() == [LIVE]
+    assert doc.plan.decision("feature-store-vendor-review") is not None
+    assert doc.plan.decision("feature-store").cost == 120000
+    assert doc.plan.title == before.title
+    doc.undo_stack.undo()
+    assert state.active == BUY and state.names() == [BUY, LIVE]
+    doc.undo_stack.undo()
+    assert state.active is None and doc.plan.decisions == before.decisions
+    assert doc.plan.scenarios == before.scenarios
+
+
+def test_delete_asks_first(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    w.doc.scenarios.switch(LIVE)
+    box = w.scenario_bar.ask_delete()
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert LIVE in w.doc.scenarios.names()
+    box = w.scenario_bar.ask_delete()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert LIVE not in w.doc.scenarios.names()
+
+
+def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    dialog = w.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == ["Base", BUY, LIVE]
+    dialog.iterations.setValue(500)
+    comp = dialog.run()
+    assert comp is not None and [x.name for x in comp.items] == ["Base", BUY, LIVE]
+    t = dialog.table
+    assert t.columnCount() == 3 and t.horizontalHeaderItem(0).text() == "Base (reference)"
+    rows = [t.verticalHeaderItem(r).text() for r in range(t.rowCount())]
+    assert rows[:5] == ["Finish (rolling)", "Finish (strict gates)", "P50 finish", "P80 finish", "Price of gating"]
+    assert "Validate gate" in rows and any(r.startswith("Peak load: ") for r in rows)
+    assert t.item(0, 2).text() == "week 31.5\n10 Sep 2027\n\u22120.5 wk"
+    assert "brings the finish forward 0.5 weeks" in dialog.sentences.text()
+    assert dialog.gantt_choice.count() == 2
+    # at most four, at least two
+    dialog.set_chosen(["Base"])
+    assert not dialog.run_button.isEnabled() and dialog.run() is None
+    dialog.close()
+
+
+def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    state = fraud_window.doc.scenarios
+    state.create("Copy of base")
+    state.switch(None)
+    dialog = fraud_window.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    dialog.set_chosen(["Base", "Copy of base"])
+    dialog.iterations.setValue(800)
+    comp = dialog.run()
+    assert comp.items[1].delta("p80") == 0.0 and comp.items[1].p80 == comp.items[0].p80
+    dialog.close()
+
+
+def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    doc.scenarios.switch(LIVE)
+    doc.analyze_now()
+    # the base's schedule is the scenario plan's newest baseline: table slips and Gantt ghost bars use it
+    assert doc.current_baseline().name == "Base plan"
+    v = doc.variance()
+    assert v.finish_slip == -0.5  # 31.5 against 32 weeks
+    slipped = {d.id for d in v.slipped()}
+    assert "weekly-retraining" not in slipped  # it starts no later
+    assert {d.id for d in v.decisions if d.status == "ahead"} >= {"live-all-traffic"}
+    # ... and it is never saved: the file plan has no such baseline
+    assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
+    doc.scenarios.switch(None)
+    assert doc.current_baseline() is None
