@@ -40,16 +40,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
                         help="with --simulate: number of iterations (default 10000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
-<<<<<<< HEAD
-    parser.add_argument("--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)")
-=======
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print nothing on success (errors still go to stderr)")
     from planner.cli import add_scenario_argument
 
     add_scenario_argument(parser)
     parser.add_argument("--scenarios", metavar="A,B,...",
                         help="add a section comparing these scenarios of the plan (with 'Base' first when not named)")
->>>>>>> main
 
 
 def parse_sections(text: str | None) -> list[str] | None:
