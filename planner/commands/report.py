@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    parser.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait",
-                        help="page orientation (default portrait; wide charts get landscape pages anyway)")
+    parser.add_argument("--orientation", choices=("portrait", "landscape"), default="landscape",
+                        help="page orientation of every page (default landscape, like a board deck)")
     parser.add_argument("--sections", metavar="NAMES",
                         help="comma-separated sections to include, in any order (default: all): "
                              + ", ".join(BUILTIN_SECTIONS))

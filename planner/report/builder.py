@@ -197,7 +197,7 @@ def build_report(
     path: str | os.PathLike[str],
     *,
     paper: str = "a4",
-    orientation: str = "portrait",
+    orientation: str = "landscape",
     sections: Sequence[str] | None = None,
     simulation: Any = None,
     progress: Progress | None = None,

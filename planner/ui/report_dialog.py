@@ -158,7 +158,7 @@ class ReportDialog(QDialog):
         for label, value in ORIENTATIONS:
             self.orientation.addItem(label, value)
         self.orientation.setCurrentIndex(
-            max(0, self.orientation.findData(settings.value("report/orientation", "portrait"))))
+            max(0, self.orientation.findData(settings.value("report/orientation", "landscape"))))
         form.addRow("Orientation:", self.orientation)
 
         self.sections = QListWidget()

@@ -51,10 +51,12 @@ def test_paper_and_orientation(small: Any, tmp_path: Path) -> None:
     build_report(small, tmp_path / "r.pdf", paper="letter", orientation="landscape", sections=["summary"])
     box = PdfReader(tmp_path / "r.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (792, 612)
-    build_report(small, tmp_path / "r.pdf", paper="a4", sections=["summary", "gantt", "graph"])
-    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-             for p in PdfReader(tmp_path / "r.pdf").pages}
-    assert sizes == {(595, 842)}, "one orientation per report (issue 8): wide charts adapt to the page"
+    for orientation, size in (("portrait", (595, 842)), ("landscape", (842, 595)), (None, (842, 595))):
+        extra = {} if orientation is None else {"orientation": orientation}
+        build_report(small, tmp_path / "r.pdf", paper="a4", sections=["cover", "summary", "gantt", "graph"], **extra)
+        sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+                 for p in PdfReader(tmp_path / "r.pdf").pages}
+        assert sizes == {size}, "one orientation per report (issue 8), landscape by default"
     with pytest.raises(ReportError, match="paper"):
         build_report(small, tmp_path / "r.pdf", paper="a5")
 

@@ -45,14 +45,14 @@ def _only(dialog: ReportDialog, names: set[str]) -> None:
 
 def test_defaults(dialog: ReportDialog, doc: PlanDocument) -> None:
     assert default_report_path(doc).name == "insights-assistant-report.pdf"
-    assert dialog.options()["paper"] == "a4" and dialog.options()["orientation"] == "portrait"
+    assert dialog.options()["paper"] == "a4" and dialog.options()["orientation"] == "landscape"
     assert "gantt" in dialog.chosen_sections() and "appendix" in dialog.chosen_sections()
     assert not dialog.use_simulation.isEnabled(), "no simulation has been run"
 
 
 def test_export_writes_the_report_with_the_options(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
-    dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
     _only(dialog, {"cover", "summary", "gantt"})
     seen: list[int] = []
     dialog.progress.valueChanged.connect(seen.append)
@@ -64,7 +64,7 @@ def test_export_writes_the_report_with_the_options(qtbot, dialog: ReportDialog, 
     assert dialog.result() == ReportDialog.DialogCode.Accepted
     assert len(seen) > 3 and seen[-1] == 1000 and seen == sorted(seen)
     reader = PdfReader(tmp_path / "report.pdf")
-    assert round(float(reader.pages[0].mediabox.width)) == 792
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # letter, portrait as chosen
     assert [o.title for o in reader.outline][1:] == ["Executive summary", "Gantt chart"]
 
 
