@@ -199,3 +199,15 @@ def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None
     assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
     doc.scenarios.switch(None)
     assert doc.current_baseline() is None
+
+
+def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    w.presentation.enter(full_screen=False)
+    try:
+        assert not w.scenario_bar.switch(BUY)
+        assert w.doc.scenarios.active is None and w.scenario_bar.combo.currentText() == "Base"
+        assert w.scenario_bar.ask_new() is None
+    finally:
+        w.presentation.leave()
+    assert w.scenario_bar.switch(BUY) and w.doc.scenarios.active == BUY
