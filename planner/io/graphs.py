@@ -191,8 +191,9 @@ def _dot_str(text: str) -> str:
 
 def export_dot(plan: Plan) -> str:
     """A Graphviz digraph: one cluster per stage, a node per decision (title and duration), an edge per dependency
-    labelled with its type and lag (``SS+2w``; plain FS links carry no label)."""
-    lines = [f"digraph {_dot_str(plan.title)} {{", "  rankdir=LR;", "  compound=true;",
+    labelled with its type and lag (``SS+2w``; plain FS links carry no label). ``newrank`` ranks the whole graph at
+    once: with per-cluster ranking, dot fails to route edges between clusters of large plans."""
+    lines = [f"digraph {_dot_str(plan.title)} {{", "  rankdir=LR;", "  newrank=true;",
              '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica", fontsize=10];',
              '  edge [fontname="Helvetica", fontsize=9];']
     areas = {a.id: a.color for a in plan.areas}

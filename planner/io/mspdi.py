@@ -577,6 +577,13 @@ def export_mspdi(plan: Plan) -> str:
             w(f"      <PercentComplete>{int(round(d.progress))}</PercentComplete>\n")
             if d.cost is not None:
                 w(f"      <Cost>{_num(d.cost)}</Cost>\n")
+            done = dur * min(100.0, d.progress) / 100
+            if d.progress > 0:  # schedulers (MS Project, MPXJ) need the actuals of work in progress
+                w(f"      <ActualStart>{start_at(es[i])}</ActualStart>\n")
+                if d.progress >= 100:
+                    w(f"      <ActualFinish>{finish_at(ef[i], dur)}</ActualFinish>\n")
+            w(f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
+              f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n")
             if d.not_before:
                 w(f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
                   f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n")
@@ -608,10 +615,17 @@ def export_mspdi(plan: Plan) -> str:
           f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n")
     w("  </Resources>\n  <Assignments>\n")
     auid = 1
-    for d in plan.decisions:
+    for i, d in enumerate(plan.decisions):
         if d.owner in team_uid:
+            dur = d.weeks()
+            work = dur * mpw * d.headcount  # minutes of work: schedulers derive dates from it
+            done = work * min(100.0, d.progress) / 100
             w(f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
-              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID><Units>{_num(d.headcount)}</Units></Assignment>\n")
+              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID>"
+              f"<PercentWorkComplete>{int(round(d.progress))}</PercentWorkComplete>"
+              f"<ActualWork>{_pt(done)}</ActualWork><Finish>{finish_at(ef[i], dur)}</Finish>"
+              f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{start_at(es[i])}</Start>"
+              f"<Units>{_num(d.headcount)}</Units><Work>{_pt(work)}</Work></Assignment>\n")
             auid += 1
     w("  </Assignments>\n</Project>\n")
     return "".join(out)
