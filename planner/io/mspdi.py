@@ -327,7 +327,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         tasks.append(SourceTask(
             key=uid, name=name, level=level, duration=weeks, milestone=milestone, start=start, finish=finish,
             progress=_float(_text(f, "PercentComplete")) or 0.0, wbs=_text(f, "WBS") or "",
-            notes=_text(f, "Notes") or "", cost=cost if cost else None, not_before=not_before, fixed_start=manual,
+            notes=_text(f, "Notes") or "", cost=cost if cost and cost > 0 else None, not_before=not_before, fixed_start=manual,
             three_point=three, wanted_id=hints.get(ALIAS_ID) or None, stage_hint=hints.get(ALIAS_STAGE) or None,
             area_hint=hints.get(ALIAS_AREA) or None,
         ))
@@ -377,7 +377,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         # our export writes the team id as Initials; MS Project's default initials are the name's first letter
         own = is_valid_id(initials) and not (len(initials) == 1 and name[:1].upper() == initials.upper())
         tid = ids.make(initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}")
-        teams.append(Team(id=tid, name=name, capacity=_float(_text(f, "MaxUnits"))))
+        cap = _float(_text(f, "MaxUnits"))
+        teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
             report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
