@@ -211,3 +211,22 @@ def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ign
     finally:
         w.presentation.leave()
     assert w.scenario_bar.switch(BUY) and w.doc.scenarios.active == BUY
+
+
+def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = fraud_window.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    dialog.THREADED_FROM = 1  # the fraud plan counts as large here
+    dialog.iterations.setValue(300)
+    assert dialog.run() is None and dialog.running and dialog.run_button.text() == "Cancel"
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.comparison is not None and [x.name for x in dialog.comparison.items] == ["Base", BUY, LIVE]
+    assert dialog.status.text().startswith("Done in") and dialog.table.columnCount() == 3
+    # cancel: the run stops after the scenario in progress and nothing is shown
+    dialog.comparison = None
+    dialog.iterations.setValue(20_000)
+    dialog.run()
+    dialog.cancel()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert dialog.comparison is None and dialog.status.text() == "Cancelled."
+    dialog.close()
