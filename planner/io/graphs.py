@@ -166,14 +166,15 @@ def export_mermaid(plan: Plan) -> str:
         lines.append(f"    section {_mm_text(st.name)}")
         for i in members:
             d = plan.decisions[i]
-            day0 = week_to_date(start, es[i])
-            days = max(0, (week_to_date(start, ef[i]) - day0).days) if day0 else 0
+            day0 = week_to_date(start, es[i]) or start
+            day1 = week_to_date(start, ef[i]) or day0
+            days = max(0, (day1 - day0).days)
             tags = ["milestone"] if d.milestone or days == 0 else []
             if d.status.value == "done":
                 tags.append("done")
             elif d.status.value == "in_progress":
                 tags.append("active")
-            meta = ", ".join([*tags, ids[d.id], day0.isoformat() if day0 else start.isoformat(), f"{days}d"])
+            meta = ", ".join([*tags, ids[d.id], day0.isoformat(), f"{days}d"])
             lines.append(f"    {_mm_text(d.title)} :{meta}")
             for dep in preds.get(d.id, []):
                 if dep.from_ not in index:
