@@ -116,6 +116,9 @@ def test_the_installed_mime_type_claims_plan_files(xdg: Path) -> None:
     assert "update-mime-database" in result.tools_run
     globs = (xdg / "mime" / "globs2").read_text(encoding="utf-8")
     assert f"60:{desktop.MIME_TYPE}:*.plan.json" in globs.splitlines()
+    if "update-desktop-database" in result.tools_run:  # what a file manager reads to pick the app for a type
+        cache = (xdg / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+        assert f"{desktop.MIME_TYPE}={APP_ID}.desktop;" in cache.splitlines()
     desktop.uninstall(xdg)
     assert desktop.MIME_TYPE not in (xdg / "mime" / "globs2").read_text(encoding="utf-8")
 
