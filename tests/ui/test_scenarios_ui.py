@@ -230,3 +230,19 @@ def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) ->
     qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
     assert dialog.comparison is None and dialog.status.text() == "Cancelled."
     dialog.close()
+
+
+def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    before = doc.plan.scenarios
+    assert doc.edit_decision("feature-store", id="feature-store-2") is None
+    sc = doc.scenarios.scenario(BUY)
+    assert "feature-store-2" in sc.decisions and "feature-store" not in sc.decisions
+    assert ("feature-store-vendor-review", "feature-store-2") in {(x.from_, x.to) for x in sc.add_dependencies}
+    doc.analyze_now()
+    doc.scenarios.switch(BUY)
+    doc.analyze_now()
+    assert doc.plan.decision("feature-store-2").cost == 120000  # the override still applies
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.plan.scenarios == before
