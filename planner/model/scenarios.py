@@ -233,7 +233,8 @@ def rename_decision(scenarios: list[Scenario], old: str, new: str) -> list[Scena
     out = []
     for s in scenarios:
         mentioned = (old in s.decisions or old in s.drop_decisions
-                     or any(old in (x.from_, x.to) for x in (*s.add_dependencies, *s.remove_dependencies)))
+                     or any(old in (x.from_, x.to) for x in s.add_dependencies)
+                     or any(old in (x.from_, x.to) for x in s.remove_dependencies))
         if not mentioned:
             out.append(s)
             continue
