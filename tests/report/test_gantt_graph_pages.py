@@ -59,10 +59,11 @@ def test_rolling_gantt_labels_stage_ends_not_gates() -> None:
     assert _smallest_text(report) >= 7.0 - 1e-6
 
 
+@pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize(("plan", "most"), [("fraud-detection", 3), ("ai-portfolio", 4)])
-def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, paper: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     a = analysis_of(sample(plan))
-    report = make_report(a, tmp_path / "g.pdf", orientation="landscape", sections=["graph"])
+    report = make_report(a, tmp_path / "g.pdf", paper=paper, orientation="landscape", sections=["graph"])
     assert len(report.pages) <= most
     assert _smallest_text(report) >= 7.0 - 1e-6
     flat = report.flat
