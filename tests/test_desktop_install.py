@@ -145,3 +145,10 @@ def test_a_failing_cache_tool_is_a_warning_not_a_failure(xdg: Path, tmp_path: Pa
     assert "planner: warning: update-mime-database failed: cannot parse packages" in captured.err
     assert "Not found (the desktop picks the changes up at next login): update-desktop-database" in captured.out
     assert (xdg / "applications" / f"{APP_ID}.desktop").is_file()
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"planner {__version__}\n"
