@@ -269,3 +269,25 @@ def test_any_csv_row_imports_or_fails_with_one_clear_line(tmp_path: Path, cells:
         import_file(path)
     except InteropError as exc:
         assert "\n" not in str(exc) and str(path) in str(exc)
+
+
+def test_started_work_and_other_constraints_keep_ms_projects_dates(tmp_path: Path) -> None:
+    # B follows A (1 week) but started late, on Wed of week 2; C must start on Mon of week 3; D must finish
+    # on Fri of week 3 (so it starts 2 weeks before); E has a levelling delay. All keep MS Project's dates.
+    path = write(tmp_path, [
+        task(1, "A", 1),
+        task(2, "B", 1, start="2027-01-13T08:00:00", links=link(1), extra="<ActualStart>2027-01-13T08:00:00"
+                                                                       "</ActualStart>"),
+        task(3, "C", 1, extra="<ConstraintType>2</ConstraintType><ConstraintDate>2027-01-18T08:00:00"
+                              "</ConstraintDate>"),
+        task(4, "D", 1, "PT80H0M0S", extra="<ConstraintType>3</ConstraintType><ConstraintDate>2027-01-22T17:00:00"
+                                           "</ConstraintDate>"),
+        task(5, "E", 1, start="2027-01-06T08:00:00", links=link(1, 3),
+             extra="<LevelingDelay>4800</LevelingDelay>"),
+    ])
+    plan, report = import_mspdi(path)
+    nb = {d.id: d.not_before for d in plan.decisions}
+    assert nb["b"] == pytest.approx(1.4) and nb["c"] == pytest.approx(2.0) and nb["d"] == pytest.approx(1.0)
+    assert nb["e"] == pytest.approx(0.4)
+    text = report.text(limit=None)
+    assert "'must start on' constraint carried as an earliest start" in text and "levelling delay" in text
