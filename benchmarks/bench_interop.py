@@ -46,7 +46,7 @@ def main() -> None:
             for suffix, fmt in ((".xml", "mspdi"), (".gan", "gan"), (".csv", "csv"), (".xlsx", "xlsx"),
                                 (".tjp", "tjp"), (".mmd", "mermaid"), (".dot", "dot")):
                 path = Path(tmp) / f"p{n}{suffix}"
-                t_export = _best(lambda fmt=fmt: export_text(plan, fmt), args.repeat)
+                t_export = _best(lambda fmt=fmt, plan=plan: export_text(plan, fmt), args.repeat)
                 export_file(plan, path)
                 t_import = (_best(lambda path=path: import_file(path), args.repeat)
                             if suffix in (".xml", ".gan", ".csv", ".xlsx") else (float("nan"), float("nan")))

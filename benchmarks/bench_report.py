@@ -31,14 +31,14 @@ from planner.report import build_report  # noqa: E402
 TARGETS = {200: 5.0, 2000: 60.0}
 
 
-def bench(n: int, repeat: int, folder: Path) -> dict[str, float]:
+def bench(n: int, repeat: int, folder: Path, sections: list[str] | None = None) -> dict[str, float]:
     analysis = analyze(random_plan(n, seed=1))
     assert analysis.ok
     walls, cpus = [], []
     path = folder / f"report-{n}.pdf"
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
-        build_report(analysis, path)
+        build_report(analysis, path, sections=sections)
         walls.append(time.perf_counter() - t0)
         cpus.append(time.process_time() - c0)
     from pypdf import PdfReader
@@ -53,16 +53,19 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="200 decisions only")
     parser.add_argument("--sizes", type=int, nargs="*", help="plan sizes (decisions)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per size (median reported)")
+    parser.add_argument("--sections", help="comma-separated sections only (e.g. gantt,graph: one section's share)")
     args = parser.parse_args()
+    sections = args.sections.split(",") if args.sections else None
     sizes = args.sizes or ([200] if args.quick else [200, 2000])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"PDF report, every default section, A4 portrait; {os.cpu_count()} cores, load average {load:.1f}")
+    what = f"sections {args.sections}" if args.sections else "every default section"
+    print(f"PDF report, {what}, A4 portrait; {os.cpu_count()} cores, load average {load:.1f}")
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         build_report(analyze(random_plan(10, seed=0)), folder / "warm-up.pdf")  # imports, fonts
         for n in sizes:
-            r = bench(n, args.repeat, folder)
+            r = bench(n, args.repeat, folder, sections)
             target = TARGETS.get(n)
             verdict = "" if target is None else (" ok" if r["wall"] <= target else " OVER TARGET")
             failed |= bool(target is not None and r["wall"] > target)

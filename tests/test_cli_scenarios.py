@@ -75,6 +75,17 @@ def test_scenarios_lists_names_changes_and_finish(plan_file: Path, capsys: pytes
                                     "finish_date": "2027-03-15", "delta": -2.0, "errors": [], "problems": []}
 
 
+def test_scenarios_warns_of_duplicate_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = hand_plan()
+    data["scenarios"] = [{"name": "Twice"}, {"name": "Twice", "decisions": {"zz": {"duration": 1}}}]
+    path = tmp_path / "dup.plan.json"
+    save_plan(plan_from_dict(data), path)
+    code, out, _ = run(["scenarios", str(path)], capsys)
+    assert code == 0
+    assert "warning: another scenario has the same name; only the first is used (skipped)" in out
+    assert "warning: overrides unknown decision 'zz' (skipped)" in out
+
+
 def test_scenario_option_on_analyze_simulate_export(plan_file: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["analyze", str(plan_file), "--scenario", "Fast b", "--format", "json"], capsys)

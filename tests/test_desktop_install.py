@@ -116,6 +116,9 @@ def test_the_installed_mime_type_claims_plan_files(xdg: Path) -> None:
     assert "update-mime-database" in result.tools_run
     globs = (xdg / "mime" / "globs2").read_text(encoding="utf-8")
     assert f"60:{desktop.MIME_TYPE}:*.plan.json" in globs.splitlines()
+    if "update-desktop-database" in result.tools_run:  # what a file manager reads to pick the app for a type
+        cache = (xdg / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+        assert f"{desktop.MIME_TYPE}={APP_ID}.desktop;" in cache.splitlines()
     desktop.uninstall(xdg)
     assert desktop.MIME_TYPE not in (xdg / "mime" / "globs2").read_text(encoding="utf-8")
 
@@ -142,3 +145,10 @@ def test_a_failing_cache_tool_is_a_warning_not_a_failure(xdg: Path, tmp_path: Pa
     assert "planner: warning: update-mime-database failed: cannot parse packages" in captured.err
     assert "Not found (the desktop picks the changes up at next login): update-desktop-database" in captured.out
     assert (xdg / "applications" / f"{APP_ID}.desktop").is_file()
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"planner {__version__}\n"

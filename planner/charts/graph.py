@@ -193,14 +193,29 @@ def fits_one_page(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt
     return NATURAL_PT * scale * 0.93 >= min_font_pt - 1e-6
 
 
+WHOLE_MAX = 60  # the report draws graphs up to this many decisions whole; bigger ones as their key decisions
+
+
 def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
-                min_font_pt: float = style.MIN_PT) -> list[Any]:
+                min_font_pt: float = style.MIN_PT, *, max_whole: int | None = None,
+                compact: bool = False) -> list[Any]:
     """What to pass as ``window=`` to :func:`draw_graph`, one per page of ``page_w_in`` x ``page_h_in`` inches,
     to print the whole graph with no text below ``min_font_pt``.
 
     A graph that reads at that size on one page gives one window, the whole layout. A bigger one gives the dense
     pages of :func:`planner.charts.graph_pages.graph_pages`: consecutive layers packed into columns of cards,
-    links to other pages marked by stubs that name the other end, every decision on exactly one page."""
+    links to other pages marked by stubs that name the other end, every decision on exactly one page.
+
+    With ``max_whole``, a plan of more decisions gives pages of only the critical path and the milestones
+    (:func:`~planner.charts.graph_pages.key_decisions`; each page says how many decisions it leaves out).
+    ``compact`` pages have two subtitle lines instead of the title (for the report, which has its own heading).
+    """
+    n = len(analysis.plan.decisions) if analysis.schedule is not None else 0
+    if max_whole is not None and n > max_whole:
+        from planner.charts.graph_pages import graph_pages, key_decisions
+
+        return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt, members=key_decisions(analysis),
+                                compact=compact))
     if fits_one_page(analysis, page_w_in, page_h_in, min_font_pt):
         if analysis.schedule is None or not analysis.plan.decisions:
             return [(0.0, 1.0, 0.0, 1.0)]
@@ -208,7 +223,7 @@ def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
         return [(0.0, lay.width, 0.0, lay.height)]
     from planner.charts.graph_pages import graph_pages
 
-    return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt))
+    return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt, compact=compact))
 
 
 def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np.ndarray:
@@ -364,8 +379,6 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
         facecolors=[colors[i] for i in vis], edgecolors="none", zorder=2.1))
     if font >= 3.5:
         chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)
-        stage_names = [x.name for x in plan.stages]
-        seq = st.sequenced
         for i in vis:
             d = plan.decisions[i]
             bold_i = bool(s.critical[i]) or g.ids[i] in selected
@@ -375,15 +388,16 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
             ax.text(x_text, top, "\n".join(lines), ha="left", va="top", fontsize=font,
                     fontweight="bold" if bold_i else "normal", color=style.INK, linespacing=1.1, clip_on=True,
                     zorder=3)
-            meta = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
-                    f"{style.fmt_weeks(s.duration[i])} wk \u00b7 wk {style.fmt_weeks(s.es[i])}\u2013"
-                    f"{style.fmt_weeks(s.ef[i])}"]
-            tf = float(s.total_float[i])
-            if not s.critical[i]:
-                meta.append(f"float {style.fmt_weeks(tf)}")
-            if int(seq[i]) != int(g.stage[i]):
-                meta.append(f"assigned {stage_names[int(g.stage[i])]}")
-            ax.text(x_text, ys[i] + NODE_H / 2 - 0.05, style.ellipsize(" \u00b7 ".join(meta), int(chars / 0.93)),
+            from planner.charts.graph_pages import _meta_pieces
+
+            # The facts that fit the card's last line, whole: a number is never cut ("float 9…").
+            meta = ""
+            for piece in [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)][0 if not d.milestone
+                                                                                                   else 1:]:
+                cand = f"{meta} \u00b7 {piece}" if meta else piece
+                if len(cand) <= int(chars / 0.93):
+                    meta = cand
+            ax.text(x_text, ys[i] + NODE_H / 2 - 0.05, meta,
                     ha="left", va="bottom", fontsize=font * 0.93, color=style.MUTED, clip_on=True, zorder=3)
     _legend_and_title(fig, analysis, window)
 

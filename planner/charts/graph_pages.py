@@ -34,7 +34,7 @@ MARGIN_IN = 0.25
 LEGEND_IN = 0.42
 HEADER_IN = 0.42  # stage names above the columns
 CARD_CHARS = (25, 19)  # title characters per line, tried in order (sets the card width)
-MIN_GAP_IN = 0.5  # between columns, room for the links
+MIN_GAP_IN = 0.4  # between columns, room for the links (and the stub arrows, 0.25 in)
 ROW_GAP_IN = 0.1
 PAD_IN = 0.06  # inside a card, above and below the text
 STRIPE_IN = 0.07
@@ -58,6 +58,11 @@ class GraphPage:
     chars: int = 25  # title characters per line (sets the card width)
     bands: int = 1  # rows of columns on the page (a long thin graph wraps like text)
     per_band: int = 0  # columns per band (0: all of them)
+    # The links drawn, ``(from, to, direct)``, when the pages show only some decisions (``direct`` False: the
+    # link runs through decisions left out); None: the plan's dependencies.
+    links: tuple[tuple[int, int, bool], ...] | None = None
+    left_out: int = 0  # decisions of the plan on no page
+    compact: bool = False  # two subtitle lines instead of the title
 
     @property
     def decisions(self) -> list[int]:
@@ -91,8 +96,12 @@ STUB_IN = (0.42, 0.3)  # room for the stub arrows left of the first column and r
 BAND_GAP_IN = 0.12
 
 
+COMPACT_TITLE_IN = 0.4  # two subtitle lines instead of the title (a report page has its own heading)
+
+
 def _geometry(page_w: float, page_h: float, font: float, small: float, chars: int,
-              n_cols: int | None = None, bands: int = 1) -> _Geometry:
+              n_cols: int | None = None, bands: int = 1, compact: bool = False) -> _Geometry:
+    title_in = COMPACT_TITLE_IN if compact else style.TITLE_IN
     card_w = chars * font * style.CHAR_EM / 72 + 0.24
     aw = page_w - 2 * MARGIN_IN - sum(STUB_IN)
     fit = max(1, int((aw + MIN_GAP_IN) / (card_w + MIN_GAP_IN)))
@@ -101,9 +110,9 @@ def _geometry(page_w: float, page_h: float, font: float, small: float, chars: in
     gap = MIN_GAP_IN if n == 1 else min(1.2, (aw - n * card_w) / (n - 1))
     used = n * card_w + (n - 1) * gap
     head = HEADER_IN + 0.05
-    total = page_h - LEGEND_IN - 0.12 - style.TITLE_IN
+    total = page_h - LEGEND_IN - 0.12 - title_in
     band_h = (total - bands * head - (bands - 1) * BAND_GAP_IN) / bands
-    top = style.TITLE_IN + head
+    top = title_in + head
     return _Geometry(card_w, gap, n, MARGIN_IN + STUB_IN[0] + (aw - used) / 2, top, top + band_h,
                      font * 1.12 / 72, small * 1.18 / 72, bands, band_h + head + BAND_GAP_IN)
 
@@ -125,8 +134,39 @@ def _title(d: Any) -> str:
     return ("\u25c6 " if d.milestone else "") + d.title
 
 
-def _card_h(g: _Geometry, lines: int, stubs: int) -> float:
-    return 2 * PAD_IN + lines * g.title_line + (1 + stubs) * g.small_line
+def _card_h(g: _Geometry, lines: int, stubs: int, meta: int = 1) -> float:
+    return 2 * PAD_IN + lines * g.title_line + (meta + stubs) * g.small_line
+
+
+def _meta_pieces(analysis: Any, i: int) -> list[str]:
+    """The facts under a card's title: its weeks, its float, and the stage it is assigned to when the graph
+    draws it in a later one (SPEC §3.3: a view by sequenced stage names the decisions sequencing moved)."""
+    s, st, plan = analysis.schedule, analysis.stages, analysis.plan
+    d = plan.decisions[i]
+    out = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
+           f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
+    if not s.critical[i]:
+        out.append(f"float {style.fmt_weeks(float(s.total_float[i]))}")
+    stage = int(s.graph.stage[i])
+    if int(st.sequenced[i]) != stage and 0 <= stage < len(plan.stages):
+        out.append(f"assigned {plan.stages[stage].name}")
+    return out
+
+
+def _meta_lines(pieces: list[str], chars: int) -> list[str]:
+    """``pieces`` joined by `` · `` into lines of at most ``chars`` characters, never cutting one (a number is
+    never shortened); a piece longer than a line gets a line of its own."""
+    lines: list[str] = []
+    for p in pieces:
+        if lines and len(lines[-1]) + 3 + len(p) <= chars:
+            lines[-1] += " \u00b7 " + p
+        else:
+            lines.append(p)
+    return lines or [""]
+
+
+def _meta_chars(g: _Geometry, small: float) -> int:
+    return style.chars_fitting(g.card_w - 0.2, small)
 
 
 def _split_balanced(heights: list[float], k: int) -> list[list[int]]:
@@ -157,42 +197,90 @@ def _columns_for(heights: list[float], avail: float, gap: float, at_least: int =
 
 
 def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
-                min_font_pt: float = style.MIN_PT) -> list[GraphPage]:
+                min_font_pt: float = style.MIN_PT, members: list[int] | None = None,
+                compact: bool = False) -> list[GraphPage]:
     """The dependency graph of ``analysis`` as dense pages of ``page_w_in`` x ``page_h_in`` inches with no text
-    below ``min_font_pt`` (see the module docstring). Every decision is on exactly one page."""
+    below ``min_font_pt`` (see the module docstring). Every decision (of ``members``, plan positions, when
+    given: then links run between them, directly or through the decisions left out) is on exactly one page."""
 
     if analysis.schedule is None or not analysis.plan.decisions:
         return []
+    links = None if members is None else reduced_links(analysis, members)
     best: list[GraphPage] = []
     # Wide cards in one band unless narrower cards (more columns) or two bands (a long, thin graph) save pages.
     for bands in (1, 2):
         for chars in CARD_CHARS:
-            pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands)
+            pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact)
             if pages and (not best or len(pages) < len(best)):
                 best = pages
     return best
 
 
+def key_decisions(analysis: Any) -> list[int]:
+    """Plan positions of the decisions a summarised graph keeps: the critical path and the milestones."""
+    s = analysis.schedule
+    keep = {s.index[i] for i in s.critical_path if i in s.index}
+    keep |= {k for k, d in enumerate(analysis.plan.decisions) if d.milestone}
+    return sorted(keep)
+
+
+def reduced_links(analysis: Any, members: list[int]) -> tuple[tuple[int, int, bool], ...]:
+    """Links between ``members``: ``(u, v, True)`` for a dependency, ``(u, v, False)`` when v depends on u only
+    through decisions that are not members (the nearest such member on each path)."""
+    g = analysis.schedule.graph
+    n = len(g.ids)
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for u, v in zip(g.src.tolist(), g.dst.tolist(), strict=True):
+        succ[u].append(v)
+    keep = set(members)
+    out: list[tuple[int, int, bool]] = []
+    for u in members:
+        direct = {v for v in succ[u] if v in keep}
+        out += [(u, v, True) for v in sorted(direct)]
+        seen = set(succ[u])
+        stack = [v for v in succ[u] if v not in keep]
+        found: set[int] = set()
+        while stack:
+            x = stack.pop()
+            for y in succ[x]:
+                if y in seen:
+                    continue
+                seen.add(y)
+                if y in keep:
+                    found.add(y)
+                else:
+                    stack.append(y)
+        out += [(u, v, False) for v in sorted(found - direct)]
+    return tuple(out)
+
+
 def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float,
-              chars: int, bands: int = 1) -> list[GraphPage]:
+              chars: int, bands: int = 1, members: list[int] | None = None,
+              links: tuple[tuple[int, int, bool], ...] | None = None, compact: bool = False) -> list[GraphPage]:
     from planner.charts.graph import layout
 
     s = analysis.schedule
     lay = layout(analysis)
     font, small = min_font_pt + 0.5, min_font_pt
-    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands)
+    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands, compact=compact)
     avail = g.band_h
     if avail < 1.0:
         return []
     cap = g.n_cols * bands
     lines = _title_lines(analysis, chars)
     n = len(lines)
-    src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
+    mc = _meta_chars(g, small)
+    metas = [len(_meta_lines(_meta_pieces(analysis, i), mc)) for i in range(n)]
+    if links is None:
+        src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
+    else:
+        src, dst = [u for u, _, _ in links], [v for _, v, _ in links]
+    shown = list(range(n)) if members is None else list(members)
     layer = lay.layer.tolist()
     column = lay.column
     n_layers = max(layer) + 1
     by_layer: list[list[int]] = [[] for _ in range(n_layers)]
-    for i in sorted(range(n), key=lambda i: (layer[i], float(lay.y[i]), i)):
+    for i in sorted(shown, key=lambda i: (layer[i], float(lay.y[i]), i)):
         by_layer[layer[i]].append(i)
     by_layer = [lst for lst in by_layer if lst]
 
@@ -202,7 +290,7 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
     for _ in range(6):
         units: list[tuple[int, list[int], int]] = []  # (stage column, cards, slots)
         for li, lst in enumerate(by_layer):
-            hs = [_card_h(g, lines[i], extra[i]) for i in lst]
+            hs = [_card_h(g, lines[i], extra[i], metas[i]) for i in lst]
             runs = _columns_for(hs, avail * (HEADROOM if not any(extra) else 1.0), ROW_GAP_IN,
                                 min_slots.get(li, 1))
             min_slots[li] = len(runs)
@@ -232,7 +320,7 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
         stages: list[int] = []
         for u in members:
             stage_col, cards, slots = units[u]
-            hs = [_card_h(g, lines[i], extra[i]) for i in cards]
+            hs = [_card_h(g, lines[i], extra[i], metas[i]) for i in cards]
             for r in _columns_for(hs, avail, ROW_GAP_IN, slots):
                 cols.append(tuple(cards[j] for j in r))
                 stages.append(stage_col)
@@ -243,8 +331,10 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
         if cols:
             out_pages.append((tuple(cols), tuple(stages)))
     total = len(out_pages)
+    left_out = 0 if members is None else n - len(shown)
     return [GraphPage(k + 1, total, cols, stages, page_w_in, page_h_in, font, small, chars,
-                      bands if len(cols) > g.n_cols else 1, g.n_cols if len(cols) > g.n_cols else 0)
+                      bands if len(cols) > g.n_cols else 1, g.n_cols if len(cols) > g.n_cols else 0, links, left_out,
+                      compact)
             for k, (cols, stages) in enumerate(out_pages)]
 
 
@@ -320,7 +410,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     k = min(fw / page.page_w, fh / page.page_h)
     font, small = page.font, page.small
     per = page.per_band or len(page.columns)
-    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands)
+    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands, page.compact)
     # Axes in page inches (y down), scaled into the figure and centred.
     ax = fig.add_axes((0, 0, 1, 1))
     ox = (fw / k - page.page_w) / 2
@@ -335,49 +425,72 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     band_of = [c // per for c in range(len(cols))]
     slot_of = [c % per for c in range(len(cols))]
     on_page = {i: c for c, col in enumerate(cols) for i in col}
-    src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
+    if page.links is None:
+        all_links = [(u, v, True) for u, v in zip(s.graph.src.tolist(), s.graph.dst.tolist(), strict=True)]
+    else:
+        all_links = list(page.links)
+    indirect = {(u, v) for u, v, direct in all_links if not direct}
     preds: dict[int, list[int]] = {}
     succs: dict[int, list[int]] = {}
-    for u, v in zip(src, dst, strict=True):
+    for u, v, _ in all_links:
         if u in on_page or v in on_page:
             succs.setdefault(u, []).append(v)
             preds.setdefault(v, []).append(u)
 
+    blocked: set[tuple[int, int]] = set()  # links with no way between the cards: named on the cards instead
+
     def linked(u: int, v: int) -> bool:
-        """Whether the link u -> v is drawn as a line (both in one band of this page)."""
+        """Whether the link u -> v is drawn as a line (both in one band of this page, a route between cards)."""
         cu, cv = on_page.get(u), on_page.get(v)
-        return cu is not None and cv is not None and band_of[cu] == band_of[cv] and slot_of[cv] > slot_of[cu]
+        return (cu is not None and cv is not None and band_of[cu] == band_of[cv] and slot_of[cv] > slot_of[cu]
+                and (u, v) not in blocked)
 
     crit = s.critical
     bold_chars = int(page.chars * style.BOLD_FACTOR)
     titles: dict[int, list[str]] = {}
-    outs: dict[int, list[int]] = {}
-    ins: dict[int, list[int]] = {}
     for i in on_page:
         bold = bool(crit[i]) or g_ids[i] in selected
         titles[i] = style.wrap(_title(plan.decisions[i]), bold_chars if bold else page.chars,
                                _max_lines(page.chars))
-        outs[i] = [v for v in succs.get(i, ()) if not linked(i, v)]
-        ins[i] = [u for u in preds.get(i, ()) if not linked(u, i)]
-    heights = {i: _card_h(geo, len(titles[i]), int(bool(outs[i])) + int(bool(ins[i]))) for i in on_page}
-
-    # Columns left to right; each card pulled level with its neighbours in the columns before it, then after.
+    meta_chars = _meta_chars(geo, small)
+    metas = {i: _meta_lines(_meta_pieces(analysis, i), meta_chars) for i in on_page}
     xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
-    ys: dict[int, float] = {}
     tops = [geo.top + band_of[c] * geo.band_pitch for c in range(len(cols))]
-    for c, col in enumerate(cols):
-        hs = [heights[i] for i in col]
-        ys.update(zip(col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN), strict=True))
-    for sweep in (range(len(cols)), range(len(cols) - 1, -1, -1)):
-        for c in sweep:
-            col = cols[c]
-            targets: list[float | None] = []
-            for i in col:
-                nb = [ys[u] for u in preds.get(i, []) if linked(u, i)] + [
-                    ys[v] for v in succs.get(i, []) if linked(i, v)]
-                targets.append(sum(nb) / len(nb) if nb else None)
-            ys.update(zip(col, _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h,
-                                      ROW_GAP_IN), strict=True))
+    half_w = geo.card_w / 2
+    for _attempt in range(3):
+        outs: dict[int, list[int]] = {}
+        ins: dict[int, list[int]] = {}
+        for i in on_page:
+            outs[i] = [v for v in succs.get(i, ()) if not linked(i, v)]
+            ins[i] = [u for u in preds.get(i, ()) if not linked(u, i)]
+        heights = {i: _card_h(geo, len(titles[i]), int(bool(outs[i])) + int(bool(ins[i])), len(metas[i]))
+                   for i in on_page}
+        # Columns left to right; each card pulled level with its neighbours in the columns before it, then after.
+        ys: dict[int, float] = {}
+        for c, col in enumerate(cols):
+            hs = [heights[i] for i in col]
+            ys.update(zip(col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN),
+                          strict=True))
+        for sweep in (range(len(cols)), range(len(cols) - 1, -1, -1)):
+            for c in sweep:
+                col = cols[c]
+                targets: list[float | None] = []
+                for i in col:
+                    nb = [ys[u] for u in preds.get(i, []) if linked(u, i)] + [
+                        ys[v] for v in succs.get(i, []) if linked(i, v)]
+                    targets.append(sum(nb) / len(nb) if nb else None)
+                ys.update(zip(col, _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h,
+                                          ROW_GAP_IN), strict=True))
+        routes, failed = _routes(cols, on_page, succs, linked, xs, ys, heights, tops, geo, slot_of)
+        if not failed:
+            break
+        blocked |= failed
+    for u, v in failed:  # still no way after re-placing: named on the cards that have a stub line already
+        if v not in outs.get(u, [v]) and outs.get(u):
+            outs[u].append(v)
+        if u not in ins.get(v, [u]) and ins.get(v):
+            ins[v].append(u)
+        routes.pop((u, v), None)
 
     # Stage bands and headers over the columns of each stage on the page.
     runs: list[tuple[int, int, int]] = []  # (stage, first column, last column), within one band
@@ -416,25 +529,19 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     heads_plain: list[Any] = []
     heads_bold: list[Any] = []
     hw, hl = 0.045, 0.09
-    half_w = geo.card_w / 2
-    for u in on_page:
-        for v in succs.get(u, ()):
-            if not linked(u, v):
-                continue
-            x0, y0 = xs[u] + half_w, ys[u]
-            x1, y1 = xs[v] - half_w - hl, ys[v]
-            if x1 <= x0:  # same column (never from the layering; a guard)
-                continue
-            dx = max(0.15, (x1 - x0) * 0.5)
-            p = Path([(x0, y0), (x0 + dx, y0), (x1 - dx, y1), (x1, y1)],
-                     [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4])
-            head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
-            if (g_ids[u], g_ids[v]) in path_pairs:
-                bold_p.append(p)
-                heads_bold.append(head)
-            else:
-                plain.append(p)
-                heads_plain.append(head)
+    dashed: list[Path] = []
+    for (u, v), p in routes.items():
+        x1, y1 = p.vertices[-1]
+        head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
+        if (g_ids[u], g_ids[v]) in path_pairs:
+            bold_p.append(p)
+            heads_bold.append(head)
+        else:
+            (dashed if (u, v) in indirect else plain).append(p)
+            heads_plain.append(head)
+    if dashed:
+        ax.add_collection(PathCollection(dashed, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k,
+                                         linestyles=(0, (3, 2)), zorder=1))
     if plain:
         ax.add_collection(PathCollection(plain, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k,
                                          zorder=1))
@@ -470,26 +577,18 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     # Stubs: a short arrow out of (into) a card for each side that has links to other pages.
     stub_segs: list[list[tuple[float, float]]] = []
     stub_heads: list[Any] = []
-    meta_chars = style.chars_fitting(geo.card_w - 0.2, small)
     stage_names = [x.name for x in plan.stages]
     seq = st.sequenced
     ids = g_ids
     for j, i in enumerate(order):
-        d = plan.decisions[i]
         x_text = xs[i] - half_w + 0.15
         y = ys[i] - heights[i] / 2 + PAD_IN
         bold = bool(crit[i]) or sel[j]
         ax.text(x_text, y, "\n".join(titles[i]), ha="left", va="top", fontsize=fs,
                 fontweight="bold" if bold else "normal", color=style.INK, linespacing=1.0, zorder=3)
         y += len(titles[i]) * geo.title_line + 0.01
-        meta = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
-                f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
-        if not crit[i]:
-            meta.append(f"float {style.fmt_weeks(float(s.total_float[i]))}")
-        if int(seq[i]) != int(s.graph.stage[i]) and 0 <= int(s.graph.stage[i]) < len(stage_names):
-            meta.append(f"assigned {stage_names[int(s.graph.stage[i])]}")
-        lines = [style.ellipsize(" \u00b7 ".join(meta), meta_chars)]
-        colors_l = [style.MUTED]
+        lines = list(metas[i])
+        colors_l = [style.MUTED] * len(lines)
         for arrow, others in (("\u2190", ins[i]), ("\u2192", outs[i])):
             if not others:
                 continue
@@ -516,10 +615,97 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     last = max(page.stages)
     names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
     where = names[0] if first == last else f"{names[0]} to {names[1]}"
-    bits = [f"part {page.part} of {page.parts}", where, f"{len(on_page)} of {len(plan.decisions)} decisions",
-            "\u2190 / \u2192 name linked decisions on other pages"]
-    style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits))
+    n_all = len(plan.decisions)
+    if page.left_out:
+        shown_total = n_all - page.left_out
+        bits = [f"part {page.part} of {page.parts}", where,
+                f"the critical path and the milestones: {len(on_page)} of {shown_total} here",
+                f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)"]
+    else:
+        bits = [f"part {page.part} of {page.parts}", where, f"{len(on_page)} of {n_all} decisions"]
+    bits.append("\u2190 / \u2192 name linked decisions on other pages")
+    note = "columns are the stages decisions run in under strict gates"
+    moved = st.sequencing_text()
+    if moved:
+        note += ": " + "; ".join(moved)
+    if page.left_out:
+        note += " \u00b7 dashed: a link through decisions left out"
+    if page.compact:
+        fw_in, fh_in = fig.get_size_inches()
+        for y_in, text, color in ((0.04, " \u00b7 ".join(bits), style.MUTED), (0.2, note, style.INK)):
+            fig.text(0.18 / fw_in, 1 - y_in * k / fh_in, style.ellipsize(text, style.chars_fitting(fw_in - 0.4, ss)),
+                     ha="left", va="top", fontsize=ss, color=color)
+    else:
+        style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits + [note]))
     _legend(fig, plan, [plan.decisions[i].area for i in order], k)
+
+
+CLEAR_IN = 0.03  # a line passing between two cards keeps this far from both
+LANE_IN = 0.035  # lines sharing a gap between cards are this far apart
+
+
+def _routes(cols: Any, on_page: dict[int, int], succs: dict[int, list[int]], linked: Any, xs: dict[int, float],
+            ys: dict[int, float], heights: dict[int, float], tops: list[float], geo: _Geometry,
+            slot_of: list[int]) -> tuple[dict[tuple[int, int], Path], set[tuple[int, int]]]:
+    """A path for every link drawn as a line, and the links that found no way.
+
+    A link between neighbouring columns is a curve in the gap between them, where there are no cards. A longer
+    one crosses each column in between level, through a gap between its cards (or above or below them), and
+    curves from gap to gap between the columns: so no line ever passes under a card."""
+    half_w = geo.card_w / 2
+    hl = 0.09
+    free: dict[int, list[list[float]]] = {}  # per column: free intervals [a, b, lines already through]
+    for c, col in enumerate(cols):
+        spans = sorted((ys[i] - heights[i] / 2, ys[i] + heights[i] / 2) for i in col)
+        top, bottom = tops[c] - 0.02, tops[c] + geo.band_h + 0.04
+        gaps, at = [], top
+        for a, b in spans:
+            if a - CLEAR_IN - (at + CLEAR_IN) >= 0:
+                gaps.append([at + CLEAR_IN, a - CLEAR_IN, 0.0])
+            at = max(at, b)
+        if bottom - (at + CLEAR_IN) >= 0:
+            gaps.append([at + CLEAR_IN, bottom, 0.0])
+        free[c] = gaps
+    routes: dict[tuple[int, int], Path] = {}
+    failed: set[tuple[int, int]] = set()
+    pairs = sorted(((u, v) for u in on_page for v in succs.get(u, ()) if linked(u, v)),
+                   key=lambda e: (on_page[e[0]], ys[e[0]], ys[e[1]]))
+    for u, v in pairs:
+        cu, cv = on_page[u], on_page[v]
+        px, py = xs[u] + half_w, ys[u]
+        verts: list[tuple[float, float]] = [(px, py)]
+        codes = [Path.MOVETO]
+        ok = True
+        for c in range(cu + 1, cv):
+            steps = cv - c
+            want = py + (ys[v] - py) / (steps + 1)
+            best = None
+            for gap in free[c]:
+                a, b, used = gap
+                y = min(max(want, a + used * LANE_IN), b)
+                if y < a - 1e-9:
+                    continue
+                if best is None or abs(y - want) < abs(best[1] - want):
+                    best = (gap, y)
+            if best is None:
+                ok = False
+                break
+            best[0][2] += 1
+            y = best[1]
+            xl = xs[cols[c][0]] - half_w if cols[c] else geo.x0 + slot_of[c] * (geo.card_w + geo.gap)
+            dx = (xl - px) * 0.5
+            verts += [(px + dx, py), (xl - dx, y), (xl, y), (xl + geo.card_w, y)]
+            codes += [Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.LINETO]
+            px, py = xl + geo.card_w, y
+        if not ok:
+            failed.add((u, v))
+            continue
+        x1, y1 = xs[v] - half_w - hl, ys[v]
+        dx = max(0.0, (x1 - px) * 0.5)
+        verts += [(px + dx, py), (x1 - dx, y1), (x1, y1)]
+        codes += [Path.CURVE4] * 3
+        routes[(u, v)] = Path(verts, codes)
+    return routes, failed
 
 
 def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int,

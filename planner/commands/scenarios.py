@@ -34,7 +34,14 @@ def listing(plan: Any) -> list[dict[str, Any]]:
     base = analyze(plan)
     base_finish = base.schedule.finish if base.schedule is not None else None
     rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for sc in plan.scenarios:
+        clash = []
+        if sc.name in seen:
+            clash.append("another scenario has the same name; only the first is used")
+        if sc.name.casefold() == "base":
+            clash.append("it is named like the base plan; --scenario Base means this scenario")
+        seen.add(sc.name)
         result = analyze(materialise(plan, sc))
         finish = result.schedule.finish if result.schedule is not None else None
         rows.append({
@@ -45,7 +52,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
             "finish_date": units.iso_date(plan.start_date, finish),
             "delta": None if finish is None or base_finish is None else finish - base_finish,
             "errors": [f.message for f in result.errors],
-            "problems": scenario_problems(plan, sc),
+            "problems": clash + scenario_problems(plan, sc),
         })
     return rows
 

@@ -63,8 +63,15 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None,
 
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
+    from pydantic import ValidationError
+
     try:
         return _import(path, fmt, mapping)
+    except ValidationError as exc:  # a value the readers let through that the plan model refuses
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InteropError(path, f"holds a value a plan cannot take ({where}: {first['msg']})",
+                           hint="fix it in the authoring tool and export again") from None
     finally:
         if gc_was_enabled:
             gc.enable()

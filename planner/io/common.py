@@ -154,7 +154,7 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
     def entity(name: str, *_args: Any) -> None:
         raise defusedxml.EntitiesForbidden(name, None, None, None, None, None)
 
-    def external(*_args: Any) -> None:
+    def external(*_args: Any) -> int:
         raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
 
     scan = pyexpat.ParserCreate()
@@ -170,7 +170,8 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
                                  "attack); project files never need them",
                            hint="re-export the file from its application") from None
     except (pyexpat.ExpatError, ET.ParseError) as exc:
-        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        position = getattr(exc, "position", None)
+        line = getattr(exc, "lineno", None) or (position[0] if position else None)
         reason = pyexpat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
         raise InteropError(path, f"not well-formed XML ({reason})", line=line,
                            hint="is the file complete?") from None

@@ -166,14 +166,15 @@ def export_mermaid(plan: Plan) -> str:
         lines.append(f"    section {_mm_text(st.name)}")
         for i in members:
             d = plan.decisions[i]
-            day0 = week_to_date(start, es[i])
-            days = max(0, (week_to_date(start, ef[i]) - day0).days) if day0 else 0
+            day0 = week_to_date(start, es[i]) or start
+            day1 = week_to_date(start, ef[i]) or day0
+            days = max(0, (day1 - day0).days)
             tags = ["milestone"] if d.milestone or days == 0 else []
             if d.status.value == "done":
                 tags.append("done")
             elif d.status.value == "in_progress":
                 tags.append("active")
-            meta = ", ".join([*tags, ids[d.id], day0.isoformat() if day0 else start.isoformat(), f"{days}d"])
+            meta = ", ".join([*tags, ids[d.id], day0.isoformat(), f"{days}d"])
             lines.append(f"    {_mm_text(d.title)} :{meta}")
             for dep in preds.get(d.id, []):
                 if dep.from_ not in index:
@@ -191,8 +192,9 @@ def _dot_str(text: str) -> str:
 
 def export_dot(plan: Plan) -> str:
     """A Graphviz digraph: one cluster per stage, a node per decision (title and duration), an edge per dependency
-    labelled with its type and lag (``SS+2w``; plain FS links carry no label)."""
-    lines = [f"digraph {_dot_str(plan.title)} {{", "  rankdir=LR;", "  compound=true;",
+    labelled with its type and lag (``SS+2w``; plain FS links carry no label). ``newrank`` ranks the whole graph at
+    once: with per-cluster ranking, dot fails to route edges between clusters of large plans."""
+    lines = [f"digraph {_dot_str(plan.title)} {{", "  rankdir=LR;", "  newrank=true;",
              '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica", fontsize=10];',
              '  edge [fontname="Helvetica", fontsize=9];']
     areas = {a.id: a.color for a in plan.areas}

@@ -245,7 +245,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
     durations: dict[str, float] = {}
-    constraint_counts: dict[str, int] = {}
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -287,16 +286,26 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         milestone = _text(f, "Milestone") == "1"
         ctype = _int(_text(f, "ConstraintType"), 0)
         not_before = None
+        cdate = weeks_at(_text(f, "ConstraintDate"))
         if ctype == 4:
-            not_before = weeks_at(_text(f, "ConstraintDate"))
+            not_before = cdate
+        elif ctype in (2, 3, 6) and cdate is not None:
+            # must start on / must finish on / finish no earlier than: their lower bound is an earliest start
+            not_before = cdate if ctype == 2 else max(0.0, cdate - (0.0 if milestone else weeks))
+            report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
+                                     f"{not_before:.4g}); a deadline it sets is not carried", where)
         elif ctype in CONSTRAINTS and ctype != 0:
-            constraint_counts[CONSTRAINTS[ctype]] = constraint_counts.get(CONSTRAINTS[ctype], 0) + 1
             report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint is not carried", where)
+        # A levelling delay pins the stored start as MS Project does (so does started work, below)
+        fixed = (_float(_text(f, "LevelingDelay")) or 0) > 0
+        if fixed:
+            report.add("constraint", "a levelling delay is kept as the task's stored start", where)
         if _text(f, "CalendarUID") not in (None, "-1"):
             report.add("calendar", "a task calendar is not carried (the project calendar is used)", where)
         if _text(f, "Active") == "0":
             report.add("format", "an inactive task is imported as an ordinary decision", where)
         manual = _text(f, "Manual") == "1"
+        fixed = fixed or manual
         cost = _float(_text(f, "Cost"))
         hints: dict[str, str] = {}
         for kind, child in repeated:
@@ -314,6 +323,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 if pred is None:
                     continue
                 links.append((pred, uid, _int(_text(lf, "Type"), 1), _text(lf, "LinkLag"), _text(lf, "LagFormat")))
+        if _text(f, "ActualStart") and ALIAS_ID not in hints:  # the planner's own export: its actuals are its plan
+            fixed = True
         three = None
         if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
             o = _float(hints.get(ALIAS_OPTIMISTIC))
@@ -327,7 +338,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         tasks.append(SourceTask(
             key=uid, name=name, level=level, duration=weeks, milestone=milestone, start=start, finish=finish,
             progress=_float(_text(f, "PercentComplete")) or 0.0, wbs=_text(f, "WBS") or "",
-            notes=_text(f, "Notes") or "", cost=cost if cost else None, not_before=not_before, fixed_start=manual,
+            notes=_text(f, "Notes") or "", cost=cost if cost and cost > 0 else None, not_before=not_before, fixed_start=fixed,
             three_point=three, wanted_id=hints.get(ALIAS_ID) or None, stage_hint=hints.get(ALIAS_STAGE) or None,
             area_hint=hints.get(ALIAS_AREA) or None,
         ))
@@ -377,7 +388,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         # our export writes the team id as Initials; MS Project's default initials are the name's first letter
         own = is_valid_id(initials) and not (len(initials) == 1 and name[:1].upper() == initials.upper())
         tid = ids.make(initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}")
-        teams.append(Team(id=tid, name=name, capacity=_float(_text(f, "MaxUnits"))))
+        cap = _float(_text(f, "MaxUnits"))
+        teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
             report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
@@ -577,6 +589,16 @@ def export_mspdi(plan: Plan) -> str:
             w(f"      <PercentComplete>{int(round(d.progress))}</PercentComplete>\n")
             if d.cost is not None:
                 w(f"      <Cost>{_num(d.cost)}</Cost>\n")
+            # Schedulers (MS Project, MPXJ) need the actuals of work in progress. The import pins a started task
+            # to its stored start unless the file came from the planner (the "Planner id" field), whose actual
+            # start is its schedule, so export -> import still returns the same plan.
+            done = dur * min(100.0, d.progress) / 100
+            if d.progress > 0:
+                w(f"      <ActualStart>{start_at(es[i])}</ActualStart>\n")
+                if d.progress >= 100:
+                    w(f"      <ActualFinish>{finish_at(ef[i], dur)}</ActualFinish>\n")
+            w(f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
+              f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n")
             if d.not_before:
                 w(f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
                   f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n")
@@ -608,10 +630,17 @@ def export_mspdi(plan: Plan) -> str:
           f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n")
     w("  </Resources>\n  <Assignments>\n")
     auid = 1
-    for d in plan.decisions:
+    for i, d in enumerate(plan.decisions):
         if d.owner in team_uid:
+            dur = d.weeks()
+            work = dur * mpw * d.headcount  # minutes of work: schedulers derive dates from it
+            done = work * min(100.0, d.progress) / 100
             w(f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
-              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID><Units>{_num(d.headcount)}</Units></Assignment>\n")
+              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID>"
+              f"<PercentWorkComplete>{int(round(d.progress))}</PercentWorkComplete>"
+              f"<ActualWork>{_pt(done)}</ActualWork><Finish>{finish_at(ef[i], dur)}</Finish>"
+              f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{start_at(es[i])}</Start>"
+              f"<Units>{_num(d.headcount)}</Units><Work>{_pt(work)}</Work></Assignment>\n")
             auid += 1
     w("  </Assignments>\n</Project>\n")
     return "".join(out)

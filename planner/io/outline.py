@@ -267,8 +267,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     for i, t in enumerate(tasks):
         where = f"task {t.key} {t.name!r}"
         if is_summary[i]:
+            up = parent[i]
             summaries_ext.append({"key": t.key, "name": t.name, "wbs": t.wbs, "level": t.level,
-                                  "parent": tasks[parent[i]].key if parent[i] is not None else None})
+                                  "parent": tasks[up].key if up is not None else None})
             if t.resources:
                 report.add("resource", "a summary task's assignments are not carried (its leaves carry the work)",
                            where)

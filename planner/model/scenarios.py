@@ -226,6 +226,35 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
     return sc
 
 
+def rename_decision(scenarios: list[Scenario], old: str, new: str) -> list[Scenario]:
+    """``scenarios`` with the base decision ``old`` called ``new`` in every override, drop and link (and in a
+    re-added copy of it, which is how :func:`derive_scenario` records an edit of its title). Scenarios that do
+    not mention it are returned as they are; the list is new."""
+    out = []
+    for s in scenarios:
+        mentioned = (old in s.decisions or old in s.drop_decisions
+                     or any(old in (x.from_, x.to) for x in s.add_dependencies)
+                     or any(old in (x.from_, x.to) for x in s.remove_dependencies))
+        if not mentioned:
+            out.append(s)
+            continue
+
+        def ends(link: Any) -> Any:
+            changes = {k: new for k, v in (("from_", link.from_), ("to", link.to)) if v == old}
+            return link.model_copy(update=changes) if changes else link
+
+        readded = old in s.drop_decisions
+        out.append(s.model_copy(update={
+            "decisions": {(new if k == old else k): v for k, v in s.decisions.items()},
+            "drop_decisions": [new if x == old else x for x in s.drop_decisions],
+            "add_decisions": [d.model_copy(update={"id": new}) if readded and d.id == old else d
+                              for d in s.add_decisions],
+            "add_dependencies": [ends(x) for x in s.add_dependencies],
+            "remove_dependencies": [ends(x) for x in s.remove_dependencies],
+        }))
+    return out
+
+
 def apply_to_base(plan: Plan, name: str) -> Plan:
     """The plan with scenario ``name`` made the base: its overrides applied, the scenario removed, and the other
     scenarios kept (their overrides now apply to the new base)."""
@@ -236,5 +265,5 @@ def apply_to_base(plan: Plan, name: str) -> Plan:
 
 __all__ = [
     "BASE", "DECISION_FIELDS", "ScenarioError", "apply_to_base", "derive_scenario", "find_scenario", "is_base",
-    "materialise", "override_count", "resolve", "scenario_names", "scenario_problems",
+    "materialise", "override_count", "rename_decision", "resolve", "scenario_names", "scenario_problems",
 ]

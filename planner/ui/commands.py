@@ -92,6 +92,14 @@ class RenameDecisionCommand(DocCommand):
         for baseline in plan.baselines:  # a renamed decision keeps its baseline figures (variance)
             if old in baseline.decisions:
                 baseline.decisions = {(new if k == old else k): v for k, v in baseline.decisions.items()}
+        if plan.scenarios:  # the scenarios' overrides follow it (issue 13); undo restores the very same list
+            if new == self.new_id:
+                from planner.model.scenarios import rename_decision
+
+                self.scenarios_before = plan.scenarios
+                plan.scenarios = rename_decision(plan.scenarios, old, new)
+            else:
+                plan.scenarios = self.scenarios_before
         self.doc._notify_object_changed(self.decision, ["id"])
         self.doc._notify_dependencies_changed()
         self.doc._rename_in_selection(old, new)

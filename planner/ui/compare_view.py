@@ -11,9 +11,10 @@ All figures come from :func:`planner.analysis.compare.compare_scenarios`; this m
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,8 +61,49 @@ def _money_delta(d: float | None) -> str:
     return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
 
 
+class _Signals(QObject):
+    progress = Signal(int, int, int)  # run id, scenarios done, total
+    finished = Signal(int, object, object)  # run id, Comparison | None, error | None
+
+
+class _CompareTask(QRunnable):
+    """:func:`compare_scenarios` on a copy of the plan, off the GUI thread; cancellable between scenarios (the
+    scenario being simulated finishes first)."""
+
+    def __init__(self, run_id: int, plan: Any, names: list[str], iterations: int, state: Any,
+                 signals: _Signals) -> None:
+        super().__init__()
+        self.run_id, self.plan, self.names, self.iterations = run_id, plan, names, iterations
+        self.state, self.signals = state, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from planner.analysis.compare import compare_scenarios
+        from planner.analysis.montecarlo import SimulationCancelled
+        from planner.ui.simulation import _ACTIVE, _ACTIVE_LOCK
+
+        key = id(self)
+        with _ACTIVE_LOCK:
+            _ACTIVE.add(key)
+        try:
+            try:
+                result = compare_scenarios(self.plan, self.names, self.iterations, progress=self.state.progress)
+                error = None
+            except SimulationCancelled:
+                result, error = None, None
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, the app keeps running
+                result, error = None, f"{type(exc).__name__}: {exc}"
+            self.signals.finished.emit(self.run_id, result, error)
+        finally:
+            with _ACTIVE_LOCK:
+                _ACTIVE.discard(key)
+
+
 class CompareDialog(QDialog):
     """A non-modal window comparing scenarios of the document's plan."""
+
+    THREADED_FROM = 300
+    """Plans with this many decisions or more are compared off the GUI thread (with progress and Cancel)."""
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +125,17 @@ class CompareDialog(QDialog):
         self.iterations.setValue(2000)
         self.iterations.setToolTip("Monte Carlo iterations per scenario for P50/P80 (0: none)")
         self.run_button = QPushButton("Compare", self)
-        self.run_button.clicked.connect(self.run)
+        self.run_button.clicked.connect(self._run_clicked)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._run_id = 0
+        self._state: Any = None
+        self.status = QLabel(self)
+        self.status.setObjectName("compareStatus")
+        self.status.setWordWrap(True)
         self.table = QTableWidget(self)
         self.table.setObjectName("compareTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,6 +161,7 @@ class CompareDialog(QDialog):
         row.addWidget(self.iterations)
         left.addLayout(row)
         left.addWidget(self.run_button)
+        left.addWidget(self.status)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -175,20 +228,79 @@ class CompareDialog(QDialog):
         self.run_button.setToolTip("" if n >= 2 else "Tick at least two scenarios")
 
     # -- the comparison ----------------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._state is not None
+
+    def _run_clicked(self) -> None:
+        if self.running:
+            self.cancel()
+        else:
+            self.run()
+
     def run(self) -> Comparison | None:
-        """Compare the ticked scenarios of the plan as it is now (the active scenario's edits included)."""
+        """Compare the ticked scenarios of the plan as it is now (the active scenario's edits included). A small
+        plan is compared at once and the comparison returned; a large one (:attr:`THREADED_FROM`) in a worker,
+        shown when it finishes (None is returned)."""
         from planner.analysis.compare import compare_scenarios
 
         names = self.chosen()
-        if not 2 <= len(names) <= MAX_SCENARIOS:
+        if not 2 <= len(names) <= MAX_SCENARIOS or self.running:
+            return None
+        plan = self.doc.file_plan()
+        if len(plan.decisions) >= self.THREADED_FROM:
+            from planner.ui.simulation import TaskState
+
+            self._run_id += 1
+            run_id = self._run_id
+            self._state = TaskState(lambda done, total: self._signals.progress.emit(run_id, done, total))
+            self._started = time.perf_counter()
+            self.run_button.setText("Cancel")
+            self.status.setText(f"Comparing {len(names)} scenarios\u2026")
+            self._pool.start(_CompareTask(run_id, plan.model_copy(deep=True), names, self.iterations.value(),
+                                          self._state, self._signals))
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.comparison = compare_scenarios(self.doc.file_plan(), names, self.iterations.value())
+            self.comparison = compare_scenarios(plan, names, self.iterations.value())
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.status.setText("")
         self._fill()
         return self.comparison
+
+    def cancel(self) -> None:
+        if self._state is not None:
+            self._state.cancel()
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        return bool(self._pool.waitForDone(timeout_ms))
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self._pool.waitForDone()
+
+    def _on_progress(self, run_id: int, done: int, total: int) -> None:
+        if run_id == self._run_id and self._state is not None:
+            self.status.setText(f"Compared {done} of {total} scenarios\u2026")
+
+    def _on_finished(self, run_id: int, result: Comparison | None, error: str | None) -> None:
+        if run_id != self._run_id:
+            return
+        self._state = None
+        self.run_button.setText("Compare")
+        if error is not None:
+            self.status.setText(f"The comparison failed: {error}")
+        elif result is None:
+            self.status.setText("Cancelled.")
+        else:
+            self.status.setText(f"Done in {time.perf_counter() - self._started:.1f} s.")
+            self.comparison = result
+            self._fill()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
 
     def _fill(self) -> None:
         comp = self.comparison

@@ -202,6 +202,7 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
     out: list[RecoveryEntry] = []
     bad: list[Unreadable] = []
     folder = recovery_dir()
+    clean_recovery_temps()  # a snapshot cut short by a crash left its temporary file
     for f in sorted(folder.glob("*.recovery.json")):
         token = f.name.split(".", 1)[0]
         if token in _LIVE:

@@ -45,7 +45,7 @@ class ScenarioBar(QObject):
                               "plan with its overrides, and edits made in it are recorded as overrides")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(16)
-        self.combo.activated.connect(lambda _i: self.state.switch(self.combo.currentData()))
+        self.combo.activated.connect(lambda _i: self.switch(self.combo.currentData()))
         tb.addWidget(self.combo)
         self.note = QLabel(tb)
         self.note.setObjectName("scenarioNote")
@@ -135,13 +135,27 @@ class ScenarioBar(QObject):
             a = self.show_menu.addAction(label)
             a.setCheckable(True)
             a.setChecked(self.state.active == name)
-            a.triggered.connect(lambda _c=False, name=name: self.state.switch(name))
+            a.triggered.connect(lambda _c=False, name=name: self.switch(name))
 
     def cycle(self, step: int) -> None:
         """Show the next (previous) scenario, Base included, wrapping round (one key in presentation mode)."""
         order: list[str | None] = [None, *self.state.names()]
         k = order.index(self.state.active) if self.state.active in order else 0
-        self.state.switch(order[(k + step) % len(order)])
+        self.switch(order[(k + step) % len(order)])
+
+    def presenting(self) -> bool:
+        presentation = getattr(self.window, "presentation", None)
+        return bool(getattr(presentation, "active", False))
+
+    def switch(self, name: str | None) -> bool:
+        """Show scenario ``name`` (None: Base). Refused while presenting: the presentation keeps or discards its
+        what-if edits as one step of one plan, so it must not span scenarios."""
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to switch scenarios.")
+            self.refresh()
+            return False
+        self.state.switch(name)
+        return True
 
     # -- prompts ---------------------------------------------------------------------------------------------
     def _ask(self, title: str, label: str, value: str, done: Any) -> QInputDialog:
@@ -162,12 +176,18 @@ class ScenarioBar(QObject):
         if problem:
             self.window.show_error("Scenario", problem)
 
-    def ask_new(self) -> QInputDialog:
+    def ask_new(self) -> QInputDialog | None:
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return None
         what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
         return self._ask("New scenario", f"Keep {what} as a new scenario named:",
                          self.state.unique_name("Scenario"), lambda name: self._report(self.state.create(name)))
 
     def ask_duplicate(self) -> QInputDialog | None:
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return None
         source = self.state.active
         if source is None:
             return None
@@ -175,6 +195,9 @@ class ScenarioBar(QObject):
                          lambda name: self._report(self.state.duplicate(source, name)))
 
     def ask_rename(self) -> QInputDialog | None:
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return None
         old = self.state.active
         if old is None:
             return None
@@ -182,6 +205,9 @@ class ScenarioBar(QObject):
                          lambda name: self._report(self.state.rename(old, name.strip())))
 
     def ask_delete(self) -> QMessageBox | None:
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return None
         name = self.state.active
         if name is None:
             return None
@@ -192,6 +218,9 @@ class ScenarioBar(QObject):
             "Edit > Undo brings it back.")
 
     def ask_apply(self) -> QMessageBox | None:
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return None
         name = self.state.active
         if name is None:
             return None

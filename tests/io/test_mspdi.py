@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.analysis.schedule import schedule
 from planner.io import HELPER_TAG, import_file
@@ -230,3 +232,62 @@ def test_file_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(common.read_limited, "__defaults__", (100,))
     with pytest.raises(InteropError, match="more than the"):
         import_file(path)
+
+
+def test_hostile_values_are_clear_errors_or_dropped(tmp_path: Path) -> None:
+    resources = ("<Resources><Resource><UID>1</UID><Name>Team</Name><Type>1</Type><MaxUnits>-2</MaxUnits>"
+                 "</Resource></Resources>")
+    path = write(tmp_path, [
+        task(1, "A" * 400, 1, "PT-5H0M0S", extra="<Cost>-100</Cost><PercentComplete>250</PercentComplete>"),
+        task(2, "", 1, "garbage", links=link(1, 9, 0) + "<PredecessorLink><PredecessorUID>77</PredecessorUID>"
+             "</PredecessorLink><PredecessorLink><PredecessorUID>1</PredecessorUID><LinkLag>x</LinkLag>"
+             "</PredecessorLink>"),
+    ], resources=resources)
+    plan, report = import_mspdi(path)
+    a, b = plan.decisions
+    assert len(a.title) == 300 and a.cost is None and a.progress == 100 and a.duration == 0
+    assert b.title == "Task 2" and plan.teams[0].capacity is None
+    text = report.text(limit=None)
+    assert "unreadable duration" in text and "unknown link type 9" in text and "unreadable lag" in text
+    assert "not in the file" in text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.text(max_size=12), min_size=1, max_size=8))
+def test_any_csv_row_imports_or_fails_with_one_clear_line(tmp_path: Path, cells: list[str]) -> None:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["title", "likely", "optimistic", "pessimistic", "depends_on", "status", "progress", "stage"])
+    writer.writerow(cells)
+    path = tmp_path / "fuzz.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    try:
+        import_file(path)
+    except InteropError as exc:
+        assert "\n" not in str(exc) and str(path) in str(exc)
+
+
+def test_started_work_and_other_constraints_keep_ms_projects_dates(tmp_path: Path) -> None:
+    # B follows A (1 week) but started late, on Wed of week 2; C must start on Mon of week 3; D must finish
+    # on Fri of week 3 (so it starts 2 weeks before); E has a levelling delay. All keep MS Project's dates.
+    path = write(tmp_path, [
+        task(1, "A", 1),
+        task(2, "B", 1, start="2027-01-13T08:00:00", links=link(1), extra="<ActualStart>2027-01-13T08:00:00"
+                                                                       "</ActualStart>"),
+        task(3, "C", 1, extra="<ConstraintType>2</ConstraintType><ConstraintDate>2027-01-18T08:00:00"
+                              "</ConstraintDate>"),
+        task(4, "D", 1, "PT80H0M0S", extra="<ConstraintType>3</ConstraintType><ConstraintDate>2027-01-22T17:00:00"
+                                           "</ConstraintDate>"),
+        task(5, "E", 1, start="2027-01-06T08:00:00", links=link(1, 3),
+             extra="<LevelingDelay>4800</LevelingDelay>"),
+    ])
+    plan, report = import_mspdi(path)
+    nb = {d.id: d.not_before for d in plan.decisions}
+    assert nb["b"] == pytest.approx(1.4) and nb["c"] == pytest.approx(2.0) and nb["d"] == pytest.approx(1.0)
+    assert nb["e"] == pytest.approx(0.4)
+    text = report.text(limit=None)
+    assert "'must start on' constraint carried as an earliest start" in text and "levelling delay" in text

@@ -50,6 +50,7 @@ def plans(draw: st.DrawFn) -> Plan:
             dec["headcount"] = draw(st.integers(1, 4)) / 2
         if draw(st.integers(0, 3)) == 0:
             dec["not_before"] = draw(fifths)
+        dec["progress"] = draw(st.sampled_from([0, 0, 25, 100]))
         decisions.append(dec)
     deps = []
     if n >= 2:
@@ -73,7 +74,7 @@ def plans(draw: st.DrawFn) -> Plan:
 def _decisions(plan: Plan) -> list[tuple[Any, ...]]:
     return sorted((d.id, d.title, d.stage, d.area, d.milestone, tuple(round(x, 6) for x in duration_triple(
         d.duration)), d.owner, d.headcount if d.owner else None, None if d.not_before is None else round(
-        d.not_before, 6)) for d in plan.decisions if HELPER_TAG not in d.tags)
+        d.not_before, 6), d.progress) for d in plan.decisions if HELPER_TAG not in d.tags)
 
 
 def _links(plan: Plan) -> list[tuple[Any, ...]]:

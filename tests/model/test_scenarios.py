@@ -343,3 +343,29 @@ def test_derive_keeps_title_edits_by_replacing_the_decision() -> None:
     assert figures(out)["finish"] == figures(edited)["finish"] == 9
     assert {(x.from_, x.to) for x in out.dependencies} == {("a", "b"), ("b", "c")}
     assert LinkRef.model_validate({"from": "a", "to": "b"}).from_ == "a"
+
+
+def test_renaming_a_base_decision_follows_into_the_scenarios() -> None:
+    from planner.model.scenarios import rename_decision
+
+    plan = chain_plan()
+    edited = plan.model_copy(deep=True)
+    edited.decisions[1].title = "B, retitled"  # recorded as drop + re-add of 'b'
+    edited.dependencies[1].lag = 1
+    sc = derive_scenario(plan, edited, "E")
+    sc.decisions["a"] = DecisionOverride(duration=1)
+    untouched = Scenario(name="Other", teams={"p": TeamOverride(capacity=1)})
+    renamed = rename_decision([sc, untouched], "b", "beta")
+    assert renamed[1] is untouched
+    r = renamed[0]
+    assert r.drop_decisions == ["beta"] and [d.id for d in r.add_decisions] == ["beta"]
+    assert {(x.from_, x.to) for x in r.add_dependencies} == {("a", "beta"), ("beta", "c")}
+    assert r.decisions == sc.decisions  # 'a' is not renamed
+    # the renamed plan with the renamed scenario schedules exactly like before
+    base2 = plan.model_copy(deep=True)
+    base2.decisions[1].id = "beta"
+    for d in base2.dependencies:
+        d.from_, d.to = ("beta" if d.from_ == "b" else d.from_), ("beta" if d.to == "b" else d.to)
+    base2.risks[0].decisions = ["beta"]
+    before, after = figures(materialise(plan, sc)), figures(materialise(base2, r))
+    assert after["finish"] == before["finish"] and after["rows"]["beta"] == {**before["rows"]["b"], "id": "beta"}

@@ -57,3 +57,52 @@ def test_rolling_gantt_labels_stage_ends_not_gates() -> None:
         end = f"{r.name} ends \u00b7 wk {units.format_weeks(r.finish)}"
         assert end in flat
     assert _smallest_text(report) >= 7.0 - 1e-6
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize(("plan", "most"), [("fraud-detection", 3), ("ai-portfolio", 4)])
+def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, paper: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = analysis_of(sample(plan))
+    report = make_report(a, tmp_path / "g.pdf", paper=paper, orientation="landscape", sections=["graph"])
+    assert len(report.pages) <= most
+    assert _smallest_text(report) >= 7.0 - 1e-6
+    flat = report.flat
+    n = len(a.plan.decisions)
+    if n > 60:
+        from planner.charts.graph_pages import key_decisions
+
+        kept = len(key_decisions(a))
+        assert f"{n - kept} of {n} decisions left out" in flat, "says how many it leaves out, and where they are"
+        assert "Gantt chart" in flat
+    for sentence in a.stages.sequencing_text():
+        assert sentence in flat, "the graph's columns are sequenced stages: it names what sequencing moved"
+    assert not re.search(r"(wk|float) [\d.\u2013]*\u2026", flat), "no week or float figure is cut off"
+    assert re.search(r"float \d", flat)
+
+
+def test_no_link_passes_under_a_card() -> None:
+    """Every drawn link of every graph page keeps out of every card (the bold critical line under a plain card
+    made it look critical)."""
+    from matplotlib.collections import PathCollection, PolyCollection
+    from matplotlib.figure import Figure
+
+    from planner.charts import draw_graph
+    from planner.charts.graph import WHOLE_MAX, graph_tiles
+
+    for plan in ("fraud-detection", "ai-portfolio", "bank-assistant"):
+        a = analysis_of(sample(plan))
+        for tile in graph_tiles(a, 10.28, 6.0, max_whole=WHOLE_MAX, compact=True):
+            fig = Figure(figsize=(10.28, 6.0))
+            draw_graph(fig, a, window=tile)
+            ax = fig.axes[0]
+            cards = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_zorder() == 2][0]
+            boxes = [(p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
+                     for p in cards.get_paths()]
+            lines = [p for c in ax.collections if isinstance(c, PathCollection) for p in c.get_paths()]
+            assert lines
+            for path in lines:
+                pts = path.interpolated(20).vertices
+                for x0, x1, y0, y1 in boxes:
+                    inside = (pts[:, 0] > x0 + 0.01) & (pts[:, 0] < x1 - 0.01) & (pts[:, 1] > y0 + 0.01) & (
+                        pts[:, 1] < y1 - 0.01)
+                    assert not inside.any(), f"{plan}: a link passes under a card"

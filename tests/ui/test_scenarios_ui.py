@@ -199,3 +199,50 @@ def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None
     assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
     doc.scenarios.switch(None)
     assert doc.current_baseline() is None
+
+
+def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    w.presentation.enter(full_screen=False)
+    try:
+        assert not w.scenario_bar.switch(BUY)
+        assert w.doc.scenarios.active is None and w.scenario_bar.combo.currentText() == "Base"
+        assert w.scenario_bar.ask_new() is None
+    finally:
+        w.presentation.leave()
+    assert w.scenario_bar.switch(BUY) and w.doc.scenarios.active == BUY
+
+
+def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = fraud_window.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    dialog.THREADED_FROM = 1  # the fraud plan counts as large here
+    dialog.iterations.setValue(300)
+    assert dialog.run() is None and dialog.running and dialog.run_button.text() == "Cancel"
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.comparison is not None and [x.name for x in dialog.comparison.items] == ["Base", BUY, LIVE]
+    assert dialog.status.text().startswith("Done in") and dialog.table.columnCount() == 3
+    # cancel: the run stops after the scenario in progress and nothing is shown
+    dialog.comparison = None
+    dialog.iterations.setValue(20_000)
+    dialog.run()
+    dialog.cancel()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert dialog.comparison is None and dialog.status.text() == "Cancelled."
+    dialog.close()
+
+
+def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -> None:  # type: ignore[no-untyped-def]
+    doc = fraud_window.doc
+    before = doc.plan.scenarios
+    assert doc.edit_decision("feature-store", id="feature-store-2") is None
+    sc = doc.scenarios.scenario(BUY)
+    assert "feature-store-2" in sc.decisions and "feature-store" not in sc.decisions
+    assert ("feature-store-vendor-review", "feature-store-2") in {(x.from_, x.to) for x in sc.add_dependencies}
+    doc.analyze_now()
+    doc.scenarios.switch(BUY)
+    doc.analyze_now()
+    assert doc.plan.decision("feature-store-2").cost == 120000  # the override still applies
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.plan.scenarios == before

@@ -248,31 +248,36 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
 # -- dependency graph ---------------------------------------------------------------------------------------------
 def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[Any]:
     """The graph's pages (see :func:`planner.charts.graph_tiles`): the whole graph when it reads at 7 pt on one
-    page, else dense pages of consecutive layers, every decision on one of them, all text at 7 pt or more."""
-    return list(_charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT))
+    page, else dense pages of consecutive layers, all text at 7 pt or more; beyond
+    :data:`~planner.charts.graph.WHOLE_MAX` decisions only the critical path and the milestones."""
+    from planner.charts.graph import WHOLE_MAX
+
+    return list(_charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT, max_whole=WHOLE_MAX,
+                                      compact=True))
 
 
 def build_graph(ctx: ReportContext) -> list[Flowable]:
-    charts = _charts()
     g = ctx.wide
-    out: list[Flowable] = [ctx.heading("Dependency graph")]
-    height = g.frame_height - INTRO_PT
+    heading = ctx.heading("Dependency graph")
+    out: list[Flowable] = [heading]
+    n = len(ctx.plan.decisions)
+    from planner.charts.graph import WHOLE_MAX
+
+    if n > WHOLE_MAX:
+        # The few words a reader needs before pages that leave decisions out; a whole graph explains itself in
+        # the two lines over each page.
+        out.append(ctx.p(f"With {plural(n, 'decision')} the graph shows the critical path and the milestones, "
+                         f"linked directly or (dashed) through the decisions left out; the Gantt chart and the "
+                         f"appendix list every decision."))
+    height = g.frame_height - _intro_height(ctx, out, g.frame_width) - 2
     tiles = graph_tiles(ctx, g.frame_width / 72, height / 72)
-    intro = ("Decisions as cards in columns by stage, arrows from each decision to the ones that depend on it; "
-             "the critical path is drawn in bold black.")
-    if len(tiles) > 1:
-        intro += (f" The graph runs over {len(tiles)} pages, left to right in dependency order. A link to a "
-                  f"decision on another page ends in a short dashed stub, and the card names the decision at "
-                  f"the other end (\u2192 to it, \u2190 from it).")
-    out.append(ctx.p(intro))
     for k, window in enumerate(tiles):
         if k:
             out.append(PageBreak())
-            out.append(Paragraph(f"Dependency graph, part {k + 1} of {len(tiles)}", ctx.styles["h3"]))
-        win = None if len(tiles) == 1 else window
+        win = None if len(tiles) == 1 and not hasattr(window, "part") else window
 
         def draw_graph(fig: Figure, win: Any = win) -> None:
-            charts.draw_graph(fig, ctx.analysis, window=win)
+            _charts().draw_graph(fig, ctx.analysis, window=win)
 
         out.append(ctx.chart(draw_graph, height, name="dependency graph", wide=True, min_height=height))
     return out
