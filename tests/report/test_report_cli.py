@@ -19,7 +19,7 @@ def test_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["report", SMALL, "-o", str(out), "--paper", "letter", "--sections", "cover, summary"]) == 0
     reader = PdfReader(out)
     assert len(reader.pages) == 2
-    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert round(float(reader.pages[0].mediabox.width)) == 792  # landscape by default
     err = capsys.readouterr().err
     assert "Wrote" in err and "100%" in err
 

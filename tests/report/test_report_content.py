@@ -93,7 +93,9 @@ def test_bookmarks_per_section_and_stage(bank_report: Report) -> None:
     assert top[0] == plan.title  # the cover
     for section in all_sections():
         # The baseline section only exists for a plan with a baseline.
-        if section.default and section.name != "cover" and (section.name != "baseline" or plan.baselines):
+        # Scenario comparison only with --scenarios.
+        if (section.default and section.name not in ("cover", "comparison")
+                and (section.name != "baseline" or plan.baselines)):
             assert section.title in top
     assert [t for t in nested if t[:1].isdigit()] == [f"{k}. {s.name}" for k, s in enumerate(plan.stages, 1)]
     # Each bookmark points at the page where its section starts.
@@ -203,9 +205,9 @@ def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
 
 
 def test_default_sections_are_registered() -> None:
-    assert default_section_names() == ["cover", "summary", "roadmap", "stage-timeline", "gantt", "graph",
-                                       "stages-detail", "baseline", "critical-path", "risk", "capacity", "findings",
-                                       "appendix"]
+    assert default_section_names() == ["cover", "summary", "comparison", "cost", "roadmap", "stage-timeline",
+                                       "gantt", "graph", "stages-detail", "baseline", "critical-path", "risk",
+                                       "capacity", "coverage", "findings", "appendix"]
 
 
 def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None:
