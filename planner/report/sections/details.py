@@ -41,11 +41,6 @@ def chunked_tables(ctx: ReportContext, header: list[Any], rows: list[list[Any]],
 
 
 # -- one section per stage ----------------------------------------------------------------------------------
-# Beyond this many decisions the stage tables list only what a reader of a stage needs (critical decisions,
-# milestones, work that strict gates move); the appendix lists every decision.
-STAGE_TABLE_ALL = 60
-
-
 def span_text(ctx: ReportContext, start: float, finish: float) -> str:
     """``12 Apr – 26 Apr 2027`` (the year once when both dates share it), or ``wk 10–12`` without dates."""
     a, b = ctx.plan.date_of(float(start)), ctx.plan.date_of(float(finish))
@@ -61,13 +56,11 @@ def span_text(ctx: ReportContext, start: float, finish: float) -> str:
 def build_stages(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = [ctx.heading("Stages in detail")]
-    n = len(plan.decisions)
-    every = n <= STAGE_TABLE_ALL
     out.append(ctx.p("Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
-                     "its readiness, and " + ("its decisions in the order they start." if every else
-                                              "its critical decisions, milestones and moved work in the order they "
-                                              "start (the appendix lists every decision).")
-                     + " Float is the time a decision can slip before the plan's finish moves.", "small"))
+                     "its readiness, and the decisions that need watching (critical ones, milestones and work that "
+                     "strict gates move to a later stage) in the order they start. The appendix lists every "
+                     "decision by stage. Float is the time a decision can slip before the plan's finish moves.",
+                     "small"))
     stage_pos = plan.stage_index()
     by_stage: dict[int, list[int]] = {}
     for i, d in enumerate(plan.decisions):
@@ -100,8 +93,7 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
         out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
-        shown = idx if every else [i for i in idx if sched.critical[i] or plan.decisions[i].milestone
-                                   or plan.decisions[i].id in moves]
+        shown = [i for i in idx if sched.critical[i] or plan.decisions[i].milestone or plan.decisions[i].id in moves]
         if shown:
             rows = []
             for i in shown:
@@ -119,7 +111,7 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         left = len(idx) - len(shown)
         if left:
             out.append(ctx.p(f"{plural(left, 'other decision')} of this stage, none of them critical, "
-                             f"{'is' if left == 1 else 'are'} in the appendix.", "small"))
+                             f"{'is' if left == 1 else 'are'} listed in the appendix.", "small"))
     return out
 
 
@@ -242,15 +234,20 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if not plan.decisions:
         out.append(ctx.p("The plan has no decisions."))
         return out
-    out.append(ctx.p("Every decision in plan order. Weeks are the optimistic/likely/pessimistic duration (one figure "
-                     "when all three are equal); float is total float in weeks; status is left empty for work not started; \u25c6 marks a milestone.", "small"))
+    out.append(ctx.p("Every decision, by stage and in the order they start. Weeks are the optimistic/likely/"
+                     "pessimistic duration (one figure when all three are equal); float is total float in weeks; "
+                     "status is left empty for work not started; \u25c6 marks a milestone.", "small"))
     from planner.model.plan import duration_triple
 
     widths = [3.0, 1.2, 1.3, 1.0, 2.05, 0.8, 0.95, 0.95]
     cols = ctx.columns(widths)
     rows = []
-    for i, d in enumerate(plan.decisions):
-        if i % 200 == 0:
+    stage_pos = plan.stage_index()
+    order = sorted(range(len(plan.decisions)),
+                   key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i))
+    for n, i in enumerate(order):
+        d = plan.decisions[i]
+        if n % 200 == 0:
             ctx.check("Writing the appendix")
         o, lk, pe = duration_triple(d.duration) if not d.milestone else (0.0, 0.0, 0.0)
         dur = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
@@ -112,10 +112,21 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
                      "finishing by each date. The dotted line is the plan's likely finish.", "caption"))
 
     # What drives it.
-    out.append(KeepTogether([
-        Paragraph("What drives the finish", ctx.styles["h2"]), ctx.p(_drivers_text(ctx, sim), markup=True),
-        ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", wide=True)]))
-    out.append(ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", wide=True))
+    g = ctx.geometry
+    head = [Paragraph("What drives the finish", ctx.styles["h2"]), ctx.p(_drivers_text(ctx, sim), markup=True)]
+    if g.frame_width >= 600:  # a landscape page: the two bar charts side by side
+        half = (g.frame_width - 12) / 2
+        pair = Table([[ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
+                       ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half)]],
+                     colWidths=[half + 12, half], hAlign="LEFT")
+        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        out.append(KeepTogether([*head, pair]))
+    else:
+        out.append(KeepTogether([*head, ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT,
+                                                  name="criticality")]))
+        out.append(ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity"))
 
     out.extend(_register(ctx, sim, p[80]))
     return out
