@@ -737,3 +737,21 @@ def test_the_layout_is_imported_lazily_and_cached(canvas: GraphCanvas, doc: Plan
     assert scene.layout is not layout
     doc.undo_stack.undo()
     assert scene.layout is layout  # the same shape again: the cached layout, not a new one
+
+
+def test_stage_bands_say_when_strict_gates_move_decisions_into_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The graph's columns are the sequenced stages; every other view counts assigned stages, so a band that holds
+    # decisions moved there by sequencing says how many and from where (issue 8).
+    d = PlanDocument(load_plan(SAMPLES / "fraud-detection.plan.json"))
+    d.analyze_now()
+    c = GraphCanvas(d)
+    qtbot.addWidget(c)
+    moves = d.analysis.stages.sequencing_moves()
+    assert moves, "the sample has a stage inversion"
+    names = {s.id: s.name for s in d.plan.stages}
+    for frm, to, ids in moves:
+        band = next(b for b in c.graph_scene.bands if b.title.text() == names[to])
+        assert f"{len(ids)} from {names[frm]} under strict gates" in band.subtitle.text()
+    untouched = [b for b in c.graph_scene.bands if b.title.text() not in {names[to] for _, to, _ in moves}]
+    assert all("strict gates" not in b.subtitle.text() for b in untouched)
+    d.shutdown()

@@ -211,6 +211,18 @@ class GraphScene(QGraphicsScene):
             return
         self.sync()
 
+    def _moved_into(self) -> dict[str, str]:
+        """Per stage id, the note its band shows when strict gates move decisions into it (the columns are the
+        sequenced stages, every other view counts assigned stages): "2 from Integrate under strict gates"."""
+        a = self._analysis()
+        if a is None or a.stages is None:
+            return {}
+        names = {x.id: x.name for x in self.document.plan.stages}
+        notes: dict[str, list[str]] = {}
+        for frm, to, ids in a.stages.sequencing_moves():
+            notes.setdefault(to, []).append(f"{len(ids)} from {names.get(frm, frm)}")
+        return {to: ", ".join(parts) + " under strict gates" for to, parts in notes.items()}
+
     def _analysis(self) -> Analysis | None:
         a = self.document.analysis
         return a if a is not None and a.plan is self.document.plan else None
@@ -958,11 +970,13 @@ class GraphScene(QGraphicsScene):
         while len(self.bands) > len(lay.columns):
             self.removeItem(self.bands.pop())
         note = "" if lay.sequenced else "assigned stages (the plan has errors)"
+        moved_into = self._moved_into() if lay.sequenced else {}
         left, right = min(xs, default=0.0), max(xs, default=0.0) + S.CARD_W
         for band, col in zip(self.bands, lay.columns, strict=True):
             x0 = col.x0 * S.LAYER_PITCH + 6
             x1 = col.x1 * S.LAYER_PITCH - 6
-            band.set_band(QRectF(x0, top, x1 - x0, bottom - top), col.name, col.count, note)
+            band.set_band(QRectF(x0, top, x1 - x0, bottom - top), col.name, col.count,
+                          moved_into.get(col.stage_id or "", note))
             left, right = min(left, x0), max(right, x1)
         self._content = QRectF(left, top, right - left, bottom - top)
         self.setSceneRect(self._content.adjusted(-400, -300, 400, 300))
