@@ -15,6 +15,7 @@ from planner.report.sections.risk import on, weeks_text
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
+MAX_ROWS = 40  # rows of the stretch and delay tables; a big plan's worst cases, not all of them
 
 
 def _span_text(ctx: ReportContext, s: float, e: float) -> str:
@@ -74,7 +75,14 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     if over:
         out.append(Paragraph("When teams are over capacity", ctx.styles["h2"]))
         rows: list[list[Any]] = []
-        for stretch in over_capacity_stretches(plan, sched.es, sched.ef):
+        stretches = over_capacity_stretches(plan, sched.es, sched.ef)
+        if len(stretches) > MAX_ROWS:  # the worst ones (most people over capacity, then the longest)
+            out.append(ctx.p(f"The {MAX_ROWS} worst of {len(stretches)} stretches, by how far over capacity they "
+                             f"go; the Capacity tab of the app lists them all.", "small"))
+            worst = sorted(stretches, key=lambda x: (-(x.peak - (x.team.capacity or 0)), -(x.end - x.start)))
+            keep = {id(x) for x in worst[:MAX_ROWS]}
+            stretches = [x for x in stretches if id(x) in keep]
+        for stretch in stretches:
             tl, s, e, running = stretch.team, stretch.start, stretch.end, stretch.decisions
             titles = ", ".join(esc(plan.decisions[i].title) for i in running[:6])
             if len(running) > 6:
@@ -96,6 +104,10 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
                          f"later, most delayed first. Float is how far a decision could slip before the finish "
                          f"moves; a delay beyond it moves the finish.", "small"))
         index = {did: i for i, did in enumerate(lv.ids)}
+        if len(delayed) > MAX_ROWS:
+            out.append(ctx.p(f"The {MAX_ROWS} most delayed are listed; {len(delayed) - MAX_ROWS} more start a "
+                             f"little later too.", "small"))
+            delayed = sorted(delayed, key=lambda x: -x[1])[:MAX_ROWS]
         widths = [3.6, 1.5, 1.0, 1.0, 0.8, 0.8, 0.8]
         title_w, team_w = ctx.columns(widths)[:2]
         rows = []

@@ -93,7 +93,8 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
         out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
-        shown = [i for i in idx if sched.critical[i] or plan.decisions[i].milestone or plan.decisions[i].id in moves]
+        watch = [i for i in idx if sched.critical[i] or plan.decisions[i].milestone or plan.decisions[i].id in moves]
+        shown = watch[:STAGE_ROWS]
         if shown:
             rows = []
             for i in shown:
@@ -108,10 +109,11 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
                              ctx.fit(flag, cols[4], "cell_muted")])
             head = ["Decision", "Owner", "When (overlapping stages)", "Float", "Critical; \u2192 stage under strict gates"]
             out.extend(chunked_tables(ctx, head, rows, widths, right=(3,)))
-        left = len(idx) - len(shown)
-        if left:
-            out.append(ctx.p(f"{plural(left, 'other decision')} of this stage, none of them critical, "
-                             f"{'is' if left == 1 else 'are'} listed in the appendix.", "small"))
+        more, left = len(watch) - len(shown), len(idx) - len(watch)
+        if more or left:
+            parts = ([f"{plural(more, 'more decision')} to watch (critical, milestones or moved)"] if more else []) \
+                + ([f"{plural(left, 'decision')} with float"] if left else [])
+            out.append(ctx.p(f"This stage also has {' and '.join(parts)}: see the appendix.", "small"))
     return out
 
 
@@ -215,6 +217,33 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
 
 
 # -- appendix -------------------------------------------------------------------------------------------------
+APPENDIX_ALL = 400  # decisions listed one by one in the appendix; bigger plans get a summary and the key ones
+APPENDIX_KEY = 300  # at most this many key decisions listed for a bigger plan
+STAGE_ROWS = 25  # decisions to watch listed per stage in "Stages in detail"
+
+
+def _stage_area_counts(ctx: ReportContext) -> Flowable:
+    """Decisions per stage (rows) and area (columns), critical ones in brackets."""
+    plan, sched = ctx.plan, ctx.schedule
+    areas = [a.id for a in plan.areas]
+    counts: dict[tuple[str, str], list[int]] = {}
+    for i, d in enumerate(plan.decisions):
+        c = counts.setdefault((d.stage, d.area or ""), [0, 0])
+        c[0] += 1
+        c[1] += int(bool(sched.critical[i]))
+    used = [a for a in areas if any((s.id, a) in counts for s in plan.stages)]
+    if any(k[1] not in areas for k in counts):
+        used.append("")
+
+    def cell(stage: str, area: str) -> str:
+        n, c = counts.get((stage, area), (0, 0))
+        return "" if not n else (f"{n} ({c})" if c else str(n))
+
+    head = ["Stage", *[ctx.cell(ctx.area_name(a) if a else "no area", "head_right") for a in used]]
+    rows = [[ctx.cell(s.name, "cell_bold"), *[cell(s.id, a) for a in used]] for s in plan.stages]
+    return ctx.table(head, rows, [1.6] + [1.0] * len(used), right=tuple(range(1, len(used) + 1)))
+
+
 _STATUS = {"not_started": "not started", "in_progress": "in progress", "done": "done", "blocked": "blocked"}
 
 
@@ -245,6 +274,23 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     stage_pos = plan.stage_index()
     order = sorted(range(len(plan.decisions)),
                    key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i))
+    if len(order) > APPENDIX_ALL:
+        # A big plan: the decisions a reader of a report looks up (critical, milestones, started or blocked work),
+        # and how many there are per stage and area; the plan file and its spreadsheet export hold every one.
+        on_path = set(sched.critical_path)
+        key = [i for i in order if sched.ids[i] in on_path or plan.decisions[i].milestone
+               or str(plan.decisions[i].status) in ("in_progress", "blocked")]
+        chosen = set(key)
+        key += [i for i in order if sched.critical[i] and i not in chosen]
+        position = {i: k for k, i in enumerate(order)}
+        keep = sorted(key[:APPENDIX_KEY], key=position.__getitem__)
+        out.append(ctx.p(f"The plan has {plural(len(order), 'decision')}: too many to list usefully here. The table "
+                         f"counts them by stage and area (critical ones in brackets); the list below holds "
+                         f"{len(keep)} key ones: the critical path, milestones, work under way or blocked, then other "
+                         f"critical decisions. The plan file and its spreadsheet (CSV or Excel) export list every "
+                         f"decision.", "small"))
+        out.append(_stage_area_counts(ctx))
+        order = keep
     for n, i in enumerate(order):
         d = plan.decisions[i]
         if n % 200 == 0:
