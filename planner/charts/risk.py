@@ -69,7 +69,7 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         # The subtitle loses its least useful parts first when the figure is narrow (never the P50 and P80).
         runs = f"{r.iterations:,} Monte Carlo iterations (seed {r.seed})"
         pq = f"P50 {_when(r, p50)}, P80 {_when(r, p80)}"
-        mean = f"mean {style.fmt_weeks(round(r.mean, 1))} \u00b1 {style.fmt_weeks(round(r.std, 1))} weeks"
+        mean = f"mean {style.fmt_weeks(r.mean)} \u00b1 {units.plural_weeks(r.std)}"
         room = style.chars_fitting(fig.get_size_inches()[0] - 0.4, style.SUBTITLE_PT)
         options = [f"{runs}; {pq}; {mean}", f"{runs}; {pq}", f"{pq}; {r.iterations:,} iterations", pq]
         style.title(fig, "When will the plan finish?", next((o for o in options if len(o) <= room), options[-1]))
@@ -90,7 +90,7 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         ax.bar(edges[:-1], share, width=np.diff(edges), align="edge", color=HIST_COLOR, edgecolor="white",
                linewidth=0.4, zorder=2, label="share of iterations")
         ax.set_xlim(lo_x - 0.04 * span, hi_x + 0.04 * span)
-        ax.set_ylim(0, max(share.max() * 1.25, 1e-6))
+        ax.set_ylim(0, max(share.max() * 1.45, 1e-6))  # headroom: marker labels sit above the bars
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_ylabel("share of iterations", fontsize=style.LABEL_PT, color=style.MUTED)
         ax.tick_params(labelsize=style.SMALL_PT, colors=style.MUTED)
@@ -129,7 +129,7 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
             ax2.axvline(by, color=BY_COLOR, linestyle="-.", linewidth=1.1, zorder=4)
             ax2.plot([by], [p_by], marker="s", color=BY_COLOR, markersize=3.5, zorder=5)
             labels.append(_Label(f"by {_when(r, by)}: {p_by:.0%}", by, p_by, BY_COLOR, style.LABEL_PT))
-        _place_labels(fig, ax2, labels)
+        _place_labels(fig, ax2, labels, _bar_boxes(fig, ax, edges, share))
 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=_tick_bins(fig, ax, r.start_date is not None),
                                                steps=[1, 2, 2.5, 5, 10]))
@@ -152,6 +152,18 @@ def _tick_bins(fig: Figure, ax: Any, dates: bool) -> int:
     width_in = ax.get_position().width * fig.get_size_inches()[0]
     label_in = _text_size_pt("06 Dec 27" if dates else "wk 125", style.SMALL_PT)[0] / 72
     return max(2, min(12, int(width_in / (label_in + _TICK_GAP_IN))))
+
+
+def _bar_boxes(fig: Figure, ax: Any, edges: np.ndarray, share: np.ndarray) -> list[tuple[float, float, float, float]]:
+    """The histogram's bars as boxes in points (the coordinates :func:`_place_labels` works in)."""
+    to_pt = 72.0 / fig.dpi
+    out = []
+    for x0, x1, h in zip(edges[:-1].tolist(), edges[1:].tolist(), share.tolist(), strict=True):
+        if h <= 0:
+            continue
+        (ax0, ay0), (ax1, ay1) = ax.transData.transform([(x0, 0.0), (x1, h)])
+        out.append((ax0 * to_pt, ay0 * to_pt, ax1 * to_pt, ay1 * to_pt))
+    return out
 
 
 @dataclass
@@ -185,7 +197,8 @@ def _text_size_pt(text: str, size: float, bold: bool = False) -> tuple[float, fl
     return width, size * 1.2 * len(lines)
 
 
-def _place_labels(fig: Figure, ax: Any, labels: list[_Label]) -> None:
+def _place_labels(fig: Figure, ax: Any, labels: list[_Label],
+                  obstacles: list[tuple[float, float, float, float]] | None = None) -> None:
     """Annotate ``labels`` so that no two of them overlap and each stays inside the axes.
 
     Each label tries spots beside its marker -- right, then left, then stacked further and further above and
@@ -230,10 +243,11 @@ def _place_labels(fig: Figure, ax: Any, labels: list[_Label]) -> None:
             if any(_overlap(box, other) for other in placed):
                 continue
             crosses = sum(1 for j, lx in enumerate(line_x) if j != k and box[0] - 1 < lx < box[2] + 1)
-            score = penalty + 12 * crosses
+            covered = sum(1 for o in obstacles or () if _overlap(box, o))  # e.g. histogram bars
+            score = penalty + 12 * crosses + 8 * covered
             if best is None or score < best[0]:
                 best = (score, x0, cy)
-            if crosses == 0:
+            if crosses == 0 and covered == 0:
                 break
         if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
             best = (0.0, mx + _GAP_PT, my)

@@ -272,6 +272,13 @@ class ReportContext:
             return text
         return Paragraph(esc(text), st)
 
+    def date_week(self, week: float | None) -> str:
+        """A one-line plain cell: ``25 Oct 2027 (wk 37.94)``, or ``week 37.94`` without a start date."""
+        if week is None:
+            return "-"
+        d = self.date(week)
+        return f"{d} (wk {fmt_weeks(week)})" if d else f"week {fmt_weeks(week)}"
+
     def when_text(self, week: float | None) -> str:
         """A two-line plain cell: ``wk 12`` and, with a start date, the ISO date under it."""
         if week is None:

@@ -154,8 +154,8 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
              f"{esc(ctx.when(st.gated_finish))}: <b>{plural(price, 'week')}</b> later.")
     out.append(ctx.p(text, markup=True))
     k = len(ctx.plan.stages)
-    want = 72 * max(3.6, 2.4 + 0.95 * k)
-    height = min(g.frame_height - INTRO_PT, want)
+    want = 72 * max(3.0, 1.7 + 0.75 * k)
+    height = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
     out.append(ctx.chart(lambda fig: charts.draw_stage_timeline(fig, ctx.analysis), height, name="stage timeline",
                          wide=True))
     return out

@@ -57,10 +57,10 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = [ctx.heading("Stages in detail")]
     out.append(ctx.p("Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
-                     "its readiness, and the decisions that need watching (critical ones, milestones and work that "
-                     "strict gates move to a later stage) in the order they start. The appendix lists every "
-                     "decision by stage. Float is the time a decision can slip before the plan's finish moves.",
-                     "small"))
+                     "its readiness, and its milestones, blocked work and the work that strict gates move to a later "
+                     "stage, in the order they start. The critical decisions are listed under Critical path, every "
+                     "decision in the appendix. Float is the time a decision can slip before the plan's finish "
+                     "moves.", "small"))
     stage_pos = plan.stage_index()
     by_stage: dict[int, list[int]] = {}
     for i, d in enumerate(plan.decisions):
@@ -93,7 +93,9 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
         out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
-        watch = [i for i in idx if sched.critical[i] or plan.decisions[i].milestone or plan.decisions[i].id in moves]
+        # Critical decisions are listed, in order, under "Critical path"; here: milestones, moved or held-up work.
+        watch = [i for i in idx if plan.decisions[i].milestone or plan.decisions[i].id in moves
+                 or str(plan.decisions[i].status) == "blocked"]
         shown = watch[:STAGE_ROWS]
         if shown:
             rows = []
@@ -111,8 +113,8 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             out.extend(chunked_tables(ctx, head, rows, widths, right=(3,)))
         more, left = len(watch) - len(shown), len(idx) - len(watch)
         if more or left:
-            parts = ([f"{plural(more, 'more decision')} to watch (critical, milestones or moved)"] if more else []) \
-                + ([f"{plural(left, 'decision')} with float"] if left else [])
+            parts = ([f"{plural(more, 'more milestone or moved decision', 'more milestones or moved decisions')}"]
+                     if more else []) + ([f"{plural(left, 'other decision')}"] if left else [])
             out.append(ctx.p(f"This stage also has {' and '.join(parts)}: see the appendix.", "small"))
     return out
 

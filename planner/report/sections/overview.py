@@ -250,12 +250,7 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
     its P-dates and the finish under strict gates. Every date is the week figure through one rule (SPEC §3.3a)."""
     sched, st = ctx.schedule, ctx.stages
 
-    def at(week: float | None) -> str:
-        if week is None:
-            return "-"
-        d = ctx.date(week)
-        return f"{d} (wk {fmt_weeks(week)})" if d else f"week {fmt_weeks(week)}"
-
+    at = ctx.date_week
     rows = [[ctx.cell(r.name, "cell_bold"), at(r.finish) if r.finish is not None else "no decisions", at(r.gate)]
             for r in st.stages]
     rows.append([ctx.cell("Finish", "cell_bold"), at(sched.finish), at(st.gated_finish)])

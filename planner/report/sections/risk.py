@@ -17,7 +17,7 @@ from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
 
 PERCENTILES = (10, 50, 80, 90, 95)
-CHART_PT = 250.0  # the finish-date chart
+CHART_MIN_PT = 170.0  # the finish-date chart takes the rest of the page, this much at least
 BARS_PT = 215.0  # criticality and tornado charts (about 7 bars each)
 TOP_DECISIONS = 5  # named in the text
 NO_RISKS_MAX_ITERATIONS = 200_000  # the extra run without the register (for "the register adds ...") up to this
@@ -96,20 +96,22 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     # The percentiles as a table.
     rows: list[list[Any]] = []
     for q in PERCENTILES:
-        rows.append([f"P{q}", f"{q}%", ctx.when_text(p[q]), _delta_text(p[q] - det),
+        rows.append([f"P{q}", f"{q}%", ctx.date_week(p[q]), _delta_text(p[q] - det),
                      ctx.cell(MEANING[q], "cell_muted")])
-    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.when_text(det), "-",
+    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.date_week(det), "-",
                  ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted")])
-    table = ctx.table(["Finish", "Chance of finishing by then", "Week and date", "Later than the likely finish",
-                       "What it means"], rows, [0.9, 1.4, 1.1, 1.5, 4.0], wide=True, right=(1, 3), bold=(0,))
+    table = ctx.table(["Finish", "Chance of finishing by then", "Date (week)", "Later than the likely finish",
+                       "What it means"], rows, [0.9, 1.3, 1.6, 1.4, 3.8], right=(1, 3), bold=(0,))
     out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
     out.append(ctx.space(6))
 
     from planner.charts.risk import draw_criticality, draw_risk, draw_tornado
 
-    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), CHART_PT, name="finish-date risk", wide=True))
-    out.append(ctx.p("Bars: the share of runs that finish in each week; curve (right scale): the chance of "
-                     "finishing by each date. The dotted line is the plan's likely finish.", "caption"))
+    out.append(ctx.p("The chart below: bars are the share of runs that finish in each week; the curve (right "
+                     "scale) is the chance of finishing by each date; the dotted line is the plan's likely finish.",
+                     "caption"))
+    # The rest of the page (at least CHART_MIN_PT, else the next page).
+    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk", min_height=CHART_MIN_PT))
 
     # What drives it.
     g = ctx.geometry
@@ -152,7 +154,7 @@ def _percentiles_only(ctx: ReportContext, sim: Any) -> list[Flowable]:
     out: list[Flowable] = [ctx.p(f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
                                  f"{esc(_later(ctx, p[80], ctx.schedule.finish, 'the planned finish'))}.",
                                  markup=True)]
-    rows = [[f"P{q}", f"{q}%", ctx.when_text(v)] for q, v in p.items()]
+    rows = [[f"P{q}", f"{q}%", ctx.date_week(v)] for q, v in p.items()]
     out.append(ctx.table(["Finish", "Chance of finishing by then", "Week and date"], rows, [1.0, 1.6, 1.4],
                          wide=True, right=(1,), bold=(0,)))
     return out
