@@ -324,6 +324,23 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         ))
         source_rows[did] = {"key": t.key, "wbs": t.wbs}
 
+    # -- a helper's stage spans its summary's work: start with the earliest stage inside, finish with the latest,
+    #    so the helpers add no stage inversions of their own
+    if start_id:
+        position = {st.id: k for k, st in enumerate(plan.stages)}
+        by_id = {d.id: d for d in decisions}
+        span: dict[int, tuple[int, int]] = {}
+        for i, did in decision_of.items():
+            k = position.get(by_id[did].stage, 0)
+            up = parent[i]
+            while up is not None and needs[up]:
+                lo, hi = span.get(up, (k, k))
+                span[up] = (min(lo, k), max(hi, k))
+                up = parent[up]
+        for i, (lo, hi) in span.items():
+            by_id[start_id[i]].stage = plan.stages[lo].id
+            by_id[finish_id[i]].stage = plan.stages[hi].id
+
     # -- links --------------------------------------------------------------------------------------------------------
     deps: list[Dependency] = []
 
