@@ -369,25 +369,6 @@ def gantt_rows_of(a, gated=False):  # type: ignore[no-untyped-def]
     return gantt_rows(a, gated)
 
 
-@pytest.mark.parametrize("plan", ["fraud-detection", "ai-portfolio", "bank-assistant"])
-def test_roadmap_pages_show_every_decision_in_compact_cards_at_7pt(plan: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
-    from planner.charts.roadmap import _cells, roadmap_pages
-
-    a = analysis_of(plan)
-    page = (10.28, 5.53)
-    pages = roadmap_pages(a, *page)
-    assert pages and len(pages) <= max(4, len(a.plan.decisions) // 15)
-    seen = sorted(i for opts in pages for lane in _cells(a, opts.get("stages"), opts.get("areas"))[1]
-                  for cell in lane for i in cell)
-    assert seen == list(range(len(a.plan.decisions)))
-    for opts in pages[:3]:
-        fig = _draw("roadmap", a, page, **opts)
-        sizes = [t.get_fontsize() for t in _texts(fig)]
-        assert min(sizes) >= style.MIN_PT - 1e-9
-        text = "\n".join(t.get_text() for t in _texts(fig))
-        assert "\u2026" not in text.replace("\u2026 and", ""), "compact titles are whole"
-
-
 def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:  # type: ignore[no-untyped-def]
     from planner.charts import critical_path_pages
 
