@@ -41,6 +41,7 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
     # the table: finishes with dates and deltas, the price of gating, spend, gates, peak load
     assert "wk 12 29 Mar 2027" in text and "wk 10 15 Mar 2027 −2" in text and "wk 8 1 Mar 2027 −4" in text
     assert "4 weeks (+4)" in text and "EUR 1,500 (+500)" in text
+    assert "What “Fast b” changes" in text and "‘B’ takes 2 weeks (was 4 weeks), costs EUR 500 (was none)" in text
     assert "Validate gate" in text and "Peak load: Platform" in text and "2 of 3" in text
     # one delta Gantt per scenario, after the summary
     assert "“Fast b” against “Base”" in text and "“Parallel c” against “Base”" in text

@@ -165,6 +165,8 @@ def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert t.item(0, 2).text() == "week 31.5\n10 Sep 2027\n\u22120.5 wk"
     assert "brings the finish forward 0.5 weeks" in dialog.sentences.text()
     assert dialog.gantt_choice.count() == 2
+    changes = dialog.changes.text()
+    assert "<h3>Buy the feature store</h3>" in changes and "costs EUR 120,000 (was EUR 70,500)" in changes
     # at most four, at least two
     dialog.set_chosen(["Base"])
     assert not dialog.run_button.isEnabled() and dialog.run() is None
