@@ -274,7 +274,7 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
         if d is None:
             continue
         parts = []
-        for key, value in ov.model_dump(exclude_none=True).items():
+        for key in ov.model_dump(exclude_none=True):
             new = getattr(ov, key)
             old = getattr(d, key)
             was = "none" if old is None else _field_text(key, old, plan)
