@@ -288,9 +288,9 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
     for d in scenario.add_decisions:
         out.append(f"edits \u2018{d.title}\u2019" if d.id in readded else f"adds \u2018{d.title}\u2019")
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
-    for x in scenario.remove_dependencies:
-        out.append(f"no longer makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for "
-                   f"\u2018{new_titles.get(x.from_, x.from_)}\u2019")
+    for ref in scenario.remove_dependencies:
+        out.append(f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
+                   f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019")
     for x in scenario.add_dependencies:
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
         kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
