@@ -23,11 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, run_case  # noqa: E402
+from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, reuse_parser, run_case  # noqa: E402
 
 
 def work(args: tuple[int, int, int]) -> tuple[int, dict[str, int], list[tuple[int, str]]]:
     first, count, full = args
+    reuse_parser()
     problems: collections.Counter[str] = collections.Counter()
     examples: list[tuple[int, str]] = []
     with tempfile.TemporaryDirectory() as folder:

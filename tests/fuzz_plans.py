@@ -183,6 +183,15 @@ def make_case(rng: random.Random) -> bytes:
     return text.encode("utf-8")
 
 
+def reuse_parser() -> None:
+    """Build the command line's parser once for the whole process (three quarters of a case's time is argparse
+    building ~20 sub-parsers). For the on-demand script only: tests must not share a patched module."""
+    import planner.cli as cli
+
+    parser = cli.build_parser()
+    cli.build_parser = lambda: parser  # type: ignore[assignment]
+
+
 def _run(argv: list[str]) -> tuple[int, str, str]:
     from planner.cli import main
 

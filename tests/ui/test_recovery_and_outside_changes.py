@@ -251,3 +251,12 @@ def test_same_plan_open_twice_is_noticed(qtbot, window, tmp_path):
         assert third.file_guard.other_instance is None  # the first window let go: no warning
     finally:
         third.discard_and_close()
+
+
+def test_large_plans_are_written_off_the_gui_thread(qtbot, window, monkeypatch):
+    monkeypatch.setattr(recovery, "THREADED_FROM_DECISIONS", 0)  # every plan counts as large
+    window.doc.add_decision("Written by the background thread")
+    qtbot.waitUntil(lambda: window.recovery.path.exists(), timeout=3000)
+    window.recovery_writer.wait()
+    assert "Written by the background thread" in _recovered_titles(window.recovery.path)
+    assert window.recovery_writer.problem == ""
