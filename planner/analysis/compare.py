@@ -222,7 +222,7 @@ def _titles(item: PlanFigures, ids: Sequence[str], limit: int = 3) -> str:
         d = item.plan.decision(i) or (item.reference.plan.decision(i) if item.reference else None)
         names.append(d.title if d is not None else i)
     more = len(ids) - limit
-    text = ", ".join(f"'{n}'" for n in names)
+    text = ", ".join(f"\u2018{n}\u2019" for n in names)
     return text + (f" and {more} more" if more > 0 else "")
 
 
