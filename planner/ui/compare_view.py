@@ -193,6 +193,7 @@ class CompareDialog(QDialog):
         layout.addLayout(left)
         layout.addWidget(right, 1)
         doc.scenarios.changed.connect(self.refresh_choices)
+        doc.plan_changed.connect(self._mark_stale)
         self.refresh_choices()
 
     # -- choices ---------------------------------------------------------------------------------------------
@@ -275,6 +276,10 @@ class CompareDialog(QDialog):
         self.status.setText("")
         self._fill()
         return self.comparison
+
+    def _mark_stale(self) -> None:
+        if self.comparison is not None and not self.running:
+            self.status.setText("The plan changed since this comparison: press Compare to update it.")
 
     def cancel(self) -> None:
         if self._state is not None:

@@ -167,6 +167,9 @@ def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert dialog.gantt_choice.count() == 2
     changes = dialog.changes.text()
     assert "<h3>Buy the feature store</h3>" in changes and "costs EUR 120,000 (was EUR 70,500)" in changes
+    # an edit makes the figures stale, and the dialog says so
+    fraud_window.doc.set_duration("dpia", 1, 1, 1)
+    assert dialog.status.text().startswith("The plan changed since this comparison")
     # at most four, at least two
     dialog.set_chosen(["Base"])
     assert not dialog.run_button.isEnabled() and dialog.run() is None
