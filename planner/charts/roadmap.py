@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 
 from planner.charts import style
 from planner.model import units
+from planner.model.plan import Status
 
 MIN_FONT = style.MIN_PT  # nothing on the roadmap is smaller
 FONTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # bar titles, largest first
@@ -192,8 +193,8 @@ class Layout:
 def _legend_entries(plan: Any, lanes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     colors = style.area_colors(plan)
     out = [(colors.get(lid, style.NO_AREA), name) for lid, name in lanes]
-    out += [("critical", "Critical: sets the finish"), ("milestone", "Milestone"),
-            ("gate", "Stage gate (strict gates)"), ("finish", "Finish")]
+    out += [("critical", "Critical: sets the finish"), ("milestone", "Milestone"), ("done", "Darker: share done"),
+            ("window", "Stage window (rolling)"), ("gate", "Stage gate (strict gates)"), ("finish", "Finish")]
     return out
 
 
@@ -440,6 +441,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     w_in, h_in = (float(v) for v in fig.get_size_inches())
     g, lay = fit(analysis, w_in, h_in, selected)
+    if not lay.shown:
+        style.message(fig, "No room for the roadmap", [
+            f"At {units.format_weeks(w_in)} \u00d7 {units.format_weeks(h_in)} inches no decision fits at 7 pt. "
+            "Give the chart more room (a bigger window, --size or page)."])
+        return
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, w_in)
     ax.set_ylim(h_in, 0)
@@ -516,6 +522,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     bar_h = lay.pitch * 0.72
     polys, faces, edges, widths = [], [], [], []
     halos = []
+    done: list[list[tuple[float, float]]] = []
+    done_faces: list[Any] = []
     for i in shown:
         li, row, title, text_x, _end = lay.place[i]
         d = plan.decisions[i]
@@ -531,6 +539,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             xa, xb = g.x(s.es[i]), max(g.x(s.ef[i]), g.x(s.es[i]) + 0.03)
             poly = [(xa, yc - bar_h / 2), (xb, yc - bar_h / 2), (xb, yc + bar_h / 2), (xa, yc + bar_h / 2)]
             face = style.tint(colors[i], 0.55)
+            share = 1.0 if d.status is Status.DONE else min(1.0, max(0.0, float(d.progress) / 100))
+            if share > 0:
+                xd = xa + share * (xb - xa)
+                done.append([(xa, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xa, yc + bar_h / 2)])
+                done_faces.append(style.tint(colors[i], 0.25))
         polys.append(poly)
         faces.append(face)
         edges.append(style.CRITICAL if crit else style.shade(colors[i], 0.2))
@@ -543,8 +556,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
                 fontweight="bold" if (crit or sel) else "normal", color=style.INK, zorder=4)
     if halos:
         ax.add_collection(PolyCollection(halos, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
-    if polys:
-        ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors=edges, linewidths=widths, zorder=2))
+    if polys:  # fills, the share done darker on top, then the outlines over both
+        ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors="none", zorder=1.9))
+        if done:
+            ax.add_collection(PolyCollection(done, facecolors=done_faces, edgecolors="none", zorder=1.95))
+        ax.add_collection(PolyCollection(polys, facecolors="none", edgecolors=edges, linewidths=widths, zorder=2))
 
     # Finish line and its label under the lanes.
     xf = g.x(s.finish)
@@ -564,8 +580,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     # Legend: area colours and the marks, off the plot.
     used = {lid for lid, _ in lay.lanes}
     area_ids = [lid for lid, _ in lanes_of(plan)]
+    has = {"done": any(plan.decisions[i].status is Status.DONE or plan.decisions[i].progress > 0
+                       for i in shown if not plan.decisions[i].milestone),
+           "milestone": any(plan.decisions[i].milestone for i in shown)}
     entries = [e for k, e in enumerate(_legend_entries(plan, lanes_of(plan)))
-               if k >= len(area_ids) or area_ids[k] in used]
+               if (area_ids[k] in used if k < len(area_ids) else has.get(e[0], True))]
     legend = _legend_rows(entries, w_in - 2 * MARGIN_IN)
     y = max(y, h_in - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN)
     for line in legend:
@@ -591,6 +610,11 @@ def _legend_mark(ax: Any, kind: str, x: float, yc: float) -> None:
         ax.plot([x + 0.075], [yc], marker="D", markersize=5, color=style.INK, linestyle="none")
     elif kind == "gate":
         ax.plot([x + 0.075], [yc], marker="v", markersize=6, color=style.GATE, linestyle="none")
+    elif kind == "done":
+        ax.add_patch(_rect(x, yc - 0.05, 0.15, 0.1, style.tint(style.MUTED, 0.55), "none", 2))
+        ax.add_patch(_rect(x, yc - 0.05, 0.09, 0.1, style.tint(style.MUTED, 0.0), "none", 2.05))
+    elif kind == "window":
+        ax.add_patch(_rect(x, yc - 0.035, 0.15, 0.07, "#C4C4C4", "none", 2))
     elif kind == "finish":
         ax.plot([x + 0.075, x + 0.075], [yc - 0.07, yc + 0.07], color=style.FINISH, linewidth=1.2)
     else:

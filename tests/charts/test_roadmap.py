@@ -22,6 +22,7 @@ from planner.analysis import Analysis, analyze
 from planner.charts import default_size, draw_chart
 from planner.charts.roadmap import fit, importance, text_in
 from planner.model import plan_from_dict, units
+from planner.model.plan import Status
 from planner.report.style import page_geometry
 from planner.templates import load_template
 
@@ -212,3 +213,25 @@ def test_random_plans_fit_legibly(n: int, seed: int, size: tuple[float, float], 
     fig = _draw(a, size)
     _check_legible(fig)
     _check_counts(fig, a, size)
+
+
+def test_share_done_is_drawn_darker_over_the_bar() -> None:
+    a = hand_plan()
+    a.plan.decisions[0].status = Status.IN_PROGRESS
+    a.plan.decisions[0].progress = 50.0
+    a.plan.decisions[1].status = Status.DONE
+    size = (10.0, 6.0)
+    fig = _draw(a, size)
+    g, _ = fit(a, *size)
+    done = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 1.95][0]
+    spans = sorted((round(float(p.vertices[:, 0].min()), 6), round(float(p.vertices[:, 0].max()), 6))
+                   for p in done.get_paths())
+    # a: half of weeks 0-2 (0-1); b (done): all of weeks 0-4.
+    assert spans == sorted([(round(g.x(0), 6), round(g.x(1), 6)), (round(g.x(0), 6), round(g.x(4), 6))])
+    assert "Darker: share done" in {t.get_text() for t in _texts(fig)}
+
+
+def test_a_figure_too_small_for_any_decision_says_so(analysis_of) -> None:  # type: ignore[no-untyped-def]
+    fig = _draw(analysis_of("bank-assistant"), (4.0, 3.0))
+    texts = " ".join(t.get_text() for t in _texts(fig))
+    assert "No room for the roadmap" in texts and "4 \u00d7 3 inches" in texts
