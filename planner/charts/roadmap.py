@@ -32,12 +32,12 @@ CAPS = (46, 36, 28)  # characters of a title, longest first (ellipsised beyond)
 SUBSET_CAPS = (34, 28)  # when not every decision fits: shorter titles before fewer decisions
 MARGIN_IN = 0.18
 AXIS_IN = 0.36  # two lines of tick labels above the stage strip
-LANE_FONT = 8.0
+LANE_FONT = 7.5
 STAGE_FONT = 7.5
 NOTE_FONT = 7.5
 LEGEND_FONT = 7.5
-PITCH_EM = 1.55  # sub-row pitch in ems of the title font
-LANE_PAD_IN = 0.05  # above and below the sub-rows of a lane
+PITCH_EM = 1.45  # sub-row pitch in ems of the title font
+LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
 GAP_IN = 0.07  # between two slots in one sub-row
 WIDTH_SAFETY = 1.06  # measured advance widths, plus a little for the renderer's rounding
 
