@@ -104,10 +104,13 @@ def gantt_tiles(ctx: ReportContext, height_pt: float, *, first_pt: float | None 
         return max(1, min(MAX_PAGE_ROWS - 1 + int(first_page), cap))
 
     cap1, cap = fits(first, first_page=True), fits(height_pt)
-    # As for the graph: make sure every label of a full page, not just the row labels, is 7 pt or more.
-    rows = (0, min(total, cap))
-    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, compact=compact),
-                                 width, height_pt)
+    # A compact chart's fixed parts are measured by ``frame_in`` and its rows get the room left, so its labels
+    # are 7 pt by construction (the report tests read every size back). Otherwise (the baseline Gantt, whose
+    # legend has one more entry) make sure every label of a full page, not just the row labels, is 7 pt or more.
+    smallest = MIN_PT
+    if not compact:
+        rows = (0, min(total, cap))
+        smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), width, height_pt)
     if smallest < MIN_PT - 1e-6:
         font = MIN_PT * MIN_PT / smallest + 0.01
         cap1, cap = fits(first, font, True), fits(height_pt, font)
