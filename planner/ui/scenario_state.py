@@ -83,6 +83,7 @@ class ScenarioState(QObject):
         super().__init__(doc)
         self.doc = doc
         self.active: str | None = None
+        self.steps = 0  # scenario operations applied (done or undone): tells a what-if session it spanned scenarios
         self._base: Plan | None = None
         self._recording = False
         doc.plan_changed.connect(self.record)
@@ -143,6 +144,7 @@ class ScenarioState(QObject):
                          {f: getattr(base, f) for f in type(base).model_fields} if fields else None)
 
     def _apply(self, snap: _Snapshot) -> None:
+        self.steps += 1
         base = snap.base
         if snap.fields is not None:
             for key, value in snap.fields.items():

@@ -251,3 +251,28 @@ def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert doc.plan.scenarios == before
+
+
+def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        doc = w.doc
+        p.scenario_action.trigger()  # N
+        doc.analyze_now()
+        assert doc.scenarios.active == BUY
+        assert "Scenario</span> Buy the feature store: same finish as Base" in p.bar.delta.text()
+        p.scenario_action.trigger()
+        doc.analyze_now()
+        assert doc.scenarios.active == LIVE
+        assert f"{LIVE}: \u22120.5 wks vs Base" in p.bar.delta.text()
+        # keeping the session's changes leaves the flips as their own steps; discarding undoes them
+        index = doc.undo_stack.index()
+        p.keep_changes()
+        assert doc.undo_stack.index() == index and doc.scenarios.active == LIVE
+        p.discard_changes()
+        assert doc.scenarios.active is None
+    finally:
+        p.leave()
+    assert not w.presentation.scenario_action.isEnabled()
