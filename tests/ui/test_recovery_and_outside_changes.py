@@ -130,8 +130,13 @@ def test_stale_temps_are_removed_on_open_and_after_a_failed_save(qtbot, window, 
     path.write_text(dump_plan(window.doc.plan), encoding="utf-8")
     stale = tmp_path / ".p.plan.json.~999999999-5~abc.tmp"
     stale.write_text("half")
+    report_part = tmp_path / ".p.pdf.~999999999-5~xyz.part"  # a report killed while it was written
+    report_part.write_text("half a pdf")
+    someone_elses = tmp_path / ".notes.txt.swp"
+    someone_elses.write_text("not ours")
     assert window.open_file(path)
-    assert not stale.exists()
+    assert not stale.exists() and not report_part.exists()
+    assert someone_elses.exists()
     stale.write_text("half")
     import planner.ui.main_window as mw
 
