@@ -157,6 +157,11 @@ class ScenarioState(QObject):
             snap.shown.title = snap.title
         if self.doc.plan is not snap.shown or snap.fields is not None:
             self.doc._swap_plan(snap.shown)
+        # Views compare a scenario with Base (table slips, Gantt baseline bars, status bar); a view setting.
+        if snap.active is not None:
+            self.doc.set_baseline_name(REFERENCE_BASELINE)
+        elif self.doc.baseline_name == REFERENCE_BASELINE:
+            self.doc.set_baseline_name(None)
         self.changed.emit()
 
     def _push(self, text: str, after: _Snapshot, before: _Snapshot) -> None:

@@ -191,10 +191,13 @@ def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None
 
 def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:  # type: ignore[no-untyped-def]
     doc = fraud_window.doc
+    gantt = fraud_window.chart_tabs["gantt"].ensure_built()
+    assert not gantt.options["baseline"].isChecked()
     doc.scenarios.switch(LIVE)
     doc.analyze_now()
     # the base's schedule is the scenario plan's newest baseline: table slips and Gantt ghost bars use it
-    assert doc.current_baseline().name == "Base plan"
+    assert doc.current_baseline().name == "Base plan" and doc.baseline_name == "Base plan"
+    assert gantt.options["baseline"].isChecked()  # the Gantt draws Base's bars under the scenario's
     v = doc.variance()
     assert v.finish_slip == -0.5  # 31.5 against 32 weeks
     slipped = {d.id for d in v.slipped()}
@@ -203,7 +206,7 @@ def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None
     # ... and it is never saved: the file plan has no such baseline
     assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
     doc.scenarios.switch(None)
-    assert doc.current_baseline() is None
+    assert doc.current_baseline() is None and doc.baseline_name is None
 
 
 def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ignore[no-untyped-def]
