@@ -522,8 +522,10 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         width_chars = style.chars_fitting(x1 - x0 - 0.1, fs * 1.1)
         ax.text((x0 + x1) / 2, head_top + 0.05, style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
                 ha="center", va="top", fontsize=fs * 1.1, fontweight="bold", color=style.INK, zorder=5)
+        if sub and len(sub) > style.chars_fitting(x1 - x0, ss):
+            sub = sub.removeprefix("gated ")  # a narrow column: the figures, never cut
         if sub:
-            ax.text((x0 + x1) / 2, head_top + 0.23, style.ellipsize(sub, style.chars_fitting(x1 - x0, ss)),
+            ax.text((x0 + x1) / 2, head_top + 0.23, sub,
                     ha="center", va="top", fontsize=ss, color=style.MUTED, zorder=5)
 
     # Links between cards of this page; the critical path in bold.
