@@ -100,6 +100,13 @@ class ScenarioState(QObject):
     def scenario(self, name: str) -> Scenario:
         return find_scenario(self.base, name)
 
+    def changed_ids(self) -> set[str]:
+        """Decisions the scenario shown changes: overridden, added, or re-added with edits (none at the base)."""
+        if self.active is None or self.active not in self.names():
+            return set()
+        sc = self.scenario(self.active)
+        return set(sc.decisions) | {d.id for d in sc.add_decisions}
+
     def file_plan(self) -> Plan:
         """What is saved: the base plan with every scenario, the active one's overrides up to date."""
         self.record()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.analysis import analyze
 from planner.model import Scenario, load_plan
@@ -279,3 +279,31 @@ def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_
     finally:
         p.leave()
     assert not w.presentation.scenario_action.isEnabled()
+
+
+def test_the_graph_marks_the_cards_a_scenario_changes(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    w.show_view("Graph")
+    doc = w.doc
+    scene = w.canvas.graph_scene
+
+    def changed() -> set[str]:
+        QApplication.processEvents()
+        return {did for did, card in scene.cards.items() if card.card_data is not None and card.card_data.changed}
+
+    qtbot.waitUntil(lambda: len(scene.cards) == len(doc.plan.decisions), timeout=10_000)
+    assert changed() == set()
+    doc.scenarios.switch(BUY)
+    doc.analyze_now()
+    qtbot.waitUntil(lambda: "feature-store-vendor-review" in scene.cards, timeout=10_000)
+    assert changed() == {"feature-store", "feature-store-vendor-review"}
+    doc.set_duration("dpia", 1, 1, 1)  # an edit in the scenario marks its card too
+    doc.analyze_now()
+    assert changed() == {"feature-store", "feature-store-vendor-review", "dpia"}
+    doc.undo_stack.undo()
+    doc.analyze_now()
+    assert changed() == {"feature-store", "feature-store-vendor-review"}
+    doc.scenarios.switch(None)
+    doc.analyze_now()
+    qtbot.waitUntil(lambda: "feature-store-vendor-review" not in scene.cards, timeout=10_000)
+    assert changed() == set()
