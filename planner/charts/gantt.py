@@ -239,11 +239,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                 txt = stage_end_label(plan, si, float(gate), gated)
                 x, ha, boxed = _place_stage_label(txt, float(start if start is not None else gate), float(gate),
                                                   finish_lines, t_max, per_in, font)
-                kw: dict[str, Any] = {}
+                box: dict[str, Any] = {}
                 if boxed:
-                    kw["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
+                    box["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
                                   "edgecolor": "none"}
-                ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **kw)
+                ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **box)
         elif font >= MIN_LABEL_PT:
             ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font, color=style.MUTED,
                     style="italic")

@@ -537,7 +537,8 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     hw, hl = 0.045, 0.09
     dashed: list[Path] = []
     for (u, v), p in routes.items():
-        x1, y1 = p.vertices[-1]
+        end = np.asarray(p.vertices, dtype=float)[-1]
+        x1, y1 = float(end[0]), float(end[1])
         head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
         if (g_ids[u], g_ids[v]) in path_pairs:
             bold_p.append(p)
