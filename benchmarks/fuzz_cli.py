@@ -65,7 +65,7 @@ def main() -> int:
             total.update(problems)
             for seed, text in examples:
                 print(f"  case {seed}: {text}", flush=True)
-            if done % 5000 < args.chunk or done == args.cases:
+            if done % 1000 < args.chunk or done == args.cases:
                 rate = done / (time.perf_counter() - start)
                 print(f"{done:>7} cases, {sum(total.values())} problems ({rate:.0f} cases/s)", flush=True)
     print(f"\n{done} fuzzed plan files, {done * n_commands} command runs (+ exports/reports): "
