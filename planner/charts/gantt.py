@@ -236,9 +236,16 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
             if font >= MIN_LABEL_PT:
-                txt = stage_end_label(plan, si, float(gate), gated)
-                x, ha, boxed = _place_stage_label(txt, float(start if start is not None else gate), float(gate),
-                                                  finish_lines, t_max, per_in, font)
+                # The whole label where it fits beside the stage's line, else a shorter one (the row label on
+                # the left names the stage, the axis gives the date); only when none fits, the whole one boxed.
+                s0 = float(start if start is not None else gate)
+                for txt in stage_end_labels(plan, si, float(gate), gated):
+                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
+                    if not boxed:
+                        break
+                else:
+                    txt = stage_end_label(plan, si, float(gate), gated)
+                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
                 box: dict[str, Any] = {}
                 if boxed:
                     box["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
@@ -389,6 +396,16 @@ def stage_end_label(plan: Any, si: int, week: float, gated: bool) -> str:
     gates: only the end of the window of the decisions assigned to the stage."""
     word = "gate" if gated else "ends"
     return f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
+
+
+def stage_end_labels(plan: Any, si: int, week: float, gated: bool) -> list[str]:
+    """:func:`stage_end_label` and shorter forms of it, longest first; every one keeps the week figure whole."""
+    word = "gate" if gated else "ends"
+    name = plan.stages[si].name
+    when = style.fmt_when(plan, week, short=True)
+    wk = f"wk {style.fmt_weeks(week)}"
+    out = [f"{name} {word} \u00b7 {when}", f"{name} {word} \u00b7 {wk}", f"{word} \u00b7 {when}", f"{word} {wk}"]
+    return list(dict.fromkeys(out))
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels

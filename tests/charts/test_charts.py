@@ -350,12 +350,19 @@ def test_only_the_gated_gantt_says_gate_and_its_gates_are_the_gated_schedules(an
     rolling = [t.get_text() for t in _texts(_draw("gantt", a, (14.0, 9.0)))]
     gated = [t.get_text() for t in _texts(_draw("gantt", a, (14.0, 9.0), gated=True))]
     assert not any(" gate \u00b7" in t for t in rolling)
-    for r in st.stages:
+    from planner.charts.gantt import stage_end_labels
+
+    for k, r in enumerate(st.stages):
         if r.finish is None:
             continue
         end = f"{r.name} ends \u00b7 wk {units.format_weeks(r.finish)} ({units.format_date(plan.date_of(r.finish), short=True)})"
         gate = f"{r.name} gate \u00b7 wk {units.format_weeks(r.gate)} ({units.format_date(plan.date_of(r.gate), short=True)})"
-        assert end in rolling and gate in gated
+        # The whole label, or a shorter form of it (never a cut one) where the whole one has no room.
+        assert stage_end_labels(plan, k, r.finish, False)[0] == end
+        assert stage_end_labels(plan, k, r.gate, True)[0] == gate
+        assert any(t in rolling for t in stage_end_labels(plan, k, r.finish, False))
+        assert any(t in gated for t in stage_end_labels(plan, k, r.gate, True))
+        assert all(f"wk {units.format_weeks(r.gate)}" in t for t in stage_end_labels(plan, k, r.gate, True))
     # Hand-checked on the sample: Integrate's assigned decisions end in week 19, its gate closes in week 14.
     integrate = st.stage("integrate")
     assert (integrate.finish, integrate.gate) == (19.0, 14.0)
