@@ -330,15 +330,21 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
 
     # -- row labels ---------------------------------------------------------------------------------------------
     if font >= MIN_LABEL_PT:
+        # A title that would be shortened at the row size gets a smaller size first, down to 7 pt.
+        row_font = font
+        longest_shown = max((len(plan.decisions[i].title) for _, i in dec_rows), default=0)
+        if label_lines == 1 and longest_shown > label_chars * style.BOLD_FACTOR and font > style.MIN_PT:
+            row_font = max(style.MIN_PT, font * label_chars * style.BOLD_FACTOR / longest_shown)
+        row_chars = style.chars_fitting(left_in - 0.25, row_font)
         for k, i in dec_rows:
             d = plan.decisions[i]
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
-            chars = int(label_chars * (style.BOLD_FACTOR if bold else 1.0))
+            chars = int(row_chars * (style.BOLD_FACTOR if bold else 1.0))
             label = ("\n".join(style.wrap(d.title, chars, 2)) if label_lines == 2 and len(d.title) > chars
                      else style.ellipsize(d.title, chars))
             kw = {"fontweight": "bold"} if bold else {}
-            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=font,
+            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=row_font,
                     color=style.INK, linespacing=1.05, **kw)
 
     # -- title, legend ----------------------------------------------------------------------------------------
