@@ -178,5 +178,5 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
 SECTIONS = [
     Section("comparison", "Scenarios compared", build_comparison, 15,
             description="with --scenarios: the scenarios side by side, in sentences, a table and delta Gantts",
-            weight=1.0, wide=True),
+            weight=1.0, wide=True, default=False),
 ]
