@@ -209,8 +209,9 @@ def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
         return []
     links = None if members is None else reduced_links(analysis, members)
     best: list[GraphPage] = []
-    # Wide cards in one band unless narrower cards (more columns) or two bands (a long, thin graph) save pages.
-    for bands in (1, 2):
+    # Wide cards in one band unless narrower cards (more columns) or two or three bands (a long, thin graph, like
+    # lines of text) save pages.
+    for bands in (1, 2, 3):
         for chars in CARD_CHARS:
             pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact)
             if pages and (not best or len(pages) < len(best)):
