@@ -23,11 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, run_case  # noqa: E402
+from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, reuse_parser, run_case  # noqa: E402
 
 
 def work(args: tuple[int, int, int]) -> tuple[int, dict[str, int], list[tuple[int, str]]]:
     first, count, full = args
+    reuse_parser()
     problems: collections.Counter[str] = collections.Counter()
     examples: list[tuple[int, str]] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -64,7 +65,7 @@ def main() -> int:
             total.update(problems)
             for seed, text in examples:
                 print(f"  case {seed}: {text}", flush=True)
-            if done % 5000 < args.chunk or done == args.cases:
+            if done % 1000 < args.chunk or done == args.cases:
                 rate = done / (time.perf_counter() - start)
                 print(f"{done:>7} cases, {sum(total.values())} problems ({rate:.0f} cases/s)", flush=True)
     print(f"\n{done} fuzzed plan files, {done * n_commands} command runs (+ exports/reports): "

@@ -71,6 +71,23 @@ def base_plan(rng: random.Random) -> dict[str, Any]:
                           "decisions": [f"d{rng.randrange(n)}"]}]
     if n and rng.random() < 0.15:
         plan["baselines"] = [{"name": "B", "finish": 10, "decisions": {"d0": {"start": 0, "finish": 2}}}]
+    if rng.random() < 0.3:  # cost and coverage fields (issue 17): they are dated and summed too
+        plan["budget"] = rng.choice([0, 1000, 1e6])
+        plan["target"] = rng.choice([10, 52.5, "2027-06-01", "2026-01-01"])
+        plan["cost_of_delay"] = rng.choice([0, 500])
+        plan["horizon"] = rng.choice([20, 104, 520])
+        plan["teams"][0]["rate"] = rng.choice([0, 2000])
+        plan["ai_system"] = {"role": rng.choice(["provider", "deployer"]), "risk_tier": "high-risk"}
+        for d in decisions:
+            if rng.random() < 0.3:
+                d["cost"] = rng.choice([0, 1000, 25000])
+                d["run_rate"] = rng.choice([0, 100])
+                d["cost_category"] = rng.choice(["people", "cloud", "vendor", "other"])
+    if n and rng.random() < 0.2:  # a scenario (issue 13): overrides, additions and drops
+        plan["scenarios"] = [{"name": "Faster", "decisions": {"d0": {"duration": rng.choice([0, 1, 9_000]),
+                                                                     "not_before": rng.choice([0, 3])}},
+                              "teams": {"t0": {"capacity": 1}}, "drop_decisions": [f"d{n - 1}"],
+                              "add_dependencies": [{"from": "d0", "to": f"d{n - 1}"}]}]
     return plan
 
 
@@ -183,6 +200,15 @@ def make_case(rng: random.Random) -> bytes:
     return text.encode("utf-8")
 
 
+def reuse_parser() -> None:
+    """Build the command line's parser once for the whole process (three quarters of a case's time is argparse
+    building ~20 sub-parsers). For the on-demand script only: tests must not share a patched module."""
+    import planner.cli as cli
+
+    parser = cli.build_parser()
+    cli.build_parser = lambda: parser  # type: ignore[assignment]
+
+
 def _run(argv: list[str]) -> tuple[int, str, str]:
     from planner.cli import main
 
@@ -197,7 +223,8 @@ def _no_constants(token: str) -> Any:
 
 
 COMMANDS: list[list[str]] = [["check"], ["check", "--format", "json"], ["analyze", "--format", "json"], ["analyze"],
-                             ["simulate", "--iterations", "60", "--format", "json"]]
+                             ["simulate", "--iterations", "60", "--format", "json"],
+                             ["analyze", "--scenario", "Faster", "--format", "json"]]
 CHARTS = ["gantt", "graph", "roadmap", "stages", "critical-path", "risk", "load"]
 
 

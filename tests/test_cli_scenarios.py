@@ -72,7 +72,10 @@ def test_scenarios_lists_names_changes_and_finish(plan_file: Path, capsys: pytes
     data = json.loads(out)
     assert [r["name"] for r in data["scenarios"]] == ["Fast b", "Parallel c", "Same"]
     assert data["scenarios"][0] == {"name": "Fast b", "description": "", "changes": 2, "finish": 10.0,
-                                    "finish_date": "2027-03-15", "delta": -2.0, "errors": [], "problems": []}
+                                    "finish_date": "2027-03-15", "delta": -2.0, "errors": [], "problems": [],
+                                    "changes_text": ["\u2018B\u2019 takes 2 weeks (was 4 weeks), costs EUR 500 (was none)"]}
+    assert data["scenarios"][1]["changes_text"] == [
+        "no longer makes \u2018C\u2019 wait for \u2018B\u2019", "makes \u2018C\u2019 wait for \u2018A\u2019"]
 
 
 def test_scenarios_warns_of_duplicate_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +173,7 @@ def test_compare_text_tells_it_in_sentences(plan_file: Path, capsys: pytest.Capt
     code, out, _ = run(["compare", str(plan_file), "--scenarios", "Base,Fast b,Parallel c", "-n", "100"], capsys)
     assert code == 0
     assert "Fast b brings the finish forward 2 weeks, to 15 Mar 2027, at EUR 500 more spend." in out
-    assert ("Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; 'B' leaves the critical path; "
+    assert ("Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; \u2018B\u2019 leaves the critical path; "
             "strict gates cost 4 weeks (up from 0 weeks).") in out
     assert "Finish (rolling), week    12" in out
 

@@ -188,6 +188,7 @@ class Comparison:
     iterations: int
     seed: int
     notes: list[str] = field(default_factory=list)
+    base: Plan | None = None  # the plan whose scenarios these are (compare_scenarios), for describing them
 
     @property
     def reference(self) -> PlanFigures:
@@ -221,7 +222,7 @@ def _titles(item: PlanFigures, ids: Sequence[str], limit: int = 3) -> str:
         d = item.plan.decision(i) or (item.reference.plan.decision(i) if item.reference else None)
         names.append(d.title if d is not None else i)
     more = len(ids) - limit
-    text = ", ".join(f"'{n}'" for n in names)
+    text = ", ".join(f"\u2018{n}\u2019" for n in names)
     return text + (f" and {more} more" if more > 0 else "")
 
 
@@ -335,7 +336,9 @@ def compare_scenarios(
 
     wanted = list(names) if names is not None else [BASE] + [s.name for s in plan.scenarios]
     pairs = [(n, resolve(plan, n)) for n in wanted]
-    return compare_plans(pairs, iterations, seed, title=plan.title, progress=progress)
+    comparison = compare_plans(pairs, iterations, seed, title=plan.title, progress=progress)
+    comparison.base = plan
+    return comparison
 
 
 __all__ = ["DEFAULT_ITERATIONS", "Comparison", "PlanFigures", "compare_plans", "compare_scenarios", "describe",

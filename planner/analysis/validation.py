@@ -217,17 +217,22 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         finish = max(float((es + worst).max()), float(gated_ef.max()), max(gates, default=0.0))
     base_hi = max((max([b.finish, *(e.finish for e in b.decisions.values())]) for b in plan.baselines), default=0)
     base_lo = min((min([0.0, *(e.start for e in b.decisions.values())]) for b in plan.baselines), default=0)
+    # The cost figures run to the horizon and count delay from a target given in weeks: those are dates too.
+    marks = [float(x) for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
+             if isinstance(x, int | float) and not isinstance(x, bool)]
+    base_hi, base_lo = max([base_hi, *marks]), min([base_lo, *marks])
     if finish <= ahead and base_hi <= ahead and -base_lo <= behind:
         return []
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
     if finish > ahead:
-        what = (f"the schedule can run {finish:,.0f} weeks (pessimistic estimates, every risk firing), past "
-                "31 Dec 9999, the last date a calendar holds")
-    else:
-        what = "a baseline holds weeks that fall outside the years 1 to 9999"
+        return [Finding(E, "dates-out-of-range",
+                        f"With the start date {start.isoformat()}, the schedule can run {finish:,.0f} weeks "
+                        "(pessimistic estimates, every risk firing), past 31 Dec 9999, the last date a calendar "
+                        "holds. Move the start date earlier or shorten the longest durations "
+                        f"({', '.join(nm(x) for x in longest)}).", longest)]
     return [Finding(E, "dates-out-of-range",
-                    f"With the start date {start.isoformat()}, {what}. Move the start date earlier or shorten the "
-                    f"longest durations ({', '.join(nm(x) for x in longest)}).", longest)]
+                    f"With the start date {start.isoformat()}, a baseline, the target or the horizon lies outside "
+                    "the years 1 to 9999. Move the start date, or bring those weeks within the calendar.", [])]
 
 
 def _milestones(plan: Plan, nm: Namer) -> list[Finding]:

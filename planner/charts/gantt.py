@@ -8,6 +8,7 @@ a second.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
@@ -98,8 +99,12 @@ def frame_in(analysis: Any, fig_w_in: float, *, compact: bool = False, gated: bo
     subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan) below them."""
     labels = _legend_labels(analysis.plan, {d.area for d in analysis.plan.decisions}, gated, baseline, True, deps)
     bottom = DATES_IN + legend_rows(fig_w_in, labels) * LEGEND_ROW_IN + 0.08
-    top = (COMPACT_TOP_IN if compact else TOP_IN) + (SEQ_NOTE_IN if gated and _sequencing_note(analysis.stages)
-                                                     else 0.0)
+    top = TOP_IN
+    if compact:
+        # As many subtitle lines as the longest rows figure needs.
+        n = len(_subtitle_lines(analysis, fig_w_in, gated, "rows 99999\u201399999 of 99999", None, True))
+        top = COMPACT_TOP_IN + SUB_LINE_IN * (n - 1)
+    top += SEQ_NOTE_IN if gated and _sequencing_note(analysis.stages) else 0.0
     return top, bottom
 
 
@@ -231,14 +236,21 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
             if font >= MIN_LABEL_PT:
-                txt = stage_end_label(plan, si, float(gate), gated)
-                x, ha, boxed = _place_stage_label(txt, float(start if start is not None else gate), float(gate),
-                                                  finish_lines, t_max, per_in, font)
-                kw: dict[str, Any] = {}
+                # The whole label where it fits beside the stage's line, else a shorter one (the row label on
+                # the left names the stage, the axis gives the date); only when none fits, the whole one boxed.
+                s0 = float(start if start is not None else gate)
+                for txt in stage_end_labels(plan, si, float(gate), gated):
+                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
+                    if not boxed:
+                        break
+                else:
+                    txt = stage_end_label(plan, si, float(gate), gated)
+                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
+                box: dict[str, Any] = {}
                 if boxed:
-                    kw["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
+                    box["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
                                   "edgecolor": "none"}
-                ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **kw)
+                ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **box)
         elif font >= MIN_LABEL_PT:
             ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font, color=style.MUTED,
                     style="italic")
@@ -318,44 +330,65 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
 
     # -- row labels ---------------------------------------------------------------------------------------------
     if font >= MIN_LABEL_PT:
+        # A title that would be shortened at the row size gets a smaller size first, down to 7 pt.
+        row_font = font
+        longest_shown = max((len(plan.decisions[i].title) for _, i in dec_rows), default=0)
+        if label_lines == 1 and longest_shown > label_chars * style.BOLD_FACTOR and font > style.MIN_PT:
+            row_font = max(style.MIN_PT, font * label_chars * style.BOLD_FACTOR / longest_shown)
+        row_chars = style.chars_fitting(left_in - 0.25, row_font)
         for k, i in dec_rows:
             d = plan.decisions[i]
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
-            chars = int(label_chars * (style.BOLD_FACTOR if bold else 1.0))
+            chars = int(row_chars * (style.BOLD_FACTOR if bold else 1.0))
             label = ("\n".join(style.wrap(d.title, chars, 2)) if label_lines == 2 and len(d.title) > chars
                      else style.ellipsize(d.title, chars))
             kw = {"fontweight": "bold"} if bold else {}
-            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=font,
+            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=row_font,
                     color=style.INK, linespacing=1.05, **kw)
 
     # -- title, legend ----------------------------------------------------------------------------------------
-    n_dec = len(plan.decisions)
+    rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else None
+    sub_lines = _subtitle_lines(analysis, w_in, gated, rows_txt, base.name if base is not None else None, compact)
+    if compact:
+        for j, line in enumerate(sub_lines):
+            fig.text(0.18 / w_in, 1 - (0.06 + SUB_LINE_IN * j) / h_in, line, ha="left", va="top",
+                     fontsize=style.SUBTITLE_PT, color=style.MUTED)
+    else:
+        style.title(fig, f"Gantt \u2014 {plan.title}", sub_lines[0])
+    moved = _sequencing_note(st) if gated else ""
+    if moved:
+        # The gated timeline groups by sequenced stage: say which decisions it runs in a later stage (SPEC §3.3).
+        y_in = 0.08 + SUB_LINE_IN * len(sub_lines) if compact else style.TITLE_IN
+        fig.text(0.18 / w_in, 1 - y_in / h_in, moved, ha="left", va="top", fontsize=style.SMALL_PT,
+                 color=style.GATE)
+    _legend(fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps)
+
+
+SEQ_NOTE_IN = 0.17  # the line under the title of a gated timeline that names what sequencing moved
+SUB_LINE_IN = 0.17  # one line of a compact chart's subtitle
+
+
+def _subtitle_lines(analysis: Any, w_in: float, gated: bool, rows_txt: str | None, base_name: str | None,
+                    compact: bool) -> list[str]:
+    """The subtitle: which timeline, its finish, how much is critical, which rows; wrapped to the width in a
+    compact chart (never shortened: it carries figures), one line under a title otherwise."""
+    s, st, plan = analysis.schedule, analysis.stages, analysis.plan
+    t_end = st.gated_finish if gated else s.finish
     bits = ["Gated timeline (stages as strict gates)" if gated else "Rolling timeline",
             f"finish {style.fmt_when(plan, t_end)}"]
     if gated:
         bits.append(f"+{style.fmt_weeks(st.gating_price)} wk vs rolling" if st.gating_price > 0
                     else "gating costs no time")
-    bits.append(f"{int(s.critical.sum())} of {n_dec} decisions critical")
-    if rows is not None:
-        bits.append(f"rows {r0 + 1}\u2013{r1} of {total_rows}")
-    if base is not None:
-        bits.append(f"baseline \u201c{base.name}\u201d")
-    subtitle = " \u00b7 ".join(bits)
-    if compact:
-        fig.text(0.18 / w_in, 1 - 0.06 / h_in, style.ellipsize(subtitle, style.chars_fitting(w_in - 0.4,
-                 style.SUBTITLE_PT)), ha="left", va="top", fontsize=style.SUBTITLE_PT, color=style.MUTED)
-    else:
-        style.title(fig, f"Gantt \u2014 {plan.title}", subtitle)
-    moved = _sequencing_note(st) if gated else ""
-    if moved:
-        # The gated timeline groups by sequenced stage: say which decisions it runs in a later stage (SPEC §3.3).
-        fig.text(0.18 / w_in, 1 - (0.25 if compact else style.TITLE_IN) / h_in, moved, ha="left", va="top",
-                 fontsize=style.SMALL_PT, color=style.GATE)
-    _legend(fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps)
-
-
-SEQ_NOTE_IN = 0.17  # the line under the title of a gated timeline that names what sequencing moved
+    bits.append(f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical")
+    if rows_txt:
+        bits.append(rows_txt)
+    if base_name is not None:
+        bits.append(f"baseline \u201c{base_name}\u201d")
+    text = " \u00b7 ".join(bits)
+    if not compact:
+        return [text]
+    return textwrap.wrap(text, style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)) or [""]
 
 
 def _sequencing_note(st: Any) -> str:
@@ -369,6 +402,16 @@ def stage_end_label(plan: Any, si: int, week: float, gated: bool) -> str:
     gates: only the end of the window of the decisions assigned to the stage."""
     word = "gate" if gated else "ends"
     return f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
+
+
+def stage_end_labels(plan: Any, si: int, week: float, gated: bool) -> list[str]:
+    """:func:`stage_end_label` and shorter forms of it, longest first; every one keeps the week figure whole."""
+    word = "gate" if gated else "ends"
+    name = plan.stages[si].name
+    when = style.fmt_when(plan, week, short=True)
+    wk = f"wk {style.fmt_weeks(week)}"
+    out = [f"{name} {word} \u00b7 {when}", f"{name} {word} \u00b7 {wk}", f"{word} \u00b7 {when}", f"{word} {wk}"]
+    return list(dict.fromkeys(out))
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels

@@ -404,11 +404,10 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
 
 def _legend_and_title(fig: Figure, analysis: Any, window: tuple[float, float, float, float] | None) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    moved = len(st.suggested_moves)
-    bits = ["columns are sequenced stages, left to right in dependency order",
+    bits = ["columns are the stages decisions run in under strict gates, left to right in dependency order",
             f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical"]
-    if moved:
-        bits.append(f"{moved} decision{'s' if moved != 1 else ''} sit in a later stage than assigned")
+    # SPEC §3.3 "Words": a view by sequenced stage says which decisions sequencing moved.
+    bits += st.sequencing_text()
     if window is not None:
         lay = layout(analysis)
         bits.insert(0, f"section {window[0] / max(lay.width, 1e-9):.0%}\u2013{min(1, window[1] / max(lay.width, 1e-9)):.0%}"

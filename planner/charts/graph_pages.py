@@ -18,6 +18,7 @@ of another size scales them.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,12 +97,13 @@ STUB_IN = (0.42, 0.3)  # room for the stub arrows left of the first column and r
 BAND_GAP_IN = 0.12
 
 
-COMPACT_TITLE_IN = 0.4  # two subtitle lines instead of the title (a report page has its own heading)
+COMPACT_LINE_IN = 0.16  # one subtitle line of a compact page (a report page has its own heading)
 
 
 def _geometry(page_w: float, page_h: float, font: float, small: float, chars: int,
-              n_cols: int | None = None, bands: int = 1, compact: bool = False) -> _Geometry:
-    title_in = COMPACT_TITLE_IN if compact else style.TITLE_IN
+              n_cols: int | None = None, bands: int = 1, compact: int = 0) -> _Geometry:
+    """``compact``: the number of subtitle lines that replace the title (0: the title)."""
+    title_in = 0.08 + COMPACT_LINE_IN * compact if compact else style.TITLE_IN
     card_w = chars * font * style.CHAR_EM / 72 + 0.24
     aw = page_w - 2 * MARGIN_IN - sum(STUB_IN)
     fit = max(1, int((aw + MIN_GAP_IN) / (card_w + MIN_GAP_IN)))
@@ -207,8 +209,9 @@ def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
         return []
     links = None if members is None else reduced_links(analysis, members)
     best: list[GraphPage] = []
-    # Wide cards in one band unless narrower cards (more columns) or two bands (a long, thin graph) save pages.
-    for bands in (1, 2):
+    # Wide cards in one band unless narrower cards (more columns) or two or three bands (a long, thin graph, like
+    # lines of text) save pages.
+    for bands in (1, 2, 3):
         for chars in CARD_CHARS:
             pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact)
             if pages and (not best or len(pages) < len(best)):
@@ -262,7 +265,9 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
     s = analysis.schedule
     lay = layout(analysis)
     font, small = min_font_pt + 0.5, min_font_pt
-    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands, compact=compact)
+    left_out = 0 if members is None else len(analysis.plan.decisions) - len(members)
+    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands,
+                  compact=_head_lines(analysis, page_w_in, small, left_out) if compact else 0)
     avail = g.band_h
     if avail < 1.0:
         return []
@@ -331,7 +336,6 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
         if cols:
             out_pages.append((tuple(cols), tuple(stages)))
     total = len(out_pages)
-    left_out = 0 if members is None else n - len(shown)
     return [GraphPage(k + 1, total, cols, stages, page_w_in, page_h_in, font, small, chars,
                       bands if len(cols) > g.n_cols else 1, g.n_cols if len(cols) > g.n_cols else 0, links, left_out,
                       compact)
@@ -410,7 +414,8 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     k = min(fw / page.page_w, fh / page.page_h)
     font, small = page.font, page.small
     per = page.per_band or len(page.columns)
-    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands, page.compact)
+    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands,
+                    _head_lines(analysis, page.page_w, small, page.left_out) if page.compact else 0)
     # Axes in page inches (y down), scaled into the figure and centred.
     ax = fig.add_axes((0, 0, 1, 1))
     ox = (fw / k - page.page_w) / 2
@@ -518,8 +523,10 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         width_chars = style.chars_fitting(x1 - x0 - 0.1, fs * 1.1)
         ax.text((x0 + x1) / 2, head_top + 0.05, style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
                 ha="center", va="top", fontsize=fs * 1.1, fontweight="bold", color=style.INK, zorder=5)
+        if sub and len(sub) > style.chars_fitting(x1 - x0, ss):
+            sub = sub.removeprefix("gated ")  # a narrow column: the figures, never cut
         if sub:
-            ax.text((x0 + x1) / 2, head_top + 0.23, style.ellipsize(sub, style.chars_fitting(x1 - x0, ss)),
+            ax.text((x0 + x1) / 2, head_top + 0.23, sub,
                     ha="center", va="top", fontsize=ss, color=style.MUTED, zorder=5)
 
     # Links between cards of this page; the critical path in bold.
@@ -531,7 +538,8 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     hw, hl = 0.045, 0.09
     dashed: list[Path] = []
     for (u, v), p in routes.items():
-        x1, y1 = p.vertices[-1]
+        end = np.asarray(p.vertices, dtype=float)[-1]
+        x1, y1 = float(end[0]), float(end[1])
         head = [(x1, y1 - hw), (x1 + hl, y1), (x1, y1 + hw)]
         if (g_ids[u], g_ids[v]) in path_pairs:
             bold_p.append(p)
@@ -611,33 +619,15 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         ax.add_collection(PolyCollection(stub_heads, facecolors=style.INK, edgecolors="none", zorder=1.6))
 
     # Title and legend.
-    first = min(page.stages)
-    last = max(page.stages)
-    names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
-    where = names[0] if first == last else f"{names[0]} to {names[1]}"
-    n_all = len(plan.decisions)
-    if page.left_out:
-        shown_total = n_all - page.left_out
-        bits = [f"part {page.part} of {page.parts}", where,
-                f"the critical path and the milestones: {len(on_page)} of {shown_total} here",
-                f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)"]
-    else:
-        bits = [f"part {page.part} of {page.parts}", where, f"{len(on_page)} of {n_all} decisions"]
-    bits.append("\u2190 / \u2192 name linked decisions on other pages")
-    note = "columns are the stages decisions run in under strict gates"
-    moved = st.sequencing_text()
-    if moved:
-        note += ": " + "; ".join(moved)
-    if page.left_out:
-        note += " \u00b7 dashed: a link through decisions left out"
+    line1, notes = _header(analysis, page, len(on_page))
     if page.compact:
         fw_in, fh_in = fig.get_size_inches()
-        for y_in, text, color in ((0.04, " \u00b7 ".join(bits), style.MUTED), (0.2, note, style.INK)):
-            fig.text(0.18 / fw_in, 1 - y_in * k / fh_in, style.ellipsize(text, style.chars_fitting(fw_in - 0.4, ss)),
-                     ha="left", va="top", fontsize=ss, color=color)
+        for j, (text, color) in enumerate([(t, style.MUTED) for t in line1] + [(t, style.INK) for t in notes]):
+            fig.text(0.18 / fw_in, 1 - (0.04 + 0.16 * j) * k / fh_in, text, ha="left", va="top", fontsize=ss,
+                     color=color)
     else:
-        style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits + [note]))
-    _legend(fig, plan, [plan.decisions[i].area for i in order], k)
+        style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join([" ".join(line1), *notes]))
+    _legend(fig, plan, [plan.decisions[i].area for i in order], k, through=bool(page.left_out))
 
 
 CLEAR_IN = 0.03  # a line passing between two cards keeps this far from both
@@ -708,6 +698,46 @@ def _routes(cols: Any, on_page: dict[int, int], succs: dict[int, list[int]], lin
     return routes, failed
 
 
+def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], list[str]]:
+    """The lines over a page: where it is in the graph, then the note on what columns and lines mean (wrapped
+    to the page, never shortened)."""
+    plan, st = analysis.plan, analysis.stages
+    stage_res = st.stages
+    first, last = min(page.stages), max(page.stages)
+    names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
+    where = names[0] if first == last else f"{names[0]} to {names[1]}"
+    n_all = len(plan.decisions)
+    if page.left_out:
+        bits = [f"part {page.part} of {page.parts}", where,
+                f"the critical path and the milestones: {n_here} of {n_all - page.left_out} here",
+                f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)"]
+    else:
+        bits = [f"part {page.part} of {page.parts}", where, f"{n_here} of {n_all} decisions"]
+    width = style.chars_fitting(page.page_w - 0.4, page.small)
+    return textwrap.wrap(" \u00b7 ".join(bits), width), _notes(analysis, page.page_w, page.small)
+
+
+def _head_lines(analysis: Any, page_w: float, small: float, left_out: int) -> int:
+    """Lines over a compact page (at most: the part numbers and stage names of the longest case)."""
+    names = sorted((r.name for r in analysis.stages.stages), key=len)[-2:] or ["?"]
+    n_all = len(analysis.plan.decisions)
+    worst = GraphPage(99, 99, ((0,),), (0,), page_w, 10.0, small, small, left_out=left_out)
+    line = _header(analysis, worst, n_all)[0]
+    extra = len(" to ".join(names)) - len(analysis.stages.stages[0].name)  # "A to B" instead of one stage
+    width = style.chars_fitting(page_w - 0.4, small)
+    return len(textwrap.wrap(" ".join(line) + "x" * max(0, extra), width)) + len(_notes(analysis, page_w, small))
+
+
+def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
+    note = "columns are the stages decisions run in under strict gates"
+    moved = analysis.stages.sequencing_text()
+    if moved:
+        note += ": " + "; ".join(moved)
+    note += " \u00b7 \u2190 / \u2192 name linked decisions on other pages"
+    width = style.chars_fitting(page_w - 0.4, small)
+    return textwrap.wrap(note, width) or [""]
+
+
 def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int,
                own_stage: int) -> str:
     """``→ Integrate: a, b +2``: the ids at the other end (plan order), after their stage when it is not the
@@ -728,7 +758,7 @@ def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: l
     return style.ellipsize(head + ", ".join(shown), chars - len(tail)) + tail
 
 
-def _legend(fig: Figure, plan: Any, areas: list[Any], k: float) -> None:
+def _legend(fig: Figure, plan: Any, areas: list[Any], k: float, through: bool = False) -> None:
     colors = style.area_colors(plan)
     used = set(areas)
     handles: list[Any] = [Patch(facecolor=style.tint(colors[a.id], 0.5), edgecolor=colors[a.id], label=a.name)
@@ -739,6 +769,9 @@ def _legend(fig: Figure, plan: Any, areas: list[Any], k: float) -> None:
     handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.8, label="Critical path"))
     handles.append(Line2D([], [], color=style.INK, linewidth=0.9, linestyle=(0, (2, 1.5)),
                           label="Link to another page"))
+    if through:
+        handles.append(Line2D([], [], color=style.EDGE, linewidth=0.9, linestyle=(0, (3, 2)),
+                              label="Link through decisions left out"))
     w_in, h_in = fig.get_size_inches()
     size = style.SMALL_PT * max(1.0, k)
     longest = max(len(h.get_label()) for h in handles)

@@ -1,401 +1,624 @@
-"""Roadmap on a page: areas as swimlanes, stages as columns, each decision a card. The slide for executives.
+"""Roadmap on a page: the consultant's slide of the plan.
 
-Every cell uses the same card size and font, chosen to be as large as the page allows; the default size of the
-chart is the one where cards read at 8 pt or more.
+Time runs left to right (weeks from the plan start, with dates when the plan has a start date); each area is a
+swimlane; each decision a bar over its weeks on the rolling schedule with its short title, packed into sub-rows so
+that no two titles overlap; milestones are diamonds; critical decisions (from the schedule, never recomputed) have
+a black outline and a bold title. A strip above the lanes shows each stage's window (the span of the decisions
+assigned to it) and its gate, which is a date of the gated schedule only (SPEC §3.3 "Words").
+
+The chart always fits the figure it is given with every text at :data:`MIN_FONT` or more: when the plan has more
+decisions than the page holds, it shows the most important ones (the selection, critical decisions, milestones,
+the decisions that set a stage's gate, then the least float) and says how many it left out.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from planner.charts import style
-from planner.charts.graph import _rounded
+from planner.model import units
 from planner.model.plan import Status
 
-LANE_LABEL_IN = 1.45
-HEADER_IN = 0.5
-LEGEND_IN = 0.34
-MARGIN_IN = 0.2
-GAP_IN = 0.06  # between cards
-CELL_PAD_IN = 0.08
-MAX_PT = 9.5
-LINE_EM = 1.22
-CARD_PAD_IN = 0.2  # stripe and margins inside a card
+MIN_FONT = style.MIN_PT  # nothing on the roadmap is smaller
+FONTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # bar titles, largest first
+CAPS = (46, 36, 28)  # characters of a title, longest first (ellipsised beyond)
+SUBSET_CAPS = (34, 28)  # when not every decision fits: shorter titles before fewer decisions
+MARGIN_IN = 0.18
+AXIS_IN = 0.36  # two lines of tick labels above the stage strip
+LANE_FONT = 7.5
+STAGE_FONT = 7.5
+NOTE_FONT = 7.5
+LEGEND_FONT = 7.5
+PITCH_EM = 1.45  # sub-row pitch in ems of the title font
+LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
+GAP_IN = 0.07  # between two slots in one sub-row
+WIDTH_SAFETY = 1.06  # measured advance widths, plus a little for the renderer's rounding
 
 
-def _lanes(plan: Any) -> tuple[list[tuple[str, str]], dict[str, int]]:
-    """(lane id, lane name) for every area with decisions, plus "No area" when needed; lane of each area."""
+# -- text widths --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=2)
+def _advances(bold: bool) -> Any:
+    """Advance width in ems of each character, DejaVu Sans (the house font), measured once."""
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    # A font object of our own: matplotlib's cached ones change size whenever something is drawn.
+    font = FT2Font(findfont(FontProperties(family=["DejaVu Sans"], weight="bold" if bold else "normal")))
+    font.set_size(100, 72)
+    cache: dict[str, float] = {}
+
+    def em(ch: str) -> float:
+        w = cache.get(ch)
+        if w is None:
+            try:
+                w = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
+            except (RuntimeError, ValueError):
+                w = 1.0
+            cache[ch] = w
+        return w
+
+    return em
+
+
+def text_in(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width in inches of one line of ``text`` at ``size_pt`` in the house font."""
+    em = _advances(bold)
+    return sum(em(c) for c in text) * size_pt / 72.0 * WIDTH_SAFETY
+
+
+@lru_cache(maxsize=16384)
+def _fit_chars(text: str, width_in: float, size_pt: float, bold: bool = False) -> str:
+    """``text`` ellipsised until it fits ``width_in``."""
+    text = " ".join(text.split())
+    if text_in(text, size_pt, bold) <= width_in:
+        return text
+    lo, hi = 1, len(text)
+    while lo < hi:  # the longest prefix that fits with its ellipsis
+        mid = (lo + hi + 1) // 2
+        if text_in(style.ellipsize(text, mid), size_pt, bold) <= width_in:
+            lo = mid
+        else:
+            hi = mid - 1
+    return style.ellipsize(text, lo)
+
+
+def _wrap_in(text: str, width_in: float, size_pt: float, bold: bool, max_lines: int) -> list[str]:
+    """``text`` in up to ``max_lines`` lines of ``width_in``; the last line ellipsised when it does not all fit."""
+    words = text.split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and text_in(f"{line} {words[0]}", size_pt, bold) <= width_in:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = lines[-1] + " " + " ".join(words)
+    return [_fit_chars(x, width_in, size_pt, bold) for x in lines] or [""]
+
+
+# -- what to show -----------------------------------------------------------------------------------------
+def importance(analysis: Any, selected: Iterable[str] = ()) -> list[int]:
+    """Decision positions, most important first: the selection, then critical decisions (the critical path
+    first), milestones, the decisions that set a stage's gate on the gated schedule, then the rest by least
+    total float; ties by early start."""
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    n = len(plan.decisions)
+    chosen = set(selected)
+    on_path = set(s.critical_path)
+    gate_setters = np.zeros(n, dtype=bool)
+    if n:
+        seq = np.asarray(st.sequenced)
+        tol = 1e-7 * max(1.0, float(st.gated_finish))
+        for k, r in enumerate(st.stages):
+            if r.gated_finish is None:
+                continue
+            mine = seq == k
+            gate_setters |= mine & (np.abs(st.gated_ef - r.gate) <= tol)
+
+    def tier(i: int) -> int:
+        d = plan.decisions[i]
+        if d.id in chosen:
+            return 0
+        if d.id in on_path:
+            return 1
+        if s.critical[i]:
+            return 2
+        if d.milestone:
+            return 3
+        if gate_setters[i]:
+            return 4
+        return 5
+
+    return sorted(range(n), key=lambda i: (tier(i), float(s.total_float[i]), float(s.es[i]), i))
+
+
+def lanes_of(plan: Any) -> list[tuple[str, str]]:
+    """(area id, name) of every area with decisions in plan order, plus ("", "No area") when needed."""
     used = {d.area for d in plan.decisions}
     known = {a.id for a in plan.areas}
-    lanes = [(a.id, a.name) for a in plan.areas if a.id in used]
+    out = [(a.id, a.name) for a in plan.areas if a.id in used]
     if any(u not in known for u in used):
-        lanes.append(("", "No area"))
-    pos = {lid: k for k, (lid, _) in enumerate(lanes)}
-    return lanes, pos
+        out.append(("", "No area"))
+    return out
 
 
-def _cells(analysis: Any, stages: tuple[int, int] | None = None,
-           areas: tuple[str, ...] | None = None) -> tuple[list[tuple[str, str]], list[list[list[int]]]]:
-    """Lanes and their cells (one per stage shown) of decision positions in order of start. ``stages=(a, b)``
-    keeps stage positions a..b-1, ``areas`` keeps those lanes (area ids, "" for no area); lanes left empty go."""
+@dataclass
+class Geometry:
+    """Where things go on a ``width`` x ``height`` inch figure (inches from the top left)."""
+
+    width: float
+    height: float
+    label_w: float
+    x0: float  # left edge of the time area
+    x1: float  # right edge of the time area
+    t_end: float  # weeks at x1
+    axis_top: float
+    strip_top: float
+    stage_h: float
+    lanes_top: float
+    lanes_bottom: float  # the most the lanes may reach
+    legend_rows: list[list[tuple[str, str]]] = field(default_factory=list)
+
+    def x(self, week: float) -> float:
+        return self.x0 + (self.x1 - self.x0) * float(week) / max(self.t_end, 1e-9)
+
+
+@dataclass
+class Layout:
+    """The fitted roadmap: which decisions show, in which lane and sub-row, with which title, at which size."""
+
+    font: float
+    cap: int
+    shown: list[int]
+    left_out: int
+    lanes: list[tuple[str, str]]
+    lane_rows: list[int]  # sub-rows per lane
+    lane_h: list[float]  # inches
+    lane_labels: list[list[str]]
+    place: dict[int, tuple[int, int, str, float, float]]  # decision -> (lane, sub-row, title, text x, slot end)
+    pitch: float
+
+    @property
+    def height(self) -> float:
+        return sum(self.lane_h)
+
+
+def _legend_entries(plan: Any, lanes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    colors = style.area_colors(plan)
+    out = [(colors.get(lid, style.NO_AREA), name) for lid, name in lanes]
+    out += [("critical", "Critical: sets the finish"), ("milestone", "Milestone"), ("done", "Darker: share done"),
+            ("window", "Stage window (rolling)"), ("gate", "Stage gate (strict gates)"), ("finish", "Finish")]
+    return out
+
+
+def _legend_item_w(label: str) -> float:
+    return 0.22 + text_in(label, LEGEND_FONT) + 0.22
+
+
+def _legend_rows(entries: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for e in entries:
+        w = _legend_item_w(e[1])
+        if rows[-1] and used + w > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(e)
+        used += w
+    return rows
+
+
+LEGEND_ROW_IN = 0.19
+NOTE_ROW_IN = 0.19
+
+
+def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Geometry:
+    """The frame of the roadmap on a ``width`` x ``height`` inch figure with ``n_notes`` lines of notes."""
+    plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    # Wide enough for whole lane names (else their longest word) and whole stage names, within limits.
+    most = max(0.9, min(1.75, 0.2 * width))
+    names = [name for _, name in lanes_of(plan)]
+    whole = max([text_in(x, LANE_FONT, True) + 0.24 for x in names] + [0.9])
+    words = max([text_in(w, LANE_FONT, True) + 0.24 for x in names for w in x.split()] + [0.9])
+    stages = max([text_in(f"{k + 1} \u00b7 {x.name}", STAGE_FONT, True) + 0.14 for k, x in enumerate(plan.stages)]
+                 + [0.9])
+    label_w = min(max(whole if whole <= most else words, stages), most)
+    x0 = MARGIN_IN + label_w
+    x1 = width - MARGIN_IN
+    t_end = max(float(s.finish), float(st.gated_finish), 1.0)
+    legend = _legend_rows(_legend_entries(plan, lanes_of(plan)), width - 2 * MARGIN_IN)
+    stage_h = STAGE_FONT * 1.5 / 72
+    axis_top = style.TITLE_IN + 0.04
+    strip_top = axis_top + AXIS_IN
+    lanes_top = strip_top + stage_h * len(plan.stages) + 0.06
+    # Under the lanes: the finish label, the notes and the legend.
+    bottom = height - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN - n_notes * NOTE_ROW_IN - 0.2
+    return Geometry(width, height, label_w, x0, x1, t_end, axis_top, strip_top, stage_h, lanes_top, bottom, legend)
+
+
+def _lane_label(name: str, g: Geometry) -> list[str]:
+    return _wrap_in(name, g.label_w - 0.22, LANE_FONT, True, 3)
+
+
+def _free(slots: list[tuple[float, float]], lo: float, hi: float) -> bool:
+    """Whether ``[lo, hi]`` keeps :data:`GAP_IN` from every slot of a sub-row."""
+    return all(hi + GAP_IN <= a or b + GAP_IN <= lo for a, b in slots)
+
+
+def _pack(analysis: Any, g: Geometry, order: Sequence[int], font: float, cap: int, selected: set[str],
+          budget: float | None = None, *, all_or_none: bool = False) -> Layout | None:
+    """Bars of ``order`` in their area lanes, each in the first sub-row where its slot (bar and title) keeps clear
+    of the others. Without a ``budget`` every decision is placed (give them in order of start); with one, in the
+    order given, a decision that would make the lanes taller than ``budget`` inches is left out, or with
+    ``all_or_none`` the packing stops there and returns None."""
     plan, s = analysis.plan, analysis.schedule
-    lanes, lane_pos = _lanes(plan)
-    stage_pos = plan.stage_index()
-    a, b = stages if stages is not None else (0, len(plan.stages))
-    cells: list[list[list[int]]] = [[[] for _ in range(a, b)] for _ in lanes]
-    es = s.es.tolist() if s is not None else [0.0] * len(plan.decisions)
-    for i in sorted(range(len(plan.decisions)), key=lambda i: (es[i], i)):
+    all_lanes = lanes_of(plan)
+    pos = {lid: k for k, (lid, _) in enumerate(all_lanes)}
+    pitch = font * PITCH_EM / 72
+    diamond = pitch * 0.62
+    occupied: dict[int, list[list[tuple[float, float]]]] = {}  # lane -> slots taken in each sub-row
+    spots: dict[int, tuple[int, int, str, float, float]] = {}  # decision -> (lane, sub-row, title, text x, end)
+    label_h: dict[int, tuple[list[str], float]] = {}
+    total = 0.0
+
+    def lane_height(k: int, rows: int) -> float:
+        if k not in label_h:
+            lab = _lane_label(all_lanes[k][1], g)
+            label_h[k] = (lab, len(lab) * LANE_FONT * 1.2 / 72 + 0.02)
+        return max(rows * pitch, label_h[k][1]) + 2 * LANE_PAD_IN
+
+    max_title = min(g.x1 - g.x0 - 0.1, text_in("x" * cap, font))
+    for i in order:
         d = plan.decisions[i]
-        lane = lane_pos.get(d.area if d.area in lane_pos else "", None)
-        if lane is None:
-            lane = lane_pos.get("", 0)
-        k = stage_pos[d.stage]
-        if a <= k < b:
-            cells[lane][k - a].append(i)
-    if stages is not None or areas is not None:
-        keep = [j for j, (lid, _) in enumerate(lanes) if (areas is None or lid in areas) and any(cells[j])]
-        lanes, cells = [lanes[j] for j in keep], [cells[j] for j in keep]
-    return lanes, cells
-
-
-FONTS = (9.0, 8.5, 8.0, 7.5, 7.0)
-
-
-def _lines_needed(titles: list[str], chars: int) -> int:
-    """Lines the longest title needs at ``chars`` per line (a little slack for word breaks)."""
-    longest = max((len(t) for t in titles), default=0)
-    return max(1, math.ceil(longest / max(1.0, chars * 0.86)))
-
-
-COMPACT_LINES = 3
-COMPACT_EM = 1.12  # line pitch of compact cards, in ems (their titles are set at a line spacing of 1.1)
-
-
-def _cell_pad(compact: bool) -> float:
-    return 0.035 if compact else CELL_PAD_IN
-
-
-def _wrapped_lines(titles: list[str], chars: int) -> int:
-    """Lines the longest title takes when wrapped at ``chars`` (exact, for compact cards)."""
-    return max((len(style.wrap(t, chars, 99)) for t in titles), default=1)
-
-
-def _fit(cells: list[list[list[int]]], grid_w: float, grid_h: float,
-         titles: list[str], compact: bool = False) -> tuple[int, float, float, float, int]:
-    """Cards per cell row, card width and height (inches), font (pt) and title lines: the largest font at
-    which every title fits whole; failing that, the layout that loses the least."""
-    n_cols = len(cells[0]) if cells else 1
-    col_w = grid_w / max(1, n_cols)
-    best: tuple[float, tuple[int, float, float, float, int]] | None = None
-    pad = _cell_pad(compact)
-    for per in (1, 2, 3, 4):
-        lane_rows = [max(1, max(math.ceil(len(c) / per) for c in lane)) for lane in cells]
-        rows = sum(lane_rows)
-        card_h = (grid_h - len(cells) * 2 * pad) / rows - GAP_IN
-        card_w = (col_w - 2 * pad) / per - GAP_IN * (per - 1) / per
-        if card_h <= 0.05 or card_w <= 0.3:
-            continue
-        for font in (*FONTS, 6.5, 6.0, 5.5, 5.0, 4.5, 4.0):
-            chars = int(style.chars_fitting(card_w - CARD_PAD_IN, font) * style.BOLD_FACTOR)
-            need = _wrapped_lines(titles, chars) if compact else _lines_needed(titles, chars)
-            meta = 0.0 if compact else font * 1.1
-            room = int((card_h * 72 - meta - (4.5 if compact else 7)) / (font * (COMPACT_EM if compact else LINE_EM)))
-            if room < 1:
-                continue
-            lines = min(need, room, COMPACT_LINES if compact else 5)
-            # Score: font first, whole titles second; small fonts pay heavily.
-            score = font * 10 - (need - lines) * 6 - (40 if font < 7 else 0)
-            if compact:  # compact cards: whole titles (in up to three lines) before a bigger font
-                score -= max(0, min(need, COMPACT_LINES) - lines) * 100
-            if best is None or score > best[0]:
-                best = (score, (per, card_w, card_h, font, lines))
-            if lines >= need:
+        area = d.area if d.area in pos else ""
+        k = pos.get(area, len(all_lanes) - 1)
+        bold = bool(s.critical[i]) or d.id in selected
+        xa, xb = g.x(s.es[i]), g.x(s.ef[i])
+        if d.milestone:
+            xa, xb = xa - diamond / 2, xa + diamond / 2
+            text_x = xb + 0.04
+        else:
+            xb = max(xb, xa + 0.03)
+            text_x = xa + 0.05
+        title = _fit_chars(d.title, max_title, font, bold)
+        tw = text_in(title, font, bold)
+        # The title after the bar's start (inside a long bar), or else just before the bar; at the right edge,
+        # before the bar, or failing that ending at the edge (over its own bar).
+        before = xa - 0.05 - tw
+        options = []
+        if text_x + tw <= g.x1:
+            options.append((text_x, min(xa, text_x), max(xb, text_x + tw)))
+        if text_x + tw > xb and before >= g.x0 + 0.02:
+            options.append((before, before, xb))
+        if not options:
+            text_x = g.x1 - tw
+            options.append((text_x, min(xa, text_x), max(xb, g.x1)))
+        rows = occupied.get(k, [])
+        row, (tx, lo, hi) = len(rows), options[0]
+        for r, slots in enumerate(rows):
+            fits = [o for o in options if _free(slots, o[1], o[2])]
+            if fits:
+                row, (tx, lo, hi) = r, fits[0]
                 break
-    return best[1] if best else (1, col_w, 0.2, 3.0, 1)
+        if row == len(rows):  # a new sub-row: the lane grows
+            grow = lane_height(k, len(rows) + 1) - (lane_height(k, len(rows)) if rows else 0.0)
+            if budget is not None and total + grow > budget + 1e-9:
+                if all_or_none:
+                    return None
+                continue
+            total += grow
+            occupied.setdefault(k, []).append([])
+        occupied[k][row].append((lo, hi))
+        spots[i] = (k, row, title, tx, hi)
+    lanes_k = sorted(occupied)
+    index = {k: li for li, k in enumerate(lanes_k)}
+    place = {i: (index[k], r, t, tx, hi) for i, (k, r, t, tx, hi) in spots.items()}
+    return Layout(font, cap, [i for i in order if i in spots], len(plan.decisions) - len(spots),
+                  [all_lanes[k] for k in lanes_k], [len(occupied[k]) for k in lanes_k],
+                  [lane_height(k, len(occupied[k])) for k in lanes_k], [label_h[k][0] for k in lanes_k], place,
+                  pitch)
+
+
+def fit(analysis: Any, width: float, height: float, selected: Iterable[str] = ()) -> tuple[Geometry, Layout]:
+    """The largest title font and longest titles at which every decision fits the figure; failing that, the
+    most important decisions (see :func:`importance`) that fit at :data:`MIN_FONT` or more, each placed in
+    turn, and less important ones filling the gaps the more important leave."""
+    sel = set(selected)
+    s = analysis.schedule
+    by_start = sorted(range(len(analysis.plan.decisions)), key=lambda i: (float(s.es[i]), float(s.ef[i]), i))
+    n = len(analysis.plan.decisions)
+    g = geometry(analysis, width, height, len(note_lines(analysis, width, n, n)))
+    room = g.lanes_bottom - g.lanes_top
+    # Titles of 8 pt or more, as long as the page allows, before smaller type.
+    configs = [(f, c) for c in CAPS for f in FONTS if f >= 8.0] + [(f, c) for c in CAPS for f in FONTS if f < 8.0]
+    for font, cap in configs:
+        lay = _pack(analysis, g, by_start, font, cap, sel, room, all_or_none=True)
+        if lay is not None:
+            return g, lay
+    # Not every decision fits: a note says how many are left out and where to find them.
+    order = importance(analysis, sel)
+    g = geometry(analysis, width, height, len(note_lines(analysis, width, n - 1, n)))
+    room = g.lanes_bottom - g.lanes_top
+    best: Layout | None = None
+    for font in (7.5, MIN_FONT):
+        for cap in SUBSET_CAPS:
+            lay = _pack(analysis, g, order, font, cap, sel, budget=room)
+            assert lay is not None
+            # Prefer the bigger font and longer titles unless the smaller show a quarter more decisions.
+            if best is None or len(lay.shown) > len(best.shown) * 1.25:
+                best = lay
+    assert best is not None
+    return g, best
 
 
 def roadmap_size(analysis: Any) -> tuple[float, float]:
-    """Default size: a 16:9 slide, taller when the cards would read at less than 7.5 pt or lose words."""
-    plan = analysis.plan
-    k = len(plan.stages)
-    w = max(13.333, LANE_LABEL_IN + 2 * MARGIN_IN + 3.0 * k)
-    if analysis.schedule is None or not plan.decisions:
-        return (w, 7.5)
-    _, cells = _cells(analysis)
-    titles = [d.title for d in plan.decisions]
-    grid_w = w - LANE_LABEL_IN - 2 * MARGIN_IN
-    chars_min = int(style.chars_fitting(1.0, 7.5) * style.BOLD_FACTOR)
-    h = 7.5
-    for _ in range(60):
-        grid_h = h - style.TITLE_IN - HEADER_IN - LEGEND_IN - MARGIN_IN
-        per, card_w, card_h, font, lines = _fit(cells, grid_w, grid_h, titles)
-        chars = int(style.chars_fitting(card_w - CARD_PAD_IN, font) * style.BOLD_FACTOR)
-        if font >= 7.5 and lines >= _lines_needed(titles, max(chars, chars_min)):
-            break
-        h *= 1.08
+    """Default size: a 16:9 slide, or 10 inches tall when the slide cannot show every decision."""
+    w, h = 13.333, 7.5
+    if analysis.schedule is None or analysis.stages is None or not analysis.plan.decisions:
+        return (w, h)
+    if fit(analysis, w, h)[1].left_out:
+        h = 10.0
     return (w, h)
 
 
-def roadmap_fits(analysis: Any, width_in: float, height_in: float, *, compact: bool = True,
-                 stages: tuple[int, int] | None = None, areas: tuple[str, ...] | None = None,
-                 min_font_pt: float = style.MIN_PT) -> bool:
-    """Whether the roadmap (or the part of it that ``stages``/``areas`` select) reads on a ``width_in`` x
-    ``height_in`` figure: card titles at ``min_font_pt`` or more, whole or in :data:`COMPACT_LINES` lines."""
-    if analysis.schedule is None or not analysis.plan.decisions:
-        return True
-    lanes, cells = _cells(analysis, stages, areas)
-    if not lanes:
-        return True
-    plan = analysis.plan
-    titles = [_card_title(plan.decisions[i], compact) for lane in cells for c in lane for i in c]
-    grid_w = width_in - LANE_LABEL_IN - 2 * MARGIN_IN
-    grid_h = height_in - style.TITLE_IN - HEADER_IN - LEGEND_IN - MARGIN_IN
-    per, card_w, _, font, lines = _fit(cells, grid_w, grid_h, titles, compact)
-    if font < min_font_pt - 1e-9:
-        return False
-    chars = int(style.chars_fitting(card_w - CARD_PAD_IN, font) * style.BOLD_FACTOR)
-    need = _wrapped_lines(titles, chars) if compact else _lines_needed(titles, chars)
-    return lines >= need and need <= (COMPACT_LINES if compact else 5)
-
-
-def roadmap_pages(analysis: Any, width_in: float, height_in: float,
-                  min_font_pt: float = style.MIN_PT) -> list[dict[str, Any]]:
-    """Options for :func:`draw_roadmap`, one dict per page of ``width_in`` x ``height_in`` inches, that show
-    every decision in compact cards at ``min_font_pt`` or more: the whole roadmap on one page when it fits, else
-    consecutive stages together as long as they fit (Validate + Integrate, Operationalize + Scale on a mid-sized
-    plan), and a stage too big for a page alone split by groups of areas. An empty list when even one area of
-    one stage does not fit."""
-    plan = analysis.plan
-    k = len(plan.stages)
-
-    def fits(**opts: Any) -> bool:
-        return roadmap_fits(analysis, width_in, height_in, min_font_pt=min_font_pt, **opts)
-
-    if fits(compact=True):
-        return [{"compact": True}]
-    # Consecutive stages together while they fit (pairs where the plan allows), a stage too big alone split
-    # by groups of areas.
-    out: list[dict[str, Any]] = []
-    a = 0
-    while a < k:
-        b = a + 1
-        if not _cells(analysis, (a, b))[0]:  # an empty stage: fold it into the next page
-            a = b
-            continue
-        if fits(compact=True, stages=(a, b)):
-            while b < k and fits(compact=True, stages=(a, b + 1)):
-                b += 1
-            out.append({"compact": True, "stages": (a, b)})
-            a = b
-            continue
-        lanes, cells = _cells(analysis, (a, b))
-        groups: list[list[str]] = [[]]
-        for lid, _name in lanes:
-            if fits(compact=True, stages=(a, b), areas=(*groups[-1], lid)):
-                groups[-1].append(lid)
-                continue
-            if not groups[-1]:
-                return []
-            groups.append([lid])
-        # As many pages as the greedy cut needs, but lanes shared out evenly so the last page is not a stub.
-        sizes = [sum(len(c) for c in lane) for lane in cells]
-        even = _even_groups([lid for lid, _ in lanes], sizes, len(groups))
-        if all(fits(compact=True, stages=(a, b), areas=tuple(grp)) for grp in even):
-            groups = even
-        else:  # shift lanes back to the later groups while that evens them out and both still fit
-            size_of = dict(zip([lid for lid, _ in lanes], sizes, strict=True))
-            for j in range(len(groups) - 1, 0, -1):
-                while len(groups[j - 1]) > 1:
-                    lid = groups[j - 1][-1]
-                    before, after = groups[j - 1][:-1], [lid, *groups[j]]
-                    n0 = sum(size_of[x] for x in groups[j - 1])
-                    n1 = sum(size_of[x] for x in groups[j])
-                    if n1 + size_of[lid] > n0 or not fits(compact=True, stages=(a, b), areas=tuple(after)):
-                        break
-                    groups[j - 1], groups[j] = before, after
-        out += [{"compact": True, "stages": (a, b), "areas": tuple(grp)} for grp in groups if grp]
-        a = b
-    return out
-
-
-def _even_groups(ids: list[str], sizes: list[int], k: int) -> list[list[str]]:
-    """``ids`` in order cut into ``k`` runs of about equal total ``sizes``."""
-    total = sum(sizes)
-    out: list[list[str]] = [[]]
-    acc = 0
-    for j, (lid, n) in enumerate(zip(ids, sizes, strict=True)):
-        if out[-1] and len(out) < k and (acc + n / 2 > total * len(out) / k or len(ids) - j <= k - len(out)):
-            out.append([])
-        out[-1].append(lid)
-        acc += n
-    return out
-
-
-_GLYPHS = {Status.DONE: "\u2713 ", Status.IN_PROGRESS: "\u25d0 ", Status.BLOCKED: "\u26a0 "}
-
-
-def _card_title(d: Any, compact: bool) -> str:
-    """A card's title: milestones get a diamond; compact cards also a status glyph in front."""
-    return (_GLYPHS.get(d.status, "") if compact else "") + ("\u25c6 " if d.milestone else "") + d.title
-
-
-def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
-                 compact: bool = False, stages: tuple[int, int] | None = None,
-                 areas: Iterable[str] | None = None) -> None:
-    """Draw the roadmap on a page for ``analysis`` on ``fig``: one lane per area with decisions, one column per
-    stage (as assigned), one card per decision in order of start, critical cards outlined in black.
-
-    ``compact`` cards hold only the title (up to three lines) with a small status glyph in front (the weeks
-    line goes), so that more of them read at 7 pt; ``stages=(a, b)`` shows stage positions a..b-1 and
-    ``areas`` those areas' lanes only (a roadmap split over pages, see :func:`roadmap_pages`)."""
+# -- drawing ------------------------------------------------------------------------------------------------
+def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None) -> None:
+    """Draw the roadmap on a page for ``analysis`` on ``fig`` (any size): areas as lanes over a time axis, a bar
+    per decision on the rolling schedule, stage windows and gates above, critical decisions outlined in black and
+    titled in bold, ``highlight``ed decisions haloed (and always shown)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "roadmap"):
             return
-        _draw(fig, analysis, style.as_id_set(highlight), compact, stages,
-              tuple(areas) if areas is not None else None)
+        _draw(fig, analysis, style.as_id_set(highlight))
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str], compact: bool = False,
-          stages: tuple[int, int] | None = None, areas: tuple[str, ...] | None = None) -> None:
+def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
+    """Week ticks at a round step whose labels (``wk 12`` and, with a start date, ``25 Oct``) never touch."""
+    def label(w: float, first: bool, prev: Any) -> list[str]:
+        out = [f"wk {units.format_weeks(w)}"]
+        d = units.week_to_date(start, w)
+        if d is not None:
+            out.append(units.format_date(d, short=not (first or (prev is not None and prev.year != d.year))))
+        return out
+
+    for step in (1, 2, 4, 8, 13, 26, 52, 104, 208, 520):
+        weeks = [k * step for k in range(int(g.t_end // step) + 1)]
+        ticks, prev = [], None
+        for j, w in enumerate(weeks):
+            lab = label(w, j == 0, prev)
+            prev = units.week_to_date(start, w)
+            ticks.append((float(w), lab))
+        spans = []
+        for wk, lab in ticks:  # the first label starts at the time area's left edge, the others are centred
+            tw = max(text_in(x, style.SMALL_PT) for x in lab)
+            spans.append((g.x(wk), g.x(wk) + tw) if wk == 0 else (g.x(wk) - tw / 2, g.x(wk) + tw / 2))
+        while len(ticks) > 1 and spans[-1][1] > g.width - 0.05:  # a last label that would stick out goes
+            ticks, spans = ticks[:-1], spans[:-1]
+        if all(b[0] - a[1] >= 0.12 for a, b in zip(spans, spans[1:], strict=False)):
+            return ticks
+    return [(0.0, label(0.0, True, None))]
+
+
+def _moved_note(analysis: Any) -> str:
+    """``2 Integrate decisions run in Operationalize under strict gates`` (SPEC §3.3 "Words")."""
+    st, plan = analysis.stages, analysis.plan
+    if not st.suggested_moves:
+        return ""
+    names = {x.id: x.name for x in plan.stages}
+    counts: dict[tuple[str, str], int] = {}
+    for _did, frm, to in st.suggested_moves:
+        counts[(frm, to)] = counts.get((frm, to), 0) + 1
+    bits = [f"{n} {names.get(a, a)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} in {names.get(b, b)}"
+            for (a, b), n in counts.items()]
+    return "Under strict gates " + "; ".join(bits) + " (gates are on the gated schedule)."
+
+
+def note_lines(analysis: Any, width: float, shown: int, total: int) -> list[str]:
+    """The notes under the lanes, wrapped to a ``width`` inch figure: how many decisions the page shows when it
+    cannot show all ``total`` (and where the rest are), and which decisions strict gates run in a later stage."""
+    notes = []
+    if shown < total:
+        rest = total - shown
+        notes.append(f"{shown} of {total} decisions shown, the most important first (critical, milestones, those "
+                     f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in the "
+                     f"Gantt chart.")
+    moved = _moved_note(analysis)
+    if moved:
+        notes.append(moved)
+    room = width - 2 * MARGIN_IN
+    return [line for note in notes for line in _wrap_in(note, room, NOTE_FONT, False, 4)]
+
+
+def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    lanes, cells = _cells(analysis, stages, areas)
-    first, stop = stages if stages is not None else (0, len(plan.stages))
-    if not lanes:
-        style.message(fig, "No decisions in this part of the roadmap")
+    w_in, h_in = (float(v) for v in fig.get_size_inches())
+    g, lay = fit(analysis, w_in, h_in, selected)
+    if not lay.shown:
+        style.message(fig, "No room for the roadmap", [
+            f"At {units.format_weeks(w_in)} \u00d7 {units.format_weeks(h_in)} inches no decision fits at 7 pt. "
+            "Give the chart more room (a bigger window, --size or page)."])
         return
-    w_in, h_in = fig.get_size_inches()
-    grid_w = w_in - LANE_LABEL_IN - 2 * MARGIN_IN
-    grid_h = h_in - style.TITLE_IN - HEADER_IN - LEGEND_IN - MARGIN_IN
-    shown = [i for lane in cells for c in lane for i in c]
-    per, card_w, card_h, font, lines_fit = _fit(cells, grid_w, grid_h,
-                                                [_card_title(plan.decisions[i], compact) for i in shown], compact)
-    # One axes over the whole figure in inches, y down: everything is placed in figure inches.
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, w_in)
     ax.set_ylim(h_in, 0)
     ax.set_axis_off()
-    n_stages = stop - first
-    col_w = grid_w / max(1, n_stages)
-    gx0 = MARGIN_IN + LANE_LABEL_IN
-    gy0 = style.TITLE_IN + HEADER_IN
-    lane_rows = [max(1, max(math.ceil(len(c) / per) for c in lane)) for lane in cells]
-    cell_pad = _cell_pad(compact)
-    unit = (grid_h - len(cells) * 2 * cell_pad) / max(1, sum(lane_rows))
+    n_all = len(plan.decisions)
+    shown = lay.shown
 
-    # Column headers.
-    for k, r in enumerate(st.stages[first:stop]):
-        cx = gx0 + (k + 0.5) * col_w
-        ax.text(cx, gy0 - 0.27, f"{first + k + 1} \u00b7 {r.name.upper()}", ha="center", va="bottom",
-                fontsize=min(11.0, max(8.0, font * 1.2)), fontweight="bold", color=style.INK)
-        bits = [f"wk {style.fmt_weeks(r.start)}\u2013{style.fmt_weeks(r.finish)}" if r.start is not None
-                else "no decisions"]
-        if r.criteria_total:
-            bits.append(f"gate {r.criteria_met}/{r.criteria_total} met")
-        ax.text(cx, gy0 - 0.06, style.ellipsize(" \u00b7 ".join(bits), style.chars_fitting(col_w - 0.1, 7.5)),
-                ha="center", va="bottom", fontsize=7.5, color=style.MUTED)
-    area_col = style.area_colors(plan)
-    y = gy0
-    card_cx: list[float] = []
-    card_cy: list[float] = []
-    card_i: list[int] = []
-    lane_chars = style.chars_fitting(LANE_LABEL_IN - 0.25, 8.5)
-    for li, ((lid, lname), lane) in enumerate(zip(lanes, cells, strict=True)):
-        lane_h = lane_rows[li] * unit + 2 * cell_pad
-        ax.fill_between([MARGIN_IN, w_in - MARGIN_IN], [y, y], [y + lane_h, y + lane_h],
-                        color=style.BAND[li % 2], linewidth=0, zorder=0)
-        color = area_col.get(lid, style.NO_AREA)
-        ax.fill_between([MARGIN_IN, MARGIN_IN + 0.07], [y + 0.05, y + 0.05], [y + lane_h - 0.05] * 2, color=color,
-                        linewidth=0, zorder=1)
-        label_lines = style.wrap(lname, lane_chars, max(1, min(3, int(lane_h * 72 / (8.5 * LINE_EM)))))
-        ax.text(MARGIN_IN + 0.16, y + lane_h / 2, "\n".join(label_lines), ha="left", va="center", fontsize=8.5,
-                fontweight="bold", color=style.INK, linespacing=1.15)
-        for k, cell in enumerate(lane):
-            x_cell = gx0 + k * col_w + cell_pad
-            for j, i in enumerate(cell):
-                r, c = divmod(j, per)
-                card_cx.append(x_cell + c * (card_w + GAP_IN) + card_w / 2)
-                card_cy.append(y + cell_pad + r * unit + card_h / 2)
-                card_i.append(i)
-        y += lane_h
-    # Column separators.
-    for k in range(1, n_stages):
-        x = gx0 + k * col_w
-        ax.plot([x, x], [gy0 - 0.05, y], color=style.GRID, linewidth=0.8, zorder=0.5)
-    if card_i:
-        cx = np.array(card_cx)
-        cy = np.array(card_cy)
-        crit = s.critical[np.array(card_i)]
-        colors = style.decision_colors(plan)
-        sel = np.array([plan.decisions[i].id in selected for i in card_i], dtype=bool)
-        radius = min(0.06, card_h / 4, card_w / 4)
-        if sel.any():
-            ax.add_collection(PolyCollection(_rounded(cx[sel], cy[sel], card_w + 0.1, card_h + 0.1, radius + 0.03),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                             facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
-        edge = [style.CRITICAL if c else style.shade(colors[i], 0.25) for i, c in zip(card_i, crit.tolist(), strict=True)]
-        lw = [2.0 if c else 0.7 for c in crit.tolist()]
-        for j in np.flatnonzero(sel).tolist():
-            edge[j], lw[j] = style.INK, 2.6
-        ax.add_collection(PolyCollection(_rounded(cx, cy, card_w, card_h, radius), facecolors="white",  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                         edgecolors=edge, linewidths=lw, zorder=2))
-        stripe = min(0.07, card_w * 0.06)
-        ax.add_collection(PolyCollection(
-            _rounded(cx - card_w / 2 + stripe / 2 + 0.025, cy, stripe, max(0.02, card_h - 0.08), 0.015),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-            facecolors=[colors[i] for i in card_i], edgecolors="none", zorder=2.1))
-        if font >= 3.5:
-            pad = stripe + 0.07
-            chars = style.chars_fitting(card_w - CARD_PAD_IN, font)
-            for x, yc, i in zip(card_cx, card_cy, card_i, strict=True):
-                d = plan.decisions[i]
-                is_crit = bool(s.critical[i])
-                bold = is_crit or d.id in selected
-                title = "\n".join(style.wrap(_card_title(d, compact),
-                                             int(chars * (style.BOLD_FACTOR if bold else 1.0)), lines_fit))
-                ax.text(x - card_w / 2 + pad, yc - card_h / 2 + 0.045, title, ha="left", va="top", fontsize=font,
-                        fontweight="bold" if bold else "normal", color=style.INK,
-                        linespacing=1.1, zorder=3)
-                if compact:
-                    continue
-                meta = [f"wk {style.fmt_weeks(s.es[i])}" if d.milestone
-                        else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
-                if d.status is Status.DONE:
-                    meta.append("\u2713 done")
-                elif d.status is Status.IN_PROGRESS:
-                    meta.append(f"\u25d0 {d.progress:.0f}%")
-                elif d.status is Status.BLOCKED:
-                    meta.append("\u26a0 blocked")
-                ax.text(x - card_w / 2 + pad, yc + card_h / 2 - 0.035,
-                        style.ellipsize(" \u00b7 ".join(meta), chars), ha="left", va="bottom",
-                        fontsize=font * 0.88, color=style.MUTED, zorder=3)
-
-    n = len(plan.decisions)
-    bits = [f"{n} decisions in {len(_lanes(plan)[0])} areas and {len(plan.stages)} stages",
+    # Title: what the board needs first.
+    n_lanes = len(lanes_of(plan))
+    bits = [f"{n_all} decision{'s' if n_all != 1 else ''} in {n_lanes} area{'s' if n_lanes != 1 else ''}",
             f"finish {style.fmt_when(plan, s.finish)}"]
-    if st.gating_price > 0:
-        bits.append(f"strict gates add {style.fmt_weeks(st.gating_price)} wk")
+    if st.gating_price > 1e-9:
+        bits.append(f"strict gates add {units.plural_weeks(st.gating_price)}")
     bits.append(f"{int(s.critical.sum())} critical")
-    if stages is not None or areas is not None:
-        names = [x.name for x in plan.stages[first:stop]]
-        part = " and ".join(names) if len(names) <= 2 else f"{names[0]} to {names[-1]}"
-        if areas is not None:
-            part += f", {len(lanes)} of {len(_lanes(plan)[0])} areas"
-        bits.insert(0, f"{part}: {len(shown)} decisions")
+    while len(bits) > 1 and (text_in(" \u00b7 ".join(bits), style.SUBTITLE_PT) > w_in - 0.45
+                             or len(" \u00b7 ".join(bits)) > style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)):
+        bits.pop()  # whole figures or none: never a number cut short
     style.title(fig, f"Roadmap \u2014 {plan.title}", " \u00b7 ".join(bits))
-    handles = [
-        Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical (on the longest path)"),
-        Line2D([], [], marker="D", linestyle="none", markerfacecolor="white", markeredgecolor=style.INK,
-               markersize=5, label="Milestone"),
-        Line2D([], [], linestyle="none", marker="$\u2713$", color=style.INK, label="Done"),
-        Line2D([], [], linestyle="none", marker="$\u25d0$", color=style.INK, label="In progress"),
-        Line2D([], [], linestyle="none", marker="$\u26a0$", color=style.INK, label="Blocked"),
-    ]
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.04 / h_in), ncol=len(handles),
-               fontsize=style.SMALL_PT + 0.5, frameon=False, handlelength=1.4, columnspacing=1.6, borderaxespad=0.0)
+
+    lanes_bottom = g.lanes_top + lay.height
+    # Time axis: tick labels above the stage strip, light grid lines down through the lanes.
+    for w, lab in _ticks(g, plan.start_date):
+        x = g.x(w)
+        ax.plot([x, x], [g.strip_top - 0.02, lanes_bottom], color=style.GRID, linewidth=0.5, zorder=0.4)
+        ax.text(x, g.strip_top - 0.04, "\n".join(lab), ha="center" if w > 0 else "left", va="bottom",
+                fontsize=style.SMALL_PT, color=style.MUTED, linespacing=1.15)
+
+    # Stage strip: each stage's window (its assigned decisions) and its gate (the gated schedule).
+    colors_stage = ("#DADADA", "#C4C4C4")
+    gate_xs: list[float] = []
+    for k, r in enumerate(st.stages):
+        y = g.strip_top + k * g.stage_h
+        yc = y + g.stage_h / 2
+        name = _fit_chars(f"{k + 1} \u00b7 {r.name}", g.label_w - 0.12, STAGE_FONT, True)
+        ax.text(MARGIN_IN + 0.02, yc, name, ha="left", va="center", fontsize=STAGE_FONT, fontweight="bold",
+                color=style.INK)
+        if r.start is not None and r.finish is not None:
+            xa, xb = g.x(r.start), max(g.x(r.finish), g.x(r.start) + 0.03)
+            ax.add_patch(_rect(xa, y + g.stage_h * 0.22, xb - xa, g.stage_h * 0.56, colors_stage[k % 2], "none", 0))
+        if r.gated_finish is None:
+            continue
+        xg = g.x(r.gate)
+        gate_xs.append(xg)
+        ax.plot([xg], [yc], marker="v", markersize=STAGE_FONT * 0.9, color=style.GATE, markeredgewidth=0,
+                zorder=3)
+        when = units.week_to_date(plan.start_date, r.gate)
+        text = "gate " + (units.format_date(when, short=True) if when is not None
+                          else f"wk {units.format_weeks(r.gate)}")
+        tw = text_in(text, STAGE_FONT)
+        if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:
+            ax.text(xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3)
+        else:
+            ax.text(xg - 0.09, yc, text, ha="right", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3)
+    strip_bottom = g.strip_top + g.stage_h * len(st.stages)
+    for xg in gate_xs:  # gate lines, faint, down through the lanes
+        ax.plot([xg, xg], [strip_bottom, lanes_bottom], color=style.GATE, linewidth=0.7, linestyle=(0, (3, 3)),
+                alpha=0.45, zorder=0.6)
+
+    # Lanes.
+    area_col = style.area_colors(plan)
+    lane_tops: list[float] = []
+    y = g.lanes_top
+    for li, ((lid, _), lane_h, lab) in enumerate(zip(lay.lanes, lay.lane_h, lay.lane_labels, strict=True)):
+        lane_tops.append(y)
+        ax.add_patch(_rect(MARGIN_IN, y, w_in - 2 * MARGIN_IN, lane_h, style.BAND[li % 2], "none", 0))
+        ax.add_patch(_rect(MARGIN_IN, y + 0.03, 0.06, lane_h - 0.06, area_col.get(lid, style.NO_AREA), "none", 0.2))
+        ax.text(MARGIN_IN + 0.13, y + lane_h / 2, "\n".join(lab), ha="left", va="center", fontsize=LANE_FONT,
+                fontweight="bold", color=style.INK, linespacing=1.1)
+        y += lane_h
+    ax.plot([g.x0, g.x0], [g.strip_top, lanes_bottom], color=style.GRID, linewidth=0.8, zorder=0.5)
+
+    # Bars, milestones and titles.
+    colors = style.decision_colors(plan)
+    bar_h = lay.pitch * 0.72
+    polys, faces, edges, widths = [], [], [], []
+    halos = []
+    done: list[list[tuple[float, float]]] = []
+    done_faces: list[Any] = []
+    for i in shown:
+        li, row, title, text_x, _end = lay.place[i]
+        d = plan.decisions[i]
+        yc = lane_tops[li] + LANE_PAD_IN + (row + 0.5) * lay.pitch
+        crit = bool(s.critical[i])
+        sel = d.id in selected
+        if d.milestone:
+            x = g.x(s.es[i])
+            r = lay.pitch * 0.31
+            poly = [(x - r, yc), (x, yc - r), (x + r, yc), (x, yc + r)]
+            face: Any = style.INK if crit else colors[i]
+        else:
+            xa, xb = g.x(s.es[i]), max(g.x(s.ef[i]), g.x(s.es[i]) + 0.03)
+            poly = [(xa, yc - bar_h / 2), (xb, yc - bar_h / 2), (xb, yc + bar_h / 2), (xa, yc + bar_h / 2)]
+            face = style.tint(colors[i], 0.55)
+            share = 1.0 if d.status is Status.DONE else min(1.0, max(0.0, float(d.progress) / 100))
+            if share > 0:
+                xd = xa + share * (xb - xa)
+                done.append([(xa, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xa, yc + bar_h / 2)])
+                done_faces.append(style.tint(colors[i], 0.25))
+        polys.append(poly)
+        faces.append(face)
+        edges.append(style.CRITICAL if crit else style.shade(colors[i], 0.2))
+        widths.append(1.3 if crit else 0.5)
+        if sel:
+            xs = [p[0] for p in poly]
+            halos.append([(min(xs) - 0.05, yc - lay.pitch / 2), (max(xs) + 0.05, yc - lay.pitch / 2),
+                          (max(xs) + 0.05, yc + lay.pitch / 2), (min(xs) - 0.05, yc + lay.pitch / 2)])
+        ax.text(text_x, yc, title, ha="left", va="center", fontsize=lay.font,
+                fontweight="bold" if (crit or sel) else "normal", color=style.INK, zorder=4)
+    if halos:
+        ax.add_collection(PolyCollection(halos, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
+    if polys:  # fills, the share done darker on top, then the outlines over both
+        ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors="none", zorder=1.9))
+        if done:
+            ax.add_collection(PolyCollection(done, facecolors=done_faces, edgecolors="none", zorder=1.95))
+        ax.add_collection(PolyCollection(polys, facecolors="none", edgecolors=edges, linewidths=widths, zorder=2))
+
+    # Finish line and its label under the lanes.
+    xf = g.x(s.finish)
+    ax.plot([xf, xf], [g.strip_top, lanes_bottom + 0.04], color=style.FINISH, linewidth=1.2, zorder=3)
+    finish = f"finish {style.fmt_when(plan, s.finish)}"
+    fw = text_in(finish, NOTE_FONT, True)
+    fx, ha = (xf + 0.05, "left") if xf + 0.05 + fw <= w_in - MARGIN_IN else (xf - 0.05, "right")
+    y = lanes_bottom + 0.05
+    ax.text(fx, y, finish, ha=ha, va="top", fontsize=NOTE_FONT, fontweight="bold", color=style.FINISH)
+    y += 0.2
+
+    # Notes: what the page leaves out, and stage sequencing under strict gates.
+    for note in note_lines(analysis, w_in, len(shown), n_all):
+        ax.text(MARGIN_IN, y, note, ha="left", va="top", fontsize=NOTE_FONT, color=style.MUTED)
+        y += NOTE_ROW_IN
+
+    # Legend: area colours and the marks, off the plot.
+    used = {lid for lid, _ in lay.lanes}
+    area_ids = [lid for lid, _ in lanes_of(plan)]
+    has = {"done": any(plan.decisions[i].status is Status.DONE or plan.decisions[i].progress > 0
+                       for i in shown if not plan.decisions[i].milestone),
+           "milestone": any(plan.decisions[i].milestone for i in shown)}
+    entries = [e for k, e in enumerate(_legend_entries(plan, lanes_of(plan)))
+               if (area_ids[k] in used if k < len(area_ids) else has.get(e[0], True))]
+    legend = _legend_rows(entries, w_in - 2 * MARGIN_IN)
+    y = max(y, h_in - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN)
+    for line in legend:
+        x = MARGIN_IN
+        yc = y + LEGEND_ROW_IN / 2
+        for kind, label in line:
+            _legend_mark(ax, kind, x, yc)
+            ax.text(x + 0.2, yc, label, ha="left", va="center", fontsize=LEGEND_FONT, color=style.INK)
+            x += _legend_item_w(label)
+        y += LEGEND_ROW_IN
+
+
+def _rect(x: float, y: float, w: float, h: float, face: Any, edge: Any, z: float, lw: float = 0.0) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x, y), w, h, facecolor=face, edgecolor=edge, linewidth=lw, zorder=z)
+
+
+def _legend_mark(ax: Any, kind: str, x: float, yc: float) -> None:
+    if kind == "critical":
+        ax.add_patch(_rect(x, yc - 0.05, 0.15, 0.1, "white", style.CRITICAL, 2, 1.3))
+    elif kind == "milestone":
+        ax.plot([x + 0.075], [yc], marker="D", markersize=5, color=style.INK, linestyle="none")
+    elif kind == "gate":
+        ax.plot([x + 0.075], [yc], marker="v", markersize=6, color=style.GATE, linestyle="none")
+    elif kind == "done":
+        ax.add_patch(_rect(x, yc - 0.05, 0.15, 0.1, style.tint(style.MUTED, 0.55), "none", 2))
+        ax.add_patch(_rect(x, yc - 0.05, 0.09, 0.1, style.tint(style.MUTED, 0.0), "none", 2.05))
+    elif kind == "window":
+        ax.add_patch(_rect(x, yc - 0.035, 0.15, 0.07, "#C4C4C4", "none", 2))
+    elif kind == "finish":
+        ax.plot([x + 0.075, x + 0.075], [yc - 0.07, yc + 0.07], color=style.FINISH, linewidth=1.2)
+    else:
+        ax.add_patch(_rect(x, yc - 0.05, 0.15, 0.1, style.tint(kind, 0.55), style.shade(kind, 0.2), 2, 0.5))
+
+
+__all__ = ["Layout", "draw_roadmap", "fit", "importance", "lanes_of", "roadmap_size", "text_in"]

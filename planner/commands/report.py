@@ -98,7 +98,11 @@ def run(args: argparse.Namespace) -> int:
     comparison = None
     if args.scenarios is not None:
         comparison = _comparison(args)
-        if sections is not None and "comparison" not in sections:
+        if sections is None:  # the section is not one of the defaults: it needs --scenarios
+            from planner.report.sections import default_section_names
+
+            sections = default_section_names()
+        if "comparison" not in sections:
             sections.append("comparison")
 
     from planner.analysis import analyze

@@ -29,7 +29,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
     """One entry per scenario: name, description, changes, finish (weeks) and its delta to the base, problems."""
     from planner.analysis import analyze
     from planner.model import units
-    from planner.model.scenarios import materialise, override_count, scenario_problems
+    from planner.model.scenarios import describe_changes, materialise, override_count, scenario_problems
 
     base = analyze(plan)
     base_finish = base.schedule.finish if base.schedule is not None else None
@@ -53,6 +53,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
             "delta": None if finish is None or base_finish is None else finish - base_finish,
             "errors": [f.message for f in result.errors],
             "problems": clash + scenario_problems(plan, sc),
+            "changes_text": describe_changes(plan, sc),
         })
     return rows
 
@@ -85,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"  {r['name']}  ({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})\n")
         if r["description"]:
             out.write(f"      {r['description']}\n")
+        for line in r["changes_text"]:
+            out.write(f"      - {line}\n")
         for p in r["problems"]:
             out.write(f"      warning: {p} (skipped)\n")
     return EXIT_OK

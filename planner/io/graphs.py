@@ -140,9 +140,10 @@ def export_tjp(plan: Plan) -> str:
 
 # -- Mermaid ----------------------------------------------------------------------------------------------------------
 def _mm_text(text: str) -> str:
-    """Mermaid gantt text: ``:``, ``;`` and ``#`` end or break a task line, so they become entity codes."""
+    """Mermaid gantt text: ``:``, ``;``, ``#`` and ``%`` end or break a task line, so they become Mermaid's entity
+    codes (``#58;``), which it draws as the character."""
     text = " ".join(text.split())
-    return re.sub(r"[#:;]", lambda m: f"#{ord(m.group())};", text) or "untitled"
+    return re.sub(r"[#:;%]", lambda m: f"#{ord(m.group())};", text) or "untitled"
 
 
 def export_mermaid(plan: Plan) -> str:

@@ -181,24 +181,15 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         area_of[i] = area_of[p] if p is not None else None
         tags_of[i] = list(tags_of[p]) if p is not None else []
         if is_summary[i]:
-            used = False
-            if t.key in mapped:
-                m_stage, m_area = mapped[t.key]
-                if m_stage:
-                    stage_of[i] = m_stage
-                    used = True
-                if m_area:
-                    area_of[i] = m_area
-                    used = True
-            if not used:
-                st = _match(t.name, stage_names)
-                ar = _match(t.name, area_items)
-                if st:
-                    stage_of[i] = st
-                elif ar:
-                    area_of[i] = ar
-                elif t.name.strip():
-                    tags_of[i].append(t.name.strip())
+            m_stage, m_area = mapped.get(t.key, (None, None))
+            name_stage = _match(t.name, stage_names)
+            name_area = None if name_stage else _match(t.name, area_items)
+            if m_stage or name_stage:
+                stage_of[i] = m_stage or name_stage
+            if m_area or name_area:
+                area_of[i] = m_area or name_area
+            if not (m_stage or m_area or name_stage or name_area) and t.name.strip():
+                tags_of[i].append(t.name.strip())
         if t.stage_hint:
             stage_of[i] = ensure_stage(t.stage_hint)
         if t.area_hint:
@@ -323,6 +314,23 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             tags=tags, notes=t.notes,
         ))
         source_rows[did] = {"key": t.key, "wbs": t.wbs}
+
+    # -- a helper's stage spans its summary's work: start with the earliest stage inside, finish with the latest,
+    #    so the helpers add no stage inversions of their own
+    if start_id:
+        position = {st.id: k for k, st in enumerate(plan.stages)}
+        by_id = {d.id: d for d in decisions}
+        span: dict[int, tuple[int, int]] = {}
+        for i, did in decision_of.items():
+            k = position.get(by_id[did].stage, 0)
+            up = parent[i]
+            while up is not None and needs[up]:
+                lo, hi = span.get(up, (k, k))
+                span[up] = (min(lo, k), max(hi, k))
+                up = parent[up]
+        for i, (lo, hi) in span.items():
+            by_id[start_id[i]].stage = plan.stages[lo].id
+            by_id[finish_id[i]].stage = plan.stages[hi].id
 
     # -- links --------------------------------------------------------------------------------------------------------
     deps: list[Dependency] = []

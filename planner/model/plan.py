@@ -278,7 +278,7 @@ class Plan(_Strict):
     start_date: dt.date | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     budget: float | None = Field(default=None, ge=0, le=L.MAX_COST, description="Total budget, in the plan's currency.")
-    target: dt.date | float | None = Field(
+    target: dt.date | ScheduleWeeks | None = Field(
         default=None, description="Target finish: a date, or weeks from the plan start."
     )
     cost_of_delay: float | None = Field(

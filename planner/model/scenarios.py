@@ -226,6 +226,92 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
     return sc
 
 
+def _duration_text(value: Any) -> str:
+    from planner.model import units
+    from planner.model.plan import duration_triple
+
+    o, lk, p = duration_triple(value)
+    if o == lk == p:
+        return units.plural_weeks(lk)
+    return f"{units.format_weeks(o)}\u2013{units.format_weeks(lk)}\u2013{units.format_weeks(p)} weeks"
+
+
+def _field_text(key: str, value: Any, plan: Plan) -> str:
+    from planner.model import units
+
+    if key == "duration":
+        return _duration_text(value)
+    if key == "stage":
+        return next((s.name for s in plan.stages if s.id == value), str(value))
+    if key == "owner":
+        return next((t.name for t in plan.teams if t.id == value), str(value))
+    if key == "not_before":
+        return f"week {units.format_weeks(value)}"
+    if key == "cost":
+        return f"{plan.currency + ' ' if plan.currency else ''}{value:,.0f}"
+    if key in ("headcount", "capacity"):
+        return units.format_weeks(value)
+    if key == "probability":
+        return f"{value:.0%}"
+    if key == "impact":
+        return _duration_text(value)
+    return str(value)
+
+
+_FIELD_WORDS = {"duration": "takes", "stage": "in stage", "owner": "owned by", "headcount": "headcount",
+                "not_before": "not before", "cost": "costs", "capacity": "capacity", "probability": "probability",
+                "impact": "impact"}
+
+
+def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
+    """What ``scenario`` changes on ``plan``, one line each, in words (was → now), for the report and the app."""
+    from planner.model import units
+
+    titles = {d.id: d.title for d in plan.decisions}
+    out: list[str] = []
+    for did, ov in scenario.decisions.items():
+        d = plan.decision(did)
+        if d is None:
+            continue
+        parts = []
+        for key in ov.model_dump(exclude_none=True):
+            new = getattr(ov, key)
+            old = getattr(d, key)
+            was = "none" if old is None else _field_text(key, old, plan)
+            parts.append(f"{_FIELD_WORDS.get(key, key)} {_field_text(key, new, plan)} (was {was})")
+        if parts:
+            out.append(f"\u2018{d.title}\u2019 {', '.join(parts)}")
+    readded = {d.id for d in scenario.add_decisions} & set(scenario.drop_decisions)
+    for did in scenario.drop_decisions:
+        if did in titles and did not in readded:
+            out.append(f"drops \u2018{titles[did]}\u2019")
+    for d in scenario.add_decisions:
+        out.append(f"edits \u2018{d.title}\u2019" if d.id in readded else f"adds \u2018{d.title}\u2019")
+    new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
+    for ref in scenario.remove_dependencies:
+        out.append(f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
+                   f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019")
+    for x in scenario.add_dependencies:
+        lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
+        kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
+        out.append(f"makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for \u2018{new_titles.get(x.from_, x.from_)}"
+                   f"\u2019{kind}")
+    for tid, tov in scenario.teams.items():
+        team = next((t for t in plan.teams if t.id == tid), None)
+        if team is not None and tov.capacity is not None:
+            was = "none" if team.capacity is None else _field_text("capacity", team.capacity, plan)
+            out.append(f"{team.name} capacity {_field_text('capacity', tov.capacity, plan)} (was {was})")
+    for rid, rov in scenario.risks.items():
+        risk = next((r for r in plan.risks if r.id == rid), None)
+        if risk is None:
+            continue
+        parts = [f"{_FIELD_WORDS[k]} {_field_text(k, getattr(rov, k), plan)} (was "
+                 f"{_field_text(k, getattr(risk, k), plan)})" for k in ("probability", "impact")
+                 if getattr(rov, k) is not None]
+        out.append(f"risk \u2018{risk.title}\u2019 {', '.join(parts)}")
+    return out
+
+
 def rename_decision(scenarios: list[Scenario], old: str, new: str) -> list[Scenario]:
     """``scenarios`` with the base decision ``old`` called ``new`` in every override, drop and link (and in a
     re-added copy of it, which is how :func:`derive_scenario` records an edit of its title). Scenarios that do
@@ -264,6 +350,7 @@ def apply_to_base(plan: Plan, name: str) -> Plan:
 
 
 __all__ = [
-    "BASE", "DECISION_FIELDS", "ScenarioError", "apply_to_base", "derive_scenario", "find_scenario", "is_base",
+    "BASE", "DECISION_FIELDS", "ScenarioError", "apply_to_base", "derive_scenario", "describe_changes",
+    "find_scenario", "is_base",
     "materialise", "override_count", "rename_decision", "resolve", "scenario_names", "scenario_problems",
 ]

@@ -116,3 +116,27 @@ def clean_stale_temps(target: str | os.PathLike[str], suffixes: tuple[str, ...] 
                     os.unlink(entry.path)
                     removed += 1
     return removed
+
+
+def clean_folder_temps(folder: str | os.PathLike[str]) -> int:
+    """Remove every temporary file of this app in ``folder`` (``.<name>.~<tag>~XXXX.tmp`` / ``.part``, whatever the
+    target) whose writer is gone: a plan's folder on opening it also holds its reports and exports. Only tagged
+    files are touched (the tag is this app's); returns how many were removed; never raises."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith((".tmp", ".part"))) or ".~" not in name:
+            continue
+        start = name.index(".~") + 2
+        end = name.find("~", start)
+        if end < 0 or session_alive(name[start:end]):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

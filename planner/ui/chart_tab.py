@@ -41,6 +41,7 @@ from planner.charts.graph import graph_tiles
 DEBOUNCE_MS = 100
 SCREEN_DPI = 100  # figure inches -> logical pixels
 MAX_CANVAS_PX = 2400  # a bigger canvas takes too long to redraw after every edit
+ROADMAP_MIN_IN = (9.0, 5.6)  # the roadmap fits any figure; below this it would show too few decisions
 GANTT_ROW_PT = 8.0  # row label size the Gantt tab scrolls at
 PRINT_DPI = 200
 
@@ -238,6 +239,8 @@ class ChartTab(QWidget):
             self.canvas.setMinimumSize(200, 150)
             return
         w, h = default_size(self.chart_name, analysis)
+        if self.chart_name == "roadmap":  # fits whatever size it gets: the window, down to a small laptop's
+            w, h = min(w, ROADMAP_MIN_IN[0]), min(h, ROADMAP_MIN_IN[1])
         self.canvas.setMinimumSize(int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX)))
 
     def _gantt_rows(self, analysis: Any, gated: bool) -> tuple[int, int] | None:

@@ -181,11 +181,19 @@ class CompareDialog(QDialog):
         gl.addLayout(grow)
         gl.addWidget(self.gantt, 1)
         self.tabs.addTab(g, "Delta Gantt")
+        self.changes = QLabel(self.tabs)
+        self.changes.setObjectName("compareChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs.addTab(self.changes, "What changes")
         rl.addWidget(self.tabs, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(right, 1)
         doc.scenarios.changed.connect(self.refresh_choices)
+        doc.plan_changed.connect(self._mark_stale)
         self.refresh_choices()
 
     # -- choices ---------------------------------------------------------------------------------------------
@@ -268,6 +276,10 @@ class CompareDialog(QDialog):
         self.status.setText("")
         self._fill()
         return self.comparison
+
+    def _mark_stale(self) -> None:
+        if self.comparison is not None and not self.running:
+            self.status.setText("The plan changed since this comparison: press Compare to update it.")
 
     def cancel(self) -> None:
         if self._state is not None:
@@ -377,12 +389,34 @@ class CompareDialog(QDialog):
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         t.resizeRowsToContents()
         self.sentences.setText("\n".join(s for s in comp.sentences() if s) or "")
+        self.changes.setText(self._changes_html(comp))
         self.gantt_choice.blockSignals(True)
         self.gantt_choice.clear()
         for x in items[1:]:
             self.gantt_choice.addItem(x.name)
         self.gantt_choice.blockSignals(False)
         self._redraw_gantt()
+
+    @staticmethod
+    def _changes_html(comp: Comparison) -> str:
+        """Each compared scenario's overrides in words (Base has none)."""
+        from html import escape
+
+        from planner.model.scenarios import describe_changes
+
+        base = comp.base
+        if base is None:
+            return ""
+        parts = []
+        for x in comp.items:
+            sc = next((s for s in base.scenarios if s.name == x.name), None)
+            if sc is None:
+                continue
+            lines = describe_changes(base, sc)
+            items = "".join(f"<li>{escape(line)}</li>" for line in lines) or "<li>no changes to Base</li>"
+            desc = f"<p>{escape(sc.description)}</p>" if sc.description else ""
+            parts.append(f"<h3>{escape(x.name)}</h3>{desc}<ul>{items}</ul>")
+        return "".join(parts)
 
     @staticmethod
     def _titles(item: PlanFigures, ids: list[str], limit: int = 4) -> str:

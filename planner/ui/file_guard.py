@@ -106,8 +106,12 @@ class FileGuard(QObject):
         self._poll.start()
 
     def close(self) -> None:
+        """The window closes: stop watching, close an open question, let go of the lock."""
         self._poll.stop()
         self._soon.stop()
+        for dialog in (self.prompt, self.compare_dialog):
+            if dialog is not None:
+                dialog.done(0)
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self._release_lock()

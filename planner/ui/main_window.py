@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
 from planner.model.io import output_target
-from planner.model.sessions import clean_stale_temps
+from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template, template_names, template_summary
 from planner.ui import recovery, settings
 from planner.ui.document import PlanDocument
@@ -659,6 +659,7 @@ class MainWindow(QMainWindow):
         when the plan is open in another instance."""
         if path is not None:
             clean_stale_temps(path)
+            clean_folder_temps(Path(path).parent)  # and a killed report's or export's .part beside it
         self.file_guard.watch(path)
         warning = self.file_guard.open_elsewhere_text()
         if warning:

@@ -12,6 +12,10 @@ What-if edits stay possible: ``+`` / ``-`` lengthen or shorten the selected deci
 Leaving restores the window exactly as it was: geometry and window state, docks, hidden bars, fonts and the canvas
 zoom and position.
 
+``N`` flips to the next scenario of the plan (Base included, wrapping round; one undo step each), and the presenter
+bar then says which scenario is shown and how its finish compares with Base (issue 13). A session that flipped
+scenarios keeps its steps as they are when its changes are kept.
+
 :class:`PresentationController` is owned by the main window (``window.presentation``).
 """
 
@@ -164,6 +168,7 @@ class PresentationController(QObject):
         # The what-if session: where the undo stack stood, the plan and the finish when presenting started.
         self.session_index = 0
         self.session_finish: float | None = None
+        self._session_scenario_steps = 0  # doc.scenarios.steps when presenting started
         self.leave_prompt: QMessageBox | None = None
         self._scaled_figures: dict[int, tuple[Any, float]] = {}  # id(figure) -> (figure, its dpi before)
         self._deck_analysis: Any = None  # the analysis the deck was built from
@@ -203,6 +208,9 @@ class PresentationController(QObject):
         self._step_actions = [self.scroll_down_action, self.scroll_up_action, self.leave_action, self.longer_action, self.shorter_action, self.next_action,
                               self.previous_action, self.overview_action, self.stages_action, self.critical_action,
                               self.blank_action]
+        # N: flip to the next scenario (issue 13); the presenter bar then gives its finish against Base.
+        self.scenario_action = self._key_action("Next Scenario", [QKeySequence(K.Key_N)], self.next_scenario)
+        self._step_actions.append(self.scenario_action)
         menu = getattr(window, "view_menu", None)
         if menu is not None:
             menu.addSeparator()
@@ -253,6 +261,7 @@ class PresentationController(QObject):
         saved.table_columns = [table.horizontalHeader().sectionSize(c) for c in range(table.model().columnCount())]
         self._saved = saved
         self.session_index = self.doc.undo_stack.index()
+        self._session_scenario_steps = self.doc.scenarios.steps
         a = self.doc.analysis
         self.session_finish = a.schedule.finish if a is not None and a.schedule is not None else None
         self._hide_chrome()
@@ -514,6 +523,8 @@ class PresentationController(QObject):
         stack = self.doc.undo_stack
         if stack.index() == self.session_index:
             return
+        if self.doc.scenarios.steps != self._session_scenario_steps:
+            return  # scenarios were flipped (N): one step would span two plans, so the steps stay as they are
         if stack.index() == self.session_index + 1:
             return  # already one step
         from planner.ui.commands import ReplacePlanCommand
@@ -761,6 +772,9 @@ class PresentationController(QObject):
         bar.delta.setText("" if delta is None else _figure(
             "Since the start", "no change" if abs(delta) < 1e-9
             else f"{'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}"))
+        scenario = self.scenario_text(a)
+        if scenario:
+            bar.delta.setText(scenario + ("&nbsp;&nbsp;&nbsp;" + bar.delta.text() if bar.delta.text() else ""))
         for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis:
@@ -770,6 +784,27 @@ class PresentationController(QObject):
         bar.explanation.setText("" if step is not None and step.kind != "overview" else self.explanation_html())
         bar.explanation.setVisible(bool(bar.explanation.text()))
         bar.fit_height(self.window.width())
+
+    def next_scenario(self) -> None:
+        """Show the next scenario (Base included, wrapping round): one undo step (issue 13)."""
+        bar = getattr(self.window, "scenario_bar", None)
+        if bar is not None and self.doc.scenarios.names():
+            bar.cycle(+1, presenting=True)
+
+    def scenario_text(self, a: Any) -> str:
+        """The presenter bar's scenario figure: its name and its finish against Base ('' at the base)."""
+        from planner.ui.scenario_state import REFERENCE_BASELINE
+
+        name = self.doc.scenarios.active
+        if name is None:
+            return ""
+        ref = self.doc.plan.baseline(REFERENCE_BASELINE)
+        if ref is None or a is None or a.schedule is None:
+            return _figure("Scenario", name)
+        d = a.schedule.finish - ref.finish
+        vs = "same finish as Base" if abs(d) < 1e-9 else \
+            f"{'+' if d > 0 else '−'}{fmt.weeks(abs(d), unit=True)} vs Base"
+        return _figure("Scenario", f"{name}: {vs}")
 
     def explanation_html(self) -> str:
         """The selected decision, its duration and why it is (or is not) critical; empty without a selection."""

@@ -39,7 +39,7 @@ ORIENTATIONS = (("Portrait", "portrait"), ("Landscape", "landscape"))
 _FALLBACK_SECTIONS = (
     ("cover", "Cover", "title page with the key figures"),
     ("summary", "Executive summary", "when it finishes, what drives it, the price of strict gates, top warnings"),
-    ("roadmap", "Roadmap on a page", "every decision by area and stage"),
+    ("roadmap", "Roadmap on a page", "the plan on one page: areas over time, stages and gates"),
     ("stage-timeline", "Stage timeline", "stage windows, rolling and gated, and the price of strict gates"),
     ("gantt", "Gantt chart", "the schedule, tiled over pages for big plans"),
     ("graph", "Dependency graph", "decisions and their dependencies, tiled"),

@@ -137,20 +137,21 @@ class ScenarioBar(QObject):
             a.setChecked(self.state.active == name)
             a.triggered.connect(lambda _c=False, name=name: self.switch(name))
 
-    def cycle(self, step: int) -> None:
-        """Show the next (previous) scenario, Base included, wrapping round (one key in presentation mode)."""
+    def cycle(self, step: int, *, presenting: bool = False) -> None:
+        """Show the next (previous) scenario, Base included, wrapping round (N in presentation mode, which passes
+        ``presenting``)."""
         order: list[str | None] = [None, *self.state.names()]
         k = order.index(self.state.active) if self.state.active in order else 0
-        self.switch(order[(k + step) % len(order)])
+        self.switch(order[(k + step) % len(order)], presenting=presenting)
 
     def presenting(self) -> bool:
         presentation = getattr(self.window, "presentation", None)
         return bool(getattr(presentation, "active", False))
 
-    def switch(self, name: str | None) -> bool:
-        """Show scenario ``name`` (None: Base). Refused while presenting: the presentation keeps or discards its
-        what-if edits as one step of one plan, so it must not span scenarios."""
-        if self.presenting():
+    def switch(self, name: str | None, *, presenting: bool = False) -> bool:
+        """Show scenario ``name`` (None: Base). While presenting, only the presentation's own key flips scenarios
+        (``presenting``): the toolbar is hidden then, and the menu's operations are refused."""
+        if self.presenting() and not presenting:
             self.window.show_message("Leave presentation mode (Esc) to switch scenarios.")
             self.refresh()
             return False

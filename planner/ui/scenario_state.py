@@ -83,6 +83,7 @@ class ScenarioState(QObject):
         super().__init__(doc)
         self.doc = doc
         self.active: str | None = None
+        self.steps = 0  # scenario operations applied (done or undone): tells a what-if session it spanned scenarios
         self._base: Plan | None = None
         self._recording = False
         doc.plan_changed.connect(self.record)
@@ -98,6 +99,13 @@ class ScenarioState(QObject):
 
     def scenario(self, name: str) -> Scenario:
         return find_scenario(self.base, name)
+
+    def changed_ids(self) -> set[str]:
+        """Decisions the scenario shown changes: overridden, added, or re-added with edits (none at the base)."""
+        if self.active is None or self.active not in self.names():
+            return set()
+        sc = self.scenario(self.active)
+        return set(sc.decisions) | {d.id for d in sc.add_decisions}
 
     def file_plan(self) -> Plan:
         """What is saved: the base plan with every scenario, the active one's overrides up to date."""
@@ -143,6 +151,7 @@ class ScenarioState(QObject):
                          {f: getattr(base, f) for f in type(base).model_fields} if fields else None)
 
     def _apply(self, snap: _Snapshot) -> None:
+        self.steps += 1
         base = snap.base
         if snap.fields is not None:
             for key, value in snap.fields.items():
@@ -155,6 +164,11 @@ class ScenarioState(QObject):
             snap.shown.title = snap.title
         if self.doc.plan is not snap.shown or snap.fields is not None:
             self.doc._swap_plan(snap.shown)
+        # Views compare a scenario with Base (table slips, Gantt baseline bars, status bar); a view setting.
+        if snap.active is not None:
+            self.doc.set_baseline_name(REFERENCE_BASELINE)
+        elif self.doc.baseline_name == REFERENCE_BASELINE:
+            self.doc.set_baseline_name(None)
         self.changed.emit()
 
     def _push(self, text: str, after: _Snapshot, before: _Snapshot) -> None:

@@ -291,3 +291,15 @@ def test_started_work_and_other_constraints_keep_ms_projects_dates(tmp_path: Pat
     assert nb["e"] == pytest.approx(0.4)
     text = report.text(limit=None)
     assert "'must start on' constraint carried as an earliest start" in text and "levelling delay" in text
+
+
+def test_mapping_top_level_summaries_to_stage_and_area(tmp_path: Path) -> None:
+    from planner.io import Mapping
+
+    path = write(tmp_path, [task(1, "Validate", 1), task(2, "A", 2), task(3, "Rollout", 1), task(4, "B", 2)])
+    # an area chosen for "Validate" keeps the stage its name gives; "Rollout" gets both from the mapping
+    plan, report = import_file(path, mapping=Mapping({"1": (None, "data"), "3": ("scale", "governance")}))
+    a, b = plan.decision("a"), plan.decision("b")
+    assert (a.stage, a.area, b.stage, b.area) == ("validate", "data", "scale", "governance")  # type: ignore[union-attr]
+    assert not any(t in a.tags + b.tags for t in ("stage-guessed", "area-guessed", "Rollout"))  # type: ignore[union-attr]
+    assert not [i for i in report.items if i.kind == "guess"]

@@ -183,3 +183,16 @@ def test_long_cycle_is_one_short_finding() -> None:
     assert len(cycle[0].message) < 3000
     assert "runs through 2000 decisions" in cycle[0].message
     assert len(cycle[0].decisions) == n  # the finding still names every decision in the loop
+
+
+def test_target_and_horizon_past_the_calendar_are_check_errors() -> None:
+    for field, value in (("horizon", 600_000), ("target", 600_000)):
+        data = json.loads(text_of(start_date="2027-01-04"))
+        data[field] = value
+        plan = parse_plan(json.dumps(data))
+        errors = [f for f in validate(plan) if f.severity == "error"]
+        assert [f.code for f in errors] == ["dates-out-of-range"], field
+        assert "the target or the horizon" in errors[0].message
+    data = json.loads(text_of())
+    data["target"] = 1e308
+    assert load_error(json.dumps(data)).startswith("p.json: at target:")

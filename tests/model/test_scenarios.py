@@ -369,3 +369,26 @@ def test_renaming_a_base_decision_follows_into_the_scenarios() -> None:
     base2.risks[0].decisions = ["beta"]
     before, after = figures(materialise(plan, sc)), figures(materialise(base2, r))
     assert after["finish"] == before["finish"] and after["rows"]["beta"] == {**before["rows"]["b"], "id": "beta"}
+
+
+def test_describe_changes_in_words() -> None:
+    from planner.model.scenarios import describe_changes
+
+    plan = chain_plan()
+    sc = Scenario.model_validate({
+        "name": "All", "decisions": {"a": {"duration": {"optimistic": 1, "likely": 2, "pessimistic": 4},
+                                            "owner": "q", "not_before": 2}},
+        "teams": {"p": {"capacity": 4}}, "risks": {"r": {"probability": 0.25}},
+        "drop_decisions": ["c"], "add_decisions": [{"id": "n", "title": "New", "stage": "scale"}],
+        "add_dependencies": [{"from": "b", "to": "n", "type": "SS", "lag": 1}],
+        "remove_dependencies": [{"from": "a", "to": "b"}],
+    })
+    assert describe_changes(plan, sc) == [
+        "\u2018A\u2019 takes 1\u20132\u20134 weeks (was 3 weeks), owned by Q (was P), not before week 2 (was none)",
+        "drops \u2018C\u2019",
+        "adds \u2018New\u2019",
+        "no longer makes \u2018B\u2019 wait for \u2018A\u2019",
+        "makes \u2018New\u2019 wait for \u2018B\u2019 (SS, lag 1 week)",
+        "P capacity 4 (was 2)",
+        "risk \u2018R\u2019 probability 25% (was 50%)",
+    ]

@@ -130,8 +130,13 @@ def test_stale_temps_are_removed_on_open_and_after_a_failed_save(qtbot, window, 
     path.write_text(dump_plan(window.doc.plan), encoding="utf-8")
     stale = tmp_path / ".p.plan.json.~999999999-5~abc.tmp"
     stale.write_text("half")
+    report_part = tmp_path / ".p.pdf.~999999999-5~xyz.part"  # a report killed while it was written
+    report_part.write_text("half a pdf")
+    someone_elses = tmp_path / ".notes.txt.swp"
+    someone_elses.write_text("not ours")
     assert window.open_file(path)
-    assert not stale.exists()
+    assert not stale.exists() and not report_part.exists()
+    assert someone_elses.exists()
     stale.write_text("half")
     import planner.ui.main_window as mw
 
@@ -251,3 +256,12 @@ def test_same_plan_open_twice_is_noticed(qtbot, window, tmp_path):
         assert third.file_guard.other_instance is None  # the first window let go: no warning
     finally:
         third.discard_and_close()
+
+
+def test_large_plans_are_written_off_the_gui_thread(qtbot, window, monkeypatch):
+    monkeypatch.setattr(recovery, "THREADED_FROM_DECISIONS", 0)  # every plan counts as large
+    window.doc.add_decision("Written by the background thread")
+    qtbot.waitUntil(lambda: window.recovery.path.exists(), timeout=3000)
+    window.recovery_writer.wait()
+    assert "Written by the background thread" in _recovered_titles(window.recovery.path)
+    assert window.recovery_writer.problem == ""

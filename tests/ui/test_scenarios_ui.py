@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.analysis import analyze
 from planner.model import Scenario, load_plan
@@ -165,6 +165,11 @@ def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert t.item(0, 2).text() == "week 31.5\n10 Sep 2027\n\u22120.5 wk"
     assert "brings the finish forward 0.5 weeks" in dialog.sentences.text()
     assert dialog.gantt_choice.count() == 2
+    changes = dialog.changes.text()
+    assert "<h3>Buy the feature store</h3>" in changes and "costs EUR 120,000 (was EUR 70,500)" in changes
+    # an edit makes the figures stale, and the dialog says so
+    fraud_window.doc.set_duration("dpia", 1, 1, 1)
+    assert dialog.status.text().startswith("The plan changed since this comparison")
     # at most four, at least two
     dialog.set_chosen(["Base"])
     assert not dialog.run_button.isEnabled() and dialog.run() is None
@@ -186,10 +191,13 @@ def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None
 
 def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:  # type: ignore[no-untyped-def]
     doc = fraud_window.doc
+    gantt = fraud_window.chart_tabs["gantt"].ensure_built()
+    assert not gantt.options["baseline"].isChecked()
     doc.scenarios.switch(LIVE)
     doc.analyze_now()
     # the base's schedule is the scenario plan's newest baseline: table slips and Gantt ghost bars use it
-    assert doc.current_baseline().name == "Base plan"
+    assert doc.current_baseline().name == "Base plan" and doc.baseline_name == "Base plan"
+    assert gantt.options["baseline"].isChecked()  # the Gantt draws Base's bars under the scenario's
     v = doc.variance()
     assert v.finish_slip == -0.5  # 31.5 against 32 weeks
     slipped = {d.id for d in v.slipped()}
@@ -198,7 +206,7 @@ def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None
     # ... and it is never saved: the file plan has no such baseline
     assert all(b.name != "Base plan" for b in doc.file_plan().baselines)
     doc.scenarios.switch(None)
-    assert doc.current_baseline() is None
+    assert doc.current_baseline() is None and doc.baseline_name is None
 
 
 def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ignore[no-untyped-def]
@@ -246,3 +254,56 @@ def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert doc.plan.scenarios == before
+
+
+def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        doc = w.doc
+        p.scenario_action.trigger()  # N
+        doc.analyze_now()
+        assert doc.scenarios.active == BUY
+        assert "Scenario</span> Buy the feature store: same finish as Base" in p.bar.delta.text()
+        p.scenario_action.trigger()
+        doc.analyze_now()
+        assert doc.scenarios.active == LIVE
+        assert f"{LIVE}: \u22120.5 wks vs Base" in p.bar.delta.text()
+        # keeping the session's changes leaves the flips as their own steps; discarding undoes them
+        index = doc.undo_stack.index()
+        p.keep_changes()
+        assert doc.undo_stack.index() == index and doc.scenarios.active == LIVE
+        p.discard_changes()
+        assert doc.scenarios.active is None
+    finally:
+        p.leave()
+    assert not w.presentation.scenario_action.isEnabled()
+
+
+def test_the_graph_marks_the_cards_a_scenario_changes(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = fraud_window
+    w.show_view("Graph")
+    doc = w.doc
+    scene = w.canvas.graph_scene
+
+    def changed() -> set[str]:
+        QApplication.processEvents()
+        return {did for did, card in scene.cards.items() if card.card_data is not None and card.card_data.changed}
+
+    qtbot.waitUntil(lambda: len(scene.cards) == len(doc.plan.decisions), timeout=10_000)
+    assert changed() == set()
+    doc.scenarios.switch(BUY)
+    doc.analyze_now()
+    qtbot.waitUntil(lambda: "feature-store-vendor-review" in scene.cards, timeout=10_000)
+    assert changed() == {"feature-store", "feature-store-vendor-review"}
+    doc.set_duration("dpia", 1, 1, 1)  # an edit in the scenario marks its card too
+    doc.analyze_now()
+    assert changed() == {"feature-store", "feature-store-vendor-review", "dpia"}
+    doc.undo_stack.undo()
+    doc.analyze_now()
+    assert changed() == {"feature-store", "feature-store-vendor-review"}
+    doc.scenarios.switch(None)
+    doc.analyze_now()
+    qtbot.waitUntil(lambda: "feature-store-vendor-review" not in scene.cards, timeout=10_000)
+    assert changed() == set()

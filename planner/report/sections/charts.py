@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from planner.report.context import ReportContext, esc, plural
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
+from planner.report.vector import ChartFlowable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -30,114 +31,33 @@ def _charts() -> Any:
 
 
 # -- roadmap on a page ------------------------------------------------------------------------------------------
-MAX_ROADMAP_PAGES = 12  # beyond this the roadmap is a table: a slide deck of roadmaps is no longer "on a page"
+class _FrameChart(ChartFlowable):
+    """A chart as wide as the frame it lands in and as tall as the rest of it, so that the roadmap fills one page
+    whatever its paper size and orientation (the chart itself fits any size it is given)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return super().wrap(avail_width, avail_height)
 
 
 def build_roadmap(ctx: ReportContext) -> list[Flowable]:
+    """One page: the heading, one line of introduction and the roadmap chart on the rest of the page (for a big
+    plan the chart shows the most important decisions and says how many it leaves to the Gantt chart)."""
     charts = _charts()
-    g = ctx.wide
     out: list[Flowable] = [ctx.heading("Roadmap on a page")]
-    width, height = g.frame_width, g.frame_height - INTRO_PT
+    out.append(ctx.p("The plan on one page: each area's decisions over time on the rolling schedule, stage windows "
+                     "and their gates under strict gates above; black outlines are critical decisions."))
 
-    # Compact cards (title and status glyph) at 7 pt or more: on one page when the plan allows, else the stages
-    # in pairs, one stage a page, or one stage split by areas. Very big plans get a table instead.
-    from planner.charts.roadmap import roadmap_pages
+    def draw_roadmap(fig: Figure) -> None:
+        ctx.check("Drawing the roadmap")
+        charts.draw_roadmap(fig, ctx.analysis)
 
-    pages = [] if len(ctx.plan.decisions) > 400 else roadmap_pages(ctx.analysis, width / 72, height / 72, MIN_PT)
-    if pages and len(pages) <= MAX_ROADMAP_PAGES:
-        text = ("Every decision as a card: one lane per area, one column per stage, each card in the order it "
-                "starts. Cards outlined in black are critical: they set the finish. \u2713 done, \u25d0 in "
-                "progress, \u26a0 blocked, \u25c6 milestone.")
-        if len(pages) > 1:
-            text += f" The roadmap runs over {len(pages)} pages so that every card reads."
-        out.append(ctx.p(text))
-        for k, opts in enumerate(pages):
-            if k:
-                out.append(PageBreak())
-                out.append(Paragraph(f"Roadmap on a page, part {k + 1} of {len(pages)}", ctx.styles["h3"]))
-
-            def draw_roadmap(fig: Figure, opts: dict[str, Any] = opts) -> None:
-                charts.draw_roadmap(fig, ctx.analysis, **opts)
-
-            out.append(ctx.chart(draw_roadmap, height, name="roadmap", wide=True))
-        return out
-    listing = _roadmap_listing(ctx)
-    if listing is not None:
-        out.append(ctx.p(f"Every decision by area and stage, in the order they start; critical decisions, which set "
-                         f"the finish, are in bold. (With {plural(len(ctx.plan.decisions), 'decision')} the cards of "
-                         f"the roadmap picture would be too small to read on a few pages.)"))
-        out.append(listing)
-        return out
-    out.append(ctx.p(f"With {plural(len(ctx.plan.decisions), 'decision')} the roadmap is summarised: decisions per "
-                     f"area and stage, and how many of them are critical. The Gantt chart and the appendix list "
-                     f"every decision.", "small"))
-    out.append(_roadmap_matrix(ctx))
+    g = ctx.wide
+    chart = _FrameChart(draw_roadmap, g.frame_width, None, name="roadmap",
+                        min_height=min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT)
+    ctx.charts.append(chart)
+    out.append(chart)
     return out
-
-
-MAX_LISTED = 24  # decisions per area and stage in the table roadmap (a table row cannot split over pages)
-
-
-def _area_stage_cells(ctx: ReportContext) -> tuple[list[tuple[str, str]], dict[tuple[str, int], list[int]]]:
-    """The roadmap's rows and cells: ``(area id, name)`` for every area, plus ``("", "No area")`` when a decision
-    has none or an unknown one; and per ``(area id, stage position)`` the indices of its decisions in plan order
-    (stage position -1 for an unknown stage)."""
-    plan = ctx.plan
-    stage_pos = plan.stage_index()
-    areas = [(a.id, a.name) for a in plan.areas]
-    known = {a for a, _ in areas}
-    if any((d.area or "") not in known for d in plan.decisions):
-        areas.append(("", "No area"))
-    cells: dict[tuple[str, int], list[int]] = {}
-    for i, d in enumerate(plan.decisions):
-        cells.setdefault((d.area if d.area in known else "", stage_pos.get(d.stage, -1)), []).append(i)
-    return areas, cells
-
-
-def _roadmap_listing(ctx: ReportContext) -> Flowable | None:
-    """The roadmap as a table: areas down, stages across, decision titles in the cells; None when a cell would
-    hold more than :data:`MAX_LISTED` decisions."""
-    plan, sched = ctx.plan, ctx.schedule
-    areas, cells = _area_stage_cells(ctx)
-    if any(len(v) > MAX_LISTED for v in cells.values()):
-        return None
-    style = ctx.styles["cell"]
-    from reportlab.lib.styles import ParagraphStyle
-
-    item = ParagraphStyle("roadmap_item", style, fontSize=7.5, leading=9, leftIndent=6, firstLineIndent=-6,
-                          spaceAfter=2)
-    rows = []
-    for aid, name in areas:
-        row_cells = [sorted(cells.get((aid, k), []), key=lambda i: (sched.es[i], i)) for k in range(len(plan.stages))]
-        if not any(row_cells):
-            continue
-        row: list[Any] = [ctx.cell(name, "cell_bold")]
-        for idx in row_cells:
-            row.append([Paragraph(("<b>" if sched.critical[i] else "") + "\u2022 " + esc(plan.decisions[i].title)
-                                  + ("</b>" if sched.critical[i] else ""), item) for i in idx] or "")
-        rows.append(row)
-    return ctx.table(["Area", *(f"{k + 1}. {s.name}" for k, s in enumerate(plan.stages))], rows,
-                     [1.3] + [2.0] * len(plan.stages), wide=True)
-
-
-def _roadmap_matrix(ctx: ReportContext) -> Flowable:
-    plan, sched = ctx.plan, ctx.schedule
-    areas, members = _area_stage_cells(ctx)
-    head = ["Area", *(s.name for s in plan.stages), "Total"]
-    rows = []
-    for aid, name in areas:
-        cells = [(len(idx), sum(bool(sched.critical[i]) for i in idx))
-                 for idx in (members.get((aid, k), []) for k in range(len(plan.stages)))]
-        if not any(c[0] for c in cells):
-            continue
-        row = [ctx.cell(name, "cell_bold")]
-        for n, crit in cells:
-            row.append(ctx.cell(f"{n}" + (f"<br/><font size='7' color='#5C5C5C'>{crit} critical</font>" if crit else ""),
-                                "cell_right", markup=True) if n else ctx.cell("-", "cell_right"))
-        row.append(ctx.cell(str(sum(c[0] for c in cells)), "cell_right"))
-        rows.append(row)
-    return ctx.table([ctx.cell(h, "head" if k == 0 else "head_right") for k, h in enumerate(head)], rows,
-                     [2.2] + [1.0] * len(plan.stages) + [0.8], wide=True)
 
 
 # -- stage timeline ---------------------------------------------------------------------------------------------
@@ -184,10 +104,13 @@ def gantt_tiles(ctx: ReportContext, height_pt: float, *, first_pt: float | None 
         return max(1, min(MAX_PAGE_ROWS - 1 + int(first_page), cap))
 
     cap1, cap = fits(first, first_page=True), fits(height_pt)
-    # As for the graph: make sure every label of a full page, not just the row labels, is 7 pt or more.
-    rows = (0, min(total, cap))
-    smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, compact=compact),
-                                 width, height_pt)
+    # A compact chart's fixed parts are measured by ``frame_in`` and its rows get the room left, so its labels
+    # are 7 pt by construction (the report tests read every size back). Otherwise (the baseline Gantt, whose
+    # legend has one more entry) make sure every label of a full page, not just the row labels, is 7 pt or more.
+    smallest = MIN_PT
+    if not compact:
+        rows = (0, min(total, cap))
+        smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), width, height_pt)
     if smallest < MIN_PT - 1e-6:
         font = MIN_PT * MIN_PT / smallest + 0.01
         cap1, cap = fits(first, font, True), fits(height_pt, font)
@@ -284,7 +207,8 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
 
 
 SECTIONS = [
-    Section("roadmap", "Roadmap on a page", build_roadmap, 20, description="every decision by area and stage",
+    Section("roadmap", "Roadmap on a page", build_roadmap, 20,
+            description="the plan on one page: areas over time, stages and gates, critical decisions",
             weight=0.6, wide=True),
     Section("stage-timeline", "Stage timeline", build_stage_timeline, 30,
             description="stage windows, rolling and gated, and the price of strict gates", weight=0.3,

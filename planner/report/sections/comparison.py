@@ -116,6 +116,16 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
                      f"\u201c{ref.name}\u201d. Each scenario is the plan with its overrides applied, analysed exactly "
                      f"like the plan itself.{sims}"))
     out.extend(ctx.bullets([s for s in comp.sentences() if s]))
+    base_plan = getattr(comp, "base", None)
+    if base_plan is not None:
+        from planner.model.scenarios import describe_changes
+
+        for item in others:
+            sc = next((s for s in base_plan.scenarios if s.name == item.name), None)
+            lines = describe_changes(base_plan, sc) if sc is not None else []
+            if lines:
+                out.append(Paragraph(esc(f"What \u201c{item.name}\u201d changes"), ctx.styles["h3"]))
+                out.extend(ctx.bullets(lines, style="bullet"))
     out.append(ctx.space(6))
     for k in range(0, len(comp.items), MAX_COLUMNS):
         chunk = comp.items[k:k + MAX_COLUMNS]
@@ -168,5 +178,5 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
 SECTIONS = [
     Section("comparison", "Scenarios compared", build_comparison, 15,
             description="with --scenarios: the scenarios side by side, in sentences, a table and delta Gantts",
-            weight=1.0, wide=True),
+            weight=1.0, wide=True, default=False),
 ]

@@ -56,6 +56,7 @@ class CardData:
     critical: bool
     progress: float  # 0..1
     done: bool
+    changed: bool = False  # the scenario shown changes this decision (issue 13)
 
 
 def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: QFont, width: float) -> tuple[str, str]:
@@ -271,6 +272,9 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(S.CARD_BORDER, 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(body)
+        if data.changed:  # changed by the scenario shown: a dashed outline just outside the card
+            painter.setPen(QPen(S.SCENARIO, 2.0, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(QRectF(-4.5, -4.5, S.CARD_W + 9, S.CARD_H + 9), 8.0, 8.0)
         if selected:
             painter.setPen(QPen(S.SELECTION, 2.5))
             painter.drawPath(self._selection_path(data.milestone))

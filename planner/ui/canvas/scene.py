@@ -727,7 +727,20 @@ class GraphScene(QGraphicsScene):
             critical=critical,
             progress=1.0 if done else d.progress / 100.0,
             done=done,
+            changed=d.id in self._scenario_changed(),
         )
+
+    def _scenario_changed(self) -> set[str]:
+        """Ids of the decisions the scenario shown changes (none at the base), once per plan generation."""
+        state = getattr(self.document, "scenarios", None)
+        if state is None or state.active is None:
+            return set()
+        key = (state.active, getattr(self.document, "generation", 0))
+        cached = getattr(self, "_scenario_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, state.changed_ids())
+            self._scenario_cache = cached
+        return cached[1]
 
     def _sync_cards(self, analysis: Analysis | None, only: set[str] | None = None) -> None:
         """Give cards their data: all of them, or the ones in ``only``."""
