@@ -72,7 +72,7 @@ def test_summary_is_written_in_sentences(bank_report: Report) -> None:
 def test_page_count_grows_with_the_plan(small_report: Report, bank_report: Report, big_report: Report) -> None:
     n_small, n_bank, n_big = (len(r.reader.pages) for r in (small_report, bank_report, big_report))
     assert len(small_report.analysis.plan.decisions) < len(bank_report.analysis.plan.decisions)
-    assert n_small < n_bank < n_big
+    assert n_small <= n_bank < n_big  # (short sections share pages, so similar plans may take as many)
 
 
 def _outline_titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
@@ -205,9 +205,9 @@ def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
 
 
 def test_default_sections_are_registered() -> None:
-    assert default_section_names() == ["cover", "summary", "comparison", "cost", "roadmap", "stage-timeline",
-                                       "gantt", "graph", "stages-detail", "baseline", "critical-path", "risk",
-                                       "capacity", "coverage", "findings", "appendix"]
+    assert default_section_names() == ["cover", "summary", "cost", "roadmap", "stage-timeline", "gantt", "graph",
+                                       "stages-detail", "baseline", "critical-path", "risk", "capacity", "coverage",
+                                       "findings", "appendix"]
 
 
 def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None:

@@ -303,7 +303,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         title = ("\u25c6 " if d.milestone else "") + d.title
         crit = "critical" if sched.critical[i] else ""
         rows.append([
-            ctx.fit(fit_width(title, REGULAR, 8, cols[0] - 9), cols[0]),
+            ctx.fit(title, cols[0]),  # the whole title (it wraps): the appendix is where every title is found
             ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 8, cols[1] - 9), cols[1]),
             ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[2] - 9), cols[2]),
             ctx.fit(dur, cols[3]), span_text(ctx, sched.es[i], sched.ef[i]),
