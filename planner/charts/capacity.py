@@ -25,8 +25,22 @@ MIN_PANEL_IN = 0.42  # below this a panel per team is unreadable: the compact ch
 
 
 def _team_colors(n: int) -> list[str]:
+    """``n`` distinct colours: the colour-blind-safe Okabe-Ito set for up to six teams, matplotlib's 20-colour
+    qualitative set up to twenty, then hues spread by the golden angle at alternating lightness (never a repeat)."""
     palette = [c for c in style.OKABE_ITO if c not in (style.OKABE_ITO[5], "#000000")]
-    return [palette[k % len(palette)] for k in range(n)]
+    if n <= len(palette):
+        return palette[:n]
+    from matplotlib import colormaps
+    from matplotlib.colors import hsv_to_rgb, to_hex
+
+    tab20 = [to_hex(c) for c in colormaps["tab20"].colors]  # type: ignore[attr-defined]
+    if n <= len(tab20):
+        return tab20[:n]
+    out = list(tab20)
+    for k in range(n - len(tab20)):
+        hue = (k * 0.381966) % 1.0
+        out.append(to_hex(hsv_to_rgb((hue, 0.55 + 0.3 * (k % 2), 0.55 + 0.3 * ((k // 2) % 2)))))
+    return out
 
 
 def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool | None = None) -> None:

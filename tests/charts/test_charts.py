@@ -388,3 +388,12 @@ def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:  # typ
         fig = _draw("critical-path", a, (10.28, 5.0 if steps[0] == 0 else 6.2), steps=steps)
         assert min(t.get_fontsize() for t in _texts(fig)) >= style.MIN_PT - 1e-9
         assert str(steps[0] + 1) in {t.get_text() for t in _texts(fig)}
+
+
+def test_team_colours_never_repeat() -> None:
+    # Issue 8: the capacity chart reused colours for different teams (six colours for any number of teams).
+    from planner.charts.capacity import _team_colors
+
+    for n in (1, 6, 7, 20, 21, 24, 80):
+        colours = _team_colors(n)
+        assert len(colours) == n == len(set(colours))
