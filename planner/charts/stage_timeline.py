@@ -58,14 +58,23 @@ def _draw(fig: Figure, analysis: Any) -> None:
 
     tf = blended_transform_factory(fig.transFigure, ax.transData)
     label_x = 0.18 / w_in
+    moves = st.sequencing_moves()
     for y, r in enumerate(st.stages):
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         n_dec = sum(1 for d in plan.decisions if d.stage == r.id)
         ax.text(label_x, y - 0.08, style.ellipsize(f"{y + 1} \u00b7 {r.name}", int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR)),
                 transform=tf, ha="left", va="bottom", fontsize=font + 1, fontweight="bold", color=style.INK)
-        ax.text(label_x, y + 0.02, f"{n_dec} decision{'s' if n_dec != 1 else ''}", transform=tf, ha="left",
-                va="top", fontsize=font * 0.9, color=style.MUTED)
+        count = f"{n_dec} decision{'s' if n_dec != 1 else ''}"
+        moved_out = sum(len(ids) for frm, _, ids in moves if frm == r.id)
+        moved_in = sum(len(ids) for _, to, ids in moves if to == r.id)
+        # The gated window is drawn by sequenced stage: say what sequencing moved (SPEC §3.3 "Words").
+        if moved_out or moved_in:
+            count += "\n" + "; ".join(
+                ([f"{moved_out} run later"] if moved_out else []) + ([f"+{moved_in} from earlier"] if moved_in else [])
+            ) + " under strict gates"
+        ax.text(label_x, y + 0.02, count, transform=tf, ha="left", va="top", fontsize=max(style.MIN_PT, font * 0.9),
+                color=style.MUTED, linespacing=1.15)
         if r.start is not None and r.finish is not None:
             ax.broken_barh([(r.start, max(r.finish - r.start, t_max * 0.003))], (y - 0.04 - bar_h, bar_h),
                            facecolors=ROLLING, edgecolors=style.shade(ROLLING, 0.3), linewidth=0.6, zorder=3)
@@ -88,8 +97,11 @@ def _draw(fig: Figure, analysis: Any) -> None:
         date = plan.date_of(r.gate)
         gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
         near_end = r.gate + style.text_width_in(gate_txt + "  ", font * 0.85) * t_max / ax_w_in > t_max
-        ax.text(r.gate, y + 0.42, f"{gate_txt}  " if near_end else f"  {gate_txt}", ha="right" if near_end else "left",
-                va="center", fontsize=font * 0.85, color=style.GATE, zorder=5)
+        # On a white ground: a finish line running through the label passes behind it, never through the words.
+        ax.annotate(gate_txt, (r.gate, y + 0.42), xytext=(-7 if near_end else 7, 0), textcoords="offset points",
+                    ha="right" if near_end else "left", va="center", fontsize=font * 0.85, color=style.GATE,
+                    zorder=6, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                                    "alpha": 0.9})
         _readiness(rx, y, r, font)
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)

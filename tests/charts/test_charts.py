@@ -397,3 +397,21 @@ def test_team_colours_never_repeat() -> None:
     for n in (1, 6, 7, 20, 21, 24, 80):
         colours = _team_colors(n)
         assert len(colours) == n == len(set(colours))
+
+
+def test_stage_timeline_says_what_strict_gates_move() -> None:
+    # Issue 8: the gated windows are drawn by sequenced stage, so the chart says which stages lose and gain work.
+    from planner.analysis import analyze
+    from planner.charts import draw_stage_timeline
+    from planner.model import load_plan, units
+
+    a = analyze(load_plan(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"))
+    fig = Figure(figsize=(12, 6))
+    draw_stage_timeline(fig, a)
+    texts = " | ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    (frm, to, ids), = a.stages.sequencing_moves()
+    assert f"{len(ids)} run later under strict gates" in texts
+    assert f"+{len(ids)} from earlier under strict gates" in texts
+    gates = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().startswith("gate wk")]
+    assert gates == [f"gate wk {units.format_weeks(r.gate)} \u00b7 {units.format_date(a.plan.date_of(r.gate))}"
+                     for r in a.stages.stages], "every gate label is the gated schedule's gate"
