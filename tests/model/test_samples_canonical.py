@@ -22,3 +22,36 @@ def test_sample_is_in_the_canonical_save_format(path: Path) -> None:
 
 def test_there_are_samples() -> None:
     assert len(SAMPLES) >= 4
+
+
+@pytest.mark.parametrize(("where", "field", "expected"), [
+    ((), "colour", None),  # a plan has no colour: no suggestion of an area's 'color'
+    (("areas", 0), "colour", "color"),
+    ((), "titel", "title"),
+    (("decisions", 0), "ownr", "owner"),
+    (("decisions", 0, "duration"), "likley", "likely"),
+    (("stages", 0), "gate_criterai", "gate_criteria"),
+])
+def test_load_errors_suggest_fields_of_the_same_level(tmp_path: Path, where: tuple, field: str,
+                                                      expected: str | None) -> None:
+    import json
+
+    from planner.model import PlanLoadError
+
+    data = json.loads(SAMPLES[0].read_text(encoding="utf-8"))
+    node = data
+    for key in where:
+        node = node[key]
+    if where[-1:] == ("duration",) and not isinstance(node, dict):
+        node = data["decisions"][0]["duration"] = {"optimistic": 1, "likely": 2, "pessimistic": 3}
+    node[field] = 1
+    path = tmp_path / "typo.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PlanLoadError) as info:
+        load_plan(path)
+    text = str(info.value)
+    assert f".{field}" in text or f"at {field}" in text
+    if expected is None:
+        assert "did you mean" not in text
+    else:
+        assert f"did you mean '{expected}'?" in text
