@@ -204,6 +204,8 @@ class Workbench(QObject):
         if not bar.actions():
             return
         self.toolbar = bar
+        if any(isinstance(t, QToolBar) and t is not bar for t in w.findChildren(QToolBar)):
+            w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: nothing hidden behind » at 1280 px
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         view = getattr(w, "view_menu", None)
         if view is not None:

@@ -40,6 +40,12 @@ def test_every_view_fits_the_window(sample_window, size):  # type: ignore[no-unt
                 continue
             rect = QRect(label.mapTo(w, label.rect().topLeft()), label.size())
             assert frame.contains(rect), f"{name}: {label.objectName() or label.text()[:30]!r} at {rect}"
+    # the main tool bar shows every command (none hidden behind its » menu)
+    bar = w.workbench.toolbar
+    for act in bar.actions():
+        widget = bar.widgetForAction(act)
+        if widget is not None and not act.isSeparator():
+            assert widget.isVisible(), f"{act.text()!r} is hidden in the tool bar's overflow"
     # the inspector's form fits its dock: nothing cut at the right edge
     form = w.inspector.form
     viewport = w.inspector.scroll_area.viewport()
