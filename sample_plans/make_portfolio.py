@@ -1747,8 +1747,10 @@ def build() -> dict:
 
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name("ai-portfolio.plan.json")
-    text = json.dumps(build(), indent=2, ensure_ascii=False) + "\n"
-    out.write_text(text, encoding="utf-8", newline="\n")
+    # The app's canonical format (what a first save writes), so that the sample diffs cleanly in git.
+    from planner.model import plan_from_dict, save_plan
+
+    save_plan(plan_from_dict(json.loads(json.dumps(build()))), out)
     print(f"wrote {out} ({len(DECISIONS)} decisions, {len(DEPENDENCIES)} dependencies)")
     return 0
 

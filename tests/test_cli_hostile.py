@@ -145,3 +145,16 @@ def test_a_save_cleans_up_after_a_killed_save(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / f".{target.name}.~999999999-7~leftover.tmp").write_text("half a plan")
     assert run(["new", "-o", str(target)], capsys)[0] == 0
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".gan", ".mmd", ".csv"])
+def test_data_export_of_a_plan_past_the_calendar_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            suffix: str) -> None:
+    base = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    base["start_date"] = "9999-09-01"
+    path = tmp_path / "late.plan.json"
+    path.write_text(json.dumps(base), encoding="utf-8")
+    out = tmp_path / f"late{suffix}"
+    code, _, err = run(["export", str(path), "-o", str(out)], capsys)
+    assert code == 1 and "not exported" in err and "dates-out-of-range" not in err and "31 Dec 9999" in err
+    assert "internal error" not in err and not out.exists()

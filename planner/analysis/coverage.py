@@ -465,8 +465,9 @@ def coverage(
                     if week < due:
                         due, reason = week, f"applies {format_date(applies)}"
                 ic.due, ic.due_reason = due, reason
-                if decs:
-                    ic.covered_by = min(float(sched.ef[sched.index[x]]) for x in decs if x in sched.index)
+                finishes = [float(sched.ef[sched.index[x]]) for x in decs if x in sched.index]
+                if finishes:
+                    ic.covered_by = min(finishes)
             rows.append(ic)
         if fw != "euaiact":
             rows_any = [r for r in rows if not r.decisions]

@@ -83,6 +83,13 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         raise CliError(f"{out}: the folder {folder} does not exist")
     scenario = getattr(args, "scenario", None)
     plan = load(args.file, scenario) if scenario else load(args.file)
+    from planner.analysis import validate
+    from planner.cli import EXIT_INVALID
+
+    undated = [f for f in validate(plan) if f.code == "dates-out-of-range"]
+    if undated:  # the formats carry calendar dates; this plan has none for its later weeks (issue 11)
+        sys.stderr.write(f"{args.file}: not exported: {undated[0].message}\n")
+        return EXIT_INVALID
     try:
         export_file(plan, out, bom=getattr(args, "bom", False))
     except InteropError as exc:

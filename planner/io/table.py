@@ -151,6 +151,14 @@ def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]
     areas = [(a.id, a.name) for a in plan.areas]
     teams: list[tuple[str, str]] = []
 
+    def new_stage(stage_id: str, name: str) -> None:
+        plan.stages.append(Stage(id=stage_id, name=name))
+        report.add("guess", f"stage {name!r} is not one of the standard stages; added after them")
+
+    def new_area(area_id: str, name: str) -> None:
+        plan.areas.append(Area(id=area_id, name=name))
+        report.add("guess", f"area {name!r} is not one of the standard areas; added")
+
     def lookup(value: str, items: list[tuple[str, str]], make: Any) -> str:
         key = value.strip().casefold()
         for item_id, name in items:
@@ -195,12 +203,11 @@ def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]
         duration: float | ThreePoint = likely if o == likely == p else ThreePoint(optimistic=o, likely=likely,
                                                                                    pessimistic=p)
         stage_text = str(rec.get("stage") or "").strip()
-        stage = (lookup(stage_text, stages, lambda i, n: plan.stages.append(Stage(id=i, name=n)))
-                 if stage_text else plan.stages[0].id)
+        stage = lookup(stage_text, stages, new_stage) if stage_text else plan.stages[0].id
         if not stage_text:
             report.add("guess", f"no stage; put in {plan.stages[0].name}", where)
         area_text = str(rec.get("area") or "").strip()
-        area = lookup(area_text, areas, lambda i, n: plan.areas.append(Area(id=i, name=n))) if area_text else None
+        area = lookup(area_text, areas, new_area) if area_text else None
         owner_text = str(rec.get("owner") or "").strip()
         owner = (lookup(owner_text, teams, lambda i, n: plan.teams.append(Team(id=i, name=n)))
                  if owner_text else None)

@@ -130,6 +130,40 @@ def _field_names() -> list[str]:
     return sorted(names)
 
 
+def _model_at(loc: tuple[Any, ...]) -> type | None:
+    """The model class whose fields may appear at ``loc`` (the location of a field in a plan file), or None when
+    the path cannot be followed (then every field name is a candidate)."""
+    import typing
+
+    def models_in(annotation: Any) -> list[type]:
+        if isinstance(annotation, type) and issubclass(annotation, _plan_module._Strict):
+            return [annotation]
+        out: list[type] = []
+        for arg in typing.get_args(annotation):
+            out += models_in(arg)
+        return out
+
+    current: type = _plan_module.Plan
+    for item in loc:
+        if not isinstance(item, str):
+            continue  # a list index
+        fields = {(f.alias or k): f for k, f in current.model_fields.items()}
+        if item in fields:
+            found = models_in(fields[item].annotation)
+            if len(found) != 1:
+                return None
+            current = found[0]
+        elif item == current.__name__ or item.startswith("function-"):
+            continue  # a union branch or validator step naming the class itself
+        else:
+            branch = next((m for m in vars(_plan_module).values() if isinstance(m, type)
+                           and issubclass(m, _plan_module._Strict) and m.__name__ == item), None)
+            if branch is None:
+                return None
+            current = branch
+    return current
+
+
 def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
     """(first JSON path, message listing every distinct problem)."""
     seen: dict[str, str] = {}
@@ -139,7 +173,11 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
         path = _json_path(tuple(e["loc"]), data)
         msg = e["msg"]
         if e["type"] == "extra_forbidden":
-            guess = difflib.get_close_matches(str(e["loc"][-1]), _field_names(), n=1, cutoff=0.75)
+            # Only the fields of the object the unknown one sits in: a top-level 'colour' is not an area's 'color'.
+            model = _model_at(tuple(e["loc"][:-1]))
+            names = ([f.alias or k for k, f in model.model_fields.items()] if model is not None
+                     else _field_names())
+            guess = difflib.get_close_matches(str(e["loc"][-1]), names, n=1, cutoff=0.75)
             spelling = f"did you mean '{guess[0]}'?" if guess else "check the spelling;"
             msg = f"unknown field ({spelling} free-form data belongs under 'extensions')"
         elif e["type"] == "missing":

@@ -244,6 +244,17 @@ class MoveCardsCommand(DocCommand):
         self._apply(dict(self.old))
 
 
+class ResetLayoutCommand(MoveCardsCommand):
+    """Forget the saved card positions of ``ids`` (the graph lays them out again): "Tidy Layout"."""
+
+    def __init__(self, doc: PlanDocument, ids: list[str], parent: QUndoCommand | None = None) -> None:
+        super().__init__(doc, {}, parent)
+        self.setText("Tidy Layout")
+        layout = doc.plan.layout
+        self.new = {k: None for k in ids}  # type: ignore[misc]
+        self.old = {k: layout.get(k) for k in ids}
+
+
 class InsertItemCommand(DocCommand):
     """Insert an item into a list field of a plan object (stages, areas, teams, gate criteria, ...)."""
 

@@ -122,7 +122,10 @@ class CoverageTab(QWidget):
         self.tier.setCurrentIndex(max(0, self.tier.findData(ai.risk_tier if ai else None)))
         fw = self.framework.currentData()
         a = self.doc.analysis
-        self.report = coverage(plan, a if a is not None and a.plan is plan else None, frameworks=[fw])
+        # The analysis of the plan as it is (a big plan's is computed off the GUI thread on a copy); a stale one
+        # would misplace finishes, so lateness waits for the fresh one (analysis_updated refreshes the tab).
+        current = a is not None and self.doc.analysis_current
+        self.report = coverage(plan, a if current else None, frameworks=[fw])
         self._fill_matrix(plan, self.report, fw)
         self._fill_findings(self.report)
 

@@ -640,6 +640,59 @@ class PlanDocument(QObject):
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 
+    def paste_decisions(self, decisions: list[Decision], dependencies: list[Dependency],
+                        layout: dict[str, tuple[float, float]] | None = None, after: str | None = None,
+                        text: str = "Paste") -> list[str]:
+        """Insert ``decisions`` (copies) after ``after`` (or at the end) with ``dependencies`` between them, as one
+        undo step. Ids already taken get a ``-2``, ``-3`` … suffix and the links follow the new ids; links that
+        name a decision outside the pasted set are dropped. Selects and returns the new ids."""
+        taken = {d.id for d in self.plan.decisions}
+        rename: dict[str, str] = {}
+        fresh: list[Decision] = []
+        for d in decisions:
+            new_id = d.id
+            if new_id in taken:
+                base, k = d.id[:56], 2
+                while f"{base}-{k}" in taken:
+                    k += 1
+                new_id = f"{base}-{k}"
+            taken.add(new_id)
+            rename[d.id] = new_id
+            copy = d.model_copy(deep=True)
+            copy.id = new_id
+            fresh.append(copy)
+        if not fresh:
+            return []
+        ref = self.decision(after) if after else None
+        start = self.plan.decisions.index(ref) + 1 if ref is not None else len(self.plan.decisions)
+        items = [(start + k, d) for k, d in enumerate(fresh)]
+        links = []
+        for dep in dependencies:
+            if dep.from_ in rename and dep.to in rename:
+                copy_dep = dep.model_copy(deep=True)
+                copy_dep.from_, copy_dep.to = rename[dep.from_], rename[dep.to]
+                links.append(copy_dep)
+        positions = {rename[k]: Position(x=float(x), y=float(y)) for k, (x, y) in (layout or {}).items()
+                     if k in rename}
+        self.undo_stack.beginMacro(text)
+        self.undo_stack.push(cmd.InsertDecisionsCommand(self, items, text, positions))
+        if links:
+            n = len(self.plan.dependencies)
+            self.undo_stack.push(cmd.InsertDependenciesCommand(
+                self, [(n + k, dep) for k, dep in enumerate(links)], "Add Dependencies"))
+        self.undo_stack.endMacro()
+        new_ids = [d.id for d in fresh]
+        self.select(new_ids)
+        return new_ids
+
+    def tidy_layout(self) -> bool:
+        """Forget every card position moved by hand, so the graph is laid out afresh; one undo step "Tidy Layout".
+        False when nothing had been moved."""
+        if not self.plan.layout:
+            return False
+        self.undo_stack.push(cmd.ResetLayoutCommand(self, list(self.plan.layout)))
+        return True
+
     # -- edits: dependencies --------------------------------------------------------------------------------
     def _successors(self) -> dict[str, list[str]]:
         if self._succ_cache is None:

@@ -558,6 +558,117 @@ def _opt_float(text: str) -> float | None:
     return float(text)
 
 
+MIXED = "(mixed)"
+
+
+class MultiDecisionEditor(QWidget):
+    """Several decisions selected: set their stage, area, owner or status, or add and remove tags, for all of
+    them at once (one undo step per change)."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.ids: list[str] = []
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        self.heading.setFont(f)
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, label in (("stage", "Stage"), ("area", "Area"), ("owner", "Owner"), ("status", "Status")):
+            combo = QComboBox(self)
+            combo.setAccessibleName(f"{label} of the selected decisions")
+            combo.setObjectName(f"multi-{key}")
+            combo.activated.connect(lambda _i, k=key, c=combo: self._apply(k, c.currentData()))
+            self.combos[key] = combo
+            form.addRow(label, combo)
+        self.add_tags = QLineEdit(self)
+        self.add_tags.setObjectName("multi-add-tags")
+        self.add_tags.setPlaceholderText("comma-separated; Enter adds them to all")
+        self.add_tags.returnPressed.connect(lambda: self._tags(add=True))
+        self.remove_tags = QLineEdit(self)
+        self.remove_tags.setObjectName("multi-remove-tags")
+        self.remove_tags.setPlaceholderText("comma-separated; Enter removes them from all")
+        self.remove_tags.returnPressed.connect(lambda: self._tags(add=False))
+        form.addRow("Add tags", self.add_tags)
+        form.addRow("Remove tags", self.remove_tags)
+        self.hint = QLabel("Delete, duplicate, copy or cut them from the Edit menu or the right-click menu.", self)
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        doc.decision_changed.connect(lambda _d, _f: self.refresh() if self.ids else None)
+        doc.plan_meta_changed.connect(lambda: self.refresh() if self.ids else None)
+
+    def set_ids(self, ids: list[str]) -> None:
+        self.ids = list(ids)
+        self.refresh()
+
+    def decisions(self) -> list[Decision]:
+        chosen = set(self.ids)
+        return [d for d in self.doc.plan.decisions if d.id in chosen]
+
+    def refresh(self) -> None:
+        ds = self.decisions()
+        self.heading.setText(f"{len(ds)} decisions selected")
+        for key, combo in self.combos.items():
+            values = {str(getattr(d, key)) if key == "status" else getattr(d, key) for d in ds}
+            combo.blockSignals(True)
+            combo.clear()
+            if len(values) != 1:
+                combo.addItem(MIXED, MIXED)
+            for label, value in reference_choices(self.doc, key):
+                combo.addItem(label, value)
+            current = next(iter(values)) if len(values) == 1 else MIXED
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _apply(self, key: str, value: Any) -> None:
+        if value == MIXED:
+            return
+        ds = [d for d in self.decisions() if getattr(d, key) != value]
+        if not ds:
+            return
+        label = key.title()
+        stack = self.doc.undo_stack
+        stack.beginMacro(f"Change {label} of {len(ds)} Decisions")
+        problems = [p for p in (self.doc.edit_decision(d.id, **{key: value}) for d in ds) if p]
+        stack.endMacro()
+        if problems:
+            self.message.emit(f"Not changed: {problems[0]}")
+        else:
+            self.message.emit(f"Set the {key} of {len(ds)} decisions")
+
+    def _tags(self, add: bool) -> None:
+        field = self.add_tags if add else self.remove_tags
+        tags = [t.strip() for t in field.text().split(",") if t.strip()]
+        if not tags:
+            return
+        changes = []
+        for d in self.decisions():
+            new = list(dict.fromkeys([*d.tags, *tags])) if add else [t for t in d.tags if t not in tags]
+            if new != d.tags:
+                changes.append((d, new))
+        field.clear()
+        if not changes:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(f"{'Add' if add else 'Remove'} Tags on {len(changes)} Decisions")
+        for d, new in changes:
+            self.doc.edit_decision(d.id, tags=new)
+        stack.endMacro()
+        self.message.emit(f"{'Added' if add else 'Removed'} {', '.join(tags)} "
+                          f"{'to' if add else 'from'} {len(changes)} decisions")
+
+
 class InspectorPanel(QStackedWidget):
     """The Decision page (one selected), or a hint (none or several selected)."""
 
@@ -575,8 +686,11 @@ class InspectorPanel(QStackedWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         self.scroll_area = scroll
+        self.multi = MultiDecisionEditor(doc, self)
+        self.multi.message.connect(self.form.message)  # to the status bar, like the form's own messages
         self.addWidget(self.hint)
         self.addWidget(scroll)
+        self.addWidget(self.multi)
         doc.selection_changed.connect(self._on_selection)
         doc.plan_reset.connect(lambda: self._on_selection(doc.selection))
         self._on_selection(doc.selection)
@@ -587,9 +701,11 @@ class InspectorPanel(QStackedWidget):
             self.setCurrentIndex(1)
             return
         self.form.set_decision(None)
-        if not ids:
-            self.hint.setText("Select a decision in the table or the graph to see and edit all of it here.")
-        else:
-            self.hint.setText(f"{len(ids)} decisions selected.\nDelete, duplicate or filter them from the "
-                              "Edit menu, or select one to edit it.")
+        known = [i for i in ids if self.doc.decision(i) is not None]
+        if len(known) > 1:
+            self.multi.set_ids(known)
+            self.setCurrentWidget(self.multi)
+            return
+        self.multi.ids = []
+        self.hint.setText("Select a decision in the table or the graph to see and edit all of it here.")
         self.setCurrentIndex(0)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
 from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
-from planner.templates import load_template, template_names, template_summary
+from planner.templates import load_template
 from planner.ui import recovery, settings
 from planner.ui.document import PlanDocument
 from planner.ui.file_guard import FileGuard
@@ -207,6 +207,11 @@ class MainWindow(QMainWindow):
         self.unreadable_recovery: list[recovery.Unreadable] = []
         # Outside changes to the open file, and the same plan open in another instance (issue 11).
         self.file_guard = FileGuard(self)
+
+        # Copy/paste, context menus, main tool bar, tidy, find on graph, export chart, help (issue 9).
+        from planner.ui.workbench import install as install_workbench
+
+        self.workbench = install_workbench(self)
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1400, 860)
@@ -672,12 +677,22 @@ class MainWindow(QMainWindow):
 
     def ask_new(self) -> None:
         def choose() -> None:
-            names = template_names()
-            labels = [f"{n} — {template_summary(n)}" for n in names]
-            default = names.index("ai-scaling") if "ai-scaling" in names else 0
-            label, ok = QInputDialog.getItem(self, "New plan", "Start from template:", labels, default, False)
-            if ok:
-                self.new_from_template(names[labels.index(label)])
+            # A list with wrapped summaries (a combo of "name — summary" lines was wider than the screen).
+            from planner.ui.dialogs import NewPlanDialog
+
+            dialog = NewPlanDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+            def done(result: int) -> None:
+                self.new_plan_dialog = None
+                name = dialog.chosen()
+                if result == NewPlanDialog.DialogCode.Accepted and name:
+                    self.new_from_template(name)
+
+            dialog.finished.connect(done)
+            self.new_plan_dialog = dialog
+            dialog.open()
 
         self.maybe_save(choose, "starting a new plan")
 

@@ -143,6 +143,7 @@ class ReportDialog(QDialog):
         self.path_edit = QLineEdit(str(default_report_path(document)))
         self.path_edit.setObjectName("reportPath")
         browse = QPushButton("Browse\u2026")
+        browse.setAutoDefault(False)  # Enter exports; it must not open the file chooser
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -193,6 +194,7 @@ class ReportDialog(QDialog):
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel_or_close)
 
@@ -262,6 +264,15 @@ class ReportDialog(QDialog):
         self.export_thread.start()
         self.export_started.emit()
         return True
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Enter exports, wherever the focus is in the dialog (the sections list and the buttons included)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            if not self.running:
+                self.start()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _refuse(self, message: str) -> bool:
         self.status.setText(message)

@@ -1,0 +1,133 @@
+"""Small dialogs of the main window: the new-plan chooser, the shortcut reference and the getting-started guide.
+
+Each is built, then opened window-modally with ``open()`` by the window (never ``exec()``), so tests can click
+their buttons.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.templates import template_names, template_summary
+
+
+class NewPlanDialog(QDialog):
+    """Choose the template a new plan starts from. The summaries wrap: the dialog never grows wider than
+    ~560 px (a combo box of "name — summary" lines overflowed the screen)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPlanDialog")
+        self.setWindowTitle("New plan")
+        intro = QLabel("Start from a template:", self)
+        self.templates = QListWidget(self)
+        self.templates.setObjectName("templateList")
+        self.templates.setWordWrap(True)
+        self.templates.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.templates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.templates.setAlternatingRowColors(True)
+        names = template_names()
+        for name in names:
+            item = QListWidgetItem(f"{name}\n{template_summary(name)}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(template_summary(name))
+            self.templates.addItem(item)
+        default = names.index("ai-scaling") if "ai-scaling" in names else 0
+        self.templates.setCurrentRow(default)
+        self.templates.itemDoubleClicked.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.templates, 1)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(360)
+        self.resize(520, 340)
+
+    def chosen(self) -> str | None:
+        item = self.templates.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+
+SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Files", [("Ctrl+N", "New plan from a template"), ("Ctrl+O", "Open a plan"), ("Ctrl+S", "Save"),
+               ("Ctrl+Shift+S", "Save as"), ("Ctrl+Shift+E", "Export the PDF report"), ("Ctrl+P", "Print the chart")]),
+    ("Editing", [("Ctrl+Z / Ctrl+Y", "Undo / redo"), ("Ctrl+Return", "Add a decision after the selected one"),
+                 ("Ctrl+D", "Duplicate"), ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut, paste decisions (with their "
+                                                                       "links; as text for spreadsheets)"),
+                 ("Delete", "Delete the selection (decisions with their links, or a selected link)"),
+                 ("F2", "Rename the selected decision"), ("Ctrl+F", "Filter the table"),
+                 ("Ctrl+Shift+F", "Find a decision on the graph")]),
+    ("Graph", [("Arrow keys", "Move the selection along the links (← predecessor, → successor, ↑ ↓ neighbours)"),
+               ("Enter", "Open the selected decision in the inspector"), ("Ctrl+wheel, Ctrl++ / Ctrl+-", "Zoom"),
+               ("Ctrl+9 / Ctrl+0", "Fit to window / actual size"), ("Esc", "Cancel a link being drawn, clear the "
+                                                                     "highlight"),
+               ("Drag from a card's handle", "Draw a dependency")]),
+    ("Views", [("Ctrl+1 … Ctrl+8", "Table, Graph and the charts"), ("F5", "Run the simulation (Risk tab)"),
+               ("F11 / Ctrl+Shift+P", "Presentation mode")]),
+    ("Presenting", [("PgDn / → / Space", "Next step"), ("PgUp / ← / Backspace", "Previous step"),
+                    ("S", "Stage walk-through"), ("C", "Critical-path spotlight"), ("Home", "Overview"),
+                    ("↑ / ↓", "Scroll a long step"), ("+ / −", "Lengthen or shorten the selected decision by a "
+                                                          "week"),
+                    ("B or .", "Blank the screen"), ("Esc", "Leave (keep or discard the changes)")]),
+]
+"""The shortcut reference (Help > Keyboard Shortcuts)."""
+
+
+def shortcuts_html() -> str:
+    rows = []
+    for group, items in SHORTCUTS:
+        rows.append(f"<tr><td colspan='2'><h3>{group}</h3></td></tr>")
+        rows += [f"<tr><td style='padding-right:16px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in items]
+    return "<table cellspacing='2'>" + "".join(rows) + "</table>"
+
+
+GETTING_STARTED = """
+<h2>Getting started</h2>
+<ol>
+<li><b>Start a plan.</b> File &gt; New starts from the <i>ai-scaling</i> template (four stages, a starter set of
+decisions) or a blank plan. File &gt; Open reads a <tt>.plan.json</tt> file.</li>
+<li><b>Add decisions.</b> Edit &gt; Add Decision (Ctrl+Return), then type in the table or the inspector on the
+right: title, area, stage, owner team and a three-point estimate in weeks (optimistic, likely, pessimistic).</li>
+<li><b>Link them.</b> In the Graph tab drag from a card's round handle to the card that waits for it, or use
+<i>Predecessors</i> in the inspector. A link that would close a loop is refused with the loop spelled out.</li>
+<li><b>Read the schedule.</b> The status bar shows the finish; red cards and rows are critical. Select a decision:
+<i>Why this schedule</i> in the inspector says what drives its start and how much it can slip.</li>
+<li><b>Check the risk and the load.</b> The Risk tab simulates the finish (P50, P80) and the Capacity tab shows each
+team's load against its capacity. Findings at the bottom list what to fix.</li>
+<li><b>Present and share.</b> F11 presents: PgDn walks through the stages and the critical path; + / − try a
+what-if you can keep or discard. File &gt; Export Report writes the PDF; File &gt; Export Chart saves any chart.</li>
+</ol>
+<p>Everything is undoable (Ctrl+Z). Plans are plain JSON files you own: they diff well in git.</p>
+"""
+
+
+class HelpDialog(QDialog):
+    """A read-only page of help text (shortcuts, getting started)."""
+
+    def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle(title)
+        self.text = QTextBrowser(self)
+        self.text.setOpenExternalLinks(False)
+        self.text.setHtml(html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 560)

@@ -1,0 +1,621 @@
+"""What a desktop planning tool is expected to have, on top of the main window's views: copy / cut / paste of
+decisions (with their links, between plans, and as tab-separated text for a spreadsheet), context menus on cards,
+links and rows, a main tool bar, Tidy Layout, Find on Graph, the selection followed across tabs, keyboard open
+and rename, File > Export Chart for every chart, and Help > Keyboard Shortcuts / Getting Started.
+
+:func:`install` adds all of it to a :class:`~planner.ui.main_window.MainWindow` (``window.workbench``). Every edit
+goes through the document (one undo step each).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QFileDialog,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from planner.model import Decision, Dependency, ThreePoint, duration_triple
+from planner.ui import format as fmt
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+MIME_DECISIONS = "application/x-planner-decisions+json"
+"""Clipboard format of copied decisions: ``{"decisions": [...], "dependencies": [...], "layout": {...}}``
+(the plan file's own JSON for each), so a paste in this or another plan keeps every field and the links."""
+
+TSV_COLUMNS = ("ID", "Title", "Area", "Stage", "Owner", "Optimistic", "Likely", "Pessimistic", "Status",
+               "Progress", "Start", "Finish", "Start date", "Finish date", "Critical")
+
+EXPORT_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path", "risk", "criticality", "tornado", "load")
+"""Charts offered by File > Export Chart (those of :data:`planner.charts.CHARTS` the app shows)."""
+
+
+def safe_file_name(text: str, fallback: str = "plan") -> str:
+    """A file name from free text: letters, digits, spaces, '-', '_' and '.', at most 80 characters."""
+    name = re.sub(r"[^\w .-]+", "-", text, flags=re.UNICODE).strip(" .-")
+    name = re.sub(r"\s+", " ", name)[:80].strip(" .-")
+    return name or fallback
+
+
+def install(window: MainWindow) -> Workbench:
+    bench = Workbench(window)
+    window.workbench = bench
+    return bench
+
+
+class Workbench(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.doc = window.doc
+        self.last_menu: QMenu | None = None  # the context menu shown last (tests trigger its actions)
+        self.help_dialog: QWidget | None = None
+        w = window
+        K = QKeySequence.StandardKey
+
+        def action(text: str, slot: Any, shortcut: Any = None, tip: str = "", icon: Any = None) -> QAction:
+            act = QAction(text, w)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if tip:
+                act.setToolTip(tip)
+                act.setStatusTip(tip)
+            if icon is not None:
+                act.setIcon(w.style().standardIcon(icon))
+            act.triggered.connect(lambda _c=False: slot())
+            w.addAction(act)
+            return act
+
+        SP = QStyle.StandardPixmap
+        self.copy_action = action("&Copy", self.copy, K.Copy, "Copy the selected decisions (with the links "
+                                  "between them; pastes into a spreadsheet as a table)")
+        self.cut_action = action("Cu&t", self.cut, K.Cut, "Cut the selected decisions")
+        self.paste_action = action("&Paste", self.paste, K.Paste, "Paste decisions after the selected one")
+        self.tidy_action = action("Tidy &Layout", self.tidy_layout, None,
+                                  "Lay the graph out afresh, forgetting cards moved by hand (undoable)")
+        self.find_graph_action = action("Find on &Graph…", self.focus_find, "Ctrl+Shift+F",
+                                        "Find a decision on the graph by title or id")
+        self.rename_action = action("&Rename", self.rename_selected, None, "Rename the selected decision (F2)")
+        self.open_action = action("&Open in Inspector", self.open_selected, None,
+                                  "Show the selected decision in the inspector (Enter)")
+        self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, "F1", "Every shortcut")
+        self.guide_action = action("&Getting Started", self.show_guide, None, "A short guide to the planner")
+        for act in (self.copy_action, self.cut_action, self.paste_action):
+            # Inside a text field the field's own copy and paste win (it takes the key first).
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        self._add_to_menus()
+        self._build_toolbar(SP)
+        self._connect()
+        self._update_actions(self.doc.selection)
+
+    # -- construction --------------------------------------------------------------------------------------
+    def _menu(self, title: str) -> QMenu | None:
+        for act in self.window.menuBar().actions():
+            if act.text().replace("&", "") == title and act.menu() is not None:
+                return act.menu()
+        return None
+
+    def _add_to_menus(self) -> None:
+        w = self.window
+        edit = self._menu("Edit")
+        if edit is not None:
+            first = edit.actions()[2] if len(edit.actions()) > 2 else None  # after Undo, Redo
+            edit.insertActions(first, [self.copy_action, self.cut_action, self.paste_action])
+            edit.insertSeparator(first)
+            edit.addSeparator()
+            edit.addAction(self.find_graph_action)
+        view = getattr(w, "view_menu", None)
+        if view is not None:
+            view.insertAction(getattr(w, "fit_action", None), self.tidy_action)
+        file_menu = self._menu("File")
+        if file_menu is not None:
+            self.export_menu = QMenu("Export &Chart", file_menu)
+            self.export_menu.setObjectName("exportChartMenu")
+            from planner.charts import CHARTS, TITLES
+
+            self.export_chart_actions: dict[str, QAction] = {}
+            for name in EXPORT_CHARTS:
+                if name not in CHARTS:
+                    continue
+                act = self.export_menu.addAction(TITLES.get(name, name) + "…")
+                act.triggered.connect(lambda _c=False, n=name: self.export_chart(n))
+                self.export_chart_actions[name] = act
+            anchor = getattr(w, "export_report_action", None)
+            file_menu.insertMenu(anchor, self.export_menu) if anchor is not None else file_menu.addMenu(
+                self.export_menu)
+        help_menu = self._menu("Help")
+        if help_menu is not None:
+            first = help_menu.actions()[0] if help_menu.actions() else None
+            help_menu.insertActions(first, [self.guide_action, self.shortcuts_action])
+            help_menu.insertSeparator(first)
+
+    def _build_toolbar(self, SP: Any) -> None:  # noqa: N803 - the Qt enum, named as Qt names it
+        w = self.window
+        bar = QToolBar("Main tool bar", w)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icons = {"new_action": SP.SP_FileIcon, "open_action": SP.SP_DialogOpenButton,
+                 "save_action": SP.SP_DialogSaveButton, "undo_action": SP.SP_ArrowBack,
+                 "redo_action": SP.SP_ArrowForward}
+        for name, icon in icons.items():
+            act = getattr(w, name, None)
+            if act is not None:
+                act.setIcon(w.style().standardIcon(icon))
+        groups = [["new_action", "open_action", "save_action"], ["undo_action", "redo_action"],
+                  ["add_action", "delete_action"], ["fit_action"], [], ["run_simulation_action",
+                                                                        "export_report_action",
+                                                                        "presentation_action"]]
+        short = {"add_action": "Add", "delete_action": "Delete", "fit_action": "Fit",
+                 "run_simulation_action": "Simulate", "export_report_action": "Report",
+                 "presentation_action": "Present", "new_action": "New", "open_action": "Open",
+                 "save_action": "Save", "undo_action": "Undo", "redo_action": "Redo"}
+        self.toolbar_buttons: dict[str, Any] = {}
+        for k, group in enumerate(groups):
+            if k:
+                bar.addSeparator()
+            if k == 4:
+                bar.addAction(self.tidy_action)
+                self.find_field = QLineEdit(bar)
+                self.find_field.setObjectName("graphFind")
+                self.find_field.setPlaceholderText("Find on graph (Ctrl+Shift+F)")
+                self.find_field.setAccessibleName("Find a decision on the graph")
+                self.find_field.setClearButtonEnabled(True)
+                self.find_field.setMaximumWidth(260)
+                self.find_field.setMinimumWidth(120)
+                self._completer_model = QStringListModel(self)
+                completer = QCompleter(self._completer_model, self.find_field)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                self.find_field.setCompleter(completer)
+                completer.activated.connect(self.find_on_graph)
+                self.find_field.returnPressed.connect(lambda: self.find_on_graph(self.find_field.text()))
+                bar.addWidget(self.find_field)
+                continue
+            for name in group:
+                act = getattr(w, name, None)
+                if act is None:
+                    continue
+                bar.addAction(act)
+                button = bar.widgetForAction(act)
+                if button is not None and name in short:
+                    # The tool bar shows a short word; the menu keeps the full text (the same action).
+                    button.setText(short[name])
+                    self.toolbar_buttons[name] = button
+        if not bar.actions():
+            return
+        self.toolbar = bar
+        if any(isinstance(t, QToolBar) and t is not bar for t in w.findChildren(QToolBar)):
+            w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: nothing hidden behind » at 1280 px
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        view = getattr(w, "view_menu", None)
+        if view is not None:
+            view.addAction(bar.toggleViewAction())
+
+    def _connect(self) -> None:
+        w = self.window
+        self.doc.selection_changed.connect(self._update_actions)
+        self.doc.plan_changed.connect(self._refresh_completer)
+        self.doc.plan_reset.connect(self._refresh_completer)
+        self._refresh_completer()
+        QApplication.clipboard().dataChanged.connect(lambda: self._update_actions(self.doc.selection))
+        w.views.currentChanged.connect(self._on_view_changed)
+        canvas = w.canvas if getattr(w, "has_canvas", False) else None
+        if canvas is not None and hasattr(canvas, "context_menu_requested"):
+            canvas.context_menu_requested.connect(self.show_canvas_menu)
+            canvas.card_activated.connect(lambda _i: self.open_selected())
+            canvas.rename_requested.connect(lambda _i: self.rename_selected())
+        table = w.table_view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._table_menu_requested)
+
+    def _update_actions(self, ids: list[str]) -> None:
+        has = bool(ids)
+        self.copy_action.setEnabled(has)
+        self.cut_action.setEnabled(has)
+        self.rename_action.setEnabled(len(ids) == 1)
+        self.open_action.setEnabled(len(ids) == 1)
+        mime = QApplication.clipboard().mimeData()
+        self.paste_action.setEnabled(mime is not None and (mime.hasFormat(MIME_DECISIONS) or mime.hasText()))
+
+    def _refresh_completer(self) -> None:
+        self._completer_model.setStringList([f"{d.title} ({d.id})" for d in self.doc.plan.decisions])
+
+    # -- selection across tabs -------------------------------------------------------------------------------
+    def _on_view_changed(self, _index: int) -> None:
+        w = self.window
+        if getattr(w, "has_canvas", False) and w.views.currentWidget() is w.canvas and self.doc.selection:
+            presenting = getattr(getattr(w, "presentation", None), "active", False)
+            if not presenting:
+                QTimer.singleShot(0, self, w.canvas.center_on_selection)
+
+    # -- copy, cut, paste ------------------------------------------------------------------------------------
+    def selected_decisions(self) -> list[Decision]:
+        chosen = set(self.doc.selection)
+        return [d for d in self.doc.plan.decisions if d.id in chosen]
+
+    def copy(self) -> int:
+        """Copy the selected decisions: the planner's own format (every field, the links between them, their
+        card positions) and tab-separated text. Returns how many were copied."""
+        self.window.commit_pending()
+        chosen = self.selected_decisions()
+        if not chosen:
+            return 0
+        ids = {d.id for d in chosen}
+        plan = self.doc.plan
+        payload = {
+            "decisions": [d.model_dump(mode="json", by_alias=True, exclude_defaults=True) for d in chosen],
+            "dependencies": [dep.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+                             for dep in plan.dependencies if dep.from_ in ids and dep.to in ids],
+            "layout": {k: [p.x, p.y] for k, p in plan.layout.items() if k in ids},
+            "names": {"stage": {s.id: s.name for s in plan.stages}, "area": {a.id: a.name for a in plan.areas},
+                      "owner": {t.id: t.name for t in plan.teams}},
+        }
+        mime = QMimeData()
+        mime.setData(MIME_DECISIONS, json.dumps(payload).encode("utf-8"))
+        mime.setText(self.tsv(chosen))
+        QApplication.clipboard().setMimeData(mime)
+        n = len(chosen)
+        self.window.show_message(f"Copied {n} decision{'s' if n != 1 else ''}"
+                                 + (f" and {len(payload['dependencies'])} link(s) between them"
+                                    if payload["dependencies"] else ""))
+        return n
+
+    def tsv(self, decisions: list[Decision]) -> str:
+        """Tab-separated rows (with a header) as a spreadsheet pastes them: names, not ids, and dates."""
+        plan = self.doc.plan
+        names = {"area": {a.id: a.name for a in plan.areas}, "stage": {s.id: s.name for s in plan.stages},
+                 "owner": {t.id: t.name for t in plan.teams}}
+        a = self.doc.analysis
+        s = a.schedule if a is not None and a.plan is plan else None
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(TSV_COLUMNS)
+        for d in decisions:
+            o, lk, p = duration_triple(d.duration)
+            i = s.index.get(d.id) if s is not None else None
+            es = float(s.es[i]) if i is not None else None
+            ef = float(s.ef[i]) if i is not None else None
+            row = [d.id, d.title, names["area"].get(d.area or "", d.area or ""),
+                   names["stage"].get(d.stage, d.stage), names["owner"].get(d.owner or "", d.owner or ""),
+                   fmt.weeks(o), fmt.weeks(lk), fmt.weeks(p), fmt.STATUS_LABELS.get(str(d.status), str(d.status)),
+                   fmt.weeks(d.progress), "" if es is None else fmt.weeks(es), "" if ef is None else fmt.weeks(ef),
+                   fmt.date(plan, es), fmt.date(plan, ef),
+                   "" if i is None else ("yes" if bool(s.critical[i]) else "no")]
+            writer.writerow([str(x).replace("\t", " ").replace("\n", " ") for x in row])
+        return out.getvalue()
+
+    def cut(self) -> int:
+        n = self.copy()
+        if n:
+            ids = list(self.doc.selection)
+            self.doc.delete_decisions(ids)
+            self.window.show_message(f"Cut {n} decision{'s' if n != 1 else ''} (Paste puts them back, Undo too)")
+        return n
+
+    def paste(self) -> list[str]:
+        """Paste copied decisions (this plan or another) or tab-separated text with a Title column, after the
+        selected decision; one undo step. Returns the new ids."""
+        self.window.commit_pending()
+        mime = QApplication.clipboard().mimeData()
+        if mime is None:
+            return []
+        try:
+            if mime.hasFormat(MIME_DECISIONS):
+                payload = json.loads(bytes(mime.data(MIME_DECISIONS).data()).decode("utf-8"))
+                decisions = [Decision.model_validate(x) for x in payload.get("decisions", [])]
+                deps = [Dependency.model_validate(x) for x in payload.get("dependencies", [])]
+                layout = {k: (float(v[0]), float(v[1])) for k, v in payload.get("layout", {}).items()}
+                names = payload.get("names", {})
+            elif mime.hasText():
+                decisions, names = self.decisions_from_tsv(mime.text())
+                deps, layout = [], {}
+            else:
+                return []
+        except (ValueError, KeyError, TypeError) as exc:
+            self.window.show_error("Cannot paste", "The clipboard does not hold decisions the planner can read.",
+                                   f"{str(exc).splitlines()[0]}. Copy whole rows with a Title column, or "
+                                   "decisions copied in the planner.")
+            return []
+        if not decisions:
+            self.window.show_message("Nothing to paste: copy decisions, or rows with a Title column")
+            return []
+        notes = self._fit_references(decisions, names)
+        after = self.doc.selection[-1] if self.doc.selection else None
+        if layout:
+            layout = {k: (x + 40, y + 40) for k, (x, y) in layout.items()}  # beside the originals
+        n = len(decisions)
+        new_ids = self.doc.paste_decisions(decisions, deps, layout, after,
+                                           f"Paste {n} Decision{'s' if n != 1 else ''}")
+        kept = sum(1 for dep in deps if dep.from_ in {d.id for d in decisions} and dep.to in {d.id for d in decisions})
+        self.window.show_message(f"Pasted {n} decision{'s' if n != 1 else ''}"
+                                 + (f" with {kept} link(s)" if kept else "") + (f"; {notes}" if notes else ""))
+        return new_ids
+
+    def _fit_references(self, decisions: list[Decision], names: dict[str, dict[str, str]]) -> str:
+        """Stages, areas and owners of another plan: matched by id, then by name; otherwise the stage of the
+        decision pasted after (or the first stage), and no area or owner. Returns what was changed, in words."""
+        plan = self.doc.plan
+        ours = {"stage": {s.id: s.name for s in plan.stages}, "area": {a.id: a.name for a in plan.areas},
+                "owner": {t.id: t.name for t in plan.teams}}
+        by_name = {k: {v.casefold(): i for i, v in m.items()} for k, m in ours.items()}
+        after = self.doc.decision(self.doc.selection[-1]) if self.doc.selection else None
+        fallback_stage = after.stage if after is not None else plan.stages[0].id
+        dropped: set[str] = set()
+        for d in decisions:
+            for key in ("stage", "area", "owner"):
+                value = getattr(d, key)
+                if value is None or value in ours[key]:
+                    continue
+                name = names.get(key, {}).get(value, value)
+                match = by_name[key].get(str(name).casefold())
+                if match is None and key == "stage":
+                    match = fallback_stage
+                if match is None:
+                    dropped.add(key)
+                setattr(d, key, match)
+        if not dropped:
+            return ""
+        return f"left without {' and '.join(sorted(dropped))} (not in this plan: choose one in the inspector)"
+
+    def decisions_from_tsv(self, text: str) -> tuple[list[Decision], dict[str, dict[str, str]]]:
+        """Decisions from tab-separated rows whose first row names the columns (Title required; ID, Area,
+        Stage, Owner, Optimistic, Likely, Pessimistic, Status and Progress read when present)."""
+        rows = [r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)]
+        if len(rows) < 2:
+            raise ValueError("the text has no header row and data rows")
+        header = [h.strip().casefold() for h in rows[0]]
+        if "title" not in header:
+            raise ValueError("the first row has no 'Title' column")
+        col = {h: k for k, h in enumerate(header)}
+        status_of = {v.casefold(): k for k, v in fmt.STATUS_LABELS.items()} | {k: k for k in fmt.STATUS_LABELS}
+        out: list[Decision] = []
+        for line, r in enumerate(rows[1:], start=2):
+
+            def cell(name: str, r: list[str] = r) -> str:
+                k = col.get(name)
+                return r[k].strip() if k is not None and k < len(r) else ""
+
+            title = cell("title")
+            if not title:
+                continue
+            raw_id = cell("id") or re.sub(r"[^A-Za-z0-9_.-]+", "-", title.lower()).strip("-.")[:48] or "decision"
+            fields: dict[str, Any] = {"id": raw_id, "title": title, "stage": cell("stage") or ""}
+            for key in ("area", "owner"):
+                if cell(key):
+                    fields[key] = cell(key)
+            nums = []
+            for key in ("optimistic", "likely", "pessimistic"):
+                v = cell(key).replace(",", ".")
+                nums.append(float(v) if v else None)
+            if any(x is not None for x in nums):
+                lk = nums[1] if nums[1] is not None else next(x for x in nums if x is not None)
+                o = nums[0] if nums[0] is not None else lk
+                p = nums[2] if nums[2] is not None else lk
+                if not 0 <= o <= lk <= p:
+                    raise ValueError(f"row {line}: estimates must satisfy optimistic <= likely <= pessimistic")
+                fields["duration"] = lk if o == lk == p else ThreePoint(optimistic=o, likely=lk, pessimistic=p)
+            if cell("status"):
+                fields["status"] = status_of.get(cell("status").casefold(), "not_started")
+            if cell("progress"):
+                fields["progress"] = float(cell("progress").rstrip("% ").replace(",", "."))
+            try:
+                out.append(Decision.model_validate(fields))
+            except ValueError as exc:
+                raise ValueError(f"row {line}: {str(exc).splitlines()[0]}") from None
+        return out, {}
+
+    # -- layout, find, open, rename ----------------------------------------------------------------------------
+    def tidy_layout(self) -> bool:
+        if self.doc.tidy_layout():
+            self.window.show_message("Tidied the layout (Undo puts the cards back)")
+            canvas = self.window.canvas
+            if hasattr(canvas, "fit_to_view"):
+                QTimer.singleShot(0, self, canvas.overview if hasattr(canvas, "overview") else canvas.fit_to_view)
+            return True
+        self.window.show_message("The layout is already tidy: no card was moved by hand")
+        return False
+
+    def focus_find(self) -> None:
+        field = getattr(self, "find_field", None)
+        if field is None:
+            return
+        if not field.isVisible() and getattr(self, "toolbar", None) is not None:
+            self.toolbar.show()
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def find_on_graph(self, text: str) -> str | None:
+        """Select the decision named by ``text`` (its id, its "title (id)" completion, or part of its title), show
+        the graph centred on it and flash it. Returns its id, or None when nothing matches."""
+        text = text.strip()
+        if not text:
+            return None
+        plan = self.doc.plan
+        m = re.search(r"\(([A-Za-z0-9][A-Za-z0-9_.-]*)\)$", text)
+        target = None
+        if m and plan.decision(m.group(1)) is not None:
+            target = m.group(1)
+        elif plan.decision(text) is not None:
+            target = text
+        else:
+            low = text.casefold()
+            target = next((d.id for d in plan.decisions if low in d.title.casefold() or low in d.id.casefold()),
+                          None)
+        if target is None:
+            self.window.show_message(f"No decision matches '{text}'")
+            return None
+        w = self.window
+        self.doc.select([target])
+        if getattr(w, "has_canvas", False):
+            w.views.setCurrentWidget(w.canvas)
+            w.canvas.center_on_selection()
+            w.canvas.graph_scene.highlight_chain([target])
+            QTimer.singleShot(1500, self, lambda: self._end_flash(target))
+        return target
+
+    def _end_flash(self, target: str) -> None:
+        scene = getattr(self.window.canvas, "graph_scene", None)
+        if scene is not None and scene.highlight == [target]:
+            scene.highlight_chain([])
+
+    def open_selected(self) -> None:
+        w = self.window
+        if len(self.doc.selection) != 1:
+            return
+        w.inspector_dock.show()
+        w.inspector_dock.raise_()
+        w.inspector_tabs.setCurrentWidget(w.inspector)
+        w.inspector.form.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def rename_selected(self) -> None:
+        self.open_selected()
+        edit = self.window.inspector.form.title_edit
+        edit.selectAll()
+
+    # -- context menus ---------------------------------------------------------------------------------------
+    def context_menu(self, kind: str, ref: Any = None) -> QMenu:
+        """The menu for a card or row (``card``), a link (``edge``, ``ref`` its index) or the background."""
+        w = self.window
+        menu = QMenu(w)
+        menu.setObjectName(f"{kind}ContextMenu")
+        if kind == "card":
+            menu.addActions([self.open_action, self.rename_action])
+            chain = menu.addAction("Highlight Driving Chain")
+            chain.triggered.connect(self._highlight_selected_chain)
+            menu.addSeparator()
+            menu.addActions([self.copy_action, self.cut_action, self.paste_action])
+            menu.addSeparator()
+            menu.addActions([w.duplicate_action, w.delete_action])
+        elif kind == "edge":
+            index = int(ref)
+            dep = self.doc.plan.dependencies[index]
+            kinds = menu.addMenu("Type")
+            for t, label in fmt.DEPENDENCY_TYPES.items():
+                act = kinds.addAction(f"{t}: {label}")
+                act.setCheckable(True)
+                act.setChecked(str(dep.type) == t)
+                act.triggered.connect(lambda _c=False, t=t, i=index: self._set_link_type(i, t))
+            remove = menu.addAction("Delete Dependency")
+            remove.triggered.connect(lambda _c=False, i=index: self.doc.remove_dependencies([i]))
+        else:
+            menu.addActions([w.add_action, self.paste_action])
+            menu.addSeparator()
+            menu.addActions([self.tidy_action, w.fit_action])
+        self.last_menu = menu
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, menu.deleteLater))
+        return menu
+
+    def show_canvas_menu(self, kind: str, ref: Any, pos: QPoint) -> None:
+        self.context_menu(kind, ref).popup(pos)
+
+    def _table_menu_requested(self, pos: QPoint) -> None:
+        table = self.window.table_view.table
+        index = table.indexAt(pos)
+        kind = "card" if index.isValid() else "background"
+        if index.isValid():
+            from planner.ui.models import DecisionIdRole
+
+            did = str(index.data(DecisionIdRole))
+            if did not in self.doc.selection:
+                self.doc.select([did])
+        self.context_menu(kind).popup(table.viewport().mapToGlobal(pos))
+
+    def _highlight_selected_chain(self) -> None:
+        a = self.doc.analysis
+        if not self.doc.selection or a is None or a.schedule is None:
+            self.window.show_message("No schedule: fix the plan's errors first")
+            return
+        self.window.highlight_chain(a.explain(self.doc.selection[-1]).driving_chain)
+
+    def _set_link_type(self, index: int, kind: str) -> None:
+        problem = self.doc.edit_dependency(index, type=kind)
+        if problem:
+            self.window.show_message(f"Not changed: {problem}")
+
+    # -- export and help ---------------------------------------------------------------------------------------
+    def default_export_path(self, name: str) -> str:
+        from planner.charts import TITLES
+
+        folder = Path(self.doc.path).parent if self.doc.path else Path.home()
+        stem = safe_file_name(f"{self.doc.plan.title} - {TITLES.get(name, name)}")
+        return str(folder / f"{stem}.png")
+
+    def export_chart(self, name: str, path: str | None = None) -> str | None:
+        """Save chart ``name`` (PNG, SVG or PDF by suffix); asks for the file, in the plan's folder with a safe
+        name, when ``path`` is None. The file is replaced in one step (never half written)."""
+        from planner.charts import FORMATS, render_chart
+        from planner.model.io import write_bytes_atomic
+
+        a = self.doc.analysis
+        if a is None or a.schedule is None:
+            self.window.show_error("Cannot export the chart", "The plan has no schedule yet.",
+                                   "Fix the errors listed under Findings, then export again.")
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.window, "Export chart", self.default_export_path(name),
+                                                  "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+            if not path:
+                return None
+        suffix = Path(path).suffix.lower()
+        if suffix not in FORMATS:
+            path += ".png"
+            suffix = ".png"
+        options: dict[str, Any] = {}
+        sim = getattr(self.window, "simulation", None)
+        if name in ("risk", "criticality", "tornado") and sim is not None and sim.result is not None \
+                and not sim.stale:
+            options["result"] = sim.result  # the figures the Risk tab shows, not a fresh run
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = os.path.join(tmp, "chart" + suffix)
+                render_chart(name, a, out, **options)
+                data = Path(out).read_bytes()
+            write_bytes_atomic(path, data)
+        except (OSError, ValueError) as exc:
+            self.window.show_error("Cannot export the chart", f"The chart could not be written to {path}.",
+                                   f"{getattr(exc, 'strerror', None) or exc}. Try another folder or name.")
+            return None
+        self.window.show_message(f"Exported {Path(path).name}")
+        return path
+
+    def _help(self, title: str, html: str) -> QWidget:
+        from planner.ui.dialogs import HelpDialog
+
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        dialog = HelpDialog(title, html, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "help_dialog", None))
+        self.help_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> QWidget:
+        from planner.ui.dialogs import shortcuts_html
+
+        return self._help("Keyboard shortcuts", shortcuts_html())
+
+    def show_guide(self) -> QWidget:
+        from planner.ui.dialogs import GETTING_STARTED
+
+        return self._help("Getting started", GETTING_STARTED)
