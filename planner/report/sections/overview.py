@@ -179,7 +179,8 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         text += f" The plan costs <b>{esc(format_money(b.total, cost.currency))}</b> on its likely estimates"
         if cost.risk is not None:
             r = cost.risk
-            text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
+            if abs(r.p80 - b.total) > 0.005 * max(1.0, abs(b.total)):  # only when the uncertainty moves it
+                text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
             if r.p_within_budget is not None:
                 text += f"; it stays within budget in {r.p_within_budget:.0%} of runs"
             if r.p_joint is not None:
@@ -226,6 +227,12 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
                 item += f" Mitigation: {esc(ellipsize(r.mitigation, 140))}"
             items.append(item)
         out.extend(ctx.bullets(items, markup=True))
+        costing = len(board.top_risks(plan, ctx.simulation, len(plan.risks)))
+        idle = len(plan.risks) - costing
+        if idle > 0:
+            verb = ("adds" if idle == 1 else "add") + " nothing measurable to the P80" if risks[0].measure == "p80" \
+                else ("is" if idle == 1 else "are") + " not expected to cost any time"
+            out.append(ctx.p(f"{'One risk' if idle == 1 else f'{idle} risks'} of the register {verb}.", "small"))
 
     # 5. What needs the board's attention.
     asks = board.attention(plan, ctx.analysis, ctx.simulation, 3)
