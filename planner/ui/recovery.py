@@ -388,9 +388,10 @@ class RecoveryWriter(QObject):
         if problem == self.problem:
             return
         self.problem = problem
-        if self.label is not None:
-            self.label.setText(f"Crash protection off: {problem}" if problem else "")
-            self.label.setToolTip("Unsaved changes cannot be restored after a crash until this clears. "
-                                  "Save the plan, or free space in " + str(recovery_dir()) if problem else "")
+        if self.label is not None:  # short in the bar (it shares the row with the figures); the reason on hover
+            self.label.setText("\u26a0 Crash protection off" if problem else "")
+            self.label.setToolTip(f"Crash protection is off: {problem}. Unsaved changes cannot be restored after a "
+                                  f"crash until this clears. Save the plan, or free space in {recovery_dir()}."
+                                  if problem else "")
             self.label.setVisible(bool(problem))
         self.protection_changed.emit(problem)

@@ -102,7 +102,9 @@ def test_status_bar_says_when_crash_protection_is_off(qtbot, window, monkeypatch
     monkeypatch.setattr(window.recovery, "write_payload", full)
     window.doc.add_decision("Typed while the disk is full")
     qtbot.waitUntil(lambda: label.isVisible(), timeout=3000)
-    assert label.text() == "Crash protection off: the recovery file cannot be written (No space left on device)"
+    assert label.text() == "\u26a0 Crash protection off"
+    assert window.recovery_writer.problem == "the recovery file cannot be written (No space left on device)"
+    assert "No space left on device" in label.toolTip()
     monkeypatch.undo()
     window.doc.add_decision("Typed after freeing space")
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=3000)
