@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from planner.model import dump_plan
@@ -253,6 +254,7 @@ class FileGuard(QObject):
         view = QPlainTextEdit(dialog)
         view.setReadOnly(True)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         view.setPlainText("\n".join(diff[:20_000]) if diff else "No differences.")
         layout.addWidget(view)
         buttons = QDialogButtonBox(dialog)
