@@ -267,3 +267,22 @@ def test_large_plans_are_written_off_the_gui_thread(qtbot, window, monkeypatch):
     window.recovery_writer.wait()
     assert "Written by the background thread" in _recovered_titles(window.recovery.path)
     assert window.recovery_writer.problem == ""
+
+
+def test_a_slow_snapshot_is_taken_less_often(qtbot, window, monkeypatch):
+    """Snapshots never take more than a quarter of the GUI thread: a plan that takes 100 ms to serialise is
+    snapshotted every 300 ms at most; a quick one every SNAPSHOT_DELAY_MS."""
+    real = window.recovery.payload
+
+    def slow(plan, original_path):  # type: ignore[no-untyped-def]
+        time.sleep(0.1)
+        return real(plan, original_path)
+
+    monkeypatch.setattr(window.recovery, "payload", slow)
+    window.doc.add_decision("slow to serialise")
+    window.write_recovery()
+    assert window.recovery_writer._soon.interval() >= 300
+    monkeypatch.undo()
+    window.doc.add_decision("quick again")
+    window.write_recovery()
+    assert window.recovery_writer._soon.interval() == recovery.SNAPSHOT_DELAY_MS
