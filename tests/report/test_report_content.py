@@ -199,9 +199,9 @@ def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
 
 
 def test_default_sections_are_registered() -> None:
-    assert default_section_names() == ["cover", "summary", "roadmap", "stage-timeline", "gantt", "graph",
-                                       "stages-detail", "baseline", "critical-path", "risk", "capacity", "findings",
-                                       "appendix"]
+    assert default_section_names() == ["cover", "summary", "cost", "roadmap", "stage-timeline", "gantt", "graph",
+                                       "stages-detail", "baseline", "critical-path", "risk", "capacity", "coverage",
+                                       "findings", "appendix"]
 
 
 def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None:
