@@ -40,9 +40,9 @@ def main() -> int:
         totals["recovered"] += r.recovered
         totals["lost"] += len(r.lost_old)
         totals["runs_with_old"] += bool(r.old_edits)
-        totals["offered"] += r.offered
+        totals["offered"] += bool(r.offered and r.old_edits)
         if r.recovered:
-            lags.append(r.newest_lag)
+            lags.append(r.newest_lag)  # age, at the kill, of the newest edit found in the recovery file
         if r.lost_old:
             print(f"  run {run}: lost edits older than {GRACE} s: {r.lost_old}", flush=True)
         if (run + 1) % 20 == 0:
@@ -54,8 +54,8 @@ def main() -> int:
     print(f"recovery offered to the next session: {totals['offered']} of {totals['runs_with_old']} runs that had "
           "an edit older than the grace period")
     if lags:
-        print(f"newest recovered edit before the kill: median {statistics.median(lags):.2f} s, "
-              f"max {max(lags):.2f} s")
+        print(f"age at the kill of the newest edit in the recovery file: median {statistics.median(lags):.2f} s, "
+              f"max {max(lags):.2f} s (the edits after it were made less than 0.5 s before the kill)")
     return 1 if totals["lost"] or totals["offered"] < totals["runs_with_old"] else 0
 
 

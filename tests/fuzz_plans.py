@@ -252,7 +252,9 @@ def run_case(data: bytes, folder: Path, *, export: str | None = None, report: bo
         if code not in (0, 1, 2):
             problems.append(f"{name}: exit {code}")
         if "internal error" in err or "Traceback" in err or "Warning" in err:
-            problems.append(f"{name}: {err.strip().splitlines()[0] if err.strip() else err}")
+            bad = [line for line in err.splitlines() if any(w in line for w in ("internal error", "Traceback",
+                                                                                 "Warning"))]
+            problems.append(f"{name}: {bad[0].strip()}")
         if code == 2 and (err.count("planner:") != 1 or out):
             problems.append(f"{name}: exit 2 without exactly one message: {err[:200]!r}")
         if code in (0, 1) and "--format" in argv and "json" in argv:

@@ -50,3 +50,17 @@ KEYS = ["schema_version", "title", "start_date", "stages", "decisions", "depende
 def test_whatever_the_file_the_cli_exits_0_1_2_with_one_message(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         assert run_case(data, Path(folder)) == []
+
+
+def test_fuzz_finding_cost_chart_without_labels_warns_nothing() -> None:
+    """Case 2,090,000 of benchmarks/fuzz_cli.py: a cost chart with nothing labelled printed matplotlib's "No
+    artists with labels" warning, with a source path, on the report's stderr."""
+    with tempfile.TemporaryDirectory() as folder:
+        assert run_case(make_case(random.Random(2_090_000)), Path(folder), report=True) == []
+
+
+def test_fuzz_finding_control_character_in_a_chart_warns_nothing() -> None:
+    """Case 3,032,750 of benchmarks/fuzz_cli.py: a NUL in a title made matplotlib print "Glyph 0 missing from
+    font(s)" with its source path on the export's stderr."""
+    with tempfile.TemporaryDirectory() as folder:
+        assert run_case(make_case(random.Random(3_032_750)), Path(folder), export="gantt") == []

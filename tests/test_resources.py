@@ -47,7 +47,9 @@ def test_the_package_copies_equal_their_sources() -> None:
     assert not stale, f"run python packaging/sync_resources.py: {stale}"
     sample = desktop.sample_plan_path()
     assert sample is not None
-    assert sample.read_bytes() == (REPO / "sample_plans" / "bank-assistant.plan.json").read_bytes()
+    assert sample.read_bytes() == (REPO / "sample_plans" / "bank-assistant.plan.json").read_bytes(), (
+        "planner/resources/sample.plan.json differs from sample_plans/bank-assistant.plan.json: "
+        "run python packaging/sync_resources.py")
 
 
 def test_the_bundled_sample_is_inside_the_package_and_loads() -> None:

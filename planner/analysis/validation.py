@@ -17,6 +17,7 @@ import numpy as np
 
 from planner.analysis.findings import Finding, Severity, sort_findings
 from planner.analysis.graph import PlanGraph, compile_plan
+from planner.model import units
 from planner.model.plan import Plan, Status, duration_value
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
@@ -226,12 +227,12 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
     if finish > ahead:
         return [Finding(E, "dates-out-of-range",
-                        f"With the start date {start.isoformat()}, the schedule can run {finish:,.0f} weeks "
+                        f"With the start date {units.format_date(start)}, the schedule can run {finish:,.0f} weeks "
                         "(pessimistic estimates, every risk firing), past 31 Dec 9999, the last date a calendar "
                         "holds. Move the start date earlier or shorten the longest durations "
                         f"({', '.join(nm(x) for x in longest)}).", longest)]
     return [Finding(E, "dates-out-of-range",
-                    f"With the start date {start.isoformat()}, a baseline, the target or the horizon lies outside "
+                    f"With the start date {units.format_date(start)}, a baseline, the target or the horizon lies outside "
                     "the years 1 to 9999. Move the start date, or bring those weeks within the calendar.", [])]
 
 

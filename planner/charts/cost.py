@@ -144,7 +144,8 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=style.LABEL_PT, frameon=False)
+    if ax.get_legend_handles_labels()[0]:  # nothing labelled (no costs): no legend, and no warning on stderr
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=style.LABEL_PT, frameon=False)
 
 
 def _stage_size(analysis: Any) -> tuple[float, float]:

@@ -386,9 +386,15 @@ def _subtitle_lines(analysis: Any, w_in: float, gated: bool, rows_txt: str | Non
     if base_name is not None:
         bits.append(f"baseline \u201c{base_name}\u201d")
     text = " \u00b7 ".join(bits)
+    width = style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)
     if not compact:
-        return [text]
-    return textwrap.wrap(text, style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)) or [""]
+        # One line under the title: leave out what matters least before a figure would be cut.
+        shorter = [b for b in bits if not b.endswith("decisions critical")]
+        for cand in (text, " \u00b7 ".join(shorter), " \u00b7 ".join(shorter[1:])):
+            if len(cand) <= width:
+                return [cand]
+        return [" \u00b7 ".join(shorter[1:])]
+    return textwrap.wrap(text, width) or [""]
 
 
 def _sequencing_note(st: Any) -> str:

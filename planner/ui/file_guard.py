@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from planner.model import dump_plan
@@ -73,12 +74,12 @@ class FileGuard(QObject):
         self._sig: tuple[int, int, int] | None = None
         self.lock: QLockFile | None = None
         self.other_instance: str | None = None  # "process 123 on host" holding the plan, when there is one
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(lambda _p: self._soon.start())
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(100)  # a save by another program is several events; look once it settled
         self._soon.timeout.connect(self.check)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._soon.start())
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check)
@@ -128,9 +129,9 @@ class FileGuard(QObject):
         if lock.tryLock(0):
             self.lock = lock
             return
-        info = lock.getLockInfo()  # (pid, hostname, appname) in PySide6; older bindings lead with a bool
-        info = tuple(info[1:]) if info and isinstance(info[0], bool) else tuple(info or ())
-        pid, host = (info + (0, ""))[:2]
+        raw: tuple[Any, ...] = tuple(lock.getLockInfo() or ())  # (pid, host, app); older bindings lead with a bool
+        fields = raw[1:] if raw and isinstance(raw[0], bool) else raw
+        pid, host = (*fields, 0, "")[:2]
         if pid == os.getpid():
             self.other_instance = "another window of this planner"
         elif pid:
@@ -206,7 +207,7 @@ class FileGuard(QObject):
         else:
             box.setText(f"{name} was deleted or moved by another program.")
             box.setInformativeText("Keep the plan open (Save recreates the file), or save it somewhere else?")
-            reload_b = compare_b = None
+            reload_b = compare_b = None  # type: ignore[assignment]
             keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
             box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(keep_b)
@@ -253,13 +254,16 @@ class FileGuard(QObject):
         view = QPlainTextEdit(dialog)
         view.setReadOnly(True)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         view.setPlainText("\n".join(diff[:20_000]) if diff else "No differences.")
         layout.addWidget(view)
         buttons = QDialogButtonBox(dialog)
         reload_b = buttons.addButton("Reload", QDialogButtonBox.ButtonRole.DestructiveRole)
         keep_b = buttons.addButton("Keep Mine", QDialogButtonBox.ButtonRole.RejectRole)
-        reload_b.clicked.connect(lambda: (dialog.accept(), self.reload()))
-        keep_b.clicked.connect(lambda: (dialog.reject(), self.acknowledge()))
+        reload_b.clicked.connect(dialog.accept)
+        reload_b.clicked.connect(self.reload)
+        keep_b.clicked.connect(dialog.reject)
+        keep_b.clicked.connect(self.acknowledge)
         layout.addWidget(buttons)
         dialog.resize(900, 600)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

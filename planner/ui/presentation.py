@@ -644,7 +644,7 @@ class PresentationController(QObject):
         panel = self.step_panel
         if panel is None or self.step_bar is None or not self.step_bar.isVisible():
             return
-        bar = panel.scroll.verticalScrollBar()
+        bar = panel.scroll_area.verticalScrollBar()
         bar.setValue(bar.value() + direction * max(bar.pageStep() // 2, 1))
 
     def toggle_blank(self) -> None:
@@ -684,8 +684,9 @@ class PresentationController(QObject):
             fig = canvas.figure
             if id(fig) in self._scaled_figures:
                 continue
-            self._scaled_figures[id(fig)] = (fig, float(fig._original_dpi))
-            _set_figure_dpi(canvas, fig._original_dpi * FONT_SCALE)
+            dpi = float(getattr(fig, "_original_dpi", fig.dpi))
+            self._scaled_figures[id(fig)] = (fig, dpi)
+            _set_figure_dpi(canvas, dpi * FONT_SCALE)
 
     def _unscale_figures(self) -> None:
         try:

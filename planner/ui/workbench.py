@@ -44,8 +44,11 @@ MIME_DECISIONS = "application/x-planner-decisions+json"
 TSV_COLUMNS = ("ID", "Title", "Area", "Stage", "Owner", "Optimistic", "Likely", "Pessimistic", "Status",
                "Progress", "Start", "Finish", "Start date", "Finish date", "Critical")
 
-EXPORT_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path", "risk", "criticality", "tornado", "load")
-"""Charts offered by File > Export Chart (those of :data:`planner.charts.CHARTS` the app shows)."""
+EXPORT_CHARTS = {"gantt": "Gantt", "graph": "Dependency graph", "roadmap": "Roadmap", "stages": "Stage timeline",
+                 "critical-path": "Critical path", "risk": "Finish-date risk", "criticality": "Criticality index",
+                 "tornado": "Sensitivity (tornado)", "load": "Team load"}
+"""Charts offered by File > Export Chart, with their titles (named here: importing :mod:`planner.charts` would load
+matplotlib at start-up, which the window avoids until a chart is shown)."""
 
 
 def safe_file_name(text: str, fallback: str = "plan") -> str:
@@ -110,15 +113,16 @@ class Workbench(QObject):
     # -- construction --------------------------------------------------------------------------------------
     def _menu(self, title: str) -> QMenu | None:
         for act in self.window.menuBar().actions():
-            if act.text().replace("&", "") == title and act.menu() is not None:
-                return act.menu()
+            menu = act.menu()
+            if act.text().replace("&", "") == title and isinstance(menu, QMenu):
+                return menu
         return None
 
     def _add_to_menus(self) -> None:
         w = self.window
         edit = self._menu("Edit")
-        if edit is not None:
-            first = edit.actions()[2] if len(edit.actions()) > 2 else None  # after Undo, Redo
+        if edit is not None and len(edit.actions()) > 2:
+            first = edit.actions()[2]  # after Undo, Redo
             edit.insertActions(first, [self.copy_action, self.cut_action, self.paste_action])
             edit.insertSeparator(first)
             edit.addSeparator()
@@ -130,23 +134,19 @@ class Workbench(QObject):
         if file_menu is not None:
             self.export_menu = QMenu("Export &Chart", file_menu)
             self.export_menu.setObjectName("exportChartMenu")
-            from planner.charts import CHARTS, TITLES
-
             self.export_chart_actions: dict[str, QAction] = {}
-            for name in EXPORT_CHARTS:
-                if name not in CHARTS:
-                    continue
-                act = self.export_menu.addAction(TITLES.get(name, name) + "…")
+            for name, title in EXPORT_CHARTS.items():
+                act = self.export_menu.addAction(title + "…")
                 act.triggered.connect(lambda _c=False, n=name: self.export_chart(n))
                 self.export_chart_actions[name] = act
             anchor = getattr(w, "export_report_action", None)
             file_menu.insertMenu(anchor, self.export_menu) if anchor is not None else file_menu.addMenu(
                 self.export_menu)
         help_menu = self._menu("Help")
-        if help_menu is not None:
-            first = help_menu.actions()[0] if help_menu.actions() else None
-            help_menu.insertActions(first, [self.guide_action, self.shortcuts_action])
-            help_menu.insertSeparator(first)
+        if help_menu is not None and help_menu.actions():
+            first_help = help_menu.actions()[0]
+            help_menu.insertActions(first_help, [self.guide_action, self.shortcuts_action])
+            help_menu.insertSeparator(first_help)
 
     def _build_toolbar(self, SP: Any) -> None:  # noqa: N803 - the Qt enum, named as Qt names it
         w = self.window
@@ -196,7 +196,7 @@ class Workbench(QObject):
                 if act is None:
                     continue
                 bar.addAction(act)
-                button = bar.widgetForAction(act)
+                button: Any = bar.widgetForAction(act)
                 if button is not None and name in short:
                     # The tool bar shows a short word; the menu keeps the full text (the same action).
                     button.setText(short[name])
@@ -217,9 +217,9 @@ class Workbench(QObject):
         self.doc.plan_changed.connect(self._refresh_completer)
         self.doc.plan_reset.connect(self._refresh_completer)
         self._refresh_completer()
-        QApplication.clipboard().dataChanged.connect(lambda: self._update_actions(self.doc.selection))
+        QApplication.clipboard().dataChanged.connect(self._on_clipboard)  # a slot: disconnected with us
         w.views.currentChanged.connect(self._on_view_changed)
-        canvas = w.canvas if getattr(w, "has_canvas", False) else None
+        canvas: Any = w.canvas if getattr(w, "has_canvas", False) else None
         if canvas is not None and hasattr(canvas, "context_menu_requested"):
             canvas.context_menu_requested.connect(self.show_canvas_menu)
             canvas.card_activated.connect(lambda _i: self.open_selected())
@@ -227,6 +227,9 @@ class Workbench(QObject):
         table = w.table_view.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._table_menu_requested)
+
+    def _on_clipboard(self) -> None:
+        self._update_actions(self.doc.selection)
 
     def _update_actions(self, ids: list[str]) -> None:
         has = bool(ids)
@@ -243,10 +246,12 @@ class Workbench(QObject):
     # -- selection across tabs -------------------------------------------------------------------------------
     def _on_view_changed(self, _index: int) -> None:
         w = self.window
-        if getattr(w, "has_canvas", False) and w.views.currentWidget() is w.canvas and self.doc.selection:
+        canvas: Any = w.canvas
+        on_graph = w.views.currentWidget() is w.canvas
+        if getattr(w, "has_canvas", False) and on_graph and self.doc.selection:
             presenting = getattr(getattr(w, "presentation", None), "active", False)
             if not presenting:
-                QTimer.singleShot(0, self, w.canvas.center_on_selection)
+                QTimer.singleShot(0, self, canvas.center_on_selection)
 
     # -- copy, cut, paste ------------------------------------------------------------------------------------
     def selected_decisions(self) -> list[Decision]:
@@ -286,7 +291,7 @@ class Workbench(QObject):
         names = {"area": {a.id: a.name for a in plan.areas}, "stage": {s.id: s.name for s in plan.stages},
                  "owner": {t.id: t.name for t in plan.teams}}
         a = self.doc.analysis
-        s = a.schedule if a is not None and a.plan is plan else None
+        s: Any = a.schedule if a is not None and a.plan is plan else None
         out = io.StringIO()
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(TSV_COLUMNS)
@@ -466,10 +471,11 @@ class Workbench(QObject):
             return None
         w = self.window
         self.doc.select([target])
+        canvas: Any = w.canvas
         if getattr(w, "has_canvas", False):
-            w.views.setCurrentWidget(w.canvas)
-            w.canvas.center_on_selection()
-            w.canvas.graph_scene.highlight_chain([target])
+            w.views.setCurrentWidget(canvas)
+            canvas.center_on_selection()
+            canvas.graph_scene.highlight_chain([target])
             QTimer.singleShot(1500, self, lambda: self._end_flash(target))
         return target
 
@@ -554,10 +560,8 @@ class Workbench(QObject):
 
     # -- export and help ---------------------------------------------------------------------------------------
     def default_export_path(self, name: str) -> str:
-        from planner.charts import TITLES
-
         folder = Path(self.doc.path).parent if self.doc.path else Path.home()
-        stem = safe_file_name(f"{self.doc.plan.title} - {TITLES.get(name, name)}")
+        stem = safe_file_name(f"{self.doc.plan.title} - {EXPORT_CHARTS.get(name, name)}")
         return str(folder / f"{stem}.png")
 
     def export_chart(self, name: str, path: str | None = None) -> str | None:

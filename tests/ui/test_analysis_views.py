@@ -156,7 +156,7 @@ def test_chart_tabs_are_present_and_redraw_after_an_edit(qtbot, sample_window):
     tabs = sample_window.chart_tabs
     assert list(tabs) == ["gantt", "graph", "roadmap", "stages", "critical-path"]
     titles = [sample_window.views.tabText(i) for i in range(sample_window.views.count())]
-    assert titles[:2] == ["Table", "Graph"] and titles[-2:] == ["Risk", "Capacity"]
+    assert titles[:2] == ["Table", "Graph"] and titles[-4:] == ["Risk", "Capacity", "Cost", "Coverage"]
     assert all(t.chart is None for t in tabs.values())  # nothing built until shown
     assert not sample_window.print_action.isEnabled()
 

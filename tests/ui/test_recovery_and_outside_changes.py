@@ -102,7 +102,9 @@ def test_status_bar_says_when_crash_protection_is_off(qtbot, window, monkeypatch
     monkeypatch.setattr(window.recovery, "write_payload", full)
     window.doc.add_decision("Typed while the disk is full")
     qtbot.waitUntil(lambda: label.isVisible(), timeout=3000)
-    assert label.text() == "Crash protection off: the recovery file cannot be written (No space left on device)"
+    assert label.text() == "\u26a0 Crash protection off"
+    assert window.recovery_writer.problem == "the recovery file cannot be written (No space left on device)"
+    assert "No space left on device" in label.toolTip()
     monkeypatch.undo()
     window.doc.add_decision("Typed after freeing space")
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=3000)
@@ -265,3 +267,22 @@ def test_large_plans_are_written_off_the_gui_thread(qtbot, window, monkeypatch):
     window.recovery_writer.wait()
     assert "Written by the background thread" in _recovered_titles(window.recovery.path)
     assert window.recovery_writer.problem == ""
+
+
+def test_a_slow_snapshot_is_taken_less_often(qtbot, window, monkeypatch):
+    """Snapshots never take more than a quarter of the GUI thread: a plan that takes 100 ms to serialise is
+    snapshotted every 300 ms at most; a quick one every SNAPSHOT_DELAY_MS."""
+    real = window.recovery.payload
+
+    def slow(plan, original_path):  # type: ignore[no-untyped-def]
+        time.sleep(0.1)
+        return real(plan, original_path)
+
+    monkeypatch.setattr(window.recovery, "payload", slow)
+    window.doc.add_decision("slow to serialise")
+    window.write_recovery()
+    assert window.recovery_writer._soon.interval() >= 300
+    monkeypatch.undo()
+    window.doc.add_decision("quick again")
+    window.write_recovery()
+    assert window.recovery_writer._soon.interval() == recovery.SNAPSHOT_DELAY_MS

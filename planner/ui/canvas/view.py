@@ -265,7 +265,7 @@ class GraphCanvas(QGraphicsView):
         selected and critical ones first, as many as fit without overlapping (the rest stay plain boxes)."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         cards = [item for item in self.graph_scene.items(visible) if isinstance(item, CardItem)]
-        self.overview_labels: list[str] = []
+        self.overview_labels = []
         if not cards:
             return 0
         selected = set(self.document.selection)
