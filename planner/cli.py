@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from planner.model import units
+from planner import units
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planner.model import limits as L
-from planner.model.units import week_to_date
+from planner.units import week_to_date
 
 SCHEMA_VERSION: Final = 1
 """The newest plan file version this program reads and writes."""

@@ -15,11 +15,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Spacer,
+    Paragraph,
+    Table,
 )
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -39,7 +41,7 @@ _PAGECOUNT_FORM = "pagecount"
 
 # Sections that start on a page of their own; every other one follows the previous section when at least a third
 # of the page is left, so that short sections never leave near-empty pages.
-_OWN_PAGE = frozenset({"summary", "roadmap", "appendix"})
+_OWN_PAGE = frozenset({"summary", "roadmap"})
 _TWO_COLUMNS = frozenset({"summary"})  # on landscape pages
 _GUTTER = 24.0  # ReportContext.summary_width assumes the same
 
@@ -269,6 +271,38 @@ def build_report(
     return target
 
 
+class _Gap(Flowable):
+    """Space between two sections that vanishes at the top of a page (where a plain Spacer would push a chart
+    sized to the page onto the next one and leave an empty page behind)."""
+
+    def __init__(self, height: float, frame_height: float) -> None:
+        super().__init__()
+        self._gap = height
+        self._frame_height = frame_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = 0.0 if avail_height >= self._frame_height - 0.5 else min(self._gap, avail_height)
+        return 0.0, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+def _headings_before_tables(story: list[Any]) -> list[Any]:
+    """A heading kept with the table after it would drag the whole table to the next page whenever the table is
+    longer than what is left (ReportLab keeps the pair together), leaving the rest of the page empty. Instead the
+    heading moves on only when it and the table's first rows do not fit, and the table splits where it must."""
+    out: list[Any] = []
+    for k, f in enumerate(story):
+        nxt = story[k + 1] if k + 1 < len(story) else None
+        if (isinstance(f, Paragraph) and getattr(f.style, "keepWithNext", False) and isinstance(nxt, Table)
+                and len(nxt._cellvalues) > 4):  # ReportLab keeps the rows in _cellvalues
+            f.keepWithNext = False
+            out.append(CondPageBreak(f.style.leading * 2 + f.style.spaceBefore + f.style.spaceAfter + 80))
+        out.append(f)
+    return out
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -319,9 +353,11 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
                 story.append(PageBreak())
             else:
                 story.append(CondPageBreak(0.3 * geometry.frame_height))
-                story.append(Spacer(1, 18))
+                story.append(_Gap(18, geometry.frame_height))
             last_template = template
         story.extend(flowables)
+
+    story = _headings_before_tables(story)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.
     total = max(1, len(story))

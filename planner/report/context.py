@@ -304,12 +304,12 @@ class ReportContext:
 
     def chart(self, draw: Callable[[Any], None], height: float | None = None, *, name: str = "chart",
               width: float | None = None, wide: bool = False, min_height: float = 144.0,
-              figure: Any = None) -> ChartFlowable:
+              figure: Any = None, max_height: float | None = None) -> ChartFlowable:
         """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default: the frame's width (of a
         landscape page when ``wide``) and, without a ``height``, whatever height is left on the page."""
         g = self.wide if wide else self.geometry
         f = ChartFlowable(self._checked(draw, name), width or g.frame_width, height, name=name,
-                          min_height=min_height, figure=figure)
+                          min_height=min_height, figure=figure, max_height=max_height)
         self.charts.append(f)
         return f
 

@@ -331,8 +331,9 @@ class ChartFlowable(Flowable):
     """
 
     def __init__(self, draw: Callable[[Figure], None], width: float, height: float | None, *, name: str = "chart",
-                 min_height: float = 144.0, figure: Figure | None = None) -> None:
+                 min_height: float = 144.0, figure: Figure | None = None, max_height: float | None = None) -> None:
         super().__init__()
+        self.max_height = max_height
         self._draw_chart = draw
         self._figure = figure  # already drawn at this size (a legibility probe): rendered as it is
         self.width = width
@@ -346,6 +347,8 @@ class ChartFlowable(Flowable):
         # A slot without a fixed height takes the rest of the frame (at least ``min_height``).
         if self._fixed is None:
             self.height = max(self.min_height, avail_height - 1)
+            if self.max_height is not None:
+                self.height = min(self.height, max(self.min_height, self.max_height))
         return self.width, self.height
 
     def draw(self) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.model import units
+from planner import units
 
 START = dt.date(2027, 1, 4)  # a Monday
 

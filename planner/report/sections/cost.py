@@ -7,7 +7,7 @@ A plan that says nothing about money (no team rate, cost, run rate or budget) ge
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
 from planner.model import units
@@ -47,8 +47,7 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
                 text += "."
         out.append(text)
     elif b.budget is not None or b.target is not None:
-        out.append("Run the report with a simulation (<i>planner report --simulate</i>) for the chance of "
-                   "meeting the budget and the target date.")
+        out.append("Not simulated: this report gives no chance of meeting the budget or the target date.")
     if b.delay:
         out.append(f"Finishing after the target costs {esc(format_money(plan.cost_of_delay, cur))} a week: "
                    f"{esc(format_money(b.delay, cur))} on the planned finish.")
@@ -77,8 +76,21 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
 
     sim = ctx.simulation if s.risk is not None else None
     g = ctx.geometry
-    out.append(ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-                         min(300.0, g.frame_width * 0.5), name="spend curve"))
+    by_stage_h = max(170.0, 100.0 + 34.0 * len(plan.stages))
+    if g.frame_width >= 600:  # a landscape page: the two charts side by side
+        half = (g.frame_width - 12) / 2
+        h = 185.0  # both charts and the tables under them on one landscape page
+        pair = Table([[ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h,
+                                 name="spend curve", width=half),
+                       ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage",
+                                 width=half)]], colWidths=[half + 12, half], hAlign="LEFT")
+        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        out.append(pair)
+    else:
+        out.append(ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                             min(300.0, g.frame_width * 0.5), name="spend curve"))
     b, cur = s.breakdown, s.currency
     rows_data = b.by_stage_and_category(plan)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
@@ -93,16 +105,31 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     header = ["Stage", *(c.capitalize() for c in used), f"Total ({cur})" if cur else "Total", "Share"]
     table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7],
                       right=tuple(range(1, len(used) + 3)), bold=(len(used) + 1,))
-    out.append(ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis),
-                         max(170.0, 100.0 + 34.0 * len(plan.stages)), name="cost by stage"))
-    out.append(table)
-    top = sorted(b.decisions, key=lambda r: -r.total)[:8]
-    if top and top[0].total > 0:
-        out.append(Paragraph("The biggest items", ctx.styles["h2"]))
-        rows = [[ctx.cell(ctx.title_of(r.id)), format_money(r.labour), format_money(r.one_off), format_money(r.run),
-                 format_money(r.total)] for r in top if r.total > 0]
-        out.append(ctx.table(["Decision", "People", "One-off", "Running", "Total"], rows, [3.6, 1.1, 1.1, 1.1, 1.2],
-                             right=(1, 2, 3, 4), bold=(4,)))
+    if g.frame_width < 600:
+        out.append(ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), by_stage_h, name="cost by stage"))
+    top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
+    biggest: list[Flowable] = []
+    if top:
+        half = (g.frame_width - 12) / 2 if g.frame_width >= 600 else None
+        item_rows = [[ctx.cell(ctx.title_of(r.id)), format_money(r.labour), format_money(r.one_off),
+                      format_money(r.run), format_money(r.total)] for r in top]
+        biggest = [Paragraph("The biggest items", ctx.styles["h3"]),
+                   ctx.table(["Decision", "People", "One-off", "Running", "Total"], item_rows,
+                             [3.6, 1.1, 1.1, 1.1, 1.2],
+                             right=(1, 2, 3, 4), bold=(4,), total=half)]
+    if biggest and g.frame_width >= 600 and len(rows_data) <= 12:  # side by side on a landscape page
+        half = (g.frame_width - 12) / 2
+        table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7], right=tuple(range(1, len(used) + 3)),
+                          bold=(len(used) + 1,), total=half)
+        pair = Table([[[Paragraph("By stage", ctx.styles["h3"]), table], biggest]], colWidths=[half + 12, half],
+                     hAlign="LEFT")
+        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        out.append(pair)
+    else:
+        out.append(table)
+        out.extend(biggest)
     return out
 
 

@@ -53,15 +53,18 @@ def build_coverage(ctx: ReportContext) -> list[Flowable]:
     else:
         out.append(ctx.p("The plan does not say whether its AI system is high-risk, limited or minimal risk under "
                          "the EU AI Act, nor whether this organisation is its provider or deployer, so no "
-                         "obligation is checked. Set the AI system's role and risk tier in the app's Coverage tab "
-                         "(or run <i>planner coverage PLAN --role provider --tier high-risk</i>).", markup=True))
+                         "obligation is checked: the plan's AI system (role and risk tier) is not set.", markup=True))
     errors = [f for f in report.findings if str(f.severity) == "error"]
     for f in errors:
         out.append(ctx.p(f"<font color='#C0392B'><b>{esc(f.message)}</b></font>", markup=True))
     nist, iso = report.framework("nist"), report.framework("iso42001")
+    classified = bool(report.role and report.tier)
     out.append(ctx.p(f"Voluntary frameworks: the decisions cite {len(nist.covered())} of the {len(nist.items)} "
                      f"NIST AI RMF 1.0 subcategories and {len(iso.covered())} of the {len(iso.items)} ISO/IEC 42001 "
-                     f"Annex A controls (tables below)."))
+                     f"Annex A controls" + (" (tables below)." if classified else
+                                            "; the app's Coverage tab shows them by stage.")))
+    if not classified:  # a board report does not need the framework tables of an unclassified system
+        return out
 
     if required:
         # Not kept with the table: a long table would be pushed whole to the next page, leaving this one blank.

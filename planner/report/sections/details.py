@@ -41,6 +41,23 @@ def chunked_tables(ctx: ReportContext, header: list[Any], rows: list[list[Any]],
 
 
 # -- one section per stage ----------------------------------------------------------------------------------
+STAGE_NAMES = 8  # decisions named in one sentence of "Stages in detail"
+
+
+def _names(ctx: ReportContext, idx: list[int], *, dates: bool = False, limit: int = STAGE_NAMES) -> str:
+    """``“A” (12 Apr 2027), “B” and 3 more``: decisions named in a sentence, at most ``limit`` of them."""
+    sched = ctx.schedule
+    parts = []
+    for i in idx[:limit]:
+        name = f"\u201c{esc(ellipsize(ctx.plan.decisions[i].title, 80))}\u201d"
+        if dates:
+            name += f" ({esc(span_text(ctx, sched.es[i], sched.ef[i]))})"
+        parts.append(name)
+    if len(idx) > limit:
+        parts.append(f"and {len(idx) - limit} more")
+    return ", ".join(parts)
+
+
 def span_text(ctx: ReportContext, start: float, finish: float) -> str:
     """``12 Apr – 26 Apr 2027`` (the year once when both dates share it), or ``wk 10–12`` without dates."""
     a, b = ctx.plan.date_of(float(start)), ctx.plan.date_of(float(finish))
@@ -57,17 +74,14 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = [ctx.heading("Stages in detail")]
     out.append(ctx.p("Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
-                     "its readiness, and its milestones, blocked work and the work that strict gates move to a later "
-                     "stage, in the order they start. The critical decisions are listed under Critical path, every "
-                     "decision in the appendix. Float is the time a decision can slip before the plan's finish "
-                     "moves.", "small"))
+                     "its readiness, its milestones, blocked work and the work that strict gates move to a later "
+                     "stage. The critical decisions are listed under Critical path, every decision in the appendix.",
+                     "small"))
     stage_pos = plan.stage_index()
     by_stage: dict[int, list[int]] = {}
     for i, d in enumerate(plan.decisions):
         by_stage.setdefault(stage_pos.get(d.stage, -1), []).append(i)
     moves = {did: (frm, to) for did, frm, to in st.suggested_moves}
-    widths = [3.9, 1.6, 2.3, 0.7, 2.1]
-    cols = ctx.columns(widths)
     for k, (stage, r) in enumerate(zip(plan.stages, st.stages, strict=True)):
         ctx.check(f"Writing stage {stage.name}")
         block: list[Flowable] = [ctx.heading(f"{k + 1}. {stage.name}", 1, key=f"stage-{stage.id}")]
@@ -93,29 +107,28 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
         out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
-        # Critical decisions are listed, in order, under "Critical path"; here: milestones, moved or held-up work.
-        watch = [i for i in idx if plan.decisions[i].milestone or plan.decisions[i].id in moves
-                 or str(plan.decisions[i].status) == "blocked"]
-        shown = watch[:STAGE_ROWS]
-        if shown:
-            rows = []
-            for i in shown:
-                d = plan.decisions[i]
-                flag = "critical" if sched.critical[i] else ""
-                if d.id in moves:
-                    flag = (flag + " " if flag else "") + f"\u2192 {ctx.stage_name(moves[d.id][1])}"
-                title = ("◆ " if d.milestone else "") + d.title
-                rows.append([ctx.fit(fit_width(title, REGULAR, 8, cols[0] - 9), cols[0]),
-                             ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[1] - 9), cols[1]),
-                             span_text(ctx, sched.es[i], sched.ef[i]), fmt_weeks(sched.total_float[i]),
-                             ctx.fit(flag, cols[4], "cell_muted")])
-            head = ["Decision", "Owner", "When (overlapping stages)", "Float", "Critical; \u2192 stage under strict gates"]
-            out.extend(chunked_tables(ctx, head, rows, widths, right=(3,)))
-        more, left = len(watch) - len(shown), len(idx) - len(watch)
-        if more or left:
-            parts = ([f"{plural(more, 'more milestone or moved decision', 'more milestones or moved decisions')}"]
-                     if more else []) + ([f"{plural(left, 'other decision')}"] if left else [])
-            out.append(ctx.p(f"This stage also has {' and '.join(parts)}: see the appendix.", "small"))
+        # In words, not tables: the critical decisions are listed in order under "Critical path" and every
+        # decision in the appendix; here what a reader of a stage must not miss.
+        lines: list[str] = []
+        miles = [i for i in idx if plan.decisions[i].milestone]
+        if miles:
+            lines.append("<b>Milestones:</b> " + _names(ctx, miles, dates=True))
+        blocked = [i for i in idx if str(plan.decisions[i].status) == "blocked"]
+        if blocked:
+            lines.append("<b>Blocked:</b> " + _names(ctx, blocked))
+        by_target: dict[str, list[int]] = {}
+        for i in idx:
+            if plan.decisions[i].id in moves:
+                by_target.setdefault(moves[plan.decisions[i].id][1], []).append(i)
+        for to, ids in by_target.items():
+            lines.append(f"<b>Under strict gates {len(ids)} run in {esc(ctx.stage_name(to))}</b>, behind a "
+                         f"dependency that runs backwards between stages: " + _names(ctx, ids))
+        n_crit = sum(1 for i in idx if sched.critical[i])
+        lines.append(f"{plural(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
+                     f"every one is in the appendix." if idx else "")
+        for line in lines:
+            if line:
+                out.append(ctx.p(line + ("" if line.endswith(".") else "."), "small", markup=True))
     return out
 
 
@@ -221,7 +234,6 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
 # -- appendix -------------------------------------------------------------------------------------------------
 APPENDIX_ALL = 400  # decisions listed one by one in the appendix; bigger plans get a summary and the key ones
 APPENDIX_KEY = 300  # at most this many key decisions listed for a bigger plan
-STAGE_ROWS = 25  # decisions to watch listed per stage in "Stages in detail"
 
 
 def _stage_area_counts(ctx: ReportContext) -> Flowable:
@@ -270,7 +282,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                      "status is left empty for work not started; \u25c6 marks a milestone.", "small"))
     from planner.model.plan import duration_triple
 
-    widths = [3.0, 1.2, 1.3, 1.0, 2.05, 0.8, 0.95, 0.95]
+    widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
     cols = ctx.columns(widths)
     rows = []
     stage_pos = plan.stage_index()

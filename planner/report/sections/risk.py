@@ -18,6 +18,7 @@ from planner.report.sections import Section
 
 PERCENTILES = (10, 50, 80, 90, 95)
 CHART_MIN_PT = 170.0  # the finish-date chart takes the rest of the page, this much at least
+CHART_MAX_PT = 300.0  # ... and no more
 BARS_PT = 215.0  # criticality and tornado charts (about 7 bars each)
 TOP_DECISIONS = 5  # named in the text
 NO_RISKS_MAX_ITERATIONS = 200_000  # the extra run without the register (for "the register adds ...") up to this
@@ -111,7 +112,8 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
                      "scale) is the chance of finishing by each date; the dotted line is the plan's likely finish.",
                      "caption"))
     # The rest of the page (at least CHART_MIN_PT, else the next page).
-    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk", min_height=CHART_MIN_PT))
+    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk", min_height=CHART_MIN_PT,
+                         max_height=CHART_MAX_PT))
 
     # What drives it.
     g = ctx.geometry

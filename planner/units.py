@@ -1,0 +1,96 @@
+"""Weeks and dates: the one place that turns a week figure into a date and either into text (SPEC §3.3a).
+
+Every output (CLI text and JSON, the app, the charts, the report, the exports) calls these functions, so the same
+plan never shows two different dates or two spellings of the same figure.
+
+Rules:
+
+- week ``w`` after a plan starting on ``start`` is the date ``start + round_half_up(w × 7)`` days;
+- a week figure is written with at most two decimals, no trailing zeros, and never ``-0`` (``2.05``, ``12``, ``0``);
+- a date in prose is ``25 Oct 2027``; ``25 Oct`` only where a chart has no room; ``2027-10-25`` in JSON.
+
+>>> import datetime as dt
+>>> week_to_date(dt.date(2027, 1, 4), 2.5)
+datetime.date(2027, 1, 22)
+>>> format_weeks(2.05), format_weeks(12.0), format_weeks(-0.001)
+('2.05', '12', '0')
+>>> format_date(dt.date(2027, 10, 25))
+'25 Oct 2027'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+__all__ = [
+    "MONTHS",
+    "days_of_week",
+    "format_date",
+    "format_weeks",
+    "format_when",
+    "iso_date",
+    "plural_weeks",
+    "week_to_date",
+]
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def days_of_week(week: float) -> int:
+    """Whole days in ``week`` weeks, rounded to the nearest day with halves up (``floor(w × 7 + 0.5)``)."""
+    return math.floor(float(week) * 7.0 + 0.5)
+
+
+def week_to_date(start: dt.date | None, week: float | None) -> dt.date | None:
+    """The calendar date of ``week`` weeks after ``start``; None without a start or a week.
+
+    Raises ``OverflowError`` when the date would fall outside the calendar (years 1–9999); validation refuses such
+    plans first, so analysis never meets one.
+    """
+    if start is None or week is None:
+        return None
+    w = float(week)
+    if not math.isfinite(w):
+        raise OverflowError(f"week {w} has no calendar date")
+    return start + dt.timedelta(days=days_of_week(w))
+
+
+def format_weeks(weeks: float | None) -> str:
+    """``12``, ``2.5``, ``2.05`` (at most two decimals, no trailing zeros, never ``-0``); ``-`` for None."""
+    if weeks is None:
+        return "-"
+    w = float(weeks)
+    if not math.isfinite(w):
+        return "-"
+    text = f"{w:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def plural_weeks(weeks: float, word: str = "week") -> str:
+    """``1 week``, ``2.5 weeks``, ``0 weeks``."""
+    text = format_weeks(weeks)
+    return f"{text} {word if text in ('1', '-1') else word + 's'}"
+
+
+def format_date(date: dt.date | None, *, short: bool = False) -> str:
+    """``25 Oct 2027`` (``25 Oct`` with ``short``); an empty string for None."""
+    if date is None:
+        return ""
+    text = f"{date.day} {MONTHS[date.month - 1]}"
+    return text if short else f"{text} {date.year}"
+
+
+def iso_date(start: dt.date | None, week: float | None) -> str | None:
+    """``2027-10-25`` for JSON, or None without a start date."""
+    date = week_to_date(start, week)
+    return date.isoformat() if date is not None else None
+
+
+def format_when(start: dt.date | None, week: float | None, *, word: str = "week", short: bool = False) -> str:
+    """``week 12 (25 Oct 2027)``, or ``week 12`` without a start date; ``-`` for None."""
+    if week is None:
+        return "-"
+    base = f"{word} {format_weeks(week)}".strip()
+    date = week_to_date(start, week)
+    return base if date is None else f"{base} ({format_date(date, short=short)})"
