@@ -322,7 +322,9 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
             f"{fmt_weeks(sched.total_float[i])}", ctx.fit(status, cols[6]), crit,
         ])
     head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
-    out.extend(chunked_tables(ctx, head, rows, widths, right=(3, 5), bold=(7,)))
+    # Tighter rows than other tables: the appendix is looked up, not read, and fits ~10 % more a page.
+    dense = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
+    out.extend(chunked_tables(ctx, head, rows, widths, dense, right=(3, 5), bold=(7,)))
     return out
 
 
