@@ -112,6 +112,8 @@ def _other_branch(loc: tuple[Any, ...], data: Any) -> bool:
             return isinstance(node, dict)
         if isinstance(item, str) and item in _THREE_POINT_BRANCHES:
             return not isinstance(node, dict)
+        if item == "date" and isinstance(node, int | float) and not isinstance(node, bool):
+            return True  # a ``date | weeks`` union given weeks: the number's own problem is the one to show
         if isinstance(node, dict) and isinstance(item, str):
             node = node.get(item)
         elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):

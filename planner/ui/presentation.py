@@ -124,6 +124,17 @@ class PresenterBar(QFrame):
         self.setMinimumWidth(320)
         self.setStyleSheet("QFrame#presenterBar { border-top: 2px solid palette(mid); }")
 
+    def event(self, e: QEvent) -> bool:
+        # A figure shown or hidden (P80 after a simulation, a scenario or cost figure) re-lays the bar out:
+        # follow with the height, or the last line would be pushed off the bottom of the screen.
+        if e.type() == QEvent.Type.LayoutRequest and self.isVisible() and self.width() > 0:
+            layout = self.layout()
+            if layout is not None:
+                h = max(40, layout.heightForWidth(self.width()))
+                if h != self.height():
+                    self.setFixedHeight(h)
+        return super().event(e)
+
     def fit_height(self, width: int) -> None:
         """Tool bars ignore height-for-width: size the bar for its wrapped explanation at ``width``."""
         layout = self.layout()

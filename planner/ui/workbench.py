@@ -58,7 +58,24 @@ def safe_file_name(text: str, fallback: str = "plan") -> str:
     return name or fallback
 
 
+def release_clipboard() -> None:
+    """Empty the clipboard when it holds decisions we copied. Called when the application quits: a QMimeData
+    made in Python and still owned by the clipboard at exit crashed the interpreter's shutdown (exit 139)."""
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData() if clipboard is not None else None
+    if mime is not None and (mime.hasFormat(MIME_DECISIONS) or clipboard.ownsClipboard()):
+        clipboard.clear()
+
+
+_QUIT_HOOKED = False
+
+
 def install(window: MainWindow) -> Workbench:
+    global _QUIT_HOOKED
+    app = QApplication.instance()
+    if not _QUIT_HOOKED and isinstance(app, QApplication):
+        app.aboutToQuit.connect(release_clipboard)
+        _QUIT_HOOKED = True
     bench = Workbench(window)
     window.workbench = bench
     return bench

@@ -195,4 +195,4 @@ def test_target_and_horizon_past_the_calendar_are_check_errors() -> None:
         assert "the target or the horizon" in errors[0].message
     data = json.loads(text_of())
     data["target"] = 1e308
-    assert load_error(json.dumps(data)).startswith("p.json: at target:")
+    assert load_error(json.dumps(data)).startswith("p.json: at target: Input should be less than or equal to")

@@ -20,6 +20,14 @@ from planner.ui.workbench import MIME_DECISIONS, safe_file_name
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard():  # type: ignore[no-untyped-def]
+    """The app empties the clipboard it filled when it quits (planner.ui.workbench.release_clipboard); a test does
+    not quit, and these tests also fill it themselves."""
+    yield
+    QApplication.clipboard().clear()
+
+
 def _links(doc, ids: set[str]) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return {(d.from_, d.to) for d in doc.plan.dependencies if d.from_ in ids and d.to in ids}
 
@@ -49,6 +57,12 @@ def test_copy_paste_within_a_plan_keeps_internal_links(sample_window):  # type: 
         assert doc.decision(fresh).duration == doc.decision(old).duration
     w.undo()
     assert len(doc.plan.decisions) == n and not _links(doc, set(new))
+    # on quit the app empties the clipboard it filled (Python-made clipboard data crashed the exit)
+    from planner.ui.workbench import release_clipboard
+
+    release_clipboard()
+    left = QApplication.clipboard().mimeData()
+    assert left is None or not left.hasFormat(MIME_DECISIONS)
 
 
 def test_cut_and_paste_moves_and_undo_restores(sample_window):  # type: ignore[no-untyped-def]
