@@ -226,6 +226,24 @@ class ReportContext:
         self._keys.add(k)
         return k
 
+    def side_by_side(self, left: Any, right: Any, gap: float = 12.0) -> Table:
+        """Two flowables (or lists of them) side by side over the frame, top-aligned, each half the width less
+        ``gap``: for pairs of charts or short tables on a landscape page."""
+        from reportlab.platypus import TableStyle
+
+        half = (self.geometry.frame_width - gap) / 2
+        t = Table([[left, right]], colWidths=[half + gap, half], hAlign="LEFT")
+        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),  # never the PDF's standard Helvetica
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return t
+
+    @property
+    def half_width(self) -> float:
+        """The width of one of :meth:`side_by_side`'s two columns."""
+        return (self.geometry.frame_width - 12.0) / 2
+
     def contents_flowable(self, columns: int = 1) -> Contents:
         """The contents list of the cover (see :class:`Contents`), in ``columns`` columns."""
         return Contents(self, columns)

@@ -7,7 +7,7 @@ A plan that says nothing about money (no team rate, cost, run rate or budget) ge
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
 from planner.model import units
@@ -78,16 +78,12 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     by_stage_h = max(170.0, 100.0 + 34.0 * len(plan.stages))
     if g.frame_width >= 600:  # a landscape page: the two charts side by side
-        half = (g.frame_width - 12) / 2
+        half = ctx.half_width
         h = 185.0  # both charts and the tables under them on one landscape page
-        pair = Table([[ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h,
-                                 name="spend curve", width=half),
-                       ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage",
-                                 width=half)]], colWidths=[half + 12, half], hAlign="LEFT")
-        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        out.append(pair)
+        out.append(ctx.side_by_side(
+            ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h, name="spend curve",
+                      width=half),
+            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half)))
     else:
         out.append(ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
                              min(300.0, g.frame_width * 0.5), name="spend curve"))
@@ -110,7 +106,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     biggest: list[Flowable] = []
     if top:
-        half = (g.frame_width - 12) / 2 if g.frame_width >= 600 else None
+        half = ctx.half_width if g.frame_width >= 600 else None
         item_rows = [[ctx.cell(ctx.title_of(r.id)), format_money(r.labour), format_money(r.one_off),
                       format_money(r.run), format_money(r.total)] for r in top]
         biggest = [Paragraph("The biggest items", ctx.styles["h3"]),
@@ -118,15 +114,16 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                              [3.6, 1.1, 1.1, 1.1, 1.2],
                              right=(1, 2, 3, 4), bold=(4,), total=half)]
     if biggest and g.frame_width >= 600 and len(rows_data) <= 12:  # side by side on a landscape page
-        half = (g.frame_width - 12) / 2
         table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7], right=tuple(range(1, len(used) + 3)),
-                          bold=(len(used) + 1,), total=half)
-        pair = Table([[[Paragraph("By stage", ctx.styles["h3"]), table], biggest]], colWidths=[half + 12, half],
-                     hAlign="LEFT")
-        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        out.append(pair)
+                          bold=(len(used) + 1,), total=ctx.half_width)
+        pair = ctx.side_by_side([Paragraph("By stage", ctx.styles["h3"]), table], biggest)
+        if pair.wrap(g.frame_width, g.frame_height)[1] <= 0.6 * g.frame_height:
+            out.append(pair)
+        else:  # long names make tall cells: one above the other, where the tables can split over pages
+            out.append(ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7],
+                                 right=tuple(range(1, len(used) + 3)), bold=(len(used) + 1,)))
+            out.extend(biggest[:1] + [ctx.table(["Decision", "People", "One-off", "Running", "Total"], item_rows,
+                                                [3.6, 1.1, 1.1, 1.1, 1.2], right=(1, 2, 3, 4), bold=(4,))])
     else:
         out.append(table)
         out.extend(biggest)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
@@ -119,13 +119,10 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     head = [Paragraph("What drives the finish", ctx.styles["h2"]), ctx.p(_drivers_text(ctx, sim), markup=True)]
     if g.frame_width >= 600:  # a landscape page: the two bar charts side by side
-        half = (g.frame_width - 12) / 2
-        pair = Table([[ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
-                       ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half)]],
-                     colWidths=[half + 12, half], hAlign="LEFT")
-        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        half = ctx.half_width
+        pair = ctx.side_by_side(
+            ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
+            ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half))
         out.append(KeepTogether([*head, pair]))
     else:
         out.append(KeepTogether([*head, ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT,
