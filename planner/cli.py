@@ -385,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.simplefilter("ignore", RuntimeWarning)
             # A character no chart font has (a control character in a title) is drawn as a box; matplotlib's
             # warning about it names its own source file and tells the user nothing.
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+            warnings.filterwarnings("ignore", message=r"(?s)Glyph \d+ .*missing from", category=UserWarning)
             return int(args.func(args))
     except CliError as exc:
         sys.stderr.write(f"planner: {exc}\n")

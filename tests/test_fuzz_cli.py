@@ -64,3 +64,10 @@ def test_fuzz_finding_control_character_in_a_chart_warns_nothing() -> None:
     font(s)" with its source path on the export's stderr."""
     with tempfile.TemporaryDirectory() as folder:
         assert run_case(make_case(random.Random(3_032_750)), Path(folder), export="gantt") == []
+
+
+def test_fuzz_finding_newline_glyph_warns_nothing() -> None:
+    """Case 4,043,300: the warning for a newline measured as a glyph ("Glyph 10 (\\n) missing") spans two lines,
+    which the first filter's pattern did not match."""
+    with tempfile.TemporaryDirectory() as folder:
+        assert run_case(make_case(random.Random(4_043_300)), Path(folder), export="roadmap") == []
