@@ -325,12 +325,23 @@ class RiskTab(QWidget):
         self.splitter.setSizes([520, 260])
         self.splitter.setChildrenCollapsible(False)
 
-        layout = QVBoxLayout(self)
+        # The whole tab scrolls when the window is shorter than its parts need (presentation type on a 1080 px
+        # projector): it never pushes the presenter bar or the status bar off the screen.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(controls)
         layout.addWidget(self.stale_banner)
         layout.addWidget(self.splitter, 1)
+        page = QScrollArea(self)
+        page.setObjectName("riskTabScroll")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page)
 
         self.run_button.clicked.connect(self.run)
         self.rerun_button.clicked.connect(self.run)
