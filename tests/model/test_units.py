@@ -84,7 +84,8 @@ def test_every_view_uses_the_one_rule() -> None:
     from planner.charts import style
     from planner.cli import fmt_weeks as cli_weeks
     from planner.model import plan_from_dict
-    from planner.report.context import fmt_date, fmt_weeks as report_weeks
+    from planner.report.context import fmt_date
+    from planner.report.context import fmt_weeks as report_weeks
 
     for w in (2.05, -0.001, 12, 2.5, 7.125):
         assert cli_weeks(w) == report_weeks(w) == style.fmt_weeks(w) == units.format_weeks(w)

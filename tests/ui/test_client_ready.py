@@ -3,9 +3,9 @@ milestones, stale highlights, the Capacity tab's over-capacity count)."""
 
 from __future__ import annotations
 
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
