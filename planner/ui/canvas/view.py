@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QFont,
     QFontMetrics,
     QHideEvent,
     QKeyEvent,
@@ -20,8 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
 
+from planner.ui.canvas import overview
 from planner.ui.canvas import style as S
-from planner.ui.canvas.items import CardItem
 from planner.ui.canvas.scene import GraphScene
 
 if TYPE_CHECKING:
@@ -46,13 +45,13 @@ class GraphCanvas(QGraphicsView):
     rename_requested = Signal(str)  # F2 on the selected card
     context_menu_requested = Signal(str, object, QPoint)  # "card" / "edge" / "background", id or index, global pos
 
-    LABEL_PT = 9.0
-    """Zoomed out below DETAIL_ZOOM, titles are drawn over the cards at this size (as many as fit unoverlapped)."""
-
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.overview_labels: list[str] = []  # decisions labelled in the last zoomed-out paint (tests)
+        self.overview_labels: list[str] = []  # texts of the last zoomed-out overview paint (tests)
+        self.overview_texts: list[tuple[QRect, str]] = []  # the same with their rectangles in the viewport
+        self._summary: overview.Summary | None = None
+        self._summary_key: tuple[object, ...] | None = None
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -227,7 +226,11 @@ class GraphCanvas(QGraphicsView):
         if self.graph_scene.building:
             self._draw_progress(painter)
         if self.zoom < S.DETAIL_ZOOM:
-            self._draw_overview_labels(painter)
+            self._draw_overview(painter)
+            if self.graph_scene.building:
+                self._draw_progress(painter)
+            return
+        self.overview_texts, self.overview_labels = [], []
         bands = self.graph_scene.bands
         if not bands:
             return
@@ -260,54 +263,28 @@ class GraphCanvas(QGraphicsView):
                              int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
-    def _draw_overview_labels(self, painter: QPainter) -> int:
-        """Zoomed out, cards are too small for their own text: draw titles at a legible size over them, the
-        selected and critical ones first, as many as fit without overlapping (the rest stay plain boxes)."""
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        cards = [item for item in self.graph_scene.items(visible) if isinstance(item, CardItem)]
-        self.overview_labels = []
-        if not cards:
-            return 0
-        selected = set(self.document.selection)
-        order = {d.id: k for k, d in enumerate(self.document.plan.decisions)}
-
-        def rank(card: CardItem) -> tuple[int, int, int]:
-            data = card.card_data
-            critical = bool(getattr(data, "critical", False)) if data is not None else False
-            return (0 if card.decision_id in selected else 1, 0 if critical else 1, order.get(card.decision_id, 0))
-
-        cards.sort(key=rank)
-        font = QFont(self.font())
-        font.setPointSizeF(self.LABEL_PT)
-        font.setWeight(QFont.Weight.DemiBold)
-        fm = QFontMetrics(font)
-        placed: list[QRect] = []
+    def _draw_overview(self, painter: QPainter) -> None:
+        """Zoomed out below DETAIL_ZOOM: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
+        legible type over the cards, counted once per scene sync."""
+        scene = self.graph_scene
+        key = (scene.sync_count, len(scene.cards), len(scene.bands), scene.content_rect().getRect())
+        if self._summary is None or self._summary_key != key:
+            self._summary = overview.summarise(scene)
+            self._summary_key = key
+        spans = []
+        top = None
+        for band in scene.bands:
+            r = band.rect()
+            p0, p1 = self.mapFromScene(r.topLeft()), self.mapFromScene(r.topRight())
+            spans.append((p0.x(), p1.x()))
+            top = p0.y() if top is None else min(top, p0.y())
         painter.save()
         painter.resetTransform()
-        painter.setFont(font)
-        budget = 400  # labels per paint: enough for a screen, cheap at 10,000 decisions
-        for card in cards:
-            if budget <= 0:
-                break
-            centre = self.mapFromScene(card.sceneBoundingRect().center())
-            data = card.card_data
-            title = getattr(data, "title", "") if data is not None else card.decision_id
-            text = fm.elidedText(title or card.decision_id, Qt.TextElideMode.ElideRight, 150)
-            w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
-            x = min(max(2, centre.x() - w // 2), max(2, self.viewport().width() - w - 2))  # never cut at an edge
-            box = QRect(x, centre.y() - h // 2, w, h)
-            if any(box.intersects(other) for other in placed):
-                continue
-            placed.append(box.adjusted(-2, -1, 2, 1))
-            self.overview_labels.append(card.decision_id)
-            budget -= 1
-            fill = QColor(S.CARD_FILL)
-            fill.setAlpha(225)
-            painter.fillRect(box, fill)
-            painter.setPen(S.CRITICAL if rank(card)[1] == 0 else S.INK)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        drawn = overview.paint(painter, self._summary, spans, max(0, (top or 0) - 8), self.viewport().width(),
+                               self.viewport().height())
         painter.restore()
-        return len(placed)
+        self.overview_texts = drawn
+        self.overview_labels = [text for _, text in drawn]
 
     def _progress_text(self) -> str:
         return f"Building graph… {int(self.graph_scene.build_progress * 100)} %"

@@ -1,0 +1,180 @@
+"""The zoomed-out overview of the graph canvas: one block per stage column and area (swimlane).
+
+Below :data:`planner.ui.canvas.style.DETAIL_ZOOM` a card's own text is a few pixels tall and a fitted plan of 60
+or 2,000 decisions is a field of blank boxes. The view then draws, over the graph and in screen pixels (legible
+type whatever the zoom), a summary that reads at that size: each stage's header with its count, and in each
+stage column one block per area with its count of decisions and of critical ones; the critical chain is drawn
+through the blocks its decisions sit in, in chain order. Zooming back in returns to the cards.
+
+The summary is counted once per scene sync (cached on the scene's ``sync_count``), so painting it costs a few
+dozen rectangles and texts whatever the plan's size, and the edit loop only pays for counting when the view is
+zoomed out and repaints.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+
+from planner.ui.canvas import style as S
+
+if TYPE_CHECKING:
+    from planner.ui.canvas.scene import GraphScene
+
+TEXT_PT = 9.0  # block texts (>= 12 px tall on a 96 dpi screen)
+MIN_COLUMN_PX = 120  # a stage column narrower than this on screen: the columns share the viewport evenly
+NO_AREA = "No area"
+
+
+@dataclass
+class Summary:
+    """Counts per stage column and area: ``cells[(column, row)] = [decisions, critical]``."""
+
+    columns: list[tuple[str, int]] = field(default_factory=list)  # (stage name, decisions)
+    rows: list[tuple[str, QColor]] = field(default_factory=list)  # (area name, colour)
+    cells: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    chain: list[tuple[int, int]] = field(default_factory=list)  # cells of the critical path, in its order
+
+
+def summarise(scene: GraphScene) -> Summary:
+    """Count the scene's cards per stage band (by position) and area (from the plan)."""
+    plan = scene.document.plan
+    bands = scene.bands
+    lefts = [b.rect().left() for b in bands]
+    summary = Summary(columns=[(b.title.text(), 0) for b in bands])
+    row_of: dict[str | None, int] = {}
+    for a in plan.areas:
+        row_of[a.id] = len(summary.rows)
+        summary.rows.append((a.name, QColor(a.color) if a.color else QColor(S.DEFAULT_AREA)))
+    area_of = {d.id: d.area for d in plan.decisions}
+    analysis = scene._analysis()
+    schedule = getattr(analysis, "schedule", None) if analysis is not None else None
+    critical: set[str] = set()
+    path: list[str] = []
+    if schedule is not None:
+        critical = {i for i, on in zip(schedule.ids, schedule.critical, strict=True) if on}
+        path = list(schedule.critical_path)
+    cell_of: dict[str, tuple[int, int]] = {}
+    counts = [0] * len(bands)
+    for did, card in scene.cards.items():
+        if not bands:
+            break
+        col = max(0, min(len(bands) - 1, bisect_right(lefts, card.pos().x() + S.CARD_W / 2) - 1))
+        area = area_of.get(did)
+        row = row_of.get(area)
+        if row is None:
+            row = row_of[area] = len(summary.rows)
+            summary.rows.append((NO_AREA if area is None else area, QColor(S.DEFAULT_AREA)))
+        cell = summary.cells.setdefault((col, row), [0, 0])
+        cell[0] += 1
+        counts[col] += 1
+        if did in critical:
+            cell[1] += 1
+        cell_of[did] = (col, row)
+    summary.columns = [(name, n) for (name, _), n in zip(summary.columns, counts, strict=True)]
+    for did in path:
+        c = cell_of.get(did)
+        if c is not None and (not summary.chain or summary.chain[-1] != c):
+            summary.chain.append(c)
+    return summary
+
+
+def _fonts() -> tuple[QFont, QFont, QFont]:
+    header = QFont(S.band_font())
+    name = QFont()
+    name.setPointSizeF(TEXT_PT)
+    name.setWeight(QFont.Weight.DemiBold)
+    count = QFont()
+    count.setPointSizeF(TEXT_PT)
+    return header, name, count
+
+
+def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top: int, width: int,
+          height: int) -> list[tuple[QRect, str]]:
+    """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
+    the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests)."""
+    drawn: list[tuple[QRect, str]] = []
+    if not summary.columns or not spans:
+        return drawn
+    n = len(spans)
+    if min(x1 - x0 for x0, x1 in spans) < MIN_COLUMN_PX:
+        left = max(0, min(spans[0][0], width - n * MIN_COLUMN_PX))
+        step = max(MIN_COLUMN_PX, (width - left) // n)
+        spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
+    header_font, name_font, count_font = _fonts()
+    hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
+    header_h = hfm.height() + 10
+    used_rows = sorted({r for (_, r) in summary.cells})
+    two_lines = nfm.height() + cfm.height() + 10
+    one_line = max(nfm.height(), cfm.height()) + 8
+    gap = 6
+    block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
+    needed = header_h + gap + len(used_rows) * (block_h + gap)
+    top = max(0, min(top, height - needed))
+    row_y = {r: top + header_h + gap + k * (block_h + gap) for k, r in enumerate(used_rows)}
+    bottom = top + needed
+    painter.save()
+    painter.fillRect(QRect(0, 0, width, height), S.BACKGROUND)  # the unreadable cards and links go under it
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    # Columns: the band colour over the cards (which are unreadable here), a header with the stage's count.
+    for k, ((name, count), (x0, x1)) in enumerate(zip(summary.columns, spans, strict=False)):
+        painter.fillRect(QRect(x0, top, x1 - x0, bottom - top), S.BAND_FILLS[k % 2])
+        painter.setFont(header_font)
+        painter.setPen(S.BAND_TEXT)
+        text = hfm.elidedText(f"{name} · {count}", Qt.TextElideMode.ElideRight, x1 - x0 - 12)
+        r = QRect(x0 + 6, top + 5, hfm.horizontalAdvance(text), hfm.height())
+        painter.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        drawn.append((r, text))
+
+    def block_rect(cell: tuple[int, int]) -> QRect:
+        x0, x1 = spans[cell[0]]
+        return QRect(x0 + 6, row_y[cell[1]], x1 - x0 - 12, block_h)
+
+    # The critical chain through its blocks, under them (it shows between the blocks).
+    chain = [c for c in summary.chain if c[0] < len(spans)]
+    if len(chain) > 1:
+        pen = QPen(S.CRITICAL, 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        points = [QPointF(block_rect(c).center()) for c in chain]
+        for a, b in zip(points, points[1:], strict=False):
+            painter.drawLine(a, b)
+    for (col, row), (count, critical) in sorted(summary.cells.items()):
+        if col >= len(spans):
+            continue
+        r = block_rect((col, row))
+        area, color = summary.rows[row]
+        painter.setPen(QPen(S.CRITICAL, 2.5) if critical else QPen(S.CARD_BORDER, 1))
+        painter.setBrush(S.CARD_FILL)
+        painter.drawRoundedRect(r, 4, 4)
+        painter.fillRect(QRect(r.left() + 1, r.top() + 1, 5, r.height() - 1), color)
+        inner = r.adjusted(10, 4, -6, -4)
+        figures = f"{count} decision{'s' if count != 1 else ''}" + (f" · {critical} critical" if critical else "")
+        if block_h == one_line:
+            figures = f"{count}" + (f" · {critical} crit." if critical else "")
+            fw = min(cfm.horizontalAdvance(figures), inner.width())
+            name_w = inner.width() - fw - 6
+            name = nfm.elidedText(area, Qt.TextElideMode.ElideRight, name_w) if name_w > 20 else ""
+            y = inner.top() + (inner.height() - nfm.height()) // 2
+            name_r = QRect(inner.left(), y, nfm.horizontalAdvance(name), nfm.height())
+            fig_r = QRect(inner.right() - fw, y, fw, cfm.height())
+        else:
+            name = nfm.elidedText(area, Qt.TextElideMode.ElideRight, inner.width())
+            name_r = QRect(inner.left(), inner.top(), nfm.horizontalAdvance(name), nfm.height())
+            figures = cfm.elidedText(figures, Qt.TextElideMode.ElideRight, inner.width())
+            fig_r = QRect(inner.left(), inner.top() + nfm.height() + 2, cfm.horizontalAdvance(figures), cfm.height())
+        if name:
+            painter.setFont(name_font)
+            painter.setPen(S.INK)
+            painter.drawText(name_r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+            drawn.append((name_r, name))
+        painter.setFont(count_font)
+        painter.setPen(S.CRITICAL if critical else S.MUTED)
+        painter.drawText(fig_r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), figures)
+        drawn.append((fig_r, figures))
+    painter.restore()
+    return drawn
