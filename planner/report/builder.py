@@ -39,7 +39,7 @@ Progress = Callable[[float, str], bool]
 PRODUCER = "Scaling Roadmap Planner"
 _PAGECOUNT_FORM = "pagecount"
 
-# Sections that start on a page of their own; every other one follows the previous section when at least a third
+# Sections that start on a page of their own; every other one follows the previous section when at least a fifth
 # of the page is left, so that short sections never leave near-empty pages.
 _OWN_PAGE = frozenset({"summary", "roadmap"})
 _TWO_COLUMNS = frozenset({"summary"})  # on landscape pages
@@ -352,7 +352,7 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
                 story.append(NextPageTemplate(template))
                 story.append(PageBreak())
             else:
-                story.append(CondPageBreak(0.3 * geometry.frame_height))
+                story.append(CondPageBreak(0.22 * geometry.frame_height))
                 story.append(_Gap(18, geometry.frame_height))
             last_template = template
         story.extend(flowables)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
@@ -153,14 +154,15 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     out.extend(_critical_chart(ctx))
     out.append(Paragraph("The path in order, and why each decision starts when it does", ctx.styles["h3"]))
     rows = []
-    widths = [0.35, 3.6, 1.9, 4.0]
+    widths = [0.35, 4.2, 1.9, 3.4]
     cols = ctx.columns(widths)
+    step = {did: k for k, did in enumerate(path, 1)}
     for k, did in enumerate(path, 1):
         i = sched.index[did]
-        why = ctx.analysis.explain(did).start_reason
         title = ("\u25c6 " if plan.decisions[i].milestone else "") + plan.decisions[i].title
         rows.append([str(k), ctx.fit(fit_width(title, REGULAR, 8, cols[1] - 9), cols[1]),
-                     span_text(ctx, sched.es[i], sched.ef[i]), ctx.cell(why, "cell_muted")])
+                     span_text(ctx, sched.es[i], sched.ef[i]),
+                     ctx.fit(_why_short(ctx, did, step), cols[3], "cell_muted")])
     head = ["#", "Decision", "When", "Why it starts then"]
     out.extend(chunked_tables(ctx, head, rows, widths, right=(0,)))
     on_path = set(path)
@@ -175,6 +177,33 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
                          f"the finish just as much if {'it slips' if len(others) == 1 else 'they slip'}: "
                          f"{esc(names)}{esc(more)}.", "small", markup=True))
     return out
+
+
+def _why_short(ctx: ReportContext, did: str, step: dict[str, int]) -> str:
+    """Why a decision of the path starts when it does, in a table cell's words: ``when #3 finishes (FS)``,
+    ``2 weeks after “X” starts (SS)``, ``not before week 4``, ``at the plan start`` (from the same explanation the
+    app shows, :func:`planner.analysis.explain`)."""
+    e = ctx.analysis.explain(did)
+    if e.driver_kind == "not_before":
+        i = ctx.schedule.index[did]
+        return f"it may not start before {ctx.when(float(ctx.schedule.graph.not_before[i]))}"
+    if e.driver_kind != "dependency" or e.driver is None:
+        return "at the plan start: nothing holds it back"
+    s = ctx.schedule
+    g = s.graph
+    u, v = s.index[e.driver], s.index[did]
+    edges = np.flatnonzero((g.src == u) & (g.dst == v) & s.driving).tolist()
+    kind, lag = ("FS", 0.0)
+    if edges:
+        from planner.analysis.graph import TYPE_NAMES
+
+        kind, lag = TYPE_NAMES[int(g.kind[edges[0]])], float(g.lag[edges[0]])
+    who = f"#{step[e.driver]}" if e.driver in step else f"\u201c{ellipsize(ctx.title_of(e.driver), 40)}\u201d"
+    event = "starts" if kind in ("SS", "SF") else "finishes"
+    verb = "it starts" if kind in ("FS", "SS") else "it finishes"
+    when = ("when" if abs(lag) < 1e-9 else
+            f"{units.plural_weeks(lag)} after" if lag > 0 else f"{units.plural_weeks(-lag)} before")
+    return f"{verb} {when} {who} {event} ({kind})"
 
 
 def _critical_chart(ctx: ReportContext) -> list[Flowable]:
@@ -323,7 +352,8 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         ])
     head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
     # Tighter rows than other tables: the appendix is looked up, not read, and fits ~10 % more a page.
-    dense = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]
+    dense = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
+             ("FONTSIZE", (0, 1), (-1, -1), 7.5), ("LEADING", (0, 1), (-1, -1), 9)]
     out.extend(chunked_tables(ctx, head, rows, widths, dense, right=(3, 5), bold=(7,)))
     return out
 

@@ -101,19 +101,28 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
                      ctx.cell(MEANING[q], "cell_muted")])
     rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.date_week(det), "-",
                  ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted")])
-    table = ctx.table(["Finish", "Chance of finishing by then", "Date (week)", "Later than the likely finish",
-                       "What it means"], rows, [0.9, 1.3, 1.6, 1.4, 3.8], right=(1, 3), bold=(0,))
-    out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
-    out.append(ctx.space(6))
-
     from planner.charts.risk import draw_criticality, draw_risk, draw_tornado
 
-    out.append(ctx.p("The chart below: bars are the share of runs that finish in each week; the curve (right "
-                     "scale) is the chance of finishing by each date; the dotted line is the plan's likely finish.",
-                     "caption"))
-    # The rest of the page (at least CHART_MIN_PT, else the next page).
-    out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk", min_height=CHART_MIN_PT,
-                         max_height=CHART_MAX_PT))
+    caption = ("Bars: the share of runs that finish in each week; curve (right scale): the chance of finishing by "
+               "each date; dotted line: the plan's likely finish.")
+    if ctx.geometry.frame_width >= 600:  # landscape: the dates beside the chart
+        narrow = [[r[0], r[1], r[2], r[3]] for r in rows]
+        table = ctx.table(["Finish", "Chance", "Date (week)", "Later than likely"], narrow, [1.2, 0.9, 2.3, 1.5],
+                          right=(1, 3), bold=(0,), total=ctx.half_width)
+        left = [Paragraph("Finish dates by confidence", ctx.styles["h3"]), table,
+                ctx.p("P80 is the usual date to commit to: four runs in five finish by then. P50 gives even odds; "
+                      "P95 is cautious.", "small"), ctx.p(caption, "caption")]
+        out.append(ctx.side_by_side(left, ctx.chart(lambda fig: draw_risk(fig, sim), 250.0, name="finish-date risk",
+                                                    width=ctx.half_width)))
+    else:
+        table = ctx.table(["Finish", "Chance of finishing by then", "Date (week)", "Later than the likely finish",
+                           "What it means"], rows, [0.9, 1.3, 1.6, 1.4, 3.8], right=(1, 3), bold=(0,))
+        out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
+        out.append(ctx.space(6))
+        out.append(ctx.p("The chart below. " + caption, "caption"))
+        # The rest of the page (at least CHART_MIN_PT, else the next page).
+        out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk",
+                             min_height=CHART_MIN_PT, max_height=CHART_MAX_PT))
 
     # What drives it.
     g = ctx.geometry
@@ -123,7 +132,7 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
         pair = ctx.side_by_side(
             ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
             ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half))
-        out.append(KeepTogether([*head, pair]))
+        out.extend([*head, pair])  # the text may end a page; the charts go whole to the next
     else:
         out.append(KeepTogether([*head, ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT,
                                                   name="criticality")]))
