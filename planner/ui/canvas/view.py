@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -308,6 +309,15 @@ class GraphCanvas(QGraphicsView):
         painter.setPen(QColor("#FFFFFF"))
         painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._progress_text())
         painter.restore()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        # Zoomed out, the overview covers the whole viewport: painting thousands of cards under it is wasted.
+        if self.zoom < S.DETAIL_ZOOM and self.graph_scene.bands:
+            painter = QPainter(self.viewport())
+            self.drawForeground(painter, self.mapToScene(event.rect()).boundingRect())
+            painter.end()
+            return
+        super().paintEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
