@@ -57,7 +57,7 @@ class ChartToolbar(NavigationToolbar2QT):
     def _icon(self, name: str) -> QIcon:
         from matplotlib import cbook
 
-        from planner.ui.chart_theme import is_dark
+        from planner.ui.chart_theme import is_dark, light_glyphs
 
         path = Path(cbook._get_data_path("images", name))
         icon = QIcon()
@@ -65,25 +65,10 @@ class ChartToolbar(NavigationToolbar2QT):
         for candidate in (path, path.with_name(path.stem + "_large" + path.suffix)):
             if candidate.exists():
                 if dark:
-                    icon.addPixmap(QPixmap.fromImage(_light_icon(QImage(str(candidate)), self.palette())))
+                    icon.addPixmap(QPixmap.fromImage(light_glyphs(QImage(str(candidate)), self.palette())))
                 else:
                     icon.addFile(str(candidate))
         return icon
-
-
-def _light_icon(image: QImage, palette: Any) -> QImage:
-    """The black glyph of a toolbar icon drawn in the palette's text colour (nearly invisible on dark)."""
-    from PySide6.QtGui import QPalette
-
-    fg = palette.color(QPalette.ColorRole.WindowText)
-    image = image.convertToFormat(QImage.Format.Format_ARGB32)
-    for y in range(image.height()):
-        for x in range(image.width()):
-            c = image.pixelColor(x, y)
-            if c.alpha() and c.lightness() < 100:
-                fg.setAlpha(c.alpha())
-                image.setPixelColor(x, y, fg)
-    return image
 
 
 class ChartDocument(Protocol):

@@ -10,13 +10,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
     pal = palette or QApplication.palette()
     return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def light_glyphs(image: QImage, palette: QPalette) -> QImage:
+    """The dark glyph of a tool-bar icon drawn in the palette's text colour (nearly invisible on dark): pixels
+    darker than lightness 100 take the text colour and keep their alpha; coloured and light pixels stay."""
+    fg = QColor(palette.color(QPalette.ColorRole.WindowText))
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if c.alpha() and c.lightness() < 100:
+                fg.setAlpha(c.alpha())
+                image.setPixelColor(x, y, fg)
+    return image
+
+
+def themed_icon(icon: QIcon, palette: QPalette | None = None, sizes: tuple[int, ...] = (16, 24, 32)) -> QIcon:
+    """``icon`` as it should show on ``palette`` (the application's by default): unchanged on a light one, its
+    dark glyphs redrawn light (:func:`light_glyphs`) on a dark one. The one mechanism for tool-bar icons (the
+    chart tool bar and the main tool bar)."""
+    pal = palette or QApplication.palette()
+    if icon.isNull() or not is_dark(pal):
+        return icon
+    out = QIcon()
+    for size in icon.availableSizes() or [QSize(n, n) for n in sizes]:
+        pixmap = icon.pixmap(size)
+        if not pixmap.isNull():
+            out.addPixmap(QPixmap.fromImage(light_glyphs(pixmap.toImage(), pal)))
+    return out
 
 
 def _rgba(color: QColor) -> tuple[float, float, float, float]:

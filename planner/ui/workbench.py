@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,6 +128,20 @@ class Workbench(QObject):
         self._update_actions(self.doc.selection)
 
     # -- construction --------------------------------------------------------------------------------------
+    def theme_toolbar_icons(self) -> None:
+        """The main tool bar's icons for the current palette (the chart tool bar's mechanism:
+        :func:`planner.ui.chart_theme.themed_icon`)."""
+        from planner.ui.chart_theme import themed_icon
+
+        palette = self.window.palette()
+        for act, icon in getattr(self, "_toolbar_icons", {}).items():
+            act.setIcon(themed_icon(icon, palette))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.PaletteChange:
+            self.theme_toolbar_icons()
+        return False
+
     def _menu(self, title: str) -> QMenu | None:
         for act in self.window.menuBar().actions():
             menu = act.menu()
@@ -224,6 +238,10 @@ class Workbench(QObject):
         if any(isinstance(t, QToolBar) and t is not bar for t in w.findChildren(QToolBar)):
             w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: nothing hidden behind » at 1280 px
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        # Icons as drawn for a light palette; recoloured for a dark one now and whenever the palette changes.
+        self._toolbar_icons = {act: act.icon() for act in bar.actions() if not act.icon().isNull()}
+        self.theme_toolbar_icons()
+        w.installEventFilter(self)
         view = getattr(w, "view_menu", None)
         if view is not None:
             view.addAction(bar.toggleViewAction())
