@@ -114,7 +114,7 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
     gap = 6
     block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
     needed = header_h + gap + len(used_rows) * (block_h + gap)
-    top = max(0, min(top, height - needed))
+    top = max(0, min(top, (height - needed) // 2))  # with the bands, but never below the middle
     row_y = {r: top + header_h + gap + k * (block_h + gap) for k, r in enumerate(used_rows)}
     bottom = top + needed
     painter.save()
@@ -165,6 +165,8 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
         else:
             name = nfm.elidedText(area, Qt.TextElideMode.ElideRight, inner.width())
             name_r = QRect(inner.left(), inner.top(), nfm.horizontalAdvance(name), nfm.height())
+            if cfm.horizontalAdvance(figures) > inner.width():  # a narrow column: the short form
+                figures = f"{count}" + (f" · {critical} critical" if critical else "")
             figures = cfm.elidedText(figures, Qt.TextElideMode.ElideRight, inner.width())
             fig_r = QRect(inner.left(), inner.top() + nfm.height() + 2, cfm.horizontalAdvance(figures), cfm.height())
         if name:
