@@ -161,3 +161,29 @@ def test_overview_counts_a_hand_checked_plan(qtbot, make_plan) -> None:  # type:
     assert canvas._summary.cells == {(0, 0): [1, 1], (0, 1): [1, 1], (1, 0): [2, 1]}
     canvas.close()
     doc.shutdown()
+
+
+def test_a_click_on_an_overview_block_zooms_in_on_its_decisions(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    doc = PlanDocument(load_template("ai-scaling"))
+    doc.analyze_now()
+    canvas = _fitted(qtbot, doc)
+    summary = canvas._summary
+    assert summary is not None and summary.blocks
+    # A click beside every block selects nothing and moves nothing (the cards under the overview are hidden).
+    positions = {i: c.pos() for i, c in canvas.graph_scene.cards.items()}
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    assert list(doc.selection) == [] and canvas.zoom < S.DETAIL_ZOOM
+    assert {i: c.pos() for i, c in canvas.graph_scene.cards.items()} == positions
+    cell = max(summary.cells, key=lambda k: summary.cells[k][0])  # the biggest block
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=summary.blocks[cell].center())
+    assert canvas.zoom == pytest.approx(S.READABLE_ZOOM)
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    shown = [i for i in summary.ids[cell] if visible.intersects(canvas.graph_scene.cards[i].sceneBoundingRect())]
+    assert shown  # its decisions are in sight, as cards
+    canvas.viewport().repaint()
+    assert canvas.overview_texts == []
+    canvas.close()
+    doc.shutdown()

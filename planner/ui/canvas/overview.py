@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from planner.ui.canvas import style as S
@@ -38,6 +38,8 @@ class Summary:
     rows: list[tuple[str, QColor]] = field(default_factory=list)  # (area name, colour)
     cells: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     chain: list[tuple[int, int]] = field(default_factory=list)  # cells of the critical path, in its order
+    ids: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # the decisions of each cell
+    blocks: dict[tuple[int, int], QRect] = field(default_factory=dict)  # where :func:`paint` drew them last
 
 
 def summarise(scene: GraphScene) -> Summary:
@@ -70,6 +72,7 @@ def summarise(scene: GraphScene) -> Summary:
             row = row_of[area] = len(summary.rows)
             summary.rows.append((NO_AREA if area is None else area, QColor(S.DEFAULT_AREA)))
         cell = summary.cells.setdefault((col, row), [0, 0])
+        summary.ids.setdefault((col, row), []).append(did)
         cell[0] += 1
         counts[col] += 1
         if did in critical:
@@ -81,6 +84,13 @@ def summarise(scene: GraphScene) -> Summary:
         if c is not None and (not summary.chain or summary.chain[-1] != c):
             summary.chain.append(c)
     return summary
+
+
+def block_at(summary: Summary | None, pos: QPoint) -> tuple[int, int] | None:
+    """The cell whose block was drawn under ``pos`` (viewport pixels), if any."""
+    if summary is None:
+        return None
+    return next((cell for cell, r in summary.blocks.items() if r.contains(pos)), None)
 
 
 def _fonts() -> tuple[QFont, QFont, QFont]:
@@ -98,6 +108,7 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
     """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
     the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests)."""
     drawn: list[tuple[QRect, str]] = []
+    summary.blocks = {}
     if not summary.columns or not spans:
         return drawn
     n = len(spans)
@@ -147,6 +158,7 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
         if col >= len(spans):
             continue
         r = block_rect((col, row))
+        summary.blocks[(col, row)] = r
         area, color = summary.rows[row]
         painter.setPen(QPen(S.CRITICAL, 2.5) if critical else QPen(S.CARD_BORDER, 1))
         painter.setBrush(S.CARD_FILL)

@@ -312,7 +312,7 @@ class GraphCanvas(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         # Zoomed out, the overview covers the whole viewport: painting thousands of cards under it is wasted.
-        if self.zoom < S.DETAIL_ZOOM and self.graph_scene.bands:
+        if self._in_overview():
             painter = QPainter(self.viewport())
             self.drawForeground(painter, self.mapToScene(event.rect()).boundingRect())
             painter.end()
@@ -463,7 +463,38 @@ class GraphCanvas(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if self._in_overview():
+            # The cards under the overview are hidden: a click never drags or selects one; a click on a block
+            # zooms in on its decisions.
+            event.accept()
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.zoom_to_block(overview.block_at(self._summary, event.position().toPoint()))
+            return
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._in_overview():
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _in_overview(self) -> bool:
+        return self.zoom < S.DETAIL_ZOOM and bool(self.graph_scene.bands)
+
+    def zoom_to_block(self, cell: tuple[int, int] | None) -> bool:
+        """Zoom in (to the readable zoom) on the decisions of an overview block; False when ``cell`` is None."""
+        if cell is None or self._summary is None:
+            return False
+        rect = QRectF()
+        for did in self._summary.ids.get(cell, []):
+            card = self.graph_scene.cards.get(did)
+            if card is not None:
+                rect = rect.united(card.sceneBoundingRect())
+        if rect.isEmpty():
+            return False
+        self.set_zoom(S.READABLE_ZOOM)
+        self.centerOn(rect.center())
+        return True
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_from is not None:
