@@ -464,12 +464,16 @@ class GraphCanvas(QGraphicsView):
             event.accept()
             return
         if self._in_overview():
-            # The cards under the overview are hidden: a click never drags or selects one; a click on a block
-            # zooms in on its decisions.
-            event.accept()
-            if event.button() == Qt.MouseButton.LeftButton:
-                self.zoom_to_block(overview.block_at(self._summary, event.position().toPoint()))
-            return
+            # The cards under the overview are hidden: a click on a block zooms in on its decisions, a press on
+            # a hidden card neither drags nor selects it; elsewhere a drag still draws a selection rectangle.
+            pos = event.position().toPoint()
+            if event.button() == Qt.MouseButton.LeftButton and self.zoom_to_block(
+                    overview.block_at(self._summary, pos)):
+                event.accept()
+                return
+            if self.graph_scene._card_at(self.mapToScene(pos)) is not None:
+                event.accept()
+                return
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
