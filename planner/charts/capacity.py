@@ -39,7 +39,8 @@ def _team_colors(n: int) -> list[str]:
     out = list(tab20)
     for k in range(n - len(tab20)):
         hue = (k * 0.381966) % 1.0
-        out.append(to_hex(hsv_to_rgb((hue, 0.55 + 0.3 * (k % 2), 0.55 + 0.3 * ((k // 2) % 2)))))
+        r, g, b = hsv_to_rgb((hue, 0.55 + 0.3 * (k % 2), 0.55 + 0.3 * ((k // 2) % 2))).tolist()
+        out.append(to_hex((r, g, b)))
     return out
 
 
