@@ -2,8 +2,8 @@
 
 Run on demand (not a test)::
 
-    /work/venv/bin/python benchmarks/bench_canvas.py                # 1,000 decisions, 5 runs each
-    /work/venv/bin/python benchmarks/bench_canvas.py --sizes 200,1000,3000 --repeat 3
+    .venv/bin/python benchmarks/bench_canvas.py                # 1,000 decisions, 5 runs each
+    .venv/bin/python benchmarks/bench_canvas.py --sizes 200,1000,3000 --repeat 3
 
 For each size it builds a random valid plan (``benchmarks/_plans.py``, fixed seed, ~3 links per decision) and
 reports medians, in ms of wall time and of process CPU time (the steadier figure on a busy machine), of:

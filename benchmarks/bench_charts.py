@@ -2,8 +2,8 @@
 
 Run on demand (not a test)::
 
-    /work/venv/bin/python benchmarks/bench_charts.py                 # 1,000 decisions, 5 runs
-    /work/venv/bin/python benchmarks/bench_charts.py --sizes 300,1000,3000 --repeat 3
+    .venv/bin/python benchmarks/bench_charts.py                 # 1,000 decisions, 5 runs
+    .venv/bin/python benchmarks/bench_charts.py --sizes 300,1000,3000 --repeat 3
 
 The target is for what a user waits for: a chart tab redrawn after an edit, or one page of the report. For each
 chart it times, separately: ``draw`` (the chart function on a fresh 13.3 x 7.5 in Figure, the size of a chart

@@ -2,9 +2,9 @@
 
 Run on demand (not a test)::
 
-    /work/venv/bin/python benchmarks/bench_core.py                 # 1k, 10k, 100k; 7 runs (3 at 100k)
-    /work/venv/bin/python benchmarks/bench_core.py --quick         # 1k, 10k; 3 runs
-    /work/venv/bin/python benchmarks/bench_core.py --sizes 1000,10000 --repeat 9
+    .venv/bin/python benchmarks/bench_core.py                 # 1k, 10k, 100k; 7 runs (3 at 100k)
+    .venv/bin/python benchmarks/bench_core.py --quick         # 1k, 10k; 3 runs
+    .venv/bin/python benchmarks/bench_core.py --sizes 1000,10000 --repeat 9
 
 For each size it generates a random valid plan (``benchmarks/_plans.py``, fixed seed), saves it with
 ``planner.model.save_plan`` to a temporary folder, then, in a fresh child process per size (so that max RSS is
