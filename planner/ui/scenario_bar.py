@@ -173,43 +173,44 @@ class ScenarioBar(QObject):
         dialog.open()
         return dialog
 
+    def _refused_while_presenting(self) -> bool:
+        """True (and says why) when a scenario operation is asked for during a presentation."""
+        if self.presenting():
+            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            return True
+        return False
+
+    def _editable_scenario(self) -> str | None:
+        """The scenario shown, when one is and it may be changed now (not during a presentation)."""
+        return None if self._refused_while_presenting() else self.state.active
+
     def _report(self, problem: str | None) -> None:
         if problem:
             self.window.show_error("Scenario", problem)
 
     def ask_new(self) -> QInputDialog | None:
-        if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+        if self._refused_while_presenting():
             return None
         what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
         return self._ask("New scenario", f"Keep {what} as a new scenario named:",
                          self.state.unique_name("Scenario"), lambda name: self._report(self.state.create(name)))
 
     def ask_duplicate(self) -> QInputDialog | None:
-        if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
-            return None
-        source = self.state.active
+        source = self._editable_scenario()
         if source is None:
             return None
         return self._ask("Duplicate scenario", f"Copy \u201c{source}\u201d as:", self.state.unique_name(source),
                          lambda name: self._report(self.state.duplicate(source, name)))
 
     def ask_rename(self) -> QInputDialog | None:
-        if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
-            return None
-        old = self.state.active
+        old = self._editable_scenario()
         if old is None:
             return None
         return self._ask("Rename scenario", f"Rename \u201c{old}\u201d to:", old,
                          lambda name: self._report(self.state.rename(old, name.strip())))
 
     def ask_delete(self) -> QMessageBox | None:
-        if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
-            return None
-        name = self.state.active
+        name = self._editable_scenario()
         if name is None:
             return None
         SB = QMessageBox.StandardButton
@@ -219,10 +220,7 @@ class ScenarioBar(QObject):
             "Edit > Undo brings it back.")
 
     def ask_apply(self) -> QMessageBox | None:
-        if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
-            return None
-        name = self.state.active
+        name = self._editable_scenario()
         if name is None:
             return None
         SB = QMessageBox.StandardButton
