@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 from planner.ui.figure_view import FigureView
+from planner.ui.lazy import LazyRefresh
 
 
-class CapacityTab(QWidget):
+class CapacityTab(LazyRefresh, QWidget):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("capacityTab")
         self.doc = doc
-        self._dirty = True
 
         self.show_levelled = QCheckBox("Show levelled schedule", self)
         self.show_levelled.setObjectName("showLevelled")
@@ -116,16 +116,6 @@ class CapacityTab(QWidget):
         doc.plan_reset.connect(lambda: self.show_levelled.setChecked(False))
 
     # -- refresh ---------------------------------------------------------------------------------------------
-    def _on_analysis(self, _a: Any = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Recompute the summary and the lists from the document, and redraw the chart."""
         self._dirty = False

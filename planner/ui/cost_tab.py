@@ -32,6 +32,7 @@ from planner.model import units
 from planner.ui import format as fmt
 from planner.ui.document import PlanDocument
 from planner.ui.figure_view import FigureView
+from planner.ui.lazy import LazyRefresh
 
 WARN = "#c0392b"
 DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
@@ -46,13 +47,12 @@ def _pct(p: float | None) -> str:
     return "-" if p is None else f"{p:.0%}"
 
 
-class CostTab(QWidget):
+class CostTab(LazyRefresh, QWidget):
     def __init__(self, doc: PlanDocument, simulation: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("costTab")
         self.doc = doc
         self.simulation = simulation
-        self._dirty = True
         self.current: CostSummary | None = None
 
         self.summary = QLabel(self)
@@ -152,16 +152,6 @@ class CostTab(QWidget):
             simulation.stale_changed.connect(lambda _stale: self._on_analysis())
 
     # -- refresh ---------------------------------------------------------------------------------------------
-    def _on_analysis(self, _a: Any = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def simulation_result(self) -> Any:
         """The last Monte Carlo result, when it is of the plan as it is now."""
         sim = self.simulation

@@ -29,18 +29,18 @@ from PySide6.QtWidgets import (
 from planner.analysis.coverage import ROLES, TIERS, CoverageReport, coverage
 from planner.model import units
 from planner.ui.document import PlanDocument
+from planner.ui.lazy import LazyRefresh
 
 FRAMEWORK_CHOICES = (("euaiact", "EU AI Act"), ("nist", "NIST AI RMF 1.0"), ("iso42001", "ISO/IEC 42001 Annex A"))
 STATUS_COLORS = {"covered": "#d8eed9", "late": "#fbe3c2", "missing": "#f7d0cc", "uncovered": "#f2f2f2"}
 STATUS_TEXT = {"covered": "covered", "late": "LATE", "missing": "MISSING", "uncovered": "not cited"}
 
 
-class CoverageTab(QWidget):
+class CoverageTab(LazyRefresh, QWidget):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coverageTab")
         self.doc = doc
-        self._dirty = True
         self.report: CoverageReport | None = None
 
         self.framework = QComboBox(self)
@@ -104,16 +104,6 @@ class CoverageTab(QWidget):
         doc.analysis_updated.connect(self._on_analysis)
 
     # -- refresh ---------------------------------------------------------------------------------------------
-    def _on_analysis(self, _a: Any = None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         self._dirty = False
         plan = self.doc.plan

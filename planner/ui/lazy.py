@@ -1,0 +1,25 @@
+"""Views that redraw only when seen: an analysis arriving while a tab is hidden marks it stale, and the tab
+refreshes when it is shown (one mechanism for the Capacity, Cost and Coverage tabs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LazyRefresh:
+    """Mix in before ``QWidget``; the class defines ``refresh()``, which starts with ``self._dirty = False``."""
+
+    _dirty = True
+
+    def refresh(self) -> None:  # pragma: no cover - defined by the view
+        raise NotImplementedError
+
+    def _on_analysis(self, _a: Any = None) -> None:
+        self._dirty = True
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[misc]
+        if self._dirty:
+            self.refresh()
