@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import units
 from planner.model.scenarios import BASE
+from planner.ui.simulation import BackgroundTask, TaskSignals, TaskState
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
@@ -59,44 +60,6 @@ def _money_delta(d: float | None) -> str:
     if d is None:
         return ""
     return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
-
-
-class _Signals(QObject):
-    progress = Signal(int, int, int)  # run id, scenarios done, total
-    finished = Signal(int, object, object)  # run id, Comparison | None, error | None
-
-
-class _CompareTask(QRunnable):
-    """:func:`compare_scenarios` on a copy of the plan, off the GUI thread; cancellable between scenarios (the
-    scenario being simulated finishes first)."""
-
-    def __init__(self, run_id: int, plan: Any, names: list[str], iterations: int, state: Any,
-                 signals: _Signals) -> None:
-        super().__init__()
-        self.run_id, self.plan, self.names, self.iterations = run_id, plan, names, iterations
-        self.state, self.signals = state, signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        from planner.analysis.compare import compare_scenarios
-        from planner.analysis.montecarlo import SimulationCancelled
-        from planner.ui.simulation import _ACTIVE, _ACTIVE_LOCK
-
-        key = id(self)
-        with _ACTIVE_LOCK:
-            _ACTIVE.add(key)
-        try:
-            try:
-                result = compare_scenarios(self.plan, self.names, self.iterations, progress=self.state.progress)
-                error = None
-            except SimulationCancelled:
-                result, error = None, None
-            except Exception as exc:  # noqa: BLE001 - shown in the dialog, the app keeps running
-                result, error = None, f"{type(exc).__name__}: {exc}"
-            self.signals.finished.emit(self.run_id, result, error)
-        finally:
-            with _ACTIVE_LOCK:
-                _ACTIVE.discard(key)
 
 
 class CompareDialog(QDialog):
@@ -128,7 +91,7 @@ class CompareDialog(QDialog):
         self.run_button.clicked.connect(self._run_clicked)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
+        self._signals = TaskSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._run_id = 0
@@ -257,16 +220,15 @@ class CompareDialog(QDialog):
             return None
         plan = self.doc.file_plan()
         if len(plan.decisions) >= self.THREADED_FROM:
-            from planner.ui.simulation import TaskState
-
             self._run_id += 1
             run_id = self._run_id
             self._state = TaskState(lambda done, total: self._signals.progress.emit(run_id, done, total))
             self._started = time.perf_counter()
             self.run_button.setText("Cancel")
             self.status.setText(f"Comparing {len(names)} scenarios\u2026")
-            self._pool.start(_CompareTask(run_id, plan.model_copy(deep=True), names, self.iterations.value(),
-                                          self._state, self._signals))
+            copy, iterations, state = plan.model_copy(deep=True), self.iterations.value(), self._state
+            self._pool.start(BackgroundTask(
+                run_id, lambda: compare_scenarios(copy, names, iterations, progress=state.progress), self._signals))
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -296,7 +258,7 @@ class CompareDialog(QDialog):
         if run_id == self._run_id and self._state is not None:
             self.status.setText(f"Compared {done} of {total} scenarios\u2026")
 
-    def _on_finished(self, run_id: int, result: Comparison | None, error: str | None) -> None:
+    def _on_finished(self, run_id: int, result: Comparison | None, error: str | None, _seconds: float = 0.0) -> None:
         if run_id != self._run_id:
             return
         self._state = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,17 +83,22 @@ class SimulationRun:
     seconds: float
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, int)  # run id, done, total
-    finished = Signal(int, object, object, float)  # run id, SimulationResult | None, error | None, seconds
+class TaskSignals(QObject):
+    """What a :class:`BackgroundTask` reports: ``progress(run id, done, total)``; ``finished(run id, result or
+    None, error message or None, seconds)`` (both None: cancelled)."""
+
+    progress = Signal(int, int, int)
+    finished = Signal(int, object, object, float)
 
 
-class _Task(QRunnable):
-    def __init__(self, run_id: int, plan: Plan, iterations: int, seed: int | None, state: TaskState,
-                 signals: _Signals) -> None:
+class BackgroundTask(QRunnable):
+    """One long pure function off the GUI thread (the Monte Carlo, a scenario comparison): ``work()`` runs on a
+    copy of the plan it was given, reports through ``signals``, and is counted in :func:`active_simulations` so
+    that shutdown and the tests can wait for it. ``SimulationCancelled`` is a cancel, any other error a message."""
+
+    def __init__(self, run_id: int, work: Callable[[], Any], signals: TaskSignals) -> None:
         super().__init__()
-        self.run_id, self.plan, self.iterations, self.seed = run_id, plan, iterations, seed
-        self.state, self.signals = state, signals
+        self.run_id, self.work, self.signals = run_id, work, signals
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -104,10 +110,10 @@ class _Task(QRunnable):
         try:
             t0 = time.perf_counter()
             try:
-                result, error = run_simulation(self.plan, self.iterations, self.seed, self.state), None
+                result, error = self.work(), None
             except SimulationCancelled:
                 result, error = None, None
-            except Exception as exc:  # noqa: BLE001 - shown in the Risk tab, the app keeps running
+            except Exception as exc:  # noqa: BLE001 - shown in the view that asked, the app keeps running
                 result, error = None, f"{type(exc).__name__}: {exc}"
             self.signals.finished.emit(self.run_id, result, error, time.perf_counter() - t0)
         finally:
@@ -136,7 +142,7 @@ class SimulationRunner(QObject):
         self.last: SimulationRun | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
+        self._signals = TaskSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._run_id = 0
@@ -176,7 +182,8 @@ class SimulationRunner(QObject):
         self._edited_during_run = False
         # The worker must never see the plan change under it: it gets its own copy (a few ms at 1,000 decisions).
         plan = self.doc.plan.model_copy(deep=True)
-        self._pool.start(_Task(run_id, plan, iterations, seed, state, self._signals))
+        self._pool.start(BackgroundTask(run_id, lambda: run_simulation(plan, iterations, seed, state),
+                                        self._signals))
         self.started.emit()
         return True
 
