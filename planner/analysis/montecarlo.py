@@ -766,7 +766,7 @@ def parse_when(text: str, start_date: dt.date | None) -> float:
                 f"{text} is a date, but the plan has no start_date; give a number of weeks instead"
             ) from None
         if date < start_date:
-            raise ValueError(f"{text} is before the plan starts ({start_date.isoformat()})") from None
+            raise ValueError(f"{text} is before the plan starts ({units.format_date(start_date)})") from None
         return (date - start_date).days / 7.0
     if not math.isfinite(week) or week < 0:
         raise ValueError(f"{text!r} is not a number of weeks from the plan start (it must be 0 or more)")

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from planner import __version__
+from planner import __version__, units
 from planner.model.io import output_target
 from planner.model.sessions import clean_stale_temps, temp_prefix
 from planner.report.context import Heading, ReportContext, contents_form, fit_width
@@ -169,7 +169,7 @@ class _Doc(BaseDocTemplate):
         canv.doForm(_PAGECOUNT_FORM)
         canv.restoreState()
         canv.drawRightString(g.width - g.right, y,
-                             f"{PRODUCER} \u00b7 report of {self.ctx.generated.isoformat()}")
+                             f"{PRODUCER} \u00b7 report of {units.format_date(self.ctx.generated)}")
         canv.restoreState()
         self._roll_section()
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.ui.canvas import style as S
 
 _LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (unreadable anyway)
@@ -404,8 +405,7 @@ def edge_label(kind: str, lag: float) -> str:
         return ""
     if lag == 0:
         return kind
-    text = f"{abs(lag):.2f}".rstrip("0").rstrip(".")
-    return f"{kind}{'+' if lag > 0 else '-'}{text}"
+    return f"{kind}{'+' if lag > 0 else '-'}{units.format_weeks(abs(lag))}"
 
 
 _EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QColor]] = {}
@@ -477,7 +477,7 @@ class EdgeItem(QGraphicsPathItem):
                 "SF": "start to finish"}.get(kind, kind)
         lag_text = ""
         if lag:
-            w = f"{abs(lag):g} week" + ("" if abs(lag) == 1 else "s")
+            w = units.plural_weeks(abs(lag))
             lag_text = f", lag {w}" if lag > 0 else f", lead {w}"
         role = " · on the critical path" if self.critical else (" · driving: sets the successor's start"
                                                                   if self.driving else "")
