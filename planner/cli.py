@@ -68,9 +68,7 @@ def sample_plan_path() -> Path | None:
 
 
 # -- formatting helpers ------------------------------------------------------------------------------------
-def fmt_weeks(x: float | None) -> str:
-    """The one week formatter (``planner.model.units.format_weeks``)."""
-    return units.format_weeks(x)
+fmt_weeks = units.format_weeks  # the command line's name for the one rule (planner.units)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

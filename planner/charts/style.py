@@ -158,9 +158,7 @@ def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
     return lines or [""]
 
 
-def fmt_weeks(x: float | None) -> str:
-    """``3``, ``2.5`` or ``-``: weeks without trailing zeros."""
-    return units.format_weeks(x)
+fmt_weeks = units.format_weeks  # the charts' name for the one rule (planner.units)
 
 
 def fmt_when(plan: Any, week: float, *, short: bool = False) -> str:

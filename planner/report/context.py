@@ -110,20 +110,14 @@ def contents_form(k: int) -> str:
     return f"contents{k}"
 
 
-def fmt_weeks(x: float | None) -> str:
-    """``12``, ``2.5`` or ``-``."""
-    return units.format_weeks(x)
+fmt_weeks = units.format_weeks  # the report's short names for the one rule (planner.units)
+fmt_date = units.format_date
 
 
 def plural(n: float, word: str, words: str | None = None) -> str:
     """``1 week``, ``3 weeks``, ``2.5 weeks``."""
     text = units.format_weeks(n)
     return f"{text} {word if text in ('1', '-1') else (words or word + 's')}"
-
-
-def fmt_date(d: dt.date) -> str:
-    """``25 Oct 2027`` (``planner.model.units.format_date``)."""
-    return units.format_date(d)
 
 
 class Heading(Paragraph):
@@ -204,10 +198,7 @@ class ReportContext:
 
     def when(self, week: float | None) -> str:
         """``week 12 (29 Mar 2027)`` or ``week 12``."""
-        if week is None:
-            return "-"
-        d = self.date(week)
-        return f"week {fmt_weeks(week)}" + (f" ({d})" if d else "")
+        return units.format_when(self.plan.start_date, week)
 
     def when_cell(self, week: float | None) -> str:
         """Markup for a table cell: the week, and the date below it in grey."""
