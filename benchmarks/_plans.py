@@ -35,11 +35,34 @@ WINDOW = 150
 """Locality window: most predecessors of decision j are among the WINDOW decisions before it."""
 
 _TYPES = ("FS",) * 70 + ("SS",) * 12 + ("FF",) * 12 + ("SF",) * 6
-_VERBS = ("Define", "Decouple", "Stand up", "Classify", "Automate", "Migrate", "Harden", "Train", "Roll out",
-          "Assess", "Document", "Monitor")
-_OBJECTS = ("the value case", "the inference service", "drift detection", "the feature store", "model CI/CD",
-            "the data quality pipeline", "the EU AI Act classification", "the shared platform", "the operating model",
-            "the evaluation suite", "access controls", "the retraining loop")
+_VERBS = (
+    "Define",
+    "Decouple",
+    "Stand up",
+    "Classify",
+    "Automate",
+    "Migrate",
+    "Harden",
+    "Train",
+    "Roll out",
+    "Assess",
+    "Document",
+    "Monitor",
+)
+_OBJECTS = (
+    "the value case",
+    "the inference service",
+    "drift detection",
+    "the feature store",
+    "model CI/CD",
+    "the data quality pipeline",
+    "the EU AI Act classification",
+    "the shared platform",
+    "the operating model",
+    "the evaluation suite",
+    "access controls",
+    "the retraining loop",
+)
 
 
 def random_plan_dict(n: int, seed: int = 0, deps_per_decision: int = 3) -> dict[str, Any]:
@@ -47,14 +70,21 @@ def random_plan_dict(n: int, seed: int = 0, deps_per_decision: int = 3) -> dict[
     rng = random.Random(seed)
     n_stages = len(DEFAULT_STAGES)
     stages = [
-        {"id": sid, "name": name, "goal": goal,
-         "gate_criteria": [] if k == n_stages - 1 else [
-             {"text": f"{name} gate criterion {c + 1}", "met": c == 0} for c in range(3)]}
+        {
+            "id": sid,
+            "name": name,
+            "goal": goal,
+            "gate_criteria": []
+            if k == n_stages - 1
+            else [{"text": f"{name} gate criterion {c + 1}", "met": c == 0} for c in range(3)],
+        }
         for k, (sid, name, goal) in enumerate(DEFAULT_STAGES)
     ]
     areas = [{"id": a, "name": nm, "color": c} for a, nm, c in DEFAULT_AREAS]
-    teams = [{"id": f"team-{t:02d}", "name": f"Team {t:02d}", "capacity": float(rng.randint(2, 12))}
-             for t in range(24)]
+    teams = [
+        {"id": f"team-{t:02d}", "name": f"Team {t:02d}", "capacity": float(rng.randint(2, 12))}
+        for t in range(24)
+    ]
     stage_ids = [s["id"] for s in stages]
     area_ids = [a["id"] for a in areas]
     team_ids = [t["id"] for t in teams]

@@ -67,7 +67,9 @@ from planner.analysis import analyze  # noqa: E402
 from planner.analysis.layout import layered_layout  # noqa: E402
 
 
-def timed(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> tuple[float, float]:
+def timed(
+    fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None
+) -> tuple[float, float]:
     """Median (wall, CPU) time of ``fn`` in ms over ``repeat`` runs (``setup`` untimed before each).
 
     CPU time (this process) is the steadier figure on a shared, busy machine.

@@ -54,8 +54,12 @@ def main() -> int:
     for n in [int(x) for x in args.sizes.split(",")]:
         plan = random_plan(n, seed=0)
         analysis = analyze(plan)
-        print(f"\n{n} decisions, {len(plan.dependencies)} dependencies, finish {analysis.schedule.finish:g} weeks")
-        print(f"  {'chart':<14} {'size (in)':>13} {'draw':>7} {'raster':>7} {'total':>7}  target  {'pdf':>6} {'svg':>6}")
+        print(
+            f"\n{n} decisions, {len(plan.dependencies)} dependencies, finish {analysis.schedule.finish:g} weeks"
+        )
+        print(
+            f"  {'chart':<14} {'size (in)':>13} {'draw':>7} {'raster':>7} {'total':>7}  target  {'pdf':>6} {'svg':>6}"
+        )
         for name in names:
             size = SCREEN
             opts = {"rows": (0, gantt_row_capacity(SCREEN[1], 8.0))} if name == "gantt" else {}
@@ -82,8 +86,10 @@ def main() -> int:
             if n == 1000:
                 worst = max(worst, total)
             ok = "ok" if total <= TARGET_S else "SLOW"
-            print(f"  {name:<14} {size[0]:>6.1f}x{size[1]:<6.1f} {statistics.median(draws):>6.3f}s "
-                  f"{statistics.median(rasters):>6.3f}s {total:>6.3f}s  {ok:<6}  {saves[0]:>5.2f}s {saves[1]:>5.2f}s")
+            print(
+                f"  {name:<14} {size[0]:>6.1f}x{size[1]:<6.1f} {statistics.median(draws):>6.3f}s "
+                f"{statistics.median(rasters):>6.3f}s {total:>6.3f}s  {ok:<6}  {saves[0]:>5.2f}s {saves[1]:>5.2f}s"
+            )
         if args.export:
             print(f"  whole-plan export at the default size ({n} decisions; not held to the target)")
             for name in names:
@@ -98,8 +104,10 @@ def main() -> int:
                     c = time.perf_counter()
                     save_figure(fig, Path(tmp) / "c.pdf")
                     d = time.perf_counter()
-                print(f"  {name:<14} {size[0]:>6.1f}x{size[1]:<6.1f} draw {b - a:.2f}s  svg {c - b:.2f}s  "
-                      f"pdf {d - c:.2f}s")
+                print(
+                    f"  {name:<14} {size[0]:>6.1f}x{size[1]:<6.1f} draw {b - a:.2f}s  svg {c - b:.2f}s  "
+                    f"pdf {d - c:.2f}s"
+                )
     if worst:
         print(f"\nslowest chart at 1,000 decisions: {worst:.3f} s (target {TARGET_S:g} s)")
     return 0

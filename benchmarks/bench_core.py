@@ -64,6 +64,7 @@ RATIO_SIZES = (10_000, 100_000)
 # The networkx baseline: the same rules written the straightforward way.
 # ------------------------------------------------------------------------------------------------------------------
 
+
 def nx_build(plan: Plan, estimate: str = "likely") -> nx.DiGraph:
     """A DiGraph keyed by decision id with attribute dicts; dependencies with unknown ends or self links omitted."""
     stage_pos = {s.id: i for i, s in enumerate(plan.stages)}
@@ -71,8 +72,13 @@ def nx_build(plan: Plan, estimate: str = "likely") -> nx.DiGraph:
     for d in plan.decisions:
         if d.id in g:
             continue  # duplicate id: first one wins (validation reports it)
-        g.add_node(d.id, duration=d.weeks(estimate), not_before=d.not_before or 0.0,
-                   stage=stage_pos.get(d.stage, -1), title=d.title)
+        g.add_node(
+            d.id,
+            duration=d.weeks(estimate),
+            not_before=d.not_before or 0.0,
+            stage=stage_pos.get(d.stage, -1),
+            title=d.title,
+        )
     for dep in plan.dependencies:
         if dep.from_ in g and dep.to in g and dep.from_ != dep.to:
             g.add_edge(dep.from_, dep.to, type=str(dep.type), lag=dep.lag)
@@ -87,8 +93,13 @@ def nx_validate(plan: Plan, g: nx.DiGraph) -> tuple[list[tuple[str, str, str, li
         t = g.nodes[did]["title"] if did in g else None
         return f"'{t}' ({did})" if t else f"'{did}'"
 
-    for kind, items in (("decision", plan.decisions), ("stage", plan.stages), ("area", plan.areas),
-                        ("team", plan.teams), ("risk", plan.risks)):
+    for kind, items in (
+        ("decision", plan.decisions),
+        ("stage", plan.stages),
+        ("area", plan.areas),
+        ("team", plan.teams),
+        ("risk", plan.risks),
+    ):
         for did, c in Counter(x.id for x in items).items():
             if c > 1:
                 out.append(("error", "duplicate-id", f"{c} {kind}s share the id '{did}'.", [did]))
@@ -101,7 +112,9 @@ def nx_validate(plan: Plan, g: nx.DiGraph) -> tuple[list[tuple[str, str, str, li
         if d.area is not None and d.area not in areas:
             out.append(("error", "unknown-reference", f"{nm(d.id)} is in unknown area '{d.area}'.", [d.id]))
         if d.owner is not None and d.owner not in teams:
-            out.append(("error", "unknown-reference", f"{nm(d.id)} is owned by unknown team '{d.owner}'.", [d.id]))
+            out.append(
+                ("error", "unknown-reference", f"{nm(d.id)} is owned by unknown team '{d.owner}'.", [d.id])
+            )
     for i, dep in enumerate(plan.dependencies):
         missing = [x for x in (dep.from_, dep.to) if x not in g]
         if missing:
@@ -127,20 +140,34 @@ def nx_validate(plan: Plan, g: nx.DiGraph) -> tuple[list[tuple[str, str, str, li
             out.append(("error", "milestone-duration", f"{nm(d.id)} is a milestone with a duration.", [d.id]))
     for (u, v), c in Counter((dep.from_, dep.to) for dep in plan.dependencies).items():
         if c > 1 and u in g and v in g and u != v:
-            out.append(("warning", "duplicate-dependency", f"{nm(u)} -> {nm(v)} is linked {c} times.", [u, v]))
+            out.append(
+                ("warning", "duplicate-dependency", f"{nm(u)} -> {nm(v)} is linked {c} times.", [u, v])
+            )
     for u, v in g.edges():
         su, sv = g.nodes[u]["stage"], g.nodes[v]["stage"]
         if su > sv >= 0:
-            out.append(("warning", "stage-inversion",
-                        f"{nm(v)} ({plan.stages[sv].name}) waits for {nm(u)} ({plan.stages[su].name}).", [u, v]))
+            out.append(
+                (
+                    "warning",
+                    "stage-inversion",
+                    f"{nm(v)} ({plan.stages[sv].name}) waits for {nm(u)} ({plan.stages[su].name}).",
+                    [u, v],
+                )
+            )
     started: dict[str, list[str]] = {}
     for d in plan.decisions:
         if d.status in (Status.IN_PROGRESS, Status.DONE) or d.progress > 0:
             started.setdefault(d.stage, []).append(d.id)
     for prev, st in zip(plan.stages, plan.stages[1:], strict=False):
         if any(not c.met for c in prev.gate_criteria) and st.id in started:
-            out.append(("warning", "gate-not-met", f"Stage {st.name} started before the {prev.name} gate.",
-                        started[st.id][:20]))
+            out.append(
+                (
+                    "warning",
+                    "gate-not-met",
+                    f"Stage {st.name} started before the {prev.name} gate.",
+                    started[st.id][:20],
+                )
+            )
     if g.number_of_nodes() >= 2:
         for did in g.nodes:
             if g.degree(did) == 0:
@@ -220,8 +247,17 @@ def nx_schedule(g: nx.DiGraph, order: list[str]) -> dict[str, Any]:
                 free = s
         free = min(max(free, 0.0), f)
         ff[j] = 0.0 if free <= tol else free
-    return {"es": es, "ef": ef, "ls": ls, "lf": lf, "tf": tf, "ff": ff, "critical": critical, "finish": finish,
-            "tol": tol}
+    return {
+        "es": es,
+        "ef": ef,
+        "ls": ls,
+        "lf": lf,
+        "tf": tf,
+        "ff": ff,
+        "critical": critical,
+        "finish": finish,
+        "tol": tol,
+    }
 
 
 def nx_stages(plan: Plan, g: nx.DiGraph, order: list[str], sched: dict[str, Any]) -> dict[str, Any]:
@@ -268,8 +304,16 @@ def nx_stages(plan: Plan, g: nx.DiGraph, order: list[str], sched: dict[str, Any]
     for k in range(k_stages):
         mine = [j for j in gorder if seq[j] == k]
         gated_windows.append((min(ges[j] for j in mine), max(gef[j] for j in mine)) if mine else None)
-    return {"windows": windows, "inversions": inversions, "seq": seq, "gated_es": ges, "gated_ef": gef,
-            "gates": gates, "gated_finish": gates[-1] if gates else 0.0, "gated_windows": gated_windows}
+    return {
+        "windows": windows,
+        "inversions": inversions,
+        "seq": seq,
+        "gated_es": ges,
+        "gated_ef": gef,
+        "gates": gates,
+        "gated_finish": gates[-1] if gates else 0.0,
+        "gated_windows": gated_windows,
+    }
 
 
 def nx_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
@@ -286,8 +330,14 @@ def nx_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     t3 = time.perf_counter()
     stg = nx_stages(plan, g, order, sched)
     t4 = time.perf_counter()
-    times = {"build": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3, "total": t4 - t0,
-             "cpu": time.process_time() - c0}
+    times = {
+        "build": t1 - t0,
+        "validate": t2 - t1,
+        "schedule": t3 - t2,
+        "stages": t4 - t3,
+        "total": t4 - t0,
+        "cpu": time.process_time() - c0,
+    }
     return times, (g, findings, order, sched, stg)
 
 
@@ -308,16 +358,25 @@ def planner_analyze(plan: Plan) -> tuple[dict[str, float], Any]:
     findings = IMPL["validate"](plan, graph)
     t2 = time.perf_counter()
     if has_errors(findings):
-        raise SystemExit("planner: the plan has validation errors: "
-                         + "; ".join(f.message for f in findings if f.severity == "error")[:500])
+        raise SystemExit(
+            "planner: the plan has validation errors: "
+            + "; ".join(f.message for f in findings if f.severity == "error")[:500]
+        )
     sched = schedule(plan, "likely", graph)
     t3 = time.perf_counter()
     stg = analyze_stages(plan, sched)
     t4 = time.perf_counter()
     capacity_findings(plan, sched)  # analyze() adds the over-capacity warnings; the baseline has no such step
     t5 = time.perf_counter()
-    times = {"compile": t1 - t0, "validate": t2 - t1, "schedule": t3 - t2, "stages": t4 - t3,
-             "capacity": t5 - t4, "total": t5 - t0, "cpu": time.process_time() - c0}
+    times = {
+        "compile": t1 - t0,
+        "validate": t2 - t1,
+        "schedule": t3 - t2,
+        "stages": t4 - t3,
+        "capacity": t5 - t4,
+        "total": t5 - t0,
+        "cpu": time.process_time() - c0,
+    }
     return times, (graph, findings, sched, stg)
 
 
@@ -337,8 +396,14 @@ def check_equal(plan: Plan, mine: Any, base: Any) -> list[str]:
     if not close(stg.gated_finish, bst["gated_finish"]):
         problems.append(f"gated finish {stg.gated_finish} != {bst['gated_finish']}")
     ids = graph.ids
-    arrays = {"es": sched.es, "ef": sched.ef, "ls": sched.ls, "lf": sched.lf, "tf": sched.total_float,
-              "ff": sched.free_float}
+    arrays = {
+        "es": sched.es,
+        "ef": sched.ef,
+        "ls": sched.ls,
+        "lf": sched.lf,
+        "tf": sched.total_float,
+        "ff": sched.free_float,
+    }
     for key, arr in arrays.items():
         ref = np.array([bs[key][i] for i in ids])
         bad = np.flatnonzero(np.abs(arr - ref) > TOL_CHECK)
@@ -424,11 +489,20 @@ def child(path: str, repeat: int, baseline: bool) -> dict[str, Any]:
     mins = {k: min(r[k] for r in runs) for k in runs[0]}
     print(f"  [{n}] planner total median {med['total']:.3f}s", file=sys.stderr, flush=True)
     out: dict[str, Any] = {
-        "n": n, "edges": len(plan.dependencies), "levels": depth(mine[0]), "runs": repeat,
-        "load": statistics.median(loads), "load_min": min(loads),
-        "planner": med, "planner_min": mins, "planner_all": [r["total"] for r in runs],
-        "tm_peak_mb": tm_peak / 2**20, "rss_mb": rss_planner,
-        "findings": len(mine[1]), "critical": int(mine[2].critical.sum()), "finish": mine[2].finish,
+        "n": n,
+        "edges": len(plan.dependencies),
+        "levels": depth(mine[0]),
+        "runs": repeat,
+        "load": statistics.median(loads),
+        "load_min": min(loads),
+        "planner": med,
+        "planner_min": mins,
+        "planner_all": [r["total"] for r in runs],
+        "tm_peak_mb": tm_peak / 2**20,
+        "rss_mb": rss_planner,
+        "findings": len(mine[1]),
+        "critical": int(mine[2].critical.sum()),
+        "finish": mine[2].finish,
         "gated_finish": mine[3].gated_finish,
     }
     if baseline:
@@ -446,19 +520,27 @@ def child(path: str, repeat: int, baseline: bool) -> dict[str, Any]:
         nx_analyze(plan)
         _, btm = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        out.update({
-            "nx": {k: statistics.median(r[k] for r in bruns) for k in bruns[0]},
-            "nx_min": {k: min(r[k] for r in bruns) for k in bruns[0]},
-            "nx_tm_peak_mb": btm / 2**20, "rss_after_nx_mb": maxrss_mb(), "check": problems,
-        })
-        print(f"  [{n}] networkx total median {out['nx']['total']:.3f}s; check: "
-              f"{problems or 'OK'}", file=sys.stderr, flush=True)
+        out.update(
+            {
+                "nx": {k: statistics.median(r[k] for r in bruns) for k in bruns[0]},
+                "nx_min": {k: min(r[k] for r in bruns) for k in bruns[0]},
+                "nx_tm_peak_mb": btm / 2**20,
+                "rss_after_nx_mb": maxrss_mb(),
+                "check": problems,
+            }
+        )
+        print(
+            f"  [{n}] networkx total median {out['nx']['total']:.3f}s; check: {problems or 'OK'}",
+            file=sys.stderr,
+            flush=True,
+        )
     return out
 
 
 # ------------------------------------------------------------------------------------------------------------------
 # Driver and report.
 # ------------------------------------------------------------------------------------------------------------------
+
 
 def fmt_t(s: float | None) -> str:
     if s is None:
@@ -467,19 +549,46 @@ def fmt_t(s: float | None) -> str:
 
 
 def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, float, int]]) -> bool:
-    cols = ["size", "links", "levels", "file", "load", "compile", "validate", "schedule", "stages",
-            "total", "total nx", "ratio", "tm peak", "nx tm peak", "max RSS"]
+    cols = [
+        "size",
+        "links",
+        "levels",
+        "file",
+        "load",
+        "compile",
+        "validate",
+        "schedule",
+        "stages",
+        "total",
+        "total nx",
+        "ratio",
+        "tm peak",
+        "nx tm peak",
+        "max RSS",
+    ]
     rows = []
     for r in results:
         p = r["planner"]
         nxt = r.get("nx", {}).get("total")
-        rows.append([
-            f"{r['n']:,}", f"{r['edges']:,}", str(r["levels"]), f"{gen[r['n']][2] / 1e6:.1f} MB",
-            fmt_t(r["load"]), fmt_t(p["compile"]), fmt_t(p["validate"]), fmt_t(p["schedule"]), fmt_t(p["stages"]),
-            fmt_t(p["total"]), fmt_t(nxt), f"{nxt / p['total']:.1f}x" if nxt else "-",
-            f"{r['tm_peak_mb']:.0f} MB", f"{r['nx_tm_peak_mb']:.0f} MB" if "nx_tm_peak_mb" in r else "-",
-            f"{r['rss_mb']:.0f} MB",
-        ])
+        rows.append(
+            [
+                f"{r['n']:,}",
+                f"{r['edges']:,}",
+                str(r["levels"]),
+                f"{gen[r['n']][2] / 1e6:.1f} MB",
+                fmt_t(r["load"]),
+                fmt_t(p["compile"]),
+                fmt_t(p["validate"]),
+                fmt_t(p["schedule"]),
+                fmt_t(p["stages"]),
+                fmt_t(p["total"]),
+                fmt_t(nxt),
+                f"{nxt / p['total']:.1f}x" if nxt else "-",
+                f"{r['tm_peak_mb']:.0f} MB",
+                f"{r['nx_tm_peak_mb']:.0f} MB" if "nx_tm_peak_mb" in r else "-",
+                f"{r['rss_mb']:.0f} MB",
+            ]
+        )
     widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(cols)]
     line = "  ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))
     print()
@@ -488,18 +597,36 @@ def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, floa
     for row in rows:
         print("  ".join(x.rjust(w) for x, w in zip(row, widths, strict=True)))
     print()
-    print("Medians of the runs (runs per size: " + ", ".join(f"{r['n']:,}: {r['runs']}" for r in results) + "). "
-          "total = compile + validate + schedule + stages + over-capacity findings = analyze(plan); the networkx "
-          "baseline has no capacity step, so the ratio is conservative.")
-    print("tm peak = tracemalloc peak of one analysis; max RSS = child process after load + analysis "
-          "(before the baseline).")
-    print("CPU time of the total (process_time, less sensitive to other load), median, planner / networkx: "
-          + "; ".join(f"{r['n']:,}: {fmt_t(r['planner']['cpu'])} / {fmt_t(r.get('nx', {}).get('cpu'))}"
-                      for r in results))
-    print("networkx phases (build / validate / schedule / stages): " + "; ".join(
-        f"{r['n']:,}: " + " / ".join(fmt_t(r['nx'][k]) for k in ("build", "validate", "schedule", "stages"))
-        for r in results if "nx" in r))
-    print("generate + save_plan: " + "; ".join(f"{n:,}: {fmt_t(g)} + {fmt_t(s)}" for n, (g, s, _) in gen.items()))
+    print(
+        "Medians of the runs (runs per size: "
+        + ", ".join(f"{r['n']:,}: {r['runs']}" for r in results)
+        + "). "
+        "total = compile + validate + schedule + stages + over-capacity findings = analyze(plan); the networkx "
+        "baseline has no capacity step, so the ratio is conservative."
+    )
+    print(
+        "tm peak = tracemalloc peak of one analysis; max RSS = child process after load + analysis "
+        "(before the baseline)."
+    )
+    print(
+        "CPU time of the total (process_time, less sensitive to other load), median, planner / networkx: "
+        + "; ".join(
+            f"{r['n']:,}: {fmt_t(r['planner']['cpu'])} / {fmt_t(r.get('nx', {}).get('cpu'))}" for r in results
+        )
+    )
+    print(
+        "networkx phases (build / validate / schedule / stages): "
+        + "; ".join(
+            f"{r['n']:,}: "
+            + " / ".join(fmt_t(r["nx"][k]) for k in ("build", "validate", "schedule", "stages"))
+            for r in results
+            if "nx" in r
+        )
+    )
+    print(
+        "generate + save_plan: "
+        + "; ".join(f"{n:,}: {fmt_t(g)} + {fmt_t(s)}" for n, (g, s, _) in gen.items())
+    )
     print()
     ok = True
     for r in results:
@@ -507,9 +634,11 @@ def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, floa
             ok = False
             print(f"CHECK FAILED at {r['n']:,}: planner and networkx disagree: " + "; ".join(r["check"]))
         elif "nx" in r:
-            print(f"check {r['n']:,}: planner == networkx (ES/EF/LS/LF/floats/critical/finish/stages/gated, "
-                  f"within {TOL_CHECK:g}); finish {r['finish']:g}, gated {r['gated_finish']:g}, "
-                  f"{r['critical']} critical, {r['findings']} findings")
+            print(
+                f"check {r['n']:,}: planner == networkx (ES/EF/LS/LF/floats/critical/finish/stages/gated, "
+                f"within {TOL_CHECK:g}); finish {r['finish']:g}, gated {r['gated_finish']:g}, "
+                f"{r['critical']} critical, {r['findings']} findings"
+            )
     print()
     print("Targets (wall-clock medians; in brackets the same verdict on CPU time):")
     by_n = {r["n"]: r for r in results}
@@ -523,8 +652,10 @@ def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, floa
         cpu = by_n[n]["planner"]["cpu"]
         verdict = "PASS" if t <= limit else "FAIL"
         ok &= verdict == "PASS"
-        print(f"  {n:>7,} analysed <= {fmt_t(limit)}: median {fmt_t(t)} (best {fmt_t(tmin)})  {verdict}"
-              f"  [CPU {fmt_t(cpu)} {'PASS' if cpu <= limit else 'FAIL'}]")
+        print(
+            f"  {n:>7,} analysed <= {fmt_t(limit)}: median {fmt_t(t)} (best {fmt_t(tmin)})  {verdict}"
+            f"  [CPU {fmt_t(cpu)} {'PASS' if cpu <= limit else 'FAIL'}]"
+        )
     for n in RATIO_SIZES:
         if n not in by_n or "nx" not in by_n[n]:
             print(f"  {n:>7,} >= {TARGET_RATIO:g}x faster than networkx: not measured")
@@ -533,19 +664,25 @@ def print_report(results: list[dict[str, Any]], gen: dict[int, tuple[float, floa
         cratio = by_n[n]["nx"]["cpu"] / by_n[n]["planner"]["cpu"]
         verdict = "PASS" if ratio >= TARGET_RATIO else "FAIL"
         ok &= verdict == "PASS"
-        print(f"  {n:>7,} >= {TARGET_RATIO:g}x faster than networkx: {ratio:.1f}x  {verdict}"
-              f"  [CPU {cratio:.1f}x {'PASS' if cratio >= TARGET_RATIO else 'FAIL'}]")
+        print(
+            f"  {n:>7,} >= {TARGET_RATIO:g}x faster than networkx: {ratio:.1f}x  {verdict}"
+            f"  [CPU {cratio:.1f}x {'PASS' if cratio >= TARGET_RATIO else 'FAIL'}]"
+        )
     if busy:
-        print(f"WARNING: the machine was busy (wall time > 1.25 x CPU time at {', '.join(f'{n:,}' for n in busy)}); "
-              "wall-clock figures are inflated by waiting for a CPU, rerun when it is quieter or read the CPU "
-              "verdicts.")
+        print(
+            f"WARNING: the machine was busy (wall time > 1.25 x CPU time at {', '.join(f'{n:,}' for n in busy)}); "
+            "wall-clock figures are inflated by waiting for a CPU, rerun when it is quieter or read the CPU "
+            "verdicts."
+        )
     return ok
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default=None, help="comma-separated plan sizes (default 1000,10000,100000)")
-    ap.add_argument("--repeat", type=int, default=None, help="runs per size (default 7; 100k gets half, min 3)")
+    ap.add_argument(
+        "--repeat", type=int, default=None, help="runs per size (default 7; 100k gets half, min 3)"
+    )
     ap.add_argument("--quick", action="store_true", help="1000,10000 with 3 runs")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dir", default=None, help="folder for the generated plans (default: a temporary one)")
@@ -565,8 +702,11 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     from benchmarks._plans import random_plan
 
-    print(f"Python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; plans in {folder}", flush=True)
+    print(
+        f"Python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; plans in {folder}",
+        flush=True,
+    )
     gen: dict[int, tuple[float, float, int]] = {}
     results = []
     try:
@@ -580,8 +720,11 @@ def main(argv: list[str] | None = None) -> int:
             del plan
             gc.collect()
             gen[n] = (t1 - t0, t2 - t1, path.stat().st_size)
-            print(f"size {n:,}: generated in {t1 - t0:.2f}s, saved in {t2 - t1:.2f}s "
-                  f"({path.stat().st_size / 1e6:.1f} MB); measuring...", flush=True)
+            print(
+                f"size {n:,}: generated in {t1 - t0:.2f}s, saved in {t2 - t1:.2f}s "
+                f"({path.stat().st_size / 1e6:.1f} MB); measuring...",
+                flush=True,
+            )
             cmd = [sys.executable, __file__, "--_child", str(path), "--repeat", str(runs_for(n, repeat))]
             if args.no_baseline:
                 cmd.append("--no-baseline")

@@ -189,11 +189,20 @@ main()
 def bench_start_cli(sample: Path) -> tuple[float, float, bool]:
     """`planner FILE` in a fresh process: (seconds to a painted window, to the plan loaded and analysed,
     matplotlib imported). Process start is taken just before launching the interpreter."""
-    env = dict(os.environ, PLANNER_DATA_DIR=tempfile.mkdtemp(prefix="planner-bench-"),
-               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="planner-bench-"))
+    env = dict(
+        os.environ,
+        PLANNER_DATA_DIR=tempfile.mkdtemp(prefix="planner-bench-"),
+        XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="planner-bench-"),
+    )
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", _CLI_START_SCRIPT, str(sample), repr(t0)], capture_output=True,
-                         text=True, env=env, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _CLI_START_SCRIPT, str(sample), repr(t0)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     fields = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     if "shown" not in fields:
         raise RuntimeError(f"the window did not show: {out.stderr[-2000:]}")
@@ -218,11 +227,19 @@ w.discard_and_close()
 
 
 def bench_start(sample: Path) -> tuple[float, bool]:
-    env = dict(os.environ, PLANNER_DATA_DIR=tempfile.mkdtemp(prefix="planner-bench-"),
-               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="planner-bench-"))
+    env = dict(
+        os.environ,
+        PLANNER_DATA_DIR=tempfile.mkdtemp(prefix="planner-bench-"),
+        XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="planner-bench-"),
+    )
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", _START_SCRIPT, str(sample)], stdout=subprocess.PIPE,
-                            text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _START_SCRIPT, str(sample)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - t0
@@ -237,11 +254,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--no-canvas", action="store_true",
-                        help="replace the graph canvas by its placeholder (measure the other views alone)")
-    parser.add_argument("--graph-tab", action="store_true",
-                        help="make the Graph tab the current one (by default the Table is, and a hidden canvas "
-                             "only catches up when shown)")
+    parser.add_argument(
+        "--no-canvas",
+        action="store_true",
+        help="replace the graph canvas by its placeholder (measure the other views alone)",
+    )
+    parser.add_argument(
+        "--graph-tab",
+        action="store_true",
+        help="make the Graph tab the current one (by default the Table is, and a hidden canvas "
+        "only catches up when shown)",
+    )
     parser.add_argument("--skip-start", action="store_true", help="skip the start-up measurement")
     parser.add_argument("--start-only", action="store_true", help="only the start-up measurement")
     parser.add_argument("--start-repeat", type=int, default=5, help="fresh processes per start-up figure")
@@ -252,31 +275,42 @@ def main() -> int:
         mw.make_canvas = lambda doc: (mw._placeholder("graph disabled for this benchmark"), False)
     global GRAPH_TAB
     GRAPH_TAB = args.graph_tab
-    print("graph canvas:", "disabled" if args.no_canvas else "included",
-          "(Graph tab current)" if args.graph_tab else "(Table tab current)")
+    print(
+        "graph canvas:",
+        "disabled" if args.no_canvas else "included",
+        "(Graph tab current)" if args.graph_tab else "(Table tab current)",
+    )
     if args.start_only:
         args.sizes = []
     print("edit -> all views updated (median, min..max of repeats)")
     for n in args.sizes:
         t = bench_edit(n, args.repeat)
         target = {1000: " (target <= 50 ms)", 10000: " (target <= 300 ms)"}.get(n, "")
-        print(f"  {n:>6} decisions: {statistics.median(t) * 1000:7.1f} ms  "
-              f"({min(t) * 1000:.1f}..{max(t) * 1000:.1f}){target}")
+        print(
+            f"  {n:>6} decisions: {statistics.median(t) * 1000:7.1f} ms  "
+            f"({min(t) * 1000:.1f}..{max(t) * 1000:.1f}){target}"
+        )
     if not args.start_only:
         interactive, analysed = bench_open(10_000)
-        print(f"open 10,000 decisions: interactive window {interactive:.2f} s (target <= 2 s), "
-              f"first analysis shown {analysed:.2f} s")
+        print(
+            f"open 10,000 decisions: interactive window {interactive:.2f} s (target <= 2 s), "
+            f"first analysis shown {analysed:.2f} s"
+        )
     if args.skip_start:
         return 0
     sample = ROOT / "sample_plans" / "bank-assistant.plan.json"
     cli = [bench_start_cli(sample) for _ in range(args.start_repeat)]
-    print(f"`planner FILE` to shown window: {statistics.median(s for s, _, _ in cli):.2f} s "
-          f"({min(s for s, _, _ in cli):.2f}..{max(s for s, _, _ in cli):.2f}; target <= 1.5 s), plan loaded and "
-          f"analysed {statistics.median(x for _, x, _ in cli):.2f} s; matplotlib imported at start: "
-          f"{any(m for _, _, m in cli)}")
+    print(
+        f"`planner FILE` to shown window: {statistics.median(s for s, _, _ in cli):.2f} s "
+        f"({min(s for s, _, _ in cli):.2f}..{max(s for s, _, _ in cli):.2f}; target <= 1.5 s), plan loaded and "
+        f"analysed {statistics.median(x for _, x, _ in cli):.2f} s; matplotlib imported at start: "
+        f"{any(m for _, _, m in cli)}"
+    )
     starts = [bench_start(sample) for _ in range(args.start_repeat)]
-    print(f"open-then-show (MainWindow + open_file before show, the old order): "
-          f"{statistics.median(s for s, _ in starts):.2f} s")
+    print(
+        f"open-then-show (MainWindow + open_file before show, the old order): "
+        f"{statistics.median(s for s, _ in starts):.2f} s"
+    )
     return 0
 
 

@@ -43,16 +43,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(x) for x in args.sizes.split(",")):
             plan = random_plan(n, seed=0)
-            for suffix, fmt in ((".xml", "mspdi"), (".gan", "gan"), (".csv", "csv"), (".xlsx", "xlsx"),
-                                (".tjp", "tjp"), (".mmd", "mermaid"), (".dot", "dot")):
+            for suffix, fmt in (
+                (".xml", "mspdi"),
+                (".gan", "gan"),
+                (".csv", "csv"),
+                (".xlsx", "xlsx"),
+                (".tjp", "tjp"),
+                (".mmd", "mermaid"),
+                (".dot", "dot"),
+            ):
                 path = Path(tmp) / f"p{n}{suffix}"
                 t_export = _best(lambda fmt=fmt, plan=plan: export_text(plan, fmt), args.repeat)
                 export_file(plan, path)
-                t_import = (_best(lambda path=path: import_file(path), args.repeat)
-                            if suffix in (".xml", ".gan", ".csv", ".xlsx") else (float("nan"), float("nan")))
+                t_import = (
+                    _best(lambda path=path: import_file(path), args.repeat)
+                    if suffix in (".xml", ".gan", ".csv", ".xlsx")
+                    else (float("nan"), float("nan"))
+                )
                 target = "  (targets: import <= 2 s, export <= 1 s)" if fmt == "mspdi" and n == 10_000 else ""
-                print(f"{n:>7} {fmt:<8} {t_export[0]:>8.3f} /{t_export[1]:>7.3f}  {t_import[0]:>8.3f} /"
-                      f"{t_import[1]:>7.3f} {path.stat().st_size / 1e6:>8.2f}{target}")
+                print(
+                    f"{n:>7} {fmt:<8} {t_export[0]:>8.3f} /{t_export[1]:>7.3f}  {t_import[0]:>8.3f} /"
+                    f"{t_import[1]:>7.3f} {path.stat().st_size / 1e6:>8.2f}{target}"
+                )
     print(f"load average {os.getloadavg()[0]:.2f}")
 
 

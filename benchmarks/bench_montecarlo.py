@@ -44,11 +44,19 @@ def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: 
         lo = rnd.uniform(0.5, 4)
         li = lo + rnd.uniform(0, 3)
         hi = li + rnd.uniform(0.5, 6)
-        decisions.append(Decision.model_construct(
-            id=f"d{i}", title=f"Decision {i}", stage=stages[min(3, i * 4 // n)], area=None, owner=None,
-            duration=ThreePoint.model_construct(optimistic=lo, likely=li, pessimistic=hi), headcount=1.0,
-            not_before=rnd.choice([None] * 19 + [rnd.uniform(0, 20)]), milestone=False,
-        ))
+        decisions.append(
+            Decision.model_construct(
+                id=f"d{i}",
+                title=f"Decision {i}",
+                stage=stages[min(3, i * 4 // n)],
+                area=None,
+                owner=None,
+                duration=ThreePoint.model_construct(optimistic=lo, likely=li, pessimistic=hi),
+                headcount=1.0,
+                not_before=rnd.choice([None] * 19 + [rnd.uniform(0, 20)]),
+                milestone=False,
+            )
+        )
     deps = []
     for _ in range(int(n * links_per_decision)):
         v = rnd.randrange(1, n)
@@ -56,9 +64,16 @@ def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: 
         t = rnd.choices(["FS", "SS", "FF", "SF"], [70, 15, 10, 5])[0]
         lag = rnd.choice([0.0] * 8 + [rnd.uniform(-1, 2)])
         deps.append(Dependency.model_construct(from_=f"d{u}", to=f"d{v}", type=t, lag=lag))
-    risks = [Risk.model_construct(id=f"r{k}", title=f"Risk {k}", probability=0.2 + 0.1 * k,
-                                  impact=ThreePoint.model_construct(optimistic=1, likely=2, pessimistic=5),
-                                  decisions=[f"d{rnd.randrange(n)}" for _ in range(3)]) for k in range(5)]
+    risks = [
+        Risk.model_construct(
+            id=f"r{k}",
+            title=f"Risk {k}",
+            probability=0.2 + 0.1 * k,
+            impact=ThreePoint.model_construct(optimistic=1, likely=2, pessimistic=5),
+            decisions=[f"d{rnd.randrange(n)}" for _ in range(3)],
+        )
+        for k in range(5)
+    ]
     plan.decisions = decisions
     plan.dependencies = deps
     plan.risks = risks
@@ -80,7 +95,9 @@ def plain_loop(plan: Plan, iterations: int, seed: int = 0) -> tuple[list[float],
 
     tri = [duration_triple(d.duration) for d in plan.decisions]
     floor = [max(0.0, d.not_before or 0.0) for d in plan.decisions]
-    risks = [(r.probability, duration_triple(r.impact), [g.index[x] for x in r.decisions]) for r in plan.risks]
+    risks = [
+        (r.probability, duration_triple(r.impact), [g.index[x] for x in r.decisions]) for r in plan.risks
+    ]
     rnd = random.Random(seed)
     n = g.n
     finishes: list[float] = []
@@ -94,14 +111,14 @@ def plain_loop(plan: Plan, iterations: int, seed: int = 0) -> tuple[list[float],
                     d[j] += x
         es = floor[:]
         for u, v, k, lg in edges:
-            w = (d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v])
+            w = d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v]
             t = es[u] + w
             if t > es[v]:
                 es[v] = t
         finish = max(e + x for e, x in zip(es, d, strict=True))
         ls = [finish - x for x in d]
         for u, v, k, lg in redges:
-            w = (d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v])
+            w = d[u] + lg if k == 0 else lg if k == 1 else d[u] + lg - d[v] if k == 2 else lg - d[v]
             t = ls[v] - w
             if t < ls[u]:
                 ls[u] = t
@@ -153,10 +170,12 @@ def main() -> int:
             t, cpu, mem, res = measure(plan, iterations, args.repeats, risks)
             passed = t <= target and mem <= 1024
             ok &= passed
-            print(f"{n:>6} decisions x {iterations:>6} iterations, {'5 risks' if risks else 'no risks'}: "
-                  f"{t:6.3f} s wall ({cpu:.3f} s CPU; target {target:g} s), peak traced memory {mem:6.1f} MB; "
-                  f"plain Python loop ~{loop:6.1f} s (timed on {loop_iters} iterations) -> {loop / t:4.0f}x  "
-                  f"[{'ok' if passed else 'MISSED'}]  P80 {res.percentile(80):.1f} wk")  # type: ignore[attr-defined]
+            print(
+                f"{n:>6} decisions x {iterations:>6} iterations, {'5 risks' if risks else 'no risks'}: "
+                f"{t:6.3f} s wall ({cpu:.3f} s CPU; target {target:g} s), peak traced memory {mem:6.1f} MB; "
+                f"plain Python loop ~{loop:6.1f} s (timed on {loop_iters} iterations) -> {loop / t:4.0f}x  "
+                f"[{'ok' if passed else 'MISSED'}]  P80 {res.percentile(80):.1f} wk"
+            )  # type: ignore[attr-defined]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the whole benchmark process: {rss:.0f} MB")
     return 0 if ok else 1

@@ -45,8 +45,12 @@ def bench(n: int, repeat: int, folder: Path, sections: list[str] | None = None) 
     from pypdf import PdfReader
 
     pages = len(PdfReader(path).pages)
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "pages": pages,
-            "mb": path.stat().st_size / 1e6}
+    return {
+        "wall": statistics.median(walls),
+        "cpu": statistics.median(cpus),
+        "pages": pages,
+        "mb": path.stat().st_size / 1e6,
+    }
 
 
 def main() -> int:
@@ -54,7 +58,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="200 decisions only")
     parser.add_argument("--sizes", type=int, nargs="*", help="plan sizes (decisions)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per size (median reported)")
-    parser.add_argument("--sections", help="comma-separated sections only (e.g. gantt,graph: one section's share)")
+    parser.add_argument(
+        "--sections", help="comma-separated sections only (e.g. gantt,graph: one section's share)"
+    )
     args = parser.parse_args()
     sections = args.sections.split(",") if args.sections else None
     sizes = args.sizes or ([200] if args.quick else [200, 2000])
@@ -70,8 +76,10 @@ def main() -> int:
             target = TARGETS.get(n)
             verdict = "" if target is None else (" ok" if r["cpu"] <= target else " OVER TARGET")
             failed |= bool(target is not None and r["cpu"] > target)
-            print(f"{n:>6} decisions: {r['wall']:6.1f} s wall, {r['cpu']:6.1f} s CPU, {r['pages']:>4} pages, "
-                  f"{r['mb']:5.1f} MB" + (f"  (target <= {target:g} s CPU){verdict}" if target else ""))
+            print(
+                f"{n:>6} decisions: {r['wall']:6.1f} s wall, {r['cpu']:6.1f} s CPU, {r['pages']:>4} pages, "
+                f"{r['mb']:5.1f} MB" + (f"  (target <= {target:g} s CPU){verdict}" if target else "")
+            )
     return 1 if failed else 0
 
 

@@ -33,12 +33,19 @@ from planner.model.scenarios import derive_scenario, materialise  # noqa: E402
 def scenarios_for(plan: Plan) -> list[Scenario]:
     ids = [d.id for d in plan.decisions]
     step = max(1, len(ids) // 20)
-    faster = Scenario(name="Faster", decisions={
-        i: DecisionOverride(duration=ThreePoint(optimistic=0.5, likely=1, pessimistic=2)) for i in ids[::step][:20]})
+    faster = Scenario(
+        name="Faster",
+        decisions={
+            i: DecisionOverride(duration=ThreePoint(optimistic=0.5, likely=1, pessimistic=2))
+            for i in ids[::step][:20]
+        },
+    )
     reshaped = Scenario(
-        name="Reshaped", drop_decisions=[ids[len(ids) // 2]],
+        name="Reshaped",
+        drop_decisions=[ids[len(ids) // 2]],
         add_decisions=[Decision(id="extra", title="Extra work", stage="integrate", duration=3)],
-        add_dependencies=[Dependency.model_validate({"from": ids[0], "to": "extra"})])
+        add_dependencies=[Dependency.model_validate({"from": ids[0], "to": "extra"})],
+    )
     return [faster, reshaped]
 
 
@@ -57,7 +64,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     sizes = (200, 1_000) if args.quick else (200, 1_000, 10_000)
-    print(f"{'decisions':>9} {'materialise':>12} {'derive':>8} {'MC plain':>9} {'MC common':>10} {'compare x3':>11}")
+    print(
+        f"{'decisions':>9} {'materialise':>12} {'derive':>8} {'MC plain':>9} {'MC common':>10} {'compare x3':>11}"
+    )
     for n in sizes:
         row(n, args.repeats)
 
@@ -73,7 +82,10 @@ def row(n: int, repeats: int, iters: int = 2_000) -> None:
     t_plain = best(lambda: simulate(plan, iters, 0), reps)
     t_crn = best(lambda: simulate(plan, iters, 0, common_random_numbers=True), reps)
     t_cmp = best(lambda: compare_scenarios(plan, None, iters), 1)
-    print(f"{n:>9,} {t_mat * 1e3:>10.1f}ms {t_der * 1e3:>6.1f}ms {t_plain:>8.2f}s {t_crn:>9.2f}s {t_cmp:>10.2f}s")
+    print(
+        f"{n:>9,} {t_mat * 1e3:>10.1f}ms {t_der * 1e3:>6.1f}ms {t_plain:>8.2f}s {t_crn:>9.2f}s {t_cmp:>10.2f}s"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -69,7 +69,6 @@ print(json.dumps(out))
 """
 
 
-
 class Checks:
     def __init__(self) -> None:
         self.failed = 0
@@ -93,7 +92,9 @@ def _plans(n_random: int) -> list[tuple[str, Plan]]:
 
 def _fs_ss_only(plan: Plan) -> Plan:
     """The plan with FF/SF links dropped and leads set to 0 (what TaskJuggler can hold exactly)."""
-    deps = [d.model_copy(update={"lag": max(0.0, d.lag)}) for d in plan.dependencies if d.type in ("FS", "SS")]
+    deps = [
+        d.model_copy(update={"lag": max(0.0, d.lag)}) for d in plan.dependencies if d.type in ("FS", "SS")
+    ]
     return plan.model_copy(update={"dependencies": deps})
 
 
@@ -120,30 +121,42 @@ def check_mpxj(c: Checks, py: str, plans: list[tuple[str, Plan]], tmp: Path) -> 
     paths.append(str(real))
     res = subprocess.run([py, "-c", MPXJ_HELPER, *paths], capture_output=True, text=True, timeout=600)
     if res.returncode != 0:
-        c.check(False, "MPXJ reads the exports", res.stderr.strip().splitlines()[-1] if res.stderr else "failed")
+        c.check(
+            False, "MPXJ reads the exports", res.stderr.strip().splitlines()[-1] if res.stderr else "failed"
+        )
         return
     results = json.loads(res.stdout.strip().splitlines()[-1])
     for (name, plan, _finish), got in zip(expected, results, strict=False):
         want_links = dict(Counter(str(d.type) for d in plan.dependencies))
-        c.check(got["tasks"] == len(plan.decisions) and got["milestones"] == sum(d.milestone for d in plan.decisions)
-                and got["links"] == want_links,
-                f"MPXJ reads {name}: {got['tasks']} tasks, {got['milestones']} milestones, links {got['links']}",
-                f"expected {len(plan.decisions)} tasks, links {want_links}")
+        c.check(
+            got["tasks"] == len(plan.decisions)
+            and got["milestones"] == sum(d.milestone for d in plan.decisions)
+            and got["links"] == want_links,
+            f"MPXJ reads {name}: {got['tasks']} tasks, {got['milestones']} milestones, links {got['links']}",
+            f"expected {len(plan.decisions)} tasks, links {want_links}",
+        )
         want_lags = sorted(round(d.lag, 6) for d in plan.dependencies)
-        c.check(all(abs(a - b) < 1e-4 for a, b in zip(got["lags"], want_lags, strict=True)),
-                f"MPXJ lags of {name} in weeks match", f"{got['lags'][:5]} vs {want_lags[:5]}")
+        c.check(
+            all(abs(a - b) < 1e-4 for a, b in zip(got["lags"], want_lags, strict=True)),
+            f"MPXJ lags of {name} in weeks match",
+            f"{got['lags'][:5]} vs {want_lags[:5]}",
+        )
         if got["scheduled_finish"] is None:
             print(f"  note  MPXJ could not schedule {name}: {got['schedule_error']}")
         else:
-            c.check(got["scheduled_finish"] == got["stored_finish"],
-                    f"MPXJ's scheduler finishes {name} when the planner does ({got['stored_finish']})",
-                    f"MPXJ {got['scheduled_finish']}")
+            c.check(
+                got["scheduled_finish"] == got["stored_finish"],
+                f"MPXJ's scheduler finishes {name} when the planner does ({got['stored_finish']})",
+                f"MPXJ {got['scheduled_finish']}",
+            )
     got = results[-1]
     plan, _ = import_file(real)
     ours = [d for d in plan.decisions if HELPER_TAG not in d.tags]
-    c.check(got["tasks"] == len(ours) and got["links"] == dict(Counter(str(d.type) for d in plan.dependencies)),
-            f"MPXJ and the planner read the MS Project 2013 file alike ({got['tasks']} tasks, {got['links']})",
-            f"planner: {len(ours)} tasks")
+    c.check(
+        got["tasks"] == len(ours) and got["links"] == dict(Counter(str(d.type) for d in plan.dependencies)),
+        f"MPXJ and the planner read the MS Project 2013 file alike ({got['tasks']} tasks, {got['links']})",
+        f"planner: {len(ours)} tasks",
+    )
 
 
 def check_tj3(c: Checks, plans: list[tuple[str, Plan]], tmp: Path) -> None:
@@ -153,13 +166,15 @@ def check_tj3(c: Checks, plans: list[tuple[str, Plan]], tmp: Path) -> None:
         start = plan.start_date or dt.date.today()
         path = tmp / f"p{k}.tjp"
         export_file(plan, path)
-        report = ('\ntaskreport "finish" {\n  formats csv\n  timeformat "%Y-%m-%d %H:%M"\n'
-                  '  columns id, end\n}\n')
+        report = (
+            '\ntaskreport "finish" {\n  formats csv\n  timeformat "%Y-%m-%d %H:%M"\n  columns id, end\n}\n'
+        )
         path.write_text(path.read_text(encoding="utf-8") + report, encoding="utf-8")
         out = tmp / f"out{k}"
         out.mkdir()
-        res = subprocess.run(["tj3", "--no-color", "-o", str(out), str(path)], capture_output=True, text=True,
-                             timeout=900)
+        res = subprocess.run(
+            ["tj3", "--no-color", "-o", str(out), str(path)], capture_output=True, text=True, timeout=900
+        )
         if res.returncode != 0:
             c.check(False, f"tj3 accepts {name}", (res.stderr or res.stdout).strip()[-300:])
             continue
@@ -170,24 +185,35 @@ def check_tj3(c: Checks, plans: list[tuple[str, Plan]], tmp: Path) -> None:
                 ends.append(dt.datetime.strptime(cell, "%Y-%m-%d %H:%M"))
         want = dt.datetime.combine(start, dt.time()) + dt.timedelta(hours=round(float(s.finish) * 168))
         got = max(ends)
-        c.check(abs((got - want).total_seconds()) <= 3600,
-                f"tj3 schedules {name} (FS/SS, no leads) to the planner's finish {want:%Y-%m-%d %H:%M}",
-                f"tj3 {got:%Y-%m-%d %H:%M}")
+        c.check(
+            abs((got - want).total_seconds()) <= 3600,
+            f"tj3 schedules {name} (FS/SS, no leads) to the planner's finish {want:%Y-%m-%d %H:%M}",
+            f"tj3 {got:%Y-%m-%d %H:%M}",
+        )
 
 
 def check_dot(c: Checks, plans: list[tuple[str, Plan]], tmp: Path) -> None:
     for k, (name, plan) in enumerate(plans):
         path = tmp / f"p{k}.dot"
         export_file(plan, path)
-        res = subprocess.run(["dot", "-Tsvg", "-o", str(tmp / f"p{k}.svg"), str(path)], capture_output=True,
-                             text=True, timeout=600)
-        c.check(res.returncode == 0 and (tmp / f"p{k}.svg").stat().st_size > 0, f"dot -Tsvg accepts {name}",
-                res.stderr.strip()[-300:])
+        res = subprocess.run(
+            ["dot", "-Tsvg", "-o", str(tmp / f"p{k}.svg"), str(path)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        c.check(
+            res.returncode == 0 and (tmp / f"p{k}.svg").stat().st_size > 0,
+            f"dot -Tsvg accepts {name}",
+            res.stderr.strip()[-300:],
+        )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mpxj-python", help="a Python with mpxj and JPype1 installed (default: $MPXJ_PYTHON or this)")
+    ap.add_argument(
+        "--mpxj-python", help="a Python with mpxj and JPype1 installed (default: $MPXJ_PYTHON or this)"
+    )
     ap.add_argument("--random", type=int, default=3, help="random 200-decision plans to add (default 3)")
     args = ap.parse_args()
     c = Checks()

@@ -34,8 +34,13 @@ def work(args: tuple[int, int, int]) -> tuple[int, dict[str, int], list[tuple[in
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(first, first + count):
             data = make_case(random.Random(seed))
-            found = run_case(data, Path(folder), export=CHARTS[seed % len(CHARTS)] if seed % 50 == 0 else None,
-                             report=seed % 2000 == 0, commands=COMMANDS if full else FAST_COMMANDS)
+            found = run_case(
+                data,
+                Path(folder),
+                export=CHARTS[seed % len(CHARTS)] if seed % 50 == 0 else None,
+                report=seed % 2000 == 0,
+                commands=COMMANDS if full else FAST_COMMANDS,
+            )
             for p in found:
                 key = p[:160]
                 problems[key] += 1
@@ -50,12 +55,17 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="first seed (case k uses seed + k)")
     ap.add_argument("--chunk", type=int, default=500)
-    ap.add_argument("--all-commands", action="store_true",
-                    help="also check and analyze in text (5 commands a case instead of 3; about half as fast)")
+    ap.add_argument(
+        "--all-commands",
+        action="store_true",
+        help="also check and analyze in text (5 commands a case instead of 3; about half as fast)",
+    )
     args = ap.parse_args()
     n_commands = len(COMMANDS if args.all_commands else FAST_COMMANDS)
-    chunks = [(args.seed + k, min(args.chunk, args.cases - k), int(args.all_commands))
-              for k in range(0, args.cases, args.chunk)]
+    chunks = [
+        (args.seed + k, min(args.chunk, args.cases - k), int(args.all_commands))
+        for k in range(0, args.cases, args.chunk)
+    ]
     done = 0
     total: collections.Counter[str] = collections.Counter()
     start = time.perf_counter()
@@ -68,8 +78,10 @@ def main() -> int:
             if done % 1000 < args.chunk or done == args.cases:
                 rate = done / (time.perf_counter() - start)
                 print(f"{done:>7} cases, {sum(total.values())} problems ({rate:.0f} cases/s)", flush=True)
-    print(f"\n{done} fuzzed plan files, {done * n_commands} command runs (+ exports/reports): "
-          f"{sum(total.values())} problems in {len(total)} kinds")
+    print(
+        f"\n{done} fuzzed plan files, {done * n_commands} command runs (+ exports/reports): "
+        f"{sum(total.values())} problems in {len(total)} kinds"
+    )
     for text, n in total.most_common():
         print(f"  {n:>6}  {text}")
     internal = sum(n for t, n in total.items() if "internal error" in t)

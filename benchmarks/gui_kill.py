@@ -46,16 +46,24 @@ def main() -> int:
         if r.lost_old:
             print(f"  run {run}: lost edits older than {GRACE} s: {r.lost_old}", flush=True)
         if (run + 1) % 20 == 0:
-            print(f"{run + 1:>4} kills, {totals['lost']} old edits lost "
-                  f"({time.perf_counter() - start:.0f} s)", flush=True)
-    print(f"\n{args.runs} kills during editing: {totals['edits']} edits made, {totals['old']} of them older than "
-          f"{GRACE} s at the kill, {totals['recovered']} found in recovery files")
+            print(
+                f"{run + 1:>4} kills, {totals['lost']} old edits lost ({time.perf_counter() - start:.0f} s)",
+                flush=True,
+            )
+    print(
+        f"\n{args.runs} kills during editing: {totals['edits']} edits made, {totals['old']} of them older than "
+        f"{GRACE} s at the kill, {totals['recovered']} found in recovery files"
+    )
     print(f"lost edits older than {GRACE} s: {totals['lost']}")
-    print(f"recovery offered to the next session: {totals['offered']} of {totals['runs_with_old']} runs that had "
-          "an edit older than the grace period")
+    print(
+        f"recovery offered to the next session: {totals['offered']} of {totals['runs_with_old']} runs that had "
+        "an edit older than the grace period"
+    )
     if lags:
-        print(f"age at the kill of the newest edit in the recovery file: median {statistics.median(lags):.2f} s, "
-              f"max {max(lags):.2f} s (the edits after it were made less than 0.5 s before the kill)")
+        print(
+            f"age at the kill of the newest edit in the recovery file: median {statistics.median(lags):.2f} s, "
+            f"max {max(lags):.2f} s (the edits after it were made less than 0.5 s before the kill)"
+        )
     return 1 if totals["lost"] or totals["offered"] < totals["runs_with_old"] else 0
 
 

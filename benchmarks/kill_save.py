@@ -51,7 +51,9 @@ def main() -> int:
             if pid == 0:  # the saving process: a new session (its own pid and start time)
                 sessions.this_session.cache_clear()
                 n = 0
-                while True:  # the text is ready: the whole time goes to the write itself (temp, fsync, rename)
+                while (
+                    True
+                ):  # the text is ready: the whole time goes to the write itself (temp, fsync, rename)
                     write_text_atomic(target, text_b if n % 2 == 0 else text_a)
                     n += 1
             time.sleep(rng.uniform(0.0, 0.3))
@@ -65,13 +67,18 @@ def main() -> int:
             temps_seen += len(temps)
             max_temps = max(max_temps, len(temps))
             if (k + 1) % 100 == 0:
-                print(f"{k + 1:>5} kills: {corrupt} corrupt, {len(temps)} temporary file(s) waiting for the next "
-                      f"save ({time.perf_counter() - start:.0f} s)", flush=True)
+                print(
+                    f"{k + 1:>5} kills: {corrupt} corrupt, {len(temps)} temporary file(s) waiting for the next "
+                    f"save ({time.perf_counter() - start:.0f} s)",
+                    flush=True,
+                )
         write_text_atomic(target, text_a)  # the next save after the last kill
         left = sorted(p.name for p in Path(folder).iterdir() if p.name != target.name)
-    print(f"\n{args.kills} kills during saves of a {len(text_a) / 1e6:.1f} MB plan: {corrupt} corrupt targets; "
-          f"a killed save left a temporary file {temps_seen} times (at most {max_temps} at once), each removed by "
-          f"the next save; leftover temporary files at the end: {len(left)}")
+    print(
+        f"\n{args.kills} kills during saves of a {len(text_a) / 1e6:.1f} MB plan: {corrupt} corrupt targets; "
+        f"a killed save left a temporary file {temps_seen} times (at most {max_temps} at once), each removed by "
+        f"the next save; leftover temporary files at the end: {len(left)}"
+    )
     for name in left:
         print(f"  left: {name}")
     return 1 if corrupt or left else 0

@@ -48,16 +48,20 @@ def check_build_host() -> list[str]:
         out = subprocess.run(["ldd", str(xcb)], capture_output=True, text=True).stdout
         missing = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
         if missing:
-            problems.append("Qt's X11 plugin needs libraries this machine lacks, so the bundle will not have them "
-                            f"either: {', '.join(missing)} (Debian/Ubuntu: apt-get install libxcb-icccm4 "
-                            "libxcb-keysyms1 libxcb-cursor0)")
+            problems.append(
+                "Qt's X11 plugin needs libraries this machine lacks, so the bundle will not have them "
+                f"either: {', '.join(missing)} (Debian/Ubuntu: apt-get install libxcb-icccm4 "
+                "libxcb-keysyms1 libxcb-cursor0)"
+            )
     try:
         import PySide6.QtPdf  # noqa: F401
     except ImportError:
         pass
     else:
-        problems.append("the full PySide6 (with Addons) is installed; the bundle is built for PySide6-Essentials "
-                        "and excludes the rest, but a venv with only the project's dependencies is leaner to analyse")
+        problems.append(
+            "the full PySide6 (with Addons) is installed; the bundle is built for PySide6-Essentials "
+            "and excludes the rest, but a venv with only the project's dependencies is leaner to analyse"
+        )
     return problems
 
 
@@ -75,8 +79,11 @@ def strip_python(folder: Path) -> None:
 
 def listing(folder: Path) -> list[tuple[int, str]]:
     # Symbolic links (PyInstaller links libraries into _internal/) take no space: count each file once.
-    files = [(p.stat().st_size, p.relative_to(folder).as_posix()) for p in folder.rglob("*")
-             if p.is_file() and not p.is_symlink()]
+    files = [
+        (p.stat().st_size, p.relative_to(folder).as_posix())
+        for p in folder.rglob("*")
+        if p.is_file() and not p.is_symlink()
+    ]
     return sorted(files, reverse=True)
 
 
@@ -86,9 +93,12 @@ def check_contents(files: list[tuple[int, str]]) -> None:
     leaked = [n for n in names if n.startswith(("_internal/tests/", "_internal/benchmarks/"))]
     if leaked:
         raise SystemExit(f"the bundle contains test or benchmark files: {leaked[:5]}")
-    for required in ("_internal/planner/resources/sample.plan.json", "_internal/planner/resources/plan.schema.v1.json",
-                     "_internal/planner/templates/ai-scaling.plan.json",
-                     "_internal/matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf"):
+    for required in (
+        "_internal/planner/resources/sample.plan.json",
+        "_internal/planner/resources/plan.schema.v1.json",
+        "_internal/planner/templates/ai-scaling.plan.json",
+        "_internal/matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
+    ):
         if required not in names:
             raise SystemExit(f"the bundle lacks {required}")
 
@@ -105,18 +115,34 @@ def main() -> int:
     for problem in check_build_host():
         sys.stderr.write(f"build_bundle: warning: {problem}\n")
     started = time.perf_counter()
-    pyinstaller.run(["--noconfirm", "--clean", "--log-level", "WARN", "--workpath", str(WORK), "--distpath",
-                     str(DIST), str(ROOT / "packaging" / "planner.spec")])
+    pyinstaller.run(
+        [
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--workpath",
+            str(WORK),
+            "--distpath",
+            str(DIST),
+            str(ROOT / "packaging" / "planner.spec"),
+        ]
+    )
     folder = DIST / NAME
     strip_python(folder)
     files = listing(folder)
     check_contents(files)
     total = sum(size for size, _ in files)
     contents = DIST / f"{NAME}.contents.txt"
-    contents.write_text("".join(f"{size:>11,}  {name}\n" for size, name in files)
-                        + f"{total:>11,}  total ({len(files)} files)\n", encoding="utf-8")
-    print(f"bundle: {folder.relative_to(ROOT)}/ {total / 1e6:.1f} MB in {len(files)} files "
-          f"(built in {time.perf_counter() - started:.0f} s; every file: {contents.relative_to(ROOT)})")
+    contents.write_text(
+        "".join(f"{size:>11,}  {name}\n" for size, name in files)
+        + f"{total:>11,}  total ({len(files)} files)\n",
+        encoding="utf-8",
+    )
+    print(
+        f"bundle: {folder.relative_to(ROOT)}/ {total / 1e6:.1f} MB in {len(files)} files "
+        f"(built in {time.perf_counter() - started:.0f} s; every file: {contents.relative_to(ROOT)})"
+    )
     groups: dict[str, int] = {}
     for size, name in files:
         parts = name.split("/")

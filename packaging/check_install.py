@@ -34,8 +34,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="planner-install-") as tmp:
         base = Path(tmp)
         src = base / "src"
-        shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
-                                                                 "__pycache__", ".*_cache", ".hypothesis"))
+        shutil.copytree(
+            ROOT,
+            src,
+            ignore=shutil.ignore_patterns(
+                ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+            ),
+        )
         wheels = base / "wheels"
         venv = base / "venv"
         step("python -m venv (fresh)", [sys.executable, "-m", "venv", str(venv)])
@@ -46,21 +51,40 @@ def main() -> int:
         elsewhere = base / "elsewhere"
         elsewhere.mkdir()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-        env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(base / "config"),
-                   PLANNER_DATA_DIR=str(base / "data"))
+        env.update(
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=str(base / "config"),
+            PLANNER_DATA_DIR=str(base / "data"),
+        )
         planner = str(venv / "bin" / "planner")
         print("    ->", step("planner --version", [planner, "--version"], env=env, cwd=elsewhere))
-        out = step("planner (opens the bundled sample, offscreen)", [planner],
-                   env={**env, "PLANNER_EXIT_AFTER_OPEN": "1"}, cwd=elsewhere)
+        out = step(
+            "planner (opens the bundled sample, offscreen)",
+            [planner],
+            env={**env, "PLANNER_EXIT_AFTER_OPEN": "1"},
+            cwd=elsewhere,
+        )
         print("    ->", out)
         if "48 decisions" not in out:
             raise SystemExit("FAIL the app did not open the bundled sample")
-        sample = step("locate the packaged sample", [str(venv / "bin" / "python"), "-c",
-                                                     "from planner.desktop import sample_plan_path as s; print(s())"],
-                      env=env, cwd=elsewhere)
+        sample = step(
+            "locate the packaged sample",
+            [
+                str(venv / "bin" / "python"),
+                "-c",
+                "from planner.desktop import sample_plan_path as s; print(s())",
+            ],
+            env=env,
+            cwd=elsewhere,
+        )
         if not sample.startswith(str(venv)):
             raise SystemExit(f"FAIL the sample is not the installed copy: {sample}")
-        step("planner report SAMPLE -o x.pdf", [planner, "report", sample, "-o", "x.pdf"], env=env, cwd=elsewhere)
+        step(
+            "planner report SAMPLE -o x.pdf",
+            [planner, "report", sample, "-o", "x.pdf"],
+            env=env,
+            cwd=elsewhere,
+        )
         if (elsewhere / "x.pdf").read_bytes()[:5] != b"%PDF-":
             raise SystemExit("FAIL no PDF written")
     print("install check passed")

@@ -66,5 +66,7 @@ if __name__ == "__main__":
     for path in render_pngs():
         print(f"rendered {path.relative_to(ROOT)} ({path.stat().st_size} bytes)")
     copy_to_package()
-    print(f"copied {', '.join(PACKAGED)} to {PACKAGE_DESKTOP.relative_to(ROOT)} and the sample to "
-          f"{SAMPLE_COPY.relative_to(ROOT)}")
+    print(
+        f"copied {', '.join(PACKAGED)} to {PACKAGE_DESKTOP.relative_to(ROOT)} and the sample to "
+        f"{SAMPLE_COPY.relative_to(ROOT)}"
+    )

@@ -56,8 +56,11 @@ def load(path: str, scenario: str | None = None) -> Any:
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
-    parser.add_argument("--scenario", metavar="NAME",
-                        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)")
+    parser.add_argument(
+        "--scenario",
+        metavar="NAME",
+        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)",
+    )
 
 
 def sample_plan_path() -> Path | None:
@@ -158,10 +161,12 @@ def analysis_text(result: Any) -> str:
     add(f"{plan.title}")
     add("=" * min(len(plan.title), 100))
     n_dec = len(plan.decisions)
-    add(f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
+    add(
+        f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
         f"{_count(len(plan.stages), 'stage')}; "
         f"durations: {result.estimate} estimates, in weeks"
-        + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else ""))
+        + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else "")
+    )
     add("")
     s, st = result.schedule, result.stages
     if s is None or st is None:
@@ -179,28 +184,36 @@ def analysis_text(result: Any) -> str:
     add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
     add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
     price = st.gating_price
-    add(f"Price of strict gates:     {units.plural_weeks(price)}"
-        + ("" if price else " (gating costs nothing on this plan)"))
+    add(
+        f"Price of strict gates:     {units.plural_weeks(price)}"
+        + ("" if price else " (gating costs nothing on this plan)")
+    )
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
     from planner.analysis.cost import cost_summary, format_money
 
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
     if costs is not None:
         b, cur = costs.breakdown, costs.currency
-        add(f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})")
+        add(
+            f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})"
+        )
         if b.budget is not None:
             head = b.headroom or 0.0
-            add(f"Budget:                    {format_money(b.budget, cur)} "
-                f"({'headroom' if head >= 0 else 'over by'} {format_money(abs(head), cur)})")
+            add(
+                f"Budget:                    {format_money(b.budget, cur)} "
+                f"({'headroom' if head >= 0 else 'over by'} {format_money(abs(head), cur)})"
+            )
         if b.delay:
             add(f"Cost of delay:             {format_money(b.delay, cur)}")
         if b.gating is not None and b.gating.weeks > 0:
             add(f"Strict gates in money:     {format_money(b.gating.money, cur)}")
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
-        add(f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
-            f"(+{fmt_weeks(levelled.cost)} weeks to respect team capacity)")
+        add(
+            f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
+            f"(+{fmt_weeks(levelled.cost)} weeks to respect team capacity)"
+        )
     add("")
     add("Critical path")
     add("-------------")
@@ -213,28 +226,40 @@ def analysis_text(result: Any) -> str:
         else:
             when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
                 f", {units.format_date(plan.date_of(float(s.es[i])))} to "
-                f"{units.format_date(plan.date_of(float(s.ef[i])))}" if plan.start_date else "")
+                f"{units.format_date(plan.date_of(float(s.ef[i])))}"
+                if plan.start_date
+                else ""
+            )
         add(f"  {k:>2}. {titles[did]} ({did})  {when}")
     for note in s.notes:
         add(f"  Note: {note}")
     add("")
     add("Stages")
     add("------")
-    add(f"  {'stage':<16} {'rolling window':<20} {'gated window':<20} {'gate':>6}  {'criteria':>8}  {'done':>5}")
+    add(
+        f"  {'stage':<16} {'rolling window':<20} {'gated window':<20} {'gate':>6}  {'criteria':>8}  {'done':>5}"
+    )
     for r in st.stages:
         roll = f"{fmt_weeks(r.start)}-{fmt_weeks(r.finish)}" if r.start is not None else "(empty)"
-        gated = f"{fmt_weeks(r.gated_start)}-{fmt_weeks(r.gated_finish)}" if r.gated_start is not None else "-"
+        gated = (
+            f"{fmt_weeks(r.gated_start)}-{fmt_weeks(r.gated_finish)}" if r.gated_start is not None else "-"
+        )
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
         add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
-        add("  Windows (rolling): " + "; ".join(
-            f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
-            for r in st.stages if r.start is not None
-        ))
-        add("  Gates (strict gates): " + "; ".join(
-            f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages
-        ))
+        add(
+            "  Windows (rolling): "
+            + "; ".join(
+                f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
+                for r in st.stages
+                if r.start is not None
+            )
+        )
+        add(
+            "  Gates (strict gates): "
+            + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)
+        )
     if st.suggested_moves:
         add("")
         add("Suggested stage moves (the dependency graph puts these later than assigned)")
@@ -247,9 +272,11 @@ def analysis_text(result: Any) -> str:
     add(f"  {'id':<28} {'stage':<14} {'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit")
     stage_names = {x.id: x.name for x in plan.stages}
     for i, d in enumerate(plan.decisions):
-        add(f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
+        add(
+            f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
             f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
-            f"{'yes' if s.critical[i] else ''}")
+            f"{'yes' if s.critical[i] else ''}"
+        )
     if levelled is not None:
         add("")
         add(levelled.text(plan).rstrip("\n"))
@@ -275,7 +302,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         plan.title = args.title
     if args.output is not None:
         if not args.output.strip():
-            raise CliError("-o/--output: the file name is empty; give a file name, or leave -o out to print the plan")
+            raise CliError(
+                "-o/--output: the file name is empty; give a file name, or leave -o out to print the plan"
+            )
         out = Path(args.output)
         if out.is_dir():
             raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
@@ -304,7 +333,9 @@ def cmd_open(args: argparse.Namespace) -> int:
         app = importlib.import_module("planner.ui.app")
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("planner.ui"):
-            raise CliError("the desktop app is not part of this build yet; try `planner analyze FILE`") from None
+            raise CliError(
+                "the desktop app is not part of this build yet; try `planner analyze FILE`"
+            ) from None
         raise CliError(f"the desktop app cannot start: {exc}") from None
     return int(app.run(args.file))
 

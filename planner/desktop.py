@@ -134,8 +134,9 @@ def _read_manifest(home: Path) -> dict[str, list[str]]:
     except FileNotFoundError:
         return {"files": [], "dirs": []}
     except (OSError, ValueError) as exc:
-        raise OSError(f"{path}: cannot read the record of installed files ({exc}); delete it and install again") \
-            from None
+        raise OSError(
+            f"{path}: cannot read the record of installed files ({exc}); delete it and install again"
+        ) from None
     return {"files": list(data.get("files", [])), "dirs": list(data.get("dirs", []))}
 
 
@@ -156,12 +157,16 @@ def _refresh_caches(home: Path, result: InstallResult) -> None:
             continue
         if done.returncode != 0:
             said = (done.stderr or done.stdout).strip().splitlines()
-            result.tool_errors.append(f"{tool} failed: {said[-1] if said else f'exit code {done.returncode}'}")
+            result.tool_errors.append(
+                f"{tool} failed: {said[-1] if said else f'exit code {done.returncode}'}"
+            )
         else:
             result.tools_run.append(tool)
 
 
-def install(home: Path | None = None, command: list[str] | None = None, refresh: bool = True) -> InstallResult:
+def install(
+    home: Path | None = None, command: list[str] | None = None, refresh: bool = True
+) -> InstallResult:
     """Install the icon, the desktop entry and the MIME type for the current user under ``home``
     (default :func:`data_home`), then refresh the desktop's caches with the tools that are on PATH.
 
@@ -196,8 +201,9 @@ def install(home: Path | None = None, command: list[str] | None = None, refresh:
         files.add(rel)
         result.files.append(target)
     ensure_dir((home / MANIFEST).parent)
-    write_bytes_atomic(home / MANIFEST,
-                       (json.dumps({"files": sorted(files), "dirs": dirs}, indent=2) + "\n").encode("utf-8"))
+    write_bytes_atomic(
+        home / MANIFEST, (json.dumps({"files": sorted(files), "dirs": dirs}, indent=2) + "\n").encode("utf-8")
+    )
     if refresh:
         _refresh_caches(home, result)
     return result

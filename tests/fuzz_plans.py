@@ -18,13 +18,68 @@ import random
 from pathlib import Path
 from typing import Any
 
-NUMBERS: list[Any] = [0, 0.0, -0.0, 1, -1, 0.5, 2.5, 7, 52, 9999.999, 10_000, 10_000.001, 1e6, 1e15, 1e16, 1e300,
-                      1.7976931348623157e308, -1e308, 5e-324, -5e-324, 2**53, 2**63, -(2**63), True, False, None]
-STRINGS: list[str] = ["", " ", "x", "Spend $x^$ budget", "Budget $50k for phase 1, $20k for phase 2", r"\frac{a}{b}",
-                      "$", "$$", "<b>bold</b> & <i>", "emoji 🚀 ünïcödé", "a\nb\tc", "\x00", "-", "..", "✓" * 40,
-                      "validate", "integrate", "a", "b", "c"]
-DATES: list[Any] = ["2027-01-04", "0001-01-01", "1900-02-28", "9999-12-31", "9999-06-01", "9990-01-01", "2027-02-30",
-                    "not a date", 20270104, None]
+NUMBERS: list[Any] = [
+    0,
+    0.0,
+    -0.0,
+    1,
+    -1,
+    0.5,
+    2.5,
+    7,
+    52,
+    9999.999,
+    10_000,
+    10_000.001,
+    1e6,
+    1e15,
+    1e16,
+    1e300,
+    1.7976931348623157e308,
+    -1e308,
+    5e-324,
+    -5e-324,
+    2**53,
+    2**63,
+    -(2**63),
+    True,
+    False,
+    None,
+]
+STRINGS: list[str] = [
+    "",
+    " ",
+    "x",
+    "Spend $x^$ budget",
+    "Budget $50k for phase 1, $20k for phase 2",
+    r"\frac{a}{b}",
+    "$",
+    "$$",
+    "<b>bold</b> & <i>",
+    "emoji 🚀 ünïcödé",
+    "a\nb\tc",
+    "\x00",
+    "-",
+    "..",
+    "✓" * 40,
+    "validate",
+    "integrate",
+    "a",
+    "b",
+    "c",
+]
+DATES: list[Any] = [
+    "2027-01-04",
+    "0001-01-01",
+    "1900-02-28",
+    "9999-12-31",
+    "9999-06-01",
+    "9990-01-01",
+    "2027-02-30",
+    "not a date",
+    20270104,
+    None,
+]
 
 
 def _id(rng: random.Random, k: int) -> str:
@@ -33,15 +88,25 @@ def _id(rng: random.Random, k: int) -> str:
 
 def base_plan(rng: random.Random) -> dict[str, Any]:
     n_stages = rng.randint(1, 4)
-    stages = [{"id": f"s{i}", "name": f"Stage {i}", "gate_criteria": [{"text": "ok", "met": rng.random() < 0.5}]}
-              for i in range(n_stages)]
+    stages = [
+        {"id": f"s{i}", "name": f"Stage {i}", "gate_criteria": [{"text": "ok", "met": rng.random() < 0.5}]}
+        for i in range(n_stages)
+    ]
     n = rng.randint(0, 14)
     decisions = []
     for k in range(n):
-        d: dict[str, Any] = {"id": _id(rng, k), "title": f"Decision {k}", "stage": f"s{rng.randrange(n_stages)}"}
+        d: dict[str, Any] = {
+            "id": _id(rng, k),
+            "title": f"Decision {k}",
+            "stage": f"s{rng.randrange(n_stages)}",
+        }
         if rng.random() < 0.5:
             o = rng.choice([0, 0.5, 1, 2, 3])
-            d["duration"] = {"optimistic": o, "likely": o + rng.choice([0, 1, 2]), "pessimistic": o + rng.choice([2, 5])}
+            d["duration"] = {
+                "optimistic": o,
+                "likely": o + rng.choice([0, 1, 2]),
+                "pessimistic": o + rng.choice([2, 5]),
+            }
         else:
             d["duration"] = rng.choice([0, 1, 2, 3.5, 8])
         if rng.random() < 0.2:
@@ -58,17 +123,34 @@ def base_plan(rng: random.Random) -> dict[str, Any]:
     for _ in range(rng.randint(0, 2 * n)):
         a, b = rng.randrange(max(n, 1)), rng.randrange(max(n, 1))
         if n and (a < b or rng.random() < 0.05):  # mostly forward links; a few may close a cycle
-            deps.append({"from": f"d{a}", "to": f"d{b}", "type": rng.choice(["FS", "SS", "FF", "SF"]),
-                         "lag": rng.choice([0, 0, 1, -1, 2.5])})
-    plan: dict[str, Any] = {"schema_version": 1, "title": "Fuzzed plan", "stages": stages, "decisions": decisions,
-                            "dependencies": deps,
-                            "teams": [{"id": "t0", "name": "Team 0", "capacity": 2}, {"id": "t1", "name": "Team 1"}]}
+            deps.append(
+                {
+                    "from": f"d{a}",
+                    "to": f"d{b}",
+                    "type": rng.choice(["FS", "SS", "FF", "SF"]),
+                    "lag": rng.choice([0, 0, 1, -1, 2.5]),
+                }
+            )
+    plan: dict[str, Any] = {
+        "schema_version": 1,
+        "title": "Fuzzed plan",
+        "stages": stages,
+        "decisions": decisions,
+        "dependencies": deps,
+        "teams": [{"id": "t0", "name": "Team 0", "capacity": 2}, {"id": "t1", "name": "Team 1"}],
+    }
     if rng.random() < 0.7:
         plan["start_date"] = "2027-01-04"
     if n and rng.random() < 0.4:
-        plan["risks"] = [{"id": "r0", "title": "Risk", "probability": rng.choice([0, 0.3, 1]),
-                          "impact": rng.choice([1, {"optimistic": 0, "likely": 1, "pessimistic": 3}]),
-                          "decisions": [f"d{rng.randrange(n)}"]}]
+        plan["risks"] = [
+            {
+                "id": "r0",
+                "title": "Risk",
+                "probability": rng.choice([0, 0.3, 1]),
+                "impact": rng.choice([1, {"optimistic": 0, "likely": 1, "pessimistic": 3}]),
+                "decisions": [f"d{rng.randrange(n)}"],
+            }
+        ]
     if n and rng.random() < 0.15:
         plan["baselines"] = [{"name": "B", "finish": 10, "decisions": {"d0": {"start": 0, "finish": 2}}}]
     if rng.random() < 0.3:  # cost and coverage fields (issue 17): they are dated and summed too
@@ -84,10 +166,17 @@ def base_plan(rng: random.Random) -> dict[str, Any]:
                 d["run_rate"] = rng.choice([0, 100])
                 d["cost_category"] = rng.choice(["people", "cloud", "vendor", "other"])
     if n and rng.random() < 0.2:  # a scenario (issue 13): overrides, additions and drops
-        plan["scenarios"] = [{"name": "Faster", "decisions": {"d0": {"duration": rng.choice([0, 1, 9_000]),
-                                                                     "not_before": rng.choice([0, 3])}},
-                              "teams": {"t0": {"capacity": 1}}, "drop_decisions": [f"d{n - 1}"],
-                              "add_dependencies": [{"from": "d0", "to": f"d{n - 1}"}]}]
+        plan["scenarios"] = [
+            {
+                "name": "Faster",
+                "decisions": {
+                    "d0": {"duration": rng.choice([0, 1, 9_000]), "not_before": rng.choice([0, 3])}
+                },
+                "teams": {"t0": {"capacity": 1}},
+                "drop_decisions": [f"d{n - 1}"],
+                "add_dependencies": [{"from": "d0", "to": f"d{n - 1}"}],
+            }
+        ]
     return plan
 
 
@@ -139,7 +228,8 @@ def mutate(rng: random.Random, plan: dict[str, Any]) -> dict[str, Any]:
         if isinstance(decisions, list) and decisions and isinstance(decisions[0], dict):
             field = rng.choice(["duration", "not_before", "headcount", "cost"])
             decisions[rng.randrange(len(decisions))][field] = rng.choice(
-                [9_999, 10_000, 5_000, 1e300, 1e308, {"optimistic": 0, "likely": 1e308, "pessimistic": 1e308}])
+                [9_999, 10_000, 5_000, 1e300, 1e308, {"optimistic": 0, "likely": 1e308, "pessimistic": 1e308}]
+            )
     elif kind < 0.76:
         plan = _set(plan, path, rng.choice([None, 5, "x", {}, [], [None], {"a": 1}]))
     elif kind < 0.80:
@@ -173,7 +263,7 @@ def damage(rng: random.Random, text: str) -> bytes:
         return data[: rng.randrange(len(data))]
     if kind < 0.45 and data:
         i = rng.randrange(len(data))
-        return data[:i] + bytes([rng.randrange(256)]) + data[i + 1:]
+        return data[:i] + bytes([rng.randrange(256)]) + data[i + 1 :]
     if kind < 0.6:
         big = "9" * rng.choice([4_299, 4_301, 10_000])
         return text.replace('"schema_version": 1', f'"schema_version": 1, "title": {big}', 1).encode("utf-8")
@@ -222,18 +312,32 @@ def _no_constants(token: str) -> Any:
     raise ValueError(f"{token} in JSON output")
 
 
-COMMANDS: list[list[str]] = [["check"], ["check", "--format", "json"], ["analyze", "--format", "json"], ["analyze"],
-                             ["simulate", "--iterations", "60", "--format", "json"],
-                             ["analyze", "--scenario", "Faster", "--format", "json"]]
+COMMANDS: list[list[str]] = [
+    ["check"],
+    ["check", "--format", "json"],
+    ["analyze", "--format", "json"],
+    ["analyze"],
+    ["simulate", "--iterations", "60", "--format", "json"],
+    ["analyze", "--scenario", "Faster", "--format", "json"],
+]
 CHARTS = ["gantt", "graph", "roadmap", "stages", "critical-path", "risk", "load"]
 
 
-FAST_COMMANDS: list[list[str]] = [["check", "--format", "json"], ["analyze", "--format", "json"],
-                                  ["simulate", "--iterations", "60", "--format", "json"]]
+FAST_COMMANDS: list[list[str]] = [
+    ["check", "--format", "json"],
+    ["analyze", "--format", "json"],
+    ["simulate", "--iterations", "60", "--format", "json"],
+]
 
 
-def run_case(data: bytes, folder: Path, *, export: str | None = None, report: bool = False,
-             commands: list[list[str]] | None = None) -> list[str]:
+def run_case(
+    data: bytes,
+    folder: Path,
+    *,
+    export: str | None = None,
+    report: bool = False,
+    commands: list[list[str]] | None = None,
+) -> list[str]:
     """Run the command line on ``data``; return the problems found (empty: every command behaved).
 
     Behaved: exit code 0, 1 or 2; exit 2 prints exactly one ``planner:`` message on stderr and nothing on
@@ -252,8 +356,11 @@ def run_case(data: bytes, folder: Path, *, export: str | None = None, report: bo
         if code not in (0, 1, 2):
             problems.append(f"{name}: exit {code}")
         if "internal error" in err or "Traceback" in err or "Warning" in err:
-            bad = [line for line in err.splitlines() if any(w in line for w in ("internal error", "Traceback",
-                                                                                 "Warning"))]
+            bad = [
+                line
+                for line in err.splitlines()
+                if any(w in line for w in ("internal error", "Traceback", "Warning"))
+            ]
             problems.append(f"{name}: {bad[0].strip()}")
         if code == 2 and (err.count("planner:") != 1 or out):
             problems.append(f"{name}: exit 2 without exactly one message: {err[:200]!r}")

@@ -14,12 +14,50 @@ from planner.cli import main
 from planner.model import dump_plan, load_plan
 
 # SPEC §4's keys, with ISO dates beside the week figures (SPEC §3.3a) and the gate of the gated schedule.
-TOP_KEYS = ["title", "unit", "estimate", "start_date", "finish", "finish_date", "gated_finish", "gated_finish_date",
-            "gating_price", "critical", "critical_path", "decisions", "stages", "stage_inversions", "findings"]
-DECISION_KEYS = ["id", "stage", "sequenced_stage", "duration", "es", "ef", "ls", "lf", "total_float",
-                 "free_float", "critical", "start_date", "finish_date"]
-STAGE_KEYS = ["id", "start", "finish", "gated_start", "gated_finish", "gate", "start_date", "finish_date",
-              "gated_start_date", "gate_date"]
+TOP_KEYS = [
+    "title",
+    "unit",
+    "estimate",
+    "start_date",
+    "finish",
+    "finish_date",
+    "gated_finish",
+    "gated_finish_date",
+    "gating_price",
+    "critical",
+    "critical_path",
+    "decisions",
+    "stages",
+    "stage_inversions",
+    "findings",
+]
+DECISION_KEYS = [
+    "id",
+    "stage",
+    "sequenced_stage",
+    "duration",
+    "es",
+    "ef",
+    "ls",
+    "lf",
+    "total_float",
+    "free_float",
+    "critical",
+    "start_date",
+    "finish_date",
+]
+STAGE_KEYS = [
+    "id",
+    "start",
+    "finish",
+    "gated_start",
+    "gated_finish",
+    "gate",
+    "start_date",
+    "finish_date",
+    "gated_start_date",
+    "gate_date",
+]
 FINDING_KEYS = ["severity", "code", "message", "decisions"]
 
 
@@ -74,21 +112,45 @@ def test_analyze_json_has_exactly_the_spec_keys(overlap_file: Path, capsys) -> N
     assert (data["finish"], data["gated_finish"]) == (5.0, 6.0)
     assert data["critical"] == data["critical_path"] == ["a", "b"]
     rows = {d["id"]: d for d in data["decisions"]}
-    assert rows["b"] == {"id": "b", "stage": "integrate", "sequenced_stage": "integrate", "duration": 2.0,
-                         "es": 3.0, "ef": 5.0, "ls": 3.0, "lf": 5.0, "total_float": 0.0, "free_float": 0.0,
-                         "critical": True, "start_date": "2027-01-25", "finish_date": "2027-02-08"}
-    assert (data["start_date"], data["finish_date"], data["gated_finish_date"]) == ("2027-01-04", "2027-02-08",
-                                                                                    "2027-02-15")
+    assert rows["b"] == {
+        "id": "b",
+        "stage": "integrate",
+        "sequenced_stage": "integrate",
+        "duration": 2.0,
+        "es": 3.0,
+        "ef": 5.0,
+        "ls": 3.0,
+        "lf": 5.0,
+        "total_float": 0.0,
+        "free_float": 0.0,
+        "critical": True,
+        "start_date": "2027-01-25",
+        "finish_date": "2027-02-08",
+    }
+    assert (data["start_date"], data["finish_date"], data["gated_finish_date"]) == (
+        "2027-01-04",
+        "2027-02-08",
+        "2027-02-15",
+    )
     assert (rows["y"]["stage"], rows["y"]["sequenced_stage"]) == ("validate", "integrate")
-    assert data["stages"][1] == {"id": "integrate", "start": 0.0, "finish": 5.0, "gated_start": 4.0,
-                                 "gated_finish": 6.0, "gate": 6.0, "start_date": "2027-01-04",
-                                 "finish_date": "2027-02-08", "gated_start_date": "2027-02-01",
-                                 "gate_date": "2027-02-15"}
+    assert data["stages"][1] == {
+        "id": "integrate",
+        "start": 0.0,
+        "finish": 5.0,
+        "gated_start": 4.0,
+        "gated_finish": 6.0,
+        "gate": 6.0,
+        "start_date": "2027-01-04",
+        "finish_date": "2027-02-08",
+        "gated_start_date": "2027-02-01",
+        "gate_date": "2027-02-15",
+    }
     assert [f["code"] for f in data["findings"] if f["severity"] != "info"] == ["stage-inversion"]
 
 
-@pytest.mark.parametrize(("estimate", "finish"), [("optimistic", 2), ("likely", 4), ("pessimistic", 9),
-                                                   ("pert", 4.5)])
+@pytest.mark.parametrize(
+    ("estimate", "finish"), [("optimistic", 2), ("likely", 4), ("pessimistic", 9), ("pert", 4.5)]
+)
 def test_analyze_estimate(write_plan, capsys, estimate: str, finish: float) -> None:
     # One decision of 2 / 4 / 9 weeks: PERT = (2 + 16 + 9) / 6 = 4.5.
     path = write_plan([{"id": "a", "duration": {"optimistic": 2, "likely": 4, "pessimistic": 9}}])
@@ -168,8 +230,16 @@ RING = [f"r{k:02d}" for k in range(50)]
 VALIDATION_ERRORS = {
     "duplicate-id": ([{"id": "a"}, {"id": "a"}], [], "2 decisions share the id 'a'"),
     "unknown-dependency": ([{"id": "a"}], [("a", "ghost")], "names 'ghost', which is not a decision"),
-    "unknown-stage": ([{"id": "a", "stage": "pilot"}], [], "is in stage 'pilot', which the plan does not define"),
-    "unknown-area": ([{"id": "a", "area": "magic"}], [], "is in area 'magic', which the plan does not define"),
+    "unknown-stage": (
+        [{"id": "a", "stage": "pilot"}],
+        [],
+        "is in stage 'pilot', which the plan does not define",
+    ),
+    "unknown-area": (
+        [{"id": "a", "area": "magic"}],
+        [],
+        "is in area 'magic', which the plan does not define",
+    ),
     "unknown-owner": ([{"id": "a", "owner": "nobody"}], [], "is owned by team 'nobody'"),
     "self-dependency": ([{"id": "a"}], [("a", "a")], "'A' (a) depends on itself"),
     "long-cycle": (
@@ -177,7 +247,11 @@ VALIDATION_ERRORS = {
         [(RING[k], RING[(k + 1) % 50]) for k in range(50)],
         "Dependency cycle: " + " -> ".join([*RING, RING[0]]) + ".",
     ),
-    "milestone-duration": ([{"id": "m", "milestone": True, "duration": 3}], [], "is a milestone but has a duration"),
+    "milestone-duration": (
+        [{"id": "m", "milestone": True, "duration": 3}],
+        [],
+        "is a milestone but has a duration",
+    ),
 }
 
 
@@ -222,7 +296,9 @@ def test_new_writes_a_loadable_plan_and_refuses_to_overwrite(tmp_path: Path, cap
 
     code, out, err = run(["new", "-o", str(out_path), "--template", "blank"], capsys)
     assert code == 2
-    assert err == f"planner: {out_path}: already exists; choose another name or pass --force to overwrite it\n"
+    assert (
+        err == f"planner: {out_path}: already exists; choose another name or pass --force to overwrite it\n"
+    )
     assert out_path.read_bytes() == first
 
     code, _, _ = run(["new", "-o", str(out_path), "--template", "blank", "--force"], capsys)
@@ -251,8 +327,15 @@ def test_new_into_a_missing_folder(tmp_path: Path, capsys) -> None:
 
 
 # -- misuse and the last line of defence -------------------------------------------------------------------------
-@pytest.mark.parametrize("argv", [["check"], ["analyze", "x.plan.json", "--estimate", "median"],
-                                  ["analyze", "x.plan.json", "--format", "yaml"], ["--no-such-option"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["analyze", "x.plan.json", "--estimate", "median"],
+        ["analyze", "x.plan.json", "--format", "yaml"],
+        ["--no-such-option"],
+    ],
+)
 def test_misuse_exits_2(argv: list[str], capsys) -> None:
     with pytest.raises(SystemExit) as info:
         main(argv)
@@ -281,8 +364,12 @@ def console_script() -> list[str]:
 
 
 def test_console_script_analyze(overlap_file: Path) -> None:
-    proc = subprocess.run([*console_script(), "analyze", str(overlap_file), "--format", "json"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [*console_script(), "analyze", str(overlap_file), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert list(json.loads(proc.stdout)) == TOP_KEYS
 
@@ -290,7 +377,9 @@ def test_console_script_analyze(overlap_file: Path) -> None:
 def test_console_script_bad_file(tmp_path: Path) -> None:
     path = tmp_path / "latin.plan.json"
     path.write_bytes(b'{"title": "Caf\xe9"}')
-    proc = subprocess.run([*console_script(), "check", str(path)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [*console_script(), "check", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.startswith(f"planner: {path}:1:15: is not UTF-8 text")

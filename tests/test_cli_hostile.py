@@ -27,7 +27,10 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_new_with_an_empty_output_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["new", "-o", ""], capsys)
     assert (code, out) == (2, "")
-    assert err == "planner: -o/--output: the file name is empty; give a file name, or leave -o out to print the plan\n"
+    assert (
+        err
+        == "planner: -o/--output: the file name is empty; give a file name, or leave -o out to print the plan\n"
+    )
 
 
 def test_new_into_a_folder_says_folder_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -38,7 +41,9 @@ def test_new_into_a_folder_says_folder_first(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
-def test_new_force_through_a_symlink_writes_the_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_force_through_a_symlink_writes_the_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     real = tmp_path / "real.plan.json"
     real.write_text("{}", encoding="utf-8")
     link = tmp_path / "link.plan.json"
@@ -59,7 +64,9 @@ def test_json_output_never_holds_nan_or_infinity() -> None:
     assert "NaN" not in buf.getvalue() and "Infinity" not in buf.getvalue()
 
 
-def test_numpy_warnings_never_reach_stderr(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_numpy_warnings_never_reach_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import numpy as np
 
     import planner.cli as cli
@@ -84,11 +91,14 @@ def _with_func(parser: object, func: object) -> object:
     return parser
 
 
-@pytest.mark.parametrize("command", [["check"], ["analyze", "--format", "json"],
-                                     ["simulate", "--format", "json", "--iterations", "100"]])
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["analyze", "--format", "json"], ["simulate", "--format", "json", "--iterations", "100"]],
+)
 @pytest.mark.parametrize("case", ["deep", "digits", "migration", "late", "huge", "fifo", "duplicate"])
-def test_hostile_files_get_one_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                             command: list[str], case: str) -> None:
+def test_hostile_files_get_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], case: str
+) -> None:
     path = tmp_path / "p.json"
     base = json.loads(SAMPLE.read_text(encoding="utf-8"))
     if case == "deep":
@@ -96,8 +106,17 @@ def test_hostile_files_get_one_clear_message(tmp_path: Path, capsys: pytest.Capt
     elif case == "digits":
         path.write_text(json.dumps(base).replace('"schema_version": 1', '"schema_version": ' + "1" * 5000))
     elif case == "migration":
-        path.write_text(json.dumps({"schema_version": 0, "title": "t", "stages": [{"id": "s", "name": "S"}],
-                                    "decisions": [], "dependencies": None}))
+        path.write_text(
+            json.dumps(
+                {
+                    "schema_version": 0,
+                    "title": "t",
+                    "stages": [{"id": "s", "name": "S"}],
+                    "decisions": [],
+                    "dependencies": None,
+                }
+            )
+        )
     elif case == "late":
         base["start_date"] = "9999-09-01"
         path.write_text(json.dumps(base))
@@ -109,7 +128,9 @@ def test_hostile_files_get_one_clear_message(tmp_path: Path, capsys: pytest.Capt
             pytest.skip("no FIFOs on this system")
         os.mkfifo(path)
     elif case == "duplicate":
-        path.write_text(json.dumps(base).replace('"schema_version": 1', '"schema_version": 1, "schema_version": 1'))
+        path.write_text(
+            json.dumps(base).replace('"schema_version": 1', '"schema_version": 1, "schema_version": 1')
+        )
     code, out, err = run([command[0], str(path), *command[1:]], capsys)
     assert "internal error" not in err and "Traceback" not in err
     if case == "late":  # a check error: the findings on stdout, exit 1
@@ -137,7 +158,8 @@ def test_stale_temps_of_a_dead_writer_are_removed(tmp_path: Path) -> None:
     assert this_session() in mine.name
     assert clean_stale_temps(target) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [target.name, mine.name, other.name, new_untagged.name])
+        [target.name, mine.name, other.name, new_untagged.name]
+    )
 
 
 def test_a_save_cleans_up_after_a_killed_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,8 +170,9 @@ def test_a_save_cleans_up_after_a_killed_save(tmp_path: Path, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize("suffix", [".xml", ".gan", ".mmd", ".csv"])
-def test_data_export_of_a_plan_past_the_calendar_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                            suffix: str) -> None:
+def test_data_export_of_a_plan_past_the_calendar_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
     base = json.loads(SAMPLE.read_text(encoding="utf-8"))
     base["start_date"] = "9999-09-01"
     path = tmp_path / "late.plan.json"

@@ -15,9 +15,28 @@ from planner.model.scenarios import apply_to_base
 from tests.conftest import build_plan
 
 COMPARE_KEYS = ["title", "unit", "reference", "iterations", "seed", "random_numbers", "scenarios"]
-ENTRY_KEYS = ["name", "ok", "errors", "finish", "finish_date", "gated_finish", "gated_finish_date", "gating_price",
-              "p50", "p50_date", "p80", "p80_date", "cost", "delta", "critical_path", "critical", "critical_joined",
-              "critical_left", "stages", "teams"]
+ENTRY_KEYS = [
+    "name",
+    "ok",
+    "errors",
+    "finish",
+    "finish_date",
+    "gated_finish",
+    "gated_finish_date",
+    "gating_price",
+    "p50",
+    "p50_date",
+    "p80",
+    "p80_date",
+    "cost",
+    "delta",
+    "critical_path",
+    "critical",
+    "critical_joined",
+    "critical_left",
+    "stages",
+    "teams",
+]
 DELTA_KEYS = ["finish", "gated_finish", "gating_price", "p50", "p80", "cost"]
 
 
@@ -30,20 +49,26 @@ def hand_plan() -> dict[str, Any]:
     -> 12, price 4; b leaves the critical path; b and c overlap, peak 2.
     Same: no overrides."""
     plan = build_plan(
-        [{"id": "a", "duration": 3, "owner": "p", "cost": 1000},
-         {"id": "b", "duration": 4, "owner": "p"},
-         {"id": "c", "duration": 5, "owner": "p", "stage": "integrate"}],
+        [
+            {"id": "a", "duration": 3, "owner": "p", "cost": 1000},
+            {"id": "b", "duration": 4, "owner": "p"},
+            {"id": "c", "duration": 5, "owner": "p", "stage": "integrate"},
+        ],
         [("a", "b"), ("b", "c")],
         teams=[{"id": "p", "name": "Platform", "capacity": 3}],
-        start_date="2027-01-04", currency="EUR",
+        start_date="2027-01-04",
+        currency="EUR",
     )
     from planner.model import plan_to_dict
 
     data = plan_to_dict(plan)
     data["scenarios"] = [
         {"name": "Fast b", "decisions": {"b": {"duration": 2, "cost": 500}}},
-        {"name": "Parallel c", "remove_dependencies": [{"from": "b", "to": "c"}],
-         "add_dependencies": [{"from": "a", "to": "c"}]},
+        {
+            "name": "Parallel c",
+            "remove_dependencies": [{"from": "b", "to": "c"}],
+            "add_dependencies": [{"from": "a", "to": "c"}],
+        },
         {"name": "Same"},
     ]
     return data
@@ -62,7 +87,9 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-def test_scenarios_lists_names_changes_and_finish(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenarios_lists_names_changes_and_finish(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["scenarios", str(plan_file)], capsys)
     assert code == 0
     assert "Fast b  (2 changes; finish week 10 (15 Mar 2027), 2 weeks earlier than base)" in out
@@ -71,11 +98,21 @@ def test_scenarios_lists_names_changes_and_finish(plan_file: Path, capsys: pytes
     code, out, _ = run(["scenarios", str(plan_file), "--format", "json"], capsys)
     data = json.loads(out)
     assert [r["name"] for r in data["scenarios"]] == ["Fast b", "Parallel c", "Same"]
-    assert data["scenarios"][0] == {"name": "Fast b", "description": "", "changes": 2, "finish": 10.0,
-                                    "finish_date": "2027-03-15", "delta": -2.0, "errors": [], "problems": [],
-                                    "changes_text": ["\u2018B\u2019 takes 2 weeks (was 4 weeks), costs EUR 500 (was none)"]}
+    assert data["scenarios"][0] == {
+        "name": "Fast b",
+        "description": "",
+        "changes": 2,
+        "finish": 10.0,
+        "finish_date": "2027-03-15",
+        "delta": -2.0,
+        "errors": [],
+        "problems": [],
+        "changes_text": ["\u2018B\u2019 takes 2 weeks (was 4 weeks), costs EUR 500 (was none)"],
+    }
     assert data["scenarios"][1]["changes_text"] == [
-        "no longer makes \u2018C\u2019 wait for \u2018B\u2019", "makes \u2018C\u2019 wait for \u2018A\u2019"]
+        "no longer makes \u2018C\u2019 wait for \u2018B\u2019",
+        "makes \u2018C\u2019 wait for \u2018A\u2019",
+    ]
 
 
 def test_scenarios_warns_of_duplicate_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,26 +126,36 @@ def test_scenarios_warns_of_duplicate_names(tmp_path: Path, capsys: pytest.Captu
     assert "warning: overrides unknown decision 'zz' (skipped)" in out
 
 
-def test_scenario_option_on_analyze_simulate_export(plan_file: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenario_option_on_analyze_simulate_export(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["analyze", str(plan_file), "--scenario", "Fast b", "--format", "json"], capsys)
     assert code == 0
     data = json.loads(out)
     assert data["finish"] == 10.0 and data["title"] == "Test plan (scenario: Fast b)"
     code, out, _ = run(["analyze", str(plan_file), "--scenario", "Base", "--format", "json"], capsys)
     assert json.loads(out)["finish"] == 12.0
-    code, out, _ = run(["simulate", str(plan_file), "--scenario", "Parallel c", "-n", "50", "--format", "json"],
-                       capsys)
+    code, out, _ = run(
+        ["simulate", str(plan_file), "--scenario", "Parallel c", "-n", "50", "--format", "json"], capsys
+    )
     assert code == 0 and json.loads(out)["finish"]["p80"] == 8.0
     png = tmp_path / "g.png"
     code, _, _ = run(["export", str(plan_file), "--scenario", "Parallel c", "-o", str(png)], capsys)
     assert code == 0 and png.stat().st_size > 0
 
 
-@pytest.mark.parametrize("command", [["analyze"], ["simulate", "-n", "10"], ["export", "-o", "x.png"],
-                                     ["compare", "--scenarios", "Base,Nope"]])
-def test_bad_scenario_names_exit_2_listing_the_valid_ones(command: list[str], plan_file: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze"],
+        ["simulate", "-n", "10"],
+        ["export", "-o", "x.png"],
+        ["compare", "--scenarios", "Base,Nope"],
+    ],
+)
+def test_bad_scenario_names_exit_2_listing_the_valid_ones(
+    command: list[str], plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     name, *rest = command
     rest = [str(tmp_path / r) if r.endswith(".png") else r for r in rest]
     argv = [name, str(plan_file), *rest] + ([] if name == "compare" else ["--scenario", "Nope"])
@@ -124,39 +171,77 @@ def test_compare_json_field_by_field(plan_file: Path, capsys: pytest.CaptureFixt
     assert code == 0
     data = json.loads(out)
     assert list(data) == COMPARE_KEYS
-    assert (data["title"], data["unit"], data["reference"], data["iterations"], data["seed"],
-            data["random_numbers"]) == ("Test plan", "week", "Base", 200, 0, "common")
+    assert (
+        data["title"],
+        data["unit"],
+        data["reference"],
+        data["iterations"],
+        data["seed"],
+        data["random_numbers"],
+    ) == ("Test plan", "week", "Base", 200, 0, "common")
     base, fast, par, same = data["scenarios"]
     for entry in data["scenarios"]:
         assert list(entry) == ENTRY_KEYS and list(entry["delta"]) == DELTA_KEYS
     assert base == {
-        "name": "Base", "ok": True, "errors": [],
-        "finish": 12.0, "finish_date": "2027-03-29", "gated_finish": 12.0, "gated_finish_date": "2027-03-29",
-        "gating_price": 0.0, "p50": 12.0, "p50_date": "2027-03-29", "p80": 12.0, "p80_date": "2027-03-29",
-        "cost": 1000.0, "delta": dict.fromkeys(DELTA_KEYS, 0.0),
-        "critical_path": ["a", "b", "c"], "critical": ["a", "b", "c"], "critical_joined": [], "critical_left": [],
-        "stages": [{"id": "validate", "gate": 7.0, "gate_date": "2027-02-22", "delta": 0.0},
-                   {"id": "integrate", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0},
-                   {"id": "operationalize", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0},
-                   {"id": "scale", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0}],
+        "name": "Base",
+        "ok": True,
+        "errors": [],
+        "finish": 12.0,
+        "finish_date": "2027-03-29",
+        "gated_finish": 12.0,
+        "gated_finish_date": "2027-03-29",
+        "gating_price": 0.0,
+        "p50": 12.0,
+        "p50_date": "2027-03-29",
+        "p80": 12.0,
+        "p80_date": "2027-03-29",
+        "cost": 1000.0,
+        "delta": dict.fromkeys(DELTA_KEYS, 0.0),
+        "critical_path": ["a", "b", "c"],
+        "critical": ["a", "b", "c"],
+        "critical_joined": [],
+        "critical_left": [],
+        "stages": [
+            {"id": "validate", "gate": 7.0, "gate_date": "2027-02-22", "delta": 0.0},
+            {"id": "integrate", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0},
+            {"id": "operationalize", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0},
+            {"id": "scale", "gate": 12.0, "gate_date": "2027-03-29", "delta": 0.0},
+        ],
         "teams": [{"id": "p", "peak": 1.0, "capacity": 3.0, "delta": 0.0}],
     }
-    assert (fast["finish"], fast["finish_date"], fast["gated_finish"], fast["cost"]) == (10.0, "2027-03-15", 10.0,
-                                                                                         1500.0)
-    assert fast["delta"] == {"finish": -2.0, "gated_finish": -2.0, "gating_price": 0.0, "p50": -2.0, "p80": -2.0,
-                             "cost": 500.0}
+    assert (fast["finish"], fast["finish_date"], fast["gated_finish"], fast["cost"]) == (
+        10.0,
+        "2027-03-15",
+        10.0,
+        1500.0,
+    )
+    assert fast["delta"] == {
+        "finish": -2.0,
+        "gated_finish": -2.0,
+        "gating_price": 0.0,
+        "p50": -2.0,
+        "p80": -2.0,
+        "cost": 500.0,
+    }
     assert [s["gate"] for s in fast["stages"]] == [5.0, 10.0, 10.0, 10.0]
     assert [s["delta"] for s in fast["stages"]] == [-2.0, -2.0, -2.0, -2.0]
     assert (par["finish"], par["gated_finish"], par["gating_price"]) == (8.0, 12.0, 4.0)
     assert par["delta"]["finish"] == -4.0 and par["delta"]["gating_price"] == 4.0
     assert par["critical"] == ["a", "c"] and par["critical_joined"] == [] and par["critical_left"] == ["b"]
     assert par["teams"] == [{"id": "p", "peak": 2.0, "capacity": 3.0, "delta": 1.0}]
-    assert same["delta"] == {"finish": 0.0, "gated_finish": 0.0, "gating_price": 0.0, "p50": 0.0, "p80": 0.0,
-                             "cost": 0.0}
+    assert same["delta"] == {
+        "finish": 0.0,
+        "gated_finish": 0.0,
+        "gating_price": 0.0,
+        "p50": 0.0,
+        "p80": 0.0,
+        "cost": 0.0,
+    }
 
 
-def test_compare_identical_scenarios_have_exactly_equal_p80(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_identical_scenarios_have_exactly_equal_p80(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = hand_plan()
     for d in data["decisions"]:
         d["duration"] = {"optimistic": 1, "likely": 3, "pessimistic": 8}
@@ -170,22 +255,30 @@ def test_compare_identical_scenarios_have_exactly_equal_p80(tmp_path: Path,
 
 
 def test_compare_text_tells_it_in_sentences(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["compare", str(plan_file), "--scenarios", "Base,Fast b,Parallel c", "-n", "100"], capsys)
+    code, out, _ = run(
+        ["compare", str(plan_file), "--scenarios", "Base,Fast b,Parallel c", "-n", "100"], capsys
+    )
     assert code == 0
     assert "Fast b brings the finish forward 2 weeks, to 15 Mar 2027, at EUR 500 more spend." in out
-    assert ("Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; \u2018B\u2019 leaves the critical path; "
-            "strict gates cost 4 weeks (up from 0 weeks).") in out
+    assert (
+        "Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; \u2018B\u2019 leaves the critical path; "
+        "strict gates cost 4 weeks (up from 0 weeks)."
+    ) in out
     assert "Finish (rolling), week    12" in out
 
 
-def test_compare_without_scenarios_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_without_scenarios_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "plain.plan.json"
     save_plan(build_plan([{"id": "a"}]), path)
     code, _, err = run(["compare", str(path)], capsys)
     assert code == 2 and "has no scenarios to compare" in err
 
 
-def test_diff_json_field_by_field(plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_json_field_by_field(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     b_path = tmp_path / "b.plan.json"
     b = apply_to_base(load_plan(plan_file), "Parallel c")
     b.decisions[0].title = "A, renamed"
@@ -198,18 +291,30 @@ def test_diff_json_field_by_field(plan_file: Path, tmp_path: Path, capsys: pytes
     assert data["a"] == str(plan_file) and data["b"] == str(b_path)
     assert data["changes"] == {
         "plan": {},
-        "decisions": {"added": [], "removed": [],
-                      "changed": [{"id": "a", "fields": {"title": {"a": "A", "b": "A, renamed"}}}]},
-        "dependencies": {"added": [{"from": "a", "to": "c", "type": "FS", "lag": 0.0}],
-                         "removed": [{"from": "b", "to": "c", "type": "FS", "lag": 0.0}], "changed": []},
-        "teams": {"added": [], "removed": [], "changed": [{"id": "p", "fields": {"capacity": {"a": 3.0, "b": 4.0}}}]},
+        "decisions": {
+            "added": [],
+            "removed": [],
+            "changed": [{"id": "a", "fields": {"title": {"a": "A", "b": "A, renamed"}}}],
+        },
+        "dependencies": {
+            "added": [{"from": "a", "to": "c", "type": "FS", "lag": 0.0}],
+            "removed": [{"from": "b", "to": "c", "type": "FS", "lag": 0.0}],
+            "changed": [],
+        },
+        "teams": {
+            "added": [],
+            "removed": [],
+            "changed": [{"id": "p", "fields": {"capacity": {"a": 3.0, "b": 4.0}}}],
+        },
         "risks": {"added": [], "removed": [], "changed": []},
         "stages": {"added": [], "removed": [], "changed": []},
         "scenarios": {"added": [], "removed": ["Parallel c"], "changed": []},
     }
     comp = data["comparison"]
-    assert comp["reference"] == "hand.plan.json" and [x["name"] for x in comp["scenarios"]] == ["hand.plan.json",
-                                                                                              "b.plan.json"]
+    assert comp["reference"] == "hand.plan.json" and [x["name"] for x in comp["scenarios"]] == [
+        "hand.plan.json",
+        "b.plan.json",
+    ]
     assert comp["scenarios"][1]["finish"] == 8.0 and comp["scenarios"][1]["delta"]["finish"] == -4.0
     code, out, _ = run(["diff", str(plan_file), str(b_path), "-n", "100"], capsys)
     assert "~ decision a: title 'A' -> 'A, renamed'" in out and "+ link a -> c (FS, lag 0)" in out
@@ -217,12 +322,16 @@ def test_diff_json_field_by_field(plan_file: Path, tmp_path: Path, capsys: pytes
     assert "- scenario 'Parallel c'" in out
 
 
-def test_diff_of_a_plan_with_itself_says_no_changes(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_of_a_plan_with_itself_says_no_changes(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["diff", str(plan_file), str(plan_file), "-n", "0"], capsys)
     assert code == 0 and "No changes" in out
 
 
-def test_diff_unreadable_file_is_exit_2(plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_unreadable_file_is_exit_2(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.plan.json"
     bad.write_text("{", encoding="utf-8")
     code, _, err = run(["diff", str(plan_file), str(bad)], capsys)
@@ -233,7 +342,10 @@ def test_bundled_plans_carry_two_scenarios_each(repo_root: Path) -> None:
     from planner.analysis.compare import compare_scenarios
     from planner.templates import load_template
 
-    for plan in (load_template("ai-scaling"), load_plan(repo_root / "sample_plans" / "fraud-detection.plan.json")):
+    for plan in (
+        load_template("ai-scaling"),
+        load_plan(repo_root / "sample_plans" / "fraud-detection.plan.json"),
+    ):
         assert len(plan.scenarios) == 2, plan.title
         comparison = compare_scenarios(plan, iterations=100)
         assert all(x.ok for x in comparison.items)

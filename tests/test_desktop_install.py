@@ -38,14 +38,17 @@ def test_data_home_follows_the_xdg_spec(tmp_path: Path) -> None:
 def test_exec_line_quotes_paths_by_the_desktop_entry_rules() -> None:
     template = "[Desktop Entry]\nExec=planner %f\nTryExec=planner\n"
     assert desktop.desktop_entry(template, ["/opt/planner/planner"]) == (
-        "[Desktop Entry]\nExec=/opt/planner/planner %f\nTryExec=/opt/planner/planner\n")
+        "[Desktop Entry]\nExec=/opt/planner/planner %f\nTryExec=/opt/planner/planner\n"
+    )
     text = desktop.desktop_entry(template, ["/home/a b/100%/pl$n", "-m", "planner"])
     # Quoted for spaces and $, then backslashes doubled for the string type; a literal % is %%.
     assert 'Exec="/home/a b/100%%/pl\\\\$n" -m planner %f' in text
     assert "TryExec=/home/a b/100%/pl$n\n" in text
 
 
-def test_install_then_uninstall_leaves_the_folder_as_it_was(xdg: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_install_then_uninstall_leaves_the_folder_as_it_was(
+    xdg: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mine = xdg / "applications" / "someone-else.desktop"
     mine.parent.mkdir(parents=True)
     mine.write_text("[Desktop Entry]\n")
@@ -55,8 +58,12 @@ def test_install_then_uninstall_leaves_the_folder_as_it_was(xdg: Path, capsys: p
     out = capsys.readouterr().out
     assert f"into {xdg}" in out
     expected = set(desktop.desktop_files())
-    assert {f"applications/{APP_ID}.desktop", f"mime/packages/{APP_ID}.xml",
-            f"icons/hicolor/scalable/apps/{APP_ID}.svg", f"icons/hicolor/48x48/apps/{APP_ID}.png"} <= expected
+    assert {
+        f"applications/{APP_ID}.desktop",
+        f"mime/packages/{APP_ID}.xml",
+        f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+        f"icons/hicolor/48x48/apps/{APP_ID}.png",
+    } <= expected
     installed = _files(xdg)
     assert expected | before | {desktop.MANIFEST} <= installed
     for rel, node in desktop.desktop_files().items():  # icons and MIME type byte for byte
@@ -83,8 +90,10 @@ def test_install_then_uninstall_leaves_the_folder_as_it_was(xdg: Path, capsys: p
     assert desktop.MANIFEST not in left and mine.is_file()
     # What may remain are the caches the desktop's tools regenerated, and they no longer know the planner.
     caches = left - before
-    assert all(rel.startswith("mime/") or rel in ("applications/mimeinfo.cache", "icons/hicolor/icon-theme.cache")
-               for rel in caches), caches
+    assert all(
+        rel.startswith("mime/") or rel in ("applications/mimeinfo.cache", "icons/hicolor/icon-theme.cache")
+        for rel in caches
+    ), caches
     for rel in caches:
         text = (xdg / rel).read_bytes()
         assert desktop.MIME_TYPE.encode() not in text and APP_ID.encode() not in text, rel
@@ -100,8 +109,9 @@ def test_uninstall_without_an_install_removes_nothing(xdg: Path, capsys: pytest.
     assert stray.is_file()
 
 
-def test_an_unwritable_data_folder_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unwritable_data_folder_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
@@ -126,14 +136,17 @@ def test_the_installed_mime_type_claims_plan_files(xdg: Path) -> None:
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
 def test_the_installed_desktop_entry_validates(xdg: Path) -> None:
     desktop.install(xdg, command=["/opt/Scaling Roadmap/planner"], refresh=False)
-    done = subprocess.run(["desktop-file-validate", str(xdg / "applications" / f"{APP_ID}.desktop")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["desktop-file-validate", str(xdg / "applications" / f"{APP_ID}.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout
 
 
-def test_a_failing_cache_tool_is_a_warning_not_a_failure(xdg: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failing_cache_tool_is_a_warning_not_a_failure(
+    xdg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     tools = tmp_path / "bin"
     tools.mkdir()
     broken = tools / "update-mime-database"
@@ -143,7 +156,9 @@ def test_a_failing_cache_tool_is_a_warning_not_a_failure(xdg: Path, tmp_path: Pa
     assert main(["install-desktop"]) == 0
     captured = capsys.readouterr()
     assert "planner: warning: update-mime-database failed: cannot parse packages" in captured.err
-    assert "Not found (the desktop picks the changes up at next login): update-desktop-database" in captured.out
+    assert (
+        "Not found (the desktop picks the changes up at next login): update-desktop-database" in captured.out
+    )
     assert (xdg / "applications" / f"{APP_ID}.desktop").is_file()
 
 

@@ -24,7 +24,9 @@ def test_docstring_examples(module_name: str) -> None:
     for test in finder.find(module, module_name):
         runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} doctest examples failed in {module_name}"
+    assert result.failed == 0, (
+        f"{result.failed} of {result.attempted} doctest examples failed in {module_name}"
+    )
 
 
 def test_the_core_modules_have_examples() -> None:

@@ -17,8 +17,12 @@ from fuzz_plans import CHARTS, make_case, run_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-FAST = settings(max_examples=25, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @FAST
@@ -34,19 +38,41 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
-KEYS = ["schema_version", "title", "start_date", "stages", "decisions", "dependencies", "risks", "teams",
-        "baselines", "extensions", "layout"]
+KEYS = [
+    "schema_version",
+    "title",
+    "start_date",
+    "stages",
+    "decisions",
+    "dependencies",
+    "risks",
+    "teams",
+    "baselines",
+    "extensions",
+    "layout",
+]
 
 
 @FAST
-@given(st.one_of(
-    st.binary(max_size=200),
-    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
-    st.dictionaries(st.sampled_from(KEYS), JSON, max_size=8).map(lambda d: json.dumps(d).encode("utf-8")),
-    st.builds(lambda d: json.dumps({"schema_version": 1, "title": "t", "stages": [{"id": "s", "name": "S"}],
-                                    "decisions": [], **d}).encode("utf-8"),
-              st.dictionaries(st.sampled_from(KEYS[2:]), JSON, max_size=4)),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.dictionaries(st.sampled_from(KEYS), JSON, max_size=8).map(lambda d: json.dumps(d).encode("utf-8")),
+        st.builds(
+            lambda d: json.dumps(
+                {
+                    "schema_version": 1,
+                    "title": "t",
+                    "stages": [{"id": "s", "name": "S"}],
+                    "decisions": [],
+                    **d,
+                }
+            ).encode("utf-8"),
+            st.dictionaries(st.sampled_from(KEYS[2:]), JSON, max_size=4),
+        ),
+    )
+)
 def test_whatever_the_file_the_cli_exits_0_1_2_with_one_message(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         assert run_case(data, Path(folder)) == []

@@ -40,8 +40,12 @@ def test_the_package_copies_equal_their_sources() -> None:
     """planner/resources/desktop mirrors resources/{applications,icons,mime}; the sample mirrors sample_plans/.
     After editing resources/ or the sample, run `python packaging/sync_resources.py`."""
     packaged = {rel: node.read_bytes() for rel, node in desktop.desktop_files().items()}
-    sources = {p.relative_to(RESOURCES).as_posix(): p.read_bytes()
-               for top in ("applications", "icons", "mime") for p in (RESOURCES / top).rglob("*") if p.is_file()}
+    sources = {
+        p.relative_to(RESOURCES).as_posix(): p.read_bytes()
+        for top in ("applications", "icons", "mime")
+        for p in (RESOURCES / top).rglob("*")
+        if p.is_file()
+    }
     assert sorted(packaged) == sorted(sources)
     stale = [rel for rel in sources if packaged[rel] != sources[rel]]
     assert not stale, f"run python packaging/sync_resources.py: {stale}"
@@ -49,7 +53,8 @@ def test_the_package_copies_equal_their_sources() -> None:
     assert sample is not None
     assert sample.read_bytes() == (REPO / "sample_plans" / "bank-assistant.plan.json").read_bytes(), (
         "planner/resources/sample.plan.json differs from sample_plans/bank-assistant.plan.json: "
-        "run python packaging/sync_resources.py")
+        "run python packaging/sync_resources.py"
+    )
 
 
 def test_the_bundled_sample_is_inside_the_package_and_loads() -> None:
@@ -109,7 +114,9 @@ def test_metainfo_describes_the_app_with_screenshots() -> None:
 
 # The freedesktop validators: run when installed (apt: desktop-file-utils, appstream); the parsing tests above
 # always run.
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
+)
 def test_desktop_file_validate() -> None:
     done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
@@ -117,5 +124,7 @@ def test_desktop_file_validate() -> None:
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
 def test_appstreamcli_validate() -> None:
-    done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -34,7 +34,9 @@ class Analysis:
     extra_findings: list[Finding] = field(default_factory=list)
     levelled: Any = None  # set by planner.analysis.capacity.attach_to_analysis (``--level``)
     simulation: Any = None  # a montecarlo.SimulationResult, once someone has run one for this analysis
-    comparison: Any = None  # a compare.Comparison of scenarios, for the report's comparison section (issue 13)
+    comparison: Any = (
+        None  # a compare.Comparison of scenarios, for the report's comparison section (issue 13)
+    )
 
     @property
     def ok(self) -> bool:
@@ -73,37 +75,57 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
     s, st = result.schedule, result.stages
     if s is None or st is None:
-        out.update({"start_date": plan.start_date.isoformat() if plan.start_date else None, "finish": None,
-                    "finish_date": None, "gated_finish": None, "gated_finish_date": None, "gating_price": None,
-                    "critical": [], "critical_path": [], "decisions": [], "stages": [], "stage_inversions": []})
+        out.update(
+            {
+                "start_date": plan.start_date.isoformat() if plan.start_date else None,
+                "finish": None,
+                "finish_date": None,
+                "gated_finish": None,
+                "gated_finish_date": None,
+                "gating_price": None,
+                "critical": [],
+                "critical_path": [],
+                "decisions": [],
+                "stages": [],
+                "stage_inversions": [],
+            }
+        )
     else:
         stage_ids = [x.id for x in plan.stages]
         start = plan.start_date
         decisions = []
         for i, d in enumerate(plan.decisions):
             row = s.row(d.id)
-            decisions.append({
-                "id": d.id,
-                "stage": d.stage,
-                "sequenced_stage": stage_ids[int(st.sequenced[i])],
-                **{k: v for k, v in row.items() if k != "id"},
-            })
+            decisions.append(
+                {
+                    "id": d.id,
+                    "stage": d.stage,
+                    "sequenced_stage": stage_ids[int(st.sequenced[i])],
+                    **{k: v for k, v in row.items() if k != "id"},
+                }
+            )
             if start is not None:
-                decisions[-1].update({"start_date": units.iso_date(start, row["es"]),
-                                      "finish_date": units.iso_date(start, row["ef"])})
-        out.update({
-            "start_date": start.isoformat() if start is not None else None,
-            "finish": s.finish,
-            "finish_date": units.iso_date(start, s.finish),
-            "gated_finish": st.gated_finish,
-            "gated_finish_date": units.iso_date(start, st.gated_finish),
-            "gating_price": st.gating_price,
-            "critical": s.critical_ids,
-            "critical_path": s.critical_path,
-            "decisions": decisions,
-            "stages": [x.to_dict(start) for x in st.stages],
-            "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
-        })
+                decisions[-1].update(
+                    {
+                        "start_date": units.iso_date(start, row["es"]),
+                        "finish_date": units.iso_date(start, row["ef"]),
+                    }
+                )
+        out.update(
+            {
+                "start_date": start.isoformat() if start is not None else None,
+                "finish": s.finish,
+                "finish_date": units.iso_date(start, s.finish),
+                "gated_finish": st.gated_finish,
+                "gated_finish_date": units.iso_date(start, st.gated_finish),
+                "gating_price": st.gating_price,
+                "critical": s.critical_ids,
+                "critical_path": s.critical_path,
+                "decisions": decisions,
+                "stages": [x.to_dict(start) for x in st.stages],
+                "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
+            }
+        )
     if result.levelled is not None:
         out["levelled"] = result.levelled.to_dict()
     if result.schedule is not None:
@@ -117,7 +139,24 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
 
 
 __all__ = [
-    "ESTIMATES", "Analysis", "Explanation", "Finding", "PlanGraph", "Schedule", "ScheduleError", "Severity",
-    "StageAnalysis", "StageResult", "analysis_to_dict", "analyze", "analyze_stages", "compile_plan",
-    "driving_chain", "explain", "has_errors", "schedule", "sort_findings", "validate",
+    "ESTIMATES",
+    "Analysis",
+    "Explanation",
+    "Finding",
+    "PlanGraph",
+    "Schedule",
+    "ScheduleError",
+    "Severity",
+    "StageAnalysis",
+    "StageResult",
+    "analysis_to_dict",
+    "analyze",
+    "analyze_stages",
+    "compile_plan",
+    "driving_chain",
+    "explain",
+    "has_errors",
+    "schedule",
+    "sort_findings",
+    "validate",
 ]

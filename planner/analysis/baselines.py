@@ -167,9 +167,17 @@ def variance(schedule: Schedule, baseline: Baseline) -> Variance:
     for did, entry in baseline.decisions.items():
         if did not in seen:
             rows.append(DecisionVariance(did, "removed", entry.start, entry.finish, None, None))
-    return Variance(baseline=baseline.name, baseline_finish=baseline.finish, finish=float(schedule.finish),
-                    decisions=rows)
+    return Variance(
+        baseline=baseline.name, baseline_finish=baseline.finish, finish=float(schedule.finish), decisions=rows
+    )
 
 
-__all__ = ["DecisionVariance", "SLIP_TOL", "Variance", "find_baseline", "make_baseline", "variance",
-           "with_baseline"]
+__all__ = [
+    "DecisionVariance",
+    "SLIP_TOL",
+    "Variance",
+    "find_baseline",
+    "make_baseline",
+    "variance",
+    "with_baseline",
+]

@@ -40,16 +40,22 @@ class FinishDriver:
         first, last = titles[self.chain[0]], titles[self.chain[-1]]
         if self.kind == "not_before":
             start = units.format_when(plan.start_date, self.constraint_week)
-            text = (f"The finish, {when}, is set by a date constraint: \u201c{first}\u201d may not start before "
-                    f"{start}.")
+            text = (
+                f"The finish, {when}, is set by a date constraint: \u201c{first}\u201d may not start before "
+                f"{start}."
+            )
             if n > 1:
-                text += (f" From there a chain of {n} decisions, with no slack between them, runs to "
-                         f"\u201c{last}\u201d.")
+                text += (
+                    f" From there a chain of {n} decisions, with no slack between them, runs to "
+                    f"\u201c{last}\u201d."
+                )
             return text
         if n == 1:
             return f"The finish, {when}, is set by \u201c{first}\u201d alone: nothing else takes as long."
-        return (f"The finish, {when}, is set by a chain of {n} decisions with no slack between them, from "
-                f"\u201c{first}\u201d at the plan start to \u201c{last}\u201d.")
+        return (
+            f"The finish, {when}, is set by a chain of {n} decisions with no slack between them, from "
+            f"\u201c{first}\u201d at the plan start to \u201c{last}\u201d."
+        )
 
 
 def finish_driver(plan: Plan, analysis: Analysis) -> FinishDriver:
@@ -61,7 +67,9 @@ def finish_driver(plan: Plan, analysis: Analysis) -> FinishDriver:
     i = s.index[first]
     es, nb = float(s.es[i]), float(s.graph.not_before[i])
     kind = "not_before" if nb > 0 and abs(es - nb) <= s.tolerance else "plan_start"
-    return FinishDriver(kind, first, nb if kind == "not_before" else 0.0, list(s.critical_path), float(s.finish))
+    return FinishDriver(
+        kind, first, nb if kind == "not_before" else 0.0, list(s.critical_path), float(s.finish)
+    )
 
 
 @dataclass
@@ -85,13 +93,29 @@ def top_risks(plan: Plan, simulation: SimulationResult | None = None, n: int = 3
     if effects:
         for e in effects:
             r = risks.get(e.id)
-            lines.append(RiskLine(e.id, e.title, max(0.0, float(e.delta)), "p80", float(e.probability),
-                                  r.mitigation if r is not None else ""))
+            lines.append(
+                RiskLine(
+                    e.id,
+                    e.title,
+                    max(0.0, float(e.delta)),
+                    "p80",
+                    float(e.probability),
+                    r.mitigation if r is not None else "",
+                )
+            )
     else:
         for r in plan.risks:
             o, m, p = duration_triple(r.impact)
-            lines.append(RiskLine(r.id, r.title, float(r.probability) * (o + m + p) / 3.0, "expected",
-                                  float(r.probability), r.mitigation))
+            lines.append(
+                RiskLine(
+                    r.id,
+                    r.title,
+                    float(r.probability) * (o + m + p) / 3.0,
+                    "expected",
+                    float(r.probability),
+                    r.mitigation,
+                )
+            )
     lines = [x for x in lines if x.weeks > 1e-9]
     lines.sort(key=lambda x: (-x.weeks, x.id))
     return lines[:n]
@@ -107,8 +131,9 @@ class Attention:
     score: float
 
 
-def attention(plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None,
-              n: int = 3) -> list[Attention]:
+def attention(
+    plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None, n: int = 3
+) -> list[Attention]:
     """The ``n`` decisions that most need the board's attention, with the reasons.
 
     Scored from figures already computed: blocked or late-to-start critical work first, then how often a decision
@@ -138,7 +163,9 @@ def attention(plan: Plan, analysis: Analysis, simulation: SimulationResult | Non
         o, m, p = duration_triple(d.duration)
         downside = max(0.0, p - m)
         if d.status == Status.BLOCKED and critical:
-            reasons.append("it is blocked and on the critical path: every week it stays blocked moves the finish")
+            reasons.append(
+                "it is blocked and on the critical path: every week it stays blocked moves the finish"
+            )
             score += 100
         elif d.status == Status.BLOCKED:
             reasons.append(f"it is blocked, with {units.plural_weeks(float(s.total_float[i]))} of float left")
@@ -151,18 +178,25 @@ def attention(plan: Plan, analysis: Analysis, simulation: SimulationResult | Non
             reasons.append("it is on the critical path")
             score += 20
         if (critical or (ci or 0) >= 0.5) and downside > 0:
-            reasons.append(f"its estimate could run {units.plural_weeks(downside)} over the likely "
-                           f"{units.plural_weeks(m)}")
+            reasons.append(
+                f"its estimate could run {units.plural_weeks(downside)} over the likely "
+                f"{units.plural_weeks(m)}"
+            )
             score += 5 * downside
         if d.id in risk_of and (critical or (ci or 0) >= 0.3):
             names = risk_of[d.id]
-            reasons.append(f"risk \u201c{names[0]}\u201d" + (f" and {len(names) - 1} more" if len(names) > 1 else "")
-                           + " bears on it")
+            reasons.append(
+                f"risk \u201c{names[0]}\u201d"
+                + (f" and {len(names) - 1} more" if len(names) > 1 else "")
+                + " bears on it"
+            )
             score += 10 * len(names)
         if d.id in moves:
             frm, to = moves[d.id]
-            reasons.append(f"it is planned in {stage_names.get(frm, frm)}, but a dependency that runs backwards "
-                           f"between stages puts it behind {stage_names.get(to, to)} work under strict gates")
+            reasons.append(
+                f"it is planned in {stage_names.get(frm, frm)}, but a dependency that runs backwards "
+                f"between stages puts it behind {stage_names.get(to, to)} work under strict gates"
+            )
             score += 15
         if score > 0:
             out.append(Attention(d.id, d.title, reasons[:3], score))
@@ -195,5 +229,14 @@ def float_range(analysis: Analysis) -> tuple[float, float] | None:
     return float(np.min(floats)), float(np.max(floats))
 
 
-__all__ = ["Attention", "FinishDriver", "RiskLine", "attention", "finish_driver", "finish_percentiles",
-           "float_range", "probability_by", "top_risks"]
+__all__ = [
+    "Attention",
+    "FinishDriver",
+    "RiskLine",
+    "attention",
+    "finish_driver",
+    "finish_percentiles",
+    "float_range",
+    "probability_by",
+    "top_risks",
+]

@@ -171,10 +171,18 @@ def team_loads(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[TeamLoad]:
     out = []
     for k, t in enumerate(plan.teams):
         members = np.flatnonzero(counted & (team == k))
-        out.append(TeamLoad(id=t.id, name=t.name, capacity=caps[k],
-                            segments=_segments(es[members], ef[members], head[members]),
-                            decisions=members.tolist()))
+        out.append(
+            TeamLoad(
+                id=t.id,
+                name=t.name,
+                capacity=caps[k],
+                segments=_segments(es[members], ef[members], head[members]),
+                decisions=members.tolist(),
+            )
+        )
     return out
+
+
 @dataclass
 class WeeklyLoad:
     """Team load per calendar week ``[w, w + 1)``, ``w = 0 .. weeks - 1`` (rows: teams in plan order)."""
@@ -291,8 +299,10 @@ def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
             continue
         tl = over[0].team
         assert tl.capacity is not None
-        involved = sorted({i for st in over for i in st.decisions},
-                          key=lambda i: (float(schedule.es[i]), plan.decisions[i].id))
+        involved = sorted(
+            {i for st in over for i in st.decisions},
+            key=lambda i: (float(schedule.es[i]), plan.decisions[i].id),
+        )
         peak = max(st.peak for st in over)
         spans = ", ".join(_span(plan, st.start, st.end) for st in over[:4])
         if len(over) > 4:
@@ -300,20 +310,27 @@ def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
         names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
         if len(involved) > _MAX_LISTED:
             names += f" and {len(involved) - _MAX_LISTED} more"
-        msg = (f"Team '{tl.name}' ({tl.id}) has {_fmt(tl.capacity)} "
-               f"{'person' if tl.capacity == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
-               f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people.")
+        msg = (
+            f"Team '{tl.name}' ({tl.id}) has {_fmt(tl.capacity)} "
+            f"{'person' if tl.capacity == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
+            f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
+        )
         out.append(Finding(Severity.WARNING, "over-capacity", msg, [plan.decisions[i].id for i in involved]))
         too_big = [i for i, kk in never if kk == k]
         if too_big:
-            listed = ", ".join(f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4])
-            out.append(Finding(
-                Severity.WARNING, "over-capacity",
-                f"Team '{tl.name}' ({tl.id}) can never staff some decisions, whatever the schedule: {listed} "
-                f"people, more than its capacity of {_fmt(tl.capacity)}. Levelling cannot fix this; lower the "
-                "headcount, split the work or add people.",
-                [plan.decisions[i].id for i in too_big],
-            ))
+            listed = ", ".join(
+                f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4]
+            )
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "over-capacity",
+                    f"Team '{tl.name}' ({tl.id}) can never staff some decisions, whatever the schedule: {listed} "
+                    f"people, more than its capacity of {_fmt(tl.capacity)}. Levelling cannot fix this; lower the "
+                    "headcount, split the work or add people.",
+                    [plan.decisions[i].id for i in too_big],
+                )
+            )
     return out
 
 
@@ -330,7 +347,9 @@ class Levelled:
     delay: np.ndarray  # levelled ES - unlevelled ES per decision (>= 0)
     critical_delayed: list[str]  # critical decisions that had to move
     unlevellable: list[str]  # decisions whose headcount exceeds their team's capacity
-    over_after: list[str] = field(default_factory=list)  # team ids still over capacity (only via unlevellable)
+    over_after: list[str] = field(
+        default_factory=list
+    )  # team ids still over capacity (only via unlevellable)
 
     @property
     def cost(self) -> float:
@@ -361,9 +380,12 @@ class Levelled:
         """A readable section for ``planner analyze --level``."""
         lines = ["Levelled schedule (team capacity)", "---------------------------------"]
         date = plan.date_of(self.finish)
-        lines.append(f"  Finish: week {_fmt(self.finish)}" + (f" ({units.format_date(date)})" if date else "")
-                     + f", {units.plural_weeks(self.cost)} later than unlevelled "
-                     f"(week {_fmt(self.unlevelled_finish)})")
+        lines.append(
+            f"  Finish: week {_fmt(self.finish)}"
+            + (f" ({units.format_date(date)})" if date else "")
+            + f", {units.plural_weeks(self.cost)} later than unlevelled "
+            f"(week {_fmt(self.unlevelled_finish)})"
+        )
         moved = self.delayed
         if not moved:
             lines.append("  No decision had to move: every team stays within capacity as scheduled.")
@@ -374,13 +396,16 @@ class Levelled:
             for did, wk in moved[:30]:
                 i = idx[did]
                 crit = "  (critical)" if did in self.critical_delayed else ""
-                lines.append(f"    {did[:28]:<28} +{_fmt(wk):>5} wk  now weeks {_fmt(float(self.es[i]))}-"
-                             f"{_fmt(float(self.ef[i]))}  {titles.get(did, '')[:40]}{crit}")
+                lines.append(
+                    f"    {did[:28]:<28} +{_fmt(wk):>5} wk  now weeks {_fmt(float(self.es[i]))}-"
+                    f"{_fmt(float(self.ef[i]))}  {titles.get(did, '')[:40]}{crit}"
+                )
             if len(moved) > 30:
                 lines.append(f"    ... and {len(moved) - 30} more")
         if self.unlevellable:
-            lines.append("  Cannot be levelled (headcount above the team's capacity): "
-                         + ", ".join(self.unlevellable))
+            lines.append(
+                "  Cannot be levelled (headcount above the team's capacity): " + ", ".join(self.unlevellable)
+            )
         return "\n".join(lines) + "\n"
 
 
@@ -474,7 +499,16 @@ def attach_to_analysis(result: Any) -> None:
 
 
 __all__ = [
-    "TIME_TOL", "Levelled", "OverStretch", "TeamLoad", "WeeklyLoad", "attach_to_analysis", "capacity_findings", "level",
+    "TIME_TOL",
+    "Levelled",
+    "OverStretch",
+    "TeamLoad",
+    "WeeklyLoad",
+    "attach_to_analysis",
+    "capacity_findings",
+    "level",
     "over_capacity_stretches",
-    "team_loads", "unlevellable", "weekly_load",
+    "team_loads",
+    "unlevellable",
+    "weekly_load",
 ]

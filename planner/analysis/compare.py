@@ -66,7 +66,9 @@ class PlanFigures:
     analysis: Analysis
     simulation: SimulationResult | None
     cost: float | None
-    reference: PlanFigures | None = None  # the plan the deltas are taken against (None for the reference itself)
+    reference: PlanFigures | None = (
+        None  # the plan the deltas are taken against (None for the reference itself)
+    )
 
     # -- figures --------------------------------------------------------------------------------------------------
     @property
@@ -166,16 +168,31 @@ class PlanFigures:
             "p80": self.p80,
             "p80_date": self.date(self.p80),
             "cost": self.cost,
-            "delta": {k: self.delta(k) for k in ("finish", "gated_finish", "gating_price", "p50", "p80", "cost")},
+            "delta": {
+                k: self.delta(k) for k in ("finish", "gated_finish", "gating_price", "p50", "p80", "cost")
+            },
             "critical_path": self.critical_path,
             "critical": self.critical,
             "critical_joined": self.joined,
             "critical_left": self.left,
-            "stages": [{"id": sid, "gate": g, "gate_date": self.date(g),
-                        "delta": (g - gates_ref[sid]) if sid in gates_ref else None} for sid, _, g in self.gates],
-            "teams": [{"id": tid, "peak": p, "capacity": cap,
-                       "delta": (p - peaks_ref[tid]) if tid in peaks_ref else None}
-                      for tid, _, p, cap in self.team_peaks],
+            "stages": [
+                {
+                    "id": sid,
+                    "gate": g,
+                    "gate_date": self.date(g),
+                    "delta": (g - gates_ref[sid]) if sid in gates_ref else None,
+                }
+                for sid, _, g in self.gates
+            ],
+            "teams": [
+                {
+                    "id": tid,
+                    "peak": p,
+                    "capacity": cap,
+                    "delta": (p - peaks_ref[tid]) if tid in peaks_ref else None,
+                }
+                for tid, _, p, cap in self.team_peaks
+            ],
         }
 
 
@@ -238,7 +255,11 @@ def describe(item: PlanFigures) -> str:
     if ref is None:
         return ""
     if not item.ok:
-        return f"{item.name} cannot be scheduled: {item.analysis.errors[0].message}" if item.analysis.errors else ""
+        return (
+            f"{item.name} cannot be scheduled: {item.analysis.errors[0].message}"
+            if item.analysis.errors
+            else ""
+        )
     if not ref.ok:
         return f"{item.name} finishes {_when(item, item.finish or 0.0)}; {ref.name} cannot be scheduled."
     d = item.delta("finish") or 0.0
@@ -261,12 +282,17 @@ def describe(item: PlanFigures) -> str:
         parts.append(f"{_titles(item, item.joined)} {verb} the critical path")
     if item.left:
         verb = "leaves" if len(item.left) == 1 else "leave"
-        parts.append(f"{_titles(item, item.left)} {verb} it" if parts else
-                     f"{_titles(item, item.left)} {verb} the critical path")
+        parts.append(
+            f"{_titles(item, item.left)} {verb} it"
+            if parts
+            else f"{_titles(item, item.left)} {verb} the critical path"
+        )
     dg = item.delta("gating_price")
     if dg is not None and abs(dg) > TOL:
-        parts.append(f"strict gates cost {units.plural_weeks(item.gating_price or 0.0)} "
-                     f"({'up' if dg > 0 else 'down'} from {units.plural_weeks(ref.gating_price or 0.0)})")
+        parts.append(
+            f"strict gates cost {units.plural_weeks(item.gating_price or 0.0)} "
+            f"({'up' if dg > 0 else 'down'} from {units.plural_weeks(ref.gating_price or 0.0)})"
+        )
     return text + ("; " + "; ".join(parts) if parts else "") + "."
 
 
@@ -314,8 +340,11 @@ def compare_plans(
         sim = None
         if result.ok and iterations > 0:
             sim = simulate(plan, iterations, seed, common_random_numbers=True)
-        items.append(PlanFigures(name, plan, result, sim, plan_cost(plan, result),
-                                 reference=items[0] if items else None))
+        items.append(
+            PlanFigures(
+                name, plan, result, sim, plan_cost(plan, result), reference=items[0] if items else None
+            )
+        )
         if progress is not None and progress(k + 1, len(plans)) is False:
             raise SimulationCancelled()
     return Comparison(title or plans[0][1].title, items, iterations, seed)
@@ -341,5 +370,14 @@ def compare_scenarios(
     return comparison
 
 
-__all__ = ["DEFAULT_ITERATIONS", "Comparison", "PlanFigures", "compare_plans", "compare_scenarios", "describe",
-           "ghost_analysis", "plan_cost", "reference_baseline"]
+__all__ = [
+    "DEFAULT_ITERATIONS",
+    "Comparison",
+    "PlanFigures",
+    "compare_plans",
+    "compare_scenarios",
+    "describe",
+    "ghost_analysis",
+    "plan_cost",
+    "reference_baseline",
+]

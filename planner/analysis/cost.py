@@ -100,14 +100,19 @@ def cost_vectors(plan: Plan) -> CostVectors:
     one_off = np.array([float(d.cost or 0.0) for d in plan.decisions], dtype=np.float64)
     run = np.array([float(d.run_rate or 0.0) for d in plan.decisions], dtype=np.float64)
     return CostVectors(
-        labour_per_week=labour, one_off=one_off, run_rate=run,
+        labour_per_week=labour,
+        one_off=one_off,
+        run_rate=run,
         horizon=None if plan.horizon is None else float(plan.horizon),
-        target=target_week(plan), cost_of_delay=float(plan.cost_of_delay or 0.0),
+        target=target_week(plan),
+        cost_of_delay=float(plan.cost_of_delay or 0.0),
         budget=None if plan.budget is None else float(plan.budget),
     )
 
 
-def iteration_costs(v: CostVectors, d: np.ndarray, ef: np.ndarray, finish: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def iteration_costs(
+    v: CostVectors, d: np.ndarray, ef: np.ndarray, finish: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Spend and delay cost of a batch of schedules: ``d`` and ``ef`` are (decisions, iterations) durations and
     early finishes in the *same* numbering as ``v``'s arrays (column vectors broadcast), ``finish`` is
     (iterations,). Used by the Monte Carlo on every chunk, and by :func:`cost_breakdown` for one schedule."""
@@ -170,7 +175,9 @@ class CostBreakdown:
     by_area: list[tuple[str, str, float]]
     by_team: list[tuple[str, str, float]]
     by_category: list[tuple[str, str, float]]
-    spend_curve: list[tuple[float, float]]  # (week, cumulative spend), piecewise linear; a jump repeats the week
+    spend_curve: list[
+        tuple[float, float]
+    ]  # (week, cumulative spend), piecewise linear; a jump repeats the week
     gating: GatingPrice | None
     notes: list[str] = field(default_factory=list)
 
@@ -226,20 +233,32 @@ class CostBreakdown:
             "by_team": rows(self.by_team),
             "by_category": rows(self.by_category),
             "spend_curve": [
-                {"week": w, "cumulative": c, **({"date": iso_date(plan.start_date, w)} if plan.start_date else {})}
+                {
+                    "week": w,
+                    "cumulative": c,
+                    **({"date": iso_date(plan.start_date, w)} if plan.start_date else {}),
+                }
                 for w, c in self.spend_curve
             ],
-            "decisions": [{"id": d.id, "labour": d.labour, "one_off": d.one_off, "run": d.run, "total": d.total}
-                          for d in self.decisions],
+            "decisions": [
+                {"id": d.id, "labour": d.labour, "one_off": d.one_off, "run": d.run, "total": d.total}
+                for d in self.decisions
+            ],
         }
         if self.gating is not None:
-            out["gating_price"] = {"weeks": self.gating.weeks, "burn_rate": self.gating.burn_rate,
-                                   "labour": self.gating.labour, "cost_of_delay": self.gating.delay,
-                                   "total": self.gating.money}
+            out["gating_price"] = {
+                "weeks": self.gating.weeks,
+                "burn_rate": self.gating.burn_rate,
+                "labour": self.gating.labour,
+                "cost_of_delay": self.gating.delay,
+                "total": self.gating.money,
+            }
         return out
 
 
-def _grouped(keys: list[str], labels: dict[str, str], amounts: list[float], order: list[str]) -> list[tuple[str, str, float]]:
+def _grouped(
+    keys: list[str], labels: dict[str, str], amounts: list[float], order: list[str]
+) -> list[tuple[str, str, float]]:
     sums: dict[str, float] = {}
     for k, a in zip(keys, amounts, strict=True):
         sums[k] = sums.get(k, 0.0) + a
@@ -247,7 +266,9 @@ def _grouped(keys: list[str], labels: dict[str, str], amounts: list[float], orde
     return [(k, labels.get(k, k), sums[k]) for k in ordered]
 
 
-def _spend_curve(es: np.ndarray, ef: np.ndarray, work: np.ndarray, run: np.ndarray, horizon: float) -> list[tuple[float, float]]:
+def _spend_curve(
+    es: np.ndarray, ef: np.ndarray, work: np.ndarray, run: np.ndarray, horizon: float
+) -> list[tuple[float, float]]:
     """Cumulative spend at every breakpoint: ``work`` spread over [ES, EF] (at ES when EF == ES), ``run`` per
     week over [EF, horizon]."""
     n = len(es)
@@ -258,8 +279,11 @@ def _spend_curve(es: np.ndarray, ef: np.ndarray, work: np.ndarray, run: np.ndarr
 
     def at(t: float, before: bool) -> float:
         with np.errstate(divide="ignore", invalid="ignore"):
-            frac = np.where(dur > 0, np.clip((t - es) / np.where(dur > 0, dur, 1.0), 0.0, 1.0),
-                            (es < t) if before else (es <= t))
+            frac = np.where(
+                dur > 0,
+                np.clip((t - es) / np.where(dur > 0, dur, 1.0), 0.0, 1.0),
+                (es < t) if before else (es <= t),
+            )
         running = np.clip(np.minimum(t, horizon) - ef, 0.0, None)
         return float(work @ frac + run @ running)
 
@@ -290,21 +314,34 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
     if v.horizon is not None and np.any((v.run_rate > 0) & (ef > v.horizon)):
         notes.append("some running costs start after the horizon and count nothing")
 
-    rows = [DecisionCost(x.id, float(labour[i]), float(v.one_off[i]), float(run[i]), str(x.cost_category))
-            for i, x in enumerate(plan.decisions)]
+    rows = [
+        DecisionCost(x.id, float(labour[i]), float(v.one_off[i]), float(run[i]), str(x.cost_category))
+        for i, x in enumerate(plan.decisions)
+    ]
     totals = [r.total for r in rows]
     stage_names = {s.id: s.name for s in plan.stages}
     area_names = {a.id: a.name for a in plan.areas}
     team_names = {t.id: t.name for t in plan.teams}
     by_stage = _grouped([x.stage for x in plan.decisions], stage_names, totals, [s.id for s in plan.stages])
-    by_area = _grouped([x.area or NO_AREA for x in plan.decisions], area_names, totals,
-                       [a.id for a in plan.areas] + [NO_AREA])
-    by_team = _grouped([x.owner or NO_TEAM for x in plan.decisions], team_names, totals,
-                       [t.id for t in plan.teams] + [NO_TEAM])
+    by_area = _grouped(
+        [x.area or NO_AREA for x in plan.decisions],
+        area_names,
+        totals,
+        [a.id for a in plan.areas] + [NO_AREA],
+    )
+    by_team = _grouped(
+        [x.owner or NO_TEAM for x in plan.decisions],
+        team_names,
+        totals,
+        [t.id for t in plan.teams] + [NO_TEAM],
+    )
     cat_keys = ["people"] * n + [r.category for r in rows]
     cat_amounts = [r.labour for r in rows] + [r.one_off + r.run for r in rows]
-    by_category = [(k, k.capitalize(), a) for k, _, a in
-                   _grouped(cat_keys, {}, cat_amounts, list(CATEGORIES)) if a or k == "people"]
+    by_category = [
+        (k, k.capitalize(), a)
+        for k, _, a in _grouped(cat_keys, {}, cat_amounts, list(CATEGORIES))
+        if a or k == "people"
+    ]
 
     delay = v.cost_of_delay * max(0.0, finish - v.target) if v.target is not None else 0.0
     gating = None
@@ -313,15 +350,30 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
         burn = float(labour.sum()) / finish if finish > 0 else 0.0
         extra_delay = 0.0
         if v.target is not None:
-            extra_delay = v.cost_of_delay * (max(0.0, float(stages.gated_finish) - v.target)
-                                             - max(0.0, finish - v.target))
-        gating = GatingPrice(weeks=weeks, burn_rate=burn, labour=weeks * burn, delay=extra_delay,
-                             currency=plan.currency)
+            extra_delay = v.cost_of_delay * (
+                max(0.0, float(stages.gated_finish) - v.target) - max(0.0, finish - v.target)
+            )
+        gating = GatingPrice(
+            weeks=weeks, burn_rate=burn, labour=weeks * burn, delay=extra_delay, currency=plan.currency
+        )
     return CostBreakdown(
-        currency=plan.currency, labour=float(labour.sum()), one_off=v.one_off_total, run=float(run.sum()),
-        delay=delay, finish=finish, horizon=horizon, target=v.target, budget=v.budget, decisions=rows,
-        by_stage=by_stage, by_area=by_area, by_team=by_team, by_category=by_category,
-        spend_curve=_spend_curve(es, ef, labour + v.one_off, v.run_rate, horizon), gating=gating, notes=notes,
+        currency=plan.currency,
+        labour=float(labour.sum()),
+        one_off=v.one_off_total,
+        run=float(run.sum()),
+        delay=delay,
+        finish=finish,
+        horizon=horizon,
+        target=v.target,
+        budget=v.budget,
+        decisions=rows,
+        by_stage=by_stage,
+        by_area=by_area,
+        by_team=by_team,
+        by_category=by_category,
+        spend_curve=_spend_curve(es, ef, labour + v.one_off, v.run_rate, horizon),
+        gating=gating,
+        notes=notes,
     )
 
 
@@ -343,10 +395,19 @@ class CostRisk:
     delay_p80: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"iterations": self.iterations, "mean": self.mean, "p50": self.p50, "p80": self.p80,
-                "p90": self.p90, "budget": self.budget, "target": self.target,
-                "p_within_budget": self.p_within_budget, "p_by_target": self.p_by_target,
-                "p_target_and_budget": self.p_joint, "cost_of_delay_p80": self.delay_p80}
+        return {
+            "iterations": self.iterations,
+            "mean": self.mean,
+            "p50": self.p50,
+            "p80": self.p80,
+            "p90": self.p90,
+            "budget": self.budget,
+            "target": self.target,
+            "p_within_budget": self.p_within_budget,
+            "p_by_target": self.p_by_target,
+            "p_target_and_budget": self.p_joint,
+            "cost_of_delay_p80": self.delay_p80,
+        }
 
 
 def cost_risk(sim: SimulationResult) -> CostRisk | None:
@@ -369,9 +430,19 @@ def cost_risk(sim: SimulationResult) -> CostRisk | None:
         joint = float(np.count_nonzero(ok_budget & ok_time) / sim.iterations)
     p50, p80, p90 = (float(x) for x in np.percentile(spend, [50, 80, 90]))
     delay = getattr(sim, "delay_cost", None)
-    return CostRisk(iterations=sim.iterations, mean=float(spend.mean()), p50=p50, p80=p80, p90=p90,
-                    budget=v.budget, target=v.target, p_within_budget=within, p_by_target=by_target,
-                    p_joint=joint, delay_p80=float(np.percentile(delay, 80)) if delay is not None else 0.0)
+    return CostRisk(
+        iterations=sim.iterations,
+        mean=float(spend.mean()),
+        p50=p50,
+        p80=p80,
+        p90=p90,
+        budget=v.budget,
+        target=v.target,
+        p_within_budget=within,
+        p_by_target=by_target,
+        p_joint=joint,
+        delay_p80=float(np.percentile(delay, 80)) if delay is not None else 0.0,
+    )
 
 
 # -- the one summary every view shows ---------------------------------------------------------------------------
@@ -393,7 +464,9 @@ class CostSummary:
         return out
 
 
-def cost_summary(plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None) -> CostSummary | None:
+def cost_summary(
+    plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None
+) -> CostSummary | None:
     """The plan's cost figures under ``analysis`` (its schedule and stages) and, when a Monte Carlo run is given
     (or attached to the analysis), its cost percentiles and probabilities. None while the plan has no schedule
     (validation errors) or says nothing about money (:func:`has_costs`)."""
@@ -423,7 +496,19 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
 
 
 __all__ = [
-    "CATEGORIES", "CostBreakdown", "CostRisk", "CostSummary", "CostVectors", "DecisionCost", "GatingPrice",
-    "cost_breakdown", "cost_risk", "cost_summary", "cost_vectors", "format_money", "has_costs", "iteration_costs",
+    "CATEGORIES",
+    "CostBreakdown",
+    "CostRisk",
+    "CostSummary",
+    "CostVectors",
+    "DecisionCost",
+    "GatingPrice",
+    "cost_breakdown",
+    "cost_risk",
+    "cost_summary",
+    "cost_vectors",
+    "format_money",
+    "has_costs",
+    "iteration_costs",
     "target_week",
 ]

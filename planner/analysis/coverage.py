@@ -93,7 +93,11 @@ class Item:
 
     @property
     def label(self) -> str:
-        return {"nist": "NIST AI RMF", "iso42001": "ISO/IEC 42001", "euaiact": "EU AI Act"}[self.framework] + " " + self.id
+        return (
+            {"nist": "NIST AI RMF", "iso42001": "ISO/IEC 42001", "euaiact": "EU AI Act"}[self.framework]
+            + " "
+            + self.id
+        )
 
 
 @dataclass(frozen=True)
@@ -141,19 +145,44 @@ def load_catalogue(framework: str) -> Catalogue:
             groups.append((grp["id"], grp["summary"]))
             for ctl in grp["controls"]:
                 items.append(Item("iso42001", ctl["id"], grp["summary"], ctl["summary"], grp["id"]))
-        return Catalogue("iso42001", raw["name"], raw["source"], raw["licence"], tuple(items), tuple(groups),
-                         clauses=frozenset(c["id"] for c in raw["clauses"]))
+        return Catalogue(
+            "iso42001",
+            raw["name"],
+            raw["source"],
+            raw["licence"],
+            tuple(items),
+            tuple(groups),
+            clauses=frozenset(c["id"] for c in raw["clauses"]),
+        )
     for key, gpai in (("obligations", False), ("gpai", True)):
         for ob in raw[key]:
-            items.append(Item(
-                "euaiact", ob["id"], ob["title"], ob["summary"], "general-purpose AI" if gpai else "obligations",
-                roles=tuple(ob["roles"]), tiers=tuple(ob["tiers"]), applies=_date(ob.get("applies")),
-                applies_annex_i=_date(ob.get("applies_annex_i")), scope=ob.get("scope", "system"),
-                keys=tuple(ob.get("key", "").split()), condition=ob.get("condition"), gpai=gpai,
-            ))
-    return Catalogue("euaiact", raw["name"], raw["source"], raw["licence"], tuple(items),
-                     (("obligations", "Obligations"), ("general-purpose AI", "General-purpose AI models")),
-                     articles=int(raw["articles"]), annexes=frozenset(raw["annexes"]))
+            items.append(
+                Item(
+                    "euaiact",
+                    ob["id"],
+                    ob["title"],
+                    ob["summary"],
+                    "general-purpose AI" if gpai else "obligations",
+                    roles=tuple(ob["roles"]),
+                    tiers=tuple(ob["tiers"]),
+                    applies=_date(ob.get("applies")),
+                    applies_annex_i=_date(ob.get("applies_annex_i")),
+                    scope=ob.get("scope", "system"),
+                    keys=tuple(ob.get("key", "").split()),
+                    condition=ob.get("condition"),
+                    gpai=gpai,
+                )
+            )
+    return Catalogue(
+        "euaiact",
+        raw["name"],
+        raw["source"],
+        raw["licence"],
+        tuple(items),
+        (("obligations", "Obligations"), ("general-purpose AI", "General-purpose AI models")),
+        articles=int(raw["articles"]),
+        annexes=frozenset(raw["annexes"]),
+    )
 
 
 def catalogues() -> dict[str, Catalogue]:
@@ -209,13 +238,23 @@ def _parse_in(fw: str, rest: str, text: str) -> Reference:
     if fw == "nist":
         m = _NIST.match(rest)
         if m is None:
-            return Reference(text, fw, None, "malformed",
-                             "write a NIST AI RMF subcategory as FUNCTION n.m, e.g. 'NIST AI RMF MAP 1.1'")
+            return Reference(
+                text,
+                fw,
+                None,
+                "malformed",
+                "write a NIST AI RMF subcategory as FUNCTION n.m, e.g. 'NIST AI RMF MAP 1.1'",
+            )
         ident = f"{m.group(1).upper()} {m.group(2)}" + (f".{m.group(3)}" if m.group(3) else "")
         if m.group(3) is None:
             if any(g == ident for g, _ in cat.groups):
-                return Reference(text, fw, ident, "imprecise",
-                                 f"{ident} is a category; name one of its subcategories (e.g. {ident}.1)")
+                return Reference(
+                    text,
+                    fw,
+                    ident,
+                    "imprecise",
+                    f"{ident} is a category; name one of its subcategories (e.g. {ident}.1)",
+                )
             return Reference(text, fw, ident, "unknown", f"NIST AI RMF has no category {ident}")
         if cat.item(ident) is None:
             return Reference(text, fw, ident, "unknown", f"NIST AI RMF 1.0 has no subcategory {ident}")
@@ -227,8 +266,13 @@ def _parse_in(fw: str, rest: str, text: str) -> Reference:
             if cat.item(ident) is not None:
                 return Reference(text, fw, ident, "ok")
             if any(g == ident for g, _ in cat.groups):
-                return Reference(text, fw, ident, "imprecise",
-                                 f"{ident} is a group of controls; name a control (e.g. {ident}.2)")
+                return Reference(
+                    text,
+                    fw,
+                    ident,
+                    "imprecise",
+                    f"{ident} is a group of controls; name a control (e.g. {ident}.2)",
+                )
             return Reference(text, fw, ident, "unknown", f"ISO/IEC 42001 Annex A has no control {ident}")
         m = _ISO_CLAUSE.match(rest)
         if m is not None:
@@ -236,15 +280,24 @@ def _parse_in(fw: str, rest: str, text: str) -> Reference:
             head = ".".join(ident.split(".")[:2])
             if ident in cat.clauses or head in cat.clauses:
                 return Reference(text, fw, ident, "valid")
-            return Reference(text, fw, ident, "unknown", f"ISO/IEC 42001 has no clause {ident} (clauses are 4 to 10)")
-        return Reference(text, fw, None, "malformed",
-                         "write an ISO/IEC 42001 control as 'ISO/IEC 42001 A.6.2.8' or a clause as 'ISO/IEC 42001 7.2'")
+            return Reference(
+                text, fw, ident, "unknown", f"ISO/IEC 42001 has no clause {ident} (clauses are 4 to 10)"
+            )
+        return Reference(
+            text,
+            fw,
+            None,
+            "malformed",
+            "write an ISO/IEC 42001 control as 'ISO/IEC 42001 A.6.2.8' or a clause as 'ISO/IEC 42001 7.2'",
+        )
     m = _EU_ART.match(rest)
     if m is not None:
         number = int(m.group(1))
         ident = f"Art. {number}"
         if not 1 <= number <= cat.articles:
-            return Reference(text, fw, ident, "unknown", f"the EU AI Act has articles 1 to {cat.articles}, not {number}")
+            return Reference(
+                text, fw, ident, "unknown", f"the EU AI Act has articles 1 to {cat.articles}, not {number}"
+            )
         return Reference(text, fw, ident, "ok" if cat.item(ident) is not None else "valid")
     m = _EU_ANNEX.match(rest)
     if m is not None:
@@ -255,8 +308,13 @@ def _parse_in(fw: str, rest: str, text: str) -> Reference:
     m = _EU_RECITAL.match(rest)
     if m is not None and 1 <= int(m.group(1)) <= 180:
         return Reference(text, fw, f"Recital {m.group(1)}", "valid")
-    return Reference(text, fw, None, "malformed",
-                     "write an EU AI Act reference as 'EU AI Act Art. 14', 'EU AI Act Art. 26(2)' or 'EU AI Act Annex III'")
+    return Reference(
+        text,
+        fw,
+        None,
+        "malformed",
+        "write an EU AI Act reference as 'EU AI Act Art. 14', 'EU AI Act Art. 26(2)' or 'EU AI Act Annex III'",
+    )
 
 
 # -- coverage -----------------------------------------------------------------------------------------------------
@@ -319,8 +377,12 @@ class CoverageReport:
         from planner.model.units import iso_date
 
         def row(ic: ItemCoverage) -> dict[str, Any]:
-            out: dict[str, Any] = {"framework": ic.item.framework, "id": ic.item.id, "title": ic.item.title,
-                                   "decisions": ic.decisions}
+            out: dict[str, Any] = {
+                "framework": ic.item.framework,
+                "id": ic.item.id,
+                "title": ic.item.title,
+                "decisions": ic.decisions,
+            }
             if ic.due is not None:
                 out["due_week"] = ic.due
                 out["due"] = ic.due_reason
@@ -339,18 +401,35 @@ class CoverageReport:
             "tier": self.tier,
             "go_live_week": self.go_live,
             "go_live": self.go_live_label,
-            "frameworks": [{"framework": f.framework, "name": f.name, "items": len(f.items),
-                            "covered": len(f.covered()), "required": sum(1 for i in f.items if i.required)}
-                           for f in self.frameworks],
+            "frameworks": [
+                {
+                    "framework": f.framework,
+                    "name": f.name,
+                    "items": len(f.items),
+                    "covered": len(f.covered()),
+                    "required": sum(1 for i in f.items if i.required),
+                }
+                for f in self.frameworks
+            ],
             "covered": [row(i) for i in items if i.decisions],
             "missing": [row(i) for i in items if i.status == "missing"],
             "late": [row(i) for i in items if i.status == "late"],
             "uncovered": [row(i) for i in items if i.status == "uncovered"],
-            "matrix": [{"framework": i.item.framework, "id": i.item.id, "status": i.status,
-                        "stages": {s: i.by_stage.get(s, []) for s, _ in self.stages}} for i in items],
-            "references": [{"decision": d, "reference": r.text, "status": r.status, "problem": r.problem}
-                           for d, refs in self.references.items() for r in refs
-                           if r.status in ("unknown", "malformed", "imprecise")],
+            "matrix": [
+                {
+                    "framework": i.item.framework,
+                    "id": i.item.id,
+                    "status": i.status,
+                    "stages": {s: i.by_stage.get(s, []) for s, _ in self.stages},
+                }
+                for i in items
+            ],
+            "references": [
+                {"decision": d, "reference": r.text, "status": r.status, "problem": r.problem}
+                for d, refs in self.references.items()
+                for r in refs
+                if r.status in ("unknown", "malformed", "imprecise")
+            ],
             "findings": [f.to_dict() for f in self.findings],
             "notes": self.notes,
         }
@@ -426,19 +505,34 @@ def coverage(
                 if d.id not in ids:
                     ids.append(d.id)
             elif r.status in ("unknown", "malformed") and (r.framework in wanted):
-                findings.append(Finding(Severity.WARNING, f"reference-{r.status}",
-                                        f"{name(d.id)} cites '{r.text}': {r.problem}.", [d.id]))
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"reference-{r.status}",
+                        f"{name(d.id)} cites '{r.text}': {r.problem}.",
+                        [d.id],
+                    )
+                )
             elif r.status == "imprecise" and r.framework in wanted:
-                findings.append(Finding(Severity.INFO, "reference-imprecise",
-                                        f"{name(d.id)} cites '{r.text}': {r.problem}.", [d.id]))
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        "reference-imprecise",
+                        f"{name(d.id)} cites '{r.text}': {r.problem}.",
+                        [d.id],
+                    )
+                )
 
     go_live, go_live_label = _go_live(plan, analysis)
     if ai is not None and ai.go_live and ai.go_live not in titles:
-        findings.append(Finding(
-            Severity.WARNING, "go-live-unknown",
-            f"ai_system.go_live names '{ai.go_live}', which is not a decision of the plan; go-live is taken as "
-            f"{go_live_label or 'the start of the Scale stage'}.",
-        ))
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "go-live-unknown",
+                f"ai_system.go_live names '{ai.go_live}', which is not a decision of the plan; go-live is taken as "
+                f"{go_live_label or 'the start of the Scale stage'}.",
+            )
+        )
     sched = analysis.schedule if analysis is not None else None
     if sched is None:
         notes.append("no schedule (the plan has validation errors), so lateness is not checked")
@@ -458,8 +552,11 @@ def coverage(
             ic = ItemCoverage(item, list(decs), by_stage, required)
             if required and sched is not None and go_live is not None:
                 due, reason = go_live, f"go-live ({go_live_label})"
-                applies = item.applies_annex_i if (ai is not None and ai.annex_i_product and item.applies_annex_i) \
+                applies = (
+                    item.applies_annex_i
+                    if (ai is not None and ai.annex_i_product and item.applies_annex_i)
                     else item.applies
+                )
                 if start is not None and applies is not None and applies > start:
                     week = (applies - start).days / 7.0
                     if week < due:
@@ -473,58 +570,80 @@ def coverage(
             rows_any = [r for r in rows if not r.decisions]
             if rows_any:
                 shown = ", ".join(r.item.id for r in rows_any[:12]) + (" ..." if len(rows_any) > 12 else "")
-                findings.append(Finding(
-                    Severity.INFO, "framework-coverage",
-                    f"The plan cites {len(rows) - len(rows_any)} of {len(rows)} {cat.name} "
-                    f"{'subcategories' if fw == 'nist' else 'controls'}; not cited: {shown}.",
-                ))
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        "framework-coverage",
+                        f"The plan cites {len(rows) - len(rows_any)} of {len(rows)} {cat.name} "
+                        f"{'subcategories' if fw == 'nist' else 'controls'}; not cited: {shown}.",
+                    )
+                )
         results.append(FrameworkCoverage(fw, cat.name, rows))
 
     if "euaiact" in wanted:
         eu = next(r for r in results if r.framework == "euaiact")
         if role is None or tier is None:
-            findings.append(Finding(
-                Severity.INFO, "ai-system-unclassified",
-                "The plan does not say its AI system's role and risk tier under the EU AI Act, so no obligation "
-                "is checked; set ai_system.role and ai_system.risk_tier (or pass --role and --tier).",
-            ))
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "ai-system-unclassified",
+                    "The plan does not say its AI system's role and risk tier under the EU AI Act, so no obligation "
+                    "is checked; set ai_system.role and ai_system.risk_tier (or pass --role and --tier).",
+                )
+            )
         if tier == "prohibited":
-            findings.append(Finding(
-                Severity.ERROR, "prohibited-practice",
-                "The system is classified as a prohibited AI practice (EU AI Act Art. 5, applies from 2 Feb 2025): "
-                "it may not be placed on the market, put into service or used; redesign or retire it.",
-                covers.get(("euaiact", "Art. 5"), []),
-            ))
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "prohibited-practice",
+                    "The system is classified as a prohibited AI practice (EU AI Act Art. 5, applies from 2 Feb 2025): "
+                    "it may not be placed on the market, put into service or used; redesign or retire it.",
+                    covers.get(("euaiact", "Art. 5"), []),
+                )
+            )
         for ic in eu.items:
             if ic.status == "missing":
-                findings.append(Finding(
-                    Severity.WARNING, "obligation-missing",
-                    f"No decision covers EU AI Act {ic.item.id} ({ic.item.title}), which a {tier} system's {role} "
-                    f"must meet" + (f" from {format_date(ic.item.applies)}" if ic.item.applies else "") + ".",
-                ))
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        "obligation-missing",
+                        f"No decision covers EU AI Act {ic.item.id} ({ic.item.title}), which a {tier} system's {role} "
+                        f"must meet"
+                        + (f" from {format_date(ic.item.applies)}" if ic.item.applies else "")
+                        + ".",
+                    )
+                )
             elif ic.status == "late" and ic.due is not None and ic.covered_by is not None:
                 when = f"week {format_weeks(ic.covered_by)}"
                 due_text = f"week {format_weeks(ic.due)}"
                 if start is not None:
                     when += f" ({iso_date(start, ic.covered_by)})"
                     due_text += f" ({iso_date(start, ic.due)})"
-                findings.append(Finding(
-                    Severity.WARNING, "obligation-late",
-                    f"EU AI Act {ic.item.id} ({ic.item.title}) is first covered at {when}, after it is due at {due_text}: "
-                    f"{ic.due_reason}. Covered by: {', '.join(name(x) for x in ic.decisions)}.",
-                    list(ic.decisions),
-                ))
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        "obligation-late",
+                        f"EU AI Act {ic.item.id} ({ic.item.title}) is first covered at {when}, after it is due at {due_text}: "
+                        f"{ic.due_reason}. Covered by: {', '.join(name(x) for x in ic.decisions)}.",
+                        list(ic.decisions),
+                    )
+                )
         if tier == "high-risk" and role is not None:
             for key, words in KEY_CHECKS:
                 keyed = [ic for ic in eu.items if key in ic.item.keys and ic.required]
                 if keyed and not any(ic.decisions for ic in keyed):
                     arts = " / ".join(ic.item.id for ic in keyed)
-                    findings.append(Finding(
-                        Severity.ERROR, "high-risk-gap",
-                        f"A high-risk AI system ({role}) with no {words} decision: nothing covers EU AI Act {arts}.",
-                    ))
+                    findings.append(
+                        Finding(
+                            Severity.ERROR,
+                            "high-risk-gap",
+                            f"A high-risk AI system ({role}) with no {words} decision: nothing covers EU AI Act {arts}.",
+                        )
+                    )
     stages = [(s.id, s.name) for s in plan.stages]
-    return CoverageReport(role, tier, go_live, go_live_label, stages, results, refs, sort_findings(findings), notes)
+    return CoverageReport(
+        role, tier, go_live, go_live_label, stages, results, refs, sort_findings(findings), notes
+    )
 
 
 def coverage_text(report: CoverageReport, plan: Plan) -> str:
@@ -534,8 +653,14 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
     lines = [plan.title, "=" * min(len(plan.title), 100)]
     role = report.role or "(role not set)"
     tier = report.tier or "(risk tier not set)"
-    lines.append(f"AI system: {tier}, {role}" + (
-        f"; go-live week {format_weeks(report.go_live)} ({report.go_live_label})" if report.go_live is not None else ""))
+    lines.append(
+        f"AI system: {tier}, {role}"
+        + (
+            f"; go-live week {format_weeks(report.go_live)} ({report.go_live_label})"
+            if report.go_live is not None
+            else ""
+        )
+    )
     for fw in report.frameworks:
         lines.append("")
         req = [i for i in fw.items if i.required]
@@ -566,7 +691,20 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
 
 
 __all__ = [
-    "FRAMEWORKS", "KEY_CHECKS", "ROLES", "TIERS", "Catalogue", "CoverageReport", "FrameworkCoverage", "Item",
-    "ItemCoverage", "Reference", "applicable", "catalogues", "coverage", "coverage_text", "load_catalogue",
+    "FRAMEWORKS",
+    "KEY_CHECKS",
+    "ROLES",
+    "TIERS",
+    "Catalogue",
+    "CoverageReport",
+    "FrameworkCoverage",
+    "Item",
+    "ItemCoverage",
+    "Reference",
+    "applicable",
+    "catalogues",
+    "coverage",
+    "coverage_text",
+    "load_catalogue",
     "parse_reference",
 ]

@@ -106,7 +106,11 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
         driver = s.ids[u]
         kind = TYPE_NAMES[int(g.kind[e])]
         lag = float(g.lag[e])
-        lag_txt = "" if lag == 0 else (f" plus a lag of {_weeks(lag)}" if lag > 0 else f" minus a lead of {_weeks(-lag)}")
+        lag_txt = (
+            ""
+            if lag == 0
+            else (f" plus a lag of {_weeks(lag)}" if lag > 0 else f" minus a lead of {_weeks(-lag)}")
+        )
         what = {
             "FS": f"it can start only when '{titles[driver]}' ({driver}) finishes",
             "SS": f"it can start only when '{titles[driver]}' ({driver}) starts",
@@ -130,19 +134,18 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     if tf == 0:
         float_text = "It has no float: any delay moves the plan's finish."
     else:
-        float_text = (
-            f"It can slip {_weeks(tf)} before the plan's finish moves (total float)"
-            + (f", and {_weeks(ff)} before it delays any successor (free float)." if ff > 0 else
-               ", but any slip delays a successor (no free float).")
+        float_text = f"It can slip {_weeks(tf)} before the plan's finish moves (total float)" + (
+            f", and {_weeks(ff)} before it delays any successor (free float)."
+            if ff > 0
+            else ", but any slip delays a successor (no free float)."
         )
     chain_back = driving_chain(s, decision_id)
     longest = [*chain_back, *(s.ids[k] for k in _successor_chain(s, i))]
     critical = bool(s.critical[i])
     if critical:
         on_path = decision_id in s.critical_path
-        critical_text = (
-            "It is critical: it lies on the longest chain of work, "
-            + ("the critical path shown." if on_path else "a critical chain parallel to the one shown.")
+        critical_text = "It is critical: it lies on the longest chain of work, " + (
+            "the critical path shown." if on_path else "a critical chain parallel to the one shown."
         )
     else:
         critical_text = (

@@ -70,7 +70,9 @@ def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
         if d.milestone:
             append(0.0)
         elif type(dur) is ThreePoint:
-            append((dur.optimistic + 4 * dur.likely + dur.pessimistic) / 6 if pert else getattr(dur, estimate))
+            append(
+                (dur.optimistic + 4 * dur.likely + dur.pessimistic) / 6 if pert else getattr(dur, estimate)
+            )
         else:
             append(dur)  # type: ignore[arg-type]
     return np.array(out, dtype=np.float64)
@@ -143,7 +145,7 @@ def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[in
     while head < len(order):
         u = order[head]
         head += 1
-        for v in succ[ptr[u]:ptr[u + 1]]:
+        for v in succ[ptr[u] : ptr[u + 1]]:
             deg[v] -= 1
             if deg[v] == 0:
                 append(v)

@@ -144,8 +144,13 @@ def _longest_path_depth(n: int, succ: list[list[int]], pred_count: list[int], no
     return depth
 
 
-def layered_layout(plan: Plan, analysis: Analysis | None = None, *, column_gap: float = COLUMN_GAP,
-                   max_dummies: int | None = None) -> GraphLayout:
+def layered_layout(
+    plan: Plan,
+    analysis: Analysis | None = None,
+    *,
+    column_gap: float = COLUMN_GAP,
+    max_dummies: int | None = None,
+) -> GraphLayout:
     """Lay out ``plan``'s dependency graph left to right by stage column and layer (see the module docstring).
 
     ``analysis`` (optional) saves recompiling the plan and supplies the sequenced stages. ``max_dummies`` caps the
@@ -326,8 +331,9 @@ def _crossings(layers: list[list[int]], downs: list[list[int]], pos: list[float]
     return total
 
 
-def _place(layers: list[list[int]], ups: list[list[int]], downs: list[list[int]],
-           is_dummy: list[bool]) -> list[float]:
+def _place(
+    layers: list[list[int]], ups: list[list[int]], downs: list[list[int]], is_dummy: list[bool]
+) -> list[float]:
     """Vertical positions that keep each layer's order and spacing and pull nodes level with their neighbours.
 
     Each layer is solved exactly as a weighted isotonic regression (pool adjacent violators): minimise

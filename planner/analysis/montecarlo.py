@@ -109,7 +109,12 @@ class StageGates:
         p50, p80 = self.percentile(50), self.percentile(80)
         out: dict[str, Any] = {"id": self.id, "end_p50": p50, "end_p80": p80}
         if start_date is not None:
-            out.update({"end_p50_date": units.iso_date(start_date, p50), "end_p80_date": units.iso_date(start_date, p80)})
+            out.update(
+                {
+                    "end_p50_date": units.iso_date(start_date, p50),
+                    "end_p80_date": units.iso_date(start_date, p80),
+                }
+            )
         return out
 
 
@@ -124,7 +129,9 @@ class SimulationResult:
     finish: np.ndarray  # (iterations,) weeks
     deterministic_finish: float  # the CPM finish under likely estimates, without risks
     criticality: np.ndarray  # (decisions,) share of iterations in which each decision is critical
-    correlation: np.ndarray  # (decisions,) Pearson correlation of duration with finish; 0 when it never varies
+    correlation: (
+        np.ndarray
+    )  # (decisions,) Pearson correlation of duration with finish; 0 when it never varies
     varies: np.ndarray  # (decisions,) bool: the duration varied across iterations
     stages: list[StageGates]
     risks: list[RiskEffect]
@@ -158,7 +165,9 @@ class SimulationResult:
     def probability_by(self, week: float) -> float:
         """Share of iterations that finish by ``week`` (weeks from the plan start, inclusive)."""
         tol = 1e-9 * max(1.0, abs(week))
-        return float(np.count_nonzero(self.finish <= week + tol) / self.iterations) if self.iterations else 1.0
+        return (
+            float(np.count_nonzero(self.finish <= week + tol) / self.iterations) if self.iterations else 1.0
+        )
 
     def week_of(self, date: dt.date) -> float:
         """``date`` as weeks from the plan start; needs the plan's ``start_date``."""
@@ -188,7 +197,8 @@ class SimulationResult:
         if self.start_date is not None:
             out["start_date"] = self.start_date.isoformat()
             out["finish_dates"] = {
-                k: units.iso_date(self.start_date, v) for k, v in {"mean": self.mean, **self.percentiles()}.items()
+                k: units.iso_date(self.start_date, v)
+                for k, v in {"mean": self.mean, **self.percentiles()}.items()
             }
             out["deterministic_finish_date"] = units.iso_date(self.start_date, self.deterministic_finish)
         if by_week is not None:
@@ -256,7 +266,8 @@ class _Model:
 
     def __post_init__(self) -> None:
         self.low32, self.mode32, self.high32, self.split32 = (
-            x.astype(np.float32) for x in (self.low, self.mode, self.high, self.split))
+            x.astype(np.float32) for x in (self.low, self.mode, self.high, self.split)
+        )
 
 
 def _triangular_params(triples: list[tuple[float, float, float]]) -> tuple[np.ndarray, ...]:
@@ -281,7 +292,9 @@ def _depth(n: int, order: list[int], tail: list[int], head: list[int]) -> np.nda
     return np.array(level, dtype=np.int64)
 
 
-def _slots(nodes: np.ndarray, rows: np.ndarray, lag: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _slots(
+    nodes: np.ndarray, rows: np.ndarray, lag: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Split links (sorted by target node) into slots: slot j holds the j-th link of every node having one."""
     if not len(nodes):
         return []
@@ -294,8 +307,15 @@ def _slots(nodes: np.ndarray, rows: np.ndarray, lag: np.ndarray) -> list[tuple[n
     return out
 
 
-def _build_pass(n: int, level: np.ndarray, node: np.ndarray, other_end: np.ndarray, row_offset: np.ndarray,
-                lag: np.ndarray, primary: np.ndarray) -> _Pass:
+def _build_pass(
+    n: int,
+    level: np.ndarray,
+    node: np.ndarray,
+    other_end: np.ndarray,
+    row_offset: np.ndarray,
+    lag: np.ndarray,
+    primary: np.ndarray,
+) -> _Pass:
     """One pass's numbering and steps. Link e bounds ``node[e]`` from row ``row_offset[e] + pos[other_end[e]]``."""
     deg = np.bincount(node[primary], minlength=n) if n else np.zeros(0, dtype=np.int64)
     perm = np.lexsort((np.arange(n), -deg, level)) if n else np.zeros(0, dtype=np.int64)
@@ -321,8 +341,10 @@ def _build_pass(n: int, level: np.ndarray, node: np.ndarray, other_end: np.ndarr
             # Nodes are ordered by primary degree within the level, so slot j covers a prefix.
             assert nodes_j[0] == lo and nodes_j[-1] == lo + len(nodes_j) - 1
             prefix.append((len(nodes_j), rows_j, lag_j if np.any(lag_j != 0) else None))
-        other = [(nodes_j, rows_j, lag_j if np.any(lag_j != 0) else None)
-                 for nodes_j, rows_j, lag_j in _slots(t[~p], r[~p], g[~p])]
+        other = [
+            (nodes_j, rows_j, lag_j if np.any(lag_j != 0) else None)
+            for nodes_j, rows_j, lag_j in _slots(t[~p], r[~p], g[~p])
+        ]
         levels.append(_Level(lo, hi, prefix, other))
     return _Pass(perm, pos, levels)
 
@@ -437,7 +459,7 @@ def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> N
             cand = a[rows]
             if lag is not None:
                 cand += lag[:, None]
-            tgt = es[lo:lo + cnt]
+            tgt = es[lo : lo + cnt]
             np.maximum(tgt, cand, out=tgt)
         for targets, rows, lag in lv.other:
             cand = a[rows]
@@ -459,7 +481,7 @@ def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> No
             cand = b[rows]
             if lag is not None:
                 cand += lag[:, None]  # lags are stored negated for this pass
-            tgt = lf[lo:lo + cnt]
+            tgt = lf[lo : lo + cnt]
             np.minimum(tgt, cand, out=tgt)
         for targets, rows, lag in lv.other:
             cand = b[rows]
@@ -473,11 +495,12 @@ def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> No
 def _finish_only(m: _Model, d: np.ndarray) -> np.ndarray:
     a = np.empty((2 * m.n, d.shape[1]))
     _forward(m, d, a)
-    return a[m.n:].max(axis=0)
+    return a[m.n :].max(axis=0)
 
 
-def _finish_without(m: _Model, d: np.ndarray, a: np.ndarray, cols: np.ndarray, rows: np.ndarray,
-                    delay: np.ndarray) -> np.ndarray:
+def _finish_without(
+    m: _Model, d: np.ndarray, a: np.ndarray, cols: np.ndarray, rows: np.ndarray, delay: np.ndarray
+) -> np.ndarray:
     """The finish of iterations ``cols`` with ``delay`` taken off decisions ``rows`` (forward numbering).
 
     Levels before the first affected decision keep their dates, so the pass restarts from there."""
@@ -488,7 +511,7 @@ def _finish_without(m: _Model, d: np.ndarray, a: np.ndarray, cols: np.ndarray, r
     d_sub[rows] -= delay
     a_sub = np.empty((2 * n, len(cols)))
     a_sub[:lo] = a[:lo][:, cols]
-    a_sub[n:n + lo] = a[n:n + lo][:, cols]
+    a_sub[n : n + lo] = a[n : n + lo][:, cols]
     _forward(m, d_sub, a_sub, first)
     return a_sub[n:].max(axis=0)
 
@@ -574,9 +597,15 @@ def simulate(
     costs = cost_vectors(plan) if has_costs(plan) else None
     costs_f = None  # the same inputs in the forward numbering of the passes
     if costs is not None:
-        costs_f = CostVectors(costs.labour_per_week[m.fwd.perm], costs.one_off[m.fwd.perm],
-                              costs.run_rate[m.fwd.perm], costs.horizon, costs.target, costs.cost_of_delay,
-                              costs.budget)
+        costs_f = CostVectors(
+            costs.labour_per_week[m.fwd.perm],
+            costs.one_off[m.fwd.perm],
+            costs.run_rate[m.fwd.perm],
+            costs.horizon,
+            costs.target,
+            costs.cost_of_delay,
+            costs.budget,
+        )
     spend = np.empty(iterations) if costs is not None else None
     delay_cost = np.empty(iterations) if costs is not None else None
     chunk = chunk_size(n, iterations) if chunk is None else max(1, min(int(chunk), iterations))
@@ -584,9 +613,12 @@ def simulate(
     dur_seq, risk_seq = np.random.SeedSequence(seed).spawn(2)
     rng_d = np.random.default_rng(dur_seq)
     rng_r = np.random.default_rng(risk_seq)
-    dec_streams = [id_stream(seed, "decision", d.id) for d in plan.decisions] if common_random_numbers else None
-    risk_streams = ([id_stream(seed, "risk", r.id) for r in plan.risks[:n_risks]]
-                    if common_random_numbers else None)
+    dec_streams = (
+        [id_stream(seed, "decision", d.id) for d in plan.decisions] if common_random_numbers else None
+    )
+    risk_streams = (
+        [id_stream(seed, "risk", r.id) for r in plan.risks[:n_risks]] if common_random_numbers else None
+    )
 
     finish = np.empty(iterations)
     finish_without = np.empty((n_risks, iterations))
@@ -698,10 +730,16 @@ def simulate(
     p80_with = float(np.percentile(finish, 80))
     risk_effects = []
     for k, r in enumerate(plan.risks[:n_risks]):
-        risk_effects.append(RiskEffect(
-            id=r.id, title=r.title, probability=r.probability, fired=float(fired_count[k] / iterations),
-            p80_without=float(np.percentile(finish_without[k], 80)), p80_with=p80_with,
-        ))
+        risk_effects.append(
+            RiskEffect(
+                id=r.id,
+                title=r.title,
+                probability=r.probability,
+                fired=float(fired_count[k] / iterations),
+                p80_without=float(np.percentile(finish_without[k], 80)),
+                p80_with=p80_with,
+            )
+        )
 
     det_gates = _deterministic_gates(m, n_stages=len(plan.stages))
     stages = [
@@ -739,7 +777,7 @@ def _deterministic_gates(m: _Model, n_stages: int) -> list[float]:
         return [0.0] * n_stages
     a = np.empty((2 * m.n, 1))
     _forward(m, m.mode[:, None].copy(), a)
-    ef = a[m.n:, 0]
+    ef = a[m.n :, 0]
     out, gate = [], 0.0
     for rows in m.stage_rows:
         if len(rows):
@@ -758,9 +796,7 @@ def parse_when(text: str, start_date: dt.date | None) -> float:
         try:
             date = dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(
-                f"{text!r} is neither a number of weeks nor a date (YYYY-MM-DD)"
-            ) from None
+            raise ValueError(f"{text!r} is neither a number of weeks nor a date (YYYY-MM-DD)") from None
         if start_date is None:
             raise ValueError(
                 f"{text} is a date, but the plan has no start_date; give a number of weeks instead"
@@ -774,6 +810,16 @@ def parse_when(text: str, start_date: dt.date | None) -> float:
 
 
 __all__ = [
-    "DEFAULT_ITERATIONS", "DEFAULT_SEED", "PERCENTILES", "Progress", "RiskEffect", "SimulationCancelled",
-    "SimulationResult", "StageGates", "chunk_size", "parse_when", "simulate", "triangular_ppf",
+    "DEFAULT_ITERATIONS",
+    "DEFAULT_SEED",
+    "PERCENTILES",
+    "Progress",
+    "RiskEffect",
+    "SimulationCancelled",
+    "SimulationResult",
+    "StageGates",
+    "chunk_size",
+    "parse_when",
+    "simulate",
+    "triangular_ppf",
 ]

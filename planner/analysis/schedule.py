@@ -88,7 +88,9 @@ def forward_pass(graph: PlanGraph, weight: np.ndarray, floor: np.ndarray) -> np.
     es = floor.tolist()
     if len(graph.src):
         order = edge_order(graph)
-        for u, v, w in zip(graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True):
+        for u, v, w in zip(
+            graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True
+        ):
             t = es[u] + w
             if t > es[v]:
                 es[v] = t
@@ -100,7 +102,9 @@ def backward_pass(graph: PlanGraph, weight: np.ndarray, ceiling: np.ndarray) -> 
     ls = ceiling.tolist()
     if len(graph.src):
         order = edge_order(graph)[::-1]
-        for u, v, w in zip(graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True):
+        for u, v, w in zip(
+            graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True
+        ):
             t = ls[v] - w
             if t < ls[u]:
                 ls[u] = t

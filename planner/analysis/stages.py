@@ -44,12 +44,14 @@ class StageResult:
             "gate": self.gate,
         }
         if start_date is not None:
-            out.update({
-                "start_date": units.iso_date(start_date, self.start),
-                "finish_date": units.iso_date(start_date, self.finish),
-                "gated_start_date": units.iso_date(start_date, self.gated_start),
-                "gate_date": units.iso_date(start_date, self.gate),
-            })
+            out.update(
+                {
+                    "start_date": units.iso_date(start_date, self.start),
+                    "finish_date": units.iso_date(start_date, self.finish),
+                    "gated_start_date": units.iso_date(start_date, self.gated_start),
+                    "gate_date": units.iso_date(start_date, self.gate),
+                }
+            )
         return out
 
 
@@ -75,8 +77,12 @@ class StageAnalysis:
         groups: dict[tuple[str, str], list[str]] = {}
         for did, frm, to in self.suggested_moves:
             groups.setdefault((frm, to), []).append(did)
-        return [(frm, to, ids) for (frm, to), ids in
-                sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), order.get(kv[0][1], -1)))]
+        return [
+            (frm, to, ids)
+            for (frm, to), ids in sorted(
+                groups.items(), key=lambda kv: (order.get(kv[0][0], -1), order.get(kv[0][1], -1))
+            )
+        ]
 
     def sequencing_text(self) -> list[str]:
         """One sentence per stage pair, the words every view uses when it counts or draws decisions by sequenced
@@ -85,8 +91,10 @@ class StageAnalysis:
         out = []
         for frm, to, ids in self.sequencing_moves():
             n = len(ids)
-            out.append(f"{n} {names.get(frm, frm)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} "
-                       f"in {names.get(to, to)} under strict gates")
+            out.append(
+                f"{n} {names.get(frm, frm)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} "
+                f"in {names.get(to, to)} under strict gates"
+            )
         return out
 
 
@@ -103,9 +111,9 @@ def sequenced_stages(graph: PlanGraph) -> np.ndarray:
     return np.array(seq, dtype=np.int64)
 
 
-def gated_schedule(graph: PlanGraph, weight: np.ndarray, seq: np.ndarray, n_stages: int) -> tuple[
-    np.ndarray, np.ndarray, list[float]
-]:
+def gated_schedule(
+    graph: PlanGraph, weight: np.ndarray, seq: np.ndarray, n_stages: int
+) -> tuple[np.ndarray, np.ndarray, list[float]]:
     """Forward pass on sequenced stages where no decision of stage k starts before Gate_(k-1).
 
     Returns (ES, EF, gates) with ``gates[k] = max(gates[k-1], max EF in stage k)`` and Gate_(-1) = 0.
@@ -139,8 +147,12 @@ def gated_schedule(graph: PlanGraph, weight: np.ndarray, seq: np.ndarray, n_stag
             for i in mine:  # the gate floor first, then this stage's out-links
                 if es[i] < gate_prev:
                     es[i] = gate_prev
-            for u, v, w in zip(s_l[bounds[k]:bounds[k + 1]], d_l[bounds[k]:bounds[k + 1]],
-                               w_l[bounds[k]:bounds[k + 1]], strict=True):
+            for u, v, w in zip(
+                s_l[bounds[k] : bounds[k + 1]],
+                d_l[bounds[k] : bounds[k + 1]],
+                w_l[bounds[k] : bounds[k + 1]],
+                strict=True,
+            ):
                 t = es[u] + w
                 if t > es[v]:
                     es[v] = t

@@ -56,7 +56,9 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
         return name(plan, did, titles)
 
     out: list[Finding] = []
-    all_linked = len(graph.src) == len(plan.dependencies)  # compile_plan resolved every link: none unknown or self
+    all_linked = len(graph.src) == len(
+        plan.dependencies
+    )  # compile_plan resolved every link: none unknown or self
     out += _duplicate_ids(plan, skip_decisions=len(graph.index) == len(plan.decisions))
     out += _unknown_references(plan, graph, titles, nm)
     out += [] if all_linked else _self_dependencies(plan, nm)
@@ -101,22 +103,43 @@ def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm
     areas = {a.id for a in plan.areas}
     teams = {t.id for t in plan.teams}
     decisions = plan.decisions
-    if ({d.stage for d in decisions} <= stages and {d.area for d in decisions} - {None} <= areas
-            and {d.owner for d in decisions} - {None} <= teams):
+    if (
+        {d.stage for d in decisions} <= stages
+        and {d.area for d in decisions} - {None} <= areas
+        and {d.owner for d in decisions} - {None} <= teams
+    ):
         decisions = []  # every stage, area and owner resolves: nothing to report per decision
     for d in decisions:
         if d.stage not in stages:
-            out.append(Finding(E, "unknown-reference",
-                               f"{nm(d.id)} is in stage '{d.stage}', which the plan does not define. "
-                               f"Choose one of: {', '.join(s.id for s in plan.stages)}.", [d.id]))
+            out.append(
+                Finding(
+                    E,
+                    "unknown-reference",
+                    f"{nm(d.id)} is in stage '{d.stage}', which the plan does not define. "
+                    f"Choose one of: {', '.join(s.id for s in plan.stages)}.",
+                    [d.id],
+                )
+            )
         if d.area is not None and d.area not in areas:
-            out.append(Finding(E, "unknown-reference",
-                               f"{nm(d.id)} is in area '{d.area}', which the plan does not define. "
-                               "Add the area or choose an existing one.", [d.id]))
+            out.append(
+                Finding(
+                    E,
+                    "unknown-reference",
+                    f"{nm(d.id)} is in area '{d.area}', which the plan does not define. "
+                    "Add the area or choose an existing one.",
+                    [d.id],
+                )
+            )
         if d.owner is not None and d.owner not in teams:
-            out.append(Finding(E, "unknown-reference",
-                               f"{nm(d.id)} is owned by team '{d.owner}', which the plan does not define. "
-                               "Add the team or choose an existing one.", [d.id]))
+            out.append(
+                Finding(
+                    E,
+                    "unknown-reference",
+                    f"{nm(d.id)} is owned by team '{d.owner}', which the plan does not define. "
+                    "Add the team or choose an existing one.",
+                    [d.id],
+                )
+            )
     # compile_plan already resolved every dependency; only look closer when some did not resolve.
     unresolved = plan.dependencies[:0]
     if len(graph.src) < len(plan.dependencies):  # some link has an unknown end or is a self link
@@ -127,27 +150,47 @@ def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm
         missing = [x for x in (dep.from_, dep.to) if x not in titles]
         if missing:
             known = [x for x in (dep.from_, dep.to) if x in titles]
-            out.append(Finding(E, "unknown-reference",
-                               f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
-                               f"{' and '.join(repr(m) for m in missing)}, which "
-                               f"{'is not a decision' if len(missing) == 1 else 'are not decisions'} of this plan. "
-                               "Fix the id or remove the dependency.", known))
+            out.append(
+                Finding(
+                    E,
+                    "unknown-reference",
+                    f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
+                    f"{' and '.join(repr(m) for m in missing)}, which "
+                    f"{'is not a decision' if len(missing) == 1 else 'are not decisions'} of this plan. "
+                    "Fix the id or remove the dependency.",
+                    known,
+                )
+            )
     for r in plan.risks:
         for did in r.decisions:
             if did not in titles:
-                out.append(Finding(E, "unknown-reference",
-                                   f"Risk '{r.title}' ({r.id}) affects '{did}', which is not a decision of this "
-                                   "plan. Fix the id or remove it from the risk.", []))
+                out.append(
+                    Finding(
+                        E,
+                        "unknown-reference",
+                        f"Risk '{r.title}' ({r.id}) affects '{did}', which is not a decision of this "
+                        "plan. Fix the id or remove it from the risk.",
+                        [],
+                    )
+                )
         if r.owner is not None and r.owner not in teams:
-            out.append(Finding(E, "unknown-reference",
-                               f"Risk '{r.title}' ({r.id}) is owned by team '{r.owner}', which the plan does not "
-                               "define.", []))
+            out.append(
+                Finding(
+                    E,
+                    "unknown-reference",
+                    f"Risk '{r.title}' ({r.id}) is owned by team '{r.owner}', which the plan does not "
+                    "define.",
+                    [],
+                )
+            )
     return out
 
 
 def _self_dependencies(plan: Plan, nm: Namer) -> list[Finding]:
     return [
-        Finding(E, "self-dependency", f"{nm(dep.from_)} depends on itself. Remove this dependency.", [dep.from_])
+        Finding(
+            E, "self-dependency", f"{nm(dep.from_)} depends on itself. Remove this dependency.", [dep.from_]
+        )
         for dep in plan.dependencies
         if dep.from_ == dep.to
     ]
@@ -161,7 +204,9 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
     left = set(graph.cyclic)
     g = nx.DiGraph()
     g.add_edges_from(
-        (int(u), int(v)) for u, v in zip(graph.src, graph.dst, strict=True) if int(u) in left and int(v) in left
+        (int(u), int(v))
+        for u, v in zip(graph.src, graph.dst, strict=True)
+        if int(u) in left and int(v) in left
     )
     out = []
     components = [c for c in nx.strongly_connected_components(g) if len(c) > 1]
@@ -172,17 +217,28 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
         cycle_edges = nx.find_cycle(sub, source=start)
         chain = [graph.ids[u] for u, _ in cycle_edges] + [graph.ids[cycle_edges[0][0]]]
         # A long loop is spelled by its ends: one finding of a 100k-decision loop stays one readable line.
-        shown = chain if len(chain) <= _MAX_CYCLE_SPELLED else (
-            chain[:_MAX_CYCLE_SPELLED // 2] + ["…"] + chain[-(_MAX_CYCLE_SPELLED // 2):])
+        shown = (
+            chain
+            if len(chain) <= _MAX_CYCLE_SPELLED
+            else (chain[: _MAX_CYCLE_SPELLED // 2] + ["…"] + chain[-(_MAX_CYCLE_SPELLED // 2) :])
+        )
         spelled = " -> ".join(shown)
         names = " -> ".join(c if c == "…" else nm(c) for c in shown)
         skipped = len(chain) - len(shown) + 1
         extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
         if skipped > 0:
-            extra = f" (The loop runs through {len(chain) - 1} decisions; {skipped} are left out above.)" + extra
-        out.append(Finding(E, "cycle",
-                           f"Dependency cycle: {spelled}. {names} can never be scheduled; remove or reverse one "
-                           f"of these dependencies.{extra}", chain[:-1]))
+            extra = (
+                f" (The loop runs through {len(chain) - 1} decisions; {skipped} are left out above.)" + extra
+            )
+        out.append(
+            Finding(
+                E,
+                "cycle",
+                f"Dependency cycle: {spelled}. {names} can never be scheduled; remove or reverse one "
+                f"of these dependencies.{extra}",
+                chain[:-1],
+            )
+        )
     return out
 
 
@@ -198,12 +254,16 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         return []
     ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
     behind = ((start - dt.date.min).days - 1) / 7
-    worst = np.array([0.0 if d.milestone else duration_value(d.duration, "pessimistic") for d in plan.decisions])
+    worst = np.array(
+        [0.0 if d.milestone else duration_value(d.duration, "pessimistic") for d in plan.decisions]
+    )
     for r in plan.risks:
         hit = [graph.index[x] for x in r.decisions if x in graph.index]
         worst[hit] += duration_value(r.impact, "pessimistic")
     nb = graph.not_before
-    bound = (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
+    bound = (
+        (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
+    )
     finish = bound
     if bound > ahead and graph.order is not None:
         from dataclasses import replace
@@ -216,33 +276,56 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         es = forward_pass(g, w, np.maximum(nb, 0.0))
         _, gated_ef, gates = gated_schedule(g, w, sequenced_stages(g), len(plan.stages))
         finish = max(float((es + worst).max()), float(gated_ef.max()), max(gates, default=0.0))
-    base_hi = max((max([b.finish, *(e.finish for e in b.decisions.values())]) for b in plan.baselines), default=0)
+    base_hi = max(
+        (max([b.finish, *(e.finish for e in b.decisions.values())]) for b in plan.baselines), default=0
+    )
     base_lo = min((min([0.0, *(e.start for e in b.decisions.values())]) for b in plan.baselines), default=0)
     # The cost figures run to the horizon and count delay from a target given in weeks: those are dates too.
-    marks = [float(x) for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
-             if isinstance(x, int | float) and not isinstance(x, bool)]
+    marks = [
+        float(x)
+        for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
+        if isinstance(x, int | float) and not isinstance(x, bool)
+    ]
     base_hi, base_lo = max([base_hi, *marks]), min([base_lo, *marks])
     if finish <= ahead and base_hi <= ahead and -base_lo <= behind:
         return []
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
     if finish > ahead:
-        return [Finding(E, "dates-out-of-range",
-                        f"With the start date {units.format_date(start)}, the schedule can run {finish:,.0f} weeks "
-                        "(pessimistic estimates, every risk firing), past 31 Dec 9999, the last date a calendar "
-                        "holds. Move the start date earlier or shorten the longest durations "
-                        f"({', '.join(nm(x) for x in longest)}).", longest)]
-    return [Finding(E, "dates-out-of-range",
-                    f"With the start date {units.format_date(start)}, a baseline, the target or the horizon lies outside "
-                    "the years 1 to 9999. Move the start date, or bring those weeks within the calendar.", [])]
+        return [
+            Finding(
+                E,
+                "dates-out-of-range",
+                f"With the start date {units.format_date(start)}, the schedule can run {finish:,.0f} weeks "
+                "(pessimistic estimates, every risk firing), past 31 Dec 9999, the last date a calendar "
+                "holds. Move the start date earlier or shorten the longest durations "
+                f"({', '.join(nm(x) for x in longest)}).",
+                longest,
+            )
+        ]
+    return [
+        Finding(
+            E,
+            "dates-out-of-range",
+            f"With the start date {units.format_date(start)}, a baseline, the target or the horizon lies outside "
+            "the years 1 to 9999. Move the start date, or bring those weeks within the calendar.",
+            [],
+        )
+    ]
 
 
 def _milestones(plan: Plan, nm: Namer) -> list[Finding]:
     out = []
     for d in plan.decisions:
         if d.milestone and duration_value(d.duration, "pessimistic") != 0:
-            out.append(Finding(E, "milestone-duration",
-                               f"{nm(d.id)} is a milestone but has a duration. A milestone takes 0 weeks; set its "
-                               "duration to 0 or untick 'milestone'.", [d.id]))
+            out.append(
+                Finding(
+                    E,
+                    "milestone-duration",
+                    f"{nm(d.id)} is a milestone but has a duration. A milestone takes 0 weeks; set its "
+                    "duration to 0 or untick 'milestone'.",
+                    [d.id],
+                )
+            )
     return out
 
 
@@ -255,9 +338,14 @@ def _duplicate_dependencies(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Fin
     out = []
     for e, c in sorted(zip(first[counts > 1].tolist(), counts[counts > 1].tolist(), strict=True)):
         u, v = graph.ids[int(graph.src[e])], graph.ids[int(graph.dst[e])]
-        out.append(Finding(W, "duplicate-dependency",
-                           f"{nm(u)} -> {nm(v)} is linked {c} times. Keep one dependency; the tightest one wins.",
-                           [u, v]))
+        out.append(
+            Finding(
+                W,
+                "duplicate-dependency",
+                f"{nm(u)} -> {nm(v)} is linked {c} times. Keep one dependency; the tightest one wins.",
+                [u, v],
+            )
+        )
     return out
 
 
@@ -272,9 +360,15 @@ def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         u, v = graph.ids[graph.src[e]], graph.ids[graph.dst[e]]
         s_u = plan.stages[graph.stage[graph.src[e]]].name
         s_v = plan.stages[graph.stage[graph.dst[e]]].name
-        out.append(Finding(W, "stage-inversion",
-                           f"{nm(v)} ({s_v}) waits for {nm(u)}, which sits in a later stage ({s_u}). "
-                           f"Move {v} to {s_u} or later, or move {u} earlier.", [u, v]))
+        out.append(
+            Finding(
+                W,
+                "stage-inversion",
+                f"{nm(v)} ({s_v}) waits for {nm(u)}, which sits in a later stage ({s_u}). "
+                f"Move {v} to {s_u} or later, or move {u} earlier.",
+                [u, v],
+            )
+        )
     return out
 
 
@@ -290,9 +384,15 @@ def _gates_not_met(plan: Plan) -> list[Finding]:
         if unmet and stage.id in by_stage:
             ids = by_stage[stage.id]
             listed = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
-            out.append(Finding(W, "gate-not-met",
-                               f"Stage {stage.name} has started ({len(ids)} decision(s) under way) while the "
-                               f"{prev.name} gate is not met: {listed}.", ids[:_MAX_LISTED * 4]))
+            out.append(
+                Finding(
+                    W,
+                    "gate-not-met",
+                    f"Stage {stage.name} has started ({len(ids)} decision(s) under way) while the "
+                    f"{prev.name} gate is not met: {listed}.",
+                    ids[: _MAX_LISTED * 4],
+                )
+            )
     return out
 
 
@@ -303,9 +403,13 @@ def _isolated(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     linked[graph.src] = True
     linked[graph.dst] = True
     return [
-        Finding(I, "isolated-decision",
-                f"{nm(graph.ids[i])} has no dependencies in either direction. Link it to the work it needs or "
-                "enables, or confirm it really stands alone.", [graph.ids[i]])
+        Finding(
+            I,
+            "isolated-decision",
+            f"{nm(graph.ids[i])} has no dependencies in either direction. Link it to the work it needs or "
+            "enables, or confirm it really stands alone.",
+            [graph.ids[i]],
+        )
         for i in np.flatnonzero(~linked).tolist()
     ]
 
@@ -321,7 +425,9 @@ def _empty_stages(plan: Plan) -> list[Finding]:
 
 def _missing_owner(plan: Plan, nm: Namer) -> list[Finding]:
     return [
-        Finding(I, "missing-owner", f"{nm(d.id)} has no owner. Assign a team so someone is accountable.", [d.id])
+        Finding(
+            I, "missing-owner", f"{nm(d.id)} has no owner. Assign a team so someone is accountable.", [d.id]
+        )
         for d in plan.decisions
         if d.owner is None and not d.milestone
     ]

@@ -48,7 +48,9 @@ SLIDE = (13.333, 7.5)  # 16:9 slide, inches
 MAX_IN = 200.0  # matplotlib/Agg cannot go much past 2^16 pixels per side; keep exports sane
 
 
-def register_chart(name: str, func: ChartFunc, default_size: SizeSpec = SLIDE, *, title: str | None = None) -> None:
+def register_chart(
+    name: str, func: ChartFunc, default_size: SizeSpec = SLIDE, *, title: str | None = None
+) -> None:
     """Make ``func`` available as chart ``name`` (CLI ``--chart``, app tabs, report).
 
     ``default_size`` is ``(width, height)`` in inches or a function ``analysis -> (width, height)`` that grows
@@ -72,7 +74,10 @@ def _n(analysis: Any) -> int:
 
 def _gantt_size(analysis: Any) -> tuple[float, float]:
     rows = gantt_row_count(analysis)
-    return (max(SLIDE[0], min(20.0, 11.0 + _longest_span(analysis) / 12)), max(SLIDE[1], natural_height_in(rows)))
+    return (
+        max(SLIDE[0], min(20.0, 11.0 + _longest_span(analysis) / 12)),
+        max(SLIDE[1], natural_height_in(rows)),
+    )
 
 
 def _longest_span(analysis: Any) -> float:
@@ -116,8 +121,9 @@ def new_figure(size: tuple[float, float], dpi: float = 100) -> Any:
     return fig
 
 
-def draw_chart(name: str, analysis: Any, size: tuple[float, float] | None = None, dpi: float = 100,
-               **options: Any) -> Any:
+def draw_chart(
+    name: str, analysis: Any, size: tuple[float, float] | None = None, dpi: float = 100, **options: Any
+) -> Any:
     """A new Figure with chart ``name`` drawn on it."""
     if name not in CHARTS:
         raise KeyError(f"unknown chart {name!r}; choose one of: {', '.join(CHARTS)}")
@@ -130,12 +136,18 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: float = 150) -> Non
     """Save ``fig`` by the suffix of ``path``: text stays text in SVG, fonts are embedded in PDF."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot export {suffix or 'a file without a suffix'}; use one of {', '.join(FORMATS)}")
+        raise ValueError(
+            f"cannot export {suffix or 'a file without a suffix'}; use one of {', '.join(FORMATS)}"
+        )
     w, h = fig.get_size_inches()
     if suffix == ".png":
         # Agg refuses images beyond 2^16 pixels a side; lower the resolution of huge charts instead of failing.
         dpi = min(dpi, 65000 / max(w, h))
-    meta: dict[str, Any] = {"Creator": "Scaling Roadmap Planner"} if suffix != ".png" else {"Software": "Scaling Roadmap Planner"}
+    meta: dict[str, Any] = (
+        {"Creator": "Scaling Roadmap Planner"}
+        if suffix != ".png"
+        else {"Software": "Scaling Roadmap Planner"}
+    )
     if suffix == ".svg":
         meta = {"Creator": "Scaling Roadmap Planner", "Date": None}
     elif suffix == ".pdf":
@@ -144,8 +156,14 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: float = 150) -> Non
         fig.savefig(path, format=suffix[1:], dpi=dpi, facecolor="white", metadata=meta)
 
 
-def render_chart(name: str, analysis: Any, path: str | os.PathLike[str], size: tuple[float, float] | None = None,
-                 dpi: float = 150, **options: Any) -> None:
+def render_chart(
+    name: str,
+    analysis: Any,
+    path: str | os.PathLike[str],
+    size: tuple[float, float] | None = None,
+    dpi: float = 150,
+    **options: Any,
+) -> None:
     """Draw chart ``name`` for ``analysis`` and save it to ``path`` (.png, .svg or .pdf by suffix).
 
     ``size`` is (width, height) in inches, by default :func:`default_size`. ``options`` go to the chart function
@@ -153,7 +171,9 @@ def render_chart(name: str, analysis: Any, path: str | os.PathLike[str], size: t
     """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot export {suffix or 'a file without a suffix'}; use one of {', '.join(FORMATS)}")
+        raise ValueError(
+            f"cannot export {suffix or 'a file without a suffix'}; use one of {', '.join(FORMATS)}"
+        )
     fig = draw_chart(name, analysis, size, dpi=100, **options)
     save_figure(fig, path, dpi)
 
@@ -170,7 +190,24 @@ def _load_extensions() -> None:
 _load_extensions()
 
 __all__ = [
-    "CHARTS", "FORMATS", "TITLES", "critical_path_pages", "default_size", "draw_chart", "draw_critical_path", "draw_gantt", "draw_graph",
-    "draw_roadmap", "draw_stage_timeline", "gantt_row_capacity", "gantt_row_count", "gantt_rows", "graph_tiles",
-    "new_figure", "register_chart", "render_chart", "save_figure", "style",
+    "CHARTS",
+    "FORMATS",
+    "TITLES",
+    "critical_path_pages",
+    "default_size",
+    "draw_chart",
+    "draw_critical_path",
+    "draw_gantt",
+    "draw_graph",
+    "draw_roadmap",
+    "draw_stage_timeline",
+    "gantt_row_capacity",
+    "gantt_row_count",
+    "gantt_rows",
+    "graph_tiles",
+    "new_figure",
+    "register_chart",
+    "render_chart",
+    "save_figure",
+    "style",
 ]

@@ -55,10 +55,15 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         plan = analysis.plan
         s = analysis.schedule
         if not plan.teams:
-            style.message(fig, "No teams yet", ["Add teams with a capacity and set each decision's owner to see "
-                                                "the load on each team."])
+            style.message(
+                fig,
+                "No teams yet",
+                ["Add teams with a capacity and set each decision's owner to see the load on each team."],
+            )
             return
-        lv: Levelled | None = analysis.levelled if isinstance(getattr(analysis, "levelled", None), Levelled) else None
+        lv: Levelled | None = (
+            analysis.levelled if isinstance(getattr(analysis, "levelled", None), Levelled) else None
+        )
         use_levelled = schedule == "levelled" or (schedule == "auto" and lv is not None)
         if use_levelled and lv is None:
             lv = level(plan, s)
@@ -66,21 +71,32 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         if use_levelled:
             assert lv is not None
             es, ef, other = lv.es, lv.ef, (s.es, s.ef)
-            which = (f"levelled schedule (finish wk {style.fmt_weeks(lv.finish)}, "
-                     f"+{style.fmt_weeks(lv.cost)} wk); grey outline: unlevelled")
+            which = (
+                f"levelled schedule (finish wk {style.fmt_weeks(lv.finish)}, "
+                f"+{style.fmt_weeks(lv.cost)} wk); grey outline: unlevelled"
+            )
         else:
             es, ef = s.es, s.ef
             other = (lv.es, lv.ef) if lv is not None else None
             which = "unlevelled (CPM) schedule" + ("; grey outline: levelled" if other is not None else "")
         loads = team_loads(plan, es, ef)
         other_loads = team_loads(plan, *other) if other is not None else None
-        t_max = max(float(np.max(ef)) if len(ef) else 0.0,
-                    float(np.max(other[1])) if other is not None and len(other[1]) else 0.0, 1.0)
+        t_max = max(
+            float(np.max(ef)) if len(ef) else 0.0,
+            float(np.max(other[1])) if other is not None and len(other[1]) else 0.0,
+            1.0,
+        )
         over_teams = [tl for tl in loads if tl.over()]
-        style.title(fig, "Team load against capacity",
-                    f"People needed per team over time, {which}"
-                    + (f"; over capacity: {', '.join(t.name for t in over_teams)}" if over_teams
-                       else "; every team within capacity"))
+        style.title(
+            fig,
+            "Team load against capacity",
+            f"People needed per team over time, {which}"
+            + (
+                f"; over capacity: {', '.join(t.name for t in over_teams)}"
+                if over_teams
+                else "; every team within capacity"
+            ),
+        )
 
         colors = _team_colors(len(loads))
         w_in, h_in = fig.get_size_inches()
@@ -95,8 +111,18 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         panel_h = (avail - top_h - 0.35) / max(1, n)
         if panel_h < MIN_PANEL_IN:
             # No room for a panel per team (a small figure): the stacked chart alone, with a key.
-            _draw_stacked_only(fig, plan, loads, colors, t_max, dates, left=left, right=right, bottom=bottom,
-                               height=max(0.5, avail))
+            _draw_stacked_only(
+                fig,
+                plan,
+                loads,
+                colors,
+                t_max,
+                dates,
+                left=left,
+                right=right,
+                bottom=bottom,
+                height=max(0.5, avail),
+            )
             return
 
         # Stacked, over the union of every team's breakpoints.
@@ -107,17 +133,23 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         ax = fig.add_axes(style.inches_to_fig(fig, left, y0, right, h_in - y0 - top_h))
         base = np.zeros(len(xs))
         for k, tl in enumerate(loads):
-            ax.fill_between(xs, base, base + stack[k], step="post", color=colors[k], linewidth=0, zorder=2,
-                            label=tl.name)
+            ax.fill_between(
+                xs, base, base + stack[k], step="post", color=colors[k], linewidth=0, zorder=2, label=tl.name
+            )
             base = base + stack[k]
         caps = [tl.capacity for tl in loads if tl.capacity is not None]
         if caps:
             total_cap = float(sum(caps))
             ax.axhline(total_cap, color=CAPACITY, linestyle="--", linewidth=1.1, zorder=3)
-            ax.annotate(f"total capacity {style.fmt_weeks(total_cap)}"
-                        + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
-                        (0, total_cap), xytext=(3, 3), textcoords="offset points", fontsize=style.SMALL_PT,
-                        color=CAPACITY)
+            ax.annotate(
+                f"total capacity {style.fmt_weeks(total_cap)}"
+                + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
+                (0, total_cap),
+                xytext=(3, 3),
+                textcoords="offset points",
+                fontsize=style.SMALL_PT,
+                color=CAPACITY,
+            )
         ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
         ax.set_ylim(0, ymax * 1.15)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
@@ -125,9 +157,17 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
         ax.tick_params(axis="x", labelbottom=False)
         ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
         # Clear of the y tick labels (up to "100.0" at the tick size, about 0.4 in).
-        ax.text(-0.5 / (w_in - left - right), 0.5, "All teams\n(people, stacked)", transform=ax.transAxes,
-                ha="right", va="center",
-                fontsize=style.LABEL_PT, color=style.INK, fontweight="bold")
+        ax.text(
+            -0.5 / (w_in - left - right),
+            0.5,
+            "All teams\n(people, stacked)",
+            transform=ax.transAxes,
+            ha="right",
+            va="center",
+            fontsize=style.LABEL_PT,
+            color=style.INK,
+            fontweight="bold",
+        )
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
 
@@ -142,14 +182,30 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
             if other_loads is not None:
                 ol = other_loads[k]
                 ox = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in ol.segments for x in (s_, e_)}))
-                pax.step(ox, ol.at(ox), where="post", color=style.MUTED, linewidth=0.8, linestyle=(0, (2, 1.5)),
-                         zorder=4)
+                pax.step(
+                    ox,
+                    ol.at(ox),
+                    where="post",
+                    color=style.MUTED,
+                    linewidth=0.8,
+                    linestyle=(0, (2, 1.5)),
+                    zorder=4,
+                )
             top = max(float(ty.max()) if len(ty) else 0.0, tl.capacity or 0.0, 1.0)
             if tl.capacity is not None:
                 pax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=0.9, zorder=5)
                 for s_, e_, p in tl.over():
-                    pax.fill_between([s_, e_], tl.capacity, p, color=OVER, alpha=0.85, hatch="////",
-                                     edgecolor="white", linewidth=0, zorder=4)
+                    pax.fill_between(
+                        [s_, e_],
+                        tl.capacity,
+                        p,
+                        color=OVER,
+                        alpha=0.85,
+                        hatch="////",
+                        edgecolor="white",
+                        linewidth=0,
+                        zorder=4,
+                    )
             pax.set_ylim(0, top * 1.2)
             pax.set_yticks([0, tl.capacity] if tl.capacity else [0])
             pax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED, length=2)
@@ -164,25 +220,62 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
             flag = "  \u25b2 over" if tl.over() else ""
             chars = style.chars_fitting(left - 0.75, style.SMALL_PT)
             key_w = 1.0 / (w_in - left - right)  # one inch in axes fractions
-            pax.text(-0.012 - 0.2 * key_w, 0.62, style.ellipsize(tl.name, chars), transform=pax.transAxes,
-                     ha="right", va="center", fontsize=style.SMALL_PT, color=style.INK)
-            pax.text(-0.012, 0.22, f"{peak} / {cap_txt}{flag}", transform=pax.transAxes, ha="right", va="center",
-                     fontsize=style.SMALL_PT, color=OVER if flag else style.MUTED,
-                     fontweight="bold" if flag else "normal")
+            pax.text(
+                -0.012 - 0.2 * key_w,
+                0.62,
+                style.ellipsize(tl.name, chars),
+                transform=pax.transAxes,
+                ha="right",
+                va="center",
+                fontsize=style.SMALL_PT,
+                color=style.INK,
+            )
+            pax.text(
+                -0.012,
+                0.22,
+                f"{peak} / {cap_txt}{flag}",
+                transform=pax.transAxes,
+                ha="right",
+                va="center",
+                fontsize=style.SMALL_PT,
+                color=OVER if flag else style.MUTED,
+                fontweight="bold" if flag else "normal",
+            )
             # The team's colour key, matching its layer in the stacked panel above.
-            pax.add_patch(Rectangle((-0.012 - 0.15 * key_w, 0.5), 0.12 * key_w, 0.24, transform=pax.transAxes,
-                                    color=colors[k], clip_on=False))
+            pax.add_patch(
+                Rectangle(
+                    (-0.012 - 0.15 * key_w, 0.5),
+                    0.12 * key_w,
+                    0.24,
+                    transform=pax.transAxes,
+                    color=colors[k],
+                    clip_on=False,
+                )
+            )
 
 
-def _draw_stacked_only(fig: Figure, plan: Any, loads: list[Any], colors: list[str], t_max: float,
-                       dates: bool | None, *, left: float, right: float, bottom: float, height: float) -> None:
+def _draw_stacked_only(
+    fig: Figure,
+    plan: Any,
+    loads: list[Any],
+    colors: list[str],
+    t_max: float,
+    dates: bool | None,
+    *,
+    left: float,
+    right: float,
+    bottom: float,
+    height: float,
+) -> None:
     """The compact chart: every team's load stacked against the total capacity, over-capacity stretches
     hatched along the bottom, and a key naming each team (with a triangle when it is over capacity)."""
     w_in, h_in = fig.get_size_inches()
     # Bold (over-capacity) names are about 10 % wider than the estimate of plain text.
     key_chars = int(style.chars_fitting(max(0.8, min(2.6, w_in * 0.34)) - 0.3, style.SMALL_PT) / 1.1)
-    names = [style.ellipsize(tl.name, key_chars - (7 if tl.over() else 0)) + ("  \u25b2 over" if tl.over() else "")
-             for tl in loads]
+    names = [
+        style.ellipsize(tl.name, key_chars - (7 if tl.over() else 0)) + ("  \u25b2 over" if tl.over() else "")
+        for tl in loads
+    ]
     key_w = 0.3 + 1.1 * max(style.text_width_in(t, style.SMALL_PT) for t in names) if names else 0.0
     left = 0.55
     ax = fig.add_axes(style.inches_to_fig(fig, left, bottom, right + key_w, h_in - bottom - height))
@@ -191,30 +284,60 @@ def _draw_stacked_only(fig: Figure, plan: Any, loads: list[Any], colors: list[st
     base = np.zeros(len(xs))
     for k, tl in enumerate(loads):
         layer = tl.at(xs)
-        ax.fill_between(xs, base, base + layer, step="post", color=colors[k], linewidth=0, zorder=2, label=names[k])
+        ax.fill_between(
+            xs, base, base + layer, step="post", color=colors[k], linewidth=0, zorder=2, label=names[k]
+        )
         base = base + layer
     caps = [tl.capacity for tl in loads if tl.capacity is not None]
     ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
     if caps:
         ax.axhline(float(sum(caps)), color=CAPACITY, linestyle="--", linewidth=1.0, zorder=3)
-        ax.annotate(f"total capacity {style.fmt_weeks(float(sum(caps)))}", (0, float(sum(caps))), xytext=(3, 2),
-                    textcoords="offset points", fontsize=style.SMALL_PT, color=CAPACITY, va="bottom")
+        ax.annotate(
+            f"total capacity {style.fmt_weeks(float(sum(caps)))}",
+            (0, float(sum(caps))),
+            xytext=(3, 2),
+            textcoords="offset points",
+            fontsize=style.SMALL_PT,
+            color=CAPACITY,
+            va="bottom",
+        )
     # Stretches where some team is over its own capacity: a hatched strip under the stack.
     for tl in loads:
         for s_, e_, _ in tl.over():
-            ax.add_patch(Rectangle((s_, -0.075 * ymax), e_ - s_, 0.06 * ymax, facecolor=OVER, hatch="////",
-                                   edgecolor="white", linewidth=0, zorder=4))
+            ax.add_patch(
+                Rectangle(
+                    (s_, -0.075 * ymax),
+                    e_ - s_,
+                    0.06 * ymax,
+                    facecolor=OVER,
+                    hatch="////",
+                    edgecolor="white",
+                    linewidth=0,
+                    zorder=4,
+                )
+            )
     ax.set_ylim(-0.08 * ymax, ymax * 1.12)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
     ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ymax * 1.12])
     time_axis(ax, plan, t_max, dates, label=True, top_weeks=False)
     ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
-    ax.set_ylabel("people (stacked); hatched: a team over capacity", fontsize=style.SMALL_PT, color=style.MUTED)
+    ax.set_ylabel(
+        "people (stacked); hatched: a team over capacity", fontsize=style.SMALL_PT, color=style.MUTED
+    )
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     handles, labels = ax.get_legend_handles_labels()
-    leg = ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
-                    fontsize=style.SMALL_PT, handlelength=1.0, handletextpad=0.4, borderaxespad=0.0)
+    leg = ax.legend(
+        handles[::-1],
+        labels[::-1],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=style.SMALL_PT,
+        handlelength=1.0,
+        handletextpad=0.4,
+        borderaxespad=0.0,
+    )
     for text, tl in zip(leg.get_texts(), loads[::-1], strict=True):
         if tl.over():
             text.set_color(OVER)

@@ -30,9 +30,14 @@ def _summary(fig: Figure, analysis: Any, chart: str, simulation: Any = None) -> 
         return None
     summary = cost_summary(analysis.plan, analysis, simulation)
     if summary is None:
-        style.message(fig, f"No {chart}: the plan has no costs", [
-            "Give teams a rate (cost per person-week), or decisions a one-off cost or a run rate, "
-            "or the plan a budget."])
+        style.message(
+            fig,
+            f"No {chart}: the plan has no costs",
+            [
+                "Give teams a rate (cost per person-week), or decisions a one-off cost or a run rate, "
+                "or the plan a budget."
+            ],
+        )
     return summary
 
 
@@ -62,11 +67,15 @@ def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     sub = f"Total spend {format_money(b.total, cur)}"
     if b.budget is not None:
         head = b.headroom or 0.0
-        sub += f"; budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} " \
-               f"{format_money(abs(head), cur)})"
+        sub += (
+            f"; budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} "
+            f"{format_money(abs(head), cur)})"
+        )
     if summary.risk is not None:
-        sub += (f"; simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
-                f"P80 {format_money(summary.risk.p80, cur, compact=True)}")
+        sub += (
+            f"; simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
+            f"P80 {format_money(summary.risk.p80, cur, compact=True)}"
+        )
     style.title(fig, "Spend curve", sub)
     ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))
     weeks = [w for w, _ in b.spend_curve]
@@ -80,11 +89,26 @@ def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     _money_axis(ax, cur)
     if b.budget is not None:
         ax.axhline(b.budget, color=BUDGET, linestyle="--", linewidth=1.3, zorder=4)
-        ax.text(0.01 * t_max, b.budget, f" budget {format_money(b.budget, cur, compact=True)}", color=BUDGET,
-                fontsize=style.LABEL_PT, va="bottom", ha="left")
-    if summary.risk is not None:  # the simulated P50-P80 spend as a band at the right edge (figures: subtitle)
-        ax.axhspan(summary.risk.p50, summary.risk.p80, xmin=0.97, xmax=1.0, color=style.tint(style.INK, 0.6),
-                   zorder=4)
+        ax.text(
+            0.01 * t_max,
+            b.budget,
+            f" budget {format_money(b.budget, cur, compact=True)}",
+            color=BUDGET,
+            fontsize=style.LABEL_PT,
+            va="bottom",
+            ha="left",
+        )
+    if (
+        summary.risk is not None
+    ):  # the simulated P50-P80 spend as a band at the right edge (figures: subtitle)
+        ax.axhspan(
+            summary.risk.p50,
+            summary.risk.p80,
+            xmin=0.97,
+            xmax=1.0,
+            color=style.tint(style.INK, 0.6),
+            zorder=4,
+        )
     marks = [(b.finish, f"finish {style.fmt_when(plan, b.finish, short=True)}", style.FINISH)]
     if b.target is not None:
         marks.append((b.target, f"target {style.fmt_when(plan, b.target, short=True)}", style.GATE))
@@ -92,8 +116,15 @@ def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
         marks.append((b.horizon, f"horizon {style.fmt_when(plan, b.horizon, short=True)}", style.MUTED))
     for k, (x, text, color) in enumerate(marks):
         ax.axvline(x, color=color, linestyle=":", linewidth=1.1, zorder=3)
-        ax.text(x, ax.get_ylim()[1] * (0.985 - 0.055 * k), f" {text}", color=color, fontsize=style.SMALL_PT,
-                ha="left" if x < 0.8 * t_max else "right", va="top")
+        ax.text(
+            x,
+            ax.get_ylim()[1] * (0.985 - 0.055 * k),
+            f" {text}",
+            color=color,
+            fontsize=style.SMALL_PT,
+            ha="left" if x < 0.8 * t_max else "right",
+            va="top",
+        )
 
 
 def draw_cost_by_stage(fig: Figure, analysis: Any) -> None:
@@ -110,11 +141,15 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
     rows = b.by_stage_and_category(plan)
-    sub = f"Total {format_money(b.total, cur)}: labour {format_money(b.labour, cur)}, one-off " \
-          f"{format_money(b.one_off, cur)}, running {format_money(b.run, cur)}"
+    sub = (
+        f"Total {format_money(b.total, cur)}: labour {format_money(b.labour, cur)}, one-off "
+        f"{format_money(b.one_off, cur)}, running {format_money(b.run, cur)}"
+    )
     if b.gating is not None and b.gating.money > 0:
-        sub += f"; strict gates would add {format_money(b.gating.money, cur)} " \
-               f"({units.plural_weeks(b.gating.weeks)})"
+        sub += (
+            f"; strict gates would add {format_money(b.gating.money, cur)} "
+            f"({units.plural_weeks(b.gating.weeks)})"
+        )
     style.title(fig, "Cost by stage", sub)
     w_in, _ = fig.get_size_inches()
     longest = max((len(name) for _, name, _ in rows), default=8)
@@ -125,14 +160,30 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows)]
     for cat in used:
         vals = [v[cat] for _, _, v in rows]
-        ax.barh(ys, vals, left=lefts, height=0.6, color=CATEGORY_COLORS[cat], label=cat.capitalize(),
-                edgecolor="white", linewidth=0.6, zorder=3)
+        ax.barh(
+            ys,
+            vals,
+            left=lefts,
+            height=0.6,
+            color=CATEGORY_COLORS[cat],
+            label=cat.capitalize(),
+            edgecolor="white",
+            linewidth=0.6,
+            zorder=3,
+        )
         lefts = [a + x for a, x in zip(lefts, vals, strict=True)]
     biggest = max(lefts + [1.0])
     ax.set_xlim(0, biggest * 1.18)
     for y, total in zip(ys, lefts, strict=True):
-        ax.text(total + biggest * 0.01, y, format_money(total, cur, compact=True), va="center", ha="left",
-                fontsize=style.LABEL_PT, color=style.INK)
+        ax.text(
+            total + biggest * 0.01,
+            y,
+            format_money(total, cur, compact=True),
+            va="center",
+            ha="left",
+            fontsize=style.LABEL_PT,
+            color=style.INK,
+        )
     ax.set_yticks(ys)
     ax.set_yticklabels([name for _, name, _ in rows], fontsize=style.LABEL_PT, color=style.INK)
     ax.set_ylim(len(rows) - 0.5, -0.5)

@@ -42,8 +42,9 @@ def _rows_fitting(height_in: float) -> int:
     return max(1, int(avail / (MIN_SCALE * (CHIP_H + ROW_GAP)) + 1e-9))
 
 
-def critical_path_pages(analysis: Any, width_in: float, height_in: float,
-                        next_height_in: float | None = None) -> list[tuple[int, int]]:
+def critical_path_pages(
+    analysis: Any, width_in: float, height_in: float, next_height_in: float | None = None
+) -> list[tuple[int, int]]:
     """Step ranges ``(start, stop)`` of the critical path, one per figure, so that every chip reads at 7 pt or
     more: the first figure is ``width_in`` x ``height_in`` inches, the next ones ``next_height_in`` tall (by
     default the same). Pass each as ``steps=`` to :func:`draw_critical_path`."""
@@ -83,8 +84,13 @@ def _link_label(analysis: Any, a: str, b: str) -> str:
     return txt
 
 
-def draw_critical_path(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
-                       steps: tuple[int, int] | None = None) -> None:
+def draw_critical_path(
+    fig: Figure,
+    analysis: Any,
+    *,
+    highlight: str | Iterable[str] | None = None,
+    steps: tuple[int, int] | None = None,
+) -> None:
     """Draw the critical path of ``analysis`` on ``fig``: numbered chips in order, wrapping onto more rows
     when the chain is long, with each link's type and lag, and the chain to scale on the time axis below.
     ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`)."""
@@ -109,7 +115,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
     chip_h = CHIP_H * scale
     row_pitch = (CHIP_H + ROW_GAP) * scale
     font = max(4.0, FONT * min(1.0, scale * 1.05))
-    used_w = per * CHIP_W + (per - 1) * LINK_W if len(chain) >= per else len(chain) * CHIP_W + (len(chain) - 1) * LINK_W
+    used_w = (
+        per * CHIP_W + (per - 1) * LINK_W
+        if len(chain) >= per
+        else len(chain) * CHIP_W + (len(chain) - 1) * LINK_W
+    )
     x_left = max(MARGIN_IN + 0.1, (w_in - used_w) / 2)
 
     ax = fig.add_axes((0, 0, 1, 1))
@@ -126,32 +136,85 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
     cxa, cya = np.array(cx), np.array(cy)
     sel = np.array([d in selected for d in chain], dtype=bool)
     if sel.any():
-        ax.add_collection(PolyCollection(_rounded(cxa[sel], cya[sel], CHIP_W + 0.12, chip_h + 0.12, 0.09),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                         facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1))
+        ax.add_collection(
+            PolyCollection(
+                _rounded(cxa[sel], cya[sel], CHIP_W + 0.12, chip_h + 0.12, 0.09),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                facecolors=style.HIGHLIGHT,
+                edgecolors="none",
+                zorder=1,
+            )
+        )
     lws = [3.0 if x else 1.6 for x in sel.tolist()]
-    ax.add_collection(PolyCollection(_rounded(cxa, cya, CHIP_W, chip_h, 0.06),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                     facecolors=[style.tint(colors[i], 0.82) for i in idx], edgecolors=style.CRITICAL,
-                                     linewidths=lws, zorder=2))
-    ax.add_collection(PolyCollection(_rounded(cxa - CHIP_W / 2 + 0.06, cya, 0.07, chip_h - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                     facecolors=[colors[i] for i in idx], edgecolors="none", zorder=2.1))
+    ax.add_collection(
+        PolyCollection(
+            _rounded(cxa, cya, CHIP_W, chip_h, 0.06),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            facecolors=[style.tint(colors[i], 0.82) for i in idx],
+            edgecolors=style.CRITICAL,
+            linewidths=lws,
+            zorder=2,
+        )
+    )
+    ax.add_collection(
+        PolyCollection(
+            _rounded(cxa - CHIP_W / 2 + 0.06, cya, 0.07, chip_h - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            facecolors=[colors[i] for i in idx],
+            edgecolors="none",
+            zorder=2.1,
+        )
+    )
     chars = int(style.chars_fitting(CHIP_W - 0.26, font) * style.BOLD_FACTOR)
     lines = max(1, min(4, int((chip_h * 72 - font * 2.4) / (font * 1.12))))
     badge = max(0.09, 0.13 * scale)
-    ax.scatter(cxa - CHIP_W / 2 + 0.02, cya - chip_h / 2 + 0.02, s=(badge * 72 * 2) ** 2, color=style.CRITICAL,
-               zorder=4, linewidths=0)
+    ax.scatter(
+        cxa - CHIP_W / 2 + 0.02,
+        cya - chip_h / 2 + 0.02,
+        s=(badge * 72 * 2) ** 2,
+        color=style.CRITICAL,
+        zorder=4,
+        linewidths=0,
+    )
     for k, (x, y, i) in enumerate(zip(cx, cy, idx, strict=True)):
         d = plan.decisions[i]
         x0 = x - CHIP_W / 2 + 0.16
-        ax.text(x - CHIP_W / 2 + 0.02, y - chip_h / 2 + 0.02, f"{first + k + 1}", ha="center", va="center",
-                fontsize=max(style.MIN_PT, font * (0.95 if first + k < 99 else 0.8)), fontweight="bold",
-                color="white", zorder=5)
-        ax.text(x0, y - chip_h / 2 + 0.08, "\n".join(style.wrap(d.title, chars, lines)), ha="left",
-                va="top", fontsize=font, fontweight="bold", color=style.INK, linespacing=1.1, zorder=3)
+        ax.text(
+            x - CHIP_W / 2 + 0.02,
+            y - chip_h / 2 + 0.02,
+            f"{first + k + 1}",
+            ha="center",
+            va="center",
+            fontsize=max(style.MIN_PT, font * (0.95 if first + k < 99 else 0.8)),
+            fontweight="bold",
+            color="white",
+            zorder=5,
+        )
+        ax.text(
+            x0,
+            y - chip_h / 2 + 0.08,
+            "\n".join(style.wrap(d.title, chars, lines)),
+            ha="left",
+            va="top",
+            fontsize=font,
+            fontweight="bold",
+            color=style.INK,
+            linespacing=1.1,
+            zorder=3,
+        )
         dur = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
-        span = (f"wk {style.fmt_weeks(s.es[i])}" if d.milestone
-                else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}")
-        ax.text(x0, y + chip_h / 2 - 0.05, style.ellipsize(f"{dur} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
-                ha="left", va="bottom", fontsize=font * 0.92, color=style.INK, zorder=3)
+        span = (
+            f"wk {style.fmt_weeks(s.es[i])}"
+            if d.milestone
+            else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"
+        )
+        ax.text(
+            x0,
+            y + chip_h / 2 - 0.05,
+            style.ellipsize(f"{dur} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
+            ha="left",
+            va="bottom",
+            fontsize=font * 0.92,
+            color=style.INK,
+            zorder=3,
+        )
     # Links between consecutive chips; a link that wraps to the next row enters from the left margin.
     # Drawn as one line collection plus one marker collection (annotations cost a Text each).
     link_segs: list[list[tuple[float, float]]] = []
@@ -168,11 +231,27 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
         heads.append((xb - 0.05, y))
         if label and label != "FS" and xb - xa > 0.2:  # plain finish-to-start is the default, said once below
             kind, _, lag = label.partition(" ")
-            ax.text((xa + xb) / 2, y - 0.05, kind, ha="center", va="bottom", fontsize=max(style.MIN_PT, font * 0.85),
-                    color=style.INK, zorder=3)
+            ax.text(
+                (xa + xb) / 2,
+                y - 0.05,
+                kind,
+                ha="center",
+                va="bottom",
+                fontsize=max(style.MIN_PT, font * 0.85),
+                color=style.INK,
+                zorder=3,
+            )
             if lag:
-                ax.text((xa + xb) / 2, y + 0.05, lag, ha="center", va="top", fontsize=max(style.MIN_PT, font * 0.85),
-                        color=style.INK, zorder=3)
+                ax.text(
+                    (xa + xb) / 2,
+                    y + 0.05,
+                    lag,
+                    ha="center",
+                    va="top",
+                    fontsize=max(style.MIN_PT, font * 0.85),
+                    color=style.INK,
+                    zorder=3,
+                )
 
     if link_segs:
         ax.add_collection(LineCollection(link_segs, colors=style.CRITICAL, linewidths=1.6, zorder=2))
@@ -191,30 +270,62 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
     es, dur = s.es[ia], s.duration[ia]
     bars = ~np.array([plan.decisions[i].milestone for i in idx], dtype=bool)
     if bars.any():
-        strip.broken_barh(list(zip(es[bars].tolist(), dur[bars].tolist(), strict=True)), (-0.4, 0.8),
-                          facecolors=[colors[i] for i in ia[bars].tolist()], edgecolors=style.CRITICAL,
-                          linewidth=0.8, hatch=style.CRITICAL_HATCH)
+        strip.broken_barh(
+            list(zip(es[bars].tolist(), dur[bars].tolist(), strict=True)),
+            (-0.4, 0.8),
+            facecolors=[colors[i] for i in ia[bars].tolist()],
+            edgecolors=style.CRITICAL,
+            linewidth=0.8,
+            hatch=style.CRITICAL_HATCH,
+        )
     if (~bars).any():
-        strip.scatter(es[~bars], np.zeros(int((~bars).sum())), marker="D", s=40, color=style.CRITICAL, zorder=4)
+        strip.scatter(
+            es[~bars], np.zeros(int((~bars).sum())), marker="D", s=40, color=style.CRITICAL, zorder=4
+        )
     strip_w_in = strip.get_position().width * w_in
-    numbered = [(k, a + b / 2) for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True))
-                if b / t_max * strip_w_in > 0.22]
+    numbered = [
+        (k, a + b / 2)
+        for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True))
+        if b / t_max * strip_w_in > 0.22
+    ]
     if numbered:
         # White discs behind the numbers keep them readable on the hatching (one collection, not a box each).
-        strip.scatter([x for _, x in numbered], [0] * len(numbered), s=(style.SMALL_PT * 1.9) ** 2, color="white",
-                      linewidths=0, zorder=3)
+        strip.scatter(
+            [x for _, x in numbered],
+            [0] * len(numbered),
+            s=(style.SMALL_PT * 1.9) ** 2,
+            color="white",
+            linewidths=0,
+            zorder=3,
+        )
     for k, x in numbered:
-        strip.text(x, 0, str(first + k + 1), ha="center", va="center", fontsize=style.SMALL_PT, fontweight="bold",
-                   color=style.INK, zorder=4)
+        strip.text(
+            x,
+            0,
+            str(first + k + 1),
+            ha="center",
+            va="center",
+            fontsize=style.SMALL_PT,
+            fontweight="bold",
+            color=style.INK,
+            zorder=4,
+        )
     strip.axvline(s.finish, color=style.FINISH, linewidth=1.3)
-    strip.set_title("To scale (weeks from plan start)" if plan.start_date is None else "To scale",
-                    loc="left", fontsize=style.SMALL_PT + 0.5, color=style.MUTED, pad=3)
+    strip.set_title(
+        "To scale (weeks from plan start)" if plan.start_date is None else "To scale",
+        loc="left",
+        fontsize=style.SMALL_PT + 0.5,
+        color=style.MUTED,
+        pad=3,
+    )
 
     ifull = np.array([s.index[d] for d in full], dtype=np.int64)
     total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
     waits = max(0.0, s.finish - total)
-    bits = [f"{len(full)} decisions, {style.fmt_weeks(total)} wk of work",
-            f"finish {style.fmt_when(plan, s.finish)}"]
+    bits = [
+        f"{len(full)} decisions, {style.fmt_weeks(total)} wk of work",
+        f"finish {style.fmt_when(plan, s.finish)}",
+    ]
     if waits > 1e-9:
         bits.append(f"{style.fmt_weeks(waits)} wk of lags and start constraints")
     bits.append("links are finish-to-start unless marked")

@@ -24,7 +24,9 @@ from planner.charts.timeaxis import time_axis
 
 # Fixed parts of the layout, in inches (they do not scale with the number of rows).
 TOP_IN = style.TITLE_IN + 0.42  # title + the weeks axis on top
-COMPACT_TOP_IN = 0.27 + 0.26  # one subtitle line + the weeks ticks (``compact``: the report has its own heading)
+COMPACT_TOP_IN = (
+    0.27 + 0.26
+)  # one subtitle line + the weeks ticks (``compact``: the report has its own heading)
 DATES_IN = 0.33  # month (and year) labels under the plot
 LEGEND_ROW_IN = 0.15
 BOTTOM_IN = 1.05  # date labels + up to three legend rows (used when the legend is not known)
@@ -80,9 +82,12 @@ def legend_layout(fig_w_in: float, labels: list[str]) -> tuple[int, int]:
     em = style.SMALL_PT / 72
     for ncol in range(n, 0, -1):
         nrows = math.ceil(n / ncol)
-        cols = [labels[c * nrows:(c + 1) * nrows] for c in range(ncol)]
-        width = sum(style.text_width_in(max(col, key=len), style.SMALL_PT) + (1.6 + 0.5 + 1.4) * em
-                    for col in cols if col)
+        cols = [labels[c * nrows : (c + 1) * nrows] for c in range(ncol)]
+        width = sum(
+            style.text_width_in(max(col, key=len), style.SMALL_PT) + (1.6 + 0.5 + 1.4) * em
+            for col in cols
+            if col
+        )
         if width <= fig_w_in - 0.4:
             return nrows, math.ceil(n / nrows)
     return n, 1
@@ -93,11 +98,20 @@ def legend_rows(fig_w_in: float, labels: list[str]) -> int:
     return legend_layout(fig_w_in, labels)[0]
 
 
-def frame_in(analysis: Any, fig_w_in: float, *, compact: bool = False, gated: bool = False,
-             baseline: bool = False, deps: bool = False) -> tuple[float, float]:
+def frame_in(
+    analysis: Any,
+    fig_w_in: float,
+    *,
+    compact: bool = False,
+    gated: bool = False,
+    baseline: bool = False,
+    deps: bool = False,
+) -> tuple[float, float]:
     """The fixed ``(top, bottom)`` inches of a Gantt figure ``fig_w_in`` wide: title (or, ``compact``, one
     subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan) below them."""
-    labels = _legend_labels(analysis.plan, {d.area for d in analysis.plan.decisions}, gated, baseline, True, deps)
+    labels = _legend_labels(
+        analysis.plan, {d.area for d in analysis.plan.decisions}, gated, baseline, True, deps
+    )
     bottom = DATES_IN + legend_rows(fig_w_in, labels) * LEGEND_ROW_IN + 0.08
     top = TOP_IN
     if compact:
@@ -108,8 +122,13 @@ def frame_in(analysis: Any, fig_w_in: float, *, compact: bool = False, gated: bo
     return top, bottom
 
 
-def gantt_row_capacity(fig_height_in: float, min_font_pt: float = style.MIN_PT, *, top_in: float = TOP_IN,
-                       bottom_in: float = BOTTOM_IN) -> int:
+def gantt_row_capacity(
+    fig_height_in: float,
+    min_font_pt: float = style.MIN_PT,
+    *,
+    top_in: float = TOP_IN,
+    bottom_in: float = BOTTOM_IN,
+) -> int:
     """How many Gantt rows fit in a figure ``fig_height_in`` inches tall with row labels of at least
     ``min_font_pt`` points, given the fixed ``top_in`` and ``bottom_in`` (see :func:`frame_in`). One row is kept
     for the "(continued)" stage header a slice may get."""
@@ -126,7 +145,9 @@ def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0
     """Rectangles as an (n, 4, 2) vertex array for a PolyCollection."""
     x0, x1 = x, x + w
     y0, y1 = y - h / 2 + dy, y + h / 2 + dy
-    return np.stack([np.stack([x0, y0], 1), np.stack([x1, y0], 1), np.stack([x1, y1], 1), np.stack([x0, y1], 1)], 1)
+    return np.stack(
+        [np.stack([x0, y0], 1), np.stack([x1, y0], 1), np.stack([x1, y1], 1), np.stack([x0, y1], 1)], 1
+    )
 
 
 def _baseline(plan: Any, baseline: str | bool | None) -> Any:
@@ -137,9 +158,18 @@ def _baseline(plan: Any, baseline: str | bool | None) -> Any:
     return next((b for b in reversed(plan.baselines) if b.name == baseline), None)
 
 
-def draw_gantt(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
-               show_dependencies: bool = False, gated: bool = False, rows: tuple[int, int] | None = None,
-               dates: bool | None = None, baseline: str | bool | None = None, compact: bool = False) -> None:
+def draw_gantt(
+    fig: Figure,
+    analysis: Any,
+    *,
+    highlight: str | Iterable[str] | None = None,
+    show_dependencies: bool = False,
+    gated: bool = False,
+    rows: tuple[int, int] | None = None,
+    dates: bool | None = None,
+    baseline: str | bool | None = None,
+    compact: bool = False,
+) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
     ``gated`` draws the gated timeline (stages as strict gates) instead of the rolling one; ``rows=(start,
@@ -152,12 +182,30 @@ def draw_gantt(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | N
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "Gantt chart"):
             return
-        _draw(fig, analysis, style.as_id_set(highlight), show_dependencies, gated, rows, dates,
-              _baseline(analysis.plan, baseline), compact)
+        _draw(
+            fig,
+            analysis,
+            style.as_id_set(highlight),
+            show_dependencies,
+            gated,
+            rows,
+            dates,
+            _baseline(analysis.plan, baseline),
+            compact,
+        )
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated: bool,
-          rows: tuple[int, int] | None, dates: bool | None, base: Any, compact: bool = False) -> None:
+def _draw(
+    fig: Figure,
+    analysis: Any,
+    selected: set[str],
+    show_deps: bool,
+    gated: bool,
+    rows: tuple[int, int] | None,
+    dates: bool | None,
+    base: Any,
+    compact: bool = False,
+) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     all_rows = gantt_rows(analysis, gated)
     total_rows = len(all_rows)
@@ -181,8 +229,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
     t_max = t_max * 1.03 + 0.5
 
     w_in, h_in = fig.get_size_inches()
-    top_in, bottom_in = frame_in(analysis, w_in, compact=compact, gated=gated, baseline=base is not None,
-                                 deps=show_deps)
+    top_in, bottom_in = frame_in(
+        analysis, w_in, compact=compact, gated=gated, baseline=base is not None, deps=show_deps
+    )
     ax_h_guess = max(0.5, h_in - bottom_in - top_in)
     n_guess = max(1, len(shown))
     font_guess = min(style.LABEL_PT, min(MAX_ROW_IN, ax_h_guess / n_guess) * 72.0 / ROW_EM)
@@ -225,14 +274,29 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
         r = stage_res[si]
         name = r.name.upper() + (" (continued)" if continued and b == 0 else "")
         if font >= MIN_LABEL_PT:
-            ax.text(label_x, a, style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)), transform=label_tf,
-                    ha="right", va="center", fontsize=font, fontweight="bold", color=style.INK)
+            ax.text(
+                label_x,
+                a,
+                style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)),
+                transform=label_tf,
+                ha="right",
+                va="center",
+                fontsize=font,
+                fontweight="bold",
+                color=style.INK,
+            )
         start = r.gated_start if gated else r.start
         finish = r.gated_finish if gated else r.finish
         gate = r.gate if gated else finish
         if start is not None and finish is not None:
-            ax.plot([start, finish], [a, a], color=style.MUTED, linewidth=max(1.0, pitch * 72 * 0.18),
-                    solid_capstyle="butt", zorder=2)
+            ax.plot(
+                [start, finish],
+                [a, a],
+                color=style.MUTED,
+                linewidth=max(1.0, pitch * 72 * 0.18),
+                solid_capstyle="butt",
+                zorder=2,
+            )
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
             if font >= MIN_LABEL_PT:
@@ -248,15 +312,27 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                     x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
                 box: dict[str, Any] = {}
                 if boxed:
-                    box["bbox"] = {"boxstyle": "square,pad=0.15", "facecolor": style.BAND[si % 2],
-                                  "edgecolor": "none"}
+                    box["bbox"] = {
+                        "boxstyle": "square,pad=0.15",
+                        "facecolor": style.BAND[si % 2],
+                        "edgecolor": "none",
+                    }
                 ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **box)
         elif font >= MIN_LABEL_PT:
-            ax.text(0, a, "  no decisions", ha="left", va="center", fontsize=font, color=style.MUTED,
-                    style="italic")
+            ax.text(
+                0,
+                a,
+                "  no decisions",
+                ha="left",
+                va="center",
+                fontsize=font,
+                color=style.MUTED,
+                style="italic",
+            )
     if gate_lines:
-        ax.add_collection(LineCollection(gate_lines, colors=style.GATE, linewidths=1.0, linestyles=(0, (4, 2)),
-                                         zorder=3))
+        ax.add_collection(
+            LineCollection(gate_lines, colors=style.GATE, linewidths=1.0, linestyles=(0, (4, 2)), zorder=3)
+        )
 
     # -- decision rows -------------------------------------------------------------------------------------
     dec_rows = [(k, i) for k, (kind, i) in enumerate(shown) if kind == "decision"]
@@ -282,8 +358,14 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             tf = s.total_float[idx]
             has = bar & (tf > 0) | is_ms & (tf > 0)
             if has.any():
-                ax.add_collection(PolyCollection(_bars(ef[idx][has], tf[has], yk[has], bar_h * 0.42, bar_dy),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                                 facecolors=style.FLOAT, edgecolors="none", zorder=2))
+                ax.add_collection(
+                    PolyCollection(
+                        _bars(ef[idx][has], tf[has], yk[has], bar_h * 0.42, bar_dy),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                        facecolors=style.FLOAT,
+                        edgecolors="none",
+                        zorder=2,
+                    )
+                )
         if base is not None:
             bx, bw, by = [], [], []
             for k, i in dec_rows:
@@ -293,8 +375,20 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
                     bw.append(max(e.finish - e.start, t_max * 0.002))
                     by.append(k)
             if bx:
-                ax.add_collection(PolyCollection(_bars(np.array(bx), np.array(bw), np.array(by, dtype=float), 0.16,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                                       0.36), facecolors=style.BASELINE, edgecolors="none", zorder=2))
+                ax.add_collection(
+                    PolyCollection(
+                        _bars(
+                            np.array(bx),
+                            np.array(bw),
+                            np.array(by, dtype=float),
+                            0.16,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                            0.36,
+                        ),
+                        facecolors=style.BASELINE,
+                        edgecolors="none",
+                        zorder=2,
+                    )
+                )
         lw = max(0.3, min(1.2, pitch * 72 * 0.06))
         for mask, critical in ((bar & ~crit, False), (bar & crit, True)):
             if not mask.any():
@@ -308,16 +402,38 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
         if is_ms.any():
             ms = max(3.0, min(9.0, pitch * 72 * 0.55))
-            fc = [style.CRITICAL if c else colors[i] for i, c in zip(idx[is_ms].tolist(), crit[is_ms].tolist(),
-                                                                       strict=True)]
-            ax.scatter(x[is_ms], yk[is_ms] + bar_dy, s=ms**2, marker="D", c=fc, edgecolors=style.CRITICAL,
-                       linewidths=lw, zorder=4)
+            fc = [
+                style.CRITICAL if c else colors[i]
+                for i, c in zip(idx[is_ms].tolist(), crit[is_ms].tolist(), strict=True)
+            ]
+            ax.scatter(
+                x[is_ms],
+                yk[is_ms] + bar_dy,
+                s=ms**2,
+                marker="D",
+                c=fc,
+                edgecolors=style.CRITICAL,
+                linewidths=lw,
+                zorder=4,
+            )
         sel_rows = [k for k, i in dec_rows if ids[i] in selected and not plan.decisions[i].milestone]
         if sel_rows:
             sel_idx = np.array([shown[k][1] for k in sel_rows])
-            ax.add_collection(PolyCollection(_bars(es[sel_idx], dur[sel_idx], np.array(sel_rows, float), bar_h + 0.14,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                                   bar_dy), facecolors="none", edgecolors=style.INK,
-                                             linewidths=max(1.2, lw * 2), zorder=4))
+            ax.add_collection(
+                PolyCollection(
+                    _bars(
+                        es[sel_idx],
+                        dur[sel_idx],
+                        np.array(sel_rows, float),
+                        bar_h + 0.14,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                        bar_dy,
+                    ),
+                    facecolors="none",
+                    edgecolors=style.INK,
+                    linewidths=max(1.2, lw * 2),
+                    zorder=4,
+                )
+            )
 
     # -- dependency links ------------------------------------------------------------------------------------
     if show_deps and len(s.graph.src):
@@ -341,45 +457,82 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], show_deps: bool, gated
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
             chars = int(row_chars * (style.BOLD_FACTOR if bold else 1.0))
-            label = ("\n".join(style.wrap(d.title, chars, 2)) if label_lines == 2 and len(d.title) > chars
-                     else style.ellipsize(d.title, chars))
+            label = (
+                "\n".join(style.wrap(d.title, chars, 2))
+                if label_lines == 2 and len(d.title) > chars
+                else style.ellipsize(d.title, chars)
+            )
             kw = {"fontweight": "bold"} if bold else {}
-            ax.text(label_x, k, label, transform=label_tf, ha="right", va="center", fontsize=row_font,
-                    color=style.INK, linespacing=1.05, **kw)
+            ax.text(
+                label_x,
+                k,
+                label,
+                transform=label_tf,
+                ha="right",
+                va="center",
+                fontsize=row_font,
+                color=style.INK,
+                linespacing=1.05,
+                **kw,
+            )
 
     # -- title, legend ----------------------------------------------------------------------------------------
     rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else None
-    sub_lines = _subtitle_lines(analysis, w_in, gated, rows_txt, base.name if base is not None else None, compact)
+    sub_lines = _subtitle_lines(
+        analysis, w_in, gated, rows_txt, base.name if base is not None else None, compact
+    )
     if compact:
         for j, line in enumerate(sub_lines):
-            fig.text(0.18 / w_in, 1 - (0.06 + SUB_LINE_IN * j) / h_in, line, ha="left", va="top",
-                     fontsize=style.SUBTITLE_PT, color=style.MUTED)
+            fig.text(
+                0.18 / w_in,
+                1 - (0.06 + SUB_LINE_IN * j) / h_in,
+                line,
+                ha="left",
+                va="top",
+                fontsize=style.SUBTITLE_PT,
+                color=style.MUTED,
+            )
     else:
         style.title(fig, f"Gantt \u2014 {plan.title}", sub_lines[0])
     moved = _sequencing_note(st) if gated else ""
     if moved:
         # The gated timeline groups by sequenced stage: say which decisions it runs in a later stage (SPEC §3.3).
         y_in = 0.08 + SUB_LINE_IN * len(sub_lines) if compact else style.TITLE_IN
-        fig.text(0.18 / w_in, 1 - y_in / h_in, moved, ha="left", va="top", fontsize=style.SMALL_PT,
-                 color=style.GATE)
-    _legend(fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps)
+        fig.text(
+            0.18 / w_in,
+            1 - y_in / h_in,
+            moved,
+            ha="left",
+            va="top",
+            fontsize=style.SMALL_PT,
+            color=style.GATE,
+        )
+    _legend(
+        fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps
+    )
 
 
 SEQ_NOTE_IN = 0.17  # the line under the title of a gated timeline that names what sequencing moved
 SUB_LINE_IN = 0.17  # one line of a compact chart's subtitle
 
 
-def _subtitle_lines(analysis: Any, w_in: float, gated: bool, rows_txt: str | None, base_name: str | None,
-                    compact: bool) -> list[str]:
+def _subtitle_lines(
+    analysis: Any, w_in: float, gated: bool, rows_txt: str | None, base_name: str | None, compact: bool
+) -> list[str]:
     """The subtitle: which timeline, its finish, how much is critical, which rows; wrapped to the width in a
     compact chart (never shortened: it carries figures), one line under a title otherwise."""
     s, st, plan = analysis.schedule, analysis.stages, analysis.plan
     t_end = st.gated_finish if gated else s.finish
-    bits = ["Gated timeline (stages as strict gates)" if gated else "Rolling timeline",
-            f"finish {style.fmt_when(plan, t_end)}"]
+    bits = [
+        "Gated timeline (stages as strict gates)" if gated else "Rolling timeline",
+        f"finish {style.fmt_when(plan, t_end)}",
+    ]
     if gated:
-        bits.append(f"+{style.fmt_weeks(st.gating_price)} wk vs rolling" if st.gating_price > 0
-                    else "gating costs no time")
+        bits.append(
+            f"+{style.fmt_weeks(st.gating_price)} wk vs rolling"
+            if st.gating_price > 0
+            else "gating costs no time"
+        )
     bits.append(f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical")
     if rows_txt:
         bits.append(rows_txt)
@@ -416,15 +569,21 @@ def stage_end_labels(plan: Any, si: int, week: float, gated: bool) -> list[str]:
     name = plan.stages[si].name
     when = style.fmt_when(plan, week, short=True)
     wk = f"wk {style.fmt_weeks(week)}"
-    out = [f"{name} {word} \u00b7 {when}", f"{name} {word} \u00b7 {wk}", f"{word} \u00b7 {when}", f"{word} {wk}"]
+    out = [
+        f"{name} {word} \u00b7 {when}",
+        f"{name} {word} \u00b7 {wk}",
+        f"{word} \u00b7 {when}",
+        f"{word} {wk}",
+    ]
     return list(dict.fromkeys(out))
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels
 
 
-def _place_stage_label(txt: str, start: float, end: float, lines: list[float], t_max: float, per_in: float,
-                       font: float) -> tuple[float, str, bool]:
+def _place_stage_label(
+    txt: str, start: float, end: float, lines: list[float], t_max: float, per_in: float, font: float
+) -> tuple[float, str, bool]:
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
     The row holds only the stage's own bar from ``start`` to ``end``, so the label goes right of the end, else
@@ -455,8 +614,9 @@ def _anchor(kind: int, es: float, ef: float, start_side: bool) -> float:
     return es if kind in (0, 1) else ef
 
 
-def _links(ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[int, int], gated: bool,
-           t_max: float) -> None:
+def _links(
+    ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[int, int], gated: bool, t_max: float
+) -> None:
     s = analysis.schedule
     g = s.graph
     path = set(zip(s.critical_path, s.critical_path[1:], strict=False))
@@ -493,14 +653,25 @@ def _legend_labels(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool,
     return [str(h.get_label()) for h in _legend_handles(plan, used, gated, base, ms, deps)]
 
 
-def _legend(fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: bool, base: bool, ms: bool,
-            deps: bool) -> None:
+def _legend(
+    fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: bool, base: bool, ms: bool, deps: bool
+) -> None:
     handles = _legend_handles(plan, {plan.decisions[i].area for i in idx.tolist()}, gated, base, ms, deps)
     w_in, h_in = fig.get_size_inches()
     _, per_row = legend_layout(w_in, [str(h.get_label()) for h in handles])
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.06 / h_in), ncol=per_row,
-               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, handleheight=0.9, columnspacing=1.4,
-               borderaxespad=0.0, handletextpad=0.5)
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.06 / h_in),
+        ncol=per_row,
+        fontsize=style.SMALL_PT,
+        frameon=False,
+        handlelength=1.6,
+        handleheight=0.9,
+        columnspacing=1.4,
+        borderaxespad=0.0,
+        handletextpad=0.5,
+    )
 
 
 def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool, deps: bool) -> list[Any]:
@@ -508,21 +679,52 @@ def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool
     handles: list[Any] = []
     for a in plan.areas:
         if a.id in used:
-            handles.append(Patch(facecolor=area_col[a.id], edgecolor=style.shade(area_col[a.id], 0.35),
-                                 linewidth=0.6, label=a.name))
+            handles.append(
+                Patch(
+                    facecolor=area_col[a.id],
+                    edgecolor=style.shade(area_col[a.id], 0.35),
+                    linewidth=0.6,
+                    label=a.name,
+                )
+            )
     if any(u not in area_col for u in used):
         handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
-    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, hatch=style.CRITICAL_HATCH,
-                         linewidth=1.0, label="Critical"))
+    handles.append(
+        Patch(
+            facecolor="white",
+            edgecolor=style.CRITICAL,
+            hatch=style.CRITICAL_HATCH,
+            linewidth=1.0,
+            label="Critical",
+        )
+    )
     if not gated:
         handles.append(Patch(facecolor=style.FLOAT, label="Total float"))
     if ms:
-        handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
-                              markeredgecolor=style.CRITICAL, markersize=5, label="Milestone"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                linestyle="none",
+                markerfacecolor="white",
+                markeredgecolor=style.CRITICAL,
+                markersize=5,
+                label="Milestone",
+            )
+        )
     if base:
         handles.append(Patch(facecolor=style.BASELINE, label="Baseline"))
-    handles.append(Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), linewidth=1.0,
-                          label="Stage gate" if gated else "Stage end"))
+    handles.append(
+        Line2D(
+            [],
+            [],
+            color=style.GATE,
+            linestyle=(0, (4, 2)),
+            linewidth=1.0,
+            label="Stage gate" if gated else "Stage end",
+        )
+    )
     handles.append(Line2D([], [], color=style.FINISH, linewidth=1.3, label="Finish"))
     if deps:
         handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.1, label="Critical link"))

@@ -47,7 +47,9 @@ class GraphLayout:
     layer_edges: list[float]  # x positions between layers where tiles may be cut
     row_edges: list[float]  # y positions between cards where tiles may be cut
     routes: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # by dependency index
-    layer: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # global layer per decision
+    layer: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )  # global layer per decision
     column: list[int] = field(default_factory=list)  # stage column per decision
 
 
@@ -92,17 +94,31 @@ def _to_inches(analysis: Any) -> GraphLayout:
     left = (lay.columns[0].x0 - gap / 2) if lay.columns else -0.5
     xs = (np.array(lay.x, dtype=float) - left) * COL_PITCH
     ys = np.array(lay.y, dtype=float) * ROW_PITCH + HEADER_H + ROW_PITCH / 2
-    stage_x = [((c.x0 - gap / 2 - left) * COL_PITCH, (c.x1 + gap / 2 - left) * COL_PITCH) for c in lay.columns]
+    stage_x = [
+        ((c.x0 - gap / 2 - left) * COL_PITCH, (c.x1 + gap / 2 - left) * COL_PITCH) for c in lay.columns
+    ]
     stage_x = stage_x or [(0.0, COL_PITCH)]
-    routes = {k: [((x - left) * COL_PITCH, y * ROW_PITCH + HEADER_H + ROW_PITCH / 2) for x, y in pts]
-              for k, pts in lay.routes.items()}
+    routes = {
+        k: [((x - left) * COL_PITCH, y * ROW_PITCH + HEADER_H + ROW_PITCH / 2) for x, y in pts]
+        for k, pts in lay.routes.items()
+    }
     width = stage_x[-1][1]
     height = HEADER_H + (lay.height + 1) * ROW_PITCH + 0.1
     layer_edges = _gaps([(x - NODE_W / 2, x + NODE_W / 2) for x in set(xs.tolist())], width)
     layer_edges = sorted({*layer_edges, *(a for a, _ in stage_x)})
     row_edges = _gaps([(y - NODE_H / 2, y + NODE_H / 2) for y in ys.tolist()], height)
-    return GraphLayout(xs, ys, width, height, stage_x, layer_edges, row_edges, routes,
-                       np.array(lay.layer, dtype=np.int64), list(lay.column))
+    return GraphLayout(
+        xs,
+        ys,
+        width,
+        height,
+        stage_x,
+        layer_edges,
+        row_edges,
+        routes,
+        np.array(lay.layer, dtype=np.int64),
+        list(lay.column),
+    )
 
 
 def graph_extent(analysis: Any) -> tuple[float, float]:
@@ -155,8 +171,9 @@ def _row_cuts(cards: list[tuple[float, float]], total: float, span: float) -> li
     return out or [(0.0, total)]
 
 
-def graph_windows(analysis: Any, page_w_in: float, page_h_in: float,
-                  min_font_pt: float = style.MIN_PT) -> list[tuple[float, float, float, float]]:
+def graph_windows(
+    analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
+) -> list[tuple[float, float, float, float]]:
     """Windows ``(x0, x1, y0, y1)`` of the whole graph's layout that cover it, each drawable with
     :func:`draw_graph` on a ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``.
     Cuts fall between layers and, where the cards of a strip of layers leave room, between cards; otherwise
@@ -182,7 +199,9 @@ def graph_windows(analysis: Any, page_w_in: float, page_h_in: float,
     return tiles
 
 
-def fits_one_page(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT) -> bool:
+def fits_one_page(
+    analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
+) -> bool:
     """Whether the whole graph, as laid out on screen, reads at ``min_font_pt`` (its second lines at 0.93 of
     that) on one ``page_w_in`` x ``page_h_in`` page."""
     if analysis.schedule is None or not analysis.plan.decisions:
@@ -196,9 +215,15 @@ def fits_one_page(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt
 WHOLE_MAX = 60  # the report draws graphs up to this many decisions whole; bigger ones as their key decisions
 
 
-def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
-                min_font_pt: float = style.MIN_PT, *, max_whole: int | None = None,
-                compact: bool = False) -> list[Any]:
+def graph_tiles(
+    analysis: Any,
+    page_w_in: float,
+    page_h_in: float,
+    min_font_pt: float = style.MIN_PT,
+    *,
+    max_whole: int | None = None,
+    compact: bool = False,
+) -> list[Any]:
     """What to pass as ``window=`` to :func:`draw_graph`, one per page of ``page_w_in`` x ``page_h_in`` inches,
     to print the whole graph with no text below ``min_font_pt``.
 
@@ -214,8 +239,11 @@ def graph_tiles(analysis: Any, page_w_in: float, page_h_in: float,
     if max_whole is not None and n > max_whole:
         from planner.charts.graph_pages import graph_pages, key_decisions
 
-        return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt, members=key_decisions(analysis),
-                                compact=compact))
+        return list(
+            graph_pages(
+                analysis, page_w_in, page_h_in, min_font_pt, members=key_decisions(analysis), compact=compact
+            )
+        )
     if fits_one_page(analysis, page_w_in, page_h_in, min_font_pt):
         if analysis.schedule is None or not analysis.plan.decisions:
             return [(0.0, 1.0, 0.0, 1.0)]
@@ -230,15 +258,20 @@ def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np
     """Rounded rectangles centred at (cx, cy) as an (n, m, 2) vertex array."""
     t = np.linspace(0, np.pi / 2, 5)
     corners = []
-    for ox, oy, a0 in ((w / 2 - r, h / 2 - r, 0.0), (-w / 2 + r, h / 2 - r, np.pi / 2),
-                       (-w / 2 + r, -h / 2 + r, np.pi), (w / 2 - r, -h / 2 + r, 1.5 * np.pi)):
+    for ox, oy, a0 in (
+        (w / 2 - r, h / 2 - r, 0.0),
+        (-w / 2 + r, h / 2 - r, np.pi / 2),
+        (-w / 2 + r, -h / 2 + r, np.pi),
+        (w / 2 - r, -h / 2 + r, 1.5 * np.pi),
+    ):
         corners.append(np.stack([ox + r * np.cos(a0 + t), oy + r * np.sin(a0 + t)], 1))
     shape = np.concatenate(corners)
     return np.stack([cx, cy], 1)[:, None, :] + shape[None, :, :]
 
 
-def draw_graph(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None,
-               window: Any = None) -> None:
+def draw_graph(
+    fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None, window: Any = None
+) -> None:
     """Draw the dependency graph of ``analysis`` on ``fig``: columns are sequenced stages, cards decisions
     coloured by area, the critical path in bold black. ``window`` draws only part of it: a page of
     :func:`graph_tiles` (a :class:`~planner.charts.graph_pages.GraphPage`), or a rectangle ``(x0, x1, y0, y1)``
@@ -255,7 +288,9 @@ def draw_graph(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | N
         _draw(fig, analysis, style.as_id_set(highlight), window)
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, float, float, float] | None) -> None:
+def _draw(
+    fig: Figure, analysis: Any, selected: set[str], window: tuple[float, float, float, float] | None
+) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     g = s.graph
     lay = layout(analysis)
@@ -282,23 +317,47 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
 
     # -- stage columns ---------------------------------------------------------------------------------------
     for k, (x0, x1) in enumerate(lay.stage_x):
-        ax.fill_between([x0, x1], [vy0, vy0], [max(lay.height, vy1)] * 2, color=style.BAND[k % 2], zorder=0,
-                        linewidth=0)
+        ax.fill_between(
+            [x0, x1], [vy0, vy0], [max(lay.height, vy1)] * 2, color=style.BAND[k % 2], zorder=0, linewidth=0
+        )
         if k:
             ax.plot([x0, x0], [vy0, max(lay.height, vy1)], color=style.GRID, linewidth=0.8, zorder=0.2)
         r = st.stages[k]
         head_y = vy0 + 0.06
         if repeat_head:
-            ax.fill_between([x0, x1], [vy0, vy0], [vy0 + HEADER_H] * 2, color=style.BAND[k % 2], zorder=4,
-                            linewidth=0)
+            ax.fill_between(
+                [x0, x1], [vy0, vy0], [vy0 + HEADER_H] * 2, color=style.BAND[k % 2], zorder=4, linewidth=0
+            )
         if x1 > vx0 and x0 < vx1 and font >= 4:
-            window_txt = (f"wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)} gated"
-                          if r.gated_start is not None else "no decisions")
+            window_txt = (
+                f"wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)} gated"
+                if r.gated_start is not None
+                else "no decisions"
+            )
             cx = (max(x0, vx0) + min(x1, vx1)) / 2
-            ax.text(cx, head_y, f"{k + 1} \u00b7 {r.name.upper()}", ha="center", va="top",
-                    fontsize=font * 1.15, fontweight="bold", color=style.INK, clip_on=True, zorder=5)
-            ax.text(cx, head_y + 0.24, window_txt, ha="center", va="top", fontsize=font * 0.95,
-                    color=style.MUTED, clip_on=True, zorder=5)
+            ax.text(
+                cx,
+                head_y,
+                f"{k + 1} \u00b7 {r.name.upper()}",
+                ha="center",
+                va="top",
+                fontsize=font * 1.15,
+                fontweight="bold",
+                color=style.INK,
+                clip_on=True,
+                zorder=5,
+            )
+            ax.text(
+                cx,
+                head_y + 0.24,
+                window_txt,
+                ha="center",
+                va="top",
+                fontsize=font * 0.95,
+                color=style.MUTED,
+                clip_on=True,
+                zorder=5,
+            )
 
     # -- links ---------------------------------------------------------------------------------------------
     xs, ys = lay.x, lay.y
@@ -338,23 +397,43 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
             plain.append(p)
             heads_plain.append(head)
     if plain:
-        ax.add_collection(PathCollection(plain, facecolors="none", edgecolors=style.EDGE,
-                                         linewidths=max(0.4, 0.8 * scale), zorder=1))
+        ax.add_collection(
+            PathCollection(
+                plain, facecolors="none", edgecolors=style.EDGE, linewidths=max(0.4, 0.8 * scale), zorder=1
+            )
+        )
         ax.add_collection(PolyCollection(heads_plain, facecolors=style.EDGE, edgecolors="none", zorder=1))
     if bold:
-        ax.add_collection(PathCollection(bold, facecolors="none", edgecolors=style.CRITICAL,
-                                         linewidths=max(1.0, 2.2 * scale), zorder=1.5))
-        ax.add_collection(PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5))
+        ax.add_collection(
+            PathCollection(
+                bold,
+                facecolors="none",
+                edgecolors=style.CRITICAL,
+                linewidths=max(1.0, 2.2 * scale),
+                zorder=1.5,
+            )
+        )
+        ax.add_collection(
+            PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5)
+        )
 
     # -- cards ---------------------------------------------------------------------------------------------
     if window is None:
-        vis = np.flatnonzero((xs + NODE_W / 2 > vx0) & (xs - NODE_W / 2 < vx1) & (ys + NODE_H / 2 > vy0)
-                             & (ys - NODE_H / 2 < vy1)).tolist()
+        vis = np.flatnonzero(
+            (xs + NODE_W / 2 > vx0)
+            & (xs - NODE_W / 2 < vx1)
+            & (ys + NODE_H / 2 > vy0)
+            & (ys - NODE_H / 2 < vy1)
+        ).tolist()
     else:
         # A tile shows the cards wholly inside its window; a card on a cut is whole on the neighbouring tile.
         eps = 1e-6
-        vis = np.flatnonzero((xs - NODE_W / 2 >= window[0] - eps) & (xs + NODE_W / 2 <= window[1] + eps)
-                             & (ys - NODE_H / 2 >= window[2] - eps) & (ys + NODE_H / 2 <= window[3] + eps)).tolist()
+        vis = np.flatnonzero(
+            (xs - NODE_W / 2 >= window[0] - eps)
+            & (xs + NODE_W / 2 <= window[1] + eps)
+            & (ys - NODE_H / 2 >= window[2] - eps)
+            & (ys + NODE_H / 2 <= window[3] + eps)
+        ).tolist()
     if not vis:
         _legend_and_title(fig, analysis, window)
         return
@@ -363,20 +442,40 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
     crit = s.critical[vi]
     sel = np.array([g.ids[i] in selected for i in vis], dtype=bool)
     if sel.any():
-        ax.add_collection(PolyCollection(_rounded(xs[vi][sel], ys[vi][sel], NODE_W + 0.16, NODE_H + 0.16, 0.1),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                         facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.8))
+        ax.add_collection(
+            PolyCollection(
+                _rounded(xs[vi][sel], ys[vi][sel], NODE_W + 0.16, NODE_H + 0.16, 0.1),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                facecolors=style.HIGHLIGHT,
+                edgecolors="none",
+                zorder=1.8,
+            )
+        )
     face = [style.tint(colors[i], 0.82) for i in vis]
-    edge = [style.CRITICAL if c else style.shade(colors[i], 0.2) for i, c in zip(vis, crit.tolist(), strict=True)]
+    edge = [
+        style.CRITICAL if c else style.shade(colors[i], 0.2) for i, c in zip(vis, crit.tolist(), strict=True)
+    ]
     lw = [(2.4 if c else 0.9) * scale for c in crit.tolist()]
     for j in np.flatnonzero(sel).tolist():
         lw[j] = max(lw[j], 2.6 * scale)
         edge[j] = style.INK
-    ax.add_collection(PolyCollection(_rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06), facecolors=face,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-                                     edgecolors=edge, linewidths=lw, zorder=2))
+    ax.add_collection(
+        PolyCollection(
+            _rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06),
+            facecolors=face,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            edgecolors=edge,
+            linewidths=lw,
+            zorder=2,
+        )
+    )
     stripe_w = 0.07
-    ax.add_collection(PolyCollection(
-        _rounded(xs[vi] - NODE_W / 2 + stripe_w / 2 + 0.03, ys[vi], stripe_w, NODE_H - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
-        facecolors=[colors[i] for i in vis], edgecolors="none", zorder=2.1))
+    ax.add_collection(
+        PolyCollection(
+            _rounded(xs[vi] - NODE_W / 2 + stripe_w / 2 + 0.03, ys[vi], stripe_w, NODE_H - 0.12, 0.02),  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            facecolors=[colors[i] for i in vis],
+            edgecolors="none",
+            zorder=2.1,
+        )
+    )
     if font >= 3.5:
         chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)
         for i in vis:
@@ -385,46 +484,82 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], window: tuple[float, f
             lines = style.wrap(d.title, int(chars * (style.BOLD_FACTOR if bold_i else 1.0)), TITLE_LINES)
             x_text = xs[i] - NODE_W / 2 + 0.15
             top = ys[i] - NODE_H / 2 + 0.06
-            ax.text(x_text, top, "\n".join(lines), ha="left", va="top", fontsize=font,
-                    fontweight="bold" if bold_i else "normal", color=style.INK, linespacing=1.1, clip_on=True,
-                    zorder=3)
+            ax.text(
+                x_text,
+                top,
+                "\n".join(lines),
+                ha="left",
+                va="top",
+                fontsize=font,
+                fontweight="bold" if bold_i else "normal",
+                color=style.INK,
+                linespacing=1.1,
+                clip_on=True,
+                zorder=3,
+            )
             from planner.charts.graph_pages import _meta_pieces
 
             # The facts that fit the card's last line, whole: a number is never cut ("float 9…").
             meta = ""
-            for piece in [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)][0 if not d.milestone
-                                                                                                   else 1:]:
+            for piece in [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)][
+                0 if not d.milestone else 1 :
+            ]:
                 cand = f"{meta} \u00b7 {piece}" if meta else piece
                 if len(cand) <= int(chars / 0.93):
                     meta = cand
-            ax.text(x_text, ys[i] + NODE_H / 2 - 0.05, meta,
-                    ha="left", va="bottom", fontsize=font * 0.93, color=style.MUTED, clip_on=True, zorder=3)
+            ax.text(
+                x_text,
+                ys[i] + NODE_H / 2 - 0.05,
+                meta,
+                ha="left",
+                va="bottom",
+                fontsize=font * 0.93,
+                color=style.MUTED,
+                clip_on=True,
+                zorder=3,
+            )
     _legend_and_title(fig, analysis, window)
 
 
 def _legend_and_title(fig: Figure, analysis: Any, window: tuple[float, float, float, float] | None) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    bits = ["columns are the stages decisions run in under strict gates, left to right in dependency order",
-            f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical"]
+    bits = [
+        "columns are the stages decisions run in under strict gates, left to right in dependency order",
+        f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical",
+    ]
     # SPEC §3.3 "Words": a view by sequenced stage says which decisions sequencing moved.
     bits += st.sequencing_text()
     if window is not None:
         lay = layout(analysis)
-        bits.insert(0, f"section {window[0] / max(lay.width, 1e-9):.0%}\u2013{min(1, window[1] / max(lay.width, 1e-9)):.0%}"
-                       f" across, {window[2] / max(lay.height, 1e-9):.0%}\u2013"
-                       f"{min(1, window[3] / max(lay.height, 1e-9)):.0%} down")
+        bits.insert(
+            0,
+            f"section {window[0] / max(lay.width, 1e-9):.0%}\u2013{min(1, window[1] / max(lay.width, 1e-9)):.0%}"
+            f" across, {window[2] / max(lay.height, 1e-9):.0%}\u2013"
+            f"{min(1, window[3] / max(lay.height, 1e-9)):.0%} down",
+        )
     style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits))
     colors = style.area_colors(plan)
     used = {d.area for d in plan.decisions}
     handles: list[Any] = [Patch(facecolor=colors[a.id], label=a.name) for a in plan.areas if a.id in used]
     if any(u not in colors for u in used):
         handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
-    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision"))
+    handles.append(
+        Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision")
+    )
     handles.append(Line2D([], [], color=style.CRITICAL, linewidth=2.2, label="Critical path"))
     w_in, h_in = fig.get_size_inches()
     longest = max(len(h.get_label()) for h in handles)
     per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, style.SMALL_PT) + 0.45)))
     n_rows = math.ceil(len(handles) / per_row)
     per_row = math.ceil(len(handles) / n_rows)
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.04 / h_in), ncol=per_row,
-               fontsize=style.SMALL_PT, frameon=False, handlelength=1.6, columnspacing=1.4, borderaxespad=0.0)
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.04 / h_in),
+        ncol=per_row,
+        fontsize=style.SMALL_PT,
+        frameon=False,
+        handlelength=1.6,
+        columnspacing=1.4,
+        borderaxespad=0.0,
+    )

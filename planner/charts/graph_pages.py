@@ -100,8 +100,16 @@ BAND_GAP_IN = 0.12
 COMPACT_LINE_IN = 0.16  # one subtitle line of a compact page (a report page has its own heading)
 
 
-def _geometry(page_w: float, page_h: float, font: float, small: float, chars: int,
-              n_cols: int | None = None, bands: int = 1, compact: int = 0) -> _Geometry:
+def _geometry(
+    page_w: float,
+    page_h: float,
+    font: float,
+    small: float,
+    chars: int,
+    n_cols: int | None = None,
+    bands: int = 1,
+    compact: int = 0,
+) -> _Geometry:
     """``compact``: the number of subtitle lines that replace the title (0: the title)."""
     title_in = 0.08 + COMPACT_LINE_IN * compact if compact else style.TITLE_IN
     card_w = chars * font * style.CHAR_EM / 72 + 0.24
@@ -115,8 +123,18 @@ def _geometry(page_w: float, page_h: float, font: float, small: float, chars: in
     total = page_h - LEGEND_IN - 0.12 - title_in
     band_h = (total - bands * head - (bands - 1) * BAND_GAP_IN) / bands
     top = title_in + head
-    return _Geometry(card_w, gap, n, MARGIN_IN + STUB_IN[0] + (aw - used) / 2, top, top + band_h,
-                     font * 1.12 / 72, small * 1.18 / 72, bands, band_h + head + BAND_GAP_IN)
+    return _Geometry(
+        card_w,
+        gap,
+        n,
+        MARGIN_IN + STUB_IN[0] + (aw - used) / 2,
+        top,
+        top + band_h,
+        font * 1.12 / 72,
+        small * 1.18 / 72,
+        bands,
+        band_h + head + BAND_GAP_IN,
+    )
 
 
 def _max_lines(chars: int) -> int:
@@ -145,8 +163,11 @@ def _meta_pieces(analysis: Any, i: int) -> list[str]:
     draws it in a later one (SPEC §3.3: a view by sequenced stage names the decisions sequencing moved)."""
     s, st, plan = analysis.schedule, analysis.stages, analysis.plan
     d = plan.decisions[i]
-    out = [f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else
-           f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"]
+    out = [
+        f"\u25c6 wk {style.fmt_weeks(s.es[i])}"
+        if d.milestone
+        else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"
+    ]
     if not s.critical[i]:
         out.append(f"float {style.fmt_weeks(float(s.total_float[i]))}")
     stage = int(s.graph.stage[i])
@@ -193,14 +214,21 @@ def _columns_for(heights: list[float], avail: float, gap: float, at_least: int =
     k = max(at_least, math.ceil((sum(heights) + gap * (len(heights) - 1)) / avail - 1e-9))
     while True:
         runs = _split_balanced(heights, k)
-        if all(sum(heights[j] for j in r) + gap * (len(r) - 1) <= avail + 1e-9 for r in runs) or k >= len(heights):
+        if all(sum(heights[j] for j in r) + gap * (len(r) - 1) <= avail + 1e-9 for r in runs) or k >= len(
+            heights
+        ):
             return runs
         k += 1
 
 
-def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
-                min_font_pt: float = style.MIN_PT, members: list[int] | None = None,
-                compact: bool = False) -> list[GraphPage]:
+def graph_pages(
+    analysis: Any,
+    page_w_in: float,
+    page_h_in: float,
+    min_font_pt: float = style.MIN_PT,
+    members: list[int] | None = None,
+    compact: bool = False,
+) -> list[GraphPage]:
     """The dependency graph of ``analysis`` as dense pages of ``page_w_in`` x ``page_h_in`` inches with no text
     below ``min_font_pt`` (see the module docstring). Every decision (of ``members``, plan positions, when
     given: then links run between them, directly or through the decisions left out) is on exactly one page."""
@@ -213,7 +241,9 @@ def graph_pages(analysis: Any, page_w_in: float, page_h_in: float,
     # lines of text) save pages.
     for bands in (1, 2, 3):
         for chars in CARD_CHARS:
-            pages = _paginate(analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact)
+            pages = _paginate(
+                analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact
+            )
             if pages and (not best or len(pages) < len(best)):
                 best = pages
     return best
@@ -257,17 +287,32 @@ def reduced_links(analysis: Any, members: list[int]) -> tuple[tuple[int, int, bo
     return tuple(out)
 
 
-def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float,
-              chars: int, bands: int = 1, members: list[int] | None = None,
-              links: tuple[tuple[int, int, bool], ...] | None = None, compact: bool = False) -> list[GraphPage]:
+def _paginate(
+    analysis: Any,
+    page_w_in: float,
+    page_h_in: float,
+    min_font_pt: float,
+    chars: int,
+    bands: int = 1,
+    members: list[int] | None = None,
+    links: tuple[tuple[int, int, bool], ...] | None = None,
+    compact: bool = False,
+) -> list[GraphPage]:
     from planner.charts.graph import layout
 
     s = analysis.schedule
     lay = layout(analysis)
     font, small = min_font_pt + 0.5, min_font_pt
     left_out = 0 if members is None else len(analysis.plan.decisions) - len(members)
-    g = _geometry(page_w_in, page_h_in, font, small, chars, bands=bands,
-                  compact=_head_lines(analysis, page_w_in, small, left_out) if compact else 0)
+    g = _geometry(
+        page_w_in,
+        page_h_in,
+        font,
+        small,
+        chars,
+        bands=bands,
+        compact=_head_lines(analysis, page_w_in, small, left_out) if compact else 0,
+    )
     avail = g.band_h
     if avail < 1.0:
         return []
@@ -296,8 +341,9 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
         units: list[tuple[int, list[int], int]] = []  # (stage column, cards, slots)
         for li, lst in enumerate(by_layer):
             hs = [_card_h(g, lines[i], extra[i], metas[i]) for i in lst]
-            runs = _columns_for(hs, avail * (HEADROOM if not any(extra) else 1.0), ROW_GAP_IN,
-                                min_slots.get(li, 1))
+            runs = _columns_for(
+                hs, avail * (HEADROOM if not any(extra) else 1.0), ROW_GAP_IN, min_slots.get(li, 1)
+            )
             min_slots[li] = len(runs)
             # One unit per column, so that a wide layer may start on a page that has room.
             units += [(column[lst[0]], [lst[j] for j in r], 1) for r in runs]
@@ -336,10 +382,25 @@ def _paginate(analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: fl
         if cols:
             out_pages.append((tuple(cols), tuple(stages)))
     total = len(out_pages)
-    return [GraphPage(k + 1, total, cols, stages, page_w_in, page_h_in, font, small, chars,
-                      bands if len(cols) > g.n_cols else 1, g.n_cols if len(cols) > g.n_cols else 0, links, left_out,
-                      compact)
-            for k, (cols, stages) in enumerate(out_pages)]
+    return [
+        GraphPage(
+            k + 1,
+            total,
+            cols,
+            stages,
+            page_w_in,
+            page_h_in,
+            font,
+            small,
+            chars,
+            bands if len(cols) > g.n_cols else 1,
+            g.n_cols if len(cols) > g.n_cols else 0,
+            links,
+            left_out,
+            compact,
+        )
+        for k, (cols, stages) in enumerate(out_pages)
+    ]
 
 
 def _group(units: list[tuple[int, list[int], int]], cap: int) -> list[list[int]]:
@@ -378,12 +439,14 @@ def _group(units: list[tuple[int, list[int], int]], cap: int) -> list[list[int]]
             if a <= cap and b <= cap and (best is None or abs(a - b) < best[0]):
                 best = (abs(a - b), cut)
         if best is not None:
-            pages[-2:] = [both[:best[1]], both[best[1]:]]
+            pages[-2:] = [both[: best[1]], both[best[1] :]]
     return pages
 
 
 # -- drawing ---------------------------------------------------------------------------------------------------
-def _place(hs: list[float], targets: list[float | None], top: float, bottom: float, gap: float) -> list[float]:
+def _place(
+    hs: list[float], targets: list[float | None], top: float, bottom: float, gap: float
+) -> list[float]:
     """Centres of cards of heights ``hs`` stacked in order between ``top`` and ``bottom``, as close as the order
     allows to ``targets`` (None: no wish)."""
     from planner.analysis.layout import _isotonic
@@ -414,8 +477,16 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     k = min(fw / page.page_w, fh / page.page_h)
     font, small = page.font, page.small
     per = page.per_band or len(page.columns)
-    geo = _geometry(page.page_w, page.page_h, font, small, page.chars, per, page.bands,
-                    _head_lines(analysis, page.page_w, small, page.left_out) if page.compact else 0)
+    geo = _geometry(
+        page.page_w,
+        page.page_h,
+        font,
+        small,
+        page.chars,
+        per,
+        page.bands,
+        _head_lines(analysis, page.page_w, small, page.left_out) if page.compact else 0,
+    )
     # Axes in page inches (y down), scaled into the figure and centred.
     ax = fig.add_axes((0, 0, 1, 1))
     ox = (fw / k - page.page_w) / 2
@@ -447,16 +518,22 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     def linked(u: int, v: int) -> bool:
         """Whether the link u -> v is drawn as a line (both in one band of this page, a route between cards)."""
         cu, cv = on_page.get(u), on_page.get(v)
-        return (cu is not None and cv is not None and band_of[cu] == band_of[cv] and slot_of[cv] > slot_of[cu]
-                and (u, v) not in blocked)
+        return (
+            cu is not None
+            and cv is not None
+            and band_of[cu] == band_of[cv]
+            and slot_of[cv] > slot_of[cu]
+            and (u, v) not in blocked
+        )
 
     crit = s.critical
     bold_chars = int(page.chars * style.BOLD_FACTOR)
     titles: dict[int, list[str]] = {}
     for i in on_page:
         bold = bool(crit[i]) or g_ids[i] in selected
-        titles[i] = style.wrap(_title(plan.decisions[i]), bold_chars if bold else page.chars,
-                               _max_lines(page.chars))
+        titles[i] = style.wrap(
+            _title(plan.decisions[i]), bold_chars if bold else page.chars, _max_lines(page.chars)
+        )
     meta_chars = _meta_chars(geo, small)
     metas = {i: _meta_lines(_meta_pieces(analysis, i), meta_chars) for i in on_page}
     xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
@@ -468,24 +545,35 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         for i in on_page:
             outs[i] = [v for v in succs.get(i, ()) if not linked(i, v)]
             ins[i] = [u for u in preds.get(i, ()) if not linked(u, i)]
-        heights = {i: _card_h(geo, len(titles[i]), int(bool(outs[i])) + int(bool(ins[i])), len(metas[i]))
-                   for i in on_page}
+        heights = {
+            i: _card_h(geo, len(titles[i]), int(bool(outs[i])) + int(bool(ins[i])), len(metas[i]))
+            for i in on_page
+        }
         # Columns left to right; each card pulled level with its neighbours in the columns before it, then after.
         ys: dict[int, float] = {}
         for c, col in enumerate(cols):
             hs = [heights[i] for i in col]
-            ys.update(zip(col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN),
-                          strict=True))
+            ys.update(
+                zip(
+                    col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN), strict=True
+                )
+            )
         for sweep in (range(len(cols)), range(len(cols) - 1, -1, -1)):
             for c in sweep:
                 col = cols[c]
                 targets: list[float | None] = []
                 for i in col:
                     nb = [ys[u] for u in preds.get(i, []) if linked(u, i)] + [
-                        ys[v] for v in succs.get(i, []) if linked(i, v)]
+                        ys[v] for v in succs.get(i, []) if linked(i, v)
+                    ]
                     targets.append(sum(nb) / len(nb) if nb else None)
-                ys.update(zip(col, _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h,
-                                          ROW_GAP_IN), strict=True))
+                ys.update(
+                    zip(
+                        col,
+                        _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h, ROW_GAP_IN),
+                        strict=True,
+                    )
+                )
         routes, failed = _routes(cols, on_page, succs, linked, xs, ys, heights, tops, geo, slot_of)
         if not failed:
             break
@@ -508,26 +596,57 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     for stg, c0, c1 in runs:
         s0, s1 = slot_of[c0], slot_of[c1]
         x0 = geo.x0 + s0 * (geo.card_w + geo.gap) - geo.gap / 2 + (geo.gap / 2 - 0.08 if s0 == 0 else 0)
-        x1 = geo.x0 + s1 * (geo.card_w + geo.gap) + geo.card_w + geo.gap / 2 - (geo.gap / 2 - 0.08
-                                                                                 if s1 == per - 1 else 0)
+        x1 = (
+            geo.x0
+            + s1 * (geo.card_w + geo.gap)
+            + geo.card_w
+            + geo.gap / 2
+            - (geo.gap / 2 - 0.08 if s1 == per - 1 else 0)
+        )
         head_top = tops[c0] - HEADER_IN - 0.05
-        ax.fill_between([x0, x1], [head_top] * 2, [tops[c0] + geo.band_h + 0.06] * 2,
-                        color=style.BAND[stg % 2], linewidth=0, zorder=0)
+        ax.fill_between(
+            [x0, x1],
+            [head_top] * 2,
+            [tops[c0] + geo.band_h + 0.06] * 2,
+            color=style.BAND[stg % 2],
+            linewidth=0,
+            zorder=0,
+        )
         if stg < len(stage_res):
             r = stage_res[stg]
             name = f"{stg + 1} \u00b7 {r.name.upper()}"
-            sub = (f"gated wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)}"
-                   if r.gated_start is not None else "")
+            sub = (
+                f"gated wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)}"
+                if r.gated_start is not None
+                else ""
+            )
         else:
             name, sub = "UNKNOWN STAGE", ""
         width_chars = style.chars_fitting(x1 - x0 - 0.1, fs * 1.1)
-        ax.text((x0 + x1) / 2, head_top + 0.05, style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
-                ha="center", va="top", fontsize=fs * 1.1, fontweight="bold", color=style.INK, zorder=5)
+        ax.text(
+            (x0 + x1) / 2,
+            head_top + 0.05,
+            style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
+            ha="center",
+            va="top",
+            fontsize=fs * 1.1,
+            fontweight="bold",
+            color=style.INK,
+            zorder=5,
+        )
         if sub and len(sub) > style.chars_fitting(x1 - x0, ss):
             sub = sub.removeprefix("gated ")  # a narrow column: the figures, never cut
         if sub:
-            ax.text((x0 + x1) / 2, head_top + 0.23, sub,
-                    ha="center", va="top", fontsize=ss, color=style.MUTED, zorder=5)
+            ax.text(
+                (x0 + x1) / 2,
+                head_top + 0.23,
+                sub,
+                ha="center",
+                va="top",
+                fontsize=ss,
+                color=style.MUTED,
+                zorder=5,
+            )
 
     # Links between cards of this page; the critical path in bold.
     path_pairs = set(zip(s.critical_path, s.critical_path[1:], strict=False))
@@ -548,16 +667,30 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             (dashed if (u, v) in indirect else plain).append(p)
             heads_plain.append(head)
     if dashed:
-        ax.add_collection(PathCollection(dashed, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k,
-                                         linestyles=(0, (3, 2)), zorder=1))
+        ax.add_collection(
+            PathCollection(
+                dashed,
+                facecolors="none",
+                edgecolors=style.EDGE,
+                linewidths=0.7 * k,
+                linestyles=(0, (3, 2)),
+                zorder=1,
+            )
+        )
     if plain:
-        ax.add_collection(PathCollection(plain, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k,
-                                         zorder=1))
+        ax.add_collection(
+            PathCollection(plain, facecolors="none", edgecolors=style.EDGE, linewidths=0.7 * k, zorder=1)
+        )
         ax.add_collection(PolyCollection(heads_plain, facecolors=style.EDGE, edgecolors="none", zorder=1))
     if bold_p:
-        ax.add_collection(PathCollection(bold_p, facecolors="none", edgecolors=style.CRITICAL,
-                                         linewidths=1.8 * k, zorder=1.5))
-        ax.add_collection(PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5))
+        ax.add_collection(
+            PathCollection(
+                bold_p, facecolors="none", edgecolors=style.CRITICAL, linewidths=1.8 * k, zorder=1.5
+            )
+        )
+        ax.add_collection(
+            PolyCollection(heads_bold, facecolors=style.CRITICAL, edgecolors="none", zorder=1.5)
+        )
 
     # Cards.
     from planner.charts.graph import _rounded
@@ -567,20 +700,37 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     cx = np.array([xs[i] for i in order])
     cy = np.array([ys[i] for i in order])
     ch = np.array([heights[i] for i in order])
-    verts = [_rounded(cx[j:j + 1], cy[j:j + 1], geo.card_w, float(ch[j]), 0.05)[0] for j in range(len(order))]
+    verts = [
+        _rounded(cx[j : j + 1], cy[j : j + 1], geo.card_w, float(ch[j]), 0.05)[0] for j in range(len(order))
+    ]
     sel = [g_ids[i] in selected for i in order]
     if any(sel):
-        halo = [_rounded(cx[j:j + 1], cy[j:j + 1], geo.card_w + 0.14, float(ch[j]) + 0.14, 0.08)[0]
-                for j in range(len(order)) if sel[j]]
+        halo = [
+            _rounded(cx[j : j + 1], cy[j : j + 1], geo.card_w + 0.14, float(ch[j]) + 0.14, 0.08)[0]
+            for j in range(len(order))
+            if sel[j]
+        ]
         ax.add_collection(PolyCollection(halo, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.8))
     face = [style.tint(colors[i], 0.82) for i in order]
-    edge = [style.INK if sel[j] else style.CRITICAL if crit[i] else style.shade(colors[i], 0.2)
-            for j, i in enumerate(order)]
+    edge = [
+        style.INK if sel[j] else style.CRITICAL if crit[i] else style.shade(colors[i], 0.2)
+        for j, i in enumerate(order)
+    ]
     lw = [(2.6 if sel[j] else 2.0 if crit[i] else 0.8) * k for j, i in enumerate(order)]
     ax.add_collection(PolyCollection(verts, facecolors=face, edgecolors=edge, linewidths=lw, zorder=2))
-    stripes = [_rounded(cx[j:j + 1] - geo.card_w / 2 + STRIPE_IN / 2 + 0.03, cy[j:j + 1], STRIPE_IN,
-                        float(ch[j]) - 0.1, 0.02)[0] for j in range(len(order))]
-    ax.add_collection(PolyCollection(stripes, facecolors=[colors[i] for i in order], edgecolors="none", zorder=2.1))
+    stripes = [
+        _rounded(
+            cx[j : j + 1] - geo.card_w / 2 + STRIPE_IN / 2 + 0.03,
+            cy[j : j + 1],
+            STRIPE_IN,
+            float(ch[j]) - 0.1,
+            0.02,
+        )[0]
+        for j in range(len(order))
+    ]
+    ax.add_collection(
+        PolyCollection(stripes, facecolors=[colors[i] for i in order], edgecolors="none", zorder=2.1)
+    )
 
     # Stubs: a short arrow out of (into) a card for each side that has links to other pages.
     stub_segs: list[list[tuple[float, float]]] = []
@@ -592,8 +742,18 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         x_text = xs[i] - half_w + 0.15
         y = ys[i] - heights[i] / 2 + PAD_IN
         bold = bool(crit[i]) or sel[j]
-        ax.text(x_text, y, "\n".join(titles[i]), ha="left", va="top", fontsize=fs,
-                fontweight="bold" if bold else "normal", color=style.INK, linespacing=1.0, zorder=3)
+        ax.text(
+            x_text,
+            y,
+            "\n".join(titles[i]),
+            ha="left",
+            va="top",
+            fontsize=fs,
+            fontweight="bold" if bold else "normal",
+            color=style.INK,
+            linespacing=1.0,
+            zorder=3,
+        )
         y += len(titles[i]) * geo.title_line + 0.01
         lines = list(metas[i])
         colors_l = [style.MUTED] * len(lines)
@@ -614,17 +774,29 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             stub_segs.append([(xa - 0.24 - hl, ys[i]), (xa - hl, ys[i])])
             stub_heads.append([(xa - hl, ys[i] - hw), (xa, ys[i]), (xa - hl, ys[i] + hw)])
     if stub_segs:
-        ax.add_collection(LineCollection(stub_segs, colors=style.INK, linewidths=0.9 * k, linestyles=(0, (2, 1.5)),
-                                         zorder=1.6))
+        ax.add_collection(
+            LineCollection(
+                stub_segs, colors=style.INK, linewidths=0.9 * k, linestyles=(0, (2, 1.5)), zorder=1.6
+            )
+        )
         ax.add_collection(PolyCollection(stub_heads, facecolors=style.INK, edgecolors="none", zorder=1.6))
 
     # Title and legend.
     line1, notes = _header(analysis, page, len(on_page))
     if page.compact:
         fw_in, fh_in = fig.get_size_inches()
-        for j, (text, color) in enumerate([(t, style.MUTED) for t in line1] + [(t, style.INK) for t in notes]):
-            fig.text(0.18 / fw_in, 1 - (0.04 + 0.16 * j) * k / fh_in, text, ha="left", va="top", fontsize=ss,
-                     color=color)
+        for j, (text, color) in enumerate(
+            [(t, style.MUTED) for t in line1] + [(t, style.INK) for t in notes]
+        ):
+            fig.text(
+                0.18 / fw_in,
+                1 - (0.04 + 0.16 * j) * k / fh_in,
+                text,
+                ha="left",
+                va="top",
+                fontsize=ss,
+                color=color,
+            )
     else:
         style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join([" ".join(line1), *notes]))
     _legend(fig, plan, [plan.decisions[i].area for i in order], k, through=bool(page.left_out))
@@ -634,9 +806,18 @@ CLEAR_IN = 0.03  # a line passing between two cards keeps this far from both
 LANE_IN = 0.035  # lines sharing a gap between cards are this far apart
 
 
-def _routes(cols: Any, on_page: dict[int, int], succs: dict[int, list[int]], linked: Any, xs: dict[int, float],
-            ys: dict[int, float], heights: dict[int, float], tops: list[float], geo: _Geometry,
-            slot_of: list[int]) -> tuple[dict[tuple[int, int], Path], set[tuple[int, int]]]:
+def _routes(
+    cols: Any,
+    on_page: dict[int, int],
+    succs: dict[int, list[int]],
+    linked: Any,
+    xs: dict[int, float],
+    ys: dict[int, float],
+    heights: dict[int, float],
+    tops: list[float],
+    geo: _Geometry,
+    slot_of: list[int],
+) -> tuple[dict[tuple[int, int], Path], set[tuple[int, int]]]:
     """A path for every link drawn as a line, and the links that found no way.
 
     A link between neighbouring columns is a curve in the gap between them, where there are no cards. A longer
@@ -658,8 +839,10 @@ def _routes(cols: Any, on_page: dict[int, int], succs: dict[int, list[int]], lin
         free[c] = gaps
     routes: dict[tuple[int, int], Path] = {}
     failed: set[tuple[int, int]] = set()
-    pairs = sorted(((u, v) for u in on_page for v in succs.get(u, ()) if linked(u, v)),
-                   key=lambda e: (on_page[e[0]], ys[e[0]], ys[e[1]]))
+    pairs = sorted(
+        ((u, v) for u in on_page for v in succs.get(u, ()) if linked(u, v)),
+        key=lambda e: (on_page[e[0]], ys[e[0]], ys[e[1]]),
+    )
     for u, v in pairs:
         cu, cv = on_page[u], on_page[v]
         px, py = xs[u] + half_w, ys[u]
@@ -708,9 +891,12 @@ def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], lis
     where = names[0] if first == last else f"{names[0]} to {names[1]}"
     n_all = len(plan.decisions)
     if page.left_out:
-        bits = [f"part {page.part} of {page.parts}", where,
-                f"the critical path and the milestones: {n_here} of {n_all - page.left_out} here",
-                f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)"]
+        bits = [
+            f"part {page.part} of {page.parts}",
+            where,
+            f"the critical path and the milestones: {n_here} of {n_all - page.left_out} here",
+            f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)",
+        ]
     else:
         bits = [f"part {page.part} of {page.parts}", where, f"{n_here} of {n_all} decisions"]
     width = style.chars_fitting(page.page_w - 0.4, page.small)
@@ -725,7 +911,9 @@ def _head_lines(analysis: Any, page_w: float, small: float, left_out: int) -> in
     line = _header(analysis, worst, n_all)[0]
     extra = len(" to ".join(names)) - len(analysis.stages.stages[0].name)  # "A to B" instead of one stage
     width = style.chars_fitting(page_w - 0.4, small)
-    return len(textwrap.wrap(" ".join(line) + "x" * max(0, extra), width)) + len(_notes(analysis, page_w, small))
+    return len(textwrap.wrap(" ".join(line) + "x" * max(0, extra), width)) + len(
+        _notes(analysis, page_w, small)
+    )
 
 
 def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
@@ -738,8 +926,9 @@ def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
     return textwrap.wrap(note, width) or [""]
 
 
-def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int,
-               own_stage: int) -> str:
+def _stub_text(
+    arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int, own_stage: int
+) -> str:
     """``→ Integrate: a, b +2``: the ids at the other end (plan order), after their stage when it is not the
     card's own."""
     others = sorted(set(others))
@@ -761,25 +950,48 @@ def _stub_text(arrow: str, others: list[int], ids: Any, seq: Any, stage_names: l
 def _legend(fig: Figure, plan: Any, areas: list[Any], k: float, through: bool = False) -> None:
     colors = style.area_colors(plan)
     used = set(areas)
-    handles: list[Any] = [Patch(facecolor=style.tint(colors[a.id], 0.5), edgecolor=colors[a.id], label=a.name)
-                          for a in plan.areas if a.id in used]
+    handles: list[Any] = [
+        Patch(facecolor=style.tint(colors[a.id], 0.5), edgecolor=colors[a.id], label=a.name)
+        for a in plan.areas
+        if a.id in used
+    ]
     if any(u not in colors for u in used):
         handles.append(Patch(facecolor=style.NO_AREA, label="No area"))
-    handles.append(Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision"))
+    handles.append(
+        Patch(facecolor="white", edgecolor=style.CRITICAL, linewidth=2.0, label="Critical decision")
+    )
     handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.8, label="Critical path"))
-    handles.append(Line2D([], [], color=style.INK, linewidth=0.9, linestyle=(0, (2, 1.5)),
-                          label="Link to another page"))
+    handles.append(
+        Line2D([], [], color=style.INK, linewidth=0.9, linestyle=(0, (2, 1.5)), label="Link to another page")
+    )
     if through:
-        handles.append(Line2D([], [], color=style.EDGE, linewidth=0.9, linestyle=(0, (3, 2)),
-                              label="Link through decisions left out"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=style.EDGE,
+                linewidth=0.9,
+                linestyle=(0, (3, 2)),
+                label="Link through decisions left out",
+            )
+        )
     w_in, h_in = fig.get_size_inches()
     size = style.SMALL_PT * max(1.0, k)
     longest = max(len(h.get_label()) for h in handles)
     per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, size) + 0.45)))
     n_rows = math.ceil(len(handles) / per_row)
     per_row = math.ceil(len(handles) / n_rows)
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.04 / h_in), ncol=per_row,
-               fontsize=size, frameon=False, handlelength=1.6, columnspacing=1.4, borderaxespad=0.0)
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.04 / h_in),
+        ncol=per_row,
+        fontsize=size,
+        frameon=False,
+        handlelength=1.6,
+        columnspacing=1.4,
+        borderaxespad=0.0,
+    )
 
 
 __all__ = ["GraphPage", "draw_page", "graph_pages"]

@@ -30,8 +30,9 @@ EARLIER_COLOR = style.OKABE_ITO[0]
 BY_COLOR = style.OKABE_ITO[2]  # bluish green
 
 
-def _simulation(fig: Figure, obj: Any, result: SimulationResult | None, iterations: int, seed: int,
-                chart: str) -> SimulationResult | None:
+def _simulation(
+    fig: Figure, obj: Any, result: SimulationResult | None, iterations: int, seed: int, chart: str
+) -> SimulationResult | None:
     """The simulation to draw, or None after drawing a message (plan with errors, no decisions)."""
     if result is not None:
         return result
@@ -53,9 +54,16 @@ def _when(r: SimulationResult, week: float) -> str:
     return units.format_when(r.start_date, week, word="wk")
 
 
-def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
-              iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, by: float | None = None,
-              bins: int | None = None) -> None:
+def draw_risk(
+    fig: Figure,
+    obj: Any,
+    *,
+    result: SimulationResult | None = None,
+    iterations: int = DEFAULT_ITERATIONS,
+    seed: int = DEFAULT_SEED,
+    by: float | None = None,
+    bins: int | None = None,
+) -> None:
     """The finish-date histogram (share of iterations per bin) with the S-curve (probability of finishing by
     each date) on the right axis, P50 and P80 marked, the CPM finish for reference and, with ``by`` (weeks),
     the probability of finishing by then."""
@@ -72,9 +80,12 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         mean = f"mean {style.fmt_weeks(r.mean)} \u00b1 {units.plural_weeks(r.std)}"
         room = style.chars_fitting(fig.get_size_inches()[0] - 0.4, style.SUBTITLE_PT)
         options = [f"{runs}; {pq}; {mean}", f"{runs}; {pq}", f"{pq}; {r.iterations:,} iterations", pq]
-        style.title(fig, "When will the plan finish?", next((o for o in options if len(o) <= room), options[-1]))
-        ax = fig.add_axes(style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8,
-                                              style.TITLE_IN + 0.35))
+        style.title(
+            fig, "When will the plan finish?", next((o for o in options if len(o) <= room), options[-1])
+        )
+        ax = fig.add_axes(
+            style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8, style.TITLE_IN + 0.35)
+        )
         lo, hi = float(f[0]), float(f[-1])
         lo_x = min(lo, r.deterministic_finish)
         hi_x = max(hi, r.deterministic_finish)
@@ -87,8 +98,17 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         else:
             counts, edges = np.array([len(f)]), np.array([lo - span / 80, lo + span / 80])
         share = counts / max(1, len(f))
-        ax.bar(edges[:-1], share, width=np.diff(edges), align="edge", color=HIST_COLOR, edgecolor="white",
-               linewidth=0.4, zorder=2, label="share of iterations")
+        ax.bar(
+            edges[:-1],
+            share,
+            width=np.diff(edges),
+            align="edge",
+            color=HIST_COLOR,
+            edgecolor="white",
+            linewidth=0.4,
+            zorder=2,
+            label="share of iterations",
+        )
         ax.set_xlim(lo_x - 0.04 * span, hi_x + 0.04 * span)
         ax.set_ylim(0, max(share.max() * 1.45, 1e-6))  # headroom: marker labels sit above the bars
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -117,8 +137,17 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
         det = r.deterministic_finish
         ax2.axvline(det, color=style.MUTED, linestyle=":", linewidth=1.1, zorder=4)
         p_det = r.probability_by(det)
-        labels.append(_Label(f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then", det,
-                             1.0, style.MUTED, style.SMALL_PT, bold=False, top=True))
+        labels.append(
+            _Label(
+                f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then",
+                det,
+                1.0,
+                style.MUTED,
+                style.SMALL_PT,
+                bold=False,
+                top=True,
+            )
+        )
         for q, x, color, ls in (("P80", p80, P80_COLOR, "-"), ("P50", p50, P50_COLOR, "--")):
             q_val = 0.5 if q == "P50" else 0.8
             ax2.axvline(x, color=color, linestyle=ls, linewidth=1.3, zorder=4)
@@ -131,13 +160,18 @@ def draw_risk(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
             labels.append(_Label(f"by {_when(r, by)}: {p_by:.0%}", by, p_by, BY_COLOR, style.LABEL_PT))
         _place_labels(fig, ax2, labels, _bar_boxes(fig, ax, edges, share))
 
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=_tick_bins(fig, ax, r.start_date is not None),
-                                               steps=[1, 2, 2.5, 5, 10]))
+        ax.xaxis.set_major_locator(
+            MaxNLocator(nbins=_tick_bins(fig, ax, r.start_date is not None), steps=[1, 2, 2.5, 5, 10])
+        )
         if r.start_date is not None:
-            ax.xaxis.set_major_formatter(FuncFormatter(
-                lambda x, _: f"wk {style.fmt_weeks(x)}\n{units.format_date(r.date_of(x), short=True)}"
-            ))
-            ax.set_xlabel("finish (weeks from plan start, and date)", fontsize=style.LABEL_PT, color=style.MUTED)
+            ax.xaxis.set_major_formatter(
+                FuncFormatter(
+                    lambda x, _: f"wk {style.fmt_weeks(x)}\n{units.format_date(r.date_of(x), short=True)}"
+                )
+            )
+            ax.set_xlabel(
+                "finish (weeks from plan start, and date)", fontsize=style.LABEL_PT, color=style.MUTED
+            )
         else:
             ax.set_xlabel("finish (weeks from plan start)", fontsize=style.LABEL_PT, color=style.MUTED)
 
@@ -154,7 +188,9 @@ def _tick_bins(fig: Figure, ax: Any, dates: bool) -> int:
     return max(2, min(12, int(width_in / (label_in + _TICK_GAP_IN))))
 
 
-def _bar_boxes(fig: Figure, ax: Any, edges: np.ndarray, share: np.ndarray) -> list[tuple[float, float, float, float]]:
+def _bar_boxes(
+    fig: Figure, ax: Any, edges: np.ndarray, share: np.ndarray
+) -> list[tuple[float, float, float, float]]:
     """The histogram's bars as boxes in points (the coordinates :func:`_place_labels` works in)."""
     to_pt = 72.0 / fig.dpi
     out = []
@@ -197,8 +233,12 @@ def _text_size_pt(text: str, size: float, bold: bool = False) -> tuple[float, fl
     return width, size * 1.2 * len(lines)
 
 
-def _place_labels(fig: Figure, ax: Any, labels: list[_Label],
-                  obstacles: list[tuple[float, float, float, float]] | None = None) -> None:
+def _place_labels(
+    fig: Figure,
+    ax: Any,
+    labels: list[_Label],
+    obstacles: list[tuple[float, float, float, float]] | None = None,
+) -> None:
     """Annotate ``labels`` so that no two of them overlap and each stays inside the axes.
 
     Each label tries spots beside its marker -- right, then left, then stacked further and further above and
@@ -254,15 +294,27 @@ def _place_labels(fig: Figure, ax: Any, labels: list[_Label],
         _, x0, cy = best
         placed.append((x0, cy - h / 2, x0 + w, cy + h / 2))
         moved = abs(cy - my) > 0.6 * h
-        arrow = {"arrowstyle": "-", "color": lb.color, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 2} if (
-            moved and not lb.top) else None
-        ax.annotate(lb.text, (lb.x, lb.y) if not lb.top else (lb.x, 1.0),
-                    xycoords="data" if not lb.top else ("data", "axes fraction"),
-                    xytext=(x0 + _BOX_PAD_PT - mx, cy - (my if not lb.top else ax_y1)),
-                    textcoords="offset points", fontsize=lb.size, color=lb.color,
-                    fontweight="bold" if lb.bold else "normal", ha="left", va="center", zorder=6,
-                    annotation_clip=False, arrowprops=arrow,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        arrow = (
+            {"arrowstyle": "-", "color": lb.color, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 2}
+            if (moved and not lb.top)
+            else None
+        )
+        ax.annotate(
+            lb.text,
+            (lb.x, lb.y) if not lb.top else (lb.x, 1.0),
+            xycoords="data" if not lb.top else ("data", "axes fraction"),
+            xytext=(x0 + _BOX_PAD_PT - mx, cy - (my if not lb.top else ax_y1)),
+            textcoords="offset points",
+            fontsize=lb.size,
+            color=lb.color,
+            fontweight="bold" if lb.bold else "normal",
+            ha="left",
+            va="center",
+            zorder=6,
+            annotation_clip=False,
+            arrowprops=arrow,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
 
 
 def _shifts(top: bool) -> list[int]:
@@ -298,8 +350,15 @@ def _max_rows(fig: Figure) -> int:
     return max(3, int((h - style.TITLE_IN - 0.9) / 0.2))
 
 
-def draw_criticality(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
-                     iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, top: int | None = None) -> None:
+def draw_criticality(
+    fig: Figure,
+    obj: Any,
+    *,
+    result: SimulationResult | None = None,
+    iterations: int = DEFAULT_ITERATIONS,
+    seed: int = DEFAULT_SEED,
+    top: int | None = None,
+) -> None:
     """Horizontal bars: the share of iterations in which each decision is critical, most critical first
     (decisions that are never critical are left out; ``top`` caps the count, by default what fits)."""
     style.start(fig)
@@ -307,13 +366,18 @@ def draw_criticality(fig: Figure, obj: Any, *, result: SimulationResult | None =
         r = _simulation(fig, obj, result, iterations, seed, "criticality chart")
         if r is None:
             return
-        order = sorted(np.flatnonzero(r.criticality > 0).tolist(), key=lambda i: (-r.criticality[i], r.ids[i]))
+        order = sorted(
+            np.flatnonzero(r.criticality > 0).tolist(), key=lambda i: (-r.criticality[i], r.ids[i])
+        )
         shown = order[: top or _max_rows(fig)]
         left_out = len(order) - len(shown)
-        style.title(fig, "Criticality index",
-                    f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
-                    + (f"; {left_out} more with a lower index not shown" if left_out else "")
-                    + (f"; {len(r.ids) - len(order)} never critical" if len(r.ids) > len(order) else ""))
+        style.title(
+            fig,
+            "Criticality index",
+            f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
+            + (f"; {left_out} more with a lower index not shown" if left_out else "")
+            + (f"; {len(r.ids) - len(order)} never critical" if len(r.ids) > len(order) else ""),
+        )
         if not shown:
             style.message(fig, "No decision is ever critical", [])
             return
@@ -328,8 +392,15 @@ def draw_criticality(fig: Figure, obj: Any, *, result: SimulationResult | None =
         for b, h in zip(bars, hatches, strict=True):
             b.set_hatch(h)
         for y_, v in zip(ypos, vals, strict=True):
-            ax.text(min(v, 1.0) + 0.01, y_, f"{v:.0%}" if v >= 0.005 else "<1%", va="center", ha="left", fontsize=style.SMALL_PT,
-                    color=style.INK)
+            ax.text(
+                min(v, 1.0) + 0.01,
+                y_,
+                f"{v:.0%}" if v >= 0.005 else "<1%",
+                va="center",
+                ha="left",
+                fontsize=style.SMALL_PT,
+                color=style.INK,
+            )
         ax.set_yticks(ypos, labels, fontsize=style.LABEL_PT)
         ax.invert_yaxis()
         ax.set_xlim(0, 1.1)
@@ -340,12 +411,22 @@ def draw_criticality(fig: Figure, obj: Any, *, result: SimulationResult | None =
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.set_xlabel("critical in this share of iterations (hatched: half or more)", fontsize=style.LABEL_PT,
-                      color=style.MUTED)
+        ax.set_xlabel(
+            "critical in this share of iterations (hatched: half or more)",
+            fontsize=style.LABEL_PT,
+            color=style.MUTED,
+        )
 
 
-def draw_tornado(fig: Figure, obj: Any, *, result: SimulationResult | None = None,
-                 iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SEED, top: int | None = None) -> None:
+def draw_tornado(
+    fig: Figure,
+    obj: Any,
+    *,
+    result: SimulationResult | None = None,
+    iterations: int = DEFAULT_ITERATIONS,
+    seed: int = DEFAULT_SEED,
+    top: int | None = None,
+) -> None:
     """Tornado of sensitivities: the correlation of each decision's duration with the finish, strongest at the
     top, bars to the right when a longer duration means a later finish."""
     style.start(fig)
@@ -359,12 +440,17 @@ def draw_tornado(fig: Figure, obj: Any, *, result: SimulationResult | None = Non
         quiet = sum(1 for x in rows if abs(x[1]) < noise)
         rows = [x for x in rows if abs(x[1]) >= noise]
         shown = rows[: top or _max_rows(fig)]
-        style.title(fig, "What drives the finish date",
-                    f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
-                    + (f"; {len(rows) - len(shown)} weaker not shown" if len(rows) > len(shown) else "")
-                    + (f"; {quiet} with no measurable effect (|r| < {noise:.2f}) left out" if quiet else ""))
+        style.title(
+            fig,
+            "What drives the finish date",
+            f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
+            + (f"; {len(rows) - len(shown)} weaker not shown" if len(rows) > len(shown) else "")
+            + (f"; {quiet} with no measurable effect (|r| < {noise:.2f}) left out" if quiet else ""),
+        )
         if not shown:
-            style.message(fig, "Nothing drives the finish", ["No duration varies, or none affects the finish."])
+            style.message(
+                fig, "Nothing drives the finish", ["No duration varies, or none affects the finish."]
+            )
             return
         chars = _label_chars(fig)
         idx = {d: i for i, d in enumerate(r.ids)}
@@ -375,8 +461,15 @@ def draw_tornado(fig: Figure, obj: Any, *, result: SimulationResult | None = Non
         colors = [LATER_COLOR if v >= 0 else EARLIER_COLOR for v in vals]
         ax.barh(ypos, vals, color=colors, edgecolor=style.INK, linewidth=0.4, height=0.72, zorder=2)
         for y_, v in zip(ypos, vals, strict=True):
-            ax.text(v + (0.015 if v >= 0 else -0.015), y_, f"{v:+.2f}", va="center",
-                    ha="left" if v >= 0 else "right", fontsize=style.SMALL_PT, color=style.INK)
+            ax.text(
+                v + (0.015 if v >= 0 else -0.015),
+                y_,
+                f"{v:+.2f}",
+                va="center",
+                ha="left" if v >= 0 else "right",
+                fontsize=style.SMALL_PT,
+                color=style.INK,
+            )
         ax.axvline(0, color=style.INK, linewidth=0.8, zorder=3)
         ax.set_yticks(ypos, labels, fontsize=style.LABEL_PT)
         ax.invert_yaxis()
@@ -387,8 +480,11 @@ def draw_tornado(fig: Figure, obj: Any, *, result: SimulationResult | None = Non
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.set_xlabel("correlation with the finish (right: longer duration, later finish)",
-                      fontsize=style.LABEL_PT, color=style.MUTED)
+        ax.set_xlabel(
+            "correlation with the finish (right: longer duration, later finish)",
+            fontsize=style.LABEL_PT,
+            color=style.MUTED,
+        )
 
 
 def _bars_size(analysis: Any) -> tuple[float, float]:

@@ -182,7 +182,9 @@ class Layout:
     lane_rows: list[int]  # sub-rows per lane
     lane_h: list[float]  # inches
     lane_labels: list[list[str]]
-    place: dict[int, tuple[int, int, str, float, float]]  # decision -> (lane, sub-row, title, text x, slot end)
+    place: dict[
+        int, tuple[int, int, str, float, float]
+    ]  # decision -> (lane, sub-row, title, text x, slot end)
     pitch: float
 
     @property
@@ -193,8 +195,14 @@ class Layout:
 def _legend_entries(plan: Any, lanes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     colors = style.area_colors(plan)
     out = [(colors.get(lid, style.NO_AREA), name) for lid, name in lanes]
-    out += [("critical", "Critical: sets the finish"), ("milestone", "Milestone"), ("done", "Darker: share done"),
-            ("window", "Stage window (rolling)"), ("gate", "Stage gate (strict gates)"), ("finish", "Finish")]
+    out += [
+        ("critical", "Critical: sets the finish"),
+        ("milestone", "Milestone"),
+        ("done", "Darker: share done"),
+        ("window", "Stage window (rolling)"),
+        ("gate", "Stage gate (strict gates)"),
+        ("finish", "Finish"),
+    ]
     return out
 
 
@@ -227,8 +235,10 @@ def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Ge
     names = [name for _, name in lanes_of(plan)]
     whole = max([text_in(x, LANE_FONT, True) + 0.24 for x in names] + [0.9])
     words = max([text_in(w, LANE_FONT, True) + 0.24 for x in names for w in x.split()] + [0.9])
-    stages = max([text_in(f"{k + 1} \u00b7 {x.name}", STAGE_FONT, True) + 0.14 for k, x in enumerate(plan.stages)]
-                 + [0.9])
+    stages = max(
+        [text_in(f"{k + 1} \u00b7 {x.name}", STAGE_FONT, True) + 0.14 for k, x in enumerate(plan.stages)]
+        + [0.9]
+    )
     label_w = min(max(whole if whole <= most else words, stages), most)
     x0 = MARGIN_IN + label_w
     x1 = width - MARGIN_IN
@@ -240,7 +250,9 @@ def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Ge
     lanes_top = strip_top + stage_h * len(plan.stages) + 0.06
     # Under the lanes: the finish label, the notes and the legend.
     bottom = height - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN - n_notes * NOTE_ROW_IN - 0.2
-    return Geometry(width, height, label_w, x0, x1, t_end, axis_top, strip_top, stage_h, lanes_top, bottom, legend)
+    return Geometry(
+        width, height, label_w, x0, x1, t_end, axis_top, strip_top, stage_h, lanes_top, bottom, legend
+    )
 
 
 def _lane_label(name: str, g: Geometry) -> list[str]:
@@ -252,8 +264,17 @@ def _free(slots: list[tuple[float, float]], lo: float, hi: float) -> bool:
     return all(hi + GAP_IN <= a or b + GAP_IN <= lo for a, b in slots)
 
 
-def _pack(analysis: Any, g: Geometry, order: Sequence[int], font: float, cap: int, selected: set[str],
-          budget: float | None = None, *, all_or_none: bool = False) -> Layout | None:
+def _pack(
+    analysis: Any,
+    g: Geometry,
+    order: Sequence[int],
+    font: float,
+    cap: int,
+    selected: set[str],
+    budget: float | None = None,
+    *,
+    all_or_none: bool = False,
+) -> Layout | None:
     """Bars of ``order`` in their area lanes, each in the first sub-row where its slot (bar and title) keeps clear
     of the others. Without a ``budget`` every decision is placed (give them in order of start); with one, in the
     order given, a decision that would make the lanes taller than ``budget`` inches is left out, or with
@@ -264,7 +285,9 @@ def _pack(analysis: Any, g: Geometry, order: Sequence[int], font: float, cap: in
     pitch = font * PITCH_EM / 72
     diamond = pitch * 0.62
     occupied: dict[int, list[list[tuple[float, float]]]] = {}  # lane -> slots taken in each sub-row
-    spots: dict[int, tuple[int, int, str, float, float]] = {}  # decision -> (lane, sub-row, title, text x, end)
+    spots: dict[
+        int, tuple[int, int, str, float, float]
+    ] = {}  # decision -> (lane, sub-row, title, text x, end)
     label_h: dict[int, tuple[list[str], float]] = {}
     total = 0.0
 
@@ -320,10 +343,18 @@ def _pack(analysis: Any, g: Geometry, order: Sequence[int], font: float, cap: in
     lanes_k = sorted(occupied)
     index = {k: li for li, k in enumerate(lanes_k)}
     place = {i: (index[k], r, t, tx, hi) for i, (k, r, t, tx, hi) in spots.items()}
-    return Layout(font, cap, [i for i in order if i in spots], len(plan.decisions) - len(spots),
-                  [all_lanes[k] for k in lanes_k], [len(occupied[k]) for k in lanes_k],
-                  [lane_height(k, len(occupied[k])) for k in lanes_k], [label_h[k][0] for k in lanes_k], place,
-                  pitch)
+    return Layout(
+        font,
+        cap,
+        [i for i in order if i in spots],
+        len(plan.decisions) - len(spots),
+        [all_lanes[k] for k in lanes_k],
+        [len(occupied[k]) for k in lanes_k],
+        [lane_height(k, len(occupied[k])) for k in lanes_k],
+        [label_h[k][0] for k in lanes_k],
+        place,
+        pitch,
+    )
 
 
 def fit(analysis: Any, width: float, height: float, selected: Iterable[str] = ()) -> tuple[Geometry, Layout]:
@@ -337,7 +368,9 @@ def fit(analysis: Any, width: float, height: float, selected: Iterable[str] = ()
     g = geometry(analysis, width, height, len(note_lines(analysis, width, n, n)))
     room = g.lanes_bottom - g.lanes_top
     # Titles of 8 pt or more, as long as the page allows, before smaller type.
-    configs = [(f, c) for c in CAPS for f in FONTS if f >= 8.0] + [(f, c) for c in CAPS for f in FONTS if f < 8.0]
+    configs = [(f, c) for c in CAPS for f in FONTS if f >= 8.0] + [
+        (f, c) for c in CAPS for f in FONTS if f < 8.0
+    ]
     for font, cap in configs:
         lay = _pack(analysis, g, by_start, font, cap, sel, room, all_or_none=True)
         if lay is not None:
@@ -382,6 +415,7 @@ def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] |
 
 def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
     """Week ticks at a round step whose labels (``wk 12`` and, with a start date, ``25 Oct``) never touch."""
+
     def label(w: float, first: bool, prev: Any) -> list[str]:
         out = [f"wk {units.format_weeks(w)}"]
         d = units.week_to_date(start, w)
@@ -416,8 +450,10 @@ def _moved_note(analysis: Any) -> str:
     counts: dict[tuple[str, str], int] = {}
     for _did, frm, to in st.suggested_moves:
         counts[(frm, to)] = counts.get((frm, to), 0) + 1
-    bits = [f"{n} {names.get(a, a)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} in {names.get(b, b)}"
-            for (a, b), n in counts.items()]
+    bits = [
+        f"{n} {names.get(a, a)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} in {names.get(b, b)}"
+        for (a, b), n in counts.items()
+    ]
     return "Under strict gates " + "; ".join(bits) + " (gates are on the gated schedule)."
 
 
@@ -427,9 +463,11 @@ def note_lines(analysis: Any, width: float, shown: int, total: int) -> list[str]
     notes = []
     if shown < total:
         rest = total - shown
-        notes.append(f"{shown} of {total} decisions shown, the most important first (critical, milestones, those "
-                     f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in the "
-                     f"Gantt chart.")
+        notes.append(
+            f"{shown} of {total} decisions shown, the most important first (critical, milestones, those "
+            f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in the "
+            f"Gantt chart."
+        )
     moved = _moved_note(analysis)
     if moved:
         notes.append(moved)
@@ -442,9 +480,14 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     w_in, h_in = (float(v) for v in fig.get_size_inches())
     g, lay = fit(analysis, w_in, h_in, selected)
     if not lay.shown:
-        style.message(fig, "No room for the roadmap", [
-            f"At {units.format_weeks(w_in)} \u00d7 {units.format_weeks(h_in)} inches no decision fits at 7 pt. "
-            "Give the chart more room (a bigger window, --size or page)."])
+        style.message(
+            fig,
+            "No room for the roadmap",
+            [
+                f"At {units.format_weeks(w_in)} \u00d7 {units.format_weeks(h_in)} inches no decision fits at 7 pt. "
+                "Give the chart more room (a bigger window, --size or page)."
+            ],
+        )
         return
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, w_in)
@@ -455,13 +498,17 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
 
     # Title: what the board needs first.
     n_lanes = len(lanes_of(plan))
-    bits = [f"{n_all} decision{'s' if n_all != 1 else ''} in {n_lanes} area{'s' if n_lanes != 1 else ''}",
-            f"finish {style.fmt_when(plan, s.finish)}"]
+    bits = [
+        f"{n_all} decision{'s' if n_all != 1 else ''} in {n_lanes} area{'s' if n_lanes != 1 else ''}",
+        f"finish {style.fmt_when(plan, s.finish)}",
+    ]
     if st.gating_price > 1e-9:
         bits.append(f"strict gates add {units.plural_weeks(st.gating_price)}")
     bits.append(f"{int(s.critical.sum())} critical")
-    while len(bits) > 1 and (text_in(" \u00b7 ".join(bits), style.SUBTITLE_PT) > w_in - 0.45
-                             or len(" \u00b7 ".join(bits)) > style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)):
+    while len(bits) > 1 and (
+        text_in(" \u00b7 ".join(bits), style.SUBTITLE_PT) > w_in - 0.45
+        or len(" \u00b7 ".join(bits)) > style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)
+    ):
         bits.pop()  # whole figures or none: never a number cut short
     style.title(fig, f"Roadmap \u2014 {plan.title}", " \u00b7 ".join(bits))
 
@@ -470,8 +517,16 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     for w, lab in _ticks(g, plan.start_date):
         x = g.x(w)
         ax.plot([x, x], [g.strip_top - 0.02, lanes_bottom], color=style.GRID, linewidth=0.5, zorder=0.4)
-        ax.text(x, g.strip_top - 0.04, "\n".join(lab), ha="center" if w > 0 else "left", va="bottom",
-                fontsize=style.SMALL_PT, color=style.MUTED, linespacing=1.15)
+        ax.text(
+            x,
+            g.strip_top - 0.04,
+            "\n".join(lab),
+            ha="center" if w > 0 else "left",
+            va="bottom",
+            fontsize=style.SMALL_PT,
+            color=style.MUTED,
+            linespacing=1.15,
+        )
 
     # Stage strip: each stage's window (its assigned decisions) and its gate (the gated schedule).
     colors_stage = ("#DADADA", "#C4C4C4")
@@ -480,29 +535,52 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         y = g.strip_top + k * g.stage_h
         yc = y + g.stage_h / 2
         name = _fit_chars(f"{k + 1} \u00b7 {r.name}", g.label_w - 0.12, STAGE_FONT, True)
-        ax.text(MARGIN_IN + 0.02, yc, name, ha="left", va="center", fontsize=STAGE_FONT, fontweight="bold",
-                color=style.INK)
+        ax.text(
+            MARGIN_IN + 0.02,
+            yc,
+            name,
+            ha="left",
+            va="center",
+            fontsize=STAGE_FONT,
+            fontweight="bold",
+            color=style.INK,
+        )
         if r.start is not None and r.finish is not None:
             xa, xb = g.x(r.start), max(g.x(r.finish), g.x(r.start) + 0.03)
-            ax.add_patch(_rect(xa, y + g.stage_h * 0.22, xb - xa, g.stage_h * 0.56, colors_stage[k % 2], "none", 0))
+            ax.add_patch(
+                _rect(xa, y + g.stage_h * 0.22, xb - xa, g.stage_h * 0.56, colors_stage[k % 2], "none", 0)
+            )
         if r.gated_finish is None:
             continue
         xg = g.x(r.gate)
         gate_xs.append(xg)
-        ax.plot([xg], [yc], marker="v", markersize=STAGE_FONT * 0.9, color=style.GATE, markeredgewidth=0,
-                zorder=3)
+        ax.plot(
+            [xg], [yc], marker="v", markersize=STAGE_FONT * 0.9, color=style.GATE, markeredgewidth=0, zorder=3
+        )
         when = units.week_to_date(plan.start_date, r.gate)
-        text = "gate " + (units.format_date(when, short=True) if when is not None
-                          else f"wk {units.format_weeks(r.gate)}")
+        text = "gate " + (
+            units.format_date(when, short=True) if when is not None else f"wk {units.format_weeks(r.gate)}"
+        )
         tw = text_in(text, STAGE_FONT)
         if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:
-            ax.text(xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3)
+            ax.text(
+                xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
+            )
         else:
-            ax.text(xg - 0.09, yc, text, ha="right", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3)
+            ax.text(
+                xg - 0.09, yc, text, ha="right", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
+            )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
-        ax.plot([xg, xg], [strip_bottom, lanes_bottom], color=style.GATE, linewidth=0.7, linestyle=(0, (3, 3)),
-                alpha=0.45, zorder=0.6)
+        ax.plot(
+            [xg, xg],
+            [strip_bottom, lanes_bottom],
+            color=style.GATE,
+            linewidth=0.7,
+            linestyle=(0, (3, 3)),
+            alpha=0.45,
+            zorder=0.6,
+        )
 
     # Lanes.
     area_col = style.area_colors(plan)
@@ -511,9 +589,20 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     for li, ((lid, _), lane_h, lab) in enumerate(zip(lay.lanes, lay.lane_h, lay.lane_labels, strict=True)):
         lane_tops.append(y)
         ax.add_patch(_rect(MARGIN_IN, y, w_in - 2 * MARGIN_IN, lane_h, style.BAND[li % 2], "none", 0))
-        ax.add_patch(_rect(MARGIN_IN, y + 0.03, 0.06, lane_h - 0.06, area_col.get(lid, style.NO_AREA), "none", 0.2))
-        ax.text(MARGIN_IN + 0.13, y + lane_h / 2, "\n".join(lab), ha="left", va="center", fontsize=LANE_FONT,
-                fontweight="bold", color=style.INK, linespacing=1.1)
+        ax.add_patch(
+            _rect(MARGIN_IN, y + 0.03, 0.06, lane_h - 0.06, area_col.get(lid, style.NO_AREA), "none", 0.2)
+        )
+        ax.text(
+            MARGIN_IN + 0.13,
+            y + lane_h / 2,
+            "\n".join(lab),
+            ha="left",
+            va="center",
+            fontsize=LANE_FONT,
+            fontweight="bold",
+            color=style.INK,
+            linespacing=1.1,
+        )
         y += lane_h
     ax.plot([g.x0, g.x0], [g.strip_top, lanes_bottom], color=style.GRID, linewidth=0.8, zorder=0.5)
 
@@ -542,7 +631,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             share = 1.0 if d.status is Status.DONE else min(1.0, max(0.0, float(d.progress) / 100))
             if share > 0:
                 xd = xa + share * (xb - xa)
-                done.append([(xa, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xa, yc + bar_h / 2)])
+                done.append(
+                    [(xa, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xa, yc + bar_h / 2)]
+                )
                 done_faces.append(style.tint(colors[i], 0.25))
         polys.append(poly)
         faces.append(face)
@@ -550,17 +641,34 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         widths.append(1.3 if crit else 0.5)
         if sel:
             xs = [p[0] for p in poly]
-            halos.append([(min(xs) - 0.05, yc - lay.pitch / 2), (max(xs) + 0.05, yc - lay.pitch / 2),
-                          (max(xs) + 0.05, yc + lay.pitch / 2), (min(xs) - 0.05, yc + lay.pitch / 2)])
-        ax.text(text_x, yc, title, ha="left", va="center", fontsize=lay.font,
-                fontweight="bold" if (crit or sel) else "normal", color=style.INK, zorder=4)
+            halos.append(
+                [
+                    (min(xs) - 0.05, yc - lay.pitch / 2),
+                    (max(xs) + 0.05, yc - lay.pitch / 2),
+                    (max(xs) + 0.05, yc + lay.pitch / 2),
+                    (min(xs) - 0.05, yc + lay.pitch / 2),
+                ]
+            )
+        ax.text(
+            text_x,
+            yc,
+            title,
+            ha="left",
+            va="center",
+            fontsize=lay.font,
+            fontweight="bold" if (crit or sel) else "normal",
+            color=style.INK,
+            zorder=4,
+        )
     if halos:
         ax.add_collection(PolyCollection(halos, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
     if polys:  # fills, the share done darker on top, then the outlines over both
         ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors="none", zorder=1.9))
         if done:
             ax.add_collection(PolyCollection(done, facecolors=done_faces, edgecolors="none", zorder=1.95))
-        ax.add_collection(PolyCollection(polys, facecolors="none", edgecolors=edges, linewidths=widths, zorder=2))
+        ax.add_collection(
+            PolyCollection(polys, facecolors="none", edgecolors=edges, linewidths=widths, zorder=2)
+        )
 
     # Finish line and its label under the lanes.
     xf = g.x(s.finish)
@@ -580,11 +688,19 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     # Legend: area colours and the marks, off the plot.
     used = {lid for lid, _ in lay.lanes}
     area_ids = [lid for lid, _ in lanes_of(plan)]
-    has = {"done": any(plan.decisions[i].status is Status.DONE or plan.decisions[i].progress > 0
-                       for i in shown if not plan.decisions[i].milestone),
-           "milestone": any(plan.decisions[i].milestone for i in shown)}
-    entries = [e for k, e in enumerate(_legend_entries(plan, lanes_of(plan)))
-               if (area_ids[k] in used if k < len(area_ids) else has.get(e[0], True))]
+    has = {
+        "done": any(
+            plan.decisions[i].status is Status.DONE or plan.decisions[i].progress > 0
+            for i in shown
+            if not plan.decisions[i].milestone
+        ),
+        "milestone": any(plan.decisions[i].milestone for i in shown),
+    }
+    entries = [
+        e
+        for k, e in enumerate(_legend_entries(plan, lanes_of(plan)))
+        if (area_ids[k] in used if k < len(area_ids) else has.get(e[0], True))
+    ]
     legend = _legend_rows(entries, w_in - 2 * MARGIN_IN)
     y = max(y, h_in - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN)
     for line in legend:

@@ -63,45 +63,131 @@ def _draw(fig: Figure, analysis: Any) -> None:
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         n_dec = sum(1 for d in plan.decisions if d.stage == r.id)
-        ax.text(label_x, y - 0.08, style.ellipsize(f"{y + 1} \u00b7 {r.name}", int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR)),
-                transform=tf, ha="left", va="bottom", fontsize=font + 1, fontweight="bold", color=style.INK)
+        ax.text(
+            label_x,
+            y - 0.08,
+            style.ellipsize(
+                f"{y + 1} \u00b7 {r.name}",
+                int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR),
+            ),
+            transform=tf,
+            ha="left",
+            va="bottom",
+            fontsize=font + 1,
+            fontweight="bold",
+            color=style.INK,
+        )
         count = f"{n_dec} decision{'s' if n_dec != 1 else ''}"
         moved_out = sum(len(ids) for frm, _, ids in moves if frm == r.id)
         moved_in = sum(len(ids) for _, to, ids in moves if to == r.id)
         # The gated window is drawn by sequenced stage: say what sequencing moved (SPEC §3.3 "Words").
         if moved_out or moved_in:
-            count += "\n" + "; ".join(
-                ([f"{moved_out} run later"] if moved_out else []) + ([f"+{moved_in} from earlier"] if moved_in else [])
-            ) + " under strict gates"
-        ax.text(label_x, y + 0.02, count, transform=tf, ha="left", va="top", fontsize=max(style.MIN_PT, font * 0.9),
-                color=style.MUTED, linespacing=1.15)
+            count += (
+                "\n"
+                + "; ".join(
+                    ([f"{moved_out} run later"] if moved_out else [])
+                    + ([f"+{moved_in} from earlier"] if moved_in else [])
+                )
+                + " under strict gates"
+            )
+        ax.text(
+            label_x,
+            y + 0.02,
+            count,
+            transform=tf,
+            ha="left",
+            va="top",
+            fontsize=max(style.MIN_PT, font * 0.9),
+            color=style.MUTED,
+            linespacing=1.15,
+        )
         if r.start is not None and r.finish is not None:
-            ax.broken_barh([(r.start, max(r.finish - r.start, t_max * 0.003))], (y - 0.04 - bar_h, bar_h),
-                           facecolors=ROLLING, edgecolors=style.shade(ROLLING, 0.3), linewidth=0.6, zorder=3)
-            ax.text(r.finish, y - 0.04 - bar_h / 2, f" {_span(r.start, r.finish)}", ha="left", va="center",
-                    fontsize=font * 0.9, color=style.INK, zorder=4)
+            ax.broken_barh(
+                [(r.start, max(r.finish - r.start, t_max * 0.003))],
+                (y - 0.04 - bar_h, bar_h),
+                facecolors=ROLLING,
+                edgecolors=style.shade(ROLLING, 0.3),
+                linewidth=0.6,
+                zorder=3,
+            )
+            ax.text(
+                r.finish,
+                y - 0.04 - bar_h / 2,
+                f" {_span(r.start, r.finish)}",
+                ha="left",
+                va="center",
+                fontsize=font * 0.9,
+                color=style.INK,
+                zorder=4,
+            )
         if r.gated_start is not None and r.gated_finish is not None:
-            ax.broken_barh([(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
-                           (y + 0.04, bar_h), facecolors=style.tint(style.GATED, 0.25), edgecolors=style.shade(style.GATED, 0.4),
-                           linewidth=0.6, hatch="...", zorder=3)
-            ax.text(r.gated_finish, y + 0.04 + bar_h / 2, f" {_span(r.gated_start, r.gated_finish)}", ha="left",
-                    va="center", fontsize=font * 0.9, color=style.INK, zorder=4)
+            ax.broken_barh(
+                [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
+                (y + 0.04, bar_h),
+                facecolors=style.tint(style.GATED, 0.25),
+                edgecolors=style.shade(style.GATED, 0.4),
+                linewidth=0.6,
+                hatch="...",
+                zorder=3,
+            )
+            ax.text(
+                r.gated_finish,
+                y + 0.04 + bar_h / 2,
+                f" {_span(r.gated_start, r.gated_finish)}",
+                ha="left",
+                va="center",
+                fontsize=font * 0.9,
+                color=style.INK,
+                zorder=4,
+            )
         else:
-            ax.text(0, y + 0.04 + bar_h / 2, " no decisions", ha="left", va="center", fontsize=font * 0.9,
-                    color=style.MUTED, style="italic")
+            ax.text(
+                0,
+                y + 0.04 + bar_h / 2,
+                " no decisions",
+                ha="left",
+                va="center",
+                fontsize=font * 0.9,
+                color=style.MUTED,
+                style="italic",
+            )
         # The gate: everything of this and earlier stages finished (gated timeline).
-        ax.plot([r.gate, r.gate], [y - 0.45, y + 0.45], color=style.GATE, linewidth=1.1, linestyle=(0, (4, 2)),
-                zorder=4)
-        ax.scatter([r.gate], [y + 0.42], marker="D", s=(font * 0.9) ** 2, color=style.GATE, zorder=5,
-                   edgecolors="white", linewidths=0.6)
+        ax.plot(
+            [r.gate, r.gate],
+            [y - 0.45, y + 0.45],
+            color=style.GATE,
+            linewidth=1.1,
+            linestyle=(0, (4, 2)),
+            zorder=4,
+        )
+        ax.scatter(
+            [r.gate],
+            [y + 0.42],
+            marker="D",
+            s=(font * 0.9) ** 2,
+            color=style.GATE,
+            zorder=5,
+            edgecolors="white",
+            linewidths=0.6,
+        )
         date = plan.date_of(r.gate)
-        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
+        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (
+            f" \u00b7 {units.format_date(date)}" if date else ""
+        )
         near_end = r.gate + style.text_width_in(gate_txt + "  ", font * 0.85) * t_max / ax_w_in > t_max
         # On a white ground: a finish line running through the label passes behind it, never through the words.
-        ax.annotate(gate_txt, (r.gate, y + 0.42), xytext=(-7 if near_end else 7, 0), textcoords="offset points",
-                    ha="right" if near_end else "left", va="center", fontsize=font * 0.85, color=style.GATE,
-                    zorder=6, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
-                                    "alpha": 0.9})
+        ax.annotate(
+            gate_txt,
+            (r.gate, y + 0.42),
+            xytext=(-7 if near_end else 7, 0),
+            textcoords="offset points",
+            ha="right" if near_end else "left",
+            va="center",
+            fontsize=font * 0.85,
+            color=style.GATE,
+            zorder=6,
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+        )
         _readiness(rx, y, r, font)
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
@@ -109,13 +195,38 @@ def _draw(fig: Figure, analysis: Any) -> None:
     price = st.gating_price
     y_b = k - 0.5 + 0.2
     if price > 0:
-        ax.annotate("", xy=(st.gated_finish, y_b), xytext=(s.finish, y_b),
-                    arrowprops={"arrowstyle": "<->", "color": style.INK, "linewidth": 1.0, "shrinkA": 0, "shrinkB": 0})
-        ax.text(s.finish, y_b, f"price of strict gates: +{style.fmt_weeks(price)} wk  ", ha="right", va="center",
-                fontsize=font, fontweight="bold", color=style.INK)
+        ax.annotate(
+            "",
+            xy=(st.gated_finish, y_b),
+            xytext=(s.finish, y_b),
+            arrowprops={
+                "arrowstyle": "<->",
+                "color": style.INK,
+                "linewidth": 1.0,
+                "shrinkA": 0,
+                "shrinkB": 0,
+            },
+        )
+        ax.text(
+            s.finish,
+            y_b,
+            f"price of strict gates: +{style.fmt_weeks(price)} wk  ",
+            ha="right",
+            va="center",
+            fontsize=font,
+            fontweight="bold",
+            color=style.INK,
+        )
     else:
-        ax.text(s.finish, y_b, "strict gates cost no time  ", ha="right", va="center", fontsize=font,
-                color=style.INK)
+        ax.text(
+            s.finish,
+            y_b,
+            "strict gates cost no time  ",
+            ha="right",
+            va="center",
+            fontsize=font,
+            color=style.INK,
+        )
 
     rx.set_xlim(0, 1)
     rx.tick_params(axis="x", labelsize=style.SMALL_PT, colors=style.MUTED, length=2.5)
@@ -125,13 +236,20 @@ def _draw(fig: Figure, analysis: Any) -> None:
     rx.set_axisbelow(True)
     rx.set_title("Readiness", fontsize=font + 0.5, fontweight="bold", color=style.INK, loc="left", pad=4)
 
-    bits = [f"rolling finish {style.fmt_when(plan, s.finish)}", f"gated finish {style.fmt_when(plan, st.gated_finish)}",
-            f"strict gates add {style.fmt_weeks(price)} wk" if price > 0 else "strict gates add no time"]
+    bits = [
+        f"rolling finish {style.fmt_when(plan, s.finish)}",
+        f"gated finish {style.fmt_when(plan, st.gated_finish)}",
+        f"strict gates add {style.fmt_weeks(price)} wk" if price > 0 else "strict gates add no time",
+    ]
     style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
     handles = [
         Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
-        Patch(facecolor=style.tint(style.GATED, 0.25), edgecolor=style.shade(style.GATED, 0.4), hatch="...",
-              label="Gated window (strict gates)"),
+        Patch(
+            facecolor=style.tint(style.GATED, 0.25),
+            edgecolor=style.shade(style.GATED, 0.4),
+            hatch="...",
+            label="Gated window (strict gates)",
+        ),
         Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), marker="D", markersize=4, label="Gate date"),
         Line2D([], [], color=style.FINISH, linewidth=1.3, label="Rolling finish"),
         Line2D([], [], color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), label="Gated finish"),
@@ -139,8 +257,17 @@ def _draw(fig: Figure, analysis: Any) -> None:
         Patch(facecolor="#56B4E9", label="Work done"),
     ]
     per_row = 4 if w_in < 11 else len(handles)
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.05 / h_in), ncol=per_row,
-               fontsize=style.SMALL_PT, frameon=False, handlelength=1.8, columnspacing=1.3, borderaxespad=0.0)
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.05 / h_in),
+        ncol=per_row,
+        fontsize=style.SMALL_PT,
+        frameon=False,
+        handlelength=1.8,
+        columnspacing=1.3,
+        borderaxespad=0.0,
+    )
 
 
 def _span(a: float, b: float) -> str:
@@ -159,5 +286,9 @@ def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
         rx.barh([y + 0.04 + h / 2], [done], height=h, color="#56B4E9", zorder=2)
     c_txt = f"criteria {r.criteria_met}/{r.criteria_total}" if r.criteria_total else "no gate criteria"
     d_txt = f"done {done:.0%}" if done is not None else "no work"
-    rx.text(0.02, y - 0.04 - h / 2, c_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3)
-    rx.text(0.02, y + 0.04 + h / 2, d_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3)
+    rx.text(
+        0.02, y - 0.04 - h / 2, c_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3
+    )
+    rx.text(
+        0.02, y + 0.04 + h / 2, d_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3
+    )

@@ -153,7 +153,7 @@ def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
     width_chars = max(4, width_chars)
     lines = textwrap.wrap(" ".join(text.split()), width_chars, break_long_words=True, break_on_hyphens=True)
     if len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
+        rest = " ".join(lines[max_lines - 1 :])
         lines = [*lines[: max_lines - 1], ellipsize(rest, width_chars)]
     return lines or [""]
 
@@ -181,11 +181,26 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
     _, h = fig.get_size_inches()
     w = fig.get_size_inches()[0]
     x = 0.18 / w
-    fig.text(x, 1 - 0.09 / h, ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2), ha="left", va="top",
-             fontsize=TITLE_PT, fontweight="bold", color=INK)
+    fig.text(
+        x,
+        1 - 0.09 / h,
+        ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2),
+        ha="left",
+        va="top",
+        fontsize=TITLE_PT,
+        fontweight="bold",
+        color=INK,
+    )
     if subtitle:
-        fig.text(x, 1 - 0.32 / h, ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)), ha="left",
-                 va="top", fontsize=SUBTITLE_PT, color=MUTED)
+        fig.text(
+            x,
+            1 - 0.32 / h,
+            ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)),
+            ha="left",
+            va="top",
+            fontsize=SUBTITLE_PT,
+            color=MUTED,
+        )
 
 
 def message(fig: Figure, headline: str, lines: Iterable[str] = ()) -> None:
@@ -195,7 +210,9 @@ def message(fig: Figure, headline: str, lines: Iterable[str] = ()) -> None:
     width = chars_fitting(min(w - 1.0, 7.5), 9.0)
     for line in list(lines)[:8]:
         body.extend(wrap(line, width, 3))
-    fig.text(0.5, 0.56, headline, ha="center", va="bottom", fontsize=13, fontweight="bold", color=INK, wrap=False)
+    fig.text(
+        0.5, 0.56, headline, ha="center", va="bottom", fontsize=13, fontweight="bold", color=INK, wrap=False
+    )
     if body:
         fig.text(0.5, 0.53, "\n".join(body), ha="center", va="top", fontsize=9, color=MUTED, linespacing=1.4)
 

@@ -46,12 +46,22 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
     return ticks, labels
 
 
-def time_axis(ax: Axes, plan: Any, t_max: float, dates: bool | None, *, font_pt: float = style.SMALL_PT,
-              top_weeks: bool = True, label: bool = True) -> None:
+def time_axis(
+    ax: Axes,
+    plan: Any,
+    t_max: float,
+    dates: bool | None,
+    *,
+    font_pt: float = style.SMALL_PT,
+    top_weeks: bool = True,
+    label: bool = True,
+) -> None:
     """Put weeks (and dates) on ``ax``'s x axis over ``[0, t_max]`` weeks, with a light vertical grid."""
     ax.set_xlim(0, t_max)
     fig = ax.figure
-    assert isinstance(fig, Figure)  # charts draw on a Figure, never a SubFigure (which has no size of its own)
+    assert isinstance(
+        fig, Figure
+    )  # charts draw on a Figure, never a SubFigure (which has no size of its own)
     width_in = ax.get_position().width * fig.get_size_inches()[0]
     max_ticks = max(3, int(width_in / 0.75))
     week_loc = MaxNLocator(nbins=max_ticks, integer=True, steps=[1, 2, 4, 5, 10])

@@ -23,10 +23,19 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
-    parser.add_argument("--scenarios", metavar="A,B,...",
-                        help="scenario names, comma-separated; 'Base' is the plan itself (default: Base and all)")
-    parser.add_argument("--iterations", "-n", type=int, default=5_000, metavar="N",
-                        help="Monte Carlo iterations per scenario (default 5000; 0 skips P50/P80)")
+    parser.add_argument(
+        "--scenarios",
+        metavar="A,B,...",
+        help="scenario names, comma-separated; 'Base' is the plan itself (default: Base and all)",
+    )
+    parser.add_argument(
+        "--iterations",
+        "-n",
+        type=int,
+        default=5_000,
+        metavar="N",
+        help="Monte Carlo iterations per scenario (default 5000; 0 skips P50/P80)",
+    )
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -49,8 +58,10 @@ def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     unknown = [n for n in names if n not in valid and not is_base(n)]
     if unknown:
         listed = ", ".join(repr(n) for n in [BASE, *valid])
-        raise CliError(f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
-                       f"valid scenarios: {listed}")
+        raise CliError(
+            f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
+            f"valid scenarios: {listed}"
+        )
     if len(set(names)) != len(names):
         raise CliError(f"--scenarios: {text_list(names)} names a scenario twice")
 
@@ -70,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
     names = parse_names(args.scenarios)
     check_names(plan, names, args.file)
     if names is None and not plan.scenarios:
-        raise CliError(f"{args.file}: the plan has no scenarios to compare; add some in the app or in the file "
-                       "(README, \"Scenarios\"), or compare two files with `planner diff A B`")
+        raise CliError(
+            f"{args.file}: the plan has no scenarios to compare; add some in the app or in the file "
+            '(README, "Scenarios"), or compare two files with `planner diff A B`'
+        )
 
     from planner.analysis.compare import compare_scenarios
 
@@ -96,32 +109,45 @@ def comparison_text(comparison: Any) -> str:
     lines: list[str] = []
     add = lines.append
     sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
-    add(f"{comparison.title}: {len(items)} compared against {ref.name}"
-        + (f" ({sims})" if comparison.iterations else ""))
+    add(
+        f"{comparison.title}: {len(items)} compared against {ref.name}"
+        + (f" ({sims})" if comparison.iterations else "")
+    )
     add("")
 
     def fit(text: str, width: int) -> str:
-        return text if len(text) < width else text[:width - 2] + "…"
+        return text if len(text) < width else text[: width - 2] + "…"
 
     def row(label: str, cells: list[str]) -> None:
-        add(f"{fit(label, label_w):<{label_w}}" + "".join(f"{fit(c, col_w):<{col_w}}" for c in cells).rstrip())
+        add(
+            f"{fit(label, label_w):<{label_w}}" + "".join(f"{fit(c, col_w):<{col_w}}" for c in cells).rstrip()
+        )
 
     def week_cells(figure: str) -> list[str]:
-        return [units.format_weeks(getattr(x, figure)) if getattr(x, figure) is not None else "-" for x in items]
+        return [
+            units.format_weeks(getattr(x, figure)) if getattr(x, figure) is not None else "-" for x in items
+        ]
 
     def delta_cells(figure: str) -> list[str]:
         out = []
         for k, x in enumerate(items):
             d = x.delta(figure)
-            out.append("" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip(".")))
+            out.append(
+                "" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip("."))
+            )
         return out
 
     def date_cells(figure: str) -> list[str]:
         return [units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure))) for x in items]
 
     row("", [x.name for x in items])
-    for label, fig in (("Finish (rolling), week", "finish"), ("Finish (strict gates)", "gated_finish"),
-                       ("Price of gating, weeks", "gating_price"), ("P50, week", "p50"), ("P80, week", "p80")):
+    for label, fig in (
+        ("Finish (rolling), week", "finish"),
+        ("Finish (strict gates)", "gated_finish"),
+        ("Price of gating, weeks", "gating_price"),
+        ("P50, week", "p50"),
+        ("P80, week", "p80"),
+    ):
         if fig in ("p50", "p80") and not comparison.iterations:
             continue
         row(label, week_cells(fig))
@@ -131,8 +157,10 @@ def comparison_text(comparison: Any) -> str:
             row(f"  vs {ref.name}", delta_cells(fig))
     if any(x.cost is not None for x in items):
         currency = ref.plan.currency or ""
-        row(f"Spend{(' (' + currency + ')') if currency else ''}",
-            [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items])
+        row(
+            f"Spend{(' (' + currency + ')') if currency else ''}",
+            [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items],
+        )
     row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
     for x in items[1:]:
         if x.ok and ref.ok:
@@ -144,8 +172,11 @@ def comparison_text(comparison: Any) -> str:
         for x in items:
             g = next((w for i, _, w in x.gates if i == sid), None)
             date = units.week_to_date(x.plan.start_date, g)
-            cells.append("-" if g is None else units.format_weeks(g) + (f" ({units.format_date(date, short=True)})"
-                                                                        if date else ""))
+            cells.append(
+                "-"
+                if g is None
+                else units.format_weeks(g) + (f" ({units.format_date(date, short=True)})" if date else "")
+            )
         row(f"  {name}", cells)
     if ref.team_peaks:
         add("")
@@ -155,8 +186,11 @@ def comparison_text(comparison: Any) -> str:
             for x in items:
                 t = next((p for i, _, p, _c in x.team_peaks if i == tid), None)
                 c = next((_c for i, _, _p, _c in x.team_peaks if i == tid), None)
-                cells.append("-" if t is None else units.format_weeks(t) + (f" ({units.format_weeks(c)})"
-                                                                            if c is not None else ""))
+                cells.append(
+                    "-"
+                    if t is None
+                    else units.format_weeks(t) + (f" ({units.format_weeks(c)})" if c is not None else "")
+                )
             row(f"  {name}", cells)
     errors = [x for x in items if not x.ok]
     for x in errors:

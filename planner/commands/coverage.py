@@ -26,10 +26,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from planner.analysis.coverage import FRAMEWORKS, ROLES, TIERS
 
     parser.add_argument("file", help="plan file (*.plan.json)")
-    parser.add_argument("--framework", choices=FRAMEWORKS, action="append",
-                        help="only this framework (repeatable; default: all three)")
-    parser.add_argument("--role", choices=ROLES, help="the organisation's EU AI Act role (overrides the plan's)")
-    parser.add_argument("--tier", choices=TIERS, help="the system's EU AI Act risk tier (overrides the plan's)")
+    parser.add_argument(
+        "--framework",
+        choices=FRAMEWORKS,
+        action="append",
+        help="only this framework (repeatable; default: all three)",
+    )
+    parser.add_argument(
+        "--role", choices=ROLES, help="the organisation's EU AI Act role (overrides the plan's)"
+    )
+    parser.add_argument(
+        "--tier", choices=TIERS, help="the system's EU AI Act risk tier (overrides the plan's)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -50,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(coverage_text(report, plan))
     if not result.ok:
-        sys.stderr.write(f"planner: {args.file}: the plan has validation errors; run `planner check` "
-                         "(lateness was not checked)\n")
+        sys.stderr.write(
+            f"planner: {args.file}: the plan has validation errors; run `planner check` "
+            "(lateness was not checked)\n"
+        )
         return EXIT_INVALID
     return EXIT_OK

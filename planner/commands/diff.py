@@ -22,8 +22,14 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", metavar="A.plan.json", help="the plan compared against (the reference)")
     parser.add_argument("b", metavar="B.plan.json", help="the changed plan")
-    parser.add_argument("--iterations", "-n", type=int, default=5_000, metavar="N",
-                        help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)")
+    parser.add_argument(
+        "--iterations",
+        "-n",
+        type=int,
+        default=5_000,
+        metavar="N",
+        help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)",
+    )
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -49,8 +55,10 @@ def changes_text(d: Any) -> str:
         for i in ld.removed:
             add(f"  - {label} {i}")
         for i, fields in ld.changed:
-            add(f"  ~ {label} {i}: " + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}"
-                                                 for k, v in fields.items()))
+            add(
+                f"  ~ {label} {i}: "
+                + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in fields.items())
+            )
     for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
         for name in d.scenarios.get(key, []):
             add(f"  {label} scenario {name!r}")
@@ -59,8 +67,10 @@ def changes_text(d: Any) -> str:
     for x in d.dependencies_removed:
         add(f"  - link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
     for x in d.dependencies_changed:
-        add(f"  ~ link {x['from']} -> {x['to']}: " + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}"
-                                                               for k, v in x["fields"].items()))
+        add(
+            f"  ~ link {x['from']} -> {x['to']}: "
+            + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in x["fields"].items())
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -27,14 +27,25 @@ BUILTIN_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument("-o", "--output", required=True, help="file to write: .png, .svg or .pdf")
-    parser.add_argument("--chart", default="gantt", metavar="NAME",
-                        help=f"which chart: {', '.join(BUILTIN_CHARTS)} (and any other registered chart); "
-                             "default gantt")
-    parser.add_argument("--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)")
+    parser.add_argument(
+        "--chart",
+        default="gantt",
+        metavar="NAME",
+        help=f"which chart: {', '.join(BUILTIN_CHARTS)} (and any other registered chart); default gantt",
+    )
+    parser.add_argument(
+        "--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)"
+    )
     parser.add_argument("--dpi", type=int, default=150, help="resolution of PNG output (default 150)")
-    parser.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely",
-                        help="duration estimate the schedule uses")
-    parser.add_argument("--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)")
+    parser.add_argument(
+        "--estimate",
+        choices=("likely", "optimistic", "pessimistic", "pert"),
+        default="likely",
+        help="duration estimate the schedule uses",
+    )
+    parser.add_argument(
+        "--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)"
+    )
     parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
     parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
     from planner.cli import add_scenario_argument
@@ -69,8 +80,11 @@ def run(args: argparse.Namespace) -> int:
     if suffix in DATA_SUFFIXES:  # another tool's plan format (issue 10), not a chart
         return export_data(args, out)
     if suffix not in FORMATS:
-        raise CliError(f"{out}: unknown suffix {suffix!r}, so no format to write; use {', '.join(FORMATS)}"
-                       if suffix else f"{out}: no suffix, so no format to write; use {', '.join(FORMATS)}")
+        raise CliError(
+            f"{out}: unknown suffix {suffix!r}, so no format to write; use {', '.join(FORMATS)}"
+            if suffix
+            else f"{out}: no suffix, so no format to write; use {', '.join(FORMATS)}"
+        )
     size = None
     if args.size:
         try:
@@ -101,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
         if args.baseline:
             if args.baseline != "latest" and not any(b.name == args.baseline for b in plan.baselines):
                 names = ", ".join(b.name for b in plan.baselines) or "none"
-                raise CliError(f"--baseline {args.baseline!r}: the plan has no such baseline (baselines: {names})")
+                raise CliError(
+                    f"--baseline {args.baseline!r}: the plan has no such baseline (baselines: {names})"
+                )
             options["baseline"] = args.baseline
     elif args.gated or args.dependencies or args.baseline:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")

@@ -17,7 +17,9 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--uninstall", action="store_true", help="remove what an earlier install-desktop installed")
+    parser.add_argument(
+        "--uninstall", action="store_true", help="remove what an earlier install-desktop installed"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = desktop.uninstall(home) if args.uninstall else desktop.install(home)
     except OSError as exc:
-        raise CliError(f"{home}: cannot {'uninstall' if args.uninstall else 'install'}: "
-                       f"{getattr(exc, 'strerror', None) or exc}") from None
+        raise CliError(
+            f"{home}: cannot {'uninstall' if args.uninstall else 'install'}: "
+            f"{getattr(exc, 'strerror', None) or exc}"
+        ) from None
     out = sys.stdout
     if args.uninstall:
         if not result.files:
@@ -44,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if result.tools_run:
         out.write(f"Refreshed the desktop's caches with {', '.join(result.tools_run)}.\n")
     if result.tools_missing:
-        out.write(f"Not found (the desktop picks the changes up at next login): {', '.join(result.tools_missing)}.\n")
+        out.write(
+            f"Not found (the desktop picks the changes up at next login): {', '.join(result.tools_missing)}.\n"
+        )
     for problem in result.tool_errors:
         sys.stderr.write(f"planner: warning: {problem}\n")
     return 0

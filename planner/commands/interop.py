@@ -27,11 +27,18 @@ DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="file to import (.xml, .gan, .csv, .xlsx)")
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
-    parser.add_argument("--format", choices=("mspdi", "gan", "csv", "xlsx"),
-                        help="the input's format (default: from its suffix)")
+    parser.add_argument(
+        "--format",
+        choices=("mspdi", "gan", "csv", "xlsx"),
+        help="the input's format (default: from its suffix)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument("--report", choices=("text", "json"), default="text",
-                        help="how to print the import report on stderr (default text)")
+    parser.add_argument(
+        "--report",
+        choices=("text", "json"),
+        default="text",
+        help="how to print the import report on stderr (default text)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     errors = [f for f in validate(plan) if str(f.severity) == "error"]
     sys.stderr.write(f"Wrote {out}.\n")
     if has_errors(errors):
-        sys.stderr.write(f"The imported plan has {len(errors)} error(s) to fix (run `planner check {out}`).\n")
+        sys.stderr.write(
+            f"The imported plan has {len(errors)} error(s) to fix (run `planner check {out}`).\n"
+        )
     return EXIT_OK
 
 
@@ -73,9 +82,15 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
     from planner.cli import EXIT_OK, CliError, load
     from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file
 
-    if getattr(args, "gated", False) or getattr(args, "dependencies", False) or getattr(args, "baseline", None) \
-            or getattr(args, "size", None):
-        raise CliError("--gated, --dependencies, --baseline and --size apply to chart exports (.png, .svg, .pdf)")
+    if (
+        getattr(args, "gated", False)
+        or getattr(args, "dependencies", False)
+        or getattr(args, "baseline", None)
+        or getattr(args, "size", None)
+    ):
+        raise CliError(
+            "--gated, --dependencies, --baseline and --size apply to chart exports (.png, .svg, .pdf)"
+        )
     if getattr(args, "bom", False) and out.suffix.lower() != ".csv":
         raise CliError("--bom applies to .csv exports only")
     folder = out.parent if str(out.parent) else Path(".")
@@ -94,6 +109,8 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         export_file(plan, out, bom=getattr(args, "bom", False))
     except InteropError as exc:
         raise CliError(str(exc)) from None
-    sys.stderr.write(f"Wrote {out} ({EXPORT_NAMES[EXPORT_SUFFIXES[out.suffix.lower()]]}, "
-                     f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies).\n")
+    sys.stderr.write(
+        f"Wrote {out} ({EXPORT_NAMES[EXPORT_SUFFIXES[out.suffix.lower()]]}, "
+        f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies).\n"
+    )
     return EXIT_OK

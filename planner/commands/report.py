@@ -20,33 +20,72 @@ DESCRIPTION = (
 )
 # The built-in sections (more may be registered, see planner.report.sections); listed here so that `--help`
 # does not have to import ReportLab.
-BUILTIN_SECTIONS = ("cover", "summary", "comparison", "roadmap", "stage-timeline", "gantt", "graph", "stages-detail",
-                    "baseline", "critical-path", "risk", "capacity", "findings", "appendix")
+BUILTIN_SECTIONS = (
+    "cover",
+    "summary",
+    "comparison",
+    "roadmap",
+    "stage-timeline",
+    "gantt",
+    "graph",
+    "stages-detail",
+    "baseline",
+    "critical-path",
+    "risk",
+    "capacity",
+    "findings",
+    "appendix",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    parser.add_argument("--orientation", choices=("portrait", "landscape"), default="landscape",
-                        help="page orientation of every page (default landscape, like a board deck)")
-    parser.add_argument("--sections", metavar="NAMES",
-                        help="comma-separated sections to include, in any order (default: all): "
-                             + ", ".join(BUILTIN_SECTIONS))
-    parser.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely",
-                        help="duration estimate the schedule uses (default likely)")
-    parser.add_argument("--simulate", action="store_true",
-                        help="run a Monte Carlo simulation: P50/P80 on the cover and a schedule-risk section")
-    parser.add_argument("--iterations", type=int, default=10_000, metavar="N",
-                        help="with --simulate: number of iterations (default 10000)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)")
-    parser.add_argument("--quiet", "-q", action="store_true",
-                        help="print nothing on success (errors still go to stderr)")
+    parser.add_argument(
+        "--orientation",
+        choices=("portrait", "landscape"),
+        default="landscape",
+        help="page orientation of every page (default landscape, like a board deck)",
+    )
+    parser.add_argument(
+        "--sections",
+        metavar="NAMES",
+        help="comma-separated sections to include, in any order (default: all): "
+        + ", ".join(BUILTIN_SECTIONS),
+    )
+    parser.add_argument(
+        "--estimate",
+        choices=("likely", "optimistic", "pessimistic", "pert"),
+        default="likely",
+        help="duration estimate the schedule uses (default likely)",
+    )
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="run a Monte Carlo simulation: P50/P80 on the cover and a schedule-risk section",
+    )
+    parser.add_argument(
+        "--iterations",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="with --simulate: number of iterations (default 10000)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)"
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)"
+    )
     from planner.cli import add_scenario_argument
 
     add_scenario_argument(parser)
-    parser.add_argument("--scenarios", metavar="A,B,...",
-                        help="add a section comparing these scenarios of the plan (with 'Base' first when not named)")
+    parser.add_argument(
+        "--scenarios",
+        metavar="A,B,...",
+        help="add a section comparing these scenarios of the plan (with 'Base' first when not named)",
+    )
 
 
 def parse_sections(text: str | None) -> list[str] | None:
@@ -112,8 +151,10 @@ def run(args: argparse.Namespace) -> int:
     if sections is not None:
         unknown = [n for n in sections if n not in known]
         if unknown:
-            raise CliError(f"--sections: unknown section{'s' if len(unknown) > 1 else ''} "
-                           f"{', '.join(unknown)}; choose from: {', '.join(known)}")
+            raise CliError(
+                f"--sections: unknown section{'s' if len(unknown) > 1 else ''} "
+                f"{', '.join(unknown)}; choose from: {', '.join(known)}"
+            )
     result = analyze(plan, args.estimate)
     result.comparison = comparison
     if not result.ok:
@@ -137,8 +178,15 @@ def run(args: argparse.Namespace) -> int:
         return True
 
     try:
-        build_report(result, out, paper=args.paper, orientation=args.orientation, sections=sections,
-                     simulation=simulation, progress=progress)
+        build_report(
+            result,
+            out,
+            paper=args.paper,
+            orientation=args.orientation,
+            sections=sections,
+            simulation=simulation,
+            progress=progress,
+        )
     except ReportError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:

@@ -44,17 +44,19 @@ def listing(plan: Any) -> list[dict[str, Any]]:
         seen.add(sc.name)
         result = analyze(materialise(plan, sc))
         finish = result.schedule.finish if result.schedule is not None else None
-        rows.append({
-            "name": sc.name,
-            "description": sc.description,
-            "changes": override_count(sc),
-            "finish": finish,
-            "finish_date": units.iso_date(plan.start_date, finish),
-            "delta": None if finish is None or base_finish is None else finish - base_finish,
-            "errors": [f.message for f in result.errors],
-            "problems": clash + scenario_problems(plan, sc),
-            "changes_text": describe_changes(plan, sc),
-        })
+        rows.append(
+            {
+                "name": sc.name,
+                "description": sc.description,
+                "changes": override_count(sc),
+                "finish": finish,
+                "finish_date": units.iso_date(plan.start_date, finish),
+                "delta": None if finish is None or base_finish is None else finish - base_finish,
+                "errors": [f.message for f in result.errors],
+                "problems": clash + scenario_problems(plan, sc),
+                "changes_text": describe_changes(plan, sc),
+            }
+        )
     return rows
 
 
@@ -70,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = sys.stdout
     if not rows:
-        out.write(f"{args.file}: no scenarios. Add them in the app (Scenario menu) or under \"scenarios\" in the "
-                  "file (README, \"Scenarios\").\n")
+        out.write(
+            f'{args.file}: no scenarios. Add them in the app (Scenario menu) or under "scenarios" in the '
+            'file (README, "Scenarios").\n'
+        )
         return EXIT_OK
     out.write(f"{plan.title}: {len(rows)} scenario{'s' if len(rows) != 1 else ''}\n")
     for r in rows:
@@ -80,8 +84,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             when = units.format_when(plan.start_date, r["finish"], word="finish week")
             d = r["delta"]
-            delta = ("same as base" if d is None or abs(d) < 1e-9 else
-                     f"{units.plural_weeks(abs(d))} {'earlier' if d < 0 else 'later'} than base")
+            delta = (
+                "same as base"
+                if d is None or abs(d) < 1e-9
+                else f"{units.plural_weeks(abs(d))} {'earlier' if d < 0 else 'later'} than base"
+            )
             effect = f"{when}, {delta}"
         out.write(f"  {r['name']}  ({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})\n")
         if r["description"]:

@@ -15,20 +15,41 @@ DESCRIPTION = (
     "one per decision of the critical path); cost (spend curve, cost by stage, budget odds after a simulation), "
     "coverage (NIST AI RMF / ISO/IEC 42001 / EU AI Act matrix by stage)."
 )
-VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation", "cost", "coverage")
+VIEWS = (
+    "window",
+    "table",
+    "graph",
+    "inspector",
+    "plan",
+    "findings",
+    "risk",
+    "capacity",
+    "gantt",
+    "roadmap",
+    "stages",
+    "critical-path",
+    "presentation",
+    "cost",
+    "coverage",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument("-o", "--output", required=True, help="PNG file to write")
     parser.add_argument("--view", choices=VIEWS, default="window", help="what to render (default: window)")
-    parser.add_argument("--select", metavar="ID", action="append", default=[],
-                        help="select this decision first (repeatable)")
+    parser.add_argument(
+        "--select", metavar="ID", action="append", default=[], help="select this decision first (repeatable)"
+    )
     parser.add_argument("--size", default="1440x900", metavar="WxH", help="window size in pixels")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme")
-    parser.add_argument("--step", type=int, default=0, metavar="N",
-                        help="presentation view: show step N of the workshop deck (0: the overview)")
+    parser.add_argument(
+        "--step",
+        type=int,
+        default=0,
+        metavar="N",
+        help="presentation view: show step N of the workshop deck (0: the overview)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,8 +72,16 @@ def run(args: argparse.Namespace) -> int:
     from planner.ui.screenshot import render
 
     try:
-        render(plan, args.file, args.output, view=args.view, select=args.select, size=(width, height),
-               theme=args.theme, step=args.step)
+        render(
+            plan,
+            args.file,
+            args.output,
+            view=args.view,
+            select=args.select,
+            size=(width, height),
+            theme=args.theme,
+            step=args.step,
+        )
     except (OSError, ValueError) as exc:
         raise CliError(str(exc)) from None
     sys.stderr.write(f"Wrote {args.output} ({args.view} view of {args.file}).\n")

@@ -25,15 +25,34 @@ MAX_ITERATIONS = 10_000_000
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
-    parser.add_argument("--iterations", "-n", type=int, default=10_000, metavar="N",
-                        help="number of iterations (default 10000)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="random seed; the same seed gives the same figures (default 0)")
-    parser.add_argument("--by", metavar="WEEK_OR_DATE",
-                        help="also give the probability of finishing by this week (e.g. 30) or date (2027-09-30)")
+    parser.add_argument(
+        "--iterations",
+        "-n",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="number of iterations (default 10000)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="random seed; the same seed gives the same figures (default 0)",
+    )
+    parser.add_argument(
+        "--by",
+        metavar="WEEK_OR_DATE",
+        help="also give the probability of finishing by this week (e.g. 30) or date (2027-09-30)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--top", type=int, default=10, metavar="K",
-                        help="text format: how many decisions to list for criticality and sensitivity (default 10)")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="K",
+        help="text format: how many decisions to list for criticality and sensitivity (default 10)",
+    )
     from planner.cli import add_scenario_argument
 
     add_scenario_argument(parser)
@@ -66,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             dump_json({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout)
         else:
-            sys.stdout.write(f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n")
+            sys.stdout.write(
+                f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n"
+            )
             _findings_text(errors, sys.stdout)
         return EXIT_INVALID
 
@@ -94,15 +115,21 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
 
     add(plan.title)
     add("=" * min(len(plan.title), 100))
-    add(f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
-        f"pessimistic), weeks" + (f"; plan starts {units.format_date(plan.start_date)}" if dated else ""))
+    add(
+        f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
+        f"pessimistic), weeks" + (f"; plan starts {units.format_date(plan.start_date)}" if dated else "")
+    )
     n_risks = len(plan.risks)
-    add(f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register")
+    add(
+        f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register"
+    )
     add("")
     add("Finish")
     add("------")
-    add(f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
-        f"({r.probability_by(r.deterministic_finish):.0%} of iterations finish by then)")
+    add(
+        f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
+        f"({r.probability_by(r.deterministic_finish):.0%} of iterations finish by then)"
+    )
     add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
         add(f"  {key.upper():<18} {when(value)}")
@@ -114,22 +141,32 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         add("")
         add("Cost (spend)")
         add("------------")
-        add(f"  mean {format_money(risk.mean, cur)}   P50 {format_money(risk.p50, cur)}   "
-            f"P80 {format_money(risk.p80, cur)}   P90 {format_money(risk.p90, cur)}")
+        add(
+            f"  mean {format_money(risk.mean, cur)}   P50 {format_money(risk.p50, cur)}   "
+            f"P80 {format_money(risk.p80, cur)}   P90 {format_money(risk.p90, cur)}"
+        )
         if risk.p_within_budget is not None:
-            add(f"  Probability of staying within the budget ({format_money(risk.budget, cur)}): "
-                f"{risk.p_within_budget:.1%}")
+            add(
+                f"  Probability of staying within the budget ({format_money(risk.budget, cur)}): "
+                f"{risk.p_within_budget:.1%}"
+            )
         if risk.p_by_target is not None and risk.target is not None:
             d = plan.date_of(risk.target)
-            add(f"  Probability of finishing by the target (week {_w(risk.target)}"
-                + (f", {units.format_date(d)}" if d else "") + f"): {risk.p_by_target:.1%}")
+            add(
+                f"  Probability of finishing by the target (week {_w(risk.target)}"
+                + (f", {units.format_date(d)}" if d else "")
+                + f"): {risk.p_by_target:.1%}"
+            )
         if risk.p_joint is not None:
             add(f"  Probability of both: {risk.p_joint:.1%} (never more than either alone)")
     if by_week is not None:
         d = plan.date_of(by_week)
         add("")
-        add(f"  Probability of finishing by week {_w(by_week)}" + (f" ({units.format_date(d)})" if d else "")
-            + f": {r.probability_by(by_week):.1%}")
+        add(
+            f"  Probability of finishing by week {_w(by_week)}"
+            + (f" ({units.format_date(d)})" if d else "")
+            + f": {r.probability_by(by_week):.1%}"
+        )
     add("")
     add("Stage ends (everything up to and including the stage done; rolling schedule, not gates)")
     add("-----------------------------------------------------------------------------------------")
@@ -137,8 +174,10 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     for g in r.stages:
         p80 = g.percentile(80)
         d = plan.date_of(p80)
-        add(f"  {g.name[:16]:<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
-            + (f"   {units.format_date(d)}" if d else ""))
+        add(
+            f"  {g.name[:16]:<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
+            + (f"   {units.format_date(d)}" if d else "")
+        )
     titles = dict(zip(r.ids, r.titles, strict=True))
     add("")
     add("Criticality index (share of iterations on the critical path)")
@@ -169,6 +208,8 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     if not r.risks:
         add("  The risk register is empty.")
     for x in r.risks:
-        add(f"  {x.id[:24]:<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 without {_w(x.p80_without):>6}"
-            f"  with {_w(x.p80_with):>6}  adds {_w(x.delta):>5} wk  {x.title[:40]}")
+        add(
+            f"  {x.id[:24]:<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 without {_w(x.p80_without):>6}"
+            f"  with {_w(x.p80_with):>6}  adds {_w(x.delta):>5} wk  {x.title[:40]}"
+        )
     return "\n".join(lines) + "\n"

@@ -17,28 +17,69 @@ from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
 
 IMPORT_FORMATS = {"mspdi": "MS Project XML", "gan": "GanttProject", "csv": "CSV", "xlsx": "Excel workbook"}
-IMPORT_SUFFIXES = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan", ".csv": "csv", ".tsv": "csv", ".txt": "csv",
-                   ".xlsx": "xlsx", ".xlsm": "xlsx"}
-EXPORT_SUFFIXES = {".xml": "mspdi", ".gan": "gan", ".csv": "csv", ".xlsx": "xlsx", ".tjp": "tjp", ".mmd": "mermaid",
-                   ".dot": "dot"}
-EXPORT_NAMES = {"mspdi": "MS Project XML", "gan": "GanttProject", "csv": "CSV", "xlsx": "Excel workbook",
-                "tjp": "TaskJuggler", "mermaid": "Mermaid gantt", "dot": "Graphviz DOT"}
+IMPORT_SUFFIXES = {
+    ".xml": "mspdi",
+    ".mspdi": "mspdi",
+    ".gan": "gan",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
+EXPORT_SUFFIXES = {
+    ".xml": "mspdi",
+    ".gan": "gan",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".tjp": "tjp",
+    ".mmd": "mermaid",
+    ".dot": "dot",
+}
+EXPORT_NAMES = {
+    "mspdi": "MS Project XML",
+    "gan": "GanttProject",
+    "csv": "CSV",
+    "xlsx": "Excel workbook",
+    "tjp": "TaskJuggler",
+    "mermaid": "Mermaid gantt",
+    "dot": "Graphviz DOT",
+}
 
-__all__ = ["EXPORT_NAMES", "EXPORT_SUFFIXES", "HELPER_TAG", "IMPORT_FORMATS", "IMPORT_SUFFIXES", "ImportReport",
-           "InteropError", "Mapping", "Outline", "export_file", "export_text", "import_file", "import_format",
-           "read_outline", "top_level_summaries"]
+__all__ = [
+    "EXPORT_NAMES",
+    "EXPORT_SUFFIXES",
+    "HELPER_TAG",
+    "IMPORT_FORMATS",
+    "IMPORT_SUFFIXES",
+    "ImportReport",
+    "InteropError",
+    "Mapping",
+    "Outline",
+    "export_file",
+    "export_text",
+    "import_file",
+    "import_format",
+    "read_outline",
+    "top_level_summaries",
+]
 
 
 def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The import format for ``path``: ``fmt`` when given, otherwise from the suffix."""
     if fmt:
         if fmt not in IMPORT_FORMATS:
-            raise InteropError(path, f"unknown import format {fmt!r}; choose one of {', '.join(IMPORT_FORMATS)}")
+            raise InteropError(
+                path, f"unknown import format {fmt!r}; choose one of {', '.join(IMPORT_FORMATS)}"
+            )
         return fmt
     suffix = Path(path).suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
-        raise InteropError(path, f"cannot tell the format from the suffix {suffix or '(none)'!r}",
-                           hint=f"give --format ({', '.join(IMPORT_FORMATS)})")
+        raise InteropError(
+            path,
+            f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+            hint=f"give --format ({', '.join(IMPORT_FORMATS)})",
+        )
     return IMPORT_SUFFIXES[suffix]
 
 
@@ -56,8 +97,9 @@ def read_outline(path: str | os.PathLike[str], fmt: str) -> tuple[Outline, Impor
     return None
 
 
-def import_file(path: str | os.PathLike[str], fmt: str | None = None,
-                mapping: Mapping | None = None) -> tuple[Plan, ImportReport]:
+def import_file(
+    path: str | os.PathLike[str], fmt: str | None = None, mapping: Mapping | None = None
+) -> tuple[Plan, ImportReport]:
     """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input."""
     import gc
 
@@ -70,14 +112,19 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None,
     except ValidationError as exc:  # a value the readers let through that the plan model refuses
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise InteropError(path, f"holds a value a plan cannot take ({where}: {first['msg']})",
-                           hint="fix it in the authoring tool and export again") from None
+        raise InteropError(
+            path,
+            f"holds a value a plan cannot take ({where}: {first['msg']})",
+            hint="fix it in the authoring tool and export again",
+        ) from None
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _import(path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None) -> tuple[Plan, ImportReport]:
+def _import(
+    path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None
+) -> tuple[Plan, ImportReport]:
     fmt = import_format(path, fmt)
     if fmt in ("mspdi", "gan"):
         from planner.io.outline import build_plan
@@ -130,8 +177,11 @@ def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) 
 
     suffix = Path(path).suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise InteropError(path, f"unknown suffix {suffix or '(none)'!r}, so no format to write",
-                           hint=f"use {', '.join(EXPORT_SUFFIXES)}")
+        raise InteropError(
+            path,
+            f"unknown suffix {suffix or '(none)'!r}, so no format to write",
+            hint=f"use {', '.join(EXPORT_SUFFIXES)}",
+        )
     fmt = EXPORT_SUFFIXES[suffix]
     write_export(path, export_text(plan, fmt, bom=bom))
     return fmt

@@ -36,8 +36,14 @@ EXTENSION_KEY = "import"
 class InteropError(Exception):
     """A file that cannot be imported or exported. ``str()`` is one complete line for the user."""
 
-    def __init__(self, path: str | os.PathLike[str] | None, problem: str, *, line: int | None = None,
-                 hint: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None,
+        problem: str,
+        *,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.path = None if path is None else str(path)
         self.problem = problem
         self.line = line
@@ -110,8 +116,12 @@ class ImportReport:
         return "\n".join(self.lines(limit)) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "format": self.format, "counts": dict(self.counts),
-                "items": [{"kind": i.kind, "where": i.where, "message": i.message} for i in self.items]}
+        return {
+            "source": self.source,
+            "format": self.format,
+            "counts": dict(self.counts),
+            "items": [{"kind": i.kind, "where": i.where, "message": i.message} for i in self.items],
+        }
 
 
 # -- reading -------------------------------------------------------------------------------------------------------
@@ -123,8 +133,11 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
             raise InteropError(p, "is a folder, not a file")
         size = p.stat().st_size
         if size > limit:
-            raise InteropError(p, f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import "
-                                  "may be", hint="split the project or export a smaller part")
+            raise InteropError(
+                p,
+                f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import may be",
+                hint="split the project or export a smaller part",
+            )
         return p.read_bytes()
     except FileNotFoundError:
         raise InteropError(p, "no such file") from None
@@ -166,15 +179,19 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
         scan.Parse(data, True)
         return ET.fromstring(data)
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
-        raise InteropError(path, "refused: the XML declares a DTD or entities (a possible XXE or entity-expansion "
-                                 "attack); project files never need them",
-                           hint="re-export the file from its application") from None
+        raise InteropError(
+            path,
+            "refused: the XML declares a DTD or entities (a possible XXE or entity-expansion "
+            "attack); project files never need them",
+            hint="re-export the file from its application",
+        ) from None
     except (pyexpat.ExpatError, ET.ParseError) as exc:
         position = getattr(exc, "position", None)
         line = getattr(exc, "lineno", None) or (position[0] if position else None)
         reason = pyexpat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
-        raise InteropError(path, f"not well-formed XML ({reason})", line=line,
-                           hint="is the file complete?") from None
+        raise InteropError(
+            path, f"not well-formed XML ({reason})", line=line, hint="is the file complete?"
+        ) from None
 
 
 def local(tag: str) -> str:
@@ -243,8 +260,13 @@ class WorkCalendar:
         self.holidays = sorted({h for h in self.holidays if self.day_minutes[h.weekday()] > 0})
 
     @classmethod
-    def standard(cls, origin: dt.date, holidays: Iterable[dt.date] = (), minutes_per_day: int = 480,
-                 workdays: Iterable[int] = range(5)) -> WorkCalendar:
+    def standard(
+        cls,
+        origin: dt.date,
+        holidays: Iterable[dt.date] = (),
+        minutes_per_day: int = 480,
+        workdays: Iterable[int] = range(5),
+    ) -> WorkCalendar:
         """Monday to Friday (or ``workdays``), 08:00-12:00 and 13:00-17:00 (scaled for other day lengths)."""
         if minutes_per_day == 480:
             spans = [(480, 720), (780, 1020)]

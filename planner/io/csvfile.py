@@ -25,8 +25,9 @@ def decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> st
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise InteropError(path, "is neither UTF-8 nor Windows-1252 text",
-                           hint="save it from the spreadsheet as 'CSV UTF-8'") from None
+        raise InteropError(
+            path, "is neither UTF-8 nor Windows-1252 text", hint="save it from the spreadsheet as 'CSV UTF-8'"
+        ) from None
     report.add("format", "the file is not UTF-8; it was read as Windows-1252 (Western European)")
     return text
 
@@ -44,8 +45,11 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     raw = read_limited(path) if data is None else data
     text = decode(raw, path, report)
     if "\x00" in text:
-        raise InteropError(path, "holds NUL bytes, so it is not a CSV text file",
-                           hint="is it an .xlsx file with the wrong name?")
+        raise InteropError(
+            path,
+            "holds NUL bytes, so it is not a CSV text file",
+            hint="is it an .xlsx file with the wrong name?",
+        )
     if not text.strip():
         raise InteropError(path, "the file is empty", hint="the first row names the columns (id, title, ...)")
     sep = _dialect(text)
@@ -71,6 +75,16 @@ def export_csv(plan: Plan, *, bom: bool = False) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if c is None else (repr(c) if isinstance(c, float) and not c.is_integer() else
-                                                (int(c) if isinstance(c, float) else c)) for c in row])
+        writer.writerow(
+            [
+                ""
+                if c is None
+                else (
+                    repr(c)
+                    if isinstance(c, float) and not c.is_integer()
+                    else (int(c) if isinstance(c, float) else c)
+                )
+                for c in row
+            ]
+        )
     return ("\ufeff" if bom else "") + buf.getvalue()

@@ -37,8 +37,12 @@ from planner.model.plan import DependencyType, Plan, Team, duration_triple
 GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
 GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
 PROP_ID, PROP_AREA, PROP_STAGE = "Planner id", "Planner area", "Planner stage"
-PROP_O, PROP_L, PROP_P, PROP_NB = ("Planner optimistic (weeks)", "Planner likely (weeks)",
-                                   "Planner pessimistic (weeks)", "Planner not before (weeks)")
+PROP_O, PROP_L, PROP_P, PROP_NB = (
+    "Planner optimistic (weeks)",
+    "Planner likely (weeks)",
+    "Planner pessimistic (weeks)",
+    "Planner not before (weeks)",
+)
 PROP_LAGS = "Planner lags (weeks)"
 _DAY_ATTRS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -62,8 +66,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     raw = read_limited(path) if data is None else data
     root = parse_xml(raw, path)
     if local(root.tag) != "project":
-        raise InteropError(path, f"not a GanttProject file (the top element is <{local(root.tag)}>, not <project>)",
-                           hint="choose the format that matches the file")
+        raise InteropError(
+            path,
+            f"not a GanttProject file (the top element is <{local(root.tag)}>, not <project>)",
+            hint="choose the format that matches the file",
+        )
     report = ImportReport(source=os.path.basename(str(path)), format="GanttProject")
 
     # -- calendar ------------------------------------------------------------------------------------------------
@@ -83,7 +90,9 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             except ValueError:
                 continue
             if kind == "WORKING_DAY":
-                report.add("calendar", f"an extra working day ({year or '*'}-{month:02d}-{day:02d}) is not carried")
+                report.add(
+                    "calendar", f"an extra working day ({year or '*'}-{month:02d}-{day:02d}) is not carried"
+                )
             elif kind in ("HOLIDAY", "WEEKEND", "NEUTRAL") and month:
                 if year:
                     with contextlib.suppress(ValueError):
@@ -130,13 +139,22 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         weeks = days / days_per_week
         start = day_index(start_day) / days_per_week if start_day else None
         if start_day and not cal.working_day(start_day):
-            report.add("calendar", f"starts on a non-working day ({start_day}); read as the next working day", where)
-        custom = {props.get(c.get("taskproperty-id") or "", ""): c.get("value") or ""
-                  for c in el.findall("customproperty")}
+            report.add(
+                "calendar", f"starts on a non-working day ({start_day}); read as the next working day", where
+            )
+        custom = {
+            props.get(c.get("taskproperty-id") or "", ""): c.get("value") or ""
+            for c in el.findall("customproperty")
+        }
         three = None
         o, lk, pe = _f(custom.get(PROP_O)), _f(custom.get(PROP_L)), _f(custom.get(PROP_P))
-        if o is not None and lk is not None and pe is not None and round(lk * days_per_week) == round(days) \
-                and 0 <= o <= lk <= pe:
+        if (
+            o is not None
+            and lk is not None
+            and pe is not None
+            and round(lk * days_per_week) == round(days)
+            and 0 <= o <= lk <= pe
+        ):
             three = (o, lk, pe)
             weeks = lk
         nb = _f(custom.get(PROP_NB))
@@ -145,13 +163,25 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         if el.get("cost-manual-value") not in (None, "", "0", "0.0"):
             report.add("cost", "a manual task cost is not carried", where)
         notes_el = el.find("notes")
-        tasks.append(SourceTask(
-            key=key, name=name, level=depth, duration=weeks, milestone=el.get("meeting") == "true",
-            start=start, finish=None if start is None else start + weeks, progress=_f(el.get("complete")) or 0.0,
-            wbs=custom.get("WBS", ""), notes=(notes_el.text or "").strip() if notes_el is not None else "",
-            not_before=nb, three_point=three, wanted_id=custom.get(PROP_ID) or None,
-            stage_hint=custom.get(PROP_STAGE) or None, area_hint=custom.get(PROP_AREA) or None,
-        ))
+        tasks.append(
+            SourceTask(
+                key=key,
+                name=name,
+                level=depth,
+                duration=weeks,
+                milestone=el.get("meeting") == "true",
+                start=start,
+                finish=None if start is None else start + weeks,
+                progress=_f(el.get("complete")) or 0.0,
+                wbs=custom.get("WBS", ""),
+                notes=(notes_el.text or "").strip() if notes_el is not None else "",
+                not_before=nb,
+                three_point=three,
+                wanted_id=custom.get(PROP_ID) or None,
+                stage_hint=custom.get(PROP_STAGE) or None,
+                area_hint=custom.get(PROP_AREA) or None,
+            )
+        )
         durations[key] = weeks
         if custom.get(PROP_LAGS):
             try:
@@ -159,8 +189,15 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             except ValueError:
                 report.add("lag", "the exact lags column is unreadable; whole days are used", where)
         for dep in el.findall("depend"):
-            pending.append((key, dep.get("id") or "", dep.get("type") or "2", dep.get("difference"),
-                            dep.get("hardness") or "Strong"))
+            pending.append(
+                (
+                    key,
+                    dep.get("id") or "",
+                    dep.get("type") or "2",
+                    dep.get("difference"),
+                    dep.get("hardness") or "Strong",
+                )
+            )
     seen_per_pred: dict[str, int] = {}
     for pred, succ, code, diff, hardness in pending:
         where = f"link {pred} -> {succ}"
@@ -169,8 +206,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             report.add("link", f"unknown link type {code!r}; read as FS", where)
             ltype = DependencyType.FS
         if hardness == "Rubber":
-            report.add("link", "a 'Rubber' link (a minimum gap the successor may exceed) is read as an ordinary "
-                               "link", where)
+            report.add(
+                "link",
+                "a 'Rubber' link (a minimum gap the successor may exceed) is read as an ordinary link",
+                where,
+            )
         try:
             lag_days = float(diff) if diff not in (None, "") else 0.0
             if not math.isfinite(lag_days):
@@ -191,8 +231,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     team_of: dict[str, str] = {}
     ids = IdMaker()
     res = root.find("resources")
-    res_props = {c.get("id"): c.get("name") for c in res.findall("custom-property-definition")} if res is not None \
+    res_props = (
+        {c.get("id"): c.get("name") for c in res.findall("custom-property-definition")}
+        if res is not None
         else {}
+    )
     for r in res.findall("resource") if res is not None else []:
         name = (r.get("name") or "").strip()
         if not name:
@@ -216,9 +259,14 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         report.add("calendar", "resource vacations are not carried")
     ends = [t.finish for t in tasks if t.finish is not None]
     outline = Outline(
-        title=root.get("name") or os.path.splitext(os.path.basename(str(path)))[0], format="gan",
-        start_date=origin if known else None, tasks=tasks, links=links, teams=teams,
-        finish=max(ends) if ends else None, extra={"days_per_week": days_per_week},
+        title=root.get("name") or os.path.splitext(os.path.basename(str(path)))[0],
+        format="gan",
+        start_date=origin if known else None,
+        tasks=tasks,
+        links=links,
+        teams=teams,
+        finish=max(ends) if ends else None,
+        extra={"days_per_week": days_per_week},
     )
     return outline, report
 
@@ -229,8 +277,9 @@ def _walk(parent: Any, depth: int) -> Any:
         yield from _walk(t, depth + 1)
 
 
-def import_gan(path: str | os.PathLike[str], mapping: Mapping | None = None,
-               data: bytes | None = None) -> tuple[Plan, ImportReport]:
+def import_gan(
+    path: str | os.PathLike[str], mapping: Mapping | None = None, data: bytes | None = None
+) -> tuple[Plan, ImportReport]:
     outline, report = read_gan(path, data)
     return build_plan(outline, report, mapping), report
 
@@ -258,50 +307,72 @@ def export_gan(plan: Plan) -> str:
         succs.setdefault(dep.from_, []).append(dep)
     num = {d.id: k for k, d in enumerate(plan.decisions, start=len(plan.stages) + 1)}
     team_num = {t.id: k for k, t in enumerate(plan.teams)}
-    props = [("tpc0", PROP_ID), ("tpc1", PROP_AREA), ("tpc2", PROP_STAGE), ("tpc3", PROP_O), ("tpc4", PROP_L),
-             ("tpc5", PROP_P), ("tpc6", PROP_NB), ("tpc7", PROP_LAGS)]
+    props = [
+        ("tpc0", PROP_ID),
+        ("tpc1", PROP_AREA),
+        ("tpc2", PROP_STAGE),
+        ("tpc3", PROP_O),
+        ("tpc4", PROP_L),
+        ("tpc5", PROP_P),
+        ("tpc6", PROP_NB),
+        ("tpc7", PROP_LAGS),
+    ]
     out: list[str] = []
     w = out.append
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
-    w(f'<project name={quoteattr(plan.title)} company="" webLink="" view-date="{origin.isoformat()}" '
-      'view-index="0" gantt-divider-location="400" resource-divider-location="300" version="3.2" locale="en">\n')
+    w(
+        f'<project name={quoteattr(plan.title)} company="" webLink="" view-date="{origin.isoformat()}" '
+        'view-index="0" gantt-divider-location="400" resource-divider-location="300" version="3.2" locale="en">\n'
+    )
     w(f"  <description>{escape(plan.description)}</description>\n")
-    w('  <calendars>\n    <day-types>\n      <day-type id="0"/>\n      <day-type id="1"/>\n'
-      '      <default-week id="1" name="default" sun="1" mon="0" tue="0" wed="0" thu="0" fri="0" sat="1"/>\n'
-      '      <only-show-weekends value="false"/>\n      <overriden-day-types/>\n      <days/>\n'
-      '    </day-types>\n  </calendars>\n')
-    w('  <tasks empty-milestones="true">\n    <taskproperties>\n'
-      '      <taskproperty id="tpd0" name="type" type="default" valuetype="icon"/>\n'
-      '      <taskproperty id="tpd1" name="priority" type="default" valuetype="icon"/>\n'
-      '      <taskproperty id="tpd2" name="info" type="default" valuetype="icon"/>\n'
-      '      <taskproperty id="tpd3" name="name" type="default" valuetype="text"/>\n'
-      '      <taskproperty id="tpd4" name="begindate" type="default" valuetype="date"/>\n'
-      '      <taskproperty id="tpd5" name="enddate" type="default" valuetype="date"/>\n'
-      '      <taskproperty id="tpd6" name="duration" type="default" valuetype="int"/>\n'
-      '      <taskproperty id="tpd7" name="completion" type="default" valuetype="int"/>\n')
+    w(
+        '  <calendars>\n    <day-types>\n      <day-type id="0"/>\n      <day-type id="1"/>\n'
+        '      <default-week id="1" name="default" sun="1" mon="0" tue="0" wed="0" thu="0" fri="0" sat="1"/>\n'
+        '      <only-show-weekends value="false"/>\n      <overriden-day-types/>\n      <days/>\n'
+        "    </day-types>\n  </calendars>\n"
+    )
+    w(
+        '  <tasks empty-milestones="true">\n    <taskproperties>\n'
+        '      <taskproperty id="tpd0" name="type" type="default" valuetype="icon"/>\n'
+        '      <taskproperty id="tpd1" name="priority" type="default" valuetype="icon"/>\n'
+        '      <taskproperty id="tpd2" name="info" type="default" valuetype="icon"/>\n'
+        '      <taskproperty id="tpd3" name="name" type="default" valuetype="text"/>\n'
+        '      <taskproperty id="tpd4" name="begindate" type="default" valuetype="date"/>\n'
+        '      <taskproperty id="tpd5" name="enddate" type="default" valuetype="date"/>\n'
+        '      <taskproperty id="tpd6" name="duration" type="default" valuetype="int"/>\n'
+        '      <taskproperty id="tpd7" name="completion" type="default" valuetype="int"/>\n'
+    )
     for pid, name in props:
-        w(f'      <taskproperty id="{pid}" name={quoteattr(name)} type="custom" valuetype="text" defaultvalue=""/>\n')
+        w(
+            f'      <taskproperty id="{pid}" name={quoteattr(name)} type="custom" valuetype="text" defaultvalue=""/>\n'
+        )
     w("    </taskproperties>\n")
     for k, st in enumerate(plan.stages, start=1):
         members = [i for i, d in enumerate(plan.decisions) if d.stage == st.id]
         if not members:
             continue
         lo = min(es[i] for i in members)
-        w(f'    <task id="{k}" name={quoteattr(st.name)} color="#8cb6ce" meeting="false" start="{date_at(lo)}" '
-          'duration="1" complete="0" expand="true">\n')
+        w(
+            f'    <task id="{k}" name={quoteattr(st.name)} color="#8cb6ce" meeting="false" start="{date_at(lo)}" '
+            'duration="1" complete="0" expand="true">\n'
+        )
         for i in members:
             d = plan.decisions[i]
             o, lk, p = duration_triple(d.duration)
             days = 0 if d.milestone else max(1, round(lk * 5)) if lk > 0 else 0
-            w(f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
-              f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(es[i])}" '
-              f'duration="{days}" complete="{int(round(d.progress))}" expand="true">\n')
+            w(
+                f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
+                f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(es[i])}" '
+                f'duration="{days}" complete="{int(round(d.progress))}" expand="true">\n'
+            )
             if d.notes:
                 w(f"        <notes>{escape(d.notes)}</notes>\n")
             deps = [x for x in succs.get(d.id, []) if x.to in num]
             for dep in deps:
-                w(f'        <depend id="{num[dep.to]}" type="{GAN_CODES[dep.type]}" '
-                  f'difference="{round(dep.lag * 5)}" hardness="Strong"/>\n')
+                w(
+                    f'        <depend id="{num[dep.to]}" type="{GAN_CODES[dep.type]}" '
+                    f'difference="{round(dep.lag * 5)}" hardness="Strong"/>\n'
+                )
             values = [("tpc0", d.id), ("tpc1", d.area or ""), ("tpc2", d.stage)]
             if not d.milestone:
                 values += [("tpc3", num_text(o)), ("tpc4", num_text(lk)), ("tpc5", num_text(p))]
@@ -316,12 +387,16 @@ def export_gan(plan: Plan) -> str:
     w("  </tasks>\n  <resources>\n")
     w(f'    <custom-property-definition id="0" name={quoteattr(PROP_ID)} type="text" default-value=""/>\n')
     for t in plan.teams:
-        w(f'    <resource id="{team_num[t.id]}" name={quoteattr(t.name)} function="Default:0" contacts="" '
-          f'phone="">\n      <custom-property definition-id="0" value={quoteattr(t.id)}/>\n    </resource>\n')
+        w(
+            f'    <resource id="{team_num[t.id]}" name={quoteattr(t.name)} function="Default:0" contacts="" '
+            f'phone="">\n      <custom-property definition-id="0" value={quoteattr(t.id)}/>\n    </resource>\n'
+        )
     w("  </resources>\n  <allocations>\n")
     for d in plan.decisions:
         if d.owner in team_num:
-            w(f'    <allocation task-id="{num[d.id]}" resource-id="{team_num[d.owner]}" function="Default:0" '
-              f'responsible="true" load="{d.headcount * 100:.1f}"/>\n')
+            w(
+                f'    <allocation task-id="{num[d.id]}" resource-id="{team_num[d.owner]}" function="Default:0" '
+                f'responsible="true" load="{d.headcount * 100:.1f}"/>\n'
+            )
     w('  </allocations>\n  <vacations/>\n  <previous/>\n  <roles roleset-name="Default"/>\n</project>\n')
     return "".join(out)

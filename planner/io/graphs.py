@@ -115,21 +115,29 @@ def export_tjp(plan: Plan) -> str:
                 onstart = dep.type in (DependencyType.SS, DependencyType.SF)
                 if dep.type in (DependencyType.FF, DependencyType.SF):
                     gap = dep.lag - d.weeks()
-                    lines.append(f"    # {dep.type} link from {dep.from_} (lag {format_weeks(dep.lag)} weeks) "
-                                 f"written as {'SS' if onstart else 'FS'} with gap lag - duration")
+                    lines.append(
+                        f"    # {dep.type} link from {dep.from_} (lag {format_weeks(dep.lag)} weeks) "
+                        f"written as {'SS' if onstart else 'FS'} with gap lag - duration"
+                    )
                 if gap < 0:
-                    lines.append(f"    # the gap of {format_weeks(gap)} weeks is negative; TaskJuggler has no "
-                                 "leads, so it is written as 0")
+                    lines.append(
+                        f"    # the gap of {format_weeks(gap)} weeks is negative; TaskJuggler has no "
+                        "leads, so it is written as 0"
+                    )
                     gap = 0.0
                 attrs = []
                 if onstart:
                     attrs.append("onstart")
                 if _hours(gap):
                     attrs.append(f"gapduration {_hours(gap)}h")
-                lines.append(f"    depends {path[dep.from_]}" + (f" {{ {' '.join(attrs)} }}" if attrs else ""))
+                lines.append(
+                    f"    depends {path[dep.from_]}" + (f" {{ {' '.join(attrs)} }}" if attrs else "")
+                )
             lines.append("  }")
         lines.append("}")
-    helpers = [d for d in plan.decisions if d.not_before and any(x.from_ in by_id for x in preds.get(d.id, []))]
+    helpers = [
+        d for d in plan.decisions if d.not_before and any(x.from_ in by_id for x in preds.get(d.id, []))
+    ]
     for d in helpers:
         lines.append(f"task nb_{tid[d.id]} {_tj_str('not before: ' + d.title)} {{")
         lines.append("  milestone")
@@ -151,9 +159,14 @@ def export_mermaid(plan: Plan) -> str:
     es, ef, _finish, ok = _schedule(plan)
     start = _origin(plan)
     ids = tj_ids([d.id for d in plan.decisions])
-    lines = ["gantt", f"    title {_mm_text(plan.title)}", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b",
-             "    %% Exported by Scaling Roadmap Planner: bars sit at their scheduled dates. Mermaid links are",
-             "    %% finish-to-start only, so every dependency is listed in a comment below its successor."]
+    lines = [
+        "gantt",
+        f"    title {_mm_text(plan.title)}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %d %b",
+        "    %% Exported by Scaling Roadmap Planner: bars sit at their scheduled dates. Mermaid links are",
+        "    %% finish-to-start only, so every dependency is listed in a comment below its successor.",
+    ]
     if not ok:
         lines.append("    %% The plan has validation errors (e.g. a cycle); dates are approximate.")
     preds: dict[str, list] = {}
@@ -180,8 +193,11 @@ def export_mermaid(plan: Plan) -> str:
             for dep in preds.get(d.id, []):
                 if dep.from_ not in index:
                     continue
-                kind = "FS" if dep.type == DependencyType.FS and not dep.lag else (
-                    f"{dep.type}{'+' if dep.lag >= 0 else ''}{format_weeks(dep.lag)}w")
+                kind = (
+                    "FS"
+                    if dep.type == DependencyType.FS and not dep.lag
+                    else (f"{dep.type}{'+' if dep.lag >= 0 else ''}{format_weeks(dep.lag)}w")
+                )
                 lines.append(f"    %% depends on {ids[dep.from_]} ({kind})")
     return "\n".join(lines) + "\n"
 
@@ -195,28 +211,39 @@ def export_dot(plan: Plan) -> str:
     """A Graphviz digraph: one cluster per stage, a node per decision (title and duration), an edge per dependency
     labelled with its type and lag (``SS+2w``; plain FS links carry no label). ``newrank`` ranks the whole graph at
     once: with per-cluster ranking, dot fails to route edges between clusters of large plans."""
-    lines = [f"digraph {_dot_str(plan.title)} {{", "  rankdir=LR;", "  newrank=true;",
-             '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica", fontsize=10];',
-             '  edge [fontname="Helvetica", fontsize=9];']
+    lines = [
+        f"digraph {_dot_str(plan.title)} {{",
+        "  rankdir=LR;",
+        "  newrank=true;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica", fontsize=10];',
+        '  edge [fontname="Helvetica", fontsize=9];',
+    ]
     areas = {a.id: a.color for a in plan.areas}
     stage_ids = {s.id for s in plan.stages}
     for k, st in enumerate(plan.stages):
         members = [d for d in plan.decisions if d.stage == st.id]
         lines.append(f"  subgraph cluster_{k} {{")
-        lines.append(f"    label={_dot_str(st.name)}; style=rounded; color=\"#888888\";")
+        lines.append(f'    label={_dot_str(st.name)}; style=rounded; color="#888888";')
         for d in members:
             label = f"{d.title}\\n{'milestone' if d.milestone else format_weeks(d.weeks()) + ' w'}"
             color = areas.get(d.area or "") or "#ffffff"
-            shape = ', shape=diamond' if d.milestone else ""
-            lines.append(f"    {_dot_str(d.id)} [label={_dot_str(label).replace(chr(92) * 2 + 'n', chr(92) + 'n')}, "
-                         f"fillcolor={_dot_str(color + '40' if color != '#ffffff' else color)}{shape}];")
+            shape = ", shape=diamond" if d.milestone else ""
+            lines.append(
+                f"    {_dot_str(d.id)} [label={_dot_str(label).replace(chr(92) * 2 + 'n', chr(92) + 'n')}, "
+                f"fillcolor={_dot_str(color + '40' if color != '#ffffff' else color)}{shape}];"
+            )
         lines.append("  }")
     for d in plan.decisions:
         if d.stage not in stage_ids:
             lines.append(f"  {_dot_str(d.id)} [label={_dot_str(d.title)}];")
     for dep in plan.dependencies:
-        label = "" if dep.type == DependencyType.FS and not dep.lag else (
-            f"{dep.type}" + (f"{'+' if dep.lag > 0 else ''}{format_weeks(dep.lag)}w" if dep.lag else ""))
+        label = (
+            ""
+            if dep.type == DependencyType.FS and not dep.lag
+            else (
+                f"{dep.type}" + (f"{'+' if dep.lag > 0 else ''}{format_weeks(dep.lag)}w" if dep.lag else "")
+            )
+        )
         attr = f" [label={_dot_str(label)}]" if label else ""
         lines.append(f"  {_dot_str(dep.from_)} -> {_dot_str(dep.to)}{attr};")
     lines.append("}")

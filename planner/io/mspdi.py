@@ -47,20 +47,34 @@ LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
 ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
 PERCENT_FORMATS = {19, 20, 51, 52}
-CONSTRAINTS = {0: "as soon as possible", 1: "as late as possible", 2: "must start on", 3: "must finish on",
-               4: "start no earlier than", 5: "start no later than", 6: "finish no earlier than",
-               7: "finish no later than"}
+CONSTRAINTS = {
+    0: "as soon as possible",
+    1: "as late as possible",
+    2: "must start on",
+    3: "must finish on",
+    4: "start no earlier than",
+    5: "start no later than",
+    6: "finish no earlier than",
+    7: "finish no later than",
+}
 
 # Custom fields the export writes so that export -> import returns the same plan (MS Project shows them by alias).
 FIELD_TEXT1, FIELD_TEXT2, FIELD_TEXT3 = 188743731, 188743734, 188743737
 FIELD_NUMBER1, FIELD_NUMBER2 = 188743767, 188743768
 ALIAS_ID, ALIAS_AREA, ALIAS_STAGE = "Planner id", "Planner area", "Planner stage"
 ALIAS_OPTIMISTIC, ALIAS_PESSIMISTIC = "Planner optimistic (weeks)", "Planner pessimistic (weeks)"
-_FIELDS = [(FIELD_TEXT1, "Text1", ALIAS_ID), (FIELD_TEXT2, "Text2", ALIAS_AREA), (FIELD_TEXT3, "Text3", ALIAS_STAGE),
-           (FIELD_NUMBER1, "Number1", ALIAS_OPTIMISTIC), (FIELD_NUMBER2, "Number2", ALIAS_PESSIMISTIC)]
+_FIELDS = [
+    (FIELD_TEXT1, "Text1", ALIAS_ID),
+    (FIELD_TEXT2, "Text2", ALIAS_AREA),
+    (FIELD_TEXT3, "Text3", ALIAS_STAGE),
+    (FIELD_NUMBER1, "Number1", ALIAS_OPTIMISTIC),
+    (FIELD_NUMBER2, "Number2", ALIAS_PESSIMISTIC),
+]
 
-_PT = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
-                 r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_PT = re.compile(
+    r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -111,8 +125,13 @@ def _text(fields: dict[str, Any], name: str) -> str | None:
 
 
 # -- import --------------------------------------------------------------------------------------------------------
-def _calendar(root_fields: dict[str, Any], calendars: list[Any], origin: dt.date, minutes_per_day: int,
-              report: ImportReport) -> WorkCalendar:
+def _calendar(
+    root_fields: dict[str, Any],
+    calendars: list[Any],
+    origin: dt.date,
+    minutes_per_day: int,
+    report: ImportReport,
+) -> WorkCalendar:
     by_uid = {}
     for cal in calendars:
         f = _fields(cal)
@@ -120,7 +139,9 @@ def _calendar(root_fields: dict[str, Any], calendars: list[Any], origin: dt.date
     uid = _text(root_fields, "CalendarUID")
     if uid not in by_uid:
         if calendars:
-            report.add("calendar", "the project calendar is missing; a Monday-Friday, 8-hour calendar is used")
+            report.add(
+                "calendar", "the project calendar is missing; a Monday-Friday, 8-hour calendar is used"
+            )
         return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
     chain = []
     seen = set()
@@ -156,18 +177,26 @@ def _calendar(root_fields: dict[str, Any], calendars: list[Any], origin: dt.date
             elif day_type == 0:  # an exception in the 2003 format
                 period = wf.get("TimePeriod")
                 pf = _fields(period) if period is not None else {}
-                holidays.extend(_exception_days(_text(pf, "FromDate"), _text(pf, "ToDate"), working, report, None))
+                holidays.extend(
+                    _exception_days(_text(pf, "FromDate"), _text(pf, "ToDate"), working, report, None)
+                )
         exceptions = f.get("Exceptions")
         for ex in exceptions if exceptions is not None else []:
             ef = _fields(ex)
             period = ef.get("TimePeriod")
             pf = _fields(period) if period is not None else {}
             working = _text(ef, "DayWorking") == "1"
-            holidays.extend(_exception_days(_text(pf, "FromDate"), _text(pf, "ToDate"), working, report,
-                                            _text(ef, "Type")))
+            holidays.extend(
+                _exception_days(
+                    _text(pf, "FromDate"), _text(pf, "ToDate"), working, report, _text(ef, "Type")
+                )
+            )
         if f.get("WorkWeeks") is not None and len(f["WorkWeeks"]):
-            report.add("calendar", f"calendar {_text(f, 'Name')!r} has work weeks for date ranges; only its default "
-                                   "week is used")
+            report.add(
+                "calendar",
+                f"calendar {_text(f, 'Name')!r} has work weeks for date ranges; only its default "
+                "week is used",
+            )
     for wd in range(7):
         if wd not in known:
             spans[wd] = [(480, 720), (780, 1020)] if wd < 5 else []
@@ -177,8 +206,9 @@ def _calendar(root_fields: dict[str, Any], calendars: list[Any], origin: dt.date
     return WorkCalendar(origin, spans, holidays)
 
 
-def _exception_days(a: str | None, b: str | None, working: bool, report: ImportReport,
-                    recur: str | None) -> list[dt.date]:
+def _exception_days(
+    a: str | None, b: str | None, working: bool, report: ImportReport, recur: str | None
+) -> list[dt.date]:
     start, end = _parse_datetime(a), _parse_datetime(b)
     if start is None or end is None:
         return []
@@ -186,8 +216,10 @@ def _exception_days(a: str | None, b: str | None, working: bool, report: ImportR
         report.add("calendar", f"a working-time exception ({start.date()} to {end.date()}) is not carried")
         return []
     if recur not in (None, "1"):
-        report.add("calendar", f"a recurring calendar exception from {start.date()} is read as every day of its "
-                               "range")
+        report.add(
+            "calendar",
+            f"a recurring calendar exception from {start.date()} is read as every day of its range",
+        )
     days = []
     d = start.date()
     last = end.date()
@@ -205,8 +237,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     raw = read_limited(path) if data is None else data
     root = parse_xml(raw, path)
     if local(root.tag) != "Project":
-        raise InteropError(path, f"not an MS Project XML file (the top element is <{local(root.tag)}>, not "
-                                 "<Project>)", hint="choose the format that matches the file")
+        raise InteropError(
+            path,
+            f"not an MS Project XML file (the top element is <{local(root.tag)}>, not <Project>)",
+            hint="choose the format that matches the file",
+        )
     report = ImportReport(source=os.path.basename(str(path)), format="MS Project XML")
     rf = _fields(root)
     mpd = _int(_text(rf, "MinutesPerDay"), DEFAULT_MINUTES_PER_DAY) or DEFAULT_MINUTES_PER_DAY
@@ -292,8 +327,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         elif ctype in (2, 3, 6) and cdate is not None:
             # must start on / must finish on / finish no earlier than: their lower bound is an earliest start
             not_before = cdate if ctype == 2 else max(0.0, cdate - (0.0 if milestone else weeks))
-            report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
-                                     f"{not_before:.4g}); a deadline it sets is not carried", where)
+            report.add(
+                "constraint",
+                f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
+                f"{not_before:.4g}); a deadline it sets is not carried",
+                where,
+            )
         elif ctype in CONSTRAINTS and ctype != 0:
             report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint is not carried", where)
         # A levelling delay pins the stored start as MS Project does (so does started work, below)
@@ -322,8 +361,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 pred = _text(lf, "PredecessorUID")
                 if pred is None:
                     continue
-                links.append((pred, uid, _int(_text(lf, "Type"), 1), _text(lf, "LinkLag"), _text(lf, "LagFormat")))
-        if _text(f, "ActualStart") and ALIAS_ID not in hints:  # the planner's own export: its actuals are its plan
+                links.append(
+                    (pred, uid, _int(_text(lf, "Type"), 1), _text(lf, "LinkLag"), _text(lf, "LagFormat"))
+                )
+        if (
+            _text(f, "ActualStart") and ALIAS_ID not in hints
+        ):  # the planner's own export: its actuals are its plan
             fixed = True
         three = None
         if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
@@ -331,19 +374,45 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             p = _float(hints.get(ALIAS_PESSIMISTIC))
             if o is not None and p is not None and 0 <= o <= weeks + 1e-9 <= p + 2e-9:
                 three = (min(o, weeks), weeks, max(p, weeks))
-        if (not milestone and not elapsed and start is not None and finish is not None
-                and abs((finish - start) - weeks) > 0.01 and weeks > 0):
-            report.add("duration", f"the duration ({weeks:.4g} weeks) contradicts the task's own dates "
-                                   f"({finish - start:.4g} working weeks apart); the duration is used", where)
-        tasks.append(SourceTask(
-            key=uid, name=name, level=level, duration=weeks, milestone=milestone, start=start, finish=finish,
-            progress=_float(_text(f, "PercentComplete")) or 0.0, wbs=_text(f, "WBS") or "",
-            notes=_text(f, "Notes") or "", cost=cost if cost and cost > 0 else None, not_before=not_before, fixed_start=fixed,
-            three_point=three, wanted_id=hints.get(ALIAS_ID) or None, stage_hint=hints.get(ALIAS_STAGE) or None,
-            area_hint=hints.get(ALIAS_AREA) or None,
-        ))
+        if (
+            not milestone
+            and not elapsed
+            and start is not None
+            and finish is not None
+            and abs((finish - start) - weeks) > 0.01
+            and weeks > 0
+        ):
+            report.add(
+                "duration",
+                f"the duration ({weeks:.4g} weeks) contradicts the task's own dates "
+                f"({finish - start:.4g} working weeks apart); the duration is used",
+                where,
+            )
+        tasks.append(
+            SourceTask(
+                key=uid,
+                name=name,
+                level=level,
+                duration=weeks,
+                milestone=milestone,
+                start=start,
+                finish=finish,
+                progress=_float(_text(f, "PercentComplete")) or 0.0,
+                wbs=_text(f, "WBS") or "",
+                notes=_text(f, "Notes") or "",
+                cost=cost if cost and cost > 0 else None,
+                not_before=not_before,
+                fixed_start=fixed,
+                three_point=three,
+                wanted_id=hints.get(ALIAS_ID) or None,
+                stage_hint=hints.get(ALIAS_STAGE) or None,
+                area_hint=hints.get(ALIAS_AREA) or None,
+            )
+        )
         if manual:
-            report.add("constraint", "a manually scheduled task keeps its stored start as its earliest start", where)
+            report.add(
+                "constraint", "a manually scheduled task keeps its stored start as its earliest start", where
+            )
 
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []
@@ -381,13 +450,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             continue
         rtype = _text(f, "Type")
         if rtype in ("0", "2"):
-            report.add("resource", f"{'material' if rtype == '0' else 'cost'} resource {name!r} is not carried "
-                                   "(teams are people)")
+            report.add(
+                "resource",
+                f"{'material' if rtype == '0' else 'cost'} resource {name!r} is not carried "
+                "(teams are people)",
+            )
             continue
         initials = _text(f, "Initials") or ""
         # our export writes the team id as Initials; MS Project's default initials are the name's first letter
         own = is_valid_id(initials) and not (len(initials) == 1 and name[:1].upper() == initials.upper())
-        tid = ids.make(initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}")
+        tid = ids.make(
+            initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}"
+        )
         cap = _float(_text(f, "MaxUnits"))
         teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
         team_of[uid] = teams[-1].id
@@ -410,8 +484,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         finish = max(ends) if ends else None
     outline = Outline(
         title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
-        format="mspdi", start_date=start_dt.date() if start_dt else None, tasks=tasks, links=source_links,
-        teams=teams, currency=_currency(_text(rf, "CurrencyCode")), finish=finish,
+        format="mspdi",
+        start_date=start_dt.date() if start_dt else None,
+        tasks=tasks,
+        links=source_links,
+        teams=teams,
+        currency=_currency(_text(rf, "CurrencyCode")),
+        finish=finish,
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
@@ -421,8 +500,9 @@ def _currency(code: str | None) -> str | None:
     return code if code and re.fullmatch(r"[A-Z]{3}", code) else None
 
 
-def import_mspdi(path: str | os.PathLike[str], mapping: Mapping | None = None,
-                 data: bytes | None = None) -> tuple[Plan, ImportReport]:
+def import_mspdi(
+    path: str | os.PathLike[str], mapping: Mapping | None = None, data: bytes | None = None
+) -> tuple[Plan, ImportReport]:
     """The plan in an MS Project XML file, and what could not be carried."""
     outline, report = read_mspdi(path, data)
     return build_plan(outline, report, mapping), report
@@ -489,8 +569,11 @@ def export_mspdi(plan: Plan) -> str:
     def finish_at(w: float, dur: float) -> str:
         return moment(w, dur > 0)
 
-    recorded = ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {}) if isinstance(
-        plan.extensions.get(EXTENSION_KEY), dict) else {}
+    recorded = (
+        ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {})
+        if isinstance(plan.extensions.get(EXTENSION_KEY), dict)
+        else {}
+    )
     used_uids: set[int] = set()
     uid_of: dict[str, int] = {}
     for d in plan.decisions:
@@ -513,8 +596,9 @@ def export_mspdi(plan: Plan) -> str:
         key = d.stage if d.stage in stage_ids else ""
         by_stage.setdefault(key, []).append(i)
     stage_uid: dict[str, int] = {}
-    groups: list[tuple[str, str, list[int]]] = [(st.id, st.name, by_stage[st.id]) for st in plan.stages
-                                                if st.id in by_stage]
+    groups: list[tuple[str, str, list[int]]] = [
+        (st.id, st.name, by_stage[st.id]) for st in plan.stages if st.id in by_stage
+    ]
     if "" in by_stage:
         groups.append(("", "Unknown stage", by_stage[""]))
     for key, _, _ in groups:
@@ -538,38 +622,59 @@ def export_mspdi(plan: Plan) -> str:
     w(f"  <StartDate>{start_at(0)}</StartDate>\n  <FinishDate>{finish_at(finish, finish)}</FinishDate>\n")
     if plan.currency:
         w(f"  <CurrencyCode>{plan.currency}</CurrencyCode>\n")
-    w("  <CalendarUID>1</CalendarUID>\n  <DefaultStartTime>08:00:00</DefaultStartTime>\n"
-      "  <DefaultFinishTime>17:00:00</DefaultFinishTime>\n")
-    w(f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
-      "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n")
+    w(
+        "  <CalendarUID>1</CalendarUID>\n  <DefaultStartTime>08:00:00</DefaultStartTime>\n"
+        "  <DefaultFinishTime>17:00:00</DefaultFinishTime>\n"
+    )
+    w(
+        f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
+        "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n"
+    )
     w("  <ExtendedAttributes>\n")
     for fid, fname, alias in _FIELDS:
-        w(f"    <ExtendedAttribute><FieldID>{fid}</FieldID><FieldName>{fname}</FieldName>"
-          f"<Alias>{escape(alias)}</Alias></ExtendedAttribute>\n")
+        w(
+            f"    <ExtendedAttribute><FieldID>{fid}</FieldID><FieldName>{fname}</FieldName>"
+            f"<Alias>{escape(alias)}</Alias></ExtendedAttribute>\n"
+        )
     w("  </ExtendedAttributes>\n")
-    w("  <Calendars>\n    <Calendar>\n      <UID>1</UID>\n      <Name>Standard</Name>\n"
-      "      <IsBaseCalendar>1</IsBaseCalendar>\n      <BaseCalendarUID>-1</BaseCalendarUID>\n      <WeekDays>\n")
+    w(
+        "  <Calendars>\n    <Calendar>\n      <UID>1</UID>\n      <Name>Standard</Name>\n"
+        "      <IsBaseCalendar>1</IsBaseCalendar>\n      <BaseCalendarUID>-1</BaseCalendarUID>\n      <WeekDays>\n"
+    )
     for day_type in range(1, 8):
         if day_type in (1, 7):
             w(f"        <WeekDay><DayType>{day_type}</DayType><DayWorking>0</DayWorking></WeekDay>\n")
         else:
-            w(f"        <WeekDay><DayType>{day_type}</DayType><DayWorking>1</DayWorking><WorkingTimes>"
-              "<WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
-              "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>"
-              "</WorkingTimes></WeekDay>\n")
+            w(
+                f"        <WeekDay><DayType>{day_type}</DayType><DayWorking>1</DayWorking><WorkingTimes>"
+                "<WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
+                "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>"
+                "</WorkingTimes></WeekDay>\n"
+            )
     w("      </WeekDays>\n    </Calendar>\n  </Calendars>\n  <Tasks>\n")
 
     row = 0
 
-    def task_head(uid: int, name: str, wbs: str, level: int, start: str, fin: str, minutes: float,
-                  summary: bool, milestone: bool) -> None:
+    def task_head(
+        uid: int,
+        name: str,
+        wbs: str,
+        level: int,
+        start: str,
+        fin: str,
+        minutes: float,
+        summary: bool,
+        milestone: bool,
+    ) -> None:
         nonlocal row
-        w(f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(name)}</Name>\n"
-          f"      <Type>{1 if summary else 0}</Type>\n      <IsNull>0</IsNull>\n      <WBS>{wbs}</WBS>\n"
-          f"      <OutlineNumber>{wbs}</OutlineNumber>\n      <OutlineLevel>{level}</OutlineLevel>\n"
-          f"      <Start>{start}</Start>\n      <Finish>{fin}</Finish>\n"
-          f"      <Duration>{_pt(minutes)}</Duration>\n      <DurationFormat>7</DurationFormat>\n"
-          f"      <Milestone>{int(milestone)}</Milestone>\n      <Summary>{int(summary)}</Summary>\n")
+        w(
+            f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(name)}</Name>\n"
+            f"      <Type>{1 if summary else 0}</Type>\n      <IsNull>0</IsNull>\n      <WBS>{wbs}</WBS>\n"
+            f"      <OutlineNumber>{wbs}</OutlineNumber>\n      <OutlineLevel>{level}</OutlineLevel>\n"
+            f"      <Start>{start}</Start>\n      <Finish>{fin}</Finish>\n"
+            f"      <Duration>{_pt(minutes)}</Duration>\n      <DurationFormat>7</DurationFormat>\n"
+            f"      <Milestone>{int(milestone)}</Milestone>\n      <Summary>{int(summary)}</Summary>\n"
+        )
         row += 1
 
     task_head(0, plan.title, "0", 0, start_at(0), finish_at(finish, finish), finish * mpw, True, False)
@@ -577,15 +682,33 @@ def export_mspdi(plan: Plan) -> str:
     for g, (key, name, members) in enumerate(groups, start=1):
         lo = min(es[i] for i in members)
         hi = max(ef[i] for i in members)
-        task_head(stage_uid[key], name, str(g), 1, start_at(lo), finish_at(hi, hi - lo), (hi - lo) * mpw, True,
-                  False)
+        task_head(
+            stage_uid[key],
+            name,
+            str(g),
+            1,
+            start_at(lo),
+            finish_at(hi, hi - lo),
+            (hi - lo) * mpw,
+            True,
+            False,
+        )
         w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
         for k, i in enumerate(members, start=1):
             d = plan.decisions[i]
             o, lk, p = duration_triple(d.duration)
             dur = 0.0 if d.milestone else lk
-            task_head(uid_of[d.id], d.title, f"{g}.{k}", 2, start_at(es[i]), finish_at(ef[i], dur), dur * mpw,
-                      False, d.milestone)
+            task_head(
+                uid_of[d.id],
+                d.title,
+                f"{g}.{k}",
+                2,
+                start_at(es[i]),
+                finish_at(ef[i], dur),
+                dur * mpw,
+                False,
+                d.milestone,
+            )
             w(f"      <PercentComplete>{int(round(d.progress))}</PercentComplete>\n")
             if d.cost is not None:
                 w(f"      <Cost>{_num(d.cost)}</Cost>\n")
@@ -597,11 +720,15 @@ def export_mspdi(plan: Plan) -> str:
                 w(f"      <ActualStart>{start_at(es[i])}</ActualStart>\n")
                 if d.progress >= 100:
                     w(f"      <ActualFinish>{finish_at(ef[i], dur)}</ActualFinish>\n")
-            w(f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
-              f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n")
+            w(
+                f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
+                f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n"
+            )
             if d.not_before:
-                w(f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
-                  f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n")
+                w(
+                    f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
+                    f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n"
+                )
             else:
                 w("      <ConstraintType>0</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n")
             if d.notes:
@@ -611,23 +738,29 @@ def export_mspdi(plan: Plan) -> str:
                     continue
                 lag_tenths = round(dep.lag * mpw * 10)
                 lag_fmt = 7 if abs(dep.lag * 5 - round(dep.lag * 5)) < 1e-9 else 5
-                w(f"      <PredecessorLink><PredecessorUID>{uid_of[dep.from_]}</PredecessorUID>"
-                  f"<Type>{LINK_CODES[dep.type]}</Type><CrossProject>0</CrossProject>"
-                  f"<LinkLag>{lag_tenths}</LinkLag><LagFormat>{lag_fmt}</LagFormat></PredecessorLink>\n")
+                w(
+                    f"      <PredecessorLink><PredecessorUID>{uid_of[dep.from_]}</PredecessorUID>"
+                    f"<Type>{LINK_CODES[dep.type]}</Type><CrossProject>0</CrossProject>"
+                    f"<LinkLag>{lag_tenths}</LinkLag><LagFormat>{lag_fmt}</LagFormat></PredecessorLink>\n"
+                )
             attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage)]
             if d.area:
                 attrs.append((FIELD_TEXT2, d.area))
             if not (o == lk == p) and not d.milestone:
                 attrs += [(FIELD_NUMBER1, _num(o)), (FIELD_NUMBER2, _num(p))]
             for fid, value in attrs:
-                w(f"      <ExtendedAttribute><FieldID>{fid}</FieldID><Value>{escape(str(value))}</Value>"
-                  "</ExtendedAttribute>\n")
+                w(
+                    f"      <ExtendedAttribute><FieldID>{fid}</FieldID><Value>{escape(str(value))}</Value>"
+                    "</ExtendedAttribute>\n"
+                )
             w("    </Task>\n")
     w("  </Tasks>\n  <Resources>\n")
     for t in plan.teams:
-        w(f"    <Resource><UID>{team_uid[t.id]}</UID><ID>{team_uid[t.id]}</ID><Name>{escape(t.name)}</Name>"
-          f"<Type>1</Type><IsNull>0</IsNull><Initials>{escape(t.id)}</Initials>"
-          f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n")
+        w(
+            f"    <Resource><UID>{team_uid[t.id]}</UID><ID>{team_uid[t.id]}</ID><Name>{escape(t.name)}</Name>"
+            f"<Type>1</Type><IsNull>0</IsNull><Initials>{escape(t.id)}</Initials>"
+            f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n"
+        )
     w("  </Resources>\n  <Assignments>\n")
     auid = 1
     for i, d in enumerate(plan.decisions):
@@ -635,12 +768,14 @@ def export_mspdi(plan: Plan) -> str:
             dur = d.weeks()
             work = dur * mpw * d.headcount  # minutes of work: schedulers derive dates from it
             done = work * min(100.0, d.progress) / 100
-            w(f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
-              f"<ResourceUID>{team_uid[d.owner]}</ResourceUID>"
-              f"<PercentWorkComplete>{int(round(d.progress))}</PercentWorkComplete>"
-              f"<ActualWork>{_pt(done)}</ActualWork><Finish>{finish_at(ef[i], dur)}</Finish>"
-              f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{start_at(es[i])}</Start>"
-              f"<Units>{_num(d.headcount)}</Units><Work>{_pt(work)}</Work></Assignment>\n")
+            w(
+                f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
+                f"<ResourceUID>{team_uid[d.owner]}</ResourceUID>"
+                f"<PercentWorkComplete>{int(round(d.progress))}</PercentWorkComplete>"
+                f"<ActualWork>{_pt(done)}</ActualWork><Finish>{finish_at(ef[i], dur)}</Finish>"
+                f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{start_at(es[i])}</Start>"
+                f"<Units>{_num(d.headcount)}</Units><Work>{_pt(work)}</Work></Assignment>\n"
+            )
             auid += 1
     w("  </Assignments>\n</Project>\n")
     return "".join(out)

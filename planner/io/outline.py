@@ -259,11 +259,21 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         where = f"task {t.key} {t.name!r}"
         if is_summary[i]:
             up = parent[i]
-            summaries_ext.append({"key": t.key, "name": t.name, "wbs": t.wbs, "level": t.level,
-                                  "parent": tasks[up].key if up is not None else None})
+            summaries_ext.append(
+                {
+                    "key": t.key,
+                    "name": t.name,
+                    "wbs": t.wbs,
+                    "level": t.level,
+                    "parent": tasks[up].key if up is not None else None,
+                }
+            )
             if t.resources:
-                report.add("resource", "a summary task's assignments are not carried (its leaves carry the work)",
-                           where)
+                report.add(
+                    "resource",
+                    "a summary task's assignments are not carried (its leaves carry the work)",
+                    where,
+                )
             if t.not_before is not None:
                 report.add("constraint", "a constraint on a summary task is not carried", where)
             if needs[i]:
@@ -271,14 +281,21 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 for side, store in (("start", start_id), ("finish", finish_id)):
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
                     store[i] = did
-                    decisions.append(Decision(
-                        id=did, title=f"{t.name or 'Summary'} ({side})"[:300], stage=stage, area=area,
-                        duration=0, milestone=True, tags=[*tags, HELPER_TAG],
-                        notes=f"Added by the import: the {side} of summary task {t.name!r}, so that its links "
-                              "keep the schedule without a link to every task inside it.",
-                        progress=100.0 if t.progress >= 100 else 0.0,
-                        status=Status.DONE if t.progress >= 100 else Status.NOT_STARTED,
-                    ))
+                    decisions.append(
+                        Decision(
+                            id=did,
+                            title=f"{t.name or 'Summary'} ({side})"[:300],
+                            stage=stage,
+                            area=area,
+                            duration=0,
+                            milestone=True,
+                            tags=[*tags, HELPER_TAG],
+                            notes=f"Added by the import: the {side} of summary task {t.name!r}, so that its links "
+                            "keep the schedule without a link to every task inside it.",
+                            progress=100.0 if t.progress >= 100 else 0.0,
+                            status=Status.DONE if t.progress >= 100 else Status.NOT_STARTED,
+                        )
+                    )
                     helpers += 1
             continue
         stage, area, tags = place(i)
@@ -286,16 +303,20 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         decision_of[i] = did
         if t.three_point is not None:
             o, lk, pe = t.three_point
-            duration: float | ThreePoint = ThreePoint(optimistic=o, likely=lk, pessimistic=pe) if not (
-                o == lk == pe) else lk
+            duration: float | ThreePoint = (
+                ThreePoint(optimistic=o, likely=lk, pessimistic=pe) if not (o == lk == pe) else lk
+            )
         else:
             duration = max(0.0, t.duration)
         milestone = t.milestone or (t.duration == 0 and t.three_point is None)
         if milestone:
             milestones += 1
             if t.duration > 0:
-                report.add("duration", f"a milestone with a duration of {t.duration:.4g} weeks is kept as a "
-                                       "milestone (0 weeks)", where)
+                report.add(
+                    "duration",
+                    f"a milestone with a duration of {t.duration:.4g} weeks is kept as a milestone (0 weeks)",
+                    where,
+                )
             duration = 0.0
         not_before = t.not_before
         if (not inherited[i] or t.fixed_start) and t.start is not None and t.start > 1e-9:
@@ -303,16 +324,34 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         headcount = sum(u for _, u in t.resources) if t.resources else 1.0
         owner = max(t.resources, key=lambda r: r[1])[0] if t.resources else None
         if len(t.resources) > 1:
-            report.add("resource", f"{len(t.resources)} resources: the owner is the one with the most units, the "
-                                   f"headcount their sum ({headcount:g})", where)
+            report.add(
+                "resource",
+                f"{len(t.resources)} resources: the owner is the one with the most units, the "
+                f"headcount their sum ({headcount:g})",
+                where,
+            )
         progress = min(100.0, max(0.0, t.progress))
-        status = Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
-        decisions.append(Decision(
-            id=did, title=(t.name.strip() or f"Task {t.key}")[:300], stage=stage, area=area, owner=owner,
-            duration=duration, milestone=milestone, headcount=headcount, cost=t.cost, progress=progress,
-            status=status, not_before=None if not_before is None or not_before <= 1e-9 else not_before,
-            tags=tags, notes=t.notes,
-        ))
+        status = (
+            Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
+        )
+        decisions.append(
+            Decision(
+                id=did,
+                title=(t.name.strip() or f"Task {t.key}")[:300],
+                stage=stage,
+                area=area,
+                owner=owner,
+                duration=duration,
+                milestone=milestone,
+                headcount=headcount,
+                cost=t.cost,
+                progress=progress,
+                status=status,
+                not_before=None if not_before is None or not_before <= 1e-9 else not_before,
+                tags=tags,
+                notes=t.notes,
+            )
+        )
         source_rows[did] = {"key": t.key, "wbs": t.wbs}
 
     # -- a helper's stage spans its summary's work: start with the earliest stage inside, finish with the latest,
@@ -351,8 +390,11 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     for link in outline.links:
         a, b = index.get(link.pred), index.get(link.succ)
         if a is None or b is None:
-            report.add("link", f"a link from task {link.pred} to task {link.succ} names a task that is not in the "
-                               "file; dropped")
+            report.add(
+                "link",
+                f"a link from task {link.pred} to task {link.succ} names a task that is not in the "
+                "file; dropped",
+            )
             continue
         if a == b:
             report.add("link", "a task linked to itself; dropped", f"task {link.pred}")
@@ -360,30 +402,53 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         pred_start = link.type in (DependencyType.SS, DependencyType.SF)
         succ_start = link.type in (DependencyType.FS, DependencyType.SS)
         if is_summary[b] and not succ_start:
-            report.add("link", f"a {link.type} link to a summary task constrains its finish milestone only (the "
-                               "tasks inside it are not pushed)", f"task {tasks[b].key} {tasks[b].name!r}")
-        deps.append(Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type,
-                               lag=link.lag))
+            report.add(
+                "link",
+                f"a {link.type} link to a summary task constrains its finish milestone only (the "
+                "tasks inside it are not pushed)",
+                f"task {tasks[b].key} {tasks[b].name!r}",
+            )
+        deps.append(
+            Dependency(
+                from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=link.lag
+            )
+        )
 
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):
         areas.append(Area(id=DEFAULT_AREA[0], name=DEFAULT_AREA[1], color=DEFAULT_AREA[2]))
     plan.areas = areas
     plan.decisions = decisions
     plan.dependencies = deps
-    plan.extensions = {EXTENSION_KEY: {
-        "format": outline.format, "source_finish_weeks": outline.finish, "decisions": source_rows,
-        "summaries": summaries_ext, **outline.extra,
-    }}
+    plan.extensions = {
+        EXTENSION_KEY: {
+            "format": outline.format,
+            "source_finish_weeks": outline.finish,
+            "decisions": source_rows,
+            "summaries": summaries_ext,
+            **outline.extra,
+        }
+    }
     guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
     guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
     if guessed_stage:
-        report.add("guess", f"{guessed_stage} decision(s) got their stage from their start time (no summary or "
-                            f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'")
+        report.add(
+            "guess",
+            f"{guessed_stage} decision(s) got their stage from their start time (no summary or "
+            f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'",
+        )
     if guessed_area:
-        report.add("guess", f"{guessed_area} decision(s) got the area 'Imported' (no summary or custom field "
-                            f"named an area); tagged '{AREA_GUESSED_TAG}'")
-    report.counts.update({
-        "decisions": len(decisions) - helpers, "milestones": milestones, "helpers": helpers,
-        "summaries": sum(is_summary), "dependencies": len(deps),
-    })
+        report.add(
+            "guess",
+            f"{guessed_area} decision(s) got the area 'Imported' (no summary or custom field "
+            f"named an area); tagged '{AREA_GUESSED_TAG}'",
+        )
+    report.counts.update(
+        {
+            "decisions": len(decisions) - helpers,
+            "milestones": milestones,
+            "helpers": helpers,
+            "summaries": sum(is_summary),
+            "dependencies": len(deps),
+        }
+    )
     return plan

@@ -37,16 +37,45 @@ from planner.model.plan import (
     new_plan,
 )
 
-COLUMNS = ["id", "title", "stage", "area", "owner", "optimistic", "likely", "pessimistic", "headcount", "cost",
-           "status", "progress", "not_before", "milestone", "depends_on", "tags", "references", "notes"]
+COLUMNS = [
+    "id",
+    "title",
+    "stage",
+    "area",
+    "owner",
+    "optimistic",
+    "likely",
+    "pessimistic",
+    "headcount",
+    "cost",
+    "status",
+    "progress",
+    "not_before",
+    "milestone",
+    "depends_on",
+    "tags",
+    "references",
+    "notes",
+]
 NUMERIC = {"optimistic", "likely", "pessimistic", "headcount", "cost", "progress", "not_before", "duration"}
-_ALIASES = {"name": "title", "task": "title", "predecessors": "depends_on", "depends on": "depends_on",
-            "dependencies": "depends_on", "not before": "not_before", "team": "owner", "duration (weeks)": "duration",
-            "likely (weeks)": "likely", "optimistic (weeks)": "optimistic", "pessimistic (weeks)": "pessimistic"}
+_ALIASES = {
+    "name": "title",
+    "task": "title",
+    "predecessors": "depends_on",
+    "depends on": "depends_on",
+    "dependencies": "depends_on",
+    "not before": "not_before",
+    "team": "owner",
+    "duration (weeks)": "duration",
+    "likely (weeks)": "likely",
+    "optimistic (weeks)": "optimistic",
+    "pessimistic (weeks)": "pessimistic",
+}
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _LAG = r"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:w|wk|wks|weeks?))?"
-_DEP = re.compile(rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$",
-                  re.IGNORECASE)
+_DEP = re.compile(
+    rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$", re.IGNORECASE
+)
 
 
 def neutralise(text: str) -> str:
@@ -85,8 +114,12 @@ def parse_depends(text: str) -> list[tuple[str, DependencyType, float]]:
         m = _DEP.match(item)
         if not m:
             raise ValueError(f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks)")
-        lag_text = re.sub(r"(?:w|wk|wks|weeks?)$", "", (m.group("lag1") or m.group("lag2") or "0").replace(" ", ""),
-                          flags=re.IGNORECASE)
+        lag_text = re.sub(
+            r"(?:w|wk|wks|weeks?)$",
+            "",
+            (m.group("lag1") or m.group("lag2") or "0").replace(" ", ""),
+            flags=re.IGNORECASE,
+        )
         out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), float(lag_text)))
     return out
 
@@ -100,10 +133,24 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     for d in plan.decisions:
         o, lk, p = duration_triple(d.duration)
         row: list[Any] = [
-            d.id, d.title, d.stage, d.area or "", d.owner or "", o, lk, p, d.headcount,
-            "" if d.cost is None else d.cost, str(d.status), d.progress,
-            "" if d.not_before is None else d.not_before, "yes" if d.milestone else "",
-            format_depends(preds.get(d.id, [])), "; ".join(d.tags), "; ".join(d.references), d.notes,
+            d.id,
+            d.title,
+            d.stage,
+            d.area or "",
+            d.owner or "",
+            o,
+            lk,
+            p,
+            d.headcount,
+            "" if d.cost is None else d.cost,
+            str(d.status),
+            d.progress,
+            "" if d.not_before is None else d.not_before,
+            "yes" if d.milestone else "",
+            format_depends(preds.get(d.id, [])),
+            "; ".join(d.tags),
+            "; ".join(d.references),
+            d.notes,
         ]
         rows.append([neutralise(c) if isinstance(c, str) else c for c in row])
     return list(COLUMNS), rows
@@ -112,7 +159,11 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
 def _norm_header(h: Any) -> str:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
     key = _ALIASES.get(key, key)
-    return key.replace(" ", "_") if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") == "duration" else key
+    return (
+        key.replace(" ", "_")
+        if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") == "duration"
+        else key
+    )
 
 
 def _number(value: Any, column: str, where: str, path: Any) -> float | None:
@@ -128,21 +179,32 @@ def _number(value: Any, column: str, where: str, path: Any) -> float | None:
     try:
         x = float(text)
     except ValueError:
-        raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a number",
-                           hint="use a plain number of weeks such as 2 or 1.5") from None
+        raise InteropError(
+            path,
+            f"{where}, column {column!r}: {value!r} is not a number",
+            hint="use a plain number of weeks such as 2 or 1.5",
+        ) from None
     if x != x or x in (float("inf"), float("-inf")):
         raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
     return x
 
 
-def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]], path: Any,
-                 report: ImportReport, title: str) -> Plan:
+def rows_to_plan(
+    header: Sequence[Any],
+    rows: Iterable[tuple[int, Sequence[Any]]],
+    path: Any,
+    report: ImportReport,
+    title: str,
+) -> Plan:
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     keys = [_norm_header(h) for h in header]
     if "title" not in keys and "id" not in keys:
-        raise InteropError(path, "no 'title' or 'id' column in the header row",
-                           hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}")
+        raise InteropError(
+            path,
+            "no 'title' or 'id' column in the header row",
+            hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}",
+        )
     for k, h in zip(keys, header, strict=False):
         if k not in COLUMNS and k != "duration" and str(h or "").strip():
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
@@ -198,10 +260,14 @@ def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]
         if min(o, likely, p) < 0:
             raise InteropError(path, f"{where}: a duration is negative", hint="durations are weeks >= 0")
         if not (o <= likely <= p):
-            raise InteropError(path, f"{where}: estimates must satisfy optimistic <= likely <= pessimistic "
-                                     f"(got {o:g} / {likely:g} / {p:g})")
-        duration: float | ThreePoint = likely if o == likely == p else ThreePoint(optimistic=o, likely=likely,
-                                                                                   pessimistic=p)
+            raise InteropError(
+                path,
+                f"{where}: estimates must satisfy optimistic <= likely <= pessimistic "
+                f"(got {o:g} / {likely:g} / {p:g})",
+            )
+        duration: float | ThreePoint = (
+            likely if o == likely == p else ThreePoint(optimistic=o, likely=likely, pessimistic=p)
+        )
         stage_text = str(rec.get("stage") or "").strip()
         stage = lookup(stage_text, stages, new_stage) if stage_text else plan.stages[0].id
         if not stage_text:
@@ -209,26 +275,45 @@ def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]
         area_text = str(rec.get("area") or "").strip()
         area = lookup(area_text, areas, new_area) if area_text else None
         owner_text = str(rec.get("owner") or "").strip()
-        owner = (lookup(owner_text, teams, lambda i, n: plan.teams.append(Team(id=i, name=n)))
-                 if owner_text else None)
+        owner = (
+            lookup(owner_text, teams, lambda i, n: plan.teams.append(Team(id=i, name=n)))
+            if owner_text
+            else None
+        )
         status_text = str(rec.get("status") or "").strip().lower().replace(" ", "_")
         progress = nums["progress"] or 0.0
         if status_text and status_text not in {s.value for s in Status}:
-            raise InteropError(path, f"{where}: status {status_text!r} is not one of "
-                                     f"{', '.join(s.value for s in Status)}")
-        status = Status(status_text) if status_text else (
-            Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED)
+            raise InteropError(
+                path, f"{where}: status {status_text!r} is not one of {', '.join(s.value for s in Status)}"
+            )
+        status = (
+            Status(status_text)
+            if status_text
+            else (
+                Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
+            )
+        )
         headcount = nums["headcount"]
         try:
-            decisions.append(Decision(
-                id=did, title=title_text[:300], stage=stage, area=area, owner=owner,
-                duration=0.0 if milestone else duration, milestone=milestone,
-                headcount=1.0 if headcount is None else headcount, cost=nums["cost"], status=status,
-                progress=progress, not_before=nums["not_before"],
-                tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
-                references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
-                notes=str(rec.get("notes") or ""),
-            ))
+            decisions.append(
+                Decision(
+                    id=did,
+                    title=title_text[:300],
+                    stage=stage,
+                    area=area,
+                    owner=owner,
+                    duration=0.0 if milestone else duration,
+                    milestone=milestone,
+                    headcount=1.0 if headcount is None else headcount,
+                    cost=nums["cost"],
+                    status=status,
+                    progress=progress,
+                    not_before=nums["not_before"],
+                    tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
+                    references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
+                    notes=str(rec.get("notes") or ""),
+                )
+            )
         except ValueError as exc:
             first = exc.errors()[0] if hasattr(exc, "errors") else None  # pydantic ValidationError
             field = ".".join(str(x) for x in first["loc"]) if first else "?"
@@ -248,11 +333,19 @@ def rows_to_plan(header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]
             if pred not in known and pred.casefold() in by_title:
                 pred = by_title[pred.casefold()]
             if pred not in known:
-                report.add("link", f"depends on {pred!r}, which is no row's id or title; kept so that the check "
-                                   "reports it", f"line {line}")
+                report.add(
+                    "link",
+                    f"depends on {pred!r}, which is no row's id or title; kept so that the check reports it",
+                    f"line {line}",
+                )
             deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
     plan.decisions = decisions
     plan.dependencies = deps
-    report.counts.update({"decisions": len(decisions), "milestones": sum(d.milestone for d in decisions),
-                          "dependencies": len(deps)})
+    report.counts.update(
+        {
+            "decisions": len(decisions),
+            "milestones": sum(d.milestone for d in decisions),
+            "dependencies": len(deps),
+        }
+    )
     return plan

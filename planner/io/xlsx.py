@@ -26,16 +26,26 @@ def check_zip(raw: bytes, path: str | os.PathLike[str]) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             infos = zf.infolist()
     except zipfile.BadZipFile:
-        raise InteropError(path, "is not an .xlsx file (not a zip archive)",
-                           hint="an old .xls file must be saved as .xlsx or CSV first") from None
+        raise InteropError(
+            path,
+            "is not an .xlsx file (not a zip archive)",
+            hint="an old .xls file must be saved as .xlsx or CSV first",
+        ) from None
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise InteropError(path, f"unpacks to {total / 1e6:.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
-                                 "an import may be", hint="split the workbook or save it as CSV")
+        raise InteropError(
+            path,
+            f"unpacks to {total / 1e6:.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
+            "an import may be",
+            hint="split the workbook or save it as CSV",
+        )
     for i in infos:
         if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(1, i.compress_size):
-            raise InteropError(path, f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
-                                     "times larger than it is packed (a possible zip bomb)")
+            raise InteropError(
+                path,
+                f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
+                "times larger than it is packed (a possible zip bomb)",
+            )
 
 
 def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
@@ -48,8 +58,11 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
-        raise InteropError(path, f"cannot be read as a workbook ({type(exc).__name__}: {exc})",
-                           hint="open and save it again in the spreadsheet, or save it as CSV") from None
+        raise InteropError(
+            path,
+            f"cannot be read as a workbook ({type(exc).__name__}: {exc})",
+            hint="open and save it again in the spreadsheet, or save it as CSV",
+        ) from None
     try:
         ws = wb["Decisions"] if "Decisions" in wb.sheetnames else wb.worksheets[0]
         if len(wb.sheetnames) > 1:
@@ -57,8 +70,9 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         it = ws.iter_rows(values_only=True)
         header = next(it, None)
         if header is None:
-            raise InteropError(path, f"sheet {ws.title!r} is empty",
-                               hint="the first row names the columns (id, title, ...)")
+            raise InteropError(
+                path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
+            )
         rows = [(n, ["" if c is None else c for c in cells]) for n, cells in enumerate(it, start=2)]
     finally:
         wb.close()

@@ -25,8 +25,11 @@ def _fields(obj: BaseModel) -> dict[str, Any]:
 
 def _changed_fields(a: BaseModel, b: BaseModel, skip: tuple[str, ...] = ("id",)) -> dict[str, dict[str, Any]]:
     fa, fb = _fields(a), _fields(b)
-    return {k: {"a": fa.get(k), "b": fb.get(k)} for k in dict.fromkeys([*fa, *fb])
-            if k not in skip and fa.get(k) != fb.get(k)}
+    return {
+        k: {"a": fa.get(k), "b": fb.get(k)}
+        for k in dict.fromkeys([*fa, *fb])
+        if k not in skip and fa.get(k) != fb.get(k)
+    }
 
 
 @dataclass
@@ -42,8 +45,11 @@ class ListDiff:
         return not (self.added or self.removed or self.changed)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "removed": self.removed,
-                "changed": [{"id": i, "fields": f} for i, f in self.changed]}
+        return {
+            "added": self.added,
+            "removed": self.removed,
+            "changed": [{"id": i, "fields": f} for i, f in self.changed],
+        }
 
 
 def _diff_by_id(a: list[Any], b: list[Any]) -> ListDiff:
@@ -77,17 +83,28 @@ class PlanDiff:
 
     @property
     def empty(self) -> bool:
-        return (not self.plan and self.decisions.empty and not self.dependencies_added
-                and not self.dependencies_removed and not self.dependencies_changed and self.teams.empty
-                and self.risks.empty and self.stages.empty and not any(self.scenarios.values()))
+        return (
+            not self.plan
+            and self.decisions.empty
+            and not self.dependencies_added
+            and not self.dependencies_removed
+            and not self.dependencies_changed
+            and self.teams.empty
+            and self.risks.empty
+            and self.stages.empty
+            and not any(self.scenarios.values())
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The ``changes`` object of ``planner diff --format json`` (README, "planner diff")."""
         return {
             "plan": self.plan,
             "decisions": self.decisions.to_dict(),
-            "dependencies": {"added": self.dependencies_added, "removed": self.dependencies_removed,
-                             "changed": self.dependencies_changed},
+            "dependencies": {
+                "added": self.dependencies_added,
+                "removed": self.dependencies_removed,
+                "changed": self.dependencies_changed,
+            },
             "teams": self.teams.to_dict(),
             "risks": self.risks.to_dict(),
             "stages": self.stages.to_dict(),
@@ -105,8 +122,10 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
     for k in _PLAN_FIELDS:
         va, vb = getattr(a, k), getattr(b, k)
         if va != vb:
-            top[k] = {"a": va.isoformat() if hasattr(va, "isoformat") else va,
-                      "b": vb.isoformat() if hasattr(vb, "isoformat") else vb}
+            top[k] = {
+                "a": va.isoformat() if hasattr(va, "isoformat") else va,
+                "b": vb.isoformat() if hasattr(vb, "isoformat") else vb,
+            }
     pairs_a: dict[tuple[str, str], list[Dependency]] = {}
     pairs_b: dict[tuple[str, str], list[Dependency]] = {}
     for deps, table in ((a.dependencies, pairs_a), (b.dependencies, pairs_b)):
@@ -135,11 +154,22 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
             removed += [_link(x) for x, f in zip(links_a, da, strict=True) if f not in db]
             added += [_link(x) for x, f in zip(links_b, db, strict=True) if f not in da]
     sa, sb = {s.name: s for s in a.scenarios}, {s.name: s for s in b.scenarios}
-    scenarios = {"added": [n for n in sb if n not in sa], "removed": [n for n in sa if n not in sb],
-                 "changed": [n for n in sb if n in sa and sa[n] != sb[n]]}
-    return PlanDiff(top, _diff_by_id(a.decisions, b.decisions), added, removed, changed,
-                    _diff_by_id(a.teams, b.teams), _diff_by_id(a.risks, b.risks), _diff_by_id(a.stages, b.stages),
-                    scenarios)
+    scenarios = {
+        "added": [n for n in sb if n not in sa],
+        "removed": [n for n in sa if n not in sb],
+        "changed": [n for n in sb if n in sa and sa[n] != sb[n]],
+    }
+    return PlanDiff(
+        top,
+        _diff_by_id(a.decisions, b.decisions),
+        added,
+        removed,
+        changed,
+        _diff_by_id(a.teams, b.teams),
+        _diff_by_id(a.risks, b.risks),
+        _diff_by_id(a.stages, b.stages),
+        scenarios,
+    )
 
 
 __all__ = ["ListDiff", "PlanDiff", "diff_plans"]

@@ -88,7 +88,12 @@ def _json_path(loc: tuple[Any, ...], data: Any) -> str:
             # Union branches show up as loc parts ("float", "ThreePoint"); they are not JSON keys.
             if isinstance(node, dict) and key in node:
                 node = node[key]
-            elif key in {"float", "ThreePoint", "function-after[_ordered(), ThreePoint]", "constrained-float"}:
+            elif key in {
+                "float",
+                "ThreePoint",
+                "function-after[_ordered(), ThreePoint]",
+                "constrained-float",
+            }:
                 continue
             elif isinstance(node, dict):
                 node = None
@@ -158,8 +163,14 @@ def _model_at(loc: tuple[Any, ...]) -> type | None:
         elif item == current.__name__ or item.startswith("function-"):
             continue  # a union branch or validator step naming the class itself
         else:
-            branch = next((m for m in vars(_plan_module).values() if isinstance(m, type)
-                           and issubclass(m, _plan_module._Strict) and m.__name__ == item), None)
+            branch = next(
+                (
+                    m
+                    for m in vars(_plan_module).values()
+                    if isinstance(m, type) and issubclass(m, _plan_module._Strict) and m.__name__ == item
+                ),
+                None,
+            )
             if branch is None:
                 return None
             current = branch
@@ -177,8 +188,9 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
         if e["type"] == "extra_forbidden":
             # Only the fields of the object the unknown one sits in: a top-level 'colour' is not an area's 'color'.
             model = _model_at(tuple(e["loc"][:-1]))
-            names = ([f.alias or k for k, f in model.model_fields.items()] if model is not None
-                     else _field_names())
+            names = (
+                [f.alias or k for k, f in model.model_fields.items()] if model is not None else _field_names()
+            )
             guess = difflib.get_close_matches(str(e["loc"][-1]), names, n=1, cutoff=0.75)
             spelling = f"did you mean '{guess[0]}'?" if guess else "check the spelling;"
             msg = f"unknown field ({spelling} free-form data belongs under 'extensions')"
@@ -207,15 +219,20 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
     try:
         data = json.loads(text, object_pairs_hook=_pairs_hook(duplicates))
     except RecursionError:
-        raise PlanLoadError(path, f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
-                            hint="A plan is a few levels deep; is this really a plan file?") from None
+        raise PlanLoadError(
+            path,
+            f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
+            hint="A plan is a few levels deep; is this really a plan file?",
+        ) from None
     except json.JSONDecodeError as exc:
         problem = f"not valid JSON: {exc.msg}"
         hint = "Fix the JSON syntax at that position."
         if exc.pos >= len(text.rstrip()):
             problem = f"the file ends unexpectedly ({exc.msg}); it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
-        elif exc.msg.startswith("Unterminated string"):  # json raises this only on reaching the end of the text
+        elif exc.msg.startswith(
+            "Unterminated string"
+        ):  # json raises this only on reaching the end of the text
             problem = "the file ends inside the text value that starts here; it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
         raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
@@ -224,15 +241,22 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None) -> Plan:
             raise
         match = re.search(r"\d{" + str(limits.MAX_NUMBER_DIGITS + 1) + ",}", text)
         line, col = _position(text, match.start() if match else None)
-        raise PlanLoadError(path, f"a number has more than {limits.MAX_NUMBER_DIGITS} digits", line=line,
-                            column=col, hint=f"Numbers in a plan are at most {limits.MAX_NUMBER_DIGITS} digits.") \
-            from None
+        raise PlanLoadError(
+            path,
+            f"a number has more than {limits.MAX_NUMBER_DIGITS} digits",
+            line=line,
+            column=col,
+            hint=f"Numbers in a plan are at most {limits.MAX_NUMBER_DIGITS} digits.",
+        ) from None
     if duplicates:
         key = duplicates[0][1]
         where = _path_to(data, duplicates[0][0])
-        raise PlanLoadError(path, f"the key {key!r} appears twice in the same object",
-                            json_path=f"{where}.{key}" if where else key,
-                            hint="Keep one of them: JSON readers disagree on which one wins.")
+        raise PlanLoadError(
+            path,
+            f"the key {key!r} appears twice in the same object",
+            json_path=f"{where}.{key}" if where else key,
+            hint="Keep one of them: JSON readers disagree on which one wins.",
+        )
     _check_depth_and_numbers(data, path)
     return plan_from_dict(data, path, _text=text)
 
@@ -270,8 +294,11 @@ def _path_to(data: Any, target: int) -> str:
         if id(node) == target:
             return where
         if isinstance(node, dict):
-            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in node.items()
-                         if isinstance(v, dict | list))
+            stack.extend(
+                (v, f"{where}.{k}" if where else str(k))
+                for k, v in node.items()
+                if isinstance(v, dict | list)
+            )
         elif isinstance(node, list):
             stack.extend((v, f"{where}[{i}]") for i, v in enumerate(node) if isinstance(v, dict | list))
     return ""
@@ -285,8 +312,12 @@ def _check_depth_and_numbers(data: Any, path: str | os.PathLike[str] | None) -> 
         node, where, depth, free = stack.pop()
         if isinstance(node, dict | list):
             if depth > limits.MAX_DEPTH:
-                raise PlanLoadError(path, f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
-                                    json_path=_render(where) or None, hint="Flatten this value.")
+                raise PlanLoadError(
+                    path,
+                    f"the JSON is nested more than {limits.MAX_DEPTH} levels deep",
+                    json_path=_render(where) or None,
+                    hint="Flatten this value.",
+                )
             items = node.items() if isinstance(node, dict) else enumerate(node)
             for k, v in items:
                 # Floats matter only under ``extensions`` (the model checks its own fields, naming them by id);
@@ -294,8 +325,12 @@ def _check_depth_and_numbers(data: Any, path: str | os.PathLike[str] | None) -> 
                 if isinstance(v, dict | list) or (free and isinstance(v, float)):
                     stack.append((v, (where, k), depth + 1, free or (depth == 1 and k == "extensions")))
         elif isinstance(node, float) and not math.isfinite(node):
-            raise PlanLoadError(path, "not a finite number (too large, or NaN/Infinity, which JSON does not have)",
-                                json_path=_render(where) or None, hint="Write a number below 1e308.")
+            raise PlanLoadError(
+                path,
+                "not a finite number (too large, or NaN/Infinity, which JSON does not have)",
+                json_path=_render(where) or None,
+                hint="Write a number below 1e308.",
+            )
 
 
 def _render(where: Any) -> str:
@@ -310,7 +345,9 @@ def _render(where: Any) -> str:
     return out if len(out) <= 120 else out[:100] + "…"
 
 
-def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _text: str | None = None) -> Plan:
+def plan_from_dict(
+    data: Any, path: str | os.PathLike[str] | None = None, *, _text: str | None = None
+) -> Plan:
     """Validate a decoded JSON value as a plan, migrating older schema versions first.
 
     Validation is strict in JSON terms: a string is never read as a number (``"3"``), nor ``true`` as 1.
@@ -319,10 +356,16 @@ def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _te
         raise PlanLoadError(path, f"the top level must be a JSON object, not {type(data).__name__}")
     version = data.get("schema_version")
     if version is None:
-        raise PlanLoadError(path, "required field is missing", json_path="schema_version",
-                            hint=f"Add \"schema_version\": {SCHEMA_VERSION}.")
+        raise PlanLoadError(
+            path,
+            "required field is missing",
+            json_path="schema_version",
+            hint=f'Add "schema_version": {SCHEMA_VERSION}.',
+        )
     if isinstance(version, bool) or not isinstance(version, int):
-        raise PlanLoadError(path, f"must be a whole number, not {json.dumps(version)}", json_path="schema_version")
+        raise PlanLoadError(
+            path, f"must be a whole number, not {json.dumps(version)}", json_path="schema_version"
+        )
     if version > SCHEMA_VERSION:
         raise PlanLoadError(
             path,
@@ -332,13 +375,16 @@ def plan_from_dict(data: Any, path: str | os.PathLike[str] | None = None, *, _te
             hint="Upgrade Scaling Roadmap Planner to open it. The file has not been changed.",
         )
     if version < 0:
-        raise PlanLoadError(path, f"schema_version {version} is not a valid version", json_path="schema_version")
+        raise PlanLoadError(
+            path, f"schema_version {version} is not a valid version", json_path="schema_version"
+        )
     if version < SCHEMA_VERSION:
         try:
             data = migrate(data, version)
         except MigrationError as exc:
-            raise PlanLoadError(path, str(exc), json_path=exc.json_path,
-                                hint="Fix this value; the file has not been changed.") from None
+            raise PlanLoadError(
+                path, str(exc), json_path=exc.json_path, hint="Fix this value; the file has not been changed."
+            ) from None
         except ValueError as exc:
             raise PlanLoadError(path, str(exc), json_path="schema_version") from None
         _text = None
@@ -371,7 +417,9 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     except PermissionError:
         raise PlanLoadError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:
-        raise PlanLoadError(p, "is a folder, not a plan file", hint="Give the path of a .plan.json file.") from None
+        raise PlanLoadError(
+            p, "is a folder, not a plan file", hint="Give the path of a .plan.json file."
+        ) from None
     except OSError as exc:
         raise PlanLoadError(p, f"cannot be read: {exc.strerror or exc}") from None
     try:
@@ -379,15 +427,21 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise PlanLoadError(p, "is not UTF-8 text (is it a binary file or another encoding?)",
-                            line=line, column=col) from None
+        raise PlanLoadError(
+            p, "is not UTF-8 text (is it a binary file or another encoding?)", line=line, column=col
+        ) from None
     return parse_plan(text, p)
 
 
 def _kind_of(mode: int) -> str | None:
     """What a non-regular file is, in words; None for a regular file."""
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    ):
         if test(mode):
             return name
     return None if stat.S_ISREG(mode) else "not a regular file"
@@ -408,13 +462,18 @@ def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
         if kind == "a folder":
             raise IsADirectoryError(21, "Is a directory", str(p))
         if kind is not None:
-            raise PlanLoadError(p, f"is {kind}, not a plan file; only regular files are read",
-                                hint="Save the plan to a file first and give its path.")
+            raise PlanLoadError(
+                p,
+                f"is {kind}, not a plan file; only regular files are read",
+                hint="Save the plan to a file first and give its path.",
+            )
         size = os.fstat(fd).st_size
         too_big = PlanLoadError(
-            p, f"the file is larger than the {cap / 1e6:.0f} MB a plan may be"
+            p,
+            f"the file is larger than the {cap / 1e6:.0f} MB a plan may be"
             + (f" ({size / 1e6:.0f} MB)" if size > cap else ""),
-            hint="Is this really a plan file?")
+            hint="Is this really a plan file?",
+        )
         if size > cap:
             raise too_big
         chunks: list[bytes] = []

@@ -37,7 +37,9 @@ class _Strict(BaseModel):
     """Base for every plan object: unknown fields are errors, assignments are validated, and numbers are finite
     (Python's JSON reader accepts ``NaN`` and ``Infinity``; a week count of infinity breaks every schedule)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, populate_by_name=True, allow_inf_nan=False
+    )
 
 
 class ThreePoint(_Strict):
@@ -126,9 +128,14 @@ class Area(_Strict):
 class Team(_Strict):
     id: Id
     name: Name
-    capacity: float | None = Field(default=None, ge=0, le=L.MAX_CAPACITY, description="People available per week.")
+    capacity: float | None = Field(
+        default=None, ge=0, le=L.MAX_CAPACITY, description="People available per week."
+    )
     rate: float | None = Field(
-        default=None, ge=0, le=L.MAX_COST, description="Cost of one person-week of this team, in the plan's currency."
+        default=None,
+        ge=0,
+        le=L.MAX_COST,
+        description="Cost of one person-week of this team, in the plan's currency.",
     )
 
 
@@ -142,11 +149,14 @@ class Decision(_Strict):
     headcount: float = Field(default=1.0, ge=0, le=L.MAX_HEADCOUNT)
     cost: float | None = Field(default=None, ge=0, le=L.MAX_COST)
     cost_category: CostCategory = Field(
-        default=CostCategory.OTHER, description="What the one-off cost and run rate buy (people, cloud, vendor, other)."
+        default=CostCategory.OTHER,
+        description="What the one-off cost and run rate buy (people, cloud, vendor, other).",
     )
     run_rate: float | None = Field(
-        default=None, ge=0, le=L.MAX_COST,
-        description="Running cost per week from the decision's finish to the plan horizon."
+        default=None,
+        ge=0,
+        le=L.MAX_COST,
+        description="Running cost per week from the decision's finish to the plan horizon.",
     )
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
@@ -238,11 +248,15 @@ class Scenario(_Strict):
 
     name: str = Field(min_length=1, max_length=100)
     description: str = ""
-    decisions: dict[str, DecisionOverride] = Field(default_factory=dict, description="Overrides by decision id.")
+    decisions: dict[str, DecisionOverride] = Field(
+        default_factory=dict, description="Overrides by decision id."
+    )
     teams: dict[str, TeamOverride] = Field(default_factory=dict, description="Overrides by team id.")
     risks: dict[str, RiskOverride] = Field(default_factory=dict, description="Overrides by risk id.")
     add_decisions: list[Decision] = Field(default_factory=list)
-    drop_decisions: list[str] = Field(default_factory=list, description="Base decision ids left out, with links.")
+    drop_decisions: list[str] = Field(
+        default_factory=list, description="Base decision ids left out, with links."
+    )
     add_dependencies: list[Dependency] = Field(default_factory=list)
     remove_dependencies: list[LinkRef] = Field(default_factory=list)
 
@@ -264,10 +278,15 @@ class AISystem(_Strict):
     annex_i_product: bool = Field(
         default=False, description="High-risk as a safety component of an Annex I product (later dates)."
     )
-    general_purpose: bool = Field(default=False, description="The organisation provides a general-purpose AI model.")
-    systemic_risk: bool = Field(default=False, description="That general-purpose model has systemic risk (Art. 55).")
+    general_purpose: bool = Field(
+        default=False, description="The organisation provides a general-purpose AI model."
+    )
+    systemic_risk: bool = Field(
+        default=False, description="That general-purpose model has systemic risk (Art. 55)."
+    )
     go_live: str | None = Field(
-        default=None, description="Id of the decision whose start is go-live; default: the last stage's start."
+        default=None,
+        description="Id of the decision whose start is go-live; default: the last stage's start.",
     )
 
 
@@ -277,18 +296,27 @@ class Plan(_Strict):
     description: Text = ""
     start_date: dt.date | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    budget: float | None = Field(default=None, ge=0, le=L.MAX_COST, description="Total budget, in the plan's currency.")
+    budget: float | None = Field(
+        default=None, ge=0, le=L.MAX_COST, description="Total budget, in the plan's currency."
+    )
     target: dt.date | ScheduleWeeks | None = Field(
         default=None, description="Target finish: a date, or weeks from the plan start."
     )
     cost_of_delay: float | None = Field(
-        default=None, ge=0, le=L.MAX_COST, description="Cost of each week the finish is later than the target."
+        default=None,
+        ge=0,
+        le=L.MAX_COST,
+        description="Cost of each week the finish is later than the target.",
     )
     horizon: float | None = Field(
-        default=None, ge=0, le=L.MAX_SCHEDULE_WEEKS,
-        description="Weeks from the plan start up to which run rates are counted."
+        default=None,
+        ge=0,
+        le=L.MAX_SCHEDULE_WEEKS,
+        description="Weeks from the plan start up to which run rates are counted.",
     )
-    ai_system: AISystem | None = Field(default=None, description="Role and risk tier, for the coverage check.")
+    ai_system: AISystem | None = Field(
+        default=None, description="Role and risk tier, for the coverage check."
+    )
     stages: list[Stage] = Field(min_length=1, max_length=L.MAX_STAGES)
     areas: list[Area] = Field(default_factory=list, max_length=L.MAX_AREAS)
     teams: list[Team] = Field(default_factory=list, max_length=L.MAX_TEAMS)
@@ -300,7 +328,9 @@ class Plan(_Strict):
         default_factory=list, description="Named alternatives to the plan, each a set of overrides on it."
     )
     layout: dict[str, Position] = Field(
-        default_factory=dict, max_length=L.MAX_DECISIONS, description="Graph-canvas card positions by decision id (set by the app)."
+        default_factory=dict,
+        max_length=L.MAX_DECISIONS,
+        description="Graph-canvas card positions by decision id (set by the app).",
     )
     extensions: dict[str, Any] = Field(default_factory=dict, description="Kept verbatim; for other tools.")
 
@@ -324,7 +354,11 @@ class Plan(_Strict):
 
 DEFAULT_STAGES = [
     ("validate", "Validate", "Prove business value and feasibility, not just that a model works."),
-    ("integrate", "Integrate", "Connect to real workflows and systems; modular architecture, not a monolith."),
+    (
+        "integrate",
+        "Integrate",
+        "Connect to real workflows and systems; modular architecture, not a monolith.",
+    ),
     (
         "operationalize",
         "Operationalize",

@@ -106,7 +106,9 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
         changes = {k: v for k, v in ov.model_dump(exclude_none=True).items()}
         if changes:
             # validate the merged decision as a whole (a milestone keeps 0 weeks, estimates stay ordered)
-            merged = Decision.model_validate({**dec.model_dump(by_alias=True, exclude_unset=False), **changes})
+            merged = Decision.model_validate(
+                {**dec.model_dump(by_alias=True, exclude_unset=False), **changes}
+            )
             out.decisions[out.decisions.index(dec)] = merged
             by_id[did] = merged
     teams = {t.id: t for t in out.teams}
@@ -133,11 +135,18 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     ids = {d.id for d in plan.decisions}
     problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
     problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
-    problems += [f"overrides unknown team {x!r}" for x in scenario.teams if x not in {t.id for t in plan.teams}]
-    problems += [f"overrides unknown risk {x!r}" for x in scenario.risks if x not in {r.id for r in plan.risks}]
+    problems += [
+        f"overrides unknown team {x!r}" for x in scenario.teams if x not in {t.id for t in plan.teams}
+    ]
+    problems += [
+        f"overrides unknown risk {x!r}" for x in scenario.risks if x not in {r.id for r in plan.risks}
+    ]
     pairs = {(x.from_, x.to) for x in plan.dependencies}
-    problems += [f"removes a dependency {x.from_} -> {x.to} the plan does not have"
-                 for x in scenario.remove_dependencies if (x.from_, x.to) not in pairs]
+    problems += [
+        f"removes a dependency {x.from_} -> {x.to} the plan does not have"
+        for x in scenario.remove_dependencies
+        if (x.from_, x.to) not in pairs
+    ]
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
     problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
     return problems
@@ -148,8 +157,13 @@ def override_count(scenario: Scenario) -> int:
     fields = sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.decisions.values())
     fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.teams.values())
     fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.risks.values())
-    return (fields + len(scenario.add_decisions) + len(scenario.drop_decisions) + len(scenario.add_dependencies)
-            + len(scenario.remove_dependencies))
+    return (
+        fields
+        + len(scenario.add_decisions)
+        + len(scenario.drop_decisions)
+        + len(scenario.add_dependencies)
+        + len(scenario.remove_dependencies)
+    )
 
 
 def _dep_key(dep: Dependency) -> tuple[Any, ...]:
@@ -194,8 +208,9 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
             sc.decisions[dec.id] = DecisionOverride(**changes)
     sc.drop_decisions = [d.id for d in base.decisions if d.id not in edited_ids or d.id in replaced]
     gone = set(sc.drop_decisions)
-    sc.add_decisions = [d.model_copy(deep=True) for d in edited.decisions
-                        if d.id not in base_by_id or d.id in replaced]
+    sc.add_decisions = [
+        d.model_copy(deep=True) for d in edited.decisions if d.id not in base_by_id or d.id in replaced
+    ]
     # Links, pair by pair: a (from, to) pair whose links differ between the surviving base links and the edited
     # plan is removed and its edited links are added back, in the edited order.
     surviving = [x for x in base.dependencies if x.from_ not in gone and x.to not in gone]
@@ -258,9 +273,17 @@ def _field_text(key: str, value: Any, plan: Plan) -> str:
     return str(value)
 
 
-_FIELD_WORDS = {"duration": "takes", "stage": "in stage", "owner": "owned by", "headcount": "headcount",
-                "not_before": "not before", "cost": "costs", "capacity": "capacity", "probability": "probability",
-                "impact": "impact"}
+_FIELD_WORDS = {
+    "duration": "takes",
+    "stage": "in stage",
+    "owner": "owned by",
+    "headcount": "headcount",
+    "not_before": "not before",
+    "cost": "costs",
+    "capacity": "capacity",
+    "probability": "probability",
+    "impact": "impact",
+}
 
 
 def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
@@ -289,13 +312,17 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
         out.append(f"edits \u2018{d.title}\u2019" if d.id in readded else f"adds \u2018{d.title}\u2019")
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
     for ref in scenario.remove_dependencies:
-        out.append(f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
-                   f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019")
+        out.append(
+            f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
+            f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019"
+        )
     for x in scenario.add_dependencies:
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
         kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
-        out.append(f"makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for \u2018{new_titles.get(x.from_, x.from_)}"
-                   f"\u2019{kind}")
+        out.append(
+            f"makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for \u2018{new_titles.get(x.from_, x.from_)}"
+            f"\u2019{kind}"
+        )
     for tid, tov in scenario.teams.items():
         team = next((t for t in plan.teams if t.id == tid), None)
         if team is not None and tov.capacity is not None:
@@ -305,9 +332,12 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
         risk = next((r for r in plan.risks if r.id == rid), None)
         if risk is None:
             continue
-        parts = [f"{_FIELD_WORDS[k]} {_field_text(k, getattr(rov, k), plan)} (was "
-                 f"{_field_text(k, getattr(risk, k), plan)})" for k in ("probability", "impact")
-                 if getattr(rov, k) is not None]
+        parts = [
+            f"{_FIELD_WORDS[k]} {_field_text(k, getattr(rov, k), plan)} (was "
+            f"{_field_text(k, getattr(risk, k), plan)})"
+            for k in ("probability", "impact")
+            if getattr(rov, k) is not None
+        ]
         out.append(f"risk \u2018{risk.title}\u2019 {', '.join(parts)}")
     return out
 
@@ -318,9 +348,12 @@ def rename_decision(scenarios: list[Scenario], old: str, new: str) -> list[Scena
     not mention it are returned as they are; the list is new."""
     out = []
     for s in scenarios:
-        mentioned = (old in s.decisions or old in s.drop_decisions
-                     or any(old in (x.from_, x.to) for x in s.add_dependencies)
-                     or any(old in (x.from_, x.to) for x in s.remove_dependencies))
+        mentioned = (
+            old in s.decisions
+            or old in s.drop_decisions
+            or any(old in (x.from_, x.to) for x in s.add_dependencies)
+            or any(old in (x.from_, x.to) for x in s.remove_dependencies)
+        )
         if not mentioned:
             out.append(s)
             continue
@@ -330,14 +363,20 @@ def rename_decision(scenarios: list[Scenario], old: str, new: str) -> list[Scena
             return link.model_copy(update=changes) if changes else link
 
         readded = old in s.drop_decisions
-        out.append(s.model_copy(update={
-            "decisions": {(new if k == old else k): v for k, v in s.decisions.items()},
-            "drop_decisions": [new if x == old else x for x in s.drop_decisions],
-            "add_decisions": [d.model_copy(update={"id": new}) if readded and d.id == old else d
-                              for d in s.add_decisions],
-            "add_dependencies": [ends(x) for x in s.add_dependencies],
-            "remove_dependencies": [ends(x) for x in s.remove_dependencies],
-        }))
+        out.append(
+            s.model_copy(
+                update={
+                    "decisions": {(new if k == old else k): v for k, v in s.decisions.items()},
+                    "drop_decisions": [new if x == old else x for x in s.drop_decisions],
+                    "add_decisions": [
+                        d.model_copy(update={"id": new}) if readded and d.id == old else d
+                        for d in s.add_decisions
+                    ],
+                    "add_dependencies": [ends(x) for x in s.add_dependencies],
+                    "remove_dependencies": [ends(x) for x in s.remove_dependencies],
+                }
+            )
+        )
     return out
 
 
@@ -350,7 +389,18 @@ def apply_to_base(plan: Plan, name: str) -> Plan:
 
 
 __all__ = [
-    "BASE", "DECISION_FIELDS", "ScenarioError", "apply_to_base", "derive_scenario", "describe_changes",
-    "find_scenario", "is_base",
-    "materialise", "override_count", "rename_decision", "resolve", "scenario_names", "scenario_problems",
+    "BASE",
+    "DECISION_FIELDS",
+    "ScenarioError",
+    "apply_to_base",
+    "derive_scenario",
+    "describe_changes",
+    "find_scenario",
+    "is_base",
+    "materialise",
+    "override_count",
+    "rename_decision",
+    "resolve",
+    "scenario_names",
+    "scenario_problems",
 ]

@@ -25,7 +25,9 @@ STALE_UNTAGGED_SECONDS = 3600
 @cache
 def _boot_id() -> str:
     try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip().replace("-", "")[:12]
+        return (
+            Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip().replace("-", "")[:12]
+        )
     except OSError:
         return ""
 
@@ -41,7 +43,7 @@ def process_start(pid: int) -> str | None:
             text = stat_file.read_text(encoding="ascii", errors="replace")
         except OSError:
             return None
-        fields = text[text.rfind(")") + 2:].split()  # the name (field 2) may hold spaces and parentheses
+        fields = text[text.rfind(")") + 2 :].split()  # the name (field 2) may hold spaces and parentheses
         return f"{_boot_id()}.{fields[19]}" if len(fields) > 19 else "0"
     return "0" if pid_alive(pid) else None
 
@@ -102,9 +104,9 @@ def clean_stale_temps(target: str | os.PathLike[str], suffixes: tuple[str, ...] 
         name = entry.name
         if not name.startswith(head) or not name.endswith(suffixes):
             continue
-        rest = name[len(head):]
+        rest = name[len(head) :]
         if rest.startswith("~") and rest.count("~") >= 2:
-            stale = not session_alive(rest[1:rest.index("~", 1)])
+            stale = not session_alive(rest[1 : rest.index("~", 1)])
         else:
             try:
                 stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_UNTAGGED_SECONDS

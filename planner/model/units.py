@@ -15,5 +15,13 @@ from planner.units import (
     week_to_date,
 )
 
-__all__ = ["MONTHS", "days_of_week", "format_date", "format_weeks", "format_when", "iso_date", "plural_weeks",
-           "week_to_date"]
+__all__ = [
+    "MONTHS",
+    "days_of_week",
+    "format_date",
+    "format_weeks",
+    "format_when",
+    "iso_date",
+    "plural_weeks",
+    "week_to_date",
+]

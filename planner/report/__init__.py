@@ -21,6 +21,15 @@ def available_sections() -> list[tuple[str, str, str]]:
 
 
 __all__ = [
-    "ORIENTATIONS", "PAPERS", "Progress", "ReportCancelled", "ReportError", "Section", "all_sections",
-    "available_sections", "build_report", "default_section_names", "register_section",
+    "ORIENTATIONS",
+    "PAPERS",
+    "Progress",
+    "ReportCancelled",
+    "ReportError",
+    "Section",
+    "all_sections",
+    "available_sections",
+    "build_report",
+    "default_section_names",
+    "register_section",
 ]

@@ -77,11 +77,25 @@ class _Canvas(Canvas):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, file: Any, ctx: ReportContext, geometry: PageGeometry, *, cover_first: bool,
-                 on_flowable: Callable[[int], None], **kw: Any) -> None:
+    def __init__(
+        self,
+        file: Any,
+        ctx: ReportContext,
+        geometry: PageGeometry,
+        *,
+        cover_first: bool,
+        on_flowable: Callable[[int], None],
+        **kw: Any,
+    ) -> None:
         super().__init__(
-            file, pagesize=(geometry.width, geometry.height), leftMargin=geometry.left, rightMargin=geometry.right,
-            topMargin=geometry.top, bottomMargin=geometry.bottom, initialFontName=REGULAR, **kw,
+            file,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left,
+            rightMargin=geometry.right,
+            topMargin=geometry.top,
+            bottomMargin=geometry.bottom,
+            initialFontName=REGULAR,
+            **kw,
         )
         self.ctx = ctx
         self.g = geometry
@@ -94,25 +108,68 @@ class _Doc(BaseDocTemplate):
         wide = ctx.wide
 
         def frame(g: PageGeometry, name: str) -> Frame:
-            return Frame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
-                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            return Frame(
+                g.left,
+                g.bottom,
+                g.frame_width,
+                g.frame_height,
+                id=name,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
 
-        body = PageTemplate("body", [frame(geometry, "body")], pagesize=(geometry.width, geometry.height),
-                            onPageEnd=lambda canv, doc: self._end_body(canv, geometry))
+        body = PageTemplate(
+            "body",
+            [frame(geometry, "body")],
+            pagesize=(geometry.width, geometry.height),
+            onPageEnd=lambda canv, doc: self._end_body(canv, geometry),
+        )
         templates = [
-            PageTemplate("cover", [frame(geometry, "cover")], pagesize=(geometry.width, geometry.height),
-                         onPageEnd=self._end_cover),
+            PageTemplate(
+                "cover",
+                [frame(geometry, "cover")],
+                pagesize=(geometry.width, geometry.height),
+                onPageEnd=self._end_cover,
+            ),
             # Wide charts (roadmap, stage timeline, graph) get landscape pages in a portrait report.
-            PageTemplate("wide", [frame(wide, "wide")], pagesize=(wide.width, wide.height),
-                         onPageEnd=lambda canv, doc: self._end_body(canv, wide)),
+            PageTemplate(
+                "wide",
+                [frame(wide, "wide")],
+                pagesize=(wide.width, wide.height),
+                onPageEnd=lambda canv, doc: self._end_body(canv, wide),
+            ),
             # Two columns: the executive summary on a landscape page (lines of a readable length, one page).
-            PageTemplate("twocol", [
-                Frame(geometry.left, geometry.bottom, (geometry.frame_width - _GUTTER) / 2, geometry.frame_height,
-                      id="left", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-                Frame(geometry.left + (geometry.frame_width + _GUTTER) / 2, geometry.bottom,
-                      (geometry.frame_width - _GUTTER) / 2, geometry.frame_height,
-                      id="right", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-            ], pagesize=(geometry.width, geometry.height), onPageEnd=lambda canv, doc: self._end_body(canv, geometry)),
+            PageTemplate(
+                "twocol",
+                [
+                    Frame(
+                        geometry.left,
+                        geometry.bottom,
+                        (geometry.frame_width - _GUTTER) / 2,
+                        geometry.frame_height,
+                        id="left",
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                    ),
+                    Frame(
+                        geometry.left + (geometry.frame_width + _GUTTER) / 2,
+                        geometry.bottom,
+                        (geometry.frame_width - _GUTTER) / 2,
+                        geometry.frame_height,
+                        id="right",
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                    ),
+                ],
+                pagesize=(geometry.width, geometry.height),
+                onPageEnd=lambda canv, doc: self._end_body(canv, geometry),
+            ),
         ]
         self.addPageTemplates([*templates, body] if cover_first else [body, *templates])
 
@@ -168,8 +225,9 @@ class _Doc(BaseDocTemplate):
         canv.translate(g.left + stringWidth(label, REGULAR, 7.5), y)
         canv.doForm(_PAGECOUNT_FORM)
         canv.restoreState()
-        canv.drawRightString(g.width - g.right, y,
-                             f"{PRODUCER} \u00b7 report of {units.format_date(self.ctx.generated)}")
+        canv.drawRightString(
+            g.width - g.right, y, f"{PRODUCER} \u00b7 report of {units.format_date(self.ctx.generated)}"
+        )
         canv.restoreState()
         self._roll_section()
 
@@ -223,8 +281,10 @@ def build_report(
         raise ReportError(str(exc)) from None
     if analysis.schedule is None or analysis.stages is None:
         n = len(analysis.errors)
-        raise ReportError(f"the plan has {n} error{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
-                          "before making a report (run `planner check`)")
+        raise ReportError(
+            f"the plan has {n} error{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
+            "before making a report (run `planner check`)"
+        )
     if not chosen:
         raise ReportError("no sections chosen: the report would be empty")
     register_fonts()
@@ -251,8 +311,10 @@ def build_report(
             try:
                 _build(analysis, out, geometry, chosen, simulation, report)
             except LayoutError as exc:  # a last line of defence: plan text is capped at load, and cells wrap
-                raise ReportError(f"{target}: the report could not be laid out: {str(exc)[:200]}. Shorten the "
-                                  "longest names or notes in the plan and try again.") from None
+                raise ReportError(
+                    f"{target}: the report could not be laid out: {str(exc)[:200]}. Shorten the "
+                    "longest names or notes in the plan and try again."
+                ) from None
             out.flush()
             os.fsync(out.fileno())
         report(0.99, "Saving")
@@ -295,8 +357,12 @@ def _headings_before_tables(story: list[Any]) -> list[Any]:
     out: list[Any] = []
     for k, f in enumerate(story):
         nxt = story[k + 1] if k + 1 < len(story) else None
-        if (isinstance(f, Paragraph) and getattr(f.style, "keepWithNext", False) and isinstance(nxt, Table)
-                and len(nxt._cellvalues) > 4):  # ReportLab keeps the rows in _cellvalues
+        if (
+            isinstance(f, Paragraph)
+            and getattr(f.style, "keepWithNext", False)
+            and isinstance(nxt, Table)
+            and len(nxt._cellvalues) > 4
+        ):  # ReportLab keeps the rows in _cellvalues
             f.keepWithNext = False
             out.append(CondPageBreak(f.style.leading * 2 + f.style.spaceBefore + f.style.spaceAfter + 80))
         out.append(f)
@@ -316,8 +382,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section], simulation: Any,
-           report: Callable[[float, str], None]) -> None:
+def _build(
+    analysis: Any,
+    out: Any,
+    geometry: PageGeometry,
+    chosen: list[Section],
+    simulation: Any,
+    report: Callable[[float, str], None],
+) -> None:
     plan = analysis.plan
 
     def check(message: str) -> None:
@@ -326,8 +398,15 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
     state = {"fraction": 0.0}
     # One orientation per report (the one asked for): wide charts adapt to the page instead of turning it.
     wide = geometry
-    ctx = ReportContext(analysis=analysis, geometry=geometry, wide=wide, simulation=simulation,
-                        generated=dt.date.today(), check=check, sections=chosen)
+    ctx = ReportContext(
+        analysis=analysis,
+        geometry=geometry,
+        wide=wide,
+        simulation=simulation,
+        generated=dt.date.today(),
+        check=check,
+        sections=chosen,
+    )
 
     # Phase 1: every section writes its flowables.
     story: list[Any] = []
@@ -347,7 +426,9 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
             if head is not None:
                 ctx.contents.append((head.title, head.key))
         if story:
-            template = "twocol" if section.name in _TWO_COLUMNS and geometry.width > geometry.height else "body"
+            template = (
+                "twocol" if section.name in _TWO_COLUMNS and geometry.width > geometry.height else "body"
+            )
             if section.name in _OWN_PAGE or template != last_template:
                 story.append(NextPageTemplate(template))
                 story.append(PageBreak())
@@ -370,11 +451,20 @@ def _build(analysis: Any, out: Any, geometry: PageGeometry, chosen: list[Section
         report(state["fraction"], f"Page {doc.page} \u00b7 {doc.section or 'Cover'}")
 
     doc = _Doc(
-        out, ctx, geometry, cover_first=has_cover, on_flowable=on_flowable,
-        title=plan.title, subject="Scaling roadmap report: schedule, critical path, stages and findings",
-        author=PRODUCER, creator=f"{PRODUCER} {__version__}", producer=f"{PRODUCER} {__version__} (ReportLab)",
-        keywords="roadmap, critical path, stage gates, AI scaling", lang="en",
-        displayDocTitle=True, pageCompression=1,
+        out,
+        ctx,
+        geometry,
+        cover_first=has_cover,
+        on_flowable=on_flowable,
+        title=plan.title,
+        subject="Scaling roadmap report: schedule, critical path, stages and findings",
+        author=PRODUCER,
+        creator=f"{PRODUCER} {__version__}",
+        producer=f"{PRODUCER} {__version__} (ReportLab)",
+        keywords="roadmap, critical path, stage gates, AI scaling",
+        lang="en",
+        displayDocTitle=True,
+        pageCompression=1,
     )
     # Binary streams: ASCII85 (ReportLab's default) makes the file 25 % bigger and, in pure Python, costs ~10 %
     # of the build.

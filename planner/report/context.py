@@ -153,7 +153,9 @@ class ReportContext:
     check: Callable[[str], None] = lambda message: None  # raises ReportCancelled when the user cancels
     styles: dict[str, Any] = field(default_factory=paragraph_styles)
     charts: list[ChartFlowable] = field(default_factory=list)
-    contents: list[tuple[str, str]] = field(default_factory=list)  # (section title, heading key), for the cover
+    contents: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (section title, heading key), for the cover
     _keys: set[str] = field(default_factory=set)
 
     # -- the plan, by name -------------------------------------------------------------------------------
@@ -205,7 +207,9 @@ class ReportContext:
         if week is None:
             return "-"
         d = self.plan.date_of(float(week))
-        return f"wk {fmt_weeks(week)}" + (f"<br/><font size='7' color='#5C5C5C'>{units.format_date(d)}</font>" if d else "")
+        return f"wk {fmt_weeks(week)}" + (
+            f"<br/><font size='7' color='#5C5C5C'>{units.format_date(d)}</font>" if d else ""
+        )
 
     # -- flowables ---------------------------------------------------------------------------------------
     def unique_key(self, base: str) -> str:
@@ -224,10 +228,18 @@ class ReportContext:
 
         half = (self.geometry.frame_width - gap) / 2
         t = Table([[left, right]], colWidths=[half + gap, half], hAlign="LEFT")
-        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),  # never the PDF's standard Helvetica
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # never the PDF's standard Helvetica
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
         return t
 
     @property
@@ -239,7 +251,9 @@ class ReportContext:
         """The contents list of the cover (see :class:`Contents`), in ``columns`` columns."""
         return Contents(self, columns)
 
-    def heading(self, title: str, level: int = 0, *, key: str | None = None, style_name: str | None = None) -> Heading:
+    def heading(
+        self, title: str, level: int = 0, *, key: str | None = None, style_name: str | None = None
+    ) -> Heading:
         """A section (level 0) or subsection (level 1) heading with its bookmark."""
         style = self.styles[style_name or ("h1" if level == 0 else "h2" if level == 1 else "h3")]
         return Heading(esc(title), style, title=title, key=self.unique_key(key or title), level=level)
@@ -257,7 +271,9 @@ class ReportContext:
     def cell(self, text: Any, style: str = "cell", *, markup: bool = False) -> Paragraph:
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
-    def columns(self, widths: Sequence[float], *, wide: bool = False, total: float | None = None) -> list[float]:
+    def columns(
+        self, widths: Sequence[float], *, wide: bool = False, total: float | None = None
+    ) -> list[float]:
         """Column widths in points from relative ``widths`` over ``total`` points (default: the frame's width, of a
         landscape page when ``wide``)."""
         frame = total if total is not None else (self.wide if wide else self.geometry).frame_width
@@ -295,30 +311,58 @@ class ReportContext:
         d = self.plan.date_of(float(week))
         return f"wk {fmt_weeks(week)}" + (f"\n{units.format_date(d)}" if d else "")
 
-    def table(self, header: Sequence[Any], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
-              extra_style: list[Any] | None = None, zebra: bool = True, wide: bool = False,
-              right: Sequence[int] = (), bold: Sequence[int] = (), total: float | None = None) -> Table:
+    def table(
+        self,
+        header: Sequence[Any],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        *,
+        extra_style: list[Any] | None = None,
+        zebra: bool = True,
+        wide: bool = False,
+        right: Sequence[int] = (),
+        bold: Sequence[int] = (),
+        total: float | None = None,
+    ) -> Table:
         """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold.
         """
         col_widths = self.columns(widths, wide=wide, total=total)
-        head = [self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
-                for k, h in enumerate(header)]
+        head = [
+            self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
+            for k, h in enumerate(header)
+        ]
         t = Table([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
         cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]
         cmds += [("FONTNAME", (k, 1), (k, -1), BOLD) for k in bold]
         t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))
         return t
 
-    def chart(self, draw: Callable[[Any], None], height: float | None = None, *, name: str = "chart",
-              width: float | None = None, wide: bool = False, min_height: float = 144.0,
-              figure: Any = None, max_height: float | None = None) -> ChartFlowable:
+    def chart(
+        self,
+        draw: Callable[[Any], None],
+        height: float | None = None,
+        *,
+        name: str = "chart",
+        width: float | None = None,
+        wide: bool = False,
+        min_height: float = 144.0,
+        figure: Any = None,
+        max_height: float | None = None,
+    ) -> ChartFlowable:
         """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default: the frame's width (of a
         landscape page when ``wide``) and, without a ``height``, whatever height is left on the page."""
         g = self.wide if wide else self.geometry
-        f = ChartFlowable(self._checked(draw, name), width or g.frame_width, height, name=name,
-                          min_height=min_height, figure=figure, max_height=max_height)
+        f = ChartFlowable(
+            self._checked(draw, name),
+            width or g.frame_width,
+            height,
+            name=name,
+            min_height=min_height,
+            figure=figure,
+            max_height=max_height,
+        )
         self.charts.append(f)
         return f
 
@@ -358,5 +402,16 @@ class ReportContext:
         return run
 
 
-__all__ = ["Contents", "Heading", "ReportCancelled", "ReportContext", "contents_form", "ellipsize", "esc", "fit_width",
-           "fmt_date", "fmt_weeks", "plural"]
+__all__ = [
+    "Contents",
+    "Heading",
+    "ReportCancelled",
+    "ReportContext",
+    "contents_form",
+    "ellipsize",
+    "esc",
+    "fit_width",
+    "fmt_date",
+    "fmt_weeks",
+    "plural",
+]

@@ -46,7 +46,9 @@ def register_fonts() -> None:
             path = font_dir() / file
             pdfmetrics.registerFont(TTFont(name, str(path)))
             _by_file[str(path.resolve())] = name
-        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+        pdfmetrics.registerFontFamily(
+            REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        )
 
 
 def font_for_file(path: str) -> str | None:

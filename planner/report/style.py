@@ -26,7 +26,9 @@ try:  # the charts' palette, so tables and charts agree (Okabe-Ito, colour-blind
     ACCENT_HEX: str = _chart_style.OKABE_ITO[0]
     GATE_HEX: str = _chart_style.GATE
     WARN_HEX: str = _chart_style.OKABE_ITO[1]
-except ImportError:  # pragma: no cover - the charts package is part of the product; this keeps the report usable
+except (
+    ImportError
+):  # pragma: no cover - the charts package is part of the product; this keeps the report usable
     INK_HEX, MUTED_HEX, GRID_HEX = "#1A1A1A", "#5C5C5C", "#D9D9D9"
     ACCENT_HEX, GATE_HEX, WARN_HEX = "#0072B2", "#D55E00", "#E69F00"
 
@@ -81,20 +83,39 @@ def page_geometry(paper: str = "a4", orientation: str = "portrait") -> PageGeome
 def paragraph_styles() -> dict[str, ParagraphStyle]:
     """The type hierarchy: title, h1, h2, h3, body, small, table cells, figures on the cover."""
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=5,
-                          bulletFontName=REGULAR)
+    base = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=9.5,
+        leading=13.5,
+        textColor=INK,
+        spaceAfter=5,
+        bulletFontName=REGULAR,
+    )
     s: dict[str, ParagraphStyle] = {"body": base}
     s["title"] = ParagraphStyle("title", base, fontName=BOLD, fontSize=26, leading=31, spaceAfter=10)
     s["subtitle"] = ParagraphStyle("subtitle", base, fontSize=13, leading=17, textColor=MUTED, spaceAfter=4)
-    s["h1"] = ParagraphStyle("h1", base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT,
-                             spaceBefore=0, spaceAfter=8, keepWithNext=True)
-    s["h2"] = ParagraphStyle("h2", base, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5,
-                             keepWithNext=True)
-    s["h3"] = ParagraphStyle("h3", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3,
-                             keepWithNext=True)
+    s["h1"] = ParagraphStyle(
+        "h1",
+        base,
+        fontName=BOLD,
+        fontSize=17,
+        leading=21,
+        textColor=ACCENT,
+        spaceBefore=0,
+        spaceAfter=8,
+        keepWithNext=True,
+    )
+    s["h2"] = ParagraphStyle(
+        "h2", base, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=True
+    )
+    s["h3"] = ParagraphStyle(
+        "h3", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3, keepWithNext=True
+    )
     s["small"] = ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=MUTED)
-    s["caption"] = ParagraphStyle("caption", base, fontName=ITALIC, fontSize=8, leading=10.5, textColor=MUTED,
-                                  spaceBefore=3)
+    s["caption"] = ParagraphStyle(
+        "caption", base, fontName=ITALIC, fontSize=8, leading=10.5, textColor=MUTED, spaceBefore=3
+    )
     s["bullet"] = ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=3)
     s["cell"] = ParagraphStyle("cell", base, fontSize=8, leading=10, spaceAfter=0)
     s["cell_bold"] = ParagraphStyle("cell_bold", s["cell"], fontName=BOLD)
@@ -102,11 +123,15 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
     s["cell_right"] = ParagraphStyle("cell_right", s["cell"], alignment=TA_RIGHT)
     s["head"] = ParagraphStyle("head", s["cell"], fontName=BOLD, textColor=INK)
     s["head_right"] = ParagraphStyle("head_right", s["head"], alignment=TA_RIGHT)
-    s["figure"] = ParagraphStyle("figure", base, fontName=BOLD, fontSize=17, leading=20, alignment=TA_LEFT,
-                                 textColor=INK, spaceAfter=0)
-    s["figure_label"] = ParagraphStyle("figure_label", base, fontSize=8, leading=10, textColor=MUTED,
-                                       spaceAfter=0)
-    s["figure_note"] = ParagraphStyle("figure_note", base, fontSize=8, leading=10, textColor=INK, spaceAfter=0)
+    s["figure"] = ParagraphStyle(
+        "figure", base, fontName=BOLD, fontSize=17, leading=20, alignment=TA_LEFT, textColor=INK, spaceAfter=0
+    )
+    s["figure_label"] = ParagraphStyle(
+        "figure_label", base, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0
+    )
+    s["figure_note"] = ParagraphStyle(
+        "figure_note", base, fontSize=8, leading=10, textColor=INK, spaceAfter=0
+    )
     return s
 
 

@@ -73,7 +73,9 @@ class CanvasRenderer(RendererBase):
     def option_image_nocomposite(self) -> bool:
         return True
 
-    def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> tuple[float, float, float]:
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: Any
+    ) -> tuple[float, float, float]:
         # Charts repeat labels (ticks, legends, tiles of one chart): measure each once per process.
         key = (s, hash(prop), str(prop.get_file() or ""), ismath)
         hit = _METRICS_CACHE.get(key)
@@ -192,8 +194,17 @@ class CanvasRenderer(RendererBase):
             c.addLiteral(hatch_ops + " S")
         c.restoreState()
 
-    def draw_text(self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: FontProperties, angle: float,
-                  ismath: Any = False, mtext: Any = None) -> None:
+    def draw_text(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        ismath: Any = False,
+        mtext: Any = None,
+    ) -> None:
         if ismath:
             self._text_as_path(gc, x, y, s, prop, angle, ismath, mtext)
             return
@@ -217,8 +228,9 @@ class CanvasRenderer(RendererBase):
         c.drawText(t)
         c.restoreState()
 
-    def _text_as_path(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float, ismath: Any,
-                      mtext: Any) -> None:
+    def _text_as_path(
+        self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float, ismath: Any, mtext: Any
+    ) -> None:
         # Mathtext and fonts that cannot be embedded are drawn as outlines (matplotlib's own fallback).
         # RendererBase._draw_text_as_path is private, so the stubs do not declare it.
         try:
@@ -228,8 +240,14 @@ class CanvasRenderer(RendererBase):
 
     def _font(self, prop: FontProperties) -> str | None:
         # The face does not depend on the size: one look-up per family, style and weight for the process.
-        key = (tuple(prop.get_family()), prop.get_style(), prop.get_variant(), prop.get_weight(),
-               prop.get_stretch(), str(prop.get_file() or ""))
+        key = (
+            tuple(prop.get_family()),
+            prop.get_style(),
+            prop.get_variant(),
+            prop.get_weight(),
+            prop.get_stretch(),
+            str(prop.get_file() or ""),
+        )
         font = _FONTS.get(key, "")
         if font == "":
             try:
@@ -239,7 +257,9 @@ class CanvasRenderer(RendererBase):
             _FONTS[key] = font
         return font
 
-    def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: ArrayLike, transform: Any = None) -> None:
+    def draw_image(
+        self, gc: GraphicsContextBase, x: float, y: float, im: ArrayLike, transform: Any = None
+    ) -> None:
         from PIL import Image
 
         img = np.asarray(im)
@@ -330,8 +350,17 @@ class ChartFlowable(Flowable):
     A chart that fails to draw leaves a framed note with the error instead of sinking the whole report.
     """
 
-    def __init__(self, draw: Callable[[Figure], None], width: float, height: float | None, *, name: str = "chart",
-                 min_height: float = 144.0, figure: Figure | None = None, max_height: float | None = None) -> None:
+    def __init__(
+        self,
+        draw: Callable[[Figure], None],
+        width: float,
+        height: float | None,
+        *,
+        name: str = "chart",
+        min_height: float = 144.0,
+        figure: Figure | None = None,
+        max_height: float | None = None,
+    ) -> None:
         super().__init__()
         self.max_height = max_height
         self._draw_chart = draw
@@ -373,7 +402,9 @@ class ChartFlowable(Flowable):
             self.canv.setStrokeColorRGB(0.6, 0.6, 0.6)
             self.canv.rect(0, 0, self.width, self.height)
             self.canv.setFont(REGULAR, 9)
-            self.canv.drawString(12, self.height - 20, f"The {self.name} chart could not be drawn: {self.error}"[:160])
+            self.canv.drawString(
+                12, self.height - 20, f"The {self.name} chart could not be drawn: {self.error}"[:160]
+            )
             self.canv.restoreState()
         finally:
             fig.clear()

@@ -49,11 +49,17 @@ def install_excepthook(log_path: Path | None) -> None:
         log.error("unexpected error:\n%s", text)
         if showing or QApplication.instance() is None:
             return  # one box at a time; the rest is in the log
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          f"Something went wrong: {exc_type.__name__}: {exc}",
-                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
-        box.setInformativeText("Your plan is still open and your changes are kept; please save your work. "
-                               + (f"Details are in {log_path}." if log_path else ""))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Unexpected error",
+            f"Something went wrong: {exc_type.__name__}: {exc}",
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
+        box.setInformativeText(
+            "Your plan is still open and your changes are kept; please save your work. "
+            + (f"Details are in {log_path}." if log_path else "")
+        )
         box.setDetailedText(text)
         showing.append(box)
         box.finished.connect(lambda _r: showing.clear())
@@ -86,7 +92,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     if existing is not None:
-        raise RuntimeError("a QCoreApplication without widgets already exists; the planner needs a QApplication")
+        raise RuntimeError(
+            "a QCoreApplication without widgets already exists; the planner needs a QApplication"
+        )
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
@@ -134,8 +142,10 @@ def run(path: str | None) -> int:
 
     def report_and_quit() -> None:
         # Smoke tests and start-up timing of an installed copy or the bundle: say what opened, then quit.
-        sys.stdout.write(f"opened {window.windowTitle().replace('[*]', '')!r}: "
-                         f"{len(window.doc.plan.decisions)} decisions\n")
+        sys.stdout.write(
+            f"opened {window.windowTitle().replace('[*]', '')!r}: "
+            f"{len(window.doc.plan.decisions)} decisions\n"
+        )
         sys.stdout.flush()
         window.discard_and_close()
         app.quit()

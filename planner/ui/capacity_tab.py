@@ -40,8 +40,10 @@ class CapacityTab(LazyRefresh, QWidget):
 
         self.show_levelled = QCheckBox("Show levelled schedule", self)
         self.show_levelled.setObjectName("showLevelled")
-        self.show_levelled.setToolTip("Draw the load of the schedule levelled to team capacity (non-critical work "
-                                      "delayed until every team fits); the other schedule is outlined in grey")
+        self.show_levelled.setToolTip(
+            "Draw the load of the schedule levelled to team capacity (non-critical work "
+            "delayed until every team fits); the other schedule is outlined in grey"
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("capacitySummary")
         self.summary.setWordWrap(True)
@@ -128,8 +130,10 @@ class CapacityTab(LazyRefresh, QWidget):
             return
         plan = a.plan
         if not plan.teams:
-            self.summary.setText("No teams yet: add teams with a capacity (Plan && stages) and set each "
-                                 "decision's owner to see the load.")
+            self.summary.setText(
+                "No teams yet: add teams with a capacity (Plan && stages) and set each "
+                "decision's owner to see the load."
+            )
             self.chart.redraw()
             return
         lv = self.doc.levelled()
@@ -142,12 +146,21 @@ class CapacityTab(LazyRefresh, QWidget):
         parts = [f"<b>Unlevelled finish:</b> {fmt.when(plan, a.schedule.finish)}"]
         if lv is not None:
             cost = lv.cost
-            parts.append(f"<b>Levelled finish:</b> {fmt.when(plan, lv.finish)} "
-                         + (f"(<span style='color:#c0392b'>+{fmt.weeks(cost, unit=True)}</span>)" if cost
-                            else "(no delay)"))
+            parts.append(
+                f"<b>Levelled finish:</b> {fmt.when(plan, lv.finish)} "
+                + (
+                    f"(<span style='color:#c0392b'>+{fmt.weeks(cost, unit=True)}</span>)"
+                    if cost
+                    else "(no delay)"
+                )
+            )
             parts.append(f"{len(moved)} decision{'s' if len(moved) != 1 else ''} moved by levelling")
-        parts.append(f"<span style='color:#c0392b'><b>{n_over}</b> over-capacity stretch"
-                     f"{'es' if n_over != 1 else ''}</span>" if n_over else "every team within capacity")
+        parts.append(
+            f"<span style='color:#c0392b'><b>{n_over}</b> over-capacity stretch"
+            f"{'es' if n_over != 1 else ''}</span>"
+            if n_over
+            else "every team within capacity"
+        )
         if lv is not None and lv.unlevellable:
             parts.append(f"cannot be levelled: {', '.join(lv.unlevellable)}")
         self.summary.setText(" · ".join(parts))
@@ -169,12 +182,16 @@ class CapacityTab(LazyRefresh, QWidget):
             weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
             d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
             dates = f"{d0} – {d1}" if d0 and d1 else ""
-            item = QTreeWidgetItem([tl.name, weeks, dates,
-                                    f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"])
+            item = QTreeWidgetItem(
+                [tl.name, weeks, dates, f"{fmt.weeks(round(peak, 2))} / {fmt.weeks(tl.capacity)}"]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, ids)
             for c in range(4):
-                item.setToolTip(c, f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
-                                   f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids))
+                item.setToolTip(
+                    c,
+                    f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
+                    f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids),
+                )
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.over.addTopLevelItem(item)
         if self.over.topLevelItemCount() == 0:
@@ -192,13 +209,15 @@ class CapacityTab(LazyRefresh, QWidget):
         for did, delay in lv.delayed:
             i = idx[did]
             d = plan.decisions[i]
-            item = _SortItem([
-                f"{d.title} ({did})",
-                teams.get(d.owner or "", d.owner or ""),
-                f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}  →  "
-                f"{fmt.weeks(round(float(lv.es[i]), 1))}–{fmt.weeks(round(float(lv.ef[i]), 1))}",
-                f"+{fmt.weeks(round(delay, 1))}",
-            ])
+            item = _SortItem(
+                [
+                    f"{d.title} ({did})",
+                    teams.get(d.owner or "", d.owner or ""),
+                    f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}  →  "
+                    f"{fmt.weeks(round(float(lv.es[i]), 1))}–{fmt.weeks(round(float(lv.ef[i]), 1))}",
+                    f"+{fmt.weeks(round(delay, 1))}",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, [did])
             item.setToolTip(0, f"{d.title} ({did})")
             item.setToolTip(1, item.text(1))
@@ -212,8 +231,9 @@ class CapacityTab(LazyRefresh, QWidget):
         self.compare.addTopLevelItems(items)
         self.compare.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         if not items:
-            self.compare.addTopLevelItem(QTreeWidgetItem(["Levelling moves nothing: every team fits as "
-                                                          "scheduled.", "", "", ""]))
+            self.compare.addTopLevelItem(
+                QTreeWidgetItem(["Levelling moves nothing: every team fits as scheduled.", "", "", ""])
+            )
 
     def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ids = item.data(0, Qt.ItemDataRole.UserRole)

@@ -127,9 +127,11 @@ class ChartTab(QWidget):
         bar.addWidget(self.toolbar, 1)
         self.options: dict[str, QCheckBox] = {}
         if chart_name == "gantt":
-            for key, label, tip in (("gated", "Gated timeline", "Stages as strict gates instead of rolling"),
-                                    ("show_dependencies", "Dependencies", "Draw the dependency links"),
-                                    ("baseline", "Baseline", "Show the baseline as thin bars under the bars")):
+            for key, label, tip in (
+                ("gated", "Gated timeline", "Stages as strict gates instead of rolling"),
+                ("show_dependencies", "Dependencies", "Draw the dependency links"),
+                ("baseline", "Baseline", "Show the baseline as thin bars under the bars"),
+            ):
                 box = QCheckBox(label, self)
                 box.setToolTip(tip)
                 box.toggled.connect(self.schedule_redraw)
@@ -226,7 +228,9 @@ class ChartTab(QWidget):
         w, h = default_size(self.chart_name, analysis)
         if self.chart_name == "roadmap":  # fits whatever size it gets: the window, down to a small laptop's
             w, h = min(w, ROADMAP_MIN_IN[0]), min(h, ROADMAP_MIN_IN[1])
-        self.canvas.setMinimumSize(int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX)))
+        self.canvas.setMinimumSize(
+            int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX))
+        )
 
     def _gantt_rows(self, analysis: Any, gated: bool) -> tuple[int, int] | None:
         total = len(gantt_rows(analysis, gated))
@@ -271,8 +275,9 @@ class ChartTab(QWidget):
         plan = getattr(self.document, "plan", None)
         stem = (getattr(plan, "title", "") or "plan").strip().replace("/", "-")[:60]
         start = os.path.join(os.path.expanduser("~"), f"{stem} - {self.title}.png")
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart", start,
-                                              "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export chart", start, "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
+        )
         if not path:
             return
         if os.path.splitext(path)[1].lower() not in (".png", ".svg", ".pdf"):

@@ -66,8 +66,9 @@ class SetAttrCommand(DocCommand):
 class RenameDecisionCommand(DocCommand):
     """Change a decision's id and every reference to it (dependencies, risks, layout, baselines)."""
 
-    def __init__(self, doc: PlanDocument, decision: Decision, new_id: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, decision: Decision, new_id: str, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, "Rename Decision", parent)
         self.decision = decision
         self.old_id = decision.id
@@ -153,8 +154,9 @@ class InsertDecisionsCommand(DocCommand):
 class RemoveDecisionsCommand(DocCommand):
     """Remove decisions (by object) and their card positions. Dependencies are removed by a sibling command."""
 
-    def __init__(self, doc: PlanDocument, decisions: list[Decision], text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, decisions: list[Decision], text: str, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, text, parent)
         wanted = {id(d) for d in decisions}
         self.items = [(i, d) for i, d in enumerate(doc.plan.decisions) if id(d) in wanted]
@@ -180,8 +182,13 @@ class RemoveDecisionsCommand(DocCommand):
 
 
 class InsertDependenciesCommand(DocCommand):
-    def __init__(self, doc: PlanDocument, items: list[tuple[int, Dependency]], text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        items: list[tuple[int, Dependency]],
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.items = sorted(items, key=lambda t: t[0])
 
@@ -199,8 +206,9 @@ class InsertDependenciesCommand(DocCommand):
 
 
 class RemoveDependenciesCommand(DocCommand):
-    def __init__(self, doc: PlanDocument, indices: list[int], text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, indices: list[int], text: str, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, text, parent)
         deps = doc.plan.dependencies
         self.items = [(i, deps[i]) for i in sorted(set(indices))]
@@ -221,8 +229,9 @@ class RemoveDependenciesCommand(DocCommand):
 class MoveCardsCommand(DocCommand):
     """Store graph-canvas card positions in ``plan.layout``."""
 
-    def __init__(self, doc: PlanDocument, positions: dict[str, tuple[float, float]],
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: PlanDocument, positions: dict[str, tuple[float, float]], parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, "Move Cards", parent)
         layout = doc.plan.layout
         self.new = {k: Position(x=float(x), y=float(y)) for k, (x, y) in positions.items()}
@@ -258,8 +267,16 @@ class ResetLayoutCommand(MoveCardsCommand):
 class InsertItemCommand(DocCommand):
     """Insert an item into a list field of a plan object (stages, areas, teams, gate criteria, ...)."""
 
-    def __init__(self, doc: PlanDocument, owner: Any, attr: str, index: int, item: Any, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        owner: Any,
+        attr: str,
+        index: int,
+        item: Any,
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.owner, self.attr, self.index, self.item = owner, attr, index, item
 
@@ -273,8 +290,15 @@ class InsertItemCommand(DocCommand):
 
 
 class RemoveItemCommand(DocCommand):
-    def __init__(self, doc: PlanDocument, owner: Any, attr: str, index: int, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: PlanDocument,
+        owner: Any,
+        attr: str,
+        index: int,
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.owner, self.attr, self.index = owner, attr, index
         self.item = getattr(owner, attr)[index]

@@ -175,8 +175,11 @@ class CompareDialog(QDialog):
         self._update_button()
 
     def chosen(self) -> list[str]:
-        return [self.choices.item(i).text() for i in range(self.choices.count())
-                if self.choices.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.choices.item(i).text()
+            for i in range(self.choices.count())
+            if self.choices.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_chosen(self, names: list[str]) -> None:
         self.choices.blockSignals(True)
@@ -227,8 +230,13 @@ class CompareDialog(QDialog):
             self.run_button.setText("Cancel")
             self.status.setText(f"Comparing {len(names)} scenarios\u2026")
             copy, iterations, state = plan.model_copy(deep=True), self.iterations.value(), self._state
-            self._pool.start(BackgroundTask(
-                run_id, lambda: compare_scenarios(copy, names, iterations, progress=state.progress), self._signals))
+            self._pool.start(
+                BackgroundTask(
+                    run_id,
+                    lambda: compare_scenarios(copy, names, iterations, progress=state.progress),
+                    self._signals,
+                )
+            )
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -258,7 +266,9 @@ class CompareDialog(QDialog):
         if run_id == self._run_id and self._state is not None:
             self.status.setText(f"Compared {done} of {total} scenarios\u2026")
 
-    def _on_finished(self, run_id: int, result: Comparison | None, error: str | None, _seconds: float = 0.0) -> None:
+    def _on_finished(
+        self, run_id: int, result: Comparison | None, error: str | None, _seconds: float = 0.0
+    ) -> None:
         if run_id != self._run_id:
             return
         self._state = None
@@ -288,8 +298,11 @@ class CompareDialog(QDialog):
             for x in items:
                 w = getattr(x, fig)
                 date = units.week_to_date(x.plan.start_date, w)
-                text = "-" if w is None else f"week {units.format_weeks(w)}" + (
-                    f"\n{units.format_date(date)}" if date else "")
+                text = (
+                    "-"
+                    if w is None
+                    else f"week {units.format_weeks(w)}" + (f"\n{units.format_date(date)}" if date else "")
+                )
                 d = x.delta(fig) if x.reference is not None else None
                 if d is not None:
                     text += f"\n{_delta_text(d)}"
@@ -301,19 +314,54 @@ class CompareDialog(QDialog):
         if comp.iterations:
             week_row("P50 finish", "p50")
             week_row("P80 finish", "p80")
-        rows.append(("Price of gating", [("-" if x.gating_price is None else units.plural_weeks(x.gating_price)
-                                          + (f"\n{_delta_text(x.delta('gating_price'))}" if x.reference else ""),
-                                          x.delta("gating_price") if x.reference else None) for x in items]))
+        rows.append(
+            (
+                "Price of gating",
+                [
+                    (
+                        "-"
+                        if x.gating_price is None
+                        else units.plural_weeks(x.gating_price)
+                        + (f"\n{_delta_text(x.delta('gating_price'))}" if x.reference else ""),
+                        x.delta("gating_price") if x.reference else None,
+                    )
+                    for x in items
+                ],
+            )
+        )
         if any(x.cost is not None for x in items):
-            rows.append(("Spend", [("-" if x.cost is None else f"{x.cost:,.0f}"
-                                    + (f"\n{_money_delta(x.delta('cost'))}"
-                                       if x.reference is not None and x.delta("cost") is not None else ""),
-                                    x.delta("cost") if x.reference else None) for x in items]))
+            rows.append(
+                (
+                    "Spend",
+                    [
+                        (
+                            "-"
+                            if x.cost is None
+                            else f"{x.cost:,.0f}"
+                            + (
+                                f"\n{_money_delta(x.delta('cost'))}"
+                                if x.reference is not None and x.delta("cost") is not None
+                                else ""
+                            ),
+                            x.delta("cost") if x.reference else None,
+                        )
+                        for x in items
+                    ],
+                )
+            )
         rows.append(("Critical decisions", [(str(len(x.critical)) if x.ok else "-", None) for x in items]))
-        rows.append(("Joined the critical path", [(self._titles(x, x.joined) if x.reference else "", None)
-                                                  for x in items]))
-        rows.append(("Left the critical path", [(self._titles(comp.reference, x.left) if x.reference else "", None)
-                                                for x in items]))
+        rows.append(
+            (
+                "Joined the critical path",
+                [(self._titles(x, x.joined) if x.reference else "", None) for x in items],
+            )
+        )
+        rows.append(
+            (
+                "Left the critical path",
+                [(self._titles(comp.reference, x.left) if x.reference else "", None) for x in items],
+            )
+        )
         for sid, name, _ in comp.reference.gates:
             cells = []
             for x in items:
@@ -321,18 +369,28 @@ class CompareDialog(QDialog):
                 ref_g = next((w for i, _, w in comp.reference.gates if i == sid), None)
                 date = units.week_to_date(x.plan.start_date, g)
                 d = None if x.reference is None or g is None or ref_g is None else g - ref_g
-                text = "-" if g is None else f"week {units.format_weeks(g)}" + (
-                    f" ({units.format_date(date, short=True)})" if date else "") + (
-                    f"\n{_delta_text(d)}" if d is not None else "")
+                text = (
+                    "-"
+                    if g is None
+                    else f"week {units.format_weeks(g)}"
+                    + (f" ({units.format_date(date, short=True)})" if date else "")
+                    + (f"\n{_delta_text(d)}" if d is not None else "")
+                )
                 cells.append((text, d))
             rows.append((f"{name} gate", cells))
         for tid, name, _, _cap in comp.reference.team_peaks:
             cells = []
             for x in items:
                 p = next(((pk, c) for i, _, pk, c in x.team_peaks if i == tid), None)
-                cells.append(("-" if p is None else f"{units.format_weeks(p[0])}"
-                              + (f" of {units.format_weeks(p[1])}" if p[1] is not None else ""),
-                              None))
+                cells.append(
+                    (
+                        "-"
+                        if p is None
+                        else f"{units.format_weeks(p[0])}"
+                        + (f" of {units.format_weeks(p[1])}" if p[1] is not None else ""),
+                        None,
+                    )
+                )
             rows.append((f"Peak load: {name}", cells))
 
         t = self.table

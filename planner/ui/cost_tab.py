@@ -69,7 +69,11 @@ class CostTab(LazyRefresh, QWidget):
         for key, label, tip in (
             ("budget", "Budget", "Total budget in the plan's currency (empty: none)"),
             ("target", "Target finish", "Weeks from the plan start, or a date (YYYY-MM-DD); empty: none"),
-            ("cost_of_delay", "Cost of delay / week", "Cost of each week the finish is later than the target"),
+            (
+                "cost_of_delay",
+                "Cost of delay / week",
+                "Cost of each week the finish is later than the target",
+            ),
             ("horizon", "Horizon (week)", "Run rates are counted up to this week (empty: the plan's finish)"),
         ):
             edit = QLineEdit(self.money)
@@ -105,8 +109,13 @@ class CostTab(LazyRefresh, QWidget):
         self.breakdown = QTabWidget(self)
         self.breakdown.setDocumentMode(True)
         self.trees: dict[str, QTreeWidget] = {}
-        for key, title in (("stage", "By stage"), ("area", "By area"), ("team", "By team"),
-                           ("category", "By category"), ("decision", "Decisions")):
+        for key, title in (
+            ("stage", "By stage"),
+            ("area", "By area"),
+            ("team", "By team"),
+            ("category", "By category"),
+            ("decision", "Decisions"),
+        ):
             tree = QTreeWidget(self.breakdown)
             tree.setObjectName(f"costBy-{key}")
             tree.setRootIsDecorated(False)
@@ -173,7 +182,8 @@ class CostTab(LazyRefresh, QWidget):
             if self.current is None:
                 self.summary.setText(
                     "No costs yet: give each team a rate per person-week (right), or decisions a one-off cost or "
-                    "a run rate (Inspector), or the plan a budget.")
+                    "a run rate (Inspector), or the plan a budget."
+                )
             else:
                 self.summary.setText(self.summary_html(a.plan, self.current))
                 self._fill_trees(a.plan, self.current)
@@ -182,25 +192,33 @@ class CostTab(LazyRefresh, QWidget):
 
     def summary_html(self, plan: Any, s: CostSummary) -> str:
         b, cur = s.breakdown, s.currency
-        parts = [f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-                 f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)} to "
-                 f"{fmt.when(plan, b.horizon)})"]
+        parts = [
+            f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)} to "
+            f"{fmt.when(plan, b.horizon)})"
+        ]
         if b.budget is not None:
             head = b.headroom or 0.0
             color = WARN if head < 0 else "#1e7b34"
-            parts.append(f"<b>Budget:</b> {format_money(b.budget, cur)} "
-                         f"(<span style='color:{color}'>{'over' if head < 0 else 'under'} by "
-                         f"{format_money(abs(head), cur)}</span>)")
+            parts.append(
+                f"<b>Budget:</b> {format_money(b.budget, cur)} "
+                f"(<span style='color:{color}'>{'over' if head < 0 else 'under'} by "
+                f"{format_money(abs(head), cur)}</span>)"
+            )
         if b.target is not None and b.delay:
             parts.append(f"<b>Cost of delay:</b> {format_money(b.delay, cur)}")
         if b.gating is not None:
-            parts.append(f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, "
-                         f"{format_money(b.gating.money, cur)}")
+            parts.append(
+                f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, "
+                f"{format_money(b.gating.money, cur)}"
+            )
         text = " · ".join(parts)
         r = s.risk
         if r is None:
-            text += "<br><i>Run the simulation (Risk tab, F5) for P50/P80 cost and the chance of meeting the " \
-                    "budget and the target.</i>"
+            text += (
+                "<br><i>Run the simulation (Risk tab, F5) for P50/P80 cost and the chance of meeting the "
+                "budget and the target.</i>"
+            )
         else:
             sim = [f"<b>Simulated:</b> P50 {format_money(r.p50, cur)}, P80 {format_money(r.p80, cur)}"]
             if r.p_within_budget is not None:
@@ -215,7 +233,9 @@ class CostTab(LazyRefresh, QWidget):
     def _fill_fields(self) -> None:
         plan = self.doc.plan
         values = {
-            "budget": plan.budget, "cost_of_delay": plan.cost_of_delay, "horizon": plan.horizon,
+            "budget": plan.budget,
+            "cost_of_delay": plan.cost_of_delay,
+            "horizon": plan.horizon,
             "target": plan.target,
         }
         for key, edit in self.fields.items():
@@ -247,7 +267,9 @@ class CostTab(LazyRefresh, QWidget):
                 lookup = {"stage": stage_of, "area": area_of, "team": owner_of}.get(key)
                 if lookup is not None:  # clicking a row selects its decisions
                     none = NO_AREA if key == "area" else NO_TEAM
-                    item.setData(0, Qt.ItemDataRole.UserRole, [d for d, v in lookup.items() if (v or none) == k])
+                    item.setData(
+                        0, Qt.ItemDataRole.UserRole, [d for d, v in lookup.items() if (v or none) == k]
+                    )
                 for c in (1, 2):
                     item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 tree.addTopLevelItem(item)
@@ -257,12 +279,21 @@ class CostTab(LazyRefresh, QWidget):
         by_id = {d.id: d for d in plan.decisions}
         for row in sorted(b.decisions, key=lambda r: -r.total):
             d = by_id[row.id]
-            item = QTreeWidgetItem([f"{titles[row.id]} ({row.id})", format_money(row.labour),
-                                    "" if d.cost is None else _number(d.cost), str(d.cost_category),
-                                    "" if d.run_rate is None else _number(d.run_rate), format_money(row.total)])
+            item = QTreeWidgetItem(
+                [
+                    f"{titles[row.id]} ({row.id})",
+                    format_money(row.labour),
+                    "" if d.cost is None else _number(d.cost),
+                    str(d.cost_category),
+                    "" if d.run_rate is None else _number(d.run_rate),
+                    format_money(row.total),
+                ]
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)  # only the input columns commit
             item.setData(0, Qt.ItemDataRole.UserRole, [row.id])
-            item.setToolTip(4, f"Running cost per week from its finish to the horizon: {format_money(row.run, cur)}")
+            item.setToolTip(
+                4, f"Running cost per week from its finish to the horizon: {format_money(row.run, cur)}"
+            )
             for c in (1, 2, 4, 5):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tree.addTopLevelItem(item)

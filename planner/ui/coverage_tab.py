@@ -31,7 +31,11 @@ from planner.model import units
 from planner.ui.document import PlanDocument
 from planner.ui.lazy import LazyRefresh
 
-FRAMEWORK_CHOICES = (("euaiact", "EU AI Act"), ("nist", "NIST AI RMF 1.0"), ("iso42001", "ISO/IEC 42001 Annex A"))
+FRAMEWORK_CHOICES = (
+    ("euaiact", "EU AI Act"),
+    ("nist", "NIST AI RMF 1.0"),
+    ("iso42001", "ISO/IEC 42001 Annex A"),
+)
 STATUS_COLORS = {"covered": "#d8eed9", "late": "#fbe3c2", "missing": "#f7d0cc", "uncovered": "#f2f2f2"}
 STATUS_TEXT = {"covered": "covered", "late": "LATE", "missing": "MISSING", "uncovered": "not cited"}
 
@@ -121,7 +125,11 @@ class CoverageTab(LazyRefresh, QWidget):
 
     def _fill_matrix(self, plan: Any, report: CoverageReport, fw: str) -> None:
         fc = report.framework(fw)
-        rows = [i for i in fc.items if i.required] if fw == "euaiact" and report.role and report.tier else fc.items
+        rows = (
+            [i for i in fc.items if i.required]
+            if fw == "euaiact" and report.role and report.tier
+            else fc.items
+        )
         stages = report.stages
         headers = ["Item", "Title"] + [name for _, name in stages] + ["Status"]
         m = self.matrix
@@ -167,7 +175,9 @@ class CoverageTab(LazyRefresh, QWidget):
         parts = [f"<b>{covered}</b> of {len(rows)} {'obligations' if fw == 'euaiact' else 'items'} covered"]
         if req:
             missing, late = len(fc.missing()), len(fc.late())
-            parts.append(f"<span style='color:#c0392b'><b>{missing}</b> missing</span>" if missing else "none missing")
+            parts.append(
+                f"<span style='color:#c0392b'><b>{missing}</b> missing</span>" if missing else "none missing"
+            )
             parts.append(f"<span style='color:#b35900'><b>{late}</b> late</span>" if late else "none late")
         elif fw == "euaiact":
             parts.append("set the role and risk tier to check the obligations that apply")
@@ -184,8 +194,9 @@ class CoverageTab(LazyRefresh, QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, list(f.decisions))
             self.findings.addTopLevelItem(item)
         if not report.findings:
-            self.findings.addTopLevelItem(QTreeWidgetItem(["", "No findings: every applicable obligation is "
-                                                                 "covered in time."]))
+            self.findings.addTopLevelItem(
+                QTreeWidgetItem(["", "No findings: every applicable obligation is covered in time."])
+            )
 
     # -- interaction ---------------------------------------------------------------------------------------
     def _select_cell(self, row: int, column: int) -> None:

@@ -20,8 +20,9 @@ class EditorDelegate(QStyledItemDelegate):
     override :meth:`set_combo_value` and :meth:`combo_value` to map between the model's value and the items.
     """
 
-    def make_combo(self, parent: QWidget, choices: Iterable[tuple[str, Any]] = (),
-                   name: str | None = None) -> QComboBox:
+    def make_combo(
+        self, parent: QWidget, choices: Iterable[tuple[str, Any]] = (), name: str | None = None
+    ) -> QComboBox:
         """A combo box with ``(label, data)`` items that commits and closes when an item is chosen."""
         combo = QComboBox(parent)
         if name is not None:
@@ -32,8 +33,17 @@ class EditorDelegate(QStyledItemDelegate):
         return combo
 
     @staticmethod
-    def make_spin(parent: QWidget, minimum: float, maximum: float, decimals: int, step: float,
-                  suffix: str = "", *, frame: bool = True, name: str | None = None) -> QDoubleSpinBox:
+    def make_spin(
+        parent: QWidget,
+        minimum: float,
+        maximum: float,
+        decimals: int,
+        step: float,
+        suffix: str = "",
+        *,
+        frame: bool = True,
+        name: str | None = None,
+    ) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(parent)
         spin.setDecimals(decimals)  # before the range, which it would round
         spin.setRange(minimum, maximum)
@@ -50,7 +60,9 @@ class EditorDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+    def set_combo_value(
+        self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any
+    ) -> None:
         """Show ``value`` (the cell's EditRole) in ``combo``; the first item when no item holds it."""
         combo.setCurrentIndex(max(0, combo.findData(value)))
 
@@ -67,8 +79,9 @@ class EditorDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, self.combo_value(editor), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDoubleSpinBox):

@@ -45,8 +45,9 @@ class NewPlanDialog(QDialog):
         default = names.index("ai-scaling") if "ai-scaling" in names else 0
         self.templates.setCurrentRow(default)
         self.templates.itemDoubleClicked.connect(lambda _i: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -63,26 +64,66 @@ class NewPlanDialog(QDialog):
 
 
 SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Files", [("Ctrl+N", "New plan from a template"), ("Ctrl+O", "Open a plan"), ("Ctrl+S", "Save"),
-               ("Ctrl+Shift+S", "Save as"), ("Ctrl+Shift+E", "Export the PDF report"), ("Ctrl+P", "Print the chart")]),
-    ("Editing", [("Ctrl+Z / Ctrl+Y", "Undo / redo"), ("Ctrl+Return", "Add a decision after the selected one"),
-                 ("Ctrl+D", "Duplicate"), ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut, paste decisions (with their "
-                                                                       "links; as text for spreadsheets)"),
-                 ("Delete", "Delete the selection (decisions with their links, or a selected link)"),
-                 ("F2", "Rename the selected decision"), ("Ctrl+F", "Filter the table"),
-                 ("Ctrl+Shift+F", "Find a decision on the graph")]),
-    ("Graph", [("Arrow keys", "Move the selection along the links (← predecessor, → successor, ↑ ↓ neighbours)"),
-               ("Enter", "Open the selected decision in the inspector"), ("Ctrl+wheel, Ctrl++ / Ctrl+-", "Zoom"),
-               ("Ctrl+9 / Ctrl+0", "Fit to window / actual size"), ("Esc", "Cancel a link being drawn, clear the "
-                                                                     "highlight"),
-               ("Drag from a card's handle", "Draw a dependency")]),
-    ("Views", [("Ctrl+1 … Ctrl+8", "Table, Graph and the charts"), ("F5", "Run the simulation (Risk tab)"),
-               ("F11 / Ctrl+Shift+P", "Presentation mode")]),
-    ("Presenting", [("PgDn / → / Space", "Next step"), ("PgUp / ← / Backspace", "Previous step"),
-                    ("S", "Stage walk-through"), ("C", "Critical-path spotlight"), ("Home", "Overview"),
-                    ("↑ / ↓", "Scroll a long step"), ("+ / −", "Lengthen or shorten the selected decision by a "
-                                                          "week"),
-                    ("B or .", "Blank the screen"), ("Esc", "Leave (keep or discard the changes)")]),
+    (
+        "Files",
+        [
+            ("Ctrl+N", "New plan from a template"),
+            ("Ctrl+O", "Open a plan"),
+            ("Ctrl+S", "Save"),
+            ("Ctrl+Shift+S", "Save as"),
+            ("Ctrl+Shift+E", "Export the PDF report"),
+            ("Ctrl+P", "Print the chart"),
+        ],
+    ),
+    (
+        "Editing",
+        [
+            ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
+            ("Ctrl+Return", "Add a decision after the selected one"),
+            ("Ctrl+D", "Duplicate"),
+            (
+                "Ctrl+C / Ctrl+X / Ctrl+V",
+                "Copy, cut, paste decisions (with their links; as text for spreadsheets)",
+            ),
+            ("Delete", "Delete the selection (decisions with their links, or a selected link)"),
+            ("F2", "Rename the selected decision"),
+            ("Ctrl+F", "Filter the table"),
+            ("Ctrl+Shift+F", "Find a decision on the graph"),
+        ],
+    ),
+    (
+        "Graph",
+        [
+            ("Arrow keys", "Move the selection along the links (← predecessor, → successor, ↑ ↓ neighbours)"),
+            ("Enter", "Open the selected decision in the inspector"),
+            ("Ctrl+wheel, Ctrl++ / Ctrl+-", "Zoom"),
+            ("Ctrl+9 / Ctrl+0", "Fit to window / actual size"),
+            ("Esc", "Cancel a link being drawn, clear the highlight"),
+            ("Drag from a card's handle", "Draw a dependency"),
+        ],
+    ),
+    (
+        "Views",
+        [
+            ("Ctrl+1 … Ctrl+8", "Table, Graph and the charts"),
+            ("F5", "Run the simulation (Risk tab)"),
+            ("F11 / Ctrl+Shift+P", "Presentation mode"),
+        ],
+    ),
+    (
+        "Presenting",
+        [
+            ("PgDn / → / Space", "Next step"),
+            ("PgUp / ← / Backspace", "Previous step"),
+            ("S", "Stage walk-through"),
+            ("C", "Critical-path spotlight"),
+            ("Home", "Overview"),
+            ("↑ / ↓", "Scroll a long step"),
+            ("+ / −", "Lengthen or shorten the selected decision by a week"),
+            ("B or .", "Blank the screen"),
+            ("Esc", "Leave (keep or discard the changes)"),
+        ],
+    ),
 ]
 """The shortcut reference (Help > Keyboard Shortcuts)."""
 

@@ -32,12 +32,34 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIELD_LABELS = {
-    "id": "Id", "title": "Title", "area": "Area", "stage": "Stage", "owner": "Owner", "duration": "Duration",
-    "headcount": "Headcount", "cost": "Cost", "status": "Status", "progress": "Progress",
-    "not_before": "Earliest Start", "milestone": "Milestone", "references": "References", "tags": "Tags",
-    "notes": "Notes", "type": "Dependency Type", "lag": "Lag", "note": "Dependency Note", "from_": "Predecessor",
-    "to": "Successor", "name": "Name", "goal": "Goal", "text": "Criterion", "met": "Gate Criterion",
-    "color": "Color", "capacity": "Capacity", "description": "Description", "start_date": "Start Date",
+    "id": "Id",
+    "title": "Title",
+    "area": "Area",
+    "stage": "Stage",
+    "owner": "Owner",
+    "duration": "Duration",
+    "headcount": "Headcount",
+    "cost": "Cost",
+    "status": "Status",
+    "progress": "Progress",
+    "not_before": "Earliest Start",
+    "milestone": "Milestone",
+    "references": "References",
+    "tags": "Tags",
+    "notes": "Notes",
+    "type": "Dependency Type",
+    "lag": "Lag",
+    "note": "Dependency Note",
+    "from_": "Predecessor",
+    "to": "Successor",
+    "name": "Name",
+    "goal": "Goal",
+    "text": "Criterion",
+    "met": "Gate Criterion",
+    "color": "Color",
+    "capacity": "Capacity",
+    "description": "Description",
+    "start_date": "Start Date",
     "currency": "Currency",
 }
 
@@ -118,7 +140,9 @@ class PlanDocument(QObject):
     SYNC_LIMIT = 2000
     """Plans with fewer decisions are analysed on the GUI thread (a few ms); larger ones in a worker."""
 
-    def __init__(self, plan: Plan | None = None, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, plan: Plan | None = None, path: str | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan: Plan = plan if plan is not None else new_plan()
         self.analysis: Analysis | None = None
@@ -236,8 +260,12 @@ class PlanDocument(QObject):
         (:func:`planner.analysis.capacity.over_capacity_stretches`), cached until the next analysis."""
         from planner.analysis.capacity import over_capacity_stretches
 
-        return self._derive("over_capacity", lambda a: over_capacity_stretches(a.plan, a.schedule.es,
-                                                                                 a.schedule.ef)) or []
+        return (
+            self._derive(
+                "over_capacity", lambda a: over_capacity_stretches(a.plan, a.schedule.es, a.schedule.ef)
+            )
+            or []
+        )
 
     # -- baselines --------------------------------------------------------------------------------------------
     def current_baseline(self) -> Baseline | None:
@@ -289,9 +317,12 @@ class PlanDocument(QObject):
             self.add_item(self.plan, "baselines", baseline, f"Save Baseline '{name}'")
         else:
             self.undo_stack.beginMacro(f"Replace Baseline '{name}'")
-            self.undo_stack.push(cmd.RemoveItemCommand(self, self.plan, "baselines", existing, "Remove Baseline"))
-            self.undo_stack.push(cmd.InsertItemCommand(self, self.plan, "baselines", existing, baseline,
-                                                       "Add Baseline"))
+            self.undo_stack.push(
+                cmd.RemoveItemCommand(self, self.plan, "baselines", existing, "Remove Baseline")
+            )
+            self.undo_stack.push(
+                cmd.InsertItemCommand(self, self.plan, "baselines", existing, baseline, "Add Baseline")
+            )
             self.undo_stack.endMacro()
         self.baseline_name = None
         self.set_baseline_name(name)
@@ -335,8 +366,15 @@ class PlanDocument(QObject):
         new_id = changes.get("id", risk.id)
         if new_id != risk.id and any(r.id == new_id for k, r in enumerate(self.plan.risks) if k != index):
             return f"another risk already has the id '{new_id}'"
-        labels = {"probability": "Probability", "impact": "Impact", "decisions": "Decisions",
-                  "mitigation": "Mitigation", "owner": "Owner", "title": "Title", "id": "Id"}
+        labels = {
+            "probability": "Probability",
+            "impact": "Impact",
+            "decisions": "Decisions",
+            "mitigation": "Mitigation",
+            "owner": "Owner",
+            "title": "Title",
+            "id": "Id",
+        }
         changed = [k for k, v in changes.items() if getattr(risk, k) != v]
         text = "Change Risk " + ", ".join(labels.get(k, k.title()) for k in changed) if changed else None
         return self.edit_object(risk, text, **changes)
@@ -532,22 +570,30 @@ class PlanDocument(QObject):
         import re
 
         if not re.match(ID_PATTERN, new_id):
-            return (f"'{new_id}' is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter "
-                    "or digit (at most 64 characters)")
+            return (
+                f"'{new_id}' is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter "
+                "or digit (at most 64 characters)"
+            )
         if self.decision(new_id) is not None:
             return f"another decision already has the id '{new_id}'"
         return None
 
-    def set_duration(self, decision_id: str, optimistic: float, likely: float, pessimistic: float) -> str | None:
+    def set_duration(
+        self, decision_id: str, optimistic: float, likely: float, pessimistic: float
+    ) -> str | None:
         """Set a three-point estimate (weeks); equal values are stored as one number. "Change Duration".
 
         An estimate over :data:`MAX_EDIT_WEEKS` is refused: in a roadmap it is a typo (9999 for 9), not a plan."""
         if not (0 <= optimistic <= likely <= pessimistic):
-            return (f"estimates must satisfy 0 <= optimistic <= likely <= pessimistic "
-                    f"(got {optimistic:g} / {likely:g} / {pessimistic:g})")
+            return (
+                f"estimates must satisfy 0 <= optimistic <= likely <= pessimistic "
+                f"(got {optimistic:g} / {likely:g} / {pessimistic:g})"
+            )
         if pessimistic > MAX_EDIT_WEEKS:
-            return (f"{pessimistic:g} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
-                    "weeks, 10 years): check the number, or split the work into several decisions")
+            return (
+                f"{pessimistic:g} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
+                "weeks, 10 years): check the number, or split the work into several decisions"
+            )
         value: float | ThreePoint
         if optimistic == likely == pessimistic:
             value = float(likely)
@@ -627,7 +673,9 @@ class PlanDocument(QObject):
         doomed = [d for d in self.plan.decisions if d.id in wanted]
         if not doomed:
             return
-        dep_idx = [k for k, dep in enumerate(self.plan.dependencies) if dep.from_ in wanted or dep.to in wanted]
+        dep_idx = [
+            k for k, dep in enumerate(self.plan.dependencies) if dep.from_ in wanted or dep.to in wanted
+        ]
         text = "Delete Decision" if len(doomed) == 1 else f"Delete {len(doomed)} Decisions"
         self.undo_stack.beginMacro(text)
         if dep_idx:
@@ -640,9 +688,14 @@ class PlanDocument(QObject):
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 
-    def paste_decisions(self, decisions: list[Decision], dependencies: list[Dependency],
-                        layout: dict[str, tuple[float, float]] | None = None, after: str | None = None,
-                        text: str = "Paste") -> list[str]:
+    def paste_decisions(
+        self,
+        decisions: list[Decision],
+        dependencies: list[Dependency],
+        layout: dict[str, tuple[float, float]] | None = None,
+        after: str | None = None,
+        text: str = "Paste",
+    ) -> list[str]:
         """Insert ``decisions`` (copies) after ``after`` (or at the end) with ``dependencies`` between them, as one
         undo step. Ids already taken get a ``-2``, ``-3`` … suffix and the links follow the new ids; links that
         name a decision outside the pasted set are dropped. Selects and returns the new ids."""
@@ -672,14 +725,18 @@ class PlanDocument(QObject):
                 copy_dep = dep.model_copy(deep=True)
                 copy_dep.from_, copy_dep.to = rename[dep.from_], rename[dep.to]
                 links.append(copy_dep)
-        positions = {rename[k]: Position(x=float(x), y=float(y)) for k, (x, y) in (layout or {}).items()
-                     if k in rename}
+        positions = {
+            rename[k]: Position(x=float(x), y=float(y)) for k, (x, y) in (layout or {}).items() if k in rename
+        }
         self.undo_stack.beginMacro(text)
         self.undo_stack.push(cmd.InsertDecisionsCommand(self, items, text, positions))
         if links:
             n = len(self.plan.dependencies)
-            self.undo_stack.push(cmd.InsertDependenciesCommand(
-                self, [(n + k, dep) for k, dep in enumerate(links)], "Add Dependencies"))
+            self.undo_stack.push(
+                cmd.InsertDependenciesCommand(
+                    self, [(n + k, dep) for k, dep in enumerate(links)], "Add Dependencies"
+                )
+            )
         self.undo_stack.endMacro()
         new_ids = [d.id for d in fresh]
         self.select(new_ids)
@@ -744,8 +801,9 @@ class PlanDocument(QObject):
             dep = Dependency.model_validate({"from": from_id, "to": to_id, "type": type, "lag": lag})
         except ValidationError as exc:
             return validation_message(exc)
-        self.undo_stack.push(cmd.InsertDependenciesCommand(
-            self, [(len(self.plan.dependencies), dep)], "Add Dependency"))
+        self.undo_stack.push(
+            cmd.InsertDependenciesCommand(self, [(len(self.plan.dependencies), dep)], "Add Dependency")
+        )
         return None
 
     def remove_dependencies(self, indices: list[int]) -> None:
@@ -783,7 +841,8 @@ class PlanDocument(QObject):
         """Store card positions (scene coordinates) as one undo step "Move Cards"."""
         layout = self.plan.layout
         changed = {
-            k: (float(x), float(y)) for k, (x, y) in positions.items()
+            k: (float(x), float(y))
+            for k, (x, y) in positions.items()
             if k not in layout or (layout[k].x, layout[k].y) != (float(x), float(y))
         }
         if changed:
@@ -795,8 +854,9 @@ class PlanDocument(QObject):
 
     def add_item(self, owner: Any, attr: str, item: Any, text: str, index: int | None = None) -> None:
         items = getattr(owner, attr)
-        self.undo_stack.push(cmd.InsertItemCommand(self, owner, attr, len(items) if index is None else index,
-                                                   item, text))
+        self.undo_stack.push(
+            cmd.InsertItemCommand(self, owner, attr, len(items) if index is None else index, item, text)
+        )
 
     def remove_item(self, owner: Any, attr: str, index: int, text: str) -> str | None:
         items = getattr(owner, attr)

@@ -89,8 +89,15 @@ class FigureView(QWidget):
         except Exception as exc:  # noqa: BLE001 - a chart bug must not take the app down
             log.exception("drawing %s failed", self.objectName())
             self.figure.clear()
-            self.figure.text(0.5, 0.5, f"This chart could not be drawn:\n{type(exc).__name__}: {exc}",
-                             ha="center", va="center", wrap=True, parse_math=False)
+            self.figure.text(
+                0.5,
+                0.5,
+                f"This chart could not be drawn:\n{type(exc).__name__}: {exc}",
+                ha="center",
+                va="center",
+                wrap=True,
+                parse_math=False,
+            )
         self.draw_count += 1
         self.canvas.draw_idle()
         if (self.width(), self.height()) != (w, h):

@@ -70,7 +70,9 @@ class FileGuard(QObject):
         super().__init__(window)
         self.window = window
         self.path: str | None = None
-        self.known: str | None = None  # digest of the content last read, written or acknowledged (None: absent)
+        self.known: str | None = (
+            None  # digest of the content last read, written or acknowledged (None: absent)
+        )
         self._sig: tuple[int, int, int] | None = None
         self.lock: QLockFile | None = None
         self.other_instance: str | None = None  # "process 123 on host" holding the plan, when there is one
@@ -129,7 +131,9 @@ class FileGuard(QObject):
         if lock.tryLock(0):
             self.lock = lock
             return
-        raw: tuple[Any, ...] = tuple(lock.getLockInfo() or ())  # (pid, host, app); older bindings lead with a bool
+        raw: tuple[Any, ...] = tuple(
+            lock.getLockInfo() or ()
+        )  # (pid, host, app); older bindings lead with a bool
         fields = raw[1:] if raw and isinstance(raw[0], bool) else raw
         pid, host = (*fields, 0, "")[:2]
         if pid == os.getpid():
@@ -143,8 +147,10 @@ class FileGuard(QObject):
         """A warning when the plan is open in another instance or window, else None."""
         if self.other_instance is None or self.path is None:
             return None
-        return (f"{Path(self.path).name} is also open in {self.other_instance}. Edits in both overwrite each "
-                "other; the planner asks before replacing changes saved elsewhere.")
+        return (
+            f"{Path(self.path).name} is also open in {self.other_instance}. Edits in both overwrite each "
+            "other; the planner asks before replacing changes saved elsewhere."
+        )
 
     def _release_lock(self) -> None:
         if self.lock is not None:
@@ -191,15 +197,18 @@ class FileGuard(QObject):
             self._sig = None  # ask again once the other prompt is answered
             return None
         name = Path(self.path or "").name
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk", "", QMessageBox.StandardButton.NoButton,
-                          w)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "File changed on disk", "", QMessageBox.StandardButton.NoButton, w
+        )
         box.setObjectName("fileChangedPrompt")
         box.setWindowModality(Qt.WindowModality.WindowModal)
         mine = "your unsaved changes" if w.doc.is_modified else "the plan in this window"
         if state == "modified":
             box.setText(f"{name} was changed by another program.")
-            box.setInformativeText(f"Reload it (dropping {mine}), keep yours (the next save replaces the file), "
-                                   "or compare the two first?")
+            box.setInformativeText(
+                f"Reload it (dropping {mine}), keep yours (the next save replaces the file), "
+                "or compare the two first?"
+            )
             reload_b = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
             keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
             compare_b = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
@@ -245,12 +254,16 @@ class FileGuard(QObject):
         plan = w.doc.file_plan() if hasattr(w.doc, "file_plan") else w.doc.plan
         mine = dump_plan(plan).splitlines()
         name = Path(self.path or "").name
-        diff = list(difflib.unified_diff(disk, mine, f"{name} (on disk)", f"{name} (this window)", lineterm="", n=2))
+        diff = list(
+            difflib.unified_diff(disk, mine, f"{name} (on disk)", f"{name} (this window)", lineterm="", n=2)
+        )
         dialog = QDialog(w)
         dialog.setObjectName("compareDialog")
         dialog.setWindowTitle(f"Compare {name}")
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel("Lines starting with − are only in the file on disk; with + only in this window."))
+        layout.addWidget(
+            QLabel("Lines starting with − are only in the file on disk; with + only in this window.")
+        )
         view = QPlainTextEdit(dialog)
         view.setReadOnly(True)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -284,8 +297,11 @@ class FileGuard(QObject):
         w = self.window
         name = Path(path).name
         SB = QMessageBox.StandardButton
-        text = (f"{name} was changed by another program since you opened it." if state == "modified"
-                else f"{name} was deleted or moved by another program since you opened it.")
+        text = (
+            f"{name} was changed by another program since you opened it."
+            if state == "modified"
+            else f"{name} was deleted or moved by another program since you opened it."
+        )
 
         def done(button: QMessageBox.StandardButton) -> None:
             if button == SB.Save:
@@ -294,10 +310,15 @@ class FileGuard(QObject):
             elif button == SB.SaveAll:
                 w.save_as()
 
-        box = w._prompt(QMessageBox.Icon.Warning, "Overwrite outside changes?", text, SB.Save | SB.SaveAll | SB.Cancel,
-                        done, "Saving replaces the file with the plan in this window. Save it under another name to "
-                        "keep both.", SB.Cancel)
+        box = w._prompt(
+            QMessageBox.Icon.Warning,
+            "Overwrite outside changes?",
+            text,
+            SB.Save | SB.SaveAll | SB.Cancel,
+            done,
+            "Saving replaces the file with the plan in this window. Save it under another name to keep both.",
+            SB.Cancel,
+        )
         box.button(SB.Save).setText("Overwrite" if state == "modified" else "Recreate")
         box.button(SB.SaveAll).setText("Save As…")
         return False
-

@@ -26,7 +26,12 @@ def when(plan: Plan, week: float | None) -> str:
     return units.format_when(plan.start_date, week)
 
 
-STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "blocked": "Blocked"}
+STATUS_LABELS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+    "blocked": "Blocked",
+}
 DEPENDENCY_TYPES = {
     "FS": "Finish → Start",
     "SS": "Start → Start",

@@ -94,10 +94,13 @@ class PlainTextField(QPlainTextEdit):
 
 
 class _DepDelegate(EditorDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         if index.column() == 1:
-            return self.make_combo(parent, [(f"{t} ({label})", t) for t, label in fmt.DEPENDENCY_TYPES.items()])
+            return self.make_combo(
+                parent, [(f"{t} ({label})", t) for t, label in fmt.DEPENDENCY_TYPES.items()]
+            )
         if index.column() == 2:
             return self.make_spin(parent, -1000, 1000, 2, 0.5, " wk")
         return super().createEditor(parent, option, index)
@@ -131,7 +134,9 @@ class DependencyEditor(QGroupBox):
     message = Signal(str)
 
     def __init__(self, doc: PlanDocument, direction: str, parent: QWidget | None = None) -> None:
-        title = "Predecessors (it waits for)" if direction == "predecessors" else "Successors (they wait for it)"
+        title = (
+            "Predecessors (it waits for)" if direction == "predecessors" else "Successors (they wait for it)"
+        )
         super().__init__(title, parent)
         self.doc = doc
         self.direction = direction
@@ -151,7 +156,9 @@ class DependencyEditor(QGroupBox):
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         hh.resizeSection(3, 90)
         self.table.setMinimumHeight(self.fontMetrics().height() * 6)
-        self.table.setToolTip("Double-click the type, lag or note to edit it; double-click a decision to go to it")
+        self.table.setToolTip(
+            "Double-click the type, lag or note to edit it; double-click a decision to go to it"
+        )
         self.table.doubleClicked.connect(self._on_double_click)
 
         self.other = _LazyCombo(self._fill_choices, self)
@@ -170,7 +177,9 @@ class DependencyEditor(QGroupBox):
             self.kind.addItem(t, t)
             self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.add_button = QPushButton("Add", self)
-        self.add_button.setToolTip("Add a dependency on the chosen decision (refused if it would create a cycle)")
+        self.add_button.setToolTip(
+            "Add a dependency on the chosen decision (refused if it would create a cycle)"
+        )
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the selected dependencies")
         # Two rows, so that the inspector fits its dock at 1280 px (one row needed ~400 px).
@@ -284,8 +293,9 @@ class DecisionInspector(QWidget):
         self.cost.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"), self.cost))
         self.not_before = QLineEdit(self)
         self.not_before.setPlaceholderText("no constraint")
-        self.not_before.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"),
-                                                                 self.not_before))
+        self.not_before.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"), self.not_before)
+        )
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("comma-separated, e.g. llm, pilot")
         self.references = PlainTextField(self, lines=3)
@@ -330,8 +340,9 @@ class DecisionInspector(QWidget):
         est = QGridLayout()
         est.setHorizontalSpacing(6)
         est.setVerticalSpacing(0)
-        for k, (label, w) in enumerate((("Optimistic", self.optimistic), ("Likely", self.likely),
-                                         ("Pessimistic", self.pessimistic))):
+        for k, (label, w) in enumerate(
+            (("Optimistic", self.optimistic), ("Likely", self.likely), ("Pessimistic", self.pessimistic))
+        ):
             lab = QLabel(label, self)
             lab.setBuddy(w)
             est.addWidget(lab, 0, k)
@@ -382,8 +393,12 @@ class DecisionInspector(QWidget):
         # Commit signals
         self.id_edit.editingFinished.connect(lambda: self._commit("id", self.id_edit.text().strip()))
         self.title_edit.editingFinished.connect(lambda: self._commit("title", self.title_edit.text().strip()))
-        for key, combo in (("area", self.area), ("stage", self.stage), ("owner", self.owner),
-                           ("status", self.status)):
+        for key, combo in (
+            ("area", self.area),
+            ("stage", self.stage),
+            ("owner", self.owner),
+            ("status", self.status),
+        ):
             combo.activated.connect(lambda _i, k=key, c=combo: self._commit(k, c.currentData()))
         self.progress.valueChanged.connect(lambda v: self._commit("progress", float(v)))
         self.headcount.valueChanged.connect(lambda v: self._commit("headcount", float(v)))
@@ -392,11 +407,16 @@ class DecisionInspector(QWidget):
         self.milestone.toggled.connect(self._commit_milestone)
         self.cost.editingFinished.connect(lambda: self._commit("cost", _opt_float(self.cost.text())))
         self.not_before.editingFinished.connect(
-            lambda: self._commit("not_before", _opt_float(self.not_before.text())))
+            lambda: self._commit("not_before", _opt_float(self.not_before.text()))
+        )
         self.tags.editingFinished.connect(
-            lambda: self._commit("tags", [t.strip() for t in self.tags.text().split(",") if t.strip()]))
-        self.references.editing_finished.connect(lambda: self._commit(
-            "references", [r.strip() for r in self.references.toPlainText().splitlines() if r.strip()]))
+            lambda: self._commit("tags", [t.strip() for t in self.tags.text().split(",") if t.strip()])
+        )
+        self.references.editing_finished.connect(
+            lambda: self._commit(
+                "references", [r.strip() for r in self.references.toPlainText().splitlines() if r.strip()]
+            )
+        )
         self.notes.editing_finished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
 
         doc.decision_changed.connect(self._on_decision_changed)
@@ -405,7 +425,9 @@ class DecisionInspector(QWidget):
         doc.decisions_inserted.connect(lambda _i: self._refresh_choices())
         doc.decisions_removed.connect(lambda _i: self._refresh_choices())
 
-    def _spin(self, lo: float, hi: float, suffix: str, decimals: int = 2, step: float = 0.5) -> QDoubleSpinBox:
+    def _spin(
+        self, lo: float, hi: float, suffix: str, decimals: int = 2, step: float = 0.5
+    ) -> QDoubleSpinBox:
         s = QDoubleSpinBox(self)
         s.setRange(lo, hi)
         s.setDecimals(decimals)
@@ -436,21 +458,36 @@ class DecisionInspector(QWidget):
         try:
             self.heading.setText(d.title)
             focus = self.focusWidget()
-            for w, text in ((self.id_edit, d.id), (self.title_edit, d.title),
-                            (self.cost, "" if d.cost is None else fmt.weeks(d.cost)),
-                            (self.not_before, "" if d.not_before is None else fmt.weeks(d.not_before)),
-                            (self.tags, ", ".join(d.tags))):
+            for w, text in (
+                (self.id_edit, d.id),
+                (self.title_edit, d.title),
+                (self.cost, "" if d.cost is None else fmt.weeks(d.cost)),
+                (self.not_before, "" if d.not_before is None else fmt.weeks(d.not_before)),
+                (self.tags, ", ".join(d.tags)),
+            ):
                 if w is not focus or not w.isModified():
                     w.setText(text)
                     w.setCursorPosition(0)
                     w.setModified(False)
-            for key, combo in (("area", self.area), ("stage", self.stage), ("owner", self.owner),
-                               ("status", self.status)):
-                fill_combo(combo, reference_choices(self.doc, key), str(getattr(d, key))
-                           if key == "status" else getattr(d, key))
+            for key, combo in (
+                ("area", self.area),
+                ("stage", self.stage),
+                ("owner", self.owner),
+                ("status", self.status),
+            ):
+                fill_combo(
+                    combo,
+                    reference_choices(self.doc, key),
+                    str(getattr(d, key)) if key == "status" else getattr(d, key),
+                )
             o, lk, p = duration_triple(d.duration)
-            for spin, v in ((self.progress, d.progress), (self.optimistic, o), (self.likely, lk),
-                            (self.pessimistic, p), (self.headcount, d.headcount)):
+            for spin, v in (
+                (self.progress, d.progress),
+                (self.optimistic, o),
+                (self.likely, lk),
+                (self.pessimistic, p),
+                (self.headcount, d.headcount),
+            ):
                 spin.blockSignals(True)
                 spin.setValue(v)
                 spin.blockSignals(False)
@@ -477,8 +514,10 @@ class DecisionInspector(QWidget):
             return
         labels = (self.start_text, self.float_text, self.critical_text, self.chain_text)
         if analysis is None or analysis.schedule is None or d.id not in analysis.schedule.index:
-            self.start_text.setText("No schedule yet: the plan has errors (see Findings). Fix them and the "
-                                    "explanation appears here.")
+            self.start_text.setText(
+                "No schedule yet: the plan has errors (see Findings). Fix them and the "
+                "explanation appears here."
+            )
             for lab in labels[1:]:
                 lab.setText("")
             self.highlight_button.setEnabled(False)
@@ -492,13 +531,17 @@ class DecisionInspector(QWidget):
         s = analysis.schedule
         i = s.index[d.id]
         plan = self.doc.plan
-        self.start_text.setText(f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
-                                + e.start_reason)
+        self.start_text.setText(
+            f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. " + e.start_reason
+        )
         self.float_text.setText(e.float_text)
         self.critical_text.setText(e.critical_text)
         self._chain = list(e.driving_chain)
-        self.chain_text.setText("Driving chain: " + " → ".join(e.driving_chain) if len(e.driving_chain) > 1
-                                else "Nothing drives its start: it starts on its own.")
+        self.chain_text.setText(
+            "Driving chain: " + " → ".join(e.driving_chain)
+            if len(e.driving_chain) > 1
+            else "Nothing drives its start: it starts on its own."
+        )
         self.highlight_button.setEnabled(len(self._chain) > 0)
 
     # -- committing ----------------------------------------------------------------------------------------
@@ -527,8 +570,9 @@ class DecisionInspector(QWidget):
             return
         o, lk, p = self.optimistic.value(), self.likely.value(), self.pessimistic.value()
         if not (o <= lk <= p):
-            self.estimate_error.setText("Estimates must satisfy optimistic ≤ likely ≤ pessimistic; "
-                                        "not applied yet.")
+            self.estimate_error.setText(
+                "Estimates must satisfy optimistic ≤ likely ≤ pessimistic; not applied yet."
+            )
             self.estimate_error.show()
             return
         self.estimate_error.hide()
@@ -597,7 +641,9 @@ class MultiDecisionEditor(QWidget):
         self.remove_tags.returnPressed.connect(lambda: self._tags(add=False))
         form.addRow("Add tags", self.add_tags)
         form.addRow("Remove tags", self.remove_tags)
-        self.hint = QLabel("Delete, duplicate, copy or cut them from the Edit menu or the right-click menu.", self)
+        self.hint = QLabel(
+            "Delete, duplicate, copy or cut them from the Edit menu or the right-click menu.", self
+        )
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -665,8 +711,10 @@ class MultiDecisionEditor(QWidget):
         for d, new in changes:
             self.doc.edit_decision(d.id, tags=new)
         stack.endMacro()
-        self.message.emit(f"{'Added' if add else 'Removed'} {', '.join(tags)} "
-                          f"{'to' if add else 'from'} {len(changes)} decisions")
+        self.message.emit(
+            f"{'Added' if add else 'Removed'} {', '.join(tags)} "
+            f"{'to' if add else 'from'} {len(changes)} decisions"
+        )
 
 
 class InspectorPanel(QStackedWidget):

@@ -47,8 +47,10 @@ from planner.model.plan import Plan, new_plan
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
-IMPORT_FILTER = ("Project files (*.xml *.gan *.csv *.xlsx);;MS Project XML (*.xml);;GanttProject (*.gan);;"
-                 "CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)")
+IMPORT_FILTER = (
+    "Project files (*.xml *.gan *.csv *.xlsx);;MS Project XML (*.xml);;GanttProject (*.gan);;"
+    "CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)"
+)
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("MS Project XML (*.xml)", ".xml", False),
     ("GanttProject (*.gan)", ".gan", False),
@@ -72,8 +74,15 @@ def is_import_path(path: str | Path) -> bool:
 class ImportDialog(QDialog):
     """The import step: map top-level summaries (outline files) and read the report; OK makes the new plan."""
 
-    def __init__(self, parent: QWidget | None, path: str, fmt: str, outline: Outline | None,
-                 report: ImportReport, plan: Plan | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        path: str,
+        fmt: str,
+        outline: Outline | None,
+        report: ImportReport,
+        plan: Plan | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(f"Import {Path(path).name}")
@@ -85,8 +94,12 @@ class ImportDialog(QDialog):
         self.summaries = top_level_summaries(outline) if outline is not None else []
         self.table: QTableWidget | None = None
         if self.summaries:
-            layout.addWidget(QLabel("Summary tasks become structure. Choose the stage and area for the tasks under "
-                                    "each top-level summary (the import guesses from the names):"))
+            layout.addWidget(
+                QLabel(
+                    "Summary tasks become structure. Choose the stage and area for the tasks under "
+                    "each top-level summary (the import guesses from the names):"
+                )
+            )
             base = new_plan()
             stages = [(s.id, s.name) for s in (outline.stages or base.stages)] if outline else []
             areas = [(a.id, a.name) for a in base.areas]
@@ -121,8 +134,9 @@ class ImportDialog(QDialog):
         self.report_view.setFont(QFont("monospace"))
         self.report_view.setMinimumSize(640, 200)
         layout.addWidget(self.report_view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Plan")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -189,6 +203,7 @@ def start_import(window: MainWindow, path: str, fmt: str | None = None) -> Impor
 
 def ask_import(window: MainWindow) -> None:
     """File > Import…: choose a file (after offering to save changes), then the import step."""
+
     def go() -> None:
         start = str(Path(window.doc.path).parent) if window.doc.path else str(Path.home())
         target, _ = QFileDialog.getOpenFileName(window, "Import a project", start, IMPORT_FILTER)
@@ -212,7 +227,9 @@ def export_to(window: MainWindow, path: str, *, bom: bool = False) -> bool:
 
 def ask_export(window: MainWindow) -> bool:
     """File > Export As…: every plan format (charts are in their tabs, the PDF in Export Report)."""
-    stem = Path(window.doc.path).name.removesuffix(".json").removesuffix(".plan") if window.doc.path else "plan"
+    stem = (
+        Path(window.doc.path).name.removesuffix(".json").removesuffix(".plan") if window.doc.path else "plan"
+    )
     start = str((Path(window.doc.path).parent if window.doc.path else Path.home()) / stem)
     filters = ";;".join(f for f, _, _ in EXPORT_FILTERS)
     path, chosen = QFileDialog.getSaveFileName(window, "Export plan as", start, filters)

@@ -43,8 +43,10 @@ from planner.ui.table_view import DecisionsView
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Scaling Roadmap Planner"
-FILE_FILTER = ("Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
-               "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)")
+FILE_FILTER = (
+    "Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
+    "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)"
+)
 # Crash-recovery timing: planner.ui.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
 
 
@@ -73,8 +75,13 @@ def chart_tab_names() -> list[tuple[str, str]]:
     return list(CHART_TABS)
 
 
-CHART_TABS = (("gantt", "Gantt"), ("graph", "Dependency graph"), ("roadmap", "Roadmap"),
-              ("stages", "Stage timeline"), ("critical-path", "Critical path"))
+CHART_TABS = (
+    ("gantt", "Gantt"),
+    ("graph", "Dependency graph"),
+    ("roadmap", "Roadmap"),
+    ("stages", "Stage timeline"),
+    ("critical-path", "Critical path"),
+)
 
 
 class LazyChartTab(QWidget):
@@ -129,7 +136,9 @@ def _placeholder(text: str) -> QLabel:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, path: str | None = None, plan: Plan | None = None, persist_layout: bool = True) -> None:
+    def __init__(
+        self, path: str | None = None, plan: Plan | None = None, persist_layout: bool = True
+    ) -> None:
         super().__init__()
         self.persist_layout = persist_layout
         self._layout_restored = False
@@ -167,15 +176,20 @@ class MainWindow(QMainWindow):
         self.inspector_tabs.setDocumentMode(True)
         self.inspector_tabs.addTab(self.inspector, "Decision")
         self.inspector_tabs.addTab(self.plan_view, "Plan && stages")
-        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector_tabs,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock(
+            "Inspector", "inspectorDock", self.inspector_tabs, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.findings = FindingsPanel(self.doc, self)
-        self.findings_dock = self._dock("Findings", "findingsDock", self.findings,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.findings_dock = self._dock(
+            "Findings", "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.status = PlanStatusBar(self.doc, self)
         self.setStatusBar(self.status)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
-                            | QMainWindow.DockOption.AllowNestedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
 
         self._build_actions()
         self._build_menus()
@@ -252,42 +266,70 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New…", self.ask_new, K.New, "Start a new plan from a template")
         self.open_action = self._action("&Open…", self.ask_open, K.Open, "Open a plan file")
         self.save_action = self._action("&Save", self.save, K.Save, "Save the plan")
-        self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs, "Save the plan under a new name")
-        self.revert_action = self._action("&Revert", self.ask_revert, None, "Reload the file, dropping changes")
+        self.save_as_action = self._action(
+            "Save &As…", self.save_as, K.SaveAs, "Save the plan under a new name"
+        )
+        self.revert_action = self._action(
+            "&Revert", self.ask_revert, None, "Reload the file, dropping changes"
+        )
         self.close_action = self._action("&Quit", self.close, K.Quit, "Close the window")
         self.undo_action = self._action("&Undo", self.undo, K.Undo)
         self.redo_action = self._action("&Redo", self.redo, [QKeySequence(K.Redo), QKeySequence("Ctrl+Y")])
-        self.add_action = self._action("&Add Decision", self.add_decision, "Ctrl+Return",
-                                       "Add a decision after the selected one")
-        self.duplicate_action = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
-                                             "Duplicate the selected decisions")
-        self.delete_action = self._action("&Delete", self.delete_selected, K.Delete,
-                                          "Delete the selected decisions with their dependencies")
+        self.add_action = self._action(
+            "&Add Decision", self.add_decision, "Ctrl+Return", "Add a decision after the selected one"
+        )
+        self.duplicate_action = self._action(
+            "D&uplicate", self.duplicate_selected, "Ctrl+D", "Duplicate the selected decisions"
+        )
+        self.delete_action = self._action(
+            "&Delete", self.delete_selected, K.Delete, "Delete the selected decisions with their dependencies"
+        )
         self.find_action = self._action("&Find…", self.table_view_find, K.Find, "Filter the decisions table")
         self.clear_filters_action = self._action("Clear Filters", self.table_view.clear_filters, None)
-        self.zoom_in_action = self._action("Zoom &In", lambda: self._canvas_call("zoom_in"),
-                                           [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_in_action = self._action(
+            "Zoom &In", lambda: self._canvas_call("zoom_in"), [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         self.zoom_out_action = self._action("Zoom &Out", lambda: self._canvas_call("zoom_out"), K.ZoomOut)
-        self.reset_zoom_action = self._action("&Actual Size", lambda: self._canvas_call("reset_zoom"), "Ctrl+0")
+        self.reset_zoom_action = self._action(
+            "&Actual Size", lambda: self._canvas_call("reset_zoom"), "Ctrl+0"
+        )
         self.fit_action = self._action("&Fit to Window", lambda: self._canvas_call("fit_to_view"), "Ctrl+9")
         self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), "Ctrl+1")
         self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), "Ctrl+2")
         self.about_action = self._action("&About", self.about)
-        self.save_baseline_action = self._action("Save &Baseline…", self.ask_save_baseline, None,
-                                                 "Keep the current schedule as a named baseline to compare with")
-        self.run_simulation_action = self._action("Run &Simulation", self.run_simulation, "F5",
-                                                  "Simulate the plan's uncertain durations and risks (Risk tab)")
-        self.export_report_action = self._action("Export &Report…", self.export_report, "Ctrl+Shift+E",
-                                                  "Write a PDF report of the plan")
-        self.import_action = self._action("&Import…", self.ask_import, "Ctrl+I",
-                                          "Import MS Project XML, GanttProject, CSV or Excel as a new plan")
-        self.export_as_action = self._action("E&xport As…", self.ask_export, None,
-                                             "Write the plan for MS Project, GanttProject, Excel, CSV, TaskJuggler, "
-                                             "Mermaid or Graphviz")
-        self.print_action = self._action("&Print…", lambda: self._chart_call("print_dialog"), K.Print,
-                                         "Print the chart shown")
-        self.print_preview_action = self._action("Print Pre&view…", lambda: self._chart_call("print_preview"),
-                                                 None, "Preview the printed chart")
+        self.save_baseline_action = self._action(
+            "Save &Baseline…",
+            self.ask_save_baseline,
+            None,
+            "Keep the current schedule as a named baseline to compare with",
+        )
+        self.run_simulation_action = self._action(
+            "Run &Simulation",
+            self.run_simulation,
+            "F5",
+            "Simulate the plan's uncertain durations and risks (Risk tab)",
+        )
+        self.export_report_action = self._action(
+            "Export &Report…", self.export_report, "Ctrl+Shift+E", "Write a PDF report of the plan"
+        )
+        self.import_action = self._action(
+            "&Import…",
+            self.ask_import,
+            "Ctrl+I",
+            "Import MS Project XML, GanttProject, CSV or Excel as a new plan",
+        )
+        self.export_as_action = self._action(
+            "E&xport As…",
+            self.ask_export,
+            None,
+            "Write the plan for MS Project, GanttProject, Excel, CSV, TaskJuggler, Mermaid or Graphviz",
+        )
+        self.print_action = self._action(
+            "&Print…", lambda: self._chart_call("print_dialog"), K.Print, "Print the chart shown"
+        )
+        self.print_preview_action = self._action(
+            "Print Pre&view…", lambda: self._chart_call("print_preview"), None, "Preview the printed chart"
+        )
         for act in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action, self.fit_action):
             act.setEnabled(self.has_canvas)
         # Delete in the canvas removes its selected items (the canvas handles the key itself).
@@ -303,7 +345,9 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.save_action, self.save_as_action, self.revert_action])
         m.addSeparator()
-        m.addActions([self.export_report_action, self.export_as_action, self.print_preview_action, self.print_action])
+        m.addActions(
+            [self.export_report_action, self.export_as_action, self.print_preview_action, self.print_action]
+        )
         m.addSeparator()
         m.addAction(self.close_action)
         m = mb.addMenu("&Edit")
@@ -343,7 +387,9 @@ class MainWindow(QMainWindow):
             self.views.setTabToolTip(i, f"The {title.lower()} chart")
         self.risk_tab = RiskTab(self.doc, self.simulation, self.views)
         i = self.add_view_tab(self.risk_tab, "Risk")
-        self.views.setTabToolTip(i, "Monte Carlo simulation of the finish, and the risk register (F5 runs it)")
+        self.views.setTabToolTip(
+            i, "Monte Carlo simulation of the finish, and the risk register (F5 runs it)"
+        )
         self.capacity_tab = CapacityTab(self.doc, self.views)
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
@@ -434,8 +480,10 @@ class MainWindow(QMainWindow):
         if problem:
             self.show_message(f"Baseline not saved: {problem}")
             return False
-        self.show_message(f"{'Replaced' if replacing else 'Saved'} baseline '{name.strip()}': the table shows "
-                          "the slip against it (Undo removes it)")
+        self.show_message(
+            f"{'Replaced' if replacing else 'Saved'} baseline '{name.strip()}': the table shows "
+            "the slip against it (Undo removes it)"
+        )
         return True
 
     def _refresh_baselines_menu(self) -> None:
@@ -551,9 +599,16 @@ class MainWindow(QMainWindow):
             self.show_message(f"Deleted {n} decision{'s' if n != 1 else ''} (Undo brings them back)")
 
     # -- prompts ---------------------------------------------------------------------------------------------
-    def _prompt(self, icon: QMessageBox.Icon, title: str, text: str, buttons: QMessageBox.StandardButton,
-                on_done: Callable[[QMessageBox.StandardButton], None], informative: str = "",
-                default: QMessageBox.StandardButton | None = None) -> QMessageBox:
+    def _prompt(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        buttons: QMessageBox.StandardButton,
+        on_done: Callable[[QMessageBox.StandardButton], None],
+        informative: str = "",
+        default: QMessageBox.StandardButton | None = None,
+    ) -> QMessageBox:
         box = QMessageBox(icon, title, text, buttons, self)
         box.setObjectName("prompt")
         if informative:
@@ -578,12 +633,23 @@ class MainWindow(QMainWindow):
     def edit_refused(self, problem: str) -> None:
         """A typed value was refused (table cell): say so in a message box, never silently."""
         if self.active_prompt is None:
-            self._prompt(QMessageBox.Icon.Warning, "Not changed", problem[:1].upper() + problem[1:],
-                         QMessageBox.StandardButton.Ok, lambda _b: None)
+            self._prompt(
+                QMessageBox.Icon.Warning,
+                "Not changed",
+                problem[:1].upper() + problem[1:],
+                QMessageBox.StandardButton.Ok,
+                lambda _b: None,
+            )
 
     def show_error(self, title: str, text: str, informative: str = "") -> QMessageBox:
-        return self._prompt(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
-                            lambda _b: None, informative)
+        return self._prompt(
+            QMessageBox.Icon.Critical,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            lambda _b: None,
+            informative,
+        )
 
     def maybe_save(self, then: Callable[[], None], action: str = "closing") -> QMessageBox | None:
         """Run ``then`` now if there is nothing to save; else ask Save / Discard / Cancel first."""
@@ -601,10 +667,14 @@ class MainWindow(QMainWindow):
                 then()
 
         return self._prompt(
-            QMessageBox.Icon.Warning, "Unsaved changes",
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
             f"Save the changes to {self.doc.display_name} before {action}?",
-            SB.Save | SB.Discard | SB.Cancel, done,
-            "Your changes will be lost if you don't save them.", SB.Save)
+            SB.Save | SB.Discard | SB.Cancel,
+            done,
+            "Your changes will be lost if you don't save them.",
+            SB.Save,
+        )
 
     # -- files -----------------------------------------------------------------------------------------------
     def open_file(self, path: str | Path) -> bool:
@@ -627,7 +697,9 @@ class MainWindow(QMainWindow):
         settings.add_recent(path)
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
-        self.show_message(f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else ""))
+        self.show_message(
+            f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else "")
+        )
         warning = self.file_guard.open_elsewhere_text()
         if warning:  # after "Opened": this one matters more
             self.show_message(warning, 30000)
@@ -732,8 +804,11 @@ class MainWindow(QMainWindow):
             write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
             clean_stale_temps(output_target(path))
-            self.show_error("Cannot save plan", f"The plan could not be saved to {path}.",
-                            f"{exc.strerror or exc}. Your changes are still here; try another folder.")
+            self.show_error(
+                "Cannot save plan",
+                f"The plan could not be saved to {path}.",
+                f"{exc.strerror or exc}. Your changes are still here; try another folder.",
+            )
             return False
         resolved = str(Path(path).resolve())
         if resolved != self.doc.path:
@@ -755,8 +830,12 @@ class MainWindow(QMainWindow):
             return None
         SB = QMessageBox.StandardButton
         return self._prompt(
-            QMessageBox.Icon.Warning, "Revert", f"Drop all changes and reload {self.doc.display_name}?",
-            SB.Discard | SB.Cancel, self._revert_answered)
+            QMessageBox.Icon.Warning,
+            "Revert",
+            f"Drop all changes and reload {self.doc.display_name}?",
+            SB.Discard | SB.Cancel,
+            self._revert_answered,
+        )
 
     def _revert_answered(self, button: QMessageBox.StandardButton) -> None:
         if button == QMessageBox.StandardButton.Discard and self.doc.path:
@@ -808,10 +887,14 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.check_recovery)
 
         box = self._prompt(
-            QMessageBox.Icon.Question, "Recover unsaved changes",
+            QMessageBox.Icon.Question,
+            "Recover unsaved changes",
             f"The planner closed unexpectedly while “{entry.title}” ({name}) had unsaved changes.",
-            SB.Yes | SB.Discard | SB.Cancel, done,
-            f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.", SB.Yes)
+            SB.Yes | SB.Discard | SB.Cancel,
+            done,
+            f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.",
+            SB.Yes,
+        )
         box.button(SB.Yes).setText("Restore")
         return box
 
@@ -819,10 +902,18 @@ class MainWindow(QMainWindow):
         """Each unreadable recovery file is named with its problem; the others are still offered."""
         self.unreadable_recovery += files
         for f in files:
-            log.warning("recovery file %s %s; moved to %s", f.file.name, f.reason, recovery.recovery_dir() / "unreadable")
+            log.warning(
+                "recovery file %s %s; moved to %s",
+                f.file.name,
+                f.reason,
+                recovery.recovery_dir() / "unreadable",
+            )
         names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
-        self.show_message(f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
-                          f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}", 20000)
+        self.show_message(
+            f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
+            f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}",
+            20000,
+        )
 
     def restore_recovery(self, entry: recovery.RecoveryEntry) -> bool:
         try:
@@ -921,9 +1012,11 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(f"About {APP_TITLE}")
         box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<b>{APP_TITLE}</b> {escape(__version__)}<p>Plan how an AI initiative goes from pilot to "
-                    "enterprise scale: decisions, dependencies, critical path and stage gates.</p>"
-                    f"<p>Licence: {escape(licence())}</p><p>Built with:</p><table>{rows}</table>")
+        box.setText(
+            f"<b>{APP_TITLE}</b> {escape(__version__)}<p>Plan how an AI initiative goes from pilot to "
+            "enterprise scale: decisions, dependencies, critical path and stage gates.</p>"
+            f"<p>Licence: {escape(licence())}</p><p>Built with:</p><table>{rows}</table>"
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -60,12 +60,28 @@ COLUMNS: list[Column] = [
     Column("finish", "Finish", "Computed early finish, weeks from plan start", False, True, True),
     Column("start_date", "Start date", "Computed early start date", False, False, True),
     Column("finish_date", "Finish date", "Computed early finish date", False, False, True),
-    Column("float", "Float", "Total float: weeks it can slip before the plan's finish moves", False, True, True),
-    Column("critical", "Critical", "On a critical chain: any delay moves the plan's finish", False, False, True),
-    Column("start_slip", "Start slip", "Weeks the start moved since the baseline (positive: later)", False, True,
-           True),
-    Column("finish_slip", "Finish slip", "Weeks the finish moved since the baseline (positive: later)", False,
-           True, True),
+    Column(
+        "float", "Float", "Total float: weeks it can slip before the plan's finish moves", False, True, True
+    ),
+    Column(
+        "critical", "Critical", "On a critical chain: any delay moves the plan's finish", False, False, True
+    ),
+    Column(
+        "start_slip",
+        "Start slip",
+        "Weeks the start moved since the baseline (positive: later)",
+        False,
+        True,
+        True,
+    ),
+    Column(
+        "finish_slip",
+        "Finish slip",
+        "Weeks the finish moved since the baseline (positive: later)",
+        False,
+        True,
+        True,
+    ),
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATE_COLUMNS = (COLUMN_INDEX["start_date"], COLUMN_INDEX["finish_date"])
@@ -81,7 +97,15 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().removesuffix("%").removesuffix("wk").removesuffix("weeks").strip().replace(",", ".")
+    text = (
+        str(value)
+        .strip()
+        .removesuffix("%")
+        .removesuffix("wk")
+        .removesuffix("weeks")
+        .strip()
+        .replace(",", ".")
+    )
     try:
         v = float(text)
     except ValueError:
@@ -179,7 +203,9 @@ class DecisionTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             col = COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -197,7 +223,9 @@ class DecisionTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = COLUMNS[index.column()]
-        if col.editable and not (col.key in _ESTIMATE_POS and self._milestone_locked(self._rows[index.row()])):
+        if col.editable and not (
+            col.key in _ESTIMATE_POS and self._milestone_locked(self._rows[index.row()])
+        ):
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
@@ -234,7 +262,8 @@ class DecisionTableModel(QAbstractTableModel):
                 return self._icons[d.area]
             if key == "id" and d.id in self._error_ids:
                 return QApplication.style().standardIcon(
-                    QApplication.style().StandardPixmap.SP_MessageBoxWarning)
+                    QApplication.style().StandardPixmap.SP_MessageBoxWarning
+                )
             return None
         if role == R.ForegroundRole:
             if key in self._names and getattr(d, key) is not None and getattr(d, key) not in self._names[key]:
@@ -307,7 +336,10 @@ class DecisionTableModel(QAbstractTableModel):
         if key in _ESTIMATE_POS or key == "progress":
             return (0, self._edit_value(d, key))
         if key == "status":
-            return (0, list(fmt.STATUS_LABELS).index(str(d.status)) if str(d.status) in fmt.STATUS_LABELS else 9)
+            return (
+                0,
+                list(fmt.STATUS_LABELS).index(str(d.status)) if str(d.status) in fmt.STATUS_LABELS else 9,
+            )
         if key in ("start_slip", "finish_slip"):
             v = self._variance(d)
             slip = getattr(v, key) if v is not None else None
@@ -317,8 +349,17 @@ class DecisionTableModel(QAbstractTableModel):
             if f is None:
                 return (1, 0.0)
             es, ef, tf, crit = f
-            return (0, {"start": es, "start_date": es, "finish": ef, "finish_date": ef, "float": tf,
-                        "critical": -float(crit)}[key])
+            return (
+                0,
+                {
+                    "start": es,
+                    "start_date": es,
+                    "finish": ef,
+                    "finish_date": ef,
+                    "float": tf,
+                    "critical": -float(crit),
+                }[key],
+            )
         return (0, self._display(d, key).casefold())
 
     def _tooltip(self, d: Decision, key: str) -> str | None:
@@ -333,8 +374,11 @@ class DecisionTableModel(QAbstractTableModel):
             f = self._figures(d)
             if f is None:
                 return None
-            return ("Critical: any delay moves the plan's finish" if f[3]
-                    else f"Not critical: it can slip {fmt.weeks(f[2], unit=True)}")
+            return (
+                "Critical: any delay moves the plan's finish"
+                if f[3]
+                else f"Not critical: it can slip {fmt.weeks(f[2], unit=True)}"
+            )
         if key == "id" and d.id in self._error_ids:
             return "This decision is named in a validation error (see Findings)"
         if key in ("start_slip", "finish_slip"):
@@ -345,8 +389,10 @@ class DecisionTableModel(QAbstractTableModel):
                 return "Not in the baseline (added since)"
             which = "start" if key == "start_slip" else "finish"
             base, now = getattr(v, f"baseline_{which}"), getattr(v, which)
-            return (f"Baseline '{self.doc.variance().baseline}': {which} week {fmt.weeks(base)}, "
-                    f"now week {fmt.weeks(now)}")
+            return (
+                f"Baseline '{self.doc.variance().baseline}': {which} week {fmt.weeks(base)}, "
+                f"now week {fmt.weeks(now)}"
+            )
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -358,8 +404,10 @@ class DecisionTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             if key in _ESTIMATE_POS and self._milestone_locked(d):
-                self.edit_refused.emit(f"'{d.title}' is a milestone and takes no time: untick Milestone in the "
-                                       "inspector to give it a duration")
+                self.edit_refused.emit(
+                    f"'{d.title}' is a milestone and takes no time: untick Milestone in the "
+                    "inspector to give it a duration"
+                )
             return False
         problem = self._apply(d, key, value)
         if problem:
@@ -387,9 +435,11 @@ class DecisionTableModel(QAbstractTableModel):
             else:
                 o, lk, p = [v if k == key else x for k, x in zip(_ESTIMATE_POS, (o, lk, p), strict=True)]
             if not o <= lk <= p:
-                return (f"Estimates must satisfy optimistic ≤ likely ≤ pessimistic; {fmt.weeks(o)} / "
-                        f"{fmt.weeks(lk)} / {fmt.weeks(p)} weeks was not applied. Change the other estimate "
-                        "first, or edit all three in the inspector")
+                return (
+                    f"Estimates must satisfy optimistic ≤ likely ≤ pessimistic; {fmt.weeks(o)} / "
+                    f"{fmt.weeks(lk)} / {fmt.weeks(p)} weeks was not applied. Change the other estimate "
+                    "first, or edit all three in the inspector"
+                )
             return doc.set_duration(d.id, o, lk, p)
         if key == "id":
             return doc.edit_decision(d.id, id=str(value).strip())
@@ -415,8 +465,11 @@ class DecisionTableModel(QAbstractTableModel):
         if not (0 <= self._sort_column < len(COLUMNS)):
             return list(decisions)
         key = COLUMNS[self._sort_column].key
-        return sorted(decisions, key=lambda d: self._sort_key(d, key),
-                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return sorted(
+            decisions,
+            key=lambda d: self._sort_key(d, key),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
 
     def _resort(self) -> None:
         new_rows = self._sorted(self.doc.plan.decisions)
@@ -595,7 +648,9 @@ class DependencyListModel(QAbstractTableModel):
         if self.decision_id is None:
             return []
         end = "to" if self.direction == "predecessors" else "from_"
-        return [k for k, dep in enumerate(self.doc.plan.dependencies) if getattr(dep, end) == self.decision_id]
+        return [
+            k for k, dep in enumerate(self.doc.plan.dependencies) if getattr(dep, end) == self.decision_id
+        ]
 
     def refresh(self) -> None:
         self.beginResetModel()
@@ -622,9 +677,14 @@ class DependencyListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(self.HEADERS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None
 

@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 # Severity values as plain strings (planner.analysis.Severity is a StrEnum with these values): importing the
 # analysis here would load numpy before the window is first shown.
 ERROR, WARNING, INFO = "error", "warning", "info"
-_GROUPS = ((ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
-           (WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
-           (INFO, "Notes", QStyle.StandardPixmap.SP_MessageBoxInformation))
+_GROUPS = (
+    (ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
+    (WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    (INFO, "Notes", QStyle.StandardPixmap.SP_MessageBoxInformation),
+)
 
 
 class FindingsPanel(QTreeWidget):
@@ -140,17 +142,23 @@ class PlanStatusBar(QStatusBar):
         self.finish = QLabel(self)
         self.finish.setToolTip("When the plan finishes with stages rolling into each other")
         self.gated = QLabel(self)
-        self.gated.setToolTip("When it finishes if every stage waits for the previous one to end (strict gates), "
-                              "and what that costs in weeks")
+        self.gated.setToolTip(
+            "When it finishes if every stage waits for the previous one to end (strict gates), "
+            "and what that costs in weeks"
+        )
         self.critical = QLabel(self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
         self.baseline_combo = QComboBox(self)
         self.baseline_combo.setObjectName("baselineChooser")
         self.baseline_combo.setAccessibleName("Baseline to compare against")
-        self.baseline_combo.setToolTip("The baseline the table's Start slip and Finish slip columns, the Gantt and "
-                                       "the slip shown here compare against (Plan > Save Baseline… adds one)")
+        self.baseline_combo.setToolTip(
+            "The baseline the table's Start slip and Finish slip columns, the Gantt and "
+            "the slip shown here compare against (Plan > Save Baseline… adds one)"
+        )
         self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.baseline_combo.activated.connect(lambda _i: doc.set_baseline_name(self.baseline_combo.currentData()))
+        self.baseline_combo.activated.connect(
+            lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
+        )
         self.slip = QLabel(self)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
@@ -160,11 +168,23 @@ class PlanStatusBar(QStatusBar):
         self.estimate = QComboBox(self)
         self.estimate.setAccessibleName("Estimate used for the schedule")
         self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
-        for name, label in (("likely", "Likely"), ("optimistic", "Optimistic"), ("pessimistic", "Pessimistic"),
-                            ("pert", "PERT")):
+        for name, label in (
+            ("likely", "Likely"),
+            ("optimistic", "Optimistic"),
+            ("pessimistic", "Pessimistic"),
+            ("pert", "PERT"),
+        ):
             self.estimate.addItem(label, name)
         self.estimate.currentIndexChanged.connect(lambda _i: doc.set_estimate(self.estimate.currentData()))
-        for w in (self.finish, self.gated, self.critical, self.baseline_combo, self.slip, self.problems, self.busy):
+        for w in (
+            self.finish,
+            self.gated,
+            self.critical,
+            self.baseline_combo,
+            self.slip,
+            self.problems,
+            self.busy,
+        ):
             if isinstance(w, QLabel):
                 w.setAccessibleName(w.toolTip() or "Status")
             self.addPermanentWidget(w)
@@ -208,8 +228,11 @@ class PlanStatusBar(QStatusBar):
         else:
             self._set(self.finish, f"Finish: {fmt.when(plan, a.schedule.finish)}")
             price = a.stages.gating_price
-            self._set(self.gated, f"Gated: {fmt.when(plan, a.stages.gated_finish)}"
-                      + (f" (+{fmt.weeks(price, unit=True)})" if price else " (no cost)"))
+            self._set(
+                self.gated,
+                f"Gated: {fmt.when(plan, a.stages.gated_finish)}"
+                + (f" (+{fmt.weeks(price, unit=True)})" if price else " (no cost)"),
+            )
             self._set(self.critical, f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
         parts = []
         parts.append(f"{n_err} error{'s' if n_err != 1 else ''}")

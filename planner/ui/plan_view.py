@@ -88,8 +88,13 @@ class PlanView(QScrollArea):
         box = QGroupBox("Plan", page)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        title = self._line(box, "plan.title", plan.title, "Plan title",
-                           lambda t: self._edit(plan, title=t.strip() or plan.title))
+        title = self._line(
+            box,
+            "plan.title",
+            plan.title,
+            "Plan title",
+            lambda t: self._edit(plan, title=t.strip() or plan.title),
+        )
         form.addRow("Title", title)
         desc = PlainTextField(box, lines=2)
         desc.setObjectName("plan.description")
@@ -109,9 +114,12 @@ class PlanView(QScrollArea):
         date.setEnabled(plan.start_date is not None)
         sd = plan.start_date or dt.date.today()
         date.setDate(QDate(sd.year, sd.month, sd.day))
-        has_date.toggled.connect(lambda on: self._edit(plan, start_date=date.date().toPython() if on else None))
-        date.editingFinished.connect(lambda: self._edit(plan, start_date=date.date().toPython())
-                                     if has_date.isChecked() else None)
+        has_date.toggled.connect(
+            lambda on: self._edit(plan, start_date=date.date().toPython() if on else None)
+        )
+        date.editingFinished.connect(
+            lambda: self._edit(plan, start_date=date.date().toPython()) if has_date.isChecked() else None
+        )
         row = QHBoxLayout()
         row.addWidget(has_date)
         row.addWidget(date, 1)
@@ -147,8 +155,16 @@ class PlanView(QScrollArea):
         box.setObjectName(f"stage.{k}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name", self._line(box, f"stage.{k}.name", st.name, f"Name of stage {k + 1}",
-                                       lambda t: self._edit(st, name=t.strip() or st.name)))
+        form.addRow(
+            "Name",
+            self._line(
+                box,
+                f"stage.{k}.name",
+                st.name,
+                f"Name of stage {k + 1}",
+                lambda t: self._edit(st, name=t.strip() or st.name),
+            ),
+        )
         goal = PlainTextField(box, lines=2)
         goal.setObjectName(f"stage.{k}.goal")
         goal.setAccessibleName(f"Goal of stage {st.name}")
@@ -170,17 +186,28 @@ class PlanView(QScrollArea):
             check.setChecked(c.met)
             check.setAccessibleName(f"Gate criterion met: {c.text}")
             check.setToolTip("Tick when the criterion is met")
-            check.toggled.connect(lambda on, c=c: self._edit(c, "Tick Gate Criterion" if on
-                                                            else "Untick Gate Criterion", met=on))
-            text = self._line(crit_w, f"stage.{k}.criterion.{j}.text", c.text, "Gate criterion",
-                              lambda t, c=c: self._edit(c, text=t.strip() or c.text))
+            check.toggled.connect(
+                lambda on, c=c: self._edit(
+                    c, "Tick Gate Criterion" if on else "Untick Gate Criterion", met=on
+                )
+            )
+            text = self._line(
+                crit_w,
+                f"stage.{k}.criterion.{j}.text",
+                c.text,
+                "Gate criterion",
+                lambda t, c=c: self._edit(c, text=t.strip() or c.text),
+            )
             remove = QToolButton(crit_w)
             remove.setText("✕")
             remove.setObjectName(f"stage.{k}.criterion.{j}.remove")
             remove.setToolTip("Remove this criterion")
             remove.setAccessibleName("Remove gate criterion")
-            remove.clicked.connect(lambda _=False, st=st, j=j: self.doc.remove_item(
-                st, "gate_criteria", j, "Remove Gate Criterion"))
+            remove.clicked.connect(
+                lambda _=False, st=st, j=j: self.doc.remove_item(
+                    st, "gate_criteria", j, "Remove Gate Criterion"
+                )
+            )
             row.addWidget(check)
             row.addWidget(text, 1)
             row.addWidget(remove)
@@ -188,8 +215,11 @@ class PlanView(QScrollArea):
         buttons = QHBoxLayout()
         add = QPushButton("Add criterion", crit_w)
         add.setObjectName(f"stage.{k}.criterion.add")
-        add.clicked.connect(lambda _=False, st=st: self.doc.add_item(
-            st, "gate_criteria", GateCriterion(text="New criterion"), "Add Gate Criterion"))
+        add.clicked.connect(
+            lambda _=False, st=st: self.doc.add_item(
+                st, "gate_criteria", GateCriterion(text="New criterion"), "Add Gate Criterion"
+            )
+        )
         buttons.addWidget(add)
         rm = QPushButton("Remove stage", crit_w)
         rm.setObjectName(f"stage.{k}.remove")
@@ -213,13 +243,23 @@ class PlanView(QScrollArea):
             ident.setToolTip("Id (fixed; decisions refer to it)")
             ident.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             row.addWidget(ident)
-            name = self._line(box, f"{attr}.{j}.name", item.name, f"{title[:-1]} name",
-                              lambda t, item=item: self._edit(item, name=t.strip() or item.name))
+            name = self._line(
+                box,
+                f"{attr}.{j}.name",
+                item.name,
+                f"{title[:-1]} name",
+                lambda t, item=item: self._edit(item, name=t.strip() or item.name),
+            )
             name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             row.addWidget(name, 1)
             if attr == "areas":
-                color = self._line(box, f"{attr}.{j}.color", item.color or "", "Area colour (#RRGGBB)",
-                                   lambda t, item=item: self._edit(item, color=t.strip() or None))
+                color = self._line(
+                    box,
+                    f"{attr}.{j}.color",
+                    item.color or "",
+                    "Area colour (#RRGGBB)",
+                    lambda t, item=item: self._edit(item, color=t.strip() or None),
+                )
                 color.setPlaceholderText("#RRGGBB")
                 color.setMaximumWidth(self.fontMetrics().horizontalAdvance("#MMMMMMM") + 16)
                 if item.color:
@@ -276,7 +316,9 @@ class PlanView(QScrollArea):
         st = self.doc.plan.stages[k]
         used = sum(1 for d in self.doc.plan.decisions if d.stage == st.id)
         if used:
-            self.message.emit(f"Stage {st.name} still has {used} decision(s): move them to another stage first")
+            self.message.emit(
+                f"Stage {st.name} still has {used} decision(s): move them to another stage first"
+            )
             return
         problem = self.doc.remove_item(self.doc.plan, "stages", k, "Remove Stage")
         if problem:
@@ -284,11 +326,13 @@ class PlanView(QScrollArea):
 
     def _add_ref(self, attr: str) -> None:
         if attr == "areas":
-            self.doc.add_item(self.doc.plan, "areas", Area(id=self._unique("areas", "area"), name="New area"),
-                              "Add Area")
+            self.doc.add_item(
+                self.doc.plan, "areas", Area(id=self._unique("areas", "area"), name="New area"), "Add Area"
+            )
         else:
-            self.doc.add_item(self.doc.plan, "teams", Team(id=self._unique("teams", "team"), name="New team"),
-                              "Add Team")
+            self.doc.add_item(
+                self.doc.plan, "teams", Team(id=self._unique("teams", "team"), name="New team"), "Add Team"
+            )
 
     def _remove_ref(self, attr: str, j: int) -> None:
         item = getattr(self.doc.plan, attr)[j]

@@ -57,8 +57,10 @@ STEP_MIN_ZOOM = 0.75
 """A stage step zooms out to show its cards, but not below this (card titles stay readable from the room)."""
 STEP_PANEL_SHARE = 0.36
 """Width of the step panel (stage walk-through, critical-path spotlight), as a share of the window."""
-PRESENTER_HINT = ("PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
-                  "+ / − duration · Esc leaves")
+PRESENTER_HINT = (
+    "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
+    "+ / − duration · Esc leaves"
+)
 
 
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
@@ -193,32 +195,55 @@ class PresentationController(QObject):
         self.toggle_action.triggered.connect(self._toggled)
         window.addAction(self.toggle_action)
         # Active only while presenting, so that Esc and +/- keep their usual meaning otherwise.
-        self.leave_action = self._key_action("Leave Presentation", [QKeySequence(Qt.Key.Key_Escape)], self.escape)
-        self.longer_action = self._key_action("Longer", [QKeySequence("+"), QKeySequence("=")],
-                                              lambda: self.step_duration(+DURATION_STEP))
-        self.shorter_action = self._key_action("Shorter", [QKeySequence("-")],
-                                               lambda: self.step_duration(-DURATION_STEP))
+        self.leave_action = self._key_action(
+            "Leave Presentation", [QKeySequence(Qt.Key.Key_Escape)], self.escape
+        )
+        self.longer_action = self._key_action(
+            "Longer", [QKeySequence("+"), QKeySequence("=")], lambda: self.step_duration(+DURATION_STEP)
+        )
+        self.shorter_action = self._key_action(
+            "Shorter", [QKeySequence("-")], lambda: self.step_duration(-DURATION_STEP)
+        )
         K = Qt.Key
-        self.next_action = self._key_action("Next Step", [QKeySequence(K.Key_PageDown), QKeySequence(K.Key_Right),
-                                                          QKeySequence(K.Key_Space)], lambda: self.step(+1))
-        self.previous_action = self._key_action("Previous Step", [QKeySequence(K.Key_PageUp),
-                                                                  QKeySequence(K.Key_Left),
-                                                                  QKeySequence(K.Key_Backspace)],
-                                                lambda: self.step(-1))
+        self.next_action = self._key_action(
+            "Next Step",
+            [QKeySequence(K.Key_PageDown), QKeySequence(K.Key_Right), QKeySequence(K.Key_Space)],
+            lambda: self.step(+1),
+        )
+        self.previous_action = self._key_action(
+            "Previous Step",
+            [QKeySequence(K.Key_PageUp), QKeySequence(K.Key_Left), QKeySequence(K.Key_Backspace)],
+            lambda: self.step(-1),
+        )
         self.overview_action = self._key_action("Overview", [QKeySequence(K.Key_Home)], lambda: self.go_to(0))
-        self.stages_action = self._key_action("Stage Walk-through", [QKeySequence(K.Key_S)],
-                                              lambda: self.go_to_kind("stage"))
-        self.critical_action = self._key_action("Critical-path Spotlight", [QKeySequence(K.Key_C)],
-                                                lambda: self.go_to_kind("critical"))
-        self.blank_action = self._key_action("Blank Screen", [QKeySequence(K.Key_B), QKeySequence(K.Key_Period)],
-                                             self.toggle_blank)
-        self.scroll_down_action = self._key_action("Scroll Step Down", [QKeySequence(K.Key_Down)],
-                                                   lambda: self.scroll_step(+1))
-        self.scroll_up_action = self._key_action("Scroll Step Up", [QKeySequence(K.Key_Up)],
-                                                 lambda: self.scroll_step(-1))
-        self._step_actions = [self.scroll_down_action, self.scroll_up_action, self.leave_action, self.longer_action, self.shorter_action, self.next_action,
-                              self.previous_action, self.overview_action, self.stages_action, self.critical_action,
-                              self.blank_action]
+        self.stages_action = self._key_action(
+            "Stage Walk-through", [QKeySequence(K.Key_S)], lambda: self.go_to_kind("stage")
+        )
+        self.critical_action = self._key_action(
+            "Critical-path Spotlight", [QKeySequence(K.Key_C)], lambda: self.go_to_kind("critical")
+        )
+        self.blank_action = self._key_action(
+            "Blank Screen", [QKeySequence(K.Key_B), QKeySequence(K.Key_Period)], self.toggle_blank
+        )
+        self.scroll_down_action = self._key_action(
+            "Scroll Step Down", [QKeySequence(K.Key_Down)], lambda: self.scroll_step(+1)
+        )
+        self.scroll_up_action = self._key_action(
+            "Scroll Step Up", [QKeySequence(K.Key_Up)], lambda: self.scroll_step(-1)
+        )
+        self._step_actions = [
+            self.scroll_down_action,
+            self.scroll_up_action,
+            self.leave_action,
+            self.longer_action,
+            self.shorter_action,
+            self.next_action,
+            self.previous_action,
+            self.overview_action,
+            self.stages_action,
+            self.critical_action,
+            self.blank_action,
+        ]
         # N: flip to the next scenario (issue 13); the presenter bar then gives its finish against Base.
         self.scenario_action = self._key_action("Next Scenario", [QKeySequence(K.Key_N)], self.next_scenario)
         self._step_actions.append(self.scenario_action)
@@ -261,15 +286,23 @@ class PresentationController(QObject):
             return
         w = self.window
         w.commit_pending()
-        saved = _Saved(w.saveGeometry(), w.geometry(), w.windowState(), w.saveState(), QFont(w.font()),
-                       w.testAttribute(Qt.WidgetAttribute.WA_SetFont))
+        saved = _Saved(
+            w.saveGeometry(),
+            w.geometry(),
+            w.windowState(),
+            w.saveState(),
+            QFont(w.font()),
+            w.testAttribute(Qt.WidgetAttribute.WA_SetFont),
+        )
         canvas = self._canvas()
         if canvas is not None:
             saved.zoom = canvas.zoom
             saved.center = canvas.mapToScene(canvas.viewport().rect().center())
         table = w.table_view.table
         saved.table_rows = table.verticalHeader().defaultSectionSize()
-        saved.table_columns = [table.horizontalHeader().sectionSize(c) for c in range(table.model().columnCount())]
+        saved.table_columns = [
+            table.horizontalHeader().sectionSize(c) for c in range(table.model().columnCount())
+        ]
         self._saved = saved
         self.session_index = self.doc.undo_stack.index()
         self._session_scenario_steps = self.doc.scenarios.steps
@@ -330,9 +363,13 @@ class PresentationController(QObject):
         self._saved = None
         for obj in self._watched():
             obj.removeEventFilter(self)
-        for signal, slot in ((self.doc.analysis_updated, self.refresh), (self.doc.selection_changed, self.refresh),
-                             (w.simulation.finished, self.refresh), (w.simulation.stale_changed, self.refresh),
-                             (w.views.currentChanged, self._on_view_changed)):
+        for signal, slot in (
+            (self.doc.analysis_updated, self.refresh),
+            (self.doc.selection_changed, self.refresh),
+            (w.simulation.finished, self.refresh),
+            (w.simulation.stale_changed, self.refresh),
+            (w.views.currentChanged, self._on_view_changed),
+        ):
             signal.disconnect(slot)
         for act in self._step_actions:
             act.setEnabled(False)
@@ -390,11 +427,21 @@ class PresentationController(QObject):
         out: list[QWidget] = [w.menuBar(), w.statusBar()]
         out += [d for d in w.findChildren(QDockWidget)]
         # Not our own bars (nor those of an earlier presentation, deleted later).
-        out += [t for t in w.findChildren(QToolBar)
-                if t.objectName() not in ("presenterToolBar", "presenterStepBar")]
+        out += [
+            t
+            for t in w.findChildren(QToolBar)
+            if t.objectName() not in ("presenterToolBar", "presenterStepBar")
+        ]
         table = w.table_view
-        out += [table.search, table.stage_filter, table.area_filter, table.owner_filter, table.status_filter,
-                table.critical_only, table.count_label]
+        out += [
+            table.search,
+            table.stage_filter,
+            table.area_filter,
+            table.owner_filter,
+            table.status_filter,
+            table.critical_only,
+            table.count_label,
+        ]
         return out
 
     def _hide_chrome(self) -> None:
@@ -405,7 +452,11 @@ class PresentationController(QObject):
         for widget in self._chrome():
             if id(widget) not in saved.hidden:
                 saved.hidden[id(widget)] = (widget, widget.isHidden())
-            if isinstance(widget, QDockWidget) and widget is self.window.inspector_dock and self._inspector_shown:
+            if (
+                isinstance(widget, QDockWidget)
+                and widget is self.window.inspector_dock
+                and self._inspector_shown
+            ):
                 continue
             widget.hide()
         # A hidden tab does not recompute its layout by itself: without this the table's (hidden) filter row
@@ -421,7 +472,11 @@ class PresentationController(QObject):
         QTimer.singleShot(0, self, self._hide_chrome)
         QTimer.singleShot(0, self, self._scale_figures)
         step = self.current_step
-        if step is not None and step.kind != "overview" and self.window.views.currentWidget() is not self._canvas():
+        if (
+            step is not None
+            and step.kind != "overview"
+            and self.window.views.currentWidget() is not self._canvas()
+        ):
             self.go_to(0)  # another view: back to the overview (the steps live on the graph)
         if self.window.views.currentWidget() is self._canvas():
             QTimer.singleShot(0, self, self._zoom_canvas)
@@ -494,13 +549,24 @@ class PresentationController(QObject):
         stack = self.doc.undo_stack
         n = abs(stack.index() - self.session_index)
         delta = self.finish_delta()
-        moved = ("" if delta is None else " The finish did not move." if abs(delta) < 1e-9
-                 else f" The finish moved {'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}.")
-        box = QMessageBox(QMessageBox.Icon.Question, "Leave presentation",
-                          f"Keep the {n} change{'s' if n != 1 else ''} made during the presentation?{moved}",
-                          SB.Save | SB.Discard | SB.Cancel, self.window)
+        moved = (
+            ""
+            if delta is None
+            else " The finish did not move."
+            if abs(delta) < 1e-9
+            else f" The finish moved {'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Leave presentation",
+            f"Keep the {n} change{'s' if n != 1 else ''} made during the presentation?{moved}",
+            SB.Save | SB.Discard | SB.Cancel,
+            self.window,
+        )
         box.setObjectName("presentationLeavePrompt")
-        box.setInformativeText("Kept changes are one step that Undo takes back; discarded ones can be redone.")
+        box.setInformativeText(
+            "Kept changes are one step that Undo takes back; discarded ones can be redone."
+        )
         box.button(SB.Save).setText("Keep changes")
         box.button(SB.Discard).setText("Discard changes")
         box.setDefaultButton(SB.Save)
@@ -575,8 +641,11 @@ class PresentationController(QObject):
         """The first step of the stage walk-through (``stage``) or of the critical-path spotlight (``critical``)."""
         k = next((i for i, st in enumerate(self.deck) if st.kind == kind), None)
         if k is None:
-            self.window.show_message("No schedule: fix the plan's errors first" if len(self.deck) <= 1
-                                     else f"This plan has no {kind} steps")
+            self.window.show_message(
+                "No schedule: fix the plan's errors first"
+                if len(self.deck) <= 1
+                else f"This plan has no {kind} steps"
+            )
             return
         self.go_to(k)
 
@@ -772,28 +841,49 @@ class PresentationController(QObject):
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
             price = a.stages.gating_price
-            bar.gated.setText(_figure("Gated", fmt.when(plan, a.stages.gated_finish)
-                                      + (f" +{fmt.weeks(price, unit=True)}" if price else " (no cost)")))
-            bar.critical.setText(_figure("Critical", f"{int(a.schedule.critical.sum())} of {len(plan.decisions)}"))
+            bar.gated.setText(
+                _figure(
+                    "Gated",
+                    fmt.when(plan, a.stages.gated_finish)
+                    + (f" +{fmt.weeks(price, unit=True)}" if price else " (no cost)"),
+                )
+            )
+            bar.critical.setText(
+                _figure("Critical", f"{int(a.schedule.critical.sum())} of {len(plan.decisions)}")
+            )
             sim = self.window.simulation
             result = sim.result
-            bar.p80.setText(_figure("P80", fmt.when(plan, result.percentile(80)))
-                            if result is not None and not sim.stale else "")
+            bar.p80.setText(
+                _figure("P80", fmt.when(plan, result.percentile(80)))
+                if result is not None and not sim.stale
+                else ""
+            )
             bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
         delta = self.finish_delta() if self.session_changed else None
-        bar.delta.setText("" if delta is None else _figure(
-            "Since the start", "no change" if abs(delta) < 1e-9
-            else f"{'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}"))
+        bar.delta.setText(
+            ""
+            if delta is None
+            else _figure(
+                "Since the start",
+                "no change"
+                if abs(delta) < 1e-9
+                else f"{'+' if delta > 0 else '−'}{fmt.weeks(abs(delta), unit=True)}",
+            )
+        )
         scenario = self.scenario_text(a)
         if scenario:
-            bar.delta.setText(scenario + ("&nbsp;&nbsp;&nbsp;" + bar.delta.text() if bar.delta.text() else ""))
+            bar.delta.setText(
+                scenario + ("&nbsp;&nbsp;&nbsp;" + bar.delta.text() if bar.delta.text() else "")
+            )
         for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis:
             self._refresh_deck()
         step = self.current_step
         # A step shows its own explanation in the step panel; the bar would only repeat it.
-        bar.explanation.setText("" if step is not None and step.kind != "overview" else self.explanation_html())
+        bar.explanation.setText(
+            "" if step is not None and step.kind != "overview" else self.explanation_html()
+        )
         bar.explanation.setVisible(bool(bar.explanation.text()))
         bar.fit_height(self.window.width())
 
@@ -814,8 +904,11 @@ class PresentationController(QObject):
         if ref is None or a is None or a.schedule is None:
             return _figure("Scenario", name)
         d = a.schedule.finish - ref.finish
-        vs = "same finish as Base" if abs(d) < 1e-9 else \
-            f"{'+' if d > 0 else '−'}{fmt.weeks(abs(d), unit=True)} vs Base"
+        vs = (
+            "same finish as Base"
+            if abs(d) < 1e-9
+            else f"{'+' if d > 0 else '−'}{fmt.weeks(abs(d), unit=True)} vs Base"
+        )
         return _figure("Scenario", f"{name}: {vs}")
 
     def explanation_html(self) -> str:
@@ -827,8 +920,12 @@ class PresentationController(QObject):
         if d is None:
             return ""
         o, lk, p = duration_triple(d.duration)
-        dur = "milestone" if d.milestone else fmt.weeks(lk, unit=True) + (
-            f" ({fmt.weeks(o)}–{fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
+        dur = (
+            "milestone"
+            if d.milestone
+            else fmt.weeks(lk, unit=True)
+            + (f" ({fmt.weeks(o)}–{fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
+        )
         head = f"<b>{_esc(d.title)}</b> · {dur}"
         if a is None or a.schedule is None or d.id not in a.schedule.index:
             return head

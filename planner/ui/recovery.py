@@ -109,14 +109,17 @@ class RecoveryFile:
 
         The plan goes in as pydantic's own JSON (all fields, compact; several times faster than the deterministic
         file format, which a snapshot does not need), so the GUI thread spends little time on it."""
-        head = json.dumps({
-            "format": FORMAT,
-            "version": 2,
-            "pid": os.getpid(),
-            "session": this_session(),
-            "written": dt.datetime.now().isoformat(timespec="milliseconds"),
-            "original_path": original_path,
-        }, ensure_ascii=False)
+        head = json.dumps(
+            {
+                "format": FORMAT,
+                "version": 2,
+                "pid": os.getpid(),
+                "session": this_session(),
+                "written": dt.datetime.now().isoformat(timespec="milliseconds"),
+                "original_path": original_path,
+            },
+            ensure_ascii=False,
+        )
         return head[:-1] + ', "plan": ' + plan.model_dump_json(by_alias=True) + "}\n"
 
     def write_payload(self, payload: str) -> None:
@@ -229,9 +232,15 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
         except ValueError:
             written = None
         title = plan.get("title")
-        out.append(RecoveryEntry(f, payload.get("original_path"),
-                                 title[:200] if isinstance(title, str) and title else "Untitled plan",
-                                 written, plan))
+        out.append(
+            RecoveryEntry(
+                f,
+                payload.get("original_path"),
+                title[:200] if isinstance(title, str) and title else "Untitled plan",
+                written,
+                plan,
+            )
+        )
     out.sort(key=lambda e: e.written or dt.datetime.min, reverse=True)
     return out, bad
 
@@ -399,10 +408,15 @@ class RecoveryWriter(QObject):
         if problem == self.problem:
             return
         self.problem = problem
-        if self.label is not None:  # short in the bar (it shares the row with the figures); the reason on hover
+        if (
+            self.label is not None
+        ):  # short in the bar (it shares the row with the figures); the reason on hover
             self.label.setText("\u26a0 Crash protection off" if problem else "")
-            self.label.setToolTip(f"Crash protection is off: {problem}. Unsaved changes cannot be restored after a "
-                                  f"crash until this clears. Save the plan, or free space in {recovery_dir()}."
-                                  if problem else "")
+            self.label.setToolTip(
+                f"Crash protection is off: {problem}. Unsaved changes cannot be restored after a "
+                f"crash until this clears. Save the plan, or free space in {recovery_dir()}."
+                if problem
+                else ""
+            )
             self.label.setVisible(bool(problem))
         self.protection_changed.emit(problem)

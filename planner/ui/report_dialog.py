@@ -38,13 +38,21 @@ ORIENTATIONS = (("Portrait", "portrait"), ("Landscape", "landscape"))
 # registry when the dialog opens (importing planner.report there is cheap once the app has matplotlib loaded).
 _FALLBACK_SECTIONS = (
     ("cover", "Cover", "title page with the key figures"),
-    ("summary", "Executive summary", "when it finishes, what drives it, the price of strict gates, top warnings"),
+    (
+        "summary",
+        "Executive summary",
+        "when it finishes, what drives it, the price of strict gates, top warnings",
+    ),
     ("roadmap", "Roadmap on a page", "the plan on one page: areas over time, stages and gates"),
     ("stage-timeline", "Stage timeline", "stage windows, rolling and gated, and the price of strict gates"),
     ("gantt", "Gantt chart", "the schedule, tiled over pages for big plans"),
     ("graph", "Dependency graph", "decisions and their dependencies, tiled"),
     ("stages-detail", "Stages in detail", "per stage: goal, gate criteria, readiness and its decisions"),
-    ("critical-path", "Critical path", "the chain that sets the finish, with why each step starts when it does"),
+    (
+        "critical-path",
+        "Critical path",
+        "the chain that sets the finish, with why each step starts when it does",
+    ),
     ("findings", "Findings", "validation warnings and notes"),
     ("appendix", "Appendix: every decision", "one row per decision with all its figures"),
 )
@@ -67,7 +75,9 @@ def default_report_path(doc: Any) -> Path:
         return p.with_name(f"{stem}-report.pdf")
     title = getattr(getattr(doc, "plan", None), "title", "") or "plan"
     slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "plan"
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
     return Path(folder) / f"{slug}-report.pdf"
 
 
@@ -78,8 +88,15 @@ class ReportThread(QThread):
     progressed = Signal(float, str)
     outcome = Signal(str, str)
 
-    def __init__(self, plan: Any, estimate: str, path: Path, options: dict[str, Any], simulation: Any = None,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        plan: Any,
+        estimate: str,
+        path: Path,
+        options: dict[str, Any],
+        simulation: Any = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.estimate = estimate
@@ -104,7 +121,9 @@ class ReportThread(QThread):
                 raise ReportCancelled("cancelled before it started")
             self.progressed.emit(0.0, "Analysing the plan")
             analysis = analyze(self.plan, self.estimate)
-            build_report(analysis, self.path, simulation=self.simulation, progress=self._progress, **self.options)
+            build_report(
+                analysis, self.path, simulation=self.simulation, progress=self._progress, **self.options
+            )
         except ReportCancelled:
             self.outcome.emit("cancelled", "")
         except ReportError as exc:
@@ -159,7 +178,8 @@ class ReportDialog(QDialog):
         for label, value in ORIENTATIONS:
             self.orientation.addItem(label, value)
         self.orientation.setCurrentIndex(
-            max(0, self.orientation.findData(settings.value("report/orientation", "landscape"))))
+            max(0, self.orientation.findData(settings.value("report/orientation", "landscape")))
+        )
         form.addRow("Orientation:", self.orientation)
 
         self.sections = QListWidget()
@@ -203,8 +223,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._option_widgets = [self.path_edit, browse, self.paper, self.orientation, self.sections,
-                                self.use_simulation]
+        self._option_widgets = [
+            self.path_edit,
+            browse,
+            self.paper,
+            self.orientation,
+            self.sections,
+            self.use_simulation,
+        ]
 
     # -- options -----------------------------------------------------------------------------------------------
     def _simulation_result(self) -> Any:
@@ -215,15 +241,23 @@ class ReportDialog(QDialog):
         return getattr(runner, "result", None)
 
     def chosen_sections(self) -> list[str]:
-        return [self.sections.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.sections.count())
-                if self.sections.item(k).checkState() == Qt.CheckState.Checked]
+        return [
+            self.sections.item(k).data(Qt.ItemDataRole.UserRole)
+            for k in range(self.sections.count())
+            if self.sections.item(k).checkState() == Qt.CheckState.Checked
+        ]
 
     def options(self) -> dict[str, Any]:
-        return {"paper": self.paper.currentData(), "orientation": self.orientation.currentData(),
-                "sections": self.chosen_sections()}
+        return {
+            "paper": self.paper.currentData(),
+            "orientation": self.orientation.currentData(),
+            "sections": self.chosen_sections(),
+        }
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save report as", self.path_edit.text(), "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save report as", self.path_edit.text(), "PDF files (*.pdf)"
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 

@@ -22,8 +22,12 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("id", "ID", "Unique id of the risk"),
     ("title", "Risk", "What might happen"),
     ("probability", "Probability", "Chance that it happens, percent"),
-    ("impact", "Impact (wk)", "Weeks of delay added to each of its decisions when it happens: one number, or "
-                              "optimistic / likely / pessimistic"),
+    (
+        "impact",
+        "Impact (wk)",
+        "Weeks of delay added to each of its decisions when it happens: one number, or "
+        "optimistic / likely / pessimistic",
+    ),
     ("decisions", "Decisions", "Ids of the decisions it delays, separated by commas"),
     ("mitigation", "Mitigation", "What is done to prevent or soften it"),
     ("owner", "Owner", "The team that watches it"),
@@ -45,7 +49,9 @@ def parse_impact(text: str) -> float | ThreePoint:
     try:
         values = [float(x) for x in parts]
     except ValueError:
-        raise ValueError(f"'{text}' is not a number of weeks (or optimistic / likely / pessimistic)") from None
+        raise ValueError(
+            f"'{text}' is not a number of weeks (or optimistic / likely / pessimistic)"
+        ) from None
     if len(values) == 1:
         if values[0] < 0:
             raise ValueError("an impact cannot be negative")
@@ -86,7 +92,9 @@ class RiskTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section][1]
@@ -129,8 +137,10 @@ class RiskTableModel(QAbstractTableModel):
             return str(getattr(r, key))
         if role == R.ToolTipRole:
             if key == "decisions":
-                titles = [f"{did}: {d.title}" if (d := self.doc.decision(did)) else f"{did}: (unknown)"
-                          for did in r.decisions]
+                titles = [
+                    f"{did}: {d.title}" if (d := self.doc.decision(did)) else f"{did}: (unknown)"
+                    for did in r.decisions
+                ]
                 return "\n".join(titles) or "No decisions: this risk delays nothing"
             if key in ("title", "mitigation"):
                 return getattr(r, key) or None
@@ -140,7 +150,11 @@ class RiskTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not (0 <= index.row() < len(self._rows))
+        ):
             return False
         key = COLUMNS[index.column()][0]
         try:
@@ -194,14 +208,14 @@ class RiskTableModel(QAbstractTableModel):
             return
         if len(new) == len(old) + 1:
             k = next((i for i in range(len(old)) if old[i] is not new[i]), len(old))
-            if all(a is b for a, b in zip(old[k:], new[k + 1:], strict=True)):
+            if all(a is b for a, b in zip(old[k:], new[k + 1 :], strict=True)):
                 self.beginInsertRows(QModelIndex(), k, k)
                 self._rows = new
                 self.endInsertRows()
                 return
         if len(new) == len(old) - 1:
             k = next((i for i in range(len(new)) if old[i] is not new[i]), len(new))
-            if all(a is b for a, b in zip(old[k + 1:], new[k:], strict=True)):
+            if all(a is b for a, b in zip(old[k + 1 :], new[k:], strict=True)):
                 self.beginRemoveRows(QModelIndex(), k, k)
                 self._rows = new
                 self.endRemoveRows()

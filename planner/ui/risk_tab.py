@@ -56,16 +56,20 @@ class _RiskDelegate(EditorDelegate):
         super().__init__(parent)
         self.doc = doc
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         if index.column() == COLUMN_INDEX["owner"]:
-            return self.make_combo(parent, [("(none)", None), *((t.name, t.id) for t in self.doc.plan.teams)],
-                                   name="Owner")
+            return self.make_combo(
+                parent, [("(none)", None), *((t.name, t.id) for t in self.doc.plan.teams)], name="Owner"
+            )
         if index.column() == COLUMN_INDEX["probability"]:
             return self.make_spin(parent, 0, 100, 1, 5, " %", frame=False, name="Probability")
         return super().createEditor(parent, option, index)
 
-    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+    def set_combo_value(
+        self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any
+    ) -> None:
         super().set_combo_value(combo, index, value or None)  # no owner: "" in the model, None in the list
 
     def combo_value(self, combo: QComboBox) -> Any:
@@ -87,22 +91,33 @@ class RiskRegisterView(QWidget):
         self.table.setModel(self.model)
         self.table.setItemDelegate(_RiskDelegate(doc, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         hh = self.table.horizontalHeader()
-        widths = {"id": 120, "title": 260, "probability": 84, "impact": 110, "decisions": 200, "mitigation": 260,
-                  "owner": 110}
+        widths = {
+            "id": 120,
+            "title": 260,
+            "probability": 84,
+            "impact": 110,
+            "decisions": 200,
+            "mitigation": 260,
+            "owner": 110,
+        }
         for i, (key, header, _tip) in enumerate(COLUMNS):
             hh.resizeSection(i, max(widths.get(key, 100), self.fontMetrics().horizontalAdvance(header) + 24))
         hh.setStretchLastSection(True)
         hh.setSectionResizeMode(COLUMN_INDEX["mitigation"], QHeaderView.ResizeMode.Interactive)
 
         self.add_button = QPushButton("Add Risk", self)
-        self.add_button.setToolTip("Add a risk to the register (it delays the selected decisions when it fires)")
+        self.add_button.setToolTip(
+            "Add a risk to the register (it delays the selected decisions when it fires)"
+        )
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the selected risks")
         self.count = QLabel(self)
@@ -146,7 +161,9 @@ class RiskRegisterView(QWidget):
         if rows:
             plan_rows = [self.doc.plan.risks.index(self.model.risk_at(r)) for r in rows]
             self.doc.remove_risks(plan_rows)
-            self.message.emit(f"Removed {len(rows)} risk{'s' if len(rows) != 1 else ''} (Undo brings them back)")
+            self.message.emit(
+                f"Removed {len(rows)} risk{'s' if len(rows) != 1 else ''} (Undo brings them back)"
+            )
 
     def _update_buttons(self, *_args: Any) -> None:
         self.remove_button.setEnabled(bool(self.selected_rows()))
@@ -180,7 +197,9 @@ class RiskTab(QWidget):
         self.seed.setValue(0)
         self.seed.setSpecialValueText("random")
         self.seed.setAccessibleName("Seed")
-        self.seed.setToolTip("The same seed gives the same results; 'random' (below 0) draws a new one each run")
+        self.seed.setToolTip(
+            "The same seed gives the same results; 'random' (below 0) draws a new one each run"
+        )
         self.run_button = QPushButton("Run Simulation", self)
         self.run_button.setObjectName("runSimulation")
         self.run_button.setToolTip("Simulate the plan's uncertain durations and its risks (F5)")
@@ -217,9 +236,11 @@ class RiskTab(QWidget):
         self.stale_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.stale_banner.setStyleSheet(
             "#staleBanner { background: #fff3cd; border: 1px solid #e0c36a; border-radius: 3px; }"
-            "#staleBanner QLabel { color: #5c4400; }")
-        self.stale_label = QLabel("The plan changed after this simulation: the results below are stale.",
-                                  self.stale_banner)
+            "#staleBanner QLabel { color: #5c4400; }"
+        )
+        self.stale_label = QLabel(
+            "The plan changed after this simulation: the results below are stale.", self.stale_banner
+        )
         self.rerun_button = QPushButton("Re-run", self.stale_banner)
         self.rerun_button.setObjectName("rerunSimulation")
         banner = QHBoxLayout(self.stale_banner)
@@ -243,8 +264,10 @@ class RiskTab(QWidget):
         rh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         labels = [f"P{q}" for q in _PERCENTILES] + ["Mean", "Std. deviation", "CPM (likely)"]
         tips = [f"{q} % of iterations finish by then" for q in _PERCENTILES] + [
-            "Average finish over the iterations", "Spread of the finish (weeks)",
-            "The deterministic schedule with likely durations and no risks"]
+            "Average finish over the iterations",
+            "Spread of the finish (weeks)",
+            "The deterministic schedule with likely durations and no risks",
+        ]
         for r, (label, tip) in enumerate(zip(labels, tips, strict=True)):
             item = QTableWidgetItem(label)
             item.setToolTip(tip)
@@ -289,7 +312,9 @@ class RiskTab(QWidget):
         self.charts.addTab(self.finish_chart, "Finish date")
         self.charts.addTab(self.criticality_chart, "Criticality")
         self.charts.addTab(self.tornado_chart, "Sensitivity")
-        self.charts.setTabToolTip(0, "Histogram of the finish with the S-curve (probability of finishing by then)")
+        self.charts.setTabToolTip(
+            0, "Histogram of the finish with the S-curve (probability of finishing by then)"
+        )
         self.charts.setTabToolTip(1, "Share of iterations in which each decision is critical")
         self.charts.setTabToolTip(2, "How strongly each decision's duration drives the finish (correlation)")
 
@@ -375,8 +400,12 @@ class RiskTab(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if (self.runner.last is None and not self.runner.running
-                    and len(self.doc.plan.decisions) < AUTO_RUN_LIMIT and self.doc.plan.decisions):
+            if (
+                self.runner.last is None
+                and not self.runner.running
+                and len(self.doc.plan.decisions) < AUTO_RUN_LIMIT
+                and self.doc.plan.decisions
+            ):
                 QTimer.singleShot(0, self.run)
 
     # -- runner notifications -----------------------------------------------------------------------------
@@ -401,8 +430,10 @@ class RiskTab(QWidget):
     def _on_cancelled(self) -> None:
         self._idle()
         self.progress.setValue(0)
-        self.state_label.setText("Cancelled" + (" (the results shown are from the previous run)"
-                                                if self.runner.last is not None else ""))
+        self.state_label.setText(
+            "Cancelled"
+            + (" (the results shown are from the previous run)" if self.runner.last is not None else "")
+        )
         self.message.emit("Simulation cancelled")
 
     def _on_failed(self, error: str) -> None:
@@ -441,13 +472,16 @@ class RiskTab(QWidget):
     def _show_risk_effects(self, run: SimulationRun) -> None:
         effects = sorted(run.result.risks, key=lambda e: (-e.delta, e.id))
         if not effects:
-            self.risk_effects.setText("<i>No risks in the register: the spread comes from the duration "
-                                      "estimates alone.</i>")
+            self.risk_effects.setText(
+                "<i>No risks in the register: the spread comes from the duration estimates alone.</i>"
+            )
             return
         lines = ["<b>What each risk adds to P80</b><table cellspacing='0' cellpadding='1'>"]
         for e in effects[:8]:
-            lines.append(f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(round(e.delta, 1))}"
-                         f"&nbsp;wk</td><td align='right' style='color:gray'>&nbsp;fired {e.fired:.0%}</td></tr>")
+            lines.append(
+                f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(round(e.delta, 1))}"
+                f"&nbsp;wk</td><td align='right' style='color:gray'>&nbsp;fired {e.fired:.0%}</td></tr>"
+            )
         lines.append("</table>")
         if len(effects) > 8:
             lines.append(f"<i>and {len(effects) - 8} more</i>")
@@ -473,17 +507,25 @@ class RiskTab(QWidget):
                 else:
                     p = r.probability_by(self._by_week)
                     date = r.date_of(self._by_week)
-                    self.by_result.setText(f"<b>{p:.0%}</b> of iterations finish by week "
-                                           f"{fmt.weeks(self._by_week)}"
-                                           + (f" ({units.format_date(date)})" if date else ""))
+                    self.by_result.setText(
+                        f"<b>{p:.0%}</b> of iterations finish by week "
+                        f"{fmt.weeks(self._by_week)}" + (f" ({units.format_date(date)})" if date else "")
+                    )
         self.finish_chart.redraw()
 
     # -- charts -----------------------------------------------------------------------------------------------
     def _message(self, fig: Any) -> bool:
         if self.runner.result is not None:
             return False
-        fig.text(0.5, 0.5, "Run the simulation to see when the plan is likely to finish.", ha="center",
-                 va="center", fontsize=11, color="#555555")
+        fig.text(
+            0.5,
+            0.5,
+            "Run the simulation to see when the plan is likely to finish.",
+            ha="center",
+            va="center",
+            fontsize=11,
+            color="#555555",
+        )
         return True
 
     def _draw_finish(self, fig: Any) -> None:

@@ -19,8 +19,10 @@ from planner.model.scenarios import BASE, override_count
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
-ACTIVE_STYLE = ("QLabel#scenarioNote { background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; "
-                "border-radius: 3px; padding: 1px 6px; }")
+ACTIVE_STYLE = (
+    "QLabel#scenarioNote { background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; "
+    "border-radius: 3px; padding: 1px 6px; }"
+)
 
 
 class ScenarioBar(QObject):
@@ -41,8 +43,10 @@ class ScenarioBar(QObject):
         self.combo = QComboBox(tb)
         self.combo.setObjectName("scenarioChooser")
         self.combo.setAccessibleName("Active scenario")
-        self.combo.setToolTip("Which scenario the views show and edit: Base is the plan itself; a scenario is the "
-                              "plan with its overrides, and edits made in it are recorded as overrides")
+        self.combo.setToolTip(
+            "Which scenario the views show and edit: Base is the plan itself; a scenario is the "
+            "plan with its overrides, and edits made in it are recorded as overrides"
+        )
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(16)
         self.combo.activated.connect(lambda _i: self.switch(self.combo.currentData()))
@@ -62,19 +66,31 @@ class ScenarioBar(QObject):
             window.addAction(a)
             return a
 
-        self.new_action = act("&New Scenario from Current…", self.ask_new,
-                              "Keep the current state (Base, or the scenario shown) as a new scenario and show it")
+        self.new_action = act(
+            "&New Scenario from Current…",
+            self.ask_new,
+            "Keep the current state (Base, or the scenario shown) as a new scenario and show it",
+        )
         self.duplicate_action = act("D&uplicate Scenario…", self.ask_duplicate, "Copy the scenario shown")
         self.rename_action = act("&Rename Scenario…", self.ask_rename, "Rename the scenario shown")
         self.delete_action = act("&Delete Scenario", self.ask_delete, "Delete the scenario shown (undoable)")
-        self.apply_action = act("&Apply Scenario to Base", self.ask_apply,
-                                "Make the scenario shown the base plan; the other scenarios then apply to it")
-        self.compare_action = act("&Compare Scenarios…", self.show_compare,
-                                  "Compare two to four scenarios side by side: finish, gates, P50/P80, critical "
-                                  "path, team load", "Ctrl+Shift+K")
-        self.next_action = act("Next Scenario", lambda: self.cycle(1), "Show the next scenario", "Ctrl+Alt+PgDown")
-        self.prev_action = act("Previous Scenario", lambda: self.cycle(-1), "Show the previous scenario",
-                               "Ctrl+Alt+PgUp")
+        self.apply_action = act(
+            "&Apply Scenario to Base",
+            self.ask_apply,
+            "Make the scenario shown the base plan; the other scenarios then apply to it",
+        )
+        self.compare_action = act(
+            "&Compare Scenarios…",
+            self.show_compare,
+            "Compare two to four scenarios side by side: finish, gates, P50/P80, critical path, team load",
+            "Ctrl+Shift+K",
+        )
+        self.next_action = act(
+            "Next Scenario", lambda: self.cycle(1), "Show the next scenario", "Ctrl+Alt+PgDown"
+        )
+        self.prev_action = act(
+            "Previous Scenario", lambda: self.cycle(-1), "Show the previous scenario", "Ctrl+Alt+PgUp"
+        )
         tb.addSeparator()
         tb.addAction(self.new_action)
         tb.addAction(self.compare_action)
@@ -110,8 +126,13 @@ class ScenarioBar(QObject):
         self.combo.addItem(BASE, None)
         for n in names:
             self.combo.addItem(n, n)
-        self.combo.setCurrentIndex(0 if self.state.active is None else names.index(self.state.active) + 1
-                                   if self.state.active in names else 0)
+        self.combo.setCurrentIndex(
+            0
+            if self.state.active is None
+            else names.index(self.state.active) + 1
+            if self.state.active in names
+            else 0
+        )
         self.combo.blockSignals(False)
         active = self.state.active
         if active is None:
@@ -119,8 +140,10 @@ class ScenarioBar(QObject):
             self.note.setStyleSheet("")
         else:
             count = override_count(self.state.scenario(active)) if active in names else 0
-            self.note.setText(f"Scenario \u201c{active}\u201d: {count} change{'s' if count != 1 else ''} to Base; "
-                              "edits are recorded in this scenario")
+            self.note.setText(
+                f"Scenario \u201c{active}\u201d: {count} change{'s' if count != 1 else ''} to Base; "
+                "edits are recorded in this scenario"
+            )
             self.note.setStyleSheet(ACTIVE_STYLE)
         self.note_action.setVisible(bool(self.note.text()))
         for a in (self.duplicate_action, self.rename_action, self.delete_action, self.apply_action):
@@ -192,22 +215,34 @@ class ScenarioBar(QObject):
         if self._refused_while_presenting():
             return None
         what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
-        return self._ask("New scenario", f"Keep {what} as a new scenario named:",
-                         self.state.unique_name("Scenario"), lambda name: self._report(self.state.create(name)))
+        return self._ask(
+            "New scenario",
+            f"Keep {what} as a new scenario named:",
+            self.state.unique_name("Scenario"),
+            lambda name: self._report(self.state.create(name)),
+        )
 
     def ask_duplicate(self) -> QInputDialog | None:
         source = self._editable_scenario()
         if source is None:
             return None
-        return self._ask("Duplicate scenario", f"Copy \u201c{source}\u201d as:", self.state.unique_name(source),
-                         lambda name: self._report(self.state.duplicate(source, name)))
+        return self._ask(
+            "Duplicate scenario",
+            f"Copy \u201c{source}\u201d as:",
+            self.state.unique_name(source),
+            lambda name: self._report(self.state.duplicate(source, name)),
+        )
 
     def ask_rename(self) -> QInputDialog | None:
         old = self._editable_scenario()
         if old is None:
             return None
-        return self._ask("Rename scenario", f"Rename \u201c{old}\u201d to:", old,
-                         lambda name: self._report(self.state.rename(old, name.strip())))
+        return self._ask(
+            "Rename scenario",
+            f"Rename \u201c{old}\u201d to:",
+            old,
+            lambda name: self._report(self.state.rename(old, name.strip())),
+        )
 
     def ask_delete(self) -> QMessageBox | None:
         name = self._editable_scenario()
@@ -215,9 +250,13 @@ class ScenarioBar(QObject):
             return None
         SB = QMessageBox.StandardButton
         return self.window._prompt(
-            QMessageBox.Icon.Question, "Delete scenario", f"Delete scenario \u201c{name}\u201d and show Base?",
-            SB.Yes | SB.Cancel, lambda b: self.state.delete(name) if b == SB.Yes else None,
-            "Edit > Undo brings it back.")
+            QMessageBox.Icon.Question,
+            "Delete scenario",
+            f"Delete scenario \u201c{name}\u201d and show Base?",
+            SB.Yes | SB.Cancel,
+            lambda b: self.state.delete(name) if b == SB.Yes else None,
+            "Edit > Undo brings it back.",
+        )
 
     def ask_apply(self) -> QMessageBox | None:
         name = self._editable_scenario()
@@ -225,11 +264,14 @@ class ScenarioBar(QObject):
             return None
         SB = QMessageBox.StandardButton
         return self.window._prompt(
-            QMessageBox.Icon.Question, "Apply scenario to Base",
-            f"Make scenario \u201c{name}\u201d the base plan?", SB.Yes | SB.Cancel,
+            QMessageBox.Icon.Question,
+            "Apply scenario to Base",
+            f"Make scenario \u201c{name}\u201d the base plan?",
+            SB.Yes | SB.Cancel,
             lambda b: self.state.apply_to_base(name) if b == SB.Yes else None,
             "Its changes become the plan, the scenario goes, and the other scenarios then apply to the new base. "
-            "Edit > Undo reverses it.")
+            "Edit > Undo reverses it.",
+        )
 
     def show_compare(self) -> Any:
         from planner.ui.compare_view import CompareDialog

@@ -67,7 +67,9 @@ def _comparable(plan: Plan, field: str) -> Any:
 class _Snapshot:
     active: str | None
     base: Plan  # the base plan object (the document's plan when no scenario is active)
-    scenarios: list[Scenario]  # the base's scenario list (a list copy; the Scenario objects are never mutated)
+    scenarios: list[
+        Scenario
+    ]  # the base's scenario list (a list copy; the Scenario objects are never mutated)
     shown: Plan  # the document's plan object
     title: str  # the shown plan's title
     fields: dict[str, Any] | None = None  # every field of the base, for apply-to-base
@@ -83,7 +85,9 @@ class ScenarioState(QObject):
         super().__init__(doc)
         self.doc = doc
         self.active: str | None = None
-        self.steps = 0  # scenario operations applied (done or undone): tells a what-if session it spanned scenarios
+        self.steps = (
+            0  # scenario operations applied (done or undone): tells a what-if session it spanned scenarios
+        )
         self._base: Plan | None = None
         self._recording = False
         doc.plan_changed.connect(self.record)
@@ -138,17 +142,25 @@ class ScenarioState(QObject):
                 self.changed.emit()
             lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
             if lost:
-                self.notice.emit(f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
-                                 f"risk odds; its {', '.join(f.replace('_', ' ') for f in lost)} changes are not "
-                                 "kept \u2014 switch to Base to make them.")
+                self.notice.emit(
+                    f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
+                    f"risk odds; its {', '.join(f.replace('_', ' ') for f in lost)} changes are not "
+                    "kept \u2014 switch to Base to make them."
+                )
         finally:
             self._recording = False
 
     # -- snapshots -------------------------------------------------------------------------------------------
     def _snapshot(self, *, fields: bool = False) -> _Snapshot:
         base = self.base
-        return _Snapshot(self.active, base, list(base.scenarios), self.doc.plan, self.doc.plan.title,
-                         {f: getattr(base, f) for f in type(base).model_fields} if fields else None)
+        return _Snapshot(
+            self.active,
+            base,
+            list(base.scenarios),
+            self.doc.plan,
+            self.doc.plan.title,
+            {f: getattr(base, f) for f in type(base).model_fields} if fields else None,
+        )
 
     def _apply(self, snap: _Snapshot) -> None:
         self.steps += 1
@@ -156,7 +168,9 @@ class ScenarioState(QObject):
         if snap.fields is not None:
             for key, value in snap.fields.items():
                 if getattr(base, key) is not value:
-                    object.__setattr__(base, key, value)  # the captured objects, unvalidated (they were valid)
+                    object.__setattr__(
+                        base, key, value
+                    )  # the captured objects, unvalidated (they were valid)
         base.scenarios = list(snap.scenarios)
         self.active = snap.active
         self._base = base if snap.active is not None else None
@@ -204,8 +218,11 @@ class ScenarioState(QObject):
             return problem
         self.record()
         base = self.base
-        current = derive_scenario(base, self.doc.plan, name, description) if self.active else \
-            Scenario(name=name, description=description)
+        current = (
+            derive_scenario(base, self.doc.plan, name, description)
+            if self.active
+            else Scenario(name=name, description=description)
+        )
         self._add_and_show(current, f"New Scenario {name!r}")
         return None
 
@@ -237,7 +254,9 @@ class ScenarioState(QObject):
         scenarios = [s.model_copy(update={"name": new}) if s.name == old else s for s in base.scenarios]
         active = new if self.active == old else self.active
         title = scenario_title(base.title, new) if self.active == old else before.title
-        self._push(f"Rename Scenario {old!r}", _Snapshot(active, base, scenarios, before.shown, title), before)
+        self._push(
+            f"Rename Scenario {old!r}", _Snapshot(active, base, scenarios, before.shown, title), before
+        )
         return None
 
     def delete(self, name: str) -> None:

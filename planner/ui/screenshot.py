@@ -32,10 +32,30 @@ def _quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
-_TABS = {"risk": "risk_tab", "capacity": "capacity_tab", "table": "table_view", "cost": "cost_tab",
-         "coverage": "coverage_tab"}
-VIEWS = ("window", "table", "graph", "inspector", "plan", "findings", "risk", "capacity", "gantt", "roadmap",
-         "stages", "critical-path", "presentation", "cost", "coverage")
+_TABS = {
+    "risk": "risk_tab",
+    "capacity": "capacity_tab",
+    "table": "table_view",
+    "cost": "cost_tab",
+    "coverage": "coverage_tab",
+}
+VIEWS = (
+    "window",
+    "table",
+    "graph",
+    "inspector",
+    "plan",
+    "findings",
+    "risk",
+    "capacity",
+    "gantt",
+    "roadmap",
+    "stages",
+    "critical-path",
+    "presentation",
+    "cost",
+    "coverage",
+)
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
 
 
@@ -66,8 +86,16 @@ def _settle_charts(app: QApplication, window: MainWindow) -> None:
         time.sleep(0.02)
 
 
-def render(plan: Plan, path: str | None, output: str, view: str = "window", select: list[str] | None = None,
-           size: tuple[int, int] = (1440, 900), theme: str = "light", step: int = 0) -> Path:
+def render(
+    plan: Plan,
+    path: str | None,
+    output: str,
+    view: str = "window",
+    select: list[str] | None = None,
+    size: tuple[int, int] = (1440, 900),
+    theme: str = "light",
+    step: int = 0,
+) -> Path:
     """Render ``view`` of ``plan`` to the PNG ``output``; returns its path. ``step`` (presentation view): the
     step of the workshop deck to show (0: the overview)."""
     from PySide6.QtWidgets import QApplication
@@ -133,7 +161,9 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             if step:
                 deck = window.presentation.deck
                 if not 0 <= step < len(deck):
-                    raise ValueError(f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}")
+                    raise ValueError(
+                        f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}"
+                    )
                 window.presentation.go_to(step)
                 for _ in range(3):
                     app.processEvents()
@@ -160,7 +190,9 @@ def render(plan: Plan, path: str | None, output: str, view: str = "window", sele
             if view == "findings":
                 window.resizeDocks([window.findings_dock], [max(200, size[1] // 3)], Qt.Orientation.Vertical)
             else:
-                window.resizeDocks([window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal)
+                window.resizeDocks(
+                    [window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal
+                )
             for _ in range(3):
                 app.processEvents()
         out = Path(output)

@@ -20,9 +20,14 @@ MAX_RECENT = 10
 def data_dir() -> Path:
     """Where recovery files and the log go (created on demand)."""
     env = os.environ.get("PLANNER_DATA_DIR")
-    base = Path(env) if env else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-        or Path.home() / ".scaling-roadmap-planner")
+    base = (
+        Path(env)
+        if env
+        else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+            or Path.home() / ".scaling-roadmap-planner"
+        )
+    )
     base.mkdir(parents=True, exist_ok=True)
     return base
 

@@ -182,8 +182,9 @@ class SimulationRunner(QObject):
         self._edited_during_run = False
         # The worker must never see the plan change under it: it gets its own copy (a few ms at 1,000 decisions).
         plan = self.doc.plan.model_copy(deep=True)
-        self._pool.start(BackgroundTask(run_id, lambda: run_simulation(plan, iterations, seed, state),
-                                        self._signals))
+        self._pool.start(
+            BackgroundTask(run_id, lambda: run_simulation(plan, iterations, seed, state), self._signals)
+        )
         self.started.emit()
         return True
 
@@ -209,8 +210,9 @@ class SimulationRunner(QObject):
         if run_id == self._run_id and self._state is not None:
             self.progress.emit(done, total)
 
-    def _on_finished(self, run_id: int, result: SimulationResult | None, error: str | None,
-                     seconds: float) -> None:
+    def _on_finished(
+        self, run_id: int, result: SimulationResult | None, error: str | None, seconds: float
+    ) -> None:
         if run_id != self._run_id:
             return  # superseded by a newer run; its own notification follows
         state, self._state = self._state, None

@@ -43,9 +43,26 @@ from planner.ui.models import (
     DecisionTableModel,
 )
 
-_WIDTHS = {"id": 170, "title": 340, "area": 150, "stage": 115, "owner": 140, "optimistic": 56, "likely": 60,
-           "pessimistic": 56, "status": 100, "progress": 76, "start": 56, "finish": 60, "start_date": 96,
-           "finish_date": 96, "float": 56, "critical": 72, "start_slip": 72, "finish_slip": 76}
+_WIDTHS = {
+    "id": 170,
+    "title": 340,
+    "area": 150,
+    "stage": 115,
+    "owner": 140,
+    "optimistic": 56,
+    "likely": 60,
+    "pessimistic": 56,
+    "status": 100,
+    "progress": 76,
+    "start": 56,
+    "finish": 60,
+    "start_date": 96,
+    "finish_date": 96,
+    "float": 56,
+    "critical": 72,
+    "start_slip": 72,
+    "finish_slip": 76,
+}
 
 
 def reference_choices(doc: PlanDocument, key: str) -> list[tuple[str, str | None]]:
@@ -85,11 +102,14 @@ class DecisionDelegate(EditorDelegate):
         super().__init__(parent)
         self.doc = doc
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         key = COLUMNS[index.column()].key
         if key in ("area", "stage", "owner", "status"):
-            return self.make_combo(parent, reference_choices(self.doc, key), name=COLUMNS[index.column()].header)
+            return self.make_combo(
+                parent, reference_choices(self.doc, key), name=COLUMNS[index.column()].header
+            )
         if key in ("optimistic", "likely", "pessimistic", "progress"):
             name = COLUMNS[index.column()].header
             # A wide range: the spin box must not clamp what is typed (150 % became 15 %, an optimistic above
@@ -104,7 +124,9 @@ class DecisionDelegate(EditorDelegate):
             editor.setMaxLength(300)
         return editor
 
-    def set_combo_value(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any) -> None:
+    def set_combo_value(
+        self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any
+    ) -> None:
         # fill_combo keeps a value the plan no longer lists, as "(unknown)", rather than changing it silently.
         fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
 
@@ -125,7 +147,9 @@ class DecisionsView(QWidget):
         self.search.setPlaceholderText("Filter by text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter decisions by text")
-        self.search.setToolTip("Show only decisions whose id, title, notes, tags or references contain this text")
+        self.search.setToolTip(
+            "Show only decisions whose id, title, notes, tags or references contain this text"
+        )
         self.stage_filter = self._filter_combo("All stages", "Show only decisions of this stage")
         self.area_filter = self._filter_combo("All areas", "Show only decisions of this area")
         self.owner_filter = self._filter_combo("All owners", "Show only decisions owned by this team")
@@ -152,9 +176,11 @@ class DecisionsView(QWidget):
         self.table.setItemDelegate(DecisionDelegate(doc, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -169,7 +195,9 @@ class DecisionsView(QWidget):
         hh.setHighlightSections(False)
         hh.setStretchLastSection(False)
         for i, col in enumerate(COLUMNS):
-            hh.resizeSection(i, max(_WIDTHS.get(col.key, 80), self.fontMetrics().horizontalAdvance(col.header) + 28))
+            hh.resizeSection(
+                i, max(_WIDTHS.get(col.key, 80), self.fontMetrics().horizontalAdvance(col.header) + 28)
+            )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -187,8 +215,12 @@ class DecisionsView(QWidget):
         doc.selection_changed.connect(self._on_doc_selection)
         doc.plan_meta_changed.connect(self._refresh_filter_choices)
         doc.plan_reset.connect(self._refresh_filter_choices)
-        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                    self.proxy.layoutChanged):
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
             sig.connect(self._update_count)
         self._refresh_filter_choices()
         self._update_count()

@@ -24,11 +24,25 @@ def dark_palette() -> QPalette:
     p = QPalette()
     R, G = QPalette.ColorRole, QPalette.ColorGroup
     colors = {
-        R.Window: "#202124", R.WindowText: "#e8eaed", R.Base: "#17181a", R.AlternateBase: "#24262a",
-        R.ToolTipBase: "#2d2f33", R.ToolTipText: "#e8eaed", R.Text: "#e8eaed", R.Button: "#2b2d31",
-        R.ButtonText: "#e8eaed", R.BrightText: "#ffffff", R.Highlight: "#3d6fb4", R.HighlightedText: "#ffffff",
-        R.Link: "#8ab4f8", R.PlaceholderText: "#9aa0a6", R.Mid: "#3c4043", R.Dark: "#111214",
-        R.Light: "#3c4043", R.Midlight: "#34363a", R.Shadow: "#000000",
+        R.Window: "#202124",
+        R.WindowText: "#e8eaed",
+        R.Base: "#17181a",
+        R.AlternateBase: "#24262a",
+        R.ToolTipBase: "#2d2f33",
+        R.ToolTipText: "#e8eaed",
+        R.Text: "#e8eaed",
+        R.Button: "#2b2d31",
+        R.ButtonText: "#e8eaed",
+        R.BrightText: "#ffffff",
+        R.Highlight: "#3d6fb4",
+        R.HighlightedText: "#ffffff",
+        R.Link: "#8ab4f8",
+        R.PlaceholderText: "#9aa0a6",
+        R.Mid: "#3c4043",
+        R.Dark: "#111214",
+        R.Light: "#3c4043",
+        R.Midlight: "#34363a",
+        R.Shadow: "#000000",
     }
     for role, c in colors.items():
         p.setColor(role, QColor(c))

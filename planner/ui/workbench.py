@@ -41,12 +41,35 @@ MIME_DECISIONS = "application/x-planner-decisions+json"
 """Clipboard format of copied decisions: ``{"decisions": [...], "dependencies": [...], "layout": {...}}``
 (the plan file's own JSON for each), so a paste in this or another plan keeps every field and the links."""
 
-TSV_COLUMNS = ("ID", "Title", "Area", "Stage", "Owner", "Optimistic", "Likely", "Pessimistic", "Status",
-               "Progress", "Start", "Finish", "Start date", "Finish date", "Critical")
+TSV_COLUMNS = (
+    "ID",
+    "Title",
+    "Area",
+    "Stage",
+    "Owner",
+    "Optimistic",
+    "Likely",
+    "Pessimistic",
+    "Status",
+    "Progress",
+    "Start",
+    "Finish",
+    "Start date",
+    "Finish date",
+    "Critical",
+)
 
-EXPORT_CHARTS = {"gantt": "Gantt", "graph": "Dependency graph", "roadmap": "Roadmap", "stages": "Stage timeline",
-                 "critical-path": "Critical path", "risk": "Finish-date risk", "criticality": "Criticality index",
-                 "tornado": "Sensitivity (tornado)", "load": "Team load"}
+EXPORT_CHARTS = {
+    "gantt": "Gantt",
+    "graph": "Dependency graph",
+    "roadmap": "Roadmap",
+    "stages": "Stage timeline",
+    "critical-path": "Critical path",
+    "risk": "Finish-date risk",
+    "criticality": "Criticality index",
+    "tornado": "Sensitivity (tornado)",
+    "load": "Team load",
+}
 """Charts offered by File > Export Chart, with their titles (named here: importing :mod:`planner.charts` would load
 matplotlib at start-up, which the window avoids until a chart is shown)."""
 
@@ -105,17 +128,32 @@ class Workbench(QObject):
             return act
 
         SP = QStyle.StandardPixmap
-        self.copy_action = action("&Copy", self.copy, K.Copy, "Copy the selected decisions (with the links "
-                                  "between them; pastes into a spreadsheet as a table)")
+        self.copy_action = action(
+            "&Copy",
+            self.copy,
+            K.Copy,
+            "Copy the selected decisions (with the links between them; pastes into a spreadsheet as a table)",
+        )
         self.cut_action = action("Cu&t", self.cut, K.Cut, "Cut the selected decisions")
         self.paste_action = action("&Paste", self.paste, K.Paste, "Paste decisions after the selected one")
-        self.tidy_action = action("Tidy &Layout", self.tidy_layout, None,
-                                  "Lay the graph out afresh, forgetting cards moved by hand (undoable)")
-        self.find_graph_action = action("Find on &Graph…", self.focus_find, "Ctrl+Shift+F",
-                                        "Find a decision on the graph by title or id")
-        self.rename_action = action("&Rename", self.rename_selected, None, "Rename the selected decision (F2)")
-        self.open_action = action("&Open in Inspector", self.open_selected, None,
-                                  "Show the selected decision in the inspector (Enter)")
+        self.tidy_action = action(
+            "Tidy &Layout",
+            self.tidy_layout,
+            None,
+            "Lay the graph out afresh, forgetting cards moved by hand (undoable)",
+        )
+        self.find_graph_action = action(
+            "Find on &Graph…", self.focus_find, "Ctrl+Shift+F", "Find a decision on the graph by title or id"
+        )
+        self.rename_action = action(
+            "&Rename", self.rename_selected, None, "Rename the selected decision (F2)"
+        )
+        self.open_action = action(
+            "&Open in Inspector",
+            self.open_selected,
+            None,
+            "Show the selected decision in the inspector (Enter)",
+        )
         self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, "F1", "Every shortcut")
         self.guide_action = action("&Getting Started", self.show_guide, None, "A short guide to the planner")
         for act in (self.copy_action, self.cut_action, self.paste_action):
@@ -172,7 +210,8 @@ class Workbench(QObject):
                 self.export_chart_actions[name] = act
             anchor = getattr(w, "export_report_action", None)
             file_menu.insertMenu(anchor, self.export_menu) if anchor is not None else file_menu.addMenu(
-                self.export_menu)
+                self.export_menu
+            )
         help_menu = self._menu("Help")
         if help_menu is not None and help_menu.actions():
             first_help = help_menu.actions()[0]
@@ -185,21 +224,38 @@ class Workbench(QObject):
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        icons = {"new_action": SP.SP_FileIcon, "open_action": SP.SP_DialogOpenButton,
-                 "save_action": SP.SP_DialogSaveButton, "undo_action": SP.SP_ArrowBack,
-                 "redo_action": SP.SP_ArrowForward}
+        icons = {
+            "new_action": SP.SP_FileIcon,
+            "open_action": SP.SP_DialogOpenButton,
+            "save_action": SP.SP_DialogSaveButton,
+            "undo_action": SP.SP_ArrowBack,
+            "redo_action": SP.SP_ArrowForward,
+        }
         for name, icon in icons.items():
             act = getattr(w, name, None)
             if act is not None:
                 act.setIcon(w.style().standardIcon(icon))
-        groups = [["new_action", "open_action", "save_action"], ["undo_action", "redo_action"],
-                  ["add_action", "delete_action"], ["fit_action"], [], ["run_simulation_action",
-                                                                        "export_report_action",
-                                                                        "presentation_action"]]
-        short = {"add_action": "Add", "delete_action": "Delete", "fit_action": "Fit",
-                 "run_simulation_action": "Simulate", "export_report_action": "Report",
-                 "presentation_action": "Present", "new_action": "New", "open_action": "Open",
-                 "save_action": "Save", "undo_action": "Undo", "redo_action": "Redo"}
+        groups = [
+            ["new_action", "open_action", "save_action"],
+            ["undo_action", "redo_action"],
+            ["add_action", "delete_action"],
+            ["fit_action"],
+            [],
+            ["run_simulation_action", "export_report_action", "presentation_action"],
+        ]
+        short = {
+            "add_action": "Add",
+            "delete_action": "Delete",
+            "fit_action": "Fit",
+            "run_simulation_action": "Simulate",
+            "export_report_action": "Report",
+            "presentation_action": "Present",
+            "new_action": "New",
+            "open_action": "Open",
+            "save_action": "Save",
+            "undo_action": "Undo",
+            "redo_action": "Redo",
+        }
         self.toolbar_buttons: dict[str, Any] = {}
         for k, group in enumerate(groups):
             if k:
@@ -236,7 +292,9 @@ class Workbench(QObject):
             return
         self.toolbar = bar
         if any(isinstance(t, QToolBar) and t is not bar for t in w.findChildren(QToolBar)):
-            w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: nothing hidden behind » at 1280 px
+            w.addToolBarBreak(
+                Qt.ToolBarArea.TopToolBarArea
+            )  # its own row: nothing hidden behind » at 1280 px
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         # Icons as drawn for a light palette; recoloured for a dark one now and whenever the palette changes.
         self._toolbar_icons = {act: act.icon() for act in bar.actions() if not act.icon().isNull()}
@@ -304,27 +362,37 @@ class Workbench(QObject):
         plan = self.doc.plan
         payload = {
             "decisions": [d.model_dump(mode="json", by_alias=True, exclude_defaults=True) for d in chosen],
-            "dependencies": [dep.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-                             for dep in plan.dependencies if dep.from_ in ids and dep.to in ids],
+            "dependencies": [
+                dep.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+                for dep in plan.dependencies
+                if dep.from_ in ids and dep.to in ids
+            ],
             "layout": {k: [p.x, p.y] for k, p in plan.layout.items() if k in ids},
-            "names": {"stage": {s.id: s.name for s in plan.stages}, "area": {a.id: a.name for a in plan.areas},
-                      "owner": {t.id: t.name for t in plan.teams}},
+            "names": {
+                "stage": {s.id: s.name for s in plan.stages},
+                "area": {a.id: a.name for a in plan.areas},
+                "owner": {t.id: t.name for t in plan.teams},
+            },
         }
         mime = QMimeData()
         mime.setData(MIME_DECISIONS, json.dumps(payload).encode("utf-8"))
         mime.setText(self.tsv(chosen))
         QApplication.clipboard().setMimeData(mime)
         n = len(chosen)
-        self.window.show_message(f"Copied {n} decision{'s' if n != 1 else ''}"
-                                 + (f" and {len(payload['dependencies'])} link(s) between them"
-                                    if payload["dependencies"] else ""))
+        self.window.show_message(
+            f"Copied {n} decision{'s' if n != 1 else ''}"
+            + (f" and {len(payload['dependencies'])} link(s) between them" if payload["dependencies"] else "")
+        )
         return n
 
     def tsv(self, decisions: list[Decision]) -> str:
         """Tab-separated rows (with a header) as a spreadsheet pastes them: names, not ids, and dates."""
         plan = self.doc.plan
-        names = {"area": {a.id: a.name for a in plan.areas}, "stage": {s.id: s.name for s in plan.stages},
-                 "owner": {t.id: t.name for t in plan.teams}}
+        names = {
+            "area": {a.id: a.name for a in plan.areas},
+            "stage": {s.id: s.name for s in plan.stages},
+            "owner": {t.id: t.name for t in plan.teams},
+        }
         a = self.doc.analysis
         s: Any = a.schedule if a is not None and a.plan is plan else None
         out = io.StringIO()
@@ -335,12 +403,23 @@ class Workbench(QObject):
             i = s.index.get(d.id) if s is not None else None
             es = float(s.es[i]) if i is not None else None
             ef = float(s.ef[i]) if i is not None else None
-            row = [d.id, d.title, names["area"].get(d.area or "", d.area or ""),
-                   names["stage"].get(d.stage, d.stage), names["owner"].get(d.owner or "", d.owner or ""),
-                   fmt.weeks(o), fmt.weeks(lk), fmt.weeks(p), fmt.STATUS_LABELS.get(str(d.status), str(d.status)),
-                   fmt.weeks(d.progress), "" if es is None else fmt.weeks(es), "" if ef is None else fmt.weeks(ef),
-                   fmt.date(plan, es), fmt.date(plan, ef),
-                   "" if i is None else ("yes" if bool(s.critical[i]) else "no")]
+            row = [
+                d.id,
+                d.title,
+                names["area"].get(d.area or "", d.area or ""),
+                names["stage"].get(d.stage, d.stage),
+                names["owner"].get(d.owner or "", d.owner or ""),
+                fmt.weeks(o),
+                fmt.weeks(lk),
+                fmt.weeks(p),
+                fmt.STATUS_LABELS.get(str(d.status), str(d.status)),
+                fmt.weeks(d.progress),
+                "" if es is None else fmt.weeks(es),
+                "" if ef is None else fmt.weeks(ef),
+                fmt.date(plan, es),
+                fmt.date(plan, ef),
+                "" if i is None else ("yes" if bool(s.critical[i]) else "no"),
+            ]
             writer.writerow([str(x).replace("\t", " ").replace("\n", " ") for x in row])
         return out.getvalue()
 
@@ -349,7 +428,9 @@ class Workbench(QObject):
         if n:
             ids = list(self.doc.selection)
             self.doc.delete_decisions(ids)
-            self.window.show_message(f"Cut {n} decision{'s' if n != 1 else ''} (Paste puts them back, Undo too)")
+            self.window.show_message(
+                f"Cut {n} decision{'s' if n != 1 else ''} (Paste puts them back, Undo too)"
+            )
         return n
 
     def paste(self) -> list[str]:
@@ -372,9 +453,12 @@ class Workbench(QObject):
             else:
                 return []
         except (ValueError, KeyError, TypeError) as exc:
-            self.window.show_error("Cannot paste", "The clipboard does not hold decisions the planner can read.",
-                                   f"{str(exc).splitlines()[0]}. Copy whole rows with a Title column, or "
-                                   "decisions copied in the planner.")
+            self.window.show_error(
+                "Cannot paste",
+                "The clipboard does not hold decisions the planner can read.",
+                f"{str(exc).splitlines()[0]}. Copy whole rows with a Title column, or "
+                "decisions copied in the planner.",
+            )
             return []
         if not decisions:
             self.window.show_message("Nothing to paste: copy decisions, or rows with a Title column")
@@ -384,19 +468,30 @@ class Workbench(QObject):
         if layout:
             layout = {k: (x + 40, y + 40) for k, (x, y) in layout.items()}  # beside the originals
         n = len(decisions)
-        new_ids = self.doc.paste_decisions(decisions, deps, layout, after,
-                                           f"Paste {n} Decision{'s' if n != 1 else ''}")
-        kept = sum(1 for dep in deps if dep.from_ in {d.id for d in decisions} and dep.to in {d.id for d in decisions})
-        self.window.show_message(f"Pasted {n} decision{'s' if n != 1 else ''}"
-                                 + (f" with {kept} link(s)" if kept else "") + (f"; {notes}" if notes else ""))
+        new_ids = self.doc.paste_decisions(
+            decisions, deps, layout, after, f"Paste {n} Decision{'s' if n != 1 else ''}"
+        )
+        kept = sum(
+            1
+            for dep in deps
+            if dep.from_ in {d.id for d in decisions} and dep.to in {d.id for d in decisions}
+        )
+        self.window.show_message(
+            f"Pasted {n} decision{'s' if n != 1 else ''}"
+            + (f" with {kept} link(s)" if kept else "")
+            + (f"; {notes}" if notes else "")
+        )
         return new_ids
 
     def _fit_references(self, decisions: list[Decision], names: dict[str, dict[str, str]]) -> str:
         """Stages, areas and owners of another plan: matched by id, then by name; otherwise the stage of the
         decision pasted after (or the first stage), and no area or owner. Returns what was changed, in words."""
         plan = self.doc.plan
-        ours = {"stage": {s.id: s.name for s in plan.stages}, "area": {a.id: a.name for a in plan.areas},
-                "owner": {t.id: t.name for t in plan.teams}}
+        ours = {
+            "stage": {s.id: s.name for s in plan.stages},
+            "area": {a.id: a.name for a in plan.areas},
+            "owner": {t.id: t.name for t in plan.teams},
+        }
         by_name = {k: {v.casefold(): i for i, v in m.items()} for k, m in ours.items()}
         after = self.doc.decision(self.doc.selection[-1]) if self.doc.selection else None
         fallback_stage = after.stage if after is not None else plan.stages[0].id
@@ -420,14 +515,18 @@ class Workbench(QObject):
     def decisions_from_tsv(self, text: str) -> tuple[list[Decision], dict[str, dict[str, str]]]:
         """Decisions from tab-separated rows whose first row names the columns (Title required; ID, Area,
         Stage, Owner, Optimistic, Likely, Pessimistic, Status and Progress read when present)."""
-        rows = [r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)]
+        rows = [
+            r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)
+        ]
         if len(rows) < 2:
             raise ValueError("the text has no header row and data rows")
         header = [h.strip().casefold() for h in rows[0]]
         if "title" not in header:
             raise ValueError("the first row has no 'Title' column")
         col = {h: k for k, h in enumerate(header)}
-        status_of = {v.casefold(): k for k, v in fmt.STATUS_LABELS.items()} | {k: k for k in fmt.STATUS_LABELS}
+        status_of = {v.casefold(): k for k, v in fmt.STATUS_LABELS.items()} | {
+            k: k for k in fmt.STATUS_LABELS
+        }
         out: list[Decision] = []
         for line, r in enumerate(rows[1:], start=2):
 
@@ -438,7 +537,9 @@ class Workbench(QObject):
             title = cell("title")
             if not title:
                 continue
-            raw_id = cell("id") or re.sub(r"[^A-Za-z0-9_.-]+", "-", title.lower()).strip("-.")[:48] or "decision"
+            raw_id = (
+                cell("id") or re.sub(r"[^A-Za-z0-9_.-]+", "-", title.lower()).strip("-.")[:48] or "decision"
+            )
             fields: dict[str, Any] = {"id": raw_id, "title": title, "stage": cell("stage") or ""}
             for key in ("area", "owner"):
                 if cell(key):
@@ -452,8 +553,12 @@ class Workbench(QObject):
                 o = nums[0] if nums[0] is not None else lk
                 p = nums[2] if nums[2] is not None else lk
                 if not 0 <= o <= lk <= p:
-                    raise ValueError(f"row {line}: estimates must satisfy optimistic <= likely <= pessimistic")
-                fields["duration"] = lk if o == lk == p else ThreePoint(optimistic=o, likely=lk, pessimistic=p)
+                    raise ValueError(
+                        f"row {line}: estimates must satisfy optimistic <= likely <= pessimistic"
+                    )
+                fields["duration"] = (
+                    lk if o == lk == p else ThreePoint(optimistic=o, likely=lk, pessimistic=p)
+                )
             if cell("status"):
                 fields["status"] = status_of.get(cell("status").casefold(), "not_started")
             if cell("progress"):
@@ -470,7 +575,9 @@ class Workbench(QObject):
             self.window.show_message("Tidied the layout (Undo puts the cards back)")
             canvas = self.window.canvas
             if hasattr(canvas, "fit_to_view"):
-                QTimer.singleShot(0, self, canvas.overview if hasattr(canvas, "overview") else canvas.fit_to_view)
+                QTimer.singleShot(
+                    0, self, canvas.overview if hasattr(canvas, "overview") else canvas.fit_to_view
+                )
             return True
         self.window.show_message("The layout is already tidy: no card was moved by hand")
         return False
@@ -499,8 +606,9 @@ class Workbench(QObject):
             target = text
         else:
             low = text.casefold()
-            target = next((d.id for d in plan.decisions if low in d.title.casefold() or low in d.id.casefold()),
-                          None)
+            target = next(
+                (d.id for d in plan.decisions if low in d.title.casefold() or low in d.id.casefold()), None
+            )
         if target is None:
             self.window.show_message(f"No decision matches '{text}'")
             return None
@@ -607,12 +715,19 @@ class Workbench(QObject):
 
         a = self.doc.analysis
         if a is None or a.schedule is None:
-            self.window.show_error("Cannot export the chart", "The plan has no schedule yet.",
-                                   "Fix the errors listed under Findings, then export again.")
+            self.window.show_error(
+                "Cannot export the chart",
+                "The plan has no schedule yet.",
+                "Fix the errors listed under Findings, then export again.",
+            )
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Export chart", self.default_export_path(name),
-                                                  "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                "Export chart",
+                self.default_export_path(name),
+                "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)",
+            )
             if not path:
                 return None
         suffix = Path(path).suffix.lower()
@@ -621,8 +736,12 @@ class Workbench(QObject):
             suffix = ".png"
         options: dict[str, Any] = {}
         sim = getattr(self.window, "simulation", None)
-        if name in ("risk", "criticality", "tornado") and sim is not None and sim.result is not None \
-                and not sim.stale:
+        if (
+            name in ("risk", "criticality", "tornado")
+            and sim is not None
+            and sim.result is not None
+            and not sim.stale
+        ):
             options["result"] = sim.result  # the figures the Risk tab shows, not a fresh run
         try:
             with tempfile.TemporaryDirectory() as tmp:
@@ -631,8 +750,11 @@ class Workbench(QObject):
                 data = Path(out).read_bytes()
             write_bytes_atomic(path, data)
         except (OSError, ValueError) as exc:
-            self.window.show_error("Cannot export the chart", f"The chart could not be written to {path}.",
-                                   f"{getattr(exc, 'strerror', None) or exc}. Try another folder or name.")
+            self.window.show_error(
+                "Cannot export the chart",
+                f"The chart could not be written to {path}.",
+                f"{getattr(exc, 'strerror', None) or exc}. Try another folder or name.",
+            )
             return None
         self.window.show_message(f"Exported {Path(path).name}")
         return path

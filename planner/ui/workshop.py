@@ -79,8 +79,12 @@ def stage_steps(analysis: Analysis) -> list[Step]:
         for dep in plan.dependencies:
             if dep.to in members and dep.from_ not in members and dep.from_ in by_id:
                 waits.append(dep.from_)
-            if (dep.from_ in members and dep.to not in members and dep.to in by_id
-                    and order.get(stage_of.get(dep.to, ""), -1) > k):
+            if (
+                dep.from_ in members
+                and dep.to not in members
+                and dep.to in by_id
+                and order.get(stage_of.get(dep.to, ""), -1) > k
+            ):
                 unblocks.append(dep.to)
         waits = list(dict.fromkeys(waits))
         unblocks = list(dict.fromkeys(unblocks))
@@ -88,17 +92,25 @@ def stage_steps(analysis: Analysis) -> list[Step]:
         if stage.goal:
             parts.append(f"<p><i>{_esc(stage.goal)}</i></p>")
         if result.start is not None and result.finish is not None:
-            parts.append(f"<p><b>Runs</b> {_esc(fmt.when(plan, result.start))} to "
-                         f"{_esc(fmt.when(plan, result.finish))}</p>")
+            parts.append(
+                f"<p><b>Runs</b> {_esc(fmt.when(plan, result.start))} to "
+                f"{_esc(fmt.when(plan, result.finish))}</p>"
+            )
         n_crit = sum(1 for i in ids if i in crit)
         titles = [("● " if i in crit else "") + by_id[i].title for i in ids]
-        parts.append(f"<p><b>{len(ids)} decision{'s' if len(ids) != 1 else ''}</b>"
-                     + (f" ({n_crit} critical ●)" if n_crit else "") + "</p>" + (_names(titles) if ids else ""))
+        parts.append(
+            f"<p><b>{len(ids)} decision{'s' if len(ids) != 1 else ''}</b>"
+            + (f" ({n_crit} critical ●)" if n_crit else "")
+            + "</p>"
+            + (_names(titles) if ids else "")
+        )
         crits = stage.gate_criteria
         if crits:
             lines = "".join(f"<li>{'✓' if c.met else '✗'} {_esc(c.text)}</li>" for c in crits[:LIST_LIMIT])
-            parts.append(f"<p><b>Gate: {result.criteria_met} of {result.criteria_total} criteria met</b></p>"
-                         f"<ul style='margin-top:0px; margin-bottom:0px'>{lines}</ul>")
+            parts.append(
+                f"<p><b>Gate: {result.criteria_met} of {result.criteria_total} criteria met</b></p>"
+                f"<ul style='margin-top:0px; margin-bottom:0px'>{lines}</ul>"
+            )
         else:
             parts.append("<p><b>Gate:</b> no criteria written yet</p>")
         if result.done_share is not None:
@@ -109,8 +121,7 @@ def stage_steps(analysis: Analysis) -> list[Step]:
             parts.append("<p><b>Waits for</b> nothing outside the stage</p>")
         if unblocks:
             parts.append("<p><b>Unblocks</b></p>" + _names([by_id[i].title for i in unblocks], 5))
-        steps.append(Step("stage", f"Stage {k + 1} of {n} · {stage.name}", "".join(parts), ids, None,
-                          None))
+        steps.append(Step("stage", f"Stage {k + 1} of {n} · {stage.name}", "".join(parts), ids, None, None))
     return steps
 
 
@@ -129,18 +140,27 @@ def critical_steps(analysis: Analysis) -> list[Step]:
         i = s.index[did]
         e = analysis.explain(did)
         o, lk, p = duration_triple(d.duration)
-        dur = "a milestone" if d.milestone else fmt.weeks(lk, unit=True) + (
-            f" (between {fmt.weeks(o)} and {fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
-        parts = [f"<p><b>{_esc(d.title)}</b></p>",
-                 f"<p>Runs {_esc(fmt.when(plan, float(s.es[i])))} to {_esc(fmt.when(plan, float(s.ef[i])))}, "
-                 f"{_esc(dur)}.</p>",
-                 f"<p>{_esc(e.start_reason)}</p>", f"<p>{_esc(e.critical_text)}</p>"]
+        dur = (
+            "a milestone"
+            if d.milestone
+            else fmt.weeks(lk, unit=True)
+            + (f" (between {fmt.weeks(o)} and {fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
+        )
+        parts = [
+            f"<p><b>{_esc(d.title)}</b></p>",
+            f"<p>Runs {_esc(fmt.when(plan, float(s.es[i])))} to {_esc(fmt.when(plan, float(s.ef[i])))}, "
+            f"{_esc(dur)}.</p>",
+            f"<p>{_esc(e.start_reason)}</p>",
+            f"<p>{_esc(e.critical_text)}</p>",
+        ]
         if k + 1 < len(chain):
             nxt = plan.decision(chain[k + 1])
             parts.append(f"<p><b>Then:</b> {_esc(nxt.title if nxt else chain[k + 1])}</p>")
         else:
             parts.append(f"<p><b>The plan finishes</b> {_esc(fmt.when(plan, s.finish))}.</p>")
-        steps.append(Step("critical", f"Critical path {k + 1} of {len(chain)}", "".join(parts), chain, links, did))
+        steps.append(
+            Step("critical", f"Critical path {k + 1} of {len(chain)}", "".join(parts), chain, links, did)
+        )
     return steps
 
 

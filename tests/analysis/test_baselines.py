@@ -13,8 +13,9 @@ from planner.model import dump_plan, parse_plan
 
 
 def _plan(make_plan: Any) -> Any:
-    return make_plan([{"id": "a", "duration": 3}, {"id": "b", "duration": 2}, {"id": "c", "duration": 1}],
-                     [("a", "b")])
+    return make_plan(
+        [{"id": "a", "duration": 3}, {"id": "b", "duration": 2}, {"id": "c", "duration": 1}], [("a", "b")]
+    )
 
 
 def test_a_baseline_snapshots_starts_finishes_and_the_finish(make_plan: Any) -> None:
@@ -46,8 +47,9 @@ def test_with_baseline_is_pure_and_replaces_by_name(make_plan: Any) -> None:
 def test_variance_reports_slips_new_and_removed_decisions(make_plan: Any) -> None:
     plan = _plan(make_plan)
     b = make_baseline(schedule(plan), "v1")
-    changed = make_plan([{"id": "a", "duration": 4}, {"id": "b", "duration": 2}, {"id": "d", "duration": 1}],
-                        [("a", "b")])
+    changed = make_plan(
+        [{"id": "a", "duration": 4}, {"id": "b", "duration": 2}, {"id": "d", "duration": 1}], [("a", "b")]
+    )
     changed.decisions[0].duration = 2.5
     v = variance(schedule(changed), b)
     rows = {r.id: r for r in v.decisions}

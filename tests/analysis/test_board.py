@@ -11,24 +11,38 @@ from planner.analysis.montecarlo import simulate
 
 def test_a_chain_from_the_plan_start_sets_the_finish(make_plan) -> None:
     # a(3) -> b(2) -> c(4): T = 9, the chain a, b, c; d(1) has 8 weeks of float.
-    plan = make_plan([{"id": "a", "duration": 3}, {"id": "b", "duration": 2}, {"id": "c", "duration": 4},
-                      {"id": "d", "duration": 1}], [("a", "b"), ("b", "c")], start_date="2027-01-04")
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 3},
+            {"id": "b", "duration": 2},
+            {"id": "c", "duration": 4},
+            {"id": "d", "duration": 1},
+        ],
+        [("a", "b"), ("b", "c")],
+        start_date="2027-01-04",
+    )
     a = analyze(plan)
     drv = finish_driver(plan, a)
     assert (drv.kind, drv.first, drv.chain, drv.finish) == ("plan_start", "a", ["a", "b", "c"], 9.0)
-    assert drv.sentence(plan) == ("The finish, week 9 (8 Mar 2027), is set by a chain of 3 decisions with no slack "
-                                  "between them, from \u201cA\u201d at the plan start to \u201cC\u201d.")
+    assert drv.sentence(plan) == (
+        "The finish, week 9 (8 Mar 2027), is set by a chain of 3 decisions with no slack "
+        "between them, from \u201cA\u201d at the plan start to \u201cC\u201d."
+    )
     assert float_range(a) == (8.0, 8.0)
 
 
 def test_a_not_before_constraint_sets_the_finish(make_plan) -> None:
     # x may not start before week 6; x(2) -> y(1): T = 9, set by the constraint, not by the longer-looking z(5).
-    plan = make_plan([{"id": "x", "duration": 2, "not_before": 6}, {"id": "y", "duration": 1},
-                      {"id": "z", "duration": 5}], [("x", "y")])
+    plan = make_plan(
+        [{"id": "x", "duration": 2, "not_before": 6}, {"id": "y", "duration": 1}, {"id": "z", "duration": 5}],
+        [("x", "y")],
+    )
     drv = finish_driver(plan, analyze(plan))
     assert (drv.kind, drv.first, drv.constraint_week, drv.chain) == ("not_before", "x", 6.0, ["x", "y"])
     text = drv.sentence(plan)
-    assert text.startswith("The finish, week 9, is set by a date constraint: \u201cX\u201d may not start before week 6.")
+    assert text.startswith(
+        "The finish, week 9, is set by a date constraint: \u201cX\u201d may not start before week 6."
+    )
     assert "a chain of 2 decisions" in text
 
 
@@ -40,12 +54,21 @@ def test_an_empty_plan_has_no_driver(make_plan) -> None:
 
 def test_top_risks_by_expected_delay_without_a_simulation(make_plan) -> None:
     # r1: 50% x mean(1, 2, 3) = 1 week; r2: 10% x 4 = 0.4 week; r3 probability 0: left out.
-    plan = make_plan([{"id": "a", "duration": 2}], risks=[
-        {"id": "r2", "title": "Two", "probability": 0.1, "impact": 4, "decisions": ["a"]},
-        {"id": "r1", "title": "One", "probability": 0.5, "impact": {"optimistic": 1, "likely": 2, "pessimistic": 3},
-         "decisions": ["a"], "mitigation": "act"},
-        {"id": "r3", "title": "Three", "probability": 0.0, "impact": 9, "decisions": ["a"]},
-    ])
+    plan = make_plan(
+        [{"id": "a", "duration": 2}],
+        risks=[
+            {"id": "r2", "title": "Two", "probability": 0.1, "impact": 4, "decisions": ["a"]},
+            {
+                "id": "r1",
+                "title": "One",
+                "probability": 0.5,
+                "impact": {"optimistic": 1, "likely": 2, "pessimistic": 3},
+                "decisions": ["a"],
+                "mitigation": "act",
+            },
+            {"id": "r3", "title": "Three", "probability": 0.0, "impact": 9, "decisions": ["a"]},
+        ],
+    )
     lines = top_risks(plan, None, 3)
     assert [(x.id, x.measure) for x in lines] == [("r1", "expected"), ("r2", "expected")]
     assert lines[0].weeks == pytest.approx(1.0) and lines[1].weeks == pytest.approx(0.4)
@@ -53,10 +76,14 @@ def test_top_risks_by_expected_delay_without_a_simulation(make_plan) -> None:
 
 
 def test_top_risks_with_a_simulation_use_the_p80_effect(make_plan) -> None:
-    plan = make_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 2}], [("a", "b")], risks=[
-        {"id": "big", "title": "Big", "probability": 0.9, "impact": 5, "decisions": ["a"]},
-        {"id": "small", "title": "Small", "probability": 0.05, "impact": 1, "decisions": ["b"]},
-    ])
+    plan = make_plan(
+        [{"id": "a", "duration": 2}, {"id": "b", "duration": 2}],
+        [("a", "b")],
+        risks=[
+            {"id": "big", "title": "Big", "probability": 0.9, "impact": 5, "decisions": ["a"]},
+            {"id": "small", "title": "Small", "probability": 0.05, "impact": 1, "decisions": ["b"]},
+        ],
+    )
     sim = simulate(plan, 2000, 1)
     lines = top_risks(plan, sim, 3)
     assert lines[0].id == "big" and lines[0].measure == "p80"
@@ -69,10 +96,12 @@ def test_attention_puts_blocked_critical_work_first_and_never_done_work(make_pla
     # a -> b -> c is critical; b is blocked; c is done (still critical in the schedule, but finished);
     # e sits off the path with float and is not flagged; m is a milestone on the path.
     plan = make_plan(
-        [{"id": "a", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 6}},
-         {"id": "b", "duration": 2, "status": "blocked"},
-         {"id": "c", "duration": 2, "status": "done", "progress": 100},
-         {"id": "e", "duration": 1}],
+        [
+            {"id": "a", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 6}},
+            {"id": "b", "duration": 2, "status": "blocked"},
+            {"id": "c", "duration": 2, "status": "done", "progress": 100},
+            {"id": "e", "duration": 1},
+        ],
         [("a", "b"), ("b", "c")],
     )
     asks = attention(plan, analyze(plan), None, 3)

@@ -28,10 +28,22 @@ TYPES = ("FS", "SS", "FF", "SF")
 STAGES = ("validate", "integrate", "operationalize", "scale")
 
 
-def _plan(make_plan: Any, decisions: list[dict[str, Any]], deps: list[Any] = (), capacity: float | None = 2,
-          **kw: Any) -> Plan:
-    return make_plan(decisions, deps, teams=[{"id": "t", "name": "Team T", "capacity": capacity},
-                                             {"id": "u", "name": "Team U", "capacity": 1}], **kw)
+def _plan(
+    make_plan: Any,
+    decisions: list[dict[str, Any]],
+    deps: list[Any] = (),
+    capacity: float | None = 2,
+    **kw: Any,
+) -> Plan:
+    return make_plan(
+        decisions,
+        deps,
+        teams=[
+            {"id": "t", "name": "Team T", "capacity": capacity},
+            {"id": "u", "name": "Team U", "capacity": 1},
+        ],
+        **kw,
+    )
 
 
 def _max_over(plan: Plan, es: np.ndarray, ef: np.ndarray, clip: bool = False) -> float:
@@ -73,13 +85,16 @@ def _dependencies_hold(plan: Plan, es: np.ndarray, ef: np.ndarray) -> None:
 
 # -- load -----------------------------------------------------------------------------------------------------
 def test_load_is_a_step_function_of_running_decisions(make_plan: Any) -> None:
-    plan = _plan(make_plan, [
-        {"id": "a", "owner": "t", "duration": 3, "headcount": 1},
-        {"id": "b", "owner": "t", "duration": 1.5, "headcount": 2, "not_before": 1},
-        {"id": "c", "owner": "u", "duration": 2, "headcount": 0.5},
-        {"id": "free", "duration": 4},  # no owner: no load anywhere
-        {"id": "m", "owner": "t", "milestone": True},
-    ])
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "owner": "t", "duration": 3, "headcount": 1},
+            {"id": "b", "owner": "t", "duration": 1.5, "headcount": 2, "not_before": 1},
+            {"id": "c", "owner": "u", "duration": 2, "headcount": 0.5},
+            {"id": "free", "duration": 4},  # no owner: no load anywhere
+            {"id": "m", "owner": "t", "milestone": True},
+        ],
+    )
     s = schedule(plan)
     loads = {tl.id: tl for tl in team_loads(plan, s.es, s.ef)}
     assert loads["t"].segments == [(0.0, 1.0, 1.0), (1.0, 2.5, 3.0), (2.5, 3.0, 1.0)]
@@ -97,11 +112,22 @@ def test_load_is_a_step_function_of_running_decisions(make_plan: Any) -> None:
 
 
 def test_over_capacity_findings_name_the_team_the_weeks_and_the_decisions(make_plan: Any) -> None:
-    plan = _plan(make_plan, [
-        {"id": "a", "title": "Build the gateway", "owner": "t", "duration": 4, "headcount": 2},
-        {"id": "b", "title": "Write the policy", "owner": "t", "duration": 2, "headcount": 1, "not_before": 1},
-        {"id": "c", "owner": "t", "duration": 2, "headcount": 1, "not_before": 6},
-    ], start_date="2027-01-04")
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "title": "Build the gateway", "owner": "t", "duration": 4, "headcount": 2},
+            {
+                "id": "b",
+                "title": "Write the policy",
+                "owner": "t",
+                "duration": 2,
+                "headcount": 1,
+                "not_before": 1,
+            },
+            {"id": "c", "owner": "t", "duration": 2, "headcount": 1, "not_before": 6},
+        ],
+        start_date="2027-01-04",
+    )
     findings = capacity_findings(plan, schedule(plan))
     assert len(findings) == 1
     f = findings[0]
@@ -115,41 +141,64 @@ def test_over_capacity_findings_name_the_team_the_weeks_and_the_decisions(make_p
 def test_over_capacity_stretches_by_hand(make_plan: Any) -> None:
     # Capacity 2. a: 2 people on weeks 0-4; b: 1 person on 1-3; c: 2 people on 6-8; d: 1 person on 7-9.
     # Load: 2 | 3 on 1-3 | 2 | 0 on 4-6 | 2 | 3 on 7-8 | 1  ->  over on [1, 3) (a, b) and [7, 8) (c, d).
-    plan = _plan(make_plan, [
-        {"id": "a", "owner": "t", "duration": 4, "headcount": 2},
-        {"id": "b", "owner": "t", "duration": 2, "headcount": 1, "not_before": 1},
-        {"id": "c", "owner": "t", "duration": 2, "headcount": 2, "not_before": 6},
-        {"id": "d", "owner": "t", "duration": 2, "headcount": 1, "not_before": 7},
-    ])
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "owner": "t", "duration": 4, "headcount": 2},
+            {"id": "b", "owner": "t", "duration": 2, "headcount": 1, "not_before": 1},
+            {"id": "c", "owner": "t", "duration": 2, "headcount": 2, "not_before": 6},
+            {"id": "d", "owner": "t", "duration": 2, "headcount": 1, "not_before": 7},
+        ],
+    )
     s = schedule(plan)
-    got = [(st.team.id, st.start, st.end, st.peak, [plan.decisions[i].id for i in st.decisions])
-           for st in over_capacity_stretches(plan, s.es, s.ef)]
+    got = [
+        (st.team.id, st.start, st.end, st.peak, [plan.decisions[i].id for i in st.decisions])
+        for st in over_capacity_stretches(plan, s.es, s.ef)
+    ]
     assert got == [("t", 1.0, 3.0, 3.0, ["a", "b"]), ("t", 7.0, 8.0, 3.0, ["c", "d"])]
     # The finding lists the union of both stretches, in start order.
     assert capacity_findings(plan, s)[0].decisions == ["a", "b", "c", "d"]
 
 
 def test_no_findings_within_capacity_or_without_capacity(make_plan: Any) -> None:
-    plan = _plan(make_plan, [{"id": "a", "owner": "t", "duration": 4, "headcount": 2},
-                             {"id": "b", "owner": "t", "duration": 4, "headcount": 5}], capacity=None)
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "owner": "t", "duration": 4, "headcount": 2},
+            {"id": "b", "owner": "t", "duration": 4, "headcount": 5},
+        ],
+        capacity=None,
+    )
     assert capacity_findings(plan, schedule(plan)) == []
-    plan = _plan(make_plan, [{"id": "a", "owner": "t", "duration": 4, "headcount": 1},
-                             {"id": "b", "owner": "t", "duration": 4, "headcount": 1}])
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "owner": "t", "duration": 4, "headcount": 1},
+            {"id": "b", "owner": "t", "duration": 4, "headcount": 1},
+        ],
+    )
     assert capacity_findings(plan, schedule(plan)) == []
     # Back to back is not overlap.
-    plan = _plan(make_plan, [{"id": "a", "owner": "u", "duration": 2.5}, {"id": "b", "owner": "u", "duration": 1}],
-                 [("a", "b")])
+    plan = _plan(
+        make_plan,
+        [{"id": "a", "owner": "u", "duration": 2.5}, {"id": "b", "owner": "u", "duration": 1}],
+        [("a", "b")],
+    )
     assert capacity_findings(plan, schedule(plan)) == []
 
 
 # -- levelling --------------------------------------------------------------------------------------------
 def test_levelling_delays_the_work_with_most_float(make_plan: Any) -> None:
-    plan = _plan(make_plan, [
-        {"id": "flex", "owner": "u", "duration": 2},
-        {"id": "crit1", "owner": "u", "duration": 4},
-        {"id": "crit2", "owner": "u", "duration": 4},
-        {"id": "other", "owner": "t", "duration": 1, "headcount": 2},
-    ], [("crit1", "crit2", "FS", 1)])
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "flex", "owner": "u", "duration": 2},
+            {"id": "crit1", "owner": "u", "duration": 4},
+            {"id": "crit2", "owner": "u", "duration": 4},
+            {"id": "other", "owner": "t", "duration": 1, "headcount": 2},
+        ],
+        [("crit1", "crit2", "FS", 1)],
+    )
     s = schedule(plan)
     tf = dict(zip(s.ids, s.total_float.tolist(), strict=True))
     assert tf["crit1"] == tf["crit2"] == 0 and tf["flex"] > 0
@@ -168,21 +217,29 @@ def test_levelling_delays_the_work_with_most_float(make_plan: Any) -> None:
 
 
 def test_levelling_reports_its_cost_in_weeks(make_plan: Any) -> None:
-    plan = _plan(make_plan, [{"id": "a", "owner": "u", "duration": 3}, {"id": "b", "owner": "u", "duration": 2}])
+    plan = _plan(
+        make_plan, [{"id": "a", "owner": "u", "duration": 3}, {"id": "b", "owner": "u", "duration": 2}]
+    )
     lv = level(plan, schedule(plan))
     assert (lv.finish, lv.unlevelled_finish, lv.cost) == (5.0, 3.0, 2.0)
     assert lv.delayed == [("b", 3.0)] and lv.critical_delayed == []
     out = lv.to_dict()
-    assert out["finish"] == 5.0 and out["cost"] == 2.0 and out["decisions"][1] == {"id": "b", "es": 3.0,
-                                                                                     "ef": 5.0, "delay": 3.0}
+    assert (
+        out["finish"] == 5.0
+        and out["cost"] == 2.0
+        and out["decisions"][1] == {"id": "b", "es": 3.0, "ef": 5.0, "delay": 3.0}
+    )
     assert "2 weeks later" in lv.text(plan)
 
 
 def test_headcount_above_capacity_is_reported_not_looped_on(make_plan: Any) -> None:
-    plan = _plan(make_plan, [
-        {"id": "huge", "title": "Big bang migration", "owner": "u", "duration": 2, "headcount": 3},
-        {"id": "small", "owner": "u", "duration": 1},
-    ])
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "huge", "title": "Big bang migration", "owner": "u", "duration": 2, "headcount": 3},
+            {"id": "small", "owner": "u", "duration": 1},
+        ],
+    )
     lv = level(plan, schedule(plan))
     assert lv.unlevellable == ["huge"]
     # The huge decision takes the whole team, so the small one waits for it (or goes first).
@@ -196,7 +253,9 @@ def test_headcount_above_capacity_is_reported_not_looped_on(make_plan: Any) -> N
 
 
 def test_attach_to_analysis(make_plan: Any) -> None:
-    plan = _plan(make_plan, [{"id": "a", "owner": "u", "duration": 3}, {"id": "b", "owner": "u", "duration": 2}])
+    plan = _plan(
+        make_plan, [{"id": "a", "owner": "u", "duration": 3}, {"id": "b", "owner": "u", "duration": 2}]
+    )
     result = analyze(plan)
     attach_to_analysis(result)
     assert result.levelled.finish == 5.0 and result.levelled.cost == 2.0
@@ -229,8 +288,13 @@ def staffed_plans(draw: st.DrawFn, capacities: st.SearchStrategy[float | None]) 
     teams = [{"id": f"t{k}", "name": f"Team {k}", "capacity": draw(capacities)} for k in range(3)]
     decisions = []
     for i in range(n):
-        dec: dict[str, Any] = {"id": f"d{i}", "title": f"D{i}", "stage": draw(st.sampled_from(STAGES)),
-                               "headcount": draw(st.integers(0, 3)), "duration": draw(q)}
+        dec: dict[str, Any] = {
+            "id": f"d{i}",
+            "title": f"D{i}",
+            "stage": draw(st.sampled_from(STAGES)),
+            "headcount": draw(st.integers(0, 3)),
+            "duration": draw(q),
+        }
         if draw(st.integers(0, 5)) == 0:
             dec = {**dec, "milestone": True, "duration": 0}
         if draw(st.integers(0, 4)):
@@ -242,15 +306,29 @@ def staffed_plans(draw: st.DrawFn, capacities: st.SearchStrategy[float | None]) 
     if n >= 2:
         pairs = st.integers(0, n - 2).flatmap(lambda i: st.tuples(st.just(i), st.integers(i + 1, n - 1)))
         for i, j in draw(st.lists(pairs, max_size=2 * n)):
-            deps.append({"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(TYPES)),
-                         "lag": draw(st.integers(-8, 8)) / 4})
+            deps.append(
+                {
+                    "from": f"d{i}",
+                    "to": f"d{j}",
+                    "type": draw(st.sampled_from(TYPES)),
+                    "lag": draw(st.integers(-8, 8)) / 4,
+                }
+            )
     order = draw(st.permutations(range(n)))
-    data = {"schema_version": 1, "title": "t", "stages": [{"id": s, "name": s} for s in STAGES],
-            "teams": teams, "decisions": [decisions[k] for k in order], "dependencies": deps}
+    data = {
+        "schema_version": 1,
+        "title": "t",
+        "stages": [{"id": s, "name": s} for s in STAGES],
+        "teams": teams,
+        "decisions": [decisions[k] for k in order],
+        "dependencies": deps,
+    }
     return plan_from_dict(data, "<random>")
 
 
-PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+PROPS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 
 
 @PROPS

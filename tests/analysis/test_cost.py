@@ -35,17 +35,39 @@ def small_plan(**extra: Any) -> Plan:
     Stages: s1 = a, c, d; s2 = b, m. Horizon 10: b runs 5 weeks = 500.
     """
     data: dict[str, Any] = {
-        "schema_version": 1, "title": "Costs", "start_date": "2027-01-04", "currency": "EUR", "horizon": 10,
+        "schema_version": 1,
+        "title": "Costs",
+        "start_date": "2027-01-04",
+        "currency": "EUR",
+        "horizon": 10,
         "stages": [{"id": "s1", "name": "One"}, {"id": "s2", "name": "Two"}],
         "areas": [{"id": "x", "name": "X"}],
         "teams": [{"id": "A", "name": "Team A", "rate": 1000}, {"id": "B", "name": "Team B", "rate": 2000}],
         "decisions": [
-            {"id": "a", "title": "A", "stage": "s1", "owner": "A", "area": "x", "duration": 2, "headcount": 2,
-             "cost": 500, "cost_category": "vendor"},
+            {
+                "id": "a",
+                "title": "A",
+                "stage": "s1",
+                "owner": "A",
+                "area": "x",
+                "duration": 2,
+                "headcount": 2,
+                "cost": 500,
+                "cost_category": "vendor",
+            },
             {"id": "c", "title": "C", "stage": "s1", "owner": "A", "duration": 1, "headcount": 1},
             {"id": "d", "title": "D", "stage": "s1", "owner": "A", "duration": 4, "headcount": 0.5},
-            {"id": "b", "title": "B", "stage": "s2", "owner": "B", "area": "x", "duration": 3, "headcount": 1,
-             "run_rate": 100, "cost_category": "cloud"},
+            {
+                "id": "b",
+                "title": "B",
+                "stage": "s2",
+                "owner": "B",
+                "area": "x",
+                "duration": 3,
+                "headcount": 1,
+                "run_rate": 100,
+                "cost_category": "cloud",
+            },
             {"id": "m", "title": "M", "stage": "s2", "milestone": True, "cost": 300},
         ],
         "dependencies": [{"from": "a", "to": "b"}, {"from": "b", "to": "m"}],
@@ -65,8 +87,12 @@ def test_costs_by_hand() -> None:
     assert c.by_stage == [("s1", "One", 7500), ("s2", "Two", 6800)]
     assert c.by_team == [("A", "Team A", 7500), ("B", "Team B", 6500), ("(no owner)", "(no owner)", 300)]
     assert c.by_area == [("x", "X", 11000), ("(no area)", "(no area)", 3300)]
-    assert c.by_category == [("people", "People", 13000), ("cloud", "Cloud", 500), ("vendor", "Vendor", 500),
-                             ("other", "Other", 300)]
+    assert c.by_category == [
+        ("people", "People", 13000),
+        ("cloud", "Cloud", 500),
+        ("vendor", "Vendor", 500),
+        ("other", "Other", 300),
+    ]
     assert [d.total for d in c.decisions] == [4500, 1000, 2000, 6500, 300]
     for group in (c.by_stage, c.by_team, c.by_area, c.by_category):
         assert sum(x[2] for x in group) == pytest.approx(c.total)
@@ -136,12 +162,19 @@ def test_format_money() -> None:
 # -- Monte Carlo ----------------------------------------------------------------------------------------------
 def uncertain_plan(**extra: Any) -> Plan:
     data: dict[str, Any] = {
-        "schema_version": 1, "title": "MC", "currency": "USD",
+        "schema_version": 1,
+        "title": "MC",
+        "currency": "USD",
         "stages": [{"id": "s", "name": "S"}],
         "teams": [{"id": "t", "name": "T", "rate": 1000}],
         "decisions": [
-            {"id": "a", "title": "A", "stage": "s", "owner": "t",
-             "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}},
+            {
+                "id": "a",
+                "title": "A",
+                "stage": "s",
+                "owner": "t",
+                "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3},
+            },
         ],
     }
     data.update(extra)
@@ -159,13 +192,28 @@ def test_fixed_durations_cost_the_same_in_every_iteration() -> None:
 
 
 def test_cost_percentiles_are_reproducible_and_leave_the_schedule_figures_alone() -> None:
-    plan = small_plan(decisions=[
-        {"id": "a", "title": "A", "stage": "s1", "owner": "A", "duration": {"optimistic": 1, "likely": 2,
-                                                                           "pessimistic": 5}, "headcount": 2},
-        {"id": "b", "title": "B", "stage": "s2", "owner": "B", "duration": {"optimistic": 2, "likely": 3,
-                                                                           "pessimistic": 4}, "run_rate": 100},
-        {"id": "m", "title": "M", "stage": "s2", "milestone": True},
-    ], risks=[{"id": "r", "title": "R", "probability": 0.3, "impact": 2, "decisions": ["b"]}])
+    plan = small_plan(
+        decisions=[
+            {
+                "id": "a",
+                "title": "A",
+                "stage": "s1",
+                "owner": "A",
+                "duration": {"optimistic": 1, "likely": 2, "pessimistic": 5},
+                "headcount": 2,
+            },
+            {
+                "id": "b",
+                "title": "B",
+                "stage": "s2",
+                "owner": "B",
+                "duration": {"optimistic": 2, "likely": 3, "pessimistic": 4},
+                "run_rate": 100,
+            },
+            {"id": "m", "title": "M", "stage": "s2", "milestone": True},
+        ],
+        risks=[{"id": "r", "title": "R", "probability": 0.3, "impact": 2, "decisions": ["b"]}],
+    )
     one = simulate(plan, iterations=3000, seed=7)
     two = simulate(plan, iterations=3000, seed=7, chunk=128)
     assert one.cost is not None and two.cost is not None
@@ -206,11 +254,22 @@ def test_within_budget_and_by_target_by_hand() -> None:
 @given(budget=st.floats(1000, 6000), target=st.floats(1, 6), seed=st.integers(0, 2**16))
 def test_joint_probability_is_at_most_each(budget: float, target: float, seed: int) -> None:
     plan = uncertain_plan(
-        budget=budget, target=target,
+        budget=budget,
+        target=target,
         decisions=[
-            {"id": "a", "title": "A", "stage": "s", "owner": "t",
-             "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}},
-            {"id": "b", "title": "B", "stage": "s", "duration": {"optimistic": 0, "likely": 1, "pessimistic": 4}},
+            {
+                "id": "a",
+                "title": "A",
+                "stage": "s",
+                "owner": "t",
+                "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3},
+            },
+            {
+                "id": "b",
+                "title": "B",
+                "stage": "s",
+                "duration": {"optimistic": 0, "likely": 1, "pessimistic": 4},
+            },
         ],
         risks=[{"id": "r", "title": "R", "probability": 0.4, "impact": 1.5, "decisions": ["a"]}],
     )
@@ -236,8 +295,10 @@ def test_by_stage_and_category_by_hand() -> None:
     result = analyze(plan)
     assert result.schedule is not None
     rows = cost_breakdown(plan, result.schedule).by_stage_and_category(plan)
-    assert rows == [("s1", "One", {"people": 7000, "cloud": 0, "vendor": 500, "other": 0}),
-                    ("s2", "Two", {"people": 6000, "cloud": 500, "vendor": 0, "other": 300})]
+    assert rows == [
+        ("s1", "One", {"people": 7000, "cloud": 0, "vendor": 500, "other": 0}),
+        ("s2", "Two", {"people": 6000, "cloud": 500, "vendor": 0, "other": 300}),
+    ]
 
 
 def test_cli_text_shows_costs(tmp_path: Any, capsys: Any) -> None:
@@ -248,7 +309,9 @@ def test_cli_text_shows_costs(tmp_path: Any, capsys: Any) -> None:
     save_plan(small_plan(budget=15000, target=6), path)
     assert main(["analyze", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Cost (spend):              EUR 14,300 (labour EUR 13,000, one-off EUR 800, running EUR 500)" in out
+    assert (
+        "Cost (spend):              EUR 14,300 (labour EUR 13,000, one-off EUR 800, running EUR 500)" in out
+    )
     assert "Budget:                    EUR 15,000 (headroom EUR 700)" in out
     assert main(["simulate", str(path), "-n", "200"]) == 0
     out = capsys.readouterr().out

@@ -27,31 +27,69 @@ from planner.templates import load_template
 
 # The published structures, from the sources named in each catalogue.
 NIST_SUBCATEGORIES = {  # NIST AI 100-1, Tables 1-4: subcategories per category
-    "GOVERN": [7, 3, 2, 3, 2, 2], "MAP": [6, 3, 5, 2, 2], "MEASURE": [3, 13, 3, 3], "MANAGE": [4, 4, 2, 3],
+    "GOVERN": [7, 3, 2, 3, 2, 2],
+    "MAP": [6, 3, 5, 2, 2],
+    "MEASURE": [3, 13, 3, 3],
+    "MANAGE": [4, 4, 2, 3],
 }
 ISO_ANNEX_A = {  # ISO/IEC 42001:2023 Table A.1: control numbers per group
-    "A.2": ["2", "3", "4"], "A.3": ["2", "3"], "A.4": ["2", "3", "4", "5", "6"], "A.5": ["2", "3", "4", "5"],
-    "A.6": ["1.2", "1.3", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8"], "A.7": ["2", "3", "4", "5", "6"],
-    "A.8": ["2", "3", "4", "5"], "A.9": ["2", "3", "4"], "A.10": ["2", "3", "4"],
+    "A.2": ["2", "3", "4"],
+    "A.3": ["2", "3"],
+    "A.4": ["2", "3", "4", "5", "6"],
+    "A.5": ["2", "3", "4", "5"],
+    "A.6": ["1.2", "1.3", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8"],
+    "A.7": ["2", "3", "4", "5", "6"],
+    "A.8": ["2", "3", "4", "5"],
+    "A.9": ["2", "3", "4"],
+    "A.10": ["2", "3", "4"],
 }
 EU_DATES = {dt.date(2025, 2, 2), dt.date(2025, 8, 2), dt.date(2026, 8, 2), dt.date(2027, 8, 2)}  # Art. 113
-ADDED = ["record-retention", "post-market-monitoring-plan", "corrective-actions", "conformity-assessment",
-         "eu-registration"]
-PROVIDER_HIGH_RISK = {"Art. 4", "Art. 9", "Art. 10", "Art. 11", "Art. 12", "Art. 13", "Art. 14", "Art. 15",
-                      "Art. 16", "Art. 17", "Art. 18", "Art. 19", "Art. 20", "Art. 21", "Art. 43", "Art. 47",
-                      "Art. 48", "Art. 49", "Art. 72", "Art. 73"}
+ADDED = [
+    "record-retention",
+    "post-market-monitoring-plan",
+    "corrective-actions",
+    "conformity-assessment",
+    "eu-registration",
+]
+PROVIDER_HIGH_RISK = {
+    "Art. 4",
+    "Art. 9",
+    "Art. 10",
+    "Art. 11",
+    "Art. 12",
+    "Art. 13",
+    "Art. 14",
+    "Art. 15",
+    "Art. 16",
+    "Art. 17",
+    "Art. 18",
+    "Art. 19",
+    "Art. 20",
+    "Art. 21",
+    "Art. 43",
+    "Art. 47",
+    "Art. 48",
+    "Art. 49",
+    "Art. 72",
+    "Art. 73",
+}
 
 
 # -- catalogues ---------------------------------------------------------------------------------------------------
 def test_nist_catalogue_has_exactly_the_72_subcategories() -> None:
     cat = load_catalogue("nist")
-    expected = {f"{fn} {c}.{s}" for fn, counts in NIST_SUBCATEGORIES.items()
-                for c, n in enumerate(counts, 1) for s in range(1, n + 1)}
+    expected = {
+        f"{fn} {c}.{s}"
+        for fn, counts in NIST_SUBCATEGORIES.items()
+        for c, n in enumerate(counts, 1)
+        for s in range(1, n + 1)
+    }
     assert len(expected) == 72
     assert [i.id for i in cat.items] == sorted(expected, key=[i.id for i in cat.items].index)
     assert {i.id for i in cat.items} == expected and len(cat.items) == 72
-    assert {g for g, _ in cat.groups} == {f"{fn} {c}" for fn, counts in NIST_SUBCATEGORIES.items()
-                                          for c in range(1, len(counts) + 1)}
+    assert {g for g, _ in cat.groups} == {
+        f"{fn} {c}" for fn, counts in NIST_SUBCATEGORIES.items() for c in range(1, len(counts) + 1)
+    }
 
 
 def test_iso_catalogue_has_the_38_annex_a_controls_in_our_own_words() -> None:
@@ -74,8 +112,11 @@ def test_eu_catalogue_obligations_are_valid_articles_roles_tiers_and_dates() -> 
         assert item.applies_annex_i in (None, dt.date(2027, 8, 2))
     provider = {i.id for i in cat.items if "provider" in i.roles and "high-risk" in i.tiers}
     assert provider == PROVIDER_HIGH_RISK
-    assert {i.id for i in cat.items if "deployer" in i.roles and "high-risk" in i.tiers} == {"Art. 4", "Art. 26",
-                                                                                          "Art. 27"}
+    assert {i.id for i in cat.items if "deployer" in i.roles and "high-risk" in i.tiers} == {
+        "Art. 4",
+        "Art. 26",
+        "Art. 27",
+    }
     assert {i.id for i in cat.items if i.gpai} == {"Art. 53", "Art. 55"}
 
 
@@ -87,29 +128,32 @@ def test_every_catalogue_records_source_and_licence(framework: str) -> None:
 
 
 # -- references ---------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "framework", "ident", "status"), [
-    ("NIST AI RMF MAP 1.1", "nist", "MAP 1.1", "ok"),
-    ("NIST AI RMF measure 2.13", "nist", "MEASURE 2.13", "ok"),
-    ("NIST AI RMF MAP 4", "nist", "MAP 4", "imprecise"),
-    ("NIST AI RMF MAP 1.7", "nist", "MAP 1.7", "unknown"),
-    ("NIST AI RMF Mapping 1", "nist", None, "malformed"),
-    ("ISO/IEC 42001 A.6.2.8", "iso42001", "A.6.2.8", "ok"),
-    ("ISO 42001 A.10.3", "iso42001", "A.10.3", "ok"),
-    ("ISO/IEC 42001 A.6", "iso42001", "A.6", "imprecise"),
-    ("ISO/IEC 42001 A.11.2", "iso42001", "A.11.2", "unknown"),
-    ("ISO/IEC 42001 7.2", "iso42001", "7.2", "valid"),
-    ("ISO/IEC 42001 12.1", "iso42001", "12.1", "unknown"),
-    ("ISO/IEC 42001 Annex A", "iso42001", None, "malformed"),
-    ("EU AI Act Art. 14", "euaiact", "Art. 14", "ok"),
-    ("EU AI Act Article 26(2)", "euaiact", "Art. 26", "ok"),
-    ("EU AI Act Art. 6", "euaiact", "Art. 6", "valid"),
-    ("EU AI Act Annex III", "euaiact", "Annex III", "valid"),
-    ("EU AI Act Art. 140", "euaiact", "Art. 140", "unknown"),
-    ("EU AI Act Annex XIV", "euaiact", "Annex XIV", "unknown"),
-    ("EU AI Act chapter 3", "euaiact", None, "malformed"),
-    ("Google MLOps level 1", None, None, "other"),
-    ("NIST AI 600-1", None, None, "other"),
-])
+@pytest.mark.parametrize(
+    ("text", "framework", "ident", "status"),
+    [
+        ("NIST AI RMF MAP 1.1", "nist", "MAP 1.1", "ok"),
+        ("NIST AI RMF measure 2.13", "nist", "MEASURE 2.13", "ok"),
+        ("NIST AI RMF MAP 4", "nist", "MAP 4", "imprecise"),
+        ("NIST AI RMF MAP 1.7", "nist", "MAP 1.7", "unknown"),
+        ("NIST AI RMF Mapping 1", "nist", None, "malformed"),
+        ("ISO/IEC 42001 A.6.2.8", "iso42001", "A.6.2.8", "ok"),
+        ("ISO 42001 A.10.3", "iso42001", "A.10.3", "ok"),
+        ("ISO/IEC 42001 A.6", "iso42001", "A.6", "imprecise"),
+        ("ISO/IEC 42001 A.11.2", "iso42001", "A.11.2", "unknown"),
+        ("ISO/IEC 42001 7.2", "iso42001", "7.2", "valid"),
+        ("ISO/IEC 42001 12.1", "iso42001", "12.1", "unknown"),
+        ("ISO/IEC 42001 Annex A", "iso42001", None, "malformed"),
+        ("EU AI Act Art. 14", "euaiact", "Art. 14", "ok"),
+        ("EU AI Act Article 26(2)", "euaiact", "Art. 26", "ok"),
+        ("EU AI Act Art. 6", "euaiact", "Art. 6", "valid"),
+        ("EU AI Act Annex III", "euaiact", "Annex III", "valid"),
+        ("EU AI Act Art. 140", "euaiact", "Art. 140", "unknown"),
+        ("EU AI Act Annex XIV", "euaiact", "Annex XIV", "unknown"),
+        ("EU AI Act chapter 3", "euaiact", None, "malformed"),
+        ("Google MLOps level 1", None, None, "other"),
+        ("NIST AI 600-1", None, None, "other"),
+    ],
+)
 def test_parse_reference(text: str, framework: str | None, ident: str | None, status: str) -> None:
     ref = parse_reference(text)
     assert (ref.framework, ref.id, ref.status) == (framework, ident, status)
@@ -118,10 +162,17 @@ def test_parse_reference(text: str, framework: str | None, ident: str | None, st
 
 def tiny(**extra: Any) -> Plan:
     data: dict[str, Any] = {
-        "schema_version": 1, "title": "T", "stages": [{"id": "build", "name": "Build"}, {"id": "scale", "name": "Scale"}],
+        "schema_version": 1,
+        "title": "T",
+        "stages": [{"id": "build", "name": "Build"}, {"id": "scale", "name": "Scale"}],
         "decisions": [
-            {"id": "a", "title": "A", "stage": "build", "duration": 4,
-             "references": ["NIST AI RMF MAP 9.9", "EU AI Act Artikel 5", "NIST AI RMF MAP 4"]},
+            {
+                "id": "a",
+                "title": "A",
+                "stage": "build",
+                "duration": 4,
+                "references": ["NIST AI RMF MAP 9.9", "EU AI Act Artikel 5", "NIST AI RMF MAP 4"],
+            },
             {"id": "live", "title": "Live", "stage": "scale", "duration": 2},
         ],
         "dependencies": [{"from": "a", "to": "live"}],
@@ -163,10 +214,22 @@ def test_template_as_high_risk_provider_misses_nothing() -> None:
 def test_template_without_the_added_decisions_misses_exactly_their_articles() -> None:
     plan = template_without(ADDED)
     report = coverage(plan, analyze(plan), role="provider", tier="high-risk")
-    missing = {f.message.split("EU AI Act ")[1].split(" (")[0] for f in report.findings
-               if f.code == "obligation-missing"}
-    assert missing == {"Art. 16", "Art. 18", "Art. 19", "Art. 20", "Art. 21", "Art. 43", "Art. 47", "Art. 48",
-                       "Art. 49"}
+    missing = {
+        f.message.split("EU AI Act ")[1].split(" (")[0]
+        for f in report.findings
+        if f.code == "obligation-missing"
+    }
+    assert missing == {
+        "Art. 16",
+        "Art. 18",
+        "Art. 19",
+        "Art. 20",
+        "Art. 21",
+        "Art. 43",
+        "Art. 47",
+        "Art. 48",
+        "Art. 49",
+    }
     # Art. 72/73 stay covered, but only by the Scale stage's monitoring decision: after go-live.
     assert {i.item.id for i in report.framework("euaiact").late()} == {"Art. 72", "Art. 73"}
     gaps = [f.message for f in report.findings if f.code == "high-risk-gap"]
@@ -192,9 +255,15 @@ def test_the_template_as_deployer_misses_art_26_and_27() -> None:
 
 def test_the_plan_field_sets_role_and_tier_and_the_arguments_override_it() -> None:
     plan = load_template("ai-scaling")
-    plan.ai_system = plan_from_dict({"schema_version": 1, "title": "x", "stages": [{"id": "s", "name": "S"}],
-                                     "decisions": [], "ai_system": {"role": "deployer", "risk_tier": "high-risk"}}
-                                    ).ai_system
+    plan.ai_system = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "x",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [],
+            "ai_system": {"role": "deployer", "risk_tier": "high-risk"},
+        }
+    ).ai_system
     assert coverage(plan, analyze(plan)).role == "deployer"
     assert coverage(plan, analyze(plan), role="provider").role == "provider"
 
@@ -203,20 +272,41 @@ def test_the_plan_field_sets_role_and_tier_and_the_arguments_override_it() -> No
 def test_late_against_go_live_milestone_and_application_date() -> None:
     # Plan starts 5 Jan 2026; Art. 9 applies 2 Aug 2026 = 209 days = week 29.86. Risk management finishes at
     # week 35, before go-live (week 40): late against the application date only.
-    plan = plan_from_dict({
-        "schema_version": 1, "title": "L", "start_date": "2026-01-05",
-        "ai_system": {"role": "provider", "risk_tier": "high-risk", "go_live": "live"},
-        "stages": [{"id": "build", "name": "Build"}, {"id": "run", "name": "Run"}],
-        "decisions": [
-            {"id": "rms", "title": "Risk management", "stage": "build", "duration": 35,
-             "references": ["EU AI Act Art. 9"]},
-            {"id": "log", "title": "Logging", "stage": "build", "duration": 5, "not_before": 20,
-             "references": ["EU AI Act Art. 12"]},
-            {"id": "ovs", "title": "Oversight", "stage": "run", "duration": 2, "not_before": 40,
-             "references": ["EU AI Act Art. 14", "EU AI Act Art. 43"]},
-            {"id": "live", "title": "Go live", "stage": "build", "milestone": True, "not_before": 40},
-        ],
-    })
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "L",
+            "start_date": "2026-01-05",
+            "ai_system": {"role": "provider", "risk_tier": "high-risk", "go_live": "live"},
+            "stages": [{"id": "build", "name": "Build"}, {"id": "run", "name": "Run"}],
+            "decisions": [
+                {
+                    "id": "rms",
+                    "title": "Risk management",
+                    "stage": "build",
+                    "duration": 35,
+                    "references": ["EU AI Act Art. 9"],
+                },
+                {
+                    "id": "log",
+                    "title": "Logging",
+                    "stage": "build",
+                    "duration": 5,
+                    "not_before": 20,
+                    "references": ["EU AI Act Art. 12"],
+                },
+                {
+                    "id": "ovs",
+                    "title": "Oversight",
+                    "stage": "run",
+                    "duration": 2,
+                    "not_before": 40,
+                    "references": ["EU AI Act Art. 14", "EU AI Act Art. 43"],
+                },
+                {"id": "live", "title": "Go live", "stage": "build", "milestone": True, "not_before": 40},
+            ],
+        }
+    )
     report = coverage(plan, analyze(plan), frameworks=["euaiact"])
     assert report.go_live == 40
     rows = {i.item.id: i for i in report.framework("euaiact").items}
@@ -248,8 +338,9 @@ def test_a_high_risk_plan_without_oversight_is_flagged() -> None:
     plan = template_without(["human-oversight"])
     report = coverage(plan, analyze(plan), role="provider", tier="high-risk")
     gaps = [f.message for f in report.findings if f.code == "high-risk-gap"]
-    assert gaps == ["A high-risk AI system (provider) with no human oversight decision: nothing covers EU AI Act "
-                    "Art. 14."]
+    assert gaps == [
+        "A high-risk AI system (provider) with no human oversight decision: nothing covers EU AI Act Art. 14."
+    ]
 
 
 def test_coverage_without_a_schedule_still_lists_items() -> None:

@@ -21,7 +21,12 @@ def explained(plan, decision_id):
         ("FF", 1, "week 2", "it can finish only when 'A' (a) finishes plus a lag of 1 week (FF dependency)"),
         ("SF", 4, "week 2", "it can finish only when 'A' (a) starts plus a lag of 4 weeks (SF dependency)"),
         # FS-1: ES_b = 3 - 1 = 2.
-        ("FS", -1, "week 2", "it can start only when 'A' (a) finishes minus a lead of 1 week (FS dependency)"),
+        (
+            "FS",
+            -1,
+            "week 2",
+            "it can start only when 'A' (a) finishes minus a lead of 1 week (FS dependency)",
+        ),
         ("FS", 0, "week 3", "it can start only when 'A' (a) finishes (FS dependency)"),
     ],
 )
@@ -70,7 +75,12 @@ def diamond(make_plan):
     # s(2) -> a(1) -> e(1);  s -> b(4) -> e.  Forward: s 0-2, a 2-3, b 2-6, e 6-7; T = 7.
     # Backward: e LS 6;  a LF 6, LS 5 -> TF 3, FF = ES_e - EF_a = 3;  b LF 6, LS 2 -> TF 0;  s TF 0.
     return make_plan(
-        [{"id": "s", "duration": 2}, {"id": "a", "duration": 1}, {"id": "b", "duration": 4}, {"id": "e", "duration": 1}],
+        [
+            {"id": "s", "duration": 2},
+            {"id": "a", "duration": 1},
+            {"id": "b", "duration": 4},
+            {"id": "e", "duration": 1},
+        ],
         [("s", "a"), ("s", "b"), ("a", "e"), ("b", "e")],
     )
 
@@ -106,7 +116,12 @@ def test_not_critical_names_its_longest_chain(make_plan):
 def test_no_free_float_text(make_plan):
     # a(1) -> b(1) -> c(1) beside d(5): a has total float 2 but no free float (b starts as a ends).
     plan = make_plan(
-        [{"id": "a", "duration": 1}, {"id": "b", "duration": 1}, {"id": "c", "duration": 1}, {"id": "d", "duration": 5}],
+        [
+            {"id": "a", "duration": 1},
+            {"id": "b", "duration": 1},
+            {"id": "c", "duration": 1},
+            {"id": "d", "duration": 5},
+        ],
         [("a", "b"), ("b", "c")],
     )
     e = explained(plan, "a")
@@ -120,7 +135,12 @@ def test_no_free_float_text(make_plan):
 def test_critical_on_a_parallel_chain(make_plan):
     # s -> a -> e and s -> b -> e, both 6 weeks: the path shown goes through a; b is critical in parallel.
     plan = make_plan(
-        [{"id": "s", "duration": 2}, {"id": "a", "duration": 3}, {"id": "b", "duration": 3}, {"id": "e", "duration": 1}],
+        [
+            {"id": "s", "duration": 2},
+            {"id": "a", "duration": 3},
+            {"id": "b", "duration": 3},
+            {"id": "e", "duration": 1},
+        ],
         [("s", "a"), ("s", "b"), ("a", "e"), ("b", "e")],
     )
     s = schedule(plan)

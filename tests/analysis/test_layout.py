@@ -21,8 +21,14 @@ def random_plan(n: int, seed: int = 7, links: int = 3) -> Plan:
     stages = [s.id for s in plan.stages]
     areas = [a.id for a in plan.areas]
     plan.decisions = [
-        Decision(id=f"d{i}", title=f"Decision {i}", stage=stages[min(3, 4 * i // n)], area=rng.choice(areas),
-                 duration=rng.randint(1, 6), milestone=i % 50 == 49)
+        Decision(
+            id=f"d{i}",
+            title=f"Decision {i}",
+            stage=stages[min(3, 4 * i // n)],
+            area=rng.choice(areas),
+            duration=rng.randint(1, 6),
+            milestone=i % 50 == 49,
+        )
         for i in range(n)
     ]
     seen: set[tuple[int, int]] = set()
@@ -101,8 +107,10 @@ def test_depth_is_the_longest_same_stage_chain() -> None:
     plan = new_plan()
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in "abcd"]
     plan.decisions.append(Decision(id="e", title="e", stage="integrate"))
-    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in
-                         [("a", "b"), ("b", "c"), ("a", "c"), ("d", "c"), ("c", "e"), ("a", "e")]]
+    plan.dependencies = [
+        Dependency(**{"from": f, "to": t})
+        for f, t in [("a", "b"), ("b", "c"), ("a", "c"), ("d", "c"), ("c", "e"), ("a", "e")]
+    ]
     lay = layered_layout(plan)
     assert dict(zip(lay.ids, lay.depth, strict=True)) == {"a": 0, "b": 1, "c": 2, "d": 0, "e": 0}
     assert lay.columns[0].layers == 3 and lay.columns[1].first_layer == 3
@@ -113,8 +121,10 @@ def test_depth_is_the_longest_same_stage_chain() -> None:
 
 def test_sequenced_stage_pulls_a_decision_right() -> None:
     plan = new_plan()
-    plan.decisions = [Decision(id="late", title="late", stage="scale"),
-                      Decision(id="early", title="early", stage="validate")]
+    plan.decisions = [
+        Decision(id="late", title="late", stage="scale"),
+        Decision(id="early", title="early", stage="validate"),
+    ]
     plan.dependencies = [Dependency(**{"from": "late", "to": "early"})]
     lay = layered_layout(plan)
     assert lay.column == [3, 3] and lay.depth == [0, 1]
@@ -124,8 +134,10 @@ def test_a_plan_with_errors_uses_assigned_stages_and_still_lays_out() -> None:
     plan = new_plan()
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in "abc"]
     plan.decisions.append(Decision(id="x", title="x", stage="nowhere"))
-    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in
-                         [("a", "b"), ("b", "c"), ("c", "a"), ("a", "ghost"), ("c", "x")]]
+    plan.dependencies = [
+        Dependency(**{"from": f, "to": t})
+        for f, t in [("a", "b"), ("b", "c"), ("c", "a"), ("a", "ghost"), ("c", "x")]
+    ]
     analysis = analyze(plan)
     assert not analysis.ok
     lay = layered_layout(plan, analysis)
@@ -145,8 +157,10 @@ def test_barycentre_sweeps_remove_avoidable_crossings() -> None:
     # Two parallel chains listed so that the plan order crosses them: the layout must uncross them.
     plan = new_plan()
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in ["a1", "b1", "b2", "a2", "a3", "b3"]]
-    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in
-                         [("a1", "a2"), ("a2", "a3"), ("b1", "b2"), ("b2", "b3")]]
+    plan.dependencies = [
+        Dependency(**{"from": f, "to": t})
+        for f, t in [("a1", "a2"), ("a2", "a3"), ("b1", "b2"), ("b2", "b3")]
+    ]
     lay = layered_layout(plan)
     assert lay.crossings == 0
     y = dict(zip(lay.ids, lay.y, strict=True))

@@ -36,9 +36,22 @@ def tp(o: float, l: float, p: float) -> dict[str, float]:  # noqa: E741
 # -- deterministic plans reproduce the CPM ------------------------------------------------------------------
 def test_fixed_durations_reproduce_the_cpm_on_every_percentile(make_plan: Any) -> None:
     plan = make_plan(
-        [{"id": "a", "duration": 3}, {"id": "b", "duration": 2}, {"id": "c", "duration": 4, "not_before": 2},
-         {"id": "d", "duration": 1}, {"id": "m", "milestone": True}, {"id": "e", "duration": 2.5}],
-        [("a", "b"), ("a", "c", "SS", 1), ("b", "d", "FF", 1), ("c", "d", "SF", 3), ("d", "m"), ("a", "e", "FS", -1)],
+        [
+            {"id": "a", "duration": 3},
+            {"id": "b", "duration": 2},
+            {"id": "c", "duration": 4, "not_before": 2},
+            {"id": "d", "duration": 1},
+            {"id": "m", "milestone": True},
+            {"id": "e", "duration": 2.5},
+        ],
+        [
+            ("a", "b"),
+            ("a", "c", "SS", 1),
+            ("b", "d", "FF", 1),
+            ("c", "d", "SF", 3),
+            ("d", "m"),
+            ("a", "e", "FS", -1),
+        ],
     )
     cpm = schedule(plan)
     r = simulate(plan, 500, seed=3)
@@ -64,7 +77,9 @@ def random_plans(draw: st.DrawFn, three_point: bool = True) -> Plan:
         else:
             o = draw(q)
             likely = o + draw(q)
-            dec["duration"] = tp(o, likely, likely + draw(q)) if three_point and draw(st.booleans()) else likely
+            dec["duration"] = (
+                tp(o, likely, likely + draw(q)) if three_point and draw(st.booleans()) else likely
+            )
         if draw(st.integers(0, 3)) == 0:
             dec["not_before"] = draw(q)
         decisions.append(dec)
@@ -72,11 +87,22 @@ def random_plans(draw: st.DrawFn, three_point: bool = True) -> Plan:
     if n >= 2:
         pairs = st.integers(0, n - 2).flatmap(lambda i: st.tuples(st.just(i), st.integers(i + 1, n - 1)))
         for i, j in draw(st.lists(pairs, max_size=3 * n)):
-            deps.append({"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(TYPES)),
-                         "lag": draw(st.integers(-8, 8)) / 4})
+            deps.append(
+                {
+                    "from": f"d{i}",
+                    "to": f"d{j}",
+                    "type": draw(st.sampled_from(TYPES)),
+                    "lag": draw(st.integers(-8, 8)) / 4,
+                }
+            )
     order = draw(st.permutations(range(n)))
-    data = {"schema_version": 1, "title": "t", "stages": [{"id": s, "name": s} for s in STAGES],
-            "decisions": [decisions[k] for k in order], "dependencies": deps}
+    data = {
+        "schema_version": 1,
+        "title": "t",
+        "stages": [{"id": s, "name": s} for s in STAGES],
+        "decisions": [decisions[k] for k in order],
+        "dependencies": deps,
+    }
     return plan_from_dict(data, "<random>")
 
 
@@ -135,12 +161,14 @@ def test_triangular_ppf_is_numpys_triangular_transform() -> None:
 
 
 def test_degenerate_and_skewed_estimates(make_plan: Any) -> None:
-    plan = make_plan([
-        {"id": "fixed", "duration": tp(3, 3, 3)},
-        {"id": "left", "duration": tp(2, 2, 6)},  # mode at the optimistic end
-        {"id": "right", "duration": tp(2, 6, 6)},  # mode at the pessimistic end
-        {"id": "zero", "duration": tp(0, 0, 0)},
-    ])
+    plan = make_plan(
+        [
+            {"id": "fixed", "duration": tp(3, 3, 3)},
+            {"id": "left", "duration": tp(2, 2, 6)},  # mode at the optimistic end
+            {"id": "right", "duration": tp(2, 6, 6)},  # mode at the pessimistic end
+            {"id": "zero", "duration": tp(0, 0, 0)},
+        ]
+    )
     r = simulate(plan, 20_000, seed=2, keep_samples=True)
     s = r.samples
     assert s is not None
@@ -152,7 +180,8 @@ def test_degenerate_and_skewed_estimates(make_plan: Any) -> None:
 def test_two_identical_parallel_chains_share_criticality(make_plan: Any) -> None:
     est = tp(2, 4, 9)
     plan = make_plan(
-        [{"id": f"{c}{k}", "duration": est} for c in "xy" for k in range(3)] + [{"id": "end", "milestone": True}],
+        [{"id": f"{c}{k}", "duration": est} for c in "xy" for k in range(3)]
+        + [{"id": "end", "milestone": True}],
         [("x0", "x1"), ("x1", "x2"), ("y0", "y1"), ("y1", "y2"), ("x2", "end"), ("y2", "end")],
     )
     r = simulate(plan, 20_000, seed=9)
@@ -166,8 +195,12 @@ def test_two_identical_parallel_chains_share_criticality(make_plan: Any) -> None
 
 def test_sensitivity_ranks_the_most_uncertain_critical_work_first(make_plan: Any) -> None:
     plan = make_plan(
-        [{"id": "wide", "duration": tp(2, 5, 20)}, {"id": "narrow", "duration": tp(4, 5, 6)},
-         {"id": "side", "duration": tp(1, 2, 3)}, {"id": "fixed", "duration": 1}],
+        [
+            {"id": "wide", "duration": tp(2, 5, 20)},
+            {"id": "narrow", "duration": tp(4, 5, 6)},
+            {"id": "side", "duration": tp(1, 2, 3)},
+            {"id": "fixed", "duration": 1},
+        ],
         [("wide", "narrow"), ("narrow", "fixed")],
     )
     r = simulate(plan, 5_000, seed=1)
@@ -182,10 +215,12 @@ def test_sensitivity_ranks_the_most_uncertain_critical_work_first(make_plan: Any
 
 def test_stage_gate_distribution_is_the_cumulative_latest_finish(make_plan: Any) -> None:
     plan = make_plan(
-        [{"id": "a", "duration": tp(1, 2, 3), "stage": "validate"},
-         {"id": "b", "duration": tp(4, 5, 6), "stage": "integrate"},
-         {"id": "c", "duration": tp(10, 11, 12), "stage": "validate"},  # runs in parallel, later finish
-         {"id": "d", "duration": 1, "stage": "scale"}],
+        [
+            {"id": "a", "duration": tp(1, 2, 3), "stage": "validate"},
+            {"id": "b", "duration": tp(4, 5, 6), "stage": "integrate"},
+            {"id": "c", "duration": tp(10, 11, 12), "stage": "validate"},  # runs in parallel, later finish
+            {"id": "d", "duration": 1, "stage": "scale"},
+        ],
         [("a", "b"), ("b", "d")],
     )
     r = simulate(plan, 2_000, seed=4, keep_samples=True)
@@ -202,10 +237,21 @@ def test_stage_gate_distribution_is_the_cumulative_latest_finish(make_plan: Any)
 # -- risks --------------------------------------------------------------------------------------------------
 def _risk_plan(make_plan: Any, probability: float, impact: Any = 4.0) -> Plan:
     return make_plan(
-        [{"id": "a", "duration": tp(2, 3, 5)}, {"id": "b", "duration": tp(1, 2, 4)}, {"id": "c", "duration": 1}],
+        [
+            {"id": "a", "duration": tp(2, 3, 5)},
+            {"id": "b", "duration": tp(1, 2, 4)},
+            {"id": "c", "duration": 1},
+        ],
         [("a", "b")],
-        risks=[{"id": "r1", "title": "Vendor late", "probability": probability, "impact": impact,
-                "decisions": ["a"]}],
+        risks=[
+            {
+                "id": "r1",
+                "title": "Vendor late",
+                "probability": probability,
+                "impact": impact,
+                "decisions": ["a"],
+            }
+        ],
     )
 
 
@@ -251,11 +297,17 @@ def test_a_risk_fires_with_its_probability_and_samples_its_impact(make_plan: Any
 
 def test_risk_without_it_matches_a_run_with_the_risk_removed(make_plan: Any) -> None:
     plan = make_plan(
-        [{"id": "a", "duration": tp(2, 3, 5)}, {"id": "b", "duration": tp(1, 2, 4)},
-         {"id": "c", "duration": tp(3, 4, 5)}, {"id": "d", "duration": 1}],
+        [
+            {"id": "a", "duration": tp(2, 3, 5)},
+            {"id": "b", "duration": tp(1, 2, 4)},
+            {"id": "c", "duration": tp(3, 4, 5)},
+            {"id": "d", "duration": 1},
+        ],
         [("a", "b"), ("b", "d"), ("c", "d", "SS", 1)],
-        risks=[{"id": "r1", "title": "R1", "probability": 0.4, "impact": tp(1, 2, 3), "decisions": ["a"]},
-               {"id": "r2", "title": "R2", "probability": 0.5, "impact": 2, "decisions": ["c", "d"]}],
+        risks=[
+            {"id": "r1", "title": "R1", "probability": 0.4, "impact": tp(1, 2, 3), "decisions": ["a"]},
+            {"id": "r2", "title": "R2", "probability": 0.5, "impact": 2, "decisions": ["c", "d"]},
+        ],
     )
     r = simulate(plan, 4_000, seed=6)
     for k, rid in enumerate(("r1", "r2")):
@@ -303,15 +355,26 @@ def test_progress_is_reported_per_chunk_and_can_cancel(make_plan: Any) -> None:
 def test_json_shape(make_plan: Any) -> None:
     plan = _risk_plan(make_plan, 0.5)
     out = simulate(plan, 500, seed=2).to_dict(by_week=6)
-    assert list(out) == ["iterations", "seed", "finish", "probability_by", "criticality", "sensitivity", "stages",
-                        "risks"]
+    assert list(out) == [
+        "iterations",
+        "seed",
+        "finish",
+        "probability_by",
+        "criticality",
+        "sensitivity",
+        "stages",
+        "risks",
+    ]
     assert out["iterations"] == 500 and out["seed"] == 2
     assert list(out["finish"]) == ["mean", "std", "p10", "p50", "p80", "p90", "p95"]
     assert out["probability_by"]["week"] == 6 and 0 <= out["probability_by"]["probability"] <= 1
     assert set(out["criticality"]) == {"a", "b", "c"}
     assert {s["id"] for s in out["sensitivity"]} == {"a", "b"}
-    assert [s["id"] for s in out["stages"]] == list(STAGES) and set(out["stages"][0]) == {"id", "end_p50",
-                                                                                            "end_p80"}
+    assert [s["id"] for s in out["stages"]] == list(STAGES) and set(out["stages"][0]) == {
+        "id",
+        "end_p50",
+        "end_p80",
+    }
     assert out["risks"][0].keys() == {"id", "p80_without", "p80_with"}
     assert "probability_by" not in simulate(plan, 10, seed=2).to_dict()
 
@@ -338,8 +401,12 @@ def test_parse_when() -> None:
     assert parse_when("26", None) == 26.0
     assert parse_when("30.5", start) == 30.5
     assert parse_when("2027-01-18", start) == 2.0
-    for bad, needle in (("soon", "neither"), ("-3", "0 or more"), ("nan", "0 or more"),
-                        ("1900-01-01", "before the plan starts")):
+    for bad, needle in (
+        ("soon", "neither"),
+        ("-3", "0 or more"),
+        ("nan", "0 or more"),
+        ("1900-01-01", "before the plan starts"),
+    ):
         with pytest.raises(ValueError, match=needle):
             parse_when(bad, start)
     with pytest.raises(ValueError, match="no start_date"):
@@ -361,7 +428,9 @@ def test_cli_simulate_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     from planner.cli import main
 
     path = str(SAMPLES / "fraud-detection.plan.json")
-    assert main(["simulate", path, "--iterations", "500", "--seed", "7", "--by", "40", "--format", "json"]) == 0
+    assert (
+        main(["simulate", path, "--iterations", "500", "--seed", "7", "--by", "40", "--format", "json"]) == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["iterations"] == 500 and out["seed"] == 7 and out["probability_by"]["week"] == 40.0
     again = simulate(load_plan(path), 500, seed=7).to_dict(40.0)
@@ -388,7 +457,10 @@ def test_cli_simulate_misuse_and_invalid_plans(capsys: pytest.CaptureFixture[str
     assert main(["simulate", str(tmp_path / "u.plan.json"), "--by", "2027-01-01"]) == 2
     assert "no start_date" in capsys.readouterr().err
     bad = new_plan()
-    bad.decisions += [Decision(id="a", title="A", stage="validate"), Decision(id="b", title="B", stage="validate")]
+    bad.decisions += [
+        Decision(id="a", title="A", stage="validate"),
+        Decision(id="b", title="B", stage="validate"),
+    ]
     bad.dependencies += [Dependency(**{"from": "a", "to": "b"}), Dependency(**{"from": "b", "to": "a"})]
     save_plan(bad, tmp_path / "bad.plan.json")
     assert main(["simulate", str(tmp_path / "bad.plan.json")]) == 1

@@ -14,18 +14,31 @@ from tests.conftest import build_plan
 def uncertain_plan() -> Plan:
     tri = {"optimistic": 2, "likely": 4, "pessimistic": 9}
     return build_plan(
-        [{"id": "a", "duration": tri}, {"id": "b", "duration": tri}, {"id": "c", "duration": tri},
-         {"id": "d", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 6}}],
+        [
+            {"id": "a", "duration": tri},
+            {"id": "b", "duration": tri},
+            {"id": "c", "duration": tri},
+            {"id": "d", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 6}},
+        ],
         [("a", "b"), ("b", "c"), ("a", "d")],
-        risks=[{"id": "r1", "title": "R1", "probability": 0.3, "impact": {"optimistic": 1, "likely": 2,
-                                                                          "pessimistic": 5}, "decisions": ["b"]}],
+        risks=[
+            {
+                "id": "r1",
+                "title": "R1",
+                "probability": 0.3,
+                "impact": {"optimistic": 1, "likely": 2, "pessimistic": 5},
+                "decisions": ["b"],
+            }
+        ],
     )
 
 
 def test_two_identical_scenarios_have_exactly_equal_p80() -> None:
     plan = uncertain_plan()
-    plan.scenarios += [Scenario(name="Same A", decisions={"a": DecisionOverride(headcount=2)}),
-                       Scenario(name="Same B", decisions={"a": DecisionOverride(headcount=2)})]
+    plan.scenarios += [
+        Scenario(name="Same A", decisions={"a": DecisionOverride(headcount=2)}),
+        Scenario(name="Same B", decisions={"a": DecisionOverride(headcount=2)}),
+    ]
     ra = simulate(materialise(plan, "Same A"), 4_000, seed=7, common_random_numbers=True)
     rb = simulate(materialise(plan, "Same B"), 4_000, seed=7, common_random_numbers=True)
     assert rb.percentile(80) - ra.percentile(80) == 0.0
@@ -34,11 +47,22 @@ def test_two_identical_scenarios_have_exactly_equal_p80() -> None:
 
 def test_each_decision_keeps_its_draws_when_others_are_added_dropped_or_reordered() -> None:
     plan = uncertain_plan()
-    plan.scenarios.append(Scenario.model_validate({
-        "name": "Other shape", "drop_decisions": ["d"],
-        "add_decisions": [{"id": "e", "title": "E", "stage": "validate",
-                           "duration": {"optimistic": 1, "likely": 1, "pessimistic": 3}}],
-    }))
+    plan.scenarios.append(
+        Scenario.model_validate(
+            {
+                "name": "Other shape",
+                "drop_decisions": ["d"],
+                "add_decisions": [
+                    {
+                        "id": "e",
+                        "title": "E",
+                        "stage": "validate",
+                        "duration": {"optimistic": 1, "likely": 1, "pessimistic": 3},
+                    }
+                ],
+            }
+        )
+    )
     other = materialise(plan, "Other shape")
     other.decisions.reverse()  # plan order must not matter either
     base = simulate(plan, 500, seed=3, keep_samples=True, common_random_numbers=True, risks=False)
@@ -54,8 +78,12 @@ def test_each_decision_keeps_its_draws_when_others_are_added_dropped_or_reordere
 
 def test_a_faster_scenario_is_never_later_in_any_iteration() -> None:
     plan = uncertain_plan()
-    plan.scenarios.append(Scenario(name="Fast b", decisions={"b": DecisionOverride(
-        duration={"optimistic": 1, "likely": 3, "pessimistic": 7})}))
+    plan.scenarios.append(
+        Scenario(
+            name="Fast b",
+            decisions={"b": DecisionOverride(duration={"optimistic": 1, "likely": 3, "pessimistic": 7})},
+        )
+    )
     base = simulate(plan, 3_000, seed=11, common_random_numbers=True)
     fast = simulate(materialise(plan, "Fast b"), 3_000, seed=11, common_random_numbers=True)
     assert np.all(fast.finish <= base.finish + 1e-9)
@@ -67,7 +95,9 @@ def test_risk_draws_follow_the_risk_id() -> None:
     plan.risks.insert(0, plan.risks[0].model_copy(update={"id": "r0", "probability": 0.0}))
     one = simulate(uncertain_plan(), 2_000, seed=5, common_random_numbers=True)
     two = simulate(plan, 2_000, seed=5, common_random_numbers=True)
-    assert np.array_equal(one.finish, two.finish)  # a risk that never fires changes nothing, wherever it is listed
+    assert np.array_equal(
+        one.finish, two.finish
+    )  # a risk that never fires changes nothing, wherever it is listed
 
 
 def test_common_random_numbers_are_reproducible_and_chunk_independent() -> None:

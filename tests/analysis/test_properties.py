@@ -37,7 +37,11 @@ def plan_dicts(draw: st.DrawFn, max_decisions: int = 12, types: tuple[str, ...] 
     n = draw(st.integers(0, max_decisions))
     decisions = []
     for i in range(n):
-        dec: dict[str, Any] = {"id": f"d{i}", "title": f"Decision {i}", "stage": draw(st.sampled_from(STAGES))}
+        dec: dict[str, Any] = {
+            "id": f"d{i}",
+            "title": f"Decision {i}",
+            "stage": draw(st.sampled_from(STAGES)),
+        }
         if draw(st.integers(0, 7)) == 0:
             dec["milestone"] = True
             dec["duration"] = 0
@@ -55,7 +59,9 @@ def plan_dicts(draw: st.DrawFn, max_decisions: int = 12, types: tuple[str, ...] 
     if n >= 2:
         pairs = st.integers(0, n - 2).flatmap(lambda i: st.tuples(st.just(i), st.integers(i + 1, n - 1)))
         for i, j in draw(st.lists(pairs, max_size=3 * n)):
-            deps.append({"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(types)), "lag": draw(lags)})
+            deps.append(
+                {"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(types)), "lag": draw(lags)}
+            )
     order = draw(st.permutations(range(n)))
     return {
         "schema_version": 1,
@@ -101,14 +107,23 @@ def reference_cpm(plan: Plan, estimate: str = "likely") -> dict[str, Any]:
         ls[j] = lf[j] - d[j]
     tf = {j: ls[j] - es[j] for j in d}
     ff = {
-        j: min([finish - ef[j]] + [es[k] - c(j, k, a["type"], a["lag"]) for _, k, a in g.out_edges(j, data=True)])
+        j: min(
+            [finish - ef[j]] + [es[k] - c(j, k, a["type"], a["lag"]) for _, k, a in g.out_edges(j, data=True)]
+        )
         for j in d
     }
     ff = {j: min(max(ff[j], 0.0), max(tf[j], 0.0)) for j in d}
     tol = 1e-7 * max(1.0, finish)
     return {
-        "es": es, "ef": ef, "ls": ls, "lf": lf, "tf": tf, "ff": ff, "finish": finish,
-        "critical": {j for j in d if tf[j] <= tol}, "c": c,
+        "es": es,
+        "ef": ef,
+        "ls": ls,
+        "lf": lf,
+        "tf": tf,
+        "ff": ff,
+        "finish": finish,
+        "critical": {j for j in d if tf[j] <= tol},
+        "c": c,
     }
 
 
@@ -120,8 +135,14 @@ def test_matches_the_reference_implementation(plan: Plan, estimate: str) -> None
     assert s.finish == pytest.approx(ref["finish"], abs=TOL)
     for did in s.ids:
         row = s.row(did)
-        for key, ref_key in (("es", "es"), ("ef", "ef"), ("ls", "ls"), ("lf", "lf"), ("total_float", "tf"),
-                             ("free_float", "ff")):
+        for key, ref_key in (
+            ("es", "es"),
+            ("ef", "ef"),
+            ("ls", "ls"),
+            ("lf", "lf"),
+            ("total_float", "tf"),
+            ("free_float", "ff"),
+        ):
             assert row[key] == pytest.approx(ref[ref_key][did], abs=TOL), (did, key)
     assert set(s.critical_ids) == ref["critical"]
 
@@ -192,7 +213,9 @@ def test_critical_path_is_a_driving_chain_from_start_to_finish(plan: Plan) -> No
 
 @PROPERTY_SETTINGS
 @given(data=plan_dicts(), extra=st.data())
-def test_adding_a_dependency_never_makes_the_finish_earlier(data: dict[str, Any], extra: st.DataObject) -> None:
+def test_adding_a_dependency_never_makes_the_finish_earlier(
+    data: dict[str, Any], extra: st.DataObject
+) -> None:
     n = len(data["decisions"])
     if n < 2:
         return
@@ -200,7 +223,12 @@ def test_adding_a_dependency_never_makes_the_finish_earlier(data: dict[str, Any]
     # Ids are d<creation index> and edges go from lower to higher creation index, which keeps the plan acyclic.
     i = extra.draw(st.integers(0, n - 2))
     j = extra.draw(st.integers(i + 1, n - 1))
-    dep = {"from": f"d{i}", "to": f"d{j}", "type": extra.draw(st.sampled_from(TYPES)), "lag": extra.draw(lags)}
+    dep = {
+        "from": f"d{i}",
+        "to": f"d{j}",
+        "type": extra.draw(st.sampled_from(TYPES)),
+        "lag": extra.draw(lags),
+    }
     after = schedule(plan_from_dict({**data, "dependencies": [*data["dependencies"], dep]})).finish
     assert after >= before - TOL
 

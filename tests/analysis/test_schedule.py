@@ -23,7 +23,9 @@ def assert_figures(s: Schedule, expected: dict[str, Figures]) -> None:
     for did, (es, ef, ls, lf, tf, ff) in expected.items():
         row = s.row(did)
         got = (row["es"], row["ef"], row["ls"], row["lf"], row["total_float"], row["free_float"])
-        assert got == pytest.approx((es, ef, ls, lf, tf, ff), abs=1e-9), f"{did}: (ES, EF, LS, LF, TF, FF) = {got}"
+        assert got == pytest.approx((es, ef, ls, lf, tf, ff), abs=1e-9), (
+            f"{did}: (ES, EF, LS, LF, TF, FF) = {got}"
+        )
 
 
 def driving(s: Schedule) -> dict[tuple[str, str], bool]:
@@ -236,9 +238,15 @@ def test_not_before(make_plan):
     )
     s = schedule(plan)
     assert s.finish == 6
-    assert_figures(s, {
-        "a": (3, 5, 3, 5, 0, 0), "b": (0, 4, 1, 5, 1, 0), "c": (5, 6, 5, 6, 0, 0), "d": (4, 5, 5, 6, 1, 1),
-    })
+    assert_figures(
+        s,
+        {
+            "a": (3, 5, 3, 5, 0, 0),
+            "b": (0, 4, 1, 5, 1, 0),
+            "c": (5, 6, 5, 6, 0, 0),
+            "d": (4, 5, 5, 6, 1, 1),
+        },
+    )
     # The critical path starts at a decision held by not_before, not at week 0.
     assert s.critical_path == ["a", "c"]
 
@@ -298,10 +306,16 @@ def test_disconnected_components(make_plan):
     )
     s = schedule(plan)
     assert s.finish == 8
-    assert_figures(s, {
-        "a": (0, 3, 3, 6, 3, 0), "b": (3, 5, 6, 8, 3, 3), "c": (0, 4, 0, 4, 0, 0), "d": (4, 8, 4, 8, 0, 0),
-        "e": (0, 1, 7, 8, 7, 7),
-    })
+    assert_figures(
+        s,
+        {
+            "a": (0, 3, 3, 6, 3, 0),
+            "b": (3, 5, 6, 8, 3, 3),
+            "c": (0, 4, 0, 4, 0, 0),
+            "d": (4, 8, 4, 8, 0, 0),
+            "e": (0, 1, 7, 8, 7, 7),
+        },
+    )
     assert s.critical_ids == ["c", "d"]
     assert s.critical_path == ["c", "d"]
     assert s.critical_chain_count == 1
@@ -317,10 +331,16 @@ def test_several_critical_chains(make_plan):
     )
     s = schedule(plan)
     assert s.finish == 6
-    assert_figures(s, {
-        "s": (0, 2, 0, 2, 0, 0), "a": (2, 5, 2, 5, 0, 0), "b": (2, 5, 2, 5, 0, 0), "e": (5, 6, 5, 6, 0, 0),
-        "f": (0, 6, 0, 6, 0, 0),
-    })
+    assert_figures(
+        s,
+        {
+            "s": (0, 2, 0, 2, 0, 0),
+            "a": (2, 5, 2, 5, 0, 0),
+            "b": (2, 5, 2, 5, 0, 0),
+            "e": (5, 6, 5, 6, 0, 0),
+            "f": (0, 6, 0, 6, 0, 0),
+        },
+    )
     assert s.critical_ids == ["s", "a", "b", "e", "f"]
     assert s.critical_path == ["s", "a", "e"]
     assert s.critical_chain_count == 3
@@ -329,7 +349,9 @@ def test_several_critical_chains(make_plan):
 
 def test_two_links_between_the_same_pair_are_one_chain(make_plan):
     # a(3) -FS-> b(2) and a -SS+3-> b: both give c_ab = 3 and both drive; still a single chain a -> b.
-    plan = make_plan([{"id": "a", "duration": 3}, {"id": "b", "duration": 2}], [("a", "b"), ("a", "b", "SS", 3)])
+    plan = make_plan(
+        [{"id": "a", "duration": 3}, {"id": "b", "duration": 2}], [("a", "b"), ("a", "b", "SS", 3)]
+    )
     s = schedule(plan)
     assert [e["driving"] for e in s.edges()] == [True, True]
     assert s.critical_path == ["a", "b"]
@@ -405,5 +427,13 @@ def test_a_cycle_has_no_schedule(make_plan):
 def test_row_has_the_json_keys(make_plan):
     s = schedule(make_plan([{"id": "a", "duration": 2}]))
     assert list(s.row("a")) == [
-        "id", "duration", "es", "ef", "ls", "lf", "total_float", "free_float", "critical",
+        "id",
+        "duration",
+        "es",
+        "ef",
+        "ls",
+        "lf",
+        "total_float",
+        "free_float",
+        "critical",
     ]

@@ -42,7 +42,12 @@ def test_rolling_windows_and_gated_schedule(make_plan):
     assert (i.gated_start, i.gated_finish, i.gate) == (4, 6, 6)
     assert st.gated_finish == 6
     assert st.gating_price == 1
-    assert dict(zip(schedule(plan).ids, st.gated_es.tolist(), strict=True)) == {"a": 0, "b": 4, "c": 0, "d": 4}
+    assert dict(zip(schedule(plan).ids, st.gated_es.tolist(), strict=True)) == {
+        "a": 0,
+        "b": 4,
+        "c": 0,
+        "d": 4,
+    }
     assert st.gated_ef.tolist() == [3, 6, 4, 5]
     assert st.inversions == [] and st.suggested_moves == []
 
@@ -58,7 +63,12 @@ def test_empty_stage_has_no_window_and_passes_the_gate_on(make_plan):
         assert r.criteria_share is None
     assert st.gated_finish == 6
     assert st.stage("scale").to_dict() == {
-        "id": "scale", "start": None, "finish": None, "gated_start": None, "gated_finish": None, "gate": 6.0,
+        "id": "scale",
+        "start": None,
+        "finish": None,
+        "gated_start": None,
+        "gated_finish": None,
+        "gate": 6.0,
     }
 
 
@@ -76,11 +86,13 @@ def test_no_price_when_stages_do_not_overlap(make_plan):
 def test_gate_and_not_before(make_plan):
     # a(validate, 2);  b(integrate, 1, not before 5);  c(integrate, 1).  Rolling T = max(2, 6, 1) = 6.
     # Gated: Gate_0 = 2;  b: ES = max(5, 2) = 5, EF 6;  c: ES = 2, EF 3;  Gate_1 = 6.  No price.
-    plan = make_plan([
-        {"id": "a", "duration": 2, "stage": "validate"},
-        {"id": "b", "duration": 1, "stage": "integrate", "not_before": 5},
-        {"id": "c", "duration": 1, "stage": "integrate"},
-    ])
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 2, "stage": "validate"},
+            {"id": "b", "duration": 1, "stage": "integrate", "not_before": 5},
+            {"id": "c", "duration": 1, "stage": "integrate"},
+        ]
+    )
     st = stages_of(plan)
     assert st.gated_es.tolist() == [0, 5, 2]
     assert st.gated_finish == 6
@@ -120,7 +132,9 @@ def test_gated_schedule_runs_on_sequenced_stages(make_plan):
     st = stages_of(plan)
     assert [(r.start, r.finish) for r in st.stages] == [(2, 6), (0, 2), (0, 1)]
     assert [(r.gated_start, r.gated_finish, r.gate) for r in st.stages] == [
-        (None, None, 0), (0, 6, 6), (6, 7, 7),
+        (None, None, 0),
+        (0, 6, 6),
+        (6, 7, 7),
     ]
     assert st.gated_finish == 7
     assert st.gating_price == 1
@@ -147,11 +161,15 @@ def test_readiness(make_plan):
             {"id": "m2", "milestone": True, "stage": "integrate"},
         ],
         stages=(
-            {"id": "validate", "name": "Validate", "gate_criteria": [
-                {"text": "Value case signed off", "met": True},
-                {"text": "Success metric defined"},
-                {"text": "Pilot beat the baseline", "met": False},
-            ]},
+            {
+                "id": "validate",
+                "name": "Validate",
+                "gate_criteria": [
+                    {"text": "Value case signed off", "met": True},
+                    {"text": "Success metric defined"},
+                    {"text": "Pilot beat the baseline", "met": False},
+                ],
+            },
             "integrate",
             "operationalize",
         ),
@@ -186,8 +204,12 @@ def test_empty_plan(make_plan):
 def test_sequencing_text_counts_moved_decisions_by_stage_pair(make_plan):
     # x (integrate) -> y (validate) and x -> z (validate): y and z run in Integrate under strict gates.
     plan = make_plan(
-        [{"id": "x", "stage": "integrate", "duration": 2}, {"id": "y", "stage": "validate", "duration": 1},
-         {"id": "z", "stage": "validate", "duration": 1}, {"id": "w", "stage": "scale", "duration": 1}],
+        [
+            {"id": "x", "stage": "integrate", "duration": 2},
+            {"id": "y", "stage": "validate", "duration": 1},
+            {"id": "z", "stage": "validate", "duration": 1},
+            {"id": "w", "stage": "scale", "duration": 1},
+        ],
         [("x", "y"), ("x", "z")],
     )
     result = analyze(plan)

@@ -68,7 +68,9 @@ def test_dependency_between_two_unknown_decisions(make_plan):
 
 
 def test_unknown_stage_area_and_owner(make_plan):
-    plan = make_plan([{"id": "a", "title": "Pick the model", "stage": "pilot", "area": "magic", "owner": "nobody"}])
+    plan = make_plan(
+        [{"id": "a", "title": "Pick the model", "stage": "pilot", "area": "magic", "owner": "nobody"}]
+    )
     findings = [f for f in validate(plan) if f.code == "unknown-reference"]
     assert len(findings) == 3
     stage, area, owner = (f.message for f in findings)
@@ -82,8 +84,16 @@ def test_unknown_stage_area_and_owner(make_plan):
 def test_risk_references(make_plan):
     plan = make_plan(
         [{"id": "a"}],
-        risks=[{"id": "r", "title": "Vendor slips", "probability": 0.3, "impact": 2, "decisions": ["a", "zz"],
-                "owner": "ops"}],
+        risks=[
+            {
+                "id": "r",
+                "title": "Vendor slips",
+                "probability": 0.3,
+                "impact": 2,
+                "decisions": ["a", "zz"],
+                "owner": "ops",
+            }
+        ],
     )
     msgs = [f.message for f in validate(plan) if f.code == "unknown-reference"]
     assert msgs == [
@@ -127,7 +137,9 @@ def test_cycle_with_a_lead_in(make_plan):
     )
     f = only(validate(plan), "cycle")
     assert f.decisions == ["a", "b", "c"]
-    assert f.message.startswith("Dependency cycle: a -> b -> c -> a. 'Alpha' (a) -> 'B' (b) -> 'C' (c) -> 'Alpha' (a)")
+    assert f.message.startswith(
+        "Dependency cycle: a -> b -> c -> a. 'Alpha' (a) -> 'B' (b) -> 'C' (c) -> 'Alpha' (a)"
+    )
 
 
 def test_two_cycles_are_two_findings(make_plan):
@@ -149,7 +161,9 @@ def test_milestone_with_a_duration(make_plan):
 
 
 def test_milestone_with_a_three_point_duration(make_plan):
-    plan = make_plan([{"id": "m", "milestone": True, "duration": {"optimistic": 0, "likely": 0, "pessimistic": 1}}])
+    plan = make_plan(
+        [{"id": "m", "milestone": True, "duration": {"optimistic": 0, "likely": 0, "pessimistic": 1}}]
+    )
     assert "milestone-duration" in codes(validate(plan), "error")
 
 
@@ -190,15 +204,22 @@ def test_warnings(make_plan):
 def test_gate_met_is_quiet(make_plan):
     plan = make_plan(
         [{"id": "a", "stage": "integrate", "progress": 10}],
-        stages=({"id": "validate", "name": "Validate", "gate_criteria": [{"text": "ok", "met": True}]}, "integrate"),
+        stages=(
+            {"id": "validate", "name": "Validate", "gate_criteria": [{"text": "ok", "met": True}]},
+            "integrate",
+        ),
     )
     assert "gate-not-met" not in codes(validate(plan))
 
 
 def test_info(make_plan):
     plan = make_plan(
-        [{"id": "a", "owner": "t"}, {"id": "b", "owner": "t"}, {"id": "lone", "title": "Alone"},
-         {"id": "m", "milestone": True}],
+        [
+            {"id": "a", "owner": "t"},
+            {"id": "b", "owner": "t"},
+            {"id": "lone", "title": "Alone"},
+            {"id": "m", "milestone": True},
+        ],
         [("a", "b"), ("b", "m")],
         stages=("validate", "integrate"),
         teams=[{"id": "t", "name": "T"}],
@@ -220,7 +241,10 @@ def test_findings_are_sorted_by_severity(make_plan):
     ranks = [order[f.severity] for f in findings]
     assert ranks == sorted(ranks)
     assert findings[0].to_dict() == {
-        "severity": "error", "code": "unknown-reference", "message": findings[0].message, "decisions": ["b"],
+        "severity": "error",
+        "code": "unknown-reference",
+        "message": findings[0].message,
+        "decisions": ["b"],
     }
 
 

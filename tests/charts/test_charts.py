@@ -89,11 +89,12 @@ def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind:
     for t in _texts(fig):
         bb = t.get_window_extent(renderer)
         assert bb.x0 >= fb.x0 - 1 and bb.x1 <= fb.x1 + 1 and bb.y0 >= fb.y0 - 1 and bb.y1 <= fb.y1 + 1, (
-            f"{t.get_text()!r} is clipped by the figure edge")
+            f"{t.get_text()!r} is clipped by the figure edge"
+        )
         assert t.get_fontsize() >= 6.5, f"{t.get_text()!r} is drawn at {t.get_fontsize():.1f} pt"
         boxes.append((bb, t.get_text()))
     for i, (a, ta) in enumerate(boxes):
-        for b, tb in boxes[i + 1:]:
+        for b, tb in boxes[i + 1 :]:
             ov_w = min(a.x1, b.x1) - max(a.x0, b.x0)
             ov_h = min(a.y1, b.y1) - max(a.y0, b.y0)
             assert not (ov_w > 2 and ov_h > 2), f"{ta!r} overlaps {tb!r}"
@@ -101,9 +102,18 @@ def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind:
 
 def test_gantt_options(analysis_of) -> None:  # type: ignore[no-untyped-def]
     a = analysis_of("large")
-    for opts in ({"gated": True}, {"show_dependencies": True}, {"show_dependencies": True, "gated": True},
-                 {"dates": False}, {"dates": True}, {"baseline": True}, {"baseline": "kick-off"},
-                 {"baseline": "no such baseline"}, {"rows": (40, 80)}, {"rows": (0, 5), "highlight": "d0003"}):
+    for opts in (
+        {"gated": True},
+        {"show_dependencies": True},
+        {"show_dependencies": True, "gated": True},
+        {"dates": False},
+        {"dates": True},
+        {"baseline": True},
+        {"baseline": "kick-off"},
+        {"baseline": "no such baseline"},
+        {"rows": (40, 80)},
+        {"rows": (0, 5), "highlight": "d0003"},
+    ):
         fig = _draw("gantt", a, (11.0, 8.5), **opts)
         assert fig.axes
 
@@ -175,8 +185,13 @@ def test_graph_windows_show_every_card_whole(analysis_of) -> None:  # type: igno
     # Every card is whole on some tile.
     tiles = graph_windows(a, 10.5, 7.5)
     for x, y in zip(lay.x.tolist(), lay.y.tolist(), strict=True):
-        assert any(x0 <= x - NODE_W / 2 and x + NODE_W / 2 <= x1 and y0 <= y - NODE_H / 2 + 1e-9
-                   and y + NODE_H / 2 <= y1 + 1e-9 for x0, x1, y0, y1 in tiles)
+        assert any(
+            x0 <= x - NODE_W / 2
+            and x + NODE_W / 2 <= x1
+            and y0 <= y - NODE_H / 2 + 1e-9
+            and y + NODE_H / 2 <= y1 + 1e-9
+            for x0, x1, y0, y1 in tiles
+        )
 
 
 @pytest.mark.parametrize("plan", ["large", "fraud-detection", "ai-portfolio"])
@@ -210,12 +225,14 @@ def test_graph_page_cards_do_not_overlap(analysis_of) -> None:  # type: ignore[n
     for tile in graph_tiles(a, *page)[:4]:
         fig = _draw("graph", a, page, window=tile)
         cards = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 2]
-        boxes = [(p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
-                 for p in cards[0].get_paths()]
+        boxes = [
+            (p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
+            for p in cards[0].get_paths()
+        ]
         assert len(boxes) == len(tile)
         for k, b in enumerate(boxes):
             assert b[0] >= 0 and b[1] <= page[0] and b[2] >= 0 and b[3] <= page[1]
-            for c in boxes[k + 1:]:
+            for c in boxes[k + 1 :]:
                 assert b[1] <= c[0] or c[1] <= b[0] or b[3] <= c[2] + 1e-6 or c[3] <= b[2] + 1e-6
 
 
@@ -303,7 +320,9 @@ def test_charts_import_neither_qt_nor_pyplot() -> None:
 
 
 @pytest.mark.parametrize("gated", [False, True])
-def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each_other(gated: bool, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each_other(
+    gated: bool, analysis_of
+) -> None:  # type: ignore[no-untyped-def]
     from matplotlib.collections import PolyCollection
 
     a = analysis_of("fraud-detection")
@@ -319,11 +338,14 @@ def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each
         bars = [p for c in ax.collections if isinstance(c, PolyCollection) for p in c.get_paths()]
         bar_boxes = [ax.transData.transform_bbox(p.get_extents()) for p in bars]
         # The finish lines run through every row: no label may sit across them.
-        finish_x = [ax.transData.transform((line.get_xdata()[0], 0))[0] for line in ax.lines
-                    if line.get_color() == style.FINISH]
+        finish_x = [
+            ax.transData.transform((line.get_xdata()[0], 0))[0]
+            for line in ax.lines
+            if line.get_color() == style.FINISH
+        ]
         assert finish_x
         boxes = [t.get_window_extent(renderer) for t in gate_texts]
-        slice_ = gantt_rows_of(a, gated)[rows[0]:rows[1]]
+        slice_ = gantt_rows_of(a, gated)[rows[0] : rows[1]]
         if slice_[0][0] == "decision":  # a slice that starts inside a stage repeats its header
             slice_ = [("stage", -1), *slice_]
         header_rows = {k for k, (kind, _) in enumerate(slice_) if kind == "stage"}
@@ -334,10 +356,10 @@ def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each
             assert not any(box.x0 < x < box.x1 for x in finish_x), f"{t.get_text()} sits across a finish line"
             assert "\u2026" not in t.get_text(), "never shortened"
         for k, b in enumerate(boxes):
-            assert not any(b.overlaps(c) for c in boxes[k + 1:]), "stage labels overlap each other"
+            assert not any(b.overlaps(c) for c in boxes[k + 1 :]), "stage labels overlap each other"
         # Row labels are whole titles in landscape.
         labels = {t.get_text() for t in _texts(fig)}
-        shown = [i for kind, i in gantt_rows_of(a, gated)[rows[0]:rows[1]] if kind == "decision"]
+        shown = [i for kind, i in gantt_rows_of(a, gated)[rows[0] : rows[1]] if kind == "decision"]
         assert all(a.plan.decisions[i].title in labels for i in shown)
 
 
@@ -409,9 +431,11 @@ def test_stage_timeline_says_what_strict_gates_move() -> None:
     fig = Figure(figsize=(12, 6))
     draw_stage_timeline(fig, a)
     texts = " | ".join(t.get_text() for ax in fig.axes for t in ax.texts)
-    (frm, to, ids), = a.stages.sequencing_moves()
+    ((frm, to, ids),) = a.stages.sequencing_moves()
     assert f"{len(ids)} run later under strict gates" in texts
     assert f"+{len(ids)} from earlier under strict gates" in texts
     gates = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().startswith("gate wk")]
-    assert gates == [f"gate wk {units.format_weeks(r.gate)} \u00b7 {units.format_date(a.plan.date_of(r.gate))}"
-                     for r in a.stages.stages], "every gate label is the gated schedule's gate"
+    assert gates == [
+        f"gate wk {units.format_weeks(r.gate)} \u00b7 {units.format_date(a.plan.date_of(r.gate))}"
+        for r in a.stages.stages
+    ], "every gate label is the gated schedule's gate"

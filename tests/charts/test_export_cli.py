@@ -41,7 +41,9 @@ def test_export_png_and_pdf_with_size_and_dpi(sample: Path, tmp_path: Path) -> N
 
 def test_gantt_options(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "g.svg"
-    assert main(["export", str(sample), "-o", str(out), "--gated", "--dependencies", "--estimate", "pert"]) == 0
+    assert (
+        main(["export", str(sample), "-o", str(out), "--gated", "--dependencies", "--estimate", "pert"]) == 0
+    )
     assert "Gated timeline" in out.read_text()
 
 
@@ -52,7 +54,9 @@ def test_overwrites_an_existing_file_in_one_step(sample: Path, tmp_path: Path) -
     assert out.read_text().startswith("<?xml")
 
 
-def test_plan_with_errors_exits_1_with_the_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plan_with_errors_exits_1_with_the_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan_file = tmp_path / "broken.plan.json"
     save_plan(broken_plan(), plan_file)
     out = tmp_path / "g.png"
@@ -62,19 +66,30 @@ def test_plan_with_errors_exits_1_with_the_findings(tmp_path: Path, capsys: pyte
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-o", "{tmp}/g.txt"], "suffix"),
-    (["-o", "{tmp}/g"], "suffix"),
-    (["-o", "{tmp}/g.png", "--size", "big"], "--size"),
-    (["-o", "{tmp}/g.png", "--size", "0x5"], "--size"),
-    (["-o", "{tmp}/g.png", "--dpi", "5"], "--dpi"),
-    (["-o", "{tmp}/missing/g.png"], "does not exist"),
-    (["-o", "{tmp}", ], "folder"),
-    (["-o", "{tmp}/g.png", "--chart", "pie"], "unknown chart"),
-    (["-o", "{tmp}/g.png", "--chart", "graph", "--gated"], "gantt only"),
-    (["-o", "{tmp}/g.png", "--baseline", "nope"], "no such baseline"),
-])
-def test_misuse_exits_2(args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-o", "{tmp}/g.txt"], "suffix"),
+        (["-o", "{tmp}/g"], "suffix"),
+        (["-o", "{tmp}/g.png", "--size", "big"], "--size"),
+        (["-o", "{tmp}/g.png", "--size", "0x5"], "--size"),
+        (["-o", "{tmp}/g.png", "--dpi", "5"], "--dpi"),
+        (["-o", "{tmp}/missing/g.png"], "does not exist"),
+        (
+            [
+                "-o",
+                "{tmp}",
+            ],
+            "folder",
+        ),
+        (["-o", "{tmp}/g.png", "--chart", "pie"], "unknown chart"),
+        (["-o", "{tmp}/g.png", "--chart", "graph", "--gated"], "gantt only"),
+        (["-o", "{tmp}/g.png", "--baseline", "nope"], "no such baseline"),
+    ],
+)
+def test_misuse_exits_2(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan_file = tmp_path / "tiny.plan.json"
     save_plan(tiny_plan(), plan_file)
     code = main(["export", str(plan_file), *[a.replace("{tmp}", str(tmp_path)) for a in args]])
@@ -92,8 +107,9 @@ def test_unreadable_plan_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "planner:" in capsys.readouterr().err
 
 
-def test_output_folder_that_is_a_file_exits_2(sample: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_folder_that_is_a_file_exits_2(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A path under a regular file cannot be written by anyone, root included (unlike a chmod-ed folder).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -102,8 +118,9 @@ def test_output_folder_that_is_a_file_exits_2(sample: Path, tmp_path: Path,
     assert "planner:" in err and "Traceback" not in err
 
 
-def test_write_failure_exits_2_and_leaves_nothing(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_failure_exits_2_and_leaves_nothing(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import os
 
     def full_disk(src: str, dst: str) -> None:

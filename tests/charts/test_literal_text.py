@@ -26,8 +26,9 @@ def money_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("chart", CHARTS)
-def test_dollar_signs_are_text(chart: str, money_plan: Path, tmp_path: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_dollar_signs_are_text(
+    chart: str, money_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / f"{chart}.svg"
     assert main(["export", str(money_plan), "-o", str(out), "--chart", chart]) == 0
     _, err = capsys.readouterr()

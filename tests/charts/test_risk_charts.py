@@ -113,14 +113,19 @@ def _label_boxes(fig: Figure) -> list[Any]:
     """Window extents of the marker labels (annotations) of the risk chart, after a draw."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     anns = [t for ax in fig.axes for t in ax.texts if t.__class__.__name__ == "Annotation"]
-    return [a.get_bbox_patch().get_window_extent(renderer) if a.get_bbox_patch() else a.get_window_extent(renderer)
-            for a in anns]
+    return [
+        a.get_bbox_patch().get_window_extent(renderer)
+        if a.get_bbox_patch()
+        else a.get_window_extent(renderer)
+        for a in anns
+    ]
 
 
 @pytest.mark.parametrize(("size", "dpi"), [((6, 4), 100), ((740 / 72, 300 / 72), 72), ((11, 6), 100)])
 @pytest.mark.parametrize("by_offset", [-0.6, 0.0, 0.3, 1.0])
-def test_risk_labels_never_overlap_and_stay_inside(bank: Any, size: tuple[float, float], dpi: int,
-                                                   by_offset: float) -> None:
+def test_risk_labels_never_overlap_and_stay_inside(
+    bank: Any, size: tuple[float, float], dpi: int, by_offset: float
+) -> None:
     r = simulate(bank.plan, 2_000, seed=1)
     fig = Figure(figsize=size, dpi=dpi)
     FigureCanvasAgg(fig)
@@ -129,14 +134,16 @@ def test_risk_labels_never_overlap_and_stay_inside(bank: Any, size: tuple[float,
     boxes = _label_boxes(fig)
     assert len(boxes) == 4  # CPM, P80, P50, by
     for k, a in enumerate(boxes):
-        for b in boxes[k + 1:]:
+        for b in boxes[k + 1 :]:
             assert not a.overlaps(b), (a, b)
     ax = fig.axes[0].get_window_extent()
     for b in boxes:
         assert ax.x0 - 1 <= b.x0 and b.x1 <= ax.x1 + 1 and ax.y0 - 1 <= b.y0 and b.y1 <= ax.y1 + 2
 
 
-@pytest.mark.parametrize(("size", "dpi"), [((6, 4), 100), ((4, 3), 100), ((740 / 72, 300 / 72), 72), ((11, 6), 100)])
+@pytest.mark.parametrize(
+    ("size", "dpi"), [((6, 4), 100), ((4, 3), 100), ((740 / 72, 300 / 72), 72), ((11, 6), 100)]
+)
 def test_risk_date_ticks_do_not_overlap(bank: Any, size: tuple[float, float], dpi: int) -> None:
     r = simulate(bank.plan, 2_000, seed=1)
     fig = Figure(figsize=size, dpi=dpi)

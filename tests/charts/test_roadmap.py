@@ -40,19 +40,48 @@ SIZES = {"letter landscape": _frame("letter", "landscape"), "a4 portrait": _fram
 def hand_plan() -> Analysis:
     """a -> c -> d is the critical chain (6 weeks); d is assigned to Validate but follows c of Integrate, so the
     gated schedule runs it in Integrate: Gate 1 = 4 (b ends), Gate 2 = 8 (c 4-7, d 7-8); strict gates add 2."""
-    plan = plan_from_dict({
-        "schema_version": 1, "title": "Hand-checked roadmap", "start_date": "2027-01-04",
-        "stages": [{"id": "validate", "name": "Validate"}, {"id": "integrate", "name": "Integrate"}],
-        "areas": [{"id": "arch", "name": "Architecture"}, {"id": "data", "name": "Data"}],
-        "decisions": [
-            {"id": "a", "title": "Agree the value case", "stage": "validate", "area": "arch", "duration": 2},
-            {"id": "b", "title": "Baseline the data", "stage": "validate", "area": "data", "duration": 4},
-            {"id": "m", "title": "Pilot approved", "stage": "integrate", "area": "arch", "milestone": True},
-            {"id": "c", "title": "Connect the core system", "stage": "integrate", "area": "data", "duration": 3},
-            {"id": "d", "title": "Document the design", "stage": "validate", "area": "arch", "duration": 1},
-        ],
-        "dependencies": [{"from": "a", "to": "m"}, {"from": "a", "to": "c"}, {"from": "c", "to": "d"}],
-    }, "<hand>")
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "Hand-checked roadmap",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "validate", "name": "Validate"}, {"id": "integrate", "name": "Integrate"}],
+            "areas": [{"id": "arch", "name": "Architecture"}, {"id": "data", "name": "Data"}],
+            "decisions": [
+                {
+                    "id": "a",
+                    "title": "Agree the value case",
+                    "stage": "validate",
+                    "area": "arch",
+                    "duration": 2,
+                },
+                {"id": "b", "title": "Baseline the data", "stage": "validate", "area": "data", "duration": 4},
+                {
+                    "id": "m",
+                    "title": "Pilot approved",
+                    "stage": "integrate",
+                    "area": "arch",
+                    "milestone": True,
+                },
+                {
+                    "id": "c",
+                    "title": "Connect the core system",
+                    "stage": "integrate",
+                    "area": "data",
+                    "duration": 3,
+                },
+                {
+                    "id": "d",
+                    "title": "Document the design",
+                    "stage": "validate",
+                    "area": "arch",
+                    "duration": 1,
+                },
+            ],
+            "dependencies": [{"from": "a", "to": "m"}, {"from": "a", "to": "c"}, {"from": "c", "to": "d"}],
+        },
+        "<hand>",
+    )
     a = analyze(plan)
     assert a.schedule is not None
     return a
@@ -77,10 +106,11 @@ def _check_legible(fig: Figure) -> None:
         assert t.get_fontsize() >= 7.0 - 1e-9, f"{t.get_text()!r} at {t.get_fontsize()} pt"
         bb = t.get_window_extent(renderer)
         assert bb.x0 >= fb.x0 - 1 and bb.x1 <= fb.x1 + 1 and bb.y0 >= fb.y0 - 1 and bb.y1 <= fb.y1 + 1, (
-            f"{t.get_text()!r} is clipped by the figure edge")
+            f"{t.get_text()!r} is clipped by the figure edge"
+        )
         boxes.append((bb, t.get_text()))
     for k, (a, ta) in enumerate(boxes):
-        for b, tb in boxes[k + 1:]:
+        for b, tb in boxes[k + 1 :]:
             ov_w = min(a.x1, b.x1) - max(a.x0, b.x0)
             ov_h = min(a.y1, b.y1) - max(a.y0, b.y0)
             assert not (ov_w > 1 and ov_h > 1), f"{ta!r} overlaps {tb!r}"
@@ -174,8 +204,9 @@ def test_text_widths_match_the_renderer() -> None:
     FigureCanvasAgg(fig)
     renderer = fig.canvas.get_renderer()
     for text, bold in (("Decouple the foundation model", True), ("wk 12", False), ("MMMM iiii", False)):
-        t = fig.text(0, 0, text, fontsize=8, fontweight="bold" if bold else "normal",
-                     fontfamily="DejaVu Sans")
+        t = fig.text(
+            0, 0, text, fontsize=8, fontweight="bold" if bold else "normal", fontfamily="DejaVu Sans"
+        )
         real = t.get_window_extent(renderer).width / 100
         assert real <= text_in(text, 8, bold) <= real * 1.12, text
 
@@ -205,8 +236,12 @@ def test_small_samples_show_every_decision_on_a_slide(plan: str, analysis_of) ->
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(n=st.integers(1, 260), seed=st.integers(0, 10_000), size=st.sampled_from([*SIZES.values(), (13.333, 7.5)]),
-       dated=st.booleans())
+@given(
+    n=st.integers(1, 260),
+    seed=st.integers(0, 10_000),
+    size=st.sampled_from([*SIZES.values(), (13.333, 7.5)]),
+    dated=st.booleans(),
+)
 def test_random_plans_fit_legibly(n: int, seed: int, size: tuple[float, float], dated: bool) -> None:
     a = analyze(generated_plan(n, seed, start_date="2027-01-04" if dated else None, baselines=False))
     assert a.schedule is not None
@@ -224,8 +259,10 @@ def test_share_done_is_drawn_darker_over_the_bar() -> None:
     fig = _draw(a, size)
     g, _ = fit(a, *size)
     done = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 1.95][0]
-    spans = sorted((round(float(p.vertices[:, 0].min()), 6), round(float(p.vertices[:, 0].max()), 6))
-                   for p in done.get_paths())
+    spans = sorted(
+        (round(float(p.vertices[:, 0].min()), 6), round(float(p.vertices[:, 0].max()), 6))
+        for p in done.get_paths()
+    )
     # a: half of weeks 0-2 (0-1); b (done): all of weeks 0-4.
     assert spans == sorted([(round(g.x(0), 6), round(g.x(1), 6)), (round(g.x(0), 6), round(g.x(4), 6))])
     assert "Darker: share done" in {t.get_text() for t in _texts(fig)}

@@ -44,7 +44,11 @@ def test_gan_import(tmp_path: Path) -> None:
     assert by["Inspect"].milestone and by["Dig"].status == "done" and by["Pour"].progress == 50
     assert (by["Pour"].owner, by["Pour"].headcount) == ("crew", 2.0)
     deps = {(d.from_, d.to): (str(d.type), round(d.lag, 9)) for d in plan.dependencies}
-    assert deps == {("dig", "pour"): ("FS", 0.2), ("dig", "inspect"): ("SS", -0.2), ("later", "paint"): ("FF", 0.0)}
+    assert deps == {
+        ("dig", "pour"): ("FS", 0.2),
+        ("dig", "inspect"): ("SS", -0.2),
+        ("later", "paint"): ("FF", 0.0),
+    }
     # Later starts Tue 12 Jan: 5 working days after Mon 4 Jan (Fri 8 Jan is a holiday) = 1 week
     assert by["Later"].not_before == pytest.approx(1.0)
     assert "Rubber" in report.text()
@@ -57,9 +61,16 @@ def test_tj_ids_are_valid_and_unique() -> None:
 
 
 def test_tjp_export_writes_gaps_and_says_what_it_approximates() -> None:
-    plan = build_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 1}, {"id": "c-1", "duration": 1},
-                       {"id": "d", "duration": 3}],
-                      [("a", "b", "SS", 1), ("a", "c-1", "FS", -0.5), ("a", "d", "FF", 1)], start_date="2027-01-04")
+    plan = build_plan(
+        [
+            {"id": "a", "duration": 2},
+            {"id": "b", "duration": 1},
+            {"id": "c-1", "duration": 1},
+            {"id": "d", "duration": 3},
+        ],
+        [("a", "b", "SS", 1), ("a", "c-1", "FS", -0.5), ("a", "d", "FF", 1)],
+        start_date="2027-01-04",
+    )
     text = export_tjp(plan)
     assert "depends stage_validate.a { onstart gapduration 168h }" in text
     assert "no leads" in text and "c_1" in text
@@ -68,8 +79,9 @@ def test_tjp_export_writes_gaps_and_says_what_it_approximates() -> None:
 
 
 def test_mermaid_escapes_and_comments() -> None:
-    plan = build_plan([{"id": "a", "title": "Set: goal; #1"}, {"id": "b"}], [("a", "b", "SS", 1)],
-                      start_date="2027-01-04")
+    plan = build_plan(
+        [{"id": "a", "title": "Set: goal; #1"}, {"id": "b"}], [("a", "b", "SS", 1)], start_date="2027-01-04"
+    )
     text = export_mermaid(plan)
     assert "Set#58; goal#59; #35;1 :" in text
     assert "%% depends on a (SS+1w)" in text

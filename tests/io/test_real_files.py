@@ -29,7 +29,9 @@ def test_ms_project_2013_task_links() -> None:
     assert lags == pytest.approx([0.0, 0.2, 0.4, 0.4, 0.4, 0.4, 1.0, 2.0], abs=1e-6)
     s = schedule(plan)
     stored = plan.extensions["import"]["source_finish_weeks"]
-    assert stored == pytest.approx(2.4, abs=1e-9)  # 2014-11-03 17:00 is 12 working days after 2014-10-17 08:00
+    assert stored == pytest.approx(
+        2.4, abs=1e-9
+    )  # 2014-11-03 17:00 is 12 working days after 2014-10-17 08:00
     assert s.finish == pytest.approx(stored, abs=0.01)
     assert plan.start_date.isoformat() == "2014-10-17"  # type: ignore[union-attr]
     assert plan.currency == "GBP"
@@ -55,7 +57,9 @@ def test_ganttproject_house_building_sample() -> None:
     assert s.es[s.index["bring-your-family-here"]] == pytest.approx(20.0)  # pushed by the summary link
     assert plan.decision("furniture").duration == pytest.approx(0.6)  # type: ignore[union-attr]
     assert (plan.decision("pre-design").owner, plan.decision("pre-design").headcount) == (  # type: ignore[union-attr]
-        "jack-house", 1.5)
+        "jack-house",
+        1.5,
+    )
     # helper milestones take the earliest / latest stage inside their summary, so they add no stage inversions
     from planner.analysis import validate
 

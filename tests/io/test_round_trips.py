@@ -21,13 +21,18 @@ from planner.model.plan import duration_triple
 STAGES = ("validate", "integrate", "operationalize", "scale")
 AREAS = ("architecture", "data", "governance")
 TYPES = ("FS", "SS", "FF", "SF")
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 fifths = st.integers(1, 40).map(lambda k: k / 5)  # whole working days
 lags = st.integers(-10, 20).map(lambda k: k / 5)
-titles = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    lambda t: t.strip() == t and t.strip() != "")
+titles = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda t: t.strip() == t and t.strip() != "")
 
 
 @st.composite
@@ -35,8 +40,12 @@ def plans(draw: st.DrawFn) -> Plan:
     n = draw(st.integers(1, 10))
     decisions: list[dict[str, Any]] = []
     for i in range(n):
-        dec: dict[str, Any] = {"id": f"d{i}", "title": draw(titles), "stage": draw(st.sampled_from(STAGES)),
-                               "area": draw(st.sampled_from(AREAS))}
+        dec: dict[str, Any] = {
+            "id": f"d{i}",
+            "title": draw(titles),
+            "stage": draw(st.sampled_from(STAGES)),
+            "area": draw(st.sampled_from(AREAS)),
+        }
         if draw(st.integers(0, 6)) == 0:
             dec["milestone"] = True
             dec["duration"] = 0
@@ -60,21 +69,43 @@ def plans(draw: st.DrawFn) -> Plan:
             if (i, j) in seen:
                 continue
             seen.add((i, j))
-            deps.append({"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(TYPES)), "lag": draw(lags)})
-    return plan_from_dict({
-        "schema_version": 1, "title": "Round trip", "start_date": "2027-01-04",
-        "stages": [{"id": s, "name": s.title()} for s in STAGES],
-        "areas": [{"id": a, "name": a.title()} for a in AREAS],
-        "teams": [{"id": "platform", "name": "Platform team", "capacity": 3},
-                  {"id": "data-team", "name": "Data team", "capacity": 2}],
-        "decisions": decisions, "dependencies": deps,
-    })
+            deps.append(
+                {"from": f"d{i}", "to": f"d{j}", "type": draw(st.sampled_from(TYPES)), "lag": draw(lags)}
+            )
+    return plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "Round trip",
+            "start_date": "2027-01-04",
+            "stages": [{"id": s, "name": s.title()} for s in STAGES],
+            "areas": [{"id": a, "name": a.title()} for a in AREAS],
+            "teams": [
+                {"id": "platform", "name": "Platform team", "capacity": 3},
+                {"id": "data-team", "name": "Data team", "capacity": 2},
+            ],
+            "decisions": decisions,
+            "dependencies": deps,
+        }
+    )
 
 
 def _decisions(plan: Plan) -> list[tuple[Any, ...]]:
-    return sorted((d.id, d.title, d.stage, d.area, d.milestone, tuple(round(x, 6) for x in duration_triple(
-        d.duration)), d.owner, d.headcount if d.owner else None, None if d.not_before is None else round(
-        d.not_before, 6), d.progress) for d in plan.decisions if HELPER_TAG not in d.tags)
+    return sorted(
+        (
+            d.id,
+            d.title,
+            d.stage,
+            d.area,
+            d.milestone,
+            tuple(round(x, 6) for x in duration_triple(d.duration)),
+            d.owner,
+            d.headcount if d.owner else None,
+            None if d.not_before is None else round(d.not_before, 6),
+            d.progress,
+        )
+        for d in plan.decisions
+        if HELPER_TAG not in d.tags
+    )
 
 
 def _links(plan: Plan) -> list[tuple[Any, ...]]:

@@ -20,18 +20,27 @@ HEADER = "ID;Title;Stage;Area;Owner;Likely;Depends_On\r\n"
 
 def test_depends_on_column() -> None:
     assert parse_depends("value-case, gpu-quota SS+2, audit FF-1") == [
-        ("value-case", DependencyType.FS, 0.0), ("gpu-quota", DependencyType.SS, 2.0),
-        ("audit", DependencyType.FF, -1.0)]
+        ("value-case", DependencyType.FS, 0.0),
+        ("gpu-quota", DependencyType.SS, 2.0),
+        ("audit", DependencyType.FF, -1.0),
+    ]
     assert parse_depends("a-ss, b +1.5w, c sf -0.25") == [
-        ("a-ss", DependencyType.FS, 0.0), ("b", DependencyType.FS, 1.5), ("c", DependencyType.SF, -0.25)]
+        ("a-ss", DependencyType.FS, 0.0),
+        ("b", DependencyType.FS, 1.5),
+        ("c", DependencyType.SF, -0.25),
+    ]
     with pytest.raises(ValueError, match="cannot read"):
         parse_depends("a SS+x")
 
 
 def test_semicolons_bom_and_names(tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
-    path.write_bytes(("\ufeff" + HEADER + "a;Alpha;Validate;Data;Platform team;2;\r\n"
-                      "b;Beta;integrate;data;platform team;1,5;a SS+1\r\n").encode("utf-8"))
+    path.write_bytes(
+        (
+            "\ufeff" + HEADER + "a;Alpha;Validate;Data;Platform team;2;\r\n"
+            "b;Beta;integrate;data;platform team;1,5;a SS+1\r\n"
+        ).encode("utf-8")
+    )
     plan, report = import_file(path)
     a, b = plan.decisions
     assert (a.stage, a.area, b.stage, b.area) == ("validate", "data", "integrate", "data")
@@ -59,8 +68,9 @@ def test_bad_cell_names_file_line_and_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_no_cell_a_spreadsheet_would_run(tmp_path: Path, suffix: str) -> None:
     titles = ["=1+2", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tTab", "'=quoted", "plain"]
-    plan = build_plan([{"id": f"d{i}", "title": t, "notes": t} for i, t in enumerate(titles)],
-                      [("d0", "d1", "SS", -1.5)])
+    plan = build_plan(
+        [{"id": f"d{i}", "title": t, "notes": t} for i, t in enumerate(titles)], [("d0", "d1", "SS", -1.5)]
+    )
     out = tmp_path / f"x{suffix}"
     export_file(plan, out)
     if suffix == ".csv":
@@ -90,7 +100,9 @@ def test_neutralise_round_trip() -> None:
 def test_xlsx_numbers_stay_numbers(tmp_path: Path) -> None:
     import openpyxl
 
-    plan = build_plan([{"id": "a", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4}, "cost": 100}])
+    plan = build_plan(
+        [{"id": "a", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4}, "cost": 100}]
+    )
     out = tmp_path / "x.xlsx"
     export_file(plan, out)
     ws = openpyxl.load_workbook(out).active
@@ -120,5 +132,6 @@ def test_sample_plan_round_trips_through_csv_with_bom(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     back, report = import_file(out)
     assert [(d.id, d.duration, d.owner, d.stage) for d in back.decisions] == [
-        (d.id, d.duration, d.owner, d.stage) for d in plan.decisions]
+        (d.id, d.duration, d.owner, d.stage) for d in plan.decisions
+    ]
     assert not report.items

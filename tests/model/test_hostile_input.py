@@ -23,7 +23,12 @@ BASE: dict[str, Any] = {
     "stages": [{"id": "s1", "name": "One"}, {"id": "s2", "name": "Two"}],
     "decisions": [
         {"id": "a", "title": "A", "stage": "s1", "duration": 2},
-        {"id": "b", "title": "B", "stage": "s2", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4}},
+        {
+            "id": "b",
+            "title": "B",
+            "stage": "s2",
+            "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4},
+        },
     ],
     "dependencies": [{"from": "a", "to": "b"}],
 }
@@ -42,10 +47,13 @@ def load_error(text: str) -> str:
 
 
 def test_deep_nesting_is_a_load_error_not_a_recursion_error() -> None:
-    deep = text_of(extensions={}).replace('"extensions": {}', '"extensions": {"x": ' + "[" * 5000 + "]" * 5000 + "}")
+    deep = text_of(extensions={}).replace(
+        '"extensions": {}', '"extensions": {"x": ' + "[" * 5000 + "]" * 5000 + "}"
+    )
     assert "nested more than 64 levels deep" in load_error(deep)
-    shallow_but_over = text_of(extensions={}).replace('"extensions": {}', '"extensions": {"x": ' + "[" * 70
-                                                      + "]" * 70 + "}")
+    shallow_but_over = text_of(extensions={}).replace(
+        '"extensions": {}', '"extensions": {"x": ' + "[" * 70 + "]" * 70 + "}"
+    )
     message = load_error(shallow_but_over)
     assert message.startswith("p.json: at extensions.x[0]") and "nested more than 64" in message
 
@@ -68,12 +76,15 @@ def test_duplicate_keys_are_refused_with_their_path() -> None:
     assert message.startswith("p.json: at decisions[0].title: the key 'title' appears twice")
 
 
-@pytest.mark.parametrize(("where", "value", "path"), [
-    ("duration", 1e300, "decisions[0] (id 'a').duration"),
-    ("not_before", 1e308, "decisions[0] (id 'a').not_before"),
-    ("headcount", 1e300, "decisions[0] (id 'a').headcount"),
-    ("cost", 1e300, "decisions[0] (id 'a').cost"),
-])
+@pytest.mark.parametrize(
+    ("where", "value", "path"),
+    [
+        ("duration", 1e300, "decisions[0] (id 'a').duration"),
+        ("not_before", 1e308, "decisions[0] (id 'a').not_before"),
+        ("headcount", 1e300, "decisions[0] (id 'a').headcount"),
+        ("cost", 1e300, "decisions[0] (id 'a').cost"),
+    ],
+)
 def test_huge_numbers_are_load_errors(where: str, value: float, path: str) -> None:
     data = json.loads(text_of())
     data["decisions"][0][where] = value
@@ -96,16 +107,27 @@ def test_long_plan_title_is_a_load_error(field: str, limit: int) -> None:
 def test_long_stage_name_is_a_load_error() -> None:
     data = json.loads(text_of())
     data["stages"][0]["name"] = "S" * 1000
-    assert load_error(json.dumps(data)).startswith("p.json: at stages[0] (id 's1').name: String should have at most")
+    assert load_error(json.dumps(data)).startswith(
+        "p.json: at stages[0] (id 's1').name: String should have at most"
+    )
 
 
 def test_migration_checks_shapes_before_touching_the_file() -> None:
     for bad in (None, 5, "x"):
-        text = json.dumps({"schema_version": 0, "title": "Old", "stages": [{"id": "s", "name": "S"}],
-                           "decisions": [], "dependencies": bad})
+        text = json.dumps(
+            {
+                "schema_version": 0,
+                "title": "Old",
+                "stages": [{"id": "s", "name": "S"}],
+                "decisions": [],
+                "dependencies": bad,
+            }
+        )
         message = load_error(text)
         assert message.startswith("p.json: at dependencies: must be a list"), message
-    text = json.dumps({"schema_version": 0, "title": "Old", "stages": [{"id": "s", "name": "S"}], "decisions": None})
+    text = json.dumps(
+        {"schema_version": 0, "title": "Old", "stages": [{"id": "s", "name": "S"}], "decisions": None}
+    )
     assert load_error(text).startswith("p.json: at decisions: must be a list, not null")
 
 

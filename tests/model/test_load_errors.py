@@ -48,58 +48,136 @@ VALID_TEXT = json.dumps(base_plan(), indent=2)
 
 CASES = [
     Case("not-json", b"this is not a plan\n", ":1:1: ", "not valid JSON: Expecting value"),
-    Case("syntax", b'{\n  "schema_version": 1,\n  "title": "x",,\n}\n', ":3:16: ", "not valid JSON: Expecting property name"),
-    Case("truncated", VALID_TEXT[: VALID_TEXT.index('"decisions"') + 20].encode(), ":11:6: ",
-         "the file ends unexpectedly (Expecting property name enclosed in double quotes); it may be truncated"),
+    Case(
+        "syntax",
+        b'{\n  "schema_version": 1,\n  "title": "x",,\n}\n',
+        ":3:16: ",
+        "not valid JSON: Expecting property name",
+    ),
+    Case(
+        "truncated",
+        VALID_TEXT[: VALID_TEXT.index('"decisions"') + 20].encode(),
+        ":11:6: ",
+        "the file ends unexpectedly (Expecting property name enclosed in double quotes); it may be truncated",
+    ),
     Case("truncated-at-end", VALID_TEXT[:-3].encode(), ":19:13: ", "the file ends unexpectedly"),
-    Case("truncated-in-text", VALID_TEXT[: VALID_TEXT.index("Broken") + 3].encode(), ":3:12: ",
-         "the file ends inside the text value that starts here; it may be truncated"),
+    Case(
+        "truncated-in-text",
+        VALID_TEXT[: VALID_TEXT.index("Broken") + 3].encode(),
+        ":3:12: ",
+        "the file ends inside the text value that starts here; it may be truncated",
+    ),
     Case("top-level-list", b"[1, 2, 3]\n", ": ", "the top level must be a JSON object, not list"),
     json_case("title-not-text", base_plan(title=5), ": at title: ", "Input should be a valid string"),
-    json_case("decisions-not-list", base_plan(decisions={}), ": at decisions: ", "Input should be a valid array"),
-    json_case("duration-text", base_plan(decisions=[decision(duration="three")]),
-              ": at decisions[0] (id 'a').duration: ", "Input should be a valid number"),
+    json_case(
+        "decisions-not-list", base_plan(decisions={}), ": at decisions: ", "Input should be a valid array"
+    ),
+    json_case(
+        "duration-text",
+        base_plan(decisions=[decision(duration="three")]),
+        ": at decisions[0] (id 'a').duration: ",
+        "Input should be a valid number",
+    ),
     # Strict JSON types: a number in quotes or a boolean is not a duration, "yes" is not a boolean.
-    json_case("duration-quoted-number", base_plan(decisions=[decision(duration="3")]),
-              ": at decisions[0] (id 'a').duration: ", "Input should be a valid number"),
-    json_case("duration-boolean", base_plan(decisions=[decision(duration=True)]),
-              ": at decisions[0] (id 'a').duration: ", "Input should be a valid number"),
-    json_case("milestone-text", base_plan(decisions=[decision(milestone="yes")]),
-              ": at decisions[0] (id 'a').milestone: ", "Input should be a valid boolean"),
-    json_case("bad-enum", base_plan(decisions=[decision(status="finished")]),
-              ": at decisions[0] (id 'a').status: ", "'not_started', 'in_progress', 'done' or 'blocked'"),
+    json_case(
+        "duration-quoted-number",
+        base_plan(decisions=[decision(duration="3")]),
+        ": at decisions[0] (id 'a').duration: ",
+        "Input should be a valid number",
+    ),
+    json_case(
+        "duration-boolean",
+        base_plan(decisions=[decision(duration=True)]),
+        ": at decisions[0] (id 'a').duration: ",
+        "Input should be a valid number",
+    ),
+    json_case(
+        "milestone-text",
+        base_plan(decisions=[decision(milestone="yes")]),
+        ": at decisions[0] (id 'a').milestone: ",
+        "Input should be a valid boolean",
+    ),
+    json_case(
+        "bad-enum",
+        base_plan(decisions=[decision(status="finished")]),
+        ": at decisions[0] (id 'a').status: ",
+        "'not_started', 'in_progress', 'done' or 'blocked'",
+    ),
     json_case("bad-date", base_plan(start_date="next monday"), ": at start_date: ", "valid date"),
-    json_case("bad-id", base_plan(decisions=[decision(id="has space")]),
-              ": at decisions[0] (id 'has space').id: ", "String should match pattern"),
-    json_case("probability-2",
-              base_plan(risks=[{"id": "r", "title": "Risk", "probability": 2, "impact": 1}]),
-              ": at risks[0] (id 'r').probability: ", "Input should be less than or equal to 1"),
-    json_case("progress-150", base_plan(decisions=[decision(progress=150)]),
-              ": at decisions[0] (id 'a').progress: ", "Input should be less than or equal to 100"),
-    json_case("optimistic-above-likely",
-              base_plan(decisions=[decision(duration={"optimistic": 3, "likely": 2, "pessimistic": 4})]),
-              ": at decisions[0] (id 'a').duration: ",
-              "estimates must satisfy optimistic <= likely <= pessimistic (got 3 / 2 / 4)"),
-    json_case("three-point-missing",
-              base_plan(decisions=[decision(duration={"optimistic": 1, "likely": 2})]),
-              ": at decisions[0] (id 'a').duration.pessimistic: ", "required field is missing"),
-    json_case("negative-duration", base_plan(decisions=[decision(duration=-1)]),
-              ": at decisions[0] (id 'a').duration: ", "greater than or equal to 0"),
-    Case("infinite-not-before",
-         VALID_TEXT.replace('"duration": 2', '"duration": 2, "not_before": Infinity').encode(),
-         ": at decisions[0] (id 'a').not_before: ", "finite number"),
-    json_case("typo-titel", {**{k: v for k, v in base_plan().items() if k != "title"}, "titel": "Broken plan"},
-              ": 2 problems:\n", "titel: unknown field (did you mean 'title'?"),
-    json_case("unknown-decision-field", base_plan(decisions=[decision(duraton=3)]),
-              ": at decisions[0] (id 'a').duraton: ", "unknown field (did you mean 'duration'?"),
-    json_case("newer-version", base_plan(schema_version=2), ": at schema_version: ",
-              "written by a newer version of the planner (schema_version 2; this program reads up to 1)"),
-    json_case("version-missing", {k: v for k, v in base_plan().items() if k != "schema_version"},
-              ": at schema_version: ", "required field is missing"),
-    json_case("version-text", base_plan(schema_version="1"), ": at schema_version: ", "must be a whole number"),
+    json_case(
+        "bad-id",
+        base_plan(decisions=[decision(id="has space")]),
+        ": at decisions[0] (id 'has space').id: ",
+        "String should match pattern",
+    ),
+    json_case(
+        "probability-2",
+        base_plan(risks=[{"id": "r", "title": "Risk", "probability": 2, "impact": 1}]),
+        ": at risks[0] (id 'r').probability: ",
+        "Input should be less than or equal to 1",
+    ),
+    json_case(
+        "progress-150",
+        base_plan(decisions=[decision(progress=150)]),
+        ": at decisions[0] (id 'a').progress: ",
+        "Input should be less than or equal to 100",
+    ),
+    json_case(
+        "optimistic-above-likely",
+        base_plan(decisions=[decision(duration={"optimistic": 3, "likely": 2, "pessimistic": 4})]),
+        ": at decisions[0] (id 'a').duration: ",
+        "estimates must satisfy optimistic <= likely <= pessimistic (got 3 / 2 / 4)",
+    ),
+    json_case(
+        "three-point-missing",
+        base_plan(decisions=[decision(duration={"optimistic": 1, "likely": 2})]),
+        ": at decisions[0] (id 'a').duration.pessimistic: ",
+        "required field is missing",
+    ),
+    json_case(
+        "negative-duration",
+        base_plan(decisions=[decision(duration=-1)]),
+        ": at decisions[0] (id 'a').duration: ",
+        "greater than or equal to 0",
+    ),
+    Case(
+        "infinite-not-before",
+        VALID_TEXT.replace('"duration": 2', '"duration": 2, "not_before": Infinity').encode(),
+        ": at decisions[0] (id 'a').not_before: ",
+        "finite number",
+    ),
+    json_case(
+        "typo-titel",
+        {**{k: v for k, v in base_plan().items() if k != "title"}, "titel": "Broken plan"},
+        ": 2 problems:\n",
+        "titel: unknown field (did you mean 'title'?",
+    ),
+    json_case(
+        "unknown-decision-field",
+        base_plan(decisions=[decision(duraton=3)]),
+        ": at decisions[0] (id 'a').duraton: ",
+        "unknown field (did you mean 'duration'?",
+    ),
+    json_case(
+        "newer-version",
+        base_plan(schema_version=2),
+        ": at schema_version: ",
+        "written by a newer version of the planner (schema_version 2; this program reads up to 1)",
+    ),
+    json_case(
+        "version-missing",
+        {k: v for k, v in base_plan().items() if k != "schema_version"},
+        ": at schema_version: ",
+        "required field is missing",
+    ),
+    json_case(
+        "version-text", base_plan(schema_version="1"), ": at schema_version: ", "must be a whole number"
+    ),
     Case("empty", b"", ": ", "the file is empty"),
     Case("blank", b"  \n\n", ": ", "only blank space"),
-    Case("latin-1", VALID_TEXT.replace("Alpha", "Caf\u00e9").encode("latin-1"), ":13:20: ", "is not UTF-8 text"),
+    Case(
+        "latin-1", VALID_TEXT.replace("Alpha", "Caf\u00e9").encode("latin-1"), ":13:20: ", "is not UTF-8 text"
+    ),
 ]
 
 
@@ -208,7 +286,9 @@ def test_fifty_megabytes_of_valid_json_padding(tmp_path: Path, capsys: pytest.Ca
     with pytest.raises(PlanLoadError) as info:  # (how fast: benchmarks, not a timed test)
         load_plan(path)
     message = str(info.value)
-    assert message.startswith(f"{path}: at decisions[0] (id 'a').title: String should have at most 300 characters")
+    assert message.startswith(
+        f"{path}: at decisions[0] (id 'a').title: String should have at most 300 characters"
+    )
     assert len(message) < 1000  # the offending value is not echoed back
     assert_cli_refuses(path, message, capsys)
 
@@ -243,9 +323,13 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_referential_problems_are_not_load_errors(tmp_path: Path) -> None:
     # Unknown ids and cycles load, so the user can open the file and fix them (validation reports them).
     path = tmp_path / "refs.plan.json"
-    path.write_text(json.dumps(base_plan(
-        decisions=[decision(stage="nowhere", owner="ghost"), decision(id="b")],
-        dependencies=[{"from": "a", "to": "b"}, {"from": "b", "to": "a"}, {"from": "a", "to": "zz"}],
-    )))
+    path.write_text(
+        json.dumps(
+            base_plan(
+                decisions=[decision(stage="nowhere", owner="ghost"), decision(id="b")],
+                dependencies=[{"from": "a", "to": "b"}, {"from": "b", "to": "a"}, {"from": "a", "to": "zz"}],
+            )
+        )
+    )
     plan = load_plan(path)
     assert [d.id for d in plan.decisions] == ["a", "b"]

@@ -69,8 +69,16 @@ def test_dependency_defaults_and_alias() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("progress", 101), ("progress", -1), ("headcount", -1), ("not_before", -0.5), ("status", "finished"),
-     ("duration", float("inf")), ("not_before", float("nan")), ("title", "")],
+    [
+        ("progress", 101),
+        ("progress", -1),
+        ("headcount", -1),
+        ("not_before", -0.5),
+        ("status", "finished"),
+        ("duration", float("inf")),
+        ("not_before", float("nan")),
+        ("title", ""),
+    ],
 )
 def test_edits_are_validated(field: str, value: object) -> None:
     d = Decision(id="a", title="A", stage="validate")

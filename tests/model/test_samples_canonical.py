@@ -17,23 +17,28 @@ def test_sample_is_in_the_canonical_save_format(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text == dump_plan(load_plan(path)), (
         f"{path.name} is not in the saved format: regenerate it with "
-        "`python -c \"from planner.model import load_plan, save_plan; p='...'; save_plan(load_plan(p), p)\"`")
+        "`python -c \"from planner.model import load_plan, save_plan; p='...'; save_plan(load_plan(p), p)\"`"
+    )
 
 
 def test_there_are_samples() -> None:
     assert len(SAMPLES) >= 4
 
 
-@pytest.mark.parametrize(("where", "field", "expected"), [
-    ((), "colour", None),  # a plan has no colour: no suggestion of an area's 'color'
-    (("areas", 0), "colour", "color"),
-    ((), "titel", "title"),
-    (("decisions", 0), "ownr", "owner"),
-    (("decisions", 0, "duration"), "likley", "likely"),
-    (("stages", 0), "gate_criterai", "gate_criteria"),
-])
-def test_load_errors_suggest_fields_of_the_same_level(tmp_path: Path, where: tuple, field: str,
-                                                      expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("where", "field", "expected"),
+    [
+        ((), "colour", None),  # a plan has no colour: no suggestion of an area's 'color'
+        (("areas", 0), "colour", "color"),
+        ((), "titel", "title"),
+        (("decisions", 0), "ownr", "owner"),
+        (("decisions", 0, "duration"), "likley", "likely"),
+        (("stages", 0), "gate_criterai", "gate_criteria"),
+    ],
+)
+def test_load_errors_suggest_fields_of_the_same_level(
+    tmp_path: Path, where: tuple, field: str, expected: str | None
+) -> None:
     import json
 
     from planner.model import PlanLoadError

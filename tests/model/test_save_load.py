@@ -32,36 +32,92 @@ FULL_PLAN = {
     "start_date": "2027-01-04",
     "currency": "EUR",
     "stages": [
-        {"id": "validate", "name": "Validate", "goal": "Prove value",
-         "gate_criteria": [{"text": "Success metric defined", "met": True}, {"text": "Pilot beat the baseline"}]},
+        {
+            "id": "validate",
+            "name": "Validate",
+            "goal": "Prove value",
+            "gate_criteria": [
+                {"text": "Success metric defined", "met": True},
+                {"text": "Pilot beat the baseline"},
+            ],
+        },
         {"id": "integrate", "name": "Integrate"},
     ],
-    "areas": [{"id": "architecture", "name": "Architecture", "color": "#4C72B0"}, {"id": "data", "name": "Data"}],
-    "teams": [{"id": "platform", "name": "Platform team", "capacity": 4}, {"id": "ds", "name": "Data science"}],
+    "areas": [
+        {"id": "architecture", "name": "Architecture", "color": "#4C72B0"},
+        {"id": "data", "name": "Data"},
+    ],
+    "teams": [
+        {"id": "platform", "name": "Platform team", "capacity": 4},
+        {"id": "ds", "name": "Data science"},
+    ],
     "decisions": [
-        {"id": "z-last-alphabetically", "title": "Listed first on purpose", "area": "data", "stage": "validate",
-         "owner": "ds", "duration": 2.5, "headcount": 1.5, "cost": 12000, "status": "done", "progress": 100,
-         "references": ["EU AI Act Art. 6", "NIST AI RMF MAP 4"], "tags": ["llm", "compliance"], "notes": "why"},
-        {"id": "inference-service", "title": "Decouple the model behind an inference service",
-         "area": "architecture", "stage": "integrate", "owner": "platform",
-         "duration": {"optimistic": 2, "likely": 3, "pessimistic": 6}, "headcount": 2, "cost": 40000,
-         "status": "in_progress", "progress": 40, "not_before": 4},
+        {
+            "id": "z-last-alphabetically",
+            "title": "Listed first on purpose",
+            "area": "data",
+            "stage": "validate",
+            "owner": "ds",
+            "duration": 2.5,
+            "headcount": 1.5,
+            "cost": 12000,
+            "status": "done",
+            "progress": 100,
+            "references": ["EU AI Act Art. 6", "NIST AI RMF MAP 4"],
+            "tags": ["llm", "compliance"],
+            "notes": "why",
+        },
+        {
+            "id": "inference-service",
+            "title": "Decouple the model behind an inference service",
+            "area": "architecture",
+            "stage": "integrate",
+            "owner": "platform",
+            "duration": {"optimistic": 2, "likely": 3, "pessimistic": 6},
+            "headcount": 2,
+            "cost": 40000,
+            "status": "in_progress",
+            "progress": 40,
+            "not_before": 4,
+        },
         {"id": "go-live", "title": "Go live", "stage": "integrate", "milestone": True, "duration": 0},
         {"id": "a", "title": "Default duration", "stage": "validate"},
     ],
     "dependencies": [
-        {"from": "z-last-alphabetically", "to": "inference-service", "type": "SS", "lag": -1.5, "note": "lead"},
+        {
+            "from": "z-last-alphabetically",
+            "to": "inference-service",
+            "type": "SS",
+            "lag": -1.5,
+            "note": "lead",
+        },
         {"from": "inference-service", "to": "go-live"},
         {"from": "a", "to": "go-live", "type": "FF", "lag": 2},
     ],
-    "risks": [{"id": "vendor", "title": "GPU vendor slips", "probability": 0.25,
-               "impact": {"optimistic": 1, "likely": 2, "pessimistic": 5}, "decisions": ["inference-service"],
-               "mitigation": "second supplier", "owner": "platform"}],
-    "baselines": [{"name": "Kick-off", "created": "2027-01-04T09:30:00Z", "finish": 12,
-                   "decisions": {"a": {"start": 0, "finish": 1}}}],
+    "risks": [
+        {
+            "id": "vendor",
+            "title": "GPU vendor slips",
+            "probability": 0.25,
+            "impact": {"optimistic": 1, "likely": 2, "pessimistic": 5},
+            "decisions": ["inference-service"],
+            "mitigation": "second supplier",
+            "owner": "platform",
+        }
+    ],
+    "baselines": [
+        {
+            "name": "Kick-off",
+            "created": "2027-01-04T09:30:00Z",
+            "finish": 12,
+            "decisions": {"a": {"start": 0, "finish": 1}},
+        }
+    ],
     "layout": {"a": {"x": 10.5, "y": -3}},
-    "extensions": {"com.example.tool": {"b": 1.0, "a": [3, 2, 1], "nested": {"z": None, "y": "text"}},
-                   "another": 2.0},
+    "extensions": {
+        "com.example.tool": {"b": 1.0, "a": [3, 2, 1], "nested": {"z": None, "y": "text"}},
+        "another": 2.0,
+    },
 }
 
 
@@ -112,16 +168,42 @@ def test_output_format() -> None:
     # Key order is the model's field order, not alphabetical and not the input's order.
     data = json.loads(text)
     assert list(data) == [
-        "schema_version", "title", "description", "start_date", "currency", "stages", "areas", "teams",
-        "decisions", "dependencies", "risks", "baselines", "layout", "extensions",
+        "schema_version",
+        "title",
+        "description",
+        "start_date",
+        "currency",
+        "stages",
+        "areas",
+        "teams",
+        "decisions",
+        "dependencies",
+        "risks",
+        "baselines",
+        "layout",
+        "extensions",
     ]
     assert list(data["decisions"][1]) == [
-        "id", "title", "area", "stage", "owner", "duration", "headcount", "cost", "status", "progress",
+        "id",
+        "title",
+        "area",
+        "stage",
+        "owner",
+        "duration",
+        "headcount",
+        "cost",
+        "status",
+        "progress",
         "not_before",
     ]
     assert list(data["dependencies"][0]) == ["from", "to", "type", "lag", "note"]
     # Lists keep the user's order.
-    assert [d["id"] for d in data["decisions"]] == ["z-last-alphabetically", "inference-service", "go-live", "a"]
+    assert [d["id"] for d in data["decisions"]] == [
+        "z-last-alphabetically",
+        "inference-service",
+        "go-live",
+        "a",
+    ]
     assert [s["id"] for s in data["stages"]] == ["validate", "integrate"]
     assert data["decisions"][0]["references"] == ["EU AI Act Art. 6", "NIST AI RMF MAP 4"]
     # Whole numbers are written as people type them.
@@ -271,11 +353,14 @@ def test_migration_from_version_0() -> None:
     plan = load_plan(DATA / "draft-v0.plan.json")
     assert plan.schema_version == 1
     assert [(d.id, d.stage, d.weeks()) for d in plan.decisions] == [
-        ("value-case", "validate", 3.0), ("pilot", "validate", 4.0), ("integration", "integrate", 5.0),
+        ("value-case", "validate", 3.0),
+        ("pilot", "validate", 4.0),
+        ("integration", "integrate", 5.0),
     ]
     assert plan.decisions[1].weeks("pessimistic") == 8
     assert [(d.from_, d.to, str(d.type), d.lag) for d in plan.dependencies] == [
-        ("value-case", "pilot", "FS", 0.0), ("pilot", "integration", "SS", 2.0),
+        ("value-case", "pilot", "FS", 0.0),
+        ("pilot", "integration", "SS", 2.0),
     ]
     assert plan.extensions == {"draft-tool": {"exported": True}}
 
@@ -300,7 +385,9 @@ def test_migration_does_not_modify_its_input() -> None:
 def test_migration_errors_name_the_field_after_migration(tmp_path: Path) -> None:
     data = json.loads((DATA / "draft-v0.plan.json").read_text(encoding="utf-8"))
     data["decisions"][0]["weeks"] = -2
-    with pytest.raises(PlanLoadError, match=r"at decisions\[0\] \(id 'value-case'\)\.duration: .*greater than"):
+    with pytest.raises(
+        PlanLoadError, match=r"at decisions\[0\] \(id 'value-case'\)\.duration: .*greater than"
+    ):
         parse_plan(json.dumps(data), "draft.plan.json")
 
 

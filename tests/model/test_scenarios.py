@@ -42,16 +42,20 @@ from planner.model.scenarios import (
 from tests.analysis.test_properties import STAGES, plan_dicts
 from tests.conftest import build_plan
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                    derandomize=True)
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 weeks = st.integers(0, 24).map(lambda q: q / 4)
 
 
 def chain_plan() -> Plan:
     """a (3 w) -> b (4 w) -> c (5 w), all FS: finish 12 weeks; team 'p' of capacity 2."""
     return build_plan(
-        [{"id": "a", "duration": 3, "owner": "p"}, {"id": "b", "duration": 4, "owner": "p", "stage": "integrate"},
-         {"id": "c", "duration": 5, "owner": "p", "stage": "integrate"}],
+        [
+            {"id": "a", "duration": 3, "owner": "p"},
+            {"id": "b", "duration": 4, "owner": "p", "stage": "integrate"},
+            {"id": "c", "duration": 5, "owner": "p", "stage": "integrate"},
+        ],
         [("a", "b"), ("b", "c")],
         teams=[{"id": "p", "name": "P", "capacity": 2}, {"id": "q", "name": "Q", "capacity": 3}],
         risks=[{"id": "r", "title": "R", "probability": 0.5, "impact": 2, "decisions": ["b"]}],
@@ -80,12 +84,14 @@ def test_dropping_a_decision_takes_its_links_and_risk_mentions() -> None:
 
 def test_links_added_and_removed_and_decisions_added() -> None:
     plan = chain_plan()
-    sc = Scenario.model_validate({
-        "name": "Parallel",
-        "remove_dependencies": [{"from": "b", "to": "c"}],
-        "add_decisions": [{"id": "d", "title": "D", "stage": "scale", "duration": 10}],
-        "add_dependencies": [{"from": "a", "to": "c"}, {"from": "a", "to": "d", "type": "SS", "lag": 1}],
-    })
+    sc = Scenario.model_validate(
+        {
+            "name": "Parallel",
+            "remove_dependencies": [{"from": "b", "to": "c"}],
+            "add_decisions": [{"id": "d", "title": "D", "stage": "scale", "duration": 10}],
+            "add_dependencies": [{"from": "a", "to": "c"}, {"from": "a", "to": "d", "type": "SS", "lag": 1}],
+        }
+    )
     plan.scenarios.append(sc)
     s = analyze(materialise(plan, "Parallel")).schedule
     assert s is not None
@@ -96,12 +102,14 @@ def test_links_added_and_removed_and_decisions_added() -> None:
 
 def test_stage_owner_not_before_team_and_risk_overrides() -> None:
     plan = chain_plan()
-    sc = Scenario.model_validate({
-        "name": "Mixed",
-        "decisions": {"a": {"not_before": 2, "stage": "scale", "owner": "q", "headcount": 3}},
-        "teams": {"p": {"capacity": 5}},
-        "risks": {"r": {"probability": 0.9, "impact": {"optimistic": 1, "likely": 2, "pessimistic": 4}}},
-    })
+    sc = Scenario.model_validate(
+        {
+            "name": "Mixed",
+            "decisions": {"a": {"not_before": 2, "stage": "scale", "owner": "q", "headcount": 3}},
+            "teams": {"p": {"capacity": 5}},
+            "risks": {"r": {"probability": 0.9, "impact": {"optimistic": 1, "likely": 2, "pessimistic": 4}}},
+        }
+    )
     out = materialise(plan, sc)
     a = out.decision("a")
     assert a is not None and (a.not_before, a.stage, a.owner, a.headcount) == (2, "scale", "q", 3)
@@ -128,12 +136,19 @@ def test_unknown_names_are_errors_that_list_the_valid_ones() -> None:
 
 def test_problems_name_unknown_ids() -> None:
     plan = chain_plan()
-    sc = Scenario.model_validate({
-        "name": "Typos", "drop_decisions": ["zz"], "decisions": {"yy": {"duration": 1}},
-        "teams": {"nobody": {"capacity": 1}}, "remove_dependencies": [{"from": "c", "to": "a"}],
-    })
+    sc = Scenario.model_validate(
+        {
+            "name": "Typos",
+            "drop_decisions": ["zz"],
+            "decisions": {"yy": {"duration": 1}},
+            "teams": {"nobody": {"capacity": 1}},
+            "remove_dependencies": [{"from": "c", "to": "a"}],
+        }
+    )
     assert scenario_problems(plan, sc) == [
-        "drops unknown decision 'zz'", "overrides unknown decision 'yy'", "overrides unknown team 'nobody'",
+        "drops unknown decision 'zz'",
+        "overrides unknown decision 'yy'",
+        "overrides unknown team 'nobody'",
         "removes a dependency c -> a the plan does not have",
     ]
     # skipped, not fatal: the scenario schedules like the base
@@ -142,8 +157,10 @@ def test_problems_name_unknown_ids() -> None:
 
 def test_apply_to_base_keeps_the_other_scenarios() -> None:
     plan = chain_plan()
-    plan.scenarios += [Scenario(name="Fast b", decisions={"b": DecisionOverride(duration=2)}),
-                       Scenario(name="Big team", teams={"p": TeamOverride(capacity=9)})]
+    plan.scenarios += [
+        Scenario(name="Fast b", decisions={"b": DecisionOverride(duration=2)}),
+        Scenario(name="Big team", teams={"p": TeamOverride(capacity=9)}),
+    ]
     out = apply_to_base(plan, "Fast b")
     assert [s.name for s in out.scenarios] == ["Big team"]
     assert out.decision("b").duration == 2  # type: ignore[union-attr]
@@ -151,13 +168,21 @@ def test_apply_to_base_keeps_the_other_scenarios() -> None:
 
 def test_scenarios_round_trip_through_the_file_and_the_schema() -> None:
     plan = chain_plan()
-    plan.scenarios.append(Scenario.model_validate({
-        "name": "Everything", "description": "all kinds",
-        "decisions": {"a": {"duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}}},
-        "teams": {"p": {"capacity": 1}}, "risks": {"r": {"probability": 0}},
-        "add_decisions": [{"id": "n", "title": "New", "stage": "scale"}], "drop_decisions": ["c"],
-        "add_dependencies": [{"from": "a", "to": "n", "lag": -1}], "remove_dependencies": [{"from": "a", "to": "b"}],
-    }))
+    plan.scenarios.append(
+        Scenario.model_validate(
+            {
+                "name": "Everything",
+                "description": "all kinds",
+                "decisions": {"a": {"duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}}},
+                "teams": {"p": {"capacity": 1}},
+                "risks": {"r": {"probability": 0}},
+                "add_decisions": [{"id": "n", "title": "New", "stage": "scale"}],
+                "drop_decisions": ["c"],
+                "add_dependencies": [{"from": "a", "to": "n", "lag": -1}],
+                "remove_dependencies": [{"from": "a", "to": "b"}],
+            }
+        )
+    )
     text = dump_plan(plan)
     again = parse_plan(text)
     assert again == plan and dump_plan(again) == text
@@ -167,10 +192,24 @@ def test_scenarios_round_trip_through_the_file_and_the_schema() -> None:
     schema = plan_json_schema()
     assert schema["properties"]["scenarios"]["items"] == {"$ref": "#/$defs/Scenario"}
     assert set(schema["$defs"]["Scenario"]["properties"]) == {
-        "name", "description", "decisions", "teams", "risks", "add_decisions", "drop_decisions",
-        "add_dependencies", "remove_dependencies"}
+        "name",
+        "description",
+        "decisions",
+        "teams",
+        "risks",
+        "add_decisions",
+        "drop_decisions",
+        "add_dependencies",
+        "remove_dependencies",
+    }
     assert set(schema["$defs"]["DecisionOverride"]["properties"]) == {
-        "duration", "stage", "owner", "headcount", "not_before", "cost"}
+        "duration",
+        "stage",
+        "owner",
+        "headcount",
+        "not_before",
+        "cost",
+    }
     assert "from" in schema["$defs"]["LinkRef"]["properties"]
 
 
@@ -216,19 +255,37 @@ def override_sets(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
         sc["drop_decisions"] = draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))
         pairs = sorted({(x["from"], x["to"]) for x in data["dependencies"]})
         if pairs:
-            sc["remove_dependencies"] = [{"from": f, "to": t} for f, t in
-                                         draw(st.lists(st.sampled_from(pairs), unique=True, max_size=3))]
+            sc["remove_dependencies"] = [
+                {"from": f, "to": t}
+                for f, t in draw(st.lists(st.sampled_from(pairs), unique=True, max_size=3))
+            ]
     n_new = draw(st.integers(0, 2))
-    sc["add_decisions"] = [{"id": f"new{k}", "title": f"New {k}", "stage": draw(st.sampled_from(STAGES)),
-                            "duration": draw(weeks)} for k in range(n_new)]
+    sc["add_decisions"] = [
+        {
+            "id": f"new{k}",
+            "title": f"New {k}",
+            "stage": draw(st.sampled_from(STAGES)),
+            "duration": draw(weeks),
+        }
+        for k in range(n_new)
+    ]
     # added links go "forward" in creation order (d0 < d1 < ... < new0 < new1) so the plan stays acyclic
     gone = set(sc.get("drop_decisions", []))
-    order = sorted((x for x in ids if x not in gone), key=lambda x: int(x[1:])) + [f"new{k}" for k in range(n_new)]
+    order = sorted((x for x in ids if x not in gone), key=lambda x: int(x[1:])) + [
+        f"new{k}" for k in range(n_new)
+    ]
     if len(order) >= 2:
         last = len(order) - 1
         idx = st.integers(0, last - 1).flatmap(lambda i: st.tuples(st.just(i), st.integers(i + 1, last)))
-        sc["add_dependencies"] = [{"from": order[i], "to": order[j], "type": draw(st.sampled_from(("FS", "SS"))),
-                                   "lag": draw(weeks)} for i, j in draw(st.lists(idx, max_size=3))]
+        sc["add_dependencies"] = [
+            {
+                "from": order[i],
+                "to": order[j],
+                "type": draw(st.sampled_from(("FS", "SS"))),
+                "lag": draw(weeks),
+            }
+            for i, j in draw(st.lists(idx, max_size=3))
+        ]
     return sc
 
 
@@ -253,7 +310,9 @@ def figures(plan: Plan) -> dict[str, Any]:
     s, st_ = result.schedule, result.stages
     assert s is not None and st_ is not None, [f.message for f in result.errors]
     return {
-        "finish": s.finish, "gated": st_.gated_finish, "critical": set(s.critical_ids),
+        "finish": s.finish,
+        "gated": st_.gated_finish,
+        "critical": set(s.critical_ids),
         "rows": {d.id: s.row(d.id) for d in plan.decisions},
         "stages": [x.to_dict() for x in st_.stages],
     }
@@ -285,14 +344,18 @@ def test_removing_overrides_returns_the_base_exactly(case: tuple[dict, dict], da
     scenario = Scenario.model_validate(sc)
     # peel the overrides off one at a time, in a random order; with none left the figures are the base's
     steps: list[tuple[str, Any]] = [("decisions", k) for k in scenario.decisions]
-    steps += [(field, None) for field in ("drop_decisions", "remove_dependencies", "add_decisions",
-                                          "add_dependencies") if getattr(scenario, field)]
+    steps += [
+        (field, None)
+        for field in ("drop_decisions", "remove_dependencies", "add_decisions", "add_dependencies")
+        if getattr(scenario, field)
+    ]
     for field, key in data.draw(st.permutations(steps)):
         if key is None:
             if field == "add_decisions":  # their links go with them
                 gone = {d.id for d in scenario.add_decisions}
-                scenario.add_dependencies = [x for x in scenario.add_dependencies
-                                             if x.from_ not in gone and x.to not in gone]
+                scenario.add_dependencies = [
+                    x for x in scenario.add_dependencies if x.from_ not in gone and x.to not in gone
+                ]
             setattr(scenario, field, [])
         else:
             del scenario.decisions[key]
@@ -368,21 +431,34 @@ def test_renaming_a_base_decision_follows_into_the_scenarios() -> None:
         d.from_, d.to = ("beta" if d.from_ == "b" else d.from_), ("beta" if d.to == "b" else d.to)
     base2.risks[0].decisions = ["beta"]
     before, after = figures(materialise(plan, sc)), figures(materialise(base2, r))
-    assert after["finish"] == before["finish"] and after["rows"]["beta"] == {**before["rows"]["b"], "id": "beta"}
+    assert after["finish"] == before["finish"] and after["rows"]["beta"] == {
+        **before["rows"]["b"],
+        "id": "beta",
+    }
 
 
 def test_describe_changes_in_words() -> None:
     from planner.model.scenarios import describe_changes
 
     plan = chain_plan()
-    sc = Scenario.model_validate({
-        "name": "All", "decisions": {"a": {"duration": {"optimistic": 1, "likely": 2, "pessimistic": 4},
-                                            "owner": "q", "not_before": 2}},
-        "teams": {"p": {"capacity": 4}}, "risks": {"r": {"probability": 0.25}},
-        "drop_decisions": ["c"], "add_decisions": [{"id": "n", "title": "New", "stage": "scale"}],
-        "add_dependencies": [{"from": "b", "to": "n", "type": "SS", "lag": 1}],
-        "remove_dependencies": [{"from": "a", "to": "b"}],
-    })
+    sc = Scenario.model_validate(
+        {
+            "name": "All",
+            "decisions": {
+                "a": {
+                    "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4},
+                    "owner": "q",
+                    "not_before": 2,
+                }
+            },
+            "teams": {"p": {"capacity": 4}},
+            "risks": {"r": {"probability": 0.25}},
+            "drop_decisions": ["c"],
+            "add_decisions": [{"id": "n", "title": "New", "stage": "scale"}],
+            "add_dependencies": [{"from": "b", "to": "n", "type": "SS", "lag": 1}],
+            "remove_dependencies": [{"from": "a", "to": "b"}],
+        }
+    )
     assert describe_changes(plan, sc) == [
         "\u2018A\u2019 takes 1\u20132\u20134 weeks (was 3 weeks), owned by Q (was P), not before week 2 (was none)",
         "drops \u2018C\u2019",

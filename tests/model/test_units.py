@@ -13,17 +13,20 @@ from planner import units
 START = dt.date(2027, 1, 4)  # a Monday
 
 
-@pytest.mark.parametrize(("week", "expected"), [
-    (0, dt.date(2027, 1, 4)),
-    (1, dt.date(2027, 1, 11)),
-    (2.5, dt.date(2027, 1, 22)),  # 17.5 days: halves go up -> 18 days
-    (1 / 14, dt.date(2027, 1, 5)),  # 0.5 day -> 1 day (Python's round() would give 0)
-    (3 / 14, dt.date(2027, 1, 6)),  # 1.5 days -> 2 days (banker's rounding would also give 2)
-    (5 / 14, dt.date(2027, 1, 7)),  # 2.5 days -> 3 days (banker's rounding would give 2)
-    (0.07, dt.date(2027, 1, 4)),  # 0.49 day -> 0
-    (-1, dt.date(2026, 12, 28)),
-    (32.37, dt.date(2027, 8, 19)),  # 226.59 days -> 227
-])
+@pytest.mark.parametrize(
+    ("week", "expected"),
+    [
+        (0, dt.date(2027, 1, 4)),
+        (1, dt.date(2027, 1, 11)),
+        (2.5, dt.date(2027, 1, 22)),  # 17.5 days: halves go up -> 18 days
+        (1 / 14, dt.date(2027, 1, 5)),  # 0.5 day -> 1 day (Python's round() would give 0)
+        (3 / 14, dt.date(2027, 1, 6)),  # 1.5 days -> 2 days (banker's rounding would also give 2)
+        (5 / 14, dt.date(2027, 1, 7)),  # 2.5 days -> 3 days (banker's rounding would give 2)
+        (0.07, dt.date(2027, 1, 4)),  # 0.49 day -> 0
+        (-1, dt.date(2026, 12, 28)),
+        (32.37, dt.date(2027, 8, 19)),  # 226.59 days -> 227
+    ],
+)
 def test_week_to_date_rounds_to_the_nearest_day_halves_up(week: float, expected: dt.date) -> None:
     assert units.week_to_date(START, week) == expected
 
@@ -42,15 +45,30 @@ def test_week_to_date_out_of_the_calendar_raises_overflow() -> None:
         units.week_to_date(START, float("inf"))
 
 
-@pytest.mark.parametrize(("weeks", "text"), [
-    (2.05, "2.05"), (12.0, "12"), (2.5, "2.5"), (2.0049, "2"), (2.005001, "2.01"), (-0.001, "0"), (-0.0, "0"),
-    (-1.5, "-1.5"), (0.1 + 0.2, "0.3"), (None, "-"), (float("nan"), "-"), (1e6, "1000000"),
-])
+@pytest.mark.parametrize(
+    ("weeks", "text"),
+    [
+        (2.05, "2.05"),
+        (12.0, "12"),
+        (2.5, "2.5"),
+        (2.0049, "2"),
+        (2.005001, "2.01"),
+        (-0.001, "0"),
+        (-0.0, "0"),
+        (-1.5, "-1.5"),
+        (0.1 + 0.2, "0.3"),
+        (None, "-"),
+        (float("nan"), "-"),
+        (1e6, "1000000"),
+    ],
+)
 def test_format_weeks_one_rule(weeks: float | None, text: str) -> None:
     assert units.format_weeks(weeks) == text
 
 
-@pytest.mark.parametrize(("weeks", "text"), [(1, "1 week"), (1.0001, "1 week"), (2.5, "2.5 weeks"), (0, "0 weeks")])
+@pytest.mark.parametrize(
+    ("weeks", "text"), [(1, "1 week"), (1.0001, "1 week"), (2.5, "2.5 weeks"), (0, "0 weeks")]
+)
 def test_plural_weeks(weeks: float, text: str) -> None:
     assert units.plural_weeks(weeks) == text
 
@@ -89,7 +107,14 @@ def test_every_view_uses_the_one_rule() -> None:
 
     for w in (2.05, -0.001, 12, 2.5, 7.125):
         assert cli_weeks(w) == report_weeks(w) == style.fmt_weeks(w) == units.format_weeks(w)
-    plan = plan_from_dict({"schema_version": 1, "title": "t", "start_date": "2027-01-04",
-                           "stages": [{"id": "s", "name": "S"}], "decisions": []})
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "t",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [],
+        }
+    )
     assert plan.date_of(5 / 14) == units.week_to_date(START, 5 / 14) == dt.date(2027, 1, 7)
     assert fmt_date(dt.date(2027, 10, 25)) == "25 Oct 2027"

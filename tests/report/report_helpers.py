@@ -20,9 +20,14 @@ from planner.report import build_report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
-_TITLES = ("Decouple the foundation model behind an inference service", "Classify the use case under the EU AI Act",
-           "Stand up drift detection and retraining", "Agree the value case with finance",
-           "Data quality pipeline with owner sign-off", "Train analysts on the assistant")
+_TITLES = (
+    "Decouple the foundation model behind an inference service",
+    "Classify the use case under the EU AI Act",
+    "Stand up drift detection and retraining",
+    "Agree the value case with finance",
+    "Data quality pipeline with owner sign-off",
+    "Train analysts on the assistant",
+)
 
 
 def sample(name: str) -> Plan:
@@ -32,19 +37,31 @@ def sample(name: str) -> Plan:
 def generated_plan(n: int, seed: int = 0) -> Plan:
     """A valid plan of ``n`` decisions over the four stages, ~2 links each, with dates, owners and criteria."""
     rng = random.Random(seed)
-    stages = [{"id": s, "name": nm, "goal": goal,
-               "gate_criteria": [{"text": f"{nm} criterion {k + 1}", "met": rng.random() < 0.5} for k in range(2)]}
-              for s, nm, goal in DEFAULT_STAGES]
+    stages = [
+        {
+            "id": s,
+            "name": nm,
+            "goal": goal,
+            "gate_criteria": [
+                {"text": f"{nm} criterion {k + 1}", "met": rng.random() < 0.5} for k in range(2)
+            ],
+        }
+        for s, nm, goal in DEFAULT_STAGES
+    ]
     areas = [{"id": a, "name": nm, "color": c} for a, nm, c in DEFAULT_AREAS]
     teams = [{"id": f"team-{t}", "name": f"Team {t}", "capacity": 6} for t in range(6)]
     decisions = []
     for i in range(n):
-        decisions.append({
-            "id": f"d{i:04d}", "title": f"{rng.choice(_TITLES)} number {i}",
-            "stage": DEFAULT_STAGES[min(3, i * 4 // n)][0], "area": areas[i % 8]["id"],
-            "owner": f"team-{rng.randrange(6)}",
-            "duration": {"optimistic": 1, "likely": rng.choice([1, 2, 3, 4]), "pessimistic": 6},
-        })
+        decisions.append(
+            {
+                "id": f"d{i:04d}",
+                "title": f"{rng.choice(_TITLES)} number {i}",
+                "stage": DEFAULT_STAGES[min(3, i * 4 // n)][0],
+                "area": areas[i % 8]["id"],
+                "owner": f"team-{rng.randrange(6)}",
+                "duration": {"optimistic": 1, "likely": rng.choice([1, 2, 3, 4]), "pessimistic": 6},
+            }
+        )
     deps = []
     seen = set()
     for j in range(1, n):
@@ -53,9 +70,19 @@ def generated_plan(n: int, seed: int = 0) -> Plan:
             if (i, j) not in seen:
                 seen.add((i, j))
                 deps.append({"from": f"d{i:04d}", "to": f"d{j:04d}"})
-    return plan_from_dict({"schema_version": 1, "title": f"Generated plan of {n} decisions",
-                           "start_date": "2027-01-04", "stages": stages, "areas": areas, "teams": teams,
-                           "decisions": decisions, "dependencies": deps}, "<generated>")
+    return plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": f"Generated plan of {n} decisions",
+            "start_date": "2027-01-04",
+            "stages": stages,
+            "areas": areas,
+            "teams": teams,
+            "decisions": decisions,
+            "dependencies": deps,
+        },
+        "<generated>",
+    )
 
 
 @dataclass

@@ -26,26 +26,49 @@ def _sizes(reader: PdfReader) -> list[float]:
 
 def _hostile_plan() -> object:
     """Names with markup characters and a very long title and description."""
-    return plan_from_dict({
-        "schema_version": 1, "title": "R&D <pilot> & scale " * 40, "description": "Budget & scope <b>not</b> " * 60,
-        "start_date": "2027-01-04",
-        "stages": [{"id": "s1", "name": "Build & test", "gate_criteria": [{"text": "A & B <ok>", "met": True}]},
-                   {"id": "s2", "name": "Run <live>"}],
-        "areas": [{"id": "a", "name": "Data & AI", "color": "#4C72B0"}],
-        "teams": [{"id": "t", "name": "Data & streaming <core>", "capacity": 1}],
-        "decisions": [
-            {"id": "x", "title": "Pick A & B <now>", "stage": "s1", "area": "a", "owner": "t", "duration": 2,
-             "headcount": 2},
-            {"id": "y", "title": "Ship & learn", "stage": "s2", "area": "a", "owner": "t", "duration": 1},
-        ],
-        "dependencies": [{"from": "x", "to": "y"}],
-        "risks": [{"id": "r", "title": "Vendor & legal <delay>", "probability": 0.5, "impact": 2,
-                   "decisions": ["x"], "mitigation": "Talk & agree"}],
-    })
+    return plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "R&D <pilot> & scale " * 40,
+            "description": "Budget & scope <b>not</b> " * 60,
+            "start_date": "2027-01-04",
+            "stages": [
+                {"id": "s1", "name": "Build & test", "gate_criteria": [{"text": "A & B <ok>", "met": True}]},
+                {"id": "s2", "name": "Run <live>"},
+            ],
+            "areas": [{"id": "a", "name": "Data & AI", "color": "#4C72B0"}],
+            "teams": [{"id": "t", "name": "Data & streaming <core>", "capacity": 1}],
+            "decisions": [
+                {
+                    "id": "x",
+                    "title": "Pick A & B <now>",
+                    "stage": "s1",
+                    "area": "a",
+                    "owner": "t",
+                    "duration": 2,
+                    "headcount": 2,
+                },
+                {"id": "y", "title": "Ship & learn", "stage": "s2", "area": "a", "owner": "t", "duration": 1},
+            ],
+            "dependencies": [{"from": "x", "to": "y"}],
+            "risks": [
+                {
+                    "id": "r",
+                    "title": "Vendor & legal <delay>",
+                    "probability": 0.5,
+                    "impact": 2,
+                    "decisions": ["x"],
+                    "mitigation": "Talk & agree",
+                }
+            ],
+        }
+    )
 
 
 @pytest.mark.parametrize(("paper", "orientation"), [("a4", "portrait"), ("letter", "landscape")])
-def test_markup_is_literal_and_no_text_is_under_7_points(paper: str, orientation: str, tmp_path: Path) -> None:
+def test_markup_is_literal_and_no_text_is_under_7_points(
+    paper: str, orientation: str, tmp_path: Path
+) -> None:
     a = analysis_of(_hostile_plan())  # type: ignore[arg-type]
     r = make_report(a, tmp_path / "r.pdf", paper=paper, orientation=orientation)
     assert "&amp;" not in r.flat and "&lt;" not in r.flat and "&gt;" not in r.flat
@@ -54,17 +77,27 @@ def test_markup_is_literal_and_no_text_is_under_7_points(paper: str, orientation
     assert sizes and min(sizes) >= 7.0 - 1e-6
 
 
-@pytest.mark.parametrize(("paper", "orientation"), [("a4", "portrait"), ("letter", "landscape"),
-                                                    ("letter", "portrait"), ("a4", "landscape")])
+@pytest.mark.parametrize(
+    ("paper", "orientation"),
+    [("a4", "portrait"), ("letter", "landscape"), ("letter", "portrait"), ("a4", "landscape")],
+)
 def test_cover_and_summary_are_one_page_each(paper: str, orientation: str, tmp_path: Path) -> None:
     plan = sample("fraud-detection")
     a = analysis_of(plan)
     sim = simulate(plan, 1000, 2)
-    r = make_report(a, tmp_path / "r.pdf", paper=paper, orientation=orientation, simulation=sim,
-                    sections=["cover", "summary", "gantt"])
+    r = make_report(
+        a,
+        tmp_path / "r.pdf",
+        paper=paper,
+        orientation=orientation,
+        simulation=sim,
+        sections=["cover", "summary", "gantt"],
+    )
     cover, summary, after = (normalise(t) for t in r.pages[:3])
     assert "Contents" in cover and "Executive summary" in cover
-    assert "Executive summary" in summary and "Key dates" in summary, "the summary, key dates included, on one page"
+    assert "Executive summary" in summary and "Key dates" in summary, (
+        "the summary, key dates included, on one page"
+    )
     assert "Gantt chart" in after, "the next section starts on the third page"
     assert min(_sizes(r.reader)) >= 7.0 - 1e-6
 
@@ -90,8 +123,20 @@ def test_without_a_simulation_the_report_says_so_plainly(tmp_path: Path) -> None
 
 def test_quiet_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.pdf"
-    assert main(["report", str(SAMPLES / "insights-assistant.plan.json"), "-o", str(out), "-q",
-                 "--sections", "cover,summary"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(SAMPLES / "insights-assistant.plan.json"),
+                "-o",
+                str(out),
+                "-q",
+                "--sections",
+                "cover,summary",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr() == ("", "")
     assert out.is_file()
 

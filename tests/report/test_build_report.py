@@ -53,9 +53,13 @@ def test_paper_and_orientation(small: Any, tmp_path: Path) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (792, 612)
     for orientation, size in (("portrait", (595, 842)), ("landscape", (842, 595)), (None, (842, 595))):
         extra = {} if orientation is None else {"orientation": orientation}
-        build_report(small, tmp_path / "r.pdf", paper="a4", sections=["cover", "summary", "gantt", "graph"], **extra)
-        sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-                 for p in PdfReader(tmp_path / "r.pdf").pages}
+        build_report(
+            small, tmp_path / "r.pdf", paper="a4", sections=["cover", "summary", "gantt", "graph"], **extra
+        )
+        sizes = {
+            (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in PdfReader(tmp_path / "r.pdf").pages
+        }
         assert sizes == {size}, "one orientation per report (issue 8), landscape by default"
     with pytest.raises(ReportError, match="paper"):
         build_report(small, tmp_path / "r.pdf", paper="a5")
@@ -107,8 +111,12 @@ def test_real_simulation_result(small: Any, tmp_path: Path) -> None:
 
 def test_progress_goes_from_0_to_1(small: Any, tmp_path: Path) -> None:
     seen: list[tuple[float, str]] = []
-    build_report(small, tmp_path / "r.pdf", sections=["summary", "gantt", "appendix"],
-                 progress=lambda f, m: seen.append((f, m)) is None)
+    build_report(
+        small,
+        tmp_path / "r.pdf",
+        sections=["summary", "gantt", "appendix"],
+        progress=lambda f, m: seen.append((f, m)) is None,
+    )
     fractions = [f for f, _ in seen]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert all(0.0 <= f <= 1.0 for f in fractions)
@@ -183,8 +191,9 @@ def test_empty_plan(make_plan: Any, tmp_path: Path) -> None:
 
 
 def test_landscape_report_of_a_generated_plan(tmp_path: Path) -> None:
-    r = make_report(analysis_of(generated_plan(60, seed=3)), tmp_path / "r.pdf", paper="letter",
-                    orientation="landscape")
+    r = make_report(
+        analysis_of(generated_plan(60, seed=3)), tmp_path / "r.pdf", paper="letter", orientation="landscape"
+    )
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in r.reader.pages}
     assert sizes == {(792, 612)}
     for d in r.analysis.plan.decisions:

@@ -33,7 +33,9 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
     result.comparison = compare_scenarios(plan, ["Base", "Fast b", "Parallel c"], iterations=200)
     report = make_report(result, tmp_path / "r.pdf", sections=["summary", "comparison"])
     pages = [normalise(p) for p in report.pages]
-    start = next(k for k, p in enumerate(pages) if "Scenarios compared" in p and "2 scenarios of this plan" in p)
+    start = next(
+        k for k, p in enumerate(pages) if "Scenarios compared" in p and "2 scenarios of this plan" in p
+    )
     text = " ".join(pages[start:])
     assert "2 scenarios of this plan (“Fast b”, “Parallel c”) against “Base”" in text
     assert "Fast b brings the finish forward 2 weeks, to 15 Mar 2027, at EUR 500 more spend." in text
@@ -41,7 +43,10 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
     # the table: finishes with dates and deltas, the price of gating, spend, gates, peak load
     assert "wk 12 29 Mar 2027" in text and "wk 10 15 Mar 2027 −2" in text and "wk 8 1 Mar 2027 −4" in text
     assert "4 weeks (+4)" in text and "EUR 1,500 (+500)" in text
-    assert "What “Fast b” changes" in text and "‘B’ takes 2 weeks (was 4 weeks), costs EUR 500 (was none)" in text
+    assert (
+        "What “Fast b” changes" in text
+        and "‘B’ takes 2 weeks (was 4 weeks), costs EUR 500 (was none)" in text
+    )
     assert "Validate gate" in text and "Peak load: Platform" in text and "2 of 3" in text
     # one delta Gantt per scenario, after the summary
     assert "“Fast b” against “Base”" in text and "“Parallel c” against “Base”" in text
@@ -51,20 +56,29 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
 def test_no_comparison_no_section(tmp_path: Path) -> None:
     from planner.model import plan_from_dict
 
-    report = make_report(analyze(plan_from_dict(hand_plan())), tmp_path / "r.pdf", sections=["summary", "comparison"])
+    report = make_report(
+        analyze(plan_from_dict(hand_plan())), tmp_path / "r.pdf", sections=["summary", "comparison"]
+    )
     assert not any("Scenarios compared" in p for p in report.pages)
 
 
 def test_cli_report_scenarios(hand: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.pdf"
-    assert main(["report", str(hand), "-o", str(out), "-q", "--scenarios", "Parallel c",
-                 "--sections", "summary"]) == 0
+    assert (
+        main(
+            ["report", str(hand), "-o", str(out), "-q", "--scenarios", "Parallel c", "--sections", "summary"]
+        )
+        == 0
+    )
     text = normalise(" ".join(p.extract_text() or "" for p in PdfReader(out).pages))
     assert "1 scenario of this plan (“Parallel c”) against “Base”" in text
     code = main(["report", str(hand), "-o", str(out), "-q", "--scenarios", "Nope"])
     err = capsys.readouterr().err
     assert code == 2 and "valid scenarios: 'Base', 'Fast b', 'Parallel c', 'Same'" in err
     # --scenario reports one scenario: its title says so
-    assert main(["report", str(hand), "-o", str(out), "-q", "--scenario", "Fast b", "--sections", "summary"]) == 0
+    assert (
+        main(["report", str(hand), "-o", str(out), "-q", "--scenario", "Fast b", "--sections", "summary"])
+        == 0
+    )
     text = normalise(" ".join(p.extract_text() or "" for p in PdfReader(out).pages))
     assert "Test plan (scenario: Fast b)" in text

@@ -23,8 +23,13 @@ def _smallest_text(report: Report) -> float:
 @pytest.fixture(scope="module", params=[("a4", "landscape"), ("letter", "landscape")])
 def report_100(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Report:
     paper, orientation = request.param
-    return make_report(analysis_of(generated_plan(100)), tmp_path_factory.mktemp("g") / f"{paper}.pdf",
-                       paper=paper, orientation=orientation, sections=["gantt", "graph"])
+    return make_report(
+        analysis_of(generated_plan(100)),
+        tmp_path_factory.mktemp("g") / f"{paper}.pdf",
+        paper=paper,
+        orientation=orientation,
+        sections=["gantt", "graph"],
+    )
 
 
 def test_gantt_pages_hold_35_to_45_rows_at_7pt_or_more(report_100: Report) -> None:
@@ -71,7 +76,9 @@ def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, paper: str, tmp
         from planner.charts.graph_pages import key_decisions
 
         kept = len(key_decisions(a))
-        assert f"{n - kept} of {n} decisions left out" in flat, "says how many it leaves out, and where they are"
+        assert f"{n - kept} of {n} decisions left out" in flat, (
+            "says how many it leaves out, and where they are"
+        )
         assert "Gantt chart" in flat
     for sentence in a.stages.sequencing_text():
         assert sentence in flat, "the graph's columns are sequenced stages: it names what sequencing moved"
@@ -88,23 +95,34 @@ def test_no_link_passes_under_a_card() -> None:
     from planner.charts import default_size, draw_graph
     from planner.charts.graph import WHOLE_MAX, graph_tiles
 
-    cases = [(plan, tile, (10.28, 6.0)) for plan in ("fraud-detection", "ai-portfolio", "bank-assistant")
-             for tile in graph_tiles(analysis_of(sample(plan)), 10.28, 6.0, max_whole=WHOLE_MAX, compact=True)]
+    cases = [
+        (plan, tile, (10.28, 6.0))
+        for plan in ("fraud-detection", "ai-portfolio", "bank-assistant")
+        for tile in graph_tiles(analysis_of(sample(plan)), 10.28, 6.0, max_whole=WHOLE_MAX, compact=True)
+    ]
     # The whole graph as exported (the on-screen layout, links routed between the layers' cards).
-    cases.append(("insights-assistant", None, default_size("graph", analysis_of(sample("insights-assistant")))))
+    cases.append(
+        ("insights-assistant", None, default_size("graph", analysis_of(sample("insights-assistant"))))
+    )
     for plan, tile, size in cases:
         a = analysis_of(sample(plan))
         fig = Figure(figsize=size)
         draw_graph(fig, a, window=tile)
         ax = fig.axes[0]
         cards = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_zorder() == 2][0]
-        boxes = [(p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
-                 for p in cards.get_paths()]
+        boxes = [
+            (p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
+            for p in cards.get_paths()
+        ]
         lines = [p for c in ax.collections if isinstance(c, PathCollection) for p in c.get_paths()]
         assert lines
         for path in lines:
             pts = path.interpolated(20).vertices
             for x0, x1, y0, y1 in boxes:
-                inside = (pts[:, 0] > x0 + 0.01) & (pts[:, 0] < x1 - 0.01) & (pts[:, 1] > y0 + 0.01) & (
-                    pts[:, 1] < y1 - 0.01)
+                inside = (
+                    (pts[:, 0] > x0 + 0.01)
+                    & (pts[:, 0] < x1 - 0.01)
+                    & (pts[:, 1] > y0 + 0.01)
+                    & (pts[:, 1] < y1 - 0.01)
+                )
                 assert not inside.any(), f"{plan}: a link passes under a card"

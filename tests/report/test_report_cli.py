@@ -26,8 +26,23 @@ def test_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_simulate_adds_p_dates(tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
-    assert main(["report", SMALL, "-o", str(out), "--sections", "cover", "--simulate", "--iterations", "300",
-                 "-q"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                SMALL,
+                "-o",
+                str(out),
+                "--sections",
+                "cover",
+                "--simulate",
+                "--iterations",
+                "300",
+                "-q",
+            ]
+        )
+        == 0
+    )
     cover = PdfReader(out).pages[0].extract_text()
     assert "80% confident by (P80)" in cover and "P50 " in cover
 

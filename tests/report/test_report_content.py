@@ -28,7 +28,9 @@ def test_every_section_heading_is_in_the_text(bank_report: Report) -> None:
     flat = bank_report.flat
     # Every default section that has something to say (the plan has no baseline, so no baseline section).
     # (nor scenario comparison, which needs --scenarios)
-    titles = [s.title for s in all_sections() if s.default and s.name not in ("cover", "baseline", "comparison")]
+    titles = [
+        s.title for s in all_sections() if s.default and s.name not in ("cover", "baseline", "comparison")
+    ]
     assert len(titles) >= 9
     for title in titles:
         assert title in flat, title
@@ -38,8 +40,15 @@ def test_every_section_heading_is_in_the_text(bank_report: Report) -> None:
     # The cover names the plan and its key figures.
     cover = normalise(bank_report.pages[0])
     assert plan.title in cover
-    for label in ("Finish", "Price of strict gates", "Decisions", "Top risk", "80% confident by (P80)",
-                  "Not simulated", "Contents"):
+    for label in (
+        "Finish",
+        "Price of strict gates",
+        "Decisions",
+        "Top risk",
+        "80% confident by (P80)",
+        "Not simulated",
+        "Contents",
+    ):
         assert label in cover
 
 
@@ -62,14 +71,16 @@ def test_summary_is_written_in_sentences(bank_report: Report) -> None:
     s = bank_report.analysis.schedule
     st = bank_report.analysis.stages
     start = flat.index("When it finishes, and why")
-    summary = flat[start:flat.index("Key dates", start)]
+    summary = flat[start : flat.index("Key dates", start)]
     assert f"The finish, week {s.finish:g} (" in summary, "the finish, with its date"
     assert "is set by a chain of" in summary, "what sets the finish, in words"
     assert "strict gates" in summary and st is not None
     assert "Top risks" in summary and "Needs the board's attention" in summary
 
 
-def test_page_count_grows_with_the_plan(small_report: Report, bank_report: Report, big_report: Report) -> None:
+def test_page_count_grows_with_the_plan(
+    small_report: Report, bank_report: Report, big_report: Report
+) -> None:
     n_small, n_bank, n_big = (len(r.reader.pages) for r in (small_report, bank_report, big_report))
     assert len(small_report.analysis.plan.decisions) < len(bank_report.analysis.plan.decisions)
     assert n_small <= n_bank < n_big  # (short sections share pages, so similar plans may take as many)
@@ -94,8 +105,11 @@ def test_bookmarks_per_section_and_stage(bank_report: Report) -> None:
     for section in all_sections():
         # The baseline section only exists for a plan with a baseline.
         # Scenario comparison only with --scenarios.
-        if (section.default and section.name not in ("cover", "comparison")
-                and (section.name != "baseline" or plan.baselines)):
+        if (
+            section.default
+            and section.name not in ("cover", "comparison")
+            and (section.name != "baseline" or plan.baselines)
+        ):
             assert section.title in top
     assert [t for t in nested if t[:1].isdigit()] == [f"{k}. {s.name}" for k, s in enumerate(plan.stages, 1)]
     # Each bookmark points at the page where its section starts.
@@ -160,8 +174,13 @@ def test_charts_are_vectors_with_real_text(bank_report: Report) -> None:
     for k in gantt_pages:
         res = reader.pages[k].get("/Resources").get_object()
         xobjects = res.get("/XObject")
-        images = [] if xobjects is None else [
-            n for n, ref in xobjects.get_object().items() if ref.get_object().get("/Subtype") == "/Image"]
+        images = (
+            []
+            if xobjects is None
+            else [
+                n for n, ref in xobjects.get_object().items() if ref.get_object().get("/Subtype") == "/Image"
+            ]
+        )
         assert not images, "charts are drawn as vectors, not pictures"
     # Stage names are drawn as text in the Gantt.
     assert any(s.name.upper() in bank_report.pages[gantt_pages[0]] for s in plan.stages)
@@ -205,9 +224,23 @@ def test_big_plans_tile_the_gantt_and_graph(big_report: Report) -> None:
 
 
 def test_default_sections_are_registered() -> None:
-    assert default_section_names() == ["cover", "summary", "cost", "roadmap", "stage-timeline", "gantt", "graph",
-                                       "stages-detail", "baseline", "critical-path", "risk", "capacity", "coverage",
-                                       "findings", "appendix"]
+    assert default_section_names() == [
+        "cover",
+        "summary",
+        "cost",
+        "roadmap",
+        "stage-timeline",
+        "gantt",
+        "graph",
+        "stages-detail",
+        "baseline",
+        "critical-path",
+        "risk",
+        "capacity",
+        "coverage",
+        "findings",
+        "appendix",
+    ]
 
 
 def test_roadmap_gantt_and_critical_path_are_charts(bank_report: Report) -> None:

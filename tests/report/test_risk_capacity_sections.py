@@ -21,8 +21,9 @@ def bank_sim() -> tuple[Report, object]:
     import tempfile
 
     folder = Path(tempfile.mkdtemp())
-    return make_report(analysis, folder / "risk.pdf", sections=["summary", "risk", "capacity"],
-                       simulation=sim), sim
+    return make_report(
+        analysis, folder / "risk.pdf", sections=["summary", "risk", "capacity"], simulation=sim
+    ), sim
 
 
 def test_risk_section_with_a_simulation(bank_sim: tuple[Report, object]) -> None:
@@ -39,7 +40,9 @@ def test_risk_section_with_a_simulation(bank_sim: tuple[Report, object]) -> None
 
 
 def test_risk_section_without_a_simulation_says_how_to_get_one(tmp_path: Path) -> None:
-    report = make_report(analysis_of(sample("fraud-detection")), tmp_path / "r.pdf", sections=["summary", "risk"])
+    report = make_report(
+        analysis_of(sample("fraud-detection")), tmp_path / "r.pdf", sections=["summary", "risk"]
+    )
     assert "Schedule risk" in report.flat
     assert "Not simulated." in report.flat
     assert "planner" not in report.flat.replace("Scaling Roadmap Planner", ""), "no command-line text"
@@ -48,7 +51,8 @@ def test_risk_section_without_a_simulation_says_how_to_get_one(tmp_path: Path) -
 
 
 def test_capacity_section_names_the_teams_over_capacity_and_the_levelled_finish(
-        bank_sim: tuple[Report, object]) -> None:
+    bank_sim: tuple[Report, object],
+) -> None:
     report, _ = bank_sim
     a = report.analysis
     over = [tl.name for tl in team_loads(a.plan, a.schedule.es, a.schedule.ef) if tl.over()]
@@ -68,8 +72,9 @@ def test_baseline_section_only_with_a_baseline(tmp_path: Path) -> None:
     none = make_report(analysis_of(plan), tmp_path / "n.pdf", sections=["summary", "baseline"])
     assert "Baseline variance" not in none.flat
 
-    plan = with_baseline(plan, make_baseline(analysis_of(plan).schedule, "Board approval",
-                                             created=dt.datetime(2027, 2, 15)))
+    plan = with_baseline(
+        plan, make_baseline(analysis_of(plan).schedule, "Board approval", created=dt.datetime(2027, 2, 15))
+    )
     d = next(d for d in plan.decisions if d.id == "model-validation")
     o, lk, pe = duration_triple(d.duration)
     d.duration = ThreePoint(optimistic=o + 3, likely=lk + 3, pessimistic=pe + 3)
@@ -87,7 +92,9 @@ def test_new_sections_keep_text_at_7_points_or_more(bank_sim: tuple[Report, obje
     report, _ = bank_sim
     sizes = []
     for page in report.reader.pages:
-        sizes += [float(m.group(1)) for m in re.finditer(rb"/\S+ ([0-9.]+) Tf", page.get_contents().get_data())]
+        sizes += [
+            float(m.group(1)) for m in re.finditer(rb"/\S+ ([0-9.]+) Tf", page.get_contents().get_data())
+        ]
     assert sizes and min(sizes) >= 7.0 - 1e-6
     # Chart pages are vectors: no images.
     for page in report.reader.pages:

@@ -31,7 +31,9 @@ def _plan(name: str) -> Analysis:
 
 def _check_one_page(analysis: Analysis, path: Path, paper: str, orientation: str) -> str:
     report = make_report(analysis, path, sections=["roadmap"], paper=paper, orientation=orientation)
-    assert len(report.reader.pages) == 1, f"{path.name}: the roadmap runs over {len(report.reader.pages)} pages"
+    assert len(report.reader.pages) == 1, (
+        f"{path.name}: the roadmap runs over {len(report.reader.pages)} pages"
+    )
     data = report.reader.pages[0].get_contents().get_data()
     sizes = [float(m.group(2)) for m in _TF.finditer(data)]
     assert sizes and min(sizes) >= 7.0 - 1e-6, f"{path.name}: smallest text {min(sizes)} pt"
@@ -41,8 +43,10 @@ def _check_one_page(analysis: Analysis, path: Path, paper: str, orientation: str
 
 
 @pytest.mark.parametrize(("paper", "orientation"), PAGES)
-@pytest.mark.parametrize("name", [p.name.split(".")[0] for p in sorted(SAMPLES.glob("*.plan.json"))]
-                         + ["template", "generated-300"])
+@pytest.mark.parametrize(
+    "name",
+    [p.name.split(".")[0] for p in sorted(SAMPLES.glob("*.plan.json"))] + ["template", "generated-300"],
+)
 def test_roadmap_is_one_legible_page(name: str, paper: str, orientation: str, tmp_path: Path) -> None:
     a = _plan(name)
     flat = _check_one_page(a, tmp_path / f"{name}.pdf", paper, orientation)
@@ -63,8 +67,13 @@ def test_roadmap_is_one_legible_page(name: str, paper: str, orientation: str, tm
         assert m is not None and "Gantt chart" in flat
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(n=st.integers(1, 400), seed=st.integers(0, 1000), page=st.sampled_from(PAGES))
-def test_random_plans_get_a_one_page_roadmap(n: int, seed: int, page: tuple[str, str], tmp_path: Path) -> None:
+def test_random_plans_get_a_one_page_roadmap(
+    n: int, seed: int, page: tuple[str, str], tmp_path: Path
+) -> None:
     _check_one_page(analysis_of(generated_plan(n, seed=seed)), tmp_path / f"r{n}-{seed}.pdf", *page)

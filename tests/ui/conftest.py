@@ -32,8 +32,9 @@ def _settings_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, _settings_root: Path, tmp_path: Path,
-                      monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_settings(
+    qapp: QApplication, _settings_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Settings and app data (recovery files, logs) live under tmp paths; the user's are never touched."""
     QCoreApplication.setOrganizationName("ScalingRoadmapPlannerTests")
     QCoreApplication.setApplicationName("PlannerTests")
@@ -69,8 +70,11 @@ def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
     assert not names, f"test leaked visible windows: {names}"
     assert active_workers() == 0, "test left an analysis worker running"
     assert active_simulations() == 0, "test left a simulation running"
-    extra = [t for t in threading.enumerate()
-             if t.ident not in before_threads and t.is_alive() and not isinstance(t, threading._DummyThread)]
+    extra = [
+        t
+        for t in threading.enumerate()
+        if t.ident not in before_threads and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
     assert not extra, f"test leaked threads: {extra}"
 
 

@@ -34,8 +34,12 @@ def kill_once(folder: Path, seed: int, rng: random.Random | None = None, timeout
     log = folder / "edits.log"
     log.write_text("", encoding="utf-8")
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(log), str(seed)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(log), str(seed)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + timeout
         while "ready" not in log.read_text(encoding="utf-8"):

@@ -25,11 +25,18 @@ def test_app_icon_has_every_size() -> None:
 
 def test_create_application_gives_every_window_the_icon() -> None:
     # A fresh process: the test session's QApplication is pytest-qt's.
-    script = ("from planner.ui.app import create_application; from PySide6.QtWidgets import QDialog; "
-              "app = create_application(); d = QDialog(); "
-              "print(sorted(s.width() for s in d.windowIcon().availableSizes()), app.desktopFileName())")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    script = (
+        "from planner.ui.app import create_application; from PySide6.QtWidgets import QDialog; "
+        "app = create_application(); d = QDialog(); "
+        "print(sorted(s.width() for s in d.windowIcon().availableSizes()), app.desktopFileName())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("] ")[0] + "]" == str(SIZES)
     assert done.stdout.split("] ")[1].strip() == "org.scalingroadmap.Planner"
@@ -49,8 +56,12 @@ def test_about_shows_version_licence_and_libraries(window: MainWindow, qtbot: Qt
         assert box.windowTitle() == "About Scaling Roadmap Planner"
         assert f"</b> {__version__}" in text
         assert "Licence: Proprietary" in text
-        for name, version in (("PySide6", PySide6.__version__), ("matplotlib", matplotlib.__version__),
-                              ("NumPy", numpy.__version__), ("Qt", qVersion())):
+        for name, version in (
+            ("PySide6", PySide6.__version__),
+            ("matplotlib", matplotlib.__version__),
+            ("NumPy", numpy.__version__),
+            ("Qt", qVersion()),
+        ):
             assert f"<td>{name}</td><td>&nbsp;&nbsp;{version}</td>" in text, name
         assert not box.iconPixmap().isNull() and box.iconPixmap().width() == 64
         assert box.windowModality() == Qt.WindowModality.WindowModal  # open(), not exec()

@@ -23,8 +23,11 @@ def _cell(window, decision_id: str, column: str) -> str:  # type: ignore[no-unty
 def _critical_id(doc) -> str:  # type: ignore[no-untyped-def]
     s = doc.analysis.schedule
     # one that ends the plan: lengthening it moves the finish by as much
-    return next(did for i, did in enumerate(s.ids)
-                if s.critical[i] and not doc.decision(did).milestone and s.ef[i] > s.es[i] and s.ef[i] == s.finish)
+    return next(
+        did
+        for i, did in enumerate(s.ids)
+        if s.critical[i] and not doc.decision(did).milestone and s.ef[i] > s.es[i] and s.ef[i] == s.finish
+    )
 
 
 def test_save_baseline_undo_and_variance(qtbot, sample_window):
@@ -133,7 +136,9 @@ def test_capacity_tab_shows_load_and_levelled_schedule(qtbot, sample_window):
     assert tab.over.topLevelItemCount() >= 1
     first = tab.over.topLevelItem(0)
     assert first.text(0) in {t.name for t in doc.plan.teams} and "–" in first.text(1)
-    qtbot.mouseClick(tab.over.viewport(), Qt.MouseButton.LeftButton, pos=tab.over.visualItemRect(first).center())
+    qtbot.mouseClick(
+        tab.over.viewport(), Qt.MouseButton.LeftButton, pos=tab.over.visualItemRect(first).center()
+    )
     assert doc.selection  # the decisions running then
     # levelled vs unlevelled, most delayed first
     assert tab.compare.topLevelItemCount() == len(lv.delayed)
@@ -189,14 +194,18 @@ def test_print_preview_goes_to_the_current_chart(qtbot, sample_window, monkeypat
 
 
 def test_window_starts_without_matplotlib():
-    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-            "from planner.ui.app import create_application\n"
-            "app = create_application()\n"
-            "from planner.ui.main_window import MainWindow\n"
-            "w = MainWindow(persist_layout=False); w.show(); app.processEvents()\n"
-            "print('matplotlib' in sys.modules, 'planner.ui.chart_tab' in sys.modules)\n"
-            "w.discard_and_close()\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from planner.ui.app import create_application\n"
+        "app = create_application()\n"
+        "from planner.ui.main_window import MainWindow\n"
+        "w = MainWindow(persist_layout=False); w.show(); app.processEvents()\n"
+        "print('matplotlib' in sys.modules, 'planner.ui.chart_tab' in sys.modules)\n"
+        "w.discard_and_close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.split() == ["False", "False"]
 
 

@@ -92,7 +92,7 @@ def test_cards_do_not_overlap_and_sit_in_their_stage_band(canvas: GraphCanvas, d
     scene = canvas.graph_scene
     rects = [(c.decision_id, c.scene_rect()) for c in scene.cards.values()]
     for i, (a, ra) in enumerate(rects):
-        for b, rb in rects[i + 1:]:
+        for b, rb in rects[i + 1 :]:
             assert not ra.intersects(rb), (a, b)
     assert doc.analysis is not None and doc.analysis.stages is not None
     seq = doc.analysis.stages.sequenced.tolist()
@@ -100,7 +100,9 @@ def test_cards_do_not_overlap_and_sit_in_their_stage_band(canvas: GraphCanvas, d
         assert scene.bands[seq[i]].rect().contains(scene.cards[d.id].scene_rect())
 
 
-def test_critical_milestone_and_driving_flags_follow_the_analysis(canvas: GraphCanvas, doc: PlanDocument) -> None:
+def test_critical_milestone_and_driving_flags_follow_the_analysis(
+    canvas: GraphCanvas, doc: PlanDocument
+) -> None:
     a = doc.analysis
     assert a is not None and a.schedule is not None
     scene = canvas.graph_scene
@@ -236,8 +238,9 @@ def _find_pair(doc: PlanDocument) -> tuple[str, str]:
     raise AssertionError("no independent pair")
 
 
-def test_drag_from_the_handle_to_another_card_adds_a_dependency(canvas: GraphCanvas, doc: PlanDocument,
-                                                                  qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_drag_from_the_handle_to_another_card_adds_a_dependency(
+    canvas: GraphCanvas, doc: PlanDocument, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     a, b = _find_pair(doc)
     canvas.fit_to_view()
@@ -264,8 +267,9 @@ def test_drag_from_the_handle_to_another_card_adds_a_dependency(canvas: GraphCan
 
 # The offscreen platform cannot propagate a dialog's size hints and says so; harmless.
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_a_link_that_would_close_a_cycle_is_refused_naming_the_cycle(canvas: GraphCanvas,
-                                                                       doc: PlanDocument) -> None:
+def test_a_link_that_would_close_a_cycle_is_refused_naming_the_cycle(
+    canvas: GraphCanvas, doc: PlanDocument
+) -> None:
     scene = canvas.graph_scene
     # Pick a chain a -> b -> c and drag from c back to a.
     succ: dict[str, list[str]] = {}
@@ -319,8 +323,9 @@ def test_escape_cancels_a_link_drag(canvas: GraphCanvas, doc: PlanDocument) -> N
     assert len(doc.plan.dependencies) == n and doc.undo_stack.count() == 0
 
 
-def test_dragging_a_link_to_the_border_scrolls_the_view(canvas: GraphCanvas, doc: PlanDocument,
-                                                          qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dragging_a_link_to_the_border_scrolls_the_view(
+    canvas: GraphCanvas, doc: PlanDocument, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     card = scene.cards[doc.plan.decisions[0].id]
     canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().minimum())
@@ -352,20 +357,22 @@ def test_middle_button_pans(canvas: GraphCanvas) -> None:
     centre = vp.rect().center()
     QTest.mousePress(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, centre)
     QTest.mouseMove(vp, centre + QPoint(-50, -30))
-    QTest.mouseRelease(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(-50, -30))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(-50, -30)
+    )
     assert (h.value(), v.value()) == (before[0] + 50, before[1] + 30)
 
 
-def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: PlanDocument,
-                                                   qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     edge = clickable_edges(canvas)[0]
     k = edge.dep_index
     dep = doc.plan.dependencies[k]
     mid = edge.path().pointAtPercent(0.5)
     canvas.centerOn(mid)
-    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     canvas.mapFromScene(mid))
+    QTest.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, canvas.mapFromScene(mid)
+    )
     assert scene.selected_edges() == [edge]
     assert edge.pen().color() == edge.color()
     n = len(doc.plan.dependencies)
@@ -380,8 +387,9 @@ def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: Pla
     assert len(edges_of(canvas)) == n
 
 
-def test_delete_without_a_selected_edge_deletes_the_selected_decisions(canvas: GraphCanvas,
-                                                                       doc: PlanDocument) -> None:
+def test_delete_without_a_selected_edge_deletes_the_selected_decisions(
+    canvas: GraphCanvas, doc: PlanDocument
+) -> None:
     victim = doc.plan.decisions[7].id
     doc.select([victim])
     canvas.setFocus()
@@ -399,23 +407,31 @@ def test_a_plain_click_selects_an_edge_only(canvas: GraphCanvas, doc: PlanDocume
     for edge in edges:
         mid = edge.path().pointAtPercent(0.5)
         canvas.centerOn(mid)
-        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                         canvas.mapFromScene(mid))
+        QTest.mouseClick(
+            canvas.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            canvas.mapFromScene(mid),
+        )
     assert set(scene.selected_edges()) == set(edges)
     assert doc.selection == [doc.plan.decisions[0].id]  # Ctrl keeps the card selection
     mid = edges[0].path().pointAtPercent(0.5)
-    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     canvas.mapFromScene(mid))
+    QTest.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, canvas.mapFromScene(mid)
+    )
     assert scene.selected_edges() == [edges[0]] and doc.selection == []
 
 
 # -- selection -----------------------------------------------------------------------------------------------------
-def test_clicking_a_card_selects_it_in_the_document(canvas: GraphCanvas, doc: PlanDocument,
-                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_card_selects_it_in_the_document(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
     card = canvas.graph_scene.cards[doc.plan.decisions[5].id]
     with qtbot.waitSignal(doc.selection_changed, timeout=1000) as blocker:
-        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         card_point(canvas, card))
+        QTest.mouseClick(
+            canvas.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            card_point(canvas, card),
+        )
     assert blocker.args == [[card.decision_id]]
     assert doc.selection == [card.decision_id]
     assert doc.undo_stack.count() == 0  # a click is not a move
@@ -489,8 +505,16 @@ def test_keyboard_and_wheel_zoom(canvas: GraphCanvas, qtbot) -> None:  # type: i
 
     before = canvas.zoom
     centre = P(canvas.viewport().rect().center())
-    ev = QWheelEvent(centre, canvas.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
-                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    ev = QWheelEvent(
+        centre,
+        canvas.viewport().mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     canvas.wheelEvent(ev)
     assert canvas.zoom == pytest.approx(before * 1.25)
 
@@ -512,8 +536,7 @@ def test_small_plans_are_not_magnified_past_100_percent(qtbot) -> None:  # type:
 
 
 # -- updates -------------------------------------------------------------------------------------------------------
-def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument,
-                                 qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     cards = dict(scene.cards)
     edges = list(scene.edges)
@@ -521,7 +544,9 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument,
     target = next(d for d in doc.plan.decisions if not d.milestone)
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
         assert doc.set_duration(target.id, 20, 20, 20) is None
-    assert scene.cards == cards and all(a is b for a, b in zip(scene.cards.values(), cards.values(), strict=True))
+    assert scene.cards == cards and all(
+        a is b for a, b in zip(scene.cards.values(), cards.values(), strict=True)
+    )
     assert all(a is b for a, b in zip(scene.edges, edges, strict=True))
     assert scene.bands == bands
     data = scene.cards[target.id].card_data
@@ -531,8 +556,7 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument,
     assert scene.cards[target.id].card_data.title == "A brand new title for this decision"  # type: ignore[union-attr]
 
 
-def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument,
-                                               qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "SS" and dep.lag)
     edge = scene.edges[k]
@@ -550,8 +574,9 @@ def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDoc
     assert edge.label is not None and edge.label.text == edge_label("SS", doc.plan.dependencies[k].lag)
 
 
-def test_adding_and_removing_decisions_keeps_the_other_items(canvas: GraphCanvas, doc: PlanDocument,
-                                                             qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_adding_and_removing_decisions_keeps_the_other_items(
+    canvas: GraphCanvas, doc: PlanDocument, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     cards = dict(scene.cards)
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
@@ -602,11 +627,15 @@ def test_a_plan_with_referential_errors_still_shows(qtbot) -> None:  # type: ign
     from planner.model import Decision, Dependency, new_plan
 
     plan = new_plan()
-    plan.decisions = [Decision(id="a", title="A", stage="validate"), Decision(id="a", title="A again", stage="scale"),
-                      Decision(id="b", title="B", stage="nowhere", area="no-such-area"),
-                      Decision(id="m", title="M", stage="integrate", milestone=True)]
-    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in
-                         [("a", "b"), ("ghost", "b"), ("b", "b"), ("a", "m")]]
+    plan.decisions = [
+        Decision(id="a", title="A", stage="validate"),
+        Decision(id="a", title="A again", stage="scale"),
+        Decision(id="b", title="B", stage="nowhere", area="no-such-area"),
+        Decision(id="m", title="M", stage="integrate", milestone=True),
+    ]
+    plan.dependencies = [
+        Dependency(**{"from": f, "to": t}) for f, t in [("a", "b"), ("ghost", "b"), ("b", "b"), ("a", "m")]
+    ]
     d = PlanDocument(plan)
     d.analyze_now()
     c = GraphCanvas(d)
@@ -631,14 +660,17 @@ def test_highlight_chain(canvas: GraphCanvas, doc: PlanDocument) -> None:
         assert card.highlighted == (did in chain)
         assert (card.opacity() == 1.0) == (did in chain)
     lit = [e for e in edges_of(canvas) if e.opacity() == 1.0]
-    assert {(e.source.decision_id, e.target.decision_id) for e in lit} == set(zip(chain, chain[1:], strict=False))
+    assert {(e.source.decision_id, e.target.decision_id) for e in lit} == set(
+        zip(chain, chain[1:], strict=False)
+    )
     canvas.highlight_chain([])
     assert all(c.opacity() == 1.0 and not c.highlighted for c in scene.cards.values())
 
 
 # -- laziness and narrow updates ----------------------------------------------------------------------------------
-def test_a_hidden_canvas_waits_and_catches_up_when_shown(canvas: GraphCanvas, doc: PlanDocument,
-                                                         qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_canvas_waits_and_catches_up_when_shown(
+    canvas: GraphCanvas, doc: PlanDocument, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     canvas.hide()
     assert not scene.active
@@ -659,15 +691,19 @@ def test_a_hidden_canvas_waits_and_catches_up_when_shown(canvas: GraphCanvas, do
     assert len(edges_of(canvas)) == len(doc.plan.dependencies)
 
 
-def test_an_edit_touches_only_the_cards_whose_figures_changed(canvas: GraphCanvas, doc: PlanDocument,
-                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_touches_only_the_cards_whose_figures_changed(
+    canvas: GraphCanvas, doc: PlanDocument, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     a = doc.analysis
     assert a is not None and a.schedule is not None
     # A decision off the critical path with float: lengthening it a little changes its own figures only.
     sched = a.schedule
-    target = next(d for d in doc.plan.decisions
-                  if not d.milestone and sched.total_float[sched.index[d.id]] >= 2 and d.weeks("likely") >= 1)
+    target = next(
+        d
+        for d in doc.plan.decisions
+        if not d.milestone and sched.total_float[sched.index[d.id]] >= 2 and d.weeks("likely") >= 1
+    )
     likely = target.weeks("likely")
     before = {i: c.card_data for i, c in scene.cards.items()}
     updated: list[str] = []
@@ -682,17 +718,21 @@ def test_an_edit_touches_only_the_cards_whose_figures_changed(canvas: GraphCanva
     doc.analyze_now()
     new = doc.analysis.schedule  # type: ignore[union-attr]
     old_tf, new_tf = sched.total_float.tolist(), new.total_float.tolist()
-    expected = {target.id} | {i for i in new.ids
-                              if old_tf[sched.index[i]] != new_tf[new.index[i]]
-                              or sched.critical[sched.index[i]] != new.critical[new.index[i]]}
+    expected = {target.id} | {
+        i
+        for i in new.ids
+        if old_tf[sched.index[i]] != new_tf[new.index[i]]
+        or sched.critical[sched.index[i]] != new.critical[new.index[i]]
+    }
     assert set(updated) <= expected | {d.id for d in doc.plan.decisions if d.milestone}
     assert target.id in updated and len(updated) < len(scene.cards)
     changed = {i for i, c in scene.cards.items() if c.card_data != before[i]}
     assert target.id in changed and changed <= set(updated)
 
 
-def test_an_edit_of_one_link_restyles_only_that_edge(canvas: GraphCanvas, doc: PlanDocument,
-                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_of_one_link_restyles_only_that_edge(
+    canvas: GraphCanvas, doc: PlanDocument, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     scene = canvas.graph_scene
     k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "FS" and not dep.lag)
     calls: list[int] = []
@@ -725,10 +765,17 @@ def test_the_layout_is_imported_lazily_and_cached(canvas: GraphCanvas, doc: Plan
     import subprocess
     import sys
 
-    code = ("import sys; import planner.ui.canvas.scene, planner.ui.canvas.view; "
-            "print('planner.analysis.layout' in sys.modules, 'numpy' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; import planner.ui.canvas.scene, planner.ui.canvas.view; "
+        "print('planner.analysis.layout' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.stdout.split() == ["False", "False"]
     scene = canvas.graph_scene
     layout = scene.layout

@@ -114,8 +114,11 @@ def test_dark_palette_darkens_the_canvas(canvas: GraphCanvas) -> None:
         assert canvas.graph_scene.backgroundBrush().color().lightness() < 60
         assert S.CARD_FILL.lightness() < 80 and S.INK.lightness() > 180
         image = canvas.grab().toImage()
-        dark_pixels = sum(image.pixelColor(x, y).lightness() < 80
-                          for x in range(0, image.width(), 37) for y in range(0, image.height(), 37))
+        dark_pixels = sum(
+            image.pixelColor(x, y).lightness() < 80
+            for x in range(0, image.width(), 37)
+            for y in range(0, image.height(), 37)
+        )
         total = len(range(0, image.width(), 37)) * len(range(0, image.height(), 37))
         assert dark_pixels > total * 0.6
     finally:
@@ -144,9 +147,13 @@ def test_dark_palette_darkens_the_charts_and_their_tool_bar(qtbot, doc: PlanDocu
         from matplotlib.text import Text
 
         texts = [t for t in tab.figure.findobj(Text) if t.get_text()]
-        assert texts and all(QColorLight(to_hex(t.get_color())) > 90 or _hued(to_hex(t.get_color())) for t in texts)
+        assert texts and all(
+            QColorLight(to_hex(t.get_color())) > 90 or _hued(to_hex(t.get_color())) for t in texts
+        )
         icon = tab.toolbar.actions()[0].icon().pixmap(24, 24).toImage()
-        light = [icon.pixelColor(x, y) for x in range(24) for y in range(24) if icon.pixelColor(x, y).alpha() > 200]
+        light = [
+            icon.pixelColor(x, y) for x in range(24) for y in range(24) if icon.pixelColor(x, y).alpha() > 200
+        ]
         assert light and max(c.lightness() for c in light) > 150  # the glyph is drawn light on the dark bar
     finally:
         app.setPalette(light_palette())

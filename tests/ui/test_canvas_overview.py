@@ -82,7 +82,7 @@ def _assert_legible(canvas: GraphCanvas) -> None:
         assert rect.height() >= 9, (text, rect)  # at least 9 px tall on screen
         assert view.contains(rect), (text, rect)  # not cut at an edge
     for i, (a, ta) in enumerate(texts):
-        for b, tb in texts[i + 1:]:
+        for b, tb in texts[i + 1 :]:
             assert not a.intersects(b), (ta, tb)
 
 
@@ -133,13 +133,16 @@ def test_fitted_2000_decisions_overview_is_legible(qtbot) -> None:  # type: igno
 def test_overview_counts_a_hand_checked_plan(qtbot, make_plan) -> None:  # type: ignore[no-untyped-def]
     # a (validate, data) -> b (validate, models) -> c (integrate, data); d (integrate, models) off the chain.
     plan = make_plan(
-        [{"id": "a", "area": "data", "duration": 2},
-         {"id": "b", "area": "models", "duration": 2},
-         {"id": "c", "stage": "integrate", "area": "data", "duration": 2},
-         {"id": "d", "stage": "integrate", "area": "models", "duration": 1}],
+        [
+            {"id": "a", "area": "data", "duration": 2},
+            {"id": "b", "area": "models", "duration": 2},
+            {"id": "c", "stage": "integrate", "area": "data", "duration": 2},
+            {"id": "d", "stage": "integrate", "area": "models", "duration": 1},
+        ],
         [("a", "b"), ("b", "c")],
         areas=[{"id": "data", "name": "Data", "color": "#1A73E8"}, {"id": "models", "name": "Models"}],
-        stages=["validate", "integrate"])
+        stages=["validate", "integrate"],
+    )
     doc = PlanDocument(plan)
     doc.analyze_now()
     canvas = _fitted(qtbot, doc)
@@ -181,7 +184,9 @@ def test_a_click_on_an_overview_block_zooms_in_on_its_decisions(qtbot) -> None: 
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=summary.blocks[cell].center())
     assert canvas.zoom == pytest.approx(S.READABLE_ZOOM)
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
-    shown = [i for i in summary.ids[cell] if visible.intersects(canvas.graph_scene.cards[i].sceneBoundingRect())]
+    shown = [
+        i for i in summary.ids[cell] if visible.intersects(canvas.graph_scene.cards[i].sceneBoundingRect())
+    ]
     assert shown  # its decisions are in sight, as cards
     canvas.viewport().repaint()
     assert canvas.overview_texts == []

@@ -71,12 +71,30 @@ def snapshot(canvas: GraphCanvas) -> dict[str, Any]:
     """Everything a build produces, in comparable form."""
     scene = canvas.graph_scene
     cards = {did: (c.pos().x(), c.pos().y(), c.layout_pos, c.card_data) for did, c in scene.cards.items()}
-    edges = [None if e is None else (e.dep_index, e.source.decision_id, e.target.decision_id, e.in_dy, e.info,
-                                     e.path().boundingRect(), e.label is not None, e.zValue())
-             for e in scene.edges]
+    edges = [
+        None
+        if e is None
+        else (
+            e.dep_index,
+            e.source.decision_id,
+            e.target.decision_id,
+            e.in_dy,
+            e.info,
+            e.path().boundingRect(),
+            e.label is not None,
+            e.zValue(),
+        )
+        for e in scene.edges
+    ]
     bands = [(b.rect(), b.count_text) for b in scene.bands]
-    return {"cards": cards, "edges": edges, "bands": bands, "content": scene.content_rect(),
-            "scene_rect": scene.sceneRect(), "items": len(scene.items())}
+    return {
+        "cards": cards,
+        "edges": edges,
+        "bands": bands,
+        "content": scene.content_rect(),
+        "scene_rect": scene.sceneRect(),
+        "items": len(scene.items()),
+    }
 
 
 def synchronous_snapshot(qtbot, monkeypatch: pytest.MonkeyPatch, doc: PlanDocument) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -114,7 +132,8 @@ def test_small_plans_are_built_at_once(qtbot) -> None:  # type: ignore[no-untype
 
 
 def test_a_large_plan_builds_in_slices_and_ends_as_a_synchronous_build(
-        qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     expected = synchronous_snapshot(qtbot, monkeypatch, doc)
     canvas = make_canvas(qtbot, doc, show=False)
     scene = canvas.graph_scene
@@ -147,7 +166,9 @@ def test_the_view_scrolls_zooms_and_paints_during_the_build(qtbot, doc: PlanDocu
     scene = canvas.graph_scene
     canvas.overview()  # asked for before the layout is known: applied once it is
     qtbot.waitUntil(lambda: not scene.content_rect().isEmpty(), timeout=30_000)
-    assert scene.building, "the build should still be running (the test needs a slower build or a larger plan)"
+    assert scene.building, (
+        "the build should still be running (the test needs a slower build or a larger plan)"
+    )
     assert canvas.zoom == pytest.approx(S.READABLE_ZOOM)  # the overview, applied from the layout
     assert canvas._progress_text().startswith("Building graph… ")
     canvas.zoom_out()
@@ -163,8 +184,9 @@ def test_the_view_scrolls_zooms_and_paints_during_the_build(qtbot, doc: PlanDocu
     assert len(scene.cards) == N
 
 
-def test_an_analysis_arriving_mid_build_is_shown(qtbot, big_plan_json: str,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_analysis_arriving_mid_build_is_shown(
+    qtbot, big_plan_json: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     d = PlanDocument(fresh_plan(big_plan_json))  # no analysis yet
     try:
         canvas = make_canvas(qtbot, d)
@@ -182,8 +204,9 @@ def test_an_analysis_arriving_mid_build_is_shown(qtbot, big_plan_json: str,
         d.shutdown()
 
 
-def test_an_edit_mid_build_completes_it_and_ends_consistent(qtbot, doc: PlanDocument,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_mid_build_completes_it_and_ends_consistent(
+    qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)
@@ -203,8 +226,7 @@ def test_an_edit_mid_build_completes_it_and_ends_consistent(qtbot, doc: PlanDocu
     assert snapshot(canvas) == expected
 
 
-def test_a_new_plan_mid_build_restarts_it(qtbot, doc: PlanDocument,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_plan_mid_build_restarts_it(qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)

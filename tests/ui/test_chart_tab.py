@@ -91,8 +91,11 @@ def test_with_the_real_document(qtbot) -> None:  # type: ignore[no-untyped-def]
     n = tab.draw_count
     doc.select([first])
     qtbot.waitUntil(lambda: tab.draw_count > n, timeout=3000)
-    texts = [t for t in tab.figure.findobj(lambda a: hasattr(a, "get_fontweight") and hasattr(a, "get_text"))
-             if t.get_text().startswith(doc.plan.decisions[0].title[:20])]
+    texts = [
+        t
+        for t in tab.figure.findobj(lambda a: hasattr(a, "get_fontweight") and hasattr(a, "get_text"))
+        if t.get_text().startswith(doc.plan.decisions[0].title[:20])
+    ]
     assert texts and all(t.get_fontweight() == "bold" for t in texts)  # the selected row stands out
     tab.close()
     doc.shutdown()

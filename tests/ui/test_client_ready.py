@@ -41,6 +41,7 @@ def test_print_preview_opens_and_closes(qtbot, sample_window):  # type: ignore[n
 
 # -- table edits: never silent, never a broken schedule -------------------------------------------------------
 
+
 def _cell(window, decision_id: str, column: str):  # type: ignore[no-untyped-def]
     from planner.ui.models import COLUMN_INDEX, DecisionIdRole
 
@@ -142,6 +143,7 @@ def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):  # type:
 
 # -- the driving-chain highlight never outlives the chain -----------------------------------------------------
 
+
 def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type: ignore[no-untyped-def]
     w = sample_window
     doc = w.doc
@@ -175,8 +177,11 @@ def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type
     form.highlight_button.click()
     assert scene.highlight == form._chain and len(scene.highlight) >= 3
     target = scene.highlight[-1]
-    other = next(d.id for d in doc.plan.decisions if d.id not in scene.highlight and not d.milestone
-                 and doc.would_create_cycle(d.id, target) is None)
+    other = next(
+        d.id
+        for d in doc.plan.decisions
+        if d.id not in scene.highlight and not d.milestone and doc.would_create_cycle(d.id, target) is None
+    )
     assert doc.add_dependency(other, target) is None
     doc.set_duration(other, 300, 300, 300)
     doc.analyze_now()
@@ -185,6 +190,7 @@ def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type
 
 
 # -- the Capacity tab counts what the core counts -------------------------------------------------------------
+
 
 def test_capacity_tab_counts_the_cores_stretches(qtbot, sample_window):  # type: ignore[no-untyped-def]
     from planner.analysis.capacity import over_capacity_stretches

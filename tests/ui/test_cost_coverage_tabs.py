@@ -31,7 +31,11 @@ def test_cost_tab_shows_the_core_figures_and_edits_money(window: Any, qtbot: Any
     assert "Run the simulation" in text
     stages = tab.trees["stage"]
     assert [stages.topLevelItem(i).text(0) for i in range(stages.topLevelItemCount())] == [
-        "Validate", "Integrate", "Operationalize", "Scale"]
+        "Validate",
+        "Integrate",
+        "Operationalize",
+        "Scale",
+    ]
     assert stages.topLevelItem(0).text(1) == format_money(expected.breakdown.by_stage[0][2], "USD")
     assert tab.fields["budget"].text() == "1975000"
 
@@ -56,14 +60,20 @@ def test_cost_tab_shows_the_core_figures_and_edits_money(window: Any, qtbot: Any
     window.doc.wait_for_analysis()
     qtbot.waitUntil(lambda: tab.trees["decision"].topLevelItemCount() == len(window.doc.plan.decisions))
     tree = tab.trees["decision"]
-    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-               if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"])
+    row = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"]
+    )
     row.setText(4, "1500")
     assert window.doc.decision("value-case").run_rate == 1500
     window.doc.wait_for_analysis()
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == len(window.doc.plan.decisions))
-    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-               if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"])
+    row = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == ["value-case"]
+    )
     row.setText(3, "Vendor")
     assert window.doc.decision("value-case").cost_category == "vendor"
     window.doc.undo_stack.undo()
@@ -125,7 +135,9 @@ def test_coverage_matrix_and_ai_system_edits(window: Any, qtbot: Any) -> None:
     window.doc.delete_decisions(["conformity-assessment"])
     window.doc.wait_for_analysis()
     qtbot.waitUntil(lambda: "missing" in tab.summary.text() and "none missing" not in tab.summary.text())
-    statuses = {tab.matrix.item(r, 0).text(): tab.matrix.item(r, 6).text() for r in range(tab.matrix.rowCount())}
+    statuses = {
+        tab.matrix.item(r, 0).text(): tab.matrix.item(r, 6).text() for r in range(tab.matrix.rowCount())
+    }
     assert {k for k, v in statuses.items() if v == "MISSING"} == {"Art. 16", "Art. 43", "Art. 47", "Art. 48"}
     assert tab.findings.topLevelItemCount() >= 4
     window.doc.undo_stack.undo()

@@ -84,7 +84,9 @@ def test_rename_keeps_the_baseline_figures(qtbot):
 
     doc = make_doc()
     doc.add_decision("A", id="a")
-    doc.plan.baselines.append(Baseline(name="B0", finish=1, decisions={"a": BaselineEntry(start=0, finish=1)}))
+    doc.plan.baselines.append(
+        Baseline(name="B0", finish=1, decisions={"a": BaselineEntry(start=0, finish=1)})
+    )
     assert doc.edit_decision("a", id="alpha") is None
     assert list(doc.plan.baselines[0].decisions) == ["alpha"]
     doc.undo_stack.undo()

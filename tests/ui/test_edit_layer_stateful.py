@@ -15,7 +15,8 @@ from planner.templates import load_template
 from planner.ui.document import PlanDocument
 
 TITLES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda t: t.strip() != "")
+    lambda t: t.strip() != ""
+)
 WEEKS = st.floats(min_value=0, max_value=60, allow_nan=False).map(lambda x: round(x, 2))
 
 
@@ -57,8 +58,12 @@ class EditLayer(RuleBasedStateMachine):
         if did:
             self.doc.set_duration(did, o, o + a, o + a + b)
 
-    @rule(a=st.integers(0, 500), b=st.integers(0, 500), kind=st.sampled_from(["FS", "SS", "FF", "SF"]),
-          lag=st.sampled_from([0.0, 1.0, -0.5]))
+    @rule(
+        a=st.integers(0, 500),
+        b=st.integers(0, 500),
+        kind=st.sampled_from(["FS", "SS", "FF", "SF"]),
+        lag=st.sampled_from([0.0, 1.0, -0.5]),
+    )
     def link(self, a: int, b: int, kind: str, lag: float) -> None:
         x, y = self._id(a), self._id(b)
         if x and y:
@@ -107,8 +112,13 @@ class EditLayer(RuleBasedStateMachine):
             doc.shutdown()
 
 
-EditLayer.TestCase.settings = settings(max_examples=25, stateful_step_count=25, deadline=None, derandomize=True,
-                                       suppress_health_check=[HealthCheck.too_slow])
+EditLayer.TestCase.settings = settings(
+    max_examples=25,
+    stateful_step_count=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def test_edit_layer(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -130,8 +130,10 @@ def test_duplicate_and_table_selection(qtbot, window, sample_path):
 @pytest.mark.parametrize("choice", ["save", "discard", "cancel"])
 def test_close_prompt(qtbot, window, tmp_path, choice):
     path = tmp_path / "p.plan.json"
-    path.write_text(dump_plan(load_plan(Path(__file__).parents[2] / "sample_plans" / "fraud-detection.plan.json")),
-                    encoding="utf-8")
+    path.write_text(
+        dump_plan(load_plan(Path(__file__).parents[2] / "sample_plans" / "fraud-detection.plan.json")),
+        encoding="utf-8",
+    )
     window.open_file(path)
     first = window.doc.plan.decisions[0].id
     window.doc.edit_decision(first, title="Changed title")
@@ -140,8 +142,11 @@ def test_close_prompt(qtbot, window, tmp_path, choice):
     box = window.active_prompt
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert window.isVisible()  # nothing closes before the user answers
-    button = {"save": QMessageBox.StandardButton.Save, "discard": QMessageBox.StandardButton.Discard,
-              "cancel": QMessageBox.StandardButton.Cancel}[choice]
+    button = {
+        "save": QMessageBox.StandardButton.Save,
+        "discard": QMessageBox.StandardButton.Discard,
+        "cancel": QMessageBox.StandardButton.Cancel,
+    }[choice]
     qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     if choice == "cancel":

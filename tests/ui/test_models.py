@@ -25,8 +25,10 @@ def test_decision_table_model(qtmodeltester, sample_path):
     doc.analyze_now()
     qtmodeltester.check(model)
     assert model.rowCount() == len(doc.plan.decisions)
-    finishes = [model.data(model.index(r, COLUMN_INDEX["finish"]), Qt.ItemDataRole.EditRole)
-                for r in range(model.rowCount())]
+    finishes = [
+        model.data(model.index(r, COLUMN_INDEX["finish"]), Qt.ItemDataRole.EditRole)
+        for r in range(model.rowCount())
+    ]
     assert finishes  # display values present
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()

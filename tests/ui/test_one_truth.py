@@ -31,8 +31,13 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.parametrize("name", ["fraud-detection", "bank-assistant"])
-def test_every_view_gives_the_same_dates(name: str, qtbot, window, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_view_gives_the_same_dates(
+    name: str,
+    qtbot,
+    window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     path = SAMPLES / f"{name}.plan.json"
     plan = load_plan(path)
     a = analyze(plan)
@@ -48,11 +53,13 @@ def test_every_view_gives_the_same_dates(name: str, qtbot, window, tmp_path: Pat
     data = json.loads(_run(["analyze", str(path), "--format", "json"], capsys))
     assert data["finish_date"] == units.week_to_date(plan.start_date, a.schedule.finish).isoformat()
     assert [s["gate_date"] for s in data["stages"]] == [
-        units.week_to_date(plan.start_date, r.gate).isoformat() for r in a.stages.stages]
+        units.week_to_date(plan.start_date, r.gate).isoformat() for r in a.stages.stages
+    ]
 
     # The simulation: CLI JSON and the report use the same P50/P80.
-    sim_json = json.loads(_run(["simulate", str(path), "-n", str(ITER), "--seed", str(SEED), "--format", "json"],
-                               capsys))
+    sim_json = json.loads(
+        _run(["simulate", str(path), "-n", str(ITER), "--seed", str(SEED), "--format", "json"], capsys)
+    )
     p50, p80 = sim_json["finish"]["p50"], sim_json["finish"]["p80"]
     assert sim_json["finish_dates"]["p50"] == units.week_to_date(plan.start_date, p50).isoformat()
     sim = simulate(plan, ITER, SEED)
@@ -69,21 +76,27 @@ def test_every_view_gives_the_same_dates(name: str, qtbot, window, tmp_path: Pat
     assert f"({p50_date}) (P50)" in report and f"({p80_date}) (P80)" in report
     # Key dates: each stage's gate is the gated schedule's gate, with its date.
     for r in a.stages.stages:
-        assert f"{units.format_date(units.week_to_date(plan.start_date, r.gate))} (wk {units.format_weeks(r.gate)})" \
+        assert (
+            f"{units.format_date(units.week_to_date(plan.start_date, r.gate))} (wk {units.format_weeks(r.gate)})"
             in report
+        )
     # Every date the report writes next to a week is that week through the one rule.
     # (The week is written to two decimals, so the exact week lies within 0.005 of it.)
     found = re.findall(r"week ([0-9.]+) \((\d{1,2} [A-Z][a-z]{2} \d{4})\)", report)
     assert len(found) >= 4
     for week, date in found:
         w = float(week)
-        allowed = {units.format_date(units.week_to_date(plan.start_date, x)) for x in (w - 0.005, w, w + 0.005)}
+        allowed = {
+            units.format_date(units.week_to_date(plan.start_date, x)) for x in (w - 0.005, w, w + 0.005)
+        }
         assert date in allowed, (week, date)
 
     # The app's status bar.
     assert window.open_file(path)
     window.doc.analyze_now()
-    assert window.status.finish.text() == f"Finish: week {units.format_weeks(a.schedule.finish)} ({finish_date})"
+    assert (
+        window.status.finish.text() == f"Finish: week {units.format_weeks(a.schedule.finish)} ({finish_date})"
+    )
     gated = units.format_date(units.week_to_date(plan.start_date, a.stages.gated_finish))
     assert f"({gated})" in window.status.gated.text()
 

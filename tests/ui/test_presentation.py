@@ -124,8 +124,9 @@ def test_escape_closes_the_edit_inspector_then_leaves(presenting, qtbot):
     w = presenting
     p = w.presentation
     inspector_visible = w.inspector_dock.isVisible()
-    QTest.keyClick(w.canvas, Qt.Key.Key_P,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        w.canvas, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert p.active
     w.doc.select(["ai-gateway"])
     card = w.canvas.mapFromScene(w.canvas.graph_scene.selectedItems()[0].sceneBoundingRect().center())

@@ -46,8 +46,15 @@ def test_a_live_pid_with_another_start_time_is_still_offered(qtbot, window):
     plan = json.loads(dump_plan(window.doc.plan))
     plan["title"] = "Left by a crash before a reboot"
     # pid 1 is alive (init), but it is not the process that wrote this file: its start time differs.
-    payload = {"format": recovery.FORMAT, "version": 2, "pid": 1, "session": "1-notthesamestart",
-               "written": "2026-12-01T10:00:00", "original_path": None, "plan": plan}
+    payload = {
+        "format": recovery.FORMAT,
+        "version": 2,
+        "pid": 1,
+        "session": "1-notthesamestart",
+        "written": "2026-12-01T10:00:00",
+        "original_path": None,
+        "plan": plan,
+    }
     (folder / "deadbeef.recovery.json").write_text(json.dumps(payload), encoding="utf-8")
     entries = recovery.orphans()
     assert [e.title for e in entries] == ["Left by a crash before a reboot"]
@@ -59,7 +66,9 @@ def test_a_live_pid_with_another_start_time_is_still_offered(qtbot, window):
 def test_a_file_of_a_live_session_is_not_offered(qtbot, window):
     window.doc.add_decision("Mine, still open")
     window.write_recovery()
-    recovery._LIVE.discard(window.recovery.token)  # as if another process owned it: only the lock says "alive"
+    recovery._LIVE.discard(
+        window.recovery.token
+    )  # as if another process owned it: only the lock says "alive"
     try:
         assert recovery.orphans() == []
     finally:
@@ -78,12 +87,18 @@ def test_malformed_recovery_files_are_skipped_and_reported_one_by_one(qtbot, win
     box = window.check_recovery()
     assert box is not None and "The good one" in box.text()
     reasons = {u.file.name: u.reason for u in window.unreadable_recovery}
-    assert reasons == {"a1.recovery.json": "names no valid process id", "a2.recovery.json": "holds no plan",
-                       "a3.recovery.json": "is not valid JSON (cut short?)"}
+    assert reasons == {
+        "a1.recovery.json": "names no valid process id",
+        "a2.recovery.json": "holds no plan",
+        "a3.recovery.json": "is not valid JSON (cut short?)",
+    }
     message = window.status.currentMessage()
     assert "a1.recovery.json" in message and "a3.recovery.json" in message
-    assert sorted(p.name for p in (folder / "unreadable").iterdir()) == ["a1.recovery.json", "a2.recovery.json",
-                                                                          "a3.recovery.json"]
+    assert sorted(p.name for p in (folder / "unreadable").iterdir()) == [
+        "a1.recovery.json",
+        "a2.recovery.json",
+        "a3.recovery.json",
+    ]
     box.done(0)
     QApplication.processEvents()
     window.unreadable_recovery.clear()

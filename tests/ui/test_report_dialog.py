@@ -20,8 +20,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def doc(qtbot):  # type: ignore[no-untyped-def]
-    document = PlanDocument(load_plan(SAMPLES / "insights-assistant.plan.json"),
-                            str(SAMPLES / "insights-assistant.plan.json"))
+    document = PlanDocument(
+        load_plan(SAMPLES / "insights-assistant.plan.json"), str(SAMPLES / "insights-assistant.plan.json")
+    )
     yield document
     document._pool.waitForDone()
 
@@ -39,8 +40,9 @@ def dialog(qtbot, doc, tmp_path):  # type: ignore[no-untyped-def]
 def _only(dialog: ReportDialog, names: set[str]) -> None:
     for k in range(dialog.sections.count()):
         item = dialog.sections.item(k)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in names
-                           else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in names else Qt.CheckState.Unchecked
+        )
 
 
 def test_defaults(dialog: ReportDialog, doc: PlanDocument) -> None:
@@ -105,7 +107,9 @@ def test_refuses_unusable_options(dialog: ReportDialog, tmp_path: Path) -> None:
     assert not dialog.running
 
 
-def test_failure_is_shown(qtbot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_failure_is_shown(
+    qtbot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     import planner.report
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -102,7 +102,9 @@ def test_results_are_marked_stale_after_an_edit_and_rerun(qtbot, sample_window):
     assert not runner.stale and not tab.stale_banner.isVisible()
     before = runner.result.percentile(50)
 
-    critical = next(d for d in doc.plan.decisions if doc.analysis.schedule.critical[doc.plan.decisions.index(d)])
+    critical = next(
+        d for d in doc.plan.decisions if doc.analysis.schedule.critical[doc.plan.decisions.index(d)]
+    )
     assert doc.set_duration(critical.id, 10, 12, 20) is None
     assert runner.stale and tab.stale_banner.isVisible()
     assert runner.result.percentile(50) == before  # the old figures stay, marked stale

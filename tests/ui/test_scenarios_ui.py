@@ -160,7 +160,13 @@ def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-d
     t = dialog.table
     assert t.columnCount() == 3 and t.horizontalHeaderItem(0).text() == "Base (reference)"
     rows = [t.verticalHeaderItem(r).text() for r in range(t.rowCount())]
-    assert rows[:5] == ["Finish (rolling)", "Finish (strict gates)", "P50 finish", "P80 finish", "Price of gating"]
+    assert rows[:5] == [
+        "Finish (rolling)",
+        "Finish (strict gates)",
+        "P50 finish",
+        "P80 finish",
+        "Price of gating",
+    ]
     assert "Validate gate" in rows and any(r.startswith("Peak load: ") for r in rows)
     assert t.item(0, 2).text() == "week 31.5\n10 Sep 2027\n\u22120.5 wk"
     assert "brings the finish forward 0.5 weeks" in dialog.sentences.text()
@@ -246,7 +252,9 @@ def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -
     assert doc.edit_decision("feature-store", id="feature-store-2") is None
     sc = doc.scenarios.scenario(BUY)
     assert "feature-store-2" in sc.decisions and "feature-store" not in sc.decisions
-    assert ("feature-store-vendor-review", "feature-store-2") in {(x.from_, x.to) for x in sc.add_dependencies}
+    assert ("feature-store-vendor-review", "feature-store-2") in {
+        (x.from_, x.to) for x in sc.add_dependencies
+    }
     doc.analyze_now()
     doc.scenarios.switch(BUY)
     doc.analyze_now()
@@ -289,7 +297,9 @@ def test_the_graph_marks_the_cards_a_scenario_changes(fraud_window, qtbot) -> No
 
     def changed() -> set[str]:
         QApplication.processEvents()
-        return {did for did, card in scene.cards.items() if card.card_data is not None and card.card_data.changed}
+        return {
+            did for did, card in scene.cards.items() if card.card_data is not None and card.card_data.changed
+        }
 
     qtbot.waitUntil(lambda: len(scene.cards) == len(doc.plan.decisions), timeout=10_000)
     assert changed() == set()

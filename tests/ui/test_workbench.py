@@ -76,7 +76,8 @@ def test_cut_and_paste_moves_and_undo_restores(sample_window):  # type: ignore[n
     QTest.keyClick(w.table_view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert doc.decision("dpia") is not None  # the id was free again: kept
     assert [d.id for d in doc.plan.decisions].index("dpia") == [d.id for d in doc.plan.decisions].index(
-        "contact-drivers") + 1
+        "contact-drivers"
+    ) + 1
     assert bench.paste_action.isEnabled()
 
 
@@ -106,9 +107,11 @@ def test_paste_tab_separated_rows_from_a_spreadsheet(sample_window):  # type: ig
     w = sample_window
     doc = w.doc
     mime = QMimeData()
-    mime.setText("Title\tStage\tOptimistic\tLikely\tPessimistic\tStatus\n"
-                 "Write the data-retention policy\tValidate\t1\t2\t4\tIn progress\n"
-                 "Train the second-line team\tIntegrate\t\t3\t\t\n")
+    mime.setText(
+        "Title\tStage\tOptimistic\tLikely\tPessimistic\tStatus\n"
+        "Write the data-retention policy\tValidate\t1\t2\t4\tIn progress\n"
+        "Train the second-line team\tIntegrate\t\t3\t\t\n"
+    )
     QApplication.clipboard().setMimeData(mime)
     doc.select([])
     new = w.workbench.paste()
@@ -169,7 +172,15 @@ def test_context_menus_on_cards_links_and_rows(sample_window):  # type: ignore[n
     doc.select(["dpia"])
     menu = bench.context_menu("card")
     texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
-    for expected in ("Open in Inspector", "Rename", "Highlight Driving Chain", "Copy", "Cut", "Paste", "Delete"):
+    for expected in (
+        "Open in Inspector",
+        "Rename",
+        "Highlight Driving Chain",
+        "Copy",
+        "Cut",
+        "Paste",
+        "Delete",
+    ):
         assert any(t.startswith(expected) for t in texts), (expected, texts)
     index = next(k for k, d in enumerate(doc.plan.dependencies) if str(d.type) == "FS")
     menu = bench.context_menu("edge", index)
@@ -197,8 +208,15 @@ def test_main_toolbar_tidy_and_find(qtbot, sample_window):  # type: ignore[no-un
     doc, bench = w.doc, w.workbench
     bar = bench.toolbar
     assert bar.isVisible()
-    for name in ("new_action", "open_action", "save_action", "undo_action", "add_action",
-                 "run_simulation_action", "presentation_action"):
+    for name in (
+        "new_action",
+        "open_action",
+        "save_action",
+        "undo_action",
+        "add_action",
+        "run_simulation_action",
+        "presentation_action",
+    ):
         assert getattr(w, name) in bar.actions(), name
     assert bar.geometry().right() <= w.width()
     # tidy: forget hand-moved cards, one undo step
@@ -232,8 +250,13 @@ def test_selection_is_followed_across_tabs(qtbot, sample_window):  # type: ignor
     far = w.doc.plan.decisions[-1].id
     w.doc.select([far])
     w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.mapToScene(w.canvas.viewport().rect()).boundingRect().contains(
-        w.canvas.graph_scene.cards[far].sceneBoundingRect().center()))
+    qtbot.waitUntil(
+        lambda: (
+            w.canvas.mapToScene(w.canvas.viewport().rect())
+            .boundingRect()
+            .contains(w.canvas.graph_scene.cards[far].sceneBoundingRect().center())
+        )
+    )
 
 
 def test_enter_opens_and_f2_renames_from_the_graph(qtbot, sample_window):  # type: ignore[no-untyped-def]
@@ -267,7 +290,10 @@ def test_export_every_chart_from_the_file_menu(sample_window, tmp_path):  # type
 
 
 def test_safe_file_names() -> None:
-    assert safe_file_name("Fraud detection: from pilot/to enterprise?") == "Fraud detection- from pilot-to enterprise"
+    assert (
+        safe_file_name("Fraud detection: from pilot/to enterprise?")
+        == "Fraud detection- from pilot-to enterprise"
+    )
     assert safe_file_name("../..") == "plan"
     assert len(safe_file_name("x" * 300)) == 80
 
@@ -289,8 +315,13 @@ def test_help_pages_and_new_plan_dialog(qtbot, window):  # type: ignore[no-untyp
     window.new_action.trigger()
     new = window.new_plan_dialog
     assert new is not None and new.width() <= 640
-    new.templates.setCurrentRow(next(k for k in range(new.templates.count())
-                                     if new.templates.item(k).data(Qt.ItemDataRole.UserRole) == "ai-scaling"))
+    new.templates.setCurrentRow(
+        next(
+            k
+            for k in range(new.templates.count())
+            if new.templates.item(k).data(Qt.ItemDataRole.UserRole) == "ai-scaling"
+        )
+    )
     new.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     QApplication.processEvents()
     assert len(window.doc.plan.decisions) > 20

@@ -40,10 +40,13 @@ def _assert_fits(w, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-d
         rect = QRect(top_left, label.size())
         scroll = label.parentWidget().parentWidget()  # labels inside a scroll area may scroll
         if "qt_scrollarea_viewport" not in (scroll.objectName() if scroll else ""):
-            assert frame.contains(rect), f"{label.objectName() or label.text()[:40]!r} at {rect} is off screen"
+            assert frame.contains(rect), (
+                f"{label.objectName() or label.text()[:40]!r} at {rect} is off screen"
+            )
         if not label.wordWrap():
-            assert label.width() >= label.sizeHint().width() - 1, \
+            assert label.width() >= label.sizeHint().width() - 1, (
                 f"{label.objectName() or label.text()[:40]!r} is clipped ({label.width()} < {label.sizeHint().width()})"
+            )
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])

@@ -42,25 +42,39 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
     taken = f", taken on {units.format_date(base.created.date())}" if base.created else ""
     slip = v.finish_slip
     if slip > 0:
-        move = (f"the finish has <b>slipped by {weeks_text(slip)}</b>, from {esc(on(ctx, v.baseline_finish))} to "
-                f"{esc(on(ctx, v.finish))}")
+        move = (
+            f"the finish has <b>slipped by {weeks_text(slip)}</b>, from {esc(on(ctx, v.baseline_finish))} to "
+            f"{esc(on(ctx, v.finish))}"
+        )
     elif slip < 0:
-        move = (f"the finish has <b>moved {weeks_text(-slip)} earlier</b>, from {esc(on(ctx, v.baseline_finish))} "
-                f"to {esc(on(ctx, v.finish))}")
+        move = (
+            f"the finish has <b>moved {weeks_text(-slip)} earlier</b>, from {esc(on(ctx, v.baseline_finish))} "
+            f"to {esc(on(ctx, v.finish))}"
+        )
     else:
         move = f"the finish is unchanged, {esc(on(ctx, v.finish))}"
     counts = {k: sum(1 for d in v.decisions if d.status == k) for k in ("slipped", "ahead", "new", "removed")}
-    parts = [f"{counts['slipped']} decision{'s' if counts['slipped'] != 1 else ''} slipped",
-             f"{counts['ahead']} {'are' if counts['ahead'] != 1 else 'is'} ahead"]
+    parts = [
+        f"{counts['slipped']} decision{'s' if counts['slipped'] != 1 else ''} slipped",
+        f"{counts['ahead']} {'are' if counts['ahead'] != 1 else 'is'} ahead",
+    ]
     if counts["new"]:
         parts.append(f"{counts['new']} {'are' if counts['new'] != 1 else 'is'} new since the baseline")
     if counts["removed"]:
         parts.append(f"{counts['removed']} {'were' if counts['removed'] != 1 else 'was'} removed")
-    others = f" ({len(plan.baselines) - 1} older baseline{'s' if len(plan.baselines) > 2 else ''} not shown)" \
-        if len(plan.baselines) > 1 else ""
-    out.append(ctx.p(f"Against the baseline \u201c{esc(base.name)}\u201d{esc(taken)}{esc(others)}, {move}. "
-                     f"{', '.join(parts[:-1]) + ' and ' + parts[-1] if len(parts) > 1 else parts[0]}. A slip is "
-                     f"how much later a decision starts or finishes than in the baseline.", markup=True))
+    others = (
+        f" ({len(plan.baselines) - 1} older baseline{'s' if len(plan.baselines) > 2 else ''} not shown)"
+        if len(plan.baselines) > 1
+        else ""
+    )
+    out.append(
+        ctx.p(
+            f"Against the baseline \u201c{esc(base.name)}\u201d{esc(taken)}{esc(others)}, {move}. "
+            f"{', '.join(parts[:-1]) + ' and ' + parts[-1] if len(parts) > 1 else parts[0]}. A slip is "
+            f"how much later a decision starts or finishes than in the baseline.",
+            markup=True,
+        )
+    )
 
     slipped = v.slipped()
     if slipped:
@@ -71,17 +85,40 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
             i = index.get(d.id)
             title = ctx.title_of(d.id)
             crit = " \u00b7 critical" if i is not None and bool(sched.critical[i]) else ""
-            rows.append([
-                ctx.cell(f"{esc(title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}"
-                         f"{crit}</font>", markup=True),
-                ctx.when_text(d.baseline_start), ctx.when_text(d.start), _slip(d.start_slip),
-                ctx.when_text(d.baseline_finish), ctx.when_text(d.finish), _slip(d.finish_slip),
-            ])
+            rows.append(
+                [
+                    ctx.cell(
+                        f"{esc(title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}{crit}</font>",
+                        markup=True,
+                    ),
+                    ctx.when_text(d.baseline_start),
+                    ctx.when_text(d.start),
+                    _slip(d.start_slip),
+                    ctx.when_text(d.baseline_finish),
+                    ctx.when_text(d.finish),
+                    _slip(d.finish_slip),
+                ]
+            )
         from planner.report.sections.details import chunked_tables
 
-        out.extend(chunked_tables(ctx, ["Decision", "Baseline start", "Start", "Start slip (wk)", "Baseline finish",
-                                        "Finish", "Finish slip (wk)"], rows, [3.4, 1.1, 1.0, 0.9, 1.1, 1.0, 0.9],
-                                  right=(3, 6), bold=(6,)))
+        out.extend(
+            chunked_tables(
+                ctx,
+                [
+                    "Decision",
+                    "Baseline start",
+                    "Start",
+                    "Start slip (wk)",
+                    "Baseline finish",
+                    "Finish",
+                    "Finish slip (wk)",
+                ],
+                rows,
+                [3.4, 1.1, 1.0, 0.9, 1.1, 1.0, 0.9],
+                right=(3, 6),
+                bold=(6,),
+            )
+        )
     else:
         out.append(ctx.p("No decision finishes later than in the baseline."))
     out.extend(_gantt(ctx, base.name))
@@ -94,16 +131,27 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
 
     height = ctx.geometry.frame_height - INTRO_PT
     tiles = gantt_tiles(ctx, height)
-    out: list[Flowable] = [PageBreak(), Paragraph("The schedule against the baseline", ctx.styles["h3"]),
-                           ctx.p("Each decision's current bar with its baseline bar, thin and grey, beneath it: a "
-                                 "bar to the right of its baseline has slipped.", "small")]
+    out: list[Flowable] = [
+        PageBreak(),
+        Paragraph("The schedule against the baseline", ctx.styles["h3"]),
+        ctx.p(
+            "Each decision's current bar with its baseline bar, thin and grey, beneath it: a "
+            "bar to the right of its baseline has slipped.",
+            "small",
+        ),
+    ]
     total = tiles[-1][1] if tiles else 0
     natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
-            out.append(Paragraph(f"The schedule against the baseline, part {k + 1} of {len(tiles)} (rows "
-                                 f"{a + 1}\u2013{b} of {total})", ctx.styles["h3"]))
+            out.append(
+                Paragraph(
+                    f"The schedule against the baseline, part {k + 1} of {len(tiles)} (rows "
+                    f"{a + 1}\u2013{b} of {total})",
+                    ctx.styles["h3"],
+                )
+            )
         rows = None if len(tiles) == 1 else (a, b)
         h = natural if natural < height else None
 
@@ -115,7 +163,12 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
 
 
 SECTIONS = [
-    Section("baseline", "Baseline variance", build_baseline, 65,
-            description="the schedule against the latest baseline: finish slip, slipped decisions, Gantt",
-            weight=0.6),
+    Section(
+        "baseline",
+        "Baseline variance",
+        build_baseline,
+        65,
+        description="the schedule against the latest baseline: finish slip, slipped decisions, Gantt",
+        weight=0.6,
+    ),
 ]

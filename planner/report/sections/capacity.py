@@ -34,9 +34,13 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     plan, sched = ctx.plan, ctx.schedule
     out: list[Flowable] = [ctx.heading("Team capacity")]
     if not plan.teams:
-        out.append(ctx.p("The plan has no teams, so there is no load to check. Add teams with a capacity (people) "
-                         "and set each decision's owner and headcount to see whether the schedule asks more of a "
-                         "team than it has."))
+        out.append(
+            ctx.p(
+                "The plan has no teams, so there is no load to check. Add teams with a capacity (people) "
+                "and set each decision's owner and headcount to see whether the schedule asks more of a "
+                "team than it has."
+            )
+        )
         return out
     ctx.check("Levelling the schedule")
     lv = ctx.analysis.levelled if isinstance(getattr(ctx.analysis, "levelled", None), Levelled) else None
@@ -48,16 +52,28 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
 
     # In sentences.
     if not with_cap:
-        out.append(ctx.p("No team has a capacity set, so the load cannot be checked against it. The chart shows "
-                         "how many people each team needs over time."))
+        out.append(
+            ctx.p(
+                "No team has a capacity set, so the load cannot be checked against it. The chart shows "
+                "how many people each team needs over time."
+            )
+        )
     elif not over:
-        out.append(ctx.p(f"Every team stays within its capacity on the plan's schedule: the busiest moment asks "
-                         f"{_busiest(loads)}. No work needs to move for lack of people."))
+        out.append(
+            ctx.p(
+                f"Every team stays within its capacity on the plan's schedule: the busiest moment asks "
+                f"{_busiest(loads)}. No work needs to move for lack of people."
+            )
+        )
     else:
-        names = [f"<b>{esc(tl.name)}</b> (needs up to {_people(tl.peak)}, has {_people(tl.capacity or 0)})"
-                 for tl in over]
-        text = (f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'} over capacity at some "
-                f"point of the plan's schedule: {_join(names)}. ")
+        names = [
+            f"<b>{esc(tl.name)}</b> (needs up to {_people(tl.peak)}, has {_people(tl.capacity or 0)})"
+            for tl in over
+        ]
+        text = (
+            f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'} over capacity at some "
+            f"point of the plan's schedule: {_join(names)}. "
+        )
         out.append(ctx.p(text, markup=True))
     out.append(ctx.p(_levelling_text(ctx, lv, bool(over)), markup=True))
 
@@ -79,8 +95,13 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         rows: list[list[Any]] = []
         stretches = over_capacity_stretches(plan, sched.es, sched.ef)
         if len(stretches) > MAX_ROWS:  # the worst ones (most people over capacity, then the longest)
-            out.append(ctx.p(f"The {MAX_ROWS} worst of {len(stretches)} stretches, by how far over capacity they "
-                             f"go; the Capacity tab of the app lists them all.", "small"))
+            out.append(
+                ctx.p(
+                    f"The {MAX_ROWS} worst of {len(stretches)} stretches, by how far over capacity they "
+                    f"go; the Capacity tab of the app lists them all.",
+                    "small",
+                )
+            )
             worst = sorted(stretches, key=lambda x: (-(x.peak - (x.team.capacity or 0)), -(x.end - x.start)))
             keep = {id(x) for x in worst[:MAX_ROWS]}
             stretches = [x for x in stretches if id(x) in keep]
@@ -89,26 +110,49 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             titles = ", ".join(esc(plan.decisions[i].title) for i in running[:6])
             if len(running) > 6:
                 titles += f" and {len(running) - 6} more"
-            rows.append([ctx.cell(tl.name, "cell_bold"), ctx.when_text(s), ctx.when_text(e),
-                         fmt_weeks(e - s),
-                         f"{fmt_weeks(stretch.peak)} / {fmt_weeks(tl.capacity or 0)}",
-                         ctx.cell(titles, "cell_muted", markup=True)])
+            rows.append(
+                [
+                    ctx.cell(tl.name, "cell_bold"),
+                    ctx.when_text(s),
+                    ctx.when_text(e),
+                    fmt_weeks(e - s),
+                    f"{fmt_weeks(stretch.peak)} / {fmt_weeks(tl.capacity or 0)}",
+                    ctx.cell(titles, "cell_muted", markup=True),
+                ]
+            )
         from planner.report.sections.details import chunked_tables
 
-        out.extend(chunked_tables(ctx, ["Team", "From", "To", "Weeks", "Needs / has", "Running then"], rows,
-                                  [1.7, 0.95, 0.95, 0.7, 0.95, 3.6], right=(3, 4)))
+        out.extend(
+            chunked_tables(
+                ctx,
+                ["Team", "From", "To", "Weeks", "Needs / has", "Running then"],
+                rows,
+                [1.7, 0.95, 0.95, 0.7, 0.95, 3.6],
+                right=(3, 4),
+            )
+        )
 
     # What levelling delays.
     delayed = lv.delayed
     if delayed:
         out.append(Paragraph("What levelling delays", ctx.styles["h2"]))
-        out.append(ctx.p(f"The {len(delayed)} decision{'s' if len(delayed) != 1 else ''} that levelling starts "
-                         f"later, most delayed first. Float is how far a decision could slip before the finish "
-                         f"moves; a delay beyond it moves the finish.", "small"))
+        out.append(
+            ctx.p(
+                f"The {len(delayed)} decision{'s' if len(delayed) != 1 else ''} that levelling starts "
+                f"later, most delayed first. Float is how far a decision could slip before the finish "
+                f"moves; a delay beyond it moves the finish.",
+                "small",
+            )
+        )
         index = {did: i for i, did in enumerate(lv.ids)}
         if len(delayed) > MAX_ROWS:
-            out.append(ctx.p(f"The {MAX_ROWS} most delayed are listed; {len(delayed) - MAX_ROWS} more start a "
-                             f"little later too.", "small"))
+            out.append(
+                ctx.p(
+                    f"The {MAX_ROWS} most delayed are listed; {len(delayed) - MAX_ROWS} more start a "
+                    f"little later too.",
+                    "small",
+                )
+            )
             delayed = sorted(delayed, key=lambda x: -x[1])[:MAX_ROWS]
         widths = [3.6, 1.5, 1.0, 1.0, 0.8, 0.8, 0.8]
         title_w, team_w = ctx.columns(widths)[:2]
@@ -116,15 +160,37 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         for did, delay in delayed:
             i = index[did]
             d = plan.decisions[i]
-            rows.append([ctx.fit(fit_width(d.title, REGULAR, 8, title_w - 9), title_w),
-                         ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, team_w - 9), team_w), ctx.when_text(sched.es[i]), ctx.when_text(lv.es[i]),
-                         fmt_weeks(delay), fmt_weeks(float(sched.total_float[i])),
-                         "critical" if sched.critical[i] else ""])
+            rows.append(
+                [
+                    ctx.fit(fit_width(d.title, REGULAR, 8, title_w - 9), title_w),
+                    ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, team_w - 9), team_w),
+                    ctx.when_text(sched.es[i]),
+                    ctx.when_text(lv.es[i]),
+                    fmt_weeks(delay),
+                    fmt_weeks(float(sched.total_float[i])),
+                    "critical" if sched.critical[i] else "",
+                ]
+            )
         from planner.report.sections.details import chunked_tables
 
-        out.extend(chunked_tables(ctx, ["Decision", "Team", "Planned start", "Levelled start", "Delay (wk)",
-                                        "Float (wk)", "Critical"], rows, widths,
-                                  right=(4, 5), bold=(6,)))
+        out.extend(
+            chunked_tables(
+                ctx,
+                [
+                    "Decision",
+                    "Team",
+                    "Planned start",
+                    "Levelled start",
+                    "Delay (wk)",
+                    "Float (wk)",
+                    "Critical",
+                ],
+                rows,
+                widths,
+                right=(4, 5),
+                bold=(6,),
+            )
+        )
     return out
 
 
@@ -143,35 +209,53 @@ def _join(items: list[str]) -> str:
 
 def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
     if not over:
-        return (f"Levelling therefore changes nothing: the plan finishes on {esc(on(ctx, lv.finish))} either "
-                f"way.")
-    text = (f"Levelling the schedule delays the work with the most float first, until no team is over capacity. "
-            f"The <b>levelled finish is {esc(on(ctx, lv.finish))}</b> (week {fmt_weeks(lv.finish)})")
+        return (
+            f"Levelling therefore changes nothing: the plan finishes on {esc(on(ctx, lv.finish))} either way."
+        )
+    text = (
+        f"Levelling the schedule delays the work with the most float first, until no team is over capacity. "
+        f"The <b>levelled finish is {esc(on(ctx, lv.finish))}</b> (week {fmt_weeks(lv.finish)})"
+    )
     if lv.cost > 0:
-        text += (f", <b>{weeks_text(lv.cost)} later</b> than the plan's {esc(on(ctx, lv.unlevelled_finish))}: "
-                 f"that is what the teams' capacity costs. ")
+        text += (
+            f", <b>{weeks_text(lv.cost)} later</b> than the plan's {esc(on(ctx, lv.unlevelled_finish))}: "
+            f"that is what the teams' capacity costs. "
+        )
     else:
-        text += (", the same as the plan's: the work that moves has enough float, so staying within capacity "
-                 "costs no time. ")
+        text += (
+            ", the same as the plan's: the work that moves has enough float, so staying within capacity "
+            "costs no time. "
+        )
     n = len(lv.delayed)
     if n:
         text += f"{n} decision{'s start' if n != 1 else ' starts'} later (table below)"
         if lv.critical_delayed:
-            text += (f", {len(lv.critical_delayed)} of {'them' if n != 1 else 'it'} on the critical path, which "
-                     f"is why the finish moves")
+            text += (
+                f", {len(lv.critical_delayed)} of {'them' if n != 1 else 'it'} on the critical path, which "
+                f"is why the finish moves"
+            )
         text += ". "
     if lv.unlevellable:
         names = [esc(ctx.title_of(d)) for d in lv.unlevellable[:4]]
-        text += (f"Levelling cannot fix {_join(names)}: each needs more people than its team has, whatever the "
-                 f"schedule. Lower the headcount, split the work or add people.")
+        text += (
+            f"Levelling cannot fix {_join(names)}: each needs more people than its team has, whatever the "
+            f"schedule. Lower the headcount, split the work or add people."
+        )
     else:
-        text += ("To keep the plan's dates instead, add people to the teams over capacity for the stretches "
-                 "listed below, or move work to another team.")
+        text += (
+            "To keep the plan's dates instead, add people to the teams over capacity for the stretches "
+            "listed below, or move work to another team."
+        )
     return text
 
 
 SECTIONS = [
-    Section("capacity", "Team capacity", build_capacity, 76,
-            description="team load against capacity, over-capacity stretches and the levelled finish",
-            weight=0.5),
+    Section(
+        "capacity",
+        "Team capacity",
+        build_capacity,
+        76,
+        description="team load against capacity, over-capacity stretches and the levelled finish",
+        weight=0.5,
+    ),
 ]

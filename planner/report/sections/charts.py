@@ -45,16 +45,25 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     plan the chart shows the most important decisions and says how many it leaves to the Gantt chart)."""
     charts = _charts()
     out: list[Flowable] = [ctx.heading("Roadmap on a page")]
-    out.append(ctx.p("The plan on one page: each area's decisions over time on the rolling schedule, stage windows "
-                     "and their gates under strict gates above; black outlines are critical decisions."))
+    out.append(
+        ctx.p(
+            "The plan on one page: each area's decisions over time on the rolling schedule, stage windows "
+            "and their gates under strict gates above; black outlines are critical decisions."
+        )
+    )
 
     def draw_roadmap(fig: Figure) -> None:
         ctx.check("Drawing the roadmap")
         charts.draw_roadmap(fig, ctx.analysis)
 
     g = ctx.wide
-    chart = _FrameChart(draw_roadmap, g.frame_width, None, name="roadmap",
-                        min_height=min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT)
+    chart = _FrameChart(
+        draw_roadmap,
+        g.frame_width,
+        None,
+        name="roadmap",
+        min_height=min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT,
+    )
     ctx.charts.append(chart)
     out.append(chart)
     return out
@@ -67,23 +76,40 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     st = ctx.stages
     out: list[Flowable] = [ctx.heading("Stage timeline")]
     price = st.gating_price
-    text = ("Each stage's window with rolling stages (its decisions may overlap other stages, as the dependencies "
-            "allow) and with strict gates (a stage starts only when every decision of the earlier stages is done). ")
-    text += ("On this plan strict gates cost nothing." if price <= 1e-9 else
-             f"Strict gates move the finish from {esc(ctx.when(ctx.schedule.finish))} to "
-             f"{esc(ctx.when(st.gated_finish))}: <b>{plural(price, 'week')}</b> later.")
+    text = (
+        "Each stage's window with rolling stages (its decisions may overlap other stages, as the dependencies "
+        "allow) and with strict gates (a stage starts only when every decision of the earlier stages is done). "
+    )
+    text += (
+        "On this plan strict gates cost nothing."
+        if price <= 1e-9
+        else f"Strict gates move the finish from {esc(ctx.when(ctx.schedule.finish))} to "
+        f"{esc(ctx.when(st.gated_finish))}: <b>{plural(price, 'week')}</b> later."
+    )
     out.append(ctx.p(text, markup=True))
     k = len(ctx.plan.stages)
     want = 72 * max(3.0, 1.7 + 0.75 * k)
     height = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
-    out.append(ctx.chart(lambda fig: charts.draw_stage_timeline(fig, ctx.analysis), height, name="stage timeline",
-                         wide=True))
+    out.append(
+        ctx.chart(
+            lambda fig: charts.draw_stage_timeline(fig, ctx.analysis),
+            height,
+            name="stage timeline",
+            wide=True,
+        )
+    )
     return out
 
 
 # -- Gantt -----------------------------------------------------------------------------------------------------
-def gantt_tiles(ctx: ReportContext, height_pt: float, *, first_pt: float | None = None, compact: bool = False,
-                width_pt: float | None = None) -> list[tuple[int, int]]:
+def gantt_tiles(
+    ctx: ReportContext,
+    height_pt: float,
+    *,
+    first_pt: float | None = None,
+    compact: bool = False,
+    width_pt: float | None = None,
+) -> list[tuple[int, int]]:
     """Row ranges ``(start, stop)`` of the Gantt, one per page, with every label at 7 pt or more and at most
     :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
     shares the page with the heading; default ``height_pt``), the others ``height_pt``.
@@ -110,7 +136,9 @@ def gantt_tiles(ctx: ReportContext, height_pt: float, *, first_pt: float | None 
     smallest = MIN_PT
     if not compact:
         rows = (0, min(total, cap))
-        smallest = ctx.smallest_font(lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), width, height_pt)
+        smallest = ctx.smallest_font(
+            lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), width, height_pt
+        )
     if smallest < MIN_PT - 1e-6:
         font = MIN_PT * MIN_PT / smallest + 0.01
         cap1, cap = fits(first, font, True), fits(height_pt, font)
@@ -140,10 +168,12 @@ def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -
 
 def build_gantt(ctx: ReportContext) -> list[Flowable]:
     g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
-    text = ("Every decision on the rolling schedule by assigned stage, in the order it starts: grey after a bar "
-            "is its float; hatched, black-outlined bars are critical (they set the finish); diamonds are "
-            "milestones; a dashed line marks where a stage's last decision ends (strict gates: see the stage "
-            "timeline).")
+    text = (
+        "Every decision on the rolling schedule by assigned stage, in the order it starts: grey after a bar "
+        "is its float; hatched, black-outlined bars are critical (they set the finish); diamonds are "
+        "milestones; a dashed line marks where a stage's last decision ends (strict gates: see the stage "
+        "timeline)."
+    )
     heading = ctx.heading("Gantt chart")
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
     height = g.frame_height - 4
@@ -153,7 +183,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         from planner.charts.gantt import frame_in, row_pitch_in
 
         top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True)
-        first = min(first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2)
+        first = min(
+            first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2
+        )
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
@@ -175,8 +207,9 @@ def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[A
     :data:`~planner.charts.graph.WHOLE_MAX` decisions only the critical path and the milestones."""
     from planner.charts.graph import WHOLE_MAX
 
-    return list(_charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT, max_whole=WHOLE_MAX,
-                                      compact=True))
+    return list(
+        _charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT, max_whole=WHOLE_MAX, compact=True)
+    )
 
 
 def build_graph(ctx: ReportContext) -> list[Flowable]:
@@ -189,9 +222,13 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
     if n > WHOLE_MAX:
         # The few words a reader needs before pages that leave decisions out; a whole graph explains itself in
         # the two lines over each page.
-        out.append(ctx.p(f"With {plural(n, 'decision')} the graph shows the critical path and the milestones, "
-                         f"linked directly or (dashed) through the decisions left out; the Gantt chart and the "
-                         f"appendix list every decision."))
+        out.append(
+            ctx.p(
+                f"With {plural(n, 'decision')} the graph shows the critical path and the milestones, "
+                f"linked directly or (dashed) through the decisions left out; the Gantt chart and the "
+                f"appendix list every decision."
+            )
+        )
     height = g.frame_height - _intro_height(ctx, out, g.frame_width) - 2
     tiles = graph_tiles(ctx, g.frame_width / 72, height / 72)
     for k, window in enumerate(tiles):
@@ -207,14 +244,40 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
 
 
 SECTIONS = [
-    Section("roadmap", "Roadmap on a page", build_roadmap, 20,
-            description="the plan on one page: areas over time, stages and gates, critical decisions",
-            weight=0.6, wide=True),
-    Section("stage-timeline", "Stage timeline", build_stage_timeline, 30,
-            description="stage windows, rolling and gated, and the price of strict gates", weight=0.3,
-            wide=True),
-    Section("gantt", "Gantt chart", build_gantt, 40, description="the schedule, tiled over pages for big plans",
-            weight=1.5, wide=True),
-    Section("graph", "Dependency graph", build_graph, 50, description="decisions and their dependencies, tiled",
-            weight=1.5, wide=True),
+    Section(
+        "roadmap",
+        "Roadmap on a page",
+        build_roadmap,
+        20,
+        description="the plan on one page: areas over time, stages and gates, critical decisions",
+        weight=0.6,
+        wide=True,
+    ),
+    Section(
+        "stage-timeline",
+        "Stage timeline",
+        build_stage_timeline,
+        30,
+        description="stage windows, rolling and gated, and the price of strict gates",
+        weight=0.3,
+        wide=True,
+    ),
+    Section(
+        "gantt",
+        "Gantt chart",
+        build_gantt,
+        40,
+        description="the schedule, tiled over pages for big plans",
+        weight=1.5,
+        wide=True,
+    ),
+    Section(
+        "graph",
+        "Dependency graph",
+        build_graph,
+        50,
+        description="decisions and their dependencies, tiled",
+        weight=1.5,
+        wide=True,
+    ),
 ]

@@ -57,36 +57,65 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
     ref = comp.reference
     header = [""] + [ctx.cell(f"<b>{esc(x.name)}</b>", markup=True) for x in items]
     rows: list[list[Any]] = []
-    for label, fig in (("Finish (rolling)", "finish"), ("Finish (strict gates)", "gated_finish"),
-                       ("P50 finish", "p50"), ("P80 finish", "p80")):
+    for label, fig in (
+        ("Finish (rolling)", "finish"),
+        ("Finish (strict gates)", "gated_finish"),
+        ("P50 finish", "p50"),
+        ("P80 finish", "p80"),
+    ):
         if fig in ("p50", "p80") and not comp.iterations:
             continue
         rows.append([label] + [_week_cell(ctx, x, getattr(x, fig), x.delta(fig)) for x in items])
-    rows.append(["Price of strict gates"] + [
-        "-" if x.gating_price is None else units.plural_weeks(x.gating_price)
-        + (f" ({_delta(x.delta('gating_price'))})" if x.reference is not None else "") for x in items])
+    rows.append(
+        ["Price of strict gates"]
+        + [
+            "-"
+            if x.gating_price is None
+            else units.plural_weeks(x.gating_price)
+            + (f" ({_delta(x.delta('gating_price'))})" if x.reference is not None else "")
+            for x in items
+        ]
+    )
     if any(x.cost is not None for x in items):
-        rows.append(["Spend"] + [_money(x.cost, x.plan.currency)
-                                 + (f" ({'+' if (x.delta('cost') or 0) > 0 else ''}{_money(x.delta('cost'), None)})"
-                                    if x.reference is not None and x.delta("cost") else "") for x in items])
+        rows.append(
+            ["Spend"]
+            + [
+                _money(x.cost, x.plan.currency)
+                + (
+                    f" ({'+' if (x.delta('cost') or 0) > 0 else ''}{_money(x.delta('cost'), None)})"
+                    if x.reference is not None and x.delta("cost")
+                    else ""
+                )
+                for x in items
+            ]
+        )
     rows.append(["Critical decisions"] + [str(len(x.critical)) if x.ok else "-" for x in items])
-    rows.append(["Joined the critical path"] + [
-        "" if x.reference is None else ctx.cell(_names(x, x.joined), markup=True) for x in items])
-    rows.append(["Left the critical path"] + [
-        "" if x.reference is None else ctx.cell(_names(ref, x.left), markup=True) for x in items])
+    rows.append(
+        ["Joined the critical path"]
+        + ["" if x.reference is None else ctx.cell(_names(x, x.joined), markup=True) for x in items]
+    )
+    rows.append(
+        ["Left the critical path"]
+        + ["" if x.reference is None else ctx.cell(_names(ref, x.left), markup=True) for x in items]
+    )
     for sid, name, _ in ref.gates:
         cells: list[Any] = []
         for x in items:
             g = next((w for i, _, w in x.gates if i == sid), None)
-            d = None if g is None or x.reference is None else g - next(
-                (w for i, _, w in ref.gates if i == sid), g)
+            d = (
+                None
+                if g is None or x.reference is None
+                else g - next((w for i, _, w in ref.gates if i == sid), g)
+            )
             cells.append(_week_cell(ctx, x, g, d))
         rows.append([f"{name} gate"] + cells)
     for tid, name, _, cap in ref.team_peaks:
         cells = []
         for x in items:
             p = next((pk for i, _, pk, _c in x.team_peaks if i == tid), None)
-            cells.append("-" if p is None else f"{fmt_weeks(p)}" + (f" of {fmt_weeks(cap)}" if cap is not None else ""))
+            cells.append(
+                "-" if p is None else f"{fmt_weeks(p)}" + (f" of {fmt_weeks(cap)}" if cap is not None else "")
+            )
         rows.append([f"Peak load: {name}"] + cells)
     widths = [2.2] + [2.0] * len(items)
     return ctx.table(header, [[ctx.cell(r[0]), *r[1:]] for r in rows], widths, wide=True)
@@ -109,12 +138,20 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
     others = comp.items[1:]
     out: list[Flowable] = [ctx.heading("Scenarios compared")]
     names = ", ".join(f"\u201c{x.name}\u201d" for x in others)
-    sims = (f" P50 and P80 come from {comp.iterations:,} Monte Carlo iterations per scenario on the same random "
-            f"numbers (seed {comp.seed}): each decision gets the same draws in every scenario, so the differences "
-            "are the scenarios\u2019, not chance." if comp.iterations else "")
-    out.append(ctx.p(f"{len(others)} scenario{'s' if len(others) != 1 else ''} of this plan ({names}) against "
-                     f"\u201c{ref.name}\u201d. Each scenario is the plan with its overrides applied, analysed exactly "
-                     f"like the plan itself.{sims}"))
+    sims = (
+        f" P50 and P80 come from {comp.iterations:,} Monte Carlo iterations per scenario on the same random "
+        f"numbers (seed {comp.seed}): each decision gets the same draws in every scenario, so the differences "
+        "are the scenarios\u2019, not chance."
+        if comp.iterations
+        else ""
+    )
+    out.append(
+        ctx.p(
+            f"{len(others)} scenario{'s' if len(others) != 1 else ''} of this plan ({names}) against "
+            f"\u201c{ref.name}\u201d. Each scenario is the plan with its overrides applied, analysed exactly "
+            f"like the plan itself.{sims}"
+        )
+    )
     out.extend(ctx.bullets([s for s in comp.sentences() if s]))
     base_plan = getattr(comp, "base", None)
     if base_plan is not None:
@@ -128,15 +165,20 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
                 out.extend(ctx.bullets(lines, style="bullet"))
     out.append(ctx.space(6))
     for k in range(0, len(comp.items), MAX_COLUMNS):
-        chunk = comp.items[k:k + MAX_COLUMNS]
+        chunk = comp.items[k : k + MAX_COLUMNS]
         if k:
             chunk = [ref, *chunk]
         out.append(_table(ctx, comp, chunk))
         out.append(ctx.space(6))
-    out.append(ctx.p("Weeks from the plan start; the bold figure under a date is the change against "
-                     f"\u201c{ref.name}\u201d in weeks (\u2212 earlier, + later). Gates are those of the gated "
-                     "schedule (every earlier stage finished); peak load is people at the busiest moment of the "
-                     "rolling schedule, against the team\u2019s capacity.", "small"))
+    out.append(
+        ctx.p(
+            "Weeks from the plan start; the bold figure under a date is the change against "
+            f"\u201c{ref.name}\u201d in weeks (\u2212 earlier, + later). Gates are those of the gated "
+            "schedule (every earlier stage finished); peak load is people at the busiest moment of the "
+            "rolling schedule, against the team\u2019s capacity.",
+            "small",
+        )
+    )
     for item in others:
         out.extend(_delta_gantt(ctx, comp, item))
     return out
@@ -154,21 +196,35 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     height = ctx.wide.frame_height - INTRO_PT
     tiles = gantt_tiles(sub, height)
     title = f"\u201c{item.name}\u201d against \u201c{comp.reference.name}\u201d"
-    out: list[Flowable] = [PageBreak(), Paragraph(esc(title), ctx.styles["h3"]),
-                           ctx.p(f"Each decision\u2019s bar in \u201c{item.name}\u201d with its bar in "
-                                 f"\u201c{comp.reference.name}\u201d drawn thin and dark beneath it (\u201cBaseline\u201d "
-                                 "in the legend): a bar right of its thin bar is later in this scenario, a bar without "
-                                 "one is new in it.", "small")]
+    out: list[Flowable] = [
+        PageBreak(),
+        Paragraph(esc(title), ctx.styles["h3"]),
+        ctx.p(
+            f"Each decision\u2019s bar in \u201c{item.name}\u201d with its bar in "
+            f"\u201c{comp.reference.name}\u201d drawn thin and dark beneath it (\u201cBaseline\u201d "
+            "in the legend): a bar right of its thin bar is later in this scenario, a bar without "
+            "one is new in it.",
+            "small",
+        ),
+    ]
     total = tiles[-1][1] if tiles else 0
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
-            out.append(Paragraph(esc(f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})"),
-                                 ctx.styles["h3"]))
+            out.append(
+                Paragraph(
+                    esc(f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})"),
+                    ctx.styles["h3"],
+                )
+            )
         rows = None if len(tiles) == 1 else (a, b)
 
-        def draw(fig: Figure, rows: tuple[int, int] | None = rows, ghost: Any = ghost,
-                 name: str = comp.reference.name) -> None:
+        def draw(
+            fig: Figure,
+            rows: tuple[int, int] | None = rows,
+            ghost: Any = ghost,
+            name: str = comp.reference.name,
+        ) -> None:
             charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
 
         out.append(ctx.chart(draw, None, name="scenario Gantt", wide=True))
@@ -176,7 +232,14 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
 
 
 SECTIONS = [
-    Section("comparison", "Scenarios compared", build_comparison, 15,
-            description="with --scenarios: the scenarios side by side, in sentences, a table and delta Gantts",
-            weight=1.0, wide=True, default=False),
+    Section(
+        "comparison",
+        "Scenarios compared",
+        build_comparison,
+        15,
+        description="with --scenarios: the scenarios side by side, in sentences, a table and delta Gantts",
+        weight=1.0,
+        wide=True,
+        default=False,
+    ),
 ]

@@ -23,47 +23,64 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
     """The section's key sentences (markup), also usable by the executive summary."""
     b, cur = s.breakdown, s.currency
     plan = ctx.plan
-    out = [f"The plan is expected to spend <b>{esc(format_money(b.total, cur))}</b>: "
-           f"{esc(format_money(b.labour, cur))} of people's time, {esc(format_money(b.one_off, cur))} of one-off "
-           f"costs and {esc(format_money(b.run, cur))} of running costs up to "
-           f"{esc(ctx.when(b.horizon))}."]
+    out = [
+        f"The plan is expected to spend <b>{esc(format_money(b.total, cur))}</b>: "
+        f"{esc(format_money(b.labour, cur))} of people's time, {esc(format_money(b.one_off, cur))} of one-off "
+        f"costs and {esc(format_money(b.run, cur))} of running costs up to "
+        f"{esc(ctx.when(b.horizon))}."
+    ]
     if b.budget is not None:
         head = b.headroom or 0.0
-        out.append(f"Against the budget of {esc(format_money(b.budget, cur))} that leaves "
-                   + (f"<b>{esc(format_money(head, cur))} of headroom</b>." if head >= 0 else
-                      f"<b>an overrun of {esc(format_money(-head, cur))}</b>."))
+        out.append(
+            f"Against the budget of {esc(format_money(b.budget, cur))} that leaves "
+            + (
+                f"<b>{esc(format_money(head, cur))} of headroom</b>."
+                if head >= 0
+                else f"<b>an overrun of {esc(format_money(-head, cur))}</b>."
+            )
+        )
     r = s.risk
     if r is not None:
-        text = (f"Over {r.iterations:,} simulated runs of the schedule the spend is "
-                f"{esc(format_money(r.p50, cur))} or less half the time (P50) and {esc(format_money(r.p80, cur))} "
-                f"or less in four runs out of five (P80).")
+        text = (
+            f"Over {r.iterations:,} simulated runs of the schedule the spend is "
+            f"{esc(format_money(r.p50, cur))} or less half the time (P50) and {esc(format_money(r.p80, cur))} "
+            f"or less in four runs out of five (P80)."
+        )
         if r.p_within_budget is not None:
             text += f" The plan stays within its budget in {_pct(r.p_within_budget)} of runs"
             if r.p_by_target is not None and r.target is not None:
-                text += (f" and finishes by the target, {esc(ctx.when(r.target))}, in {_pct(r.p_by_target)}; "
-                         f"<b>it does both in only {_pct(r.p_joint)}</b>, less than either alone, because the "
-                         f"runs that meet one are not always the runs that meet the other.")
+                text += (
+                    f" and finishes by the target, {esc(ctx.when(r.target))}, in {_pct(r.p_by_target)}; "
+                    f"<b>it does both in only {_pct(r.p_joint)}</b>, less than either alone, because the "
+                    f"runs that meet one are not always the runs that meet the other."
+                )
             else:
                 text += "."
         out.append(text)
     elif b.budget is not None or b.target is not None:
         out.append("Not simulated: this report gives no chance of meeting the budget or the target date.")
     if b.delay:
-        out.append(f"Finishing after the target costs {esc(format_money(plan.cost_of_delay, cur))} a week: "
-                   f"{esc(format_money(b.delay, cur))} on the planned finish.")
+        out.append(
+            f"Finishing after the target costs {esc(format_money(plan.cost_of_delay, cur))} a week: "
+            f"{esc(format_money(b.delay, cur))} on the planned finish."
+        )
     if b.gating is not None and b.gating.weeks > 0:
         g = b.gating
-        out.append(f"Running the stages as strict gates would add {esc(units.plural_weeks(g.weeks))}, worth "
-                   f"<b>{esc(format_money(g.money, cur))}</b> ({esc(format_money(g.labour, cur))} of people kept "
-                   f"on at {esc(format_money(g.burn_rate, cur))} a week"
-                   + (f", {esc(format_money(g.delay, cur))} of extra delay" if g.delay else "") + ").")
+        out.append(
+            f"Running the stages as strict gates would add {esc(units.plural_weeks(g.weeks))}, worth "
+            f"<b>{esc(format_money(g.money, cur))}</b> ({esc(format_money(g.labour, cur))} of people kept "
+            f"on at {esc(format_money(g.burn_rate, cur))} a week"
+            + (f", {esc(format_money(g.delay, cur))} of extra delay" if g.delay else "")
+            + ")."
+        )
     return out
 
 
 def build_cost(ctx: ReportContext) -> list[Flowable]:
     plan = ctx.plan
-    s = cost_summary(plan, ctx.analysis, ctx.simulation if getattr(ctx.simulation, "cost", None) is not None
-                     else None)
+    s = cost_summary(
+        plan, ctx.analysis, ctx.simulation if getattr(ctx.simulation, "cost", None) is not None else None
+    )
     if s is None:
         return []
     out: list[Flowable] = [ctx.heading("What it costs")]
@@ -80,13 +97,27 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     if g.frame_width >= 600:  # a landscape page: the two charts side by side
         half = ctx.half_width
         h = 185.0  # both charts and the tables under them on one landscape page
-        out.append(ctx.side_by_side(
-            ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h, name="spend curve",
-                      width=half),
-            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half)))
+        out.append(
+            ctx.side_by_side(
+                ctx.chart(
+                    lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                    h,
+                    name="spend curve",
+                    width=half,
+                ),
+                ctx.chart(
+                    lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half
+                ),
+            )
+        )
     else:
-        out.append(ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-                             min(300.0, g.frame_width * 0.5), name="spend curve"))
+        out.append(
+            ctx.chart(
+                lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                min(300.0, g.frame_width * 0.5),
+                name="spend curve",
+            )
+        )
     b, cur = s.breakdown, s.currency
     rows_data = b.by_stage_and_category(plan)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
@@ -94,36 +125,93 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     rows = []
     for _sid, name, v in rows_data:
         amount = sum(v.values())
-        rows.append([ctx.cell(name, "cell_bold"), *(format_money(v[c]) for c in used), format_money(amount),
-                     f"{amount / total:.0%}"])
-    rows.append([ctx.cell("Total", "cell_bold"), *(format_money(sum(v[c] for _, _, v in rows_data)) for c in used),
-                 format_money(b.total), "100%"])
+        rows.append(
+            [
+                ctx.cell(name, "cell_bold"),
+                *(format_money(v[c]) for c in used),
+                format_money(amount),
+                f"{amount / total:.0%}",
+            ]
+        )
+    rows.append(
+        [
+            ctx.cell("Total", "cell_bold"),
+            *(format_money(sum(v[c] for _, _, v in rows_data)) for c in used),
+            format_money(b.total),
+            "100%",
+        ]
+    )
     header = ["Stage", *(c.capitalize() for c in used), f"Total ({cur})" if cur else "Total", "Share"]
-    table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7],
-                      right=tuple(range(1, len(used) + 3)), bold=(len(used) + 1,))
+    table = ctx.table(
+        header,
+        rows,
+        [2.2] + [1.1] * len(used) + [1.3, 0.7],
+        right=tuple(range(1, len(used) + 3)),
+        bold=(len(used) + 1,),
+    )
     if g.frame_width < 600:
-        out.append(ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), by_stage_h, name="cost by stage"))
+        out.append(
+            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), by_stage_h, name="cost by stage")
+        )
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     biggest: list[Flowable] = []
     if top:
         half = ctx.half_width if g.frame_width >= 600 else None
-        item_rows = [[ctx.cell(ctx.title_of(r.id)), format_money(r.labour), format_money(r.one_off),
-                      format_money(r.run), format_money(r.total)] for r in top]
-        biggest = [Paragraph("The biggest items", ctx.styles["h3"]),
-                   ctx.table(["Decision", "People", "One-off", "Running", "Total"], item_rows,
-                             [3.6, 1.1, 1.1, 1.1, 1.2],
-                             right=(1, 2, 3, 4), bold=(4,), total=half)]
+        item_rows = [
+            [
+                ctx.cell(ctx.title_of(r.id)),
+                format_money(r.labour),
+                format_money(r.one_off),
+                format_money(r.run),
+                format_money(r.total),
+            ]
+            for r in top
+        ]
+        biggest = [
+            Paragraph("The biggest items", ctx.styles["h3"]),
+            ctx.table(
+                ["Decision", "People", "One-off", "Running", "Total"],
+                item_rows,
+                [3.6, 1.1, 1.1, 1.1, 1.2],
+                right=(1, 2, 3, 4),
+                bold=(4,),
+                total=half,
+            ),
+        ]
     if biggest and g.frame_width >= 600 and len(rows_data) <= 12:  # side by side on a landscape page
-        table = ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7], right=tuple(range(1, len(used) + 3)),
-                          bold=(len(used) + 1,), total=ctx.half_width)
+        table = ctx.table(
+            header,
+            rows,
+            [2.2] + [1.1] * len(used) + [1.3, 0.7],
+            right=tuple(range(1, len(used) + 3)),
+            bold=(len(used) + 1,),
+            total=ctx.half_width,
+        )
         pair = ctx.side_by_side([Paragraph("By stage", ctx.styles["h3"]), table], biggest)
         if pair.wrap(g.frame_width, g.frame_height)[1] <= 0.6 * g.frame_height:
             out.append(pair)
         else:  # long names make tall cells: one above the other, where the tables can split over pages
-            out.append(ctx.table(header, rows, [2.2] + [1.1] * len(used) + [1.3, 0.7],
-                                 right=tuple(range(1, len(used) + 3)), bold=(len(used) + 1,)))
-            out.extend(biggest[:1] + [ctx.table(["Decision", "People", "One-off", "Running", "Total"], item_rows,
-                                                [3.6, 1.1, 1.1, 1.1, 1.2], right=(1, 2, 3, 4), bold=(4,))])
+            out.append(
+                ctx.table(
+                    header,
+                    rows,
+                    [2.2] + [1.1] * len(used) + [1.3, 0.7],
+                    right=tuple(range(1, len(used) + 3)),
+                    bold=(len(used) + 1,),
+                )
+            )
+            out.extend(
+                biggest[:1]
+                + [
+                    ctx.table(
+                        ["Decision", "People", "One-off", "Running", "Total"],
+                        item_rows,
+                        [3.6, 1.1, 1.1, 1.1, 1.2],
+                        right=(1, 2, 3, 4),
+                        bold=(4,),
+                    )
+                ]
+            )
     else:
         out.append(table)
         out.extend(biggest)
@@ -131,7 +219,12 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
 
 
 SECTIONS = [
-    Section("cost", "What it costs", build_cost, 17,
-            description="spend against the budget, its simulated odds, the spend curve and cost by stage",
-            weight=0.4),
+    Section(
+        "cost",
+        "What it costs",
+        build_cost,
+        17,
+        description="spend against the budget, its simulated odds, the spend curve and cost by stage",
+        weight=0.4,
+    ),
 ]

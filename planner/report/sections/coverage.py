@@ -35,55 +35,86 @@ def build_coverage(ctx: ReportContext) -> list[Flowable]:
     eu = report.framework("euaiact")
     required = [i for i in eu.items if i.required]
     if report.role and report.tier:
-        text = (f"The plan classifies its AI system as <b>{esc(report.tier)}</b> under the EU AI Act, with this "
-                f"organisation as its <b>{esc(report.role)}</b>. Of the {len(required)} obligations that brings, "
-                f"the decisions cover <b>{sum(1 for i in required if i.decisions)}</b>")
+        text = (
+            f"The plan classifies its AI system as <b>{esc(report.tier)}</b> under the EU AI Act, with this "
+            f"organisation as its <b>{esc(report.role)}</b>. Of the {len(required)} obligations that brings, "
+            f"the decisions cover <b>{sum(1 for i in required if i.decisions)}</b>"
+        )
         missing, late = eu.missing(), eu.late()
         if missing:
-            text += (f"; <b>{len(missing)} {'is' if len(missing) == 1 else 'are'} missing</b> ("
-                     + ", ".join(esc(f"{i.item.id} {i.item.title}") for i in missing) + ")")
+            text += (
+                f"; <b>{len(missing)} {'is' if len(missing) == 1 else 'are'} missing</b> ("
+                + ", ".join(esc(f"{i.item.id} {i.item.title}") for i in missing)
+                + ")"
+            )
         if late:
-            text += (f"; {len(late)} {'is' if len(late) == 1 else 'are'} covered too late ("
-                     + ", ".join(esc(i.item.id) for i in late) + ")")
+            text += (
+                f"; {len(late)} {'is' if len(late) == 1 else 'are'} covered too late ("
+                + ", ".join(esc(i.item.id) for i in late)
+                + ")"
+            )
         text += "."
         if report.go_live is not None:
-            text += (f" Obligations are due at go-live, {esc(report.go_live_label)} "
-                     f"({esc(ctx.when(report.go_live))}), or earlier when the law applies sooner.")
+            text += (
+                f" Obligations are due at go-live, {esc(report.go_live_label)} "
+                f"({esc(ctx.when(report.go_live))}), or earlier when the law applies sooner."
+            )
         out.append(ctx.p(text, markup=True))
     else:
-        out.append(ctx.p("The plan does not say whether its AI system is high-risk, limited or minimal risk under "
-                         "the EU AI Act, nor whether this organisation is its provider or deployer, so no "
-                         "obligation is checked: the plan's AI system (role and risk tier) is not set.", markup=True))
+        out.append(
+            ctx.p(
+                "The plan does not say whether its AI system is high-risk, limited or minimal risk under "
+                "the EU AI Act, nor whether this organisation is its provider or deployer, so no "
+                "obligation is checked: the plan's AI system (role and risk tier) is not set.",
+                markup=True,
+            )
+        )
     errors = [f for f in report.findings if str(f.severity) == "error"]
     for f in errors:
         out.append(ctx.p(f"<font color='#C0392B'><b>{esc(f.message)}</b></font>", markup=True))
     nist, iso = report.framework("nist"), report.framework("iso42001")
     classified = bool(report.role and report.tier)
-    out.append(ctx.p(f"Voluntary frameworks: the decisions cite {len(nist.covered())} of the {len(nist.items)} "
-                     f"NIST AI RMF 1.0 subcategories and {len(iso.covered())} of the {len(iso.items)} ISO/IEC 42001 "
-                     f"Annex A controls" + (" (tables below)." if classified else
-                                            "; the app's Coverage tab shows them by stage.")))
+    out.append(
+        ctx.p(
+            f"Voluntary frameworks: the decisions cite {len(nist.covered())} of the {len(nist.items)} "
+            f"NIST AI RMF 1.0 subcategories and {len(iso.covered())} of the {len(iso.items)} ISO/IEC 42001 "
+            f"Annex A controls"
+            + (" (tables below)." if classified else "; the app's Coverage tab shows them by stage.")
+        )
+    )
     if not classified:  # a board report does not need the framework tables of an unclassified system
         return out
 
     if required:
         # Not kept with the table: a long table would be pushed whole to the next page, leaving this one blank.
-        out.append(Paragraph("EU AI Act obligations by stage", ParagraphStyle("h2_flow", ctx.styles["h2"],
-                                                                             keepWithNext=False)))
+        out.append(
+            Paragraph(
+                "EU AI Act obligations by stage",
+                ParagraphStyle("h2_flow", ctx.styles["h2"], keepWithNext=False),
+            )
+        )
         out.extend(_eu_matrix(ctx, report, required))
     for fc in (nist, iso):
         out.append(Paragraph(f"{fc.name} by stage", ctx.styles["h2"]))
         out.append(_group_matrix(ctx, report, fc))
 
-    bad = [(d, r) for d, refs in report.references.items() for r in refs
-           if r.status in ("unknown", "malformed")]
+    bad = [
+        (d, r) for d, refs in report.references.items() for r in refs if r.status in ("unknown", "malformed")
+    ]
     if bad:
         out.append(Paragraph("References that do not check out", ctx.styles["h2"]))
-        rows = [[ctx.cell(ctx.title_of(d)), ctx.cell(r.text), ctx.cell(r.problem, "cell_muted")] for d, r in bad]
+        rows = [
+            [ctx.cell(ctx.title_of(d)), ctx.cell(r.text), ctx.cell(r.problem, "cell_muted")] for d, r in bad
+        ]
         out.append(ctx.table(["Decision", "Reference", "Problem"], rows, [2.6, 1.8, 3.6], wide=True))
-    out.append(ctx.p("Catalogues: NIST AI 100-1 (public domain); ISO/IEC 42001:2023 Annex A control numbers with our "
-                     "own short paraphrases (not ISO's text); Regulation (EU) 2024/1689 with its application dates "
-                     "(Art. 113). This is a planning aid, not legal advice.", "small"))
+    out.append(
+        ctx.p(
+            "Catalogues: NIST AI 100-1 (public domain); ISO/IEC 42001:2023 Annex A control numbers with our "
+            "own short paraphrases (not ISO's text); Regulation (EU) 2024/1689 with its application dates "
+            "(Art. 113). This is a planning aid, not legal advice.",
+            "small",
+        )
+    )
     return out
 
 
@@ -93,13 +124,22 @@ def _eu_matrix(ctx: ReportContext, report: CoverageReport, rows_in: list[Any]) -
     rows: list[list[Any]] = []
     style: list[Any] = []
     for r, ic in enumerate(rows_in, start=1):
-        cells = [ctx.cell(", ".join(ctx.title_of(d) for d in ic.by_stage.get(sid, [])), "cell_muted")
-                 for sid, _ in stages]
+        cells = [
+            ctx.cell(", ".join(ctx.title_of(d) for d in ic.by_stage.get(sid, [])), "cell_muted")
+            for sid, _ in stages
+        ]
         status = STATUS[ic.status]
         if ic.status == "late" and ic.due is not None:
             status += f" (due {ctx.when_text(ic.due).splitlines()[0]})"
-        rows.append([ctx.cell(ic.item.id, "cell_bold"), ctx.cell(ic.item.title), *cells,
-                     units.format_date(ic.item.applies) if ic.item.applies else "", ctx.cell(status)])
+        rows.append(
+            [
+                ctx.cell(ic.item.id, "cell_bold"),
+                ctx.cell(ic.item.title),
+                *cells,
+                units.format_date(ic.item.applies) if ic.item.applies else "",
+                ctx.cell(status),
+            ]
+        )
         if ic.status in STATUS_BG:
             style.append(("BACKGROUND", (len(header) - 1, r), (len(header) - 1, r), STATUS_BG[ic.status]))
     widths = [0.75, 1.9, *([1.6] * len(stages)), 0.95, 1.0]
@@ -122,14 +162,25 @@ def _group_matrix(ctx: ReportContext, report: CoverageReport, fc: FrameworkCover
             ids = [i.item.id.split(" ")[-1] for i in items if sid in i.by_stage]
             cells.append(", ".join(ids))
         label = group if fc.framework == "nist" else f"{group} {items[0].item.title}"
-        rows.append([ctx.cell(label, "cell_bold"), f"{len(covered)} / {len(items)}", *(ctx.cell(c) for c in cells)])
-    header = ["NIST category" if fc.framework == "nist" else "Annex A group", "Covered",
-              *(name for _, name in stages)]
+        rows.append(
+            [ctx.cell(label, "cell_bold"), f"{len(covered)} / {len(items)}", *(ctx.cell(c) for c in cells)]
+        )
+    header = [
+        "NIST category" if fc.framework == "nist" else "Annex A group",
+        "Covered",
+        *(name for _, name in stages),
+    ]
     return ctx.table(header, rows, [2.2, 0.8, *([1.5] * len(stages))], right=(1,), wide=True)
 
 
 SECTIONS = [
-    Section("coverage", "Regulatory coverage", build_coverage, 78,
-            description="EU AI Act, NIST AI RMF and ISO/IEC 42001 coverage by stage: missing and late obligations",
-            weight=0.3, wide=True),
+    Section(
+        "coverage",
+        "Regulatory coverage",
+        build_coverage,
+        78,
+        description="EU AI Act, NIST AI RMF and ISO/IEC 42001 coverage by stage: missing and late obligations",
+        weight=0.3,
+        wide=True,
+    ),
 ]

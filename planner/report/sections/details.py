@@ -26,19 +26,31 @@ def _decision_cell(ctx: ReportContext, i: int, *, area: bool = False) -> Paragra
     d = ctx.plan.decisions[i]
     extra = f" \u00b7 {esc(ctx.area_name(d.area))}" if area and d.area else ""
     tag = " \u25c6 milestone" if d.milestone else ""
-    return ctx.cell(f"{esc(d.title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}{extra}{tag}</font>",
-                    markup=True)
+    return ctx.cell(
+        f"{esc(d.title)}<br/><font size='7' color='#5C5C5C'>{esc(d.id)}{extra}{tag}</font>", markup=True
+    )
 
 
-def chunked_tables(ctx: ReportContext, header: list[Any], rows: list[list[Any]], widths: list[float],
-                   extra_style: list[Any] | None = None, *, wide: bool = False, right: tuple[int, ...] = (),
-                   bold: tuple[int, ...] = ()) -> list[Flowable]:
+def chunked_tables(
+    ctx: ReportContext,
+    header: list[Any],
+    rows: list[list[Any]],
+    widths: list[float],
+    extra_style: list[Any] | None = None,
+    *,
+    wide: bool = False,
+    right: tuple[int, ...] = (),
+    bold: tuple[int, ...] = (),
+) -> list[Flowable]:
     """``rows`` as consecutive tables of at most :data:`CHUNK` rows, each splitting with its header repeated."""
     if not rows:
         return []
-    return [ctx.table(header, rows[k:k + CHUNK], widths, extra_style=extra_style, wide=wide, right=right,
-                      bold=bold)
-            for k in range(0, len(rows), CHUNK)]
+    return [
+        ctx.table(
+            header, rows[k : k + CHUNK], widths, extra_style=extra_style, wide=wide, right=right, bold=bold
+        )
+        for k in range(0, len(rows), CHUNK)
+    ]
 
 
 # -- one section per stage ----------------------------------------------------------------------------------
@@ -74,10 +86,14 @@ def span_text(ctx: ReportContext, start: float, finish: float) -> str:
 def build_stages(ctx: ReportContext) -> list[Flowable]:
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = [ctx.heading("Stages in detail")]
-    out.append(ctx.p("Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
-                     "its readiness, its milestones, blocked work and the work that strict gates move to a later "
-                     "stage. The critical decisions are listed under Critical path, every decision in the appendix.",
-                     "small"))
+    out.append(
+        ctx.p(
+            "Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
+            "its readiness, its milestones, blocked work and the work that strict gates move to a later "
+            "stage. The critical decisions are listed under Critical path, every decision in the appendix.",
+            "small",
+        )
+    )
     stage_pos = plan.stage_index()
     by_stage: dict[int, list[int]] = {}
     for i, d in enumerate(plan.decisions):
@@ -92,19 +108,31 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         if r.start is None:
             parts.append("No decisions are assigned to this stage yet.")
         else:
-            parts.append(f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))} "
-                         f"(weeks {fmt_weeks(r.start)}–{fmt_weeks(r.finish)}).")
-        parts.append(f"<b>Strict gates:</b> its gate is {esc(ctx.when(r.gate))}, when every decision of this and the "
-                     f"earlier stages is done.")
-        crit = (f"{r.criteria_met} of {r.criteria_total} gate criteria met" if r.criteria_total
-                else "no gate criteria set")
+            parts.append(
+                f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))} "
+                f"(weeks {fmt_weeks(r.start)}–{fmt_weeks(r.finish)})."
+            )
+        parts.append(
+            f"<b>Strict gates:</b> its gate is {esc(ctx.when(r.gate))}, when every decision of this and the "
+            f"earlier stages is done."
+        )
+        crit = (
+            f"{r.criteria_met} of {r.criteria_total} gate criteria met"
+            if r.criteria_total
+            else "no gate criteria set"
+        )
         done = f"{r.done_share:.0%} of its work done" if r.done_share is not None else "no work yet"
         parts.append(f"<b>Readiness:</b> {crit}; {done}.")
         block.append(ctx.p(" ".join(parts), markup=True))
         if stage.gate_criteria:
-            items = [(f"<font color='#009E73'>\u2611</font> {esc(ellipsize(c.text, 200))}" if c.met else
-                      f"<font color='{GATE_HEX}'>\u2610</font> {esc(ellipsize(c.text, 200))}")
-                     for c in stage.gate_criteria]
+            items = [
+                (
+                    f"<font color='#009E73'>\u2611</font> {esc(ellipsize(c.text, 200))}"
+                    if c.met
+                    else f"<font color='{GATE_HEX}'>\u2610</font> {esc(ellipsize(c.text, 200))}"
+                )
+                for c in stage.gate_criteria
+            ]
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
         out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
@@ -122,11 +150,17 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             if plan.decisions[i].id in moves:
                 by_target.setdefault(moves[plan.decisions[i].id][1], []).append(i)
         for to, ids in by_target.items():
-            lines.append(f"<b>Under strict gates {len(ids)} run in {esc(ctx.stage_name(to))}</b>, behind a "
-                         f"dependency that runs backwards between stages: " + _names(ctx, ids))
+            lines.append(
+                f"<b>Under strict gates {len(ids)} run in {esc(ctx.stage_name(to))}</b>, behind a "
+                f"dependency that runs backwards between stages: " + _names(ctx, ids)
+            )
         n_crit = sum(1 for i in idx if sched.critical[i])
-        lines.append(f"{plural(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
-                     f"every one is in the appendix." if idx else "")
+        lines.append(
+            f"{plural(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
+            f"every one is in the appendix."
+            if idx
+            else ""
+        )
         for line in lines:
             if line:
                 out.append(ctx.p(line + ("" if line.endswith(".") else "."), "small", markup=True))
@@ -142,12 +176,14 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
         out.append(ctx.p("The plan has no decisions, so it has no critical path."))
         return out
     first, last = sched.index[path[0]], sched.index[path[-1]]
-    text = (f"The critical path is the longest chain of dependent work in the plan. It runs through "
-            f"{plural(len(path), 'decision')}, from {esc(ctx.when(sched.es[first]))} to "
-            f"{esc(ctx.when(sched.ef[last]))}, and sets the finish: none of these decisions has float, so a week "
-            f"lost on any of them is a week lost on the plan, and a week won on the path (by shortening, "
-            f"overlapping or removing a dependency) brings the finish forward, until another chain becomes the "
-            f"longest.")
+    text = (
+        f"The critical path is the longest chain of dependent work in the plan. It runs through "
+        f"{plural(len(path), 'decision')}, from {esc(ctx.when(sched.es[first]))} to "
+        f"{esc(ctx.when(sched.ef[last]))}, and sets the finish: none of these decisions has float, so a week "
+        f"lost on any of them is a week lost on the plan, and a week won on the path (by shortening, "
+        f"overlapping or removing a dependency) brings the finish forward, until another chain becomes the "
+        f"longest."
+    )
     out.append(ctx.p(text, markup=True))
     for note in sched.notes:
         out.append(ctx.p(note, "small"))
@@ -160,22 +196,35 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     for k, did in enumerate(path, 1):
         i = sched.index[did]
         title = ("\u25c6 " if plan.decisions[i].milestone else "") + plan.decisions[i].title
-        rows.append([str(k), ctx.fit(fit_width(title, REGULAR, 8, cols[1] - 9), cols[1]),
-                     span_text(ctx, sched.es[i], sched.ef[i]),
-                     ctx.fit(_why_short(ctx, did, step), cols[3], "cell_muted")])
+        rows.append(
+            [
+                str(k),
+                ctx.fit(fit_width(title, REGULAR, 8, cols[1] - 9), cols[1]),
+                span_text(ctx, sched.es[i], sched.ef[i]),
+                ctx.fit(_why_short(ctx, did, step), cols[3], "cell_muted"),
+            ]
+        )
     head = ["#", "Decision", "When", "Why it starts then"]
     out.extend(chunked_tables(ctx, head, rows, widths, right=(0,)))
     on_path = set(path)
     others = [i for i in range(len(sched.ids)) if sched.critical[i] and sched.ids[i] not in on_path]
     if others:
         shown = sorted(others, key=lambda i: (sched.es[i], i))
-        names = "; ".join(f"{ellipsize(plan.decisions[i].title, 60)} ({span_text(ctx, sched.es[i], sched.ef[i])})"
-                          for i in shown[:12])
+        names = "; ".join(
+            f"{ellipsize(plan.decisions[i].title, 60)} ({span_text(ctx, sched.es[i], sched.ef[i])})"
+            for i in shown[:12]
+        )
         more = f"; and {len(shown) - 12} more (marked critical in the appendix)" if len(shown) > 12 else ""
-        out.append(ctx.p(f"<b>{plural(len(others), 'other decision')} {'is' if len(others) == 1 else 'are'} "
-                         f"critical too</b>, on chains as long as the path above, so {'it delays' if len(others) == 1 else 'they delay'} "
-                         f"the finish just as much if {'it slips' if len(others) == 1 else 'they slip'}: "
-                         f"{esc(names)}{esc(more)}.", "small", markup=True))
+        out.append(
+            ctx.p(
+                f"<b>{plural(len(others), 'other decision')} {'is' if len(others) == 1 else 'are'} "
+                f"critical too</b>, on chains as long as the path above, so {'it delays' if len(others) == 1 else 'they delay'} "
+                f"the finish just as much if {'it slips' if len(others) == 1 else 'they slip'}: "
+                f"{esc(names)}{esc(more)}.",
+                "small",
+                markup=True,
+            )
+        )
     return out
 
 
@@ -201,8 +250,13 @@ def _why_short(ctx: ReportContext, did: str, step: dict[str, int]) -> str:
     who = f"#{step[e.driver]}" if e.driver in step else f"\u201c{ellipsize(ctx.title_of(e.driver), 40)}\u201d"
     event = "starts" if kind in ("SS", "SF") else "finishes"
     verb = "it starts" if kind in ("FS", "SS") else "it finishes"
-    when = ("when" if abs(lag) < 1e-9 else
-            f"{units.plural_weeks(lag)} after" if lag > 0 else f"{units.plural_weeks(-lag)} before")
+    when = (
+        "when"
+        if abs(lag) < 1e-9
+        else f"{units.plural_weeks(lag)} after"
+        if lag > 0
+        else f"{units.plural_weeks(-lag)} before"
+    )
     return f"{verb} {when} {who} {event} ({kind})"
 
 
@@ -215,8 +269,13 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     half = 0.5 * g.frame_height
     pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
     if len(pages) != 1:
-        return [ctx.p("The path is too long to draw as a chain on this page: the table lists it in order, and the "
-                      "Gantt chart shows it to scale.", "small")]
+        return [
+            ctx.p(
+                "The path is too long to draw as a chain on this page: the table lists it in order, and the "
+                "Gantt chart shows it to scale.",
+                "small",
+            )
+        ]
     h = min(half, 72 * critical_path_height(ctx.analysis, g.frame_width / 72, pages[0]))
 
     def draw(fig: Figure) -> None:
@@ -238,9 +297,14 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
         return out
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in _SEVERITY_TITLES}
     parts = [plural(counts["warning"], "warning"), plural(counts["info"], "note")]
-    out.append(ctx.p(f"Validation reports {' and '.join(parts)}. Warnings deserve a decision; notes are for "
-                     f"completeness. Each kind of finding is listed once with its count; up to "
-                     f"{FINDINGS_LISTED} of each kind are spelled out.", "small"))
+    out.append(
+        ctx.p(
+            f"Validation reports {' and '.join(parts)}. Warnings deserve a decision; notes are for "
+            f"completeness. Each kind of finding is listed once with its count; up to "
+            f"{FINDINGS_LISTED} of each kind are spelled out.",
+            "small",
+        )
+    )
     for sev, title in _SEVERITY_TITLES.items():
         group = [f for f in findings if str(f.severity) == sev]
         if not group:
@@ -306,32 +370,49 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if not plan.decisions:
         out.append(ctx.p("The plan has no decisions."))
         return out
-    out.append(ctx.p("Every decision, by stage and in the order they start. Weeks are the optimistic/likely/"
-                     "pessimistic duration (one figure when all three are equal); float is total float in weeks; "
-                     "status is left empty for work not started; \u25c6 marks a milestone.", "small"))
+    out.append(
+        ctx.p(
+            "Every decision, by stage and in the order they start. Weeks are the optimistic/likely/"
+            "pessimistic duration (one figure when all three are equal); float is total float in weeks; "
+            "status is left empty for work not started; \u25c6 marks a milestone.",
+            "small",
+        )
+    )
     from planner.model.plan import duration_triple
 
     widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
     cols = ctx.columns(widths)
     rows = []
     stage_pos = plan.stage_index()
-    order = sorted(range(len(plan.decisions)),
-                   key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i))
+    order = sorted(
+        range(len(plan.decisions)),
+        key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i),
+    )
     if len(order) > APPENDIX_ALL:
         # A big plan: the decisions a reader of a report looks up (critical, milestones, started or blocked work),
         # and how many there are per stage and area; the plan file and its spreadsheet export hold every one.
         on_path = set(sched.critical_path)
-        key = [i for i in order if sched.ids[i] in on_path or plan.decisions[i].milestone
-               or str(plan.decisions[i].status) in ("in_progress", "blocked")]
+        key = [
+            i
+            for i in order
+            if sched.ids[i] in on_path
+            or plan.decisions[i].milestone
+            or str(plan.decisions[i].status) in ("in_progress", "blocked")
+        ]
         chosen = set(key)
         key += [i for i in order if sched.critical[i] and i not in chosen]
         position = {i: k for k, i in enumerate(order)}
         keep = sorted(key[:APPENDIX_KEY], key=position.__getitem__)
-        out.append(ctx.p(f"The plan has {plural(len(order), 'decision')}: too many to list usefully here. The table "
-                         f"counts them by stage and area (critical ones in brackets); the list below holds "
-                         f"{len(keep)} key ones: the critical path, milestones, work under way or blocked, then other "
-                         f"critical decisions. The plan file and its spreadsheet (CSV or Excel) export list every "
-                         f"decision.", "small"))
+        out.append(
+            ctx.p(
+                f"The plan has {plural(len(order), 'decision')}: too many to list usefully here. The table "
+                f"counts them by stage and area (critical ones in brackets); the list below holds "
+                f"{len(keep)} key ones: the critical path, milestones, work under way or blocked, then other "
+                f"critical decisions. The plan file and its spreadsheet (CSV or Excel) export list every "
+                f"decision.",
+                "small",
+            )
+        )
         out.append(_stage_area_counts(ctx))
         order = keep
     for n, i in enumerate(order):
@@ -343,29 +424,67 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         status = _short_status(d)
         title = ("\u25c6 " if d.milestone else "") + d.title
         crit = "critical" if sched.critical[i] else ""
-        rows.append([
-            ctx.fit(title, cols[0]),  # the whole title (it wraps): the appendix is where every title is found
-            ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 8, cols[1] - 9), cols[1]),
-            ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[2] - 9), cols[2]),
-            ctx.fit(dur, cols[3]), span_text(ctx, sched.es[i], sched.ef[i]),
-            f"{fmt_weeks(sched.total_float[i])}", ctx.fit(status, cols[6]), crit,
-        ])
+        rows.append(
+            [
+                ctx.fit(
+                    title, cols[0]
+                ),  # the whole title (it wraps): the appendix is where every title is found
+                ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 8, cols[1] - 9), cols[1]),
+                ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[2] - 9), cols[2]),
+                ctx.fit(dur, cols[3]),
+                span_text(ctx, sched.es[i], sched.ef[i]),
+                f"{fmt_weeks(sched.total_float[i])}",
+                ctx.fit(status, cols[6]),
+                crit,
+            ]
+        )
     head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
     # Tighter rows than other tables: the appendix is looked up, not read, and fits ~10 % more a page.
-    dense = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
-             ("FONTSIZE", (0, 1), (-1, -1), 7.5), ("LEADING", (0, 1), (-1, -1), 9)]
+    dense = [
+        ("TOPPADDING", (0, 1), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
+        ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+        ("LEADING", (0, 1), (-1, -1), 9),
+    ]
     out.extend(chunked_tables(ctx, head, rows, widths, dense, right=(3, 5), bold=(7,)))
     return out
 
 
 SECTIONS = [
-    Section("stages-detail", "Stages in detail", build_stages, 60,
-            description="per stage: goal, gate criteria, readiness and its decisions", weight=1.0),
-    Section("critical-path", "Critical path", build_critical, 70,
-            description="the chain that sets the finish, with why each step starts when it does", weight=0.5,
-            wide=True),
-    Section("findings", "Findings", build_findings, 80, description="validation warnings and notes", weight=0.3,
-            new_page=False, wide=True),
-    Section("appendix", "Appendix: every decision", build_appendix, 90,
-            description="one row per decision with all its figures", weight=1.0, wide=True),
+    Section(
+        "stages-detail",
+        "Stages in detail",
+        build_stages,
+        60,
+        description="per stage: goal, gate criteria, readiness and its decisions",
+        weight=1.0,
+    ),
+    Section(
+        "critical-path",
+        "Critical path",
+        build_critical,
+        70,
+        description="the chain that sets the finish, with why each step starts when it does",
+        weight=0.5,
+        wide=True,
+    ),
+    Section(
+        "findings",
+        "Findings",
+        build_findings,
+        80,
+        description="validation warnings and notes",
+        weight=0.3,
+        new_page=False,
+        wide=True,
+    ),
+    Section(
+        "appendix",
+        "Appendix: every decision",
+        build_appendix,
+        90,
+        description="one row per decision with all its figures",
+        weight=1.0,
+        wide=True,
+    ),
 ]

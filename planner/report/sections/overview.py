@@ -23,8 +23,11 @@ def p_dates(simulation: Any) -> dict[int, float]:
 
 def _tile(ctx: ReportContext, value: str, detail: str | None, label: str) -> list[Flowable]:
     s = ctx.styles
-    out: list[Flowable] = [Paragraph(esc(label), s["figure_label"]), Spacer(1, 3),
-                           Paragraph(esc(value), s["figure"])]
+    out: list[Flowable] = [
+        Paragraph(esc(label), s["figure_label"]),
+        Spacer(1, 3),
+        Paragraph(esc(value), s["figure"]),
+    ]
     out.append(Paragraph(esc(detail) if detail else "&nbsp;", s["figure_note"]))
     return out
 
@@ -53,11 +56,16 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     out.append(Paragraph("<font color='#0072B2'><b>SCALING ROADMAP REPORT</b></font>", s["figure_label"]))
     out.append(Spacer(1, 8))
     # Long titles are shortened in linear time (never one character per measurement).
-    out.append(ctx.heading(ellipsize(plan.title, 100 if landscape else 140), 0, key="cover", style_name="title"))
+    out.append(
+        ctx.heading(ellipsize(plan.title, 100 if landscape else 140), 0, key="cover", style_name="title")
+    )
     if plan.description:
         out.append(ctx.p(ellipsize(plan.description, 220 if landscape else 320), "subtitle"))
-    facts = [plural(len(plan.decisions), "decision"), plural(len(plan.dependencies), "dependency", "dependencies"),
-             plural(len(plan.stages), "stage")]
+    facts = [
+        plural(len(plan.decisions), "decision"),
+        plural(len(plan.dependencies), "dependency", "dependencies"),
+        plural(len(plan.stages), "stage"),
+    ]
     if plan.start_date:
         facts.insert(0, f"starts {ctx.date(0)}")
     facts.append(f"{ctx.analysis.estimate} estimates")
@@ -68,24 +76,42 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     pd = p_dates(ctx.simulation)
     price = st.gating_price
     value, detail = _date_or_week(ctx, sched.finish)
-    tiles = [_tile(ctx, value, detail + " \u00b7 stages overlapping" if detail else "stages overlapping",
-                   "Finish")]
+    tiles = [
+        _tile(ctx, value, detail + " \u00b7 stages overlapping" if detail else "stages overlapping", "Finish")
+    ]
     if 80 in pd:
         value, detail = _date_or_week(ctx, pd[80])
-        tiles.append(_tile(ctx, value, (detail + " \u00b7 " if detail else "") + f"P50 {ctx.date(pd[50]) or 'week ' + fmt_weeks(pd[50])}",
-                           "80% confident by (P80)"))
+        tiles.append(
+            _tile(
+                ctx,
+                value,
+                (detail + " \u00b7 " if detail else "")
+                + f"P50 {ctx.date(pd[50]) or 'week ' + fmt_weeks(pd[50])}",
+                "80% confident by (P80)",
+            )
+        )
     else:
-        tiles.append(_tile(ctx, "Not simulated", "no confidence range in this report", "80% confident by (P80)"))
+        tiles.append(
+            _tile(ctx, "Not simulated", "no confidence range in this report", "80% confident by (P80)")
+        )
     gated_value, _ = _date_or_week(ctx, st.gated_finish)
-    tiles.append(_tile(ctx, "nothing" if price <= 1e-9 else f"+{plural(price, 'week')}",
-                       f"strict gates finish {gated_value}", "Price of strict gates"))
+    tiles.append(
+        _tile(
+            ctx,
+            "nothing" if price <= 1e-9 else f"+{plural(price, 'week')}",
+            f"strict gates finish {gated_value}",
+            "Price of strict gates",
+        )
+    )
     n_crit = int(sched.critical.sum())
     tiles.append(_tile(ctx, str(len(plan.decisions)), f"{n_crit} critical: they set the finish", "Decisions"))
     risks = board.top_risks(plan, ctx.simulation, 1)
     if risks:
         r = risks[0]
         how = "to the P80" if r.measure == "p80" else "expected delay"
-        tiles.append(_tile(ctx, f"+{plural(r.weeks, 'week')}", f"{ellipsize(r.title, 44)} ({how})", "Top risk"))
+        tiles.append(
+            _tile(ctx, f"+{plural(r.weeks, 'week')}", f"{ellipsize(r.title, 44)} ({how})", "Top risk")
+        )
     else:
         tiles.append(_tile(ctx, "none", "no risk in the register", "Top risk"))
     target = target_week(plan)
@@ -93,32 +119,62 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if target is not None:
         tv, _ = _date_or_week(ctx, target)
         if chance is not None:
-            tiles.append(_tile(ctx, f"{chance:.0%}", f"chance of finishing by the target, {tv}", "Target date"))
+            tiles.append(
+                _tile(ctx, f"{chance:.0%}", f"chance of finishing by the target, {tv}", "Target date")
+            )
         else:
             late = sched.finish - target
-            tiles.append(_tile(ctx, tv, "met by the plan" if late <= 1e-9 else f"missed by {plural(late, 'week')}",
-                               "Target date"))
+            tiles.append(
+                _tile(
+                    ctx,
+                    tv,
+                    "met by the plan" if late <= 1e-9 else f"missed by {plural(late, 'week')}",
+                    "Target date",
+                )
+            )
     else:
         cost = _cost(ctx)
         if cost is not None:
-            tiles.append(_tile(ctx, format_money(cost.breakdown.total, cost.currency, compact=True),
-                               "total cost of the plan", "Cost"))
+            tiles.append(
+                _tile(
+                    ctx,
+                    format_money(cost.breakdown.total, cost.currency, compact=True),
+                    "total cost of the plan",
+                    "Cost",
+                )
+            )
         else:
-            warnings = [f for f in ctx.analysis.findings + list(ctx.analysis.extra_findings)
-                        if str(f.severity) == "warning"]
-            tiles.append(_tile(ctx, str(len(warnings)), "see Findings" if warnings else "the plan is consistent",
-                               "Warnings"))
-    rows: list[list[list[Flowable] | str]] = [[*tiles[i:i + 3]] for i in range(0, len(tiles), 3)]
+            warnings = [
+                f
+                for f in ctx.analysis.findings + list(ctx.analysis.extra_findings)
+                if str(f.severity) == "warning"
+            ]
+            tiles.append(
+                _tile(
+                    ctx,
+                    str(len(warnings)),
+                    "see Findings" if warnings else "the plan is consistent",
+                    "Warnings",
+                )
+            )
+    rows: list[list[list[Flowable] | str]] = [[*tiles[i : i + 3]] for i in range(0, len(tiles), 3)]
     w = g.frame_width / 3
     t = Table(rows, colWidths=[w] * 3, hAlign="LEFT")
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 8 if landscape else 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-        ("BACKGROUND", (0, 0), (-1, -1), TILE_BG),
-        ("GRID", (0, 0), (-1, -1), 6, colors.white),
-        ("LINEBEFORE", (0, 0), (-1, -1), 3, ACCENT),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 8 if landscape else 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                ("BACKGROUND", (0, 0), (-1, -1), TILE_BG),
+                ("GRID", (0, 0), (-1, -1), 6, colors.white),
+                ("LINEBEFORE", (0, 0), (-1, -1), 3, ACCENT),
+            ]
+        )
+    )
     out.append(t)
     out.append(Spacer(1, 14 if landscape else 24))
     # Contents: every section that has something to say, with its page number and a link (filled in when the
@@ -135,8 +191,12 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Executive summary")]
     n = len(plan.decisions)
     if n == 0:
-        out.append(ctx.p("The plan has no decisions yet, so there is nothing to schedule. Add decisions and the "
-                         "dependencies between them to get a roadmap."))
+        out.append(
+            ctx.p(
+                "The plan has no decisions yet, so there is nothing to schedule. Add decisions and the "
+                "dependencies between them to get a roadmap."
+            )
+        )
         return out
 
     # 1. When it finishes and what sets that date.
@@ -146,8 +206,10 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     n_crit = int(sched.critical.sum())
     others = n_crit - len(driver.chain)
     if others > 0:
-        text += (f" {plural(others, 'other decision')} {'is' if others == 1 else 'are'} critical too, on parallel "
-                 f"chains of the same length.")
+        text += (
+            f" {plural(others, 'other decision')} {'is' if others == 1 else 'are'} critical too, on parallel "
+            f"chains of the same length."
+        )
     fr = board.float_range(ctx.analysis)
     if fr is not None:
         text += f" Everything else has between {plural(fr[0], 'week')} and {plural(fr[1], 'week')} of float."
@@ -159,12 +221,16 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     cost = _cost(ctx)
     if pd:
         iters = getattr(ctx.simulation, "iterations", None)
-        text = (f"Allowing for the uncertainty in the estimates and the risk register (a Monte Carlo simulation of "
-                f"{iters:,} runs), there is an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50) "
-                f"and an 80% chance by <b>{esc(ctx.when(pd[80]))}</b> (P80).")
+        text = (
+            f"Allowing for the uncertainty in the estimates and the risk register (a Monte Carlo simulation of "
+            f"{iters:,} runs), there is an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50) "
+            f"and an 80% chance by <b>{esc(ctx.when(pd[80]))}</b> (P80)."
+        )
     else:
-        text = ("The finish has not been simulated, so this report gives no confidence range (P50, P80) and ranks "
-                "risks by their expected delay.")
+        text = (
+            "The finish has not been simulated, so this report gives no confidence range (P50, P80) and ranks "
+            "risks by their expected delay."
+        )
     if target is not None:
         chance = board.probability_by(ctx.simulation, target)
         tv = ctx.when(target)
@@ -172,8 +238,9 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             text += f" The target, {esc(tv)}, is met in <b>{chance:.0%}</b> of the simulated runs."
         else:
             late = sched.finish - target
-            text += (f" The target, {esc(tv)}, is " + ("met by the plan." if late <= 1e-9 else
-                                                        f"missed by <b>{plural(late, 'week')}</b>."))
+            text += f" The target, {esc(tv)}, is " + (
+                "met by the plan." if late <= 1e-9 else f"missed by <b>{plural(late, 'week')}</b>."
+            )
     if cost is not None:
         b = cost.breakdown
         text += f" The plan costs <b>{esc(format_money(b.total, cost.currency))}</b> on its likely estimates"
@@ -192,21 +259,28 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     # 3. The price of strict gates, and what sequencing moves.
     price = st.gating_price
     if price <= 1e-9:
-        text = (f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
-                f"has finished) costs nothing on this plan: it would still finish in {esc(ctx.when(st.gated_finish))}.")
+        text = (
+            f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
+            f"has finished) costs nothing on this plan: it would still finish in {esc(ctx.when(st.gated_finish))}."
+        )
     else:
-        text = (f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
-                f"has finished) moves the finish to <b>{esc(ctx.when(st.gated_finish))}</b>: "
-                f"<b>{plural(price, 'week')}</b> more than overlapping stages.")
+        text = (
+            f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
+            f"has finished) moves the finish to <b>{esc(ctx.when(st.gated_finish))}</b>: "
+            f"<b>{plural(price, 'week')}</b> more than overlapping stages."
+        )
         gp = getattr(cost.breakdown, "gating", None) if cost is not None else None
         if gp is not None and gp.money > 0:
             text += f" In money that is about {esc(format_money(gp.money, cost.currency))}."
     moves = st.sequencing_text()
     if moves:
         k = len(st.inversions)
-        text += (f" {plural(k, 'dependency', 'dependencies')} {'runs' if k == 1 else 'run'} backwards between "
-                 f"stages, so under strict gates " + "; ".join(m.replace(" under strict gates", "") for m in moves)
-                 + " (everything downstream of such a dependency waits for the later stage's gate).")
+        text += (
+            f" {plural(k, 'dependency', 'dependencies')} {'runs' if k == 1 else 'run'} backwards between "
+            f"stages, so under strict gates "
+            + "; ".join(m.replace(" under strict gates", "") for m in moves)
+            + " (everything downstream of such a dependency waits for the later stage's gate)."
+        )
     met = sum(r.criteria_met for r in st.stages)
     total = sum(r.criteria_total for r in st.stages)
     if total:
@@ -220,8 +294,11 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         out.append(Paragraph("Top risks", ctx.styles["h3"]))
         items = []
         for r in risks:
-            how = (f"adds {plural(r.weeks, 'week')} to the P80" if r.measure == "p80"
-                   else f"expected delay {plural(r.weeks, 'week')}")
+            how = (
+                f"adds {plural(r.weeks, 'week')} to the P80"
+                if r.measure == "p80"
+                else f"expected delay {plural(r.weeks, 'week')}"
+            )
             item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {r.probability:.0%})."
             if r.mitigation:
                 item += f" Mitigation: {esc(ellipsize(r.mitigation, 140))}"
@@ -230,16 +307,25 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         costing = len(board.top_risks(plan, ctx.simulation, len(plan.risks)))
         idle = len(plan.risks) - costing
         if idle > 0:
-            verb = ("adds" if idle == 1 else "add") + " nothing measurable to the P80" if risks[0].measure == "p80" \
+            verb = (
+                ("adds" if idle == 1 else "add") + " nothing measurable to the P80"
+                if risks[0].measure == "p80"
                 else ("is" if idle == 1 else "are") + " not expected to cost any time"
-            out.append(ctx.p(f"{'One risk' if idle == 1 else f'{idle} risks'} of the register {verb}.", "small"))
+            )
+            out.append(
+                ctx.p(f"{'One risk' if idle == 1 else f'{idle} risks'} of the register {verb}.", "small")
+            )
 
     # 5. What needs the board's attention.
     asks = board.attention(plan, ctx.analysis, ctx.simulation, 3)
     if asks:
         out.append(Paragraph("Needs the board's attention", ctx.styles["h3"]))
-        out.extend(ctx.bullets([f"<b>{esc(ellipsize(a.title, 90))}</b>: {esc('; '.join(a.reasons))}."
-                                for a in asks], markup=True))
+        out.extend(
+            ctx.bullets(
+                [f"<b>{esc(ellipsize(a.title, 90))}</b>: {esc('; '.join(a.reasons))}." for a in asks],
+                markup=True,
+            )
+        )
 
     # 6. Key dates, and where the details are.
     out.append(Paragraph("Key dates", ctx.styles["h3"]))
@@ -247,8 +333,13 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
     out.append(Spacer(1, 6))
-    out.append(ctx.p(f"Validation: {plural(counts['warning'], 'warning')} and {plural(counts['info'], 'note')}, "
-                     f"summarised under Findings.", "small"))
+    out.append(
+        ctx.p(
+            f"Validation: {plural(counts['warning'], 'warning')} and {plural(counts['info'], 'note')}, "
+            f"summarised under Findings.",
+            "small",
+        )
+    )
     return out
 
 
@@ -258,19 +349,30 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
     sched, st = ctx.schedule, ctx.stages
 
     at = ctx.date_week
-    rows = [[ctx.cell(r.name, "cell_bold"), at(r.finish) if r.finish is not None else "no decisions", at(r.gate)]
-            for r in st.stages]
+    rows = [
+        [ctx.cell(r.name, "cell_bold"), at(r.finish) if r.finish is not None else "no decisions", at(r.gate)]
+        for r in st.stages
+    ]
     rows.append([ctx.cell("Finish", "cell_bold"), at(sched.finish), at(st.gated_finish)])
     for q in (50, 80):
         if q in pd:
             rows.append([ctx.cell(f"Finish P{q} (simulated)", "cell_bold"), at(pd[q]), "-"])
-    return ctx.table(["", "Overlapping stages: work ends", "Strict gates: gate"], rows, [2.4, 3.0, 3.0],
-                     total=ctx.summary_width)
+    return ctx.table(
+        ["", "Overlapping stages: work ends", "Strict gates: gate"],
+        rows,
+        [2.4, 3.0, 3.0],
+        total=ctx.summary_width,
+    )
 
 
 SECTIONS = [
     Section("cover", "Cover", build_cover, 0, description="title page with the key figures", weight=0.5),
-    Section("summary", "Executive summary", build_summary, 10,
-            description="when it finishes and why, how sure, strict gates, top risks, what needs attention",
-            weight=0.5),
+    Section(
+        "summary",
+        "Executive summary",
+        build_summary,
+        10,
+        description="when it finishes and why, how sure, strict gates, top risks, what needs attention",
+        weight=0.5,
+    ),
 ]

@@ -21,7 +21,9 @@ CHART_MIN_PT = 170.0  # the finish-date chart takes the rest of the page, this m
 CHART_MAX_PT = 300.0  # ... and no more
 BARS_PT = 215.0  # criticality and tornado charts (about 7 bars each)
 TOP_DECISIONS = 5  # named in the text
-NO_RISKS_MAX_ITERATIONS = 200_000  # the extra run without the register (for "the register adds ...") up to this
+NO_RISKS_MAX_ITERATIONS = (
+    200_000  # the extra run without the register (for "the register adds ...") up to this
+)
 
 
 MEANING = {
@@ -61,11 +63,14 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Schedule risk")]
     sim = ctx.simulation
     if sim is None:
-        out.append(ctx.p(
-            "Not simulated. This report shows the plan's single most likely schedule, not how likely that is to "
-            "hold: it has no confidence range (P50, P80), no ranking of what drives the finish and no measured "
-            "cost of each risk. The risk register below ranks risks by their expected delay (probability times "
-            "the mean delay)."))
+        out.append(
+            ctx.p(
+                "Not simulated. This report shows the plan's single most likely schedule, not how likely that is to "
+                "hold: it has no confidence range (P50, P80), no ranking of what drives the finish and no measured "
+                "cost of each risk. The risk register below ranks risks by their expected delay (probability times "
+                "the mean delay)."
+            )
+        )
         out.extend(_register_only(ctx))
         return out
     if not _has_full_result(sim):
@@ -77,65 +82,135 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     plan_finish = f"the plan's likely finish ({on(ctx, det)})"
 
     # In sentences first.
-    text = (f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
-            f"{esc(_later(ctx, p[80], det, plan_finish))}. ")
-    text += (f"The odds are even of finishing by {esc(on(ctx, p[50]))} (P50); a cautious commitment, at 95% "
-             f"confidence, is {esc(on(ctx, p[95]))}. ")
+    text = (
+        f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
+        f"{esc(_later(ctx, p[80], det, plan_finish))}. "
+    )
+    text += (
+        f"The odds are even of finishing by {esc(on(ctx, p[50]))} (P50); a cautious commitment, at 95% "
+        f"confidence, is {esc(on(ctx, p[95]))}. "
+    )
     if p_det < 0.5:
-        text += (f"The likely finish itself is met in only <b>{p_det:.0%}</b> of the "
-                 f"{sim.iterations:,} simulated runs: it is a best case, not a forecast, because most decisions "
-                 f"can take longer than their likely estimate and the risks below add delay when they occur.")
+        text += (
+            f"The likely finish itself is met in only <b>{p_det:.0%}</b> of the "
+            f"{sim.iterations:,} simulated runs: it is a best case, not a forecast, because most decisions "
+            f"can take longer than their likely estimate and the risks below add delay when they occur."
+        )
     else:
         text += f"The likely finish is met in {p_det:.0%} of the {sim.iterations:,} simulated runs."
     out.append(ctx.p(text, markup=True))
-    out.append(ctx.p(
-        f"How it is worked out: each of the {sim.iterations:,} runs (seed {sim.seed}) draws every decision's "
-        f"duration between its optimistic and pessimistic estimates (most often near the likely one), lets each "
-        f"risk of the register occur with its probability, adding its delay to the decisions it names, and "
-        f"recomputes the schedule. A P80 date is one that 80% of the runs finish by.", "small"))
+    out.append(
+        ctx.p(
+            f"How it is worked out: each of the {sim.iterations:,} runs (seed {sim.seed}) draws every decision's "
+            f"duration between its optimistic and pessimistic estimates (most often near the likely one), lets each "
+            f"risk of the register occur with its probability, adding its delay to the decisions it names, and "
+            f"recomputes the schedule. A P80 date is one that 80% of the runs finish by.",
+            "small",
+        )
+    )
 
     # The percentiles as a table.
     rows: list[list[Any]] = []
     for q in PERCENTILES:
-        rows.append([f"P{q}", f"{q}%", ctx.date_week(p[q]), _delta_text(p[q] - det),
-                     ctx.cell(MEANING[q], "cell_muted")])
-    rows.append([ctx.cell("Plan (likely)", "cell_bold"), f"{p_det:.0%}", ctx.date_week(det), "-",
-                 ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted")])
+        rows.append(
+            [
+                f"P{q}",
+                f"{q}%",
+                ctx.date_week(p[q]),
+                _delta_text(p[q] - det),
+                ctx.cell(MEANING[q], "cell_muted"),
+            ]
+        )
+    rows.append(
+        [
+            ctx.cell("Plan (likely)", "cell_bold"),
+            f"{p_det:.0%}",
+            ctx.date_week(det),
+            "-",
+            ctx.cell("Every decision at its likely estimate and no risk occurring.", "cell_muted"),
+        ]
+    )
     from planner.charts.risk import draw_criticality, draw_risk, draw_tornado
 
-    caption = ("Bars: the share of runs that finish in each week; curve (right scale): the chance of finishing by "
-               "each date; dotted line: the plan's likely finish.")
+    caption = (
+        "Bars: the share of runs that finish in each week; curve (right scale): the chance of finishing by "
+        "each date; dotted line: the plan's likely finish."
+    )
     if ctx.geometry.frame_width >= 600:  # landscape: the dates beside the chart
         narrow = [[r[0], r[1], r[2], r[3]] for r in rows]
-        table = ctx.table(["Finish", "Chance", "Date (week)", "Later than likely"], narrow, [1.2, 0.9, 2.3, 1.5],
-                          right=(1, 3), bold=(0,), total=ctx.half_width)
-        left = [Paragraph("Finish dates by confidence", ctx.styles["h3"]), table,
-                ctx.p("P80 is the usual date to commit to: four runs in five finish by then. P50 gives even odds; "
-                      "P95 is cautious.", "small"), ctx.p(caption, "caption")]
-        out.append(ctx.side_by_side(left, ctx.chart(lambda fig: draw_risk(fig, sim), 250.0, name="finish-date risk",
-                                                    width=ctx.half_width)))
+        table = ctx.table(
+            ["Finish", "Chance", "Date (week)", "Later than likely"],
+            narrow,
+            [1.2, 0.9, 2.3, 1.5],
+            right=(1, 3),
+            bold=(0,),
+            total=ctx.half_width,
+        )
+        left = [
+            Paragraph("Finish dates by confidence", ctx.styles["h3"]),
+            table,
+            ctx.p(
+                "P80 is the usual date to commit to: four runs in five finish by then. P50 gives even odds; "
+                "P95 is cautious.",
+                "small",
+            ),
+            ctx.p(caption, "caption"),
+        ]
+        out.append(
+            ctx.side_by_side(
+                left,
+                ctx.chart(
+                    lambda fig: draw_risk(fig, sim), 250.0, name="finish-date risk", width=ctx.half_width
+                ),
+            )
+        )
     else:
-        table = ctx.table(["Finish", "Chance of finishing by then", "Date (week)", "Later than the likely finish",
-                           "What it means"], rows, [0.9, 1.3, 1.6, 1.4, 3.8], right=(1, 3), bold=(0,))
+        table = ctx.table(
+            [
+                "Finish",
+                "Chance of finishing by then",
+                "Date (week)",
+                "Later than the likely finish",
+                "What it means",
+            ],
+            rows,
+            [0.9, 1.3, 1.6, 1.4, 3.8],
+            right=(1, 3),
+            bold=(0,),
+        )
         out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
         out.append(ctx.space(6))
         out.append(ctx.p("The chart below. " + caption, "caption"))
         # The rest of the page (at least CHART_MIN_PT, else the next page).
-        out.append(ctx.chart(lambda fig: draw_risk(fig, sim), None, name="finish-date risk",
-                             min_height=CHART_MIN_PT, max_height=CHART_MAX_PT))
+        out.append(
+            ctx.chart(
+                lambda fig: draw_risk(fig, sim),
+                None,
+                name="finish-date risk",
+                min_height=CHART_MIN_PT,
+                max_height=CHART_MAX_PT,
+            )
+        )
 
     # What drives it.
     g = ctx.geometry
-    head = [Paragraph("What drives the finish", ctx.styles["h2"]), ctx.p(_drivers_text(ctx, sim), markup=True)]
+    head = [
+        Paragraph("What drives the finish", ctx.styles["h2"]),
+        ctx.p(_drivers_text(ctx, sim), markup=True),
+    ]
     if g.frame_width >= 600:  # a landscape page: the two bar charts side by side
         half = ctx.half_width
         pair = ctx.side_by_side(
             ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
-            ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half))
+            ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity", width=half),
+        )
         out.extend([*head, pair])  # the text may end a page; the charts go whole to the next
     else:
-        out.append(KeepTogether([*head, ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT,
-                                                  name="criticality")]))
+        out.append(
+            KeepTogether(
+                [*head, ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality")]
+            )
+        )
         out.append(ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity"))
 
     out.extend(_register(ctx, sim, p[80]))
@@ -159,12 +234,24 @@ def _percentiles_only(ctx: ReportContext, sim: Any) -> list[Flowable]:
             continue
     if 80 not in p:
         return [ctx.p("The simulation given to the report offers no finish percentiles.")]
-    out: list[Flowable] = [ctx.p(f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
-                                 f"{esc(_later(ctx, p[80], ctx.schedule.finish, 'the planned finish'))}.",
-                                 markup=True)]
+    out: list[Flowable] = [
+        ctx.p(
+            f"There is an <b>80% chance of finishing by {esc(on(ctx, p[80]))}</b>, "
+            f"{esc(_later(ctx, p[80], ctx.schedule.finish, 'the planned finish'))}.",
+            markup=True,
+        )
+    ]
     rows = [[f"P{q}", f"{q}%", ctx.date_week(v)] for q, v in p.items()]
-    out.append(ctx.table(["Finish", "Chance of finishing by then", "Week and date"], rows, [1.0, 1.6, 1.4],
-                         wide=True, right=(1,), bold=(0,)))
+    out.append(
+        ctx.table(
+            ["Finish", "Chance of finishing by then", "Week and date"],
+            rows,
+            [1.0, 1.6, 1.4],
+            wide=True,
+            right=(1,),
+            bold=(0,),
+        )
+    )
     return out
 
 
@@ -175,18 +262,24 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
         return "No decision is on the critical path in any run."
     top = order[:TOP_DECISIONS]
     names = [f"{esc(ctx.title_of(sim.ids[i]))} ({crit[i]:.0%})" for i in top]
-    text = ("The decisions that most often set the finish, with the share of runs in which they are on the "
-            f"critical path: {_join(names)}. ")
+    text = (
+        "The decisions that most often set the finish, with the share of runs in which they are on the "
+        f"critical path: {_join(names)}. "
+    )
     always = int(np.count_nonzero(crit >= 0.995))
     if always:
-        text += (f"{always} decision{'s are' if always != 1 else ' is'} critical in practically every run; "
-                 f"a week saved there is a week saved on the plan. ")
+        text += (
+            f"{always} decision{'s are' if always != 1 else ' is'} critical in practically every run; "
+            f"a week saved there is a week saved on the plan. "
+        )
     sens = [(d, c) for d, c in sim.sensitivity() if c > 0]
     sens.sort(key=lambda x: (-x[1], x[0]))
     if sens:
         names = [f"{esc(ctx.title_of(d))}" for d, _ in sens[:3]]
-        text += (f"The finish moves most with the durations of {_join(names)}: firming up their estimates, or "
-                 f"giving them more people, narrows the range of dates most.")
+        text += (
+            f"The finish moves most with the durations of {_join(names)}: firming up their estimates, or "
+            f"giving them more people, narrows the range of dates most."
+        )
     return text
 
 
@@ -200,29 +293,44 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
     plan = ctx.plan
     out: list[Flowable] = [Paragraph("Risk register", ctx.styles["h2"])]
     if not plan.risks:
-        out.append(ctx.p("The plan has no risks in its register. Add the events that could delay the plan (their "
-                         "probability, the delay they would cause and the decisions they hit) so that the "
-                         "simulation allows for them."))
+        out.append(
+            ctx.p(
+                "The plan has no risks in its register. Add the events that could delay the plan (their "
+                "probability, the delay they would cause and the decisions they hit) so that the "
+                "simulation allows for them."
+            )
+        )
         return out
     effects = {e.id: e for e in sim.risks}
-    text = (f"The register holds {len(plan.risks)} risk{'s' if len(plan.risks) != 1 else ''}. In each run a risk "
-            f"occurs with its probability and delays the decisions it names. The last column is what each risk "
-            f"adds to the P80 finish: the P80 with the whole register minus the P80 with that risk never "
-            f"occurring.")
+    text = (
+        f"The register holds {len(plan.risks)} risk{'s' if len(plan.risks) != 1 else ''}. In each run a risk "
+        f"occurs with its probability and delays the decisions it names. The last column is what each risk "
+        f"adds to the P80 finish: the P80 with the whole register minus the P80 with that risk never "
+        f"occurring."
+    )
     without = _p80_without_register(ctx, sim)
     if without is not None and p80 - without >= 0.05:
-        text += (f" Together the risks move the P80 from {esc(on(ctx, without))} to {esc(on(ctx, p80))}: "
-                 f"<b>{weeks_text(p80 - without)}</b>.")
+        text += (
+            f" Together the risks move the P80 from {esc(on(ctx, without))} to {esc(on(ctx, p80))}: "
+            f"<b>{weeks_text(p80 - without)}</b>."
+        )
     ranked = sorted(plan.risks, key=lambda r: (-(effects[r.id].delta if r.id in effects else 0.0), r.id))
     if ranked and ranked[0].id in effects and effects[ranked[0].id].delta >= 0.05:
         e = effects[ranked[0].id]
-        text += (f" The costliest is \u201c{esc(ranked[0].title)}\u201d, which adds {weeks_text(e.delta)} to the "
-                 f"P80 on its own.")
+        text += (
+            f" The costliest is \u201c{esc(ranked[0].title)}\u201d, which adds {weeks_text(e.delta)} to the "
+            f"P80 on its own."
+        )
     out.append(ctx.p(text, markup=True))
 
     out.extend(_register_table(ctx, ranked, effects))
-    out.append(ctx.p("Delay: optimistic/likely/pessimistic weeks added to each decision the risk hits when it "
-                     "occurs. Risks that hit decisions with plenty of float may add nothing to the P80.", "small"))
+    out.append(
+        ctx.p(
+            "Delay: optimistic/likely/pessimistic weeks added to each decision the risk hits when it "
+            "occurs. Risks that hit decisions with plenty of float may add nothing to the P80.",
+            "small",
+        )
+    )
     return out
 
 
@@ -240,17 +348,34 @@ def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, An
         names = [esc(ctx.title_of(d)) for d in r.decisions[:3]]
         if len(r.decisions) > 3:
             names.append(f"and {len(r.decisions) - 3} more")
-        owner = f"<br/><font size='7' color='#5C5C5C'>owner: {esc(ctx.team_name(r.owner))}</font>" if r.owner else ""
+        owner = (
+            f"<br/><font size='7' color='#5C5C5C'>owner: {esc(ctx.team_name(r.owner))}</font>"
+            if r.owner
+            else ""
+        )
         if effects is not None:
             e = effects.get(r.id)
             last = "-" if e is None else ("+0 wk" if abs(e.delta) < 0.005 else _delta_text(e.delta))
         else:
             last = f"{fmt_weeks(r.probability * (o + lk + pe) / 3.0)} wk"
-        rows.append([ctx.cell(f"<b>{esc(ellipsize(r.title, 160))}</b>{owner}", markup=True), f"{r.probability:.0%}",
-                     impact, ctx.cell("; ".join(names) or "-", "cell_muted", markup=True),
-                     ctx.cell(ellipsize(r.mitigation, 300) or "-", "cell_muted"), last])
-    head = ["Risk", "Chance", "Delay (wk)", "Decisions it hits", "Mitigation",
-            "Adds to P80" if effects is not None else "Expected delay"]
+        rows.append(
+            [
+                ctx.cell(f"<b>{esc(ellipsize(r.title, 160))}</b>{owner}", markup=True),
+                f"{r.probability:.0%}",
+                impact,
+                ctx.cell("; ".join(names) or "-", "cell_muted", markup=True),
+                ctx.cell(ellipsize(r.mitigation, 300) or "-", "cell_muted"),
+                last,
+            ]
+        )
+    head = [
+        "Risk",
+        "Chance",
+        "Delay (wk)",
+        "Decisions it hits",
+        "Mitigation",
+        "Adds to P80" if effects is not None else "Expected delay",
+    ]
     return chunked_tables(ctx, head, rows, widths, right=(1, 5))
 
 
@@ -285,7 +410,13 @@ def _p80_without_register(ctx: ReportContext, sim: Any) -> float | None:
 
 
 SECTIONS = [
-    Section("risk", "Schedule risk", build_risk, 74,
-            description="Monte Carlo finish dates, what drives them and the risk register (needs --simulate)",
-            weight=0.6, new_page=False),
+    Section(
+        "risk",
+        "Schedule risk",
+        build_risk,
+        74,
+        description="Monte Carlo finish dates, what drives them and the risk register (needs --simulate)",
+        weight=0.6,
+        new_page=False,
+    ),
 ]

@@ -115,8 +115,9 @@ class LinkInteraction(Interaction):
             self.target = card
             self.target_cycle = None
             if card is not None:
-                self.target_cycle = self.scene.document.would_create_cycle(self.source.decision_id,
-                                                                           card.decision_id)
+                self.target_cycle = self.scene.document.would_create_cycle(
+                    self.source.decision_id, card.decision_id
+                )
                 card.set_link_state("bad" if self.target_cycle else "ok")
         end = self.target.in_anchor() if self.target is not None else pos
         color = None

@@ -60,7 +60,9 @@ class CardData:
     changed: bool = False  # the scenario shown changes this decision (issue 13)
 
 
-def _wrap_two_lines(text: str, font_metrics: QFontMetricsF, layout_font: QFont, width: float) -> tuple[str, str]:
+def _wrap_two_lines(
+    text: str, font_metrics: QFontMetricsF, layout_font: QFont, width: float
+) -> tuple[str, str]:
     """Split ``text`` into at most two lines of ``width`` pixels, eliding the second one."""
     if font_metrics.horizontalAdvance(text) <= width:
         return text, ""
@@ -89,11 +91,12 @@ class CardItem(QGraphicsItem):
         self.layout_pos: QPointF | None = None  # where the layered layout puts it
         self.highlighted = False
         self.link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
-        self._texts: tuple[tuple[str, str], str] | None = None  # title lines and id text, laid out when needed
+        self._texts: tuple[tuple[str, str], str] | None = (
+            None  # title lines and id text, laid out when needed
+        )
         self._body = _BODY[False]
         self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
         )
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
@@ -120,8 +123,15 @@ class CardItem(QGraphicsItem):
             data = self.card_data
             if data is None:
                 return ("", ""), ""
-            lines = _wrap_two_lines(data.title, _metrics("title"), S.title_font(), self._title_width(data.milestone))
-            room = self._text_right(data.milestone) - self._text_left(data.milestone) - 8 - (12 if data.done else 0)
+            lines = _wrap_two_lines(
+                data.title, _metrics("title"), S.title_font(), self._title_width(data.milestone)
+            )
+            room = (
+                self._text_right(data.milestone)
+                - self._text_left(data.milestone)
+                - 8
+                - (12 if data.done else 0)
+            )
             room -= _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
             id_text = _metrics("meta").elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
             texts = self._texts = (lines, id_text)
@@ -170,8 +180,19 @@ class CardItem(QGraphicsItem):
         w, h = S.CARD_W, S.CARD_H
         if milestone:
             t = 16.0
-            path.addPolygon(QPolygonF([QPointF(t, 0), QPointF(w - t, 0), QPointF(w, h / 2), QPointF(w - t, h),
-                                       QPointF(t, h), QPointF(0, h / 2), QPointF(t, 0)]))
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(t, 0),
+                        QPointF(w - t, 0),
+                        QPointF(w, h / 2),
+                        QPointF(w - t, h),
+                        QPointF(t, h),
+                        QPointF(0, h / 2),
+                        QPointF(t, 0),
+                    ]
+                )
+            )
             path.closeSubpath()
         else:
             path.addRoundedRect(QRectF(0, 0, w, h), 6, 6)
@@ -230,7 +251,9 @@ class CardItem(QGraphicsItem):
         super().hoverLeaveEvent(event)
 
     # -- painting ---------------------------------------------------------------------------------------------
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         data = self.card_data
         if data is None:
             return
@@ -241,8 +264,9 @@ class CardItem(QGraphicsItem):
 
         if self.highlighted or self.link_state:
             color = {"ok": S.LINK_OK, "bad": S.LINK_BAD}.get(self.link_state or "", S.HIGHLIGHT)
-            painter.setPen(QPen(color, 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))
+            painter.setPen(
+                QPen(color, 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+            )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(body)
 
@@ -263,8 +287,9 @@ class CardItem(QGraphicsItem):
             t = 18.0 if not data.milestone else 0.0
             if t:
                 painter.setBrush(S.CRITICAL)
-                painter.drawPolygon(QPolygonF([QPointF(S.CARD_W - t, 0), QPointF(S.CARD_W, 0),
-                                               QPointF(S.CARD_W, t)]))
+                painter.drawPolygon(
+                    QPolygonF([QPointF(S.CARD_W - t, 0), QPointF(S.CARD_W, 0), QPointF(S.CARD_W, t)])
+                )
         painter.restore()
 
         if data.critical:
@@ -285,8 +310,16 @@ class CardItem(QGraphicsItem):
             r = 8.0
             painter.setPen(QPen(S.INK, 1.0))
             painter.setBrush(area)
-            painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
-                                           QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(c.x(), c.y() - r),
+                        QPointF(c.x() + r, c.y()),
+                        QPointF(c.x(), c.y() + r),
+                        QPointF(c.x() - r, c.y()),
+                    ]
+                )
+            )
 
         # Link handle.
         painter.setPen(QPen(S.MUTED, 1.2))
@@ -311,8 +344,9 @@ class CardItem(QGraphicsItem):
         painter.setPen(S.MUTED)
         if data.done:
             painter.setPen(QPen(S.PROGRESS, 1.8))
-            painter.drawPolyline(QPolygonF([QPointF(left, base - 4), QPointF(left + 3, base - 1),
-                                            QPointF(left + 8, base - 7)]))
+            painter.drawPolyline(
+                QPolygonF([QPointF(left, base - 4), QPointF(left + 3, base - 1), QPointF(left + 8, base - 7)])
+            )
             painter.setPen(S.MUTED)
             painter.drawText(QPointF(left + 12, base), id_text)
         else:
@@ -328,9 +362,19 @@ class CardItem(QGraphicsItem):
         path = QPainterPath()
         if milestone:
             w, h, t, m = S.CARD_W, S.CARD_H, 16.0, 4.0
-            path.addPolygon(QPolygonF([QPointF(t - 2, -m), QPointF(w - t + 2, -m), QPointF(w + m + 2, h / 2),
-                                       QPointF(w - t + 2, h + m), QPointF(t - 2, h + m), QPointF(-m - 2, h / 2),
-                                       QPointF(t - 2, -m)]))
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(t - 2, -m),
+                        QPointF(w - t + 2, -m),
+                        QPointF(w + m + 2, h / 2),
+                        QPointF(w - t + 2, h + m),
+                        QPointF(t - 2, h + m),
+                        QPointF(-m - 2, h / 2),
+                        QPointF(t - 2, -m),
+                    ]
+                )
+            )
         else:
             path.addRoundedRect(QRectF(-4, -4, S.CARD_W + 8, S.CARD_H + 8), 9, 9)
         return path
@@ -345,8 +389,12 @@ def _metrics(key: str) -> QFontMetricsF:
     """Font metrics of the canvas fonts, built once (``title``, ``meta``, ``meta-bold``, ``label``)."""
     fm = _METRICS.get(key)
     if fm is None:
-        font = {"title": S.title_font, "meta": S.meta_font, "meta-bold": lambda: S.meta_font(bold=True),
-                "label": S.label_font}[key]()
+        font = {
+            "title": S.title_font,
+            "meta": S.meta_font,
+            "meta-bold": lambda: S.meta_font(bold=True),
+            "label": S.label_font,
+        }[key]()
         fm = _METRICS[key] = QFontMetricsF(font)
     return fm
 
@@ -387,7 +435,9 @@ class EdgeLabelItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect.adjusted(-1, -1, 1, 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _LOD_TEXT:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -473,14 +523,21 @@ class EdgeItem(QGraphicsPathItem):
 
     def toolTip(self) -> str:  # noqa: N802 - Qt name; composed on demand (see the module docstring)
         kind, lag = self.kind, self.lag
-        what = {"FS": "finish to start", "SS": "start to start", "FF": "finish to finish",
-                "SF": "start to finish"}.get(kind, kind)
+        what = {
+            "FS": "finish to start",
+            "SS": "start to start",
+            "FF": "finish to finish",
+            "SF": "start to finish",
+        }.get(kind, kind)
         lag_text = ""
         if lag:
             w = units.plural_weeks(abs(lag))
             lag_text = f", lag {w}" if lag > 0 else f", lead {w}"
-        role = " · on the critical path" if self.critical else (" · driving: sets the successor's start"
-                                                                  if self.driving else "")
+        role = (
+            " · on the critical path"
+            if self.critical
+            else (" · driving: sets the successor's start" if self.driving else "")
+        )
         return f"{self.source.decision_id} → {self.target.decision_id}: {what}{lag_text}{role}"
 
     def set_detailed(self, on: bool) -> None:
@@ -559,8 +616,9 @@ class EdgeItem(QGraphicsPathItem):
             last = (ax, ay, bx, by)
         self.setPath(path)
         self._hit = None
-        self.arrow.setPolygon(QPolygonF([QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5),
-                                         QPointF(tx - a, ty + a * 0.5)]))
+        self.arrow.setPolygon(
+            QPolygonF([QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5), QPointF(tx - a, ty + a * 0.5)])
+        )
         # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
         self._label_at = QPointF((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
         self._place_label()
@@ -639,5 +697,6 @@ class LinkPreviewItem(QGraphicsPathItem):
         path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
         self.setPath(path)
         a = 10.0
-        self.arrow.setPolygon(QPolygonF([end, QPointF(end.x() - a, end.y() - a / 2),
-                                         QPointF(end.x() - a, end.y() + a / 2)]))
+        self.arrow.setPolygon(
+            QPolygonF([end, QPointF(end.x() - a, end.y() - a / 2), QPointF(end.x() - a, end.y() + a / 2)])
+        )

@@ -103,8 +103,9 @@ def _fonts() -> tuple[QFont, QFont, QFont]:
     return header, name, count
 
 
-def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top: int, width: int,
-          height: int) -> list[tuple[QRect, str]]:
+def paint(
+    painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top: int, width: int, height: int
+) -> list[tuple[QRect, str]]:
     """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
     the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests)."""
     drawn: list[tuple[QRect, str]] = []
@@ -165,7 +166,9 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
         painter.drawRoundedRect(r, 4, 4)
         painter.fillRect(QRect(r.left() + 1, r.top() + 1, 5, r.height() - 1), color)
         inner = r.adjusted(10, 4, -6, -4)
-        figures = f"{count} decision{'s' if count != 1 else ''}" + (f" · {critical} critical" if critical else "")
+        figures = f"{count} decision{'s' if count != 1 else ''}" + (
+            f" · {critical} critical" if critical else ""
+        )
         if block_h == one_line:
             figures = f"{count}" + (f" · {critical} crit." if critical else "")
             fw = min(cfm.horizontalAdvance(figures), inner.width())
@@ -180,7 +183,9 @@ def paint(painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top
             if cfm.horizontalAdvance(figures) > inner.width():  # a narrow column: the short form
                 figures = f"{count}" + (f" · {critical} critical" if critical else "")
             figures = cfm.elidedText(figures, Qt.TextElideMode.ElideRight, inner.width())
-            fig_r = QRect(inner.left(), inner.top() + nfm.height() + 2, cfm.horizontalAdvance(figures), cfm.height())
+            fig_r = QRect(
+                inner.left(), inner.top() + nfm.height() + 2, cfm.horizontalAdvance(figures), cfm.height()
+            )
         if name:
             painter.setFont(name_font)
             painter.setPen(S.INK)

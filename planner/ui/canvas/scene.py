@@ -63,14 +63,23 @@ LAYOUT_CACHE = 4
 
 # Document signals that say what an edit touched (see planner.ui.commands). A document without them (a stand-in
 # in a test) gets a full re-check on every change.
-_FINE_SIGNALS = ("decision_changed", "decisions_inserted", "decisions_removed", "dependencies_changed",
-                 "layout_changed", "plan_meta_changed", "plan_reset")
+_FINE_SIGNALS = (
+    "decision_changed",
+    "decisions_inserted",
+    "decisions_removed",
+    "dependencies_changed",
+    "layout_changed",
+    "plan_meta_changed",
+    "plan_reset",
+)
 _STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
 
 def layout_to_scene(x: float, y: float) -> QPointF:
     """Top-left corner of a card whose centre the layered layout puts at (x, y) (abstract units)."""
-    return QPointF(round(x * S.LAYER_PITCH - S.CARD_W / 2), round(y * S.ROW_PITCH - S.CARD_H / 2 + S.BAND_HEADER))
+    return QPointF(
+        round(x * S.LAYER_PITCH - S.CARD_W / 2), round(y * S.ROW_PITCH - S.CARD_H / 2 + S.BAND_HEADER)
+    )
 
 
 class GraphScene(QGraphicsScene):
@@ -261,7 +270,9 @@ class GraphScene(QGraphicsScene):
                 self._start_build()
                 return
             self._structure_dirty = False
-            bulk = len(plan.decisions) - len(self.cards) + 3 * (len(plan.dependencies) - len(self.edges)) > BULK
+            bulk = (
+                len(plan.decisions) - len(self.cards) + 3 * (len(plan.dependencies) - len(self.edges)) > BULK
+            )
         if bulk:
             # Inserting into the BSP tree item by item is slow; one rebuild at the end is not.
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -304,8 +315,11 @@ class GraphScene(QGraphicsScene):
             if self.highlight:
                 self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
             elif self.spotlit:
-                self.spotlight([h for h in self.spotlit if h in self.cards],
-                               None if self._spot_links is None else list(self._spot_links), reveal=False)
+                self.spotlight(
+                    [h for h in self.spotlit if h in self.cards],
+                    None if self._spot_links is None else list(self._spot_links),
+                    reveal=False,
+                )
 
     def _layout_for(self, key: tuple[object, ...], analysis: Analysis | None) -> GraphLayout:
         lay = self._layouts.get(key)
@@ -325,8 +339,12 @@ class GraphScene(QGraphicsScene):
     def _shape_key(self, ids: list[str]) -> tuple[object, ...]:
         """What the layered layout depends on: ids, stages, links, the stage list."""
         plan = self.document.plan
-        return (tuple(ids), tuple(d.stage for d in plan.decisions),
-                tuple((x.from_, x.to) for x in plan.dependencies), tuple(s.id for s in plan.stages))
+        return (
+            tuple(ids),
+            tuple(d.stage for d in plan.decisions),
+            tuple((x.from_, x.to) for x in plan.dependencies),
+            tuple(s.id for s in plan.stages),
+        )
 
     # -- progressive build (large plans, from scratch) ------------------------------------------------------------
     @property
@@ -491,7 +509,7 @@ class GraphScene(QGraphicsScene):
             if a is not fig_analysis:
                 fig_analysis, card_fig, refresh_cards = a, self._card_figure_source(a), start
             index, figures, colors, estimate = card_fig
-            for i in order[start:start + batch]:
+            for i in order[start : start + batch]:
                 did = lay.ids[i]
                 card = CardItem(did)
                 card.layout_pos = layout_pos[did]
@@ -512,15 +530,21 @@ class GraphScene(QGraphicsScene):
         edge_analysis = self._analysis()
         drv_l, crit_l = self._driving_lists(edge_analysis)
         refresh_edges = 0
-        edge_order = sorted((k for k, dep in enumerate(deps) if dep.from_ in cards and dep.to in cards
-                             and dep.from_ != dep.to), key=lambda k: target[deps[k].from_].x())
+        edge_order = sorted(
+            (
+                k
+                for k, dep in enumerate(deps)
+                if dep.from_ in cards and dep.to in cards and dep.from_ != dep.to
+            ),
+            key=lambda k: target[deps[k].from_].x(),
+        )
         batch = 128
         for start in range(0, len(edge_order), batch):
             a = self._analysis()
             if a is not edge_analysis:
                 edge_analysis, refresh_edges = a, start
                 drv_l, crit_l = self._driving_lists(a)
-            for k in edge_order[start:start + batch]:
+            for k in edge_order[start : start + batch]:
                 dep = deps[k]
                 src, dst = cards[dep.from_], cards[dep.to]
                 edge = EdgeItem(src, dst, k)
@@ -552,16 +576,21 @@ class GraphScene(QGraphicsScene):
             refresh_cards = refresh_edges = 0
             index, figures, colors, estimate = self._card_figure_source(a)
             for start in range(0, len(stale_cards), 256):
-                for i in stale_cards[start:start + 256]:
+                for i in stale_cards[start : start + 256]:
                     did = lay.ids[i]
-                    cards[did].set_data(self._card_data(first[did], index.get(did), figures, colors, estimate))
+                    cards[did].set_data(
+                        self._card_data(first[did], index.get(did), figures, colors, estimate)
+                    )
                 yield 0.99
             drv_l, crit_l = self._driving_lists(a)
             for start in range(0, len(stale_edges), 512):
-                for k in stale_edges[start:start + 512]:
+                for k in stale_edges[start : start + 512]:
                     kind, lag = kinds[k]
-                    info = (kind, lag, drv_l[k], crit_l[k]) if drv_l is not None and crit_l is not None else (
-                        kind, lag, False, False)
+                    info = (
+                        (kind, lag, drv_l[k], crit_l[k])
+                        if drv_l is not None and crit_l is not None
+                        else (kind, lag, False, False)
+                    )
                     stale = self.edges[k]
                     if stale is not None and info != stale.info:
                         stale.set_info(*info)
@@ -580,12 +609,20 @@ class GraphScene(QGraphicsScene):
         if sched is None:
             self._card_figures = (None, estimate)
         else:
-            self._card_figures = (sched.ids, estimate, sched.duration, sched.es, sched.total_float, sched.critical)
+            self._card_figures = (
+                sched.ids,
+                estimate,
+                sched.duration,
+                sched.es,
+                sched.total_float,
+                sched.critical,
+            )
         driving, critical = self._driving(a)
         self._edge_figures = (kinds, driving, critical)
 
-    def _card_figure_source(self, analysis: Analysis | None) -> tuple[dict[str, int], Any, dict[str, str | None],
-                                                                         str]:
+    def _card_figure_source(
+        self, analysis: Analysis | None
+    ) -> tuple[dict[str, int], Any, dict[str, str | None], str]:
         """(index, figures, area colours, estimate) for :meth:`_card_data`, as :meth:`_sync_cards` builds them."""
         plan = self.document.plan
         sched = analysis.schedule if analysis is not None else None
@@ -593,8 +630,12 @@ class GraphScene(QGraphicsScene):
         estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
         if sched is None:
             return {}, None, colors, estimate
-        return sched.index, (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(),
-                             sched.critical.tolist()), colors, estimate
+        return (
+            sched.index,
+            (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(), sched.critical.tolist()),
+            colors,
+            estimate,
+        )
 
     def _driving_lists(self, analysis: Analysis | None) -> tuple[list[bool] | None, list[bool] | None]:
         driving, critical = self._driving(analysis)
@@ -602,8 +643,9 @@ class GraphScene(QGraphicsScene):
             return None, None
         return driving.tolist(), critical.tolist()
 
-    def _spread_from_positions(self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF],
-                               at_layout: dict[str, bool]) -> list[float]:
+    def _spread_from_positions(
+        self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF], at_layout: dict[str, bool]
+    ) -> list[float]:
         """The ``in_dy`` of every dependency's edge as :meth:`_spread_ports` sets it, from card positions alone."""
         half = S.CARD_H / 2
         routes = lay.routes
@@ -643,8 +685,9 @@ class GraphScene(QGraphicsScene):
         new_ids = [did for did in dict.fromkeys(ids) if did not in self.cards]
         return self._sync_structure_items(analysis, ids, new_ids)
 
-    def _sync_structure_items(self, analysis: Analysis | None, ids: list[str],
-                              new_ids: list[str]) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
+    def _sync_structure_items(
+        self, analysis: Analysis | None, ids: list[str], new_ids: list[str]
+    ) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
         plan = self.document.plan
         created = []
         for did in new_ids:
@@ -702,8 +745,14 @@ class GraphScene(QGraphicsScene):
                 moved.add(did)
         return moved
 
-    def _card_data(self, d: Decision, i: int | None, figures: tuple[list[Any], ...] | None,
-                   colors: dict[str, str | None], estimate: str) -> CardData:
+    def _card_data(
+        self,
+        d: Decision,
+        i: int | None,
+        figures: tuple[list[Any], ...] | None,
+        colors: dict[str, str | None],
+        estimate: str,
+    ) -> CardData:
         weeks = fmt.weeks
         if i is None or figures is None:
             critical = False
@@ -753,8 +802,12 @@ class GraphScene(QGraphicsScene):
         if sched is not None:
             index = sched.index
             # Python lists once, not numpy scalars per card.
-            figures = (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(),
-                       sched.critical.tolist())
+            figures = (
+                sched.duration.tolist(),
+                sched.es.tolist(),
+                sched.total_float.tolist(),
+                sched.critical.tolist(),
+            )
         seen: set[str] = set()
         cards = self.cards
         for d in plan.decisions:
@@ -778,9 +831,14 @@ class GraphScene(QGraphicsScene):
             return
         arrays = (sched.duration, sched.es, sched.total_float, sched.critical)
         self._card_figures = (sched.ids, estimate, *arrays)
-        if (previous is None or previous[0] is None or self._text_dirty is None or previous[1] != estimate
-                or previous[0] != sched.ids or any(a.shape != b.shape for a, b in zip(arrays, previous[2:],
-                                                                                    strict=True))):
+        if (
+            previous is None
+            or previous[0] is None
+            or self._text_dirty is None
+            or previous[1] != estimate
+            or previous[0] != sched.ids
+            or any(a.shape != b.shape for a, b in zip(arrays, previous[2:], strict=True))
+        ):
             self._sync_cards(analysis)
             return
         import numpy as np  # loaded with the analysis
@@ -873,8 +931,13 @@ class GraphScene(QGraphicsScene):
         self._edge_figures = (kinds, driving, critical)
         edges = self.edges
         todo: Any
-        if structure or previous is None or len(previous[0]) != len(kinds) or len(edges) != len(kinds) or (
-                (driving is None) != (previous[1] is None)):
+        if (
+            structure
+            or previous is None
+            or len(previous[0]) != len(kinds)
+            or len(edges) != len(kinds)
+            or ((driving is None) != (previous[1] is None))
+        ):
             todo = range(len(edges))
         else:
             import numpy as np
@@ -944,8 +1007,10 @@ class GraphScene(QGraphicsScene):
         if not getattr(self.document, "analysis_current", False):
             # The analysis may predate the latest edit: trust an edge only if it still names the same ends.
             ids = g.ids
-            same = [kk < n and deps[kk].from_ == ids[uu] and deps[kk].to == ids[vv]
-                    for kk, uu, vv in zip(k.tolist(), u.tolist(), v.tolist(), strict=True)]
+            same = [
+                kk < n and deps[kk].from_ == ids[uu] and deps[kk].to == ids[vv]
+                for kk, uu, vv in zip(k.tolist(), u.tolist(), v.tolist(), strict=True)
+            ]
             keep = np.asarray(same, dtype=bool) if same else np.zeros(0, dtype=bool)
         driving = np.zeros(n, dtype=bool)
         critical = np.zeros(n, dtype=bool)
@@ -988,8 +1053,12 @@ class GraphScene(QGraphicsScene):
         for band, col in zip(self.bands, lay.columns, strict=True):
             x0 = col.x0 * S.LAYER_PITCH + 6
             x1 = col.x1 * S.LAYER_PITCH - 6
-            band.set_band(QRectF(x0, top, x1 - x0, bottom - top), col.name, col.count,
-                          moved_into.get(col.stage_id or "", note))
+            band.set_band(
+                QRectF(x0, top, x1 - x0, bottom - top),
+                col.name,
+                col.count,
+                moved_into.get(col.stage_id or "", note),
+            )
             left, right = min(left, x0), max(right, x1)
         self._content = QRectF(left, top, right - left, bottom - top)
         self.setSceneRect(self._content.adjusted(-400, -300, 400, 300))
@@ -1117,8 +1186,11 @@ class GraphScene(QGraphicsScene):
         driving, _critical = self._driving(analysis)
         if driving is None:
             return False
-        pairs = {(dep.from_, dep.to) for dep, on in zip(self.document.plan.dependencies, driving.tolist(),
-                                                       strict=False) if on}
+        pairs = {
+            (dep.from_, dep.to)
+            for dep, on in zip(self.document.plan.dependencies, driving.tolist(), strict=False)
+            if on
+        }
         if any(pair not in pairs for pair in zip(ids, ids[1:], strict=False)):
             return False
         return not any(to == ids[0] for _from, to in pairs)
@@ -1132,7 +1204,9 @@ class GraphScene(QGraphicsScene):
             return
         self._emphasise(ids, set(zip(ids, ids[1:], strict=False)), reveal)
 
-    def spotlight(self, ids: list[str], links: list[tuple[str, str]] | None = None, reveal: bool = True) -> None:
+    def spotlight(
+        self, ids: list[str], links: list[tuple[str, str]] | None = None, reveal: bool = True
+    ) -> None:
         """Presentation steps: light ``ids`` and ``links`` (None: every link between two lit decisions), dim the
         rest. Unlike a driving-chain highlight it is not checked against the schedule; an empty list clears it."""
         self.spotlit = list(ids)
@@ -1227,8 +1301,10 @@ class GraphScene(QGraphicsScene):
             weeks = fmt.weeks
             dur, tf = float(sched.duration[i]), float(sched.total_float[i])
             critical = bool(sched.critical[i])
-            tip += (f"<br>Weeks {weeks(float(sched.es[i]))}–{weeks(float(sched.ef[i]))} ({weeks(dur, unit=True)})<br>"
-                    + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}"))
+            tip += (
+                f"<br>Weeks {weeks(float(sched.es[i]))}–{weeks(float(sched.ef[i]))} ({weeks(dur, unit=True)})<br>"
+                + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}")
+            )
         return tip
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override

@@ -37,16 +37,30 @@ BAND_FILLS = (QColor("#F4F6F8"), QColor("#EAEEF2"))
 BAND_TEXT = QColor("#3C4043")
 PROGRESS = QColor("#34A853")
 DEFAULT_AREA = QColor("#BDC1C6")
-SCENARIO = QColor("#7B3FB5")  # a decision the scenario shown changes: a dashed outline round the card (issue 13)
+SCENARIO = QColor(
+    "#7B3FB5"
+)  # a decision the scenario shown changes: a dashed outline round the card (issue 13)
 
 
 BACKGROUND = QColor("#FFFFFF")
 
 _DARK = {
-    "INK": "#E8EAED", "MUTED": "#A8AEB5", "CARD_FILL": "#2B2D31", "CARD_FILL_DONE": "#24262A",
-    "CARD_BORDER": "#5F6368", "CRITICAL": "#FF7B72", "SELECTION": "#8AB4F8", "HIGHLIGHT": "#FDD663",
-    "LINK_OK": "#81C995", "LINK_BAD": "#F28B82", "EDGE": "#6F747A", "EDGE_DRIVING": "#C4C7CA",
-    "BAND_TEXT": "#DADCE0", "PROGRESS": "#81C995", "DEFAULT_AREA": "#5F6368", "BACKGROUND": "#17181A",
+    "INK": "#E8EAED",
+    "MUTED": "#A8AEB5",
+    "CARD_FILL": "#2B2D31",
+    "CARD_FILL_DONE": "#24262A",
+    "CARD_BORDER": "#5F6368",
+    "CRITICAL": "#FF7B72",
+    "SELECTION": "#8AB4F8",
+    "HIGHLIGHT": "#FDD663",
+    "LINK_OK": "#81C995",
+    "LINK_BAD": "#F28B82",
+    "EDGE": "#6F747A",
+    "EDGE_DRIVING": "#C4C7CA",
+    "BAND_TEXT": "#DADCE0",
+    "PROGRESS": "#81C995",
+    "DEFAULT_AREA": "#5F6368",
+    "BACKGROUND": "#17181A",
     "SCENARIO": "#C9A3F0",
 }
 _DARK_BANDS = ("#1E1F22", "#26282C")

@@ -44,7 +44,9 @@ class GraphCanvas(QGraphicsView):
 
     card_activated = Signal(str)  # Enter on the selected card: open it (the inspector)
     rename_requested = Signal(str)  # F2 on the selected card
-    context_menu_requested = Signal(str, object, QPoint)  # "card" / "edge" / "background", id or index, global pos
+    context_menu_requested = Signal(
+        str, object, QPoint
+    )  # "card" / "edge" / "background", id or index, global pos
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +169,9 @@ class GraphCanvas(QGraphicsView):
         """The view a plan opens with: the whole plan when it fits at a readable size, otherwise its start (the
         left edge, where the work begins) at the smallest readable zoom, so card titles can be read at once."""
         if (self.graph_scene.stale and not self.isVisible()) or self._waiting_for_content():
-            self._overview_due = True  # done when shown (or when the build knows the layout), like fit_to_view
+            self._overview_due = (
+                True  # done when shown (or when the build knows the layout), like fit_to_view
+            )
             return
         self.fit_to_view()
         if self.zoom >= S.READABLE_ZOOM:
@@ -258,10 +262,14 @@ class GraphCanvas(QGraphicsView):
             fill.setAlpha(235)
             painter.fillRect(QRect(x0, y, x1 - x0, self.HEADER_H), fill)
             painter.setPen(S.BAND_TEXT)
-            text = fm.elidedText(f"{band.title.text()}  ·  {band.count_text}", Qt.TextElideMode.ElideRight,
-                                 x1 - x0 - 16)
-            painter.drawText(QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+            text = fm.elidedText(
+                f"{band.title.text()}  ·  {band.count_text}", Qt.TextElideMode.ElideRight, x1 - x0 - 16
+            )
+            painter.drawText(
+                QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                text,
+            )
         painter.restore()
 
     def _draw_overview(self, painter: QPainter) -> None:
@@ -281,8 +289,14 @@ class GraphCanvas(QGraphicsView):
             top = p0.y() if top is None else min(top, p0.y())
         painter.save()
         painter.resetTransform()
-        drawn = overview.paint(painter, self._summary, spans, max(0, (top or 0) - 8), self.viewport().width(),
-                               self.viewport().height())
+        drawn = overview.paint(
+            painter,
+            self._summary,
+            spans,
+            max(0, (top or 0) - 8),
+            self.viewport().width(),
+            self.viewport().height(),
+        )
         painter.restore()
         self.overview_texts = drawn
         self.overview_labels = [text for _, text in drawn]
@@ -359,10 +373,14 @@ class GraphCanvas(QGraphicsView):
                 near = [cards[i] for i in ids if i in cards]
             else:
                 above = key == Qt.Key.Key_Up
-                near = [card for card in cards.values() if card is not here
-                        and abs(card.sceneBoundingRect().center().x() - c.x()) < S.CARD_W / 2
-                        and (card.sceneBoundingRect().center().y() < c.y()) == above
-                        and card.sceneBoundingRect().center().y() != c.y()]
+                near = [
+                    card
+                    for card in cards.values()
+                    if card is not here
+                    and abs(card.sceneBoundingRect().center().x() - c.x()) < S.CARD_W / 2
+                    and (card.sceneBoundingRect().center().y() < c.y()) == above
+                    and card.sceneBoundingRect().center().y() != c.y()
+                ]
             target = None
             if near:
                 best = min(near, key=lambda card: (card.sceneBoundingRect().center() - c).manhattanLength())
@@ -379,7 +397,9 @@ class GraphCanvas(QGraphicsView):
         pool = shown or list(self.graph_scene.cards.values())
         if not pool:
             return None
-        return min(pool, key=lambda c: (c.sceneBoundingRect().left(), c.sceneBoundingRect().top())).decision_id
+        return min(
+            pool, key=lambda c: (c.sceneBoundingRect().left(), c.sceneBoundingRect().top())
+        ).decision_id
 
     def center_on_selection(self) -> bool:
         """Bring the selected cards to the middle of the view, keeping the zoom (readable at least).
@@ -430,7 +450,9 @@ class GraphCanvas(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or (ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
+        ):
             self.zoom_in()
         elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and key == Qt.Key.Key_Minus):
             self.zoom_out()
@@ -468,7 +490,8 @@ class GraphCanvas(QGraphicsView):
             # a hidden card neither drags nor selects it; elsewhere a drag still draws a selection rectangle.
             pos = event.position().toPoint()
             if event.button() == Qt.MouseButton.LeftButton and self.zoom_to_block(
-                    overview.block_at(self._summary, pos)):
+                overview.block_at(self._summary, pos)
+            ):
                 event.accept()
                 return
             if self.graph_scene._card_at(self.mapToScene(pos)) is not None:
@@ -549,8 +572,14 @@ class GraphCanvas(QGraphicsView):
             return
         # The mouse has not moved but the scene under it has: tell the gesture, as a move would.
         pos = QPointF(self._drag_pos)
-        move = QMouseEvent(QEvent.Type.MouseMove, pos, self.viewport().mapToGlobal(pos),
-                           Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            pos,
+            self.viewport().mapToGlobal(pos),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         super().mouseMoveEvent(move)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
