@@ -95,7 +95,7 @@ def paint(canvas: object) -> None:
 
 def bench(n: int, repeat: int) -> tuple[dict[str, tuple[float, float]], int]:
     from planner.ui.canvas import GraphCanvas
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
     plan = random_plan(n, seed=1)
     analysis = analyze(plan)

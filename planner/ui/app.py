@@ -21,7 +21,7 @@ log = logging.getLogger("planner")
 
 
 def _setup_logging() -> Path | None:
-    from planner.ui.settings import data_dir
+    from planner.ui.state.settings import data_dir
 
     try:
         path = data_dir() / "planner.log"
@@ -86,7 +86,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's names, style and palette (reused when one exists)."""
     from PySide6.QtWidgets import QApplication
 
-    from planner.ui import settings, theme
+    from planner.ui import theme
+    from planner.ui.state import settings
 
     existing = QApplication.instance()
     if isinstance(existing, QApplication):

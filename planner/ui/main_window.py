@@ -30,15 +30,15 @@ from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_
 from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
-from planner.ui import recovery, settings
-from planner.ui.document import PlanDocument
-from planner.ui.file_guard import FileGuard
-from planner.ui.inspector import InspectorPanel
-from planner.ui.panels import FindingsPanel, PlanStatusBar
-from planner.ui.plan_view import PlanView
-from planner.ui.presentation import PresentationController
-from planner.ui.simulation import SimulationRunner
-from planner.ui.table_view import DecisionsView
+from planner.ui.presentation.mode import PresentationController
+from planner.ui.state import recovery, settings
+from planner.ui.state.background import SimulationRunner
+from planner.ui.state.document import PlanDocument
+from planner.ui.state.file_guard import FileGuard
+from planner.ui.views.inspector import InspectorPanel
+from planner.ui.views.panels import FindingsPanel, PlanStatusBar
+from planner.ui.views.plan_view import PlanView
+from planner.ui.views.table_view import DecisionsView
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ FILE_FILTER = (
     "Plans and projects (*.plan.json *.json *.xml *.gan *.csv *.xlsx);;Plan files (*.plan.json *.json);;"
     "Other tools' projects, imported (*.xml *.gan *.csv *.xlsx);;All files (*)"
 )
-# Crash-recovery timing: planner.ui.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
+# Crash-recovery timing: planner.ui.state.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -64,13 +64,13 @@ def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
 
 
 def chart_tab_names() -> list[tuple[str, str]]:
-    """(name, title) of the charts shown as tabs, when :mod:`planner.ui.chart_tab` is part of this build.
+    """(name, title) of the charts shown as tabs, when :mod:`planner.ui.tabs.chart_tab` is part of this build.
 
     Only the plan charts: risk and load charts live in the Risk and Capacity tabs. Checked without importing
     the chart modules (matplotlib stays unloaded until a chart is shown)."""
     import importlib.util
 
-    if importlib.util.find_spec("planner.ui.chart_tab") is None:
+    if importlib.util.find_spec("planner.ui.tabs.chart_tab") is None:
         return []
     return list(CHART_TABS)
 
@@ -85,7 +85,7 @@ CHART_TABS = (
 
 
 class LazyChartTab(QWidget):
-    """Holds a :class:`planner.ui.chart_tab.ChartTab`, built (and matplotlib imported) when first shown."""
+    """Holds a :class:`planner.ui.tabs.chart_tab.ChartTab`, built (and matplotlib imported) when first shown."""
 
     def __init__(self, doc: PlanDocument, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +101,7 @@ class LazyChartTab(QWidget):
     def ensure_built(self) -> Any:
         if self.chart is None:
             try:
-                from planner.ui.chart_tab import ChartTab
+                from planner.ui.tabs.chart_tab import ChartTab
 
                 self.chart = ChartTab(self.doc, self.name, self)
                 self.show_baseline()
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         # Views: the central tab widget; later tabs (charts) come through add_view_tab().
         self.chart_tabs: dict[str, LazyChartTab] = {}
         self.report_dialog: Any = None
-        self.import_dialog: Any = None  # File > Import…'s step (planner.ui.interop), while open
+        self.import_dialog: Any = None  # File > Import…'s step (planner.ui.dialogs.interop), while open
         self.baseline_prompt: QInputDialog | None = None
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
@@ -377,8 +377,8 @@ class MainWindow(QMainWindow):
     def _add_analysis_tabs(self) -> None:
         """Risk and Capacity tabs (cheap until shown: their charts load matplotlib on first show), and one tab
         per chart of :data:`planner.charts.CHARTS` when the chart tab widget is part of this build."""
-        from planner.ui.capacity_tab import CapacityTab
-        from planner.ui.risk_tab import RiskTab
+        from planner.ui.tabs.capacity_tab import CapacityTab
+        from planner.ui.tabs.risk_tab import RiskTab
 
         for name, title in chart_tab_names():
             tab = LazyChartTab(self.doc, name, self.views)
@@ -393,8 +393,8 @@ class MainWindow(QMainWindow):
         self.capacity_tab = CapacityTab(self.doc, self.views)
         i = self.add_view_tab(self.capacity_tab, "Capacity")
         self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
-        from planner.ui.cost_tab import CostTab
-        from planner.ui.coverage_tab import CoverageTab
+        from planner.ui.tabs.cost_tab import CostTab
+        from planner.ui.tabs.coverage_tab import CoverageTab
 
         self.cost_tab = CostTab(self.doc, self.simulation, self.views)
         i = self.add_view_tab(self.cost_tab, "Cost")
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     def export_report(self) -> Any:
         """Open the report dialog (window-modal, ``open()``); returns it, or None when unavailable."""
         try:
-            from planner.ui.report_dialog import ReportDialog
+            from planner.ui.dialogs.report_dialog import ReportDialog
         except ImportError:
             self.show_message("PDF reports are not part of this build")
             return None
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays. Another
         tool's file (.xml, .gan, .csv, .xlsx) goes through the import step and becomes a new, unsaved plan."""
         path = str(path)
-        from planner.ui import interop
+        from planner.ui.dialogs import interop
 
         if interop.is_import_path(path):
             return interop.start_import(self, path) is not None
@@ -706,12 +706,12 @@ class MainWindow(QMainWindow):
         return True
 
     def ask_import(self) -> None:
-        from planner.ui import interop
+        from planner.ui.dialogs import interop
 
         interop.ask_import(self)
 
     def ask_export(self) -> bool:
-        from planner.ui import interop
+        from planner.ui.dialogs import interop
 
         return interop.ask_export(self)
 
@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
     def ask_new(self) -> None:
         def choose() -> None:
             # A list with wrapped summaries (a combo of "name — summary" lines was wider than the screen).
-            from planner.ui.dialogs import NewPlanDialog
+            from planner.ui.dialogs.basic import NewPlanDialog
 
             dialog = NewPlanDialog(self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,7 +3,7 @@
 The toolbar shows, in every view, which scenario is active (a combo box of Base and the plan's scenarios, and a
 coloured note while a scenario is active saying that edits are recorded as its overrides). The menu and toolbar
 offer: show a scenario, new scenario from the current state, duplicate, rename, delete, apply to base, and the
-Compare view. Every operation is an undo step (:mod:`planner.ui.scenario_state`).
+Compare view. Every operation is an undo step (:mod:`planner.ui.state.scenarios`).
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ class ScenarioBar(QObject):
         )
 
     def show_compare(self) -> Any:
-        from planner.ui.compare_view import CompareDialog
+        from planner.ui.tabs.compare_view import CompareDialog
 
         if self.compare_dialog is None:
             self.compare_dialog = CompareDialog(self.doc, self.window)

@@ -56,7 +56,7 @@ VIEWS = (
     "cost",
     "coverage",
 )
-"""Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.chart_tab`."""
+"""Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.tabs.chart_tab`."""
 
 
 def _finish_simulation(app: QApplication, window: MainWindow) -> None:

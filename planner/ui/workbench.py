@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Decision, Dependency, ThreePoint, duration_triple
-from planner.ui import format as fmt
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -168,8 +168,8 @@ class Workbench(QObject):
     # -- construction --------------------------------------------------------------------------------------
     def theme_toolbar_icons(self) -> None:
         """The main tool bar's icons for the current palette (the chart tool bar's mechanism:
-        :func:`planner.ui.chart_theme.themed_icon`)."""
-        from planner.ui.chart_theme import themed_icon
+        :func:`planner.ui.views.chart_theme.themed_icon`)."""
+        from planner.ui.views.chart_theme import themed_icon
 
         palette = self.window.palette()
         for act, icon in getattr(self, "_toolbar_icons", {}).items():
@@ -682,7 +682,7 @@ class Workbench(QObject):
         index = table.indexAt(pos)
         kind = "card" if index.isValid() else "background"
         if index.isValid():
-            from planner.ui.models import DecisionIdRole
+            from planner.ui.views.models import DecisionIdRole
 
             did = str(index.data(DecisionIdRole))
             if did not in self.doc.selection:
@@ -760,7 +760,7 @@ class Workbench(QObject):
         return path
 
     def _help(self, title: str, html: str) -> QWidget:
-        from planner.ui.dialogs import HelpDialog
+        from planner.ui.dialogs.basic import HelpDialog
 
         if self.help_dialog is not None:
             self.help_dialog.close()
@@ -772,11 +772,11 @@ class Workbench(QObject):
         return dialog
 
     def show_shortcuts(self) -> QWidget:
-        from planner.ui.dialogs import shortcuts_html
+        from planner.ui.dialogs.basic import shortcuts_html
 
         return self._help("Keyboard shortcuts", shortcuts_html())
 
     def show_guide(self) -> QWidget:
-        from planner.ui.dialogs import GETTING_STARTED
+        from planner.ui.dialogs.basic import GETTING_STARTED
 
         return self._help("Getting started", GETTING_STARTED)

@@ -54,8 +54,8 @@ def _live_top_levels() -> set[int]:
 @pytest.fixture(autouse=True)
 def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
     """Fail a test that leaves a visible top-level window or a running thread behind."""
-    from planner.ui.document import active_workers
-    from planner.ui.simulation import active_simulations
+    from planner.ui.state.background import active_simulations
+    from planner.ui.state.document import active_workers
 
     before_windows = _live_top_levels()
     before_threads = {t.ident for t in threading.enumerate()}

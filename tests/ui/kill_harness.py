@@ -74,7 +74,7 @@ def kill_once(folder: Path, seed: int, rng: random.Random | None = None, timeout
 
 def _offered(data: Path) -> bool:
     """Does a new session see exactly one readable file left by a crash, with a plan that loads?"""
-    from planner.ui import recovery
+    from planner.ui.state import recovery
 
     before = os.environ.get("PLANNER_DATA_DIR")
     os.environ["PLANNER_DATA_DIR"] = str(data)

@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from planner.ui.models import COLUMN_INDEX, VARIANCE_COLUMNS, DecisionIdRole
+from planner.ui.views.models import COLUMN_INDEX, VARIANCE_COLUMNS, DecisionIdRole
 
 
 def _cell(window, decision_id: str, column: str) -> str:  # type: ignore[no-untyped-def]
@@ -200,7 +200,7 @@ def test_window_starts_without_matplotlib():
         "app = create_application()\n"
         "from planner.ui.main_window import MainWindow\n"
         "w = MainWindow(persist_layout=False); w.show(); app.processEvents()\n"
-        "print('matplotlib' in sys.modules, 'planner.ui.chart_tab' in sys.modules)\n"
+        "print('matplotlib' in sys.modules, 'planner.ui.tabs.chart_tab' in sys.modules)\n"
         "w.discard_and_close()\n"
     )
     out = subprocess.run(
@@ -210,7 +210,7 @@ def test_window_starts_without_matplotlib():
 
 
 def test_export_report_opens_the_report_dialog(qtbot, sample_window):
-    from planner.ui.report_dialog import ReportDialog
+    from planner.ui.dialogs.report_dialog import ReportDialog
 
     dialog = sample_window.export_report_action.trigger() or sample_window.report_dialog
     assert isinstance(dialog, ReportDialog) and dialog.isVisible()

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from planner.model import load_plan
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas.items import CardItem, EdgeItem, EdgeLabelItem, edge_label
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 pytestmark = pytest.mark.gui
 

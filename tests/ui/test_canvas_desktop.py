@@ -16,7 +16,7 @@ from planner.model import load_plan
 from planner.templates import load_template
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas import style as S
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
@@ -131,7 +131,7 @@ def test_dark_palette_darkens_the_canvas(canvas: GraphCanvas) -> None:
 def test_dark_palette_darkens_the_charts_and_their_tool_bar(qtbot, doc: PlanDocument) -> None:  # type: ignore[no-untyped-def]
     from matplotlib.colors import to_hex
 
-    from planner.ui.chart_tab import ChartTab
+    from planner.ui.tabs.chart_tab import ChartTab
     from planner.ui.theme import dark_palette, light_palette
 
     app = QApplication.instance()

@@ -11,7 +11,7 @@ from planner.model import load_plan
 from planner.templates import load_template
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas import style as S
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 pytestmark = pytest.mark.gui
 

@@ -16,7 +16,7 @@ from planner.model import Plan
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas import scene as scene_mod
 from planner.ui.canvas import style as S
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks._plans import random_plan  # noqa: E402

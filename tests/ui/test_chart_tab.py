@@ -11,8 +11,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from planner.analysis import analyze
 from planner.model import load_plan
-from planner.ui.chart_tab import ChartTab
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
+from planner.ui.tabs.chart_tab import ChartTab
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 CHART_NAMES = ["gantt", "graph", "roadmap", "stages", "critical-path"]

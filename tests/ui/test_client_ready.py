@@ -43,7 +43,7 @@ def test_print_preview_opens_and_closes(qtbot, sample_window):  # type: ignore[n
 
 
 def _cell(window, decision_id: str, column: str):  # type: ignore[no-untyped-def]
-    from planner.ui.models import COLUMN_INDEX, DecisionIdRole
+    from planner.ui.views.models import COLUMN_INDEX, DecisionIdRole
 
     proxy = window.table_view.proxy
     for r in range(proxy.rowCount()):

@@ -1,15 +1,15 @@
-"""The cell editors of the decisions table and the risk register (planner.ui.delegates.EditorDelegate)."""
+"""The cell editors of the decisions table and the risk register (planner.ui.views.delegates.EditorDelegate)."""
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyleOptionViewItem, QWidget
 
 from planner.model.io import load_plan
-from planner.ui.document import PlanDocument
-from planner.ui.models import COLUMN_INDEX, DecisionTableModel
-from planner.ui.risk_model import COLUMN_INDEX as RISK_COLUMN
-from planner.ui.risk_model import RiskTableModel
-from planner.ui.risk_tab import _RiskDelegate
-from planner.ui.table_view import DecisionDelegate
+from planner.ui.state.document import PlanDocument
+from planner.ui.tabs.risk_model import COLUMN_INDEX as RISK_COLUMN
+from planner.ui.tabs.risk_model import RiskTableModel
+from planner.ui.tabs.risk_tab import _RiskDelegate
+from planner.ui.views.models import COLUMN_INDEX, DecisionTableModel
+from planner.ui.views.table_view import DecisionDelegate
 
 
 def test_a_combo_choice_commits_and_closes_and_a_spin_box_writes_its_value(qtbot, sample_path):

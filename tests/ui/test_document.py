@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.model import load_plan
 from planner.templates import load_template
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 
 def make_doc() -> PlanDocument:

@@ -12,7 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from planner.model import dump_plan, load_plan, save_plan
 from planner.templates import load_template
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
 
 TITLES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
     lambda t: t.strip() != ""

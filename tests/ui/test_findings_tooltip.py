@@ -8,8 +8,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from planner.model import Decision, new_plan
-from planner.ui.document import PlanDocument
-from planner.ui.panels import FindingsPanel
+from planner.ui.state.document import PlanDocument
+from planner.ui.views.panels import FindingsPanel
 
 pytestmark = pytest.mark.gui
 

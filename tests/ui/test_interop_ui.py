@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from planner.io import HELPER_TAG, import_file
-from planner.ui import interop
+from planner.ui.dialogs import interop
 
 MSPDI = """<?xml version="1.0" encoding="UTF-8"?>
 <Project xmlns="http://schemas.microsoft.com/project"><Name>Roll-out</Name>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner.model import dump_plan, load_plan
 from planner.ui.main_window import MainWindow
-from planner.ui.models import COLUMN_INDEX, DecisionIdRole
+from planner.ui.views.models import COLUMN_INDEX, DecisionIdRole
 
 
 def _table_index(window: MainWindow, decision_id: str, column: str):  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from planner.model import duration_triple, load_plan
-from planner.ui.document import PlanDocument
-from planner.ui.models import COLUMN_INDEX, DecisionFilterProxy, DecisionTableModel, DependencyListModel
+from planner.ui.state.document import PlanDocument
+from planner.ui.views.models import COLUMN_INDEX, DecisionFilterProxy, DecisionTableModel, DependencyListModel
 
 
 def test_decision_table_model(qtmodeltester, sample_path):

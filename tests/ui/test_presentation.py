@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar
 
 from planner.model import ThreePoint
-from planner.ui import format as fmt
-from planner.ui.presentation import CANVAS_ZOOM, FONT_SCALE
+from planner.ui.presentation.mode import CANVAS_ZOOM, FONT_SCALE
+from planner.ui.views import format as fmt
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.model import dump_plan, load_plan
-from planner.ui import recovery
 from planner.ui.main_window import MainWindow
+from planner.ui.state import recovery
 
 
 def _recovered_titles(path: Path) -> set[str]:

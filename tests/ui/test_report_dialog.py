@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from planner.model import load_plan
-from planner.ui.document import PlanDocument
-from planner.ui.report_dialog import ReportDialog, default_report_path
+from planner.ui.dialogs.report_dialog import ReportDialog, default_report_path
+from planner.ui.state.document import PlanDocument
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from planner.analysis.montecarlo import SimulationCancelled
 from planner.model import ThreePoint, load_plan
-from planner.ui.document import PlanDocument
-from planner.ui.risk_model import COLUMN_INDEX, RiskTableModel, parse_impact
-from planner.ui.simulation import TaskState, run_simulation
+from planner.ui.state.background import TaskState, run_simulation
+from planner.ui.state.document import PlanDocument
+from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel, parse_impact
 
 # -- the pure task (no event loop needed) -------------------------------------------------------------------
 

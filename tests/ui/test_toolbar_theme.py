@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.ui.chart_theme import light_glyphs, themed_icon
 from planner.ui.theme import dark_palette, light_palette
+from planner.ui.views.chart_theme import light_glyphs, themed_icon
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from planner.model import duration_triple
-from planner.ui import format as fmt
+from planner.ui.views import format as fmt
 
 
 def _settle() -> None:

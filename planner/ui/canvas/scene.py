@@ -36,16 +36,16 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
-from planner.ui import format as fmt
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
 from planner.ui.canvas.items import CardData, CardItem, EdgeItem, EdgeLabelItem, StageBandItem
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.analysis.layout import GraphLayout
     from planner.model import Decision
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 BULK = 500
 """Creating more items than this at once goes without the scene's BSP index (rebuilt once afterwards)."""
@@ -61,7 +61,7 @@ _END_SLICE = -1.0  # yielded by a build step that must end its slice (let the vi
 LAYOUT_CACHE = 4
 """Layered layouts kept by graph shape (undo/redo of a structural edit finds its layout here)."""
 
-# Document signals that say what an edit touched (see planner.ui.commands). A document without them (a stand-in
+# Document signals that say what an edit touched (see planner.ui.state.undo). A document without them (a stand-in
 # in a test) gets a full re-check on every change.
 _FINE_SIGNALS = (
     "decision_changed",

@@ -25,7 +25,7 @@ from planner.ui.canvas import style as S
 from planner.ui.canvas.scene import GraphScene
 
 if TYPE_CHECKING:
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 
 class GraphCanvas(QGraphicsView):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import duration_triple
-from planner.ui import format as fmt
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis

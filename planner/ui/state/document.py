@@ -1,7 +1,7 @@
 """The open plan, its undo stack, its live analysis and the selection: what every view of a window shares.
 
 :class:`PlanDocument` is the edit facade: views call its methods (``edit_decision``, ``add_dependency``,
-``delete_decisions`` ...), which check the edit, build :mod:`planner.ui.commands` and push them on
+``delete_decisions`` ...), which check the edit, build :mod:`planner.ui.state.undo` and push them on
 ``undo_stack``. Nothing else mutates ``plan``.
 
 Analysis is re-run after every edit, undo and redo, debounced so that a burst of edits costs one run: on the GUI
@@ -24,7 +24,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
 from planner.model.plan import ID_PATTERN, Baseline
-from planner.ui import commands as cmd
+from planner.ui.state import undo as cmd
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -168,7 +168,7 @@ class PlanDocument(QObject):
         self.edit_times: deque[float] = deque(maxlen=8)  # perf_counter() of the last edits (benchmarks)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        from planner.ui.scenario_state import ScenarioState
+        from planner.ui.state.scenarios import ScenarioState
 
         self.scenarios = ScenarioState(self)  # the active scenario (issue 13); ``plan`` is then that scenario
         self.request_analysis(immediate=True)
@@ -217,7 +217,7 @@ class PlanDocument(QObject):
 
     def file_plan(self) -> Plan:
         """The plan as it is saved: the base plan with its scenarios. While a scenario is active, ``plan`` is that
-        scenario materialised (see :mod:`planner.ui.scenario_state`)."""
+        scenario materialised (see :mod:`planner.ui.state.scenarios`)."""
         return self.scenarios.file_plan()
 
     def set_path(self, path: str | None) -> None:

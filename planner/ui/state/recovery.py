@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from planner.model import Plan, plan_from_dict, write_text_atomic
 from planner.model.sessions import clean_stale_temps, pid_alive, session_alive, this_session
-from planner.ui.settings import data_dir
+from planner.ui.state.settings import data_dir
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis

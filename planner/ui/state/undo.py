@@ -3,7 +3,7 @@
 Only these commands mutate ``document.plan``. Each command captures what it needs to undo itself, and reports
 what it changed through the document's private ``_notify_*`` / ``_insert_*`` / ``_remove_*`` primitives so that
 item models can emit precise signals (``rowsInserted``, ``dataChanged``) instead of resetting. Multi-step edits are
-built as macros by :class:`planner.ui.document.PlanDocument`, which is the only place that pushes commands.
+built as macros by :class:`planner.ui.state.document.PlanDocument`, which is the only place that pushes commands.
 
 Objects are referenced directly (not by index or id), and deleted objects are re-inserted as the very same
 objects on undo, so that later commands on the stack keep pointing at the right thing.
@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from planner.model import Decision, Dependency, Plan, Position
 
 if TYPE_CHECKING:
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 # Command ids for mergeWith (see SetAttrCommand.id()).
 _MERGE_MOVE = 1001

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from planner.analysis.coverage import ROLES, TIERS, CoverageReport, coverage
 from planner.model import units
-from planner.ui.document import PlanDocument
-from planner.ui.lazy import LazyRefresh
+from planner.ui.state.document import PlanDocument
+from planner.ui.views.lazy import LazyRefresh
 
 FRAMEWORK_CHOICES = (
     ("euaiact", "EU AI Act"),

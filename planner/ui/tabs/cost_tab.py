@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from planner.analysis.cost import CATEGORIES, NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
 from planner.model import units
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
-from planner.ui.figure_view import FigureView
-from planner.ui.lazy import LazyRefresh
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
+from planner.ui.views.figure_view import FigureView
+from planner.ui.views.lazy import LazyRefresh
 
 WARN = "#c0392b"
 DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]

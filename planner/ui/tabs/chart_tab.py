@@ -57,7 +57,7 @@ class ChartToolbar(NavigationToolbar2QT):
     def _icon(self, name: str) -> QIcon:
         from matplotlib import cbook
 
-        from planner.ui.chart_theme import is_dark, light_glyphs
+        from planner.ui.views.chart_theme import is_dark, light_glyphs
 
         path = Path(cbook._get_data_path("images", name))
         icon = QIcon()
@@ -82,7 +82,7 @@ class ChartDocument(Protocol):
 
 
 class ChartTab(QWidget):
-    """One chart for ``document`` (a :class:`planner.ui.document.PlanDocument` or anything with its signals
+    """One chart for ``document`` (a :class:`planner.ui.state.document.PlanDocument` or anything with its signals
     ``analysis_updated``/``selection_changed`` and attributes ``analysis``/``selection``/``plan``)."""
 
     redrawn = Signal()  # after each redraw (tests and status bars)
@@ -213,7 +213,7 @@ class ChartTab(QWidget):
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
             self._func(self.figure, analysis, **kwargs)
-        from planner.ui.chart_theme import apply_palette
+        from planner.ui.views.chart_theme import apply_palette
 
         apply_palette(self.figure)  # dark palette: the chart follows (exports and the report stay light)
         self.canvas.draw_idle()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 if TYPE_CHECKING:
     from planner.analysis.montecarlo import SimulationResult
     from planner.model import Plan
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 _ACTIVE: set[int] = set()
 _ACTIVE_LOCK = threading.Lock()

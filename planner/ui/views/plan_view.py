@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Area, GateCriterion, Stage, Team
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
-from planner.ui.inspector import PlainTextField
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
+from planner.ui.views.inspector import PlainTextField
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
-from planner.ui.figure_view import FigureView
-from planner.ui.lazy import LazyRefresh
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
+from planner.ui.views.figure_view import FigureView
+from planner.ui.views.lazy import LazyRefresh
 
 
 class CapacityTab(LazyRefresh, QWidget):

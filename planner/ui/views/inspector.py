@@ -44,11 +44,11 @@ from PySide6.QtWidgets import (
 
 from planner.model import Decision, duration_triple
 from planner.model.plan import ID_PATTERN
-from planner.ui import format as fmt
-from planner.ui.delegates import EditorDelegate
-from planner.ui.document import MAX_EDIT_WEEKS, PlanDocument
-from planner.ui.models import DecisionIdRole, DependencyListModel
-from planner.ui.table_view import fill_combo, reference_choices
+from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
+from planner.ui.views import format as fmt
+from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.models import DecisionIdRole, DependencyListModel
+from planner.ui.views.table_view import fill_combo, reference_choices
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import duration_triple
-from planner.ui import format as fmt
-from planner.ui.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
+from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -172,7 +172,7 @@ class PresentationController(QObject):
         self.toolbar: QToolBar | None = None
         self._saved: _Saved | None = None
         self._inspector_shown = False
-        # Steps (see planner.ui.workshop): the deck, where we are, the panel that shows a step, the blank screen.
+        # Steps (see planner.ui.presentation.workshop): the deck, where we are, the panel that shows a step, the blank screen.
         self.deck: list[Step] = []
         self.position = 0
         self.step_panel: StepPanel | None = None
@@ -604,7 +604,7 @@ class PresentationController(QObject):
             return  # scenarios were flipped (N): one step would span two plans, so the steps stay as they are
         if stack.index() == self.session_index + 1:
             return  # already one step
-        from planner.ui.commands import ReplacePlanCommand
+        from planner.ui.state.undo import ReplacePlanCommand
 
         after = self.doc.plan.model_copy(deep=True)
         selection = list(self.doc.selection)
@@ -895,7 +895,7 @@ class PresentationController(QObject):
 
     def scenario_text(self, a: Any) -> str:
         """The presenter bar's scenario figure: its name and its finish against Base ('' at the base)."""
-        from planner.ui.scenario_state import REFERENCE_BASELINE
+        from planner.ui.state.scenarios import REFERENCE_BASELINE
 
         name = self.doc.scenarios.active
         if name is None:

@@ -83,7 +83,7 @@ class FigureView(QWidget):
         self.figure.clear()
         try:
             self._draw(self.figure)
-            from planner.ui.chart_theme import apply_palette
+            from planner.ui.views.chart_theme import apply_palette
 
             apply_palette(self.figure)  # dark palette: the chart follows
         except Exception as exc:  # noqa: BLE001 - a chart bug must not take the app down

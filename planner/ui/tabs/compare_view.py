@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from planner.model import units
 from planner.model.scenarios import BASE
-from planner.ui.simulation import BackgroundTask, TaskSignals, TaskState
+from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 MAX_SCENARIOS = 4
 EARLIER, LATER = QColor("#1B7F3B"), QColor("#B3261E")
@@ -111,7 +111,7 @@ class CompareDialog(QDialog):
         self.gantt_choice = QComboBox(self)
         self.gantt_choice.setAccessibleName("Scenario drawn in the delta Gantt")
         self.gantt_choice.currentIndexChanged.connect(lambda _i: self._redraw_gantt())
-        from planner.ui.figure_view import FigureView
+        from planner.ui.views.figure_view import FigureView
 
         self.gantt = FigureView(self._draw_gantt, "scenario Gantt", self)
         self.gantt.setMinimumHeight(260)

@@ -27,7 +27,7 @@ from planner.model import Plan, Scenario
 from planner.model.scenarios import BASE, apply_to_base, derive_scenario, find_scenario, materialise
 
 if TYPE_CHECKING:
-    from planner.ui.document import PlanDocument
+    from planner.ui.state.document import PlanDocument
 
 # Plan fields a scenario does not record: edited in a scenario, they are lost when it is left.
 _UNRECORDED = ("description", "start_date", "currency", "stages", "areas", "baselines")

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.model import ThreePoint, duration_triple
 from planner.model.plan import Risk
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -1,7 +1,7 @@
 """The Risk tab: Monte Carlo controls and results, the finish-date, criticality and tornado charts, and the risk
 register editor.
 
-The simulation runs in :class:`planner.ui.simulation.SimulationRunner` (a worker thread, progress bar, Cancel).
+The simulation runs in :class:`planner.ui.state.background.SimulationRunner` (a worker thread, progress bar, Cancel).
 After an edit the shown results stay, with a banner saying they are stale and a Re-run button.
 """
 
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import units
-from planner.ui import format as fmt
-from planner.ui.delegates import EditorDelegate
-from planner.ui.document import PlanDocument
-from planner.ui.figure_view import FigureView
-from planner.ui.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
-from planner.ui.simulation import SimulationRun, SimulationRunner
+from planner.ui.state.background import SimulationRun, SimulationRunner
+from planner.ui.state.document import PlanDocument
+from planner.ui.tabs.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
+from planner.ui.views import format as fmt
+from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.figure_view import FigureView
 
 DEFAULT_ITERATIONS = 10_000
 AUTO_RUN_LIMIT = 2_000

@@ -26,7 +26,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from planner.model import dump_plan
-from planner.ui.settings import data_dir
+from planner.ui.state.settings import data_dir
 
 log = logging.getLogger(__name__)
 

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.plan import ID_PATTERN
-from planner.ui import format as fmt
-from planner.ui.delegates import EditorDelegate
-from planner.ui.document import PlanDocument
-from planner.ui.models import (
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
+from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.models import (
     COLUMNS,
     DATE_COLUMNS,
     VARIANCE_COLUMNS,

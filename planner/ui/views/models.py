@@ -23,8 +23,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from planner.model import Decision, Dependency, duration_triple
-from planner.ui import format as fmt
-from planner.ui.document import PlanDocument
+from planner.ui.state.document import PlanDocument
+from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis

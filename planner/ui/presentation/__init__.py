@@ -1,0 +1,1 @@
+"""Presentation mode for workshops: the full-screen presenter and its workshop steps."""
