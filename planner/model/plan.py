@@ -161,6 +161,14 @@ class Decision(_Strict):
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
     not_before: Weeks | None = Field(default=None, description="Earliest start, weeks from plan start.")
+    actual_start: dt.date | Weeks | None = Field(
+        default=None,
+        description="When work really started: a date (needs start_date) or weeks from the plan start.",
+    )
+    actual_finish: dt.date | Weeks | None = Field(
+        default=None,
+        description="When a done decision really finished: a date (needs start_date) or weeks from the plan start.",
+    )
     milestone: bool = False
     references: list[ShortText] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
     tags: list[ShortText] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
@@ -207,6 +215,11 @@ class Baseline(_Strict):
     created: dt.datetime | None = None
     finish: ScheduleWeeks
     decisions: dict[str, BaselineEntry] = Field(default_factory=dict, max_length=L.MAX_DECISIONS)
+    gates: dict[str, ScheduleWeeks] = Field(
+        default_factory=dict,
+        max_length=L.MAX_STAGES,
+        description="Each stage's gate (gated finish) in weeks when the baseline was taken, by stage id.",
+    )
 
 
 # -- scenarios (issue 13) -----------------------------------------------------------------------------------
@@ -295,6 +308,11 @@ class Plan(_Strict):
     title: str = Field(min_length=1, max_length=L.MAX_TITLE_CHARS)
     description: Text = ""
     start_date: dt.date | None = None
+    status_date: dt.date | Weeks | None = Field(
+        default=None,
+        description="The date progress was recorded up to ('today' for the plan): a date (needs start_date) "
+        "or weeks from the plan start. Work not done is scheduled from it (docs/progress-and-status-date.md).",
+    )
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     budget: float | None = Field(
         default=None, ge=0, le=L.MAX_COST, description="Total budget, in the plan's currency."
