@@ -51,7 +51,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from planner.analysis.findings import Finding, Severity, sort_findings
@@ -116,9 +117,9 @@ class Catalogue:
         return next((i for i in self.items if i.id == item_id), None)
 
 
-def catalogue_dir() -> Path:
-    """Where the catalogues (and their SOURCES.md) are shipped."""
-    return Path(__file__).resolve().parent.parent / "resources" / "frameworks"
+def catalogue_dir() -> Traversable:
+    """The shipped catalogues (and their SOURCES.md), package data read through :mod:`importlib.resources`."""
+    return resources.files("planner").joinpath("resources", "frameworks")
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -130,7 +131,7 @@ def load_catalogue(framework: str) -> Catalogue:
     """The shipped catalogue of ``framework`` (``nist``, ``iso42001`` or ``euaiact``)."""
     if framework not in _FILES:
         raise ValueError(f"unknown framework {framework!r}; choose one of: {', '.join(FRAMEWORKS)}")
-    raw = json.loads((catalogue_dir() / _FILES[framework]).read_text(encoding="utf-8"))
+    raw = json.loads(catalogue_dir().joinpath(_FILES[framework]).read_text(encoding="utf-8"))
     items: list[Item] = []
     groups: list[tuple[str, str]] = []
     if framework == "nist":

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from planner.model.plan import SCHEMA_VERSION, Plan
 
 
-def schema_path() -> Path:
-    """Where the shipped schema lives."""
-    return Path(__file__).resolve().parent.parent / "resources" / f"plan.schema.v{SCHEMA_VERSION}.json"
+def schema_path() -> Traversable:
+    """The shipped schema (package data, read through :mod:`importlib.resources` so a zipped or frozen install
+    finds it too)."""
+    return resources.files("planner").joinpath("resources", f"plan.schema.v{SCHEMA_VERSION}.json")
 
 
 def plan_json_schema() -> dict[str, Any]:
@@ -27,5 +29,6 @@ def schema_text() -> str:
 
 
 if __name__ == "__main__":  # python -m planner.model.schema  regenerates the shipped file
-    schema_path().write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {schema_path()}")
+    with resources.as_file(schema_path()) as target:  # a source checkout: the file itself
+        target.write_text(schema_text(), encoding="utf-8")
+        print(f"wrote {target}")
