@@ -8,109 +8,54 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import pkgutil
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from planner import units
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+# The helpers every command shares live in planner.commands.common (the commands import them from there, never
+# from here, so the command line has no import cycle); the names stay importable from planner.cli.
+from planner.commands.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    add_estimate_argument,
+    add_scenario_argument,
+    dump_json,
+    fmt_weeks,
+    fmt_when,
+    load,
+    sample_plan_path,
+)
+from planner.commands.common import count as _count
+from planner.commands.common import findings_text as _findings_text
 
-
-class CliError(Exception):
-    """An expected problem: printed as ``planner: <message>`` and exit code 2."""
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CliError",
+    "add_scenario_argument",
+    "analysis_text",
+    "build_parser",
+    "dump_json",
+    "fmt_weeks",
+    "fmt_when",
+    "load",
+    "main",
+    "sample_plan_path",
+]
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def load(path: str, scenario: str | None = None) -> Any:
-    """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
-    that scenario of the plan materialised as a plan, its title saying so; an unknown name is a
-    :class:`CliError` listing the valid ones."""
-    from planner.model import PlanLoadError, load_plan
-
-    try:
-        plan = load_plan(path)
-    except PlanLoadError as exc:
-        raise CliError(str(exc)) from None
-    if scenario is None:
-        return plan
-    from planner.model.scenarios import ScenarioError, is_base, resolve
-
-    try:
-        out = resolve(plan, scenario)
-    except ScenarioError as exc:
-        raise CliError(f"{path}: --scenario: {exc}") from None
-    if out is plan and is_base(scenario):
-        return plan
-    return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
-
-
-def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
-    """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
-    parser.add_argument(
-        "--scenario",
-        metavar="NAME",
-        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)",
-    )
-
-
-def sample_plan_path() -> Path | None:
-    """The bundled sample plan opened when ``planner`` runs without a file (shipped inside the package)."""
-    from planner.desktop import sample_plan_path as packaged
-
-    return packaged()
-
-
-# -- formatting helpers ------------------------------------------------------------------------------------
-fmt_weeks = units.format_weeks  # the command line's name for the one rule (planner.units)
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """``1 decision``, ``3 decisions``."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def fmt_when(plan: Any, week: float | None) -> str:
-    """``week 12`` or ``week 12 (29 Mar 2027)`` when the plan has a start date."""
-    return units.format_when(plan.start_date, week)
-
-
-def dump_json(value: Any, out: TextIO) -> None:
-    """Write ``value`` as indented JSON and a newline. JSON has no NaN or Infinity: should a figure ever be
-    non-finite, it is written as ``null`` rather than as text other programs cannot read."""
-    try:
-        text = json.dumps(value, indent=2, allow_nan=False)
-    except ValueError:
-        text = json.dumps(_finite(value), indent=2, allow_nan=False)
-    out.write(text + "\n")
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if value == value and abs(value) != float("inf") else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
-def _findings_text(findings: list[Any], out: TextIO) -> None:
-    if not findings:
-        out.write("No findings: the plan is consistent.\n")
-        return
-    labels = {"error": "ERROR", "warning": "warning", "info": "info"}
-    for f in findings:
-        out.write(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}\n")
 
 
 # -- core commands -----------------------------------------------------------------------------------------
@@ -145,12 +90,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _attach_levelling(result: Any) -> None:
-    """Hook for ``--level`` (capacity levelling); implemented in planner.analysis.capacity when present."""
-    try:
-        capacity = importlib.import_module("planner.analysis.capacity")
-    except ModuleNotFoundError:
-        raise CliError("--level needs capacity planning, which this build does not include") from None
-    capacity.attach_to_analysis(result)
+    """``--level``: the capacity-levelled schedule joins the analysis (:mod:`planner.analysis.capacity`)."""
+    from planner.analysis.capacity import attach_to_analysis
+
+    attach_to_analysis(result)
 
 
 def analysis_text(result: Any) -> str:
@@ -329,13 +272,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    # Imported here: Qt costs about a second, which the other commands do not pay.
     try:
-        app = importlib.import_module("planner.ui.app")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("planner.ui"):
-            raise CliError(
-                "the desktop app is not part of this build yet; try `planner analyze FILE`"
-            ) from None
+        from planner.ui import app
+    except ImportError as exc:  # e.g. a system without the Qt libraries (libEGL, libxkbcommon)
         raise CliError(f"the desktop app cannot start: {exc}") from None
     return int(app.run(args.file))
 
@@ -363,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")
     p.add_argument("file", help="plan file (*.plan.json)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--estimate", choices=("likely", "optimistic", "pessimistic", "pert"), default="likely")
+    add_estimate_argument(p)
     p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
     add_scenario_argument(p)
     p.set_defaults(func=cmd_analyze)
@@ -381,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     import planner.commands as commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name in commands.NOT_COMMANDS:
+            continue
         mod = importlib.import_module(f"planner.commands.{info.name}")
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
         mod.add_arguments(p)

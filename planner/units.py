@@ -24,6 +24,7 @@ import datetime as dt
 import math
 
 __all__ = [
+    "ESTIMATES",
     "MONTHS",
     "days_of_week",
     "format_date",
@@ -33,6 +34,10 @@ __all__ = [
     "plural_weeks",
     "week_to_date",
 ]
+
+ESTIMATES = ("likely", "optimistic", "pessimistic", "pert")
+"""The estimates a duration in weeks is read under (a three-point estimate's fields, and PERT's weighted mean).
+Here rather than in the model so that the command line's ``--estimate`` choices cost no pydantic import."""
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -14,8 +14,8 @@ from operator import attrgetter
 import numpy as np
 
 from planner.model.plan import DependencyType, Plan, ThreePoint
+from planner.units import ESTIMATES
 
-ESTIMATES = ("likely", "optimistic", "pessimistic", "pert")
 TYPE_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
 _CODE = {DependencyType(k): v for k, v in TYPE_CODES.items()}

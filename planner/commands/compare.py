@@ -49,7 +49,7 @@ def parse_names(text: str | None) -> list[str] | None:
 
 def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     """Unknown names are a CliError (exit 2) listing the valid ones."""
-    from planner.cli import CliError
+    from planner.commands.common import CliError
     from planner.model.scenarios import BASE, is_base, scenario_names
 
     if names is None:
@@ -71,7 +71,7 @@ def text_list(names: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
 
     if not 0 <= args.iterations <= 1_000_000:
         raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")

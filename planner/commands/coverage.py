@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from planner.analysis import analyze
     from planner.analysis.coverage import coverage, coverage_text
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
 
     plan = load(args.file)
     result = analyze(plan)

@@ -75,7 +75,7 @@ def changes_text(d: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
 
     if not 0 <= args.iterations <= 1_000_000:
         raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")

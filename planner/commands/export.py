@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from planner.commands.common import add_estimate_argument, add_scenario_argument
+
 NAME = "export"
 HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .gan .csv .xlsx .tjp .mmd .dot)"
 DESCRIPTION = (
@@ -37,19 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)"
     )
     parser.add_argument("--dpi", type=int, default=150, help="resolution of PNG output (default 150)")
-    parser.add_argument(
-        "--estimate",
-        choices=("likely", "optimistic", "pessimistic", "pert"),
-        default="likely",
-        help="duration estimate the schedule uses",
-    )
+    add_estimate_argument(parser, help="duration estimate the schedule uses")
     parser.add_argument(
         "--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)"
     )
     parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
     parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
-    from planner.cli import add_scenario_argument
-
     add_scenario_argument(parser)
     parser.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark (for Excel)")
 
@@ -69,7 +64,7 @@ def parse_size(text: str) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load
 
     out = Path(args.output)
     suffix = out.suffix.lower()
@@ -107,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     result = analyze(plan, args.estimate)
     if not result.ok:
         sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to chart:\n")
-        _findings_text(result.errors, sys.stderr)
+        findings_text(result.errors, sys.stderr)
         return EXIT_INVALID
     options: dict[str, object] = {}
     if args.chart == "gantt":

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner import desktop
-    from planner.cli import CliError
+    from planner.commands.common import CliError
 
     home = desktop.data_home()
     try:

@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_OK, CliError
+    from planner.commands.common import EXIT_OK, CliError
     from planner.io import InteropError, import_file
     from planner.model import save_plan
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
 def export_data(args: argparse.Namespace, out: Path) -> int:
     """``planner export PLAN -o OUT.<data suffix>``: write the plan in another tool's format."""
-    from planner.cli import EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_OK, CliError, load
     from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file
 
     if (
@@ -99,7 +99,7 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
     scenario = getattr(args, "scenario", None)
     plan = load(args.file, scenario) if scenario else load(args.file)
     from planner.analysis import validate
-    from planner.cli import EXIT_INVALID
+    from planner.commands.common import EXIT_INVALID
 
     undated = [f for f in validate(plan) if f.code == "dates-out-of-range"]
     if undated:  # the formats carry calendar dates; this plan has none for its later weeks (issue 11)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from planner.commands.common import add_estimate_argument, add_scenario_argument
+
 NAME = "report"
 HELP = "write the PDF report of a plan"
 DESCRIPTION = (
@@ -54,12 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="comma-separated sections to include, in any order (default: all): "
         + ", ".join(BUILTIN_SECTIONS),
     )
-    parser.add_argument(
-        "--estimate",
-        choices=("likely", "optimistic", "pessimistic", "pert"),
-        default="likely",
-        help="duration estimate the schedule uses (default likely)",
-    )
+    add_estimate_argument(parser, help="duration estimate the schedule uses (default likely)")
     parser.add_argument(
         "--simulate",
         action="store_true",
@@ -78,8 +75,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)"
     )
-    from planner.cli import add_scenario_argument
-
     add_scenario_argument(parser)
     parser.add_argument(
         "--scenarios",
@@ -99,7 +94,7 @@ def parse_sections(text: str | None) -> list[str] | None:
 def _comparison(args: argparse.Namespace) -> object:
     """The scenarios of ``--scenarios`` compared (Base first unless named), for the comparison section."""
     from planner.analysis.compare import compare_scenarios
-    from planner.cli import CliError, load
+    from planner.commands.common import CliError, load
     from planner.commands.compare import check_names, parse_names
     from planner.model.scenarios import BASE, is_base
 
@@ -119,7 +114,7 @@ def _comparison(args: argparse.Namespace) -> object:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load
 
     out = Path(args.output)
     if out.is_dir():
@@ -159,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     result.comparison = comparison
     if not result.ok:
         sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to report:\n")
-        _findings_text(result.errors, sys.stderr)
+        findings_text(result.errors, sys.stderr)
         return EXIT_INVALID
 
     simulation = None

@@ -61,7 +61,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_OK, load
+    from planner.commands.common import EXIT_OK, load
     from planner.model import units
 
     plan = load(args.file)

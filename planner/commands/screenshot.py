@@ -55,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from planner.cli import CliError
+    from planner.commands.common import CliError
 
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))

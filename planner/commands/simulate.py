@@ -53,13 +53,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="text format: how many decisions to list for criticality and sensitivity (default 10)",
     )
-    from planner.cli import add_scenario_argument
+    from planner.commands.common import add_scenario_argument
 
     add_scenario_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.cli import EXIT_INVALID, EXIT_OK, CliError, _findings_text, dump_json, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, findings_text, load
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(
                 f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n"
             )
-            _findings_text(errors, sys.stdout)
+            findings_text(errors, sys.stdout)
         return EXIT_INVALID
 
     result = simulate(plan, args.iterations, args.seed)

@@ -1,0 +1,116 @@
+"""What every command of ``planner`` shares: exit codes, :class:`CliError`, loading a plan, ``--scenario``,
+``--estimate``, JSON output and the findings' text.
+
+:mod:`planner.cli` (the parser and dispatcher) and each command module import from here and never from each other,
+so the command line has no import cycle; the desktop app imports from here too. Keep it light: ``planner --help``
+imports it, so heavy modules are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from planner import units
+from planner.units import ESTIMATES
+
+if TYPE_CHECKING:
+    from planner.analysis.findings import Finding
+    from planner.model import Plan
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """An expected problem: printed as ``planner: <message>`` and exit code 2."""
+
+
+def load(path: str, scenario: str | None = None) -> Plan:
+    """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
+    that scenario of the plan materialised as a plan, its title saying so; an unknown name is a
+    :class:`CliError` listing the valid ones."""
+    from planner.model import PlanLoadError, load_plan
+
+    try:
+        plan = load_plan(path)
+    except PlanLoadError as exc:
+        raise CliError(str(exc)) from None
+    if scenario is None:
+        return plan
+    from planner.model.scenarios import ScenarioError, is_base, resolve
+
+    try:
+        out = resolve(plan, scenario)
+    except ScenarioError as exc:
+        raise CliError(f"{path}: --scenario: {exc}") from None
+    if out is plan and is_base(scenario):
+        return plan
+    return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
+    parser.add_argument(
+        "--scenario",
+        metavar="NAME",
+        help="use this scenario of the plan instead of the base (`planner scenarios FILE` lists them)",
+    )
+
+
+def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:  # noqa: A002
+    """``--estimate {likely,optimistic,pessimistic,pert}`` (default likely): the names are the model's
+    :data:`planner.units.ESTIMATES`, never written out again here."""
+    parser.add_argument("--estimate", choices=ESTIMATES, default="likely", help=help)
+
+
+def sample_plan_path() -> Path | None:
+    """The bundled sample plan opened when ``planner`` runs without a file (shipped inside the package)."""
+    from planner.desktop import sample_plan_path as packaged
+
+    return packaged()
+
+
+# -- formatting helpers ------------------------------------------------------------------------------------
+fmt_weeks = units.format_weeks  # the command line's name for the one rule (planner.units)
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 decision``, ``3 decisions``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def fmt_when(plan: Plan, week: float | None) -> str:
+    """``week 12`` or ``week 12 (29 Mar 2027)`` when the plan has a start date."""
+    return units.format_when(plan.start_date, week)
+
+
+def dump_json(value: Any, out: TextIO) -> None:
+    """Write ``value`` as indented JSON and a newline. JSON has no NaN or Infinity: should a figure ever be
+    non-finite, it is written as ``null`` rather than as text other programs cannot read."""
+    try:
+        text = json.dumps(value, indent=2, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(value), indent=2, allow_nan=False)
+    out.write(text + "\n")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def findings_text(findings: list[Finding], out: TextIO) -> None:
+    """The findings, one a line (``  ERROR   [cycle] ...``), or a line saying there are none."""
+    if not findings:
+        out.write("No findings: the plan is consistent.\n")
+        return
+    labels = {"error": "ERROR", "warning": "warning", "info": "info"}
+    for f in findings:
+        out.write(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}\n")
