@@ -57,14 +57,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import PySide6  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF  # noqa: E402
-from PySide6.QtGui import QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import PySide6
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
-from benchmarks._plans import random_plan  # noqa: E402
-from planner.analysis import analyze  # noqa: E402
-from planner.analysis.layout import layered_layout  # noqa: E402
+from benchmarks._plans import random_plan
+from planner.analysis import analyze
+from planner.analysis.layout import layered_layout
 
 
 def timed(

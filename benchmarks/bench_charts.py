@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._plans import random_plan  # noqa: E402
+from benchmarks._plans import random_plan
 
 TARGET_S = 1.0
 SCREEN = (13.333, 7.5)  # a chart tab on a laptop screen, or a landscape page

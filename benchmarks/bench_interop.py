@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._plans import random_plan  # noqa: E402
-from planner.io import export_file, export_text, import_file  # noqa: E402
+from benchmarks._plans import random_plan
+from planner.io import export_file, export_text, import_file
 
 
 def _best(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -28,10 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.analysis.graph import compile_plan, edge_order  # noqa: E402
-from planner.analysis.montecarlo import simulate  # noqa: E402
-from planner.model import Decision, Dependency, Risk, ThreePoint, new_plan  # noqa: E402
-from planner.model.plan import Plan  # noqa: E402
+from planner.analysis.graph import compile_plan, edge_order
+from planner.analysis.montecarlo import simulate
+from planner.model import Decision, Dependency, Risk, ThreePoint, new_plan
+from planner.model.plan import Plan
 
 
 def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: int = 200) -> Plan:

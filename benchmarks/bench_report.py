@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._plans import random_plan  # noqa: E402
-from planner.analysis import analyze  # noqa: E402
-from planner.report import build_report  # noqa: E402
+from benchmarks._plans import random_plan
+from planner.analysis import analyze
+from planner.report import build_report
 
 TARGETS = {200: 3.0, 2000: 30.0}  # CPU seconds
 

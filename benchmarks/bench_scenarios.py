@@ -21,13 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_montecarlo import random_plan  # noqa: E402
+from bench_montecarlo import random_plan
 
-from planner.analysis.compare import compare_scenarios  # noqa: E402
-from planner.analysis.montecarlo import simulate  # noqa: E402
-from planner.model import Decision, DecisionOverride, Dependency, Scenario, ThreePoint  # noqa: E402
-from planner.model.plan import Plan  # noqa: E402
-from planner.model.scenarios import derive_scenario, materialise  # noqa: E402
+from planner.analysis.compare import compare_scenarios
+from planner.analysis.montecarlo import simulate
+from planner.model import Decision, DecisionOverride, Dependency, Scenario, ThreePoint
+from planner.model.plan import Plan
+from planner.model.scenarios import derive_scenario, materialise
 
 
 def scenarios_for(plan: Plan) -> list[Scenario]:

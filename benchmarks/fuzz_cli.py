@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, reuse_parser, run_case  # noqa: E402
+from fuzz_plans import CHARTS, COMMANDS, FAST_COMMANDS, make_case, reuse_parser, run_case
 
 
 def work(args: tuple[int, int, int]) -> tuple[int, dict[str, int], list[tuple[int, str]]]:

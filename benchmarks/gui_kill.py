@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
 
-from kill_harness import GRACE, kill_once  # noqa: E402
+from kill_harness import GRACE, kill_once
 
 
 def main() -> int:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _plans import random_plan  # noqa: E402
+from _plans import random_plan
 
-from planner.model import dump_plan, sessions, write_text_atomic  # noqa: E402
+from planner.model import dump_plan, sessions, write_text_atomic
 
 
 def main() -> int:

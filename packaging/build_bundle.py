@@ -54,7 +54,7 @@ def check_build_host() -> list[str]:
                 "libxcb-keysyms1 libxcb-cursor0)"
             )
     try:
-        import PySide6.QtPdf  # noqa: F401
+        import PySide6.QtPdf
     except ImportError:
         pass
     else:

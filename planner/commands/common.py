@@ -59,7 +59,7 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:  # noqa: A002
+def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--estimate {likely,optimistic,pessimistic,pert}`` (default likely): the names are the model's
     :data:`planner.units.ESTIMATES`, never written out again here."""
     parser.add_argument("--estimate", choices=ESTIMATES, default="likely", help=help)

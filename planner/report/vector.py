@@ -392,7 +392,7 @@ class ChartFlowable(Flowable):
             self.canv.saveState()
             render_figure(fig, self.canv)
             self.canv.restoreState()
-        except Exception as exc:  # noqa: BLE001 - see the class docstring
+        except Exception as exc:  # see the class docstring
             from planner.report.errors import ReportCancelled
 
             if isinstance(exc, ReportCancelled):

@@ -58,7 +58,7 @@ def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
         return _placeholder("The dependency graph is not part of this build."), False
     try:
         return GraphCanvas(doc), True
-    except Exception as exc:  # noqa: BLE001 - a broken canvas must not stop the app from opening
+    except Exception as exc:  # a broken canvas must not stop the app from opening
         log.exception("graph canvas failed")
         return _placeholder(f"The dependency graph could not be shown:\n{exc}"), False
 
@@ -105,13 +105,13 @@ class LazyChartTab(QWidget):
 
                 self.chart = ChartTab(self.doc, self.name, self)
                 self.show_baseline()
-            except Exception as exc:  # noqa: BLE001 - a broken chart must not take the window down
+            except Exception as exc:  # a broken chart must not take the window down
                 log.exception("chart tab %s failed", self.name)
                 self.chart = _placeholder(f"This chart could not be shown:\n{exc}")
             self._layout.addWidget(self.chart)
         return self.chart
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         self.ensure_built()
         super().showEvent(event)
 
@@ -930,7 +930,7 @@ class MainWindow(QMainWindow):
         return True
 
     # -- layout and closing ----------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -958,7 +958,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_pending()
         if self._close_confirmed or not self.doc.is_modified:
             self._finish_close()

@@ -175,7 +175,7 @@ class Workbench(QObject):
         for act, icon in getattr(self, "_toolbar_icons", {}).items():
             act.setIcon(themed_icon(icon, palette))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.PaletteChange:
             self.theme_toolbar_icons()
         return False
@@ -218,7 +218,7 @@ class Workbench(QObject):
             help_menu.insertActions(first_help, [self.guide_action, self.shortcuts_action])
             help_menu.insertSeparator(first_help)
 
-    def _build_toolbar(self, SP: Any) -> None:  # noqa: N803 - the Qt enum, named as Qt names it
+    def _build_toolbar(self, SP: Any) -> None:  # the Qt enum, named as Qt names it
         w = self.window
         bar = QToolBar("Main tool bar", w)
         bar.setObjectName("mainToolBar")

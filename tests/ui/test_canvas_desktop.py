@@ -160,7 +160,7 @@ def test_dark_palette_darkens_the_charts_and_their_tool_bar(qtbot, doc: PlanDocu
         QApplication.processEvents()
 
 
-def QColorLight(hex_color: str) -> int:  # noqa: N802 - reads like the Qt call it wraps
+def QColorLight(hex_color: str) -> int:  # reads like the Qt call it wraps
     from PySide6.QtGui import QColor
 
     return QColor(hex_color).lightness()

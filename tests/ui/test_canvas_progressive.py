@@ -19,7 +19,7 @@ from planner.ui.canvas import style as S
 from planner.ui.state.document import PlanDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks._plans import random_plan  # noqa: E402
+from benchmarks._plans import random_plan
 
 pytestmark = pytest.mark.gui
 

@@ -147,7 +147,7 @@ class CardItem(QGraphicsItem):
         """The id, elided in the middle to leave room for the figures on the right."""
         return self._layout_texts()[1]
 
-    def toolTip(self) -> str:  # noqa: N802 - Qt name; composed on demand (see the module docstring)
+    def toolTip(self) -> str:  # Qt name; composed on demand (see the module docstring)
         scene = self.scene()
         tip = getattr(scene, "card_tooltip", None)
         return tip(self.decision_id) if tip is not None else ""
@@ -199,7 +199,7 @@ class CardItem(QGraphicsItem):
         return path
 
     # -- geometry ---------------------------------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         return QRectF(-8, -8, S.CARD_W + 16, S.CARD_H + 16)
 
     def shape(self) -> QPainterPath:
@@ -239,14 +239,14 @@ class CardItem(QGraphicsItem):
         for edge in self.edges:
             edge.update_path()
 
-    def hoverMoveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def hoverMoveEvent(self, event) -> None:
         if self.on_handle(event.pos()):
             self.setCursor(Qt.CursorShape.CrossCursor)
         else:
             self.setCursor(Qt.CursorShape.OpenHandCursor)
         super().hoverMoveEvent(event)
 
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def hoverLeaveEvent(self, event) -> None:
         self.unsetCursor()
         super().hoverLeaveEvent(event)
 
@@ -432,7 +432,7 @@ class EdgeLabelItem(QGraphicsItem):
             self.color = QColor(color)
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(
@@ -521,7 +521,7 @@ class EdgeItem(QGraphicsPathItem):
         if style_changed:
             self._apply_style()
 
-    def toolTip(self) -> str:  # noqa: N802 - Qt name; composed on demand (see the module docstring)
+    def toolTip(self) -> str:  # Qt name; composed on demand (see the module docstring)
         kind, lag = self.kind, self.lag
         what = {
             "FS": "finish to start",

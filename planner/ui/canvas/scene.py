@@ -1307,7 +1307,7 @@ class GraphScene(QGraphicsScene):
             )
         return tip
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Qt's own helpEvent reads the C++ tooltip, which the items no longer set: ask the topmost item for it.
         pos = event.scenePos()
         card = self._card_at(pos)
@@ -1326,7 +1326,7 @@ class GraphScene(QGraphicsScene):
                 return item
         return None
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.interaction is not None and self.interaction.mouse_press(event):
             event.accept()
             return
@@ -1355,7 +1355,7 @@ class GraphScene(QGraphicsScene):
             movable = [i for i in self.selectedItems() if isinstance(i, CardItem)]
             self.set_interaction(MoveInteraction(self, movable))
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.interaction is not None and self.interaction.mouse_move(event):
             event.accept()
             return
@@ -1363,7 +1363,7 @@ class GraphScene(QGraphicsScene):
         if isinstance(self.interaction, MoveInteraction):
             self.interaction.moved()
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         interaction = self.interaction
         if interaction is not None and isinstance(interaction, LinkInteraction):
             interaction.mouse_release(event)
@@ -1374,7 +1374,7 @@ class GraphScene(QGraphicsScene):
             # Deferred to the end of this event: the document's edit re-syncs the scene.
             interaction.mouse_release(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.interaction is not None:
             self.interaction.cancel()
             event.accept()

@@ -83,12 +83,12 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.set_active(False)
 
     # -- visibility ---------------------------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         self.graph_scene.set_active(True)
         super().showEvent(event)
         self._apply_due_fit()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         if not self.isVisible():  # (not for a hidden parent's own spontaneous events while we stay visible)
             self.graph_scene.set_active(False)
@@ -225,7 +225,7 @@ class GraphCanvas(QGraphicsView):
     # -- sticky stage headers -------------------------------------------------------------------------------------
     HEADER_H = 24
 
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Keep each stage's name readable at the top of the view once its band's own title has scrolled away
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
         if self.graph_scene.building:
@@ -324,7 +324,7 @@ class GraphCanvas(QGraphicsView):
         painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._progress_text())
         painter.restore()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         # Zoomed out, the overview covers the whole viewport: painting thousands of cards under it is wasted.
         if self._in_overview():
             painter = QPainter(self.viewport())
@@ -333,7 +333,7 @@ class GraphCanvas(QGraphicsView):
             return
         super().paintEvent(event)
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # The headers do not scroll with the scene: repaint the strip they occupy and the one they were copied to.
         if self.zoom < 0.6:  # headers float above their bands: cheap enough to repaint everything
@@ -345,7 +345,7 @@ class GraphCanvas(QGraphicsView):
             r = self._progress_rect()
             self.viewport().update(r.adjusted(-abs(dx), -abs(dy), abs(dx), abs(dy)))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "graph_scene"):
             self.graph_scene.apply_palette()  # light/dark switched: the cards and bands follow
@@ -420,7 +420,7 @@ class GraphCanvas(QGraphicsView):
         self.centerOn(rect.center())
         return True
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = self.mapToScene(event.pos())
         scene = self.graph_scene
         card = scene._card_at(pos)
@@ -439,7 +439,7 @@ class GraphCanvas(QGraphicsView):
         event.accept()
 
     # -- events -------------------------------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
         if delta == 0:
             super().wheelEvent(event)
@@ -447,7 +447,7 @@ class GraphCanvas(QGraphicsView):
         self.set_zoom(self.zoom * S.ZOOM_STEP ** (delta / 120.0), anchor_under_mouse=True)
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if event.matches(QKeySequence.StandardKey.ZoomIn) or (
@@ -479,7 +479,7 @@ class GraphCanvas(QGraphicsView):
             return
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -499,7 +499,7 @@ class GraphCanvas(QGraphicsView):
                 return
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self._in_overview():
             event.accept()
             return
@@ -523,7 +523,7 @@ class GraphCanvas(QGraphicsView):
         self.centerOn(rect.center())
         return True
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             pos = event.position().toPoint()
             d = pos - self._pan_from
@@ -582,7 +582,7 @@ class GraphCanvas(QGraphicsView):
         )
         super().mouseMoveEvent(move)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._edge_scroll.stop()
         self._drag_pos = None
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:

@@ -299,7 +299,7 @@ class ReportDialog(QDialog):
         self.export_started.emit()
         return True
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: Any) -> None:
         """Enter exports, wherever the focus is in the dialog (the sections list and the buttons included)."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             if not self.running:

@@ -788,7 +788,7 @@ class PresentationController(QObject):
             out.append(canvas.viewport())
         return out
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not self.active:
             return False
         if obj is self.window:

@@ -60,6 +60,9 @@ FIELD_LABELS = {
     "capacity": "Capacity",
     "description": "Description",
     "start_date": "Start Date",
+    "status_date": "Status Date",
+    "actual_start": "Actual Start",
+    "actual_finish": "Actual Finish",
     "currency": "Currency",
 }
 
@@ -466,7 +469,7 @@ class PlanDocument(QObject):
             from planner.analysis import analyze
 
             return analyze(plan, self.estimate), None
-        except Exception as exc:  # noqa: BLE001 - an analysis bug must not take the editor down
+        except Exception as exc:  # an analysis bug must not take the editor down
             log.exception("analysis failed")
             return None, f"{type(exc).__name__}: {exc}"
 
@@ -564,6 +567,45 @@ class PlanDocument(QObject):
             self.undo_stack.push(cmd.RenameDecisionCommand(self, d, new_id))
         elif changes:
             self.edit_object(d, **changes)
+        return None
+
+    def mark_status(self, ids: list[str], status: str) -> str | None:
+        """Mark the decisions ``ids`` ``done``, ``in_progress`` or ``not_started`` as ONE undo step (issue 16).
+
+        Done sets progress to 100 % (recorded actual dates stay); in progress keeps a partial progress (100 %
+        goes back to 0) and drops an actual finish; not started clears progress and both actual dates. Returns
+        None, or why nothing was changed."""
+        if status not in ("done", "in_progress", "not_started"):
+            return f"cannot mark decisions '{status}': choose done, in progress or not started"
+        wanted = set(ids)
+        changes: list[tuple[Decision, dict[str, Any]]] = []
+        for d in self.plan.decisions:
+            if d.id not in wanted:
+                continue
+            new: dict[str, Any] = {"status": status}
+            if status == "done":
+                new["progress"] = 100.0
+            elif status == "in_progress":
+                new["actual_finish"] = None
+                if d.progress >= 100:
+                    new["progress"] = 0.0
+            else:
+                new.update(progress=0.0, actual_start=None, actual_finish=None)
+            new = {k: v for k, v in new.items() if getattr(d, k) != v}
+            if new:
+                problem = self._check(d, new)
+                if problem:
+                    return f"'{d.id}': {problem}"
+                changes.append((d, new))
+        if not changes:
+            return None
+        label = {"done": "Done", "in_progress": "In Progress", "not_started": "Not Started"}[status]
+        n = len(changes)
+        text = f"Mark {'Decision' if n == 1 else f'{n} Decisions'} {label}"
+        self.undo_stack.beginMacro(text)
+        for d, new in changes:
+            self.undo_stack.push(cmd.SetAttrCommand(self, d, new, text))
+        self.undo_stack.endMacro()
         return None
 
     def _check_new_id(self, new_id: str) -> str | None:
@@ -785,7 +827,7 @@ class PlanDocument(QObject):
                 queue.append(nxt)
         return None
 
-    def add_dependency(self, from_id: str, to_id: str, type: str = "FS", lag: float = 0.0) -> str | None:  # noqa: A002
+    def add_dependency(self, from_id: str, to_id: str, type: str = "FS", lag: float = 0.0) -> str | None:
         """Add ``from_id -> to_id``. Returns None on success, else why not (naming the cycle it would make)."""
         for did in (from_id, to_id):
             if self.decision(did) is None:

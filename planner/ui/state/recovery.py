@@ -330,7 +330,7 @@ class RecoveryWriter(QObject):
         started = time.perf_counter()
         try:
             payload = self.recovery.payload(plan, self.doc.path)
-        except Exception as exc:  # noqa: BLE001 - a snapshot must never take the editor down
+        except Exception as exc:  # a snapshot must never take the editor down
             log.exception("could not serialise the recovery snapshot")
             self._set_problem(f"the snapshot could not be made ({type(exc).__name__})")
             return

@@ -181,7 +181,7 @@ class ChartTab(QWidget):
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
             self._update_canvas_size()

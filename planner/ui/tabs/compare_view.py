@@ -282,7 +282,7 @@ class CompareDialog(QDialog):
             self.comparison = result
             self._fill()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: Any) -> None:
         self.shutdown()
         super().closeEvent(event)
 

@@ -396,7 +396,7 @@ class RiskTab(QWidget):
     def cancel(self) -> None:
         self.runner.cancel()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

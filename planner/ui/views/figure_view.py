@@ -56,14 +56,14 @@ class FigureView(QWidget):
         self._placeholder.deleteLater()
         self._layout.addWidget(self.canvas)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.canvas is None:
             self._build()
         if self._dirty:
             self.redraw()
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.canvas is not None:
             self._resize_timer.start()  # chart layouts depend on the size (label room, rows that fit)
@@ -86,7 +86,7 @@ class FigureView(QWidget):
             from planner.ui.views.chart_theme import apply_palette
 
             apply_palette(self.figure)  # dark palette: the chart follows
-        except Exception as exc:  # noqa: BLE001 - a chart bug must not take the app down
+        except Exception as exc:  # a chart bug must not take the app down
             log.exception("drawing %s failed", self.objectName())
             self.figure.clear()
             self.figure.text(

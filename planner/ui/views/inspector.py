@@ -81,7 +81,7 @@ class PlainTextField(QPlainTextEdit):
         if not self._loading:
             self._idle.start()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         if self._idle.isActive():
             self._idle.stop()
             self.editing_finished.emit()
@@ -119,11 +119,11 @@ class _LazyCombo(QComboBox):
             self.dirty = False
             self._fill()
 
-    def showPopup(self) -> None:  # noqa: N802 - Qt override
+    def showPopup(self) -> None:
         self.ensure_filled()
         super().showPopup()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.ensure_filled()
         super().focusInEvent(event)
 

@@ -19,7 +19,7 @@ class LazyRefresh:
         if self.isVisible():  # type: ignore[attr-defined]
             self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)  # type: ignore[misc]
         if self._dirty:
             self.refresh()

@@ -97,7 +97,7 @@ class FindingsPanel(QTreeWidget):
             self.addTopLevelItem(ok)
         self.setUpdatesEnabled(True)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         # Tooltips are built when asked for: wrapping every message up front cost ~0.1 s per analysis at 10k.
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             item = self.itemAt(event.pos())
