@@ -156,6 +156,20 @@ class Workbench(QObject):
         )
         self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, "F1", "Every shortcut")
         self.guide_action = action("&Getting Started", self.show_guide, None, "A short guide to the planner")
+        # Progress (issue 16): mark every selected decision at once, one undo step each time.
+        self.mark_actions = {
+            status: action(
+                text,
+                lambda s=status: self.mark_selected(s),
+                None,
+                f"Mark the selected decisions {tip} (one undoable edit)",
+            )
+            for status, text, tip in (
+                ("done", "Mark &Done", "done"),
+                ("in_progress", "Mark &In Progress", "in progress"),
+                ("not_started", "Mark &Not Started", "not started (clears progress and actual dates)"),
+            )
+        }
         for act in (self.copy_action, self.cut_action, self.paste_action):
             # Inside a text field the field's own copy and paste win (it takes the key first).
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -194,6 +208,8 @@ class Workbench(QObject):
             first = edit.actions()[2]  # after Undo, Redo
             edit.insertActions(first, [self.copy_action, self.cut_action, self.paste_action])
             edit.insertSeparator(first)
+            edit.addSeparator()
+            edit.addActions(list(self.mark_actions.values()))
             edit.addSeparator()
             edit.addAction(self.find_graph_action)
         view = getattr(w, "view_menu", None)
@@ -329,6 +345,8 @@ class Workbench(QObject):
         self.copy_action.setEnabled(has)
         self.cut_action.setEnabled(has)
         self.rename_action.setEnabled(len(ids) == 1)
+        for act in self.mark_actions.values():
+            act.setEnabled(has)
         self.open_action.setEnabled(len(ids) == 1)
         mime = QApplication.clipboard().mimeData()
         self.paste_action.setEnabled(mime is not None and (mime.hasFormat(MIME_DECISIONS) or mime.hasText()))
@@ -641,6 +659,22 @@ class Workbench(QObject):
         edit = self.window.inspector.form.title_edit
         edit.selectAll()
 
+    def mark_selected(self, status: str) -> str | None:
+        """Mark the selected decisions ``done``, ``in_progress`` or ``not_started`` (one undo step)."""
+        w = self.window
+        w.commit_pending()
+        ids = list(self.doc.selection)
+        if not ids:
+            return None
+        problem = self.doc.mark_status(ids, status)
+        label = fmt.STATUS_LABELS.get(status, status).lower()
+        w.show_message(
+            f"Not changed: {problem}"
+            if problem
+            else f"Marked {len(ids)} decision{'s' if len(ids) != 1 else ''} {label}"
+        )
+        return problem
+
     # -- context menus ---------------------------------------------------------------------------------------
     def context_menu(self, kind: str, ref: Any = None) -> QMenu:
         """The menu for a card or row (``card``), a link (``edge``, ``ref`` its index) or the background."""
@@ -653,6 +687,8 @@ class Workbench(QObject):
             chain.triggered.connect(self._highlight_selected_chain)
             menu.addSeparator()
             menu.addActions([self.copy_action, self.cut_action, self.paste_action])
+            menu.addSeparator()
+            menu.addActions(list(self.mark_actions.values()))
             menu.addSeparator()
             menu.addActions([w.duplicate_action, w.delete_action])
         elif kind == "edge":

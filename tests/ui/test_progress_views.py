@@ -1,0 +1,72 @@
+"""Issue 16, the views half: progress and the status date in the app (bulk marking, table columns, the plan
+view's status date, the inspector's reason, done cards, the presenter bar's forecast)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.model import Status
+
+_OFFSCREEN_POPUPS = r"This plugin does not support (grabbing the keyboard|raise\(\)|propagateSizeHints)"
+
+
+def test_mark_several_decisions_done_is_one_undo_step(sample_window):  # type: ignore[no-untyped-def]
+    w = sample_window
+    doc, bench = w.doc, w.workbench
+    chosen = ["groundedness-eval", "agent-assist-pilot", "rag-prototype"]
+    before = {i: (doc.decision(i).status, doc.decision(i).progress) for i in chosen}
+    assert before["rag-prototype"] == (Status.IN_PROGRESS, 30)
+    doc.select(chosen)
+    count = doc.undo_stack.count()
+    bench.mark_actions["done"].trigger()
+    assert doc.undo_stack.count() == count + 1
+    assert doc.undo_stack.undoText() == "Mark 3 Decisions Done"
+    for i in chosen:
+        assert doc.decision(i).status is Status.DONE and doc.decision(i).progress == 100
+    w.undo()
+    assert {i: (doc.decision(i).status, doc.decision(i).progress) for i in chosen} == before
+    w.redo()
+    assert all(doc.decision(i).status is Status.DONE for i in chosen)
+
+
+def test_mark_in_progress_and_not_started(sample_window):  # type: ignore[no-untyped-def]
+    doc = sample_window.doc
+    d = doc.decision("contact-drivers")  # done, 100 %
+    d2 = doc.decision("dpia")  # in progress, 40 %
+    assert doc.edit_decision("contact-drivers", actual_start=1.0, actual_finish=3.0) is None
+    count = doc.undo_stack.count()
+    assert doc.mark_status(["contact-drivers", "dpia"], "in_progress") is None
+    # dpia already is in progress: only contact-drivers changes, still one step
+    assert doc.undo_stack.count() == count + 1
+    assert d.status is Status.IN_PROGRESS and d.progress == 0 and d.actual_finish is None
+    assert d.actual_start == 1.0  # it did start
+    assert d2.progress == 40
+    assert doc.mark_status(["contact-drivers", "dpia"], "not_started") is None
+    assert doc.undo_stack.undoText() == "Mark 2 Decisions Not Started"
+    for x in (d, d2):
+        assert x.status is Status.NOT_STARTED and x.progress == 0 and x.actual_start is None
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert d.status is Status.DONE and d.actual_finish == 3.0 and d2.progress == 40
+    assert "choose done" in (doc.mark_status(["dpia"], "blocked") or "")
+
+
+@pytest.mark.qt_log_ignore(_OFFSCREEN_POPUPS)
+def test_table_and_edit_menus_offer_marking(sample_window):  # type: ignore[no-untyped-def]
+    w = sample_window
+    doc, bench = w.doc, w.workbench
+    w.show_view("Table")
+    table = w.table_view.table
+    rect = table.visualRect(table.model().index(2, 1))
+    bench._table_menu_requested(rect.center())
+    menu = bench.last_menu
+    texts = [a.text().replace("&", "") for a in menu.actions()]
+    assert {"Mark Done", "Mark In Progress", "Mark Not Started"} <= set(texts)
+    chosen = doc.selection[0]
+    next(a for a in menu.actions() if a.text().replace("&", "") == "Mark In Progress").trigger()
+    menu.close()
+    assert doc.decision(chosen).status is Status.IN_PROGRESS
+    edit = bench._menu("Edit")
+    assert edit is not None and bench.mark_actions["done"] in edit.actions()
+    doc.select([])
+    assert not bench.mark_actions["done"].isEnabled()
