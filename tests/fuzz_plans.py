@@ -296,7 +296,7 @@ def reuse_parser() -> None:
     import planner.cli as cli
 
     parser = cli.build_parser()
-    cli.build_parser = lambda: parser  # type: ignore[assignment]
+    cli.build_parser = lambda: parser
 
 
 def _run(argv: list[str]) -> tuple[int, str, str]:

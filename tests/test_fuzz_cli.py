@@ -13,9 +13,10 @@ import random
 import tempfile
 from pathlib import Path
 
-from fuzz_plans import CHARTS, make_case, run_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.fuzz_plans import CHARTS, make_case, run_case
 
 FAST = settings(
     max_examples=25,

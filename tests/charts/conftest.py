@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from chart_plans import PLANS, make_analysis
 
 from planner.analysis import Analysis
+from tests.charts.chart_plans import PLANS, make_analysis
 
 _CACHE: dict[str, Analysis] = {}
 
@@ -18,7 +18,7 @@ def any_analysis(request: pytest.FixtureRequest) -> Analysis:
 
 
 @pytest.fixture
-def analysis_of():  # type: ignore[no-untyped-def]
+def analysis_of():
     def get(kind: str) -> Analysis:
         if kind not in _CACHE:
             _CACHE[kind] = make_analysis(kind)

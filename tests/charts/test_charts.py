@@ -32,7 +32,7 @@ from planner.charts.graph_pages import GraphPage
 BUILTIN = ["gantt", "graph", "roadmap", "stages", "critical-path"]
 
 
-def _draw(name: str, analysis, size=None, **options) -> Figure:  # type: ignore[no-untyped-def]
+def _draw(name: str, analysis, size=None, **options) -> Figure:
     fig = draw_chart(name, analysis, size, **options)
     fig.canvas.draw()  # warnings (missing glyphs, layout) surface at draw time
     return fig
@@ -58,7 +58,7 @@ def test_registry_has_the_builtin_charts() -> None:
 
 
 @pytest.mark.parametrize("name", BUILTIN)
-def test_every_chart_draws_for_every_kind_of_plan(name: str, any_analysis) -> None:  # type: ignore[no-untyped-def]
+def test_every_chart_draws_for_every_kind_of_plan(name: str, any_analysis) -> None:
     fig = _draw(name, any_analysis)
     texts = " ".join(t.get_text() for t in _texts(fig))
     if any_analysis.schedule is None:
@@ -70,7 +70,7 @@ def test_every_chart_draws_for_every_kind_of_plan(name: str, any_analysis) -> No
 
 
 @pytest.mark.parametrize("name", BUILTIN)
-def test_highlight_draws(name: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_highlight_draws(name: str, analysis_of) -> None:
     a = analysis_of("tiny")
     _draw(name, a, highlight="b") if name != "stages" else _draw(name, a)
     if name != "stages":
@@ -79,7 +79,7 @@ def test_highlight_draws(name: str, analysis_of) -> None:  # type: ignore[no-unt
 
 @pytest.mark.parametrize("kind", ["tiny", "bank-assistant", "fraud-detection", "insights-assistant"])
 @pytest.mark.parametrize("name", BUILTIN)
-def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind: str, analysis_of) -> None:
     """What "look at it" checks by eye, checked by machine at the default size: no text sticks out of the
     figure, nothing that must be read is below 6.5 pt, and no two pieces of text overlap."""
     fig = _draw(name, analysis_of(kind))
@@ -100,7 +100,7 @@ def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind:
             assert not (ov_w > 2 and ov_h > 2), f"{ta!r} overlaps {tb!r}"
 
 
-def test_gantt_options(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_options(analysis_of) -> None:
     a = analysis_of("large")
     for opts in (
         {"gated": True},
@@ -118,7 +118,7 @@ def test_gantt_options(analysis_of) -> None:  # type: ignore[no-untyped-def]
         assert fig.axes
 
 
-def test_gantt_baseline_bars_show_only_when_asked(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_baseline_bars_show_only_when_asked(analysis_of) -> None:
     a = analysis_of("large")
     without = _draw("gantt", a, (11.0, 8.5), rows=(0, 30))
     with_base = _draw("gantt", a, (11.0, 8.5), rows=(0, 30), baseline="latest")
@@ -126,7 +126,7 @@ def test_gantt_baseline_bars_show_only_when_asked(analysis_of) -> None:  # type:
     assert "Baseline" in labels(with_base) and "Baseline" not in labels(without)
 
 
-def test_gantt_rows_tile_a_large_plan_at_readable_size(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_rows_tile_a_large_plan_at_readable_size(analysis_of) -> None:
     a = analysis_of("large")
     page = (10.0, 7.0)
     cap = gantt_row_capacity(page[1])
@@ -143,7 +143,7 @@ def test_gantt_rows_tile_a_large_plan_at_readable_size(analysis_of) -> None:  # 
         assert len(row_labels) >= min(cap, total - start)
 
 
-def test_gantt_axis_shows_dates_with_a_start_date_and_weeks_without(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_axis_shows_dates_with_a_start_date_and_weeks_without(analysis_of) -> None:
     a = analysis_of("tiny")  # no start date
     fig = _draw("gantt", a)
     assert "weeks from plan start" in [ax.get_xlabel() for ax in fig.axes]
@@ -153,7 +153,7 @@ def test_gantt_axis_shows_dates_with_a_start_date_and_weeks_without(analysis_of)
     assert any("20" in t for t in ticks)  # a year under the first month
 
 
-def test_graph_windows_cover_the_graph_and_stay_readable(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_windows_cover_the_graph_and_stay_readable(analysis_of) -> None:
     a = analysis_of("large")
     lay = layout(a)
     page = (10.5, 7.5)
@@ -174,7 +174,7 @@ def test_graph_windows_cover_the_graph_and_stay_readable(analysis_of) -> None:  
     assert len(graph_windows(small, *page)) == 1
 
 
-def test_graph_windows_show_every_card_whole(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_windows_show_every_card_whole(analysis_of) -> None:
     from planner.charts.graph import NODE_H, NODE_W
 
     a = analysis_of("large")
@@ -195,7 +195,7 @@ def test_graph_windows_show_every_card_whole(analysis_of) -> None:  # type: igno
 
 
 @pytest.mark.parametrize("plan", ["large", "fraud-detection", "ai-portfolio"])
-def test_graph_pages_are_dense_readable_and_drop_nothing(plan: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_pages_are_dense_readable_and_drop_nothing(plan: str, analysis_of) -> None:
     a = analysis_of(plan)
     page = (10.28, 5.5)  # a landscape A4 frame under a heading
     tiles = graph_tiles(a, *page)
@@ -217,7 +217,7 @@ def test_graph_pages_are_dense_readable_and_drop_nothing(plan: str, analysis_of)
     assert fig is not None and any(t.get_text().startswith("\u2190 ") for t in _texts(fig))
 
 
-def test_graph_page_cards_do_not_overlap(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_graph_page_cards_do_not_overlap(analysis_of) -> None:
     from matplotlib.collections import PolyCollection
 
     a = analysis_of("ai-portfolio")
@@ -237,7 +237,7 @@ def test_graph_page_cards_do_not_overlap(analysis_of) -> None:  # type: ignore[n
 
 
 @pytest.mark.parametrize("name", BUILTIN)
-def test_default_size_grows_with_the_plan(name: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_default_size_grows_with_the_plan(name: str, analysis_of) -> None:
     small = default_size(name, analysis_of("tiny"))
     large = default_size(name, analysis_of("large"))
     assert large[0] * large[1] >= small[0] * small[1]
@@ -248,7 +248,7 @@ def test_default_size_grows_with_the_plan(name: str, analysis_of) -> None:  # ty
 
 
 @pytest.mark.parametrize("name", BUILTIN)
-def test_svg_is_valid_xml_with_text_kept_as_text(name: str, analysis_of, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_svg_is_valid_xml_with_text_kept_as_text(name: str, analysis_of, tmp_path: Path) -> None:
     out = tmp_path / f"{name}.svg"
     a = analysis_of("fraud-detection")
     render_chart(name, a, out)
@@ -260,7 +260,7 @@ def test_svg_is_valid_xml_with_text_kept_as_text(name: str, analysis_of, tmp_pat
 
 
 @pytest.mark.parametrize("name", BUILTIN)
-def test_pdf_and_png_export(name: str, analysis_of, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_and_png_export(name: str, analysis_of, tmp_path: Path) -> None:
     a = analysis_of("insights-assistant")
     pdf = tmp_path / "c.pdf"
     render_chart(name, a, pdf)
@@ -272,7 +272,7 @@ def test_pdf_and_png_export(name: str, analysis_of, tmp_path: Path) -> None:  # 
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_render_chart_refuses_unknown_suffix_and_chart(analysis_of, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_render_chart_refuses_unknown_suffix_and_chart(analysis_of, tmp_path: Path) -> None:
     a = analysis_of("tiny")
     with pytest.raises(ValueError, match="suffix|\\.txt"):
         render_chart("gantt", a, tmp_path / "x.txt")
@@ -280,8 +280,8 @@ def test_render_chart_refuses_unknown_suffix_and_chart(analysis_of, tmp_path: Pa
         render_chart("no-such-chart", a, tmp_path / "x.png")
 
 
-def test_register_chart_extends_the_registry(analysis_of, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    def draw_demo(fig: Figure, analysis, **_: object) -> None:  # type: ignore[no-untyped-def]
+def test_register_chart_extends_the_registry(analysis_of, tmp_path: Path) -> None:
+    def draw_demo(fig: Figure, analysis, **_: object) -> None:
         fig.text(0.5, 0.5, "demo")
 
     register_chart("demo", draw_demo, lambda a: (5.0, 4.0), title="Demo")
@@ -295,7 +295,7 @@ def test_register_chart_extends_the_registry(analysis_of, tmp_path: Path) -> Non
         CHARTS.pop("demo"), _SIZES.pop("demo"), TITLES.pop("demo")
 
 
-def test_charts_draw_on_a_figure_they_are_given(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_charts_draw_on_a_figure_they_are_given(analysis_of) -> None:
     fig = Figure(figsize=(9, 6))
     FigureCanvasAgg(fig)
     for name in BUILTIN:
@@ -322,7 +322,7 @@ def test_charts_import_neither_qt_nor_pyplot() -> None:
 @pytest.mark.parametrize("gated", [False, True])
 def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each_other(
     gated: bool, analysis_of
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from matplotlib.collections import PolyCollection
 
     a = analysis_of("fraud-detection")
@@ -363,7 +363,7 @@ def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each
         assert all(a.plan.decisions[i].title in labels for i in shown)
 
 
-def test_only_the_gated_gantt_says_gate_and_its_gates_are_the_gated_schedules(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_gated_gantt_says_gate_and_its_gates_are_the_gated_schedules(analysis_of) -> None:
     """SPEC §3.3 "Words": a gate is a date of the gated schedule; the rolling Gantt shows where stages end."""
     from planner.model import units
 
@@ -392,13 +392,13 @@ def test_only_the_gated_gantt_says_gate_and_its_gates_are_the_gated_schedules(an
     assert st.sequencing_text() and any(st.sequencing_text()[0] in t for t in gated)
 
 
-def gantt_rows_of(a, gated=False):  # type: ignore[no-untyped-def]
+def gantt_rows_of(a, gated=False):
     from planner.charts.gantt import gantt_rows
 
     return gantt_rows(a, gated)
 
 
-def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:
     from planner.charts import critical_path_pages
 
     a = analysis_of("large")

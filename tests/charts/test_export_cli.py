@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from chart_plans import SAMPLES, broken_plan, tiny_plan
 
 from planner.cli import main
 from planner.model import save_plan
+from tests.charts.chart_plans import SAMPLES, broken_plan, tiny_plan
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from chart_plans import SAMPLES
 
 from planner.cli import main
+from tests.charts.chart_plans import SAMPLES
 
 CHARTS = ["gantt", "graph", "roadmap", "stages", "critical-path", "risk", "load"]
 

@@ -11,7 +11,6 @@ import re
 
 import numpy as np
 import pytest
-from chart_plans import SAMPLES, generated_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.collections import PolyCollection
@@ -25,6 +24,7 @@ from planner.model import plan_from_dict, units
 from planner.model.plan import Status
 from planner.report.style import page_geometry
 from planner.templates import load_template
+from tests.charts.chart_plans import SAMPLES, generated_plan
 
 INTRO_IN = 78 / 72  # the report keeps this much of a page for the heading and the introduction
 
@@ -174,7 +174,7 @@ def test_importance_order_is_the_chain_then_milestones_then_gate_setters() -> No
     assert [a.plan.decisions[i].id for i in importance(a, ["b"])][0] == "b"
 
 
-def test_a_small_figure_shows_the_most_important_and_says_how_many_it_left_out(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_figure_shows_the_most_important_and_says_how_many_it_left_out(analysis_of) -> None:
     a = analysis_of("ai-portfolio")
     size = SIZES["letter landscape"]
     fig = _draw(a, size)
@@ -186,7 +186,7 @@ def test_a_small_figure_shows_the_most_important_and_says_how_many_it_left_out(a
     assert importance(a)[0] in lay.shown
 
 
-def test_highlighted_decisions_are_always_shown(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_highlighted_decisions_are_always_shown(analysis_of) -> None:
     a = analysis_of("ai-portfolio")
     order = importance(a)
     last = a.plan.decisions[order[-1]].id
@@ -218,7 +218,7 @@ def _template() -> Analysis:
 
 @pytest.mark.parametrize("size_name", sorted(SIZES))
 @pytest.mark.parametrize("plan", [p.name.split(".")[0] for p in sorted(SAMPLES)] + ["template"])
-def test_samples_and_template_fit_legibly(plan: str, size_name: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_samples_and_template_fit_legibly(plan: str, size_name: str, analysis_of) -> None:
     a = _template() if plan == "template" else analysis_of(plan)
     size = SIZES[size_name]
     fig = _draw(a, size)
@@ -227,7 +227,7 @@ def test_samples_and_template_fit_legibly(plan: str, size_name: str, analysis_of
 
 
 @pytest.mark.parametrize("plan", ["fraud-detection", "insights-assistant", "template"])
-def test_small_samples_show_every_decision_on_a_slide(plan: str, analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_small_samples_show_every_decision_on_a_slide(plan: str, analysis_of) -> None:
     a = _template() if plan == "template" else analysis_of(plan)
     size = default_size("roadmap", a)
     fig = _draw(a, size)
@@ -268,7 +268,7 @@ def test_share_done_is_drawn_darker_over_the_bar() -> None:
     assert "Darker: share done" in {t.get_text() for t in _texts(fig)}
 
 
-def test_a_figure_too_small_for_any_decision_says_so(analysis_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_figure_too_small_for_any_decision_says_so(analysis_of) -> None:
     fig = _draw(analysis_of("bank-assistant"), (4.0, 3.0))
     texts = " ".join(t.get_text() for t in _texts(fig))
     assert "No room for the roadmap" in texts and "4 \u00d7 3 inches" in texts

@@ -33,7 +33,7 @@ def test_ms_project_2013_task_links() -> None:
         2.4, abs=1e-9
     )  # 2014-11-03 17:00 is 12 working days after 2014-10-17 08:00
     assert s.finish == pytest.approx(stored, abs=0.01)
-    assert plan.start_date.isoformat() == "2014-10-17"  # type: ignore[union-attr]
+    assert plan.start_date.isoformat() == "2014-10-17"
     assert plan.currency == "GBP"
     # every successor starts where MS Project put it (its stored start, in working weeks)
     starts = {d.to: s.es[s.index[d.to]] for d in plan.dependencies}
@@ -55,8 +55,8 @@ def test_ganttproject_house_building_sample() -> None:
     assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(20.0)
     assert s.finish == pytest.approx(20.0, abs=0.01)
     assert s.es[s.index["bring-your-family-here"]] == pytest.approx(20.0)  # pushed by the summary link
-    assert plan.decision("furniture").duration == pytest.approx(0.6)  # type: ignore[union-attr]
-    assert (plan.decision("pre-design").owner, plan.decision("pre-design").headcount) == (  # type: ignore[union-attr]
+    assert plan.decision("furniture").duration == pytest.approx(0.6)
+    assert (plan.decision("pre-design").owner, plan.decision("pre-design").headcount) == (
         "jack-house",
         1.5,
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import Report, analysis_of, generated_plan, make_report, sample
+
+from tests.report.report_helpers import Report, analysis_of, generated_plan, make_report, sample
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from report_helpers import SAMPLES, analysis_of, make_report, normalise, sample
 
 from planner.analysis.montecarlo import simulate
 from planner.cli import main
 from planner.model import plan_from_dict
+from tests.report.report_helpers import SAMPLES, analysis_of, make_report, normalise, sample
 
 _TF = re.compile(rb"/(\S+) ([0-9.]+) Tf")
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from report_helpers import analysis_of, generated_plan, make_report, normalise, sample
 
 from planner.analysis import analyze
 from planner.model import units
@@ -22,6 +21,7 @@ from planner.report import (
     register_section,
 )
 from planner.report.sections import unregister_section
+from tests.report.report_helpers import analysis_of, generated_plan, make_report, normalise, sample
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_helpers import analysis_of, make_report, sample
 
 from planner.analysis.cost import cost_summary, format_money
 from planner.analysis.coverage import coverage
@@ -14,6 +13,7 @@ from planner.analysis.montecarlo import simulate
 from planner.model import AISystem
 from planner.report.sections import resolve_sections
 from planner.templates import load_template
+from tests.report.report_helpers import analysis_of, make_report, sample
 
 
 def test_sections_are_registered() -> None:

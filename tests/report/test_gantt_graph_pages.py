@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_helpers import Report, analysis_of, generated_plan, make_report, normalise, sample
+
+from tests.report.report_helpers import Report, analysis_of, generated_plan, make_report, normalise, sample
 
 _TF = re.compile(rb"/(\S+) ([0-9.]+) Tf")
 _ROWS = re.compile(r"rows (\d+)\u2013(\d+) of (\d+)")
@@ -65,7 +66,7 @@ def test_rolling_gantt_labels_stage_ends_not_gates() -> None:
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize(("plan", "most"), [("fraud-detection", 3), ("ai-portfolio", 4)])
-def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, paper: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_graph_section_is_few_pages_at_7pt(plan: str, most: int, paper: str, tmp_path) -> None:
     a = analysis_of(sample(plan))
     report = make_report(a, tmp_path / "g.pdf", paper=paper, orientation="landscape", sections=["graph"])
     assert len(report.pages) <= most

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from report_helpers import SAMPLES
 
 from planner.cli import main
+from tests.report.report_helpers import SAMPLES
 
 SMALL = str(SAMPLES / "insights-assistant.plan.json")
 

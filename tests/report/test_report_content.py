@@ -7,9 +7,9 @@ import re
 
 import pytest
 from pypdf.generic import IndirectObject
-from report_helpers import Report, normalise
 
 from planner.report import all_sections, default_section_names
+from tests.report.report_helpers import Report, normalise
 
 
 def _titles(report: Report) -> list[str]:

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from report_helpers import analysis_of, sample
 from reportlab.platypus.doctemplate import LayoutError
 
 import planner.report.builder as builder
@@ -16,6 +15,7 @@ from planner.model import limits
 from planner.report import build_report
 from planner.report.errors import ReportError
 from planner.report.fonts import REGULAR, register_fonts
+from tests.report.report_helpers import analysis_of, sample
 
 
 def test_title_shortening_is_linear() -> None:

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from report_helpers import Report, analysis_of, make_report, normalise, sample
 
 from planner.analysis.baselines import make_baseline, with_baseline
 from planner.analysis.capacity import level, team_loads
 from planner.analysis.montecarlo import simulate
 from planner.model.plan import ThreePoint, duration_triple
+from tests.report.report_helpers import Report, analysis_of, make_report, normalise, sample
 
 
 @pytest.fixture(scope="module")

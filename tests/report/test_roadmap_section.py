@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from report_helpers import SAMPLES, analysis_of, generated_plan, make_report, normalise, sample
 
 from planner.analysis import Analysis
 from planner.charts.roadmap import fit
 from planner.report.sections.charts import INTRO_PT
 from planner.report.style import page_geometry
 from planner.templates import load_template
+from tests.report.report_helpers import SAMPLES, analysis_of, generated_plan, make_report, normalise, sample
 
 _TF = re.compile(rb"/(\S+) ([0-9.]+) Tf")
 PAGES = [("a4", "portrait"), ("letter", "landscape")]

@@ -52,7 +52,7 @@ def _live_top_levels() -> set[int]:
 
 
 @pytest.fixture(autouse=True)
-def no_leaks(qapp: QApplication):  # type: ignore[no-untyped-def]
+def no_leaks(qapp: QApplication):
     """Fail a test that leaves a visible top-level window or a running thread behind."""
     from planner.ui.state.background import active_simulations
     from planner.ui.state.document import active_workers
@@ -84,7 +84,7 @@ def sample_path() -> Path:
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings):  # type: ignore[no-untyped-def]
+def window(qtbot, isolated_settings):
     """A main window with the blank plan, shown; closed (discarding changes) after the test."""
     from planner.ui.main_window import MainWindow
 
@@ -97,7 +97,7 @@ def window(qtbot, isolated_settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def sample_window(qtbot, isolated_settings, sample_path):  # type: ignore[no-untyped-def]
+def sample_window(qtbot, isolated_settings, sample_path):
     """A shown main window with the bank-assistant sample plan (48 decisions, 4 risks, 6 teams)."""
     from planner.ui.main_window import MainWindow
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from planner.ui.views.models import COLUMN_INDEX, VARIANCE_COLUMNS, DecisionIdRole
 
 
-def _cell(window, decision_id: str, column: str) -> str:  # type: ignore[no-untyped-def]
+def _cell(window, decision_id: str, column: str) -> str:
     proxy = window.table_view.proxy
     for r in range(proxy.rowCount()):
         if proxy.index(r, 0).data(DecisionIdRole) == decision_id:
@@ -20,7 +20,7 @@ def _cell(window, decision_id: str, column: str) -> str:  # type: ignore[no-unty
     raise AssertionError(decision_id)
 
 
-def _critical_id(doc) -> str:  # type: ignore[no-untyped-def]
+def _critical_id(doc) -> str:
     s = doc.analysis.schedule
     # one that ends the plan: lengthening it moves the finish by as much
     return next(
@@ -89,7 +89,7 @@ def test_save_baseline_undo_and_variance(qtbot, sample_window):
     assert not sample_window.status.slip.isVisible() and not combo.isVisible()
 
 
-def _triple(duration):  # type: ignore[no-untyped-def]
+def _triple(duration):
     from planner.model import duration_triple
 
     return duration_triple(duration)

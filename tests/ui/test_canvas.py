@@ -29,7 +29,7 @@ def doc() -> Iterator[PlanDocument]:
 
 
 @pytest.fixture
-def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:  # type: ignore[no-untyped-def]
+def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
     c = GraphCanvas(doc)
     qtbot.addWidget(c)
     c.resize(1400, 900)
@@ -240,7 +240,7 @@ def _find_pair(doc: PlanDocument) -> tuple[str, str]:
 
 def test_drag_from_the_handle_to_another_card_adds_a_dependency(
     canvas: GraphCanvas, doc: PlanDocument, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     a, b = _find_pair(doc)
     canvas.fit_to_view()
@@ -325,7 +325,7 @@ def test_escape_cancels_a_link_drag(canvas: GraphCanvas, doc: PlanDocument) -> N
 
 def test_dragging_a_link_to_the_border_scrolls_the_view(
     canvas: GraphCanvas, doc: PlanDocument, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     card = scene.cards[doc.plan.decisions[0].id]
     canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().minimum())
@@ -363,7 +363,7 @@ def test_middle_button_pans(canvas: GraphCanvas) -> None:
     assert (h.value(), v.value()) == (before[0] + 50, before[1] + 30)
 
 
-def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_click_an_edge_and_press_delete_removes_it(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:
     scene = canvas.graph_scene
     edge = clickable_edges(canvas)[0]
     k = edge.dep_index
@@ -423,7 +423,7 @@ def test_a_plain_click_selects_an_edge_only(canvas: GraphCanvas, doc: PlanDocume
 
 
 # -- selection -----------------------------------------------------------------------------------------------------
-def test_clicking_a_card_selects_it_in_the_document(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_card_selects_it_in_the_document(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:
     card = canvas.graph_scene.cards[doc.plan.decisions[5].id]
     with qtbot.waitSignal(doc.selection_changed, timeout=1000) as blocker:
         QTest.mouseClick(
@@ -488,7 +488,7 @@ def test_zoom_and_fit(canvas: GraphCanvas) -> None:
     assert canvas.zoom <= 4.0
 
 
-def test_keyboard_and_wheel_zoom(canvas: GraphCanvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_and_wheel_zoom(canvas: GraphCanvas, qtbot) -> None:
     canvas.setFocus()
     QTest.keyClick(canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert canvas.zoom == pytest.approx(1.25)
@@ -519,7 +519,7 @@ def test_keyboard_and_wheel_zoom(canvas: GraphCanvas, qtbot) -> None:  # type: i
     assert canvas.zoom == pytest.approx(before * 1.25)
 
 
-def test_small_plans_are_not_magnified_past_100_percent(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_small_plans_are_not_magnified_past_100_percent(qtbot) -> None:
     from planner.model import Decision, new_plan
 
     plan = new_plan()
@@ -536,7 +536,7 @@ def test_small_plans_are_not_magnified_past_100_percent(qtbot) -> None:  # type:
 
 
 # -- updates -------------------------------------------------------------------------------------------------------
-def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:
     scene = canvas.graph_scene
     cards = dict(scene.cards)
     edges = list(scene.edges)
@@ -556,7 +556,7 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) 
     assert scene.cards[target.id].card_data.title == "A brand new title for this decision"  # type: ignore[union-attr]
 
 
-def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:
     scene = canvas.graph_scene
     k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "SS" and dep.lag)
     edge = scene.edges[k]
@@ -576,7 +576,7 @@ def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDoc
 
 def test_adding_and_removing_decisions_keeps_the_other_items(
     canvas: GraphCanvas, doc: PlanDocument, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     cards = dict(scene.cards)
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
@@ -607,7 +607,7 @@ def test_a_new_plan_replaces_everything(canvas: GraphCanvas, doc: PlanDocument) 
     assert len(edges_of(canvas)) == len(plan.dependencies)
 
 
-def test_a_plan_with_a_cycle_still_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_with_a_cycle_still_shows(qtbot) -> None:
     from planner.model import Decision, Dependency, new_plan
 
     plan = new_plan()
@@ -623,7 +623,7 @@ def test_a_plan_with_a_cycle_still_shows(qtbot) -> None:  # type: ignore[no-unty
     d.shutdown()
 
 
-def test_a_plan_with_referential_errors_still_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_with_referential_errors_still_shows(qtbot) -> None:
     from planner.model import Decision, Dependency, new_plan
 
     plan = new_plan()
@@ -670,7 +670,7 @@ def test_highlight_chain(canvas: GraphCanvas, doc: PlanDocument) -> None:
 # -- laziness and narrow updates ----------------------------------------------------------------------------------
 def test_a_hidden_canvas_waits_and_catches_up_when_shown(
     canvas: GraphCanvas, doc: PlanDocument, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     canvas.hide()
     assert not scene.active
@@ -687,13 +687,13 @@ def test_a_hidden_canvas_waits_and_catches_up_when_shown(
     qtbot.waitExposed(canvas)
     assert not scene.stale and scene.active
     assert new_id in scene.cards and scene.cards[new_id].isSelected()
-    assert scene.cards[target.id].card_data.right_text.startswith("17 wks")  # type: ignore[union-attr]
+    assert scene.cards[target.id].card_data.right_text.startswith("17 wks")
     assert len(edges_of(canvas)) == len(doc.plan.dependencies)
 
 
 def test_an_edit_touches_only_the_cards_whose_figures_changed(
     canvas: GraphCanvas, doc: PlanDocument, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     a = doc.analysis
     assert a is not None and a.schedule is not None
@@ -732,7 +732,7 @@ def test_an_edit_touches_only_the_cards_whose_figures_changed(
 
 def test_an_edit_of_one_link_restyles_only_that_edge(
     canvas: GraphCanvas, doc: PlanDocument, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = canvas.graph_scene
     k = next(i for i, dep in enumerate(doc.plan.dependencies) if dep.type == "FS" and not dep.lag)
     calls: list[int] = []
@@ -786,7 +786,7 @@ def test_the_layout_is_imported_lazily_and_cached(canvas: GraphCanvas, doc: Plan
     assert scene.layout is layout  # the same shape again: the cached layout, not a new one
 
 
-def test_stage_bands_say_when_strict_gates_move_decisions_into_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stage_bands_say_when_strict_gates_move_decisions_into_them(qtbot) -> None:
     # The graph's columns are the sequenced stages; every other view counts assigned stages, so a band that holds
     # decisions moved there by sequencing says how many and from where (issue 8).
     d = PlanDocument(load_plan(SAMPLES / "fraud-detection.plan.json"))

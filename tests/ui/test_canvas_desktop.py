@@ -30,7 +30,7 @@ def doc() -> Iterator[PlanDocument]:
 
 
 @pytest.fixture
-def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:  # type: ignore[no-untyped-def]
+def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
     c = GraphCanvas(doc)
     qtbot.addWidget(c)
     c.resize(1200, 800)
@@ -83,7 +83,7 @@ def test_enter_and_f2_ask_to_open_and_rename(canvas: GraphCanvas, doc: PlanDocum
     assert opened == ["dpia"] and renamed == ["dpia"]
 
 
-def test_zoomed_out_graph_shows_the_stage_and_area_overview(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_zoomed_out_graph_shows_the_stage_and_area_overview(qtbot) -> None:
     d = PlanDocument(load_template("ai-scaling"))
     d.analyze_now()
     c = GraphCanvas(d)
@@ -128,7 +128,7 @@ def test_dark_palette_darkens_the_canvas(canvas: GraphCanvas) -> None:
     assert S.CARD_FILL.name() == "#ffffff"
 
 
-def test_dark_palette_darkens_the_charts_and_their_tool_bar(qtbot, doc: PlanDocument) -> None:  # type: ignore[no-untyped-def]
+def test_dark_palette_darkens_the_charts_and_their_tool_bar(qtbot, doc: PlanDocument) -> None:
     from matplotlib.colors import to_hex
 
     from planner.ui.tabs.chart_tab import ChartTab

@@ -29,7 +29,7 @@ def wide() -> Iterator[GraphCanvas]:
     doc.shutdown()
 
 
-def test_a_wide_plan_opens_readable_at_its_start(qtbot, wide: GraphCanvas) -> None:  # type: ignore[no-untyped-def]
+def test_a_wide_plan_opens_readable_at_its_start(qtbot, wide: GraphCanvas) -> None:
     qtbot.addWidget(wide)
     wide.resize(1200, 800)
     wide.show()
@@ -43,7 +43,7 @@ def test_a_wide_plan_opens_readable_at_its_start(qtbot, wide: GraphCanvas) -> No
     assert visible.left() <= content.left() < visible.right()  # the start of the plan is in sight
 
 
-def test_focus_on_centres_the_selection_at_full_size(qtbot, wide: GraphCanvas) -> None:  # type: ignore[no-untyped-def]
+def test_focus_on_centres_the_selection_at_full_size(qtbot, wide: GraphCanvas) -> None:
     qtbot.addWidget(wide)
     wide.resize(1200, 800)
     wide.show()
@@ -61,7 +61,7 @@ def test_focus_on_centres_the_selection_at_full_size(qtbot, wide: GraphCanvas) -
 # -- the zoomed-out overview (issue 9): stage columns x areas, legible at the fitted zoom ------------------------
 
 
-def _fitted(qtbot, doc: PlanDocument, w: int = 1280, h: int = 760) -> GraphCanvas:  # type: ignore[no-untyped-def]
+def _fitted(qtbot, doc: PlanDocument, w: int = 1280, h: int = 760) -> GraphCanvas:
     canvas = GraphCanvas(doc)
     qtbot.addWidget(canvas)
     canvas.resize(w, h)
@@ -87,7 +87,7 @@ def _assert_legible(canvas: GraphCanvas) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 760), (900, 600)])
-def test_fitted_template_reads_as_stage_and_area_overview(qtbot, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_fitted_template_reads_as_stage_and_area_overview(qtbot, size: tuple[int, int]) -> None:
     doc = PlanDocument(load_template("ai-scaling"))
     doc.analyze_now()
     canvas = _fitted(qtbot, doc, *size)
@@ -110,7 +110,7 @@ def test_fitted_template_reads_as_stage_and_area_overview(qtbot, size: tuple[int
     doc.shutdown()
 
 
-def test_fitted_2000_decisions_overview_is_legible(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_fitted_2000_decisions_overview_is_legible(qtbot) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -130,7 +130,7 @@ def test_fitted_2000_decisions_overview_is_legible(qtbot) -> None:  # type: igno
     doc.shutdown()
 
 
-def test_overview_counts_a_hand_checked_plan(qtbot, make_plan) -> None:  # type: ignore[no-untyped-def]
+def test_overview_counts_a_hand_checked_plan(qtbot, make_plan) -> None:
     # a (validate, data) -> b (validate, models) -> c (integrate, data); d (integrate, models) off the chain.
     plan = make_plan(
         [
@@ -166,7 +166,7 @@ def test_overview_counts_a_hand_checked_plan(qtbot, make_plan) -> None:  # type:
     doc.shutdown()
 
 
-def test_a_click_on_an_overview_block_zooms_in_on_its_decisions(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_on_an_overview_block_zooms_in_on_its_decisions(qtbot) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 

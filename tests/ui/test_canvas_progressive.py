@@ -53,7 +53,7 @@ def doc(big_plan_json: str) -> Iterator[PlanDocument]:
     d.shutdown()
 
 
-def make_canvas(qtbot, doc: PlanDocument, show: bool = True) -> GraphCanvas:  # type: ignore[no-untyped-def]
+def make_canvas(qtbot, doc: PlanDocument, show: bool = True) -> GraphCanvas:
     c = GraphCanvas(doc)
     qtbot.addWidget(c)
     c.resize(1000, 700)
@@ -63,7 +63,7 @@ def make_canvas(qtbot, doc: PlanDocument, show: bool = True) -> GraphCanvas:  # 
     return c
 
 
-def wait_built(qtbot, canvas: GraphCanvas) -> None:  # type: ignore[no-untyped-def]
+def wait_built(qtbot, canvas: GraphCanvas) -> None:
     qtbot.waitUntil(lambda: not canvas.graph_scene.building, timeout=60_000)
 
 
@@ -97,7 +97,7 @@ def snapshot(canvas: GraphCanvas) -> dict[str, Any]:
     }
 
 
-def synchronous_snapshot(qtbot, monkeypatch: pytest.MonkeyPatch, doc: PlanDocument) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def synchronous_snapshot(qtbot, monkeypatch: pytest.MonkeyPatch, doc: PlanDocument) -> dict[str, Any]:
     monkeypatch.setattr(scene_mod, "PROGRESSIVE", 10**9)
     try:
         c = make_canvas(qtbot, doc, show=False)
@@ -120,7 +120,7 @@ def assert_consistent(canvas: GraphCanvas, doc: PlanDocument) -> None:
         assert card.scene() is scene and card.card_data is not None
 
 
-def test_small_plans_are_built_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_small_plans_are_built_at_once(qtbot) -> None:
     d = PlanDocument(random_plan(THRESHOLD - 1, seed=1))
     d.analyze_now()
     try:
@@ -133,7 +133,7 @@ def test_small_plans_are_built_at_once(qtbot) -> None:  # type: ignore[no-untype
 
 def test_a_large_plan_builds_in_slices_and_ends_as_a_synchronous_build(
     qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     expected = synchronous_snapshot(qtbot, monkeypatch, doc)
     canvas = make_canvas(qtbot, doc, show=False)
     scene = canvas.graph_scene
@@ -161,7 +161,7 @@ def test_a_large_plan_builds_in_slices_and_ends_as_a_synchronous_build(
     assert_consistent(canvas, doc)
 
 
-def test_the_view_scrolls_zooms_and_paints_during_the_build(qtbot, doc: PlanDocument) -> None:  # type: ignore[no-untyped-def]
+def test_the_view_scrolls_zooms_and_paints_during_the_build(qtbot, doc: PlanDocument) -> None:
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     canvas.overview()  # asked for before the layout is known: applied once it is
@@ -186,7 +186,7 @@ def test_the_view_scrolls_zooms_and_paints_during_the_build(qtbot, doc: PlanDocu
 
 def test_an_analysis_arriving_mid_build_is_shown(
     qtbot, big_plan_json: str, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     d = PlanDocument(fresh_plan(big_plan_json))  # no analysis yet
     try:
         canvas = make_canvas(qtbot, d)
@@ -206,7 +206,7 @@ def test_an_analysis_arriving_mid_build_is_shown(
 
 def test_an_edit_mid_build_completes_it_and_ends_consistent(
     qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)
@@ -226,7 +226,7 @@ def test_an_edit_mid_build_completes_it_and_ends_consistent(
     assert snapshot(canvas) == expected
 
 
-def test_a_new_plan_mid_build_restarts_it(qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_plan_mid_build_restarts_it(qtbot, doc: PlanDocument, monkeypatch: pytest.MonkeyPatch) -> None:
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)
@@ -239,7 +239,7 @@ def test_a_new_plan_mid_build_restarts_it(qtbot, doc: PlanDocument, monkeypatch:
     assert snapshot(canvas) == synchronous_snapshot(qtbot, monkeypatch, doc)
 
 
-def test_hiding_pauses_the_build_and_showing_resumes_it(qtbot, doc: PlanDocument) -> None:  # type: ignore[no-untyped-def]
+def test_hiding_pauses_the_build_and_showing_resumes_it(qtbot, doc: PlanDocument) -> None:
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)
@@ -253,7 +253,7 @@ def test_hiding_pauses_the_build_and_showing_resumes_it(qtbot, doc: PlanDocument
     assert_consistent(canvas, doc)
 
 
-def test_closing_and_deleting_the_canvas_mid_build_leaves_nothing_running(qtbot, doc: PlanDocument) -> None:  # type: ignore[no-untyped-def]
+def test_closing_and_deleting_the_canvas_mid_build_leaves_nothing_running(qtbot, doc: PlanDocument) -> None:
     canvas = make_canvas(qtbot, doc)
     scene = canvas.graph_scene
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)
@@ -269,7 +269,7 @@ def test_closing_and_deleting_the_canvas_mid_build_leaves_nothing_running(qtbot,
     qtbot.wait(10)
 
 
-def test_closing_the_window_mid_build(qtbot, big_plan_json: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_mid_build(qtbot, big_plan_json: str, tmp_path: Path) -> None:
     from planner.ui.main_window import MainWindow
 
     path = tmp_path / "big.plan.json"

@@ -24,13 +24,13 @@ class FakeDocument(QObject):
     analysis_updated = Signal(object)
     selection_changed = Signal(list)
 
-    def __init__(self, plan) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, plan) -> None:
         super().__init__()
         self.plan = plan
         self.analysis = None
         self.selection: list[str] = []
 
-    def set_analysis(self, analysis) -> None:  # type: ignore[no-untyped-def]
+    def set_analysis(self, analysis) -> None:
         self.analysis = analysis
         self.analysis_updated.emit(analysis)
 
@@ -39,7 +39,7 @@ class FakeDocument(QObject):
         self.selection_changed.emit(ids)
 
 
-def _shown(qtbot, tab: ChartTab) -> ChartTab:  # type: ignore[no-untyped-def]
+def _shown(qtbot, tab: ChartTab) -> ChartTab:
     qtbot.addWidget(tab)
     tab.resize(1100, 700)
     tab.show()
@@ -48,7 +48,7 @@ def _shown(qtbot, tab: ChartTab) -> ChartTab:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", CHART_NAMES)
-def test_tab_draws_and_redraws_after_analysis_and_selection(qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_draws_and_redraws_after_analysis_and_selection(qtbot, name: str) -> None:
     plan = load_plan(SAMPLES / "insights-assistant.plan.json")
     doc = FakeDocument(plan)
     tab = _shown(qtbot, ChartTab(doc, name))
@@ -64,7 +64,7 @@ def test_tab_draws_and_redraws_after_analysis_and_selection(qtbot, name: str) ->
     tab.close()
 
 
-def test_updates_are_debounced_and_wait_until_visible(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_updates_are_debounced_and_wait_until_visible(qtbot) -> None:
     plan = load_plan(SAMPLES / "insights-assistant.plan.json")
     doc = FakeDocument(plan)
     tab = ChartTab(doc, "roadmap")
@@ -82,7 +82,7 @@ def test_updates_are_debounced_and_wait_until_visible(qtbot) -> None:  # type: i
     tab.close()
 
 
-def test_with_the_real_document(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_with_the_real_document(qtbot) -> None:
     doc = PlanDocument(load_plan(SAMPLES / "bank-assistant.plan.json"))
     doc.analyze_now()
     tab = _shown(qtbot, ChartTab(doc, "gantt"))
@@ -101,11 +101,11 @@ def test_with_the_real_document(qtbot) -> None:  # type: ignore[no-untyped-def]
     doc.shutdown()
 
 
-def test_big_gantt_scrolls_by_rows_and_follows_the_selection(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_big_gantt_scrolls_by_rows_and_follows_the_selection(qtbot) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "charts"))
-    from chart_plans import generated_plan
+    from tests.charts.chart_plans import generated_plan
 
     plan = generated_plan(300, seed=2)
     doc = FakeDocument(plan)
@@ -119,7 +119,7 @@ def test_big_gantt_scrolls_by_rows_and_follows_the_selection(qtbot) -> None:  # 
     tab.close()
 
 
-def test_gantt_options_redraw(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_options_redraw(qtbot) -> None:
     plan = load_plan(SAMPLES / "fraud-detection.plan.json")
     doc = FakeDocument(plan)
     doc.analysis = analyze(plan)
@@ -132,7 +132,7 @@ def test_gantt_options_redraw(qtbot) -> None:  # type: ignore[no-untyped-def]
     tab.close()
 
 
-def test_export_to_svg_and_pdf(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_svg_and_pdf(qtbot, tmp_path: Path) -> None:
     plan = load_plan(SAMPLES / "fraud-detection.plan.json")
     doc = FakeDocument(plan)
     doc.analysis = analyze(plan)
@@ -145,7 +145,7 @@ def test_export_to_svg_and_pdf(qtbot, tmp_path: Path) -> None:  # type: ignore[n
 
 
 @pytest.mark.parametrize("name", ["gantt", "graph", "stages"])
-def test_print_to_pdf_and_preview(qtbot, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_print_to_pdf_and_preview(qtbot, tmp_path: Path, name: str) -> None:
     plan = load_plan(SAMPLES / "bank-assistant.plan.json")
     doc = FakeDocument(plan)
     doc.analysis = analyze(plan)
@@ -165,6 +165,6 @@ def test_print_to_pdf_and_preview(qtbot, tmp_path: Path, name: str) -> None:  # 
     dialog.deleteLater()
 
 
-def test_unknown_chart_is_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_chart_is_refused(qtbot) -> None:
     with pytest.raises(KeyError):
         ChartTab(FakeDocument(None), "pie")

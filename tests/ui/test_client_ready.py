@@ -15,7 +15,7 @@ def find_dialog(kind: type[QWidget]) -> QWidget | None:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
 
-def test_print_preview_opens_and_closes(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_print_preview_opens_and_closes(qtbot, sample_window):
     """File > Print Preview used to kill the app (exit 139): the dialog painted on a collected printer."""
     w = sample_window
     w.show_view("Gantt")
@@ -42,7 +42,7 @@ def test_print_preview_opens_and_closes(qtbot, sample_window):  # type: ignore[n
 # -- table edits: never silent, never a broken schedule -------------------------------------------------------
 
 
-def _cell(window, decision_id: str, column: str):  # type: ignore[no-untyped-def]
+def _cell(window, decision_id: str, column: str):
     from planner.ui.views.models import COLUMN_INDEX, DecisionIdRole
 
     proxy = window.table_view.proxy
@@ -52,7 +52,7 @@ def _cell(window, decision_id: str, column: str):  # type: ignore[no-untyped-def
     raise AssertionError(decision_id)
 
 
-def _type_into(qtbot, window, index, text: str) -> bool:  # type: ignore[no-untyped-def]
+def _type_into(qtbot, window, index, text: str) -> bool:
     """Type into the cell like a user (open the editor, select all, type, Enter); False when no editor opens."""
     from PySide6.QtCore import Qt
 
@@ -71,7 +71,7 @@ def _type_into(qtbot, window, index, text: str) -> bool:  # type: ignore[no-unty
     return True
 
 
-def _refusal(window) -> str:  # type: ignore[no-untyped-def]
+def _refusal(window) -> str:
     box = window.active_prompt
     assert box is not None, "the refused edit was silent"
     text = box.text()
@@ -80,7 +80,7 @@ def _refusal(window) -> str:  # type: ignore[no-untyped-def]
     return text
 
 
-def test_milestone_estimates_are_read_only_in_the_table_like_the_inspector(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_milestone_estimates_are_read_only_in_the_table_like_the_inspector(qtbot, sample_window):
     from PySide6.QtCore import Qt
 
     w = sample_window
@@ -106,7 +106,7 @@ def test_milestone_estimates_are_read_only_in_the_table_like_the_inspector(qtbot
     w.active_prompt.done(0)
 
 
-def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):
     from planner.model import ThreePoint, duration_triple
 
     w = sample_window
@@ -144,7 +144,7 @@ def test_table_refuses_bad_values_with_a_message(qtbot, sample_window):  # type:
 # -- the driving-chain highlight never outlives the chain -----------------------------------------------------
 
 
-def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):
     w = sample_window
     doc = w.doc
     a = doc.analysis
@@ -192,7 +192,7 @@ def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):  # type
 # -- the Capacity tab counts what the core counts -------------------------------------------------------------
 
 
-def test_capacity_tab_counts_the_cores_stretches(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_capacity_tab_counts_the_cores_stretches(qtbot, sample_window):
     from planner.analysis.capacity import over_capacity_stretches
     from planner.model import load_plan
 

@@ -121,5 +121,5 @@ EditLayer.TestCase.settings = settings(
 )
 
 
-def test_edit_layer(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_edit_layer(qapp) -> None:
     EditLayer.TestCase("runTest").runTest()

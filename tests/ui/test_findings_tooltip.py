@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen QToolTip
-def test_tooltip_is_the_wrapped_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tooltip_is_the_wrapped_message(qtbot) -> None:
     plan = new_plan()
     plan.decisions.append(
         Decision(id="lonely", title="A decision " + "with a long title " * 8, stage="validate")

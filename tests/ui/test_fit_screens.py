@@ -13,7 +13,7 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _inside_scroll_area(widget) -> bool:  # type: ignore[no-untyped-def]
+def _inside_scroll_area(widget) -> bool:
     p = widget.parentWidget()
     while p is not None:
         if isinstance(p, QAbstractScrollArea):
@@ -23,7 +23,7 @@ def _inside_scroll_area(widget) -> bool:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_every_view_fits_the_window(sample_window, size):  # type: ignore[no-untyped-def]
+def test_every_view_fits_the_window(sample_window, size):
     w = sample_window
     w.resize(*size)
     w.doc.select(["ai-gateway"])

@@ -14,7 +14,7 @@ from planner.ui.main_window import MainWindow
 from planner.ui.views.models import COLUMN_INDEX, DecisionIdRole
 
 
-def _table_index(window: MainWindow, decision_id: str, column: str):  # type: ignore[no-untyped-def]
+def _table_index(window: MainWindow, decision_id: str, column: str):
     proxy = window.table_view.proxy
     for r in range(proxy.rowCount()):
         if proxy.index(r, 0).data(DecisionIdRole) == decision_id:
@@ -22,7 +22,7 @@ def _table_index(window: MainWindow, decision_id: str, column: str):  # type: ig
     raise AssertionError(f"{decision_id} not in the table")
 
 
-def _edit_cell(qtbot, window: MainWindow, index, text: str) -> None:  # type: ignore[no-untyped-def]
+def _edit_cell(qtbot, window: MainWindow, index, text: str) -> None:
     """Type into a cell editor the way a user does: open the editor, type, press Enter."""
     table = window.table_view.table
     table.setFocus()

@@ -35,7 +35,7 @@ def test_every_view_gives_the_same_dates(
     name: str,
     qtbot,
     window,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = SAMPLES / f"{name}.plan.json"

@@ -289,7 +289,7 @@ def test_a_slow_snapshot_is_taken_less_often(qtbot, window, monkeypatch):
     snapshotted every 300 ms at most; a quick one every SNAPSHOT_DELAY_MS."""
     real = window.recovery.payload
 
-    def slow(plan, original_path):  # type: ignore[no-untyped-def]
+    def slow(plan, original_path):
         time.sleep(0.1)
         return real(plan, original_path)
 

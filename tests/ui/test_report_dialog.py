@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def doc(qtbot):  # type: ignore[no-untyped-def]
+def doc(qtbot):
     document = PlanDocument(
         load_plan(SAMPLES / "insights-assistant.plan.json"), str(SAMPLES / "insights-assistant.plan.json")
     )
@@ -28,7 +28,7 @@ def doc(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dialog(qtbot, doc, tmp_path):  # type: ignore[no-untyped-def]
+def dialog(qtbot, doc, tmp_path):
     d = ReportDialog(doc)
     qtbot.addWidget(d)
     d.path_edit.setText(str(tmp_path / "report.pdf"))
@@ -52,7 +52,7 @@ def test_defaults(dialog: ReportDialog, doc: PlanDocument) -> None:
     assert not dialog.use_simulation.isEnabled(), "no simulation has been run"
 
 
-def test_export_writes_the_report_with_the_options(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_report_with_the_options(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
     dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
     _only(dialog, {"cover", "summary", "gantt"})
@@ -70,7 +70,7 @@ def test_export_writes_the_report_with_the_options(qtbot, dialog: ReportDialog, 
     assert [o.title for o in reader.outline][1:] == ["Executive summary", "Gantt chart"]
 
 
-def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:
     first = {"done": False}
 
     def cancel_on_first_progress(value: int) -> None:
@@ -88,7 +88,7 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog: ReportDialog,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_closing_during_an_export_joins_the_thread(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_closing_during_an_export_joins_the_thread(qtbot, dialog: ReportDialog, tmp_path: Path) -> None:
     with qtbot.waitSignal(dialog.progress.valueChanged, timeout=30_000):
         assert dialog.start()
     thread = dialog.export_thread
@@ -109,10 +109,10 @@ def test_refuses_unusable_options(dialog: ReportDialog, tmp_path: Path) -> None:
 
 def test_failure_is_shown(
     qtbot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import planner.report
 
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken(*args, **kwargs):
         raise planner.report.ReportError("the disk is full")
 
     monkeypatch.setattr(planner.report, "build_report", broken)
@@ -122,7 +122,7 @@ def test_failure_is_shown(
     assert dialog.status.text() == "the disk is full" and not dialog.running
 
 
-def test_main_window_opens_the_dialog(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_main_window_opens_the_dialog(qtbot, window) -> None:
     dialog = window.export_report()
     assert isinstance(dialog, ReportDialog) and dialog.isVisible()
     dialog.reject()

@@ -19,13 +19,13 @@ LIVE = "Go live before automated retraining"
 
 
 @pytest.fixture
-def fraud_window(window):  # type: ignore[no-untyped-def]
+def fraud_window(window):
     assert window.open_file(FRAUD)
     window.doc.analyze_now()
     return window
 
 
-def test_switcher_shows_the_scenario_in_every_view(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_switcher_shows_the_scenario_in_every_view(fraud_window) -> None:
     w = fraud_window
     doc, bar = w.doc, w.scenario_bar
     assert [bar.combo.itemText(i) for i in range(bar.combo.count())] == ["Base", BUY, LIVE]
@@ -51,7 +51,7 @@ def test_switcher_shows_the_scenario_in_every_view(fraud_window) -> None:  # typ
     assert doc.scenarios.active == LIVE
 
 
-def test_edits_in_a_scenario_are_recorded_as_undoable_overrides(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_edits_in_a_scenario_are_recorded_as_undoable_overrides(fraud_window) -> None:
     doc = fraud_window.doc
     state = doc.scenarios
     original = state.scenario(BUY)
@@ -79,7 +79,7 @@ def test_edits_in_a_scenario_are_recorded_as_undoable_overrides(fraud_window) ->
     assert state.scenario(BUY).remove_dependencies == []
 
 
-def test_save_in_a_scenario_writes_the_base_with_its_scenarios(fraud_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_in_a_scenario_writes_the_base_with_its_scenarios(fraud_window, tmp_path: Path) -> None:
     w = fraud_window
     doc = w.doc
     doc.scenarios.switch(BUY)
@@ -95,7 +95,7 @@ def test_save_in_a_scenario_writes_the_base_with_its_scenarios(fraud_window, tmp
     assert doc.scenarios.active == BUY  # still showing the scenario
 
 
-def test_create_duplicate_rename_delete_and_undo(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_create_duplicate_rename_delete_and_undo(fraud_window) -> None:
     doc = fraud_window.doc
     state = doc.scenarios
     assert state.create("Leaner") is None  # from Base: no overrides
@@ -119,7 +119,7 @@ def test_create_duplicate_rename_delete_and_undo(fraud_window) -> None:  # type:
     assert state.names() == [BUY, LIVE, "Leaner", "Buy, with more"]
 
 
-def test_apply_to_base_and_undo(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_apply_to_base_and_undo(fraud_window) -> None:
     doc = fraud_window.doc
     state = doc.scenarios
     before = load_plan(FRAUD)
@@ -137,7 +137,7 @@ def test_apply_to_base_and_undo(fraud_window) -> None:  # type: ignore[no-untype
     assert doc.plan.scenarios == before.scenarios
 
 
-def test_delete_asks_first(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first(fraud_window, qtbot) -> None:
     w = fraud_window
     w.doc.scenarios.switch(LIVE)
     box = w.scenario_bar.ask_delete()
@@ -149,7 +149,7 @@ def test_delete_asks_first(fraud_window, qtbot) -> None:  # type: ignore[no-unty
     assert LIVE not in w.doc.scenarios.names()
 
 
-def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_compare_view(fraud_window, qtbot) -> None:
     w = fraud_window
     dialog = w.scenario_bar.show_compare()
     qtbot.addWidget(dialog)
@@ -182,7 +182,7 @@ def test_compare_view(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-d
     dialog.close()
 
 
-def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None:
     state = fraud_window.doc.scenarios
     state.create("Copy of base")
     state.switch(None)
@@ -195,7 +195,7 @@ def test_compare_identical_scenarios_have_equal_p80(fraud_window, qtbot) -> None
     dialog.close()
 
 
-def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None:
     doc = fraud_window.doc
     gantt = fraud_window.chart_tabs["gantt"].ensure_built()
     assert not gantt.options["baseline"].isChecked()
@@ -215,7 +215,7 @@ def test_a_scenario_is_compared_with_the_base_in_the_views(fraud_window) -> None
     assert doc.current_baseline() is None and doc.baseline_name is None
 
 
-def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_no_scenario_switch_while_presenting(fraud_window) -> None:
     w = fraud_window
     w.presentation.enter(full_screen=False)
     try:
@@ -227,7 +227,7 @@ def test_no_scenario_switch_while_presenting(fraud_window) -> None:  # type: ign
     assert w.scenario_bar.switch(BUY) and w.doc.scenarios.active == BUY
 
 
-def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) -> None:
     dialog = fraud_window.scenario_bar.show_compare()
     qtbot.addWidget(dialog)
     dialog.THREADED_FROM = 1  # the fraud plan counts as large here
@@ -246,7 +246,7 @@ def test_compare_of_a_large_plan_runs_off_the_gui_thread(fraud_window, qtbot) ->
     dialog.close()
 
 
-def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -> None:  # type: ignore[no-untyped-def]
+def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -> None:
     doc = fraud_window.doc
     before = doc.plan.scenarios
     assert doc.edit_decision("feature-store", id="feature-store-2") is None
@@ -264,7 +264,7 @@ def test_renaming_a_decision_in_base_renames_it_in_the_scenarios(fraud_window) -
     assert doc.plan.scenarios == before
 
 
-def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_window, qtbot) -> None:
     w = fraud_window
     p = w.presentation
     p.enter(full_screen=False)
@@ -289,7 +289,7 @@ def test_n_flips_scenarios_while_presenting_and_the_bar_says_against_base(fraud_
     assert not w.presentation.scenario_action.isEnabled()
 
 
-def test_the_graph_marks_the_cards_a_scenario_changes(fraud_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_graph_marks_the_cards_a_scenario_changes(fraud_window, qtbot) -> None:
     w = fraud_window
     w.show_view("Graph")
     doc = w.doc

@@ -20,7 +20,7 @@ def _mean_lightness(icon: QIcon) -> float:
     return sum(opaque) / len(opaque)
 
 
-def test_light_glyphs_redraws_dark_pixels_in_the_text_colour(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_light_glyphs_redraws_dark_pixels_in_the_text_colour(qapp) -> None:
     image = QImage(2, 1, QImage.Format.Format_ARGB32)
     image.setPixelColor(0, 0, "#000000")  # a black glyph pixel: takes the text colour
     image.setPixelColor(1, 0, "#1A73E8")  # a coloured pixel (lightness 126): kept
@@ -33,7 +33,7 @@ def test_light_glyphs_redraws_dark_pixels_in_the_text_colour(qapp) -> None:  # t
     assert themed_icon(light, light_palette()) is light  # a light palette: untouched
 
 
-def test_main_toolbar_icons_are_light_on_a_dark_palette(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_main_toolbar_icons_are_light_on_a_dark_palette(qtbot) -> None:
     from planner.ui.main_window import MainWindow
 
     app = QApplication.instance()

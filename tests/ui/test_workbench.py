@@ -21,18 +21,18 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
 @pytest.fixture(autouse=True)
-def _empty_clipboard():  # type: ignore[no-untyped-def]
+def _empty_clipboard():
     """The app empties the clipboard it filled when it quits (planner.ui.workbench.release_clipboard); a test does
     not quit, and these tests also fill it themselves."""
     yield
     QApplication.clipboard().clear()
 
 
-def _links(doc, ids: set[str]) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _links(doc, ids: set[str]) -> set[tuple[str, str]]:
     return {(d.from_, d.to) for d in doc.plan.dependencies if d.from_ in ids and d.to in ids}
 
 
-def test_copy_paste_within_a_plan_keeps_internal_links(sample_window):  # type: ignore[no-untyped-def]
+def test_copy_paste_within_a_plan_keeps_internal_links(sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     chosen = ["rag-prototype", "groundedness-eval", "agent-assist-pilot"]
@@ -65,7 +65,7 @@ def test_copy_paste_within_a_plan_keeps_internal_links(sample_window):  # type: 
     assert left is None or not left.hasFormat(MIME_DECISIONS)
 
 
-def test_cut_and_paste_moves_and_undo_restores(sample_window):  # type: ignore[no-untyped-def]
+def test_cut_and_paste_moves_and_undo_restores(sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     doc.select(["dpia"])
@@ -81,7 +81,7 @@ def test_cut_and_paste_moves_and_undo_restores(sample_window):  # type: ignore[n
     assert bench.paste_action.isEnabled()
 
 
-def test_paste_into_another_plan_maps_stages_by_name(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_paste_into_another_plan_maps_stages_by_name(qtbot, sample_window):
     w = sample_window
     w.doc.select(["rag-prototype", "groundedness-eval"])
     w.workbench.copy()
@@ -103,7 +103,7 @@ def test_paste_into_another_plan_maps_stages_by_name(qtbot, sample_window):  # t
         other.discard_and_close()
 
 
-def test_paste_tab_separated_rows_from_a_spreadsheet(sample_window):  # type: ignore[no-untyped-def]
+def test_paste_tab_separated_rows_from_a_spreadsheet(sample_window):
     w = sample_window
     doc = w.doc
     mime = QMimeData()
@@ -133,7 +133,7 @@ def test_paste_tab_separated_rows_from_a_spreadsheet(sample_window):  # type: ig
     box.done(0)
 
 
-def test_editing_several_decisions_at_once(sample_window):  # type: ignore[no-untyped-def]
+def test_editing_several_decisions_at_once(sample_window):
     w = sample_window
     doc = w.doc
     ids = ["dpia", "raci", "pii-redaction"]
@@ -166,7 +166,7 @@ _OFFSCREEN_POPUPS = r"This plugin does not support (grabbing the keyboard|raise\
 
 
 @pytest.mark.qt_log_ignore(_OFFSCREEN_POPUPS)  # menus and completer pop-ups on the offscreen platform
-def test_context_menus_on_cards_links_and_rows(sample_window):  # type: ignore[no-untyped-def]
+def test_context_menus_on_cards_links_and_rows(sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     doc.select(["dpia"])
@@ -203,7 +203,7 @@ def test_context_menus_on_cards_links_and_rows(sample_window):  # type: ignore[n
 
 
 @pytest.mark.qt_log_ignore(_OFFSCREEN_POPUPS)
-def test_main_toolbar_tidy_and_find(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_main_toolbar_tidy_and_find(qtbot, sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     bar = bench.toolbar
@@ -241,7 +241,7 @@ def test_main_toolbar_tidy_and_find(qtbot, sample_window):  # type: ignore[no-un
     assert bench.find_on_graph("no such thing") is None
 
 
-def test_selection_is_followed_across_tabs(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_selection_is_followed_across_tabs(qtbot, sample_window):
     w = sample_window
     w.show_view("Graph")
     w.canvas.reset_zoom()
@@ -259,7 +259,7 @@ def test_selection_is_followed_across_tabs(qtbot, sample_window):  # type: ignor
     )
 
 
-def test_enter_opens_and_f2_renames_from_the_graph(qtbot, sample_window):  # type: ignore[no-untyped-def]
+def test_enter_opens_and_f2_renames_from_the_graph(qtbot, sample_window):
     w = sample_window
     w.show_view("Graph")
     w.doc.select(["dpia"])
@@ -270,7 +270,7 @@ def test_enter_opens_and_f2_renames_from_the_graph(qtbot, sample_window):  # typ
     assert form.title_edit.selectedText() == w.doc.decision("dpia").title
 
 
-def test_export_every_chart_from_the_file_menu(sample_window, tmp_path):  # type: ignore[no-untyped-def]
+def test_export_every_chart_from_the_file_menu(sample_window, tmp_path):
     w = sample_window
     bench = w.workbench
     names = set(bench.export_chart_actions)
@@ -298,7 +298,7 @@ def test_safe_file_names() -> None:
     assert len(safe_file_name("x" * 300)) == 80
 
 
-def test_help_pages_and_new_plan_dialog(qtbot, window):  # type: ignore[no-untyped-def]
+def test_help_pages_and_new_plan_dialog(qtbot, window):
     bench = window.workbench
     help_menu = window.menuBar().actions()[-1].menu()
     texts = [a.text().replace("&", "") for a in help_menu.actions()]
@@ -327,7 +327,7 @@ def test_help_pages_and_new_plan_dialog(qtbot, window):  # type: ignore[no-untyp
     assert len(window.doc.plan.decisions) > 20
 
 
-def test_export_report_dialog_exports_on_enter(qtbot, sample_window, tmp_path):  # type: ignore[no-untyped-def]
+def test_export_report_dialog_exports_on_enter(qtbot, sample_window, tmp_path):
     w = sample_window
     for focus in ("path_edit", "sections"):
         dialog = w.export_report()

@@ -18,7 +18,7 @@ def _settle() -> None:
 
 
 @pytest.fixture
-def presenting(sample_window, qtbot):  # type: ignore[no-untyped-def]
+def presenting(sample_window, qtbot):
     w = sample_window
     w.doc.wait_for_analysis()
     w.show_view("Graph")
@@ -29,7 +29,7 @@ def presenting(sample_window, qtbot):  # type: ignore[no-untyped-def]
     w.presentation.leave()
 
 
-def _assert_fits(w, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def _assert_fits(w, size: tuple[int, int]) -> None:
     """The window keeps the screen's size, and every visible label lies inside it and shows its whole text."""
     assert w.size().toTuple() == size, f"the window grew to {w.size().toTuple()} on a {size} screen"
     frame = QRect(0, 0, *size)
@@ -50,7 +50,7 @@ def _assert_fits(w, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_presentation_fits_the_projector(presenting, size):  # type: ignore[no-untyped-def]
+def test_presentation_fits_the_projector(presenting, size):
     w = presenting
     w.resize(*size)
     _settle()
@@ -82,7 +82,7 @@ def test_presentation_fits_the_projector(presenting, size):  # type: ignore[no-u
     assert gantt.figure._original_dpi == 100
 
 
-def test_stage_walk_through_on_the_keyboard(presenting):  # type: ignore[no-untyped-def]
+def test_stage_walk_through_on_the_keyboard(presenting):
     w = presenting
     p = w.presentation
     plan = w.doc.plan
@@ -122,7 +122,7 @@ def test_stage_walk_through_on_the_keyboard(presenting):  # type: ignore[no-unty
     assert all(c.opacity() == 1.0 for c in w.canvas.graph_scene.cards.values())
 
 
-def test_critical_path_spotlight_steps_one_decision_at_a_time(presenting):  # type: ignore[no-untyped-def]
+def test_critical_path_spotlight_steps_one_decision_at_a_time(presenting):
     w = presenting
     p = w.presentation
     chain = list(w.doc.analysis.schedule.critical_path)
@@ -147,7 +147,7 @@ def test_critical_path_spotlight_steps_one_decision_at_a_time(presenting):  # ty
         _settle()
 
 
-def test_blank_screen_with_b_and_back(presenting):  # type: ignore[no-untyped-def]
+def test_blank_screen_with_b_and_back(presenting):
     w = presenting
     p = w.presentation
     p.enter(full_screen=False)
@@ -163,7 +163,7 @@ def test_blank_screen_with_b_and_back(presenting):  # type: ignore[no-untyped-de
     assert not p.blank.isVisible() and p.active
 
 
-def _what_if(w, qtbot, did: str, presses: int) -> None:  # type: ignore[no-untyped-def]
+def _what_if(w, qtbot, did: str, presses: int) -> None:
     w.activateWindow()  # back from the prompt: the window's shortcuts work when it is the active one
     qtbot.waitUntil(w.isActiveWindow)
     w.doc.select([did])
@@ -172,7 +172,7 @@ def _what_if(w, qtbot, did: str, presses: int) -> None:  # type: ignore[no-untyp
     w.doc.analyze_now()
 
 
-def test_what_if_changes_are_kept_as_one_undo_step_or_discarded(presenting, qtbot):  # type: ignore[no-untyped-def]
+def test_what_if_changes_are_kept_as_one_undo_step_or_discarded(presenting, qtbot):
     w = presenting
     doc = w.doc
     p = w.presentation
