@@ -10,7 +10,7 @@ from planner.model import Status
 _OFFSCREEN_POPUPS = r"This plugin does not support (grabbing the keyboard|raise\(\)|propagateSizeHints)"
 
 
-def test_mark_several_decisions_done_is_one_undo_step(sample_window):  # type: ignore[no-untyped-def]
+def test_mark_several_decisions_done_is_one_undo_step(sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     chosen = ["groundedness-eval", "agent-assist-pilot", "rag-prototype"]
@@ -29,7 +29,7 @@ def test_mark_several_decisions_done_is_one_undo_step(sample_window):  # type: i
     assert all(doc.decision(i).status is Status.DONE for i in chosen)
 
 
-def test_mark_in_progress_and_not_started(sample_window):  # type: ignore[no-untyped-def]
+def test_mark_in_progress_and_not_started(sample_window):
     doc = sample_window.doc
     d = doc.decision("contact-drivers")  # done, 100 %
     d2 = doc.decision("dpia")  # in progress, 40 %
@@ -52,7 +52,7 @@ def test_mark_in_progress_and_not_started(sample_window):  # type: ignore[no-unt
 
 
 @pytest.mark.qt_log_ignore(_OFFSCREEN_POPUPS)
-def test_table_and_edit_menus_offer_marking(sample_window):  # type: ignore[no-untyped-def]
+def test_table_and_edit_menus_offer_marking(sample_window):
     w = sample_window
     doc, bench = w.doc, w.workbench
     w.show_view("Table")
@@ -70,3 +70,42 @@ def test_table_and_edit_menus_offer_marking(sample_window):  # type: ignore[no-u
     assert edit is not None and bench.mark_actions["done"] in edit.actions()
     doc.select([])
     assert not bench.mark_actions["done"].isEnabled()
+
+
+def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from planner.ui.canvas import style as S
+
+    w = sample_window
+    w.show_view("Graph")
+    scene = w.canvas.graph_scene
+    done = scene.cards["contact-drivers"]
+    doing = scene.cards["dpia"]  # 40 %
+    fresh = scene.cards["groundedness-eval"]
+    assert done.card_data.done and "%" not in done.card_data.right_text
+    assert doing.card_data.right_text.startswith("40 % · ") and doing.card_data.progress == pytest.approx(0.4)
+    assert not fresh.card_data.done and "%" not in fresh.card_data.right_text
+
+    def paint(card):  # type: ignore[no-untyped-def]
+        img = QImage(int(S.CARD_W) + 20, int(S.CARD_H) + 20, QImage.Format.Format_ARGB32)
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        pos = card.pos()
+        scene.render(p, source=QRectF(pos.x() - 10, pos.y() - 10, img.width(), img.height()))
+        p.end()
+        return img
+
+    img = paint(done)
+    # the muted fill in the card's middle, and the green check badge at its top right
+    mid = QColor(img.pixel(int(S.CARD_W * 0.6) + 10, int(S.CARD_H * 0.55) + 10))
+    assert mid.name() == S.CARD_FILL_DONE.name()
+    badge = QColor(img.pixel(int(S.CARD_W - 12) + 10, 12 + 10 - 6))  # above the white check
+    assert badge.green() > badge.red() + 40
+    fresh_mid = QColor(paint(fresh).pixel(int(S.CARD_W * 0.6) + 10, int(S.CARD_H * 0.55) + 10))
+    assert fresh_mid.name() == S.CARD_FILL.name()
+    # marking a card done mutes it at once
+    w.doc.mark_status(["groundedness-eval"], "done")
+    w.doc.analyze_now()
+    assert scene.cards["groundedness-eval"].card_data.done

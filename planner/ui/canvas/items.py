@@ -271,10 +271,13 @@ class CardItem(QGraphicsItem):
             painter.drawPath(body)
 
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(S.CARD_FILL)
+        # A done decision is visibly done (issue 16): a muted card, faded area colour, a check badge.
+        painter.setBrush(S.CARD_FILL_DONE if data.done else S.CARD_FILL)
         painter.drawPath(body)
 
         area = QColor(data.area_color) if data.area_color else S.DEFAULT_AREA
+        if data.done:
+            area.setAlphaF(0.35)
         painter.save()
         painter.setClipPath(body)
         if not data.milestone:
@@ -304,6 +307,8 @@ class CardItem(QGraphicsItem):
         if selected:
             painter.setPen(QPen(S.SELECTION, 2.5))
             painter.drawPath(self._selection_path(data.milestone))
+        if data.done:
+            self._paint_done_badge(painter, data.milestone)
 
         if data.milestone:
             c = QPointF(27, 24)
@@ -331,7 +336,7 @@ class CardItem(QGraphicsItem):
         lines, id_text = self._layout_texts()
         left = self._text_left(data.milestone)
         right = self._text_right(data.milestone)
-        painter.setPen(S.INK)
+        painter.setPen(S.MUTED if data.done else S.INK)
         painter.setFont(S.title_font())
         fm = _metrics("title")
         y = 9.0 + fm.ascent()
@@ -356,6 +361,24 @@ class CardItem(QGraphicsItem):
         painter.setPen(S.CRITICAL if data.critical else S.INK)
         w = _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
         painter.drawText(QPointF(right - w, base), data.right_text)
+
+    @staticmethod
+    def _paint_done_badge(painter: QPainter, milestone: bool) -> None:
+        """A filled circle with a white check mark on the top-right corner of a done card."""
+        c = QPointF(S.CARD_W - (22.0 if milestone else 12.0), 12.0 if not milestone else 14.0)
+        r = 8.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(S.PROGRESS)
+        painter.drawEllipse(c, r, r)
+        painter.setPen(
+            QPen(S.CARD_FILL, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(
+            QPolygonF(
+                [QPointF(c.x() - 4, c.y()), QPointF(c.x() - 1, c.y() + 3), QPointF(c.x() + 4, c.y() - 3)]
+            )
+        )
 
     @staticmethod
     def _selection_path(milestone: bool) -> QPainterPath:

@@ -767,6 +767,8 @@ class GraphScene(QGraphicsScene):
             else:
                 right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
         done = d.status == "done"
+        if d.status == "in_progress" and not d.milestone:
+            right = f"{weeks(d.progress)} % · " + right  # the bar under the card shows the same share
         return CardData(
             title=d.title,
             id=d.id,
