@@ -12,7 +12,6 @@ Other chart modules add themselves with :func:`register_chart`; ``planner.charts
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from planner.charts.gantt import (
 from planner.charts.graph import draw_graph, graph_extent, graph_tiles
 from planner.charts.roadmap import draw_roadmap, roadmap_size
 from planner.charts.stage_timeline import draw_stage_timeline
+from planner.model.io import atomic_write
 
 ChartFunc = Callable[..., None]
 SizeSpec = tuple[float, float] | Callable[[Any], tuple[float, float]]
@@ -133,7 +133,8 @@ def draw_chart(
 
 
 def save_figure(fig: Any, path: str | os.PathLike[str], dpi: float = 150) -> None:
-    """Save ``fig`` by the suffix of ``path``: text stays text in SVG, fonts are embedded in PDF."""
+    """Save ``fig`` by the suffix of ``path``: text stays text in SVG, fonts are embedded in PDF. The file is
+    replaced in one step (:func:`planner.model.io.atomic_write`)."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(
@@ -152,8 +153,9 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: float = 150) -> Non
         meta = {"Creator": "Scaling Roadmap Planner", "Date": None}
     elif suffix == ".pdf":
         meta = {"Creator": "Scaling Roadmap Planner", "CreationDate": None}
-    with style.rc_context():
-        fig.savefig(path, format=suffix[1:], dpi=dpi, facecolor="white", metadata=meta)
+    # The one atomic write: an export that fails half way (a full disk, Ctrl-C) leaves the old file, never half.
+    with style.rc_context(), atomic_write(path, suffix=".part") as fh:
+        fig.savefig(fh, format=suffix[1:], dpi=dpi, facecolor="white", metadata=meta)
 
 
 def render_chart(
@@ -178,16 +180,10 @@ def render_chart(
     save_figure(fig, path, dpi)
 
 
-def _load_extensions() -> None:
-    for mod in ("risk", "capacity", "cost"):
-        try:
-            importlib.import_module(f"planner.charts.{mod}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"planner.charts.{mod}":
-                raise
-
-
-_load_extensions()
+# The risk, capacity and cost charts register themselves through register_chart above, so they load last.
+import planner.charts.capacity  # noqa: E402
+import planner.charts.cost  # noqa: E402
+import planner.charts.risk  # noqa: E402, F401
 
 __all__ = [
     "CHARTS",

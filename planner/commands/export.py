@@ -7,9 +7,7 @@ cannot be read or the command is misused (unknown suffix or chart, bad ``--size`
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from planner.commands.common import add_estimate_argument, add_scenario_argument
@@ -117,30 +115,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.gated or args.dependencies or args.baseline:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
 
-    # Render next to the target, then replace it in one step: a failed export never leaves half a file.
+    # render_chart writes through the one atomic write: a failed export never leaves half a file.
     from planner.model.io import output_target
-    from planner.model.sessions import clean_stale_temps, temp_prefix
 
     out = output_target(out)  # through a symbolic link, the file it points to is written
-    folder = out.parent if str(out.parent) else Path(".")
     try:
-        clean_stale_temps(out, (suffix,))
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(out), suffix=suffix, dir=folder)
+        render_chart(args.chart, result, out, size=size, dpi=args.dpi, **options)
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        render_chart(args.chart, result, tmp, size=size, dpi=args.dpi, **options)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; an export is an ordinary file
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     sys.stderr.write(f"Wrote {out} ({args.chart}, {suffix[1:].upper()}).\n")
     return EXIT_OK

@@ -17,10 +17,11 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from planner.model import limits
 from planner.model import plan as _plan_module
@@ -137,20 +138,20 @@ def _field_names() -> list[str]:
     return sorted(names)
 
 
-def _model_at(loc: tuple[Any, ...]) -> type | None:
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model class whose fields may appear at ``loc`` (the location of a field in a plan file), or None when
     the path cannot be followed (then every field name is a candidate)."""
     import typing
 
-    def models_in(annotation: Any) -> list[type]:
+    def models_in(annotation: Any) -> list[type[BaseModel]]:
         if isinstance(annotation, type) and issubclass(annotation, _plan_module._Strict):
             return [annotation]
-        out: list[type] = []
+        out: list[type[BaseModel]] = []
         for arg in typing.get_args(annotation):
             out += models_in(arg)
         return out
 
-    current: type = _plan_module.Plan
+    current: type[BaseModel] = _plan_module.Plan
     for item in loc:
         if not isinstance(item, str):
             continue  # a list index
@@ -550,19 +551,38 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that the file is either the old or the new content, never half."""
+    with atomic_write(path, new_file_mode=0o644) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_write(
+    path: str | os.PathLike[str], suffix: str = ".tmp", new_file_mode: int | None = None
+) -> Iterator[BinaryIO]:
+    """The one atomic write: a binary file to write ``path`` through, replacing it in one step when the block ends.
+
+    The data goes to a temporary file in the same folder (``.<name>.~<session>~XXXX<suffix>``, ``suffix`` ``.tmp``
+    or ``.part`` so that :func:`planner.model.sessions.clean_stale_temps` recognises it), is flushed and fsynced,
+    takes the mode of the file it replaces (a new file: ``new_file_mode``, by default an ordinary file,
+    ``0o666`` less the umask), and is renamed over ``path``; the rename is made durable too. Through a symbolic
+    link the file it points to is written (the link stays a link). If the block raises (an ``OSError``, a
+    cancelled report, Ctrl-C) the temporary file is removed and ``path`` is left as it was. Used by plan saves,
+    the recovery file, reports, chart exports (command line and app) and the other tools' formats.
+    """
     target = output_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    clean_stale_temps(target)  # a save killed earlier left its temporary file; its writer is gone
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
+    clean_stale_temps(target)  # a write killed earlier left its temporary file; its writer is gone
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+            mode = target.stat().st_mode & 0o7777
         except FileNotFoundError:
-            os.chmod(tmp_name, 0o644)
+            mode = new_file_mode if new_file_mode is not None else 0o666 & ~_umask()
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -578,6 +598,13 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def _umask() -> int:
+    """The process's umask (there is no way to read it without setting it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def output_target(path: str | os.PathLike[str]) -> Path:

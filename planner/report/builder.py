@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__, units
-from planner.model.io import output_target
-from planner.model.sessions import clean_stale_temps, temp_prefix
+from planner.model.io import atomic_write, output_target
 from planner.report.context import Heading, ReportContext, contents_form, fit_width
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, register_fonts
@@ -301,13 +299,8 @@ def build_report(
     if not folder.is_dir():
         raise ReportError(f"{target}: cannot write: the folder {folder} does not exist")
     try:
-        clean_stale_temps(target)  # the .part of a report killed earlier; its writer is gone
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
+        # The one atomic write (planner.model.io): a cancelled or failed report leaves the old file, never half.
+        with atomic_write(target, suffix=".part") as out:
             try:
                 _build(analysis, out, geometry, chosen, simulation, report)
             except LayoutError as exc:  # a last line of defence: plan text is capped at load, and cells wrap
@@ -315,20 +308,9 @@ def build_report(
                     f"{target}: the report could not be laid out: {str(exc)[:200]}. Shorten the "
                     "longest names or notes in the plan and try again."
                 ) from None
-            out.flush()
-            os.fsync(out.fileno())
-        report(0.99, "Saving")
-        try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; a report is an ordinary file
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
-        _fsync_dir(folder)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            report(0.99, "Saving")
+    except OSError as exc:
+        raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
     report(1.0, "Done")
     return target
 
@@ -367,19 +349,6 @@ def _headings_before_tables(story: list[Any]) -> list[Any]:
             out.append(CondPageBreak(f.style.leading * 2 + f.style.spaceBefore + f.style.spaceAfter + 80))
         out.append(f)
     return out
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _build(
