@@ -460,8 +460,8 @@ def _draw(
         edge[j] = style.INK
     ax.add_collection(
         PolyCollection(
-            _rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06),
-            facecolors=face,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            _rounded(xs[vi], ys[vi], NODE_W, NODE_H, 0.06),  # type: ignore[arg-type]  # a 3-D array: the fast path
+            facecolors=face,
             edgecolors=edge,
             linewidths=lw,
             zorder=2,

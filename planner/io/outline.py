@@ -359,15 +359,15 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     if start_id:
         position = {st.id: k for k, st in enumerate(plan.stages)}
         by_id = {d.id: d for d in decisions}
-        span: dict[int, tuple[int, int]] = {}
+        stage_span: dict[int, tuple[int, int]] = {}
         for i, did in decision_of.items():
-            k = position.get(by_id[did].stage, 0)
+            pos = position.get(by_id[did].stage, 0)
             up = parent[i]
             while up is not None and needs[up]:
-                lo, hi = span.get(up, (k, k))
-                span[up] = (min(lo, k), max(hi, k))
+                lo, hi = stage_span.get(up, (pos, pos))
+                stage_span[up] = (min(lo, pos), max(hi, pos))
                 up = parent[up]
-        for i, (lo, hi) in span.items():
+        for i, (lo, hi) in stage_span.items():
             by_id[start_id[i]].stage = plan.stages[lo].id
             by_id[finish_id[i]].stage = plan.stages[hi].id
 

@@ -757,7 +757,7 @@ class MainWindow(QMainWindow):
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
             def done(result: int) -> None:
-                self.new_plan_dialog = None
+                self.new_plan_dialog: NewPlanDialog | None = None
                 name = dialog.chosen()
                 if result == NewPlanDialog.DialogCode.Accepted and name:
                     self.new_from_template(name)

@@ -156,7 +156,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     biggest: list[Flowable] = []
     if top:
-        half = ctx.half_width if g.frame_width >= 600 else None
+        items_width = ctx.half_width if g.frame_width >= 600 else None
         item_rows = [
             [
                 ctx.cell(ctx.title_of(r.id)),
@@ -175,7 +175,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                 [3.6, 1.1, 1.1, 1.1, 1.2],
                 right=(1, 2, 3, 4),
                 bold=(4,),
-                total=half,
+                total=items_width,
             ),
         ]
     if biggest and g.frame_width >= 600 and len(rows_data) <= 12:  # side by side on a landscape page
