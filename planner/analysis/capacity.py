@@ -24,14 +24,15 @@ With ample capacity every decision is placed at its CPM early start, so levellin
 
 from __future__ import annotations
 
-import heapq
 import math
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
 from planner.analysis.schedule import Schedule
 from planner.model import units
@@ -160,8 +161,11 @@ def _segments(start: np.ndarray, finish: np.ndarray, people: np.ndarray) -> list
     return list(zip(bounds[keep].tolist(), bounds[keep + 1].tolist(), load[keep].tolist(), strict=True))
 
 
-def team_loads(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[TeamLoad]:
-    """The load of every team of ``plan`` (plan order) when decision ``i`` runs on ``[es[i], ef[i])``."""
+def team_loads(
+    plan: Plan, es: np.ndarray, ef: np.ndarray, teams: Collection[int] | None = None
+) -> list[TeamLoad]:
+    """The load of every team of ``plan`` (plan order) when decision ``i`` runs on ``[es[i], ef[i])``; with
+    ``teams``, of the teams at those positions only (an edit's re-analysis, :mod:`planner.analysis.incremental`)."""
     team_l, caps = _team_of(plan)
     team = np.asarray(team_l, dtype=np.int64)
     head = np.fromiter((d.headcount for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
@@ -170,6 +174,8 @@ def team_loads(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[TeamLoad]:
     counted = (team >= 0) & (head > 0) & (ef - es > 0)
     out = []
     for k, t in enumerate(plan.teams):
+        if teams is not None and k not in teams:
+            continue
         members = np.flatnonzero(counted & (team == k))
         out.append(
             TeamLoad(
@@ -269,14 +275,16 @@ class OverStretch:
     decisions: list[int]
 
 
-def over_capacity_stretches(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[OverStretch]:
+def over_capacity_stretches(
+    plan: Plan, es: np.ndarray, ef: np.ndarray, teams: Collection[int] | None = None
+) -> list[OverStretch]:
     """Every over-capacity stretch of every team (plan order of teams, time order within a team) when decision
-    ``i`` runs on ``[es[i], ef[i])``."""
+    ``i`` runs on ``[es[i], ef[i])`` (of the teams at the positions ``teams`` only, when given)."""
     es = np.asarray(es, dtype=np.float64)
     ef = np.asarray(ef, dtype=np.float64)
     ids = [d.id for d in plan.decisions]
     out: list[OverStretch] = []
-    for tl in team_loads(plan, es, ef):
+    for tl in team_loads(plan, es, ef, teams):
         members = np.asarray(tl.decisions, dtype=np.int64)
         for start, end, peak in tl.over():
             running = members[(es[members] < end - TIME_TOL) & (ef[members] > start + TIME_TOL)].tolist()
@@ -285,15 +293,18 @@ def over_capacity_stretches(plan: Plan, es: np.ndarray, ef: np.ndarray) -> list[
     return out
 
 
-def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
+def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | None = None) -> list[Finding]:
     """``over-capacity`` warnings for ``schedule``: one per team whose load exceeds its capacity, naming the
-    weeks and the decisions running then, plus one per team with work that cannot fit even on its own."""
+    weeks and the decisions running then, plus one per team with work that cannot fit even on its own. With
+    ``teams`` (positions in ``plan.teams``), the warnings of those teams only, as the whole list has them."""
     out: list[Finding] = []
     never = unlevellable(plan)
     by_team: dict[str, list[OverStretch]] = {}
-    for stretch in over_capacity_stretches(plan, schedule.es, schedule.ef):
+    for stretch in over_capacity_stretches(plan, schedule.es, schedule.ef, teams):
         by_team.setdefault(stretch.team.id, []).append(stretch)
     for k, team in enumerate(plan.teams):
+        if teams is not None and k not in teams:
+            continue
         over = by_team.get(team.id)
         if not over:
             continue
@@ -336,6 +347,48 @@ def capacity_findings(plan: Plan, schedule: Schedule) -> list[Finding]:
 
 # -- levelling ----------------------------------------------------------------------------------------------
 @dataclass
+class Move:
+    """One decision the levelling delayed, and why: ``reason`` is ``capacity`` (its ``team`` is full from
+    ``since`` to ``until``, the weeks it waits, with ``others`` running then) or ``dependency`` (it waits for
+    ``others[0]``, which moved, until ``until``)."""
+
+    id: str
+    weeks: float
+    reason: str
+    team: str | None
+    since: float
+    until: float
+    others: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "delay": self.weeks,
+            "reason": self.reason,
+            "team": self.team,
+            "waits_from": self.since,
+            "waits_until": self.until,
+            "because_of": list(self.others),
+        }
+
+    def text(self, plan: Plan) -> str:
+        """Why, in words: 'team Platform (3 people) is full in weeks 4–9 (a, b)' or 'waits for x, which moved'."""
+        if self.reason == "dependency":
+            return f"waits for {self.others[0]}, which moved"
+        team = next((t for t in plan.teams if t.id == self.team), None)
+        name = team.name if team is not None else (self.team or "its team")
+        cap = (
+            f" ({_fmt(team.capacity)} {'person' if team.capacity == 1 else 'people'})"
+            if team and team.capacity is not None
+            else ""
+        )
+        who = ", ".join(self.others[:3]) + (
+            f" and {len(self.others) - 3} more" if len(self.others) > 3 else ""
+        )
+        return f"{name}{cap} is full in {_span(plan, self.since, self.until)}" + (f" ({who})" if who else "")
+
+
+@dataclass
 class Levelled:
     """The capacity-levelled schedule beside the unlevelled one (weeks, arrays in plan order)."""
 
@@ -350,6 +403,21 @@ class Levelled:
     over_after: list[str] = field(
         default_factory=list
     )  # team ids still over capacity (only via unlevellable)
+    method: str = "heuristic"  # heuristic | exact
+    rule: str = ""  # the winning priority rule and scheme, "CP-SAT", or "unchanged"
+    lower_bound: float = 0.0  # weeks: no schedule with these teams can finish earlier
+    bound_reason: str = ""  # what sets the lower bound, in words
+    proved_optimal: bool = False  # the finish equals the lower bound, or the solver proved it optimal
+    moves: list[Move] = field(default_factory=list)  # why each delayed decision moved, most delayed first
+    money: float | None = None  # what the extra weeks cost (None: the plan has no costs)
+
+    @property
+    def gap(self) -> float:
+        """How far the finish may be above the best possible: (finish - lower bound) / lower bound (0 when
+        proved optimal)."""
+        if self.proved_optimal or self.lower_bound <= 0:
+            return 0.0
+        return max(0.0, (self.finish - self.lower_bound) / self.lower_bound)
 
     @property
     def cost(self) -> float:
@@ -374,6 +442,14 @@ class Levelled:
             ],
             "critical_delayed": self.critical_delayed,
             "unlevellable": self.unlevellable,
+            "method": self.method,
+            "rule": self.rule,
+            "lower_bound": self.lower_bound,
+            "lower_bound_reason": self.bound_reason,
+            "proved_optimal": self.proved_optimal,
+            "gap": self.gap,
+            "money": self.money,
+            "moves": [m.to_dict() for m in self.moves],
         }
 
     def text(self, plan: Plan) -> str:
@@ -386,6 +462,25 @@ class Levelled:
             + f", {units.plural_weeks(self.cost)} later than unlevelled "
             f"(week {_fmt(self.unlevelled_finish)})"
         )
+        if self.money is not None and self.cost > 0:
+            from planner.analysis.cost import format_money
+
+            lines.append(
+                f"  In money: {format_money(self.money, plan.currency)} (the extra weeks at the labour burn rate, and any cost of delay)"
+            )
+        lb_date = plan.date_of(self.lower_bound)
+        how = "the CP-SAT solver (exact)" if self.method == "exact" else f"heuristic ({self.rule})"
+        if self.rule == "unchanged":
+            lines.append("  No team is ever over capacity, so the schedule is already the best possible.")
+        elif self.proved_optimal:
+            lines.append(f"  Proved optimal by {how}: no schedule with these teams can finish earlier.")
+        else:
+            lines.append(
+                f"  Lower bound: no schedule with these teams can finish before week {_fmt(self.lower_bound)}"
+                + (f" ({units.format_date(lb_date)})" if lb_date else "")
+                + f", set by {self.bound_reason}; this one, by {how}, is at most "
+                f"{100 * self.gap:.1f} % above the best possible."
+            )
         moved = self.delayed
         if not moved:
             lines.append("  No decision had to move: every team stays within capacity as scheduled.")
@@ -393,6 +488,7 @@ class Levelled:
             lines.append(f"  {len(moved)} decision(s) delayed to keep every team within capacity:")
             titles = {d.id: d.title for d in plan.decisions}
             idx = {did: i for i, did in enumerate(self.ids)}
+            why = {m.id: m for m in self.moves}
             for did, wk in moved[:30]:
                 i = idx[did]
                 crit = "  (critical)" if did in self.critical_delayed else ""
@@ -400,6 +496,8 @@ class Levelled:
                     f"    {did[:28]:<28} +{_fmt(wk):>5} wk  now weeks {_fmt(float(self.es[i]))}-"
                     f"{_fmt(float(self.ef[i]))}  {titles.get(did, '')[:40]}{crit}"
                 )
+                if did in why:
+                    lines.append(f"    {'':<28}   because {why[did].text(plan)}")
             if len(moved) > 30:
                 lines.append(f"    ... and {len(moved) - 30} more")
         if self.unlevellable:
@@ -409,8 +507,62 @@ class Levelled:
         return "\n".join(lines) + "\n"
 
 
-def level(plan: Plan, schedule: Schedule) -> Levelled:
-    """Level ``schedule`` (the CPM schedule of ``plan``) to team capacity; see the module docstring.
+def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, list[int], set[int]]:
+    """The levelling problem of ``plan`` (see :mod:`planner.analysis.levelling`): one resource per team, each
+    decision of a team with a capacity needing ``min(headcount, capacity)`` of it while it runs (a decision that
+    needs more than the team has takes the whole team); the links are the CPM weights of ``schedule``. Also
+    returns the team position of every decision (-1 for none) and the unlevellable decisions."""
+    g = schedule.graph
+    n = g.n
+    team, caps = _team_of(plan)
+    w = schedule.weight.tolist()
+    preds: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    succs: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for e, (u, v) in enumerate(zip(g.src.tolist(), g.dst.tolist(), strict=True)):
+        preds[v].append((u, w[e]))
+        succs[u].append((v, w[e]))
+    dur = schedule.duration.tolist()
+    demand: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i, d in enumerate(plan.decisions):
+        k = team[i]
+        cap = caps[k] if k >= 0 else None
+        if cap is not None and d.headcount > 0 and dur[i] > 0:
+            people = min(d.headcount, cap)
+            if people > 0:
+                demand[i] = [(k, people)]
+    problem = levelling.Problem(
+        duration=dur,
+        floor=np.maximum(g.not_before, 0.0).tolist(),
+        preds=preds,
+        succs=succs,
+        order=list(g.order or []),
+        demand=demand,
+        capacity=[0.0 if c is None else float(c) for c in caps],
+        es=schedule.es.tolist(),
+        ls=schedule.ls.tolist(),
+        lf=schedule.lf.tolist(),
+        total_float=schedule.total_float.tolist(),
+    )
+    return problem, team, {i for i, _ in unlevellable(plan)}
+
+
+METHODS = ("heuristic", "exact", "classic")
+"""``heuristic``: the portfolio of :mod:`planner.analysis.levelling` (what the CLI, the app and the report use);
+``exact``: CP-SAT (optional extra); ``classic``: the first levelling (one serial pass, least total float, then
+earliest start, then id) in SPEC §3.4's words, kept as this function's default until the spec moves on."""
+
+DEFAULT_METHOD = "heuristic"
+"""What ``planner analyze --level``, the app and the report use."""
+
+
+def level(plan: Plan, schedule: Schedule, method: str = "classic", time_limit: float = 10.0) -> Levelled:
+    """Level ``schedule`` (the CPM schedule of ``plan``) to team capacity.
+
+    ``heuristic`` runs the portfolio of :mod:`planner.analysis.levelling`: close to the best possible in
+    milliseconds. ``exact`` asks the CP-SAT solver (the optional ``exact`` extra) for a proved optimum within
+    ``time_limit`` seconds (:mod:`planner.analysis.levelling_exact`). ``classic`` is one serial pass by least
+    total float (see :data:`METHODS`). When no team is ever over capacity the schedule is returned unchanged,
+    whatever the method.
 
     >>> from planner.model import new_plan, Decision, Team
     >>> from planner.analysis.schedule import schedule as cpm
@@ -422,57 +574,46 @@ def level(plan: Plan, schedule: Schedule) -> Levelled:
     >>> lv.finish, lv.cost, lv.delayed
     (5.0, 2.0, [('b', 3.0)])
     """
-    g = schedule.graph
-    n = g.n
-    team, caps = _team_of(plan)
-    w = schedule.weight.tolist()
-    preds: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    n_preds = [0] * n
-    succs: list[list[int]] = [[] for _ in range(n)]
-    for e, (u, v) in enumerate(zip(g.src.tolist(), g.dst.tolist(), strict=True)):
-        preds[v].append((u, w[e]))
-        succs[u].append(v)
-        n_preds[v] += 1
-    floor = np.maximum(g.not_before, 0.0).tolist()
-    dur = schedule.duration.tolist()
-    tf = schedule.total_float.tolist()
-    es0 = schedule.es.tolist()
-    ids = g.ids
-    head = [d.headcount for d in plan.decisions]
-    profiles = [_Profile() for _ in plan.teams]
-    never = {i for i, _ in unlevellable(plan)}
+    if method not in METHODS:
+        raise ValueError(f"unknown levelling method {method!r}; choose one of {', '.join(METHODS)}")
+    problem, team, never = level_problem(plan, schedule)
+    n = problem.n
+    ids = schedule.graph.ids
+    bound, why = levelling.lower_bound(problem)
+    rule = ""
+    proved = False
+    solver_bound: float | None = None
+    if levelling.within_capacity(problem, problem.es):
+        es = schedule.es.copy()  # capacity never binds: nothing to level, the CPM schedule is the optimum
+        rule, proved = "unchanged", True
+    elif method == "exact":
+        from planner.analysis import levelling_exact
 
-    start = [0.0] * n
-    ready = [(tf[i], es0[i], ids[i], i) for i in range(n) if n_preds[i] == 0]
-    heapq.heapify(ready)
-    while ready:
-        *_, v = heapq.heappop(ready)
-        t0 = floor[v]
-        for u, wu in preds[v]:
-            c = start[u] + wu
-            if c > t0:
-                t0 = c
-        k = team[v]
-        cap = caps[k] if k >= 0 else None
-        if cap is not None and head[v] > 0 and dur[v] > 0:
-            people = min(head[v], cap)
-            t = profiles[k].earliest(t0, dur[v], people, cap) if people > 0 else t0
-            profiles[k].add(t, t + dur[v], people)
-        else:
-            t = t0
-        start[v] = t
-        for s in succs[v]:
-            n_preds[s] -= 1
-            if n_preds[s] == 0:
-                heapq.heappush(ready, (tf[s], es0[s], ids[s], s))
-
-    es = np.array(start, dtype=np.float64)
+        best, _ = levelling.solve(problem)
+        exact = levelling_exact.solve_exact(problem, best.start, time_limit=time_limit)
+        es = np.array(exact.start, dtype=np.float64)
+        rule, proved, solver_bound = "CP-SAT", exact.optimal, exact.bound
+    elif method == "classic":
+        tf, es0 = problem.total_float, problem.es
+        keys = [(tf[i], es0[i], ids[i], i) for i in range(n)]
+        es = np.array(levelling.serial(problem, keys), dtype=np.float64)
+        rule = "TF-ES serial, ties by id"
+    else:
+        best, _ = levelling.solve(problem)
+        es = np.array(best.start, dtype=np.float64)
+        rule = f"{best.rule} {best.scheme}"
     ef = es + schedule.duration
     finish = float(ef.max()) if n else 0.0
+    if solver_bound is not None:
+        bound = max(bound, solver_bound)
+        if solver_bound >= bound - 1e-9:
+            why = "solver"
+    if proved or finish <= bound + 1e-9 * max(1.0, finish):
+        bound, proved = finish, True
     delay = np.maximum(es - schedule.es, 0.0)
     delay[delay <= TIME_TOL] = 0.0
     crit_moved = [ids[i] for i in np.flatnonzero(schedule.critical & (delay > TIME_TOL)).tolist()]
-    return Levelled(
+    lv = Levelled(
         ids=list(ids),
         es=es,
         ef=ef,
@@ -482,7 +623,80 @@ def level(plan: Plan, schedule: Schedule) -> Levelled:
         critical_delayed=crit_moved,
         unlevellable=[ids[i] for i in sorted(never)],
         over_after=[plan.teams[team[i]].id for i in sorted(never)],
+        method=method,
+        rule=rule,
+        lower_bound=bound,
+        bound_reason=_bound_reason(plan, why),
+        proved_optimal=proved,
     )
+    lv.moves = _moves(plan, schedule, problem, lv, team)
+    lv.money = _money(plan, schedule, lv)
+    return lv
+
+
+def _bound_reason(plan: Plan, why: str) -> str:
+    if why == "critical path":
+        return "the critical path"
+    if why == "solver":
+        return "the CP-SAT solver's proved bound"
+    kind, _, r = why.partition(":")
+    t = plan.teams[int(r)]
+    if kind == "disjunctive":
+        return f"the work of '{t.name}' ({t.id}) that no two decisions can share"
+    return f"the person-weeks of '{t.name}' ({t.id}) at its capacity of {_fmt(t.capacity or 0)}"
+
+
+def _moves(
+    plan: Plan, schedule: Schedule, problem: levelling.Problem, lv: Levelled, team: list[int]
+) -> list[Move]:
+    """Why each delayed decision moved: a predecessor that moved, or its team full until its new start."""
+    ids = lv.ids
+    start = lv.es.tolist()
+    out: list[Move] = []
+    for did, wk in lv.delayed:
+        i = schedule.index[did]
+        t0 = problem.floor[i]
+        driver = -1
+        for u, w in problem.preds[i]:
+            if start[u] + w > t0 + TIME_TOL:
+                t0, driver = start[u] + w, u
+        new = start[i]
+        k = team[i]
+        if driver >= 0 and t0 >= new - TIME_TOL:
+            out.append(Move(did, wk, "dependency", None, t0, new, [ids[driver]]))
+            continue
+        frm = max(t0, float(schedule.es[i]))
+        busy = [
+            j
+            for j in range(problem.n)
+            if j != i
+            and k >= 0
+            and team[j] == k
+            and problem.demand[j]
+            and start[j] < new - TIME_TOL
+            and lv.ef[j] > frm + TIME_TOL
+        ]
+        busy.sort(key=lambda j: (start[j], ids[j]))
+        out.append(
+            Move(did, wk, "capacity", plan.teams[k].id if k >= 0 else None, frm, new, [ids[j] for j in busy])
+        )
+    return out
+
+
+def _money(plan: Plan, schedule: Schedule, lv: Levelled) -> float | None:
+    """What the extra weeks cost, as the price of strict gates does (planner.analysis.cost): the weeks at the
+    plan's labour burn rate, plus the extra cost of delay past the target. None when the plan has no costs."""
+    from planner.analysis import cost
+
+    if not cost.has_costs(plan) and not plan.cost_of_delay:
+        return None
+    v = cost.cost_vectors(plan)
+    labour = float((v.labour_per_week * schedule.duration).sum())
+    burn = labour / schedule.finish if schedule.finish > 0 else 0.0
+    money = lv.cost * burn
+    if v.target is not None and v.cost_of_delay:
+        money += v.cost_of_delay * (max(0.0, lv.finish - v.target) - max(0.0, schedule.finish - v.target))
+    return money
 
 
 def attach_to_analysis(result: Any) -> None:
