@@ -130,14 +130,25 @@ def schedule(plan: Plan, estimate: str = "likely", graph: PlanGraph | None = Non
         graph = compile_plan(plan, estimate)
     if graph.order is None:
         raise ScheduleError("the dependency graph has a cycle; no schedule can be computed")
-    n = graph.n
     d = graph.duration
     w = graph.weights()
     es = forward_pass(graph, w, np.maximum(graph.not_before, 0.0))
+    finish = float((es + d).max()) if graph.n else 0.0
+    ls = backward_pass(graph, w, finish - d)
+    return schedule_from_passes(graph, estimate, w, es, ls)
+
+
+def schedule_from_passes(
+    graph: PlanGraph, estimate: str, w: np.ndarray, es: np.ndarray, ls: np.ndarray
+) -> Schedule:
+    """The :class:`Schedule` from the results of the two passes (early and late starts, weeks), as
+    :func:`schedule` computes it; :mod:`planner.analysis.incremental` feeds it passes redone only where an edit
+    can change them."""
+    n = graph.n
+    d = graph.duration
     ef = es + d
     finish = float(ef.max()) if n else 0.0
     tol = 1e-7 * max(1.0, abs(finish))
-    ls = backward_pass(graph, w, finish - d)
     lf = ls + d
     total_float = np.maximum(ls - es, 0.0)
     total_float[total_float <= tol] = 0.0
