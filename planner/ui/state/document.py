@@ -169,6 +169,20 @@ class PlanDocument(QObject):
         self._signals.done.connect(self._on_worker_done)
         self._pending_worker = False
         self.edit_times: deque[float] = deque(maxlen=8)  # perf_counter() of the last edits (benchmarks)
+        # Decisions whose durations or earliest starts changed since ``analysis`` was computed; None once anything
+        # else changed. Such edits are re-analysed incrementally (planner.analysis.incremental), at once.
+        self._since_analysis: set[str] | None = None
+        self.incremental_runs = 0  # analyses done incrementally (tests, benchmarks)
+        self.decision_changed.connect(self._note_decision_changed)
+        for signal in (
+            self.decisions_inserted,
+            self.decisions_removed,
+            self.dependencies_changed,
+            self.plan_meta_changed,
+            self.plan_reset,
+            self.estimate_changed,
+        ):
+            signal.connect(self._note_other_change)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         from planner.ui.state.scenarios import ScenarioState
@@ -454,9 +468,40 @@ class PlanDocument(QObject):
 
     # -- analysis -----------------------------------------------------------------------------------------
     def request_analysis(self, immediate: bool = False) -> None:
-        """Schedule a re-analysis (debounced: a burst of edits costs one run)."""
+        """Schedule a re-analysis (debounced: a burst of edits costs one run; an incremental one runs at once)."""
         large = len(self.plan.decisions) >= self.SYNC_LIMIT
-        self._timer.start(0 if (immediate or not large) else 15)
+        incremental = self._since_analysis is not None and self.analysis is not None
+        self._timer.start(0 if (immediate or incremental or not large) else 15)
+
+    def _note_decision_changed(self, decision: Decision, fields: list[str]) -> None:
+        from planner.analysis.incremental import FIELDS
+
+        if self._since_analysis is not None and FIELDS.issuperset(fields):
+            self._since_analysis.add(decision.id)
+        else:
+            self._since_analysis = None
+
+    def _note_other_change(self, *_args: object) -> None:
+        self._since_analysis = None
+
+    def _run_incremental(self) -> bool:
+        """After edits of durations or earliest starts only: re-analyse what they can change, on this thread
+        (:func:`planner.analysis.incremental.reanalyze`). False when the full analysis is needed."""
+        changed, previous = self._since_analysis, self.analysis
+        if changed is None or previous is None or previous.plan is not self.plan:
+            return False
+        from planner.analysis.incremental import reanalyze
+
+        try:
+            result = reanalyze(previous, self.plan, changed, self.estimate)
+        except Exception:  # the full analysis decides (and reports a real problem)
+            log.exception("incremental analysis failed")
+            return False
+        if result is None:
+            return False
+        self.incremental_runs += 1
+        self._set_result(self._generation, result, None)
+        return True
 
     def analyze_now(self) -> None:
         """Run the analysis synchronously now (used by tests, screenshots and before saving a report)."""
@@ -477,6 +522,8 @@ class PlanDocument(QObject):
         if self._analysed_generation == self._generation:
             return
         self.analysis_started.emit()
+        if self._run_incremental():
+            return
         if len(self.plan.decisions) < self.SYNC_LIMIT:
             self._set_result(self._generation, *self._analyze(self.plan))
             return
@@ -496,11 +543,13 @@ class PlanDocument(QObject):
     def _set_result(self, generation: int, result: Analysis | None, error: str | None) -> None:
         self._analysed_generation = generation
         if error is not None or result is None:
+            self._since_analysis = None  # ``analysis`` stays an older plan's
             self.last_error = error or "analysis failed"
             self.analysis_failed.emit(self.last_error)
             return
         self.last_error = None
         self.analysis = result
+        self._since_analysis = set()
         self.analysis_updated.emit(result)
 
     def wait_for_analysis(self, timeout: float = 10.0) -> bool:
