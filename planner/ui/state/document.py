@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,8 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.model import Decision, Dependency, Plan, Position, ThreePoint, new_plan
-from planner.model.plan import ID_PATTERN, Baseline
+from planner.model import Decision, Dependency, Plan, Position, ThreePoint, edits, new_plan
+from planner.model.plan import Baseline
 from planner.ui.state import undo as cmd
 
 if TYPE_CHECKING:
@@ -405,11 +406,6 @@ class PlanDocument(QObject):
             self.selection = clean
             self.selection_changed.emit(list(clean))
 
-    def _rename_in_selection(self, old: str, new: str) -> None:
-        if old in self.selection:
-            self.selection = [new if x == old else x for x in self.selection]
-            self.selection_changed.emit(list(self.selection))
-
     def _prune_selection(self) -> None:
         known = {d.id for d in self.plan.decisions}
         kept = [i for i in self.selection if i in known]
@@ -417,42 +413,93 @@ class PlanDocument(QObject):
             self.selection = kept
             self.selection_changed.emit(list(kept))
 
-    # -- primitives used by commands (the only mutation paths) ---------------------------------------------
-    def _insert_decision(self, index: int, decision: Decision) -> None:
+    # -- the changes undo commands apply (the only mutation paths) -------------------------------------------
+    # Each applies one change through planner.model.edits and emits the signals the views need. Only the commands
+    # of planner.ui.state.undo call these (views call the edit methods above, which build and push commands).
+    def apply_insert_decision(self, index: int, decision: Decision) -> None:
+        """Insert ``decision`` at ``index`` of ``plan.decisions``."""
         self.decisions_about_to_be_inserted.emit(index)
-        self.plan.decisions.insert(index, decision)
+        edits.insert_decision(self.plan, index, decision)
         self._succ_cache = None
         self.decisions_inserted.emit(index)
 
-    def _remove_decision(self, index: int) -> None:
+    def apply_remove_decision(self, index: int) -> Decision:
+        """Remove ``plan.decisions[index]``; returns it."""
         self.decisions_about_to_be_removed.emit(index)
-        del self.plan.decisions[index]
+        decision = edits.remove_decision(self.plan, index)
         self._succ_cache = None
         self.decisions_removed.emit(index)
+        return decision
 
-    def _swap_plan(self, plan: Plan) -> Plan:
-        """Primitive of ReplacePlanCommand: make ``plan`` the document's plan (views reset as for a new plan, the
-        undo history stays); returns the plan it replaced."""
+    def apply_fields(self, obj: BaseModel, values: dict[str, Any]) -> dict[str, Any]:
+        """Set fields of a plan object; returns the old values."""
+        old = edits.set_fields(obj, values)
+        self._object_changed(obj, list(values))
+        return old
+
+    def apply_insert_item(self, owner: BaseModel, attr: str, index: int, item: Any) -> None:
+        """Insert ``item`` into the list field ``attr`` of ``owner`` (stages, areas, teams, risks, baselines …)."""
+        edits.insert_item(owner, attr, index, item)
+        self._object_changed(owner, [attr])
+
+    def apply_remove_item(self, owner: BaseModel, attr: str, index: int) -> Any:
+        """Remove item ``index`` of the list field ``attr`` of ``owner``; returns it."""
+        item = edits.remove_item(owner, attr, index)
+        self._object_changed(owner, [attr])
+        return item
+
+    def apply_insert_dependencies(self, items: list[tuple[int, Dependency]]) -> None:
+        """Insert links at their final indices (ascending)."""
+        edits.insert_dependencies(self.plan, items)
+        self._dependencies_changed()
+
+    def apply_remove_dependencies(self, indices: list[int]) -> list[tuple[int, Dependency]]:
+        """Remove the links at ``indices``; returns ``(index, link)`` pairs for re-insertion."""
+        items = edits.remove_dependencies(self.plan, indices)
+        self._dependencies_changed()
+        return items
+
+    def apply_layout(self, positions: Mapping[str, Position | None]) -> dict[str, Position | None]:
+        """Set card positions (None: laid out again); returns the old ones."""
+        old = edits.set_layout(self.plan, positions)
+        if positions:
+            self.layout_changed.emit(list(positions))
+        return old
+
+    def apply_rename(self, rename: edits.Rename, forward: bool = True) -> None:
+        """Apply (or, with ``forward=False``, revert) a decision's rename everywhere; the selection follows."""
+        if forward:
+            rename.apply(self.plan)
+            old, new = rename.old_id, rename.new_id
+        else:
+            rename.revert(self.plan)
+            old, new = rename.new_id, rename.old_id
+        self.decision_changed.emit(rename.decision, ["id"])
+        self._dependencies_changed()
+        if old in self.selection:
+            self.selection = [new if x == old else x for x in self.selection]
+            self.selection_changed.emit(list(self.selection))
+
+    def apply_plan(self, plan: Plan) -> Plan:
+        """Make ``plan`` the document's plan (views reset as for a new plan, the undo history stays); returns the
+        plan it replaced. The two are swapped, never copied."""
         old, self.plan = self.plan, plan
         self._succ_cache = None
         self._derived.clear()
         self.plan_reset.emit()
         return old
 
-    def _notify_object_changed(self, obj: Any, fields: list[str]) -> None:
+    def _object_changed(self, obj: Any, fields: list[str]) -> None:
         if isinstance(obj, Decision):
             self.decision_changed.emit(obj, fields)
         elif isinstance(obj, Dependency):
-            self._notify_dependencies_changed()
+            self._dependencies_changed()
         else:
             self.plan_meta_changed.emit()
 
-    def _notify_dependencies_changed(self) -> None:
+    def _dependencies_changed(self) -> None:
         self._succ_cache = None
         self.dependencies_changed.emit()
-
-    def _notify_layout_changed(self, ids: list[str]) -> None:
-        self.layout_changed.emit(ids)
 
     def _on_index_changed(self, _index: int) -> None:
         if self._resetting:
@@ -658,16 +705,7 @@ class PlanDocument(QObject):
         return None
 
     def _check_new_id(self, new_id: str) -> str | None:
-        import re
-
-        if not re.match(ID_PATTERN, new_id):
-            return (
-                f"'{new_id}' is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter "
-                "or digit (at most 64 characters)"
-            )
-        if self.decision(new_id) is not None:
-            return f"another decision already has the id '{new_id}'"
-        return None
+        return edits.check_new_id(self.plan, new_id)
 
     def set_duration(
         self, decision_id: str, optimistic: float, likely: float, pessimistic: float
@@ -698,15 +736,8 @@ class PlanDocument(QObject):
         return self.edit_object(d, "Change Duration", duration=value)
 
     def unique_id(self, base: str) -> str:
-        """``base``, or ``base-2``, ``base-3`` ... whichever no decision has yet."""
-        taken = {d.id for d in self.plan.decisions}
-        base = base[:56] or "decision"
-        if base not in taken:
-            return base
-        k = 2
-        while f"{base}-{k}" in taken:
-            k += 1
-        return f"{base}-{k}"
+        """``base``, or ``base-2``, ``base-3`` ... whichever no decision has yet (:func:`edits.unique_id`)."""
+        return edits.unique_id(self.plan, base)
 
     def add_decision(self, title: str = "New decision", after: str | None = None, **fields: Any) -> str:
         """Add a decision after ``after`` (or at the end) and select it; returns its id. One undo step."""
@@ -737,10 +768,8 @@ class PlanDocument(QObject):
         for i, d in enumerate(plan.decisions):
             if d.id not in wanted:
                 continue
-            base, k = f"{d.id[:56]}-copy", 2
-            new_id = base
-            while new_id in taken:
-                new_id, k = f"{base}-{k}", k + 1
+            base = f"{d.id[: edits.ID_MAX_BASE]}-copy"
+            new_id = base if base not in taken else edits.numbered_id(base, taken)
             taken.add(new_id)
             copy = d.model_copy(deep=True)
             copy.id = new_id
@@ -760,22 +789,18 @@ class PlanDocument(QObject):
 
     def delete_decisions(self, ids: list[str]) -> None:
         """Delete decisions with every dependency that names them, as one undo step."""
-        wanted = set(ids)
-        doomed = [d for d in self.plan.decisions if d.id in wanted]
+        cascade = edits.delete_cascade(self.plan, ids)
+        doomed = cascade.decisions
         if not doomed:
             return
-        dep_idx = [
-            k for k, dep in enumerate(self.plan.dependencies) if dep.from_ in wanted or dep.to in wanted
-        ]
         text = "Delete Decision" if len(doomed) == 1 else f"Delete {len(doomed)} Decisions"
         self.undo_stack.beginMacro(text)
-        if dep_idx:
-            self.undo_stack.push(cmd.RemoveDependenciesCommand(self, dep_idx, "Remove Dependencies"))
-        # Risks that name them no longer do (an unknown id in a risk is a validation error).
-        for risk in self.plan.risks:
-            kept = [x for x in risk.decisions if x not in wanted]
-            if len(kept) != len(risk.decisions):
-                self.undo_stack.push(cmd.SetAttrCommand(self, risk, {"decisions": kept}, "Update Risk"))
+        if cascade.dependencies:
+            self.undo_stack.push(
+                cmd.RemoveDependenciesCommand(self, cascade.dependencies, "Remove Dependencies")
+            )
+        for risk, kept in cascade.risks:  # risks that named them no longer do
+            self.undo_stack.push(cmd.SetAttrCommand(self, risk, {"decisions": kept}, "Update Risk"))
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 
@@ -794,12 +819,7 @@ class PlanDocument(QObject):
         rename: dict[str, str] = {}
         fresh: list[Decision] = []
         for d in decisions:
-            new_id = d.id
-            if new_id in taken:
-                base, k = d.id[:56], 2
-                while f"{base}-{k}" in taken:
-                    k += 1
-                new_id = f"{base}-{k}"
+            new_id = d.id if d.id not in taken else edits.numbered_id(d.id[: edits.ID_MAX_BASE], taken)
             taken.add(new_id)
             rename[d.id] = new_id
             copy = d.model_copy(deep=True)
@@ -844,50 +864,19 @@ class PlanDocument(QObject):
     # -- edits: dependencies --------------------------------------------------------------------------------
     def _successors(self) -> dict[str, list[str]]:
         if self._succ_cache is None:
-            succ: dict[str, list[str]] = {}
-            for dep in self.plan.dependencies:
-                succ.setdefault(dep.from_, []).append(dep.to)
-            self._succ_cache = succ
+            self._succ_cache = edits.successors(self.plan.dependencies)
         return self._succ_cache
 
     def would_create_cycle(self, from_id: str, to_id: str) -> list[str] | None:
         """The cycle that ``from_id -> to_id`` would close, as a closed list of ids (first == last, e.g.
-        ``['a', 'b', 'c', 'a']``), or None. A self-dependency is ``[a, a]``."""
-        if from_id == to_id:
-            return [from_id, from_id]
-        succ = self._successors()
-        # Breadth-first from to_id: a path back to from_id closes the loop (shortest one named).
-        parent: dict[str, str | None] = {to_id: None}
-        queue = deque([to_id])
-        while queue:
-            node = queue.popleft()
-            for nxt in succ.get(node, ()):
-                if nxt in parent:
-                    continue
-                parent[nxt] = node
-                if nxt == from_id:
-                    path = [nxt]
-                    cur: str | None = node
-                    while cur is not None:
-                        path.append(cur)
-                        cur = parent[cur]
-                    path.reverse()  # to_id ... from_id
-                    return [from_id, *path]
-                queue.append(nxt)
-        return None
+        ``['a', 'b', 'c', 'a']``), or None. A self-dependency is ``[a, a]`` (:func:`edits.closes_cycle`)."""
+        return edits.closes_cycle(self._successors(), from_id, to_id)
 
     def add_dependency(self, from_id: str, to_id: str, type: str = "FS", lag: float = 0.0) -> str | None:
         """Add ``from_id -> to_id``. Returns None on success, else why not (naming the cycle it would make)."""
-        for did in (from_id, to_id):
-            if self.decision(did) is None:
-                return f"there is no decision '{did}'"
-        if from_id == to_id:
-            return f"a decision cannot depend on itself ({from_id} -> {to_id})"
-        if any(dep.from_ == from_id and dep.to == to_id for dep in self.plan.dependencies):
-            return f"{from_id} -> {to_id} already exists"
-        cycle = self.would_create_cycle(from_id, to_id)
-        if cycle:
-            return f"{from_id} -> {to_id} would create a cycle: {' -> '.join(cycle)}"
+        problem = edits.check_dependency(self.plan, from_id, to_id, self._successors())
+        if problem:
+            return problem
         try:
             dep = Dependency.model_validate({"from": from_id, "to": to_id, "type": type, "lag": lag})
         except ValidationError as exc:
@@ -909,23 +898,10 @@ class PlanDocument(QObject):
     def edit_dependency(self, index: int, **changes: Any) -> str | None:
         """Change a dependency's type, lag or note (changing its ends checks for cycles)."""
         dep = self.plan.dependencies[index]
-        new_from = changes.get("from_", dep.from_)
-        new_to = changes.get("to", dep.to)
-        if (new_from, new_to) != (dep.from_, dep.to):
-            if new_from == new_to:
-                return "a decision cannot depend on itself"
-            # Check the cycle without this edge: temporarily hide it from the adjacency.
-            succ = {k: list(v) for k, v in self._successors().items()}
-            if dep.to in succ.get(dep.from_, []):
-                succ[dep.from_].remove(dep.to)
-            cache, self._succ_cache = self._succ_cache, succ
-            try:
-                cycle = self.would_create_cycle(new_from, new_to)
-            finally:
-                self._succ_cache = cache
-            if cycle:
-                return f"{new_from} -> {new_to} would create a cycle: {' -> '.join(cycle)}"
-        return self.edit_object(dep, **changes)
+        problem = edits.check_new_ends(
+            self.plan, index, changes.get("from_", dep.from_), changes.get("to", dep.to)
+        )
+        return problem or self.edit_object(dep, **changes)
 
     # -- edits: canvas --------------------------------------------------------------------------------------
     def move_cards(self, positions: dict[str, tuple[float, float]]) -> None:

@@ -177,7 +177,7 @@ class ScenarioState(QObject):
         if snap.shown.title != snap.title:
             snap.shown.title = snap.title
         if self.doc.plan is not snap.shown or snap.fields is not None:
-            self.doc._swap_plan(snap.shown)
+            self.doc.apply_plan(snap.shown)
         # Views compare a scenario with Base (table slips, Gantt baseline bars, status bar); a view setting.
         if snap.active is not None:
             self.doc.set_baseline_name(REFERENCE_BASELINE)

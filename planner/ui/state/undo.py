@@ -1,9 +1,10 @@
-"""The edit layer: one small :class:`QUndoCommand` per mutation of the plan (orange-canvas-core style).
+"""Undo: one small :class:`QUndoCommand` per change of the plan (orange-canvas-core style).
 
-Only these commands mutate ``document.plan``. Each command captures what it needs to undo itself, and reports
-what it changed through the document's private ``_notify_*`` / ``_insert_*`` / ``_remove_*`` primitives so that
-item models can emit precise signals (``rowsInserted``, ``dataChanged``) instead of resetting. Multi-step edits are
-built as macros by :class:`planner.ui.state.document.PlanDocument`, which is the only place that pushes commands.
+Each command is a thin wrapper: its ``redo`` and ``undo`` call the document's public ``apply_*`` API
+(:class:`planner.ui.state.document.PlanDocument`), which makes the change through the Qt-free edit layer
+(:mod:`planner.model.edits`) and emits the signals the item models and the canvas listen to (``rowsInserted``,
+``dataChanged`` … instead of a reset). The document is the only place that pushes commands; multi-step edits are
+macros.
 
 Objects are referenced directly (not by index or id), and deleted objects are re-inserted as the very same
 objects on undo, so that later commands on the stack keep pointing at the right thing.
@@ -16,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from planner.model import Decision, Dependency, Plan, Position
+from planner.model.edits import Rename
 
 if TYPE_CHECKING:
-    from planner.ui.state.document import PlanDocument
+    from pydantic import BaseModel
 
-# Command ids for mergeWith (see SetAttrCommand.id()).
-_MERGE_MOVE = 1001
+    from planner.ui.state.document import PlanDocument
 
 
 class DocCommand(QUndoCommand):
@@ -41,7 +42,7 @@ class SetAttrCommand(DocCommand):
     def __init__(
         self,
         doc: PlanDocument,
-        obj: Any,
+        obj: BaseModel,
         changes: dict[str, Any],
         text: str,
         parent: QUndoCommand | None = None,
@@ -52,64 +53,26 @@ class SetAttrCommand(DocCommand):
         self.old = {k: getattr(obj, k) for k in changes}
 
     def redo(self) -> None:
-        self._apply(self.new)
+        self.doc.apply_fields(self.obj, self.new)
 
     def undo(self) -> None:
-        self._apply(self.old)
-
-    def _apply(self, values: dict[str, Any]) -> None:
-        for key, value in values.items():
-            setattr(self.obj, key, value)
-        self.doc._notify_object_changed(self.obj, list(values))
+        self.doc.apply_fields(self.obj, self.old)
 
 
 class RenameDecisionCommand(DocCommand):
-    """Change a decision's id and every reference to it (dependencies, risks, layout, baselines)."""
+    """Change a decision's id and every reference to it (:class:`planner.model.edits.Rename`)."""
 
     def __init__(
         self, doc: PlanDocument, decision: Decision, new_id: str, parent: QUndoCommand | None = None
     ) -> None:
         super().__init__(doc, "Rename Decision", parent)
-        self.decision = decision
-        self.old_id = decision.id
-        self.new_id = new_id
-        plan = doc.plan
-        self.from_deps = [d for d in plan.dependencies if d.from_ == self.old_id]
-        self.to_deps = [d for d in plan.dependencies if d.to == self.old_id]
-        self.risks = [r for r in plan.risks if self.old_id in r.decisions]
-
-    def _apply(self, old: str, new: str) -> None:
-        plan = self.doc.plan
-        self.decision.id = new
-        for d in self.from_deps:
-            d.from_ = new
-        for d in self.to_deps:
-            d.to = new
-        for r in self.risks:
-            r.decisions = [new if x == old else x for x in r.decisions]
-        if old in plan.layout:
-            # Rebuild to keep the key order stable (the file diffs well).
-            plan.layout = {(new if k == old else k): v for k, v in plan.layout.items()}
-        for baseline in plan.baselines:  # a renamed decision keeps its baseline figures (variance)
-            if old in baseline.decisions:
-                baseline.decisions = {(new if k == old else k): v for k, v in baseline.decisions.items()}
-        if plan.scenarios:  # the scenarios' overrides follow it (issue 13); undo restores the very same list
-            if new == self.new_id:
-                from planner.model.scenarios import rename_decision
-
-                self.scenarios_before = plan.scenarios
-                plan.scenarios = rename_decision(plan.scenarios, old, new)
-            else:
-                plan.scenarios = self.scenarios_before
-        self.doc._notify_object_changed(self.decision, ["id"])
-        self.doc._notify_dependencies_changed()
-        self.doc._rename_in_selection(old, new)
+        self.rename = Rename.of(doc.plan, decision, new_id)
 
     def redo(self) -> None:
-        self._apply(self.old_id, self.new_id)
+        self.doc.apply_rename(self.rename)
 
     def undo(self) -> None:
-        self._apply(self.new_id, self.old_id)
+        self.doc.apply_rename(self.rename, forward=False)
 
 
 class InsertDecisionsCommand(DocCommand):
@@ -125,30 +88,18 @@ class InsertDecisionsCommand(DocCommand):
     ) -> None:
         super().__init__(doc, text, parent)
         self.items = sorted(items, key=lambda t: t[0])
-        self.layout = dict(layout or {})
+        self.layout: dict[str, Position | None] = dict(layout or {})
         self.old_layout: dict[str, Position | None] = {}
 
     def redo(self) -> None:
         for index, decision in self.items:
-            self.doc._insert_decision(index, decision)
-        layout = self.doc.plan.layout
-        for did, pos in self.layout.items():
-            self.old_layout[did] = layout.get(did)
-            layout[did] = pos
-        if self.layout:
-            self.doc._notify_layout_changed(list(self.layout))
+            self.doc.apply_insert_decision(index, decision)
+        self.old_layout = self.doc.apply_layout(self.layout)
 
     def undo(self) -> None:
-        layout = self.doc.plan.layout
-        for did, pos in self.old_layout.items():
-            if pos is None:
-                layout.pop(did, None)
-            else:
-                layout[did] = pos
+        self.doc.apply_layout(self.old_layout)
         for index, _decision in reversed(self.items):
-            self.doc._remove_decision(index)
-        if self.layout:
-            self.doc._notify_layout_changed(list(self.layout))
+            self.doc.apply_remove_decision(index)
 
 
 class RemoveDecisionsCommand(DocCommand):
@@ -160,25 +111,19 @@ class RemoveDecisionsCommand(DocCommand):
         super().__init__(doc, text, parent)
         wanted = {id(d) for d in decisions}
         self.items = [(i, d) for i, d in enumerate(doc.plan.decisions) if id(d) in wanted]
-        self.layout: dict[str, Position] = {}
+        self.layout: dict[str, Position | None] = {}
 
     def redo(self) -> None:
         layout = self.doc.plan.layout
-        self.layout = {}
-        for _i, d in self.items:
-            if d.id in layout:
-                self.layout[d.id] = layout.pop(d.id)
+        placed = {d.id: None for _i, d in self.items if d.id in layout}
         for index, _d in reversed(self.items):
-            self.doc._remove_decision(index)
-        if self.layout:
-            self.doc._notify_layout_changed(list(self.layout))
+            self.doc.apply_remove_decision(index)
+        self.layout = self.doc.apply_layout(placed)
 
     def undo(self) -> None:
         for index, d in self.items:
-            self.doc._insert_decision(index, d)
-        self.doc.plan.layout.update(self.layout)
-        if self.layout:
-            self.doc._notify_layout_changed(list(self.layout))
+            self.doc.apply_insert_decision(index, d)
+        self.doc.apply_layout(self.layout)
 
 
 class InsertDependenciesCommand(DocCommand):
@@ -193,16 +138,10 @@ class InsertDependenciesCommand(DocCommand):
         self.items = sorted(items, key=lambda t: t[0])
 
     def redo(self) -> None:
-        deps = self.doc.plan.dependencies
-        for index, dep in self.items:
-            deps.insert(index, dep)
-        self.doc._notify_dependencies_changed()
+        self.doc.apply_insert_dependencies(self.items)
 
     def undo(self) -> None:
-        deps = self.doc.plan.dependencies
-        for index, _dep in reversed(self.items):
-            del deps[index]
-        self.doc._notify_dependencies_changed()
+        self.doc.apply_remove_dependencies([index for index, _dep in self.items])
 
 
 class RemoveDependenciesCommand(DocCommand):
@@ -210,20 +149,14 @@ class RemoveDependenciesCommand(DocCommand):
         self, doc: PlanDocument, indices: list[int], text: str, parent: QUndoCommand | None = None
     ) -> None:
         super().__init__(doc, text, parent)
-        deps = doc.plan.dependencies
-        self.items = [(i, deps[i]) for i in sorted(set(indices))]
+        self.indices = sorted(set(indices))
+        self.items: list[tuple[int, Dependency]] = []
 
     def redo(self) -> None:
-        deps = self.doc.plan.dependencies
-        for index, _dep in reversed(self.items):
-            del deps[index]
-        self.doc._notify_dependencies_changed()
+        self.items = self.doc.apply_remove_dependencies(self.indices)
 
     def undo(self) -> None:
-        deps = self.doc.plan.dependencies
-        for index, dep in self.items:
-            deps.insert(index, dep)
-        self.doc._notify_dependencies_changed()
+        self.doc.apply_insert_dependencies(self.items)
 
 
 class MoveCardsCommand(DocCommand):
@@ -234,23 +167,16 @@ class MoveCardsCommand(DocCommand):
     ) -> None:
         super().__init__(doc, "Move Cards", parent)
         layout = doc.plan.layout
-        self.new = {k: Position(x=float(x), y=float(y)) for k, (x, y) in positions.items()}
+        self.new: dict[str, Position | None] = {
+            k: Position(x=float(x), y=float(y)) for k, (x, y) in positions.items()
+        }
         self.old = {k: layout.get(k) for k in positions}
 
-    def _apply(self, values: dict[str, Position | None]) -> None:
-        layout = self.doc.plan.layout
-        for key, pos in values.items():
-            if pos is None:
-                layout.pop(key, None)
-            else:
-                layout[key] = pos
-        self.doc._notify_layout_changed(list(values))
-
     def redo(self) -> None:
-        self._apply(dict(self.new))
+        self.doc.apply_layout(dict(self.new))
 
     def undo(self) -> None:
-        self._apply(dict(self.old))
+        self.doc.apply_layout(dict(self.old))
 
 
 class ResetLayoutCommand(MoveCardsCommand):
@@ -260,7 +186,7 @@ class ResetLayoutCommand(MoveCardsCommand):
         super().__init__(doc, {}, parent)
         self.setText("Tidy Layout")
         layout = doc.plan.layout
-        self.new = {k: None for k in ids}  # type: ignore[misc]
+        self.new = {k: None for k in ids}
         self.old = {k: layout.get(k) for k in ids}
 
 
@@ -270,7 +196,7 @@ class InsertItemCommand(DocCommand):
     def __init__(
         self,
         doc: PlanDocument,
-        owner: Any,
+        owner: BaseModel,
         attr: str,
         index: int,
         item: Any,
@@ -281,19 +207,17 @@ class InsertItemCommand(DocCommand):
         self.owner, self.attr, self.index, self.item = owner, attr, index, item
 
     def redo(self) -> None:
-        getattr(self.owner, self.attr).insert(self.index, self.item)
-        self.doc._notify_object_changed(self.owner, [self.attr])
+        self.doc.apply_insert_item(self.owner, self.attr, self.index, self.item)
 
     def undo(self) -> None:
-        del getattr(self.owner, self.attr)[self.index]
-        self.doc._notify_object_changed(self.owner, [self.attr])
+        self.doc.apply_remove_item(self.owner, self.attr, self.index)
 
 
 class RemoveItemCommand(DocCommand):
     def __init__(
         self,
         doc: PlanDocument,
-        owner: Any,
+        owner: BaseModel,
         attr: str,
         index: int,
         text: str,
@@ -304,12 +228,10 @@ class RemoveItemCommand(DocCommand):
         self.item = getattr(owner, attr)[index]
 
     def redo(self) -> None:
-        del getattr(self.owner, self.attr)[self.index]
-        self.doc._notify_object_changed(self.owner, [self.attr])
+        self.doc.apply_remove_item(self.owner, self.attr, self.index)
 
     def undo(self) -> None:
-        getattr(self.owner, self.attr).insert(self.index, self.item)
-        self.doc._notify_object_changed(self.owner, [self.attr])
+        self.doc.apply_insert_item(self.owner, self.attr, self.index, self.item)
 
 
 class ReplacePlanCommand(DocCommand):
@@ -321,10 +243,10 @@ class ReplacePlanCommand(DocCommand):
         self.other = plan
 
     def redo(self) -> None:
-        self.other = self.doc._swap_plan(self.other)
+        self.other = self.doc.apply_plan(self.other)
 
     def undo(self) -> None:
-        self.other = self.doc._swap_plan(self.other)
+        self.other = self.doc.apply_plan(self.other)
 
 
 def is_plan_meta(obj: Any) -> bool:
