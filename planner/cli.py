@@ -80,8 +80,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     plan = load(args.file, args.scenario)
     result = analyze(plan, args.estimate)
-    if getattr(args, "level", False):
-        _attach_levelling(result)
+    if getattr(args, "level", False) or getattr(args, "level_method", None):
+        _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
     if args.format == "json":
         dump_json(analysis_to_dict(result), sys.stdout)
     else:
@@ -89,11 +89,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_INVALID
 
 
-def _attach_levelling(result: Any) -> None:
+def _attach_levelling(result: Any, method: str, time_limit: float) -> None:
     """``--level``: the capacity-levelled schedule joins the analysis (:mod:`planner.analysis.capacity`)."""
     from planner.analysis.capacity import attach_to_analysis
+    from planner.analysis.levelling_exact import ExactUnavailable
 
-    attach_to_analysis(result)
+    if time_limit <= 0:
+        raise CliError(f"--level-time-limit must be a positive number of seconds, not {time_limit:g}")
+    try:
+        attach_to_analysis(result, method, time_limit)
+    except ExactUnavailable as exc:
+        raise CliError(str(exc)) from None
 
 
 def analysis_text(result: Any) -> str:
@@ -305,6 +311,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_estimate_argument(p)
     p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
+    p.add_argument(
+        "--level-method",
+        choices=("heuristic", "exact", "classic"),
+        help="how to level (implies --level): heuristic (default; close to optimal, fast), exact (proved optimum "
+        "by the optional CP-SAT solver: pip install -e '.[exact]'), classic (the first rule: least float first)",
+    )
+    p.add_argument(
+        "--level-time-limit",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time limit of --level-method exact (default 10); past it the result says the gap to the optimum",
+    )
     add_scenario_argument(p)
     p.set_defaults(func=cmd_analyze)
 

@@ -462,14 +462,18 @@ class Levelled:
             + f", {units.plural_weeks(self.cost)} later than unlevelled "
             f"(week {_fmt(self.unlevelled_finish)})"
         )
-        if self.money is not None and self.cost > 0:
+        if self.money is not None and self.money > 0 and self.cost > 0:
             from planner.analysis.cost import format_money
 
             lines.append(
                 f"  In money: {format_money(self.money, plan.currency)} (the extra weeks at the labour burn rate, and any cost of delay)"
             )
         lb_date = plan.date_of(self.lower_bound)
-        how = "the CP-SAT solver (exact)" if self.method == "exact" else f"heuristic ({self.rule})"
+        how = (
+            "the CP-SAT solver (exact)"
+            if self.method == "exact"
+            else f"the {self.method} levelling ({self.rule})"
+        )
         if self.rule == "unchanged":
             lines.append("  No team is ever over capacity, so the schedule is already the best possible.")
         elif self.proved_optimal:
@@ -652,6 +656,15 @@ def _moves(
     """Why each delayed decision moved: a predecessor that moved, or its team full until its new start."""
     ids = lv.ids
     start = lv.es.tolist()
+    finish = lv.ef.tolist()
+    by_team: dict[int, list[int]] = {}
+    for j in range(problem.n):
+        if problem.demand[j]:
+            by_team.setdefault(team[j], []).append(j)
+    for members in by_team.values():
+        members.sort(key=lambda j: start[j])
+    team_starts = {k: [start[j] for j in m] for k, m in by_team.items()}
+    longest = {k: max((problem.duration[j] for j in m), default=0.0) for k, m in by_team.items()}
     out: list[Move] = []
     for did, wk in lv.delayed:
         i = schedule.index[did]
@@ -666,16 +679,12 @@ def _moves(
             out.append(Move(did, wk, "dependency", None, t0, new, [ids[driver]]))
             continue
         frm = max(t0, float(schedule.es[i]))
-        busy = [
-            j
-            for j in range(problem.n)
-            if j != i
-            and k >= 0
-            and team[j] == k
-            and problem.demand[j]
-            and start[j] < new - TIME_TOL
-            and lv.ef[j] > frm + TIME_TOL
-        ]
+        busy: list[int] = []
+        if k in by_team:  # the team's work running between its old and new start (starts sorted: bisect)
+            members, starts = by_team[k], team_starts[k]
+            lo = bisect_right(starts, frm - longest[k] - TIME_TOL)
+            hi = bisect_right(starts, new - TIME_TOL)
+            busy = [j for j in members[lo:hi] if j != i and finish[j] > frm + TIME_TOL]
         busy.sort(key=lambda j: (start[j], ids[j]))
         out.append(
             Move(did, wk, "capacity", plan.teams[k].id if k >= 0 else None, frm, new, [ids[j] for j in busy])
@@ -699,13 +708,13 @@ def _money(plan: Plan, schedule: Schedule, lv: Levelled) -> float | None:
     return money
 
 
-def attach_to_analysis(result: Any) -> None:
+def attach_to_analysis(result: Any, method: str = DEFAULT_METHOD, time_limit: float = 10.0) -> None:
     """For ``planner analyze --level``: set ``result.levelled`` (a :class:`Levelled`, None without a schedule)
     and append the ``over-capacity`` findings to ``result.extra_findings`` unless they are already there."""
     if result.schedule is None:
         result.levelled = None
         return
-    result.levelled = level(result.plan, result.schedule)
+    result.levelled = level(result.plan, result.schedule, method, time_limit)
     have = {(f.code, f.message) for f in [*result.findings, *result.extra_findings]}
     for f in capacity_findings(result.plan, result.schedule):
         if (f.code, f.message) not in have:

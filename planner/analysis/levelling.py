@@ -137,7 +137,7 @@ class Problem:
 
     def rank(self) -> list[int]:
         """A structural rank per activity: equal only for activities alike in duration, demand, earliest start and
-        (three rounds deep) their neighbours and links. Independent of ids and of the input order."""
+        (two rounds deep) their neighbours and links. Independent of ids and of the input order."""
         if self._rank is not None:
             return self._rank
         caps = self.capacity
@@ -146,7 +146,7 @@ class Problem:
             for i in range(self.n)
         ]
         rank = _ranks(sig)
-        for _ in range(3):
+        for _ in range(2):
             sig = [
                 (
                     rank[i],

@@ -1,0 +1,358 @@
+"""Levelling against the optimum (issue 18): PSPLIB-style RCPSP instances converted to plans.
+
+Run on demand (not a test)::
+
+    .venv/bin/python benchmarks/bench_levelling.py                  # 480 j30-like + 5 j120-like + speed
+    .venv/bin/python benchmarks/bench_levelling.py --j30 48 --j120 0 --sizes ''   # quick look
+    .venv/bin/python benchmarks/bench_levelling.py --instances DIR  # real PSPLIB .sm files (e.g. j30.sm/)
+
+**Instances.** This machine reaches only package registries, and no PyPI or Debian package ships the PSPLIB
+sets (checked: ``psplib``, ``pyjobshop``, ``calrcpsp`` ship parsers or other data, no ``.sm`` files). So by
+default the script *generates* the j30 design with a ProGen-style generator (Kolisch, Sprecher & Drexl 1995:
+the full factorial NC in {1.5, 1.8, 2.1} x RF in {0.25, 0.5, 0.75, 1} x RS in {0.2, 0.5, 0.7, 1.0}, 10 instances
+per cell = 480; 30 activities, durations 1-10, 4 renewable resources, demands 1-10, three start and three finish
+activities, at most three successors; capacities ``kmin + round(RS x (kmax - kmin))`` from the largest single
+demand and the peak of the early-start profile), seeded, written in PSPLIB's ``.sm`` format and read back by
+the same parser as real files. One real instance is kept beside this script for the parser's and the
+converter's sake: ``benchmarks/data/j301_1.sm`` (PSPLIB j30, instance 1/1, copied from the test data of
+google/or-tools, ``ortools/scheduling/testdata/j301_1.sm`` at commit c3fdb12908ce; its published optimum is 43;
+every activity of it needs one resource, so the conversion below is exact and the optimum is the plan's).
+With ``--instances DIR`` the script reads real PSPLIB files instead.
+
+**Conversion to plans** (SPEC §3.4: a decision has one owner team and a headcount). Each renewable resource is a
+team with that capacity; each activity is a decision owned by the resource it needs the largest share of
+(demand / capacity; ties: the lower resource number), with that demand as headcount; its other demands are
+dropped (the plan cannot say them); precedences are FS links without lag; the dummy source and sink are left
+out. For instances where every activity needs one resource (RF = 0.25, as j301_1) nothing is lost. PSPLIB's
+published optima are for the multi-resource problem, so they do not apply to converted plans with RF > 0.25:
+**the optimum of every converted plan is computed here by CP-SAT** (``planner.analysis.levelling_exact``, one
+worker, 60 s limit; an instance it cannot prove counts against its best bound and is reported).
+
+Printed: for each method (the classic rule, single rules, the portfolio) the mean and worst deviation of the
+levelled finish from the optimum, how many reach it, how many plans whose capacity never binds were lengthened,
+how many delay a critical decision, and CPU time per plan; the exact mode's proofs and time; then levelling time
+on random plans of 1k and 10k decisions (``benchmarks/_plans.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planner.analysis import levelling
+from planner.analysis.capacity import level, level_problem
+from planner.analysis.levelling_exact import solve_exact
+from planner.analysis.schedule import schedule
+from planner.model import Plan, plan_from_dict
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+# -- PSPLIB .sm format ---------------------------------------------------------------------------------------------
+@dataclass
+class Instance:
+    name: str
+    duration: list[int]  # per job, dummies included (job 0 = source, last = sink)
+    succs: list[list[int]]
+    demand: list[list[int]]  # per job, per resource
+    capacity: list[int]
+
+
+def parse_sm(text: str, name: str) -> Instance:
+    """Read a single-mode PSPLIB file (``.sm``)."""
+    lines = text.splitlines()
+
+    def section(title: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.startswith(title))
+
+    jobs = int(next(line for line in lines if line.startswith("jobs")).split(":")[1])
+    prec = section("PRECEDENCE RELATIONS") + 2
+    succs = []
+    for line in lines[prec : prec + jobs]:
+        f = [int(x) for x in line.split()]
+        succs.append([s - 1 for s in f[3 : 3 + f[2]]])
+    req = section("REQUESTS/DURATIONS") + 3
+    duration, demand = [], []
+    for line in lines[req : req + jobs]:
+        f = [int(x) for x in line.split()]
+        duration.append(f[2])
+        demand.append(f[3:])
+    cap_line = section("RESOURCEAVAILABILITIES") + 2
+    capacity = [int(x) for x in lines[cap_line].split()]
+    return Instance(name, duration, succs, demand, capacity)
+
+
+def write_sm(inst: Instance) -> str:
+    k = len(inst.capacity)
+    out = [
+        "*" * 72,
+        f"file with basedata            : {inst.name}.bas (generated by benchmarks/bench_levelling.py)",
+        f"jobs (incl. supersource/sink ):  {len(inst.duration)}",
+        "RESOURCES",
+        f"  - renewable                 :  {k}   R",
+        "*" * 72,
+        "PRECEDENCE RELATIONS:",
+        "jobnr.    #modes  #successors   successors",
+    ]
+    for j, s in enumerate(inst.succs):
+        out.append(f"  {j + 1}        1          {len(s)}   " + " ".join(str(x + 1) for x in s))
+    out += [
+        "*" * 72,
+        "REQUESTS/DURATIONS:",
+        "jobnr. mode duration " + " ".join(f"R {r + 1}" for r in range(k)),
+    ]
+    out.append("-" * 72)
+    for j, d in enumerate(inst.duration):
+        out.append(f"  {j + 1}      1     {d}   " + " ".join(str(q) for q in inst.demand[j]))
+    out += ["*" * 72, "RESOURCEAVAILABILITIES:", " ".join(f"R {r + 1}" for r in range(k))]
+    out.append(" ".join(str(c) for c in inst.capacity))
+    return "\n".join(out) + "\n"
+
+
+# -- a ProGen-style generator -------------------------------------------------------------------------------------
+def generate(seed: int, n: int, nc: float, rf: float, rs: float, k: int = 4) -> Instance:
+    """A single-mode RCPSP instance of ``n`` real activities in the style of PSPLIB's generator (see above)."""
+    rng = random.Random(seed)
+    total = n + 2
+    succ: list[set[int]] = [set() for _ in range(total)]
+    pred: list[set[int]] = [set() for _ in range(total)]
+    starts, finishes = range(1, 4), range(n - 2, n + 1)
+
+    def link(a: int, b: int) -> None:
+        succ[a].add(b)
+        pred[b].add(a)
+
+    for j in starts:
+        link(0, j)
+    for j in finishes:
+        link(j, n + 1)
+    for j in range(4, n + 1):  # every non-start activity gets a predecessor among the earlier ones
+        link(rng.randrange(1, min(j, n - 2)), j)
+    for j in range(1, n - 2):  # every non-finish activity gets a successor
+        if not any(s <= n for s in succ[j]):
+            link(j, rng.randrange(max(j + 1, 4), n + 1))
+    target = round(nc * total)
+    tries = 0
+    while sum(len(s) for s in succ) < target and tries < 5000:
+        tries += 1
+        a = rng.randrange(1, n - 2)
+        b = rng.randrange(max(a + 1, 4), n + 1)
+        if b in succ[a] or len(succ[a]) >= 3 or len(pred[b]) >= 3:
+            continue
+        link(a, b)
+    duration = [0] + [rng.randint(1, 10) for _ in range(n)] + [0]
+    used = max(1, round(rf * k))
+    demand = [[0] * k]
+    for _ in range(n):
+        row = [0] * k
+        for r in rng.sample(range(k), used):
+            row[r] = rng.randint(1, 10)
+        demand.append(row)
+    demand.append([0] * k)
+    # early-start schedule for the peak of each resource
+    es = [0] * total
+    for j in range(total):  # ids are topological by construction
+        for s in succ[j]:
+            es[s] = max(es[s], es[j] + duration[j])
+    horizon = max(es[j] + duration[j] for j in range(total))
+    capacity = []
+    for r in range(k):
+        kmin = max(demand[j][r] for j in range(total))
+        profile = [0] * (horizon + 1)
+        for j in range(total):
+            for t in range(es[j], es[j] + duration[j]):
+                profile[t] += demand[j][r]
+        kmax = max(profile)
+        capacity.append(max(kmin, kmin + round(rs * (kmax - kmin))))
+    return Instance(
+        f"gen{n}_nc{nc}_rf{rf}_rs{rs}_{seed}", duration, [sorted(s) for s in succ], demand, capacity
+    )
+
+
+def j30_design(count: int) -> list[Instance]:
+    cells = [
+        (nc, rf, rs) for nc in (1.5, 1.8, 2.1) for rf in (0.25, 0.5, 0.75, 1.0) for rs in (0.2, 0.5, 0.7, 1.0)
+    ]
+    out = []
+    for i in range(count):
+        nc, rf, rs = cells[i % len(cells)]
+        inst = generate(1000 + i, 30, nc, rf, rs)
+        out.append(parse_sm(write_sm(inst), inst.name))  # through the same parser as real files
+    return out
+
+
+# -- conversion -------------------------------------------------------------------------------------------------
+def to_plan(inst: Instance) -> Plan:
+    """The instance as a plan (see the module docstring)."""
+    n = len(inst.duration)
+    k = len(inst.capacity)
+    teams = [{"id": f"r{r + 1}", "name": f"Resource {r + 1}", "capacity": inst.capacity[r]} for r in range(k)]
+    decisions = []
+    for j in range(1, n - 1):
+        dec: dict[str, object] = {
+            "id": f"a{j + 1}",
+            "title": f"Activity {j + 1}",
+            "stage": "s",
+            "duration": inst.duration[j],
+        }
+        shares = [(inst.demand[j][r] / inst.capacity[r] if inst.capacity[r] else 0.0, -r) for r in range(k)]
+        best = max(shares)
+        if best[0] > 0:
+            r = -best[1]
+            dec["owner"] = f"r{r + 1}"
+            dec["headcount"] = inst.demand[j][r]
+        else:
+            dec["headcount"] = 0
+        decisions.append(dec)
+    deps = [
+        {"from": f"a{j + 1}", "to": f"a{s + 1}"}
+        for j in range(1, n - 1)
+        for s in inst.succs[j]
+        if 0 < s < n - 1
+    ]
+    data = {
+        "schema_version": 1,
+        "title": inst.name,
+        "stages": [{"id": "s", "name": "S"}],
+        "teams": teams,
+        "decisions": decisions,
+        "dependencies": deps,
+    }
+    return plan_from_dict(data, inst.name)
+
+
+# -- the run ------------------------------------------------------------------------------------------------------
+METHODS: dict[str, dict[str, object]] = {
+    "classic (serial, least float, ties by id)": {"method": "classic"},
+    "serial, LFT": {"rules": ("LFT",), "schemes": ("serial",), "rounds": 0},
+    "parallel, LFT": {"rules": ("LFT",), "schemes": ("parallel",), "rounds": 0},
+    "portfolio (heuristic)": {"method": "heuristic"},
+}
+
+
+def run_method(plan: Plan, spec: dict[str, object]) -> float:
+    s = schedule(plan)
+    if "method" in spec:
+        return level(plan, s, str(spec["method"])).finish
+    p, _, _ = level_problem(plan, s)
+    if levelling.within_capacity(p, p.es):
+        return s.finish
+    rules, schemes, rounds = spec["rules"], spec["schemes"], spec["rounds"]
+    assert isinstance(rules, tuple) and isinstance(schemes, tuple) and isinstance(rounds, int)
+    best, _ = levelling.solve(p, rules, schemes, rounds)
+    return best.finish
+
+
+def bench_set(label: str, instances: list[Instance], time_limit: float) -> None:
+    print(f"\n== {label}: {len(instances)} instances converted to plans")
+    optimum: list[float] = []
+    proved: list[bool] = []
+    binds: list[bool] = []
+    critical_lb: list[float] = []
+    exact_times: list[float] = []
+    plans = [to_plan(i) for i in instances]
+    for plan in plans:
+        s = schedule(plan)
+        p, _, _ = level_problem(plan, s)
+        critical_lb.append(s.finish)
+        binds.append(not levelling.within_capacity(p, p.es))
+        best, _ = levelling.solve(p)
+        t = time.process_time()
+        ex = solve_exact(p, best.start, time_limit=time_limit)
+        exact_times.append(time.process_time() - t)
+        optimum.append(ex.finish if ex.optimal else ex.bound)
+        proved.append(ex.optimal)
+    print(
+        f"   optimum by CP-SAT: proved on {sum(proved)}/{len(plans)}; CPU per plan mean "
+        f"{1000 * statistics.mean(exact_times):.0f} ms, worst {1000 * max(exact_times):.0f} ms; "
+        f"capacity binds in {sum(binds)}"
+    )
+    print(f"   {'method':<44} {'mean':>7} {'worst':>7} {'optimal':>9} {'lengthened*':>11} {'ms/plan':>8}")
+    for name, spec in METHODS.items():
+        dev, opt, longer, times = [], 0, 0, []
+        for plan, best_known, b, cpm in zip(plans, optimum, binds, critical_lb, strict=True):
+            t = time.process_time()
+            finish = run_method(plan, spec)
+            times.append(time.process_time() - t)
+            d = (finish - best_known) / best_known if best_known else 0.0
+            dev.append(d)
+            opt += d <= 1e-9
+            longer += (not b) and finish > cpm + 1e-9
+        print(
+            f"   {name:<44} {100 * statistics.mean(dev):>6.2f}% {100 * max(dev):>6.1f}% "
+            f"{opt:>5}/{len(plans):<3} {longer:>11} {1000 * statistics.mean(times):>8.2f}"
+        )
+    print("   * plans whose capacity never binds that the method made longer than the unlevelled schedule")
+
+
+def bench_speed(sizes: list[int]) -> None:
+    from benchmarks._plans import random_plan
+
+    print("\n== levelling time on random plans (benchmarks/_plans.py, 24 teams), CPU seconds, median of 3")
+    for n in sizes:
+        plan = random_plan(n, seed=0)
+        s = schedule(plan)
+        for method in ("classic", "heuristic"):
+            times = []
+            for _ in range(3):
+                t = time.process_time()
+                lv = level(plan, s, method)
+                times.append(time.process_time() - t)
+            print(
+                f"   {n:>6} decisions  {method:<10} {statistics.median(times):6.3f} s   finish {lv.finish:g} "
+                f"(unlevelled {s.finish:g}, lower bound {lv.lower_bound:g})"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--j30", type=int, default=480, help="generated j30-design instances (default 480)")
+    ap.add_argument("--j120", type=int, default=5, help="generated 120-activity instances (default 5)")
+    ap.add_argument("--instances", type=Path, help="a folder of real PSPLIB .sm files to use instead")
+    ap.add_argument(
+        "--sizes", default="1000,10000", help="random plan sizes for the speed check ('' for none)"
+    )
+    ap.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT seconds per instance")
+    args = ap.parse_args(argv)
+
+    real = parse_sm((DATA / "j301_1.sm").read_text(), "j301_1")
+    plan = to_plan(real)
+    s = schedule(plan)
+    p, _, _ = level_problem(plan, s)
+    ex = solve_exact(p, levelling.solve(p)[0].start, time_limit=args.time_limit)
+    print(
+        f"PSPLIB j301_1 (real): CP-SAT {ex.finish:g} ({'proved' if ex.optimal else 'not proved'}; published "
+        f"optimum 43), heuristic {level(plan, s, 'heuristic').finish:g}, classic {level(plan, s, 'classic').finish:g}"
+    )
+    if args.instances:
+        files = sorted(args.instances.glob("*.sm"))
+        bench_set(
+            f"PSPLIB files in {args.instances}",
+            [parse_sm(f.read_text(), f.stem) for f in files],
+            args.time_limit,
+        )
+    else:
+        if args.j30:
+            bench_set("j30 design (generated, seeds 1000+)", j30_design(args.j30), args.time_limit)
+        if args.j120:
+            cells = [(1.5, 0.5, 0.2), (1.8, 0.75, 0.2), (2.1, 1.0, 0.5), (1.8, 0.5, 0.5), (1.5, 1.0, 0.2)]
+            j120 = [generate(5000 + i, 120, *cells[i % len(cells)]) for i in range(args.j120)]
+            bench_set(
+                "120 activities (generated, seeds 5000+; CP-SAT best bound where not proved)",
+                j120,
+                args.time_limit,
+            )
+    if args.sizes:
+        bench_speed([int(x) for x in args.sizes.split(",") if x])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
