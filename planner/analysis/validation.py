@@ -18,6 +18,7 @@ import numpy as np
 from planner.analysis.findings import Finding, Severity, sort_findings
 from planner.analysis.graph import PlanGraph, compile_plan
 from planner.model import units
+from planner.model.edits import find_path
 from planner.model.plan import Plan, Status, duration_value
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
@@ -212,10 +213,13 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
     components = [c for c in nx.strongly_connected_components(g) if len(c) > 1]
     components.sort(key=min)
     for comp in components:
-        sub = g.subgraph(comp)
         start = min(comp)
-        cycle_edges = nx.find_cycle(sub, source=start)
-        chain = [graph.ids[u] for u, _ in cycle_edges] + [graph.ids[cycle_edges[0][0]]]
+        # The shortest loop through the first decision of the component: the edit layer's search (one copy).
+        succ = {u: [v for v in g.successors(u) if v in comp] for u in comp}
+        loop = find_path(succ, start, start)
+        if loop is None:  # cannot happen: a strongly connected component has a loop through each decision
+            continue
+        chain = [graph.ids[u] for u in loop]
         # A long loop is spelled by its ends: one finding of a 100k-decision loop stays one readable line.
         shown = (
             chain
