@@ -40,7 +40,7 @@ from planner.analysis.progress import (
     settle_schedule,
     status_week,
 )
-from planner.analysis.schedule import Schedule, backward_pass, schedule_from_passes
+from planner.analysis.schedule import Schedule, backward_pass, forward_pass, schedule_from_passes
 from planner.analysis.stages import analyze_stages
 from planner.model.plan import Decision, Plan, duration_value
 
@@ -125,7 +125,7 @@ def reanalyze(previous: Analysis, plan: Plan, changed: Iterable[str], estimate: 
     if not idx:
         return Analysis(plan, estimate, list(previous.findings), old, previous.stages)
     edited = [decisions[i] for i in idx]
-    if not _still_valid(plan, edited):
+    if not _still_valid(plan, graph.src, idx, edited):
         return None
 
     # The passes' inputs of the edited decisions, by the rules analyze() applies: the estimate's duration, then
@@ -148,16 +148,16 @@ def reanalyze(previous: Analysis, plan: Plan, changed: Iterable[str], estimate: 
 
     sched = _schedule(g, old, idx, estimate)
     settle_schedule(sched)
-    stages = analyze_stages(plan, sched)
+    stages = analyze_stages(plan, sched, previous.stages.sequenced)
     findings = sort_findings(
         _validation(previous)
         + _capacity(plan, previous, sched, idx)
-        + schedule_progress_findings(plan, sched, estimate)
+        + (schedule_progress_findings(plan, sched, estimate) if status_week(plan) is not None else [])
     )
     return Analysis(plan, estimate, findings, sched, stages)
 
 
-def _still_valid(plan: Plan, edited: list[Decision]) -> bool:
+def _still_valid(plan: Plan, key: object, idx: list[int], edited: list[Decision]) -> bool:
     """The edit leaves the plan without the two validation errors durations and earliest starts can cause: a
     milestone with a duration, and dates past the calendar. The second is checked against validation's cheap
     bound (latest earliest start + every pessimistic duration, risk impact and positive lag in a row); only a
@@ -169,16 +169,35 @@ def _still_valid(plan: Plan, edited: list[Decision]) -> bool:
     if start is None:
         return True
     ahead = ((dt.date.max - start).days - 1) / 7
-    worst = 0.0
-    latest = 0.0
-    for d in plan.decisions:
-        if not d.milestone:
-            worst += duration_value(d.duration, "pessimistic")
-        if d.not_before and d.not_before > latest:
-            latest = d.not_before
-    worst += sum(duration_value(r.impact, "pessimistic") * len(r.decisions) for r in plan.risks)
-    worst += sum(x.lag for x in plan.dependencies if x.lag > 0)
-    return latest + worst < ahead - 1  # (a week's margin over any rounding of the sums)
+    bound = _BOUNDS[0] if _BOUNDS and _BOUNDS[0].key is key else None
+    if bound is None:
+        pess = [0.0 if d.milestone else duration_value(d.duration, "pessimistic") for d in plan.decisions]
+        bound = _Bound(
+            key,
+            np.array(pess, dtype=np.float64),
+            np.array([d.not_before or 0.0 for d in plan.decisions], dtype=np.float64),
+            sum(duration_value(r.impact, "pessimistic") * len(r.decisions) for r in plan.risks)
+            + sum(x.lag for x in plan.dependencies if x.lag > 0),
+        )
+        _BOUNDS[:] = [bound]
+    for i, d in zip(idx, edited, strict=True):
+        bound.pessimistic[i] = 0.0 if d.milestone else duration_value(d.duration, "pessimistic")
+        bound.not_before[i] = d.not_before or 0.0
+    worst = float(bound.not_before.max(initial=0.0)) + float(bound.pessimistic.sum()) + bound.rest
+    return worst < ahead - 1  # (a week's margin over any rounding of the sums)
+
+
+@dataclass
+class _Bound:
+    """Validation's calendar bound by parts, kept across an edit sequence on one structure (``key``)."""
+
+    key: object
+    pessimistic: np.ndarray
+    not_before: np.ndarray
+    rest: float  # risk impacts and positive lags: edits of durations leave them alone
+
+
+_BOUNDS: list[_Bound] = []
 
 
 def _schedule(g: PlanGraph, old: Schedule, idx: list[int], estimate: str) -> Schedule:
@@ -205,7 +224,12 @@ def _schedule(g: PlanGraph, old: Schedule, idx: list[int], estimate: str) -> Sch
         push(i, pos[i])
         for v in succ[s_ptr[i] : s_ptr[i + 1]]:
             push(v, pos[v])
+    budget = g.n // 4 + 16  # past this many decisions the full pass's tight loop is faster
     while heap:
+        budget -= 1
+        if not budget:
+            es = forward_pass(g, w, np.maximum(g.not_before, 0.0)).tolist()
+            break
         _, v = heapq.heappop(heap)
         t = floor[v]
         for k in range(p_ptr[v], p_ptr[v + 1]):
@@ -233,7 +257,12 @@ def _schedule(g: PlanGraph, old: Schedule, idx: list[int], estimate: str) -> Sch
             push(i, -pos[i])
             for u in pred[p_ptr[i] : p_ptr[i + 1]]:
                 push(u, -pos[u])
+        budget = g.n // 4 + 16
         while heap:
+            budget -= 1
+            if not budget:
+                ls = backward_pass(g, w, finish - d).tolist()
+                break
             _, u = heapq.heappop(heap)
             t = ceiling[u]
             for k in range(s_ptr[u], s_ptr[u + 1]):

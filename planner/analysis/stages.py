@@ -163,11 +163,13 @@ def gated_schedule(
     return es_a, es_a + d, gates
 
 
-def analyze_stages(plan: Plan, sched: Schedule) -> StageAnalysis:
-    """Stage windows (rolling and gated), inversions, suggested moves, gated finish and readiness."""
+def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -> StageAnalysis:
+    """Stage windows (rolling and gated), inversions, suggested moves, gated finish and readiness. ``seq``: the
+    sequenced stages when already known (they depend on the links and stages only, not on the durations)."""
     g = sched.graph
     k = len(plan.stages)
-    seq = sequenced_stages(g)
+    if seq is None:
+        seq = sequenced_stages(g)
     gated_es, gated_ef, gates = gated_schedule(g, sched.weight, seq, k)
     gated_finish = gates[-1] if gates else 0.0
     price = max(0.0, gated_finish - sched.finish)
