@@ -269,9 +269,9 @@ class PlanDocument(QObject):
     def levelled(self) -> Any:
         """The capacity-levelled schedule of the current analysis (:class:`planner.analysis.capacity.Levelled`),
         or None without a schedule. Computed on first use and cached until the next analysis."""
-        from planner.analysis.capacity import level
+        from planner.analysis.capacity import DEFAULT_METHOD, level
 
-        return self._derive("levelled", lambda a: level(a.plan, a.schedule))
+        return self._derive("levelled", lambda a: level(a.plan, a.schedule, DEFAULT_METHOD))
 
     def over_capacity(self) -> list[Any]:
         """Every team's over-capacity stretches under the current schedule

@@ -76,7 +76,7 @@ class CapacityTab(LazyRefresh, QWidget):
         self.compare = QTreeWidget(self)
         self.compare.setObjectName("levelledSchedule")
         self.compare.setAccessibleName("Levelled against unlevelled schedule")
-        self.compare.setHeaderLabels(["Decision", "Team", "Weeks → levelled", "Delay"])
+        self.compare.setHeaderLabels(["Decision", "Team", "Weeks → levelled", "Delay", "Why"])
         self.compare.setRootIsDecorated(False)
         self.compare.setUniformRowHeights(True)
         self.compare.setSortingEnabled(True)
@@ -89,6 +89,10 @@ class CapacityTab(LazyRefresh, QWidget):
         ch.resizeSection(1, fm.horizontalAdvance("Enterprise data"))  # long names elide (full in tooltips)
         for c in (2, 3):
             ch.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        ch.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        ch.resizeSection(
+            4, fm.horizontalAdvance("Team full in weeks 10–12")
+        )  # the whole reason in the tooltip
         self.compare.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.compare.itemActivated.connect(self._select_from_item)
         self.compare.itemClicked.connect(self._select_from_item)
@@ -155,6 +159,13 @@ class CapacityTab(LazyRefresh, QWidget):
                 )
             )
             parts.append(f"{len(moved)} decision{'s' if len(moved) != 1 else ''} moved by levelling")
+            if cost and lv.proved_optimal:
+                parts.append("no schedule with these teams finishes earlier")
+            elif cost:
+                parts.append(
+                    f"best possible: no earlier than {fmt.when(plan, lv.lower_bound)} "
+                    f"(this one is within {100 * lv.gap:.1f} %)"
+                )
         parts.append(
             f"<span style='color:#c0392b'><b>{n_over}</b> over-capacity stretch"
             f"{'es' if n_over != 1 else ''}</span>"
@@ -205,10 +216,12 @@ class CapacityTab(LazyRefresh, QWidget):
         plan, s = a.plan, a.schedule
         teams = {t.id: t.name for t in plan.teams}
         idx = {did: i for i, did in enumerate(lv.ids)}
+        why = {m.id: m.text(plan) for m in getattr(lv, "moves", [])}
         items = []
         for did, delay in lv.delayed:
             i = idx[did]
             d = plan.decisions[i]
+            reason = why.get(did, "")
             item = _SortItem(
                 [
                     f"{d.title} ({did})",
@@ -216,23 +229,25 @@ class CapacityTab(LazyRefresh, QWidget):
                     f"{fmt.weeks(round(float(s.es[i]), 1))}–{fmt.weeks(round(float(s.ef[i]), 1))}  →  "
                     f"{fmt.weeks(round(float(lv.es[i]), 1))}–{fmt.weeks(round(float(lv.ef[i]), 1))}",
                     f"+{fmt.weeks(round(delay, 1))}",
+                    reason[:1].upper() + reason[1:],
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, [did])
-            item.setToolTip(0, f"{d.title} ({did})")
+            item.setToolTip(0, f"{d.title} ({did})" + (f": {reason}" if reason else ""))
             item.setToolTip(1, item.text(1))
+            item.setToolTip(4, f"Moved because {reason}" if reason else "")
             item.setData(3, Qt.ItemDataRole.UserRole + 1, delay)
             item.setData(2, Qt.ItemDataRole.UserRole + 1, float(s.es[i]))
             for c in (2, 3):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if did in lv.critical_delayed:
-                item.setToolTip(0, "A critical decision: moving it moved the finish")
+                item.setToolTip(0, f"A critical decision: moving it moved the finish. {reason}")
             items.append(item)
         self.compare.addTopLevelItems(items)
         self.compare.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         if not items:
             self.compare.addTopLevelItem(
-                QTreeWidgetItem(["Levelling moves nothing: every team fits as scheduled.", "", "", ""])
+                QTreeWidgetItem(["Levelling moves nothing: every team fits as scheduled.", "", "", "", ""])
             )
 
     def _select_from_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
