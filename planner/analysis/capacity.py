@@ -708,6 +708,36 @@ def _money(plan: Plan, schedule: Schedule, lv: Levelled) -> float | None:
     return money
 
 
+UNLEVELLED = "unlevelled schedule"
+"""The name under which :func:`levelled_view` carries the unlevelled dates (as a baseline, for the Gantt)."""
+
+
+def levelled_view(analysis: Any, lv: Levelled) -> Any:
+    """``analysis`` with the levelled dates as its schedule, for drawing (the Gantt of the levelled plan): the
+    decisions run on ``[lv.es, lv.ef)``, the finish is the levelled one, floats are 0 (levelling uses them up;
+    critical flags stay the plan's), and the plan carries the unlevelled dates as a baseline named
+    :data:`UNLEVELLED`, so ``draw_gantt(fig, view, baseline=UNLEVELLED)`` shows both. Stage figures are the
+    unlevelled ones. Nothing is recomputed: this only re-labels results."""
+    import dataclasses
+
+    from planner.model.plan import Baseline, BaselineEntry
+
+    s = analysis.schedule
+    zeros = np.zeros(len(lv.ids))
+    sched = dataclasses.replace(
+        s, es=lv.es, ef=lv.ef, finish=lv.finish, total_float=zeros, free_float=zeros.copy(), notes=[]
+    )
+    base = Baseline(
+        name=UNLEVELLED,
+        finish=float(s.finish),
+        decisions={
+            did: BaselineEntry(start=float(s.es[i]), finish=float(s.ef[i])) for i, did in enumerate(s.ids)
+        },
+    )
+    plan = analysis.plan.model_copy(update={"baselines": [*analysis.plan.baselines, base]})
+    return dataclasses.replace(analysis, plan=plan, schedule=sched, levelled=lv)
+
+
 def attach_to_analysis(result: Any, method: str = DEFAULT_METHOD, time_limit: float = 10.0) -> None:
     """For ``planner analyze --level``: set ``result.levelled`` (a :class:`Levelled`, None without a schedule)
     and append the ``over-capacity`` findings to ``result.extra_findings`` unless they are already there."""
@@ -730,6 +760,7 @@ __all__ = [
     "attach_to_analysis",
     "capacity_findings",
     "level",
+    "levelled_view",
     "over_capacity_stretches",
     "team_loads",
     "unlevellable",

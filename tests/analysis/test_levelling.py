@@ -327,3 +327,21 @@ def test_cli_exact_without_the_solver_says_how_to_install(
     err = capsys.readouterr().err
     assert "pip install" in err and "[exact]" in err and "Traceback" not in err
     assert main(["analyze", str(path), "--level-method", "exact", "--level-time-limit", "-1"]) == 2
+
+
+def test_levelled_view_relabels_the_levelled_dates_for_drawing() -> None:
+    from planner.analysis import analyze
+    from planner.analysis.capacity import UNLEVELLED, levelled_view
+
+    plan = build_plan(
+        [{"id": "a", "owner": "u", "duration": 3}, {"id": "b", "owner": "u", "duration": 2}], teams=TEAMS
+    )
+    a = analyze(plan)
+    assert a.schedule is not None
+    lv = level(plan, a.schedule, "heuristic")
+    view = levelled_view(a, lv)
+    assert view.schedule.es.tolist() == [0.0, 3.0] and view.schedule.finish == 5.0
+    base = view.plan.baselines[-1]
+    assert base.name == UNLEVELLED and base.finish == 3.0
+    assert (base.decisions["b"].start, base.decisions["b"].finish) == (0.0, 2.0)
+    assert plan.baselines == [] and a.schedule.finish == 3.0  # the analysis itself is untouched

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +45,14 @@ class CapacityTab(LazyRefresh, QWidget):
             "Draw the load of the schedule levelled to team capacity (non-critical work "
             "delayed until every team fits); the other schedule is outlined in grey"
         )
+        self.chart_kind = QComboBox(self)
+        self.chart_kind.setObjectName("capacityChartKind")
+        self.chart_kind.addItem("Team load", "load")
+        self.chart_kind.addItem("Gantt: levelled vs unlevelled", "gantt")
+        self.chart_kind.setToolTip(
+            "Team load per week against capacity, or the Gantt chart of the levelled schedule with the "
+            "unlevelled dates as thin bars under each decision"
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("capacitySummary")
         self.summary.setWordWrap(True)
@@ -51,6 +60,7 @@ class CapacityTab(LazyRefresh, QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.chart_kind, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.show_levelled, 0, Qt.AlignmentFlag.AlignTop)
 
         self.chart = FigureView(self._draw, "loadChart", self)
@@ -118,6 +128,7 @@ class CapacityTab(LazyRefresh, QWidget):
         layout.addWidget(split, 1)
 
         self.show_levelled.toggled.connect(lambda _on: self.chart.redraw())
+        self.chart_kind.currentIndexChanged.connect(lambda _i: self._chart_kind_changed())
         doc.analysis_updated.connect(self._on_analysis)
         doc.plan_reset.connect(lambda: self.show_levelled.setChecked(False))
 
@@ -180,6 +191,8 @@ class CapacityTab(LazyRefresh, QWidget):
         from planner.charts.capacity import load_size
 
         min_h = int(load_size(a)[1] * 100)
+        if self.chart_kind.currentData() == "gantt":  # a readable row per decision and stage header
+            min_h = max(360, 20 * (len(plan.decisions) + len(plan.stages)) + 160)
         if self.chart.minimumHeight() != min_h:
             self.chart.setMinimumHeight(min_h)
             self.chart.updateGeometry()
@@ -256,6 +269,11 @@ class CapacityTab(LazyRefresh, QWidget):
             self.doc.select(list(ids))
 
     # -- chart ----------------------------------------------------------------------------------------------
+    def _chart_kind_changed(self) -> None:
+        gantt = self.chart_kind.currentData() == "gantt"
+        self.show_levelled.setEnabled(not gantt)  # the Gantt always shows both schedules
+        self.refresh()
+
     def _draw(self, fig: Any) -> None:
         a = self.doc.analysis
         if a is None:
@@ -263,6 +281,12 @@ class CapacityTab(LazyRefresh, QWidget):
         from planner.charts.capacity import draw_load
 
         lv = self.doc.levelled()
+        if self.chart_kind.currentData() == "gantt" and lv is not None and a.schedule is not None:
+            from planner.analysis.capacity import UNLEVELLED, levelled_view
+            from planner.charts.gantt import draw_gantt
+
+            draw_gantt(fig, levelled_view(a, lv), baseline=UNLEVELLED, highlight=[d for d, _ in lv.delayed])
+            return
         shown = dataclasses.replace(a, levelled=lv) if lv is not None else a
         draw_load(fig, shown, schedule="levelled" if self.show_levelled.isChecked() else "unlevelled")
 

@@ -1,0 +1,33 @@
+"""The Capacity tab's levelling views (issue 18): why each decision moved, and the Gantt of both schedules."""
+
+from __future__ import annotations
+
+from planner.analysis.capacity import UNLEVELLED
+
+
+def test_moves_say_why_and_the_gantt_shows_both_schedules(qtbot, sample_window):
+    tab = sample_window.capacity_tab
+    doc = sample_window.doc
+    sample_window.views.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.chart.canvas is not None and tab.chart.draw_count > 0, timeout=20_000)
+    lv = doc.levelled()
+    assert lv.method == "heuristic" and lv.moves
+    why = {m.id: m.text(doc.plan) for m in lv.moves}
+    rows = [tab.compare.topLevelItem(k) for k in range(tab.compare.topLevelItemCount())]
+    assert len(rows) == len(lv.delayed)
+    for item in rows:
+        did = item.data(0, 0x0100)[0]  # Qt.UserRole: the decision's id
+        assert item.text(4).lower() == why[did].lower() and why[did] in item.toolTip(4)
+    # the summary says how far from the best possible the levelled finish may be
+    text = tab.summary.text()
+    assert "no schedule with these teams finishes earlier" in text or "best possible: no earlier than" in text
+
+    n = tab.chart.draw_count
+    tab.chart_kind.setCurrentIndex(tab.chart_kind.findData("gantt"))
+    qtbot.waitUntil(lambda: tab.chart.draw_count > n, timeout=20_000)
+    assert not tab.show_levelled.isEnabled()
+    texts = " ".join(t.get_text() for t in tab.chart.figure.texts)
+    texts += " ".join(t.get_text() for ax in tab.chart.figure.axes for t in ax.texts)
+    assert "Gantt" in texts and UNLEVELLED in texts
+    tab.chart_kind.setCurrentIndex(tab.chart_kind.findData("load"))
+    assert tab.show_levelled.isEnabled()
