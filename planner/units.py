@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "ESTIMATES",
@@ -31,6 +33,7 @@ __all__ = [
     "format_weeks",
     "format_when",
     "iso_date",
+    "iso_dates",
     "plural_weeks",
     "week_to_date",
 ]
@@ -90,6 +93,26 @@ def iso_date(start: dt.date | None, week: float | None) -> str | None:
     """``2027-10-25`` for JSON, or None without a start date."""
     date = week_to_date(start, week)
     return date.isoformat() if date is not None else None
+
+
+def iso_dates(start: dt.date | None, weeks: Sequence[float] | Any) -> list[str | None]:
+    """:func:`iso_date` of every week figure in ``weeks`` (a list or a numpy array) at once, by the same rule
+    (``floor(w × 7 + 0.5)`` days after ``start``, in float64), for outputs of many rows (issue 12); all None without
+    a start date.
+
+    >>> iso_dates(dt.date(2027, 1, 4), [0.0, 2.5, 1 / 14])
+    ['2027-01-04', '2027-01-22', '2027-01-05']
+    """
+    import numpy as np
+
+    w = np.asarray(weeks, dtype=np.float64)
+    if start is None:
+        return [None] * len(w)
+    if not np.isfinite(w).all():
+        raise OverflowError("a week figure has no calendar date")
+    days = np.floor(w * 7.0 + 0.5).astype("timedelta64[D]")
+    out: list[str | None] = np.datetime_as_string(np.datetime64(start, "D") + days, unit="D").tolist()
+    return out
 
 
 def format_when(start: dt.date | None, week: float | None, *, word: str = "week", short: bool = False) -> str:

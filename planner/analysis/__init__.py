@@ -93,24 +93,20 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     else:
         stage_ids = [x.id for x in plan.stages]
         start = plan.start_date
+        # Column by column (issue 12): one dict per decision, no per-cell lookups or per-row date arithmetic.
         decisions = []
-        for i, d in enumerate(plan.decisions):
-            row = s.row(d.id)
-            decisions.append(
-                {
-                    "id": d.id,
-                    "stage": d.stage,
-                    "sequenced_stage": stage_ids[int(st.sequenced[i])],
-                    **{k: v for k, v in row.items() if k != "id"},
-                }
-            )
+        sequenced = [stage_ids[k] for k in st.sequenced.tolist()]
+        starts, finishes = units.iso_dates(start, s.es), units.iso_dates(start, s.ef)
+        for d, seq_id, row, es_date, ef_date in zip(
+            plan.decisions, sequenced, s.rows(), starts, finishes, strict=True
+        ):
+            del row["id"]
+            rec = {"id": d.id, "stage": d.stage, "sequenced_stage": seq_id}
+            rec.update(row)
             if start is not None:
-                decisions[-1].update(
-                    {
-                        "start_date": units.iso_date(start, row["es"]),
-                        "finish_date": units.iso_date(start, row["ef"]),
-                    }
-                )
+                rec["start_date"] = es_date
+                rec["finish_date"] = ef_date
+            decisions.append(rec)
         out.update(
             {
                 "start_date": start.isoformat() if start is not None else None,

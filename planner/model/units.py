@@ -11,6 +11,7 @@ from planner.units import (
     format_weeks,
     format_when,
     iso_date,
+    iso_dates,
     plural_weeks,
     week_to_date,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "format_weeks",
     "format_when",
     "iso_date",
+    "iso_dates",
     "plural_weeks",
     "week_to_date",
 ]
