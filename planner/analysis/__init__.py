@@ -15,6 +15,7 @@ from planner.analysis.capacity import capacity_findings
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
+from planner.analysis.progress import apply_progress, schedule_progress_findings, settle_schedule
 from planner.analysis.schedule import Schedule, ScheduleError, schedule
 from planner.analysis.stages import StageAnalysis, StageResult, analyze_stages
 from planner.analysis.validation import validate
@@ -62,10 +63,14 @@ def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
     findings = validate(plan, graph)
     if has_errors(findings):
         return Analysis(plan, estimate, findings, None, None)
-    sched = schedule(plan, estimate, graph)
+    # The progress pre-pass (issue 16): the passes run on the remaining work from the status date.
+    sched = schedule(plan, estimate, apply_progress(plan, graph))
+    settle_schedule(sched)
     stages = analyze_stages(plan, sched)
     # over-capacity is a validation warning (SPEC §3.1) but needs the schedule, so it joins here.
-    findings = sort_findings(findings + capacity_findings(plan, sched))
+    findings = sort_findings(
+        findings + capacity_findings(plan, sched) + schedule_progress_findings(plan, sched, estimate)
+    )
     return Analysis(plan, estimate, findings, sched, stages)
 
 

@@ -45,6 +45,7 @@ import numpy as np
 
 from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
 from planner.analysis.graph import PlanGraph, compile_plan
+from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress, progress_state
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
 from planner.model import units
@@ -352,8 +353,16 @@ def _build_pass(
 def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray) -> _Model:
     n = graph.n
     triples = [(0.0, 0.0, 0.0) if d.milestone else duration_triple(d.duration) for d in plan.decisions]
-    low_p, mode_p, high_p, split_p, fixed_p = _triangular_params(triples)
     src, dst, kind, lag = graph.src, graph.dst, graph.kind, graph.lag
+    done = np.zeros(n, dtype=bool)
+    if isinstance(graph, ProgressGraph):
+        # Remaining work only: a done decision is a fixed 0 (no uncertainty), an in-progress one its remaining
+        # fraction of each estimate; links into done decisions never bind.
+        done = graph.done
+        fraction = progress_state(plan).remaining_fraction.tolist()
+        triples = [(o * f, m * f, p * f) for (o, m, p), f in zip(triples, fraction, strict=True)]
+        lag = np.where(graph.released, RELEASED_WEIGHT, lag)
+    low_p, mode_p, high_p, split_p, fixed_p = _triangular_params(triples)
     assert graph.order is not None
     src_l, dst_l = src.tolist(), dst.tolist()
     nz = np.int64(n)
@@ -372,7 +381,14 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray) -> _Model:
     seq_f = seq[pf] if n else seq
     risk_rows, risk_triples = [], []
     for r in plan.risks:
-        rows = sorted({int(fwd.pos[graph.index[d]]) for d in r.decisions if d in graph.index})
+        # a risk cannot delay a done decision: nothing of it is left
+        rows = sorted(
+            {
+                int(fwd.pos[graph.index[d]])
+                for d in r.decisions
+                if d in graph.index and not done[graph.index[d]]
+            }
+        )
         risk_rows.append(np.array(rows, dtype=np.int64))
         risk_triples.append(duration_triple(r.impact))
     r_low, r_mode, r_high, _, _ = _triangular_params(risk_triples)
@@ -585,7 +601,8 @@ def simulate(
         seed = int(np.random.SeedSequence().generate_state(2, np.uint64)[0] >> np.uint64(1))
     if seed < 0:
         raise ValueError("seed must be a non-negative integer")
-    graph = compile_plan(plan, "likely")
+    # The progress pre-pass (issue 16): only remaining work is sampled, from the status date.
+    graph = apply_progress(plan, compile_plan(plan, "likely"))
     if graph.order is None:
         raise ScheduleError("the dependency graph has a cycle; no schedule can be simulated")
     seq = sequenced_stages(graph)
@@ -727,6 +744,8 @@ def simulate(
 
     inv = m.fwd.pos
     crit_count = crit_b[m.bwd.pos]
+    if isinstance(graph, ProgressGraph):
+        crit_count[graph.done] = 0  # a done decision is never critical (docs/progress-and-status-date.md)
     p80_with = float(np.percentile(finish, 80))
     risk_effects = []
     for k, r in enumerate(plan.risks[:n_risks]):

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.analysis.graph import PlanGraph
+from planner.analysis.graph import PlanGraph, durations
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan, Status
@@ -184,11 +184,13 @@ def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -
     suggested = [(g.ids[i], plan.stages[int(g.stage[i])].id, plan.stages[int(seq[i])].id) for i in moved]
 
     done = np.fromiter((d.status is Status.DONE for d in plan.decisions), dtype=bool, count=g.n)
+    # Readiness weighs by planned weeks: the schedule's durations are the remaining work (0 when done).
+    planned = durations(plan, sched.estimate) if len(plan.decisions) == g.n else g.duration
     results = []
     for si, st in enumerate(plan.stages):
         mine = np.flatnonzero(g.stage == si)
         gmine = np.flatnonzero(seq == si)
-        dur = g.duration[mine]
+        dur = planned[mine]
         if len(mine):
             total = float(dur.sum())
             done_share = float(dur[done[mine]].sum() / total) if total > 0 else float(done[mine].mean())

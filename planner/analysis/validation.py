@@ -17,6 +17,7 @@ import numpy as np
 
 from planner.analysis.findings import Finding, Severity, sort_findings
 from planner.analysis.graph import PlanGraph, compile_plan
+from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
 from planner.model.plan import Plan, Status, duration_value
@@ -72,6 +73,7 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     out += _isolated(plan, graph, nm)
     out += _empty_stages(plan)
     out += _missing_owner(plan, nm)
+    out += progress_findings(plan)  # status date and actuals (issue 16)
     return sort_findings(out)
 
 
