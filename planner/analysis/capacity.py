@@ -24,6 +24,7 @@ With ample capacity every decision is placed at its CPM early start, so levellin
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from bisect import bisect_right
 from collections.abc import Collection
@@ -410,6 +411,7 @@ class Levelled:
     proved_optimal: bool = False  # the finish equals the lower bound, or the solver proved it optimal
     moves: list[Move] = field(default_factory=list)  # why each delayed decision moved, most delayed first
     money: float | None = None  # what the extra weeks cost (None: the plan has no costs)
+    start_date: dt.date | None = None  # the plan's, for the ISO dates of to_dict()
 
     @property
     def gap(self) -> float:
@@ -442,9 +444,11 @@ class Levelled:
             ],
             "critical_delayed": self.critical_delayed,
             "unlevellable": self.unlevellable,
+            "finish_date": units.iso_date(self.start_date, self.finish),
             "method": self.method,
             "rule": self.rule,
             "lower_bound": self.lower_bound,
+            "lower_bound_date": units.iso_date(self.start_date, self.lower_bound),
             "lower_bound_reason": self.bound_reason,
             "proved_optimal": self.proved_optimal,
             "gap": self.gap,
@@ -632,6 +636,7 @@ def level(plan: Plan, schedule: Schedule, method: str = "classic", time_limit: f
         lower_bound=bound,
         bound_reason=_bound_reason(plan, why),
         proved_optimal=proved,
+        start_date=plan.start_date,
     )
     lv.moves = _moves(plan, schedule, problem, lv, team)
     lv.money = _money(plan, schedule, lv)
