@@ -62,28 +62,6 @@ class Schedule:
             "critical": bool(self.critical[i]),
         }
 
-    def rows(self) -> list[dict[str, Any]]:
-        """:meth:`row` of every decision, in plan order, built a column at a time (one ``tolist`` per figure
-        rather than one array lookup per cell: the JSON of a 100k-decision plan is 900k cells; issue 12)."""
-        keys = ("id", "duration", "es", "ef", "ls", "lf", "total_float", "free_float", "critical")
-        columns = (
-            self.ids,
-            *(
-                a.tolist()
-                for a in (
-                    self.duration,
-                    self.es,
-                    self.ef,
-                    self.ls,
-                    self.lf,
-                    self.total_float,
-                    self.free_float,
-                )
-            ),
-            self.critical.tolist(),
-        )
-        return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
-
     @property
     def critical_ids(self) -> list[str]:
         return [self.ids[i] for i in np.flatnonzero(self.critical).tolist()]
@@ -211,14 +189,40 @@ def schedule_from_passes(
     return sched
 
 
+def critical_edges(s: Schedule) -> np.ndarray:
+    """The one rule for a critical link, by edge of ``s.graph``: True when the link drives its successor (no
+    slack between them) and joins two critical decisions. Every critical chain runs along such links, and
+    :attr:`Schedule.critical_path` is one of those chains; the graph canvas and every chart mark these links.
+
+    >>> from planner.model import Decision, Dependency, new_plan
+    >>> plan = new_plan()
+    >>> plan.decisions += [Decision(id=i, title=i, stage="validate", duration=w) for i, w in zip("abc", (2, 1, 3))]
+    >>> plan.dependencies += [Dependency.model_validate({"from": "a", "to": x}) for x in "bc"]
+    >>> critical_edges(schedule(plan)).tolist()  # a -> c is critical; a -> b has a week of slack behind it
+    [False, True]
+    """
+    g = s.graph
+    if not len(g.src):
+        return np.zeros(0, dtype=bool)
+    crit = s.critical.astype(bool)
+    return s.driving.astype(bool) & crit[g.src] & crit[g.dst]
+
+
+def critical_links(s: Schedule) -> set[tuple[str, str]]:
+    """``(from id, to id)`` of every critical link (:func:`critical_edges`): what the charts draw in bold."""
+    g = s.graph
+    mask = critical_edges(s)
+    return {(g.ids[u], g.ids[v]) for u, v in zip(g.src[mask].tolist(), g.dst[mask].tolist(), strict=True)}
+
+
 def _critical_path(s: Schedule) -> None:
     """Pick one chain of critical decisions joined by driving dependencies, from a constrained start to the
     finish; count how many such chains exist and say so when there is more than one."""
     g = s.graph
     tol = s.tolerance
     crit = s.critical
-    # Driving, critical-to-critical edges form the critical subgraph.
-    mask = s.driving & crit[g.src] & crit[g.dst] if len(g.src) else np.zeros(0, dtype=bool)
+    # The critical links (driving, critical-to-critical) form the critical subgraph.
+    mask = critical_edges(s)
     src = g.src[mask].tolist()
     dst = g.dst[mask].tolist()
     # Two links between the same pair (say FS and SS) are one step of a chain, not two chains.

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
+from planner.analysis.schedule import critical_links
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 
@@ -619,7 +620,7 @@ def _links(
 ) -> None:
     s = analysis.schedule
     g = s.graph
-    path = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    path = critical_links(s)  # the one rule (planner.analysis.schedule)
     segs: list[list[tuple[float, float]]] = []
     colors: list[Any] = []
     widths: list[float] = []

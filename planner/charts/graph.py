@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
+from planner.analysis.schedule import critical_links
 from planner.charts import style
 
 NODE_W = 1.8  # card width, inches at natural size
@@ -361,7 +362,7 @@ def _draw(
 
     # -- links ---------------------------------------------------------------------------------------------
     xs, ys = lay.x, lay.y
-    path_pairs = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    path_pairs = critical_links(s)  # the one rule (planner.analysis.schedule)
     plain, bold = [], []
     heads_plain, heads_bold = [], []
     hw, hl = 0.055, 0.11

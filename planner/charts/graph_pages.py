@@ -29,6 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
+from planner.analysis.schedule import critical_links
 from planner.charts import style
 
 MARGIN_IN = 0.25
@@ -649,7 +650,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             )
 
     # Links between cards of this page; the critical path in bold.
-    path_pairs = set(zip(s.critical_path, s.critical_path[1:], strict=False))
+    path_pairs = critical_links(s)  # the one rule (planner.analysis.schedule)
     plain: list[Path] = []
     bold_p: list[Path] = []
     heads_plain: list[Any] = []

@@ -129,7 +129,7 @@ def run(path: str | None) -> int:
 
     def load() -> None:
         if path is None:
-            from planner.commands.common import sample_plan_path
+            from planner.desktop import sample_plan_path
 
             sample = sample_plan_path()
             if sample is not None:

@@ -993,12 +993,14 @@ class GraphScene(QGraphicsScene):
         return moved
 
     def _driving(self, analysis: Analysis | None) -> tuple[Any, Any]:
-        """(driving, on a critical chain) as boolean arrays by dependency index, from the analysis; (None, None)
-        without a schedule."""
+        """(driving, critical) as boolean arrays by dependency index, from the analysis
+        (:func:`planner.analysis.schedule.critical_edges`); (None, None) without a schedule."""
         sched = analysis.schedule if analysis is not None else None
         if sched is None:
             return None, None
         import numpy as np
+
+        from planner.analysis.schedule import critical_edges
 
         g = sched.graph
         deps = self.document.plan.dependencies
@@ -1016,9 +1018,8 @@ class GraphScene(QGraphicsScene):
             keep = np.asarray(same, dtype=bool) if same else np.zeros(0, dtype=bool)
         driving = np.zeros(n, dtype=bool)
         critical = np.zeros(n, dtype=bool)
-        crit = sched.critical.astype(bool)
         driving[k[keep]] = drv[keep]
-        critical[k[keep]] = (drv & crit[u] & crit[v])[keep]
+        critical[k[keep]] = critical_edges(sched)[keep]  # the one rule, as the charts draw it
         return driving, critical
 
     @staticmethod
