@@ -20,6 +20,11 @@ Synchronisation is incremental and as narrow as the document lets it be:
   once (then syncs as usual: items never lag behind an edit, so dependency indices are never stale); a new plan
   restarts it; a hidden view pauses it. Small plans are built synchronously (readable at once).
 
+- One sync: the in-place sync and the progressive build run the same steps over the same pure helpers
+  (:func:`card_figures` and :func:`card_data` for a card's texts, :func:`edge_info` for an edge's flags,
+  :func:`arrival_y` and :func:`spread_ports` for where arrows land, :func:`waypoint` for routes, one
+  :func:`figures_estimate`); the build runs them in batches over a snapshot of the plan.
+
 Views never compute schedules: figures come from the analysis.
 """
 
@@ -29,7 +34,8 @@ import gc
 import html
 import time
 from collections import OrderedDict
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -44,7 +50,7 @@ from planner.ui.views import format as fmt
 if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.analysis.layout import GraphLayout
-    from planner.model import Decision
+    from planner.model import Decision, Plan
     from planner.ui.state.document import PlanDocument
 
 BULK = 500
@@ -80,6 +86,102 @@ def layout_to_scene(x: float, y: float) -> QPointF:
     return QPointF(
         round(x * S.LAYER_PITCH - S.CARD_W / 2), round(y * S.ROW_PITCH - S.CARD_H / 2 + S.BAND_HEADER)
     )
+
+
+# -- the pure helpers of the one sync (the in-place sync and the progressive build both use these) ---------------
+def waypoint(x: float, y: float) -> QPointF:
+    """A route point of the layered layout (abstract units) in scene coordinates."""
+    return QPointF(x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
+
+
+def figures_estimate(analysis: Analysis | None, document: object) -> str:
+    """The estimate the cards' figures are under: the analysis's, else the document's."""
+    return analysis.estimate if analysis is not None else str(getattr(document, "estimate", "likely"))
+
+
+@dataclass
+class CardFigures:
+    """What card texts are made of, read once per sync (:func:`card_figures`)."""
+
+    index: dict[str, int]
+    lists: tuple[list[Any], ...] | None  # (duration, ES, total float, critical) by schedule index; None: none
+    colors: dict[str, str | None]  # area colours
+    estimate: str
+    changed: set[str]  # decisions the scenario shown changes
+
+
+def card_figures(plan: Plan, analysis: Analysis | None, estimate: str, changed: set[str]) -> CardFigures:
+    sched = analysis.schedule if analysis is not None else None
+    colors = {a.id: a.color for a in plan.areas}
+    if sched is None:
+        return CardFigures({}, None, colors, estimate, changed)
+    # Python lists once, not numpy scalars per card.
+    lists = (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(), sched.critical.tolist())
+    return CardFigures(sched.index, lists, colors, estimate, changed)
+
+
+def card_data(d: Decision, f: CardFigures) -> CardData:
+    """The texts and flags of ``d``'s card."""
+    weeks = fmt.weeks
+    i = f.index.get(d.id)
+    if i is None or f.lists is None:
+        critical = False
+        right = "" if d.milestone else weeks(d.weeks(f.estimate), unit=True)
+    else:
+        dur_l, es_l, tf_l, crit_l = f.lists
+        dur = dur_l[i]
+        critical = crit_l[i]
+        if d.milestone:
+            # The diamond says "milestone"; the meta line says when.
+            right = f"wk {weeks(es_l[i])}" + (" · critical" if critical else "")
+        else:
+            right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
+    done = d.status == "done"
+    if d.status == "in_progress" and not d.milestone:
+        right = f"{weeks(d.progress)} % · " + right  # the bar under the card shows the same share
+    return CardData(
+        title=d.title,
+        id=d.id,
+        area_color=f.colors.get(d.area) if d.area else None,
+        milestone=d.milestone,
+        right_text=right,
+        critical=critical,
+        progress=1.0 if done else d.progress / 100.0,
+        done=done,
+        changed=d.id in f.changed,
+    )
+
+
+EdgeFlags = tuple[list[bool], list[bool]] | None
+"""(driving, critical) by dependency index, or None without a schedule."""
+
+
+def edge_info(kind: tuple[str, float], flags: EdgeFlags, k: int) -> tuple[str, float, bool, bool]:
+    """(type, lag, driving, critical) of dependency ``k``'s edge."""
+    if flags is None:
+        return (*kind, False, False)
+    return (*kind, flags[0][k], flags[1][k])
+
+
+def arrival_y(route_end_y: float | None, source_y: float) -> float:
+    """Where an edge arrives, vertically: its route's last point, else the middle of its source card (whose top
+    is at ``source_y``)."""
+    return route_end_y if route_end_y is not None else source_y + S.CARD_H / 2
+
+
+def spread_ports(arrivals: dict[Any, list[tuple[float, int]]]) -> dict[int, float]:
+    """The arrowheads arriving at a card spread along its left edge, ordered by where each comes from:
+    ``arrivals[card] = [(arrival y, edge key)]`` -> ``{edge key: offset from the card's middle}``."""
+    out: dict[int, float] = {}
+    span = S.CARD_H - 24
+    for items in arrivals.values():
+        items.sort()
+        m = len(items)
+        step = min(11.0, span / (m - 1)) if m > 1 else 0.0
+        first = -step * (m - 1) / 2
+        for j, (_, k) in enumerate(items):
+            out[k] = first + j * step
+    return out
 
 
 class GraphScene(QGraphicsScene):
@@ -500,21 +602,20 @@ class GraphScene(QGraphicsScene):
         # Cards, left (where the plan starts, and the overview looks) to right.
         order = sorted(range(len(lay.ids)), key=lambda i: (lay.x[i], lay.y[i]))
         fig_analysis = analysis
-        card_fig = self._card_figure_source(analysis)
+        card_fig = self._figures_for(analysis)
         refresh_cards = 0  # cards [0, refresh_cards) of `order` show an older analysis than fig_analysis
         cards = self.cards
         batch = 64
         for start in range(0, len(order), batch):
             a = self._analysis()
             if a is not fig_analysis:
-                fig_analysis, card_fig, refresh_cards = a, self._card_figure_source(a), start
-            index, figures, colors, estimate = card_fig
+                fig_analysis, card_fig, refresh_cards = a, self._figures_for(a), start
             for i in order[start : start + batch]:
                 did = lay.ids[i]
                 card = CardItem(did)
                 card.layout_pos = layout_pos[did]
                 card.setPos(target[did])
-                card.set_data(self._card_data(first[did], index.get(did), figures, colors, estimate))
+                card.set_data(card_data(first[did], card_fig))
                 self.addItem(card)
                 cards[did] = card
             self._build_items += min(batch, len(order) - start)
@@ -524,11 +625,9 @@ class GraphScene(QGraphicsScene):
         # Edges, with their arrival points on the target card spread as _spread_ports would (computed from the
         # positions, before any edge exists), so each edge is placed once.
         in_dy = self._spread_from_positions(deps, lay, target, at_layout)
-        routes = lay.routes
-        waypoint = self._waypoint
         kinds = [(str(dep.type), float(dep.lag)) for dep in deps]
         edge_analysis = self._analysis()
-        drv_l, crit_l = self._driving_lists(edge_analysis)
+        flags = self._edge_flags(edge_analysis)
         refresh_edges = 0
         edge_order = sorted(
             (
@@ -543,21 +642,12 @@ class GraphScene(QGraphicsScene):
             a = self._analysis()
             if a is not edge_analysis:
                 edge_analysis, refresh_edges = a, start
-                drv_l, crit_l = self._driving_lists(a)
+                flags = self._edge_flags(a)
             for k in edge_order[start : start + batch]:
                 dep = deps[k]
-                src, dst = cards[dep.from_], cards[dep.to]
-                edge = EdgeItem(src, dst, k)
-                route = routes.get(k)
-                edge.route = [waypoint(x, y) for x, y in route] if route else None
+                edge = self._new_edge(k, cards[dep.from_], cards[dep.to], lay)
                 edge.in_dy = in_dy[k]
-                if not self.detailed:
-                    edge.set_detailed(False)
-                kind, lag = kinds[k]
-                if drv_l is not None and crit_l is not None:
-                    edge.set_info(kind, lag, drv_l[k], crit_l[k])
-                else:
-                    edge.set_info(kind, lag, False, False)
+                edge.set_info(*edge_info(kinds[k], flags, k))
                 edge.update_path()
                 self.addItem(edge)
                 self.edges[k] = edge
@@ -574,26 +664,13 @@ class GraphScene(QGraphicsScene):
                 break
             fig_analysis = edge_analysis = a
             refresh_cards = refresh_edges = 0
-            index, figures, colors, estimate = self._card_figure_source(a)
+            card_fig = self._figures_for(a)
             for start in range(0, len(stale_cards), 256):
-                for i in stale_cards[start : start + 256]:
-                    did = lay.ids[i]
-                    cards[did].set_data(
-                        self._card_data(first[did], index.get(did), figures, colors, estimate)
-                    )
+                self._set_card_data([first[lay.ids[i]] for i in stale_cards[start : start + 256]], card_fig)
                 yield 0.99
-            drv_l, crit_l = self._driving_lists(a)
+            flags = self._edge_flags(a)
             for start in range(0, len(stale_edges), 512):
-                for k in stale_edges[start : start + 512]:
-                    kind, lag = kinds[k]
-                    info = (
-                        (kind, lag, drv_l[k], crit_l[k])
-                        if drv_l is not None and crit_l is not None
-                        else (kind, lag, False, False)
-                    )
-                    stale = self.edges[k]
-                    if stale is not None and info != stale.info:
-                        stale.set_info(*info)
+                self._set_edge_info(stale_edges[start : start + 512], kinds, flags)
                 yield 0.99
             if self._analysis() is not a:
                 refresh_cards, refresh_edges = len(order), len(edge_order)
@@ -603,51 +680,60 @@ class GraphScene(QGraphicsScene):
 
         self._sync_bands()
         # What the items show now, for the incremental figure syncs that follow.
-        a = fig_analysis
-        sched = a.schedule if a is not None else None
-        estimate = a.estimate if a is not None else getattr(self.document, "estimate", "likely")
-        if sched is None:
-            self._card_figures = (None, estimate)
-        else:
-            self._card_figures = (
-                sched.ids,
-                estimate,
-                sched.duration,
-                sched.es,
-                sched.total_float,
-                sched.critical,
-            )
-        driving, critical = self._driving(a)
+        self._card_figures = self._shown(fig_analysis)
+        driving, critical = self._driving(fig_analysis)
         self._edge_figures = (kinds, driving, critical)
 
-    def _card_figure_source(
-        self, analysis: Analysis | None
-    ) -> tuple[dict[str, int], Any, dict[str, str | None], str]:
-        """(index, figures, area colours, estimate) for :meth:`_card_data`, as :meth:`_sync_cards` builds them."""
-        plan = self.document.plan
-        sched = analysis.schedule if analysis is not None else None
-        colors = {a.id: a.color for a in plan.areas}
-        estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
-        if sched is None:
-            return {}, None, colors, estimate
-        return (
-            sched.index,
-            (sched.duration.tolist(), sched.es.tolist(), sched.total_float.tolist(), sched.critical.tolist()),
-            colors,
-            estimate,
-        )
+    # -- the sync's steps over the pure helpers (shared by the in-place sync and the progressive build) ---------
+    def _figures_for(self, analysis: Analysis | None) -> CardFigures:
+        estimate = figures_estimate(analysis, self.document)
+        return card_figures(self.document.plan, analysis, estimate, self._scenario_changed())
 
-    def _driving_lists(self, analysis: Analysis | None) -> tuple[list[bool] | None, list[bool] | None]:
+    def _shown(self, analysis: Analysis | None) -> tuple[Any, ...]:
+        """The schedule arrays the cards show under ``analysis`` (what :meth:`_sync_card_figures` compares)."""
+        sched = analysis.schedule if analysis is not None else None
+        estimate = figures_estimate(analysis, self.document)
+        if sched is None:
+            return (None, estimate)
+        return (sched.ids, estimate, sched.duration, sched.es, sched.total_float, sched.critical)
+
+    def _set_card_data(self, decisions: Iterable[Decision], f: CardFigures) -> None:
+        cards = self.cards
+        for d in decisions:
+            cards[d.id].set_data(card_data(d, f))
+
+    def _edge_flags(self, analysis: Analysis | None) -> EdgeFlags:
         driving, critical = self._driving(analysis)
         if driving is None or critical is None:
-            return None, None
+            return None
         return driving.tolist(), critical.tolist()
+
+    def _set_edge_info(self, keys: Iterable[int], kinds: list[tuple[str, float]], flags: EdgeFlags) -> None:
+        """Type, lag and flags of the edges of dependencies ``keys`` (each compares before it touches anything)."""
+        edges = self.edges
+        for k in keys:
+            edge = edges[k]
+            if edge is None:
+                continue
+            info = edge_info(kinds[k], flags, k)
+            if info != edge.info:
+                edge.set_info(*info)
+
+    def _new_edge(self, k: int, src: CardItem, dst: CardItem, lay: GraphLayout) -> EdgeItem:
+        """The edge of dependency ``k``, routed as the layout says; built completely before it enters the scene
+        (no index or repaint work per property)."""
+        edge = EdgeItem(src, dst, k)
+        route = lay.routes.get(k)
+        edge.route = [waypoint(x, y) for x, y in route] if route else None
+        if not self.detailed:
+            edge.set_detailed(False)
+        return edge
 
     def _spread_from_positions(
         self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF], at_layout: dict[str, bool]
     ) -> list[float]:
-        """The ``in_dy`` of every dependency's edge as :meth:`_spread_ports` sets it, from card positions alone."""
-        half = S.CARD_H / 2
+        """The ``in_dy`` of every dependency's edge as :meth:`_spread_ports` sets it, from card positions alone
+        (before any edge exists)."""
         routes = lay.routes
         row = S.ROW_PITCH
         incoming: dict[str, list[tuple[float, int]]] = {}
@@ -656,17 +742,11 @@ class GraphScene(QGraphicsScene):
             if a not in pos or b not in pos or a == b:
                 continue
             route = routes.get(k) if at_layout[a] and at_layout[b] else None
-            y = route[-1][1] * row + S.BAND_HEADER if route else pos[a].y() + half
-            incoming.setdefault(b, []).append((y, k))
+            end = route[-1][1] * row + S.BAND_HEADER if route else None
+            incoming.setdefault(b, []).append((arrival_y(end, pos[a].y()), k))
         out = [0.0] * len(deps)
-        span = S.CARD_H - 24
-        for arrivals in incoming.values():
-            arrivals.sort()
-            m = len(arrivals)
-            step = min(11.0, span / (m - 1)) if m > 1 else 0.0
-            first = -step * (m - 1) / 2
-            for j, (_, k) in enumerate(arrivals):
-                out[k] = first + j * step
+        for k, dy in spread_ports(incoming).items():
+            out[k] = dy
         return out
 
     def _sync_structure(self, analysis: Analysis | None) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
@@ -745,42 +825,6 @@ class GraphScene(QGraphicsScene):
                 moved.add(did)
         return moved
 
-    def _card_data(
-        self,
-        d: Decision,
-        i: int | None,
-        figures: tuple[list[Any], ...] | None,
-        colors: dict[str, str | None],
-        estimate: str,
-    ) -> CardData:
-        weeks = fmt.weeks
-        if i is None or figures is None:
-            critical = False
-            right = "" if d.milestone else weeks(d.weeks(estimate), unit=True)
-        else:
-            dur_l, es_l, tf_l, crit_l = figures
-            dur = dur_l[i]
-            critical = crit_l[i]
-            if d.milestone:
-                # The diamond says "milestone"; the meta line says when.
-                right = f"wk {weeks(es_l[i])}" + (" · critical" if critical else "")
-            else:
-                right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
-        done = d.status == "done"
-        if d.status == "in_progress" and not d.milestone:
-            right = f"{weeks(d.progress)} % · " + right  # the bar under the card shows the same share
-        return CardData(
-            title=d.title,
-            id=d.id,
-            area_color=colors.get(d.area) if d.area else None,
-            milestone=d.milestone,
-            right_text=right,
-            critical=critical,
-            progress=1.0 if done else d.progress / 100.0,
-            done=done,
-            changed=d.id in self._scenario_changed(),
-        )
-
     def _scenario_changed(self) -> set[str]:
         """Ids of the decisions the scenario shown changes (none at the base), once per plan generation."""
         state = getattr(self.document, "scenarios", None)
@@ -795,49 +839,31 @@ class GraphScene(QGraphicsScene):
 
     def _sync_cards(self, analysis: Analysis | None, only: set[str] | None = None) -> None:
         """Give cards their data: all of them, or the ones in ``only``."""
-        plan = self.document.plan
-        sched = analysis.schedule if analysis is not None else None
-        colors = {a.id: a.color for a in plan.areas}
-        estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
-        index: dict[str, int] = {}
-        figures = None
-        if sched is not None:
-            index = sched.index
-            # Python lists once, not numpy scalars per card.
-            figures = (
-                sched.duration.tolist(),
-                sched.es.tolist(),
-                sched.total_float.tolist(),
-                sched.critical.tolist(),
-            )
-        seen: set[str] = set()
-        cards = self.cards
-        for d in plan.decisions:
-            did = d.id
-            if did in seen or (only is not None and did not in only):
-                continue  # (a duplicate id is a validation error: the first one has the card)
-            seen.add(did)
-            cards[did].set_data(self._card_data(d, index.get(did), figures, colors, estimate))
+        first: dict[str, Decision] = {}
+        for d in self.document.plan.decisions:
+            if only is None or d.id in only:
+                first.setdefault(
+                    d.id, d
+                )  # (a duplicate id is a validation error: the first one has the card)
+        self._set_card_data(first.values(), self._figures_for(analysis))
 
     def _sync_card_figures(self, analysis: Analysis | None, created: list[CardItem], structure: bool) -> None:
         """Cards whose figures changed since the last analysis shown, or whose decision was edited."""
         sched = analysis.schedule if analysis is not None else None
-        estimate = analysis.estimate if analysis is not None else getattr(self.document, "estimate", "likely")
         previous = self._card_figures
+        self._card_figures = self._shown(analysis)
         if sched is None:
-            self._card_figures = (None, estimate)
-            if previous == (None, estimate) and self._text_dirty is not None and not structure:
+            if previous == self._card_figures and self._text_dirty is not None and not structure:
                 self._sync_cards(analysis, self._text_dirty | {c.decision_id for c in created})
             else:
                 self._sync_cards(analysis)
             return
         arrays = (sched.duration, sched.es, sched.total_float, sched.critical)
-        self._card_figures = (sched.ids, estimate, *arrays)
         if (
             previous is None
             or previous[0] is None
             or self._text_dirty is None
-            or previous[1] != estimate
+            or previous[1] != self._card_figures[1]
             or previous[0] != sched.ids
             or any(a.shape != b.shape for a, b in zip(arrays, previous[2:], strict=True))
         ):
@@ -882,8 +908,6 @@ class GraphScene(QGraphicsScene):
         counts = {}
         cards = self.cards
         routes = lay.routes
-        waypoint = self._waypoint
-        detailed = self.detailed
         for k, dep in enumerate(plan.dependencies):
             src = cards.get(dep.from_)
             dst = cards.get(dep.to)
@@ -895,12 +919,7 @@ class GraphScene(QGraphicsScene):
             counts[pair] = n + 1
             edge = old.pop((*pair, n), None)
             if edge is None:
-                # Built completely before it enters the scene: no index or repaint work per property.
-                edge = EdgeItem(src, dst, k)
-                route = routes.get(k)
-                edge.route = [waypoint(x, y) for x, y in route] if route else None
-                if not detailed:
-                    edge.set_detailed(False)
+                edge = self._new_edge(k, src, dst, lay)
                 fresh.append(edge)
                 touched.add(edge)
             else:
@@ -950,46 +969,30 @@ class GraphScene(QGraphicsScene):
                 todo.update(k for k, (a, b) in enumerate(zip(kinds, p_kinds, strict=True)) if a != b)
             if driving is not None:
                 todo.update(np.flatnonzero((driving != p_drv) | (critical != p_crit)).tolist())
-        drv_l = driving.tolist() if driving is not None else None
-        crit_l = critical.tolist() if critical is not None else None
-        for k in todo:
-            edge = edges[k]
-            if edge is None:
-                continue
-            kind, lag = kinds[k]
-            if drv_l is not None and crit_l is not None:
-                info = (kind, lag, drv_l[k], crit_l[k])
-            else:
-                info = (kind, lag, False, False)
-            if info != edge.info:
-                edge.set_info(*info)
+        flags = None if driving is None else (driving.tolist(), critical.tolist())
+        self._set_edge_info(todo, kinds, flags)
 
     def _spread_ports(self, changed: object) -> set[EdgeItem]:
         """Spread the arrowheads arriving at a card along its left edge, ordered by where each arrow comes from,
         so that a decision with many predecessors shows each arrow. Returns the edges whose landing moved."""
         if not changed:
             return set()
-        incoming: dict[CardItem, list[tuple[float, int, EdgeItem]]] = {}
+        incoming: dict[CardItem, list[tuple[float, int]]] = {}
         placed = {card for card in self.cards.values() if card.at_layout_position()}
-        half = S.CARD_H / 2
-        for k, edge in enumerate(self.edges):
+        edges = self.edges
+        for k, edge in enumerate(edges):
             if edge is None:
                 continue
             route = edge.route if edge.source in placed and edge.target in placed else None
-            y = route[-1].y() if route else edge.source.pos().y() + half
-            incoming.setdefault(edge.target, []).append((y, k, edge))
+            end = route[-1].y() if route else None
+            incoming.setdefault(edge.target, []).append((arrival_y(end, edge.source.pos().y()), k))
         moved: set[EdgeItem] = set()
-        span = S.CARD_H - 24
-        for arrivals in incoming.values():
-            arrivals.sort(key=lambda t: (t[0], t[1]))
-            m = len(arrivals)
-            step = min(11.0, span / (m - 1)) if m > 1 else 0.0
-            first = -step * (m - 1) / 2
-            for j, (_, _, edge) in enumerate(arrivals):
-                dy = first + j * step
-                if dy != edge.in_dy:
-                    edge.in_dy = dy
-                    moved.add(edge)
+        for k, dy in spread_ports(incoming).items():
+            edge = edges[k]
+            assert edge is not None
+            if dy != edge.in_dy:
+                edge.in_dy = dy
+                moved.add(edge)
         return moved
 
     def _driving(self, analysis: Analysis | None) -> tuple[Any, Any]:
@@ -1021,10 +1024,6 @@ class GraphScene(QGraphicsScene):
         driving[k[keep]] = drv[keep]
         critical[k[keep]] = critical_edges(sched)[keep]  # the one rule, as the charts draw it
         return driving, critical
-
-    @staticmethod
-    def _waypoint(x: float, y: float) -> QPointF:
-        return QPointF(x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
 
     def _drop_edge(self, edge: EdgeItem) -> None:
         edge.detach()
