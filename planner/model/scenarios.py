@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from planner.model import edits
 from planner.model.plan import (
     Decision,
     DecisionOverride,
@@ -87,14 +88,7 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
     sc = find_scenario(plan, scenario) if isinstance(scenario, str) else scenario
     out = plan.model_copy(deep=True)
     out.scenarios = []
-    dropped = set(sc.drop_decisions)
-    if dropped:
-        out.decisions = [d for d in out.decisions if d.id not in dropped]
-        out.dependencies = [x for x in out.dependencies if x.from_ not in dropped and x.to not in dropped]
-        for risk in out.risks:
-            if any(r in dropped for r in risk.decisions):
-                risk.decisions = [r for r in risk.decisions if r not in dropped]
-        out.layout = {k: v for k, v in out.layout.items() if k not in dropped}
+    edits.drop_decisions(out, sc.drop_decisions)  # the delete cascade the app's delete uses
     removed = {(x.from_, x.to) for x in sc.remove_dependencies}
     if removed:
         out.dependencies = [x for x in out.dependencies if (x.from_, x.to) not in removed]
