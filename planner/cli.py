@@ -26,6 +26,7 @@ from planner.commands.common import (
     CliError,
     add_estimate_argument,
     add_scenario_argument,
+    add_status_date_argument,
     dump_json,
     fmt_weeks,
     fmt_when,
@@ -78,8 +79,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
-    plan = load(args.file, args.scenario)
+    plan = load(args.file, args.scenario, args.status_date)
+    base = None
+    if args.baseline is not None:
+        base = plan.baseline(None if args.baseline == "latest" else args.baseline)
+        if base is None:
+            names = ", ".join(repr(b.name) for b in plan.baselines) or "none (the plan has no baselines)"
+            raise CliError(
+                f"{args.file}: --baseline {args.baseline!r}: no such baseline; the plan has {names}"
+            )
     result = analyze(plan, args.estimate)
+    result.baseline = base
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
     if args.format == "json":
@@ -130,6 +140,11 @@ def analysis_text(result: Any) -> str:
         lines.append(buf.getvalue().rstrip("\n"))
         return "\n".join(lines) + "\n"
     titles = {d.id: d.title for d in plan.decisions}
+    from planner.analysis.progress import status_week
+
+    status = status_week(plan)
+    if status is not None:  # issue 16: work not done is scheduled from it
+        add(f"Status date:               {fmt_when(plan, status)}")
     add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
     add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
     price = st.gating_price
@@ -325,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="time limit of --level-method exact (default 10); past it the result says the gap to the optimum",
     )
     add_scenario_argument(p)
+    add_status_date_argument(p)
+    p.add_argument(
+        "--baseline",
+        metavar="NAME",
+        help="add each decision's and stage's slip against this baseline to the JSON ('latest' for the newest)",
+    )
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("new", help="start a plan from a template")

@@ -18,6 +18,9 @@ TOP_KEYS = [
     "title",
     "unit",
     "estimate",
+    "status_date",
+    "status_week",
+    "status_date_iso",
     "start_date",
     "finish",
     "finish_date",
@@ -45,6 +48,12 @@ DECISION_KEYS = [
     "critical",
     "start_date",
     "finish_date",
+    "state",
+    "remaining",
+    "actual_start",
+    "actual_finish",
+    "actual_start_date",
+    "actual_finish_date",
 ]
 STAGE_KEYS = [
     "id",
@@ -126,6 +135,12 @@ def test_analyze_json_has_exactly_the_spec_keys(overlap_file: Path, capsys) -> N
         "critical": True,
         "start_date": "2027-01-25",
         "finish_date": "2027-02-08",
+        "state": "not_started",
+        "remaining": 2.0,
+        "actual_start": None,
+        "actual_finish": None,
+        "actual_start_date": None,
+        "actual_finish_date": None,
     }
     assert (data["start_date"], data["finish_date"], data["gated_finish_date"]) == (
         "2027-01-04",

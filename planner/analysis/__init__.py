@@ -15,12 +15,18 @@ from planner.analysis.capacity import capacity_findings
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
-from planner.analysis.progress import apply_progress, schedule_progress_findings, settle_schedule
+from planner.analysis.progress import (
+    add_progress_columns,
+    apply_progress,
+    progress_json,
+    schedule_progress_findings,
+    settle_schedule,
+)
 from planner.analysis.schedule import Schedule, ScheduleError, schedule
 from planner.analysis.stages import StageAnalysis, StageResult, analyze_stages
 from planner.analysis.validation import validate
 from planner.model import units
-from planner.model.plan import Plan
+from planner.model.plan import Baseline, Plan
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Analysis:
     schedule: Schedule | None
     stages: StageAnalysis | None
     extra_findings: list[Finding] = field(default_factory=list)
+    baseline: Baseline | None = None  # chosen for slip (``analyze --baseline``): the JSON then has "baseline"
     levelled: Any = None  # set by planner.analysis.capacity.attach_to_analysis (``--level``)
     simulation: Any = None  # a montecarlo.SimulationResult, once someone has run one for this analysis
     comparison: Any = (
@@ -78,6 +85,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field."""
     plan = result.plan
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
+    out.update(progress_json(plan))  # status date (issue 16)
     s, st = result.schedule, result.stages
     if s is None or st is None:
         out.update(
@@ -112,6 +120,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 rec["start_date"] = es_date
                 rec["finish_date"] = ef_date
             decisions.append(rec)
+        add_progress_columns(plan, decisions, result.estimate)  # remaining, actual start/finish (issue 16)
         out.update(
             {
                 "start_date": start.isoformat() if start is not None else None,
@@ -127,6 +136,10 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
             }
         )
+    if result.baseline is not None and s is not None and st is not None:
+        from planner.analysis.baselines import baseline_json
+
+        out["baseline"] = baseline_json(plan, s, st, result.baseline)
     if result.levelled is not None:
         out["levelled"] = result.levelled.to_dict()
     if result.schedule is not None:

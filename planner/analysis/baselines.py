@@ -13,13 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.analysis.schedule import Schedule
+from planner.analysis.stages import StageAnalysis
 from planner.model.plan import Baseline, BaselineEntry, Plan
 
 SLIP_TOL = 1e-7
 """Weeks: slips smaller than this are rounding noise and reported as 0."""
 
 
-def make_baseline(schedule: Schedule, name: str, created: dt.datetime | None = None) -> Baseline:
+def make_baseline(
+    schedule: Schedule,
+    name: str,
+    created: dt.datetime | None = None,
+    stages: StageAnalysis | None = None,
+) -> Baseline:
     """A baseline named ``name`` from ``schedule`` (ES/EF per decision, the finish). ``created`` defaults to now
     (UTC, to the second).
 
@@ -38,7 +44,8 @@ def make_baseline(schedule: Schedule, name: str, created: dt.datetime | None = N
         for i, did in enumerate(schedule.ids)
         if schedule.index.get(did) == i  # first of duplicate ids only
     }
-    return Baseline(name=name, created=created, finish=float(schedule.finish), decisions=entries)
+    gates = {st.id: float(st.gate) for st in stages.stages} if stages is not None else {}
+    return Baseline(name=name, created=created, finish=float(schedule.finish), decisions=entries, gates=gates)
 
 
 def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
@@ -130,10 +137,12 @@ def _clean(x: float) -> float:
     return 0.0 if abs(x) <= SLIP_TOL * max(1.0, abs(x)) else float(x)
 
 
-def variance(schedule: Schedule, baseline: Baseline) -> Variance:
+def variance(schedule: Schedule, baseline: Baseline, plan: Plan | None = None) -> Variance:
     """Start and finish slip of every decision, and of the project finish, since ``baseline``.
 
-    Decisions are listed in the current plan order, then those only in the baseline (``removed``).
+    Decisions are listed in the current plan order, then those only in the baseline (``removed``). With ``plan``
+    (issue 16), a decision's start is its actual start when one is recorded (the schedule holds the start of its
+    remaining work), so start slip is what really happened; its finish is the forecast finish.
 
     >>> from planner.model import new_plan, Decision
     >>> from planner.analysis.schedule import schedule
@@ -147,11 +156,17 @@ def variance(schedule: Schedule, baseline: Baseline) -> Variance:
     """
     rows: list[DecisionVariance] = []
     seen: set[str] = set()
+    actual: dict[str, float] = {}
+    if plan is not None:
+        from planner.analysis.progress import progress_state
+
+        actual = {p.id: p.actual_start for p in progress_state(plan).decisions if p.actual_start is not None}
     for i, did in enumerate(schedule.ids):
         if did in seen:
             continue
         seen.add(did)
         s, f = float(schedule.es[i]), float(schedule.ef[i])
+        s = min(s, actual.get(did, s))
         entry = baseline.decisions.get(did)
         if entry is None:
             rows.append(DecisionVariance(did, "new", None, None, s, f))
@@ -172,12 +187,92 @@ def variance(schedule: Schedule, baseline: Baseline) -> Variance:
     )
 
 
+@dataclass
+class StageVariance:
+    """One stage against the baseline (weeks): its rolling window finish (latest finish of its decisions; the
+    baseline's from its recorded decisions under today's stage assignment) and its gate (gated finish; only for
+    baselines that recorded gates)."""
+
+    id: str
+    baseline_finish: float | None
+    finish: float | None
+    baseline_gate: float | None
+    gate: float
+
+    @property
+    def finish_slip(self) -> float | None:
+        if self.finish is None or self.baseline_finish is None:
+            return None
+        return _clean(self.finish - self.baseline_finish)
+
+    @property
+    def gate_slip(self) -> float | None:
+        return None if self.baseline_gate is None else _clean(self.gate - self.baseline_gate)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "baseline_finish": self.baseline_finish,
+            "finish": self.finish,
+            "finish_slip": self.finish_slip,
+            "baseline_gate": self.baseline_gate,
+            "gate": self.gate,
+            "gate_slip": self.gate_slip,
+        }
+
+
+def stage_variance(plan: Plan, stages: StageAnalysis, baseline: Baseline) -> list[StageVariance]:
+    """Each stage's window finish and gate against ``baseline`` (positive: later), in plan order.
+
+    >>> from planner.model import new_plan, Decision
+    >>> from planner.analysis import analyze
+    >>> plan = new_plan()
+    >>> plan.decisions.append(Decision(id="a", title="A", stage="validate", duration=3))
+    >>> a = analyze(plan)
+    >>> b = make_baseline(a.schedule, "v1", stages=a.stages)
+    >>> plan.decisions[0].duration = 5
+    >>> a = analyze(plan)
+    >>> [(v.id, v.finish_slip, v.gate_slip) for v in stage_variance(plan, a.stages, b)][:2]
+    [('validate', 2.0, 2.0), ('integrate', None, 2.0)]
+    """
+    out = []
+    for st in stages.stages:
+        ends = [
+            baseline.decisions[d.id].finish
+            for d in plan.decisions
+            if d.stage == st.id and d.id in baseline.decisions
+        ]
+        out.append(
+            StageVariance(
+                id=st.id,
+                baseline_finish=max(ends) if ends else None,
+                finish=st.finish,
+                baseline_gate=baseline.gates.get(st.id),
+                gate=float(st.gate),
+            )
+        )
+    return out
+
+
 __all__ = [
     "DecisionVariance",
+    "StageVariance",
     "SLIP_TOL",
     "Variance",
     "find_baseline",
     "make_baseline",
+    "stage_variance",
     "variance",
     "with_baseline",
 ]
+
+
+def baseline_json(
+    plan: Plan, schedule: Schedule, stages: StageAnalysis, baseline: Baseline
+) -> dict[str, Any]:
+    """The ``baseline`` object of ``planner analyze --format json --baseline NAME``: the decisions' and the
+    project's slip (:func:`variance`, actual starts honoured) and each stage's finish and gate slip."""
+    return {
+        **variance(schedule, baseline, plan).to_dict(),
+        "stages": [x.to_dict() for x in stage_variance(plan, stages, baseline)],
+    }

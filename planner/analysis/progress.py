@@ -33,7 +33,7 @@ from planner.analysis.findings import Finding, Severity
 from planner.analysis.graph import PlanGraph
 from planner.model.limits import MAX_SCHEDULE_WEEKS
 from planner.model.plan import Decision, Plan, Status
-from planner.units import format_date, format_weeks, plural_weeks, week_to_date
+from planner.units import format_date, format_weeks, iso_date, plural_weeks, week_to_date
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
@@ -379,7 +379,7 @@ def late_findings(
                 Finding(
                     W,
                     "late-finish",
-                    f"{_name(d)} should have finished by {_when(plan, pf)} ({against}) and is not done: "
+                    f"{_name(d)} should have finished by {_when(plan, pf)} in {against} and is not done: "
                     f"{plural_weeks(s - pf)} late at the status date{tail}.",
                     [d.id],
                 )
@@ -389,7 +389,7 @@ def late_findings(
                 Finding(
                     W,
                     "late-start",
-                    f"{_name(d)} should have started by {_when(plan, ps)} ({against}) and has not: "
+                    f"{_name(d)} should have started by {_when(plan, ps)} in {against} and has not: "
                     f"{plural_weeks(s - ps)} late at the status date{tail}.",
                     [d.id],
                 )
@@ -421,3 +421,36 @@ def schedule_progress_findings(plan: Plan, sched: object, estimate: str = "likel
 
 
 mark_done_not_critical = settle_schedule  # its first name, kept for code written against it
+
+
+# -- JSON (planner analyze --format json) ------------------------------------------------------------------------
+def progress_json(plan: Plan) -> dict[str, object]:
+    """The status date as written in the plan (ISO date or weeks), in weeks, and as an ISO date when the plan has
+    a start date."""
+    s = status_week(plan)
+    sd = plan.status_date
+    return {
+        "status_date": sd.isoformat() if isinstance(sd, dt.date) else sd,
+        "status_week": s,
+        "status_date_iso": iso_date(plan.start_date, s),
+    }
+
+
+def add_progress_columns(plan: Plan, decisions: list[dict[str, object]], estimate: str = "likely") -> None:
+    """Add ``state``, ``remaining`` (weeks: the duration the schedule ran, i.e. the remaining work),
+    ``actual_start`` and ``actual_finish`` (weeks or None; ISO dates beside them with a start date) to each decision
+    row (plan order); ``duration`` stays the planned duration under ``estimate``."""
+    from planner.analysis.graph import durations
+
+    state = progress_state(plan)
+    start = plan.start_date
+    planned = durations(plan, estimate).tolist()
+    for rec, p, d in zip(decisions, state.decisions, planned, strict=True):
+        rec["state"] = p.state
+        rec["remaining"] = rec.get("duration")
+        rec["duration"] = d
+        rec["actual_start"] = p.actual_start
+        rec["actual_finish"] = p.actual_finish
+        if start is not None:
+            rec["actual_start_date"] = iso_date(start, p.actual_start)
+            rec["actual_finish_date"] = iso_date(start, p.actual_finish)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from planner.commands.common import add_estimate_argument, add_scenario_argument
+from planner.commands.common import add_estimate_argument, add_scenario_argument, add_status_date_argument
 
 NAME = "export"
 HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .gan .csv .xlsx .tjp .mmd .dot)"
@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dependencies", action="store_true", help="Gantt: draw dependency links")
     parser.add_argument("--baseline", metavar="NAME", help="Gantt: show a baseline ('latest' for the newest)")
     add_scenario_argument(parser)
+    add_status_date_argument(parser)
     parser.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark (for Excel)")
 
 
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CliError(f"{out}: the folder {folder} does not exist")
 
-    plan = load(args.file, args.scenario)
+    plan = load(args.file, args.scenario, args.status_date)
 
     from planner.analysis import analyze
     from planner.charts import CHARTS, render_chart

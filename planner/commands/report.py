@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.commands.common import add_estimate_argument, add_scenario_argument
+from planner.commands.common import add_estimate_argument, add_scenario_argument, add_status_date_argument
 
 NAME = "report"
 HELP = "write the PDF report of a plan"
@@ -76,6 +76,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)"
     )
     add_scenario_argument(parser)
+    add_status_date_argument(parser)
     parser.add_argument(
         "--scenarios",
         metavar="A,B,...",
@@ -98,7 +99,7 @@ def _comparison(args: argparse.Namespace) -> object:
     from planner.commands.compare import check_names, parse_names
     from planner.model.scenarios import BASE, is_base
 
-    base = load(args.file)
+    base = load(args.file, None, args.status_date)
     names = parse_names(args.scenarios)
     if not names:
         raise CliError("--scenarios: name at least one scenario (`planner scenarios FILE` lists them)")
@@ -128,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and 1,000,000")
     sections = parse_sections(args.sections)
 
-    plan = load(args.file, args.scenario)
+    plan = load(args.file, args.scenario, args.status_date)
     comparison = None
     if args.scenarios is not None:
         comparison = _comparison(args)

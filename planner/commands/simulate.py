@@ -53,9 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="text format: how many decisions to list for criticality and sensitivity (default 10)",
     )
-    from planner.commands.common import add_scenario_argument
+    from planner.commands.common import add_scenario_argument, add_status_date_argument
 
     add_scenario_argument(parser)
+    add_status_date_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
-    plan = load(args.file, args.scenario)
+    plan = load(args.file, args.scenario, args.status_date)
 
     from planner.analysis import has_errors, validate
     from planner.analysis.montecarlo import parse_when, simulate
