@@ -20,6 +20,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
 from planner.analysis.schedule import critical_links
+from planner.charts import status as progress
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 
@@ -111,7 +112,14 @@ def frame_in(
     """The fixed ``(top, bottom)`` inches of a Gantt figure ``fig_w_in`` wide: title (or, ``compact``, one
     subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan) below them."""
     labels = _legend_labels(
-        analysis.plan, {d.area for d in analysis.plan.decisions}, gated, baseline, True, deps
+        analysis.plan,
+        {d.area for d in analysis.plan.decisions},
+        gated,
+        baseline,
+        True,
+        deps,
+        status=_status_week(analysis),
+        done=_has_done(analysis),
     )
     bottom = DATES_IN + legend_rows(fig_w_in, labels) * LEGEND_ROW_IN + 0.08
     top = TOP_IN
@@ -226,7 +234,10 @@ def _draw(
     base_fin = 0.0
     if base is not None:
         base_fin = max([base.finish, *(e.finish for e in base.decisions.values())])
-    t_max = max(t_end, s.finish, base_fin, 1.0)
+    # The status date (issue 16): the schedule runs on the remaining work; the work done is drawn muted.
+    status_wk = _status_week(analysis)
+    done_start, done_end = progress.done_spans(analysis)
+    t_max = max(t_end, s.finish, base_fin, status_wk or 0.0, 1.0)
     t_max = t_max * 1.03 + 0.5
 
     w_in, h_in = fig.get_size_inches()
@@ -353,11 +364,12 @@ def _draw(
     if len(idx):
         x = es[idx]
         w = dur[idx]
-        bar = ~is_ms
+        is_done = _done_mask(s, len(ids))[idx]
+        bar = ~is_ms & ~is_done  # a done decision has no bar of remaining work, only its work done
         # Float (rolling timeline only: the gated timeline has its own slack, shown by the gate lines).
         if not gated:
             tf = s.total_float[idx]
-            has = bar & (tf > 0) | is_ms & (tf > 0)
+            has = (bar & (tf > 0) | is_ms & (tf > 0)) & ~is_done
             if has.any():
                 ax.add_collection(
                     PolyCollection(
@@ -391,6 +403,25 @@ def _draw(
                     )
                 )
         lw = max(0.3, min(1.2, pitch * 72 * 0.06))
+        ds, de = done_start[idx], done_end[idx]
+        has_done = ~np.isnan(ds)
+        if has_done.any():
+            done_fc = [style.tint(colors[i], progress.DONE_TINT) for i in idx[has_done].tolist()]
+            ax.add_collection(
+                PolyCollection(
+                    _bars(
+                        ds[has_done],
+                        np.maximum(de[has_done] - ds[has_done], t_max * 0.002),
+                        yk[has_done],
+                        bar_h,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+                        bar_dy,
+                    ),
+                    facecolors=done_fc,
+                    edgecolors=[style.shade(colors[i], 0.1) for i in idx[has_done].tolist()],
+                    linewidths=lw * 0.6,
+                    zorder=2.8,
+                )
+            )
         for mask, critical in ((bar & ~crit, False), (bar & crit, True)):
             if not mask.any():
                 continue
@@ -444,6 +475,8 @@ def _draw(
     ax.axvline(t_end, color=style.FINISH, linewidth=1.3, zorder=4)
     if gated and st.gating_price > 0:
         ax.axvline(s.finish, color=style.FINISH, linewidth=1.0, linestyle=":", zorder=4)
+    if status_wk is not None:
+        progress.draw_status_line(ax, plan, status_wk, label=font >= MIN_LABEL_PT, font=style.SMALL_PT)
 
     # -- row labels ---------------------------------------------------------------------------------------------
     if font >= MIN_LABEL_PT:
@@ -509,7 +542,16 @@ def _draw(
             color=style.GATE,
         )
     _legend(
-        fig, plan, idx, colors, gated, base is not None, bool(is_ms.any()) if len(idx) else False, show_deps
+        fig,
+        plan,
+        idx,
+        colors,
+        gated,
+        base is not None,
+        bool(is_ms.any()) if len(idx) else False,
+        show_deps,
+        status=status_wk,
+        done=bool(len(idx)) and bool((~np.isnan(done_start[idx])).any()),
     )
 
 
@@ -535,6 +577,9 @@ def _subtitle_lines(
             else "gating costs no time"
         )
     bits.append(f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical")
+    status_wk = _status_week(analysis)
+    if status_wk is not None:
+        bits.insert(2, progress.status_text(plan, status_wk))
     if rows_txt:
         bits.append(rows_txt)
     if base_name is not None:
@@ -650,14 +695,60 @@ def _links(
         ax.scatter(hx, hy, s=6, marker="v", c=head_c, linewidths=0, zorder=2.6)
 
 
-def _legend_labels(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool, deps: bool) -> list[str]:
-    return [str(h.get_label()) for h in _legend_handles(plan, used, gated, base, ms, deps)]
+def _status_week(analysis: Any) -> float | None:
+    return progress.status_week(analysis) if analysis.schedule is not None else None
+
+
+def _done_mask(s: Any, n: int) -> np.ndarray:
+    """Decisions with no work left (the schedule's remaining-work graph marks them), in plan order."""
+    done = getattr(s.graph, "done", None)
+    return done if done is not None and len(done) == n else np.zeros(n, dtype=bool)
+
+
+def _has_done(analysis: Any) -> bool:
+    return bool((~np.isnan(progress.done_spans(analysis)[0])).any())
+
+
+def _legend_labels(
+    plan: Any,
+    used: set[Any],
+    gated: bool,
+    base: bool,
+    ms: bool,
+    deps: bool,
+    *,
+    status: float | None = None,
+    done: bool = False,
+) -> list[str]:
+    return [
+        str(h.get_label())
+        for h in _legend_handles(plan, used, gated, base, ms, deps, status=status, done=done)
+    ]
 
 
 def _legend(
-    fig: Figure, plan: Any, idx: np.ndarray, colors: list[str], gated: bool, base: bool, ms: bool, deps: bool
+    fig: Figure,
+    plan: Any,
+    idx: np.ndarray,
+    colors: list[str],
+    gated: bool,
+    base: bool,
+    ms: bool,
+    deps: bool,
+    *,
+    status: float | None = None,
+    done: bool = False,
 ) -> None:
-    handles = _legend_handles(plan, {plan.decisions[i].area for i in idx.tolist()}, gated, base, ms, deps)
+    handles = _legend_handles(
+        plan,
+        {plan.decisions[i].area for i in idx.tolist()},
+        gated,
+        base,
+        ms,
+        deps,
+        status=status,
+        done=done,
+    )
     w_in, h_in = fig.get_size_inches()
     _, per_row = legend_layout(w_in, [str(h.get_label()) for h in handles])
     fig.legend(
@@ -675,7 +766,17 @@ def _legend(
     )
 
 
-def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool, deps: bool) -> list[Any]:
+def _legend_handles(
+    plan: Any,
+    used: set[Any],
+    gated: bool,
+    base: bool,
+    ms: bool,
+    deps: bool,
+    *,
+    status: float | None = None,
+    done: bool = False,
+) -> list[Any]:
     area_col = style.area_colors(plan)
     handles: list[Any] = []
     for a in plan.areas:
@@ -714,6 +815,15 @@ def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool
                 label="Milestone",
             )
         )
+    if done:
+        handles.append(
+            Patch(
+                facecolor=style.tint(style.MUTED, progress.DONE_TINT),
+                edgecolor=style.shade(style.MUTED, 0.1),
+                linewidth=0.6,
+                label="Work done",
+            )
+        )
     if base:
         handles.append(Patch(facecolor=style.BASELINE, label="Baseline"))
     handles.append(
@@ -727,6 +837,17 @@ def _legend_handles(plan: Any, used: set[Any], gated: bool, base: bool, ms: bool
         )
     )
     handles.append(Line2D([], [], color=style.FINISH, linewidth=1.3, label="Finish"))
+    if status is not None:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=progress.STATUS,
+                linestyle=progress.STATUS_STYLE,
+                linewidth=1.3,
+                label="Status date",
+            )
+        )
     if deps:
         handles.append(Line2D([], [], color=style.CRITICAL, linewidth=1.1, label="Critical link"))
     return handles

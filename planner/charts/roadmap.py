@@ -22,9 +22,9 @@ import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
+from planner.charts import status as progress
 from planner.charts import style
 from planner.model import units
-from planner.model.plan import Status
 
 MIN_FONT = style.MIN_PT  # nothing on the roadmap is smaller
 FONTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # bar titles, largest first
@@ -198,12 +198,24 @@ def _legend_entries(plan: Any, lanes: Sequence[tuple[str, str]]) -> list[tuple[s
     out += [
         ("critical", "Critical: sets the finish"),
         ("milestone", "Milestone"),
-        ("done", "Darker: share done"),
+        ("done", "Darker: work done"),
         ("window", "Stage window (rolling)"),
         ("gate", "Stage gate (strict gates)"),
         ("finish", "Finish"),
     ]
+    from planner.analysis.progress import status_week
+
+    if status_week(plan) is not None:
+        out.append(("status", "Status date"))
     return out
+
+
+def bar_spans(analysis: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(start, done_start, done_end)`` in weeks per decision: a bar runs from ``start`` (its work done, else
+    its remaining work) to its early finish; the work done (NaN where none) is drawn darker (issue 16)."""
+    s = analysis.schedule
+    done_start, done_end = progress.done_spans(analysis)
+    return np.fmin(s.es, done_start), done_start, done_end
 
 
 def _legend_item_w(label: str) -> float:
@@ -280,6 +292,7 @@ def _pack(
     order given, a decision that would make the lanes taller than ``budget`` inches is left out, or with
     ``all_or_none`` the packing stops there and returns None."""
     plan, s = analysis.plan, analysis.schedule
+    starts = bar_spans(analysis)[0]
     all_lanes = lanes_of(plan)
     pos = {lid: k for k, (lid, _) in enumerate(all_lanes)}
     pitch = font * PITCH_EM / 72
@@ -303,7 +316,7 @@ def _pack(
         area = d.area if d.area in pos else ""
         k = pos.get(area, len(all_lanes) - 1)
         bold = bool(s.critical[i]) or d.id in selected
-        xa, xb = g.x(s.es[i]), g.x(s.ef[i])
+        xa, xb = g.x(starts[i]), g.x(s.ef[i])
         if d.milestone:
             xa, xb = xa - diamond / 2, xa + diamond / 2
             text_x = xb + 0.04
@@ -608,6 +621,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
 
     # Bars, milestones and titles.
     colors = style.decision_colors(plan)
+    starts, done_start, done_end = bar_spans(analysis)
     bar_h = lay.pitch * 0.72
     polys, faces, edges, widths = [], [], [], []
     halos = []
@@ -625,14 +639,14 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             poly = [(x - r, yc), (x, yc - r), (x + r, yc), (x, yc + r)]
             face: Any = style.INK if crit else colors[i]
         else:
-            xa, xb = g.x(s.es[i]), max(g.x(s.ef[i]), g.x(s.es[i]) + 0.03)
+            xa, xb = g.x(starts[i]), max(g.x(s.ef[i]), g.x(starts[i]) + 0.03)
             poly = [(xa, yc - bar_h / 2), (xb, yc - bar_h / 2), (xb, yc + bar_h / 2), (xa, yc + bar_h / 2)]
             face = style.tint(colors[i], 0.55)
-            share = 1.0 if d.status is Status.DONE else min(1.0, max(0.0, float(d.progress) / 100))
-            if share > 0:
-                xd = xa + share * (xb - xa)
+            if not np.isnan(done_start[i]):  # the work done, darker, where it happened (issue 16)
+                xd0 = g.x(done_start[i])
+                xd = min(xb, max(g.x(done_end[i]), xd0 + 0.03))
                 done.append(
-                    [(xa, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xa, yc + bar_h / 2)]
+                    [(xd0, yc - bar_h / 2), (xd, yc - bar_h / 2), (xd, yc + bar_h / 2), (xd0, yc + bar_h / 2)]
                 )
                 done_faces.append(style.tint(colors[i], 0.25))
         polys.append(poly)
@@ -678,6 +692,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     fx, ha = (xf + 0.05, "left") if xf + 0.05 + fw <= w_in - MARGIN_IN else (xf - 0.05, "right")
     y = lanes_bottom + 0.05
     ax.text(fx, y, finish, ha=ha, va="top", fontsize=NOTE_FONT, fontweight="bold", color=style.FINISH)
+    status_wk = progress.status_week(analysis)
+    if status_wk is not None:
+        _status_line(
+            ax, g, plan, status_wk, lanes_bottom, y, (fx - fw, fx) if ha == "right" else (fx, fx + fw)
+        )
     y += 0.2
 
     # Notes: what the page leaves out, and stage sequencing under strict gates.
@@ -689,11 +708,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     used = {lid for lid, _ in lay.lanes}
     area_ids = [lid for lid, _ in lanes_of(plan)]
     has = {
-        "done": any(
-            plan.decisions[i].status is Status.DONE or plan.decisions[i].progress > 0
-            for i in shown
-            if not plan.decisions[i].milestone
-        ),
+        "done": any(not np.isnan(done_start[i]) for i in shown if not plan.decisions[i].milestone),
         "milestone": any(plan.decisions[i].milestone for i in shown),
     }
     entries = [
@@ -711,6 +726,41 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             ax.text(x + 0.2, yc, label, ha="left", va="center", fontsize=LEGEND_FONT, color=style.INK)
             x += _legend_item_w(label)
         y += LEGEND_ROW_IN
+
+
+def _status_line(
+    ax: Any, g: Geometry, plan: Any, week: float, bottom: float, y: float, finish_span: tuple[float, float]
+) -> None:
+    """The status date: a dash-dot line from the stage strip down through the lanes, labelled on the finish
+    label's line, left of the line (else right of it), clear of the finish label."""
+    xs = g.x(week)
+    ax.plot(
+        [xs, xs],
+        [g.strip_top, bottom + 0.04],
+        color=progress.STATUS,
+        linewidth=1.2,
+        linestyle=progress.STATUS_STYLE,
+        zorder=3,
+    )
+    text = progress.status_label(plan, week)
+    tw = text_in(text, NOTE_FONT, True)
+    left = (xs - 0.05 - tw, xs - 0.05)
+    right = (xs + 0.05, xs + 0.05 + tw)
+    f0, f1 = finish_span
+
+    def clear(span: tuple[float, float]) -> bool:
+        return (
+            span[0] >= MARGIN_IN
+            and span[1] <= g.width - MARGIN_IN
+            and (span[1] + 0.08 <= f0 or f1 + 0.08 <= span[0])
+        )
+
+    span = next((sp for sp in (left, right) if clear(sp)), None)
+    if span is None:  # squeezed against the finish label: just before it
+        span = (max(MARGIN_IN, f0 - 0.1 - tw), max(MARGIN_IN, f0 - 0.1 - tw) + tw)
+    ax.text(
+        span[0], y, text, ha="left", va="top", fontsize=NOTE_FONT, fontweight="bold", color=progress.STATUS
+    )
 
 
 def _rect(x: float, y: float, w: float, h: float, face: Any, edge: Any, z: float, lw: float = 0.0) -> Any:
@@ -733,6 +783,14 @@ def _legend_mark(ax: Any, kind: str, x: float, yc: float) -> None:
         ax.add_patch(_rect(x, yc - 0.035, 0.15, 0.07, "#C4C4C4", "none", 2))
     elif kind == "finish":
         ax.plot([x + 0.075, x + 0.075], [yc - 0.07, yc + 0.07], color=style.FINISH, linewidth=1.2)
+    elif kind == "status":
+        ax.plot(
+            [x + 0.075, x + 0.075],
+            [yc - 0.07, yc + 0.07],
+            color=progress.STATUS,
+            linewidth=1.2,
+            linestyle=progress.STATUS_STYLE,
+        )
     else:
         ax.add_patch(_rect(x, yc - 0.05, 0.15, 0.1, style.tint(kind, 0.55), style.shade(kind, 0.2), 2, 0.5))
 

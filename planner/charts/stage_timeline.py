@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from planner.charts import status as progress
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 from planner.model import units
@@ -39,7 +40,8 @@ def _draw(fig: Figure, analysis: Any) -> None:
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, ready_in + GAP_IN + 0.2, TOP_IN))
     rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, BOTTOM_IN, 0.2, TOP_IN))
     k = len(st.stages)
-    t_end = max(st.gated_finish, s.finish, 1.0)
+    status_wk = progress.status_week(analysis)
+    t_end = max(st.gated_finish, s.finish, status_wk or 0.0, 1.0)
     # Room after the last bar for its "wk a-b" label.
     ax_w_in = ax.get_position().width * w_in
     label_in = style.text_width_in(" wk 000.5\u2013000.5 ", 8.0)
@@ -192,6 +194,8 @@ def _draw(fig: Figure, analysis: Any) -> None:
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
     ax.axvline(st.gated_finish, color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), zorder=2)
+    if status_wk is not None:
+        progress.draw_status_line(ax, plan, status_wk, font=font * 0.85, zorder=4.5)
     price = st.gating_price
     y_b = k - 0.5 + 0.2
     if price > 0:
@@ -241,6 +245,8 @@ def _draw(fig: Figure, analysis: Any) -> None:
         f"gated finish {style.fmt_when(plan, st.gated_finish)}",
         f"strict gates add {style.fmt_weeks(price)} wk" if price > 0 else "strict gates add no time",
     ]
+    if status_wk is not None:
+        bits.insert(0, progress.status_text(plan, status_wk))
     style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
     handles = [
         Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
@@ -256,6 +262,18 @@ def _draw(fig: Figure, analysis: Any) -> None:
         Patch(facecolor="#009E73", label="Gate criteria met"),
         Patch(facecolor="#56B4E9", label="Work done"),
     ]
+    if status_wk is not None:
+        handles.insert(
+            5,
+            Line2D(
+                [],
+                [],
+                color=progress.STATUS,
+                linestyle=progress.STATUS_STYLE,
+                linewidth=1.3,
+                label="Status date",
+            ),
+        )
     per_row = 4 if w_in < 11 else len(handles)
     fig.legend(
         handles=handles,

@@ -251,21 +251,29 @@ def test_random_plans_fit_legibly(n: int, seed: int, size: tuple[float, float], 
 
 
 def test_share_done_is_drawn_darker_over_the_bar() -> None:
-    a = hand_plan()
-    a.plan.decisions[0].status = Status.IN_PROGRESS
-    a.plan.decisions[0].progress = 50.0
-    a.plan.decisions[1].status = Status.DONE
+    plan = hand_plan().plan
+    plan.status_date = dt.date(2027, 1, 11)  # week 1
+    plan.decisions[0].status = Status.IN_PROGRESS
+    plan.decisions[0].progress = 50.0
+    plan.decisions[1].status = Status.DONE
+    plan.decisions[1].actual_start = 0.0
+    plan.decisions[1].actual_finish = 3.5
+    a = analyze(plan)
     size = (10.0, 6.0)
     fig = _draw(a, size)
     g, _ = fit(a, *size)
     done = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 1.95][0]
     spans = sorted(
-        (round(float(p.vertices[:, 0].min()), 6), round(float(p.vertices[:, 0].max()), 6))
+        (
+            round(float(np.asarray(p.vertices)[:, 0].min()), 6),
+            round(float(np.asarray(p.vertices)[:, 0].max()), 6),
+        )
         for p in done.get_paths()
     )
-    # a: half of weeks 0-2 (0-1); b (done): all of weeks 0-4.
-    assert spans == sorted([(round(g.x(0), 6), round(g.x(1), 6)), (round(g.x(0), 6), round(g.x(4), 6))])
-    assert "Darker: share done" in {t.get_text() for t in _texts(fig)}
+    # The work done where it happened (issue 16): a, half of its 2 weeks, up to the status date (0-1; its other
+    # week runs 1-2); b (done) from its actual start to its actual finish (0-3.5).
+    assert spans == sorted([(round(g.x(0), 6), round(g.x(1), 6)), (round(g.x(0), 6), round(g.x(3.5), 6))])
+    assert "Darker: work done" in {t.get_text() for t in _texts(fig)}
 
 
 def test_a_figure_too_small_for_any_decision_says_so(analysis_of) -> None:

@@ -1,0 +1,124 @@
+"""The status date on the charts (issue 16): the one line that says "today" for the plan, its label, and the share
+of each decision's work that is behind it.
+
+The schedule (:mod:`planner.analysis.progress`) runs on the *remaining* work: a done decision sits with no
+duration at its finish, an in-progress one keeps only what is left, from the status date. A chart still shows the
+work done, muted, where it happened: :func:`done_spans` says where, by one rule every chart shares:
+
+- a done decision's work ends at its finish (its actual finish, else the status date) and starts at its actual
+  start, else its planned duration earlier;
+- an in-progress decision's work done ends where its remaining work starts (at the status date when the plan has
+  one) and starts at its actual start, else its planned duration × progress earlier;
+- nothing is shown for work not started. Never before the plan start (week 0).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from planner.charts import style
+from planner.model import units
+
+STATUS = "#009E73"  # bluish green (Okabe-Ito): not the finish's blue, the gates' vermillion or critical black
+STATUS_STYLE: Any = (0, (5, 1.5, 1, 1.5))  # dash-dot, so it reads without colour too
+DONE_TINT = 0.62  # how far a done bar's area colour is mixed with white
+
+
+def status_week(analysis: Any) -> float | None:
+    """The plan's status date in weeks from the plan start, or None (no status date, or a date without a start
+    date)."""
+    from planner.analysis.progress import status_week as week_of
+
+    return week_of(analysis.plan)
+
+
+def status_label(plan: Any, week: float, *, short: bool = True) -> str:
+    """``status 15 Mar`` (``status 15 Mar 2027`` unless ``short``), or ``status wk 10`` without a start date."""
+    date = units.week_to_date(plan.start_date, week)
+    if date is None:
+        return f"status wk {units.format_weeks(week)}"
+    return f"status {units.format_date(date, short=short)}"
+
+
+def status_text(plan: Any, week: float) -> str:
+    """For subtitles and legends: ``status date 15 Mar 2027 (wk 10)``, or ``status date wk 10``."""
+    date = units.week_to_date(plan.start_date, week)
+    wk = f"wk {units.format_weeks(week)}"
+    return f"status date {units.format_date(date)} ({wk})" if date is not None else f"status date {wk}"
+
+
+def done_spans(analysis: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``(start, finish)`` in weeks of the work done of every decision, in plan order; NaN where nothing is done
+    (see the module docstring for the rule). Empty arrays without a schedule."""
+    s = analysis.schedule
+    if s is None:
+        return np.zeros(0), np.zeros(0)
+    from planner.analysis.progress import DONE, NOT_STARTED, progress_state
+
+    plan = analysis.plan
+    state = progress_state(plan)
+    n = len(s.ids)
+    start = np.full(n, np.nan)
+    finish = np.full(n, np.nan)
+    if not state.active or len(state.decisions) != n:
+        return start, finish
+    status = state.status_week
+    for i, (d, p) in enumerate(zip(plan.decisions, state.decisions, strict=True)):
+        if p.state == NOT_STARTED or d.milestone:
+            continue
+        planned = d.weeks(analysis.estimate)
+        if p.state == DONE:
+            end = float(s.es[i])
+            share = 1.0
+        else:
+            share = min(1.0, max(0.0, d.progress / 100.0))
+            end = float(s.es[i]) if status is None else min(float(s.es[i]), status)
+            if share <= 0 and p.actual_start is None:
+                continue
+        begin = p.actual_start if p.actual_start is not None else end - planned * share
+        begin = max(0.0, min(begin, end))
+        if end - begin > 0 or p.state == DONE:
+            start[i], finish[i] = begin, end
+    return start, finish
+
+
+def draw_status_line(
+    ax: Any, plan: Any, week: float, *, label: bool = True, font: float = style.SMALL_PT, zorder: float = 4.5
+) -> None:
+    """The status date as a vertical dash-dot line through ``ax`` (data x = weeks), labelled at the top inside
+    the plot: right of the line, or left of it near the right edge."""
+    ax.axvline(week, color=STATUS, linewidth=1.3, linestyle=STATUS_STYLE, zorder=zorder)
+    if not label:
+        return
+    x0, x1 = ax.get_xlim()
+    near_end = week > x0 + 0.8 * (x1 - x0)
+    from matplotlib.transforms import blended_transform_factory
+
+    ax.annotate(
+        status_label(plan, week),
+        (week, 1.0),
+        xycoords=blended_transform_factory(ax.transData, ax.transAxes),
+        xytext=(-3 if near_end else 3, -2),
+        textcoords="offset points",
+        ha="right" if near_end else "left",
+        va="top",
+        fontsize=font,
+        fontweight="bold",
+        color=STATUS,
+        zorder=zorder + 1,
+        bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+    )
+
+
+__all__ = [
+    "DONE_TINT",
+    "STATUS",
+    "STATUS_STYLE",
+    "done_spans",
+    "draw_status_line",
+    "status_label",
+    "status_text",
+    "status_week",
+]

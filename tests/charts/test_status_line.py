@@ -1,0 +1,154 @@
+"""The status date on the charts (issue 16): the line and its label on the Gantt, stage timeline and roadmap, and
+the work done drawn where it happened (planner.charts.status.done_spans), hand-checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+import planner.charts as charts
+from planner.analysis import analyze
+from planner.charts import status as progress
+from planner.model import Decision, Plan, Status, new_plan, plan_from_dict
+
+
+def _half_done(status: float | dt.date | None = dt.date(2027, 3, 15)) -> Plan:
+    """Start 4 Jan 2027, status date 15 Mar 2027 = week 10.
+
+    a: done, 4 wk planned, actual weeks 2-5        -> work done 2-5
+    b: 40 % of 5 wk, after a                       -> 3 wk left from the status date: 10-13; done 8-10
+    c: not started, 2 wk, after b                  -> 13-15, nothing done
+    d: done, 3 wk, no actual dates                 -> finished at the status date: done 7-10
+    """
+    plan = new_plan("Half done")
+    plan.start_date = dt.date(2027, 1, 4)
+    plan.status_date = status
+    plan.decisions += [
+        Decision(
+            id="a",
+            title="A",
+            stage="validate",
+            duration=4,
+            status=Status.DONE,
+            actual_start=2,
+            actual_finish=5,
+        ),
+        Decision(id="b", title="B", stage="validate", duration=5, status=Status.IN_PROGRESS, progress=40),
+        Decision(id="c", title="C", stage="integrate", duration=2),
+        Decision(id="d", title="D", stage="validate", duration=3, status=Status.DONE),
+    ]
+    links = plan_from_dict(
+        {
+            **new_plan().model_dump(by_alias=True),
+            "dependencies": [{"from": "a", "to": "b"}, {"from": "b", "to": "c"}],
+        }
+    ).dependencies
+    plan.dependencies += links
+    return plan
+
+
+def test_done_spans_hand_checked() -> None:
+    a = analyze(_half_done())
+    assert a.schedule is not None
+    assert progress.status_week(a) == 10.0
+    assert a.schedule.finish == pytest.approx(15.0)
+    start, finish = progress.done_spans(a)
+    assert start.tolist()[:2] == pytest.approx([2.0, 8.0]) and finish.tolist()[:2] == pytest.approx(
+        [5.0, 10.0]
+    )
+    assert np.isnan(start[2]) and np.isnan(finish[2])
+    assert (start[3], finish[3]) == pytest.approx((7.0, 10.0))
+
+
+def test_done_spans_without_progress_are_empty() -> None:
+    plan = _half_done(None)
+    for d in plan.decisions:
+        d.status, d.progress, d.actual_start, d.actual_finish = Status.NOT_STARTED, 0, None, None
+    start, _ = progress.done_spans(analyze(plan))
+    assert np.isnan(start).all()
+
+
+def test_labels_through_the_one_formatter() -> None:
+    plan = _half_done()
+    assert progress.status_label(plan, 10.0) == "status 15 Mar"
+    assert progress.status_text(plan, 10.0) == "status date 15 Mar 2027 (wk 10)"
+    plan.start_date = None
+    assert progress.status_label(plan, 2.5) == "status wk 2.5"
+
+
+def _status_lines(fig: Figure) -> list[Line2D]:
+    return [
+        ln
+        for ax in fig.axes
+        for ln in ax.lines
+        if ln.get_color() == progress.STATUS and ln.get_linestyle() not in ("None", "")
+    ]
+
+
+def _texts(fig: Figure) -> list[str]:
+    out = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        out += [t.get_text() for t in ax.texts]
+        leg = ax.get_legend()
+        if leg is not None:
+            out += [t.get_text() for t in leg.get_texts()]
+    for leg in fig.legends:
+        out += [t.get_text() for t in leg.get_texts()]
+    return out
+
+
+def test_gantt_draws_the_status_line_and_work_done() -> None:
+    a = analyze(_half_done())
+    fig = Figure(figsize=(10, 4))
+    charts.draw_gantt(fig, a)
+    lines = _status_lines(fig)
+    assert len(lines) == 1 and np.asarray(lines[0].get_xdata()).tolist() == [10.0, 10.0]
+    texts = _texts(fig)
+    assert "status 15 Mar" in texts
+    assert any("status date 15 Mar 2027 (wk 10)" in t for t in texts)
+    assert {"Status date", "Work done"} <= set(texts)
+    # the work done: one muted bar each for a, b and d, from where it started to where it stopped
+    from matplotlib.collections import PolyCollection
+
+    ax = fig.axes[0]
+    done = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_zorder() == 2.8]
+    assert len(done) == 1
+    xs = sorted(
+        (
+            round(float(np.asarray(p.vertices)[:, 0].min()), 6),
+            round(float(np.asarray(p.vertices)[:, 0].max()), 6),
+        )
+        for p in done[0].get_paths()
+    )
+    assert xs == [(2.0, 5.0), (7.0, 10.0), (8.0, 10.0)]
+
+
+def test_gantt_without_a_status_date_has_no_line() -> None:
+    plan = _half_done(None)
+    fig = Figure(figsize=(10, 4))
+    charts.draw_gantt(fig, analyze(plan))
+    assert not _status_lines(fig)
+    assert "Status date" not in _texts(fig)
+
+
+def test_stage_timeline_and_roadmap_draw_the_status_line() -> None:
+    a = analyze(_half_done(10.0))
+    fig = Figure(figsize=(12, 6))
+    charts.draw_stage_timeline(fig, a)
+    lines = _status_lines(fig)
+    assert len(lines) == 1 and np.asarray(lines[0].get_xdata()).tolist() == [10.0, 10.0]
+    assert "status 15 Mar" in _texts(fig) and "Status date" in _texts(fig)
+
+    fig = Figure(figsize=(13.333, 7.5))
+    charts.draw_roadmap(fig, a)
+    from planner.charts.roadmap import fit
+
+    g, _ = fit(a, 13.333, 7.5)
+    lines = _status_lines(fig)
+    assert len(lines) == 2  # the line through the lanes and its legend mark
+    assert any(np.asarray(ln.get_xdata()).tolist() == pytest.approx([g.x(10.0)] * 2) for ln in lines)
+    assert "status 15 Mar" in _texts(fig) and "Status date" in _texts(fig)
