@@ -30,6 +30,8 @@ from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_
 from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
+from planner.ui.canvas import GraphCanvas
+from planner.ui.dialogs.report_dialog import ReportDialog
 from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
@@ -51,11 +53,7 @@ FILE_FILTER = (
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
-    """The graph canvas when :mod:`planner.ui.canvas` is available, else a placeholder. (widget, is_canvas)."""
-    try:
-        from planner.ui.canvas import GraphCanvas
-    except ImportError:
-        return _placeholder("The dependency graph is not part of this build."), False
+    """The graph canvas, or a placeholder saying why it could not be built. (widget, is_canvas)."""
     try:
         return GraphCanvas(doc), True
     except Exception as exc:  # a broken canvas must not stop the app from opening
@@ -64,14 +62,8 @@ def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
 
 
 def chart_tab_names() -> list[tuple[str, str]]:
-    """(name, title) of the charts shown as tabs, when :mod:`planner.ui.tabs.chart_tab` is part of this build.
-
-    Only the plan charts: risk and load charts live in the Risk and Capacity tabs. Checked without importing
-    the chart modules (matplotlib stays unloaded until a chart is shown)."""
-    import importlib.util
-
-    if importlib.util.find_spec("planner.ui.tabs.chart_tab") is None:
-        return []
+    """(name, title) of the charts shown as tabs (:class:`LazyChartTab`: matplotlib stays unloaded until a chart
+    is shown). Only the plan charts: risk and load charts live in the Risk and Capacity tabs."""
     return list(CHART_TABS)
 
 
@@ -432,13 +424,8 @@ class MainWindow(QMainWindow):
             return None
         return fn()
 
-    def export_report(self) -> Any:
-        """Open the report dialog (window-modal, ``open()``); returns it, or None when unavailable."""
-        try:
-            from planner.ui.dialogs.report_dialog import ReportDialog
-        except ImportError:
-            self.show_message("PDF reports are not part of this build")
-            return None
+    def export_report(self) -> ReportDialog:
+        """Open the report dialog (window-modal, ``open()``); returns it."""
         self.commit_pending()
         dialog = ReportDialog(self.doc, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
