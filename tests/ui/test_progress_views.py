@@ -72,7 +72,7 @@ def test_table_and_edit_menus_offer_marking(sample_window):
     assert not bench.mark_actions["done"].isEnabled()
 
 
-def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_window):  # type: ignore[no-untyped-def]
+def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_window):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -88,7 +88,7 @@ def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_wind
     assert doing.card_data.right_text.startswith("40 % · ") and doing.card_data.progress == pytest.approx(0.4)
     assert not fresh.card_data.done and "%" not in fresh.card_data.right_text
 
-    def paint(card):  # type: ignore[no-untyped-def]
+    def paint(card):
         img = QImage(int(S.CARD_W) + 20, int(S.CARD_H) + 20, QImage.Format.Format_ARGB32)
         img.fill(QColor("white"))
         p = QPainter(img)
@@ -109,3 +109,53 @@ def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_wind
     w.doc.mark_status(["groundedness-eval"], "done")
     w.doc.analyze_now()
     assert scene.cards["groundedness-eval"].card_data.done
+
+
+def test_plan_view_offers_today_but_never_applies_it_on_its_own(qtbot, sample_window):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication, QCheckBox, QDateEdit, QDoubleSpinBox, QPushButton
+
+    w = sample_window
+    doc = w.doc
+    view = w.plan_view
+    view.rebuild()
+    page = view.widget()
+    has = page.findChild(QCheckBox, "plan.has_status_date")
+    edit = page.findChild(QDateEdit, "plan.status_date")
+    today = page.findChild(QPushButton, "plan.status_today")
+    assert has is not None and edit is not None and today is not None
+    assert not has.isChecked() and not edit.isEnabled()
+    assert edit.date().toPython() == dt.date.today()  # offered ...
+    assert doc.plan.status_date is None  # ... never applied on its own
+    count = doc.undo_stack.count()
+    today.click()
+    assert doc.plan.status_date == dt.date.today()
+    assert doc.undo_stack.count() == count + 1 and doc.undo_stack.undoText() == "Change Status Date"
+    w.undo()
+    assert doc.plan.status_date is None
+    QApplication.processEvents()
+    # A chosen date, through the check box: the date shown becomes the status date; unticking clears it.
+    page = view.widget()
+    page.findChild(QDateEdit, "plan.status_date").setDate(dt.date(2027, 5, 3))
+    page.findChild(QCheckBox, "plan.has_status_date").setChecked(True)
+    assert doc.plan.status_date == dt.date(2027, 5, 3)
+    doc.analyze_now()
+    assert doc.analysis is not None and doc.analysis.schedule is not None
+    QApplication.processEvents()
+    page = view.widget()
+    assert page.findChild(QDateEdit, "plan.status_date").isEnabled()
+    page.findChild(QCheckBox, "plan.has_status_date").setChecked(False)
+    assert doc.plan.status_date is None
+
+    # Without a start date the status date is in weeks, and Today is not offered.
+    assert doc.edit_plan(start_date=None) is None
+    QApplication.processEvents()
+    view.rebuild()
+    page = view.widget()
+    assert page.findChild(QPushButton, "plan.status_today") is None
+    spin = page.findChild(QDoubleSpinBox, "plan.status_week")
+    spin.setValue(6)
+    assert doc.plan.status_date is None  # not set while unticked
+    page.findChild(QCheckBox, "plan.has_status_date").setChecked(True)
+    assert doc.plan.status_date == 6.0

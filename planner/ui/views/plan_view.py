@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Area, GateCriterion, Stage, Team
+from planner.model import Area, GateCriterion, Stage, Team, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.inspector import PlainTextField
@@ -124,6 +124,7 @@ class PlanView(QScrollArea):
         row.addWidget(has_date)
         row.addWidget(date, 1)
         form.addRow("Start date", row)
+        form.addRow("Status date", self._status_row(box))
         layout.addWidget(box)
 
         stages_box = QGroupBox("Stages", page)
@@ -140,6 +141,79 @@ class PlanView(QScrollArea):
         layout.addWidget(self._list_box(page, "Areas", "areas", plan.areas))
         layout.addWidget(self._list_box(page, "Teams", "teams", plan.teams))
         layout.addStretch(1)
+
+    def _status_row(self, parent: QWidget) -> QHBoxLayout:
+        """The status date (issue 16): off, a date (when the plan has a start date) or weeks from the start.
+        Today is offered on a button, never set on its own: progress is recorded up to a date someone chose."""
+        plan = self.doc.plan
+        has = QCheckBox("Set", parent)
+        has.setObjectName("plan.has_status_date")
+        has.setToolTip(
+            "Progress is recorded up to the status date: work not done is scheduled from it, and the charts "
+            "draw it as a line"
+        )
+        has.setChecked(plan.status_date is not None)
+        row = QHBoxLayout()
+        row.addWidget(has)
+        value = plan.status_date
+        self.status_today: QPushButton | None = None
+        if plan.start_date is not None:
+            edit = QDateEdit(parent)
+            edit.setObjectName("plan.status_date")
+            edit.setAccessibleName("Status date")
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            if isinstance(value, dt.date):
+                shown = value
+            elif value is not None:
+                shown = units.week_to_date(plan.start_date, float(value)) or plan.start_date
+            else:
+                shown = dt.date.today()  # shown as a suggestion; applied only when the user ticks Set
+            edit.setDate(QDate(shown.year, shown.month, shown.day))
+            edit.setEnabled(value is not None)
+
+            def current() -> Any:
+                return edit.date().toPython()
+
+            edit.editingFinished.connect(
+                lambda: self._edit(plan, status_date=current()) if has.isChecked() else None
+            )
+            today = QPushButton("Today", parent)
+            today.setObjectName("plan.status_today")
+            today.setToolTip("Set the status date to today's date (undoable)")
+            today.clicked.connect(lambda: self.set_status_today())
+            self.status_today = today
+            row.addWidget(edit, 1)
+            row.addWidget(today)
+        else:
+            spin = QDoubleSpinBox(parent)
+            spin.setObjectName("plan.status_week")
+            spin.setAccessibleName("Status date, weeks from the plan start")
+            spin.setRange(0, 520)
+            spin.setDecimals(2)
+            spin.setSingleStep(1)
+            spin.setSuffix(" wk")
+            spin.setKeyboardTracking(False)
+            spin.setValue(float(value) if isinstance(value, int | float) else 0.0)
+            spin.setEnabled(value is not None)
+            spin.setToolTip("Weeks from the plan start; give the plan a start date to pick a calendar date")
+
+            def current() -> Any:
+                return float(spin.value())
+
+            spin.valueChanged.connect(
+                lambda v: self._edit(plan, status_date=float(v)) if has.isChecked() else None
+            )
+            row.addWidget(spin, 1)
+        has.toggled.connect(lambda on: self._edit(plan, status_date=current() if on else None))
+        return row
+
+    def set_status_today(self) -> None:
+        """Set the status date to today (one undo step); only on the user's request."""
+        if self.doc.plan.start_date is None:
+            self.message.emit("Give the plan a start date first, or set the status date in weeks")
+            return
+        self._edit(self.doc.plan, status_date=dt.date.today())
 
     def _line(self, parent: QWidget, name: str, text: str, accessible: str, on_done: Any) -> QLineEdit:
         w = QLineEdit(text, parent)
