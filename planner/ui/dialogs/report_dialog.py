@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -32,48 +32,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from planner.ui.state.document import PlanDocument
+
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
 ORIENTATIONS = (("Portrait", "portrait"), ("Landscape", "landscape"))
-# The built-in sections, for the list before ReportLab is imported; registered extra sections are added from the
-# registry when the dialog opens (importing planner.report there is cheap once the app has matplotlib loaded).
-_FALLBACK_SECTIONS = (
-    ("cover", "Cover", "title page with the key figures"),
-    (
-        "summary",
-        "Executive summary",
-        "when it finishes, what drives it, the price of strict gates, top warnings",
-    ),
-    ("roadmap", "Roadmap on a page", "the plan on one page: areas over time, stages and gates"),
-    ("stage-timeline", "Stage timeline", "stage windows, rolling and gated, and the price of strict gates"),
-    ("gantt", "Gantt chart", "the schedule, tiled over pages for big plans"),
-    ("graph", "Dependency graph", "decisions and their dependencies, tiled"),
-    ("stages-detail", "Stages in detail", "per stage: goal, gate criteria, readiness and its decisions"),
-    (
-        "critical-path",
-        "Critical path",
-        "the chain that sets the finish, with why each step starts when it does",
-    ),
-    ("findings", "Findings", "validation warnings and notes"),
-    ("appendix", "Appendix: every decision", "one row per decision with all its figures"),
-)
 
 
 def available_sections() -> list[tuple[str, str, str]]:
-    try:
-        from planner.report import available_sections as registry
-    except ImportError:  # pragma: no cover - the report package is part of the product
-        return list(_FALLBACK_SECTIONS)
+    """(name, title, description) of every report section, the registered extra ones included. Imported when the
+    dialog opens, not with the app (ReportLab)."""
+    from planner.report import available_sections as registry
+
     return registry()
 
 
-def default_report_path(doc: Any) -> Path:
+def default_report_path(doc: PlanDocument) -> Path:
     """Next to the plan file (``roadmap.plan.json`` -> ``roadmap-report.pdf``), else in Documents by title."""
-    path = getattr(doc, "path", None)
-    if path:
-        p = Path(path)
+    if doc.path:
+        p = Path(doc.path)
         stem = p.name.removesuffix(".json").removesuffix(".plan")
         return p.with_name(f"{stem}-report.pdf")
-    title = getattr(getattr(doc, "plan", None), "title", "") or "plan"
+    title = doc.plan.title or "plan"
     slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "plan"
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
         Path.home()
@@ -148,7 +128,7 @@ class ReportDialog(QDialog):
     export_cancelled = Signal()
     export_failed = Signal(str)
 
-    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.export_thread: ReportThread | None = None
@@ -286,7 +266,7 @@ class ReportDialog(QDialog):
         settings.setValue("report/paper", options["paper"])
         settings.setValue("report/orientation", options["orientation"])
         plan = self.document.plan.model_copy(deep=True)  # the GUI may go on editing the original
-        estimate = getattr(self.document, "estimate", "likely")
+        estimate = self.document.estimate
         simulation = self.simulation if self.use_simulation.isChecked() else None
         self.export_thread = ReportThread(plan, estimate, path, options, simulation, self)
         self.export_thread.progressed.connect(self._on_progress)
