@@ -25,6 +25,7 @@ from planner.commands.common import (
     EXIT_USAGE,
     CliError,
     add_estimate_argument,
+    add_format_arguments,
     add_scenario_argument,
     add_status_date_argument,
     dump_json,
@@ -66,7 +67,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     plan = load(args.file)
     findings = validate(plan)
     if args.format == "json":
-        dump_json({"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout)
+        dump_json(
+            {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
+        )
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
@@ -93,7 +96,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
     if args.format == "json":
-        dump_json(analysis_to_dict(result), sys.stdout)
+        dump_json(analysis_to_dict(result), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
@@ -318,12 +321,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate a plan and list its findings")
     p.add_argument("file", help="plan file (*.plan.json)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_arguments(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")
     p.add_argument("file", help="plan file (*.plan.json)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_arguments(p)
     add_estimate_argument(p)
     p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
     p.add_argument(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from planner.analysis.findings import Finding, Severity, sort_findings
-from planner.analysis.graph import PlanGraph, compile_plan
+from planner.analysis.graph import PlanGraph, compile_plan, durations
 from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
@@ -260,9 +260,7 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         return []
     ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
     behind = ((start - dt.date.min).days - 1) / 7
-    worst = np.array(
-        [0.0 if d.milestone else duration_value(d.duration, "pessimistic") for d in plan.decisions]
-    )
+    worst = durations(plan, "pessimistic")  # milestones 0; the loop without calls (issue 12)
     for r in plan.risks:
         hit = [graph.index[x] for x in r.decisions if x in graph.index]
         worst[hit] += duration_value(r.impact, "pessimistic")

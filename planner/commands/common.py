@@ -135,6 +135,20 @@ def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = No
     parser.add_argument("--estimate", choices=ESTIMATES, default="likely", help=help)
 
 
+def add_format_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json`` and ``--indent`` (issue 12: compact JSON unless a person reads it)."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json; JSON is indented on a terminal and compact (one line) when written to a "
+        "file or a pipe",
+    )
+    parser.add_argument(
+        "--indent", action="store_true", help="indent the JSON by two spaces wherever it goes"
+    )
+
+
 def sample_plan_path() -> Path | None:
     """The bundled sample plan opened when ``planner`` runs without a file (shipped inside the package)."""
     from planner.desktop import sample_plan_path as packaged

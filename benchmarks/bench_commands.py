@@ -1,0 +1,267 @@
+"""Whole commands as users run them (issue 12): ``planner analyze/check FILE --format json`` and ``planner simulate``,
+each a fresh process, side by side with the straightforward script in the same run, and with the previous release.
+
+    .venv/bin/python benchmarks/bench_commands.py                  # 10k and 100k; simulate 1k x 10k, 100k x 100
+    .venv/bin/python benchmarks/bench_commands.py --quick          # 10k only; simulate 1k x 10k
+    .venv/bin/python benchmarks/bench_commands.py --previous COMMIT --record   # measure COMMIT, keep its figures
+
+- Plans: ``benchmarks/_plans.py`` (seed 0): ~3 links per decision, all four link types, a few stage inversions,
+  ~5 % of decisions without an owner.
+- Baselines: ``benchmarks/naive_command.py`` (``json.load`` + networkx CPM and stages + ``json.dumps``) for analyze
+  and check, ``benchmarks/naive_simulate.py`` (the numpy loop over decisions, vectorised over iterations, with
+  criticality, sensitivity and stage gates) for simulate.
+- Each figure is the median of ``--repeat`` runs of a fresh process writing to a file (so JSON is compact): CPU
+  seconds (user + system, from ``wait4``; the machine is shared, so CPU is the figure that compares) and wall
+  seconds, and the process's peak RSS.
+- The previous release: with ``--previous COMMIT`` the planner of that commit (``git archive`` into a temporary
+  folder, run with the same venv) is measured in the same run; ``--record`` keeps its figures in
+  ``benchmarks/data/bench_commands_previous.json``, which later runs read when ``--previous`` is not given.
+- In-process: ``analyze(plan)`` of the loaded 100k plan (CPU median of 3; the target is <= 0.3 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PREVIOUS = ROOT / "benchmarks" / "data" / "bench_commands_previous.json"
+PY = sys.executable
+TARGET_RATIO = 5.0  # planner at least this many times faster than the straightforward script (goal 10)
+SIM_RATIO = 0.5  # planner simulate at most this share of the numpy loop's time
+SIM_100K = 3.0  # seconds for 100 iterations x 100k decisions
+ANALYZE_100K = 0.3  # seconds for analyze(plan) in-process at 100k
+RSS_100K = 500.0  # MB
+
+
+def run(cmd: list[str], out: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """One fresh process: CPU seconds (user + system), wall seconds, peak RSS (MB), exit code."""
+    with open(out, "wb") as fh:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.stderr:
+            proc.stderr.close()
+    code = proc.returncode
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err[-2000:]}")
+    return {
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "wall": wall,
+        "rss": usage.ru_maxrss / 1024,
+        "code": code,
+    }
+
+
+def median_run(cmd: list[str], out: Path, repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    runs = [run(cmd, out, env) for _ in range(repeat)]
+    return {k: statistics.median(r[k] for r in runs) for k in ("cpu", "wall", "rss")}
+
+
+def planner_cmd(args: list[str], root: Path | None = None) -> list[str]:
+    """The planner's command line; with ``root``, the copy of the package under that folder (the editable
+    install's import hook is taken off so that it does not find this working tree's package instead)."""
+    if root is None:
+        return [PY, "-m", "planner.cli", *args]
+    launch = (
+        "import sys; sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in repr(f)]; "
+        "sys.path.insert(0, sys.argv.pop(1)); import planner; assert planner.__file__.startswith(sys.path[0]); "
+        "from planner.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    return [PY, "-c", launch, str(root), *args]
+
+
+def cases(sizes: list[int], sim: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(command, decisions, iterations) of every measured case."""
+    out = [(c, n, 0) for n in sizes for c in ("analyze", "check")]
+    return out + [("simulate", n, it) for n, it in sim]
+
+
+def case_args(command: str, path: Path, iterations: int) -> tuple[list[str], list[str]]:
+    """(planner arguments, baseline command) of one case."""
+    if command == "simulate":
+        return (
+            ["simulate", str(path), "--iterations", str(iterations), "--format", "json"],
+            [PY, str(ROOT / "benchmarks" / "naive_simulate.py"), str(path), str(iterations)],
+        )
+    return (
+        [command, str(path), "--format", "json"],
+        [PY, str(ROOT / "benchmarks" / "naive_command.py"), command, str(path)],
+    )
+
+
+def key(command: str, n: int, iterations: int) -> str:
+    return f"{command} {n}" + (f" x{iterations}" if iterations else "")
+
+
+def in_process(path: Path) -> dict[str, float]:
+    """CPU seconds of ``analyze(plan)`` (median of 3) and of loading, in a fresh process."""
+    code = (
+        "import gc, json, statistics, sys, time\n"
+        "from planner.model import load_plan\n"
+        "from planner.analysis import analyze\n"
+        "t = time.process_time(); plan = load_plan(sys.argv[1]); load = time.process_time() - t\n"
+        "gc.freeze(); ts = []\n"
+        "for _ in range(3):\n"
+        "    t = time.process_time(); analyze(plan); ts.append(time.process_time() - t)\n"
+        "print(json.dumps({'load': load, 'analyze': statistics.median(ts)}))\n"
+    )
+    proc = subprocess.run([PY, "-c", code, str(path)], capture_output=True, text=True, check=True, cwd=ROOT)
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def fmt(s: float | None) -> str:
+    if s is None:
+        return "-"
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="10k only, simulate 1k x 10k")
+    ap.add_argument("--sizes", default=None, help="plan sizes for analyze/check (default 10000,100000)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per figure (default 3; 100k: 2)")
+    ap.add_argument("--previous", default=None, help="a commit to measure as the previous release")
+    ap.add_argument("--record", action="store_true", help="keep --previous's figures for later runs")
+    ap.add_argument("--dir", default=None, help="folder for the generated plans (kept)")
+    ap.add_argument("--json", default=None, help="also write the raw figures to this file")
+    args = ap.parse_args(argv)
+
+    sizes = [int(x) for x in (args.sizes or ("10000" if args.quick else "10000,100000")).split(",")]
+    sim = [(1000, 10_000)] if args.quick else [(1000, 10_000), (100_000, 100)]
+    folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bench_commands_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    from benchmarks._plans import random_plan
+    from planner.model import save_plan
+
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
+    paths: dict[int, Path] = {}
+    for n in sorted({*sizes, *(n for n, _ in sim)}):
+        path = folder / f"random-{n}-s0.plan.json"
+        if not path.exists():
+            save_plan(random_plan(n, seed=0), path)
+        paths[n] = path
+
+    prev_root: Path | None = None
+    if args.previous:
+        prev_root = Path(tempfile.mkdtemp(prefix="bench_prev_"))
+        archive = subprocess.run(
+            ["git", "archive", args.previous, "planner"], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(prev_root)], input=archive.stdout, check=True)
+    recorded: dict[str, Any] = json.loads(PREVIOUS.read_text()) if PREVIOUS.exists() else {}
+    previous: dict[str, dict[str, float]] = {} if prev_root else recorded.get("figures", {})
+
+    out = folder / "out.json"
+    results: dict[str, dict[str, Any]] = {}
+    try:
+        for command, n, iterations in cases(sizes, sim):
+            repeat = max(2, args.repeat - 1) if n >= 100_000 else args.repeat
+            mine_args, base_cmd = case_args(command, paths[n], iterations)
+            k = key(command, n, iterations)
+            print(f"{k}: measuring...", flush=True)
+            row: dict[str, Any] = {
+                "planner": median_run(planner_cmd(mine_args), out, repeat),
+                "baseline": median_run(base_cmd, out, repeat),
+            }
+            if prev_root is not None:
+                previous[k] = median_run(planner_cmd(mine_args, prev_root), out, repeat)
+            row["previous"] = previous.get(k)
+            results[k] = row
+        inproc = in_process(paths[max(sizes)])
+    finally:
+        if prev_root is not None:
+            shutil.rmtree(prev_root, ignore_errors=True)
+        if not args.dir:
+            shutil.rmtree(folder, ignore_errors=True)
+    if args.record and args.previous:
+        PREVIOUS.parent.mkdir(parents=True, exist_ok=True)
+        PREVIOUS.write_text(
+            json.dumps(
+                {
+                    "commit": args.previous,
+                    "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                    "figures": previous,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    if args.json:
+        Path(args.json).write_text(json.dumps({"results": results, "in_process": inproc}, indent=2) + "\n")
+
+    prev_label = args.previous or recorded.get("commit", "none recorded")
+    print()
+    print(f"CPU seconds (user + system), medians; wall in brackets; previous release = {prev_label}")
+    header = f"{'case':<24} {'planner':>18} {'baseline':>18} {'x baseline':>10} {'previous':>18} {'x previous':>10} {'RSS':>8}"
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for k, r in results.items():
+        p, b, pr = r["planner"], r["baseline"], r["previous"]
+        cell = {
+            name: f"{fmt(x['cpu'])} ({fmt(x['wall'])})" if x else "-"
+            for name, x in (("p", p), ("b", b), ("pr", pr))
+        }
+        vs_prev = f"{pr['cpu'] / p['cpu']:.1f}x" if pr else "-"
+        print(
+            f"{k:<24} {cell['p']:>18} {cell['b']:>18} {b['cpu'] / p['cpu']:>9.1f}x {cell['pr']:>18} {vs_prev:>10} "
+            f"{p['rss']:>5.0f} MB"
+        )
+    print()
+    print("Targets (CPU):")
+    for k, r in results.items():
+        speed = r["baseline"]["cpu"] / r["planner"]["cpu"]
+        if k.startswith(("analyze", "check")):
+            verdict = speed >= TARGET_RATIO
+            print(
+                f"  {k}: >= {TARGET_RATIO:g}x the straightforward script: {speed:.1f}x  {'PASS' if verdict else 'FAIL'}"
+            )
+        elif k == "simulate 1000 x10000":
+            share = 1 / speed
+            verdict = share <= SIM_RATIO
+            print(
+                f"  {k}: <= {SIM_RATIO:g}x the numpy loop's time: {share:.2f}x  {'PASS' if verdict else 'FAIL'}"
+            )
+        else:
+            verdict = r["planner"]["cpu"] <= SIM_100K
+            print(f"  {k}: <= {SIM_100K:g} s: {fmt(r['planner']['cpu'])}  {'PASS' if verdict else 'FAIL'}")
+        ok &= verdict
+    big = max(sizes)
+    for command in ("analyze", "check"):
+        rss = results[key(command, big, 0)]["planner"]["rss"]
+        verdict = big < 100_000 or rss <= RSS_100K
+        print(
+            f"  {command} {big}: peak RSS <= {RSS_100K:g} MB: {rss:.0f} MB  {'PASS' if verdict else 'FAIL'}"
+        )
+        ok &= verdict
+    verdict = inproc["analyze"] <= ANALYZE_100K or big < 100_000
+    print(
+        f"  analyze(plan) in-process at {big}: <= {fmt(ANALYZE_100K)}: {fmt(inproc['analyze'])} "
+        f"(load_plan {fmt(inproc['load'])})  {'PASS' if verdict else 'FAIL'}"
+    )
+    ok &= verdict
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
