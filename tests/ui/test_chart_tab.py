@@ -23,12 +23,14 @@ class FakeDocument(QObject):
 
     analysis_updated = Signal(object)
     selection_changed = Signal(list)
+    baseline_changed = Signal(object)
 
     def __init__(self, plan) -> None:
         super().__init__()
         self.plan = plan
         self.analysis = None
         self.selection: list[str] = []
+        self.baseline_name: str | None = None
 
     def set_analysis(self, analysis) -> None:
         self.analysis = analysis

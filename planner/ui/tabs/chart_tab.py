@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import os
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
@@ -37,6 +37,10 @@ from PySide6.QtWidgets import (
 from planner.charts import CHARTS, TITLES, default_size, render_chart, style
 from planner.charts.gantt import gantt_row_capacity, gantt_rows
 from planner.charts.graph import graph_tiles
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+    from planner.model import Plan
 
 DEBOUNCE_MS = 100
 SCREEN_DPI = 100  # figure inches -> logical pixels
@@ -72,7 +76,8 @@ class ChartToolbar(NavigationToolbar2QT):
 
 
 class ChartDocument(Protocol):
-    """What a chart tab needs of its document: the two signals it follows (the rest is read with getattr)."""
+    """Everything a chart tab uses of its document (:class:`planner.ui.state.document.PlanDocument` has it all;
+    a test may pass a smaller object that has it too): three signals it follows and four values it reads."""
 
     @property
     def analysis_updated(self) -> SignalInstance: ...
@@ -80,10 +85,18 @@ class ChartDocument(Protocol):
     @property
     def selection_changed(self) -> SignalInstance: ...
 
+    @property
+    def baseline_changed(self) -> SignalInstance: ...
+
+    plan: Plan
+    analysis: Analysis | None
+    selection: list[str]
+    baseline_name: str | None
+
 
 class ChartTab(QWidget):
-    """One chart for ``document`` (a :class:`planner.ui.state.document.PlanDocument` or anything with its signals
-    ``analysis_updated``/``selection_changed`` and attributes ``analysis``/``selection``/``plan``)."""
+    """One chart for ``document`` (a :class:`ChartDocument`, in the app the
+    :class:`planner.ui.state.document.PlanDocument`)."""
 
     redrawn = Signal()  # after each redraw (tests and status bars)
 
@@ -157,8 +170,7 @@ class ChartTab(QWidget):
         self._timer.timeout.connect(self.redraw_now)
         document.analysis_updated.connect(self._on_analysis)
         document.selection_changed.connect(self._on_selection)
-        if hasattr(document, "baseline_changed"):
-            document.baseline_changed.connect(self.schedule_redraw)
+        document.baseline_changed.connect(self.schedule_redraw)
         self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
 
     # -- reacting to the document ----------------------------------------------------------------------------
@@ -195,21 +207,21 @@ class ChartTab(QWidget):
             opts["gated"] = self.options["gated"].isChecked()
             opts["show_dependencies"] = self.options["show_dependencies"].isChecked()
             if self.options["baseline"].isChecked():
-                opts["baseline"] = getattr(self.document, "baseline_name", None) or True
+                opts["baseline"] = self.document.baseline_name or True
         return opts
 
     def redraw_now(self) -> None:
         """Draw the chart for the document's current analysis and selection."""
         self._timer.stop()
         self._dirty = False
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         if analysis is None:
             style.start(self.figure)
             style.message(self.figure, "Analysing the plan\u2026")
         else:
             kwargs = self.chart_options()
             if self._takes_highlight:
-                kwargs["highlight"] = list(getattr(self.document, "selection", []) or [])
+                kwargs["highlight"] = list(self.document.selection)
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
             self._func(self.figure, analysis, **kwargs)
@@ -221,7 +233,7 @@ class ChartTab(QWidget):
         self.redrawn.emit()
 
     def _update_canvas_size(self) -> None:
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         if analysis is None or self.chart_name == "gantt":
             self.canvas.setMinimumSize(200, 150)
             return
@@ -249,7 +261,7 @@ class ChartTab(QWidget):
         return (start, start + page)
 
     def _scroll_to(self, decision_id: str) -> None:
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         if analysis is None or analysis.schedule is None or not self.rows_bar.isVisible():
             return
         gated = self.options["gated"].isChecked()
@@ -265,15 +277,14 @@ class ChartTab(QWidget):
     # -- export and print -----------------------------------------------------------------------------------
     def export_to(self, path: str) -> None:
         """Save the chart (whole plan, at its readable default size) to ``path``; the format follows the suffix."""
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         if analysis is None:
             raise ValueError("the plan is still being analysed; try again in a moment")
         kwargs = self.chart_options()
         render_chart(self.chart_name, analysis, path, **kwargs)
 
     def export_dialog(self) -> None:
-        plan = getattr(self.document, "plan", None)
-        stem = (getattr(plan, "title", "") or "plan").strip().replace("/", "-")[:60]
+        stem = (self.document.plan.title or "plan").strip().replace("/", "-")[:60]
         start = os.path.join(os.path.expanduser("~"), f"{stem} - {self.title}.png")
         path, _ = QFileDialog.getSaveFileName(
             self, "Export chart", start, "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
@@ -289,7 +300,7 @@ class ChartTab(QWidget):
 
     def print_pages(self, page_w_in: float, page_h_in: float) -> list[dict[str, Any]]:
         """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles."""
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         base = self.chart_options()
         if analysis is None or analysis.schedule is None:
             return [base]
@@ -306,7 +317,7 @@ class ChartTab(QWidget):
 
     def print_chart(self, printer: QPrinter) -> None:
         """Render the chart on ``printer``, one figure per page sized to the printable area."""
-        analysis = getattr(self.document, "analysis", None)
+        analysis = self.document.analysis
         layout = printer.pageLayout()
         res = printer.resolution()
         rect = layout.paintRectPixels(res)
