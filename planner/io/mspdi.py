@@ -398,6 +398,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 start=start,
                 finish=finish,
                 progress=_float(_text(f, "PercentComplete")) or 0.0,
+                actual_start=_day(_text(f, "ActualStart")),
+                actual_finish=_day(_text(f, "ActualFinish")),
                 wbs=_text(f, "WBS") or "",
                 notes=_text(f, "Notes") or "",
                 cost=cost if cost and cost > 0 else None,
@@ -491,9 +493,17 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         teams=teams,
         currency=_currency(_text(rf, "CurrencyCode")),
         finish=finish,
+        status_date=_day(_text(rf, "StatusDate")),
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
+
+
+def _day(text: str | None) -> dt.date | None:
+    """The calendar day of an MSPDI date-time (``ActualStart``, ``StatusDate``); None when absent or unreadable
+    (MS Project writes ``NA`` for none)."""
+    t = _parse_datetime(text)
+    return t.date() if t is not None else None
 
 
 def _currency(code: str | None) -> str | None:

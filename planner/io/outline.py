@@ -62,6 +62,8 @@ class SourceTask:
     start: float | None = None
     finish: float | None = None
     progress: float = 0.0
+    actual_start: dt.date | None = None  # what the source recorded as really happened (issue 16)
+    actual_finish: dt.date | None = None
     wbs: str = ""
     notes: str = ""
     cost: float | None = None
@@ -95,6 +97,7 @@ class Outline:
     stages: list[Stage] | None = None  # default: the four standard stages
     currency: str | None = None
     finish: float | None = None  # the finish the authoring tool stored, in working weeks
+    status_date: dt.date | None = None  # the date the source's progress was recorded up to
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -103,6 +106,13 @@ class Mapping:
     """The app's import step: top-level summary key -> (stage id or None, area id or None)."""
 
     summaries: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+def _actual(day: dt.date | None, start: dt.date | None) -> dt.date | None:
+    """An actual date as the plan keeps it: only with a plan start date to place it, never before it."""
+    if day is None or start is None:
+        return None
+    return max(day, start)
 
 
 def top_level_summaries(outline: Outline) -> list[SourceTask]:
@@ -131,6 +141,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     if outline.stages:
         plan.stages = list(outline.stages)
     plan.start_date = outline.start_date
+    if outline.start_date is not None:  # dates of progress need the start date to be placed
+        plan.status_date = outline.status_date
     plan.currency = outline.currency
     plan.teams = list(outline.teams)
     stage_names = [(s.id, s.name) for s in plan.stages]
@@ -347,6 +359,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 cost=t.cost,
                 progress=progress,
                 status=status,
+                actual_start=_actual(t.actual_start, outline.start_date),
+                actual_finish=_actual(t.actual_finish, outline.start_date) if status is Status.DONE else None,
                 not_before=None if not_before is None or not_before <= 1e-9 else not_before,
                 tags=tags,
                 notes=t.notes,

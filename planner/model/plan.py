@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from planner.model import limits as L
 from planner.units import week_to_date
@@ -31,6 +31,21 @@ Text = Annotated[str, Field(max_length=L.MAX_TEXT_CHARS)]
 Ref = Annotated[str, Field(max_length=L.MAX_NAME_CHARS)]
 ScheduleWeeks = Annotated[float, Field(ge=-L.MAX_SCHEDULE_WEEKS, le=L.MAX_SCHEDULE_WEEKS)]
 Coordinate = Annotated[float, Field(ge=-L.MAX_COORDINATE, le=L.MAX_COORDINATE)]
+
+
+def _date_text(value: Any) -> Any:
+    # A decision is validated after its "before" model validator, i.e. as Python input, where strict mode reads
+    # no date from text; an ISO date string is turned into a date here (anything else is left to the union).
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+DateOrWeeks = Annotated[dt.date | Weeks, BeforeValidator(_date_text)]
+"""A point in time: an ISO date (placed with the plan's ``start_date``) or weeks from the plan start."""
 
 
 class _Strict(BaseModel):
@@ -161,11 +176,11 @@ class Decision(_Strict):
     status: Status = Status.NOT_STARTED
     progress: float = Field(default=0.0, ge=0, le=100)
     not_before: Weeks | None = Field(default=None, description="Earliest start, weeks from plan start.")
-    actual_start: dt.date | Weeks | None = Field(
+    actual_start: DateOrWeeks | None = Field(
         default=None,
         description="When work really started: a date (needs start_date) or weeks from the plan start.",
     )
-    actual_finish: dt.date | Weeks | None = Field(
+    actual_finish: DateOrWeeks | None = Field(
         default=None,
         description="When a done decision really finished: a date (needs start_date) or weeks from the plan start.",
     )

@@ -311,3 +311,19 @@ def test_monte_carlo_samples_only_remaining_work(make_plan):
     assert r.percentile(95) <= 4.0 + 1e-9
     assert r.criticality_of("a") == 0.0
     assert r.criticality_of("b") == 1.0
+
+
+def test_actual_dates_load_from_a_file(tmp_path, make_plan):
+    from planner.model import dump_plan, load_plan
+
+    plan = make_plan(
+        [{"id": "a", "status": "done", "actual_start": "2027-01-04", "actual_finish": 2.5}],
+        start_date="2027-01-04",
+        status_date="2027-02-01",
+    )
+    path = tmp_path / "p.plan.json"
+    path.write_text(dump_plan(plan), encoding="utf-8")
+    back = load_plan(path)
+    assert back.decisions[0].actual_start == dt.date(2027, 1, 4)
+    assert back.decisions[0].actual_finish == 2.5
+    assert back.status_date == dt.date(2027, 2, 1)

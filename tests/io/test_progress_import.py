@@ -1,0 +1,62 @@
+"""Importers fill progress, actual dates and the status date (issue 16): MS Project XML carries
+``PercentComplete``, ``ActualStart``/``ActualFinish`` per task and the project's ``StatusDate``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from planner.analysis import analyze
+from planner.io.mspdi import import_mspdi
+from planner.model import Status
+from tests.io.test_mspdi import link, task, write
+
+
+def test_mspdi_percent_complete_actuals_and_status_date(tmp_path: Path) -> None:
+    # Project start Mon 4 Jan 2027, status date Mon 1 Feb 2027 (week 4). A: one week, done 4-8 Jan.
+    # B: two weeks, 50 % since Mon 11 Jan (an ActualFinish on unfinished work is not carried). C: not started.
+    tasks = [
+        task(
+            1,
+            "A",
+            1,
+            extra="<PercentComplete>100</PercentComplete><ActualStart>2027-01-04T08:00:00</ActualStart>"
+            "<ActualFinish>2027-01-08T17:00:00</ActualFinish>",
+        ),
+        task(
+            2,
+            "B",
+            1,
+            "PT80H0M0S",
+            links=link(1),
+            extra="<PercentComplete>50</PercentComplete><ActualStart>2027-01-11T08:00:00</ActualStart>"
+            "<ActualFinish>NA</ActualFinish>",
+        ),
+        task(
+            3,
+            "C",
+            1,
+            links=link(2),
+            extra="<PercentComplete>0</PercentComplete><ActualStart>NA</ActualStart>",
+        ),
+    ]
+    path = write(tmp_path, tasks, extra="<StatusDate>2027-02-01T08:00:00</StatusDate>")
+    plan, _ = import_mspdi(path)
+    a, b, c = plan.decisions
+    assert plan.status_date == dt.date(2027, 2, 1)
+    assert (a.status, a.progress) == (Status.DONE, 100.0)
+    assert (a.actual_start, a.actual_finish) == (dt.date(2027, 1, 4), dt.date(2027, 1, 8))
+    assert (b.status, b.progress, b.actual_start, b.actual_finish) == (
+        Status.IN_PROGRESS,
+        50.0,
+        dt.date(2027, 1, 11),
+        None,
+    )
+    assert (c.status, c.actual_start) == (Status.NOT_STARTED, None)
+    # The schedule uses them: A sits at its actual finish (4 days = 4/7 week); B has 1 of its 2 weeks left from
+    # the status date (4-5); C follows (5-6).
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert r.schedule.row(a.id)["ef"] == 4 / 7
+    assert (r.schedule.row(b.id)["es"], r.schedule.row(b.id)["ef"]) == (4.0, 5.0)
+    assert r.schedule.finish == 6.0
