@@ -19,7 +19,7 @@ class Explanation:
     decision: str
     start_reason: str
     driver: str | None  # id of the predecessor that drives the start, or None (plan start / not_before)
-    driver_kind: str  # "dependency", "not_before" or "plan_start"
+    driver_kind: str  # "dependency", "not_before", "plan_start", "status_date", "actual_start" or "done"
     float_text: str
     critical_text: str
     critical: bool
@@ -36,6 +36,38 @@ def _w(x: float) -> str:
 
 def _weeks(x: float) -> str:
     return units.plural_weeks(x)
+
+
+def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
+    """Why a decision starts when it does when recorded progress decides it (docs/progress-and-status-date.md):
+    (text, driver kind), or None when the ordinary reasons apply."""
+    from planner.analysis.progress import DONE, ProgressGraph, progress_state
+
+    if not isinstance(s.graph, ProgressGraph) or i >= len(plan.decisions):
+        return None
+    state = progress_state(plan)
+    p = state.decisions[i]
+    es = float(s.es[i])
+    if p.state == DONE:
+        where = {
+            "actual-finish": "its actual finish",
+            "status-date": "the status date (no actual finish is recorded)",
+            "actual-start": "its actual start (no actual finish or status date is recorded)",
+        }.get(p.floor_reason or "", "the plan start (no actual finish or status date is recorded)")
+        return f"It is done: it sits at {_w(es)}, {where}, and no longer waits for anything.", "done"
+    if abs(es - p.floor) > s.tolerance:
+        return None  # a dependency holds it later than its floor
+    if p.floor_reason == "status-date":
+        if p.state == "in_progress":
+            left = _weeks(float(s.duration[i]))
+            return (
+                f"Its remaining work ({left}) starts at the status date ({_w(es)}): it is in progress.",
+                "status_date",
+            )
+        return f"Starts at the status date ({_w(es)}) because it has not started.", "status_date"
+    if p.floor_reason == "actual-start":
+        return f"Its remaining work starts in {_w(es)}, its actual start.", "actual_start"
+    return None
 
 
 def driving_chain(s: Schedule, decision_id: str) -> list[str]:
@@ -100,6 +132,9 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
 
     driving_edges = [e for e in np.flatnonzero(g.dst == i).tolist() if s.driving[e]]
     driver = None
+    progress_reason = _progress_reason(plan, s, i)
+    if progress_reason is not None and progress_reason[1] == "done":
+        driving_edges = []  # a done decision waits for nothing
     if driving_edges and es > 0:
         e = min(driving_edges, key=lambda e: int(g.src[e]))
         u = int(g.src[e])
@@ -122,6 +157,8 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
             others = ", ".join(s.ids[int(g.src[x])] for x in driving_edges if x != e)
             start_reason += f" {others} would hold it to the same date."
         driver_kind = "dependency"
+    elif progress_reason is not None:
+        start_reason, driver_kind = progress_reason
     elif nb > 0 and abs(es - nb) <= s.tolerance:
         start_reason = f"Starts in {_w(es)} because it may not start earlier (not before {_w(nb)})."
         driver_kind = "not_before"
@@ -131,7 +168,10 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
 
     tf = float(s.total_float[i])
     ff = float(s.free_float[i])
-    if tf == 0:
+    done = progress_reason is not None and progress_reason[1] == "done"
+    if done:
+        float_text = "It is done: no work of it is left, so it has nothing to slip."
+    elif tf == 0:
         float_text = "It has no float: any delay moves the plan's finish."
     else:
         float_text = f"It can slip {_weeks(tf)} before the plan's finish moves (total float)" + (
@@ -142,7 +182,9 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     chain_back = driving_chain(s, decision_id)
     longest = [*chain_back, *(s.ids[k] for k in _successor_chain(s, i))]
     critical = bool(s.critical[i])
-    if critical:
+    if done:
+        critical_text = "It is not critical: it is done (nothing of it is left to manage)."
+    elif critical:
         on_path = decision_id in s.critical_path
         critical_text = "It is critical: it lies on the longest chain of work, " + (
             "the critical path shown." if on_path else "a critical chain parallel to the one shown."

@@ -327,3 +327,23 @@ def test_actual_dates_load_from_a_file(tmp_path, make_plan):
     assert back.decisions[0].actual_start == dt.date(2027, 1, 4)
     assert back.decisions[0].actual_finish == 2.5
     assert back.status_date == dt.date(2027, 2, 1)
+
+
+def test_explanations_name_the_status_date_and_done_work(make_plan):
+    decisions = [
+        {"id": "a", "duration": 2, "status": "done", "actual_finish": 1},
+        {"id": "b", "duration": 4, "status": "in_progress", "progress": 50},
+        {"id": "c", "duration": 1},
+        {"id": "d", "duration": 1},
+    ]
+    r = analyze(make_plan(decisions, [("a", "b"), ("b", "c")], status_date=3))
+    a, b, c, d = (r.explain(x) for x in "abcd")
+    assert a.driver_kind == "done" and "week 1, its actual finish" in a.start_reason
+    assert "It is done" in a.float_text and not a.critical
+    assert b.driver_kind == "status_date"
+    assert (
+        b.start_reason
+        == "Its remaining work (2 weeks) starts at the status date (week 3): it is in progress."
+    )
+    assert (c.driver_kind, c.driver) == ("dependency", "b")
+    assert d.start_reason == "Starts at the status date (week 3) because it has not started."
