@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner.model import Status
+from planner.units import format_weeks
 
 _OFFSCREEN_POPUPS = r"This plugin does not support (grabbing the keyboard|raise\(\)|propagateSizeHints)"
 
@@ -159,3 +160,65 @@ def test_plan_view_offers_today_but_never_applies_it_on_its_own(qtbot, sample_wi
     assert doc.plan.status_date is None  # not set while unticked
     page.findChild(QCheckBox, "plan.has_status_date").setChecked(True)
     assert doc.plan.status_date == 6.0
+
+
+def test_table_actual_and_remaining_columns(qtmodeltester, sample_path):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from planner.model import load_plan
+    from planner.ui.state.document import PlanDocument
+    from planner.ui.views.models import COLUMN_INDEX, DecisionTableModel
+
+    plan = load_plan(sample_path)  # starts 1 Mar 2027
+    plan.status_date = dt.date(2027, 5, 3)  # week 9
+    doc = PlanDocument(plan)
+    doc.analyze_now()
+    model = DecisionTableModel(doc)
+    qtmodeltester.check(model)
+
+    def cell(did: str, key: str, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.data(model.index(model.row_of_id(did), COLUMN_INDEX[key]), role)
+
+    # dpia: 40 % of its planned weeks done -> 60 % left; a done decision has none left
+    d = doc.decision("dpia")
+    assert d is not None
+    assert cell("dpia", "remaining") == units_weeks(d.weeks() * 0.6)
+    assert cell("contact-drivers", "remaining") == "0"
+    # actual dates: typed as a date or as weeks, shown as typed, cleared by an empty cell; one undo step each
+    idx = model.index(model.row_of_id("dpia"), COLUMN_INDEX["actual_start"])
+    assert model.flags(idx) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(idx, "2027-03-15")
+    assert d.actual_start == dt.date(2027, 3, 15) and cell("dpia", "actual_start") == "15 Mar 2027"
+    assert cell("dpia", "actual_start", Qt.ItemDataRole.EditRole) == "2027-03-15"
+    assert doc.undo_stack.undoText() == "Change Actual Start"
+    assert model.setData(idx, "3")
+    assert d.actual_start == 3.0 and cell("dpia", "actual_start") == "wk 3"
+    refused: list[str] = []
+    model.edit_refused.connect(refused.append)
+    assert not model.setData(idx, "soon") and "not a date or a number of weeks" in refused[-1]
+    assert not model.setData(idx, "-2") and d.actual_start == 3.0
+    assert model.setData(idx, "")
+    assert d.actual_start is None
+    done_finish = model.index(model.row_of_id("contact-drivers"), COLUMN_INDEX["actual_finish"])
+    assert model.setData(done_finish, "2027-04-05")  # week 5
+    doc.analyze_now()
+    qtmodeltester.check(model)
+    remaining = model.index(0, COLUMN_INDEX["remaining"])
+    assert not model.flags(remaining) & Qt.ItemFlag.ItemIsEditable
+    # sorting by remaining work puts the done decisions first
+    model.sort(COLUMN_INDEX["remaining"], Qt.SortOrder.AscendingOrder)
+    assert model.decision_at(0).status == "done"
+    qtmodeltester.check(model)
+    # without a start date a calendar date cannot be placed: refused with what to do
+    assert doc.edit_decision("contact-drivers", actual_finish=None) is None
+    assert doc.edit_plan(status_date=9.0, start_date=None) is None
+    idx = model.index(model.row_of_id("dpia"), COLUMN_INDEX["actual_start"])
+    assert not model.setData(idx, "2027-03-15") and "no start date" in refused[-1]
+    assert model.setData(idx, "2.5") and d.actual_start == 2.5
+    doc.shutdown()
+
+
+def units_weeks(x: float) -> str:
+    return format_weeks(x)

@@ -8,6 +8,7 @@ a field edit is one ``dataChanged`` for its row, and a new analysis is one ``dat
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from planner.model import Decision, Dependency, duration_triple
+from planner.model import Decision, Dependency, duration_triple, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 
@@ -56,6 +57,24 @@ COLUMNS: list[Column] = [
     Column("pessimistic", "Pess.", "Pessimistic duration estimate, weeks", numeric=True),
     Column("status", "Status", "Not started, in progress, done or blocked"),
     Column("progress", "Progress", "Progress, percent", numeric=True),
+    Column(
+        "actual_start",
+        "Actual start",
+        "When work really started: a date (2027-03-15) or weeks from the plan start; empty for none",
+    ),
+    Column(
+        "actual_finish",
+        "Actual finish",
+        "When a done decision really finished: a date (2027-03-15) or weeks from the plan start",
+    ),
+    Column(
+        "remaining",
+        "Remaining",
+        "Weeks of work left, scheduled from the status date (0 when done)",
+        False,
+        True,
+        True,
+    ),
     Column("start", "Start", "Computed early start, weeks from plan start", False, True, True),
     Column("finish", "Finish", "Computed early finish, weeks from plan start", False, True, True),
     Column("start_date", "Start date", "Computed early start date", False, False, True),
@@ -85,6 +104,7 @@ COLUMNS: list[Column] = [
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATE_COLUMNS = (COLUMN_INDEX["start_date"], COLUMN_INDEX["finish_date"])
+ACTUAL_KEYS = ("actual_start", "actual_finish")
 VARIANCE_COLUMNS = (COLUMN_INDEX["start_slip"], COLUMN_INDEX["finish_slip"])
 """Shown only while the plan has a baseline."""
 
@@ -111,6 +131,26 @@ def _number(value: Any) -> float | None:
     except ValueError:
         return None
     return v if v == v and abs(v) != float("inf") else None
+
+
+def _actual(value: Any, has_start: bool) -> tuple[Any, str | None]:
+    """A typed actual date: ``(value, None)`` with a date, weeks (a number) or None (empty), or ``(None, why)``."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        weeks = _number(text.removeprefix("wk").removeprefix("week"))
+        if weeks is None or weeks < 0:
+            return None, (
+                f"'{text}' is not a date or a number of weeks: type a date such as 2027-03-15, or weeks from "
+                "the plan start such as 3"
+            )
+        return weeks, None
+    if not has_start:
+        return None, "The plan has no start date: give it one (Plan & Stages), or type weeks such as 3"
+    return day, None
 
 
 def _swatch(color: str) -> QIcon:
@@ -191,6 +231,16 @@ class DecisionTableModel(QAbstractTableModel):
         if self._variance_of is None or self._variance_of[0] is not var:
             self._variance_of = (var, {row.id: row for row in var.decisions})
         return self._variance_of[1].get(d.id)
+
+    def _remaining(self, d: Decision) -> float | None:
+        """Weeks of work left: the schedule runs on the remaining work (issue 16), so its duration is it."""
+        a = self.doc.analysis
+        if a is None or a.schedule is None:
+            return None
+        i = a.schedule.index.get(d.id)
+        if i is None or i >= len(a.schedule.duration):
+            return None
+        return float(a.schedule.duration[i])
 
     def is_critical(self, d: Decision) -> bool:
         f = self._figures(d)
@@ -297,6 +347,15 @@ class DecisionTableModel(QAbstractTableModel):
             return fmt.STATUS_LABELS.get(str(d.status), str(d.status))
         if key == "progress":
             return f"{fmt.weeks(d.progress)} %"
+        if key in ACTUAL_KEYS:
+            v = getattr(d, key)
+            if v is None:
+                return ""
+            if isinstance(v, dt.date):
+                return units.format_date(v)
+            return f"wk {fmt.weeks(v)}"
+        if key == "remaining":
+            return "" if d.milestone else fmt.weeks(self._remaining(d))  # "-" without a schedule
         if key in ("start_slip", "finish_slip"):
             v = self._variance(d)
             slip = getattr(v, key) if v is not None else None
@@ -328,6 +387,9 @@ class DecisionTableModel(QAbstractTableModel):
             return str(d.status)
         if key == "progress":
             return float(d.progress)
+        if key in ACTUAL_KEYS:
+            v = getattr(d, key)
+            return "" if v is None else v.isoformat() if isinstance(v, dt.date) else fmt.weeks(v)
         if key in ("id", "title", "area", "stage", "owner"):
             return getattr(d, key)
         return self._display(d, key)
@@ -344,6 +406,14 @@ class DecisionTableModel(QAbstractTableModel):
             v = self._variance(d)
             slip = getattr(v, key) if v is not None else None
             return (1, 0.0) if slip is None else (0, slip)
+        if key in ACTUAL_KEYS:
+            from planner.analysis.progress import to_week
+
+            week = to_week(self.doc.plan, getattr(d, key))
+            return (1, 0.0) if week is None else (0, week)
+        if key == "remaining":
+            left = self._remaining(d)
+            return (1, 0.0) if left is None else (0, left)
         if key in ("start", "finish", "start_date", "finish_date", "float", "critical"):
             f = self._figures(d)
             if f is None:
@@ -441,6 +511,11 @@ class DecisionTableModel(QAbstractTableModel):
                     "first, or edit all three in the inspector"
                 )
             return doc.set_duration(d.id, o, lk, p)
+        if key in ACTUAL_KEYS:
+            parsed, problem = _actual(value, doc.plan.start_date is not None)
+            if problem:
+                return problem
+            return doc.edit_decision(d.id, **{key: parsed})
         if key == "id":
             return doc.edit_decision(d.id, id=str(value).strip())
         if key in ("area", "owner"):
