@@ -18,27 +18,30 @@ LEFT_IN = 1.7
 READY_IN = 2.7  # readiness panel on the right
 GAP_IN = 0.45
 TOP_IN = style.TITLE_IN + 0.45
+COMPACT_TOP_IN = 0.3 + 0.45  # one subtitle line (``compact``: the report has its own heading)
 BOTTOM_IN = 0.95
 ROLLING = "#0072B2"
 
 
-def draw_stage_timeline(fig: Figure, analysis: Any) -> None:
-    """Draw the stage timeline of ``analysis`` on ``fig``."""
+def draw_stage_timeline(fig: Figure, analysis: Any, *, compact: bool = False) -> None:
+    """Draw the stage timeline of ``analysis`` on ``fig`` (``compact``: no title, its figures on one line at the
+    top, for a report page whose heading names the chart)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "stage timeline"):
             return
-        _draw(fig, analysis)
+        _draw(fig, analysis, compact)
 
 
-def _draw(fig: Figure, analysis: Any) -> None:
+def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
+    top_in = COMPACT_TOP_IN if compact else TOP_IN
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     w_in, h_in = fig.get_size_inches()
     ready_in = min(READY_IN, 0.28 * w_in)
     longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
     left_in = min(0.3 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45))
-    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, ready_in + GAP_IN + 0.2, TOP_IN))
-    rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, BOTTOM_IN, 0.2, TOP_IN))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, ready_in + GAP_IN + 0.2, top_in))
+    rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, BOTTOM_IN, 0.2, top_in))
     k = len(st.stages)
     status_wk = progress.status_week(analysis)
     t_end = max(st.gated_finish, s.finish, status_wk or 0.0, 1.0)
@@ -118,7 +121,7 @@ def _draw(fig: Figure, analysis: Any) -> None:
                 f" {_span(r.start, r.finish)}",
                 ha="left",
                 va="center",
-                fontsize=font * 0.9,
+                fontsize=max(style.MIN_PT, font * 0.9),
                 color=style.INK,
                 zorder=4,
             )
@@ -138,7 +141,7 @@ def _draw(fig: Figure, analysis: Any) -> None:
                 f" {_span(r.gated_start, r.gated_finish)}",
                 ha="left",
                 va="center",
-                fontsize=font * 0.9,
+                fontsize=max(style.MIN_PT, font * 0.9),
                 color=style.INK,
                 zorder=4,
             )
@@ -149,7 +152,7 @@ def _draw(fig: Figure, analysis: Any) -> None:
                 " no decisions",
                 ha="left",
                 va="center",
-                fontsize=font * 0.9,
+                fontsize=max(style.MIN_PT, font * 0.9),
                 color=style.MUTED,
                 style="italic",
             )
@@ -185,7 +188,7 @@ def _draw(fig: Figure, analysis: Any) -> None:
             textcoords="offset points",
             ha="right" if near_end else "left",
             va="center",
-            fontsize=font * 0.85,
+            fontsize=max(style.MIN_PT, font * 0.85),
             color=style.GATE,
             zorder=6,
             bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
@@ -247,7 +250,10 @@ def _draw(fig: Figure, analysis: Any) -> None:
     ]
     if status_wk is not None:
         bits.insert(0, progress.status_text(plan, status_wk))
-    style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
+    if compact:
+        style.subtitle_line(fig, " \u00b7 ".join(bits))
+    else:
+        style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
     handles = [
         Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
         Patch(
@@ -305,8 +311,22 @@ def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
     c_txt = f"criteria {r.criteria_met}/{r.criteria_total}" if r.criteria_total else "no gate criteria"
     d_txt = f"done {done:.0%}" if done is not None else "no work"
     rx.text(
-        0.02, y - 0.04 - h / 2, c_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3
+        0.02,
+        y - 0.04 - h / 2,
+        c_txt,
+        ha="left",
+        va="center",
+        fontsize=max(style.MIN_PT, font * 0.85),
+        color=style.INK,
+        zorder=3,
     )
     rx.text(
-        0.02, y + 0.04 + h / 2, d_txt, ha="left", va="center", fontsize=font * 0.85, color=style.INK, zorder=3
+        0.02,
+        y + 0.04 + h / 2,
+        d_txt,
+        ha="left",
+        va="center",
+        fontsize=max(style.MIN_PT, font * 0.85),
+        color=style.INK,
+        zorder=3,
     )

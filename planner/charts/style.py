@@ -203,6 +203,20 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
         )
 
 
+def subtitle_line(fig: Figure, text: str) -> None:
+    """A compact chart's only heading: one line of its figures at the top left (the report page names it)."""
+    w, h = fig.get_size_inches()
+    fig.text(
+        0.18 / w,
+        1 - 0.09 / h,
+        ellipsize(text, chars_fitting(w - 0.4, SUBTITLE_PT)),
+        ha="left",
+        va="top",
+        fontsize=SUBTITLE_PT,
+        color=MUTED,
+    )
+
+
 def message(fig: Figure, headline: str, lines: Iterable[str] = ()) -> None:
     """A clear message in place of a chart (empty plan, plan with errors)."""
     w, _ = fig.get_size_inches()

@@ -4,6 +4,7 @@ metadata, embedded fonts, vector charts, readable type, tables that repeat their
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from pypdf.generic import IndirectObject
@@ -117,6 +118,7 @@ def test_bookmarks_per_section_and_stage(bank_report: Report) -> None:
     for item in reader.outline:
         if not isinstance(item, list) and item.title == "Appendix: every decision":
             page = reader.get_destination_page_number(item)
+            assert page is not None
             assert "Appendix: every decision" in bank_report.pages[page]
 
 
@@ -127,9 +129,9 @@ def test_metadata(bank_report: Report) -> None:
     assert meta.author and meta.creator
 
 
-def _fonts(resources: object, seen: set[int]) -> list[tuple[str, object]]:
+def _fonts(resources: Any, seen: set[int]) -> list[tuple[str, Any]]:
     """(name, font dict) of every font used on a page, in forms too."""
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, Any]] = []
     res = resources.get_object() if isinstance(resources, IndirectObject) else resources
     if not res:
         return out
@@ -229,8 +231,8 @@ def test_default_sections_are_registered() -> None:
         "summary",
         "cost",
         "roadmap",
-        "stage-timeline",
         "gantt",
+        "stage-timeline",
         "graph",
         "stages-detail",
         "baseline",

@@ -7,7 +7,7 @@ package that defines ``SECTIONS = [Section(...)]``; it is discovered like the su
 section that has nothing to say for a plan (say a risk section without a simulation) returns ``[]`` and leaves no
 trace in the report. Code elsewhere may also call :func:`register_section`.
 
-Orders of the built-in sections: cover 0, summary 10, roadmap 20, stage timeline 30, Gantt 40, dependency graph
+Orders of the built-in sections: cover 0, summary 10, roadmap 20, Gantt 30, stage timeline 45 (under the Gantt's last rows), dependency graph
 50, stages in detail 60, critical path 70, (risk 74, capacity 76 are reserved for those sections), findings 80,
 appendix 90.
 """

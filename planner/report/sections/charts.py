@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from planner.report.context import ReportContext, esc, plural
+from planner.report.context import ReportContext, plural
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
 from planner.report.vector import ChartFlowable
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # Height kept free above a chart for a section heading and a two-line introduction, or a "part k of n" caption.
 INTRO_PT = 78.0
+MIN_PAGE_ROWS = 35  # a Gantt page of a long plan holds 35-45 rows
+TAIL_ROWS = 6  # the fewest rows on the last page of a Gantt over several pages
 
 
 def _charts() -> Any:
@@ -73,29 +75,31 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     charts = _charts()
     g = ctx.wide
-    st = ctx.stages
     out: list[Flowable] = [ctx.heading("Stage timeline")]
-    price = st.gating_price
+    # What strict gates cost is in the chart's subtitle (rolling finish, gated finish, the weeks they add).
     text = (
-        "Each stage's window with rolling stages (its decisions may overlap other stages, as the dependencies "
-        "allow) and with strict gates (a stage starts only when every decision of the earlier stages is done). "
-    )
-    text += (
-        "On this plan strict gates cost nothing."
-        if price <= 1e-9
-        else f"Strict gates move the finish from {esc(ctx.when(ctx.schedule.finish))} to "
-        f"{esc(ctx.when(st.gated_finish))}: <b>{plural(price, 'week')}</b> later."
+        "Each stage's window with rolling stages (they overlap as the dependencies allow) and under strict gates "
+        "(each waits for the earlier ones)."
     )
     out.append(ctx.p(text, markup=True))
     k = len(ctx.plan.stages)
     want = 72 * max(3.0, 1.7 + 0.75 * k)
-    height = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
+    most = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
+    # It takes the room left under the Gantt's last rows, down to the height at which its stage labels are
+    # still 7 pt (a row pitch of 29.5 pt: see the chart), rather than a page of its own.
+    from planner.charts.stage_timeline import BOTTOM_IN, COMPACT_TOP_IN
+
+    least = min(most, 72 * (COMPACT_TOP_IN + BOTTOM_IN) + 29.5 * (k + 0.35))
+    # The heading and its text go to the next page with the chart when the chart does not fit under them.
+    out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + least))
     out.append(
         ctx.chart(
-            lambda fig: charts.draw_stage_timeline(fig, ctx.analysis),
-            height,
+            lambda fig: charts.draw_stage_timeline(fig, ctx.analysis, compact=True),
+            None,
             name="stage timeline",
             wide=True,
+            min_height=least,
+            max_height=most,
         )
     )
     return out
@@ -114,7 +118,9 @@ def gantt_tiles(
     :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
     shares the page with the heading; default ``height_pt``), the others ``height_pt``.
 
-    Pages get the same number of rows, give or take one, so the last page is not a stub.
+    Pages get the same number of rows, give or take one, when each then holds :data:`MIN_PAGE_ROWS` or more;
+    otherwise every page but the last is full and the last holds the rest (at least :data:`TAIL_ROWS` rows). The
+    last page's chart is only as tall as its rows, so the next section starts under it.
     """
     charts = _charts()
     from planner.charts.gantt import MAX_PAGE_ROWS, frame_in
@@ -144,15 +150,28 @@ def gantt_tiles(
         cap1, cap = fits(first, font, True), fits(height_pt, font)
     if total <= cap1:
         return [(0, total)]
+    # Pages of about equal rows when each then holds a full page's worth (MIN_PAGE_ROWS or more).
     n = 1 + math.ceil((total - cap1) / cap)
     per = math.ceil(total / n)
-    out = [(0, min(cap1, per))]
+    even = [(0, min(cap1, per))]
     rest = n - 1
+    while even[-1][1] < total:
+        a = even[-1][1]
+        size = min(cap, math.ceil((total - a) / rest))
+        even.append((a, min(total, a + size)))
+        rest = max(1, rest - 1)
+    if min(b - a for a, b in even) >= MIN_PAGE_ROWS - 1:  # a page after the first may repeat a stage header
+        return even
+    # Otherwise full pages, and a last tile only as tall as its rows (what follows the chart uses the rest of its
+    # page); it gets at least TAIL_ROWS rows, taken from the page before, so it is never a stub of one or two rows.
+    out = [(0, cap1)]
     while out[-1][1] < total:
         a = out[-1][1]
-        size = min(cap, math.ceil((total - a) / rest))
-        out.append((a, min(total, a + size)))
-        rest = max(1, rest - 1)
+        out.append((a, min(total, a + cap)))
+    short = TAIL_ROWS - (out[-1][1] - out[-1][0])
+    if short > 0 and out[-2][1] - out[-2][0] - short >= TAIL_ROWS:
+        (a, b), (c, d) = out[-2], out[-1]
+        out[-2:] = [(a, b - short), (c - short, d)]
     return out
 
 
@@ -169,10 +188,9 @@ def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -
 def build_gantt(ctx: ReportContext) -> list[Flowable]:
     g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
     text = (
-        "Every decision on the rolling schedule by assigned stage, in the order it starts: grey after a bar "
-        "is its float; hatched, black-outlined bars are critical (they set the finish); diamonds are "
-        "milestones; a dashed line marks where a stage's last decision ends (strict gates: see the stage "
-        "timeline)."
+        "Every decision on the rolling schedule by assigned stage, in the order it starts (the legend "
+        "explains the marks); a dashed line marks where a stage's last decision ends, which is not its gate "
+        "(strict gates: see the stage timeline)."
     )
     heading = ctx.heading("Gantt chart")
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
@@ -190,8 +208,18 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         if k:
             out.append(PageBreak())
         rows = None if len(tiles) == 1 else (a, b)
-        # One page: the rest of the page; tiles: the first shares its page with the heading, the others fill theirs.
+        # One page: the rest of the page; tiles: the first shares its page with the heading, the middle ones fill
+        # theirs, the last is as tall as its rows (and their "continued" stage header) at the pages' row pitch.
         h = first if k == 0 else height
+        if k and k == len(tiles) - 1:
+            from planner.charts.gantt import frame_in, row_pitch_in
+
+            top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True)
+            pitch = (
+                (height - 2 - (top + bottom) * 72) / (tiles[1][1] - tiles[1][0] + 1) if len(tiles) > 2 else 0
+            )
+            pitch = max(pitch, row_pitch_in(MIN_PT) * 72)
+            h = min(height, (top + bottom) * 72 + (b - a + 1) * pitch + 4)
 
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
             _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True)
@@ -257,7 +285,7 @@ SECTIONS = [
         "stage-timeline",
         "Stage timeline",
         build_stage_timeline,
-        30,
+        45,
         description="stage windows, rolling and gated, and the price of strict gates",
         weight=0.3,
         wide=True,
@@ -266,7 +294,7 @@ SECTIONS = [
         "gantt",
         "Gantt chart",
         build_gantt,
-        40,
+        30,
         description="the schedule, tiled over pages for big plans",
         weight=1.5,
         wide=True,

@@ -93,31 +93,21 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
 
     sim = ctx.simulation if s.risk is not None else None
     g = ctx.geometry
-    by_stage_h = max(170.0, 100.0 + 34.0 * len(plan.stages))
-    if g.frame_width >= 600:  # a landscape page: the two charts side by side
-        half = ctx.half_width
-        h = 185.0  # both charts and the tables under them on one landscape page
-        out.append(
-            ctx.side_by_side(
-                ctx.chart(
-                    lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-                    h,
-                    name="spend curve",
-                    width=half,
-                ),
-                ctx.chart(
-                    lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half
-                ),
-            )
-        )
-    else:
-        out.append(
+    # The two charts side by side in either orientation: the spend curve and the cost by stage read well at half
+    # the width, and together with the tables under them the section fits one page.
+    half = ctx.half_width
+    h = 185.0 if g.frame_width >= 600 else max(170.0, min(210.0, 90.0 + 26.0 * len(plan.stages)))
+    out.append(
+        ctx.side_by_side(
             ctx.chart(
                 lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-                min(300.0, g.frame_width * 0.5),
+                h,
                 name="spend curve",
-            )
+                width=half,
+            ),
+            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half),
         )
+    )
     b, cur = s.breakdown, s.currency
     rows_data = b.by_stage_and_category(plan)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
@@ -149,10 +139,6 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
         right=tuple(range(1, len(used) + 3)),
         bold=(len(used) + 1,),
     )
-    if g.frame_width < 600:
-        out.append(
-            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), by_stage_h, name="cost by stage")
-        )
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     biggest: list[Flowable] = []
     if top:

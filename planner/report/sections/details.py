@@ -441,10 +441,10 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
     # Tighter rows than other tables: the appendix is looked up, not read, and fits ~10 % more a page.
     dense = [
-        ("TOPPADDING", (0, 1), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
-        ("FONTSIZE", (0, 1), (-1, -1), 7.5),
-        ("LEADING", (0, 1), (-1, -1), 9),
+        ("TOPPADDING", (0, 1), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5),
+        ("FONTSIZE", (0, 1), (-1, -1), 7),
+        ("LEADING", (0, 1), (-1, -1), 8.2),
     ]
     out.extend(chunked_tables(ctx, head, rows, widths, dense, right=(3, 5), bold=(7,)))
     return out
