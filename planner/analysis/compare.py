@@ -316,7 +316,7 @@ def reference_baseline(reference: Plan, name: str) -> Baseline | None:
     from planner.analysis.baselines import make_baseline
 
     result = analyze(reference)
-    return make_baseline(result.schedule, name) if result.schedule is not None else None
+    return make_baseline(result.schedule, name, stages=result.stages) if result.schedule is not None else None
 
 
 def compare_plans(
