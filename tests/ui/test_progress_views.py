@@ -222,3 +222,24 @@ def test_table_actual_and_remaining_columns(qtmodeltester, sample_path):
 
 def units_weeks(x: float) -> str:
     return format_weeks(x)
+
+
+def test_inspector_says_why_progress_places_a_decision(sample_window):
+    import datetime as dt
+
+    w = sample_window
+    doc = w.doc
+    assert doc.edit_plan(status_date=dt.date(2027, 5, 3)) is None  # week 9
+    new = doc.add_decision("Brand new work")  # no links, not started: held by the status date only
+    doc.analyze_now()
+    form = w.inspector.form
+    doc.select([new])
+    text = form.start_text.text()
+    assert text.startswith("Runs week 9 (3 May 2027) to week 10 (10 May 2027).")
+    assert "status date" in text and "because it has not started" in text
+    doc.select(["contact-drivers"])  # done, no actual finish
+    text = form.start_text.text()
+    assert not text.startswith("Runs") and "done" in text and "status date" in text
+    assert "not critical" in form.critical_text.text()
+    doc.select(["rag-prototype"])  # in progress: its remaining work
+    assert form.start_text.text().startswith("Its remaining work runs week 9")

@@ -531,9 +531,13 @@ class DecisionInspector(QWidget):
         s = analysis.schedule
         i = s.index[d.id]
         plan = self.doc.plan
-        self.start_text.setText(
-            f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. " + e.start_reason
-        )
+        if e.driver_kind == "done":  # no work left: the core's sentence says where it sits (issue 16)
+            runs = ""
+        elif d.status == "in_progress" or d.progress > 0:
+            runs = f"Its remaining work runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
+        else:
+            runs = f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
+        self.start_text.setText(runs + e.start_reason)
         self.float_text.setText(e.float_text)
         self.critical_text.setText(e.critical_text)
         self._chain = list(e.driving_chain)
