@@ -94,9 +94,9 @@ def test_mime_type_claims_plan_json_files() -> None:
     assert [t.get("type") for t in types] == [desktop.MIME_TYPE]
     (mime,) = types
     assert [g.get("pattern") for g in mime.findall("m:glob", ns)] == ["*.plan.json"]
-    assert int(mime.find("m:glob", ns).get("weight", "50")) > 50  # type: ignore[union-attr]  # beats *.json
-    assert mime.find("m:sub-class-of", ns).get("type") == "application/json"  # type: ignore[union-attr]
-    assert mime.find("m:icon", ns).get("name") == APP_ID  # type: ignore[union-attr]
+    assert int(mime.find("m:glob", ns).get("weight", "50")) > 50  # beats *.json
+    assert mime.find("m:sub-class-of", ns).get("type") == "application/json"
+    assert mime.find("m:icon", ns).get("name") == APP_ID
 
 
 def test_metainfo_describes_the_app_with_screenshots() -> None:
@@ -109,7 +109,7 @@ def test_metainfo_describes_the_app_with_screenshots() -> None:
     assert len(images) >= 1 and all(i.startswith("https://") for i in images)
     from planner import __version__
 
-    assert root.find("releases/release").get("version") == __version__  # type: ignore[union-attr]
+    assert root.find("releases/release").get("version") == __version__
 
 
 # The freedesktop validators: run when installed (apt: desktop-file-utils, appstream); the parsing tests above

@@ -37,7 +37,7 @@ def test_with_baseline_is_pure_and_replaces_by_name(make_plan: Any) -> None:
     p3 = with_baseline(p2, make_baseline(schedule(plan), "v1"))
     assert [b.name for b in p3.baselines] == ["v1", "v2"] and p3.baselines[0].finish == 6.0
     assert p2.baselines[0].finish == 5.0
-    assert find_baseline(p3).name == "v2" and find_baseline(p3, "v1").finish == 6.0  # type: ignore[union-attr]
+    assert find_baseline(p3).name == "v2" and find_baseline(p3, "v1").finish == 6.0
     assert find_baseline(p3, "nope") is None
     # It survives a save and a load.
     again = parse_plan(dump_plan(p3))

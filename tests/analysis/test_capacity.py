@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ STAGES = ("validate", "integrate", "operationalize", "scale")
 def _plan(
     make_plan: Any,
     decisions: list[dict[str, Any]],
-    deps: list[Any] = (),
+    deps: Sequence[Any] = (),
     capacity: float | None = 2,
     **kw: Any,
 ) -> Plan:

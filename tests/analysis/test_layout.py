@@ -38,7 +38,7 @@ def random_plan(n: int, seed: int = 7, links: int = 3) -> Plan:
             i = max(0, j - rng.randint(1, 60))
             if (i, j) not in seen:
                 seen.add((i, j))
-                deps.append(Dependency(**{"from": f"d{i}", "to": f"d{j}"}))
+                deps.append(Dependency.model_validate({"from": f"d{i}", "to": f"d{j}"}))
     plan.dependencies = deps
     return plan
 
@@ -108,7 +108,7 @@ def test_depth_is_the_longest_same_stage_chain() -> None:
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in "abcd"]
     plan.decisions.append(Decision(id="e", title="e", stage="integrate"))
     plan.dependencies = [
-        Dependency(**{"from": f, "to": t})
+        Dependency.model_validate({"from": f, "to": t})
         for f, t in [("a", "b"), ("b", "c"), ("a", "c"), ("d", "c"), ("c", "e"), ("a", "e")]
     ]
     lay = layered_layout(plan)
@@ -125,7 +125,7 @@ def test_sequenced_stage_pulls_a_decision_right() -> None:
         Decision(id="late", title="late", stage="scale"),
         Decision(id="early", title="early", stage="validate"),
     ]
-    plan.dependencies = [Dependency(**{"from": "late", "to": "early"})]
+    plan.dependencies = [Dependency.model_validate({"from": "late", "to": "early"})]
     lay = layered_layout(plan)
     assert lay.column == [3, 3] and lay.depth == [0, 1]
 
@@ -135,7 +135,7 @@ def test_a_plan_with_errors_uses_assigned_stages_and_still_lays_out() -> None:
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in "abc"]
     plan.decisions.append(Decision(id="x", title="x", stage="nowhere"))
     plan.dependencies = [
-        Dependency(**{"from": f, "to": t})
+        Dependency.model_validate({"from": f, "to": t})
         for f, t in [("a", "b"), ("b", "c"), ("c", "a"), ("a", "ghost"), ("c", "x")]
     ]
     analysis = analyze(plan)
@@ -158,7 +158,7 @@ def test_barycentre_sweeps_remove_avoidable_crossings() -> None:
     plan = new_plan()
     plan.decisions = [Decision(id=i, title=i, stage="validate") for i in ["a1", "b1", "b2", "a2", "a3", "b3"]]
     plan.dependencies = [
-        Dependency(**{"from": f, "to": t})
+        Dependency.model_validate({"from": f, "to": t})
         for f, t in [("a1", "a2"), ("a2", "a3"), ("b1", "b2"), ("b2", "b3")]
     ]
     lay = layered_layout(plan)

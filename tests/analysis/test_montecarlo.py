@@ -342,7 +342,12 @@ def test_results_do_not_depend_on_the_chunk_size() -> None:
 def test_progress_is_reported_per_chunk_and_can_cancel(make_plan: Any) -> None:
     plan = _risk_plan(make_plan, 0.5)
     calls: list[tuple[int, int]] = []
-    simulate(plan, 1_000, seed=1, chunk=300, progress=lambda done, total: calls.append((done, total)) or True)
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    simulate(plan, 1_000, seed=1, chunk=300, progress=progress)
     assert calls == [(300, 1000), (600, 1000), (900, 1000), (1000, 1000)]
 
     def stop_at_second(done: int, total: int) -> bool:
@@ -461,7 +466,10 @@ def test_cli_simulate_misuse_and_invalid_plans(capsys: pytest.CaptureFixture[str
         Decision(id="a", title="A", stage="validate"),
         Decision(id="b", title="B", stage="validate"),
     ]
-    bad.dependencies += [Dependency(**{"from": "a", "to": "b"}), Dependency(**{"from": "b", "to": "a"})]
+    bad.dependencies += [
+        Dependency.model_validate({"from": "a", "to": "b"}),
+        Dependency.model_validate({"from": "b", "to": "a"}),
+    ]
     save_plan(bad, tmp_path / "bad.plan.json")
     assert main(["simulate", str(tmp_path / "bad.plan.json")]) == 1
     assert "cycle" in capsys.readouterr().out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.analysis.montecarlo import simulate
-from planner.model import DecisionOverride, Plan, Scenario
+from planner.model import DecisionOverride, Plan, Scenario, ThreePoint
 from planner.model.scenarios import materialise
 from tests.conftest import build_plan
 
@@ -81,7 +81,7 @@ def test_a_faster_scenario_is_never_later_in_any_iteration() -> None:
     plan.scenarios.append(
         Scenario(
             name="Fast b",
-            decisions={"b": DecisionOverride(duration={"optimistic": 1, "likely": 3, "pessimistic": 7})},
+            decisions={"b": DecisionOverride(duration=ThreePoint(optimistic=1, likely=3, pessimistic=7))},
         )
     )
     base = simulate(plan, 3_000, seed=11, common_random_numbers=True)

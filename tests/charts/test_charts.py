@@ -7,7 +7,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any, cast
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -42,7 +44,8 @@ def _texts(fig: Figure) -> list[Text]:
     """The text the reader sees: tick labels only for the ticks inside the view."""
     all_ticks: set[int] = set()
     shown: list[Text] = []
-    for ax in fig.findobj(lambda a: hasattr(a, "xaxis") and hasattr(a, "yaxis")):
+    axes: list[Any] = fig.findobj(lambda a: hasattr(a, "xaxis") and hasattr(a, "yaxis"))  # secondary axes too
+    for ax in axes:
         for axis in (ax.xaxis, ax.yaxis):
             for tick in axis.get_major_ticks() + axis.get_minor_ticks():
                 all_ticks.update((id(tick.label1), id(tick.label2)))
@@ -83,7 +86,7 @@ def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind:
     """What "look at it" checks by eye, checked by machine at the default size: no text sticks out of the
     figure, nothing that must be read is below 6.5 pt, and no two pieces of text overlap."""
     fig = _draw(name, analysis_of(kind))
-    renderer = fig.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
     fb = fig.bbox
     boxes = []
     for t in _texts(fig):
@@ -91,7 +94,9 @@ def test_text_is_inside_the_figure_readable_and_not_overlapping(name: str, kind:
         assert bb.x0 >= fb.x0 - 1 and bb.x1 <= fb.x1 + 1 and bb.y0 >= fb.y0 - 1 and bb.y1 <= fb.y1 + 1, (
             f"{t.get_text()!r} is clipped by the figure edge"
         )
-        assert t.get_fontsize() >= 6.5, f"{t.get_text()!r} is drawn at {t.get_fontsize():.1f} pt"
+        assert float(t.get_fontsize()) >= 6.5, (
+            f"{t.get_text()!r} is drawn at {float(t.get_fontsize()):.1f} pt"
+        )
         boxes.append((bb, t.get_text()))
     for i, (a, ta) in enumerate(boxes):
         for b, tb in boxes[i + 1 :]:
@@ -137,9 +142,9 @@ def test_gantt_rows_tile_a_large_plan_at_readable_size(analysis_of) -> None:
     starts = list(range(0, total, cap))
     for start in starts[:3] + starts[-1:]:
         fig = _draw("gantt", a, page, rows=(start, start + cap))
-        sizes = [t.get_fontsize() for t in _texts(fig)]
+        sizes = [float(t.get_fontsize()) for t in _texts(fig)]
         assert min(sizes) >= 6.3  # row labels at >= 7 pt, gate labels at 0.9 of that
-        row_labels = [t for t in _texts(fig) if t.get_fontsize() >= 7.0 - 1e-9]
+        row_labels = [t for t in _texts(fig) if float(t.get_fontsize()) >= 7.0 - 1e-9]
         assert len(row_labels) >= min(cap, total - start)
 
 
@@ -168,7 +173,7 @@ def test_graph_windows_cover_the_graph_and_stay_readable(analysis_of) -> None:
         assert all(a1 >= b0 for (_, a1), (b0, _) in zip(ys, ys[1:], strict=False))  # may overlap
     for tile in tiles[:2] + tiles[-1:]:
         fig = _draw("graph", a, page, window=tile)
-        card_text = [t.get_fontsize() for t in _texts(fig) if t.axes is not None]
+        card_text = [float(t.get_fontsize()) for t in _texts(fig) if t.axes is not None]
         assert card_text and min(card_text) >= style.MIN_PT * 0.93 - 1e-6  # meta line is 0.93 of the title
     small = analysis_of("tiny")
     assert len(graph_windows(small, *page)) == 1
@@ -208,7 +213,7 @@ def test_graph_pages_are_dense_readable_and_drop_nothing(plan: str, analysis_of)
     fig = None
     for tile in tiles[:2] + tiles[-1:]:
         fig = _draw("graph", a, page, window=tile)
-        sizes = [t.get_fontsize() for t in _texts(fig)]
+        sizes = [float(t.get_fontsize()) for t in _texts(fig)]
         assert min(sizes) >= style.MIN_PT - 1e-9
         texts = " ".join(t.get_text() for t in _texts(fig))
         for i in tile.decisions:
@@ -226,8 +231,8 @@ def test_graph_page_cards_do_not_overlap(analysis_of) -> None:
         fig = _draw("graph", a, page, window=tile)
         cards = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 2]
         boxes = [
-            (p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
-            for p in cards[0].get_paths()
+            (v[:, 0].min(), v[:, 0].max(), v[:, 1].min(), v[:, 1].max())
+            for v in (np.asarray(p.vertices) for p in cards[0].get_paths())
         ]
         assert len(boxes) == len(tile)
         for k, b in enumerate(boxes):
@@ -331,7 +336,7 @@ def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each
     for rows in ((0, cap), (cap, 2 * cap)):
         fig = _draw("gantt", a, page, rows=rows, gated=gated)
         ax = fig.axes[0]
-        renderer = fig.canvas.get_renderer()
+        renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
         gate_texts = [t for t in ax.texts if t.get_color() == style.GATE]
         assert gate_texts, "every stage on the page is labelled"
         ax_box = ax.get_window_extent(renderer)
@@ -339,7 +344,7 @@ def test_gantt_stage_labels_sit_on_their_header_row_clear_of_bars_lines_and_each
         bar_boxes = [ax.transData.transform_bbox(p.get_extents()) for p in bars]
         # The finish lines run through every row: no label may sit across them.
         finish_x = [
-            ax.transData.transform((line.get_xdata()[0], 0))[0]
+            ax.transData.transform((np.asarray(line.get_xdata())[0], 0))[0]
             for line in ax.lines
             if line.get_color() == style.FINISH
         ]
@@ -408,7 +413,7 @@ def test_critical_path_pages_cover_the_chain_at_7pt(analysis_of) -> None:
     assert all(p[1] == q[0] for p, q in zip(pages, pages[1:], strict=False))
     for steps in pages[:2]:
         fig = _draw("critical-path", a, (10.28, 5.0 if steps[0] == 0 else 6.2), steps=steps)
-        assert min(t.get_fontsize() for t in _texts(fig)) >= style.MIN_PT - 1e-9
+        assert min(float(t.get_fontsize()) for t in _texts(fig)) >= style.MIN_PT - 1e-9
         assert str(steps[0] + 1) in {t.get_text() for t in _texts(fig)}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import numpy as np
 import pytest
@@ -87,7 +88,7 @@ def hand_plan() -> Analysis:
     return a
 
 
-def _draw(analysis: Analysis, size: tuple[float, float], **opts: object) -> Figure:
+def _draw(analysis: Analysis, size: tuple[float, float], **opts: Any) -> Figure:
     fig = draw_chart("roadmap", analysis, size, **opts)
     fig.canvas.draw()
     return fig
@@ -103,7 +104,7 @@ def _check_legible(fig: Figure) -> None:
     fb = fig.bbox
     boxes = []
     for t in _texts(fig):
-        assert t.get_fontsize() >= 7.0 - 1e-9, f"{t.get_text()!r} at {t.get_fontsize()} pt"
+        assert float(t.get_fontsize()) >= 7.0 - 1e-9, f"{t.get_text()!r} at {float(t.get_fontsize())} pt"
         bb = t.get_window_extent(renderer)
         assert bb.x0 >= fb.x0 - 1 and bb.x1 <= fb.x1 + 1 and bb.y0 >= fb.y0 - 1 and bb.y1 <= fb.y1 + 1, (
             f"{t.get_text()!r} is clipped by the figure edge"
@@ -158,10 +159,13 @@ def test_hand_checked_figures() -> None:
     # Bars at their weeks: a over weeks 0-2, c over 2-5 (x in figure inches), critical ones outlined in black.
     g, lay = fit(a, *size)
     bars = [c for c in fig.axes[0].collections if isinstance(c, PolyCollection) and c.get_zorder() == 2][0]
-    spans = sorted((float(p.vertices[:, 0].min()), float(p.vertices[:, 0].max())) for p in bars.get_paths())
+    spans = sorted(
+        (float(np.asarray(p.vertices)[:, 0].min()), float(np.asarray(p.vertices)[:, 0].max()))
+        for p in bars.get_paths()
+    )
     for i in (0, 1, 3, 4):
         assert any(abs(lo - g.x(s.es[i])) < 1e-6 and abs(hi - g.x(s.ef[i])) < 1e-6 for lo, hi in spans)
-    edges = bars.get_edgecolors()
+    edges = np.asarray(bars.get_edgecolor())
     assert sum(bool(np.allclose(e[:3], 0)) for e in edges) == 3
     assert lay.left_out == 0
 
@@ -201,8 +205,7 @@ def test_text_widths_match_the_renderer() -> None:
     fig = Figure(figsize=(6, 2), dpi=100)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    FigureCanvasAgg(fig)
-    renderer = fig.canvas.get_renderer()
+    renderer = FigureCanvasAgg(fig).get_renderer()
     for text, bold in (("Decouple the foundation model", True), ("wk 12", False), ("MMMM iiii", False)):
         t = fig.text(
             0, 0, text, fontsize=8, fontweight="bold" if bold else "normal", fontfamily="DejaVu Sans"

@@ -176,8 +176,8 @@ def test_outline_blank_rows_project_summary_and_milestones(tmp_path: Path) -> No
     plan, report = import_mspdi(path)
     assert [d.id for d in plan.decisions] == ["a", "gate", "flagged", "b"]
     assert [d.milestone for d in plan.decisions] == [False, True, True, False]
-    assert plan.decision("a").stage == "validate"  # type: ignore[union-attr]
-    assert "Phase two" in plan.decision("b").tags  # type: ignore[union-attr]
+    assert plan.decision("a").stage == "validate"
+    assert "Phase two" in plan.decision("b").tags
     assert report.counts["summaries"] == 2
 
 
@@ -230,9 +230,9 @@ def test_not_before_from_stored_starts_in_working_time_with_holidays(tmp_path: P
         exceptions=exceptions,
     )
     plan, _ = import_mspdi(path)
-    assert plan.decision("free").not_before == pytest.approx(1.0)  # type: ignore[union-attr]
-    assert plan.decision("linked").not_before is None  # type: ignore[union-attr]
-    assert plan.decision("snet").not_before == pytest.approx(0.1)  # type: ignore[union-attr]  # 4 of 40 hours
+    assert plan.decision("free").not_before == pytest.approx(1.0)
+    assert plan.decision("linked").not_before is None
+    assert plan.decision("snet").not_before == pytest.approx(0.1)  # 4 of 40 hours
     assert plan.start_date == dt.date(2027, 1, 4)
 
 
@@ -433,6 +433,6 @@ def test_mapping_top_level_summaries_to_stage_and_area(tmp_path: Path) -> None:
     # an area chosen for "Validate" keeps the stage its name gives; "Rollout" gets both from the mapping
     plan, report = import_file(path, mapping=Mapping({"1": (None, "data"), "3": ("scale", "governance")}))
     a, b = plan.decision("a"), plan.decision("b")
-    assert (a.stage, a.area, b.stage, b.area) == ("validate", "data", "scale", "governance")  # type: ignore[union-attr]
-    assert not any(t in a.tags + b.tags for t in ("stage-guessed", "area-guessed", "Rollout"))  # type: ignore[union-attr]
+    assert (a.stage, a.area, b.stage, b.area) == ("validate", "data", "scale", "governance")
+    assert not any(t in a.tags + b.tags for t in ("stage-guessed", "area-guessed", "Rollout"))
     assert not [i for i in report.items if i.kind == "guess"]

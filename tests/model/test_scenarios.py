@@ -66,7 +66,7 @@ def chain_plan() -> Plan:
 def test_duration_override_shortens_the_finish() -> None:
     plan = chain_plan()
     plan.scenarios.append(Scenario(name="Fast b", decisions={"b": DecisionOverride(duration=2)}))
-    assert analyze(plan).schedule.finish == 12  # type: ignore[union-attr]
+    assert analyze(plan).schedule.finish == 12
     s = analyze(materialise(plan, "Fast b")).schedule
     assert s is not None and s.finish == 10  # 3 + 2 + 5
     assert plan.decision("b").duration == 4  # the base is untouched  # type: ignore[union-attr]
@@ -152,7 +152,7 @@ def test_problems_name_unknown_ids() -> None:
         "removes a dependency c -> a the plan does not have",
     ]
     # skipped, not fatal: the scenario schedules like the base
-    assert analyze(materialise(plan, sc)).schedule.finish == 12  # type: ignore[union-attr]
+    assert analyze(materialise(plan, sc)).schedule.finish == 12
 
 
 def test_apply_to_base_keeps_the_other_scenarios() -> None:
@@ -163,7 +163,7 @@ def test_apply_to_base_keeps_the_other_scenarios() -> None:
     ]
     out = apply_to_base(plan, "Fast b")
     assert [s.name for s in out.scenarios] == ["Big team"]
-    assert out.decision("b").duration == 2  # type: ignore[union-attr]
+    assert out.decision("b").duration == 2
 
 
 def test_scenarios_round_trip_through_the_file_and_the_schema() -> None:
@@ -402,7 +402,7 @@ def test_derive_keeps_title_edits_by_replacing_the_decision() -> None:
     assert sc.drop_decisions == ["b"] and [d.id for d in sc.add_decisions] == ["b"]
     assert sc.teams == {"p": TeamOverride(capacity=7)}
     out = materialise(base, sc)
-    assert out.decision("b").title == "Renamed"  # type: ignore[union-attr]
+    assert out.decision("b").title == "Renamed"
     assert figures(out)["finish"] == figures(edited)["finish"] == 9
     assert {(x.from_, x.to) for x in out.dependencies} == {("a", "b"), ("b", "c")}
     assert LinkRef.model_validate({"from": "a", "to": "b"}).from_ == "a"

@@ -52,7 +52,7 @@ def test_paper_and_orientation(small: Any, tmp_path: Path) -> None:
     box = PdfReader(tmp_path / "r.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (792, 612)
     for orientation, size in (("portrait", (595, 842)), ("landscape", (842, 595)), (None, (842, 595))):
-        extra = {} if orientation is None else {"orientation": orientation}
+        extra: dict[str, Any] = {} if orientation is None else {"orientation": orientation}
         build_report(
             small, tmp_path / "r.pdf", paper="a4", sections=["cover", "summary", "gantt", "graph"], **extra
         )
@@ -111,12 +111,12 @@ def test_real_simulation_result(small: Any, tmp_path: Path) -> None:
 
 def test_progress_goes_from_0_to_1(small: Any, tmp_path: Path) -> None:
     seen: list[tuple[float, str]] = []
-    build_report(
-        small,
-        tmp_path / "r.pdf",
-        sections=["summary", "gantt", "appendix"],
-        progress=lambda f, m: seen.append((f, m)) is None,
-    )
+
+    def progress(f: float, m: str) -> bool:
+        seen.append((f, m))
+        return True
+
+    build_report(small, tmp_path / "r.pdf", sections=["summary", "gantt", "appendix"], progress=progress)
     fractions = [f for f, _ in seen]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert all(0.0 <= f <= 1.0 for f in fractions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from tests.report.report_helpers import Report, analysis_of, generated_plan, make_report, normalise, sample
@@ -38,7 +39,7 @@ def test_gantt_pages_hold_35_to_45_rows_at_7pt_or_more(report_100: Report) -> No
     assert len(pages) == 3, "104 rows (100 decisions, 4 stage headers) on three pages"
     covered = []
     for text in pages:
-        a, b, total = (int(x) for x in _ROWS.search(text).groups())  # type: ignore[union-attr]
+        a, b, total = (int(x) for x in _ROWS.search(text).groups())
         assert total == 104
         drawn = b - a + 1 + ("(continued)" in text)  # a page that starts inside a stage repeats its header
         assert 35 <= drawn <= 45, f"{drawn} rows on a page"
@@ -112,13 +113,18 @@ def test_no_link_passes_under_a_card() -> None:
         ax = fig.axes[0]
         cards = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_zorder() == 2][0]
         boxes = [
-            (p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].min(), p.vertices[:, 1].max())
+            (
+                np.asarray(p.vertices)[:, 0].min(),
+                np.asarray(p.vertices)[:, 0].max(),
+                np.asarray(p.vertices)[:, 1].min(),
+                np.asarray(p.vertices)[:, 1].max(),
+            )
             for p in cards.get_paths()
         ]
         lines = [p for c in ax.collections if isinstance(c, PathCollection) for p in c.get_paths()]
         assert lines
         for path in lines:
-            pts = path.interpolated(20).vertices
+            pts = np.asarray(path.interpolated(20).vertices)
             for x0, x1, y0, y1 in boxes:
                 inside = (
                     (pts[:, 0] > x0 + 0.01)

@@ -61,6 +61,7 @@ def test_capacity_section_names_the_teams_over_capacity_and_the_levelled_finish(
     assert "Team capacity" in text and "When teams are over capacity" in text
     for name in over:
         assert name in text
+    assert a.schedule is not None
     lv = level(a.plan, a.schedule)
     d = a.plan.date_of(round(lv.finish, 1))
     assert f"levelled finish is {d.day} {d.strftime('%b %Y')}" in text
@@ -72,9 +73,9 @@ def test_baseline_section_only_with_a_baseline(tmp_path: Path) -> None:
     none = make_report(analysis_of(plan), tmp_path / "n.pdf", sections=["summary", "baseline"])
     assert "Baseline variance" not in none.flat
 
-    plan = with_baseline(
-        plan, make_baseline(analysis_of(plan).schedule, "Board approval", created=dt.datetime(2027, 2, 15))
-    )
+    schedule = analysis_of(plan).schedule
+    assert schedule is not None
+    plan = with_baseline(plan, make_baseline(schedule, "Board approval", created=dt.datetime(2027, 2, 15)))
     d = next(d for d in plan.decisions if d.id == "model-validation")
     o, lk, pe = duration_triple(d.duration)
     d.duration = ThreePoint(optimistic=o + 3, likely=lk + 3, pessimistic=pe + 3)

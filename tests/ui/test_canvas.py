@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -339,9 +340,9 @@ def test_dragging_a_link_to_the_border_scrolls_the_view(
     QTest.mouseMove(vp, edge)
     qtbot.waitUntil(lambda: h.value() > before + 60, timeout=3000)
     # The preview follows the scene under the still mouse.
-    preview = scene.interaction.preview  # type: ignore[union-attr]
+    preview = scene.interaction.preview
     end = preview.path().pointAtPercent(1.0)
-    assert abs(end.x() - canvas.mapToScene(edge).x()) < 2 or scene.interaction.target is not None  # type: ignore[union-attr]
+    assert abs(end.x() - canvas.mapToScene(edge).x()) < 2 or scene.interaction.target is not None
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
     assert not canvas._edge_scroll.isActive()
     if canvas.message_box is not None:
@@ -445,7 +446,7 @@ def test_document_selection_selects_cards_and_scrolls_to_them(canvas: GraphCanva
     doc.selection_changed.connect(emitted.append)
     doc.select([last])
     assert emitted == [[last]]  # no feedback loop: the canvas did not select again
-    assert [c.decision_id for c in scene.selectedItems()] == [last]
+    assert [cast(CardItem, c).decision_id for c in scene.selectedItems()] == [last]
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     assert visible.contains(scene.cards[last].scene_rect())
     doc.select([])
@@ -553,7 +554,7 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) 
     assert data is not None and data.right_text.startswith("20 wks")
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
         doc.edit_decision(target.id, title="A brand new title for this decision")
-    assert scene.cards[target.id].card_data.title == "A brand new title for this decision"  # type: ignore[union-attr]
+    assert scene.cards[target.id].card_data.title == "A brand new title for this decision"
 
 
 def test_edge_labels_follow_type_and_lag_edits(canvas: GraphCanvas, doc: PlanDocument, qtbot) -> None:
@@ -612,7 +613,9 @@ def test_a_plan_with_a_cycle_still_shows(qtbot) -> None:
 
     plan = new_plan()
     plan.decisions = [Decision(id=i, title=i.upper(), stage="validate") for i in "abc"]
-    plan.dependencies = [Dependency(**{"from": f, "to": t}) for f, t in [("a", "b"), ("b", "c"), ("c", "a")]]
+    plan.dependencies = [
+        Dependency.model_validate({"from": f, "to": t}) for f, t in [("a", "b"), ("b", "c"), ("c", "a")]
+    ]
     d = PlanDocument(plan)
     d.analyze_now()
     c = GraphCanvas(d)
@@ -634,7 +637,8 @@ def test_a_plan_with_referential_errors_still_shows(qtbot) -> None:
         Decision(id="m", title="M", stage="integrate", milestone=True),
     ]
     plan.dependencies = [
-        Dependency(**{"from": f, "to": t}) for f, t in [("a", "b"), ("ghost", "b"), ("b", "b"), ("a", "m")]
+        Dependency.model_validate({"from": f, "to": t})
+        for f, t in [("a", "b"), ("ghost", "b"), ("b", "b"), ("a", "m")]
     ]
     d = PlanDocument(plan)
     d.analyze_now()
@@ -716,7 +720,7 @@ def test_an_edit_touches_only_the_cards_whose_figures_changed(
     monkeypatch.setattr(CardItem, "set_data", spy)
     assert doc.set_duration(target.id, likely + 1, likely + 1, likely + 1) is None
     doc.analyze_now()
-    new = doc.analysis.schedule  # type: ignore[union-attr]
+    new = doc.analysis.schedule
     old_tf, new_tf = sched.total_float.tolist(), new.total_float.tolist()
     expected = {target.id} | {
         i
@@ -748,7 +752,7 @@ def test_an_edit_of_one_link_restyles_only_that_edge(
     doc.analyze_now()
     assert all(a is b for a, b in zip(scene.edges, edges, strict=True))
     assert k in calls and len(calls) < len(edges_of(canvas)) // 2
-    assert scene.edges[k].label is not None and scene.edges[k].label.text == "SS"  # type: ignore[union-attr]
+    assert scene.edges[k].label is not None and scene.edges[k].label.text == "SS"
 
 
 def test_tooltips_are_composed_on_demand(canvas: GraphCanvas, doc: PlanDocument) -> None:

@@ -281,6 +281,7 @@ def test_closing_the_window_mid_build(qtbot, big_plan_json: str, tmp_path: Path)
     w.show_view("Graph")
     qtbot.waitExposed(w)
     assert w.open_file(path)
+    assert isinstance(w.canvas, GraphCanvas)
     scene = w.canvas.graph_scene
     assert scene.building
     qtbot.waitUntil(lambda: len(scene.cards) > 0, timeout=30_000)

@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from matplotlib.text import Text
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrinter
 
-from planner.analysis import analyze
+from planner.analysis import Analysis, analyze
 from planner.model import load_plan
 from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.chart_tab import ChartTab
@@ -28,7 +29,7 @@ class FakeDocument(QObject):
     def __init__(self, plan) -> None:
         super().__init__()
         self.plan = plan
-        self.analysis = None
+        self.analysis: Analysis | None = None
         self.selection: list[str] = []
         self.baseline_name: str | None = None
 
@@ -95,8 +96,8 @@ def test_with_the_real_document(qtbot) -> None:
     qtbot.waitUntil(lambda: tab.draw_count > n, timeout=3000)
     texts = [
         t
-        for t in tab.figure.findobj(lambda a: hasattr(a, "get_fontweight") and hasattr(a, "get_text"))
-        if t.get_text().startswith(doc.plan.decisions[0].title[:20])
+        for t in tab.figure.findobj(Text)
+        if isinstance(t, Text) and t.get_text().startswith(doc.plan.decisions[0].title[:20])
     ]
     assert texts and all(t.get_fontweight() == "bold" for t in texts)  # the selected row stands out
     tab.close()

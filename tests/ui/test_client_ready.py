@@ -4,14 +4,16 @@ milestones, stale highlights, the Capacity tab's over-capacity count)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
+W = TypeVar("W", bound=QWidget)
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
-def find_dialog(kind: type[QWidget]) -> QWidget | None:
+def find_dialog(kind: type[W]) -> W | None:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
 
@@ -63,7 +65,7 @@ def _type_into(qtbot, window, index, text: str) -> bool:
     editors = [w for w in table.viewport().children() if isinstance(w, QWidget) and w.isVisible()]
     if not editors:
         return False
-    editor = editors[0]
+    editor: Any = editors[0]  # the delegate's editor: a line edit or a spin box
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from planner.model import load_plan
 from planner.templates import load_template
 from planner.ui.state.document import PlanDocument
@@ -131,7 +133,7 @@ def test_large_plans_are_analysed_in_a_worker_and_stale_results_dropped(qtbot, s
     doc.SYNC_LIMIT = 1  # force the worker path
     assert doc.wait_for_analysis()
     first = doc.plan.decisions[0].id
-    results = []
+    results: list[Any] = []
     doc.analysis_updated.connect(results.append)
     # Three quick edits: only results for the latest generation may arrive.
     for k in (2, 3, 4):

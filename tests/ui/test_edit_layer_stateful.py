@@ -14,7 +14,7 @@ from planner.model import dump_plan, load_plan, save_plan
 from planner.templates import load_template
 from planner.ui.state.document import PlanDocument
 
-TITLES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+TITLES = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40).filter(
     lambda t: t.strip() != ""
 )
 WEEKS = st.floats(min_value=0, max_value=60, allow_nan=False).map(lambda x: round(x, 2))

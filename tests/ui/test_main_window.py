@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -30,7 +31,7 @@ def _edit_cell(qtbot, window: MainWindow, index, text: str) -> None:
     table.edit(index)
     editors = [w for w in table.viewport().children() if isinstance(w, QWidget) and w.isVisible()]
     assert len(editors) == 1
-    editor = editors[0]
+    editor: Any = editors[0]  # the delegate's editor: a line edit or a spin box
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -271,7 +272,7 @@ def test_inspector_fields_commit_and_explain(qtbot, window, sample_path):
     assert "Typed note" in d.notes
     form.optimistic.setValue(form.pessimistic.value() + 5)
     assert form.estimate_error.isVisibleTo(form)
-    chains = []
+    chains: list[list[str]] = []
     form.highlight_chain_requested.connect(chains.append)
     form.highlight_button.click()
     assert chains and chains[0][-1] == d.id

@@ -47,7 +47,7 @@ def test_table_edit_through_set_data(qtbot, sample_path):
     assert model.setData(idx, p)
     assert duration_triple(d.duration)[1] == p
     assert doc.undo_stack.undoText() == "Change Duration"
-    refused = []
+    refused: list[str] = []
     model.edit_refused.connect(refused.append)
     assert not model.setData(model.index(0, COLUMN_INDEX["progress"]), 300.0)
     assert refused
