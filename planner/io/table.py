@@ -3,7 +3,9 @@
 Columns (header names are case-insensitive; order is free; only ``title`` or ``id`` is required)::
 
     id, title, stage, area, owner, optimistic, likely, pessimistic, headcount, cost, status, progress,
-    not_before, milestone, depends_on, tags, references, notes
+    not_before, actual_start, actual_finish, milestone, depends_on, tags, references, notes
+
+``actual_start`` / ``actual_finish`` are an ISO date (YYYY-MM-DD) or weeks from the plan start (issue 16).
 
 ``duration`` may replace the three estimates (all equal). ``stage``, ``area`` and ``owner`` take a name or an id
 (the export writes ids, so a round trip is exact); unknown names create a stage, area or team. ``depends_on`` lists predecessors, comma-separated, each
@@ -18,6 +20,7 @@ Numbers (a negative lag, a cost) stay numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -51,6 +54,8 @@ COLUMNS = [
     "status",
     "progress",
     "not_before",
+    "actual_start",
+    "actual_finish",
     "milestone",
     "depends_on",
     "tags",
@@ -65,6 +70,8 @@ _ALIASES = {
     "depends on": "depends_on",
     "dependencies": "depends_on",
     "not before": "not_before",
+    "actual start": "actual_start",
+    "actual finish": "actual_finish",
     "team": "owner",
     "duration (weeks)": "duration",
     "likely (weeks)": "likely",
@@ -124,6 +131,38 @@ def parse_depends(text: str) -> list[tuple[str, DependencyType, float]]:
     return out
 
 
+def _actual_cell(value: dt.date | float | None) -> Any:
+    """An actual date as a cell: ISO text for a date, the number for weeks, empty for none."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _actual_value(cell: Any, column: str, where: str, path: Any) -> dt.date | float | None:
+    """An ``actual_start`` / ``actual_finish`` cell: a date (text YYYY-MM-DD or a spreadsheet date) or weeks."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell)
+    text = str(cell).strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise InteropError(
+            path,
+            f"{where}: {column} {text!r} is neither a date (YYYY-MM-DD) nor weeks",
+            hint="write the date as YYYY-MM-DD or the weeks from the plan start as a number",
+        ) from None
+
+
 def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     """Header and rows for ``plan``: text cells neutralised, numbers as numbers."""
     preds: dict[str, list[Dependency]] = {}
@@ -146,6 +185,8 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
             str(d.status),
             d.progress,
             "" if d.not_before is None else d.not_before,
+            _actual_cell(d.actual_start),
+            _actual_cell(d.actual_finish),
             "yes" if d.milestone else "",
             format_depends(preds.get(d.id, [])),
             "; ".join(d.tags),
@@ -309,6 +350,8 @@ def rows_to_plan(
                     status=status,
                     progress=progress,
                     not_before=nums["not_before"],
+                    actual_start=_actual_value(rec.get("actual_start"), "actual_start", where, path),
+                    actual_finish=_actual_value(rec.get("actual_finish"), "actual_finish", where, path),
                     tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),

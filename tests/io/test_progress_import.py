@@ -60,3 +60,52 @@ def test_mspdi_percent_complete_actuals_and_status_date(tmp_path: Path) -> None:
     assert r.schedule.row(a.id)["ef"] == 4 / 7
     assert (r.schedule.row(b.id)["es"], r.schedule.row(b.id)["ef"]) == (4.0, 5.0)
     assert r.schedule.finish == 6.0
+
+
+def test_csv_and_xlsx_carry_actual_dates(tmp_path: Path, make_plan) -> None:
+    from planner.io import import_file
+    from planner.model import dump_plan
+
+    plan = make_plan(
+        [
+            {
+                "id": "a",
+                "status": "done",
+                "progress": 100,
+                "actual_start": "2027-01-04",
+                "actual_finish": 1.5,
+            },
+            {"id": "b", "status": "in_progress", "progress": 40, "actual_start": 2},
+            {"id": "c"},
+        ],
+        start_date="2027-01-04",
+    )
+    src = tmp_path / "p.plan.json"
+    src.write_text(dump_plan(plan), encoding="utf-8")
+    from planner.cli import main
+
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"p{suffix}"
+        assert main(["export", str(src), "-o", str(out)]) == 0
+        back, _ = import_file(out)
+        a, b, c = back.decisions
+        assert (a.actual_start, a.actual_finish) == (dt.date(2027, 1, 4), 1.5), suffix
+        assert (b.status, b.progress, b.actual_start, b.actual_finish) == (
+            Status.IN_PROGRESS,
+            40.0,
+            2.0,
+            None,
+        )
+        assert (c.actual_start, c.actual_finish) == (None, None)
+
+
+def test_a_bad_actual_date_in_a_csv_is_one_clear_line(tmp_path: Path) -> None:
+    import pytest
+
+    from planner.io import import_file
+    from planner.io.common import InteropError
+
+    path = tmp_path / "p.csv"
+    path.write_text("title,actual_start\nA,soon\n", encoding="utf-8")
+    with pytest.raises(InteropError, match="actual_start 'soon' is neither a date"):
+        import_file(path)
