@@ -42,6 +42,7 @@ class PlanGraph:
     edge_dep: np.ndarray
     order: list[int] | None
     cyclic: list[int] = field(default_factory=list)
+    levels: int = 0  # topological levels: the most decisions on one chain of links (0 for an empty plan)
     _edge_order: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -107,7 +108,7 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
     else:
         edge_dep = np.flatnonzero(ok)
         src, dst, kind, lag = src[ok], dst[ok], kind[ok], lag[ok]
-    order, leftover = topological_order(n, src, dst)
+    order, leftover, levels = _kahn(n, src, dst)
     return PlanGraph(
         ids=ids,
         index=index,
@@ -121,6 +122,7 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
         edge_dep=edge_dep,
         order=order,
         cyclic=leftover,
+        levels=levels,
     )
 
 
@@ -129,8 +131,17 @@ def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[in
 
     Returns (order, []) for a DAG, or (None, nodes on or behind a cycle).
     """
+    order, leftover, _ = _kahn(n, src, dst)
+    return order, leftover
+
+
+def _kahn(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, list[int], int]:
+    """:func:`topological_order` and the number of topological levels (decisions on the longest chain of links).
+
+    A first-in first-out Kahn visits the nodes a generation at a time (a node becomes ready while the generation
+    before its own is visited), so counting generations costs one step per generation, not per node."""
     if n == 0:
-        return [], []
+        return [], [], 0
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
     indeg = np.bincount(dst, minlength=n)
@@ -141,17 +152,19 @@ def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[in
     deg = indeg.tolist()
     order = np.flatnonzero(indeg == 0).tolist()
     append = order.append
-    head = 0
+    head = levels = 0
     while head < len(order):
-        u = order[head]
-        head += 1
-        for v in succ[ptr[u] : ptr[u + 1]]:
-            deg[v] -= 1
-            if deg[v] == 0:
-                append(v)
+        end = len(order)
+        levels += 1
+        for u in order[head:end]:
+            for v in succ[ptr[u] : ptr[u + 1]]:
+                deg[v] -= 1
+                if deg[v] == 0:
+                    append(v)
+        head = end
     if len(order) == n:
-        return order, []
-    return None, [i for i in range(n) if deg[i] > 0]
+        return order, [], levels
+    return None, [i for i in range(n) if deg[i] > 0], levels
 
 
 def edge_order(graph: PlanGraph) -> np.ndarray:

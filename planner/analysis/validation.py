@@ -268,6 +268,13 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     bound = (
         (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
     )
+    if bound > ahead and graph.order is not None and graph.levels > 0:
+        # A second cheap bound (issue 12: a big plan's durations add up past it, and the passes below were a
+        # tenth of its `check`): every link's weight is at most its predecessor's duration plus its positive lag,
+        # no chain holds more than graph.levels decisions, and each stage's gate adds at most one such chain to the
+        # one before (sequenced stages never decrease along a link).
+        step = float(worst.max()) + max(0.0, float(graph.lag.max()) if len(graph.lag) else 0.0)
+        bound = len(plan.stages) * ((float(nb.max()) if len(nb) else 0.0) + graph.levels * step)
     finish = bound
     if bound > ahead and graph.order is not None:
         from dataclasses import replace
