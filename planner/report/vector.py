@@ -23,6 +23,7 @@ from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.path import Path
 from numpy.typing import ArrayLike
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -80,7 +81,14 @@ class CanvasRenderer(RendererBase):
         key = (s, hash(prop), str(prop.get_file() or ""), ismath)
         hit = _METRICS_CACHE.get(key)
         if hit is None:
-            hit = _metrics().get_text_width_height_descent(s, prop, ismath)
+            w, h, d = _metrics().get_text_width_height_descent(s, prop, ismath)
+            # The width of what draw_text draws: the embedded font's advance widths, unhinted. Agg's width at
+            # 72 dpi is hinted to whole pixels and runs up to a few percent short, so right-aligned and centred
+            # labels overshot their anchors (a stage label ran into the bar it stood beside).
+            font = None if ismath else self._font(prop)
+            if font is not None:
+                w = stringWidth(s, font, prop.get_size_in_points())
+            hit = (w, h, d)
             if len(_METRICS_CACHE) > 20000:
                 _METRICS_CACHE.clear()
             _METRICS_CACHE[key] = hit
