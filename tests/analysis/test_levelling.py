@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import build_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from planner.analysis.capacity import level, level_problem, team_loads
 from planner.analysis.levelling_exact import ExactUnavailable, solve_exact
 from planner.cli import main
 from planner.model import Plan, dump_plan, plan_from_dict
+from tests.conftest import build_plan
 
 TYPES = ("FS", "SS", "FF", "SF")
 TEAMS = [{"id": "t", "name": "Team T", "capacity": 2}, {"id": "u", "name": "Team U", "capacity": 1}]
