@@ -243,3 +243,38 @@ def test_inspector_says_why_progress_places_a_decision(sample_window):
     assert "not critical" in form.critical_text.text()
     doc.select(["rag-prototype"])  # in progress: its remaining work
     assert form.start_text.text().startswith("Its remaining work runs week 9")
+
+
+def test_presenter_bar_shows_the_forecast_against_the_baseline(sample_window, qtbot):
+    import datetime as dt
+
+    w = sample_window
+    doc = w.doc
+    doc.wait_for_analysis()
+    w.show_view("Graph")
+    qtbot.waitUntil(lambda: w.canvas.isVisible())
+    p = w.presentation
+    p.enter()
+    try:
+        assert p.bar is not None and not p.bar.forecast.isVisible()  # no baseline yet
+        assert doc.save_baseline("Board") is None
+        doc.analyze_now()
+        p.refresh()
+        assert p.bar.forecast.isVisible()
+        assert p.bar.forecast.text().endswith("on the baseline (18 Oct 2027 vs 18 Oct 2027)")
+        assert "Forecast vs \u201cBoard\u201d" in p.bar.forecast.text()
+        # the status date moves on with nothing more done: the forecast slips, and the bar says by the
+        # variance's figure, with both finishes as dates (planner.units)
+        start = doc.plan.start_date
+        assert start is not None and doc.plan.status_date is None
+        assert doc.edit_plan(status_date=start + dt.timedelta(weeks=12)) is None
+        doc.analyze_now()
+        p.refresh()
+        var = doc.variance()
+        assert var is not None and var.finish_slip > 0
+        from planner.units import format_date, format_weeks
+
+        when = format_date(doc.plan.date_of(var.finish))
+        assert f"+{format_weeks(var.finish_slip)} wks ({when} vs 18 Oct 2027)" in p.bar.forecast.text()
+    finally:
+        p.leave()

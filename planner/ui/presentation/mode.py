@@ -91,6 +91,8 @@ class PresenterBar(QFrame):
         self.delta = QLabel(self)
         self.cost = QLabel(self)  # spend and budget, when the plan has costs (issue 17)
         self.cost.setObjectName("presenterCost")
+        self.forecast = QLabel(self)  # the forecast finish against the baseline chosen (issue 16)
+        self.forecast.setObjectName("presenterForecast")
         self.finish.setObjectName("presenterFinish")
         self.gated.setObjectName("presenterGated")
         self.critical.setObjectName("presenterCritical")
@@ -98,7 +100,15 @@ class PresenterBar(QFrame):
         self.delta.setObjectName("presenterDelta")
         # The figures wrap onto a second line rather than widen the window (a row of them needed ~1,560 px).
         row = FlowLayout(spacing=round(base.pointSizeF() * 3) if base.pointSizeF() > 0 else 30)
-        for label in (self.finish, self.gated, self.critical, self.p80, self.cost, self.delta):
+        for label in (
+            self.finish,
+            self.forecast,
+            self.gated,
+            self.critical,
+            self.p80,
+            self.cost,
+            self.delta,
+        ):
             label.setFont(figure_font)
             label.setTextFormat(Qt.TextFormat.RichText)
             row.addWidget(label)
@@ -836,7 +846,7 @@ class PresentationController(QObject):
         a = self.doc.analysis
         if a is None or a.schedule is None or a.stages is None:
             bar.finish.setText("Finish: <span style='font-weight:normal'>no schedule yet</span>")
-            for label in (bar.gated, bar.critical, bar.p80, bar.cost):
+            for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.forecast):
                 label.setText("")
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
@@ -859,6 +869,7 @@ class PresentationController(QObject):
                 else ""
             )
             bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
+            bar.forecast.setText(self.forecast_text(a))
         delta = self.finish_delta() if self.session_changed else None
         bar.delta.setText(
             ""
@@ -875,7 +886,7 @@ class PresentationController(QObject):
             bar.delta.setText(
                 scenario + ("&nbsp;&nbsp;&nbsp;" + bar.delta.text() if bar.delta.text() else "")
             )
-        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta):
+        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta, bar.forecast):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis:
             self._refresh_deck()
@@ -886,6 +897,31 @@ class PresentationController(QObject):
         )
         bar.explanation.setVisible(bool(bar.explanation.text()))
         bar.fit_height(self.window.width())
+
+    def forecast_text(self, a: Any) -> str:
+        """The presenter bar's forecast: the finish on the remaining work against the baseline the views compare
+        with (issue 16), as ``Forecast vs “Board” +2 wks (3 Dec 2027 vs 19 Nov 2027)``; '' without a baseline (the
+        scenario bar's own Base plan does not count: the scenario figure gives that)."""
+        from planner.ui.state.scenarios import REFERENCE_BASELINE
+
+        base = self.doc.current_baseline()
+        var = self.doc.variance()
+        if base is None or var is None or base.name == REFERENCE_BASELINE:
+            return ""
+        slip = var.finish_slip
+        plan = self.doc.plan
+        move = (
+            "on the baseline"
+            if abs(slip) < 1e-9
+            else f"{'+' if slip > 0 else '−'}{fmt.weeks(abs(slip), unit=True)}"
+        )
+
+        def when(week: float) -> str:
+            return fmt.date(plan, week) or f"wk {fmt.weeks(week)}"
+
+        return _figure(
+            f"Forecast vs “{base.name}”", f"{move} ({when(var.finish)} vs {when(var.baseline_finish)})"
+        )
 
     def next_scenario(self) -> None:
         """Show the next scenario (Base included, wrapping round): one undo step (issue 13)."""
