@@ -45,7 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="WEEK_OR_DATE",
         help="also give the probability of finishing by this week (e.g. 30) or date (2027-09-30)",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
     parser.add_argument(
         "--top",
         type=int,
@@ -84,7 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(findings):
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":
-            dump_json({"file": args.file, "findings": [f.to_dict() for f in errors]}, sys.stdout)
+            dump_json(
+                {"file": args.file, "findings": [f.to_dict() for f in errors]},
+                sys.stdout,
+                args.indent or None,
+            )
         else:
             sys.stdout.write(
                 f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n"
@@ -94,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
 
     result = simulate(plan, args.iterations, args.seed)
     if args.format == "json":
-        dump_json(result.to_dict(by_week), sys.stdout)  # never NaN or Infinity, which JSON does not have
+        # never NaN or Infinity, which JSON does not have
+        dump_json(result.to_dict(by_week), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(simulation_text(plan, result, by_week, args.top))
     return EXIT_OK
