@@ -480,8 +480,13 @@ class Levelled:
         )
         if self.rule == "unchanged":
             lines.append("  No team is ever over capacity, so the schedule is already the best possible.")
-        elif self.proved_optimal:
+        elif self.proved_optimal and self.method == "exact":
             lines.append(f"  Proved optimal by {how}: no schedule with these teams can finish earlier.")
+        elif self.proved_optimal:
+            lines.append(
+                "  Optimal: no schedule with these teams can finish earlier; the finish equals the lower bound "
+                f"set by {self.bound_reason} ({self.method} levelling, {self.rule})."
+            )
         else:
             lines.append(
                 f"  Lower bound: no schedule with these teams can finish before week {_fmt(self.lower_bound)}"
