@@ -1,8 +1,9 @@
 """File > Export Report: the options of the PDF report, then :func:`planner.report.build_report` off the GUI
 thread with a progress bar and Cancel.
 
-The report is built from a *copy* of the plan analysed in the worker thread, so the app can go on (the dialog
-is window-modal; the copy makes the build safe even so). ReportLab and matplotlib are imported in the worker on
+The report is built from a snapshot of the plan, analysed by :func:`export_report` on the app's one background
+runner (:mod:`planner.ui.state.background`), so the app can go on (the dialog is window-modal; the snapshot
+makes the build safe even so). ReportLab and matplotlib are imported in the worker on
 first use, not when the app starts.
 """
 
@@ -13,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.state.background import (
+    BackgroundTask,
+    TaskCancelled,
+    TaskFailed,
+    TaskSignals,
+    TaskState,
+    snapshot,
+)
+
 if TYPE_CHECKING:
+    from planner.analysis.montecarlo import SimulationResult
+    from planner.model import Plan
     from planner.ui.state.document import PlanDocument
 
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
@@ -61,59 +73,49 @@ def default_report_path(doc: PlanDocument) -> Path:
     return Path(folder) / f"{slug}-report.pdf"
 
 
-class ReportThread(QThread):
-    """Builds one report; emits ``progressed(fraction, message)`` and, once, ``outcome(kind, text)`` with kind
-    ``done`` (text: the path), ``cancelled`` or ``failed`` (text: the message for the user)."""
+def export_report(
+    plan: Plan,
+    estimate: str,
+    path: Path,
+    options: dict[str, Any],
+    simulation: SimulationResult | None,
+    state: TaskState,
+) -> str:
+    """The export itself, plain Python (no Qt): analyse ``plan`` (a snapshot) and write the report to ``path``,
+    reporting to ``state`` and stopping when it is cancelled. Returns the path written; raises
+    :class:`TaskCancelled` (no file written) or :class:`TaskFailed` with the message for the user."""
+    from planner.analysis import analyze
+    from planner.report import ReportCancelled, ReportError, build_report
 
-    progressed = Signal(float, str)
-    outcome = Signal(str, str)
+    try:
+        if state.cancelled:
+            raise ReportCancelled("cancelled before it started")
+        state.step(0.0, "Analysing the plan")
+        analysis = analyze(plan, estimate)
+        build_report(analysis, path, simulation=simulation, progress=state.step, **options)
+    except ReportCancelled as exc:
+        raise TaskCancelled(str(exc)) from exc
+    except ReportError as exc:
+        raise TaskFailed(str(exc)) from exc
+    except OSError as exc:
+        raise TaskFailed(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except Exception as exc:  # reported in the dialog; the app keeps running
+        raise TaskFailed(f"The report could not be made ({type(exc).__name__}: {exc}).") from exc
+    return str(path)
 
-    def __init__(
-        self,
-        plan: Any,
-        estimate: str,
-        path: Path,
-        options: dict[str, Any],
-        simulation: Any = None,
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self.plan = plan
-        self.estimate = estimate
-        self.path = path
-        self.options = options
-        self.simulation = simulation
-        self._cancel = threading.Event()
+
+class ExportRun:
+    """The export running now: its :class:`TaskState` (cancel) and whether its worker has returned.
+    ``isFinished()`` is named as ``QThread``'s, which the export ran on before the one background runner."""
+
+    def __init__(self, state: TaskState, finished: threading.Event) -> None:
+        self.state, self._finished = state, finished
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.state.cancel()
 
-    def _progress(self, fraction: float, message: str) -> bool:
-        self.progressed.emit(fraction, message)
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            from planner.analysis import analyze
-            from planner.report import ReportCancelled, ReportError, build_report
-
-            if self._cancel.is_set():
-                raise ReportCancelled("cancelled before it started")
-            self.progressed.emit(0.0, "Analysing the plan")
-            analysis = analyze(self.plan, self.estimate)
-            build_report(
-                analysis, self.path, simulation=self.simulation, progress=self._progress, **self.options
-            )
-        except ReportCancelled:
-            self.outcome.emit("cancelled", "")
-        except ReportError as exc:
-            self.outcome.emit("failed", str(exc))
-        except OSError as exc:
-            self.outcome.emit("failed", f"{self.path}: cannot write: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - reported in the dialog; the app keeps running
-            self.outcome.emit("failed", f"The report could not be made ({type(exc).__name__}: {exc}).")
-        else:
-            self.outcome.emit("done", str(self.path))
+    def isFinished(self) -> bool:
+        return self._finished.is_set()
 
 
 class ReportDialog(QDialog):
@@ -131,7 +133,13 @@ class ReportDialog(QDialog):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.export_thread: ReportThread | None = None
+        self.export_thread: ExportRun | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = TaskSignals(self)
+        self._signals.step.connect(self._on_step)
+        self._signals.finished.connect(self._on_finished)
+        self._run_id = 0
         self.last_outcome: tuple[str, str] | None = None
         self.setObjectName("reportDialog")
         self.setWindowTitle("Export Report")
@@ -265,17 +273,25 @@ class ReportDialog(QDialog):
         settings = QSettings()
         settings.setValue("report/paper", options["paper"])
         settings.setValue("report/orientation", options["orientation"])
-        plan = self.document.plan.model_copy(deep=True)  # the GUI may go on editing the original
+        plan = snapshot(self.document.plan)  # the GUI may go on editing the original
         estimate = self.document.estimate
         simulation = self.simulation if self.use_simulation.isChecked() else None
-        self.export_thread = ReportThread(plan, estimate, path, options, simulation, self)
-        self.export_thread.progressed.connect(self._on_progress)
-        self.export_thread.outcome.connect(self._on_outcome)
+        self._run_id += 1
+        run_id = self._run_id
+        state = TaskState(
+            on_step=lambda fraction, message: self._signals.step.emit(run_id, fraction, message)
+        )
+        task = BackgroundTask(
+            run_id,
+            lambda: export_report(plan, estimate, path, options, simulation, state),
+            self._signals,
+        )
+        self.export_thread = ExportRun(state, task.finished_event)
         self._set_running(True)
         self.progress.setValue(0)
         self.status.setText("Starting\u2026")
         self.last_outcome = None
-        self.export_thread.start()
+        self._pool.start(task)
         self.export_started.emit()
         return True
 
@@ -309,18 +325,25 @@ class ReportDialog(QDialog):
         else:
             self.reject()
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        if self.export_thread is None or self.export_thread.isInterruptionRequested():
-            return
+    def _on_step(self, run_id: int, fraction: float, message: str) -> None:
+        if run_id != self._run_id or self.export_thread is None:
+            return  # an export closed or superseded since
         self.progress.setValue(int(round(fraction * 1000)))
-        if not self.export_thread._cancel.is_set():
+        if not self.export_thread.state.cancelled:
             self.status.setText(message)
 
+    def _on_finished(self, run_id: int, result: str | None, error: str | None, _seconds: float) -> None:
+        if run_id != self._run_id or self.export_thread is None:
+            return
+        if error is not None:
+            self._on_outcome("failed", error)
+        elif result is None:
+            self._on_outcome("cancelled", "")
+        else:
+            self._on_outcome("done", result)
+
     def _on_outcome(self, kind: str, text: str) -> None:
-        thread = self.export_thread
-        if thread is not None:
-            thread.wait()  # run() has returned once it emits its outcome; this joins the thread
-            thread.deleteLater()
+        self._pool.waitForDone()  # the task has returned once it emits its outcome; this joins the worker
         self.export_thread = None
         self.last_outcome = (kind, text)
         self._set_running(False)
@@ -341,17 +364,15 @@ class ReportDialog(QDialog):
         """Block until the worker has stopped (tests, closing); its outcome is delivered by the event loop."""
         if self.export_thread is None:
             return True
-        return bool(self.export_thread.wait(-1 if timeout_ms < 0 else timeout_ms))
+        return bool(self._pool.waitForDone(-1 if timeout_ms < 0 else timeout_ms))
 
     def done(self, result: int) -> None:
         # Closing while an export runs (Escape, the window's close button, the app quitting): stop it and join
         # the thread before the dialog and the thread object go away.
         if self.export_thread is not None:
             self.export_thread.cancel()
-            self.export_thread.outcome.disconnect(self._on_outcome)
-            self.export_thread.progressed.disconnect(self._on_progress)
-            self.export_thread.wait()
-            self.export_thread.deleteLater()
+            self._run_id += 1  # its outcome, still queued, is no longer this dialog's business
+            self._pool.waitForDone()
             self.export_thread = None
             self._set_running(False)
         super().done(result)

@@ -12,7 +12,6 @@ generation number; a result whose generation is not the latest is discarded.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import deque
 from collections.abc import Mapping
@@ -20,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, edits, new_plan
 from planner.model.plan import Baseline
 from planner.ui.state import undo as cmd
+from planner.ui.state.background import BackgroundTask, TaskSignals, active_tasks, snapshot
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -70,14 +70,11 @@ FIELD_LABELS = {
 MAX_EDIT_WEEKS = 520
 """The longest estimate an edit may set, in weeks (10 years); longer is a typo, refused with a message."""
 
-_ACTIVE_WORKERS: set[int] = set()
-_ACTIVE_LOCK = threading.Lock()
-
 
 def active_workers() -> int:
-    """Number of analysis runs currently in worker threads (for tests that check nothing is left running)."""
-    with _ACTIVE_LOCK:
-        return len(_ACTIVE_WORKERS)
+    """Background tasks running in worker threads, analyses included (for tests that check nothing is left
+    running): :func:`planner.ui.state.background.active_tasks`."""
+    return active_tasks()
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -88,32 +85,14 @@ def validation_message(exc: ValidationError) -> str:
     return f"{loc}: {msg}" if loc else msg
 
 
-class _WorkerSignals(QObject):
-    done = Signal(int, object, object)  # generation, Analysis | None, error message | None
+def analyze_snapshot(plan: Plan, estimate: str) -> Analysis:
+    """The worker's task: analyse a snapshot of ``plan`` (weeks, under ``estimate``), so that the GUI thread may
+    edit the original meanwhile. The copy is made here, in the worker, to keep it off the GUI thread: an edit
+    during the copy bumps the document's generation before the result is delivered, so the result is dropped as
+    any result of an older plan is."""
+    from planner.analysis import analyze
 
-
-class _AnalysisRunnable(QRunnable):
-    def __init__(self, plan: Plan, estimate: str, generation: int, signals: _WorkerSignals) -> None:
-        super().__init__()
-        self.plan, self.estimate, self.generation, self.signals = plan, estimate, generation, signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        key = id(self)
-        with _ACTIVE_LOCK:
-            _ACTIVE_WORKERS.add(key)
-        try:
-            try:
-                from planner.analysis import analyze
-
-                result = analyze(self.plan, self.estimate)
-                error = None
-            except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, which decides
-                result, error = None, f"{type(exc).__name__}: {exc}"
-            self.signals.done.emit(self.generation, result, error)
-        finally:
-            with _ACTIVE_LOCK:
-                _ACTIVE_WORKERS.discard(key)
+    return analyze(snapshot(plan), estimate)
 
 
 class PlanDocument(QObject):
@@ -166,8 +145,8 @@ class PlanDocument(QObject):
         self._timer.timeout.connect(self._run_analysis)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _WorkerSignals(self)
-        self._signals.done.connect(self._on_worker_done)
+        self._signals = TaskSignals(self)
+        self._signals.finished.connect(self._on_worker_done)
         self._pending_worker = False
         self.edit_times: deque[float] = deque(maxlen=8)  # perf_counter() of the last edits (benchmarks)
         # Decisions whose durations or earliest starts changed since ``analysis`` was computed; None once anything
@@ -577,14 +556,24 @@ class PlanDocument(QObject):
         if self._pending_worker:
             return  # one run at a time; _on_worker_done starts the next if the plan moved on
         self._pending_worker = True
-        # The worker reads the live plan; any edit meanwhile bumps the generation, so the result is discarded.
-        self._pool.start(_AnalysisRunnable(self.plan, self.estimate, self._generation, self._signals))
+        # The worker analyses its own snapshot (analyze_snapshot); any edit meanwhile bumps the generation, so
+        # the result is discarded. The run id of the task is the generation it was started for.
+        plan, estimate = self.plan, self.estimate
+        self._pool.start(
+            BackgroundTask(self._generation, lambda: analyze_snapshot(plan, estimate), self._signals)
+        )
 
-    def _on_worker_done(self, generation: int, result: Analysis | None, error: str | None) -> None:
+    def _on_worker_done(
+        self, generation: int, result: Analysis | None, error: str | None, _seconds: float = 0.0
+    ) -> None:
         self._pending_worker = False
         if generation != self._generation:
             self._run_analysis()  # stale: the plan changed while it ran
             return
+        if result is not None:
+            # Nothing changed since the snapshot was taken: the analysis is the live plan's, and views check
+            # ``analysis.plan is document.plan`` to know that it is current.
+            result.plan = self.plan
         self._set_result(generation, result, error)
 
     def _set_result(self, generation: int, result: Analysis | None, error: str | None) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import units
 from planner.model.scenarios import BASE
-from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState
+from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
@@ -229,7 +229,7 @@ class CompareDialog(QDialog):
             self._started = time.perf_counter()
             self.run_button.setText("Cancel")
             self.status.setText(f"Comparing {len(names)} scenarios\u2026")
-            copy, iterations, state = plan.model_copy(deep=True), self.iterations.value(), self._state
+            copy, iterations, state = snapshot(plan), self.iterations.value(), self._state
             self._pool.start(
                 BackgroundTask(
                     run_id,
