@@ -14,6 +14,7 @@ zoomed out and repaints.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,11 +44,45 @@ class Summary:
 
 
 def summarise(scene: GraphScene) -> Summary:
-    """Count the scene's cards per stage band (by position) and area (from the plan)."""
-    plan = scene.document.plan
+    """Count the scene's cards per stage band (by position) and area (from the plan); before the layout is known
+    (a large plan's first moments), its decisions per stage column (sequenced when analysed) and area."""
     bands = scene.bands
+    if not bands:
+        return summarise_plan(scene)
     lefts = [b.rect().left() for b in bands]
     summary = Summary(columns=[(b.title.text(), 0) for b in bands])
+    cells = (
+        (did, max(0, min(len(bands) - 1, bisect_right(lefts, card.pos().x() + S.CARD_W / 2) - 1)))
+        for did, card in scene.cards.items()
+    )
+    return _count(scene, summary, cells)
+
+
+def summarise_plan(scene: GraphScene) -> Summary:
+    """The overview from the plan alone (no cards, no layout): one column per stage, in stage order; a decision
+    counts in its sequenced stage when the analysis has one (as the layout places it), else its own."""
+    plan = scene.document.plan
+    analysis = scene._analysis()
+    stages = getattr(analysis, "stages", None) if analysis is not None else None
+    seq = stages.sequenced.tolist() if stages is not None else None
+    pos = {s.id: k for k, s in enumerate(plan.stages)}
+    summary = Summary(columns=[(s.name, 0) for s in plan.stages])
+    if not plan.stages:
+        return summary
+    seen: set[str] = set()
+    cells: list[tuple[str, int]] = []
+    for k, d in enumerate(plan.decisions):
+        if d.id not in seen:
+            seen.add(d.id)
+            col = seq[k] if seq is not None and k < len(seq) else pos.get(d.stage, 0)
+            cells.append((d.id, max(0, min(len(plan.stages) - 1, col))))
+    return _count(scene, summary, cells)
+
+
+def _count(scene: GraphScene, summary: Summary, cells: Iterable[tuple[str, int]]) -> Summary:
+    """Fill ``summary`` (its columns named) from (decision id, column) pairs: cells by area, the chain."""
+    plan = scene.document.plan
+    n_columns = len(summary.columns)
     row_of: dict[str | None, int] = {}
     for a in plan.areas:
         row_of[a.id] = len(summary.rows)
@@ -61,11 +96,10 @@ def summarise(scene: GraphScene) -> Summary:
         critical = {i for i, on in zip(schedule.ids, schedule.critical, strict=True) if on}
         path = list(schedule.critical_path)
     cell_of: dict[str, tuple[int, int]] = {}
-    counts = [0] * len(bands)
-    for did, card in scene.cards.items():
-        if not bands:
+    counts = [0] * n_columns
+    for did, col in cells:
+        if not n_columns:
             break
-        col = max(0, min(len(bands) - 1, bisect_right(lefts, card.pos().x() + S.CARD_W / 2) - 1))
         area = area_of.get(did)
         row = row_of.get(area)
         if row is None:

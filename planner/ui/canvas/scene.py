@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import gc
 import html
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterable
@@ -61,6 +62,10 @@ PROGRESSIVE = 1500
 
 BUILD_SLICE = 0.04
 """Seconds of building per event-loop turn during a progressive build (the layout step is one slice)."""
+
+THREADED_LAYOUT = 20_000
+"""A progressive build lays out more decisions than this in a thread (pure Python, seconds at 50,000): the event
+loop keeps answering, and the view shows the plan's stage-and-area overview until the layout is known."""
 
 _END_SLICE = -1.0  # yielded by a build step that must end its slice (let the view paint)
 
@@ -438,6 +443,48 @@ class GraphScene(QGraphicsScene):
             self._layouts.move_to_end(key)
         return lay
 
+    def _layout_in_thread(
+        self, key: tuple[object, ...], analysis: Analysis | None
+    ) -> Generator[float, None, GraphLayout]:
+        """:meth:`_layout_for` computed by a thread, on a snapshot of the plan's lists; yields between waits."""
+        import threading
+
+        from planner.analysis.layout import layered_layout
+
+        if not self.document.analysis_current:
+            analysis = None
+        plan = self.document.plan
+        snapshot = plan.model_copy(
+            update={"decisions": list(plan.decisions), "dependencies": list(plan.dependencies)}
+        )
+        box: list[GraphLayout | Exception] = []
+
+        def run() -> None:
+            try:
+                box.append(layered_layout(snapshot, analysis))
+            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread, below
+                box.append(exc)
+
+        thread = threading.Thread(target=run, name="graph-layout", daemon=True)
+        # Every Qt call of the GUI thread gives the interpreter lock away and waits for it back: with the default
+        # 5 ms switch interval a busy layout thread makes each such wait up to 5 ms, and a repaint seconds long.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)
+        try:
+            thread.start()
+            while thread.is_alive():
+                thread.join(0.02)  # (the layout has the interpreter meanwhile)
+                yield _END_SLICE
+        finally:
+            sys.setswitchinterval(interval)
+        result = box[0]
+        if isinstance(result, Exception):
+            raise result
+        self._layouts[key] = result
+        while len(self._layouts) > LAYOUT_CACHE:
+            self._layouts.popitem(last=False)
+        return result
+
     def _shape_key(self, ids: list[str]) -> tuple[object, ...]:
         """What the layered layout depends on: ids, stages, links, the stage list."""
         plan = self.document.plan
@@ -487,6 +534,11 @@ class GraphScene(QGraphicsScene):
 
     def _start_build(self) -> None:
         self._clear_items()
+        # The old plan's bands and extent go too: until the layout is known the view shows the plan's overview.
+        for band in self.bands:
+            self.removeItem(band)
+        self.bands = []
+        self._content = QRectF()
         self._moved = set()
         # The build gives every item its data from the plan as it is now; later edits mark on top of that.
         self._text_dirty = set()
@@ -578,7 +630,10 @@ class GraphScene(QGraphicsScene):
         yield _END_SLICE  # the first paint before the layout
 
         analysis = self._analysis()
-        lay = self._layout_for(key, analysis)
+        if key not in self._layouts and n_cards > THREADED_LAYOUT:
+            lay = yield from self._layout_in_thread(key, analysis)
+        else:
+            lay = self._layout_for(key, analysis)
         self._layout_key = key
         self.layout = lay
         done = 2.0 * n_cards

@@ -230,7 +230,7 @@ class GraphCanvas(QGraphicsView):
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
         if self.graph_scene.building:
             self._draw_progress(painter)
-        if self.zoom < S.DETAIL_ZOOM:
+        if self.zoom < S.DETAIL_ZOOM or self._waiting_for_content():
             self._draw_overview(painter)
             if self.graph_scene.building:
                 self._draw_progress(painter)
@@ -276,7 +276,13 @@ class GraphCanvas(QGraphicsView):
         """Zoomed out below DETAIL_ZOOM: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
         legible type over the cards, counted once per scene sync."""
         scene = self.graph_scene
-        key = (scene.sync_count, len(scene.cards), len(scene.bands), scene.content_rect().getRect())
+        key = (
+            scene.sync_count,
+            len(scene.cards),
+            len(scene.bands),
+            scene.content_rect().getRect(),
+            id(scene._analysis()),
+        )
         if self._summary is None or self._summary_key != key:
             self._summary = overview.summarise(scene)
             self._summary_key = key
@@ -287,6 +293,11 @@ class GraphCanvas(QGraphicsView):
             p0, p1 = self.mapFromScene(r.topLeft()), self.mapFromScene(r.topRight())
             spans.append((p0.x(), p1.x()))
             top = p0.y() if top is None else min(top, p0.y())
+        if not scene.bands and self._summary.columns:
+            # No layout yet (a large plan's first moments): the stage columns share the viewport.
+            n, width = len(self._summary.columns), self.viewport().width()
+            spans = [(k * width // n + 6, (k + 1) * width // n - 6) for k in range(n)]
+            top = 8
         painter.save()
         painter.resetTransform()
         drawn = overview.paint(
@@ -506,7 +517,9 @@ class GraphCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def _in_overview(self) -> bool:
-        return self.zoom < S.DETAIL_ZOOM and bool(self.graph_scene.bands)
+        """The overview covers the view: zoomed out, or while a large plan's layout is still being computed
+        (there is nothing else to show yet, and the plan's shape reads at once)."""
+        return (self.zoom < S.DETAIL_ZOOM and bool(self.graph_scene.bands)) or self._waiting_for_content()
 
     def zoom_to_block(self, cell: tuple[int, int] | None) -> bool:
         """Zoom in (to the readable zoom) on the decisions of an overview block; False when ``cell`` is None."""

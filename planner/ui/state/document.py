@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -29,6 +29,10 @@ from planner.ui.state.background import BackgroundTask, TaskSignals, active_task
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.analysis.baselines import Variance
+    from planner.analysis.capacity import Levelled, OverStretch
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +238,7 @@ class PlanDocument(QObject):
             self.request_analysis(immediate=True)
 
     # -- figures derived from the analysis (computed on demand, cached per analysis) ------------------------------
-    def _derive(self, name: str, compute: Any) -> Any:
+    def _derive(self, name: str, compute: Callable[[Analysis], T]) -> T | None:
         a = self.analysis
         if a is None or a.schedule is None:
             return None
@@ -245,14 +249,14 @@ class PlanDocument(QObject):
         self._derived[name] = (a, value)
         return value
 
-    def levelled(self) -> Any:
+    def levelled(self) -> Levelled | None:
         """The capacity-levelled schedule of the current analysis (:class:`planner.analysis.capacity.Levelled`),
         or None without a schedule. Computed on first use and cached until the next analysis."""
         from planner.analysis.capacity import DEFAULT_METHOD, level
 
         return self._derive("levelled", lambda a: level(a.plan, a.schedule, DEFAULT_METHOD))
 
-    def over_capacity(self) -> list[Any]:
+    def over_capacity(self) -> list[OverStretch]:
         """Every team's over-capacity stretches under the current schedule
         (:func:`planner.analysis.capacity.over_capacity_stretches`), cached until the next analysis."""
         from planner.analysis.capacity import over_capacity_stretches
@@ -277,7 +281,7 @@ class PlanDocument(QObject):
             self._derived.pop("variance", None)
             self.baseline_changed.emit(name)
 
-    def variance(self) -> Any:
+    def variance(self) -> Variance | None:
         """The current schedule against :meth:`current_baseline` (:class:`planner.analysis.baselines.Variance`),
         or None when there is no schedule or no baseline."""
         base = self.current_baseline()
