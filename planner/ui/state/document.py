@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.analysis.baselines import Variance
     from planner.analysis.capacity import Levelled, OverStretch
+    from planner.analysis.schedule import Schedule
 
 T = TypeVar("T")
 
@@ -238,14 +239,14 @@ class PlanDocument(QObject):
             self.request_analysis(immediate=True)
 
     # -- figures derived from the analysis (computed on demand, cached per analysis) ------------------------------
-    def _derive(self, name: str, compute: Callable[[Analysis], T]) -> T | None:
+    def _derive(self, name: str, compute: Callable[[Analysis, Schedule], T]) -> T | None:
         a = self.analysis
         if a is None or a.schedule is None:
             return None
         cached = self._derived.get(name)
         if cached is not None and cached[0] is a:
             return cached[1]
-        value = compute(a)
+        value = compute(a, a.schedule)
         self._derived[name] = (a, value)
         return value
 
@@ -254,7 +255,7 @@ class PlanDocument(QObject):
         or None without a schedule. Computed on first use and cached until the next analysis."""
         from planner.analysis.capacity import DEFAULT_METHOD, level
 
-        return self._derive("levelled", lambda a: level(a.plan, a.schedule, DEFAULT_METHOD))
+        return self._derive("levelled", lambda a, s: level(a.plan, s, DEFAULT_METHOD))
 
     def over_capacity(self) -> list[OverStretch]:
         """Every team's over-capacity stretches under the current schedule
@@ -263,7 +264,7 @@ class PlanDocument(QObject):
 
         return (
             self._derive(
-                "over_capacity", lambda a: over_capacity_stretches(a.plan, a.schedule.es, a.schedule.ef)
+                "over_capacity", lambda a, s: over_capacity_stretches(a.plan, s.es, s.ef)
             )
             or []
         )

@@ -29,6 +29,7 @@ from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.analysis.baselines import DecisionVariance
 
 DecisionIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2
@@ -223,7 +224,7 @@ class DecisionTableModel(QAbstractTableModel):
             return None
         return float(s.es[i]), float(s.ef[i]), float(s.total_float[i]), bool(s.critical[i])
 
-    def _variance(self, d: Decision) -> Any:
+    def _variance(self, d: Decision) -> DecisionVariance | None:
         """The decision's :class:`~planner.analysis.baselines.DecisionVariance` against the chosen baseline."""
         var = self.doc.variance()
         if var is None:
@@ -459,8 +460,9 @@ class DecisionTableModel(QAbstractTableModel):
                 return "Not in the baseline (added since)"
             which = "start" if key == "start_slip" else "finish"
             base, now = getattr(v, f"baseline_{which}"), getattr(v, which)
+            current = self.doc.variance()  # not None: v is one of its rows
             return (
-                f"Baseline '{self.doc.variance().baseline}': {which} week {fmt.weeks(base)}, "
+                f"Baseline '{current.baseline if current else ''}': {which} week {fmt.weeks(base)}, "
                 f"now week {fmt.weeks(now)}"
             )
         return None
