@@ -262,12 +262,7 @@ class PlanDocument(QObject):
         (:func:`planner.analysis.capacity.over_capacity_stretches`), cached until the next analysis."""
         from planner.analysis.capacity import over_capacity_stretches
 
-        return (
-            self._derive(
-                "over_capacity", lambda a, s: over_capacity_stretches(a.plan, s.es, s.ef)
-            )
-            or []
-        )
+        return self._derive("over_capacity", lambda a, s: over_capacity_stretches(a.plan, s.es, s.ef)) or []
 
     # -- baselines --------------------------------------------------------------------------------------------
     def current_baseline(self) -> Baseline | None:
