@@ -41,12 +41,11 @@ def _weeks(x: float) -> str:
 def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
     """Why a decision starts when it does when recorded progress decides it (docs/progress-and-status-date.md):
     (text, driver kind), or None when the ordinary reasons apply."""
-    from planner.analysis.progress import DONE, ProgressGraph, progress_state
+    from planner.analysis.progress import DONE, ProgressGraph, decision_progress, status_week
 
     if not isinstance(s.graph, ProgressGraph) or i >= len(plan.decisions):
         return None
-    state = progress_state(plan)
-    p = state.decisions[i]
+    p = decision_progress(plan, plan.decisions[i], status_week(plan))  # one decision: no whole-plan pass
     es = float(s.es[i])
     if p.state == DONE:
         where = {

@@ -208,6 +208,8 @@ def apply_progress(plan: Plan, graph: PlanGraph, state: ProgressState | None = N
     if isinstance(graph, ProgressGraph):
         return graph
     if state is None:
+        if not has_progress(plan):  # the common case costs one pass over the decisions, no objects
+            return graph
         state = progress_state(plan)
     if not state.active or graph.n != len(state.decisions):
         return graph
@@ -267,6 +269,8 @@ def progress_findings(plan: Plan) -> list[Finding]:
     - ``actual-ignored`` (warning): an actual finish on a decision that is not done (the schedule ignores it).
     """
     out: list[Finding] = []
+    if not has_progress(plan):
+        return out
     if plan.start_date is None:
         if isinstance(plan.status_date, dt.date):
             out.append(
@@ -403,9 +407,9 @@ def schedule_progress_findings(plan: Plan, sched: object, estimate: str = "likel
     from planner.analysis.graph import compile_plan
     from planner.analysis.schedule import Schedule, schedule
 
-    state = progress_state(plan)
-    if state.status_week is None or not isinstance(sched, Schedule):
+    if status_week(plan) is None or not isinstance(sched, Schedule):
         return []
+    state = progress_state(plan)
     base = plan.baseline()
     if base is not None:
         planned_start = {k: e.start for k, e in base.decisions.items()}
@@ -442,8 +446,19 @@ def add_progress_columns(plan: Plan, decisions: list[dict[str, object]], estimat
     row (plan order); ``duration`` stays the planned duration under ``estimate``."""
     from planner.analysis.graph import durations
 
-    state = progress_state(plan)
     start = plan.start_date
+    if not has_progress(
+        plan
+    ):  # nothing recorded: the same few values for every decision, no per-decision work
+        blank: dict[str, object] = {"state": NOT_STARTED}
+        for rec in decisions:
+            rec.update(blank)
+            rec["remaining"] = rec.get("duration")
+            rec.update(actual_start=None, actual_finish=None)
+            if start is not None:
+                rec.update(actual_start_date=None, actual_finish_date=None)
+        return
+    state = progress_state(plan)
     planned = durations(plan, estimate).tolist()
     for rec, p, d in zip(decisions, state.decisions, planned, strict=True):
         rec["state"] = p.state
