@@ -64,19 +64,20 @@ def draw_spend_curve(fig: Figure, analysis: Any, *, simulation: Any = None) -> N
 def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
-    sub = f"Total spend {format_money(b.total, cur)}"
+    parts = [f"Total spend {format_money(b.total, cur)}"]
     if b.budget is not None:
         head = b.headroom or 0.0
-        sub += (
-            f"; budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} "
+        parts.append(
+            f"budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} "
             f"{format_money(abs(head), cur)})"
         )
     if summary.risk is not None:
-        sub += (
-            f"; simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
+        parts.append(
+            f"simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
             f"P80 {format_money(summary.risk.p80, cur, compact=True)}"
         )
-    style.title(fig, "Spend curve", sub)
+    subs = ["; ".join(parts[:k]) for k in range(len(parts), 0, -1)]
+    style.title(fig, "Spend curve", style.fitting_subtitle(fig, subs))
     ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))
     weeks = [w for w, _ in b.spend_curve]
     spend = [c for _, c in b.spend_curve]
@@ -141,16 +142,16 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
     rows = b.by_stage_and_category(plan)
-    sub = (
-        f"Total {format_money(b.total, cur)}: labour {format_money(b.labour, cur)}, one-off "
-        f"{format_money(b.one_off, cur)}, running {format_money(b.run, cur)}"
+    total = f"Total {format_money(b.total, cur)}"
+    split = (
+        f"{total}: labour {format_money(b.labour, cur)}, one-off {format_money(b.one_off, cur)}, "
+        f"running {format_money(b.run, cur)}"
     )
+    subs = [split, total]
     if b.gating is not None and b.gating.money > 0:
-        sub += (
-            f"; strict gates would add {format_money(b.gating.money, cur)} "
-            f"({units.plural_weeks(b.gating.weeks)})"
-        )
-    style.title(fig, "Cost by stage", sub)
+        gates = f"strict gates would add {format_money(b.gating.money, cur)} ({units.plural_weeks(b.gating.weeks)})"
+        subs = [f"{split}; {gates}", f"{total}; {gates}", *subs]
+    style.title(fig, "Cost by stage", style.fitting_subtitle(fig, subs))
     w_in, _ = fig.get_size_inches()
     longest = max((len(name) for _, name, _ in rows), default=8)
     left_in = min(0.35 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, style.LABEL_PT) + 0.35))

@@ -78,11 +78,8 @@ def draw_risk(
         runs = f"{r.iterations:,} Monte Carlo iterations (seed {r.seed})"
         pq = f"P50 {_when(r, p50)}, P80 {_when(r, p80)}"
         mean = f"mean {style.fmt_weeks(r.mean)} \u00b1 {units.plural_weeks(r.std)}"
-        room = style.chars_fitting(fig.get_size_inches()[0] - 0.4, style.SUBTITLE_PT)
         options = [f"{runs}; {pq}; {mean}", f"{runs}; {pq}", f"{pq}; {r.iterations:,} iterations", pq]
-        style.title(
-            fig, "When will the plan finish?", next((o for o in options if len(o) <= room), options[-1])
-        )
+        style.title(fig, "When will the plan finish?", style.fitting_subtitle(fig, options))
         ax = fig.add_axes(
             style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8, style.TITLE_IN + 0.35)
         )
@@ -371,13 +368,13 @@ def draw_criticality(
         )
         shown = order[: top or _max_rows(fig)]
         left_out = len(order) - len(shown)
-        style.title(
-            fig,
-            "Criticality index",
-            f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
-            + (f"; {left_out} more with a lower index not shown" if left_out else "")
-            + (f"; {len(r.ids) - len(order)} never critical" if len(r.ids) > len(order) else ""),
-        )
+        notes = [f"{left_out} more with a lower index not shown"] if left_out else []
+        notes += [f"{len(r.ids) - len(order)} never critical"] if len(r.ids) > len(order) else []
+        head = f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
+        short = f"Share of {r.iterations:,} iterations on the critical path"
+        subs = ["; ".join([lead, *notes[:k]]) for lead in (head, short) for k in range(len(notes), -1, -1)]
+        subs.append(f"{r.iterations:,} iterations")
+        style.title(fig, "Criticality index", style.fitting_subtitle(fig, subs))
         if not shown:
             style.message(fig, "No decision is ever critical", [])
             return
@@ -440,13 +437,13 @@ def draw_tornado(
         quiet = sum(1 for x in rows if abs(x[1]) < noise)
         rows = [x for x in rows if abs(x[1]) >= noise]
         shown = rows[: top or _max_rows(fig)]
-        style.title(
-            fig,
-            "What drives the finish date",
-            f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
-            + (f"; {len(rows) - len(shown)} weaker not shown" if len(rows) > len(shown) else "")
-            + (f"; {quiet} with no measurable effect (|r| < {noise:.2f}) left out" if quiet else ""),
-        )
+        notes = [f"{len(rows) - len(shown)} weaker not shown"] if len(rows) > len(shown) else []
+        notes += [f"{quiet} with no measurable effect (|r| < {noise:.2f}) left out"] if quiet else []
+        head = f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
+        short = f"Correlation with the finish over {r.iterations:,} iterations"
+        subs = ["; ".join([lead, *notes[:k]]) for lead in (head, short) for k in range(len(notes), -1, -1)]
+        subs.append(f"{r.iterations:,} iterations")
+        style.title(fig, "What drives the finish date", style.fitting_subtitle(fig, subs))
         if not shown:
             style.message(
                 fig, "Nothing drives the finish", ["No duration varies, or none affects the finish."]

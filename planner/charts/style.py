@@ -9,7 +9,7 @@ and the selection gets a halo plus a heavier outline.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -201,6 +201,13 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
             fontsize=SUBTITLE_PT,
             color=MUTED,
         )
+
+
+def fitting_subtitle(fig: Figure, candidates: Sequence[str]) -> str:
+    """The first of ``candidates`` (longest first) that fits on the subtitle line of ``fig`` whole, else the last:
+    a subtitle that carries figures is shortened by leaving figures out, never by cutting one."""
+    room = chars_fitting(fig.get_size_inches()[0] - 0.4, SUBTITLE_PT)
+    return next((c for c in candidates if len(c) <= room), candidates[-1])
 
 
 def subtitle_line(fig: Figure, text: str) -> None:
