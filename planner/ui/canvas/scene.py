@@ -72,17 +72,6 @@ _END_SLICE = -1.0  # yielded by a build step that must end its slice (let the vi
 LAYOUT_CACHE = 4
 """Layered layouts kept by graph shape (undo/redo of a structural edit finds its layout here)."""
 
-# Document signals that say what an edit touched (see planner.ui.state.undo). A document without them (a stand-in
-# in a test) gets a full re-check on every change.
-_FINE_SIGNALS = (
-    "decision_changed",
-    "decisions_inserted",
-    "decisions_removed",
-    "dependencies_changed",
-    "layout_changed",
-    "plan_meta_changed",
-    "plan_reset",
-)
 _STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
 
@@ -99,9 +88,9 @@ def waypoint(x: float, y: float) -> QPointF:
     return QPointF(x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
 
 
-def figures_estimate(analysis: Analysis | None, document: object) -> str:
+def figures_estimate(analysis: Analysis | None, document: PlanDocument) -> str:
     """The estimate the cards' figures are under: the analysis's, else the document's."""
-    return analysis.estimate if analysis is not None else str(getattr(document, "estimate", "likely"))
+    return analysis.estimate if analysis is not None else document.estimate
 
 
 @dataclass
@@ -214,7 +203,6 @@ class GraphScene(QGraphicsScene):
         self._content = QRectF()
         self.detailed = True  # arrowheads and edge labels shown (off when zoomed out too far to read them)
         # What the document said changed since the last sync (see the module docstring).
-        self._fine = all(hasattr(document, name) for name in _FINE_SIGNALS)
         self._structure_dirty = True
         self._text_dirty: set[str] | None = None  # decisions whose card texts may have changed; None: all
         self._moved: set[str] = set()  # cards whose saved position changed
@@ -241,18 +229,17 @@ class GraphScene(QGraphicsScene):
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_plan_changed)
         document.analysis_updated.connect(self._on_analysis)
-        if hasattr(document, "analysis_failed"):
-            document.analysis_failed.connect(self._on_analysis)
+        document.analysis_failed.connect(self._on_analysis)
         document.selection_changed.connect(self._on_document_selection)
-        if self._fine:
-            document.decision_changed.connect(self._on_decision_changed)
-            document.decisions_inserted.connect(self._on_structure_changed)
-            document.decisions_removed.connect(self._on_structure_changed)
-            document.dependencies_changed.connect(self._on_dependencies_changed)
-            document.layout_changed.connect(self._on_layout_changed)
-            document.plan_meta_changed.connect(self._on_everything_changed)
-            document.plan_reset.connect(self._on_everything_changed)
-            document.plan_reset.connect(self._on_reset)
+        # What an edit touched (see planner.ui.state.undo): each sync redoes only that.
+        document.decision_changed.connect(self._on_decision_changed)
+        document.decisions_inserted.connect(self._on_structure_changed)
+        document.decisions_removed.connect(self._on_structure_changed)
+        document.dependencies_changed.connect(self._on_dependencies_changed)
+        document.layout_changed.connect(self._on_layout_changed)
+        document.plan_meta_changed.connect(self._on_everything_changed)
+        document.plan_reset.connect(self._on_everything_changed)
+        document.plan_reset.connect(self._on_reset)
         self.sync()
         self._on_document_selection(list(document.selection), reveal=False)
 
@@ -309,8 +296,6 @@ class GraphScene(QGraphicsScene):
 
     # -- synchronisation ----------------------------------------------------------------------------------------
     def _on_plan_changed(self) -> None:
-        if not self._fine:
-            self._on_everything_changed()
         if not self.active:
             self.stale = True
             return
@@ -367,7 +352,7 @@ class GraphScene(QGraphicsScene):
 
     def _sync(self, figures: bool) -> None:
         analysis = self._analysis()
-        structure = self._structure_dirty or not self._fine
+        structure = self._structure_dirty
         bulk = False
         if structure:
             plan = self.document.plan
@@ -434,7 +419,7 @@ class GraphScene(QGraphicsScene):
             from planner.analysis.layout import layered_layout  # numpy: not before the first paint
 
             # A stale analysis (of the plan before an edit, same object) would lend the layout an outdated graph.
-            if not getattr(self.document, "analysis_current", True):
+            if not self.document.analysis_current:
                 analysis = None
             lay = self._layouts[key] = layered_layout(self.document.plan, analysis)
             while len(self._layouts) > LAYOUT_CACHE:
@@ -882,10 +867,10 @@ class GraphScene(QGraphicsScene):
 
     def _scenario_changed(self) -> set[str]:
         """Ids of the decisions the scenario shown changes (none at the base), once per plan generation."""
-        state = getattr(self.document, "scenarios", None)
-        if state is None or state.active is None:
+        state = self.document.scenarios
+        if state.active is None:
             return set()
-        key = (state.active, getattr(self.document, "generation", 0))
+        key = (state.active, self.document.generation)
         cached = getattr(self, "_scenario_cache", None)
         if cached is None or cached[0] != key:
             cached = (key, state.changed_ids())
@@ -1066,7 +1051,7 @@ class GraphScene(QGraphicsScene):
         k = g.edge_dep
         u, v, drv = g.src, g.dst, sched.driving.astype(bool)
         keep = k < n
-        if not getattr(self.document, "analysis_current", False):
+        if not self.document.analysis_current:
             # The analysis may predate the latest edit: trust an edge only if it still names the same ends.
             ids = g.ids
             same = [
@@ -1228,9 +1213,8 @@ class GraphScene(QGraphicsScene):
         if self.delete_selected_edges():
             return True
         ids = self.selected_ids()
-        remove = getattr(self.document, "delete_decisions", None)
-        if ids and remove is not None:
-            remove(ids)
+        if ids:
+            self.document.delete_decisions(ids)
             return True
         return False
 
