@@ -12,9 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -747,7 +745,6 @@ class Workbench(QObject):
         """Save chart ``name`` (PNG, SVG or PDF by suffix); asks for the file, in the plan's folder with a safe
         name, when ``path`` is None. The file is replaced in one step (never half written)."""
         from planner.charts import FORMATS, render_chart
-        from planner.model.io import write_bytes_atomic
 
         a = self.doc.analysis
         if a is None or a.schedule is None:
@@ -780,11 +777,7 @@ class Workbench(QObject):
         ):
             options["result"] = sim.result  # the figures the Risk tab shows, not a fresh run
         try:
-            with tempfile.TemporaryDirectory() as tmp:
-                out = os.path.join(tmp, "chart" + suffix)
-                render_chart(name, a, out, **options)
-                data = Path(out).read_bytes()
-            write_bytes_atomic(path, data)
+            render_chart(name, a, path, **options)  # the one atomic write (planner.model.io.atomic_write)
         except (OSError, ValueError) as exc:
             self.window.show_error(
                 "Cannot export the chart",
