@@ -68,6 +68,11 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     ]
     if plan.start_date:
         facts.insert(0, f"starts {ctx.date(0)}")
+    from planner.analysis.progress import status_week
+
+    status = status_week(plan)
+    if status is not None:  # progress is recorded up to it and the schedule runs from it (issue 16)
+        facts.insert(1 if plan.start_date else 0, f"status date {ctx.date_week(status)}")
     facts.append(f"{ctx.analysis.estimate} estimates")
     out.append(ctx.p(" \u00b7 ".join(facts), "small"))
     out.append(Spacer(1, 14 if landscape else 22))
@@ -77,7 +82,12 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     price = st.gating_price
     value, detail = _date_or_week(ctx, sched.finish)
     tiles = [
-        _tile(ctx, value, detail + " \u00b7 stages overlapping" if detail else "stages overlapping", "Finish")
+        _tile(
+            ctx,
+            value,
+            detail + " \u00b7 stages overlapping" if detail else "stages overlapping",
+            "Finish" if status is None else "Forecast finish",  # the remaining work from the status date
+        )
     ]
     if 80 in pd:
         value, detail = _date_or_week(ctx, pd[80])
