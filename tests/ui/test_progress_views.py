@@ -278,3 +278,17 @@ def test_presenter_bar_shows_the_forecast_against_the_baseline(sample_window, qt
         assert f"+{format_weeks(var.finish_slip)} wks ({when} vs 18 Oct 2027)" in p.bar.forecast.text()
     finally:
         p.leave()
+
+
+def test_slip_columns_use_the_actual_start(sample_window):
+    import datetime as dt
+
+    doc = sample_window.doc
+    assert doc.save_baseline("Board") is None
+    assert doc.edit_plan(status_date=dt.date(2027, 5, 3)) is None  # week 9
+    assert doc.edit_decision("dpia", actual_start=4.0) is None  # in progress since week 4
+    doc.analyze_now()
+    var = doc.variance()
+    assert var is not None
+    row = next(r for r in var.decisions if r.id == "dpia")
+    assert row.start == 4.0  # what really happened, not the start of its remaining work (week 9)

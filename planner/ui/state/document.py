@@ -291,7 +291,7 @@ class PlanDocument(QObject):
             return cached[1]
         from planner.analysis.baselines import variance
 
-        value = variance(a.schedule, base)
+        value = variance(a.schedule, base, a.plan)  # actual starts honoured (issue 16)
         self._derived["variance"] = ((a, base), value)
         return value
 
