@@ -1,4 +1,6 @@
-"""The command line (SPEC §4). Exit codes: 0 success, 1 validation errors, 2 unreadable input or misuse.
+"""The command line (SPEC §4): declares the commands and their arguments, and dispatches. Exit codes: 0 success,
+1 validation errors, 2 unreadable input or misuse. The core commands run in :mod:`planner.commands.core`, the
+others in their own modules of :mod:`planner.commands`, all on :mod:`planner.commands.common`.
 
 No traceback ever reaches the user: expected problems become one clear message on stderr, and anything
 unexpected is reported as an internal error with a hint to file a bug (exit code 2).
@@ -12,10 +14,7 @@ import pkgutil
 import sys
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, NoReturn
-
-from planner import units
+from typing import NoReturn
 
 # The helpers every command shares live in planner.commands.common (the commands import them from there, never
 # from here, so the command line has no import cycle); the names stay importable from planner.cli.
@@ -34,8 +33,14 @@ from planner.commands.common import (
     load,
     sample_plan_path,
 )
-from planner.commands.common import count as _count
-from planner.commands.common import findings_text as _findings_text
+from planner.commands.core import (
+    analysis_text,
+    cmd_analyze,
+    cmd_check,
+    cmd_new,
+    cmd_open,
+    cmd_templates,
+)
 
 __all__ = [
     "EXIT_INVALID",
@@ -58,250 +63,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-# -- core commands -----------------------------------------------------------------------------------------
-def cmd_check(args: argparse.Namespace) -> int:
-    from planner.analysis import has_errors, validate
-
-    plan = load(args.file)
-    findings = validate(plan)
-    if args.format == "json":
-        dump_json(
-            {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
-        )
-    else:
-        counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
-        sys.stdout.write(
-            f"{args.file}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)\n"
-        )
-        _findings_text(findings, sys.stdout)
-    return EXIT_INVALID if has_errors(findings) else EXIT_OK
-
-
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from planner.analysis import analysis_to_dict, analyze
-
-    plan = load(args.file, args.scenario, args.status_date)
-    base = None
-    if args.baseline is not None:
-        base = plan.baseline(None if args.baseline == "latest" else args.baseline)
-        if base is None:
-            names = ", ".join(repr(b.name) for b in plan.baselines) or "none (the plan has no baselines)"
-            raise CliError(
-                f"{args.file}: --baseline {args.baseline!r}: no such baseline; the plan has {names}"
-            )
-    result = analyze(plan, args.estimate)
-    result.baseline = base
-    if getattr(args, "level", False) or getattr(args, "level_method", None):
-        _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
-    if args.format == "json":
-        dump_json(analysis_to_dict(result), sys.stdout, args.indent or None)
-    else:
-        sys.stdout.write(analysis_text(result))
-    return EXIT_OK if result.ok else EXIT_INVALID
-
-
-def _attach_levelling(result: Any, method: str, time_limit: float) -> None:
-    """``--level``: the capacity-levelled schedule joins the analysis (:mod:`planner.analysis.capacity`)."""
-    from planner.analysis.capacity import attach_to_analysis
-    from planner.analysis.levelling_exact import ExactUnavailable
-
-    if time_limit <= 0:
-        raise CliError(f"--level-time-limit must be a positive number of seconds, not {time_limit:g}")
-    try:
-        attach_to_analysis(result, method, time_limit)
-    except ExactUnavailable as exc:
-        raise CliError(str(exc)) from None
-
-
-def analysis_text(result: Any) -> str:
-    """The readable report of ``planner analyze``."""
-    plan = result.plan
-    lines: list[str] = []
-    add = lines.append
-    add(f"{plan.title}")
-    add("=" * min(len(plan.title), 100))
-    n_dec = len(plan.decisions)
-    add(
-        f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
-        f"{_count(len(plan.stages), 'stage')}; "
-        f"durations: {result.estimate} estimates, in weeks"
-        + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else "")
-    )
-    add("")
-    s, st = result.schedule, result.stages
-    if s is None or st is None:
-        add("No schedule: the plan has errors that must be fixed first.")
-        add("")
-        add("Findings")
-        add("--------")
-        import io
-
-        buf = io.StringIO()
-        _findings_text(result.findings, buf)
-        lines.append(buf.getvalue().rstrip("\n"))
-        return "\n".join(lines) + "\n"
-    titles = {d.id: d.title for d in plan.decisions}
-    from planner.analysis.progress import status_week
-
-    status = status_week(plan)
-    if status is not None:  # issue 16: work not done is scheduled from it
-        add(f"Status date:               {fmt_when(plan, status)}")
-    add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
-    add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
-    price = st.gating_price
-    add(
-        f"Price of strict gates:     {units.plural_weeks(price)}"
-        + ("" if price else " (gating costs nothing on this plan)")
-    )
-    add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
-    from planner.analysis.cost import cost_summary, format_money
-
-    costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
-    if costs is not None:
-        b, cur = costs.breakdown, costs.currency
-        add(
-            f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})"
-        )
-        if b.budget is not None:
-            head = b.headroom or 0.0
-            add(
-                f"Budget:                    {format_money(b.budget, cur)} "
-                f"({'headroom' if head >= 0 else 'over by'} {format_money(abs(head), cur)})"
-            )
-        if b.delay:
-            add(f"Cost of delay:             {format_money(b.delay, cur)}")
-        if b.gating is not None and b.gating.weeks > 0:
-            add(f"Strict gates in money:     {format_money(b.gating.money, cur)}")
-    levelled = getattr(result, "levelled", None)
-    if levelled is not None:
-        add(
-            f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
-            f"(+{fmt_weeks(levelled.cost)} weeks to respect team capacity)"
-        )
-    add("")
-    add("Critical path")
-    add("-------------")
-    if not s.critical_path:
-        add("  (empty plan)")
-    for k, did in enumerate(s.critical_path, 1):
-        i = s.index[did]
-        if s.duration[i] == 0:
-            when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
-        else:
-            when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
-                f", {units.format_date(plan.date_of(float(s.es[i])))} to "
-                f"{units.format_date(plan.date_of(float(s.ef[i])))}"
-                if plan.start_date
-                else ""
-            )
-        add(f"  {k:>2}. {titles[did]} ({did})  {when}")
-    for note in s.notes:
-        add(f"  Note: {note}")
-    add("")
-    add("Stages")
-    add("------")
-    add(
-        f"  {'stage':<16} {'rolling window':<20} {'gated window':<20} {'gate':>6}  {'criteria':>8}  {'done':>5}"
-    )
-    for r in st.stages:
-        roll = f"{fmt_weeks(r.start)}-{fmt_weeks(r.finish)}" if r.start is not None else "(empty)"
-        gated = (
-            f"{fmt_weeks(r.gated_start)}-{fmt_weeks(r.gated_finish)}" if r.gated_start is not None else "-"
-        )
-        crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
-        done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
-        add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
-    if plan.start_date:
-        add(
-            "  Windows (rolling): "
-            + "; ".join(
-                f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
-                for r in st.stages
-                if r.start is not None
-            )
-        )
-        add(
-            "  Gates (strict gates): "
-            + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)
-        )
-    if st.suggested_moves:
-        add("")
-        add("Suggested stage moves (the dependency graph puts these later than assigned)")
-        stage_names = {x.id: x.name for x in plan.stages}
-        for did, frm, to in st.suggested_moves:
-            add(f"  {titles[did]} ({did}): {stage_names[frm]} -> {stage_names[to]}")
-    add("")
-    add("Decisions")
-    add("---------")
-    add(f"  {'id':<28} {'stage':<14} {'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit")
-    stage_names = {x.id: x.name for x in plan.stages}
-    for i, d in enumerate(plan.decisions):
-        add(
-            f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
-            f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
-            f"{'yes' if s.critical[i] else ''}"
-        )
-    if levelled is not None:
-        add("")
-        add(levelled.text(plan).rstrip("\n"))
-    add("")
-    add("Findings")
-    add("--------")
-    import io
-
-    buf = io.StringIO()
-    _findings_text(result.findings + list(getattr(result, "extra_findings", [])), buf)
-    lines.append(buf.getvalue().rstrip("\n"))
-    return "\n".join(lines) + "\n"
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    from planner.model import dump_plan, save_plan
-    from planner.templates import load_template, template_names
-
-    if args.template not in template_names():
-        raise CliError(f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}")
-    plan = load_template(args.template)
-    if args.title:
-        plan.title = args.title
-    if args.output is not None:
-        if not args.output.strip():
-            raise CliError(
-                "-o/--output: the file name is empty; give a file name, or leave -o out to print the plan"
-            )
-        out = Path(args.output)
-        if out.is_dir():
-            raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
-        if out.exists() and not args.force:
-            raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
-        try:  # through a symbolic link, the file it points to is written (the link stays a link)
-            save_plan(plan, out)
-        except OSError as exc:
-            raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-        sys.stderr.write(f"Wrote {out} from template {args.template!r} ({len(plan.decisions)} decisions).\n")
-    else:
-        sys.stdout.write(dump_plan(plan))
-    return EXIT_OK
-
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    from planner.templates import template_names, template_summary
-
-    for name in template_names():
-        sys.stdout.write(f"{name:<14} {template_summary(name)}\n")
-    return EXIT_OK
-
-
-def cmd_open(args: argparse.Namespace) -> int:
-    # Imported here: Qt costs about a second, which the other commands do not pay.
-    try:
-        from planner.ui import app
-    except ImportError as exc:  # e.g. a system without the Qt libraries (libEGL, libxkbcommon)
-        raise CliError(f"the desktop app cannot start: {exc}") from None
-    return int(app.run(args.file))
 
 
 def build_parser() -> argparse.ArgumentParser:
