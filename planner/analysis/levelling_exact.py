@@ -144,7 +144,10 @@ def solve_exact(
         hinted = max((hint[i] + p.duration[i] for i in range(n)), default=0.0)
         if hinted <= max((start[i] + p.duration[i] for i in range(n)), default=0.0) + TIME_TOL:
             start = list(hint)  # as short (the heuristic's moves less work) or the solver stopped early
-    start = justify(p, start, p.rank(), rounds=1)  # tidy: every activity as early as the finish allows
+        else:
+            start = justify(p, start, p.rank(), rounds=1)  # tidy: every activity as early as it can
+    else:
+        start = justify(p, start, p.rank(), rounds=1)
     finish = max((start[i] + p.duration[i] for i in range(n)), default=0.0)
     optimal = status == cp_model.OPTIMAL  # type: ignore[attr-defined]
     bound = finish if optimal else solver.BestObjectiveBound() / scale

@@ -972,6 +972,7 @@ class MainWindow(QMainWindow):
         if self.report_dialog is not None:
             self.report_dialog.done(0)  # stops and joins a running export
         self.simulation.shutdown()
+        self.capacity_tab.shutdown()  # joins a running CP-SAT proof
         for tab in self.chart_tabs.values():
             tab.shutdown()
         self.doc.shutdown()

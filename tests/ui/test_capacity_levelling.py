@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from planner.analysis.capacity import UNLEVELLED
 
 
@@ -31,3 +33,31 @@ def test_moves_say_why_and_the_gantt_shows_both_schedules(qtbot, sample_window):
     assert "Gantt" in texts and UNLEVELLED in texts
     tab.chart_kind.setCurrentIndex(tab.chart_kind.findData("load"))
     assert tab.show_levelled.isEnabled()
+
+
+def test_prove_the_optimum_runs_cp_sat_off_the_gui_thread(qtbot, sample_window):
+    from planner.analysis.capacity import level
+
+    tab = sample_window.capacity_tab
+    doc = sample_window.doc
+    sample_window.views.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.chart.canvas is not None and tab.chart.draw_count > 0, timeout=20_000)
+    heuristic = doc.levelled()
+    assert tab.prove.isVisible() and tab.prove.isEnabled() == (not heuristic.proved_optimal)
+    if heuristic.proved_optimal:  # nothing to prove on this plan: the heuristic already reached the bound
+        return
+    qtbot.mouseClick(tab.prove, Qt.MouseButton.LeftButton)
+    assert not tab.prove.isEnabled()
+    assert tab.wait(30_000)
+    qtbot.waitUntil(lambda: tab.levelled() is not heuristic, timeout=10_000)
+    lv = tab.levelled()
+    assert lv.method == "exact" and lv.finish <= heuristic.finish
+    a = doc.analysis
+    assert lv.finish == level(a.plan, a.schedule, "exact").finish  # the same answer as the CLI's
+    if lv.proved_optimal:
+        assert "proved by CP-SAT" in tab.summary.text() and not tab.prove.isEnabled()
+    assert tab.compare.topLevelItemCount() == max(1, len(lv.delayed))
+    # an edit makes a new analysis: the proof belonged to the old one
+    doc.edit_decision(doc.plan.decisions[0].id, headcount=1.0)
+    doc.analyze_now()
+    assert tab.levelled().method == "heuristic"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -27,10 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
+
+EXACT_SECONDS = 5.0
+"""The solver's time limit in the app: past it, the best schedule found and the gap to the proved bound."""
+
+
+def exact_available() -> bool:
+    """True when the optional CP-SAT solver is installed (``pip install -e '.[exact]'``)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ortools") is not None
 
 
 class CapacityTab(LazyRefresh, QWidget):
@@ -53,6 +65,22 @@ class CapacityTab(LazyRefresh, QWidget):
             "Team load per week against capacity, or the Gantt chart of the levelled schedule with the "
             "unlevelled dates as thin bars under each decision"
         )
+        self.prove = QPushButton("Prove the optimum", self)
+        self.prove.setObjectName("proveOptimum")
+        self.prove.setToolTip(
+            "Ask the CP-SAT solver for the shortest schedule within team capacity (up to 5 seconds, off the "
+            "interface thread); shown instead of the heuristic's when it is done"
+        )
+        self.prove.setVisible(exact_available())
+        self.prove.clicked.connect(self.start_exact)
+        self._exact: tuple[Any, Any] | None = None  # (analysis, Levelled by CP-SAT) for the current analysis
+        self._exact_error = ""
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = TaskSignals(self)
+        self._signals.finished.connect(self._exact_finished)
+        self._run_id = 0
+        self._running: Any = None  # the analysis being proved
         self.summary = QLabel(self)
         self.summary.setObjectName("capacitySummary")
         self.summary.setWordWrap(True)
@@ -60,6 +88,7 @@ class CapacityTab(LazyRefresh, QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.prove, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.chart_kind, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.show_levelled, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -151,7 +180,7 @@ class CapacityTab(LazyRefresh, QWidget):
             )
             self.chart.redraw()
             return
-        lv = self.doc.levelled()
+        lv = self.levelled()
         self._fill_over(a)
         self._fill_compare(a, lv)
         # Counted from the core's stretches (as the CLI and the report count them), never from the list's rows:
@@ -170,7 +199,14 @@ class CapacityTab(LazyRefresh, QWidget):
                 )
             )
             parts.append(f"{len(moved)} decision{'s' if len(moved) != 1 else ''} moved by levelling")
-            if cost and lv.proved_optimal:
+            if cost and lv.proved_optimal and lv.method == "exact":
+                parts.append("proved by CP-SAT: no schedule with these teams finishes earlier")
+            elif cost and lv.method == "exact":
+                parts.append(
+                    f"CP-SAT stopped at its time limit: the best possible is no earlier than "
+                    f"{fmt.when(plan, lv.lower_bound)} (within {100 * lv.gap:.1f} %)"
+                )
+            elif cost and lv.proved_optimal:
                 parts.append("no schedule with these teams finishes earlier")
             elif cost:
                 parts.append(
@@ -182,6 +218,11 @@ class CapacityTab(LazyRefresh, QWidget):
             f"{'es' if n_over != 1 else ''}</span>"
             if n_over
             else "every team within capacity"
+        )
+        if self._exact_error:
+            parts.append(f"<span style='color:#c0392b'>the solver failed: {self._exact_error}</span>")
+        self.prove.setEnabled(
+            self._running is None and lv is not None and lv.cost > 0 and not lv.proved_optimal
         )
         if lv is not None and lv.unlevellable:
             parts.append(f"cannot be levelled: {', '.join(lv.unlevellable)}")
@@ -268,6 +309,52 @@ class CapacityTab(LazyRefresh, QWidget):
         if ids:
             self.doc.select(list(ids))
 
+    # -- exact levelling ------------------------------------------------------------------------------------
+    def levelled(self) -> Any:
+        """The levelled schedule shown: CP-SAT's once it has finished for the current analysis, else the
+        document's (heuristic)."""
+        a = self.doc.analysis
+        if self._exact is not None and self._exact[0] is a:
+            return self._exact[1]
+        return self.doc.levelled()
+
+    def start_exact(self) -> None:
+        """Level the current analysis with CP-SAT off the GUI thread (a pure function of a snapshot)."""
+        a = self.doc.analysis
+        if a is None or a.schedule is None or self._running is not None:
+            return
+        from planner.analysis.capacity import level
+
+        plan, sched = snapshot(a.plan), a.schedule  # the schedule's arrays are never edited in place
+        self._run_id += 1
+        self._running = a
+        self._exact_error = ""
+        self.prove.setEnabled(False)
+        self.prove.setText("Proving…")
+        self._pool.start(
+            BackgroundTask(self._run_id, lambda: level(plan, sched, "exact", EXACT_SECONDS), self._signals)
+        )
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        return bool(self._pool.waitForDone(timeout_ms))
+
+    def shutdown(self) -> None:
+        """Join a running proof (the solver stops at its time limit, EXACT_SECONDS at most)."""
+        self._run_id += 1  # its result, if any, is for a closed window
+        self._pool.waitForDone()
+
+    def _exact_finished(self, run_id: int, result: Any, error: Any, _seconds: float) -> None:
+        if run_id != self._run_id:
+            return
+        a, self._running = self._running, None
+        self.prove.setEnabled(True)
+        self.prove.setText("Prove the optimum")
+        if error:
+            self._exact_error = str(error)
+        elif result is not None and a is self.doc.analysis:
+            self._exact = (a, result)
+        self.refresh()
+
     # -- chart ----------------------------------------------------------------------------------------------
     def _chart_kind_changed(self) -> None:
         gantt = self.chart_kind.currentData() == "gantt"
@@ -280,7 +367,7 @@ class CapacityTab(LazyRefresh, QWidget):
             return
         from planner.charts.capacity import draw_load
 
-        lv = self.doc.levelled()
+        lv = self.levelled()
         if self.chart_kind.currentData() == "gantt" and lv is not None and a.schedule is not None:
             from planner.analysis.capacity import UNLEVELLED, levelled_view
             from planner.charts.gantt import draw_gantt
