@@ -542,7 +542,8 @@ def test_figures_update_in_place(canvas: GraphCanvas, doc: PlanDocument, qtbot) 
     cards = dict(scene.cards)
     edges = list(scene.edges)
     bands = list(scene.bands)
-    target = next(d for d in doc.plan.decisions if not d.milestone)
+    # not started: its duration is all work left (issue 16), so the card shows what was set
+    target = next(d for d in doc.plan.decisions if not d.milestone and d.status == "not_started")
     with qtbot.waitSignal(doc.analysis_updated, timeout=5000):
         assert doc.set_duration(target.id, 20, 20, 20) is None
     assert scene.cards == cards and all(
@@ -679,7 +680,8 @@ def test_a_hidden_canvas_waits_and_catches_up_when_shown(
     canvas.hide()
     assert not scene.active
     runs = scene.sync_count
-    target = next(d for d in doc.plan.decisions if not d.milestone)
+    # not started: its duration is all work left (issue 16), so the card shows what was set
+    target = next(d for d in doc.plan.decisions if not d.milestone and d.status == "not_started")
     doc.set_duration(target.id, 17, 17, 17)
     new_id = doc.add_decision("Made while hidden", stage="scale")
     doc.analyze_now()
@@ -706,7 +708,10 @@ def test_an_edit_touches_only_the_cards_whose_figures_changed(
     target = next(
         d
         for d in doc.plan.decisions
-        if not d.milestone and sched.total_float[sched.index[d.id]] >= 2 and d.weeks("likely") >= 1
+        if not d.milestone
+        and d.status == "not_started"  # its duration is all remaining work (issue 16)
+        and sched.total_float[sched.index[d.id]] >= 2
+        and d.weeks("likely") >= 1
     )
     likely = target.weeks("likely")
     before = {i: c.card_data for i, c in scene.cards.items()}

@@ -131,7 +131,10 @@ def card_data(d: Decision, f: CardFigures) -> CardData:
         else:
             right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
     done = d.status == "done"
-    if d.status == "in_progress" and not d.milestone:
+    if done and not d.milestone:
+        # Nothing is left (the schedule gives it 0 weeks and no float to speak of): say done, and what it took.
+        right = "done · " + weeks(d.weeks(f.estimate), unit=True)
+    elif d.status == "in_progress" and not d.milestone:
         right = f"{weeks(d.progress)} % · " + right  # the bar under the card shows the same share
     return CardData(
         title=d.title,
