@@ -7,6 +7,8 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -152,3 +154,72 @@ def test_stage_timeline_and_roadmap_draw_the_status_line() -> None:
     assert len(lines) == 2  # the line through the lanes and its legend mark
     assert any(np.asarray(ln.get_xdata()).tolist() == pytest.approx([g.x(10.0)] * 2) for ln in lines)
     assert "status 15 Mar" in _texts(fig) and "Status date" in _texts(fig)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["not_started", "in_progress", "done", "blocked"]),
+            st.integers(0, 100),
+            st.floats(0, 12, allow_nan=False),
+            st.one_of(st.none(), st.floats(0, 20, allow_nan=False)),
+            st.one_of(st.none(), st.floats(0, 20, allow_nan=False)),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.one_of(st.none(), st.floats(0, 30, allow_nan=False)),
+    st.integers(0, 2**31),
+)
+def test_done_spans_properties(rows: list[tuple], status: float | None, seed: int) -> None:
+    """Whatever is recorded: the work done never starts before the plan start nor ends before it starts; an
+    in-progress decision's work done ends by the status date; a done one's ends at its finish; nothing is drawn
+    for work not started or a milestone."""
+    import random
+
+    rng = random.Random(seed)
+    plan = new_plan("Random progress")
+    plan.start_date = dt.date(2027, 1, 4)
+    plan.status_date = status
+    for k, (state, pct, weeks, a_s, a_f, ms) in enumerate(rows):
+        plan.decisions.append(
+            Decision(
+                id=f"d{k}",
+                title=f"D{k}",
+                stage="validate",
+                duration=weeks,
+                milestone=ms,
+                status=Status(state),
+                progress=pct,
+                actual_start=a_s,
+                actual_finish=a_f if state == "done" else None,
+            )
+        )
+    links = [
+        {"from": f"d{u}", "to": f"d{v}"} for v in range(len(rows)) for u in range(v) if rng.random() < 0.3
+    ]
+    plan.dependencies = plan_from_dict(
+        {**new_plan().model_dump(by_alias=True), "dependencies": links}
+    ).dependencies
+    a = analyze(plan)
+    if a.schedule is None:
+        return
+    start, finish = progress.done_spans(a)
+    s = a.schedule
+    for i, d in enumerate(plan.decisions):
+        nothing = d.milestone or (
+            d.status in (Status.NOT_STARTED, Status.BLOCKED) and d.progress == 0 and d.actual_start is None
+        )
+        if nothing:
+            assert np.isnan(start[i]) and np.isnan(finish[i])
+            continue
+        if np.isnan(start[i]):
+            assert d.status is not Status.DONE  # no length of work done to show (a done one always shows)
+            continue
+        assert 0.0 <= start[i] <= finish[i] + 1e-9
+        if d.status is Status.DONE:
+            assert finish[i] == pytest.approx(float(s.es[i]))
+        elif status is not None:
+            assert finish[i] <= status + 1e-9
