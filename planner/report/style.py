@@ -121,6 +121,7 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
     s["cell_bold"] = ParagraphStyle("cell_bold", s["cell"], fontName=BOLD)
     s["cell_muted"] = ParagraphStyle("cell_muted", s["cell"], textColor=MUTED, fontSize=7.5, leading=9.5)
     s["cell_right"] = ParagraphStyle("cell_right", s["cell"], alignment=TA_RIGHT)
+    s["cell_dense"] = ParagraphStyle("cell_dense", s["cell"], fontSize=7, leading=8.2)  # the appendix
     s["head"] = ParagraphStyle("head", s["cell"], fontName=BOLD, textColor=INK)
     s["head_right"] = ParagraphStyle("head_right", s["head"], alignment=TA_RIGHT)
     s["figure"] = ParagraphStyle(

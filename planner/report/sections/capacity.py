@@ -86,7 +86,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     # The chart's natural height (its layout is in inches, so it needs no more on a narrower page), or the page.
     height = max(300.0, min(MAX_CHART_PT, g.frame_height - INTRO_PT, load_size(view)[1] * 72))
     if not over:  # nothing to fix: the chart is a reassurance, not the subject of the page
-        height = min(height, 130.0)
+        height = min(height, 190.0)  # the stacked load still reads (its title and axes take ~110 pt)
     out.append(ctx.chart(lambda fig: draw_load(fig, view, schedule="unlevelled"), height, name="team load"))
 
     # Over-capacity stretches per team.

@@ -427,14 +427,14 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         rows.append(
             [
                 ctx.fit(
-                    title, cols[0]
+                    title, cols[0], "cell_dense"
                 ),  # the whole title (it wraps): the appendix is where every title is found
-                ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 8, cols[1] - 9), cols[1]),
-                ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 8, cols[2] - 9), cols[2]),
-                ctx.fit(dur, cols[3]),
+                ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 7, cols[1] - 9), cols[1], "cell_dense"),
+                ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 7, cols[2] - 9), cols[2], "cell_dense"),
+                ctx.fit(dur, cols[3], "cell_dense"),
                 span_text(ctx, sched.es[i], sched.ef[i]),
                 f"{fmt_weeks(sched.total_float[i])}",
-                ctx.fit(status, cols[6]),
+                ctx.fit(status, cols[6], "cell_dense"),
                 crit,
             ]
         )
