@@ -474,7 +474,11 @@ class Levelled:
             )
         lb_date = plan.date_of(self.lower_bound)
         how = (
-            "the CP-SAT solver (exact)"
+            (
+                "the CP-SAT solver (exact)"
+                if self.proved_optimal
+                else "the CP-SAT solver, stopped at its time limit"
+            )
             if self.method == "exact"
             else f"the {self.method} levelling ({self.rule})"
         )
@@ -617,10 +621,8 @@ def level(plan: Plan, schedule: Schedule, method: str = "classic", time_limit: f
         rule = f"{best.rule} {best.scheme}"
     ef = es + schedule.duration
     finish = float(ef.max()) if n else 0.0
-    if solver_bound is not None:
-        bound = max(bound, solver_bound)
-        if solver_bound >= bound - 1e-9:
-            why = "solver"
+    if solver_bound is not None and solver_bound > bound + 1e-9:
+        bound, why = solver_bound, "solver"
     if proved or finish <= bound + 1e-9 * max(1.0, finish):
         bound, proved = finish, True
     delay = np.maximum(es - schedule.es, 0.0)
