@@ -9,10 +9,12 @@ problem from a plan; ``benchmarks/bench_levelling.py`` builds it from PSPLIB-sty
 
 The heuristic (:func:`solve`) is the textbook portfolio that the RCPSP literature finds hard to beat without a
 metaheuristic: several priority rules (latest finish time, latest start time, minimum slack, most total
-successors, and the old rule: least total float then earliest start), each in the **serial** and the
+successors, the old rule -- least total float then earliest start --, rank positional weight, and resource use
+with precedence; see :data:`RULES`), each in the **serial** and the
 **parallel** schedule-generation scheme, each schedule improved by **forward-backward improvement** (double
 justification: every activity shifted as late as possible in order of decreasing finish, then as early as
-possible in order of increasing start, repeated while the finish improves), and the best kept. Plans of up to
+possible in order of increasing start, repeated while the finish improves), and the best kept; bigger plans
+get fewer rules and passes (:func:`portfolio`, by size only). Plans of up to
 400 activities also get regret-based biased random samples of four rules (seeded, so still deterministic), each
 justified the same way: cheap at that size, and it finds most of the optima the rules miss. Ties between
 schedules are broken by the least delay of critical work, then the least total delay, so that when several
