@@ -59,6 +59,7 @@ __all__ = [
     "remove_dependencies",
     "remove_item",
     "set_fields",
+    "status_changes",
     "set_layout",
     "successors",
     "unique_id",
@@ -222,6 +223,46 @@ def drop_decisions(plan: Plan, ids: Iterable[str]) -> None:
 
 
 # -- changes --------------------------------------------------------------------------------------------------
+MARKS = ("done", "in_progress", "not_started")
+
+
+def status_changes(plan: Plan, ids: Iterable[str], status: str) -> list[tuple[Decision, dict[str, Any]]]:
+    """A rule (issue 16): the fields to set to mark the decisions ``ids`` ``done``, ``in_progress`` or
+    ``not_started``, per decision that changes, in plan order. Done sets progress to 100 % (recorded actual dates
+    stay); in progress keeps a partial progress (100 % goes back to 0) and drops an actual finish; not started
+    clears progress and both actual dates. Raises ValueError for another status.
+
+    >>> from planner.model import new_plan
+    >>> plan = new_plan()
+    >>> plan.decisions += [Decision(id="a", title="A", stage="validate", progress=40),
+    ...                    Decision(id="b", title="B", stage="validate", status="done", progress=100)]
+    >>> [(d.id, c) for d, c in status_changes(plan, ["a", "b"], "done")]
+    [('a', {'status': 'done', 'progress': 100.0})]
+    >>> [(d.id, c) for d, c in status_changes(plan, ["b"], "in_progress")]
+    [('b', {'status': 'in_progress', 'progress': 0.0})]
+    """
+    if status not in MARKS:
+        raise ValueError(f"cannot mark decisions '{status}': choose done, in progress or not started")
+    wanted = set(ids)
+    out: list[tuple[Decision, dict[str, Any]]] = []
+    for d in plan.decisions:
+        if d.id not in wanted:
+            continue
+        new: dict[str, Any] = {"status": status}
+        if status == "done":
+            new["progress"] = 100.0
+        elif status == "in_progress":
+            new["actual_finish"] = None
+            if d.progress >= 100:
+                new["progress"] = 0.0
+        else:
+            new.update(progress=0.0, actual_start=None, actual_finish=None)
+        new = {k: v for k, v in new.items() if getattr(d, k) != v}
+        if new:
+            out.append((d, new))
+    return out
+
+
 def set_fields(obj: BaseModel, values: Mapping[str, Any]) -> dict[str, Any]:
     """Set fields of a plan object (decision, dependency, risk, stage, area, team, criterion or the plan itself);
     returns their old values (undo is ``set_fields(obj, old)``). The values must be known to validate."""

@@ -655,33 +655,17 @@ class PlanDocument(QObject):
         return None
 
     def mark_status(self, ids: list[str], status: str) -> str | None:
-        """Mark the decisions ``ids`` ``done``, ``in_progress`` or ``not_started`` as ONE undo step (issue 16).
-
-        Done sets progress to 100 % (recorded actual dates stay); in progress keeps a partial progress (100 %
-        goes back to 0) and drops an actual finish; not started clears progress and both actual dates. Returns
-        None, or why nothing was changed."""
-        if status not in ("done", "in_progress", "not_started"):
-            return f"cannot mark decisions '{status}': choose done, in progress or not started"
-        wanted = set(ids)
-        changes: list[tuple[Decision, dict[str, Any]]] = []
-        for d in self.plan.decisions:
-            if d.id not in wanted:
-                continue
-            new: dict[str, Any] = {"status": status}
-            if status == "done":
-                new["progress"] = 100.0
-            elif status == "in_progress":
-                new["actual_finish"] = None
-                if d.progress >= 100:
-                    new["progress"] = 0.0
-            else:
-                new.update(progress=0.0, actual_start=None, actual_finish=None)
-            new = {k: v for k, v in new.items() if getattr(d, k) != v}
-            if new:
-                problem = self._check(d, new)
-                if problem:
-                    return f"'{d.id}': {problem}"
-                changes.append((d, new))
+        """Mark the decisions ``ids`` ``done``, ``in_progress`` or ``not_started`` as ONE undo step (issue 16;
+        the fields each mark sets: :func:`planner.model.edits.status_changes`). Returns None, or why nothing was
+        changed."""
+        try:
+            changes = edits.status_changes(self.plan, ids, status)
+        except ValueError as exc:
+            return str(exc)
+        for d, new in changes:
+            problem = self._check(d, new)
+            if problem:
+                return f"'{d.id}': {problem}"
         if not changes:
             return None
         label = {"done": "Done", "in_progress": "In Progress", "not_started": "Not Started"}[status]
