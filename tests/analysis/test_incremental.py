@@ -171,12 +171,15 @@ def test_declines_what_it_cannot_do_exactly() -> None:
     assert reanalyze(errors, plan, ["c"], "likely") is None  # no schedule to start from
 
 
-@pytest.mark.parametrize("n", [300])
-def test_big_random_plan_one_edit_at_a_time(n: int) -> None:
-    """A plan with deep chains (the benchmark's generator): many edits, each equal to the full analysis."""
+@pytest.mark.parametrize("status_week", [None, 6.0])
+def test_big_random_plan_one_edit_at_a_time(status_week: float | None) -> None:
+    """A plan with deep chains and recorded progress (the benchmark's generator; with a status date, the late
+    findings too): many edits, each equal to the full analysis."""
     from benchmarks._plans import random_plan
 
+    n = 300
     plan = random_plan(n, seed=3)
+    plan.status_date = status_week
     previous = analyze(plan)
     for k in range(12):
         d = plan.decisions[(k * 97) % n]
