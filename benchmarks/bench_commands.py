@@ -47,7 +47,8 @@ RSS_100K = 500.0  # MB
 
 
 def run(cmd: list[str], out: Path, env: dict[str, str] | None = None) -> dict[str, float]:
-    """One fresh process: CPU seconds (user + system), wall seconds, peak RSS (MB), exit code."""
+    """One fresh process: CPU seconds (user + system), wall seconds, peak RSS (MB), exit code. (The peak RSS of a
+    child counts the pages it shared with this process when forked: keep this process small.)"""
     with open(out, "wb") as fh:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -146,9 +147,6 @@ def main(argv: list[str] | None = None) -> int:
     sim = [(1000, 10_000)] if args.quick else [(1000, 10_000), (100_000, 100)]
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bench_commands_"))
     folder.mkdir(parents=True, exist_ok=True)
-    from benchmarks._plans import random_plan
-    from planner.model import save_plan
-
     print(
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}",
         flush=True,
@@ -156,8 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     paths: dict[int, Path] = {}
     for n in sorted({*sizes, *(n for n, _ in sim)}):
         path = folder / f"random-{n}-s0.plan.json"
-        if not path.exists():
-            save_plan(random_plan(n, seed=0), path)
+        if not path.exists():  # in a child: a forked child's peak RSS would start at this process's
+            gen = (
+                "from benchmarks._plans import random_plan; from planner.model import save_plan; import sys; "
+            )
+            gen += "save_plan(random_plan(int(sys.argv[1]), seed=0), sys.argv[2])"
+            subprocess.run([PY, "-c", gen, str(n), str(path)], check=True, cwd=ROOT)
         paths[n] = path
 
     prev_root: Path | None = None

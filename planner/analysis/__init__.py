@@ -106,20 +106,34 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     else:
         stage_ids = [x.id for x in plan.stages]
         start = plan.start_date
-        # Column by column (issue 12): one dict per decision, no per-cell lookups or per-row date arithmetic.
-        decisions = []
+        # Column by column (issue 12): one dict literal per decision (the keys of Schedule.row, in its order), no
+        # per-cell lookups or per-row date arithmetic.
         sequenced = [stage_ids[k] for k in st.sequenced.tolist()]
-        starts, finishes = units.iso_dates(start, s.es), units.iso_dates(start, s.ef)
-        for d, seq_id, row, es_date, ef_date in zip(
-            plan.decisions, sequenced, s.rows(), starts, finishes, strict=True
-        ):
-            del row["id"]
-            rec = {"id": d.id, "stage": d.stage, "sequenced_stage": seq_id}
-            rec.update(row)
-            if start is not None:
+        figures = (s.duration, s.es, s.ef, s.ls, s.lf, s.total_float, s.free_float, s.critical)
+        decisions = [
+            {
+                "id": d.id,
+                "stage": d.stage,
+                "sequenced_stage": q,
+                "duration": dur,
+                "es": es,
+                "ef": ef,
+                "ls": ls,
+                "lf": lf,
+                "total_float": tf,
+                "free_float": ff,
+                "critical": crit,
+            }
+            for d, q, dur, es, ef, ls, lf, tf, ff, crit in zip(
+                plan.decisions, sequenced, *(x.tolist() for x in figures), strict=True
+            )
+        ]
+        if start is not None:
+            for rec, es_date, ef_date in zip(
+                decisions, units.iso_dates(start, s.es), units.iso_dates(start, s.ef), strict=True
+            ):
                 rec["start_date"] = es_date
                 rec["finish_date"] = ef_date
-            decisions.append(rec)
         add_progress_columns(plan, decisions, result.estimate)  # remaining, actual start/finish (issue 16)
         out.update(
             {

@@ -62,28 +62,6 @@ class Schedule:
             "critical": bool(self.critical[i]),
         }
 
-    def rows(self) -> list[dict[str, Any]]:
-        """:meth:`row` of every decision, in plan order, built a column at a time (one ``tolist`` per figure
-        rather than one array lookup per cell: the JSON of a 100k-decision plan is 900k cells; issue 12)."""
-        keys = ("id", "duration", "es", "ef", "ls", "lf", "total_float", "free_float", "critical")
-        columns = (
-            self.ids,
-            *(
-                a.tolist()
-                for a in (
-                    self.duration,
-                    self.es,
-                    self.ef,
-                    self.ls,
-                    self.lf,
-                    self.total_float,
-                    self.free_float,
-                )
-            ),
-            self.critical.tolist(),
-        )
-        return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
-
     @property
     def critical_ids(self) -> list[str]:
         return [self.ids[i] for i in np.flatnonzero(self.critical).tolist()]
