@@ -451,7 +451,10 @@ def _draw(
                 zorder=1.8,
             )
         )
-    face = [style.tint(colors[i], 0.82) for i in vis]
+    # A done decision (issue 16: the remaining-work graph marks it) is muted and says "done" on its last line.
+    done = getattr(g, "done", None)
+    is_done = done.tolist() if done is not None and len(done) == len(g.ids) else [False] * len(g.ids)
+    face = [style.tint(colors[i], 0.93 if is_done[i] else 0.82) for i in vis]
     edge = [
         style.CRITICAL if c else style.shade(colors[i], 0.2) for i, c in zip(vis, crit.tolist(), strict=True)
     ]
@@ -502,9 +505,12 @@ def _draw(
 
             # The facts that fit the card's last line, whole: a number is never cut ("float 9…").
             meta = ""
-            for piece in [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)][
-                0 if not d.milestone else 1 :
-            ]:
+            pieces = (
+                ["done", f"finished wk {style.fmt_weeks(s.es[i])}"]  # no float or span left to speak of
+                if is_done[i]
+                else [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)]
+            )
+            for piece in pieces[0 if not d.milestone or is_done[i] else 1 :]:
                 cand = f"{meta} \u00b7 {piece}" if meta else piece
                 if len(cand) <= int(chars / 0.93):
                     meta = cand

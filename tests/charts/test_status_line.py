@@ -223,3 +223,13 @@ def test_done_spans_properties(rows: list[tuple], status: float | None, seed: in
             assert finish[i] == pytest.approx(float(s.es[i]))
         elif status is not None:
             assert finish[i] <= status + 1e-9
+
+
+def test_dependency_graph_says_done() -> None:
+    a = analyze(_half_done())
+    fig = Figure(figsize=charts.default_size("graph", a))
+    charts.draw_graph(fig, a)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    # a finished at its actual finish (week 5), d at the status date (week 10); b and c have work left
+    assert "done \u00b7 finished wk 5" in texts and "done \u00b7 finished wk 10" in texts
+    assert sum(t.startswith("done") for t in texts) == 2
