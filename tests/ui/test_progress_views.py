@@ -292,3 +292,34 @@ def test_slip_columns_use_the_actual_start(sample_window):
     assert var is not None
     row = next(r for r in var.decisions if r.id == "dpia")
     assert row.start == 4.0  # what really happened, not the start of its remaining work (week 9)
+
+
+def test_inspector_records_actual_dates(qtbot, sample_window):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    w = sample_window
+    doc = w.doc
+    form = w.inspector.form
+    doc.select(["dpia"])
+    d = doc.decision("dpia")
+    assert d is not None and form.actual_start.text() == "" and form.actual_finish.text() == ""
+    messages: list[str] = []
+    form.message.connect(messages.append)
+    form.actual_start.setFocus()
+    qtbot.keyClicks(form.actual_start, "2027-03-15")
+    qtbot.keyClick(form.actual_start, Qt.Key.Key_Return)
+    assert d.actual_start == dt.date(2027, 3, 15)
+    assert doc.undo_stack.undoText() == "Change Actual Start"
+    form.actual_start.selectAll()
+    qtbot.keyClicks(form.actual_start, "soon")
+    qtbot.keyClick(form.actual_start, Qt.Key.Key_Return)
+    assert d.actual_start == dt.date(2027, 3, 15) and "not a date or a number of weeks" in messages[-1]
+    assert form.actual_start.text() == "2027-03-15"  # the stored value again
+    form.actual_finish.setFocus()
+    qtbot.keyClicks(form.actual_finish, "4.5")
+    form.commit_pending()  # e.g. before saving: nothing typed is lost
+    assert d.actual_finish == 4.5
+    w.undo()
+    assert d.actual_finish is None

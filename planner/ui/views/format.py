@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from planner.model import Plan, units
 
 
@@ -38,3 +41,38 @@ DEPENDENCY_TYPES = {
     "FF": "Finish → Finish",
     "SF": "Start → Finish",
 }
+
+
+def actual(value: dt.date | float | None, *, edit: bool = False) -> str:
+    """An actual start or finish as recorded (issue 16): ``15 Mar 2027`` (``2027-03-15`` to ``edit``) for a date,
+    ``wk 3`` (``3``) for weeks from the plan start, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat() if edit else units.format_date(value)
+    return weeks(value) if edit else f"wk {weeks(value)}"
+
+
+def parse_actual(value: object, has_start: bool) -> tuple[dt.date | float | None, str | None]:
+    """A typed actual start or finish: ``(date, None)``, ``(weeks, None)``, ``(None, None)`` for an empty text, or
+    ``(None, why)`` saying what to type instead. A date needs the plan's start date (``has_start``)."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        number = text.removeprefix("wk").removeprefix("week").strip().replace(",", ".")
+        try:
+            w = float(number)
+        except ValueError:
+            w = -1.0
+        if not math.isfinite(w) or w < 0:
+            return None, (
+                f"'{text}' is not a date or a number of weeks: type a date such as 2027-03-15, or weeks from "
+                "the plan start such as 3"
+            )
+        return w, None
+    if not has_start:
+        return None, "The plan has no start date: give it one (Plan & Stages), or type weeks such as 3"
+    return day, None

@@ -296,6 +296,11 @@ class DecisionInspector(QWidget):
         self.not_before.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"^\d*\.?\d*$"), self.not_before)
         )
+        # What really happened (issue 16): a date (needs the plan's start date) or weeks from the plan start.
+        self.actual_start = QLineEdit(self)
+        self.actual_finish = QLineEdit(self)
+        for actual in (self.actual_start, self.actual_finish):
+            actual.setPlaceholderText("not recorded: a date (2027-03-15) or weeks")
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("comma-separated, e.g. llm, pilot")
         self.references = PlainTextField(self, lines=3)
@@ -318,6 +323,14 @@ class DecisionInspector(QWidget):
             self.headcount: ("Headcount", "People of the owner team it occupies while it runs"),
             self.cost: ("Cost", "Cost estimate in the plan's currency"),
             self.not_before: ("Earliest start", "Weeks from the plan start before which it may not start"),
+            self.actual_start: (
+                "Actual start",
+                "When work really started: a date or weeks from the plan start",
+            ),
+            self.actual_finish: (
+                "Actual finish",
+                "When a done decision really finished: a date or weeks from the plan start",
+            ),
             self.tags: ("Tags", "Comma-separated labels"),
             self.references: ("References", "Standards, frameworks, documents; one per line"),
             self.notes: ("Notes", "Free text"),
@@ -355,6 +368,8 @@ class DecisionInspector(QWidget):
         form.addRow("Headcount", self.headcount)
         form.addRow("Cost", self.cost)
         form.addRow("Not before (wk)", self.not_before)
+        form.addRow("Actual start", self.actual_start)
+        form.addRow("Actual finish", self.actual_finish)
         form.addRow("Tags", self.tags)
         form.addRow("References", self.references)
         form.addRow("Notes", self.notes)
@@ -412,6 +427,8 @@ class DecisionInspector(QWidget):
         self.tags.editingFinished.connect(
             lambda: self._commit("tags", [t.strip() for t in self.tags.text().split(",") if t.strip()])
         )
+        self.actual_start.editingFinished.connect(lambda: self._commit_actual("actual_start"))
+        self.actual_finish.editingFinished.connect(lambda: self._commit_actual("actual_finish"))
         self.references.editing_finished.connect(
             lambda: self._commit(
                 "references", [r.strip() for r in self.references.toPlainText().splitlines() if r.strip()]
@@ -463,6 +480,8 @@ class DecisionInspector(QWidget):
                 (self.title_edit, d.title),
                 (self.cost, "" if d.cost is None else fmt.weeks(d.cost)),
                 (self.not_before, "" if d.not_before is None else fmt.weeks(d.not_before)),
+                (self.actual_start, fmt.actual(d.actual_start, edit=True)),
+                (self.actual_finish, fmt.actual(d.actual_finish, edit=True)),
                 (self.tags, ", ".join(d.tags)),
             ):
                 if w is not focus or not w.isModified():
@@ -553,7 +572,7 @@ class DecisionInspector(QWidget):
         """Commit text typed but not yet committed (before the selection changes or the file is saved)."""
         if self.decision is None:
             return
-        for w in (self.id_edit, self.title_edit, self.cost, self.not_before, self.tags):
+        for w in self._line_edits():
             if w.isModified():
                 w.editingFinished.emit()
         self.references.flush()
@@ -562,12 +581,35 @@ class DecisionInspector(QWidget):
     def _commit(self, key: str, value: Any) -> None:
         if self._loading or self.decision is None:
             return
-        for w in (self.id_edit, self.title_edit, self.cost, self.not_before, self.tags):
+        for w in self._line_edits():
             w.setModified(False)
         problem = self.doc.edit_decision(self.decision.id, **{key: value})
         if problem:
             self.message.emit(f"Not changed: {problem}")
             self.refresh()
+
+    def _line_edits(self) -> tuple[QLineEdit, ...]:
+        return (
+            self.id_edit,
+            self.title_edit,
+            self.cost,
+            self.not_before,
+            self.actual_start,
+            self.actual_finish,
+            self.tags,
+        )
+
+    def _commit_actual(self, key: str) -> None:
+        if self._loading or self.decision is None:
+            return
+        field = self.actual_start if key == "actual_start" else self.actual_finish
+        value, problem = fmt.parse_actual(field.text(), self.doc.plan.start_date is not None)
+        if problem:
+            field.setModified(False)
+            self.message.emit(f"Not changed: {problem}")
+            self.refresh()
+            return
+        self._commit(key, value)
 
     def _commit_duration(self) -> None:
         if self._loading or self.decision is None:

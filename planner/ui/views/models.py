@@ -8,7 +8,6 @@ a field edit is one ``dataChanged`` for its row, and a new analysis is one ``dat
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from planner.model import Decision, Dependency, duration_triple, units
+from planner.model import Decision, Dependency, duration_triple
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 
@@ -132,26 +131,6 @@ def _number(value: Any) -> float | None:
     except ValueError:
         return None
     return v if v == v and abs(v) != float("inf") else None
-
-
-def _actual(value: Any, has_start: bool) -> tuple[Any, str | None]:
-    """A typed actual date: ``(value, None)`` with a date, weeks (a number) or None (empty), or ``(None, why)``."""
-    text = str(value).strip() if value is not None else ""
-    if not text:
-        return None, None
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        weeks = _number(text.removeprefix("wk").removeprefix("week"))
-        if weeks is None or weeks < 0:
-            return None, (
-                f"'{text}' is not a date or a number of weeks: type a date such as 2027-03-15, or weeks from "
-                "the plan start such as 3"
-            )
-        return weeks, None
-    if not has_start:
-        return None, "The plan has no start date: give it one (Plan & Stages), or type weeks such as 3"
-    return day, None
 
 
 def _swatch(color: str) -> QIcon:
@@ -349,12 +328,7 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "progress":
             return f"{fmt.weeks(d.progress)} %"
         if key in ACTUAL_KEYS:
-            v = getattr(d, key)
-            if v is None:
-                return ""
-            if isinstance(v, dt.date):
-                return units.format_date(v)
-            return f"wk {fmt.weeks(v)}"
+            return fmt.actual(getattr(d, key))
         if key == "remaining":
             return "" if d.milestone else fmt.weeks(self._remaining(d))  # "-" without a schedule
         if key in ("start_slip", "finish_slip"):
@@ -389,8 +363,7 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "progress":
             return float(d.progress)
         if key in ACTUAL_KEYS:
-            v = getattr(d, key)
-            return "" if v is None else v.isoformat() if isinstance(v, dt.date) else fmt.weeks(v)
+            return fmt.actual(getattr(d, key), edit=True)
         if key in ("id", "title", "area", "stage", "owner"):
             return getattr(d, key)
         return self._display(d, key)
@@ -514,7 +487,7 @@ class DecisionTableModel(QAbstractTableModel):
                 )
             return doc.set_duration(d.id, o, lk, p)
         if key in ACTUAL_KEYS:
-            parsed, problem = _actual(value, doc.plan.start_date is not None)
+            parsed, problem = fmt.parse_actual(value, doc.plan.start_date is not None)
             if problem:
                 return problem
             return doc.edit_decision(d.id, **{key: parsed})
