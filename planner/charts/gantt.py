@@ -278,6 +278,8 @@ def _draw(
     gate_lines = []
     # Vertical lines that run through every row: a stage label must not sit across them.
     finish_lines = [t_end] + ([s.finish] if gated and st.gating_price > 0 else [])
+    if status_wk is not None:
+        finish_lines.append(status_wk)  # the status-date line runs through every row too
     per_in = t_max / max(ax_w_in, 0.1)
     for b in range(len(band_starts) - 1):
         a, z = band_starts[b], band_starts[b + 1]
@@ -476,7 +478,8 @@ def _draw(
     if gated and st.gating_price > 0:
         ax.axvline(s.finish, color=style.FINISH, linewidth=1.0, linestyle=":", zorder=4)
     if status_wk is not None:
-        progress.draw_status_line(ax, plan, status_wk, label=font >= MIN_LABEL_PT, font=style.SMALL_PT)
+        # Named with its date in the legend and the subtitle: a label on the plot met the stages' labels.
+        progress.draw_status_line(ax, plan, status_wk, label=False)
 
     # -- row labels ---------------------------------------------------------------------------------------------
     if font >= MIN_LABEL_PT:
@@ -845,7 +848,7 @@ def _legend_handles(
                 color=progress.STATUS,
                 linestyle=progress.STATUS_STYLE,
                 linewidth=1.3,
-                label="Status date",
+                label=progress.status_legend(plan, status),
             )
         )
     if deps:

@@ -49,6 +49,12 @@ def status_text(plan: Any, week: float) -> str:
     return f"status date {units.format_date(date)} ({wk})" if date is not None else f"status date {wk}"
 
 
+def status_legend(plan: Any, week: float) -> str:
+    """For a legend entry: ``Status date 15 Mar 2027``, or ``Status date wk 10`` without a start date."""
+    date = units.week_to_date(plan.start_date, week)
+    return f"Status date {units.format_date(date) if date is not None else 'wk ' + units.format_weeks(week)}"
+
+
 def done_spans(analysis: Any) -> tuple[np.ndarray, np.ndarray]:
     """``(start, finish)`` in weeks of the work done of every decision, in plan order; NaN where nothing is done
     (see the module docstring for the rule). Empty arrays without a schedule."""
@@ -119,6 +125,7 @@ __all__ = [
     "done_spans",
     "draw_status_line",
     "status_label",
+    "status_legend",
     "status_text",
     "status_week",
 ]

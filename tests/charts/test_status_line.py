@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 import planner.charts as charts
 from planner.analysis import analyze
@@ -78,8 +79,10 @@ def test_labels_through_the_one_formatter() -> None:
     plan = _half_done()
     assert progress.status_label(plan, 10.0) == "status 15 Mar"
     assert progress.status_text(plan, 10.0) == "status date 15 Mar 2027 (wk 10)"
+    assert progress.status_legend(plan, 10.0) == "Status date 15 Mar 2027"
     plan.start_date = None
     assert progress.status_label(plan, 2.5) == "status wk 2.5"
+    assert progress.status_legend(plan, 2.5) == "Status date wk 2.5"
 
 
 def _status_lines(fig: Figure) -> list[Line2D]:
@@ -110,9 +113,10 @@ def test_gantt_draws_the_status_line_and_work_done() -> None:
     lines = _status_lines(fig)
     assert len(lines) == 1 and np.asarray(lines[0].get_xdata()).tolist() == [10.0, 10.0]
     texts = _texts(fig)
-    assert "status 15 Mar" in texts
+    # named with its date in the subtitle and the legend (a label on the plot met the stages' labels)
     assert any("status date 15 Mar 2027 (wk 10)" in t for t in texts)
-    assert {"Status date", "Work done"} <= set(texts)
+    assert {"Status date 15 Mar 2027", "Work done"} <= set(texts)
+    assert "status 15 Mar" not in texts
     # the work done: one muted bar each for a, b and d, from where it started to where it stopped
     from matplotlib.collections import PolyCollection
 
@@ -134,7 +138,7 @@ def test_gantt_without_a_status_date_has_no_line() -> None:
     fig = Figure(figsize=(10, 4))
     charts.draw_gantt(fig, analyze(plan))
     assert not _status_lines(fig)
-    assert "Status date" not in _texts(fig)
+    assert not any(t.startswith("Status date") for t in _texts(fig))
 
 
 def test_stage_timeline_and_roadmap_draw_the_status_line() -> None:
@@ -233,3 +237,36 @@ def test_dependency_graph_says_done() -> None:
     # a finished at its actual finish (week 5), d at the status date (week 10); b and c have work left
     assert "done \u00b7 finished wk 5" in texts and "done \u00b7 finished wk 10" in texts
     assert sum(t.startswith("done") for t in texts) == 2
+
+
+@pytest.mark.parametrize("chart", ["gantt", "stages", "roadmap"])
+@pytest.mark.parametrize("week", [0.0, 9.0, 20.0, 34.0])
+def test_the_status_label_overlaps_no_other_text(chart: str, week: float) -> None:
+    """On a sample plan, wherever the status date falls: its label (or legend entry) collides with no text."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from planner.model import load_plan
+    from tests.charts.chart_plans import SAMPLES
+
+    plan = load_plan(next(p for p in SAMPLES if p.name.startswith("fraud-detection")))
+    plan.status_date = week
+    a = analyze(plan)
+    fig = Figure(figsize=charts.default_size(chart, a))
+    {"gantt": charts.draw_gantt, "stages": charts.draw_stage_timeline, "roadmap": charts.draw_roadmap}[chart](
+        fig, a
+    )
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # legends and annotations take their places at draw time
+    renderer = canvas.get_renderer()
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    ours = [t for t in texts if t.get_text().lower().startswith("status")]
+    assert ours, "the status date is named on the chart"
+    for t in ours:
+        bb = t.get_window_extent(renderer)
+        for other in texts:
+            if other is t or other in ours:
+                continue
+            ob = other.get_window_extent(renderer)
+            overlap_w = min(bb.x1, ob.x1) - max(bb.x0, ob.x0)
+            overlap_h = min(bb.y1, ob.y1) - max(bb.y0, ob.y0)
+            assert not (overlap_w > 1 and overlap_h > 1), (t.get_text(), other.get_text())
