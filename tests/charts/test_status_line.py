@@ -252,9 +252,12 @@ def test_the_status_label_overlaps_no_other_text(chart: str, week: float) -> Non
     plan.status_date = week
     a = analyze(plan)
     fig = Figure(figsize=charts.default_size(chart, a))
-    {"gantt": charts.draw_gantt, "stages": charts.draw_stage_timeline, "roadmap": charts.draw_roadmap}[chart](
-        fig, a
-    )
+    if chart == "gantt":
+        charts.draw_gantt(fig, a)
+    elif chart == "stages":
+        charts.draw_stage_timeline(fig, a)
+    else:
+        charts.draw_roadmap(fig, a)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()  # legends and annotations take their places at draw time
     renderer = canvas.get_renderer()
