@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.charts import style
 from planner.charts.critical_path import critical_path_pages, critical_path_rows, draw_critical_path
@@ -61,18 +61,18 @@ def register_chart(
     TITLES[name] = title or name.replace("-", " ").capitalize()
 
 
-def default_size(name: str, analysis: Any) -> tuple[float, float]:
+def default_size(name: str, analysis: Analysis) -> tuple[float, float]:
     """The size in inches at which chart ``name`` shows ``analysis`` with readable text (at least 7 pt)."""
     spec = _SIZES.get(name, SLIDE)
     w, h = spec(analysis) if callable(spec) else spec
     return (min(MAX_IN, max(4.0, float(w))), min(MAX_IN, max(3.0, float(h))))
 
 
-def _n(analysis: Any) -> int:
+def _n(analysis: Analysis) -> int:
     return len(analysis.plan.decisions) if analysis.schedule is not None else 0
 
 
-def _gantt_size(analysis: Any) -> tuple[float, float]:
+def _gantt_size(analysis: Analysis) -> tuple[float, float]:
     rows = gantt_row_count(analysis)
     return (
         max(SLIDE[0], min(20.0, 11.0 + _longest_span(analysis) / 12)),
@@ -80,26 +80,26 @@ def _gantt_size(analysis: Any) -> tuple[float, float]:
     )
 
 
-def _longest_span(analysis: Any) -> float:
+def _longest_span(analysis: Analysis) -> float:
     s = analysis.schedule
     if s is None:
         return 0.0
     return max(s.finish, analysis.stages.gated_finish if analysis.stages else 0.0)
 
 
-def _graph_size(analysis: Any) -> tuple[float, float]:
+def _graph_size(analysis: Analysis) -> tuple[float, float]:
     w, h = graph_extent(analysis)
     return (max(8.0, w), max(4.0, h))
 
 
-def _critical_size(analysis: Any) -> tuple[float, float]:
+def _critical_size(analysis: Analysis) -> tuple[float, float]:
     from planner.charts.critical_path import CHIP_H, ROW_GAP, STRIP_IN
 
     n_rows = critical_path_rows(analysis, SLIDE[0])
     return (SLIDE[0], max(4.5, style.TITLE_IN + 0.5 + n_rows * (CHIP_H + ROW_GAP) + STRIP_IN))
 
 
-def _stages_size(analysis: Any) -> tuple[float, float]:
+def _stages_size(analysis: Analysis) -> tuple[float, float]:
     k = len(analysis.plan.stages)
     return (SLIDE[0], max(SLIDE[1] * 0.8, 2.4 + 0.95 * k))
 
@@ -122,7 +122,7 @@ def new_figure(size: tuple[float, float], dpi: float = 100) -> Any:
 
 
 def draw_chart(
-    name: str, analysis: Any, size: tuple[float, float] | None = None, dpi: float = 100, **options: Any
+    name: str, analysis: Analysis, size: tuple[float, float] | None = None, dpi: float = 100, **options: Any
 ) -> Any:
     """A new Figure with chart ``name`` drawn on it."""
     if name not in CHARTS:
@@ -160,7 +160,7 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: float = 150) -> Non
 
 def render_chart(
     name: str,
-    analysis: Any,
+    analysis: Analysis,
     path: str | os.PathLike[str],
     size: tuple[float, float] | None = None,
     dpi: float = 150,
@@ -184,6 +184,9 @@ def render_chart(
 import planner.charts.capacity  # noqa: E402
 import planner.charts.cost  # noqa: E402
 import planner.charts.risk  # noqa: E402, F401
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 __all__ = [
     "CHARTS",

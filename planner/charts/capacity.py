@@ -6,7 +6,7 @@ Load is exact (a step function over continuous weeks, see :mod:`planner.analysis
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -16,6 +16,10 @@ from matplotlib.ticker import MaxNLocator
 from planner.analysis.capacity import Levelled, level, team_loads
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+    from planner.model import Plan
 
 OVER = style.OKABE_ITO[5]  # vermillion, always hatched too
 CAPACITY = style.INK
@@ -44,7 +48,7 @@ def _team_colors(n: int) -> list[str]:
     return out
 
 
-def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool | None = None) -> None:
+def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates: bool | None = None) -> None:
     """Draw team load for ``analysis``: ``schedule`` is ``"unlevelled"`` (the CPM dates), ``"levelled"`` (levelled
     to capacity; computed when ``analysis.levelled`` is not set) or ``"auto"`` (levelled when the analysis
     carries a levelled schedule). The other schedule's load is outlined in grey in the team panels."""
@@ -54,6 +58,7 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
             return
         plan = analysis.plan
         s = analysis.schedule
+        assert s is not None  # check_drawable() above
         if not plan.teams:
             style.message(
                 fig,
@@ -256,7 +261,7 @@ def draw_load(fig: Figure, analysis: Any, *, schedule: str = "auto", dates: bool
 
 def _draw_stacked_only(
     fig: Figure,
-    plan: Any,
+    plan: Plan,
     loads: list[Any],
     colors: list[str],
     t_max: float,
@@ -344,7 +349,7 @@ def _draw_stacked_only(
             text.set_fontweight("bold")
 
 
-def load_size(analysis: Any) -> tuple[float, float]:
+def load_size(analysis: Analysis) -> tuple[float, float]:
     n = len(analysis.plan.teams) if getattr(analysis, "plan", None) is not None else 0
     return (13.333, max(5.5, style.TITLE_IN + 0.45 + TOP_IN + 0.35 + PANEL_IN * n + 0.7))
 

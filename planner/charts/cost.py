@@ -5,7 +5,7 @@ Both read :func:`planner.analysis.cost.cost_summary`, the figures the app's cost
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -14,6 +14,9 @@ from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 from planner.model import units
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 # Okabe-Ito colours, one per category (people is the bulk: the calm blue).
 CATEGORY_COLORS = {"people": "#0072B2", "cloud": "#56B4E9", "vendor": "#E69F00", "other": "#999999"}
@@ -25,7 +28,7 @@ TOP_IN = style.TITLE_IN + 0.55
 BOTTOM_IN = 0.85
 
 
-def _summary(fig: Figure, analysis: Any, chart: str, simulation: Any = None) -> CostSummary | None:
+def _summary(fig: Figure, analysis: Analysis, chart: str, simulation: Any = None) -> CostSummary | None:
     if not style.check_drawable(fig, analysis, chart):
         return None
     summary = cost_summary(analysis.plan, analysis, simulation)
@@ -51,7 +54,7 @@ def _money_axis(ax: Any, currency: str | None) -> None:
         ax.spines[side].set_visible(False)
 
 
-def draw_spend_curve(fig: Figure, analysis: Any, *, simulation: Any = None) -> None:
+def draw_spend_curve(fig: Figure, analysis: Analysis, *, simulation: Any = None) -> None:
     """Cumulative spend over the plan's weeks, with the budget, the finish, the target and the horizon."""
     style.start(fig)
     with style.rc_context():
@@ -61,7 +64,7 @@ def draw_spend_curve(fig: Figure, analysis: Any, *, simulation: Any = None) -> N
         _draw_spend(fig, analysis, summary)
 
 
-def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
+def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
     parts = [f"Total spend {format_money(b.total, cur)}"]
@@ -128,7 +131,7 @@ def _draw_spend(fig: Figure, analysis: Any, summary: CostSummary) -> None:
         )
 
 
-def draw_cost_by_stage(fig: Figure, analysis: Any) -> None:
+def draw_cost_by_stage(fig: Figure, analysis: Analysis) -> None:
     """One horizontal bar per stage, split by cost category (people, cloud, vendor, other)."""
     style.start(fig)
     with style.rc_context():
@@ -138,7 +141,7 @@ def draw_cost_by_stage(fig: Figure, analysis: Any) -> None:
         _draw_by_stage(fig, analysis, summary)
 
 
-def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
+def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
     rows = b.by_stage_and_category(plan)
@@ -175,11 +178,11 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
         lefts = [a + x for a, x in zip(lefts, vals, strict=True)]
     biggest = max(lefts + [1.0])
     ax.set_xlim(0, biggest * 1.18)
-    for y, total in zip(ys, lefts, strict=True):
+    for y, stage_total in zip(ys, lefts, strict=True):
         ax.text(
-            total + biggest * 0.01,
+            stage_total + biggest * 0.01,
             y,
-            format_money(total, cur, compact=True),
+            format_money(stage_total, cur, compact=True),
             va="center",
             ha="left",
             fontsize=style.LABEL_PT,
@@ -200,7 +203,7 @@ def _draw_by_stage(fig: Figure, analysis: Any, summary: CostSummary) -> None:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=style.LABEL_PT, frameon=False)
 
 
-def _stage_size(analysis: Any) -> tuple[float, float]:
+def _stage_size(analysis: Analysis) -> tuple[float, float]:
     return (11.0, max(3.6, 1.9 + 0.55 * len(analysis.plan.stages)))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.collections import LineCollection, PolyCollection
@@ -23,6 +23,9 @@ from planner.analysis.schedule import critical_links
 from planner.charts import status as progress
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
+
+if TYPE_CHECKING:
+    from planner.model import Plan
 
 # Fixed parts of the layout, in inches (they do not scale with the number of rows).
 TOP_IN = style.TITLE_IN + 0.42  # title + the weeks axis on top
@@ -159,7 +162,7 @@ def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0
     )
 
 
-def _baseline(plan: Any, baseline: str | bool | None) -> Any:
+def _baseline(plan: Plan, baseline: str | bool | None) -> Any:
     if baseline is None or baseline is False or not plan.baselines:
         return None
     if baseline is True or baseline == "latest":
@@ -604,7 +607,7 @@ def _sequencing_note(st: Any) -> str:
     return "; ".join(texts) + (" (grouped here by the stage they run in)" if texts else "")
 
 
-def stage_end_label(plan: Any, si: int, week: float, gated: bool) -> str:
+def stage_end_label(plan: Plan, si: int, week: float, gated: bool) -> str:
     """The label of stage ``si``'s line: ``Integrate gate · wk 14 (12 Apr)`` on the gated timeline (the gated
     schedule's Gate_k, SPEC §3.3 "Words"), ``Integrate ends · wk 19 (13 May)`` on the rolling one, which has no
     gates: only the end of the window of the decisions assigned to the stage."""
@@ -612,7 +615,7 @@ def stage_end_label(plan: Any, si: int, week: float, gated: bool) -> str:
     return f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
 
 
-def stage_end_labels(plan: Any, si: int, week: float, gated: bool) -> list[str]:
+def stage_end_labels(plan: Plan, si: int, week: float, gated: bool) -> list[str]:
     """:func:`stage_end_label` and shorter forms of it, longest first; every one keeps the week figure whole."""
     word = "gate" if gated else "ends"
     name = plan.stages[si].name
@@ -713,7 +716,7 @@ def _has_done(analysis: Any) -> bool:
 
 
 def _legend_labels(
-    plan: Any,
+    plan: Plan,
     used: set[Any],
     gated: bool,
     base: bool,
@@ -731,7 +734,7 @@ def _legend_labels(
 
 def _legend(
     fig: Figure,
-    plan: Any,
+    plan: Plan,
     idx: np.ndarray,
     colors: list[str],
     gated: bool,
@@ -770,7 +773,7 @@ def _legend(
 
 
 def _legend_handles(
-    plan: Any,
+    plan: Plan,
     used: set[Any],
     gated: bool,
     base: bool,

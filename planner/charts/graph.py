@@ -11,7 +11,7 @@ import math
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.collections import PathCollection, PolyCollection
@@ -22,6 +22,9 @@ from matplotlib.path import Path
 
 from planner.analysis.schedule import critical_links
 from planner.charts import style
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 NODE_W = 1.8  # card width, inches at natural size
 NODE_H = 0.66
@@ -57,7 +60,7 @@ class GraphLayout:
 _CACHE: dict[int, tuple[Any, GraphLayout]] = {}
 
 
-def layout(analysis: Any) -> GraphLayout:
+def layout(analysis: Analysis) -> GraphLayout:
     """The layered layout of ``analysis`` in inches at natural size (cached per analysis object).
 
     Positions come from :func:`planner.analysis.layout.layered_layout`, the layout of the app's graph canvas, so
@@ -85,7 +88,7 @@ def _gaps(intervals: list[tuple[float, float]], total: float) -> list[float]:
     return sorted(set(cuts))
 
 
-def _to_inches(analysis: Any) -> GraphLayout:
+def _to_inches(analysis: Analysis) -> GraphLayout:
     from planner.analysis.layout import layered_layout
 
     lay = layered_layout(analysis.plan, analysis)
@@ -122,7 +125,7 @@ def _to_inches(analysis: Any) -> GraphLayout:
     )
 
 
-def graph_extent(analysis: Any) -> tuple[float, float]:
+def graph_extent(analysis: Analysis) -> tuple[float, float]:
     """Figure size in inches that shows the whole graph at its natural (readable) size."""
     if analysis.schedule is None or not analysis.plan.decisions:
         return (8.0, 5.0)
@@ -173,7 +176,7 @@ def _row_cuts(cards: list[tuple[float, float]], total: float, span: float) -> li
 
 
 def graph_windows(
-    analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
+    analysis: Analysis, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
 ) -> list[tuple[float, float, float, float]]:
     """Windows ``(x0, x1, y0, y1)`` of the whole graph's layout that cover it, each drawable with
     :func:`draw_graph` on a ``page_w_in`` x ``page_h_in`` figure with card text of at least ``min_font_pt``.
@@ -201,7 +204,7 @@ def graph_windows(
 
 
 def fits_one_page(
-    analysis: Any, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
+    analysis: Analysis, page_w_in: float, page_h_in: float, min_font_pt: float = style.MIN_PT
 ) -> bool:
     """Whether the whole graph, as laid out on screen, reads at ``min_font_pt`` (its second lines at 0.93 of
     that) on one ``page_w_in`` x ``page_h_in`` page."""
@@ -217,7 +220,7 @@ WHOLE_MAX = 60  # the report draws graphs up to this many decisions whole; bigge
 
 
 def graph_tiles(
-    analysis: Any,
+    analysis: Analysis,
     page_w_in: float,
     page_h_in: float,
     min_font_pt: float = style.MIN_PT,
@@ -271,7 +274,7 @@ def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np
 
 
 def draw_graph(
-    fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None, window: Any = None
+    fig: Figure, analysis: Analysis, *, highlight: str | Iterable[str] | None = None, window: Any = None
 ) -> None:
     """Draw the dependency graph of ``analysis`` on ``fig``: columns are sequenced stages, cards decisions
     coloured by area, the critical path in bold black. ``window`` draws only part of it: a page of
@@ -290,9 +293,10 @@ def draw_graph(
 
 
 def _draw(
-    fig: Figure, analysis: Any, selected: set[str], window: tuple[float, float, float, float] | None
+    fig: Figure, analysis: Analysis, selected: set[str], window: tuple[float, float, float, float] | None
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    assert s is not None and st is not None  # draw_graph checked the analysis is drawable
     g = s.graph
     lay = layout(analysis)
     w_in, h_in = fig.get_size_inches()
@@ -528,8 +532,11 @@ def _draw(
     _legend_and_title(fig, analysis, window)
 
 
-def _legend_and_title(fig: Figure, analysis: Any, window: tuple[float, float, float, float] | None) -> None:
+def _legend_and_title(
+    fig: Figure, analysis: Analysis, window: tuple[float, float, float, float] | None
+) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    assert s is not None and st is not None  # draw_graph checked the analysis is drawable
     bits = [
         "columns are the stages decisions run in under strict gates, left to right in dependency order",
         f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical",

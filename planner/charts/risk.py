@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -20,6 +20,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from planner.analysis.montecarlo import DEFAULT_ITERATIONS, DEFAULT_SEED, SimulationResult, simulate
 from planner.charts import style
 from planner.model import units
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 HIST_COLOR = style.OKABE_ITO[3]  # sky blue
 CURVE_COLOR = style.OKABE_ITO[0]  # blue
@@ -484,7 +487,7 @@ def draw_tornado(
         )
 
 
-def _bars_size(analysis: Any) -> tuple[float, float]:
+def _bars_size(analysis: Analysis) -> tuple[float, float]:
     n = len(analysis.plan.decisions) if getattr(analysis, "schedule", None) is not None else 0
     return (11.0, max(4.5, min(12.0, 1.4 + 0.22 * min(n, 40))))
 

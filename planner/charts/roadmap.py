@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.collections import PolyCollection
@@ -25,6 +25,9 @@ from matplotlib.figure import Figure
 from planner.charts import status as progress
 from planner.charts import style
 from planner.model import units
+
+if TYPE_CHECKING:
+    from planner.model import Plan
 
 MIN_FONT = style.MIN_PT  # nothing on the roadmap is smaller
 FONTS = (9.0, 8.5, 8.0, 7.5, 7.0)  # bar titles, largest first
@@ -139,7 +142,7 @@ def importance(analysis: Any, selected: Iterable[str] = ()) -> list[int]:
     return sorted(range(n), key=lambda i: (tier(i), float(s.total_float[i]), float(s.es[i]), i))
 
 
-def lanes_of(plan: Any) -> list[tuple[str, str]]:
+def lanes_of(plan: Plan) -> list[tuple[str, str]]:
     """(area id, name) of every area with decisions in plan order, plus ("", "No area") when needed."""
     used = {d.area for d in plan.decisions}
     known = {a.id for a in plan.areas}
@@ -192,7 +195,7 @@ class Layout:
         return sum(self.lane_h)
 
 
-def _legend_entries(plan: Any, lanes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def _legend_entries(plan: Plan, lanes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     colors = style.area_colors(plan)
     out = [(colors.get(lid, style.NO_AREA), name) for lid, name in lanes]
     out += [
@@ -729,7 +732,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
 
 
 def _status_line(
-    ax: Any, g: Geometry, plan: Any, week: float, bottom: float, y: float, finish_span: tuple[float, float]
+    ax: Any, g: Geometry, plan: Plan, week: float, bottom: float, y: float, finish_span: tuple[float, float]
 ) -> None:
     """The status date: a dash-dot line from the stage strip down through the lanes, labelled on the finish
     label's line, left of the line (else right of it), clear of the finish label."""

@@ -14,19 +14,23 @@ work done, muted, where it happened: :func:`done_spans` says where, by one rule 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from planner.charts import style
 from planner.model import units
 
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+    from planner.model import Plan
+
 STATUS = "#009E73"  # bluish green (Okabe-Ito): not the finish's blue, the gates' vermillion or critical black
 STATUS_STYLE: Any = (0, (5, 1.5, 1, 1.5))  # dash-dot, so it reads without colour too
 DONE_TINT = 0.62  # how far a done bar's area colour is mixed with white
 
 
-def status_week(analysis: Any) -> float | None:
+def status_week(analysis: Analysis) -> float | None:
     """The plan's status date in weeks from the plan start, or None (no status date, or a date without a start
     date)."""
     from planner.analysis.progress import status_week as week_of
@@ -34,7 +38,7 @@ def status_week(analysis: Any) -> float | None:
     return week_of(analysis.plan)
 
 
-def status_label(plan: Any, week: float, *, short: bool = True) -> str:
+def status_label(plan: Plan, week: float, *, short: bool = True) -> str:
     """``status 15 Mar`` (``status 15 Mar 2027`` unless ``short``), or ``status wk 10`` without a start date."""
     date = units.week_to_date(plan.start_date, week)
     if date is None:
@@ -42,7 +46,7 @@ def status_label(plan: Any, week: float, *, short: bool = True) -> str:
     return f"status {units.format_date(date, short=short)}"
 
 
-def status_text(plan: Any, week: float) -> str:
+def status_text(plan: Plan, week: float) -> str:
     """For subtitles and legends: ``status date 15 Mar 2027 (wk 10)``, or ``status date wk 10``."""
     date = units.week_to_date(plan.start_date, week)
     wk = f"wk {units.format_weeks(week)}"
@@ -55,7 +59,7 @@ def status_legend(plan: Any, week: float) -> str:
     return f"Status date {units.format_date(date) if date is not None else 'wk ' + units.format_weeks(week)}"
 
 
-def done_spans(analysis: Any) -> tuple[np.ndarray, np.ndarray]:
+def done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     """``(start, finish)`` in weeks of the work done of every decision, in plan order; NaN where nothing is done
     (see the module docstring for the rule). Empty arrays without a schedule."""
     s = analysis.schedule
@@ -91,7 +95,7 @@ def done_spans(analysis: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def draw_status_line(
-    ax: Any, plan: Any, week: float, *, label: bool = True, font: float = style.SMALL_PT, zorder: float = 4.5
+    ax: Any, plan: Plan, week: float, *, label: bool = True, font: float = style.SMALL_PT, zorder: float = 4.5
 ) -> None:
     """The status date as a vertical dash-dot line through ``ax`` (data x = weeks), labelled at the top inside
     the plot: right of the line, or left of it near the right edge."""

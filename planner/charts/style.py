@@ -11,13 +11,17 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
 from planner.model import units
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
+    from planner.model import Plan
 
 # -- palette ------------------------------------------------------------------------------------------------
 OKABE_ITO: tuple[str, ...] = (
@@ -93,7 +97,7 @@ def rc_context() -> AbstractContextManager[None]:
 
 
 # -- colours ------------------------------------------------------------------------------------------------
-def area_colors(plan: Any) -> dict[str, str]:
+def area_colors(plan: Plan) -> dict[str, str]:
     """Colour per area id: the area's own colour when set, else the next Okabe-Ito colour not already used."""
     used = {a.color.upper() for a in plan.areas if a.color}
     spare = [c for c in OKABE_ITO if c.upper() not in used] or list(OKABE_ITO)
@@ -108,7 +112,7 @@ def area_colors(plan: Any) -> dict[str, str]:
     return out
 
 
-def decision_colors(plan: Any) -> list[str]:
+def decision_colors(plan: Plan) -> list[str]:
     """The area colour of every decision, in plan order (grey for none or an unknown area)."""
     colors = area_colors(plan)
     return [colors.get(d.area or "", NO_AREA) for d in plan.decisions]
@@ -161,7 +165,7 @@ def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
 fmt_weeks = units.format_weeks  # the charts' name for the one rule (planner.units)
 
 
-def fmt_when(plan: Any, week: float, *, short: bool = False) -> str:
+def fmt_when(plan: Plan, week: float, *, short: bool = False) -> str:
     """``wk 12`` or ``wk 12 (29 Mar 2027)`` when the plan has a start date (``short``: without the year)."""
     return units.format_when(plan.start_date, week, word="wk", short=short)
 
@@ -238,7 +242,7 @@ def message(fig: Figure, headline: str, lines: Iterable[str] = ()) -> None:
         fig.text(0.5, 0.53, "\n".join(body), ha="center", va="top", fontsize=9, color=MUTED, linespacing=1.4)
 
 
-def check_drawable(fig: Figure, analysis: Any, chart: str) -> bool:
+def check_drawable(fig: Figure, analysis: Analysis, chart: str) -> bool:
     """Draw a message and return False when ``analysis`` has no schedule (errors) or the plan is empty."""
     plan = analysis.plan
     if analysis.schedule is None or analysis.stages is None:

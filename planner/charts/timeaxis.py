@@ -4,7 +4,7 @@ date."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -12,8 +12,11 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter
 
 from planner.charts import style
 
+if TYPE_CHECKING:
+    from planner.model import Plan
 
-def use_dates(plan: Any, dates: bool | None) -> bool:
+
+def use_dates(plan: Plan, dates: bool | None) -> bool:
     """Dates on the axis: as asked, or automatically when the plan has a start date."""
     if dates is None:
         return plan.start_date is not None
@@ -48,7 +51,7 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
 
 def time_axis(
     ax: Axes,
-    plan: Any,
+    plan: Plan,
     t_max: float,
     dates: bool | None,
     *,
@@ -69,6 +72,7 @@ def time_axis(
     ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
     ax.set_axisbelow(True)
     if use_dates(plan, dates):
+        assert plan.start_date is not None  # use_dates() says there is one
         ticks, labels = _month_ticks(plan.start_date, t_max, max_ticks)
         ax.xaxis.set_major_locator(FixedLocator(ticks))
         ax.set_xticklabels(labels)

@@ -17,7 +17,7 @@ from planner.templates import load_template
 
 
 @pytest.fixture(scope="module")
-def planned():  # type: ignore[no-untyped-def]
+def planned():
     plan = load_template("ai-scaling")
     return analyze(plan), simulate(plan, iterations=300, seed=1)
 
@@ -28,7 +28,7 @@ def _subtitles(fig: Figure) -> list[str]:
 
 @pytest.mark.parametrize("width_in", [3.2, 4.9, 10.0])
 @pytest.mark.parametrize("chart", ["spend", "cost", "risk", "criticality", "tornado"])
-def test_no_figure_is_cut_in_a_subtitle(planned, chart: str, width_in: float) -> None:  # type: ignore[no-untyped-def]
+def test_no_figure_is_cut_in_a_subtitle(planned, chart: str, width_in: float) -> None:
     analysis, sim = planned
     fig = Figure(figsize=(width_in, 3.0), dpi=72)
     draw = {
