@@ -326,9 +326,17 @@ def _draw_stacked_only(
     ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ymax * 1.12])
     time_axis(ax, plan, t_max, dates, label=True, top_weeks=False)
     ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
-    ax.set_ylabel(
-        "people (stacked); hatched: a team over capacity", fontsize=style.SMALL_PT, color=style.MUTED
-    )
+    # The axis label says what the hatching means where the axis is tall enough for it, else just "people"
+    # (a label longer than its axis runs into the title).
+    axis_in = ax.get_position().height * fig.get_size_inches()[1]
+    ylabel = "people (stacked); hatched: a team over capacity"
+    for option in (ylabel, "people; hatched: over capacity", "people"):
+        if style.text_width_in(option, style.SMALL_PT) <= axis_in:
+            ylabel = option
+            break
+    else:
+        ylabel = "people"
+    ax.set_ylabel(ylabel, fontsize=style.SMALL_PT, color=style.MUTED)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     handles, labels = ax.get_legend_handles_labels()

@@ -111,9 +111,11 @@ def frame_in(
     gated: bool = False,
     baseline: bool = False,
     deps: bool = False,
+    legend: bool = True,
 ) -> tuple[float, float]:
     """The fixed ``(top, bottom)`` inches of a Gantt figure ``fig_w_in`` wide: title (or, ``compact``, one
-    subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan) below them."""
+    subtitle line) and weeks axis above the rows; dates and the legend (every area of the plan; none without
+    ``legend``) below them."""
     labels = _legend_labels(
         analysis.plan,
         {d.area for d in analysis.plan.decisions},
@@ -124,7 +126,7 @@ def frame_in(
         status=_status_week(analysis),
         done=_has_done(analysis),
     )
-    bottom = DATES_IN + legend_rows(fig_w_in, labels) * LEGEND_ROW_IN + 0.08
+    bottom = DATES_IN + (legend_rows(fig_w_in, labels) * LEGEND_ROW_IN if legend else 0.0) + 0.08
     top = TOP_IN
     if compact:
         # As many subtitle lines as the longest rows figure needs.
@@ -181,6 +183,7 @@ def draw_gantt(
     dates: bool | None = None,
     baseline: str | bool | None = None,
     compact: bool = False,
+    legend: bool = True,
 ) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
@@ -188,7 +191,8 @@ def draw_gantt(
     stop)`` draws only those rows of :func:`gantt_rows` (for tiling a big plan over pages); ``dates`` puts
     calendar dates on the axis (default: when the plan has a start date); ``baseline`` shows a baseline as thin
     bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name). ``compact``
-    leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit.
+    leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit; without
+    ``legend`` there is none (the last rows of a chart whose legend is on the page before).
     """
     style.start(fig)
     with style.rc_context():
@@ -204,6 +208,7 @@ def draw_gantt(
             dates,
             _baseline(analysis.plan, baseline),
             compact,
+            legend,
         )
 
 
@@ -217,6 +222,7 @@ def _draw(
     dates: bool | None,
     base: Any,
     compact: bool = False,
+    legend: bool = True,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     all_rows = gantt_rows(analysis, gated)
@@ -245,7 +251,7 @@ def _draw(
 
     w_in, h_in = fig.get_size_inches()
     top_in, bottom_in = frame_in(
-        analysis, w_in, compact=compact, gated=gated, baseline=base is not None, deps=show_deps
+        analysis, w_in, compact=compact, gated=gated, baseline=base is not None, deps=show_deps, legend=legend
     )
     ax_h_guess = max(0.5, h_in - bottom_in - top_in)
     n_guess = max(1, len(shown))
@@ -547,6 +553,8 @@ def _draw(
             fontsize=style.SMALL_PT,
             color=style.GATE,
         )
+    if not legend:
+        return
     _legend(
         fig,
         plan,

@@ -32,9 +32,9 @@ from matplotlib.path import Path
 from planner.analysis.schedule import critical_links
 from planner.charts import style
 
-MARGIN_IN = 0.25
+MARGIN_IN = 0.1  # inside the figure, left and right (a report page or an export has its own margins)
 LEGEND_IN = 0.42
-HEADER_IN = 0.42  # stage names above the columns
+HEADER_IN = 0.36  # stage names above the columns (name at +0.05 in, the gated weeks at +0.23 in)
 CARD_CHARS = (25, 19)  # title characters per line, tried in order (sets the card width)
 MIN_GAP_IN = 0.4  # between columns, room for the links (and the stub arrows, 0.25 in)
 ROW_GAP_IN = 0.1

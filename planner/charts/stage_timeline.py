@@ -3,6 +3,7 @@ running stages as strict gates, and readiness per stage (gate criteria met, work
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -19,7 +20,34 @@ READY_IN = 2.7  # readiness panel on the right
 GAP_IN = 0.45
 TOP_IN = style.TITLE_IN + 0.45
 COMPACT_TOP_IN = 0.3 + 0.45  # one subtitle line (``compact``: the report has its own heading)
-BOTTOM_IN = 0.95
+BOTTOM_IN = 0.95  # the dates under the plot and a legend of two rows
+LEGEND_ROW_IN = 0.15
+_LEGEND = (
+    "Rolling window (stages overlap)",
+    "Gated window (strict gates)",
+    "Gate date",
+    "Rolling finish",
+    "Gated finish",
+    "Status date",
+    "Gate criteria met",
+    "Work done",
+)
+
+
+def legend_rows(w_in: float, status: bool) -> int:
+    """The rows of the legend under a timeline ``w_in`` inches wide: as few as its entries allow."""
+    from planner.charts.gantt import legend_layout
+
+    return legend_layout(w_in, [x for x in _LEGEND if status or x != "Status date"])[0]
+
+
+def frame_in(analysis: Any, w_in: float, *, compact: bool = False) -> tuple[float, float]:
+    """The fixed ``(top, bottom)`` inches of a timeline ``w_in`` wide: title (or, ``compact``, one subtitle
+    line) and the weeks axis above the stage rows; the dates and the legend below them."""
+    rows = legend_rows(w_in, progress.status_week(analysis) is not None)
+    return (COMPACT_TOP_IN if compact else TOP_IN), BOTTOM_IN + (rows - 2) * LEGEND_ROW_IN
+
+
 ROLLING = "#0072B2"
 
 
@@ -34,14 +62,14 @@ def draw_stage_timeline(fig: Figure, analysis: Any, *, compact: bool = False) ->
 
 
 def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
-    top_in = COMPACT_TOP_IN if compact else TOP_IN
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     w_in, h_in = fig.get_size_inches()
+    top_in, bottom_in = frame_in(analysis, w_in, compact=compact)
     ready_in = min(READY_IN, 0.28 * w_in)
     longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
     left_in = min(0.3 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45))
-    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, ready_in + GAP_IN + 0.2, top_in))
-    rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, BOTTOM_IN, 0.2, top_in))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, ready_in + GAP_IN + 0.2, top_in))
+    rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, bottom_in, 0.2, top_in))
     k = len(st.stages)
     status_wk = progress.status_week(analysis)
     t_end = max(st.gated_finish, s.finish, status_wk or 0.0, 1.0)
@@ -280,7 +308,8 @@ def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
                 label="Status date",
             ),
         )
-    per_row = 4 if w_in < 11 else len(handles)
+    rows = legend_rows(w_in, status_wk is not None)
+    per_row = math.ceil(len(handles) / rows)
     fig.legend(
         handles=handles,
         loc="lower center",

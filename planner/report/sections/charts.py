@@ -87,9 +87,9 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     most = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
     # It takes the room left under the Gantt's last rows, down to the height at which its stage labels are
     # still 7 pt (a row pitch of 29.5 pt: see the chart), rather than a page of its own.
-    from planner.charts.stage_timeline import BOTTOM_IN, COMPACT_TOP_IN
+    from planner.charts.stage_timeline import frame_in
 
-    least = min(most, 72 * (COMPACT_TOP_IN + BOTTOM_IN) + 29.5 * (k + 0.35))
+    least = min(most, 72 * sum(frame_in(ctx.analysis, g.frame_width / 72, compact=True)) + 29.5 * (k + 0.35))
     # The heading and its text go to the next page with the chart when the chart does not fit under them.
     out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + least))
     out.append(
@@ -211,18 +211,19 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         # One page: the rest of the page; tiles: the first shares its page with the heading, the middle ones fill
         # theirs, the last is as tall as its rows (and their "continued" stage header) at the pages' row pitch.
         h = first if k == 0 else height
-        if k and k == len(tiles) - 1:
+        tail = bool(k) and k == len(tiles) - 1 and (b - a) < MIN_PAGE_ROWS - 1
+        if tail:  # a few rows: as tall as they are, without the legend (it is on the page before)
             from planner.charts.gantt import frame_in, row_pitch_in
 
-            top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True)
-            pitch = (
-                (height - 2 - (top + bottom) * 72) / (tiles[1][1] - tiles[1][0] + 1) if len(tiles) > 2 else 0
-            )
+            full = sum(frame_in(ctx.analysis, g.frame_width / 72, compact=True)) * 72
+            top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True, legend=False)
+            # The row pitch of a full page before it (the 7 pt pitch when there is none).
+            pitch = (height - 2 - full) / (tiles[1][1] - tiles[1][0] + 1) if len(tiles) > 2 else 0
             pitch = max(pitch, row_pitch_in(MIN_PT) * 72)
             h = min(height, (top + bottom) * 72 + (b - a + 1) * pitch + 4)
 
-        def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
-            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True)
+        def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows, legend: bool = not tail) -> None:
+            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend)
 
         out.append(ctx.chart(draw_gantt, h - 2, name="Gantt", min_height=h - 2, wide=True))
     return out
