@@ -47,8 +47,8 @@ def summarise(scene: GraphScene) -> Summary:
     """Count the scene's cards per stage band (by position) and area (from the plan); before the layout is known
     (a large plan's first moments), its decisions per stage column (sequenced when analysed) and area."""
     bands = scene.bands
-    if not bands:
-        return summarise_plan(scene)
+    if not bands or scene.building:
+        return summarise_plan(scene)  # (a build's cards are not all there yet)
     lefts = [b.rect().left() for b in bands]
     summary = Summary(columns=[(b.title.text(), 0) for b in bands])
     cells = (
