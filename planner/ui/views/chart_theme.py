@@ -61,65 +61,85 @@ def _lum(rgba: Any) -> float | None:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
-    """Recolour ``figure`` for a dark palette (a no-op with a light one). Returns True when it recoloured."""
-    pal = palette or QApplication.palette()
-    if not is_dark(pal):
-        return False
+def _remap(color: Any, light_to: tuple[float, ...], dark_to: tuple[float, ...]) -> tuple[float, ...] | None:
+    """The dark-palette colour for a neutral ``color``: near-white becomes ``light_to``, near-black ``dark_to``;
+    None to keep it (transparent, mid-grey, or a colour with a hue, which carries meaning: area, critical red)."""
     from matplotlib.colors import to_rgba
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from matplotlib.text import Text
 
-    window = _rgba(pal.color(QPalette.ColorRole.Window))
-    base = _rgba(pal.color(QPalette.ColorRole.Base))
-    text = _rgba(pal.color(QPalette.ColorRole.WindowText))
-    mid = _rgba(pal.color(QPalette.ColorRole.Mid))
-
-    def fix(color: Any, light_to: tuple[float, ...], dark_to: tuple[float, ...]) -> Any:
-        try:
-            rgba = to_rgba(color)
-        except (TypeError, ValueError):
-            return None
-        if rgba[3] == 0:
-            return None
-        lum = _lum(rgba)
-        if lum is None or max(rgba[:3]) - min(rgba[:3]) > 0.12:
-            return None  # a colour with a hue carries meaning (area, critical red): keep it
-        if lum > 0.93:
-            return (*light_to[:3], rgba[3])
-        if lum < 0.3:
-            return (*dark_to[:3], rgba[3])
+    try:
+        rgba = to_rgba(color)
+    except (TypeError, ValueError):
         return None
+    if rgba[3] == 0:
+        return None
+    lum = _lum(rgba)
+    if lum is None or max(rgba[:3]) - min(rgba[:3]) > 0.12:
+        return None
+    if lum > 0.93:
+        return (*light_to[:3], rgba[3])
+    if lum < 0.3:
+        return (*dark_to[:3], rgba[3])
+    return None
 
-    figure.patch.set_facecolor(window)
+
+def _recolour_axes(
+    figure: Any, base: tuple[float, ...], text: tuple[float, ...], mid: tuple[float, ...]
+) -> None:
     for ax in figure.axes:
-        new = fix(ax.get_facecolor(), base, base)
+        new = _remap(ax.get_facecolor(), base, base)
         if new is not None:
             ax.set_facecolor(new)
         for spine in ax.spines.values():
             spine.set_edgecolor(mid)
         ax.tick_params(colors=text, which="both")
+
+
+def _recolour_texts_and_lines(figure: Any, base: tuple[float, ...], text: tuple[float, ...]) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Text
+
     for artist in figure.findobj(Text):
-        new = fix(artist.get_color(), text, text)
+        new = _remap(artist.get_color(), text, text)
         if new is not None:
             artist.set_color(new)
         box = artist.get_bbox_patch()
         if box is not None:
-            face = fix(box.get_facecolor(), base, base)
+            face = _remap(box.get_facecolor(), base, base)
             if face is not None:
                 box.set_facecolor(face)
     for line in figure.findobj(Line2D):
-        new = fix(line.get_color(), text, text)
+        new = _remap(line.get_color(), text, text)
         if new is not None:
             line.set_color(new)
+
+
+def _recolour_patches(
+    figure: Any, base: tuple[float, ...], text: tuple[float, ...], mid: tuple[float, ...]
+) -> None:
+    from matplotlib.patches import Patch
+
     for patch in figure.findobj(Patch):
         if patch is figure.patch:
             continue
-        face = fix(patch.get_facecolor(), base, mid)
+        face = _remap(patch.get_facecolor(), base, mid)
         if face is not None and patch.get_facecolor()[3] > 0:
             patch.set_facecolor(face)
-        edge = fix(patch.get_edgecolor(), mid, text)
+        edge = _remap(patch.get_edgecolor(), mid, text)
         if edge is not None:
             patch.set_edgecolor(edge)
+
+
+def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
+    """Recolour ``figure`` for a dark palette (a no-op with a light one). Returns True when it recoloured."""
+    pal = palette or QApplication.palette()
+    if not is_dark(pal):
+        return False
+    window = _rgba(pal.color(QPalette.ColorRole.Window))
+    base = _rgba(pal.color(QPalette.ColorRole.Base))
+    text = _rgba(pal.color(QPalette.ColorRole.WindowText))
+    mid = _rgba(pal.color(QPalette.ColorRole.Mid))
+    figure.patch.set_facecolor(window)
+    _recolour_axes(figure, base, text, mid)
+    _recolour_texts_and_lines(figure, base, text)
+    _recolour_patches(figure, base, text, mid)
     return True
