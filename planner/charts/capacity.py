@@ -92,16 +92,14 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             1.0,
         )
         over_teams = [tl for tl in loads if tl.over()]
-        style.title(
-            fig,
-            "Team load against capacity",
-            f"People needed per team over time, {which}"
-            + (
-                f"; over capacity: {', '.join(t.name for t in over_teams)}"
-                if over_teams
-                else "; every team within capacity"
-            ),
+        verdict = (
+            f"over capacity: {', '.join(t.name for t in over_teams)}"
+            if over_teams
+            else "every team within capacity"
         )
+        head = f"People needed per team over time, {which}"
+        subs = [f"{head}; {verdict}", f"{verdict}; {which}", verdict]
+        style.title(fig, "Team load against capacity", style.fitting_subtitle(fig, subs))
 
         colors = _team_colors(len(loads))
         w_in, h_in = fig.get_size_inches()

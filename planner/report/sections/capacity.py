@@ -87,7 +87,21 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     height = max(300.0, min(MAX_CHART_PT, g.frame_height - INTRO_PT, load_size(view)[1] * 72))
     if not over:  # nothing to fix: the chart is a reassurance, not the subject of the page
         height = min(height, 190.0)  # the stacked load still reads (its title and axes take ~110 pt)
-    out.append(ctx.chart(lambda fig: draw_load(fig, view, schedule="unlevelled"), height, name="team load"))
+    if not over and g.frame_width >= 600:
+        # A landscape page and nothing to fix: the sentences beside the chart, which reads at half the width.
+        words = out[-2:]  # what the load is, and what levelling does
+        del out[-len(words) :]
+        chart = ctx.chart(
+            lambda fig: draw_load(fig, view, schedule="unlevelled"),
+            height,
+            name="team load",
+            width=ctx.half_width,
+        )
+        out.append(ctx.side_by_side(words, chart))
+    else:
+        out.append(
+            ctx.chart(lambda fig: draw_load(fig, view, schedule="unlevelled"), height, name="team load")
+        )
 
     # Over-capacity stretches per team.
     if over:

@@ -372,9 +372,8 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         return out
     out.append(
         ctx.p(
-            "Every decision, by stage and in the order they start. Weeks are the optimistic/likely/"
-            "pessimistic duration (one figure when all three are equal); float is total float in weeks; "
-            "status is left empty for work not started; \u25c6 marks a milestone.",
+            "By stage, in the order they start. Weeks: optimistic/likely/pessimistic duration (one figure when "
+            "all three are equal); float: total float in weeks; status: empty until work starts; \u25c6 milestone.",
             "small",
         )
     )
