@@ -123,11 +123,12 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
         ax.text(
             x,
             ax.get_ylim()[1] * (0.985 - 0.055 * k),
-            f" {text}",
+            f" {text} ",
             color=color,
             fontsize=style.SMALL_PT,
             ha="left" if x < 0.8 * t_max else "right",
             va="top",
+            zorder=6,  # over the simulated band at the right edge
         )
 
 
@@ -177,7 +178,13 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
         )
         lefts = [a + x for a, x in zip(lefts, vals, strict=True)]
     biggest = max(lefts + [1.0])
-    ax.set_xlim(0, biggest * 1.18)
+    # Room right of the longest bar for its figure: the axis ends where the widest label does.
+    ax_w_in = ax.get_position().width * w_in
+    label_in = max(
+        style.text_width_in(format_money(x, cur, compact=True), style.LABEL_PT) for x in lefts + [1.0]
+    )
+    share = min(0.6, (label_in + 0.12) / max(ax_w_in, 0.1))
+    ax.set_xlim(0, biggest * 1.01 / (1 - share))
     for y, stage_total in zip(ys, lefts, strict=True):
         ax.text(
             stage_total + biggest * 0.01,

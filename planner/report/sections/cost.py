@@ -64,7 +64,13 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
             f"Finishing after the target costs {esc(format_money(plan.cost_of_delay, cur))} a week: "
             f"{esc(format_money(b.delay, cur))} on the planned finish."
         )
-    if b.gating is not None and b.gating.weeks > 0:
+    if b.gating is not None and b.gating.weeks > 0 and b.gating.money <= 0:
+        # No team rates and no cost of delay: the weeks are known, their price is not (not "worth 0").
+        out.append(
+            f"Running the stages as strict gates would add {esc(units.plural_weeks(b.gating.weeks))}; the plan "
+            f"sets no team rates or cost of delay, so those weeks are not priced."
+        )
+    elif b.gating is not None and b.gating.weeks > 0:
         g = b.gating
         out.append(
             f"Running the stages as strict gates would add {esc(units.plural_weeks(g.weeks))}, worth "
