@@ -323,3 +323,36 @@ def test_inspector_records_actual_dates(qtbot, sample_window):
     assert d.actual_finish == 4.5
     w.undo()
     assert d.actual_finish is None
+
+
+def test_every_status_edit_follows_the_marking_rule(sample_window):
+    from planner.ui.views.models import COLUMN_INDEX, DecisionTableModel
+
+    w = sample_window
+    doc = w.doc
+    # the table cell
+    model = DecisionTableModel(doc)
+    idx = model.index(model.row_of_id("dpia"), COLUMN_INDEX["status"])  # in progress, 40 %
+    assert model.setData(idx, "done")
+    d = doc.decision("dpia")
+    assert d is not None and d.status is Status.DONE and d.progress == 100
+    assert doc.undo_stack.undoText() == "Mark Decision Done"
+    # the inspector's combo, one decision
+    doc.select(["rag-prototype"])  # in progress, 30 %
+    combo = w.inspector.form.status
+    combo.setCurrentIndex(combo.findData("not_started"))
+    combo.activated.emit(combo.currentIndex())
+    r = doc.decision("rag-prototype")
+    assert r is not None and r.status is Status.NOT_STARTED and r.progress == 0
+    # several at once, and blocked stays a plain status change
+    ids = ["contact-drivers", "success-metric"]  # both done, 100 %
+    doc.select(ids)
+    multi = w.inspector.multi
+    combo = multi.combos["status"]
+    combo.setCurrentIndex(combo.findData("in_progress"))
+    combo.activated.emit(combo.currentIndex())
+    assert doc.undo_stack.undoText() == "Mark 2 Decisions In Progress"
+    assert all(doc.decision(i).status is Status.IN_PROGRESS and doc.decision(i).progress == 0 for i in ids)
+    combo.setCurrentIndex(combo.findData("blocked"))
+    combo.activated.emit(combo.currentIndex())
+    assert all(doc.decision(i).status is Status.BLOCKED for i in ids)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Decision, duration_triple
+from planner.model.edits import MARKS
 from planner.model.plan import ID_PATTERN
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.views import format as fmt
@@ -583,7 +584,10 @@ class DecisionInspector(QWidget):
             return
         for w in self._line_edits():
             w.setModified(False)
-        problem = self.doc.edit_decision(self.decision.id, **{key: value})
+        if key == "status" and value in MARKS:  # done sets 100 %, not started clears progress (issue 16)
+            problem = self.doc.mark_status([self.decision.id], value)
+        else:
+            problem = self.doc.edit_decision(self.decision.id, **{key: value})
         if problem:
             self.message.emit(f"Not changed: {problem}")
             self.refresh()
@@ -728,6 +732,12 @@ class MultiDecisionEditor(QWidget):
             return
         ds = [d for d in self.decisions() if getattr(d, key) != value]
         if not ds:
+            return
+        if key == "status" and value in MARKS:  # the bulk mark: one rule, one undo step (issue 16)
+            problem = self.doc.mark_status([d.id for d in ds], value)
+            self.message.emit(
+                f"Not changed: {problem}" if problem else f"Set the status of {len(ds)} decisions"
+            )
             return
         label = key.title()
         stack = self.doc.undo_stack

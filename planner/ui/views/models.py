@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from planner.model import Decision, Dependency, duration_triple
+from planner.model.edits import MARKS
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 
@@ -499,6 +500,8 @@ class DecisionTableModel(QAbstractTableModel):
             value = str(value).strip()
             if not value:
                 return "A decision needs a title: the empty title was not applied"
+        if key == "status" and value in MARKS:  # done sets 100 %, not started clears progress (issue 16)
+            return doc.mark_status([d.id], value)
         return doc.edit_decision(d.id, **{key: value})
 
     # -- sorting ------------------------------------------------------------------------------------------
