@@ -151,7 +151,8 @@ def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
                 va="center",
                 fontsize=max(style.MIN_PT, font * 0.9),
                 color=style.INK,
-                zorder=4,
+                zorder=5.5,  # over the gate and finish lines it may cross, on the band's colour
+                bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
             )
         if r.gated_start is not None and r.gated_finish is not None:
             ax.broken_barh(
@@ -171,7 +172,8 @@ def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
                 va="center",
                 fontsize=max(style.MIN_PT, font * 0.9),
                 color=style.INK,
-                zorder=4,
+                zorder=5.5,  # over the gate and finish lines it may cross, on the band's colour
+                bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
             )
         else:
             ax.text(
