@@ -230,7 +230,7 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
         )
         spelled = " -> ".join(shown)
         names = " -> ".join(c if c == "…" else nm(c) for c in shown)
-        skipped = len(chain) - len(shown) + 1
+        skipped = len(chain) - (len(shown) - 1) if len(shown) < len(chain) else 0  # ids left out for "…"
         extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
         if skipped > 0:
             extra = (

@@ -142,6 +142,15 @@ def test_cycle_with_a_lead_in(make_plan):
     )
 
 
+def test_a_short_cycle_is_spelled_whole_without_a_note_about_left_out_decisions(make_plan):
+    plan = make_plan([{"id": "a"}, {"id": "b"}], [("a", "b"), ("b", "a")])
+    f = only(validate(plan), "cycle")
+    assert f.message == (
+        "Dependency cycle: a -> b -> a. 'A' (a) -> 'B' (b) -> 'A' (a) can never be scheduled; remove or reverse one "
+        "of these dependencies."
+    )
+
+
 def test_two_cycles_are_two_findings(make_plan):
     plan = make_plan(
         [{"id": i} for i in "abcd"],
