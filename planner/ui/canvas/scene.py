@@ -135,7 +135,9 @@ def card_data(d: Decision, f: CardFigures) -> CardData:
         # Nothing is left (the schedule gives it 0 weeks and no float to speak of): say done, and what it took.
         right = "done · " + weeks(d.weeks(f.estimate), unit=True)
     elif d.status == "in_progress" and not d.milestone:
-        right = f"{weeks(d.progress)} % · " + right  # the bar under the card shows the same share
+        # the bar under the card shows the same share; the weeks are what is left of it (issue 16)
+        left = right.split(" · ", 1)
+        right = f"{weeks(d.progress)} % · {left[0]} left" + (f" · {left[1]}" if len(left) > 1 else "")
     return CardData(
         title=d.title,
         id=d.id,
