@@ -29,12 +29,15 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from planner.model import Plan, plan_from_dict, write_text_atomic
+
+if TYPE_CHECKING:
+    from planner.ui.state.document import PlanDocument
 from planner.model.sessions import clean_stale_temps, pid_alive, session_alive, this_session
 from planner.ui.state.settings import data_dir
 
@@ -276,7 +279,7 @@ class RecoveryWriter(QObject):
 
     protection_changed = Signal(str)
 
-    def __init__(self, doc: Any, recovery: RecoveryFile, parent: QObject | None = None) -> None:
+    def __init__(self, doc: PlanDocument, recovery: RecoveryFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.recovery = recovery

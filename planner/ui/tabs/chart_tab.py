@@ -178,7 +178,7 @@ class ChartTab(QWidget):
     def title(self) -> str:
         return TITLES.get(self.chart_name, self.chart_name)
 
-    def _on_analysis(self, _analysis: Any) -> None:
+    def _on_analysis(self, _analysis: Analysis) -> None:
         self._update_canvas_size()
         self.schedule_redraw()
 
@@ -244,7 +244,7 @@ class ChartTab(QWidget):
             int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX))
         )
 
-    def _gantt_rows(self, analysis: Any, gated: bool) -> tuple[int, int] | None:
+    def _gantt_rows(self, analysis: Analysis, gated: bool) -> tuple[int, int] | None:
         total = len(gantt_rows(analysis, gated))
         height_in = max(1.0, self.canvas.height() / SCREEN_DPI)
         page = gantt_row_capacity(height_in, GANTT_ROW_PT)

@@ -9,6 +9,7 @@ edit through the document.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analysis.cost import CATEGORIES, NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
-from planner.model import units
+from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.figure_view import FigureView
@@ -190,7 +191,7 @@ class CostTab(LazyRefresh, QWidget):
         self.spend_chart.redraw()
         self.stage_chart.redraw()
 
-    def summary_html(self, plan: Any, s: CostSummary) -> str:
+    def summary_html(self, plan: Plan, s: CostSummary) -> str:
         b, cur = s.breakdown, s.currency
         parts = [
             f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
@@ -253,18 +254,19 @@ class CostTab(LazyRefresh, QWidget):
             self.rates.addTopLevelItem(item)
         self.rates.blockSignals(False)
 
-    def _fill_trees(self, plan: Any, s: CostSummary) -> None:
+    def _fill_trees(self, plan: Plan, s: CostSummary) -> None:
         b, cur = s.breakdown, s.currency
         total = b.total or 1.0
         groups = {"stage": b.by_stage, "area": b.by_area, "team": b.by_team, "category": b.by_category}
         stage_of = {d.id: d.stage for d in plan.decisions}
         area_of = {d.id: d.area for d in plan.decisions}
         owner_of = {d.id: d.owner for d in plan.decisions}
+        lookups: dict[str, Mapping[str, str | None]] = {"stage": stage_of, "area": area_of, "team": owner_of}
         for key, rows in groups.items():
             tree = self.trees[key]
             for k, name, amount in rows:
                 item = QTreeWidgetItem([name, format_money(amount, cur), f"{amount / total:.0%}"])
-                lookup = {"stage": stage_of, "area": area_of, "team": owner_of}.get(key)
+                lookup = lookups.get(key)
                 if lookup is not None:  # clicking a row selects its decisions
                     none = NO_AREA if key == "area" else NO_TEAM
                     item.setData(

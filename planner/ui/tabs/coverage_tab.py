@@ -7,8 +7,6 @@ role and risk tier pickers edit the plan's ``ai_system`` (one undoable edit each
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analysis.coverage import ROLES, TIERS, CoverageReport, coverage
-from planner.model import units
+from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views.lazy import LazyRefresh
 
@@ -123,7 +121,7 @@ class CoverageTab(LazyRefresh, QWidget):
         self._fill_matrix(plan, self.report, fw)
         self._fill_findings(self.report)
 
-    def _fill_matrix(self, plan: Any, report: CoverageReport, fw: str) -> None:
+    def _fill_matrix(self, plan: Plan, report: CoverageReport, fw: str) -> None:
         fc = report.framework(fw)
         rows = (
             [i for i in fc.items if i.required]
