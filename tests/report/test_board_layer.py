@@ -163,3 +163,11 @@ def test_page_budget_with_a_simulation(
         orientation=orientation,
     )
     assert len(r.reader.pages) <= budget
+
+
+def test_no_table_header_repeats_in_the_middle_of_a_page(tmp_path: Path) -> None:
+    # Issue 8: a long table's header row is repeated at the top of each page it runs onto, never mid-page.
+    r = make_report(analysis_of(sample("ai-portfolio")), tmp_path / "a.pdf", sections=["appendix"])
+    for k, text in enumerate(r.pages):
+        heads = text.count("Decision\nStage\nOwner")
+        assert heads <= 1, f"page {k + 1} repeats the appendix header {heads} times"

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 CRIT_MARK = "<font color='#000000'><b>critical</b></font>"
 # Chunk size of long tables: ReportLab re-measures a table's remaining rows at every page split, so one table of
-# 2,000 rows costs quadratic time; chunks of this many rows keep it linear. Each chunk repeats the header row.
-CHUNK = 60
+# 2,000 rows costs quadratic time; chunks of this many rows keep it near linear. Each chunk repeats the header row,
+CHUNK = 400  # a header mid-page only every 400 rows (the appendix lists at most 400 decisions: none there)
 
 
 def _decision_cell(ctx: ReportContext, i: int, *, area: bool = False) -> Paragraph:
