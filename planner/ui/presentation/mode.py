@@ -43,6 +43,7 @@ from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, Step
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.ui.main_window import MainWindow
 
 FONT_SCALE = 1.6
@@ -194,7 +195,7 @@ class PresentationController(QObject):
         self._session_scenario_steps = 0  # doc.scenarios.steps when presenting started
         self.leave_prompt: QMessageBox | None = None
         self._scaled_figures: dict[int, tuple[Any, float]] = {}  # id(figure) -> (figure, its dpi before)
-        self._deck_analysis: Any = None  # the analysis the deck was built from
+        self._deck_analysis: Analysis | None = None  # the analysis the deck was built from
 
         self.toggle_action = QAction("&Presentation Mode", window)
         self.toggle_action.setCheckable(True)
