@@ -7,7 +7,8 @@ included) and the previous analysis's validation findings, and redoes:
 - the forward pass only from the edited decisions down their successors, stopping wherever an early start comes
   out unchanged (the downstream cone, often much less);
 - the backward pass only from the edited decisions up their predecessors when the finish did not move, else all
-  of it (every late start hangs on the finish);
+  of it (every late start hangs on the finish); either pass is run whole once its worklist passes a quarter of
+  the plan (the full pass's tight loop is then faster);
 - the floats, critical flags and driving links (vectorised), the critical path, the stages, and the
   over-capacity warnings of the teams whose decisions moved.
 
