@@ -635,7 +635,7 @@ class PlanDocument(QObject):
             return f"no decision '{decision_id}'"
         new_id = changes.pop("id", decision_id)
         if new_id != decision_id:
-            problem = self._check_new_id(new_id)
+            problem = edits.check_new_id(self.plan, new_id)
             if problem:
                 return problem
         changes = {k: v for k, v in changes.items() if getattr(d, k) != v}
@@ -676,9 +676,6 @@ class PlanDocument(QObject):
             self.undo_stack.push(cmd.SetAttrCommand(self, d, new, text))
         self.undo_stack.endMacro()
         return None
-
-    def _check_new_id(self, new_id: str) -> str | None:
-        return edits.check_new_id(self.plan, new_id)
 
     def set_duration(
         self, decision_id: str, optimistic: float, likely: float, pessimistic: float

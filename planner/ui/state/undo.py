@@ -247,8 +247,3 @@ class ReplacePlanCommand(DocCommand):
 
     def undo(self) -> None:
         self.other = self.doc.apply_plan(self.other)
-
-
-def is_plan_meta(obj: Any) -> bool:
-    """True for objects whose changes concern the plan/stage view rather than decisions or dependencies."""
-    return not isinstance(obj, Decision | Dependency) or isinstance(obj, Plan)
