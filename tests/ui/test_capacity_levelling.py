@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from planner.analysis.capacity import UNLEVELLED
+from planner.units import format_weeks
 
 
 def test_moves_say_why_and_the_gantt_shows_both_schedules(qtbot, sample_window):
@@ -28,9 +28,13 @@ def test_moves_say_why_and_the_gantt_shows_both_schedules(qtbot, sample_window):
     tab.chart_kind.setCurrentIndex(tab.chart_kind.findData("gantt"))
     qtbot.waitUntil(lambda: tab.chart.draw_count > n, timeout=20_000)
     assert not tab.show_levelled.isEnabled()
-    texts = " ".join(t.get_text() for t in tab.chart.figure.texts)
-    texts += " ".join(t.get_text() for ax in tab.chart.figure.axes for t in ax.texts)
-    assert "Gantt" in texts and UNLEVELLED in texts
+    fig = tab.chart.figure
+    texts = " ".join(t.get_text() for t in fig.texts)
+    texts += " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    # the levelled schedule's finish, with the unlevelled dates drawn as the baseline bars
+    assert "Gantt" in texts and f"finish wk {format_weeks(lv.finish)}" in texts
+    legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+    assert "Baseline" in {t.get_text() for leg in legends for t in leg.get_texts()}
     tab.chart_kind.setCurrentIndex(tab.chart_kind.findData("load"))
     assert tab.show_levelled.isEnabled()
 
