@@ -9,6 +9,7 @@ unexpected is reported as an internal error with a hint to file a bug (exit code
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import pkgutil
 import sys
@@ -154,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
         argv = ["open", *argv]
     args = parser.parse_args(argv)
+    gc_threshold = gc.get_threshold()
     try:
         with warnings.catch_warnings():
             # numpy's floating-point warnings name source files; a figure they concern is checked, not shown.
@@ -176,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  This is a bug in the planner; please report it with the plan file that caused it.\n"
         )
         return EXIT_USAGE
+    finally:
+        # A command takes its loaded plan out of the cyclic GC (commands.common.load); run in-process (the tests,
+        # a script calling main), the caller gets its GC back as it was.
+        gc.unfreeze()
+        gc.set_threshold(*gc_threshold)
 
 
 if __name__ == "__main__":

@@ -235,3 +235,15 @@ def test_levels_of_a_hand_checked_graph() -> None:
     assert graph.levels == 3
     assert graph.order == [0, 3, 1, 4, 2]  # plan order first, then in order of discovery (unchanged)
     assert compile_plan(new_plan()).levels == 0
+
+
+def test_a_command_run_in_process_gives_the_gc_back(capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    from planner.cli import main
+
+    before = gc.get_threshold()
+    assert main(["check", str(SAMPLES[0]), "--format", "json"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["file"] == str(SAMPLES[0])
+    assert gc.get_freeze_count() == 0  # the plan was frozen out of the cyclic GC only while the command ran
+    assert gc.get_threshold() == before

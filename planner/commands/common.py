@@ -44,8 +44,10 @@ def load(path: str, scenario: str | None = None, status_date: str | None = None)
         plan = with_status_date(plan, status_date, path)
     # A command's process is short-lived and keeps its plan to the end: the cyclic GC need not walk the plan's
     # objects again in every collection the analysis's allocations trigger (at 100k decisions those walks were a
-    # third of `planner check`; issue 12). Reference counting still frees whatever is dropped.
+    # third of `planner check`; issue 12). Reference counting still frees whatever is dropped. And the command's
+    # rows (100k dicts of JSON to be) need not set off full collections either: young cycles are still collected.
     gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     if scenario is None:
         return plan
     from planner.model.scenarios import ScenarioError, is_base, resolve
