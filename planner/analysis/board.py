@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class FinishDriver:
     """What sets the finish: the start of the driving chain and the chain itself (weeks)."""
 
-    kind: str  # "plan_start", "not_before" or "empty"
+    kind: str  # "plan_start", "not_before", "status_date", "actual_start" or "empty"
     first: str | None  # the decision that starts the chain
     constraint_week: float  # its not-before week (0 at the plan start)
     chain: list[str] = field(default_factory=list)  # the critical path, start to finish
@@ -38,6 +38,19 @@ class FinishDriver:
             return f"The plan finishes in {when}: it has no work that takes time yet."
         n = len(self.chain)
         first, last = titles[self.chain[0]], titles[self.chain[-1]]
+        if self.kind in ("status_date", "actual_start"):
+            start = units.format_when(plan.start_date, self.constraint_week)
+            where = (
+                f"the status date, {start}" if self.kind == "status_date" else f"its actual start, {start}"
+            )
+            if n == 1:
+                return (
+                    f"The finish, {when}, is set by the remaining work of \u201c{first}\u201d from {where}."
+                )
+            return (
+                f"The finish, {when}, is set by a chain of {n} decisions with no slack between them, from "
+                f"\u201c{first}\u201d at {where}, to \u201c{last}\u201d."
+            )
         if self.kind == "not_before":
             start = units.format_when(plan.start_date, self.constraint_week)
             text = (
@@ -67,8 +80,17 @@ def finish_driver(plan: Plan, analysis: Analysis) -> FinishDriver:
     i = s.index[first]
     es, nb = float(s.es[i]), float(s.graph.not_before[i])
     kind = "not_before" if nb > 0 and abs(es - nb) <= s.tolerance else "plan_start"
+    if (
+        kind == "not_before"
+    ):  # the floor may be the status date or an actual start (issue 16), not a constraint
+        from planner.analysis.progress import ProgressGraph, decision_progress, status_week
+
+        if isinstance(s.graph, ProgressGraph):
+            why = decision_progress(plan, plan.decisions[i], status_week(plan)).floor_reason
+            if why in ("status-date", "actual-start"):
+                kind = why.replace("-", "_")
     return FinishDriver(
-        kind, first, nb if kind == "not_before" else 0.0, list(s.critical_path), float(s.finish)
+        kind, first, nb if kind != "plan_start" else 0.0, list(s.critical_path), float(s.finish)
     )
 
 

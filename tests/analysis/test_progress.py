@@ -347,3 +347,16 @@ def test_explanations_name_the_status_date_and_done_work(make_plan):
     )
     assert (c.driver_kind, c.driver) == ("dependency", "b")
     assert d.start_reason == "Starts at the status date (week 3) because it has not started."
+
+
+def test_the_board_sentence_names_the_status_date(make_plan):
+    from planner.analysis.board import finish_driver
+
+    # Status date 3: a(2) not started runs 3-5, b(1) after it 5-6: a chain of 2 from the status date.
+    plan = make_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 1}], [("a", "b")], status_date=3)
+    driver = finish_driver(plan, analyze(plan))
+    assert driver.kind == "status_date" and driver.constraint_week == 3.0
+    assert driver.sentence(plan) == (
+        "The finish, week 6, is set by a chain of 2 decisions with no slack between them, from \u201cA\u201d at "
+        "the status date, week 3, to \u201cB\u201d."
+    )

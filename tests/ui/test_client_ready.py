@@ -182,7 +182,10 @@ def test_stale_driving_chain_highlight_is_cleared(qtbot, sample_window):
     other = next(
         d.id
         for d in doc.plan.decisions
-        if d.id not in scene.highlight and not d.milestone and doc.would_create_cycle(d.id, target) is None
+        if d.id not in scene.highlight
+        and not d.milestone
+        and d.status != "done"  # a done decision has no remaining work to lengthen (issue 16)
+        and doc.would_create_cycle(d.id, target) is None
     )
     assert doc.add_dependency(other, target) is None
     doc.set_duration(other, 300, 300, 300)

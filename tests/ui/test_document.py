@@ -132,7 +132,10 @@ def test_large_plans_are_analysed_in_a_worker_and_stale_results_dropped(qtbot, s
     doc = PlanDocument(load_plan(sample_path))
     doc.SYNC_LIMIT = 1  # force the worker path
     assert doc.wait_for_analysis()
-    first = doc.plan.decisions[0].id
+    # a decision with all its work left: the schedule's durations are the remaining work (issue 16)
+    at, first = next(
+        (i, d.id) for i, d in enumerate(doc.plan.decisions) if d.status == "not_started" and not d.milestone
+    )
     results: list[Any] = []
     doc.analysis_updated.connect(results.append)
     # Three quick edits: only results for the latest generation may arrive.
@@ -140,6 +143,6 @@ def test_large_plans_are_analysed_in_a_worker_and_stale_results_dropped(qtbot, s
         doc.set_duration(first, k, k, k)
     assert doc.wait_for_analysis()
     assert results, "no analysis arrived"
-    assert results[-1].schedule.duration[0] == 4
-    assert all(r.schedule.duration[0] == 4 for r in results)
+    assert results[-1].schedule.duration[at] == 4
+    assert all(r.schedule.duration[at] == 4 for r in results)
     doc.shutdown()
