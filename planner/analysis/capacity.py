@@ -548,6 +548,7 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
             if people > 0:
                 demand[i] = [(k, people)]
     problem = levelling.Problem(
+        pinned=_under_way(plan),
         duration=dur,
         floor=np.maximum(g.not_before, 0.0).tolist(),
         preds=preds,
@@ -561,6 +562,16 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
         total_float=schedule.total_float.tolist(),
     )
     return problem, team, {i for i, _ in unlevellable(plan)}
+
+
+def _under_way(plan: Plan) -> list[bool] | None:
+    """With a status date: which decisions are in progress then (the heuristic and exact levelling place them
+    first and never shift them: running work is not the plan's to pause). None without a status date."""
+    if plan.status_date is None:
+        return None
+    from planner.analysis.progress import IN_PROGRESS, progress_state
+
+    return [d.state == IN_PROGRESS for d in progress_state(plan).decisions]
 
 
 METHODS = ("heuristic", "exact", "classic")

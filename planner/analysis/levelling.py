@@ -134,6 +134,7 @@ class Problem:
     ls: list[float]
     lf: list[float]
     total_float: list[float]
+    pinned: list[bool] | None = None  # work under way at the status date: placed first, never shifted
     _rank: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -177,6 +178,13 @@ class Problem:
                 bits |= reach[v] | (1 << v)
             reach[u] = bits
         return [b.bit_count() for b in reach]
+
+
+def _pin_first(p: Problem, keys: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """Work under way (``p.pinned``) before anything else, whatever the rule: it is not the plan's to delay."""
+    if not p.pinned or not any(p.pinned):
+        return keys
+    return [(0.0 if pin else 1.0, *k) for pin, k in zip(p.pinned, keys, strict=True)]
 
 
 def _ranks(sig: Sequence[tuple[object, ...]]) -> list[int]:
@@ -257,9 +265,14 @@ def sampled(p: Problem, key: Sequence[tuple[Any, ...]], rng: random.Random) -> l
     left = [len(p.preds[i]) for i in range(n)]
     eligible = sorted((key[i], i) for i in range(n) if left[i] == 0)
     dur, demand = p.duration, p.demand
+    pin = p.pinned if p.pinned and any(p.pinned) else None
+    col = 1 if pin is not None else 0  # the rule's own figure (after the pin flag)
     while eligible:
-        worst = max(k[0] for k, _ in eligible)
-        weights = [1.0 + (worst - k[0]) for k, _ in eligible]
+        if pin is not None and pin[eligible[0][1]]:  # work under way goes first (keys sort it first)
+            weights = [1.0] + [0.0] * (len(eligible) - 1)
+        else:
+            worst = max(k[col] for k, _ in eligible)
+            weights = [1.0 + (worst - k[col]) for k, _ in eligible]
         pick = rng.random() * sum(weights)
         j = 0
         while j < len(eligible) - 1 and pick >= weights[j]:
@@ -352,12 +365,15 @@ def justify(p: Problem, start: list[float], rank: list[int], rounds: int = 4) ->
     shortens. Never lengthens the schedule and never starts an activity before its links allow."""
     n = p.n
     dur, demand = p.duration, p.demand
+    pinned = p.pinned or [False] * n  # work under way stays where the scheme put it
     start = list(start)
     best = max((start[i] + dur[i] for i in range(n)), default=0.0)
     for _ in range(rounds):
         lines = _lines_of(p, start)
         finish = best
         for v in sorted(range(n), key=lambda i: (-(start[i] + dur[i]), -start[i], rank[i], i)):
+            if pinned[v]:
+                continue
             d = dur[v]
             t1 = finish - d
             for s, w in p.succs[v]:
@@ -374,6 +390,8 @@ def justify(p: Problem, start: list[float], rank: list[int], rounds: int = 4) ->
                 lines[r].add(t, t + d, q)
             start[v] = t
         for v in sorted(range(n), key=lambda i: (start[i], start[i] + dur[i], rank[i], i)):
+            if pinned[v]:
+                continue
             d = dur[v]
             t0 = _start_bound(p, v, start)
             if t0 >= start[v] - TIME_TOL:
@@ -408,6 +426,10 @@ SAMPLE_SEED = 18
 
 
 def rule_keys(p: Problem, rule: str) -> list[tuple[float, ...]]:
+    return _pin_first(p, _rule_keys(p, rule))
+
+
+def _rule_keys(p: Problem, rule: str) -> list[tuple[float, ...]]:
     """Sort keys per activity for ``rule`` (least first); ties by CPM figures, then by the structural rank."""
     rank = p.rank()
     es, ls, lf, tf = p.es, p.ls, p.lf, p.total_float

@@ -68,13 +68,11 @@ def load_solver() -> object:
     return cp_model
 
 
-def solve_exact(
-    p: Problem, hint: Sequence[float] | None = None, time_limit: float = 10.0, workers: int = 1
-) -> ExactResult:
-    """The shortest schedule of ``p`` within every capacity, or the best found in ``time_limit`` seconds
-    with the solver's proved bound. ``hint`` (a feasible schedule, e.g. the heuristic's) bounds the horizon
-    and seeds the search. One worker by default, so the same plan gives the same answer."""
-    cp_model = load_solver()
+def _scaled(
+    p: Problem,
+) -> tuple[list[Fraction], list[Fraction], list[list[tuple[int, Fraction]]], int, list[int]]:
+    """Durations, earliest starts and link weights as fractions of a week, the time scale that makes them all
+    integers, and per resource the scale that makes its capacity and demands integers."""
     n = p.n
     dur = [_fraction(d, "durations") for d in p.duration]
     floor = [_fraction(f, "not_before weeks") for f in p.floor]
@@ -88,6 +86,28 @@ def solve_exact(
             _fraction(q, "headcounts") for i in range(n) for rr, q in p.demand[i] if rr == r
         ]
         units.append(_lcm_of(fr))
+    return dur, floor, weights, scale, units
+
+
+def _tidy(p: Problem, start: list[float], hint: Sequence[float] | None) -> list[float]:
+    """The heuristic's schedule when the solver's is no shorter (it moves less work), else the solver's with
+    every activity as early as it can go."""
+    if hint is not None:
+        hinted = max((hint[i] + p.duration[i] for i in range(p.n)), default=0.0)
+        if hinted <= max((start[i] + p.duration[i] for i in range(p.n)), default=0.0) + TIME_TOL:
+            return list(hint)
+    return justify(p, start, p.rank(), rounds=1)
+
+
+def solve_exact(
+    p: Problem, hint: Sequence[float] | None = None, time_limit: float = 10.0, workers: int = 1
+) -> ExactResult:
+    """The shortest schedule of ``p`` within every capacity, or the best found in ``time_limit`` seconds
+    with the solver's proved bound. ``hint`` (a feasible schedule, e.g. the heuristic's) bounds the horizon
+    and seeds the search. One worker by default, so the same plan gives the same answer."""
+    cp_model = load_solver()
+    n = p.n
+    dur, floor, weights, scale, units = _scaled(p)
 
     def ticks(x: Fraction) -> int:
         v = x * scale
@@ -115,6 +135,10 @@ def solve_exact(
     for v in range(n):
         for u, w in weights[v]:
             model.Add(starts[v] >= starts[u] + ticks(w))
+    if p.pinned and hint is not None:  # work under way stays where the heuristic put it (feasible: it is)
+        for i in range(n):
+            if p.pinned[i]:
+                model.Add(starts[i] == round(hint[i] * scale))
     makespan = model.NewIntVar(0, max(horizon, 0), "makespan")
     for i in range(n):
         model.Add(makespan >= starts[i] + d_int[i])
@@ -139,15 +163,7 @@ def solve_exact(
         return ExactResult(
             start, max(start[i] + p.duration[i] for i in range(n)), False, bound, scale, solver.WallTime()
         )
-    start = [solver.Value(s) / scale for s in starts]
-    if hint is not None:
-        hinted = max((hint[i] + p.duration[i] for i in range(n)), default=0.0)
-        if hinted <= max((start[i] + p.duration[i] for i in range(n)), default=0.0) + TIME_TOL:
-            start = list(hint)  # as short (the heuristic's moves less work) or the solver stopped early
-        else:
-            start = justify(p, start, p.rank(), rounds=1)  # tidy: every activity as early as it can
-    else:
-        start = justify(p, start, p.rank(), rounds=1)
+    start = _tidy(p, [solver.Value(s) / scale for s in starts], hint)
     finish = max((start[i] + p.duration[i] for i in range(n)), default=0.0)
     optimal = status == cp_model.OPTIMAL  # type: ignore[attr-defined]
     bound = finish if optimal else solver.BestObjectiveBound() / scale

@@ -348,3 +348,43 @@ def test_levelled_view_relabels_the_levelled_dates_for_drawing() -> None:
     assert base.name == UNLEVELLED and base.finish == 3.0
     assert (base.decisions["b"].start, base.decisions["b"].finish) == (0.0, 2.0)
     assert plan.baselines == [] and a.schedule.finish == 3.0  # the analysis itself is untouched
+
+
+def test_work_under_way_at_the_status_date_is_not_paused() -> None:
+    # Status date: week 1. 'running' (4 weeks, half done) has 2 weeks left from week 1; 'urgent' (3 weeks)
+    # drives a 10-week tail, so every rule ranks it first. Both need Team U's one person from week 1. Delaying
+    # 'running' to week 4 would pause work under way (work is never split), so it keeps weeks 1-3 and 'urgent'
+    # waits: 3-6, the tail 6-16.
+    plan = build_plan(
+        [
+            {"id": "running", "owner": "u", "duration": 4, "status": "in_progress", "progress": 50},
+            {"id": "urgent", "owner": "u", "duration": 3},
+            {"id": "tail", "duration": 10},
+        ],
+        [("urgent", "tail")],
+        teams=TEAMS,
+        start_date="2027-01-04",
+        status_date="2027-01-11",
+    )
+    from planner.analysis import analyze
+
+    s = analyze(plan).schedule  # the status-date pre-pass runs in analyze()
+    assert s is not None
+    s_es = dict(zip(s.ids, s.es.tolist(), strict=True))
+    assert (s_es["running"], s_es["urgent"], s.finish) == (1.0, 1.0, 14.0)
+    for method in ("heuristic", "exact"):
+        lv = level(plan, s, method)
+        es = dict(zip(lv.ids, lv.es.tolist(), strict=True))
+        assert (es["running"], es["urgent"], es["tail"], lv.finish) == (1.0, 3.0, 6.0, 16.0), method
+    # without a status date nothing is under way in the schedule's sense: the critical work goes first
+    plain = build_plan(
+        [
+            {"id": "running", "owner": "u", "duration": 2},
+            {"id": "urgent", "owner": "u", "duration": 3},
+            {"id": "tail", "duration": 10},
+        ],
+        [("urgent", "tail")],
+        teams=TEAMS,
+    )
+    lv = level(plain, schedule(plain), "heuristic")
+    assert lv.finish == 13.0 and dict(zip(lv.ids, lv.es.tolist(), strict=True))["urgent"] == 0.0
