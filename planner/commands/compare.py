@@ -97,50 +97,57 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if all(x.ok for x in comparison.items) else EXIT_INVALID
 
 
-def comparison_text(comparison: Any) -> str:
-    """The side-by-side table of ``planner compare`` (and ``planner diff``), then one sentence per scenario."""
-    from planner.model import units
+class _Table:
+    """The lines of the side-by-side text: a label column, then one column per compared item."""
 
-    items = comparison.items
-    ref = comparison.reference
-    start = ref.plan.start_date
-    label_w = 26
-    col_w = min(26, max(16, *(len(x.name) + 2 for x in items)))
-    lines: list[str] = []
-    add = lines.append
-    sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
-    add(
-        f"{comparison.title}: {len(items)} compared against {ref.name}"
-        + (f" ({sims})" if comparison.iterations else "")
-    )
-    add("")
+    LABEL_W = 26
 
-    def fit(text: str, width: int) -> str:
-        return text if len(text) < width else text[: width - 2] + "…"
+    def __init__(self, names: list[str]) -> None:
+        self.col_w = min(26, max(16, *(len(name) + 2 for name in names)))
+        self.lines: list[str] = []
 
-    def row(label: str, cells: list[str]) -> None:
-        add(
-            f"{fit(label, label_w):<{label_w}}" + "".join(f"{fit(c, col_w):<{col_w}}" for c in cells).rstrip()
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def row(self, label: str, cells: list[str]) -> None:
+        self.add(
+            f"{_fit(label, self.LABEL_W):<{self.LABEL_W}}"
+            + "".join(f"{_fit(c, self.col_w):<{self.col_w}}" for c in cells).rstrip()
         )
 
-    def week_cells(figure: str) -> list[str]:
-        return [
-            units.format_weeks(getattr(x, figure)) if getattr(x, figure) is not None else "-" for x in items
-        ]
 
-    def delta_cells(figure: str) -> list[str]:
-        out = []
-        for k, x in enumerate(items):
-            d = x.delta(figure)
-            out.append(
-                "" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip("."))
-            )
-        return out
+def _fit(text: str, width: int) -> str:
+    return text if len(text) < width else text[: width - 2] + "…"
 
-    def date_cells(figure: str) -> list[str]:
-        return [units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure))) for x in items]
 
-    row("", [x.name for x in items])
+def _week_cells(items: list[Any], figure: str) -> list[str]:
+    from planner.model import units
+
+    return [units.format_weeks(getattr(x, figure)) if getattr(x, figure) is not None else "-" for x in items]
+
+
+def _delta_cells(items: list[Any], figure: str) -> list[str]:
+    out = []
+    for k, x in enumerate(items):
+        d = x.delta(figure)
+        out.append(
+            "" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip("."))
+        )
+    return out
+
+
+def _date_cells(items: list[Any], figure: str) -> list[str]:
+    from planner.model import units
+
+    return [units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure))) for x in items]
+
+
+def _figure_rows(t: _Table, comparison: Any) -> None:
+    """Finish, gated finish, price of gating, P50/P80 (with dates and the difference to the reference), spend,
+    critical decisions and which joined or left the critical set."""
+    items, ref = comparison.items, comparison.reference
+    start = ref.plan.start_date
+    t.row("", [x.name for x in items])
     for label, fig in (
         ("Finish (rolling), week", "finish"),
         ("Finish (strict gates)", "gated_finish"),
@@ -150,23 +157,29 @@ def comparison_text(comparison: Any) -> str:
     ):
         if fig in ("p50", "p80") and not comparison.iterations:
             continue
-        row(label, week_cells(fig))
+        t.row(label, _week_cells(items, fig))
         if start is not None and fig != "gating_price":
-            row("  date", date_cells(fig))
+            t.row("  date", _date_cells(items, fig))
         if len(items) > 1:
-            row(f"  vs {ref.name}", delta_cells(fig))
+            t.row(f"  vs {ref.name}", _delta_cells(items, fig))
     if any(x.cost is not None for x in items):
         currency = ref.plan.currency or ""
-        row(
+        t.row(
             f"Spend{(' (' + currency + ')') if currency else ''}",
             [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items],
         )
-    row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
+    t.row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
     for x in items[1:]:
         if x.ok and ref.ok:
-            add(f"  {x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}")
-    add("")
-    add("Stage gates (strict gates), week" + (" and date" if start is not None else ""))
+            t.add(f"  {x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}")
+
+
+def _gate_rows(t: _Table, comparison: Any) -> None:
+    from planner.model import units
+
+    items, ref = comparison.items, comparison.reference
+    t.add("")
+    t.add("Stage gates (strict gates), week" + (" and date" if ref.plan.start_date is not None else ""))
     for sid, name, _ in ref.gates:
         cells = []
         for x in items:
@@ -177,28 +190,53 @@ def comparison_text(comparison: Any) -> str:
                 if g is None
                 else units.format_weeks(g) + (f" ({units.format_date(date, short=True)})" if date else "")
             )
-        row(f"  {name}", cells)
-    if ref.team_peaks:
-        add("")
-        add("Team peak load, people (capacity)")
-        for tid, name, _, _cap in ref.team_peaks:
-            cells = []
-            for x in items:
-                t = next((p for i, _, p, _c in x.team_peaks if i == tid), None)
-                c = next((_c for i, _, _p, _c in x.team_peaks if i == tid), None)
-                cells.append(
-                    "-"
-                    if t is None
-                    else units.format_weeks(t) + (f" ({units.format_weeks(c)})" if c is not None else "")
-                )
-            row(f"  {name}", cells)
-    errors = [x for x in items if not x.ok]
-    for x in errors:
-        add("")
-        add(f"{x.name}: no schedule ({len(x.analysis.errors)} error(s)): {x.analysis.errors[0].message}")
+        t.row(f"  {name}", cells)
+
+
+def _team_rows(t: _Table, comparison: Any) -> None:
+    from planner.model import units
+
+    items, ref = comparison.items, comparison.reference
+    if not ref.team_peaks:
+        return
+    t.add("")
+    t.add("Team peak load, people (capacity)")
+    for tid, name, _, _cap in ref.team_peaks:
+        cells = []
+        for x in items:
+            peak = next((p for i, _, p, _c in x.team_peaks if i == tid), None)
+            cap = next((_c for i, _, _p, _c in x.team_peaks if i == tid), None)
+            cells.append(
+                "-"
+                if peak is None
+                else units.format_weeks(peak) + (f" ({units.format_weeks(cap)})" if cap is not None else "")
+            )
+        t.row(f"  {name}", cells)
+
+
+def comparison_text(comparison: Any) -> str:
+    """The side-by-side table of ``planner compare`` (and ``planner diff``), then one sentence per scenario."""
+    items = comparison.items
+    ref = comparison.reference
+    t = _Table([x.name for x in items])
+    sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
+    t.add(
+        f"{comparison.title}: {len(items)} compared against {ref.name}"
+        + (f" ({sims})" if comparison.iterations else "")
+    )
+    t.add("")
+    _figure_rows(t, comparison)
+    _gate_rows(t, comparison)
+    _team_rows(t, comparison)
+    for x in items:
+        if not x.ok:
+            t.add("")
+            t.add(
+                f"{x.name}: no schedule ({len(x.analysis.errors)} error(s)): {x.analysis.errors[0].message}"
+            )
     sentences = [s for s in comparison.sentences() if s]
     if sentences:
-        add("")
+        t.add("")
         for s in sentences:
-            add(s)
-    return "\n".join(lines) + "\n"
+            t.add(s)
+    return "\n".join(t.lines) + "\n"
