@@ -98,7 +98,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             else "every team within capacity"
         )
         head = f"People needed per team over time, {which}"
-        subs = [f"{head}; {verdict}", f"{verdict}; {which}", verdict]
+        subs = [f"{head}; {verdict}", f"{which}; {verdict}", which, which.split(";")[0]]
         style.title(fig, "Team load against capacity", style.fitting_subtitle(fig, subs))
 
         colors = _team_colors(len(loads))
