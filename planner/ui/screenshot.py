@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from planner.model import Plan
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from planner.ui.main_window import MainWindow
 
@@ -86,6 +86,94 @@ def _settle_charts(app: QApplication, window: MainWindow) -> None:
         time.sleep(0.02)
 
 
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _checked_selection(window: MainWindow, plan: Plan, view: str, select: list[str] | None) -> list[str]:
+    """The decisions to select: as asked (each must exist), the first one for the inspector, else none."""
+    ids = list(select or [])
+    if view == "inspector" and not ids and plan.decisions:
+        ids = [plan.decisions[0].id]
+    missing = [i for i in ids if window.doc.decision(i) is None]
+    if missing:
+        raise ValueError(f"no decision with id {', '.join(missing)} in this plan")
+    return ids
+
+
+def _show_view(app: QApplication, window: MainWindow, view: str) -> None:
+    """Bring ``view`` to the front (its tab, the Graph view, the plan tab of the inspector)."""
+    if view in ("graph", "presentation"):
+        window.show_view("Graph")
+    tab = _TABS.get(view)
+    if view in window.chart_tabs:
+        window.views.setCurrentWidget(window.chart_tabs[view])
+    elif tab is not None:
+        window.views.setCurrentWidget(getattr(window, tab))
+    if view in ("risk", "cost"):  # the cost tab shows the simulated cost figures too
+        _finish_simulation(app, window)
+    if view == "plan":
+        window.inspector_tabs.setCurrentWidget(window.plan_view)
+    _settle(app)
+    scene = getattr(window.canvas, "graph_scene", None)
+    if scene is not None:
+        scene.complete()  # a big plan's graph is built progressively: capture it finished
+    overview = getattr(window.canvas, "overview", None)
+    if view in ("graph", "window") and callable(overview):
+        overview()
+
+
+def _select(app: QApplication, window: MainWindow, view: str, ids: list[str]) -> None:
+    window.doc.select(ids)
+    if view == "graph":
+        _settle(app)
+        focus_on = getattr(window.canvas, "focus_on", None)  # absent on the placeholder canvas
+        if callable(focus_on):
+            focus_on(ids)
+
+
+def _present(app: QApplication, window: MainWindow, step: int) -> None:
+    """Presentation mode, at workshop ``step`` (0: the overview)."""
+    window.presentation.enter(full_screen=False)  # the offscreen screen is smaller than --size
+    _settle(app)
+    if step:
+        deck = window.presentation.deck
+        if not 0 <= step < len(deck):
+            raise ValueError(f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}")
+        window.presentation.go_to(step)
+        _settle(app)
+
+
+def _target(window: MainWindow, view: str) -> QWidget:
+    """The widget whose picture is ``view``."""
+    return {
+        "risk": window.risk_tab,
+        "capacity": window.capacity_tab,
+        "cost": window.cost_tab,
+        "coverage": window.coverage_tab,
+        **window.chart_tabs,
+        "window": window,
+        "presentation": window,
+        "table": window.table_view,
+        "graph": window.canvas,
+        "inspector": window.inspector_dock,
+        "plan": window.inspector_dock,
+        "findings": window.findings_dock,
+    }[view]
+
+
+def _size_dock(app: QApplication, window: MainWindow, view: str, size: tuple[int, int]) -> None:
+    """Give the dock a readable size inside the window before grabbing it."""
+    from PySide6.QtCore import Qt
+
+    if view == "findings":
+        window.resizeDocks([window.findings_dock], [max(200, size[1] // 3)], Qt.Orientation.Vertical)
+    else:
+        window.resizeDocks([window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal)
+    _settle(app)
+
+
 def render(
     plan: Plan,
     path: str | None,
@@ -115,86 +203,21 @@ def render(
     try:
         window.resize(*size)
         window.show()
-        ids = list(select or [])
-        if view == "inspector" and not ids and plan.decisions:
-            ids = [plan.decisions[0].id]
-        if ids:
-            missing = [i for i in ids if window.doc.decision(i) is None]
-            if missing:
-                raise ValueError(f"no decision with id {', '.join(missing)} in this plan")
+        ids = _checked_selection(window, plan, view, select)
         window.doc.wait_for_analysis()
-        if view in ("graph", "presentation"):
-            window.show_view("Graph")
-        tab = _TABS.get(view)
-        if view in window.chart_tabs:
-            window.views.setCurrentWidget(window.chart_tabs[view])
-        elif tab is not None:
-            window.views.setCurrentWidget(getattr(window, tab))
-        if view in ("risk", "cost"):  # the cost tab shows the simulated cost figures too
-            _finish_simulation(app, window)
-        if view == "plan":
-            window.inspector_tabs.setCurrentWidget(window.plan_view)
-        for _ in range(3):
-            app.processEvents()
-        scene = getattr(window.canvas, "graph_scene", None)
-        if scene is not None:
-            scene.complete()  # a big plan's graph is built progressively: capture it finished
-        overview = getattr(window.canvas, "overview", None)
-        if view in ("graph", "window") and callable(overview):
-            overview()
+        _show_view(app, window, view)
         if ids:
-            window.doc.select(ids)
-            if view == "graph":
-                for _ in range(3):
-                    app.processEvents()
-                focus_on = getattr(window.canvas, "focus_on", None)  # absent on the placeholder canvas
-                if callable(focus_on):
-                    focus_on(ids)
+            _select(app, window, view, ids)
         if view == "plan":
             window.inspector_tabs.setCurrentWidget(window.plan_view)
-        for _ in range(3):
-            app.processEvents()
+        _settle(app)
         if view == "presentation":
-            window.presentation.enter(full_screen=False)  # the offscreen screen is smaller than --size
-            for _ in range(3):
-                app.processEvents()
-            if step:
-                deck = window.presentation.deck
-                if not 0 <= step < len(deck):
-                    raise ValueError(
-                        f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}"
-                    )
-                window.presentation.go_to(step)
-                for _ in range(3):
-                    app.processEvents()
+            _present(app, window, step)
         if view in ("risk", "capacity", "cost") or view in window.chart_tabs:
             _settle_charts(app, window)
-        target = {
-            "risk": window.risk_tab,
-            "capacity": window.capacity_tab,
-            "cost": window.cost_tab,
-            "coverage": window.coverage_tab,
-            **window.chart_tabs,
-            "window": window,
-            "presentation": window,
-            "table": window.table_view,
-            "graph": window.canvas,
-            "inspector": window.inspector_dock,
-            "plan": window.inspector_dock,
-            "findings": window.findings_dock,
-        }[view]
+        target = _target(window, view)
         if view in ("inspector", "plan", "findings"):
-            # Give the dock a readable size inside the window before grabbing it.
-            from PySide6.QtCore import Qt
-
-            if view == "findings":
-                window.resizeDocks([window.findings_dock], [max(200, size[1] // 3)], Qt.Orientation.Vertical)
-            else:
-                window.resizeDocks(
-                    [window.inspector_dock], [min(560, size[0] // 2)], Qt.Orientation.Horizontal
-                )
-            for _ in range(3):
-                app.processEvents()
+            _size_dock(app, window, view, size)
         out = Path(output)
         if not window.grab().isNull() and not target.grab().save(str(out), "PNG"):
             raise OSError(f"{out}: cannot write the image")
