@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib.collections import LineCollection, PolyCollection
@@ -14,6 +14,9 @@ from matplotlib.figure import Figure
 from planner.charts import style
 from planner.charts.graph import _rounded
 from planner.charts.timeaxis import time_axis
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 CHIP_W = 1.75
 CHIP_H = 0.8
@@ -30,7 +33,7 @@ def _per_row(width_in: float) -> int:
     return max(1, int((width_in - 2 * MARGIN_IN + LINK_W) / (CHIP_W + LINK_W)))
 
 
-def critical_path_rows(analysis: Any, width_in: float) -> int:
+def critical_path_rows(analysis: Analysis, width_in: float) -> int:
     """How many rows of chips the critical path needs on a figure ``width_in`` inches wide."""
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
@@ -43,7 +46,7 @@ def _rows_fitting(height_in: float) -> int:
 
 
 def critical_path_pages(
-    analysis: Any, width_in: float, height_in: float, next_height_in: float | None = None
+    analysis: Analysis, width_in: float, height_in: float, next_height_in: float | None = None
 ) -> list[tuple[int, int]]:
     """Step ranges ``(start, stop)`` of the critical path, one per figure, so that every chip reads at 7 pt or
     more: the first figure is ``width_in`` x ``height_in`` inches, the next ones ``next_height_in`` tall (by
@@ -59,7 +62,7 @@ def critical_path_pages(
     return [(0, first), *((a, min(n, a + rest_cap)) for a in range(first, n, rest_cap))]
 
 
-def critical_path_height(analysis: Any, width_in: float, steps: tuple[int, int] | None = None) -> float:
+def critical_path_height(analysis: Analysis, width_in: float, steps: tuple[int, int] | None = None) -> float:
     """The figure height (inches) that shows ``steps`` of the path (default: all) at full size."""
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
@@ -68,8 +71,9 @@ def critical_path_height(analysis: Any, width_in: float, steps: tuple[int, int] 
     return style.TITLE_IN + 0.15 + rows * (CHIP_H + ROW_GAP) + STRIP_IN + 0.25
 
 
-def _link_label(analysis: Any, a: str, b: str) -> str:
+def _link_label(analysis: Analysis, a: str, b: str) -> str:
     s = analysis.schedule
+    assert s is not None  # only drawn for a drawable analysis (check_drawable)
     g = s.graph
     u, v = s.index[a], s.index[b]
     hits = np.flatnonzero((g.src == u) & (g.dst == v))
@@ -86,7 +90,7 @@ def _link_label(analysis: Any, a: str, b: str) -> str:
 
 def draw_critical_path(
     fig: Figure,
-    analysis: Any,
+    analysis: Analysis,
     *,
     highlight: str | Iterable[str] | None = None,
     steps: tuple[int, int] | None = None,
@@ -101,8 +105,9 @@ def draw_critical_path(
         _draw(fig, analysis, style.as_id_set(highlight), steps)
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int] | None = None) -> None:
+def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int, int] | None = None) -> None:
     plan, s = analysis.plan, analysis.schedule
+    assert s is not None  # draw_critical_path checked the analysis is drawable
     full = list(s.critical_path)
     first, stop = (0, len(full)) if steps is None else (max(0, steps[0]), min(len(full), steps[1]))
     chain = full[first:stop]
@@ -199,7 +204,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
             linespacing=1.1,
             zorder=3,
         )
-        dur = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
+        dur_text = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
         span = (
             f"wk {style.fmt_weeks(s.es[i])}"
             if d.milestone
@@ -208,7 +213,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], steps: tuple[int, int]
         ax.text(
             x0,
             y + chip_h / 2 - 0.05,
-            style.ellipsize(f"{dur} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
+            style.ellipsize(f"{dur_text} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
             ha="left",
             va="bottom",
             fontsize=font * 0.92,
