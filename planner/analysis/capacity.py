@@ -577,13 +577,13 @@ def _under_way(plan: Plan) -> list[bool] | None:
 METHODS = ("heuristic", "exact", "classic")
 """``heuristic``: the portfolio of :mod:`planner.analysis.levelling` (what the CLI, the app and the report use);
 ``exact``: CP-SAT (optional extra); ``classic``: the first levelling (one serial pass, least total float, then
-earliest start, then id) in SPEC §3.4's words, kept as this function's default until the spec moves on."""
+earliest start, then id), kept for comparison and for plans levelled before."""
 
 DEFAULT_METHOD = "heuristic"
-"""What ``planner analyze --level``, the app and the report use."""
+"""What ``planner analyze --level``, the app, the charts and the report use: one levelled schedule everywhere."""
 
 
-def level(plan: Plan, schedule: Schedule, method: str = "classic", time_limit: float = 10.0) -> Levelled:
+def level(plan: Plan, schedule: Schedule, method: str = DEFAULT_METHOD, time_limit: float = 10.0) -> Levelled:
     """Level ``schedule`` (the CPM schedule of ``plan``) to team capacity.
 
     ``heuristic`` runs the portfolio of :mod:`planner.analysis.levelling`: close to the best possible in
