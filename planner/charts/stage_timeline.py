@@ -4,7 +4,7 @@ running stages as strict gates, and readiness per stage (gate criteria met, work
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -14,6 +14,9 @@ from planner.charts import status as progress
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 from planner.model import units
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 LEFT_IN = 1.7
 READY_IN = 2.7  # readiness panel on the right
@@ -41,7 +44,7 @@ def legend_rows(w_in: float, status: bool) -> int:
     return legend_layout(w_in, [x for x in _LEGEND if status or x != "Status date"])[0]
 
 
-def frame_in(analysis: Any, w_in: float, *, compact: bool = False) -> tuple[float, float]:
+def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple[float, float]:
     """The fixed ``(top, bottom)`` inches of a timeline ``w_in`` wide: title (or, ``compact``, one subtitle
     line) and the weeks axis above the stage rows; the dates and the legend below them."""
     rows = legend_rows(w_in, progress.status_week(analysis) is not None)
@@ -51,7 +54,7 @@ def frame_in(analysis: Any, w_in: float, *, compact: bool = False) -> tuple[floa
 ROLLING = "#0072B2"
 
 
-def draw_stage_timeline(fig: Figure, analysis: Any, *, compact: bool = False) -> None:
+def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = False) -> None:
     """Draw the stage timeline of ``analysis`` on ``fig`` (``compact``: no title, its figures on one line at the
     top, for a report page whose heading names the chart)."""
     style.start(fig)
@@ -61,8 +64,9 @@ def draw_stage_timeline(fig: Figure, analysis: Any, *, compact: bool = False) ->
         _draw(fig, analysis, compact)
 
 
-def _draw(fig: Figure, analysis: Any, compact: bool = False) -> None:
+def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
+    assert s is not None and st is not None  # draw_stage_timeline checked the analysis is drawable
     w_in, h_in = fig.get_size_inches()
     top_in, bottom_in = frame_in(analysis, w_in, compact=compact)
     ready_in = min(READY_IN, 0.28 * w_in)
