@@ -238,6 +238,8 @@ def test_inspector_says_why_progress_places_a_decision(sample_window):
     text = form.start_text.text()
     assert text.startswith("Runs week 9 (3 May 2027) to week 10 (10 May 2027).")
     assert "status date" in text and "because it has not started" in text
+    assert doc.edit_decision("contact-drivers", actual_finish=None) is None
+    doc.analyze_now()
     doc.select(["contact-drivers"])  # done, no actual finish
     text = form.start_text.text()
     assert not text.startswith("Runs") and "done" in text and "status date" in text
@@ -262,7 +264,12 @@ def test_presenter_bar_shows_the_forecast_against_the_baseline(sample_window, qt
         doc.analyze_now()
         p.refresh()
         assert p.bar.forecast.isVisible()
-        assert p.bar.forecast.text().endswith("on the baseline (18 Oct 2027 vs 18 Oct 2027)")
+        var = doc.variance()
+        assert var is not None
+        from planner.units import format_date, format_weeks
+
+        base_when = format_date(doc.plan.date_of(var.baseline_finish))
+        assert p.bar.forecast.text().endswith(f"on the baseline ({base_when} vs {base_when})")
         assert "Forecast vs \u201cBoard\u201d" in p.bar.forecast.text()
         # the status date moves on with nothing more done: the forecast slips, and the bar says by the
         # variance's figure, with both finishes as dates (planner.units)
@@ -273,10 +280,8 @@ def test_presenter_bar_shows_the_forecast_against_the_baseline(sample_window, qt
         p.refresh()
         var = doc.variance()
         assert var is not None and var.finish_slip > 0
-        from planner.units import format_date, format_weeks
-
         when = format_date(doc.plan.date_of(var.finish))
-        assert f"+{format_weeks(var.finish_slip)} wks ({when} vs 18 Oct 2027)" in p.bar.forecast.text()
+        assert f"+{format_weeks(var.finish_slip)} wks ({when} vs {base_when})" in p.bar.forecast.text()
     finally:
         p.leave()
 
@@ -303,8 +308,8 @@ def test_inspector_records_actual_dates(qtbot, sample_window):
     w = sample_window
     doc = w.doc
     form = w.inspector.form
-    doc.select(["dpia"])
-    d = doc.decision("dpia")
+    doc.select(["groundedness-eval"])  # not started: nothing recorded
+    d = doc.decision("groundedness-eval")
     assert d is not None and form.actual_start.text() == "" and form.actual_finish.text() == ""
     messages: list[str] = []
     form.message.connect(messages.append)
