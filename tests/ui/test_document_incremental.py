@@ -64,3 +64,16 @@ def test_other_edits_take_the_full_analysis(qtbot, sample_path):
     assert doc.incremental_runs == before + 1
     _same_figures(doc)
     doc.shutdown()
+
+
+def test_huge_plans_keep_the_full_analysis_off_the_gui_thread(qtbot, sample_path):
+    doc = PlanDocument(load_plan(sample_path))
+    doc.INCREMENTAL_LIMIT = 3  # the sample stands for a plan above the limit
+    assert doc.wait_for_analysis()
+    before = doc.incremental_runs
+    d = next(d for d in doc.plan.decisions if not d.milestone)
+    assert doc.set_duration(d.id, 2, 3, 5) is None
+    assert doc.wait_for_analysis()
+    assert doc.incremental_runs == before
+    _same_figures(doc)
+    doc.shutdown()
