@@ -26,6 +26,7 @@ BUILTIN_SECTIONS = (
     "cover",
     "summary",
     "comparison",
+    "progress",
     "roadmap",
     "stage-timeline",
     "gantt",
