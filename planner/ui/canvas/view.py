@@ -96,7 +96,18 @@ class GraphCanvas(QGraphicsView):
     def _on_build_changed(self) -> None:
         """A progressive build advanced: repaint its progress note; once the plan's extent is known (the layout
         is done), apply a fit or overview asked for meanwhile, so the view looks where the cards will be."""
-        self.viewport().update(self._progress_rect())
+        # While building, the view shows the overview (see _in_overview): the scene's own change notices, one per
+        # new item, would only cost region bookkeeping.
+        mode = (
+            QGraphicsView.ViewportUpdateMode.NoViewportUpdate
+            if self.graph_scene.building
+            else QGraphicsView.ViewportUpdateMode.SmartViewportUpdate
+        )
+        if mode != self.viewportUpdateMode():
+            self.setViewportUpdateMode(mode)
+            self.viewport().update()
+        else:
+            self.viewport().update(self._progress_rect())
         if not self.isVisible() or self.graph_scene.content_rect().isEmpty():
             return
         self._apply_due_fit()
