@@ -37,7 +37,7 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
     base = find_baseline(plan)
     if base is None:
         return []
-    v = variance(sched, base)
+    v = variance(sched, base, plan)  # actual starts count (issue 16), as in the app and the progress section
     out: list[Flowable] = [ctx.heading("Baseline variance")]
     taken = f", taken on {units.format_date(base.created.date())}" if base.created else ""
     slip = v.finish_slip
