@@ -272,13 +272,20 @@ class ReportContext:
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
     def columns(
-        self, widths: Sequence[float], *, wide: bool = False, total: float | None = None
+        self,
+        widths: Sequence[float],
+        *,
+        wide: bool = False,
+        total: float | None = None,
+        header: Sequence[Any] | None = None,
     ) -> list[float]:
         """Column widths in points from relative ``widths`` over ``total`` points (default: the frame's width, of a
-        landscape page when ``wide``)."""
+        landscape page when ``wide``); with the table's ``header``, the widths :meth:`table` gives its columns
+        (each at least its header's longest word)."""
         frame = total if total is not None else (self.wide if wide else self.geometry).frame_width
         parts = sum(widths)
-        return [frame * w / parts for w in widths]
+        cols = [frame * w / parts for w in widths]
+        return cols if header is None else _headers_fit(cols, header, self.styles["head"])
 
     @property
     def summary_width(self) -> float:
@@ -328,7 +335,7 @@ class ReportContext:
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold.
         """
-        col_widths = self.columns(widths, wide=wide, total=total)
+        col_widths = self.columns(widths, wide=wide, total=total, header=header)
         head = [
             self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
             for k, h in enumerate(header)
@@ -415,3 +422,24 @@ __all__ = [
     "fmt_weeks",
     "plural",
 ]
+
+
+def _headers_fit(col_widths: list[float], header: Sequence[Any], style: Any) -> list[float]:
+    """``col_widths`` with every column at least as wide as the longest word of its header (a header wraps between
+    words, never inside one: "Floa/t" on a narrow page), the room taken from the widest column when it can spare it."""
+    need = [
+        max((stringWidth(w, style.fontName, style.fontSize) for w in h.split()), default=0.0) + 9.0
+        if isinstance(h, str)
+        else 0.0
+        for h in header
+    ]
+    short = [max(0.0, n - c) for n, c in zip(need, col_widths, strict=False)]
+    take = sum(short)
+    if take <= 0:
+        return col_widths
+    widest = max(range(len(col_widths)), key=col_widths.__getitem__)
+    if col_widths[widest] - take < need[widest]:
+        return col_widths
+    out = [c + s for c, s in zip(col_widths, short, strict=False)]
+    out[widest] -= take
+    return out

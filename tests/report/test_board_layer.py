@@ -171,3 +171,18 @@ def test_no_table_header_repeats_in_the_middle_of_a_page(tmp_path: Path) -> None
     for k, text in enumerate(r.pages):
         heads = text.count("Decision\nStage\nOwner")
         assert heads <= 1, f"page {k + 1} repeats the appendix header {heads} times"
+
+
+def test_a_header_word_is_never_broken_inside(tmp_path: Path) -> None:
+    # Issue 8: on a narrow page the appendix's "Float" and "Critical" columns were narrower than their header word,
+    # which wrapped inside it ("Floa" / "t"); a column is at least its header's longest word.
+    r = make_report(
+        analysis_of(sample("fraud-detection")),
+        tmp_path / "p.pdf",
+        paper="letter",
+        orientation="portrait",
+        sections=["appendix"],
+    )
+    lines = {line.strip() for text in r.pages for line in text.splitlines()}
+    assert "Float" in lines and "Critical" in lines
+    assert not {"Floa", "Critic", "t", "al"} & lines

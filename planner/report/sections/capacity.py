@@ -169,7 +169,8 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             )
             delayed = sorted(delayed, key=lambda x: -x[1])[:MAX_ROWS]
         widths = [3.6, 1.5, 1.0, 1.0, 0.8, 0.8, 0.8]
-        title_w, team_w = ctx.columns(widths)[:2]
+        head = ["Decision", "Team", "Planned start", "Levelled start", "Delay (wk)", "Float (wk)", "Critical"]
+        title_w, team_w = ctx.columns(widths, header=head)[:2]
         rows = []
         for did, delay in delayed:
             i = index[did]
@@ -190,15 +191,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         out.extend(
             chunked_tables(
                 ctx,
-                [
-                    "Decision",
-                    "Team",
-                    "Planned start",
-                    "Levelled start",
-                    "Delay (wk)",
-                    "Float (wk)",
-                    "Critical",
-                ],
+                head,
                 rows,
                 widths,
                 right=(4, 5),

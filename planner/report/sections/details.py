@@ -191,7 +191,7 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     out.append(Paragraph("The path in order, and why each decision starts when it does", ctx.styles["h3"]))
     rows = []
     widths = [0.35, 4.2, 1.9, 3.4]
-    cols = ctx.columns(widths)
+    cols = ctx.columns(widths, header=["#", "Decision", "When", "Why it starts then"])
     step = {did: k for k, did in enumerate(path, 1)}
     for k, did in enumerate(path, 1):
         i = sched.index[did]
@@ -380,7 +380,8 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     from planner.model.plan import duration_triple
 
     widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
-    cols = ctx.columns(widths)
+    head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
+    cols = ctx.columns(widths, header=head)
     rows = []
     stage_pos = plan.stage_index()
     order = sorted(
@@ -437,7 +438,6 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 crit,
             ]
         )
-    head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
     # Tighter rows than other tables: the appendix is looked up, not read, and fits ~10 % more a page.
     dense = [
         ("TOPPADDING", (0, 1), (-1, -1), 1),
