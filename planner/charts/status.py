@@ -114,7 +114,7 @@ def draw_status_line(
         textcoords="offset points",
         ha="right" if near_end else "left",
         va="top",
-        fontsize=font,
+        fontsize=max(style.MIN_PT, font),  # the 7 pt floor, whatever size the caller scales it to
         fontweight="bold",
         color=STATUS,
         zorder=zorder + 1,

@@ -186,3 +186,19 @@ def test_a_header_word_is_never_broken_inside(tmp_path: Path) -> None:
     lines = {line.strip() for text in r.pages for line in text.splitlines()}
     assert "Float" in lines and "Critical" in lines
     assert not {"Floa", "Critic", "t", "al"} & lines
+
+
+def test_a_report_with_a_status_date_keeps_every_text_at_7pt(tmp_path: Path) -> None:
+    # The status-date label on the compact stage timeline was scaled to 6.6 pt; the 7 pt floor holds in every view.
+    import json
+
+    data = json.loads((SAMPLES / "fraud-detection.plan.json").read_text())
+    data["status_date"] = "2027-05-01"
+    r = make_report(analysis_of(plan_from_dict(data)), tmp_path / "s.pdf")
+    sizes = [
+        float(m.group(1))
+        for page in r.reader.pages
+        for m in re.finditer(rb"/\S+ ([0-9.]+) Tf", page.get_contents().get_data())
+    ]
+    assert "status 1 May" in r.flat or "1 May 2027" in r.flat
+    assert min(sizes) >= 7.0 - 1e-6
