@@ -137,7 +137,13 @@ def analysis_text(result: Any) -> str:
         if b.delay:
             add(f"Cost of delay:             {format_money(b.delay, cur)}")
         if b.gating is not None and b.gating.weeks > 0:
-            add(f"Strict gates in money:     {format_money(b.gating.money, cur)}")
+            # As the report says it: weeks with no team rates and no cost of delay are not priced (not "0").
+            money = (
+                format_money(b.gating.money, cur)
+                if b.gating.money > 0
+                else "not priced (no team rates or cost of delay)"
+            )
+            add(f"Strict gates in money:     {money}")
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
         add(
