@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from planner.ui import SCREENSHOT_VIEWS
+
 NAME = "screenshot"
 HELP = "render a view of the desktop app to a PNG, off screen"
 DESCRIPTION = (
@@ -15,23 +17,7 @@ DESCRIPTION = (
     "one per decision of the critical path); cost (spend curve, cost by stage, budget odds after a simulation), "
     "coverage (NIST AI RMF / ISO/IEC 42001 / EU AI Act matrix by stage)."
 )
-VIEWS = (
-    "window",
-    "table",
-    "graph",
-    "inspector",
-    "plan",
-    "findings",
-    "risk",
-    "capacity",
-    "gantt",
-    "roadmap",
-    "stages",
-    "critical-path",
-    "presentation",
-    "cost",
-    "coverage",
-)
+VIEWS = SCREENSHOT_VIEWS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

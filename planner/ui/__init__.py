@@ -7,3 +7,24 @@ PySide6-Essentials 6.12.0 drops a reference to None on every call of a void meth
 long session in "Fatal Python error: none_dealloc"; pyproject.toml excludes that release rather than patching the
 interpreter here.
 """
+
+# What ``planner screenshot`` can render. Here, in the package's Qt-free first module, so that the command line
+# offers the choices without importing Qt (planner.commands.screenshot) and the renderer (planner.ui.screenshot)
+# uses the same tuple.
+SCREENSHOT_VIEWS = (
+    "window",
+    "table",
+    "graph",
+    "inspector",
+    "plan",
+    "findings",
+    "risk",
+    "capacity",
+    "gantt",
+    "roadmap",
+    "stages",
+    "critical-path",
+    "presentation",
+    "cost",
+    "coverage",
+)

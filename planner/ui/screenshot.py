@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.model import Plan
+from planner.ui import SCREENSHOT_VIEWS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -39,23 +40,7 @@ _TABS = {
     "cost": "cost_tab",
     "coverage": "coverage_tab",
 }
-VIEWS = (
-    "window",
-    "table",
-    "graph",
-    "inspector",
-    "plan",
-    "findings",
-    "risk",
-    "capacity",
-    "gantt",
-    "roadmap",
-    "stages",
-    "critical-path",
-    "presentation",
-    "cost",
-    "coverage",
-)
+VIEWS = SCREENSHOT_VIEWS
 """Views ``planner screenshot`` can render; the chart tabs need :mod:`planner.ui.tabs.chart_tab`."""
 
 
