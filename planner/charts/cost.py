@@ -79,8 +79,7 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             f"simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
             f"P80 {format_money(summary.risk.p80, cur, compact=True)}"
         )
-    subs = ["; ".join(parts[:k]) for k in range(len(parts), 0, -1)]
-    style.title(fig, "Spend curve", style.fitting_subtitle(fig, subs))
+    style.title(fig, "Spend curve", style.fitting_subtitle(fig, style.subtitle_options(parts[:1], parts[1:])))
     ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))
     weeks = [w for w, _ in b.spend_curve]
     spend = [c for _, c in b.spend_curve]

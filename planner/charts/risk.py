@@ -375,8 +375,7 @@ def draw_criticality(
         notes += [f"{len(r.ids) - len(order)} never critical"] if len(r.ids) > len(order) else []
         head = f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
         short = f"Share of {r.iterations:,} iterations on the critical path"
-        subs = ["; ".join([lead, *notes[:k]]) for lead in (head, short) for k in range(len(notes), -1, -1)]
-        subs.append(f"{r.iterations:,} iterations")
+        subs = style.subtitle_options((head, short), notes, f"{r.iterations:,} iterations")
         style.title(fig, "Criticality index", style.fitting_subtitle(fig, subs))
         if not shown:
             style.message(fig, "No decision is ever critical", [])
@@ -444,8 +443,7 @@ def draw_tornado(
         notes += [f"{quiet} with no measurable effect (|r| < {noise:.2f}) left out"] if quiet else []
         head = f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
         short = f"Correlation with the finish over {r.iterations:,} iterations"
-        subs = ["; ".join([lead, *notes[:k]]) for lead in (head, short) for k in range(len(notes), -1, -1)]
-        subs.append(f"{r.iterations:,} iterations")
+        subs = style.subtitle_options((head, short), notes, f"{r.iterations:,} iterations")
         style.title(fig, "What drives the finish date", style.fitting_subtitle(fig, subs))
         if not shown:
             style.message(

@@ -25,23 +25,37 @@ TOP_IN = style.TITLE_IN + 0.45
 COMPACT_TOP_IN = 0.3 + 0.45  # one subtitle line (``compact``: the report has its own heading)
 BOTTOM_IN = 0.95  # the dates under the plot and a legend of two rows
 LEGEND_ROW_IN = 0.15
-_LEGEND = (
-    "Rolling window (stages overlap)",
-    "Gated window (strict gates)",
-    "Gate date",
-    "Rolling finish",
-    "Gated finish",
-    "Status date",
-    "Gate criteria met",
-    "Work done",
-)
 
 
 def legend_rows(w_in: float, status: bool) -> int:
     """The rows of the legend under a timeline ``w_in`` inches wide: as few as its entries allow."""
     from planner.charts.gantt import legend_layout
 
-    return legend_layout(w_in, [x for x in _LEGEND if status or x != "Status date"])[0]
+    return legend_layout(w_in, [str(h.get_label()) for h in _legend_handles(status)])[0]
+
+
+def _legend_handles(status: bool) -> list[Any]:
+    """The legend's entries, the status date among them when the plan has one."""
+    handles: list[Any] = [
+        Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
+        Patch(
+            facecolor=style.tint(style.GATED, 0.25),
+            edgecolor=style.shade(style.GATED, 0.4),
+            hatch="...",
+            label="Gated window (strict gates)",
+        ),
+        Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), marker="D", markersize=4, label="Gate date"),
+        Line2D([], [], color=style.FINISH, linewidth=1.3, label="Rolling finish"),
+        Line2D([], [], color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), label="Gated finish"),
+        Patch(facecolor="#009E73", label="Gate criteria met"),
+        Patch(facecolor="#56B4E9", label="Work done"),
+    ]
+    if status:
+        status_line = Line2D(
+            [], [], color=progress.STATUS, linestyle=progress.STATUS_STYLE, linewidth=1.3, label="Status date"
+        )
+        handles.insert(5, status_line)
+    return handles
 
 
 def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple[float, float]:
@@ -288,34 +302,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         style.subtitle_line(fig, " \u00b7 ".join(bits))
     else:
         style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
-    handles = [
-        Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
-        Patch(
-            facecolor=style.tint(style.GATED, 0.25),
-            edgecolor=style.shade(style.GATED, 0.4),
-            hatch="...",
-            label="Gated window (strict gates)",
-        ),
-        Line2D([], [], color=style.GATE, linestyle=(0, (4, 2)), marker="D", markersize=4, label="Gate date"),
-        Line2D([], [], color=style.FINISH, linewidth=1.3, label="Rolling finish"),
-        Line2D([], [], color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), label="Gated finish"),
-        Patch(facecolor="#009E73", label="Gate criteria met"),
-        Patch(facecolor="#56B4E9", label="Work done"),
-    ]
-    if status_wk is not None:
-        handles.insert(
-            5,
-            Line2D(
-                [],
-                [],
-                color=progress.STATUS,
-                linestyle=progress.STATUS_STYLE,
-                linewidth=1.3,
-                label="Status date",
-            ),
-        )
-    rows = legend_rows(w_in, status_wk is not None)
-    per_row = math.ceil(len(handles) / rows)
+    handles = _legend_handles(status_wk is not None)
+    per_row = math.ceil(len(handles) / legend_rows(w_in, status_wk is not None))
     fig.legend(
         handles=handles,
         loc="lower center",

@@ -214,6 +214,12 @@ def fitting_subtitle(fig: Figure, candidates: Sequence[str]) -> str:
     return next((c for c in candidates if len(c) <= room), candidates[-1])
 
 
+def subtitle_options(leads: Sequence[str], notes: Sequence[str] = (), *last: str) -> list[str]:
+    """Subtitles for :func:`fitting_subtitle`, longest first: each lead (the longer wording first) with all of
+    ``notes``, then with fewer of them (the last dropped first), then the ``last`` resorts."""
+    return ["; ".join([lead, *notes[:k]]) for lead in leads for k in range(len(notes), -1, -1)] + list(last)
+
+
 def subtitle_line(fig: Figure, text: str) -> None:
     """A compact chart's only heading: one line of its figures at the top left (the report page names it)."""
     w, h = fig.get_size_inches()
