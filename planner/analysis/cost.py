@@ -512,3 +512,18 @@ __all__ = [
     "iteration_costs",
     "target_week",
 ]
+
+
+NOT_PRICED = "not priced (no team rates or cost of delay)"
+
+
+def gating_money_text(gating: GatingPrice) -> str:
+    """What strict gates cost in money, written one way for every view: the amount, or :data:`NOT_PRICED` when the
+    plan sets no team rates and no cost of delay (the weeks are known, their price is not; never "0").
+
+    >>> gating_money_text(GatingPrice(weeks=2, burn_rate=0.0, labour=0.0, delay=0.0, currency="EUR"))
+    'not priced (no team rates or cost of delay)'
+    >>> gating_money_text(GatingPrice(weeks=2, burn_rate=5000.0, labour=10000.0, delay=0.0, currency="EUR"))
+    'EUR 10,000'
+    """
+    return format_money(gating.money, gating.currency) if gating.money > 0 else NOT_PRICED

@@ -119,7 +119,7 @@ def analysis_text(result: Any) -> str:
         + ("" if price else " (gating costs nothing on this plan)")
     )
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
-    from planner.analysis.cost import cost_summary, format_money
+    from planner.analysis.cost import cost_summary, format_money, gating_money_text
 
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
     if costs is not None:
@@ -137,12 +137,7 @@ def analysis_text(result: Any) -> str:
         if b.delay:
             add(f"Cost of delay:             {format_money(b.delay, cur)}")
         if b.gating is not None and b.gating.weeks > 0:
-            # As the report says it: weeks with no team rates and no cost of delay are not priced (not "0").
-            money = (
-                format_money(b.gating.money, cur)
-                if b.gating.money > 0
-                else "not priced (no team rates or cost of delay)"
-            )
+            money = gating_money_text(b.gating)
             add(f"Strict gates in money:     {money}")
     levelled = getattr(result, "levelled", None)
     if levelled is not None:

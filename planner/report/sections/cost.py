@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
-from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
+from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
 from planner.model import units
 from planner.report.context import ReportContext, esc
 from planner.report.sections import Section
@@ -67,8 +67,8 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
     if b.gating is not None and b.gating.weeks > 0 and b.gating.money <= 0:
         # No team rates and no cost of delay: the weeks are known, their price is not (not "worth 0").
         out.append(
-            f"Running the stages as strict gates would add {esc(units.plural_weeks(b.gating.weeks))}; the plan "
-            f"sets no team rates or cost of delay, so those weeks are not priced."
+            f"Running the stages as strict gates would add {esc(units.plural_weeks(b.gating.weeks))}, "
+            f"{esc(gating_money_text(b.gating))}."
         )
     elif b.gating is not None and b.gating.weeks > 0:
         g = b.gating

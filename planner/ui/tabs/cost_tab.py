@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis.cost import CATEGORIES, NO_AREA, NO_TEAM, CostSummary, cost_summary, format_money
+from planner.analysis.cost import (
+    CATEGORIES,
+    NO_AREA,
+    NO_TEAM,
+    CostSummary,
+    cost_summary,
+    format_money,
+    gating_money_text,
+)
 from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
@@ -210,8 +218,7 @@ class CostTab(LazyRefresh, QWidget):
             parts.append(f"<b>Cost of delay:</b> {format_money(b.delay, cur)}")
         if b.gating is not None:
             parts.append(
-                f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, "
-                f"{format_money(b.gating.money, cur)}"
+                f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, {gating_money_text(b.gating)}"
             )
         text = " · ".join(parts)
         r = s.risk
