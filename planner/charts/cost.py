@@ -24,7 +24,8 @@ SPEND = "#0072B2"
 BUDGET = "#D55E00"
 LEFT_IN = 1.05
 RIGHT_IN = 0.35
-TOP_IN = style.TITLE_IN + 0.55
+TOP_IN = style.TITLE_IN + 0.55  # the spend curve: title, and the weeks axis over the plot
+BARS_TOP_IN = style.TITLE_IN + 0.15  # cost by stage: title only (its axis is below the bars)
 BOTTOM_IN = 0.85
 
 
@@ -158,7 +159,7 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
     w_in, _ = fig.get_size_inches()
     longest = max((len(name) for _, name, _ in rows), default=8)
     left_in = min(0.35 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, style.LABEL_PT) + 0.35))
-    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, 1.3, TOP_IN))
+    ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, 1.3, BARS_TOP_IN))
     ys = list(range(len(rows)))
     lefts = [0.0] * len(rows)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows)]
