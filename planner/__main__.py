@@ -1,8 +1,6 @@
 """``python -m planner``: the same as the ``planner`` command (and the standalone bundle's entry point)."""
 
-import sys
-
-from planner.cli import main
+from planner.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

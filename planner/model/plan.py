@@ -189,13 +189,13 @@ class Decision(_Strict):
     tags: list[ShortText] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
     notes: Text = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _milestone_default_duration(cls, data: Any) -> Any:
-        # A milestone written without a duration means 0 weeks, not the 1-week default.
-        if isinstance(data, dict) and data.get("milestone") is True and "duration" not in data:
-            return {**data, "duration": 0}
-        return data
+    def model_post_init(self, context: Any, /) -> None:
+        # A milestone written without a duration means 0 weeks, not the 1-week default. (After construction, not a
+        # "before" model validator: that one made pydantic turn every decision's JSON into a Python dict first,
+        # a third of a 100k-decision plan's load time; issue 12. Assignments do not come here.)
+        if self.milestone and "duration" not in self.__pydantic_fields_set__:
+            self.__dict__["duration"] = 0.0
+            self.__pydantic_fields_set__.add("duration")
 
     def weeks(self, estimate: str = "likely") -> float:
         """Duration in weeks under ``estimate``; a milestone is always 0."""
