@@ -1,4 +1,4 @@
-"""Layered (Sugiyama-style) layout of the dependency graph, in abstract units. Pure Python, no Qt.
+"""Layered (Sugiyama-style) layout of the dependency graph, in abstract units. Python and numpy, no Qt.
 
 Feeds the graph canvas of the desktop app and the printable dependency-graph chart. Decisions are placed left to
 right in **stage columns** (the sequenced stage, SPEC §3.3, or the assigned stage while the plan has validation
@@ -24,7 +24,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from planner.analysis.graph import PlanGraph, compile_plan
 from planner.analysis.stages import sequenced_stages
@@ -245,21 +248,30 @@ def layered_layout(
         for k, v in enumerate(lst):
             pos[v] = float(k)
 
-    best = [lst[:] for lst in layers]
-    best_cross = _crossings(layers, downs, pos)
+    # The sweeps and the placement run over numpy arrays, one layer at a time (each layer depends on the one
+    # before it), with each layer's neighbour lists gathered once: the same arithmetic as plain Python (sums of
+    # integer positions, neighbour sums in list order), so the result is the same, bit for bit.
+    posa = np.asarray(pos, dtype=np.float64)
+    arrs = [np.asarray(lst, dtype=np.int64) for lst in layers]
+    up_nb = _Adjacency(ups)
+    down_nb = _Adjacency(downs)
+    up_seg = [up_nb.gather(m) for m in arrs]
+    down_seg = [down_nb.gather(m) for m in arrs]
+    best = [m.copy() for m in arrs]
+    best_cross = _crossings(down_seg, posa)
     for _ in range(_SWEEPS):
         for ly in range(1, n_layers):
-            _reorder(layers[ly], ups, pos)
+            arrs[ly] = _reorder(up_seg[ly], posa)
         for ly in range(n_layers - 2, -1, -1):
-            _reorder(layers[ly], downs, pos)
-        cross = _crossings(layers, downs, pos)
+            arrs[ly] = _reorder(down_seg[ly], posa)
+        cross = _crossings(down_seg, posa)
         if cross >= best_cross:
             break  # no better than the best so far: further sweeps rarely help
         best_cross = cross
-        best = [lst[:] for lst in layers]
+        best = [m.copy() for m in arrs]
         if cross == 0:
             break
-    layers = best
+    layers = [m.tolist() for m in best]
     rank = [0] * total
     for lst in layers:
         for k, v in enumerate(lst):
@@ -298,36 +310,77 @@ def layered_layout(
     )
 
 
-def _reorder(lst: list[int], nbrs: list[list[int]], pos: list[float]) -> None:
-    """Sort one layer by the barycentre of each node's neighbours on the fixed side (stable; no neighbours:
-    keep the current place)."""
-    keyed = []
-    getpos = pos.__getitem__
-    for v in lst:
-        nb = nbrs[v]
-        p = pos[v]
-        keyed.append(((sum(map(getpos, nb)) / len(nb)) if nb else p, p, v))
-    keyed.sort()
-    for k, item in enumerate(keyed):
-        v = item[2]
-        lst[k] = v
-        pos[v] = float(k)
+class _Adjacency:
+    """Neighbour lists (``adj[v]``, in list order) as flat arrays, for gathering a layer's neighbours at once."""
+
+    def __init__(self, adj: list[list[int]]) -> None:
+        self.count = np.fromiter(map(len, adj), dtype=np.int64, count=len(adj))
+        self.start = np.zeros(len(adj), dtype=np.int64)
+        np.cumsum(self.count[:-1], out=self.start[1:])
+        self.flat = np.fromiter(chain.from_iterable(adj), dtype=np.int64, count=int(self.count.sum()))
+
+    def gather(self, members: np.ndarray) -> _Segment:
+        """The neighbours of ``members``: each one's list in order, the lists one after the other."""
+        cnt = self.count[members]
+        owner = np.repeat(np.arange(len(members), dtype=np.int64), cnt)
+        first = np.repeat(self.start[members] - np.cumsum(cnt) + cnt, cnt)
+        return _Segment(members, owner, self.flat[first + np.arange(len(owner), dtype=np.int64)], cnt)
 
 
-def _crossings(layers: list[list[int]], downs: list[list[int]], pos: list[float]) -> int:
-    """Edge crossings between consecutive layers (edges spanning more layers are counted where they start)."""
+@dataclass(frozen=True)
+class _Segment:
+    """One layer's nodes (``members``) and their neighbours (``nbrs``, owned by ``members[owner]``)."""
+
+    members: np.ndarray
+    owner: np.ndarray
+    nbrs: np.ndarray
+    count: np.ndarray
+
+    @staticmethod
+    def joined(first: _Segment, then: _Segment) -> _Segment:
+        """Each member's neighbours in ``first``, then its neighbours in ``then`` (same members)."""
+        owner = np.concatenate((first.owner, then.owner))
+        order = np.argsort(owner, kind="stable")
+        nbrs = np.concatenate((first.nbrs, then.nbrs))[order]
+        return _Segment(first.members, owner[order], nbrs, first.count + then.count)
+
+    def means(self, values: np.ndarray) -> np.ndarray:
+        """Mean of ``values`` over each member's neighbours (summed in list order); a member without neighbours
+        keeps its own value."""
+        own = values[self.members]
+        if not len(self.nbrs):
+            return own
+        sums = np.bincount(self.owner, weights=values[self.nbrs], minlength=len(self.members))
+        return np.where(self.count > 0, sums / np.maximum(self.count, 1), own)
+
+
+def _reorder(seg: _Segment, pos: np.ndarray) -> np.ndarray:
+    """Sort one layer by the barycentre of each node's neighbours on the fixed side (ties, and nodes without
+    neighbours, keep their current order); updates ``pos`` and returns the layer in its new order."""
+    members = seg.members
+    if len(members) < 2:
+        return members
+    bary = seg.means(pos)
+    order = members[np.lexsort((pos[members], bary))]
+    pos[order] = np.arange(len(order), dtype=np.float64)
+    return order
+
+
+def _crossings(downs: list[_Segment], pos: np.ndarray) -> int:
+    """Edge crossings between consecutive layers (edges spanning more layers are counted where they start):
+    pairs of edges whose sources are in one order and whose targets are strictly in the other."""
     total = 0
-    for lst in layers:
-        pairs = [(pos[u], pos[v]) for u in lst for v in downs[u]]
-        if len(pairs) < 2:
+    for seg in downs:
+        if len(seg.nbrs) < 2:
             continue
-        pairs.sort()
+        pu = pos[seg.members[seg.owner]]
+        pv = pos[seg.nbrs]
         seen: list[float] = []
         # Crossings = pairs (a, b) with a before b in source order but b's target strictly above a's target.
-        for _, pv in pairs:
-            k = bisect_right(seen, pv)
+        for v in pv[np.lexsort((pv, pu))].tolist():
+            k = bisect_right(seen, v)
             total += len(seen) - k
-            seen.insert(k, pv)
+            seen.insert(k, v)
     return total
 
 
@@ -353,26 +406,27 @@ def _place(
         mid = acc / 2
         for v in lst:
             y[v] -= mid
-    passes: list[tuple[range, list[list[int]] | None]] = []
+    ya = np.asarray(y, dtype=np.float64)
+    members = [np.asarray(lst, dtype=np.int64) for lst in layers]
+    up_nb, down_nb = _Adjacency(ups), _Adjacency(downs)
+    segs: dict[int, list[_Segment]] = {0: [up_nb.gather(m) for m in members]}
+    segs[1] = [down_nb.gather(m) for m in members]
+    segs[2] = [_Segment.joined(u, d) for u, d in zip(segs[0], segs[1], strict=True)]  # ups[v] + downs[v]
+    layer_w = [[weight[v] for v in lst] for lst in layers]
+    layer_h = [[h[v] for v in lst] for lst in layers]
+    passes: list[tuple[range, int]] = []
     n_layers = len(layers)
     for _ in range(_PLACEMENT_PASSES):
-        passes.append((range(1, n_layers), ups))
-        passes.append((range(n_layers - 2, -1, -1), downs))
-    passes.append((range(n_layers), None))  # both sides, to balance
+        passes.append((range(1, n_layers), 0))
+        passes.append((range(n_layers - 2, -1, -1), 1))
+    passes.append((range(n_layers), 2))  # both sides, to balance
     for layer_range, side in passes:
         for ly in layer_range:
-            lst = layers[ly]
-            if not lst:
+            if not layers[ly]:
                 continue
-            target = []
-            gety = y.__getitem__
-            for v in lst:
-                nb = (ups[v] + downs[v]) if side is None else side[v]
-                target.append(sum(map(gety, nb)) / len(nb) if nb else y[v])
-            new = _isotonic(target, [weight[v] for v in lst], [h[v] for v in lst])
-            for v, val in zip(lst, new, strict=True):
-                y[v] = val
-    return y
+            target = segs[side][ly].means(ya).tolist()
+            ya[members[ly]] = _isotonic(target, layer_w[ly], layer_h[ly])
+    return ya.tolist()
 
 
 def _isotonic(target: list[float], w: list[float], h: list[float]) -> list[float]:
