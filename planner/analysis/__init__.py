@@ -14,7 +14,7 @@ from typing import Any
 from planner.analysis.capacity import capacity_findings
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
-from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan
+from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan, gc_paused
 from planner.analysis.progress import (
     add_progress_columns,
     apply_progress,
@@ -66,6 +66,11 @@ class Analysis:
 
 def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
     """Validate ``plan`` and, when it has no errors, compute its schedule and stages under ``estimate``."""
+    with gc_paused():  # issue 12: no cyclic collections over the loaded plan while the analysis allocates
+        return _analyze(plan, estimate)
+
+
+def _analyze(plan: Plan, estimate: str) -> Analysis:
     graph = compile_plan(plan, estimate)
     findings = validate(plan, graph)
     if has_errors(findings):

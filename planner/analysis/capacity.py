@@ -29,12 +29,14 @@ import math
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 
 from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
+from planner.analysis.graph import Columns, columns_of
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
@@ -137,18 +139,28 @@ class TeamLoad:
         return out
 
 
-def _team_of(plan: Plan) -> tuple[list[int], list[float | None]]:
-    """Team position of every decision (-1 for none) and capacity per team."""
+def _team_of(plan: Plan, cols: Columns | None = None) -> tuple[list[int], list[float | None]]:
+    """Team position of every decision (-1 for none) and capacity per team (``cols``: the plan's columns, when
+    already taken)."""
     pos = {t.id: k for k, t in enumerate(plan.teams)}
-    team = [pos.get(d.owner, -1) if d.owner is not None else -1 for d in plan.decisions]
+    owners = cols.owner if cols is not None else [d.owner for d in plan.decisions]
+    team: list[int] = list(map(pos.get, owners, repeat(-1)))  # type: ignore[arg-type]  # None is no team id: -1
     return team, [t.capacity for t in plan.teams]
 
 
 def _segments(start: np.ndarray, finish: np.ndarray, people: np.ndarray) -> list[tuple[float, float, float]]:
     """The step function of ``people`` running on ``[start, finish)`` as (start, end, load) stretches with a load,
     breaking at every start and finish (a sweep over sorted events, O(n log n))."""
+    seg_s, seg_e, seg_p = _segment_arrays(start, finish, people)
+    return list(zip(seg_s.tolist(), seg_e.tolist(), seg_p.tolist(), strict=True))
+
+
+def _segment_arrays(
+    start: np.ndarray, finish: np.ndarray, people: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_segments` as three arrays (start, end, load)."""
     if not len(start):
-        return []
+        return np.zeros(0), np.zeros(0), np.zeros(0)
     times = np.concatenate((start, finish))
     delta = np.concatenate((people, -people))
     order = np.argsort(times, kind="stable")
@@ -159,7 +171,23 @@ def _segments(start: np.ndarray, finish: np.ndarray, people: np.ndarray) -> list
     load = level[last]  # load on [bounds[j], bounds[j + 1])
     load[np.abs(load) <= 1e-9 * max(1.0, float(np.abs(people).max()))] = 0.0
     keep = np.flatnonzero(load > 0)
-    return list(zip(bounds[keep].tolist(), bounds[keep + 1].tolist(), load[keep].tolist(), strict=True))
+    return bounds[keep], bounds[keep + 1], load[keep]
+
+
+def _over_arrays(
+    seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray, capacity: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:meth:`TeamLoad.over` on :func:`_segment_arrays`: the merged over-capacity stretches (start, end, peak)."""
+    eps = 1e-9 * max(1.0, capacity)
+    m = (seg_p > capacity + eps) & (seg_e - seg_s > TIME_TOL)
+    s, e, p = seg_s[m], seg_e[m], seg_p[m]
+    if not len(s):
+        return s, e, p
+    new = np.ones(len(s), dtype=bool)
+    new[1:] = np.abs(e[:-1] - s[1:]) > TIME_TOL  # a stretch continues while each starts where the last ended
+    first = np.flatnonzero(new)
+    last = np.append(first[1:] - 1, len(s) - 1)
+    return s[first], e[last], np.maximum.reduceat(p, first)
 
 
 def team_loads(
@@ -250,8 +278,10 @@ def _name(plan: Plan, i: int) -> str:
     return f"'{d.title}' ({d.id})"
 
 
-def unlevellable(plan: Plan) -> list[tuple[int, int]]:
+def unlevellable(plan: Plan, cols: Columns | None = None) -> list[tuple[int, int]]:
     """(decision index, team index) of every decision whose headcount alone exceeds its team's capacity."""
+    if cols is not None:
+        return _unlevellable(plan, cols, np.asarray(_team_of(plan, cols)[0], dtype=np.int64))
     team, caps = _team_of(plan)
     out = []
     for i, d in enumerate(plan.decisions):
@@ -298,6 +328,8 @@ def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | N
     """``over-capacity`` warnings for ``schedule``: one per team whose load exceeds its capacity, naming the
     weeks and the decisions running then, plus one per team with work that cannot fit even on its own. With
     ``teams`` (positions in ``plan.teams``), the warnings of those teams only, as the whole list has them."""
+    if len({t.id for t in plan.teams}) == len(plan.teams) and len(schedule.es) == len(plan.decisions):
+        return _capacity_findings(plan, schedule, teams)
     out: list[Finding] = []
     never = unlevellable(plan)
     by_team: dict[str, list[OverStretch]] = {}
@@ -341,6 +373,82 @@ def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | N
                     f"people, more than its capacity of {_fmt(tl.capacity)}. Levelling cannot fix this; lower the "
                     "headcount, split the work or add people.",
                     [plan.decisions[i].id for i in too_big],
+                )
+            )
+    return out
+
+
+def _unlevellable(plan: Plan, cols: Columns, team: np.ndarray) -> list[tuple[int, int]]:
+    """:func:`unlevellable` from the plan's columns (``team``: team position per decision, -1 for none)."""
+    if not plan.teams:
+        return []
+    caps = np.array([np.inf if t.capacity is None else t.capacity for t in plan.teams], dtype=np.float64)
+    limit = caps + 1e-9 * np.maximum(1.0, caps)
+    head = cols.headcount
+    cap_of = np.where(team >= 0, limit[team], np.inf)
+    bad = np.flatnonzero((team >= 0) & (head > 0) & (head > cap_of) & (cols.durations("likely") > 0))
+    return list(zip(bad.tolist(), team[bad].tolist(), strict=True))
+
+
+def _capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | None) -> list[Finding]:
+    """:func:`capacity_findings` column by column (issue 12): each team's load and its over-capacity stretches as
+    arrays, the decisions running in them found by a search over the stretches' ends; objects only for what a
+    message names. Needs unique team ids (the other path reproduces what duplicates did)."""
+    cols = columns_of(plan, schedule.graph)
+    team_l, caps = _team_of(plan, cols)
+    team = np.asarray(team_l, dtype=np.int64)
+    head = cols.headcount
+    es = np.asarray(schedule.es, dtype=np.float64)
+    ef = np.asarray(schedule.ef, dtype=np.float64)
+    counted = (team >= 0) & (head > 0) & (ef - es > 0)
+    never = _unlevellable(plan, cols, team)
+    ids = cols.ids
+    out: list[Finding] = []
+    for k, t in enumerate(plan.teams):
+        cap = caps[k]
+        if cap is None or (teams is not None and k not in teams):
+            continue
+        members = np.flatnonzero(counted & (team == k))
+        m_es, m_ef = es[members], ef[members]
+        starts, ends, peaks = _over_arrays(*_segment_arrays(m_es, m_ef, head[members]), cap)
+        if not len(starts):
+            continue
+        # A member runs in some stretch when it starts before one's end and finishes after its start: the
+        # first stretch ending after its start is the one to test (the stretches are disjoint, in time order).
+        first = np.searchsorted(ends - TIME_TOL, m_es, side="right")
+        hit = first < len(starts)
+        hit[hit] = m_ef[hit] > starts[first[hit]] + TIME_TOL
+        involved = members[hit].tolist()
+        involved.sort(key=ids.__getitem__)  # by id, then (stable) by start: the order of the other path
+        inv = np.asarray(involved, dtype=np.int64)
+        involved = inv[np.argsort(es[inv], kind="stable")].tolist()
+        over = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        spans = ", ".join(_span(plan, a, b) for a, b in over[:4])
+        if len(over) > 4:
+            spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
+        names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
+        if len(involved) > _MAX_LISTED:
+            names += f" and {len(involved) - _MAX_LISTED} more"
+        peak = float(peaks.max())
+        msg = (
+            f"Team '{t.name}' ({t.id}) has {_fmt(cap)} "
+            f"{'person' if cap == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
+            f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
+        )
+        out.append(Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved]))
+        too_big = [i for i, kk in never if kk == k]
+        if too_big:
+            listed = ", ".join(
+                f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4]
+            )
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "over-capacity",
+                    f"Team '{t.name}' ({t.id}) can never staff some decisions, whatever the schedule: {listed} "
+                    f"people, more than its capacity of {_fmt(cap)}. Levelling cannot fix this; lower the "
+                    "headcount, split the work or add people.",
+                    [ids[i] for i in too_big],
                 )
             )
     return out

@@ -8,17 +8,167 @@ Every dependency type becomes a static weight on its edge ``u -> v`` so that the
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
-from planner.model.plan import DependencyType, Plan, ThreePoint
+from planner.model.plan import DependencyType, Plan, Status, ThreePoint
 from planner.units import ESTIMATES
 
 TYPE_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
 _CODE = {DependencyType(k): v for k, v in TYPE_CODES.items()}
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (on again after it, if it was on). The analysis makes
+    many short-lived tuples and lists and no reference cycles worth collecting; with a 100k-decision plan loaded,
+    the collections those allocations trigger walked the plan's million objects again and again (issue 12)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+_DECISION_COLUMNS = attrgetter(
+    "id",
+    "stage",
+    "owner",
+    "area",
+    "milestone",
+    "duration",
+    "not_before",
+    "headcount",
+    "status",
+    "progress",
+    "actual_start",
+    "actual_finish",
+)
+_THREE = attrgetter("optimistic", "likely", "pessimistic")
+
+
+@dataclass
+class Columns:
+    """The decisions' fields that the analysis reads, in plan order, taken in ONE pass over the plan's objects
+    (issue 12: at 100k decisions, walking the pydantic objects attribute by attribute, once per check, was most of
+    ``analyze``). A snapshot: it describes the plan as it was when taken (:func:`compile_plan` takes it and keeps
+    it on its graph, for the one analysis that graph is made for).
+
+    ``three`` holds (optimistic, likely, pessimistic) per decision as written (a plain number thrice), milestones
+    included; :meth:`durations` applies the estimate and zeroes milestones, exactly as :func:`durations` does."""
+
+    ids: list[str]
+    stage: list[str]
+    owner: list[str | None]
+    area: list[str | None]
+    milestone: np.ndarray  # bool
+    three: np.ndarray  # (n, 3) float
+    is_three: np.ndarray  # bool: the duration is a ThreePoint
+    not_before: np.ndarray  # weeks, 0 for none (as ``d.not_before or 0.0``)
+    headcount: np.ndarray
+    status: list[Status]
+    progress: np.ndarray
+    actual_start: list[Any]
+    actual_finish: list[Any]
+    source: Any = field(default=None, repr=False, compare=False)  # the decisions list it was taken from
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def durations(self, estimate: str = "likely") -> np.ndarray:
+        """:func:`durations` from the columns (a new array)."""
+        if estimate not in ESTIMATES:
+            raise ValueError(f"unknown estimate {estimate!r}; choose one of {', '.join(ESTIMATES)}")
+        t = self.three
+        if estimate == "pert":
+            out = t[:, 1].copy()  # a plain number is its own PERT value, not (x + 4x + x) / 6
+            k = self.is_three
+            out[k] = (t[k, 0] + 4 * t[k, 1] + t[k, 2]) / 6
+        else:
+            out = t[:, ("optimistic", "likely", "pessimistic").index(estimate)].copy()
+        out[self.milestone] = 0.0
+        return out
+
+    def any_actuals(self) -> bool:
+        """True when some decision has an actual start or finish."""
+        return any(x is not None for x in self.actual_start) or any(x is not None for x in self.actual_finish)
+
+
+def plan_columns(plan: Plan) -> Columns:
+    """The :class:`Columns` of ``plan`` (one pass over its decisions)."""
+    decisions = plan.decisions
+    n = len(decisions)
+    if n == 0:
+        empty = np.zeros(0)
+        return Columns(
+            ids=[],
+            stage=[],
+            owner=[],
+            area=[],
+            milestone=np.zeros(0, dtype=bool),
+            three=np.zeros((0, 3)),
+            is_three=np.zeros(0, dtype=bool),
+            not_before=empty,
+            headcount=empty.copy(),
+            status=[],
+            progress=empty.copy(),
+            actual_start=[],
+            actual_finish=[],
+            source=decisions,
+        )
+    (ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f) = map(
+        list, zip(*map(_DECISION_COLUMNS, decisions), strict=True)
+    )
+    tp = ThreePoint
+    is_three = [type(x) is tp for x in dur]
+    if all(is_three):
+        three = np.array(list(map(_THREE, dur)), dtype=np.float64).reshape(n, 3)
+    else:
+        three = np.array(
+            [_THREE(x) if k else (x, x, x) for x, k in zip(dur, is_three, strict=True)], dtype=np.float64
+        ).reshape(n, 3)
+    return Columns(
+        ids=ids,
+        stage=stage,
+        owner=owner,
+        area=area,
+        milestone=np.array(milestone, dtype=bool),
+        three=three,
+        is_three=np.array(is_three, dtype=bool),
+        not_before=np.array([x or 0.0 for x in nb], dtype=np.float64),
+        headcount=np.array(head, dtype=np.float64),
+        status=status,
+        progress=np.array(progress, dtype=np.float64),
+        actual_start=a_s,
+        actual_finish=a_f,
+        source=decisions,
+    )
+
+
+def columns_of(plan: Plan, graph: PlanGraph | None = None) -> Columns:
+    """The columns ``graph`` was compiled with when it is ``plan``'s own (same plan, same decisions list and
+    length), else freshly taken from ``plan``."""
+    cols = graph.cols if graph is not None else None
+    if (
+        cols is not None
+        and graph is not None
+        and graph._plan is plan
+        and cols.source is plan.decisions
+        and cols.n == len(plan.decisions)
+    ):
+        return cols
+    return plan_columns(plan)
 
 
 @dataclass
@@ -28,6 +178,10 @@ class PlanGraph:
     ``edge_dep`` maps each edge back to its index in ``plan.dependencies``; dependencies naming unknown
     decisions, and self-dependencies, are left out (validation reports them). ``order`` is a topological
     order of the decisions, or None when there is a cycle (``cyclic`` then lists the nodes left over).
+
+    ``cols`` (not an init field, so ``dataclasses.replace`` leaves it behind on purpose: a graph re-made for an
+    edit must not carry the columns of the plan before the edit) is the plan's :class:`Columns` when
+    :func:`compile_plan` made the graph; the checks of the same analysis read them instead of the plan's objects.
     """
 
     ids: list[str]
@@ -44,6 +198,8 @@ class PlanGraph:
     cyclic: list[int] = field(default_factory=list)
     levels: int = 0  # topological levels: the most decisions on one chain of links (0 for an empty plan)
     _edge_order: np.ndarray | None = field(default=None, repr=False, compare=False)
+    cols: Columns | None = field(default=None, init=False, repr=False, compare=False)
+    _plan: Any = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -79,29 +235,36 @@ def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
     return np.array(out, dtype=np.float64)
 
 
-_FROM, _TO, _TYPE, _LAG = attrgetter("from_"), attrgetter("to"), attrgetter("type"), attrgetter("lag")
+_DEP_COLUMNS = attrgetter("from_", "to", "type", "lag")
 
 
 def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = None) -> PlanGraph:
     """Compile ``plan`` into a :class:`PlanGraph`. Duplicate ids resolve to their first occurrence."""
-    decisions = plan.decisions
-    ids = [d.id for d in decisions]
+    with gc_paused():
+        return _compile(plan, estimate, dur)
+
+
+def _compile(plan: Plan, estimate: str, dur: np.ndarray | None) -> PlanGraph:
+    cols = plan_columns(plan)
+    ids = cols.ids
     index = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))  # first occurrence wins
     n = len(ids)
     stage_pos = plan.stage_index()
-    get_stage = stage_pos.get
-    stage = np.array([get_stage(d.stage, -1) for d in decisions], dtype=np.int64)
-    nb = np.array([d.not_before or 0.0 for d in decisions], dtype=np.float64)
-    duration = durations(plan, estimate) if dur is None else dur
+    stage = np.fromiter(map(stage_pos.get, cols.stage, repeat(-1)), dtype=np.int64, count=n)
+    duration = cols.durations(estimate) if dur is None else dur
 
-    # One column at a time: no per-link appends (fewer objects for the cyclic GC to walk).
+    # One pass over the links, then one column at a time (no per-link appends).
     deps = plan.dependencies
     m = len(deps)
+    if m:
+        froms, tos, types, lags = zip(*map(_DEP_COLUMNS, deps), strict=True)
+    else:
+        froms = tos = types = lags = ()
     get = index.get
-    src = np.array([get(x, -1) for x in map(_FROM, deps)], dtype=np.int64).reshape(m)
-    dst = np.array([get(x, -1) for x in map(_TO, deps)], dtype=np.int64).reshape(m)
-    kind = np.array(list(map(_CODE.__getitem__, map(_TYPE, deps))), dtype=np.int8).reshape(m)
-    lag = np.array(list(map(_LAG, deps)), dtype=np.float64).reshape(m)
+    src = np.fromiter(map(get, froms, repeat(-1)), dtype=np.int64, count=m)
+    dst = np.fromiter(map(get, tos, repeat(-1)), dtype=np.int64, count=m)
+    kind = np.fromiter(map(_CODE.__getitem__, types), dtype=np.int8, count=m)
+    lag = np.array(lags, dtype=np.float64).reshape(m)
     ok = (src >= 0) & (dst >= 0) & (src != dst)  # unknown ends and self links are left out
     if ok.all():
         edge_dep = np.arange(m, dtype=np.int64)
@@ -109,11 +272,11 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
         edge_dep = np.flatnonzero(ok)
         src, dst, kind, lag = src[ok], dst[ok], kind[ok], lag[ok]
     order, leftover, levels = _kahn(n, src, dst)
-    return PlanGraph(
+    graph = PlanGraph(
         ids=ids,
         index=index,
         duration=duration,
-        not_before=nb,
+        not_before=cols.not_before.copy(),
         stage=stage,
         src=src,
         dst=dst,
@@ -124,6 +287,9 @@ def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = 
         cyclic=leftover,
         levels=levels,
     )
+    graph.cols = cols
+    graph._plan = plan
+    return graph
 
 
 def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, list[int]]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from planner.analysis.findings import Finding, Severity
-from planner.analysis.graph import PlanGraph
+from planner.analysis.graph import Columns, PlanGraph, columns_of
 from planner.model.limits import MAX_SCHEDULE_WEEKS
 from planner.model.plan import Decision, Plan, Status
 from planner.units import format_date, format_weeks, iso_date, plural_weeks, week_to_date
@@ -68,11 +68,15 @@ def status_week(plan: Plan) -> float | None:
     return None if w is None else max(0.0, w)
 
 
-def has_progress(plan: Plan) -> bool:
+def has_progress(plan: Plan, cols: Columns | None = None) -> bool:
     """True when anything of the plan's reality is recorded: a status date, an actual date, a decision that is not
-    ``not_started`` or has progress. Without any, the pre-pass changes nothing."""
+    ``not_started`` or has progress. Without any, the pre-pass changes nothing. ``cols``: the plan's columns
+    (:func:`planner.analysis.graph.plan_columns`), when already taken."""
     if plan.status_date is not None:
         return True
+    if cols is not None:
+        ns = Status.NOT_STARTED
+        return any(x is not ns for x in cols.status) or bool(cols.progress.any()) or cols.any_actuals()
     for d in plan.decisions:
         if (
             d.status is not Status.NOT_STARTED
@@ -207,17 +211,60 @@ def apply_progress(plan: Plan, graph: PlanGraph, state: ProgressState | None = N
     """
     if isinstance(graph, ProgressGraph):
         return graph
+    base = {f.name: getattr(graph, f.name) for f in fields(PlanGraph) if f.init}
     if state is None:
-        if not has_progress(plan):  # the common case costs one pass over the decisions, no objects
+        cols = columns_of(plan, graph)
+        if not has_progress(plan, cols):  # the common case: no objects, no per-decision work
             return graph
-        state = progress_state(plan)
-    if not state.active or graph.n != len(state.decisions):
-        return graph
-    done = state.done
-    base = {f.name: getattr(graph, f.name) for f in fields(PlanGraph)}
-    base.update(duration=graph.duration * state.remaining_fraction, not_before=state.floor)
+        if graph.n != cols.n:
+            return graph
+        fraction, floor, done = _progress_arrays(plan, cols)
+    else:
+        if not state.active or graph.n != len(state.decisions):
+            return graph
+        fraction, floor, done = state.remaining_fraction, state.floor, state.done
+    base.update(duration=graph.duration * fraction, not_before=floor)
     released = done[graph.dst] if len(graph.dst) else np.zeros(0, dtype=bool)
-    return ProgressGraph(**base, done=done, released=released)
+    out = ProgressGraph(**base, done=done, released=released)
+    out.cols, out._plan = graph.cols, graph._plan  # the same plan's columns (see PlanGraph.cols)
+    return out
+
+
+def _progress_arrays(plan: Plan, cols: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(remaining fraction, floor, done) of every decision, as :func:`decision_progress` gives them, column by
+    column (issue 12: no DecisionProgress object per decision; the actual dates, which few decisions have, one
+    by one)."""
+    n = cols.n
+    status = status_week(plan)
+    st = cols.status
+    done = np.fromiter((x is Status.DONE for x in st), dtype=bool, count=n)
+    a_s = np.full(n, np.nan)
+    a_f = np.full(n, np.nan)
+    for col, out in ((cols.actual_start, a_s), (cols.actual_finish, a_f)):
+        for i in [i for i, x in enumerate(col) if x is not None]:
+            w = to_week(plan, col[i])
+            if w is not None:
+                out[i] = max(0.0, w)
+    has_s = ~np.isnan(a_s)
+    in_progress = ~done & (
+        np.fromiter((x is Status.IN_PROGRESS for x in st), dtype=bool, count=n)
+        | (cols.progress > 0)
+        | np.fromiter((x is not None for x in cols.actual_start), dtype=bool, count=n)
+    )
+    fraction = np.maximum(0.0, 1.0 - cols.progress / 100.0)
+    fraction[done] = 0.0
+    # Not done: the actual start (in progress), else not_before (0 when none), then no earlier than the status.
+    floor = np.where(in_progress & has_s, a_s, cols.not_before)
+    if status is not None:
+        floor = np.where(status >= floor, status, floor)
+    # Done: where it sits -- its actual finish, else the status date, else its actual start, else 0.
+    if done.any():
+        sits = np.where(np.isnan(a_s[done]), 0.0, a_s[done])
+        if status is not None:
+            sits[:] = status
+        sits = np.where(np.isnan(a_f[done]), sits, a_f[done])
+        floor[done] = sits
+    return fraction, floor.astype(np.float64), done
 
 
 def settle_schedule(sched: object) -> None:
@@ -257,7 +304,7 @@ def _when(plan: Plan, week: float) -> str:
     return f"week {format_weeks(week)}" + (f" ({format_date(date)})" if date is not None else "")
 
 
-def progress_findings(plan: Plan) -> list[Finding]:
+def progress_findings(plan: Plan, cols: Columns | None = None) -> list[Finding]:
     """Findings about the recorded reality itself (no schedule needed).
 
     - ``date-needs-start-date`` (error): a status date or an actual date written as a date in a plan without a
@@ -269,8 +316,14 @@ def progress_findings(plan: Plan) -> list[Finding]:
     - ``actual-ignored`` (warning): an actual finish on a decision that is not done (the schedule ignores it).
     """
     out: list[Finding] = []
-    if not has_progress(plan):
+    if not has_progress(plan, cols):
         return out
+    # Only decisions with an actual date can have a finding of their own (issue 12: the others are not visited).
+    if cols is not None:
+        a_s_col, a_f_col = cols.actual_start, cols.actual_finish
+        dated = [plan.decisions[i] for i in range(cols.n) if a_s_col[i] is not None or a_f_col[i] is not None]
+    else:
+        dated = [d for d in plan.decisions if d.actual_start is not None or d.actual_finish is not None]
     if plan.start_date is None:
         if isinstance(plan.status_date, dt.date):
             out.append(
@@ -281,7 +334,7 @@ def progress_findings(plan: Plan) -> list[Finding]:
                     "set the plan's start date, or give the status date in weeks.",
                 )
             )
-        for d in plan.decisions:
+        for d in dated:
             named = [k for k in ("actual_start", "actual_finish") if isinstance(getattr(d, k), dt.date)]
             if named:
                 words = " and ".join(k.replace("_", " ") for k in named)
@@ -305,7 +358,7 @@ def progress_findings(plan: Plan) -> list[Finding]:
             )
         )
     status = status_week(plan)
-    for d in plan.decisions:
+    for d in dated:
         a_s, a_f = to_week(plan, d.actual_start), to_week(plan, d.actual_finish)
         for value, word in ((a_s, "actual start"), (a_f, "actual finish")):
             if value is not None and value < -TOL:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from planner.analysis.findings import Finding, Severity, sort_findings
-from planner.analysis.graph import PlanGraph, compile_plan, durations
+from planner.analysis.graph import Columns, PlanGraph, columns_of, compile_plan
 from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
@@ -30,7 +30,7 @@ _MAX_CYCLE_SPELLED = 60
 Namer = Callable[[str], str]
 
 
-def name(plan: Plan, decision_id: str, titles: dict[str, str] | None = None) -> str:
+def name(plan: Plan, decision_id: str, titles: dict[str, str] | _Titles | None = None) -> str:
     """How a decision is named in messages: its title and id, e.g. ``'Define the value case' (value-case)``."""
     if titles is None:
         d = plan.decision(decision_id)
@@ -51,8 +51,10 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     """
     if graph is None:
         graph = compile_plan(plan)
-    # First title wins for a duplicate id (assigning in reverse order keeps the first).
-    titles = dict(zip(reversed(graph.ids), reversed([d.title for d in plan.decisions]), strict=True))
+    cols = columns_of(plan, graph)
+    # First title wins for a duplicate id: graph.index holds each id's first position. Titles are looked up only
+    # for the decisions a message names (issue 12).
+    titles = _Titles(plan, graph.index)
 
     def nm(did: str) -> str:
         return name(plan, did, titles)
@@ -62,19 +64,37 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
         plan.dependencies
     )  # compile_plan resolved every link: none unknown or self
     out += _duplicate_ids(plan, skip_decisions=len(graph.index) == len(plan.decisions))
-    out += _unknown_references(plan, graph, titles, nm)
+    out += _unknown_references(plan, graph, titles, nm, cols)
     out += [] if all_linked else _self_dependencies(plan, nm)
     out += _cycles(graph, nm)
-    out += _milestones(plan, nm)
-    out += _dates_in_range(plan, graph, nm)
+    out += _milestones(plan, nm, cols)
+    out += _dates_in_range(plan, graph, nm, cols)
     out += _duplicate_dependencies(plan, graph, nm)
     out += _stage_inversions(plan, graph, nm)
-    out += _gates_not_met(plan)
+    out += _gates_not_met(plan, cols)
     out += _isolated(plan, graph, nm)
-    out += _empty_stages(plan)
-    out += _missing_owner(plan, nm)
-    out += progress_findings(plan)  # status date and actuals (issue 16)
+    out += _empty_stages(plan, cols)
+    out += _missing_owner(plan, nm, cols)
+    out += progress_findings(plan, cols)  # status date and actuals (issue 16)
     return sort_findings(out)
+
+
+class _Titles:
+    """The read-only mapping id -> title (of the first decision with that id) that messages need, looked up in the
+    plan's objects only for the ids asked about."""
+
+    __slots__ = ("_decisions", "_index")
+
+    def __init__(self, plan: Plan, index: dict[str, int]) -> None:
+        self._decisions = plan.decisions
+        self._index = index
+
+    def get(self, did: str, default: str | None = None) -> str | None:
+        i = self._index.get(did)
+        return default if i is None else self._decisions[i].title
+
+    def __contains__(self, did: object) -> bool:
+        return did in self._index
 
 
 def _duplicate_ids(plan: Plan, skip_decisions: bool = False) -> list[Finding]:
@@ -100,17 +120,15 @@ def _duplicate_ids(plan: Plan, skip_decisions: bool = False) -> list[Finding]:
     return out
 
 
-def _unknown_references(plan: Plan, graph: PlanGraph, titles: dict[str, str], nm: Namer) -> list[Finding]:
+def _unknown_references(
+    plan: Plan, graph: PlanGraph, titles: _Titles, nm: Namer, cols: Columns
+) -> list[Finding]:
     out = []
     stages = {s.id for s in plan.stages}
     areas = {a.id for a in plan.areas}
     teams = {t.id for t in plan.teams}
     decisions = plan.decisions
-    if (
-        {d.stage for d in decisions} <= stages
-        and {d.area for d in decisions} - {None} <= areas
-        and {d.owner for d in decisions} - {None} <= teams
-    ):
+    if set(cols.stage) <= stages and set(cols.area) - {None} <= areas and set(cols.owner) - {None} <= teams:
         decisions = []  # every stage, area and owner resolves: nothing to report per decision
     for d in decisions:
         if d.stage not in stages:
@@ -248,7 +266,7 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
     return out
 
 
-def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
+def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> list[Finding]:
     """``dates-out-of-range``: with a start date, every week any output can show (the schedule under the
     pessimistic estimates with every risk firing, rolling or gated, and the baselines) must be a calendar date.
 
@@ -260,7 +278,7 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
         return []
     ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
     behind = ((start - dt.date.min).days - 1) / 7
-    worst = durations(plan, "pessimistic")  # milestones 0; the loop without calls (issue 12)
+    worst = cols.durations("pessimistic")  # milestones 0 (issue 12: from the columns)
     for r in plan.risks:
         hit = [graph.index[x] for x in r.decisions if x in graph.index]
         worst[hit] += duration_value(r.impact, "pessimistic")
@@ -324,9 +342,12 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     ]
 
 
-def _milestones(plan: Plan, nm: Namer) -> list[Finding]:
+def _milestones(plan: Plan, nm: Namer, cols: Columns) -> list[Finding]:
     out = []
-    for d in plan.decisions:
+    bad = np.flatnonzero(
+        cols.milestone & (cols.three[:, 2] != 0)
+    ).tolist()  # the pessimistic weeks as written
+    for d in [plan.decisions[i] for i in bad]:
         if d.milestone and duration_value(d.duration, "pessimistic") != 0:
             out.append(
                 Finding(
@@ -367,10 +388,13 @@ def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     sv = graph.stage[graph.dst]
     bad = np.flatnonzero((su > sv) & (sv >= 0))
     out = []
-    for e in bad.tolist():
-        u, v = graph.ids[graph.src[e]], graph.ids[graph.dst[e]]
-        s_u = plan.stages[graph.stage[graph.src[e]]].name
-        s_v = plan.stages[graph.stage[graph.dst[e]]].name
+    ids = graph.ids
+    names = [st.name for st in plan.stages]
+    for iu, iv, ku, kv in zip(
+        graph.src[bad].tolist(), graph.dst[bad].tolist(), su[bad].tolist(), sv[bad].tolist(), strict=True
+    ):
+        u, v = ids[iu], ids[iv]
+        s_u, s_v = names[ku], names[kv]
         out.append(
             Finding(
                 W,
@@ -383,13 +407,16 @@ def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     return out
 
 
-def _gates_not_met(plan: Plan) -> list[Finding]:
-    out = []
+def _gates_not_met(plan: Plan, cols: Columns) -> list[Finding]:
+    out: list[Finding] = []
+    if all(c.met for st in plan.stages for c in st.gate_criteria):
+        return out  # every gate met (or none): nothing to report, no decision visited
     started = {Status.IN_PROGRESS, Status.DONE}
     by_stage: dict[str, list[str]] = {}
-    for d in plan.decisions:
-        if d.status in started or d.progress > 0:
-            by_stage.setdefault(d.stage, []).append(d.id)
+    progress = cols.progress.tolist()
+    for did, sid, status, p in zip(cols.ids, cols.stage, cols.status, progress, strict=True):
+        if status in started or p > 0:
+            by_stage.setdefault(sid, []).append(did)
     for prev, stage in zip(plan.stages, plan.stages[1:], strict=False):
         unmet = [c.text for c in prev.gate_criteria if not c.met]
         if unmet and stage.id in by_stage:
@@ -425,8 +452,8 @@ def _isolated(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     ]
 
 
-def _empty_stages(plan: Plan) -> list[Finding]:
-    used = {d.stage for d in plan.decisions}
+def _empty_stages(plan: Plan, cols: Columns) -> list[Finding]:
+    used = set(cols.stage)
     return [
         Finding(I, "empty-stage", f"Stage {s.name} ({s.id}) has no decisions yet.", [])
         for s in plan.stages
@@ -434,11 +461,11 @@ def _empty_stages(plan: Plan) -> list[Finding]:
     ]
 
 
-def _missing_owner(plan: Plan, nm: Namer) -> list[Finding]:
+def _missing_owner(plan: Plan, nm: Namer, cols: Columns) -> list[Finding]:
+    ids, milestone = cols.ids, cols.milestone.tolist()
     return [
         Finding(
-            I, "missing-owner", f"{nm(d.id)} has no owner. Assign a team so someone is accountable.", [d.id]
+            I, "missing-owner", f"{nm(did)} has no owner. Assign a team so someone is accountable.", [did]
         )
-        for d in plan.decisions
-        if d.owner is None and not d.milestone
+        for did in [ids[i] for i, o in enumerate(cols.owner) if o is None and not milestone[i]]
     ]
