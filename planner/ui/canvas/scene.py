@@ -377,7 +377,7 @@ class GraphScene(QGraphicsScene):
             self._sync_items(analysis, figures, structure)
         finally:
             if bulk:
-                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+                self._index_items()
 
     def _sync_items(self, analysis: Analysis | None, figures: bool, structure: bool) -> None:
         created: list[CardItem] = []
@@ -502,6 +502,20 @@ class GraphScene(QGraphicsScene):
                 if enabled:
                     gc.enable()
 
+    def _index_items(self) -> None:
+        """Index the items in a BSP tree again (after bulk work without an index).
+
+        Qt builds a new index's tree over the scene rect it was last *told* of, and a fresh index was told of none
+        (Qt passes the rect on only when it changes): its tree spans an empty rect, every item lands in one leaf,
+        and each paint or lookup tests every item (~70 ms per repaint at 10,000 decisions). A change of the rect
+        and back tells it.
+        """
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if not self._content.isEmpty():  # (the scene rect is set: _sync_bands)
+            rect = self.sceneRect()
+            self.setSceneRect(rect.adjusted(0, 0, 1, 0))
+            self.setSceneRect(rect)
+
     def _clear_items(self) -> None:
         """Remove every card and edge (a new plan is about to be built from scratch)."""
         if self.interaction is not None:
@@ -518,7 +532,7 @@ class GraphScene(QGraphicsScene):
                     self._drop_edge(edge)
                 self.removeItem(card)
         finally:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+            self._index_items()
         self.cards = {}
         self.edges = []
 
@@ -579,7 +593,7 @@ class GraphScene(QGraphicsScene):
         self._build_timer.stop()
         self._build = None
         self.build_progress = 1.0
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._index_items()
         if self.highlight:
             self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
         self._selection_due = False
@@ -596,7 +610,7 @@ class GraphScene(QGraphicsScene):
         self._build = None
         build.close()
         self.build_progress = 1.0
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._index_items()
         self._structure_dirty = True
         self._card_figures = self._edge_figures = None
         self.build_changed.emit()
