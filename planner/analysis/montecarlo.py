@@ -45,7 +45,7 @@ import numpy as np
 
 from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
 from planner.analysis.graph import PlanGraph, compile_plan
-from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress, progress_state
+from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
 from planner.model import units
@@ -58,12 +58,18 @@ DEFAULT_SEED = 0
 Progress = Callable[[int, int], "bool | None"]
 """``progress(done_iterations, total_iterations)``; returning ``False`` cancels the run."""
 
-# Working memory per chunk is about 7 arrays of decisions x chunk float64 values (~60 MB at 1M cells); arrays
-# of at most 16 MB are also recycled by malloc instead of being mapped afresh (page faults) for every chunk.
-_CHUNK_CELLS = 4_000_000
+# Working memory per chunk is 5 float64 values per decision and iteration (durations, the two pass arrays of
+# two rows each; the backward numbering's durations reuse the early-finish rows), 400 MB at the 10M cells of one
+# chunk. Every chunk walks all levels, which costs a fixed overhead per level (thousands at 100k decisions), so
+# big plans get as few, equal chunks as the memory allows instead of a full one and a small rest.
+_CHUNK_CELLS = 10_000_000
 _MAX_CHUNK = 1_000
 _MIN_CHUNK = 64
 _SAMPLE_BLOCK = 256
+_SAMPLE_CELLS = (
+    1 << 17
+)  # float32 cells transformed at once (512 kB: stays in cache; 2 MB temporaries were 4x slower)
+_DRAW_CELLS = 1 << 21  # uniforms drawn at once (8 MB of float32), iterations x decisions
 
 
 class SimulationCancelled(Exception):
@@ -222,20 +228,41 @@ class SimulationResult:
 
 
 # -- the compiled simulation model ---------------------------------------------------------------------------
-# Each pass (forward, backward) has its own numbering of the decisions: by level (longest path from the sources
-# for the forward pass, to the sinks for the backward pass), and within a level by the number of "primary" links
-# (forward: FS/SS into the node; backward: FS/FF out of it), most first. Then the j-th primary link of every node
-# that has more than j of them targets a *prefix* of the level, so each step is one gather and one in-place
-# maximum (minimum) on a slice -- no scatter, no ``reduceat`` (which is slow along axis 0). The remaining links
-# (FF/SF forward, SS/SF backward; rarer) need the target's own duration and go through index arrays.
+# Each pass (forward, backward) has its own numbering of the decisions: by level (longest path from the sources,
+# in reverse for the backward pass), and within a level by the number of "primary" links
+# (forward: FS/SS into the node; backward: FS/FF out of it), most first. The j-th primary link of every node that
+# has more than j of them then targets a *prefix* of the level ("slot" j). The first ``w`` slots of a level are
+# done at once as a padded block (one gather of nodes x w rows, links a node lacks read a row of -inf, +inf
+# backward, and one reduction over the w axis); the slots after that one by one on their prefix. The remaining
+# links (FF/SF forward, SS/SF backward; rarer) need the target's own duration: their targets are listed most
+# links first and get the same block-then-slots treatment, then one subtraction (addition) of the duration and
+# one scatter. ``w`` is chosen per level from the chunk width: padding costs cells, every numpy call costs a
+# fixed overhead worth ``_CALL_CELLS`` cells, so wide chunks get narrow blocks and narrow chunks (big plans, few
+# iterations, where the ~2,000-4,000 levels make the per-call overhead the whole cost) get few calls per level.
+# Everything is a maximum (minimum) of sums, so the results are the same bit for bit whatever ``w`` is.
+
+_CALL_CELLS = 1_500
+"""A numpy call's fixed cost (~1.5 us) in cells (gather + add + reduce of one float64 value, ~1 ns)."""
+
+_Slot = tuple[
+    int, np.ndarray, "np.ndarray | None"
+]  # (nodes: a prefix of the level or of the list, rows, lag)
 
 
 @dataclass
 class _Level:
     lo: int
     hi: int
-    prefix: list[tuple[int, np.ndarray, np.ndarray | None]]  # (count, rows, lag) per slot
-    other: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]]  # (targets, rows, lag) per slot
+    k1: int  # nodes lo..lo+k1 have a primary link
+    w: int  # width of the primary block (0 when k1 == 0)
+    rows: np.ndarray  # (k1 * w,) source rows of the block, node-major
+    lag: np.ndarray | None  # (k1 * w, 1) or None when all 0
+    slots: list[_Slot]  # primary slots w, w+1, ... (each a prefix of the level)
+    o_nodes: np.ndarray | None  # targets of the other links, most links first (positions); None: no such link
+    o_w: int
+    o_rows: np.ndarray
+    o_lag: np.ndarray | None
+    o_slots: list[_Slot]  # other slots o_w, ... (each a prefix of o_nodes)
 
 
 @dataclass
@@ -266,13 +293,22 @@ class _Model:
     level_lo: np.ndarray  # first forward position of each forward level
 
     def __post_init__(self) -> None:
-        self.low32, self.mode32, self.high32, self.split32 = (
-            x.astype(np.float32) for x in (self.low, self.mode, self.high, self.split)
+        # float32 rows (1, n) for the sampling, which works on iterations x decisions blocks
+        low, mode, high, split = (
+            x.astype(np.float32)[None, :] for x in (self.low, self.mode, self.high, self.split)
         )
+        span = high - low
+        self.low32, self.high32, self.split32 = low, high, split
+        self.left32, self.right32 = span * (mode - low), span * (high - mode)
 
 
-def _triangular_params(triples: list[tuple[float, float, float]]) -> tuple[np.ndarray, ...]:
+def _triangular_params(
+    triples: list[tuple[float, float, float]], fraction: np.ndarray | None = None
+) -> tuple[np.ndarray, ...]:
+    """(low, mode, high, CDF at the mode, fixed) of each triple, each scaled by ``fraction`` when given."""
     arr = np.array(triples, dtype=np.float64).reshape(-1, 3)
+    if fraction is not None:
+        arr *= fraction[:, None]
     low, mode, high = arr[:, 0].copy(), arr[:, 1].copy(), arr[:, 2].copy()
     span = high - low
     fixed = span <= 0
@@ -280,32 +316,83 @@ def _triangular_params(triples: list[tuple[float, float, float]]) -> tuple[np.nd
     return low, mode, high, split, fixed
 
 
-def _depth(n: int, order: list[int], tail: list[int], head: list[int]) -> np.ndarray:
-    """Longest path, in links, from a node with no incoming link (``tail -> head``) along ``order``."""
+def _depth(n: int, order: list[int], tail: np.ndarray, head: np.ndarray) -> np.ndarray:
+    """Longest path, in links, from a node with no incoming link (``tail -> head``); ``order`` is topological.
+
+    The links are walked once, sorted by their head's place in ``order``: every link into a node comes before
+    every link out of it."""
+    place = np.empty(n, dtype=np.int64)
+    place[np.asarray(order, dtype=np.int64)] = np.arange(n)
+    by = np.argsort(place[head], kind="stable")
     level = [0] * n
-    into: list[list[int]] = [[] for _ in range(n)]
-    for u, v in zip(tail, head, strict=True):
-        into[v].append(u)
-    for v in order:
-        for u in into[v]:
-            if level[u] + 1 > level[v]:
-                level[v] = level[u] + 1
+    for u, v in zip(tail[by].tolist(), head[by].tolist(), strict=True):
+        x = level[u] + 1
+        if x > level[v]:
+            level[v] = x
     return np.array(level, dtype=np.int64)
 
 
-def _slots(
-    nodes: np.ndarray, rows: np.ndarray, lag: np.ndarray
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Split links (sorted by target node) into slots: slot j holds the j-th link of every node having one."""
-    if not len(nodes):
-        return []
-    first = np.r_[0, np.flatnonzero(np.diff(nodes)) + 1]
-    rank = np.arange(len(nodes)) - np.repeat(first, np.diff(np.r_[first, len(nodes)]))
-    out = []
-    for j in range(int(rank.max()) + 1):
-        sel = rank == j
-        out.append((nodes[sel], rows[sel], lag[sel]))
-    return out
+def _choose_width(cnt: np.ndarray, c: int, fixed_calls: int) -> np.ndarray:
+    """Per level (rows of ``cnt``: how many nodes have more than j links, j = 0, 1, ...), the block width w >= 1
+    that minimises the estimated cost: cells k1 * w + links in slots >= w, calls 2-3 for the block (plus
+    ``fixed_calls``) and 3 per slot after it. Levels without links get 0."""
+    n_lv, jm = cnt.shape
+    k1 = cnt[:, 0]
+    tail = np.zeros((n_lv, jm + 1), dtype=np.int64)
+    tail[:, :jm] = np.cumsum(cnt[:, ::-1], axis=1)[:, ::-1]
+    n_slots = np.count_nonzero(cnt, axis=1)
+    w = np.arange(1, jm + 1)
+    cells = k1[:, None] * w[None, :] + tail[:, 1:]
+    calls = fixed_calls + np.where(w > 1, 3, 2)[None, :] + 3 * np.maximum(n_slots[:, None] - w[None, :], 0)
+    best = np.argmin(_CALL_CELLS * calls + max(1, c) * cells, axis=1) + 1
+    return np.where(k1 > 0, best, 0)
+
+
+def _blocks(
+    n_levels: int,
+    level_of: np.ndarray,
+    slot_of: np.ndarray,
+    rank: np.ndarray,
+    rows: np.ndarray,
+    lag: np.ndarray,
+    c: int,
+    fixed_calls: int,
+    pad: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[list[_Slot]]]:
+    """The padded blocks and the remaining slots of every level for one kind of link.
+
+    Link e belongs to level ``level_of[e]``; its node is the ``slot_of[e]``-th of that level's list (a prefix
+    ordered most links first) and it is that node's ``rank[e]``-th link. Returns (width per level, start of each
+    level's block in the block arrays, block rows, block lags, whether a level's block has a nonzero lag, the
+    slots after the block per level)."""
+    jm = int(rank.max()) + 1 if len(rank) else 1
+    cnt = np.bincount(level_of * jm + rank, minlength=n_levels * jm).reshape(n_levels, jm)
+    width = _choose_width(cnt, c, fixed_calls)
+    k1 = cnt[:, 0]
+    size = k1 * width
+    start = np.zeros(n_levels + 1, dtype=np.int64)
+    np.cumsum(size, out=start[1:])
+    in_block = rank < width[level_of]
+    at = start[level_of] + slot_of * width[level_of] + rank
+    b_rows = np.full(int(start[-1]), pad, dtype=np.int64)
+    b_lag = np.zeros(int(start[-1]))
+    b_rows[at[in_block]] = rows[in_block]
+    b_lag[at[in_block]] = lag[in_block]
+    lagged = np.bincount(level_of[in_block], weights=lag[in_block] != 0, minlength=n_levels) > 0
+    slots: list[list[_Slot]] = [[] for _ in range(n_levels)]
+    rest = np.flatnonzero(~in_block)
+    if len(rest):
+        order = rest[np.lexsort((slot_of[rest], rank[rest], level_of[rest]))]
+        lv, rk = level_of[order], rank[order]
+        cut = np.flatnonzero((np.diff(lv) != 0) | (np.diff(rk) != 0)) + 1
+        bounds = [0, *cut.tolist(), len(order)]
+        r_rows, r_lag = rows[order], lag[order]
+        nz = np.logical_or.reduceat(r_lag != 0, bounds[:-1]).tolist()
+        lv_l = lv.tolist()
+        for i in range(len(bounds) - 1):
+            s, e = bounds[i], bounds[i + 1]
+            slots[lv_l[s]].append((e - s, r_rows[s:e], r_lag[s:e, None] if nz[i] else None))
+    return width, start, b_rows, b_lag, lagged, slots
 
 
 def _build_pass(
@@ -316,41 +403,86 @@ def _build_pass(
     row_offset: np.ndarray,
     lag: np.ndarray,
     primary: np.ndarray,
+    c: int,
 ) -> _Pass:
-    """One pass's numbering and steps. Link e bounds ``node[e]`` from row ``row_offset[e] + pos[other_end[e]]``."""
-    deg = np.bincount(node[primary], minlength=n) if n else np.zeros(0, dtype=np.int64)
-    perm = np.lexsort((np.arange(n), -deg, level)) if n else np.zeros(0, dtype=np.int64)
+    """One pass's numbering and steps for chunks of ``c`` iterations. Link e bounds ``node[e]`` from row
+    ``row_offset[e] + pos[other_end[e]]``; row ``2 n`` is the padding row."""
+    if not n:
+        z = np.zeros(0, dtype=np.int64)
+        return _Pass(z, z, [])
+    deg = np.bincount(node[primary], minlength=n)
+    perm = np.lexsort((np.arange(n), -deg, level))
     pos = np.empty(n, dtype=np.int64)
     pos[perm] = np.arange(n)
     lvl = level[perm]
+    n_levels = int(lvl[-1]) + 1  # every depth from 0 to the largest occurs
+    lo = np.searchsorted(lvl, np.arange(n_levels + 1))
     tgt = pos[node]
     rows = row_offset + pos[other_end]
-    order = np.lexsort((tgt,))
-    tgt, rows, lag_s, prim = tgt[order], rows[order], lag[order], primary[order]
+    pad = 2 * n
+
+    def ranks(t: np.ndarray) -> np.ndarray:  # t sorted: rank of each entry within its run of equal values
+        if not len(t):
+            return t
+        first = np.r_[0, np.flatnonzero(np.diff(t)) + 1]
+        return np.arange(len(t)) - np.repeat(first, np.diff(np.r_[first, len(t)]))
+
+    # Primary links: a node's list position is its offset in the level.
+    ep = np.flatnonzero(primary)
+    ep = ep[np.argsort(tgt[ep], kind="stable")]
+    tp = tgt[ep]
+    lv_p = lvl[tp]
+    w, start, b_rows, b_lag, lagged, slots = _blocks(
+        n_levels, lv_p, tp - lo[lv_p], ranks(tp), rows[ep], lag[ep], c, 0, pad
+    )
+    k1 = np.bincount(lv_p[ranks(tp) == 0], minlength=n_levels)
+
+    # Other links: their targets listed per level, most links first.
+    eo = np.flatnonzero(~primary)
+    odeg = np.bincount(tgt[eo], minlength=n)
+    has = np.flatnonzero(odeg)  # positions
+    o_list = has[np.lexsort((has, -odeg[has], lvl[has]))]
+    o_lv = lvl[o_list]
+    o_lo = np.searchsorted(o_lv, np.arange(n_levels + 1))
+    o_idx = np.empty(n, dtype=np.int64)
+    o_idx[o_list] = np.arange(len(o_list)) - o_lo[o_lv]
+    eo = eo[np.lexsort((np.arange(len(eo)), o_idx[tgt[eo]], lvl[tgt[eo]]))]
+    to = tgt[eo]
+    lv_o = lvl[to]
+    key = o_idx[to] + o_lo[lv_o]  # sorted: the runs of one target are contiguous
+    ow, o_start, o_rows, o_lag, o_lagged, o_slots = _blocks(
+        n_levels, lv_o, o_idx[to], ranks(key), rows[eo], lag[eo], c, 5, pad
+    )
+
     levels: list[_Level] = []
-    if not n:
-        return _Pass(perm, pos, levels)
-    bounds = np.flatnonzero(np.diff(lvl)) + 1
-    los = [0, *bounds.tolist()]
-    his = [*bounds.tolist(), n]
-    cut = np.searchsorted(tgt, np.array(los + [n]))
-    for k, (lo, hi) in enumerate(zip(los, his, strict=True)):
-        e = slice(int(cut[k]), int(cut[k + 1]))
-        t, r, g, p = tgt[e], rows[e], lag_s[e], prim[e]
-        prefix = []
-        for nodes_j, rows_j, lag_j in _slots(t[p], r[p], g[p]):
-            # Nodes are ordered by primary degree within the level, so slot j covers a prefix.
-            assert nodes_j[0] == lo and nodes_j[-1] == lo + len(nodes_j) - 1
-            prefix.append((len(nodes_j), rows_j, lag_j if np.any(lag_j != 0) else None))
-        other = [
-            (nodes_j, rows_j, lag_j if np.any(lag_j != 0) else None)
-            for nodes_j, rows_j, lag_j in _slots(t[~p], r[~p], g[~p])
-        ]
-        levels.append(_Level(lo, hi, prefix, other))
+    lo_l, k1_l, w_l, st_l, lg_l = lo.tolist(), k1.tolist(), w.tolist(), start.tolist(), lagged.tolist()
+    olo_l, ow_l, ost_l, olg_l = o_lo.tolist(), ow.tolist(), o_start.tolist(), o_lagged.tolist()
+    b_lag2, o_lag2 = b_lag[:, None], o_lag[:, None]
+    for k in range(n_levels):
+        s, e = st_l[k], st_l[k + 1]
+        os_, oe = ost_l[k], ost_l[k + 1]
+        levels.append(
+            _Level(
+                lo=lo_l[k],
+                hi=lo_l[k + 1],
+                k1=k1_l[k],
+                w=w_l[k],
+                rows=b_rows[s:e],
+                lag=b_lag2[s:e] if lg_l[k] else None,
+                slots=slots[k],
+                o_nodes=o_list[olo_l[k] : olo_l[k + 1]] if olo_l[k + 1] > olo_l[k] else None,
+                o_w=ow_l[k],
+                o_rows=o_rows[os_:oe],
+                o_lag=o_lag2[os_:oe] if olg_l[k] else None,
+                o_slots=o_slots[k],
+            )
+        )
     return _Pass(perm, pos, levels)
 
 
-def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray) -> _Model:
+def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Model:
+    """The simulation model of ``plan`` (``graph`` after the progress pre-pass), its passes laid out for chunks
+    of ``c`` iterations (any width works; ``c`` only tunes the blocks)."""
     n = graph.n
     triples = [(0.0, 0.0, 0.0) if d.milestone else duration_triple(d.duration) for d in plan.decisions]
     src, dst, kind, lag = graph.src, graph.dst, graph.kind, graph.lag
@@ -359,22 +491,24 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray) -> _Model:
         # Remaining work only: a done decision is a fixed 0 (no uncertainty), an in-progress one its remaining
         # fraction of each estimate; links into done decisions never bind.
         done = graph.done
-        fraction = progress_state(plan).remaining_fraction.tolist()
-        triples = [(o * f, m * f, p * f) for (o, m, p), f in zip(triples, fraction, strict=True)]
+        # decision_progress's remaining fraction, without building its objects: 0 done, else 1 - progress.
+        fraction = np.maximum(0.0, 1.0 - np.array([d.progress for d in plan.decisions]) / 100.0)
+        fraction = np.where(done, 0.0, fraction)
         lag = np.where(graph.released, RELEASED_WEIGHT, lag)
-    low_p, mode_p, high_p, split_p, fixed_p = _triangular_params(triples)
+    else:
+        fraction = None
+    low_p, mode_p, high_p, split_p, fixed_p = _triangular_params(triples, fraction)
     assert graph.order is not None
-    src_l, dst_l = src.tolist(), dst.tolist()
     nz = np.int64(n)
 
     # Forward: ES_v >= ES_u + lag (SS), EF_u + lag (FS); EF_u + lag - d_v (FF), ES_u + lag - d_v (SF).
     # Rows 0..n-1 of the forward array hold ES, n..2n-1 hold EF.
-    depth = _depth(n, graph.order, src_l, dst_l)
-    fwd = _build_pass(n, depth, dst, src, nz * ((kind == 0) | (kind == 2)), lag, kind <= 1)
+    depth = _depth(n, graph.order, src, dst)
+    fwd = _build_pass(n, depth, dst, src, nz * ((kind == 0) | (kind == 2)), lag, kind <= 1, c)
     # Backward: LF_u <= LS_v - lag (FS), LF_v - lag (FF); LS_v - lag + d_u (SS), LF_v - lag + d_u (SF).
     # Rows 0..n-1 of the backward array hold LS, n..2n-1 hold LF.
-    height = _depth(n, graph.order[::-1], dst_l, src_l)
-    bwd = _build_pass(n, height, src, dst, nz * (kind >= 2), -lag, (kind == 0) | (kind == 2))
+    height = depth.max(initial=0) - depth  # the forward levels, walked the other way: every link still climbs
+    bwd = _build_pass(n, height, src, dst, nz * (kind >= 2), -lag, (kind == 0) | (kind == 2), c)
 
     pf = fwd.perm
     n_stages = len(plan.stages)
@@ -432,86 +566,127 @@ def triangular_ppf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.nd
 
 
 def _sample_durations(m: _Model, u: np.ndarray, out: np.ndarray) -> None:
-    """Durations into ``out`` (forward numbering, shape (n, chunk)) from float32 uniforms ``u`` drawn as
-    (chunk, n) in plan order.
+    """Durations into ``out`` (forward numbering, shape (n, iterations)) from float32 uniforms ``u`` drawn as
+    (iterations, n) in plan order.
 
     The transform runs in float32 (twice as fast, and seven significant digits are plenty for a sampled
-    duration) on blocks of decisions that stay in cache; the passes then run in float64. Fixed durations are
-    copied exactly, so a plan without uncertainty reproduces the CPM figure for figure."""
+    duration) on blocks of iterations that stay in cache, in the layout the uniforms are drawn in; one transposing
+    copy per block then writes the float64 durations the passes run on. Fixed durations are copied exactly, so a
+    plan without uncertainty reproduces the CPM figure for figure."""
     n = m.n
-    low32, mode32, high32, split32 = m.low32, m.mode32, m.high32, m.split32
+    low, high, split, left, right = m.low32, m.high32, m.split32, m.left32, m.right32
     one = np.float32(1.0)
-    for lo in range(0, n, _SAMPLE_BLOCK):
-        hi = min(n, lo + _SAMPLE_BLOCK)
-        ut = u.T[m.fwd.perm[lo:hi]]  # transposed and renumbered (fancy indexing beats np.take here)
-        low, mode, high = low32[lo:hi, None], mode32[lo:hi, None], high32[lo:hi, None]
-        span = high - low
-        below = ut <= split32[lo:hi, None]
-        left = ut * (span * (mode - low))
-        np.sqrt(left, out=left)
-        left += low
-        np.subtract(one, ut, out=ut)
-        ut *= span * (high - mode)
-        np.sqrt(ut, out=ut)
-        np.subtract(high, ut, out=ut)
-        np.copyto(ut, left, where=below)
-        np.clip(ut, low, high, out=ut)  # float32 rounding must not leave the support
-        out[lo:hi] = ut
+    step = max(1, _SAMPLE_CELLS // max(1, n))
+    for j0 in range(0, len(u), step):
+        j1 = min(len(u), j0 + step)
+        x = np.take(u[j0:j1], m.fwd.perm, axis=1)  # renumbered: column p is decision perm[p]
+        # Which side of the mode, as 1.0 / 0.0 factors: selecting by arithmetic is exact here (a value times 1,
+        # plus 0) and several times faster than a mask, which mispredicts on random data.
+        b = np.less_equal(x, split).astype(np.float32)
+        nb = one - b
+        sgn = b + b
+        sgn -= one  # +1 below the mode, -1 above
+        x *= sgn
+        x += nb  # u below the mode, else 1 - u
+        coef = b * left
+        coef += nb * right
+        x *= coef
+        np.sqrt(x, out=x)
+        x *= sgn
+        y = b * low
+        y += nb * high
+        y += x  # low + sqrt(u * left) below the mode, else high - sqrt((1 - u) * right)
+        np.maximum(y, low, out=y)  # float32 rounding must not leave the support
+        np.minimum(y, high, out=y)
+        out[:, j0:j1] = y.T
     if m.fixed.any():
         out[m.fixed] = m.low[m.fixed][:, None]
 
 
 def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> None:
-    """Early starts and finishes into ``a`` (rows 0..n-1: ES, n..2n-1: EF), forward numbering.
-
-    With ``first_level`` > 0, the rows of the earlier levels must already hold their values."""
+    """Early starts and finishes into ``a`` (rows 0..n-1: ES, n..2n-1: EF, 2n: -inf padding), forward
+    numbering. With ``first_level`` > 0, the rows of the earlier levels must already hold their values."""
     n = m.n
-    es, ef = a[:n], a[n:]
-    floor = m.floor
+    es, ef = a[:n], a[n : 2 * n]
+    floor = m.floor[:, None]
+    c = a.shape[1]
     for lv in m.fwd.levels[first_level:]:
-        lo, hi = lv.lo, lv.hi
-        es[lo:hi] = floor[lo:hi, None]
-        for cnt, rows, lag in lv.prefix:
-            cand = a[rows]
-            if lag is not None:
-                cand += lag[:, None]
-            tgt = es[lo : lo + cnt]
-            np.maximum(tgt, cand, out=tgt)
-        for targets, rows, lag in lv.other:
-            cand = a[rows]
-            if lag is not None:
-                cand += lag[:, None]
-            cand -= d[targets]
-            es[targets] = np.maximum(es[targets], cand)
+        lo, hi, k1, w = lv.lo, lv.hi, lv.k1, lv.w
+        if k1:
+            top = es[lo : lo + k1]
+            cand = a[lv.rows]
+            if lv.lag is not None:
+                cand += lv.lag
+            if w > 1:
+                np.max(cand.reshape(k1, w, c), axis=1, out=top)
+                np.maximum(top, floor[lo : lo + k1], out=top)
+            else:
+                np.maximum(cand, floor[lo : lo + k1], out=top)
+            for cnt, rows, lag in lv.slots:
+                cand = a[rows]
+                if lag is not None:
+                    cand += lag
+                part = es[lo : lo + cnt]
+                np.maximum(part, cand, out=part)
+        if k1 < hi - lo:
+            es[lo + k1 : hi] = floor[lo + k1 : hi]
+        if lv.o_nodes is not None:
+            k = len(lv.o_nodes)
+            cand = a[lv.o_rows]
+            if lv.o_lag is not None:
+                cand += lv.o_lag
+            best = cand.reshape(k, lv.o_w, c).max(axis=1) if lv.o_w > 1 else cand
+            for cnt, rows, lag in lv.o_slots:
+                cand = a[rows]
+                if lag is not None:
+                    cand += lag
+                np.maximum(best[:cnt], cand, out=best[:cnt])
+            best -= d[lv.o_nodes]
+            es[lv.o_nodes] = np.maximum(es[lv.o_nodes], best)
         np.add(es[lo:hi], d[lo:hi], out=ef[lo:hi])
 
 
 def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> None:
-    """Late starts and finishes into ``b`` (rows 0..n-1: LS, n..2n-1: LF), backward numbering (``d`` too)."""
+    """Late starts and finishes into ``b`` (rows 0..n-1: LS, n..2n-1: LF, 2n: +inf padding), backward numbering
+    (``d`` too). Lags are stored negated for this pass."""
     n = m.n
-    ls, lf = b[:n], b[n:]
+    ls, lf = b[:n], b[n : 2 * n]
+    end = finish[None, :]
+    c = b.shape[1]
     for lv in m.bwd.levels:
-        lo, hi = lv.lo, lv.hi
-        lf[lo:hi] = finish[None, :]
-        for cnt, rows, lag in lv.prefix:
-            cand = b[rows]
-            if lag is not None:
-                cand += lag[:, None]  # lags are stored negated for this pass
-            tgt = lf[lo : lo + cnt]
-            np.minimum(tgt, cand, out=tgt)
-        for targets, rows, lag in lv.other:
-            cand = b[rows]
-            if lag is not None:
-                cand += lag[:, None]
-            cand += d[targets]
-            lf[targets] = np.minimum(lf[targets], cand)
+        lo, hi, k1, w = lv.lo, lv.hi, lv.k1, lv.w
+        if k1:
+            top = lf[lo : lo + k1]
+            cand = b[lv.rows]
+            if lv.lag is not None:
+                cand += lv.lag
+            if w > 1:
+                np.min(cand.reshape(k1, w, c), axis=1, out=top)
+                np.minimum(top, end, out=top)
+            else:
+                np.minimum(cand, end, out=top)
+            for cnt, rows, lag in lv.slots:
+                cand = b[rows]
+                if lag is not None:
+                    cand += lag
+                part = lf[lo : lo + cnt]
+                np.minimum(part, cand, out=part)
+        if k1 < hi - lo:
+            lf[lo + k1 : hi] = end
+        if lv.o_nodes is not None:
+            k = len(lv.o_nodes)
+            cand = b[lv.o_rows]
+            if lv.o_lag is not None:
+                cand += lv.o_lag
+            best = cand.reshape(k, lv.o_w, c).min(axis=1) if lv.o_w > 1 else cand
+            for cnt, rows, lag in lv.o_slots:
+                cand = b[rows]
+                if lag is not None:
+                    cand += lag
+                np.minimum(best[:cnt], cand, out=best[:cnt])
+            best += d[lv.o_nodes]
+            lf[lv.o_nodes] = np.minimum(lf[lv.o_nodes], best)
         np.subtract(lf[lo:hi], d[lo:hi], out=ls[lo:hi])
-
-
-def _finish_only(m: _Model, d: np.ndarray) -> np.ndarray:
-    a = np.empty((2 * m.n, d.shape[1]))
-    _forward(m, d, a)
-    return a[m.n :].max(axis=0)
 
 
 def _finish_without(
@@ -525,26 +700,30 @@ def _finish_without(
     lo = int(m.level_lo[first])
     d_sub = d[:, cols]
     d_sub[rows] -= delay
-    a_sub = np.empty((2 * n, len(cols)))
+    a_sub = np.empty((2 * n + 1, len(cols)))
     a_sub[:lo] = a[:lo][:, cols]
     a_sub[n : n + lo] = a[n : n + lo][:, cols]
+    a_sub[2 * n] = -np.inf
     _forward(m, d_sub, a_sub, first)
-    return a_sub[n:].max(axis=0)
+    return a_sub[n : 2 * n].max(axis=0)
 
 
 @dataclass
 class _Workspace:
-    """Arrays reused from chunk to chunk (decisions x chunk float64)."""
+    """Arrays reused from chunk to chunk: ``c`` iterations plus one column for the deterministic (likely)
+    schedule, each pass's array with its padding row; uniforms for a block of iterations."""
 
     n: int
     c: int
 
     def __post_init__(self) -> None:
         n, c = self.n, self.c
-        self.u = np.empty((c, n), dtype=np.float32)
-        self.d = np.empty((n, c))
-        self.a = np.empty((2 * n, c))
-        self.b = np.empty((2 * n, c))
+        self.u = np.empty((max(1, min(c, _DRAW_CELLS // max(1, n))), n), dtype=np.float32)
+        self.d = np.empty((n, c + 1))
+        self.a = np.empty((2 * n + 1, c + 1))
+        self.b = np.empty((2 * n + 1, c + 1))
+        self.a[2 * n] = -np.inf
+        self.b[2 * n] = np.inf
 
 
 def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
@@ -555,9 +734,15 @@ def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
 
 
 def chunk_size(n_decisions: int, iterations: int) -> int:
-    """Iterations per chunk: bounded working memory (about 8 x decisions x chunk float64 values)."""
-    c = _CHUNK_CELLS // max(1, n_decisions)
-    return int(max(1, min(iterations, max(_MIN_CHUNK, min(_MAX_CHUNK, c)))))
+    """Iterations per chunk: bounded working memory (about 5 x decisions x chunk float64 values), and chunks of
+    equal size (the last one is not a small rest that costs a whole walk over the levels).
+
+    >>> chunk_size(1_000, 10_000), chunk_size(100_000, 100), chunk_size(100_000, 150), chunk_size(10, 7)
+    (1000, 100, 75, 7)
+    """
+    widest = max(_MIN_CHUNK, min(_MAX_CHUNK, _CHUNK_CELLS // max(1, n_decisions)))
+    chunks = -(-max(1, iterations) // widest)
+    return int(-(-max(1, iterations) // chunks))
 
 
 def simulate(
@@ -570,6 +755,7 @@ def simulate(
     risks: bool = True,
     keep_samples: bool = False,
     common_random_numbers: bool = False,
+    graph: PlanGraph | None = None,
 ) -> SimulationResult:
     """Run ``iterations`` Monte Carlo iterations of ``plan``'s schedule (weeks); see the module docstring.
 
@@ -583,6 +769,9 @@ def simulate(
     every plan that has it, whatever else the plan adds, drops or reorders, so two scenarios of a plan are
     compared on the same random numbers and their differences are not noise (issue 13). It costs one generator
     per decision and risk, so it is meant for comparisons, not for the largest plans.
+
+    ``graph``: ``compile_plan(plan, "likely")`` when the caller already has it (``planner simulate`` compiles the
+    plan once for validation and for the simulation).
 
     Raises :class:`ScheduleError` when the dependency graph has a cycle and ``ValueError`` on bad arguments.
     The plan is expected to pass :func:`planner.analysis.validate` (unknown ids in risks are ignored here).
@@ -602,15 +791,17 @@ def simulate(
     if seed < 0:
         raise ValueError("seed must be a non-negative integer")
     # The progress pre-pass (issue 16): only remaining work is sampled, from the status date.
-    graph = apply_progress(plan, compile_plan(plan, "likely"))
+    graph = apply_progress(plan, compile_plan(plan, "likely") if graph is None else graph)
     if graph.order is None:
         raise ScheduleError("the dependency graph has a cycle; no schedule can be simulated")
     seq = sequenced_stages(graph)
-    m = _compile(plan, graph, seq)
+    n = graph.n
+    chunk = chunk_size(n, iterations) if chunk is None else max(1, min(int(chunk), iterations))
+    m = _compile(plan, graph, seq, chunk)
     if not risks:
         m.risk_rows, m.risk_p = [], m.risk_p[:0]
-    n = m.n
     n_risks = len(m.risk_rows)
+    n_stages = len(plan.stages)
     costs = cost_vectors(plan) if has_costs(plan) else None
     costs_f = None  # the same inputs in the forward numbering of the passes
     if costs is not None:
@@ -625,7 +816,6 @@ def simulate(
         )
     spend = np.empty(iterations) if costs is not None else None
     delay_cost = np.empty(iterations) if costs is not None else None
-    chunk = chunk_size(n, iterations) if chunk is None else max(1, min(int(chunk), iterations))
 
     dur_seq, risk_seq = np.random.SeedSequence(seed).spawn(2)
     rng_d = np.random.default_rng(dur_seq)
@@ -641,33 +831,39 @@ def simulate(
     finish_without = np.empty((n_risks, iterations))
     fired_count = np.zeros(n_risks, dtype=np.int64)
     crit_b = np.zeros(n, dtype=np.int64)
-    gates = np.zeros((len(plan.stages), iterations))
+    gates = np.zeros((n_stages, iterations))
     samples = np.empty((iterations, n)) if keep_samples else None
     # Streaming sums for correlations, shifted by the likely values for numerical stability.
-    shift_d = m.mode
-    det = _deterministic_finish(m)
+    shift_d = m.mode[:, None]
+    det = 0.0
+    det_ef = np.zeros(n)
     s_d = np.zeros(n)
     s_dd = np.zeros(n)
     s_df = np.zeros(n)
     s_f = 0.0
     s_ff = 0.0
 
-    work: dict[int, _Workspace] = {}
+    # One workspace for the largest chunk; a smaller last chunk uses its first columns. The last column of every
+    # chunk is the deterministic schedule (likely durations, no risks), so it costs no pass of its own.
+    ws = _Workspace(n, chunk)
     done = 0
     while done < iterations:
         c = min(chunk, iterations - done)
         sl = slice(done, done + c)
-        ws = work.get(c)
-        if ws is None:  # one workspace per chunk size (at most two), reused: no page faults per chunk
-            ws = work[c] = _Workspace(n, c)
-        d = ws.d
+        d_all = ws.d[:, : c + 1]
+        d = d_all[:, :c]
         if n:
-            if dec_streams is not None:
-                for j, g in enumerate(dec_streams):
-                    ws.u[:, j] = g.random(c, dtype=np.float32)
-            else:
-                rng_d.random(dtype=np.float32, out=ws.u)
-            _sample_durations(m, ws.u, d)
+            # Drawn in blocks of iterations (the same stream as one draw of the whole chunk).
+            for j0 in range(0, c, len(ws.u)):
+                j1 = min(c, j0 + len(ws.u))
+                u = ws.u[: j1 - j0]
+                if dec_streams is not None:
+                    for j, g in enumerate(dec_streams):
+                        u[:, j] = g.random(j1 - j0, dtype=np.float32)
+                else:
+                    rng_d.random(dtype=np.float32, out=u)
+                _sample_durations(m, u, d[:, j0:j1])
+            d_all[:, c] = m.mode
         delays = None
         if n_risks:
             if risk_streams is not None:
@@ -688,34 +884,42 @@ def simulate(
             samples[sl, m.fwd.perm] = d.T
 
         if n:
-            a = ws.a
-            _forward(m, d, a)
-            ef = a[n:]
-            t = ef.max(axis=0)
-            _backward(m, d[m.b_from_f], t, ws.b)
-            tf = ws.b[:n]
-            tf -= a[m.b_from_f]  # total float (backward numbering: LS - ES), in place of LS
-            tol = 1e-7 * np.maximum(1.0, np.abs(t))
-            crit_b += np.count_nonzero(tf <= tol, axis=1)
+            a = ws.a[:, : c + 1]
+            _forward(m, d_all, a)
+            ef_all = a[n : 2 * n]
+            t_all = ef_all.max(axis=0)
+            det, det_ef = float(t_all[c]), ef_all[:, c].copy()
+            t = t_all[:c]
             for k, rows in enumerate(m.stage_rows):
                 if len(rows):
-                    gates[k, sl] = ef[rows].max(axis=0)
+                    gates[k, sl] = ef_all[rows, :c].max(axis=0)
         else:
             t = np.zeros(c)
         finish[sl] = t
         if costs_f is not None and spend is not None and delay_cost is not None:
-            spend[sl], delay_cost[sl] = iteration_costs(costs_f, d, ws.a[n:], t)
+            spend[sl], delay_cost[sl] = iteration_costs(costs_f, d, ws.a[n : 2 * n, :c], t)
 
         if n_risks and delays is not None:
             for k, rows in enumerate(m.risk_rows):
                 cols = np.flatnonzero(delays[:, k] > 0)
                 fw = t.copy()
                 if len(cols) and len(rows):
-                    fw[cols] = _finish_without(m, d, ws.a, cols, rows, delays[cols, k])
+                    fw[cols] = _finish_without(m, d, ws.a[:, :c], cols, rows, delays[cols, k])
                 finish_without[k, sl] = fw
 
         if n:
-            d -= shift_d[:, None]  # in place: the durations are not needed any more this chunk
+            db = ws.a[n : 2 * n, : c + 1]  # the early finishes are not needed any more
+            db[...] = d_all[m.b_from_f]
+            b = ws.b[:, : c + 1]
+            _backward(m, db, t_all, b)
+            # Critical: total float (LS - ES) within the tolerance, counted in blocks of rows (no big temporaries).
+            tol = 1e-7 * np.maximum(1.0, np.abs(t))
+            es = ws.a[:n, :c]
+            for lo in range(0, n, _SAMPLE_BLOCK):
+                hi = min(n, lo + _SAMPLE_BLOCK)
+                tf = b[lo:hi, :c] - es[m.b_from_f[lo:hi]]
+                crit_b[lo:hi] += np.count_nonzero(tf <= tol, axis=1)
+            d -= shift_d  # in place: the durations are not needed any more this chunk
             fc = t - det
             s_d += d.sum(axis=1)
             s_dd += np.einsum("ij,ij->i", d, d)
@@ -725,9 +929,9 @@ def simulate(
         done += c
         if progress is not None and progress(done, iterations) is False:
             raise SimulationCancelled(f"cancelled after {done} of {iterations} iterations")
-    del work
+    del ws
 
-    gates = np.maximum.accumulate(gates, axis=0) if len(plan.stages) else gates
+    gates = np.maximum.accumulate(gates, axis=0) if n_stages else gates
     gates = np.maximum(gates, 0.0)
 
     # Correlation from the streaming sums; a duration that never varies correlates with nothing.
@@ -760,7 +964,11 @@ def simulate(
             )
         )
 
-    det_gates = _deterministic_gates(m, n_stages=len(plan.stages))
+    det_gates, gate = [], 0.0
+    for rows in m.stage_rows:
+        if len(rows):
+            gate = max(gate, float(det_ef[rows].max()))
+        det_gates.append(gate)
     stages = [
         StageGates(id=s.id, name=s.name, samples=gates[k], deterministic=det_gates[k])
         for k, s in enumerate(plan.stages)
@@ -783,26 +991,6 @@ def simulate(
         delay_cost=delay_cost,
         cost_inputs=costs,
     )
-
-
-def _deterministic_finish(m: _Model) -> float:
-    if not m.n:
-        return 0.0
-    return float(_finish_only(m, m.mode[:, None].copy())[0])
-
-
-def _deterministic_gates(m: _Model, n_stages: int) -> list[float]:
-    if not m.n:
-        return [0.0] * n_stages
-    a = np.empty((2 * m.n, 1))
-    _forward(m, m.mode[:, None].copy(), a)
-    ef = a[m.n :, 0]
-    out, gate = [], 0.0
-    for rows in m.stage_rows:
-        if len(rows):
-            gate = max(gate, float(ef[rows].max()))
-        out.append(gate)
-    return out
 
 
 def parse_when(text: str, start_date: dt.date | None) -> float:

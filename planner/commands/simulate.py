@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     plan = load(args.file, args.scenario, args.status_date)
 
     from planner.analysis import has_errors, validate
+    from planner.analysis.graph import compile_plan
     from planner.analysis.montecarlo import parse_when, simulate
 
     by_week = None
@@ -82,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(f"--by: {exc}") from None
 
-    findings = validate(plan)
+    graph = compile_plan(plan)  # once, for the validation and the simulation
+    findings = validate(plan, graph)
     if has_errors(findings):
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":
@@ -98,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             findings_text(errors, sys.stdout)
         return EXIT_INVALID
 
-    result = simulate(plan, args.iterations, args.seed)
+    result = simulate(plan, args.iterations, args.seed, graph=graph)
     if args.format == "json":
         # never NaN or Infinity, which JSON does not have
         dump_json(result.to_dict(by_week), sys.stdout, args.indent or None)
