@@ -487,8 +487,12 @@ _EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QCo
 class EdgeItem(QGraphicsPathItem):
     """A dependency: a curve from the predecessor's right edge to the successor's left edge, with an arrowhead.
 
-    Not a Qt-selectable item (the scene keeps edge selection itself), so Qt paints it in C++ without a selection
-    frame. ``dep_index`` is the dependency's index in ``plan.dependencies``.
+    Not a Qt-selectable item (the scene keeps edge selection itself), so it has no selection frame.
+    ``dep_index`` is the dependency's index in ``plan.dependencies``.
+
+    One item per edge: the arrowhead is painted with the curve (a child item per arrowhead doubled the items a
+    large plan creates and indexes), and the bounding rect (curve and arrowhead) is kept by :meth:`update_path`
+    (Qt's own strokes the whole path to find it, once per edge when the scene indexes it).
     """
 
     ARROW = 10.0
@@ -509,10 +513,12 @@ class EdgeItem(QGraphicsPathItem):
         self._hit: QPainterPath | None = None
         self._label_at: QPointF | None = None
         self.label: EdgeLabelItem | None = None
-        self.arrow = QGraphicsPolygonItem(self)
-        self.arrow.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), painted by paint()
+        self.detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
+        self._arrow_pen: QPen | None = None
+        self._arrow_brush = QBrush()
+        self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(0)
         source.edges.append(self)
         target.edges.append(self)
         self._styled = False
@@ -529,7 +535,7 @@ class EdgeItem(QGraphicsPathItem):
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
         if text and self.label is None:
             self.label = EdgeLabelItem(text, self)
-            self.label.setVisible(self.arrow.isVisible())
+            self.label.setVisible(self.detailed)
             style_changed = True
             self._place_label()
         elif not text and self.label is not None:
@@ -564,7 +570,7 @@ class EdgeItem(QGraphicsPathItem):
         return f"{self.source.decision_id} → {self.target.decision_id}: {what}{lag_text}{role}"
 
     def set_detailed(self, on: bool) -> None:
-        self.arrow.setVisible(on)
+        self.detailed = on  # (the view repaints everything when the zoom changes)
         if self.label is not None:
             self.label.setVisible(on)
 
@@ -601,8 +607,7 @@ class EdgeItem(QGraphicsPathItem):
             style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label)
         pen, arrow_pen, arrow_brush, z, label = style
         self.setPen(pen)
-        self.arrow.setPen(arrow_pen)
-        self.arrow.setBrush(arrow_brush)
+        self._arrow_pen, self._arrow_brush = arrow_pen, arrow_brush
         self.setZValue(z)
         if self.label is not None:
             self.label.set_color(label)
@@ -637,10 +642,14 @@ class EdgeItem(QGraphicsPathItem):
                 path.lineTo(ax, ay)
             path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
             last = (ax, ay, bx, by)
+        # The new bounds after setPath (which tells the scene the old ones are going): the curve's control
+        # points and the arrowhead, widened by half the widest pen (3.2) and a pixel of antialiasing.
+        bounds = path.controlPointRect().united(QRectF(tx - a, ty - a * 0.5, a, a)).adjusted(-3, -3, 3, 3)
         self.setPath(path)
+        self._bounds = bounds
         self._hit = None
-        self.arrow.setPolygon(
-            QPolygonF([QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5), QPointF(tx - a, ty + a * 0.5)])
+        self.arrow = QPolygonF(
+            [QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5), QPointF(tx - a, ty + a * 0.5)]
         )
         # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
         self._label_at = QPointF((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
@@ -649,6 +658,20 @@ class EdgeItem(QGraphicsPathItem):
     def _place_label(self) -> None:
         if self.label is not None and self._label_at is not None:
             self.label.setPos(self._label_at)
+
+    def boundingRect(self) -> QRectF:  # Qt name
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        if self.detailed and self.arrow is not None and self._arrow_pen is not None:
+            painter.setPen(self._arrow_pen)
+            painter.setBrush(self._arrow_brush)
+            painter.drawPolygon(self.arrow)
 
     def hit_shape(self) -> QPainterPath:
         """The curve widened to 10 px: where a click selects this edge.
