@@ -12,8 +12,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 import numpy as np
@@ -40,7 +40,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_DECISION_COLUMNS = attrgetter(
+_DECISION_FIELDS = (
     "id",
     "stage",
     "owner",
@@ -55,6 +55,7 @@ _DECISION_COLUMNS = attrgetter(
     "actual_finish",
 )
 _THREE = attrgetter("optimistic", "likely", "pessimistic")
+_STATUS_CODE = {s: k for k, s in enumerate(Status)}
 
 
 @dataclass
@@ -81,6 +82,19 @@ class Columns:
     actual_start: list[Any]
     actual_finish: list[Any]
     source: Any = field(default=None, repr=False, compare=False)  # the decisions list it was taken from
+    _status_code: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    def status_is(self, *statuses: Status) -> np.ndarray:
+        """Bool per decision: its status is one of ``statuses``."""
+        if self._status_code is None:
+            self._status_code = np.fromiter(
+                map(_STATUS_CODE.__getitem__, self.status), dtype=np.int8, count=self.n
+            )
+        return np.isin(self._status_code, [_STATUS_CODE[x] for x in statuses])
+
+    def has(self, column: list[Any]) -> np.ndarray:
+        """Bool per decision: ``column`` (one of the list columns) is not None there."""
+        return np.fromiter(map(is_not, column, repeat(None)), dtype=bool, count=self.n)
 
     @property
     def n(self) -> int:
@@ -102,54 +116,45 @@ class Columns:
 
     def any_actuals(self) -> bool:
         """True when some decision has an actual start or finish."""
-        return any(x is not None for x in self.actual_start) or any(x is not None for x in self.actual_finish)
+        return bool(self.has(self.actual_start).any() or self.has(self.actual_finish).any())
 
 
 def plan_columns(plan: Plan) -> Columns:
-    """The :class:`Columns` of ``plan`` (one pass over its decisions)."""
+    """The :class:`Columns` of ``plan``: one C-level pass over the decisions per field (issue 12: no tuple per
+    decision, no Python-level loop over them)."""
     decisions = plan.decisions
     n = len(decisions)
+
     if n == 0:
-        empty = np.zeros(0)
-        return Columns(
-            ids=[],
-            stage=[],
-            owner=[],
-            area=[],
-            milestone=np.zeros(0, dtype=bool),
-            three=np.zeros((0, 3)),
-            is_three=np.zeros(0, dtype=bool),
-            not_before=empty,
-            headcount=empty.copy(),
-            status=[],
-            progress=empty.copy(),
-            actual_start=[],
-            actual_finish=[],
-            source=decisions,
-        )
-    (ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f) = map(
-        list, zip(*map(_DECISION_COLUMNS, decisions), strict=True)
-    )
+        columns: list[list[Any]] = [[] for _ in _DECISION_FIELDS]
+    else:  # one visit per decision object (their fields are then in the cache), then a transpose
+        columns = list(map(list, zip(*map(attrgetter(*_DECISION_FIELDS), decisions), strict=True)))
+    ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f = columns
     tp = ThreePoint
-    is_three = [type(x) is tp for x in dur]
-    if all(is_three):
-        three = np.array(list(map(_THREE, dur)), dtype=np.float64).reshape(n, 3)
+    is_three = np.fromiter([type(x) is tp for x in dur], dtype=bool, count=n)
+    if is_three.all():
+        three = np.fromiter(chain.from_iterable(map(_THREE, dur)), dtype=np.float64, count=3 * n)
+        three = three.reshape(n, 3)
     else:
-        three = np.array(
-            [_THREE(x) if k else (x, x, x) for x, k in zip(dur, is_three, strict=True)], dtype=np.float64
-        ).reshape(n, 3)
+        three = np.empty((n, 3), dtype=np.float64)
+        k3 = np.flatnonzero(is_three).tolist()
+        kp = np.flatnonzero(~is_three).tolist()
+        three[k3] = np.fromiter(
+            chain.from_iterable(map(_THREE, [dur[i] for i in k3])), dtype=np.float64, count=3 * len(k3)
+        ).reshape(len(k3), 3)
+        three[kp] = np.array([dur[i] for i in kp], dtype=np.float64).reshape(len(kp), 1)
     return Columns(
         ids=ids,
         stage=stage,
         owner=owner,
         area=area,
-        milestone=np.array(milestone, dtype=bool),
+        milestone=np.array(milestone, dtype=bool).reshape(n),
         three=three,
-        is_three=np.array(is_three, dtype=bool),
-        not_before=np.array([x or 0.0 for x in nb], dtype=np.float64),
-        headcount=np.array(head, dtype=np.float64),
+        is_three=is_three,
+        not_before=np.fromiter([x or 0.0 for x in nb], dtype=np.float64, count=n),
+        headcount=np.array(head, dtype=np.float64).reshape(n),
         status=status,
-        progress=np.array(progress, dtype=np.float64),
+        progress=np.array(progress, dtype=np.float64).reshape(n),
         actual_start=a_s,
         actual_finish=a_f,
         source=decisions,
@@ -157,8 +162,15 @@ def plan_columns(plan: Plan) -> Columns:
 
 
 def columns_of(plan: Plan, graph: PlanGraph | None = None) -> Columns:
-    """The columns ``graph`` was compiled with when it is ``plan``'s own (same plan, same decisions list and
-    length), else freshly taken from ``plan``."""
+    """The columns ``graph`` was compiled with when it is ``plan``'s own (:func:`graph_columns`), else freshly
+    taken from ``plan``."""
+    cols = graph_columns(plan, graph)
+    return plan_columns(plan) if cols is None else cols
+
+
+def graph_columns(plan: Plan, graph: PlanGraph | None) -> Columns | None:
+    """The columns ``graph`` was compiled with, when it is ``plan``'s own (same plan, same decisions list and
+    length); else None."""
     cols = graph.cols if graph is not None else None
     if (
         cols is not None
@@ -168,7 +180,7 @@ def columns_of(plan: Plan, graph: PlanGraph | None = None) -> Columns:
         and cols.n == len(plan.decisions)
     ):
         return cols
-    return plan_columns(plan)
+    return None
 
 
 @dataclass
@@ -198,6 +210,9 @@ class PlanGraph:
     cyclic: list[int] = field(default_factory=list)
     levels: int = 0  # topological levels: the most decisions on one chain of links (0 for an empty plan)
     _edge_order: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _gen: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _fwd: Sweep | None = field(default=None, repr=False, compare=False)
+    _bwd: Sweep | None = field(default=None, repr=False, compare=False)
     cols: Columns | None = field(default=None, init=False, repr=False, compare=False)
     _plan: Any = field(default=None, init=False, repr=False, compare=False)
 
@@ -235,7 +250,18 @@ def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
     return np.array(out, dtype=np.float64)
 
 
-_DEP_COLUMNS = attrgetter("from_", "to", "type", "lag")
+_FROM, _TO, _TYPE, _LAG = attrgetter("from_"), attrgetter("to"), attrgetter("type"), attrgetter("lag")
+
+
+def _positions(index: dict[str, int], keys: list[str]) -> np.ndarray:
+    """``index[k]`` for every key, -1 for a key not in ``index`` (one C-level lookup loop when all are known)."""
+    if not keys:
+        return np.zeros(0, dtype=np.int64)
+    try:
+        found = itemgetter(*keys)(index)
+    except KeyError:
+        return np.fromiter(map(index.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+    return np.array(found if len(keys) > 1 else (found,), dtype=np.int64)
 
 
 def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = None) -> PlanGraph:
@@ -256,22 +282,17 @@ def _compile(plan: Plan, estimate: str, dur: np.ndarray | None) -> PlanGraph:
     # One pass over the links, then one column at a time (no per-link appends).
     deps = plan.dependencies
     m = len(deps)
-    if m:
-        froms, tos, types, lags = zip(*map(_DEP_COLUMNS, deps), strict=True)
-    else:
-        froms = tos = types = lags = ()
-    get = index.get
-    src = np.fromiter(map(get, froms, repeat(-1)), dtype=np.int64, count=m)
-    dst = np.fromiter(map(get, tos, repeat(-1)), dtype=np.int64, count=m)
-    kind = np.fromiter(map(_CODE.__getitem__, types), dtype=np.int8, count=m)
-    lag = np.array(lags, dtype=np.float64).reshape(m)
+    src = _positions(index, list(map(_FROM, deps)))
+    dst = _positions(index, list(map(_TO, deps)))
+    kind = np.fromiter(map(_CODE.__getitem__, map(_TYPE, deps)), dtype=np.int8, count=m)
+    lag = np.fromiter(map(_LAG, deps), dtype=np.float64, count=m)
     ok = (src >= 0) & (dst >= 0) & (src != dst)  # unknown ends and self links are left out
     if ok.all():
         edge_dep = np.arange(m, dtype=np.int64)
     else:
         edge_dep = np.flatnonzero(ok)
         src, dst, kind, lag = src[ok], dst[ok], kind[ok], lag[ok]
-    order, leftover, levels = _kahn(n, src, dst)
+    order, leftover, levels, bounds = _kahn_generations(n, src, dst)
     graph = PlanGraph(
         ids=ids,
         index=index,
@@ -286,6 +307,7 @@ def _compile(plan: Plan, estimate: str, dur: np.ndarray | None) -> PlanGraph:
         order=order,
         cyclic=leftover,
         levels=levels,
+        _gen=None if order is None else _gen_from(n, order, bounds),
     )
     graph.cols = cols
     graph._plan = plan
@@ -302,12 +324,22 @@ def topological_order(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[in
 
 
 def _kahn(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, list[int], int]:
-    """:func:`topological_order` and the number of topological levels (decisions on the longest chain of links).
+    """:func:`topological_order` and the number of topological levels (decisions on the longest chain of links)."""
+    order, leftover, levels, _ = _kahn_generations(n, src, dst)
+    return order, leftover, levels
+
+
+def _kahn_generations(
+    n: int, src: np.ndarray, dst: np.ndarray
+) -> tuple[list[int] | None, list[int], int, list[int]]:
+    """:func:`_kahn` and where each generation starts in the order (then its length).
 
     A first-in first-out Kahn visits the nodes a generation at a time (a node becomes ready while the generation
-    before its own is visited), so counting generations costs one step per generation, not per node."""
+    before its own is visited), so counting generations costs one step per generation, not per node. Generation
+    ``k`` is the set of decisions whose longest chain of links from a decision without predecessors has ``k``
+    links: every link goes from a lower generation to a higher one."""
     if n == 0:
-        return [], [], 0
+        return [], [], 0, [0]
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
     indeg = np.bincount(dst, minlength=n)
@@ -319,9 +351,11 @@ def _kahn(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, l
     order = np.flatnonzero(indeg == 0).tolist()
     append = order.append
     head = levels = 0
+    bounds = [0]
     while head < len(order):
         end = len(order)
         levels += 1
+        bounds.append(end)
         for u in order[head:end]:
             for v in succ[ptr[u] : ptr[u + 1]]:
                 deg[v] -= 1
@@ -329,8 +363,8 @@ def _kahn(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[list[int] | None, l
                     append(v)
         head = end
     if len(order) == n:
-        return order, [], levels
-    return None, [i for i in range(n) if deg[i] > 0], levels
+        return order, [], levels, bounds
+    return None, [i for i in range(n) if deg[i] > 0], levels, bounds
 
 
 def edge_order(graph: PlanGraph) -> np.ndarray:
@@ -342,3 +376,125 @@ def edge_order(graph: PlanGraph) -> np.ndarray:
         pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(graph.n)
         graph._edge_order = np.argsort(pos[graph.src], kind="stable")
     return graph._edge_order
+
+
+def generations(graph: PlanGraph) -> np.ndarray:
+    """Generation of every decision (see :func:`_kahn_generations`; the graph must be acyclic). Kept on the graph
+    (copies made with ``dataclasses.replace`` share it: it depends on the links only)."""
+    assert graph.order is not None
+    if graph._gen is None:
+        order, _, _, bounds = _kahn_generations(graph.n, graph.src, graph.dst)
+        graph._gen = _gen_from(graph.n, order or [], bounds)
+    return graph._gen
+
+
+def _gen_from(n: int, order: list[int], bounds: list[int]) -> np.ndarray:
+    gen = np.empty(n, dtype=np.int64)
+    b = np.asarray(bounds, dtype=np.int64)
+    gen[np.asarray(order, dtype=np.int64)] = np.repeat(np.arange(len(b) - 1), np.diff(b))
+    return gen
+
+
+@dataclass
+class Sweep:
+    """The links grouped for a level-synchronous pass (issue 12): sorted so that the links of one decision (by
+    their ``end``: the successor for a forward pass, the predecessor for a backward one) are adjacent, and the
+    decisions in order of generation. A pass then costs a few numpy operations per generation instead of a
+    Python step per link (at 100k decisions and ~3,600 generations: 12 ms instead of 65 ms), with the same
+    result: a maximum (minimum) of the same sums, taken in another order.
+
+    ``edges``: link indices in that order; ``other``: the far end of each (predecessor, resp. successor);
+    ``node``: the decision of each group; ``rel``: where each group starts, relative to its generation's first
+    link; ``gen_edges[k]:gen_edges[k + 1]`` and ``gen_groups[k]:gen_groups[k + 1]``: the links and groups of the
+    ``k``-th generation present (``gens[k]``), in increasing generation."""
+
+    edges: np.ndarray
+    other: np.ndarray
+    node: np.ndarray
+    rel: np.ndarray
+    gen_edges: list[int]
+    gen_groups: list[int]
+    gens: list[int]
+    singles: list[bool]  # per generation present: every group has one link (no reduction needed)
+
+
+def make_sweep(edges: np.ndarray, end: np.ndarray, other: np.ndarray, gen: np.ndarray) -> Sweep:
+    """A :class:`Sweep` of the links ``edges`` (already sorted by generation of their ``end``, then by ``end``)."""
+    nodes = end[edges]
+    m = len(edges)
+    if m == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return Sweep(z, z, z, z, [0], [0], [], [])
+    first = np.flatnonzero(np.concatenate(([True], nodes[1:] != nodes[:-1])))
+    node = nodes[first]
+    g = gen[node]
+    cut = np.flatnonzero(np.concatenate(([True], g[1:] != g[:-1])))  # first group of each generation present
+    gen_groups = np.append(cut, len(first))
+    gen_edges = np.append(first, m)[gen_groups]
+    rel = first - np.repeat(gen_edges[:-1], np.diff(gen_groups))
+    singles = (np.diff(gen_edges) == np.diff(gen_groups)).tolist()
+    return Sweep(
+        edges=edges,
+        other=other[edges],
+        node=node,
+        rel=rel,
+        gen_edges=gen_edges.tolist(),
+        gen_groups=gen_groups.tolist(),
+        gens=g[cut].tolist(),
+        singles=singles,
+    )
+
+
+def forward_sweep(graph: PlanGraph) -> Sweep:
+    """The links grouped by successor, successors by generation (kept on the graph, like :func:`edge_order`)."""
+    if graph._fwd is None:
+        gen = generations(graph)
+        key = gen[graph.dst] * max(graph.n, 1) + graph.dst
+        graph._fwd = make_sweep(np.argsort(key), graph.dst, graph.src, gen)
+    return graph._fwd
+
+
+def backward_sweep(graph: PlanGraph) -> Sweep:
+    """The links grouped by predecessor, predecessors by generation (kept on the graph)."""
+    if graph._bwd is None:
+        gen = generations(graph)
+        key = gen[graph.src] * max(graph.n, 1) + graph.src
+        graph._bwd = make_sweep(np.argsort(key), graph.src, graph.dst, gen)
+    return graph._bwd
+
+
+def sweep_max(sweep: Sweep, values: np.ndarray, weight: np.ndarray | None) -> np.ndarray:
+    """``values[v] = max(values[v], max over links u -> v of values[u] + weight)`` in generation order (in place,
+    returned). ``weight`` is by link (None: 0)."""
+    other, node, rel = sweep.other, sweep.node, sweep.rel
+    ge, gg = sweep.gen_edges, sweep.gen_groups
+    w = None if weight is None else weight[sweep.edges]
+    maximum = np.maximum
+    for k, single in enumerate(sweep.singles):
+        e0, e1, g0, g1 = ge[k], ge[k + 1], gg[k], gg[k + 1]
+        cand = values[other[e0:e1]]
+        if w is not None:
+            cand = cand + w[e0:e1]
+        if not single:
+            cand = maximum.reduceat(cand, rel[g0:g1])
+        v = node[g0:g1]
+        values[v] = maximum(values[v], cand)
+    return values
+
+
+def sweep_min_back(sweep: Sweep, values: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``values[u] = min(values[u], min over links u -> v of values[v] - weight)`` in reverse generation order (in
+    place, returned)."""
+    other, node, rel = sweep.other, sweep.node, sweep.rel
+    ge, gg = sweep.gen_edges, sweep.gen_groups
+    w = weight[sweep.edges]
+    minimum = np.minimum
+    singles = sweep.singles
+    for k in range(len(sweep.gens) - 1, -1, -1):
+        e0, e1, g0, g1 = ge[k], ge[k + 1], gg[k], gg[k + 1]
+        cand = values[other[e0:e1]] - w[e0:e1]
+        if not singles[k]:
+            cand = minimum.reduceat(cand, rel[g0:g1])
+        u = node[g0:g1]
+        values[u] = minimum(values[u], cand)
+    return values

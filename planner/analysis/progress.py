@@ -75,8 +75,7 @@ def has_progress(plan: Plan, cols: Columns | None = None) -> bool:
     if plan.status_date is not None:
         return True
     if cols is not None:
-        ns = Status.NOT_STARTED
-        return any(x is not ns for x in cols.status) or bool(cols.progress.any()) or cols.any_actuals()
+        return bool((~cols.status_is(Status.NOT_STARTED)).any() or cols.progress.any() or cols.any_actuals())
     for d in plan.decisions:
         if (
             d.status is not Status.NOT_STARTED
@@ -236,21 +235,20 @@ def _progress_arrays(plan: Plan, cols: Columns) -> tuple[np.ndarray, np.ndarray,
     by one)."""
     n = cols.n
     status = status_week(plan)
-    st = cols.status
-    done = np.fromiter((x is Status.DONE for x in st), dtype=bool, count=n)
+    done = cols.status_is(Status.DONE)
     a_s = np.full(n, np.nan)
     a_f = np.full(n, np.nan)
-    for col, out in ((cols.actual_start, a_s), (cols.actual_finish, a_f)):
-        for i in [i for i, x in enumerate(col) if x is not None]:
+    started = cols.has(cols.actual_start)
+    for col, given, out in (
+        (cols.actual_start, started, a_s),
+        (cols.actual_finish, cols.has(cols.actual_finish), a_f),
+    ):
+        for i in np.flatnonzero(given).tolist():
             w = to_week(plan, col[i])
             if w is not None:
                 out[i] = max(0.0, w)
     has_s = ~np.isnan(a_s)
-    in_progress = ~done & (
-        np.fromiter((x is Status.IN_PROGRESS for x in st), dtype=bool, count=n)
-        | (cols.progress > 0)
-        | np.fromiter((x is not None for x in cols.actual_start), dtype=bool, count=n)
-    )
+    in_progress = ~done & (cols.status_is(Status.IN_PROGRESS) | (cols.progress > 0) | started)
     fraction = np.maximum(0.0, 1.0 - cols.progress / 100.0)
     fraction[done] = 0.0
     # Not done: the actual start (in progress), else not_before (0 when none), then no earlier than the status.
@@ -320,8 +318,8 @@ def progress_findings(plan: Plan, cols: Columns | None = None) -> list[Finding]:
         return out
     # Only decisions with an actual date can have a finding of their own (issue 12: the others are not visited).
     if cols is not None:
-        a_s_col, a_f_col = cols.actual_start, cols.actual_finish
-        dated = [plan.decisions[i] for i in range(cols.n) if a_s_col[i] is not None or a_f_col[i] is not None]
+        given = cols.has(cols.actual_start) | cols.has(cols.actual_finish)
+        dated = [plan.decisions[i] for i in np.flatnonzero(given).tolist()]
     else:
         dated = [d for d in plan.decisions if d.actual_start is not None or d.actual_finish is not None]
     if plan.start_date is None:

@@ -10,7 +10,15 @@ from typing import Any
 
 import numpy as np
 
-from planner.analysis.graph import TYPE_NAMES, PlanGraph, compile_plan, edge_order
+from planner.analysis.graph import (
+    TYPE_NAMES,
+    PlanGraph,
+    backward_sweep,
+    compile_plan,
+    forward_sweep,
+    sweep_max,
+    sweep_min_back,
+)
 from planner.model.plan import Plan
 
 
@@ -84,31 +92,21 @@ class Schedule:
 
 
 def forward_pass(graph: PlanGraph, weight: np.ndarray, floor: np.ndarray) -> np.ndarray:
-    """Early starts: ``ES_v = max(floor_v, max over u -> v of ES_u + w_uv)`` in topological order."""
-    es = floor.tolist()
+    """Early starts: ``ES_v = max(floor_v, max over u -> v of ES_u + w_uv)`` in topological order (a generation
+    at a time: :func:`planner.analysis.graph.sweep_max`)."""
+    es = np.array(floor, dtype=np.float64)
     if len(graph.src):
-        order = edge_order(graph)
-        for u, v, w in zip(
-            graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True
-        ):
-            t = es[u] + w
-            if t > es[v]:
-                es[v] = t
-    return np.array(es, dtype=np.float64)
+        sweep_max(forward_sweep(graph), es, np.asarray(weight, dtype=np.float64))
+    return es
 
 
 def backward_pass(graph: PlanGraph, weight: np.ndarray, ceiling: np.ndarray) -> np.ndarray:
-    """Late starts: ``LS_u = min(ceiling_u, min over u -> v of LS_v - w_uv)`` in reverse topological order."""
-    ls = ceiling.tolist()
+    """Late starts: ``LS_u = min(ceiling_u, min over u -> v of LS_v - w_uv)`` in reverse topological order (a
+    generation at a time: :func:`planner.analysis.graph.sweep_min_back`)."""
+    ls = np.array(ceiling, dtype=np.float64)
     if len(graph.src):
-        order = edge_order(graph)[::-1]
-        for u, v, w in zip(
-            graph.src[order].tolist(), graph.dst[order].tolist(), weight[order].tolist(), strict=True
-        ):
-            t = ls[v] - w
-            if t < ls[u]:
-                ls[u] = t
-    return np.array(ls, dtype=np.float64)
+        sweep_min_back(backward_sweep(graph), ls, np.asarray(weight, dtype=np.float64))
+    return ls
 
 
 def schedule(plan: Plan, estimate: str = "likely", graph: PlanGraph | None = None) -> Schedule:

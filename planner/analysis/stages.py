@@ -8,7 +8,15 @@ from typing import Any
 
 import numpy as np
 
-from planner.analysis.graph import PlanGraph, durations
+from planner.analysis.graph import (
+    PlanGraph,
+    durations,
+    forward_sweep,
+    generations,
+    graph_columns,
+    make_sweep,
+    sweep_max,
+)
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan, Status
@@ -100,15 +108,10 @@ class StageAnalysis:
 
 def sequenced_stages(graph: PlanGraph) -> np.ndarray:
     """``seq_j = max(stage_j, max over predecessors i of seq_i)`` (stage positions)."""
-    seq = graph.stage.tolist()
+    seq = np.array(graph.stage, dtype=np.int64)
     if len(graph.src) and graph.order is not None:
-        from planner.analysis.graph import edge_order
-
-        order = edge_order(graph)
-        for u, v in zip(graph.src[order].tolist(), graph.dst[order].tolist(), strict=True):
-            if seq[u] > seq[v]:
-                seq[v] = seq[u]
-    return np.array(seq, dtype=np.int64)
+        sweep_max(forward_sweep(graph), seq, None)  # a generation at a time (issue 12)
+    return seq
 
 
 def gated_schedule(
@@ -118,49 +121,41 @@ def gated_schedule(
 
     Returns (ES, EF, gates) with ``gates[k] = max(gates[k-1], max EF in stage k)`` and Gate_(-1) = 0.
 
-    The ordinary edge relaxation, one stage at a time: sequenced stages never decrease along a link, so links
-    sorted by (stage of source, topological position of source) are relaxed after their source is final, and a
-    stage's gate floor is applied to its decisions before any of their out-links. (No per-decision lists: at
-    100k decisions those triggered full collections of the cyclic GC over the whole loaded plan.)
+    A forward pass one stage at a time: sequenced stages never decrease along a link, so when stage ``k`` is
+    reached every predecessor in an earlier stage is final; its decisions start no earlier than the gate before
+    them, then its links are relaxed a generation at a time (:func:`planner.analysis.graph.sweep_max` over the
+    links into the stage). An unknown stage (-1, only with validation errors) goes with the first stage.
     """
     n = graph.n
     assert graph.order is not None
     d = graph.duration
-    es_a = np.maximum(graph.not_before, 0.0)
+    es = np.maximum(graph.not_before, 0.0)
     gates = [0.0] * n_stages
     if n == 0:
-        return es_a, es_a + d, gates
-    pos = np.empty(n, dtype=np.int64)
-    pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(n)
-    src, dst = graph.src, graph.dst
-    seq_src = seq[src]
-    eo = np.lexsort((pos[src], seq_src))
-    bounds = np.searchsorted(seq_src[eo], np.arange(n_stages + 1), side="left").tolist()
-    bounds[0] = 0  # an unknown stage (-1, only with validation errors) goes with the first stage
-    s_l, d_l, w_l = src[eo].tolist(), dst[eo].tolist(), weight[eo].tolist()
-    es = es_a.tolist()
+        return es, es + d, gates
+    seqc = np.maximum(seq, 0)
+    fwd = forward_sweep(graph) if len(graph.src) else None
+    if fwd is not None:
+        # The forward sweep's links, split by the stage of their successor (a stable partition keeps each part in
+        # generation order).
+        by = np.argsort(seqc[graph.dst[fwd.edges]].astype(np.int16), kind="stable")
+        cuts = np.searchsorted(seqc[graph.dst[fwd.edges[by]]], np.arange(n_stages + 1)).tolist()
+        gen = generations(graph)
+    node_stage = np.argsort(seqc, kind="stable")
+    node_cuts = np.searchsorted(seqc[node_stage], np.arange(n_stages + 1)).tolist()
     gate_prev = 0.0
     for k in range(n_stages):
-        mine = (np.flatnonzero(seq == k) if k else np.flatnonzero(seq <= 0)).tolist()
+        mine = node_stage[node_cuts[k] : node_cuts[k + 1]]
         stage_max = 0.0
-        if mine:
-            for i in mine:  # the gate floor first, then this stage's out-links
-                if es[i] < gate_prev:
-                    es[i] = gate_prev
-            for u, v, w in zip(
-                s_l[bounds[k] : bounds[k + 1]],
-                d_l[bounds[k] : bounds[k + 1]],
-                w_l[bounds[k] : bounds[k + 1]],
-                strict=True,
-            ):
-                t = es[u] + w
-                if t > es[v]:
-                    es[v] = t
-            stage_max = float((np.array([es[i] for i in mine]) + d[mine]).max())
+        if len(mine):
+            es[mine] = np.maximum(es[mine], gate_prev)
+            if fwd is not None and cuts[k] < cuts[k + 1]:
+                part = fwd.edges[by[cuts[k] : cuts[k + 1]]]
+                sweep_max(make_sweep(part, graph.dst, graph.src, gen), es, weight)
+            stage_max = float((es[mine] + d[mine]).max())
         gates[k] = max(gate_prev, stage_max)
         gate_prev = gates[k]
-    es_a = np.array(es, dtype=np.float64)
-    return es_a, es_a + d, gates
+    return es, es + d, gates
 
 
 def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -> StageAnalysis:
@@ -176,16 +171,26 @@ def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -
     if price <= sched.tolerance:
         price = 0.0
 
+    ids = g.ids
     inversions: list[tuple[str, str]] = []
     if len(g.src):
         bad = np.flatnonzero(g.stage[g.src] > g.stage[g.dst])
-        inversions = [(g.ids[int(g.src[e])], g.ids[int(g.dst[e])]) for e in bad.tolist()]
-    moved = np.flatnonzero(seq > g.stage).tolist()
-    suggested = [(g.ids[i], plan.stages[int(g.stage[i])].id, plan.stages[int(seq[i])].id) for i in moved]
+        inversions = [(ids[u], ids[v]) for u, v in zip(g.src[bad].tolist(), g.dst[bad].tolist(), strict=True)]
+    moved = np.flatnonzero(seq > g.stage)
+    stage_ids = [x.id for x in plan.stages]
+    suggested = [
+        (ids[i], stage_ids[a], stage_ids[b])
+        for i, a, b in zip(moved.tolist(), g.stage[moved].tolist(), seq[moved].tolist(), strict=True)
+    ]
 
-    done = np.fromiter((d.status is Status.DONE for d in plan.decisions), dtype=bool, count=g.n)
-    # Readiness weighs by planned weeks: the schedule's durations are the remaining work (0 when done).
-    planned = durations(plan, sched.estimate) if len(plan.decisions) == g.n else g.duration
+    cols = graph_columns(plan, g)
+    if cols is not None:  # the analysis's own columns (issue 12)
+        done = cols.status_is(Status.DONE)
+        planned = cols.durations(sched.estimate)
+    else:
+        done = np.fromiter((d.status is Status.DONE for d in plan.decisions), dtype=bool, count=g.n)
+        # Readiness weighs by planned weeks: the schedule's durations are the remaining work (0 when done).
+        planned = durations(plan, sched.estimate) if len(plan.decisions) == g.n else g.duration
     results = []
     for si, st in enumerate(plan.stages):
         mine = np.flatnonzero(g.stage == si)
