@@ -59,16 +59,14 @@ Progress = Callable[[int, int], "bool | None"]
 """``progress(done_iterations, total_iterations)``; returning ``False`` cancels the run."""
 
 # Working memory per chunk is 5 float64 values per decision and iteration (durations, the two pass arrays of
-# two rows each; the backward numbering's durations reuse the early-finish rows), 400 MB at the 10M cells of one
+# two rows each; both passes use one numbering, so nothing is renumbered), 400 MB at the 10M cells of one
 # chunk. Every chunk walks all levels, which costs a fixed overhead per level (thousands at 100k decisions), so
 # big plans get as few, equal chunks as the memory allows instead of a full one and a small rest.
 _CHUNK_CELLS = 10_000_000
 _MAX_CHUNK = 1_000
 _MIN_CHUNK = 64
-_SAMPLE_BLOCK = 256
-_SAMPLE_CELLS = (
-    1 << 17
-)  # float32 cells transformed at once (512 kB: stays in cache; 2 MB temporaries were 4x slower)
+# float32 cells transformed at once (512 kB: stays in cache; with 2 MB temporaries it was 4x slower)
+_SAMPLE_CELLS = 1 << 17
 _DRAW_CELLS = 1 << 21  # uniforms drawn at once (8 MB of float32), iterations x decisions
 
 
@@ -244,9 +242,9 @@ class SimulationResult:
 _CALL_CELLS = 1_500
 """A numpy call's fixed cost (~1.5 us) in cells (gather + add + reduce of one float64 value, ~1 ns)."""
 
-_Slot = tuple[
-    int, np.ndarray, "np.ndarray | None"
-]  # (nodes: a prefix of the level or of the list, rows, lag)
+# (nodes: a prefix of the level or of the list, rows, lag) and (target positions, rows, lag)
+_Slot = tuple[int, np.ndarray, "np.ndarray | None"]
+_Scatter = tuple[np.ndarray, np.ndarray, "np.ndarray | None"]
 
 
 @dataclass
@@ -258,6 +256,7 @@ class _Level:
     rows: np.ndarray  # (k1 * w,) source rows of the block, node-major
     lag: np.ndarray | None  # (k1 * w, 1) or None when all 0
     slots: list[_Slot]  # primary slots w, w+1, ... (each a prefix of the level)
+    targeted: list[_Scatter]  # the same in a shared numbering: explicit targets
     o_nodes: np.ndarray | None  # targets of the other links, most links first (positions); None: no such link
     o_w: int
     o_rows: np.ndarray
@@ -277,7 +276,6 @@ class _Model:
     n: int
     fwd: _Pass
     bwd: _Pass
-    b_from_f: np.ndarray  # backward position -> forward position
     low: np.ndarray  # triangular parameters, forward numbering
     mode: np.ndarray
     high: np.ndarray
@@ -332,20 +330,23 @@ def _depth(n: int, order: list[int], tail: np.ndarray, head: np.ndarray) -> np.n
     return np.array(level, dtype=np.int64)
 
 
-def _choose_width(cnt: np.ndarray, c: int, fixed_calls: int) -> np.ndarray:
+def _choose_width(
+    cnt: np.ndarray, c: int, fixed_calls: int, rows: np.ndarray | None = None, slot_calls: int = 3
+) -> np.ndarray:
     """Per level (rows of ``cnt``: how many nodes have more than j links, j = 0, 1, ...), the block width w >= 1
     that minimises the estimated cost: cells k1 * w + links in slots >= w, calls 2-3 for the block (plus
-    ``fixed_calls``) and 3 per slot after it. Levels without links get 0."""
+    ``fixed_calls``) and ``slot_calls`` per slot after it. ``rows``: the block's rows per level when not k1, the
+    nodes with a link. Levels without links get 0."""
     n_lv, jm = cnt.shape
-    k1 = cnt[:, 0]
+    k1 = cnt[:, 0] if rows is None else rows
     tail = np.zeros((n_lv, jm + 1), dtype=np.int64)
     tail[:, :jm] = np.cumsum(cnt[:, ::-1], axis=1)[:, ::-1]
     n_slots = np.count_nonzero(cnt, axis=1)
     w = np.arange(1, jm + 1)
     cells = k1[:, None] * w[None, :] + tail[:, 1:]
-    calls = fixed_calls + np.where(w > 1, 3, 2)[None, :] + 3 * np.maximum(n_slots[:, None] - w[None, :], 0)
-    best = np.argmin(_CALL_CELLS * calls + max(1, c) * cells, axis=1) + 1
-    return np.where(k1 > 0, best, 0)
+    calls = np.where(w > 1, 3, 2)[None, :] + slot_calls * np.maximum(n_slots[:, None] - w[None, :], 0)
+    best = np.argmin(_CALL_CELLS * (calls + fixed_calls) + max(1, c) * cells, axis=1) + 1
+    return np.where(cnt[:, 0] > 0, best, 0)
 
 
 def _blocks(
@@ -358,17 +359,25 @@ def _blocks(
     c: int,
     fixed_calls: int,
     pad: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[list[_Slot]]]:
+    level_rows: np.ndarray | None = None,
+    level_lo: np.ndarray | None = None,
+) -> tuple[
+    np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[list[_Slot]], list[list[_Scatter]]
+]:
     """The padded blocks and the remaining slots of every level for one kind of link.
 
     Link e belongs to level ``level_of[e]``; its node is the ``slot_of[e]``-th of that level's list (a prefix
     ordered most links first) and it is that node's ``rank[e]``-th link. Returns (width per level, start of each
     level's block in the block arrays, block rows, block lags, whether a level's block has a nonzero lag, the
-    slots after the block per level)."""
+    slots after the block per level, as prefixes, and as explicit targets).
+
+    With ``level_rows`` (each level's size) and ``level_lo`` (its first position), the nodes are in no particular
+    order: a level's block covers all its nodes and the slots after it name their targets (positions)."""
     jm = int(rank.max()) + 1 if len(rank) else 1
     cnt = np.bincount(level_of * jm + rank, minlength=n_levels * jm).reshape(n_levels, jm)
-    width = _choose_width(cnt, c, fixed_calls)
-    k1 = cnt[:, 0]
+    scatter = level_rows is not None and level_lo is not None
+    width = _choose_width(cnt, c, fixed_calls, level_rows, 4 if scatter else 3)
+    k1 = np.where(cnt[:, 0] > 0, level_rows, 0) if level_rows is not None else cnt[:, 0]
     size = k1 * width
     start = np.zeros(n_levels + 1, dtype=np.int64)
     np.cumsum(size, out=start[1:])
@@ -380,6 +389,7 @@ def _blocks(
     b_lag[at[in_block]] = lag[in_block]
     lagged = np.bincount(level_of[in_block], weights=lag[in_block] != 0, minlength=n_levels) > 0
     slots: list[list[_Slot]] = [[] for _ in range(n_levels)]
+    targeted: list[list[_Scatter]] = [[] for _ in range(n_levels)]
     rest = np.flatnonzero(~in_block)
     if len(rest):
         order = rest[np.lexsort((slot_of[rest], rank[rest], level_of[rest]))]
@@ -389,10 +399,15 @@ def _blocks(
         r_rows, r_lag = rows[order], lag[order]
         nz = np.logical_or.reduceat(r_lag != 0, bounds[:-1]).tolist()
         lv_l = lv.tolist()
+        targets = level_lo[lv] + slot_of[order] if scatter and level_lo is not None else None
         for i in range(len(bounds) - 1):
             s, e = bounds[i], bounds[i + 1]
-            slots[lv_l[s]].append((e - s, r_rows[s:e], r_lag[s:e, None] if nz[i] else None))
-    return width, start, b_rows, b_lag, lagged, slots
+            lag_i = r_lag[s:e, None] if nz[i] else None
+            if targets is not None:
+                targeted[lv_l[s]].append((targets[s:e], r_rows[s:e], lag_i))
+            else:
+                slots[lv_l[s]].append((e - s, r_rows[s:e], lag_i))
+    return width, start, b_rows, b_lag, lagged, slots, targeted
 
 
 def _build_pass(
@@ -404,14 +419,20 @@ def _build_pass(
     lag: np.ndarray,
     primary: np.ndarray,
     c: int,
+    perm: np.ndarray | None = None,
 ) -> _Pass:
     """One pass's numbering and steps for chunks of ``c`` iterations. Link e bounds ``node[e]`` from row
-    ``row_offset[e] + pos[other_end[e]]``; row ``2 n`` is the padding row."""
+    ``row_offset[e] + pos[other_end[e]]``; row ``2 n`` is the padding row. The levels are listed lowest first.
+
+    ``perm``: an existing numbering to use (by level, but not by this pass's primary links within a level): the
+    blocks then cover whole levels and the slots after them name their targets."""
     if not n:
         z = np.zeros(0, dtype=np.int64)
         return _Pass(z, z, [])
-    deg = np.bincount(node[primary], minlength=n)
-    perm = np.lexsort((np.arange(n), -deg, level))
+    shared = perm is not None
+    if perm is None:
+        deg = np.bincount(node[primary], minlength=n)
+        perm = np.lexsort((np.arange(n), -deg, level))
     pos = np.empty(n, dtype=np.int64)
     pos[perm] = np.arange(n)
     lvl = level[perm]
@@ -432,10 +453,23 @@ def _build_pass(
     ep = ep[np.argsort(tgt[ep], kind="stable")]
     tp = tgt[ep]
     lv_p = lvl[tp]
-    w, start, b_rows, b_lag, lagged, slots = _blocks(
-        n_levels, lv_p, tp - lo[lv_p], ranks(tp), rows[ep], lag[ep], c, 0, pad
+    size = np.diff(lo)
+    w, start, b_rows, b_lag, lagged, slots, targeted = _blocks(
+        n_levels,
+        lv_p,
+        tp - lo[lv_p],
+        ranks(tp),
+        rows[ep],
+        lag[ep],
+        c,
+        0,
+        pad,
+        size if shared else None,
+        lo if shared else None,
     )
     k1 = np.bincount(lv_p[ranks(tp) == 0], minlength=n_levels)
+    if shared:
+        k1 = np.where(k1 > 0, size, 0)
 
     # Other links: their targets listed per level, most links first.
     eo = np.flatnonzero(~primary)
@@ -450,7 +484,7 @@ def _build_pass(
     to = tgt[eo]
     lv_o = lvl[to]
     key = o_idx[to] + o_lo[lv_o]  # sorted: the runs of one target are contiguous
-    ow, o_start, o_rows, o_lag, o_lagged, o_slots = _blocks(
+    ow, o_start, o_rows, o_lag, o_lagged, o_slots, _ = _blocks(
         n_levels, lv_o, o_idx[to], ranks(key), rows[eo], lag[eo], c, 5, pad
     )
 
@@ -470,6 +504,7 @@ def _build_pass(
                 rows=b_rows[s:e],
                 lag=b_lag2[s:e] if lg_l[k] else None,
                 slots=slots[k],
+                targeted=targeted[k],
                 o_nodes=o_list[olo_l[k] : olo_l[k + 1]] if olo_l[k + 1] > olo_l[k] else None,
                 o_w=ow_l[k],
                 o_rows=o_rows[os_:oe],
@@ -507,8 +542,9 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
     fwd = _build_pass(n, depth, dst, src, nz * ((kind == 0) | (kind == 2)), lag, kind <= 1, c)
     # Backward: LF_u <= LS_v - lag (FS), LF_v - lag (FF); LS_v - lag + d_u (SS), LF_v - lag + d_u (SF).
     # Rows 0..n-1 of the backward array hold LS, n..2n-1 hold LF.
-    height = depth.max(initial=0) - depth  # the forward levels, walked the other way: every link still climbs
-    bwd = _build_pass(n, height, src, dst, nz * (kind >= 2), -lag, (kind == 0) | (kind == 2), c)
+    # The forward numbering and levels, walked the other way, so LS - ES needs no renumbering.
+    bwd = _build_pass(n, depth, src, dst, nz * (kind >= 2), -lag, (kind == 0) | (kind == 2), c, fwd.perm)
+    bwd.levels.reverse()
 
     pf = fwd.perm
     n_stages = len(plan.stages)
@@ -530,7 +566,6 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
         n=n,
         fwd=fwd,
         bwd=bwd,
-        b_from_f=fwd.pos[bwd.perm],
         low=low_p[pf],
         mode=mode_p[pf],
         high=high_p[pf],
@@ -647,8 +682,8 @@ def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> N
 
 
 def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> None:
-    """Late starts and finishes into ``b`` (rows 0..n-1: LS, n..2n-1: LF, 2n: +inf padding), backward numbering
-    (``d`` too). Lags are stored negated for this pass."""
+    """Late starts and finishes into ``b`` (rows 0..n-1: LS, n..2n-1: LF, 2n: +inf padding), in the forward
+    numbering (``d`` too). Lags are stored negated for this pass."""
     n = m.n
     ls, lf = b[:n], b[n : 2 * n]
     end = finish[None, :]
@@ -671,6 +706,13 @@ def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> No
                     cand += lag
                 part = lf[lo : lo + cnt]
                 np.minimum(part, cand, out=part)
+            for targets, rows, lag in lv.targeted:
+                cand = b[rows]
+                if lag is not None:
+                    cand += lag
+                cur = lf[targets]
+                np.minimum(cur, cand, out=cur)
+                lf[targets] = cur
         if k1 < hi - lo:
             lf[lo + k1 : hi] = end
         if lv.o_nodes is not None:
@@ -908,16 +950,15 @@ def simulate(
                 finish_without[k, sl] = fw
 
         if n:
-            db = ws.a[n : 2 * n, : c + 1]  # the early finishes are not needed any more
-            db[...] = d_all[m.b_from_f]
             b = ws.b[:, : c + 1]
-            _backward(m, db, t_all, b)
-            # Critical: total float (LS - ES) within the tolerance, counted in blocks of rows (no big temporaries).
+            _backward(m, d_all, t_all, b)
+            # Critical: total float (LS - ES, in place of LS) within the tolerance, in blocks that stay in cache.
             tol = 1e-7 * np.maximum(1.0, np.abs(t))
-            es = ws.a[:n, :c]
-            for lo in range(0, n, _SAMPLE_BLOCK):
-                hi = min(n, lo + _SAMPLE_BLOCK)
-                tf = b[lo:hi, :c] - es[m.b_from_f[lo:hi]]
+            step = max(1, _SAMPLE_CELLS // c)
+            for lo in range(0, n, step):
+                hi = min(n, lo + step)
+                tf = b[lo:hi, :c]
+                tf -= ws.a[lo:hi, :c]
                 crit_b[lo:hi] += np.count_nonzero(tf <= tol, axis=1)
             d -= shift_d  # in place: the durations are not needed any more this chunk
             fc = t - det
@@ -947,7 +988,7 @@ def simulate(
     corr = np.clip(corr, -1.0, 1.0)
 
     inv = m.fwd.pos
-    crit_count = crit_b[m.bwd.pos]
+    crit_count = crit_b[m.fwd.pos]
     if isinstance(graph, ProgressGraph):
         crit_count[graph.done] = 0  # a done decision is never critical (docs/progress-and-status-date.md)
     p80_with = float(np.percentile(finish, 80))
