@@ -187,10 +187,26 @@ class SimulationResult:
         return float(self.criticality[self.ids.index(decision_id)])
 
     def sensitivity(self) -> list[tuple[str, float]]:
-        """(id, correlation) of every decision whose duration varies, highest correlation first (then id)."""
-        rows = [(self.ids[i], float(self.correlation[i])) for i in np.flatnonzero(self.varies).tolist()]
-        rows.sort(key=lambda r: (-r[1], r[0]))
-        return rows
+        """(id, correlation) of every decision whose duration varies, highest correlation first (then id).
+
+        >>> r = SimulationResult(["b", "a", "c", "d"], [""] * 4, 1, 0, np.zeros(1), 0.0, np.zeros(4),
+        ...                      np.array([0.5, 0.5, 0.9, 0.0]), np.array([True, True, True, False]), [], [])
+        >>> r.sensitivity()
+        [('c', 0.9), ('a', 0.5), ('b', 0.5)]
+        """
+        idx = np.flatnonzero(self.varies)
+        corr = self.correlation[idx]
+        order = np.argsort(-corr, kind="stable")  # numpy, not a key function per row (100k rows at 100k)
+        ids = [self.ids[i] for i in idx[order].tolist()]
+        values = corr[order].tolist()
+        # Equal correlations (rare but possible) are ordered by id: sort each run of them.
+        ties = np.flatnonzero(np.diff(corr[order]) == 0)
+        if len(ties):
+            starts = ties[np.r_[True, np.diff(ties) > 1]].tolist()
+            ends = (ties[np.r_[np.diff(ties) > 1, True]] + 2).tolist()
+            for lo, hi in zip(starts, ends, strict=True):
+                ids[lo:hi] = sorted(ids[lo:hi])
+        return list(zip(ids, values, strict=True))
 
     def to_dict(self, by_week: float | None = None) -> dict[str, Any]:
         """The JSON object of ``planner simulate --format json``."""
@@ -212,7 +228,7 @@ class SimulationResult:
             if date is not None:
                 by["date"] = date.isoformat()
             out["probability_by"] = by
-        out["criticality"] = {i: float(c) for i, c in zip(self.ids, self.criticality.tolist(), strict=True)}
+        out["criticality"] = dict(zip(self.ids, self.criticality.astype(np.float64).tolist(), strict=True))
         out["sensitivity"] = [{"id": i, "correlation": c} for i, c in self.sensitivity()]
         out["stages"] = [s.to_dict(self.start_date) for s in self.stages]
         out["risks"] = [r.to_dict() for r in self.risks]
