@@ -14,10 +14,10 @@ from typing import Any
 from planner.analysis.capacity import capacity_findings
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
-from planner.analysis.graph import ESTIMATES, PlanGraph, compile_plan, gc_paused
+from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused
 from planner.analysis.progress import (
-    add_progress_columns,
     apply_progress,
+    progress_columns,
     progress_json,
     schedule_progress_findings,
     settle_schedule,
@@ -111,35 +111,98 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     else:
         stage_ids = [x.id for x in plan.stages]
         start = plan.start_date
-        # Column by column (issue 12): one dict literal per decision (the keys of Schedule.row, in its order), no
-        # per-cell lookups or per-row date arithmetic.
+        # Column by column (issue 12): one dict literal per decision, in the order of the keys of Schedule.row and
+        # then the progress columns (issue 16); no per-cell lookups, per-row date arithmetic or object per row.
         sequenced = [stage_ids[k] for k in st.sequenced.tolist()]
-        figures = (s.duration, s.es, s.ef, s.ls, s.lf, s.total_float, s.free_float, s.critical)
-        decisions = [
-            {
-                "id": d.id,
-                "stage": d.stage,
-                "sequenced_stage": q,
-                "duration": dur,
-                "es": es,
-                "ef": ef,
-                "ls": ls,
-                "lf": lf,
-                "total_float": tf,
-                "free_float": ff,
-                "critical": crit,
-            }
-            for d, q, dur, es, ef, ls, lf, tf, ff, crit in zip(
-                plan.decisions, sequenced, *(x.tolist() for x in figures), strict=True
-            )
+        cols = columns_of(plan, s.graph)
+        state, planned, a_s, a_f = progress_columns(plan, result.estimate, cols)
+        remaining = s.duration.tolist()
+        figures = [
+            cols.ids,
+            cols.stage,
+            sequenced,
+            remaining if planned is None else planned,
+            *(x.tolist() for x in (s.es, s.ef, s.ls, s.lf, s.total_float, s.free_float, s.critical)),
         ]
-        if start is not None:
-            for rec, es_date, ef_date in zip(
-                decisions, units.iso_dates(start, s.es), units.iso_dates(start, s.ef), strict=True
-            ):
-                rec["start_date"] = es_date
-                rec["finish_date"] = ef_date
-        add_progress_columns(plan, decisions, result.estimate)  # remaining, actual start/finish (issue 16)
+        if start is None:
+            decisions = [
+                {
+                    "id": i,
+                    "stage": g,
+                    "sequenced_stage": q,
+                    "duration": dur,
+                    "es": es,
+                    "ef": ef,
+                    "ls": ls,
+                    "lf": lf,
+                    "total_float": tf,
+                    "free_float": ff,
+                    "critical": crit,
+                    "state": state_,
+                    "remaining": rem,
+                    "actual_start": ast,
+                    "actual_finish": afi,
+                }
+                for i, g, q, dur, es, ef, ls, lf, tf, ff, crit, state_, rem, ast, afi in zip(
+                    *figures, state, remaining, a_s, a_f, strict=True
+                )
+            ]
+        else:
+            decisions = [
+                {
+                    "id": i,
+                    "stage": g,
+                    "sequenced_stage": q,
+                    "duration": dur,
+                    "es": es,
+                    "ef": ef,
+                    "ls": ls,
+                    "lf": lf,
+                    "total_float": tf,
+                    "free_float": ff,
+                    "critical": crit,
+                    "start_date": es_date,
+                    "finish_date": ef_date,
+                    "state": state_,
+                    "remaining": rem,
+                    "actual_start": ast,
+                    "actual_finish": afi,
+                    "actual_start_date": ast_date,
+                    "actual_finish_date": afi_date,
+                }
+                for (
+                    i,
+                    g,
+                    q,
+                    dur,
+                    es,
+                    ef,
+                    ls,
+                    lf,
+                    tf,
+                    ff,
+                    crit,
+                    es_date,
+                    ef_date,
+                    state_,
+                    rem,
+                    ast,
+                    afi,
+                    ast_date,
+                    afi_date,
+                ) in zip(
+                    *figures,
+                    units.iso_dates(start, s.es),
+                    units.iso_dates(start, s.ef),
+                    state,
+                    remaining,
+                    a_s,
+                    a_f,
+                    [None if w is None else units.iso_date(start, w) for w in a_s],
+                    [None if w is None else units.iso_date(start, w) for w in a_f],
+                    strict=True,
+                )
+            ]
         out.update(
             {
                 "start_date": start.isoformat() if start is not None else None,

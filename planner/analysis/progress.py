@@ -491,32 +491,31 @@ def progress_json(plan: Plan) -> dict[str, object]:
     }
 
 
-def add_progress_columns(plan: Plan, decisions: list[dict[str, object]], estimate: str = "likely") -> None:
-    """Add ``state``, ``remaining`` (weeks: the duration the schedule ran, i.e. the remaining work),
-    ``actual_start`` and ``actual_finish`` (weeks or None; ISO dates beside them with a start date) to each decision
-    row (plan order); ``duration`` stays the planned duration under ``estimate``."""
-    from planner.analysis.graph import durations
-
-    start = plan.start_date
-    if not has_progress(
-        plan
-    ):  # nothing recorded: the same few values for every decision, no per-decision work
-        blank: dict[str, object] = {"state": NOT_STARTED}
-        for rec in decisions:
-            rec.update(blank)
-            rec["remaining"] = rec.get("duration")
-            rec.update(actual_start=None, actual_finish=None)
-            if start is not None:
-                rec.update(actual_start_date=None, actual_finish_date=None)
-        return
-    state = progress_state(plan)
-    planned = durations(plan, estimate).tolist()
-    for rec, p, d in zip(decisions, state.decisions, planned, strict=True):
-        rec["state"] = p.state
-        rec["remaining"] = rec.get("duration")
-        rec["duration"] = d
-        rec["actual_start"] = p.actual_start
-        rec["actual_finish"] = p.actual_finish
-        if start is not None:
-            rec["actual_start_date"] = iso_date(start, p.actual_start)
-            rec["actual_finish_date"] = iso_date(start, p.actual_finish)
+def progress_columns(
+    plan: Plan, estimate: str = "likely", cols: Columns | None = None
+) -> tuple[list[str], list[float] | None, list[float | None], list[float | None]]:
+    """Per decision, in plan order: the state (``not_started``, ``in_progress``, ``done``), the planned duration in
+    weeks under ``estimate`` (None when the plan records no progress: then the schedule's durations are the
+    planned ones), the actual start and the actual finish (weeks, or None; a finish only for done work) -- what
+    :func:`decision_progress` gives, a column at a time (issue 12: no object per decision; the actual dates, which
+    few decisions have, one by one). ``cols``: the plan's columns when the caller has them."""
+    cols = columns_of(plan) if cols is None else cols
+    n = cols.n
+    if not has_progress(plan, cols):
+        return [NOT_STARTED] * n, None, [None] * n, [None] * n
+    done = cols.status_is(Status.DONE)
+    started = cols.has(cols.actual_start)
+    in_progress = ~done & (cols.status_is(Status.IN_PROGRESS) | (cols.progress > 0) | started)
+    names = (NOT_STARTED, IN_PROGRESS, DONE)
+    state = [names[k] for k in (done * 2 + in_progress).tolist()]
+    actual: list[list[float | None]] = []
+    for column, given in (
+        (cols.actual_start, started),
+        (cols.actual_finish, cols.has(cols.actual_finish) & done),
+    ):
+        weeks: list[float | None] = [None] * n
+        for i in np.flatnonzero(given).tolist():
+            w = to_week(plan, column[i])
+            weeks[i] = None if w is None else max(0.0, w)
+        actual.append(weeks)
+    return state, cols.durations(estimate).tolist(), actual[0], actual[1]
