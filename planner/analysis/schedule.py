@@ -248,11 +248,9 @@ def _critical_path(s: Schedule) -> None:
 
     # Count chains: paths in the critical DAG from a decision without critical driving predecessors to a
     # decision finishing at T (dynamic programme over a topological order).
-    order = g.order or []
+    crit_l = crit.tolist()
     count: dict[int, int] = {}
-    for v in order:
-        if not crit[v]:
-            continue
+    for v in [v for v in g.order or [] if crit_l[v]]:
         count[v] = sum(count.get(u, 0) for u in preds.get(v, ())) or 1
     total = sum(count.get(e, 0) for e in ends)
     s.critical_chain_count = total

@@ -16,7 +16,14 @@ from collections.abc import Callable
 import numpy as np
 
 from planner.analysis.findings import Finding, Severity, sort_findings
-from planner.analysis.graph import Columns, PlanGraph, columns_of, compile_plan
+from planner.analysis.graph import (
+    Columns,
+    PlanGraph,
+    backward_sweep,
+    columns_of,
+    compile_plan,
+    radix_argsort,
+)
 from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
@@ -74,7 +81,7 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     out += _gates_not_met(plan, cols)
     out += _isolated(plan, graph, nm)
     out += _empty_stages(plan, cols)
-    out += _missing_owner(plan, nm, cols)
+    out += _missing_owner(plan, graph, cols)
     out += progress_findings(plan, cols)  # status date and actuals (issue 16)
     return sort_findings(out)
 
@@ -365,8 +372,18 @@ def _duplicate_dependencies(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Fin
     if not len(graph.src):
         return []
     # Resolved edges only: links naming unknown decisions, and self-links, are reported as errors instead.
-    keys = graph.src * max(graph.n, 1) + graph.dst
-    uniq, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    # Links sorted by (predecessor, successor), stable: two links between the same pair are adjacent, the first
+    # one first (issue 12: the backward pass's grouping when there is no cycle; it sorts small integers in
+    # linear time).
+    acyclic = graph.order is not None
+    by_pair = backward_sweep(graph).edges if acyclic else radix_argsort(graph.src, graph.dst)
+    s, d = graph.src[by_pair], graph.dst[by_pair]
+    same = (s[1:] == s[:-1]) & (d[1:] == d[:-1])
+    if not same.any():
+        return []
+    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    counts = np.diff(np.append(starts, len(by_pair)))
+    first = by_pair[starts]
     out = []
     for e, c in sorted(zip(first[counts > 1].tolist(), counts[counts > 1].tolist(), strict=True)):
         u, v = graph.ids[int(graph.src[e])], graph.ids[int(graph.dst[e])]
@@ -390,16 +407,17 @@ def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     out = []
     ids = graph.ids
     names = [st.name for st in plan.stages]
-    for iu, iv, ku, kv in zip(
-        graph.src[bad].tolist(), graph.dst[bad].tolist(), su[bad].tolist(), sv[bad].tolist(), strict=True
-    ):
+    iu_l, iv_l = graph.src[bad].tolist(), graph.dst[bad].tolist()
+    named = _names_at(plan, ids, iu_l + iv_l)  # the links' ends are first occurrences of their ids
+    k = len(iu_l)
+    for j, (iu, iv, ku, kv) in enumerate(zip(iu_l, iv_l, su[bad].tolist(), sv[bad].tolist(), strict=True)):
         u, v = ids[iu], ids[iv]
         s_u, s_v = names[ku], names[kv]
         out.append(
             Finding(
                 W,
                 "stage-inversion",
-                f"{nm(v)} ({s_v}) waits for {nm(u)}, which sits in a later stage ({s_u}). "
+                f"{named[k + j]} ({s_v}) waits for {named[j]}, which sits in a later stage ({s_u}). "
                 f"Move {v} to {s_u} or later, or move {u} earlier.",
                 [u, v],
             )
@@ -411,12 +429,10 @@ def _gates_not_met(plan: Plan, cols: Columns) -> list[Finding]:
     out: list[Finding] = []
     if all(c.met for st in plan.stages for c in st.gate_criteria):
         return out  # every gate met (or none): nothing to report, no decision visited
-    started = {Status.IN_PROGRESS, Status.DONE}
     by_stage: dict[str, list[str]] = {}
-    progress = cols.progress.tolist()
-    for did, sid, status, p in zip(cols.ids, cols.stage, cols.status, progress, strict=True):
-        if status in started or p > 0:
-            by_stage.setdefault(sid, []).append(did)
+    all_ids, stage_of = cols.ids, cols.stage
+    for i in np.flatnonzero(cols.status_is(Status.IN_PROGRESS, Status.DONE) | (cols.progress > 0)).tolist():
+        by_stage.setdefault(stage_of[i], []).append(all_ids[i])
     for prev, stage in zip(plan.stages, plan.stages[1:], strict=False):
         unmet = [c.text for c in prev.gate_criteria if not c.met]
         if unmet and stage.id in by_stage:
@@ -461,11 +477,21 @@ def _empty_stages(plan: Plan, cols: Columns) -> list[Finding]:
     ]
 
 
-def _missing_owner(plan: Plan, nm: Namer, cols: Columns) -> list[Finding]:
-    ids, milestone = cols.ids, cols.milestone.tolist()
+def _missing_owner(plan: Plan, graph: PlanGraph, cols: Columns) -> list[Finding]:
+    ids = cols.ids
+    at = np.flatnonzero(~cols.has(cols.owner) & ~cols.milestone).tolist()
+    first = graph.index
+    named = _names_at(plan, ids, [first[ids[i]] for i in at])  # a duplicate id is named by its first title
     return [
         Finding(
-            I, "missing-owner", f"{nm(did)} has no owner. Assign a team so someone is accountable.", [did]
+            I, "missing-owner", f"{text} has no owner. Assign a team so someone is accountable.", [ids[i]]
         )
-        for did in [ids[i] for i, o in enumerate(cols.owner) if o is None and not milestone[i]]
+        for i, text in zip(at, named, strict=True)
     ]
+
+
+def _names_at(plan: Plan, ids: list[str], at: list[int]) -> list[str]:
+    """:func:`name` of the decisions at the positions ``at`` (their titles read from those positions)."""
+    decisions = plan.decisions
+    titles = [decisions[i].title for i in at]
+    return [f"'{t}' ({ids[i]})" if t else f"'{ids[i]}'" for i, t in zip(at, titles, strict=True)]
