@@ -10,9 +10,10 @@ file would never be offered.
 :class:`RecoveryWriter` writes a snapshot at most :data:`SNAPSHOT_DELAY_MS` after the first unsaved edit, however
 fast edits come (the timer is started by the first edit and not restarted by the next ones), so a crash loses at
 most the last quarter second. A large plan is serialised on the GUI thread (a consistent snapshot) and written by a
-background thread; when serialising itself takes longer than a third of the delay (tens of thousands of
-decisions), the delay grows to three times that cost so that snapshots never take more than a quarter of the GUI
-thread. When a write fails (disk full, folder gone) the
+background thread; when serialising itself takes longer than a tenth of the delay (thousands of decisions), the
+delay grows to :data:`SLOW_SNAPSHOT_FACTOR` times that cost, so that snapshots never take more than a tenth of the
+GUI thread while editing (issue 12: at 10,000 decisions a snapshot costs ~70 ms, which at a quarter landed in every
+other edit of a continuous run of edits). When a write fails (disk full, folder gone) the
 status bar says that crash protection is off until a write succeeds again.
 """
 
@@ -48,6 +49,9 @@ SNAPSHOT_DELAY_MS = 200
 """The longest a snapshot lags behind the first unsaved edit (plus the time to write it)."""
 PERIODIC_MS = 60_000
 """A periodic rewrite while modified, in case a write failed and the disk has room again."""
+SLOW_SNAPSHOT_FACTOR = 10
+"""A snapshot that takes longer than SNAPSHOT_DELAY_MS / this to serialise comes at most every this many times its
+cost (at 10,000 decisions ~70 ms: one every ~0.7 s while edits go on)."""
 THREADED_FROM_DECISIONS = 2_000
 """Plans from this size are written by a background thread (serialising stays on the GUI thread)."""
 
@@ -337,10 +341,10 @@ class RecoveryWriter(QObject):
             log.exception("could not serialise the recovery snapshot")
             self._set_problem(f"the snapshot could not be made ({type(exc).__name__})")
             return
-        # Snapshots take at most a quarter of the GUI thread: a plan whose snapshot takes longer than
-        # SNAPSHOT_DELAY_MS / 3 to serialise (tens of thousands of decisions) is snapshotted less often.
+        # Snapshots take at most a tenth of the GUI thread: a plan whose snapshot takes longer than
+        # SNAPSHOT_DELAY_MS / SLOW_SNAPSHOT_FACTOR to serialise (thousands of decisions) is snapshotted less often.
         cost_ms = (time.perf_counter() - started) * 1000
-        self._soon.setInterval(max(SNAPSHOT_DELAY_MS, int(3 * cost_ms)))
+        self._soon.setInterval(max(SNAPSHOT_DELAY_MS, int(SLOW_SNAPSHOT_FACTOR * cost_ms)))
         if len(self.doc.plan.decisions) < THREADED_FROM_DECISIONS:
             try:
                 self.recovery.write_payload(payload)

@@ -485,6 +485,8 @@ class DecisionInspector(QWidget):
                 (self.actual_finish, fmt.actual(d.actual_finish, edit=True)),
                 (self.tags, ", ".join(d.tags)),
             ):
+                if w.text() == text and not w.isModified():
+                    continue  # (refreshed after every edit: leave what shows it already alone)
                 if w is not focus or not w.isModified():
                     w.setText(text)
                     w.setCursorPosition(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import (
@@ -84,9 +85,13 @@ def reference_choices(doc: PlanDocument, key: str) -> list[tuple[str, str | None
 
 def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current: str | None) -> None:
     combo.blockSignals(True)
-    combo.clear()
-    for label, value in choices:
-        combo.addItem(label, value)
+    if _FILLED.get(combo) != choices:  # (the inspector refreshes after every edit: refill only on a change)
+        combo.clear()
+        for label, value in choices:
+            combo.addItem(label, value)
+        _FILLED[combo] = list(choices)
+    elif combo.count() > len(choices):  # an '(unknown)' entry added for an earlier value
+        combo.removeItem(combo.count() - 1)
     pos = combo.findData(current)
     if pos < 0 and current is not None:
         combo.addItem(f"{current} (unknown)", current)
@@ -94,6 +99,9 @@ def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current:
     combo.setCurrentIndex(max(pos, 0))
     combo.blockSignals(False)
 
+
+_FILLED: weakref.WeakKeyDictionary[QComboBox, list[tuple[str, str | None]]] = weakref.WeakKeyDictionary()
+"""The choices each combo box was last filled with by :func:`fill_combo`."""
 
 UNCLAMPED = 1e9
 
