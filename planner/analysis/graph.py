@@ -343,7 +343,7 @@ def _kahn_generations(
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
     indeg = np.bincount(dst, minlength=n)
-    succ = dst[np.argsort(src, kind="stable")].tolist()  # successors of u: succ[ptr[u]:ptr[u + 1]]
+    succ = dst[radix_argsort(src)].tolist()  # successors of u: succ[ptr[u]:ptr[u + 1]] (a stable sort)
     ptr_a = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=ptr_a[1:])
     ptr = ptr_a.tolist()

@@ -175,13 +175,18 @@ def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -
     inversions: list[tuple[str, str]] = []
     if len(g.src):
         bad = np.flatnonzero(g.stage[g.src] > g.stage[g.dst])
-        inversions = [(ids[u], ids[v]) for u, v in zip(g.src[bad].tolist(), g.dst[bad].tolist(), strict=True)]
+        at = ids.__getitem__
+        inversions = list(zip(map(at, g.src[bad].tolist()), map(at, g.dst[bad].tolist()), strict=True))
     moved = np.flatnonzero(seq > g.stage)
-    stage_ids = [x.id for x in plan.stages]
-    suggested = [
-        (ids[i], stage_ids[a], stage_ids[b])
-        for i, a, b in zip(moved.tolist(), g.stage[moved].tolist(), seq[moved].tolist(), strict=True)
-    ]
+    stage_at = [x.id for x in plan.stages].__getitem__
+    suggested = list(
+        zip(
+            map(ids.__getitem__, moved.tolist()),
+            map(stage_at, g.stage[moved].tolist()),
+            map(stage_at, seq[moved].tolist()),
+            strict=True,
+        )
+    )
 
     cols = graph_columns(plan, g)
     if cols is not None:  # the analysis's own columns (issue 12)
