@@ -2,6 +2,15 @@
 
     python benchmarks/bench_montecarlo.py            # both cases, with the plain-loop comparison
     python benchmarks/bench_montecarlo.py --quick    # smaller loop sample
+    python benchmarks/bench_montecarlo.py --commands [--previous COMMIT]   # issue 12: whole processes
+
+``--commands`` (issue 12): fresh ``planner simulate PLAN --iterations N --format json`` processes on the plans of
+``benchmarks/_plans.py`` (seed 0), 1,000 decisions x 10,000 iterations and 100,000 x 100, side by side in the same
+run with ``benchmarks/naive_simulate.py`` (the numpy loop over decisions, vectorised over iterations) and, with
+``--previous``, the planner of another commit; CPU seconds (user + system), medians of ``--repeat``. Beside each,
+the floor: the same command with ``--iterations 1`` (start-up, loading, validation, compiling), so the simulation's
+own share reads as the difference. Then, at 100k x 100, where the time goes in one process (load, compile and
+validate, ``simulate()``, JSON), CPU medians of 3. Targets: 1k x 10k <= 0.5x the numpy loop; 100k x 100 <= 3 s.
 
 Cases: 10,000 iterations on a 1,000-decision plan with criticality (target <= 1 s), and 1,000 iterations on a
 10,000-decision plan (target <= 2 s); peak memory of each (tracemalloc, numpy allocations included) <= 1 GB.
@@ -19,7 +28,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import math
+import os
 import random
 import sys
 import time
@@ -29,9 +40,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.analysis.graph import compile_plan, edge_order
-from planner.analysis.montecarlo import simulate
+from planner.analysis.montecarlo import SimulationResult, simulate
 from planner.model import Decision, Dependency, Risk, ThreePoint, new_plan
-from planner.model.plan import Plan
+from planner.model.plan import DependencyType, Plan
 
 
 def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: int = 200) -> Plan:
@@ -63,7 +74,7 @@ def random_plan(n: int, links_per_decision: float = 3.0, seed: int = 7, window: 
         u = rnd.randrange(max(0, v - window), v)
         t = rnd.choices(["FS", "SS", "FF", "SF"], [70, 15, 10, 5])[0]
         lag = rnd.choice([0.0] * 8 + [rnd.uniform(-1, 2)])
-        deps.append(Dependency.model_construct(from_=f"d{u}", to=f"d{v}", type=t, lag=lag))
+        deps.append(Dependency.model_construct(from_=f"d{u}", to=f"d{v}", type=DependencyType(t), lag=lag))
     risks = [
         Risk.model_construct(
             id=f"r{k}",
@@ -130,12 +141,14 @@ def plain_loop(plan: Plan, iterations: int, seed: int = 0) -> tuple[list[float],
     return finishes, crit
 
 
-def measure(plan: Plan, iterations: int, repeats: int, risks: bool) -> tuple[float, float, float, object]:
+def measure(
+    plan: Plan, iterations: int, repeats: int, risks: bool
+) -> tuple[float, float, float, SimulationResult]:
     """(best wall seconds, CPU seconds of that run, peak traced MB, result). Best of ``repeats``: the machine is
     shared and noisy, and the minimum is the least disturbed run."""
     best = (math.inf, math.inf)
-    result = None
-    for _ in range(repeats):
+    result: SimulationResult | None = None
+    for _ in range(max(1, repeats)):
         gc.collect()
         c0, t0 = time.process_time(), time.perf_counter()
         result = simulate(plan, iterations, seed=1, risks=risks)
@@ -146,14 +159,131 @@ def measure(plan: Plan, iterations: int, repeats: int, risks: bool) -> tuple[flo
     simulate(plan, iterations, seed=1, risks=risks)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    assert result is not None
     return best[0], best[1], peak / 2**20, result
+
+
+_SPLIT = """
+import json, statistics, sys, time
+from planner.commands.common import dump_json, load
+from planner.analysis import validate
+from planner.analysis.graph import compile_plan
+from planner.analysis.montecarlo import simulate
+path, iterations = sys.argv[1], int(sys.argv[2])
+t = time.process_time(); plan = load(path); out = {"load": time.process_time() - t}
+rows = {"compile + validate": [], "simulate()": [], "to_dict + JSON": []}
+for _ in range(3):
+    t0 = time.process_time(); graph = compile_plan(plan); validate(plan, graph)
+    t1 = time.process_time(); r = simulate(plan, iterations, 0, graph=graph)
+    t2 = time.process_time()
+    with open("/dev/null", "w") as fh:
+        dump_json(r.to_dict(), fh, None)
+    t3 = time.process_time()
+    for k, v in zip(rows, (t1 - t0, t2 - t1, t3 - t2)):
+        rows[k].append(v)
+out.update({k: statistics.median(v) for k, v in rows.items()})
+print(json.dumps(out))
+"""
+
+
+def commands(args: argparse.Namespace) -> int:
+    """The issue-12 figures: whole ``planner simulate`` processes against the numpy loop (see the docstring)."""
+    import shutil
+    import statistics
+    import subprocess
+    import tempfile
+
+    from benchmarks.bench_commands import PY, ROOT, SIM_100K, SIM_RATIO, planner_cmd, run
+
+    folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bench_mc_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    prev_root: Path | None = None
+    if args.previous:
+        prev_root = Path(tempfile.mkdtemp(prefix="bench_mc_prev_"))
+        archive = subprocess.run(
+            ["git", "archive", args.previous, "planner"], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(prev_root)], input=archive.stdout, check=True)
+    out = folder / "out.json"
+    print(
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; CPU seconds, medians of {args.repeat}"
+    )
+    ok = True
+    try:
+        for n, iterations in ((1_000, 10_000), (100_000, 100)):
+            path = folder / f"random-{n}-s0.plan.json"
+            if not path.exists():
+                gen = "from benchmarks._plans import random_plan; from planner.model import save_plan; import sys; "
+                gen += "save_plan(random_plan(int(sys.argv[1]), seed=0), sys.argv[2])"
+                subprocess.run([PY, "-c", gen, str(n), str(path)], check=True, cwd=ROOT)
+            sim = ["simulate", str(path), "--iterations", str(iterations), "--format", "json"]
+            floor = ["simulate", str(path), "--iterations", "1", "--format", "json"]
+            cmds = {
+                "planner": planner_cmd(sim),
+                "floor": planner_cmd(floor),
+                "numpy loop": [
+                    PY,
+                    str(ROOT / "benchmarks" / "naive_simulate.py"),
+                    str(path),
+                    str(iterations),
+                ],
+            }
+            if prev_root is not None:
+                cmds["previous"] = planner_cmd(sim, prev_root)
+                cmds["previous floor"] = planner_cmd(floor, prev_root)
+            runs: dict[str, list[float]] = {k: [] for k in cmds}
+            for _ in range(args.repeat):  # interleaved, so a busy spell hits every command alike
+                for k, cmd in cmds.items():
+                    runs[k].append(run(cmd, out)["cpu"])
+            cpu = {k: statistics.median(v) for k, v in runs.items()}
+            line = f"{n:>7,} decisions x {iterations:>6,} iterations: " + ", ".join(
+                f"{k} {v:.2f} s" for k, v in cpu.items()
+            )
+            print(line)
+            own = cpu["planner"] - cpu["floor"]
+            print(
+                f"    planner's simulation beyond its floor: {own:.2f} s; numpy loop {cpu['numpy loop']:.2f} s"
+            )
+            if n == 1_000:
+                share = cpu["planner"] / cpu["numpy loop"]
+                verdict = share <= SIM_RATIO
+                print(
+                    f"    target <= {SIM_RATIO:g}x the numpy loop: {share:.2f}x  {'PASS' if verdict else 'FAIL'}"
+                )
+            else:
+                verdict = cpu["planner"] <= SIM_100K
+                print(
+                    f"    target <= {SIM_100K:g} s: {cpu['planner']:.2f} s  {'PASS' if verdict else 'FAIL'}"
+                )
+                proc = subprocess.run(
+                    [PY, "-c", _SPLIT, str(path), str(iterations)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=ROOT,
+                )
+                split = json.loads(proc.stdout.strip().splitlines()[-1])
+                print("    in one process: " + ", ".join(f"{k} {v:.2f} s" for k, v in split.items()))
+            ok &= verdict
+    finally:
+        if prev_root is not None:
+            shutil.rmtree(prev_root, ignore_errors=True)
+        if not args.dir:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0 if ok else 1
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="time the plain loop on fewer iterations")
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--commands", action="store_true", help="issue 12: whole planner simulate processes")
+    ap.add_argument("--repeat", type=int, default=3, help="--commands: runs per figure (median)")
+    ap.add_argument("--previous", default=None, help="--commands: also measure the planner of this commit")
+    ap.add_argument("--dir", default=None, help="--commands: folder for the generated plans (kept)")
     args = ap.parse_args()
+    if args.commands:
+        return commands(args)
     cases = [(1_000, 10_000, 1.0, 500), (10_000, 1_000, 2.0, 60)]
     ok = True
     import resource
@@ -175,7 +305,7 @@ def main() -> int:
                 f"{t:6.3f} s wall ({cpu:.3f} s CPU; target {target:g} s), peak traced memory {mem:6.1f} MB; "
                 f"plain Python loop ~{loop:6.1f} s (timed on {loop_iters} iterations) -> {loop / t:4.0f}x  "
                 f"[{'ok' if passed else 'MISSED'}]  P80 {res.percentile(80):.1f} wk"
-            )  # type: ignore[attr-defined]
+            )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the whole benchmark process: {rss:.0f} MB")
     return 0 if ok else 1
