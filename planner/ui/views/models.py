@@ -1,5 +1,6 @@
 """Item models that adapt the plan to Qt views, precisely: rows are inserted and removed with the proper signals,
-a field edit is one ``dataChanged`` for its row, and a new analysis is one ``dataChanged`` over the table.
+a field edit is one ``dataChanged`` for its row, and a new analysis one ``dataChanged`` per run of rows whose figures
+changed (over the table when the plan's shape changed, or the rows are sorted).
 
 :class:`DecisionTableModel` sorts itself (a permutation computed in Python in milliseconds); sorting through
 ``QSortFilterProxyModel`` calls back into Python for every comparison and takes most of a second at 10,000 rows.
@@ -161,6 +162,7 @@ class DecisionTableModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         self._error_ids: set[str] = set()
         self._variance_of: tuple[object, dict[str, Any]] | None = None
+        self._shown: tuple[Any, ...] | None = None  # the schedule's figures last shown (_figures_shown)
         self._refresh_names()
         doc.decisions_inserted.connect(self._on_inserted)
         doc.decisions_about_to_be_removed.connect(self._on_about_to_be_removed)
@@ -589,10 +591,50 @@ class DecisionTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_analysis(self, analysis: Analysis) -> None:
-        self._error_ids = {i for f in analysis.errors for i in f.decisions}
+        errors = {i for f in analysis.errors for i in f.decisions}
+        flipped, self._error_ids = errors ^ self._error_ids, errors
+        previous, self._shown = self._shown, _figures_shown(analysis)
         if self._sort_column >= 0:
             self._resort()
+        else:
+            rows = self._changed_rows(previous, flipped)
+            if rows is not None:
+                self._emit_rows_changed(rows)
+                return
         self._emit_all_changed()
+
+    def _changed_rows(self, previous: tuple[Any, ...] | None, flipped: set[str]) -> list[int] | None:
+        """Rows whose figures differ from the ones shown before (``previous``: :func:`_figures_shown` then), or
+        whose error mark flipped; None when the analyses do not compare (another shape, no schedule)."""
+        shown = self._shown
+        if (
+            previous is None
+            or shown is None
+            or previous[0] is not shown[0]
+            or len(shown[0]) != len(self._rows)
+        ):
+            return None
+        changed = previous[1] != shown[1]
+        for before, now in zip(previous[2:], shown[2:], strict=True):
+            changed |= before != now
+        decisions = self.doc.plan.decisions
+        if len(decisions) != len(changed):
+            return None
+        rows = {self.row_of(decisions[i]) for i in changed.nonzero()[0].tolist()}
+        rows.update(self.row_of_id(did) for did in flipped)
+        rows.discard(-1)
+        return sorted(rows)
+
+    def _emit_rows_changed(self, rows: list[int]) -> None:
+        """One ``dataChanged`` per run of consecutive rows."""
+        last = len(COLUMNS) - 1
+        k = 0
+        while k < len(rows):
+            end = k
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
+                end += 1
+            self.dataChanged.emit(self.index(rows[k], 0), self.index(rows[end], last))
+            k = end + 1
 
     def _emit_columns_changed(self, columns: tuple[int, ...]) -> None:
         if self._rows:
@@ -601,6 +643,14 @@ class DecisionTableModel(QAbstractTableModel):
     def _emit_all_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+
+def _figures_shown(analysis: Analysis) -> tuple[Any, ...] | None:
+    """What the table's figures are made of, by decision: (the schedule's ids, then its arrays), or None."""
+    s = analysis.schedule
+    if s is None:
+        return None
+    return (s.ids, s.duration, s.es, s.ef, s.total_float, s.critical)
 
 
 class DecisionFilterProxy(QSortFilterProxyModel):
