@@ -269,7 +269,7 @@ class _Level:
     hi: int
     k1: int  # nodes lo..lo+k1 have a primary link
     w: int  # width of the primary block (0 when k1 == 0)
-    rows: np.ndarray  # (k1 * w,) source rows of the block, node-major
+    rows: np.ndarray  # (w * k1,) source rows of the block, slot-major (slot j of every node, then j + 1)
     lag: np.ndarray | None  # (k1 * w, 1) or None when all 0
     slots: list[_Slot]  # primary slots w, w+1, ... (each a prefix of the level)
     targeted: list[_Scatter]  # the same in a shared numbering: explicit targets
@@ -398,7 +398,7 @@ def _blocks(
     start = np.zeros(n_levels + 1, dtype=np.int64)
     np.cumsum(size, out=start[1:])
     in_block = rank < width[level_of]
-    at = start[level_of] + slot_of * width[level_of] + rank
+    at = start[level_of] + rank * k1[level_of] + slot_of  # slot-major: the reduction runs over axis 0
     b_rows = np.full(int(start[-1]), pad, dtype=np.int64)
     b_lag = np.zeros(int(start[-1]))
     b_rows[at[in_block]] = rows[in_block]
@@ -669,7 +669,7 @@ def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> N
             if lv.lag is not None:
                 cand += lv.lag
             if w > 1:
-                np.max(cand.reshape(k1, w, c), axis=1, out=top)
+                np.max(cand.reshape(w, k1, c), axis=0, out=top)
                 np.maximum(top, floor[lo : lo + k1], out=top)
             else:
                 np.maximum(cand, floor[lo : lo + k1], out=top)
@@ -686,7 +686,7 @@ def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> N
             cand = a[lv.o_rows]
             if lv.o_lag is not None:
                 cand += lv.o_lag
-            best = cand.reshape(k, lv.o_w, c).max(axis=1) if lv.o_w > 1 else cand
+            best = cand.reshape(lv.o_w, k, c).max(axis=0) if lv.o_w > 1 else cand
             for cnt, rows, lag in lv.o_slots:
                 cand = a[rows]
                 if lag is not None:
@@ -712,7 +712,7 @@ def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> No
             if lv.lag is not None:
                 cand += lv.lag
             if w > 1:
-                np.min(cand.reshape(k1, w, c), axis=1, out=top)
+                np.min(cand.reshape(w, k1, c), axis=0, out=top)
                 np.minimum(top, end, out=top)
             else:
                 np.minimum(cand, end, out=top)
@@ -736,7 +736,7 @@ def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> No
             cand = b[lv.o_rows]
             if lv.o_lag is not None:
                 cand += lv.o_lag
-            best = cand.reshape(k, lv.o_w, c).min(axis=1) if lv.o_w > 1 else cand
+            best = cand.reshape(lv.o_w, k, c).min(axis=0) if lv.o_w > 1 else cand
             for cnt, rows, lag in lv.o_slots:
                 cand = b[rows]
                 if lag is not None:
