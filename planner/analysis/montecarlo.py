@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 
 from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
-from planner.analysis.graph import PlanGraph, compile_plan
+from planner.analysis.graph import PlanGraph, columns_of, compile_plan
 from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
@@ -317,7 +317,7 @@ class _Model:
 
 
 def _triangular_params(
-    triples: list[tuple[float, float, float]], fraction: np.ndarray | None = None
+    triples: list[tuple[float, float, float]] | np.ndarray, fraction: np.ndarray | None = None
 ) -> tuple[np.ndarray, ...]:
     """(low, mode, high, CDF at the mode, fixed) of each triple, each scaled by ``fraction`` when given."""
     arr = np.array(triples, dtype=np.float64).reshape(-1, 3)
@@ -535,7 +535,8 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
     """The simulation model of ``plan`` (``graph`` after the progress pre-pass), its passes laid out for chunks
     of ``c`` iterations (any width works; ``c`` only tunes the blocks)."""
     n = graph.n
-    triples = [(0.0, 0.0, 0.0) if d.milestone else duration_triple(d.duration) for d in plan.decisions]
+    cols = columns_of(plan, graph)  # the decisions' fields in one pass (compile_plan took them already)
+    triples = np.where(cols.milestone[:, None], 0.0, cols.three)  # duration_triple, milestones 0
     src, dst, kind, lag = graph.src, graph.dst, graph.kind, graph.lag
     done = np.zeros(n, dtype=bool)
     if isinstance(graph, ProgressGraph):
@@ -543,7 +544,7 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
         # fraction of each estimate; links into done decisions never bind.
         done = graph.done
         # decision_progress's remaining fraction, without building its objects: 0 done, else 1 - progress.
-        fraction = np.maximum(0.0, 1.0 - np.array([d.progress for d in plan.decisions]) / 100.0)
+        fraction = np.maximum(0.0, 1.0 - cols.progress / 100.0)
         fraction = np.where(done, 0.0, fraction)
         lag = np.where(graph.released, RELEASED_WEIGHT, lag)
     else:
