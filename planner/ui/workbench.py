@@ -284,6 +284,7 @@ class Workbench(QObject):
                 self.find_field.setMaximumWidth(260)
                 self.find_field.setMinimumWidth(120)
                 self._completer_model = QStringListModel(self)
+                self._completer_items: list[str] = []
                 completer = QCompleter(self._completer_model, self.find_field)
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -350,7 +351,10 @@ class Workbench(QObject):
         self.paste_action.setEnabled(mime is not None and (mime.hasFormat(MIME_DECISIONS) or mime.hasText()))
 
     def _refresh_completer(self) -> None:
-        self._completer_model.setStringList([f"{d.title} ({d.id})" for d in self.doc.plan.decisions])
+        items = [f"{d.title} ({d.id})" for d in self.doc.plan.decisions]
+        if items != self._completer_items:  # (after every edit: most change no title or id)
+            self._completer_items = items
+            self._completer_model.setStringList(items)
 
     # -- selection across tabs -------------------------------------------------------------------------------
     def _on_view_changed(self, _index: int) -> None:
