@@ -13,6 +13,7 @@ between items, and an edge's bounding rect comes from Qt's own (C++) shape rathe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -43,6 +44,11 @@ from planner import units
 from planner.ui.canvas import style as S
 
 _LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (unreadable anyway)
+
+# Qt enum values looked up once (an enum member access costs about a microsecond in PySide6, per item created).
+_NO_BUTTON = Qt.MouseButton.NoButton
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -95,10 +101,8 @@ class CardItem(QGraphicsItem):
             None  # title lines and id text, laid out when needed
         )
         self._body = _BODY[False]
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-        )
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlags(_CARD_FLAGS)
+        self.setCacheMode(_DEVICE_CACHE)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
 
@@ -428,26 +432,34 @@ _LABEL_RECTS: dict[str, QRectF] = {}  # label text -> its plate (a handful of di
 class EdgeLabelItem(QGraphicsItem):
     """The dependency type and lag (``SS+2``) on an edge, on a small white plate."""
 
+    text = ""
+    color = QColor()  # set by the edge's style
+    _rect = QRectF()
+
     def __init__(self, text: str, parent: QGraphicsItem) -> None:
         super().__init__(parent)
-        self.text = ""
-        self.color = S.EDGE_DRIVING
-        self._rect = QRectF()
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(_DEVICE_CACHE)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setZValue(1)
-        self.set_text(text)
+        if parent.scene() is None:  # (a new edge being built: no index or repaint to tell)
+            self.text, self._rect = text, self._plate(text)
+        else:
+            self.set_text(text)
+
+    @staticmethod
+    def _plate(text: str) -> QRectF:
+        rect = _LABEL_RECTS.get(text)
+        if rect is None:
+            w = _metrics("label").horizontalAdvance(text) + 10
+            rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
+        return rect
 
     def set_text(self, text: str) -> None:
         if text == self.text:
             return
         self.prepareGeometryChange()
         self.text = text
-        rect = _LABEL_RECTS.get(text)
-        if rect is None:
-            w = _metrics("label").horizontalAdvance(text) + 10
-            rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
-        self._rect = rect
+        self._rect = self._plate(text)
         self.update()
 
     def set_color(self, color: QColor) -> None:
@@ -472,6 +484,7 @@ class EdgeLabelItem(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
+@cache  # a handful of distinct (type, lag) pairs per plan, asked for once per edge
 def edge_label(kind: str, lag: float) -> str:
     """``""`` for a plain finish-to-start link without lag, else e.g. ``SS``, ``SS+2``, ``FF-1``, ``FS+0.5``."""
     if kind == "FS" and lag == 0:
@@ -497,31 +510,35 @@ class EdgeItem(QGraphicsPathItem):
 
     ARROW = 10.0
 
+    # Defaults on the class: setting an attribute of a Qt item costs ~0.2 us in PySide6, and a 10,000-decision
+    # plan creates ~30,000 edges at once. Every one of these is assigned (never mutated in place) when it changes.
+    route: list[QPointF] | None = None  # waypoint centres from the layered layout
+    in_dy = 0.0  # where on the target's left edge the arrow lands (spread when several arrive)
+    kind = "FS"
+    lag = 0.0
+    driving = False
+    critical = False
+    info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
+    selected = False
+    label: EdgeLabelItem | None = None
+    arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), made when first painted
+    detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
+    _hit: QPainterPath | None = None
+    _label_at: tuple[float, float] | None = None
+    _tip = (0.0, 0.0)  # the arrowhead's point
+    _arrow_pen: QPen | None = None
+    _arrow_brush = QBrush()
+    _bounds = QRectF()
+    _styled = False
+
     def __init__(self, source: CardItem, target: CardItem, dep_index: int) -> None:
         super().__init__()
         self.source = source
         self.target = target
         self.dep_index = dep_index
-        self.route: list[QPointF] | None = None  # waypoint centres from the layered layout
-        self.in_dy = 0.0  # where on the target's left edge the arrow lands (spread when several arrive)
-        self.kind = "FS"
-        self.lag = 0.0
-        self.driving = False
-        self.critical = False
-        self.info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
-        self.selected = False
-        self._hit: QPainterPath | None = None
-        self._label_at: QPointF | None = None
-        self.label: EdgeLabelItem | None = None
-        self.arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), painted by paint()
-        self.detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
-        self._arrow_pen: QPen | None = None
-        self._arrow_brush = QBrush()
-        self._bounds = QRectF()
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
         source.edges.append(self)
         target.edges.append(self)
-        self._styled = False
 
     def detach(self) -> None:
         for card in (self.source, self.target):
@@ -535,7 +552,8 @@ class EdgeItem(QGraphicsPathItem):
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
         if text and self.label is None:
             self.label = EdgeLabelItem(text, self)
-            self.label.setVisible(self.detailed)
+            if not self.detailed:
+                self.label.setVisible(False)
             style_changed = True
             self._place_label()
         elif not text and self.label is not None:
@@ -622,42 +640,58 @@ class EdgeItem(QGraphicsPathItem):
         x0, y0 = sp.x() + S.CARD_W, sp.y() + S.CARD_H / 2
         tx, ty = tp.x() - 1, tp.y() + S.CARD_H / 2 + self.in_dy
         a = self.ARROW
-        points = [(x0, y0)]
+        ex = tx - a  # where the curve meets the arrowhead
+        path = QPainterPath()
+        path.moveTo(x0, y0)
         route = self.route
+        # Curves between layers with horizontal tangents; straight runs where the edge crosses a layer. The
+        # control points' extent is tracked as the path is made (its bounds, below).
         if route and self.source.at_layout_position() and self.target.at_layout_position():
             half = S.CARD_W / 2
+            points = [(x0, y0)]
             for c in route:
                 cx, cy = c.x(), c.y()
                 points.append((cx - half, cy))
                 points.append((cx + half, cy))
-        points.append((tx - a, ty))
-        # Curves between layers with horizontal tangents; straight runs where the edge crosses a layer.
-        path = QPainterPath()
-        path.moveTo(x0, y0)
-        last = (x0, y0, x0, y0)
-        for k in range(0, len(points) - 1, 2):
-            (ax, ay), (bx, by) = points[k], points[k + 1]
-            dx = max(abs(bx - ax) / 2, 50.0)
-            if k:
-                path.lineTo(ax, ay)
-            path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
+            points.append((ex, ty))
+            xs = [x0]
+            ys = [y0]
+            ax = ay = bx = by = 0.0
+            for k in range(0, len(points) - 1, 2):
+                (ax, ay), (bx, by) = points[k], points[k + 1]
+                dx = max(abs(bx - ax) / 2, 50.0)
+                if k:
+                    path.lineTo(ax, ay)
+                path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
+                xs += (ax, ax + dx, bx - dx, bx)
+                ys += (ay, by)
+            x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
             last = (ax, ay, bx, by)
+        else:
+            dx = max(abs(ex - x0) / 2, 50.0)
+            path.cubicTo(x0 + dx, y0, ex - dx, ty, ex, ty)
+            c1, c2 = x0 + dx, ex - dx
+            x_lo, x_hi = min(x0, c1, c2, ex), max(x0, c1, c2, ex)
+            y_lo, y_hi = min(y0, ty), max(y0, ty)
+            last = (x0, y0, ex, ty)
         # The new bounds after setPath (which tells the scene the old ones are going): the curve's control
         # points and the arrowhead, widened by half the widest pen (3.2) and a pixel of antialiasing.
-        bounds = path.controlPointRect().united(QRectF(tx - a, ty - a * 0.5, a, a)).adjusted(-3, -3, 3, 3)
+        h = a * 0.5
+        x_lo, x_hi = min(x_lo, ex), max(x_hi, tx)
+        y_lo, y_hi = min(y_lo, ty - h), max(y_hi, ty + h)
         self.setPath(path)
-        self._bounds = bounds
+        self._bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
         self._hit = None
-        self.arrow = QPolygonF(
-            [QPointF(tx, ty), QPointF(tx - a, ty - a * 0.5), QPointF(tx - a, ty + a * 0.5)]
-        )
+        self._tip = (tx, ty)
+        self.arrow = None  # made when painted
         # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
-        self._label_at = QPointF((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
-        self._place_label()
+        self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
+        if self.label is not None:
+            self._place_label()
 
     def _place_label(self) -> None:
         if self.label is not None and self._label_at is not None:
-            self.label.setPos(self._label_at)
+            self.label.setPos(*self._label_at)
 
     def boundingRect(self) -> QRectF:  # Qt name
         return self._bounds
@@ -668,10 +702,17 @@ class EdgeItem(QGraphicsPathItem):
         painter.setPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        if self.detailed and self.arrow is not None and self._arrow_pen is not None:
+        if self.detailed and self._arrow_pen is not None:
+            arrow = self.arrow
+            if arrow is None:
+                tx, ty = self._tip
+                a, h = self.ARROW, self.ARROW * 0.5
+                arrow = self.arrow = QPolygonF(
+                    [QPointF(tx, ty), QPointF(tx - a, ty - h), QPointF(tx - a, ty + h)]
+                )
             painter.setPen(self._arrow_pen)
             painter.setBrush(self._arrow_brush)
-            painter.drawPolygon(self.arrow)
+            painter.drawPolygon(arrow)
 
     def hit_shape(self) -> QPainterPath:
         """The curve widened to 10 px: where a click selects this edge.
