@@ -330,6 +330,14 @@ def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | N
     ``teams`` (positions in ``plan.teams``), the warnings of those teams only, as the whole list has them."""
     if len({t.id for t in plan.teams}) == len(plan.teams) and len(schedule.es) == len(plan.decisions):
         return _capacity_findings(plan, schedule, teams)
+    return _capacity_findings_by_stretches(plan, schedule, teams)
+
+
+def _capacity_findings_by_stretches(
+    plan: Plan, schedule: Schedule, teams: Collection[int] | None = None
+) -> list[Finding]:
+    """:func:`capacity_findings` from :func:`over_capacity_stretches`, one stretch object at a time: what a plan
+    with duplicate team ids gets (and the reference the column-by-column path is tested against)."""
     out: list[Finding] = []
     never = unlevellable(plan)
     by_team: dict[str, list[OverStretch]] = {}

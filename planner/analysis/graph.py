@@ -12,7 +12,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
@@ -128,21 +128,24 @@ def plan_columns(plan: Plan) -> Columns:
     if n == 0:
         columns: list[list[Any]] = [[] for _ in _DECISION_FIELDS]
     else:  # one visit per decision object (their fields are then in the cache), then a transpose
-        columns = list(map(list, zip(*map(attrgetter(*_DECISION_FIELDS), decisions), strict=True)))
+        try:  # a pydantic model keeps its fields in its __dict__: reading them there skips the class lookups
+            rows = list(map(itemgetter(*_DECISION_FIELDS), map(vars, decisions)))
+        except (KeyError, TypeError):
+            rows = list(map(attrgetter(*_DECISION_FIELDS), decisions))
+        columns = list(map(list, zip(*rows, strict=True)))
     ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f = columns
     tp = ThreePoint
-    is_three = np.fromiter([type(x) is tp for x in dur], dtype=bool, count=n)
-    if is_three.all():
-        three = np.fromiter(chain.from_iterable(map(_THREE, dur)), dtype=np.float64, count=3 * n)
-        three = three.reshape(n, 3)
+    is_three_l = [type(x) is tp for x in dur]
+    is_three = np.array(is_three_l, dtype=bool).reshape(n)
+    k3 = len(dur) if all(is_three_l) else int(is_three.sum())
+    three_of = np.fromiter(chain.from_iterable(map(_THREE, compress(dur, is_three_l))), np.float64, 3 * k3)
+    if k3 == n:
+        three = three_of.reshape(n, 3)
     else:
         three = np.empty((n, 3), dtype=np.float64)
-        k3 = np.flatnonzero(is_three).tolist()
-        kp = np.flatnonzero(~is_three).tolist()
-        three[k3] = np.fromiter(
-            chain.from_iterable(map(_THREE, [dur[i] for i in k3])), dtype=np.float64, count=3 * len(k3)
-        ).reshape(len(k3), 3)
-        three[kp] = np.array([dur[i] for i in kp], dtype=np.float64).reshape(len(kp), 1)
+        three[is_three] = three_of.reshape(k3, 3)
+        plain = [x for x, k in zip(dur, is_three_l, strict=True) if not k]
+        three[~is_three] = np.array(plain, dtype=np.float64).reshape(n - k3, 1)
     return Columns(
         ids=ids,
         stage=stage,
