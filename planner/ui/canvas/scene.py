@@ -36,7 +36,7 @@ import sys
 import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -105,6 +105,15 @@ class CardFigures:
     colors: dict[str, str | None]  # area colours
     estimate: str
     changed: set[str]  # decisions the scenario shown changes
+    texts: dict[tuple[float, bool], str] = field(default_factory=dict)  # weeks formatted so far (see weeks())
+
+    def weeks(self, value: float, unit: bool = False) -> str:
+        """:func:`planner.ui.views.format.weeks`, remembered: a sync formats the same few values thousands of
+        times (durations and floats in half weeks)."""
+        text = self.texts.get((value, unit))
+        if text is None:
+            text = self.texts[(value, unit)] = fmt.weeks(value, unit=unit)
+        return text
 
 
 def card_figures(plan: Plan, analysis: Analysis | None, estimate: str, changed: set[str]) -> CardFigures:
@@ -119,7 +128,7 @@ def card_figures(plan: Plan, analysis: Analysis | None, estimate: str, changed: 
 
 def card_data(d: Decision, f: CardFigures) -> CardData:
     """The texts and flags of ``d``'s card."""
-    weeks = fmt.weeks
+    weeks = f.weeks
     i = f.index.get(d.id)
     if i is None or f.lists is None:
         critical = False

@@ -605,7 +605,8 @@ class DecisionTableModel(QAbstractTableModel):
 
     def _changed_rows(self, previous: tuple[Any, ...] | None, flipped: set[str]) -> list[int] | None:
         """Rows whose figures differ from the ones shown before (``previous``: :func:`_figures_shown` then), or
-        whose error mark flipped; None when the analyses do not compare (another shape, no schedule)."""
+        whose error mark flipped, ascending; None when the analyses do not compare (another shape, no schedule).
+        Unsorted, the rows are the plan's decisions in order (inserts and removals keep it so)."""
         shown = self._shown
         if (
             previous is None
@@ -617,24 +618,37 @@ class DecisionTableModel(QAbstractTableModel):
         changed = previous[1] != shown[1]
         for before, now in zip(previous[2:], shown[2:], strict=True):
             changed |= before != now
+        rows = set(changed.nonzero()[0].tolist())
         decisions = self.doc.plan.decisions
-        if len(decisions) != len(changed):
-            return None
-        rows = {self.row_of(decisions[i]) for i in changed.nonzero()[0].tolist()}
-        rows.update(self.row_of_id(did) for did in flipped)
-        rows.discard(-1)
+        if len(decisions) != len(self._rows) or any(
+            self._rows[r] is not decisions[r] for r in list(rows)[:8]
+        ):
+            return None  # (not in plan order after all: announce every row)
+        if flipped:
+            rows.update(self.row_of_id(did) for did in flipped)
+            rows.discard(-1)
         return sorted(rows)
 
     def _emit_rows_changed(self, rows: list[int]) -> None:
-        """One ``dataChanged`` per run of consecutive rows."""
+        """One ``dataChanged`` per run of consecutive rows; one over the rows' span when they are scattered (a
+        signal per run would cost more than the views' repaint of a span, which covers only what is visible)."""
+        if not rows:
+            return
         last = len(COLUMNS) - 1
-        k = 0
-        while k < len(rows):
-            end = k
-            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
-                end += 1
-            self.dataChanged.emit(self.index(rows[k], 0), self.index(rows[end], last))
-            k = end + 1
+        runs: list[tuple[int, int]] = []
+        start = prev = rows[0]
+        for r in rows[1:]:
+            if r != prev + 1:
+                runs.append((start, prev))
+                if len(runs) > _MAX_RUNS:
+                    runs = [(rows[0], rows[-1])]
+                    break
+                start = r
+            prev = r
+        else:
+            runs.append((start, prev))
+        for top, bottom in runs:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, last))
 
     def _emit_columns_changed(self, columns: tuple[int, ...]) -> None:
         if self._rows:
@@ -643,6 +657,10 @@ class DecisionTableModel(QAbstractTableModel):
     def _emit_all_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+
+_MAX_RUNS = 16
+"""More runs of changed rows than this are announced as one span (:meth:`DecisionTableModel._emit_rows_changed`)."""
 
 
 def _figures_shown(analysis: Analysis) -> tuple[Any, ...] | None:
