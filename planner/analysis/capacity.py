@@ -30,13 +30,14 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
 from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
-from planner.analysis.graph import Columns, columns_of
+from planner.analysis.graph import Columns, graph_columns
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
@@ -281,7 +282,7 @@ def _name(plan: Plan, i: int) -> str:
 def unlevellable(plan: Plan, cols: Columns | None = None) -> list[tuple[int, int]]:
     """(decision index, team index) of every decision whose headcount alone exceeds its team's capacity."""
     if cols is not None:
-        return _unlevellable(plan, cols, np.asarray(_team_of(plan, cols)[0], dtype=np.int64))
+        return _unlevellable(plan, np.asarray(_team_of(plan, cols)[0], dtype=np.int64), cols.headcount)
     team, caps = _team_of(plan)
     out = []
     for i, d in enumerate(plan.decisions):
@@ -386,31 +387,38 @@ def _capacity_findings_by_stretches(
     return out
 
 
-def _unlevellable(plan: Plan, cols: Columns, team: np.ndarray) -> list[tuple[int, int]]:
-    """:func:`unlevellable` from the plan's columns (``team``: team position per decision, -1 for none)."""
+def _unlevellable(plan: Plan, team: np.ndarray, head: np.ndarray) -> list[tuple[int, int]]:
+    """:func:`unlevellable` from the team position (-1 for none) and headcount of every decision; the duration is
+    read only for the decisions whose headcount is above their team's capacity."""
     if not plan.teams:
         return []
     caps = np.array([np.inf if t.capacity is None else t.capacity for t in plan.teams], dtype=np.float64)
     limit = caps + 1e-9 * np.maximum(1.0, caps)
-    head = cols.headcount
-    cap_of = np.where(team >= 0, limit[team], np.inf)
-    bad = np.flatnonzero((team >= 0) & (head > 0) & (head > cap_of) & (cols.durations("likely") > 0))
-    return list(zip(bad.tolist(), team[bad].tolist(), strict=True))
+    cap_of = np.where(team >= 0, limit[np.maximum(team, 0)], np.inf)
+    bad = np.flatnonzero((team >= 0) & (head > 0) & (head > cap_of)).tolist()
+    decisions = plan.decisions
+    return [(i, int(team[i])) for i in bad if decisions[i].weeks() > 0]
 
 
 def _capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | None) -> list[Finding]:
     """:func:`capacity_findings` column by column (issue 12): each team's load and its over-capacity stretches as
     arrays, the decisions running in them found by a search over the stretches' ends; objects only for what a
     message names. Needs unique team ids (the other path reproduces what duplicates did)."""
-    cols = columns_of(plan, schedule.graph)
-    team_l, caps = _team_of(plan, cols)
-    team = np.asarray(team_l, dtype=np.int64)
-    head = cols.headcount
+    cols = graph_columns(plan, schedule.graph)
+    if cols is not None:  # the analysis's own columns
+        owners, head, ids = cols.owner, cols.headcount, cols.ids
+    else:  # (an edit's re-analysis: only the two fields needed, not all the columns)
+        decisions = plan.decisions
+        owners = list(map(attrgetter("owner"), decisions))
+        head = np.fromiter(map(attrgetter("headcount"), decisions), dtype=np.float64, count=len(decisions))
+        ids = list(map(attrgetter("id"), decisions))
+    pos = {t.id: k for k, t in enumerate(plan.teams)}
+    team = np.fromiter(map(pos.get, owners, repeat(-1)), dtype=np.int64, count=len(owners))  # type: ignore[arg-type]
+    caps = [t.capacity for t in plan.teams]
     es = np.asarray(schedule.es, dtype=np.float64)
     ef = np.asarray(schedule.ef, dtype=np.float64)
     counted = (team >= 0) & (head > 0) & (ef - es > 0)
-    never = _unlevellable(plan, cols, team)
-    ids = cols.ids
+    never = _unlevellable(plan, team, head)
     out: list[Finding] = []
     for k, t in enumerate(plan.teams):
         cap = caps[k]
