@@ -1,13 +1,14 @@
 """Scene items of the graph canvas: decision cards, dependency edges and their labels, stage bands.
 
 Cards paint themselves once into a device-coordinate cache (repainted only when their data, selection or the zoom
-changes); edges are plain :class:`QGraphicsPathItem` subclasses painted by Qt in C++, so panning and zooming a
-1,000-decision plan runs no Python per frame beyond the cards whose cache must be refreshed.
+changes); an edge is one :class:`QGraphicsPathItem` that paints its curve, arrowhead and label (a few Qt calls per
+visible edge).
 
-Creating items is the expensive part at 10,000 decisions, so items do as little as possible up front: tooltips are
-composed when asked for (:meth:`CardItem.toolTip`, :meth:`EdgeItem.toolTip`, shown by the scene's ``helpEvent``),
-a card lays out its title only when it is first painted at a zoom where text is drawn, pens and brushes are shared
-between items, and an edge's bounding rect comes from Qt's own (C++) shape rather than a Python ``shape()``.
+Creating items is the expensive part at 10,000 decisions, so items do as little as possible up front: one item per
+card and per edge (no child items), tooltips composed when asked for (:meth:`CardItem.toolTip`,
+:meth:`EdgeItem.toolTip`, shown by the scene's ``helpEvent``), a card lays out its title only when it is first
+painted at a zoom where text is drawn, pens and brushes are shared between items, and an edge keeps its bounding
+rect itself (Qt's own strokes the path to find it).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (
 _NO_BUTTON = Qt.MouseButton.NoButton
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 @dataclass(frozen=True)
@@ -429,59 +431,45 @@ def _metrics(key: str) -> QFontMetricsF:
 _LABEL_RECTS: dict[str, QRectF] = {}  # label text -> its plate (a handful of distinct texts per plan)
 
 
-class EdgeLabelItem(QGraphicsItem):
-    """The dependency type and lag (``SS+2``) on an edge, on a small white plate."""
+class EdgeLabel:
+    """The dependency type and lag (``SS+2``) an edge shows on a small white plate at the middle of its last curve.
 
-    text = ""
-    color = QColor()  # set by the edge's style
-    _rect = QRectF()
+    Painted by its edge (:meth:`EdgeItem.paint`), not an item of its own: half the edges of a large plan have one,
+    and an item each (created, added, indexed) cost ~0.3 s at 10,000 decisions. ``plate`` is the plate's rect
+    around the label's point."""
 
-    def __init__(self, text: str, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
-        self.setCacheMode(_DEVICE_CACHE)
-        self.setAcceptedMouseButtons(_NO_BUTTON)
-        self.setZValue(1)
-        if parent.scene() is None:  # (a new edge being built: no index or repaint to tell)
-            self.text, self._rect = text, self._plate(text)
-        else:
-            self.set_text(text)
+    __slots__ = ("color", "plate", "text")
 
-    @staticmethod
-    def _plate(text: str) -> QRectF:
-        rect = _LABEL_RECTS.get(text)
-        if rect is None:
-            w = _metrics("label").horizontalAdvance(text) + 10
-            rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
-        return rect
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.plate = _plate(text)
+        self.color = QColor()  # set by the edge's style
 
     def set_text(self, text: str) -> None:
-        if text == self.text:
-            return
-        self.prepareGeometryChange()
         self.text = text
-        self._rect = self._plate(text)
-        self.update()
+        self.plate = _plate(text)
 
-    def set_color(self, color: QColor) -> None:
-        if color != self.color:
-            self.color = QColor(color)
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _LOD_TEXT:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    def paint(self, painter: QPainter, at: tuple[float, float]) -> None:
+        rect = self.plate.translated(at[0], at[1])
         painter.setPen(QPen(self.color, 1.0))
         painter.setBrush(S.CARD_FILL)
-        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.drawRoundedRect(rect, 4, 4)
         painter.setFont(S.label_font())
         painter.setPen(self.color)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.drawText(rect, _CENTER, self.text)
+
+
+EdgeLabelItem = EdgeLabel
+"""The former name (labels were child items of their edges until issue 12); no scene item is an EdgeLabel."""
+
+
+def _plate(text: str) -> QRectF:
+    """The plate of a label reading ``text``, centred on (0, 0)."""
+    rect = _LABEL_RECTS.get(text)
+    if rect is None:
+        w = _metrics("label").horizontalAdvance(text) + 10
+        rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
+    return rect
 
 
 @cache  # a handful of distinct (type, lag) pairs per plan, asked for once per edge
@@ -520,7 +508,7 @@ class EdgeItem(QGraphicsPathItem):
     critical = False
     info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
     selected = False
-    label: EdgeLabelItem | None = None
+    label: EdgeLabel | None = None
     arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), made when first painted
     detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
     _hit: QPainterPath | None = None
@@ -529,6 +517,7 @@ class EdgeItem(QGraphicsPathItem):
     _arrow_pen: QPen | None = None
     _arrow_brush = QBrush()
     _bounds = QRectF()
+    _curve_bounds = QRectF()
     _styled = False
 
     def __init__(self, source: CardItem, target: CardItem, dep_index: int) -> None:
@@ -550,21 +539,19 @@ class EdgeItem(QGraphicsPathItem):
         text = edge_label(kind, lag)
         style_changed = (driving, critical) != (self.driving, self.critical) or not self._styled
         self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
-        if text and self.label is None:
-            self.label = EdgeLabelItem(text, self)
-            if not self.detailed:
-                self.label.setVisible(False)
-            style_changed = True
-            self._place_label()
-        elif not text and self.label is not None:
-            scene = self.scene()
-            if scene is not None:
-                scene.removeItem(self.label)  # takes it off its parent too
+        label = self.label
+        if text != (label.text if label is not None else ""):  # the plate appears, goes or changes width
+            if not text:
+                self.label = None
+            elif label is None:
+                self.label = EdgeLabel(text)
+                style_changed = True
             else:
-                self.label.setParentItem(None)
-            self.label = None
-        elif self.label is not None:
-            self.label.set_text(text)
+                label.set_text(text)
+            if self._label_at is not None:
+                self.prepareGeometryChange()
+                self._bounds = self._with_label(self._curve_bounds)
+                self.update()
         if style_changed:
             self._apply_style()
 
@@ -589,8 +576,6 @@ class EdgeItem(QGraphicsPathItem):
 
     def set_detailed(self, on: bool) -> None:
         self.detailed = on  # (the view repaints everything when the zoom changes)
-        if self.label is not None:
-            self.label.setVisible(on)
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:
@@ -627,8 +612,9 @@ class EdgeItem(QGraphicsPathItem):
         self.setPen(pen)
         self._arrow_pen, self._arrow_brush = arrow_pen, arrow_brush
         self.setZValue(z)
-        if self.label is not None:
-            self.label.set_color(label)
+        if self.label is not None and self.label.color != label:
+            self.label.color = QColor(label)
+            self.update()
 
     # -- geometry ---------------------------------------------------------------------------------------------
     def update_path(self) -> None:
@@ -679,19 +665,28 @@ class EdgeItem(QGraphicsPathItem):
         h = a * 0.5
         x_lo, x_hi = min(x_lo, ex), max(x_hi, tx)
         y_lo, y_hi = min(y_lo, ty - h), max(y_hi, ty + h)
+        # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
+        self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
         self.setPath(path)
-        self._bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
+        self._curve_bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
+        self._bounds = self._curve_bounds if self.label is None else self._with_label(self._curve_bounds)
         self._hit = None
         self._tip = (tx, ty)
         self.arrow = None  # made when painted
-        # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
-        self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
-        if self.label is not None:
-            self._place_label()
 
-    def _place_label(self) -> None:
-        if self.label is not None and self._label_at is not None:
-            self.label.setPos(*self._label_at)
+    def _with_label(self, bounds: QRectF) -> QRectF:
+        """``bounds`` and the label's plate (with a pixel of antialiasing)."""
+        if self.label is None or self._label_at is None:
+            return bounds
+        x, y = self._label_at
+        return bounds.united(self.label.plate.translated(x, y).adjusted(-1, -1, 1, 1))
+
+    def label_contains(self, pos: QPointF) -> bool:
+        """Whether ``pos`` (scene coordinates) is on the label's plate (a click there selects the edge)."""
+        if self.label is None or self._label_at is None or not self.detailed:
+            return False
+        x, y = self._label_at
+        return self.label.plate.translated(x, y).contains(pos)
 
     def boundingRect(self) -> QRectF:  # Qt name
         return self._bounds
@@ -713,6 +708,14 @@ class EdgeItem(QGraphicsPathItem):
             painter.setPen(self._arrow_pen)
             painter.setBrush(self._arrow_brush)
             painter.drawPolygon(arrow)
+            label = self.label
+            at = self._label_at
+            if (
+                label is not None
+                and at is not None
+                and option.levelOfDetailFromTransform(painter.worldTransform()) >= _LOD_TEXT
+            ):
+                label.paint(painter, at)
 
     def hit_shape(self) -> QPainterPath:
         """The curve widened to 10 px: where a click selects this edge.

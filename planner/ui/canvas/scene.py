@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
-from planner.ui.canvas.items import CardData, CardItem, EdgeItem, EdgeLabelItem, StageBandItem
+from planner.ui.canvas.items import CardData, CardItem, EdgeItem, StageBandItem
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -1345,13 +1345,12 @@ class GraphScene(QGraphicsScene):
             self.interaction.cancel()
 
     def _edge_at(self, pos: QPointF) -> EdgeItem | None:
-        for item in self.items(pos):
-            if isinstance(item, CardItem):
-                return None
-            if isinstance(item, EdgeLabelItem):
-                parent = item.parentItem()
-                if isinstance(parent, EdgeItem):
-                    return parent
+        if any(isinstance(item, CardItem) for item in self.items(pos)):
+            return None
+        # A label's plate (painted by its edge, inside the edge's bounding rect but off its stroke).
+        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, EdgeItem) and item.label_contains(pos):
+                return item
         # Edges use Qt's own shape (their pen's width), so look in a 10 px square: what hit_shape() covers.
         for item in self.items(QRectF(pos.x() - 5, pos.y() - 5, 10, 10)):
             if isinstance(item, EdgeItem) and item.hit_shape().contains(pos):
