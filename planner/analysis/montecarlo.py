@@ -9,7 +9,8 @@ SPEC §3.2 on those durations -- all four dependency types, lags, leads and ``no
 How it is computed (see PERF-NOTES, "Monte Carlo"): the decisions are renumbered level by level in topological
 order, and the passes walk the levels with each step vectorised over a chunk of iterations (numpy arrays of shape
 ``(decisions, chunk)``), so the Python overhead is per level, not per iteration, and memory is bounded by the
-chunk size whatever the number of iterations.
+chunk size whatever the number of iterations. Each chunk carries one more column, the likely durations without
+risks: the deterministic schedule comes out of the same passes.
 
 Randomness: ``numpy.random.default_rng`` streams spawned from ``seed`` -- one for durations, one for the risks.
 Each iteration consumes one uniform per decision (float32, in plan order) and two per risk, so the same seed gives
@@ -242,18 +243,22 @@ class SimulationResult:
 
 
 # -- the compiled simulation model ---------------------------------------------------------------------------
-# Each pass (forward, backward) has its own numbering of the decisions: by level (longest path from the sources,
-# in reverse for the backward pass), and within a level by the number of "primary" links
-# (forward: FS/SS into the node; backward: FS/FF out of it), most first. The j-th primary link of every node that
-# has more than j of them then targets a *prefix* of the level ("slot" j). The first ``w`` slots of a level are
-# done at once as a padded block (one gather of nodes x w rows, links a node lacks read a row of -inf, +inf
-# backward, and one reduction over the w axis); the slots after that one by one on their prefix. The remaining
-# links (FF/SF forward, SS/SF backward; rarer) need the target's own duration: their targets are listed most
-# links first and get the same block-then-slots treatment, then one subtraction (addition) of the duration and
+# The decisions are numbered by level (longest chain of links from a decision without predecessors) and, within a
+# level, by their number of "primary" forward links (FS/SS into the decision), most first. The forward pass walks
+# the levels up, the backward pass the same levels down, in the same numbering (so LS - ES needs no renumbering).
+#
+# Forward, the j-th primary link of every decision that has more than j of them targets a *prefix* of the level
+# ("slot" j). The first ``w`` slots of a level are done at once as a padded block (one gather of w x decisions
+# rows, slot-major, where links a decision lacks read a row of -inf; one reduction over the slot axis); the slots
+# after that one by one on their prefix. Backward, the primary links are FS/FF out of a decision; the block covers
+# the whole level (+inf padding) and the slots after it name their targets (a scatter each). The other links
+# (FF/SF forward, SS/SF backward; rarer) need the target's own duration: their targets are listed most links
+# first and get the same block-then-prefix-slots treatment, then one subtraction (addition) of the duration and
 # one scatter. ``w`` is chosen per level from the chunk width: padding costs cells, every numpy call costs a
 # fixed overhead worth ``_CALL_CELLS`` cells, so wide chunks get narrow blocks and narrow chunks (big plans, few
 # iterations, where the ~2,000-4,000 levels make the per-call overhead the whole cost) get few calls per level.
-# Everything is a maximum (minimum) of sums, so the results are the same bit for bit whatever ``w`` is.
+# Everything is a maximum (minimum) of sums, so the results are the same bit for bit whatever ``w`` is
+# (tests/analysis/test_montecarlo_layout.py forces both extremes).
 
 _CALL_CELLS = 1_500
 """A numpy call's fixed cost (~1.5 us) in cells (gather + add + reduce of one float64 value, ~1 ns)."""
@@ -270,9 +275,9 @@ class _Level:
     k1: int  # nodes lo..lo+k1 have a primary link
     w: int  # width of the primary block (0 when k1 == 0)
     rows: np.ndarray  # (w * k1,) source rows of the block, slot-major (slot j of every node, then j + 1)
-    lag: np.ndarray | None  # (k1 * w, 1) or None when all 0
-    slots: list[_Slot]  # primary slots w, w+1, ... (each a prefix of the level)
-    targeted: list[_Scatter]  # the same in a shared numbering: explicit targets
+    lag: np.ndarray | None  # (w * k1, 1) or None when all 0
+    slots: list[_Slot]  # primary slots w, w+1, ... (each a prefix of the level; forward)
+    targeted: list[_Scatter]  # the same with explicit targets (backward: the forward numbering's order)
     o_nodes: np.ndarray | None  # targets of the other links, most links first (positions); None: no such link
     o_w: int
     o_rows: np.ndarray
@@ -282,9 +287,9 @@ class _Level:
 
 @dataclass
 class _Pass:
-    perm: np.ndarray  # position in this numbering -> plan index
+    perm: np.ndarray  # position -> plan index (the same numbering for both passes)
     pos: np.ndarray  # plan index -> position
-    levels: list[_Level]
+    levels: list[_Level]  # in the order the pass walks them
 
 
 @dataclass
