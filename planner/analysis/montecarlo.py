@@ -59,9 +59,8 @@ DEFAULT_SEED = 0
 Progress = Callable[[int, int], "bool | None"]
 """``progress(done_iterations, total_iterations)``; returning ``False`` cancels the run."""
 
-# Working memory per chunk is 5 float64 values per decision and iteration (durations, the two pass arrays of
-# two rows each; both passes use one numbering, so nothing is renumbered), 400 MB at the 10M cells of one
-# chunk. Every chunk walks all levels, which costs a fixed overhead per level (thousands at 100k decisions), so
+# Working memory per chunk is 4 float64 values per decision and iteration (durations; ES, EF then LF, LS in
+# one array for both passes, which share one numbering), 320 MB at the 10M cells of one chunk. Every chunk walks all levels, which costs a fixed overhead per level (thousands at 100k decisions), so
 # big plans get as few, equal chunks as the memory allows instead of a full one and a small rest.
 _CHUNK_CELLS = 10_000_000
 _MAX_CHUNK = 1_000
@@ -443,7 +442,7 @@ def _build_pass(
     perm: np.ndarray | None = None,
 ) -> _Pass:
     """One pass's numbering and steps for chunks of ``c`` iterations. Link e bounds ``node[e]`` from row
-    ``row_offset[e] + pos[other_end[e]]``; row ``2 n`` is the padding row. The levels are listed lowest first.
+    ``row_offset[e] + pos[other_end[e]]``; row ``3 n`` is the padding row. The levels are listed lowest first.
 
     ``perm``: an existing numbering to use (by level, but not by this pass's primary links within a level): the
     blocks then cover whole levels and the slots after them name their targets."""
@@ -461,7 +460,7 @@ def _build_pass(
     lo = np.searchsorted(lvl, np.arange(n_levels + 1))
     tgt = pos[node]
     rows = row_offset + pos[other_end]
-    pad = 2 * n
+    pad = 3 * n
 
     def ranks(t: np.ndarray) -> np.ndarray:  # t sorted: rank of each entry within its run of equal values
         if not len(t):
@@ -559,13 +558,14 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
     nz = np.int64(n)
 
     # Forward: ES_v >= ES_u + lag (SS), EF_u + lag (FS); EF_u + lag - d_v (FF), ES_u + lag - d_v (SF).
-    # Rows 0..n-1 of the forward array hold ES, n..2n-1 hold EF.
+    # One array for both passes: rows 0..n-1 hold ES, n..2n-1 EF and then LF (the backward pass needs no EF),
+    # 2n..3n-1 LS, 3n the padding.
     depth = _depth(n, graph.order, src, dst)
     fwd = _build_pass(n, depth, dst, src, nz * ((kind == 0) | (kind == 2)), lag, kind <= 1, c)
     # Backward: LF_u <= LS_v - lag (FS), LF_v - lag (FF); LS_v - lag + d_u (SS), LF_v - lag + d_u (SF).
-    # Rows 0..n-1 of the backward array hold LS, n..2n-1 hold LF.
     # The forward numbering and levels, walked the other way, so LS - ES needs no renumbering.
-    bwd = _build_pass(n, depth, src, dst, nz * (kind >= 2), -lag, (kind == 0) | (kind == 2), c, fwd.perm)
+    bwd_rows = np.where(kind >= 2, nz, 2 * nz)  # LF (FF, SF) or LS (FS, SS) of the successor
+    bwd = _build_pass(n, depth, src, dst, bwd_rows, -lag, (kind == 0) | (kind == 2), c, fwd.perm)
     bwd.levels.reverse()
 
     pf = fwd.perm
@@ -661,8 +661,8 @@ def _sample_durations(m: _Model, u: np.ndarray, out: np.ndarray) -> None:
 
 
 def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> None:
-    """Early starts and finishes into ``a`` (rows 0..n-1: ES, n..2n-1: EF, 2n: -inf padding), forward
-    numbering. With ``first_level`` > 0, the rows of the earlier levels must already hold their values."""
+    """Early starts and finishes into ``a`` (rows 0..n-1: ES, n..2n-1: EF; row 3n, the padding, must hold
+    -inf). With ``first_level`` > 0, the rows of the earlier levels must already hold their values."""
     n = m.n
     es, ef = a[:n], a[n : 2 * n]
     floor = m.floor[:, None]
@@ -704,10 +704,10 @@ def _forward(m: _Model, d: np.ndarray, a: np.ndarray, first_level: int = 0) -> N
 
 
 def _backward(m: _Model, d: np.ndarray, finish: np.ndarray, b: np.ndarray) -> None:
-    """Late starts and finishes into ``b`` (rows 0..n-1: LS, n..2n-1: LF, 2n: +inf padding), in the forward
-    numbering (``d`` too). Lags are stored negated for this pass."""
+    """Late finishes and starts into ``b`` (rows n..2n-1: LF, over the early finishes; 2n..3n-1: LS; row 3n, the
+    padding, must hold +inf). Lags are stored negated for this pass."""
     n = m.n
-    ls, lf = b[:n], b[n : 2 * n]
+    lf, ls = b[n : 2 * n], b[2 * n : 3 * n]
     end = finish[None, :]
     c = b.shape[1]
     for lv in m.bwd.levels:
@@ -764,10 +764,10 @@ def _finish_without(
     lo = int(m.level_lo[first])
     d_sub = d[:, cols]
     d_sub[rows] -= delay
-    a_sub = np.empty((2 * n + 1, len(cols)))
+    a_sub = np.empty((3 * n + 1, len(cols)))
     a_sub[:lo] = a[:lo][:, cols]
     a_sub[n : n + lo] = a[n : n + lo][:, cols]
-    a_sub[2 * n] = -np.inf
+    a_sub[3 * n] = -np.inf
     _forward(m, d_sub, a_sub, first)
     return a_sub[n : 2 * n].max(axis=0)
 
@@ -775,7 +775,7 @@ def _finish_without(
 @dataclass
 class _Workspace:
     """Arrays reused from chunk to chunk: ``c`` iterations plus one column for the deterministic (likely)
-    schedule, each pass's array with its padding row; uniforms for a block of iterations."""
+    schedule; the passes' array (ES, EF then LF, LS, padding); uniforms for a block of iterations."""
 
     n: int
     c: int
@@ -784,10 +784,7 @@ class _Workspace:
         n, c = self.n, self.c
         self.u = np.empty((max(1, min(c, _DRAW_CELLS // max(1, n))), n), dtype=np.float32)
         self.d = np.empty((n, c + 1))
-        self.a = np.empty((2 * n + 1, c + 1))
-        self.b = np.empty((2 * n + 1, c + 1))
-        self.a[2 * n] = -np.inf
-        self.b[2 * n] = np.inf
+        self.a = np.empty((3 * n + 1, c + 1))
 
 
 def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
@@ -798,7 +795,7 @@ def id_stream(seed: int, kind: str, item_id: str) -> np.random.Generator:
 
 
 def chunk_size(n_decisions: int, iterations: int) -> int:
-    """Iterations per chunk: bounded working memory (about 5 x decisions x chunk float64 values), and chunks of
+    """Iterations per chunk: bounded working memory (about 4 x decisions x chunk float64 values), and chunks of
     equal size (the last one is not a small rest that costs a whole walk over the levels).
 
     >>> chunk_size(1_000, 10_000), chunk_size(100_000, 100), chunk_size(100_000, 150), chunk_size(10, 7)
@@ -949,6 +946,7 @@ def simulate(
 
         if n:
             a = ws.a[:, : c + 1]
+            a[3 * n] = -np.inf
             _forward(m, d_all, a)
             ef_all = a[n : 2 * n]
             t_all = ef_all.max(axis=0)
@@ -972,15 +970,15 @@ def simulate(
                 finish_without[k, sl] = fw
 
         if n:
-            b = ws.b[:, : c + 1]
-            _backward(m, d_all, t_all, b)
+            a[3 * n] = np.inf  # the early finishes, stage ends, costs and risks are done with: LF replaces EF
+            _backward(m, d_all, t_all, a)
             # Critical: total float (LS - ES, in place of LS) within the tolerance, in blocks that stay in cache.
             tol = 1e-7 * np.maximum(1.0, np.abs(t))
             step = max(1, _SAMPLE_CELLS // c)
             for lo in range(0, n, step):
                 hi = min(n, lo + step)
-                tf = b[lo:hi, :c]
-                tf -= ws.a[lo:hi, :c]
+                tf = a[2 * n + lo : 2 * n + hi, :c]
+                tf -= a[lo:hi, :c]
                 crit_b[lo:hi] += np.count_nonzero(tf <= tol, axis=1)
             d -= shift_d  # in place: the durations are not needed any more this chunk
             fc = t - det

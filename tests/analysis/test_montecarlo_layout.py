@@ -75,19 +75,21 @@ def hub_plans(draw: st.DrawFn) -> Plan:
 def _passes(
     plan: Plan, call_cells: int, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Any, np.ndarray, np.ndarray]:
-    """(model, forward array, backward array) of the likely durations under one layout, forward numbering."""
+    """(model, [ES; EF], [LS; LF]) of the likely durations under one layout, forward numbering."""
     monkeypatch.setattr(mc, "_CALL_CELLS", call_cells)
     graph = apply_progress(plan, compile_plan(plan))
     m = mc._compile(plan, graph, sequenced_stages(graph), 1)
+    n = m.n
     d = m.mode[:, None].copy()
-    a = np.empty((2 * m.n + 1, 1))
-    a[2 * m.n] = -np.inf
-    mc._forward(m, d, a)
-    finish = a[m.n : 2 * m.n].max(axis=0)
-    b = np.empty((2 * m.n + 1, 1))
-    b[2 * m.n] = np.inf
-    mc._backward(m, d, finish, b)
-    return m, a[: 2 * m.n, 0], b[: 2 * m.n, 0]
+    w = np.empty((3 * n + 1, 1))
+    w[3 * n] = -np.inf
+    mc._forward(m, d, w)
+    early = w[: 2 * n, 0].copy()
+    finish = w[n : 2 * n].max(axis=0)
+    w[3 * n] = np.inf
+    mc._backward(m, d, finish, w)
+    late = np.concatenate([w[2 * n : 3 * n, 0], w[n : 2 * n, 0]])
+    return m, early, late
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
