@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
-from planner.analysis.graph import PlanGraph, columns_of, compile_plan
+from planner.analysis.graph import PlanGraph, columns_of, compile_plan, generations
 from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
@@ -334,22 +334,6 @@ def _triangular_params(
     return low, mode, high, split, fixed
 
 
-def _depth(n: int, order: list[int], tail: np.ndarray, head: np.ndarray) -> np.ndarray:
-    """Longest path, in links, from a node with no incoming link (``tail -> head``); ``order`` is topological.
-
-    The links are walked once, sorted by their head's place in ``order``: every link into a node comes before
-    every link out of it."""
-    place = np.empty(n, dtype=np.int64)
-    place[np.asarray(order, dtype=np.int64)] = np.arange(n)
-    by = np.argsort(place[head], kind="stable")
-    level = [0] * n
-    for u, v in zip(tail[by].tolist(), head[by].tolist(), strict=True):
-        x = level[u] + 1
-        if x > level[v]:
-            level[v] = x
-    return np.array(level, dtype=np.int64)
-
-
 def _choose_width(
     cnt: np.ndarray, c: int, fixed_calls: int, rows: np.ndarray | None = None, slot_calls: int = 3
 ) -> np.ndarray:
@@ -560,7 +544,7 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
     # Forward: ES_v >= ES_u + lag (SS), EF_u + lag (FS); EF_u + lag - d_v (FF), ES_u + lag - d_v (SF).
     # One array for both passes: rows 0..n-1 hold ES, n..2n-1 EF and then LF (the backward pass needs no EF),
     # 2n..3n-1 LS, 3n the padding.
-    depth = _depth(n, graph.order, src, dst)
+    depth = generations(graph)  # the longest chain of links from a decision without predecessors
     fwd = _build_pass(n, depth, dst, src, nz * ((kind == 0) | (kind == 2)), lag, kind <= 1, c)
     # Backward: LF_u <= LS_v - lag (FS), LF_v - lag (FF); LS_v - lag + d_u (SS), LF_v - lag + d_u (SF).
     # The forward numbering and levels, walked the other way, so LS - ES needs no renumbering.

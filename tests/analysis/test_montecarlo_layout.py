@@ -204,11 +204,30 @@ def test_simulation_results_do_not_depend_on_the_layout(plan: Plan, seed: int) -
     assert [r.p80_without for r in x.risks] == [r.p80_without for r in y.risks]
 
 
-def test_depth_is_the_longest_chain_of_links() -> None:
-    # a -> b -> d, a -> c, c -> d, e alone; order is topological but not by depth.
-    src = np.array([0, 1, 0, 2])
-    dst = np.array([1, 3, 2, 3])
-    assert mc._depth(5, [0, 4, 2, 1, 3], src, dst).tolist() == [0, 1, 1, 2, 0]
+def test_levels_are_the_longest_chain_of_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a -> b -> d, a -> c (SS), c -> d (FF), e alone: levels a, e: 0; b, c: 1; d: 2 (by its longest chain).
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "levels",
+            "stages": [{"id": s, "name": s} for s in STAGES],
+            "decisions": [
+                {"id": i, "title": i, "stage": "validate", "duration": 1} for i in ("d", "c", "b", "a", "e")
+            ],
+            "dependencies": [
+                {"from": "a", "to": "b"},
+                {"from": "b", "to": "d"},
+                {"from": "a", "to": "c", "type": "SS"},
+                {"from": "c", "to": "d", "type": "FF"},
+            ],
+        },
+        "<levels>",
+    )
+    m, _, _ = _passes(plan, NARROW, monkeypatch)
+    ids = [plan.decisions[i].id for i in m.fwd.perm.tolist()]
+    levels = [sorted(ids[lv.lo : lv.hi]) for lv in m.fwd.levels]
+    assert levels == [["a", "e"], ["b", "c"], ["d"]]
+    assert [sorted(ids[lv.lo : lv.hi]) for lv in m.bwd.levels] == levels[::-1]
 
 
 def test_chunks_are_equal_and_within_the_memory_budget() -> None:
