@@ -16,6 +16,9 @@ from planner.analysis.graph import (
     backward_sweep,
     compile_plan,
     forward_sweep,
+    level_synchronous,
+    links_max,
+    links_min_back,
     sweep_max,
     sweep_min_back,
 )
@@ -95,8 +98,11 @@ def forward_pass(graph: PlanGraph, weight: np.ndarray, floor: np.ndarray) -> np.
     """Early starts: ``ES_v = max(floor_v, max over u -> v of ES_u + w_uv)`` in topological order (a generation
     at a time: :func:`planner.analysis.graph.sweep_max`)."""
     es = np.array(floor, dtype=np.float64)
-    if len(graph.src):
-        sweep_max(forward_sweep(graph), es, np.asarray(weight, dtype=np.float64))
+    w = np.asarray(weight, dtype=np.float64)
+    if level_synchronous(graph):
+        sweep_max(forward_sweep(graph), es, w)
+    elif len(graph.src):
+        es = links_max(graph, es, w)
     return es
 
 
@@ -104,8 +110,11 @@ def backward_pass(graph: PlanGraph, weight: np.ndarray, ceiling: np.ndarray) -> 
     """Late starts: ``LS_u = min(ceiling_u, min over u -> v of LS_v - w_uv)`` in reverse topological order (a
     generation at a time: :func:`planner.analysis.graph.sweep_min_back`)."""
     ls = np.array(ceiling, dtype=np.float64)
-    if len(graph.src):
-        sweep_min_back(backward_sweep(graph), ls, np.asarray(weight, dtype=np.float64))
+    w = np.asarray(weight, dtype=np.float64)
+    if level_synchronous(graph):
+        sweep_min_back(backward_sweep(graph), ls, w)
+    elif len(graph.src):
+        ls = links_min_back(graph, ls, w)
     return ls
 
 

@@ -14,6 +14,8 @@ from planner.analysis.graph import (
     forward_sweep,
     generations,
     graph_columns,
+    level_synchronous,
+    links_max,
     make_sweep,
     sweep_max,
 )
@@ -110,7 +112,10 @@ def sequenced_stages(graph: PlanGraph) -> np.ndarray:
     """``seq_j = max(stage_j, max over predecessors i of seq_i)`` (stage positions)."""
     seq = np.array(graph.stage, dtype=np.int64)
     if len(graph.src) and graph.order is not None:
-        sweep_max(forward_sweep(graph), seq, None)  # a generation at a time (issue 12)
+        if level_synchronous(graph):
+            sweep_max(forward_sweep(graph), seq, None)  # a generation at a time (issue 12)
+        else:
+            seq = links_max(graph, seq, None)
     return seq
 
 
@@ -133,6 +138,8 @@ def gated_schedule(
     gates = [0.0] * n_stages
     if n == 0:
         return es, es + d, gates
+    if not level_synchronous(graph):
+        return _gated_by_links(graph, weight, seq, n_stages)
     seqc = np.maximum(seq, 0)
     fwd = forward_sweep(graph) if len(graph.src) else None
     if fwd is not None:
@@ -156,6 +163,50 @@ def gated_schedule(
         gates[k] = max(gate_prev, stage_max)
         gate_prev = gates[k]
     return es, es + d, gates
+
+
+def _gated_by_links(
+    graph: PlanGraph, weight: np.ndarray, seq: np.ndarray, n_stages: int
+) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """:func:`gated_schedule` one link at a time: links sorted by (stage of source, topological position of
+    source) are relaxed after their source is final, and a stage's gate floor is applied to its decisions before
+    any of their out-links (for graphs with few links per generation, see ``graph.level_synchronous``)."""
+    n = graph.n
+    assert graph.order is not None
+    d = graph.duration
+    es_a = np.maximum(graph.not_before, 0.0)
+    gates = [0.0] * n_stages
+    pos = np.empty(n, dtype=np.int64)
+    pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(n)
+    src, dst = graph.src, graph.dst
+    seq_src = seq[src]
+    eo = np.lexsort((pos[src], seq_src))
+    bounds = np.searchsorted(seq_src[eo], np.arange(n_stages + 1), side="left").tolist()
+    bounds[0] = 0  # an unknown stage (-1, only with validation errors) goes with the first stage
+    s_l, d_l, w_l = src[eo].tolist(), dst[eo].tolist(), weight[eo].tolist()
+    es = es_a.tolist()
+    gate_prev = 0.0
+    for k in range(n_stages):
+        mine = (np.flatnonzero(seq == k) if k else np.flatnonzero(seq <= 0)).tolist()
+        stage_max = 0.0
+        if mine:
+            for i in mine:  # the gate floor first, then this stage's out-links
+                if es[i] < gate_prev:
+                    es[i] = gate_prev
+            for u, v, w in zip(
+                s_l[bounds[k] : bounds[k + 1]],
+                d_l[bounds[k] : bounds[k + 1]],
+                w_l[bounds[k] : bounds[k + 1]],
+                strict=True,
+            ):
+                t = es[u] + w
+                if t > es[v]:
+                    es[v] = t
+            stage_max = float((np.array([es[i] for i in mine]) + d[mine]).max())
+        gates[k] = max(gate_prev, stage_max)
+        gate_prev = gates[k]
+    es_a = np.array(es, dtype=np.float64)
+    return es_a, es_a + d, gates
 
 
 def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -> StageAnalysis:

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import planner.analysis.graph as graph_module
 from planner.analysis import analyze, compile_plan, schedule
 from planner.analysis.capacity import _capacity_findings, _capacity_findings_by_stretches
 from planner.analysis.graph import (
@@ -150,9 +154,26 @@ def test_kahn_generations_and_order_match_the_plain_kahn(g: PlanGraph) -> None:
         assert (generations(g)[g.src] < generations(g)[g.dst]).all()
 
 
+@contextmanager
+def links_per_generation(threshold: int) -> Iterator[None]:
+    """Passes a generation at a time (0) or one link at a time (a huge threshold), whatever the graph."""
+    old = graph_module.SWEEP_MIN_LINKS
+    graph_module.SWEEP_MIN_LINKS = threshold
+    try:
+        yield
+    finally:
+        graph_module.SWEEP_MIN_LINKS = old
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
 @FAST
-@given(graphs())
-def test_level_synchronous_passes_equal_the_link_by_link_loops(g: PlanGraph) -> None:
+@given(g=graphs())
+def test_level_synchronous_passes_equal_the_link_by_link_loops(threshold: int, g: PlanGraph) -> None:
+    with links_per_generation(threshold):
+        _check_passes(g)
+
+
+def _check_passes(g: PlanGraph) -> None:
     assert g.order is not None
     w = g.weights()
     floor = np.maximum(g.not_before, 0.0)
