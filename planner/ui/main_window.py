@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.table_view, "Table")
         self.canvas, self.has_canvas = make_canvas(self.doc)
         self.views.addTab(self.canvas, "Graph")
+        scene = getattr(self.canvas, "graph_scene", None)
+        if scene is not None:  # a large plan's graph, once built, is set aside by the collector too
+            scene.build_changed.connect(lambda: None if scene.building else self.doc.settle_heap())
         self.views.setTabToolTip(0, "All decisions with their schedule (Ctrl+1)")
         self.views.setTabToolTip(1, "The dependency graph (Ctrl+2)")
         self.setCentralWidget(self.views)

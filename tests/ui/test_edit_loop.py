@@ -163,3 +163,27 @@ def test_after_incremental_edits_every_view_shows_what_a_full_analysis_gives(
             fresh.shutdown()
     finally:
         window.discard_and_close()
+
+
+def test_a_large_plans_objects_are_set_aside_by_the_collector_until_another_plan_comes(
+    qtbot, monkeypatch
+) -> None:
+    """After a large plan's full analysis the objects alive are frozen (gc.freeze: the collector's full passes no
+    longer walk them, ~180 ms every few edits at 10,000 decisions); setting another plan releases them."""
+    import gc
+
+    from planner.model import new_plan
+
+    monkeypatch.setattr(PlanDocument, "SYNC_LIMIT", 50)  # "large" from 50 decisions: analysed in the worker
+    monkeypatch.setattr(PlanDocument, "HEAP_SETTLE_MS", 1)
+    gc.unfreeze()
+    doc = PlanDocument(random_plan(60, seed=2))
+    try:
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10_000)
+        assert doc.analysis is not None
+        doc.set_plan(new_plan())
+        assert gc.get_freeze_count() == 0
+    finally:
+        doc.wait_for_analysis()
+        doc.shutdown()
+    assert gc.get_freeze_count() == 0
