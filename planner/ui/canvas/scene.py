@@ -915,8 +915,17 @@ class GraphScene(QGraphicsScene):
 
     def _sync_cards(self, analysis: Analysis | None, only: set[str] | None = None) -> None:
         """Give cards their data: all of them, or the ones in ``only``."""
+        decisions = self.document.plan.decisions
+        sched = analysis.schedule if analysis is not None else None
+        if only is not None and sched is not None and len(only) * 4 < len(decisions):
+            # A few of many (an edit's cone): found through the schedule's index, not by walking the plan. A plan
+            # with a schedule has unique ids; each is checked to name its decision all the same.
+            found = [decisions[i] for i in map(sched.index.get, only) if i is not None and i < len(decisions)]
+            if {d.id for d in found} == only and len(found) == len(only):
+                self._set_card_data(found, self._figures_for(analysis))
+                return
         first: dict[str, Decision] = {}
-        for d in self.document.plan.decisions:
+        for d in decisions:
             if only is None or d.id in only:
                 first.setdefault(
                     d.id, d

@@ -418,6 +418,8 @@ class PlanDocument(QObject):
             self.selection_changed.emit(list(clean))
 
     def _prune_selection(self) -> None:
+        if not self.selection:
+            return
         known = {d.id for d in self.plan.decisions}
         kept = [i for i in self.selection if i in known]
         if kept != self.selection:
