@@ -37,7 +37,7 @@ import numpy as np
 
 from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
-from planner.analysis.graph import Columns, graph_columns
+from planner.analysis.graph import Columns, gc_paused, graph_columns
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
@@ -329,9 +329,10 @@ def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | N
     """``over-capacity`` warnings for ``schedule``: one per team whose load exceeds its capacity, naming the
     weeks and the decisions running then, plus one per team with work that cannot fit even on its own. With
     ``teams`` (positions in ``plan.teams``), the warnings of those teams only, as the whole list has them."""
-    if len({t.id for t in plan.teams}) == len(plan.teams) and len(schedule.es) == len(plan.decisions):
-        return _capacity_findings(plan, schedule, teams)
-    return _capacity_findings_by_stretches(plan, schedule, teams)
+    with gc_paused():  # issue 12: no cyclic collections over a big loaded plan
+        if len({t.id for t in plan.teams}) == len(plan.teams) and len(schedule.es) == len(plan.decisions):
+            return _capacity_findings(plan, schedule, teams)
+        return _capacity_findings_by_stretches(plan, schedule, teams)
 
 
 def _capacity_findings_by_stretches(

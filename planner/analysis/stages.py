@@ -12,6 +12,7 @@ from planner.analysis.graph import (
     PlanGraph,
     durations,
     forward_sweep,
+    gc_paused,
     generations,
     graph_columns,
     level_synchronous,
@@ -148,7 +149,7 @@ def gated_schedule(
         by = np.argsort(seqc[graph.dst[fwd.edges]].astype(np.int16), kind="stable")
         cuts = np.searchsorted(seqc[graph.dst[fwd.edges[by]]], np.arange(n_stages + 1)).tolist()
         gen = generations(graph)
-    node_stage = np.argsort(seqc, kind="stable")
+    node_stage = np.argsort(seqc.astype(np.int16), kind="stable")  # (a counting sort)
     node_cuts = np.searchsorted(seqc[node_stage], np.arange(n_stages + 1)).tolist()
     gate_prev = 0.0
     for k in range(n_stages):
@@ -212,6 +213,11 @@ def _gated_by_links(
 def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -> StageAnalysis:
     """Stage windows (rolling and gated), inversions, suggested moves, gated finish and readiness. ``seq``: the
     sequenced stages when already known (they depend on the links and stages only, not on the durations)."""
+    with gc_paused():  # issue 12: a tuple per moved decision, no cyclic collections over a big loaded plan
+        return _analyze_stages(plan, sched, seq)
+
+
+def _analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None) -> StageAnalysis:
     g = sched.graph
     k = len(plan.stages)
     if seq is None:

@@ -22,6 +22,7 @@ from planner.analysis.graph import (
     backward_sweep,
     columns_of,
     compile_plan,
+    gc_paused,
     radix_argsort,
 )
 from planner.analysis.progress import progress_findings
@@ -56,6 +57,11 @@ def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
     >>> [f.code for f in validate(plan) if f.severity == "error"]
     ['unknown-reference', 'unknown-reference']
     """
+    with gc_paused():  # issue 12: thousands of findings, no cyclic collections over a big loaded plan
+        return _validate(plan, graph)
+
+
+def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
     if graph is None:
         graph = compile_plan(plan)
     cols = columns_of(plan, graph)
