@@ -51,6 +51,7 @@ _NO_BUTTON = Qt.MouseButton.NoButton
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 @dataclass(frozen=True)
@@ -517,6 +518,8 @@ class EdgeItem(QGraphicsPathItem):
     _hit: QPainterPath | None = None
     _label_at: tuple[float, float] | None = None
     _tip = (0.0, 0.0)  # the arrowhead's point
+    _pen: QPen | None = None  # the curve's (the item's own pen; kept for painting without a copy)
+    _path = QPainterPath()  # the curve (the item's own path; kept for painting without a copy)
     _arrow_pen: QPen | None = None
     _arrow_brush = QBrush()
     _bounds = QRectF()
@@ -613,7 +616,7 @@ class EdgeItem(QGraphicsPathItem):
             style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label)
         pen, arrow_pen, arrow_brush, z, label = style
         self.setPen(pen)
-        self._arrow_pen, self._arrow_brush = arrow_pen, arrow_brush
+        self._pen, self._arrow_pen, self._arrow_brush = pen, arrow_pen, arrow_brush
         self.setZValue(z)
         if self.label is not None and self.label.color != label:
             self.label.color = QColor(label)
@@ -671,6 +674,7 @@ class EdgeItem(QGraphicsPathItem):
         # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
         self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
         self.setPath(path)
+        self._path = path
         self._curve_bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
         self._bounds = self._curve_bounds if self.label is None else self._with_label(self._curve_bounds)
         self._hit = None
@@ -697,9 +701,10 @@ class EdgeItem(QGraphicsPathItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(self.pen())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
+        pen = self._pen
+        painter.setPen(pen if pen is not None else self.pen())
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(self._path)
         if self.detailed and self._arrow_pen is not None:
             arrow = self.arrow
             if arrow is None:
