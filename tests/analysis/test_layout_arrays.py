@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis.layout import _Adjacency, _crossings, _reorder
+from planner.analysis import layout
+from planner.analysis.layout import _Adjacency, _crossings, _isotonic, _place, _reorder
 
 
 def _brute_crossings(layers: list[list[int]], downs: list[list[int]], pos: list[float]) -> int:
@@ -70,3 +71,115 @@ def test_crossings_equal_the_pairwise_count(sizes: list[int], raw: list[tuple[in
     adj = _Adjacency(downs)
     segs = [adj.gather(np.array(lst, dtype=np.int64)) for lst in layers]
     assert _crossings(segs, np.array(pos)) == _brute_crossings(layers, downs, pos)
+
+
+# -- the plain-Python steps the numpy ones replaced (issue 12), kept here as references --------------------------
+def _reference_reorder(lst: list[int], nbrs: list[list[int]], pos: list[float]) -> None:
+    keyed = []
+    for v in lst:
+        nb = nbrs[v]
+        p = pos[v]
+        keyed.append(((sum(pos[u] for u in nb) / len(nb)) if nb else p, p, v))
+    keyed.sort()
+    for k, item in enumerate(keyed):
+        lst[k] = item[2]
+        pos[item[2]] = float(k)
+
+
+def _reference_place(
+    layers: list[list[int]], ups: list[list[int]], downs: list[list[int]], is_dummy: list[bool]
+) -> list[float]:
+    h = [layout.DUMMY_HEIGHT if d else 1.0 for d in is_dummy]
+    weight = [4.0 if d else 1.0 for d in is_dummy]
+    y = [0.0] * len(is_dummy)
+    for lst in layers:
+        acc = 0.0
+        for k, v in enumerate(lst):
+            if k:
+                acc += (h[lst[k - 1]] + h[v]) / 2
+            y[v] = acc
+        mid = acc / 2
+        for v in lst:
+            y[v] -= mid
+    n_layers = len(layers)
+    passes: list[tuple[range, list[list[int]] | None]] = []
+    for _ in range(layout._PLACEMENT_PASSES):
+        passes.append((range(1, n_layers), ups))
+        passes.append((range(n_layers - 2, -1, -1), downs))
+    passes.append((range(n_layers), None))
+    for layer_range, side in passes:
+        for ly in layer_range:
+            lst = layers[ly]
+            if not lst:
+                continue
+            target = []
+            for v in lst:
+                nb = (ups[v] + downs[v]) if side is None else side[v]
+                target.append(sum(y[u] for u in nb) / len(nb) if nb else y[v])
+            new = _isotonic(target, [weight[v] for v in lst], [h[v] for v in lst])
+            for v, val in zip(lst, new, strict=True):
+                y[v] = val
+    return y
+
+
+def _layered_graph(
+    sizes: list[int], raw: list[tuple[int, int]], dummies: list[bool], rnd
+) -> tuple[list[list[int]], list[list[int]], list[list[int]], list[bool]]:
+    """Layers of the given sizes (some layers empty), edges from a layer to a later one, shuffled layer orders."""
+    layers: list[list[int]] = []
+    start = 0
+    for size in sizes:
+        layers.append(list(range(start, start + size)))
+        start += size
+    n = start
+    ups: list[list[int]] = [[] for _ in range(n)]
+    downs: list[list[int]] = [[] for _ in range(n)]
+    full = [k for k, lst in enumerate(layers) if lst]
+    for a, b in raw:
+        if len(full) < 2:
+            break
+        i = a % (len(full) - 1)
+        j = i + 1 + b % (len(full) - 1 - i)
+        la, lb = layers[full[i]], layers[full[j]]
+        u, v = la[a % len(la)], lb[b % len(lb)]
+        downs[u].append(v)
+        ups[v].append(u)
+    for lst in layers:
+        rnd.shuffle(lst)
+    is_dummy = [dummies[v % len(dummies)] if dummies else False for v in range(n)]
+    return layers, ups, downs, is_dummy
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 7), min_size=2, max_size=6),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=80),
+    st.lists(st.booleans(), max_size=7),
+    st.randoms(use_true_random=False),
+)
+def test_sweeps_and_placement_equal_the_plain_python_steps(
+    sizes: list[int], raw: list[tuple[int, int]], dummies: list[bool], rnd
+) -> None:
+    """The numpy barycentre sweeps and vertical placement give exactly (bit for bit) what the plain-Python steps
+    they replaced gave: same orders, same float positions."""
+    layers, ups, downs, is_dummy = _layered_graph(sizes, raw, dummies, rnd)
+    n = len(is_dummy)
+    pos = [0.0] * n
+    for lst in layers:
+        for k, v in enumerate(lst):
+            pos[v] = float(k)
+    ref_layers = [lst[:] for lst in layers]
+    ref_pos = pos[:]
+    posa = np.array(pos)
+    arrs = [np.array(lst, dtype=np.int64) for lst in layers]
+    up_nb, down_nb = _Adjacency(ups), _Adjacency(downs)
+    for _ in range(2):
+        for ly in range(1, len(layers)):
+            _reference_reorder(ref_layers[ly], ups, ref_pos)
+            arrs[ly] = _reorder(up_nb.gather(arrs[ly]), posa)
+        for ly in range(len(layers) - 2, -1, -1):
+            _reference_reorder(ref_layers[ly], downs, ref_pos)
+            arrs[ly] = _reorder(down_nb.gather(arrs[ly]), posa)
+        assert [a.tolist() for a in arrs] == ref_layers
+        assert posa.tolist() == ref_pos
+    assert _place(ref_layers, ups, downs, is_dummy) == _reference_place(ref_layers, ups, downs, is_dummy)
