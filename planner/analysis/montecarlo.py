@@ -271,7 +271,7 @@ _Scatter = tuple[np.ndarray, np.ndarray, "np.ndarray | None"]
 class _Level:
     lo: int
     hi: int
-    k1: int  # nodes lo..lo+k1 have a primary link
+    k1: int  # the block covers nodes lo..lo+k1: those with a primary link (forward), the whole level (backward)
     w: int  # width of the primary block (0 when k1 == 0)
     rows: np.ndarray  # (w * k1,) source rows of the block, slot-major (slot j of every node, then j + 1)
     lag: np.ndarray | None  # (w * k1, 1) or None when all 0
@@ -339,8 +339,8 @@ def _choose_width(
 ) -> np.ndarray:
     """Per level (rows of ``cnt``: how many nodes have more than j links, j = 0, 1, ...), the block width w >= 1
     that minimises the estimated cost: cells k1 * w + links in slots >= w, calls 2-3 for the block (plus
-    ``fixed_calls``) and ``slot_calls`` per slot after it. ``rows``: the block's rows per level when not k1, the
-    nodes with a link. Levels without links get 0."""
+    ``fixed_calls``) and ``slot_calls`` per slot after it. ``rows``: the block's nodes per level when not k1 (the
+    nodes with a link). Levels without links get 0."""
     n_lv, jm = cnt.shape
     k1 = cnt[:, 0] if rows is None else rows
     tail = np.zeros((n_lv, jm + 1), dtype=np.int64)
