@@ -32,7 +32,7 @@ import numpy as np
 
 from planner.analysis.capacity import _team_of, capacity_findings
 from planner.analysis.findings import Finding, sort_findings
-from planner.analysis.graph import Columns, PlanGraph, durations
+from planner.analysis.graph import Columns, PlanGraph, durations, plan_columns
 from planner.analysis.progress import (
     DONE,
     ProgressGraph,
@@ -204,9 +204,10 @@ def _carry_columns(
     """Give ``g`` the plan's :class:`~planner.analysis.graph.Columns`: the previous graph's, with the edited
     decisions' rows taken again (a duration or earliest start edit changes nothing else in them). The checks
     that read columns (capacity) then need not take them from all the plan's objects again (~30 ms at 10,000
-    decisions). Without previous columns nothing is carried: they are taken from the plan, as before."""
+    decisions). Without previous columns of this plan they are taken from it (what the check would do)."""
     cols = _columns(plan, graph)
-    if cols is None:
+    if cols is None:  # (e.g. the previous analysis ran on a snapshot of the plan): taken once, then carried
+        g.cols, g._plan = plan_columns(plan), plan
         return
     three, is_three, nb = cols.three.copy(), cols.is_three.copy(), cols.not_before.copy()
     for i, d in zip(idx, edited, strict=True):
