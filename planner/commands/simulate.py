@@ -113,6 +113,29 @@ def _w(x: float) -> str:
     return units.format_weeks(x)
 
 
+def _top_critical(ids: list[str], criticality: Any, top: int) -> list[int]:
+    """Indices of the ``top`` decisions with the highest criticality index above 0, ties by id. Only the
+    decisions at or above the ``top``-th highest index are sorted (at 100k decisions, not all of them).
+
+    >>> import numpy as np
+    >>> _top_critical(["b", "a", "c", "d"], np.array([0.5, 0.5, 1.0, 0.0]), 2)
+    [2, 1]
+    >>> _top_critical(["b", "a", "c", "d"], np.array([0.5, 0.5, 1.0, 0.0]), 9)
+    [2, 1, 0]
+    """
+    import numpy as np  # not at the top: planner --help imports this module
+
+    positive = np.flatnonzero(criticality > 0)
+    if top <= 0 or not len(positive):
+        return []
+    values = criticality[positive]
+    if len(positive) > top:
+        cut = np.partition(values, len(values) - top)[len(values) - top]  # the top-th highest
+        positive = positive[values >= cut]
+    rows = sorted(positive.tolist(), key=lambda i: (-float(criticality[i]), ids[i]))
+    return rows[:top]
+
+
 def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 10) -> str:
     """The readable report of ``planner simulate``."""
     lines: list[str] = []
@@ -192,12 +215,11 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("")
     add("Criticality index (share of iterations on the critical path)")
     add("-------------------------------------------------------------")
-    crit = sorted(range(len(r.ids)), key=lambda i: (-r.criticality[i], r.ids[i]))
-    shown = [i for i in crit if r.criticality[i] > 0][:top]
+    shown = _top_critical(r.ids, r.criticality, top)
     for i in shown:
         add(f"  {r.criticality[i]:>5.0%}  {r.ids[i][:28]:<28} {titles[r.ids[i]][:60]}")
-    never = sum(1 for c in r.criticality if c == 0)
-    rest = sum(1 for c in r.criticality if c > 0) - len(shown)
+    never = int((r.criticality == 0).sum())
+    rest = int((r.criticality > 0).sum()) - len(shown)
     if rest > 0:
         add(f"  ... {rest} more with a lower index")
     if never:
