@@ -54,6 +54,19 @@ Figures (2 cores, Python 3.11, offscreen, 2026-11-25; the machine is shared and 
   the layout runs in a thread. A second run at load ~4, after the view stopped tracking the scene's change
   notices during a build: edit 22.1 / 317.5 ms CPU (43.7 / 519 ms wall); open 10,000 interactive 1.47 s CPU,
   graph complete 3.61 s CPU (7.1 s wall); open 50,000 interactive 2.94 s CPU (5.8 s wall).
+- The edit loop narrowed (issue 12, 2026-12-05, load ~3.5 on 2 cores; before = the tree at 1780fc5 in the same
+  minutes): the BSP index rebuilt over the scene rect after a bulk build (it spanned an empty rect, so every
+  repaint and lookup tested all ~55k items), incremental passes over small cones only (else the vectorised
+  pass), the plan's columns carried between edits, findings rows and table rows updated where they changed,
+  slow recovery snapshots at most a tenth of the GUI thread, the plan's objects frozen for the collector (no
+  ~180 ms full collection every few edits). ``--graph-tab``: 1,000 decisions 23.8 -> 16.2 ms CPU (47.7 ->
+  16.2 ms wall); 10,000 decisions 186 -> 141 ms CPU (384 -> 284 ms wall). With the graph complete and the view
+  at 100 % on the edited decision (a build waited for, then ``center_on_selection``; 8 edits): 10,000 decisions
+  320 -> 122 ms CPU, 1,000 decisions 18.3 -> 17.1 ms CPU. What is left at 10,000 (profiled): repainting the
+  ~270 long edges that cross the view (~45-60 ms: Qt strokes each visible edge whatever the clip; drawing only
+  the pieces near the changed cards saved ~13 %, not kept), the cards' texts (~10 ms for the ~1,500 cards of
+  the edit's cone), the analysis (~25 ms, of which capacity ~12 ms) and the inspector's explanation (~6 ms).
+  Note that without a wait for the build, which part of the graph the view shows at 10,000 depends on timing.
 """
 
 from __future__ import annotations
