@@ -85,7 +85,8 @@ def reference_choices(doc: PlanDocument, key: str) -> list[tuple[str, str | None
 
 def fill_combo(combo: QComboBox, choices: list[tuple[str, str | None]], current: str | None) -> None:
     combo.blockSignals(True)
-    if _FILLED.get(combo) != choices:  # (the inspector refreshes after every edit: refill only on a change)
+    # (the inspector refreshes after every edit: refill only on a change, or when the items are not all there)
+    if _FILLED.get(combo) != choices or combo.count() < len(choices):
         combo.clear()
         for label, value in choices:
             combo.addItem(label, value)
