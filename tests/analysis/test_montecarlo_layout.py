@@ -231,10 +231,15 @@ def test_levels_are_the_longest_chain_of_links(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_chunks_are_equal_and_within_the_memory_budget() -> None:
-    assert mc.chunk_size(1_000, 10_000) == 1_000
-    assert mc.chunk_size(1_000, 10_001) == 910  # 11 chunks of 910 or 909, not ten of 1,000 and a rest of 1
-    assert mc.chunk_size(100_000, 100) == 100  # one walk over the ~3,600 levels, not two
-    assert mc.chunk_size(1_000_000, 1_000) == 63  # 16 chunks of at most the 64-iteration floor
+    assert mc.chunk_size(1_000, 10_000, 56) == 1_000
+    assert (
+        mc.chunk_size(1_000, 10_001, 56) == 910
+    )  # 11 chunks of 910 or 909, not ten of 1,000 and a rest of 1
+    assert mc.chunk_size(10_000, 1_000, 360) == 500  # 5M cells: two chunks
+    assert mc.chunk_size(100_000, 100, 3_600) == 100  # many levels: one walk over them, not two (10M cells)
+    assert mc.chunk_size(100_000, 100) == 50  # few levels for the size: 5M cells
+    assert mc.chunk_size(20_000, 1_000, 20_000) == 500  # a chain: as wide as 10M cells allow
+    assert mc.chunk_size(1_000_000, 1_000, 10) == 63  # 16 chunks of at most the 64-iteration floor
     assert mc.chunk_size(5, 1) == 1
 
 
