@@ -1,6 +1,8 @@
 """``python -m planner``: the same as the ``planner`` command (and the standalone bundle's entry point)."""
 
-from planner.cli import run
+import sys
+
+from planner.cli import main
 
 if __name__ == "__main__":
-    run()
+    sys.exit(main())

@@ -9,10 +9,8 @@ unexpected is reported as an internal error with a hint to file a bug (exit code
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import importlib
-import os
 import pkgutil
 import sys
 import warnings
@@ -187,23 +185,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.set_threshold(*gc_threshold)
 
 
-def run() -> NoReturn:
-    """The ``planner`` command as a process (the console script and ``python -m planner``): :func:`main`, then,
-    when the command handed its plan to :func:`~planner.commands.common.keep_to_exit` (check, analyze, simulate),
-    the process ends as soon as its output is flushed, without tearing down the plan object by object; any other
-    command exits the usual way."""
-    from planner.commands import common
-
-    common.KEPT_TO_EXIT = []
-    code = main()
-    if common.KEPT_TO_EXIT:
-        for stream in (sys.stdout, sys.stderr):
-            # A reader that went away (a closed pipe): there is nothing more to write.
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
-        os._exit(code)
-    sys.exit(code)
-
-
 if __name__ == "__main__":
-    run()
+    sys.exit(main())

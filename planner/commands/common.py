@@ -29,19 +29,6 @@ class CliError(Exception):
     """An expected problem: printed as ``planner: <message>`` and exit code 2."""
 
 
-KEPT_TO_EXIT: list[Any] | None = None
-"""Set to a list by :func:`planner.cli.run` when the command is the whole process. A command that loads a big plan
-hands it (and its results) to :func:`keep_to_exit`; the process then ends without freeing them object by object
-(a 100k-decision plan is ~1.6M objects; issue 12). None when ``main`` is called in-process (tests, scripts): the
-caller keeps its memory management."""
-
-
-def keep_to_exit(*objects: Any) -> None:
-    """Keep ``objects`` alive to the end of a ``planner`` process (see :data:`KEPT_TO_EXIT`); no-op in-process."""
-    if KEPT_TO_EXIT is not None:
-        KEPT_TO_EXIT.extend(objects)
-
-
 def load(path: str, scenario: str | None = None, status_date: str | None = None) -> Plan:
     """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
     that scenario of the plan materialised as a plan, its title saying so; an unknown name is a

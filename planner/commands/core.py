@@ -17,7 +17,6 @@ from planner.commands.common import (
     dump_json,
     fmt_weeks,
     fmt_when,
-    keep_to_exit,
     load,
 )
 from planner.commands.common import count as _count
@@ -30,11 +29,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     plan = load(args.file)
     findings = validate(plan)
-    keep_to_exit(plan, findings)
     if args.format == "json":
-        out = {"file": args.file, "findings": [f.to_dict() for f in findings]}
-        keep_to_exit(out)
-        dump_json(out, sys.stdout, args.indent or None)
+        dump_json(
+            {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
+        )
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
@@ -60,11 +58,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     result.baseline = base
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
-    keep_to_exit(plan, result)
     if args.format == "json":
-        out = analysis_to_dict(result)
-        keep_to_exit(out)
-        dump_json(out, sys.stdout, args.indent or None)
+        dump_json(analysis_to_dict(result), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
