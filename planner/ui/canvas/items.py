@@ -13,6 +13,7 @@ rect itself (Qt's own strokes the path to find it).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QPixmap,
     QPolygonF,
     QTextLayout,
     QTextOption,
@@ -454,7 +456,27 @@ class EdgeLabel:
         self.plate = _plate(text)
 
     def paint(self, painter: QPainter, at: tuple[float, float]) -> None:
-        rect = self.plate.translated(at[0], at[1])
+        """The plate and text centred on ``at``: a pixmap made once per text, colours and device scale (as the
+        device-coordinate cache of the label items this replaced did), else drawn directly (a rotated view)."""
+        t = painter.worldTransform()
+        scale = t.m11()
+        device = painter.device()
+        if t.isRotating() or scale <= 0 or scale != t.m22() or device is None:
+            self.draw(painter, self.plate.translated(at[0], at[1]))
+            return
+        scale *= device.devicePixelRatioF()
+        key = (self.text, self.color.rgba(), S.CARD_FILL.rgba(), scale)
+        pixmap = _LABEL_PIXMAPS.get(key)
+        if pixmap is None:
+            pixmap = _LABEL_PIXMAPS[key] = self._render(scale)
+            if len(_LABEL_PIXMAPS) > 512:  # (zooming through many scales)
+                _LABEL_PIXMAPS.clear()
+                _LABEL_PIXMAPS[key] = pixmap
+        plate = self.plate
+        m = _LABEL_MARGIN
+        painter.drawPixmap(QPointF(at[0] + plate.left() - m, at[1] + plate.top() - m), pixmap)
+
+    def draw(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(QPen(self.color, 1.0))
         painter.setBrush(S.CARD_FILL)
         painter.drawRoundedRect(rect, 4, 4)
@@ -462,6 +484,28 @@ class EdgeLabel:
         painter.setPen(self.color)
         painter.drawText(rect, _CENTER, self.text)
 
+    def _render(self, scale: float) -> QPixmap:
+        """The label at ``scale`` device pixels per scene unit, with a margin of :data:`_LABEL_MARGIN` around the
+        plate, in a pixmap drawn 1:1 on the device (its device pixel ratio is the scale)."""
+        plate, m = self.plate, _LABEL_MARGIN
+        pixmap = QPixmap(
+            math.ceil((plate.width() + 2 * m) * scale), math.ceil((plate.height() + 2 * m) * scale)
+        )
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        p.scale(scale, scale)
+        p.translate(m - plate.left(), m - plate.top())
+        self.draw(p, plate)
+        p.end()
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+
+_LABEL_MARGIN = 2.0  # scene units around a label's plate in its pixmap (the outline and its antialiasing)
+_LABEL_PIXMAPS: dict[
+    tuple[str, int, int, float], QPixmap
+] = {}  # (text, colour, fill, device scale) -> pixmap
 
 EdgeLabelItem = EdgeLabel
 """The former name (labels were child items of their edges until issue 12); no scene item is an EdgeLabel."""
