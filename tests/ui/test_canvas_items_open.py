@@ -132,3 +132,45 @@ def test_a_large_build_indexes_its_items_in_a_shallow_tree(qtbot, monkeypatch: p
         assert card in scene.items(card.sceneBoundingRect())
     finally:
         doc.shutdown()
+
+
+def test_the_garbage_collector_rests_while_a_build_runs_and_resumes(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    monkeypatch.setattr(scene_mod, "PROGRESSIVE", 1000)
+    monkeypatch.setattr(scene_mod, "BUILD_SLICE", 0.002)
+    assert gc.isenabled()
+    doc = PlanDocument(random_plan(3000, seed=6))
+    doc.analyze_now()
+    try:
+        c = GraphCanvas(doc)
+        qtbot.addWidget(c)
+        c.show()
+        qtbot.waitExposed(c)
+        scene = c.graph_scene
+        qtbot.waitUntil(lambda: scene.build_ticks > 0, timeout=10_000)
+        assert scene.building and not gc.isenabled()  # paused while the slices run
+        c.hide()  # a hidden view pauses the build: the collector runs again meanwhile
+        assert scene.building and gc.isenabled()
+        c.show()
+        ticks = scene.build_ticks
+        qtbot.waitUntil(lambda: scene.build_ticks > ticks, timeout=10_000)
+        assert scene.building and not gc.isenabled()
+        qtbot.waitUntil(lambda: not scene.building, timeout=60_000)
+        assert gc.isenabled()  # the build ended
+        # A scene that goes in the middle of a build leaves the collector running.
+        doc.set_plan(random_plan(3000, seed=7))
+        ticks = scene.build_ticks
+        qtbot.waitUntil(lambda: scene.build_ticks > ticks, timeout=10_000)
+        assert scene.building and not gc.isenabled()
+        c.setParent(None)
+        c.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        doc.shutdown()

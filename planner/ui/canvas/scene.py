@@ -78,6 +78,13 @@ LAYOUT_CACHE = 4
 _STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
 
+def _resume_gc(paused: list[bool]) -> None:
+    """Resume the garbage collector if a build paused it (``paused[0]``)."""
+    if paused[0]:
+        paused[0] = False
+        gc.enable()
+
+
 def layout_to_scene(x: float, y: float) -> QPointF:
     """Top-left corner of a card whose centre the layered layout puts at (x, y) (abstract units)."""
     return QPointF(
@@ -238,6 +245,9 @@ class GraphScene(QGraphicsScene):
         self._build_timer = QTimer(self)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_tick)
+        self._gc_paused = [False]  # the build paused the garbage collector (shared with the handler below)
+        gc_paused = self._gc_paused
+        self.destroyed.connect(lambda *_: _resume_gc(gc_paused))  # (not self: it is gone then)
         self.build_progress = 1.0
         self.build_ticks = 0  # slices run by progressive builds (tests)
         self._reset_due = False  # a new plan was set: a running build restarts, old items all go
@@ -295,7 +305,7 @@ class GraphScene(QGraphicsScene):
         if on:
             self.catch_up()
         else:
-            self._build_timer.stop()  # a progressive build waits until the view is shown again
+            self._run_build(False)  # a progressive build waits until the view is shown again
 
     def catch_up(self) -> None:
         """Bring a stale scene in line with the document now (a no-op when it is up to date)."""
@@ -305,7 +315,7 @@ class GraphScene(QGraphicsScene):
             self._figures_due = False
         if self._build is not None:
             if self.active:
-                self._build_timer.start()
+                self._run_build(True)
             return  # the selection is applied when the build ends
         if self._selection_due:
             self._selection_due = False
@@ -570,32 +580,30 @@ class GraphScene(QGraphicsScene):
         self._build = self._build_steps()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # rebuilt once at the end
         if self.active:
-            self._build_timer.start()
+            self._run_build(True)
         self.build_changed.emit()
 
     def _build_tick(self) -> None:
         """One slice of a progressive build: steps until :data:`BUILD_SLICE` seconds have passed."""
         build = self._build
         if build is None:
-            self._build_timer.stop()
+            self._run_build(False)
             return
         self.build_ticks += 1
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            deadline = time.perf_counter() + BUILD_SLICE
-            for progress in build:
-                if progress == _END_SLICE:
-                    break
-                self.build_progress = progress
-                if time.perf_counter() >= deadline:
-                    break
-            else:
-                self._end_build()
-                return
-        finally:
-            if enabled:
-                gc.enable()
+        gc_paused = self._gc_paused
+        if not gc_paused[0] and gc.isenabled():  # (see _run_build)
+            gc.disable()
+            gc_paused[0] = True
+        deadline = time.perf_counter() + BUILD_SLICE
+        for progress in build:
+            if progress == _END_SLICE:
+                break
+            self.build_progress = progress
+            if time.perf_counter() >= deadline:
+                break
+        else:
+            self._end_build()
+            return
         self.build_changed.emit()
 
     def _complete_build(self) -> None:
@@ -606,8 +614,19 @@ class GraphScene(QGraphicsScene):
             pass
         self._end_build()
 
+    def _run_build(self, on: bool) -> None:
+        """Run (or stop) the build's slices from the event loop. While they run the cyclic garbage collector is
+        paused (from the first slice, :meth:`_build_tick`): between slices its passes walked the objects the build
+        was creating (~0.3 s of CPU while a 10,000-decision plan opened). It resumes when the build ends or stops
+        (hidden view), or the scene goes."""
+        if on:
+            self._build_timer.start()
+        else:
+            self._build_timer.stop()
+            _resume_gc(self._gc_paused)
+
     def _end_build(self) -> None:
-        self._build_timer.stop()
+        self._run_build(False)
         self._build = None
         self.build_progress = 1.0
         self._index_items()
@@ -623,7 +642,7 @@ class GraphScene(QGraphicsScene):
         build = self._build
         if build is None:
             return
-        self._build_timer.stop()
+        self._run_build(False)
         self._build = None
         build.close()
         self.build_progress = 1.0
