@@ -14,15 +14,17 @@ rect itself (Qt's own strokes the path to find it).
 from __future__ import annotations
 
 import math
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -530,7 +532,23 @@ def edge_label(kind: str, lag: float) -> str:
     return f"{kind}{'+' if lag > 0 else '-'}{units.format_weeks(abs(lag))}"
 
 
-_EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QColor]] = {}
+_EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QColor, QPen | None]] = {}
+_RASTER = QPaintEngine.Type.Raster
+_SOLID = Qt.PenStyle.SolidLine
+_SQUARE_CAP = Qt.PenCapStyle.SquareCap
+
+_LINES_MAX_SCALE = (
+    2.0  # device pixels per scene unit up to which wide edges are drawn as segments (EdgeItem.paint)
+)
+_LINED: list[EdgeItem] = []  # the edges holding their curve as line segments (see EdgeItem.lines)
+_LINED_MAX = 4000  # ~80 segments an edge: a few tens of MB at most; past it every edge's segments are dropped
+
+
+def _drop_lines() -> None:
+    for edge in _LINED:
+        with suppress(RuntimeError):  # (an edge of a scene since cleared)
+            edge._lines = None
+    _LINED.clear()
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -563,6 +581,8 @@ class EdgeItem(QGraphicsPathItem):
     _label_at: tuple[float, float] | None = None
     _tip = (0.0, 0.0)  # the arrowhead's point
     _pen: QPen | None = None  # the curve's (the item's own pen; kept for painting without a copy)
+    _line_pen: QPen | None = None  # the curve's pen with square caps, for its line segments; None when dashed
+    _lines: list[QLineF] | None = None  # the curve flattened to line segments (see :meth:`lines`)
     _path = QPainterPath()  # the curve (the item's own path; kept for painting without a copy)
     _arrow_pen: QPen | None = None
     _arrow_brush = QBrush()
@@ -657,10 +677,15 @@ class EdgeItem(QGraphicsPathItem):
                 pen.setStyle(Qt.PenStyle.DashLine)
             z = 1.5 if self.selected else (0.5 if self.driving else 0.0)
             label = color if (self.driving or self.selected) else S.MUTED
-            style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label)
-        pen, arrow_pen, arrow_brush, z, label = style
+            line_pen = None
+            if pen.style() == _SOLID:
+                line_pen = QPen(pen)
+                line_pen.setCapStyle(_SQUARE_CAP)  # segments overlap at their joins: no seams between them
+            style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label, line_pen)
+        pen, arrow_pen, arrow_brush, z, label, line_pen = style
         self.setPen(pen)
         self._pen, self._arrow_pen, self._arrow_brush = pen, arrow_pen, arrow_brush
+        self._line_pen = line_pen
         self.setZValue(z)
         if self.label is not None and self.label.color != label:
             self.label.color = QColor(label)
@@ -719,6 +744,7 @@ class EdgeItem(QGraphicsPathItem):
         self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
         self.setPath(path)
         self._path = path
+        self._lines = None
         self._curve_bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
         self._bounds = self._curve_bounds if self.label is None else self._with_label(self._curve_bounds)
         self._hit = None
@@ -746,9 +772,29 @@ class EdgeItem(QGraphicsPathItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         pen = self._pen
-        painter.setPen(pen if pen is not None else self.pen())
         painter.setBrush(_NO_BRUSH)
-        painter.drawPath(self._path)
+        line_pen = self._line_pen
+        t = painter.worldTransform()
+        scale = t.m11()
+        if (
+            line_pen is not None
+            and pen is not None
+            and pen.widthF() * scale > 1.0
+            and scale <= _LINES_MAX_SCALE
+            and scale == t.m22()
+            and not t.isRotating()
+            and painter.paintEngine().type() == _RASTER
+        ):
+            # On screen a pen wider than a pixel strokes the curve's outline and fills it antialiased (~0.1 ms
+            # an edge; ~400 edges cross the view at 100 %), while straight segments are filled as quads: the
+            # curve flattened (as Qt flattens it: within half a scene unit) and drawn as segments looks the same
+            # at 3x fewer CPU. Thin pens (zoomed out), zooms past 200 % (where facets would show; few edges are
+            # in sight there), dashes and vector output (SVG, PDF, print) stroke the curve itself.
+            painter.setPen(line_pen)
+            painter.drawLines(self.lines())
+        else:
+            painter.setPen(pen if pen is not None else self.pen())
+            painter.drawPath(self._path)
         if self.detailed and self._arrow_pen is not None:
             arrow = self.arrow
             if arrow is None:
@@ -768,6 +814,32 @@ class EdgeItem(QGraphicsPathItem):
                 and option.levelOfDetailFromTransform(painter.worldTransform()) >= _LOD_TEXT
             ):
                 label.paint(painter, at)
+
+    def lines(self) -> list[QLineF]:
+        """The curve as line segments: Qt's own flattening of it (scene coordinates), its two ends pulled in by
+        half the pen's width (the segments are drawn with square caps), kept until it is re-routed
+        (the most recently painted :data:`_LINED_MAX` edges keep theirs)."""
+        lines = self._lines
+        if lines is None:
+            lines = []
+            half = self._pen.widthF() / 2 if self._pen is not None else 0.0
+            for poly in self._path.toSubpathPolygons():
+                points = poly.toList()
+                segments = list(map(QLineF, points, points[1:]))
+                # The square caps reach half the pen's width past each segment; the curve's own ends keep the
+                # flat cap's place (the first and last segment pulled in by as much).
+                if segments and half:
+                    first, last = segments[0], segments[-1]
+                    if first.length() > half:
+                        first.setP1(first.pointAt(half / first.length()))
+                    if last.length() > half:
+                        last.setP2(last.pointAt(1 - half / last.length()))
+                lines += segments
+            if len(_LINED) >= _LINED_MAX:
+                _drop_lines()
+            self._lines = lines
+            _LINED.append(self)
+        return lines
 
     def hit_shape(self) -> QPainterPath:
         """The curve widened to 10 px: where a click selects this edge.
