@@ -125,7 +125,6 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     """
     g = s.graph
     i = s.index[decision_id]
-    titles = {d.id: d.title for d in plan.decisions}
     es = float(s.es[i])
     nb = float(g.not_before[i])
 
@@ -138,6 +137,13 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
         e = min(driving_edges, key=lambda e: int(g.src[e]))
         u = int(g.src[e])
         driver = s.ids[u]
+        # The driver's title: the plan's decisions are in the graph's order (no dict of every title per call).
+        decisions = plan.decisions
+        title = (
+            decisions[u].title
+            if u < len(decisions) and decisions[u].id == driver
+            else next(d.title for d in decisions if d.id == driver)
+        )
         kind = TYPE_NAMES[int(g.kind[e])]
         lag = float(g.lag[e])
         lag_txt = (
@@ -146,10 +152,10 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
             else (f" plus a lag of {_weeks(lag)}" if lag > 0 else f" minus a lead of {_weeks(-lag)}")
         )
         what = {
-            "FS": f"it can start only when '{titles[driver]}' ({driver}) finishes",
-            "SS": f"it can start only when '{titles[driver]}' ({driver}) starts",
-            "FF": f"it can finish only when '{titles[driver]}' ({driver}) finishes",
-            "SF": f"it can finish only when '{titles[driver]}' ({driver}) starts",
+            "FS": f"it can start only when '{title}' ({driver}) finishes",
+            "SS": f"it can start only when '{title}' ({driver}) starts",
+            "FF": f"it can finish only when '{title}' ({driver}) finishes",
+            "SF": f"it can finish only when '{title}' ({driver}) starts",
         }[kind]
         start_reason = f"Starts in {_w(es)} because {what}{lag_txt} ({kind} dependency)."
         if len(driving_edges) > 1:
