@@ -282,7 +282,7 @@ def _name(plan: Plan, i: int) -> str:
 def unlevellable(plan: Plan, cols: Columns | None = None) -> list[tuple[int, int]]:
     """(decision index, team index) of every decision whose headcount alone exceeds its team's capacity."""
     if cols is not None:
-        return _unlevellable(plan, np.asarray(_team_of(plan, cols)[0], dtype=np.int64), cols.headcount)
+        return _unlevellable(plan, np.asarray(_team_of(plan, cols)[0], dtype=np.int64), cols.headcount, cols)
     team, caps = _team_of(plan)
     out = []
     for i, d in enumerate(plan.decisions):
@@ -388,15 +388,22 @@ def _capacity_findings_by_stretches(
     return out
 
 
-def _unlevellable(plan: Plan, team: np.ndarray, head: np.ndarray) -> list[tuple[int, int]]:
+def _unlevellable(
+    plan: Plan, team: np.ndarray, head: np.ndarray, cols: Columns | None = None
+) -> list[tuple[int, int]]:
     """:func:`unlevellable` from the team position (-1 for none) and headcount of every decision; the duration is
-    read only for the decisions whose headcount is above their team's capacity."""
+    read only for the decisions whose headcount is above their team's capacity (from ``cols``, the plan's
+    columns, when given: its likely column and milestone flags, as ``Decision.weeks`` reads them)."""
     if not plan.teams:
         return []
     caps = np.array([np.inf if t.capacity is None else t.capacity for t in plan.teams], dtype=np.float64)
     limit = caps + 1e-9 * np.maximum(1.0, caps)
     cap_of = np.where(team >= 0, limit[np.maximum(team, 0)], np.inf)
-    bad = np.flatnonzero((team >= 0) & (head > 0) & (head > cap_of)).tolist()
+    bad_mask = (team >= 0) & (head > 0) & (head > cap_of)
+    if cols is not None:
+        bad = np.flatnonzero(bad_mask & ~cols.milestone & (cols.three[:, 1] > 0)).tolist()
+        return [(i, int(team[i])) for i in bad]
+    bad = np.flatnonzero(bad_mask).tolist()
     decisions = plan.decisions
     return [(i, int(team[i])) for i in bad if decisions[i].weeks() > 0]
 
@@ -419,7 +426,10 @@ def _capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | 
     es = np.asarray(schedule.es, dtype=np.float64)
     ef = np.asarray(schedule.ef, dtype=np.float64)
     counted = (team >= 0) & (head > 0) & (ef - es > 0)
-    never = _unlevellable(plan, team, head)
+    never = _unlevellable(plan, team, head, cols)
+    never_of: dict[int, list[int]] = {}  # team position -> its decisions no schedule can staff, in plan order
+    for i, kk in never:
+        never_of.setdefault(kk, []).append(i)
     out: list[Finding] = []
     for k, t in enumerate(plan.teams):
         cap = caps[k]
@@ -453,7 +463,7 @@ def _capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | 
             f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
         )
         out.append(Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved]))
-        too_big = [i for i, kk in never if kk == k]
+        too_big = never_of.get(k, [])
         if too_big:
             listed = ", ".join(
                 f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4]

@@ -354,3 +354,44 @@ def test_levelling_with_ample_capacity_changes_nothing(plan: Plan) -> None:
     np.testing.assert_array_equal(lv.es, s.es)
     assert lv.finish == s.finish and lv.cost == 0 and lv.delayed == []
     assert capacity_findings(plan, s) == []
+
+
+@PROPS
+@given(staffed_plans(st.sampled_from([None, 1.0, 2.0, 0.5])))
+def test_unlevellable_from_the_columns_equals_the_decisions_path(plan: Plan) -> None:
+    from planner.analysis.capacity import unlevellable
+    from planner.analysis.graph import plan_columns
+
+    assert unlevellable(plan, plan_columns(plan)) == unlevellable(plan)
+
+
+def test_unlevellable_from_the_columns_reads_the_likely_estimate_and_milestones(make_plan: Any) -> None:
+    from planner.analysis.capacity import unlevellable
+    from planner.analysis.graph import plan_columns
+
+    plan = _plan(
+        make_plan,
+        [
+            {"id": "a", "owner": "u", "headcount": 2, "duration": 3},
+            {
+                "id": "b",
+                "owner": "u",
+                "headcount": 2,
+                "duration": {"optimistic": 0, "likely": 0, "pessimistic": 2},
+            },
+            {
+                "id": "c",
+                "owner": "u",
+                "headcount": 2,
+                "duration": {"optimistic": 0, "likely": 1, "pessimistic": 2},
+            },
+            {"id": "m", "owner": "u", "headcount": 2, "duration": 0, "milestone": True},
+            {"id": "z", "owner": "u", "headcount": 2, "duration": 0},
+            {"id": "ok", "owner": "u", "headcount": 1, "duration": 2},
+            {"id": "t", "owner": "t", "headcount": 3, "duration": 1},
+        ],
+    )
+    # Team u has 1 person, t 2: a and c need more while they run; b, m and z run no weeks (likely 0).
+    expected = [(0, 1), (2, 1), (6, 0)]
+    assert unlevellable(plan) == expected
+    assert unlevellable(plan, plan_columns(plan)) == expected
