@@ -56,14 +56,14 @@ from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from planner.analysis.findings import Finding, Severity, sort_findings
-from planner.model.plan import Plan
+from planner.model.plan import AI_ROLES, COVERAGE_FRAMEWORKS, RISK_TIERS, Plan
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
 
-FRAMEWORKS: tuple[str, ...] = ("nist", "iso42001", "euaiact")
-ROLES: tuple[str, ...] = ("provider", "deployer")
-TIERS: tuple[str, ...] = ("prohibited", "high-risk", "limited", "minimal")
+FRAMEWORKS: tuple[str, ...] = COVERAGE_FRAMEWORKS
+ROLES: tuple[str, ...] = AI_ROLES
+TIERS: tuple[str, ...] = RISK_TIERS
 KEY_CHECKS: tuple[tuple[str, str], ...] = (
     ("oversight", "human oversight"),
     ("logging", "logging (record-keeping)"),

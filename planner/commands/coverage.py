@@ -23,7 +23,11 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from planner.analysis.coverage import FRAMEWORKS, ROLES, TIERS
+    # The vocabularies from the plan model, not planner.analysis.coverage: every command's parser is built at
+    # start-up, and the analysis (numpy) would then be imported before the app's first paint.
+    from planner.model.plan import AI_ROLES as ROLES
+    from planner.model.plan import COVERAGE_FRAMEWORKS as FRAMEWORKS
+    from planner.model.plan import RISK_TIERS as TIERS
 
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument(

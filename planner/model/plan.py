@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -294,15 +294,22 @@ class Position(_Strict):
     y: Coordinate
 
 
+AIRole = Literal["provider", "deployer"]
+RiskTier = Literal["prohibited", "high-risk", "limited", "minimal"]
+AI_ROLES: Final[tuple[str, ...]] = get_args(AIRole)
+"""The organisation's roles under the EU AI Act (``ai_system.role``)."""
+RISK_TIERS: Final[tuple[str, ...]] = get_args(RiskTier)
+"""The EU AI Act risk tiers (``ai_system.risk_tier``)."""
+COVERAGE_FRAMEWORKS: Final[tuple[str, ...]] = ("nist", "iso42001", "euaiact")
+"""The frameworks whose items a decision's references can cover (planner.analysis.coverage; here, with the role
+and tier vocabularies, so the command line can offer them without importing the analysis)."""
+
+
 class AISystem(_Strict):
     """The AI system the plan delivers, as the regulatory coverage check sees it (docs/cost-and-coverage.md)."""
 
-    role: Literal["provider", "deployer"] | None = Field(
-        default=None, description="The organisation's role under the EU AI Act."
-    )
-    risk_tier: Literal["prohibited", "high-risk", "limited", "minimal"] | None = Field(
-        default=None, description="The system's EU AI Act risk tier."
-    )
+    role: AIRole | None = Field(default=None, description="The organisation's role under the EU AI Act.")
+    risk_tier: RiskTier | None = Field(default=None, description="The system's EU AI Act risk tier.")
     annex_i_product: bool = Field(
         default=False, description="High-risk as a safety component of an Annex I product (later dates)."
     )
