@@ -14,6 +14,7 @@ rect itself (Qt's own strokes the path to find it).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -98,7 +99,8 @@ class CardItem(QGraphicsItem):
 
     # Defaults on the class (assigned, never mutated in place, when they change): a PySide attribute set costs
     # ~0.2 us and a large plan creates its cards all at once.
-    card_data: CardData | None = None
+    _card_data: CardData | None = None
+    _pending: Callable[[], CardData] | None = None  # data to make when first needed (see defer_data)
     layout_pos: QPointF | None = None  # where the layered layout puts it
     highlighted = False
     link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
@@ -115,18 +117,39 @@ class CardItem(QGraphicsItem):
         self.setZValue(2)
 
     # -- data -------------------------------------------------------------------------------------------------
+    @property
+    def card_data(self) -> CardData | None:
+        """What the card shows (made now if it was deferred)."""
+        make = self._pending
+        if make is not None:
+            self._pending = None
+            self._set(make(), False)
+        return self._card_data
+
     def set_data(self, data: CardData) -> bool:
         """Show ``data``; returns True when something changed (and a repaint was scheduled)."""
-        old = self.card_data
+        self._pending = None
+        return self._set(data, True)
+
+    def defer_data(self, make: Callable[[], CardData]) -> None:
+        """Show what ``make()`` returns, made when first needed (painted or read): a large edit changes the
+        figures of thousands of cards, most of them out of sight (issue 12). A repaint is scheduled (it drops
+        the card's cached picture)."""
+        self._pending = make
+        self.update()
+
+    def _set(self, data: CardData, notify: bool) -> bool:
+        old = self._card_data
         if data == old:
             return False
-        self.card_data = data
+        self._card_data = data
         if old is None or old.milestone != data.milestone:
             self._body = _BODY[data.milestone]
         # Texts are laid out lazily (on the first detailed paint): most cards of a big plan are never drawn with
         # text, and the layout is a third of a card's creation cost.
         self._texts = None
-        self.update()
+        if notify:
+            self.update()
         return True
 
     def _layout_texts(self) -> tuple[tuple[str, str], str]:

@@ -37,6 +37,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -59,6 +60,9 @@ BULK = 500
 
 PROGRESSIVE = 1500
 """A scene built from scratch for more decisions than this is built progressively (see the module docstring)."""
+DEFER_CARDS = 64
+"""A figure sync of more cards than this gives them their data when each is first painted or read (the texts of
+the cards out of sight are not made at every edit)."""
 
 BUILD_SLICE = 0.04
 """Seconds of building per event-loop turn during a progressive build (the layout step is one slice)."""
@@ -793,9 +797,16 @@ class GraphScene(QGraphicsScene):
         return (sched.ids, estimate, sched.duration, sched.es, sched.total_float, sched.critical)
 
     def _set_card_data(self, decisions: Iterable[Decision], f: CardFigures) -> None:
+        """Give these decisions' cards their data under ``f``: made now for a few cards, else when each card is
+        first painted or read (most cards of a large edit's cone are out of sight: issue 12)."""
         cards = self.cards
+        decisions = decisions if isinstance(decisions, list) else list(decisions)
+        if len(decisions) <= DEFER_CARDS:
+            for d in decisions:
+                cards[d.id].set_data(card_data(d, f))
+            return
         for d in decisions:
-            cards[d.id].set_data(card_data(d, f))
+            cards[d.id].defer_data(partial(card_data, d, f))
 
     def _edge_flags(self, analysis: Analysis | None) -> EdgeFlags:
         driving, critical = self._driving(analysis)
