@@ -54,6 +54,7 @@ _LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (
 # Qt enum values looked up once (an enum member access costs about a microsecond in PySide6, per item created).
 _NO_BUTTON = Qt.MouseButton.NoButton
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _NO_BRUSH = Qt.BrushStyle.NoBrush
@@ -133,10 +134,13 @@ class CardItem(QGraphicsItem):
 
     def defer_data(self, make: Callable[[], CardData]) -> None:
         """Show what ``make()`` returns, made when first needed (painted or read): a large edit changes the
-        figures of thousands of cards, most of them out of sight (issue 12). A repaint is scheduled (it drops
-        the card's cached picture)."""
+        figures of thousands of cards, most of them out of sight (issue 12). For a card out of sight: no repaint
+        is scheduled (thousands of those made the view repaint all it shows); its cached picture is dropped
+        (going from the device cache to none and back is no visual change to Qt: no update), so it is painted
+        afresh, and its data made, when it comes into sight."""
         self._pending = make
-        self.update()
+        self.setCacheMode(_NO_CACHE)
+        self.setCacheMode(_DEVICE_CACHE)
 
     def _set(self, data: CardData, notify: bool) -> bool:
         old = self._card_data

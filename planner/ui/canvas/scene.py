@@ -797,16 +797,22 @@ class GraphScene(QGraphicsScene):
         return (sched.ids, estimate, sched.duration, sched.es, sched.total_float, sched.critical)
 
     def _set_card_data(self, decisions: Iterable[Decision], f: CardFigures) -> None:
-        """Give these decisions' cards their data under ``f``: made now for a few cards, else when each card is
-        first painted or read (most cards of a large edit's cone are out of sight: issue 12)."""
+        """Give these decisions' cards their data under ``f``: made now for a few cards and for the cards in
+        sight, else when each card is first painted or read (most cards of a large edit's cone are out of sight:
+        issue 12)."""
         cards = self.cards
         decisions = decisions if isinstance(decisions, list) else list(decisions)
         if len(decisions) <= DEFER_CARDS:
             for d in decisions:
                 cards[d.id].set_data(card_data(d, f))
             return
+        seen = [v.mapToScene(v.viewport().rect()).boundingRect() for v in self.views() if v.isVisible()]
         for d in decisions:
-            cards[d.id].defer_data(partial(card_data, d, f))
+            card = cards[d.id]
+            if seen and any(r.intersects(card.sceneBoundingRect()) for r in seen):
+                card.set_data(card_data(d, f))
+            else:
+                card.defer_data(partial(card_data, d, f))
 
     def _edge_flags(self, analysis: Analysis | None) -> EdgeFlags:
         driving, critical = self._driving(analysis)
