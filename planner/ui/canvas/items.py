@@ -102,6 +102,7 @@ class CardItem(QGraphicsItem):
     # ~0.2 us and a large plan creates its cards all at once.
     _card_data: CardData | None = None
     _pending: Callable[[], CardData] | None = None  # data to make when first needed (see defer_data)
+    _painted = False  # painted since its cached picture was last dropped (so it may have one)
     layout_pos: QPointF | None = None  # where the layered layout puts it
     highlighted = False
     link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
@@ -139,8 +140,10 @@ class CardItem(QGraphicsItem):
         (going from the device cache to none and back is no visual change to Qt: no update), so it is painted
         afresh, and its data made, when it comes into sight."""
         self._pending = make
-        self.setCacheMode(_NO_CACHE)
-        self.setCacheMode(_DEVICE_CACHE)
+        if self._painted:  # (a card never painted has no picture to drop)
+            self._painted = False
+            self.setCacheMode(_NO_CACHE)
+            self.setCacheMode(_DEVICE_CACHE)
 
     def _set(self, data: CardData, notify: bool) -> bool:
         old = self._card_data
@@ -293,6 +296,8 @@ class CardItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not self._painted:
+            self._painted = True
         data = self.card_data
         if data is None:
             return

@@ -806,10 +806,21 @@ class GraphScene(QGraphicsScene):
             for d in decisions:
                 cards[d.id].set_data(card_data(d, f))
             return
-        seen = [v.mapToScene(v.viewport().rect()).boundingRect() for v in self.views() if v.isVisible()]
+        # Where a card's position must lie for it to be in a view's sight (its bounds, in its own coordinates,
+        # the same for every card): plain floats, not the scene's index (which calls every edge's boundingRect
+        # in Python).
+        b = cards[decisions[0].id].boundingRect()
+        sight = [
+            (r.left() - b.right(), r.top() - b.bottom(), r.right() - b.left(), r.bottom() - b.top())
+            for r in (v.mapToScene(v.viewport().rect()).boundingRect() for v in self.views() if v.isVisible())
+        ]
+        x0, y0, x1, y1 = sight[0] if len(sight) == 1 else (0.0, 0.0, -1.0, -1.0)  # (the usual: one view)
         for d in decisions:
             card = cards[d.id]
-            if seen and any(r.intersects(card.sceneBoundingRect()) for r in seen):
+            x, y = card.x(), card.y()
+            if (x0 <= x <= x1 and y0 <= y <= y1) or (
+                len(sight) > 1 and any(a <= x <= c and b <= y <= e for a, b, c, e in sight)
+            ):
                 card.set_data(card_data(d, f))
             else:
                 card.defer_data(partial(card_data, d, f))
