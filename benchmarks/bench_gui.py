@@ -67,20 +67,22 @@ Figures (2 cores, Python 3.11, offscreen, 2026-11-25; the machine is shared and 
   the pieces near the changed cards saved ~13 %, not kept), the cards' texts (~10 ms for the ~1,500 cards of
   the edit's cone), the analysis (~25 ms, of which capacity ~12 ms) and the inspector's explanation (~6 ms).
   Note that without a wait for the build, which part of the graph the view shows at 10,000 depends on timing.
-- What was left, taken on (issue 12, 2026-12-05, load ~1.6-1.9 on 2 cores; before = the tree with these
-  changes reverted, run in the same minutes): wide edges drawn on screen as their flattened curve's line
+- What was left, taken on (issue 12, 2026-12-05, 2 cores, load ~1-2; before = the tree with these changes
+  reverted, run alternately in the same minutes): wide edges drawn on screen as their flattened curve's line
   segments (Qt's outline stroke of an antialiased pen over a pixel wide was ~0.1 ms an edge; a full repaint at
-  10,000 decisions and 60 / 100 / 200 % ~22/51/27 -> ~19/17/12 ms CPU; screenshots unchanged), card data made
-  when a card is first painted or read for syncs of more than 64 cards (most of the ~1,500 cards whose floats
-  move are out of sight), explain's chains walked through per-decision link lists (~3.3 -> 0.5 ms), the
-  over-capacity check's unstaffable decisions from the columns and grouped once (7.1 -> 5.0 ms for 24 teams).
-  ``--graph-tab --repeat 7``: 1,000 decisions 11.9 -> 10.6 ms CPU (11.9 -> 10.6 ms wall); 10,000 decisions
-  122 -> 65.7 ms CPU (123 -> 68.6 ms wall). Graph complete, view at 100 % on the edited decision (8 edits):
-  1,000 decisions 12.9 -> 10.4 ms CPU, 10,000 decisions 99.8 -> 68.0 ms CPU (wall within 0.5 ms of CPU).
+  10,000 decisions and 60 / 100 / 200 % ~22/51/27 -> ~19/17/12 ms CPU; screenshots unchanged), a large sync's
+  cards out of sight given their data when first painted or read, with no repaint scheduled for them (most of
+  the ~1,500 cards whose floats move are out of sight), explain's chains walked through per-decision link lists
+  (~3.3 -> 0.5 ms), the over-capacity check's unstaffable decisions from the columns, grouped once (7.1 -> 5.0
+  ms for 24 teams). ``--graph-tab --repeat 9``, two runs each: 1,000 decisions 16.1 / 14.4 -> 15.1 / 13.7 ms
+  CPU; 10,000 decisions 125 / 132 -> 72.0 / 76.2 ms CPU (wall within ~1 ms of CPU). Graph complete, the view at
+  100 % on the edited decision (8 edits): 10,000 decisions 117 -> 68.6 ms CPU (1,000: 14-23 ms in both trees,
+  bimodal from run to run). The first figures of this change, on a quieter machine: 1,000 11.9 -> 10.6 ms,
+  10,000 122 -> 65.7 ms CPU.
   What is left at 10,000 (profiled, per edit, under cProfile): the graph's repaint ~26 ms (the edges ~19 of it,
   their segments' drawing ~10), Qt's own work in the event loop (the table, panels, cards' cached pictures)
-  ~20 ms, the re-analysis ~18 ms (capacity ~7, schedule passes ~5, stages ~4), the canvas sync ~7 ms, the
-  edit command ~4 ms; now and then a recovery snapshot (~70 ms) lands in an edit.
+  ~18 ms, the re-analysis ~18 ms (capacity ~7, schedule passes ~5, stages ~4), the canvas sync ~7 ms, the
+  edit command ~4 ms; now and then a recovery snapshot (~70 ms) lands in an edit (the max figures).
 """
 
 from __future__ import annotations
