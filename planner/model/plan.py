@@ -392,6 +392,48 @@ class Plan(_Strict):
         return week_to_date(self.start_date, week)
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+
+
+def structural_copy(value: Any) -> Any:
+    """A deep copy of plan data -- models, lists, dicts and immutable values (text, numbers, dates, enum members) --
+    that shares nothing mutable with ``value``: what ``model_copy(deep=True)`` gives, several times faster (it goes
+    through ``copy.deepcopy``'s generic machinery object by object: ~0.43 s for a 10,000-decision plan, this ~0.1 s;
+    issue 12). Anything else is handed to ``copy.deepcopy``.
+
+    >>> plan = new_plan("P")
+    >>> twin = structural_copy(plan)
+    >>> twin == plan, twin is plan, twin.stages[0] is plan.stages[0], twin.stages is plan.stages
+    (True, False, False, False)
+    """
+    kind = type(value)
+    if kind in _ATOMS or isinstance(value, StrEnum):
+        return value
+    if isinstance(value, BaseModel):
+        new = object.__new__(kind)
+        atoms = _ATOMS
+        setattr_ = object.__setattr__
+        setattr_(
+            new,
+            "__dict__",
+            {
+                k: v if type(v) in atoms or isinstance(v, StrEnum) else structural_copy(v)
+                for k, v in value.__dict__.items()
+            },
+        )
+        setattr_(new, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
+        setattr_(new, "__pydantic_extra__", structural_copy(value.__pydantic_extra__))
+        setattr_(new, "__pydantic_private__", structural_copy(value.__pydantic_private__))
+        return new
+    if kind is list:
+        return [structural_copy(v) for v in value]
+    if kind is dict:
+        return {k: structural_copy(v) for k, v in value.items()}
+    import copy
+
+    return copy.deepcopy(value)
+
+
 DEFAULT_STAGES = [
     ("validate", "Validate", "Prove business value and feasibility, not just that a model works."),
     (

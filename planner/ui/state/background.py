@@ -47,9 +47,12 @@ def snapshot(plan: Plan) -> Plan:
     """A copy of ``plan`` that no later edit reaches, for a worker thread to read while the GUI edits the original.
 
     A deep copy: the edit layer replaces field values and inserts into or removes from the plan's lists and the
-    layout, so every model, list and dict must be the worker's own (a few ms at 1,000 decisions, ~0.1-0.5 s at
-    10,000)."""
-    return plan.model_copy(deep=True)
+    layout, so every model, list and dict must be the worker's own (:func:`planner.model.plan.structural_copy`:
+    ~0.1 s at 10,000 decisions, against ~0.43 s for ``model_copy(deep=True)``)."""
+    from planner.model.plan import structural_copy
+
+    copy: Plan = structural_copy(plan)
+    return copy
 
 
 class TaskFailed(Exception):
