@@ -146,7 +146,18 @@ class PresenterBar(QFrame):
                 h = max(40, layout.heightForWidth(self.width()))
                 if h != self.height():
                     self.setFixedHeight(h)
+                    self._settle_parents()
         return super().event(e)
+
+    def _settle_parents(self) -> None:
+        """Lay the tool bar and the window out now for the bar's new height, not at their next turn in the event
+        loop: until then the bar's last line (the presenter hint) sat below the bottom of the screen."""
+        parent = self.parentWidget()
+        while parent is not None:
+            layout = parent.layout()
+            if layout is not None:
+                layout.activate()
+            parent = parent.parentWidget()
 
     def fit_height(self, width: int) -> None:
         """Tool bars ignore height-for-width: size the bar for its wrapped explanation at ``width``."""
@@ -154,7 +165,10 @@ class PresenterBar(QFrame):
         if layout is not None and width > 0:
             # The tool bar's margins take a few pixels: lay out for the bar's own width once it has one.
             own = self.width() if self.isVisible() and 0 < self.width() <= width else width - 16
-            self.setFixedHeight(max(40, layout.heightForWidth(own)))
+            h, before = max(40, layout.heightForWidth(own)), self.height()
+            self.setFixedHeight(h)
+            if self.isVisible() and h != before:
+                self._settle_parents()
 
 
 @dataclass
