@@ -335,6 +335,47 @@ def capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | N
         return _capacity_findings_by_stretches(plan, schedule, teams)
 
 
+def _team_findings(
+    plan: Plan,
+    name: str,
+    team_id: str,
+    cap: float,
+    over: list[tuple[float, float]],
+    peak: float,
+    involved: list[int],
+    too_big: list[int],
+    ids: list[str],
+) -> list[Finding]:
+    """One team's ``over-capacity`` warnings, worded once for both paths: its stretches ``over`` (start, end; in
+    time order) with their ``peak`` and the decisions ``involved`` (positions, in the order to list), and the
+    decisions ``too_big`` for it whatever the schedule (``ids``: every decision's id by position)."""
+    spans = ", ".join(_span(plan, a, b) for a, b in over[:4])
+    if len(over) > 4:
+        spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
+    names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
+    if len(involved) > _MAX_LISTED:
+        names += f" and {len(involved) - _MAX_LISTED} more"
+    msg = (
+        f"Team '{name}' ({team_id}) has {_fmt(cap)} "
+        f"{'person' if cap == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
+        f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
+    )
+    out = [Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved])]
+    if too_big:
+        listed = ", ".join(f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4])
+        out.append(
+            Finding(
+                Severity.WARNING,
+                "over-capacity",
+                f"Team '{name}' ({team_id}) can never staff some decisions, whatever the schedule: {listed} "
+                f"people, more than its capacity of {_fmt(cap)}. Levelling cannot fix this; lower the "
+                "headcount, split the work or add people.",
+                [ids[i] for i in too_big],
+            )
+        )
+    return out
+
+
 def _capacity_findings_by_stretches(
     plan: Plan, schedule: Schedule, teams: Collection[int] | None = None
 ) -> list[Finding]:
@@ -357,34 +398,17 @@ def _capacity_findings_by_stretches(
             {i for st in over for i in st.decisions},
             key=lambda i: (float(schedule.es[i]), plan.decisions[i].id),
         )
-        peak = max(st.peak for st in over)
-        spans = ", ".join(_span(plan, st.start, st.end) for st in over[:4])
-        if len(over) > 4:
-            spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
-        names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
-        if len(involved) > _MAX_LISTED:
-            names += f" and {len(involved) - _MAX_LISTED} more"
-        msg = (
-            f"Team '{tl.name}' ({tl.id}) has {_fmt(tl.capacity)} "
-            f"{'person' if tl.capacity == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
-            f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
+        out += _team_findings(
+            plan,
+            tl.name,
+            tl.id,
+            tl.capacity,
+            [(st.start, st.end) for st in over],
+            max(st.peak for st in over),
+            involved,
+            [i for i, kk in never if kk == k],
+            [d.id for d in plan.decisions],
         )
-        out.append(Finding(Severity.WARNING, "over-capacity", msg, [plan.decisions[i].id for i in involved]))
-        too_big = [i for i, kk in never if kk == k]
-        if too_big:
-            listed = ", ".join(
-                f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4]
-            )
-            out.append(
-                Finding(
-                    Severity.WARNING,
-                    "over-capacity",
-                    f"Team '{tl.name}' ({tl.id}) can never staff some decisions, whatever the schedule: {listed} "
-                    f"people, more than its capacity of {_fmt(tl.capacity)}. Levelling cannot fix this; lower the "
-                    "headcount, split the work or add people.",
-                    [plan.decisions[i].id for i in too_big],
-                )
-            )
     return out
 
 
@@ -449,35 +473,17 @@ def _capacity_findings(plan: Plan, schedule: Schedule, teams: Collection[int] | 
         involved.sort(key=ids.__getitem__)  # by id, then (stable) by start: the order of the other path
         inv = np.asarray(involved, dtype=np.int64)
         involved = inv[np.argsort(es[inv], kind="stable")].tolist()
-        over = list(zip(starts.tolist(), ends.tolist(), strict=True))
-        spans = ", ".join(_span(plan, a, b) for a, b in over[:4])
-        if len(over) > 4:
-            spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
-        names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
-        if len(involved) > _MAX_LISTED:
-            names += f" and {len(involved) - _MAX_LISTED} more"
-        peak = float(peaks.max())
-        msg = (
-            f"Team '{t.name}' ({t.id}) has {_fmt(cap)} "
-            f"{'person' if cap == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
-            f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
+        out += _team_findings(
+            plan,
+            t.name,
+            t.id,
+            cap,
+            list(zip(starts.tolist(), ends.tolist(), strict=True)),
+            float(peaks.max()),
+            involved,
+            never_of.get(k, []),
+            ids,
         )
-        out.append(Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved]))
-        too_big = never_of.get(k, [])
-        if too_big:
-            listed = ", ".join(
-                f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4]
-            )
-            out.append(
-                Finding(
-                    Severity.WARNING,
-                    "over-capacity",
-                    f"Team '{t.name}' ({t.id}) can never staff some decisions, whatever the schedule: {listed} "
-                    f"people, more than its capacity of {_fmt(cap)}. Levelling cannot fix this; lower the "
-                    "headcount, split the work or add people.",
-                    [ids[i] for i in too_big],
-                )
-            )
     return out
 
 
