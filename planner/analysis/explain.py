@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from planner.analysis.graph import TYPE_NAMES, PlanGraph
+from planner.analysis.graph import TYPE_NAMES, LinkIndex, link_index
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
@@ -69,42 +67,7 @@ def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
     return None
 
 
-@dataclass
-class _Links:
-    """Each decision's incoming and outgoing links (edge positions, ascending) in CSR form, for walking chains
-    link by link instead of testing every link at each step (issue 12: the inspector explains the selected
-    decision after every edit; ~5 ms at 10,000 decisions by whole-array tests)."""
-
-    src: np.ndarray  # the graph's arrays this was made for (identity: the same links)
-    dst: np.ndarray
-    in_ptr: list[int]
-    in_edges: list[int]
-    out_ptr: list[int]
-    out_edges: list[int]
-
-
-_LINKS: list[_Links] = []  # the last one made (an edit sequence keeps the same links)
-
-
-def _links(g: PlanGraph) -> _Links:
-    for links in _LINKS:
-        if links.src is g.src and links.dst is g.dst:
-            return links
-    n = g.n
-
-    def csr(key: np.ndarray) -> tuple[list[int], list[int]]:
-        ptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(key, minlength=n), out=ptr[1:])
-        return ptr.tolist(), np.argsort(key, kind="stable").tolist()
-
-    in_ptr, in_edges = csr(g.dst)
-    out_ptr, out_edges = csr(g.src)
-    links = _Links(g.src, g.dst, in_ptr, in_edges, out_ptr, out_edges)
-    _LINKS[:] = [links]
-    return links
-
-
-def _driving_in(s: Schedule, links: _Links, node: int) -> list[int]:
+def _driving_in(s: Schedule, links: LinkIndex, node: int) -> list[int]:
     """The driving links into ``node`` (edge positions, ascending)."""
     driving = s.driving
     return [e for e in links.in_edges[links.in_ptr[node] : links.in_ptr[node + 1]] if driving[e]]
@@ -114,7 +77,7 @@ def driving_chain(s: Schedule, decision_id: str) -> list[str]:
     """The chain of driving dependencies that ends at ``decision_id``, from a decision that starts on its own
     (each step to the driving predecessor with the lowest index)."""
     g = s.graph
-    links = _links(g)
+    links = link_index(g)
     src = g.src
     node = s.index[decision_id]
     chain = [node]
@@ -137,7 +100,7 @@ def _successor_chain(s: Schedule, node: int) -> list[int]:
     g = s.graph
     if not len(g.src):
         return []
-    links = _links(g)
+    links = link_index(g)
     src, dst, ls, weight, tol = g.src, g.dst, s.ls, s.weight, s.tolerance
     out: list[int] = []
     seen = {node}
@@ -177,7 +140,7 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     es = float(s.es[i])
     nb = float(g.not_before[i])
 
-    driving_edges = _driving_in(s, _links(g), i)
+    driving_edges = _driving_in(s, link_index(g), i)
     driver = None
     progress_reason = _progress_reason(plan, s, i)
     if progress_reason is not None and progress_reason[1] == "done":

@@ -535,3 +535,40 @@ def sweep_min_back(sweep: Sweep, values: np.ndarray, weight: np.ndarray) -> np.n
         cand -= w[e0:e1]
         at(values, end[e0:e1], cand)
     return values
+
+
+@dataclass
+class LinkIndex:
+    """Each decision's incoming and outgoing links (edge positions, ascending) in CSR form: the links into
+    decision ``v`` are ``in_edges[in_ptr[v] : in_ptr[v + 1]]``, those out of ``u`` likewise. For walking chains
+    link by link instead of testing every link at each step (the inspector's explanation and the edit loop's
+    incremental passes, issue 12)."""
+
+    src: np.ndarray  # the graph's arrays this was made for (identity: the same links)
+    dst: np.ndarray
+    in_ptr: list[int]
+    in_edges: list[int]
+    out_ptr: list[int]
+    out_edges: list[int]
+
+
+_LINK_INDEX: list[LinkIndex] = []  # the last one made (an edit sequence keeps the same links)
+
+
+def link_index(graph: PlanGraph) -> LinkIndex:
+    """The :class:`LinkIndex` of ``graph``'s links, made once per set of links and kept."""
+    for links in _LINK_INDEX:
+        if links.src is graph.src and links.dst is graph.dst:
+            return links
+    n = graph.n
+
+    def csr(key: np.ndarray) -> tuple[list[int], list[int]]:
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(key, minlength=n), out=ptr[1:])
+        return ptr.tolist(), np.argsort(key, kind="stable").tolist()
+
+    in_ptr, in_edges = csr(graph.dst)
+    out_ptr, out_edges = csr(graph.src)
+    links = LinkIndex(graph.src, graph.dst, in_ptr, in_edges, out_ptr, out_edges)
+    _LINK_INDEX[:] = [links]
+    return links

@@ -32,7 +32,7 @@ import numpy as np
 
 from planner.analysis.capacity import _team_of, capacity_findings
 from planner.analysis.findings import Finding, sort_findings
-from planner.analysis.graph import Columns, PlanGraph, durations, plan_columns
+from planner.analysis.graph import Columns, PlanGraph, durations, link_index, plan_columns
 from planner.analysis.progress import (
     DONE,
     ProgressGraph,
@@ -76,18 +76,13 @@ def _adjacency(graph: PlanGraph) -> _Adjacency:
     assert graph.order is not None
     n = graph.n
     src, dst = graph.src, graph.dst
-    edges = np.arange(len(src), dtype=np.int64)
-
-    def csr(key: np.ndarray, other: np.ndarray) -> tuple[list[int], list[int], list[int]]:
-        by = np.argsort(key, kind="stable")
-        ptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(key, minlength=n), out=ptr[1:])
-        return ptr.tolist(), other[by].tolist(), edges[by].tolist()
-
+    links = link_index(graph)
     pos = np.empty(n, dtype=np.int64)
     pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(n)
-    s_ptr, s_nodes, s_edges = csr(src, dst)
-    p_ptr, p_nodes, p_edges = csr(dst, src)
+    s_ptr, s_edges = links.out_ptr, links.out_edges
+    p_ptr, p_edges = links.in_ptr, links.in_edges
+    s_nodes = dst[np.asarray(s_edges, dtype=np.int64)].tolist()
+    p_nodes = src[np.asarray(p_edges, dtype=np.int64)].tolist()
     adj = _Adjacency(src, pos.tolist(), s_ptr, s_nodes, s_edges, p_ptr, p_nodes, p_edges)
     _ADJ[:] = [adj]
     return adj
