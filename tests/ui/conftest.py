@@ -8,11 +8,17 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from planner.ui.canvas import GraphCanvas
+    from planner.ui.state.document import PlanDocument
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_plans"
@@ -116,3 +122,31 @@ def find_dialog(widget_type: type[QWidget]) -> QWidget | None:
         if isinstance(w, widget_type) and w.isVisible():
             return w
     return None
+
+
+# The bank-assistant sample in a document and in a graph canvas of 1400x900 at 100 % (test modules that need
+# another size define their own ``canvas``).
+@pytest.fixture
+def doc() -> Iterator[PlanDocument]:
+    from planner.model import load_plan
+    from planner.ui.state.document import PlanDocument
+
+    d = PlanDocument(load_plan(SAMPLES / "bank-assistant.plan.json"))
+    d.analyze_now()
+    yield d
+    d.shutdown()
+
+
+@pytest.fixture
+def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
+    from planner.ui.canvas import GraphCanvas
+
+    c = GraphCanvas(doc)
+    qtbot.addWidget(c)
+    c.resize(1400, 900)
+    c.show()
+    qtbot.waitExposed(c)
+    c.reset_zoom()
+    yield c
+    if c.message_box is not None:
+        c.message_box.close()

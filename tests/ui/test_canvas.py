@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -19,27 +18,6 @@ from planner.ui.state.document import PlanDocument
 pytestmark = pytest.mark.gui
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
-
-
-@pytest.fixture
-def doc() -> Iterator[PlanDocument]:
-    d = PlanDocument(load_plan(SAMPLES / "bank-assistant.plan.json"))
-    d.analyze_now()
-    yield d
-    d.shutdown()
-
-
-@pytest.fixture
-def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
-    c = GraphCanvas(doc)
-    qtbot.addWidget(c)
-    c.resize(1400, 900)
-    c.show()
-    qtbot.waitExposed(c)
-    c.reset_zoom()
-    yield c
-    if c.message_box is not None:
-        c.message_box.close()
 
 
 def card_point(canvas: GraphCanvas, card: CardItem, local: QPointF | None = None) -> QPoint:

@@ -4,7 +4,6 @@ the label painted by the edge), each edge's bounding rect kept by the edge, a sh
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 
-from planner.model import load_plan
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas import scene as scene_mod
 from planner.ui.canvas.items import CardItem, EdgeItem
@@ -24,25 +22,6 @@ from benchmarks._plans import random_plan
 pytestmark = pytest.mark.gui
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
-
-
-@pytest.fixture
-def doc() -> Iterator[PlanDocument]:
-    d = PlanDocument(load_plan(SAMPLES / "bank-assistant.plan.json"))
-    d.analyze_now()
-    yield d
-    d.shutdown()
-
-
-@pytest.fixture
-def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
-    c = GraphCanvas(doc)
-    qtbot.addWidget(c)
-    c.resize(1400, 900)
-    c.show()
-    qtbot.waitExposed(c)
-    c.reset_zoom()
-    yield c
 
 
 def edges(canvas: GraphCanvas) -> list[EdgeItem]:
