@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,20 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis.cost import (
-    CATEGORIES,
-    NO_AREA,
-    NO_TEAM,
-    CostSummary,
-    cost_summary,
-    format_money,
-    gating_money_text,
-)
 from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
+
+if TYPE_CHECKING:
+    from planner.analysis.cost import CostSummary
+
+# planner.analysis.cost is imported where it is used, not here: the analysis package imports numpy, which the
+# window does not need before its first paint (the tab is built with the window, its figures come later).
 
 WARN = "#c0392b"
 DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
@@ -187,6 +184,8 @@ class CostTab(LazyRefresh, QWidget):
         if a is None or a.schedule is None:
             self.summary.setText("No schedule: fix the errors in the plan first (see Findings).")
         else:
+            from planner.analysis.cost import cost_summary
+
             self.current = cost_summary(a.plan, a, self.simulation_result())
             if self.current is None:
                 self.summary.setText(
@@ -200,6 +199,8 @@ class CostTab(LazyRefresh, QWidget):
         self.stage_chart.redraw()
 
     def summary_html(self, plan: Plan, s: CostSummary) -> str:
+        from planner.analysis.cost import format_money, gating_money_text
+
         b, cur = s.breakdown, s.currency
         parts = [
             f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
@@ -262,6 +263,8 @@ class CostTab(LazyRefresh, QWidget):
         self.rates.blockSignals(False)
 
     def _fill_trees(self, plan: Plan, s: CostSummary) -> None:
+        from planner.analysis.cost import NO_AREA, NO_TEAM, format_money
+
         b, cur = s.breakdown, s.currency
         total = b.total or 1.0
         groups = {"stage": b.by_stage, "area": b.by_area, "team": b.by_team, "category": b.by_category}
@@ -342,6 +345,8 @@ class CostTab(LazyRefresh, QWidget):
         text = item.text(column).strip().replace(",", "")
         value: Any
         if column == 3:
+            from planner.analysis.cost import CATEGORIES
+
             value = text.lower()
             if value not in CATEGORIES:
                 self.problem.setText(f"Category '{text}': choose one of {', '.join(CATEGORIES)}.")

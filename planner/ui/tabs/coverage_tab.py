@@ -7,6 +7,8 @@ role and risk tier pickers edit the plan's ``ai_system`` (one undoable edit each
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -24,10 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.analysis.coverage import ROLES, TIERS, CoverageReport, coverage
 from planner.model import Plan, units
+from planner.model.plan import AI_ROLES as ROLES
+from planner.model.plan import RISK_TIERS as TIERS
 from planner.ui.state.document import PlanDocument
 from planner.ui.views.lazy import LazyRefresh
+
+if TYPE_CHECKING:
+    from planner.analysis.coverage import CoverageReport
+
+# planner.analysis.coverage (whose ROLES and TIERS are the model's) is imported in refresh(), not here: the
+# analysis package imports numpy, which the window does not need before its first paint.
 
 FRAMEWORK_CHOICES = (
     ("euaiact", "EU AI Act"),
@@ -117,6 +126,8 @@ class CoverageTab(LazyRefresh, QWidget):
         # The analysis of the plan as it is (a big plan's is computed off the GUI thread on a copy); a stale one
         # would misplace finishes, so lateness waits for the fresh one (analysis_updated refreshes the tab).
         current = a is not None and self.doc.analysis_current
+        from planner.analysis.coverage import coverage
+
         self.report = coverage(plan, a if current else None, frameworks=[fw])
         self._fill_matrix(plan, self.report, fw)
         self._fill_findings(self.report)
