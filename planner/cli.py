@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import pkgutil
 import sys
 import warnings
@@ -150,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(f"planner {__version__}\n")
         return EXIT_OK
+    # numpy's OpenBLAS starts a thread per core when numpy is imported, ~0.08 s of CPU for every command; the
+    # planner's few matrix products are small and gain nothing from them (issue 12). The user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     # `planner FILE` is `planner open FILE`.
     if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):

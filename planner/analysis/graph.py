@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.model.plan import DependencyType, Plan, Status, ThreePoint
+from planner.model.plan import DependencyType, Plan, Status
 from planner.units import ESTIMATES
 
 TYPE_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
@@ -55,6 +55,7 @@ _DECISION_FIELDS = (
     "actual_finish",
 )
 _THREE = attrgetter("optimistic", "likely", "pessimistic")
+_NUMBER = (float, int)  # a duration is a number of weeks or a three-point estimate
 _STATUS_CODE = {s: k for k, s in enumerate(Status)}
 
 
@@ -135,8 +136,8 @@ def plan_columns(plan: Plan) -> Columns:
             rows = list(map(attrgetter(*_DECISION_FIELDS), decisions))
         columns = list(map(list, zip(*rows, strict=True)))
     ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f = columns
-    tp = ThreePoint
-    is_three_l = [type(x) is tp for x in dur]
+    number = _NUMBER
+    is_three_l = [type(x) not in number for x in dur]  # a ThreePoint, or its row (planner.model.rows)
     is_three = np.array(is_three_l, dtype=bool).reshape(n)
     k3 = len(dur) if all(is_three_l) else int(is_three.sum())
     three_of = np.fromiter(chain.from_iterable(map(_THREE, compress(dur, is_three_l))), np.float64, 3 * k3)
@@ -247,12 +248,12 @@ def durations(plan: Plan, estimate: str = "likely") -> np.ndarray:
         dur = d.duration
         if d.milestone:
             append(0.0)
-        elif type(dur) is ThreePoint:
+        elif isinstance(dur, float | int):
+            append(dur)
+        else:  # a ThreePoint, or its row (planner.model.rows)
             append(
                 (dur.optimistic + 4 * dur.likely + dur.pessimistic) / 6 if pert else getattr(dur, estimate)
             )
-        else:
-            append(dur)  # type: ignore[arg-type]
     return np.array(out, dtype=np.float64)
 
 

@@ -29,15 +29,19 @@ class CliError(Exception):
     """An expected problem: printed as ``planner: <message>`` and exit code 2."""
 
 
-def load(path: str, scenario: str | None = None, status_date: str | None = None) -> Plan:
+def load(
+    path: str, scenario: str | None = None, status_date: str | None = None, *, read_only: bool = False
+) -> Plan:
     """Load a plan for a command, turning load errors into :class:`CliError`. With ``scenario`` (``--scenario``),
     that scenario of the plan materialised as a plan, its title saying so; an unknown name is a
     :class:`CliError` listing the valid ones. With ``status_date`` (``--status-date``), the plan's status date is
-    replaced by it (:func:`with_status_date`)."""
+    replaced by it (:func:`with_status_date`). ``read_only``: the command only analyses the plan (never edits,
+    saves or exports it), so the base plan's decisions and dependencies may be the compact rows of
+    :mod:`planner.model.rows` (``load_plan(rows=True)``; issue 12)."""
     from planner.model import PlanLoadError, load_plan
 
     try:
-        plan = load_plan(path)
+        plan = load_plan(path, rows=read_only and scenario is None)
     except PlanLoadError as exc:
         raise CliError(str(exc)) from None
     if status_date is not None:

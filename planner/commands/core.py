@@ -27,7 +27,7 @@ from planner.commands.common import findings_text as _findings_text
 def cmd_check(args: argparse.Namespace) -> int:
     from planner.analysis import has_errors, validate
 
-    plan = load(args.file)
+    plan = load(args.file, read_only=True)
     findings = validate(plan)
     if args.format == "json":
         dump_json(
@@ -45,7 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
-    plan = load(args.file, args.scenario, args.status_date)
+    plan = load(args.file, args.scenario, args.status_date, read_only=True)
     base = None
     if args.baseline is not None:
         base = plan.baseline(None if args.baseline == "latest" else args.baseline)

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
-    plan = load(args.file, args.scenario, args.status_date)
+    plan = load(args.file, args.scenario, args.status_date, read_only=True)
 
     from planner.analysis import has_errors, validate
     from planner.analysis.graph import compile_plan

@@ -75,9 +75,15 @@ class ThreePoint(_Strict):
 
     def value(self, estimate: str = "likely") -> float:
         """The duration in weeks under ``estimate`` (likely, optimistic, pessimistic or pert)."""
-        if estimate == "pert":
-            return (self.optimistic + 4 * self.likely + self.pessimistic) / 6
-        return float(getattr(self, estimate))
+        return three_point_value(self, estimate)
+
+
+def three_point_value(three: Any, estimate: str = "likely") -> float:
+    """The weeks a three-point estimate (a :class:`ThreePoint`, or its row in :mod:`planner.model.rows`) stands for
+    under ``estimate``."""
+    if estimate == "pert":
+        return float((three.optimistic + 4 * three.likely + three.pessimistic) / 6)
+    return float(getattr(three, estimate))
 
 
 Duration = Weeks | ThreePoint
@@ -86,17 +92,21 @@ Duration = Weeks | ThreePoint
 
 def duration_value(duration: Duration, estimate: str = "likely") -> float:
     """The number of weeks ``duration`` stands for under ``estimate``."""
-    if isinstance(duration, ThreePoint):
-        return duration.value(estimate)
-    return float(duration)
+    if isinstance(duration, int | float):
+        return float(duration)
+    return three_point_value(duration, estimate)  # a ThreePoint, or its row (planner.model.rows)
 
 
 def duration_triple(duration: Duration) -> tuple[float, float, float]:
     """(optimistic, likely, pessimistic) in weeks."""
-    if isinstance(duration, ThreePoint):
-        return duration.optimistic, duration.likely, duration.pessimistic
-    d = float(duration)
-    return d, d, d
+    if isinstance(duration, int | float):
+        d = float(duration)
+        return d, d, d
+    return duration.optimistic, duration.likely, duration.pessimistic  # a ThreePoint, or its row
+
+
+MILESTONE_DURATION: Final = 0.0
+"""The duration of a milestone written without one (other decisions default to the field's 1 week)."""
 
 
 class Status(StrEnum):
@@ -194,7 +204,7 @@ class Decision(_Strict):
         # "before" model validator: that one made pydantic turn every decision's JSON into a Python dict first,
         # a third of a 100k-decision plan's load time; issue 12. Assignments do not come here.)
         if self.milestone and "duration" not in self.__pydantic_fields_set__:
-            self.__dict__["duration"] = 0.0
+            self.__dict__["duration"] = MILESTONE_DURATION
             self.__pydantic_fields_set__.add("duration")
 
     def weeks(self, estimate: str = "likely") -> float:
