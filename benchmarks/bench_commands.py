@@ -16,7 +16,11 @@ each a fresh process, side by side with the straightforward script in the same r
 - The previous release: with ``--previous COMMIT`` the planner of that commit (``git archive`` into a temporary
   folder, run with the same venv) is measured in the same run; ``--record`` keeps its figures in
   ``benchmarks/data/bench_commands_previous.json``, which later runs read when ``--previous`` is not given.
-- In-process: ``analyze(plan)`` of the loaded 100k plan (CPU median of 3; the target is <= 0.3 s).
+- In-process: ``analyze(plan)`` of the loaded 100k plan (CPU median of 3; the target is <= 0.3 s), loaded as the
+  commands load it (decisions and dependencies as ``planner.model.rows`` structs) and as the app holds it
+  (pydantic models).
+- Floors: processes that only start the stack or only load the plan, in the commands' environment (one OpenBLAS
+  thread, as ``planner.cli.main`` sets unless the user did).
 """
 
 from __future__ import annotations
@@ -106,23 +110,37 @@ def case_args(command: str, path: Path, iterations: int) -> tuple[list[str], lis
     )
 
 
+# The environment the planner's command line gives itself (planner.cli.main): one OpenBLAS thread unless set.
+COMMAND_ENV = {**os.environ, "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+
+
 def key(command: str, n: int, iterations: int) -> str:
     return f"{command} {n}" + (f" x{iterations}" if iterations else "")
 
 
-def in_process(path: Path) -> dict[str, float]:
-    """CPU seconds of ``analyze(plan)`` (median of 3) and of loading, in a fresh process."""
+def in_process(path: Path, rows: bool = True) -> dict[str, float]:
+    """CPU seconds of ``analyze(plan)`` (median of 3) and of loading, in a fresh process, with the plan loaded as
+    the commands load it (``rows``: decisions and dependencies as planner.model.rows structs) or as the app does
+    (pydantic models)."""
     code = (
         "import gc, json, statistics, sys, time\n"
         "from planner.model import load_plan\n"
         "from planner.analysis import analyze\n"
-        "t = time.process_time(); plan = load_plan(sys.argv[1]); load = time.process_time() - t\n"
+        "t = time.process_time(); plan = load_plan(sys.argv[1], rows=sys.argv[2] == '1')\n"
+        "load = time.process_time() - t\n"
         "gc.freeze(); ts = []\n"
         "for _ in range(3):\n"
         "    t = time.process_time(); analyze(plan); ts.append(time.process_time() - t)\n"
         "print(json.dumps({'load': load, 'analyze': statistics.median(ts)}))\n"
     )
-    proc = subprocess.run([PY, "-c", code, str(path)], capture_output=True, text=True, check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [PY, "-c", code, str(path), "1" if rows else "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=COMMAND_ENV,
+    )
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
@@ -135,16 +153,17 @@ FLOORS = {
 
 
 def floors(paths: dict[int, Path], repeat: int) -> dict[str, float]:
-    """CPU seconds of processes that only start the planner's stack, or only load a plan (medians): what a whole
-    command cannot go below while it imports numpy and pydantic and builds the pydantic plan (issue 12)."""
+    """CPU seconds of processes that only start the planner's stack, or only load a plan as the commands do
+    (medians, with the commands' one OpenBLAS thread): what a whole command cannot go below while it imports numpy
+    and pydantic and loads the plan (issue 12)."""
     out: dict[str, float] = {}
     for label, code in FLOORS.items():
-        out[label] = median_run([PY, "-c", code], Path(os.devnull), repeat)["cpu"]
+        out[label] = median_run([PY, "-c", code], Path(os.devnull), repeat, COMMAND_ENV)["cpu"]
     for n, path in sorted(paths.items()):
-        code = "import sys; from planner.model import load_plan; load_plan(sys.argv[1])"
-        out[f"... + load_plan at {n:,}"] = median_run([PY, "-c", code, str(path)], Path(os.devnull), repeat)[
-            "cpu"
-        ]
+        code = "import sys; from planner.model import load_plan; load_plan(sys.argv[1], rows=True)"
+        out[f"... + load_plan at {n:,}"] = median_run(
+            [PY, "-c", code, str(path)], Path(os.devnull), repeat, COMMAND_ENV
+        )["cpu"]
     return out
 
 
@@ -211,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             row["previous"] = previous.get(k)
             results[k] = row
         inproc = in_process(paths[max(sizes)])
+        inproc_models = in_process(paths[max(sizes)], rows=False)
         floor = floors({n: paths[n] for n in sizes}, args.repeat)
     finally:
         if prev_root is not None:
@@ -283,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     verdict = inproc["analyze"] <= ANALYZE_100K or big < 100_000
     print(
         f"  analyze(plan) in-process at {big}: <= {fmt(ANALYZE_100K)}: {fmt(inproc['analyze'])} "
-        f"(load_plan {fmt(inproc['load'])})  {'PASS' if verdict else 'FAIL'}"
+        f"(load_plan(rows=True) {fmt(inproc['load'])}; a plan of pydantic models, as the app holds it: "
+        f"analyze {fmt(inproc_models['analyze'])}, load_plan {fmt(inproc_models['load'])})  "
+        f"{'PASS' if verdict else 'FAIL'}"
     )
     ok &= verdict
     print()
