@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,7 +31,6 @@ from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
 from planner.ui.canvas import GraphCanvas
-from planner.ui.dialogs.report_dialog import ReportDialog
 from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
@@ -41,6 +40,9 @@ from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
 from planner.ui.views.plan_view import PlanView
 from planner.ui.views.table_view import DecisionsView
+
+if TYPE_CHECKING:  # imported when the report dialog is first opened, not before the window's first paint
+    from planner.ui.dialogs.report_dialog import ReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -431,6 +433,8 @@ class MainWindow(QMainWindow):
 
     def export_report(self) -> ReportDialog:
         """Open the report dialog (window-modal, ``open()``); returns it."""
+        from planner.ui.dialogs.report_dialog import ReportDialog
+
         self.commit_pending()
         dialog = ReportDialog(self.doc, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
