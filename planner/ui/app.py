@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,8 +89,46 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _read_module_source(module: ModuleType) -> str | None:
+    """The source of a module loaded from a UTF-8 ``.py`` file (its ``__file__``, as :mod:`inspect` reads it), read
+    directly; None when there is no such file to read."""
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str) or not path.endswith(".py"):
+        return None
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def quicken_pyside_imports() -> None:
+    """Make PySide6's check of each newly imported module cheap; what it decides is unchanged.
+
+    Once imported, PySide6 looks at every module imported after it for the text "PySide6" (a module that mentions
+    it may opt into ``from __feature__ import ...``). It reads the source with :func:`inspect.getsource`, which
+    scans every loaded module each time (:func:`inspect.getmodule`): quadratic in the ~450 modules of a start-up,
+    ~30-50 ms before the window's first paint. The same test on the module's ``.py`` file read directly gives the
+    same answer; anything else (extension modules, zipped installs) still goes through PySide6's own check. A
+    PySide6 without this internal hook (``_mod_uses_pyside``) is left as it is."""
+    import PySide6  # noqa: F401  (sets up the import hook this adjusts)
+
+    feature = sys.modules.get("PySide6.support.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(check) or hasattr(check, "pyside_check"):
+        return  # not this PySide6, or done already
+
+    def mod_uses_pyside(module: ModuleType) -> bool:
+        source = _read_module_source(module)
+        return bool(check(module)) if source is None else "PySide6" in source
+
+    mod_uses_pyside.pyside_check = check  # type: ignore[attr-defined]  # PySide6's own (tests compare the two)
+    setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010  (a module's private name)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's names, style and palette (reused when one exists)."""
+    quicken_pyside_imports()
     from PySide6.QtWidgets import QApplication
 
     from planner.ui import theme

@@ -121,3 +121,29 @@ def test_the_window_icon_gives_each_shipped_png_at_its_size() -> None:
         drawn = icon.pixmap(size, size)
         assert drawn.size() == shipped.size() == QSize(size, size)
         assert drawn.toImage().convertToFormat(argb) == shipped.toImage().convertToFormat(argb), size
+
+
+def test_pyside_import_check_reads_files_directly_and_decides_the_same(monkeypatch) -> None:
+    import PySide6
+
+    from planner.ui.app import quicken_pyside_imports
+
+    feature = sys.modules["PySide6.support.feature"]
+    current = feature._mod_uses_pyside
+    original = getattr(current, "pyside_check", current)
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # PySide6's own again after the test
+    quicken_pyside_imports()
+    quick = feature._mod_uses_pyside
+    assert quick is not original and quick.pyside_check is original
+    quicken_pyside_imports()
+    assert feature._mod_uses_pyside is quick  # once: not wrapped twice
+    # typing's deprecated aliases are classes in sys.modules, imported before PySide6: inspect parses typing.py
+    modules = [m for name, m in list(sys.modules.items()) if name not in ("typing.io", "typing.re")]
+    decided = [quick(m) for m in modules]
+    assert decided == [original(m) for m in modules]
+    assert quick(PySide6) is True and quick(sys.modules[__name__]) is True  # both say PySide6
+    import planner.ui.main_window
+    import planner.units
+
+    assert quick(planner.ui.main_window) is True
+    assert quick(json) is False and quick(planner.units) is False
