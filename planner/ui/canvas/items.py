@@ -8,7 +8,8 @@ Creating items is the expensive part at 10,000 decisions, so items do as little 
 card and per edge (no child items), tooltips composed when asked for (:meth:`CardItem.toolTip`,
 :meth:`EdgeItem.toolTip`, shown by the scene's ``helpEvent``), a card lays out its title only when it is first
 painted at a zoom where text is drawn, pens and brushes are shared between items, and an edge keeps its bounding
-rect itself (Qt's own strokes the path to find it).
+rect itself (Qt's own strokes the path to find it) and makes its curve only when first needed (the bounds of a
+large plan's edges are computed at once, in numpy: :func:`edge_geometries`).
 """
 
 from __future__ import annotations
@@ -478,16 +479,16 @@ class EdgeLabel:
     and an item each (created, added, indexed) cost ~0.3 s at 10,000 decisions. ``plate`` is the plate's rect
     around the label's point."""
 
-    __slots__ = ("color", "plate", "text")
+    __slots__ = ("box", "color", "plate", "text")
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.plate = _plate(text)
+        self.set_text(text)
         self.color = QColor()  # set by the edge's style
 
     def set_text(self, text: str) -> None:
         self.text = text
         self.plate = _plate(text)
+        self.box = _PLATE_BOXES[text]  # (left, top, right, bottom) of the plate and a pixel of antialiasing
 
     def paint(self, painter: QPainter, at: tuple[float, float]) -> None:
         """The plate and text centred on ``at``: a pixmap made once per text, colours and device scale (as the
@@ -551,7 +552,25 @@ def _plate(text: str) -> QRectF:
     if rect is None:
         w = _metrics("label").horizontalAdvance(text) + 10
         rect = _LABEL_RECTS[text] = QRectF(-w / 2, -8, w, 16)
+        _PLATE_BOXES[text] = (rect.left() - 1, rect.top() - 1, rect.right() + 1, rect.bottom() + 1)
     return rect
+
+
+_PLATE_BOXES: dict[
+    str, tuple[float, float, float, float]
+] = {}  # label text -> its plate's box (see EdgeLabel)
+
+
+def _edge_bounds(geom: EdgeGeometry, label: EdgeLabel | None) -> QRectF:
+    """The bounds of an edge shaped ``geom``: its curve's and arrowhead's, and its label's plate if it has one."""
+    left, top, w, h = geom[7], geom[8], geom[9], geom[10]
+    if label is None:
+        return QRectF(left, top, w, h)
+    bl, bt, br, bb = label.box
+    lx, ly = geom[5], geom[6]
+    right, bottom = max(left + w, lx + br), max(top + h, ly + bb)
+    left, top = min(left, lx + bl), min(top, ly + bt)
+    return QRectF(left, top, right - left, bottom - top)
 
 
 @cache  # a handful of distinct (type, lag) pairs per plan, asked for once per edge
@@ -564,7 +583,10 @@ def edge_label(kind: str, lag: float) -> str:
     return f"{kind}{'+' if lag > 0 else '-'}{units.format_weeks(abs(lag))}"
 
 
-_EDGE_STYLES: dict[tuple[bool, bool, bool], tuple[QPen, QPen, QBrush, float, QColor, QPen | None]] = {}
+EdgeStyle = tuple[QPen, QPen, QBrush, float, QColor, QPen | None]
+"""An edge's curve pen, arrowhead pen and brush, z value, label colour, and the curve's pen for line segments."""
+_EDGE_STYLES: dict[tuple[bool, bool, bool], EdgeStyle] = {}
+_NO_STYLE_BRUSH = QBrush()
 _RASTER = QPaintEngine.Type.Raster
 _SOLID = Qt.PenStyle.SolidLine
 _SQUARE_CAP = Qt.PenCapStyle.SquareCap
@@ -583,6 +605,112 @@ def _drop_lines() -> None:
     _LINED.clear()
 
 
+EdgeGeometry = tuple[
+    float, float, float, float, list[tuple[float, float]] | None, float, float, float, float, float, float
+]
+"""An edge's shape in scene coordinates: (x0, y0) where it starts, (tx, ty) the arrowhead's point, the curve's
+points through its route (None: one curve from start to the arrowhead), (lx, ly) the label's point (the middle of
+the last curve), and its bounds (left, top, width, height: the curve's control points and the arrowhead, widened
+by half the widest pen, 3.2, and a pixel of antialiasing). Plain floats, computed for many edges at once by
+:func:`edge_geometries` (a large plan's build) or for one by :func:`edge_geometry`: the same arithmetic."""
+
+_ARROW = 10.0  # the arrowhead's length (EdgeItem.ARROW)
+_MIN_PULL = 50.0  # the least horizontal reach of a curve's control points
+
+
+def edge_geometry(
+    x0: float, y0: float, tx: float, ty: float, route: list[tuple[float, float]] | None = None
+) -> EdgeGeometry:
+    """The :data:`EdgeGeometry` of an edge from (x0, y0) to the arrowhead's point (tx, ty), through the waypoint
+    centres ``route`` (curves between layers with horizontal tangents, straight runs where it crosses a layer)."""
+    a = _ARROW
+    ex = tx - a  # where the curve meets the arrowhead
+    points = None
+    if route:
+        half = S.CARD_W / 2
+        points = [(x0, y0)]
+        for cx, cy in route:
+            points.append((cx - half, cy))
+            points.append((cx + half, cy))
+        points.append((ex, ty))
+        xs = [x0]
+        ys = [y0]
+        ax = ay = bx = by = 0.0
+        for k in range(0, len(points) - 1, 2):
+            (ax, ay), (bx, by) = points[k], points[k + 1]
+            dx = max(abs(bx - ax) / 2, _MIN_PULL)
+            xs += (ax, ax + dx, bx - dx, bx)
+            ys += (ay, by)
+        x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
+        lx, ly = (ax + bx) / 2, (ay + by) / 2
+    else:
+        dx = max(abs(ex - x0) / 2, _MIN_PULL)
+        c1, c2 = x0 + dx, ex - dx
+        x_lo, x_hi = min(x0, c1, c2, ex), max(x0, c1, c2, ex)
+        y_lo, y_hi = min(y0, ty), max(y0, ty)
+        lx, ly = (x0 + ex) / 2, (y0 + ty) / 2
+    h = a * 0.5
+    x_lo, x_hi = min(x_lo, ex), max(x_hi, tx)
+    y_lo, y_hi = min(y_lo, ty - h), max(y_hi, ty + h)
+    return (x0, y0, tx, ty, points, lx, ly, x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
+
+
+def edge_geometries(x0: list[float], y0: list[float], tx: list[float], ty: list[float]) -> list[EdgeGeometry]:
+    """:func:`edge_geometry` of many edges without routes at once (numpy: the same arithmetic, element by
+    element, so the same floats)."""
+    import numpy as np  # (a large build only: the layout has loaded it)
+
+    ax, ay, atx, aty = (np.asarray(v, dtype=np.float64) for v in (x0, y0, tx, ty))
+    a = _ARROW
+    ex = atx - a
+    dx = np.maximum(np.abs(ex - ax) / 2, _MIN_PULL)
+    c1, c2 = ax + dx, ex - dx
+    x_lo = np.minimum(np.minimum(np.minimum(ax, c1), c2), ex)
+    x_hi = np.maximum(np.maximum(np.maximum(ax, c1), c2), ex)
+    y_lo, y_hi = np.minimum(ay, aty), np.maximum(ay, aty)
+    lx, ly = (ax + ex) / 2, (ay + aty) / 2
+    h = a * 0.5
+    x_lo, x_hi = np.minimum(x_lo, ex), np.maximum(x_hi, atx)
+    y_lo, y_hi = np.minimum(y_lo, aty - h), np.maximum(y_hi, aty + h)
+    cols = (
+        ax,
+        ay,
+        atx,
+        aty,
+        lx,
+        ly,
+        x_lo - 3,
+        y_lo - 3,
+        x_hi - x_lo + 6,
+        y_hi - y_lo + 6,
+    )
+    return [
+        (g[0], g[1], g[2], g[3], None, g[4], g[5], g[6], g[7], g[8], g[9])
+        for g in zip(*(c.tolist() for c in cols), strict=True)
+    ]
+
+
+def edge_path(geom: EdgeGeometry | None) -> QPainterPath:
+    """The curve of an edge shaped ``geom`` (an empty path for none)."""
+    path = QPainterPath()
+    if geom is None:
+        return path
+    x0, y0, tx, ty, points = geom[:5]
+    path.moveTo(x0, y0)
+    if points is None:
+        ex = tx - _ARROW
+        dx = max(abs(ex - x0) / 2, _MIN_PULL)
+        path.cubicTo(x0 + dx, y0, ex - dx, ty, ex, ty)
+        return path
+    for k in range(0, len(points) - 1, 2):
+        (ax, ay), (bx, by) = points[k], points[k + 1]
+        dx = max(abs(bx - ax) / 2, _MIN_PULL)
+        if k:
+            path.lineTo(ax, ay)
+        path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
+    return path
+
+
 class EdgeItem(QGraphicsPathItem):
     """A dependency: a curve from the predecessor's right edge to the successor's left edge, with an arrowhead.
 
@@ -590,37 +718,37 @@ class EdgeItem(QGraphicsPathItem):
     ``dep_index`` is the dependency's index in ``plan.dependencies``.
 
     One item per edge: the arrowhead is painted with the curve (a child item per arrowhead doubled the items a
-    large plan creates and indexes), and the bounding rect (curve and arrowhead) is kept by :meth:`update_path`
+    large plan creates and indexes), and the bounding rect (curve and arrowhead) is kept by :meth:`place`
     (Qt's own strokes the whole path to find it, once per edge when the scene indexes it).
+
+    The curve itself is made when first needed (painted, hit-tested, :meth:`path`), from the plain floats of its
+    :data:`EdgeGeometry`: a 10,000-decision plan's ~30,000 edges are placed at once (:func:`edge_geometries`), and
+    most are never painted. Qt's own copy of the path is never set: :meth:`shape` is what Qt's own would be (the
+    curve stroked with the pen), made when Qt first asks for it (a lookup of the items at a point or in a rect)
+    and kept until the edge is re-routed or restyled.
     """
 
-    ARROW = 10.0
+    ARROW = _ARROW
 
     # Defaults on the class: setting an attribute of a Qt item costs ~0.2 us in PySide6, and a 10,000-decision
     # plan creates ~30,000 edges at once. Every one of these is assigned (never mutated in place) when it changes.
-    route: list[QPointF] | None = None  # waypoint centres from the layered layout
+    route: list[tuple[float, float]] | None = (
+        None  # waypoint centres from the layered layout (scene coordinates)
+    )
     in_dy = 0.0  # where on the target's left edge the arrow lands (spread when several arrive)
-    kind = "FS"
-    lag = 0.0
-    driving = False
-    critical = False
     info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
     selected = False
     label: EdgeLabel | None = None
     arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), made when first painted
     detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
     _hit: QPainterPath | None = None
-    _label_at: tuple[float, float] | None = None
-    _tip = (0.0, 0.0)  # the arrowhead's point
-    _pen: QPen | None = None  # the curve's (the item's own pen; kept for painting without a copy)
-    _line_pen: QPen | None = None  # the curve's pen with square caps, for its line segments; None when dashed
+    _geom: EdgeGeometry | None = None  # see place()
+    _made_path: QPainterPath | None = None  # the curve, made when first needed (see _path)
+    _shape: QPainterPath | None = None  # Qt's shape of the item, made when first asked for (see shape)
+    _style: EdgeStyle | None = None  # the pens and brush it is drawn with (see _apply_style)
     _lines: list[QLineF] | None = None  # the curve flattened to line segments (see :meth:`lines`)
-    _path = QPainterPath()  # the curve (the item's own path; kept for painting without a copy)
-    _arrow_pen: QPen | None = None
-    _arrow_brush = QBrush()
     _bounds = QRectF()
-    _curve_bounds = QRectF()
-    _styled = False
+    _z = 0.0  # the item's z value (kept here: setZValue costs ~0.8 us, and most edges keep the default)
 
     def __init__(self, source: CardItem, target: CardItem, dep_index: int) -> None:
         super().__init__()
@@ -636,11 +764,47 @@ class EdgeItem(QGraphicsPathItem):
             if self in card.edges:
                 card.edges.remove(self)
 
+    # What it shows, read from ``info`` (one attribute set per change, not four).
+    @property
+    def kind(self) -> str:
+        return "FS" if self.info is None else self.info[0]
+
+    @property
+    def lag(self) -> float:
+        return 0.0 if self.info is None else self.info[1]
+
+    @property
+    def driving(self) -> bool:
+        return False if self.info is None else self.info[2]
+
+    @property
+    def critical(self) -> bool:
+        return False if self.info is None else self.info[3]
+
+    # The style's parts (kept for painting without a copy).
+    @property
+    def _pen(self) -> QPen | None:
+        """The curve's pen (also the item's own)."""
+        return None if self._style is None else self._style[0]
+
+    @property
+    def _arrow_pen(self) -> QPen | None:
+        return None if self._style is None else self._style[1]
+
+    @property
+    def _arrow_brush(self) -> QBrush:
+        return _NO_STYLE_BRUSH if self._style is None else self._style[2]
+
+    @property
+    def _line_pen(self) -> QPen | None:
+        """The curve's pen with square caps, for its line segments; None when dashed."""
+        return None if self._style is None else self._style[5]
+
     def set_info(self, kind: str, lag: float, driving: bool, critical: bool) -> None:
+        old = self.info
         self.info = (kind, lag, driving, critical)
         text = edge_label(kind, lag)
-        style_changed = (driving, critical) != (self.driving, self.critical) or not self._styled
-        self.kind, self.lag, self.driving, self.critical = kind, lag, driving, critical
+        style_changed = self._style is None or old is None or old[2] != driving or old[3] != critical
         label = self.label
         if text != (label.text if label is not None else ""):  # the plate appears, goes or changes width
             if not text:
@@ -650,9 +814,9 @@ class EdgeItem(QGraphicsPathItem):
                 style_changed = True
             else:
                 label.set_text(text)
-            if self._label_at is not None:
+            if self._geom is not None:
                 self.prepareGeometryChange()
-                self._bounds = self._with_label(self._curve_bounds)
+                self._bounds = _edge_bounds(self._geom, self.label)
                 self.update()
         if style_changed:
             self._apply_style()
@@ -692,8 +856,8 @@ class EdgeItem(QGraphicsPathItem):
         return S.EDGE_DRIVING if self.driving else S.EDGE
 
     def _apply_style(self) -> None:
-        self._styled = True
-        key = (self.selected, self.critical, self.driving)
+        info = self.info
+        key = (self.selected, False, False) if info is None else (self.selected, info[3], info[2])
         style = _EDGE_STYLES.get(key)
         if style is None:
             color = self.color()
@@ -714,81 +878,107 @@ class EdgeItem(QGraphicsPathItem):
                 line_pen = QPen(pen)
                 line_pen.setCapStyle(_SQUARE_CAP)  # segments overlap at their joins: no seams between them
             style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label, line_pen)
-        pen, arrow_pen, arrow_brush, z, label, line_pen = style
-        self.setPen(pen)
-        self._pen, self._arrow_pen, self._arrow_brush = pen, arrow_pen, arrow_brush
-        self._line_pen = line_pen
-        self.setZValue(z)
+        old = self._style
+        pen, _arrow_pen, _arrow_brush, z, label, _line_pen = style
+        if style is not old:
+            self.setPen(pen)
+            if self._shape is not None and (old is None or pen is not old[0]):
+                self._shape = None  # (stroked with the old pen)
+            self._style = style
+            if z != self._z:
+                self._z = z
+                self.setZValue(z)
         if self.label is not None and self.label.color != label:
             self.label.color = QColor(label)
             self.update()
 
     # -- geometry ---------------------------------------------------------------------------------------------
+    def ends(self) -> tuple[float, float, float, float, list[tuple[float, float]] | None]:
+        """Where the edge starts (the source's right edge) and where its arrowhead points (the target's left edge,
+        at ``in_dy`` from its middle), and its route's waypoint centres while both cards sit where the layered
+        layout put them (else None: drawn straight)."""
+        sp = self.source.pos()
+        tp = self.target.pos()
+        route = self.route
+        points = (
+            route if route and self.source.at_layout_position() and self.target.at_layout_position() else None
+        )
+        return (
+            sp.x() + S.CARD_W,
+            sp.y() + S.CARD_H / 2,
+            tp.x() - 1,
+            tp.y() + S.CARD_H / 2 + self.in_dy,
+            points,
+        )
+
     def update_path(self) -> None:
         """Re-route from the cards' current positions (through the layout's waypoints while both cards sit where
         the layered layout put them). Plain floats: this runs for every edge of a moved card on every mouse move.
         """
-        sp = self.source.pos()
-        tp = self.target.pos()
-        x0, y0 = sp.x() + S.CARD_W, sp.y() + S.CARD_H / 2
-        tx, ty = tp.x() - 1, tp.y() + S.CARD_H / 2 + self.in_dy
-        a = self.ARROW
-        ex = tx - a  # where the curve meets the arrowhead
-        path = QPainterPath()
-        path.moveTo(x0, y0)
-        route = self.route
-        # Curves between layers with horizontal tangents; straight runs where the edge crosses a layer. The
-        # control points' extent is tracked as the path is made (its bounds, below).
-        if route and self.source.at_layout_position() and self.target.at_layout_position():
-            half = S.CARD_W / 2
-            points = [(x0, y0)]
-            for c in route:
-                cx, cy = c.x(), c.y()
-                points.append((cx - half, cy))
-                points.append((cx + half, cy))
-            points.append((ex, ty))
-            xs = [x0]
-            ys = [y0]
-            ax = ay = bx = by = 0.0
-            for k in range(0, len(points) - 1, 2):
-                (ax, ay), (bx, by) = points[k], points[k + 1]
-                dx = max(abs(bx - ax) / 2, 50.0)
-                if k:
-                    path.lineTo(ax, ay)
-                path.cubicTo(ax + dx, ay, bx - dx, by, bx, by)
-                xs += (ax, ax + dx, bx - dx, bx)
-                ys += (ay, by)
-            x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
-            last = (ax, ay, bx, by)
-        else:
-            dx = max(abs(ex - x0) / 2, 50.0)
-            path.cubicTo(x0 + dx, y0, ex - dx, ty, ex, ty)
-            c1, c2 = x0 + dx, ex - dx
-            x_lo, x_hi = min(x0, c1, c2, ex), max(x0, c1, c2, ex)
-            y_lo, y_hi = min(y0, ty), max(y0, ty)
-            last = (x0, y0, ex, ty)
-        # The new bounds after setPath (which tells the scene the old ones are going): the curve's control
-        # points and the arrowhead, widened by half the widest pen (3.2) and a pixel of antialiasing.
-        h = a * 0.5
-        x_lo, x_hi = min(x_lo, ex), max(x_hi, tx)
-        y_lo, y_hi = min(y_lo, ty - h), max(y_hi, ty + h)
-        # The midpoint of the last curve (a cubic with horizontal tangents, at t = 1/2, is the segment's middle).
-        self._label_at = ((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
-        self.setPath(path)
-        self._path = path
-        self._lines = None
-        self._curve_bounds = QRectF(x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
-        self._bounds = self._curve_bounds if self.label is None else self._with_label(self._curve_bounds)
-        self._hit = None
-        self._tip = (tx, ty)
-        self.arrow = None  # made when painted
+        self.place(edge_geometry(*self.ends()))
 
-    def _with_label(self, bounds: QRectF) -> QRectF:
-        """``bounds`` and the label's plate (with a pixel of antialiasing)."""
-        if self.label is None or self._label_at is None:
-            return bounds
-        x, y = self._label_at
-        return bounds.united(self.label.plate.translated(x, y).adjusted(-1, -1, 1, 1))
+    def place(self, geom: EdgeGeometry) -> None:
+        """Take ``geom`` (:func:`edge_geometry`) as the edge's shape: its bounds now, its path when first needed
+        (painted, hit-tested, asked for): most edges of a large plan are never painted (issue 12)."""
+        if self._geom is not None:  # moved: the scene is told the old bounds are going, caches go
+            self.prepareGeometryChange()
+            self._made_path = None
+            self._shape = None
+            self._lines = None
+            self._hit = None
+            self.arrow = None
+            self.update()
+        self._geom = geom
+        self._bounds = _edge_bounds(geom, self.label)
+
+    @property
+    def _curve_bounds(self) -> QRectF:
+        """The curve's control points and the arrowhead, widened by half the widest pen and a pixel."""
+        g = self._geom
+        return QRectF() if g is None else QRectF(g[7], g[8], g[9], g[10])
+
+    @property
+    def _label_at(self) -> tuple[float, float] | None:
+        """Where the label sits: the midpoint of the last curve (scene coordinates)."""
+        g = self._geom
+        return None if g is None else (g[5], g[6])
+
+    @property
+    def _tip(self) -> tuple[float, float]:
+        """The arrowhead's point."""
+        g = self._geom
+        return (0.0, 0.0) if g is None else (g[2], g[3])
+
+    @property
+    def _path(self) -> QPainterPath:
+        """The curve (made from the geometry when first needed, then kept until the edge is re-routed)."""
+        path = self._made_path
+        if path is None:
+            path = self._made_path = edge_path(self._geom)
+        return path
+
+    def path(self) -> QPainterPath:  # Qt name: the curve (Qt's own copy is not kept: see place)
+        return self._path
+
+    def shape(self) -> QPainterPath:  # Qt name
+        """What Qt's own shape of a path item is (``qt_graphicsItem_shapeFromPath``): the curve stroked with the
+        item's pen, and the curve itself; kept (Qt's strokes the path at every lookup)."""
+        shape = self._shape
+        if shape is None:
+            path = self._path
+            pen = self._pen
+            if path.isEmpty() or pen is None or pen.style() == Qt.PenStyle.NoPen:
+                shape = QPainterPath(path)
+            else:
+                stroker = QPainterPathStroker()
+                stroker.setCapStyle(pen.capStyle())
+                stroker.setWidth(pen.widthF() if pen.widthF() > 0 else 1e-8)
+                stroker.setJoinStyle(pen.joinStyle())
+                stroker.setMiterLimit(pen.miterLimit())
+                shape = stroker.createStroke(path)
+                shape.addPath(path)
+            self._shape = shape
+        return shape
 
     def label_contains(self, pos: QPointF) -> bool:
         """Whether ``pos`` (scene coordinates) is on the label's plate (a click there selects the edge)."""
@@ -803,9 +993,11 @@ class EdgeItem(QGraphicsPathItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        pen = self._pen
+        style = self._style
+        pen, arrow_pen, arrow_brush, line_pen = (
+            (None, None, None, None) if style is None else style[:3] + style[5:]
+        )
         painter.setBrush(_NO_BRUSH)
-        line_pen = self._line_pen
         t = painter.worldTransform()
         scale = t.m11()
         if (
@@ -827,7 +1019,7 @@ class EdgeItem(QGraphicsPathItem):
         else:
             painter.setPen(pen if pen is not None else self.pen())
             painter.drawPath(self._path)
-        if self.detailed and self._arrow_pen is not None:
+        if self.detailed and arrow_pen is not None and arrow_brush is not None:
             arrow = self.arrow
             if arrow is None:
                 tx, ty = self._tip
@@ -835,8 +1027,8 @@ class EdgeItem(QGraphicsPathItem):
                 arrow = self.arrow = QPolygonF(
                     [QPointF(tx, ty), QPointF(tx - a, ty - h), QPointF(tx - a, ty + h)]
                 )
-            painter.setPen(self._arrow_pen)
-            painter.setBrush(self._arrow_brush)
+            painter.setPen(arrow_pen)
+            painter.setBrush(arrow_brush)
             painter.drawPolygon(arrow)
             label = self.label
             at = self._label_at

@@ -46,7 +46,15 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
-from planner.ui.canvas.items import CardData, CardItem, EdgeItem, StageBandItem
+from planner.ui.canvas.items import (
+    CardData,
+    CardItem,
+    EdgeGeometry,
+    EdgeItem,
+    StageBandItem,
+    edge_geometries,
+    edge_geometry,
+)
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -81,6 +89,11 @@ LAYOUT_CACHE = 4
 
 _STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
+_NO_GEOMETRY: EdgeGeometry = (0.0, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+PLACE_AT_ONCE = 64
+"""Edges placed together beyond this many get their geometry from one numpy pass (:func:`edge_geometries`)."""
+
 
 def _resume_gc(paused: list[bool]) -> None:
     """Resume the garbage collector if a build paused it (``paused[0]``)."""
@@ -97,9 +110,18 @@ def layout_to_scene(x: float, y: float) -> QPointF:
 
 
 # -- the pure helpers of the one sync (the in-place sync and the progressive build both use these) ---------------
-def waypoint(x: float, y: float) -> QPointF:
-    """A route point of the layered layout (abstract units) in scene coordinates."""
-    return QPointF(x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
+def waypoint(x: float, y: float) -> tuple[float, float]:
+    """A route point of the layered layout (abstract units) in scene coordinates (plain floats: a large plan's
+    edges have ~20,000 of them)."""
+    return (x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
+
+
+def edge_route(route: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
+    """An edge's waypoints in scene coordinates from its route in the layered layout (None: none)."""
+    if not route:
+        return None
+    lp, rp, top = S.LAYER_PITCH, S.ROW_PITCH, S.BAND_HEADER
+    return [(x * lp, y * rp + top) for x, y in route]
 
 
 def figures_estimate(analysis: Analysis | None, document: PlanDocument) -> str:
@@ -189,6 +211,28 @@ def arrival_y(route_end_y: float | None, source_y: float) -> float:
     """Where an edge arrives, vertically: its route's last point, else the middle of its source card (whose top
     is at ``source_y``)."""
     return route_end_y if route_end_y is not None else source_y + S.CARD_H / 2
+
+
+def place_edges(edges: Iterable[EdgeItem]) -> None:
+    """Place ``edges`` from their cards' current positions (:meth:`EdgeItem.update_path`, for many at once: the
+    ones without a route through the layout's waypoints in one numpy pass)."""
+    edges = list(edges)
+    if len(edges) <= PLACE_AT_ONCE:
+        for edge in edges:
+            edge.update_path()
+        return
+    straight: list[EdgeItem] = []
+    ends: list[tuple[float, float, float, float]] = []
+    for edge in edges:
+        x0, y0, tx, ty, route = edge.ends()
+        if route:
+            edge.place(edge_geometry(x0, y0, tx, ty, route))
+        else:
+            straight.append(edge)
+            ends.append((x0, y0, tx, ty))
+    if straight:
+        for edge, geom in zip(straight, edge_geometries(*map(list, zip(*ends, strict=True))), strict=True):
+            edge.place(geom)
 
 
 def spread_ports(arrivals: dict[Any, list[tuple[float, int]]]) -> dict[int, float]:
@@ -432,8 +476,7 @@ class GraphScene(QGraphicsScene):
             for did in moved:
                 touched.update(self.cards[did].edges)
             touched |= self._spread_ports(structure or moved)
-            for edge in touched:
-                edge.update_path()
+            place_edges(touched)
             self._sync_bands()
             if self.highlight:
                 self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
@@ -736,7 +779,12 @@ class GraphScene(QGraphicsScene):
             ),
             key=lambda k: target[deps[k].from_].x(),
         )
-        batch = 128
+        # The shapes of the edges drawn straight (most of them) in one numpy pass, from the same floats as
+        # EdgeItem.ends() would read (the routed ones are placed one by one, below).
+        geoms = self._build_geometries(deps, edge_order, lay, target, at_layout, in_dy)
+        detailed = self.detailed
+        yield done / total
+        batch = 256
         for start in range(0, len(edge_order), batch):
             a = self._analysis()
             if a is not edge_analysis:
@@ -744,10 +792,13 @@ class GraphScene(QGraphicsScene):
                 flags = self._edge_flags(a)
             for k in edge_order[start : start + batch]:
                 dep = deps[k]
-                edge = self._new_edge(k, cards[dep.from_], cards[dep.to], lay)
+                edge = EdgeItem(cards[dep.from_], cards[dep.to], k)  # (as _new_edge makes it)
+                geom, edge.route = geoms[k]
+                if not detailed:
+                    edge.set_detailed(False)
                 edge.in_dy = in_dy[k]
                 edge.set_info(*edge_info(kinds[k], flags, k))
-                edge.update_path()
+                edge.place(geom)
                 self.addItem(edge)
                 self.edges[k] = edge
             self._build_items += min(batch, len(edge_order) - start)
@@ -847,10 +898,57 @@ class GraphScene(QGraphicsScene):
         (no index or repaint work per property)."""
         edge = EdgeItem(src, dst, k)
         route = lay.routes.get(k)
-        edge.route = [waypoint(x, y) for x, y in route] if route else None
+        edge.route = edge_route(route)
         if not self.detailed:
             edge.set_detailed(False)
         return edge
+
+    def _build_geometries(
+        self,
+        deps: list[Any],
+        keys: list[int],
+        lay: GraphLayout,
+        pos: dict[str, QPointF],
+        at_layout: dict[str, bool],
+        in_dy: list[float],
+    ) -> dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]]:
+        """The shapes and routes of the edges of dependencies ``keys``, by key, as :meth:`EdgeItem.update_path`
+        gives them once their cards are at ``pos``: the ones drawn straight (no route, or a card not where the
+        layout put it; most of them) in one numpy pass."""
+        routes = lay.routes
+        w, h2 = S.CARD_W, S.CARD_H / 2
+        # Per card: where its outgoing edges start, and where its incoming ones end (before their in_dy).
+        starts = {did: (p.x() + w, p.y() + h2) for did, p in pos.items()}
+        tips = {did: (p.x() - 1, p.y() + h2) for did, p in pos.items()}
+        out: dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]] = {}
+        straight: list[int] = []
+        x0s: list[float] = []
+        y0s: list[float] = []
+        txs: list[float] = []
+        tys: list[float] = []
+        for k in keys:
+            dep = deps[k]
+            a, b = dep.from_, dep.to
+            x0, y0 = starts[a]
+            tx, ty = tips[b]
+            ty += in_dy[k]
+            route = routes.get(k)
+            if route:
+                scene_route = edge_route(route)
+                if at_layout[a] and at_layout[b]:
+                    out[k] = (edge_geometry(x0, y0, tx, ty, scene_route), scene_route)
+                    continue
+                out[k] = (_NO_GEOMETRY, scene_route)  # (drawn straight: its geometry below)
+            straight.append(k)
+            x0s.append(x0)
+            y0s.append(y0)
+            txs.append(tx)
+            tys.append(ty)
+        if straight:
+            for k, geom in zip(straight, edge_geometries(x0s, y0s, txs, tys), strict=True):
+                old = out.get(k)
+                out[k] = (geom, None if old is None else old[1])
+        return out
 
     def _spread_from_positions(
         self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF], at_layout: dict[str, bool]
@@ -1058,7 +1156,7 @@ class GraphScene(QGraphicsScene):
                 edge.dep_index = k
                 if relayout:
                     route = routes.get(k)
-                    new_route = [waypoint(x, y) for x, y in route] if route else None
+                    new_route = edge_route(route)
                     if new_route != edge.route:
                         edge.route = new_route
                         touched.add(edge)
@@ -1116,7 +1214,7 @@ class GraphScene(QGraphicsScene):
             if edge is None:
                 continue
             route = edge.route if edge.source in placed and edge.target in placed else None
-            end = route[-1].y() if route else None
+            end = route[-1][1] if route else None
             incoming.setdefault(edge.target, []).append((arrival_y(end, edge.source.pos().y()), k))
         moved: set[EdgeItem] = set()
         for k, dy in spread_ports(incoming).items():
