@@ -88,6 +88,16 @@ Figures (2 cores, Python 3.11, offscreen, 2026-11-25; the machine is shared and 
   their segments' drawing ~10), Qt's own work in the event loop (the table, panels, cards' cached pictures)
   ~18 ms, the re-analysis ~18 ms (capacity ~7, schedule passes ~5, stages ~4), the canvas sync ~7 ms, the
   edit command ~4 ms; now and then a recovery snapshot (~70 ms) lands in an edit (the max figures).
+- Start-up (issue 12, 2026-12-05 15:00, load ~1.5; ``--start-only --start-repeat 7``, this script in three trees
+  in the same minutes): ``planner FILE`` to the painted window, with bytecode / this environment's:
+  the session's start (b7a4684) 0.49 / 0.68 s, plan loaded 0.55 / 0.74 s, numpy imported before the first paint;
+  the other engineers' changes without the start-up ones 0.45 / 0.61 s; with them 0.33 / 0.45 s, plan loaded
+  0.45 / 0.61 s, numpy and the analysis imported after the first paint (the Cost and Coverage tabs import the
+  analysis when they refresh, the empty first plan's graph lays nothing out), PySide6's per-module source check
+  made cheap, the window icon decoded on demand. What is left before the first paint (bytecode cached, ~0.33 s):
+  the interpreter ~25 ms, PySide6 ~75 ms, the command line's parser with pydantic and the plan model ~115 ms,
+  the QApplication and palette ~30 ms (of it ~15 ms creating the Qt namespace's enums), the window's modules
+  ~40 ms and widgets ~60 ms, the first paint ~15 ms.
 """
 
 from __future__ import annotations
