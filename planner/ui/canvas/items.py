@@ -19,6 +19,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -49,6 +50,9 @@ from PySide6.QtWidgets import (
 
 from planner import units
 from planner.ui.canvas import style as S
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 _LOD_TEXT = S.DETAIL_ZOOM  # below this zoom, cards and labels drop their text (unreadable anyway)
 
@@ -608,14 +612,29 @@ def _drop_lines() -> None:
 EdgeGeometry = tuple[
     float, float, float, float, list[tuple[float, float]] | None, float, float, float, float, float, float
 ]
-"""An edge's shape in scene coordinates: (x0, y0) where it starts, (tx, ty) the arrowhead's point, the curve's
-points through its route (None: one curve from start to the arrowhead), (lx, ly) the label's point (the middle of
-the last curve), and its bounds (left, top, width, height: the curve's control points and the arrowhead, widened
-by half the widest pen, 3.2, and a pixel of antialiasing). Plain floats, computed for many edges at once by
+"""An edge's shape in scene coordinates: (x0, y0) where it starts, (tx, ty) the arrowhead's point, the waypoint
+centres of its route (None: one curve from start to the arrowhead), (lx, ly) the label's point (the middle of the
+last curve), and its bounds (left, top, width, height: the curve's control points and the arrowhead, widened by
+half the widest pen, 3.2, and a pixel of antialiasing). Plain floats, computed for many edges at once by
 :func:`edge_geometries` (a large plan's build) or for one by :func:`edge_geometry`: the same arithmetic."""
 
 _ARROW = 10.0  # the arrowhead's length (EdgeItem.ARROW)
 _MIN_PULL = 50.0  # the least horizontal reach of a curve's control points
+
+
+def _route_points(
+    x0: float, y0: float, ex: float, ty: float, route: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The ends of the curves of a routed edge, in pairs: from the start to the first waypoint's left side, from
+    each waypoint's right side to the next one's left side (a straight run across each waypoint's layer between
+    them), from the last one's right side to where the arrowhead begins (``ex``, ``ty``)."""
+    half = S.CARD_W / 2
+    points = [(x0, y0)]
+    for cx, cy in route:
+        points.append((cx - half, cy))
+        points.append((cx + half, cy))
+    points.append((ex, ty))
+    return points
 
 
 def edge_geometry(
@@ -625,14 +644,8 @@ def edge_geometry(
     centres ``route`` (curves between layers with horizontal tangents, straight runs where it crosses a layer)."""
     a = _ARROW
     ex = tx - a  # where the curve meets the arrowhead
-    points = None
     if route:
-        half = S.CARD_W / 2
-        points = [(x0, y0)]
-        for cx, cy in route:
-            points.append((cx - half, cy))
-            points.append((cx + half, cy))
-        points.append((ex, ty))
+        points = _route_points(x0, y0, ex, ty, route)
         xs = [x0]
         ys = [y0]
         ax = ay = bx = by = 0.0
@@ -644,6 +657,7 @@ def edge_geometry(
         x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
         lx, ly = (ax + bx) / 2, (ay + by) / 2
     else:
+        route = None
         dx = max(abs(ex - x0) / 2, _MIN_PULL)
         c1, c2 = x0 + dx, ex - dx
         x_lo, x_hi = min(x0, c1, c2, ex), max(x0, c1, c2, ex)
@@ -652,41 +666,74 @@ def edge_geometry(
     h = a * 0.5
     x_lo, x_hi = min(x_lo, ex), max(x_hi, tx)
     y_lo, y_hi = min(y_lo, ty - h), max(y_hi, ty + h)
-    return (x0, y0, tx, ty, points, lx, ly, x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
+    return (x0, y0, tx, ty, route, lx, ly, x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
 
 
-def edge_geometries(x0: list[float], y0: list[float], tx: list[float], ty: list[float]) -> list[EdgeGeometry]:
-    """:func:`edge_geometry` of many edges without routes at once (numpy: the same arithmetic, element by
-    element, so the same floats)."""
+def edge_geometries(
+    x0: ArrayLike,
+    y0: ArrayLike,
+    tx: ArrayLike,
+    ty: ArrayLike,
+    routes: list[list[tuple[float, float]]] | None = None,
+) -> list[EdgeGeometry]:
+    """:func:`edge_geometry` of many edges at once (lists or arrays of their ends, and each one's route if
+    ``routes`` is given: then every edge has one), in numpy: the same arithmetic, element by element (each
+    curve of a routed edge a row), so the same floats."""
     import numpy as np  # (a large build only: the layout has loaded it)
 
     ax, ay, atx, aty = (np.asarray(v, dtype=np.float64) for v in (x0, y0, tx, ty))
     a = _ARROW
     ex = atx - a
-    dx = np.maximum(np.abs(ex - ax) / 2, _MIN_PULL)
-    c1, c2 = ax + dx, ex - dx
-    x_lo = np.minimum(np.minimum(np.minimum(ax, c1), c2), ex)
-    x_hi = np.maximum(np.maximum(np.maximum(ax, c1), c2), ex)
-    y_lo, y_hi = np.minimum(ay, aty), np.maximum(ay, aty)
-    lx, ly = (ax + ex) / 2, (ay + aty) / 2
+    if routes is None:
+        # One curve each, from the start to where the arrowhead begins.
+        dx = np.maximum(np.abs(ex - ax) / 2, _MIN_PULL)
+        c1, c2 = ax + dx, ex - dx
+        x_lo = np.minimum(np.minimum(np.minimum(ax, c1), c2), ex)
+        x_hi = np.maximum(np.maximum(np.maximum(ax, c1), c2), ex)
+        y_lo, y_hi = np.minimum(ay, aty), np.maximum(ay, aty)
+        lx, ly = (ax + ex) / 2, (ay + aty) / 2
+    else:
+        # Curve j of edge e runs from a (its start, or waypoint j's right side) to b (waypoint j+1's left side,
+        # or where the arrowhead begins): the curves of every edge one after the other, edge e's from first[e].
+        half = S.CARD_W / 2
+        counts = np.fromiter(map(len, routes), dtype=np.int64, count=len(routes))
+        wx = np.fromiter((c[0] for r in routes for c in r), dtype=np.float64, count=int(counts.sum()))
+        wy = np.fromiter((c[1] for r in routes for c in r), dtype=np.float64, count=len(wx))
+        curves = counts + 1
+        first = np.zeros(len(routes), dtype=np.int64)
+        np.cumsum(curves[:-1], out=first[1:])
+        last = first + counts
+        inner = np.ones(int(curves.sum()), dtype=bool)  # curves that start at a waypoint
+        inner[first] = False
+        ends_at_wp = np.ones(len(inner), dtype=bool)  # curves that end at a waypoint
+        ends_at_wp[last] = False
+        sx = np.empty(len(inner))
+        sy = np.empty(len(inner))
+        bx = np.empty(len(inner))
+        by = np.empty(len(inner))
+        sx[first], sy[first] = ax, ay
+        sx[inner], sy[inner] = wx + half, wy
+        bx[ends_at_wp], by[ends_at_wp] = wx - half, wy
+        bx[last], by[last] = ex, aty
+        dx = np.maximum(np.abs(bx - sx) / 2, _MIN_PULL)
+        c1, c2 = sx + dx, bx - dx
+        cx_lo = np.minimum(np.minimum(np.minimum(sx, c1), c2), bx)
+        cx_hi = np.maximum(np.maximum(np.maximum(sx, c1), c2), bx)
+        x_lo = np.minimum.reduceat(cx_lo, first)
+        x_hi = np.maximum.reduceat(cx_hi, first)
+        y_lo = np.minimum.reduceat(np.minimum(sy, by), first)
+        y_hi = np.maximum.reduceat(np.maximum(sy, by), first)
+        lx, ly = (sx[last] + bx[last]) / 2, (sy[last] + by[last]) / 2
     h = a * 0.5
     x_lo, x_hi = np.minimum(x_lo, ex), np.maximum(x_hi, atx)
     y_lo, y_hi = np.minimum(y_lo, aty - h), np.maximum(y_hi, aty + h)
-    cols = (
-        ax,
-        ay,
-        atx,
-        aty,
-        lx,
-        ly,
-        x_lo - 3,
-        y_lo - 3,
-        x_hi - x_lo + 6,
-        y_hi - y_lo + 6,
-    )
+    cols = (ax, ay, atx, aty, lx, ly, x_lo - 3, y_lo - 3, x_hi - x_lo + 6, y_hi - y_lo + 6)
+    shaped = zip(*(c.tolist() for c in cols), strict=True)
+    if routes is None:
+        return [(g[0], g[1], g[2], g[3], None, g[4], g[5], g[6], g[7], g[8], g[9]) for g in shaped]
     return [
-        (g[0], g[1], g[2], g[3], None, g[4], g[5], g[6], g[7], g[8], g[9])
-        for g in zip(*(c.tolist() for c in cols), strict=True)
+        (g[0], g[1], g[2], g[3], r, g[4], g[5], g[6], g[7], g[8], g[9])
+        for g, r in zip(shaped, routes, strict=True)
     ]
 
 
@@ -695,13 +742,14 @@ def edge_path(geom: EdgeGeometry | None) -> QPainterPath:
     path = QPainterPath()
     if geom is None:
         return path
-    x0, y0, tx, ty, points = geom[:5]
+    x0, y0, tx, ty, route = geom[:5]
     path.moveTo(x0, y0)
-    if points is None:
-        ex = tx - _ARROW
+    ex = tx - _ARROW
+    if route is None:
         dx = max(abs(ex - x0) / 2, _MIN_PULL)
         path.cubicTo(x0 + dx, y0, ex - dx, ty, ex, ty)
         return path
+    points = _route_points(x0, y0, ex, ty, route)
     for k in range(0, len(points) - 1, 2):
         (ax, ay), (bx, by) = points[k], points[k + 1]
         dx = max(abs(bx - ax) / 2, _MIN_PULL)

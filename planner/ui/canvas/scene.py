@@ -38,7 +38,7 @@ from collections import OrderedDict
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -53,7 +53,6 @@ from planner.ui.canvas.items import (
     EdgeItem,
     StageBandItem,
     edge_geometries,
-    edge_geometry,
 )
 from planner.ui.views import format as fmt
 
@@ -107,6 +106,62 @@ def layout_to_scene(x: float, y: float) -> QPointF:
     return QPointF(
         round(x * S.LAYER_PITCH - S.CARD_W / 2), round(y * S.ROW_PITCH - S.CARD_H / 2 + S.BAND_HEADER)
     )
+
+
+@dataclass(frozen=True)
+class EmptyColumn:
+    """A stage column of a plan without decisions: the fields of ``planner.analysis.layout.ColumnExtent``."""
+
+    index: int
+    stage_id: str | None
+    name: str
+    x0: float
+    x1: float
+    first_layer: int
+    layers: int
+    count: int
+
+
+@dataclass
+class EmptyLayout:
+    """What ``planner.analysis.layout.layered_layout`` gives a plan without decisions (the same fields; a test
+    holds them equal), made without importing the analysis (numpy) before the window's first paint."""
+
+    columns: list[EmptyColumn]
+    sequenced: bool = True
+    ids: list[str] = field(default_factory=list)
+    column: list[int] = field(default_factory=list)
+    depth: list[int] = field(default_factory=list)
+    layer: list[int] = field(default_factory=list)
+    row: list[int] = field(default_factory=list)
+    x: list[float] = field(default_factory=list)
+    y: list[float] = field(default_factory=list)
+    routes: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
+    crossings: int = 0
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def positions(self) -> dict[str, tuple[float, float]]:
+        return {}
+
+
+EMPTY_COLUMN_GAP = 0.5
+"""``planner.analysis.layout.COLUMN_GAP`` (a test holds them equal)."""
+
+
+def empty_layout(plan: Plan, analysis: Analysis | None) -> GraphLayout | None:
+    """The layered layout of ``plan`` if it has no decisions: one empty column per stage, one layer each; None
+    when that is not certain (decisions, or an analysis without stages: the layout's own rules apply)."""
+    if plan.decisions or (analysis is not None and analysis.stages is None):
+        return None
+    columns = [
+        EmptyColumn(
+            c, stage.id, stage.name, c + c * EMPTY_COLUMN_GAP - 0.5, c + c * EMPTY_COLUMN_GAP + 0.5, c, 1, 0
+        )
+        for c, stage in enumerate(plan.stages)
+    ]
+    return cast("GraphLayout", EmptyLayout(columns))
 
 
 # -- the pure helpers of the one sync (the in-place sync and the progressive build both use these) ---------------
@@ -221,18 +276,22 @@ def place_edges(edges: Iterable[EdgeItem]) -> None:
         for edge in edges:
             edge.update_path()
         return
-    straight: list[EdgeItem] = []
-    ends: list[tuple[float, float, float, float]] = []
+    groups: dict[bool, tuple[list[EdgeItem], list[tuple[float, float, float, float]], list[Any]]] = {
+        False: ([], [], []),
+        True: ([], [], []),
+    }
     for edge in edges:
         x0, y0, tx, ty, route = edge.ends()
-        if route:
-            edge.place(edge_geometry(x0, y0, tx, ty, route))
-        else:
-            straight.append(edge)
-            ends.append((x0, y0, tx, ty))
-    if straight:
-        for edge, geom in zip(straight, edge_geometries(*map(list, zip(*ends, strict=True))), strict=True):
-            edge.place(geom)
+        group = groups[bool(route)]
+        group[0].append(edge)
+        group[1].append((x0, y0, tx, ty))
+        group[2].append(route)
+    for routed, (items, ends, routes) in groups.items():
+        if items:
+            xs0, ys0, txs, tys = zip(*ends, strict=True)
+            shapes = edge_geometries(xs0, ys0, txs, tys, routes if routed else None)
+            for edge, geom in zip(items, shapes, strict=True):
+                edge.place(geom)
 
 
 def spread_ports(arrivals: dict[Any, list[tuple[float, int]]]) -> dict[int, float]:
@@ -490,12 +549,17 @@ class GraphScene(QGraphicsScene):
     def _layout_for(self, key: tuple[object, ...], analysis: Analysis | None) -> GraphLayout:
         lay = self._layouts.get(key)
         if lay is None:
-            from planner.analysis.layout import layered_layout  # numpy: not before the first paint
-
             # A stale analysis (of the plan before an edit, same object) would lend the layout an outdated graph.
             if not self.document.analysis_current:
                 analysis = None
-            lay = self._layouts[key] = layered_layout(self.document.plan, analysis)
+            plan = self.document.plan
+            # A plan without decisions (the empty plan at start-up) costs nothing: no numpy before the first paint.
+            lay = empty_layout(plan, analysis) if not plan.decisions else None
+            if lay is None:
+                from planner.analysis.layout import layered_layout
+
+                lay = layered_layout(plan, analysis)
+            self._layouts[key] = lay
             while len(self._layouts) > LAYOUT_CACHE:
                 self._layouts.popitem(last=False)
         else:
@@ -766,22 +830,12 @@ class GraphScene(QGraphicsScene):
 
         # Edges, with their arrival points on the target card spread as _spread_ports would (computed from the
         # positions, before any edge exists), so each edge is placed once.
-        in_dy = self._spread_from_positions(deps, lay, target, at_layout)
+        # Their order (by where they start, left to right), arrival points and shapes in a few numpy passes.
+        edge_order, in_dy, geoms = self._edge_table(deps, lay, target, at_layout)
         kinds = [(str(dep.type), float(dep.lag)) for dep in deps]
         edge_analysis = self._analysis()
         flags = self._edge_flags(edge_analysis)
         refresh_edges = 0
-        edge_order = sorted(
-            (
-                k
-                for k, dep in enumerate(deps)
-                if dep.from_ in cards and dep.to in cards and dep.from_ != dep.to
-            ),
-            key=lambda k: target[deps[k].from_].x(),
-        )
-        # The shapes of the edges drawn straight (most of them) in one numpy pass, from the same floats as
-        # EdgeItem.ends() would read (the routed ones are placed one by one, below).
-        geoms = self._build_geometries(deps, edge_order, lay, target, at_layout, in_dy)
         detailed = self.detailed
         yield done / total
         batch = 256
@@ -903,72 +957,80 @@ class GraphScene(QGraphicsScene):
             edge.set_detailed(False)
         return edge
 
-    def _build_geometries(
-        self,
-        deps: list[Any],
-        keys: list[int],
-        lay: GraphLayout,
-        pos: dict[str, QPointF],
-        at_layout: dict[str, bool],
-        in_dy: list[float],
-    ) -> dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]]:
-        """The shapes and routes of the edges of dependencies ``keys``, by key, as :meth:`EdgeItem.update_path`
-        gives them once their cards are at ``pos``: the ones drawn straight (no route, or a card not where the
-        layout put it; most of them) in one numpy pass."""
-        routes = lay.routes
-        w, h2 = S.CARD_W, S.CARD_H / 2
-        # Per card: where its outgoing edges start, and where its incoming ones end (before their in_dy).
-        starts = {did: (p.x() + w, p.y() + h2) for did, p in pos.items()}
-        tips = {did: (p.x() - 1, p.y() + h2) for did, p in pos.items()}
-        out: dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]] = {}
-        straight: list[int] = []
-        x0s: list[float] = []
-        y0s: list[float] = []
-        txs: list[float] = []
-        tys: list[float] = []
-        for k in keys:
-            dep = deps[k]
-            a, b = dep.from_, dep.to
-            x0, y0 = starts[a]
-            tx, ty = tips[b]
-            ty += in_dy[k]
-            route = routes.get(k)
-            if route:
-                scene_route = edge_route(route)
-                if at_layout[a] and at_layout[b]:
-                    out[k] = (edge_geometry(x0, y0, tx, ty, scene_route), scene_route)
-                    continue
-                out[k] = (_NO_GEOMETRY, scene_route)  # (drawn straight: its geometry below)
-            straight.append(k)
-            x0s.append(x0)
-            y0s.append(y0)
-            txs.append(tx)
-            tys.append(ty)
-        if straight:
-            for k, geom in zip(straight, edge_geometries(x0s, y0s, txs, tys), strict=True):
-                old = out.get(k)
-                out[k] = (geom, None if old is None else old[1])
-        return out
-
-    def _spread_from_positions(
+    def _edge_table(
         self, deps: list[Any], lay: GraphLayout, pos: dict[str, QPointF], at_layout: dict[str, bool]
-    ) -> list[float]:
-        """The ``in_dy`` of every dependency's edge as :meth:`_spread_ports` sets it, from card positions alone
-        (before any edge exists)."""
+    ) -> tuple[list[int], list[float], dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]]]:
+        """For a build from scratch, with every card at ``pos``: the dependencies that get an edge (both ends
+        known and distinct) ordered by their source's x (stable), every dependency's ``in_dy`` (as
+        :meth:`_spread_ports` spreads the arrivals: by arrival y, then index, on each target card), and each edge's
+        shape and route (what :meth:`EdgeItem.update_path` gives it): numpy passes over the dependencies, and
+        the shape of each edge through the layout's waypoints (a minority) one by one."""
+        import numpy as np  # (the layout has loaded it)
+
+        n_deps = len(deps)
+        ids = list(pos)
+        index = {did: i for i, did in enumerate(ids)}
+        get = index.get
+        si = np.fromiter((get(d.from_, -1) for d in deps), dtype=np.int64, count=n_deps)
+        ti = np.fromiter((get(d.to, -1) for d in deps), dtype=np.int64, count=n_deps)
+        valid = (si >= 0) & (ti >= 0) & (si != ti)
+        keys = np.flatnonzero(valid)
+        si, ti = si[keys], ti[keys]
+        px = np.fromiter((p.x() for p in pos.values()), dtype=np.float64, count=len(ids))
+        py = np.fromiter((p.y() for p in pos.values()), dtype=np.float64, count=len(ids))
+        placed = np.fromiter((at_layout[did] for did in ids), dtype=bool, count=len(ids))
+        # Routed: through the layout's waypoints while both cards sit where the layout put them.
         routes = lay.routes
-        row = S.ROW_PITCH
-        incoming: dict[str, list[tuple[float, int]]] = {}
-        for k, dep in enumerate(deps):
-            a, b = dep.from_, dep.to
-            if a not in pos or b not in pos or a == b:
-                continue
-            route = routes.get(k) if at_layout[a] and at_layout[b] else None
-            end = route[-1][1] * row + S.BAND_HEADER if route else None
-            incoming.setdefault(b, []).append((arrival_y(end, pos[a].y()), k))
-        out = [0.0] * len(deps)
-        for k, dy in spread_ports(incoming).items():
-            out[k] = dy
-        return out
+        has_route = np.zeros(n_deps, dtype=bool)
+        route_end = np.zeros(n_deps, dtype=np.float64)  # the last waypoint's y, in scene coordinates
+        with_route = [k for k, r in routes.items() if r and k < n_deps]
+        if with_route:
+            has_route[with_route] = True
+            row, top = S.ROW_PITCH, S.BAND_HEADER
+            route_end[with_route] = [routes[k][-1][1] * row + top for k in with_route]
+        on_route = has_route[keys] & placed[si] & placed[ti]
+        h2 = S.CARD_H / 2
+
+        # Arrivals (spread_ports): per target card, ordered by arrival y (the last waypoint's, else the middle of
+        # the source card), then by index; the j-th of m gets first + j * step.
+        arrive = np.where(on_route, route_end[keys], py[si] + h2)
+        by = np.lexsort((keys, arrive, ti))
+        target_sorted = ti[by]
+        starts = np.flatnonzero(np.r_[True, target_sorted[1:] != target_sorted[:-1]])
+        sizes = np.diff(np.r_[starts, len(by)])
+        m = np.repeat(sizes, sizes)
+        j = np.arange(len(by)) - np.repeat(starts, sizes)
+        span = S.CARD_H - 24
+        step = np.where(m > 1, np.minimum(11.0, span / np.maximum(m - 1, 1)), 0.0)
+        first = -step * (m - 1) / 2
+        in_dy_arr = np.zeros(n_deps, dtype=np.float64)
+        in_dy_arr[keys[by]] = first + j * step
+        in_dy = in_dy_arr.tolist()
+
+        # Left to right by where each edge starts (ties in dependency order).
+        order = np.argsort(px[si], kind="stable")
+        edge_order = keys[order].tolist()
+
+        # Shapes: where each starts (the source's right edge) and where its arrowhead points.
+        x0 = (px + S.CARD_W)[si]
+        y0 = (py + h2)[si]
+        tx = (px - 1)[ti]
+        ty = (py + h2)[ti] + in_dy_arr[keys]
+        geoms: dict[int, tuple[EdgeGeometry, list[tuple[float, float]] | None]] = {}
+        scene_routes = {k: edge_route(routes[k]) for k in with_route}
+        straight = np.flatnonzero(~on_route)
+        if len(straight):
+            shapes = edge_geometries(x0[straight], y0[straight], tx[straight], ty[straight])
+            for k, geom in zip(keys[straight].tolist(), shapes, strict=True):
+                geoms[k] = (geom, scene_routes.get(k))
+        routed = np.flatnonzero(on_route)
+        if len(routed):
+            rk = keys[routed].tolist()
+            rr = [scene_routes[k] or [] for k in rk]  # (each has one: on_route)
+            shapes = edge_geometries(x0[routed], y0[routed], tx[routed], ty[routed], rr)
+            for k, geom, route in zip(rk, shapes, rr, strict=True):
+                geoms[k] = (geom, route)
+        return edge_order, in_dy, geoms
 
     def _sync_structure(self, analysis: Analysis | None) -> tuple[list[CardItem], set[str], set[EdgeItem]]:
         """Cards and edges for the plan's decisions and dependencies, placed. Returns (created cards, moved card
