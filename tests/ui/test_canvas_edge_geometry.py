@@ -211,34 +211,3 @@ def test_the_canvas_of_the_empty_plan_paints_without_numpy() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
     )
     assert out.stdout.split() == ["4", "False"]
-
-
-def test_a_large_build_sets_what_it_made_aside_for_the_collector_until_another_plan(
-    qtbot, monkeypatch
-) -> None:
-    """The collector, paused while a progressive build runs, resumes with the build's objects frozen (not walked
-    by a full collection at the build's end); another plan releases them (the document's gc.unfreeze)."""
-    import gc
-
-    from planner.ui.canvas import scene as scene_mod
-
-    sys.path.insert(0, str(ROOT))
-    from benchmarks._plans import random_plan
-
-    monkeypatch.setattr(scene_mod, "PROGRESSIVE", 500)
-    gc.unfreeze()
-    doc = PlanDocument(random_plan(800, seed=11))
-    doc.analyze_now()
-    try:
-        c = GraphCanvas(doc)
-        qtbot.addWidget(c)
-        c.show()
-        qtbot.waitUntil(lambda: c.graph_scene.build_ticks > 0, timeout=10_000)
-        qtbot.waitUntil(lambda: not c.graph_scene.building, timeout=60_000)
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-        doc.set_plan(new_plan())
-        assert gc.get_freeze_count() == 0
-    finally:
-        gc.unfreeze()
-        doc.wait_for_analysis()
-        doc.shutdown()

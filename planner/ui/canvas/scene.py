@@ -737,12 +737,6 @@ class GraphScene(QGraphicsScene):
             _resume_gc(self._gc_paused)
 
     def _end_build(self) -> None:
-        if self._gc_paused[0]:
-            # What the build made lives as long as the plan: it is set aside for the collector now (as the
-            # document's settle_heap sets a large plan's objects aside a moment later; released when another plan
-            # comes), rather than walked by the full collection that the first allocation after the pause would
-            # start (~0.1 s at 10,000 decisions, right as the graph completes).
-            gc.freeze()
         self._run_build(False)
         self._build = None
         self.build_progress = 1.0
