@@ -677,10 +677,11 @@ class MainWindow(QMainWindow):
         """Open ``path`` now (no prompt). A load error is shown in a dialog and the current plan stays. Another
         tool's file (.xml, .gan, .csv, .xlsx) goes through the import step and becomes a new, unsaved plan."""
         path = str(path)
-        from planner.ui.dialogs import interop
+        if not path.lower().endswith(".json"):  # a plan file never goes to the import step (is_import_path)
+            from planner.ui.dialogs import interop  # the formats' modules: not for a plan file (start-up)
 
-        if interop.is_import_path(path):
-            return interop.start_import(self, path) is not None
+            if interop.is_import_path(path):
+                return interop.start_import(self, path) is not None
         try:
             plan = load_plan(path)
         except PlanLoadError as exc:

@@ -56,6 +56,7 @@ def probe(*_args):
         "decisions_at_paint": decisions_at_paint,
         "decisions": len(w.doc.plan.decisions),
         "numpy_after_load": "numpy" in sys.modules,
+        "after_load": {m: m in sys.modules for m in WATCH},
         "openblas": os.environ.get("OPENBLAS_NUM_THREADS"),
     }))
     w.discard_and_close()
@@ -88,6 +89,8 @@ def test_the_window_paints_before_the_plan_and_the_heavy_modules() -> None:
     assert result["decisions_at_paint"] == 0  # the plan is read after the first paint
     assert result["decisions"] == 48
     assert result["numpy_after_load"] is True  # the analysis ran (the probe is not vacuous)
+    # Opening a plan file needs neither the charts (until a chart is shown), the report nor other tools' formats.
+    assert result["after_load"] == {m: m in ("numpy", "planner.analysis") for m in watch}
 
 
 def test_openblas_threads_are_limited_unless_the_user_chose() -> None:
