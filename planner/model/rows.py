@@ -180,6 +180,13 @@ def row_struct(model: type[BaseModel]) -> type[msgspec.Struct]:
     return made
 
 
+# The row loader validates the plan without its decisions and dependencies (pydantic, on the rest): a validator
+# of the plan as a whole would see them missing.
+if Plan.__pydantic_decorators__.model_validators or Plan.__pydantic_decorators__.field_validators:
+    raise TypeError("Plan has a validator: the row loader validates the plan without its decisions")
+if "model_post_init" in vars(Plan):
+    raise TypeError("Plan.model_post_init: the row loader validates the plan without its decisions")
+
 ThreeRow: Final = row_struct(ThreePoint)
 DecisionRow: Final = row_struct(Decision)
 DependencyRow: Final = row_struct(Dependency)
