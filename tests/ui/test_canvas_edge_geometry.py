@@ -211,3 +211,34 @@ def test_the_canvas_of_the_empty_plan_paints_without_numpy() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
     )
     assert out.stdout.split() == ["4", "False"]
+
+
+@pytest.mark.parametrize("kind_lag", [("FS", 0.0), ("SS", 2.0), ("FF", -1.5)])
+@pytest.mark.parametrize("driving", [False, True])
+@pytest.mark.parametrize("critical", [False, True])
+def test_a_new_edge_shown_in_one_call_is_as_set_info_then_place(
+    hidden_canvas: GraphCanvas, kind_lag: tuple[str, float], driving: bool, critical: bool
+) -> None:
+    a, b = list(hidden_canvas.graph_scene.cards.values())[:2]
+    geom = edge_geometry(10.0, 20.0, 400.0, 90.0)
+    info = (*kind_lag, driving, critical)
+    one, two = EdgeItem(a, b, 0), EdgeItem(a, b, 1)
+    try:
+        one.set_info(*info)
+        one.place(geom)
+        two.show_first(info, geom)
+        for e in (one, two):
+            assert e.info == info and e._geom == geom
+        assert one._style is two._style and one.zValue() == two.zValue()
+        assert one.boundingRect() == two.boundingRect()
+        assert one.pen() == two.pen() and one.pen().widthF() == two.pen().widthF()
+        assert (one.label is None) == (two.label is None) == (kind_lag == ("FS", 0.0))
+        if one.label is not None and two.label is not None:
+            assert (one.label.text, one.label.color, one.label.plate) == (
+                two.label.text,
+                two.label.color,
+                two.label.plate,
+            )
+    finally:
+        one.detach()
+        two.detach()

@@ -485,9 +485,9 @@ class EdgeLabel:
 
     __slots__ = ("box", "color", "plate", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, color: QColor | None = None) -> None:
         self.set_text(text)
-        self.color = QColor()  # set by the edge's style
+        self.color = QColor() if color is None else color  # set by the edge's style (never changed in place)
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -589,7 +589,7 @@ def edge_label(kind: str, lag: float) -> str:
 
 EdgeStyle = tuple[QPen, QPen, QBrush, float, QColor, QPen | None]
 """An edge's curve pen, arrowhead pen and brush, z value, label colour, and the curve's pen for line segments."""
-_EDGE_STYLES: dict[tuple[bool, bool, bool], EdgeStyle] = {}
+_EDGE_STYLES: dict[tuple[bool, bool, bool], EdgeStyle] = {}  # by (selected, critical, driving)
 _NO_STYLE_BRUSH = QBrush()
 _RASTER = QPaintEngine.Type.Raster
 _SOLID = Qt.PenStyle.SolidLine
@@ -635,6 +635,36 @@ def _route_points(
         points.append((cx + half, cy))
     points.append((ex, ty))
     return points
+
+
+def _edge_style(selected: bool, critical: bool, driving: bool) -> EdgeStyle:
+    """The pens, brush, z value and label colour of an edge with these flags (made once per palette)."""
+    color = S.SELECTION if selected else S.CRITICAL if critical else S.EDGE_DRIVING if driving else S.EDGE
+    width = 1.3
+    if driving:
+        width = 2.6
+    if critical:
+        width = 3.2
+    if selected:
+        width = max(width, 3.0)
+    pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+    if selected:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    z = 1.5 if selected else (0.5 if driving else 0.0)
+    label = QColor(color if (driving or selected) else S.MUTED)  # (its own copy: labels share it)
+    line_pen = None
+    if pen.style() == _SOLID:
+        line_pen = QPen(pen)
+        line_pen.setCapStyle(_SQUARE_CAP)  # segments overlap at their joins: no seams between them
+    style = _EDGE_STYLES[(selected, critical, driving)] = (
+        pen,
+        QPen(color, 1.0),
+        QBrush(color),
+        z,
+        label,
+        line_pen,
+    )
+    return style
 
 
 def edge_geometry(
@@ -848,6 +878,23 @@ class EdgeItem(QGraphicsPathItem):
         """The curve's pen with square caps, for its line segments; None when dashed."""
         return None if self._style is None else self._style[5]
 
+    def show_first(self, info: tuple[str, float, bool, bool], geom: EdgeGeometry) -> None:
+        """What :meth:`set_info` with ``info`` and then :meth:`place` with ``geom`` give a new edge (not yet in a
+        scene, never shown), in one call: a large plan's build makes ~30,000 edges."""
+        self.info = info
+        text = edge_label(info[0], info[1])
+        style = _EDGE_STYLES.get((False, info[3], info[2])) or _edge_style(False, info[3], info[2])
+        label = None
+        if text:
+            label = self.label = EdgeLabel(text, style[4])
+        self._style = style
+        z = style[3]
+        if z != self._z:
+            self._z = z
+            self.setZValue(z)
+        self._geom = geom
+        self._bounds = _edge_bounds(geom, label)
+
     def set_info(self, kind: str, lag: float, driving: bool, critical: bool) -> None:
         old = self.info
         self.info = (kind, lag, driving, critical)
@@ -906,30 +953,10 @@ class EdgeItem(QGraphicsPathItem):
     def _apply_style(self) -> None:
         info = self.info
         key = (self.selected, False, False) if info is None else (self.selected, info[3], info[2])
-        style = _EDGE_STYLES.get(key)
-        if style is None:
-            color = self.color()
-            width = 1.3
-            if self.driving:
-                width = 2.6
-            if self.critical:
-                width = 3.2
-            if self.selected:
-                width = max(width, 3.0)
-            pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
-            if self.selected:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            z = 1.5 if self.selected else (0.5 if self.driving else 0.0)
-            label = color if (self.driving or self.selected) else S.MUTED
-            line_pen = None
-            if pen.style() == _SOLID:
-                line_pen = QPen(pen)
-                line_pen.setCapStyle(_SQUARE_CAP)  # segments overlap at their joins: no seams between them
-            style = _EDGE_STYLES[key] = (pen, QPen(color, 1.0), QBrush(color), z, label, line_pen)
+        style = _EDGE_STYLES.get(key) or _edge_style(*key)
         old = self._style
         pen, _arrow_pen, _arrow_brush, z, label, _line_pen = style
         if style is not old:
-            self.setPen(pen)
             if self._shape is not None and (old is None or pen is not old[0]):
                 self._shape = None  # (stroked with the old pen)
             self._style = style
@@ -937,7 +964,7 @@ class EdgeItem(QGraphicsPathItem):
                 self._z = z
                 self.setZValue(z)
         if self.label is not None and self.label.color != label:
-            self.label.color = QColor(label)
+            self.label.color = label  # (the style's own colour: never changed in place)
             self.update()
 
     # -- geometry ---------------------------------------------------------------------------------------------
@@ -1007,6 +1034,10 @@ class EdgeItem(QGraphicsPathItem):
 
     def path(self) -> QPainterPath:  # Qt name: the curve (Qt's own copy is not kept: see place)
         return self._path
+
+    def pen(self) -> QPen:  # Qt name: the curve's pen (a copy; Qt's own is not kept: every use of it is ours)
+        style = self._style
+        return QPen() if style is None else QPen(style[0])
 
     def shape(self) -> QPainterPath:  # Qt name
         """What Qt's own shape of a path item is (``qt_graphicsItem_shapeFromPath``): the curve stroked with the

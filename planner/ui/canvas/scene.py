@@ -851,8 +851,7 @@ class GraphScene(QGraphicsScene):
                 if not detailed:
                     edge.set_detailed(False)
                 edge.in_dy = in_dy[k]
-                edge.set_info(*edge_info(kinds[k], flags, k))
-                edge.place(geom)
+                edge.show_first(edge_info(kinds[k], flags, k), geom)  # (set_info, then place)
                 self.addItem(edge)
                 self.edges[k] = edge
             self._build_items += min(batch, len(edge_order) - start)
