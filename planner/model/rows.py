@@ -2,9 +2,10 @@
 
 A 100,000-decision plan is ~400,000 pydantic objects: about 0.85 s to validate and 520 MB to hold, most of
 ``planner check`` on such a file. The commands that read a plan and never edit or save it (``check``, ``analyze``,
-``simulate``) load it with :func:`planner.model.io.load_plan_rows`: the plan's decisions and dependencies become the
-structs of this module (validated by msgspec in C, ~8x faster, a fifth of the memory) and the rest of the plan is
-the usual pydantic :class:`~planner.model.plan.Plan`.
+``simulate``, without ``--scenario``) load it with ``load_plan(path, rows=True)`` (:mod:`planner.model.io`): on the
+fast path for a current, clean file, the plan's decisions and dependencies become the structs of this module
+(validated by msgspec in C, a fraction of pydantic's time and memory) and the rest of the plan is the usual pydantic
+:class:`~planner.model.plan.Plan`; any other file loads as models.
 
 **One schema.** The structs are generated from the pydantic models (:func:`row_struct`), field by field: names,
 aliases, defaults and every constraint (ranges, lengths, patterns, enums, unions, nested models). A type or
@@ -38,7 +39,7 @@ from planner.model import plan as _plan
 from planner.model.plan import Decision, Dependency, Plan, ThreePoint, duration_value, three_point_value
 
 # Validators of the models that the generated structs cannot run and the loader applies to the rows instead
-# (``planner.model.io._rows_valid``): the three-point order, and a milestone's default duration.
+# (``planner.model.io._apply_row_rules``): the three-point order, and a milestone's default duration.
 _APPLIED_BY_LOADER: Final = {(ThreePoint, "_ordered")}
 _POST_INIT_APPLIED_BY_LOADER: Final = {Decision}
 # Before-validators whose input msgspec reads itself (stricter): ISO date text to a date.
