@@ -995,8 +995,9 @@ class EdgeItem(QGraphicsPathItem):
     def place(self, geom: EdgeGeometry) -> None:
         """Take ``geom`` (:func:`edge_geometry`) as the edge's shape: its bounds now, its path when first needed
         (painted, hit-tested, asked for): most edges of a large plan are never painted (issue 12)."""
-        if self._geom is not None:  # moved: the scene is told the old bounds are going, caches go
-            self.prepareGeometryChange()
+        # The scene (if any) is told the old bounds are going, as Qt's setPath would.
+        self.prepareGeometryChange()
+        if self._geom is not None:  # re-routed: what was made from the old shape goes
             self._made_path = None
             self._shape = None
             self._lines = None
