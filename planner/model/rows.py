@@ -200,3 +200,33 @@ DEPENDENCY_ROWS: Final = _type(
 )
 THREE_POINT_TYPES: Final = (ThreePoint, ThreeRow)
 """The classes of a three-point duration: the model's, and the row loader's."""
+
+
+def read_only_copy(plan: Plan) -> Plan:
+    """A copy of ``plan`` for work that only reads it in another thread while the app goes on editing the original
+    (the analysis of a large plan, a Monte Carlo run): its decisions and dependencies as rows, read from the models
+    by msgspec in C (~25 ms at 10,000 decisions, against ~0.25 s for :func:`~planner.model.plan.structural_copy`,
+    which holds the GIL meanwhile), and the other parts the analysis reads deep-copied as ``structural_copy`` does;
+    the card layout, the scenarios and the extensions, which neither reads, are left out (empty). Nothing is shared
+    with ``plan`` that an edit changes. Not for saving or editing.
+
+    >>> from planner.model.plan import new_plan
+    >>> copy = read_only_copy(new_plan("P"))
+    >>> copy.title, copy.stages[0] == new_plan("P").stages[0], copy.decisions
+    ('P', True, [])
+    """
+    from planner.model.plan import structural_copy
+
+    rest = plan.model_copy(
+        update={"decisions": [], "dependencies": [], "layout": {}, "scenarios": [], "extensions": {}}
+    )
+    decisions, dependencies = plan.decisions, plan.dependencies
+    try:
+        rows = msgspec.convert(decisions, DECISION_ROWS, from_attributes=True)
+        links = msgspec.convert(dependencies, DEPENDENCY_ROWS, from_attributes=True)
+    except msgspec.ValidationError:  # (a value only pydantic takes: never from the edit layer) a full copy
+        return structural_copy(plan)
+    copy: Plan = structural_copy(rest)
+    copy.__dict__["decisions"] = rows
+    copy.__dict__["dependencies"] = links
+    return copy

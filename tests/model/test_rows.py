@@ -215,3 +215,35 @@ def test_rows_read_like_the_models(path: Path) -> None:
             d.duration.value(estimate) for d in models.decisions if isinstance(d.duration, ThreePoint)
         ]
     assert rows.decision(models.decisions[-1].id) is rows.decisions[-1]
+
+
+# -- the worker's copy (planner.model.rows.read_only_copy) -------------------------------------------------------
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_a_read_only_copy_holds_the_plan_and_nothing_an_edit_reaches(path: Path) -> None:
+    plan = load_plan(path)
+    copy = R.read_only_copy(plan)
+    data, expected = _as_data(copy), _as_data(plan)
+    for left_out in (
+        "layout",
+        "scenarios",
+        "extensions",
+    ):  # neither the analysis nor the simulation reads them
+        assert data.pop(left_out, {} if left_out != "scenarios" else []) in ({}, [])
+        expected.pop(left_out, None)
+    assert data == expected
+    assert type(copy.decisions[0]) is R.DecisionRow and type(copy.dependencies[0]) is R.DependencyRow
+    before = analysis_to_dict(analyze(copy))
+    assert before == analysis_to_dict(analyze(plan))
+    plan.decisions[0].title = "Edited in the GUI"  # the app goes on editing the original
+    plan.decisions[0].duration = 99.0
+    plan.stages[0].name = "Renamed"
+    del plan.dependencies[0]
+    assert copy.decisions[0].title != "Edited in the GUI" and copy.stages[0].name != "Renamed"
+    assert analysis_to_dict(analyze(copy)) == before
+
+
+def test_the_simulation_of_a_read_only_copy_is_the_plans(tmp_path: Path) -> None:
+    for path in _plans(tmp_path)[:5]:
+        plan = load_plan(path)
+        a, b = simulate(plan, 200, seed=9), simulate(R.read_only_copy(plan), 200, seed=9)
+        assert json.dumps(a.to_dict(), sort_keys=True) == json.dumps(b.to_dict(), sort_keys=True), path

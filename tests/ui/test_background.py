@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import Analysis, analyze
+from planner.analysis import Analysis, analysis_to_dict, analyze
 from planner.model import Plan, load_plan
 from planner.ui.dialogs.report_dialog import export_report
 from planner.ui.state import document as document_module
@@ -32,11 +32,21 @@ def test_a_snapshot_is_equal_and_shares_nothing_an_edit_can_reach() -> None:
 
 
 def test_the_analysis_task_reads_a_snapshot() -> None:
+    # Its own read-only copy (issue 12: planner.model.rows.read_only_copy, decisions and links as rows, not the
+    # deep snapshot() copy this test compared with ``==`` before): nothing an edit reaches, the same figures.
     plan = load_plan(SAMPLE)
     result = analyze_snapshot(plan, "likely")
-    assert result.plan is not plan and result.plan == plan
+    copy = result.plan
+    assert copy is not plan and copy.decisions is not plan.decisions and copy.stages is not plan.stages
+    assert not {id(x) for x in (*copy.decisions, *copy.dependencies, *copy.stages, *copy.teams)} & {
+        id(x) for x in (*plan.decisions, *plan.dependencies, *plan.stages, *plan.teams)
+    }
+    assert [(d.id, d.title, d.weeks()) for d in copy.decisions] == [
+        (d.id, d.title, d.weeks()) for d in plan.decisions
+    ]
     assert result.schedule is not None
     assert result.schedule.finish == analyze(plan).schedule.finish  # the same figures as the live plan's
+    assert analysis_to_dict(result) == analysis_to_dict(analyze(plan))
 
 
 def test_task_state_step_forwards_and_says_stop_once_cancelled() -> None:

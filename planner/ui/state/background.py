@@ -233,8 +233,12 @@ class SimulationRunner(QObject):
         self._state = state
         self._settings = (self.doc.generation, iterations, seed)
         self._edited_during_run = False
-        # The worker must never see the plan change under it: it gets its own copy.
-        plan = snapshot(self.doc.plan)
+        # The worker must never see the plan change under it: it gets its own copy, made here on the GUI thread.
+        # The simulation only reads it (its result keeps no plan): decisions and links as rows, ~25 ms at 10,000
+        # decisions against ~0.25 s for snapshot()'s deep copy (issue 12).
+        from planner.model.rows import read_only_copy
+
+        plan = read_only_copy(self.doc.plan)
         self._pool.start(
             BackgroundTask(run_id, lambda: run_simulation(plan, iterations, seed, state), self._signals)
         )

@@ -26,7 +26,7 @@ from PySide6.QtGui import QUndoStack
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, edits, new_plan
 from planner.model.plan import Baseline
 from planner.ui.state import undo as cmd
-from planner.ui.state.background import BackgroundTask, TaskSignals, active_tasks, snapshot
+from planner.ui.state.background import BackgroundTask, TaskSignals, active_tasks
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -97,8 +97,12 @@ def analyze_snapshot(plan: Plan, estimate: str) -> Analysis:
     during the copy bumps the document's generation before the result is delivered, so the result is dropped as
     any result of an older plan is."""
     from planner.analysis import analyze
+    from planner.model.rows import read_only_copy
 
-    return analyze(snapshot(plan), estimate)
+    # The analysis only reads: the decisions and links as rows (~25 ms at 10,000 decisions, against ~0.25 s for a
+    # deep copy, with the GIL held and the GUI waiting; issue 12). The views never see them: a current result's
+    # ``plan`` is set to the live plan (_on_worker_done).
+    return analyze(read_only_copy(plan), estimate)
 
 
 class PlanDocument(QObject):
