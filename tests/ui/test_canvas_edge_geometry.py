@@ -242,3 +242,38 @@ def test_a_new_edge_shown_in_one_call_is_as_set_info_then_place(
     finally:
         one.detach()
         two.detach()
+
+
+def test_a_large_build_makes_each_cards_texts_when_first_painted_or_read(qtbot, monkeypatch) -> None:
+    """A progressive build defers every card's data (most are out of sight); the cards painted have theirs, and
+    any card read gives what its decision's figures make."""
+    from planner.ui.canvas import scene as scene_mod
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks._plans import random_plan
+
+    monkeypatch.setattr(scene_mod, "PROGRESSIVE", 500)
+    doc = PlanDocument(random_plan(800, seed=12))
+    doc.analyze_now()
+    try:
+        c = GraphCanvas(doc)
+        qtbot.addWidget(c)
+        c.resize(900, 600)
+        c.show()
+        qtbot.waitUntil(lambda: not c.graph_scene.building, timeout=60_000)
+        scene = c.graph_scene
+        assert scene.build_ticks > 0
+        c.reset_zoom()
+        c.centerOn(next(iter(scene.cards.values())).scene_rect().center())
+        c.grab()  # (painted now)
+        pending = [card for card in scene.cards.values() if card._pending is not None]
+        painted = [card for card in scene.cards.values() if card._painted]
+        assert painted and all(card._pending is None for card in painted)
+        assert len(pending) > len(scene.cards) // 2  # (out of sight: never made)
+        figures = scene._figures_for(doc.analysis)
+        for d in doc.plan.decisions:
+            assert scene.cards[d.id].card_data == scene_mod.card_data(d, figures)
+        assert all(card._pending is None for card in pending)
+    finally:
+        doc.wait_for_analysis()
+        doc.shutdown()

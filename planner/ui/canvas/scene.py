@@ -821,7 +821,8 @@ class GraphScene(QGraphicsScene):
                 card = CardItem(did)
                 card.layout_pos = layout_pos[did]
                 card.setPos(target[did])
-                card.set_data(card_data(first[did], card_fig))
+                # Its texts when first painted or read (most cards of a large plan are out of sight: issue 12).
+                card.defer_data(partial(card_data, first[did], card_fig))
                 self.addItem(card)
                 cards[did] = card
             self._build_items += min(batch, len(order) - start)
