@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -267,7 +267,7 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
     return plan_from_dict(data, path, _text=text)
 
 
-def _parse_fast(text: str | bytes, rows: bool = False) -> Plan | None:
+def _parse_fast(text: str | bytes) -> Plan | None:
     """The plan in ``text`` when it is a well-formed current-version plan, checked in bulk; None on any doubt,
     and then :func:`parse_plan` takes the careful path, which finds the problem and words the message. So every bad
     file gets the same message as before, and a good one loads several times faster (issue 12; at 100k decisions
@@ -282,12 +282,55 @@ def _parse_fast(text: str | bytes, rows: bool = False) -> Plan | None:
       the careful path (any ``\\u003`` at all, to keep the rule simple);
     - nesting depth and finite numbers: outside ``extensions`` the schema allows neither (pydantic refuses, then
       the careful path words it); under ``extensions`` the same walk as the careful path, on that part only;
-    - the schema: the same strict pydantic validation of the same text.
+    - the schema: the same strict pydantic validation of the same text (:func:`_parse_fast_rows`: the rows'
+      structs generated from the same models, and pydantic on the rest).
 
     ``text`` may be the file's bytes (UTF-8 without a byte order mark): orjson and pydantic read UTF-8 themselves
     and refuse what is not, so a good file is never decoded into a second copy (at 100k decisions, 55 MB and
     0.05 s); a bad one is decoded by the careful path, which words the problem.
     """
+    data = _clean_data(text)
+    if data is None:
+        return None
+    del data
+    return _paused(_validate_json, text)
+
+
+def _parse_fast_rows(text: bytes) -> Plan | None:
+    """:func:`_parse_fast` with the decisions and dependencies as the rows of :mod:`planner.model.rows`
+    (``load_plan(rows=True)``); a clean file the rows refuse (``from_`` for ``from``, a compact ISO date) as
+    models; None on any doubt."""
+    data = _clean_data(text)
+    if data is None:
+        return None
+    plan = _paused(_plan_with_rows, data)
+    if plan is not None:
+        return plan
+    del data
+    return _paused(_validate_json, text)
+
+
+def _validate_json(text: str | bytes) -> Plan:
+    return Plan.model_validate_json(text, strict=True)
+
+
+def _paused(make: Callable[[Any], Plan | None], arg: Any) -> Plan | None:
+    """``make(arg)`` with the cyclic GC paused (walking fresh model objects doubles load time, PERF-NOTES); None
+    where pydantic refuses (the careful path words it)."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return make(arg)
+    except (ValueError, RecursionError):  # ValidationError is a ValueError
+        return None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _clean_data(text: str | bytes) -> Any:
+    """``text`` parsed by orjson when it passes :func:`_parse_fast`'s checks before the schema (syntax, no key given
+    twice, the current version, ``extensions`` within the careful path's limits); None otherwise."""
     if (b"\\u003" in text) if isinstance(text, bytes) else ("\\u003" in text):
         return None
     try:
@@ -314,18 +357,7 @@ def _parse_fast(text: str | bytes, rows: bool = False) -> Plan | None:
             _check_depth_and_numbers({"extensions": data["extensions"]}, None)
         except PlanLoadError:
             return None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the cyclic GC walking fresh model objects doubles load time (PERF-NOTES)
-    try:
-        if rows:
-            return _plan_with_rows(data)
-        del data
-        return Plan.model_validate_json(text, strict=True)
-    except (ValueError, RecursionError):  # ValidationError is a ValueError; the careful path words it
-        return None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    return data
 
 
 def _plan_with_rows(data: dict[str, Any]) -> Plan | None:
@@ -543,7 +575,8 @@ def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
         ) from None
     except OSError as exc:
         raise PlanLoadError(p, f"cannot be read: {exc.strerror or exc}") from None
-    plan = _parse_fast(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw, rows)
+    body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
+    plan = _parse_fast_rows(body) if rows else _parse_fast(body)
     if plan is not None:
         return plan
     try:
