@@ -277,3 +277,65 @@ def test_a_large_build_makes_each_cards_texts_when_first_painted_or_read(qtbot, 
     finally:
         doc.wait_for_analysis()
         doc.shutdown()
+
+
+def _edges_built(qtbot: Any, plan: Any, progressive: bool, monkeypatch: Any) -> list[Any]:
+    from planner.ui.canvas import scene as scene_mod
+
+    monkeypatch.setattr(scene_mod, "PROGRESSIVE", 300 if progressive else 10**9)
+    doc = PlanDocument(plan)
+    doc.analyze_now()
+    try:
+        c = GraphCanvas(doc)
+        qtbot.addWidget(c)
+        c.show()
+        qtbot.waitUntil(lambda: not c.graph_scene.building, timeout=60_000)
+        assert c.graph_scene.build_ticks > 0 if progressive else c.graph_scene.build_ticks == 0
+        return [
+            None
+            if e is None
+            else (
+                e.dep_index,
+                e.source.decision_id,
+                e.target.decision_id,
+                e.in_dy,
+                e.info,
+                e.route,
+                e._geom,
+                e.boundingRect(),
+                e.path().boundingRect(),
+                e.path().elementCount(),
+            )
+            for e in c.graph_scene.edges
+        ]
+    finally:
+        doc.wait_for_analysis()
+        doc.shutdown()
+
+
+@pytest.mark.parametrize("case", ["moved cards", "no links"])
+def test_a_progressive_build_places_edges_as_the_in_place_sync_does(qtbot, monkeypatch, case: str) -> None:
+    """Cards saved away from the layout (their routed edges drawn straight), or no links at all: the build's numpy
+    passes give every edge what the in-place sync's placement gives it."""
+    from planner.model import Position
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks._plans import random_plan
+
+    def plan() -> Any:
+        p = random_plan(700, seed=21)
+        if case == "no links":
+            p.dependencies = []
+        else:
+            for k, d in enumerate(p.decisions[::23]):
+                p.layout[d.id] = Position(x=40.0 * k, y=-300.0 - 17.0 * k)
+        return p
+
+    built = _edges_built(qtbot, plan(), True, monkeypatch)
+    assert built == _edges_built(qtbot, plan(), False, monkeypatch)
+    if case == "moved cards":
+        routed = [e for e in built if e is not None and e[5]]
+        assert routed and any(e[6][4] is None for e in routed)  # (a route, drawn straight: a card moved)
+        assert any(e[6][4] is not None for e in routed)
+    else:
+        assert built == []

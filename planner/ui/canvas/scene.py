@@ -18,11 +18,13 @@ Synchronisation is incremental and as narrow as the document lets it be:
   :data:`BUILD_SLICE` seconds, so the view paints, scrolls and zooms meanwhile (it draws the progress). The
   build refreshes the figures itself if an analysis arrives meanwhile. An edit during the build completes it at
   once (then syncs as usual: items never lag behind an edit, so dependency indices are never stale); a new plan
-  restarts it; a hidden view pauses it. Small plans are built synchronously (readable at once).
+  restarts it; a hidden view pauses it. Small plans are built synchronously (readable at once). What a build
+  makes is made cheaply (issue 12): the edges' order, arrival points and shapes in a few numpy passes, each
+  edge's curve when first painted or hit-tested, each card's texts when first painted or read.
 
 - One sync: the in-place sync and the progressive build run the same steps over the same pure helpers
   (:func:`card_figures` and :func:`card_data` for a card's texts, :func:`edge_info` for an edge's flags,
-  :func:`arrival_y` and :func:`spread_ports` for where arrows land, :func:`waypoint` for routes, one
+  :func:`arrival_y` and :func:`spread_ports` for where arrows land, :func:`edge_route` for routes, one
   :func:`figures_estimate`); the build runs them in batches over a snapshot of the plan.
 
 Views never compute schedules: figures come from the analysis.
@@ -165,14 +167,9 @@ def empty_layout(plan: Plan, analysis: Analysis | None) -> GraphLayout | None:
 
 
 # -- the pure helpers of the one sync (the in-place sync and the progressive build both use these) ---------------
-def waypoint(x: float, y: float) -> tuple[float, float]:
-    """A route point of the layered layout (abstract units) in scene coordinates (plain floats: a large plan's
-    edges have ~20,000 of them)."""
-    return (x * S.LAYER_PITCH, y * S.ROW_PITCH + S.BAND_HEADER)
-
-
 def edge_route(route: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
-    """An edge's waypoints in scene coordinates from its route in the layered layout (None: none)."""
+    """An edge's waypoints in scene coordinates from its route in the layered layout (abstract units; None:
+    none). Plain floats: a large plan's edges have ~20,000 of them."""
     if not route:
         return None
     lp, rp, top = S.LAYER_PITCH, S.ROW_PITCH, S.BAND_HEADER
@@ -269,8 +266,9 @@ def arrival_y(route_end_y: float | None, source_y: float) -> float:
 
 
 def place_edges(edges: Iterable[EdgeItem]) -> None:
-    """Place ``edges`` from their cards' current positions (:meth:`EdgeItem.update_path`, for many at once: the
-    ones without a route through the layout's waypoints in one numpy pass)."""
+    """Place ``edges`` from their cards' current positions (:meth:`EdgeItem.update_path`; more than
+    :data:`PLACE_AT_ONCE` in two numpy passes, one for the edges drawn straight, one for those through the
+    layout's waypoints)."""
     edges = list(edges)
     if len(edges) <= PLACE_AT_ONCE:
         for edge in edges:
@@ -829,9 +827,9 @@ class GraphScene(QGraphicsScene):
             done += min(batch, len(order) - start)
             yield done / total
 
-        # Edges, with their arrival points on the target card spread as _spread_ports would (computed from the
-        # positions, before any edge exists), so each edge is placed once.
-        # Their order (by where they start, left to right), arrival points and shapes in a few numpy passes.
+        # Edges, with their arrival points on the target card spread as _spread_ports would and their shapes
+        # (computed from the positions, before any edge exists, in a few numpy passes), so each edge is placed
+        # once; left to right by where they start.
         edge_order, in_dy, geoms = self._edge_table(deps, lay, target, at_layout)
         kinds = [(str(dep.type), float(dep.lag)) for dep in deps]
         edge_analysis = self._analysis()
@@ -963,8 +961,8 @@ class GraphScene(QGraphicsScene):
         """For a build from scratch, with every card at ``pos``: the dependencies that get an edge (both ends
         known and distinct) ordered by their source's x (stable), every dependency's ``in_dy`` (as
         :meth:`_spread_ports` spreads the arrivals: by arrival y, then index, on each target card), and each edge's
-        shape and route (what :meth:`EdgeItem.update_path` gives it): numpy passes over the dependencies, and
-        the shape of each edge through the layout's waypoints (a minority) one by one."""
+        shape and route (what :meth:`EdgeItem.update_path` gives it): numpy passes over the dependencies (the
+        same arithmetic as the in-place sync's, element by element)."""
         import numpy as np  # (the layout has loaded it)
 
         n_deps = len(deps)
