@@ -339,3 +339,36 @@ def test_a_progressive_build_places_edges_as_the_in_place_sync_does(qtbot, monke
         assert any(e[6][4] is not None for e in routed)
     else:
         assert built == []
+
+
+def test_an_edge_that_only_turns_critical_is_repainted(qtbot: Any) -> None:
+    # A driving link that becomes critical (or stops being critical) keeps its z value and label colour; it must
+    # still be repainted with its new pen (review of issue 12's lazy edges).
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+    from planner.ui.canvas.items import CardItem, EdgeItem
+
+    scene = QGraphicsScene()
+    a, b = CardItem("a"), CardItem("b")
+    b.setPos(400, 0)
+    scene.addItem(a)
+    scene.addItem(b)
+    edge = EdgeItem(a, b, 0)
+    edge.set_info("FS", 0.0, True, False)
+    edge.update_path()
+    scene.addItem(edge)
+    view = QGraphicsView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    regions: list[Any] = []
+    scene.changed.connect(lambda rects: regions.append(list(rects)))
+    for critical in (True, False):
+        regions.clear()
+        z = edge.zValue()
+        edge.set_info("FS", 0.0, True, critical)
+        assert edge.zValue() == z  # (nothing else about it asks for a repaint)
+        qtbot.waitUntil(lambda: bool(regions), timeout=2000)
+        assert any(r.intersects(edge.sceneBoundingRect()) for rs in regions for r in rs)
+        assert edge.pen().widthF() == pytest.approx(3.2 if critical else 2.6)

@@ -963,6 +963,8 @@ class EdgeItem(QGraphicsPathItem):
             if z != self._z:
                 self._z = z
                 self.setZValue(z)
+            if old is not None:
+                self.update()  # drawn with the old pen (a link turning critical may keep its z and label colour)
         if self.label is not None and self.label.color != label:
             self.label.color = label  # (the style's own colour: never changed in place)
             self.update()
