@@ -368,6 +368,7 @@ def _plan_with_rows(data: dict[str, Any]) -> Plan | None:
 
     from planner.model import rows as R
 
+    has_dependencies = "dependencies" in data
     try:
         decisions = msgspec.convert(data.pop("decisions"), R.DECISION_ROWS)
         dependencies = msgspec.convert(data.pop("dependencies", []), R.DEPENDENCY_ROWS)
@@ -381,7 +382,8 @@ def _plan_with_rows(data: dict[str, Any]) -> Plan | None:
     plan = Plan.model_validate_json(orjson.dumps(data), strict=True)
     plan.__dict__["decisions"] = decisions  # validated above, as the model would (planner.model.rows)
     plan.__dict__["dependencies"] = dependencies
-    plan.__pydantic_fields_set__.add("dependencies")
+    if has_dependencies:  # as pydantic records what the file gave
+        plan.__pydantic_fields_set__.add("dependencies")
     return plan
 
 

@@ -19,7 +19,7 @@ dates are RFC 3339 ``YYYY-MM-DD`` only (Python's ``fromisoformat`` also reads ``
 of ``from`` (pydantic's ``populate_by_name``) is not read.
 
 The rows read like the models (same attribute names; ``Decision.weeks``, ``ThreePoint.value``), so the analysis
-takes them unchanged; :data:`THREE_POINT_TYPES` is what a three-point check tests against.
+takes them unchanged; a duration is told apart as a number or a three-point estimate, never by the model's class.
 """
 
 from __future__ import annotations
@@ -44,6 +44,18 @@ _APPLIED_BY_LOADER: Final = {(ThreePoint, "_ordered")}
 _POST_INIT_APPLIED_BY_LOADER: Final = {Decision}
 # Before-validators whose input msgspec reads itself (stricter): ISO date text to a date.
 _KNOWN_BEFORE: Final = {_plan._date_text}
+
+# The models' configuration (plan._Strict) as the structs apply it: unknown fields refused (forbid_unknown_fields),
+# no NaN or infinity (JSON has none, and every number has finite bounds), assignments validated and fields read by
+# name or alias (for the models' own use: the rows are never assigned, and read ``from`` only, the stricter). Any
+# other setting (stripping or lowering text, coercions...) is an error at import: the structs would not apply it.
+_CONFIG_TRANSLATED: Final = {
+    "extra": "forbid",
+    "validate_assignment": True,
+    "populate_by_name": True,
+    "allow_inf_nan": False,
+}
+_CONFIG_IGNORED: Final = frozenset({"title", "json_schema_extra"})
 
 _BOUNDS = {
     at.Ge: "ge",
@@ -113,6 +125,12 @@ def _type(annotation: Any, metadata: list[Any]) -> Any:
         (item,) = get_args(annotation)
         return _constrained(list[_type(item, [])], metadata)  # type: ignore[misc]
     if annotation in (str, float, bool):
+        if annotation is float and not (
+            {type(m) for m in metadata} & {at.Ge, at.Gt} and {type(m) for m in metadata} & {at.Le, at.Lt}
+        ):
+            raise TypeError(
+                "an unbounded float: the structs rely on bounds to refuse infinity (allow_inf_nan)"
+            )
         return _constrained(annotation, metadata)
     if annotation is dt.date and not metadata:
         return dt.date
@@ -154,6 +172,9 @@ def row_struct(model: type[BaseModel]) -> type[msgspec.Struct]:
             raise TypeError(f"{model.__name__}.{name}: a validator the row loader does not apply")
     if "model_post_init" in vars(model) and model not in _POST_INIT_APPLIED_BY_LOADER:
         raise TypeError(f"{model.__name__}.model_post_init: not applied by the row loader")
+    config = {k: v for k, v in model.model_config.items() if k not in _CONFIG_IGNORED}
+    if config != _CONFIG_TRANSLATED:
+        raise TypeError(f"{model.__name__}.model_config {config!r}: settings the row structs do not apply")
     fields: list[tuple[Any, ...]] = []
     for name, info in model.model_fields.items():
         kind = _type(info.annotation, list(info.metadata))
@@ -198,8 +219,6 @@ DECISION_ROWS: Final = _type(
 DEPENDENCY_ROWS: Final = _type(
     Plan.model_fields["dependencies"].annotation, list(Plan.model_fields["dependencies"].metadata)
 )
-THREE_POINT_TYPES: Final = (ThreePoint, ThreeRow)
-"""The classes of a three-point duration: the model's, and the row loader's."""
 
 
 def read_only_copy(plan: Plan) -> Plan:

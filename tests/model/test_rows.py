@@ -247,3 +247,56 @@ def test_the_simulation_of_a_read_only_copy_is_the_plans(tmp_path: Path) -> None
         plan = load_plan(path)
         a, b = simulate(plan, 200, seed=9), simulate(R.read_only_copy(plan), 200, seed=9)
         assert json.dumps(a.to_dict(), sort_keys=True) == json.dumps(b.to_dict(), sort_keys=True), path
+
+
+@pytest.mark.parametrize("model", [Decision, Dependency, ThreePoint])
+def test_the_rows_have_the_models_own_methods(model: type[BaseModel]) -> None:
+    # What the analysis may call on a decision, a link or an estimate, it can call on a row (a method added to a
+    # model and not to its row would fail in the command line only).
+    own = {
+        name
+        for klass in model.__mro__
+        if issubclass(klass, BaseModel) and klass is not BaseModel
+        for name, value in vars(klass).items()
+        if not name.startswith("_")
+        and (callable(value) or isinstance(value, property))
+        and name not in ("model_config", "model_post_init")
+    }
+    own -= set(vars(BaseModel))
+    row = R.row_struct(model)
+    assert {name for name in own if not hasattr(row, name)} == set()
+
+
+def test_a_model_setting_the_rows_do_not_apply_is_an_error() -> None:
+    from pydantic import ConfigDict, Field
+
+    class Stripped(BaseModel):
+        model_config = ConfigDict(
+            extra="forbid",
+            validate_assignment=True,
+            populate_by_name=True,
+            allow_inf_nan=False,
+            str_strip_whitespace=True,
+        )
+        x: str = ""
+
+    with pytest.raises(TypeError, match="str_strip_whitespace"):
+        R.row_struct(Stripped)
+
+    class Unbounded(BaseModel):
+        model_config = ConfigDict(
+            extra="forbid", validate_assignment=True, populate_by_name=True, allow_inf_nan=False
+        )
+        x: float = Field(default=0.0, ge=0)
+
+    with pytest.raises(TypeError, match="unbounded float"):
+        R.row_struct(Unbounded)
+
+
+def test_a_file_without_dependencies_records_none_given(tmp_path: Path) -> None:
+    data = base_plan(random.Random(7))
+    data.pop("dependencies")
+    path = _write(tmp_path, data)
+    rows, models = load_plan(path, rows=True), load_plan(path)
+    assert type(rows.decisions[0]) is R.DecisionRow
+    assert rows.model_fields_set == models.model_fields_set and "dependencies" not in rows.model_fields_set
