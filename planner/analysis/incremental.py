@@ -32,7 +32,7 @@ import numpy as np
 
 from planner.analysis.capacity import _team_of, capacity_findings
 from planner.analysis.findings import Finding, sort_findings
-from planner.analysis.graph import Columns, PlanGraph, durations, link_index, plan_columns
+from planner.analysis.graph import Columns, LinkIndex, PlanGraph, durations, link_index, plan_columns
 from planner.analysis.progress import (
     DONE,
     ProgressGraph,
@@ -54,16 +54,14 @@ FIELDS = frozenset({"duration", "not_before"})
 
 @dataclass
 class _Adjacency:
-    """Predecessors and successors of every decision with the edge between them, and topological positions."""
+    """Predecessors and successors of every decision, beside the links between them (``links``: the shared
+    :class:`~planner.analysis.graph.LinkIndex`), and topological positions."""
 
     src: np.ndarray  # the graph's edge sources (identity: the structure this was built for)
+    links: LinkIndex
     pos: list[int]
-    succ_ptr: list[int]
-    succ: list[int]
-    succ_edge: list[int]
-    pred_ptr: list[int]
-    pred: list[int]
-    pred_edge: list[int]
+    succ: list[int]  # the decision at the far end of links.out_edges[k]
+    pred: list[int]  # ... of links.in_edges[k]
 
 
 _ADJ: list[_Adjacency] = []  # the last one built (an edit sequence keeps the same structure)
@@ -79,11 +77,9 @@ def _adjacency(graph: PlanGraph) -> _Adjacency:
     links = link_index(graph)
     pos = np.empty(n, dtype=np.int64)
     pos[np.asarray(graph.order, dtype=np.int64)] = np.arange(n)
-    s_ptr, s_edges = links.out_ptr, links.out_edges
-    p_ptr, p_edges = links.in_ptr, links.in_edges
-    s_nodes = dst[np.asarray(s_edges, dtype=np.int64)].tolist()
-    p_nodes = src[np.asarray(p_edges, dtype=np.int64)].tolist()
-    adj = _Adjacency(src, pos.tolist(), s_ptr, s_nodes, s_edges, p_ptr, p_nodes, p_edges)
+    succ = dst[np.asarray(links.out_edges, dtype=np.int64)].tolist()
+    pred = src[np.asarray(links.in_edges, dtype=np.int64)].tolist()
+    adj = _Adjacency(src, links, pos.tolist(), succ, pred)
     _ADJ[:] = [adj]
     return adj
 
@@ -241,8 +237,8 @@ def _schedule(g: PlanGraph, old: Schedule, idx: list[int], estimate: str) -> Sch
     adj = _adjacency(g)
     w = g.weights()
     pos = adj.pos
-    s_ptr, succ = adj.succ_ptr, adj.succ
-    p_ptr, pred, pred_e = adj.pred_ptr, adj.pred, adj.pred_edge
+    s_ptr, succ = adj.links.out_ptr, adj.succ
+    p_ptr, pred, pred_e = adj.links.in_ptr, adj.pred, adj.links.in_edges
     budget = _BUDGET(g.n)
     # Forward: an early start can change where a predecessor's start or the weight of an incoming link changed
     # (a link's weight holds its ends' durations), or its own floor; recomputed from all its predecessors, as the
@@ -270,7 +266,7 @@ def _schedule(g: PlanGraph, old: Schedule, idx: list[int], estimate: str) -> Sch
     else:
         # Backward, mirrored over the upstream cone: a late start can change where a successor's late start or
         # an outgoing link's weight changed, or its own ceiling (finish - duration).
-        s_edge = adj.succ_edge
+        s_edge = adj.links.out_edges
         ls = old.ls.copy()
         for u in sorted(up, key=pos.__getitem__, reverse=True):
             t = ceiling[u]
