@@ -12,7 +12,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from planner.model import load_plan
 from planner.templates import load_template
 from planner.ui.canvas import GraphCanvas
 from planner.ui.canvas import style as S
@@ -22,15 +21,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
 
 @pytest.fixture
-def doc() -> Iterator[PlanDocument]:
-    d = PlanDocument(load_plan(SAMPLES / "bank-assistant.plan.json"))
-    d.analyze_now()
-    yield d
-    d.shutdown()
-
-
-@pytest.fixture
-def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:
+def canvas(qtbot, doc: PlanDocument) -> Iterator[GraphCanvas]:  # (conftest's ``doc``; this module's size)
     c = GraphCanvas(doc)
     qtbot.addWidget(c)
     c.resize(1200, 800)
