@@ -115,12 +115,31 @@ def case_args(command: str, path: Path, iterations: int) -> tuple[list[str], lis
 # this development environment sets PYTHONDONTWRITEBYTECODE, which would make every run compile the planner's
 # ~100 modules from source (~0.08 s of CPU per command) while numpy, pydantic and networkx come precompiled.
 # And the environment the planner's command line gives itself (planner.cli.main): one OpenBLAS thread unless set.
-PYCACHE = Path(tempfile.mkdtemp(prefix="bench_pycache_"))
+PYCACHE = (
+    Path(tempfile.gettempdir()) / f"bench_pycache_{os.getpid()}"
+)  # made by the first compile, removed at the end
 COMMAND_ENV = {
     **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "PYTHONPYCACHEPREFIX": str(PYCACHE),
     "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
 }
+
+
+def unpack_planner(commit: str, into: Path) -> None:
+    """``planner/`` as it was at ``commit``, unpacked under ``into`` (``git archive``)."""
+    archive = subprocess.run(["git", "archive", commit, "planner"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+
+
+def plan_file(folder: Path, n: int) -> Path:
+    """The generated plan of ``n`` decisions (seed 0) in ``folder``, made when absent, in a child process (a
+    forked child's peak RSS would start at this process's)."""
+    path = folder / f"random-{n}-s0.plan.json"
+    if not path.exists():
+        gen = "from benchmarks._plans import random_plan; from planner.model import save_plan; import sys; "
+        gen += "save_plan(random_plan(int(sys.argv[1]), seed=0), sys.argv[2])"
+        subprocess.run([PY, "-c", gen, str(n), str(path)], check=True, cwd=ROOT)
+    return path
 
 
 def compile_bytecode(*folders: Path) -> None:
@@ -207,24 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
-    paths: dict[int, Path] = {}
-    for n in sorted({*sizes, *(n for n, _ in sim)}):
-        path = folder / f"random-{n}-s0.plan.json"
-        if not path.exists():  # in a child: a forked child's peak RSS would start at this process's
-            gen = (
-                "from benchmarks._plans import random_plan; from planner.model import save_plan; import sys; "
-            )
-            gen += "save_plan(random_plan(int(sys.argv[1]), seed=0), sys.argv[2])"
-            subprocess.run([PY, "-c", gen, str(n), str(path)], check=True, cwd=ROOT)
-        paths[n] = path
+    paths = {n: plan_file(folder, n) for n in sorted({*sizes, *(n for n, _ in sim)})}
 
     prev_root: Path | None = None
     if args.previous:
         prev_root = Path(tempfile.mkdtemp(prefix="bench_prev_"))
-        archive = subprocess.run(
-            ["git", "archive", args.previous, "planner"], cwd=ROOT, capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(prev_root)], input=archive.stdout, check=True)
+        unpack_planner(args.previous, prev_root)
     recorded: dict[str, Any] = json.loads(PREVIOUS.read_text()) if PREVIOUS.exists() else {}
     previous: dict[str, dict[str, float]] = {} if prev_root else recorded.get("figures", {})
 

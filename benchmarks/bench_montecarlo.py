@@ -170,7 +170,7 @@ from planner.analysis import validate
 from planner.analysis.graph import compile_plan
 from planner.analysis.montecarlo import simulate
 path, iterations = sys.argv[1], int(sys.argv[2])
-t = time.process_time(); plan = load(path); out = {"load": time.process_time() - t}
+t = time.process_time(); plan = load(path, read_only=True); out = {"load": time.process_time() - t}
 rows = {"compile + validate": [], "simulate()": [], "to_dict + JSON": []}
 for _ in range(3):
     t0 = time.process_time(); graph = compile_plan(plan); validate(plan, graph)
@@ -193,17 +193,26 @@ def commands(args: argparse.Namespace) -> int:
     import subprocess
     import tempfile
 
-    from benchmarks.bench_commands import PY, ROOT, SIM_100K, SIM_RATIO, planner_cmd, run
+    from benchmarks.bench_commands import (
+        PY,
+        PYCACHE,
+        ROOT,
+        SIM_100K,
+        SIM_RATIO,
+        compile_bytecode,
+        plan_file,
+        planner_cmd,
+        run,
+        unpack_planner,
+    )
 
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bench_mc_"))
     folder.mkdir(parents=True, exist_ok=True)
     prev_root: Path | None = None
     if args.previous:
         prev_root = Path(tempfile.mkdtemp(prefix="bench_mc_prev_"))
-        archive = subprocess.run(
-            ["git", "archive", args.previous, "planner"], cwd=ROOT, capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(prev_root)], input=archive.stdout, check=True)
+        unpack_planner(args.previous, prev_root)
+    compile_bytecode(ROOT / "planner", ROOT / "benchmarks", *([prev_root] if prev_root else []))
     out = folder / "out.json"
     print(
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; CPU seconds, medians of {args.repeat}"
@@ -211,11 +220,7 @@ def commands(args: argparse.Namespace) -> int:
     ok = True
     try:
         for n, iterations in ((1_000, 10_000), (100_000, 100)):
-            path = folder / f"random-{n}-s0.plan.json"
-            if not path.exists():
-                gen = "from benchmarks._plans import random_plan; from planner.model import save_plan; import sys; "
-                gen += "save_plan(random_plan(int(sys.argv[1]), seed=0), sys.argv[2])"
-                subprocess.run([PY, "-c", gen, str(n), str(path)], check=True, cwd=ROOT)
+            path = plan_file(folder, n)
             sim = ["simulate", str(path), "--iterations", str(iterations), "--format", "json"]
             floor = ["simulate", str(path), "--iterations", "1", "--format", "json"]
             cmds = {
@@ -270,6 +275,7 @@ def commands(args: argparse.Namespace) -> int:
             shutil.rmtree(prev_root, ignore_errors=True)
         if not args.dir:
             shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(PYCACHE, ignore_errors=True)
     return 0 if ok else 1
 
 

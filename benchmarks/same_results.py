@@ -130,6 +130,10 @@ def outputs(root: Path, folder: Path, out: Path) -> dict[str, list[Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.bench_commands import unpack_planner
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--previous", required=True, help="the commit to compare with")
     ap.add_argument("--fuzz", type=int, default=300, help="hostile files (default 300)")
@@ -150,10 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                     ROOT / "planner", root / "planner", ignore=shutil.ignore_patterns("__pycache__")
                 )
             else:
-                archive = subprocess.run(
-                    ["git", "archive", source, "planner"], cwd=ROOT, capture_output=True, check=True
-                )
-                subprocess.run(["tar", "-x", "-C", str(root)], input=archive.stdout, check=True)
+                unpack_planner(source, root)
             sides[name] = outputs(root, plans, work / f"{name}.json")
     finally:
         shutil.rmtree(work, ignore_errors=True)
