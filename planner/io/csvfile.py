@@ -1,7 +1,8 @@
 """CSV import and export: one row per decision (columns in :mod:`planner.io.table`).
 
-Reading accepts UTF-8 with or without a byte-order mark and Windows-1252 (what Excel writes on Windows), ``,``,
-``;`` or tab separators, and header names in any case. Writing is UTF-8 with ``,``; ``bom=True`` adds the byte-order
+Reading accepts UTF-8 with or without a byte-order mark, Windows-1252 (what Excel writes on Windows) and UTF-16
+(Excel's "Unicode Text"), ``,``, ``;`` or tab separators (and Excel's ``sep=;`` first line), header names in any case,
+and title rows above the header row. Writing is UTF-8 with ``,``; ``bom=True`` adds the byte-order
 mark Excel needs to read UTF-8. Text cells are neutralised against formula injection.
 """
 
@@ -10,14 +11,26 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+from collections.abc import Sequence
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import plan_rows, rows_to_plan
+from planner.io.table import plan_rows, rows_to_plan, split_header
 from planner.model.plan import Plan
 
 
 def decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> str:
-    """Text of a spreadsheet export: UTF-8 (BOM or not), else Windows-1252 (said in the report)."""
+    """Text of a spreadsheet export: UTF-16 with its byte-order mark (Excel's "Unicode Text"), UTF-8 (BOM or not),
+    else Windows-1252 (said in the report)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InteropError(
+                path, "starts like UTF-16 text but is not", hint="save it from the spreadsheet as 'CSV UTF-8'"
+            ) from None
+        report.add("format", "the file is UTF-16 text (Excel's 'Unicode Text')")
+        return text
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,11 +45,17 @@ def decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> st
     return text
 
 
+_SEP_LINE = re.compile(r'^"?sep=(.)"?[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
+
+
 def _dialect(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else ","
+    """The separator: the one most used on any of the first lines (title rows may come before the header)."""
+    best, most = ",", 0
+    for line in re.split(r"\r\n|\r|\n", text, maxsplit=10)[:10]:
+        for sep in (",", ";", "\t"):
+            if line.count(sep) > most:
+                best, most = sep, line.count(sep)
+    return best
 
 
 def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
@@ -52,17 +71,24 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         )
     if not text.strip():
         raise InteropError(path, "the file is empty", hint="the first row names the columns (id, title, ...)")
-    sep = _dialect(text)
+    hint = _SEP_LINE.match(text)
+    offset = 0
+    if hint:  # Excel's "sep=;" line: the separator, not a row
+        sep = hint.group(1)
+        text = text[hint.end() :]
+        offset = 1
+    else:
+        sep = _dialect(text)
     if sep != ",":
         report.add("format", f"columns separated by {'tab' if sep == chr(9) else repr(sep)}")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    rows: list[tuple[int, Sequence[str]]] = []
     try:
-        header = next(reader)
-        rows = []
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            rows.append((reader.line_num + offset, cells))
     except csv.Error as exc:
-        raise InteropError(path, f"not readable as CSV: {exc}", line=reader.line_num) from None
+        raise InteropError(path, f"not readable as CSV: {exc}", line=reader.line_num + offset) from None
+    header, rows = split_header(rows, report)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     plan = rows_to_plan(header, rows, path, report, title)
     return plan, report

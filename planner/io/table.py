@@ -20,7 +20,9 @@ Numbers (a negative lag, a cost) stay numbers.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -138,21 +140,43 @@ def _actual_cell(value: dt.date | float | None) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _actual_value(cell: Any, column: str, where: str, path: Any) -> dt.date | float | None:
-    """An ``actual_start`` / ``actual_finish`` cell: a date (text YYYY-MM-DD or a spreadsheet date) or weeks."""
+MAX_WEEKS = 10_000
+"""The most weeks an actual date may be given as (the plan model's bound); a larger number in an actual-date column
+is a spreadsheet serial day number (a date cell formatted as a number: 46391 is 2027-01-04)."""
+_SERIAL_EPOCH = dt.date(
+    1899, 12, 30
+)  # Excel's and LibreOffice's day 0 (1900 date system, as both write .xlsx/.csv)
+
+
+def _actual_value(
+    cell: Any, column: str, where: str, path: Any, report: ImportReport | None = None
+) -> dt.date | float | None:
+    """An ``actual_start`` / ``actual_finish`` cell: a date (text YYYY-MM-DD or a spreadsheet date) or weeks; a
+    number above :data:`MAX_WEEKS` is a spreadsheet serial date (reported)."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
-    if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return float(cell)
     text = str(cell).strip()
-    try:
-        return float(text)
-    except ValueError:
-        pass
+    number: float | None = None
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        number = float(cell)
+    else:
+        with contextlib.suppress(ValueError):
+            number = float(text)
+    if number is not None and math.isfinite(number):
+        if MAX_WEEKS < number < 2_958_466:  # 9999-12-31 is Excel's last serial day
+            day = _SERIAL_EPOCH + dt.timedelta(days=int(number))
+            if report is not None:
+                report.add(
+                    "format",
+                    f"{column} {cell!r} is more weeks than a plan allows: read as a spreadsheet date ({day})",
+                    where,
+                )
+            return day
+        return number
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
@@ -205,6 +229,30 @@ def _norm_header(h: Any) -> str:
         if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") == "duration"
         else key
     )
+
+
+HEADER_SEARCH_ROWS = 10
+"""How many rows from the top may hold titles (a report name, a merged group header) above the header row."""
+
+
+def split_header(
+    rows: Sequence[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """The header row and the rows after it. The header is the first of the top rows naming a ``title`` or ``id``
+    column (spreadsheets often carry a title or a merged group header above it; skipping them is reported); when
+    none does, the first row, so that :func:`rows_to_plan` says which columns are missing."""
+    for k, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {_norm_header(c) for c in cells}
+        if "title" in keys or "id" in keys:
+            if k:
+                report.add(
+                    "format",
+                    f"{k} row(s) above the header row (line {rows[k][0]}) were skipped",
+                )
+            return rows[k][1], list(rows[k + 1 :])
+    if not rows:
+        return [], []
+    return rows[0][1], list(rows[1:])
 
 
 def _number(value: Any, column: str, where: str, path: Any) -> float | None:
@@ -350,8 +398,10 @@ def rows_to_plan(
                     status=status,
                     progress=progress,
                     not_before=nums["not_before"],
-                    actual_start=_actual_value(rec.get("actual_start"), "actual_start", where, path),
-                    actual_finish=_actual_value(rec.get("actual_finish"), "actual_finish", where, path),
+                    actual_start=_actual_value(rec.get("actual_start"), "actual_start", where, path, report),
+                    actual_finish=_actual_value(
+                        rec.get("actual_finish"), "actual_finish", where, path, report
+                    ),
                     tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),

@@ -12,7 +12,7 @@ import os
 import zipfile
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import plan_rows, rows_to_plan
+from planner.io.table import plan_rows, rows_to_plan, split_header
 from planner.model.plan import Plan
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -67,17 +67,19 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         ws = wb["Decisions"] if "Decisions" in wb.sheetnames else wb.worksheets[0]
         if len(wb.sheetnames) > 1:
             report.add("format", f"only sheet {ws.title!r} was read (of {len(wb.sheetnames)})")
-        it = ws.iter_rows(values_only=True)
-        header = next(it, None)
-        if header is None:
-            raise InteropError(
-                path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
-            )
-        rows = [(n, ["" if c is None else c for c in cells]) for n, cells in enumerate(it, start=2)]
+        all_rows = [
+            (n, ["" if c is None else c for c in cells])
+            for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)
+        ]
     finally:
         wb.close()
+    if not all_rows:
+        raise InteropError(
+            path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
+        )
+    header, rows = split_header(all_rows, report)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
-    return rows_to_plan(["" if h is None else h for h in header], rows, path, report, title), report
+    return rows_to_plan(header, rows, path, report, title), report
 
 
 def export_xlsx(plan: Plan) -> bytes:
