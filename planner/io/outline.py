@@ -46,6 +46,7 @@ from planner.model.plan import (
     ThreePoint,
     new_plan,
 )
+from planner.units import format_date, format_weeks, week_to_date
 
 DEFAULT_AREA = ("imported", "Imported", "#999999")
 
@@ -250,6 +251,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     source_rows: dict[str, dict[str, str]] = {}
     summaries_ext: list[dict[str, object]] = []
     milestones = helpers = 0
+    milestone_time: dict[int, float] = {}  # milestones the source schedules with a duration: index -> weeks
+    dated: set[int] = set()  # done tasks whose actual dates come from their stored dates
+    resumed: set[int] = set()  # tasks in progress whose remaining work resumes where the file has it
     default_area_used = False
 
     def place(i: int) -> tuple[str, str, list[str]]:
@@ -291,6 +295,12 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             if needs[i]:
                 stage, area, tags = place(i)
                 for side, store in (("start", start_id), ("finish", finish_id)):
+                    point = t.start if side == "start" else t.finish
+                    helper_day = (  # a done summary's helpers sit at its stored start and finish
+                        week_to_date(outline.start_date, max(0.0, point))
+                        if t.progress >= 100 and point is not None and outline.start_date is not None
+                        else None
+                    )
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
                     store[i] = did
                     decisions.append(
@@ -306,6 +316,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                             "keep the schedule without a link to every task inside it.",
                             progress=100.0 if t.progress >= 100 else 0.0,
                             status=Status.DONE if t.progress >= 100 else Status.NOT_STARTED,
+                            actual_start=helper_day,
+                            actual_finish=helper_day,
                         )
                     )
                     helpers += 1
@@ -324,9 +336,14 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         if milestone:
             milestones += 1
             if t.duration > 0:
+                # The source schedules it with its duration (GanttProject before 2.7 gives a milestone a day, MS
+                # Project keeps the duration of a task flagged as a milestone): its finish links carry that time.
+                milestone_time[i] = t.duration
                 report.add(
                     "duration",
-                    f"a milestone with a duration of {t.duration:.4g} weeks is kept as a milestone (0 weeks)",
+                    f"a milestone with a duration of {t.duration:.4g} weeks is kept as a milestone (0 weeks); "
+                    "the links from its finish get that time as lag, so its successors stay where the file "
+                    "has them",
                     where,
                 )
             duration = 0.0
@@ -346,6 +363,33 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         status = (
             Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
         )
+        actual_start = _actual(t.actual_start, outline.start_date)
+        actual_finish = _actual(t.actual_finish, outline.start_date) if status is Status.DONE else None
+        own = t.wanted_id is not None  # the planner's own export: its progress is exactly the plan's
+        if status is Status.DONE and outline.start_date is not None and not own:
+            # Work reported done without actual dates (GanttProject keeps none; MPXJ-written XML often has none)
+            # happened where the file has it: its stored dates are its actuals. Otherwise it would sit at the plan
+            # start and pull its successors earlier than the file has them.
+            if actual_start is None and t.start is not None:
+                actual_start = week_to_date(outline.start_date, max(0.0, t.start))
+                dated.add(i)
+            if actual_finish is None and t.finish is not None:
+                actual_finish = week_to_date(outline.start_date, max(0.0, t.finish))
+                dated.add(i)
+        elif (
+            status is Status.IN_PROGRESS
+            and actual_start is None
+            and t.start is not None
+            and not milestone
+            and not own
+        ):
+            # Work in progress without an actual start: the file runs the part done from its stored start and the
+            # rest right after it. The plan's remaining work starts at its earliest start, so that is where the part
+            # done ends (an actual start would let the remaining work start at the stored start instead).
+            resume = t.start + max(0.0, t.duration) * progress / 100.0
+            if resume > 1e-9 and (not_before is None or resume > not_before):
+                not_before = resume
+                resumed.add(i)
         decisions.append(
             Decision(
                 id=did,
@@ -359,8 +403,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 cost=t.cost,
                 progress=progress,
                 status=status,
-                actual_start=_actual(t.actual_start, outline.start_date),
-                actual_finish=_actual(t.actual_finish, outline.start_date) if status is Status.DONE else None,
+                actual_start=actual_start,
+                actual_finish=actual_finish,
                 not_before=None if not_before is None or not_before <= 1e-9 else not_before,
                 tags=tags,
                 notes=t.notes,
@@ -422,10 +466,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 "tasks inside it are not pushed)",
                 f"task {tasks[b].key} {tasks[b].name!r}",
             )
+        lag = link.lag + (0.0 if pred_start else milestone_time.get(a, 0.0))
         deps.append(
-            Dependency(
-                from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=link.lag
-            )
+            Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=lag)
         )
 
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):
@@ -442,6 +485,19 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             **outline.extra,
         }
     }
+    if dated:
+        report.add(
+            "progress",
+            f"{len(dated)} done task(s) without actual dates: their stored start and finish are used as their "
+            "actual dates",
+        )
+    if resumed:
+        report.add(
+            "progress",
+            f"{len(resumed)} task(s) in progress without an actual start: the remaining work gets an earliest "
+            "start (not before) where the file has the part done end",
+        )
+    _compare_finish(plan, outline, report)
     guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
     guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
     if guessed_stage:
@@ -466,3 +522,40 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         }
     )
     return plan
+
+
+def _compare_finish(plan: Plan, outline: Outline, report: ImportReport) -> None:
+    """Say so when the imported plan does not finish where the file does (as ``planner analyze`` schedules it: the
+    remaining work under the recorded progress), so the difference is never silent."""
+    if outline.finish is None or not plan.decisions:
+        return
+    from planner.analysis.graph import compile_plan
+    from planner.analysis.progress import apply_progress
+    from planner.analysis.schedule import ScheduleError, schedule
+
+    try:
+        graph = compile_plan(plan, "likely")
+        finish = schedule(plan, "likely", apply_progress(plan, graph)).finish
+        if abs(finish - outline.finish) <= 0.01:
+            return
+        # a file may schedule the full durations regardless of progress (the planner's own export does)
+        if abs(schedule(plan, "likely", graph).finish - outline.finish) <= 0.01:
+            return
+    except (ScheduleError, ValueError, KeyError):
+        return  # a cycle or a broken link: `planner check` names it
+
+    def when(w: float) -> str:
+        day = week_to_date(plan.start_date, max(0.0, w)) if plan.start_date else None
+        return f"week {format_weeks(w)}" + (f" ({format_date(day)})" if day else "")
+
+    why = (
+        "; work in progress resumes at its actual start, as the plan has no status date"
+        if plan.status_date is None
+        and any(d.status is Status.IN_PROGRESS and d.actual_start is not None for d in plan.decisions)
+        else ""
+    )
+    report.add(
+        "schedule",
+        f"the imported plan finishes at {when(finish)}, the file at {when(outline.finish)}: the items above "
+        f"(calendars, constraints, links) account for the difference{why}",
+    )

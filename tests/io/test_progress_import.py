@@ -109,3 +109,85 @@ def test_a_bad_actual_date_in_a_csv_is_one_clear_line(tmp_path: Path) -> None:
     path.write_text("title,actual_start\nA,soon\n", encoding="utf-8")
     with pytest.raises(InteropError, match="actual_start 'soon' is neither a date"):
         import_file(path)
+
+
+def test_progress_without_actual_dates_keeps_the_files_schedule(tmp_path: Path) -> None:
+    """What MPXJ-based tools (ProjectLibre, GanttProject's XML export) often write: PercentComplete without
+    ActualStart/ActualFinish and no status date. A (1 week, 100 %) Mon 4 - Fri 8 Jan; B (2 weeks, 50 %) after A,
+    11-22 Jan; C (1 week) after B, 25-29 Jan. The file finishes at week 4."""
+    path = write(
+        tmp_path,
+        [
+            task(
+                1,
+                "A",
+                1,
+                start="2027-01-04T08:00:00",
+                finish="2027-01-08T17:00:00",
+                extra="<PercentComplete>100</PercentComplete>",
+            ),
+            task(
+                2,
+                "B",
+                1,
+                "PT80H0M0S",
+                start="2027-01-11T08:00:00",
+                finish="2027-01-22T17:00:00",
+                links=link(1),
+                extra="<PercentComplete>50</PercentComplete>",
+            ),
+            task(3, "C", 1, start="2027-01-25T08:00:00", finish="2027-01-29T17:00:00", links=link(2)),
+        ],
+    )
+    plan, report = import_mspdi(path)
+    a, b, c = plan.decisions
+    # done: its stored dates are its actual dates (on the plan's week scale: weeks 0 to 1)
+    assert (a.status, a.actual_start, a.actual_finish) == (
+        Status.DONE,
+        dt.date(2027, 1, 4),
+        dt.date(2027, 1, 11),
+    )
+    # in progress: no actual start is made up; the remaining week resumes where the part done ends (week 2)
+    assert (b.status, b.actual_start, b.not_before) == (Status.IN_PROGRESS, None, 2.0)
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert (r.schedule.row(b.id)["es"], r.schedule.row(b.id)["ef"]) == (2.0, 3.0)
+    assert r.schedule.finish == 4.0  # where the file finishes
+    text = report.text(limit=None)
+    assert (
+        "1 done task(s) without actual dates" in text
+        and "1 task(s) in progress without an actual start" in text
+    )
+    assert "[schedule]" not in text
+
+
+def test_a_milestone_with_a_duration_keeps_its_successors_in_place(tmp_path: Path) -> None:
+    """MS Project schedules a task flagged as a milestone with its duration (here 2 days): the plan keeps it a
+    milestone and puts the 2 days on the link from its finish, so B starts where the file has it."""
+    path = write(
+        tmp_path,
+        [
+            task(
+                1,
+                "Sign-off",
+                1,
+                "PT16H0M0S",
+                milestone=1,
+                start="2027-01-04T08:00:00",
+                finish="2027-01-05T17:00:00",
+            ),
+            task(2, "B", 1, start="2027-01-06T08:00:00", finish="2027-01-12T17:00:00", links=link(1)),
+            task(3, "C", 1, start="2027-01-04T08:00:00", finish="2027-01-08T17:00:00", links=link(1, code=3)),
+        ],
+    )
+    plan, report = import_mspdi(path)
+    ms, b, c = plan.decisions
+    assert (ms.milestone, ms.duration) == (True, 0.0)
+    lags = {(d.from_, d.to): (str(d.type), d.lag) for d in plan.dependencies}
+    assert lags[(ms.id, b.id)] == ("FS", 0.4) and lags[(ms.id, c.id)] == (
+        "SS",
+        0.0,
+    )  # SS counts from its start
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.row(b.id)["es"] == 0.4
+    assert "links from its finish get that time as lag" in report.text(limit=None)

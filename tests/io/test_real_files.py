@@ -3,16 +3,24 @@ decisions, milestones and links of each type, lags in weeks, and the finish the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from planner.analysis.schedule import schedule
+from planner.analysis.graph import compile_plan
+from planner.analysis.progress import apply_progress
+from planner.analysis.schedule import Schedule, schedule
 from planner.io import HELPER_TAG, import_file
 
 DATA = Path(__file__).parent / "data"
+
+
+def _analyzed(plan: Any) -> Schedule:
+    """The schedule `planner analyze` shows: the remaining work under the recorded progress."""
+    return schedule(plan, "likely", apply_progress(plan, compile_plan(plan, "likely")))
 
 
 def _counts(path: Path) -> tuple[Any, Any, list[Any]]:
@@ -51,10 +59,23 @@ def test_ganttproject_house_building_sample() -> None:
     assert Counter(str(d.type) for d in plan.dependencies) == {"FS": 17 + 12, "SS": 12}
     assert len(plan.dependencies) == 17 + 2 * 12  # 17 links + two per child of a linked summary: linear
     assert all(d.lag == 0 for d in plan.dependencies)
-    s = schedule(plan)
+    # as `planner analyze` schedules it: the remaining work under the recorded progress (two tasks done, three in
+    # progress, no actual dates or status date in a .gan file)
+    s = _analyzed(plan)
     assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(20.0)
     assert s.finish == pytest.approx(20.0, abs=0.01)
     assert s.es[s.index["bring-your-family-here"]] == pytest.approx(20.0)  # pushed by the summary link
+    # done: at its stored dates (Mon 1 Feb to Mon 15 Feb 2021 = weeks 0-2); in progress (75 % of 3 weeks from
+    # week 2): the remaining 0.75 weeks resume at week 4.25, where the file has the part done end
+    draft = plan.decision("create-draft-of-architecture")
+    assert (str(draft.status), draft.actual_start, draft.actual_finish) == (
+        "done",
+        dt.date(2021, 2, 1),
+        dt.date(2021, 2, 15),
+    )
+    docs = plan.decision("prepare-construction-documents")
+    assert (docs.progress, docs.actual_start, docs.not_before) == (75.0, None, pytest.approx(4.25))
+    assert s.es[s.index[docs.id]] == pytest.approx(4.25) and s.ef[s.index[docs.id]] == pytest.approx(5.0)
     assert plan.decision("furniture").duration == pytest.approx(0.6)
     assert (plan.decision("pre-design").owner, plan.decision("pre-design").headcount) == (
         "jack-house",
@@ -66,3 +87,31 @@ def test_ganttproject_house_building_sample() -> None:
     assert not [f for f in validate(plan) if f.code == "stage-inversion"]
     text = report.text(limit=None)
     assert "Rubber" in text and "vacations" in text and "rate of resource" in text
+
+
+def test_ganttproject_2_1_house_building_sample() -> None:
+    """The same sample as GanttProject 2.1 wrote it (file format 1.12): the old calendar layout, milestones that
+    take a day (``meeting="true" duration="1"``), a holiday on Tue 14 Feb 2006, progress without dates."""
+    plan, report, real = _counts(DATA / "HouseBuildingSample-gp2.1.gan")
+    assert len(real) == 15 and sum(d.milestone for d in real) == 3
+    assert all(d.duration == 0 for d in real if d.milestone)
+    assert plan.start_date == dt.date(2006, 1, 9)
+    # 16 links in the file plus two per child of the three linked summaries (9 children)
+    assert len(plan.dependencies) == 16 + 2 * 9
+    # a milestone's day is kept on the links from its finish, and work happens where the file has it: the stored
+    # starts in working weeks (the holiday left out) are Foundation 5.2 (Wed 15 Feb, after the milestone's day
+    # and the holiday), Roof 16.2 (Wed 3 May), "Construction completed" 18.2 and "Connect to communications"
+    # 18.4 (Thu 18 May, a day after the milestone)
+    s = _analyzed(plan)
+    assert [
+        s.es[s.index[k]] for k in ("foundation-building", "roof", "construction-completed")
+    ] == pytest.approx([5.2, 16.2, 18.2])
+    assert s.es[s.index["connect-to-communications"]] == pytest.approx(18.4)
+    # the file finishes on Thu 1 Jun 2006 (20.6 working weeks with the holiday); the plan has no calendar, so it
+    # finishes the holiday's day earlier, and the report says both
+    assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(20.6)
+    assert s.finish == pytest.approx(20.4, abs=0.01)
+    text = report.text(limit=None)
+    assert "1 holiday(s) of the project calendar (2006-02-14) are not carried" in text
+    assert "finishes at week 20.4 (1 Jun 2006), the file at week 20.6 (2 Jun 2006)" in text
+    assert text.count("links from its finish get that time as lag") == 3
