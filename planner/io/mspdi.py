@@ -279,6 +279,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
+    from_dates = 0  # tasks whose duration comes from their dates
     durations: dict[str, float] = {}
     for el in task_els:
         f: dict[str, Any] = {}
@@ -316,9 +317,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if elapsed:
             elapsed_keys.add(uid)
         weeks = minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
-        durations[uid] = weeks
         start, finish = weeks_at(_text(f, "Start")), weeks_at(_text(f, "Finish"))
         milestone = _text(f, "Milestone") == "1"
+        if not dur_text and start is not None and finish is not None and not milestone:
+            # Tools that write MSPDI themselves often give only Start and Finish: the working time between them
+            weeks = max(0.0, finish - start)
+            from_dates += 1
+        durations[uid] = weeks
         ctype = _int(_text(f, "ConstraintType"), 0)
         not_before = None
         cdate = weeks_at(_text(f, "ConstraintDate"))
@@ -415,6 +420,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             report.add(
                 "constraint", "a manually scheduled task keeps its stored start as its earliest start", where
             )
+
+    if from_dates:
+        report.add(
+            "duration",
+            f"{from_dates} task(s) have no Duration: it is the working time between their Start and Finish",
+        )
 
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []

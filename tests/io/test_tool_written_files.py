@@ -1,0 +1,46 @@
+"""MS Project XML as other tools write it (web Gantt tools, scripts, MPXJ-based exporters): fields MS Project always
+writes may be missing, so the import falls back on what the file does say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.analysis import analyze
+from planner.io import import_file
+
+MINIMAL = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Name>Plan</Name><StartDate>2025-10-27T08:00:00</StartDate><FinishDate>2025-11-14T17:00:00</FinishDate>
+  <Tasks>
+    <Task><UID>1</UID><ID>1</ID><Name>Phase</Name><Start>2025-10-27T08:00:00</Start>
+      <Finish>2025-11-14T17:00:00</Finish><OutlineNumber>1</OutlineNumber><OutlineLevel>1</OutlineLevel>
+      <Summary>1</Summary><Milestone>0</Milestone></Task>
+    <Task><UID>2</UID><ID>2</ID><Name>Charter</Name><Start>2025-10-27T08:00:00</Start>
+      <Finish>2025-10-31T17:00:00</Finish><OutlineNumber>1.1</OutlineNumber><OutlineLevel>2</OutlineLevel>
+      <Summary>0</Summary><Milestone>0</Milestone></Task>
+    <Task><UID>3</UID><ID>3</ID><Name>Build</Name><Start>2025-11-03T08:00:00</Start>
+      <Finish>2025-11-14T17:00:00</Finish><OutlineNumber>1.2</OutlineNumber><OutlineLevel>2</OutlineLevel>
+      <Summary>0</Summary><Milestone>0</Milestone>
+      <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+    <Task><UID>4</UID><ID>4</ID><Name>Go live</Name><Start>2025-11-14T17:00:00</Start>
+      <Finish>2025-11-14T17:00:00</Finish><OutlineNumber>1.3</OutlineNumber><OutlineLevel>2</OutlineLevel>
+      <Summary>0</Summary><Milestone>1</Milestone>
+      <PredecessorLink><PredecessorUID>3</PredecessorUID></PredecessorLink></Task>
+  </Tasks>
+</Project>
+"""
+
+
+def test_tasks_without_duration_take_it_from_their_dates(tmp_path: Path) -> None:
+    """No <Duration>, no calendar: Charter Mon 27 - Fri 31 Oct is one working week, Build two; only the task
+    flagged as a milestone is one (all three became 0-week milestones before)."""
+    path = tmp_path / "web-tool.xml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    plan, report = import_file(path)
+    charter, build, live = plan.decisions
+    assert [(d.duration, d.milestone) for d in plan.decisions] == [(1.0, False), (2.0, False), (0.0, True)]
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == 3.0  # Fri 14 Nov 17:00, where the file finishes
+    text = report.text(limit=None)
+    assert "have no Duration: it is the working time between their Start and Finish" in text
+    assert "[schedule]" not in text
