@@ -30,6 +30,7 @@ from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_
 from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
+from planner.ui import screen_fit
 from planner.ui.canvas import GraphCanvas
 from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
@@ -227,7 +228,9 @@ class MainWindow(QMainWindow):
         self.workbench = install_workbench(self)
 
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resize(1400, 860)
+        # Never larger than the screen, and every dialog fitted to it when shown (small projectors, scale 2).
+        screen_fit.place_main_window(self)
+        self.screen_fitter = screen_fit.install(self)
         if persist_layout:
             self.restore_layout()
         self._update_title()
@@ -942,6 +945,7 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
+            screen_fit.restore_onto_screen(self)  # saved on a bigger or absent screen: back onto this one
         state = s.value("window/state")
         if isinstance(state, QByteArray | bytes):
             self._layout_restored = self.restoreState(state)

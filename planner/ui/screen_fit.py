@@ -1,0 +1,194 @@
+"""Windows that fit the screen they are on: the main window's first size, a saved geometry restored on a smaller
+screen, and every dialog and message box the window opens.
+
+Consultants present on whatever screen the room has (800x600 projectors to 4K panels, scale factor 2). One rule for
+all of them: a top-level window never opens larger than its screen's available geometry (the desktop minus task
+bars) and never partly off it. The window asks for its preferred size; :func:`fitted` bounds it by the screen.
+
+:func:`install` puts one small event filter on the main window: each dialog it (or one of its dialogs) opens is
+fitted when shown, however it was built (``QDialog``, ``QMessageBox``, ``QInputDialog``). The filter sees only the
+windows' own events, never their children's, so it costs nothing while the user works.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+MAIN_WINDOW_SIZE = QSize(1400, 860)
+"""The main window's size on a screen with room for it (first start, no saved geometry)."""
+
+FALLBACK_AREA = QRect(0, 0, 1400, 860)
+"""The area used when Qt reports no screen (never in practice; keeps the arithmetic total)."""
+
+
+def available_area(widget: QWidget | None = None) -> QRect:
+    """The available geometry (logical pixels) of the screen ``widget`` is on, else of the primary screen."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return QRect(screen.availableGeometry()) if screen is not None else QRect(FALLBACK_AREA)
+
+
+def _screen_area_for(rect: QRect) -> QRect:
+    """The available geometry of the screen holding most of ``rect`` (the primary screen when it is on none)."""
+    best, best_area = None, 0
+    for screen in QGuiApplication.screens():
+        overlap = screen.availableGeometry().intersected(rect)
+        area = overlap.width() * overlap.height() if overlap.isValid() else 0
+        if area > best_area:
+            best, best_area = screen, area
+    if best is None:
+        return available_area(None)
+    return QRect(best.availableGeometry())
+
+
+def fitted(frame: QRect, area: QRect) -> QRect:
+    """``frame`` shrunk to at most ``area``'s size and moved (as little as possible) to lie inside it."""
+    width = max(1, min(frame.width(), area.width()))
+    height = max(1, min(frame.height(), area.height()))
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - width)
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - height)
+    return QRect(x, y, width, height)
+
+
+def centred(size: QSize, area: QRect) -> QRect:
+    """A rectangle of ``size`` (bounded by ``area``) centred in ``area``."""
+    width, height = min(size.width(), area.width()), min(size.height(), area.height())
+    return QRect(
+        area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
+    )
+
+
+def _frame_extra(window: QWidget) -> QSize:
+    """What the window system's frame adds to the window's own size (0 before the window is first shown)."""
+    extra = window.frameGeometry().size() - window.geometry().size()
+    return QSize(max(0, extra.width()), max(0, extra.height()))
+
+
+def fit_window(window: QWidget, area: QRect | None = None) -> bool:
+    """Shrink and move the top-level ``window`` (with its frame) into ``area`` (default: the available geometry
+    of the screen holding most of it). A maximised or full-screen window is the window system's to place.
+    Returns True when it had to change."""
+    if window.isMaximized() or window.isFullScreen():
+        return False
+    frame = window.frameGeometry()
+    if area is None:
+        area = _screen_area_for(frame)
+    target = fitted(frame, area)
+    if target == frame:
+        return False
+    extra = _frame_extra(window)
+    size = QSize(target.width() - extra.width(), target.height() - extra.height())
+    minimum = window.minimumSize()
+    # A minimum larger than the screen would make resize() refuse: the screen wins.
+    if minimum.width() > size.width() or minimum.height() > size.height():
+        window.setMinimumSize(minimum.boundedTo(size))
+    window.resize(size)
+    window.move(target.topLeft())
+    return True
+
+
+def initial_geometry(area: QRect, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
+    """The main window's first geometry: ``preferred`` when the screen has room, else the whole available area;
+    centred on the screen."""
+    return centred(preferred, area)
+
+
+def place_main_window(window: QWidget, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
+    """Give ``window`` its first size and position on its screen (before it is shown); returns the geometry."""
+    rect = initial_geometry(available_area(window), preferred)
+    window.resize(rect.size())
+    window.move(rect.topLeft())
+    window.setProperty(_PLACED, rect.size())
+    return rect
+
+
+def restore_onto_screen(window: QWidget) -> bool:
+    """After ``restoreGeometry``: bring a window saved on a bigger (or another, now absent) screen back onto the
+    current one, whole. Returns True when it had to change."""
+    changed = fit_window(window)
+    window.setProperty(_PLACED, window.size())
+    return changed
+
+
+_WATCHED = "screenFitWatched"
+"""Dynamic property marking a window the fitter already watches."""
+_PLACED = "screenFitPlaced"
+"""Dynamic property: the size :func:`place_main_window` or :func:`restore_onto_screen` gave the window."""
+
+
+class _DialogFitter(QObject):
+    """Fits each window shown by a watched window; watches each one too (for the message boxes it opens)."""
+
+    def watch(self, widget: QWidget) -> None:
+        if widget.property(_WATCHED):
+            return
+        widget.setProperty(_WATCHED, True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]  # a QChildEvent
+            if isinstance(child, QWidget) and child.isWindow():
+                self.watch(child)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            if watched is not self.parent():
+                _bound_dialog(watched)
+            elif watched.property(_PLACED) != watched.size():
+                return False  # the main window sized by its code since (off-screen renders may exceed the screen)
+            watched.setProperty(_PLACED, None)
+            # Once shown, the frame the window system adds is known: the whole frame goes onto the screen.
+            QTimer.singleShot(0, watched, lambda w=watched: fit_window(w))
+        return False
+
+
+def _area_for_dialog(dialog: QWidget) -> QRect:
+    parent = dialog.parentWidget()
+    return available_area(parent.window() if parent is not None else dialog)
+
+
+def _bound_dialog(dialog: QWidget) -> None:
+    """A dialog about to appear: no larger than its screen (with room for the frame its parent has). Qt then
+    centres it over its parent and keeps it on the screen; a dialog placed before (shown again, or moved by its
+    code) is moved back onto the screen here."""
+    area = _area_for_dialog(dialog)
+    parent = dialog.parentWidget()
+    extra = _frame_extra(parent.window()) if parent is not None else QSize()
+    room = QSize(area.width() - extra.width(), area.height() - extra.height())
+    if dialog.width() > room.width() or dialog.height() > room.height():
+        size = dialog.size().boundedTo(room)
+        if dialog.minimumSize().boundedTo(room) != dialog.minimumSize():
+            dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
+        dialog.resize(size)
+    if dialog.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        fit_window(dialog, area)
+
+
+def install(window: QWidget) -> QObject:
+    """Fit every dialog ``window`` (and its dialogs, in turn) shows to the screen. Returns the filter."""
+    fitter = _DialogFitter(window)
+    fitter.watch(window)
+    return fitter
+
+
+def on_screen(widget: QWidget) -> bool:
+    """True when the top-level ``widget``'s frame lies wholly inside its screen's available geometry."""
+    frame = widget.window().frameGeometry()
+    return _screen_area_for(frame).contains(frame)
+
+
+__all__ = [
+    "MAIN_WINDOW_SIZE",
+    "available_area",
+    "centred",
+    "fit_window",
+    "fitted",
+    "initial_geometry",
+    "install",
+    "on_screen",
+    "place_main_window",
+    "restore_onto_screen",
+]
