@@ -75,16 +75,59 @@ _ALIASES = {
     "actual start": "actual_start",
     "actual finish": "actual_finish",
     "team": "owner",
+    "task name": "title",
+    "assigned to": "owner",
+    "assignee": "owner",
+    "resource names": "owner",
+    "% complete": "progress",
+    "percent complete": "progress",
+    "% done": "progress",
+    "predecessor": "depends_on",
     "duration (weeks)": "duration",
     "likely (weeks)": "likely",
     "optimistic (weeks)": "optimistic",
     "pessimistic (weeks)": "pessimistic",
 }
+STATUS_WORDS = {
+    **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
+                    Status.NOT_STARTED),
+    **dict.fromkeys(("started", "active", "ongoing", "in_review", "doing", "wip"), Status.IN_PROGRESS),
+    **dict.fromkeys(("complete", "completed", "closed", "resolved", "finished"), Status.DONE),
+    **dict.fromkeys(("on_hold", "waiting", "stalled"), Status.BLOCKED),
+}  # fmt: skip
+"""Status words of Jira, Smartsheet and MS Project exports (lower case, spaces as ``_``) -> the plan's status."""
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-_LAG = r"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:w|wk|wks|weeks?))?"
+# Units of time as project tools write them ("5 days", "2w", "1 wk", "16 hrs", "3 edays", "1 mo"): weeks per unit.
+# Working time: 5 days, 40 hours a week, a month 4 weeks (MS Project's defaults); "e" is elapsed (calendar) time.
+_UNITS = {
+    "w": 1.0, "wk": 1.0, "wks": 1.0, "week": 1.0, "weeks": 1.0,
+    "d": 0.2, "day": 0.2, "days": 0.2,
+    "h": 1 / 40, "hr": 1 / 40, "hrs": 1 / 40, "hour": 1 / 40, "hours": 1 / 40,
+    "mo": 4.0, "mon": 4.0, "mons": 4.0, "month": 4.0, "months": 4.0,
+    "ew": 1.0, "ewk": 1.0, "ewks": 1.0, "eweek": 1.0, "eweeks": 1.0,
+    "ed": 1 / 7, "eday": 1 / 7, "edays": 1 / 7,
+    "eh": 1 / 168, "ehr": 1 / 168, "ehrs": 1 / 168, "ehour": 1 / 168, "ehours": 1 / 168,
+}  # fmt: skip
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SPAN = re.compile(
+    rf"^(?P<num>[+-]?\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?)\s*(?P<unit>{_UNIT})?\s*\??$", re.IGNORECASE
+)
+_LAG = rf"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:{_UNIT}))?"
 _DEP = re.compile(
     rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$", re.IGNORECASE
 )
+# MS Project's and Smartsheet's own syntax: the row ID glued to the type, "3FS+2 days", "4SS", "5FF-1d"
+_TOOL_DEP = re.compile(rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?$", re.IGNORECASE)
+
+
+def span_weeks(text: str) -> float | None:
+    """Weeks in a span with an optional unit ("2", "1.5 weeks", "5 days", "3d?", "16 hrs"); None when it is not one.
+    A bare number is weeks."""
+    m = _SPAN.match(text.strip())
+    if not m:
+        return None
+    number = float(m.group("num").replace(" ", "").replace(",", "."))
+    return number * _UNITS[(m.group("unit") or "w").lower()]
 
 
 def neutralise(text: str) -> str:
@@ -120,16 +163,16 @@ def parse_depends(text: str) -> list[tuple[str, DependencyType, float]]:
     for item in (x.strip() for x in text.split(",")):
         if not item:
             continue
-        m = _DEP.match(item)
+        m = _TOOL_DEP.match(item) or _DEP.match(item)
         if not m:
-            raise ValueError(f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks)")
-        lag_text = re.sub(
-            r"(?:w|wk|wks|weeks?)$",
-            "",
-            (m.group("lag1") or m.group("lag2") or "0").replace(" ", ""),
-            flags=re.IGNORECASE,
-        )
-        out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), float(lag_text)))
+            raise ValueError(
+                f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks, or with a unit: "
+                "+3d, +1w)"
+            )
+        lag = span_weeks((m.group("lag1") or m.groupdict().get("lag2") or "0").replace(" ", ""))
+        if lag is None:
+            raise ValueError(f"cannot read the lag of {item!r}")
+        out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), lag))
     return out
 
 
@@ -255,7 +298,19 @@ def split_header(
     return rows[0][1], list(rows[1:])
 
 
-def _number(value: Any, column: str, where: str, path: Any) -> float | None:
+SPANS = {"optimistic", "likely", "pessimistic", "duration"}
+"""Columns that may give a unit ("5 days", "2w"), as project tools export durations."""
+
+
+def _is_plain_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _number(value: Any, column: str, where: str, path: Any, units: set[str] | None = None) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -265,13 +320,22 @@ def _number(value: Any, column: str, where: str, path: Any) -> float | None:
     text = restore(str(value).strip()).replace("\u2212", "-")
     if "," in text and "." not in text:
         text = text.replace(",", ".")  # a European decimal comma
+    if column == "progress" and text.endswith("%"):
+        text = text[:-1].strip()  # "50%", as Smartsheet and MS Project write it
+    if column in SPANS:
+        weeks = span_weeks(text)
+        if weeks is not None:
+            if units is not None and not _is_plain_number(text):
+                units.add(text)
+            return weeks
     try:
         x = float(text)
     except ValueError:
         raise InteropError(
             path,
             f"{where}, column {column!r}: {value!r} is not a number",
-            hint="use a plain number of weeks such as 2 or 1.5",
+            hint="use a plain number of weeks such as 2 or 1.5"
+            + (", or a number with a unit such as 5d or 2w" if column in SPANS else ""),
         ) from None
     if x != x or x in (float("inf"), float("-inf")):
         raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
@@ -288,6 +352,8 @@ def rows_to_plan(
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     keys = [_norm_header(h) for h in header]
+    if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
+        keys[keys.index("summary")] = "title"
     if "title" not in keys and "id" not in keys:
         raise InteropError(
             path,
@@ -323,6 +389,8 @@ def rows_to_plan(
     ids = IdMaker()
     decisions: list[Decision] = []
     pending: list[tuple[int, str, str]] = []  # line, successor id, depends_on text
+    units: set[str] = set()  # durations given with a unit
+    synonyms: dict[str, Status] = {}  # status words of other tools, as read
     for line, cells in rows:
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
@@ -340,12 +408,14 @@ def rows_to_plan(
         did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
         if raw_id and is_valid_id(raw_id) and did != raw_id:
             raise InteropError(path, f"{where}: id {raw_id!r} is used twice", hint="ids must be unique")
-        nums = {c: _number(rec.get(c), c, where, path) for c in NUMERIC}
+        nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
         likely = 1.0 if likely is None else likely
         o = nums["optimistic"] if nums["optimistic"] is not None else likely
         p = nums["pessimistic"] if nums["pessimistic"] is not None else likely
         milestone = str(rec.get("milestone") or "").strip().lower() in ("yes", "y", "true", "1", "x")
+        if "milestone" not in keys and likely == 0 and o == p == 0:
+            milestone = True  # without a milestone column (other tools' exports), a 0-day task is a milestone
         if min(o, likely, p) < 0:
             raise InteropError(path, f"{where}: a duration is negative", hint="durations are weeks >= 0")
         if not (o <= likely <= p):
@@ -371,6 +441,9 @@ def rows_to_plan(
         )
         status_text = str(rec.get("status") or "").strip().lower().replace(" ", "_")
         progress = nums["progress"] or 0.0
+        if status_text in STATUS_WORDS:
+            synonyms[str(rec.get("status")).strip()] = STATUS_WORDS[status_text]
+            status_text = STATUS_WORDS[status_text].value
         if status_text and status_text not in {s.value for s in Status}:
             raise InteropError(
                 path, f"{where}: status {status_text!r} is not one of {', '.join(s.value for s in Status)}"
@@ -415,6 +488,7 @@ def rows_to_plan(
         if str(rec.get("depends_on") or "").strip():
             pending.append((line, did, str(rec["depends_on"])))
     by_title = {d.title.casefold(): d.id for d in decisions}
+    by_row = 0
     known = {d.id for d in decisions}
     deps: list[Dependency] = []
     for line, succ, text in pending:
@@ -425,6 +499,11 @@ def rows_to_plan(
         for pred, dtype, lag in items:
             if pred not in known and pred.casefold() in by_title:
                 pred = by_title[pred.casefold()]
+            elif (
+                pred not in known and pred.isdigit() and "id" not in keys and 0 < int(pred) <= len(decisions)
+            ):
+                pred = decisions[int(pred) - 1].id  # a row number, as Smartsheet and MS Project refer to rows
+                by_row += 1
             if pred not in known:
                 report.add(
                     "link",
@@ -432,6 +511,23 @@ def rows_to_plan(
                     f"line {line}",
                 )
             deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+    if decisions and not SPANS & set(keys):
+        report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
+    if by_row:
+        report.add(
+            "link",
+            f"{by_row} predecessor(s) given as row numbers (the file has no id column) are read as the task "
+            "in that row",
+        )
+    if units:
+        shown = ", ".join(repr(u) for u in sorted(units)[:3]) + (", ..." if len(units) > 3 else "")
+        report.add(
+            "duration",
+            f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours or a quarter of a "
+            "month to a week (elapsed 'e' units: 7 days)",
+        )
+    for word, st in sorted(synonyms.items()):
+        report.add("column", f"status {word!r} is read as {st.value}")
     plan.decisions = decisions
     plan.dependencies = deps
     report.counts.update(

@@ -122,3 +122,68 @@ def test_xlsx_serial_number_dates_in_actual_columns(tmp_path: Path) -> None:
     assert "actual_start 46391 is more weeks than a plan allows: read as a spreadsheet date (2027-01-04)" in (
         report.text(limit=None)
     )
+
+
+SMARTSHEET = (
+    "Task Name,Start,End,Duration,Predecessors,% Complete,Assigned To,Status,Comments\r\n"
+    "Discovery,10/27/25,10/31/25,5d,,100%,Ana,Complete,\r\n"
+    'Data audit,11/03/25,11/14/25,2w,1,50%,Ben,In Progress,"needs\r\naccess"\r\n'
+    "Model prototype,11/10/25,11/21/25,10d,2SS+1w,0%,Ana,Not Started,\r\n"
+    "Sign-off,11/21/25,11/21/25,0,3,0%,,Not Started,\r\n"
+)
+MS_PROJECT = (
+    "ID,Name,Duration,Start,Finish,Predecessors,Resource Names\r\n"
+    "1,Discovery,5 days,Mon 10/27/25,Fri 10/31/25,,Ana\r\n"
+    "2,Data audit,10 days,Mon 11/3/25,Fri 11/14/25,1,Ben\r\n"
+    '3,Model prototype,2 wks?,Mon 11/10/25,Fri 11/21/25,"2SS+5 days,1FS+3 days",Ana\r\n'
+    "4,Sign-off,0 days,Fri 11/21/25,Fri 11/21/25,3,\r\n"
+)
+
+
+@pytest.mark.parametrize("name,text", [("smartsheet.csv", SMARTSHEET), ("msproject.csv", MS_PROJECT)])
+def test_project_tool_csv_exports(tmp_path: Path, name: str, text: str) -> None:
+    """Smartsheet and MS Project ("Save as CSV") name their columns their own way, give durations and lags with
+    units (working days, weeks), % complete with a sign, and predecessors as row numbers glued to the link type."""
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    plan, report = import_file(path)
+    a, b, c, d = plan.decisions
+    assert [x.title for x in plan.decisions] == ["Discovery", "Data audit", "Model prototype", "Sign-off"]
+    assert [x.duration for x in plan.decisions] == [1.0, 2.0, 2.0, 0.0]
+    assert d.milestone and not any(x.milestone for x in (a, b, c))
+    assert (a.owner, b.owner, c.owner) == ("Ana", "Ben", "Ana") and d.owner is None
+    deps = {(x.from_, x.to): (str(x.type), round(x.lag, 9)) for x in plan.dependencies}
+    assert deps[(a.id, b.id)] == ("FS", 0.0)
+    assert deps[(b.id, c.id)] == ("SS", 1.0)  # +1w, +5 days
+    assert deps[(c.id, d.id)] == ("FS", 0.0)
+    text_report = report.text(limit=None)
+    assert "durations with units" in text_report
+    if name == "smartsheet.csv":
+        assert (str(a.status), a.progress, str(b.status), b.progress) == ("done", 100, "in_progress", 50)
+        assert "status 'Complete' is read as done" in text_report
+        assert "3 predecessor(s) given as row numbers" in text_report
+    else:
+        assert deps[(a.id, c.id)] == ("FS", 0.6)  # 3 days
+
+
+def test_jira_export_summary_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "jira.csv"
+    path.write_bytes(
+        b"Summary,Issue key,Issue Type,Status,Assignee\r\nSet up pipeline,DS-1,Story,Done,ana\r\n"
+        b"Label data,DS-2,Story,To Do,ben\r\n"
+    )
+    plan, report = import_file(path)
+    assert [(d.title, str(d.status), d.owner) for d in plan.decisions] == [
+        ("Set up pipeline", "done", "ana"),
+        ("Label data", "not_started", "ben"),
+    ]
+    text = report.text(limit=None)
+    assert "no duration column (likely or duration): every decision gets 1 week" in text
+    assert "status 'To Do' is read as not_started" in text
+
+
+def test_a_duration_word_that_is_no_span_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"title,duration\r\nA,5 fortnights\r\n")
+    with pytest.raises(InteropError, match=r"line 2, column 'duration': '5 fortnights' is not a number"):
+        import_file(path)
