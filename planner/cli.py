@@ -176,17 +176,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
+    except MemoryError:
         sys.stderr.write(
-            f"planner: internal error: {type(exc).__name__}: {exc}\n"
-            "  This is a bug in the planner; please report it with the plan file that caused it.\n"
+            "planner: out of memory: the plan or the options ask for more than this computer has; try fewer "
+            "--iterations, a smaller --size or --dpi, or a smaller plan\n"
         )
         return EXIT_USAGE
+    except OSError as exc:
+        if exc.filename is None:  # not about a file the user named: a bug to report
+            return _internal_error(exc)
+        # a file or folder the system refused (too long a name, a full disk, no permission): the user can act
+        sys.stderr.write(f"planner: {exc.filename}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
+        return _internal_error(exc)
     finally:
         # A command takes its loaded plan out of the cyclic GC (commands.common.load); run in-process (the tests,
         # a script calling main), the caller gets its GC back as it was.
         gc.unfreeze()
         gc.set_threshold(*gc_threshold)
+
+
+def _internal_error(exc: BaseException) -> int:
+    sys.stderr.write(
+        f"planner: internal error: {type(exc).__name__}: {exc}\n"
+        "  This is a bug in the planner; please report it with the plan file that caused it.\n"
+    )
+    return EXIT_USAGE
 
 
 if __name__ == "__main__":

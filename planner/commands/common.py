@@ -65,6 +65,69 @@ def load(
     return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
 
 
+def not_a_regular_file(path: str | Path) -> str | None:
+    """What ``path`` (through symbolic links) is when it exists and is not a regular file -- ``"a device"``,
+    ``"a pipe (FIFO)"``, ``"a socket"`` -- else None. The atomic write renames a new file over its target: over
+    ``/dev/null`` or a FIFO that would replace the device or pipe itself (as root, for everyone), so an output
+    that is not a regular file is refused. Raises ``OSError`` for a name the system cannot look up (too long,
+    a loop of links)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def output_path(text: str, example: str, *, inputs: tuple[str, ...] = ()) -> Path:
+    """``-o OUT`` checked before any work is done: a name is given, it is not a folder, the name is not too long
+    for the file system, its folder exists, and it is not one of the command's ``inputs`` (writing there would
+    destroy the file being read, ``--force`` or not). ``example`` is a file name to suggest (``chart.png``).
+    Every problem is a :class:`CliError` that says what to do."""
+    import errno
+    import os
+
+    if not text.strip():
+        raise CliError(f"-o/--output: the file name is empty; give a file name such as {example}")
+    out = Path(text)
+    try:
+        if out.is_dir():
+            raise CliError(f"{out}: is a folder; give a file name such as {out / example}")
+        kind = not_a_regular_file(out)
+        if kind:
+            raise CliError(f"{out}: is {kind}, not a file; give a file name such as {example}")
+    except OSError as exc:  # ENAMETOOLONG, ELOOP...: os.stat's own reasons, not a bug
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CliError(
+                f"{out}: the file name is too long for the file system; choose a shorter name"
+            ) from None
+        raise CliError(f"{out}: cannot be written: {exc.strerror or exc}") from None
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"{out}: cannot write: the folder {folder} does not exist")
+    for name in inputs:
+        try:
+            same = os.path.samefile(name, out)
+        except (
+            OSError,
+            ValueError,
+        ):  # the output does not exist yet (or the input is unreadable: said later)
+            same = False
+        if same:
+            raise CliError(f"{out}: is the input file {name}; write to another file so that it is not lost")
+    return out
+
+
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
     parser.add_argument(
@@ -112,6 +175,11 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
             raise CliError(
                 f"{where}--status-date {text}: before the plan start ({plan.start_date.isoformat()}); choose a "
                 "date on or after it"
+            )
+        if (date - plan.start_date).days / 7.0 > MAX_WEEKS:
+            raise CliError(
+                f"{where}--status-date {text}: more than {MAX_WEEKS:,.0f} weeks after the plan start "
+                f"({plan.start_date.isoformat()}); choose an earlier date"
             )
         parsed = date
     else:

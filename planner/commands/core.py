@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from planner import units
@@ -18,6 +17,7 @@ from planner.commands.common import (
     fmt_weeks,
     fmt_when,
     load,
+    output_path,
 )
 from planner.commands.common import count as _count
 from planner.commands.common import findings_text as _findings_text
@@ -229,16 +229,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.template not in template_names():
         raise CliError(f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}")
     plan = load_template(args.template)
-    if args.title:
+    if args.title is not None:
+        from planner.model.limits import MAX_TITLE_CHARS
+
+        if not args.title.strip():
+            raise CliError("--title: the title is empty; give the plan a title, or leave --title out")
+        if len(args.title) > MAX_TITLE_CHARS:
+            raise CliError(
+                f"--title: {len(args.title):,} characters, more than the {MAX_TITLE_CHARS:,} a plan title may "
+                "have; shorten it (the description takes longer text)"
+            )
         plan.title = args.title
     if args.output is not None:
         if not args.output.strip():
             raise CliError(
                 "-o/--output: the file name is empty; give a file name, or leave -o out to print the plan"
             )
-        out = Path(args.output)
-        if out.is_dir():
-            raise CliError(f"{out}: is a folder; give a file name such as {out / 'roadmap.plan.json'}")
+        out = output_path(args.output, "roadmap.plan.json")
         if out.exists() and not args.force:
             raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
         try:  # through a symbolic link, the file it points to is written (the link stays a link)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from planner.commands.common import add_estimate_argument, add_scenario_argument, add_status_date_argument
 
@@ -62,13 +61,34 @@ def parse_size(text: str) -> tuple[float, float]:
     return w, h
 
 
-def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load
+MAX_PIXELS = 150_000_000
+"""A PNG export's pixels at most (600 MB of image in memory, ~12,000 x 12,000): past it the export is refused
+with what to change, instead of the process running out of memory (200 x 200 inches at 1,200 dpi asked for
+17 GB)."""
 
-    out = Path(args.output)
+
+def check_pixels(size: tuple[float, float], dpi: float, size_given: bool) -> None:
+    """Refuse a PNG of more than :data:`MAX_PIXELS` (at the resolution :func:`planner.charts.save_figure` will
+    use: at most 65,000 pixels a side) with a :class:`CliError` naming what to lower."""
+    from planner.commands.common import CliError
+
+    w, h = size
+    used = min(dpi, 65000 / max(w, h))
+    px_w, px_h = round(w * used), round(h * used)
+    if px_w * px_h > MAX_PIXELS:
+        what = "--size or --dpi" if size_given else f"--dpi (the chart is {w:.4g} x {h:.4g} inches)"
+        raise CliError(
+            f"--dpi {dpi:g}: the PNG would be {px_w:,} x {px_h:,} pixels, more than the "
+            f"{MAX_PIXELS / 1e6:.0f} million a PNG export may have; choose a smaller {what}, or write .svg or "
+            ".pdf, which have no pixels"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load, output_path
+
+    out = output_path(args.output, "chart.png", inputs=(args.file,))
     suffix = out.suffix.lower()
-    if out.is_dir():
-        raise CliError(f"{out}: is a folder; give a file name such as {out / 'chart.png'}")
     from planner.commands.interop import DATA_SUFFIXES, export_data
 
     if suffix in DATA_SUFFIXES:  # another tool's plan format (issue 10), not a chart
@@ -87,9 +107,6 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     if not 10 <= args.dpi <= 1200:
         raise CliError(f"--dpi {args.dpi}: choose a resolution between 10 and 1200")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"{out}: the folder {folder} does not exist")
 
     plan = load(args.file, args.scenario, args.status_date)
 
@@ -116,6 +133,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.gated or args.dependencies or args.baseline:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
 
+    if suffix == ".png":
+        from planner.charts import default_size
+
+        check_pixels(size or default_size(args.chart, result), args.dpi, args.size is not None)
     # render_chart writes through the one atomic write: a failed export never leaves half a file.
     from planner.model.io import output_target
 

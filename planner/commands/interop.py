@@ -42,18 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_OK, CliError
+    from planner.commands.common import EXIT_OK, CliError, output_path
     from planner.io import InteropError, import_file
     from planner.model import save_plan
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CliError(f"{out}: is a folder; give a file name such as {out / 'imported.plan.json'}")
+    out = output_path(args.output, "imported.plan.json", inputs=(args.file,))
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"{out}: the folder {folder} does not exist")
     try:
         plan, report = import_file(args.file, args.format)
     except InteropError as exc:
@@ -93,9 +88,6 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         )
     if getattr(args, "bom", False) and out.suffix.lower() != ".csv":
         raise CliError("--bom applies to .csv exports only")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"{out}: the folder {folder} does not exist")
     scenario = getattr(args, "scenario", None)
     plan = load(args.file, scenario) if scenario else load(args.file)
     from planner.analysis import validate

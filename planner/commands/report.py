@@ -114,20 +114,15 @@ def _comparison(args: argparse.Namespace) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load, output_path
 
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load
-
-    out = Path(args.output)
-    if out.is_dir():
-        raise CliError(f"{out}: is a folder; give a file name such as {out / 'report.pdf'}")
+    out = output_path(args.output, "report.pdf", inputs=(args.file,))
     if out.suffix.lower() != ".pdf":
         raise CliError(f"{out}: the report is a PDF; give a file name ending in .pdf")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"{out}: cannot write: the folder {folder} does not exist")
     if args.simulate and not 1 <= args.iterations <= 1_000_000:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and 1,000,000")
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     sections = parse_sections(args.sections)
 
     plan = load(args.file, args.scenario, args.status_date)

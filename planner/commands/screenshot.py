@@ -18,6 +18,8 @@ DESCRIPTION = (
     "coverage (NIST AI RMF / ISO/IEC 42001 / EU AI Act matrix by stage)."
 )
 VIEWS = SCREENSHOT_VIEWS
+MAX_SIDE = 8192
+"""Pixels a side at most: a window larger than this is no screen's (and 99999x99999 asked for 40 GB)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,14 +43,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from planner.commands.common import CliError
+    from planner.commands.common import CliError, output_path
 
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))
-        if width < 200 or height < 150:
-            raise ValueError
     except ValueError:
         raise CliError(f"--size must look like 1440x900 (got {args.size!r})") from None
+    if not (200 <= width <= MAX_SIDE and 150 <= height <= MAX_SIDE):
+        raise CliError(
+            f"--size {args.size}: choose a width from 200 to {MAX_SIDE:,} and a height from 150 to "
+            f"{MAX_SIDE:,} pixels (e.g. 1440x900)"
+        )
+    if args.step < 0:
+        raise CliError(f"--step {args.step}: the steps count from 0 (the overview)")
+    out = output_path(args.output, "screenshot.png", inputs=(args.file,))
+    if out.suffix.lower() != ".png":
+        raise CliError(f"{out}: a screenshot is a PNG; give a file name ending in .png")
     from planner.model import PlanLoadError, load_plan
 
     try:

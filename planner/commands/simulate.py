@@ -7,6 +7,7 @@ be read or the command is misused (bad ``--by``, ``--iterations`` or ``--seed``)
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -61,6 +62,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_status_date_argument(parser)
 
 
+def _has_date(start: dt.date | None, week: float) -> bool:
+    """Whether ``week`` has a calendar date (always, without a start date: none is shown)."""
+    from planner.units import week_to_date
+
+    try:
+        week_to_date(start, week)
+    except (OverflowError, ValueError):
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, findings_text, load
 
@@ -82,6 +94,14 @@ def run(args: argparse.Namespace) -> int:
             by_week = parse_when(args.by, plan.start_date)
         except ValueError as exc:
             raise CliError(f"--by: {exc}") from None
+        from planner.model.limits import MAX_SCHEDULE_WEEKS
+
+        if by_week > MAX_SCHEDULE_WEEKS:
+            raise CliError(f"--by {args.by.strip()}: give a week from 0 to {MAX_SCHEDULE_WEEKS:,.0f}")
+        if not _has_date(plan.start_date, by_week):
+            raise CliError(
+                f"--by {args.by.strip()}: falls after 31 Dec 9999, where the calendar ends; give an earlier week"
+            )
 
     graph = compile_plan(plan)  # once, for the validation and the simulation
     findings = validate(plan, graph)

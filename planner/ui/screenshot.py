@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.model import Plan
 from planner.ui import SCREENSHOT_VIEWS
@@ -159,6 +159,25 @@ def _size_dock(app: QApplication, window: MainWindow, view: str, size: tuple[int
     _settle(app)
 
 
+def _save_png(pixmap: Any, out: Path) -> None:
+    """Encode ``pixmap`` as PNG in memory and write it through the one atomic write: a full disk or a killed
+    process leaves the old file (or none), never half an image, and libpng never writes to the device itself."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from planner.model.io import output_target, write_bytes_atomic
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise OSError(f"{out}: the image could not be encoded as PNG")
+    buffer.close()
+    try:
+        write_bytes_atomic(output_target(out), bytes(data.data()))
+    except OSError as exc:
+        raise OSError(f"{out}: cannot write the image: {exc.strerror or exc}") from None
+
+
 def render(
     plan: Plan,
     path: str | None,
@@ -204,8 +223,8 @@ def render(
         if view in ("inspector", "plan", "findings"):
             _size_dock(app, window, view, size)
         out = Path(output)
-        if not window.grab().isNull() and not target.grab().save(str(out), "PNG"):
-            raise OSError(f"{out}: cannot write the image")
+        if not window.grab().isNull():
+            _save_png(target.grab(), out)
         return out
     finally:
         window.discard_and_close()

@@ -1,0 +1,234 @@
+"""Hostile option values and output targets on every command that writes (H-hostile): one clear line on stderr,
+exit code 2, nothing written, nothing replaced -- never an internal error, a device replaced by a file, or the
+input file overwritten by the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "bank-assistant.plan.json"
+SMALL = {
+    "schema_version": 1,
+    "title": "Small",
+    "start_date": "2027-01-04",
+    "stages": [{"id": "s", "name": "S"}],
+    "decisions": [
+        {"id": "a", "title": "A", "stage": "s", "duration": 2},
+        {"id": "b", "title": "B", "stage": "s", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 5}},
+    ],
+    "dependencies": [{"from": "a", "to": "b"}],
+}
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.plan.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    return path
+
+
+def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run ``argv``; it must exit 2 with one line on stderr that is not an internal error. Returns the line."""
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 2, (code, err)
+    assert out == ""
+    assert err.startswith("planner: ") and err.count("\n") == 1, err
+    assert "internal error" not in err and "Traceback" not in err
+    return err
+
+
+def writers(plan: Path, out: str) -> dict[str, list[str]]:
+    return {
+        "new": ["new", "--force", "-o", out],
+        "chart": ["export", str(plan), "-o", out + ".png"],
+        "data": ["export", str(plan), "-o", out + ".csv"],
+        "report": ["report", str(plan), "-o", out + ".pdf", "-q"],
+        "import": ["import", str(plan.with_suffix(".csv")), "--force", "-o", out],
+    }
+
+
+@pytest.mark.parametrize("command", ["new", "chart", "data", "report", "import"])
+def test_a_fifo_output_is_refused_and_stays_a_fifo(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """The atomic write renames a new file over its target: over a FIFO (or, as root, over /dev/null) that
+    replaced the pipe or the device itself."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    small.with_suffix(".csv").write_text("id,title\nx,X\n", encoding="utf-8")
+    base = str(tmp_path / "pipe")
+    argv = writers(small, base)[command]
+    target = argv[argv.index("-o") + 1]
+    os.mkfifo(target)
+    err = refused(argv, capsys)
+    assert "is a pipe (FIFO), not a file" in err
+    assert stat.S_ISFIFO(os.stat(target).st_mode)
+
+
+@pytest.mark.parametrize("command", ["new", "chart", "data", "report", "import"])
+def test_dev_null_as_output_is_refused(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null on this system")
+    small.with_suffix(".csv").write_text("id,title\nx,X\n", encoding="utf-8")
+    argv = writers(small, "/dev/null")[command]
+    argv[argv.index("-o") + 1] = "/dev/null"
+    err = refused(argv, capsys)
+    assert "/dev/null: is a device, not a file" in err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize("command", ["new", "chart", "data", "report", "import"])
+def test_a_file_name_too_long_for_the_file_system(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    small.with_suffix(".csv").write_text("id,title\nx,X\n", encoding="utf-8")
+    argv = writers(small, str(tmp_path / ("n" * 300)))[command]
+    err = refused(argv, capsys)
+    assert "the file name is too long for the file system; choose a shorter name" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.plan.csv", "small.plan.json"]
+
+
+def test_import_onto_its_own_input_is_refused_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "tasks.csv"
+    source.write_text("id,title\nx,X\n", encoding="utf-8")
+    err = refused(["import", str(source), "-o", str(source), "--force"], capsys)
+    assert f"is the input file {source}; write to another file so that it is not lost" in err
+    assert source.read_text(encoding="utf-8") == "id,title\nx,X\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_export_through_a_link_to_its_own_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.csv"  # a plan file under another tool's suffix still loads
+    plan.write_text(json.dumps(SMALL), encoding="utf-8")
+    link = tmp_path / "out.csv"
+    link.symlink_to(plan.name)
+    err = refused(["export", str(plan), "-o", str(link)], capsys)
+    assert "is the input file" in err
+    assert json.loads(plan.read_text(encoding="utf-8")) == SMALL
+
+
+def test_a_png_past_the_pixel_budget_is_refused_not_run_out_of_memory(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """200 x 200 inches at 1,200 dpi (65,000 pixels a side after the side cap) asked for 17 GB: std::bad_alloc
+    as an internal error, or the process killed."""
+    out = tmp_path / "big.png"
+    err = refused(["export", str(small), "-o", str(out), "--size", "200x200", "--dpi", "1200"], capsys)
+    assert err == (
+        "planner: --dpi 1200: the PNG would be 65,000 x 65,000 pixels, more than the 150 million a PNG export "
+        "may have; choose a smaller --size or --dpi, or write .svg or .pdf, which have no pixels\n"
+    )
+    assert not out.exists()
+
+
+def test_check_pixels_by_hand() -> None:
+    from planner.commands.common import CliError
+    from planner.commands.export import check_pixels
+
+    check_pixels((100.0, 100.0), 122, True)  # 12,200 x 12,200 = 148.84 million: allowed
+    with pytest.raises(CliError, match="12,300 x 12,300 pixels"):  # 151.29 million
+        check_pixels((100.0, 100.0), 123, True)
+    with pytest.raises(CliError, match=r"choose a smaller --dpi \(the chart is 13.3 x 200 inches\)"):
+        check_pixels((13.3, 200.0), 1200, False)  # 325 dpi after the side cap: 4,323 x 65,000
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["simulate", "{plan}", "-n", "20", "--by", "1e308"],
+            "planner: --by 1e308: give a week from 0 to 1,000,000\n",
+        ),
+        (
+            ["simulate", "{plan}", "-n", "20", "--by", "900000"],
+            "planner: --by 900000: falls after 31 Dec 9999, where the calendar ends; give an earlier week\n",
+        ),
+        (
+            ["analyze", "{plan}", "--status-date", "9999-12-31"],
+            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (2027-01-04); "
+            "choose an earlier date\n",
+        ),
+        (
+            ["simulate", "{plan}", "-n", "20", "--status-date", "9999-12-31"],
+            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (2027-01-04); "
+            "choose an earlier date\n",
+        ),
+        (
+            ["report", "{plan}", "-o", "{tmp}/r.pdf", "--simulate", "--seed", "-1"],
+            "planner: --seed -1: the seed must be 0 or more\n",
+        ),
+        (
+            ["new", "--title", "x" * 1001],
+            "planner: --title: 1,001 characters, more than the 1,000 a plan title",
+        ),
+        (["new", "--title", "  "], "planner: --title: the title is empty; give the plan a title"),
+        (["new", "-o", "   "], "planner: -o/--output: the file name is empty"),
+        (["export", "{plan}", "-o", " "], "planner: -o/--output: the file name is empty"),
+        (
+            ["screenshot", "{plan}", "-o", "{tmp}/s.png", "--size", "99999x99999"],
+            "planner: --size 99999x99999: choose a width from 200 to 8,192 and a height from 150 to 8,192",
+        ),
+        (
+            ["screenshot", "{plan}", "-o", "{tmp}/s.png", "--view", "presentation", "--step", "-1"],
+            "planner: --step -1: the steps count from 0 (the overview)\n",
+        ),
+        (
+            ["screenshot", "{plan}", "-o", "{tmp}/s.jpg"],
+            "planner: {tmp}/s.jpg: a screenshot is a PNG; give a file name ending in .png\n",
+        ),
+    ],
+)
+def test_hostile_option_values_get_one_clear_line(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    argv = [a.replace("{plan}", str(small)).replace("{tmp}", str(tmp_path)) for a in argv]
+    err = refused(argv, capsys)
+    assert err.startswith(message.replace("{plan}", str(small)).replace("{tmp}", str(tmp_path)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.plan.json"]
+
+
+def test_an_os_error_naming_a_file_is_the_users_problem_not_a_bug(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last line of defence: an OSError about a file the system refused (a full disk, no permission) is
+    said as such; one about no file at all is still an internal error; running out of memory says what to try."""
+    import errno
+
+    import planner.commands.core as core
+
+    def disk_full(_args: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/some/out.plan.json")
+
+    monkeypatch.setattr(core, "cmd_templates", disk_full)
+    monkeypatch.setattr("planner.cli.cmd_templates", disk_full)
+    assert main(["templates"]) == 2
+    assert capsys.readouterr().err == f"planner: /some/out.plan.json: {os.strerror(errno.ENOSPC)}\n"
+
+    def no_file(_args: object) -> int:
+        raise OSError("something else")
+
+    monkeypatch.setattr("planner.cli.cmd_templates", no_file)
+    assert main(["templates"]) == 2
+    assert capsys.readouterr().err.startswith("planner: internal error: OSError: something else\n")
+
+    def out_of_memory(_args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr("planner.cli.cmd_templates", out_of_memory)
+    assert main(["templates"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("planner: out of memory:") and "--iterations" in err and err.count("\n") == 1
