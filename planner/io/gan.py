@@ -79,7 +79,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     recurring: list[tuple[int, int]] = []
     cals = root.find("calendars")
     if cals is not None:
-        week = cals.find("day-types/default-week")
+        week = cals.find(".//default-week")  # 2.x files keep it one level down, in day-types/calendar
         if week is not None:
             weekend = {i for i, a in enumerate(_DAY_ATTRS) if week.get(a) == "1"}
         for d in cals.iter("date"):

@@ -495,6 +495,17 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if finish is None:
         ends = [t.finish for t in tasks if t.finish is not None]
         finish = max(ends) if ends else None
+    if start_dt is not None and finish is not None:
+        last = _parse_datetime(_text(rf, "FinishDate"))
+        until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
+        off = [h for h in calendar.holidays if origin <= h <= until]
+        if off:
+            shown = ", ".join(str(h) for h in off[:3]) + (", ..." if len(off) > 3 else "")
+            report.add(
+                "calendar",
+                f"{len(off)} non-working day(s) of the project calendar ({shown}) are not carried: the plan has "
+                "no calendar, so work across them finishes that many working days earlier than in the file",
+            )
     outline = Outline(
         title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
         format="mspdi",

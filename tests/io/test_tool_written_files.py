@@ -44,3 +44,28 @@ def test_tasks_without_duration_take_it_from_their_dates(tmp_path: Path) -> None
     text = report.text(limit=None)
     assert "have no Duration: it is the working time between their Start and Finish" in text
     assert "[schedule]" not in text
+
+
+def test_holidays_of_the_project_calendar_are_reported(tmp_path: Path) -> None:
+    """Fri 8 Jan 2027 is a holiday: A (Mon 4 - Mon 11 Jan, 5 working days) finishes a day later in the file than
+    in the plan, which has no calendar; the report names the day and the finish of each."""
+    from tests.io.test_mspdi import task, write
+
+    exceptions = (
+        "<Exceptions><Exception><TimePeriod><FromDate>2027-01-08T00:00:00</FromDate>"
+        "<ToDate>2027-01-08T23:59:00</ToDate></TimePeriod><DayWorking>0</DayWorking></Exception>"
+        "<Exception><TimePeriod><FromDate>2027-12-24T00:00:00</FromDate>"
+        "<ToDate>2027-12-24T23:59:00</ToDate></TimePeriod><DayWorking>0</DayWorking></Exception>"
+        "</Exceptions>"
+    )
+    path = write(
+        tmp_path,
+        [task(1, "A", 1, start="2027-01-04T08:00:00", finish="2027-01-11T17:00:00")],
+        exceptions=exceptions,
+    )
+    plan, report = import_file(path)
+    text = report.text(limit=None)
+    # only the holiday inside the project counts (not 24 Dec)
+    assert "1 non-working day(s) of the project calendar (2027-01-08) are not carried" in text
+    assert plan.decisions[0].duration == 1.0
+    assert plan.extensions["import"]["source_finish_weeks"] == 1.0  # 5 working days: the holiday left out
