@@ -232,3 +232,32 @@ def test_an_os_error_naming_a_file_is_the_users_problem_not_a_bug(
     assert main(["templates"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("planner: out of memory:") and "--iterations" in err and err.count("\n") == 1
+
+
+def test_diff_of_plans_with_many_teams_computes_team_loads_once_per_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`planner diff` of a plan with 3,000 teams ran for minutes: the team table read ``team_peaks`` (every team's
+    load, recomputed at each read) twice per team and plan. Now once per plan."""
+    import planner.analysis.compare as compare
+
+    plan = {
+        **SMALL,
+        "teams": [{"id": f"t{k}", "name": f"T{k}", "capacity": 1} for k in range(40)],
+        "decisions": [
+            {"id": f"d{k}", "title": f"D{k}", "stage": "s", "owner": f"t{k}", "duration": 1, "headcount": 2}
+            for k in range(40)
+        ],
+        "dependencies": [],
+    }
+    a, b = tmp_path / "a.plan.json", tmp_path / "b.plan.json"
+    a.write_text(json.dumps(plan), encoding="utf-8")
+    plan["decisions"][0]["headcount"] = 3
+    b.write_text(json.dumps(plan), encoding="utf-8")
+    calls = []
+    real = compare.team_loads
+    monkeypatch.setattr(compare, "team_loads", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert main(["diff", str(a), str(b), "--iterations", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "  T0 " in out and "2 (1)" in out and "3 (1)" in out
+    assert len(calls) == 2

@@ -201,11 +201,11 @@ def _team_rows(t: _Table, comparison: Any) -> None:
         return
     t.add("")
     t.add("Team peak load, people (capacity)")
+    by_id = [{i: (p, c) for i, _, p, c in x.team_peaks} for x in items]  # not a scan per team (3,000 teams)
     for tid, name, _, _cap in ref.team_peaks:
         cells = []
-        for x in items:
-            peak = next((p for i, _, p, _c in x.team_peaks if i == tid), None)
-            cap = next((_c for i, _, _p, _c in x.team_peaks if i == tid), None)
+        for peaks in by_id:
+            peak, cap = peaks.get(tid, (None, None))
             cells.append(
                 "-"
                 if peak is None
