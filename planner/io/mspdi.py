@@ -188,7 +188,7 @@ def _calendar(
             working = _text(ef, "DayWorking") == "1"
             holidays.extend(
                 _exception_days(
-                    _text(pf, "FromDate"), _text(pf, "ToDate"), working, report, _text(ef, "Type")
+                    _text(pf, "FromDate"), _text(pf, "ToDate"), working, report, _text(ef, "Type"), ef
                 )
             )
         if f.get("WorkWeeks") is not None and len(f["WorkWeeks"]):
@@ -207,22 +207,34 @@ def _calendar(
 
 
 def _exception_days(
-    a: str | None, b: str | None, working: bool, report: ImportReport, recur: str | None
+    a: str | None,
+    b: str | None,
+    working: bool,
+    report: ImportReport,
+    recur: str | None,
+    fields: dict[str, Any] | None = None,
 ) -> list[dt.date]:
+    """The days of a calendar exception: every day from ``a`` to ``b`` for a one-off exception (``Type`` 1 or none),
+    the days its recurrence picks for the recurring ones MS Project 2007+ writes (``Type`` 2-7, see
+    :func:`_recurring_days`)."""
     start, end = _parse_datetime(a), _parse_datetime(b)
     if start is None or end is None:
         return []
     if working:
         report.add("calendar", f"a working-time exception ({start.date()} to {end.date()}) is not carried")
         return []
-    if recur not in (None, "1"):
-        report.add(
-            "calendar",
-            f"a recurring calendar exception from {start.date()} is read as every day of its range",
-        )
-    days = []
     d = start.date()
     last = end.date()
+    if recur not in (None, "1"):
+        days = _recurring_days(_int(recur, 0), d, last, fields or {})
+        if days is None:
+            report.add(
+                "calendar",
+                f"a calendar exception from {d} recurs in a way not understood (type {recur}); skipped",
+            )
+            return []
+        return days
+    days = []
     if (last - d).days > 3700:
         report.add("calendar", f"a calendar exception longer than ten years ({d} to {last}) is not carried")
         return []
@@ -230,6 +242,101 @@ def _exception_days(
         days.append(d)
         d += dt.timedelta(days=1)
     return days
+
+
+MAX_OCCURRENCES = 5000
+"""The most days one recurring exception may give (far beyond any real calendar; a hostile file cannot make more)."""
+
+
+def _recurring_days(kind: int, first: dt.date, last: dt.date, f: dict[str, Any]) -> list[dt.date] | None:
+    """The days from ``first`` to ``last`` (both in) a recurring MSPDI exception picks; None for an unknown kind.
+
+    ``Type`` 7 daily (every ``Period`` days), 6 weekly (``DaysOfWeek`` bits 1 Sunday ... 64 Saturday, every
+    ``Period`` weeks counted in Sunday-to-Saturday weeks from the week of ``first``), 5 monthly relative and 4 monthly
+    absolute (every ``Period`` months from ``first``'s month), 3 yearly relative and 2 yearly absolute (``Month`` 0-11).
+    Relative: the ``MonthPosition`` (0-3 first to fourth, 4 last) ``MonthItem`` (0 day, 1 weekday, 2 weekend day,
+    3-9 Sunday-Saturday) of the month; absolute: ``MonthDay``. ``Occurrences`` caps the count. As MS Project 2016
+    writes them (MPXJ's calendar-recurring-exceptions test file lists the days each one gives)."""
+    period = max(1, _int(_text(f, "Period"), 1))
+    cap = min(MAX_OCCURRENCES, _int(_text(f, "Occurrences"), MAX_OCCURRENCES) or MAX_OCCURRENCES)
+    out: list[dt.date] = []
+
+    def keep(day: dt.date | None) -> bool:
+        """Add ``day`` when in range; False once past ``last`` or the cap."""
+        if day is None:
+            return True
+        if day > last or len(out) >= cap:
+            return False
+        if day >= first:
+            out.append(day)
+        return True
+
+    if kind == 7:
+        day = first
+        while keep(day):
+            day += dt.timedelta(days=period)
+        return out
+    if kind == 6:
+        mask = _int(_text(f, "DaysOfWeek"), 0)
+        if not mask & 127:
+            return out
+        week = first - dt.timedelta(days=(first.weekday() + 1) % 7)  # the Sunday that starts first's week
+        while week <= last and len(out) < cap:
+            for k in range(7):  # k = 0 is Sunday, bit 1
+                if mask & (1 << k) and not keep(week + dt.timedelta(days=k)):
+                    return out
+            week += dt.timedelta(days=7 * period)
+        return out
+    if kind in (2, 3, 4, 5):
+        yearly = kind in (2, 3)
+        step = 12 if yearly else period
+        month0 = _int(_text(f, "Month"), 0) + 1 if yearly else first.month
+        if not 1 <= month0 <= 12:
+            return out
+        year, month = first.year, month0
+        if yearly and month0 < first.month:
+            year += 1
+        while dt.date(year, month, 1) <= last and len(out) < cap:
+            picked: dt.date | None
+            if kind in (2, 4):
+                picked = _month_day(year, month, _int(_text(f, "MonthDay"), 0))
+            else:
+                picked = _month_position(
+                    year, month, _int(_text(f, "MonthPosition"), 0), _int(_text(f, "MonthItem"), 0)
+                )
+            if not keep(picked):
+                return out
+            month += step
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        return out
+    return None
+
+
+def _month_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # day 31 of a 30-day month, or no day given
+
+
+def _month_position(year: int, month: int, position: int, item: int) -> dt.date | None:
+    """The ``position``-th (0-3, 4 last) day of kind ``item`` (0 any day, 1 weekday, 2 weekend day, 3-9 Sunday to
+    Saturday) in the month."""
+    first = dt.date(year, month, 1)
+    days = [first + dt.timedelta(days=k) for k in range(31) if (first + dt.timedelta(days=k)).month == month]
+    if item == 1:
+        days = [d for d in days if d.weekday() < 5]
+    elif item == 2:
+        days = [d for d in days if d.weekday() >= 5]
+    elif 3 <= item <= 9:
+        days = [d for d in days if (d.weekday() + 1) % 7 == item - 3]
+    elif item != 0:
+        return None
+    if not days:
+        return None
+    if position >= 4:
+        return days[-1]
+    return days[position] if position < len(days) else None
 
 
 def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Outline, ImportReport]:
