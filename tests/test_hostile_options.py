@@ -8,6 +8,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -241,22 +242,28 @@ def test_diff_of_plans_with_many_teams_computes_team_loads_once_per_plan(
     load, recomputed at each read) twice per team and plan. Now once per plan."""
     import planner.analysis.compare as compare
 
+    decisions = [
+        {"id": f"d{k}", "title": f"D{k}", "stage": "s", "owner": f"t{k}", "duration": 1, "headcount": 2}
+        for k in range(40)
+    ]
     plan = {
         **SMALL,
         "teams": [{"id": f"t{k}", "name": f"T{k}", "capacity": 1} for k in range(40)],
-        "decisions": [
-            {"id": f"d{k}", "title": f"D{k}", "stage": "s", "owner": f"t{k}", "duration": 1, "headcount": 2}
-            for k in range(40)
-        ],
+        "decisions": decisions,
         "dependencies": [],
     }
     a, b = tmp_path / "a.plan.json", tmp_path / "b.plan.json"
     a.write_text(json.dumps(plan), encoding="utf-8")
-    plan["decisions"][0]["headcount"] = 3
+    decisions[0]["headcount"] = 3
     b.write_text(json.dumps(plan), encoding="utf-8")
-    calls = []
+    calls: list[int] = []
     real = compare.team_loads
-    monkeypatch.setattr(compare, "team_loads", lambda *a, **k: calls.append(1) or real(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compare, "team_loads", counted)
     assert main(["diff", str(a), str(b), "--iterations", "20"]) == 0
     out = capsys.readouterr().out
     assert "  T0 " in out and "2 (1)" in out and "3 (1)" in out
