@@ -94,12 +94,12 @@ class ImportDialog(QDialog):
         self.summaries = top_level_summaries(outline) if outline is not None else []
         self.table: QTableWidget | None = None
         if self.summaries:
-            layout.addWidget(
-                QLabel(
-                    "Summary tasks become structure. Choose the stage and area for the tasks under "
-                    "each top-level summary (the import guesses from the names):"
-                )
+            intro = QLabel(
+                "Summary tasks become structure. Choose the stage and area for the tasks under "
+                "each top-level summary (the import guesses from the names):"
             )
+            intro.setWordWrap(True)  # one line was ~880 px: wider than an 800 px screen
+            layout.addWidget(intro)
             base = new_plan()
             stages = [(s.id, s.name) for s in (outline.stages or base.stages)] if outline else []
             areas = [(a.id, a.name) for a in base.areas]

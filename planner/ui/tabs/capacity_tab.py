@@ -85,12 +85,17 @@ class CapacityTab(LazyRefresh, QWidget):
         self.summary.setObjectName("capacitySummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        top = QHBoxLayout()
+        # The controls on one row and the summary under them at the tab's full width: beside them it was
+        # squeezed into a narrow column at 1024 px and made the tab wider than an 800x600 screen leaves it.
+        controls = QHBoxLayout()
+        controls.addWidget(self.prove)
+        controls.addWidget(self.chart_kind)
+        controls.addWidget(self.show_levelled)
+        controls.addStretch(1)
+        top = QVBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.prove, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.chart_kind, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.show_levelled, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(controls)
+        top.addWidget(self.summary)
 
         self.chart = FigureView(self._draw, "loadChart", self)
         self.chart_scroll = QScrollArea(self)
@@ -140,7 +145,7 @@ class CapacityTab(LazyRefresh, QWidget):
         self.side.setDocumentMode(True)
         self.side.addTab(self.over, "Over capacity")
         self.side.addTab(self.compare, "Levelled vs unlevelled")
-        self.side.setMinimumWidth(420)
+        self.side.setMinimumWidth(350)  # with the chart's minimum, fits beside the inspector at 800x600
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.chart_scroll)

@@ -135,9 +135,12 @@ class ChartTab(QWidget):
         self.print_preview_action = QAction("Print preview\u2026", self)
         self.print_preview_action.triggered.connect(self.print_preview)
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.toolbar, 1)
+        # The tool bar, options and buttons wrap onto a second line rather than widen the window past a small
+        # screen (in one row they needed ~650 px: more than an 800x600 screen leaves beside the inspector).
+        from planner.ui.presentation.workshop import FlowLayout
+
+        bar = FlowLayout(spacing=6)
+        bar.addWidget(self.toolbar)
         self.options: dict[str, QCheckBox] = {}
         if chart_name == "gantt":
             for key, label, tip in (

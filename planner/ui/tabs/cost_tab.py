@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -143,11 +145,19 @@ class CostTab(LazyRefresh, QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.money)
         side_layout.addWidget(self.breakdown, 1)
-        side.setMinimumWidth(360)
+        side.setMinimumWidth(310)
+        side.setMinimumHeight(360)  # the money form and a few breakdown rows; scrolled on a short screen
+        side_scroll = QScrollArea(self)
+        side_scroll.setObjectName("costSide")
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setMinimumWidth(side.minimumWidth() + side_scroll.verticalScrollBar().sizeHint().width())
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(charts)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([620, 400])

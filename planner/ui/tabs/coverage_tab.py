@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -75,11 +74,14 @@ class CoverageTab(LazyRefresh, QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
-        bar = QHBoxLayout()
+        # The choices and the summary wrap onto more lines rather than widen the window past a small screen.
+        from planner.ui.presentation.workshop import FlowLayout
+
+        bar = FlowLayout(spacing=6)
         bar.setContentsMargins(8, 6, 8, 2)
         for w in (QLabel("Framework", self), self.framework, QLabel("AI system", self), self.role, self.tier):
             bar.addWidget(w)
-        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.summary)
 
         self.matrix = QTableWidget(self)
         self.matrix.setObjectName("coverageMatrix")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.elided import ElidedLabel
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -171,7 +172,7 @@ def _wrap(text: str, width: int = 90) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-class _ClickableLabel(QLabel):
+class _ClickableLabel(ElidedLabel):
     """A label that reports a mouse press (the status bar's findings count opens the Findings panel)."""
 
     clicked = Signal()
@@ -189,14 +190,14 @@ class PlanStatusBar(QStatusBar):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("statusBar")
-        self.finish = QLabel(self)
+        self.finish = ElidedLabel(parent=self)
         self.finish.setToolTip("When the plan finishes with stages rolling into each other")
-        self.gated = QLabel(self)
+        self.gated = ElidedLabel(parent=self)
         self.gated.setToolTip(
             "When it finishes if every stage waits for the previous one to end (strict gates), "
             "and what that costs in weeks"
         )
-        self.critical = QLabel(self)
+        self.critical = ElidedLabel(parent=self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
         self.baseline_combo = QComboBox(self)
         self.baseline_combo.setObjectName("baselineChooser")
@@ -209,12 +210,12 @@ class PlanStatusBar(QStatusBar):
         self.baseline_combo.activated.connect(
             lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
         )
-        self.slip = QLabel(self)
+        self.slip = ElidedLabel(parent=self)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
-        self.problems = _ClickableLabel(self)
+        self.problems = _ClickableLabel(parent=self)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
-        self.busy = QLabel(self)
+        self.busy = ElidedLabel(parent=self)
         self.estimate = QComboBox(self)
         self.estimate.setAccessibleName("Estimate used for the schedule")
         self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
@@ -252,12 +253,10 @@ class PlanStatusBar(QStatusBar):
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
         # A label that changes size makes the whole window lay out and repaint (~20 ms at 1,000 decisions);
-        # grow-only minimum widths keep the status bar's geometry stable from one edit to the next.
+        # the figures are ElidedLabels, whose grow-only size hints keep the status bar's geometry stable from one
+        # edit to the next, yet give way (elided) on a narrow window instead of widening it past an 800 px screen.
         if label.text() != text:
             label.setText(text)
-            hint = label.sizeHint().width()
-            if hint > label.minimumWidth():
-                label.setMinimumWidth(hint + 12)
 
     def _show_analysis_failed(self, msg: str) -> None:
         self.busy.setText("Analysis failed")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,6 +34,7 @@ from planner.model.plan import ID_PATTERN
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.models import (
     COLUMNS,
     DATE_COLUMNS,
@@ -168,13 +168,14 @@ class DecisionsView(QWidget):
         self.status_filter = self._filter_combo("Any status", "Show only decisions with this status")
         self.critical_only = QCheckBox("Critical only", self)
         self.critical_only.setToolTip("Show only decisions on a critical chain")
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel(parent=self)
         self.count_label.setAccessibleName("Number of decisions shown")
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 2)
-        # Small minimums: at 1280 px beside the inspector the bar must shrink, not push the window wider.
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter by text") + 24)
+        # Small minimums: at 1280 px beside the inspector (and on an 800x600 screen) the bar must shrink, not
+        # push the window wider.
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter") + 24)
         bar.addWidget(self.search, 3)
         for w in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
             bar.addWidget(w, 1)
@@ -242,7 +243,7 @@ class DecisionsView(QWidget):
         combo.setToolTip(tip)
         combo.setAccessibleName(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(3)  # stretched beyond that when there is room
         combo.addItem(all_label, None)
         return combo
 

@@ -1,0 +1,76 @@
+"""A one-line label that gives way on a narrow window: its text is elided (…) instead of pushing the window wider
+than a small screen, and shown whole again when there is room.
+
+Its size hint only grows (the widest text it has shown), so a figure that changes on every edit does not move its
+neighbours or re-lay the window out (the status bar's figures change with each edit of a 1,000-decision plan)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+MIN_CHARS = 6
+"""Characters an elided label keeps at least (with its …), in average character widths."""
+
+
+class ElidedLabel(QLabel):
+    """A plain-text, one-line label; ``text()`` is the whole text whatever is shown."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._widest = 0
+        self._tip = (
+            ""  # the label's own tooltip (set by its owner); the whole text is added to it when elided
+        )
+        self._set_tip = ""  # the tooltip this class last set
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:
+        if text == self._full and self._widest:
+            return
+        self._full = text
+        margins = self.contentsMargins()
+        width = (
+            self.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 2 * self.margin()
+        )
+        if width > self._widest:
+            self._widest = width
+            self.updateGeometry()
+        self._show_fitting()
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(self._widest, 1), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        keep = self.fontMetrics().averageCharWidth() * MIN_CHARS
+        return QSize(min(self.sizeHint().width(), keep), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_fitting()
+
+    def _show_fitting(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin()
+        shown = self._full
+        if room > 0 and self.fontMetrics().horizontalAdvance(self._full) > room:
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != super().text():
+            QLabel.setText(self, shown)
+        if self.toolTip() != self._set_tip:
+            self._tip = self.toolTip()  # its owner set a new one
+        tip = self._tip if shown == self._full else "\n".join(t for t in (self._full, self._tip) if t)
+        self._set_tip = tip
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+
+__all__ = ["ElidedLabel"]
