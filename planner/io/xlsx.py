@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 
 from planner.io.common import ImportReport, InteropError, read_limited
@@ -73,6 +74,9 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         ]
     finally:
         wb.close()
+    part = getattr(ws, "_worksheet_path", None)
+    if isinstance(part, str):
+        _report_uncalculated(raw, part, report)
     if not all_rows:
         raise InteropError(
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
@@ -80,6 +84,29 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     header, rows = split_header(all_rows, report)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     return rows_to_plan(header, rows, path, report, title), report
+
+
+_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+
+
+def _report_uncalculated(raw: bytes, part: str, report: ImportReport) -> None:
+    """Say which formula cells have no saved value: a workbook written by a program (a script, a converter) rather
+    than a spreadsheet may never have calculated them, and they read as empty."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            xml = zf.read(part)
+    except (KeyError, zipfile.BadZipFile):
+        return
+    cells = [m.decode() for m in _NO_VALUE.findall(xml)]
+    if cells:
+        shown = ", ".join(cells[:5]) + (", ..." if len(cells) > 5 else "")
+        report.add(
+            "format",
+            f"{len(cells)} formula cell(s) ({shown}) have no saved value and read as empty: open and save the "
+            "workbook in a spreadsheet so that it calculates them",
+        )
 
 
 def export_xlsx(plan: Plan) -> bytes:

@@ -187,3 +187,36 @@ def test_a_duration_word_that_is_no_span_is_one_clear_line(tmp_path: Path) -> No
     path.write_bytes(b"title,duration\r\nA,5 fortnights\r\n")
     with pytest.raises(InteropError, match=r"line 2, column 'duration': '5 fortnights' is not a number"):
         import_file(path)
+
+
+def test_formulas_read_their_saved_value_and_uncalculated_ones_are_reported(tmp_path: Path) -> None:
+    """Excel saves each formula's value beside it (``<f>B2*2</f><v>4</v>``) and the import reads that value; a
+    workbook written by a program (openpyxl here) has formulas without values, which read as empty: reported."""
+    import zipfile
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["title", "likely", "pessimistic"])
+    ws.append(["A", 2, "=B2*2"])
+    ws.append(["B", 1, "=B3+2"])
+    script = tmp_path / "script.xlsx"
+    wb.save(script)
+    plan, report = import_file(script)
+    assert [duration_triple(d.duration) for d in plan.decisions] == [(2, 2, 2), (1, 1, 1)]
+    assert "2 formula cell(s) (C2, C3) have no saved value and read as empty" in report.text(limit=None)
+
+    # the same workbook as Excel saves it: the values calculated and stored with the formulas
+    excel = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(script) as src, zipfile.ZipFile(excel, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for cell, value in ((b"B2*2", b"4"), (b"B3+2", b"3")):
+                    data = data.replace(
+                        b"<f>" + cell + b"</f><v />", b"<f>" + cell + b"</f><v>" + value + b"</v>"
+                    )
+            dst.writestr(item, data)
+    plan, report = import_file(excel)
+    assert [duration_triple(d.duration) for d in plan.decisions] == [(2, 2, 4), (1, 1, 3)]
+    assert "formula" not in report.text(limit=None)
