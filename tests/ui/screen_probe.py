@@ -1,0 +1,111 @@
+"""Open the app on an off-screen screen of a given size and print what fits, as JSON (run by test_screen_sizes).
+
+usage: python -m tests.ui.screen_probe WIDTH HEIGHT PLAN   (QT_SCALE_FACTOR may be set by the caller)
+
+The screen is the offscreen platform's, made by a config file (``offscreen:configfile=...``): Qt's own screen of that
+size, so the app sees it as a user's screen (available geometry, scale factor)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _configure(width: int, height: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="screen-probe-"))
+    config = folder / "screen.json"
+    screen = {"name": "probe", "x": 0, "y": 0, "width": width, "height": height}
+    screen.update({"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1})
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["PLANNER_DATA_DIR"] = str(folder / "data")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def _rect(r: object) -> list[int]:
+    return list(r.getRect())  # type: ignore[attr-defined]
+
+
+def main(argv: list[str]) -> int:
+    width, height, plan = int(argv[0]), int(argv[1]), argv[2]
+    _configure(width, height)
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from planner.ui.app import create_application
+
+    app = create_application()
+    QCoreApplication.setOrganizationName("ScreenProbe")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
+    from planner.ui.main_window import MainWindow
+
+    def settle() -> None:
+        for _ in range(6):
+            app.processEvents()
+
+    screen = app.primaryScreen()
+    out: dict[str, object] = {"available": _rect(screen.availableGeometry())}
+    window = MainWindow()  # as `planner FILE` makes it: first start, no saved layout
+    window.show()
+    settle()
+    out["window_first"] = _rect(window.frameGeometry())
+    window.open_file(plan)
+    window.doc.wait_for_analysis()
+    settle()
+    tabs: dict[str, object] = {}
+    for i in range(window.views.count()):
+        window.views.setCurrentIndex(i)
+        settle()
+        page = window.views.currentWidget()
+        tabs[window.views.tabText(i)] = {
+            "frame": _rect(window.frameGeometry()),
+            "minimum": list(window.minimumSizeHint().toTuple()),
+            "page": list(page.size().toTuple()),
+        }
+    out["tabs"] = tabs
+    out["docks"] = {
+        d.objectName(): list(d.size().toTuple()) for d in (window.inspector_dock, window.findings_dock)
+    }
+    dialogs: dict[str, object] = {}
+
+    def grab(name: str, dialog: QWidget) -> None:
+        settle()
+        dialogs[name] = {
+            "frame": _rect(dialog.frameGeometry()),
+            "minimum": list(dialog.minimumSizeHint().toTuple()),
+            "visible": dialog.isVisible(),
+        }
+        dialog.close()
+        settle()
+
+    grab("report", window.export_report())
+    grab("about", window.about())
+    grab(
+        "error", window.show_error("Cannot open", "plan.json could not be opened.", "line 3: " + "word " * 80)
+    )
+    grab("compare", window.scenario_bar.show_compare())
+    from planner.ui.dialogs.basic import NewPlanDialog
+    from planner.ui.dialogs.interop import start_import
+
+    new_plan = NewPlanDialog(window)
+    new_plan.open()
+    grab("new_plan", new_plan)
+    grab("shortcuts", window.workbench.show_shortcuts())
+    data = Path(__file__).resolve().parents[1] / "io" / "data"
+    imported = start_import(window, str(data / "HouseBuildingSample.gan"))
+    if imported is not None:
+        grab("import", imported)
+    out["dialogs"] = dialogs
+    window.discard_and_close()
+    settle()
+    QApplication.processEvents()
+    sys.stdout.write(json.dumps(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
