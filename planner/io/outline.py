@@ -497,7 +497,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             f"{len(resumed)} task(s) in progress without an actual start: the remaining work gets an earliest "
             "start (not before) where the file has the part done end",
         )
-    _compare_finish(plan, outline, report)
+    compare_finish(plan, outline.finish, report)
     guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
     guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
     if guessed_stage:
@@ -524,10 +524,11 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     return plan
 
 
-def _compare_finish(plan: Plan, outline: Outline, report: ImportReport) -> None:
-    """Say so when the imported plan does not finish where the file does (as ``planner analyze`` schedules it: the
-    remaining work under the recorded progress), so the difference is never silent."""
-    if outline.finish is None or not plan.decisions:
+def compare_finish(plan: Plan, source_finish: float | None, report: ImportReport) -> None:
+    """Say so when the imported plan does not finish where the file does (``source_finish``, weeks from the plan
+    start) as ``planner analyze`` schedules it (the remaining work under the recorded progress), so the difference is
+    never silent."""
+    if source_finish is None or not plan.decisions:
         return
     from planner.analysis.graph import compile_plan
     from planner.analysis.progress import apply_progress
@@ -536,10 +537,10 @@ def _compare_finish(plan: Plan, outline: Outline, report: ImportReport) -> None:
     try:
         graph = compile_plan(plan, "likely")
         finish = schedule(plan, "likely", apply_progress(plan, graph)).finish
-        if abs(finish - outline.finish) <= 0.01:
+        if abs(finish - source_finish) <= 0.01:
             return
         # a file may schedule the full durations regardless of progress (the planner's own export does)
-        if abs(schedule(plan, "likely", graph).finish - outline.finish) <= 0.01:
+        if abs(schedule(plan, "likely", graph).finish - source_finish) <= 0.01:
             return
     except (ScheduleError, ValueError, KeyError):
         return  # a cycle or a broken link: `planner check` names it
@@ -554,8 +555,14 @@ def _compare_finish(plan: Plan, outline: Outline, report: ImportReport) -> None:
         and any(d.status is Status.IN_PROGRESS and d.actual_start is not None for d in plan.decisions)
         else ""
     )
+    started = {d.id for d in plan.decisions if d.status is not Status.NOT_STARTED}
+    if any(
+        dep.from_ in started and dep.type in (DependencyType.SS, DependencyType.SF)
+        for dep in plan.dependencies
+    ):
+        why += "; a start link from started work counts from where its remaining work starts"
     report.add(
         "schedule",
-        f"the imported plan finishes at {when(finish)}, the file at {when(outline.finish)}: the items above "
+        f"the imported plan finishes at {when(finish)}, the file at {when(source_finish)}: the items above "
         f"(calendars, constraints, links) account for the difference{why}",
     )

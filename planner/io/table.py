@@ -27,7 +27,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from planner.io.common import IdMaker, ImportReport, InteropError, is_valid_id, num_text, slug
+from planner.io.common import (
+    EXTENSION_KEY,
+    IdMaker,
+    ImportReport,
+    InteropError,
+    is_valid_id,
+    num_text,
+    slug,
+)
+from planner.io.outline import compare_finish
 from planner.model.plan import (
     Area,
     Decision,
@@ -41,6 +50,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
+from planner.units import week_to_date
 
 COLUMNS = [
     "id",
@@ -83,6 +93,7 @@ _ALIASES = {
     "percent complete": "progress",
     "% done": "progress",
     "predecessor": "depends_on",
+    "completion": "progress",
     "duration (weeks)": "duration",
     "likely (weeks)": "likely",
     "optimistic (weeks)": "optimistic",
@@ -342,6 +353,142 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     return x
 
 
+START_HEADERS = {"start", "start date", "begin", "begin date", "start_date"}
+FINISH_HEADERS = {"finish", "end", "end date", "finish date", "finish_date"}
+"""Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
+sits in the file's own schedule."""
+_DATE_FORMATS = ("%m/%d/%y", "%m/%d/%Y", "%d/%m/%y", "%d/%m/%Y", "%d.%m.%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%b-%y",
+                 "%d %b %Y", "%b %d, %Y", "%d/%b/%y")  # fmt: skip
+
+
+def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
+    """A date cell: a spreadsheet date, ISO text, or text in one of ``formats`` (a leading weekday name and a time
+    of day are ignored: "Mon 10/27/25", "2025-10-27 08:00")."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    text = str(cell or "").strip()
+    if not text:
+        return None
+    with contextlib.suppress(ValueError):
+        return dt.date.fromisoformat(text[:10])
+    text = re.sub(r"^[A-Za-z]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25"
+    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)  # "... 9:00 AM"
+    for fmt in formats:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(text, fmt).date()
+    return None
+
+
+def _working_days(a: dt.date, b: dt.date) -> int:
+    """Monday-to-Friday days from ``a`` up to ``b`` (``a`` counted, ``b`` not); negative when ``b`` is earlier."""
+    if b < a:
+        return -_working_days(b, a)
+    weeks, rest = divmod((b - a).days, 7)
+    return weeks * 5 + sum(1 for k in range(rest) if (a + dt.timedelta(days=k)).weekday() < 5)
+
+
+def _apply_row_dates(
+    plan: Plan,
+    decisions: list[Decision],
+    row_dates: dict[str, tuple[int, list[Any], bool]],
+    linked: set[str],
+    report: ImportReport,
+) -> None:
+    """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
+    stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
+    start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
+    or in progress without actual dates happened where the file has it (see :func:`planner.io.outline.build_plan`).
+    Positions are Monday-to-Friday working weeks from the plan start, as the durations are."""
+    formats: list[str] = list(_DATE_FORMATS)
+    cells = [c for _, pair, _ in row_dates.values() for c in pair if isinstance(c, str) and c.strip()]
+    if any(_date_cell(c, formats[:2]) is None and _date_cell(c, formats[2:4]) is not None for c in cells):
+        formats = formats[2:4] + formats[:2] + formats[4:]  # day first: some cell only reads as d/m/y
+    dates = {
+        did: (
+            line,
+            _date_cell(pair[0], formats),
+            _date_cell(pair[1], formats) if len(pair) > 1 else None,
+            bare,
+        )
+        for did, (line, pair, bare) in row_dates.items()
+    }
+    unread = [(line, pair) for did, (line, pair, _) in row_dates.items() if pair[0] and dates[did][1] is None]
+    if unread:
+        report.add(
+            "column", f"{len(unread)} start date(s) could not be read (first: {unread[0][1][0]!r}); ignored"
+        )
+    starts = [s for _, s, _, _ in dates.values() if s is not None]
+    if not starts:
+        return
+    origin = plan.start_date or min(starts)
+    while origin.weekday() >= 5:
+        origin -= dt.timedelta(days=1)
+    plan.start_date = plan.start_date or min(starts)
+    by_id = {d.id: d for d in decisions}
+    # bare numbers that count the working days between a row's start and finish (inclusive) are days
+    votes_days = votes_weeks = 0
+    for did, (_, s, f, bare) in dates.items():
+        d = by_id[did]
+        if not bare or s is None or f is None or d.milestone:
+            continue
+        span = _working_days(s, f + dt.timedelta(days=1))
+        likely = duration_triple(d.duration)[1]
+        votes_days += abs(likely - span) < 0.51
+        votes_weeks += abs(likely * 5 - span) < 0.51
+    if votes_days > votes_weeks:
+        for did, (_, _, _, bare) in dates.items():
+            d = by_id[did]
+            if bare and not d.milestone:
+                o, lk, pe = (x / 5 for x in duration_triple(d.duration))
+                d.duration = lk if o == lk == pe else ThreePoint(optimistic=o, likely=lk, pessimistic=pe)
+        report.add(
+            "duration",
+            "the durations are working days, not weeks: they count the days between the rows' start and finish "
+            "dates (5 days a week)",
+        )
+    pinned = done = resumed = 0
+    for did, (_, s, f, _) in dates.items():
+        d = by_id[did]
+        if s is None:
+            continue
+        at = max(0, _working_days(origin, s)) / 5
+        if did not in linked and at > 1e-9 and d.not_before is None and d.status is Status.NOT_STARTED:
+            d.not_before = at
+            pinned += 1
+        if d.status is Status.DONE and d.actual_start is None and d.actual_finish is None:
+            d.actual_start = week_to_date(plan.start_date, at)
+            end = (
+                at + d.weeks() if f is None else max(at, _working_days(origin, f + dt.timedelta(days=1)) / 5)
+            )
+            d.actual_finish = week_to_date(plan.start_date, end)
+            done += 1
+        elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
+            d.not_before = at + d.weeks() * d.progress / 100 or None
+            resumed += 1
+    ends = [
+        _working_days(origin, f + dt.timedelta(days=1)) / 5 for _, _, f, _ in dates.values() if f is not None
+    ]
+    if ends:
+        plan.extensions = {EXTENSION_KEY: {"format": "table", "source_finish_weeks": max(ends)}}
+    if pinned:
+        report.add(
+            "constraint",
+            f"{pinned} row(s) without predecessors start no earlier than their start date (as in the file)",
+        )
+    if done:
+        report.add(
+            "progress", f"{done} done row(s) without actual dates: their start and finish dates are used"
+        )
+    if resumed:
+        report.add(
+            "progress",
+            f"{resumed} row(s) in progress without an actual start: the remaining work gets an earliest start "
+            "where the file has the part done end",
+        )
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -361,7 +508,12 @@ def rows_to_plan(
             hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}",
         )
     for k, h in zip(keys, header, strict=False):
-        if k not in COLUMNS and k != "duration" and str(h or "").strip():
+        if (
+            k not in COLUMNS
+            and k != "duration"
+            and k not in START_HEADERS | FINISH_HEADERS
+            and str(h or "").strip()
+        ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
     plan = new_plan(title)
     stages = [(s.id, s.name) for s in plan.stages]
@@ -390,6 +542,10 @@ def rows_to_plan(
     decisions: list[Decision] = []
     pending: list[tuple[int, str, str]] = []  # line, successor id, depends_on text
     units: set[str] = set()  # durations given with a unit
+    start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
+    finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
+    date_cols = [start_col, finish_col] if start_col is not None else []
+    row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     for line, cells in rows:
         rec: dict[str, Any] = {}
@@ -487,6 +643,16 @@ def rows_to_plan(
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
         if str(rec.get("depends_on") or "").strip():
             pending.append((line, did, str(rec["depends_on"])))
+        if date_cols:
+            row_dates[did] = (
+                line,
+                [cells[i] if i is not None and i < len(cells) else None for i in date_cols],
+                _is_plain_number(
+                    str(rec.get("likely") or rec.get("duration") or "").strip().replace(",", ".")
+                ),
+            )
+    if row_dates:
+        _apply_row_dates(plan, decisions, row_dates, {d for _, d, _ in pending}, report)
     by_title = {d.title.casefold(): d.id for d in decisions}
     by_row = 0
     known = {d.id for d in decisions}
@@ -530,6 +696,9 @@ def rows_to_plan(
         report.add("column", f"status {word!r} is read as {st.value}")
     plan.decisions = decisions
     plan.dependencies = deps
+    source_finish = (plan.extensions.get(EXTENSION_KEY) or {}).get("source_finish_weeks")
+    if isinstance(source_finish, float):
+        compare_finish(plan, source_finish, report)
     report.counts.update(
         {
             "decisions": len(decisions),

@@ -220,3 +220,60 @@ def test_formulas_read_their_saved_value_and_uncalculated_ones_are_reported(tmp_
     plan, report = import_file(excel)
     assert [duration_triple(d.duration) for d in plan.decisions] == [(2, 2, 4), (1, 1, 3)]
     assert "formula" not in report.text(limit=None)
+
+
+GANTTPROJECT_CSV = (
+    "ID,Name,Begin date,End date,Duration,Completion,Cost,Coordinator,Predecessors,Outline number,Resources\n"
+    "1,Create draft of architecture,2021-02-01,2021-02-12,10,100,0.0,Michelangelo,,1.1,Michelangelo\n"
+    "2,Prepare construction documents,2021-02-15,2021-03-05,15,75,0.0,Michelangelo,1,1.2,Michelangelo\n"
+    "3,Agreement,2021-03-08,2021-03-08,0,0,0.0,,2,1.3,\n"
+    "4,Foundation building,2021-03-08,2021-03-26,15,0,0.0,,3,2.1,\n"
+    "5,Site survey,2021-02-08,2021-02-12,5,0,0.0,,,3.1,\n"
+)
+
+
+def test_ganttproject_csv_durations_in_days_and_the_files_dates(tmp_path: Path) -> None:
+    """GanttProject's CSV export gives durations as bare numbers of working days beside each task's begin and end
+    dates: the dates say they are days (10 between Mon 1 and Fri 12 Feb 2021). The rows sit where the file has them:
+    done work at its dates, work in progress resuming where its part done ends, a row without predecessors no
+    earlier than its begin date; the plan finishes where the file does (Fri 26 Mar: week 8)."""
+    path = tmp_path / "gp.csv"
+    path.write_text(GANTTPROJECT_CSV, encoding="utf-8")
+    plan, report = import_file(path)
+    draft, docs, agreement, foundation, survey = plan.decisions
+    assert [d.duration for d in plan.decisions] == [2.0, 3.0, 0.0, 3.0, 1.0]
+    assert plan.start_date == dt.date(2021, 2, 1)
+    assert (str(draft.status), draft.actual_start, draft.actual_finish) == (
+        "done",
+        dt.date(2021, 2, 1),
+        dt.date(2021, 2, 15),
+    )
+    assert (docs.progress, docs.not_before) == (75.0, pytest.approx(2 + 3 * 0.75))
+    assert survey.not_before == 1.0 and foundation.not_before is None  # linked rows follow their links
+    from planner.analysis import analyze
+
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(8.0)
+    text = report.text(limit=None)
+    assert "the durations are working days, not weeks" in text
+    assert "[schedule]" not in text and "Begin date" not in text
+
+
+def test_ms_project_csv_dates_with_weekday_names(tmp_path: Path) -> None:
+    """MS Project writes "Mon 10/27/25"; a day-first file (31/10/2025) is told by a day above 12."""
+    path = tmp_path / "msp.csv"
+    path.write_bytes(MS_PROJECT.encode("utf-8"))
+    plan, report = import_file(path)
+    assert plan.start_date == dt.date(2025, 10, 27)
+    from planner.analysis import analyze
+
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(4.0)  # Fri 21 Nov 2025
+    assert "[schedule]" not in report.text(limit=None)
+    day_first = tmp_path / "uk.csv"
+    day_first.write_bytes(
+        b"Name,Start,Finish,Duration\r\nA,03/11/2025,14/11/2025,10d\r\nB,17/11/2025,21/11/2025,5d\r\n"
+    )
+    plan, _ = import_file(day_first)
+    assert plan.start_date == dt.date(2025, 11, 3)
+    assert plan.decisions[1].not_before == 2.0
