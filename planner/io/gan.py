@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import math
 import os
+import xml.etree.ElementTree as ET
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -105,13 +106,20 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     # -- custom properties ----------------------------------------------------------------------------------------
     tasks_el = root.find("tasks")
     if tasks_el is None:
-        raise InteropError(path, "the file has no <tasks> element", hint="is it a GanttProject project file?")
+        # GanttProject 3.x leaves <tasks> out of a project nobody has added a task to
+        if root.get("version") is None and root.find("description") is None:
+            raise InteropError(
+                path, "the file has no <tasks> element", hint="is it a GanttProject project file?"
+            )
+        tasks_el = ET.Element("tasks")
     props = {}
     for tp in tasks_el.iter("taskproperty"):
         if tp.get("type") == "custom" and tp.get("id"):
             props[tp.get("id")] = tp.get("name") or ""
 
     all_tasks = [(t, depth) for t, depth in _walk(tasks_el, 1)]
+    if not all_tasks:
+        report.add("format", "the project has no tasks: the plan is empty")
     starts = [_date(t.get("start")) for t, _ in all_tasks]
     known = [s for s in starts if s is not None]
     origin = min(known) if known else dt.date.today()

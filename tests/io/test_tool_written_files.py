@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planner.analysis import analyze
 from planner.io import import_file
+from planner.io.common import InteropError
 
 MINIMAL = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Project xmlns="http://schemas.microsoft.com/project">
@@ -69,3 +72,31 @@ def test_holidays_of_the_project_calendar_are_reported(tmp_path: Path) -> None:
     assert "1 non-working day(s) of the project calendar (2027-01-08) are not carried" in text
     assert plan.decisions[0].duration == 1.0
     assert plan.extensions["import"]["source_finish_weeks"] == 1.0  # 5 working days: the holiday left out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<description/><view id="gantt-chart"/>',  # GanttProject 3.3: a new project has no <tasks> at all
+        '<calendars/><tasks empty-milestones="true"><taskproperties/></tasks>',  # 3.2: an empty <tasks>
+    ],
+)
+def test_a_ganttproject_file_without_tasks_is_an_empty_plan(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "new.gan"
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<project name="Untitled Gantt Project" company="" '
+        f'version="3.3.3312">{body}</project>',
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert plan.decisions == [] and plan.title == "Untitled Gantt Project"
+    assert "the project has no tasks" in report.text(limit=None)
+
+
+def test_an_xml_file_of_another_kind_named_gan_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "build.gan"
+    path.write_text(
+        '<project name="app" default="compile"><target name="compile"/></project>', encoding="utf-8"
+    )
+    with pytest.raises(InteropError, match="no <tasks> element"):
+        import_file(path)
