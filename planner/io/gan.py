@@ -70,7 +70,9 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         raise InteropError(
             path,
             f"not a GanttProject file (the top element is <{local(root.tag)}>, not <project>)",
-            hint="choose the format that matches the file",
+            hint="it looks like MS Project XML: import it with --format mspdi"
+            if local(root.tag) == "Project"
+            else "save the plan from its tool as GanttProject (.gan), MS Project XML (.xml), CSV or .xlsx",
         )
     report = ImportReport(source=os.path.basename(str(path)), format="GanttProject")
 
@@ -289,9 +291,13 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
 
 
 def _walk(parent: Any, depth: int) -> Any:
-    for t in parent.findall("task"):
-        yield t, depth
-        yield from _walk(t, depth + 1)
+    """Every ``<task>`` under ``parent`` with its depth, in document order (parents before their children). With a
+    stack, not recursion: a file of tasks nested 20,000 deep exceeded Python's recursion limit."""
+    stack = [(t, depth) for t in reversed(parent.findall("task"))]
+    while stack:
+        t, d = stack.pop()
+        yield t, d
+        stack.extend((c, d + 1) for c in reversed(t.findall("task")))
 
 
 def import_gan(

@@ -347,7 +347,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         raise InteropError(
             path,
             f"not an MS Project XML file (the top element is <{local(root.tag)}>, not <Project>)",
-            hint="choose the format that matches the file",
+            hint=_other_xml_hint(root),
         )
     report = ImportReport(source=os.path.basename(str(path)), format="MS Project XML")
     rf = _fields(root)
@@ -626,6 +626,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
+
+
+def _other_xml_hint(root: Any) -> str:
+    """What to do with an XML file of another tool, by its top element."""
+    tag = local(root.tag)
+    if tag == "project" and root.find("tasks") is not None and root.get("mrproject-version") is None:
+        return "it looks like a GanttProject file: import it with --format gan"
+    if tag == "project" and root.get("mrproject-version") is not None:
+        return "it is a GNOME Planner file: convert it to MS Project XML first (MPXJ reads it)"
+    if tag == "APIBusinessObjects":
+        return (
+            "it is Primavera P6 XML: export the project from P6 as MS Project XML (or convert it with MPXJ)"
+        )
+    return "save the plan from its tool as MS Project XML (.xml), GanttProject (.gan), CSV or .xlsx"
 
 
 def _day(text: str | None) -> dt.date | None:

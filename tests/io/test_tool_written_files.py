@@ -100,3 +100,25 @@ def test_an_xml_file_of_another_kind_named_gan_is_refused(tmp_path: Path) -> Non
     )
     with pytest.raises(InteropError, match="no <tasks> element"):
         import_file(path)
+
+
+@pytest.mark.parametrize(
+    "name,text,hint",
+    [
+        ("p6.xml", "<APIBusinessObjects><ProjectList/></APIBusinessObjects>", "it is Primavera P6 XML"),
+        ("x.xml", '<project mrproject-version="2" name="x"><tasks/></project>', "it is a GNOME Planner file"),
+        ("gp.xml", '<project name="x" version="3.0"><tasks/></project>', "import it with --format gan"),
+        (
+            "ms.gan",
+            '<Project xmlns="http://schemas.microsoft.com/project"/>',
+            "import it with --format mspdi",
+        ),
+    ],
+)
+def test_another_tools_xml_says_what_it_is_and_what_to_do(
+    tmp_path: Path, name: str, text: str, hint: str
+) -> None:
+    path = tmp_path / name
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>' + text, encoding="utf-8")
+    with pytest.raises(InteropError, match=hint):
+        import_file(path)
