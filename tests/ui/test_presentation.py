@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar
 
 from planner.model import ThreePoint
-from planner.ui.presentation.mode import CANVAS_ZOOM, FONT_SCALE
+from planner.ui.presentation.mode import CANVAS_ZOOM, FONT_SCALE, room_scale
 from planner.ui.views import format as fmt
 
 
@@ -40,9 +40,12 @@ def test_enter_and_leave_restore_the_window(presenting, qtbot):
     assert not w.inspector_dock.isVisible() and not w.findings_dock.isVisible()
     assert not w.menuBar().isVisible() and not w.statusBar().isVisible()
     assert not w.table_view.search.isVisibleTo(w.table_view)
-    assert w.font().pointSizeF() == pytest.approx(font.pointSizeF() * FONT_SCALE)
+    # in proportion to the screen (room_scale: 0.625 on the tests' 800x800 screen, 1 from 1280x720 to 1920x1080)
+    scale = room_scale(w.screen().geometry())
+    assert p.scale == scale
+    assert w.font().pointSizeF() == pytest.approx(font.pointSizeF() * FONT_SCALE * scale)
     assert w.views.currentWidget() is w.canvas  # the current view stays
-    assert w.canvas.zoom >= CANVAS_ZOOM - 1e-6
+    assert w.canvas.zoom >= CANVAS_ZOOM * scale - 1e-6
     assert p.bar is not None and p.bar.isVisible()
 
     w.presentation_action.trigger()

@@ -64,6 +64,27 @@ PRESENTER_HINT = (
 )
 
 
+ROOM_SCREENS = ((1280, 720), (1920, 1080))
+"""The screens the scales above were made for (and are kept on); on a smaller or larger screen they shrink or grow
+with it (:func:`room_scale`)."""
+ROOM_SCALE_RANGE = (0.6, 2.5)
+"""How far :func:`room_scale` goes: text stays legible on an 800x600 projector and fills a 4K panel."""
+
+
+def room_scale(area: QRect) -> float:
+    """How much larger presentation text, cards and charts are on a screen (or, rendered off-screen, a window) of
+    ``area`` than between 1280x720 and 1920x1080: in proportion below and above that, so the room sees about the
+    same share of the screen (on a 4K panel at scale factor 1 the 1080p sizes were a quarter of what the room could
+    read; on an 800x600 projector the presenter bar filled half the screen). Bounded by :data:`ROOM_SCALE_RANGE`."""
+    if area.width() <= 0 or area.height() <= 0:
+        return 1.0
+    (small_w, small_h), (big_w, big_h) = ROOM_SCREENS
+    smaller = min(area.width() / small_w, area.height() / small_h)
+    larger = min(area.width() / big_w, area.height() / big_h)
+    share = smaller if smaller < 1 else max(1.0, larger)
+    return max(ROOM_SCALE_RANGE[0], min(ROOM_SCALE_RANGE[1], share))
+
+
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
     font = QFont(base)
     if base.pointSizeF() > 0:
@@ -78,13 +99,13 @@ def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
 class PresenterBar(QFrame):
     """Key figures in large type, and the selected decision's explanation."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("presenterBar")
         self.setFrameShape(QFrame.Shape.NoFrame)
         base = QApplication.font()
-        figure_font = scaled_font(base, FIGURE_SCALE, bold=True)
-        text_font = scaled_font(base, FONT_SCALE)
+        figure_font = scaled_font(base, FIGURE_SCALE * scale, bold=True)
+        text_font = scaled_font(base, FONT_SCALE * scale)
         self.finish = QLabel(self)
         self.gated = QLabel(self)
         self.critical = QLabel(self)
@@ -116,7 +137,7 @@ class PresenterBar(QFrame):
         self.hint = QLabel(PRESENTER_HINT, self)
         self.hint.setObjectName("presenterHint")
         self.hint.setEnabled(False)  # greyed: for the presenter, not the audience
-        self.hint.setFont(scaled_font(base, 1.1))
+        self.hint.setFont(scaled_font(base, max(1.0, 1.1 * scale)))
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.explanation = QLabel(self)
@@ -194,6 +215,7 @@ class PresentationController(QObject):
         self.window = window
         self.doc = window.doc
         self.bar: PresenterBar | None = None
+        self.scale = 1.0  # room_scale of the screen presented on (set on entering)
         self.toolbar: QToolBar | None = None
         self._saved: _Saved | None = None
         self._inspector_shown = False
@@ -334,9 +356,11 @@ class PresentationController(QObject):
         a = self.doc.analysis
         self.session_finish = a.schedule.finish if a is not None and a.schedule is not None else None
         self._hide_chrome()
-        w.setFont(scaled_font(QApplication.font(), FONT_SCALE))
+        # Full screen: the screen's size; off-screen renders (full_screen=False): the window's, as the room's.
+        self.scale = room_scale(w.screen().geometry() if full_screen else w.rect())
+        w.setFont(scaled_font(QApplication.font(), FONT_SCALE * self.scale))
         self._scale_table(saved)
-        self.bar = PresenterBar()
+        self.bar = PresenterBar(scale=self.scale)
         self.bar.fit_height(w.width())  # before it is shown: an unsized bar would make the window grow
         bar = QToolBar("Presenter", w)
         bar.setObjectName("presenterToolBar")
@@ -348,8 +372,8 @@ class PresentationController(QObject):
         w.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
         bar.show()
         self.step_panel = StepPanel()
-        self.step_panel.title.setFont(scaled_font(QApplication.font(), FIGURE_SCALE, bold=True))
-        self.step_panel.body.setFont(scaled_font(QApplication.font(), FONT_SCALE))
+        self.step_panel.title.setFont(scaled_font(QApplication.font(), FIGURE_SCALE * self.scale, bold=True))
+        self.step_panel.body.setFont(scaled_font(QApplication.font(), FONT_SCALE * self.scale))
         steps = QToolBar("Step", w)
         steps.setObjectName("presenterStepBar")
         steps.setMovable(False)
@@ -515,9 +539,9 @@ class PresentationController(QObject):
         canvas = self._canvas()
         if canvas is None or not self.active:
             return
-        if canvas.zoom < CANVAS_ZOOM:
+        if canvas.zoom < CANVAS_ZOOM * self.scale:
             center = canvas.mapToScene(canvas.viewport().rect().center())
-            canvas.set_zoom(CANVAS_ZOOM)
+            canvas.set_zoom(CANVAS_ZOOM * self.scale)
             canvas.centerOn(center)
         if self.doc.selection:
             canvas.focus_on(list(self.doc.selection), canvas.zoom)
@@ -720,7 +744,7 @@ class PresentationController(QObject):
             scene.spotlight(step.spotlight, step.links, reveal=False)
             if step.focus is not None:
                 self.doc.select([step.focus])
-                canvas.focus_on([step.focus], max(canvas.zoom, CANVAS_ZOOM))
+                canvas.focus_on([step.focus], max(canvas.zoom, CANVAS_ZOOM * self.scale))
             else:
                 self.doc.select([])
                 self._fit_cards(canvas, step.spotlight)
@@ -741,7 +765,7 @@ class PresentationController(QObject):
             return
         view = canvas.viewport().rect()
         fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
-        canvas.set_zoom(max(STEP_MIN_ZOOM, min(CANVAS_ZOOM, fit)))
+        canvas.set_zoom(max(STEP_MIN_ZOOM, min(CANVAS_ZOOM * self.scale, fit)))
         canvas.centerOn(rect.center())
 
     def scroll_step(self, direction: int) -> None:
@@ -768,10 +792,10 @@ class PresentationController(QObject):
     # -- larger text in charts and the table -----------------------------------------------------------------
     def _scale_table(self, saved: _Saved) -> None:
         table = self.window.table_view.table
-        table.verticalHeader().setDefaultSectionSize(int(saved.table_rows * FONT_SCALE))
+        table.verticalHeader().setDefaultSectionSize(int(saved.table_rows * FONT_SCALE * self.scale))
         header = table.horizontalHeader()
         for c, width in enumerate(saved.table_columns):
-            header.resizeSection(c, int(width * FONT_SCALE))
+            header.resizeSection(c, int(width * FONT_SCALE * self.scale))
 
     def _scale_figures(self) -> None:
         """Enlarge the text of every chart drawn so far (a higher figure dpi on the same pixels)."""
@@ -791,7 +815,7 @@ class PresentationController(QObject):
                 continue
             dpi = float(getattr(fig, "_original_dpi", fig.dpi))
             self._scaled_figures[id(fig)] = (fig, dpi)
-            _set_figure_dpi(canvas, dpi * FONT_SCALE)
+            _set_figure_dpi(canvas, dpi * FONT_SCALE * self.scale)
 
     def _unscale_figures(self) -> None:
         try:
