@@ -100,6 +100,22 @@ def main(argv: list[str]) -> int:
     if imported is not None:
         grab("import", imported)
     out["dialogs"] = dialogs
+    # presentation mode, full screen as F11 makes it: the overview and the first steps of the deck
+    window.show_view("Graph")
+    settle()
+    presentation = window.presentation
+    presentation.enter()
+    settle()
+    steps: list[object] = []
+    for step in range(min(4, len(presentation.deck))):
+        presentation.go_to(step)
+        settle()
+        steps.append(
+            {"frame": _rect(window.frameGeometry()), "minimum": list(window.minimumSizeHint().toTuple())}
+        )
+    presentation.leave()
+    settle()
+    out["presentation"] = steps
     window.discard_and_close()
     settle()
     QApplication.processEvents()

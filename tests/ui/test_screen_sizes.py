@@ -216,3 +216,21 @@ def test_the_app_fits_other_screens(width, height, scale):
         assert dialog["visible"], name
         assert area.contains(QRect(*dialog["frame"])), (name, dialog)
         assert dialog["minimum"][0] <= area.width() and dialog["minimum"][1] <= area.height(), (name, dialog)
+    assert out["presentation"], "no presentation steps"
+    for k, step in enumerate(out["presentation"]):
+        assert area.contains(QRect(*step["frame"])) or QRect(*step["frame"]).size() == area.size(), (k, step)
+        assert step["minimum"][0] <= area.width() and step["minimum"][1] <= area.height(), (k, step)
+
+
+def test_room_scale_follows_the_screen_outside_the_range_it_was_made_for():
+    from planner.ui.presentation.mode import room_scale
+
+    assert room_scale(QRect(0, 0, 1920, 1080)) == 1.0
+    assert room_scale(QRect(0, 0, 1280, 720)) == 1.0
+    assert room_scale(QRect(0, 0, 1366, 768)) == 1.0
+    assert room_scale(QRect(0, 0, 3840, 2160)) == 2.0  # 4K at scale factor 1
+    assert room_scale(QRect(0, 0, 2560, 1440)) == pytest.approx(4 / 3)
+    assert room_scale(QRect(0, 0, 1024, 768)) == pytest.approx(0.8)  # 1024 / 1280
+    assert room_scale(QRect(0, 0, 800, 600)) == pytest.approx(0.625)  # 800 / 1280
+    assert room_scale(QRect(0, 0, 640, 400)) == 0.6  # bounded
+    assert room_scale(QRect(0, 0, 7680, 4320)) == 2.5  # bounded
