@@ -102,6 +102,19 @@ def draw_critical_path(
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "critical path"):
             return
+        s = analysis.schedule
+        assert s is not None  # check_drawable said so
+        if not s.critical_path:
+            # Every decision done (progress): nothing of the plan is left to be critical.
+            style.message(
+                fig,
+                "No critical path: no work is left",
+                [
+                    f"Every decision is done: the plan finishes at {style.fmt_when(analysis.plan, s.finish)} "
+                    "and nothing is left to delay it."
+                ],
+            )
+            return
         _draw(fig, analysis, style.as_id_set(highlight), steps)
 
 
@@ -195,7 +208,7 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         ax.text(
             x0,
             y - chip_h / 2 + 0.08,
-            "\n".join(style.wrap(d.title, chars, lines)),
+            style.fit_lines("\n".join(style.wrap(d.title, chars, lines)), CHIP_W - 0.26, font, bold=True),
             ha="left",
             va="top",
             fontsize=font,

@@ -300,7 +300,12 @@ def _draw(
             ax.text(
                 label_x,
                 a,
-                style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)),
+                style.fit_line(
+                    style.ellipsize(name, int(label_chars * style.BOLD_FACTOR)),
+                    left_in - 0.25,
+                    font,
+                    bold=True,
+                ),
                 transform=label_tf,
                 ha="right",
                 va="center",
@@ -503,10 +508,13 @@ def _draw(
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
             chars = int(row_chars * (style.BOLD_FACTOR if bold else 1.0))
-            label = (
+            label = style.fit_lines(  # measured last: wide letters and scripts never reach the edge
                 "\n".join(style.wrap(d.title, chars, 2))
                 if label_lines == 2 and len(d.title) > chars
-                else style.ellipsize(d.title, chars)
+                else style.ellipsize(d.title, chars),
+                left_in - 0.25,
+                row_font,
+                bold=bold,
             )
             kw = {"fontweight": "bold"} if bold else {}
             ax.text(

@@ -340,10 +340,11 @@ def _draw(
                 else "no decisions"
             )
             cx = (max(x0, vx0) + min(x1, vx1)) / 2
+            col_in = (min(x1, vx1) - max(x0, vx0)) * scale - 0.1  # a header never runs into the next column
             ax.text(
                 cx,
                 head_y,
-                f"{k + 1} \u00b7 {r.name.upper()}",
+                style.fit_line(f"{k + 1} \u00b7 {r.name.upper()}", col_in, font * 1.15, bold=True),
                 ha="center",
                 va="top",
                 fontsize=font * 1.15,
@@ -495,7 +496,7 @@ def _draw(
             ax.text(
                 x_text,
                 top,
-                "\n".join(lines),
+                style.fit_lines("\n".join(lines), NODE_W - 0.22, NATURAL_PT, bold=bold_i),
                 ha="left",
                 va="top",
                 fontsize=font,

@@ -37,10 +37,14 @@ def _simulation(
     fig: Figure, obj: Any, result: SimulationResult | None, iterations: int, seed: int, chart: str
 ) -> SimulationResult | None:
     """The simulation to draw, or None after drawing a message (plan with errors, no decisions)."""
-    if result is not None:
-        return result
-    if isinstance(obj, SimulationResult):
-        return obj
+    given = result if result is not None else obj if isinstance(obj, SimulationResult) else None
+    if given is not None:
+        if not len(given.ids):  # the app's simulation of an empty plan: nothing to show, not a bar at week 0
+            style.message(
+                fig, f"No {chart} yet", ["This plan has no decisions. Add decisions to see the chart."]
+            )
+            return None
+        return given
     if not style.check_drawable(fig, obj, chart):
         return None
     attached = getattr(obj, "simulation", None)
@@ -90,13 +94,16 @@ def draw_risk(
         lo_x = min(lo, r.deterministic_finish)
         hi_x = max(hi, r.deterministic_finish)
         span = hi_x - lo_x
-        if span <= 1e-9:
-            lo_x, hi_x, span = lo_x - 1.0, hi_x + 1.0, 2.0
+        if span <= 1e-9:  # every run finishes the same week: a week either side, none before the plan start
+            lo_x, hi_x = max(0.0, lo_x - 1.0), hi_x + 1.0
+            span = hi_x - lo_x
         n_bins = bins or int(min(60, max(10, math.sqrt(r.iterations) / 2)))
         if hi - lo > 1e-9:
             counts, edges = np.histogram(f, bins=n_bins, range=(lo, hi))
         else:
             counts, edges = np.array([len(f)]), np.array([lo - span / 80, lo + span / 80])
+            if edges[0] < 0:  # a finish at the plan start: the bar starts there, not before it
+                edges = edges - edges[0]
         share = counts / max(1, len(f))
         ax.bar(
             edges[:-1],
@@ -109,8 +116,11 @@ def draw_risk(
             zorder=2,
             label="share of iterations",
         )
-        ax.set_xlim(lo_x - 0.04 * span, hi_x + 0.04 * span)
+        ax.set_xlim(max(0.0, lo_x - 0.04 * span), hi_x + 0.04 * span)  # no finish is before the plan start
         ax.set_ylim(0, max(share.max() * 1.45, 1e-6))  # headroom: marker labels sit above the bars
+        # A share is never above 100 %: the headroom above a bar of every run gets no tick.
+        ax.set_yticks([t for t in ax.get_yticks() if -1e-9 <= t <= 1.0 + 1e-9])
+        ax.set_ylim(0, max(share.max() * 1.45, 1e-6))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_ylabel("share of iterations", fontsize=style.LABEL_PT, color=style.MUTED)
         ax.tick_params(labelsize=style.SMALL_PT, colors=style.MUTED)
@@ -160,13 +170,15 @@ def draw_risk(
             labels.append(_Label(f"by {_when(r, by)}: {p_by:.0%}", by, p_by, BY_COLOR, style.LABEL_PT))
         _place_labels(fig, ax2, labels, _bar_boxes(fig, ax, edges, share))
 
-        ax.xaxis.set_major_locator(
-            MaxNLocator(nbins=_tick_bins(fig, ax, r.start_date is not None), steps=[1, 2, 2.5, 5, 10])
-        )
+        n_ticks = _tick_bins(fig, ax, r.start_date is not None)
+        if r.start_date is not None:  # ticks at least a day apart, so that no two show the same date
+            x0, x1 = ax.get_xlim()
+            n_ticks = max(1, min(n_ticks, int((x1 - x0) * 7)))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=n_ticks, steps=[1, 2, 2.5, 5, 10]))
         if r.start_date is not None:
             ax.xaxis.set_major_formatter(
                 FuncFormatter(
-                    lambda x, _: f"wk {style.fmt_weeks(x)}\n{units.format_date(r.date_of(x), short=True)}"
+                    lambda x, _: f"wk {style.fmt_weeks(x)}\n{style.short_date(r.start_date, r.date_of(x))}"
                 )
             )
             ax.set_xlabel(
@@ -184,7 +196,7 @@ _TICK_GAP_IN = 0.22
 def _tick_bins(fig: Figure, ax: Any, dates: bool) -> int:
     """How many intervals the x axis can hold without its labels touching, from the axis width."""
     width_in = ax.get_position().width * fig.get_size_inches()[0]
-    label_in = _text_size_pt("06 Dec 27" if dates else "wk 125", style.SMALL_PT)[0] / 72
+    label_in = _text_size_pt("30 Dec 2027" if dates else "wk 125", style.SMALL_PT)[0] / 72
     return max(2, min(12, int(width_in / (label_in + _TICK_GAP_IN))))
 
 
@@ -335,9 +347,16 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 def _bar_layout(fig: Figure, labels: list[str]) -> Any:
     """Axes for horizontal bars, leaving room on the left for the longest label (estimated generously)."""
     w, _ = fig.get_size_inches()
-    longest = max((style.text_width_in(t, style.LABEL_PT) for t in labels), default=1.0)
+    longest = max((style.measured_width_in(t, style.LABEL_PT) for t in labels), default=1.0)
     left = min(w * 0.5, 0.3 + 1.15 * longest)
     return fig.add_axes(style.inches_to_fig(fig, left, 0.6, 0.55, style.TITLE_IN + 0.25))
+
+
+def _fit_label(fig: Figure, label: str) -> str:
+    """A bar label measured into the room :func:`_bar_layout` gives labels at most (wide letters and scripts
+    included), so that it never runs off the left edge."""
+    w, _ = fig.get_size_inches()
+    return style.fit_line(label, (w * 0.5 - 0.3) / 1.15, style.LABEL_PT)
 
 
 def _label_chars(fig: Figure) -> int:
@@ -381,7 +400,7 @@ def draw_criticality(
             style.message(fig, "No decision is ever critical", [])
             return
         chars = _label_chars(fig)
-        labels = [_label(r, i, chars) for i in shown]
+        labels = [_fit_label(fig, _label(r, i, chars)) for i in shown]
         ax = _bar_layout(fig, labels)
         vals = r.criticality[shown]
         ypos = np.arange(len(shown))
@@ -452,7 +471,7 @@ def draw_tornado(
             return
         chars = _label_chars(fig)
         idx = {d: i for i, d in enumerate(r.ids)}
-        labels = [_label(r, idx[d], chars) for d, _ in shown]
+        labels = [_fit_label(fig, _label(r, idx[d], chars)) for d, _ in shown]
         ax = _bar_layout(fig, labels)
         vals = np.array([c for _, c in shown])
         ypos = np.arange(len(shown))

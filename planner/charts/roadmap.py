@@ -42,38 +42,12 @@ LEGEND_FONT = 7.5
 PITCH_EM = 1.45  # sub-row pitch in ems of the title font
 LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
 GAP_IN = 0.07  # between two slots in one sub-row
-WIDTH_SAFETY = 1.06  # measured advance widths, plus a little for the renderer's rounding
 
 
 # -- text widths --------------------------------------------------------------------------------------------
-@lru_cache(maxsize=2)
-def _advances(bold: bool) -> Any:
-    """Advance width in ems of each character, DejaVu Sans (the house font), measured once."""
-    from matplotlib.font_manager import FontProperties, findfont
-    from matplotlib.ft2font import FT2Font, LoadFlags
-
-    # A font object of our own: matplotlib's cached ones change size whenever something is drawn.
-    font = FT2Font(findfont(FontProperties(family=["DejaVu Sans"], weight="bold" if bold else "normal")))
-    font.set_size(100, 72)
-    cache: dict[str, float] = {}
-
-    def em(ch: str) -> float:
-        w = cache.get(ch)
-        if w is None:
-            try:
-                w = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
-            except (RuntimeError, ValueError):
-                w = 1.0
-            cache[ch] = w
-        return w
-
-    return em
-
-
 def text_in(text: str, size_pt: float, bold: bool = False) -> float:
     """Width in inches of one line of ``text`` at ``size_pt`` in the house font."""
-    em = _advances(bold)
-    return sum(em(c) for c in text) * size_pt / 72.0 * WIDTH_SAFETY
+    return style.measured_width_in(text, size_pt, bold=bold)
 
 
 @lru_cache(maxsize=16384)
@@ -575,7 +549,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
         )
         when = units.week_to_date(plan.start_date, r.gate)
         text = "gate " + (
-            units.format_date(when, short=True) if when is not None else f"wk {units.format_weeks(r.gate)}"
+            style.short_date(plan.start_date, when)
+            if when is not None
+            else f"wk {units.format_weeks(r.gate)}"
         )
         tw = text_in(text, STAGE_FONT)
         if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:

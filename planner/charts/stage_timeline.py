@@ -117,9 +117,14 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         ax.text(
             label_x,
             y - 0.08,
-            style.ellipsize(
-                f"{y + 1} \u00b7 {r.name}",
-                int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR),
+            style.fit_line(
+                style.ellipsize(
+                    f"{y + 1} \u00b7 {r.name}",
+                    int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR),
+                ),
+                left_in - 0.35,
+                font + 1,
+                bold=True,
             ),
             transform=tf,
             ha="left",

@@ -39,11 +39,12 @@ def status_week(analysis: Analysis) -> float | None:
 
 
 def status_label(plan: Plan, week: float, *, short: bool = True) -> str:
-    """``status 15 Mar`` (``status 15 Mar 2027`` unless ``short``), or ``status wk 10`` without a start date."""
+    """``status 15 Mar`` (``status 15 Mar 2027`` unless ``short``; the year is kept after the plan's first
+    calendar year), or ``status wk 10`` without a start date."""
     date = units.week_to_date(plan.start_date, week)
     if date is None:
         return f"status wk {units.format_weeks(week)}"
-    return f"status {units.format_date(date, short=short)}"
+    return f"status {style.short_date(plan.start_date, date) if short else units.format_date(date)}"
 
 
 def status_text(plan: Plan, week: float) -> str:

@@ -8,9 +8,11 @@ and the selection gets a halo plus a heavier outline.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.colors import to_rgb
@@ -162,12 +164,105 @@ def wrap(text: str, width_chars: int, max_lines: int) -> list[str]:
     return lines or [""]
 
 
+WIDTH_SAFETY = 1.06  # measured advance widths, plus a little for the renderer's rounding to whole pixels
+_FULL_WIDTH_EM = 1.0  # a character the house font lacks: a fallback font's (CJK, emoji) or a box, ~1 em wide
+
+
+def _missing_em() -> float:
+    """Width of a character the house font lacks: matplotlib draws it from its Last Resort font (a box naming
+    the script, ~1.15 em) unless a fallback font has it (CJK and emoji fonts: ~1 em)."""
+    from pathlib import Path
+
+    import matplotlib
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "LastResortHE-Regular.ttf"
+    if not path.exists():  # an older matplotlib draws DejaVu's own box, narrower than a full em
+        return _FULL_WIDTH_EM
+    font = FT2Font(str(path))
+    font.set_size(100, 72)
+    box = font.load_char(ord("\u6570"), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
+    return max(_FULL_WIDTH_EM, box)
+
+
+@lru_cache(maxsize=2)
+def advances(bold: bool) -> Callable[[str], float]:
+    """Advance width in ems of each character in DejaVu Sans (the house font), measured once per character; a
+    character the font lacks counts :data:`_FULL_WIDTH_EM`."""
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    # A font object of our own: matplotlib's cached ones change size whenever something is drawn.
+    font = FT2Font(findfont(FontProperties(family=["DejaVu Sans"], weight="bold" if bold else "normal")))
+    font.set_size(100, 72)
+    cache: dict[str, float] = {}
+    missing = _missing_em()
+
+    def em(ch: str) -> float:
+        w = cache.get(ch)
+        if w is None:
+            try:
+                if font.get_char_index(ord(ch)) == 0 and ch not in "\n\r\t":
+                    w = missing
+                else:
+                    w = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
+            except (RuntimeError, ValueError):
+                w = _FULL_WIDTH_EM
+            cache[ch] = w
+        return w
+
+    return em
+
+
+def measured_width_in(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """Width in inches of one line of ``text`` at ``size_pt`` from the house font's own advances (kerning aside,
+    plus :data:`WIDTH_SAFETY`): ``WWW`` is three times wider than ``iii``, and a character the font lacks (CJK,
+    emoji) counts as wide as it is drawn. Use it where a label must not run into its neighbour or off the figure;
+    :func:`text_width_in` is the quick average."""
+    em = advances(bold)
+    return sum(em(c) for c in text) * size_pt / 72.0 * WIDTH_SAFETY
+
+
+def fit_line(text: str, width_in: float, size_pt: float, *, bold: bool = False) -> str:
+    """``text`` as it is when it fits in ``width_in`` inches at ``size_pt``, else shortened with an ellipsis
+    until it does (measured, so wide capitals, ``W``s and full-width characters are shortened enough)."""
+    if measured_width_in(text, size_pt, bold=bold) <= width_in:
+        return text
+    em = advances(bold)
+    room = width_in * 72.0 / size_pt / WIDTH_SAFETY - em("\u2026")
+    used, cut = 0.0, 0
+    for k, ch in enumerate(text):
+        used += em(ch)
+        if used > room:
+            break
+        cut = k + 1
+    return text[: max(1, cut)].rstrip() + "\u2026"
+
+
+def fit_lines(text: str, width_in: float, size_pt: float, *, bold: bool = False) -> str:
+    """:func:`fit_line` on every line of a multi-line label."""
+    return "\n".join(fit_line(line, width_in, size_pt, bold=bold) for line in text.split("\n"))
+
+
 fmt_weeks = units.format_weeks  # the charts' name for the one rule (planner.units)
 
 
 def fmt_when(plan: Plan, week: float, *, short: bool = False) -> str:
-    """``wk 12`` or ``wk 12 (29 Mar 2027)`` when the plan has a start date (``short``: without the year)."""
-    return units.format_when(plan.start_date, week, word="wk", short=short)
+    """``wk 12`` or ``wk 12 (29 Mar 2027)`` when the plan has a start date (``short``: without the year when
+    the date falls in the plan's first calendar year, see :func:`short_date`)."""
+    date = units.week_to_date(plan.start_date, week)
+    if date is None or not short:
+        return units.format_when(plan.start_date, week, word="wk")
+    return f"wk {units.format_weeks(week)} ({short_date(plan.start_date, date)})"
+
+
+def short_date(start: dt.date | None, date: dt.date | None) -> str:
+    """A chart's compact date: ``29 Mar`` in the calendar year the plan starts in, ``29 Mar 2028`` after it, so
+    that a label never hides which year it means (a plan that runs into later years, or for decades); an empty
+    string for None."""
+    if date is None:
+        return ""
+    return units.format_date(date, short=start is not None and date.year == start.year)
 
 
 # -- common pieces ------------------------------------------------------------------------------------------
@@ -188,7 +283,7 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
     fig.text(
         x,
         1 - 0.09 / h,
-        ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2),
+        fit_line(ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2), w - 0.4, TITLE_PT, bold=True),
         ha="left",
         va="top",
         fontsize=TITLE_PT,
@@ -199,7 +294,7 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
         fig.text(
             x,
             1 - 0.32 / h,
-            ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)),
+            fit_line(ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)), w - 0.4, SUBTITLE_PT),
             ha="left",
             va="top",
             fontsize=SUBTITLE_PT,

@@ -23,26 +23,46 @@ def use_dates(plan: Plan, dates: bool | None) -> bool:
     return bool(dates) and plan.start_date is not None
 
 
+_MONTH_STEPS = (1, 2, 3, 6)
+_YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
+
+
 def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[float], list[str]]:
-    end = start + dt.timedelta(days=round(t_max * 7))
+    """Ticks on the first of a month (every 1, 2, 3 or 6 months) or, over longer spans, on 1 January of every
+    1, 2, 5, 10, ... years, at most ``max_ticks`` of them so that the labels never run into each other."""
+    try:
+        end = start + dt.timedelta(days=round(t_max * 7))
+    except OverflowError:
+        end = dt.date.max
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24) if months / s <= max_ticks), 48)
+    step = next((s for s in _MONTH_STEPS if months / s <= max_ticks), 0)
+    if not step:
+        years = end.year - start.year + 1
+        step = 12 * next((s for s in _YEAR_STEPS if years / s <= max_ticks), _YEAR_STEPS[-1])
     y, m = start.year, start.month
-    # First tick: the first step-aligned month on or after the start.
+    # First tick: the first step-aligned month on or after the start (for whole years: a year divisible by
+    # the step, so that the labels read 2030, 2040, ...).
     if start.day != 1:
         m += 1
-    while (m - 1) % step:
-        m += 1
-    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    if step < 12:
+        while (m - 1) % step:
+            m += 1
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    else:
+        y, m = y + (m - 1 + 11) // 12, 1
+        y += -y % (step // 12)
     ticks: list[float] = []
     labels: list[str] = []
     last_year = None
-    while True:
+    while y <= end.year:
         d = dt.date(y, m, 1)
         if d > end:
             break
         ticks.append((d - start).days / 7.0)
-        labels.append(d.strftime("%b") + (f"\n{d.year}" if d.year != last_year else "\n"))
+        if step >= 12:
+            labels.append(f"{d.year}")
+        else:
+            labels.append(d.strftime("%b") + (f"\n{d.year}" if d.year != last_year else "\n"))
         last_year = d.year
         m += step
         y, m = y + (m - 1) // 12, (m - 1) % 12 + 1

@@ -1,0 +1,480 @@
+"""Generators of unusual but VALID plans (H-unseen): the shapes, sizes, dates, progress and scripts that real users
+bring and the samples do not have. Every plan here loads without error and validates without an error finding, so
+every output (analyze, simulate, each chart, the report, the app) must handle it.
+
+``SHAPES`` names each generator; ``shape(name)`` returns the plan as a dict (what a user's file holds);
+``random_plan(seed, n)`` draws a small mixed plan for hypothesis-driven one-truth checks.
+
+Run as a script to write every shape to a folder (``python -m tests.unseen_plans OUTDIR``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STAGES4 = [
+    ("validate", "Validate"),
+    ("integrate", "Integrate"),
+    ("operationalize", "Operationalize"),
+    ("scale", "Scale"),
+]
+AREAS = [
+    ("architecture", "Architecture", "#4C72B0"),
+    ("data", "Data", "#55A868"),
+    ("governance", "Governance", "#C44E52"),
+]
+
+LONG_TITLE = (
+    "Decouple the foundation model behind an inference service with versioned contracts, canary releases, "
+    "shadow traffic, per-tenant quotas and a rollback plan signed off by the architecture review board and "
+    "the chief risk officer before the first production customer is onboarded"
+)
+SCRIPTS = [
+    "数据质量管道与负责人签字",  # Chinese
+    "データ品質パイプライン",  # Japanese
+    "إعداد خط أنابيب جودة البيانات",  # Arabic
+    "डेटा गुणवत्ता पाइपलाइन स्थापित करें",  # Hindi
+    "Launch 🚀 the assistant 🤖 to every branch 🏦",
+    "데이터 품질 파이프라인",  # Korean
+    "Ünïcödé façade — “quoted” ‘text’ …",
+]
+
+
+def _base(title: str = "Unusual plan", **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "title": title,
+        "stages": [
+            {"id": s, "name": n, "gate_criteria": [{"text": "criterion", "met": False}]} for s, n in STAGES4
+        ],
+        "areas": [{"id": a, "name": n, "color": c} for a, n, c in AREAS],
+        "teams": [{"id": "platform", "name": "Platform", "capacity": 3}],
+        "decisions": [],
+        "dependencies": [],
+    }
+    data.update(extra)
+    return data
+
+
+def _d(i: int | str, stage: str = "validate", duration: Any = 2, **kw: Any) -> dict[str, Any]:
+    ident = i if isinstance(i, str) else f"d{i:04d}"
+    d: dict[str, Any] = {
+        "id": ident,
+        "title": kw.pop("title", f"Decision {ident}"),
+        "stage": stage,
+        "area": kw.pop("area", AREAS[sum(map(ord, ident)) % len(AREAS)][0]),
+        "owner": kw.pop("owner", "platform"),
+        "duration": duration,
+    }
+    d.update(kw)
+    if d.get("milestone"):
+        d.pop("duration", None)
+    return d
+
+
+def empty() -> dict[str, Any]:
+    return _base("Empty plan", start_date="2027-01-04")
+
+
+def empty_no_date() -> dict[str, Any]:
+    return _base("Empty plan, weeks only")
+
+
+def one_decision() -> dict[str, Any]:
+    return _base("One decision", start_date="2027-01-04", decisions=[_d(0, duration=3)])
+
+
+def only_milestones() -> dict[str, Any]:
+    ds = [_d(i, STAGES4[i % 4][0], milestone=True, title=f"Milestone {i}") for i in range(5)]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 1:04d}", "lag": 2} for i in range(3)]
+    return _base("Only milestones", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def chain(n: int = 500) -> dict[str, Any]:
+    ds = [_d(i, STAGES4[min(3, i * 4 // n)][0], duration=1 + (i % 3)) for i in range(n)]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 1:04d}"} for i in range(n - 1)]
+    return _base(f"One long chain of {n}", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def fan(width: int = 300) -> dict[str, Any]:
+    ds = [_d("source", "validate", 1, title="Source")]
+    ds += [_d(i, "integrate", 1 + i % 7) for i in range(width)]
+    ds.append(_d("sink", "scale", 1, title="Sink"))
+    deps = [{"from": "source", "to": f"d{i:04d}"} for i in range(width)]
+    deps += [{"from": f"d{i:04d}", "to": "sink"} for i in range(width)]
+    return _base(f"Fan-out and fan-in of {width}", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def one_stage() -> dict[str, Any]:
+    ds = [_d(i, "operationalize", 1 + i % 4) for i in range(12)]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 2:04d}"} for i in range(10)]
+    return _base("All in one stage", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def inversions() -> dict[str, Any]:
+    ds = [_d(0, "scale", 3), _d(1, "validate", 2), _d(2, "operationalize", 4), _d(3, "integrate", 1)]
+    deps = [
+        {"from": "d0000", "to": "d0001"},
+        {"from": "d0002", "to": "d0003"},
+        {"from": "d0001", "to": "d0002"},
+    ]
+    return _base("Stages out of order", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def links_and_lags() -> dict[str, Any]:
+    ds = [_d(i, STAGES4[i % 4][0], 2 + i % 5) for i in range(10)]
+    deps = [
+        {"from": "d0000", "to": "d0001", "type": "FS", "lag": -1.5},
+        {"from": "d0001", "to": "d0002", "type": "SS", "lag": 80},
+        {"from": "d0002", "to": "d0003", "type": "FF", "lag": -3},
+        {"from": "d0003", "to": "d0004", "type": "SF", "lag": 5},
+        {"from": "d0004", "to": "d0005", "type": "FS", "lag": 250},
+        {"from": "d0005", "to": "d0006", "type": "SF", "lag": -10},
+        {"from": "d0006", "to": "d0007", "type": "FF", "lag": 0.25},
+        {"from": "d0007", "to": "d0008", "type": "SS", "lag": -2},
+        {"from": "d0008", "to": "d0009", "type": "FS", "lag": 0.5},
+    ]
+    return _base(
+        "Every link type, leads and big lags", start_date="2027-01-04", decisions=ds, dependencies=deps
+    )
+
+
+def far_not_before() -> dict[str, Any]:
+    ds = [_d(0, "validate", 2), _d(1, "integrate", 3, not_before=2600), _d(2, "scale", 1, not_before=9000)]
+    deps = [{"from": "d0000", "to": "d0001"}]
+    return _base("not_before far in the future", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def zero_durations() -> dict[str, Any]:
+    ds = [_d(i, STAGES4[i % 4][0], 0) for i in range(6)] + [_d(6, "scale", 2)]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 1:04d}"} for i in range(6)]
+    return _base("Zero-duration work", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def huge_spread() -> dict[str, Any]:
+    ds = [
+        _d(i, STAGES4[i % 4][0], {"optimistic": 0.1, "likely": 1 + i, "pessimistic": 400 + 100 * i})
+        for i in range(8)
+    ]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 1:04d}"} for i in range(7)]
+    risks = [
+        {
+            "id": "r1",
+            "title": "Regulator rejects",
+            "probability": 0.9,
+            "impact": {"optimistic": 1, "likely": 50, "pessimistic": 900},
+            "decisions": ["d0003"],
+        }
+    ]
+    return _base(
+        "Three-point estimates with huge spread",
+        start_date="2027-01-04",
+        decisions=ds,
+        dependencies=deps,
+        risks=risks,
+    )
+
+
+def big(n: int = 2000, seed: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed)
+    ds = []
+    for i in range(n):
+        kw: dict[str, Any] = {}
+        if rng.random() < 0.03:
+            kw["milestone"] = True
+        if rng.random() < 0.05:
+            kw["not_before"] = rng.randint(1, 30)
+        ds.append(_d(i, STAGES4[min(3, i * 4 // n)][0], rng.choice([0.5, 1, 2, 3, 5]), **kw))
+    deps = []
+    seen = set()
+    for j in range(1, n):
+        for _ in range(rng.randint(1, 2)):
+            i = max(0, j - 1 - int(rng.expovariate(0.1)))
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            deps.append(
+                {
+                    "from": f"d{i:04d}",
+                    "to": f"d{j:04d}",
+                    "type": rng.choice(["FS"] * 5 + ["SS", "FF"]),
+                    "lag": rng.choice([0, 0, 1, -0.5]),
+                }
+            )
+    return _base(f"{n} decisions", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def leap_day() -> dict[str, Any]:
+    d = small_mixed()
+    d.update(title="Starts on 29 Feb", start_date="2028-02-29")
+    return d
+
+
+def new_years_eve() -> dict[str, Any]:
+    d = small_mixed()
+    d.update(title="Starts on 31 Dec", start_date="2027-12-31")
+    return d
+
+
+def weeks_only() -> dict[str, Any]:
+    d = small_mixed()
+    d.pop("start_date", None)
+    d["title"] = "Weeks only, no start date"
+    return d
+
+
+def small_mixed() -> dict[str, Any]:
+    ds = [
+        _d(
+            "value",
+            "validate",
+            {"optimistic": 1, "likely": 2, "pessimistic": 5},
+            title="Agree the value case",
+            cost=20000,
+        ),
+        _d("arch", "integrate", 3, title="Inference service", cost=50000, headcount=2),
+        _d(
+            "data",
+            "integrate",
+            {"optimistic": 2, "likely": 4, "pessimistic": 9},
+            title="Data pipeline",
+            cost=30000,
+        ),
+        _d("ops", "operationalize", 5, title="Drift detection", cost=40000),
+        _d("gov", "operationalize", 2, title="Governance board", cost=5000),
+        _d("live", "scale", milestone=True, title="Go live"),
+    ]
+    deps = [
+        {"from": "value", "to": "arch"},
+        {"from": "value", "to": "data", "type": "SS", "lag": 1},
+        {"from": "arch", "to": "ops"},
+        {"from": "data", "to": "ops", "type": "FF", "lag": 1},
+        {"from": "gov", "to": "live"},
+        {"from": "ops", "to": "live"},
+    ]
+    risks = [{"id": "r1", "title": "Vendor late", "probability": 0.3, "impact": 3, "decisions": ["arch"]}]
+    return _base(
+        "Small mixed plan",
+        start_date="2027-01-04",
+        currency="EUR",
+        budget=120000,
+        decisions=ds,
+        dependencies=deps,
+        risks=risks,
+    )
+
+
+def _status(weeks: float, title: str) -> dict[str, Any]:
+    d = small_mixed()
+    d.update(title=title, status_date=weeks)
+    return d
+
+
+def status_before() -> dict[str, Any]:
+    d = small_mixed()
+    d.update(title="Status date before the start", start_date="2027-03-01", status_date="2027-01-15")
+    return d
+
+
+def status_middle() -> dict[str, Any]:
+    d = _status(6, "Status date in the middle")
+    d["decisions"][0].update(
+        status="done", progress=100, actual_start="2027-01-04", actual_finish="2027-01-25"
+    )
+    d["decisions"][1].update(status="in_progress", progress=40, actual_start="2027-01-27")
+    d["decisions"][2].update(status="in_progress", progress=10, actual_start=2)
+    return d
+
+
+def status_after() -> dict[str, Any]:
+    d = _status(200, "Status date after the finish")
+    d["decisions"][0].update(status="done", progress=100, actual_start=0, actual_finish=2.5)
+    return d
+
+
+def all_done() -> dict[str, Any]:
+    d = small_mixed()
+    d["title"] = "Everything done"
+    t = 0.0
+    for x in d["decisions"]:
+        x.update(status="done", progress=100, actual_start=t, actual_finish=t + 2)
+        t += 2
+    d["status_date"] = t + 1
+    return d
+
+
+def with_baseline() -> dict[str, Any]:
+    d = small_mixed()
+    d["title"] = "With a baseline"
+    d["baselines"] = [
+        {
+            "name": "Kick-off",
+            "finish": 10,
+            "decisions": {
+                "value": {"start": 0, "finish": 2},
+                "arch": {"start": 2, "finish": 4},
+                "ops": {"start": 5, "finish": 9},
+            },
+            "gates": {"validate": 2, "integrate": 6},
+        }
+    ]
+    return d
+
+
+def stages_without_decisions() -> dict[str, Any]:
+    d = small_mixed()
+    d["title"] = "Stages with no decisions"
+    d["stages"] = [{"id": "empty0", "name": "Discovery"}] + d["stages"] + [{"id": "empty1", "name": "Sunset"}]
+    d["stages"].insert(3, {"id": "empty2", "name": "Pause"})
+    return d
+
+
+def long_text() -> dict[str, Any]:
+    ds = [
+        _d("x" * 64, "validate", 3, title=LONG_TITLE[:300], owner="t" * 64),
+        _d("a" + "b" * 60 + "-2", "integrate", 2, title=LONG_TITLE[40:340], owner="t" * 64),
+        _d("short", "scale", 4, title="W" * 300, owner="t" * 64),
+    ]
+    deps = [{"from": "x" * 64, "to": "a" + "b" * 60 + "-2"}, {"from": "a" + "b" * 60 + "-2", "to": "short"}]
+    return _base(
+        LONG_TITLE * 3,
+        start_date="2027-01-04",
+        decisions=ds,
+        dependencies=deps,
+        teams=[
+            {
+                "id": "t" * 64,
+                "name": "The enterprise-wide machine learning platform engineering guild " * 4,
+                "capacity": 1,
+            }
+        ],
+        stages=[{"id": s, "name": (n + " ") * 12} for s, n in STAGES4],
+        areas=[{"id": a, "name": n * 10, "color": c} for a, n, c in AREAS],
+        risks=[
+            {
+                "id": "r" * 64,
+                "title": LONG_TITLE[:300],
+                "probability": 0.5,
+                "impact": 4,
+                "decisions": ["short"],
+            }
+        ],
+    )
+
+
+def scripts() -> dict[str, Any]:
+    ds = [_d(i, STAGES4[i % 4][0], 2 + i % 3, title=SCRIPTS[i % len(SCRIPTS)]) for i in range(len(SCRIPTS))]
+    deps = [{"from": f"d{i:04d}", "to": f"d{i + 1:04d}"} for i in range(len(SCRIPTS) - 1)]
+    return _base(
+        "路线图 — خارطة الطريق — रोडमैप 🚀",
+        start_date="2027-01-04",
+        decisions=ds,
+        dependencies=deps,
+        teams=[{"id": "platform", "name": "平台团队 فريق", "capacity": 1}],
+        stages=[
+            {"id": s, "name": f"{n} · {z}"}
+            for (s, n), z in zip(STAGES4, ["验证", "التكامل", "संचालन", "スケール"], strict=True)
+        ],
+        risks=[
+            {"id": "r1", "title": "供应商延迟 🚚", "probability": 0.4, "impact": 2, "decisions": ["d0001"]}
+        ],
+    )
+
+
+SHAPES: dict[str, Callable[[], dict[str, Any]]] = {
+    "empty": empty,
+    "empty-no-date": empty_no_date,
+    "one-decision": one_decision,
+    "only-milestones": only_milestones,
+    "chain-500": chain,
+    "fan-300": fan,
+    "one-stage": one_stage,
+    "inversions": inversions,
+    "links-and-lags": links_and_lags,
+    "far-not-before": far_not_before,
+    "zero-durations": zero_durations,
+    "huge-spread": huge_spread,
+    "big-2000": big,
+    "leap-day": leap_day,
+    "new-years-eve": new_years_eve,
+    "weeks-only": weeks_only,
+    "status-before": status_before,
+    "status-middle": status_middle,
+    "status-after": status_after,
+    "all-done": all_done,
+    "baseline": with_baseline,
+    "stages-without-decisions": stages_without_decisions,
+    "long-text": long_text,
+    "scripts": scripts,
+}
+SMALL_SHAPES = [k for k in SHAPES if k not in ("chain-500", "fan-300", "big-2000")]
+
+
+def shape(name: str) -> dict[str, Any]:
+    return SHAPES[name]()
+
+
+def random_plan(seed: int, n: int = 12) -> dict[str, Any]:
+    """A small valid plan drawn from ``seed``: mixed link types and lags, milestones, not_before, three-point
+    estimates, stage inversions, empty stages, an optional start date (sometimes 29 Feb or 31 Dec)."""
+    rng = random.Random(seed)
+    nstages = rng.randint(1, 5)
+    stages = [{"id": f"s{k}", "name": f"Stage {k}"} for k in range(nstages)]
+    ds = []
+    for i in range(n):
+        kw: dict[str, Any] = {}
+        r = rng.random()
+        if r < 0.1:
+            kw["milestone"] = True
+        dur: Any
+        if rng.random() < 0.4:
+            o = rng.choice([0, 0.5, 1, 2])
+            lk = o + rng.choice([0, 0.5, 1, 3])
+            dur = {"optimistic": o, "likely": lk, "pessimistic": lk + rng.choice([0, 1, 5, 40])}
+        else:
+            dur = rng.choice([0, 0.25, 0.5, 1, 1.5, 2, 3, 7, 13.3])
+        if rng.random() < 0.15:
+            kw["not_before"] = rng.choice([0.5, 3, 10, 52.5])
+        stage = f"s{min(nstages - 1, int(i * nstages / n) if rng.random() < 0.8 else rng.randrange(nstages))}"
+        ds.append(_d(i, stage, dur, **kw))
+    deps = []
+    seen = set()
+    for j in range(1, n):
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(j)
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            deps.append(
+                {
+                    "from": f"d{i:04d}",
+                    "to": f"d{j:04d}",
+                    "type": rng.choice(["FS", "FS", "SS", "FF", "SF"]),
+                    "lag": rng.choice([0, 0, 0.5, 1, -1, 4, -0.25]),
+                }
+            )
+    data = _base(f"Random plan {seed}", stages=stages, decisions=ds, dependencies=deps)
+    start = rng.choice([None, "2027-01-04", "2028-02-29", "2027-12-31", "2030-06-30"])
+    if start:
+        data["start_date"] = start
+    return data
+
+
+def write_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, make in SHAPES.items():
+        p = folder / f"{name}.plan.json"
+        p.write_text(json.dumps(make(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+if __name__ == "__main__":
+    for p in write_all(Path(sys.argv[1])):
+        print(p)
