@@ -149,7 +149,8 @@ def analysis_text(result: Any) -> str:
     add("Critical path")
     add("-------------")
     if not s.critical_path:
-        add("  (empty plan)")
+        # An empty plan, or one whose every decision is done (progress): nothing is left to be critical.
+        add("  (empty plan)" if not plan.decisions else "  (none: every decision is done, no work is left)")
     for k, did in enumerate(s.critical_path, 1):
         i = s.index[did]
         if s.duration[i] == 0:
@@ -179,14 +180,15 @@ def analysis_text(result: Any) -> str:
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
         add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
-        add(
-            "  Windows (rolling): "
-            + "; ".join(
-                f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
-                for r in st.stages
-                if r.start is not None
+        if any(r.start is not None for r in st.stages):  # an empty plan has no window to name
+            add(
+                "  Windows (rolling): "
+                + "; ".join(
+                    f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
+                    for r in st.stages
+                    if r.start is not None
+                )
             )
-        )
         add(
             "  Gates (strict gates): "
             + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)

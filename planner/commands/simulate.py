@@ -244,6 +244,8 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         add(f"  ... {rest} more with a lower index")
     if never:
         add(f"  {never} decision(s) never critical")
+    if not r.ids:
+        add("  (empty plan: no decisions)")
     add("")
     add("Sensitivity (correlation of each duration with the finish)")
     add("----------------------------------------------------------")
