@@ -37,7 +37,7 @@ class FigureView(QWidget):
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._placeholder)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(200, 140)  # two stacked in a tab still fit an 800x600 screen
+        self.setMinimumSize(200, 120)  # two stacked in a tab still fit 800x600, and 1920x1080 at scale 2
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
