@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.patheffects import withStroke
 
 from planner.charts import status as progress
 from planner.charts import style
@@ -558,9 +559,17 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
             ax.text(
                 xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
             )
-        else:
+        else:  # left of its marker, over the stage bars and the finish or status line: a white halo keeps it legible
             ax.text(
-                xg - 0.09, yc, text, ha="right", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
+                xg - 0.09,
+                yc,
+                text,
+                ha="right",
+                va="center",
+                fontsize=STAGE_FONT,
+                color=style.GATE,
+                zorder=6,
+                path_effects=[withStroke(linewidth=2.2, foreground="white")],
             )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
