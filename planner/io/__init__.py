@@ -89,12 +89,48 @@ def read_outline(path: str | os.PathLike[str], fmt: str) -> tuple[Outline, Impor
     if fmt == "mspdi":
         from planner.io.mspdi import read_mspdi
 
-        return read_mspdi(path)
-    if fmt == "gan":
+        found = read_mspdi(path)
+    elif fmt == "gan":
         from planner.io.gan import read_gan
 
-        return read_gan(path)
-    return None
+        found = read_gan(path)
+    else:
+        return None
+    check_outline(found[0], path)
+    return found
+
+
+MAX_NESTING = 1_000
+"""Levels of summary tasks an import takes (a summary's name is kept as a tag on every decision below it, and a
+decision has at most 1,000 tags)."""
+
+
+def check_outline(outline: Outline, path: str | os.PathLike[str]) -> None:
+    """Refuse, before the plan is built, an outline nested deeper than :data:`MAX_NESTING` (each level copied its
+    parents' tags: 20,000 levels took 1.6 GB) or with more leaf tasks than a plan may have decisions."""
+    from planner.model.limits import MAX_DECISIONS
+
+    tasks = outline.tasks
+    stack: list[int] = []
+    leaves = 0
+    for i, t in enumerate(tasks):
+        while stack and tasks[stack[-1]].level >= t.level:
+            stack.pop()
+        stack.append(i)
+        if len(stack) > MAX_NESTING:
+            raise InteropError(
+                path,
+                f"task {t.name!r} sits {len(stack):,} summary levels deep, more than the {MAX_NESTING:,} an "
+                "import takes",
+                hint="flatten the outline in the authoring tool and export again",
+            )
+        leaves += i + 1 == len(tasks) or tasks[i + 1].level <= t.level
+        if leaves > MAX_DECISIONS:
+            raise InteropError(
+                path,
+                f"more than the {MAX_DECISIONS:,} tasks a plan may have as decisions",
+                hint="split the project and import it in parts",
+            )
 
 
 def import_file(

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import plan_rows, rows_to_plan, split_header
+from planner.io.table import check_row_count, plan_rows, rows_to_plan, split_header
 from planner.model.plan import Plan
 
 
@@ -89,6 +89,7 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     except csv.Error as exc:
         raise InteropError(path, f"not readable as CSV: {exc}", line=reader.line_num + offset) from None
     header, rows = split_header(rows, report)
+    check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     plan = rows_to_plan(header, rows, path, report, title)
     return plan, report

@@ -489,6 +489,25 @@ def _apply_row_dates(
         )
 
 
+def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> None:
+    """Refuse, before any decision is built, a table with more rows that hold something than a plan may have
+    decisions (a 1,000,000-row CSV took 80 s and 3 GB to be refused by the plan model)."""
+    from planner.model.limits import MAX_DECISIONS
+
+    if len(rows) <= MAX_DECISIONS:
+        return
+    filled = 0
+    for line, cells in rows:
+        if any(c not in (None, "") for c in cells):
+            filled += 1
+            if filled > MAX_DECISIONS:
+                raise InteropError(
+                    path,
+                    f"line {line}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
+                    hint="split the project and import it in parts",
+                )
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],

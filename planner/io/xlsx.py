@@ -13,10 +13,13 @@ import re
 import zipfile
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import plan_rows, rows_to_plan, split_header
+from planner.io.table import HEADER_SEARCH_ROWS, check_row_count, plan_rows, rows_to_plan, split_header
+from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_COLUMNS = 1_000
+"""Columns read from a sheet (a plan's table has a few dozen; the rest cannot be plan fields)."""
 MAX_RATIO = 200
 """A part may unpack to at most this many times its packed size (when it is larger than 1 MB unpacked)."""
 
@@ -68,10 +71,25 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         ws = wb["Decisions"] if "Decisions" in wb.sheetnames else wb.worksheets[0]
         if len(wb.sheetnames) > 1:
             report.add("format", f"only sheet {ws.title!r} was read (of {len(wb.sheetnames)})")
-        all_rows = [
-            (n, ["" if c is None else c for c in cells])
-            for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
+        # The sheet's own <dimension> may claim A1:XFD1048576: openpyxl padded every row to it (17 billion
+        # cells: the process ran out of memory); the rows the sheet really has are read, their first columns only.
+        ws.reset_dimensions()
+        all_rows = []
+        # More rows than a plan takes, whichever of the top rows is the header: refused without reading the rest
+        # (openpyxl reads ~10,000 rows a second; a 256 MB sheet holds millions).
+        most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
+        for n, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not cells:  # a row the sheet leaves out: only its number counts
+                continue
+            row = ["" if c is None else c for c in cells[:MAX_COLUMNS]]
+            all_rows.append((n, row))
+            filled += any(c != "" for c in row)
+            if filled > most:
+                raise InteropError(
+                    path,
+                    f"line {n}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
+                    hint="split the project and import it in parts",
+                )
     finally:
         wb.close()
     part = getattr(ws, "_worksheet_path", None)
@@ -82,6 +100,7 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
     header, rows = split_header(all_rows, report)
+    check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     return rows_to_plan(header, rows, path, report, title), report
 
