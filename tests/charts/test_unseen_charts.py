@@ -225,3 +225,16 @@ def test_risk_chart_of_a_fixed_finish_stays_within_100_percent_and_the_plan() ->
     assert ax.get_xlim()[0] >= -0.1  # the axis does not run a week before the plan starts
     shown = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert shown and not any(t.startswith("wk -") for t in shown), shown
+
+
+def test_roadmap_gate_labels_left_of_their_marker_have_a_halo() -> None:
+    # Status date week 200, every gate near the finish: no room right of the markers, the labels go left, over
+    # the stage bars and the status line.
+    fig = draw_chart("roadmap", _analysis("status-after"))
+    left = [
+        t
+        for t in fig.findobj(Text)
+        if isinstance(t, Text) and t.get_text().startswith("gate ") and t.get_horizontalalignment() == "right"
+    ]
+    assert left
+    assert all(t.get_path_effects() for t in left)
