@@ -178,3 +178,18 @@ def test_mspdi_outline_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         import_file(path)
     path.write_text(_mspdi([(1, 1), (2, 2), (3, 2)]), encoding="utf-8")
     assert len(import_file(path)[0].decisions) == 2
+
+
+def test_a_workbook_part_with_a_dtd_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """openpyxl (through defusedxml) refuses a sheet that declares entities, with a message of three lines."""
+    sheet = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        f'<worksheet xmlns="{NS}"><sheetData><row r="1">{cell("A1", "&e;")}</row></sheetData></worksheet>'
+    )
+    path = tmp_path / "xxe.xlsx"
+    path.write_bytes(xlsx(sheet))
+    assert main(["import", str(path), "-o", str(tmp_path / "xxe.plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"planner: {path}: cannot be read as a workbook (") and err.count("\n") == 1, err
+    assert "root:" not in err
+    assert not (tmp_path / "xxe.plan.json").exists()

@@ -62,9 +62,12 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
+        # openpyxl's messages run over several lines (a part with a DTD: "Unable to read workbook ... Please see
+        # the exception for more details"); the user gets its first line only, on the one line of the error.
+        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
         raise InteropError(
             path,
-            f"cannot be read as a workbook ({type(exc).__name__}: {exc})",
+            f"cannot be read as a workbook ({type(exc).__name__}: {reason})",
             hint="open and save it again in the spreadsheet, or save it as CSV",
         ) from None
     try:
