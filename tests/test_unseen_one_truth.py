@@ -167,9 +167,12 @@ def test_report_text_gives_the_same_figures(name: str, tmp_path: Path) -> None:
         assert units.format_date(units.week_to_date(start, p80)) in pages[0]
         assert f"P50 {units.format_date(units.week_to_date(start, p50))}" in pages[0]
         assert f"week {units.format_weeks(s.finish)} ({finish})" in report
-        for r in stg.stages:  # every stage's gate in the key dates, by the one rule
+        for r in stg.stages:  # every stage's gate and rolling window end in the key dates, by the one rule
             date = units.format_date(units.week_to_date(start, r.gate))
             assert f"{date} (wk {units.format_weeks(r.gate)})" in report, (r.name, date)
+            if r.finish is not None:
+                end = units.format_date(units.week_to_date(start, r.finish))
+                assert f"{end} (wk {units.format_weeks(r.finish)})" in report, (r.name, end)
         # Every date the report writes beside a week is that week's date (weeks are written to 2 decimals).
         for week, date in re.findall(r"week ([0-9.]+) \((\d{1,2} [A-Z][a-z]{2} \d{4})\)", report):
             w = float(week)
