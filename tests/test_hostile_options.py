@@ -268,3 +268,28 @@ def test_diff_of_plans_with_many_teams_computes_team_loads_once_per_plan(
     out = capsys.readouterr().out
     assert "  T0 " in out and "2 (1)" in out and "3 (1)" in out
     assert len(calls) == 2
+
+
+def test_the_atomic_write_never_replaces_a_device_or_a_pipe(tmp_path: Path) -> None:
+    """Every save, export and report goes through it: renaming a new file over a FIFO or /dev/null replaced the
+    pipe or the device itself (as root, for the whole system)."""
+    import errno
+
+    from planner.model.io import write_text_atomic
+
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.plan.json"
+        os.mkfifo(fifo)
+        with pytest.raises(OSError) as exc:
+            write_text_atomic(fifo, "{}")
+        assert exc.value.errno == errno.EINVAL and exc.value.filename == str(fifo)
+        assert exc.value.strerror == "it is a pipe (FIFO), not a regular file"
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    if os.path.exists("/dev/null"):
+        with pytest.raises(OSError, match="it is a device, not a regular file"):
+            write_text_atomic("/dev/null", "{}")
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == (["pipe.plan.json"] if hasattr(os, "mkfifo") else [])
+    plain = tmp_path / "plain.plan.json"
+    write_text_atomic(plain, "{}")  # a regular file (or none yet) is written as before
+    assert plain.read_text(encoding="utf-8") == "{}"

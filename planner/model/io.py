@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
+import errno
 import gc
 import json
 import math
@@ -734,6 +735,14 @@ def atomic_write(
     the recovery file, reports, chart exports (command line and app) and the other tools' formats.
     """
     target = output_target(path)
+    try:
+        kind = _kind_of(os.stat(target).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        kind = None
+    if kind is not None and kind != "a folder":  # (a folder: os.replace says so below)
+        # Renaming a new file over a device or a pipe would replace the device or pipe itself (as root,
+        # /dev/null for everyone), so there is nothing to write through.
+        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(target))
     folder = target.parent if str(target.parent) else Path(".")
     clean_stale_temps(target)  # a write killed earlier left its temporary file; its writer is gone
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=folder)

@@ -8,6 +8,7 @@ kept in ``active_prompt`` so that tests can click their buttons.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -689,8 +690,8 @@ class MainWindow(QMainWindow):
             plan = load_plan(path)
         except PlanLoadError as exc:
             self.show_error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
-            if not Path(path).exists():
-                settings.remove_recent(str(Path(path).resolve()))
+            if not Path(path).exists():  # (os.path.realpath: Path.resolve raises on a loop of links)
+                settings.remove_recent(os.path.realpath(path))
                 self._refresh_recent_menu()
             return False
         self._set_plan(plan, str(Path(path).resolve()))
