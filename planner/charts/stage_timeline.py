@@ -78,6 +78,19 @@ def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = Fals
         _draw(fig, analysis, compact)
 
 
+def _moved_text(stage_id: str, moves: Any) -> str:
+    """What sequencing moved out of or into a stage, e.g. ``1 run later; +3 from earlier under strict gates``
+    (the gated window is drawn by sequenced stage: SPEC §3.3 "Words"), or ``""``."""
+    moved_out = sum(len(ids) for frm, _, ids in moves if frm == stage_id)
+    moved_in = sum(len(ids) for _, to, ids in moves if to == stage_id)
+    if not (moved_out or moved_in):
+        return ""
+    parts = ([f"{moved_out} run later"] if moved_out else []) + (
+        [f"+{moved_in} from earlier"] if moved_in else []
+    )
+    return "; ".join(parts) + " under strict gates"
+
+
 def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     assert s is not None and st is not None  # draw_stage_timeline checked the analysis is drawable
@@ -85,7 +98,14 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     top_in, bottom_in = frame_in(analysis, w_in, compact=compact)
     ready_in = min(READY_IN, 0.28 * w_in)
     longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
-    left_in = min(0.3 * w_in, max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45))
+    moves = st.sequencing_moves()
+    moved = [_moved_text(r.id, moves) for r in st.stages]
+    # The left column holds each stage's name and, under it, what sequencing moved (at most 8.1 pt).
+    moved_in = max((style.measured_width_in(m, 8.1) for m in moved if m), default=0.0)
+    left_in = min(
+        0.3 * w_in,
+        max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45, moved_in + 0.3),
+    )
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, ready_in + GAP_IN + 0.2, top_in))
     rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, bottom_in, 0.2, top_in))
     k = len(st.stages)
@@ -109,7 +129,6 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
 
     tf = blended_transform_factory(fig.transFigure, ax.transData)
     label_x = 0.18 / w_in
-    moves = st.sequencing_moves()
     for y, r in enumerate(st.stages):
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
@@ -134,22 +153,12 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             color=style.INK,
         )
         count = f"{n_dec} decision{'s' if n_dec != 1 else ''}"
-        moved_out = sum(len(ids) for frm, _, ids in moves if frm == r.id)
-        moved_in = sum(len(ids) for _, to, ids in moves if to == r.id)
-        # The gated window is drawn by sequenced stage: say what sequencing moved (SPEC §3.3 "Words").
-        if moved_out or moved_in:
-            count += (
-                "\n"
-                + "; ".join(
-                    ([f"{moved_out} run later"] if moved_out else [])
-                    + ([f"+{moved_in} from earlier"] if moved_in else [])
-                )
-                + " under strict gates"
-            )
+        if moved[y]:
+            count += "\n" + moved[y]
         ax.text(
             label_x,
             y + 0.02,
-            count,
+            style.fit_lines(count, left_in - 0.3, max(style.MIN_PT, font * 0.9)),
             transform=tf,
             ha="left",
             va="top",

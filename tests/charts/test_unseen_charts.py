@@ -238,3 +238,17 @@ def test_roadmap_gate_labels_left_of_their_marker_have_a_halo() -> None:
     ]
     assert left
     assert all(t.get_path_effects() for t in left)
+
+
+def test_stage_timeline_captions_stay_left_of_the_bars() -> None:
+    # Every decision of 'Stages out of order' is sequenced into Scale: "+3 from earlier under strict gates" ran
+    # into Scale's gated bar.
+    fig = draw_chart("stages", _analysis("inversions"))
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    plot_left = fig.axes[0].get_window_extent(renderer).x0
+    captions = [t for t in fig.findobj(Text) if isinstance(t, Text) and "under strict gates" in t.get_text()]
+    assert any("+3 from earlier under strict gates" in t.get_text() for t in captions)
+    for t in captions:
+        assert t.get_window_extent(renderer).x1 < plot_left, t.get_text()
