@@ -386,6 +386,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
+    outline_numbers: list[str | None] = []  # each kept task's OutlineNumber, in file order
     from_dates = 0  # tasks whose duration comes from their dates
     durations: dict[str, float] = {}
     for el in task_els:
@@ -404,13 +405,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             report.add("format", "a task without a UID was skipped")
             continue
         level_text = _text(f, "OutlineLevel")
+        number = _text(f, "OutlineNumber")
         if level_text is not None:
             level = _int(level_text, 1)
         else:
-            number = _text(f, "OutlineNumber")
             level = number.count(".") + 1 if number and number != "0" else (0 if number == "0" else 1)
         if level <= 0:
             continue  # the project summary task
+        outline_numbers.append(number)
         name = _text(f, "Name") or ""
         where = f"task {uid} {name!r}"
         fmt = _int(_text(f, "DurationFormat"), 7)
@@ -534,6 +536,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{from_dates} task(s) have no Duration: it is the working time between their Start and Finish",
         )
 
+    tasks = _in_outline_order(tasks, outline_numbers, report)
+
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []
     for pred, succ, code, lag_text, fmt_text in links:
@@ -626,6 +630,39 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
+
+
+_OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+def _in_outline_order(
+    tasks: list[SourceTask], numbers: list[str | None], report: ImportReport
+) -> list[SourceTask]:
+    """The tasks in outline order. MS Project lists tasks in outline order, but a file written through MPXJ's API
+    lists them in the order they were created, with the hierarchy in ``OutlineNumber`` ("1.2") only: read in file
+    order, a task would land under the wrong summary. When every task has an outline number and the numbers are not
+    in order, the tasks are sorted by them (their levels from the numbers), and the report says so."""
+    if len(numbers) != len(tasks) or not tasks:
+        return tasks
+    keys: list[tuple[int, ...]] = []
+    for number in numbers:
+        if number is None or not _OUTLINE_NUMBER.match(number):
+            return tasks
+        keys.append(tuple(int(x) for x in number.split(".")))
+    if all(a < b for a, b in zip(keys, keys[1:], strict=False)):
+        return tasks
+    if len(set(keys)) != len(keys):
+        report.add("format", "two tasks share an outline number; the tasks are read in file order")
+        return tasks
+    order = sorted(range(len(tasks)), key=keys.__getitem__)
+    for i in order:
+        tasks[i].level = len(keys[i])
+    report.add(
+        "format",
+        "the tasks are not listed in outline order (as MPXJ-based tools may write them); they are read in the "
+        "order of their outline numbers",
+    )
+    return [tasks[i] for i in order]
 
 
 def _other_xml_hint(root: Any) -> str:

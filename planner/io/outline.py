@@ -457,6 +457,15 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         if a == b:
             report.add("link", "a task linked to itself; dropped", f"task {link.pred}")
             continue
+        if _inside(parent, a, b) or _inside(parent, b, a):
+            # MS Project refuses these; a file that has one would make the summary's helpers a cycle
+            report.add(
+                "link",
+                f"a link between summary task {tasks[a if is_summary[a] else b].name!r} and a task inside it; "
+                "dropped",
+                f"link {link.pred} -> {link.succ}",
+            )
+            continue
         pred_start = link.type in (DependencyType.SS, DependencyType.SF)
         succ_start = link.type in (DependencyType.FS, DependencyType.SS)
         if is_summary[b] and not succ_start:
@@ -522,6 +531,16 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         }
     )
     return plan
+
+
+def _inside(parent: list[int | None], i: int, summary: int) -> bool:
+    """Whether task ``i`` sits (at any depth) inside task ``summary``."""
+    up = parent[i]
+    while up is not None:
+        if up == summary:
+            return True
+        up = parent[up]
+    return False
 
 
 def compare_finish(plan: Plan, source_finish: float | None, report: ImportReport) -> None:

@@ -115,3 +115,22 @@ def test_ganttproject_2_1_house_building_sample() -> None:
     assert "1 holiday(s) of the project calendar (2006-02-14) are not carried" in text
     assert "finishes at week 20.4 (1 Jun 2006), the file at week 20.6 (2 Jun 2006)" in text
     assert text.count("links from its finish get that time as lag") == 3
+
+
+def test_mpxj_written_tasks_out_of_outline_order() -> None:
+    """MSPDI written by MPXJ 16.10 through its API (tests/io/data/make_mpxj_files.py, seed 9) and scheduled by its
+    MicrosoftScheduler: the tasks are listed in the order they were created, the hierarchy only in OutlineNumber
+    (S0 is 1, T0 1.1, T1 1.2, T2 3, T3 1.3, ...). Read in file order, T2 became a summary of T3-T6 and the plan
+    finished 0.6 weeks late; by outline number every task is under its own summary and the finish is the file's."""
+    plan, report, real = _counts(DATA / "mpxj-api-out-of-outline-order.xml")
+    assert not [d for d in plan.decisions if HELPER_TAG in d.tags]  # no links touch a summary
+    under = {d.id: [t for t in d.tags if t in ("S0", "S1")] for d in real}
+    assert under == {
+        "t0": ["S0"], "t1": ["S0"], "t3": ["S0"], "t4": ["S0"], "t5": ["S1"], "t6": ["S1"], "t2": [],
+    }  # fmt: skip
+    assert plan.decision("t2").duration == pytest.approx(0.8)  # its own 4 days, not its "children"'s span
+    s = _analyzed(plan)
+    # FinishDate Thu 13 Feb 2025 17:00: 29 working days after Mon 6 Jan 08:00
+    assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(5.8)
+    assert s.finish == pytest.approx(5.8, abs=0.01)
+    assert "read in the order of their outline numbers" in report.text(limit=None)
