@@ -122,3 +122,25 @@ def test_another_tools_xml_says_what_it_is_and_what_to_do(
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>' + text, encoding="utf-8")
     with pytest.raises(InteropError, match=hint):
         import_file(path)
+
+
+def test_a_link_between_a_summary_and_its_own_task_is_dropped(tmp_path: Path) -> None:
+    """MS Project refuses to link a summary with a task inside it; a file that has one anyway (written through an
+    API) would make the summary's start/finish helpers a cycle, so the link is dropped and reported."""
+    from tests.io.test_mspdi import link, task, write
+
+    path = write(
+        tmp_path,
+        [
+            task(1, "Phase", 1),
+            task(2, "A", 2, links=link(1, code=0)),  # FF from its own summary
+            task(3, "B", 2, links=link(2)),
+            task(4, "After", 1, links=link(1)),  # an ordinary summary link stays
+        ],
+    )
+    plan, report = import_file(path)
+    r = analyze(plan)
+    assert r.schedule is not None  # no cycle
+    text = report.text(limit=None)
+    assert "link 1 -> 2: a link between summary task 'Phase' and a task inside it; dropped" in text
+    assert any(d.to == "after" for d in plan.dependencies)
