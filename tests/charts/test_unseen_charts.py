@@ -7,6 +7,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -15,7 +17,7 @@ from planner.analysis import analyze
 from planner.charts import draw_chart, style
 from planner.charts.timeaxis import _month_ticks
 from planner.model import plan_from_dict, units
-from tests.unseen_plans import shape
+from tests.unseen_plans import random_plan, shape
 
 
 def _analysis(name: str):
@@ -252,3 +254,13 @@ def test_stage_timeline_captions_stay_left_of_the_bars() -> None:
     assert any("+3 from earlier under strict gates" in t.get_text() for t in captions)
     for t in captions:
         assert t.get_window_extent(renderer).x1 < plot_left, t.get_text()
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 20))
+def test_random_plans_draw_every_time_chart_within_the_figure(seed: int, n: int) -> None:
+    # Random valid plans: every link type with leads and lags, three-point estimates, not_before, inversions,
+    # one to five stages, with or without a start date (29 Feb and 31 Dec among them).
+    a = analyze(plan_from_dict(random_plan(seed, n), "<random>"))
+    for chart in ("gantt", "roadmap", "stages", "critical-path", "load"):
+        assert _texts_off_the_figure(draw_chart(chart, a)) == [], chart
