@@ -293,3 +293,54 @@ def test_the_atomic_write_never_replaces_a_device_or_a_pipe(tmp_path: Path) -> N
     plain = tmp_path / "plain.plan.json"
     write_text_atomic(plain, "{}")  # a regular file (or none yet) is written as before
     assert plain.read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["simulate", "{big}", "-n", "10000000"],
+            "--iterations 10,000,000: 1,000 decisions would sample 10,000,000,000 durations, more than the "
+            "2,000,000,000 a run may take (hours of work); choose at most 2,000,000 iterations",
+        ),
+        (
+            [
+                "report",
+                "{big}",
+                "-o",
+                "{tmp}/r.pdf",
+                "--simulate",
+                "--iterations",
+                "1000000",
+                "-q",
+                "--seed",
+                "1",
+            ],
+            "--iterations 1,000,000: 1,000 decisions would sample 1,000,000,000 durations, more than the "
+            "999,999,999 a run may take (hours of work); choose at most 999,999 iterations",
+        ),
+        (
+            ["diff", "{big}", "{big}", "--iterations", "1000000"],
+            "--iterations 1,000,000: 1,000 decisions in each of 2 plans would sample 2,000,000,000 durations, more "
+            "than the 999,999,999 a run may take (hours of work); choose at most 499,999 iterations",
+        ),
+    ],
+)
+def test_a_monte_carlo_run_of_hours_is_refused_up_front(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    """10,000,000 iterations of a 20,000-decision plan would have run for hours (100,000 took 74 s)."""
+    import planner.commands.common as common
+
+    big = tmp_path / "big.plan.json"
+    decisions = [{"id": f"d{k}", "title": f"D{k}", "stage": "s", "duration": 1} for k in range(1000)]
+    big.write_text(json.dumps({**SMALL, "decisions": decisions, "dependencies": []}), encoding="utf-8")
+    if "999,999,999" in message:  # the report and diff: the same check on a smaller budget (a quick test)
+        monkeypatch.setattr(common, "MAX_SAMPLES", 999_999_999)
+    argv = [a.replace("{big}", str(big)).replace("{tmp}", str(tmp_path)) for a in argv]
+    assert refused(argv, capsys) == f"planner: {message}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.plan.json"]

@@ -128,6 +128,25 @@ def output_path(text: str, example: str, *, inputs: tuple[str, ...] = ()) -> Pat
     return out
 
 
+MAX_SAMPLES = 2_000_000_000
+"""Sampled durations (iterations x decisions x plans simulated) one command may ask for: about a minute of work
+here (100,000 iterations of 20,000 decisions took 74 s); 10,000,000 iterations of 20,000 decisions would have run
+for hours."""
+
+
+def check_simulation_size(iterations: int, decisions: int, plans: int = 1) -> None:
+    """Refuse a Monte Carlo run past :data:`MAX_SAMPLES` with the most iterations this plan may have."""
+    samples = iterations * max(1, decisions) * max(1, plans)
+    if samples <= MAX_SAMPLES:
+        return
+    most = MAX_SAMPLES // (max(1, decisions) * max(1, plans))
+    each = f" in each of {plans} plans" if plans > 1 else ""
+    raise CliError(
+        f"--iterations {iterations:,}: {decisions:,} decision{'' if decisions == 1 else 's'}{each} would sample {samples:,} durations, "
+        f"more than the {MAX_SAMPLES:,} a run may take (hours of work); choose at most {most:,} iterations"
+    )
+
+
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
     parser.add_argument(

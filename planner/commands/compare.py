@@ -86,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
             '(README, "Scenarios"), or compare two files with `planner diff A B`'
         )
 
+    from planner.commands.common import check_simulation_size
+
+    runs = len(names) if names is not None else len(plan.scenarios) + 1
+    check_simulation_size(args.iterations, len(plan.decisions), runs)
     from planner.analysis.compare import compare_scenarios
 
     comparison = compare_scenarios(plan, names, args.iterations, args.seed)

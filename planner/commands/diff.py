@@ -82,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     a, b = load(args.a), load(args.b)
+    from planner.commands.common import check_simulation_size
+
+    check_simulation_size(args.iterations, max(len(a.decisions), len(b.decisions)), 2)
 
     from planner.analysis.compare import compare_plans
     from planner.commands.compare import comparison_text

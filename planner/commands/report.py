@@ -126,6 +126,10 @@ def run(args: argparse.Namespace) -> int:
     sections = parse_sections(args.sections)
 
     plan = load(args.file, args.scenario, args.status_date)
+    if args.simulate:
+        from planner.commands.common import check_simulation_size
+
+        check_simulation_size(args.iterations, len(plan.decisions))
     comparison = None
     if args.scenarios is not None:
         comparison = _comparison(args)

@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
     plan = load(args.file, args.scenario, args.status_date, read_only=True)
+    from planner.commands.common import check_simulation_size
+
+    check_simulation_size(args.iterations, len(plan.decisions))
 
     from planner.analysis import has_errors, validate
     from planner.analysis.graph import compile_plan
