@@ -34,6 +34,7 @@ from planner.commands.common import (
     fmt_when,
     load,
     sample_plan_path,
+    seconds,
 )
 from planner.commands.core import (
     analysis_text,
@@ -100,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--level-time-limit",
-        type=float,
+        type=seconds,
         default=10.0,
         metavar="SECONDS",
         help="time limit of --level-method exact (default 10); past it the result says the gap to the optimum",

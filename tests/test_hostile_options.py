@@ -4,6 +4,7 @@ input file overwritten by the output."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -344,3 +345,60 @@ def test_a_monte_carlo_run_of_hours_is_refused_up_front(
     argv = [a.replace("{big}", str(big)).replace("{tmp}", str(tmp_path)) for a in argv]
     assert refused(argv, capsys) == f"planner: {message}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.plan.json"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["simulate", "{plan}", "-n", "abc"],
+            "argument --iterations/-n: 'abc' is not a whole number; write one in",
+        ),
+        (["simulate", "{plan}", "--seed", "1.5"], "argument --seed: '1.5' is not a whole number"),
+        (
+            ["export", "{plan}", "-o", "{tmp}/x.png", "--dpi", "high"],
+            "argument --dpi: 'high' is not a whole number",
+        ),
+        (
+            ["compare", "{plan}", "--iterations", "1e999"],
+            "argument --iterations/-n: '1e999' is not a whole number",
+        ),
+        (
+            ["analyze", "{plan}", "--level-time-limit", "soon"],
+            "argument --level-time-limit: 'soon' is not a number",
+        ),
+        (
+            ["analyze", "{plan}", "--level", "--level-time-limit", "nan"],
+            "planner: --level-time-limit nan: give the",
+        ),
+        (
+            ["analyze", "{plan}", "--level-time-limit", "1e308"],
+            "planner: --level-time-limit 1e+308: give the",
+        ),
+        (
+            ["simulate", "{plan}", "-n", "1e9"],
+            "planner: --iterations 1000000000: choose between 1 and 10,000,000",
+        ),
+    ],
+)
+def test_option_values_that_are_not_numbers_say_what_to_write(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    argv = [a.replace("{plan}", str(small)).replace("{tmp}", str(tmp_path)) for a in argv]
+    with pytest.raises(SystemExit) if message.startswith("argument") else contextlib.nullcontext():
+        code = main(argv)
+        assert code == 2
+    err = capsys.readouterr().err
+    assert message in err and "internal error" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.plan.json"]
+
+
+def test_whole_number_by_hand() -> None:
+    import argparse
+
+    from planner.commands.common import whole_number
+
+    assert [whole_number(t) for t in ("0", "-1", "10000", "1e4", "2.0", " 7 ")] == [0, -1, 10000, 10000, 2, 7]
+    for bad in ("", "abc", "1.5", "nan", "inf", "1e999", "0x10"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            whole_number(bad)

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -145,6 +146,31 @@ def check_simulation_size(iterations: int, decisions: int, plans: int = 1) -> No
         f"--iterations {iterations:,}: {decisions:,} decision{'' if decisions == 1 else 's'}{each} would sample {samples:,} durations, "
         f"more than the {MAX_SAMPLES:,} a run may take (hours of work); choose at most {most:,} iterations"
     )
+
+
+def whole_number(text: str) -> int:
+    """argparse type of the counting options (``--iterations``, ``--seed``, ``--dpi``, ``--top``, ``--step``):
+    digits, or a number written with an exponent that is whole (``1e4``); the range is each command's to check.
+    Anything else says what to write (argparse's own "invalid int value" does not)."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if math.isfinite(value) and value.is_integer():
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write one in digits, e.g. 10000")
+
+
+def seconds(text: str) -> float:
+    """argparse type of ``--level-time-limit``: a number of seconds (the range is the command's to check)."""
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, e.g. 10 or 2.5") from None
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:

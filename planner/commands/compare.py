@@ -12,6 +12,8 @@ import json
 import sys
 from typing import Any
 
+from planner.commands.common import whole_number
+
 NAME = "compare"
 HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
 DESCRIPTION = (
@@ -31,12 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--iterations",
         "-n",
-        type=int,
+        type=whole_number,
         default=5_000,
         metavar="N",
         help="Monte Carlo iterations per scenario (default 5000; 0 skips P50/P80)",
     )
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 

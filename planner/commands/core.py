@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from typing import Any
 
@@ -45,14 +46,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
+    limit = args.level_time_limit
+    if not (math.isfinite(limit) and 0 < limit <= MAX_LEVEL_SECONDS):
+        raise CliError(
+            f"--level-time-limit {limit:g}: give the seconds --level-method exact may take, more than 0 and at most "
+            f"{MAX_LEVEL_SECONDS:,} (default 10)"
+        )
     plan = load(args.file, args.scenario, args.status_date, read_only=True)
     base = None
     if args.baseline is not None:
         base = plan.baseline(None if args.baseline == "latest" else args.baseline)
         if base is None:
-            names = ", ".join(repr(b.name) for b in plan.baselines) or "none (the plan has no baselines)"
+            names = ", ".join(repr(b.name) for b in plan.baselines)
             raise CliError(
-                f"{args.file}: --baseline {args.baseline!r}: no such baseline; the plan has {names}"
+                f"{args.file}: --baseline {args.baseline!r}: no such baseline; "
+                + (f"the plan has {names}" if names else "the plan has none (save one in the app first)")
             )
     result = analyze(plan, args.estimate)
     result.baseline = base
@@ -63,6 +71,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+MAX_LEVEL_SECONDS = 3_600
+"""--level-time-limit at most (an hour): nan, inf or 1e308 seconds let the exact solver run without end."""
 
 
 def _attach_levelling(result: Any, method: str, time_limit: float) -> None:

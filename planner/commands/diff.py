@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planner.commands.common import whole_number
+
 NAME = "diff"
 HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
 DESCRIPTION = (
@@ -25,12 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--iterations",
         "-n",
-        type=int,
+        type=whole_number,
         default=5_000,
         metavar="N",
         help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)",
     )
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.commands.common import add_estimate_argument, add_scenario_argument, add_status_date_argument
+from planner.commands.common import (
+    add_estimate_argument,
+    add_scenario_argument,
+    add_status_date_argument,
+    whole_number,
+)
 
 NAME = "export"
 HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .gan .csv .xlsx .tjp .mmd .dot)"
@@ -35,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)"
     )
-    parser.add_argument("--dpi", type=int, default=150, help="resolution of PNG output (default 150)")
+    parser.add_argument(
+        "--dpi", type=whole_number, default=150, help="resolution of PNG output (default 150)"
+    )
     add_estimate_argument(parser, help="duration estimate the schedule uses")
     parser.add_argument(
         "--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)"

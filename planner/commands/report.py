@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.commands.common import add_estimate_argument, add_scenario_argument, add_status_date_argument
+from planner.commands.common import (
+    add_estimate_argument,
+    add_scenario_argument,
+    add_status_date_argument,
+    whole_number,
+)
 
 NAME = "report"
 HELP = "write the PDF report of a plan"
@@ -65,13 +70,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--iterations",
-        type=int,
+        type=whole_number,
         default=10_000,
         metavar="N",
         help="with --simulate: number of iterations (default 10000)",
     )
     parser.add_argument(
-        "--seed", type=int, default=0, metavar="S", help="with --simulate: random seed (default 0)"
+        "--seed", type=whole_number, default=0, metavar="S", help="with --simulate: random seed (default 0)"
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.commands.common import whole_number
 from planner.ui import SCREENSHOT_VIEWS
 
 NAME = "screenshot"
@@ -33,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme")
     parser.add_argument(
         "--step",
-        type=int,
+        type=whole_number,
         default=0,
         metavar="N",
         help="presentation view: show step N of the workshop deck (0: the overview)",

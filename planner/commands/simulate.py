@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
+from planner.commands.common import whole_number
 from planner.model import units
 
 NAME = "simulate"
@@ -29,14 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--iterations",
         "-n",
-        type=int,
+        type=whole_number,
         default=10_000,
         metavar="N",
         help="number of iterations (default 10000)",
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number,
         default=0,
         metavar="S",
         help="random seed; the same seed gives the same figures (default 0)",
@@ -51,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_arguments(parser)
     parser.add_argument(
         "--top",
-        type=int,
+        type=whole_number,
         default=10,
         metavar="K",
         help="text format: how many decisions to list for criticality and sensitivity (default 10)",
