@@ -373,3 +373,110 @@ def run_case(
         if leftover.name.startswith(".") and leftover.name.endswith((".tmp", ".part")):
             problems.append(f"temporary file left: {leftover.name}")
     return problems
+
+
+# -- hostile option values (H-hostile) ------------------------------------------------------------------------------
+OPTION_VALUES: dict[str, list[str]] = {
+    "--iterations": ["0", "-1", "1", "3", "200", "1e3", "1e9", "abc", "", "10000001", "99999999999999999999"],
+    "--seed": ["-1", "0", "7", "abc", "1.5", "99999999999999999999999", "4294967296"],
+    "--by": [
+        "1e308",
+        "-5",
+        "nan",
+        "inf",
+        "0",
+        "30",
+        "2027-02-30",
+        "2027-06-01",
+        "9999-12-31",
+        "0001-01-01",
+        "",
+    ],
+    "--status-date": [
+        "garbage",
+        "nan",
+        "1e308",
+        "-0",
+        "12",
+        "2027-13-01",
+        "9999-12-31",
+        "2027-06-01",
+        "   ",
+        "",
+    ],
+    "--top": ["-1", "0", "3", "999999999999"],
+    "--level-time-limit": ["nan", "inf", "-1", "0", "1e308", "abc", "0.5"],
+    "--size": ["0x0", "99999x99999", "abc", "200x200", "nanxnan", "1x1", "13.3x7.5", "-5x5", "x", "1e-300x1"],
+    "--dpi": ["0", "100000", "-1", "abc", "10", "72"],
+    "--chart": [*CHARTS, "nope", "", "cost", "tornado"],
+    "--scenario": ["nope", "", "Base", "Buy the feature store", "--help", "../etc"],
+    "--baseline": ["nope", "latest", ""],
+    "--estimate": ["pert", "optimistic", "nope"],
+    "--scenarios": [
+        "nope",
+        "",
+        ",",
+        "Base",
+        "Base,Buy the feature store",
+        "Buy the feature store,Buy the feature store",
+    ],
+    "--sections": ["nope", "", ",,,", "cover", "cover,gantt,nope"],
+}
+OPTIONS_OF: dict[str, list[str]] = {
+    "simulate": ["--iterations", "--seed", "--by", "--status-date", "--top", "--scenario"],
+    "analyze": ["--status-date", "--level-time-limit", "--scenario", "--baseline", "--estimate"],
+    "export": ["--size", "--dpi", "--chart", "--scenario", "--baseline", "--estimate", "--status-date"],
+    "compare": ["--scenarios", "--iterations", "--seed"],
+    "report": ["--sections", "--iterations", "--seed", "--scenarios", "--status-date"],
+}
+
+
+def option_case(rng: random.Random, plan: Path, folder: Path) -> list[str]:
+    """One command line with one to three hostile option values on ``plan``. Values that would do real work (a
+    thousand iterations at most, 72 dpi at most) keep a case quick; ``benchmarks/fuzz_cli.py`` is for volume."""
+    command = rng.choice(sorted(OPTIONS_OF))
+    argv = [command, str(plan)]
+    if command == "export":
+        argv += ["-o", str(folder / f"out{rng.choice(['.png', '.svg', '.csv', '.docx', ''])}")]
+    if command == "report":
+        argv += ["-o", str(folder / "out.pdf"), "-q"]
+        if rng.random() < 0.3:
+            argv.append("--simulate")
+    if command == "analyze" and rng.random() < 0.5:
+        argv.append("--level")
+    if command == "compare" and rng.random() < 0.5:
+        argv += ["--iterations", "20"]
+    for option in rng.sample(OPTIONS_OF[command], rng.choice([1, 1, 2, 3])):
+        argv += [option, rng.choice(OPTION_VALUES[option])]
+    return argv
+
+
+def run_options_case(argv: list[str], folder: Path) -> list[str]:
+    """Run one command line of :func:`option_case`; the problems found (empty: it behaved). Behaved: exit 0, 1 or
+    2 (argparse's own usage errors included); on exit 2 one message on stderr, ``planner: ...`` or argparse's
+    ``error:``, and no output file; never an internal error, a traceback or a warning; no temporary file left."""
+    from planner.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse refuses the command line
+            code = exc.code if isinstance(exc.code, int) else 2
+    text = err.getvalue()
+    name = " ".join(argv[:1] + argv[2:])
+    problems = []
+    if code not in (0, 1, 2):
+        problems.append(f"{name}: exit {code}")
+    if any(w in text for w in ("internal error", "Traceback", "Warning")):
+        problems.append(f"{name}: {text.strip().splitlines()[-1][:200]}")
+    if code == 2:
+        if text.count("planner:") + text.count(" error: ") != 1:
+            problems.append(f"{name}: exit 2 without exactly one message: {text[:300]!r}")
+        written = [p.name for p in folder.iterdir() if p.name.startswith("out")]
+        if written:
+            problems.append(f"{name}: exit 2 but wrote {written}")
+    for leftover in folder.iterdir():
+        if leftover.name.startswith(".") and leftover.name.endswith((".tmp", ".part")):
+            problems.append(f"{name}: temporary file left: {leftover.name}")
+    return problems

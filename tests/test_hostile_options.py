@@ -7,15 +7,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "bank-assistant.plan.json"
+FRAUD = SAMPLE.with_name("fraud-detection.plan.json")  # has scenarios
 SMALL = {
     "schema_version": 1,
     "title": "Small",
@@ -402,3 +407,22 @@ def test_whole_number_by_hand() -> None:
     for bad in ("", "abc", "1.5", "nan", "inf", "1e999", "0x10"):
         with pytest.raises(argparse.ArgumentTypeError):
             whole_number(bad)
+
+
+OPTION_FUZZ = settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@OPTION_FUZZ
+@given(st.randoms(use_true_random=False))
+def test_fuzzed_hostile_option_values_behave(rng: random.Random) -> None:
+    """One to three hostile option values (tests/fuzz_plans.OPTION_VALUES) on simulate, analyze, export, compare
+    and report of a sample plan with scenarios: exit 0/1/2 with one message, nothing written on exit 2."""
+    from tests.fuzz_plans import option_case, run_options_case
+
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "plan.plan.json"
+        plan.write_bytes(FRAUD.read_bytes())
+        argv = option_case(rng, plan, Path(folder))
+        assert run_options_case(argv, Path(folder)) == []
