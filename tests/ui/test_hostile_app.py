@@ -170,3 +170,33 @@ def test_saving_where_nothing_can_be_written_keeps_the_plan_dirty_and_says_why(
         assert "is a device, not a regular file" in text
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith((".tmp", ".part"))]
     assert leftovers == []
+
+
+def test_hostile_recovery_files_are_reported_and_never_block_the_start(qtbot, window: MainWindow) -> None:
+    """A FIFO among the recovery files blocked the app's start for good (read_text waits for a writer), a link to
+    /dev/zero read without end; now each is reported as unreadable and moved aside, and a good one is offered."""
+    from planner.model import dump_plan
+    from planner.ui.state import recovery
+
+    folder = recovery.recovery_dir()
+    good_plan = json.loads(dump_plan(window.doc.plan))
+    good_plan["title"] = "The good one"
+    base = {"format": recovery.FORMAT, "version": 2, "written": "2026-12-01T10:00:00", "original_path": None}
+    (folder / "b0.recovery.json").write_text(json.dumps({**base, "pid": 999999999, "plan": good_plan}))
+    (folder / "b1.recovery.json").write_bytes(bytes(range(256)))
+    expected = {"b1.recovery.json": "is not valid JSON (cut short?)"}
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "b2.recovery.json")
+        expected["b2.recovery.json"] = (
+            "cannot be read: it is a pipe (FIFO), not a plan file; only regular files are read"
+        )
+    if hasattr(os, "symlink") and os.path.exists("/dev/zero"):
+        (folder / "b3.recovery.json").symlink_to("/dev/zero")
+        expected["b3.recovery.json"] = (
+            "cannot be read: it is a device, not a plan file; only regular files are read"
+        )
+    box = window.check_recovery()
+    assert box is not None and "The good one" in box.text()
+    assert {u.file.name: u.reason for u in window.unreadable_recovery} == expected
+    assert sorted(p.name for p in (folder / "unreadable").iterdir()) == sorted(expected)
+    box.done(0)

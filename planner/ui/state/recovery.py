@@ -192,10 +192,17 @@ def _owner_alive(payload: dict[str, Any], lock: Path) -> bool:
 
 def _read(f: Path) -> tuple[dict[str, Any] | None, str | None]:
     """(payload, None) or (None, why it cannot be used)."""
+    from planner.model import PlanLoadError
+    from planner.model.io import MAX_PLAN_BYTES, read_capped
+
     try:
-        payload = json.loads(f.read_text(encoding="utf-8"))
+        # Only a regular file, and no more than a plan may be: a FIFO put there blocked the app's start for good,
+        # a link to /dev/zero read without end.
+        payload = json.loads(read_capped(f, 2 * MAX_PLAN_BYTES).decode("utf-8"))
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})"
+    except PlanLoadError as exc:
+        return None, f"cannot be read: it {exc.problem}" if exc.problem.startswith("is ") else exc.problem
     except (ValueError, RecursionError):
         return None, "is not valid JSON (cut short?)"
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
