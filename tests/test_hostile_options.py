@@ -194,6 +194,15 @@ def test_check_pixels_by_hand() -> None:
             "planner: --step -1: the steps count from 0 (the overview)\n",
         ),
         (
+            ["new", "-o", "{tmp}/plan.csv"],
+            "planner: {tmp}/plan.csv: a plan file is JSON, not CSV; give a name ending in .plan.json "
+            "(`planner export PLAN -o FILE.csv` writes .csv)\n",
+        ),
+        (
+            ["import", "{plan}", "--format", "csv", "-o", "{tmp}/out.xlsx"],
+            "planner: {tmp}/out.xlsx: a plan file is JSON, not XLSX; give a name ending in .plan.json",
+        ),
+        (
             ["screenshot", "{plan}", "-o", "{tmp}/s.jpg"],
             "planner: {tmp}/s.jpg: a screenshot is a PNG; give a file name ending in .png\n",
         ),

@@ -173,6 +173,22 @@ def seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, e.g. 10 or 2.5") from None
 
 
+OTHER_FORMATS = (".png", ".svg", ".pdf", ".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot")
+"""Suffixes of the other formats the planner reads or writes: a plan file (JSON) given one of them could be
+opened by nothing that expects that suffix."""
+
+
+def check_plan_suffix(out: Path) -> None:
+    """A plan file's ``-o`` must not carry another format's suffix (``new -o plan.csv``, ``import a.xml -o
+    b.xml``): the JSON written there would not be what the name says."""
+    suffix = out.suffix.lower()
+    if suffix in OTHER_FORMATS:
+        raise CliError(
+            f"{out}: a plan file is JSON, not {suffix[1:].upper()}; give a name ending in .plan.json "
+            f"(`planner export PLAN -o FILE{suffix}` writes {suffix})"
+        )
+
+
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     """``--scenario NAME`` for commands that analyse one plan (issue 13)."""
     parser.add_argument(

@@ -14,6 +14,7 @@ from planner.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
     CliError,
+    check_plan_suffix,
     dump_json,
     fmt_weeks,
     fmt_when,
@@ -260,6 +261,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 "-o/--output: the file name is empty; give a file name, or leave -o out to print the plan"
             )
         out = output_path(args.output, "roadmap.plan.json")
+        check_plan_suffix(out)
         if out.exists() and not args.force:
             raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
         try:  # through a symbolic link, the file it points to is written (the link stays a link)

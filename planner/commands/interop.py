@@ -42,11 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_OK, CliError, output_path
+    from planner.commands.common import EXIT_OK, CliError, check_plan_suffix, output_path
     from planner.io import InteropError, import_file
     from planner.model import save_plan
 
     out = output_path(args.output, "imported.plan.json", inputs=(args.file,))
+    check_plan_suffix(out)
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
     try:
