@@ -938,7 +938,7 @@ class MainWindow(QMainWindow):
             if not self._layout_restored:
                 # First start: a readable inspector and a compact findings list, in proportion on a small
                 # screen (at 800x600 a 380 px inspector and 150 px list left the views a quarter of it).
-                width = min(520, max(260, self.width() // 3))
+                width = min(520, max(280, self.width() // 3))
                 self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
                 height = min(150, max(90, self.height() // 6))
                 self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)

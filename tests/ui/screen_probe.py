@@ -67,6 +67,10 @@ def main(argv: list[str]) -> int:
             "page": list(page.size().toTuple()),
         }
     out["tabs"] = tabs
+    window.doc.select([window.doc.plan.decisions[0].id])
+    settle()
+    form = window.inspector.form
+    out["inspector"] = [form.minimumSizeHint().width(), window.inspector.scroll_area.viewport().width()]
     out["docks"] = {
         d.objectName(): list(d.size().toTuple()) for d in (window.inspector_dock, window.findings_dock)
     }

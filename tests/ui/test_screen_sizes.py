@@ -212,6 +212,8 @@ def test_the_app_fits_other_screens(width, height, scale):
         assert tab["page"][0] >= 300 and tab["page"][1] >= 200, (name, tab)  # every view keeps a usable size
     inspector, findings = out["docks"]["inspectorDock"], out["docks"]["findingsDock"]
     assert inspector[0] >= 180 and findings[1] >= 60, out["docks"]
+    form_needs, viewport = out["inspector"]
+    assert form_needs <= viewport, f"the inspector's fields are cut: it needs {form_needs} px, has {viewport}"
     for name, dialog in out["dialogs"].items():
         assert dialog["visible"], name
         assert area.contains(QRect(*dialog["frame"])), (name, dialog)

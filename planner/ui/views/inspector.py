@@ -191,6 +191,7 @@ class DependencyEditor(QGroupBox):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)  # the form's own margins suffice (a narrow dock at 800x600)
         layout.addWidget(self.table)
         layout.addWidget(self.other)
         layout.addLayout(row)
@@ -362,8 +363,13 @@ class DecisionInspector(QWidget):
             est.addWidget(lab, 0, k)
             est.addWidget(w, 1, k)
             est.setColumnStretch(k, 1)
-            w.setMinimumWidth(0)
-        form.addRow("Duration", est)
+            w.setMinimumWidth(60)  # below their hint (~70 px): the dock may be ~250 px on an 800x600 screen
+        # The estimates span the form's width under their "Duration" label: beside the label column they made the
+        # form ~300 px wide, wider than the dock on a small screen (its fields then cut at the right).
+        duration = QLabel("Duration", self)
+        duration.setBuddy(self.likely)
+        form.addRow(duration)
+        form.addRow(est)
         form.addRow("", self.estimate_error)
         form.addRow("", self.milestone)
         form.addRow("Headcount", self.headcount)
