@@ -218,7 +218,11 @@ class RiskTab(QWidget):
         self.state_label = QLabel("Not run yet", self)
         self.state_label.setObjectName("simulationState")
         self.state_label.setWordWrap(True)  # wraps rather than widen the tab (presentation type at 1280 px)
-        controls = QHBoxLayout()
+        # The controls wrap onto a second line rather than make the tab scroll sideways (at 1024 px beside the
+        # inspector one row needed ~660 px: the chart's right side and the state were off the view).
+        from planner.ui.presentation.workshop import FlowLayout
+
+        controls = FlowLayout(spacing=6)
         controls.setContentsMargins(6, 6, 6, 2)
         for label, w in (("Iterations:", self.iterations), ("Seed:", self.seed)):
             lab = QLabel(label, self)
@@ -227,8 +231,8 @@ class RiskTab(QWidget):
             controls.addWidget(w)
         controls.addWidget(self.run_button)
         controls.addWidget(self.cancel_button)
-        controls.addWidget(self.progress, 1)
-        controls.addWidget(self.state_label, 1)
+        controls.addWidget(self.progress)
+        controls.addWidget(self.state_label)
 
         # -- stale banner ------------------------------------------------------------------------------------
         self.stale_banner = QFrame(self)
