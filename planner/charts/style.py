@@ -92,10 +92,19 @@ def apply_style(fig: Figure) -> None:
 
 
 def rc_context() -> AbstractContextManager[None]:
-    """A ``matplotlib.rc_context`` with the house fonts and export settings (used around drawing and saving)."""
+    """A ``matplotlib.rc_context`` with the house fonts and export settings (used around drawing and saving).
+
+    With fonts installed for scripts the house font lacks (CJK, Devanagari, emoji: :mod:`planner.charts.fonts`),
+    the family list names them after DejaVu Sans, and matplotlib takes each character from the first font that
+    has it."""
     import matplotlib
 
-    return matplotlib.rc_context(RC)
+    from planner.charts.fonts import chart_families
+
+    families = chart_families()
+    if len(families) == 1:
+        return matplotlib.rc_context(RC)
+    return matplotlib.rc_context({**RC, "font.family": families})
 
 
 # -- colours ------------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from planner import __version__, units
 from planner.model.io import atomic_write, output_target
 from planner.report.context import Heading, ReportContext, contents_form, fit_width
 from planner.report.errors import ReportCancelled, ReportError
-from planner.report.fonts import BOLD, REGULAR, register_fonts
+from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
 from planner.report.sections import Section, resolve_sections
 from planner.report.style import INK, MUTED, PAPERS, RULE, PageGeometry, page_geometry
 
@@ -205,7 +205,7 @@ class _Doc(BaseDocTemplate):
         canv.setFillColor(MUTED)
         right_w = stringWidth(section, BOLD, 7.5)
         title = _fit(self.ctx.plan.title, REGULAR, 7.5, g.frame_width - right_w - 24)
-        canv.drawString(g.left, y, title)
+        draw_string(canv, g.left, y, title, REGULAR, 7.5)  # a CJK or Devanagari title from a fallback font
         canv.setFont(BOLD, 7.5)
         canv.setFillColor(INK)
         canv.drawRightString(g.width - g.right, y, section)

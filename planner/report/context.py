@@ -14,14 +14,22 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from planner.model import units
 from planner.report.errors import ReportCancelled
-from planner.report.fonts import BOLD, REGULAR
+from planner.report.fonts import BOLD, REGULAR, font_runs
 from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
 from planner.report.vector import ChartFlowable, smallest_font
 
 
 def esc(text: Any) -> str:
-    """``text`` made safe for ReportLab's paragraph markup."""
-    return escape(str(text))
+    """``text`` made safe for ReportLab's paragraph markup; characters DejaVu lacks (CJK, Devanagari, emoji) are
+    set in an installed fallback font when there is one (:func:`planner.report.fonts.font_runs`), so that they
+    show and stay in the PDF's text."""
+    text = str(text)
+    runs = font_runs(text, REGULAR)
+    if len(runs) == 1 and runs[0][0] == REGULAR:
+        return escape(text)
+    return "".join(
+        escape(run) if f == REGULAR else f'<font name="{f}">{escape(run)}</font>' for f, run in runs
+    )
 
 
 def ellipsize(text: Any, max_chars: int) -> str:
@@ -300,7 +308,12 @@ class ReportContext:
         """
         text = str(text)
         st = self.styles[style]
-        if "\n" not in text and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5:
+        if (
+            "\n" not in text
+            and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
+            and len(font_runs(text, st.fontName))
+            == 1  # a plain cell has one font: a fallback needs a paragraph
+        ):
             return text
         return Paragraph(esc(text), st)
 

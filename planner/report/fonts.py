@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -75,3 +76,65 @@ def font_for_file(path: str) -> str | None:
             return None
         _by_file[key] = name
         return name
+
+
+# -- characters DejaVu lacks (CJK, Devanagari, emoji): the machine's fallback fonts ----------------------------
+_fallbacks: list[str] | None = None
+
+
+def _cmap(name: str) -> Any:
+    return pdfmetrics.getFont(name).face.charToGlyph
+
+
+def fallback_names() -> list[str]:
+    """ReportLab names of the installed fallback fonts (:func:`planner.charts.fonts.fallback_fonts`) that can be
+    embedded (TrueType), in order; each is registered as its own family, so that bold text falls back too."""
+    global _fallbacks
+    if _fallbacks is None:
+        from planner.charts.fonts import fallback_fonts
+
+        names = []
+        for _, path in fallback_fonts():
+            name = font_for_file(path)
+            if name is not None and name not in names:
+                pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+                names.append(name)
+        _fallbacks = names
+    return _fallbacks
+
+
+def reset_fallbacks() -> None:
+    """Forget the fallback fonts found (for tests that change what is installed)."""
+    global _fallbacks
+    _fallbacks = None
+
+
+def font_runs(text: str, primary: str) -> list[tuple[str, str]]:
+    """``text`` cut into runs that one font each draws: ``primary`` wherever it has the character, else the first
+    fallback font that has it (else ``primary``, which draws a box). One run of ``primary`` when no fallback font
+    is installed or none is needed."""
+    register_fonts()
+    cmap = _cmap(primary)
+    if all(ord(c) in cmap for c in text) or not fallback_names():
+        return [(primary, text)]
+    maps = [(name, _cmap(name)) for name in fallback_names()]
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        code = ord(ch)
+        font = primary
+        if code not in cmap and not ch.isspace():
+            font = next((name for name, m in maps if code in m), primary)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
+
+
+def draw_string(canv: Any, x: float, y: float, text: str, font: str, size: float) -> None:
+    """``canv.drawString`` in ``font``, with the characters it lacks from a fallback font (:func:`font_runs`)."""
+    t = canv.beginText(x, y)
+    for f, run in font_runs(text, font):
+        t.setFont(f, size)
+        t.textOut(run)
+    canv.drawText(t)

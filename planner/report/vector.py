@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from planner.report.fonts import REGULAR, font_for_file
+from planner.report.fonts import REGULAR, font_for_file, font_runs
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
@@ -87,7 +87,8 @@ class CanvasRenderer(RendererBase):
             # labels overshot their anchors (a stage label ran into the bar it stood beside).
             font = None if ismath else self._font(prop)
             if font is not None:
-                w = stringWidth(s, font, prop.get_size_in_points())
+                size = prop.get_size_in_points()
+                w = sum(stringWidth(run, f, size) for f, run in font_runs(s, font))
             hit = (w, h, d)
             if len(_METRICS_CACHE) > 20000:
                 _METRICS_CACHE.clear()
@@ -231,8 +232,12 @@ class CanvasRenderer(RendererBase):
         if angle:
             c.rotate(angle)
         t = c.beginText(0, 0)
-        t.setFont(font, prop.get_size_in_points())
-        t.textOut(s)
+        size = prop.get_size_in_points()
+        for f, run in font_runs(
+            s, font
+        ):  # characters the font lacks from an installed fallback font (CJK...)
+            t.setFont(f, size)
+            t.textOut(run)
         c.drawText(t)
         c.restoreState()
 

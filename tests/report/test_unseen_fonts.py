@@ -1,0 +1,110 @@
+"""Characters the house font lacks (H-unseen): with a fallback font installed, charts and the report draw them from
+it and keep them in the PDF's text. No CJK or Devanagari font ships with matplotlib, so the tests install matplotlib's
+own STIXGeneral as the fallback: it has characters DejaVu Sans lacks (the circled letters U+24B6...)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from planner.analysis import Analysis, analyze
+from planner.charts import fonts as chart_fonts
+from planner.charts import render_chart
+from planner.model import plan_from_dict
+from planner.report import build_report, vector
+from planner.report import fonts as report_fonts
+from planner.report.context import esc
+
+CIRCLED = "\u24b6\u24b7"  # in STIXGeneral (regular and bold), not in DejaVu Sans
+
+
+def _reset() -> None:
+    chart_fonts.fallback_fonts.cache_clear()
+    report_fonts.reset_fallbacks()
+    vector._METRICS_CACHE.clear()
+
+
+@pytest.fixture
+def stix_fallback(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setattr(chart_fonts, "FALLBACK_FAMILIES", ("STIXGeneral",))
+    _reset()
+    assert [name for name, _ in chart_fonts.fallback_fonts()] == ["STIXGeneral"]
+    yield report_fonts.fallback_names()[0]
+    _reset()
+
+
+@pytest.fixture
+def no_fallback(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(chart_fonts, "FALLBACK_FAMILIES", ())
+    _reset()
+    yield
+    _reset()
+
+
+def _plan() -> Analysis:
+    return analyze(
+        plan_from_dict(
+            {
+                "schema_version": 1,
+                "title": f"Circled {CIRCLED} plan",
+                "start_date": "2027-01-04",
+                "stages": [{"id": "s", "name": "Validate"}],
+                "decisions": [
+                    {"id": "a", "title": f"Letter {CIRCLED[0]} first", "stage": "s", "duration": 2}
+                ],
+            },
+            "<circled>",
+        )
+    )
+
+
+def test_runs_take_each_character_from_the_first_font_that_has_it(stix_fallback: str) -> None:
+    regular = report_fonts.REGULAR
+    assert report_fonts.font_runs("plain text", regular) == [(regular, "plain text")]
+    assert report_fonts.font_runs(f"a {CIRCLED} b", regular) == [
+        (regular, "a "),
+        (stix_fallback, CIRCLED),
+        (regular, " b"),
+    ]
+    assert esc(f"<{CIRCLED}>") == f'&lt;<font name="{stix_fallback}">{CIRCLED}</font>&gt;'
+
+
+def test_without_a_fallback_font_nothing_changes(no_fallback: None) -> None:
+    assert chart_fonts.chart_families() == ["DejaVu Sans"]
+    assert report_fonts.font_runs(f"a {CIRCLED}", report_fonts.REGULAR) == [
+        (report_fonts.REGULAR, f"a {CIRCLED}")
+    ]
+    assert esc(f"<{CIRCLED}>") == f"&lt;{CIRCLED}&gt;"
+
+
+def test_chart_pdf_draws_and_keeps_the_characters(stix_fallback: str, tmp_path: Path) -> None:
+    out = tmp_path / "gantt.pdf"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph ... missing from font(s)" for a box
+        render_chart("gantt", _plan(), out)
+        render_chart("gantt", _plan(), tmp_path / "gantt.png")
+    text = " ".join(p.extract_text() or "" for p in PdfReader(out).pages)
+    assert f"Circled {CIRCLED} plan" in text
+
+
+def test_report_draws_and_keeps_the_characters(stix_fallback: str, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    build_report(_plan(), out, sections=["cover", "summary", "gantt", "appendix"])
+    reader = PdfReader(out)
+    pages = [p.extract_text() or "" for p in reader.pages]
+    assert f"Circled {CIRCLED} plan" in pages[0]  # the cover's title (paragraph text)
+    for body in pages[1:]:  # the running header, drawn on the canvas
+        assert f"Circled {CIRCLED} plan" in body
+    text = " ".join(pages)
+    # The summary's prose (paragraph), the Gantt's row label (chart text), the appendix's table cell.
+    assert text.count(f"Letter {CIRCLED[0]} first") >= 3
+    fonts = set()
+    for pdf_page in reader.pages:
+        resources: Any = pdf_page["/Resources"]
+        fonts |= {str(f.get_object()["/BaseFont"]) for f in (resources.get("/Font") or {}).values()}
+    assert any("STIXGeneral" in f for f in fonts), fonts
