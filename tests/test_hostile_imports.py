@@ -193,3 +193,42 @@ def test_a_workbook_part_with_a_dtd_is_one_line(tmp_path: Path, capsys: pytest.C
     assert err.startswith(f"planner: {path}: cannot be read as a workbook (") and err.count("\n") == 1, err
     assert "root:" not in err
     assert not (tmp_path / "xxe.plan.json").exists()
+
+
+def test_an_import_from_a_fifo_or_a_device_is_refused_not_waited_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`planner import` of a FIFO waited for a writer for good; of /dev/zero (or a link to it), read until memory
+    ran out."""
+    import os
+
+    targets = []
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.csv")
+        targets.append((tmp_path / "pipe.csv", "is a pipe (FIFO), not a file"))
+    if os.path.exists("/dev/zero") and hasattr(os, "symlink"):
+        (tmp_path / "zero.xml").symlink_to("/dev/zero")
+        targets.append((tmp_path / "zero.xml", "is a device, not a file"))
+    if not targets:
+        pytest.skip("no FIFOs or /dev/zero on this system")
+    for path, words in targets:
+        assert main(["import", str(path), "-o", str(tmp_path / "out.plan.json")]) == 2
+        err = capsys.readouterr().err
+        assert err == (
+            f"planner: {path}: {words}; only regular files are imported; save the project to a file first\n"
+        )
+    assert not (tmp_path / "out.plan.json").exists()
+
+
+def test_read_limited_reads_no_more_than_its_limit(tmp_path: Path) -> None:
+    from planner.io.common import read_limited
+
+    path = tmp_path / "ten.csv"
+    path.write_bytes(b"0123456789")
+    assert read_limited(path, 10) == b"0123456789"
+    with pytest.raises(InteropError, match="more than the 0 MB an import may be"):
+        read_limited(path, 9)
+    with pytest.raises(InteropError, match="is a folder, not a file"):
+        read_limited(tmp_path)
+    with pytest.raises(InteropError, match="no such file"):
+        read_limited(tmp_path / "missing.csv")

@@ -126,25 +126,57 @@ class ImportReport:
 
 # -- reading -------------------------------------------------------------------------------------------------------
 def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) -> bytes:
-    """The bytes of ``path``; :class:`InteropError` for a missing, unreadable or too large file."""
+    """The bytes of ``path``; :class:`InteropError` for a missing, unreadable or too large file, or one that is not
+    a regular file: a FIFO is opened without blocking (a plain open waited for a writer for good) and refused, and
+    a device is refused rather than read (``/dev/zero`` read until memory ran out). At most ``limit`` bytes are
+    ever read, whatever size the file system reports."""
+    import stat
+
     p = Path(path)
     try:
-        if p.is_dir():
-            raise InteropError(p, "is a folder, not a file")
-        size = p.stat().st_size
-        if size > limit:
-            raise InteropError(
-                p,
-                f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import may be",
-                hint="split the project or export a smaller part",
-            )
-        return p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InteropError(p, "no such file") from None
     except PermissionError:
         raise InteropError(p, "permission denied: the file cannot be read") from None
+    except IsADirectoryError:
+        raise InteropError(p, "is a folder, not a file") from None
     except OSError as exc:
         raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InteropError(p, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            kind = (
+                "a pipe (FIFO)"
+                if stat.S_ISFIFO(mode)
+                else "a device"
+                if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "not a regular file"
+            )
+            raise InteropError(
+                p,
+                f"is {kind}, not a file; only regular files are imported",
+                hint="save the project to a file first",
+            )
+        size = os.fstat(fd).st_size
+        too_big = InteropError(
+            p,
+            f"the file is {max(size, limit + 1) / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import may be",
+            hint="split the project or export a smaller part",
+        )
+        if size > limit:
+            raise too_big
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # it grew while being read
+            raise too_big
+        return data
+    except OSError as exc:
+        raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
