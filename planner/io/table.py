@@ -168,13 +168,20 @@ def format_depends(deps: Iterable[Dependency]) -> str:
     return ", ".join(parts)
 
 
-def parse_depends(text: str) -> list[tuple[str, DependencyType, float]]:
-    """The predecessors in a ``depends_on`` cell. Raises ValueError naming the item it cannot read."""
+def parse_depends(text: str, known: set[str] | None = None) -> list[tuple[str, DependencyType, float]]:
+    """The predecessors in a ``depends_on`` cell. Raises ValueError naming the item it cannot read.
+
+    ``2SS+5 days`` (MS Project's and Smartsheet's syntax) is row 2, start-to-start, unless ``known`` (the file's
+    ids) has an id ``2SS+5``-like item itself: a plan id such as ``12ss`` stays that id."""
     out = []
     for item in (x.strip() for x in text.split(",")):
         if not item:
             continue
-        m = _TOOL_DEP.match(item) or _DEP.match(item)
+        own = _DEP.match(item)
+        if own and known is not None and own.group("id") in known:
+            m: re.Match[str] | None = own
+        else:
+            m = _TOOL_DEP.match(item) or own
         if not m:
             raise ValueError(
                 f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks, or with a unit: "
@@ -678,7 +685,7 @@ def rows_to_plan(
     deps: list[Dependency] = []
     for line, succ, text in pending:
         try:
-            items = parse_depends(text)
+            items = parse_depends(text, known)
         except ValueError as exc:
             raise InteropError(path, f"line {line}, column 'depends_on': {exc}") from None
         for pred, dtype, lag in items:

@@ -277,3 +277,23 @@ def test_ms_project_csv_dates_with_weekday_names(tmp_path: Path) -> None:
     plan, _ = import_file(day_first)
     assert plan.start_date == dt.date(2025, 11, 3)
     assert plan.decisions[1].not_before == 2.0
+
+
+def test_plan_ids_that_look_like_ms_project_predecessors_round_trip(tmp_path: Path) -> None:
+    """`12ss` and `3FS-1` are valid plan ids; in a depends_on cell they stay those ids (the MS Project reading
+    "row 12, start-to-start" is only for items that are no id of the file)."""
+    from planner.io import export_file
+    from tests.conftest import build_plan
+
+    plan = build_plan(
+        [{"id": "12ss", "duration": 1}, {"id": "3FS-1", "duration": 2}, {"id": "c", "duration": 1}],
+        [("12ss", "c"), ("3FS-1", "c", "SS", 0.5)],
+    )
+    for suffix in (".csv", ".xlsx"):
+        path = tmp_path / f"ids{suffix}"
+        export_file(plan, path)
+        back, _ = import_file(path)
+        assert sorted((d.from_, d.to, str(d.type), d.lag) for d in back.dependencies) == [
+            ("12ss", "c", "FS", 0.0),
+            ("3FS-1", "c", "SS", 0.5),
+        ], suffix
