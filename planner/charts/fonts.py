@@ -12,6 +12,7 @@ installed, nothing changes.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Final
 
@@ -84,4 +85,9 @@ def fallback_fonts() -> tuple[tuple[str, str], ...]:
 
 def chart_families() -> list[str]:
     """The font family list the charts draw with: the house font, then every installed fallback."""
-    return [HOUSE_FAMILY, *(name for name, _ in fallback_fonts())]
+    extra = [name for name, _ in fallback_fonts()]
+    if extra:
+        # A fallback family often has no bold face; matplotlib then logs "Failed to find font weight bold ... now
+        # using 400" on every draw, which would reach the command line's stderr. Using the regular face is meant.
+        logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    return [HOUSE_FAMILY, *extra]

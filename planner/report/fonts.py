@@ -67,11 +67,12 @@ def font_for_file(path: str) -> str | None:
             if Path(key).name == file:
                 _by_file[key] = name
                 return name
-        if not key.lower().endswith(".ttf"):
+        if not key.lower().endswith((".ttf", ".ttc")):
             return None
         name = "F-" + Path(key).stem.replace(" ", "")
         try:
-            pdfmetrics.registerFont(TTFont(name, key))
+            # A collection (.ttc: most CJK fonts) gives its first face, as matplotlib draws it.
+            pdfmetrics.registerFont(TTFont(name, key, subfontIndex=0))
         except Exception:  # noqa: BLE001 - a font ReportLab cannot embed: the caller draws the text as paths
             return None
         _by_file[key] = name

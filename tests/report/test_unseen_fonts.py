@@ -108,3 +108,26 @@ def test_report_draws_and_keeps_the_characters(stix_fallback: str, tmp_path: Pat
         resources: Any = pdf_page["/Resources"]
         fonts |= {str(f.get_object()["/BaseFont"]) for f in (resources.get("/Font") or {}).values()}
     assert any("STIXGeneral" in f for f in fonts), fonts
+
+
+def test_a_truetype_collection_is_embedded(tmp_path: Path) -> None:
+    # Most CJK fonts ship as collections (.ttc: WenQuanYi, YaHei, PingFang); the first face is what matplotlib draws.
+    import matplotlib
+    from fontTools.ttLib import TTCollection, TTFont
+
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "STIXGeneral.ttf"
+    collection = TTCollection()
+    collection.fonts = [TTFont(str(ttf))]
+    path = tmp_path / "stix-collection.ttc"
+    collection.save(str(path))
+    name = report_fonts.font_for_file(str(path))
+    assert name is not None
+    assert ord(CIRCLED[0]) in report_fonts._cmap(name)
+
+
+def test_a_fallback_without_bold_logs_nothing(stix_fallback: str) -> None:
+    import logging
+
+    chart_fonts.chart_families()
+    # matplotlib's "Failed to find font weight bold ... now using 400" would reach the command line's stderr.
+    assert logging.getLogger("matplotlib.font_manager").getEffectiveLevel() >= logging.ERROR
