@@ -203,3 +203,34 @@ def test_hostile_recovery_files_are_reported_and_never_block_the_start(qtbot, wi
     assert {u.file.name: u.reason for u in window.unreadable_recovery} == expected
     assert sorted(p.name for p in (folder / "unreadable").iterdir()) == sorted(expected)
     box.done(0)
+
+
+def test_a_fifo_put_in_place_of_the_open_plan_never_blocks_the_app(
+    qtbot, isolated_settings, tmp_path: Path, sample_path: Path
+) -> None:
+    """The outside-change check hashed the file with a plain open: a FIFO renamed over the open plan (or a link to
+    /dev/zero) blocked the GUI thread for good. Now it is told as a file gone and the plan stays."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    from planner.ui.state.file_guard import file_digest
+
+    path = tmp_path / "plan.plan.json"
+    path.write_bytes(sample_path.read_bytes())
+    window = MainWindow(persist_layout=False)
+    qtbot.addWidget(window)
+    try:
+        assert window.open_file(path)
+        before = _state(window)
+        os.mkfifo(tmp_path / "pipe")
+        os.replace(tmp_path / "pipe", path)
+        assert file_digest(path) is None
+        window.file_guard.check()
+        box = window.file_guard.prompt
+        assert isinstance(box, QMessageBox) and box.windowTitle() == "File changed on disk"
+        dialog = window.file_guard.compare()  # the diff against the disk does not read the FIFO either
+        dialog.reject()
+        box.reject()
+        assert _state(window) == before
+        assert stat.S_ISFIFO(os.stat(path).st_mode)
+    finally:
+        window.discard_and_close()

@@ -17,6 +17,7 @@ import difflib
 import hashlib
 import logging
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,20 @@ POLL_MS = 1_000
 def file_digest(path: str | os.PathLike[str]) -> str | None:
     """SHA-256 of the file's bytes, or None when it does not exist or cannot be read."""
     h = hashlib.sha256()
+    try:  # without blocking: a FIFO put in the plan's place would wait for a writer (on the GUI thread) for good
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
     try:
-        with open(path, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO, or a link to /dev/zero that never ends
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
         return None
+    finally:
+        os.close(fd)
     return h.hexdigest()
 
 
@@ -248,6 +257,8 @@ class FileGuard(QObject):
         """A line diff of the file on disk against the plan in the window, with Reload and Keep Mine."""
         w = self.window
         try:
+            if not os.path.isfile(self.path or ""):  # (a FIFO in its place would block the read for good)
+                raise OSError(0, "it is no longer a regular file")
             disk = Path(self.path or "").read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError as exc:
             disk = [f"(the file cannot be read: {exc.strerror or exc})"]
