@@ -236,3 +236,28 @@ def test_room_scale_follows_the_screen_outside_the_range_it_was_made_for():
     assert room_scale(QRect(0, 0, 800, 600)) == pytest.approx(0.625)  # 800 / 1280
     assert room_scale(QRect(0, 0, 640, 400)) == 0.6  # bounded
     assert room_scale(QRect(0, 0, 7680, 4320)) == 2.5  # bounded
+
+
+def test_a_chart_too_short_for_its_labels_scrolls_instead_of_overlapping(qtbot):
+    from planner.ui.views.figure_view import FigureView
+
+    drawn: list[tuple[float, float]] = []
+    view = FigureView(
+        lambda fig: drawn.append(tuple(fig.get_size_inches())), "chart", readable_size=lambda dpi: (300, 280)
+    )
+    qtbot.addWidget(view)
+    view.resize(500, 150)  # a short window: 150 px where the labels need 280
+    view.show()
+    qtbot.waitExposed(view)
+    view.redraw()
+    dpi = view.figure.dpi / (view.canvas.device_pixel_ratio or 1)
+    width, height = drawn[-1]
+    assert round(height * dpi) == 280  # drawn at its readable height...
+    assert view.scroll_area is not None and view.canvas.minimumHeight() == 280  # ...and scrolled
+    bar = view.scroll_area.verticalScrollBar().sizeHint().width()
+    assert round(width * dpi) == 500 - bar  # the scroll bar's room comes off the width
+    view.resize(500, 400)  # tall enough: the whole view, no scrolling
+    qtbot.waitUntil(lambda: view.height() == 400)
+    view.redraw()
+    assert [round(v * dpi) for v in drawn[-1]] == [500, 400]
+    view.close()

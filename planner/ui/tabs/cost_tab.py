@@ -107,7 +107,9 @@ class CostTab(LazyRefresh, QWidget):
 
         # -- charts and breakdown ---------------------------------------------------------------------------
         self.spend_chart = FigureView(self._draw_spend, "spendChart", self)
-        self.stage_chart = FigureView(self._draw_stages, "costByStageChart", self)
+        self.stage_chart = FigureView(
+            self._draw_stages, "costByStageChart", self, readable_size=self._stage_chart_size
+        )
         charts = QSplitter(Qt.Orientation.Vertical, self)
         charts.addWidget(self.spend_chart)
         charts.addWidget(self.stage_chart)
@@ -397,6 +399,14 @@ class CostTab(LazyRefresh, QWidget):
         from planner.charts.cost import draw_spend_curve
 
         draw_spend_curve(fig, a, simulation=self.simulation_result())
+
+    def _stage_chart_size(self, dpi: float) -> tuple[int, int] | None:
+        """Pixels the cost-by-stage chart needs for its labels not to overlap: its title and axis (~1.8 in) and
+        a quarter inch a stage (in a shorter view they were drawn over each other; it scrolls instead)."""
+        a = self.doc.analysis
+        if a is None:
+            return None
+        return int(3.6 * dpi), int((1.8 + 0.25 * len(a.plan.stages)) * dpi)
 
     def _draw_stages(self, fig: Any) -> None:
         a = self.doc.analysis

@@ -22,8 +22,19 @@ RESIZE_DEBOUNCE_MS = 120
 class FigureView(QWidget):
     """Shows ``draw(figure)``; call :meth:`redraw` when what it shows has changed."""
 
-    def __init__(self, draw: Callable[[Any], None], name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        draw: Callable[[Any], None],
+        name: str,
+        parent: QWidget | None = None,
+        readable_size: Callable[[float], tuple[int, int] | None] | None = None,
+    ) -> None:
+        """``readable_size(dpi)``: the pixels below which the chart's text would overlap (None: no limit); a
+        smaller view then shows the chart at that size, scrolled, instead of drawing its labels over each
+        other (a short window: 1280x720, or 1920x1080 at scale factor 2)."""
         super().__init__(parent)
+        self._readable = readable_size
+        self.scroll_area: Any = None
         self.setObjectName(name)
         self.setAccessibleName(name)
         self._draw = draw
@@ -54,7 +65,17 @@ class FigureView(QWidget):
         self.canvas.setMinimumSize(10, 10)  # let the layout shrink it; the figure follows the widget
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        if self._readable is None:
+            self._layout.addWidget(self.canvas)
+            return
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.canvas)
+        self.scroll_area = scroll
+        self._layout.addWidget(scroll)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -77,8 +98,10 @@ class FigureView(QWidget):
         self._resize_timer.stop()
         # Our own size, not the canvas's: after a resize the layout moves the canvas later, and the chart's
         # layout (label room, panel heights) must be computed for the size it will be shown at.
-        w, h = max(self.width(), 10), max(self.height(), 10)
+        own = w, h = max(self.width(), 10), max(self.height(), 10)
         dpi = self.figure.dpi
+        if self._readable is not None:
+            w, h = self._readable_fit(w, h, dpi)
         self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
         self.figure.clear()
         try:
@@ -100,5 +123,16 @@ class FigureView(QWidget):
             )
         self.draw_count += 1
         self.canvas.draw_idle()
-        if (self.width(), self.height()) != (w, h):
+        if (max(self.width(), 10), max(self.height(), 10)) != own:
             self._resize_timer.start()  # resized while drawing: the layout depends on the size, draw again
+
+    def _readable_fit(self, w: int, h: int, dpi: float) -> tuple[int, int]:
+        """The size to draw at in a ``w`` x ``h`` view: at least the readable size (the canvas then scrolls)."""
+        assert self._readable is not None and self.canvas is not None
+        need = self._readable(dpi / (getattr(self.canvas, "device_pixel_ratio", 1) or 1)) or (10, 10)
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width() if self.scroll_area is not None else 0
+        tall, wide = h < need[1], w < need[0]
+        # A scroll bar one way takes its room from the other.
+        w, h = max(w - (bar if tall else 0), need[0]), max(h - (bar if wide else 0), need[1])
+        self.canvas.setMinimumSize(need[0], need[1])
+        return w, h
