@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planner.analysis.montecarlo import SimulationCancelled
-from planner.model import ThreePoint, load_plan
+from planner.model import ThreePoint, load_plan, units
 from planner.ui.state.background import TaskState, run_simulation
 from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel, parse_impact
@@ -56,7 +56,7 @@ def test_simulation_runs_off_the_gui_thread_with_progress(qtbot, sample_window):
     # P10..P95 with dates (the sample plan has a start date), and the CPM finish for reference
     p50 = run.result.percentile(50)
     assert tab.results.item(1, 0).text() == "P50"
-    assert tab.results.item(1, 1).text() == f"{round(p50, 1):g}"
+    assert tab.results.item(1, 1).text() == units.format_weeks(p50)  # as the chart, the CLI and the report
     assert tab.results.item(1, 2).text().endswith(str(run.result.date_of(p50).year))
     assert not tab.results.isColumnHidden(2)
     assert "seed 0" in tab.state_label.text()

@@ -70,3 +70,30 @@ def test_status_bar_says_what_the_cli_says(
     n = int(a.schedule.critical.sum())
     assert _line(text, "Critical decisions:") == f"{n} of {len(plan.decisions)}"
     assert bar.critical.text() == f"Critical: {n} of {len(plan.decisions)}"
+
+
+@pytest.mark.parametrize("name", ["huge-spread", "weeks-only"])
+def test_risk_tab_percentiles_say_what_the_cli_says(
+    name: str, qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, the Risk tab's table rounded weeks to one decimal (P50 "2283.5") beside a chart and a CLI that
+    # say "2283.55".
+    from PySide6.QtCore import Qt
+
+    path = tmp_path / f"{name}.plan.json"
+    path.write_text(json.dumps(shape(name), ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    tab = window.risk_tab
+    tab.iterations.setValue(2000)
+    with qtbot.waitSignal(window.simulation.finished, timeout=60_000) as blocker:
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0].result
+    assert main(["simulate", str(path), "-n", "2000", "--seed", "0", "--format", "json"]) == 0
+    cli = json.loads(capsys.readouterr().out)["finish"]
+    for row, q in ((1, 50), (2, 80)):
+        assert tab.results.item(row, 0).text() == f"P{q}"
+        assert result.percentile(q) == cli[f"p{q}"]
+        assert tab.results.item(row, 1).text() == units.format_weeks(cli[f"p{q}"])
+        date = units.week_to_date(load_plan(path).start_date, cli[f"p{q}"])
+        assert (tab.results.item(row, 2).text() == units.format_date(date)) if date else True

@@ -462,7 +462,8 @@ class RiskTab(QWidget):
         rows: list[tuple[float | None, bool]] = [(r.percentile(q), True) for q in _PERCENTILES]
         rows += [(r.mean, True), (r.std, False), (r.deterministic_finish, True)]
         for k, (value, is_date) in enumerate(rows):
-            week = QTableWidgetItem(fmt.weeks(round(value, 1) if value is not None else None))
+            # The one rule for weeks (two decimals at most), as the chart beside it, the CLI and the report write them.
+            week = QTableWidgetItem(fmt.weeks(value))
             week.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             date = r.date_of(value) if (is_date and value is not None) else None
             self.results.setItem(k, 1, week)
