@@ -97,3 +97,6 @@ def test_risk_tab_percentiles_say_what_the_cli_says(
         assert tab.results.item(row, 1).text() == units.format_weeks(cli[f"p{q}"])
         date = units.week_to_date(load_plan(path).start_date, cli[f"p{q}"])
         assert (tab.results.item(row, 2).text() == units.format_date(date)) if date else True
+    # What each risk adds to the P80: the CLI's "adds 322.44 wk", not a rounder figure.
+    for effect in result.risks:
+        assert f"+{units.format_weeks(effect.delta)}&nbsp;wk" in tab.risk_effects.text()

@@ -484,7 +484,7 @@ class RiskTab(QWidget):
         lines = ["<b>What each risk adds to P80</b><table cellspacing='0' cellpadding='1'>"]
         for e in effects[:8]:
             lines.append(
-                f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(round(e.delta, 1))}"
+                f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(e.delta)}"
                 f"&nbsp;wk</td><td align='right' style='color:gray'>&nbsp;fired {e.fired:.0%}</td></tr>"
             )
         lines.append("</table>")
