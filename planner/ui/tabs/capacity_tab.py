@@ -152,7 +152,7 @@ class CapacityTab(LazyRefresh, QWidget):
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([540, 520])
+        split.setSizes([700, 360])  # scaled to the tab: the chart keeps most of a small window
         split.setChildrenCollapsible(False)
         self.splitter = split
 

@@ -99,6 +99,9 @@ class RiskRegisterView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        # A few rows at least: on a short screen (1024x768) the splitter squeezed the register to its buttons; the
+        # whole tab scrolls instead.
+        self.table.setMinimumHeight(self.fontMetrics().height() * 7)
         hh = self.table.horizontalHeader()
         widths = {
             "id": 120,
