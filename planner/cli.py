@@ -145,6 +145,39 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--status-date -inf``, ``--size -5x5``, ``-o -chart.png``: argparse takes a value that starts with ``-``
+    (and is not a plain negative number) for an option of its own and says only "expected one argument". A value
+    after an option that takes one, and that is no option of the command, is passed as ``--option=value``, so the
+    command can say what is wrong with it (or use it)."""
+    command = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    sub = command.choices.get(argv[0]) if command is not None and argv else None
+    if sub is None:
+        return argv
+    known = {s for a in sub._actions for s in a.option_strings}
+    takes = {s for a in sub._actions if a.option_strings and a.nargs is None for s in a.option_strings}
+    out: list[str] = []
+    k = 0
+    while k < len(argv):
+        token = argv[k]
+        if token == "--":
+            out.extend(argv[k:])
+            break
+        following = argv[k + 1] if k + 1 < len(argv) else ""
+        if (
+            token in takes
+            and following.startswith("-")
+            and following != "-"
+            and following.split("=", 1)[0] not in known
+        ):
+            out.append(f"{token}={following}")
+            k += 2
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:  # answered before the command plugins (numpy, pydantic...) are imported
@@ -159,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `planner FILE` is `planner open FILE`.
     if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
         argv = ["open", *argv]
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_dash_values(parser, argv))
     gc_threshold = gc.get_threshold()
     try:
         with warnings.catch_warnings():

@@ -435,3 +435,62 @@ def test_fuzzed_hostile_option_values_behave(rng: random.Random) -> None:
         plan.write_bytes(FRAUD.read_bytes())
         argv = option_case(rng, plan, Path(folder))
         assert run_options_case(argv, Path(folder)) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["analyze", "{plan}", "--status-date", "-inf"],
+            "planner: --status-date '-inf': weeks must be between 0",
+        ),
+        (
+            ["export", "{plan}", "-o", "{tmp}/x.png", "--size", "-5x5"],
+            "planner: --size '-5x5': width and height",
+        ),
+        (
+            ["simulate", "{plan}", "-n", "5", "--by", "-5w"],
+            "planner: --by: '-5w' is neither a number of weeks",
+        ),
+        (
+            ["export", "{plan}", "-o", "--chart"],
+            "argument -o/--output: expected one argument",
+        ),  # an option: kept
+    ],
+)
+def test_a_value_starting_with_a_dash_reaches_the_command(
+    tmp_path: Path, small: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """argparse took ``-inf`` or ``-5x5`` after an option for an option of its own: "expected one argument"."""
+    argv = [a.replace("{plan}", str(small)).replace("{tmp}", str(tmp_path)) for a in argv]
+    with pytest.raises(SystemExit) if message.startswith("argument") else contextlib.nullcontext():
+        assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_dash_values_by_hand() -> None:
+    from planner.cli import _dash_values, build_parser
+
+    parser = build_parser()
+    assert _dash_values(parser, ["analyze", "f", "--status-date", "-inf", "--level"]) == [
+        "analyze",
+        "f",
+        "--status-date=-inf",
+        "--level",
+    ]
+    assert _dash_values(parser, ["export", "f", "-o", "--chart", "gantt"]) == [
+        "export",
+        "f",
+        "-o",
+        "--chart",
+        "gantt",
+    ]
+    assert _dash_values(parser, ["export", "f", "-o", "-", "--", "-x"]) == [
+        "export",
+        "f",
+        "-o",
+        "-",
+        "--",
+        "-x",
+    ]
+    assert _dash_values(parser, ["nope", "--x", "-y"]) == ["nope", "--x", "-y"]
