@@ -74,13 +74,17 @@ class CoverageTab(LazyRefresh, QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
-        # The choices and the summary wrap onto more lines rather than widen the window past a small screen.
+        # The choices (wrapping onto a second line when narrow) and the summary under them at the tab's full
+        # width: in one row they made the window wider than an 800x600 screen, and in a flowing row the summary
+        # was a narrow column.
         from planner.ui.presentation.workshop import FlowLayout
 
-        bar = FlowLayout(spacing=6)
-        bar.setContentsMargins(8, 6, 8, 2)
+        choices = FlowLayout(spacing=6)
         for w in (QLabel("Framework", self), self.framework, QLabel("AI system", self), self.role, self.tier):
-            bar.addWidget(w)
+            choices.addWidget(w)
+        bar = QVBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 2)
+        bar.addLayout(choices)
         bar.addWidget(self.summary)
 
         self.matrix = QTableWidget(self)
@@ -175,7 +179,10 @@ class CoverageTab(LazyRefresh, QWidget):
             m.setItem(r, len(headers) - 1, st)
         h = m.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The title a fixed, readable width (it wraps) and the last column takes what is left: stretched, the
+        # title was squeezed to a few pixels beside the stage columns on a small screen.
+        h.setStretchLastSection(True)
+        m.setColumnWidth(1, 240)
         m.resizeColumnToContents(0)
         for c in range(2, len(headers)):
             m.resizeColumnToContents(c)
