@@ -13,10 +13,11 @@ import gc
 import importlib
 import os
 import pkgutil
+import re
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO, cast
 
 # The helpers every command shares live in planner.commands.common (the commands import them from there, never
 # from here, so the command line has no import cycle); the names stay importable from planner.cli.
@@ -145,6 +146,34 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Terminal:
+    """A terminal stream that shows control characters instead of sending them: a plan's title or a decision's
+    name with ``ESC ] 0 ;`` (set the window title), ``ESC [ 2 J`` (clear the screen) or a carriage return
+    (overwrite the line) would otherwise act on the user's terminal when `planner check` prints it. Each becomes
+    its escape (``\x1b``); newlines and tabs pass. Files and pipes are left alone (JSON escapes them anyway)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _for_terminal(stream: TextIO) -> TextIO:
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return stream
+    return cast(TextIO, _Terminal(stream)) if tty else stream
+
+
 def _dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     """``--status-date -inf``, ``--size -5x5``, ``-o -chart.png``: argparse takes a value that starts with ``-``
     (and is not a plain negative number) for an option of its own and says only "expected one argument". A value
@@ -194,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["open", *argv]
     args = parser.parse_args(_dash_values(parser, argv))
     gc_threshold = gc.get_threshold()
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _for_terminal(sys.stdout), _for_terminal(sys.stderr)
     try:
         with warnings.catch_warnings():
             # numpy's floating-point warnings name source files; a figure they concern is checked, not shown.
@@ -225,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
         return _internal_error(exc)
     finally:
+        sys.stdout, sys.stderr = streams
         # A command takes its loaded plan out of the cyclic GC (commands.common.load); run in-process (the tests,
         # a script calling main), the caller gets its GC back as it was.
         gc.unfreeze()

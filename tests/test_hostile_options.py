@@ -494,3 +494,30 @@ def test_dash_values_by_hand() -> None:
         "-x",
     ]
     assert _dash_values(parser, ["nope", "--x", "-y"]) == ["nope", "--x", "-y"]
+
+
+def test_control_characters_of_a_plan_never_reach_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title with ESC ] 0 ; (the terminal's window title), ESC [ 2 J (clear the screen) or a carriage return
+    acted on the user's terminal when `planner analyze` printed it; on a terminal each is shown as its escape."""
+    import io as _io
+
+    class Tty(_io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    title = "Plan\x1b]0;pwned\x07\x1b[2J\rX\x9b\u202eok\tend"
+    plan = {**SMALL, "title": title}
+    path = tmp_path / "ctrl.plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    out = Tty()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["analyze", str(path)]) == 0
+    first = out.getvalue().splitlines()[0]
+    assert first == "Plan\\x1b]0;pwned\\x07\\x1b[2J\\x0dX\\x9b\u202eok\tend"
+    assert "\x1b" not in out.getvalue()
+    piped = _io.StringIO()  # a file or a pipe gets the text as it is
+    monkeypatch.setattr("sys.stdout", piped)
+    assert main(["analyze", str(path)]) == 0
+    assert piped.getvalue().startswith(title + "\n")
