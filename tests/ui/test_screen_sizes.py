@@ -169,7 +169,7 @@ def test_a_dialog_sized_larger_than_the_screen_is_bounded(window):
 
 
 # -- other screens, in a child process -------------------------------------------------------------------------
-def _probe(width: int, height: int, scale: str = "1") -> dict:
+def _probe(width: int, height: int, scale: str = "1", plan: str = "bank-assistant") -> dict:
     env = dict(os.environ, QT_SCALE_FACTOR=scale)
     env.pop("QT_QPA_PLATFORM", None)
     done = subprocess.run(
@@ -179,7 +179,7 @@ def _probe(width: int, height: int, scale: str = "1") -> dict:
             "tests.ui.screen_probe",
             str(width),
             str(height),
-            str(SAMPLES / "bank-assistant.plan.json"),
+            str(SAMPLES / f"{plan}.plan.json"),
         ],
         cwd=REPO,
         env=env,
@@ -193,12 +193,17 @@ def _probe(width: int, height: int, scale: str = "1") -> dict:
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "scale"),
-    [(800, 600, "1"), (1024, 768, "1"), (2560, 1440, "2")],
-    ids=["800x600", "1024x768", "2560x1440-scale2"],
+    ("width", "height", "scale", "plan"),
+    [
+        (800, 600, "1", "bank-assistant"),
+        (800, 600, "1", "ai-portfolio"),  # 196 decisions, wider coverage choices, four stage steps
+        (1024, 768, "1", "bank-assistant"),
+        (2560, 1440, "2", "bank-assistant"),
+    ],
+    ids=["800x600", "800x600-portfolio", "1024x768", "2560x1440-scale2"],
 )
-def test_the_app_fits_other_screens(width, height, scale):
-    out = _probe(width, height, scale)
+def test_the_app_fits_other_screens(width, height, scale, plan):
+    out = _probe(width, height, scale, plan)
     area = QRect(*out["available"])
     factor = float(scale)
     assert area.size() == QSize(round(width / factor), round(height / factor))  # the screen we asked for
