@@ -232,3 +232,42 @@ def test_read_limited_reads_no_more_than_its_limit(tmp_path: Path) -> None:
         read_limited(tmp_path)
     with pytest.raises(InteropError, match="no such file"):
         read_limited(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".gan", ".csv"])
+def test_control_characters_in_titles_export_to_files_that_import_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    """A NUL, BEL or ESC in a decision's title made the exported .xml/.gan malformed XML (for MS Project,
+    GanttProject and this program's own import alike) and the .csv binary ('holds NUL bytes')."""
+    import json
+
+    plan = {
+        "schema_version": 1,
+        "title": "Control\x07characters",
+        "start_date": "2027-01-04",
+        "stages": [{"id": "s", "name": "S"}],
+        "decisions": [
+            {
+                "id": "a",
+                "title": "a\x00b\x07c\x1b[31m red\x0c",
+                "stage": "s",
+                "duration": 2,
+                "notes": "\x00\x01",
+            },
+            {"id": "b", "title": "plain", "stage": "s", "duration": 1},
+        ],
+        "dependencies": [{"from": "a", "to": "b"}],
+    }
+    source = tmp_path / "ctrl.plan.json"
+    source.write_text(json.dumps(plan), encoding="utf-8")
+    exported = tmp_path / f"ctrl{suffix}"
+    assert main(["export", str(source), "-o", str(exported)]) == 0
+    assert main(["import", str(exported), "-o", str(tmp_path / "back.plan.json")]) == 0
+    capsys.readouterr()
+    back = json.loads((tmp_path / "back.plan.json").read_text(encoding="utf-8"))
+    titles = sorted(d["title"] for d in back["decisions"] if "import-helper" not in d.get("tags", []))
+    if suffix == ".csv":  # CSV carries control characters but a NUL (and the import strips the form feed)
+        assert titles == ["a\ufffdb\x07c\x1b[31m red", "plain"]
+    else:
+        assert titles == ["a\ufffdb\ufffdc\ufffd[31m red\ufffd", "plain"]

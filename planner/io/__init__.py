@@ -10,6 +10,7 @@ format; every import returns an :class:`ImportReport` of what it could not carry
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from planner.io.common import HELPER_TAG, ImportReport, InteropError
@@ -178,8 +179,24 @@ def _import(
     return import_xlsx(path)
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 does not allow anywhere, escaped or not (a plan's text may hold them)."""
+
+
 def export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
-    """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`)."""
+    """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`). A control character in the plan's
+    text that the format cannot carry becomes U+FFFD: in XML (.xml, .gan) it made the file malformed for every
+    reader, this program's import included; in CSV a NUL made the file binary to spreadsheets and to the import."""
+    out = _export_text(plan, fmt, bom=bom)
+    if isinstance(out, str):
+        if fmt in ("mspdi", "gan"):
+            out = _NOT_IN_XML.sub("\ufffd", out)
+        elif fmt == "csv":
+            out = out.replace("\x00", "\ufffd")
+    return out
+
+
+def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
     if fmt == "mspdi":
         from planner.io.mspdi import export_mspdi
 
