@@ -42,6 +42,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
+from planner.units import week_to_date
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -375,6 +376,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         seen_dates[text] = value
         return value
 
+    def day_at(text: str | None) -> dt.date | None:
+        """An actual date or the status date as the plan keeps it: the day its working-time position falls on in
+        the plan's weeks (``week_to_date``), as every other date of the file is placed. An ActualFinish at Fri
+        17:00 after a Monday-to-Friday week is week 1, the following Monday: where the planner shows the finish of a
+        one-week decision, so its successors start where the file has them. Without a project start, its calendar
+        day."""
+        w = weeks_at(text) if start_dt is not None else None
+        return _day(text) if w is None or start_dt is None else week_to_date(start_dt.date(), w)
+
     aliases: dict[str, str] = {}
     ext = rf.get("ExtendedAttributes")
     for ea in ext if ext is not None else []:
@@ -512,8 +522,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 start=start,
                 finish=finish,
                 progress=_float(_text(f, "PercentComplete")) or 0.0,
-                actual_start=_day(_text(f, "ActualStart")),
-                actual_finish=_day(_text(f, "ActualFinish")),
+                actual_start=day_at(_text(f, "ActualStart")),
+                actual_finish=day_at(_text(f, "ActualFinish")),
                 wbs=_text(f, "WBS") or "",
                 notes=_text(f, "Notes") or "",
                 cost=cost if cost and cost > 0 else None,
@@ -626,7 +636,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         teams=teams,
         currency=_currency(_text(rf, "CurrencyCode")),
         finish=finish,
-        status_date=_day(_text(rf, "StatusDate")),
+        status_date=day_at(_text(rf, "StatusDate")),
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
@@ -730,6 +740,7 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
+    from planner.analysis.progress import to_week
     from planner.analysis.schedule import ScheduleError, schedule
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
@@ -820,6 +831,9 @@ def export_mspdi(plan: Plan) -> str:
         f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
         "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n"
     )
+    status = to_week(plan, plan.status_date)
+    if status is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
+        w(f"  <StatusDate>{start_at(max(0.0, status))}</StatusDate>\n")
     w("  <ExtendedAttributes>\n")
     for fid, fname, alias in _FIELDS:
         w(
@@ -907,9 +921,15 @@ def export_mspdi(plan: Plan) -> str:
             # start is its schedule, so export -> import still returns the same plan.
             done = dur * min(100.0, d.progress) / 100
             if d.progress > 0:
-                w(f"      <ActualStart>{start_at(es[i])}</ActualStart>\n")
+                # the plan's own actual dates when it has them (placed by working time, as the import reads them)
+                began = to_week(plan, d.actual_start)
+                w(
+                    f"      <ActualStart>{start_at(es[i] if began is None else max(0.0, began))}</ActualStart>\n"
+                )
                 if d.progress >= 100:
-                    w(f"      <ActualFinish>{finish_at(ef[i], dur)}</ActualFinish>\n")
+                    ended = to_week(plan, d.actual_finish)
+                    at = ef[i] if ended is None else max(0.0, ended)
+                    w(f"      <ActualFinish>{finish_at(at, dur)}</ActualFinish>\n")
             w(
                 f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
                 f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n"

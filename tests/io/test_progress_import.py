@@ -45,7 +45,11 @@ def test_mspdi_percent_complete_actuals_and_status_date(tmp_path: Path) -> None:
     a, b, c = plan.decisions
     assert plan.status_date == dt.date(2027, 2, 1)
     assert (a.status, a.progress) == (Status.DONE, 100.0)
-    assert (a.actual_start, a.actual_finish) == (dt.date(2027, 1, 4), dt.date(2027, 1, 8))
+    # A worked Mon 4 to Fri 8 Jan 17:00: a full working week, week 0 to week 1 on the plan's scale, where the planner
+    # shows a one-week decision as "4 Jan to 11 Jan" (dates are placed by their working time, as every other date
+    # of the file; until this change the finish was the calendar day, 8 Jan = week 4/7, and B could start 3 days
+    # before the file has it)
+    assert (a.actual_start, a.actual_finish) == (dt.date(2027, 1, 4), dt.date(2027, 1, 11))
     assert (b.status, b.progress, b.actual_start, b.actual_finish) == (
         Status.IN_PROGRESS,
         50.0,
@@ -53,11 +57,11 @@ def test_mspdi_percent_complete_actuals_and_status_date(tmp_path: Path) -> None:
         None,
     )
     assert (c.status, c.actual_start) == (Status.NOT_STARTED, None)
-    # The schedule uses them: A sits at its actual finish (4 days = 4/7 week); B has 1 of its 2 weeks left from
-    # the status date (4-5); C follows (5-6).
+    # The schedule uses them: A sits at its actual finish (week 1); B has 1 of its 2 weeks left from the status
+    # date (4-5); C follows (5-6).
     r = analyze(plan)
     assert r.schedule is not None
-    assert r.schedule.row(a.id)["ef"] == 4 / 7
+    assert r.schedule.row(a.id)["ef"] == 1.0
     assert (r.schedule.row(b.id)["es"], r.schedule.row(b.id)["ef"]) == (4.0, 5.0)
     assert r.schedule.finish == 6.0
 
@@ -191,3 +195,32 @@ def test_a_milestone_with_a_duration_keeps_its_successors_in_place(tmp_path: Pat
     r = analyze(plan)
     assert r.schedule is not None and r.schedule.row(b.id)["es"] == 0.4
     assert "links from its finish get that time as lag" in report.text(limit=None)
+
+
+def test_actual_dates_survive_an_ms_project_round_trip(tmp_path: Path) -> None:
+    """The export writes actuals at their working-time moments (a done decision finishing at week 4/7 ends Wed 6 Jan
+    about 16:00 on a Monday-to-Friday calendar); the import places them back by working time, so the dates the
+    plan had come back (they came back as the calendar day of that moment, Wed 6 Jan, before)."""
+    from planner.io import export_file, import_file
+    from tests.conftest import build_plan
+
+    plan = build_plan(
+        [
+            {"id": "a", "duration": 1, "status": "done", "progress": 100, "actual_start": "2027-01-04",
+             "actual_finish": "2027-01-08"},
+            {"id": "b", "duration": 2, "status": "in_progress", "progress": 50, "actual_start": "2027-01-11"},
+        ],
+        [("a", "b")],
+        start_date="2027-01-04",
+        status_date="2027-01-18",
+    )  # fmt: skip
+    path = tmp_path / "p.xml"
+    export_file(plan, path)
+    back, _ = import_file(path)
+    a, b = back.decision("a"), back.decision("b")
+    assert (a.actual_start, a.actual_finish, b.actual_start) == (
+        dt.date(2027, 1, 4),
+        dt.date(2027, 1, 8),
+        dt.date(2027, 1, 11),
+    )
+    assert back.status_date == plan.status_date
