@@ -109,6 +109,18 @@ class Mapping:
     summaries: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
+def exact_actual(start: dt.date, week: float) -> dt.date | float:
+    """An actual start or finish at ``week`` (a position in the file's schedule): its date when the date is exactly
+    that week (whole days), else the weeks themselves, so that the decision sits exactly where the file has it (a
+    date rounds to whole days: 0.4 working weeks, Wed after two working days, is 2.8 calendar days)."""
+    days = week * 7
+    if abs(days - round(days)) < 1e-9:
+        day = week_to_date(start, week)
+        if day is not None:
+            return day
+    return week
+
+
 def _actual(day: dt.date | None, start: dt.date | None) -> dt.date | None:
     """An actual date as the plan keeps it: only with a plan start date to place it, never before it."""
     if day is None or start is None:
@@ -297,7 +309,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 for side, store in (("start", start_id), ("finish", finish_id)):
                     point = t.start if side == "start" else t.finish
                     helper_day = (  # a done summary's helpers sit at its stored start and finish
-                        week_to_date(outline.start_date, max(0.0, point))
+                        exact_actual(outline.start_date, max(0.0, point))
                         if t.progress >= 100 and point is not None and outline.start_date is not None
                         else None
                     )
@@ -363,18 +375,20 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         status = (
             Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
         )
-        actual_start = _actual(t.actual_start, outline.start_date)
-        actual_finish = _actual(t.actual_finish, outline.start_date) if status is Status.DONE else None
+        actual_start: dt.date | float | None = _actual(t.actual_start, outline.start_date)
+        actual_finish: dt.date | float | None = (
+            _actual(t.actual_finish, outline.start_date) if status is Status.DONE else None
+        )
         own = t.wanted_id is not None  # the planner's own export: its progress is exactly the plan's
         if status is Status.DONE and outline.start_date is not None and not own:
             # Work reported done without actual dates (GanttProject keeps none; MPXJ-written XML often has none)
             # happened where the file has it: its stored dates are its actuals. Otherwise it would sit at the plan
             # start and pull its successors earlier than the file has them.
             if actual_start is None and t.start is not None:
-                actual_start = week_to_date(outline.start_date, max(0.0, t.start))
+                actual_start = exact_actual(outline.start_date, max(0.0, t.start))
                 dated.add(i)
             if actual_finish is None and t.finish is not None:
-                actual_finish = week_to_date(outline.start_date, max(0.0, t.finish))
+                actual_finish = exact_actual(outline.start_date, max(0.0, t.finish))
                 dated.add(i)
         elif (
             status is Status.IN_PROGRESS
@@ -553,13 +567,20 @@ def compare_finish(plan: Plan, source_finish: float | None, report: ImportReport
     from planner.analysis.progress import apply_progress
     from planner.analysis.schedule import ScheduleError, schedule
 
+    def same(a: float, b: float) -> bool:
+        """The same finish: within 0.01 weeks, or on the same day of the plan's calendar (actual dates are days)."""
+        return abs(a - b) <= 0.01 or (
+            plan.start_date is not None
+            and week_to_date(plan.start_date, a) == week_to_date(plan.start_date, b)
+        )
+
     try:
         graph = compile_plan(plan, "likely")
         finish = schedule(plan, "likely", apply_progress(plan, graph)).finish
-        if abs(finish - source_finish) <= 0.01:
+        if same(finish, source_finish):
             return
         # a file may schedule the full durations regardless of progress (the planner's own export does)
-        if abs(schedule(plan, "likely", graph).finish - source_finish) <= 0.01:
+        if same(schedule(plan, "likely", graph).finish, source_finish):
             return
     except (ScheduleError, ValueError, KeyError):
         return  # a cycle or a broken link: `planner check` names it

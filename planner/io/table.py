@@ -36,7 +36,7 @@ from planner.io.common import (
     num_text,
     slug,
 )
-from planner.io.outline import compare_finish
+from planner.io.outline import compare_finish, exact_actual
 from planner.model.plan import (
     Area,
     Decision,
@@ -50,7 +50,6 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
-from planner.units import week_to_date
 
 COLUMNS = [
     "id",
@@ -465,11 +464,11 @@ def _apply_row_dates(
             d.not_before = at
             pinned += 1
         if d.status is Status.DONE and d.actual_start is None and d.actual_finish is None:
-            d.actual_start = week_to_date(plan.start_date, at)
+            d.actual_start = exact_actual(plan.start_date, at)
             end = (
                 at + d.weeks() if f is None else max(at, _working_days(origin, f + dt.timedelta(days=1)) / 5)
             )
-            d.actual_finish = week_to_date(plan.start_date, end)
+            d.actual_finish = exact_actual(plan.start_date, end)
             done += 1
         elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
             d.not_before = at + d.weeks() * d.progress / 100 or None

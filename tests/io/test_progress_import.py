@@ -224,3 +224,29 @@ def test_actual_dates_survive_an_ms_project_round_trip(tmp_path: Path) -> None:
         dt.date(2027, 1, 11),
     )
     assert back.status_date == plan.status_date
+
+
+def test_done_work_without_dates_sits_exactly_where_the_file_has_it(tmp_path: Path) -> None:
+    """A GanttProject task done in 2 working days (Mon-Tue) ends at week 0.4: no whole day is week 0.4 (2.8 calendar
+    days), so its actual finish is kept in weeks and its successor starts on Wed as in the file; a 5-day task's
+    finish is a whole week, kept as its date."""
+    from planner.io import import_file
+
+    path = tmp_path / "p.gan"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><project name="P" version="3.2"><tasks>'
+        '<task id="1" name="Foundation" meeting="false" start="2026-03-02" duration="2" complete="100">'
+        '<depend id="2" type="2" difference="0" hardness="Strong"/></task>'
+        '<task id="2" name="Frame" meeting="false" start="2026-03-04" duration="3" complete="0"/>'
+        '<task id="3" name="Survey" meeting="false" start="2026-03-02" duration="5" complete="100"/>'
+        "</tasks></project>",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    foundation, frame, survey = plan.decisions
+    assert (foundation.actual_start, foundation.actual_finish) == (dt.date(2026, 3, 2), 0.4)
+    assert (survey.actual_start, survey.actual_finish) == (dt.date(2026, 3, 2), dt.date(2026, 3, 9))
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert (r.schedule.row(frame.id)["es"], r.schedule.finish) == (0.4, 1.0)
+    assert "[schedule]" not in report.text(limit=None)
