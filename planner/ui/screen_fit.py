@@ -139,6 +139,8 @@ class _DialogFitter(QObject):
                 _bound_dialog(watched)
             elif watched.property(_PLACED) != watched.size():
                 return False  # the main window sized by its code since (off-screen renders may exceed the screen)
+            else:
+                fit_window(watched)  # its native window exists now: where the frame is known already, at once
             watched.setProperty(_PLACED, None)
             # Once shown, the frame the window system adds is known: the whole frame goes onto the screen.
             QTimer.singleShot(0, watched, lambda w=watched: fit_window(w))

@@ -71,6 +71,8 @@ def test_elided_label_gives_way_and_keeps_its_text(qtbot):
 
 # -- the window on the test screen (800x800) -----------------------------------------------------------------
 def test_main_window_opens_inside_the_screen(window):
+    # at once when shown (the offscreen frame is known then), not only after the event loop's next turn
+    assert _available(window).contains(window.frameGeometry()), window.frameGeometry()
     _settle()
     area = _available(window)
     assert area.contains(window.frameGeometry()), (window.frameGeometry(), area)
