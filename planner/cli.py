@@ -9,8 +9,10 @@ unexpected is reported as an internal error with a hint to file a bug (exit code
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
+import io
 import os
 import pkgutil
 import re
@@ -232,7 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A character no chart font has (a control character in a title) is drawn as a box; matplotlib's
             # warning about it names its own source file and tells the user nothing.
             warnings.filterwarnings("ignore", message=r"(?s)Glyph \d+ .*missing from", category=UserWarning)
-            return int(args.func(args))
+            code = int(args.func(args))
+            sys.stdout.flush()  # a full disk or a closed pipe is told here, not at exit
+            return code
     except CliError as exc:
         sys.stderr.write(f"planner: {exc}\n")
         return EXIT_USAGE
@@ -248,6 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     except OSError as exc:
+        if exc.filename is None and exc.errno in _OUTPUT_ERRORS:  # stdout on a full disk (> /dev/full)
+            _drop_unwritten_output()
+            sys.stderr.write(f"planner: cannot write the output: {exc.strerror or exc}\n")
+            return EXIT_USAGE
         if exc.filename is None:  # not about a file the user named: a bug to report
             return _internal_error(exc)
         # a file or folder the system refused (too long a name, a full disk, no permission): the user can act
@@ -261,6 +269,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         # a script calling main), the caller gets its GC back as it was.
         gc.unfreeze()
         gc.set_threshold(*gc_threshold)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _drop_unwritten_output() -> None:
+    """Forget what stdout could not write, so that Python's flush at exit does not fail again with a traceback
+    ("Exception ignored ... OSError"): the command already said why."""
+    for stream in (sys.stdout, sys.__stdout__):
+        buffer = getattr(stream, "buffer", None)
+        raw = getattr(buffer, "raw", None)
+        if raw is None:
+            continue
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, raw.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
 
 
 def _internal_error(exc: BaseException) -> int:

@@ -521,3 +521,19 @@ def test_control_characters_of_a_plan_never_reach_a_terminal(
     monkeypatch.setattr("sys.stdout", piped)
     assert main(["analyze", str(path)]) == 0
     assert piped.getvalue().startswith(title + "\n")
+
+
+def test_output_to_a_full_disk_is_one_line_not_an_internal_error(
+    small: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`planner check PLAN > /dev/full` printed "internal error: OSError: [Errno 28]"."""
+    import errno
+    import io as _io
+
+    class Full(_io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("sys.stdout", Full())
+    assert main(["check", str(small)]) == 2
+    assert capsys.readouterr().err == f"planner: cannot write the output: {os.strerror(errno.ENOSPC)}\n"
