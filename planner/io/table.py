@@ -107,16 +107,16 @@ STATUS_WORDS = {
 }  # fmt: skip
 """Status words of Jira, Smartsheet and MS Project exports (lower case, spaces as ``_``) -> the plan's status."""
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-# Units of time as project tools write them ("5 days", "2w", "1 wk", "16 hrs", "3 edays", "1 mo"): weeks per unit.
+# Units of time as project tools write them ("5 days", "2w", "1 wk", "16 hrs", "3 edays", "1 mo"): how many make a week.
 # Working time: 5 days, 40 hours a week, a month 4 weeks (MS Project's defaults); "e" is elapsed (calendar) time.
-_UNITS = {
+_UNITS = {  # units per week: weeks = number / units per week (a division keeps 3 days exactly 0.6)
     "w": 1.0, "wk": 1.0, "wks": 1.0, "week": 1.0, "weeks": 1.0,
-    "d": 0.2, "day": 0.2, "days": 0.2,
-    "h": 1 / 40, "hr": 1 / 40, "hrs": 1 / 40, "hour": 1 / 40, "hours": 1 / 40,
-    "mo": 4.0, "mon": 4.0, "mons": 4.0, "month": 4.0, "months": 4.0,
+    "d": 5.0, "day": 5.0, "days": 5.0,
+    "h": 40.0, "hr": 40.0, "hrs": 40.0, "hour": 40.0, "hours": 40.0,
+    "mo": 0.25, "mon": 0.25, "mons": 0.25, "month": 0.25, "months": 0.25,
     "ew": 1.0, "ewk": 1.0, "ewks": 1.0, "eweek": 1.0, "eweeks": 1.0,
-    "ed": 1 / 7, "eday": 1 / 7, "edays": 1 / 7,
-    "eh": 1 / 168, "ehr": 1 / 168, "ehrs": 1 / 168, "ehour": 1 / 168, "ehours": 1 / 168,
+    "ed": 7.0, "eday": 7.0, "edays": 7.0,
+    "eh": 168.0, "ehr": 168.0, "ehrs": 168.0, "ehour": 168.0, "ehours": 168.0,
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
@@ -137,7 +137,7 @@ def span_weeks(text: str) -> float | None:
     if not m:
         return None
     number = float(m.group("num").replace(" ", "").replace(",", "."))
-    return number * _UNITS[(m.group("unit") or "w").lower()]
+    return number / _UNITS[(m.group("unit") or "w").lower()]
 
 
 def neutralise(text: str) -> str:
@@ -514,6 +514,34 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
                 )
 
 
+LEVEL_HEADERS = {"outline level", "outline_level"}
+NUMBER_HEADERS = {"outline number", "outline_number", "wbs"}
+"""Outline columns of other tools' exports (MS Project's Outline Level, GanttProject's Outline number, a WBS code):
+a row with rows under it at a deeper level is a summary."""
+
+
+def _summary_lines(
+    keys: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
+) -> dict[int, tuple[int, bool]]:
+    """Line -> (outline level, is a summary) for the rows an outline column places; empty without such a column."""
+    col = next((i for i, k in enumerate(keys) if k in LEVEL_HEADERS | NUMBER_HEADERS), None)
+    if col is None:
+        return {}
+    by_number = keys[col] in NUMBER_HEADERS
+    placed: list[tuple[int, int]] = []
+    for line, cells in rows:
+        text = str(cells[col] if col < len(cells) and cells[col] is not None else "").strip()
+        if by_number and re.fullmatch(r"\d+(?:\.\d+)*", text):
+            placed.append((line, text.count(".") + 1))
+        elif not by_number and re.fullmatch(r"\d+(?:\.0+)?", text) and 0 < float(text) < 1000:
+            placed.append((line, int(float(text))))
+    out = {line: (level, False) for line, level in placed}
+    for (line, level), (_, after) in zip(placed, placed[1:], strict=False):
+        if after > level:
+            out[line] = (level, True)
+    return out
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -572,6 +600,12 @@ def rows_to_plan(
     date_cols = [start_col, finish_col] if start_col is not None else []
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
+    rows = list(rows)
+    summary_lines = _summary_lines(keys, rows)
+    stack: list[tuple[int, str]] = []  # enclosing summary rows: (level, name)
+    row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
+    summary_refs: set[str] = set()  # what names a summary row: its id, title, row number
+    dropped_links = 0
     for line, cells in rows:
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
@@ -584,6 +618,17 @@ def rows_to_plan(
         if not title_text:
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
         raw_id = str(rec.get("id") or "").strip()
+        if summary_lines:
+            level = summary_lines.get(line, (None, False))[0]
+            while level is not None and stack and stack[-1][0] >= level:
+                stack.pop()
+            if line in summary_lines and summary_lines[line][1]:
+                # a summary row (rows under it at a deeper outline level): structure, not a decision
+                stack.append((level or 0, title_text))
+                row_refs.append(None)
+                summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
+                dropped_links += bool(str(rec.get("depends_on") or "").strip())
+                continue
         if raw_id and not is_valid_id(raw_id):
             report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
         did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
@@ -656,7 +701,8 @@ def rows_to_plan(
                     actual_finish=_actual_value(
                         rec.get("actual_finish"), "actual_finish", where, path, report
                     ),
-                    tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()],
+                    tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()]
+                    + [name for _, name in stack if name not in str(rec.get("tags") or "")],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),
                 )
@@ -666,6 +712,7 @@ def rows_to_plan(
             field = ".".join(str(x) for x in first["loc"]) if first else "?"
             msg = first["msg"] if first else str(exc)
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
+        row_refs.append(did)
         if str(rec.get("depends_on") or "").strip():
             pending.append((line, did, str(rec["depends_on"])))
         if date_cols:
@@ -688,12 +735,17 @@ def rows_to_plan(
         except ValueError as exc:
             raise InteropError(path, f"line {line}, column 'depends_on': {exc}") from None
         for pred, dtype, lag in items:
+            if pred not in known and (pred in summary_refs or pred.casefold() in summary_refs):
+                dropped_links += 1  # a summary row is structure: its links have nothing to hold on to
+                continue
             if pred not in known and pred.casefold() in by_title:
                 pred = by_title[pred.casefold()]
-            elif (
-                pred not in known and pred.isdigit() and "id" not in keys and 0 < int(pred) <= len(decisions)
-            ):
-                pred = decisions[int(pred) - 1].id  # a row number, as Smartsheet and MS Project refer to rows
+            elif pred not in known and pred.isdigit() and "id" not in keys and 0 < int(pred) <= len(row_refs):
+                ref = row_refs[int(pred) - 1]  # a row number, as Smartsheet and MS Project refer to rows
+                if ref is None:
+                    dropped_links += 1
+                    continue
+                pred = ref
                 by_row += 1
             if pred not in known:
                 report.add(
@@ -702,6 +754,15 @@ def rows_to_plan(
                     f"line {line}",
                 )
             deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+    summaries = sum(1 for level_and_summary in summary_lines.values() if level_and_summary[1])
+    if summaries:
+        report.add(
+            "format",
+            f"{summaries} summary row(s) (rows with rows under them at a deeper outline level) became tags of the "
+            "rows under them, not decisions",
+        )
+    if dropped_links:
+        report.add("link", f"{dropped_links} link(s) to or from summary rows are not carried")
     if decisions and not SPANS & set(keys):
         report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
     if by_row:

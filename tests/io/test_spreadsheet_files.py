@@ -297,3 +297,54 @@ def test_plan_ids_that_look_like_ms_project_predecessors_round_trip(tmp_path: Pa
             ("12ss", "c", "FS", 0.0),
             ("3FS-1", "c", "SS", 0.5),
         ], suffix
+
+
+def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None:
+    """MS Project's "Save as CSV" with an Outline Level column lists summary tasks as rows too (their durations
+    span their tasks); GanttProject's CSV has an Outline number. A row with deeper rows under it is a summary: it
+    becomes a tag of those rows, not a decision (it would have run in parallel with its own tasks), and links to
+    or from it are not carried (reported); row-number predecessors still count every row."""
+    msp = tmp_path / "msp.csv"
+    msp.write_text(
+        "Name,Outline Level,Duration,Predecessors\n"
+        "Phase A,1,10 days,\n"
+        "Design,2,5 days,\n"
+        "Build,2,5 days,2\n"
+        "Phase B,1,3 days,1\n"
+        "Test,2,3 days,3\n"
+        "Launch,1,0 days,5\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(msp)
+    assert [(d.title, d.duration, d.tags) for d in plan.decisions] == [
+        ("Design", 1.0, ["Phase A"]),
+        ("Build", 1.0, ["Phase A"]),
+        ("Test", 0.6, ["Phase B"]),
+        ("Launch", 0.0, []),
+    ]
+    assert sorted((d.from_, d.to) for d in plan.decisions and plan.dependencies) == [
+        ("build", "test"),
+        ("design", "build"),
+        ("test", "launch"),
+    ]
+    text = report.text(limit=None)
+    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are not carried" in text
+    from planner.analysis import analyze
+
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(2.6)
+
+    gp = tmp_path / "gp.csv"
+    gp.write_text(
+        "ID,Name,Begin date,End date,Duration,Predecessors,Outline number\n"
+        "0,Architectural design,2021-02-01,2021-03-05,25,,1\n"
+        "9,Create draft,2021-02-01,2021-02-12,10,,1.1\n"
+        "10,Prepare documents,2021-02-15,2021-03-05,15,9,1.2\n"
+        "7,Construction,2021-03-08,2021-03-26,15,0,2\n"
+        "1,Foundation,2021-03-08,2021-03-26,15,10,2.1\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(gp)
+    assert [d.id for d in plan.decisions] == ["9", "10", "1"]
+    assert [(d.from_, d.to) for d in plan.dependencies] == [("9", "10"), ("10", "1")]
+    assert "1 link(s) to or from summary rows are not carried" in report.text(limit=None)
