@@ -322,7 +322,7 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         ("Test", 0.6, ["Phase B"]),
         ("Launch", 0.0, []),
     ]
-    assert sorted((d.from_, d.to) for d in plan.decisions and plan.dependencies) == [
+    assert sorted((d.from_, d.to) for d in plan.dependencies) == [
         ("build", "test"),
         ("design", "build"),
         ("test", "launch"),
