@@ -168,7 +168,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             three = (o, lk, pe)
             weeks = lk
         nb = _f(custom.get(PROP_NB))
-        if el.get("thirdDate") and el.get("thirdDate-constraint") not in (None, "0"):
+        third = _date(el.get("thirdDate"))
+        if third is not None and el.get("thirdDate-constraint") == "1" and nb is None:
+            # GanttProject's "earliest begin" (third date, constraint 1): the task starts no earlier than it
+            nb = max(0.0, day_index(third) / days_per_week) or None
+        elif third is not None and el.get("thirdDate-constraint") not in (None, "0", "1"):
             report.add("constraint", "a third-date constraint is not carried", where)
         if el.get("cost-manual-value") not in (None, "", "0", "0.0"):
             report.add("cost", "a manual task cost is not carried", where)

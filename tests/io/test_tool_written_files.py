@@ -144,3 +144,26 @@ def test_a_link_between_a_summary_and_its_own_task_is_dropped(tmp_path: Path) ->
     text = report.text(limit=None)
     assert "link 1 -> 2: a link between summary task 'Phase' and a task inside it; dropped" in text
     assert any(d.to == "after" for d in plan.dependencies)
+
+
+def test_ganttproject_earliest_begin_is_a_not_before(tmp_path: Path) -> None:
+    """GanttProject's "earliest begin" (thirdDate with thirdDate-constraint 1) holds a task back: Paint follows
+    Walls (done Fri 6 Mar 2026) but may not begin before Wed 11 Mar (week 1.4), where the file has it."""
+    path = tmp_path / "p.gan"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><project name="P" version="3.2"><tasks>'
+        '<task id="1" name="Walls" meeting="false" start="2026-03-02" duration="5" complete="0">'
+        '<depend id="2" type="2" difference="0" hardness="Strong"/></task>'
+        '<task id="2" name="Paint" meeting="false" start="2026-03-11" duration="2" complete="0" '
+        'thirdDate="2026-03-11" thirdDate-constraint="1"/>'
+        '<task id="3" name="Tidy" meeting="false" start="2026-03-02" duration="1" complete="0" '
+        'thirdDate="2026-01-01" thirdDate-constraint="0"/>'
+        "</tasks></project>",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    walls, paint, tidy = plan.decisions
+    assert (paint.not_before, tidy.not_before) == (1.4, None)
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(1.8)
+    assert "third-date" not in report.text(limit=None) and "[schedule]" not in report.text(limit=None)
