@@ -725,6 +725,15 @@ def rows_to_plan(
             )
     if row_dates:
         _apply_row_dates(plan, decisions, row_dates, {d for _, d, _ in pending}, report)
+    dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
+    if plan.start_date is None and dated:
+        # actual dates need a plan start to be placed; a table has no start of its own
+        plan.start_date = min(dated)
+        report.add(
+            "guess",
+            f"the file gives actual dates but no plan start: the plan starts on the earliest of them "
+            f"({plan.start_date.isoformat()}); change it in Plan & Stages if the work began earlier",
+        )
     by_title = {d.title.casefold(): d.id for d in decisions}
     by_row = 0
     known = {d.id for d in decisions}

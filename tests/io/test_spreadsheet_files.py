@@ -348,3 +348,20 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
     assert [d.id for d in plan.decisions] == ["9", "10", "1"]
     assert [(d.from_, d.to) for d in plan.dependencies] == [("9", "10"), ("10", "1")]
     assert "1 link(s) to or from summary rows are not carried" in report.text(limit=None)
+
+
+def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> None:
+    """A table has no plan start; actual dates need one to be placed. The plan starts on the earliest of them
+    (said in the report), so it is valid instead of failing `planner check` with date-needs-start-date."""
+    from planner.analysis import validate
+
+    path = tmp_path / "done.csv"
+    path.write_text(
+        "title,likely,status,actual_start,actual_finish\n"
+        "Discovery,1,done,2027-01-11,2027-01-18\nAudit,2,in_progress,2027-01-04,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert plan.start_date == dt.date(2027, 1, 4)
+    assert not [f for f in validate(plan) if f.code == "date-needs-start-date"]
+    assert "the plan starts on the earliest of them (2027-01-04)" in report.text(limit=None)
