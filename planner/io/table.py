@@ -237,14 +237,15 @@ def _actual_value(
                 )
             return day
         return number
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    # ISO, or a day-first date with dots (what Excel writes for a German, Swiss, Nordic... locale): unambiguous
+    written = _date_cell(text, ("%d.%m.%Y", "%d.%m.%y"))
+    if written is None:
         raise InteropError(
             path,
             f"{where}: {column} {text!r} is neither a date (YYYY-MM-DD) nor weeks",
             hint="write the date as YYYY-MM-DD or the weeks from the plan start as a number",
-        ) from None
+        )
+    return written
 
 
 def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:

@@ -365,3 +365,19 @@ def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> Non
     assert plan.start_date == dt.date(2027, 1, 4)
     assert not [f for f in validate(plan) if f.code == "date-needs-start-date"]
     assert "the plan starts on the earliest of them (2027-01-04)" in report.text(limit=None)
+
+
+def test_day_first_dotted_dates_in_actual_columns(tmp_path: Path) -> None:
+    """Excel in a German, Swiss or Nordic locale writes dates as 04.01.2027: unambiguous, read as 4 Jan; a slashed
+    date (1/4/2027: January or April?) is still one clear line asking for YYYY-MM-DD."""
+    path = tmp_path / "de.csv"
+    path.write_bytes(
+        "Titel;title;likely;status;actual_start\r\nx;Prüfung;1;done;04.01.2027\r\n".encode("cp1252")
+    )
+    plan, _ = import_file(path)
+    assert plan.decisions[0].actual_start == dt.date(2027, 1, 4)
+    path.write_bytes(b"title;likely;status;actual_start\r\nA;1;done;1/4/2027\r\n")
+    with pytest.raises(
+        InteropError, match=r"line 2: actual_start '1/4/2027' is neither a date \(YYYY-MM-DD\)"
+    ):
+        import_file(path)
