@@ -100,3 +100,35 @@ def test_risk_tab_percentiles_say_what_the_cli_says(
     # What each risk adds to the P80: the CLI's "adds 322.44 wk", not a rounder figure.
     for effect in result.risks:
         assert f"+{units.format_weeks(effect.delta)}&nbsp;wk" in tab.risk_effects.text()
+
+
+@pytest.mark.parametrize(
+    "name", ["inversions", "new-years-eve", "weeks-only", "status-middle", "stages-without-decisions"]
+)
+def test_plan_view_stage_windows_say_what_the_cli_says(
+    name: str, qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"{name}.plan.json"
+    path.write_text(json.dumps(shape(name), ensure_ascii=False), encoding="utf-8")
+    plan = load_plan(path)
+    a = analyze(plan)
+    assert a.stages is not None
+    assert main(["analyze", str(path), "--format", "json"]) == 0
+    cli = json.loads(capsys.readouterr().out)["stages"]
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    qtbot.waitUntil(lambda: len(window.plan_view.stage_labels) == len(plan.stages))
+    qtbot.waitUntil(lambda: bool(window.plan_view.stage_labels[0].text()))
+    for label, js, r in zip(window.plan_view.stage_labels, cli, a.stages.stages, strict=True):
+        if js["start"] is None:
+            assert label.text().startswith("No decisions yet.")
+            continue
+        start, finish = (
+            units.format_when(plan.start_date, js["start"]),
+            units.format_when(plan.start_date, js["finish"]),
+        )
+        assert f"Rolling: {start} to {finish}." in label.text()
+        assert (js["start"], js["finish"]) == (r.start, r.finish)
+        if js["gated_start"] is not None:
+            gated = f"Gated: {units.format_when(plan.start_date, js['gated_start'])} to "
+            assert gated + f"{units.format_when(plan.start_date, js['gated_finish'])}." in label.text()
