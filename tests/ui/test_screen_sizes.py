@@ -268,3 +268,18 @@ def test_a_chart_too_short_for_its_labels_scrolls_instead_of_overlapping(qtbot):
     view.redraw()
     assert [round(v * dpi) for v in drawn[-1]] == [500, 400]
     view.close()
+
+
+def test_elided_label_measures_a_bold_style_sheet(qtbot):
+    # the findings count is made bold by a style sheet after its text is set: it must not be elided with room
+    label = ElidedLabel("0 errors · 4 warnings")
+    qtbot.addWidget(label)
+    plain = label.sizeHint().width()
+    label.setStyleSheet("color: #b8860b; font-weight: bold;")
+    label.show()
+    qtbot.waitExposed(label)
+    label.resize(label.sizeHint())
+    QApplication.processEvents()
+    assert label.sizeHint().width() > plain
+    assert not label.is_elided()
+    label.close()

@@ -6,7 +6,7 @@ neighbours or re-lay the window out (the status bar's figures change with each e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -35,14 +35,21 @@ class ElidedLabel(QLabel):
         if text == self._full and self._widest:
             return
         self._full = text
+        self._measure()
+
+    def _measure(self) -> None:
         margins = self.contentsMargins()
-        width = (
-            self.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 2 * self.margin()
-        )
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        width += 2 * self.margin()
         if width > self._widest:
             self._widest = width
             self.updateGeometry()
         self._show_fitting()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_set_tip"):
+            self._measure()  # a bold style sheet (the findings count) widens the text after it was set
 
     def is_elided(self) -> bool:
         return super().text() != self._full
