@@ -125,6 +125,7 @@ def frame_in(
         deps,
         status=_status_week(analysis),
         done=_has_done(analysis),
+        rolling=gated and analysis.stages is not None and analysis.stages.gating_price > 0,
     )
     bottom = DATES_IN + (legend_rows(fig_w_in, labels) * LEGEND_ROW_IN if legend else 0.0) + 0.08
     top = TOP_IN
@@ -574,6 +575,7 @@ def _draw(
         show_deps,
         status=status_wk,
         done=bool(len(idx)) and bool((~np.isnan(done_start[idx])).any()),
+        rolling=gated and st.gating_price > 0,
     )
 
 
@@ -741,10 +743,11 @@ def _legend_labels(
     *,
     status: float | None = None,
     done: bool = False,
+    rolling: bool = False,
 ) -> list[str]:
     return [
         str(h.get_label())
-        for h in _legend_handles(plan, used, gated, base, ms, deps, status=status, done=done)
+        for h in _legend_handles(plan, used, gated, base, ms, deps, status=status, done=done, rolling=rolling)
     ]
 
 
@@ -760,6 +763,7 @@ def _legend(
     *,
     status: float | None = None,
     done: bool = False,
+    rolling: bool = False,
 ) -> None:
     handles = _legend_handles(
         plan,
@@ -770,6 +774,7 @@ def _legend(
         deps,
         status=status,
         done=done,
+        rolling=rolling,
     )
     w_in, h_in = fig.get_size_inches()
     _, per_row = legend_layout(w_in, [str(h.get_label()) for h in handles])
@@ -798,6 +803,7 @@ def _legend_handles(
     *,
     status: float | None = None,
     done: bool = False,
+    rolling: bool = False,
 ) -> list[Any]:
     area_col = style.area_colors(plan)
     handles: list[Any] = []
@@ -859,6 +865,10 @@ def _legend_handles(
         )
     )
     handles.append(Line2D([], [], color=style.FINISH, linewidth=1.3, label="Finish"))
+    if rolling:  # the gated timeline's dotted line: where the plan finishes with rolling stages
+        handles.append(
+            Line2D([], [], color=style.FINISH, linewidth=1.0, linestyle=":", label="Finish (rolling stages)")
+        )
     if status is not None:
         handles.append(
             Line2D(

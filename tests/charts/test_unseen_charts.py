@@ -264,3 +264,13 @@ def test_random_plans_draw_every_time_chart_within_the_figure(seed: int, n: int)
     a = analyze(plan_from_dict(random_plan(seed, n), "<random>"))
     for chart in ("gantt", "roadmap", "stages", "critical-path", "load"):
         assert _texts_off_the_figure(draw_chart(chart, a)) == [], chart
+
+
+def test_gated_gantt_legend_names_the_dotted_rolling_finish() -> None:
+    # 'With a baseline': strict gates cost a week (rolling finish week 10, gated week 11); the gated timeline draws
+    # the rolling finish as a dotted line, which the legend did not name.
+    a = _analysis("baseline")
+    assert a.stages is not None and a.stages.gating_price == 1.0
+    labels = lambda fig: [t.get_text() for lg in fig.legends for t in lg.get_texts()]  # noqa: E731
+    assert "Finish (rolling stages)" in labels(draw_chart("gantt", a, gated=True))
+    assert "Finish (rolling stages)" not in labels(draw_chart("gantt", a))
