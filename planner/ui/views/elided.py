@@ -17,10 +17,11 @@ MIN_CHARS = 6
 class ElidedLabel(QLabel):
     """A plain-text, one-line label; ``text()`` is the whole text whatever is shown."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, preferred_width: int = 0) -> None:
+        """``preferred_width``: the width it asks for at least (a column of them lines up), room allowing."""
         super().__init__(parent)
         self._full = ""
-        self._widest = 0
+        self._widest = preferred_width
         self._tip = (
             ""  # the label's own tooltip (set by its owner); the whole text is added to it when elided
         )

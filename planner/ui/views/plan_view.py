@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.model import Area, GateCriterion, Stage, Team, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.inspector import PlainTextField
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class PlanView(QScrollArea):
         box = QGroupBox("Plan", page)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields in a narrow dock
         title = self._line(
             box,
             "plan.title",
@@ -229,6 +231,7 @@ class PlanView(QScrollArea):
         box.setObjectName(f"stage.{k}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields in a narrow dock
         form.addRow(
             "Name",
             self._line(
@@ -303,6 +306,7 @@ class PlanView(QScrollArea):
         buttons.addStretch(1)
         cl.addLayout(buttons)
         heading = QLabel("Gate criteria (tick each one that is met):", box)
+        heading.setWordWrap(True)
         form.addRow(heading)
         form.addRow(crit_w)  # full width: criteria are sentences
         return box
@@ -312,8 +316,10 @@ class PlanView(QScrollArea):
         lay = QVBoxLayout(box)
         for j, item in enumerate(items):
             row = QHBoxLayout()
-            ident = QLabel(item.id, box)
-            ident.setMinimumWidth(self.fontMetrics().horizontalAdvance("engineering-workflows "))
+            # Ids line up in a column, and elide (whole in the tooltip) when the dock is narrow (800x600).
+            ident = ElidedLabel(
+                item.id, box, preferred_width=self.fontMetrics().horizontalAdvance("engineering-workflows ")
+            )
             ident.setToolTip("Id (fixed; decisions refer to it)")
             ident.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             row.addWidget(ident)
@@ -350,6 +356,7 @@ class PlanView(QScrollArea):
                 cap.setSpecialValueText("no limit")
                 cap.setKeyboardTracking(False)
                 cap.setValue(item.capacity or 0)
+                cap.setMinimumWidth(90)  # its hint fits "100000.0 people": too wide for a narrow dock
                 cap.valueChanged.connect(lambda v, item=item: self._edit(item, capacity=v or None))
                 row.addWidget(cap)
             remove = QToolButton(box)
