@@ -1185,11 +1185,19 @@ class StageBandItem(QGraphicsRectItem):
             return
         self._key = key
         self.setRect(rect)
-        self.title.setText(name)
+        # A long stage name ran into the next column's header: each line is elided to the band's width, and the
+        # whole of it is the band's tooltip.
+        room = max(20.0, rect.width() - 28)
+        self.title.setText(
+            QFontMetricsF(self.title.font()).elidedText(name, Qt.TextElideMode.ElideRight, room)
+        )
         self.title.setPos(rect.x() + 14, rect.y() + 8)
         self.count_text = f"{count} decision{'s' if count != 1 else ''}"
         sub = self.count_text + (f" · {note}" if note else "")
-        self.subtitle.setText(sub)
+        self.setToolTip(f"{name}\n{sub}")
+        self.subtitle.setText(
+            QFontMetricsF(self.subtitle.font()).elidedText(sub, Qt.TextElideMode.ElideRight, room)
+        )
         self.subtitle.setPos(rect.x() + 14, rect.y() + 8 + self.title.boundingRect().height())
 
 
