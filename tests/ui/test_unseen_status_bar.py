@@ -132,3 +132,28 @@ def test_plan_view_stage_windows_say_what_the_cli_says(
         if js["gated_start"] is not None:
             gated = f"Gated: {units.format_when(plan.start_date, js['gated_start'])} to "
             assert gated + f"{units.format_when(plan.start_date, js['gated_finish'])}." in label.text()
+
+
+def test_capacity_tab_over_capacity_weeks_say_what_the_cli_says(
+    qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every link type with leads and big lags, one person for work needing 1.5: the over-capacity stretches end
+    # at quarter weeks (315.75-327.25). The Capacity tab rounded them to one decimal (315.8-327.2).
+    data = shape("links-and-lags")
+    data["teams"][0]["capacity"] = 1
+    for d in data["decisions"]:
+        d["headcount"] = 1.5
+    path = tmp_path / "overcap.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if "[over-capacity]" in x and " in weeks " in x)
+    assert "weeks 315.75\u2013327.25" in line
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    tab = window.capacity_tab
+    tab.refresh()
+    shown = [tab.over.topLevelItem(k).text(1) for k in range(tab.over.topLevelItemCount())]
+    assert "315.75\u2013327.25" in shown
+    for weeks in shown:
+        assert f"weeks {weeks}" in line

@@ -249,7 +249,8 @@ class CapacityTab(LazyRefresh, QWidget):
         for stretch in self.doc.over_capacity():
             tl, start, end, peak = stretch.team, stretch.start, stretch.end, stretch.peak
             ids = [plan.decisions[i].id for i in stretch.decisions]
-            weeks = f"{fmt.weeks(round(start, 1))}–{fmt.weeks(round(end, 1))}"
+            # The one rule for weeks, as the over-capacity finding says them ("weeks 315.75–327.25").
+            weeks = f"{fmt.weeks(start)}–{fmt.weeks(end)}"
             d0, d1 = fmt.date(plan, start), fmt.date(plan, end)
             dates = f"{d0} – {d1}" if d0 and d1 else ""
             item = QTreeWidgetItem(
