@@ -183,6 +183,15 @@ def test_check_pixels_by_hand() -> None:
             "planner: --title: 1,001 characters, more than the 1,000 a plan title",
         ),
         (["new", "--title", "  "], "planner: --title: the title is empty; give the plan a title"),
+        (
+            ["analyze", "{plan}", "--scenario", " "],
+            "planner: --scenario: the name is empty; give a scenario's name",
+        ),
+        (
+            ["report", "{plan}", "-o", "{tmp}/r.pdf", "--sections", ",,"],
+            "planner: --sections: name at least one",
+        ),
+        (["compare", "{plan}", "--scenarios", ""], "planner: --scenarios: name at least one scenario"),
         (["new", "-o", "   "], "planner: -o/--output: the file name is empty"),
         (["export", "{plan}", "-o", " "], "planner: -o/--output: the file name is empty"),
         (

@@ -41,6 +41,10 @@ def load(
     :mod:`planner.model.rows` (``load_plan(rows=True)``; issue 12)."""
     from planner.model import PlanLoadError, load_plan
 
+    if scenario is not None and not scenario.strip():
+        raise CliError(
+            "--scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)"
+        )
     try:
         plan = load_plan(path, rows=read_only and scenario is None)
     except PlanLoadError as exc:

@@ -46,7 +46,11 @@ def parse_names(text: str | None) -> list[str] | None:
     if text is None:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
-    return names or None
+    if not names:  # "" or ",": not "every scenario" by accident
+        from planner.commands.common import CliError
+
+        raise CliError("--scenarios: name at least one scenario (`planner scenarios FILE` lists them)")
+    return names
 
 
 def check_names(plan: Any, names: list[str] | None, path: str) -> None:

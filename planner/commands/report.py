@@ -91,11 +91,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_sections(text: str | None) -> list[str] | None:
-    """``"cover, gantt"`` -> ["cover", "gantt"]; None or empty -> None (all default sections)."""
+    """``"cover, gantt"`` -> ["cover", "gantt"]; None -> None (all default sections); no name at all (``""``,
+    ``",,"``) is a :class:`CliError`."""
     if text is None:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
-    return names or None
+    if not names:  # "" or ",,,": not "every section" by accident
+        from planner.commands.common import CliError
+
+        raise CliError(
+            "--sections: name at least one section (e.g. cover,gantt), or leave --sections out for all"
+        )
+    return names
 
 
 def _comparison(args: argparse.Namespace) -> object:
