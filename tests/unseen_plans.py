@@ -5,7 +5,10 @@ every output (analyze, simulate, each chart, the report, the app) must handle it
 ``SHAPES`` names each generator; ``shape(name)`` returns the plan as a dict (what a user's file holds);
 ``random_plan(seed, n)`` draws a small mixed plan for hypothesis-driven one-truth checks.
 
-Run as a script to write every shape to a folder (``python -m tests.unseen_plans OUTDIR``).
+Run as a script to write every shape to a folder (``python -m tests.unseen_plans OUTDIR``); with ``--sweep``, also
+push each through every output (analyze text and JSON, simulate, every chart as PNG, SVG and PDF, the report) into
+that folder, printing one line per run and the error of any that exits non-zero or shows a traceback. The PNGs and
+PDFs are there to be looked at (``pdftoppm -r 50 -png report.pdf page``).
 """
 
 from __future__ import annotations
@@ -475,6 +478,48 @@ def write_all(folder: Path) -> list[Path]:
     return out
 
 
+def sweep(folder: Path, names: list[str] | None = None, iterations: int = 2000) -> int:
+    """Every output of every shape (or of ``names``) into ``folder``/<shape>/; the number of runs that failed."""
+    import contextlib
+    import io
+    import traceback
+
+    from planner.charts import CHARTS
+    from planner.cli import main
+
+    def run(argv: list[str]) -> bool:
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                rc: object = main(argv)
+        except BaseException:  # noqa: BLE001 - the sweep reports every failure and goes on
+            rc = "exception"
+            err.write(traceback.format_exc())
+        bad = rc != 0 or "Traceback" in err.getvalue() or "internal error" in err.getvalue()
+        print(("FAIL " if bad else "ok   ") + " ".join(argv[:1] + argv[2:]), flush=True)
+        if bad:
+            print("     " + err.getvalue()[-1500:].replace("\n", "\n     "), flush=True)
+        return not bad
+
+    failed = 0
+    for path in write_all(folder):
+        name = path.name.split(".")[0]
+        if names and name not in names:
+            continue
+        d = folder / name
+        d.mkdir(exist_ok=True)
+        p, n = str(path), str(iterations)
+        runs = [["analyze", p], ["analyze", p, "--format", "json"], ["simulate", p, "-n", n]]
+        suffixes = ("png",) if name in ("chain-500", "fan-300", "big-2000") else ("png", "svg", "pdf")
+        runs += [["export", p, "--chart", c, "-o", str(d / f"{c}.{s}")] for c in CHARTS for s in suffixes]
+        runs += [["report", p, "-o", str(d / "report.pdf"), "--simulate", "--iterations", n, "-q"]]
+        failed += sum(not run(argv) for argv in runs)
+    return failed
+
+
 if __name__ == "__main__":
-    for p in write_all(Path(sys.argv[1])):
+    target = Path(sys.argv[1])
+    if "--sweep" in sys.argv[2:]:
+        sys.exit(1 if sweep(target, [a for a in sys.argv[2:] if not a.startswith("--")]) else 0)
+    for p in write_all(target):
         print(p)
