@@ -582,6 +582,13 @@ def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
     plan = _parse_fast_rows(body) if rows else _parse_fast(body)
     if plan is not None:
         return plan
+    wide = wide_encoding(raw)
+    if wide is not None:
+        raise PlanLoadError(
+            p,
+            f"is {wide} text, not UTF-8",
+            hint="Save it as UTF-8 (in most editors: Save As, encoding UTF-8) and open it again.",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -592,6 +599,37 @@ def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
         ) from None
     del raw
     return parse_plan(text, p, _fast=False)
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding ``raw`` is written in, by its byte order mark or, without one, by
+    where the zero bytes of its first characters fall (RFC 4627, section 3: JSON text starts with two ASCII
+    characters, and UTF-8 JSON has no zero byte); None for anything else. UTF-16 without a mark decodes as UTF-8
+    (a zero byte is valid UTF-8), so without this its message would be a JSON syntax error at the first character.
+
+    >>> wide_encoding('{"a": 1}'.encode("utf-16")), wide_encoding('{"a": 1}'.encode("utf-16-be"))
+    ('UTF-16', 'UTF-16 (big-endian)')
+    >>> wide_encoding(b"{}"), wide_encoding(b"\\x00\\x00\\x00{")
+    (None, 'UTF-32 (big-endian)')
+    """
+    for mark, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32 (big-endian)"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16 (big-endian)"),
+    ):
+        if raw.startswith(mark):
+            return name
+    head = raw[:4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    zero = (head[0] == 0, head[1] == 0, head[2] == 0, head[3] == 0)
+    return {
+        (True, True, True, False): "UTF-32 (big-endian)",
+        (False, True, True, True): "UTF-32",
+        (True, False, True, False): "UTF-16 (big-endian)",
+        (False, True, False, True): "UTF-16",
+    }.get(zero)
 
 
 def _kind_of(mode: int) -> str | None:

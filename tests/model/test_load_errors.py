@@ -178,6 +178,13 @@ CASES = [
     Case(
         "latin-1", VALID_TEXT.replace("Alpha", "Caf\u00e9").encode("latin-1"), ":13:20: ", "is not UTF-8 text"
     ),
+    # What Windows tools write by default (PowerShell's Out-File, Notepad's "Unicode"), with and without the mark:
+    # named, with what to do, never a JSON syntax error at the first character.
+    Case("utf-16", VALID_TEXT.encode("utf-16"), ": ", "is UTF-16 text, not UTF-8\n  Save it as UTF-8"),
+    Case("utf-16-le", VALID_TEXT.encode("utf-16-le"), ": ", "is UTF-16 text, not UTF-8"),
+    Case("utf-16-be", VALID_TEXT.encode("utf-16-be"), ": ", "is UTF-16 (big-endian) text, not UTF-8"),
+    Case("utf-32", VALID_TEXT.encode("utf-32"), ": ", "is UTF-32 text, not UTF-8"),
+    Case("utf-32-be", VALID_TEXT.encode("utf-32-be"), ": ", "is UTF-32 (big-endian) text, not UTF-8"),
 ]
 
 
