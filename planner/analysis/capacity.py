@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -135,9 +135,43 @@ class TeamLoad:
         """The load (people) from each of ``times`` on, i.e. on ``[t, next breakpoint)``."""
         times = np.asarray(times, dtype=np.float64)
         out = np.zeros(times.shape)
-        for s, e, p in self.segments:
-            out[(times >= s) & (times < e)] += p
+        if not self.segments:
+            return out
+        s, e, p = (np.array(x, dtype=np.float64) for x in zip(*self.segments, strict=True))
+        if len(s) > 1 and bool(np.all(s[1:] >= e[:-1])):
+            # In time order without overlaps (as _segments makes them): each time is in one stretch at most, found
+            # by a binary search (a stretch per loop step was segments x times: minutes for thousands of teams).
+            k = np.searchsorted(s, times, side="right") - 1
+            inside = (k >= 0) & (times < e[np.maximum(k, 0)])
+            out[inside] = p[k[inside]]
+            return out
+        for s_, e_, p_ in self.segments:
+            out[(times >= s_) & (times < e_)] += p_
         return out
+
+
+def combined_load(loads: Sequence[TeamLoad], id: str, name: str) -> TeamLoad:
+    """Several teams' loads as one: the sum of their loads over time, against the sum of the capacities they have
+    (None when none has one); the decisions of all of them. A chart shows the teams it has no room for this way.
+
+    >>> a = TeamLoad("a", "A", 2.0, [(0.0, 2.0, 1.0)], [0])
+    >>> b = TeamLoad("b", "B", None, [(1.0, 3.0, 2.0)], [1])
+    >>> c = combined_load([a, b], "rest", "2 other teams")
+    >>> c.segments, c.capacity, c.decisions
+    ([(0.0, 1.0, 1.0), (1.0, 2.0, 3.0), (2.0, 3.0, 2.0)], 2.0, [0, 1])
+    """
+    parts = [seg for tl in loads for seg in tl.segments]
+    s, e, p = (
+        (np.array(x, dtype=np.float64) for x in zip(*parts, strict=True)) if parts else (np.zeros(0),) * 3
+    )
+    caps = [tl.capacity for tl in loads if tl.capacity is not None]
+    return TeamLoad(
+        id=id,
+        name=name,
+        capacity=float(sum(caps)) if caps else None,
+        segments=_segments(s, e, p),
+        decisions=sorted(d for tl in loads for d in tl.decisions),
+    )
 
 
 def _team_of(plan: Plan, cols: Columns | None = None) -> tuple[list[int], list[float | None]]:

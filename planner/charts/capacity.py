@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from planner.analysis.capacity import Levelled, level, team_loads
+from planner.analysis.capacity import Levelled, TeamLoad, combined_load, level, team_loads
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 
@@ -26,6 +26,37 @@ CAPACITY = style.INK
 PANEL_IN = 0.78
 TOP_IN = 2.3
 MIN_PANEL_IN = 0.42  # below this a panel per team is unreadable: the compact chart instead
+
+
+MAX_TEAMS = 20  # teams drawn each on their own; the rest are drawn together as one
+MAX_NAMED = 5  # over-capacity teams named in the subtitle
+
+
+def _shown_loads(
+    loads: list[TeamLoad], other: list[TeamLoad] | None
+) -> tuple[list[TeamLoad], list[TeamLoad] | None]:
+    """The loads to draw: every team when there are at most :data:`MAX_TEAMS`, else the ``MAX_TEAMS - 1`` that
+    matter most (over capacity by the most people, then the highest peaks), in plan order, and the others together
+    as one ("1,234 other teams"); ``other`` (the other schedule's loads, same teams) grouped the same way. Thousands
+    of teams drawn one by one took minutes and gigabytes for a chart nobody could read."""
+    if len(loads) <= MAX_TEAMS:
+        return loads, other
+
+    def weight(k: int) -> tuple[float, float]:
+        tl = loads[k]
+        excess = max((p - (tl.capacity or 0.0) for _, _, p in tl.over()), default=0.0)
+        return (-excess, -tl.peak)
+
+    keep = sorted(sorted(range(len(loads)), key=weight)[: MAX_TEAMS - 1])
+    kept = set(keep)
+    rest = [k for k in range(len(loads)) if k not in kept]
+    over = sum(1 for k in rest if loads[k].over())
+    name = f"{len(rest):,} other teams" + (f" ({over:,} over capacity)" if over else "")
+
+    def grouped(ls: list[TeamLoad]) -> list[TeamLoad]:
+        return [ls[k] for k in keep] + [combined_load([ls[k] for k in rest], "other-teams", name)]
+
+    return grouped(loads), grouped(other) if other is not None else None
 
 
 def _team_colors(n: int) -> list[str]:
@@ -84,19 +115,18 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             es, ef = s.es, s.ef
             other = (lv.es, lv.ef) if lv is not None else None
             which = "unlevelled (CPM) schedule" + ("; grey outline: levelled" if other is not None else "")
-        loads = team_loads(plan, es, ef)
-        other_loads = team_loads(plan, *other) if other is not None else None
+        every_load = team_loads(plan, es, ef)
+        loads, other_loads = _shown_loads(every_load, team_loads(plan, *other) if other is not None else None)
         t_max = max(
             float(np.max(ef)) if len(ef) else 0.0,
             float(np.max(other[1])) if other is not None and len(other[1]) else 0.0,
             1.0,
         )
-        over_teams = [tl for tl in loads if tl.over()]
-        verdict = (
-            f"over capacity: {', '.join(t.name for t in over_teams)}"
-            if over_teams
-            else "every team within capacity"
-        )
+        over_teams = [tl for tl in every_load if tl.over()]
+        named = ", ".join(t.name for t in over_teams[:MAX_NAMED])
+        if len(over_teams) > MAX_NAMED:
+            named += f" and {len(over_teams) - MAX_NAMED} more"
+        verdict = f"over capacity: {named}" if over_teams else "every team within capacity"
         head = f"People needed per team over time, {which}"
         subs = [f"{head}; {verdict}", f"{which}; {verdict}", which, which.split(";")[0]]
         style.title(fig, "Team load against capacity", style.fitting_subtitle(fig, subs))
@@ -118,6 +148,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 fig,
                 plan,
                 loads,
+                every_load,
                 colors,
                 t_max,
                 dates,
@@ -233,8 +264,8 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 fontsize=style.SMALL_PT,
                 color=style.INK,
             )
-            pax.text(
-                -0.012,
+            pax.text(  # clear of the y tick labels, under the name
+                -0.012 - 0.2 * key_w,
                 0.22,
                 f"{peak} / {cap_txt}{flag}",
                 transform=pax.transAxes,
@@ -261,6 +292,7 @@ def _draw_stacked_only(
     fig: Figure,
     plan: Plan,
     loads: list[Any],
+    every_load: list[Any],
     colors: list[str],
     t_max: float,
     dates: bool | None,
@@ -270,8 +302,9 @@ def _draw_stacked_only(
     bottom: float,
     height: float,
 ) -> None:
-    """The compact chart: every team's load stacked against the total capacity, over-capacity stretches
-    hatched along the bottom, and a key naming each team (with a triangle when it is over capacity)."""
+    """The compact chart: every team's load stacked against the total capacity, over-capacity stretches (of every
+    team, ``every_load``, also those shown together as one) hatched along the bottom, and a key naming each team
+    (with a triangle when it is over capacity)."""
     w_in, h_in = fig.get_size_inches()
     # Bold (over-capacity) names are about 10 % wider than the estimate of plain text.
     key_chars = int(style.chars_fitting(max(0.8, min(2.6, w_in * 0.34)) - 0.3, style.SMALL_PT) / 1.1)
@@ -305,7 +338,7 @@ def _draw_stacked_only(
             va="bottom",
         )
     # Stretches where some team is over its own capacity: a hatched strip under the stack.
-    for tl in loads:
+    for tl in every_load:
         for s_, e_, _ in tl.over():
             ax.add_patch(
                 Rectangle(
@@ -357,6 +390,7 @@ def _draw_stacked_only(
 
 def load_size(analysis: Analysis) -> tuple[float, float]:
     n = len(analysis.plan.teams) if getattr(analysis, "plan", None) is not None else 0
+    n = min(n, MAX_TEAMS)  # the rest are drawn together (_shown_loads)
     return (13.333, max(5.5, style.TITLE_IN + 0.45 + TOP_IN + 0.35 + PANEL_IN * n + 0.7))
 
 

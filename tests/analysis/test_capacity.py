@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from planner.analysis import analyze, schedule
 from planner.analysis.capacity import (
     TIME_TOL,
+    TeamLoad,
+    _segments,
     attach_to_analysis,
     capacity_findings,
     level,
@@ -395,3 +397,39 @@ def test_unlevellable_from_the_columns_reads_the_likely_estimate_and_milestones(
     expected = [(0, 1), (2, 1), (6, 0)]
     assert unlevellable(plan) == expected
     assert unlevellable(plan, plan_columns(plan)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 20).map(float),
+            st.integers(0, 6).map(lambda x: x / 2),
+            st.sampled_from([0.5, 1.0, 2.0]),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.integers(-4, 60).map(lambda x: x / 2), max_size=30),
+)
+def test_load_at_any_time_is_the_sum_of_the_stretches_running_then(
+    runs: list[tuple[float, float, float]], times: list[float]
+) -> None:
+    # TeamLoad.at reads one stretch by binary search when they are in time order without overlaps (as team_loads
+    # makes them) and adds up every stretch otherwise: both give the sum of the people running on [s, e).
+    start = np.array([s for s, _, _ in runs])
+    finish = start + np.array([w for _, w, _ in runs])
+    people = np.array([p for _, _, p in runs])
+    t = np.array(times)
+    expect = np.array(
+        [sum(p for s, f, p in zip(start, finish, people, strict=True) if s <= x < f) for x in times]
+    )
+    made = TeamLoad("t", "T", None, _segments(start, finish, people), [])
+    assert np.allclose(made.at(t), expect)
+    raw = TeamLoad(
+        "t",
+        "T",
+        None,
+        [(float(s), float(f), float(p)) for s, f, p in zip(start, finish, people, strict=True)],
+        [],
+    )
+    assert np.allclose(raw.at(t), expect)

@@ -10,7 +10,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from planner.analysis import analyze
-from planner.analysis.capacity import attach_to_analysis
+from planner.analysis.capacity import attach_to_analysis, team_loads
 from planner.analysis.montecarlo import simulate
 from planner.charts import CHARTS, default_size, render_chart
 from planner.charts.capacity import draw_load
@@ -170,3 +170,52 @@ def test_load_chart_on_a_small_figure_stays_inside(bank: Any) -> None:
     for ax in fig.axes:
         assert ax.get_window_extent().y1 <= title_bottom  # no panel runs into the title
     assert "over" in _texts(fig)
+
+
+def _many_teams(n_teams: int) -> Any:
+    """The bank sample with ``n_teams`` teams of one person each, the decisions' owners spread over them."""
+    from planner.model.plan import Team
+
+    plan = load_plan(SAMPLES / "bank-assistant.plan.json")
+    plan.teams = [Team(id=f"t{k}", name=f"Team {k}", capacity=1.0) for k in range(n_teams)]
+    for i, d in enumerate(plan.decisions):
+        d.owner = f"t{(i * 7) % n_teams}"
+    for r in plan.risks:
+        r.owner = None
+    return analyze(plan)
+
+
+def test_load_chart_of_many_teams_draws_the_rest_together() -> None:
+    from planner.charts.capacity import MAX_TEAMS
+
+    result = _many_teams(300)
+    assert default_size("load", result)[1] == default_size("load", _many_teams(MAX_TEAMS))[1]
+    fig = _fig(default_size("load", result))
+    draw_load(fig, result, schedule="unlevelled")
+    text = _texts(fig)
+    loads = team_loads(result.plan, result.schedule.es, result.schedule.ef)
+    over = [tl for tl in loads if tl.over()]
+    # 1 stacked chart + MAX_TEAMS panels: MAX_TEAMS - 1 teams and the others together (the 48 decisions own 48 teams)
+    assert len(fig.axes) == 1 + MAX_TEAMS
+    rest = len(loads) - (MAX_TEAMS - 1)
+    assert f"{rest} other teams" in text
+    # the subtitle names five teams over capacity and counts the others
+    assert len(over) > 5 and f"and {len(over) - 5} more" in text
+    # the teams drawn on their own are the ones over capacity by the most people
+    shown = {t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))}  # type: ignore[attr-defined]
+    worst = max(over, key=lambda tl: max(p for _, _, p in tl.over()))
+    assert worst.name in shown
+
+
+def test_combined_load_is_the_sum_of_the_teams_loads() -> None:
+    import numpy as np
+
+    from planner.analysis.capacity import combined_load
+
+    result = _many_teams(30)
+    loads = team_loads(result.plan, result.schedule.es, result.schedule.ef)
+    group = combined_load(loads, "all", "All")
+    times = np.linspace(-1.0, result.schedule.finish + 1.0, 997)
+    assert np.allclose(group.at(times), sum(tl.at(times) for tl in loads))
+    assert group.capacity == 30.0
+    assert group.decisions == sorted(i for tl in loads for i in tl.decisions)
