@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from planner.units import format_weeks
@@ -65,3 +67,31 @@ def test_prove_the_optimum_runs_cp_sat_off_the_gui_thread(qtbot, sample_window):
     doc.edit_decision(doc.plan.decisions[0].id, headcount=1.0)
     doc.analyze_now()
     assert tab.levelled().method == "heuristic"
+
+
+def test_many_decisions_that_cannot_be_levelled_are_counted_not_listed(qtbot, window, tmp_path):
+    # Each of 40 decisions needs 3 people from a team of 1: none can be levelled. The summary names five by id and
+    # counts the rest (it listed all of them, a wall of ids above the chart); the tooltip has every one.
+    from planner.model import load_plan, save_plan
+    from planner.model.plan import Decision, Team
+
+    plan = load_plan(Path(__file__).parents[2] / "sample_plans" / "bank-assistant.plan.json")
+    plan.teams = [Team(id="solo", name="Solo", capacity=1.0)]
+    plan.risks = []
+    plan.dependencies = []
+    stage = plan.stages[0].id
+    plan.decisions = [
+        Decision(id=f"d{k:02d}", title=f"D{k}", stage=stage, owner="solo", headcount=3, duration=1)
+        for k in range(40)
+    ]
+    path = tmp_path / "stuck.plan.json"
+    save_plan(plan, path)
+    window.open_file(path)
+    tab = window.capacity_tab
+    window.views.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.chart.canvas is not None and tab.chart.draw_count > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: "cannot be levelled" in tab.summary.text(), timeout=20_000)
+    text = tab.summary.text()
+    assert "cannot be levelled: d00, d01, d02, d03, d04 and 35 more" in text
+    assert "d05" not in text
+    assert all(f"d{k:02d}" in tab.summary.toolTip() for k in range(40))

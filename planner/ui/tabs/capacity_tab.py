@@ -8,6 +8,7 @@ only lays it out. It refreshes after each analysis while visible, and when next 
 from __future__ import annotations
 
 import dataclasses
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool
@@ -35,6 +36,7 @@ from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
 
 EXACT_SECONDS = 5.0
+_NAMED_STUCK = 5  # decisions that cannot be levelled named in the summary; the rest counted
 """The solver's time limit in the app: past it, the best schedule found and the gap to the proved bound."""
 
 
@@ -229,9 +231,16 @@ class CapacityTab(LazyRefresh, QWidget):
         self.prove.setEnabled(
             self._running is None and lv is not None and lv.cost > 0 and not lv.proved_optimal
         )
-        if lv is not None and lv.unlevellable:
-            parts.append(f"cannot be levelled: {', '.join(lv.unlevellable)}")
+        stuck = list(lv.unlevellable) if lv is not None else []
+        if stuck:  # a few by id, the count of the rest (all of them in the tooltip)
+            more = f" and {len(stuck) - _NAMED_STUCK} more" if len(stuck) > _NAMED_STUCK else ""
+            parts.append(f"cannot be levelled: {html.escape(', '.join(stuck[:_NAMED_STUCK]))}{more}")
         self.summary.setText(" · ".join(parts))
+        self.summary.setToolTip(
+            "Cannot be levelled (each needs more people than its team has):\n" + "\n".join(stuck)
+            if stuck
+            else ""
+        )
         # The team panels need their natural height; below it the chart scrolls instead of squeezing the text.
         # (Only called while the tab is visible, when the chart needs matplotlib anyway.)
         from planner.charts.capacity import load_size
