@@ -436,20 +436,28 @@ def _gates_not_met(plan: Plan, cols: Columns) -> list[Finding]:
     if all(c.met for st in plan.stages for c in st.gate_criteria):
         return out  # every gate met (or none): nothing to report, no decision visited
     by_stage: dict[str, list[str]] = {}
+    done_in: Counter[str] = Counter()
     all_ids, stage_of = cols.ids, cols.stage
+    done = cols.status_is(Status.DONE)  # the progress rules' 'done' (planner.analysis.progress)
     for i in np.flatnonzero(cols.status_is(Status.IN_PROGRESS, Status.DONE) | (cols.progress > 0)).tolist():
         by_stage.setdefault(stage_of[i], []).append(all_ids[i])
+        done_in[stage_of[i]] += bool(done[i])
     for prev, stage in zip(plan.stages, plan.stages[1:], strict=False):
         unmet = [c.text for c in prev.gate_criteria if not c.met]
         if unmet and stage.id in by_stage:
             ids = by_stage[stage.id]
             listed = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
+            n_done = done_in[stage.id]
+            started = (  # work done is not work under way
+                f"{n_done} decision(s) done"
+                if n_done == len(ids)
+                else f"{len(ids) - n_done} decision(s) under way" + (f", {n_done} done" if n_done else "")
+            )
             out.append(
                 Finding(
                     W,
                     "gate-not-met",
-                    f"Stage {stage.name} has started ({len(ids)} decision(s) under way) while the "
-                    f"{prev.name} gate is not met: {listed}.",
+                    f"Stage {stage.name} has started ({started}) while the {prev.name} gate is not met: {listed}.",
                     ids[: _MAX_LISTED * 4],
                 )
             )

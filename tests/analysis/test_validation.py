@@ -221,6 +221,30 @@ def test_gate_met_is_quiet(make_plan):
     assert "gate-not-met" not in codes(validate(plan))
 
 
+def test_gate_not_met_tells_work_done_from_work_under_way(make_plan):
+    # Integrate: 'a' done, 'b' at 10 %, 'c' in progress, 'd' not started; Operationalize: 'e' done. Done work is
+    # not under way: the message counts each (it said '3 decision(s) under way' for a, b and c).
+    validate_gate = {"id": "validate", "name": "Validate", "gate_criteria": [{"text": "Value proven"}]}
+    integrate_gate = {"id": "integrate", "name": "Integrate", "gate_criteria": [{"text": "Wired in"}]}
+    plan = make_plan(
+        [
+            {"id": "a", "stage": "integrate", "status": "done", "progress": 100},
+            {"id": "b", "stage": "integrate", "progress": 10},
+            {"id": "c", "stage": "integrate", "status": "in_progress"},
+            {"id": "d", "stage": "integrate"},
+            {"id": "e", "stage": "operationalize", "status": "done", "progress": 100},
+        ],
+        stages=(validate_gate, integrate_gate, {"id": "operationalize", "name": "Operationalize"}),
+    )
+    gates = [f for f in validate(plan) if f.code == "gate-not-met"]
+    assert [g.message for g in gates] == [
+        "Stage Integrate has started (2 decision(s) under way, 1 done) while the Validate gate is not met: "
+        "Value proven.",
+        "Stage Operationalize has started (1 decision(s) done) while the Integrate gate is not met: Wired in.",
+    ]
+    assert [g.decisions for g in gates] == [["a", "b", "c"], ["e"]]
+
+
 def test_info(make_plan):
     plan = make_plan(
         [
