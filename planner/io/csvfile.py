@@ -15,7 +15,14 @@ import re
 from collections.abc import Sequence
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import check_row_count, plan_rows, rows_to_plan, split_header
+from planner.io.table import (
+    HEADER_SEARCH_ROWS,
+    check_row_count,
+    names_a_header,
+    plan_rows,
+    rows_to_plan,
+    split_header,
+)
 from planner.model.plan import Plan
 
 
@@ -48,13 +55,24 @@ def decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> st
 _SEP_LINE = re.compile(r'^"?sep=(.)"?[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
 
 
+_SEPARATORS = (",", ";", "\t")
+
+
 def _dialect(text: str) -> str:
-    """The separator: the one most used on any of the first lines (title rows may come before the header)."""
+    """The separator: the one that splits a header row (a row naming the ``title`` or ``id`` column, among the
+    first :data:`HEADER_SEARCH_ROWS`: title rows may come before it) into the most columns, read as CSV (quotes
+    respected, so a separator inside a quoted note or tag list never counts); ``,`` when none does (the import
+    then says which columns are missing)."""
+    head = "\n".join(re.split(r"\r\n|\r|\n", text, maxsplit=HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS])
     best, most = ",", 0
-    for line in re.split(r"\r\n|\r|\n", text, maxsplit=10)[:10]:
-        for sep in (",", ";", "\t"):
-            if line.count(sep) > most:
-                best, most = sep, line.count(sep)
+    for sep in _SEPARATORS:
+        try:
+            rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=sep))
+        except csv.Error:
+            continue
+        header = next((cells for cells in rows if names_a_header(cells)), None)
+        if header is not None and len(header) > most:
+            best, most = sep, len(header)
     return best
 
 

@@ -50,6 +50,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
+from planner.units import format_date
 
 COLUMNS = [
     "id",
@@ -92,7 +93,7 @@ _ALIASES = {
     "percent complete": "progress",
     "% done": "progress",
     "predecessor": "depends_on",
-    "completion": "progress",
+    "completion": "progress",  # GanttProject's CSV; a column of something else is ignored (_guessed_columns)
     "duration (weeks)": "duration",
     "likely (weeks)": "likely",
     "optimistic (weeks)": "optimistic",
@@ -296,6 +297,12 @@ HEADER_SEARCH_ROWS = 10
 """How many rows from the top may hold titles (a report name, a merged group header) above the header row."""
 
 
+def names_a_header(cells: Sequence[Any]) -> bool:
+    """True when ``cells`` read as a header row: one of them names the ``title`` or ``id`` column."""
+    keys = {_norm_header(c) for c in cells}
+    return "title" in keys or "id" in keys
+
+
 def split_header(
     rows: Sequence[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
@@ -303,8 +310,7 @@ def split_header(
     column (spreadsheets often carry a title or a merged group header above it; skipping them is reported); when
     none does, the first row, so that :func:`rows_to_plan` says which columns are missing."""
     for k, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = {_norm_header(c) for c in cells}
-        if "title" in keys or "id" in keys:
+        if names_a_header(cells):
             if k:
                 report.add(
                     "format",
@@ -352,8 +358,14 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
         raise InteropError(
             path,
             f"{where}, column {column!r}: {value!r} is not a number",
-            hint="use a plain number of weeks such as 2 or 1.5"
-            + (", or a number with a unit such as 5d or 2w" if column in SPANS else ""),
+            hint=(
+                "use a percentage from 0 to 100, such as 40 or 40%"
+                if column == "progress"
+                else "use a plain number such as 2 or 1.5"
+                if column in ("headcount", "cost")
+                else "use a plain number of weeks such as 2 or 1.5"
+                + (", or a number with a unit such as 5d or 2w" if column in SPANS else "")
+            ),
         ) from None
     if x != x or x in (float("inf"), float("-inf")):
         raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
@@ -388,6 +400,51 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     return None
 
 
+def _slash_order(
+    row_dates: dict[str, tuple[int, list[Any], bool]], likely: dict[str, float], report: ImportReport
+) -> list[str]:
+    """The date formats to read the start and finish columns with, slashed dates month first (as US tools write
+    them) or day first. A cell that reads only one way (13/01/2027) decides; when every slashed date reads both ways,
+    the order under which more rows finish on or after their start with a span that matches their duration
+    (``likely``, in weeks or working days), month first on a tie. Slashed dates are always reported with the order
+    used, and the doubt when no date decided it."""
+    month_first: list[str] = list(_DATE_FORMATS)
+    day_first = month_first[2:4] + month_first[:2] + month_first[4:]
+    pairs = [pair for _, pair, _ in row_dates.values()]
+    cells = [c for pair in pairs for c in pair if isinstance(c, str) and c.strip()]
+    slashed = [c for c in cells if _date_cell(c, month_first[:4]) is not None]
+    if not slashed:
+        return month_first
+    only_day = any(_date_cell(c, month_first[:2]) is None for c in slashed)
+    only_month = any(_date_cell(c, day_first[:2]) is None for c in slashed)
+    decided = only_day != only_month
+    if decided:
+        chosen = day_first if only_day else month_first
+    else:
+
+        def fit(formats: list[str]) -> tuple[int, int]:
+            in_order = matching = 0
+            for did, (_, pair, _) in row_dates.items():
+                a, b = (_date_cell(c, formats) for c in (pair + [None])[:2])
+                if a is None or b is None or b < a:
+                    continue
+                in_order += 1
+                days = _working_days(a, b + dt.timedelta(days=1))
+                matching += min(abs(likely.get(did, 0.0) * 5 - days), abs(likely.get(did, 0.0) - days)) < 1
+            return in_order, matching
+
+        chosen = day_first if fit(day_first) > fit(month_first) else month_first
+    example = slashed[0]
+    read = _date_cell(example, chosen)
+    which = "day first (day/month/year)" if chosen is day_first else "month first (month/day/year)"
+    report.add(
+        "format",
+        f"dates with slashes were read {which}: {example!r} is {format_date(read) if read else '?'}"
+        + ("" if decided else "; no date in the file told the order apart: check them, or write ISO dates"),
+    )
+    return chosen
+
+
 def _working_days(a: dt.date, b: dt.date) -> int:
     """Monday-to-Friday days from ``a`` up to ``b`` (``a`` counted, ``b`` not); negative when ``b`` is earlier."""
     if b < a:
@@ -408,10 +465,7 @@ def _apply_row_dates(
     start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
     or in progress without actual dates happened where the file has it (see :func:`planner.io.outline.build_plan`).
     Positions are Monday-to-Friday working weeks from the plan start, as the durations are."""
-    formats: list[str] = list(_DATE_FORMATS)
-    cells = [c for _, pair, _ in row_dates.values() for c in pair if isinstance(c, str) and c.strip()]
-    if any(_date_cell(c, formats[:2]) is None and _date_cell(c, formats[2:4]) is not None for c in cells):
-        formats = formats[2:4] + formats[:2] + formats[4:]  # day first: some cell only reads as d/m/y
+    formats = _slash_order(row_dates, {d.id: duration_triple(d.duration)[1] for d in decisions}, report)
     dates = {
         did: (
             line,
@@ -543,6 +597,28 @@ def _summary_lines(
     return out
 
 
+def _guessed_columns(
+    keys: list[str], header: Sequence[Any], rows: Sequence[tuple[int, Sequence[Any]]], report: ImportReport
+) -> None:
+    """Leave out (in ``keys``) a number column known only by another tool's name for it ("Completion", "% Complete")
+    whose cells are not all numbers: the name was a guess, so the column is ignored and reported rather than the
+    file refused (a 'Completion' column of dates). The plan's own column names are never second-guessed."""
+    for k, h in enumerate(header):
+        key = keys[k] if k < len(keys) else ""
+        if key not in NUMERIC or re.sub(r"\s+", " ", str(h or "").strip().lower()) not in _ALIASES:
+            continue
+        for _line, cells in rows:
+            if k < len(cells):
+                try:
+                    _number(cells[k], key, "", None)
+                except InteropError:
+                    keys[k] = ""
+                    report.add(
+                        "column", f"column {str(h)!r} does not hold numbers (such as {cells[k]!r}); ignored"
+                    )
+                    break
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -602,6 +678,7 @@ def rows_to_plan(
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     rows = list(rows)
+    _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
     stack: list[tuple[int, str]] = []  # enclosing summary rows: (level, name)
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
@@ -702,8 +779,8 @@ def rows_to_plan(
                     actual_finish=_actual_value(
                         rec.get("actual_finish"), "actual_finish", where, path, report
                     ),
-                    tags=[t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()]
-                    + [name for _, name in stack if name not in str(rec.get("tags") or "")],
+                    tags=(own := [t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()])
+                    + [name for _, name in stack if name not in own],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),
                 )

@@ -381,3 +381,92 @@ def test_day_first_dotted_dates_in_actual_columns(tmp_path: Path) -> None:
         InteropError, match=r"line 2: actual_start '1/4/2027' is neither a date \(YYYY-MM-DD\)"
     ):
         import_file(path)
+
+
+# -- found in review: ordinary files must import as they did ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sep", "text_cell", "column"),
+    [
+        (
+            ";",
+            "Talk to Anna, Ben, Carl, Dora, Emil",
+            "notes",
+        ),  # more commas in one note than ';' in the header
+        (",", "eng;core;web;mobile;api;db", "tags"),  # more ';' in one tag list than ',' in the header
+    ],
+)
+def test_the_separator_is_the_header_rows_not_a_quoted_cells(
+    tmp_path: Path, sep: str, text_cell: str, column: str
+) -> None:
+    rows = [["id", "title", "likely", column], ["a", "A", "1", text_cell], ["b", "B", "2", ""]]
+    path = tmp_path / "plain.csv"
+    path.write_text(_csv(sep, rows), encoding="utf-8")
+    plan, _ = import_file(path)
+    a = plan.decisions[0]
+    assert [d.id for d in plan.decisions] == ["a", "b"]
+    assert (a.notes if column == "notes" else ";".join(a.tags)) == text_cell
+
+
+def test_own_csv_export_with_separators_in_notes_imports_back(tmp_path: Path) -> None:
+    from planner.io import export_file
+    from planner.model import load_plan
+
+    plan = load_plan(Path(__file__).parents[2] / "sample_plans" / "fraud-detection.plan.json")
+    plan.decisions[0].notes = "; ".join(f"point {k}" for k in range(22))
+    path = tmp_path / "semi.csv"
+    export_file(plan, path)
+    back, _ = import_file(path)
+    assert [d.id for d in back.decisions] == [d.id for d in plan.decisions]
+    assert back.decisions[0].notes == plan.decisions[0].notes
+
+
+def test_another_tools_name_for_a_number_column_holding_no_numbers_is_ignored(tmp_path: Path) -> None:
+    # 'Completion' is GanttProject's percent complete; a 'completion' column of dates is something else: the import
+    # leaves it out and says so (it had refused the file). The plan's own 'progress' is never second-guessed.
+    path = tmp_path / "c.csv"
+    path.write_text("id,title,likely,completion\na,A,1,2027-03-01\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert plan.decisions[0].progress == 0
+    assert "column 'completion' does not hold numbers (such as '2027-03-01'); ignored" in report.text()
+    path.write_text("id,title,likely,progress\na,A,1,2027-03-01\n", encoding="utf-8")
+    with pytest.raises(InteropError, match="column 'progress'"):
+        import_file(path)
+
+
+def test_a_bad_percentage_says_percent_not_weeks(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("id,title,likely,progress\na,A,1,half\n", encoding="utf-8")
+    with pytest.raises(InteropError) as info:
+        import_file(path)
+    assert "use a percentage from 0 to 100" in str(info.value) and "weeks" not in str(info.value)
+
+
+def test_a_summary_tag_is_added_unless_the_row_has_that_very_tag(tmp_path: Path) -> None:
+    path = tmp_path / "wbs.csv"
+    path.write_text("id,title,likely,outline level,tags\ndata,Data,1,1,\ncollect,Collect,2,2,Database\n")
+    plan, _ = import_file(path)
+    assert [(d.id, d.tags) for d in plan.decisions] == [("collect", ["Database", "Data"])]
+
+
+@pytest.mark.parametrize(
+    ("rows", "which"),
+    [
+        # every date reads both ways; the spans match the durations (1 week) only day first
+        ([["a", "1", "04/01/2027", "08/01/2027"], ["c", "1", "01/02/2027", "05/02/2027"]], "day"),
+        # ... only month first
+        ([["a", "1", "01/04/2027", "01/08/2027"], ["c", "1", "02/01/2027", "02/05/2027"]], "month"),
+        # a day above 12 decides
+        ([["a", "1", "04/01/2027", "08/01/2027"], ["c", "1", "13/01/2027", "15/01/2027"]], "day"),
+    ],
+)
+def test_slashed_start_and_finish_dates_are_read_in_the_order_that_fits_and_reported(
+    tmp_path: Path, rows: list[list[str]], which: str
+) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        _csv(";", [["id", "title", "likely", "start", "finish"], *[[r[0], "T", *r[1:]] for r in rows]])
+    )
+    plan, report = import_file(path)
+    assert plan.start_date == dt.date(2027, 1, 4)
+    assert f"dates with slashes were read {which} first" in report.text()
+    assert "is 4 Jan 2027" in report.text()
