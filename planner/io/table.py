@@ -641,7 +641,7 @@ def rows_to_plan(
         if (
             k not in COLUMNS
             and k != "duration"
-            and k not in START_HEADERS | FINISH_HEADERS
+            and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS
             and str(h or "").strip()
         ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
@@ -678,6 +678,7 @@ def rows_to_plan(
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     rows = list(rows)
+    zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
     stack: list[tuple[int, str]] = []  # enclosing summary rows: (level, name)
@@ -720,6 +721,7 @@ def rows_to_plan(
         milestone = str(rec.get("milestone") or "").strip().lower() in ("yes", "y", "true", "1", "x")
         if "milestone" not in keys and likely == 0 and o == p == 0:
             milestone = True  # without a milestone column (other tools' exports), a 0-day task is a milestone
+            zero_milestones += 1
         if min(o, likely, p) < 0:
             raise InteropError(path, f"{where}: a duration is negative", hint="durations are weeks >= 0")
         if not (o <= likely <= p):
@@ -850,6 +852,11 @@ def rows_to_plan(
         )
     if dropped_links:
         report.add("link", f"{dropped_links} link(s) to or from summary rows are not carried")
+    if zero_milestones:
+        report.add(
+            "duration",
+            f"{zero_milestones} row(s) with a duration of 0 became milestones (the file has no milestone column)",
+        )
     if decisions and not SPANS & set(keys):
         report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
     if by_row:

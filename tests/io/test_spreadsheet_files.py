@@ -470,3 +470,12 @@ def test_slashed_start_and_finish_dates_are_read_in_the_order_that_fits_and_repo
     assert plan.start_date == dt.date(2027, 1, 4)
     assert f"dates with slashes were read {which} first" in report.text()
     assert "is 4 Jan 2027" in report.text()
+
+
+def test_zero_duration_milestones_and_used_outline_columns_are_reported_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "ms.csv"
+    path.write_text("id,title,duration,wbs\nx,X,2,1\nm,Done,0,2\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [(d.id, d.milestone) for d in plan.decisions] == [("x", False), ("m", True)]
+    assert "1 row(s) with a duration of 0 became milestones" in report.text()
+    assert "'wbs' is not a plan field" not in report.text()
