@@ -274,6 +274,21 @@ def num_text(x: float) -> str:
 
 
 # -- working calendars -------------------------------------------------------------------------------------------
+
+
+def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "non-working day(s)") -> None:
+    """Say, in ``report``, that the project calendar's days off within the project (``days``) are not carried: the
+    plan has no calendar, so work across them finishes that many working days earlier than in the file."""
+    off = sorted(set(days))
+    if off:
+        shown = ", ".join(str(h) for h in off[:3]) + (", ..." if len(off) > 3 else "")
+        report.add(
+            "calendar",
+            f"{len(off)} {what} of the project calendar ({shown}) are not carried: the plan has no calendar, "
+            "so work across them finishes that many working days earlier than in the file",
+        )
+
+
 @dataclass
 class WorkCalendar:
     """Working time: minutes worked on each weekday (Monday = 0), the working spans of a day, and holidays.

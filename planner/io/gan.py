@@ -30,6 +30,7 @@ from planner.io.common import (
     num_text,
     parse_xml,
     read_limited,
+    report_days_off,
     slug,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
@@ -272,14 +273,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     if root.find("vacations") is not None and len(root.find("vacations")):
         report.add("calendar", "resource vacations are not carried")
     if known:
-        off = sorted({h for h in holidays if origin <= h <= max(known) and h.weekday() in workdays})
-        if off:
-            shown = ", ".join(str(h) for h in off[:3]) + (", ..." if len(off) > 3 else "")
-            report.add(
-                "calendar",
-                f"{len(off)} holiday(s) of the project calendar ({shown}) are not carried: the plan has no "
-                "calendar, so work across them finishes that many working days earlier than in the file",
-            )
+        report_days_off(
+            report,
+            (h for h in holidays if origin <= h <= max(known) and h.weekday() in workdays),
+            "holiday(s)",
+        )
     ends = [t.finish for t in tasks if t.finish is not None]
     outline = Outline(
         title=root.get("name") or os.path.splitext(os.path.basename(str(path)))[0],

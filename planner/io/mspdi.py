@@ -38,6 +38,7 @@ from planner.io.common import (
     local,
     parse_xml,
     read_limited,
+    report_days_off,
     slug,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
@@ -619,14 +620,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if start_dt is not None and finish is not None:
         last = _parse_datetime(_text(rf, "FinishDate"))
         until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
-        off = [h for h in calendar.holidays if origin <= h <= until]
-        if off:
-            shown = ", ".join(str(h) for h in off[:3]) + (", ..." if len(off) > 3 else "")
-            report.add(
-                "calendar",
-                f"{len(off)} non-working day(s) of the project calendar ({shown}) are not carried: the plan has "
-                "no calendar, so work across them finishes that many working days earlier than in the file",
-            )
+        report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
     outline = Outline(
         title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
         format="mspdi",
