@@ -353,3 +353,26 @@ def test_bundled_plans_carry_two_scenarios_each(repo_root: Path) -> None:
 
         assert all(scenario_problems(plan, s) == [] for s in plan.scenarios)
         assert dump_plan(plan)  # still saves
+
+
+def test_compare_by_default_is_the_plan_then_each_scenario_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A scenario named like the base does not stand in for the plan itself (it did: 'Base' resolved to it), and a
+    # name given twice is compared once, the first of them, as `planner scenarios` and --scenario take it.
+    data = hand_plan()
+    data["scenarios"] = [
+        {"name": "base", "decisions": {"b": {"duration": 2}}},  # finish 10
+        {"name": "Twice", "decisions": {"c": {"duration": 1}}},  # finish 8
+        {"name": "Twice", "decisions": {"c": {"duration": 9}}},  # skipped
+    ]
+    path = tmp_path / "names.plan.json"
+    save_plan(plan_from_dict(data), path)
+    code, out, _ = run(["compare", str(path), "-n", "100", "--format", "json"], capsys)
+    assert code == 0
+    entries = json.loads(out)["scenarios"]
+    assert [(e["name"], e["finish"]) for e in entries] == [
+        ("Base", 12.0),
+        ("base (scenario)", 10.0),
+        ("Twice", 8.0),
+    ]

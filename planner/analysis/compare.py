@@ -363,10 +363,19 @@ def compare_scenarios(
     """Compare scenarios of ``plan`` by name (``Base`` is the plan itself); by default the base and every
     scenario. The first name is the reference. Raises :class:`planner.model.scenarios.ScenarioError` for an
     unknown name."""
-    from planner.model.scenarios import resolve
+    from planner.model.scenarios import is_base, materialise, resolve
 
-    wanted = list(names) if names is not None else [BASE] + [s.name for s in plan.scenarios]
-    pairs = [(n, resolve(plan, n)) for n in wanted]
+    if names is not None:
+        pairs = [(n, resolve(plan, n)) for n in names]
+    else:  # the plan itself first, then each scenario once (the first of a name, as --scenario NAME takes it)
+        pairs = [(BASE, plan)]
+        seen: set[str] = set()
+        for sc in plan.scenarios:
+            if sc.name not in seen:
+                seen.add(sc.name)
+                pairs.append(
+                    (f"{sc.name} (scenario)" if is_base(sc.name) else sc.name, materialise(plan, sc))
+                )
     comparison = compare_plans(pairs, iterations, seed, title=plan.title, progress=progress)
     comparison.base = plan
     return comparison
