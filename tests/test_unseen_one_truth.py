@@ -1,6 +1,6 @@
 """One truth on plans we have not seen (H-unseen): for generated, unusual but valid plans, the CLI text, the CLI JSON,
 the simulation and the PDF report give the same finish, gated finish, price of gates, critical count, stage windows
-and P50/P80, each week written by the one rule (``planner.units``). tests/ui/test_unseen_one_truth.py adds the
+and P50/P80, each week written by the one rule (``planner.units``). tests/ui/test_unseen_status_bar.py adds the
 app's status bar.
 
 The plans are the named shapes of ``tests/unseen_plans.py`` (empty, milestones only, leads and lags, a status date

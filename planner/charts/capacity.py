@@ -32,6 +32,12 @@ MAX_TEAMS = 20  # teams drawn each on their own; the rest are drawn together as 
 MAX_NAMED = 5  # over-capacity teams named in the subtitle
 
 
+def _weight(tl: TeamLoad) -> tuple[float, float]:
+    """The order in which teams matter on the chart: over capacity by the most people first, then the highest peak."""
+    excess = max((p - (tl.capacity or 0.0) for _, _, p in tl.over()), default=0.0)
+    return (-excess, -tl.peak)
+
+
 def _shown_loads(
     loads: list[TeamLoad], other: list[TeamLoad] | None
 ) -> tuple[list[TeamLoad], list[TeamLoad] | None]:
@@ -42,12 +48,7 @@ def _shown_loads(
     if len(loads) <= MAX_TEAMS:
         return loads, other
 
-    def weight(k: int) -> tuple[float, float]:
-        tl = loads[k]
-        excess = max((p - (tl.capacity or 0.0) for _, _, p in tl.over()), default=0.0)
-        return (-excess, -tl.peak)
-
-    keep = sorted(sorted(range(len(loads)), key=weight)[: MAX_TEAMS - 1])
+    keep = sorted(sorted(range(len(loads)), key=lambda k: _weight(loads[k]))[: MAX_TEAMS - 1])
     kept = set(keep)
     rest = [k for k in range(len(loads)) if k not in kept]
     over = sum(1 for k in rest if loads[k].over())
@@ -123,7 +124,8 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             1.0,
         )
         over_teams = [tl for tl in every_load if tl.over()]
-        named = ", ".join(t.name for t in over_teams[:MAX_NAMED])
+        worst = {id(t) for t in sorted(over_teams, key=_weight)[:MAX_NAMED]}  # as the panels pick them
+        named = ", ".join(t.name for t in over_teams if id(t) in worst)  # in plan order
         if len(over_teams) > MAX_NAMED:
             named += f" and {len(over_teams) - MAX_NAMED} more"
         verdict = f"over capacity: {named}" if over_teams else "every team within capacity"

@@ -208,7 +208,7 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         ax.text(
             x0,
             y - chip_h / 2 + 0.08,
-            style.fit_lines("\n".join(style.wrap(d.title, chars, lines)), CHIP_W - 0.26, font, bold=True),
+            "\n".join(style.wrap_measured(d.title, CHIP_W - 0.26, font, lines, bold=True)),
             ha="left",
             va="top",
             fontsize=font,

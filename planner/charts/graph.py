@@ -486,17 +486,17 @@ def _draw(
         )
     )
     if font >= 3.5:
-        chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)
+        chars = style.chars_fitting(NODE_W - 0.22, NATURAL_PT)  # the meta line's budget
         for i in vis:
             d = plan.decisions[i]
             bold_i = bool(s.critical[i]) or g.ids[i] in selected
-            lines = style.wrap(d.title, int(chars * (style.BOLD_FACTOR if bold_i else 1.0)), TITLE_LINES)
+            lines = style.wrap_measured(d.title, NODE_W - 0.22, NATURAL_PT, TITLE_LINES, bold=bold_i)
             x_text = xs[i] - NODE_W / 2 + 0.15
             top = ys[i] - NODE_H / 2 + 0.06
             ax.text(
                 x_text,
                 top,
-                style.fit_lines("\n".join(lines), NODE_W - 0.22, NATURAL_PT, bold=bold_i),
+                "\n".join(lines),
                 ha="left",
                 va="top",
                 fontsize=font,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
@@ -194,10 +195,14 @@ def _missing_em() -> float:
     return max(_FULL_WIDTH_EM, box)
 
 
+_FONT_LOCK = threading.Lock()  # FreeType font objects are not thread-safe: the report's worker measures too
+
+
 @lru_cache(maxsize=2)
 def advances(bold: bool) -> Callable[[str], float]:
     """Advance width in ems of each character in DejaVu Sans (the house font), measured once per character; a
-    character the font lacks counts :data:`_FULL_WIDTH_EM`."""
+    character the font lacks counts :data:`_FULL_WIDTH_EM`. Safe from any thread (the report is drawn in a
+    worker while the app's tabs draw on the GUI thread): the font is read under a lock."""
     from matplotlib.font_manager import FontProperties, findfont
     from matplotlib.ft2font import FT2Font, LoadFlags
 
@@ -210,13 +215,18 @@ def advances(bold: bool) -> Callable[[str], float]:
     def em(ch: str) -> float:
         w = cache.get(ch)
         if w is None:
-            try:
-                if font.get_char_index(ord(ch)) == 0 and ch not in "\n\r\t":
-                    w = missing
-                else:
-                    w = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536 / 100
-            except (RuntimeError, ValueError):
-                w = _FULL_WIDTH_EM
+            with _FONT_LOCK:
+                try:
+                    if font.get_char_index(ord(ch)) == 0 and ch not in "\n\r\t":
+                        w = missing
+                    else:
+                        w = (
+                            font.load_char(ord(ch), flags=LoadFlags.NO_HINTING).linearHoriAdvance
+                            / 65536
+                            / 100
+                        )
+                except (RuntimeError, ValueError):
+                    w = _FULL_WIDTH_EM
             cache[ch] = w
         return w
 
@@ -246,6 +256,43 @@ def fit_line(text: str, width_in: float, size_pt: float, *, bold: bool = False) 
             break
         cut = k + 1
     return text[: max(1, cut)].rstrip() + "\u2026"
+
+
+def wrap_measured(
+    text: str, width_in: float, size_pt: float, max_lines: int, *, bold: bool = False
+) -> list[str]:
+    """``text`` wrapped into at most ``max_lines`` lines of ``width_in`` inches at ``size_pt``, breaking between
+    words by the house font's measured advances (:func:`measured_width_in`), a word wider than a line across lines;
+    only the last line gets an ellipsis, and only when the text does not all fit. Wrapping by a character count and
+    then measuring each line cut titles that fit: a line of wide letters overflowed and lost its end."""
+    em = advances(bold)
+    room = width_in * 72.0 / size_pt / WIDTH_SAFETY
+    words = " ".join(text.split()).split(" ")
+    lines: list[str] = []
+    cur, k = "", 0
+    while k < len(words) and len(lines) < max(1, max_lines):
+        cand = f"{cur} {words[k]}" if cur else words[k]
+        if sum(em(c) for c in cand) <= room:
+            cur, k = cand, k + 1
+        elif cur:
+            lines.append(cur)
+            cur = ""
+        else:  # one word wider than the line: as much of it as fits, the rest on the next line
+            used, cut = 0.0, 0
+            for ch in words[k]:
+                used += em(ch)
+                if used > room:
+                    break
+                cut += 1
+            cut = max(1, cut)
+            lines.append(words[k][:cut])
+            words[k] = words[k][cut:]
+    if cur:
+        lines.append(cur)
+    rest = " ".join(w for w in words[k:] if w)
+    if rest and lines:  # text left over: the last line ends with an ellipsis
+        lines[-1] = fit_line(f"{lines[-1]} {rest}", width_in, size_pt, bold=bold)
+    return lines or [""]
 
 
 def fit_lines(text: str, width_in: float, size_pt: float, *, bold: bool = False) -> str:

@@ -201,10 +201,14 @@ def test_load_chart_of_many_teams_draws_the_rest_together() -> None:
     assert f"{rest} other teams" in text
     # the subtitle names five teams over capacity and counts the others
     assert len(over) > 5 and f"and {len(over) - 5} more" in text
-    # the teams drawn on their own are the ones over capacity by the most people
+    # the teams drawn on their own are the ones over capacity by the most people, and the subtitle names those
     shown = {t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))}  # type: ignore[attr-defined]
-    worst = max(over, key=lambda tl: max(p for _, _, p in tl.over()))
-    assert worst.name in shown
+    by_excess = sorted(over, key=lambda tl: -max(p - (tl.capacity or 0.0) for _, _, p in tl.over()))
+    assert by_excess[0].name in shown
+    subtitle = next(t for t in shown if "over capacity:" in t)
+    named = subtitle.split("over capacity: ")[1].split(" and ")[0].split(", ")
+    excess = {tl.name: max(p - (tl.capacity or 0.0) for _, _, p in tl.over()) for tl in over}
+    assert min(excess[n] for n in named) >= max(excess[tl.name] for tl in over if tl.name not in named)
 
 
 def test_combined_load_is_the_sum_of_the_teams_loads() -> None:

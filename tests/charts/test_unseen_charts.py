@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -274,3 +275,84 @@ def test_gated_gantt_legend_names_the_dotted_rolling_finish() -> None:
     labels = lambda fig: [t.get_text() for lg in fig.legends for t in lg.get_texts()]  # noqa: E731
     assert "Finish (rolling stages)" in labels(draw_chart("gantt", a, gated=True))
     assert "Finish (rolling stages)" not in labels(draw_chart("gantt", a))
+
+
+# -- review: measured wrapping, and measuring from two threads ----------------------------------------------------
+def test_measured_wrapping_cuts_only_what_does_not_fit() -> None:
+    from planner.charts import style
+    from planner.model import load_plan
+
+    samples = Path(__file__).resolve().parents[2] / "sample_plans"
+    titles = [d.title for p in samples.glob("*.plan.json") for d in load_plan(p).decisions]
+    width, pt = 1.65, 7.5
+    for title in titles + [
+        "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+        "Kurz",
+        "数据治理框架与模型风险管理的统一平台建设",
+    ]:
+        for bold in (False, True):
+            lines = style.wrap_measured(title, width, pt, 3, bold=bold)
+            assert 1 <= len(lines) <= 3
+            # every line fits its room, measured as the charts measure
+            assert all(style.measured_width_in(ln, pt, bold=bold) <= width + 1e-9 for ln in lines), lines
+            text = " ".join(lines)
+            if not text.endswith("\u2026"):  # all of it is there, in order
+                assert text.replace(" ", "") == title.replace(" ", "")
+            else:  # cut only when it did not fit in three lines
+                assert style.measured_width_in(title, pt, bold=bold) > 2 * width
+    # a title that fits in the lines is never cut (the character-count wrap cut this one at 'ag\u2026')
+    assert "\u2026" not in "".join(
+        style.wrap_measured(
+            "Hand over to a human agent with full conversation context", 1.73, 7.5, 3, bold=True
+        )
+    )
+
+
+def test_the_house_font_is_measured_safely_from_two_threads() -> None:
+    import threading
+
+    from planner.charts import style
+
+    text = "".join(
+        chr(c) for c in range(0x20, 0x2FF)
+    )  # characters not measured yet in this process, most of them
+    expect = [style.measured_width_in(text[:k], 9) for k in range(0, len(text), 37)]
+    style.advances.cache_clear()
+    results: list[list[float]] = []
+    errors: list[Exception] = []
+
+    def work() -> None:
+        try:
+            results.append([style.measured_width_in(text[:k], 9) for k in range(0, len(text), 37)])
+        except (RuntimeError, ValueError) as exc:  # pragma: no cover - what FreeType raises when misused
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and results == [expect] * 4
+
+
+def test_graph_cards_and_critical_path_chips_keep_titles_that_fit() -> None:
+    # bank-assistant's titles all fit their cards and chips in three lines; wrapped by a character count and then
+    # measured, 'Hand over to a human agent with full conversation context' lost its end ('ag\u2026').
+    from planner.charts import draw_chart
+    from planner.model import load_plan
+
+    result = analyze(
+        load_plan(Path(__file__).resolve().parents[2] / "sample_plans" / "bank-assistant.plan.json")
+    )
+    titles = {d.title for d in result.plan.decisions}
+    for name in ("graph", "critical-path"):
+        fig = draw_chart(name, result)  # at its default size, where the cards have their natural text size
+        texts = [t.get_text() for t in fig.findobj(Text)]
+        drawn = [
+            t
+            for t in texts
+            if "\n" in t and any(t.split("\n")[0].rstrip("\u2026") in title for title in titles)
+        ]
+        assert drawn  # the titles are drawn, over several lines
+        cut = [t for t in drawn if "\u2026" in t]
+        assert cut == [], (name, cut)

@@ -36,8 +36,8 @@ from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
 
 EXACT_SECONDS = 5.0
-_NAMED_STUCK = 5  # decisions that cannot be levelled named in the summary; the rest counted
 """The solver's time limit in the app: past it, the best schedule found and the gap to the proved bound."""
+_NAMED_STUCK = 5  # decisions that cannot be levelled named in the summary; the rest counted
 
 
 def exact_available() -> bool:
