@@ -89,6 +89,19 @@ def format_date(date: dt.date | None, *, short: bool = False) -> str:
     return text if short else f"{text} {date.year}"
 
 
+def short_date(start: dt.date | None, date: dt.date | None) -> str:
+    """A compact date for a table cell or a chart label: ``29 Mar`` in the calendar year the plan starts in
+    (``start``), ``29 Mar 2028`` after it, so that a short date never hides which year it means; an empty string
+    for None.
+
+    >>> short_date(dt.date(2027, 1, 4), dt.date(2027, 3, 29)), short_date(dt.date(2027, 1, 4), dt.date(2028, 3, 29))
+    ('29 Mar', '29 Mar 2028')
+    """
+    if date is None:
+        return ""
+    return format_date(date, short=start is not None and date.year == start.year)
+
+
 def iso_date(start: dt.date | None, week: float | None) -> str | None:
     """``2027-10-25`` for JSON, or None without a start date."""
     date = week_to_date(start, week)

@@ -376,3 +376,21 @@ def test_compare_by_default_is_the_plan_then_each_scenario_once(
         ("base (scenario)", 10.0),
         ("Twice", 8.0),
     ]
+
+
+def test_compare_gate_dates_keep_their_year_after_the_first_calendar_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # c takes 60 weeks: the Integrate gate falls at week 67, 17 Apr 2028 (start 4 Jan 2027 + 469 days); the
+    # Validate gate at week 7, 22 Feb, in the plan's first year. The whole date and year show, never cut.
+    data = hand_plan()
+    for d in data["decisions"]:
+        if d["id"] == "c":
+            d["duration"] = 60
+    path = tmp_path / "long.plan.json"
+    save_plan(plan_from_dict(data), path)
+    code, out, _ = run(["compare", str(path), "-n", "100"], capsys)
+    assert code == 0
+    rows = {ln.split()[0]: ln for ln in out.splitlines() if ln.startswith("  ") and "(" in ln}
+    assert rows["Validate"].split()[1:3] == ["7", "(22"] and "(22 Feb)" in rows["Validate"]
+    assert rows["Integrate"].count("67 (17 Apr 2028)") == 3 and "\u2026" not in rows["Integrate"]

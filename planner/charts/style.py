@@ -8,7 +8,6 @@ and the selection gets a halo plus a heavier outline.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -312,13 +311,9 @@ def fmt_when(plan: Plan, week: float, *, short: bool = False) -> str:
     return f"wk {units.format_weeks(week)} ({short_date(plan.start_date, date)})"
 
 
-def short_date(start: dt.date | None, date: dt.date | None) -> str:
-    """A chart's compact date: ``29 Mar`` in the calendar year the plan starts in, ``29 Mar 2028`` after it, so
-    that a label never hides which year it means (a plan that runs into later years, or for decades); an empty
-    string for None."""
-    if date is None:
-        return ""
-    return units.format_date(date, short=start is not None and date.year == start.year)
+short_date = (
+    units.short_date
+)  # a chart's compact date: the year once the plan has left its first calendar year
 
 
 # -- common pieces ------------------------------------------------------------------------------------------

@@ -113,7 +113,8 @@ class _Table:
     LABEL_W = 26
 
     def __init__(self, names: list[str]) -> None:
-        self.col_w = min(26, max(16, *(len(name) + 2 for name in names)))
+        # room for a gate's week and date with its year ('123.25 (17 Apr 2028)') or the name, whichever is wider
+        self.col_w = min(26, max(21, *(len(name) + 2 for name in names)))
         self.lines: list[str] = []
 
     def add(self, line: str) -> None:
@@ -198,7 +199,8 @@ def _gate_rows(t: _Table, comparison: Any) -> None:
             cells.append(
                 "-"
                 if g is None
-                else units.format_weeks(g) + (f" ({units.format_date(date, short=True)})" if date else "")
+                else units.format_weeks(g)
+                + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
             )
         t.row(f"  {name}", cells)
 

@@ -13,6 +13,7 @@ from planner.units import (
     iso_date,
     iso_dates,
     plural_weeks,
+    short_date,
     week_to_date,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "iso_date",
     "iso_dates",
     "plural_weeks",
+    "short_date",
     "week_to_date",
 ]

@@ -373,7 +373,7 @@ class CompareDialog(QDialog):
                     "-"
                     if g is None
                     else f"week {units.format_weeks(g)}"
-                    + (f" ({units.format_date(date, short=True)})" if date else "")
+                    + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
                     + (f"\n{_delta_text(d)}" if d is not None else "")
                 )
                 cells.append((text, d))
