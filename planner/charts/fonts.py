@@ -88,6 +88,14 @@ def chart_families() -> list[str]:
     extra = [name for name, _ in fallback_fonts()]
     if extra:
         # A fallback family often has no bold face; matplotlib then logs "Failed to find font weight bold ... now
-        # using 400" on every draw, which would reach the command line's stderr. Using the regular face is meant.
-        logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+        # using 400" on every draw, which would reach the command line's stderr. Using the regular face is meant:
+        # that message is dropped, every other one of the font manager's (a family not found...) still shows.
+        log = logging.getLogger("matplotlib.font_manager")
+        if _no_weight_fallback not in log.filters:
+            log.addFilter(_no_weight_fallback)
     return [HOUSE_FAMILY, *extra]
+
+
+def _no_weight_fallback(record: logging.LogRecord) -> bool:
+    """False (drop it) for matplotlib's note that a family has no face of the asked weight."""
+    return "Failed to find font weight" not in str(record.msg)
