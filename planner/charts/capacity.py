@@ -252,7 +252,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             for side in ("top", "right"):
                 pax.spines[side].set_visible(False)
             cap_txt = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity set"
-            peak = f"peak {style.fmt_weeks(round(tl.peak, 1))}"
+            peak = f"peak {style.fmt_weeks(tl.peak)}"  # the one rule, as the capacity tab and findings say it
             flag = "  \u25b2 over" if tl.over() else ""
             chars = style.chars_fitting(left - 0.75, style.SMALL_PT)
             key_w = 1.0 / (w_in - left - right)  # one inch in axes fractions

@@ -223,3 +223,22 @@ def test_combined_load_is_the_sum_of_the_teams_loads() -> None:
     assert np.allclose(group.at(times), sum(tl.at(times) for tl in loads))
     assert group.capacity == 30.0
     assert group.decisions == sorted(i for tl in loads for i in tl.decisions)
+
+
+def test_load_panel_peak_is_written_by_the_one_rule() -> None:
+    # Two decisions of team t at once, 1.25 and 1 people: a peak of 2.25 against a capacity of 2. The panel wrote
+    # 'peak 2.2' (one decimal, rounded half to even) where the capacity tab and the finding say 2.25.
+    from planner.model.plan import Decision, Team
+
+    plan = load_plan(SAMPLES / "bank-assistant.plan.json")
+    stage = plan.stages[0].id
+    plan.teams = [Team(id="t", name="T", capacity=2.0)]
+    plan.risks, plan.dependencies = [], []
+    plan.decisions = [
+        Decision(id="a", title="A", stage=stage, owner="t", headcount=1.25, duration=2),
+        Decision(id="b", title="B", stage=stage, owner="t", headcount=1.0, duration=3),
+    ]
+    result = analyze(plan)
+    fig = _fig((13, 9))
+    draw_load(fig, result, schedule="unlevelled")
+    assert "peak 2.25 / cap 2  \u25b2 over" in _texts(fig)
