@@ -323,6 +323,12 @@ class WorkCalendar:
             spans = [(480, 480 + minutes_per_day)]
         return cls(origin, {wd: list(spans) for wd in workdays}, list(holidays))
 
+    def working_days(self, a: dt.date, b: dt.date) -> float:
+        """Working days from ``a`` (counted) up to ``b`` (not counted), in days of this calendar's first working
+        weekday's length; negative when ``b`` is earlier."""
+        day = next((m for m in self.day_minutes if m), 1)
+        return (self._minutes_before_day(b) - self._minutes_before_day(a)) / day
+
     def working_day(self, d: dt.date) -> bool:
         if self.day_minutes[d.weekday()] == 0:
             return False

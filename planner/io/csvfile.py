@@ -8,6 +8,7 @@ mark Excel needs to read UTF-8. Text cells are neutralised against formula injec
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -23,33 +24,44 @@ from planner.io.table import (
     rows_to_plan,
     split_header,
 )
+from planner.model.io import wide_encoding
 from planner.model.plan import Plan
 
 
 def decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> str:
-    """Text of a spreadsheet export: UTF-16 with its byte-order mark (Excel's "Unicode Text"), UTF-8 (BOM or not),
-    else Windows-1252 (said in the report)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Text of a spreadsheet export: UTF-16 or UTF-32 told by the plan loader's rule (:func:`wide_encoding`: a
+    byte-order mark or, without one, the zero bytes of the first characters; Excel's "Unicode Text" is UTF-16),
+    else UTF-8 (BOM or not), else Windows-1252 (said in the report)."""
+    wide = wide_encoding(raw)
+    if wide is not None:
+        width = "utf-32" if "32" in wide else "utf-16"
+        marked = raw.startswith(
+            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+            if width == "utf-32"
+            else (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        )
+        attempts = [
+            (
+                width if marked else f"{width}-{'be' if 'big' in wide else 'le'}",
+                f"the file is {wide} text (Excel's 'Unicode Text')",
+            )
+        ]
+        failure = f"starts like {wide} text but is not"
+    else:
+        attempts = [
+            ("utf-8-sig", ""),
+            ("cp1252", "the file is not UTF-8; it was read as Windows-1252 (Western European)"),
+        ]
+        failure = "is neither UTF-8 nor Windows-1252 text"
+    for codec, note in attempts:
         try:
-            text = raw.decode("utf-16")
+            text = raw.decode(codec)
         except UnicodeDecodeError:
-            raise InteropError(
-                path, "starts like UTF-16 text but is not", hint="save it from the spreadsheet as 'CSV UTF-8'"
-            ) from None
-        report.add("format", "the file is UTF-16 text (Excel's 'Unicode Text')")
+            continue
+        if note:
+            report.add("format", note)
         return text
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InteropError(
-            path, "is neither UTF-8 nor Windows-1252 text", hint="save it from the spreadsheet as 'CSV UTF-8'"
-        ) from None
-    report.add("format", "the file is not UTF-8; it was read as Windows-1252 (Western European)")
-    return text
+    raise InteropError(path, failure, hint="save it from the spreadsheet as 'CSV UTF-8'")
 
 
 _SEP_LINE = re.compile(r'^"?sep=(.)"?[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)

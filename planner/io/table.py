@@ -32,6 +32,7 @@ from planner.io.common import (
     IdMaker,
     ImportReport,
     InteropError,
+    WorkCalendar,
     is_valid_id,
     num_text,
     slug,
@@ -445,12 +446,12 @@ def _slash_order(
     return chosen
 
 
+_MONDAY_TO_FRIDAY = WorkCalendar.standard(dt.date(2001, 1, 1))  # any Monday as the origin
+
+
 def _working_days(a: dt.date, b: dt.date) -> int:
     """Monday-to-Friday days from ``a`` up to ``b`` (``a`` counted, ``b`` not); negative when ``b`` is earlier."""
-    if b < a:
-        return -_working_days(b, a)
-    weeks, rest = divmod((b - a).days, 7)
-    return weeks * 5 + sum(1 for k in range(rest) if (a + dt.timedelta(days=k)).weekday() < 5)
+    return round(_MONDAY_TO_FRIDAY.working_days(a, b))
 
 
 def _apply_row_dates(

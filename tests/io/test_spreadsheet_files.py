@@ -479,3 +479,14 @@ def test_zero_duration_milestones_and_used_outline_columns_are_reported_as_such(
     assert [(d.id, d.milestone) for d in plan.decisions] == [("x", False), ("m", True)]
     assert "1 row(s) with a duration of 0 became milestones" in report.text()
     assert "'wbs' is not a plan field" not in report.text()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_text_with_or_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # The plan loader's rule tells UTF-16/32 by the mark or, without one, the zero bytes: a UTF-16 CSV without a
+    # mark had been refused as 'holds NUL bytes'.
+    path = tmp_path / "wide.csv"
+    path.write_bytes("id,title,likely\na,Café,1\n".encode(encoding))
+    plan, report = import_file(path)
+    assert [(d.id, d.title) for d in plan.decisions] == [("a", "Café")]
+    assert "text (Excel's 'Unicode Text')" in report.text()
