@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullFormatter
 
 from planner.charts import style
+from planner.model import units
 
 if TYPE_CHECKING:
     from planner.model import Plan
@@ -31,7 +32,7 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
     """Ticks on the first of a month (every 1, 2, 3 or 6 months) or, over longer spans, on 1 January of every
     1, 2, 5, 10, ... years, at most ``max_ticks`` of them so that the labels never run into each other."""
     try:
-        end = start + dt.timedelta(days=round(t_max * 7))
+        end = units.week_to_date(start, t_max) or start  # the one week-to-date rule
     except OverflowError:
         end = dt.date.max
     months = (end.year - start.year) * 12 + end.month - start.month + 1
