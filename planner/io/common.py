@@ -130,7 +130,7 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
     a regular file: a FIFO is opened without blocking (a plain open waited for a writer for good) and refused, and
     a device is refused rather than read (``/dev/zero`` read until memory ran out). At most ``limit`` bytes are
     ever read, whatever size the file system reports."""
-    import stat
+    from planner.model.io import file_kind
 
     p = Path(path)
     try:
@@ -144,17 +144,10 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
     except OSError as exc:
         raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        kind = file_kind(os.fstat(fd).st_mode)
+        if kind == "a folder":
             raise InteropError(p, "is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            kind = (
-                "a pipe (FIFO)"
-                if stat.S_ISFIFO(mode)
-                else "a device"
-                if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                else "not a regular file"
-            )
+        if kind is not None:
             raise InteropError(
                 p,
                 f"is {kind}, not a file; only regular files are imported",

@@ -632,7 +632,7 @@ def wide_encoding(raw: bytes) -> str | None:
     }.get(zero)
 
 
-def _kind_of(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a non-regular file is, in words; None for a regular file."""
     for test, name in (
         (stat.S_ISDIR, "a folder"),
@@ -657,7 +657,7 @@ def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
     fd = os.open(p, flags)
     try:
         mode = os.fstat(fd).st_mode
-        kind = _kind_of(mode)
+        kind = file_kind(mode)
         if kind == "a folder":
             raise IsADirectoryError(21, "Is a directory", str(p))
         if kind is not None:
@@ -774,7 +774,7 @@ def atomic_write(
     """
     target = output_target(path)
     try:
-        kind = _kind_of(os.stat(target).st_mode)
+        kind = file_kind(os.stat(target).st_mode)
     except (FileNotFoundError, NotADirectoryError):
         kind = None
     if kind is not None and kind != "a folder":  # (a folder: os.replace says so below)
