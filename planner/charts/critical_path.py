@@ -341,7 +341,7 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
     total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
     waits = max(0.0, s.finish - total)
     bits = [
-        f"{len(full)} decisions, {style.fmt_weeks(total)} wk of work",
+        f"{len(full)} decision{'' if len(full) == 1 else 's'}, {style.fmt_weeks(total)} wk of work",
         f"finish {style.fmt_when(plan, s.finish)}",
     ]
     if waits > 1e-9:

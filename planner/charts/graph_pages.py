@@ -891,15 +891,16 @@ def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], lis
     names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
     where = names[0] if first == last else f"{names[0]} to {names[1]}"
     n_all = len(plan.decisions)
+    part = [f"part {page.part} of {page.parts}"] if page.parts > 1 else []  # no "part 1 of 1"
     if page.left_out:
         bits = [
-            f"part {page.part} of {page.parts}",
+            *part,
             where,
             f"the critical path and the milestones: {n_here} of {n_all - page.left_out} here",
             f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)",
         ]
     else:
-        bits = [f"part {page.part} of {page.parts}", where, f"{n_here} of {n_all} decisions"]
+        bits = [*part, where, f"{n_here} of {n_all} decisions"]
     width = style.chars_fitting(page.page_w - 0.4, page.small)
     return textwrap.wrap(" \u00b7 ".join(bits), width), _notes(analysis, page.page_w, page.small)
 

@@ -396,7 +396,10 @@ def _build(
                 ctx.contents.append((head.title, head.key))
         if story:
             template = (
-                "twocol" if section.name in _TWO_COLUMNS and geometry.width > geometry.height else "body"
+                # a plan without decisions has a summary of two paragraphs: one column, the stages under it
+                "twocol"
+                if section.name in _TWO_COLUMNS and geometry.width > geometry.height and not ctx.empty
+                else "body"
             )
             if section.name in _OWN_PAGE or template != last_template:
                 story.append(NextPageTemplate(template))
@@ -407,6 +410,12 @@ def _build(
             last_template = template
         story.extend(flowables)
 
+    if not story:  # every chosen section had nothing to show (say a Gantt chart of a plan without decisions)
+        names = ", ".join(s.name for s in chosen)
+        raise ReportError(
+            f"nothing to report: the plan has no {'decisions' if ctx.empty else 'content'} for the chosen "
+            f"section{'s' if len(chosen) != 1 else ''} ({names}); choose others with --sections or leave it out"
+        )
     story = _headings_before_tables(story)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.

@@ -179,6 +179,12 @@ class ReportContext:
     def stages(self) -> Any:
         return self.analysis.stages
 
+    @property
+    def empty(self) -> bool:
+        """True when the plan has no decisions: the sections about a schedule (charts, critical path, risk,
+        capacity, appendix) then have nothing to show and leave no page behind; the summary says why."""
+        return not self.plan.decisions
+
     def __post_init__(self) -> None:
         plan = self.plan
         self._titles = {d.id: d.title for d in plan.decisions}

@@ -75,7 +75,10 @@ def test_no_progress_no_section_and_no_baseline_says_so(tmp_path: Path) -> None:
     report = make_report(analyze(plan), tmp_path / "none.pdf", sections=["cover", "progress"])
     assert section.title not in report.flat and "status date" not in report.flat
     # statuses alone (the sample as shipped: no status date, no baseline) leave no section either
-    report = make_report(analyze(sample("bank-assistant")), tmp_path / "plain.pdf", sections=["progress"])
+    # (with the cover: a report of no section at all is refused, not written as a PDF of no pages)
+    report = make_report(
+        analyze(sample("bank-assistant")), tmp_path / "plain.pdf", sections=["cover", "progress"]
+    )
     assert section.title not in report.flat
     plan = sample("bank-assistant")
     plan.status_date = 9.0

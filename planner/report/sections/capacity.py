@@ -32,6 +32,8 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     from planner.analysis.capacity import Levelled, level, over_capacity_stretches, team_loads
 
     plan, sched = ctx.plan, ctx.schedule
+    if ctx.empty:  # no work, so no load
+        return []
     out: list[Flowable] = [ctx.heading("Team capacity")]
     if not plan.teams:
         out.append(

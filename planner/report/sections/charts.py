@@ -45,6 +45,8 @@ class _FrameChart(ChartFlowable):
 def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     """One page: the heading, one line of introduction and the roadmap chart on the rest of the page (for a big
     plan the chart shows the most important decisions and says how many it leaves to the Gantt chart)."""
+    if ctx.empty:  # no schedule to draw: the summary says so
+        return []
     charts = _charts()
     out: list[Flowable] = [ctx.heading("Roadmap on a page")]
     out.append(
@@ -73,6 +75,8 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 
 # -- stage timeline ---------------------------------------------------------------------------------------------
 def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
+    if ctx.empty:  # no schedule to draw: the summary says so
+        return []
     charts = _charts()
     g = ctx.wide
     out: list[Flowable] = [ctx.heading("Stage timeline")]
@@ -186,6 +190,8 @@ def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -
 
 
 def build_gantt(ctx: ReportContext) -> list[Flowable]:
+    if ctx.empty:  # no schedule to draw: the summary says so
+        return []
     g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
     text = (
         "Every decision on the rolling schedule by assigned stage, in the order it starts (the legend "
@@ -242,6 +248,8 @@ def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[A
 
 
 def build_graph(ctx: ReportContext) -> list[Flowable]:
+    if ctx.empty or not ctx.plan.dependencies:  # no links: boxes in stage columns would only repeat the Gantt
+        return []
     g = ctx.wide
     heading = ctx.heading("Dependency graph")
     out: list[Flowable] = [heading]

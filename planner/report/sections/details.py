@@ -88,7 +88,10 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Stages in detail")]
     out.append(
         ctx.p(
-            "Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
+            "Each stage's goal and gate criteria. No decisions are assigned to any stage yet, so no stage has "
+            "work, dates or a gate."
+            if ctx.empty
+            else "Each stage: its goal, when its work runs with overlapping stages, its gate under strict gates, "
             "its readiness, its milestones, blocked work and the work that strict gates move to a later "
             "stage. The critical decisions are listed under Critical path, every decision in the appendix.",
             "small",
@@ -105,24 +108,27 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         parts = []
         if stage.goal:
             parts.append(f"<b>Goal.</b> {esc(ellipsize(stage.goal, 400))}")
-        if r.start is None:
+        if ctx.empty:  # said once above: no work, no dates, no gate
+            pass
+        elif r.start is None:
             parts.append("No decisions are assigned to this stage yet.")
         else:
             parts.append(
                 f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))} "
                 f"(weeks {fmt_weeks(r.start)}–{fmt_weeks(r.finish)})."
             )
-        parts.append(
-            f"<b>Strict gates:</b> its gate is {esc(ctx.when(r.gate))}, when every decision of this and the "
-            f"earlier stages is done."
-        )
+        if not ctx.empty:
+            parts.append(
+                f"<b>Strict gates:</b> its gate is {esc(ctx.when(r.gate))}, when every decision of this and the "
+                f"earlier stages is done."
+            )
         crit = (
             f"{r.criteria_met} of {r.criteria_total} gate criteria met"
             if r.criteria_total
             else "no gate criteria set"
         )
         done = f"{r.done_share:.0%} of its work done" if r.done_share is not None else "no work yet"
-        parts.append(f"<b>Readiness:</b> {crit}; {done}.")
+        parts.append(f"<b>Readiness:</b> {crit}" + ("." if ctx.empty else f"; {done}."))
         block.append(ctx.p(" ".join(parts), markup=True))
         if stage.gate_criteria:
             items = [
@@ -170,11 +176,10 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
 # -- the critical path ----------------------------------------------------------------------------------------
 def build_critical(ctx: ReportContext) -> list[Flowable]:
     plan, sched = ctx.plan, ctx.schedule
-    out: list[Flowable] = [ctx.heading("Critical path")]
     path = sched.critical_path
-    if not path:
-        out.append(ctx.p("The plan has no decisions, so it has no critical path."))
-        return out
+    if not path:  # no decisions: the summary says there is nothing to schedule
+        return []
+    out: list[Flowable] = [ctx.heading("Critical path")]
     first, last = sched.index[path[0]], sched.index[path[-1]]
     text = (
         f"The critical path is the longest chain of dependent work in the plan. It runs through "
@@ -292,6 +297,8 @@ FINDINGS_LISTED = 5  # findings of one kind spelled out; the rest are counted
 def build_findings(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Findings")]
     findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
+    if ctx.empty and all(str(f.severity) == "info" for f in findings):
+        return []  # a plan without decisions: only "stage X has no decisions", which the summary already says
     if not findings:
         out.append(ctx.p("Validation found nothing to report: the plan is consistent."))
         return out
@@ -366,10 +373,9 @@ def _short_status(d: Any) -> str:
 
 def build_appendix(ctx: ReportContext) -> list[Flowable]:
     plan, sched = ctx.plan, ctx.schedule
+    if not plan.decisions:  # nothing to list (the summary says the plan has no decisions)
+        return []
     out: list[Flowable] = [ctx.heading("Appendix: every decision", key="appendix")]
-    if not plan.decisions:
-        out.append(ctx.p("The plan has no decisions."))
-        return out
     out.append(
         ctx.p(
             "By stage, in the order they start. Weeks: optimistic/likely/pessimistic duration (one figure when "

@@ -79,6 +79,22 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
 
     # Key figures, as tiles: three across, two rows. Dates first, weeks beside them (SPEC §3.3a).
     pd = p_dates(ctx.simulation)
+    if ctx.empty:  # no schedule: no finish, P80 or price to show, only what the plan holds so far
+        met = sum(r.criteria_met for r in st.stages)
+        total = sum(r.criteria_total for r in st.stages)
+        tiles = [
+            _tile(ctx, "Not scheduled", "the plan has no decisions yet", "Finish"),
+            _tile(ctx, "0", "add decisions and their dependencies", "Decisions"),
+            _tile(
+                ctx,
+                str(len(plan.stages)),
+                f"{met} of {plural(total, 'gate criterion', 'gate criteria')} met"
+                if total
+                else "no gate criteria",
+                "Stages",
+            ),
+        ]
+        return out + _tiles_and_contents(ctx, tiles)
     price = st.gating_price
     value, detail = _date_or_week(ctx, sched.finish)
     tiles = [
@@ -167,6 +183,15 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                     "Warnings",
                 )
             )
+    return out + _tiles_and_contents(ctx, tiles)
+
+
+def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list[Flowable]:
+    """The cover's key-figure tiles, three across, then the contents and the line saying when it was made."""
+    s = ctx.styles
+    g = ctx.geometry
+    landscape = g.width > g.height
+    out: list[Flowable] = []
     rows: list[list[list[Flowable] | str]] = [[*tiles[i : i + 3]] for i in range(0, len(tiles), 3)]
     w = g.frame_width / 3
     t = Table(rows, colWidths=[w] * 3, hAlign="LEFT")
@@ -203,9 +228,21 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     if n == 0:
         out.append(
             ctx.p(
-                "The plan has no decisions yet, so there is nothing to schedule. Add decisions and the "
-                "dependencies between them to get a roadmap."
+                "The plan has no decisions yet, so there is nothing to schedule: no finish date, critical path, "
+                "risk or load to report. Add decisions and the dependencies between them to get a roadmap."
             )
+        )
+        met = sum(r.criteria_met for r in st.stages)
+        total = sum(r.criteria_total for r in st.stages)
+        names = ", ".join(esc(ellipsize(x.name, 40)) for x in plan.stages[:8])
+        more = f" and {len(plan.stages) - 8} more" if len(plan.stages) > 8 else ""
+        crit = (
+            f"; {met} of {plural(total, 'gate criterion', 'gate criteria')} {'is' if met == 1 else 'are'} met"
+            if total
+            else ""
+        )
+        out.append(
+            ctx.p(f"It sets out {plural(len(plan.stages), 'stage')} ({names}{more}){crit}.", markup=True)
         )
         return out
 

@@ -60,6 +60,8 @@ def _has_full_result(sim: Any) -> bool:
 
 
 def build_risk(ctx: ReportContext) -> list[Flowable]:
+    if ctx.empty and not ctx.plan.risks:  # no schedule and no register: nothing to say
+        return []
     out: list[Flowable] = [ctx.heading("Schedule risk")]
     sim = ctx.simulation
     if sim is None:
@@ -80,6 +82,8 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     p = {q: float(sim.percentile(q)) for q in PERCENTILES}
     p_det = float(sim.probability_by(det))
     plan_finish = f"the plan's likely finish ({on(ctx, det)})"
+    if float(np.ptp(np.asarray(sim.finish, dtype=float))) < 0.005 and abs(p[50] - det) < 0.005:
+        return out + _no_spread(ctx, sim, det)
 
     # In sentences first.
     text = (
@@ -214,6 +218,38 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
         out.append(ctx.chart(lambda fig: draw_tornado(fig, sim), BARS_PT, name="sensitivity"))
 
     out.extend(_register(ctx, sim, p[80]))
+    return out
+
+
+def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
+    """Every run finishes on the likely date (no estimate has a range and no risk can delay the finish): one
+    paragraph instead of a table of equal dates and charts of a single bar."""
+    from planner.model.plan import duration_triple
+
+    ranged = any(
+        duration_triple(d.duration)[2] - duration_triple(d.duration)[0] > 1e-9
+        for d in ctx.plan.decisions
+        if not d.milestone
+    )
+    why = (
+        "no decision's estimate has a range (optimistic, likely and pessimistic are equal)"
+        if not ranged
+        else "the decisions whose estimates have a range have enough float never to move it"
+    )
+    why += (
+        " and no risk of the register can delay it" if ctx.plan.risks else " and the risk register is empty"
+    )
+    out: list[Flowable] = [
+        ctx.p(
+            f"Every one of the {sim.iterations:,} simulated runs finishes on <b>{esc(ctx.when(det))}</b>, the "
+            f"plan's likely finish: {esc(why)}. So the P50, P80 and P95 are that same date and the simulation "
+            f"adds no margin. Give the uncertain decisions optimistic and pessimistic estimates, and add the "
+            f"events that could delay the plan to its risk register, to get a confidence range.",
+            markup=True,
+        )
+    ]
+    if ctx.plan.risks:
+        out.extend(_register(ctx, sim, det))
     return out
 
 

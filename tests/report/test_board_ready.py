@@ -1,0 +1,86 @@
+"""The report read as a board member reads it (H-report, session 14): nothing padded, nothing that says less
+than it seems to (an empty plan's "finish 4 Jan 2027", a table of five equal dates, "part 1 of 1")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis import analyze
+from planner.analysis.montecarlo import simulate
+from planner.report import ReportError, build_report
+from tests.report.report_helpers import make_report
+
+
+def test_empty_plan_cover_says_not_scheduled(make_plan: Any, tmp_path: Path) -> None:
+    r = make_report(analyze(make_plan([], start_date="2027-01-04")), tmp_path / "r.pdf")
+    cover = " ".join(r.pages[0].split())
+    assert "Not scheduled" in cover and "the plan has no decisions yet" in cover
+    # no finish, P80 or price of strict gates on a plan with nothing to schedule
+    assert "4 Jan 2027" not in cover.replace("starts 4 Jan 2027", "")
+    assert "Price of strict gates" not in cover
+    assert "0 of 4 gate criteria met" not in cover  # the test plan's stages have no criteria
+    assert "no gate criteria" in cover
+    # the stages' goals and criteria are still reported, without gates of week 0
+    assert "Stages in detail" in r.flat and "its gate is" not in r.flat
+
+
+def test_sections_with_nothing_to_show_are_refused_not_written_empty(make_plan: Any, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    with pytest.raises(ReportError, match="nothing to report: the plan has no decisions"):
+        build_report(analyze(make_plan([])), out, sections=["gantt", "graph"])
+    assert not out.exists() and list(tmp_path.iterdir()) == []  # no PDF of no pages, no leftover
+
+
+def test_cli_refuses_a_report_of_nothing(make_plan: Any, tmp_path: Path, capsys: Any) -> None:
+    from planner.cli import main
+    from planner.model import save_plan
+
+    plan = tmp_path / "empty.plan.json"
+    save_plan(make_plan([]), plan)
+    assert main(["report", str(plan), "-o", str(tmp_path / "r.pdf"), "--sections", "gantt", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing to report" in err and "Traceback" not in err
+
+
+def test_a_finish_that_never_varies_is_one_paragraph(make_plan: Any, tmp_path: Path) -> None:
+    plan = make_plan(
+        [{"id": "a", "duration": 3}, {"id": "b", "duration": 2}], [("a", "b")], start_date="2027-01-04"
+    )
+    analysis = analyze(plan)
+    sim = simulate(plan, 300, 1)
+    r = make_report(analysis, tmp_path / "r.pdf", sections=["risk"], simulation=sim)
+    # week 5 = 4 Jan 2027 + 35 days
+    assert "Every one of the 300 simulated runs finishes on week 5 (8 Feb 2027)" in r.flat
+    assert "no decision's estimate has a range" in r.flat and "the risk register is empty" in r.flat
+    # no table of five equal dates, no charts of one bar
+    assert "Finish dates by confidence" not in r.flat and "Criticality index" not in r.flat
+    assert len(r.reader.pages) == 1
+
+
+def test_a_finish_that_varies_keeps_the_full_section(make_plan: Any, tmp_path: Path) -> None:
+    plan = make_plan([{"id": "a", "duration": {"optimistic": 2, "likely": 3, "pessimistic": 6}}])
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["risk"], simulation=simulate(plan, 300, 1))
+    assert "Finish dates by confidence" in r.flat and "Every one of the" not in r.flat
+
+
+def test_no_dependency_graph_without_dependencies(make_plan: Any, tmp_path: Path) -> None:
+    plan = make_plan([{"id": "a"}, {"id": "b"}], start_date="2027-01-04")
+    r = make_report(analyze(plan), tmp_path / "r.pdf")
+    assert "Dependency graph" not in r.flat  # neither a page nor a contents entry
+    assert "Gantt chart" in r.flat
+
+
+def test_one_part_graph_and_one_decision_path_read_naturally(make_plan: Any, tmp_path: Path) -> None:
+    plan = make_plan(
+        [{"id": "a", "duration": 2}, {"id": "b", "duration": 1}, {"id": "c", "duration": 9}],
+        [("a", "b")],
+        start_date="2027-01-04",
+    )
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["graph", "critical-path"])
+    assert "part 1 of 1" not in r.flat
+    assert "3 of 3 decisions" in r.flat
+    assert "1 decision, 9 wk of work" in r.flat  # the path is c alone (9 weeks against a->b's 3)
+    assert "1 decisions" not in r.flat
