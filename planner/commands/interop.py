@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 def export_data(args: argparse.Namespace, out: Path) -> int:
     """``planner export PLAN -o OUT.<data suffix>``: write the plan in another tool's format."""
     from planner.commands.common import EXIT_OK, CliError, load
-    from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file
+    from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file, export_notes
 
     if (
         getattr(args, "gated", False)
@@ -89,8 +89,13 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         )
     if getattr(args, "bom", False) and out.suffix.lower() != ".csv":
         raise CliError("--bom applies to .csv exports only")
-    scenario = getattr(args, "scenario", None)
-    plan = load(args.file, scenario) if scenario else load(args.file)
+    if getattr(args, "estimate", "likely") != "likely":
+        raise CliError(
+            f"--estimate {args.estimate}: the data formats carry all three estimates (MS Project and GanttProject "
+            "in custom fields, CSV and Excel in their own columns) and schedule the likely one; --estimate applies "
+            "to chart exports"
+        )
+    plan = load(args.file, getattr(args, "scenario", None), getattr(args, "status_date", None))
     from planner.analysis import validate
     from planner.commands.common import EXIT_INVALID
 
@@ -99,11 +104,15 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         sys.stderr.write(f"{args.file}: not exported: {undated[0].message}\n")
         return EXIT_INVALID
     try:
-        export_file(plan, out, bom=getattr(args, "bom", False))
+        fmt = export_file(plan, out, bom=getattr(args, "bom", False))
     except InteropError as exc:
         raise CliError(str(exc)) from None
     sys.stderr.write(
         f"Wrote {out} ({EXPORT_NAMES[EXPORT_SUFFIXES[out.suffix.lower()]]}, "
         f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies).\n"
     )
+    notes = export_notes(plan, fmt)  # what the other tool will not see, as the import reports it
+    if notes:
+        sys.stderr.write(f"{len(notes)} thing(s) not carried or carried approximately:\n")
+        sys.stderr.write("".join(f"  - {line}\n" for line in notes))
     return EXIT_OK

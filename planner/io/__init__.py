@@ -58,6 +58,7 @@ __all__ = [
     "Mapping",
     "Outline",
     "export_file",
+    "export_notes",
     "export_text",
     "import_file",
     "import_format",
@@ -222,6 +223,14 @@ def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
     if fmt == "dot":
         return graphs.export_dot(plan)
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_notes(plan: Plan, fmt: str) -> list[str]:
+    """What an export of ``plan`` in ``fmt`` does not carry or carries only approximately, one line each (the
+    export's counterpart of the :class:`ImportReport`)."""
+    from planner.io.exporting import carry_notes, export_schedule
+
+    return carry_notes(plan, fmt, export_schedule(plan))
 
 
 def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) -> str:

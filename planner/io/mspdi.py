@@ -62,15 +62,29 @@ CONSTRAINTS = {
 
 # Custom fields the export writes so that export -> import returns the same plan (MS Project shows them by alias).
 FIELD_TEXT1, FIELD_TEXT2, FIELD_TEXT3 = 188743731, 188743734, 188743737
-FIELD_NUMBER1, FIELD_NUMBER2 = 188743767, 188743768
+FIELD_TEXT4, FIELD_TEXT5, FIELD_TEXT6 = 188743740, 188743743, 188743746
+FIELD_NUMBER1, FIELD_NUMBER2, FIELD_NUMBER3 = 188743767, 188743768, 188743769
 ALIAS_ID, ALIAS_AREA, ALIAS_STAGE = "Planner id", "Planner area", "Planner stage"
+ALIAS_STATUS, ALIAS_ACTUAL_START, ALIAS_ACTUAL_FINISH = (
+    "Planner status",
+    "Planner actual start",
+    "Planner actual finish",
+)
+"""The plan's own status and actual dates (a date, or weeks): MS Project has no 'blocked', and its actual dates
+are moments of working time, so an import of the planner's own file takes these instead."""
 ALIAS_OPTIMISTIC, ALIAS_PESSIMISTIC = "Planner optimistic (weeks)", "Planner pessimistic (weeks)"
+ALIAS_NOT_BEFORE = "Planner not before (weeks)"
+"""Written when the task's 'start no earlier than' is the status date rather than the plan's own not_before."""
 _FIELDS = [
     (FIELD_TEXT1, "Text1", ALIAS_ID),
     (FIELD_TEXT2, "Text2", ALIAS_AREA),
     (FIELD_TEXT3, "Text3", ALIAS_STAGE),
+    (FIELD_TEXT4, "Text4", ALIAS_STATUS),
+    (FIELD_TEXT5, "Text5", ALIAS_ACTUAL_START),
+    (FIELD_TEXT6, "Text6", ALIAS_ACTUAL_FINISH),
     (FIELD_NUMBER1, "Number1", ALIAS_OPTIMISTIC),
     (FIELD_NUMBER2, "Number2", ALIAS_PESSIMISTIC),
+    (FIELD_NUMBER3, "Number3", ALIAS_NOT_BEFORE),
 ]
 
 _PT = re.compile(
@@ -393,6 +407,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         fid, alias = _text(ef, "FieldID"), _text(ef, "Alias")
         if fid and alias:
             aliases[fid] = alias
+    # The planner's own export (this version on): the plan's status and actual values are in its fields, and its
+    # status date is the calendar day written; MS Project's actual moments are for MS Project.
+    own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
 
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
@@ -493,6 +510,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             _text(f, "ActualStart") and ALIAS_ID not in hints
         ):  # the planner's own export: its actuals are its plan
             fixed = True
+        actual_start: dt.date | float | None = day_at(_text(f, "ActualStart"))
+        actual_finish: dt.date | float | None = day_at(_text(f, "ActualFinish"))
+        own_task = own_fields and ALIAS_ID in hints
+        if own_task:
+            # The plan's own values; an actual date MS Project holds where the plan had none counts only when the
+            # work had not started (or finished) in the plan: it was recorded in MS Project after the export.
+            was = hints.get(ALIAS_STATUS)
+            if hints.get(ALIAS_ACTUAL_START) or was != "not_started":
+                actual_start = _own_actual(hints.get(ALIAS_ACTUAL_START), report, where)
+            if hints.get(ALIAS_ACTUAL_FINISH) or was == "done":
+                actual_finish = _own_actual(hints.get(ALIAS_ACTUAL_FINISH), report, where)
+            if ALIAS_NOT_BEFORE in hints and ctype == 4:  # the SNET is the status date, not the plan's own
+                own_floor = _float(hints[ALIAS_NOT_BEFORE])
+                not_before = own_floor if own_floor else None
         three = None
         if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
             o = _float(hints.get(ALIAS_OPTIMISTIC))
@@ -506,6 +537,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             and finish is not None
             and abs((finish - start) - weeks) > 0.01
             and weeks > 0
+            and not _text(f, "ActualStart")  # started work's dates are its history (splits, a late finish)
         ):
             report.add(
                 "duration",
@@ -523,8 +555,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 start=start,
                 finish=finish,
                 progress=_float(_text(f, "PercentComplete")) or 0.0,
-                actual_start=day_at(_text(f, "ActualStart")),
-                actual_finish=day_at(_text(f, "ActualFinish")),
+                actual_start=actual_start,
+                actual_finish=actual_finish,
+                status_hint=hints.get(ALIAS_STATUS) if own_task else None,
                 wbs=_text(f, "WBS") or "",
                 notes=_text(f, "Notes") or "",
                 cost=cost if cost and cost > 0 else None,
@@ -630,7 +663,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         teams=teams,
         currency=_currency(_text(rf, "CurrencyCode")),
         finish=finish,
-        status_date=day_at(_text(rf, "StatusDate")),
+        status_date=_day(_text(rf, "StatusDate")) if own_fields else day_at(_text(rf, "StatusDate")),
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
@@ -690,6 +723,21 @@ def _day(text: str | None) -> dt.date | None:
     return t.date() if t is not None else None
 
 
+def _own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | float | None:
+    """A "Planner actual start/finish" field of the planner's own export: an ISO date or weeks; None when empty."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    value = _float(text)
+    if value is None or value < 0:
+        report.add("progress", f"the actual date {text!r} is neither a date nor weeks; not carried", where)
+        return None
+    return value
+
+
 def _currency(code: str | None) -> str | None:
     return code if code and re.fullmatch(r"[A-Z]{3}", code) else None
 
@@ -734,21 +782,15 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
-    from planner.analysis.progress import to_week
-    from planner.analysis.schedule import ScheduleError, schedule
+    from planner.io.exporting import day_of, export_schedule
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
     origin = _start_monday(plan)
     cal = WorkCalendar.standard(origin)
-    try:
-        s = schedule(plan)
-        es = [float(x) for x in s.es]
-        ef = [float(x) for x in s.ef]
-        finish = float(s.finish)
-    except (ScheduleError, ValueError, KeyError):
-        es = [d.not_before or 0.0 for d in plan.decisions]
-        ef = [es[i] + d.weeks() for i, d in enumerate(plan.decisions)]
-        finish = max(ef, default=0.0)
+    sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
+    es, ef, finish = sched.es, sched.ef, sched.finish
+    firsts = [e if b is None else min(e, b) for e, b in zip(es, sched.started, strict=True)]
+    baseline = plan.baseline(None) if plan.baselines else None  # the newest
 
     memo: dict[tuple[float, bool], str] = {}  # plans share few distinct dates; the calendar walk is the cost
 
@@ -763,6 +805,14 @@ def export_mspdi(plan: Plan) -> str:
 
     def finish_at(w: float, dur: float) -> str:
         return moment(w, dur > 0)
+
+    def day_start(day: dt.date) -> str:
+        """A calendar day's first working moment (08:00; the next working day's when it is not one)."""
+        return _iso(cal.datetime_at(cal.minutes_of_day_start(max(day, origin))))
+
+    def day_end(day: dt.date) -> str:
+        """The moment ``day`` begins as a finish: the end of the working day before it (17:00)."""
+        return _iso(cal.datetime_at(cal.minutes_of_day_start(max(day, origin)), finish=True))
 
     recorded = (
         ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {})
@@ -825,9 +875,10 @@ def export_mspdi(plan: Plan) -> str:
         f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
         "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n"
     )
-    status = to_week(plan, plan.status_date)
-    if status is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
-        w(f"  <StatusDate>{start_at(max(0.0, status))}</StatusDate>\n")
+    status_day = day_of(plan, plan.status_date)
+    if status_day is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
+        # its calendar day at the day's start: remaining work resumes from it, as in the planner
+        w(f"  <StatusDate>{_iso(dt.datetime.combine(max(status_day, origin), dt.time(8)))}</StatusDate>\n")
     w("  <ExtendedAttributes>\n")
     for fid, fname, alias in _FIELDS:
         w(
@@ -863,30 +914,75 @@ def export_mspdi(plan: Plan) -> str:
         minutes: float,
         summary: bool,
         milestone: bool,
+        split: tuple[str, str] | None = None,
     ) -> None:
         nonlocal row
+        stop = f"      <Stop>{split[0]}</Stop>\n      <Resume>{split[1]}</Resume>\n" if split else ""
         w(
             f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(name)}</Name>\n"
             f"      <Type>{1 if summary else 0}</Type>\n      <IsNull>0</IsNull>\n      <WBS>{wbs}</WBS>\n"
             f"      <OutlineNumber>{wbs}</OutlineNumber>\n      <OutlineLevel>{level}</OutlineLevel>\n"
             f"      <Start>{start}</Start>\n      <Finish>{fin}</Finish>\n"
-            f"      <Duration>{_pt(minutes)}</Duration>\n      <DurationFormat>7</DurationFormat>\n"
+            f"      <Duration>{_pt(minutes)}</Duration>\n      <DurationFormat>7</DurationFormat>\n{stop}"
             f"      <Milestone>{int(milestone)}</Milestone>\n      <Summary>{int(summary)}</Summary>\n"
         )
         row += 1
 
     task_head(0, plan.title, "0", 0, start_at(0), finish_at(finish, finish), finish * mpw, True, False)
     w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
+    # Each task's dates first (the stages' summaries span them). Work not started waits for the status date as in
+    # the planner (MS Project would start it in the past); started work starts where it began (its actual start on
+    # its calendar day, else where its part done ends at its remaining work's start) and finishes where the planner
+    # finishes it; a pause between its part done and its remaining work is a split (Stop/Resume).
+    floors: list[float] = []
+    texts: list[tuple[str, str, tuple[str, str] | None]] = []
+    for i, d in enumerate(plan.decisions):
+        dur = 0.0 if d.milestone else duration_triple(d.duration)[1]
+        state = sched.state[i]
+        floor = d.not_before or 0.0
+        if state == "not_started" and sched.status_week is not None:
+            floor = max(floor, sched.status_week)
+        floors.append(floor)
+        real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
+        began = sched.started[i]
+        begin_minutes = (
+            (es[i] if began is None else began) * mpw
+            if real_start is None
+            else cal.minutes_of_day_start(max(real_start, origin))
+        )
+        start_text = (
+            start_at(es[i] if began is None else began) if real_start is None else day_start(real_start)
+        )
+        if d.milestone and state == "not_started" and es[i] > floor + 1e-9:
+            # a milestone a link puts in place sits at its predecessor's finish (Fri 17:00, not Mon 08:00)
+            start_text = finish_at(es[i], 1.0)
+        split = None
+        if state == "done":
+            fin_text = finish_at(ef[i], dur) if real_finish is None else day_end(real_finish)
+        elif d.milestone and state == "not_started":
+            fin_text = start_text
+        else:
+            fin_text = finish_at(ef[i], dur)
+            done_part = dur - sched.remaining[i]
+            if (
+                state == "in_progress"
+                and done_part > 0
+                and begin_minutes + done_part * mpw < es[i] * mpw - 1e-6
+            ):
+                stop = _iso(cal.datetime_at(begin_minutes + done_part * mpw, finish=True))
+                split = (stop, start_at(es[i]))
+        texts.append((start_text, fin_text, split))
+
     for g, (key, name, members) in enumerate(groups, start=1):
-        lo = min(es[i] for i in members)
+        lo = min(firsts[i] for i in members)
         hi = max(ef[i] for i in members)
         task_head(
             stage_uid[key],
             name,
             str(g),
             1,
-            start_at(lo),
-            finish_at(hi, hi - lo),
+            min(texts[i][0] for i in members),  # ISO moments order as text
+            max(texts[i][1] for i in members),
             (hi - lo) * mpw,
             True,
             False,
@@ -896,42 +992,46 @@ def export_mspdi(plan: Plan) -> str:
             d = plan.decisions[i]
             o, lk, p = duration_triple(d.duration)
             dur = 0.0 if d.milestone else lk
+            state = sched.state[i]
+            floor = floors[i]
+            start_text, fin_text, split = texts[i]
+            done_part = (
+                dur if state == "done" else 0.0 if state == "not_started" else dur - sched.remaining[i]
+            )
             task_head(
                 uid_of[d.id],
                 d.title,
                 f"{g}.{k}",
                 2,
-                start_at(es[i]),
-                finish_at(ef[i], dur),
+                start_text,
+                fin_text,
                 dur * mpw,
                 False,
                 d.milestone,
+                split=split,
             )
-            w(f"      <PercentComplete>{int(round(d.progress))}</PercentComplete>\n")
+            percent = 100 if state == "done" else int(round(d.progress))
+            w(f"      <PercentComplete>{percent}</PercentComplete>\n")
             if d.cost is not None:
                 w(f"      <Cost>{_num(d.cost)}</Cost>\n")
-            # Schedulers (MS Project, MPXJ) need the actuals of work in progress. The import pins a started task
-            # to its stored start unless the file came from the planner (the "Planner id" field), whose actual
-            # start is its schedule, so export -> import still returns the same plan.
-            done = dur * min(100.0, d.progress) / 100
-            if d.progress > 0:
-                # the plan's own actual dates when it has them (placed by working time, as the import reads them)
-                began = to_week(plan, d.actual_start)
-                w(
-                    f"      <ActualStart>{start_at(es[i] if began is None else max(0.0, began))}</ActualStart>\n"
-                )
-                if d.progress >= 100:
-                    ended = to_week(plan, d.actual_finish)
-                    at = ef[i] if ended is None else max(0.0, ended)
-                    w(f"      <ActualFinish>{finish_at(at, dur)}</ActualFinish>\n")
+            # Schedulers (MS Project, MPXJ) need the actuals of started work: they are the plan's own actual dates
+            # on their calendar days (a start at 08:00; a finish, the moment its day begins, at the previous working
+            # day's 17:00, where the planner's finishes fall), else where the planner's schedule puts them. The
+            # plan's own values go in the "Planner actual ..." fields, so an import of this file keeps exactly them.
+            if state != "not_started":
+                w(f"      <ActualStart>{start_text}</ActualStart>\n")
+                if state == "done":
+                    w(f"      <ActualFinish>{fin_text}</ActualFinish>\n")
             w(
-                f"      <ActualDuration>{_pt(done * mpw)}</ActualDuration>\n"
-                f"      <RemainingDuration>{_pt((dur - done) * mpw)}</RemainingDuration>\n"
+                f"      <ActualDuration>{_pt(done_part * mpw)}</ActualDuration>\n"
+                f"      <RemainingDuration>{_pt((dur - done_part) * mpw)}</RemainingDuration>\n"
             )
-            if d.not_before:
+            if (
+                floor > 0
+            ):  # 'start no earlier than': the plan's not_before, or the status date for work not started
                 w(
                     f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
-                    f"      <ConstraintDate>{start_at(d.not_before)}</ConstraintDate>\n"
+                    f"      <ConstraintDate>{start_at(floor)}</ConstraintDate>\n"
                 )
             else:
                 w("      <ConstraintType>0</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n")
@@ -947,15 +1047,30 @@ def export_mspdi(plan: Plan) -> str:
                     f"<Type>{LINK_CODES[dep.type]}</Type><CrossProject>0</CrossProject>"
                     f"<LinkLag>{lag_tenths}</LinkLag><LagFormat>{lag_fmt}</LagFormat></PredecessorLink>\n"
                 )
-            attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage)]
+            attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage), (FIELD_TEXT4, str(d.status))]
             if d.area:
                 attrs.append((FIELD_TEXT2, d.area))
+            if floor != (d.not_before or 0.0):  # the plan's own earliest start, for an import of this file
+                attrs.append((FIELD_NUMBER3, _num(d.not_before or 0.0)))
+            for fid, actual in ((FIELD_TEXT5, d.actual_start), (FIELD_TEXT6, d.actual_finish)):
+                if actual is not None:
+                    attrs.append((fid, actual.isoformat() if isinstance(actual, dt.date) else _num(actual)))
             if not (o == lk == p) and not d.milestone:
                 attrs += [(FIELD_NUMBER1, _num(o)), (FIELD_NUMBER2, _num(p))]
             for fid, value in attrs:
                 w(
                     f"      <ExtendedAttribute><FieldID>{fid}</FieldID><Value>{escape(str(value))}</Value>"
                     "</ExtendedAttribute>\n"
+                )
+            entry = baseline.decisions.get(d.id) if baseline is not None else None
+            if (
+                entry is not None
+            ):  # MS Project's Baseline (0): its Tracking Gantt and variance columns show it
+                span = max(0.0, entry.finish - entry.start)
+                w(
+                    f"      <Baseline><Number>0</Number><Start>{start_at(entry.start)}</Start>"
+                    f"<Finish>{finish_at(entry.finish, span)}</Finish><Duration>{_pt(span * mpw)}</Duration>"
+                    "</Baseline>\n"
                 )
             w("    </Task>\n")
     w("  </Tasks>\n  <Resources>\n")
@@ -971,13 +1086,14 @@ def export_mspdi(plan: Plan) -> str:
         if d.owner in team_uid:
             dur = d.weeks()
             work = dur * mpw * d.headcount  # minutes of work: schedulers derive dates from it
-            done = work * min(100.0, d.progress) / 100
+            share = 100.0 if sched.state[i] == "done" else min(100.0, d.progress)
+            done = work * share / 100
             w(
                 f"    <Assignment><UID>{auid}</UID><TaskUID>{uid_of[d.id]}</TaskUID>"
                 f"<ResourceUID>{team_uid[d.owner]}</ResourceUID>"
-                f"<PercentWorkComplete>{int(round(d.progress))}</PercentWorkComplete>"
-                f"<ActualWork>{_pt(done)}</ActualWork><Finish>{finish_at(ef[i], dur)}</Finish>"
-                f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{start_at(es[i])}</Start>"
+                f"<PercentWorkComplete>{int(round(share))}</PercentWorkComplete>"
+                f"<ActualWork>{_pt(done)}</ActualWork><Finish>{texts[i][1]}</Finish>"
+                f"<RemainingWork>{_pt(work - done)}</RemainingWork><Start>{texts[i][0]}</Start>"
                 f"<Units>{_num(d.headcount)}</Units><Work>{_pt(work)}</Work></Assignment>\n"
             )
             auid += 1

@@ -63,8 +63,11 @@ class SourceTask:
     start: float | None = None
     finish: float | None = None
     progress: float = 0.0
-    actual_start: dt.date | None = None  # what the source recorded as really happened (issue 16)
-    actual_finish: dt.date | None = None
+    actual_start: dt.date | float | None = None  # what the source recorded as really happened (issue 16)
+    actual_finish: dt.date | float | None = None  # (weeks only from the planner's own exports)
+    status_hint: str | None = (
+        None  # the planner's own export: the plan's status (MS Project has no 'blocked')
+    )
     wbs: str = ""
     notes: str = ""
     cost: float | None = None
@@ -121,11 +124,29 @@ def exact_actual(start: dt.date, week: float) -> dt.date | float:
     return week
 
 
-def _actual(day: dt.date | None, start: dt.date | None) -> dt.date | None:
-    """An actual date as the plan keeps it: only with a plan start date to place it, never before it."""
+def _actual(day: dt.date | float | None, start: dt.date | None) -> dt.date | float | None:
+    """An actual date as the plan keeps it: only with a plan start date to place it, never before it (weeks, which
+    the planner's own exports carry, never below 0)."""
+    if isinstance(day, float | int):
+        return max(0.0, float(day))
     if day is None or start is None:
         return None
     return max(day, start)
+
+
+def _status(progress: float, hint: str | None) -> Status:
+    """A task's status from its progress, or the planner's own export's status when the progress still agrees with
+    it (a decision done, blocked or in progress at 0 % stays so; progress changed in the other tool wins)."""
+    derived = Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
+    try:
+        hinted = Status(hint) if hint else None
+    except ValueError:
+        return derived
+    if hinted is None or (hinted is Status.DONE) != (derived is Status.DONE):
+        return derived
+    if hinted is Status.NOT_STARTED and progress > 0:
+        return derived
+    return hinted
 
 
 def top_level_summaries(outline: Outline) -> list[SourceTask]:
@@ -360,7 +381,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 )
             duration = 0.0
         not_before = t.not_before
-        if (not inherited[i] or t.fixed_start) and t.start is not None and t.start > 1e-9:
+        # A task without predecessors starts where the file has it -- except in the planner's own export, which
+        # writes the plan's earliest start itself (its stored start may be the status date or an actual start).
+        if (
+            (t.fixed_start or (not inherited[i] and t.wanted_id is None))
+            and t.start is not None
+            and t.start > 1e-9
+        ):
             not_before = max(not_before or 0.0, t.start)
         headcount = sum(u for _, u in t.resources) if t.resources else 1.0
         owner = max(t.resources, key=lambda r: r[1])[0] if t.resources else None
@@ -372,9 +399,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 where,
             )
         progress = min(100.0, max(0.0, t.progress))
-        status = (
-            Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
-        )
+        status = _status(progress, t.status_hint)
         actual_start: dt.date | float | None = _actual(t.actual_start, outline.start_date)
         actual_finish: dt.date | float | None = (
             _actual(t.actual_finish, outline.start_date) if status is Status.DONE else None

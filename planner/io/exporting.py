@@ -1,0 +1,296 @@
+"""What every export shares: the schedule it writes and the notes on what it could not carry.
+
+The schedule is the one ``planner analyze`` shows (:func:`planner.analysis.progress.apply_progress` on the CPM
+passes): with progress recorded, done work sits at its finish, work in progress runs its remaining part from where
+the progress rules put it, and nothing not done starts before the status date. An export only maps it to the other
+tool's dates; it computes no schedule of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.model.plan import Plan
+
+
+@dataclass
+class ExportSchedule:
+    """Weeks from the plan start, in plan order. ``state`` is ``done``, ``in_progress`` or ``not_started`` (the
+    progress rules' own words); ``remaining`` the weeks of work left; ``started`` the week the work began
+    (its actual start, else where its part done ends at its remaining work's start), None when not started.
+    ``ok`` is False when the plan has no schedule (a cycle, a broken link): the weeks are then each decision's
+    earliest start on its own and the export says so."""
+
+    es: list[float]
+    ef: list[float]
+    finish: float
+    ok: bool
+    state: list[str]
+    remaining: list[float]
+    started: list[float | None]
+    progress: bool = False  # the plan records progress: the schedule is of the remaining work
+    status_week: float | None = None
+    critical: list[bool] = field(default_factory=list)
+
+
+def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
+    """The progress-aware schedule of ``plan`` as :func:`planner.analysis.analyze` computes it."""
+    from planner.analysis.graph import compile_plan
+    from planner.analysis.progress import (
+        DONE,
+        NOT_STARTED,
+        apply_progress,
+        progress_state,
+        settle_schedule,
+    )
+    from planner.analysis.schedule import ScheduleError, schedule
+
+    state = progress_state(plan)
+    states = [p.state for p in state.decisions]
+    planned = [d.weeks() for d in plan.decisions]
+    try:
+        graph = compile_plan(plan, estimate)
+        s = schedule(plan, estimate, apply_progress(plan, graph, state))
+        settle_schedule(s)
+        es = [float(x) for x in s.es]
+        ef = [float(x) for x in s.ef]
+        finish, ok = float(s.finish), True
+        remaining = [float(x) for x in s.duration]
+        critical = [bool(x) for x in s.critical]
+    except (ScheduleError, ValueError, KeyError):
+        es = [p.floor for p in state.decisions]
+        remaining = [w * p.remaining_fraction for w, p in zip(planned, state.decisions, strict=True)]
+        ef = [a + r for a, r in zip(es, remaining, strict=True)]
+        finish, ok, critical = max(ef, default=0.0), False, [False] * len(es)
+    started: list[float | None] = []
+    for i, p in enumerate(state.decisions):
+        if p.state == NOT_STARTED:
+            started.append(None)
+            continue
+        done_part = planned[i] - remaining[i]
+        if p.actual_start is not None:
+            started.append(p.actual_start)
+        else:  # the part done ends where the remaining work starts (done: where it sits)
+            started.append(max(0.0, (ef[i] if p.state == DONE else es[i]) - done_part))
+    return ExportSchedule(
+        es=es,
+        ef=ef,
+        finish=finish,
+        ok=ok,
+        state=states,
+        remaining=remaining,
+        started=started,
+        progress=state.active,
+        status_week=state.status_week,
+        critical=critical,
+    )
+
+
+def day_of(plan: Plan, value: dt.date | float | None) -> dt.date | None:
+    """A plan's actual date or status date as a calendar day: a date is itself, weeks are the day they fall on
+    (:func:`planner.units.week_to_date`); None without a start date to place weeks."""
+    from planner.units import week_to_date
+
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if plan.start_date is None:
+        return None
+    return week_to_date(plan.start_date, float(value))
+
+
+def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> list[str]:
+    """What the export of ``plan`` in ``fmt`` (a key of :data:`planner.io.EXPORT_NAMES`) does not carry, or carries
+    only approximately: one line each, for the command to print (the export's counterpart of the import report)."""
+    notes: list[str] = []
+    if sched is not None and not sched.ok:
+        notes.append(
+            "the plan has validation errors (e.g. a cycle), so it has no schedule: dates are each decision's "
+            "earliest start on its own"
+        )
+    by_format = {
+        "mspdi": _mspdi_notes,
+        "gan": _gan_notes,
+        "tjp": _tjp_notes,
+        "mermaid": _mermaid_notes,
+        "dot": _dot_notes,
+        "csv": _table_notes,
+        "xlsx": _table_notes,
+    }
+    if fmt in by_format:
+        notes.extend(by_format[fmt](plan, sched))
+    return notes
+
+
+def _three_point(plan: Plan) -> int:
+    from planner.model.plan import duration_triple
+
+    return sum(1 for d in plan.decisions if len(set(duration_triple(d.duration))) > 1)
+
+
+def _blocked(plan: Plan) -> int:
+    from planner.model.plan import Status
+
+    return sum(1 for d in plan.decisions if d.status is Status.BLOCKED)
+
+
+def _outline_notes(plan: Plan) -> list[str]:
+    """What neither MS Project XML nor GanttProject has a place for."""
+    notes = []
+    if plan.risks:
+        notes.append(
+            f"{len(plan.risks)} risk(s) of the risk register are not carried (the format has no risks)"
+        )
+    gates = sum(len(s.gate_criteria) for s in plan.stages)
+    if gates:
+        notes.append(f"{gates} gate criteria of the stages are not carried")
+    refs = sum(1 for d in plan.decisions if d.references)
+    tagged = sum(1 for d in plan.decisions if d.tags)
+    if refs or tagged:
+        notes.append(f"tags ({tagged} decision(s)) and references ({refs} decision(s)) are not carried")
+    linked = sum(1 for dep in plan.dependencies if dep.note)
+    if linked:
+        notes.append(f"{linked} dependency note(s) are not carried")
+    return notes
+
+
+def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    notes = _outline_notes(plan)
+    notes.append(
+        "weeks are 40-hour working weeks on a Monday-Friday, 08:00-17:00 calendar (1 week = 5 working days); the "
+        "planner's dates count 7 calendar days a week, so a date inside a week can differ by a day or two while "
+        "whole weeks and the finish agree; actual dates and the status date are written on their own days"
+    )
+    blocked = _blocked(plan)
+    if blocked:
+        notes.append(
+            f"{blocked} blocked decision(s): MS Project has no such status (kept in the 'Planner status' field)"
+        )
+    if plan.baselines:
+        older = len(plan.baselines) - 1
+        notes.append(
+            "the newest baseline is MS Project's Baseline (0)"
+            + (f"; {older} older baseline(s) are not carried" if older else "")
+            + "; an import does not read baselines back"
+        )
+    if sched is not None:
+        squeezed, split = _in_progress_shapes(plan, sched)
+        if squeezed:
+            notes.append(
+                f"{squeezed} decision(s) in progress have their remaining work resume before their part done could "
+                "have ended (without a status date the planner resumes it at its actual start or the plan start); "
+                "MS Project runs the whole duration from the start, so it can finish later: give the plan a status "
+                "date (--status-date) for both to agree"
+            )
+        if split:
+            notes.append(
+                f"{split} decision(s) in progress resume after a pause (the status date or a predecessor holds "
+                "their remaining work): written as a split (Stop/Resume), which MS Project shows; a tool that "
+                "ignores splits finishes them earlier"
+            )
+    return notes
+
+
+def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    notes = _outline_notes(plan)
+    if plan.baselines:
+        notes.append(
+            f"{len(plan.baselines)} baseline(s) are not carried (GanttProject keeps none in its file)"
+        )
+    notes.append("dates are whole working days on a Monday-Friday week (1 week = 5 days)")
+    three = _three_point(plan)
+    if three:
+        notes.append(
+            f"{three} three-point estimate(s): GanttProject schedules the likely duration; the three estimates are "
+            "kept in custom columns"
+        )
+    if sched is not None and sched.progress:
+        notes.append(
+            "GanttProject has no actual dates or status date: tasks are written where the planner schedules them "
+            "under the recorded progress (started work so that it ends where the planner finishes it); the "
+            "plan's own dates and status are kept in custom columns"
+        )
+    blocked = _blocked(plan)
+    if blocked:
+        notes.append(
+            f"{blocked} blocked decision(s): GanttProject has no such status (kept in a custom column)"
+        )
+    return notes
+
+
+def _mermaid_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    from planner.model.plan import DependencyType
+
+    other = sum(1 for dep in plan.dependencies if dep.type is not DependencyType.FS or dep.lag)
+    notes = [
+        "bars are drawn at their scheduled dates in whole days; links are not drawn (each is listed in a comment)"
+        + (f"; {other} of them are not plain finish-to-start" if other else "")
+    ]
+    three = _three_point(plan)
+    if three:
+        notes.append(f"{three} three-point estimate(s): bars use the likely duration")
+    return notes
+
+
+def _dot_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    return ["DOT is the dependency graph: no dates, progress, teams or costs"]
+
+
+def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    notes = []
+    if plan.risks or plan.baselines:
+        notes.append(
+            f"the table has one row per decision: {len(plan.risks)} risk(s) and {len(plan.baselines)} baseline(s) "
+            "are not carried"
+        )
+    return notes
+
+
+def _in_progress_shapes(plan: Plan, sched: ExportSchedule) -> tuple[int, int]:
+    """(squeezed, split): decisions in progress whose remaining work starts before their part done could have
+    ended from where it began, and those whose remaining work starts after a pause."""
+    squeezed = split = 0
+    for i, d in enumerate(plan.decisions):
+        if sched.state[i] != "in_progress" or sched.started[i] is None:
+            continue
+        began = sched.started[i]
+        assert began is not None
+        ends = began + d.weeks() - sched.remaining[i]
+        if ends > sched.es[i] + 1e-6:
+            squeezed += 1
+        elif ends < sched.es[i] - 1e-6:
+            split += 1
+    return squeezed, split
+
+
+def _tjp_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    from planner.model.plan import DependencyType
+
+    notes = ["durations are calendar time (1 week = 7 days, 168 hours), as the planner counts weeks"]
+    negative = 0
+    for dep in plan.dependencies:
+        gap = dep.lag
+        if dep.type in (DependencyType.FF, DependencyType.SF):
+            to = next((d for d in plan.decisions if d.id == dep.to), None)
+            gap = dep.lag - (to.weeks() if to is not None else 0.0)
+        if gap < -1e-9:
+            negative += 1
+    if negative:
+        notes.append(
+            f"{negative} link(s) with a lead (a negative gap) are written with a gap of 0: TaskJuggler has "
+            "no leads, so it can finish later than the planner"
+        )
+    ff_sf = sum(1 for dep in plan.dependencies if dep.type in (DependencyType.FF, DependencyType.SF))
+    if ff_sf:
+        notes.append(
+            f"{ff_sf} finish-to-finish / start-to-finish link(s) are written as FS / SS links with the gap "
+            "lag - duration"
+        )
+    if sched is not None and sched.progress:
+        notes.append(
+            "progress: done work is a milestone where it finished, work in progress its remaining part from "
+            "where the planner resumes it (TaskJuggler's own tracking is not used)"
+        )
+    return notes

@@ -1,0 +1,196 @@
+"""Exports write the schedule ``planner analyze`` shows (progress, actual dates, status date), and MS Project XML
+carries the plan's own progress back to an import of it. Hand-checked cases; MPXJ, when installed, in
+``test_export_in_other_tools.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis import analyze
+from planner.io import export_file, export_notes, import_file
+from planner.io.exporting import export_schedule
+from planner.io.mspdi import export_mspdi
+from planner.model import Plan
+from tests.conftest import build_plan
+
+
+def _progress_plan(**extra: Any) -> Plan:
+    """Start Mon 4 Jan 2027. a (2 w) done with no dates; b (4 w) after a, 50 % done, no actual start;
+    c (1 w) after b; d (1 w, blocked, 0 %) with no links; e (2 w) done with actual dates Thu 7 Jan - Fri 15 Jan;
+    f (1 w) after e, in progress since Mon 18 Jan (20 %)."""
+    return build_plan(
+        [
+            {"id": "a", "duration": 2, "status": "done", "progress": 100},
+            {"id": "b", "duration": 4, "status": "in_progress", "progress": 50},
+            {"id": "c", "duration": 1},
+            {"id": "d", "duration": 1, "status": "blocked"},
+            {"id": "e", "duration": 2, "status": "done", "progress": 100, "actual_start": "2027-01-07",
+             "actual_finish": "2027-01-15"},
+            {"id": "f", "duration": 1, "status": "in_progress", "progress": 20, "actual_start": "2027-01-18"},
+        ],
+        [("a", "b"), ("b", "c"), ("e", "f")],
+        start_date="2027-01-04",
+        **extra,
+    )  # fmt: skip
+
+
+def _task(xml: str, name: str) -> str:
+    m = re.search(rf"<Task>\s*<UID>\d+</UID>\s*<ID>\d+</ID>\s*<Name>{name}</Name>.*?</Task>", xml, re.S)
+    assert m, name
+    return m.group(0)
+
+
+def _field(task: str, name: str) -> str | None:
+    m = re.search(rf"<{name}>([^<]*)</{name}>", task)
+    return m.group(1) if m else None
+
+
+def test_the_export_schedule_is_the_analyze_schedule() -> None:
+    """Status date Mon 1 Feb (week 4). a done without dates sits at the status date (es = ef = 4); b's remaining
+    2 weeks run 4-6 (its 2 weeks done end where they resume: it began at week 2); c 6-7; the blocked d waits for
+    the status date, 4-5; e sits at its actual finish 11/7; f's remaining 0.8 w from the status date, 4-4.8."""
+    plan = _progress_plan(status_date="2027-02-01")
+    s = export_schedule(plan)
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert s.finish == r.schedule.finish == 7.0
+    assert s.es == pytest.approx([float(x) for x in r.schedule.es])
+    assert s.ef == pytest.approx([4.0, 6.0, 7.0, 5.0, 11 / 7, 4.8])
+    assert s.state == ["done", "in_progress", "not_started", "not_started", "done", "in_progress"]
+    assert s.started == pytest.approx([2.0, 2.0, None, None, 3 / 7, 2.0])
+
+
+def test_mspdi_writes_the_progress_schedule_and_actuals_on_their_days() -> None:
+    plan = _progress_plan(status_date="2027-02-01")
+    xml = export_mspdi(plan)
+    # the status date on its own day, at the day's start (remaining work resumes from it)
+    assert "<StatusDate>2027-02-01T08:00:00</StatusDate>" in xml
+    # e: actual start Thu 7 Jan at 08:00; actual finish 15 Jan (Fri) is the moment that day begins: Thu 14 17:00
+    e = _task(xml, "E")
+    assert (_field(e, "ActualStart"), _field(e, "ActualFinish")) == (
+        "2027-01-07T08:00:00",
+        "2027-01-14T17:00:00",
+    )
+    assert (_field(e, "Start"), _field(e, "Finish"), _field(e, "PercentComplete")) == (
+        "2027-01-07T08:00:00",
+        "2027-01-14T17:00:00",
+        "100",
+    )
+    assert "<Value>2027-01-07</Value>" in e and "<Value>2027-01-15</Value>" in e  # the plan's own dates
+    # b: began Mon 18 Jan (week 2), 2 weeks done, remaining 2 weeks from the status date: no split, ends Fri 12 Feb
+    b = _task(xml, "B")
+    assert (_field(b, "ActualStart"), _field(b, "Finish"), _field(b, "Stop")) == (
+        "2027-01-18T08:00:00",
+        "2027-02-12T17:00:00",
+        None,
+    )
+    assert (_field(b, "ActualDuration"), _field(b, "RemainingDuration")) == ("PT80H0M0S", "PT80H0M0S")
+    assert "<Value>in_progress</Value>" in b and "Planner actual" not in b
+    # f: began Mon 18 Jan, 20 % of a week done (one day, to Mon 17:00), paused until the status date: a split
+    f = _task(xml, "F")
+    assert (_field(f, "Stop"), _field(f, "Resume"), _field(f, "Finish")) == (
+        "2027-01-18T17:00:00",
+        "2027-02-01T08:00:00",
+        "2027-02-04T17:00:00",
+    )
+    # d: blocked and not started: waits for the status date (start no earlier than), its own not_before kept
+    d = _task(xml, "D")
+    assert (_field(d, "Start"), _field(d, "ConstraintType"), _field(d, "ConstraintDate")) == (
+        "2027-02-01T08:00:00",
+        "4",
+        "2027-02-01T08:00:00",
+    )
+    assert "<Value>blocked</Value>" in d and "<FieldID>188743769</FieldID><Value>0</Value>" in d
+    # a: done without dates: it sits at the status date, its two weeks just before it
+    a = _task(xml, "A")
+    assert (_field(a, "ActualStart"), _field(a, "ActualFinish")) == (
+        "2027-01-18T08:00:00",
+        "2027-01-29T17:00:00",
+    )
+    # no actual date or status date at an odd time of day (they were placed by working weeks: Thu 7 Jan, week 3/7,
+    # became Wed 6 Jan 09:08:34)
+    times = set(re.findall(r"<(?:Actual\w+|StatusDate)>\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)<", xml))
+    assert times == {"08:00:00", "17:00:00"}
+
+
+@pytest.mark.parametrize("status_date", [None, "2027-02-01", "2027-01-20"])
+def test_mspdi_round_trip_keeps_progress_status_and_actuals(tmp_path: Path, status_date: str | None) -> None:
+    plan = _progress_plan(status_date=status_date)
+    path = tmp_path / "p.xml"
+    export_file(plan, path)
+    back, report = import_file(path)
+    assert "[schedule]" not in report.text(limit=None)
+    assert back.status_date == plan.status_date
+    for d in plan.decisions:
+        e = back.decision(d.id)
+        assert (e.status, e.actual_start, e.actual_finish, e.not_before) == (
+            d.status,
+            d.actual_start,
+            d.actual_finish,
+            d.not_before,
+        ), d.id
+        assert e.progress == (100 if d.status.value == "done" else d.progress)
+    r, rb = analyze(plan), analyze(back)
+    assert r.schedule is not None and rb.schedule is not None
+    assert rb.schedule.finish == pytest.approx(r.schedule.finish)
+    assert rb.schedule.critical_path == r.schedule.critical_path
+
+
+def test_progress_recorded_in_ms_project_after_the_export_is_read(tmp_path: Path) -> None:
+    """The planner's own file, updated in MS Project: c (not started in the plan) gets an actual start there, and
+    e (done) keeps the plan's own dates."""
+    plan = _progress_plan(status_date="2027-02-01")
+    xml = export_mspdi(plan)
+    c = _task(xml, "C")
+    updated = c.replace(
+        "<PercentComplete>0</PercentComplete>", "<PercentComplete>40</PercentComplete>"
+    ).replace("<ActualDuration>", "<ActualStart>2027-02-15T08:00:00</ActualStart>\n      <ActualDuration>")
+    path = tmp_path / "p.xml"
+    path.write_text(xml.replace(c, updated), encoding="utf-8")
+    back, _ = import_file(path)
+    assert (back.decision("c").status.value, back.decision("c").actual_start) == (
+        "in_progress",
+        dt.date(2027, 2, 15),
+    )
+    assert back.decision("e").actual_finish == dt.date(2027, 1, 15)
+
+
+def test_mspdi_baseline_is_ms_projects_baseline_0() -> None:
+    from planner.analysis.baselines import make_baseline, with_baseline
+    from planner.analysis.schedule import schedule
+
+    plan = build_plan(
+        [{"id": "a", "duration": 2}, {"id": "b", "duration": 1}], [("a", "b")], start_date="2027-01-04"
+    )
+    plan = with_baseline(plan, make_baseline(schedule(plan), "signed off"))
+    xml = export_mspdi(plan)
+    b = _task(xml, "B")
+    assert (
+        "<Baseline><Number>0</Number><Start>2027-01-18T08:00:00</Start><Finish>2027-01-22T17:00:00</Finish>"
+        "<Duration>PT40H0M0S</Duration></Baseline>"
+    ) in b
+
+
+def test_a_milestone_after_a_link_sits_at_its_predecessors_finish() -> None:
+    plan = build_plan(
+        [{"id": "a", "duration": 1}, {"id": "m", "duration": 0, "milestone": True}], [("a", "m")],
+        start_date="2027-01-04",
+    )  # fmt: skip
+    m = _task(export_mspdi(plan), "M")
+    assert (_field(m, "Start"), _field(m, "Finish")) == ("2027-01-08T17:00:00", "2027-01-08T17:00:00")
+
+
+def test_export_notes_say_what_is_not_carried() -> None:
+    plan = _progress_plan()  # no status date: b and f resume at the plan start / their actual start
+    notes = "\n".join(export_notes(plan, "mspdi"))
+    assert "1 blocked decision(s)" in notes
+    assert "2 decision(s) in progress have their remaining work resume before" in notes
+    assert "status date" in notes
+    gan = "\n".join(export_notes(plan, "gan"))
+    assert "GanttProject has no actual dates or status date" in gan
+    assert "no leads" not in "\n".join(export_notes(plan, "tjp"))
