@@ -75,7 +75,9 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             f"budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} "
             f"{format_money(abs(head), cur)})"
         )
-    if summary.risk is not None:
+    tol = 0.005 * max(1.0, abs(b.total))
+    r = summary.risk
+    if r is not None and (abs(r.p80 - r.p50) > tol or abs(r.p50 - b.total) > tol):  # not when no run differs
         parts.append(
             f"simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
             f"P80 {format_money(summary.risk.p80, cur, compact=True)}"
@@ -147,10 +149,13 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
     cur = b.currency
     rows = b.by_stage_and_category(plan)
     total = f"Total {format_money(b.total, cur)}"
-    split = (
-        f"{total}: labour {format_money(b.labour, cur)}, one-off {format_money(b.one_off, cur)}, "
-        f"running {format_money(b.run, cur)}"
-    )
+    # Only the kinds of spend the plan has ("labour EUR 0" says nothing); one kind alone is the total.
+    kinds = [
+        f"{what} {format_money(amount, cur)}"
+        for what, amount in (("labour", b.labour), ("one-off", b.one_off), ("running", b.run))
+        if abs(amount) >= 0.5
+    ]
+    split = f"{total}: {', '.join(kinds)}" if len(kinds) > 1 else total
     subs = [split, total]
     if b.gating is not None and b.gating.money > 0:
         gates = f"strict gates would add {format_money(b.gating.money, cur)} ({units.plural_weeks(b.gating.weeks)})"

@@ -84,3 +84,18 @@ def test_one_part_graph_and_one_decision_path_read_naturally(make_plan: Any, tmp
     assert "3 of 3 decisions" in r.flat
     assert "1 decision, 9 wk of work" in r.flat  # the path is c alone (9 weeks against a->b's 3)
     assert "1 decisions" not in r.flat
+
+
+def test_cost_section_names_only_the_kinds_of_spend_the_plan_has(tmp_path: Path) -> None:
+    from tests.report.report_helpers import sample
+
+    plan = sample("fraud-detection")  # decision costs only: no team rates, no running costs
+    sim = simulate(plan, 300, 2)
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["cost"], simulation=sim)
+    assert "The plan is expected to spend EUR 594,500, all of it one-off costs, up to week 31.5" in r.flat
+    assert "EUR 0" not in r.flat  # no "EUR 0 of people's time", no "labour EUR 0" in a chart's subtitle
+    assert "each of the 300 simulated runs spends the same" in r.flat
+    assert "half the time (P50)" not in r.flat
+    # one kind of spend: no column of zeros or one that repeats the total
+    assert "Decision Total" in r.flat and "Decision People" not in r.flat
+    assert "Stage Total (EUR) Share" in r.flat and "Stage Other" not in r.flat

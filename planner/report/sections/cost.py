@@ -23,10 +23,25 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
     """The section's key sentences (markup), also usable by the executive summary."""
     b, cur = s.breakdown, s.currency
     plan = ctx.plan
+    # Only the kinds of spend the plan has: "EUR 0 of people's time and EUR 0 of running costs" is padding.
+    kinds = [
+        (amount, what)
+        for amount, what in (
+            (b.labour, "people's time"),
+            (b.one_off, "one-off costs"),
+            (b.run, "running costs"),
+        )
+        if abs(amount) >= 0.5
+    ]
+    if len(kinds) == 1:
+        parts = f", all of it {kinds[0][1]},"
+    elif kinds:
+        named = [f"{esc(format_money(a, cur))} of {what}" for a, what in kinds]
+        parts = ": " + ", ".join(named[:-1]) + " and " + named[-1]
+    else:
+        parts = ""
     out = [
-        f"The plan is expected to spend <b>{esc(format_money(b.total, cur))}</b>: "
-        f"{esc(format_money(b.labour, cur))} of people's time, {esc(format_money(b.one_off, cur))} of one-off "
-        f"costs and {esc(format_money(b.run, cur))} of running costs up to "
+        f"The plan is expected to spend <b>{esc(format_money(b.total, cur))}</b>{parts} up to "
         f"{esc(ctx.when(b.horizon))}."
     ]
     if b.budget is not None:
@@ -41,11 +56,19 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
         )
     r = s.risk
     if r is not None:
-        text = (
-            f"Over {r.iterations:,} simulated runs of the schedule the spend is "
-            f"{esc(format_money(r.p50, cur))} or less half the time (P50) and {esc(format_money(r.p80, cur))} "
-            f"or less in four runs out of five (P80)."
-        )
+        if abs(r.p80 - r.p50) <= 0.005 * max(1.0, abs(b.total)) and abs(r.p50 - b.total) <= 0.005 * max(
+            1.0, abs(b.total)
+        ):  # the spend does not move with the schedule: one figure, said once
+            text = (
+                f"The spend does not depend on how long the work takes (no team is paid by the week and nothing "
+                f"runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the same."
+            )
+        else:
+            text = (
+                f"Over {r.iterations:,} simulated runs of the schedule the spend is "
+                f"{esc(format_money(r.p50, cur))} or less half the time (P50) and "
+                f"{esc(format_money(r.p80, cur))} or less in four runs out of five (P80)."
+            )
         if r.p_within_budget is not None:
             text += f" The plan stays within its budget in {_pct(r.p_within_budget)} of runs"
             if r.p_by_target is not None and r.target is not None:
@@ -117,6 +140,8 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     b, cur = s.breakdown, s.currency
     rows_data = b.by_stage_and_category(plan)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
+    if len(used) == 1:
+        used = []  # one kind of spend: its column would repeat the total
     total = b.total or 1.0
     rows = []
     for _sid, name, v in rows_data:
@@ -147,14 +172,23 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     )
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     biggest: list[Flowable] = []
+    # The kinds of spend any item has (a column of zeros says nothing); the total column always.
+    item_cols = [
+        (name, attr)
+        for name, attr in (("People", "labour"), ("One-off", "one_off"), ("Running", "run"))
+        if any(abs(getattr(r, attr)) >= 0.5 for r in top)
+    ]
+    if len(item_cols) == 1:
+        item_cols = []  # the total says it
+    item_head = ["Decision", *(name for name, _ in item_cols), "Total"]
+    item_widths = [3.6 + 1.1 * (3 - len(item_cols))] + [1.1] * len(item_cols) + [1.2]
+    item_right = tuple(range(1, len(item_cols) + 2))
     if top:
         items_width = ctx.half_width if g.frame_width >= 600 else None
         item_rows = [
             [
                 ctx.cell(ctx.title_of(r.id)),
-                format_money(r.labour),
-                format_money(r.one_off),
-                format_money(r.run),
+                *(format_money(getattr(r, attr)) for _, attr in item_cols),
                 format_money(r.total),
             ]
             for r in top
@@ -162,11 +196,11 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
         biggest = [
             Paragraph("The biggest items", ctx.styles["h3"]),
             ctx.table(
-                ["Decision", "People", "One-off", "Running", "Total"],
+                item_head,
                 item_rows,
-                [3.6, 1.1, 1.1, 1.1, 1.2],
-                right=(1, 2, 3, 4),
-                bold=(4,),
+                item_widths,
+                right=item_right,
+                bold=(len(item_cols) + 1,),
                 total=items_width,
             ),
         ]
@@ -194,15 +228,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
             )
             out.extend(
                 biggest[:1]
-                + [
-                    ctx.table(
-                        ["Decision", "People", "One-off", "Running", "Total"],
-                        item_rows,
-                        [3.6, 1.1, 1.1, 1.1, 1.2],
-                        right=(1, 2, 3, 4),
-                        bold=(4,),
-                    )
-                ]
+                + [ctx.table(item_head, item_rows, item_widths, right=item_right, bold=(len(item_cols) + 1,))]
             )
     else:
         out.append(table)
