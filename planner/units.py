@@ -35,6 +35,7 @@ __all__ = [
     "iso_date",
     "iso_dates",
     "plural_weeks",
+    "signed_weeks",
     "week_to_date",
 ]
 
@@ -79,6 +80,21 @@ def plural_weeks(weeks: float, word: str = "week") -> str:
     """``1 week``, ``2.5 weeks``, ``0 weeks``."""
     text = format_weeks(weeks)
     return f"{text} {word if text in ('1', '-1') else word + 's'}"
+
+
+def signed_weeks(delta: float | None, *, minus: str = "-") -> str:
+    """A difference in weeks with its sign, by :func:`format_weeks`: ``+2.5``, ``-1`` (``minus`` may be the
+    typographic ``\u2212``); ``=`` when it is 0 at two decimals (never ``+0`` or ``-0``); ``-`` for None.
+
+    >>> signed_weeks(2.5), signed_weeks(-1.0), signed_weeks(0.001), signed_weeks(-0.004), signed_weeks(None)
+    ('+2.5', '-1', '=', '=', '-')
+    """
+    if delta is None or not math.isfinite(float(delta)):
+        return "-"
+    text = format_weeks(abs(float(delta)))
+    if text == "0":
+        return "="
+    return ("+" if delta > 0 else minus) + text
 
 
 def format_date(date: dt.date | None, *, short: bool = False) -> str:

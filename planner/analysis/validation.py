@@ -3,8 +3,9 @@
 Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``unknown-reference``,
 ``self-dependency``, ``cycle``, ``milestone-duration``, ``dates-out-of-range`` (the schedule could run past
 31 Dec 9999, so no date could be written for it). Warnings: ``stage-inversion``, ``duplicate-dependency``,
-``gate-not-met`` (``over-capacity`` comes from :mod:`planner.analysis.capacity`). Info: ``isolated-decision``,
-``empty-stage``, ``missing-owner``.
+``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
+switcher cannot tell from another or from the plan itself; ``over-capacity`` comes from
+:mod:`planner.analysis.capacity`). Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
     out += _isolated(plan, graph, nm)
     out += _empty_stages(plan, cols)
     out += _missing_owner(plan, graph, cols)
+    out += _scenario_names(plan)
     out += progress_findings(plan, cols)  # status date and actuals (issue 16)
     return sort_findings(out)
 
@@ -502,6 +504,46 @@ def _missing_owner(plan: Plan, graph: PlanGraph, cols: Columns) -> list[Finding]
         )
         for i, text in zip(at, named, strict=True)
     ]
+
+
+def _scenario_names(plan: Plan) -> list[Finding]:
+    """Scenarios a name cannot pick: a second scenario of the same name (``--scenario``, ``planner compare`` and
+    the app take the first) and one named like the base plan ('Base', any case), which ``--scenario`` then means
+    instead of the plan itself.
+
+    >>> from planner.model import new_plan, Scenario
+    >>> plan = new_plan()
+    >>> plan.scenarios += [Scenario(name="Fast"), Scenario(name="Fast"), Scenario(name="base")]
+    >>> [(f.code, f.message) for f in _scenario_names(plan)]  # doctest: +NORMALIZE_WHITESPACE
+    [('duplicate-scenario', "2 scenarios are called 'Fast'; only the first is used by --scenario, compare and the
+      app's scenario switcher. Rename the others."), ('scenario-named-base', "Scenario 'base' is named like the
+      base plan ('Base'): --scenario base means this scenario, not the plan itself. Rename it.")]
+    """
+    out = []
+    counts = Counter(s.name for s in plan.scenarios)
+    for scenario_name, c in counts.items():
+        if c > 1:
+            out.append(
+                Finding(
+                    W,
+                    "duplicate-scenario",
+                    f"{c} scenarios are called '{scenario_name}'; only the first is used by --scenario, compare "
+                    "and the app's scenario switcher. Rename the others.",
+                    [],
+                )
+            )
+    for scenario_name in counts:
+        if scenario_name.casefold() == "base":
+            out.append(
+                Finding(
+                    W,
+                    "scenario-named-base",
+                    f"Scenario '{scenario_name}' is named like the base plan ('Base'): --scenario {scenario_name} "
+                    "means this scenario, not the plan itself. Rename it.",
+                    [],
+                )
+            )
+    return out
 
 
 def _names_at(plan: Plan, ids: list[str], at: list[int]) -> list[str]:

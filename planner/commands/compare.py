@@ -8,7 +8,6 @@ risk), so two identical scenarios have exactly equal percentiles. The JSON is do
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -39,7 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Monte Carlo iterations per scenario (default 5000; 0 skips P50/P80)",
     )
     parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
 
 
 def parse_names(text: str | None) -> list[str] | None:
@@ -77,7 +78,7 @@ def text_list(names: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
 
     if not 0 <= args.iterations <= 1_000_000:
         raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
@@ -100,8 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     comparison = compare_scenarios(plan, names, args.iterations, args.seed)
     if args.format == "json":
-        json.dump(comparison.to_dict(), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(comparison.to_dict(), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(comparison_text(comparison))
     return EXIT_OK if all(x.ok for x in comparison.items) else EXIT_INVALID
@@ -138,13 +138,14 @@ def _week_cells(items: list[Any], figure: str) -> list[str]:
 
 
 def _delta_cells(items: list[Any], figure: str) -> list[str]:
-    out = []
-    for k, x in enumerate(items):
-        d = x.delta(figure)
-        out.append(
-            "" if k == 0 or d is None else ("=" if abs(d) < 1e-9 else f"{d:+.2f}".rstrip("0").rstrip("."))
-        )
-    return out
+    """Each item's difference to the reference, by the one rule (``units.signed_weeks``: ``+1.5``, ``-0.32``, and
+    ``=`` when it is 0 at two decimals, as the app's comparison writes it; never ``+0`` or ``-0``)."""
+    from planner.model import units
+
+    return [
+        "" if k == 0 or x.delta(figure) is None else units.signed_weeks(x.delta(figure))
+        for k, x in enumerate(items)
+    ]
 
 
 def _date_cells(items: list[Any], figure: str) -> list[str]:

@@ -27,10 +27,13 @@ from planner.commands.common import findings_text as _findings_text
 
 # -- the commands -----------------------------------------------------------------------------------------
 def cmd_check(args: argparse.Namespace) -> int:
-    from planner.analysis import has_errors, validate
+    from planner.analysis import analyze, has_errors
 
     plan = load(args.file, read_only=True)
-    findings = validate(plan)
+    # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
+    # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
+    result = analyze(plan)
+    findings = result.findings + list(result.extra_findings)
     if args.format == "json":
         dump_json(
             {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
@@ -156,8 +159,14 @@ def analysis_text(result: Any) -> str:
     if levelled is not None:
         add(
             f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
-            f"(+{fmt_weeks(levelled.cost)} weeks to respect team capacity)"
+            + (
+                f"(+{units.plural_weeks(levelled.cost)} to respect team capacity)"
+                if units.signed_weeks(levelled.cost) != "="
+                else "(no later: team capacity is respected as planned)"
+            )
         )
+    if result.baseline is not None:
+        lines.extend(_baseline_lines(result))
     add("")
     add("Critical path")
     add("-------------")
@@ -235,6 +244,49 @@ def analysis_text(result: Any) -> str:
     _findings_text(result.findings + list(getattr(result, "extra_findings", [])), buf)
     lines.append(buf.getvalue().rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _baseline_lines(result: Any) -> list[str]:
+    """``analyze --baseline NAME``: the finish and each stage's window end and gate against the baseline, and how
+    many decisions slipped -- the figures of the JSON's ``baseline`` (:func:`planner.analysis.baselines
+    .baseline_json`), written by the one rule for weeks and dates."""
+    from planner.analysis.baselines import stage_variance, variance
+
+    plan, s, st, base = result.plan, result.schedule, result.stages, result.baseline
+    v = variance(s, base, plan)
+    slip = v.finish_slip
+    moved = (
+        "as in the baseline"
+        if units.signed_weeks(slip) == "="
+        else f"{units.plural_weeks(abs(slip))} {'later' if slip > 0 else 'earlier'}"
+    )
+    out = [
+        "",
+        f"Against baseline '{base.name}'",
+        "-" * min(len(base.name) + 19, 80),
+        f"  Finish in the baseline:  {fmt_when(plan, v.baseline_finish)}",
+        f"  Finish now:              {fmt_when(plan, v.finish)}, {moved}",
+        f"  {'stage':<16} {'window end':>10} {'now':>7} {'slip':>6}   {'gate':>6} {'now':>7} {'slip':>6}",
+    ]
+    for r, x in zip(st.stages, stage_variance(plan, st, base), strict=True):
+        out.append(
+            f"  {r.name[:16]:<16} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
+            f"{units.signed_weeks(x.finish_slip):>6}   {fmt_weeks(x.baseline_gate):>6} {fmt_weeks(x.gate):>7} "
+            f"{units.signed_weeks(x.gate_slip):>6}"
+        )
+    later = len(v.slipped())  # as the report's "Slipped" counts them
+    earlier = sum(1 for d in v.decisions if d.finish_slip is not None and d.finish_slip < 0)
+    new = sum(1 for d in v.decisions if d.status == "new")
+    import textwrap
+
+    out += textwrap.wrap(
+        f"  {_count(later, 'decision')} finish later than in the baseline, {earlier} earlier"
+        + (f"; {new} not in the baseline" if new else "")
+        + " (each one's slip: --format json)",
+        80,
+        subsequent_indent="  ",
+    )
+    return out
 
 
 def cmd_new(args: argparse.Namespace) -> int:

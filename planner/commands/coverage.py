@@ -8,7 +8,6 @@ Exit codes as everywhere: 0 the check ran (gaps are its output, not a failure), 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 NAME = "coverage"
@@ -42,13 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tier", choices=TIERS, help="the system's EU AI Act risk tier (overrides the plan's)"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from planner.analysis import analyze
     from planner.analysis.coverage import coverage, coverage_text
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
 
     plan = load(args.file)
     result = analyze(plan)
@@ -57,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     if args.format == "json":
-        json.dump({"file": args.file, **report.to_dict(plan)}, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        dump_json({"file": args.file, **report.to_dict(plan)}, sys.stdout, args.indent or None)
     else:
         sys.stdout.write(coverage_text(report, plan))
     if not result.ok:

@@ -33,7 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)",
     )
     parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
 
 
 def _value(v: Any) -> str:
@@ -77,7 +79,7 @@ def changes_text(d: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
 
     if not 0 <= args.iterations <= 1_000_000:
         raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
@@ -99,8 +101,7 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare_plans([(label_a, a), (label_b, b)], args.iterations, args.seed, title=b.title)
     if args.format == "json":
         out = {"a": args.a, "b": args.b, "changes": changes.to_dict(), "comparison": comparison.to_dict()}
-        json.dump(out, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        dump_json(out, sys.stdout, args.indent or None)
     else:
         sys.stdout.write(f"Changes from {args.a} to {args.b}\n")
         sys.stdout.write(changes_text(changes))

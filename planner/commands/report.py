@@ -86,7 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scenarios",
         metavar="A,B,...",
-        help="add a section comparing these scenarios of the plan (with 'Base' first when not named)",
+        help="add a section comparing these scenarios of the plan (with 'Base' first when not named), with the "
+        "figures of `planner compare --scenarios Base,A,B` (its 5000 iterations, or --iterations with --simulate)",
     )
 
 
@@ -121,7 +122,10 @@ def _comparison(args: argparse.Namespace) -> object:
         names = [BASE, *names]
     if len(names) < 2:
         raise CliError("--scenarios: name a scenario to compare with the base")
-    iterations = args.iterations if args.simulate else 2_000
+    from planner.analysis.compare import DEFAULT_ITERATIONS
+
+    # `planner compare`'s figures: its default iterations unless --simulate sets them, the same seed
+    iterations = args.iterations if args.simulate else DEFAULT_ITERATIONS
     return compare_scenarios(base, names, iterations, args.seed)
 
 

@@ -7,7 +7,6 @@ override that names something the plan does not have (such overrides are skipped
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -22,7 +21,9 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
 
 
 def listing(plan: Any) -> list[dict[str, Any]]:
@@ -31,16 +32,16 @@ def listing(plan: Any) -> list[dict[str, Any]]:
     from planner.model import units
     from planner.model.scenarios import describe_changes, materialise, override_count, scenario_problems
 
-    base = analyze(plan)
-    base_finish = base.schedule.finish if base.schedule is not None else None
+    base_finish = base_figures(plan)["finish"]
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for sc in plan.scenarios:
+        # the words of `planner check`'s duplicate-scenario and scenario-named-base findings, said here too
         clash = []
         if sc.name in seen:
             clash.append("another scenario has the same name; only the first is used")
         if sc.name.casefold() == "base":
-            clash.append("it is named like the base plan; --scenario Base means this scenario")
+            clash.append(f"it is named like the base plan; --scenario {sc.name} means this scenario")
         seen.add(sc.name)
         result = analyze(materialise(plan, sc))
         finish = result.schedule.finish if result.schedule is not None else None
@@ -60,41 +61,98 @@ def listing(plan: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def base_figures(plan: Any) -> dict[str, Any]:
+    """The base plan's finish (weeks, None when it cannot be scheduled), its date and its validation errors: what
+    each scenario's delta is taken against."""
+    from planner.analysis import analyze
+    from planner.model import units
+
+    base = analyze(plan)
+    finish = base.schedule.finish if base.schedule is not None else None
+    return {
+        "finish": finish,
+        "finish_date": units.iso_date(plan.start_date, finish),
+        "errors": [f.message for f in base.errors],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_OK, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, dump_json, load
     from planner.model import units
 
     plan = load(args.file)
     rows = listing(plan)
+    data = {"file": args.file, "title": plan.title, "base": base_figures(plan), "scenarios": rows}
+    # 1 when the plan or a scenario cannot be scheduled (validation errors), as `planner compare` says
+    code = (
+        EXIT_INVALID if data["base"]["finish"] is None or any(r["finish"] is None for r in rows) else EXIT_OK
+    )
     if args.format == "json":
-        json.dump({"file": args.file, "title": plan.title, "scenarios": rows}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return EXIT_OK
+        dump_json(data, sys.stdout, args.indent or None)
+        return code
     out = sys.stdout
     if not rows:
         out.write(
             f'{args.file}: no scenarios. Add them in the app (Scenario menu) or under "scenarios" in the '
             'file (README, "Scenarios").\n'
         )
-        return EXIT_OK
+        return code
     out.write(f"{plan.title}: {len(rows)} scenario{'s' if len(rows) != 1 else ''}\n")
+    base = data["base"]
+    if base["finish"] is None:
+        out.write(
+            "  Base (the plan itself): cannot be scheduled: " + (base["errors"] or ["errors"])[0] + "\n"
+        )
+    else:
+        out.write(
+            f"  Base (the plan itself): {units.format_when(plan.start_date, base['finish'], word='finish week')}\n"
+        )
     for r in rows:
         if r["finish"] is None:
             effect = "cannot be scheduled: " + (r["errors"][0] if r["errors"] else "errors")
         else:
             when = units.format_when(plan.start_date, r["finish"], word="finish week")
             d = r["delta"]
+            # the difference as `planner compare` writes it (units.signed_weeks: '=' when 0 at two decimals)
+            shown = units.signed_weeks(d)
             delta = (
-                "same as base"
-                if d is None or abs(d) < 1e-9
+                "the base cannot be scheduled"
+                if d is None
+                else "same as base"
+                if shown == "="
                 else f"{units.plural_weeks(abs(d))} {'earlier' if d < 0 else 'later'} than base"
             )
             effect = f"{when}, {delta}"
-        out.write(f"  {r['name']}  ({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})\n")
+        summary = f"({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})"
+        head = f"  {r['name']}  {summary}"
+        # a long name puts what it does on the lines under it, within the 80 columns
+        out.write(f"{head}\n" if len(head) <= WIDTH else f"  {r['name']}\n" + _wrapped(summary, "      "))
         if r["description"]:
-            out.write(f"      {r['description']}\n")
+            out.write(_wrapped(r["description"], "      "))
         for line in r["changes_text"]:
-            out.write(f"      - {line}\n")
+            out.write(_wrapped(line, "      - ", "        "))
         for p in r["problems"]:
-            out.write(f"      warning: {p} (skipped)\n")
-    return EXIT_OK
+            # a scenario named like the base is used (by --scenario of its exact name), not skipped
+            skipped = "" if p.startswith("it is named like the base") else " (skipped)"
+            out.write(f"      warning: {p}{skipped}\n")  # one line, for grep
+    return code
+
+
+WIDTH = 80
+"""The text is written for an 80-column terminal: descriptions and changes wrap between words."""
+
+
+def _wrapped(text: str, first: str, rest: str | None = None) -> str:
+    """``text`` wrapped to :data:`WIDTH` columns between words (a word longer than a line is kept whole), the first
+    line after ``first``, the others after ``rest`` (``first``'s width of spaces by default)."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest if rest is not None else " " * len(first),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "".join(f"{line}\n" for line in lines) if lines else f"{first.rstrip()}\n"

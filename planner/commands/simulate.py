@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import textwrap
 from typing import Any
 
 from planner.commands.common import whole_number
@@ -160,6 +161,15 @@ def _top_critical(ids: list[str], criticality: Any, top: int) -> list[int]:
     return rows[:top]
 
 
+def _sequenced_later(plan: Any) -> int:
+    """How many decisions the dependency graph sequences into a later stage than the one assigned (SPEC §3.3)."""
+    from planner.analysis.graph import compile_plan
+    from planner.analysis.stages import sequenced_stages
+
+    graph = compile_plan(plan)
+    return int((sequenced_stages(graph) > graph.stage).sum())
+
+
 def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 10) -> str:
     """The readable report of ``planner simulate``."""
     lines: list[str] = []
@@ -225,8 +235,18 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
             + f": {r.probability_by(by_week):.1%}"
         )
     add("")
-    add("Stage ends (everything up to and including the stage done; rolling schedule, not gates)")
-    add("-----------------------------------------------------------------------------------------")
+    add("Stage ends (rolling schedule, not gates)")
+    add("----------------------------------------")
+    # By *sequenced* stage (SPEC §3.3 "Words": a view that counts decisions by sequenced stage says so): a stage
+    # whose decisions wait for later-stage work ends here sooner than its rolling window in `planner analyze`.
+    moved = _sequenced_later(plan)
+    note = "  When everything up to and including the stage is done, by sequenced stage" + (
+        f": {moved} decision{' waits' if moved == 1 else 's wait'} for work of a later stage and "
+        f"{'counts' if moved == 1 else 'count'} there (`planner analyze`: Suggested stage moves)."
+        if moved
+        else " (on this plan, the stages assigned)."
+    )
+    lines.extend(textwrap.wrap(note, 80, subsequent_indent="  ", break_on_hyphens=False))
     add(f"  {'stage':<16} {'CPM':>7} {'P50':>7} {'P80':>7}" + ("   P80 date" if dated else ""))
     for g in r.stages:
         p80 = g.percentile(80)

@@ -14,6 +14,7 @@ from planner.units import (
     iso_dates,
     plural_weeks,
     short_date,
+    signed_weeks,
     week_to_date,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "iso_dates",
     "plural_weeks",
     "short_date",
+    "signed_weeks",
     "week_to_date",
 ]

@@ -1,0 +1,326 @@
+"""One truth across the commands (H-cli, session 14): the figures that `check`, `analyze`, `simulate`,
+`scenarios`, `compare`, `diff` and `coverage` share read the same in each, text and JSON, and the JSON of every
+command is the same value compact (to a pipe) or indented (``--indent``).
+
+tests/test_unseen_one_truth.py covers analyze, simulate and the report on unusual plans; this file covers the
+commands it does not: check's findings against analyze's, the scenario commands against `analyze --scenario`, diff
+against compare, simulate's CPM finish and stage ends against analyze, and `analyze --baseline`'s text against its
+JSON. Hand-checked cases use the plan of tests/test_cli_scenarios.py (``hand_plan``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner import units
+from planner.analysis import analyze
+from planner.analysis.baselines import make_baseline
+from planner.cli import main
+from planner.model import load_plan, plan_from_dict, save_plan
+from tests.test_cli_scenarios import hand_plan
+from tests.unseen_plans import shape
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "sample_plans").glob("*.plan.json"))
+N = "200"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    rc = main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "internal error" not in err, err
+    return rc, out, err
+
+
+def _json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, Any]:
+    rc, out, err = _run([*argv, "--format", "json"], capsys)
+    assert out.count("\n") == 1, "JSON to a pipe is one line"
+    return rc, json.loads(out)
+
+
+def _write(data: dict[str, Any], folder: Path, name: str) -> Path:
+    path = folder / f"{name}.plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# -- check lists what analyze lists -------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["bank-assistant", "ai-portfolio"])
+def test_check_lists_the_over_capacity_warnings_analyze_lists(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(ROOT / "sample_plans" / f"{name}.plan.json")
+    _, a = _json(["analyze", path], capsys)
+    rc, c = _json(["check", path], capsys)
+    assert rc == 0
+    assert c["findings"] == a["findings"]
+    assert any(
+        f["code"] == "over-capacity" for f in c["findings"]
+    )  # needs the schedule: check had left it out
+    _, text, _ = _run(["check", path], capsys)
+    n = {s: sum(f["severity"] == s for f in a["findings"]) for s in ("error", "warning", "info")}
+    assert text.splitlines()[0].endswith(
+        f": {n['error']} error(s), {n['warning']} warning(s), {n['info']} note(s)"
+    )
+    assert text.count("[over-capacity]") == sum(f["code"] == "over-capacity" for f in a["findings"])
+
+
+def test_check_lists_late_work_at_the_status_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(_write(shape("status-middle"), tmp_path, "status"))
+    _, a = _json(["analyze", path], capsys)
+    _, c = _json(["check", path], capsys)
+    codes = [f["code"] for f in c["findings"]]
+    assert codes == [f["code"] for f in a["findings"]]
+    assert "late-start" in codes or "late-finish" in codes
+
+
+def test_check_warns_of_duplicate_scenarios_and_one_named_like_the_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = hand_plan()
+    data["scenarios"] += [{"name": "Fast b"}, {"name": "base"}]
+    path = str(_write(data, tmp_path, "clash"))
+    rc, c = _json(["check", path], capsys)
+    assert rc == 0  # warnings, not errors: the plan and its scenarios can still be scheduled
+    found = {f["code"]: f for f in c["findings"]}
+    assert found["duplicate-scenario"]["severity"] == "warning"
+    assert "2 scenarios are called 'Fast b'" in found["duplicate-scenario"]["message"]
+    assert found["scenario-named-base"]["severity"] == "warning"
+    assert "--scenario base means this scenario" in found["scenario-named-base"]["message"]
+    _, text, _ = _run(["check", path], capsys)
+    assert "[duplicate-scenario]" in text and "[scenario-named-base]" in text
+    # `planner scenarios` says the same of each, the base-named one not "(skipped)": --scenario base uses it
+    _, text, _ = _run(["scenarios", path], capsys)
+    assert "warning: another scenario has the same name; only the first is used (skipped)" in text
+    assert "warning: it is named like the base plan; --scenario base means this scenario\n" in text
+    # and `--scenario base` is that scenario (no overrides: the base's figures), `--scenario Base` the plan
+    _, a = _json(["analyze", path, "--scenario", "base"], capsys)
+    assert a["title"].endswith("(scenario: base)")
+    _, a = _json(["analyze", path, "--scenario", "Base"], capsys)
+    assert "(scenario" not in a["title"]
+
+
+def test_no_scenario_findings_without_a_clash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(_write(hand_plan(), tmp_path, "hand"))
+    _, c = _json(["check", path], capsys)
+    assert not {f["code"] for f in c["findings"]} & {"duplicate-scenario", "scenario-named-base"}
+
+
+# -- the scenario commands against analyze ------------------------------------------------------------------------
+def _scenario_plans(tmp_path: Path) -> list[Path]:
+    hand = _write(hand_plan(), tmp_path, "hand")
+    return [hand, ROOT / "sample_plans" / "fraud-detection.plan.json"]
+
+
+def test_scenarios_compare_and_diff_give_analyze_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in map(str, _scenario_plans(tmp_path)):
+        plan = load_plan(path)
+        start = plan.start_date
+        _, base = _json(["analyze", path], capsys)
+        rc, sc = _json(["scenarios", path], capsys)
+        assert rc == 0
+        assert sc["base"] == {"finish": base["finish"], "finish_date": base["finish_date"], "errors": []}
+        _, text, _ = _run(["scenarios", path], capsys)
+        assert (
+            f"  Base (the plan itself): {units.format_when(start, base['finish'], word='finish week')}\n"
+            in text
+        )
+        rc, cmp = _json(["compare", path, "-n", N], capsys)
+        assert rc == 0
+        ref = cmp["scenarios"][0]
+        for key in (
+            "finish",
+            "finish_date",
+            "gated_finish",
+            "gated_finish_date",
+            "gating_price",
+            "critical_path",
+        ):
+            assert ref[key] == base[key], key
+        assert sorted(ref["critical"]) == sorted(base["critical"])
+        assert [(g["id"], g["gate"], g["gate_date"]) for g in ref["stages"]] == [
+            (g["id"], g["gate"], units.iso_date(start, g["gate"])) for g in base["stages"]
+        ]
+        for row, item in zip(sc["scenarios"], cmp["scenarios"][1:], strict=True):
+            assert row["name"] == item["name"]
+            _, one = _json(["analyze", path, "--scenario", row["name"]], capsys)
+            assert row["finish"] == item["finish"] == one["finish"]
+            assert row["finish_date"] == item["finish_date"] == one["finish_date"]
+            assert item["gated_finish"] == one["gated_finish"] and item["gating_price"] == one["gating_price"]
+            assert sorted(item["critical"]) == sorted(one["critical"])
+            assert row["delta"] == pytest.approx(item["delta"]["finish"])
+        # diff of the plan with itself: the same figures again, for A and for B
+        _, d = _json(["diff", path, path, "-n", "0"], capsys)
+        for x in d["comparison"]["scenarios"]:
+            assert (x["finish"], x["gated_finish"], x["gating_price"]) == (
+                base["finish"],
+                base["gated_finish"],
+                base["gating_price"],
+            )
+            assert len(x["critical"]) == len(base["critical"])
+
+
+def test_compare_text_deltas_never_read_plus_or_minus_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    # On the fraud sample at 2,000 iterations, P80 of 'Buy the feature store' differs from the base's by less
+    # than 0.005 weeks: the table had '+0' and '-0'; it is '=' (0 at two decimals), as the app writes it.
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    _, cmp = _json(["compare", path, "-n", "2000"], capsys)
+    _, text, _ = _run(["compare", path, "-n", "2000"], capsys)
+    assert not re.search(r"(?<![\w.])[+-]0(?![\w.])", text), text
+    deltas = [ln for ln in text.splitlines() if ln.startswith("  vs Base")]
+    p80 = [x["delta"]["p80"] for x in cmp["scenarios"][1:]]
+    assert any(0 < abs(d) < 0.005 for d in p80)  # the case that read '+0'
+    assert deltas[-1].split()[2:] == [units.signed_weeks(d) for d in p80]
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [(2.5, "+2.5"), (-1.0, "-1"), (0.004, "="), (-0.004, "="), (-0.005, "-0.01"), (None, "-")],
+)
+def test_signed_weeks(delta: float | None, text: str) -> None:
+    assert units.signed_weeks(delta) == text
+
+
+def test_scenarios_exit_1_when_the_base_cannot_be_scheduled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = hand_plan()
+    data["dependencies"].append({"from": "c", "to": "a"})  # a cycle a -> b -> c -> a
+    path = str(_write(data, tmp_path, "cycle"))
+    rc, sc = _json(["scenarios", path], capsys)
+    assert rc == 1 and sc["base"]["finish"] is None and sc["base"]["errors"]
+    rc, text, _ = _run(["scenarios", path], capsys)
+    assert rc == 1
+    assert "Base (the plan itself): cannot be scheduled: " in text
+    assert "same as base" not in text  # it had said so of scenarios it could not compare
+
+
+# -- JSON: compact to a pipe, the same value indented -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["analyze"],
+        ["simulate", "-n", N],
+        ["scenarios"],
+        ["compare", "-n", N],
+        ["coverage"],
+    ],
+)
+def test_json_is_compact_to_a_pipe_and_the_same_value_indented(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    _, out, _ = _run([argv[0], path, *argv[1:], "--format", "json"], capsys)
+    assert out.count("\n") == 1 and out.endswith("\n")
+    _, indented, _ = _run([argv[0], path, *argv[1:], "--format", "json", "--indent"], capsys)
+    assert indented.startswith("{\n  ")
+    assert json.loads(out) == json.loads(indented)
+
+
+def test_diff_json_is_compact_to_a_pipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(_write(hand_plan(), tmp_path, "hand"))
+    _, out, _ = _run(["diff", path, path, "-n", "0", "--format", "json"], capsys)
+    assert out.count("\n") == 1
+    _, indented, _ = _run(["diff", path, path, "-n", "0", "--format", "json", "--indent"], capsys)
+    assert json.loads(out) == json.loads(indented)
+
+
+# -- simulate against analyze --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_simulate_cpm_finish_and_stage_ends_say_what_analyze_says(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = analyze(load_plan(path))
+    assert a.schedule is not None and a.stages is not None
+    start = a.plan.start_date
+    _, sim = _json(["simulate", str(path), "-n", N], capsys)
+    assert sim["deterministic_finish_date"] == units.iso_date(start, a.schedule.finish)
+    _, text, _ = _run(["simulate", str(path), "-n", N], capsys)
+    cpm = next(ln for ln in text.splitlines() if "CPM plan" in ln)
+    assert (
+        f"week {units.format_weeks(a.schedule.finish):>6}  {units.format_date(units.week_to_date(start, a.schedule.finish))}"
+        in cpm
+    )
+    # stage ends are by sequenced stage and say so, with the count of decisions `analyze` suggests moving
+    moves = len(a.stages.suggested_moves)
+    block = text[text.index("Stage ends") :]
+    flat = " ".join(block.split())
+    assert "by sequenced stage" in flat
+    if moves:
+        assert f": {moves} decision{'' if moves == 1 else 's'} wait" in flat
+    else:
+        assert "(on this plan, the stages assigned)" in flat
+
+
+def test_simulate_stage_ends_are_the_sequenced_stage_ends(capsys: pytest.CaptureFixture[str]) -> None:
+    # The fraud sample: 12 Integrate decisions wait for Operationalize work, so Integrate's sequenced work ends
+    # at week 12 (its gated window, 8-12) while its rolling window (assigned decisions) runs 8-18.
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    _, text, _ = _run(["simulate", path, "-n", N], capsys)
+    row = next(ln for ln in text.splitlines() if ln.startswith("  Integrate "))
+    assert row.split()[1] == "12"
+    assert "12 decisions wait for work of a later stage" in " ".join(text.split())
+
+
+# -- analyze --baseline: the text says what the JSON says -----------------------------------------------------------
+def test_analyze_baseline_text_gives_the_json_slips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hand-checked: the hand plan's base finishes at week 12 (29 Mar 2027), gates Validate 7, Integrate 12.
+    Baselined, then b takes 6 weeks instead of 4: a 0-3, b 3-9, c 9-14 -> finish 14 (12 Apr 2027), 2 weeks later;
+    Validate's window ends at 9 (was 7), Integrate's at 14 (was 12); every gate 2 weeks later; b and c slip."""
+    plan = plan_from_dict(hand_plan())
+    a = analyze(plan)
+    assert a.schedule is not None
+    plan.baselines.append(make_baseline(a.schedule, "Kick-off", stages=a.stages))
+    next(d for d in plan.decisions if d.id == "b").duration = 6.0
+    path = tmp_path / "slipped.plan.json"
+    save_plan(plan, path)
+    _, js = _json(["analyze", str(path), "--baseline", "latest"], capsys)
+    b = js["baseline"]
+    assert (b["baseline_finish"], b["finish"], b["finish_slip"]) == (12.0, 14.0, 2.0)
+    _, text, _ = _run(["analyze", str(path), "--baseline", "latest"], capsys)
+    assert "Against baseline 'Kick-off'" in text
+    assert "  Finish in the baseline:  week 12 (29 Mar 2027)\n" in text
+    assert "  Finish now:              week 14 (12 Apr 2027), 2 weeks later\n" in text
+    rows = {
+        ln.split()[0]: ln.split()[1:]
+        for ln in text[text.index("Against baseline") : text.index("Critical path")].splitlines()
+        if re.match(r"  (Validate|Integrate) ", ln)
+    }
+    assert rows["Validate"] == ["7", "9", "+2", "7", "9", "+2"]
+    assert rows["Integrate"] == ["12", "14", "+2", "12", "14", "+2"]
+    for st in b["stages"]:
+        assert st["gate_slip"] == 2.0
+    assert "  2 decisions finish later than in the baseline, 0 earlier" in text
+    # without --baseline, no such block
+    _, text, _ = _run(["analyze", str(path)], capsys)
+    assert "Against baseline" not in text
+
+
+# -- the report's comparison is `planner compare`'s ----------------------------------------------------------------
+def test_report_comparison_gives_the_p50_of_planner_compare(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    path = str(_write(hand_plan(), tmp_path, "hand"))
+    _, cmp = _json(["compare", path, "--scenarios", "Base,Fast b"], capsys)
+    assert cmp["iterations"] == 5000  # compare's default, also the report's without --simulate
+    out = tmp_path / "r.pdf"
+    rc, _, _ = _run(
+        ["report", path, "-o", str(out), "--scenarios", "Fast b", "--sections", "comparison", "-q"], capsys
+    )
+    assert rc == 0
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(out).pages).split())
+    assert "5,000 Monte Carlo iterations" in text
+    for item in cmp["scenarios"]:
+        assert f"wk {units.format_weeks(item['p50'])}" in text, item["p50"]
