@@ -35,6 +35,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
+from planner.units import week_to_date
 
 GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
 GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
@@ -46,6 +47,15 @@ PROP_O, PROP_L, PROP_P, PROP_NB = (
     "Planner not before (weeks)",
 )
 PROP_LAGS = "Planner lags (weeks)"
+PROP_STATUS, PROP_ACTUAL_START, PROP_ACTUAL_FINISH = (
+    "Planner status",
+    "Planner actual start",
+    "Planner actual finish",
+)
+PROP_START_DATE, PROP_STATUS_DATE = "Planner start date", "Planner status date"
+"""The plan's own status, actual values (a date, or weeks), start date and status date: GanttProject has no
+actual dates, status date or 'blocked', and done work the planner places before the plan start moves the earliest
+task date. The start and status dates are written on the first task only."""
 _DAY_ATTRS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -125,7 +135,10 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         report.add("format", "the project has no tasks: the plan is empty")
     starts = [_date(t.get("start")) for t, _ in all_tasks]
     known = [s for s in starts if s is not None]
-    origin = min(known) if known else dt.date.today()
+    own_dates = _own_project_dates(
+        all_tasks, props
+    )  # the planner's own export: its plan start and status date
+    origin = own_dates[0] or (min(known) if known else dt.date.today())
     if recurring and known:
         for year in range(origin.year, max(known).year + 6):
             for month, day in recurring:
@@ -195,6 +208,9 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 wanted_id=custom.get(PROP_ID) or None,
                 stage_hint=custom.get(PROP_STAGE) or None,
                 area_hint=custom.get(PROP_AREA) or None,
+                status_hint=custom.get(PROP_STATUS) or None if custom.get(PROP_ID) else None,
+                actual_start=_own_actual(custom.get(PROP_ACTUAL_START)) if custom.get(PROP_ID) else None,
+                actual_finish=_own_actual(custom.get(PROP_ACTUAL_FINISH)) if custom.get(PROP_ID) else None,
             )
         )
         durations[key] = weeks
@@ -282,7 +298,8 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     outline = Outline(
         title=root.get("name") or os.path.splitext(os.path.basename(str(path)))[0],
         format="gan",
-        start_date=origin if known else None,
+        start_date=origin if known or own_dates[0] else None,
+        status_date=own_dates[1],
         tasks=tasks,
         links=links,
         teams=teams,
@@ -290,6 +307,45 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         extra={"days_per_week": days_per_week},
     )
     return outline, report
+
+
+def _own_project_dates(
+    tasks: list[tuple[Any, int]], props: dict[str, str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """(plan start, status date) the planner's own export keeps in its custom columns, or (None, None)."""
+    wanted = {pid: name for pid, name in props.items() if name in (PROP_START_DATE, PROP_STATUS_DATE)}
+    found: dict[str, dt.date | None] = {}
+    if wanted:
+        for el, _depth in tasks:
+            for c in el.findall("customproperty"):
+                name = wanted.get(c.get("taskproperty-id") or "")
+                if name and c.get("value"):
+                    found.setdefault(name, _date(c.get("value")))
+            if found:
+                break
+    return found.get(PROP_START_DATE), found.get(PROP_STATUS_DATE)
+
+
+def _own_actual(text: str | None) -> dt.date | float | None:
+    """A "Planner actual start/finish" value: an ISO date or weeks; None when empty or unreadable."""
+    if not text:
+        return None
+    day = _date(text)
+    if day is not None and len(text.strip()) == 10:
+        return day
+    weeks = _f(text)
+    return weeks if weeks is not None and weeks >= 0 else None
+
+
+def _working_day(origin: dt.date, k: int) -> dt.date:
+    """The ``k``-th Monday-to-Friday day from ``origin`` (a working day), counting back for negative ``k``."""
+    weeks, rest = divmod(k, 5)
+    day = origin + dt.timedelta(weeks=weeks)
+    while rest:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            rest -= 1
+    return day
 
 
 def _walk(parent: Any, depth: int) -> Any:
@@ -312,20 +368,21 @@ def import_gan(
 def export_gan(plan: Plan) -> str:
     """A GanttProject file: stages as summary tasks, decisions inside them, links on their predecessors, teams as
     resources with allocations. Dates are whole working days on a Monday-Friday week."""
-    from planner.analysis.schedule import ScheduleError, schedule
+    from planner.io.exporting import export_schedule
 
     origin = plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
     while origin.weekday() >= 5:
         origin += dt.timedelta(days=1)
-    cal = WorkCalendar.standard(origin)
-    try:
-        s = schedule(plan)
-        es = [float(x) for x in s.es]
-    except (ScheduleError, ValueError, KeyError):
-        es = [d.not_before or 0.0 for d in plan.decisions]
+    sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
+    # GanttProject has a start and a duration per task, no actual dates: started work is written so that it ends
+    # where the planner finishes it (done work where it sits; its duration before), possibly before the plan start.
+    starts = [
+        e if state == "not_started" else f - (0.0 if d.milestone else duration_triple(d.duration)[1])
+        for e, f, state, d in zip(sched.es, sched.ef, sched.state, plan.decisions, strict=True)
+    ]
 
     def date_at(w: float) -> str:
-        return cal.datetime_at(round(w * 5) * 480).date().isoformat()
+        return _working_day(origin, round(w * 5)).isoformat()
 
     succs: dict[str, list[Any]] = {}
     for dep in plan.dependencies:
@@ -341,7 +398,13 @@ def export_gan(plan: Plan) -> str:
         ("tpc5", PROP_P),
         ("tpc6", PROP_NB),
         ("tpc7", PROP_LAGS),
+        ("tpc8", PROP_STATUS),
+        ("tpc9", PROP_ACTUAL_START),
+        ("tpc10", PROP_ACTUAL_FINISH),
+        ("tpc11", PROP_START_DATE),
+        ("tpc12", PROP_STATUS_DATE),
     ]
+    first_task = True
     out: list[str] = []
     w = out.append
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -376,7 +439,7 @@ def export_gan(plan: Plan) -> str:
         members = [i for i, d in enumerate(plan.decisions) if d.stage == st.id]
         if not members:
             continue
-        lo = min(es[i] for i in members)
+        lo = min(starts[i] for i in members)
         w(
             f'    <task id="{k}" name={quoteattr(st.name)} color="#8cb6ce" meeting="false" start="{date_at(lo)}" '
             'duration="1" complete="0" expand="true">\n'
@@ -387,8 +450,9 @@ def export_gan(plan: Plan) -> str:
             days = 0 if d.milestone else max(1, round(lk * 5)) if lk > 0 else 0
             w(
                 f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
-                f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(es[i])}" '
-                f'duration="{days}" complete="{int(round(d.progress))}" expand="true">\n'
+                f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(starts[i])}" '
+                f'duration="{days}" complete="{100 if sched.state[i] == "done" else int(round(d.progress))}" '
+                'expand="true">\n'
             )
             if d.notes:
                 w(f"        <notes>{escape(d.notes)}</notes>\n")
@@ -405,6 +469,21 @@ def export_gan(plan: Plan) -> str:
                 values.append(("tpc6", num_text(d.not_before)))
             if any(dep.lag for dep in deps):
                 values.append(("tpc7", " ".join(num_text(dep.lag) for dep in deps)))
+            values.append(("tpc8", str(d.status)))
+            for pid, actual in (("tpc9", d.actual_start), ("tpc10", d.actual_finish)):
+                if actual is not None:
+                    values.append(
+                        (pid, actual.isoformat() if isinstance(actual, dt.date) else num_text(actual))
+                    )
+            if first_task:  # the plan's own dates, once
+                first_task = False
+                if plan.start_date is not None:
+                    values.append(("tpc11", plan.start_date.isoformat()))
+                if isinstance(plan.status_date, dt.date):
+                    values.append(("tpc12", plan.status_date.isoformat()))
+                elif plan.status_date is not None and plan.start_date is not None:
+                    day = week_to_date(plan.start_date, float(plan.status_date))
+                    values.append(("tpc12", day.isoformat() if day else ""))
             for pid, value in values:
                 w(f'        <customproperty taskproperty-id="{pid}" value={quoteattr(value)}/>\n')
             w("      </task>\n")

@@ -194,3 +194,46 @@ def test_export_notes_say_what_is_not_carried() -> None:
     gan = "\n".join(export_notes(plan, "gan"))
     assert "GanttProject has no actual dates or status date" in gan
     assert "no leads" not in "\n".join(export_notes(plan, "tjp"))
+
+
+def _gan_task(text: str, name: str) -> str:
+    m = re.search(rf'<task id="\d+" name="{name}"[^>]*>', text)
+    assert m, name
+    return m.group(0)
+
+
+def test_gan_writes_started_work_to_end_where_the_planner_finishes_it() -> None:
+    """Status date Mon 1 Feb (week 4): a (2 w, done without dates) sits at the status date, so GanttProject gets
+    it Mon 18 Jan for 10 days; b's 2 weeks left run to week 6, so its 4 weeks start Mon 18 Jan; c waits for b;
+    d (not started) waits for the status date, Mon 1 Feb."""
+    from planner.io.gan import export_gan
+
+    text = export_gan(_progress_plan(status_date="2027-02-01"))
+    assert 'start="2027-01-18" duration="10" complete="100"' in _gan_task(text, "A")
+    assert 'start="2027-01-18" duration="20" complete="50"' in _gan_task(text, "B")
+    assert 'start="2027-02-15" duration="5" complete="0"' in _gan_task(text, "C")
+    assert 'start="2027-02-01" duration="5" complete="0"' in _gan_task(text, "D")
+    # without a status date, done work without dates sits at the plan start: GanttProject gets it before it
+    text = export_gan(_progress_plan())
+    assert 'start="2026-12-21" duration="10" complete="100"' in _gan_task(text, "A")
+
+
+@pytest.mark.parametrize("status_date", [None, "2027-02-01", "2027-01-20"])
+def test_gan_round_trip_keeps_progress_status_and_actuals(tmp_path: Path, status_date: str | None) -> None:
+    plan = _progress_plan(status_date=status_date)
+    path = tmp_path / "p.gan"
+    export_file(plan, path)
+    back, _ = import_file(path)
+    assert (back.start_date, back.status_date) == (plan.start_date, plan.status_date)
+    for d in plan.decisions:
+        e = back.decision(d.id)
+        assert (e.status, e.actual_start, e.actual_finish, e.not_before) == (
+            d.status,
+            d.actual_start,
+            d.actual_finish,
+            d.not_before,
+        ), d.id
+    r, rb = analyze(plan), analyze(back)
+    assert r.schedule is not None and rb.schedule is not None
+    assert rb.schedule.finish == pytest.approx(r.schedule.finish)
+    assert rb.schedule.critical_path == r.schedule.critical_path
