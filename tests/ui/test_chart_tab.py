@@ -33,6 +33,10 @@ class FakeDocument(QObject):
         self.selection: list[str] = []
         self.baseline_name: str | None = None
 
+    @property
+    def drawable_analysis(self) -> Analysis | None:
+        return self.analysis  # no edits here: the analysis is always the plan's
+
     def set_analysis(self, analysis) -> None:
         self.analysis = analysis
         self.analysis_updated.emit(analysis)

@@ -883,7 +883,9 @@ class PresentationController(QObject):
             return
         plan = self.doc.plan
         a = self.doc.analysis
-        if a is None or a.schedule is None or a.stages is None:
+        if a is not None and self.doc.drawable_analysis is None:
+            pass  # an edit is being analysed: the figures stay until analysis_updated brings its own
+        elif a is None or a.schedule is None or a.stages is None:
             bar.finish.setText("Finish: <span style='font-weight:normal'>no schedule yet</span>")
             for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.forecast):
                 label.setText("")
@@ -927,7 +929,7 @@ class PresentationController(QObject):
             )
         for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta, bar.forecast):
             label.setVisible(bool(label.text()))
-        if self.deck and a is not None and a is not self._deck_analysis:
+        if self.deck and a is not None and a is not self._deck_analysis and self.doc.drawable_analysis is a:
             self._refresh_deck()
         step = self.current_step
         # A step shows its own explanation in the step panel; the bar would only repeat it.
@@ -991,7 +993,7 @@ class PresentationController(QObject):
         if not self.doc.selection:
             return ""
         d = self.doc.decision(self.doc.selection[0])
-        a = self.doc.analysis
+        a = self.doc.drawable_analysis  # not an older schedule with the edited plan
         if d is None:
             return ""
         o, lk, p = duration_triple(d.duration)

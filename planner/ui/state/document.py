@@ -228,6 +228,17 @@ class PlanDocument(QObject):
     def analysis_current(self) -> bool:
         return self._analysed_generation == self._generation
 
+    @property
+    def drawable_analysis(self) -> Analysis | None:
+        """The analysis when no edit has come since it was computed, else None.
+
+        ``analysis.plan`` is the live plan, which edits change in place: between an edit and its analysis the plan
+        has decisions (or links) the schedule does not know, and a chart or figure drawn from the two together
+        fails or shows a mix. A view that draws from plan and analysis keeps its picture until the next
+        ``analysis_updated`` instead (for a few milliseconds after an edit; seconds on a plan analysed in a
+        worker)."""
+        return self.analysis if self.analysis_current else None
+
     def decision(self, decision_id: str) -> Decision | None:
         return self.plan.decision(decision_id)
 

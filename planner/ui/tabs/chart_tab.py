@@ -77,7 +77,7 @@ class ChartToolbar(NavigationToolbar2QT):
 
 class ChartDocument(Protocol):
     """Everything a chart tab uses of its document (:class:`planner.ui.state.document.PlanDocument` has it all;
-    a test may pass a smaller object that has it too): three signals it follows and four values it reads."""
+    a test may pass a smaller object that has it too): three signals it follows and five values it reads."""
 
     @property
     def analysis_updated(self) -> SignalInstance: ...
@@ -92,6 +92,11 @@ class ChartDocument(Protocol):
     analysis: Analysis | None
     selection: list[str]
     baseline_name: str | None
+
+    @property
+    def drawable_analysis(self) -> Analysis | None:
+        """``analysis`` when no edit has come since it was computed, else None (the chart then waits)."""
+        ...
 
 
 class ChartTab(QWidget):
@@ -216,8 +221,13 @@ class ChartTab(QWidget):
     def redraw_now(self) -> None:
         """Draw the chart for the document's current analysis and selection."""
         self._timer.stop()
-        self._dirty = False
         analysis = self.document.analysis
+        if analysis is not None and self.document.drawable_analysis is None:
+            # An edit is still being analysed: keep the picture; analysis_updated redraws (a stale schedule
+            # with the edited plan would fail or mislead).
+            self._dirty = True
+            return
+        self._dirty = False
         if analysis is None:
             style.start(self.figure)
             style.message(self.figure, "Analysing the plan\u2026")
@@ -237,6 +247,8 @@ class ChartTab(QWidget):
 
     def _update_canvas_size(self) -> None:
         analysis = self.document.analysis
+        if analysis is not None and self.document.drawable_analysis is None:
+            return  # an edit is being analysed: the size follows its analysis (_on_analysis)
         if analysis is None or self.chart_name == "gantt":
             self.canvas.setMinimumSize(200, 150)
             return
@@ -264,7 +276,7 @@ class ChartTab(QWidget):
         return (start, start + page)
 
     def _scroll_to(self, decision_id: str) -> None:
-        analysis = self.document.analysis
+        analysis = self.document.drawable_analysis
         if analysis is None or analysis.schedule is None or not self.rows_bar.isVisible():
             return
         gated = self.options["gated"].isChecked()

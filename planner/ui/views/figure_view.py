@@ -28,12 +28,17 @@ class FigureView(QWidget):
         name: str,
         parent: QWidget | None = None,
         readable_size: Callable[[float], tuple[int, int] | None] | None = None,
+        ready: Callable[[], bool] | None = None,
     ) -> None:
         """``readable_size(dpi)``: the pixels below which the chart's text would overlap (None: no limit); a
         smaller view then shows the chart at that size, scrolled, instead of drawing its labels over each
-        other (a short window: 1280x720, or 1920x1080 at scale factor 2)."""
+        other (a short window: 1280x720, or 1920x1080 at scale factor 2).
+
+        ``ready()``: False while what the chart draws from is being recomputed (an edit not yet analysed); a
+        redraw then keeps the picture and waits for the next :meth:`redraw` (None: always ready)."""
         super().__init__(parent)
         self._readable = readable_size
+        self._ready = ready
         self.scroll_area: Any = None
         self.setObjectName(name)
         self.setAccessibleName(name)
@@ -91,7 +96,7 @@ class FigureView(QWidget):
 
     def redraw(self) -> None:
         """Draw now when shown; otherwise remember to draw when next shown."""
-        if self.canvas is None or not self.isVisible():
+        if self.canvas is None or not self.isVisible() or (self._ready is not None and not self._ready()):
             self._dirty = True
             return
         self._dirty = False

@@ -1,0 +1,147 @@
+"""A consultant's walk through the app in a workshop: what-if edits while presenting, with every tab visited,
+never show an older schedule mixed with the edited plan (which failed, or crashed the process), and every view
+catches up with the document's analysis once it arrives."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.main_window import MainWindow
+from planner.units import format_weeks
+
+TABS = [
+    "Table",
+    "Graph",
+    "Gantt",
+    "Dependency graph",
+    "Roadmap",
+    "Stage timeline",
+    "Critical path",
+    "Risk",
+    "Capacity",
+    "Cost",
+    "Coverage",
+]
+
+
+def _settle() -> None:
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def presenting(sample_window: MainWindow) -> Iterator[MainWindow]:
+    w = sample_window
+    w.doc.wait_for_analysis()
+    for tab in TABS:  # every tab built and drawn once, as after a walk through them
+        w.show_view(tab)
+        _settle()
+    w.show_view("Graph")
+    w.presentation.enter(full_screen=False)
+    _settle()
+    yield w
+    if w.presentation.leave_prompt is not None:
+        w.presentation.leave_prompt.done(0)
+    w.presentation.leave()
+    if w.presentation.leave_prompt is not None:
+        w.presentation.leave_prompt.done(0)
+
+
+def test_adding_a_decision_while_presenting_updates_the_bar(presenting: MainWindow) -> None:
+    """Add Decision selects the new card at once, before its analysis: the presenter bar refreshed on that
+    selection and costed the older schedule with the edited plan (KeyError: 'decision')."""
+    w = presenting
+    bar = w.presentation.bar
+    n = len(w.doc.plan.decisions)
+    assert f"of {n}" in bar.critical.text()
+    new_id = w.add_decision()
+    assert w.doc.selection == [new_id]
+    w.doc.wait_for_analysis()
+    _settle()
+    a = w.doc.analysis
+    assert a is not None and a.schedule is not None and new_id in a.schedule.index
+    assert f"{int(a.schedule.critical.sum())} of {n + 1}" in bar.critical.text()
+    assert format_weeks(a.schedule.finish) in bar.finish.text()
+    w.undo()
+    w.doc.wait_for_analysis()
+    _settle()
+    assert f"of {n}" in bar.critical.text() and w.doc.selection == []
+
+
+@pytest.fixture
+def slow_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Every plan is analysed in the worker (as a plan of 2,000 decisions or more is), and the worker waits
+    until the test sets the event: the time between an edit and its analysis, made as long as a big plan's."""
+    from planner.ui.state import document
+
+    release = threading.Event()
+    real = document.analyze_snapshot
+
+    def held(plan, estimate):
+        release.wait(10)
+        return real(plan, estimate)
+
+    monkeypatch.setattr(document.PlanDocument, "SYNC_LIMIT", 0)
+    monkeypatch.setattr(document.PlanDocument, "INCREMENTAL_LIMIT", -1)
+    monkeypatch.setattr(document, "analyze_snapshot", held)
+    yield release
+    release.set()
+
+
+@pytest.mark.parametrize("edit", ["add", "delete", "link", "unlink"])
+def test_every_view_waits_for_the_analysis_of_an_edit(presenting: MainWindow, slow_analysis, edit) -> None:
+    """While an edit is analysed, visiting every tab and selecting decisions keeps the last pictures (the Roadmap
+    tab's show event raised IndexError on the older schedule with one more decision, and PySide died with a
+    segmentation fault reporting it); the analysis then reaches the bar, the status bar and every chart."""
+    w = presenting
+    doc = w.doc
+    ids = [d.id for d in doc.plan.decisions]
+    before = doc.analysis
+    assert before is not None and before.schedule is not None
+    if edit == "add":
+        w.add_decision()
+    elif edit == "delete":
+        doc.select([ids[5]])
+        w.delete_selected()
+        doc.select([ids[6]])
+    elif edit == "link":
+        assert doc.add_dependency(ids[0], ids[-1]) is None
+        doc.select([ids[0]])
+    else:
+        doc.remove_dependencies([0, 1, 2])
+        doc.select([ids[1]])
+    assert not doc.analysis_current and doc.drawable_analysis is None
+    draws = {}
+    for tab in TABS:
+        w.show_view(tab)
+        _settle()
+        chart = w.chart_tabs.get(tab.lower().replace(" ", "-"))
+        if chart is not None and chart.chart is not None:
+            draws[tab] = chart.chart.draw_count
+    assert doc.analysis is before, "the analysis arrived before the test released it"
+    # the presenter bar still shows the figures of the analysis it has (no error text, no blank)
+    assert format_weeks(before.schedule.finish) in w.presentation.bar.finish.text()
+    slow_analysis.set()
+    w.show_view("Gantt")
+    assert doc.wait_for_analysis()
+    _settle()
+    after = doc.analysis
+    assert after is not before and after.schedule is not None
+    bar = w.presentation.bar
+    assert f"{int(after.schedule.critical.sum())} of {len(doc.plan.decisions)}" in bar.critical.text()
+    assert format_weeks(after.schedule.finish) in w.status.finish.text()
+    gantt = w.chart_tabs["gantt"].chart
+    gantt.redraw_now()
+    assert gantt.draw_count > draws["Gantt"]
+    # the Cost tab (filled from plan and analysis together) shows the new plan's total
+    from planner.analysis.cost import cost_summary, format_money
+
+    w.show_view("Cost")
+    _settle()
+    s = cost_summary(doc.plan, after, None)
+    assert s is not None
+    assert format_money(s.breakdown.total, s.currency) in w.cost_tab.summary.text()
