@@ -99,3 +99,34 @@ def test_cost_section_names_only_the_kinds_of_spend_the_plan_has(tmp_path: Path)
     # one kind of spend: no column of zeros or one that repeats the total
     assert "Decision Total" in r.flat and "Decision People" not in r.flat
     assert "Stage Total (EUR) Share" in r.flat and "Stage Other" not in r.flat
+
+
+def test_a_long_critical_path_lists_its_start_and_end_and_counts_the_rest(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import chain
+
+    plan = plan_from_dict(chain(60), "<chain>")  # d0000 -> ... -> d0059, every one critical
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["critical-path"])
+    flat = r.flat
+    table = flat[flat.index("The path in order") :]
+    # steps 1-20 and 51-60 by name; 21-50 in one row, with the dates they span
+    for k in (0, 19, 50, 59):
+        assert f"Decision d{k:04d}" in table
+    for k in (20, 35, 49):
+        assert f"Decision d{k:04d}" not in table
+    assert "#21–#50: 30 more decisions on the path" in table
+    assert "each marked critical in the appendix" in table
+    assert len(r.reader.pages) <= 2  # it was a table of 60 rows over 3 pages
+
+
+def test_capacity_tables_keep_the_worst_rows_and_count_the_rest(tmp_path: Path) -> None:
+    from planner.report.sections.capacity import MAX_ROWS
+    from tests.report.report_helpers import generated_plan
+
+    plan = generated_plan(400, seed=5)
+    for team in plan.teams:  # one person a team: many stretches over capacity, much work to delay
+        team.capacity = 1
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["capacity"])
+    assert MAX_ROWS == 15
+    assert f"The {MAX_ROWS} worst of " in r.flat
+    assert f"The {MAX_ROWS} most delayed are listed;" in r.flat

@@ -15,7 +15,7 @@ from planner.report.sections.risk import on, weeks_text
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
-MAX_ROWS = 40  # rows of the stretch and delay tables; a big plan's worst cases, not all of them
+MAX_ROWS = 15  # rows of the stretch and delay tables: a big plan's worst cases, the rest counted
 
 
 def _span_text(ctx: ReportContext, s: float, e: float) -> str:

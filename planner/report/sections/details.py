@@ -53,6 +53,10 @@ def chunked_tables(
     ]
 
 
+# Steps of a long critical path listed at its start and at its end; the ones between are counted in one row.
+PATH_HEAD, PATH_TAIL = 20, 10
+
+
 # -- one section per stage ----------------------------------------------------------------------------------
 STAGE_NAMES = 8  # decisions named in one sentence of "Stages in detail"
 
@@ -198,7 +202,28 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     widths = [0.35, 4.2, 1.9, 3.4]
     cols = ctx.columns(widths, header=["#", "Decision", "When", "Why it starts then"])
     step = {did: k for k, did in enumerate(path, 1)}
-    for k, did in enumerate(path, 1):
+    # A long path: its start and its end, with the steps between counted (a table of 300 steps over ten pages
+    # is not read; the appendix marks every critical decision, `planner analyze` lists the whole path).
+    shown = list(enumerate(path, 1))
+    skipped = None
+    if len(path) > PATH_HEAD + PATH_TAIL + 1:
+        skipped = (PATH_HEAD + 1, len(path) - PATH_TAIL)
+        shown = shown[:PATH_HEAD] + shown[-PATH_TAIL:]
+    for k, did in shown:
+        if skipped is not None and k == skipped[1] + 1:
+            a, b = sched.index[path[skipped[0] - 1]], sched.index[path[skipped[1] - 1]]
+            rows.append(
+                [
+                    "",
+                    ctx.cell(
+                        f"<i>#{skipped[0]}–#{skipped[1]}: {skipped[1] - skipped[0] + 1} more decisions on the "
+                        f"path</i>",
+                        markup=True,
+                    ),
+                    span_text(ctx, sched.es[a], sched.ef[b]),
+                    ctx.cell("each marked critical in the appendix", "cell_muted"),
+                ]
+            )
         i = sched.index[did]
         title = ("\u25c6 " if plan.decisions[i].milestone else "") + plan.decisions[i].title
         rows.append(
