@@ -324,3 +324,37 @@ def test_report_comparison_gives_the_p50_of_planner_compare(
     assert "5,000 Monte Carlo iterations" in text
     for item in cmp["scenarios"]:
         assert f"wk {units.format_weeks(item['p50'])}" in text, item["p50"]
+
+
+# -- coverage: go-live and lateness in weeks and dates by the one rule ----------------------------------------------
+def test_coverage_gives_go_live_and_lateness_with_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hand-checked: a (Validate, 3 weeks) -> b (Scale, 4 weeks, cites Art. 72); the plan starts 4 Jan 2027.
+    Go-live is the start of the Scale stage, week 3 (25 Jan 2027); Art. 72 applies from 2 Aug 2026, before the
+    plan starts, so it is due at go-live; b covers it at its finish, week 7 (22 Feb 2027): late."""
+    from tests.conftest import build_plan
+
+    plan = build_plan(
+        [
+            {"id": "a", "duration": 3},
+            {"id": "b", "duration": 4, "stage": "scale", "references": ["EU AI Act Art. 72"]},
+        ],
+        [("a", "b")],
+        start_date="2027-01-04",
+        ai_system={"role": "provider", "risk_tier": "high-risk"},
+    )
+    path = tmp_path / "late.plan.json"
+    save_plan(plan, path)
+    _, a = _json(["analyze", str(path)], capsys)
+    scale = next(s for s in a["stages"] if s["id"] == "scale")
+    assert (scale["start"], scale["start_date"]) == (3.0, "2027-01-25")
+    _, cov = _json(["coverage", str(path), "--framework", "euaiact"], capsys)
+    assert (cov["go_live_week"], cov["go_live_date"]) == (3.0, "2027-01-25")
+    late = next(x for x in cov["late"] if x["id"] == "Art. 72")
+    assert (late["due_week"], late["covered_by_week"]) == (3.0, 7.0)
+    _, text, _ = _run(["coverage", str(path), "--framework", "euaiact"], capsys)
+    assert "go-live week 3 (25 Jan 2027), the start of the Scale stage" in text
+    message = next(f["message"] for f in cov["findings"] if f["code"] == "obligation-late")
+    assert "is first covered at week 7 (22 Feb 2027), after it is due at week 3 (25 Jan 2027)" in message
+    assert "2027-02-22" not in message  # prose dates, not ISO

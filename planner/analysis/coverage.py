@@ -401,6 +401,7 @@ class CoverageReport:
             "role": self.role,
             "tier": self.tier,
             "go_live_week": self.go_live,
+            "go_live_date": iso_date(plan.start_date, self.go_live),
             "go_live": self.go_live_label,
             "frameworks": [
                 {
@@ -474,7 +475,7 @@ def coverage(
 
     ``analysis`` (with a schedule) enables the lateness checks; ``role`` and ``tier`` override the plan's
     ``ai_system``. ``frameworks`` limits the report (all three by default)."""
-    from planner.model.units import format_date, format_weeks, iso_date
+    from planner.model.units import format_date, format_when
 
     ai = plan.ai_system
     role = role or (ai.role if ai else None)
@@ -615,11 +616,9 @@ def coverage(
                     )
                 )
             elif ic.status == "late" and ic.due is not None and ic.covered_by is not None:
-                when = f"week {format_weeks(ic.covered_by)}"
-                due_text = f"week {format_weeks(ic.due)}"
-                if start is not None:
-                    when += f" ({iso_date(start, ic.covered_by)})"
-                    due_text += f" ({iso_date(start, ic.due)})"
+                # weeks and dates in prose by the one rule ('week 33 (16 Aug 2027)'; SPEC §3.3a), not ISO dates
+                when = format_when(start, ic.covered_by)
+                due_text = format_when(start, ic.due)
                 findings.append(
                     Finding(
                         Severity.WARNING,
@@ -649,7 +648,7 @@ def coverage(
 
 def coverage_text(report: CoverageReport, plan: Plan) -> str:
     """The readable output of ``planner coverage``."""
-    from planner.model.units import format_date, format_weeks
+    from planner.model.units import format_date, format_when
 
     lines = [plan.title, "=" * min(len(plan.title), 100)]
     role = report.role or "(role not set)"
@@ -657,7 +656,7 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
     lines.append(
         f"AI system: {tier}, {role}"
         + (
-            f"; go-live week {format_weeks(report.go_live)} ({report.go_live_label})"
+            f"; go-live {format_when(plan.start_date, report.go_live)}, {report.go_live_label}"
             if report.go_live is not None
             else ""
         )

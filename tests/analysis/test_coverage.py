@@ -316,7 +316,7 @@ def test_late_against_go_live_milestone_and_application_date() -> None:
     assert rows["Art. 14"].status == "late" and rows["Art. 14"].covered_by == 42
     late = [f for f in report.findings if f.code == "obligation-late"]
     assert {f.decisions[0] for f in late} == {"rms", "ovs"}
-    assert any("2026-08-02" in f.message for f in late)
+    assert any("(2 Aug 2026)" in f.message for f in late)  # prose dates by the one rule (SPEC §3.3a), not ISO
     # Art. 4 already applied when the plan started: due at go-live, and missing here.
     assert rows["Art. 4"].status == "missing" and rows["Art. 4"].due == 40
 
