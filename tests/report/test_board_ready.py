@@ -130,3 +130,15 @@ def test_capacity_tables_keep_the_worst_rows_and_count_the_rest(tmp_path: Path) 
     assert MAX_ROWS == 15
     assert f"The {MAX_ROWS} worst of " in r.flat
     assert f"The {MAX_ROWS} most delayed are listed;" in r.flat
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_cost_section_of_the_template_is_one_page_with_one_readable_chart(paper: str, tmp_path: Path) -> None:
+    from planner.templates import load_template
+
+    plan = load_template("ai-scaling")  # people, cloud and vendor costs, a budget and a target
+    sim = simulate(plan, 300, 4)
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["cost"], simulation=sim, paper=paper)
+    # the tables ran over onto a page of their own under two charts of half a page's height
+    assert len(r.reader.pages) == 1
+    assert "Spend curve" in r.flat and "Cost by stage Stage People Cloud Vendor" in r.flat

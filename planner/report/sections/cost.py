@@ -118,25 +118,11 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     for note in s.breakdown.notes:
         out.append(ctx.p(f"Note: {note}.", "small"))
 
-    from planner.charts.cost import draw_cost_by_stage, draw_spend_curve
+    from planner.charts.cost import draw_spend_curve
 
     sim = ctx.simulation if s.risk is not None else None
     g = ctx.geometry
-    # The two charts side by side in either orientation: the spend curve and the cost by stage read well at half
-    # the width, and together with the tables under them the section fits one page.
-    half = ctx.half_width
-    h = 185.0 if g.frame_width >= 600 else max(170.0, min(210.0, 90.0 + 26.0 * len(plan.stages)))
-    out.append(
-        ctx.side_by_side(
-            ctx.chart(
-                lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-                h,
-                name="spend curve",
-                width=half,
-            ),
-            ctx.chart(lambda fig: draw_cost_by_stage(fig, ctx.analysis), h, name="cost by stage", width=half),
-        )
-    )
+    landscape = g.frame_width >= 600
     b, cur = s.breakdown, s.currency
     rows_data = b.by_stage_and_category(plan)
     used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
@@ -163,15 +149,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
         ]
     )
     header = ["Stage", *(c.capitalize() for c in used), f"Total ({cur})" if cur else "Total", "Share"]
-    table = ctx.table(
-        header,
-        rows,
-        [2.2] + [1.1] * len(used) + [1.3, 0.7],
-        right=tuple(range(1, len(used) + 3)),
-        bold=(len(used) + 1,),
-    )
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
-    biggest: list[Flowable] = []
     # The kinds of spend any item has (a column of zeros says nothing); the total column always.
     item_cols = [
         (name, attr)
@@ -182,58 +160,78 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
         item_cols = []  # the total says it
     item_head = ["Decision", *(name for name, _ in item_cols), "Total"]
     item_widths = [3.6 + 1.1 * (3 - len(item_cols))] + [1.1] * len(item_cols) + [1.2]
-    item_right = tuple(range(1, len(item_cols) + 2))
-    if top:
-        items_width = ctx.half_width if g.frame_width >= 600 else None
-        item_rows = [
-            [
-                ctx.cell(ctx.title_of(r.id)),
-                *(format_money(getattr(r, attr)) for _, attr in item_cols),
-                format_money(r.total),
-            ]
-            for r in top
+    item_rows = [
+        [
+            ctx.cell(ctx.title_of(r.id)),
+            *(format_money(getattr(r, attr)) for _, attr in item_cols),
+            format_money(r.total),
         ]
-        biggest = [
-            Paragraph("The biggest items", ctx.styles["h3"]),
+        for r in top
+    ]
+
+    def tables(width: float | None) -> list[Flowable]:
+        """Cost by stage (the figures of the app's cost-by-stage chart, with their shares) and the biggest
+        items, ``width`` wide (None: the frame)."""
+        out = [
+            Paragraph("Cost by stage", ctx.styles["h3"]),
             ctx.table(
-                item_head,
-                item_rows,
-                item_widths,
-                right=item_right,
-                bold=(len(item_cols) + 1,),
-                total=items_width,
+                header,
+                rows,
+                [2.2] + [1.1] * len(used) + [1.3, 0.7],
+                right=tuple(range(1, len(used) + 3)),
+                bold=(len(used) + 1,),
+                total=width,
             ),
         ]
-    if biggest and g.frame_width >= 600 and len(rows_data) <= 12:  # side by side on a landscape page
-        table = ctx.table(
-            header,
-            rows,
-            [2.2] + [1.1] * len(used) + [1.3, 0.7],
-            right=tuple(range(1, len(used) + 3)),
-            bold=(len(used) + 1,),
-            total=ctx.half_width,
-        )
-        pair = ctx.side_by_side([Paragraph("By stage", ctx.styles["h3"]), table], biggest)
-        if pair.wrap(g.frame_width, g.frame_height)[1] <= 0.6 * g.frame_height:
-            out.append(pair)
-        else:  # long names make tall cells: one above the other, where the tables can split over pages
+        if item_rows:
+            out.append(Paragraph("The biggest items", ctx.styles["h3"]))
             out.append(
                 ctx.table(
-                    header,
-                    rows,
-                    [2.2] + [1.1] * len(used) + [1.3, 0.7],
-                    right=tuple(range(1, len(used) + 3)),
-                    bold=(len(used) + 1,),
+                    item_head,
+                    item_rows,
+                    item_widths,
+                    right=item_right,
+                    bold=(len(item_cols) + 1,),
+                    total=width,
                 )
             )
-            out.extend(
-                biggest[:1]
-                + [ctx.table(item_head, item_rows, item_widths, right=item_right, bold=(len(item_cols) + 1,))]
+        return out
+
+    item_right = tuple(range(1, len(item_cols) + 2))
+    # The spend curve is the one chart: a chart of the cost by stage beside it drew the figures of the table
+    # under it a second time, and two charts at half a page's height left the curve ~30 pt to plot in.
+    left = g.frame_height - sum(_height(f, g.frame_width, g.frame_height) for f in out) - 6
+    if landscape:
+        right = tables(ctx.half_width)
+        right_h = sum(_height(f, ctx.half_width, g.frame_height) for f in right)
+        if right_h <= 0.75 * g.frame_height:  # the tables beside the curve, as tall as the taller of the two
+            h = max(CHART_PT, min(right_h, left)) if left >= CHART_PT else max(CHART_PT, right_h)
+            spend = ctx.chart(
+                lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                h,
+                name="spend curve",
+                width=ctx.half_width,
             )
-    else:
-        out.append(table)
-        out.extend(biggest)
+            out.append(ctx.side_by_side(spend, right))
+            return out
+    spend = ctx.chart(
+        lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), CHART_PT, name="spend curve"
+    )
+    out.append(spend)
+    out.extend(tables(None))  # long names or many stages: one above the other, splitting over pages
     return out
+
+
+CHART_PT = 230.0  # the spend curve's least height: its title, axes and date labels take ~160 pt of it
+
+
+def _height(f: Flowable, width: float, height: float) -> float:
+    """Points ``f`` takes on a page ``width`` wide, with its paragraph spacing."""
+    _, h = f.wrap(width, height)
+    style = getattr(f, "style", None)
+    return (
+        float(h) + float(getattr(style, "spaceBefore", 0) or 0) + float(getattr(style, "spaceAfter", 0) or 0)
+    )
 
 
 SECTIONS = [

@@ -127,7 +127,7 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
                 f"earlier stages is done."
             )
         crit = (
-            f"{r.criteria_met} of {r.criteria_total} gate criteria met"
+            f"{r.criteria_met} of {plural(r.criteria_total, 'gate criterion', 'gate criteria')} met"
             if r.criteria_total
             else "no gate criteria set"
         )
