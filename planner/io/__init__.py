@@ -245,5 +245,11 @@ def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) 
             hint=f"use {', '.join(EXPORT_SUFFIXES)}",
         )
     fmt = EXPORT_SUFFIXES[suffix]
-    write_export(path, export_text(plan, fmt, bom=bom))
+    try:
+        text = export_text(plan, fmt, bom=bom)
+    except InteropError as exc:
+        if exc.path is not None:
+            raise
+        raise InteropError(path, exc.problem, hint=exc.hint) from None  # name the file being written
+    write_export(path, text)
     return fmt

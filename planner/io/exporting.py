@@ -32,6 +32,12 @@ class ExportSchedule:
     progress: bool = False  # the plan records progress: the schedule is of the remaining work
     status_week: float | None = None
     critical: list[bool] = field(default_factory=list)
+    floor: list[float] = field(
+        default_factory=list
+    )  # earliest start of the remaining work (done: where it sits)
+    released: set[tuple[str, str]] = field(
+        default_factory=set
+    )  # (from, to) of links into done work: never bind
 
 
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
@@ -63,6 +69,7 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         remaining = [w * p.remaining_fraction for w, p in zip(planned, state.decisions, strict=True)]
         ef = [a + r for a, r in zip(es, remaining, strict=True)]
         finish, ok, critical = max(ef, default=0.0), False, [False] * len(es)
+    done_ids = {p.id for p in state.decisions if p.state == DONE}
     started: list[float | None] = []
     for i, p in enumerate(state.decisions):
         if p.state == NOT_STARTED:
@@ -84,6 +91,8 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         progress=state.active,
         status_week=state.status_week,
         critical=critical,
+        floor=[p.floor for p in state.decisions],
+        released={(dep.from_, dep.to) for dep in plan.dependencies if dep.to in done_ids},
     )
 
 
@@ -269,28 +278,22 @@ def _tjp_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     from planner.model.plan import DependencyType
 
     notes = ["durations are calendar time (1 week = 7 days, 168 hours), as the planner counts weeks"]
+    by_id = {d.id: d for d in plan.decisions}
     negative = 0
     for dep in plan.dependencies:
         gap = dep.lag
-        if dep.type in (DependencyType.FF, DependencyType.SF):
-            to = next((d for d in plan.decisions if d.id == dep.to), None)
-            gap = dep.lag - (to.weeks() if to is not None else 0.0)
-        if gap < -1e-9:
-            negative += 1
+        if dep.type in (DependencyType.FF, DependencyType.SF) and dep.to in by_id:
+            gap = dep.lag - by_id[dep.to].weeks()
+        negative += gap < -1e-9
     if negative:
         notes.append(
-            f"{negative} link(s) with a lead (a negative gap) are written with a gap of 0: TaskJuggler has "
-            "no leads, so it can finish later than the planner"
-        )
-    ff_sf = sum(1 for dep in plan.dependencies if dep.type in (DependencyType.FF, DependencyType.SF))
-    if ff_sf:
-        notes.append(
-            f"{ff_sf} finish-to-finish / start-to-finish link(s) are written as FS / SS links with the gap "
-            "lag - duration"
+            f"{negative} link(s) with a negative gap (a lead, or an FF/SF lag shorter than the successor) are "
+            "comments: TaskJuggler has no leads, so their successors are held at the planner's start instead and "
+            "do not move if their predecessors change in TaskJuggler"
         )
     if sched is not None and sched.progress:
         notes.append(
-            "progress: done work is a milestone where it finished, work in progress its remaining part from "
-            "where the planner resumes it (TaskJuggler's own tracking is not used)"
+            "progress: done work is a milestone where it finished, other work its remaining duration from the "
+            "status date or its actual start ('complete' is reported, not used by TaskJuggler to schedule)"
         )
     return notes

@@ -18,20 +18,8 @@ import datetime as dt
 import math
 import re
 
-from planner.model.plan import DependencyType, Plan
+from planner.model.plan import Decision, Dependency, DependencyType, Plan
 from planner.model.units import format_weeks, week_to_date
-
-
-def _schedule(plan: Plan) -> tuple[list[float], list[float], float, bool]:
-    from planner.analysis.schedule import ScheduleError, schedule
-
-    try:
-        s = schedule(plan)
-        return [float(x) for x in s.es], [float(x) for x in s.ef], float(s.finish), True
-    except (ScheduleError, ValueError, KeyError):
-        es = [d.not_before or 0.0 for d in plan.decisions]
-        ef = [e + d.weeks() for e, d in zip(es, plan.decisions, strict=True)]
-        return es, ef, max(ef, default=0.0), False
 
 
 def _origin(plan: Plan) -> dt.date:
@@ -64,11 +52,24 @@ def _hours(weeks: float) -> int:
     return max(0, round(weeks * 7 * 24))
 
 
+TJ_LAST_DAY = dt.date(2035, 12, 31)
+"""TaskJuggler 3 takes dates from 1970 to 2035 only ('Year 2199 out of range (1970 - 2035)')."""
+
+
 def export_tjp(plan: Plan) -> str:
-    """A TaskJuggler 3 project that ``tj3`` accepts and schedules to the same finish for FS/SS plans."""
-    es, ef, finish, ok = _schedule(plan)
+    """A TaskJuggler 3 project that ``tj3`` accepts and schedules to the planner's finish for plans with FS/SS
+    links and no leads, progress included: done work is a milestone where it sits, work in progress and not
+    started its remaining duration from the earliest start the progress rules give it (the status date, an actual
+    start, ``not_before``), and links into done work, which no longer bind, are comments. Raises
+    :class:`~planner.io.common.InteropError` when the plan runs past 2035, the last year TaskJuggler takes."""
+    from planner.io.exporting import export_schedule
+
+    sched = export_schedule(plan)
+    finish, ok = sched.finish, sched.ok
     start = _origin(plan)
-    end_days = max(30, math.ceil(finish * 7) + 60)
+    by_id = {d.id: d for d in plan.decisions}
+    index = {d.id: i for i, d in enumerate(plan.decisions)}
+    end_days = _tj_days(start, finish)
     tid = tj_ids([d.id for d in plan.decisions])
     sid = tj_ids([f"stage_{s.id}" for s in plan.stages])
     stage_of = {s.id: sid[f"stage_{s.id}"] for s in plan.stages}
@@ -78,7 +79,6 @@ def export_tjp(plan: Plan) -> str:
     preds: dict[str, list] = {}
     for dep in plan.dependencies:
         preds.setdefault(dep.to, []).append(dep)
-    by_id = {d.id: d for d in plan.decisions}
     lines = [
         f"# {plan.title} - exported by Scaling Roadmap Planner. Durations are calendar time (1 week = 7 days).",
         f"project plan {_tj_str(plan.title)} {start.isoformat()} +{end_days}d {{",
@@ -88,62 +88,133 @@ def export_tjp(plan: Plan) -> str:
     ]
     if not ok:
         lines.insert(1, "# The plan has validation errors (e.g. a cycle); starts are approximate.")
+    if sched.progress:
+        lines.insert(
+            1,
+            "# Progress: done work is a milestone where it finished; other work is its remaining duration from "
+            "the earliest start the planner gives it (status date, actual start).",
+        )
+    if not plan.decisions:
+        lines += [
+            f"task plan_start {_tj_str('Plan start (the plan has no decisions yet)')} {{",
+            "  milestone",
+            f"  start {start.isoformat()}",
+            "}",
+        ]
+        return "\n".join(lines) + "\n"
     groups = [(s.id, s.name) for s in plan.stages]
     if any(d.stage not in stage_of for d in plan.decisions):
         groups.append(("", "Unknown stage"))
+    helpers: list[tuple[str, str, float]] = []
     for key, name in groups:
         members = [d for d in plan.decisions if (d.stage if d.stage in stage_of else "") == key]
         if not members:
             continue
         lines.append(f"task {stage_of.get(key, 'unstaged')} {_tj_str(name)} {{")
         for d in members:
+            i = index[d.id]
+            done = sched.state[i] == "done"
+            remaining = sched.remaining[i]
+            floor = sched.floor[i] if sched.floor else (d.not_before or 0.0)
             lines.append(f"  task {tid[d.id]} {_tj_str(d.title)} {{")
-            if d.milestone or d.weeks() == 0:
+            if d.milestone or remaining <= 0:
                 lines.append("    milestone")
             else:
-                lines.append(f"    duration {_hours(d.weeks())}h")
+                lines.append(f"    duration {_hours(remaining)}h")
+            if sched.state[i] != "not_started":
+                lines.append(f"    complete {100 if done else round(min(100.0, d.progress))}")
             deps = [x for x in preds.get(d.id, []) if x.from_ in by_id]
-            if d.not_before and not deps:
-                lines.append(f"    start {(start + dt.timedelta(hours=_hours(d.not_before))).isoformat()}")
-            elif not deps:
-                lines.append(f"    start {start.isoformat()}")
-            elif d.not_before:
-                lines.append(f"    # not before week {format_weeks(d.not_before)}: a helper milestone")
-                lines.append(f"    depends !!nb_{tid[d.id]}")
+            binding = [x for x in deps if (x.from_, x.to) not in sched.released]
             for dep in deps:
-                gap = dep.lag
-                onstart = dep.type in (DependencyType.SS, DependencyType.SF)
-                if dep.type in (DependencyType.FF, DependencyType.SF):
-                    gap = dep.lag - d.weeks()
-                    lines.append(
-                        f"    # {dep.type} link from {dep.from_} (lag {format_weeks(dep.lag)} weeks) "
-                        f"written as {'SS' if onstart else 'FS'} with gap lag - duration"
-                    )
-                if gap < 0:
-                    lines.append(
-                        f"    # the gap of {format_weeks(gap)} weeks is negative; TaskJuggler has no "
-                        "leads, so it is written as 0"
-                    )
-                    gap = 0.0
-                attrs = []
-                if onstart:
-                    attrs.append("onstart")
-                if _hours(gap):
-                    attrs.append(f"gapduration {_hours(gap)}h")
+                if (dep.from_, dep.to) in sched.released:
+                    lines.append(f"    # done: the link from {dep.from_} no longer moves it")
+            # A lead, or an FF/SF link whose lag is shorter than the successor, has a negative gap, which
+            # TaskJuggler cannot hold: it is a comment, and the task is held at the planner's start instead.
+            inexact = [x for x in binding if _tj_gap(x, by_id) < -1e-9]
+            for dep in inexact:
                 lines.append(
-                    f"    depends {path[dep.from_]}" + (f" {{ {' '.join(attrs)} }}" if attrs else "")
+                    f"    # {dep.type} link from {dep.from_} (lag {format_weeks(dep.lag)} weeks): a negative gap of "
+                    f"{format_weeks(_tj_gap(dep, by_id))} weeks, which TaskJuggler has no way to write; the "
+                    f"task is held at the planner's start, week {format_weeks(sched.es[i])}"
                 )
+            if inexact:
+                binding = [x for x in binding if x not in inexact]
+                floor = max(floor, sched.es[i])
+            if floor > 0 and not binding:
+                lines.append(f"    start {_tj_time(start, floor)}")
+            elif not binding:
+                lines.append(f"    start {start.isoformat()}")
+            elif floor > 0:
+                why = "where it finished" if done else f"from week {format_weeks(floor)}"
+                lines.append(f"    # {why}: a helper milestone")
+                lines.append(f"    depends !!nb_{tid[d.id]}")
+                helpers.append((tid[d.id], d.title, floor))
+            lines += _tj_depends(binding, by_id, [sched.remaining[index[x.from_]] for x in binding], path)
             lines.append("  }")
         lines.append("}")
-    helpers = [
-        d for d in plan.decisions if d.not_before and any(x.from_ in by_id for x in preds.get(d.id, []))
-    ]
-    for d in helpers:
-        lines.append(f"task nb_{tid[d.id]} {_tj_str('not before: ' + d.title)} {{")
+    for key, title, floor in helpers:
+        lines.append(f"task nb_{key} {_tj_str('not before: ' + title)} {{")
         lines.append("  milestone")
-        lines.append(f"  start {(start + dt.timedelta(hours=_hours(d.not_before or 0))).isoformat()}")
+        lines.append(f"  start {_tj_time(start, floor)}")
         lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _tj_days(start: dt.date, finish: float) -> int:
+    """The project's length in days: the finish and two months to spare, within TaskJuggler's 1970-2035. Raises
+    :class:`~planner.io.common.InteropError` when the plan itself runs outside them."""
+    from planner.io.common import InteropError
+
+    end = start + dt.timedelta(days=math.ceil(finish * 7))
+    if start.year < 1970 or end > TJ_LAST_DAY:
+        raise InteropError(
+            None,
+            f"TaskJuggler takes dates from 1970 to 2035; the plan runs from {start.isoformat()} to {end.isoformat()}",
+            hint="export it as .xml, .gan or .csv instead",
+        )
+    return min(max(30, math.ceil(finish * 7) + 60), (TJ_LAST_DAY - start).days)
+
+
+def _tj_depends(
+    binding: list[Dependency], by_id: dict[str, Decision], pred_remaining: list[float], path: dict[str, str]
+) -> list[str]:
+    """The ``depends`` lines of one task: FS links from the predecessor's end, SS from its start, FF and SF as FS
+    and SS with the gap lag - duration (only links whose gap is not negative reach here)."""
+    lines = []
+    for dep, left in zip(binding, pred_remaining, strict=True):
+        gap = _tj_gap(dep, by_id)
+        # a milestone starts where it ends: from its start, tj3 finds a dependency loop through the stage it sits
+        # in ("Loop detected at end of task stage_s0")
+        onstart = dep.type in (DependencyType.SS, DependencyType.SF) and not (
+            by_id[dep.from_].milestone or left <= 0
+        )
+        if dep.type in (DependencyType.FF, DependencyType.SF):
+            lines.append(
+                f"    # {dep.type} link from {dep.from_} (lag {format_weeks(dep.lag)} weeks) "
+                f"written as {'SS' if dep.type is DependencyType.SF else 'FS'} with gap lag - duration"
+            )
+        attrs = []
+        if onstart:
+            attrs.append("onstart")
+        if _hours(gap):
+            attrs.append(f"gapduration {_hours(gap)}h")
+        lines.append(f"    depends {path[dep.from_]}" + (f" {{ {' '.join(attrs)} }}" if attrs else ""))
+    return lines
+
+
+def _tj_gap(dep: Dependency, by_id: dict[str, Decision]) -> float:
+    """The TaskJuggler gap of a link in weeks: its lag, less the successor's duration for FF and SF links (written
+    as FS and SS)."""
+    if dep.type in (DependencyType.FF, DependencyType.SF):
+        succ = by_id.get(dep.to)
+        return dep.lag - (succ.weeks() if succ is not None else 0.0)
+    return dep.lag
+
+
+def _tj_time(start: dt.date, weeks: float) -> str:
+    """The moment ``weeks`` after the plan start, on the hour (``2027-01-08-12:00``)."""
+    moment = dt.datetime.combine(start, dt.time()) + dt.timedelta(hours=_hours(weeks))
+    return moment.strftime("%Y-%m-%d-%H:%M") if moment.hour else moment.date().isoformat()
 
 
 # -- Mermaid ----------------------------------------------------------------------------------------------------------
@@ -156,7 +227,12 @@ def _mm_text(text: str) -> str:
 
 def export_mermaid(plan: Plan) -> str:
     """A Mermaid gantt chart: sections are stages, bars at their scheduled dates (whole days)."""
-    es, ef, _finish, ok = _schedule(plan)
+    from planner.io.exporting import export_schedule
+
+    sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress included
+    # a started bar runs from where the work began (done: to where it finished)
+    es = [e if b is None else b for e, b in zip(sched.es, sched.started, strict=True)]
+    ef, ok = sched.ef, sched.ok
     start = _origin(plan)
     ids = tj_ids([d.id for d in plan.decisions])
     lines = [
@@ -184,9 +260,9 @@ def export_mermaid(plan: Plan) -> str:
             day1 = week_to_date(start, ef[i]) or day0
             days = max(0, (day1 - day0).days)
             tags = ["milestone"] if d.milestone or days == 0 else []
-            if d.status.value == "done":
+            if sched.state[i] == "done":
                 tags.append("done")
-            elif d.status.value == "in_progress":
+            elif sched.state[i] == "in_progress":
                 tags.append("active")
             meta = ", ".join([*tags, ids[d.id], day0.isoformat(), f"{days}d"])
             lines.append(f"    {_mm_text(d.title)} :{meta}")

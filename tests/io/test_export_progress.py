@@ -237,3 +237,46 @@ def test_gan_round_trip_keeps_progress_status_and_actuals(tmp_path: Path, status
     assert r.schedule is not None and rb.schedule is not None
     assert rb.schedule.finish == pytest.approx(r.schedule.finish)
     assert rb.schedule.critical_path == r.schedule.critical_path
+
+
+def test_tjp_writes_remaining_work_and_done_work_where_it_sits() -> None:
+    """Status date Mon 1 Feb (week 4, 672 h): a is a done milestone there (its link to b never binds); b's
+    remaining 2 weeks (336 h) wait for it after a; d waits for the status date; e sits at its actual finish,
+    11/7 weeks (264 h); f's remaining 0.8 week (134 h) after a helper at the status date."""
+    from planner.io.graphs import export_tjp
+
+    text = export_tjp(_progress_plan(status_date="2027-02-01"))
+    a = text[text.index('task a "A"') : text.index('task b "B"')]
+    assert "milestone" in a and "complete 100" in a and "start 2027-02-01" in a
+    b = text[text.index('task b "B"') : text.index('task c "C"')]
+    assert "duration 336h" in b and "complete 50" in b and "depends stage_validate.a" in b
+    assert "depends !!nb_b" in b
+    e = text[text.index('task e "E"') : text.index('task f "F"')]
+    assert "milestone" in e and "start 2027-01-15" in e
+    f = text[text.index('task f "F"') :]
+    assert "duration 134h" in f and "depends stage_validate.e" in f
+    assert "task nb_f" in text and "task nb_b" in text
+
+
+def test_tjp_empty_plan_past_2035_and_milestone_start_links(tmp_path: Path) -> None:
+    from planner.io.common import InteropError
+    from planner.io.graphs import export_tjp
+
+    assert "milestone" in export_tjp(build_plan([], start_date="2027-01-04"))  # tj3: 'No tasks defined'
+    far = build_plan([{"id": "a", "duration": 1, "not_before": 500}], start_date="2027-01-04")
+    with pytest.raises(InteropError, match=r"p\.tjp: TaskJuggler takes dates from 1970 to 2035"):
+        export_file(far, tmp_path / "p.tjp")
+    assert not (tmp_path / "p.tjp").exists()
+    # SS from a milestone is from its end: an 'onstart' on it made tj3 find a loop through the stage
+    plan = build_plan(
+        [
+            {"id": "m", "duration": 0, "milestone": True},
+            {"id": "b", "duration": 1},
+            {"id": "c", "duration": 1},
+        ],
+        [("m", "b", "SS", 1), ("b", "c", "SS", 0.5)],
+        start_date="2027-01-04",
+    )
+    text = export_tjp(plan)
+    assert "depends stage_validate.m { gapduration 168h }" in text
+    assert "depends stage_validate.b { onstart gapduration 84h }" in text

@@ -73,8 +73,10 @@ def test_tjp_export_writes_gaps_and_says_what_it_approximates() -> None:
     )
     text = export_tjp(plan)
     assert "depends stage_validate.a { onstart gapduration 168h }" in text
-    assert "no leads" in text and "c_1" in text
-    assert "written as FS with gap lag - duration" in text
+    # a lead: the task is held at the planner's start (week 1.5) instead of a gap of 0, which finished later
+    assert "which TaskJuggler has no way to write" in text and "c_1" in text
+    assert "start 2027-01-14-12:00" in text
+    assert "FF link from a (lag 1 weeks): a negative gap of -2 weeks" in text  # d (3 w) must finish by a + 1
     assert "project plan" in text and "2027-01-04" in text
 
 
