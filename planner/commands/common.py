@@ -298,6 +298,41 @@ def sample_plan_path() -> Path | None:
 # -- formatting helpers ------------------------------------------------------------------------------------
 fmt_weeks = units.format_weeks  # the command line's name for the one rule (planner.units)
 
+WIDTH = 80
+"""The text outputs are laid out for an 80-column terminal: tables elide long titles, prose wraps between words
+(findings and lines that name every stage stay one line each, for grep)."""
+
+
+def elide(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis when it is longer (``'Scoring misses the 50…'``).
+
+    >>> elide("Scoring misses the latency budget", 20), elide("short", 20)
+    ('Scoring misses the…', 'short')
+    """
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "\u2026"
+
+
+def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH) -> list[str]:
+    """``text`` wrapped to ``width`` columns between words (a word longer than a line is kept whole), the first line
+    after ``first``, the others after ``rest`` (as many spaces as ``first`` by default).
+
+    >>> wrap("Monte Carlo: 2,000 iterations, seed 0; durations triangular", "", "  ", width=30)
+    ['Monte Carlo: 2,000 iterations,', '  seed 0; durations triangular']
+    """
+    import textwrap
+
+    lines = textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=" " * len(first) if rest is None else rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [first.rstrip()]
+
 
 def count(n: int, one: str, many: str | None = None) -> str:
     """``1 decision``, ``3 decisions``."""

@@ -77,7 +77,7 @@ def base_figures(plan: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, dump_json, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, wrap
     from planner.model import units
 
     plan = load(args.file)
@@ -126,33 +126,14 @@ def run(args: argparse.Namespace) -> int:
         summary = f"({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})"
         head = f"  {r['name']}  {summary}"
         # a long name puts what it does on the lines under it, within the 80 columns
-        out.write(f"{head}\n" if len(head) <= WIDTH else f"  {r['name']}\n" + _wrapped(summary, "      "))
+        lines = [head] if len(head) <= WIDTH else [f"  {r['name']}", *wrap(summary, "      ")]
+        out.write("".join(f"{x}\n" for x in lines))
         if r["description"]:
-            out.write(_wrapped(r["description"], "      "))
+            out.write("".join(f"{x}\n" for x in wrap(r["description"], "      ")))
         for line in r["changes_text"]:
-            out.write(_wrapped(line, "      - ", "        "))
+            out.write("".join(f"{x}\n" for x in wrap(line, "      - ", "        ")))
         for p in r["problems"]:
             # a scenario named like the base is used (by --scenario of its exact name), not skipped
             skipped = "" if p.startswith("it is named like the base") else " (skipped)"
             out.write(f"      warning: {p}{skipped}\n")  # one line, for grep
     return code
-
-
-WIDTH = 80
-"""The text is written for an 80-column terminal: descriptions and changes wrap between words."""
-
-
-def _wrapped(text: str, first: str, rest: str | None = None) -> str:
-    """``text`` wrapped to :data:`WIDTH` columns between words (a word longer than a line is kept whole), the first
-    line after ``first``, the others after ``rest`` (``first``'s width of spaces by default)."""
-    import textwrap
-
-    lines = textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=first,
-        subsequent_indent=rest if rest is not None else " " * len(first),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return "".join(f"{line}\n" for line in lines) if lines else f"{first.rstrip()}\n"

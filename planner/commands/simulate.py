@@ -12,7 +12,7 @@ import sys
 import textwrap
 from typing import Any
 
-from planner.commands.common import whole_number
+from planner.commands.common import WIDTH, elide, whole_number, wrap
 from planner.model import units
 
 NAME = "simulate"
@@ -128,7 +128,11 @@ def run(args: argparse.Namespace) -> int:
     result = simulate(plan, args.iterations, args.seed, graph=graph)
     if args.format == "json":
         # never NaN or Infinity, which JSON does not have
-        dump_json(result.to_dict(by_week), sys.stdout, args.indent or None)
+        from planner.analysis.progress import progress_json
+
+        # the status date the run was made at, as `analyze --format json` gives it (status_date, status_week,
+        # status_date_iso; null without one)
+        dump_json({**result.to_dict(by_week), **progress_json(plan)}, sys.stdout, args.indent or None)
     else:
         sys.stdout.write(simulation_text(plan, result, by_week, args.top))
     return EXIT_OK
@@ -180,12 +184,23 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         d = plan.date_of(week)
         return f"week {_w(week):>6}" + (f"  {units.format_date(d)}" if d else "")
 
-    add(plan.title)
-    add("=" * min(len(plan.title), 100))
-    add(
-        f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
-        f"pessimistic), weeks" + (f"; plan starts {units.format_date(plan.start_date)}" if dated else "")
+    lines.extend(wrap(plan.title))
+    add("=" * min(len(plan.title), WIDTH))
+    lines.extend(
+        wrap(
+            f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
+            f"pessimistic), weeks" + (f"; plan starts {units.format_date(plan.start_date)}" if dated else "")
+        )
     )
+    from planner.analysis.progress import status_week
+
+    status = status_week(plan)
+    if status is not None:  # as `planner analyze` says it: work not done is sampled from it
+        lines.extend(
+            wrap(
+                f"Status date: {units.format_when(plan.start_date, status)}; the remaining work is simulated from it"
+            )
+        )
     n_risks = len(plan.risks)
     add(
         f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register"
@@ -195,7 +210,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("------")
     add(
         f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
-        f"({r.probability_by(r.deterministic_finish):.0%} of iterations finish by then)"
+        f"({r.probability_by(r.deterministic_finish):.0%} of runs finish by then)"
     )
     add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
@@ -261,7 +276,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("-------------------------------------------------------------")
     shown = _top_critical(r.ids, r.criticality, top)
     for i in shown:
-        add(f"  {r.criticality[i]:>5.0%}  {r.ids[i][:28]:<28} {titles[r.ids[i]][:60]}")
+        add(f"  {r.criticality[i]:>5.0%}  {elide(r.ids[i], 28):<28} {elide(titles[r.ids[i]], WIDTH - 39)}")
     never = int((r.criticality == 0).sum())
     rest = int((r.criticality > 0).sum()) - len(shown)
     if rest > 0:
@@ -277,17 +292,21 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     if not sens:
         add("  No duration varies: every estimate is a single number.")
     for did, c in sens[:top]:
-        add(f"  {c:>+6.2f}  {did[:28]:<28} {titles[did][:60]}")
+        add(f"  {c:>+6.2f}  {elide(did, 28):<28} {elide(titles[did], WIDTH - 39)}")
     if len(sens) > top:
         add(f"  ... {len(sens) - top} more")
     add("")
-    add("Risks (finish P80 with the whole register, and without each risk)")
-    add("-----------------------------------------------------------------")
+    head = "Risks (what each adds to the finish P80" + (
+        f", week {_w(r.risks[0].p80_with)} with the whole register)" if r.risks else ")"
+    )
+    add(head)
+    add("-" * len(head))
     if not r.risks:
         add("  The risk register is empty.")
-    for x in r.risks:
+    for x in r.risks:  # two lines each, within 80 columns: who, then the figures in a column
+        add(f"  {elide(x.id, 24):<24} {elide(x.title, WIDTH - 27)}")
         add(
-            f"  {x.id[:24]:<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 without {_w(x.p80_without):>6}"
-            f"  with {_w(x.p80_with):>6}  adds {_w(x.delta):>5} wk  {x.title[:40]}"
+            f"  {'':<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
+            f" adds {_w(x.delta):>5} wk"
         )
     return "\n".join(lines) + "\n"
