@@ -145,3 +145,44 @@ def test_every_view_waits_for_the_analysis_of_an_edit(presenting: MainWindow, sl
     s = cost_summary(doc.plan, after, None)
     assert s is not None
     assert format_money(s.breakdown.total, s.currency) in w.cost_tab.summary.text()
+
+
+def test_the_presentation_keys_give_way_to_the_inspector_being_edited(presenting: MainWindow) -> None:
+    """Double-click (or the inspector) to edit on the spot: with the focus in a box or check box, '-' shortened
+    the selected decision and an arrow stepped the deck (selecting another decision under the presenter's
+    hands). The keys now reach the control; with the focus back on the graph they step the deck again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    w = presenting
+    p = w.presentation
+    doc = w.doc
+    target = doc.plan.decisions[3]
+    doc.select([target.id])
+    p.show_inspector()
+    _settle()
+    form = w.inspector.form
+    position, index, duration = p.position, doc.undo_stack.index(), target.duration
+    for control in (form.stage, form.owner, form.status):
+        control.setFocus()
+        _settle()
+        for key in (Qt.Key.Key_Minus, Qt.Key.Key_Plus, Qt.Key.Key_Right, Qt.Key.Key_Left):
+            QTest.keyClick(control, key)
+            _settle()
+            assert p.active and p.position == position, f"{key} stepped the deck from {control.objectName()}"
+            assert doc.selection == [target.id]
+            assert target.duration == duration, f"{key} changed the duration"
+    assert doc.undo_stack.index() == index  # none of these keys picks another stage, owner or status
+    form.milestone.setFocus()
+    _settle()
+    QTest.keyClick(form.milestone, Qt.Key.Key_Space)  # ticks the box: Space is not "next step" here
+    _settle()
+    assert p.position == position and form.milestone.isChecked() and doc.decision(target.id).milestone
+    doc.undo_stack.undo()
+    _settle()
+    # the graph has the focus again: the same keys present
+    w.canvas.setFocus()
+    _settle()
+    QTest.keyClick(w.canvas, Qt.Key.Key_Right)
+    _settle()
+    assert p.position == position + 1

@@ -25,14 +25,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFrame,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QSizePolicy,
+    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -384,8 +390,9 @@ class PresentationController(QObject):
         w.addToolBar(Qt.ToolBarArea.RightToolBarArea, steps)
         steps.hide()
         self.blank = BlankScreen(w)
-        self.deck = build_deck(self.doc.analysis)
-        self._deck_analysis = self.doc.analysis
+        # An edit still being analysed: the overview alone until its analysis comes (refresh builds the deck).
+        self._deck_analysis = self.doc.drawable_analysis
+        self.deck = build_deck(self._deck_analysis)
         self.position = 0
         for act in self._step_actions:
             act.setEnabled(True)
@@ -397,6 +404,9 @@ class PresentationController(QObject):
         w.views.currentChanged.connect(self._on_view_changed)
         for obj in self._watched():
             obj.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:  # the presentation's single keys give way to a control being edited
+            app.installEventFilter(self)
         if full_screen:
             w.showFullScreen()
         self._zoom_canvas()
@@ -412,6 +422,9 @@ class PresentationController(QObject):
         self._saved = None
         for obj in self._watched():
             obj.removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         for signal, slot in (
             (self.doc.analysis_updated, self.refresh),
             (self.doc.selection_changed, self.refresh),
@@ -837,8 +850,32 @@ class PresentationController(QObject):
             out.append(canvas.viewport())
         return out
 
+    def keeps_key(self, event: QKeyEvent) -> bool:
+        """True when a presentation key (S, C, B, N, Space, +, -, arrows, Home, Backspace) must reach the focused
+        control instead: a field, box or check box of the inspector opened for an edit on the spot, or a table
+        cell's editor. There '-' would shorten the selected decision and an arrow step the deck (selecting
+        another decision) while the presenter changes a stage or an owner. Esc still leaves."""
+        focus = QApplication.focusWidget()
+        if focus is None or event.key() == Qt.Key.Key_Escape:
+            return False
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        editing = isinstance(focus, _TYPING) or (
+            self.window.inspector_dock.isAncestorOf(focus) and isinstance(focus, QAbstractButton | QComboBox)
+        )
+        if not editing:
+            return False
+        keys = {ks.toString() for act in self._step_actions for ks in act.shortcuts()}
+        return QKeySequence(event.key()).toString() in keys
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not self.active:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if isinstance(event, QKeyEvent) and self.keeps_key(event):
+                event.accept()  # delivered to the control as a key press, not to the shortcut
+                return True
             return False
         if obj is self.window:
             if event.type() == QEvent.Type.Resize:
@@ -1035,6 +1072,10 @@ def _set_figure_dpi(canvas: Any, dpi: float) -> None:
         owner.redraw()
     else:
         canvas.draw_idle()
+
+
+_TYPING = (QComboBox, QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit)
+"""Controls that take the presentation's single keys for themselves while they have the focus."""
 
 
 def _cost_figure(a: Any, simulation: Any) -> str:
