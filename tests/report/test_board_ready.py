@@ -142,3 +142,17 @@ def test_cost_section_of_the_template_is_one_page_with_one_readable_chart(paper:
     # the tables ran over onto a page of their own under two charts of half a page's height
     assert len(r.reader.pages) == 1
     assert "Spend curve" in r.flat and "Cost by stage Stage People Cloud Vendor" in r.flat
+
+
+def test_the_summary_quotes_long_titles_shortened(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import LONG_TITLE, long_text
+
+    plan = plan_from_dict(long_text(), "<long>")
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["summary"])
+    why = r.flat[r.flat.index("When it finishes, and why") : r.flat.index("How sure we are")]
+    assert (
+        "“Decouple the foundation model behind an inference service with versioned contracts, canar…”" in why
+    )
+    assert LONG_TITLE not in r.flat.replace("\u2026", "")  # shortened wherever it is quoted
+    assert len(why) < 400

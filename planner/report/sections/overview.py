@@ -249,7 +249,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     # 1. When it finishes and what sets that date.
     driver = board.finish_driver(plan, ctx.analysis)
     out.append(Paragraph("When it finishes, and why", ctx.styles["h3"]))
-    text = esc(driver.sentence(plan))
+    text = esc(driver.sentence(_short_titles(plan)))
     n_crit = int(sched.critical.sum())
     others = n_crit - len(driver.chain)
     if others > 0:
@@ -364,7 +364,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             )
 
     # 5. What needs the board's attention.
-    asks = board.attention(plan, ctx.analysis, ctx.simulation, 3)
+    asks = board.attention(_short_titles(plan), ctx.analysis, ctx.simulation, 3)
     if asks:
         out.append(Paragraph("Needs the board's attention", ctx.styles["h3"]))
         out.extend(
@@ -388,6 +388,22 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         )
     )
     return out
+
+
+def _short_titles(plan: Any, limit: int = 90) -> Any:
+    """``plan`` with its decisions' and risks' titles shortened to ``limit`` characters for a sentence that quotes them (a
+    title of 300 characters quoted whole filled half the summary's column); the plan itself when none is
+    longer."""
+    if all(len(x.title) <= limit for x in [*plan.decisions, *plan.risks]):
+        return plan
+
+    def short(items: list[Any]) -> list[Any]:
+        return [
+            x if len(x.title) <= limit else x.model_copy(update={"title": ellipsize(x.title, limit)})
+            for x in items
+        ]
+
+    return plan.model_copy(update={"decisions": short(plan.decisions), "risks": short(plan.risks)})
 
 
 def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
