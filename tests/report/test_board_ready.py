@@ -156,3 +156,12 @@ def test_the_summary_quotes_long_titles_shortened(tmp_path: Path) -> None:
     )
     assert LONG_TITLE not in r.flat.replace("\u2026", "")  # shortened wherever it is quoted
     assert len(why) < 400
+
+
+def test_progress_counts_read_as_english(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import status_middle
+
+    plan = plan_from_dict(status_middle(), "<status>")  # 6 decisions, 1 done, 2 in progress, status date wk 6
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["cover", "progress"])
+    assert "1 of 6 decisions is done and 2 in progress" in r.flat  # was "1 of 6 decision is done"
