@@ -17,13 +17,23 @@ rationals (more than 1/10,000 of a week apart from one) are refused with :class:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from planner.analysis.levelling import TIME_TOL, Problem, justify
 
-INSTALL_HINT = "pip install 'scaling-roadmap-planner[exact]' (or, in a checkout: pip install -e '.[exact]')"
+
+def install_hint() -> str:
+    """How to get the optional solver: with pip, or, in the standalone app (a PyInstaller bundle, which
+    packaging/planner.spec builds without OR-Tools), that it is left out there."""
+    pip = "pip install 'scaling-roadmap-planner[exact]'"
+    if getattr(sys, "frozen", False):
+        return f"the standalone app leaves it out (~90 MB); install the planner with pip to use it: {pip}"
+    return f"{pip} (or, in a checkout: pip install -e '.[exact]')"
+
+
 MAX_DENOMINATOR = 10_000
 
 
@@ -63,7 +73,7 @@ def load_solver() -> object:
         from ortools.sat.python import cp_model
     except ImportError:
         raise ExactUnavailable(
-            f"exact levelling needs the optional OR-Tools CP-SAT solver, which is not installed: {INSTALL_HINT}"
+            f"exact levelling needs the optional OR-Tools CP-SAT solver, which is not installed: {install_hint()}"
         ) from None
     return cp_model
 
@@ -170,4 +180,4 @@ def solve_exact(
     return ExactResult(start, finish, optimal, bound, scale, solver.WallTime())
 
 
-__all__ = ["INSTALL_HINT", "ExactResult", "ExactUnavailable", "load_solver", "solve_exact"]
+__all__ = ["ExactResult", "ExactUnavailable", "install_hint", "load_solver", "solve_exact"]

@@ -332,6 +332,18 @@ def test_cli_exact_without_the_solver_says_how_to_install(
     assert main(["analyze", str(path), "--level-method", "exact", "--level-time-limit", "-1"]) == 2
 
 
+def test_the_standalone_app_says_the_solver_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path)
+    monkeypatch.setitem(sys.modules, "ortools.sat.python", None)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
+    assert main(["analyze", str(path), "--level-method", "exact"]) == 2
+    err = capsys.readouterr().err
+    assert "standalone app leaves it out" in err and "pip install 'scaling-roadmap-planner[exact]'" in err
+    assert "-e '.[exact]'" not in err
+
+
 def test_levelled_view_relabels_the_levelled_dates_for_drawing() -> None:
     from planner.analysis import analyze
     from planner.analysis.capacity import UNLEVELLED, levelled_view
