@@ -323,6 +323,10 @@ def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH
     """
     import textwrap
 
+    if len(first) + len(text) <= width and "\n" not in text:
+        return [
+            first + text
+        ]  # as written: a tab or a carriage return is the terminal's to show (cli._Terminal)
     lines = textwrap.wrap(
         text,
         width,

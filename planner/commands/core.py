@@ -13,13 +13,16 @@ from planner import units
 from planner.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
+    WIDTH,
     CliError,
     check_plan_suffix,
     dump_json,
+    elide,
     fmt_weeks,
     fmt_when,
     load,
     output_path,
+    wrap,
 )
 from planner.commands.common import count as _count
 from planner.commands.common import findings_text as _findings_text
@@ -99,14 +102,16 @@ def analysis_text(result: Any) -> str:
     plan = result.plan
     lines: list[str] = []
     add = lines.append
-    add(f"{plan.title}")
-    add("=" * min(len(plan.title), 100))
+    lines.extend(wrap(plan.title))
+    add("=" * min(len(plan.title), WIDTH))
     n_dec = len(plan.decisions)
-    add(
-        f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
-        f"{_count(len(plan.stages), 'stage')}; "
-        f"durations: {result.estimate} estimates, in weeks"
-        + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else "")
+    lines.extend(
+        wrap(
+            f"{_count(n_dec, 'decision')}, {_count(len(plan.dependencies), 'dependency', 'dependencies')}, "
+            f"{_count(len(plan.stages), 'stage')}; "
+            f"durations: {result.estimate} estimates, in weeks"
+            + (f"; plan starts {units.format_date(plan.start_date)}" if plan.start_date else "")
+        )
     )
     add("")
     s, st = result.schedule, result.stages
@@ -140,9 +145,12 @@ def analysis_text(result: Any) -> str:
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
     if costs is not None:
         b, cur = costs.breakdown, costs.currency
-        add(
-            f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})"
+        lines.extend(
+            wrap(
+                f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
+                f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})",
+                rest=" " * 27,
+            )
         )
         if b.budget is not None:
             head = b.headroom or 0.0
@@ -154,7 +162,7 @@ def analysis_text(result: Any) -> str:
             add(f"Cost of delay:             {format_money(b.delay, cur)}")
         if b.gating is not None and b.gating.weeks > 0:
             money = gating_money_text(b.gating)
-            add(f"Strict gates in money:     {money}")
+            lines.extend(wrap(f"Strict gates in money:     {money}", rest=" " * 27))
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
         add(
@@ -170,28 +178,14 @@ def analysis_text(result: Any) -> str:
     add("")
     add("Critical path")
     add("-------------")
-    if not s.critical_path:
-        # An empty plan, or one whose every decision is done (progress): nothing is left to be critical.
-        add("  (empty plan)" if not plan.decisions else "  (none: every decision is done, no work is left)")
-    for k, did in enumerate(s.critical_path, 1):
-        i = s.index[did]
-        if s.duration[i] == 0:
-            when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
-        else:
-            when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
-                f", {units.format_date(plan.date_of(float(s.es[i])))} to "
-                f"{units.format_date(plan.date_of(float(s.ef[i])))}"
-                if plan.start_date
-                else ""
-            )
-        add(f"  {k:>2}. {titles[did]} ({did})  {when}")
+    lines.extend(_critical_path_lines(plan, s, titles))
     for note in s.notes:
-        add(f"  Note: {note}")
+        lines.extend(wrap(f"Note: {note}", "  ", "        "))
     add("")
     add("Stages")
     add("------")
     add(
-        f"  {'stage':<16} {'rolling window':<20} {'gated window':<20} {'gate':>6}  {'criteria':>8}  {'done':>5}"
+        f"  {'stage':<16} {'rolling window':<14} {'gated window':<14} {'gate':>6}  {'criteria':>8}  {'done':>5}"
     )
     for r in st.stages:
         roll = f"{fmt_weeks(r.start)}-{fmt_weeks(r.finish)}" if r.start is not None else "(empty)"
@@ -200,7 +194,7 @@ def analysis_text(result: Any) -> str:
         )
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
-        add(f"  {r.name[:16]:<16} {roll:<20} {gated:<20} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
+        add(f"  {elide(r.name, 16):<16} {roll:<14} {gated:<14} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
         if any(r.start is not None for r in st.stages):  # an empty plan has no window to name
             add(
@@ -215,12 +209,7 @@ def analysis_text(result: Any) -> str:
             "  Gates (strict gates): "
             + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)
         )
-    if st.suggested_moves:
-        add("")
-        add("Suggested stage moves (the dependency graph puts these later than assigned)")
-        stage_names = {x.id: x.name for x in plan.stages}
-        for did, frm, to in st.suggested_moves:
-            add(f"  {titles[did]} ({did}): {stage_names[frm]} -> {stage_names[to]}")
+    lines.extend(_moves_lines(plan, st, titles))
     add("")
     add("Decisions")
     add("---------")
@@ -244,6 +233,46 @@ def analysis_text(result: Any) -> str:
     _findings_text(result.findings + list(getattr(result, "extra_findings", [])), buf)
     lines.append(buf.getvalue().rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _critical_path_lines(plan: Any, s: Any, titles: dict[str, str]) -> list[str]:
+    """The critical path, one entry per decision: ``  1. Title (id)  weeks 2-5, 15 Feb 2027 to 8 Mar 2027``; when
+    an entry would pass 80 columns, every entry puts its weeks and dates on a line of their own (the title
+    elided to fit, never the id)."""
+    if not s.critical_path:
+        # An empty plan, or one whose every decision is done (progress): nothing is left to be critical.
+        return [
+            "  (empty plan)" if not plan.decisions else "  (none: every decision is done, no work is left)"
+        ]
+    entries = []
+    for k, did in enumerate(s.critical_path, 1):
+        i = s.index[did]
+        if s.duration[i] == 0:
+            when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
+        else:
+            when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
+                f", {units.format_date(plan.date_of(float(s.es[i])))} to "
+                f"{units.format_date(plan.date_of(float(s.ef[i])))}"
+                if plan.start_date
+                else ""
+            )
+        entries.append((f"  {k:>2}. ", titles[did], did, when))
+    if all(len(f"{n}{t} ({d})  {w}") <= WIDTH for n, t, d, w in entries):
+        return [f"{n}{t} ({d})  {w}" for n, t, d, w in entries]
+    return [f"{n}{elide(t, max(20, WIDTH - 9 - len(d)))} ({d})\n      {w}" for n, t, d, w in entries]
+
+
+def _moves_lines(plan: Any, st: Any, titles: dict[str, str]) -> list[str]:
+    """The suggested stage moves (SPEC §3.3), ``  Title (id): Integrate -> Operationalize``; past 80 columns,
+    every move on a line of its own under its title."""
+    if not st.suggested_moves:
+        return []
+    names = {x.id: x.name for x in plan.stages}
+    rows = [(titles[did], did, f"{names[frm]} -> {names[to]}") for did, frm, to in st.suggested_moves]
+    out = ["", "Suggested stage moves (the dependency graph puts these later than assigned)"]
+    if all(len(f"  {t} ({d}): {m}") <= WIDTH for t, d, m in rows):
+        return out + [f"  {t} ({d}): {m}" for t, d, m in rows]
+    return out + [f"  {elide(t, max(20, WIDTH - 5 - len(d)))} ({d}):\n      {m}" for t, d, m in rows]
 
 
 def _baseline_lines(result: Any) -> list[str]:
