@@ -277,7 +277,13 @@ class MainWindow(QMainWindow):
         )
         self.close_action = self._action("&Quit", self.close, K.Quit, "Close the window")
         self.undo_action = self._action("&Undo", self.undo, K.Undo)
-        self.redo_action = self._action("&Redo", self.redo, [QKeySequence(K.Redo), QKeySequence("Ctrl+Y")])
+        # The platform's redo keys plus both common ones, each once: a key bound twice to one action is an
+        # "ambiguous shortcut" and does nothing (Ctrl+Y, where the platform's redo is Ctrl+Y, as on Windows).
+        redo_keys: list[QKeySequence] = []
+        for key in [*QKeySequence.keyBindings(K.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.redo_action = self._action("&Redo", self.redo, redo_keys)
         self.add_action = self._action(
             "&Add Decision", self.add_decision, "Ctrl+Return", "Add a decision after the selected one"
         )

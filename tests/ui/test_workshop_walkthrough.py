@@ -186,3 +186,38 @@ def test_the_presentation_keys_give_way_to_the_inspector_being_edited(presenting
     QTest.keyClick(w.canvas, Qt.Key.Key_Right)
     _settle()
     assert p.position == position + 1
+
+
+def test_no_key_is_bound_twice_and_redo_answers_its_keys(sample_window: MainWindow) -> None:
+    """Redo had Ctrl+Y twice (the platform's redo key, then Ctrl+Y again): Qt calls that an ambiguous shortcut
+    and does nothing, so redo had no working key here (Ctrl+Shift+Z was not bound either)."""
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtTest import QTest
+
+    w = sample_window
+    w.doc.wait_for_analysis()
+    bound = Counter(
+        (ks.toString(), act.shortcutContext())
+        for act in w.findChildren(QAction)
+        for ks in act.shortcuts()
+        if not ks.isEmpty()
+    )
+    assert [k for k, n in bound.items() if n > 1] == []
+    w.show_view("Graph")
+    w.canvas.setFocus()
+    d = w.doc.plan.decisions[0]
+    title = d.title
+    assert w.doc.edit_decision(d.id, title="Changed on the spot") is None
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key, mods, expected in (
+        (Qt.Key.Key_Z, ctrl, title),
+        (Qt.Key.Key_Y, ctrl, "Changed on the spot"),
+        (Qt.Key.Key_Z, ctrl, title),
+        (Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier, "Changed on the spot"),
+    ):
+        QTest.keyClick(w.canvas, key, mods)
+        _settle()
+        assert d.title == expected, f"{mods} {key.name} did nothing"
