@@ -159,6 +159,10 @@ def _outline_notes(plan: Plan) -> list[str]:
     tagged = sum(1 for d in plan.decisions if d.tags)
     if refs or tagged:
         notes.append(f"tags ({tagged} decision(s)) and references ({refs} decision(s)) are not carried")
+    if plan.scenarios:
+        notes.append(
+            f"{len(plan.scenarios)} scenario(s) are not carried (export a scenario with --scenario NAME)"
+        )
     linked = sum(1 for dep in plan.dependencies if dep.note)
     if linked:
         notes.append(f"{linked} dependency note(s) are not carried")
@@ -249,11 +253,20 @@ def _dot_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
 
 def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes = []
-    if plan.risks or plan.baselines:
-        notes.append(
-            f"the table has one row per decision: {len(plan.risks)} risk(s) and {len(plan.baselines)} baseline(s) "
-            "are not carried"
+    lost = [
+        f"{n} {what}"
+        for n, what in (
+            (len(plan.risks), "risk(s)"),
+            (len(plan.baselines), "baseline(s)"),
+            (len(plan.scenarios), "scenario(s)"),
+            (sum(len(s.gate_criteria) for s in plan.stages), "gate criteria"),
         )
+        if n
+    ]
+    notes.append(
+        "one row per decision: stages, areas and teams are carried by id or name only (not their goals, colours "
+        "or capacities)" + (f"; not carried: {', '.join(lost)}" if lost else "")
+    )
     return notes
 
 

@@ -218,11 +218,26 @@ def _tj_time(start: dt.date, weeks: float) -> str:
 
 
 # -- Mermaid ----------------------------------------------------------------------------------------------------------
+_MM_KEYWORDS = re.compile(
+    r"(?:title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|acctitle"
+    r"|accdescr|click|inclusiveenddates|topaxis|displaymode)(?![A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+"""Words that start a statement in Mermaid's gantt grammar (case-insensitive): a task named "Section 5 review"
+would be read as a section, "Title deeds" as the chart's title."""
+_MM_TAGS = {"done", "active", "crit", "milestone", "after", "until", "vert"}
+"""Words Mermaid reads as a task's tags or a relation, not as its id."""
+
+
 def _mm_text(text: str) -> str:
     """Mermaid gantt text: ``:``, ``;``, ``#`` and ``%`` end or break a task line, so they become Mermaid's entity
-    codes (``#58;``), which it draws as the character."""
+    codes (``#58;``), which it draws as the character; so does the first letter of a text that starts with one of
+    the grammar's keywords."""
     text = " ".join(text.split())
-    return re.sub(r"[#:;%]", lambda m: f"#{ord(m.group())};", text) or "untitled"
+    text = re.sub(r"[#:;%]", lambda m: f"#{ord(m.group())};", text) or "untitled"
+    if _MM_KEYWORDS.match(text):
+        text = f"#{ord(text[0])};{text[1:]}"
+    return text
 
 
 def export_mermaid(plan: Plan) -> str:
@@ -234,7 +249,9 @@ def export_mermaid(plan: Plan) -> str:
     es = [e if b is None else b for e, b in zip(sched.es, sched.started, strict=True)]
     ef, ok = sched.ef, sched.ok
     start = _origin(plan)
-    ids = tj_ids([d.id for d in plan.decisions])
+    ids = {
+        k: f"t_{v}" if v.lower() in _MM_TAGS else v for k, v in tj_ids([d.id for d in plan.decisions]).items()
+    }
     lines = [
         "gantt",
         f"    title {_mm_text(plan.title)}",

@@ -76,6 +76,20 @@ COLUMNS = [
     "notes",
 ]
 NUMERIC = {"optimistic", "likely", "pessimistic", "headcount", "cost", "progress", "not_before", "duration"}
+SCHEDULE_COLUMNS = ("scheduled_start", "scheduled_finish")
+"""What the export adds for the reader: each decision's start and finish as ``planner analyze`` schedules them (ISO
+dates; weeks without a start date). Computed, so an import reads past them."""
+PLAN_COLUMNS = ("plan_start_date", "status_date")
+"""The plan's start date and status date, in every row of an export (a table has no other place for them); an
+import takes the first row's."""
+_HEADERS = {
+    "optimistic": "optimistic (weeks)",
+    "likely": "likely (weeks)",
+    "pessimistic": "pessimistic (weeks)",
+    "not_before": "not_before (weeks)",
+}
+"""The export's header for a column whose cells are weeks: the unit in the header keeps the cells numbers that a
+spreadsheet sums and sorts. An import reads either name."""
 _ALIASES = {
     "name": "title",
     "task": "title",
@@ -99,6 +113,8 @@ _ALIASES = {
     "likely (weeks)": "likely",
     "optimistic (weeks)": "optimistic",
     "pessimistic (weeks)": "pessimistic",
+    "not_before (weeks)": "not_before",
+    "not before (weeks)": "not_before",
 }
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
@@ -157,14 +173,14 @@ def restore(text: str) -> str:
 
 
 def format_depends(deps: Iterable[Dependency]) -> str:
-    """``a, b SS+2, c FF-1`` (lags in weeks, exact)."""
+    """``a, b SS+2w, c FF-1w`` (lags in weeks, exact)."""
     parts = []
     for dep in deps:
         text = dep.from_
         if dep.type != DependencyType.FS or dep.lag:
             text += f" {dep.type}"
-            if dep.lag:
-                text += ("+" if dep.lag > 0 else "-") + num_text(abs(dep.lag))
+            if dep.lag:  # with its unit, as Smartsheet and MS Project write lags ("SS+2w")
+                text += ("+" if dep.lag > 0 else "-") + num_text(abs(dep.lag)) + "w"
         parts.append(text)
     return ", ".join(parts)
 
@@ -251,19 +267,39 @@ def _actual_value(
 
 
 def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for ``plan``: text cells neutralised, numbers as numbers."""
+    """Header and rows for ``plan``: text cells neutralised, numbers as numbers, dates ISO. The columns are
+    :data:`COLUMNS` (weeks columns named with their unit) with the schedule's start and finish after the owner and
+    the plan's start and status dates last."""
+    from planner.io.exporting import export_schedule
+    from planner.units import iso_date
+
+    sched = export_schedule(plan)
+    start = plan.start_date
+
+    def when(week: float) -> str | float:
+        text = iso_date(start, week)
+        return text if text is not None else round(week, 6)
+
+    status = plan.status_date
+    plan_cells = [
+        start.isoformat() if start else "",
+        "" if status is None else status.isoformat() if isinstance(status, dt.date) else status,
+    ]
     preds: dict[str, list[Dependency]] = {}
     for dep in plan.dependencies:
         preds.setdefault(dep.to, []).append(dep)
     rows: list[list[Any]] = []
-    for d in plan.decisions:
+    for i, d in enumerate(plan.decisions):
         o, lk, p = duration_triple(d.duration)
+        began = sched.started[i]
         row: list[Any] = [
             d.id,
             d.title,
             d.stage,
             d.area or "",
             d.owner or "",
+            when(sched.es[i] if began is None else began),
+            when(sched.ef[i]),
             o,
             lk,
             p,
@@ -279,19 +315,22 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
             "; ".join(d.tags),
             "; ".join(d.references),
             d.notes,
+            *plan_cells,
         ]
         rows.append([neutralise(c) if isinstance(c, str) else c for c in row])
-    return list(COLUMNS), rows
+    header = [_HEADERS.get(c, c) for c in COLUMNS]
+    header[5:5] = SCHEDULE_COLUMNS
+    return [*header, *PLAN_COLUMNS], rows
 
 
 def _norm_header(h: Any) -> str:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
     key = _ALIASES.get(key, key)
-    return (
-        key.replace(" ", "_")
-        if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") == "duration"
-        else key
-    )
+    under = key.replace(" ", "_")
+    return under if under in COLUMNS or under in _EXTRA_KEYS else key
+
+
+_EXTRA_KEYS = {"duration", *SCHEDULE_COLUMNS, *PLAN_COLUMNS}
 
 
 HEADER_SEARCH_ROWS = 10
@@ -551,6 +590,27 @@ def _apply_row_dates(
         )
 
 
+def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]]], path: Any) -> None:
+    """The plan's start date and status date from the :data:`PLAN_COLUMNS` of the planner's own export (the first
+    row that has them)."""
+    for column in PLAN_COLUMNS:
+        if column not in keys:
+            continue
+        at = keys.index(column)
+        cell = next((c[at] for _, c in rows if at < len(c) and c[at] not in (None, "")), None)
+        if cell is None:
+            continue
+        value = _actual_value(cell, column, "the first row", path)
+        if column == "plan_start_date":
+            if not isinstance(value, dt.date):
+                raise InteropError(
+                    path, f"plan_start_date {cell!r} is not a date", hint="write it as YYYY-MM-DD"
+                )
+            plan.start_date = value
+        else:
+            plan.status_date = value
+
+
 def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> None:
     """Refuse, before any decision is built, a table with more rows that hold something than a plan may have
     decisions (a 1,000,000-row CSV took 80 s and 3 GB to be refused by the plan model)."""
@@ -643,10 +703,13 @@ def rows_to_plan(
             k not in COLUMNS
             and k != "duration"
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS
+            and k not in _EXTRA_KEYS
             and str(h or "").strip()
         ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
     plan = new_plan(title)
+    rows = list(rows)
+    _plan_dates(plan, keys, rows, path)
     stages = [(s.id, s.name) for s in plan.stages]
     areas = [(a.id, a.name) for a in plan.areas]
     teams: list[tuple[str, str]] = []

@@ -131,17 +131,58 @@ def _report_uncalculated(raw: bytes, part: str, report: ImportReport) -> None:
         )
 
 
+DATE_COLUMNS = {
+    "scheduled_start",
+    "scheduled_finish",
+    "actual_start",
+    "actual_finish",
+    "plan_start_date",
+    "status_date",
+}
+"""Columns whose ISO dates are written as date cells (Excel sorts and filters them as dates; the import reads
+date cells back as dates)."""
+
+
 def export_xlsx(plan: Plan) -> bytes:
-    """An .xlsx workbook with one sheet "Decisions": a header row, then one row per decision."""
+    """An .xlsx workbook with one sheet "Decisions": a header row (bold, frozen with the ids and titles), then one
+    row per decision; dates are date cells shown as YYYY-MM-DD, weeks and money are numbers."""
+    import datetime as dt
+
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Decisions")
     header, rows = plan_rows(plan)
-    ws.append(header)
+    ws.freeze_panes = "C2"
+    for k, name in enumerate(header, start=1):
+        wide = {"title": 48, "notes": 48, "depends_on": 28, "tags": 24, "references": 28}.get(name)
+        ws.column_dimensions[get_column_letter(k)].width = wide or max(10, len(name) + 2)
+    bold = Font(bold=True)
+    head = []
+    for name in header:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    dated = [name in DATE_COLUMNS for name in header]
     for row in rows:
-        ws.append([ILLEGAL_CHARACTERS_RE.sub(" ", c) if isinstance(c, str) else c for c in row])
+        out: list[object] = []
+        for is_date, c in zip(dated, row, strict=True):
+            if is_date and isinstance(c, str) and len(c) == 10:
+                try:
+                    cell = WriteOnlyCell(ws, value=dt.date.fromisoformat(c))
+                except ValueError:
+                    out.append(c)
+                    continue
+                cell.number_format = "yyyy-mm-dd"
+                out.append(cell)
+            else:
+                out.append(ILLEGAL_CHARACTERS_RE.sub(" ", c) if isinstance(c, str) else c)
+        ws.append(out)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -280,3 +280,67 @@ def test_tjp_empty_plan_past_2035_and_milestone_start_links(tmp_path: Path) -> N
     text = export_tjp(plan)
     assert "depends stage_validate.m { gapduration 168h }" in text
     assert "depends stage_validate.b { onstart gapduration 84h }" in text
+
+
+def test_mermaid_keeps_keywords_out_of_the_grammar() -> None:
+    """Mermaid's gantt lexer reads a line starting with 'section' or 'title' as that statement and an id 'done' as
+    a tag; the export writes them so that Mermaid draws them as text."""
+    from planner.io.graphs import export_mermaid
+
+    plan = build_plan(
+        [
+            {"id": "done", "title": "Section 5 review", "duration": 1},
+            {"id": "b", "title": "Title deeds: check", "duration": 1},
+        ],
+        start_date="2027-01-04",
+    )
+    text = export_mermaid(plan)
+    assert "    #83;ection 5 review :t_done, 2027-01-04, 7d" in text
+    assert "    #84;itle deeds#58; check :b, 2027-01-04, 7d" in text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_tables_a_spreadsheet_reads_and_round_trips(tmp_path: Path, suffix: str) -> None:
+    """Read with a plain reader: units in the headers, the schedule's dates and the plan's dates ISO (date cells
+    in .xlsx), lags with their unit; read back with the import: the same plan, status date included (it was lost,
+    so a status-date plan came back 2.7 weeks early)."""
+    import csv
+
+    import openpyxl
+
+    plan = _progress_plan(status_date="2027-02-01")
+    plan.dependencies[0].lag = 0.4
+    path = tmp_path / f"p{suffix}"
+    export_file(plan, path)
+    if suffix == ".csv":
+        rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    else:
+        ws = openpyxl.load_workbook(path).active
+        assert ws is not None
+        rows = [[c.value for c in r] for r in ws.iter_rows()]
+    header = rows[0]
+    assert header[5:10] == [
+        "scheduled_start",
+        "scheduled_finish",
+        "optimistic (weeks)",
+        "likely (weeks)",
+        "pessimistic (weeks)",
+    ]
+    assert header[-2:] == ["plan_start_date", "status_date"] and "not_before (weeks)" in header
+    b = dict(zip(header, rows[2], strict=True))
+    day = (lambda x: x) if suffix == ".csv" else (lambda x: dt.datetime.fromisoformat(x))
+    # b: its remaining 2 weeks from a (done, at the status date, week 4) + 0.4; its 2 weeks done just before
+    assert (b["scheduled_start"], b["scheduled_finish"]) == (
+        day("2027-01-21"),
+        day("2027-02-18"),
+    )  # 2.4, 6.4 w
+    assert (b["depends_on"], b["status_date"]) == ("a FS+0.4w", day("2027-02-01"))
+    back, report = import_file(path)
+    assert not report.items, report.text()
+    assert (back.start_date, back.status_date) == (plan.start_date, plan.status_date)
+    r, rb = analyze(plan), analyze(back)
+    assert r.schedule is not None and rb.schedule is not None
+    assert rb.schedule.finish == pytest.approx(r.schedule.finish)
+    assert [(d.id, d.status, d.actual_start) for d in back.decisions] == [
+        (d.id, d.status, d.actual_start) for d in plan.decisions
+    ]
