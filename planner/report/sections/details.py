@@ -298,11 +298,16 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     half = 0.5 * g.frame_height
     pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
+    if (
+        len(pages) != 1
+    ):  # a short path of long titles (wrapped chips in several rows) may fit in three quarters
+        half = 0.75 * g.frame_height
+        pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
     if len(pages) != 1:
         return [
             ctx.p(
-                "The path is too long to draw as a chain on this page: the table lists it in order, and the "
-                "Gantt chart shows it to scale.",
+                f"The path's {len(ctx.schedule.critical_path)} decisions do not fit on a page as a chain at a "
+                "readable size: the table lists them in order, and the Gantt chart shows them to scale.",
                 "small",
             )
         ]
