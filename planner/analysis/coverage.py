@@ -646,6 +646,39 @@ def coverage(
     )
 
 
+def _coverage_row(
+    status: str, item_id: str, title: str, who: str, applies: str = "", width: int = 80
+) -> list[str]:
+    """One row of the coverage table within ``width`` columns (an 80-column terminal): status, id, the title
+    elided with an ellipsis, when the item applies, then the covering decisions -- on the lines under the title
+    when they do not fit beside it.
+
+    >>> for line in _coverage_row("ok", "Art. 4", "AI literacy", "skills-assessment, pilot-user-training",
+    ...                           "applies 2 Feb 2025", 70):
+    ...     print(line)
+      ok      Art. 4       AI literacy                    applies 2 Feb 2025
+                           skills-assessment, pilot-user-training
+    """
+    import textwrap
+
+    title = title if len(title) <= 30 else title[:29].rstrip() + "\u2026"
+    head = f"  {status:<7} {item_id:<12} {title:<30}" + (f" {applies}" if applies else "")
+    if not who:
+        return [head.rstrip()]
+    if len(head) + 2 + len(who) <= width:
+        return [f"{head}  {who}" if applies else f"{head} {who}"]
+    indent = " " * 23  # under the title
+    lines = textwrap.wrap(
+        who,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [head.rstrip(), *lines]
+
+
 def coverage_text(report: CoverageReport, plan: Plan) -> str:
     """The readable output of ``planner coverage``."""
     from planner.model.units import format_date, format_when
@@ -672,11 +705,11 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
         shown = req if fw.framework == "euaiact" else fw.items
         for ic in shown:
             status = {"covered": "ok", "late": "LATE", "missing": "MISSING", "uncovered": "-"}[ic.status]
-            extra = ""
+            applies = ""
             if fw.framework == "euaiact" and ic.item.applies:
-                extra = f"  applies {format_date(ic.item.applies)}"
+                applies = f"applies {format_date(ic.item.applies)}"
             who = ", ".join(ic.decisions) if ic.decisions else ""
-            lines.append(f"  {status:<7} {ic.item.id:<12} {ic.item.title[:42]:<42} {who}{extra}")
+            lines.extend(_coverage_row(status, ic.item.id, ic.item.title, who, applies))
     lines.append("")
     lines.append("Findings")
     lines.append("--------")

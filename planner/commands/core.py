@@ -165,12 +165,15 @@ def analysis_text(result: Any) -> str:
             lines.extend(wrap(f"Strict gates in money:     {money}", rest=" " * 27))
     levelled = getattr(result, "levelled", None)
     if levelled is not None:
-        add(
-            f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
-            + (
-                f"(+{units.plural_weeks(levelled.cost)} to respect team capacity)"
-                if units.signed_weeks(levelled.cost) != "="
-                else "(no later: team capacity is respected as planned)"
+        lines.extend(
+            wrap(
+                f"Finish (levelled):         {fmt_when(plan, levelled.finish)} "
+                + (
+                    f"(+{units.plural_weeks(levelled.cost)} to respect team capacity)"
+                    if units.signed_weeks(levelled.cost) != "="
+                    else "(no later: team capacity is respected as planned)"
+                ),
+                rest=" " * 27,
             )
         )
     if result.baseline is not None:

@@ -306,7 +306,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     for x in r.risks:  # two lines each, within 80 columns: who, then the figures in a column
         add(f"  {elide(x.id, 24):<24} {elide(x.title, WIDTH - 27)}")
         add(
-            f"  {'':<24} p={x.probability:<4g} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
+            f"      p={x.probability:<4g} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
             f" adds {_w(x.delta):>5} wk"
         )
     return "\n".join(lines) + "\n"
