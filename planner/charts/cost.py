@@ -79,8 +79,8 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     r = summary.risk
     if r is not None and (abs(r.p80 - r.p50) > tol or abs(r.p50 - b.total) > tol):  # not when no run differs
         parts.append(
-            f"simulated P50 {format_money(summary.risk.p50, cur, compact=True)}, "
-            f"P80 {format_money(summary.risk.p80, cur, compact=True)}"
+            f"simulated P50 {format_money(r.p50, cur, compact=True)}, "
+            f"P80 {format_money(r.p80, cur, compact=True)}"
         )
     style.title(fig, "Spend curve", style.fitting_subtitle(fig, style.subtitle_options(parts[:1], parts[1:])))
     ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))

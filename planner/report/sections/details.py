@@ -204,12 +204,12 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     step = {did: k for k, did in enumerate(path, 1)}
     # A long path: its start and its end, with the steps between counted (a table of 300 steps over ten pages
     # is not read; the appendix marks every critical decision, `planner analyze` lists the whole path).
-    shown = list(enumerate(path, 1))
+    listed = list(enumerate(path, 1))
     skipped = None
     if len(path) > PATH_HEAD + PATH_TAIL + 1:
         skipped = (PATH_HEAD + 1, len(path) - PATH_TAIL)
-        shown = shown[:PATH_HEAD] + shown[-PATH_TAIL:]
-    for k, did in shown:
+        listed = listed[:PATH_HEAD] + listed[-PATH_TAIL:]
+    for k, did in listed:
         if skipped is not None and k == skipped[1] + 1:
             a, b = sched.index[path[skipped[0] - 1]], sched.index[path[skipped[1] - 1]]
             rows.append(
