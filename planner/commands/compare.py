@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from planner.commands.common import whole_number
+from planner.commands.common import whole_number, wrap
 
 NAME = "compare"
 HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
@@ -108,27 +108,54 @@ def run(args: argparse.Namespace) -> int:
 
 
 class _Table:
-    """The lines of the side-by-side text: a label column, then one column per compared item."""
+    """The lines of the side-by-side text: a label column, then one column per compared item. Rows are kept and
+    laid out at the end (:meth:`text`), when every cell is known: the columns are as wide as the widest figure
+    needs and share what 80 columns leave after the labels, so up to four plans compared fit an 80-column
+    terminal; a name longer than its column is elided (the sentences under the table give it whole)."""
 
     LABEL_W = 26
 
     def __init__(self, names: list[str]) -> None:
-        # room for a gate's week and date with its year ('123.25 (17 Apr 2028)') or the name, whichever is wider
-        self.col_w = min(26, max(21, *(len(name) + 2 for name in names)))
-        self.lines: list[str] = []
+        self.names = names
+        self.entries: list[tuple[str, list[str]] | str] = []
 
     def add(self, line: str) -> None:
-        self.lines.append(line)
+        self.entries.append(line)
 
     def row(self, label: str, cells: list[str]) -> None:
-        self.add(
-            f"{_fit(label, self.LABEL_W):<{self.LABEL_W}}"
-            + "".join(f"{_fit(c, self.col_w):<{self.col_w}}" for c in cells).rstrip()
-        )
+        self.entries.append((label, cells))
+
+    def names_row(self) -> None:
+        """The row of the compared plans' names (elided to the columns, which the figures size)."""
+        self.entries.append(("", self.names))
+
+    def col_w(self) -> int:
+        from planner.commands.common import WIDTH
+
+        cells = [c for e in self.entries if isinstance(e, tuple) and e[1] is not self.names for c in e[1]]
+        widest = max((len(c) for c in cells), default=0) + 2  # figures are never cut
+        names = max((len(n) for n in self.names), default=0) + 2
+        share = (WIDTH - self.LABEL_W) // max(1, len(self.names))
+        return max(widest, min(26, names, max(share, 13)))
+
+    def text(self) -> str:
+        w = self.col_w()
+        lines = []
+        for e in self.entries:
+            if isinstance(e, str):
+                lines.append(e)
+                continue
+            label, cells = e
+            lines.append(
+                f"{_fit(label, self.LABEL_W):<{self.LABEL_W}}"
+                + "".join(f"{_fit(c, w):<{w}}" for c in cells).rstrip()
+            )
+        return "\n".join(lines) + "\n"
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) < width else text[: width - 2] + "…"
+    """``text`` within ``width`` columns with at least one space after it: elided with an ellipsis if longer."""
+    return text if len(text) < width else text[: width - 2].rstrip() + "\u2026"
 
 
 def _week_cells(items: list[Any], figure: str) -> list[str]:
@@ -159,7 +186,7 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
     critical decisions and which joined or left the critical set."""
     items, ref = comparison.items, comparison.reference
     start = ref.plan.start_date
-    t.row("", [x.name for x in items])
+    t.names_row()
     for label, fig in (
         ("Finish (rolling), week", "finish"),
         ("Finish (strict gates)", "gated_finish"),
@@ -183,7 +210,12 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
     t.row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
     for x in items[1:]:
         if x.ok and ref.ok:
-            t.add(f"  {x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}")
+            for line in wrap(
+                f"{x.name}: joined {', '.join(x.joined) or 'none'}; left {', '.join(x.left) or 'none'}",
+                "  ",
+                "    ",
+            ):
+                t.add(line)
 
 
 def _gate_rows(t: _Table, comparison: Any) -> None:
@@ -233,10 +265,11 @@ def comparison_text(comparison: Any) -> str:
     ref = comparison.reference
     t = _Table([x.name for x in items])
     sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
-    t.add(
+    for line in wrap(
         f"{comparison.title}: {len(items)} compared against {ref.name}"
         + (f" ({sims})" if comparison.iterations else "")
-    )
+    ):
+        t.add(line)
     t.add("")
     _figure_rows(t, comparison)
     _gate_rows(t, comparison)
@@ -252,4 +285,4 @@ def comparison_text(comparison: Any) -> str:
         t.add("")
         for s in sentences:
             t.add(s)
-    return "\n".join(t.lines) + "\n"
+    return t.text()

@@ -362,7 +362,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from planner.templates import template_names, template_summary
 
     for name in template_names():
-        sys.stdout.write(f"{name:<14} {template_summary(name)}\n")
+        lines = wrap(template_summary(name), f"{name:<14} ", " " * 15)
+        sys.stdout.write("".join(f"{x}\n" for x in lines))
     return EXIT_OK
 
 
