@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.commands.common import whole_number
+from planner.commands.common import whole_number, wrap
 
 NAME = "diff"
 HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
@@ -75,7 +75,8 @@ def changes_text(d: Any) -> str:
             f"  ~ link {x['from']} -> {x['to']}: "
             + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in x["fields"].items())
         )
-    return "\n".join(lines) + "\n"
+    # each change wrapped to 80 columns under its sign (a long title or note no longer runs off the terminal)
+    return "".join(f"{x}\n" for line in lines for x in wrap(line[4:], line[:4], "      "))
 
 
 def run(args: argparse.Namespace) -> int:
