@@ -929,11 +929,16 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot restore", "The recovery file could not be read.", str(exc))
             return False
         self._set_plan(plan, entry.original_path)
+        shown = entry.scenario if entry.scenario in self.doc.scenarios.names() else None
+        if shown is not None:  # the last edits were made in it: show them where they were made
+            self.doc.scenarios.switch(shown)
+            self.doc.analyze_now()
         self.doc.undo_stack.resetClean()  # restored changes are unsaved: the title shows * and close prompts
         self._update_title()
         entry.discard()
         self.write_recovery()
-        self.show_message("Restored unsaved changes; save them to keep them")
+        where = f" (scenario \u201c{shown}\u201d shown)" if shown else ""
+        self.show_message(f"Restored unsaved changes{where}; save them to keep them")
         return True
 
     # -- layout and closing ----------------------------------------------------------------------------------

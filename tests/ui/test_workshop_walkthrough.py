@@ -221,3 +221,44 @@ def test_no_key_is_bound_twice_and_redo_answers_its_keys(sample_window: MainWind
         QTest.keyClick(w.canvas, key, mods)
         _settle()
         assert d.title == expected, f"{mods} {key.name} did nothing"
+
+
+def test_a_crash_while_a_scenario_is_shown_restores_into_that_scenario(qtbot, window: MainWindow) -> None:
+    """The last edit of a what-if scenario is kept in the recovery file (in the scenario's overrides), but the
+    restored window showed Base, where that edit is not: the consultant saw it as lost."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import SAMPLES
+
+    assert window.open_file(SAMPLES / "fraud-detection.plan.json")
+    window.doc.analyze_now()
+    scenario = window.doc.scenarios.names()[1]
+    window.scenario_bar.switch(scenario)
+    target = window.doc.plan.decisions[2]
+    assert window.doc.edit_decision(target.id, title="Typed in the scenario before the crash") is None
+    assert window.doc.set_duration(target.id, 7, 7, 7) is None
+    window.write_recovery()
+    window.recovery.abandon()  # as a killed process leaves it
+    second = MainWindow(persist_layout=False)
+    qtbot.addWidget(second)
+    try:
+        box = second.check_recovery()
+        assert box is not None
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        assert second.doc.scenarios.active == scenario
+        assert second.scenario_bar.combo.currentText() == scenario
+        restored = second.doc.decision(target.id)
+        assert restored is not None and restored.title == "Typed in the scenario before the crash"
+        assert restored.duration == 7
+        assert second.doc.is_modified and second.windowTitle().startswith(window.windowTitle()[:5])
+        second.doc.wait_for_analysis()
+        assert second.doc.analysis is not None and second.doc.analysis.plan is second.doc.plan
+        # Base is one undo step away, as after a switch by hand, and does not have the scenario's edit
+        second.undo()
+        assert second.doc.scenarios.active is None
+        base = second.doc.decision(target.id)
+        assert base is not None and base.title != "Typed in the scenario before the crash"
+    finally:
+        second.discard_and_close()
+        window.recovery.remove()

@@ -76,6 +76,8 @@ class RecoveryEntry:
     title: str
     written: dt.datetime | None
     data: dict[str, Any]
+    scenario: str | None = None
+    """The scenario that was shown (its edits are in the plan's scenarios): restoring shows it again."""
 
     def plan(self) -> Plan:
         return plan_from_dict(self.data, self.file)
@@ -103,6 +105,8 @@ class RecoveryFile:
         self.path = folder / f"{self.token}.recovery.json"
         self.lock_path = folder / f"{self.token}.lock"
         self._lock_fd: int | None = None
+        self.scenario: str | None = None
+        """The scenario shown when the next snapshot is taken (None: the base plan)."""
         if fcntl is not None:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -112,7 +116,8 @@ class RecoveryFile:
                 log.warning("could not lock %s; the session tag alone marks this session", self.lock_path)
 
     def payload(self, plan: Plan, original_path: str | None) -> str:
-        """The text that is written, serialised now on the calling thread (the plan may change right after).
+        """The text that is written, serialised now on the calling thread (the plan may change right after), with
+        the scenario shown (:attr:`scenario`: the last edits may be its own).
 
         The plan goes in as pydantic's own JSON (all fields, compact; several times faster than the deterministic
         file format, which a snapshot does not need), so the GUI thread spends little time on it."""
@@ -124,6 +129,7 @@ class RecoveryFile:
                 "session": this_session(),
                 "written": dt.datetime.now().isoformat(timespec="milliseconds"),
                 "original_path": original_path,
+                "scenario": self.scenario,
             },
             ensure_ascii=False,
         )
@@ -246,6 +252,7 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
         except ValueError:
             written = None
         title = plan.get("title")
+        scenario = payload.get("scenario")
         out.append(
             RecoveryEntry(
                 f,
@@ -253,6 +260,7 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
                 title[:200] if isinstance(title, str) and title else "Untitled plan",
                 written,
                 plan,
+                scenario if isinstance(scenario, str) and scenario else None,
             )
         )
     out.sort(key=lambda e: e.written or dt.datetime.min, reverse=True)
@@ -343,6 +351,7 @@ class RecoveryWriter(QObject):
         plan = self.doc.file_plan() if hasattr(self.doc, "file_plan") else self.doc.plan
         started = time.perf_counter()
         try:
+            self.recovery.scenario = getattr(getattr(self.doc, "scenarios", None), "active", None)
             payload = self.recovery.payload(plan, self.doc.path)
         except Exception as exc:  # a snapshot must never take the editor down
             log.exception("could not serialise the recovery snapshot")
