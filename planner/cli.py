@@ -114,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--baseline",
         metavar="NAME",
-        help="add each decision's and stage's slip against this baseline to the JSON ('latest' for the newest)",
+        help="compare with this baseline ('latest' for the newest): the finish and each stage's window end and "
+        "gate against it in the text, and each decision's and stage's slip in the JSON",
     )
     p.set_defaults(func=cmd_analyze)
 
