@@ -37,7 +37,7 @@ from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.state.file_guard import FileGuard
+from planner.ui.state.file_guard import FileGuard, is_read_only
 from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
 from planner.ui.views.plan_view import PlanView
@@ -705,7 +705,9 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
         self.show_message(
-            f"Opened {Path(path).name}" + (f": {n_err} error(s) to fix, see Findings" if n_err else "")
+            f"Opened {Path(path).name}"
+            + (" (read-only: Save As keeps your changes)" if is_read_only(path) else "")
+            + (f": {n_err} error(s) to fix, see Findings" if n_err else "")
         )
         warning = self.file_guard.open_elsewhere_text()
         if warning:  # after "Opened": this one matters more
@@ -805,6 +807,14 @@ class MainWindow(QMainWindow):
         """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
         to the file since it was opened is never overwritten without asking (False now, saved on Overwrite)."""
         self.commit_pending()
+        if is_read_only(path):
+            self.show_error(
+                "Cannot save plan",
+                f"{Path(path).name} is read-only, so it was not changed.",
+                "Your changes are still here: use File > Save As\u2026 to save them under another name, or make "
+                "the file writable and save again.",
+            )
+            return False
         if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
             return False
         try:

@@ -262,3 +262,36 @@ def test_a_crash_while_a_scenario_is_shown_restores_into_that_scenario(qtbot, wi
     finally:
         second.discard_and_close()
         window.recovery.remove()
+
+
+def test_a_read_only_plan_is_not_overwritten_and_save_as_keeps_the_changes(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
+    """Save replaced a read-only plan file (a rename in its folder, which the file's mode does not stop; the new
+    file kept the read-only mode): the file someone had locked was changed without a word."""
+    import os
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import SAMPLES, find_dialog
+
+    path = tmp_path / "board.plan.json"
+    shutil.copy(SAMPLES / "insights-assistant.plan.json", path)
+    os.chmod(path, 0o444)
+    before = path.read_bytes()
+    try:
+        assert window.open_file(path)
+        assert "read-only" in window.statusBar().currentMessage()
+        window.doc.add_decision("Agreed in the workshop")
+        assert window.save() is False
+        box = find_dialog(QMessageBox)
+        assert isinstance(box, QMessageBox)
+        assert "read-only" in box.text() and "Save As" in box.informativeText()
+        box.done(0)
+        assert path.read_bytes() == before and window.doc.is_modified
+        copy = tmp_path / "board-workshop.plan.json"
+        assert window.save_as(str(copy)) is True
+        assert "Agreed in the workshop" in copy.read_text(encoding="utf-8") and not window.doc.is_modified
+    finally:
+        os.chmod(path, 0o644)

@@ -55,6 +55,17 @@ def file_digest(path: str | os.PathLike[str]) -> str | None:
     return h.hexdigest()
 
 
+def is_read_only(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is an existing file that its owner marked read-only (no write permission bit), or that
+    this user may not write. A save replaces the file by a rename in its folder, which a read-only file does not
+    stop (the new file even keeps the read-only mode): the app asks for Save As instead."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
 def _signature(path: str) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
