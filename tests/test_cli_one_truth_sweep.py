@@ -358,3 +358,20 @@ def test_coverage_gives_go_live_and_lateness_with_dates(
     message = next(f["message"] for f in cov["findings"] if f["code"] == "obligation-late")
     assert "is first covered at week 7 (22 Feb 2027), after it is due at week 3 (25 Jan 2027)" in message
     assert "2027-02-22" not in message  # prose dates, not ISO
+
+
+def test_text_numbers_never_read_as_exponents_or_minus_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A risk of probability 0.00001 was 'p=1e-05' in simulate's text, a lag of 0.00001 weeks 'lag 1e-05' in
+    diff's; a correlation of -0.001 would read '-0.00'."""
+    data = hand_plan()
+    data["risks"] = [{"id": "r", "title": "Rare", "probability": 0.00001, "impact": 1, "decisions": ["b"]}]
+    a = _write(data, tmp_path, "a")
+    data["dependencies"][0]["lag"] = 0.00001
+    b = _write(data, tmp_path, "b")
+    _, sim, _ = _run(["simulate", str(a), "-n", N], capsys)
+    _, diff, _ = _run(["diff", str(a), str(b), "-n", "0"], capsys)
+    assert "p=0.00001" in sim and "lag 0 -> 0.00001" in diff
+    for text in (sim, diff):
+        assert not re.search(r"\de-\d|-0\.00\b|(?<![\w.])-0(?![\w.])|nan|inf\b", text), text

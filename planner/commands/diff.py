@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.commands.common import whole_number, wrap
+from planner.commands.common import plain_number, whole_number, wrap
 
 NAME = "diff"
 HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
@@ -40,9 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _value(v: Any) -> str:
     if isinstance(v, dict) and set(v) == {"optimistic", "likely", "pessimistic"}:
-        return f"{v['optimistic']:g}/{v['likely']:g}/{v['pessimistic']:g}"
+        return "/".join(plain_number(v[k]) for k in ("optimistic", "likely", "pessimistic"))
     if isinstance(v, float):
-        return f"{v:g}"
+        return plain_number(v)
     return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else repr(v)
 
 
@@ -67,9 +67,9 @@ def changes_text(d: Any) -> str:
         for name in d.scenarios.get(key, []):
             add(f"  {label} scenario {name!r}")
     for x in d.dependencies_added:
-        add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
+        add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
     for x in d.dependencies_removed:
-        add(f"  - link {x['from']} -> {x['to']} ({x['type']}, lag {x['lag']:g})")
+        add(f"  - link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
     for x in d.dependencies_changed:
         add(
             f"  ~ link {x['from']} -> {x['to']}: "

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from typing import Any
 
-from planner.commands.common import WIDTH, elide, whole_number, wrap
+from planner.commands.common import WIDTH, elide, plain_number, whole_number, wrap
 from planner.model import units
 
 NAME = "simulate"
@@ -292,7 +292,8 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     if not sens:
         add("  No duration varies: every estimate is a single number.")
     for did, c in sens[:top]:
-        add(f"  {c:>+6.2f}  {elide(did, 28):<28} {elide(titles[did], WIDTH - 39)}")
+        corr = f"{c:+.2f}".replace("-0.00", "+0.00")  # never '-0.00'
+        add(f"  {corr:>6}  {elide(did, 28):<28} {elide(titles[did], WIDTH - 39)}")
     if len(sens) > top:
         add(f"  ... {len(sens) - top} more")
     add("")
@@ -306,7 +307,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     for x in r.risks:  # two lines each, within 80 columns: who, then the figures in a column
         add(f"  {elide(x.id, 24):<24} {elide(x.title, WIDTH - 27)}")
         add(
-            f"      p={x.probability:<4g} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
+            f"      p={plain_number(x.probability):<4} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
             f" adds {_w(x.delta):>5} wk"
         )
     return "\n".join(lines) + "\n"
