@@ -9,9 +9,11 @@ tool's dates; it computes no schedule of its own.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from planner.model.plan import Plan
+from planner.units import format_weeks
 
 
 @dataclass
@@ -145,6 +147,11 @@ def _blocked(plan: Plan) -> int:
     return sum(1 for d in plan.decisions if d.status is Status.BLOCKED)
 
 
+def _empty_stages(plan: Plan) -> int:
+    used = {d.stage for d in plan.decisions}
+    return sum(1 for s in plan.stages if s.id not in used)
+
+
 def _outline_notes(plan: Plan) -> list[str]:
     """What neither MS Project XML nor GanttProject has a place for."""
     notes = []
@@ -159,6 +166,21 @@ def _outline_notes(plan: Plan) -> list[str]:
     tagged = sum(1 for d in plan.decisions if d.tags)
     if refs or tagged:
         notes.append(f"tags ({tagged} decision(s)) and references ({refs} decision(s)) are not carried")
+    status = plan.status_date
+    if isinstance(status, int | float) and abs(status * 7 - round(status * 7)) > 1e-9:
+        notes.append(
+            f"the status date, week {format_weeks(status)}, is written as the day it falls on (week "
+            f"{format_weeks(math.floor(status * 7 + 0.5) / 7)}): the format keeps a date"
+        )
+    rank = {st.id: k for k, st in enumerate(plan.stages)}
+    order = [rank.get(d.stage, len(rank)) for d in plan.decisions]
+    if order != sorted(order):
+        notes.append("decisions are grouped under their stages: an import lists them in that order")
+    empty = _empty_stages(plan)
+    if empty:
+        notes.append(
+            f"{empty} stage(s) without decisions are not carried (a summary task needs tasks under it)"
+        )
     if plan.scenarios:
         notes.append(
             f"{len(plan.scenarios)} scenario(s) are not carried (export a scenario with --scenario NAME)"
@@ -260,6 +282,7 @@ def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             (len(plan.baselines), "baseline(s)"),
             (len(plan.scenarios), "scenario(s)"),
             (sum(len(s.gate_criteria) for s in plan.stages), "gate criteria"),
+            (_empty_stages(plan), "stage(s) without decisions"),
         )
         if n
     ]
@@ -267,6 +290,16 @@ def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         "one row per decision: stages, areas and teams are carried by id or name only (not their goals, colours "
         "or capacities)" + (f"; not carried: {', '.join(lost)}" if lost else "")
     )
+    named: list[str] = []
+    for d in plan.decisions:
+        if d.stage not in named:
+            named.append(d.stage)
+    planned = [s.id for s in plan.stages if s.id in named]
+    if named != planned:
+        notes.append(
+            f"the rows name the stages in another order ({', '.join(named)}) than the plan has them "
+            f"({', '.join(planned)}): an import orders its stages as the rows first name them"
+        )
     return notes
 
 

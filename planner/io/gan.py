@@ -475,14 +475,13 @@ def export_gan(plan: Plan) -> str:
                     values.append(
                         (pid, actual.isoformat() if isinstance(actual, dt.date) else num_text(actual))
                     )
-            if first_task:  # the plan's own dates, once
+            if first_task:  # the plan's own dates, once (without a start date, the one the file uses)
                 first_task = False
-                if plan.start_date is not None:
-                    values.append(("tpc11", plan.start_date.isoformat()))
+                values.append(("tpc11", (plan.start_date or origin).isoformat()))
                 if isinstance(plan.status_date, dt.date):
                     values.append(("tpc12", plan.status_date.isoformat()))
-                elif plan.status_date is not None and plan.start_date is not None:
-                    day = week_to_date(plan.start_date, float(plan.status_date))
+                elif plan.status_date is not None:
+                    day = week_to_date(plan.start_date or origin, float(plan.status_date))
                     values.append(("tpc12", day.isoformat() if day else ""))
             for pid, value in values:
                 w(f'        <customproperty taskproperty-id="{pid}" value={quoteattr(value)}/>\n')

@@ -768,11 +768,11 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def _start_monday(plan: Plan) -> dt.date:
-    start = plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
-    while start.weekday() >= 5:
-        start += dt.timedelta(days=1)
-    return start
+def _plan_start(plan: Plan) -> dt.date:
+    """The plan's start date (this week's Monday without one). A start on a weekend stays there: the project starts
+    that day and its work at the next working moment, and an import returns the same start date (it moved to the
+    Monday, which moved every week of the plan's dates)."""
+    return plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
 
 
 def export_mspdi(plan: Plan) -> str:
@@ -785,7 +785,7 @@ def export_mspdi(plan: Plan) -> str:
     from planner.io.exporting import day_of, export_schedule
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
-    origin = _start_monday(plan)
+    origin = _plan_start(plan)
     cal = WorkCalendar.standard(origin)
     sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
     es, ef, finish = sched.es, sched.ef, sched.finish
@@ -864,7 +864,10 @@ def export_mspdi(plan: Plan) -> str:
     w('<Project xmlns="http://schemas.microsoft.com/project">\n')
     w(f"  <SaveVersion>14</SaveVersion>\n  <Name>{title}</Name>\n  <Title>{title}</Title>\n")
     w("  <ScheduleFromStart>1</ScheduleFromStart>\n")
-    w(f"  <StartDate>{start_at(0)}</StartDate>\n  <FinishDate>{finish_at(finish, finish)}</FinishDate>\n")
+    w(
+        f"  <StartDate>{_iso(dt.datetime.combine(origin, dt.time(8)))}</StartDate>\n"
+        f"  <FinishDate>{finish_at(finish, finish)}</FinishDate>\n"
+    )
     if plan.currency:
         w(f"  <CurrencyCode>{plan.currency}</CurrencyCode>\n")
     w(
@@ -876,6 +879,10 @@ def export_mspdi(plan: Plan) -> str:
         "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n"
     )
     status_day = day_of(plan, plan.status_date)
+    if status_day is None and isinstance(
+        plan.status_date, int | float
+    ):  # weeks, and no start date: from ours
+        status_day = week_to_date(origin, float(plan.status_date))
     if status_day is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
         # its calendar day at the day's start: remaining work resumes from it, as in the planner
         w(f"  <StatusDate>{_iso(dt.datetime.combine(max(status_day, origin), dt.time(8)))}</StatusDate>\n")
