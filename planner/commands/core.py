@@ -74,17 +74,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
     if args.format == "json":
-        data = analysis_to_dict(result)
-        if result.stages is not None:  # the readiness the text's stage table gives (SPEC §3.3)
-            for row, r in zip(data["stages"], result.stages.stages, strict=True):
-                row.update(
-                    {
-                        "criteria_met": r.criteria_met,
-                        "criteria_total": r.criteria_total,
-                        "done_share": r.done_share,
-                    }
-                )
-        dump_json(data, sys.stdout, args.indent or None)
+        dump_json(analysis_to_dict(result), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(analysis_text(result))
     return EXIT_OK if result.ok else EXIT_INVALID
