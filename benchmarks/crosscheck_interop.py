@@ -110,7 +110,8 @@ def _mpxj_python(arg: str | None) -> str | None:
 
 
 def check_mpxj(c: Checks, py: str, plans: list[tuple[str, Plan]], tmp: Path) -> None:
-    paths, expected = [], []
+    paths: list[str] = []
+    expected: list[tuple[str, Plan, float]] = []
     for name, plan in plans:
         path = tmp / f"{len(paths)}.xml"
         export_file(plan, path)
