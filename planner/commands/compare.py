@@ -64,7 +64,7 @@ def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     valid = scenario_names(plan)
     unknown = [n for n in names if n not in valid and not is_base(n)]
     if unknown:
-        listed = ", ".join(repr(n) for n in [BASE, *valid])
+        listed = ", ".join(repr(n) for n in dict.fromkeys([BASE, *valid]))  # a name given twice, listed once
         raise CliError(
             f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
             f"valid scenarios: {listed}"
