@@ -344,3 +344,28 @@ def test_tables_a_spreadsheet_reads_and_round_trips(tmp_path: Path, suffix: str)
     assert [(d.id, d.status, d.actual_start) for d in back.decisions] == [
         (d.id, d.status, d.actual_start) for d in plan.decisions
     ]
+
+
+def test_cli_export_says_what_is_not_carried_and_takes_the_status_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+    from planner.model import dump_plan
+
+    src = tmp_path / "p.plan.json"
+    src.write_text(dump_plan(_progress_plan()), encoding="utf-8")
+    out = tmp_path / "p.xml"
+    assert main(["export", str(src), "-o", str(out), "--status-date", "2027-02-01"]) == 0
+    err = capsys.readouterr().err
+    assert "thing(s) not carried or carried approximately:" in err and "  - 1 blocked decision(s)" in err
+    assert "<StatusDate>2027-02-01T08:00:00</StatusDate>" in out.read_text(encoding="utf-8")  # was ignored
+    assert main(["export", str(src), "-o", str(tmp_path / "p.csv"), "--estimate", "pert"]) == 2
+    assert "--estimate applies to chart exports" in capsys.readouterr().err
+    far = tmp_path / "far.plan.json"
+    far.write_text(
+        dump_plan(build_plan([{"id": "a", "duration": 1, "not_before": 500}], start_date="2027-01-04")),
+        encoding="utf-8",
+    )
+    assert main(["export", str(far), "-o", str(tmp_path / "far.tjp")]) == 2
+    err = capsys.readouterr().err
+    assert "far.tjp: TaskJuggler takes dates from 1970 to 2035" in err and "Traceback" not in err
