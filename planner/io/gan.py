@@ -381,7 +381,19 @@ def export_gan(plan: Plan) -> str:
         for e, f, state, d in zip(sched.es, sched.ef, sched.state, plan.decisions, strict=True)
     ]
 
+    # From the status date on, days count from the status date's own day (as in the MS Project export): remaining
+    # work starts on the day the planner shows, not a day or two before it in 5-day weeks.
+    status = sched.status_week
+    status_day = week_to_date(plan.start_date or origin, status) if status is not None else None
+    status_index = 0.0
+    if status is not None and status_day is not None:
+        status_index = WorkCalendar.standard(origin).working_days(origin, max(status_day, origin))
+        if status_index < status * 5 - 1e-9:  # a start mid-week can put the day before: then plain weeks
+            status = None
+
     def date_at(w: float) -> str:
+        if status is not None and w >= status - 1e-9:
+            return _working_day(origin, round(status_index + (w - status) * 5)).isoformat()
         return _working_day(origin, round(w * 5)).isoformat()
 
     succs: dict[str, list[Any]] = {}

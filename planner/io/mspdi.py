@@ -383,11 +383,17 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
 
     seen_dates: dict[str | None, float | None] = {}  # tasks share dates; the calendar walk is the cost
 
+    status_anchor = _own_status_anchor(rf, calendar, start_dt, origin_minutes, mpw)
+
     def weeks_at(text: str | None) -> float | None:
         if text in seen_dates:
             return seen_dates[text]
         t = _parse_datetime(text)
         value = None if t is None else (calendar.minutes(t) - origin_minutes) / mpw
+        if value is not None and status_anchor is not None and value * mpw >= status_anchor[1] - 1e-6:
+            value = (
+                status_anchor[0] + (value * mpw - status_anchor[1]) / mpw
+            )  # counted from the status date's day
         seen_dates[text] = value
         return value
 
@@ -723,6 +729,25 @@ def _day(text: str | None) -> dt.date | None:
     return t.date() if t is not None else None
 
 
+def _own_status_anchor(
+    rf: dict[str, Any],
+    calendar: WorkCalendar,
+    start_dt: dt.datetime | None,
+    origin_minutes: float,
+    mpw: float,
+) -> tuple[float, float] | None:
+    """In the planner's own export, moments from the status date on count from the status date's day (see
+    :func:`export_mspdi`): (the status date in the plan's weeks, its working minutes from the start), or None."""
+    ext = rf.get("ExtendedAttributes")
+    aliases = {_text(_fields(ea), "Alias") for ea in (ext if ext is not None else [])}
+    status = _day(_text(rf, "StatusDate"))
+    if start_dt is None or status is None or not {ALIAS_ID, ALIAS_STATUS} <= aliases:
+        return None
+    weeks = max(0.0, (status - start_dt.date()).days / 7.0)
+    minutes = calendar.minutes_of_day_start(max(status, start_dt.date())) - origin_minutes
+    return (weeks, minutes) if minutes >= weeks * mpw - 1e-6 else None
+
+
 def _own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | float | None:
     """A "Planner actual start/finish" field of the planner's own export: an ISO date or weeks; None when empty."""
     if not text:
@@ -792,12 +817,29 @@ def export_mspdi(plan: Plan) -> str:
     firsts = [e if b is None else min(e, b) for e, b in zip(es, sched.started, strict=True)]
     baseline = plan.baseline(None) if plan.baselines else None  # the newest
 
+    status_day = day_of(plan, plan.status_date)
+    if status_day is None and isinstance(plan.status_date, int | float):  # weeks, no start date: from ours
+        status_day = week_to_date(origin, float(plan.status_date))
+    # Weeks are working weeks from the start, except that everything from the status date on counts from the status
+    # date's own day (08:00): the remaining work starts on the day the planner shows, not up to a day and a half
+    # before it (Wed 21 Apr, week 7.29, is Tue 20 Apr 11:25 in 5-day weeks); durations are unchanged, so MS Project
+    # finishes where the planner does. A start mid-week can put the day before the working-week position: then not.
+    status_weeks = sched.status_week if status_day is not None else None
+    status_minutes = cal.minutes_of_day_start(max(status_day, origin)) if status_day is not None else 0.0
+    if status_weeks is not None and status_minutes < status_weeks * mpw - 1e-6:
+        status_weeks = None
+
     memo: dict[tuple[float, bool], str] = {}  # plans share few distinct dates; the calendar walk is the cost
+
+    def minutes_at(w: float) -> float:
+        if status_weeks is not None and w >= status_weeks - 1e-9:
+            return status_minutes + (w - status_weeks) * mpw
+        return w * mpw
 
     def moment(w: float, finish: bool) -> str:
         key = (w, finish)
         if key not in memo:
-            memo[key] = _iso(cal.datetime_at(w * mpw, finish=finish))
+            memo[key] = _iso(cal.datetime_at(minutes_at(w), finish=finish))
         return memo[key]
 
     def start_at(w: float) -> str:
@@ -878,11 +920,6 @@ def export_mspdi(plan: Plan) -> str:
         f"  <MinutesPerDay>{mpd}</MinutesPerDay>\n  <MinutesPerWeek>{mpw}</MinutesPerWeek>\n"
         "  <DaysPerMonth>20</DaysPerMonth>\n  <DurationFormat>7</DurationFormat>\n  <WeekStartDay>1</WeekStartDay>\n"
     )
-    status_day = day_of(plan, plan.status_date)
-    if status_day is None and isinstance(
-        plan.status_date, int | float
-    ):  # weeks, and no start date: from ours
-        status_day = week_to_date(origin, float(plan.status_date))
     if status_day is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
         # its calendar day at the day's start: remaining work resumes from it, as in the planner
         w(f"  <StatusDate>{_iso(dt.datetime.combine(max(status_day, origin), dt.time(8)))}</StatusDate>\n")
@@ -953,7 +990,7 @@ def export_mspdi(plan: Plan) -> str:
         real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
         began = sched.started[i]
         begin_minutes = (
-            (es[i] if began is None else began) * mpw
+            minutes_at(es[i] if began is None else began)
             if real_start is None
             else cal.minutes_of_day_start(max(real_start, origin))
         )
@@ -974,7 +1011,7 @@ def export_mspdi(plan: Plan) -> str:
             if (
                 state == "in_progress"
                 and done_part > 0
-                and begin_minutes + done_part * mpw < es[i] * mpw - 1e-6
+                and begin_minutes + done_part * mpw < minutes_at(es[i]) - 1e-6
             ):
                 stop = _iso(cal.datetime_at(begin_minutes + done_part * mpw, finish=True))
                 split = (stop, start_at(es[i]))
@@ -1057,7 +1094,9 @@ def export_mspdi(plan: Plan) -> str:
             attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage), (FIELD_TEXT4, str(d.status))]
             if d.area:
                 attrs.append((FIELD_TEXT2, d.area))
-            if floor != (d.not_before or 0.0):  # the plan's own earliest start, for an import of this file
+            if floor != (d.not_before or 0.0) or (floor > 0 and status_weeks is not None):
+                # the plan's own earliest start, for an import of this file (the date may be the status date's,
+                # or counted from it)
                 attrs.append((FIELD_NUMBER3, _num(d.not_before or 0.0)))
             for fid, actual in ((FIELD_TEXT5, d.actual_start), (FIELD_TEXT6, d.actual_finish)):
                 if actual is not None:

@@ -369,3 +369,19 @@ def test_cli_export_says_what_is_not_carried_and_takes_the_status_date(
     assert main(["export", str(far), "-o", str(tmp_path / "far.tjp")]) == 2
     err = capsys.readouterr().err
     assert "far.tjp: TaskJuggler takes dates from 1970 to 2035" in err and "Traceback" not in err
+
+
+def test_work_after_a_mid_week_status_date_starts_on_its_day() -> None:
+    """Status date Wed 20 Jan (week 16/7): in 5-day weeks that is Tue 19 Jan 11:25; from the status date on the
+    export counts from its own day, so d starts Wed 20 Jan 08:00 and runs its week to Tue 26 Jan 17:00 (the planner:
+    20 Jan to 27 Jan, its finish dates being the day after), in MS Project XML and in GanttProject."""
+    from planner.io.gan import export_gan
+
+    plan = _progress_plan(status_date="2027-01-20")
+    d = _task(export_mspdi(plan), "D")
+    assert (_field(d, "Start"), _field(d, "Finish"), _field(d, "ConstraintDate")) == (
+        "2027-01-20T08:00:00",
+        "2027-01-26T17:00:00",
+        "2027-01-20T08:00:00",
+    )
+    assert 'start="2027-01-20" duration="5"' in _gan_task(export_gan(plan), "D")
