@@ -165,13 +165,3 @@ def test_progress_counts_read_as_english(tmp_path: Path) -> None:
     plan = plan_from_dict(status_middle(), "<status>")  # 6 decisions, 1 done, 2 in progress, status date wk 6
     r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["cover", "progress"])
     assert "1 of 6 decisions is done and 2 in progress" in r.flat  # was "1 of 6 decision is done"
-
-
-def test_a_short_path_of_long_titles_is_drawn_as_a_chain(tmp_path: Path) -> None:
-    from tests.report.report_helpers import sample
-
-    analysis = analyze(sample("fraud-detection"))  # 6 decisions on the path, titles of 40-60 characters
-    r = make_report(analysis, tmp_path / "r.pdf", sections=["critical-path"])
-    # the chart (its title and "To scale" strip) rather than "too long to draw as a chain" for six decisions
-    assert "Critical path — Real-time card fraud detection" in r.flat and "To scale" in r.flat
-    assert "do not fit on a page" not in r.flat and "too long to draw" not in r.flat

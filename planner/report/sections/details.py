@@ -298,11 +298,6 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     half = 0.5 * g.frame_height
     pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
-    if (
-        len(pages) != 1
-    ):  # a short path of long titles (wrapped chips in several rows) may fit in three quarters
-        half = 0.75 * g.frame_height
-        pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
     if len(pages) != 1:
         return [
             ctx.p(
