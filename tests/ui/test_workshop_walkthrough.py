@@ -295,3 +295,44 @@ def test_a_read_only_plan_is_not_overwritten_and_save_as_keeps_the_changes(
         assert "Agreed in the workshop" in copy.read_text(encoding="utf-8") and not window.doc.is_modified
     finally:
         os.chmod(path, 0o644)
+
+
+def test_presenting_a_plan_with_a_cycle_says_which_and_what_to_do(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
+    """A plan file with a cycle opens (SPEC 2) and can be presented; the presenter bar said 'no schedule yet',
+    as if a schedule were on its way. It names the cycle and what to do; every tab and step stays up."""
+    import json
+
+    from tests.ui.conftest import SAMPLES
+
+    data = json.loads((SAMPLES / "fraud-detection.plan.json").read_text(encoding="utf-8"))
+    first = data["dependencies"][0]
+    data["dependencies"].append({"from": first["to"], "to": first["from"]})
+    path = tmp_path / "cycle.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    w = window
+    assert w.open_file(path)
+    w.doc.wait_for_analysis()
+    for tab in TABS:
+        w.show_view(tab)
+        _settle()
+    w.show_view("Graph")
+    p = w.presentation
+    p.enter(full_screen=False)
+    _settle()
+    try:
+        assert "no schedule: 1 error to fix" in p.bar.finish.text()
+        assert p.bar.finish.width() >= p.bar.finish.sizeHint().width()  # not clipped
+        text = p.bar.explanation.text()
+        assert p.bar.explanation.isVisible() and p.bar.explanation.wordWrap()
+        assert (
+            f"{first['from']} -&gt; {first['to']}" in text or f"{first['to']} -&gt; {first['from']}" in text
+        )
+        assert "Fix it" in text and "Findings" in text
+        for key in ("stage", "critical"):
+            p.go_to_kind(key)  # nothing to step through: stays on the overview, no error
+            _settle()
+        assert p.current_step is not None and p.current_step.kind == "overview"
+    finally:
+        p.leave()

@@ -923,7 +923,7 @@ class PresentationController(QObject):
         if a is not None and self.doc.drawable_analysis is None:
             pass  # an edit is being analysed: the figures stay until analysis_updated brings its own
         elif a is None or a.schedule is None or a.stages is None:
-            bar.finish.setText("Finish: <span style='font-weight:normal'>no schedule yet</span>")
+            bar.finish.setText(_no_schedule(a))
             for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.forecast):
                 label.setText("")
         else:
@@ -970,8 +970,15 @@ class PresentationController(QObject):
             self._refresh_deck()
         step = self.current_step
         # A step shows its own explanation in the step panel; the bar would only repeat it.
+        drawable = self.doc.drawable_analysis
         bar.explanation.setText(
-            "" if step is not None and step.kind != "overview" else self.explanation_html()
+            ""
+            if step is not None and step.kind != "overview"
+            else (
+                _errors_html(drawable)
+                if drawable is not None and drawable.schedule is None
+                else self.explanation_html()
+            )
         )
         bar.explanation.setVisible(bool(bar.explanation.text()))
         bar.fit_height(self.window.width())
@@ -1092,6 +1099,24 @@ def _cost_figure(a: Any, simulation: Any) -> str:
     if s.risk is not None and s.risk.p_joint is not None:
         text += f" · budget and target {s.risk.p_joint:.0%}"
     return _figure("Cost", text)
+
+
+def _no_schedule(a: Any) -> str:
+    """The presenter bar's finish without a schedule: still being analysed, or how many errors stop it (it said
+    'no schedule yet' for a plan with a cycle, as if one were coming); :func:`_errors_html` says which."""
+    if a is None:
+        return _figure("Finish", "being analysed\u2026")
+    n = len(a.errors)
+    return _figure("Finish", f"no schedule: {n} error{'s' if n != 1 else ''} to fix" if n else "no schedule")
+
+
+def _errors_html(a: Any) -> str:
+    """The first error that stops the schedule, and what to do (the bar's wrapped explanation line)."""
+    errors = a.errors if a is not None else []
+    if not errors:
+        return ""
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{_esc(errors[0].message)}{more} <i>Fix it to see the finish: Esc, then the Findings panel.</i>"
 
 
 def _figure(name: str, value: str) -> str:
