@@ -270,7 +270,9 @@ def _mermaid_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
 
 
 def _dot_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
-    return ["DOT is the dependency graph: no dates, progress, teams or costs"]
+    return [
+        "DOT is the dependency graph: no dates, teams or costs (progress shows as 'done' or a percentage)"
+    ]
 
 
 def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:

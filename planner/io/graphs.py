@@ -300,6 +300,20 @@ def _dot_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _state_text(plan: Plan, d: Decision) -> str:
+    """``done``, ``40 %`` (in progress), ``blocked`` or empty (not started), as the progress rules read a decision."""
+    from planner.analysis.progress import DONE, IN_PROGRESS, decision_progress
+
+    state = decision_progress(plan, d, None).state
+    if state == DONE:
+        return "done"
+    if d.status.value == "blocked":
+        return "blocked"
+    if state == IN_PROGRESS:
+        return f"{format_weeks(d.progress)} %"
+    return ""
+
+
 def export_dot(plan: Plan) -> str:
     """A Graphviz digraph: one cluster per stage, a node per decision (title and duration), an edge per dependency
     labelled with its type and lag (``SS+2w``; plain FS links carry no label). ``newrank`` ranks the whole graph at
@@ -318,9 +332,16 @@ def export_dot(plan: Plan) -> str:
         lines.append(f"  subgraph cluster_{k} {{")
         lines.append(f'    label={_dot_str(st.name)}; style=rounded; color="#888888";')
         for d in members:
-            label = f"{d.title}\\n{'milestone' if d.milestone else format_weeks(d.weeks()) + ' w'}"
+            size = "milestone" if d.milestone else format_weeks(d.weeks()) + " w"
+            # progress as the planner's rules read it: done, or the share done of work under way
+            state = _state_text(plan, d)
+            label = f"{d.title}\\n{size}" + (f" \u00b7 {state}" if state else "")
             color = areas.get(d.area or "") or "#ffffff"
             shape = ", shape=diamond" if d.milestone else ""
+            if state == "done":
+                shape += ', style="rounded,filled,dashed"'
+            elif state:
+                shape += ", penwidth=2"
             lines.append(
                 f"    {_dot_str(d.id)} [label={_dot_str(label).replace(chr(92) * 2 + 'n', chr(92) + 'n')}, "
                 f"fillcolor={_dot_str(color + '40' if color != '#ffffff' else color)}{shape}];"

@@ -385,3 +385,12 @@ def test_work_after_a_mid_week_status_date_starts_on_its_day() -> None:
         "2027-01-20T08:00:00",
     )
     assert 'start="2027-01-20" duration="5"' in _gan_task(export_gan(plan), "D")
+
+
+def test_dot_shows_progress() -> None:
+    from planner.io.graphs import export_dot
+
+    text = export_dot(_progress_plan())
+    assert '"a" [label="A\\n2 w · done", fillcolor="#ffffff", style="rounded,filled,dashed"];' in text
+    assert '"b" [label="B\\n4 w · 50 %", fillcolor="#ffffff", penwidth=2];' in text
+    assert '"d" [label="D\\n1 w · blocked"' in text and '"c" [label="C\\n1 w", fillcolor="#ffffff"];' in text
