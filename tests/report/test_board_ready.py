@@ -165,3 +165,14 @@ def test_progress_counts_read_as_english(tmp_path: Path) -> None:
     plan = plan_from_dict(status_middle(), "<status>")  # 6 decisions, 1 done, 2 in progress, status date wk 6
     r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["cover", "progress"])
     assert "1 of 6 decisions is done and 2 in progress" in r.flat  # was "1 of 6 decision is done"
+
+
+def test_appendix_gives_done_work_its_actual_dates(tmp_path: Path) -> None:
+    from tests.report.report_helpers import sample
+
+    plan = sample("fraud-detection")  # loss-baseline: done, actual weeks 0-2 from 1 Feb 2027
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["appendix"])
+    row = r.flat[r.flat.index("Baseline fraud losses") :][:140]
+    assert (
+        "1 Feb – 15 Feb 2027" in row
+    )  # as the Gantt draws it; the remaining-work schedule has it at 15 Feb only

@@ -396,6 +396,23 @@ def _short_status(d: Any) -> str:
     return _STATUS.get(status, status)
 
 
+def _when_done(ctx: ReportContext, i: int) -> str | None:
+    """When a done decision ran, from its recorded actual start and finish (as the Gantt draws it); None when
+    it is not done or its actual start is not recorded. The schedule of the remaining work puts done work at its
+    finish, with no duration, so its span there would read as a single day."""
+    from planner.analysis.progress import to_week
+    from planner.model.plan import Status
+
+    d = ctx.plan.decisions[i]
+    if d.status is not Status.DONE:
+        return None
+    start = to_week(ctx.plan, d.actual_start)
+    if start is None:
+        return None
+    finish = to_week(ctx.plan, d.actual_finish)
+    return span_text(ctx, max(0.0, start), float(ctx.schedule.ef[i]) if finish is None else max(0.0, finish))
+
+
 def build_appendix(ctx: ReportContext) -> list[Flowable]:
     plan, sched = ctx.plan, ctx.schedule
     if not plan.decisions:  # nothing to list (the summary says the plan has no decisions)
@@ -463,7 +480,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 7, cols[1] - 9), cols[1], "cell_dense"),
                 ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 7, cols[2] - 9), cols[2], "cell_dense"),
                 ctx.fit(dur, cols[3], "cell_dense"),
-                span_text(ctx, sched.es[i], sched.ef[i]),
+                _when_done(ctx, i) or span_text(ctx, sched.es[i], sched.ef[i]),
                 f"{fmt_weeks(sched.total_float[i])}",
                 ctx.fit(status, cols[6], "cell_dense"),
                 crit,
