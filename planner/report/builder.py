@@ -103,6 +103,15 @@ class _Doc(BaseDocTemplate):
         self._page_start_section = ""  # the section running at the top of the page
         self._page_section: str | None = None  # a section that starts at the top of this page
         self.heading_pages: dict[str, int] = {}  # heading key -> page number, for the cover's contents
+        # Every page says when the report was made and, with progress recorded, up to when (the status date).
+        from planner.analysis.progress import status_week
+
+        status = status_week(ctx.plan)
+        self._footer_right = f"{PRODUCER} \u00b7 report of {units.format_date(ctx.generated)}" + (
+            f" \u00b7 status date {ctx.date(status) or 'week ' + units.format_weeks(status)}"
+            if status is not None
+            else ""
+        )
         wide = ctx.wide
 
         def frame(g: PageGeometry, name: str) -> Frame:
@@ -223,9 +232,7 @@ class _Doc(BaseDocTemplate):
         canv.translate(g.left + stringWidth(label, REGULAR, 7.5), y)
         canv.doForm(_PAGECOUNT_FORM)
         canv.restoreState()
-        canv.drawRightString(
-            g.width - g.right, y, f"{PRODUCER} \u00b7 report of {units.format_date(self.ctx.generated)}"
-        )
+        canv.drawRightString(g.width - g.right, y, self._footer_right)
         canv.restoreState()
         self._roll_section()
 

@@ -176,3 +176,18 @@ def test_appendix_gives_done_work_its_actual_dates(tmp_path: Path) -> None:
     assert (
         "1 Feb – 15 Feb 2027" in row
     )  # as the Gantt draws it; the remaining-work schedule has it at 15 Feb only
+
+
+def test_every_page_gives_the_report_date_and_the_status_date(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import one_decision, status_middle
+
+    plan = plan_from_dict(status_middle(), "<status>")  # status date week 6 from 4 Jan 2027
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["summary", "gantt", "appendix"])
+    assert len(r.pages) >= 2
+    for page in r.pages:
+        assert "report of " in page and "status date 15 Feb 2027" in page
+    plain = make_report(
+        analyze(plan_from_dict(one_decision(), "<one>")), tmp_path / "p.pdf", sections=["summary"]
+    )
+    assert "report of " in plain.pages[0] and "status date" not in plain.pages[0]
