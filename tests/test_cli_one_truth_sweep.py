@@ -354,7 +354,7 @@ def test_coverage_gives_go_live_and_lateness_with_dates(
     late = next(x for x in cov["late"] if x["id"] == "Art. 72")
     assert (late["due_week"], late["covered_by_week"]) == (3.0, 7.0)
     _, text, _ = _run(["coverage", str(path), "--framework", "euaiact"], capsys)
-    assert "go-live week 3 (25 Jan 2027), the start of the Scale stage" in text
+    assert "go-live week 3 (25 Jan 2027), the start of the Scale stage" in " ".join(text.split())
     message = next(f["message"] for f in cov["findings"] if f["code"] == "obligation-late")
     assert "is first covered at week 7 (22 Feb 2027), after it is due at week 3 (25 Jan 2027)" in message
     assert "2027-02-22" not in message  # prose dates, not ISO

@@ -686,13 +686,18 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
     lines = [plan.title, "=" * min(len(plan.title), 100)]
     role = report.role or "(role not set)"
     tier = report.tier or "(risk tier not set)"
-    lines.append(
+    import textwrap
+
+    lines += textwrap.wrap(  # within 80 columns
         f"AI system: {tier}, {role}"
         + (
             f"; go-live {format_when(plan.start_date, report.go_live)}, {report.go_live_label}"
             if report.go_live is not None
             else ""
-        )
+        ),
+        80,
+        subsequent_indent="  ",
+        break_on_hyphens=False,
     )
     for fw in report.frameworks:
         lines.append("")

@@ -50,7 +50,7 @@ def changes_text(d: Any) -> str:
     lines: list[str] = []
     add = lines.append
     if d.empty:
-        return "No changes: the two plans have the same decisions, links, teams, risks and stages.\n"
+        return "No changes: the same decisions, links, teams, risks and stages in both plans.\n"
     for k, v in d.plan.items():
         add(f"  plan {k}: {_value(v['a'])} -> {_value(v['b'])}")
     for label, ld in (("decision", d.decisions), ("team", d.teams), ("risk", d.risks), ("stage", d.stages)):
