@@ -23,7 +23,7 @@ from planner.analysis.baselines import make_baseline
 from planner.cli import main
 from planner.model import load_plan, plan_from_dict, save_plan
 from tests.test_cli_scenarios import hand_plan
-from tests.unseen_plans import shape
+from tests.unseen_plans import SMALL_SHAPES, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_plans").glob("*.plan.json"))
@@ -400,3 +400,51 @@ def test_simulate_json_has_every_figure_of_its_text(name: str, capsys: pytest.Ca
         assert f"adds {units.format_weeks(risk['delta']):>5} wk" in lines[at + 1]
         assert risk["delta"] == pytest.approx(risk["p80_with"] - risk["p80_without"])
         assert f"fired {risk['fired']:>4.0%}" in lines[at + 1]
+
+
+# -- every unusual shape: check, simulate, scenarios, compare and diff say what analyze says ------------------------
+def _with_a_scenario(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with one scenario that doubles its first decision's likely duration (when it has one)."""
+    if data.get("decisions"):
+        d = data["decisions"][0]
+        dur = d.get("duration", 1)
+        likely = dur["likely"] if isinstance(dur, dict) else dur
+        if not d.get("milestone"):
+            data["scenarios"] = [
+                {"name": "Slower first", "decisions": {d["id"]: {"duration": 2 * likely + 1}}}
+            ]
+    return data
+
+
+@pytest.mark.parametrize("name", SMALL_SHAPES)
+def test_every_command_agrees_with_analyze_on_unusual_plans(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(_write(_with_a_scenario(shape(name)), tmp_path, name))
+    rc, a = _json(["analyze", path], capsys)
+    rc_check, c = _json(["check", path], capsys)
+    assert (rc_check, c["findings"]) == (rc, a["findings"])
+    if a["finish"] is None:
+        return
+    _, sim = _json(["simulate", path, "-n", N], capsys)
+    assert sim.get("deterministic_finish") == a["finish"]
+    assert sim.get("deterministic_finish_date") == a["finish_date"]
+    _, d = _json(["diff", path, path, "-n", "0"], capsys)
+    for x in d["comparison"]["scenarios"]:
+        assert (x["finish"], x["gated_finish"], x["finish_date"]) == (
+            a["finish"],
+            a["gated_finish"],
+            a["finish_date"],
+        )
+        assert [g["gate"] for g in x["stages"]] == [g["gate"] for g in a["stages"]]
+    if not load_plan(path).scenarios:  # an empty plan or one of milestones only has none
+        return
+    _, sc = _json(["scenarios", path], capsys)
+    _, cmp = _json(["compare", path, "-n", "0"], capsys)
+    for row, item in zip(sc["scenarios"], cmp["scenarios"][1:], strict=True):
+        _, one = _json(["analyze", path, "--scenario", row["name"]], capsys)
+        assert row["finish"] == item["finish"] == one["finish"]
+        assert item["gated_finish"] == one["gated_finish"] and sorted(item["critical"]) == sorted(
+            one["critical"]
+        )
+        assert row["delta"] == pytest.approx(one["finish"] - a["finish"])
