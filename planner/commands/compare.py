@@ -264,7 +264,12 @@ def comparison_text(comparison: Any) -> str:
     items = comparison.items
     ref = comparison.reference
     t = _Table([x.name for x in items])
-    sims = f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers"
+    # the same draws for a decision in every plan compared (README "Scenarios"): not `planner simulate`'s stream,
+    # so a P50 here differs from simulate's of the same plan by sampling noise; the heading says so
+    sims = (
+        f"{comparison.iterations:,} iterations, seed {comparison.seed}, common random numbers: P50/P80 differ "
+        "from `planner simulate`'s by sampling noise"
+    )
     for line in wrap(
         f"{comparison.title}: {len(items)} compared against {ref.name}"
         + (f" ({sims})" if comparison.iterations else "")
