@@ -83,9 +83,12 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         or getattr(args, "dependencies", False)
         or getattr(args, "baseline", None)
         or getattr(args, "size", None)
+        or getattr(args, "chart", "gantt") != "gantt"
+        or getattr(args, "dpi", 150) != 150
     ):
         raise CliError(
-            "--gated, --dependencies, --baseline and --size apply to chart exports (.png, .svg, .pdf)"
+            "--chart, --gated, --dependencies, --baseline, --size and --dpi apply to chart exports (.png, .svg, "
+            ".pdf); the data formats write the whole plan"
         )
     if getattr(args, "bom", False) and out.suffix.lower() != ".csv":
         raise CliError("--bom applies to .csv exports only")

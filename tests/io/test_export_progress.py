@@ -394,3 +394,13 @@ def test_dot_shows_progress() -> None:
     assert '"a" [label="A\\n2 w · done", fillcolor="#ffffff", style="rounded,filled,dashed"];' in text
     assert '"b" [label="B\\n4 w · 50 %", fillcolor="#ffffff", penwidth=2];' in text
     assert '"d" [label="D\\n1 w · blocked"' in text and '"c" [label="C\\n1 w", fillcolor="#ffffff"];' in text
+
+
+def test_cli_data_export_refuses_chart_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.cli import main
+
+    sample = Path(__file__).resolve().parents[2] / "sample_plans" / "insights-assistant.plan.json"
+    for extra in (["--chart", "risk"], ["--dpi", "300"]):
+        assert main(["export", str(sample), "-o", str(tmp_path / "p.csv"), *extra]) == 2
+        assert "apply to chart exports" in capsys.readouterr().err  # they were ignored silently
+    assert not (tmp_path / "p.csv").exists()
