@@ -127,34 +127,12 @@ def run(args: argparse.Namespace) -> int:
 
     result = simulate(plan, args.iterations, args.seed, graph=graph)
     if args.format == "json":
-        # never NaN or Infinity, which JSON does not have
-        from planner.analysis.progress import progress_json
-
-        # the status date the run was made at, as `analyze --format json` gives it (status_date, status_week,
-        # status_date_iso; null without one)
-        dump_json(
-            {**simulation_json(result, by_week), **progress_json(plan)}, sys.stdout, args.indent or None
-        )
+        # never NaN or Infinity, which JSON does not have. The JSON is SimulationResult.to_dict, field for field
+        # (tests/analysis/test_montecarlo.py); the text's CPM stage ends and risk deltas are not in it.
+        dump_json(result.to_dict(by_week), sys.stdout, args.indent or None)
     else:
         sys.stdout.write(simulation_text(plan, result, by_week, args.top))
     return EXIT_OK
-
-
-def simulation_json(r: Any, by_week: float | None = None) -> dict[str, Any]:
-    """The JSON of ``planner simulate``: :meth:`SimulationResult.to_dict` with every figure the text gives beside
-    it -- the CPM finish in weeks (``deterministic_finish``, beside its date) and the share of runs finishing by
-    it, each stage's CPM end (``deterministic_end`` and its date), each risk's title, probability, share of runs
-    it fired in and the weeks it adds to the P80 (``delta``)."""
-    out = r.to_dict(by_week)
-    out["deterministic_finish"] = r.deterministic_finish
-    out["probability_by_deterministic_finish"] = r.probability_by(r.deterministic_finish)
-    for row, g in zip(out["stages"], r.stages, strict=True):
-        row["deterministic_end"] = g.deterministic
-        if r.start_date is not None:
-            row["deterministic_end_date"] = units.iso_date(r.start_date, g.deterministic)
-    for row, x in zip(out["risks"], r.risks, strict=True):
-        row.update({"title": x.title, "probability": x.probability, "fired": x.fired, "delta": x.delta})
-    return out
 
 
 def _w(x: float) -> str:
