@@ -44,11 +44,13 @@ MAX_PAGE_ROWS = 45  # a printed page holds at most this many rows (more is a wal
 Row = tuple[str, int]  # ("stage", stage position) or ("decision", plan position)
 
 
-def gantt_rows(analysis: Any, gated: bool = False) -> list[Row]:
+def gantt_rows(analysis: Any, gated: bool = False, only: Iterable[int] | None = None) -> list[Row]:
     """The Gantt's rows in order: per stage a header row, then its decisions by start, finish and plan order.
 
     Stages are the assigned ones on the rolling timeline and the sequenced ones on the gated timeline (that is
-    what the gated schedule runs on). ``rows=(start, stop)`` in :func:`draw_gantt` slices this list.
+    what the gated schedule runs on). ``rows=(start, stop)`` in :func:`draw_gantt` slices this list. ``only``
+    (decision indexes) keeps just those decisions' rows (a report's key decisions of a very big plan); every
+    stage keeps its header.
     """
     s, st = analysis.schedule, analysis.stages
     if s is None or st is None:
@@ -58,6 +60,9 @@ def gantt_rows(analysis: Any, gated: bool = False) -> list[Row]:
     es = st.gated_es if gated else s.es
     ef = st.gated_ef if gated else s.ef
     order = np.lexsort((np.arange(n), ef, es, stage)).tolist() if n else []
+    if only is not None:
+        keep = set(only)
+        order = [i for i in order if i in keep]
     out: list[Row] = []
     k = 0
     stage_l = stage.tolist()
@@ -69,9 +74,9 @@ def gantt_rows(analysis: Any, gated: bool = False) -> list[Row]:
     return out
 
 
-def gantt_row_count(analysis: Any, gated: bool = False) -> int:
-    """How many rows the whole Gantt has (stage headers included)."""
-    return len(gantt_rows(analysis, gated))
+def gantt_row_count(analysis: Any, gated: bool = False, only: Iterable[int] | None = None) -> int:
+    """How many rows the whole Gantt has (stage headers included; ``only``: see :func:`gantt_rows`)."""
+    return len(gantt_rows(analysis, gated, only))
 
 
 def row_pitch_in(font_pt: float) -> float:
@@ -185,6 +190,7 @@ def draw_gantt(
     baseline: str | bool | None = None,
     compact: bool = False,
     legend: bool = True,
+    only: Iterable[int] | None = None,
 ) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
@@ -193,7 +199,8 @@ def draw_gantt(
     calendar dates on the axis (default: when the plan has a start date); ``baseline`` shows a baseline as thin
     bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name). ``compact``
     leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit; without
-    ``legend`` there is none (the last rows of a chart whose legend is on the page before).
+    ``legend`` there is none (the last rows of a chart whose legend is on the page before). ``only`` (decision
+    indexes) draws just those decisions (see :func:`gantt_rows`; ``rows`` then slices the rows they make).
     """
     style.start(fig)
     with style.rc_context():
@@ -210,6 +217,7 @@ def draw_gantt(
             _baseline(analysis.plan, baseline),
             compact,
             legend,
+            None if only is None else list(only),
         )
 
 
@@ -224,9 +232,10 @@ def _draw(
     base: Any,
     compact: bool = False,
     legend: bool = True,
+    only: list[int] | None = None,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    all_rows = gantt_rows(analysis, gated)
+    all_rows = gantt_rows(analysis, gated, only)
     total_rows = len(all_rows)
     r0, r1 = (0, total_rows) if rows is None else (max(0, rows[0]), min(total_rows, rows[1]))
     shown = all_rows[r0:r1]

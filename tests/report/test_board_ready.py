@@ -3,6 +3,7 @@ than it seems to (an empty plan's "finish 4 Jan 2027", a table of five equal dat
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,29 @@ def test_every_page_gives_the_report_date_and_the_status_date(tmp_path: Path) ->
         analyze(plan_from_dict(one_decision(), "<one>")), tmp_path / "p.pdf", sections=["summary"]
     )
     assert "report of " in plain.pages[0] and "status date" not in plain.pages[0]
+
+
+def test_a_very_big_plans_gantt_draws_its_key_decisions(tmp_path: Path) -> None:
+    from planner.charts.gantt import gantt_row_count, gantt_rows
+    from planner.report.sections.charts import GANTT_ALL
+    from tests.report.report_helpers import generated_plan, normalise
+
+    analysis = analyze(generated_plan(GANTT_ALL + 50, seed=2))
+    s = analysis.schedule
+    n = len(analysis.plan.decisions)
+    crit = [i for i in range(n) if s.critical[i]]
+    # the chart's filter: every stage header, then only the decisions asked for, in the chart's order
+    assert gantt_row_count(analysis, only=crit) == len(analysis.plan.stages) + len(crit)
+    full = [r for r in gantt_rows(analysis) if r[0] == "decision" and r[1] in set(crit)]
+    assert [r for r in gantt_rows(analysis, only=crit) if r[0] == "decision"] == full
+    r = make_report(analysis, tmp_path / "r.pdf", sections=["gantt"])
+    assert f"key decisions of {n:,} on the rolling schedule" in r.flat
+    assert "none of them critical" in r.flat
+    m = re.search(r"The plan's ([\d,]+) key decisions", r.flat)
+    assert m is not None
+    k = int(m.group(1).replace(",", ""))
+    assert len(crit) <= k < n
+    # the chart's rows are the stages' headers and those k decisions
+    assert f"of {len(analysis.plan.stages) + k} " in normalise(r.pages[-1])
+    # 450 decisions at ~40 rows a page were 12 pages
+    assert len(r.reader.pages) < 12

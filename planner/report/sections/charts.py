@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 # Height kept free above a chart for a section heading and a two-line introduction, or a "part k of n" caption.
 INTRO_PT = 78.0
+# Decisions drawn one by one; a bigger plan's Gantt shows its key ones, at most GANTT_KEY (about ten pages).
+GANTT_ALL = 400
+GANTT_KEY = 400
 MIN_PAGE_ROWS = 35  # a Gantt page of a long plan holds 35-45 rows
 TAIL_ROWS = 6  # the fewest rows on the last page of a Gantt over several pages
 
@@ -117,6 +120,7 @@ def gantt_tiles(
     first_pt: float | None = None,
     compact: bool = False,
     width_pt: float | None = None,
+    only: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Row ranges ``(start, stop)`` of the Gantt, one per page, with every label at 7 pt or more and at most
     :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
@@ -124,14 +128,15 @@ def gantt_tiles(
 
     Pages get the same number of rows, give or take one, when each then holds :data:`MIN_PAGE_ROWS` or more;
     otherwise every page but the last is full and the last holds the rest (at least :data:`TAIL_ROWS` rows). The
-    last page's chart is only as tall as its rows, so the next section starts under it.
+    last page's chart is only as tall as its rows, so the next section starts under it. ``only``: the decisions
+    drawn (see :func:`planner.charts.gantt.gantt_rows`; None: every one).
     """
     charts = _charts()
     from planner.charts.gantt import MAX_PAGE_ROWS, frame_in
 
     width = width_pt or ctx.wide.frame_width
     first = height_pt if first_pt is None else first_pt
-    total = charts.gantt_row_count(ctx.analysis)
+    total = charts.gantt_row_count(ctx.analysis, only=only)
     top, bottom = frame_in(ctx.analysis, width / 72, compact=compact)
 
     def fits(h: float, font: float = MIN_PT, first_page: bool = False) -> int:
@@ -147,7 +152,7 @@ def gantt_tiles(
     if not compact:
         rows = (0, min(total, cap))
         smallest = ctx.smallest_font(
-            lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows), width, height_pt
+            lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, only=only), width, height_pt
         )
     if smallest < MIN_PT - 1e-6:
         font = MIN_PT * MIN_PT / smallest + 0.01
@@ -193,15 +198,32 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
     if ctx.empty:  # no schedule to draw: the summary says so
         return []
     g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
+    n = len(ctx.plan.decisions)
+    only: list[int] | None = None
     text = (
         "Every decision on the rolling schedule by assigned stage, in the order it starts (the legend "
         "explains the marks); a dashed line marks where a stage's last decision ends, which is not its gate "
         "(strict gates: see the stage timeline)."
     )
+    if n > GANTT_ALL:
+        # Tens of pages of bars are not read: the decisions the appendix lists, the rest counted.
+        from planner.report.sections.details import key_decisions
+
+        only = key_decisions(ctx, limit=GANTT_KEY)
+        shown = set(only)
+        crit_out = sum(1 for i in range(n) if ctx.schedule.critical[i] and i not in shown)
+        text = (
+            f"The plan's {len(only):,} key decisions of {n:,} on the rolling schedule, by assigned stage and in "
+            f"the order they start: the critical path, milestones, work under way or blocked, then other "
+            f"critical decisions. The other {n - len(only):,} are left out ("
+            + (f"{crit_out:,} of them critical" if crit_out else "none of them critical")
+            + "); the plan file and its spreadsheet export hold every one. A dashed line marks where a stage's "
+            "last decision ends, which is not its gate (strict gates: see the stage timeline)."
+        )
     heading = ctx.heading("Gantt chart")
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
     height = g.frame_height - 4
-    tiles = gantt_tiles(ctx, height, first_pt=first, compact=True, width_pt=g.frame_width)
+    tiles = gantt_tiles(ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only)
     out: list[Flowable] = [heading, ctx.p(text)]
     if len(tiles) == 1:
         from planner.charts.gantt import frame_in, row_pitch_in
@@ -229,7 +251,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             h = min(height, (top + bottom) * 72 + (b - a + 1) * pitch + 4)
 
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows, legend: bool = not tail) -> None:
-            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend)
+            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend, only=only)
 
         out.append(ctx.chart(draw_gantt, h - 2, name="Gantt", min_height=h - 2, wide=True))
     return out

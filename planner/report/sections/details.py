@@ -396,6 +396,30 @@ def _short_status(d: Any) -> str:
     return _STATUS.get(status, status)
 
 
+def key_decisions(ctx: ReportContext, order: list[int] | None = None, limit: int = APPENDIX_KEY) -> list[int]:
+    """The decisions of a big plan that a report shows (indexes, in ``order``: by stage and start when None):
+    the critical path, milestones, work under way or blocked, then other critical decisions, at most ``limit``."""
+    plan, sched = ctx.plan, ctx.schedule
+    if order is None:
+        stage_pos = plan.stage_index()
+        order = sorted(
+            range(len(plan.decisions)),
+            key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i),
+        )
+    on_path = set(sched.critical_path)
+    key = [
+        i
+        for i in order
+        if sched.ids[i] in on_path
+        or plan.decisions[i].milestone
+        or str(plan.decisions[i].status) in ("in_progress", "blocked")
+    ]
+    chosen = set(key)
+    key += [i for i in order if sched.critical[i] and i not in chosen]
+    position = {i: k for k, i in enumerate(order)}
+    return sorted(key[:limit], key=position.__getitem__)
+
+
 def _when_done(ctx: ReportContext, i: int) -> str | None:
     """When a done decision ran, from its recorded actual start and finish (as the Gantt draws it); None when
     it is not done or its actual start is not recorded. The schedule of the remaining work puts done work at its
@@ -439,18 +463,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     if len(order) > APPENDIX_ALL:
         # A big plan: the decisions a reader of a report looks up (critical, milestones, started or blocked work),
         # and how many there are per stage and area; the plan file and its spreadsheet export hold every one.
-        on_path = set(sched.critical_path)
-        key = [
-            i
-            for i in order
-            if sched.ids[i] in on_path
-            or plan.decisions[i].milestone
-            or str(plan.decisions[i].status) in ("in_progress", "blocked")
-        ]
-        chosen = set(key)
-        key += [i for i in order if sched.critical[i] and i not in chosen]
-        position = {i: k for k, i in enumerate(order)}
-        keep = sorted(key[:APPENDIX_KEY], key=position.__getitem__)
+        keep = key_decisions(ctx, order)
         out.append(
             ctx.p(
                 f"The plan has {plural(len(order), 'decision')}: too many to list usefully here. The table "
