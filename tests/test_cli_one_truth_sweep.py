@@ -422,3 +422,35 @@ def test_every_command_agrees_with_analyze_on_unusual_plans(
             one["critical"]
         )
         assert row["delta"] == pytest.approx(one["finish"] - a["finish"])
+
+
+def test_check_warns_of_what_scenarios_warns_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each override `planner scenarios` lists as skipped is a scenario-unknown-reference warning of check (and of
+    analyze, the app and the report, which list the same findings)."""
+    data = hand_plan()
+    data["scenarios"][0]["decisions"]["zz"] = {"duration": 1}
+    data["scenarios"][1]["drop_decisions"] = ["nope"]
+    data["scenarios"][2]["add_decisions"] = [{"id": "a", "title": "Again", "stage": "validate"}]
+    path = str(_write(data, tmp_path, "unknown"))
+    _, c = _json(["check", path], capsys)
+    found = [(f["code"], f["message"]) for f in c["findings"] if f["code"].startswith("scenario-")]
+    assert found == [
+        (
+            "scenario-unknown-reference",
+            "Scenario 'Fast b' overrides unknown decision 'zz'. That change is skipped; correct the id or remove "
+            "it from the scenario.",
+        ),
+        (
+            "scenario-unknown-reference",
+            "Scenario 'Parallel c' drops unknown decision 'nope'. That change is skipped; correct the id or "
+            "remove it from the scenario.",
+        ),
+        (
+            "scenario-duplicate-id",
+            "Scenario 'Same' adds decision 'a', which the base plan already has. Give the added decision another id.",
+        ),
+    ]
+    _, sc = _json(["scenarios", path], capsys)
+    assert sum(len(r["problems"]) for r in sc["scenarios"]) == len(found)
+    _, a = _json(["analyze", path], capsys)
+    assert a["findings"] == c["findings"]

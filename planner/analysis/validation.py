@@ -4,8 +4,9 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 ``self-dependency``, ``cycle``, ``milestone-duration``, ``dates-out-of-range`` (the schedule could run past
 31 Dec 9999, so no date could be written for it). Warnings: ``stage-inversion``, ``duplicate-dependency``,
 ``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
-switcher cannot tell from another or from the plan itself; ``over-capacity`` comes from
-:mod:`planner.analysis.capacity`). Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
+switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
+``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has);
+``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
 
 from __future__ import annotations
@@ -543,6 +544,27 @@ def _scenario_names(plan: Plan) -> list[Finding]:
                     [],
                 )
             )
+    if plan.scenarios:
+        # what `planner scenarios` lists as warnings: overrides naming what the plan does not have (skipped when
+        # the scenario is materialised) and added decisions whose id the plan already uses
+        from planner.model.scenarios import scenario_problems
+
+        for sc in plan.scenarios:
+            for problem in scenario_problems(plan, sc):
+                clash = problem.startswith("adds decision")
+                out.append(
+                    Finding(
+                        W,
+                        "scenario-duplicate-id" if clash else "scenario-unknown-reference",
+                        f"Scenario '{sc.name}' {problem}. "
+                        + (
+                            "Give the added decision another id."
+                            if clash
+                            else "That change is skipped; correct the id or remove it from the scenario."
+                        ),
+                        [],
+                    )
+                )
     return out
 
 
