@@ -218,3 +218,16 @@ def test_a_very_big_plans_gantt_draws_its_key_decisions(tmp_path: Path) -> None:
     assert f"of {len(analysis.plan.stages) + k} " in normalise(r.pages[-1])
     # 450 decisions at ~40 rows a page were 12 pages
     assert len(r.reader.pages) < 12
+
+
+def test_a_graph_of_dozens_of_pages_is_left_out_with_a_sentence(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from planner.report.sections.charts import GRAPH_MAX_PAGES
+    from tests.unseen_plans import chain
+
+    plan = plan_from_dict(chain(250), "<chain>")  # every decision critical: the graph's pages hold them all
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["graph"])
+    m = re.search(r"the dependency graph of this plan would take (\d+) pages", r.flat)
+    assert m is not None and int(m.group(1)) > GRAPH_MAX_PAGES
+    assert "planner export --chart graph" in r.flat
+    assert len(r.reader.pages) == 1

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from planner.report.context import ReportContext, plural
+from planner.report.fonts import MONO
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
 from planner.report.vector import ChartFlowable
@@ -25,6 +26,7 @@ INTRO_PT = 78.0
 # Decisions drawn one by one; a bigger plan's Gantt shows its key ones, at most GANTT_KEY (about ten pages).
 GANTT_ALL = 400
 GANTT_KEY = 400
+GRAPH_MAX_PAGES = 10  # a dependency graph that needs more pages is left out, with a sentence saying so
 MIN_PAGE_ROWS = 35  # a Gantt page of a long plan holds 35-45 rows
 TAIL_ROWS = 6  # the fewest rows on the last page of a Gantt over several pages
 
@@ -285,11 +287,23 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
             ctx.p(
                 f"With {plural(n, 'decision')} the graph shows the critical path and the milestones, "
                 f"linked directly or (dashed) through the decisions left out; the Gantt chart and the "
-                f"appendix list every decision."
+                f"appendix list {'every decision' if n <= GANTT_ALL else 'the key ones'}."
             )
         )
     height = g.frame_height - _intro_height(ctx, out, g.frame_width) - 2
     tiles = graph_tiles(ctx, g.frame_width / 72, height / 72)
+    if len(tiles) > GRAPH_MAX_PAGES:
+        # Dozens of pages of cards (a critical path of hundreds of decisions) are not read in a report.
+        return [
+            heading,
+            ctx.p(
+                f"Drawn at a readable size, the dependency graph of this plan would take {len(tiles)} pages, even "
+                f"with only its critical path and milestones, so the report leaves it out: the Critical path "
+                f"section lists the path in order, and the app's Graph tab or "
+                f"<font name='{MONO}'>planner export --chart graph</font> draw the whole graph.",
+                markup=True,
+            ),
+        ]
     for k, window in enumerate(tiles):
         if k:
             out.append(PageBreak())
