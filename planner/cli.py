@@ -149,6 +149,27 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _unknown_command(word: str, commands: set[str]) -> str | None:
+    """What to say when ``word`` (the first argument, which is no command) looks like a mistyped command rather
+    than a plan file for `planner FILE`: no such file, no suffix or folder in it. None when it may be a file.
+
+    >>> _unknown_command("analyse", {"analyze", "check"})
+    "unknown command 'analyse'; did you mean 'analyze'? (`planner --help` lists the commands; `planner FILE` opens a plan file in the app)"
+    >>> _unknown_command("plan.plan.json", {"analyze"}) is None
+    True
+    """
+    import difflib
+
+    if os.path.exists(word) or "." in word or "/" in word or os.sep in word:
+        return None
+    close = difflib.get_close_matches(word, sorted(commands), n=1)
+    return (
+        f"unknown command '{word}'"
+        + (f"; did you mean '{close[0]}'?" if close else "")
+        + " (`planner --help` lists the commands; `planner FILE` opens a plan file in the app)"
+    )
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -223,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     # `planner FILE` is `planner open FILE`.
     if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
+        mistyped = _unknown_command(argv[0], _command_names(parser)) if argv else None
+        if mistyped is not None:
+            sys.stderr.write(f"planner: {mistyped}\n")
+            return EXIT_USAGE
         argv = ["open", *argv]
     args = parser.parse_args(_dash_values(parser, argv))
     gc_threshold = gc.get_threshold()

@@ -454,3 +454,16 @@ def test_check_warns_of_what_scenarios_warns_of(tmp_path: Path, capsys: pytest.C
     assert sum(len(r["problems"]) for r in sc["scenarios"]) == len(found)
     _, a = _json(["analyze", path], capsys)
     assert a["findings"] == c["findings"]
+
+
+def test_a_mistyped_command_is_named_with_the_nearest_one(capsys: pytest.CaptureFixture[str]) -> None:
+    # `planner analyse plan.json` had been `planner open analyse plan.json`: "unrecognized arguments"
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    rc, out, err = _run(["analyse", path], capsys)
+    assert (rc, out) == (2, "")
+    assert err == (
+        "planner: unknown command 'analyse'; did you mean 'analyze'? (`planner --help` lists the commands; "
+        "`planner FILE` opens a plan file in the app)\n"
+    )
+    rc, _, err = _run(["simulat"], capsys)
+    assert rc == 2 and "did you mean 'simulate'?" in err
