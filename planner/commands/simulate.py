@@ -16,12 +16,13 @@ from planner.commands.common import WIDTH, elide, plain_number, whole_number, wr
 from planner.model import units
 
 NAME = "simulate"
-HELP = "Monte Carlo: finish percentiles, criticality, sensitivity, stage gates and risks"
+HELP = "Monte Carlo: finish percentiles, criticality, sensitivity, stage ends and risks"
 DESCRIPTION = (
     "Sample every decision's duration from its three-point estimate (triangular), fire the risks of the register "
     "with their probabilities, and report the finish distribution (mean, P10-P95), the probability of finishing by "
-    "a week or date, each decision's criticality index, what drives the finish (sensitivity), each stage's gate "
-    "date and what each risk adds to the P80. Same seed, same figures."
+    "a week or date, each decision's criticality index, what drives the finish (sensitivity), when each stage's work "
+    "is done (rolling schedule by sequenced stage, not the gates of strict gating) and what each risk adds to the "
+    "P80. Same seed, same figures."
 )
 MAX_ITERATIONS = 10_000_000
 
