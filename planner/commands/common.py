@@ -271,7 +271,14 @@ def _iso_date(text: str) -> dt.date | None:
 def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--estimate {likely,optimistic,pessimistic,pert}`` (default likely): the names are the model's
     :data:`planner.units.ESTIMATES`, never written out again here."""
-    parser.add_argument("--estimate", choices=ESTIMATES, default="likely", help=help)
+    parser.add_argument(
+        "--estimate",
+        choices=ESTIMATES,
+        default="likely",
+        help=help
+        or "the duration estimate the schedule uses (default likely; pert is (optimistic + 4 x likely + "
+        "pessimistic) / 6)",
+    )
 
 
 def add_format_arguments(parser: argparse.ArgumentParser) -> None:
