@@ -231,3 +231,14 @@ def test_a_graph_of_dozens_of_pages_is_left_out_with_a_sentence(tmp_path: Path) 
     assert m is not None and int(m.group(1)) > GRAPH_MAX_PAGES
     assert "planner export --chart graph" in r.flat
     assert len(r.reader.pages) == 1
+
+
+def test_the_risk_registers_key_comes_before_its_table(tmp_path: Path) -> None:
+    from tests.report.report_helpers import sample
+
+    plan = sample("fraud-detection")
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["risk"], simulation=simulate(plan, 300, 1))
+    flat = r.flat
+    key = flat.index("Delay: optimistic/likely/pessimistic weeks")
+    register = flat.index("Risk register")
+    assert register < key < flat.index("Chance Delay (wk)", register)  # over the table, never alone under it

@@ -359,7 +359,8 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
         )
     out.append(ctx.p(text, markup=True))
 
-    out.extend(_register_table(ctx, ranked, effects))
+    # The key to the table above it, not under it: a note under a table that ends a page stood alone at the top
+    # of the next one.
     out.append(
         ctx.p(
             "Delay: optimistic/likely/pessimistic weeks added to each decision the risk hits when it "
@@ -367,6 +368,7 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
             "small",
         )
     )
+    out.extend(_register_table(ctx, ranked, effects))
     return out
 
 
