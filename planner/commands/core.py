@@ -186,7 +186,7 @@ def analysis_text(result: Any) -> str:
     add("Stages")
     add("------")
     add(
-        f"  {'stage':<16} {'rolling window':<14} {'gated window':<14} {'gate':>6}  {'criteria':>8}  {'done':>5}"
+        f"  {'stage':<16} {'rolling window':<15} {'gated window':<15} {'gate':>6}  {'criteria':>8}  {'done':>5}"
     )
     for r in st.stages:
         roll = f"{fmt_weeks(r.start)}-{fmt_weeks(r.finish)}" if r.start is not None else "(empty)"
@@ -195,7 +195,7 @@ def analysis_text(result: Any) -> str:
         )
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
-        add(f"  {elide(r.name, 16):<16} {roll:<14} {gated:<14} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
+        add(f"  {elide(r.name, 16):<16} {roll:<15} {gated:<15} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
         if any(r.start is not None for r in st.stages):  # an empty plan has no window to name
             add(
@@ -216,6 +216,8 @@ def analysis_text(result: Any) -> str:
     add("---------")
     add(f"  {'id':<28} {'stage':<14} {'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit")
     stage_names = {x.id: x.name for x in plan.stages}
+    if not plan.decisions:
+        add("  (none)")
     for i, d in enumerate(plan.decisions):
         add(
             f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
