@@ -278,7 +278,11 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     never = int((r.criticality == 0).sum())
     rest = int((r.criticality > 0).sum()) - len(shown)
     if rest > 0:
-        add(f"  ... {rest} more with a lower index")
+        add(
+            f"  ... {rest} more with a lower index"
+            if shown
+            else f"  {rest} decision(s) critical in some iterations (--top K lists them)"
+        )
     if never:
         add(f"  {never} decision(s) never critical")
     if not r.ids:
@@ -293,7 +297,11 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         corr = f"{c:+.2f}".replace("-0.00", "+0.00")  # never '-0.00'
         add(f"  {corr:>6}  {elide(did, 28):<28} {elide(titles[did], WIDTH - 39)}")
     if len(sens) > top:
-        add(f"  ... {len(sens) - top} more")
+        add(
+            f"  ... {len(sens) - top} more"
+            if top > 0
+            else f"  {len(sens)} decision(s) vary (--top K lists them)"
+        )
     add("")
     head = "Risks (what each adds to the finish P80" + (
         f", week {_w(r.risks[0].p80_with)} with the whole register)" if r.risks else ")"
