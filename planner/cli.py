@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="plan file (*.plan.json)")
     p.set_defaults(func=cmd_open)
 
-    p = sub.add_parser("check", help="validate a plan and list its findings")
+    p = sub.add_parser(
+        "check",
+        help="validate a plan and list every finding: validation's, over-capacity and late work at the status date",
+    )
     p.add_argument("file", help="plan file (*.plan.json)")
     add_format_arguments(p)
     p.set_defaults(func=cmd_check)
