@@ -349,3 +349,50 @@ def test_a_tabs_charts_are_drawn_once_when_it_is_first_shown(sample_window: Main
     _settle()
     assert w.capacity_tab.chart.draw_count == 1
     assert (w.cost_tab.spend_chart.draw_count, w.cost_tab.stage_chart.draw_count) == (1, 1)
+
+
+def test_presenting_right_after_an_edit_measures_from_the_edited_plan(
+    sample_window: MainWindow, slow_analysis
+) -> None:
+    """Entering presentation while the last edit is still analysed (seconds on a big plan) took the older
+    schedule's finish as the presentation's start: 'Since the start' then counted that edit, made before
+    presenting, and the deck was built from a schedule of another plan."""
+    w = sample_window
+    doc = w.doc
+    assert doc.analysis is not None and doc.analysis.schedule is not None
+    w.show_view("Graph")
+    sched = doc.analysis.schedule
+
+    def open_work(i: str) -> bool:
+        d = doc.decision(i)
+        return d is not None and not d.milestone and d.status == "not_started"
+
+    critical = next(i for i in sched.ids if sched.critical[sched.index[i]] and open_work(i))
+    slack = next(i for i in sched.ids if sched.total_float[sched.index[i]] >= 2 and open_work(i))
+    weeks = float(sched.duration[sched.index[critical]]) + 2
+    before = sched.finish
+    assert doc.set_duration(critical, weeks, weeks, weeks) is None  # the finish moves before presenting
+    w.presentation.enter(full_screen=False)
+    try:
+        _settle()
+        assert not doc.analysis_current, "the edit's analysis came before the presentation started"
+        assert len(w.presentation.deck) == 1  # the overview, until the analysis of the plan as it is comes
+        slow_analysis.set()
+        assert doc.wait_for_analysis()
+        _settle()
+        finish = doc.analysis.schedule.finish
+        assert finish == before + 2
+        assert len(w.presentation.deck) > 1  # the stage walk-through and the critical path, built on arrival
+        doc.select([slack])
+        w.presentation.step_duration(+1)  # one week more where there is float: the finish does not move
+        assert doc.wait_for_analysis()
+        _settle()
+        assert doc.analysis.schedule.finish == finish
+        assert w.presentation.finish_delta() == 0
+        assert "no change" in w.presentation.bar.delta.text()
+    finally:
+        if w.presentation.leave_prompt is not None:
+            w.presentation.leave_prompt.done(0)
+        w.presentation.leave()
+        if w.presentation.leave_prompt is not None:
+            w.presentation.leave_prompt.done(0)

@@ -359,7 +359,9 @@ class PresentationController(QObject):
         self._saved = saved
         self.session_index = self.doc.undo_stack.index()
         self._session_scenario_steps = self.doc.scenarios.steps
-        a = self.doc.analysis
+        # The finish the presentation starts from: of the plan as it is now (an edit just before entering may
+        # still be analysed; refresh takes the finish when its analysis comes, before any edit of the session).
+        a = self.doc.drawable_analysis
         self.session_finish = a.schedule.finish if a is not None and a.schedule is not None else None
         self._hide_chrome()
         # Full screen: the screen's size; off-screen renders (full_screen=False): the window's, as the room's.
@@ -590,7 +592,7 @@ class PresentationController(QObject):
 
     def finish_delta(self) -> float | None:
         """Weeks the finish moved since presenting started (None without a schedule then or now)."""
-        a = self.doc.analysis
+        a = self.doc.drawable_analysis
         if self.session_finish is None or a is None or a.schedule is None:
             return None
         return a.schedule.finish - self.session_finish
@@ -920,7 +922,15 @@ class PresentationController(QObject):
             return
         plan = self.doc.plan
         a = self.doc.analysis
-        if a is not None and self.doc.drawable_analysis is None:
+        ready = self.doc.drawable_analysis
+        if (
+            self.session_finish is None
+            and not self.session_changed
+            and ready is not None
+            and ready.schedule is not None
+        ):
+            self.session_finish = ready.schedule.finish  # entered while an edit was being analysed
+        if a is not None and ready is None:
             pass  # an edit is being analysed: the figures stay until analysis_updated brings its own
         elif a is None or a.schedule is None or a.stages is None:
             bar.finish.setText(_no_schedule(a))
