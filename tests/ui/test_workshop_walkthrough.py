@@ -396,3 +396,19 @@ def test_presenting_right_after_an_edit_measures_from_the_edited_plan(
         w.presentation.leave()
         if w.presentation.leave_prompt is not None:
             w.presentation.leave_prompt.done(0)
+
+
+def test_a_decision_added_before_its_analysis_is_not_said_to_have_errors(
+    sample_window: MainWindow, slow_analysis
+) -> None:
+    """Add Decision selects the new decision at once; until its analysis came (seconds on a big plan) the
+    inspector said 'No schedule yet: the plan has errors (see Findings)' of a plan without an error."""
+    w = sample_window
+    new_id = w.add_decision()
+    form = w.inspector.form
+    assert form.decision is not None and form.decision.id == new_id
+    assert "errors" not in form.start_text.text() and "Working out the schedule" in form.start_text.text()
+    slow_analysis.set()
+    assert w.doc.wait_for_analysis()
+    _settle()
+    assert form.start_text.text().startswith("Runs week")

@@ -468,7 +468,8 @@ class DecisionInspector(QWidget):
         self.predecessors.set_decision(decision.id if decision else None)
         self.successors.set_decision(decision.id if decision else None)
         self.refresh()
-        self._on_analysis(self.doc.analysis)
+        # Not an older schedule with the edited plan: a decision just added is not in it (analysis_updated follows)
+        self._on_analysis(self.doc.drawable_analysis)
 
     def _refresh_choices(self) -> None:
         self.predecessors.refresh_choices()
@@ -543,8 +544,9 @@ class DecisionInspector(QWidget):
         labels = (self.start_text, self.float_text, self.critical_text, self.chain_text)
         if analysis is None or analysis.schedule is None or d.id not in analysis.schedule.index:
             self.start_text.setText(
-                "No schedule yet: the plan has errors (see Findings). Fix them and the "
-                "explanation appears here."
+                "No schedule: the plan has errors (see Findings). Fix them and the explanation appears here."
+                if analysis is not None and analysis.schedule is None
+                else "Working out the schedule\u2026 the explanation follows in a moment."
             )
             for lab in labels[1:]:
                 lab.setText("")
