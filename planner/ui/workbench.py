@@ -413,8 +413,8 @@ class Workbench(QObject):
             "stage": {s.id: s.name for s in plan.stages},
             "owner": {t.id: t.name for t in plan.teams},
         }
-        a = self.doc.analysis
-        s: Any = a.schedule if a is not None and a.plan is plan else None
+        a = self.doc.drawable_analysis  # not an older schedule with the edited plan
+        s: Any = a.schedule if a is not None else None
         out = io.StringIO()
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(TSV_COLUMNS)
@@ -728,8 +728,13 @@ class Workbench(QObject):
         self.context_menu(kind).popup(table.viewport().mapToGlobal(pos))
 
     def _highlight_selected_chain(self) -> None:
-        a = self.doc.analysis
-        if not self.doc.selection or a is None or a.schedule is None:
+        a = self.doc.drawable_analysis
+        if not self.doc.selection:
+            return
+        if a is None:  # the last edit is being analysed (a decision just added is not in the older schedule)
+            self.window.show_message("The schedule is being worked out: try again in a moment")
+            return
+        if a.schedule is None:
             self.window.show_message("No schedule: fix the plan's errors first")
             return
         self.window.highlight_chain(a.explain(self.doc.selection[-1]).driving_chain)
@@ -750,11 +755,18 @@ class Workbench(QObject):
         name, when ``path`` is None. The file is replaced in one step (never half written)."""
         from planner.charts import FORMATS, render_chart
 
-        a = self.doc.analysis
-        if a is None or a.schedule is None:
+        a = self.doc.drawable_analysis  # the plan as it is, not an older schedule with the edited plan
+        if a is None:
+            self.window.show_error(
+                "Cannot export the chart yet",
+                "The schedule of the last change is still being worked out.",
+                "Export again in a moment.",
+            )
+            return None
+        if a.schedule is None:
             self.window.show_error(
                 "Cannot export the chart",
-                "The plan has no schedule yet.",
+                "The plan has no schedule: it has errors.",
                 "Fix the errors listed under Findings, then export again.",
             )
             return None

@@ -412,3 +412,29 @@ def test_a_decision_added_before_its_analysis_is_not_said_to_have_errors(
     assert w.doc.wait_for_analysis()
     _settle()
     assert form.start_text.text().startswith("Runs week")
+
+
+def test_commands_on_a_decision_added_before_its_analysis(
+    sample_window: MainWindow, slow_analysis, tmp_path
+) -> None:
+    """Highlight driving chain, Copy and Export Chart right after Add Decision (before its analysis): the
+    highlight asked the older schedule to explain a decision it does not have (an exception in the slot)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import find_dialog
+
+    w = sample_window
+    new_id = w.add_decision()
+    w.workbench._highlight_selected_chain()
+    assert "being worked out" in w.statusBar().currentMessage()
+    assert w.workbench.copy() == 1  # the new decision, without schedule figures yet
+    assert new_id in w.workbench.tsv(w.workbench.selected_decisions())
+    assert w.workbench.export_chart("gantt", str(tmp_path / "gantt.png")) is None
+    box = find_dialog(QMessageBox)
+    assert isinstance(box, QMessageBox) and "moment" in box.informativeText()
+    box.done(0)
+    slow_analysis.set()
+    assert w.doc.wait_for_analysis()
+    _settle()
+    w.workbench._highlight_selected_chain()
+    assert w.workbench.export_chart("gantt", str(tmp_path / "gantt.png")) == str(tmp_path / "gantt.png")
