@@ -438,3 +438,27 @@ def test_commands_on_a_decision_added_before_its_analysis(
     _settle()
     w.workbench._highlight_selected_chain()
     assert w.workbench.export_chart("gantt", str(tmp_path / "gantt.png")) == str(tmp_path / "gantt.png")
+
+
+def test_the_stage_list_does_not_show_an_older_schedule_on_other_stages(
+    sample_window: MainWindow, slow_analysis
+) -> None:
+    """Plan & stages after a stage is inserted first, before its analysis: each stage's label read the older
+    analysis by position, so the new, empty stage showed Validate's window (and every stage its predecessor's)."""
+    from planner.model.plan import Stage
+
+    w = sample_window
+    doc = w.doc
+    view = w.plan_view
+    w.inspector_tabs.setCurrentWidget(view)
+    _settle()
+    first = view.stage_labels[0].text()
+    assert first.startswith("Rolling: week")
+    doc.add_item(doc.plan, "stages", Stage(id="discover", name="Discover"), "Add Stage", index=0)
+    _settle()
+    assert view.stage_labels[0].text() != first  # not Validate's window on the new stage
+    slow_analysis.set()
+    assert doc.wait_for_analysis()
+    _settle()
+    assert view.stage_labels[0].text() == "No decisions yet."
+    assert view.stage_labels[1].text() == first

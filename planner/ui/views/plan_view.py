@@ -75,7 +75,8 @@ class PlanView(QScrollArea):
         finally:
             self._loading = False
         self.setWidget(page)
-        self._on_analysis(self.doc.analysis)
+        # Not an older analysis: after a stage is added or moved its windows would land on other stages' labels.
+        self._on_analysis(self.doc.drawable_analysis)
         self.verticalScrollBar().setValue(scroll)
         if focus_name:
             w = page.findChild(QWidget, focus_name)
