@@ -338,19 +338,6 @@ def test_presenting_a_plan_with_a_cycle_says_which_and_what_to_do(
         p.leave()
 
 
-def test_a_tabs_charts_are_drawn_once_when_it_is_first_shown(sample_window: MainWindow) -> None:
-    """A tab shows its charts before itself: each chart drew on its own show and again when the tab filled itself
-    (the chart function ran twice for the Capacity and Cost tabs' first look)."""
-    w = sample_window
-    w.doc.wait_for_analysis()
-    w.show_view("Capacity")
-    _settle()
-    w.show_view("Cost")
-    _settle()
-    assert w.capacity_tab.chart.draw_count == 1
-    assert (w.cost_tab.spend_chart.draw_count, w.cost_tab.stage_chart.draw_count) == (1, 1)
-
-
 def test_presenting_right_after_an_edit_measures_from_the_edited_plan(
     sample_window: MainWindow, slow_analysis
 ) -> None:

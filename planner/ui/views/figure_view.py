@@ -87,13 +87,6 @@ class FigureView(QWidget):
         if self.canvas is None:
             self._build()
         if self._dirty:
-            # At the next turn of the event loop: a tab shows its children before itself, and a tab that fills
-            # itself on show (LazyRefresh) redraws this chart then; drawn here too, the chart function ran twice on
-            # every first show of the Capacity and Cost tabs.
-            QTimer.singleShot(0, self, self._redraw_if_dirty)
-
-    def _redraw_if_dirty(self) -> None:
-        if self._dirty:
             self.redraw()
 
     def resizeEvent(self, event: Any) -> None:
