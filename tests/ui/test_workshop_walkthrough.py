@@ -82,7 +82,7 @@ def slow_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     real = document.analyze_snapshot
 
     def held(plan, estimate):
-        release.wait(10)
+        release.wait(60)
         return real(plan, estimate)
 
     monkeypatch.setattr(document.PlanDocument, "SYNC_LIMIT", 0)
