@@ -449,3 +449,60 @@ def test_the_stage_list_does_not_show_an_older_schedule_on_other_stages(
     _settle()
     assert view.stage_labels[0].text() == "No decisions yet."
     assert view.stage_labels[1].text() == first
+
+
+def test_a_plan_reloaded_while_presenting_starts_the_session_afresh(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
+    """The plan file changed on disk during a workshop (a colleague's sync) and the presenter chose Reload: the
+    presentation kept the older plan's session -- Esc asked to keep changes that the reload had dropped (and Keep
+    pushed a step onto the new history), 'Since the start' compared with the older plan's finish, and the step
+    shown was a step of the older plan's deck."""
+    import json
+    import shutil
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import SAMPLES
+
+    path = tmp_path / "workshop.plan.json"
+    shutil.copy(SAMPLES / "bank-assistant.plan.json", path)
+    w = window
+    assert w.open_file(path)
+    w.doc.wait_for_analysis()
+    w.show_view("Graph")
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        _settle()
+        target = next(d for d in w.doc.plan.decisions if d.status == "not_started" and not d.milestone)
+        for weeks in (5.0, 6.0):
+            assert w.doc.set_duration(target.id, weeks, weeks, weeks) is None
+        _settle()
+        QTest.keyClick(w.canvas, Qt.Key.Key_S)  # on a stage step of the deck
+        _settle()
+        assert p.session_changed and p.current_step is not None and p.current_step.kind == "stage"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["title"] = "Changed by a colleague"
+        time.sleep(0.05)
+        path.write_text(json.dumps(data), encoding="utf-8")
+        w.file_guard.check()
+        box = w.file_guard.prompt
+        assert box is not None
+        next(b for b in box.buttons() if b.text() == "Reload").click()
+        assert w.doc.wait_for_analysis()
+        _settle()
+        assert w.doc.plan.title == "Changed by a colleague" and p.active
+        assert not p.session_changed and p.current_step is not None and p.current_step.kind == "overview"
+        assert p.session_finish == w.doc.analysis.schedule.finish and len(p.deck) > 1
+        assert p.bar.delta.text() == ""
+        p.escape()  # nothing changed since the reload: leaves at once, no Keep / Discard
+        _settle()
+        assert not p.active and p.leave_prompt is None
+        assert not w.doc.undo_stack.canUndo()
+    finally:
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()

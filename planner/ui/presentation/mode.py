@@ -401,6 +401,7 @@ class PresentationController(QObject):
         self.toggle_action.setChecked(True)
         self.doc.analysis_updated.connect(self.refresh)
         self.doc.selection_changed.connect(self.refresh)
+        self.doc.plan_reset.connect(self._on_plan_reset)
         w.simulation.finished.connect(self.refresh)
         w.simulation.stale_changed.connect(self.refresh)
         w.views.currentChanged.connect(self._on_view_changed)
@@ -430,6 +431,7 @@ class PresentationController(QObject):
         for signal, slot in (
             (self.doc.analysis_updated, self.refresh),
             (self.doc.selection_changed, self.refresh),
+            (self.doc.plan_reset, self._on_plan_reset),
             (w.simulation.finished, self.refresh),
             (w.simulation.stale_changed, self.refresh),
             (w.views.currentChanged, self._on_view_changed),
@@ -676,6 +678,25 @@ class PresentationController(QObject):
         stack.push(ReplacePlanCommand(self.doc, after, "Presentation Changes"))
         self.doc.select(selection)
         self.session_index = stack.index()
+
+    def _on_plan_reset(self) -> None:
+        """Another plan while presenting (the file reloaded after a change on disk, a recovery restored): the
+        what-if session starts again from it -- its history is new, so 'Since the start' and Keep / Discard
+        count from here, and the deck is rebuilt from its analysis (refresh) -- on the overview. A scenario shown
+        (N) replaces the plan too, as a step of the same history: the session goes on."""
+        if self.doc.undo_stack.count():
+            return  # not a new history (set_plan clears the undo stack)
+        self.session_index = self.doc.undo_stack.index()
+        self._session_scenario_steps = self.doc.scenarios.steps
+        self.session_finish = None  # taken from its first analysis (refresh)
+        self.deck, self._deck_analysis = build_deck(None), None
+        self.position = 0
+        if self.step_bar is not None:
+            self.step_bar.hide()
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.graph_scene.spotlight([], reveal=False)
+        self.refresh()
 
     def discard_changes(self) -> None:
         """Undo everything done since presenting started (Redo brings it back)."""
