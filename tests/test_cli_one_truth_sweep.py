@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner import units
 from planner.analysis import analyze
@@ -23,7 +26,7 @@ from planner.analysis.baselines import make_baseline
 from planner.cli import main
 from planner.model import load_plan, plan_from_dict, save_plan
 from tests.test_cli_scenarios import hand_plan
-from tests.unseen_plans import SMALL_SHAPES, shape
+from tests.unseen_plans import SMALL_SHAPES, random_plan, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_plans").glob("*.plan.json"))
@@ -298,8 +301,8 @@ def test_analyze_baseline_text_gives_the_json_slips(
     }
     assert rows["Validate"] == ["7", "9", "+2", "7", "9", "+2"]
     assert rows["Integrate"] == ["12", "14", "+2", "12", "14", "+2"]
-    for st in b["stages"]:
-        assert st["gate_slip"] == 2.0
+    for stage in b["stages"]:
+        assert stage["gate_slip"] == 2.0
     assert "  2 decisions finish later than in the baseline, 0 earlier" in text
     # without --baseline, no such block
     _, text, _ = _run(["analyze", str(path)], capsys)
@@ -467,3 +470,45 @@ def test_a_mistyped_command_is_named_with_the_nearest_one(capsys: pytest.Capture
     )
     rc, _, err = _run(["simulat"], capsys)
     assert rc == 2 and "did you mean 'simulate'?" in err
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 12), factor=st.sampled_from([0.5, 2.0, 3.0]))
+def test_commands_agree_on_random_plans_with_a_scenario(
+    seed: int, n: int, factor: float, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Random plans (every link type, leads and lags, three-point estimates, not_before, stage inversions) with a
+    scenario that scales one decision's duration: check and analyze list the same findings; scenarios, compare and
+    analyze --scenario give the same finish, gated finish and critical set; diff of the plan with itself gives
+    analyze's figures."""
+    data = random_plan(seed, n)
+    target = data["decisions"][seed % n]
+    if not target.get("milestone"):
+        dur = target.get("duration", 1)
+        likely = dur["likely"] if isinstance(dur, dict) else dur
+        data["scenarios"] = [{"name": "Scaled", "decisions": {target["id"]: {"duration": likely * factor}}}]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(_write(data, Path(tmp), "random"))
+        rc, a = _json(["analyze", path], capsys)
+        rc_check, c = _json(["check", path], capsys)
+        assert (rc_check, c["findings"]) == (rc, a["findings"])
+        if a["finish"] is None:
+            return
+        _, d = _json(["diff", path, path, "-n", "0"], capsys)
+        x = d["comparison"]["scenarios"][1]
+        assert (x["finish"], x["gated_finish"], x["gating_price"]) == (
+            a["finish"],
+            a["gated_finish"],
+            a["gating_price"],
+        )
+        if not data.get("scenarios"):
+            return
+        _, sc = _json(["scenarios", path], capsys)
+        _, cmp = _json(["compare", path, "-n", "0"], capsys)
+        _, one = _json(["analyze", path, "--scenario", "Scaled"], capsys)
+        item = cmp["scenarios"][1]
+        assert sc["scenarios"][0]["finish"] == item["finish"] == one["finish"]
+        assert sc["scenarios"][0]["finish_date"] == item["finish_date"] == one["finish_date"]
+        assert (item["gated_finish"], item["gating_price"]) == (one["gated_finish"], one["gating_price"])
+        assert sorted(item["critical"]) == sorted(one["critical"])
+        assert item["delta"]["finish"] == pytest.approx(one["finish"] - a["finish"])
