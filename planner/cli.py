@@ -193,6 +193,20 @@ class _Terminal:
         return getattr(self._stream, name)
 
 
+def _replace_unencodable(*streams: TextIO) -> None:
+    """On a stream whose encoding cannot write every character (an ASCII or Latin-1 console, PYTHONIOENCODING=ascii),
+    a character it lacks -- a curly quote, a dash, a title in another script -- is written as '?' instead of
+    stopping the command with an internal error (UnicodeEncodeError) half-way through its output."""
+    import codecs
+
+    for stream in streams:
+        try:
+            if codecs.lookup(stream.encoding or "utf-8").name != "utf-8":
+                stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, LookupError, ValueError, io.UnsupportedOperation):
+            pass  # a replaced stream (tests, a caller's StringIO) is left as it is
+
+
 def _for_terminal(stream: TextIO) -> TextIO:
     try:
         tty = stream.isatty()
@@ -255,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_dash_values(parser, argv))
     gc_threshold = gc.get_threshold()
     streams = sys.stdout, sys.stderr
+    _replace_unencodable(sys.stdout, sys.stderr)
     sys.stdout, sys.stderr = _for_terminal(sys.stdout), _for_terminal(sys.stderr)
     try:
         with warnings.catch_warnings():

@@ -512,3 +512,24 @@ def test_commands_agree_on_random_plans_with_a_scenario(
         assert (item["gated_finish"], item["gating_price"]) == (one["gated_finish"], one["gating_price"])
         assert sorted(item["critical"]) == sorted(one["critical"])
         assert item["delta"]["finish"] == pytest.approx(one["finish"] - a["finish"])
+
+
+def test_text_to_a_console_that_cannot_write_every_character(tmp_path: Path) -> None:
+    """On an ASCII console (PYTHONIOENCODING=ascii; old Windows code pages) a curly quote or a dash in the output
+    stopped `planner scenarios` half-way with an internal error (UnicodeEncodeError); it is written as '?'."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    for argv in (["scenarios", path], ["analyze", path, "--scenario", "Buy the feature store"]):
+        r = subprocess.run(
+            [sys.executable, "-m", "planner", *argv], capture_output=True, env=env, timeout=120, cwd=tmp_path
+        )
+        assert r.returncode == 0 and b"internal error" not in r.stderr, r.stderr
+        assert r.stdout.decode("ascii")  # every byte ASCII: what the console can show
+    r = subprocess.run(
+        [sys.executable, "-m", "planner", "scenarios", path], capture_output=True, env=env, timeout=120
+    )
+    assert b"?Stand up an online/offline feature store?" in r.stdout
