@@ -17,8 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import TYPE_CHECKING
 
 from planner.model.plan import Decision, Dependency, DependencyType, Plan
+
+if TYPE_CHECKING:
+    from planner.io.exporting import ExportSchedule
 from planner.model.units import format_weeks, week_to_date
 
 
@@ -65,11 +69,10 @@ def export_tjp(plan: Plan) -> str:
     from planner.io.exporting import export_schedule
 
     sched = export_schedule(plan)
-    finish, ok = sched.finish, sched.ok
+    finish = sched.finish
     start = _origin(plan)
     by_id = {d.id: d for d in plan.decisions}
     index = {d.id: i for i, d in enumerate(plan.decisions)}
-    end_days = _tj_days(start, finish)
     tid = tj_ids([d.id for d in plan.decisions])
     sid = tj_ids([f"stage_{s.id}" for s in plan.stages])
     stage_of = {s.id: sid[f"stage_{s.id}"] for s in plan.stages}
@@ -79,21 +82,7 @@ def export_tjp(plan: Plan) -> str:
     preds: dict[str, list] = {}
     for dep in plan.dependencies:
         preds.setdefault(dep.to, []).append(dep)
-    lines = [
-        f"# {plan.title} - exported by Scaling Roadmap Planner. Durations are calendar time (1 week = 7 days).",
-        f"project plan {_tj_str(plan.title)} {start.isoformat()} +{end_days}d {{",
-        "  timingresolution 60min",
-        "}",
-        "",
-    ]
-    if not ok:
-        lines.insert(1, "# The plan has validation errors (e.g. a cycle); starts are approximate.")
-    if sched.progress:
-        lines.insert(
-            1,
-            "# Progress: done work is a milestone where it finished; other work is its remaining duration from "
-            "the earliest start the planner gives it (status date, actual start).",
-        )
+    lines = _tj_header(plan, sched, start, _tj_days(start, finish))
     if not plan.decisions:
         lines += [
             f"task plan_start {_tj_str('Plan start (the plan has no decisions yet)')} {{",
@@ -158,6 +147,27 @@ def export_tjp(plan: Plan) -> str:
         lines.append(f"  start {_tj_time(start, floor)}")
         lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _tj_header(plan: Plan, sched: ExportSchedule, start: dt.date, end_days: int) -> list[str]:
+    """The comments and the ``project`` block: its interval, resolution and 'now' (the status date)."""
+    lines = [
+        f"# {plan.title} - exported by Scaling Roadmap Planner. Durations are calendar time (1 week = 7 days)."
+    ]
+    if sched.progress:
+        lines.append(
+            "# Progress: done work is a milestone where it finished; other work is its remaining duration from "
+            "the earliest start the planner gives it (status date, actual start)."
+        )
+    if not sched.ok:
+        lines.append("# The plan has validation errors (e.g. a cycle); starts are approximate.")
+    lines += [
+        f"project plan {_tj_str(plan.title)} {start.isoformat()} +{end_days}d {{",
+        "  timingresolution 60min",
+    ]
+    if sched.status_week is not None:  # TaskJuggler's 'now': the date its reports measure progress against
+        lines.append(f"  now {_tj_time(start, sched.status_week)}")
+    return [*lines, "}", ""]
 
 
 def _tj_days(start: dt.date, finish: float) -> int:

@@ -246,6 +246,7 @@ def test_tjp_writes_remaining_work_and_done_work_where_it_sits() -> None:
     from planner.io.graphs import export_tjp
 
     text = export_tjp(_progress_plan(status_date="2027-02-01"))
+    assert "  now 2027-02-01\n" in text  # TaskJuggler's status date
     a = text[text.index('task a "A"') : text.index('task b "B"')]
     assert "milestone" in a and "complete 100" in a and "start 2027-02-01" in a
     b = text[text.index('task b "B"') : text.index('task c "C"')]
