@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.main_window import MainWindow
+from planner.ui.views.models import DecisionIdRole
 from planner.units import format_weeks
 
 TABS = [
@@ -506,3 +507,46 @@ def test_a_plan_reloaded_while_presenting_starts_the_session_afresh(
         if p.leave_prompt is not None:
             p.leave_prompt.done(0)
         p.leave()
+
+
+def test_undo_and_redo_select_the_decisions_they_bring_back(sample_window: MainWindow) -> None:
+    """Undo of a delete put the decision back with nothing selected: in a 48-row table or a wide graph the
+    consultant could not see what had come back (nor the inspector show it). Now the decisions an undo or a
+    redo brings back are selected in every view when nothing else is; those it takes away leave the
+    selection."""
+    w = sample_window
+    doc = w.doc
+    w.show_view("Graph")
+    _settle()
+    victims = [doc.plan.decisions[7].id, doc.plan.decisions[9].id]
+    doc.select(victims)
+    w.delete_selected()
+    _settle()
+    assert doc.selection == [] and all(doc.decision(i) is None for i in victims)
+    w.undo()
+    _settle()
+    assert sorted(doc.selection) == sorted(victims)
+    scene = w.canvas.graph_scene  # type: ignore[attr-defined]
+    assert set(scene.selected_ids()) == set(victims)
+    rows = w.table_view.table.selectionModel().selectedRows()
+    assert {w.table_view.proxy.index(i.row(), 0).data(DecisionIdRole) for i in rows} == set(victims)
+    w.redo()
+    _settle()
+    assert doc.selection == []
+    w.undo()
+    new_id = w.add_decision()
+    doc.select([])
+    w.undo()
+    _settle()
+    assert doc.decision(new_id) is None and doc.selection == []
+    w.redo()
+    _settle()
+    assert doc.selection == [new_id] and w.inspector.form.id_edit.text() == new_id
+    assert scene.selected_ids() == [new_id]
+    # a selection the user has is left alone
+    other = doc.plan.decisions[0].id
+    w.undo()
+    doc.select([other])
+    w.redo()
+    _settle()
+    assert doc.selection == [other]

@@ -154,6 +154,7 @@ class PlanDocument(QObject):
         self._analysed_generation = -1
         self._succ_cache: dict[str, list[str]] | None = None
         self._resetting = False
+        self._select_after: list[str] | None = None  # select_after_step
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._run_analysis)
@@ -529,11 +530,21 @@ class PlanDocument(QObject):
         self._succ_cache = None
         self.dependencies_changed.emit()
 
+    def select_after_step(self, ids: list[str]) -> None:
+        """Select ``ids`` once the undo step being done or undone is complete, when nothing is selected then (an
+        undo command brings decisions back: the views have their rows and cards only after the step's signals;
+        a selection the user still has is left alone)."""
+        self._select_after = list(ids)
+
     def _on_index_changed(self, _index: int) -> None:
         if self._resetting:
             return
         self._prune_selection()
         self._changed()
+        if self._select_after is not None:
+            ids, self._select_after = self._select_after, None
+            if not self.selection:
+                self.select(ids)
 
     def _changed(self) -> None:
         self._generation += 1

@@ -90,11 +90,15 @@ class InsertDecisionsCommand(DocCommand):
         self.items = sorted(items, key=lambda t: t[0])
         self.layout: dict[str, Position | None] = dict(layout or {})
         self.old_layout: dict[str, Position | None] = {}
+        self._pushed = False
 
     def redo(self) -> None:
         for index, decision in self.items:
             self.doc.apply_insert_decision(index, decision)
         self.old_layout = self.doc.apply_layout(self.layout)
+        if self._pushed:  # Redo selects what it brings back (the first run's caller selects for itself)
+            self.doc.select_after_step([d.id for _i, d in self.items])
+        self._pushed = True
 
     def undo(self) -> None:
         self.doc.apply_layout(self.old_layout)
@@ -124,6 +128,7 @@ class RemoveDecisionsCommand(DocCommand):
         for index, d in self.items:
             self.doc.apply_insert_decision(index, d)
         self.doc.apply_layout(self.layout)
+        self.doc.select_after_step([d.id for _i, d in self.items])  # Undo of a delete shows what came back
 
 
 class InsertDependenciesCommand(DocCommand):
