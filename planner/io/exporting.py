@@ -34,12 +34,10 @@ class ExportSchedule:
     progress: bool = False  # the plan records progress: the schedule is of the remaining work
     status_week: float | None = None
     critical: list[bool] = field(default_factory=list)
-    floor: list[float] = field(
-        default_factory=list
-    )  # earliest start of the remaining work (done: where it sits)
-    released: set[tuple[str, str]] = field(
-        default_factory=set
-    )  # (from, to) of links into done work: never bind
+    # the earliest start of each decision's remaining work (done: where it sits)
+    floor: list[float] = field(default_factory=list)
+    # (from, to) of the links into done work, which never bind
+    released: set[tuple[str, str]] = field(default_factory=set)
 
 
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
@@ -56,7 +54,7 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
 
     state = progress_state(plan)
     states = [p.state for p in state.decisions]
-    planned = [d.weeks() for d in plan.decisions]
+    planned = [d.weeks(estimate) for d in plan.decisions]
     try:
         graph = compile_plan(plan, estimate)
         s = schedule(plan, estimate, apply_progress(plan, graph, state))
