@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="plan file (*.plan.json)")
     add_format_arguments(p)
+    add_scenario_argument(p)  # the findings analyze --scenario / --status-date lists, as it lists them
+    add_status_date_argument(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")

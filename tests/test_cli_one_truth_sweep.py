@@ -533,3 +533,20 @@ def test_text_to_a_console_that_cannot_write_every_character(tmp_path: Path) -> 
         [sys.executable, "-m", "planner", "scenarios", path], capture_output=True, env=env, timeout=120
     )
     assert b"?Stand up an online/offline feature store?" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--status-date", "2027-06-01"], ["--status-date", "10"], ["--scenario", "Buy the feature store"]],
+)
+def test_check_takes_the_status_date_and_scenario_analyze_takes(
+    extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(ROOT / "sample_plans" / "fraud-detection.plan.json")
+    rc_a, a = _json(["analyze", path, *extra], capsys)
+    rc_c, c = _json(["check", path, *extra], capsys)
+    assert (rc_c, c["findings"]) == (rc_a, a["findings"])
+    _, plain = _json(["check", path], capsys)
+    if extra[0] == "--status-date":  # work not done by then is late: findings the plan alone does not have
+        assert any(f["code"] in ("late-start", "late-finish") for f in c["findings"])
+        assert not any(f["code"] in ("late-start", "late-finish") for f in plain["findings"])

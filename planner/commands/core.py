@@ -32,7 +32,7 @@ from planner.commands.common import findings_text as _findings_text
 def cmd_check(args: argparse.Namespace) -> int:
     from planner.analysis import analyze, has_errors
 
-    plan = load(args.file, read_only=True)
+    plan = load(args.file, args.scenario, args.status_date, read_only=True)
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     result = analyze(plan)
