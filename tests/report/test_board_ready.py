@@ -242,3 +242,19 @@ def test_the_risk_registers_key_comes_before_its_table(tmp_path: Path) -> None:
     key = flat.index("Delay: optimistic/likely/pessimistic weeks")
     register = flat.index("Risk register")
     assert register < key < flat.index("Chance Delay (wk)", register)  # over the table, never alone under it
+
+
+def test_the_cover_says_what_needs_the_boards_attention(tmp_path: Path) -> None:
+    from planner.analysis import board
+    from tests.report.report_helpers import normalise, sample
+
+    plan = sample("fraud-detection")
+    analysis = analyze(plan)
+    sim = simulate(plan, 300, 1)
+    r = make_report(analysis, tmp_path / "r.pdf", sections=["cover", "summary"], simulation=sim)
+    cover = normalise(r.pages[0])
+    asks = board.attention(plan, analysis, sim, 3)
+    assert f"Needs the board's attention {len(asks)} decisions" in cover
+    assert f"\u201c{asks[0].title[:30]}" in cover and asks[0].reasons[0][3:20] in cover
+    assert "41 decisions (6 critical)" in cover  # the count the tile held before
+    assert "Generated on" in cover  # the cover is still one page

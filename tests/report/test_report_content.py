@@ -46,13 +46,14 @@ def test_every_section_heading_is_in_the_text(bank_report: Report) -> None:
     for label in (
         "Finish",
         "Price of strict gates",
-        "Decisions",
+        "Needs the board's attention",  # the tile that was "Decisions"; the count is in the line of facts
         "Top risk",
         "80% confident by (P80)",
         "Not simulated",
         "Contents",
     ):
         assert label in cover
+    assert f"{len(plan.decisions)} decisions (" in cover
 
 
 def test_critical_path_is_listed_in_order(bank_report: Report) -> None:

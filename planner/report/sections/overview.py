@@ -62,7 +62,8 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if plan.description:
         out.append(ctx.p(ellipsize(plan.description, 220 if landscape else 320), "subtitle"))
     facts = [
-        plural(len(plan.decisions), "decision"),
+        plural(len(plan.decisions), "decision")
+        + (f" ({int(sched.critical.sum())} critical)" if plan.decisions else ""),
         plural(len(plan.dependencies), "dependency", "dependencies"),
         plural(len(plan.stages), "stage"),
     ]
@@ -130,7 +131,25 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     )
     n_crit = int(sched.critical.sum())
-    tiles.append(_tile(ctx, str(len(plan.decisions)), f"{n_crit} critical: they set the finish", "Decisions"))
+    # What the board is asked to look at today (the summary gives all of them, with every reason); the count of
+    # decisions then goes to the line of facts above.
+    asks = board.attention(_short_titles(plan, 60), ctx.analysis, ctx.simulation, 3)
+    if asks:
+        top = asks[0]
+        why = ellipsize(top.reasons[0], 48) if top.reasons else "see the summary"
+        name = f"\u201c{ellipsize(top.title, 40)}\u201d"
+        tiles.append(
+            _tile(
+                ctx,
+                plural(len(asks), "decision"),
+                f"{name} {why[3:]}" if why.startswith("it ") else f"{name}: {why}",
+                "Needs the board's attention",
+            )
+        )
+    else:
+        tiles.append(
+            _tile(ctx, str(len(plan.decisions)), f"{n_crit} critical: they set the finish", "Decisions")
+        )
     risks = board.top_risks(plan, ctx.simulation, 1)
     if risks:
         r = risks[0]
@@ -211,14 +230,16 @@ def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list
         )
     )
     out.append(t)
-    out.append(Spacer(1, 14 if landscape else 24))
     # Contents: every section that has something to say, with its page number and a link (filled in when the
     # pages are known: see :class:`planner.report.context.Contents`).
-    out.append(Paragraph("Contents", s["h3"]))
-    out.append(ctx.contents_flowable(2 if landscape else 1))
-    out.append(Spacer(1, 10))
-    out.append(ctx.p(f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner.", "small"))
-    return out
+    below: list[Flowable] = [
+        Spacer(1, 14 if landscape else 24),
+        Paragraph("Contents", s["h3"]),
+        ctx.contents_flowable(2 if landscape else 1),
+        Spacer(1, 10),
+        ctx.p(f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner.", "small"),
+    ]
+    return out + below
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
