@@ -323,7 +323,10 @@ def _in_progress_shapes(plan: Plan, sched: ExportSchedule) -> tuple[int, int]:
 def _tjp_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     from planner.model.plan import DependencyType
 
-    notes = ["durations are calendar time (1 week = 7 days, 168 hours), as the planner counts weeks"]
+    notes = [
+        "durations are calendar time (1 week = 7 days, 168 hours), as the planner counts weeks; teams, costs, "
+        "three-point estimates (the likely one is written), risks and scenarios are not carried"
+    ]
     by_id = {d.id: d for d in plan.decisions}
     negative = 0
     for dep in plan.dependencies:
