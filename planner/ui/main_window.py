@@ -985,6 +985,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_pending()
+        # Closing answers the presentation's Keep / Discard question (the changes are the save prompt's now):
+        # it stayed open, a second question at once, and after Discard an orphan holding the app open.
+        self.presentation.dismiss_leave_prompt()
         if self._close_confirmed or not self.doc.is_modified:
             self._finish_close()
             event.accept()

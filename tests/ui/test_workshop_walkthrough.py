@@ -550,3 +550,37 @@ def test_undo_and_redo_select_the_decisions_they_bring_back(sample_window: MainW
     w.redo()
     _settle()
     assert doc.selection == [other]
+
+
+def test_closing_the_window_while_asked_to_keep_the_presentation_changes(qtbot, window: MainWindow) -> None:
+    """Esc asked Keep / Discard; closing the window then opened the save prompt beside it, and after Discard the
+    presentation's question stayed on screen alone, keeping the app from quitting (its answer then acted on a
+    closed window)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import SAMPLES
+
+    w = window
+    assert w.open_file(SAMPLES / "bank-assistant.plan.json")
+    w.doc.wait_for_analysis()
+    w.show_view("Graph")
+    p = w.presentation
+    p.enter(full_screen=False)
+    _settle()
+    target = next(d for d in w.doc.plan.decisions if d.status == "not_started" and not d.milestone)
+    w.doc.select([target.id])
+    assert p.step_duration(+1) is None
+    p.escape()
+    _settle()
+    assert p.leave_prompt is not None and p.leave_prompt.isVisible()
+    w.close()
+    _settle()
+    shown = [
+        type(t).__name__ + ":" + t.windowTitle() for t in QApplication.topLevelWidgets() if t.isVisible()
+    ]
+    assert "QMessageBox:Leave presentation" not in shown and "QMessageBox:Unsaved changes" in shown
+    assert w.active_prompt is not None
+    w.active_prompt.button(QMessageBox.StandardButton.Discard).click()
+    _settle()
+    assert not w.isVisible() and not p.active
+    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == []

@@ -418,6 +418,7 @@ class PresentationController(QObject):
 
     def leave(self) -> None:
         """Stop presenting and put everything back as it was."""
+        self.dismiss_leave_prompt()  # leaving another way (the window closing): never an orphaned question
         saved = self._saved
         if saved is None:
             return
@@ -649,6 +650,14 @@ class PresentationController(QObject):
         self.leave_prompt = box
         box.open()
         return box
+
+    def dismiss_leave_prompt(self) -> None:
+        """Close the Keep / Discard question unanswered (as Cancel: the changes stay, presenting goes on)."""
+        box, self.leave_prompt = self.leave_prompt, None
+        if box is not None:
+            box.finished.disconnect()
+            box.done(0)
+            box.deleteLater()
 
     def answer_leave(self, answer: QMessageBox.StandardButton) -> None:
         """Keep (one undo group), discard (undo back to the start), or stay (Cancel)."""
