@@ -220,7 +220,7 @@ def analysis_text(result: Any) -> str:
         add("  (none)")
     for i, d in enumerate(plan.decisions):
         add(
-            f"  {d.id[:28]:<28} {stage_names.get(d.stage, d.stage)[:14]:<14} {fmt_weeks(s.duration[i]):>5} "
+            f"  {elide(d.id, 28):<28} {elide(stage_names.get(d.stage, d.stage), 14):<14} {fmt_weeks(s.duration[i]):>5} "
             f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
             f"{'yes' if s.critical[i] else ''}"
         )
