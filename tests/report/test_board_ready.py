@@ -258,3 +258,39 @@ def test_the_cover_says_what_needs_the_boards_attention(tmp_path: Path) -> None:
     assert f"\u201c{asks[0].title[:30]}" in cover and asks[0].reasons[0][3:20] in cover
     assert "41 decisions (6 critical)" in cover  # the count the tile held before
     assert "Generated on" in cover  # the cover is still one page
+
+
+def _texts_outside_the_page(path: Path) -> list[tuple[int, str]]:
+    """Text runs placed outside their page's box (digits alone are skipped: the page numbers of the contents
+    and the footer's page count are PDF forms, whose placement pypdf does not apply)."""
+    from pypdf import PdfReader
+
+    out: list[tuple[int, str]] = []
+    for k, page in enumerate(PdfReader(path).pages, 1):
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+
+        def visit(text: str, cm: Any, tm: Any, *_: Any, k: int = k, w: float = w, h: float = h) -> None:
+            if not text.strip() or text.strip().isdigit():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if not (-1 <= x <= w + 1 and -1 <= y <= h + 1):
+                out.append((k, text))
+
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+# matplotlib warns of each glyph DejaVu lacks (CJK, Devanagari, emoji without a fallback font installed); the
+# command line shows boxes for them, and so must this test (the suite makes warnings errors).
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@pytest.mark.parametrize("shape", ["long-text", "scripts", "one-decision"])
+def test_no_text_outside_the_page_of_unusual_plans(shape: str, tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import shape as make_shape
+
+    plan = plan_from_dict(make_shape(shape), f"<{shape}>")
+    analysis = analyze(plan)
+    out = tmp_path / "r.pdf"
+    build_report(analysis, out, simulation=simulate(plan, 200, 1), paper="letter", orientation="portrait")
+    assert _texts_outside_the_page(out) == []
