@@ -647,6 +647,17 @@ class MainWindow(QMainWindow):
                 lambda _b: None,
             )
 
+    def show_info(self, title: str, text: str, informative: str = "") -> QMessageBox:
+        """An information box (window-modal, not blocking), e.g. what an export could not carry."""
+        return self._prompt(
+            QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            lambda _b: None,
+            informative,
+        )
+
     def show_error(self, title: str, text: str, informative: str = "") -> QMessageBox:
         return self._prompt(
             QMessageBox.Icon.Critical,

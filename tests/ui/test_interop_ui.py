@@ -88,6 +88,19 @@ def test_export_as_every_format(sample_window, tmp_path: Path, suffix: str) -> N
         assert len([d for d in back.decisions if HELPER_TAG not in d.tags]) == 48
 
 
+def test_export_as_says_what_the_file_does_not_carry(sample_window, tmp_path: Path) -> None:
+    from planner.io import export_notes
+
+    assert interop.export_to(sample_window, str(tmp_path / "bank.mmd"))
+    box = sample_window.active_prompt
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("Exported bank.mmd (Mermaid") and "does not carry" in box.text()
+    assert box.informativeText().splitlines() == [
+        f"\u2022 {line}" for line in export_notes(sample_window.doc.plan, "mermaid")
+    ]
+    assert "three-point" in box.informativeText()  # the sample's estimates: the bars use the likely one
+
+
 def test_file_menu_has_import_and_export_as(window) -> None:
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Import…" in texts and "E&xport As…" in texts

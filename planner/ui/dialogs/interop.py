@@ -36,6 +36,7 @@ from planner.io import (
     Mapping,
     Outline,
     export_file,
+    export_notes,
     import_file,
     import_format,
     read_outline,
@@ -221,7 +222,15 @@ def export_to(window: MainWindow, path: str, *, bom: bool = False) -> bool:
     except InteropError as exc:
         window.show_error("Cannot export", f"The plan could not be exported to {Path(path).name}.", str(exc))
         return False
-    window.show_message(f"Exported {Path(path).name} ({EXPORT_NAMES[fmt]})")
+    done = f"Exported {Path(path).name} ({EXPORT_NAMES[fmt]})"
+    window.show_message(done)
+    notes = export_notes(window.doc.plan, fmt)
+    if notes:  # what the other tool will not see, said as `planner export` says it
+        window.show_info(
+            "Exported",
+            f"{done}. What the file does not carry, or carries only approximately:",
+            "\n".join(f"\u2022 {line}" for line in notes),
+        )
     return True
 
 
