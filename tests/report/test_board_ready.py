@@ -294,3 +294,14 @@ def test_no_text_outside_the_page_of_unusual_plans(shape: str, tmp_path: Path) -
     out = tmp_path / "r.pdf"
     build_report(analysis, out, simulation=simulate(plan, 200, 1), paper="letter", orientation="portrait")
     assert _texts_outside_the_page(out) == []
+
+
+def test_a_small_plans_roadmap_is_as_tall_as_its_lanes(tmp_path: Path) -> None:
+    from planner.model import plan_from_dict
+    from tests.unseen_plans import one_decision
+
+    plan = plan_from_dict(one_decision(), "<one>")
+    r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["roadmap", "gantt", "stage-timeline"])
+    # one lane of one bar: the Gantt starts under the roadmap, not after a page of empty bands
+    assert "Roadmap on a page" in r.pages[0] and "Gantt chart" in r.pages[0]
+    assert len(r.reader.pages) == 2

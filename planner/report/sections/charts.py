@@ -66,12 +66,23 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
         charts.draw_roadmap(fig, ctx.analysis)
 
     g = ctx.wide
+    full = min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT
+    # A small plan's lanes fill a fraction of the page: the chart is as tall as they need (same layout: the
+    # roadmap does not stretch its lanes), and the next section starts under it instead of a page of empty
+    # bands.
+    from planner.charts.roadmap import fit
+
+    geo, lay = fit(ctx.analysis, g.frame_width / 72, full / 72)
+    natural = 72 * (geo.lanes_top + lay.height + (geo.height - geo.lanes_bottom) + 0.15)
+    if not lay.left_out and natural < 0.8 * full:
+        out.append(ctx.chart(draw_roadmap, natural, name="roadmap", wide=True, min_height=natural))
+        return out
     chart = _FrameChart(
         draw_roadmap,
         g.frame_width,
         None,
         name="roadmap",
-        min_height=min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT,
+        min_height=full,
     )
     ctx.charts.append(chart)
     out.append(chart)
@@ -234,6 +245,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         first = min(
             first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2
         )
+    # The heading and its words go to the next page with the first chart when it does not fit under them (the
+    # section may start under a short roadmap).
+    out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + first))
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
