@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -1023,6 +1024,11 @@ class MainWindow(QMainWindow):
         self.recovery.release()
         if self.report_dialog is not None:
             self.report_dialog.done(0)  # stops and joins a running export
+        for dialog in self.findChildren(
+            QDialog
+        ):  # questions and views of this window's plan: none outlives it
+            if dialog.isVisible():
+                dialog.done(0)
         self.simulation.shutdown()
         self.capacity_tab.shutdown()  # joins a running CP-SAT proof
         for tab in self.chart_tabs.values():

@@ -584,3 +584,24 @@ def test_closing_the_window_while_asked_to_keep_the_presentation_changes(qtbot, 
     _settle()
     assert not w.isVisible() and not p.active
     assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == []
+
+
+def test_no_dialog_outlives_its_window(qtbot, window: MainWindow) -> None:
+    """Closing the window left its open dialogs on screen (a scenario or baseline name being asked, the scenario
+    comparison, the shortcuts, About): questions about a plan whose window is gone."""
+    from tests.ui.conftest import SAMPLES
+
+    w = window
+    assert w.open_file(SAMPLES / "fraud-detection.plan.json")
+    w.doc.wait_for_analysis()
+    w.scenario_bar.ask_new()
+    w.ask_save_baseline()
+    w.scenario_bar.show_compare()
+    w.workbench.show_shortcuts()
+    w.about()
+    _settle()
+    assert len([t for t in QApplication.topLevelWidgets() if t.isVisible()]) >= 5
+    w.close()
+    _settle()
+    assert not w.isVisible()
+    assert [t.windowTitle() for t in QApplication.topLevelWidgets() if t.isVisible()] == []
