@@ -57,6 +57,16 @@ def _live_top_levels() -> set[int]:
     return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _clipboard_emptied_at_the_end(qapp: QApplication) -> Iterator[None]:
+    """Empty the clipboard once the GUI tests are done, as the app does when it quits (planner.ui.workbench
+    .release_clipboard, on aboutToQuit, which tests never reach): clipboard data made in Python and still held by
+    Qt when the interpreter exits crashes its shutdown (exit 139 after every test passed)."""
+    yield
+    QApplication.clipboard().clear()
+    QApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def no_leaks(qapp: QApplication):
     """Fail a test that leaves a visible top-level window or a running thread behind."""
