@@ -241,11 +241,16 @@ def finish_percentiles(simulation: SimulationResult | None) -> dict[int, float]:
 
 
 def float_range(analysis: Analysis) -> tuple[float, float] | None:
-    """The least and most total float of the non-critical decisions (weeks), or None when all are critical."""
+    """The least and most total float of the non-critical decisions still to finish (weeks), or None when all
+    of those are critical. Done work is left out: it sits where it finished, and its float (up to the whole plan)
+    is room nobody can use."""
+    from planner.analysis.graph import columns_of
+
     s = analysis.schedule
     if s is None or not len(s.total_float):
         return None
-    floats = s.total_float[~s.critical]
+    done = columns_of(analysis.plan, s.graph).status_is(Status.DONE)
+    floats = s.total_float[~s.critical & ~done]
     if not len(floats):
         return None
     return float(np.min(floats)), float(np.max(floats))

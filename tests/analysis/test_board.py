@@ -31,6 +31,23 @@ def test_a_chain_from_the_plan_start_sets_the_finish(make_plan) -> None:
     assert float_range(a) == (8.0, 8.0)
 
 
+def test_done_work_has_no_float_to_speak_of(make_plan) -> None:
+    # As above, and e(2), done: it sits where it finished with the whole plan as float, which nobody can use, so
+    # the range is d's 8 weeks alone; with d done too, no decision still to finish has float.
+    rows = [
+        {"id": "a", "duration": 3},
+        {"id": "b", "duration": 2},
+        {"id": "c", "duration": 4},
+        {"id": "d", "duration": 1},
+        {"id": "e", "duration": 2, "status": "done"},
+    ]
+    a = analyze(make_plan(rows, [("a", "b"), ("b", "c")]))
+    assert a.schedule is not None and a.schedule.total_float[4] > 8.0  # what the range used to take in
+    assert float_range(a) == (8.0, 8.0)
+    rows[3]["status"] = "done"
+    assert float_range(analyze(make_plan(rows, [("a", "b"), ("b", "c")]))) is None
+
+
 def test_a_not_before_constraint_sets_the_finish(make_plan) -> None:
     # x may not start before week 6; x(2) -> y(1): T = 9, set by the constraint, not by the longer-looking z(5).
     plan = make_plan(
