@@ -605,3 +605,24 @@ def test_no_dialog_outlives_its_window(qtbot, window: MainWindow) -> None:
     _settle()
     assert not w.isVisible()
     assert [t.windowTitle() for t in QApplication.topLevelWidgets() if t.isVisible()] == []
+
+
+def test_the_spotlight_says_how_much_of_work_under_way_is_left(make_plan) -> None:
+    """The critical-path step of a decision under way: 'Runs week 2 to week 5, 3 wks left of 4 wks', not the span
+    of the remaining work beside the planned duration as if they were one ('week 2 to week 5, 4 wks')."""
+    from planner.analysis import analyze
+    from planner.ui.presentation.workshop import build_deck
+
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 2},
+            {"id": "b", "duration": 4, "progress": 25, "status": "in_progress"},
+            {"id": "c", "duration": 1},
+        ],
+        [("a", "b"), ("b", "c")],
+    )
+    a = analyze(plan)
+    assert a.schedule is not None and a.schedule.critical_path == ["a", "b", "c"]
+    steps = {s.focus: s.body_html for s in build_deck(a) if s.kind == "critical"}
+    assert "Runs week 2 to week 5, 3 wks left of 4 wks.</p>" in steps["b"]
+    assert "Runs week 0 to week 2, 2 wks.</p>" in steps["a"]  # work not started: its planned duration only

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import duration_triple
+from planner.model.plan import duration_value
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -146,6 +147,9 @@ def critical_steps(analysis: Analysis) -> list[Step]:
             else fmt.weeks(lk, unit=True)
             + (f" (between {fmt.weeks(o)} and {fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
         )
+        left = float(s.duration[i])  # the work the schedule still runs: less than planned once under way
+        if not d.milestone and left < duration_value(d.duration, analysis.estimate) - 1e-9:
+            dur = f"{fmt.weeks(left, unit=True)} left of {dur}"
         parts = [
             f"<p><b>{_esc(d.title)}</b></p>",
             f"<p>Runs {_esc(fmt.when(plan, float(s.es[i])))} to {_esc(fmt.when(plan, float(s.ef[i])))}, "
