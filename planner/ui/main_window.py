@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -704,15 +704,23 @@ class MainWindow(QMainWindow):
 
             if interop.is_import_path(path):
                 return interop.start_import(self, path) is not None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big plan takes seconds to read
         try:
             plan = load_plan(path)
         except PlanLoadError as exc:
+            QGuiApplication.restoreOverrideCursor()
             self.show_error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
             if not Path(path).exists():  # (os.path.realpath: Path.resolve raises on a loop of links)
                 settings.remove_recent(os.path.realpath(path))
                 self._refresh_recent_menu()
             return False
-        self._set_plan(plan, str(Path(path).resolve()))
+        except BaseException:
+            QGuiApplication.restoreOverrideCursor()
+            raise
+        try:
+            self._set_plan(plan, str(Path(path).resolve()))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         settings.add_recent(path)
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0

@@ -626,3 +626,31 @@ def test_the_spotlight_says_how_much_of_work_under_way_is_left(make_plan) -> Non
     steps = {s.focus: s.body_html for s in build_deck(a) if s.kind == "critical"}
     assert "Runs week 2 to week 5, 3 wks left of 4 wks.</p>" in steps["b"]
     assert "Runs week 0 to week 2, 2 wks.</p>" in steps["a"]  # work not started: its planned duration only
+
+
+def test_opening_shows_a_busy_cursor_and_always_restores_it(
+    window, sample_path, tmp_path, monkeypatch
+) -> None:
+    """Reading a big plan takes seconds on the GUI thread: the wait cursor is up meanwhile, and gone afterwards
+    whether the file opened or not."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from planner.ui import main_window
+
+    seen: list[object] = []
+    real = main_window.load_plan
+
+    def watched(path):
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return real(path)
+
+    monkeypatch.setattr(main_window, "load_plan", watched)
+    assert window.open_file(sample_path)
+    assert seen == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
+    bad = tmp_path / "bad.plan.json"
+    bad.write_text("{", encoding="utf-8")
+    assert not window.open_file(bad)
+    assert QGuiApplication.overrideCursor() is None
+    window.active_prompt.done(0)
