@@ -654,3 +654,20 @@ def test_opening_shows_a_busy_cursor_and_always_restores_it(
     assert not window.open_file(bad)
     assert QGuiApplication.overrideCursor() is None
     window.active_prompt.done(0)
+
+
+def test_a_failed_analysis_leaves_nothing_to_draw_from(doc, monkeypatch) -> None:
+    """After an edit whose analysis fails, ``analysis`` is still the older plan's: views must not draw it beside the
+    edited plan (drawable_analysis said it was current, as the failed run counted as done)."""
+    import planner.analysis
+
+    before = doc.drawable_analysis
+    assert before is not None
+    monkeypatch.setattr(planner.analysis, "analyze", lambda plan, estimate="likely": 1 / 0)
+    doc.add_decision()
+    doc.analyze_now()
+    assert doc.analysis_current and doc.last_error is not None  # the run is over, and failed
+    assert doc.analysis is before and doc.drawable_analysis is None
+    monkeypatch.undo()
+    doc.analyze_now()
+    assert doc.drawable_analysis is doc.analysis and doc.analysis is not before

@@ -152,6 +152,9 @@ class PlanDocument(QObject):
         self._derived: dict[str, tuple[object, Any]] = {}  # name -> (analysis it was computed for, value)
         self._generation = 0
         self._analysed_generation = -1
+        self._analysis_generation = (
+            -1
+        )  # the generation ``analysis`` was computed for (a failed one keeps the older)
         self._succ_cache: dict[str, list[str]] | None = None
         self._resetting = False
         self._select_after: list[str] | None = None  # select_after_step
@@ -237,8 +240,8 @@ class PlanDocument(QObject):
         has decisions (or links) the schedule does not know, and a chart or figure drawn from the two together
         fails or shows a mix. A view that draws from plan and analysis keeps its picture until the next
         ``analysis_updated`` instead (for a few milliseconds after an edit; seconds on a plan analysed in a
-        worker)."""
-        return self.analysis if self.analysis_current else None
+        worker). After a failed analysis it is None too: ``analysis`` is then still an older plan's."""
+        return self.analysis if self._analysis_generation == self._generation else None
 
     def decision(self, decision_id: str) -> Decision | None:
         return self.plan.decision(decision_id)
@@ -653,6 +656,7 @@ class PlanDocument(QObject):
             return
         self.last_error = None
         self.analysis = result
+        self._analysis_generation = generation
         self._since_analysis = set()
         self.analysis_updated.emit(result)
 
