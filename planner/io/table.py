@@ -331,6 +331,7 @@ def _norm_header(h: Any) -> str:
 
 
 _EXTRA_KEYS = {"duration", *SCHEDULE_COLUMNS, *PLAN_COLUMNS}
+_OWN_EXPORT_KEYS = {*SCHEDULE_COLUMNS, *PLAN_COLUMNS}
 
 
 HEADER_SEARCH_ROWS = 10
@@ -597,10 +598,11 @@ def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]
         if column not in keys:
             continue
         at = keys.index(column)
-        cell = next((c[at] for _, c in rows if at < len(c) and c[at] not in (None, "")), None)
-        if cell is None:
+        found = next(((line, c[at]) for line, c in rows if at < len(c) and c[at] not in (None, "")), None)
+        if found is None:
             continue
-        value = _actual_value(cell, column, "the first row", path)
+        line, cell = found
+        value = _actual_value(cell, column, f"line {line}", path)
         if column == "plan_start_date":
             if not isinstance(value, dt.date):
                 raise InteropError(
@@ -698,18 +700,22 @@ def rows_to_plan(
             "no 'title' or 'id' column in the header row",
             hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}",
         )
+    # The plan's dates (and the computed schedule columns, read past) belong to the planner's own export, which
+    # writes plan_start_date in every row: another tool's "Status Date" is a row's own date (a tracker's update).
+    own_export = "plan_start_date" in keys
     for k, h in zip(keys, header, strict=False):
         if (
             k not in COLUMNS
             and k != "duration"
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS
-            and k not in _EXTRA_KEYS
+            and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
             and str(h or "").strip()
         ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
     plan = new_plan(title)
     rows = list(rows)
-    _plan_dates(plan, keys, rows, path)
+    if own_export:
+        _plan_dates(plan, keys, rows, path)
     stages = [(s.id, s.name) for s in plan.stages]
     areas = [(a.id, a.name) for a in plan.areas]
     teams: list[tuple[str, str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -140,3 +141,32 @@ def test_sample_plan_round_trips_through_csv_with_bom(tmp_path: Path) -> None:
         (d.id, d.duration, d.owner, d.stage) for d in plan.decisions
     ]
     assert not report.items
+
+
+def test_another_tools_status_date_column_is_a_rows_own_and_ignored(tmp_path: Path) -> None:
+    """A tracker's per-row 'Status Date' (text, a US date) is not the plan's status date: only the planner's own
+    export (which writes plan_start_date in every row) carries the plan's dates. It was refused with exit 2."""
+    from planner.io import import_file
+
+    path = tmp_path / "tracker.csv"
+    path.write_text("Task,Duration,Status Date\nA,2,in review\nB,1,03/15/2027\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["A", "B"] and plan.status_date is None
+    assert "column 'Status Date' is not a plan field; ignored" in report.text()
+
+
+def test_own_exports_plan_dates_are_read_and_a_bad_one_names_its_line(tmp_path: Path) -> None:
+    from planner.io import InteropError, import_file
+
+    path = tmp_path / "own.csv"
+    path.write_text(
+        "title,likely,plan_start_date,status_date\nA,2,2027-01-04,\nB,1,2027-01-04,soon\n", encoding="utf-8"
+    )
+    with pytest.raises(InteropError, match="line 3"):
+        import_file(path)
+    path.write_text(
+        "title,likely,plan_start_date,status_date\nA,2,2027-01-04,\nB,1,2027-01-04,2027-01-18\n",
+        encoding="utf-8",
+    )
+    plan, _ = import_file(path)
+    assert (plan.start_date, plan.status_date) == (dt.date(2027, 1, 4), dt.date(2027, 1, 18))
