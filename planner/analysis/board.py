@@ -154,9 +154,9 @@ class Attention:
 
 
 def attention(
-    plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None, n: int = 3
+    plan: Plan, analysis: Analysis, simulation: SimulationResult | None = None, n: int | None = 3
 ) -> list[Attention]:
-    """The ``n`` decisions that most need the board's attention, with the reasons.
+    """The ``n`` decisions that most need the board's attention, with the reasons (``n=None``: all of them).
 
     Scored from figures already computed: blocked or late-to-start critical work first, then how often a decision
     is critical in the simulation and how much downside its estimate carries, then work that sequencing moves to a
@@ -223,7 +223,7 @@ def attention(
         if score > 0:
             out.append(Attention(d.id, d.title, reasons[:3], score))
     out.sort(key=lambda a: (-a.score, s.index[a.id]))
-    return out[:n]
+    return out if n is None else out[:n]
 
 
 def probability_by(simulation: SimulationResult | None, week: float | None) -> float | None:

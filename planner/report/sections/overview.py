@@ -131,9 +131,9 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     )
     n_crit = int(sched.critical.sum())
-    # What the board is asked to look at today (the summary gives all of them, with every reason); the count of
-    # decisions then goes to the line of facts above.
-    asks = board.attention(_short_titles(plan, 60), ctx.analysis, ctx.simulation, 3)
+    # What the board is asked to look at today: how many decisions have a reason, and the first (the summary gives
+    # the first three with every reason); the count of decisions then goes to the line of facts above.
+    asks = board.attention(_short_titles(plan, 60), ctx.analysis, ctx.simulation, None)
     if asks:
         top = asks[0]
         why = ellipsize(top.reasons[0], 48) if top.reasons else "see the summary"
@@ -385,7 +385,8 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             )
 
     # 5. What needs the board's attention.
-    asks = board.attention(_short_titles(plan), ctx.analysis, ctx.simulation, 3)
+    everything = board.attention(_short_titles(plan), ctx.analysis, ctx.simulation, None)
+    asks = everything[:3]
     if asks:
         out.append(Paragraph("Needs the board's attention", ctx.styles["h3"]))
         out.extend(
@@ -394,6 +395,15 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
                 markup=True,
             )
         )
+        n_more = len(everything) - len(asks)
+        if n_more:  # the cover counts them all
+            out.append(
+                ctx.p(
+                    f"{plural(n_more, 'more decision')} {'has' if n_more == 1 else 'have'} a reason to watch too, "
+                    "less pressing than these.",
+                    "small",
+                )
+            )
 
     # 6. Key dates, and where the details are.
     out.append(Paragraph("Key dates", ctx.styles["h3"]))
