@@ -671,3 +671,26 @@ def test_a_failed_analysis_leaves_nothing_to_draw_from(doc, monkeypatch) -> None
     monkeypatch.undo()
     doc.analyze_now()
     assert doc.drawable_analysis is doc.analysis and doc.analysis is not before
+
+
+def test_a_double_click_off_the_graph_and_table_leaves_the_inspector_shut(
+    sample_window: MainWindow, qtbot
+) -> None:
+    """The presentation's filter sits on the whole application (for its keys): a double-click on the presenter bar
+    opened the inspector as a double-click on a card or a row does."""
+    from PySide6.QtCore import QPoint, Qt
+
+    w = sample_window
+    p = w.presentation
+    p.enter(full_screen=False)
+    w.doc.select([w.doc.plan.decisions[0].id])
+    w.inspector_dock.hide()
+    assert p.bar is not None and p.bar.finish.isVisible()
+    qtbot.mouseDClick(p.bar.finish, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    qtbot.wait(50)
+    assert not w.inspector_dock.isVisible()
+    viewport = w.table_view.table.viewport()  # a row still opens it
+    w.show_view("Table")
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    qtbot.waitUntil(w.inspector_dock.isVisible, timeout=2000)
+    p.leave()

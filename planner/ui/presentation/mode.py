@@ -225,6 +225,7 @@ class PresentationController(QObject):
         self.toolbar: QToolBar | None = None
         self._saved: _Saved | None = None
         self._inspector_shown = False
+        self._watching: list[QObject] = []  # what the event filter is installed on, besides the application
         # Steps (see planner.ui.presentation.workshop): the deck, where we are, the panel that shows a step, the blank screen.
         self.deck: list[Step] = []
         self.position = 0
@@ -405,7 +406,8 @@ class PresentationController(QObject):
         w.simulation.finished.connect(self.refresh)
         w.simulation.stale_changed.connect(self.refresh)
         w.views.currentChanged.connect(self._on_view_changed)
-        for obj in self._watched():
+        self._watching = self._watched()
+        for obj in self._watching:
             obj.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:  # the presentation's single keys give way to a control being edited
@@ -424,8 +426,9 @@ class PresentationController(QObject):
             return
         w = self.window
         self._saved = None
-        for obj in self._watched():
+        for obj in self._watching:
             obj.removeEventFilter(self)
+        self._watching = []
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -908,6 +911,10 @@ class PresentationController(QObject):
             if isinstance(event, QKeyEvent) and self.keeps_key(event):
                 event.accept()  # delivered to the control as a key press, not to the shortcut
                 return True
+            return False
+        # Installed on the application too (for the keys above): the rest is for the watched objects only, so a
+        # double-click elsewhere (the presenter bar, a dialog) does not open the inspector.
+        if not any(obj is o for o in self._watching):
             return False
         if obj is self.window:
             if event.type() == QEvent.Type.Resize:
