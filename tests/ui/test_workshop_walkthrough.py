@@ -611,6 +611,7 @@ def test_the_spotlight_says_how_much_of_work_under_way_is_left(make_plan) -> Non
     """The critical-path step of a decision under way: 'Runs week 2 to week 5, 3 wks left of 4 wks', not the span
     of the remaining work beside the planned duration as if they were one ('week 2 to week 5, 4 wks')."""
     from planner.analysis import analyze
+    from planner.model.plan import ThreePoint
     from planner.ui.presentation.workshop import build_deck
 
     plan = make_plan(
@@ -626,6 +627,11 @@ def test_the_spotlight_says_how_much_of_work_under_way_is_left(make_plan) -> Non
     steps = {s.focus: s.body_html for s in build_deck(a) if s.kind == "critical"}
     assert "Runs week 2 to week 5, 3 wks left of 4 wks.</p>" in steps["b"]
     assert "Runs week 0 to week 2, 2 wks.</p>" in steps["a"]  # work not started: its planned duration only
+    # Under another estimate both figures are that estimate's: b (2-4-6) under PERT is 4 weeks, 3 of them left.
+    plan.decisions[1].duration = ThreePoint(optimistic=2, likely=4, pessimistic=6)
+    plan.decisions[1].progress = 50
+    pert = {s.focus: s.body_html for s in build_deck(analyze(plan, "pert")) if s.kind == "critical"}
+    assert ", 2 wks left of 4 wks.</p>" in pert["b"]
 
 
 def test_opening_shows_a_busy_cursor_and_always_restores_it(

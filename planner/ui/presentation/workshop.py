@@ -148,8 +148,9 @@ def critical_steps(analysis: Analysis) -> list[Step]:
             + (f" (between {fmt.weeks(o)} and {fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
         )
         left = float(s.duration[i])  # the work the schedule still runs: less than planned once under way
-        if not d.milestone and left < duration_value(d.duration, analysis.estimate) - 1e-9:
-            dur = f"{fmt.weeks(left, unit=True)} left of {dur}"
+        planned = duration_value(d.duration, analysis.estimate)  # under the estimate the schedule uses
+        if not d.milestone and left < planned - 1e-9:
+            dur = f"{fmt.weeks(left, unit=True)} left of {fmt.weeks(planned, unit=True)}"
         parts = [
             f"<p><b>{_esc(d.title)}</b></p>",
             f"<p>Runs {_esc(fmt.when(plan, float(s.es[i])))} to {_esc(fmt.when(plan, float(s.ef[i])))}, "
