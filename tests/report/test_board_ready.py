@@ -116,7 +116,7 @@ def test_a_long_critical_path_lists_its_start_and_end_and_counts_the_rest(tmp_pa
     for k in (20, 35, 49):
         assert f"Decision d{k:04d}" not in table
     assert "#21–#50: 30 more decisions on the path" in table
-    assert "each marked critical in the appendix" in table
+    assert "all critical; planner analyze lists each" in table  # the appendix may hold only the key ones
     assert len(r.reader.pages) <= 2  # it was a table of 60 rows over 3 pages
 
 
@@ -309,3 +309,21 @@ def test_a_small_plans_roadmap_is_as_tall_as_its_lanes(tmp_path: Path) -> None:
     # one lane of one bar: the Gantt starts under the roadmap, not after a page of empty bands
     assert "Roadmap on a page" in r.pages[0] and "Gantt chart" in r.pages[0]
     assert len(r.reader.pages) == 2
+
+
+def test_key_decisions_keep_both_ends_of_a_path_longer_than_the_limit() -> None:
+    """A critical path of 600 decisions, 300 kept: its first 150 and its last 150, so the decision that sets the
+    finish is drawn and listed (the cut was in stage-and-start order: the path stopped near its middle)."""
+    from types import SimpleNamespace
+
+    from planner.model import plan_from_dict
+    from planner.report.sections.details import APPENDIX_KEY, key_decisions
+    from tests.unseen_plans import chain
+
+    plan = plan_from_dict(chain(600), "<chain>")
+    a = analyze(plan)
+    assert a.schedule is not None and len(a.schedule.critical_path) == 600
+    kept = key_decisions(SimpleNamespace(plan=plan, schedule=a.schedule))  # type: ignore[arg-type]
+    ids = [a.schedule.ids[i] for i in kept]
+    assert len(ids) == APPENDIX_KEY == 300
+    assert ids[:2] == ["d0000", "d0001"] and ids[-1] == "d0599" and "d0450" in ids and "d0449" not in ids and "d0149" in ids

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 # Height kept free above a chart for a section heading and a two-line introduction, or a "part k of n" caption.
 INTRO_PT = 78.0
-# Decisions drawn one by one; a bigger plan's Gantt shows its key ones, at most GANTT_KEY (about ten pages).
+# Decisions drawn one by one; a bigger plan's Gantt shows its key ones, the ones the appendix lists
+# (details.key_decisions, at most APPENDIX_KEY: about eight pages).
 GANTT_ALL = 400
-GANTT_KEY = 400
 GRAPH_MAX_PAGES = 10  # a dependency graph that needs more pages is left out, with a sentence saying so
 MIN_PAGE_ROWS = 35  # a Gantt page of a long plan holds 35-45 rows
 TAIL_ROWS = 6  # the fewest rows on the last page of a Gantt over several pages
@@ -222,7 +222,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         # Tens of pages of bars are not read: the decisions the appendix lists, the rest counted.
         from planner.report.sections.details import key_decisions
 
-        only = key_decisions(ctx, limit=GANTT_KEY)
+        only = key_decisions(ctx)
         shown = set(only)
         crit_out = sum(1 for i in range(n) if ctx.schedule.critical[i] and i not in shown)
         text = (

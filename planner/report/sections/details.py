@@ -221,7 +221,7 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
                         markup=True,
                     ),
                     span_text(ctx, sched.es[a], sched.ef[b]),
-                    ctx.cell("each marked critical in the appendix", "cell_muted"),
+                    ctx.cell("all critical; planner analyze lists each", "cell_muted"),
                 ]
             )
         i = sched.index[did]
@@ -398,7 +398,8 @@ def _short_status(d: Any) -> str:
 
 def key_decisions(ctx: ReportContext, order: list[int] | None = None, limit: int = APPENDIX_KEY) -> list[int]:
     """The decisions of a big plan that a report shows (indexes, in ``order``: by stage and start when None):
-    the critical path, milestones, work under way or blocked, then other critical decisions, at most ``limit``."""
+    the critical path, milestones, work under way or blocked, then other critical decisions, at most ``limit``
+    (the Gantt and the appendix show the same ones)."""
     plan, sched = ctx.plan, ctx.schedule
     if order is None:
         stage_pos = plan.stage_index()
@@ -406,18 +407,31 @@ def key_decisions(ctx: ReportContext, order: list[int] | None = None, limit: int
             range(len(plan.decisions)),
             key=lambda i: (stage_pos.get(plan.decisions[i].stage, len(stage_pos)), sched.es[i], i),
         )
-    on_path = set(sched.critical_path)
-    key = [
-        i
-        for i in order
-        if sched.ids[i] in on_path
-        or plan.decisions[i].milestone
-        or str(plan.decisions[i].status) in ("in_progress", "blocked")
-    ]
+    # Chosen by rank, then shown in ``order``: the path first (its start and its end, the decision that sets the
+    # finish, when it alone is longer than ``limit``), then milestones and work under way or blocked, then the
+    # other critical decisions.
+    path = [sched.index[did] for did in sched.critical_path]
+    if len(path) > limit:
+        head = limit // 2
+        path = path[:head] + path[len(path) - (limit - head) :]
+    key = list(path)
     chosen = set(key)
-    key += [i for i in order if sched.critical[i] and i not in chosen]
+    for tier in (
+        [
+            i
+            for i in order
+            if plan.decisions[i].milestone or str(plan.decisions[i].status) in ("in_progress", "blocked")
+        ],
+        [i for i in order if sched.critical[i]],
+    ):
+        for i in tier:
+            if len(key) >= limit:
+                break
+            if i not in chosen:
+                key.append(i)
+                chosen.add(i)
     position = {i: k for k, i in enumerate(order)}
-    return sorted(key[:limit], key=position.__getitem__)
+    return sorted(key, key=position.__getitem__)
 
 
 def _when_done(ctx: ReportContext, i: int) -> str | None:
