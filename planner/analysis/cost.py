@@ -457,6 +457,17 @@ class CostSummary:
     def currency(self) -> str | None:
         return self.breakdown.currency
 
+    @property
+    def spend_varies(self) -> bool:
+        """True when the simulated spend differs between runs (P50 or P80 off the plan's total by more than half a
+        percent): the one rule for whether a view gives simulated cost percentiles or says every run spends the
+        same. False without a simulation."""
+        r, total = self.risk, self.breakdown.total
+        if r is None:
+            return False
+        tol = 0.005 * max(1.0, abs(total))
+        return abs(r.p80 - r.p50) > tol or abs(r.p50 - total) > tol or abs(r.p80 - total) > tol
+
     def to_dict(self, plan: Plan) -> dict[str, Any]:
         out = self.breakdown.to_dict(plan)
         if self.risk is not None:

@@ -75,9 +75,8 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             f"budget {format_money(b.budget, cur)} ({'under by' if head >= 0 else 'over by'} "
             f"{format_money(abs(head), cur)})"
         )
-    tol = 0.005 * max(1.0, abs(b.total))
     r = summary.risk
-    if r is not None and (abs(r.p80 - r.p50) > tol or abs(r.p50 - b.total) > tol):  # not when no run differs
+    if r is not None and summary.spend_varies:  # not when no run differs
         parts.append(
             f"simulated P50 {format_money(r.p50, cur, compact=True)}, "
             f"P80 {format_money(r.p80, cur, compact=True)}"

@@ -326,4 +326,26 @@ def test_key_decisions_keep_both_ends_of_a_path_longer_than_the_limit() -> None:
     kept = key_decisions(SimpleNamespace(plan=plan, schedule=a.schedule))  # type: ignore[arg-type]
     ids = [a.schedule.ids[i] for i in kept]
     assert len(ids) == APPENDIX_KEY == 300
-    assert ids[:2] == ["d0000", "d0001"] and ids[-1] == "d0599" and "d0450" in ids and "d0449" not in ids and "d0149" in ids
+    assert (
+        ids[:2] == ["d0000", "d0001"]
+        and ids[-1] == "d0599"
+        and "d0450" in ids
+        and "d0449" not in ids
+        and "d0149" in ids
+    )
+
+
+def test_a_spend_that_never_varies_is_put_down_to_its_real_cause(make_plan: Any, tmp_path: Path) -> None:
+    """Teams paid by the week, but no estimate with a range and no risk: every run spends the same because the
+    schedule does not vary. The report said 'no team is paid by the week', which the plan contradicts."""
+    plan = make_plan(
+        [{"id": "a", "duration": 2, "owner": "t"}, {"id": "b", "duration": 3, "owner": "t"}],
+        [("a", "b")],
+        start_date="2027-01-04",
+        teams=[{"id": "t", "name": "Team", "capacity": 2, "rate": 5000}],
+    )
+    a = analyze(plan)
+    r = make_report(a, tmp_path / "r.pdf", sections=["cost"], simulation=simulate(plan, 200, 1))
+    assert "spend 25,000, all of it people's time" in r.flat  # 5 weeks x 1 person x 5,000 (no currency set)
+    assert "the schedule itself does not vary in them" in r.flat
+    assert "no team is paid by the week" not in r.flat and "half the time (P50)" not in r.flat

@@ -56,13 +56,19 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
         )
     r = s.risk
     if r is not None:
-        if abs(r.p80 - r.p50) <= 0.005 * max(1.0, abs(b.total)) and abs(r.p50 - b.total) <= 0.005 * max(
-            1.0, abs(b.total)
-        ):  # the spend does not move with the schedule: one figure, said once
-            text = (
-                f"The spend does not depend on how long the work takes (no team is paid by the week and nothing "
-                f"runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the same."
-            )
+        if not s.spend_varies:  # one figure, said once, with its real cause
+            if abs(b.labour) >= 0.5 or abs(b.run) >= 0.5:
+                text = (
+                    f"Each of the {r.iterations:,} simulated runs spends the same: the schedule itself does not "
+                    f"vary in them (no estimate has a range and no risk delays the work), so the weekly costs "
+                    f"add up alike."
+                )
+            else:
+                text = (
+                    f"The spend does not depend on how long the work takes (no team is paid by the week and "
+                    f"nothing runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the "
+                    f"same."
+                )
         else:
             text = (
                 f"Over {r.iterations:,} simulated runs of the schedule the spend is "

@@ -314,7 +314,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         text += f" The plan costs <b>{esc(format_money(b.total, cost.currency))}</b> on its likely estimates"
         if cost.risk is not None:
             r = cost.risk
-            if abs(r.p80 - b.total) > 0.005 * max(1.0, abs(b.total)):  # only when the uncertainty moves it
+            if cost.spend_varies:  # only when the uncertainty moves it
                 text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
             if r.p_within_budget is not None:
                 text += f"; it stays within budget in {r.p_within_budget:.0%} of runs"
