@@ -53,3 +53,28 @@ def test_chart_options_refused_for_data_exports(tmp_path: Path, capsys: pytest.C
     assert main(["export", str(SAMPLE), "-o", str(tmp_path / "x.xml"), "--bom"]) == 2
     assert main(["export", str(SAMPLE), "-o", str(tmp_path / "x.csv"), "--bom"]) == 0
     assert (tmp_path / "x.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "written"), [(".tjp", False), (".xml", False), (".gan", False), (".csv", True)]
+)
+def test_a_plan_with_a_cycle_is_not_exported_to_a_tool_that_schedules_it(
+    tmp_path: Path, suffix: str, written: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tj3 aborts on the loop ('Dependency loop detected'), and MS Project and GanttProject refuse circular links:
+    the export said 'Wrote' with exit 0. A table still carries the plan as it is, so it can be fixed elsewhere."""
+    from planner.model import save_plan
+    from tests.conftest import build_plan
+
+    plan = build_plan([{"id": "a", "duration": 1}, {"id": "b", "duration": 2}], [("a", "b"), ("b", "a")])
+    src = tmp_path / "loop.plan.json"
+    save_plan(plan, src)
+    out = tmp_path / f"loop{suffix}"
+    code = main(["export", str(src), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert out.exists() is written
+    if written:
+        assert code == 0
+    else:
+        assert code == 1 and "not exported: Dependency cycle: a -> b -> a" in err and "Traceback" not in err
+        assert "break it (planner check lists it), or export to .csv" in err
