@@ -24,10 +24,6 @@ DESCRIPTION = (
 DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot")
 
 
-_SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp"})
-"""Exports that the receiving tool schedules from the links: a plan with a dependency cycle is not written."""
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="file to import (.xml, .gan, .csv, .xlsx)")
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
@@ -103,22 +99,13 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
             "Mermaid and DOT only the likely one); --estimate applies to chart exports"
         )
     plan = load(args.file, getattr(args, "scenario", None), getattr(args, "status_date", None))
-    from planner.analysis import validate
     from planner.commands.common import EXIT_INVALID
+    from planner.io import export_blocker
 
-    findings = validate(plan)
-    undated = [f for f in findings if f.code == "dates-out-of-range"]
-    if undated:  # the formats carry calendar dates; this plan has none for its later weeks (issue 11)
-        sys.stderr.write(f"{args.file}: not exported: {undated[0].message}\n")
-        return EXIT_INVALID
-    cycles = [f for f in findings if f.code == "cycle"]
-    fmt_key = EXPORT_SUFFIXES.get(out.suffix.lower())
-    if cycles and fmt_key in _SCHEDULING_FORMATS:  # the tool would refuse the file (tj3: "Dependency loop")
-        sys.stderr.write(
-            f"{args.file}: not exported: {cycles[0].message}\n"
-            f"  {EXPORT_NAMES[fmt_key]} schedules the links and refuses a loop: break it (planner check lists it), "
-            "or export to .csv, .xlsx, .mmd or .dot, which carry the plan as it is\n"
-        )
+    blocker = export_blocker(plan, EXPORT_SUFFIXES.get(out.suffix.lower(), ""))
+    if blocker is not None:  # the problem, then what to do (issue 11: dates past the calendar; a cycle)
+        problem, todo = blocker.split("\n", 1)
+        sys.stderr.write(f"{args.file}: not exported: {problem}\n  {todo}\n")
         return EXIT_INVALID
     try:
         fmt = export_file(plan, out, bom=getattr(args, "bom", False))

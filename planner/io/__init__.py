@@ -58,6 +58,7 @@ __all__ = [
     "Mapping",
     "Outline",
     "export_file",
+    "export_blocker",
     "export_notes",
     "export_text",
     "import_file",
@@ -231,6 +232,31 @@ def export_notes(plan: Plan, fmt: str) -> list[str]:
     from planner.io.exporting import carry_notes, export_schedule
 
     return carry_notes(plan, fmt, export_schedule(plan))
+
+
+SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp"})
+"""Export formats whose tool schedules the plan from its links (and refuses a dependency cycle)."""
+
+
+def export_blocker(plan: Plan, fmt: str) -> str | None:
+    """Why ``plan`` cannot be exported in ``fmt`` (two lines: the problem, then what to do), or None: a week past
+    the calendar (every format writes dates), or a dependency cycle for a format whose tool schedules the links
+    (tj3 aborts on it; MS Project and GanttProject refuse circular links). The command line and the app both ask."""
+    from planner.analysis import validate
+
+    findings = validate(plan)
+    undated = next((f for f in findings if f.code == "dates-out-of-range"), None)
+    if undated is not None:
+        return (
+            f"{undated.message}\nThe formats write calendar dates: bring the plan's weeks back within them."
+        )
+    cycle = next((f for f in findings if f.code == "cycle"), None)
+    if cycle is not None and fmt in SCHEDULING_FORMATS:
+        return (
+            f"{cycle.message}\n{EXPORT_NAMES[fmt]} schedules the links and refuses a loop: break it (planner check "
+            "lists it), or export to .csv, .xlsx, .mmd or .dot, which carry the plan as it is."
+        )
+    return None
 
 
 def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) -> str:

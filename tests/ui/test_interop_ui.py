@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from planner.io import HELPER_TAG, import_file
 from planner.ui.dialogs import interop
+from tests.conftest import build_plan
 
 MSPDI = """<?xml version="1.0" encoding="UTF-8"?>
 <Project xmlns="http://schemas.microsoft.com/project"><Name>Roll-out</Name>
@@ -104,3 +105,22 @@ def test_export_as_says_what_the_file_does_not_carry(sample_window, tmp_path: Pa
 def test_file_menu_has_import_and_export_as(window) -> None:
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Import…" in texts and "E&xport As…" in texts
+
+
+def test_export_as_refuses_a_cycle_for_ms_project_and_says_what_to_do(window, tmp_path: Path) -> None:
+    """A plan opened with a loop (the editor refuses to make one; a file can hold one)."""
+    from planner.io import export_blocker
+    from planner.model import save_plan
+
+    src = tmp_path / "loop.plan.json"
+    save_plan(
+        build_plan([{"id": "a", "duration": 1}, {"id": "b", "duration": 2}], [("a", "b"), ("b", "a")]), src
+    )
+    assert window.open_file(src)
+    out = tmp_path / "loop.xml"
+    assert not interop.export_to(window, str(out)) and not out.exists()
+    box = window.active_prompt
+    assert box is not None and "Dependency cycle: a -> b -> a" in box.text()
+    assert "break it" in box.informativeText() and "export to .csv" in box.informativeText()
+    assert export_blocker(window.doc.plan, "csv") is None
+    box.done(0)

@@ -35,6 +35,7 @@ from planner.io import (
     InteropError,
     Mapping,
     Outline,
+    export_blocker,
     export_file,
     export_notes,
     import_file,
@@ -217,6 +218,11 @@ def ask_import(window: MainWindow) -> None:
 def export_to(window: MainWindow, path: str, *, bom: bool = False) -> bool:
     """Write the plan to ``path`` in the format of its suffix; a failure shows a message and returns False."""
     window.commit_pending()
+    blocker = export_blocker(window.doc.plan, EXPORT_SUFFIXES.get(Path(path).suffix.lower(), ""))
+    if blocker is not None:  # the problem, then what to do: as planner export says it
+        problem, todo = blocker.split("\n", 1)
+        window.show_error("Cannot export", f"The plan was not exported to {Path(path).name}: {problem}", todo)
+        return False
     try:
         fmt = export_file(window.doc.plan, path, bom=bom)
     except InteropError as exc:
