@@ -181,7 +181,8 @@ def _outline_notes(plan: Plan) -> list[str]:
         )
     if plan.scenarios:
         notes.append(
-            f"{len(plan.scenarios)} scenario(s) are not carried (export a scenario with --scenario NAME)"
+            f"{len(plan.scenarios)} scenario(s) are not carried: only the plan as exported is (on the command "
+            "line, planner export --scenario NAME exports a scenario)"
         )
     linked = sum(1 for dep in plan.dependencies if dep.note)
     if linked:
@@ -215,7 +216,7 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
                 f"{squeezed} decision(s) in progress have their remaining work resume before their part done could "
                 "have ended (without a status date the planner resumes it at its actual start or the plan start); "
                 "MS Project runs the whole duration from the start, so it can finish later: give the plan a status "
-                "date (--status-date) for both to agree"
+                "date (Plan & stages in the app, --status-date on the command line) for both to agree"
             )
         if split:
             notes.append(
