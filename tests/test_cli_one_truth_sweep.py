@@ -550,3 +550,18 @@ def test_check_takes_the_status_date_and_scenario_analyze_takes(
     if extra[0] == "--status-date":  # work not done by then is late: findings the plan alone does not have
         assert any(f["code"] in ("late-start", "late-finish") for f in c["findings"])
         assert not any(f["code"] in ("late-start", "late-finish") for f in plain["findings"])
+
+
+def test_scenarios_of_an_unschedulable_plan_without_scenarios_says_why_it_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.model import save_plan
+    from tests.conftest import build_plan
+
+    path = tmp_path / "loop.plan.json"
+    save_plan(
+        build_plan([{"id": "a", "duration": 1}, {"id": "b", "duration": 2}], [("a", "b"), ("b", "a")]), path
+    )
+    rc, out, _ = _run(["scenarios", str(path)], capsys)
+    assert rc == 1 and "no scenarios" in out
+    assert "The plan itself cannot be scheduled: Dependency cycle: a -> b -> a" in out

@@ -96,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
             f'{args.file}: no scenarios. Add them in the app (Scenario menu) or under "scenarios" in the '
             'file (README, "Scenarios").\n'
         )
+        if data["base"]["finish"] is None:  # why the exit code is 1
+            out.write(
+                "The plan itself cannot be scheduled: " + (data["base"]["errors"] or ["errors"])[0] + "\n"
+            )
         return code
     out.write(f"{plan.title}: {len(rows)} scenario{'s' if len(rows) != 1 else ''}\n")
     base = data["base"]
