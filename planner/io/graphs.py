@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from planner.model.plan import Decision, Dependency, DependencyType, Plan
@@ -31,13 +32,14 @@ def _origin(plan: Plan) -> dt.date:
 
 
 # -- TaskJuggler ------------------------------------------------------------------------------------------------------
-def tj_ids(ids: list[str]) -> dict[str, str]:
-    """Plan ids -> unique TaskJuggler ids matching ``[A-Za-z_][A-Za-z0-9_]*``."""
+def tj_ids(ids: list[str], reserved: Collection[str] = ()) -> dict[str, str]:
+    """Plan ids -> unique TaskJuggler ids matching ``[A-Za-z_][A-Za-z0-9_]*``; one that is a ``reserved`` word
+    (any case) gets a ``t_`` prefix before the ids are made unique, so the prefixed id cannot meet another."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for i in ids:
         base = re.sub(r"[^A-Za-z0-9_]", "_", i)
-        if not re.match(r"[A-Za-z_]", base):
+        if not re.match(r"[A-Za-z_]", base) or base.lower() in reserved:
             base = "t_" + base
         cand, n = base, 2
         while cand in taken:
@@ -259,9 +261,9 @@ def export_mermaid(plan: Plan) -> str:
     es = [e if b is None else b for e, b in zip(sched.es, sched.started, strict=True)]
     ef, ok = sched.ef, sched.ok
     start = _origin(plan)
-    ids = {
-        k: f"t_{v}" if v.lower() in _MM_TAGS else v for k, v in tj_ids([d.id for d in plan.decisions]).items()
-    }
+    ids = tj_ids(
+        [d.id for d in plan.decisions], reserved=_MM_TAGS
+    )  # a bar id Mermaid reads as a tag is prefixed
     lines = [
         "gantt",
         f"    title {_mm_text(plan.title)}",

@@ -405,3 +405,18 @@ def test_cli_data_export_refuses_chart_options(tmp_path: Path, capsys: pytest.Ca
         assert main(["export", str(sample), "-o", str(tmp_path / "p.csv"), *extra]) == 2
         assert "apply to chart exports" in capsys.readouterr().err  # they were ignored silently
     assert not (tmp_path / "p.csv").exists()
+
+
+def test_mermaid_bar_ids_stay_unique_when_one_is_prefixed() -> None:
+    """'done' is written t_done (Mermaid reads 'done' as a tag): a decision already called t_done keeps its own id
+    and the prefixed one becomes t_done_2, so 'depends on' comments name one bar each (both were :t_done)."""
+    from planner.io.graphs import export_mermaid
+
+    plan = build_plan(
+        [{"id": "t_done", "duration": 1}, {"id": "done", "duration": 1}],
+        [("done", "t_done")],
+        start_date="2027-01-04",
+    )
+    text = export_mermaid(plan)
+    bars = re.findall(r":(t_done\w*),", text)
+    assert sorted(bars) == ["t_done", "t_done_2"]
