@@ -349,3 +349,34 @@ def test_a_spend_that_never_varies_is_put_down_to_its_real_cause(make_plan: Any,
     assert "spend 25,000, all of it people's time" in r.flat  # 5 weeks x 1 person x 5,000 (no currency set)
     assert "the schedule itself does not vary in them" in r.flat
     assert "no team is paid by the week" not in r.flat and "half the time (P50)" not in r.flat
+
+
+def test_appendix_and_gantt_give_done_work_the_same_span(make_plan: Any, tmp_path: Path) -> None:
+    """The appendix's span of done work is the Gantt's (charts.status.done_spans), even when the recorded actuals
+    disagree: an actual finish before the actual start read as a span running backwards ('18 Jan - 11 Jan')."""
+    from planner.charts.status import done_spans
+
+    plan = make_plan(
+        [
+            {
+                "id": "a",
+                "title": "Odd actuals",
+                "duration": 2,
+                "status": "done",
+                "actual_start": 2,
+                "actual_finish": 1,
+            },
+            {"id": "b", "duration": 1},
+        ],
+        start_date="2027-01-04",
+        status_date="2027-01-25",
+    )
+    a = analyze(plan)
+    start, finish = done_spans(a)
+    assert start[0] <= finish[0]
+    r = make_report(a, tmp_path / "r.pdf", sections=["appendix"])
+    row = r.flat[r.flat.index("Odd actuals") :][:120]
+    from planner.units import format_date, week_to_date
+
+    first = format_date(week_to_date(plan.start_date, float(start[0])), short=True)
+    assert first in row and "18 Jan – 11 Jan" not in row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -434,21 +435,18 @@ def key_decisions(ctx: ReportContext, order: list[int] | None = None, limit: int
     return sorted(key, key=position.__getitem__)
 
 
-def _when_done(ctx: ReportContext, i: int) -> str | None:
-    """When a done decision ran, from its recorded actual start and finish (as the Gantt draws it); None when
-    it is not done or its actual start is not recorded. The schedule of the remaining work puts done work at its
-    finish, with no duration, so its span there would read as a single day."""
-    from planner.analysis.progress import to_week
+def _when_done(ctx: ReportContext, i: int, spans: tuple[Any, Any]) -> str | None:
+    """When a done decision ran, as the Gantt draws it (:func:`planner.charts.status.done_spans`, ``spans``: its
+    result for the whole plan); None when it is not done or has no span. The schedule of the remaining work puts
+    done work at its finish, with no duration, so its span there would read as a single day."""
     from planner.model.plan import Status
 
-    d = ctx.plan.decisions[i]
-    if d.status is not Status.DONE:
+    if ctx.plan.decisions[i].status is not Status.DONE or i >= len(spans[0]):
         return None
-    start = to_week(ctx.plan, d.actual_start)
-    if start is None:
+    start, finish = float(spans[0][i]), float(spans[1][i])
+    if math.isnan(start) or math.isnan(finish):
         return None
-    finish = to_week(ctx.plan, d.actual_finish)
-    return span_text(ctx, max(0.0, start), float(ctx.schedule.ef[i]) if finish is None else max(0.0, finish))
+    return span_text(ctx, start, finish)
 
 
 def build_appendix(ctx: ReportContext) -> list[Flowable]:
@@ -463,8 +461,10 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
             "small",
         )
     )
+    from planner.charts.status import done_spans
     from planner.model.plan import duration_triple
 
+    spans = done_spans(ctx.analysis)  # done work's spans, as the Gantt draws them
     widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
     head = ["Decision", "Stage", "Owner", "Weeks", "When", "Float", "Status", "Critical"]
     cols = ctx.columns(widths, header=head)
@@ -507,7 +507,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 7, cols[1] - 9), cols[1], "cell_dense"),
                 ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 7, cols[2] - 9), cols[2], "cell_dense"),
                 ctx.fit(dur, cols[3], "cell_dense"),
-                _when_done(ctx, i) or span_text(ctx, sched.es[i], sched.ef[i]),
+                _when_done(ctx, i, spans) or span_text(ctx, sched.es[i], sched.ef[i]),
                 f"{fmt_weeks(sched.total_float[i])}",
                 ctx.fit(status, cols[6], "cell_dense"),
                 crit,
