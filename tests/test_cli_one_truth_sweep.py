@@ -457,6 +457,10 @@ def test_check_warns_of_what_scenarios_warns_of(tmp_path: Path, capsys: pytest.C
     assert sum(len(r["problems"]) for r in sc["scenarios"]) == len(found)
     _, a = _json(["analyze", path], capsys)
     assert a["findings"] == c["findings"]
+    # the text says which changes are skipped; the clashing decision is added, and breaks its scenario
+    _, text, _ = _run(["scenarios", path], capsys)
+    assert "overrides unknown decision 'zz' (skipped)" in text
+    assert "which the base plan already has (added anyway: two decisions then share the id" in text
 
 
 def test_a_mistyped_command_is_named_with_the_nearest_one(capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,7 +137,15 @@ def run(args: argparse.Namespace) -> int:
         for line in r["changes_text"]:
             out.write("".join(f"{x}\n" for x in wrap(line, "      - ", "        ")))
         for p in r["problems"]:
-            # a scenario named like the base is used (by --scenario of its exact name), not skipped
-            skipped = "" if p.startswith("it is named like the base") else " (skipped)"
+            # a scenario named like the base is used (by --scenario of its exact name), not skipped; an added
+            # decision whose id the base has is added, and the two then share the id (a duplicate-id error)
+            if p.startswith("it is named like the base"):
+                skipped = ""
+            elif p.endswith("which the base plan already has"):
+                skipped = (
+                    " (added anyway: two decisions then share the id, so the scenario cannot be scheduled)"
+                )
+            else:
+                skipped = " (skipped)"
             out.write(f"      warning: {p}{skipped}\n")  # one line, for grep
     return code
