@@ -217,6 +217,11 @@ LEGEND_ROW_IN = 0.19
 NOTE_ROW_IN = 0.19
 
 
+REST_IN = "the Gantt chart"
+"""Where the decisions a roadmap leaves out are: the app's Gantt and ``planner export --chart gantt`` draw every
+one (a report of a very big plan draws only its key ones there, and says another place)."""
+
+
 def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Geometry:
     """The frame of the roadmap on a ``width`` x ``height`` inch figure with ``n_notes`` lines of notes."""
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
@@ -348,15 +353,18 @@ def _pack(
     )
 
 
-def fit(analysis: Any, width: float, height: float, selected: Iterable[str] = ()) -> tuple[Geometry, Layout]:
+def fit(
+    analysis: Any, width: float, height: float, selected: Iterable[str] = (), rest_in: str = REST_IN
+) -> tuple[Geometry, Layout]:
     """The largest title font and longest titles at which every decision fits the figure; failing that, the
     most important decisions (see :func:`importance`) that fit at :data:`MIN_FONT` or more, each placed in
-    turn, and less important ones filling the gaps the more important leave."""
+    turn, and less important ones filling the gaps the more important leave (``rest_in``: see
+    :func:`note_lines`)."""
     sel = set(selected)
     s = analysis.schedule
     by_start = sorted(range(len(analysis.plan.decisions)), key=lambda i: (float(s.es[i]), float(s.ef[i]), i))
     n = len(analysis.plan.decisions)
-    g = geometry(analysis, width, height, len(note_lines(analysis, width, n, n)))
+    g = geometry(analysis, width, height, len(note_lines(analysis, width, n, n, rest_in)))
     room = g.lanes_bottom - g.lanes_top
     # Titles of 8 pt or more, as long as the page allows, before smaller type.
     configs = [(f, c) for c in CAPS for f in FONTS if f >= 8.0] + [
@@ -368,7 +376,7 @@ def fit(analysis: Any, width: float, height: float, selected: Iterable[str] = ()
             return g, lay
     # Not every decision fits: a note says how many are left out and where to find them.
     order = importance(analysis, sel)
-    g = geometry(analysis, width, height, len(note_lines(analysis, width, n - 1, n)))
+    g = geometry(analysis, width, height, len(note_lines(analysis, width, n - 1, n, rest_in)))
     room = g.lanes_bottom - g.lanes_top
     best: Layout | None = None
     for font in (7.5, MIN_FONT):
@@ -393,15 +401,18 @@ def roadmap_size(analysis: Any) -> tuple[float, float]:
 
 
 # -- drawing ------------------------------------------------------------------------------------------------
-def draw_roadmap(fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None) -> None:
+def draw_roadmap(
+    fig: Figure, analysis: Any, *, highlight: str | Iterable[str] | None = None, rest_in: str = REST_IN
+) -> None:
     """Draw the roadmap on a page for ``analysis`` on ``fig`` (any size): areas as lanes over a time axis, a bar
     per decision on the rolling schedule, stage windows and gates above, critical decisions outlined in black and
-    titled in bold, ``highlight``ed decisions haloed (and always shown)."""
+    titled in bold, ``highlight``ed decisions haloed (and always shown). ``rest_in``: where the decisions the page
+    cannot show are (:func:`note_lines`)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "roadmap"):
             return
-        _draw(fig, analysis, style.as_id_set(highlight))
+        _draw(fig, analysis, style.as_id_set(highlight), rest_in)
 
 
 def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
@@ -448,16 +459,17 @@ def _moved_note(analysis: Any) -> str:
     return "Under strict gates " + "; ".join(bits) + " (gates are on the gated schedule)."
 
 
-def note_lines(analysis: Any, width: float, shown: int, total: int) -> list[str]:
+def note_lines(analysis: Any, width: float, shown: int, total: int, rest_in: str = REST_IN) -> list[str]:
     """The notes under the lanes, wrapped to a ``width`` inch figure: how many decisions the page shows when it
-    cannot show all ``total`` (and where the rest are), and which decisions strict gates run in a later stage."""
+    cannot show all ``total`` (and where the rest are: ``rest_in``), and which decisions strict gates run in a
+    later stage."""
     notes = []
     if shown < total:
         rest = total - shown
         notes.append(
             f"{shown} of {total} decisions shown, the most important first (critical, milestones, those "
-            f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in the "
-            f"Gantt chart."
+            f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in "
+            f"{rest_in}."
         )
     moved = _moved_note(analysis)
     if moved:
@@ -466,10 +478,10 @@ def note_lines(analysis: Any, width: float, shown: int, total: int) -> list[str]
     return [line for note in notes for line in _wrap_in(note, room, NOTE_FONT, False, 4)]
 
 
-def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
+def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     w_in, h_in = (float(v) for v in fig.get_size_inches())
-    g, lay = fit(analysis, w_in, h_in, selected)
+    g, lay = fit(analysis, w_in, h_in, selected, rest_in)
     if not lay.shown:
         style.message(
             fig,
@@ -688,7 +700,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str]) -> None:
     y += 0.2
 
     # Notes: what the page leaves out, and stage sequencing under strict gates.
-    for note in note_lines(analysis, w_in, len(shown), n_all):
+    for note in note_lines(analysis, w_in, len(shown), n_all, rest_in):
         ax.text(MARGIN_IN, y, note, ha="left", va="top", fontsize=NOTE_FONT, color=style.MUTED)
         y += NOTE_ROW_IN
 

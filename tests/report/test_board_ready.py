@@ -380,3 +380,19 @@ def test_appendix_and_gantt_give_done_work_the_same_span(make_plan: Any, tmp_pat
 
     first = format_date(week_to_date(plan.start_date, float(start[0])), short=True)
     assert first in row and "18 Jan – 11 Jan" not in row
+
+
+def test_a_very_big_plans_roadmap_does_not_send_the_reader_to_a_gantt_that_leaves_them_out(
+    tmp_path: Path,
+) -> None:
+    """Above GANTT_ALL decisions the report's Gantt draws only the key ones, so the roadmap's note names the plan
+    file and its spreadsheet export for the decisions it cannot show (it said 'in the Gantt chart'); the app's
+    roadmap, whose Gantt tab draws every decision, keeps saying the Gantt chart."""
+    from planner.charts.roadmap import note_lines
+    from planner.report.sections.charts import GANTT_ALL
+    from tests.report.report_helpers import generated_plan
+
+    analysis = analyze(generated_plan(GANTT_ALL + 50, seed=2))
+    assert "in the Gantt chart." in " ".join(note_lines(analysis, 40.0, 45, GANTT_ALL + 50))
+    r = make_report(analysis, tmp_path / "r.pdf", sections=["roadmap"])
+    assert "are in the plan file and its spreadsheet export." in r.flat and "in the Gantt chart" not in r.flat

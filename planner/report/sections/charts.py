@@ -61,9 +61,16 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
         )
     )
 
+    # What the page leaves out is in the Gantt chart, unless this report's Gantt draws only the key decisions.
+    rest_in = (
+        "the Gantt chart"
+        if len(ctx.plan.decisions) <= GANTT_ALL
+        else "the plan file and its spreadsheet export"
+    )
+
     def draw_roadmap(fig: Figure) -> None:
         ctx.check("Drawing the roadmap")
-        charts.draw_roadmap(fig, ctx.analysis)
+        charts.draw_roadmap(fig, ctx.analysis, rest_in=rest_in)
 
     g = ctx.wide
     full = min(ctx.geometry.frame_height, g.frame_height) - INTRO_PT
@@ -72,7 +79,7 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     # bands.
     from planner.charts.roadmap import fit
 
-    geo, lay = fit(ctx.analysis, g.frame_width / 72, full / 72)
+    geo, lay = fit(ctx.analysis, g.frame_width / 72, full / 72, rest_in=rest_in)
     natural = 72 * (geo.lanes_top + lay.height + (geo.height - geo.lanes_bottom) + 0.15)
     if not lay.left_out and natural < 0.8 * full:
         out.append(ctx.chart(draw_roadmap, natural, name="roadmap", wide=True, min_height=natural))
