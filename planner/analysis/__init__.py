@@ -16,11 +16,10 @@ from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused
 from planner.analysis.progress import (
-    apply_progress,
     progress_columns,
     progress_json,
+    progress_schedule,
     schedule_progress_findings,
-    settle_schedule,
 )
 from planner.analysis.schedule import Schedule, ScheduleError, schedule
 from planner.analysis.stages import StageAnalysis, StageResult, analyze_stages
@@ -76,8 +75,7 @@ def _analyze(plan: Plan, estimate: str) -> Analysis:
     if has_errors(findings):
         return Analysis(plan, estimate, findings, None, None)
     # The progress pre-pass (issue 16): the passes run on the remaining work from the status date.
-    sched = schedule(plan, estimate, apply_progress(plan, graph))
-    settle_schedule(sched)
+    sched = progress_schedule(plan, estimate, graph)
     stages = analyze_stages(plan, sched)
     # over-capacity is a validation warning (SPEC §3.1) but needs the schedule, so it joins here.
     findings = sort_findings(

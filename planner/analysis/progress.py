@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +35,9 @@ from planner.analysis.graph import Columns, PlanGraph, columns_of
 from planner.model.limits import MAX_SCHEDULE_WEEKS
 from planner.model.plan import Decision, Plan, Status
 from planner.units import format_date, format_weeks, iso_date, plural_weeks, week_to_date
+
+if TYPE_CHECKING:
+    from planner.analysis.schedule import Schedule
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
@@ -263,6 +267,23 @@ def _progress_arrays(plan: Plan, cols: Columns) -> tuple[np.ndarray, np.ndarray,
         sits = np.where(np.isnan(a_f[done]), sits, a_f[done])
         floor[done] = sits
     return fraction, floor.astype(np.float64), done
+
+
+def progress_schedule(
+    plan: Plan, estimate: str = "likely", graph: PlanGraph | None = None, state: ProgressState | None = None
+) -> Schedule:
+    """The schedule of the remaining work, as :func:`planner.analysis.analyze` computes it and every output
+    (exports included) shows it: the passes on the :func:`apply_progress` graph, then :func:`settle_schedule`.
+    ``graph``: ``plan`` compiled under ``estimate`` when the caller has it. Raises
+    :class:`~planner.analysis.schedule.ScheduleError` on a cycle."""
+    from planner.analysis.graph import compile_plan
+    from planner.analysis.schedule import schedule
+
+    if graph is None:
+        graph = compile_plan(plan, estimate)
+    sched = schedule(plan, estimate, apply_progress(plan, graph, state))
+    settle_schedule(sched)
+    return sched
 
 
 def settle_schedule(sched: object) -> None:

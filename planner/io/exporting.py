@@ -42,23 +42,14 @@ class ExportSchedule:
 
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
     """The progress-aware schedule of ``plan`` as :func:`planner.analysis.analyze` computes it."""
-    from planner.analysis.graph import compile_plan
-    from planner.analysis.progress import (
-        DONE,
-        NOT_STARTED,
-        apply_progress,
-        progress_state,
-        settle_schedule,
-    )
-    from planner.analysis.schedule import ScheduleError, schedule
+    from planner.analysis.progress import DONE, NOT_STARTED, progress_schedule, progress_state
+    from planner.analysis.schedule import ScheduleError
 
     state = progress_state(plan)
     states = [p.state for p in state.decisions]
     planned = [d.weeks(estimate) for d in plan.decisions]
     try:
-        graph = compile_plan(plan, estimate)
-        s = schedule(plan, estimate, apply_progress(plan, graph, state))
-        settle_schedule(s)
+        s = progress_schedule(plan, estimate, state=state)
         es = [float(x) for x in s.es]
         ef = [float(x) for x in s.ef]
         finish, ok = float(s.finish), True
