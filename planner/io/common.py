@@ -130,46 +130,32 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
     a regular file: a FIFO is opened without blocking (a plain open waited for a writer for good) and refused, and
     a device is refused rather than read (``/dev/zero`` read until memory ran out). At most ``limit`` bytes are
     ever read, whatever size the file system reports."""
-    from planner.model.io import file_kind
+    from planner.model.io import FileRefused, read_regular
 
     p = Path(path)
     try:
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(p, limit)
     except FileNotFoundError:
         raise InteropError(p, "no such file") from None
     except PermissionError:
         raise InteropError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:
         raise InteropError(p, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        kind = file_kind(os.fstat(fd).st_mode)
-        if kind == "a folder":
-            raise InteropError(p, "is a folder, not a file")
-        if kind is not None:
+    except FileRefused as refused:
+        if refused.kind is not None:
             raise InteropError(
                 p,
-                f"is {kind}, not a file; only regular files are imported",
+                f"is {refused.kind}, not a file; only regular files are imported",
                 hint="save the project to a file first",
-            )
-        size = os.fstat(fd).st_size
-        too_big = InteropError(
+            ) from None
+        raise InteropError(
             p,
-            f"the file is {max(size, limit + 1) / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an import may be",
+            f"the file is {max(refused.size, limit + 1) / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an "
+            "import may be",
             hint="split the project or export a smaller part",
-        )
-        if size > limit:
-            raise too_big
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-        if len(data) > limit:  # it grew while being read
-            raise too_big
-        return data
+        ) from None
     except OSError as exc:
         raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
 
 
 def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:

@@ -646,35 +646,35 @@ def file_kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
-    """The bytes of the regular file ``path``, refusing other kinds of file and anything over ``cap`` bytes.
+class FileRefused(Exception):
+    """:func:`read_regular` will not read the file: ``kind`` names what it is when it is not a regular file (a FIFO,
+    a device, a socket...), else it is over the cap (``size``: what the file system reports)."""
 
-    Raises :class:`PlanLoadError` for a non-regular file or one over the cap, ``OSError`` when it cannot be read.
-    The file is opened without blocking (a FIFO with no writer would block ``open`` itself) and checked with
-    ``fstat`` on the open descriptor, so it cannot be swapped between the check and the read."""
+    def __init__(self, kind: str | None, size: int = 0) -> None:
+        super().__init__(kind or f"{size} bytes")
+        self.kind = kind
+        self.size = size
+
+
+def read_regular(path: str | os.PathLike[str], cap: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``cap`` of them: the one reader of the plan loader and the
+    imports. Raises :class:`FileRefused` for another kind of file or one over the cap (also one that grows past it
+    while being read), ``IsADirectoryError`` for a folder, ``OSError`` when it cannot be read. The file is opened
+    without blocking (a FIFO with no writer would block ``open`` itself) and checked with ``fstat`` on the open
+    descriptor, so it cannot be swapped between the check and the read; a device is never read."""
     p = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(p, flags)
     try:
-        mode = os.fstat(fd).st_mode
-        kind = file_kind(mode)
+        st = os.fstat(fd)
+        kind = file_kind(st.st_mode)
         if kind == "a folder":
             raise IsADirectoryError(21, "Is a directory", str(p))
         if kind is not None:
-            raise PlanLoadError(
-                p,
-                f"is {kind}, not a plan file; only regular files are read",
-                hint="Save the plan to a file first and give its path.",
-            )
-        size = os.fstat(fd).st_size
-        too_big = PlanLoadError(
-            p,
-            f"the file is larger than the {cap / 1e6:.0f} MB a plan may be"
-            + (f" ({size / 1e6:.0f} MB)" if size > cap else ""),
-            hint="Is this really a plan file?",
-        )
+            raise FileRefused(kind)
+        size = st.st_size
         if size > cap:
-            raise too_big
+            raise FileRefused(None, size)
         # One read of the size the file reports (no second copy by joining chunks), then chunks while it is
         # still growing or when it reported no size.
         with os.fdopen(fd, "rb", closefd=False) as fh:
@@ -682,7 +682,7 @@ def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
             chunks: list[bytes] = [first]
             total = len(first)
             if total > cap:
-                raise too_big
+                raise FileRefused(None, size)
             while not size or total > size:
                 chunk = fh.read(min(1 << 22, cap + 1 - total))
                 if not chunk:
@@ -690,10 +690,30 @@ def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > cap:
-                    raise too_big
+                    raise FileRefused(None, size)
         return first if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_capped(path: str | os.PathLike[str], cap: int) -> bytes:
+    """The bytes of the regular plan file ``path`` (:func:`read_regular`), refusing other kinds of file and
+    anything over ``cap`` bytes with a :class:`PlanLoadError`; ``OSError`` when it cannot be read."""
+    try:
+        return read_regular(path, cap)
+    except FileRefused as refused:
+        if refused.kind is not None:
+            raise PlanLoadError(
+                Path(path),
+                f"is {refused.kind}, not a plan file; only regular files are read",
+                hint="Save the plan to a file first and give its path.",
+            ) from None
+        raise PlanLoadError(
+            Path(path),
+            f"the file is larger than the {cap / 1e6:.0f} MB a plan may be"
+            + (f" ({refused.size / 1e6:.0f} MB)" if refused.size > cap else ""),
+            hint="Is this really a plan file?",
+        ) from None
 
 
 def _compact_numbers(value: Any) -> Any:
