@@ -50,6 +50,12 @@ class Analysis:
         return self.schedule is not None
 
     @property
+    def all_findings(self) -> list[Finding]:
+        """Every finding of the plan, as `check`, `analyze`, the app's Findings panel and the report list them: the
+        analysis's, then those added to it afterwards (``extra_findings``, e.g. levelling's)."""
+        return [*self.findings, *self.extra_findings]
+
+    @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
@@ -228,7 +234,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
         costs = cost_summary(plan, result)
         if costs is not None:  # only for plans with rates, costs or a budget (issue 17)
             out["cost"] = costs.to_dict(plan)
-    out["findings"] = [f.to_dict() for f in result.findings + result.extra_findings]
+    out["findings"] = [f.to_dict() for f in result.all_findings]
     return out
 
 

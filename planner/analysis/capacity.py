@@ -943,7 +943,7 @@ def attach_to_analysis(result: Any, method: str = DEFAULT_METHOD, time_limit: fl
         result.levelled = None
         return
     result.levelled = level(result.plan, result.schedule, method, time_limit)
-    have = {(f.code, f.message) for f in [*result.findings, *result.extra_findings]}
+    have = {(f.code, f.message) for f in result.all_findings}
     for f in capacity_findings(result.plan, result.schedule):
         if (f.code, f.message) not in have:
             result.extra_findings.append(f)

@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     result = analyze(plan)
-    findings = result.findings + list(result.extra_findings)
+    findings = result.all_findings
     if args.format == "json":
         dump_json(
             {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
@@ -233,7 +233,7 @@ def analysis_text(result: Any) -> str:
     import io
 
     buf = io.StringIO()
-    _findings_text(result.findings + list(getattr(result, "extra_findings", [])), buf)
+    _findings_text(result.all_findings, buf)
     lines.append(buf.getvalue().rstrip("\n"))
     return "\n".join(lines) + "\n"
 

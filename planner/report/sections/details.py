@@ -322,7 +322,7 @@ FINDINGS_LISTED = 5  # findings of one kind spelled out; the rest are counted
 
 def build_findings(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Findings")]
-    findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
+    findings = ctx.analysis.all_findings
     if ctx.empty and all(str(f.severity) == "info" for f in findings):
         return []  # a plan without decisions: only "stage X has no decisions", which the summary already says
     if not findings:

@@ -189,11 +189,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 )
             )
         else:
-            warnings = [
-                f
-                for f in ctx.analysis.findings + list(ctx.analysis.extra_findings)
-                if str(f.severity) == "warning"
-            ]
+            warnings = [f for f in ctx.analysis.all_findings if str(f.severity) == "warning"]
             tiles.append(
                 _tile(
                     ctx,
@@ -408,7 +404,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     # 6. Key dates, and where the details are.
     out.append(Paragraph("Key dates", ctx.styles["h3"]))
     out.append(_key_dates(ctx, pd))
-    findings = ctx.analysis.findings + list(ctx.analysis.extra_findings)
+    findings = ctx.analysis.all_findings
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
     out.append(Spacer(1, 6))
     out.append(

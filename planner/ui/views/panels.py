@@ -65,7 +65,7 @@ class FindingsPanel(QTreeWidget):
             self.show_analysis(doc.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
-        findings = list(analysis.findings) + list(analysis.extra_findings)
+        findings = analysis.all_findings
         old = self._findings
         if old is not None and len(old) == len(findings) and all(map(_same, old, findings)):
             self._findings = findings
