@@ -302,21 +302,18 @@ def _baseline_lines(result: Any) -> list[str]:
     ]
     for r, x in zip(st.stages, stage_variance(plan, st, base), strict=True):
         out.append(
-            f"  {r.name[:16]:<16} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
+            f"  {elide(r.name, 16):<16} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
             f"{units.signed_weeks(x.finish_slip):>6}   {fmt_weeks(x.baseline_gate):>6} {fmt_weeks(x.gate):>7} "
             f"{units.signed_weeks(x.gate_slip):>6}"
         )
     later = len(v.slipped())  # as the report's "Slipped" counts them
     earlier = sum(1 for d in v.decisions if d.finish_slip is not None and d.finish_slip < 0)
     new = sum(1 for d in v.decisions if d.status == "new")
-    import textwrap
-
-    out += textwrap.wrap(
-        f"  {_count(later, 'decision')} finish later than in the baseline, {earlier} earlier"
+    out += wrap(
+        f"{_count(later, 'decision')} finish later than in the baseline, {earlier} earlier"
         + (f"; {new} not in the baseline" if new else "")
         + " (each one's slip: --format json)",
-        80,
-        subsequent_indent="  ",
+        "  ",
     )
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import textwrap
 from typing import Any
 
 from planner.commands.common import WIDTH, elide, plain_number, whole_number, wrap
@@ -253,19 +252,19 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     # By *sequenced* stage (SPEC §3.3 "Words": a view that counts decisions by sequenced stage says so): a stage
     # whose decisions wait for later-stage work ends here sooner than its rolling window in `planner analyze`.
     moved = _sequenced_later(plan)
-    note = "  When everything up to and including the stage is done, by sequenced stage" + (
+    note = "When everything up to and including the stage is done, by sequenced stage" + (
         f": {moved} decision{' waits' if moved == 1 else 's wait'} for work of a later stage and "
         f"{'counts' if moved == 1 else 'count'} there (`planner analyze`: Suggested stage moves)."
         if moved
         else " (on this plan, the stages assigned)."
     )
-    lines.extend(textwrap.wrap(note, 80, subsequent_indent="  ", break_on_hyphens=False))
+    lines.extend(wrap(note, "  "))
     add(f"  {'stage':<16} {'CPM':>7} {'P50':>7} {'P80':>7}" + ("   P80 date" if dated else ""))
     for g in r.stages:
         p80 = g.percentile(80)
         d = plan.date_of(p80)
         add(
-            f"  {g.name[:16]:<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
+            f"  {elide(g.name, 16):<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
             + (f"   {units.format_date(d)}" if d else "")
         )
     titles = dict(zip(r.ids, r.titles, strict=True))
