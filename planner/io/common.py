@@ -255,6 +255,25 @@ def num_text(x: float) -> str:
 # -- working calendars -------------------------------------------------------------------------------------------
 
 
+def own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | float | None:
+    """An actual start or finish that the planner's own export wrote into a custom field (MS Project, GanttProject):
+    an ISO date, or weeks (>= 0); None when empty, and reported (not carried) when it is neither."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        weeks = float(text)
+    except ValueError:
+        weeks = -1.0
+    if not (0.0 <= weeks < float("inf")):
+        report.add("progress", f"the actual date {text!r} is neither a date nor weeks; not carried", where)
+        return None
+    return weeks
+
+
 def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "non-working day(s)") -> None:
     """Say, in ``report``, that the project calendar's days off within the project (``days``) are not carried: the
     plan has no calendar, so work across them finishes that many working days earlier than in the file."""

@@ -28,6 +28,7 @@ from planner.io.common import (
     WorkCalendar,
     local,
     num_text,
+    own_actual,
     parse_xml,
     read_limited,
     report_days_off,
@@ -209,8 +210,12 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 stage_hint=custom.get(PROP_STAGE) or None,
                 area_hint=custom.get(PROP_AREA) or None,
                 status_hint=custom.get(PROP_STATUS) or None if custom.get(PROP_ID) else None,
-                actual_start=_own_actual(custom.get(PROP_ACTUAL_START)) if custom.get(PROP_ID) else None,
-                actual_finish=_own_actual(custom.get(PROP_ACTUAL_FINISH)) if custom.get(PROP_ID) else None,
+                actual_start=own_actual(custom.get(PROP_ACTUAL_START), report, where)
+                if custom.get(PROP_ID)
+                else None,
+                actual_finish=own_actual(custom.get(PROP_ACTUAL_FINISH), report, where)
+                if custom.get(PROP_ID)
+                else None,
             )
         )
         durations[key] = weeks
@@ -324,17 +329,6 @@ def _own_project_dates(
             if found:
                 break
     return found.get(PROP_START_DATE), found.get(PROP_STATUS_DATE)
-
-
-def _own_actual(text: str | None) -> dt.date | float | None:
-    """A "Planner actual start/finish" value: an ISO date or weeks; None when empty or unreadable."""
-    if not text:
-        return None
-    day = _date(text)
-    if day is not None and len(text.strip()) == 10:
-        return day
-    weeks = _f(text)
-    return weeks if weeks is not None and weeks >= 0 else None
 
 
 def _working_day(origin: dt.date, k: int) -> dt.date:

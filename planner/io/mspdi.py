@@ -36,6 +36,7 @@ from planner.io.common import (
     WorkCalendar,
     is_valid_id,
     local,
+    own_actual,
     parse_xml,
     read_limited,
     report_days_off,
@@ -524,9 +525,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             # work had not started (or finished) in the plan: it was recorded in MS Project after the export.
             was = hints.get(ALIAS_STATUS)
             if hints.get(ALIAS_ACTUAL_START) or was != "not_started":
-                actual_start = _own_actual(hints.get(ALIAS_ACTUAL_START), report, where)
+                actual_start = own_actual(hints.get(ALIAS_ACTUAL_START), report, where)
             if hints.get(ALIAS_ACTUAL_FINISH) or was == "done":
-                actual_finish = _own_actual(hints.get(ALIAS_ACTUAL_FINISH), report, where)
+                actual_finish = own_actual(hints.get(ALIAS_ACTUAL_FINISH), report, where)
             if ALIAS_NOT_BEFORE in hints and ctype == 4:  # the SNET is the status date, not the plan's own
                 own_floor = _float(hints[ALIAS_NOT_BEFORE])
                 not_before = own_floor if own_floor else None
@@ -746,21 +747,6 @@ def _own_status_anchor(
     weeks = max(0.0, (status - start_dt.date()).days / 7.0)
     minutes = calendar.minutes_of_day_start(max(status, start_dt.date())) - origin_minutes
     return (weeks, minutes) if minutes >= weeks * mpw - 1e-6 else None
-
-
-def _own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | float | None:
-    """A "Planner actual start/finish" field of the planner's own export: an ISO date or weeks; None when empty."""
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    value = _float(text)
-    if value is None or value < 0:
-        report.add("progress", f"the actual date {text!r} is neither a date nor weeks; not carried", where)
-        return None
-    return value
 
 
 def _currency(code: str | None) -> str | None:
