@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.model.plan import Plan
@@ -99,6 +100,36 @@ def day_of(plan: Plan, value: dt.date | float | None) -> dt.date | None:
     if plan.start_date is None:
         return None
     return week_to_date(plan.start_date, float(value))
+
+
+def status_day(plan: Plan, origin: dt.date) -> dt.date | None:
+    """The status date's calendar day in an export whose weeks count from ``origin`` (status weeks of a plan
+    without a start date fall on the day they are from ``origin``)."""
+    from planner.units import week_to_date
+
+    day = day_of(plan, plan.status_date)
+    if day is None and isinstance(plan.status_date, int | float):
+        day = week_to_date(origin, float(plan.status_date))
+    return day
+
+
+def working_time_at(
+    status_week: float | None, status_units: float, per_week: float
+) -> tuple[Callable[[float], float], float | None]:
+    """Working time from an export's origin at week ``w``, in the format's units (``per_week`` to a week: working
+    days, minutes): ``w * per_week`` before the status date; from it on, counted from the status date's own day
+    (``status_units``), so remaining work starts on the day the planner shows, not up to a day and a half before it
+    (durations unchanged, so the tool finishes where the planner does). Plain positions throughout when there is
+    no status date, or when its day falls before its working-week position (a plan starting mid-week). Returns
+    the function and the status week it counts from (None for plain positions)."""
+    if status_week is None or status_units < status_week * per_week - 1e-6:
+        return (lambda w: w * per_week), None
+    anchor = status_week
+
+    def at(w: float) -> float:
+        return status_units + (w - anchor) * per_week if w >= anchor - 1e-9 else w * per_week
+
+    return at, anchor
 
 
 def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> list[str]:

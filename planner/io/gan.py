@@ -362,7 +362,7 @@ def import_gan(
 def export_gan(plan: Plan) -> str:
     """A GanttProject file: stages as summary tasks, decisions inside them, links on their predecessors, teams as
     resources with allocations. Dates are whole working days on a Monday-Friday week."""
-    from planner.io.exporting import export_schedule
+    from planner.io.exporting import export_schedule, status_day, working_time_at
 
     origin = plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
     while origin.weekday() >= 5:
@@ -375,20 +375,15 @@ def export_gan(plan: Plan) -> str:
         for e, f, state, d in zip(sched.es, sched.ef, sched.state, plan.decisions, strict=True)
     ]
 
-    # From the status date on, days count from the status date's own day (as in the MS Project export): remaining
-    # work starts on the day the planner shows, not a day or two before it in 5-day weeks.
-    status = sched.status_week
-    status_day = week_to_date(plan.start_date or origin, status) if status is not None else None
-    status_index = 0.0
-    if status is not None and status_day is not None:
-        status_index = WorkCalendar.standard(origin).working_days(origin, max(status_day, origin))
-        if status_index < status * 5 - 1e-9:  # a start mid-week can put the day before: then plain weeks
-            status = None
+    # From the status date on, days count from the status date's own day (as in the MS Project export).
+    day = status_day(plan, origin) if sched.status_week is not None else None
+    status_days = (
+        WorkCalendar.standard(origin).working_days(origin, max(day, origin)) if day is not None else 0.0
+    )
+    days_at, _ = working_time_at(sched.status_week if day is not None else None, status_days, 5)
 
     def date_at(w: float) -> str:
-        if status is not None and w >= status - 1e-9:
-            return _working_day(origin, round(status_index + (w - status) * 5)).isoformat()
-        return _working_day(origin, round(w * 5)).isoformat()
+        return _working_day(origin, round(days_at(w))).isoformat()
 
     succs: dict[str, list[Any]] = {}
     for dep in plan.dependencies:

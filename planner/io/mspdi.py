@@ -793,7 +793,8 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
-    from planner.io.exporting import day_of, export_schedule
+    from planner.io.exporting import day_of, export_schedule, working_time_at
+    from planner.io.exporting import status_day as status_day_of
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
     origin = _plan_start(plan)
@@ -803,24 +804,15 @@ def export_mspdi(plan: Plan) -> str:
     firsts = [e if b is None else min(e, b) for e, b in zip(es, sched.started, strict=True)]
     baseline = plan.baseline(None) if plan.baselines else None  # the newest
 
-    status_day = day_of(plan, plan.status_date)
-    if status_day is None and isinstance(plan.status_date, int | float):  # weeks, no start date: from ours
-        status_day = week_to_date(origin, float(plan.status_date))
     # Weeks are working weeks from the start, except that everything from the status date on counts from the status
-    # date's own day (08:00): the remaining work starts on the day the planner shows, not up to a day and a half
-    # before it (Wed 21 Apr, week 7.29, is Tue 20 Apr 11:25 in 5-day weeks); durations are unchanged, so MS Project
-    # finishes where the planner does. A start mid-week can put the day before the working-week position: then not.
-    status_weeks = sched.status_week if status_day is not None else None
+    # date's own day (08:00; exporting.working_time_at): Wed 21 Apr, week 7.29, is not Tue 20 Apr 11:25.
+    status_day = status_day_of(plan, origin)
     status_minutes = cal.minutes_of_day_start(max(status_day, origin)) if status_day is not None else 0.0
-    if status_weeks is not None and status_minutes < status_weeks * mpw - 1e-6:
-        status_weeks = None
+    minutes_at, status_weeks = working_time_at(
+        sched.status_week if status_day is not None else None, status_minutes, mpw
+    )
 
     memo: dict[tuple[float, bool], str] = {}  # plans share few distinct dates; the calendar walk is the cost
-
-    def minutes_at(w: float) -> float:
-        if status_weeks is not None and w >= status_weeks - 1e-9:
-            return status_minutes + (w - status_weeks) * mpw
-        return w * mpw
 
     def moment(w: float, finish: bool) -> str:
         key = (w, finish)
