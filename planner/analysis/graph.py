@@ -8,9 +8,6 @@ Every dependency type becomes a static weight on its edge ``u -> v`` so that the
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter
@@ -18,27 +15,13 @@ from typing import Any
 
 import numpy as np
 
+from planner.model.io import gc_paused  # re-exported: the analysis's passes pause the collector too
 from planner.model.plan import DependencyType, Plan, Status
 from planner.units import ESTIMATES
 
 TYPE_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
 _CODE = {DependencyType(k): v for k, v in TYPE_CODES.items()}
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block (on again after it, if it was on). The analysis makes
-    many short-lived tuples and lists and no reference cycles worth collecting; with a 100k-decision plan loaded,
-    the collections those allocations trigger walked the plan's million objects again and again (issue 12)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
 
 _DECISION_FIELDS = (
     "id",

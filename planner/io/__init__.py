@@ -140,14 +140,13 @@ def import_file(
     path: str | os.PathLike[str], fmt: str | None = None, mapping: Mapping | None = None
 ) -> tuple[Plan, ImportReport]:
     """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input."""
-    import gc
-
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
     from pydantic import ValidationError
 
+    from planner.model.io import gc_paused
+
     try:
-        return _import(path, fmt, mapping)
+        with gc_paused():  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
+            return _import(path, fmt, mapping)
     except ValidationError as exc:  # a value the readers let through that the plan model refuses
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
@@ -156,9 +155,6 @@ def import_file(
             f"holds a value a plan cannot take ({where}: {first['msg']})",
             hint="fix it in the authoring tool and export again",
         ) from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _import(

@@ -290,25 +290,27 @@ def _parse_fast(text: str | bytes) -> Plan | None:
     and refuse what is not, so a good file is never decoded into a second copy (at 100k decisions, 55 MB and
     0.05 s); a bad one is decoded by the careful path, which words the problem.
     """
-    data = _clean_data(text)
-    if data is None:
-        return None
-    del data
-    return _paused(_validate_json, text)
+    with gc_paused():
+        data = _clean_data(text)
+        if data is None:
+            return None
+        del data
+        return _paused(_validate_json, text)
 
 
 def _parse_fast_rows(text: bytes) -> Plan | None:
     """:func:`_parse_fast` with the decisions and dependencies as the rows of :mod:`planner.model.rows`
     (``load_plan(rows=True)``); a clean file the rows refuse (``from_`` for ``from``, a compact ISO date) as
     models; None on any doubt."""
-    data = _clean_data(text)
-    if data is None:
-        return None
-    plan = _paused(_plan_with_rows, data)
-    if plan is not None:
-        return plan
-    del data
-    return _paused(_validate_json, text)
+    with gc_paused():
+        data = _clean_data(text)
+        if data is None:
+            return None
+        plan = _paused(_plan_with_rows, data)
+        if plan is not None:
+            return plan
+        del data
+        return _paused(_validate_json, text)
 
 
 def _validate_json(text: str | bytes) -> Plan:
@@ -318,14 +320,25 @@ def _validate_json(text: str | bytes) -> Plan:
 def _paused(make: Callable[[Any], Plan | None], arg: Any) -> Plan | None:
     """``make(arg)`` with the cyclic GC paused (walking fresh model objects doubles load time, PERF-NOTES); None
     where pydantic refuses (the careful path words it)."""
-    gc_was_enabled = gc.isenabled()
+    with gc_paused():
+        try:
+            return make(arg)
+        except (ValueError, RecursionError):  # ValidationError is a ValueError
+            return None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (on again after it, if it was on). Loading, importing
+    and analysing a plan make many fresh objects and no reference cycles worth collecting; with a big plan, the
+    collections those allocations trigger walk every object made so far again and again (at 100k decisions, a
+    fifth of parsing the JSON and half of validating it; PERF-NOTES, issue 12)."""
+    was = gc.isenabled()
     gc.disable()
     try:
-        return make(arg)
-    except (ValueError, RecursionError):  # ValidationError is a ValueError
-        return None
+        yield
     finally:
-        if gc_was_enabled:
+        if was:
             gc.enable()
 
 
@@ -539,17 +552,13 @@ def plan_from_dict(
         except ValueError as exc:
             raise PlanLoadError(path, str(exc), json_path="schema_version") from None
         _text = None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the cyclic GC walking fresh model objects doubles load time (PERF-NOTES)
     try:
-        # JSON-mode strict validation: dates and enum values come as strings, numbers must be numbers.
-        return Plan.model_validate_json(_text if _text is not None else json.dumps(data), strict=True)
+        with gc_paused():  # the cyclic GC walking fresh model objects doubles load time (PERF-NOTES)
+            # JSON-mode strict validation: dates and enum values come as strings, numbers must be numbers.
+            return Plan.model_validate_json(_text if _text is not None else json.dumps(data), strict=True)
     except ValidationError as exc:
         json_path, message = _validation_message(exc, data)
         raise PlanLoadError(path, message, json_path=json_path if "\n" not in message else None) from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
