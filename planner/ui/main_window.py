@@ -592,6 +592,7 @@ class MainWindow(QMainWindow):
         new_id = self.doc.add_decision("New decision", after=after)
         if self.views.currentWidget() is self.table_view:
             self.table_view.table.setFocus()
+            self.table_view.focus_cell(new_id, "title")  # typing names it (it renamed the id)
         return new_id
 
     def duplicate_selected(self) -> list[str]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.model import Decision, Dependency, duration_triple
 from planner.model.edits import MARKS
-from planner.ui.state.document import PlanDocument
+from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -150,11 +150,25 @@ class DecisionTableModel(QAbstractTableModel):
     """The plan's decisions with their computed schedule figures, in the model's own sort order."""
 
     edit_refused = Signal(str)
+    edit_held = Signal(str)  # an estimate typed out of order is held (shown, not applied), or applied at last
 
     def __init__(self, doc: PlanDocument, parent: Any = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self._rows: list[Decision] = list(doc.plan.decisions)
+        # Estimates typed out of order, per decision id, shown in their cells but not in the plan until the three
+        # are in order again: typing 2 / 3 / 5 left to right over a 1-week duration refused the 2 (above likely 1)
+        # with a message box that swallowed the next keys. Any change to the plan (or undo) drops them.
+        self._held: dict[str, dict[str, float]] = {}
+        italic = QFont()
+        italic.setItalic(True)
+        self._held_look: dict[int, Any] = {
+            Qt.ItemDataRole.FontRole: italic,
+            Qt.ItemDataRole.ToolTipRole: (
+                "Held, not applied yet: estimates must satisfy optimistic ≤ likely ≤ pessimistic. Type the "
+                "other estimates and all three apply together; any other edit drops it"
+            ),
+        }
         self._row_of: dict[int, int] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -171,6 +185,7 @@ class DecisionTableModel(QAbstractTableModel):
         doc.plan_reset.connect(self._on_reset)
         doc.analysis_updated.connect(self._on_analysis)
         doc.baseline_changed.connect(lambda _n: self._emit_columns_changed(VARIANCE_COLUMNS))
+        doc.plan_changed.connect(self.drop_held)
         if doc.analysis is not None:
             self._on_analysis(doc.analysis)
 
@@ -274,6 +289,8 @@ class DecisionTableModel(QAbstractTableModel):
         d = self._rows[index.row()]
         key = COLUMNS[index.column()].key
         R = Qt.ItemDataRole
+        if role in self._held_look and key in self._held.get(d.id, ()):
+            return self._held_look[role]
         if role == R.DisplayRole:
             return self._display(d, key)
         if role == R.EditRole:
@@ -287,8 +304,6 @@ class DecisionTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == R.ToolTipRole:
-            if key in _ESTIMATE_POS and self._milestone_locked(d):
-                return "A milestone takes no time: untick Milestone in the inspector to give it a duration"
             return self._tooltip(d, key)
         if role == R.DecorationRole:
             if key == "area" and d.area in self._icons:
@@ -325,6 +340,9 @@ class DecisionTableModel(QAbstractTableModel):
                 return ""
             return self._names[key].get(ref, f"{ref} (unknown)")
         if key in _ESTIMATE_POS:
+            held = self._held.get(d.id, {}).get(key)
+            if held is not None:
+                return f"{fmt.weeks(held)} (held)"
             return fmt.weeks(duration_triple(d.duration)[_ESTIMATE_POS[key]]) + (" ◆" if d.milestone else "")
         if key == "status":
             return fmt.STATUS_LABELS.get(str(d.status), str(d.status))
@@ -360,7 +378,8 @@ class DecisionTableModel(QAbstractTableModel):
 
     def _edit_value(self, d: Decision, key: str) -> Any:
         if key in _ESTIMATE_POS:
-            return duration_triple(d.duration)[_ESTIMATE_POS[key]]
+            held = self._held.get(d.id, {}).get(key)
+            return held if held is not None else duration_triple(d.duration)[_ESTIMATE_POS[key]]
         if key == "status":
             return str(d.status)
         if key == "progress":
@@ -410,6 +429,8 @@ class DecisionTableModel(QAbstractTableModel):
         return (0, self._display(d, key).casefold())
 
     def _tooltip(self, d: Decision, key: str) -> str | None:
+        if key in _ESTIMATE_POS and self._milestone_locked(d):
+            return "A milestone takes no time: untick Milestone in the inspector to give it a duration"
         if key in self._names:
             ref = getattr(d, key)
             if ref is not None and ref not in self._names[key]:
@@ -477,18 +498,37 @@ class DecisionTableModel(QAbstractTableModel):
             label = COLUMNS[COLUMN_INDEX[key]].header
             if v < 0:
                 return f"A duration cannot be negative ({label}: {fmt.weeks(v)} weeks was not applied)"
+            if v > MAX_EDIT_WEEKS:
+                return (
+                    f"{fmt.weeks(v)} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
+                    "weeks, 10 years): check the number, or split the work into several decisions"
+                )
+            held = self._held.get(d.id, {})
             o, lk, p = duration_triple(d.duration)
-            if o == lk == p and key == "likely":
+            if o == lk == p and key == "likely" and not held:
                 o = lk = p = v
             else:
-                o, lk, p = [v if k == key else x for k, x in zip(_ESTIMATE_POS, (o, lk, p), strict=True)]
+                o, lk, p = [
+                    v if k == key else held.get(k, x) for k, x in zip(_ESTIMATE_POS, (o, lk, p), strict=True)
+                ]
             if not o <= lk <= p:
-                return (
-                    f"Estimates must satisfy optimistic ≤ likely ≤ pessimistic; {fmt.weeks(o)} / "
-                    f"{fmt.weeks(lk)} / {fmt.weeks(p)} weeks was not applied. Change the other estimate "
-                    "first, or edit all three in the inspector"
+                self._held[d.id] = {**held, key: v}
+                self._emit_held_changed(d)
+                self.edit_held.emit(
+                    f"{label} {fmt.weeks(v)} held, not applied yet: estimates must satisfy optimistic ≤ likely ≤ "
+                    f"pessimistic ({fmt.weeks(o)} / {fmt.weeks(lk)} / {fmt.weeks(p)} weeks). Type the other "
+                    "estimates and all three apply together"
                 )
-            return doc.set_duration(d.id, o, lk, p)
+                return None
+            if self._held.pop(d.id, None) is None:
+                return doc.set_duration(d.id, o, lk, p)
+            self._emit_held_changed(d)
+            problem = doc.set_duration(d.id, o, lk, p)
+            if problem is None:  # (replaces the "held" message, which no longer holds)
+                self.edit_held.emit(
+                    f"Estimates {fmt.weeks(o)} / {fmt.weeks(lk)} / {fmt.weeks(p)} weeks applied to '{d.title}'"
+                )
+            return problem
         if key in ACTUAL_KEYS:
             parsed, problem = fmt.parse_actual(value, doc.plan.start_date is not None)
             if problem:
@@ -578,6 +618,26 @@ class DecisionTableModel(QAbstractTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def held(self, decision_id: str) -> dict[str, float]:
+        """The estimates typed for the decision that are held, not applied (out of order), by column key."""
+        return dict(self._held.get(decision_id, {}))
+
+    def drop_held(self) -> None:
+        """Forget the held estimates (the plan changed: they were typed against other figures)."""
+        if not self._held:
+            return
+        ids, self._held = set(self._held), {}
+        for d in self._rows:
+            if d.id in ids:
+                self._emit_held_changed(d)
+
+    def _emit_held_changed(self, d: Decision) -> None:
+        row = self.row_of(d)
+        if row >= 0:
+            self.dataChanged.emit(
+                self.index(row, COLUMN_INDEX["optimistic"]), self.index(row, COLUMN_INDEX["pessimistic"])
+            )
+
     def _on_meta_changed(self) -> None:
         self._refresh_names()
         self._emit_all_changed()
@@ -588,6 +648,7 @@ class DecisionTableModel(QAbstractTableModel):
         self._rows = self._sorted(self.doc.plan.decisions)
         self._row_of = None
         self._error_ids = set()
+        self._held = {}
         self.endResetModel()
 
     def _on_analysis(self, analysis: Analysis) -> None:

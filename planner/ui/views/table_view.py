@@ -36,6 +36,7 @@ from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.models import (
+    COLUMN_INDEX,
     COLUMNS,
     DATE_COLUMNS,
     VARIANCE_COLUMNS,
@@ -225,6 +226,7 @@ class DecisionsView(QWidget):
         doc.baseline_changed.connect(lambda _n: self._refresh_baselines())
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.model.edit_refused.connect(self.message)
+        self.model.edit_held.connect(self.message)
         doc.selection_changed.connect(self._on_doc_selection)
         doc.plan_meta_changed.connect(self._refresh_filter_choices)
         doc.plan_reset.connect(self._refresh_filter_choices)
@@ -344,6 +346,19 @@ class DecisionsView(QWidget):
                 self.table.scrollTo(first)
         finally:
             self._syncing = False
+
+    def focus_cell(self, decision_id: str, key: str) -> bool:
+        """Make ``key``'s cell of the decision the table's current cell (keeping the row selection), so that
+        typing edits it: after Add Decision the title, not the generated id (typing a title renamed the id)."""
+        d = self.doc.decision(decision_id)
+        if d is None:
+            return False
+        pidx = self.proxy.mapFromSource(self.model.index(self.model.row_of(d), COLUMN_INDEX[key]))
+        if not pidx.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(pidx, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.scrollTo(pidx)
+        return True
 
     def commit_editor(self) -> None:
         """Commit an open cell editor, so that nothing typed is lost (before save, close, undo)."""

@@ -1,0 +1,171 @@
+"""A strategist's offline day, driven through the app's own keys and widgets (H-strategist): each test is one
+step a user takes, checked against the saved JSON (undo restores it exactly, redo brings the step back) and,
+where it computes, against ``planner analyze --format json`` on the saved file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from planner.cli import main as cli
+from planner.model import dump_plan, duration_triple
+from planner.ui.main_window import MainWindow
+from planner.ui.views.models import COLUMN_INDEX
+from planner.units import format_weeks
+
+pytestmark = pytest.mark.gui
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _focus() -> QWidget:
+    QApplication.processEvents()
+    w = QApplication.focusWidget()
+    assert w is not None
+    return w
+
+
+def _key(key: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """One key press to whatever has the focus, as a user's keyboard sends it."""
+    QTest.keyClick(_focus(), key, mod)
+    QApplication.processEvents()
+
+
+def _type(text: str) -> None:
+    for ch in text:  # each key to the widget focused at that moment (the first one opens the cell's editor)
+        QTest.keyClicks(_focus(), ch)
+    QApplication.processEvents()
+
+
+def _saved(w: MainWindow) -> str:
+    """The plan as File > Save writes it."""
+    return dump_plan(w.doc.file_plan())
+
+
+def _analyze(w: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict:
+    path = tmp_path / "now.plan.json"
+    path.write_text(_saved(w), encoding="utf-8")
+    capsys.readouterr()
+    assert cli(["analyze", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _views_agree(w: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Status bar, table and stage panel show the figures the CLI computes from the saved file."""
+    assert w.doc.wait_for_analysis()
+    QApplication.processEvents()
+    data = _analyze(w, tmp_path, capsys)
+    st = w.status
+    assert f"week {format_weeks(data['finish'])}" in st.finish.text()
+    assert f"week {format_weeks(data['gated_finish'])}" in st.gated.text()
+    assert st.critical.text() == f"Critical: {len(data['critical'])} of {len(data['decisions'])}"
+    m = w.table_view.model
+    shown = {
+        m.index(r, 0).data(): (
+            m.index(r, COLUMN_INDEX["start"]).data(),
+            m.index(r, COLUMN_INDEX["finish"]).data(),
+        )
+        for r in range(m.rowCount())
+    }
+    assert shown == {d["id"]: (format_weeks(d["es"]), format_weeks(d["ef"])) for d in data["decisions"]}
+    for s, label in zip(data["stages"], w.plan_view.stage_labels, strict=False):
+        if s["start"] is not None:
+            assert (
+                f"Rolling: week {format_weeks(s['start'])} to week {format_weeks(s['finish'])}"
+                in label.text()
+            )
+
+
+def _undo_redo_exact(w: MainWindow, before: str, start_index: int) -> str:
+    """Undo the step (Ctrl+Z as often as it pushed commands): the file is byte for byte what it was; redo
+    (Ctrl+Shift+Z) brings it back. Returns the plan after the step."""
+    after = _saved(w)
+    assert after != before
+    steps = w.doc.undo_stack.index() - start_index
+    assert steps >= 1
+    for _ in range(steps):
+        QTest.keyClick(w, Qt.Key.Key_Z, CTRL)
+    QApplication.processEvents()
+    assert _saved(w) == before
+    for _ in range(steps):
+        QTest.keyClick(w, Qt.Key.Key_Z, CTRL | SHIFT)
+    QApplication.processEvents()
+    assert _saved(w) == after
+    return after
+
+
+def _add_by_keyboard(w: MainWindow, title: str) -> str:
+    """Edit > Add Decision (Ctrl+Return) in the table, type the title, Tab on."""
+    w.show_view("Table")
+    w.table_view.table.setFocus()
+    QTest.keyClick(w, Qt.Key.Key_Return, CTRL)
+    _type(title)
+    _key(Qt.Key.Key_Tab)
+    return w.doc.selection[0]
+
+
+def test_add_decision_then_typing_names_it_not_its_id(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl+Return then typing: the typed text is the title (it went into the Id cell: 'Value case' became the
+    id 'Valuecase', the validator dropping the space, and the title stayed 'New decision')."""
+    w = window
+    before, i0 = _saved(w), w.doc.undo_stack.index()
+    new_id = _add_by_keyboard(w, "Value case")
+    d = w.doc.decision(new_id)
+    assert d is not None and d.title == "Value case" and new_id == "decision"
+    assert w.table_view.table.currentIndex().column() == COLUMN_INDEX["area"]  # Tab moved on along the row
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
+
+
+def test_three_point_estimate_typed_left_to_right(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opt. 2, Tab, Likely 3, Tab, Pess. 5 over a new 1-week decision gives 2 / 3 / 5 in one undo step (the 2,
+    above likely 1, was refused with a message box that then swallowed the keys typed next)."""
+    w = window
+    new_id = _add_by_keyboard(w, "Eval harness")
+    table = w.table_view.table
+    table.setCurrentIndex(w.table_view.proxy.index(0, COLUMN_INDEX["optimistic"]))
+    before, i0 = _saved(w), w.doc.undo_stack.index()
+    _type("2")
+    _key(Qt.Key.Key_Tab)
+    model = w.table_view.model
+    assert w.active_prompt is None
+    assert model.held(new_id) == {"optimistic": 2.0}
+    assert model.index(0, COLUMN_INDEX["optimistic"]).data() == "2 (held)"
+    assert "held, not applied" in w.statusBar().currentMessage()
+    assert _saved(w) == before  # shown, not applied
+    _key(Qt.Key.Key_A, CTRL)
+    _type("3")
+    _key(Qt.Key.Key_Tab)
+    _key(Qt.Key.Key_A, CTRL)
+    _type("5")
+    _key(Qt.Key.Key_Return)
+    d = w.doc.decision(new_id)
+    assert d is not None and duration_triple(d.duration) == (2, 3, 5)
+    assert model.held(new_id) == {}
+    assert "2 / 3 / 5 weeks applied" in w.statusBar().currentMessage()
+    assert w.doc.undo_stack.index() - i0 == 1 and w.undo_action.text() == "&Undo Change Duration"
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
+
+
+def test_a_held_estimate_is_dropped_by_the_next_edit(qtbot, window: MainWindow) -> None:
+    """A held estimate never reaches the plan behind the user's back: another edit (or undo) drops it."""
+    w = window
+    new_id = _add_by_keyboard(w, "Data contract")
+    model = w.table_view.model
+    assert model.setData(model.index(0, COLUMN_INDEX["optimistic"]), 4.0)
+    assert model.held(new_id) == {"optimistic": 4.0}
+    QTest.keyClick(w, Qt.Key.Key_Z, CTRL)  # undoes the title
+    QApplication.processEvents()
+    assert model.held(new_id) == {}
+    assert model.index(0, COLUMN_INDEX["optimistic"]).data() == "1"
