@@ -375,6 +375,66 @@ def _is_plain_number(text: str) -> bool:
     return True
 
 
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}|[$€£¥₹]|CHF|kr)\s*|\s*(?:[A-Z]{3}|[$€£¥₹]|CHF|kr)$")
+_GROUPED = re.compile(r"^-?\d{1,3}(?:[,.]\d{3})+$")
+
+
+_TOTAL_TITLES = re.compile(
+    r"^(?:grand |project |sum |overall )?(?:totals?|sum|subtotal|gesamt|summe|totaal)(?: project)?$"
+)
+
+
+RESOURCE_LISTS = {"resource names", "resources", "assigned to", "assignee"}
+_RESOURCE_UNITS = re.compile(r"^(.*?)\s*\[\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\]$")
+
+
+def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str) -> tuple[str, float | None]:
+    """The owner in a resource cell as MS Project writes it (``Platform team[200%]``, ``Ann,Bob[50%]``): the first
+    resource's name and the people its units make (200% is 2), or None without units. A decision has one owner, so
+    further resources of a list column are reported, not carried."""
+    parts = [p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", None
+    name, units = parts[0], None
+    m = _RESOURCE_UNITS.match(name)
+    if m:
+        value = float(m.group(2).replace(",", "."))
+        name, units = m.group(1).strip(), value / 100.0 if m.group(3) else value
+    if len(parts) > 1:
+        names = ", ".join(repr(_RESOURCE_UNITS.sub(r"\1", p)) for p in parts)
+        report.add(
+            "resource",
+            f"{len(parts)} resources ({names}); the first is the owner, the others are not carried",
+            where,
+        )
+    return name, units
+
+
+def _is_total_row(title: str, rec: dict[str, Any]) -> bool:
+    """A spreadsheet's total row ('Total', 'Grand total:', 'Sum') at the foot of a PMO's task list: no id, no
+    predecessors, a title that only says it totals."""
+    words = re.sub(r"[^\w ]+", " ", title.casefold()).split()
+    return bool(_TOTAL_TITLES.match(" ".join(words))) and not str(rec.get("depends_on") or "").strip()
+
+
+def _money(text: str) -> str:
+    """A cost cell as a spreadsheet user types or a tool exports it, as a plain number: a currency symbol or code
+    (``€12,000``, ``12 000 EUR``, ``$8,000.00``) and digit grouping (``,`` ``.`` space ``'``) go; a separator that
+    only ever groups three digits groups thousands (money is not written to three decimals: ``12,000`` is twelve
+    thousand, not 12), otherwise the last of ``,`` and ``.`` is the decimal point (``1.234,50``, ``12,5``)."""
+    text = _CURRENCY.sub("", text.strip()).strip()
+    text = re.sub(r"[\s\u00a0\u202f']", "", text)
+    if text.startswith("-") and text[1:2] in ("$", "€", "£", "¥", "₹"):
+        text = "-" + text[2:]  # -€500
+    if _GROUPED.match(text) and len({c for c in text if c in ",."}) == 1:
+        return text.replace(",", "").replace(".", "")
+    last = max(text.rfind(","), text.rfind("."))
+    if last >= 0:
+        text = text[:last].replace(",", "").replace(".", "") + "." + text[last + 1 :]
+    return text
+
+
 def _number(value: Any, column: str, where: str, path: Any, units: set[str] | None = None) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -383,7 +443,9 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     if isinstance(value, int | float):
         return float(value)
     text = restore(str(value).strip()).replace("\u2212", "-")
-    if "," in text and "." not in text:
+    if column == "cost":
+        text = _money(text)
+    elif "," in text and "." not in text:
         text = text.replace(",", ".")  # a European decimal comma
     if column == "progress" and text.endswith("%"):
         text = text[:-1].strip()  # "50%", as Smartsheet and MS Project write it
@@ -751,6 +813,9 @@ def rows_to_plan(
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
+    owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
+    # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
+    resource_list = owner_col is not None and str(header[owner_col]).strip().casefold() in RESOURCE_LISTS
     stack: list[tuple[int, str]] = []  # enclosing summary rows: (level, name)
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
     summary_refs: set[str] = set()  # what names a summary row: its id, title, row number
@@ -767,6 +832,13 @@ def rows_to_plan(
         if not title_text:
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
         raw_id = str(rec.get("id") or "").strip()
+        if not raw_id and _is_total_row(title_text, rec):
+            report.add(
+                "format",
+                f"a total row ({title_text!r}) was skipped: it sums the rows above, it is not a task",
+                where,
+            )
+            continue
         if summary_lines:
             level = summary_lines.get(line, (None, False))[0]
             while level is not None and stack and stack[-1][0] >= level:
@@ -810,6 +882,9 @@ def rows_to_plan(
         area_text = str(rec.get("area") or "").strip()
         area = lookup(area_text, areas, new_area) if area_text else None
         owner_text = str(rec.get("owner") or "").strip()
+        owner_text, units_headcount = _first_resource(
+            owner_text, listed=resource_list, report=report, where=where
+        )
         owner = (
             lookup(owner_text, teams, lambda i, n: plan.teams.append(Team(id=i, name=n)))
             if owner_text
@@ -831,7 +906,7 @@ def rows_to_plan(
                 Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
             )
         )
-        headcount = nums["headcount"]
+        headcount = nums["headcount"] if nums["headcount"] is not None else units_headcount
         try:
             decisions.append(
                 Decision(

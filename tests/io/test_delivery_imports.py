@@ -1,0 +1,102 @@
+"""A delivery team's Monday: the plan arrives from another tool (MS Project XML, a PMO's CSV or Excel tracker,
+GanttProject). Files in ``tests/io/data`` named here are hand-written the way those tools write them (see its README);
+every figure below is checked by hand against the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.io import import_file
+from planner.io.common import ImportReport
+from planner.io.table import _first_resource, _money
+
+DATA = Path(__file__).parent / "data"
+
+
+def _lines(report: ImportReport) -> list[str]:
+    return [f"[{i.kind}] {i.where + ': ' if i.where else ''}{i.message}" for i in report.items]
+
+
+# -- a PMO's CSV tracker: title row, WBS, day-first dates, money with a symbol, resource units, a total row -----------
+def test_pmo_tracker_csv_total_row_money_and_resource_units() -> None:
+    plan, report = import_file(DATA / "pmo-tracker-dmy.csv")
+    text = "\n".join(_lines(report))
+    # the total row is not a task: its 29 days and EUR 20,000 would have doubled the plan's cost
+    assert [d.title for d in plan.decisions] == [
+        "Kickoff",
+        "Requirements",
+        "Vendor review",
+        "Prototype",
+        "Integration build",
+        "Security review",
+        "Go-live",
+        "Hypercare",
+    ]
+    assert "a total row ('Total') was skipped" in text
+    # '€12,000' is twelve thousand (not refused, not 12); '8000' stays 8000
+    costs = {d.title: d.cost for d in plan.decisions if d.cost}
+    assert costs == {"Requirements": 12000.0, "Prototype": 8000.0}
+    # 'Platform team[2]' is the team 'Platform team' with two people, not a team of its own
+    proto = next(d for d in plan.decisions if d.title == "Prototype")
+    assert proto.owner == "platform-team" and proto.headcount == 2
+    assert [t.name for t in plan.teams].count("Platform team") == 1
+    assert not any("[" in t.name for t in plan.teams)
+    # predecessors with types and lags in days: 3SS+2d, 3FS+5d, 7FF+1d (5 working days a week)
+    links = {(d.from_, d.to): (str(d.type), d.lag) for d in plan.dependencies}
+    assert links[("3", "4")] == ("SS", pytest.approx(0.4))
+    assert links[("3", "5")] == ("FS", pytest.approx(1.0))
+    assert links[("7", "8")] == ("FF", pytest.approx(0.2))
+    assert "read day first" in text
+
+
+def test_pmo_tracker_xlsx_same_rows(tmp_path: Path) -> None:
+    import csv
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    with open(DATA / "pmo-tracker-dmy.csv", encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            ws.append(row)
+    ws["J5"] = "€12,000"  # typed as text, as a pasted figure stays
+    path = tmp_path / "tracker.xlsx"
+    wb.save(path)
+    plan, report = import_file(path)
+    assert len(plan.decisions) == 8
+    assert sum(d.cost or 0 for d in plan.decisions) == 20000
+    assert "a total row ('Total') was skipped" in "\n".join(_lines(report))
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("€12,000", "12000"),
+        ("$8,000.00", "8000.00"),
+        ("12 000 EUR", "12000"),
+        ("1.234,50", "1234.50"),
+        ("12,5", "12.5"),
+        ("1.200.000", "1200000"),
+        ("-€500", "-500"),
+        ("CHF 12'000.50", "12000.50"),
+        ("8000.5", "8000.5"),
+    ],
+)
+def test_money_cells(cell: str, value: str) -> None:
+    assert _money(cell) == value
+
+
+def test_resource_cells() -> None:
+    report = ImportReport(source="x.csv", format="CSV")
+    assert _first_resource("Platform team[200%]", listed=True, report=report, where="line 3") == (
+        "Platform team",
+        2.0,
+    )
+    assert _first_resource("Ann[50%];Bob", listed=True, report=report, where="line 4") == ("Ann", 0.5)
+    assert _lines(report) == [
+        "[resource] line 4: 2 resources ('Ann', 'Bob'); the first is the owner, the others are not carried"
+    ]
+    # a team column of the planner's own (not a list): a comma is part of the name
+    assert _first_resource("R&D, EMEA", listed=False, report=report, where="line 5") == ("R&D, EMEA", None)
