@@ -180,9 +180,13 @@ def install(
     manifest = _read_manifest(home)
     files, dirs = set(manifest["files"]), list(manifest["dirs"])
 
+    # The data home itself (``~/.local/share`` on a fresh account may not exist yet) is the desktop's standard
+    # folder, shared with every other application: made when missing, never recorded (uninstall leaves it).
+    home.mkdir(parents=True, exist_ok=True)
+
     def ensure_dir(folder: Path) -> None:
         missing = []
-        while not folder.exists():
+        while folder != home and not folder.exists():
             missing.append(folder)
             folder = folder.parent
         for d in reversed(missing):

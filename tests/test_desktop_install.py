@@ -167,3 +167,22 @@ def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> N
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"planner {__version__}\n"
+
+
+def test_a_fresh_account_without_a_data_folder_gets_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A new user's home has no ~/.local/share yet: install made the folders above it and then failed on its own
+    # record of them ("internal error: ValueError ... is not in the subpath"), exit 2 on a fresh machine.
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    share = tmp_path / ".local" / "share"
+    assert desktop.data_home() == share and not (tmp_path / ".local").exists()
+
+    assert main(["install-desktop"]) == 0
+    assert "internal error" not in capsys.readouterr().err
+    assert (share / "applications" / f"{APP_ID}.desktop").is_file()
+    assert main(["install-desktop", "--uninstall"]) == 0
+    # The desktop's own data folder stays (other applications keep their files there); ours is gone.
+    assert share.is_dir() and not (share / "applications" / f"{APP_ID}.desktop").exists()
+    assert not (share / APP_ID).exists()
