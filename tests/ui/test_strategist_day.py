@@ -169,3 +169,36 @@ def test_a_held_estimate_is_dropped_by_the_next_edit(qtbot, window: MainWindow) 
     QApplication.processEvents()
     assert model.held(new_id) == {}
     assert model.index(0, COLUMN_INDEX["optimistic"]).data() == "1"
+
+
+def test_lag_typed_in_the_inspector_by_keyboard(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """F2 on a predecessor's lag, type a lead, Enter, then Tab to the note: the lag applies, the note editor stays
+    open for typing, and leaving it raises no Qt warning (each link edit reset the list, which released the
+    committed editor while it kept the focus: "commitData called with an editor that does not belong to this
+    view" on focus out, a failure under qt_log_level_fail)."""
+    w = window
+    w.new_from_template("ai-scaling")
+    doc = w.doc
+    dep = doc.plan.dependencies[0]
+    doc.select([dep.to])
+    preds = w.inspector.form.predecessors
+    row = next(r for r in range(preds.model.rowCount()) if preds.model.other_id(r) == dep.from_)
+    preds.table.setFocus()
+    preds.table.setCurrentIndex(preds.model.index(row, 2))
+    before, i0 = _saved(w), doc.undo_stack.index()
+    _key(Qt.Key.Key_F2)
+    _key(Qt.Key.Key_A, CTRL)
+    _type("-1.5")
+    _key(Qt.Key.Key_Tab)  # commits the lag and opens the note's editor
+    assert dep.lag == -1.5
+    assert _focus().parent() is preds.table.viewport()  # the note's editor, open for typing
+    _type("a lead: start the review early")
+    _key(Qt.Key.Key_Return)
+    assert dep.note == "a lead: start the review early"
+    assert _focus() is preds.table
+    w.table_view.table.setFocus()  # leaving the inspector: no stray commit, no warning
+    QApplication.processEvents()
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)

@@ -835,8 +835,16 @@ class DependencyListModel(QAbstractTableModel):
         ]
 
     def refresh(self) -> None:
+        rows = self._compute()
+        if rows == self._rows:
+            # The same links (a type, lag or note edited): new figures, not a reset. A reset released the cell
+            # editor that had just committed, which kept the focus and committed again on focus out ("commitData
+            # called with an editor that does not belong to this view"), and closed any editor opened meanwhile.
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+            return
         self.beginResetModel()
-        self._rows = self._compute()
+        self._rows = rows
         self.endResetModel()
 
     def _on_decision_changed(self, _d: Decision, fields: list[str]) -> None:
