@@ -503,6 +503,16 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     return None
 
 
+def _order_told(cells: Sequence[str]) -> bool:
+    """Whether a date among ``cells`` reads only month first or only day first (13/01/2027), which tells the
+    file's order."""
+    month_first, day_first = _DATE_FORMATS[:2], _DATE_FORMATS[2:4]
+    slashed = [c for c in cells if _date_cell(c, _DATE_FORMATS[:4]) is not None]
+    return any(_date_cell(c, month_first) is None for c in slashed) != any(
+        _date_cell(c, day_first) is None for c in slashed
+    )
+
+
 def _slash_order(
     row_dates: dict[str, tuple[int, list[Any], bool]], likely: dict[str, float], report: ImportReport
 ) -> list[str]:
@@ -562,13 +572,20 @@ def _apply_row_dates(
     row_dates: dict[str, tuple[int, list[Any], bool]],
     linked: set[str],
     report: ImportReport,
+    slashed: Sequence[tuple[str, str, int, str]] = (),
 ) -> None:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
     start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
     or in progress without actual dates happened where the file has it (see :func:`planner.io.outline.build_plan`).
     Positions are Monday-to-Friday working weeks from the plan start, as the durations are."""
-    formats = _slash_order(row_dates, {d.id: duration_triple(d.duration)[1] for d in decisions}, report)
+    order_cells = dict(row_dates) or {
+        f"{did} {column}": (line, [text], False) for did, column, line, text in slashed
+    }
+    formats = _slash_order(order_cells, {d.id: duration_triple(d.duration)[1] for d in decisions}, report)
+    by_id = {d.id: d for d in decisions}
+    for did, column, _line, text in slashed:  # actual dates in the file's order of day and month
+        setattr(by_id[did], column, _date_cell(text, formats))
     dates = {
         did: (
             line,
@@ -590,7 +607,6 @@ def _apply_row_dates(
     while origin.weekday() >= 5:
         origin -= dt.timedelta(days=1)
     plan.start_date = plan.start_date or min(starts)
-    by_id = {d.id: d for d in decisions}
     # bare numbers that count the working days between a row's start and finish (inclusive) are days
     votes_days = votes_weeks = 0
     for did, (_, s, f, bare) in dates.items():
@@ -622,10 +638,12 @@ def _apply_row_dates(
             d.not_before = at
             pinned += 1
         if d.status is Status.DONE and d.actual_start is None and d.actual_finish is None:
-            d.actual_start = exact_actual(plan.start_date, at)
             end = (
                 at + d.weeks() if f is None else max(at, _working_days(origin, f + dt.timedelta(days=1)) / 5)
             )
+            if d.milestone:  # a moment: at the start of its day, or after the work it follows that day
+                at = end = end if did in linked else at
+            d.actual_start = exact_actual(plan.start_date, at)
             d.actual_finish = exact_actual(plan.start_date, end)
             done += 1
         elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
@@ -820,6 +838,24 @@ def rows_to_plan(
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
     summary_refs: set[str] = set()  # what names a summary row: its id, title, row number
     dropped_links = 0
+    slashed: list[
+        tuple[str, str, int, str]
+    ] = []  # actual dates as other tools write them: id, column, line, text
+
+    def actual(column: str, did: str, line: int) -> dt.date | float | None:
+        """An actual date cell; MS Project's 'NA' is none, and a date such as 'Mon 3/1/27' is read once the file's
+        order of day and month is known (its start and finish columns tell it), so it waits in ``slashed``."""
+        cell = rec.get(column)
+        if isinstance(cell, str) and cell.strip().casefold() in ("na", "n/a"):
+            return None
+        try:
+            return _actual_value(cell, column, f"line {line}", path, report)
+        except InteropError:
+            if _date_cell(cell, _DATE_FORMATS) is None:
+                raise
+            slashed.append((did, column, line, str(cell).strip()))
+            return None
+
     for line, cells in rows:
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
@@ -922,10 +958,8 @@ def rows_to_plan(
                     status=status,
                     progress=progress,
                     not_before=nums["not_before"],
-                    actual_start=_actual_value(rec.get("actual_start"), "actual_start", where, path, report),
-                    actual_finish=_actual_value(
-                        rec.get("actual_finish"), "actual_finish", where, path, report
-                    ),
+                    actual_start=actual("actual_start", did, line),
+                    actual_finish=actual("actual_finish", did, line),
                     tags=(own := [t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()])
                     + [name for _, name in stack if name not in own],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
@@ -948,8 +982,11 @@ def rows_to_plan(
                     str(rec.get("likely") or rec.get("duration") or "").strip().replace(",", ".")
                 ),
             )
-    if row_dates:
-        _apply_row_dates(plan, decisions, row_dates, {d for _, d, _ in pending}, report)
+    if slashed and not row_dates and not _order_told([text for *_, text in slashed]):
+        did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
+        _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
+    if row_dates or slashed:
+        _apply_row_dates(plan, decisions, row_dates, {d for _, d, _ in pending}, report, slashed)
     dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
     if plan.start_date is None and dated:
         # actual dates need a plan start to be placed; a table has no start of its own

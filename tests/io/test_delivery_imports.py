@@ -100,3 +100,50 @@ def test_resource_cells() -> None:
     ]
     # a team column of the planner's own (not a list): a comma is part of the name
     assert _first_resource("R&D, EMEA", listed=False, report=report, where="line 5") == ("R&D, EMEA", None)
+
+
+def test_ms_project_save_as_csv_actual_dates_and_na() -> None:
+    """MS Project's "Save as CSV" writes actual dates as it shows them ('Mon 3/1/27') and 'NA' for none: they are
+    read in the file's order of month and day (they were refused: 'neither a date nor weeks')."""
+    import datetime as dt
+
+    plan, report = import_file(DATA / "msproject-save-as-csv-mdy.csv")
+    by_title = {d.title: d for d in plan.decisions}
+    kickoff, req, design, build = (by_title[t] for t in ("Kickoff", "Requirements", "Design", "Build"))
+    assert (kickoff.actual_start, kickoff.actual_finish) == (dt.date(2027, 3, 1), dt.date(2027, 3, 1))
+    assert (req.actual_start, req.actual_finish) == (dt.date(2027, 3, 1), dt.date(2027, 3, 5))
+    assert (str(design.status), design.progress, design.actual_start, design.actual_finish) == (
+        "in_progress",
+        40,
+        dt.date(2027, 3, 8),
+        None,
+    )
+    assert (design.owner, design.headcount) == ("Architects", 0.5)
+    assert (build.owner, build.headcount, build.actual_start) == ("Developers", 3, None)
+    assert plan.start_date == dt.date(2027, 3, 1)
+    assert "read month first" in "\n".join(_lines(report))
+
+
+def test_done_milestone_without_actual_dates_sits_on_its_day() -> None:
+    """A done 0-day row dated 01/03/2027 with no predecessor is a moment at the plan start (week 0), not the end of
+    that day (it sat at week 0.2)."""
+    import datetime as dt
+
+    plan, _ = import_file(DATA / "pmo-tracker-dmy.csv")
+    kickoff = next(d for d in plan.decisions if d.title == "Kickoff")
+    assert kickoff.milestone and (kickoff.actual_start, kickoff.actual_finish) == (
+        dt.date(2027, 3, 1),
+        dt.date(2027, 3, 1),
+    )
+
+
+def test_slashed_actual_dates_read_when_a_date_tells_the_order(tmp_path: Path) -> None:
+    """Without start and finish columns, a day above 12 (13/01/2027) tells day first for every actual date of the
+    file; when nothing tells, the cell is still refused with one line asking for YYYY-MM-DD."""
+    import datetime as dt
+
+    path = tmp_path / "tracker.csv"
+    path.write_text("title,likely,status,actual_start\nA,1,done,13/01/2027\nB,1,in progress,04/01/2027\n")
+    plan, report = import_file(path)
+    assert [d.actual_start for d in plan.decisions] == [dt.date(2027, 1, 13), dt.date(2027, 1, 4)]
+    assert "read day first" in "\n".join(_lines(report))
