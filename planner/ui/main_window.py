@@ -944,12 +944,12 @@ class MainWindow(QMainWindow):
                 "recovery file %s %s; moved to %s",
                 f.file.name,
                 f.reason,
-                recovery.recovery_dir() / "unreadable",
+                recovery.recovery_path() / "unreadable",
             )
         names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
         self.show_message(
             f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
-            f"(moved to {recovery.recovery_dir() / 'unreadable'}): {names}",
+            f"(moved to {recovery.recovery_path() / 'unreadable'}): {names}",
             20000,
         )
 

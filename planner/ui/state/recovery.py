@@ -40,7 +40,7 @@ from planner.model import Plan, plan_from_dict, write_text_atomic
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
 from planner.model.sessions import clean_stale_temps, pid_alive, session_alive, this_session
-from planner.ui.state.settings import data_dir
+from planner.ui.state.settings import data_dir, data_path
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,13 @@ except ImportError:  # Windows: the session tag alone tells live from dead
     fcntl = None  # type: ignore[assignment]
 
 
+def recovery_path() -> Path:
+    """The recovery folder (not created: see :func:`recovery_dir`)."""
+    return data_path() / "recovery"
+
+
 def recovery_dir() -> Path:
+    """The recovery folder, created on demand; OSError when it cannot be made."""
     d = data_dir() / "recovery"
     d.mkdir(parents=True, exist_ok=True)
     return d
@@ -101,13 +107,19 @@ class RecoveryFile:
     def __init__(self) -> None:
         self.token = uuid.uuid4().hex
         _LIVE.add(self.token)
-        folder = recovery_dir()
+        self.unavailable = ""
+        """Why no recovery file can be kept (the folder cannot be made); empty when it can."""
+        try:
+            folder = recovery_dir()
+        except OSError as exc:  # the app still runs; the writer says crash protection is off, and why
+            folder = recovery_path()
+            self.unavailable = f"the recovery folder cannot be made ({exc.strerror or exc})"
         self.path = folder / f"{self.token}.recovery.json"
         self.lock_path = folder / f"{self.token}.lock"
         self._lock_fd: int | None = None
         self.scenario: str | None = None
         """The scenario shown when the next snapshot is taken (None: the base plan)."""
-        if fcntl is not None:
+        if fcntl is not None and not self.unavailable:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -142,7 +154,11 @@ class RecoveryFile:
         self.write_payload(self.payload(plan, original_path))
 
     def remove(self) -> None:
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # no folder to remove it from (:attr:`unavailable`), or no right to
+            if not self.unavailable:
+                log.warning("could not remove the recovery file %s: %s", self.path, exc)
 
     def release(self) -> None:
         """The window is gone (cleanly): remove the file, the lock and forget the token."""
@@ -161,7 +177,8 @@ class RecoveryFile:
                 os.close(self._lock_fd)  # closing releases the flock
             self._lock_fd = None
         if remove:
-            self.lock_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink(missing_ok=True)
 
 
 def _locked_by_someone(lock: Path) -> bool | None:
@@ -230,7 +247,10 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
     (kept, not deleted, in case someone wants to look at it)."""
     out: list[RecoveryEntry] = []
     bad: list[Unreadable] = []
-    folder = recovery_dir()
+    try:
+        folder = recovery_dir()
+    except OSError:  # no recovery folder: nothing was kept to offer (the window says crash protection is off)
+        return out, bad
     clean_recovery_temps()  # a snapshot cut short by a crash left its temporary file
     for f in sorted(folder.glob("*.recovery.json")):
         token = f.name.split(".", 1)[0]
@@ -273,7 +293,7 @@ def orphans() -> list[RecoveryEntry]:
 
 
 def _move_aside(f: Path) -> None:
-    aside = recovery_dir() / "unreadable"
+    aside = recovery_path() / "unreadable"
     with contextlib.suppress(OSError):
         aside.mkdir(exist_ok=True)
         shutil.move(str(f), str(aside / f.name))
@@ -281,7 +301,10 @@ def _move_aside(f: Path) -> None:
 
 def clean_recovery_temps() -> int:
     """Remove temporary files in the recovery folder whose writer is gone (a crash during a snapshot)."""
-    folder = recovery_dir()
+    try:
+        folder = recovery_dir()
+    except OSError:
+        return 0
     n = 0
     for f in folder.glob("*.recovery.json"):
         n += clean_stale_temps(f)
@@ -425,6 +448,8 @@ class RecoveryWriter(QObject):
         label.hide()
         status.addPermanentWidget(label)
         self.label = label
+        if self.recovery.unavailable:  # said from the start, not only at the first edit's snapshot
+            self._set_problem(self.recovery.unavailable)
         return label
 
     def _set_problem(self, problem: str) -> None:
@@ -437,7 +462,7 @@ class RecoveryWriter(QObject):
             self.label.setText("\u26a0 Crash protection off" if problem else "")
             self.label.setToolTip(
                 f"Crash protection is off: {problem}. Unsaved changes cannot be restored after a "
-                f"crash until this clears. Save the plan, or free space in {recovery_dir()}."
+                f"crash until this clears. Save the plan, or free space in {recovery_path()}."
                 if problem
                 else ""
             )

@@ -17,10 +17,10 @@ APPLICATION = "Planner"
 MAX_RECENT = 10
 
 
-def data_dir() -> Path:
-    """Where recovery files and the log go (created on demand)."""
+def data_path() -> Path:
+    """Where recovery files, locks and the log go (not created: see :func:`data_dir`)."""
     env = os.environ.get("PLANNER_DATA_DIR")
-    base = (
+    return (
         Path(env)
         if env
         else Path(
@@ -28,6 +28,12 @@ def data_dir() -> Path:
             or Path.home() / ".scaling-roadmap-planner"
         )
     )
+
+
+def data_dir() -> Path:
+    """:func:`data_path`, created on demand. Raises OSError when it cannot be made (a file in its place, a
+    read-only home): the app then runs without what it keeps there, and says so (crash protection off)."""
+    base = data_path()
     base.mkdir(parents=True, exist_ok=True)
     return base
 
