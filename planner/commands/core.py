@@ -370,4 +370,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from planner.ui import app
     except ImportError as exc:  # e.g. a system without the Qt libraries (libEGL, libxkbcommon)
         raise CliError(f"the desktop app cannot start: {exc}") from None
+    problem = app.display_problem()
+    if problem is not None:
+        raise CliError(problem)
     return int(app.run(args.file))

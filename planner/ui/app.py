@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
@@ -153,6 +154,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     theme.apply_theme(app)
     theme.follow_system(app)
     return app
+
+
+def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the app cannot show a window here, or None. On Linux without a display (no ``DISPLAY`` or
+    ``WAYLAND_DISPLAY``: a server, a container, an SSH session without X forwarding) Qt would abort the process
+    (exit 134, a core dump and a page of plugin names) when the application is made; this says it in one line
+    instead, and what to do. A platform the user chose (``QT_QPA_PLATFORM``, e.g. ``offscreen``) is theirs."""
+    env = os.environ if environ is None else environ
+    system = sys.platform if platform is None else platform
+    if not system.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "the desktop app needs a display, and this session has none (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it in a desktop session or over `ssh -X`. Without a display, `planner screenshot FILE -o OUT.png` "
+        "renders any view of the app, and the other commands (analyze, report, export...) need no display"
+    )
 
 
 def run(path: str | None) -> int:
