@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QToolBar
 
 from planner.model.scenarios import BASE, override_count
@@ -138,6 +138,9 @@ class ScenarioBar(QObject):
         if active is None:
             self.note.setText(f"{len(names)} scenario{'s' if len(names) != 1 else ''}" if names else "")
             self.note.setStyleSheet("")
+            # Clearing the style sheet leaves the palette it set: "2 scenarios" stayed dark yellow-brown, hardly
+            # readable on the dark theme's toolbar. An empty palette inherits the toolbar's again.
+            self.note.setPalette(QPalette())
         else:
             count = override_count(self.state.scenario(active)) if active in names else 0
             self.note.setText(

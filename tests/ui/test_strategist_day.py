@@ -202,3 +202,25 @@ def test_lag_typed_in_the_inspector_by_keyboard(
     QApplication.processEvents()
     _undo_redo_exact(w, before, i0)
     _views_agree(w, tmp_path, capsys)
+
+
+def test_scenario_count_is_written_in_the_toolbar_text_colour(qtbot, window: MainWindow) -> None:
+    """'2 scenarios' beside the Base chooser, also after showing a scenario and going back to Base: it kept the
+    dark yellow-brown of the active-scenario badge (its style sheet cleared, its palette not), unreadable on the
+    dark theme's toolbar (looked at in the 1920x1080 dark screenshot)."""
+    from PySide6.QtGui import QPalette
+
+    w = window
+    w.new_from_template("ai-scaling")
+    bar = w.scenario_bar
+    text = QPalette.ColorRole.WindowText
+
+    def shown() -> str:
+        return bar.note.palette().color(text).name()
+
+    assert bar.note.text() == "2 scenarios"
+    assert shown() == bar.toolbar.palette().color(text).name()
+    bar.switch(w.doc.scenarios.names()[0])
+    assert "changes to Base" in bar.note.text() and shown() == "#5a4500"  # the badge: dark on light yellow
+    bar.switch(None)
+    assert bar.note.text() == "2 scenarios" and shown() == bar.toolbar.palette().color(text).name()
