@@ -44,7 +44,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import week_to_date
+from planner.units import format_date, format_weeks, week_to_date
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -380,6 +380,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     origin = start_dt.date() if start_dt else dt.date.today()
     cal_el = rf.get("Calendars")
     calendar = _calendar(rf, list(cal_el) if cal_el is not None else [], origin, mpd, report)
+    mpw = _calendar_week(calendar, mpw, rf, report)
     origin_minutes = calendar.minutes(start_dt) if start_dt else 0.0
 
     seen_dates: dict[str | None, float | None] = {}  # tasks share dates; the calendar walk is the cost
@@ -424,6 +425,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     outline_numbers: list[str | None] = []  # each kept task's OutlineNumber, in file order
     from_dates = 0  # tasks whose duration comes from their dates
     durations: dict[str, float] = {}
+    moments: dict[
+        str, tuple[dt.datetime | None, dt.datetime | None]
+    ] = {}  # stored start and finish, not started
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -463,6 +467,26 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         weeks = minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
         start, finish = weeks_at(_text(f, "Start")), weeks_at(_text(f, "Finish"))
         milestone = _text(f, "Milestone") == "1"
+        if not _text(f, "ActualStart"):
+            moments[uid] = (_parse_datetime(_text(f, "Start")), _parse_datetime(_text(f, "Finish")))
+        if (
+            elapsed
+            and minutes > 0
+            and start is not None
+            and finish is not None
+            and not _text(f, "ActualStart")
+        ):
+            # calendar time: the working time it spans where the file has it (over a weekend, less than 7 days a
+            # week), so that its successors start where the file has them
+            spanned = max(0.0, finish - start)
+            if abs(spanned - weeks) > 0.005:
+                report.add(
+                    "duration",
+                    f"an elapsed duration ({format_weeks(minutes / 1440)} calendar days) is read as the working "
+                    f"time it spans in the file, {format_weeks(spanned)} weeks (the plan has no calendar)",
+                    f"task {uid} {name!r}",
+                )
+                weeks = spanned
         if not dur_text and start is not None and finish is not None and not milestone:
             # Tools that write MSPDI themselves often give only Start and Finish: the working time between them
             weeks = max(0.0, finish - start)
@@ -484,6 +508,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             )
         elif ctype in CONSTRAINTS and ctype != 0:
             report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint is not carried", where)
+        deadline = _day(_text(f, "Deadline"))
+        if deadline is not None:
+            due = _day(_text(f, "Finish"))
+            report.add(
+                "constraint",
+                f"a deadline of {format_date(deadline)} is not carried (the plan has no deadlines)"
+                + (
+                    f"; the file finishes the task on {format_date(due)}"
+                    + (f", {(due - deadline).days} day(s) after it" if due > deadline else "")
+                    if due is not None
+                    else ""
+                ),
+                where,
+            )
         # A levelling delay pins the stored start as MS Project does (so does started work, below)
         fixed = (_float(_text(f, "LevelingDelay")) or 0) > 0
         if fixed:
@@ -609,6 +647,21 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             lag = raw_lag / 100.0 * durations.get(pred, 0.0)
         elif fmt in ELAPSED_FORMATS:
             lag = raw_lag / 10.0 / ELAPSED_MINUTES_PER_WEEK
+            anchor = moments.get(pred, (None, None))[
+                0 if ltype in (DependencyType.SS, DependencyType.SF) else 1
+            ]
+            if anchor is not None and raw_lag and succ in moments:
+                # calendar time from the predecessor's stored moment: the working time it spans there
+                end = anchor + dt.timedelta(minutes=raw_lag / 10.0)
+                spanned = (calendar.minutes(end) - calendar.minutes(anchor)) / mpw
+                if abs(spanned - lag) > 0.005:
+                    report.add(
+                        "lag",
+                        f"an elapsed lag ({format_weeks(raw_lag / 14400)} calendar days) is read as the working "
+                        f"time it spans in the file, {format_weeks(spanned)} weeks (the plan has no calendar)",
+                        where,
+                    )
+                    lag = spanned
         else:
             lag = raw_lag / 10.0 / mpw
         source_links.append(SourceLink(pred, succ, ltype, lag))
@@ -661,6 +714,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         last = _parse_datetime(_text(rf, "FinishDate"))
         until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
         report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
+    status_day = _day(_text(rf, "StatusDate")) if own_fields else day_at(_text(rf, "StatusDate"))
+    written = _day(_text(rf, "StatusDate"))
+    if status_day is not None and written is not None and status_day != written and start_dt is not None:
+        report.add(
+            "progress",
+            f"the status date {format_date(written)} ({format_weeks(weeks_at(_text(rf, 'StatusDate')) or 0.0)} "
+            f"working weeks from the file's start) is {format_date(status_day)} in the plan, whose weeks have no "
+            "calendar (the file's actual dates are placed the same way)",
+        )
     outline = Outline(
         title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
         format="mspdi",
@@ -670,7 +732,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         teams=teams,
         currency=_currency(_text(rf, "CurrencyCode")),
         finish=finish,
-        status_date=_day(_text(rf, "StatusDate")) if own_fields else day_at(_text(rf, "StatusDate")),
+        status_date=status_day,
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
@@ -721,6 +783,24 @@ def _other_xml_hint(root: Any) -> str:
             "it is Primavera P6 XML: export the project from P6 as MS Project XML (or convert it with MPXJ)"
         )
     return "save the plan from its tool as MS Project XML (.xml), GanttProject (.gan), CSV or .xlsx"
+
+
+def _calendar_week(calendar: WorkCalendar, mpw: int, rf: dict[str, Any], report: ImportReport) -> int:
+    """The working minutes that make one of the plan's weeks: the project calendar's own week. MS Project's
+    ``MinutesPerWeek`` (Hours per week in its options) only converts durations typed in weeks, and is often left at
+    40 when the calendar is changed (a 4 x 8-hour week, a 24-hour calendar): weeks of it would put every date of the
+    file 20 % early (or late), as the plan's weeks are calendar weeks. The planner's own export writes both
+    alike."""
+    week = calendar.week_minutes
+    if week <= 0 or abs(week - mpw) < 1:
+        return mpw
+    report.add(
+        "calendar",
+        f"the project calendar works {format_weeks(week / 60)} hours a week and the file counts "
+        f"{format_weeks(mpw / 60)} hours as a week (MinutesPerWeek): durations and dates are read in the "
+        f"calendar's {format_weeks(week / 60)}-hour weeks, so that the plan's dates follow the file's",
+    )
+    return week
 
 
 def _day(text: str | None) -> dt.date | None:

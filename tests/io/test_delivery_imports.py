@@ -12,6 +12,7 @@ import pytest
 from planner.io import import_file
 from planner.io.common import ImportReport
 from planner.io.table import _first_resource, _money
+from planner.model.plan import Plan
 
 DATA = Path(__file__).parent / "data"
 
@@ -147,3 +148,73 @@ def test_slashed_actual_dates_read_when_a_date_tells_the_order(tmp_path: Path) -
     plan, report = import_file(path)
     assert [d.actual_start for d in plan.decisions] == [dt.date(2027, 1, 13), dt.date(2027, 1, 4)]
     assert "read day first" in "\n".join(_lines(report))
+
+
+# -- MS Project XML as MS Project 2016-2019 writes it ------------------------------------------------------------------
+def _mspdi(name: str) -> tuple[Plan, str]:
+    plan, report = import_file(DATA / name)
+    return plan, "\n".join(_lines(report))
+
+
+def test_four_tens_calendar_finish_and_critical_path_agree_with_the_file() -> None:
+    """Mon-Thu 10-hour days, a holiday, durations in days, hours, weeks, elapsed days and estimated days, links of
+    all four types with lags in days, % and elapsed days. The file finishes Tue 20 Apr 17:30 = 290 working hours =
+    7.25 weeks; the elapsed lag of 3 days after 'Prototype' (Thu 18 Mar 12:00) ends on Sunday, so 'Integration
+    build' starts Mon 22 Mar 07:00, week 3.0 (read as 3/7 week, it started at 3.3 and the plan finished 0.3 weeks
+    late with nothing in the report to say why)."""
+    from planner.analysis import analyze
+
+    plan, text = _mspdi("delivery-4x10-mspdi.xml")
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert r.schedule.finish == pytest.approx(7.25)
+    ids = {d.title: d.id for d in plan.decisions}
+    assert r.schedule.row(ids["Integration build"])["es"] == pytest.approx(3.0)
+    # the 10 edays spans Wed 3 Mar 07:00 to Sat 13 Mar 07:00: 2 + 4 working days = 1.5 weeks
+    assert plan.decision(ids["Vendor due diligence"]).duration == pytest.approx(1.5)
+    assert r.schedule.critical_path[-3:] == [ids["Security review"], ids["Go-live"], ids["Hypercare"]]
+    assert "[schedule]" not in text  # the finish agrees: nothing to explain
+    assert (
+        "link 5 -> 7: an elapsed lag (3 calendar days) is read as the working time it spans in the file, 0.12"
+        in text
+    )
+    # the deadline and the finish-no-later-than are said, with what the file does
+    assert (
+        "a deadline of 12 Apr 2027 is not carried (the plan has no deadlines); the file finishes the task on 6 Apr 2027"
+        in text
+    )
+    assert "'finish no later than' constraint is not carried" in text
+    assert "material resource 'Servers' is not carried" in text
+    assert "(2027-03-25) are not carried" in text
+
+
+def test_status_date_placed_by_working_time_is_said() -> None:
+    """The file's status date, Wed 24 Mar 17:30, is 3.75 working weeks in (the Thursday is a holiday): the plan's
+    7-day weeks put it on Sat 27 Mar. The report says so instead of leaving the team to find a different date."""
+    import datetime as dt
+
+    plan, text = _mspdi("delivery-4x10-progress-mspdi.xml")
+    assert plan.status_date == dt.date(2027, 3, 27)
+    assert (
+        "the status date 24 Mar 2027 (3.75 working weeks from the file's start) is 27 Mar 2027 in the plan"
+        in text
+    )
+    req = next(d for d in plan.decisions if d.title == "Requirements")
+    assert (str(req.status), req.actual_start) == ("done", dt.date(2027, 3, 1))
+
+
+def test_calendar_week_shorter_than_minutes_per_week() -> None:
+    """A Mon-Thu 8-hour calendar left with MS Project's 40 hours per week: 'Racking install' is 20 days = 160 h =
+    5 of the calendar's 32-hour weeks (Mon 1 Mar to Thu 1 Apr), not 4 (read in 40-hour weeks, every date of the
+    plan came 20 % early: the finish on 12 Apr instead of the file's 20 Apr)."""
+    import datetime as dt
+
+    from planner.analysis import analyze
+    from planner.units import week_to_date
+
+    plan, text = _mspdi("delivery-4x8-mspdi.xml")
+    assert [d.duration for d in plan.decisions] == [5.0, 2.5]
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(7.5)
+    assert week_to_date(dt.date(2027, 3, 1), 7.5) == dt.date(2027, 4, 23)
+    assert "the project calendar works 32 hours a week and the file counts 40 hours as a week" in text
