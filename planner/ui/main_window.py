@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self.unreadable_recovery: list[recovery.Unreadable] = []
         # Outside changes to the open file, and the same plan open in another instance (issue 11).
         self.file_guard = FileGuard(self)
+        # Each snapshot keeps the digest of the file its edits are based on: a restore tells if the file moved on.
+        self.recovery_writer.base_digest = lambda: self.file_guard.known
 
         # Copy/paste, context menus, main tool bar, tidy, find on graph, export chart, help (issue 9).
         from planner.ui.workbench import install as install_workbench
@@ -915,6 +917,7 @@ class MainWindow(QMainWindow):
         SB = QMessageBox.StandardButton
         when = entry.written.strftime("%Y-%m-%d %H:%M") if entry.written else "an unknown time"
         name = Path(entry.original_path).name if entry.original_path else "an unsaved plan"
+        moved_on = _disk_changed_text(entry, entry.disk_changed())
 
         def done(button: QMessageBox.StandardButton) -> None:
             if button == SB.Yes:
@@ -930,7 +933,8 @@ class MainWindow(QMainWindow):
             f"The planner closed unexpectedly while “{entry.title}” ({name}) had unsaved changes.",
             SB.Yes | SB.Discard | SB.Cancel,
             done,
-            f"Restore the changes saved automatically at {when}? Choose Cancel to decide later.",
+            f"Restore the changes saved automatically at {when}? Choose Cancel to decide later."
+            + (f"\n\n{moved_on}" if moved_on else ""),
             SB.Yes,
         )
         box.button(SB.Yes).setText("Restore")
@@ -959,7 +963,11 @@ class MainWindow(QMainWindow):
         except PlanLoadError as exc:
             self.show_error("Cannot restore", "The recovery file could not be read.", str(exc))
             return False
+        # (asked before _set_plan, which takes the file as it is now for the one the window knows)
+        changed = entry.disk_changed()
         self._set_plan(plan, entry.original_path)
+        if changed == "modified":  # the next save asks before replacing what was saved there since
+            self.file_guard.known = entry.original_digest
         shown = entry.scenario if entry.scenario in self.doc.scenarios.names() else None
         if shown is not None:  # the last edits were made in it: show them where they were made
             self.doc.scenarios.switch(shown)
@@ -969,7 +977,12 @@ class MainWindow(QMainWindow):
         entry.discard()
         self.write_recovery()
         where = f" (scenario \u201c{shown}\u201d shown)" if shown else ""
-        self.show_message(f"Restored unsaved changes{where}; save them to keep them")
+        moved_on = _disk_changed_text(entry, changed)
+        self.show_message(
+            f"Restored unsaved changes{where}; save them to keep them"
+            + (f". {moved_on}" if moved_on else ""),
+            30000 if moved_on else 8000,
+        )
         return True
 
     # -- layout and closing ----------------------------------------------------------------------------------
@@ -1076,6 +1089,20 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+
+def _disk_changed_text(entry: recovery.RecoveryEntry, state: str | None) -> str:
+    """What happened to the recovered plan's file since the crash (``state`` from ``entry.disk_changed()``), in
+    words; empty when nothing did."""
+    name = Path(entry.original_path or "").name
+    if state == "modified":
+        return (
+            f"{name} has changed on disk since these edits were made: they are based on an older version. "
+            "Saving asks before replacing the newer file (Save As keeps both)."
+        )
+    if state == "deleted":
+        return f"{name} is no longer on disk: saving creates it again."
+    return ""
 
 
 def _slug(text: str) -> str:

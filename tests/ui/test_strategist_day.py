@@ -224,3 +224,68 @@ def test_scenario_count_is_written_in_the_toolbar_text_colour(qtbot, window: Mai
     assert "changes to Base" in bar.note.text() and shown() == "#5a4500"  # the badge: dark on light yellow
     bar.switch(None)
     assert bar.note.text() == "2 scenarios" and shown() == bar.toolbar.palette().color(text).name()
+
+
+def _crash_and_reopen(qtbot, w: MainWindow) -> MainWindow:
+    """The window's process dies (its recovery file is left behind, as after a kill); a new window starts."""
+    w.write_recovery()
+    w.recovery.abandon()
+    second = MainWindow(persist_layout=False)
+    qtbot.addWidget(second)
+    return second
+
+
+def test_recovery_of_a_plan_changed_on_disk_since_is_honest(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Edits recovered after a crash, when the file was saved again since (another window, a git pull): the
+    prompt says so, and Save asks before replacing the newer file (it overwrote it without a word)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.model import load_plan
+
+    w = window
+    w.new_from_template("ai-scaling")
+    path = tmp_path / "roadmap.plan.json"
+    assert w.save_as(str(path))
+    w.doc.edit_decision(w.doc.plan.decisions[0].id, title="Typed before the crash")
+    second = _crash_and_reopen(qtbot, w)
+    try:
+        newer = load_plan(path)  # meanwhile someone else saves the file
+        newer.title = "Saved by a colleague after the crash"
+        path.write_text(dump_plan(newer), encoding="utf-8")
+        box = second.check_recovery()
+        assert box is not None
+        assert "roadmap.plan.json has changed on disk since these edits were made" in box.informativeText()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        QApplication.processEvents()
+        assert second.doc.plan.decisions[0].title == "Typed before the crash"
+        assert "changed on disk" in second.statusBar().currentMessage()
+        assert not second.save()  # asks first
+        prompt = second.active_prompt
+        assert prompt is not None and "changed by another program" in prompt.text()
+        prompt.done(0)  # Cancel
+        QApplication.processEvents()
+        assert load_plan(path).title == "Saved by a colleague after the crash"
+    finally:
+        second.discard_and_close()
+
+
+def test_recovery_of_an_unchanged_plan_says_nothing_more(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    w = window
+    w.new_from_template("ai-scaling")
+    path = tmp_path / "roadmap.plan.json"
+    assert w.save_as(str(path))
+    w.doc.edit_decision(w.doc.plan.decisions[0].id, title="Typed before the crash")
+    second = _crash_and_reopen(qtbot, w)
+    try:
+        box = second.check_recovery()
+        assert box is not None and "changed on disk" not in box.informativeText()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        QApplication.processEvents()
+        assert second.save()  # the file is the one the edits were made on: no question
+        assert "Typed before the crash" in path.read_text(encoding="utf-8")
+    finally:
+        second.discard_and_close()

@@ -28,6 +28,7 @@ import shutil
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from planner.model import Plan, plan_from_dict, write_text_atomic
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
 from planner.model.sessions import clean_stale_temps, pid_alive, session_alive, this_session
+from planner.ui.state.file_guard import file_digest
 from planner.ui.state.settings import data_dir, data_path
 
 log = logging.getLogger(__name__)
@@ -84,9 +86,22 @@ class RecoveryEntry:
     data: dict[str, Any]
     scenario: str | None = None
     """The scenario that was shown (its edits are in the plan's scenarios): restoring shows it again."""
+    original_digest: str | None = None
+    """SHA-256 of the original file as the crashed window had read or written it (the edits are based on it);
+    None when not known (an unsaved plan, or a recovery file of an older version)."""
 
     def plan(self) -> Plan:
         return plan_from_dict(self.data, self.file)
+
+    def disk_changed(self) -> str | None:
+        """ "modified" or "deleted" when the original file is no longer what the edits were based on (saved since
+        by another window or program, a git checkout, ...); None when it is the same or that cannot be told."""
+        if self.original_path is None or self.original_digest is None:
+            return None
+        now = file_digest(self.original_path)
+        if now == self.original_digest:
+            return None
+        return "deleted" if now is None else "modified"
 
     def discard(self) -> None:
         self.file.unlink(missing_ok=True)
@@ -119,6 +134,9 @@ class RecoveryFile:
         self._lock_fd: int | None = None
         self.scenario: str | None = None
         """The scenario shown when the next snapshot is taken (None: the base plan)."""
+        self.base_digest: str | None = None
+        """SHA-256 of the open file as the window last read or wrote it, kept in the snapshot: a restore tells
+        whether the file changed on disk since (:meth:`RecoveryEntry.disk_changed`)."""
         if fcntl is not None and not self.unavailable:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -141,6 +159,7 @@ class RecoveryFile:
                 "session": this_session(),
                 "written": dt.datetime.now().isoformat(timespec="milliseconds"),
                 "original_path": original_path,
+                "original_digest": self.base_digest if original_path is not None else None,
                 "scenario": self.scenario,
             },
             ensure_ascii=False,
@@ -273,6 +292,7 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
             written = None
         title = plan.get("title")
         scenario = payload.get("scenario")
+        digest = payload.get("original_digest")
         out.append(
             RecoveryEntry(
                 f,
@@ -281,6 +301,7 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
                 written,
                 plan,
                 scenario if isinstance(scenario, str) and scenario else None,
+                digest if isinstance(digest, str) and digest else None,
             )
         )
     out.sort(key=lambda e: e.written or dt.datetime.min, reverse=True)
@@ -344,6 +365,8 @@ class RecoveryWriter(QObject):
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._check_thread)
         self.label: QLabel | None = None
+        self.base_digest: Callable[[], str | None] = lambda: None
+        """The open file's digest as the window knows it (the window's file guard), kept in each snapshot."""
         doc.plan_changed.connect(self.edited)
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
 
@@ -375,6 +398,7 @@ class RecoveryWriter(QObject):
         started = time.perf_counter()
         try:
             self.recovery.scenario = getattr(getattr(self.doc, "scenarios", None), "active", None)
+            self.recovery.base_digest = self.base_digest()
             payload = self.recovery.payload(plan, self.doc.path)
         except Exception as exc:  # a snapshot must never take the editor down
             log.exception("could not serialise the recovery snapshot")
