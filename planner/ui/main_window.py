@@ -594,7 +594,12 @@ class MainWindow(QMainWindow):
         new_id = self.doc.add_decision("New decision", after=after)
         if self.views.currentWidget() is self.table_view:
             self.table_view.table.setFocus()
-            self.table_view.focus_cell(new_id, "title")  # typing names it (it renamed the id)
+            # Typing names it (it went into the id). A filter that hides the new row is cleared first: the
+            # table's cursor stayed on another decision, and the title typed renamed that one's id.
+            if not self.table_view.focus_cell(new_id, "title"):
+                self.table_view.clear_filters()
+                self.table_view.focus_cell(new_id, "title")
+                self.show_message("Filters cleared to show the new decision")
         return new_id
 
     def duplicate_selected(self) -> list[str]:

@@ -289,3 +289,32 @@ def test_recovery_of_an_unchanged_plan_says_nothing_more(qtbot, window: MainWind
         assert "Typed before the crash" in path.read_text(encoding="utf-8")
     finally:
         second.discard_and_close()
+
+
+def test_add_decision_under_a_filter_never_types_into_another_decision(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Filter the table (Ctrl+F, 'pilot'), then Ctrl+Return and type: the new decision, which the filter hid,
+    gets the title. The cursor stayed on the first shown row, and the typed title renamed that decision's id
+    (value-case -> 'Zed', in every dependency and scenario that named it)."""
+    w = window
+    w.new_from_template("ai-scaling")
+    tv = w.table_view
+    tv.table.setFocus()
+    QTest.keyClick(w, Qt.Key.Key_F, CTRL)
+    _type("pilot")
+    assert tv.count_label.text() == "8 of 60 decisions"
+    tv.table.setFocus()
+    tv.table.setCurrentIndex(tv.proxy.index(0, 0))
+    w.doc.select([])
+    before, i0 = _saved(w), w.doc.undo_stack.index()
+    QTest.keyClick(w, Qt.Key.Key_Return, CTRL)
+    _type("Zed")
+    _key(Qt.Key.Key_Return)
+    assert "Filters cleared to show the new decision" in w.statusBar().currentMessage()
+    assert tv.count_label.text() == "61 decisions"
+    assert w.doc.decision("value-case") is not None and w.doc.decision("Zed") is None
+    new = w.doc.plan.decisions[-1]
+    assert (new.id, new.title) == ("decision", "Zed")
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
