@@ -128,6 +128,11 @@ def _present(app: QApplication, window: MainWindow, step: int) -> None:
             raise ValueError(f"--step {step}: this plan's presentation has steps 0 to {len(deck) - 1}")
         window.presentation.go_to(step)
         _settle(app)
+    elif (
+        not window.doc.selection
+    ):  # the overview (Home): the whole plan; a --select keeps its decision in sight
+        window.presentation.go_to(0)
+        _settle(app)
 
 
 def _target(window: MainWindow, view: str) -> QWidget:

@@ -777,6 +777,8 @@ class PresentationController(QObject):
             bar.hide()
             if canvas is not None:
                 canvas.graph_scene.spotlight([], reveal=False)
+                if w.views.currentWidget() is canvas:
+                    self._fit_plan(canvas)
             return
         panel.show_step(step)
         # Never wider than the room the views leave: the window must not grow past the screen.
@@ -814,6 +816,21 @@ class PresentationController(QObject):
         view = canvas.viewport().rect()
         fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
         canvas.set_zoom(max(STEP_MIN_ZOOM, min(CANVAS_ZOOM * self.scale, fit)))
+        canvas.centerOn(rect.center())
+
+    def _fit_plan(self, canvas: Any) -> None:
+        """The overview step (Home): the whole plan in sight, at the presentation zoom when it fits, else as large
+        as fits (a big plan then shows its stage bands and the shape of its links; the steps zoom in). It left the
+        view where the last step had put it: Home after a decision's spotlight still showed that decision."""
+        scene = canvas.graph_scene
+        scene.catch_up()
+        scene.complete()
+        rect = scene.content_rect()
+        if rect.isEmpty():
+            return
+        view = canvas.viewport().rect()
+        fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
+        canvas.set_zoom(min(CANVAS_ZOOM * self.scale, fit))
         canvas.centerOn(rect.center())
 
     def scroll_step(self, direction: int) -> None:
