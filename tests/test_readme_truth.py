@@ -357,3 +357,47 @@ def test_the_sample_and_template_counts_are_the_files() -> None:
         f"{len(template.decisions)} decisions over {len(template.stages)} stages and "
         f"{len(template.areas)} areas" in text
     )
+
+
+# -- the examples print what they show ---------------------------------------------------------------------------
+def _console_examples() -> list[tuple[str, list[str], list[str]]]:
+    """(where, argv, the output lines shown under it) of every ``$ planner ...`` line of the README's console
+    blocks, in reading order (a later example may use a file an earlier one wrote)."""
+    examples: list[tuple[str, list[str], list[str]]] = []
+    for lang, number, line in _blocks(README):
+        if lang != "console":
+            continue
+        if line.startswith("$ "):
+            words = shlex.split(line[2:].split(" | ")[0], comments=True)
+            examples.append((f"README.md:{number}", words[1:], []))
+        elif examples and line.strip() != "...":
+            examples[-1][2].append(line.rstrip())
+    return examples
+
+
+def test_the_console_examples_print_what_they_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as a reader would, from a folder with the repository's sample plans and test data. Left out: the report
+    (seconds of work; `tests/report` covers it) and an example on the reader's own plan (`my.plan.json`)."""
+    from planner.cli import main
+
+    (tmp_path / "sample_plans").symlink_to(ROOT / "sample_plans")
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
+    monkeypatch.chdir(tmp_path)
+    ran = 0
+    for where, argv, shown in _console_examples():
+        if argv[0] == "report" or any(a.startswith("my.") for a in argv):
+            continue
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert code == 0, f"{where}: `planner {' '.join(argv)}` exited {code}: {err}"
+        printed = [line.rstrip() for line in (out + err).splitlines()]
+        at = 0
+        for line in shown:
+            assert line in printed[at:], (
+                f"{where}: `planner {' '.join(argv)}` does not print {line!r} (in order)"
+            )
+            at = printed.index(line, at) + 1
+        ran += 1
+    assert ran >= 8
