@@ -267,6 +267,12 @@ def _why_short(ctx: ReportContext, did: str, step: dict[str, int]) -> str:
     if e.driver_kind == "not_before":
         i = ctx.schedule.index[did]
         return f"it may not start before {ctx.when(float(ctx.schedule.graph.not_before[i]))}"
+    if e.driver_kind == "status_date":  # work not done waits for the status date ("today")
+        return "at the status date: work not done waits for it"
+    if e.driver_kind == "actual_start":
+        return "its remaining work starts at its actual start"
+    if e.driver_kind == "done":
+        return "done: it sits where it finished"
     if e.driver_kind != "dependency" or e.driver is None:
         return "at the plan start: nothing holds it back"
     s = ctx.schedule
