@@ -401,3 +401,31 @@ def test_the_console_examples_print_what_they_show(
             at = printed.index(line, at) + 1
         ran += 1
     assert ran >= 8
+
+
+def test_export_help_names_every_chart_and_format() -> None:
+    """`planner export --help` names the charts and data formats without importing them: the lists must be the
+    registries'."""
+    from planner.charts import CHARTS
+    from planner.commands.export import BUILTIN_CHARTS
+    from planner.commands.interop import DATA_SUFFIXES
+    from planner.io import EXPORT_SUFFIXES
+
+    assert set(BUILTIN_CHARTS) == set(CHARTS)
+    assert set(DATA_SUFFIXES) == set(EXPORT_SUFFIXES)
+
+
+def test_export_to_an_unknown_suffix_names_every_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+
+    code = main(
+        ["export", str(ROOT / "sample_plans" / "fraud-detection.plan.json"), "-o", str(tmp_path / "x.txt")]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1
+    for suffix in (".png", ".svg", ".pdf", ".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot"):
+        assert suffix in err
+    assert not (tmp_path / "x.txt").exists()

@@ -15,6 +15,7 @@ from planner.commands.common import (
     add_status_date_argument,
     whole_number,
 )
+from planner.commands.interop import DATA_SUFFIXES  # no formats imported: the suffixes only
 
 NAME = "export"
 HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .gan .csv .xlsx .tjp .mmd .dot)"
@@ -25,12 +26,30 @@ DESCRIPTION = (
     "(Graphviz) it writes the plan itself in that tool's format instead (README: what each format keeps)."
 )
 FORMATS = (".png", ".svg", ".pdf")
-BUILTIN_CHARTS = ("gantt", "graph", "roadmap", "stages", "critical-path")
+BUILTIN_CHARTS = (
+    "gantt",
+    "graph",
+    "roadmap",
+    "stages",
+    "critical-path",
+    "risk",
+    "criticality",
+    "tornado",
+    "load",
+    "spend",
+    "cost",
+)
+"""The charts planner.charts registers, named in --help without importing matplotlib (a test keeps them equal)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
-    parser.add_argument("-o", "--output", required=True, help="file to write: .png, .svg or .pdf")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help=f"file to write: a chart as .png, .svg or .pdf; the plan for another tool as {', '.join(DATA_SUFFIXES)}",
+    )
     parser.add_argument(
         "--chart",
         default="gantt",
@@ -96,15 +115,16 @@ def run(args: argparse.Namespace) -> int:
 
     out = output_path(args.output, "chart.png", inputs=(args.file,))
     suffix = out.suffix.lower()
-    from planner.commands.interop import DATA_SUFFIXES, export_data
+    from planner.commands.interop import export_data
 
     if suffix in DATA_SUFFIXES:  # another tool's plan format (issue 10), not a chart
         return export_data(args, out)
     if suffix not in FORMATS:
+        choices = f"{', '.join(FORMATS)} for a chart, or {', '.join(DATA_SUFFIXES)} for the plan in another tool's format"
         raise CliError(
-            f"{out}: unknown suffix {suffix!r}, so no format to write; use {', '.join(FORMATS)}"
+            f"{out}: unknown suffix {suffix!r}, so no format to write; use {choices}"
             if suffix
-            else f"{out}: no suffix, so no format to write; use {', '.join(FORMATS)}"
+            else f"{out}: no suffix, so no format to write; use {choices}"
         )
     size = None
     if args.size:
