@@ -51,6 +51,10 @@ def dark_palette() -> QPalette:
     return p
 
 
+INDICATOR_WINDOW_DARK = "#b4b9bf"
+"""The Window colour of check boxes and radio buttons on the dark palette: Fusion outlines them in it, darkened."""
+
+
 def light_palette() -> QPalette:
     p = QApplication.style().standardPalette()
     p.setColor(QPalette.ColorRole.AlternateBase, QColor("#f4f6f8"))
@@ -61,7 +65,17 @@ def apply_theme(app: QApplication, scheme: str = "system") -> str:
     """Apply ``light``, ``dark`` or the ``system`` scheme; returns the one applied."""
     app.setStyle("Fusion")
     dark = system_is_dark(app) if scheme == "system" else scheme == "dark"
-    app.setPalette(dark_palette() if dark else light_palette())
+    palette = dark_palette() if dark else light_palette()
+    app.setPalette(palette)
+    # Fusion outlines a check box or radio button in its palette's Window colour darkened by 40 %: black on the
+    # dark palette, where an unticked box was a black square on near-black. They do not fill their background,
+    # so their own Window colour serves only for that outline: a light one gives a grey outline. (Set for both
+    # schemes, so that switching back to light restores Fusion's own.)
+    indicators = QPalette(palette)
+    if dark:
+        indicators.setColor(QPalette.ColorRole.Window, QColor(INDICATOR_WINDOW_DARK))
+    for cls in ("QCheckBox", "QRadioButton"):
+        app.setPalette(indicators, cls)  # type: ignore[arg-type]  # (the stubs say bytes; PySide6 takes str)
     return "dark" if dark else "light"
 
 

@@ -318,3 +318,41 @@ def test_add_decision_under_a_filter_never_types_into_another_decision(
     assert (new.id, new.title) == ("decision", "Zed")
     _undo_redo_exact(w, before, i0)
     _views_agree(w, tmp_path, capsys)
+
+
+def test_an_unticked_check_box_is_outlined_on_the_dark_theme(qtbot, window: MainWindow) -> None:
+    """Fusion outlines check boxes in the window colour darkened: on the dark theme an unticked 'Critical only'
+    or 'Set' (status date) was a black square on near-black (looked at in the 1366x768 dark screenshot)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from planner.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    box = window.table_view.critical_only
+    try:
+        apply_theme(app, "dark")
+        QApplication.processEvents()
+        image = box.grab().toImage()
+        indicator = box.style().subElementRect(
+            box.style().SubElement.SE_CheckBoxIndicator, _check_option(box), box
+        )
+        y = indicator.center().y()
+        edge = max(
+            QColor(image.pixel(x, y)).lightness() for x in range(indicator.left(), indicator.left() + 3)
+        )
+        around = window.table_view.palette().color(QPalette.ColorRole.Window).lightness()
+        assert box.palette().color(box.foregroundRole()).lightness() > 200  # its text stays light
+        assert edge > around + 60, (edge, around)  # a visible outline
+    finally:
+        apply_theme(app, "light")
+        QApplication.processEvents()
+    assert box.palette().color(box.foregroundRole()).lightness() < 80  # and back to dark text on light
+
+
+def _check_option(box):
+    from PySide6.QtWidgets import QStyleOptionButton
+
+    opt = QStyleOptionButton()
+    opt.initFrom(box)
+    return opt
