@@ -104,6 +104,9 @@ _ALIASES = {
     "assigned to": "owner",
     "assignee": "owner",
     "resource names": "owner",
+    "budget": "cost",
+    "planned cost": "cost",
+    "budget cost": "cost",
     "% complete": "progress",
     "percent complete": "progress",
     "% done": "progress",
@@ -323,8 +326,25 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     return [*header, *PLAN_COLUMNS], rows
 
 
+_UNIT_HEADER = re.compile(
+    r"^(?P<base>duration|likely|optimistic|pessimistic|most likely|baseline duration|work days)\s*"
+    r"\(\s*(?P<unit>days?|d|hours?|hrs?|h|months?|mo|edays?|ed)\s*\)$"
+)
+
+
+def header_unit(h: Any) -> str | None:
+    """The unit a duration column's header gives its bare numbers ("Duration (days)" -> "days"), or None."""
+    m = _UNIT_HEADER.match(re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff"))
+    return m.group("unit") if m else None
+
+
 def _norm_header(h: Any) -> str:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    m = _UNIT_HEADER.match(key)
+    if m:  # "Duration (days)": a duration column whose bare numbers are days (see header_unit)
+        key = {"most likely": "likely", "baseline duration": "duration", "work days": "duration"}.get(
+            m.group("base"), m.group("base")
+        )
     key = _ALIASES.get(key, key)
     under = key.replace(" ", "_")
     return under if under in COLUMNS or under in _EXTRA_KEYS else key
@@ -449,6 +469,8 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
         text = text.replace(",", ".")  # a European decimal comma
     if column == "progress" and text.endswith("%"):
         text = text[:-1].strip()  # "50%", as Smartsheet and MS Project write it
+    elif column == "headcount" and text.endswith("%") and _is_plain_number(text[:-1].strip()):
+        text = str(float(text[:-1].strip()) / 100)  # units as MS Project writes them: 50% is half a person
     if column in SPANS:
         weeks = span_weeks(text)
         if weeks is not None:
@@ -831,6 +853,7 @@ def rows_to_plan(
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
+    header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
     owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
     # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
     resource_list = owner_col is not None and str(header[owner_col]).strip().casefold() in RESOURCE_LISTS
@@ -891,6 +914,14 @@ def rows_to_plan(
         did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
         if raw_id and is_valid_id(raw_id) and did != raw_id:
             raise InteropError(path, f"{where}: id {raw_id!r} is used twice", hint="ids must be unique")
+        for c, unit in header_units.items():  # "Duration (days)": a bare number there is days
+            cell = rec.get(c)
+            if (
+                isinstance(cell, int | float)
+                and not isinstance(cell, bool)
+                or (isinstance(cell, str) and _is_plain_number(cell.strip().replace(",", ".")))
+            ):
+                rec[c] = f"{cell} {unit}"
         nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
         likely = 1.0 if likely is None else likely

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import zipfile
+from typing import Any
 
 from planner.io.common import ImportReport, InteropError, read_limited
 from planner.io.table import HEADER_SEARCH_ROWS, check_row_count, plan_rows, rows_to_plan, split_header
@@ -81,10 +82,10 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         # More rows than a plan takes, whichever of the top rows is the header: refused without reading the rest
         # (openpyxl reads ~10,000 rows a second; a 256 MB sheet holds millions).
         most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
-        for n, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+        for n, cells in enumerate(ws.iter_rows(), start=1):
             if not cells:  # a row the sheet leaves out: only its number counts
                 continue
-            row = ["" if c is None else c for c in cells[:MAX_COLUMNS]]
+            row = [_value(c) for c in cells[:MAX_COLUMNS]]
             all_rows.append((n, row))
             filled += any(c != "" for c in row)
             if filled > most:
@@ -106,6 +107,22 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     return rows_to_plan(header, rows, path, report, title), report
+
+
+def _value(cell: Any) -> Any:
+    """A cell's value as the sheet shows it where that matters: a number formatted as a percentage (Excel stores
+    50 % as 0.5) is the text '50%', which a progress column reads as 50 (it read 0.5 %: a task 100 % complete
+    became 1 % in progress); an empty cell is ''."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in str(getattr(cell, "number_format", "") or "")
+    ):
+        return f"{round(value * 100, 9):g}%"
+    return value
 
 
 _NO_VALUE = re.compile(

@@ -218,3 +218,51 @@ def test_calendar_week_shorter_than_minutes_per_week() -> None:
     assert r.schedule is not None and r.schedule.finish == pytest.approx(7.5)
     assert week_to_date(dt.date(2027, 3, 1), 7.5) == dt.date(2027, 4, 23)
     assert "the project calendar works 32 hours a week and the file counts 40 hours as a week" in text
+
+
+def test_excel_tracker_percent_cells_duration_in_days_and_budget(tmp_path: Path) -> None:
+    """An Excel tracker as a PMO keeps it: '% Complete' cells formatted 0% (Excel stores 100 % as 1 and 50 % as
+    0.5: they were read as 1 % and 0.5 %, so the finished task was 'in progress'), 'Duration (days)' holding bare
+    numbers of days (ignored: every decision got 1 week), a 'Budget' column (ignored), date cells, WBS summaries
+    and a total row with an uncalculated formula."""
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Project tracker - Q1"])
+    ws.append([])
+    ws.append(["WBS", "Task", "Owner", "Start", "Finish", "Duration (days)", "Predecessors", "% Complete",
+               "Budget", "Units"])  # fmt: skip
+    d = dt.datetime
+    rows = [
+        ("1", "Discovery", None, d(2027, 3, 1), d(2027, 3, 12), 10, None, None, None, None),
+        ("1.1", "Interviews", "Research", d(2027, 3, 1), d(2027, 3, 5), 5, None, 1.0, 5000, 0.5),
+        ("1.2", "Synthesis", "Research", d(2027, 3, 8), d(2027, 3, 12), 5, "2", 0.5, 3000, None),
+        ("2", "Build", None, d(2027, 3, 15), d(2027, 4, 2), 15, None, None, None, None),
+        ("2.1", "API", "Platform", d(2027, 3, 15), d(2027, 3, 26), 10, "3", 0, 20000, None),
+        ("2.2", "UI", "Web", d(2027, 3, 17), d(2027, 4, 2), 13, "5SS+2d", 0, 15000, None),
+        (None, "Total", None, None, None, None, None, None, "=SUM(I4:I9)", None),
+    ]
+    for r in rows:
+        ws.append(list(r))
+    for row in ws.iter_rows(min_row=4, max_row=10):
+        row[3].number_format = row[4].number_format = "dd/mm/yyyy"
+        row[7].number_format = "0%"
+        row[8].number_format = "€#,##0"
+        row[9].number_format = "0%"
+    ws["J3"] = "Headcount"
+    path = tmp_path / "tracker.xlsx"
+    wb.save(path)
+    plan, report = import_file(path)
+    text = "\n".join(_lines(report))
+    got = {x.title: (str(x.status), x.progress, x.duration, x.cost) for x in plan.decisions}
+    assert got == {
+        "Interviews": ("done", 100, 1.0, 5000),
+        "Synthesis": ("in_progress", 50, 1.0, 3000),
+        "API": ("not_started", 0, 2.0, 20000),
+        "UI": ("not_started", 0, 2.6, 15000),
+    }
+    assert plan.decisions[0].headcount == 0.5  # 50 % units: half a person
+    assert "a total row ('Total') was skipped" in text
+    assert "[schedule]" not in text  # the finish agrees with the file's (Fri 2 Apr: week 5)
