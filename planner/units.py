@@ -82,6 +82,17 @@ def plural_weeks(weeks: float, word: str = "week") -> str:
     return f"{text} {word if text in ('1', '-1') else word + 's'}"
 
 
+def week_delta(a: float, b: float) -> float:
+    """``a - b`` for two week figures, as the two are written (:func:`format_weeks`: two decimals), so that the
+    difference a view shows is the difference of the figures it shows beside it: P50 35.88 and 35.9 differ by
+    +0.02, where the unrounded figures (35.8751, 35.9049) gave +0.03.
+
+    >>> week_delta(35.9049, 35.8751), week_delta(40.3651, 40.4149), week_delta(36.0, 35.0)
+    (0.02, -0.04, 1.0)
+    """
+    return round(round(float(a), 2) - round(float(b), 2), 2) + 0.0  # (+ 0.0: never -0.0)
+
+
 def signed_weeks(delta: float | None, *, minus: str = "-") -> str:
     """A difference in weeks with its sign, by :func:`format_weeks`: ``+2.5``, ``-1`` (``minus`` may be the
     typographic ``\u2212``); ``=`` when it is 0 at two decimals (never ``+0`` or ``-0``); ``-`` for None.

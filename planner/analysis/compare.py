@@ -126,12 +126,13 @@ class PlanFigures:
     # -- against the reference ------------------------------------------------------------------------------------
     def delta(self, figure: str) -> float | None:
         """This plan's ``figure`` (finish, gated_finish, gating_price, p50, p80, cost) minus the reference's;
-        0 for the reference itself, None when either is unknown."""
+        0 for the reference itself, None when either is unknown. Weeks by :func:`units.week_delta` (the
+        difference of the figures as every view writes them), money as it is."""
         ref = self.reference or self
         a, b = getattr(self, figure), getattr(ref, figure)
         if a is None or b is None:
             return None
-        return float(a) - float(b)
+        return float(a) - float(b) if figure == "cost" else units.week_delta(a, b)
 
     @property
     def joined(self) -> list[str]:
@@ -182,7 +183,7 @@ class PlanFigures:
                     "id": sid,
                     "gate": g,
                     "gate_date": self.date(g),
-                    "delta": (g - gates_ref[sid]) if sid in gates_ref else None,
+                    "delta": units.week_delta(g, gates_ref[sid]) if sid in gates_ref else None,
                 }
                 for sid, _, g in self.gates
             ],

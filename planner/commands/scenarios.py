@@ -52,7 +52,9 @@ def listing(plan: Any) -> list[dict[str, Any]]:
                 "changes": override_count(sc),
                 "finish": finish,
                 "finish_date": units.iso_date(plan.start_date, finish),
-                "delta": None if finish is None or base_finish is None else finish - base_finish,
+                "delta": None
+                if finish is None or base_finish is None
+                else units.week_delta(finish, base_finish),
                 "errors": [f.message for f in result.errors],
                 "problems": clash + scenario_problems(plan, sc),
                 "changes_text": describe_changes(plan, sc),

@@ -15,6 +15,7 @@ from planner.units import (
     plural_weeks,
     short_date,
     signed_weeks,
+    week_delta,
     week_to_date,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "plural_weeks",
     "short_date",
     "signed_weeks",
+    "week_delta",
     "week_to_date",
 ]
