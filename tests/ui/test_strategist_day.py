@@ -356,3 +356,21 @@ def _check_option(box):
     opt = QStyleOptionButton()
     opt.initFrom(box)
     return opt
+
+
+def test_an_empty_table_says_how_to_start(qtbot, window: MainWindow) -> None:
+    """A new blank plan showed an empty grid with no word of what to do, and '1 decisions' after the first add;
+    a filter that matches nothing looked like a plan without decisions."""
+    tv = window.table_view
+    assert tv.empty_hint.isVisible() and "Ctrl+Return" in tv.empty_hint.text()
+    _add_by_keyboard(window, "Value case")
+    assert not tv.empty_hint.isVisible()
+    assert tv.count_label.text() == "1 decision"
+    tv.search.setText("no such words")
+    assert (
+        tv.empty_hint.isVisible()
+        and "The filters hide every decision (1 in the plan)" in tv.empty_hint.text()
+    )
+    assert tv.count_label.text() == "0 of 1 decision"
+    window.clear_filters_action.trigger()
+    assert not tv.empty_hint.isVisible() and tv.count_label.text() == "1 decision"
