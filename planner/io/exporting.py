@@ -229,7 +229,7 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         notes.append(
             "the newest baseline is MS Project's Baseline (0)"
             + (f"; {older} older baseline(s) are not carried" if older else "")
-            + "; an import does not read baselines back"
+            + "; an import reads it back as the baseline 'Baseline' (its name and stage gates are not kept)"
         )
     if sched is not None:
         squeezed, split = _in_progress_shapes(plan, sched)

@@ -427,13 +427,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     durations: dict[str, float] = {}
     moments: dict[
         str, tuple[dt.datetime | None, dt.datetime | None]
-    ] = {}  # stored start and finish, not started
+    ] = {}  # stored start, finish: not started
+    baseline: dict[str, tuple[float, float]] = {}  # Baseline 0 of each task, weeks
+    baseline_finish: float | None = None
+    other_baselines: set[int] = set()
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
         for c in el:  # one pass: single fields by name, links and custom fields in order
             name = c.tag.rpartition("}")[2]
-            if name in ("PredecessorLink", "ExtendedAttribute"):
+            if name in ("PredecessorLink", "ExtendedAttribute", "Baseline"):
                 repeated.append((name, c))
             else:
                 f[name] = c
@@ -450,6 +453,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         else:
             level = number.count(".") + 1 if number and number != "0" else (0 if number == "0" else 1)
         if level <= 0:
+            for kind, child in repeated:  # the project's baseline finish
+                bf = _fields(child) if kind == "Baseline" else {}
+                if kind == "Baseline" and _int(_text(bf, "Number"), 0) == 0:
+                    baseline_finish = weeks_at(_text(bf, "Finish"))
             continue  # the project summary task
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
@@ -535,7 +542,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         cost = _float(_text(f, "Cost"))
         hints: dict[str, str] = {}
         for kind, child in repeated:
-            if kind == "ExtendedAttribute":
+            if kind == "Baseline":
+                bf = _fields(child)
+                baseline_no = _int(_text(bf, "Number"), 0)
+                b_start, b_finish = weeks_at(_text(bf, "Start")), weeks_at(_text(bf, "Finish"))
+                if baseline_no == 0 and b_start is not None and b_finish is not None:
+                    baseline[uid] = (b_start, b_finish)
+                elif baseline_no != 0:
+                    other_baselines.add(baseline_no)
+            elif kind == "ExtendedAttribute":
                 cf = _fields(child)
                 alias = aliases.get(_text(cf, "FieldID") or "")
                 if alias:
@@ -714,6 +729,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         last = _parse_datetime(_text(rf, "FinishDate"))
         until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
         report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
+    if other_baselines:
+        report.add(
+            "baseline",
+            ("Baselines " if len(other_baselines) > 1 else "Baseline ")
+            + ", ".join(str(n) for n in sorted(other_baselines))
+            + (" are" if len(other_baselines) > 1 else " is")
+            + " not carried (the plan takes Baseline 0, the one MS Project's variance columns show)",
+        )
     status_day = _day(_text(rf, "StatusDate")) if own_fields else day_at(_text(rf, "StatusDate"))
     written = _day(_text(rf, "StatusDate"))
     if status_day is not None and written is not None and status_day != written and start_dt is not None:
@@ -733,6 +756,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         currency=_currency(_text(rf, "CurrencyCode")),
         finish=finish,
         status_date=status_day,
+        baseline=baseline,
+        baseline_finish=baseline_finish,
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report

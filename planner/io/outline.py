@@ -36,6 +36,8 @@ from planner.io.common import (
 )
 from planner.model.plan import (
     Area,
+    Baseline,
+    BaselineEntry,
     Decision,
     Dependency,
     DependencyType,
@@ -103,6 +105,11 @@ class Outline:
     finish: float | None = None  # the finish the authoring tool stored, in working weeks
     status_date: dt.date | None = None  # the date the source's progress was recorded up to
     extra: dict[str, object] = field(default_factory=dict)
+    baseline: dict[str, tuple[float, float]] = field(
+        default_factory=dict
+    )  # task key -> (start, finish), weeks
+    baseline_finish: float | None = None  # the project's baseline finish, when the file stores one
+    baseline_name: str = "Baseline"
 
 
 @dataclass
@@ -533,6 +540,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             **outline.extra,
         }
     }
+    _take_baseline(plan, outline, source_rows, report)
     if dated:
         report.add(
             "progress",
@@ -573,6 +581,36 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         }
     )
     return plan
+
+
+def _take_baseline(
+    plan: Plan, outline: Outline, source_rows: dict[str, dict[str, str]], report: ImportReport
+) -> None:
+    """The file's baseline (MS Project's Baseline 0) as the plan's baseline, so that the variance and the late-work
+    findings measure against what the team agreed, not the plan without progress."""
+    if not outline.baseline:
+        return
+    id_of = {row["key"]: did for did, row in source_rows.items()}
+    entries = {
+        # to 1e-5 weeks (1.4 s of a 40-hour week): the file's moments are whole seconds
+        id_of[key]: BaselineEntry(start=round(max(0.0, a), 5), finish=round(max(0.0, a, b), 5))
+        for key, (a, b) in outline.baseline.items()
+        if key in id_of
+    }
+    if not entries:
+        return
+    finish = outline.baseline_finish
+    finish = max(e.finish for e in entries.values()) if finish is None or finish < 0 else round(finish, 5)
+    plan.baselines = [Baseline(name=outline.baseline_name, finish=finish, decisions=entries)]
+    day = week_to_date(plan.start_date, finish) if plan.start_date else None
+    missing = sum(1 for did in source_rows if did not in entries)
+    report.add(
+        "baseline",
+        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({len(entries)} task(s), finish "
+        f"week {format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
+        + (f"; {missing} task(s) have none" if missing else "")
+        + "; its stage gates are not known",
+    )
 
 
 def _inside(parent: list[int | None], i: int, summary: int) -> bool:

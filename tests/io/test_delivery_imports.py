@@ -266,3 +266,23 @@ def test_excel_tracker_percent_cells_duration_in_days_and_budget(tmp_path: Path)
     assert plan.decisions[0].headcount == 0.5  # 50 % units: half a person
     assert "a total row ('Total') was skipped" in text
     assert "[schedule]" not in text  # the finish agrees with the file's (Fri 2 Apr: week 5)
+
+
+def test_ms_project_baseline_becomes_the_plans_baseline() -> None:
+    """Baseline 0 of each task (MS Project's variance columns) is the plan's baseline, so the variance and late
+    work measure against what was agreed (the import read none: 'late' meant late against the plan without
+    progress, and analyze --baseline had nothing to compare with); Baseline 1 is reported."""
+    plan, text = _mspdi("delivery-4x10-progress-mspdi.xml")
+    assert [b.name for b in plan.baselines] == ["Baseline"]
+    b = plan.baselines[0]
+    assert b.finish == pytest.approx(7.25)  # the project summary's Baseline 0 finish, Tue 20 Apr 17:30
+    ids = {d.title: d.id for d in plan.decisions}
+    assert (b.decisions[ids["Prototype"]].start, b.decisions[ids["Prototype"]].finish) == (
+        pytest.approx(1.875),
+        pytest.approx(2.875),
+    )
+    assert "Baseline 1 is not carried" in text
+    assert (
+        "the file's baseline is the plan's baseline 'Baseline' (10 task(s), finish week 7.25 (21 Apr 2027))"
+        in text
+    )
