@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -149,9 +149,19 @@ class Workbench(QObject):
         self.open_action = action(
             "&Open in Inspector",
             self.open_selected,
-            None,
-            "Show the selected decision in the inspector (Enter)",
+            "Shift+F2",
+            "Show the selected decisions in the inspector, to type in its fields (Enter in the table or the "
+            "graph; Esc goes back)",
         )
+        # Enter in the table, as on the graph: Tab moves from cell to cell and never leaves the table, so a
+        # keyboard user could not reach the inspector (milestone, links, notes) at all. (Only while the table
+        # itself has the focus: an open cell editor takes Enter to commit.)
+        self.table_open_action = QAction("Open in Inspector", w.table_view.table)
+        self.table_open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.table_open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table_open_action.triggered.connect(lambda _c=False: self.open_selected())
+        w.table_view.table.addAction(self.table_open_action)
+        w.inspector_tabs.installEventFilter(self)  # Esc there goes back to the view
         self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, "F1", "Every shortcut")
         self.guide_action = action("&Getting Started", self.show_guide, None, "A short guide to the planner")
         # Progress (issue 16): mark every selected decision at once, one undo step each time.
@@ -190,6 +200,15 @@ class Workbench(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.PaletteChange:
             self.theme_toolbar_icons()
+        if (
+            watched is self.window.inspector_tabs
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):  # (an Esc no field of the inspector used)
+            self.back_to_view()
+            return True
         return False
 
     def _menu(self, title: str) -> QMenu | None:
@@ -346,7 +365,8 @@ class Workbench(QObject):
         self.rename_action.setEnabled(len(ids) == 1)
         for act in self.mark_actions.values():
             act.setEnabled(has)
-        self.open_action.setEnabled(len(ids) == 1)
+        self.open_action.setEnabled(has)  # several: the inspector's page for all of them
+        self.table_open_action.setEnabled(has)
         mime = QApplication.clipboard().mimeData()
         self.paste_action.setEnabled(mime is not None and (mime.hasFormat(MIME_DECISIONS) or mime.hasText()))
 
@@ -648,13 +668,27 @@ class Workbench(QObject):
             scene.highlight_chain([])
 
     def open_selected(self) -> None:
+        """Show the selection in the inspector and put the cursor in its first field (the title of one decision,
+        the stage of several)."""
         w = self.window
-        if len(self.doc.selection) != 1:
+        if not self.doc.selection:
             return
         w.inspector_dock.show()
         w.inspector_dock.raise_()
         w.inspector_tabs.setCurrentWidget(w.inspector)
-        w.inspector.form.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if len(self.doc.selection) == 1:
+            w.inspector.form.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            w.inspector.multi.combos["stage"].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def back_to_view(self) -> None:
+        """The keyboard focus back to the view shown (the table or the graph), from the inspector."""
+        w = self.window
+        w.commit_pending()
+        shown = w.views.currentWidget()
+        target = w.table_view.table if shown is w.table_view else shown
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def rename_selected(self) -> None:
         self.open_selected()

@@ -374,3 +374,37 @@ def test_an_empty_table_says_how_to_start(qtbot, window: MainWindow) -> None:
     assert tv.count_label.text() == "0 of 1 decision"
     window.clear_filters_action.trigger()
     assert not tv.empty_hint.isVisible() and tv.count_label.text() == "1 decision"
+
+
+def test_keyboard_reaches_the_inspector_and_comes_back(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enter on a table row opens the inspector at the title (Tab in the table only moves between cells, so a
+    keyboard user could not reach the milestone, links or notes); Space ticks Milestone; Esc goes back to the
+    table, where typing edits cells again. Shift+F2 does the same from anywhere."""
+    w = window
+    w.new_from_template("ai-scaling")
+    w.doc.select(["validate-gate"])
+    w.activateWindow()
+    w.table_view.table.setFocus()
+    _key(Qt.Key.Key_Return)
+    form = w.inspector.form
+    assert _focus() is form.title_edit
+    for _ in range(20):  # Tab through the form to the Milestone box
+        if _focus() is form.milestone:
+            break
+        _key(Qt.Key.Key_Tab)
+    assert _focus() is form.milestone
+    w.doc.select(["pilot-build"])  # (select another decision; the inspector follows)
+    before, i0 = _saved(w), w.doc.undo_stack.index()
+    _key(Qt.Key.Key_Space)
+    pilot = w.doc.decision("pilot-build")
+    assert pilot is not None and pilot.milestone and pilot.duration == 0
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
+    form.milestone.setFocus()
+    _key(Qt.Key.Key_Escape)
+    assert _focus() is w.table_view.table
+    w.doc.select(["value-case", "pilot-build"])
+    _key(Qt.Key.Key_F2, SHIFT)
+    assert _focus() is w.inspector.multi.combos["stage"]

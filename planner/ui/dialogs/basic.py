@@ -87,6 +87,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             ("Delete", "Delete the selection (decisions with their links, or a selected link)"),
             ("F2", "Rename the selected decision"),
+            ("Enter (table) / Shift+F2", "Open the selection in the inspector; Esc goes back to the view"),
             ("Ctrl+F", "Filter the table"),
             ("Ctrl+Shift+F", "Find a decision on the graph"),
         ],
