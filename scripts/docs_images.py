@@ -6,8 +6,8 @@
 charts: `planner export` of the samples; screens: the README's main screenshots (`planner screenshot`); app: every
 view of docs/images/app at 1280x800 and 1920x1080, light and dark, and the presentation steps; report: pages of
 `planner report` rendered with pdftoppm (poppler-utils; skipped with a note when it is absent); scenarios: the
-scenario bar, the graph in a scenario and the Compare dialog, grabbed from the app offscreen (no command makes
-those). Look at the pictures before committing them.
+scenario bar, the graph in a scenario and the Compare dialog, and the fitted graph of the template, grabbed from
+the app offscreen (no command makes those). Look at the pictures before committing them.
 """
 
 from __future__ import annotations
@@ -250,6 +250,21 @@ def scenarios() -> None:
         settle(1.0)
         dialog.grab().save(str(IMAGES / "scenario-compare-gantt.png"))
         dialog.shutdown()
+    finally:
+        window.discard_and_close()
+    # Fit to Window on the ai-scaling template: the graph's stage-by-area overview.
+    from planner.templates import load_template
+
+    window = MainWindow(plan=load_template("ai-scaling"), persist_layout=False)
+    try:
+        window.resize(1280, 800)
+        window.show()
+        window.doc.wait_for_analysis()
+        window.show_view("Graph")
+        settle()
+        window.fit_action.trigger()
+        settle()
+        window.grab().save(str(IMAGES / "app" / "graph-fitted-1280x800-light.png"))
     finally:
         window.discard_and_close()
 
