@@ -126,8 +126,18 @@ class PlanFigures:
     # -- against the reference ------------------------------------------------------------------------------------
     def delta(self, figure: str) -> float | None:
         """This plan's ``figure`` (finish, gated_finish, gating_price, p50, p80, cost) minus the reference's;
-        0 for the reference itself, None when either is unknown. Weeks by :func:`units.week_delta` (the
-        difference of the figures as every view writes them), money as it is."""
+        0 for the reference itself, None when either is unknown. Exact (the JSON's figure); a view writes
+        :meth:`shown_delta`."""
+        ref = self.reference or self
+        a, b = getattr(self, figure), getattr(ref, figure)
+        if a is None or b is None:
+            return None
+        return float(a) - float(b)
+
+    def shown_delta(self, figure: str) -> float | None:
+        """:meth:`delta` as a view writes it beside the two figures: for weeks, the difference of the figures as
+        they are written (:func:`units.week_delta`), so P50s written 35.87 and 35.9 differ by +0.03 where the
+        exact figures differ by 0.0351; money as it is."""
         ref = self.reference or self
         a, b = getattr(self, figure), getattr(ref, figure)
         if a is None or b is None:
@@ -183,7 +193,7 @@ class PlanFigures:
                     "id": sid,
                     "gate": g,
                     "gate_date": self.date(g),
-                    "delta": units.week_delta(g, gates_ref[sid]) if sid in gates_ref else None,
+                    "delta": (g - gates_ref[sid]) if sid in gates_ref else None,
                 }
                 for sid, _, g in self.gates
             ],
@@ -265,7 +275,7 @@ def describe(item: PlanFigures) -> str:
         )
     if not ref.ok:
         return f"{item.name} finishes {_when(item, item.finish or 0.0)}; {ref.name} cannot be scheduled."
-    d = item.delta("finish") or 0.0
+    d = item.shown_delta("finish") or 0.0
     finish = item.finish or 0.0
     if abs(d) <= TOL:
         text = f"{item.name} leaves the finish unchanged, at {_when(item, finish)}"
@@ -273,7 +283,7 @@ def describe(item: PlanFigures) -> str:
         text = f"{item.name} brings the finish forward {units.plural_weeks(-d)}, to {_when(item, finish)}"
     else:
         text = f"{item.name} pushes the finish back {units.plural_weeks(d)}, to {_when(item, finish)}"
-    dp80 = item.delta("p80")
+    dp80 = item.shown_delta("p80")
     if dp80 is not None and abs(dp80) > 0.005 and abs(dp80 - d) > 0.005:  # said only when it tells more
         text += f" (P80 {units.plural_weeks(abs(dp80))} {'earlier' if dp80 < 0 else 'later'})"
     dc = item.delta("cost")
@@ -290,7 +300,7 @@ def describe(item: PlanFigures) -> str:
             if parts
             else f"{_titles(item, item.left)} {verb} the critical path"
         )
-    dg = item.delta("gating_price")
+    dg = item.shown_delta("gating_price")
     if dg is not None and abs(dg) > TOL:
         parts.append(
             f"strict gates cost {units.plural_weeks(item.gating_price or 0.0)} "

@@ -165,12 +165,13 @@ def _week_cells(items: list[Any], figure: str) -> list[str]:
 
 
 def _delta_cells(items: list[Any], figure: str) -> list[str]:
-    """Each item's difference to the reference, by the one rule (``units.signed_weeks``: ``+1.5``, ``-0.32``, and
+    """Each item's difference to the reference as written beside the figures (``shown_delta``), by the one rule
+    (``units.signed_weeks``: ``+1.5``, ``-0.32``, and
     ``=`` when it is 0 at two decimals, as the app's comparison writes it; never ``+0`` or ``-0``)."""
     from planner.model import units
 
     return [
-        "" if k == 0 or x.delta(figure) is None else units.signed_weeks(x.delta(figure))
+        "" if k == 0 or x.shown_delta(figure) is None else units.signed_weeks(x.shown_delta(figure))
         for k, x in enumerate(items)
     ]
 

@@ -52,9 +52,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
                 "changes": override_count(sc),
                 "finish": finish,
                 "finish_date": units.iso_date(plan.start_date, finish),
-                "delta": None
-                if finish is None or base_finish is None
-                else units.week_delta(finish, base_finish),
+                "delta": None if finish is None or base_finish is None else finish - base_finish,
                 "errors": [f.message for f in result.errors],
                 "problems": clash + scenario_problems(plan, sc),
                 "changes_text": describe_changes(plan, sc),
@@ -118,8 +116,9 @@ def run(args: argparse.Namespace) -> int:
             effect = "cannot be scheduled: " + (r["errors"][0] if r["errors"] else "errors")
         else:
             when = units.format_when(plan.start_date, r["finish"], word="finish week")
-            d = r["delta"]
-            # the difference as `planner compare` writes it (units.signed_weeks: '=' when 0 at two decimals)
+            d = None if base["finish"] is None else units.week_delta(r["finish"], base["finish"])
+            # the difference of the two finishes as written (units.week_delta), as `planner compare` writes it
+            # (units.signed_weeks: '=' when 0 at two decimals)
             shown = units.signed_weeks(d)
             delta = (
                 "the base cannot be scheduled"

@@ -65,14 +65,14 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
     ):
         if fig in ("p50", "p80") and not comp.iterations:
             continue
-        rows.append([label] + [_week_cell(ctx, x, getattr(x, fig), x.delta(fig)) for x in items])
+        rows.append([label] + [_week_cell(ctx, x, getattr(x, fig), x.shown_delta(fig)) for x in items])
     rows.append(
         ["Price of strict gates"]
         + [
             "-"
             if x.gating_price is None
             else units.plural_weeks(x.gating_price)
-            + (f" ({_delta(x.delta('gating_price'))})" if x.reference is not None else "")
+            + (f" ({_delta(x.shown_delta('gating_price'))})" if x.reference is not None else "")
             for x in items
         ]
     )
@@ -82,8 +82,8 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
             + [
                 _money(x.cost, x.plan.currency)
                 + (
-                    f" ({'+' if (x.delta('cost') or 0) > 0 else ''}{_money(x.delta('cost'), None)})"
-                    if x.reference is not None and x.delta("cost")
+                    f" ({'+' if (x.shown_delta('cost') or 0) > 0 else ''}{_money(x.shown_delta('cost'), None)})"
+                    if x.reference is not None and x.shown_delta("cost")
                     else ""
                 )
                 for x in items

@@ -303,7 +303,7 @@ class CompareDialog(QDialog):
                     if w is None
                     else f"week {units.format_weeks(w)}" + (f"\n{units.format_date(date)}" if date else "")
                 )
-                d = x.delta(fig) if x.reference is not None else None
+                d = x.shown_delta(fig) if x.reference is not None else None
                 if d is not None:
                     text += f"\n{_delta_text(d)}"
                 cells.append((text, d))
@@ -322,8 +322,8 @@ class CompareDialog(QDialog):
                         "-"
                         if x.gating_price is None
                         else units.plural_weeks(x.gating_price)
-                        + (f"\n{_delta_text(x.delta('gating_price'))}" if x.reference else ""),
-                        x.delta("gating_price") if x.reference else None,
+                        + (f"\n{_delta_text(x.shown_delta('gating_price'))}" if x.reference else ""),
+                        x.shown_delta("gating_price") if x.reference else None,
                     )
                     for x in items
                 ],
@@ -339,11 +339,11 @@ class CompareDialog(QDialog):
                             if x.cost is None
                             else f"{x.cost:,.0f}"
                             + (
-                                f"\n{_money_delta(x.delta('cost'))}"
-                                if x.reference is not None and x.delta("cost") is not None
+                                f"\n{_money_delta(x.shown_delta('cost'))}"
+                                if x.reference is not None and x.shown_delta("cost") is not None
                                 else ""
                             ),
-                            x.delta("cost") if x.reference else None,
+                            x.shown_delta("cost") if x.reference else None,
                         )
                         for x in items
                     ],
