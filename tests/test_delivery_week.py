@@ -108,11 +108,13 @@ def test_report_agrees_and_says_why_the_path_starts_at_the_status_date(tmp_path:
     start: nothing holds it back'."""
     out = tmp_path / "steering.pdf"
     assert main(["report", str(week), "-o", str(out), "--paper", "letter", "--quiet",
-                 "--sections", "cover,progress,critical-path"]) == 0  # fmt: skip
+                 "--sections", "cover,progress,critical-path,risk"]) == 0  # fmt: skip
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(out).pages))
     assert "29 Apr 2027" in text and "1.16 weeks later" in text
     assert "at the status date: work not done waits for it" in text
     assert "nothing holds it back" not in text
+    # not simulated, no risks: no promise of a register 'below' that the report does not have
+    assert "The plan has no risk register." in text and "risk register below" not in text
     for title in ("Vendor due diligence", "Prototype", "Integration build"):
         assert title in text.split("Late at the status date")[1]
 

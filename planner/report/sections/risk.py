@@ -69,8 +69,13 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
             ctx.p(
                 "Not simulated. This report shows the plan's single most likely schedule, not how likely that is to "
                 "hold: it has no confidence range (P50, P80), no ranking of what drives the finish and no measured "
-                "cost of each risk. The risk register below ranks risks by their expected delay (probability times "
-                "the mean delay)."
+                "cost of each risk."
+                + (
+                    " The risk register below ranks risks by their expected delay (probability times the mean "
+                    "delay)."
+                    if ctx.plan.risks
+                    else " The plan has no risk register."
+                )
             )
         )
         out.extend(_register_only(ctx))
