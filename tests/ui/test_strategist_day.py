@@ -408,3 +408,39 @@ def test_keyboard_reaches_the_inspector_and_comes_back(
     w.doc.select(["value-case", "pilot-build"])
     _key(Qt.Key.Key_F2, SHIFT)
     assert _focus() is w.inspector.multi.combos["stage"]
+
+
+def test_link_added_by_keyboard_in_the_inspector(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tab from the title reaches the predecessor chooser (Tab moved between the cells of the predecessor list
+    and never left it); part of a title and Enter add the link; Add with nothing chosen adds nothing (it linked
+    the plan's first decision: an empty text is 'contained' in every choice)."""
+    w = window
+    w.new_from_template("ai-scaling")
+    doc = w.doc
+    doc.select(["red-teaming"])
+    w.activateWindow()
+    w.table_view.table.setFocus()
+    _key(Qt.Key.Key_Return)
+    preds = w.inspector.form.predecessors
+    for _ in range(40):
+        if _focus() is preds.other:
+            break
+        _key(Qt.Key.Key_Tab)
+    assert _focus() is preds.other
+    before, i0 = _saved(w), doc.undo_stack.index()
+    _type("Provision an isolated")
+    _key(Qt.Key.Key_Return)
+    links = [(d.from_, d.to) for d in doc.plan.dependencies if d.to == "red-teaming"]
+    assert ("pilot-sandbox", "red-teaming") in links
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
+    preds.other.setFocus()
+    _key(Qt.Key.Key_Tab)  # the link type
+    _key(Qt.Key.Key_Tab)  # Add
+    assert _focus() is preds.add_button
+    n = len(doc.plan.dependencies)
+    _key(Qt.Key.Key_Space)
+    assert len(doc.plan.dependencies) == n
+    assert w.statusBar().currentMessage() == "Choose a decision to link first"

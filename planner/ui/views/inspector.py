@@ -161,6 +161,9 @@ class DependencyEditor(QGroupBox):
             "Double-click the type, lag or note to edit it; double-click a decision to go to it"
         )
         self.table.doubleClicked.connect(self._on_double_click)
+        # Tab leaves the list for the chooser and the Add button (arrows move between its cells, F2 edits one):
+        # with Tab moving from cell to cell, a keyboard user was caught in the list and could not add a link.
+        self.table.setTabKeyNavigation(False)
 
         self.other = _LazyCombo(self._fill_choices, self)
         self.other.setEditable(True)
@@ -169,6 +172,7 @@ class DependencyEditor(QGroupBox):
         line_edit = self.other.lineEdit()
         assert line_edit is not None  # setEditable(True) created it
         line_edit.setPlaceholderText("Choose a decision to link…")
+        line_edit.returnPressed.connect(self.add_chosen)  # type part of a title, Enter: linked
         self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.other.setMinimumContentsLength(12)
         self.other.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -225,8 +229,8 @@ class DependencyEditor(QGroupBox):
         self.ensure_choices()
         me = self.model.decision_id
         other = self.other.currentData()
-        if other is None:
-            text = self.other.currentText().strip()
+        text = self.other.currentText().strip()
+        if other is None and text:  # (an empty text "contains" in every item: it linked the first decision)
             pos = self.other.findText(text, Qt.MatchFlag.MatchContains)
             other = self.other.itemData(pos) if pos >= 0 else (text if self.doc.decision(text) else None)
         if me is None or other is None:
