@@ -429,3 +429,38 @@ def test_export_to_an_unknown_suffix_names_every_format(
     for suffix in (".png", ".svg", ".pdf", ".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot"):
         assert suffix in err
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_the_plan_file_example_is_a_plan_file(tmp_path: Path) -> None:
+    """The JSON example under "The plan file" loads as it is (its unknown ids are left to validation)."""
+    section = _section("The plan file")
+    start = section.index("```json\n") + len("```json\n")
+    example = section[start : section.index("```", start)]
+    path = tmp_path / "example.plan.json"
+    path.write_text(example, encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.decisions[0].id == "inference-service"
+    assert plan.dependencies[0].from_ == "value-case"
+
+
+def test_the_scenario_example_applies_to_the_fraud_sample(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's scenario example names decisions, a team, a risk and links of the fraud sample: every change
+    applies (none skipped as unknown)."""
+    import json
+
+    from planner.cli import main
+
+    text = README.read_text(encoding="utf-8")
+    start = text.index('"scenarios": [\n')
+    fragment = "{" + text[start : text.index("```", start)].strip() + "}"
+    plan = json.loads((ROOT / "sample_plans" / "fraud-detection.plan.json").read_text(encoding="utf-8"))
+    plan["scenarios"] = json.loads(fragment)["scenarios"]
+    path = tmp_path / "scenario.plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    assert main(["scenarios", str(path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [s["name"] for s in out["scenarios"]] == ["Buy the feature store"]
+    assert main(["check", str(path)]) == 0
+    assert "scenario-unknown-reference" not in capsys.readouterr().out
