@@ -143,7 +143,7 @@ _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
     rf"^(?P<num>[+-]?\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?)\s*(?P<unit>{_UNIT})?\s*\??$", re.IGNORECASE
 )
-_LAG = rf"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:{_UNIT}))?"
+_LAG = rf"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:{_UNIT}|%))?"
 _DEP = re.compile(
     rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$", re.IGNORECASE
 )
@@ -188,6 +188,11 @@ def format_depends(deps: Iterable[Dependency]) -> str:
     return ", ".join(parts)
 
 
+class PercentLag(float):
+    """A lag given as a percentage of the predecessor's duration (MS Project's ``2FS+50%``): the number is the
+    percentage; the importer scales it once it knows the predecessor."""
+
+
 def parse_depends(text: str, known: set[str] | None = None) -> list[tuple[str, DependencyType, float]]:
     """The predecessors in a ``depends_on`` cell. Raises ValueError naming the item it cannot read.
 
@@ -207,7 +212,8 @@ def parse_depends(text: str, known: set[str] | None = None) -> list[tuple[str, D
                 f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks, or with a unit: "
                 "+3d, +1w)"
             )
-        lag = span_weeks((m.group("lag1") or m.groupdict().get("lag2") or "0").replace(" ", ""))
+        lag_text = (m.group("lag1") or m.groupdict().get("lag2") or "0").replace(" ", "")
+        lag = PercentLag(float(lag_text[:-1])) if lag_text.endswith("%") else span_weeks(lag_text)
         if lag is None:
             raise ValueError(f"cannot read the lag of {item!r}")
         out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), lag))
@@ -1028,6 +1034,8 @@ def rows_to_plan(
             f"({plan.start_date.isoformat()}); change it in Plan & Stages if the work began earlier",
         )
     by_title = {d.title.casefold(): d.id for d in decisions}
+    by_id = {d.id: d for d in decisions}
+    percent_lags = 0
     by_row = 0
     known = {d.id for d in decisions}
     deps: list[Dependency] = []
@@ -1055,7 +1063,16 @@ def rows_to_plan(
                     f"depends on {pred!r}, which is no row's id or title; kept so that the check reports it",
                     f"line {line}",
                 )
+            if isinstance(lag, PercentLag):  # a share of the predecessor's duration, as MS Project reads it
+                lag = lag / 100.0 * (by_id[pred].weeks() if pred in by_id else 0.0)
+                percent_lags += 1
             deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+    if percent_lags:
+        report.add(
+            "link",
+            f"{percent_lags} lag(s) given as a percentage of the predecessor's duration are fixed weeks (they do not "
+            "follow a later change of that duration)",
+        )
     summaries = sum(1 for level_and_summary in summary_lines.values() if level_and_summary[1])
     if summaries:
         report.add(

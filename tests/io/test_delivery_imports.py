@@ -286,3 +286,18 @@ def test_ms_project_baseline_becomes_the_plans_baseline() -> None:
         "the file's baseline is the plan's baseline 'Baseline' (10 task(s), finish week 7.25 (21 Apr 2027))"
         in text
     )
+
+
+def test_percent_lag_in_a_predecessors_cell(tmp_path: Path) -> None:
+    """MS Project's CSV writes a lag in % of the predecessor's duration ('1FS+50%'): it became a dependency on an
+    unknown decision '1FS+50%' (the plan then had an error); it is half of A's 10 days, 1 week."""
+    path = tmp_path / "pct.csv"
+    path.write_text(
+        'ID,Task Name,Duration,Predecessors\n1,A,10 days,\n2,B,5 days,1FS+50%\n3,C,2 wks,"1SS+3 edays,2FF-1 day"\n'
+    )
+    plan, report = import_file(path)
+    got = {(d.from_, d.to): (str(d.type), round(d.lag, 6)) for d in plan.dependencies}
+    assert got == {("1", "2"): ("FS", 1.0), ("1", "3"): ("SS", round(3 / 7, 6)), ("2", "3"): ("FF", -0.2)}
+    assert "1 lag(s) given as a percentage of the predecessor's duration are fixed weeks" in "\n".join(
+        _lines(report)
+    )
