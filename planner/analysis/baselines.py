@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.analysis.schedule import Schedule
 from planner.analysis.stages import StageAnalysis
+from planner.model import units
 from planner.model.plan import Baseline, BaselineEntry, Plan
 
 SLIP_TOL = 1e-7
@@ -90,6 +91,16 @@ class DecisionVariance:
             return None
         return _clean(self.finish - self.baseline_finish)
 
+    @property
+    def shown_start_slip(self) -> float | None:
+        """:attr:`start_slip` as a view writes it beside the two starts (:func:`shown_slip`)."""
+        return shown_slip(self.start, self.baseline_start)
+
+    @property
+    def shown_finish_slip(self) -> float | None:
+        """:attr:`finish_slip` as a view writes it beside the two finishes (:func:`shown_slip`)."""
+        return shown_slip(self.finish, self.baseline_finish)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -117,6 +128,11 @@ class Variance:
         """Weeks the project finish moved since the baseline (positive: later)."""
         return _clean(self.finish - self.baseline_finish)
 
+    @property
+    def shown_finish_slip(self) -> float:
+        """:attr:`finish_slip` as a view writes it beside the two finishes (:func:`shown_slip`)."""
+        return units.week_delta(self.finish, self.baseline_finish)
+
     def slipped(self) -> list[DecisionVariance]:
         """Decisions finishing later than baselined, most slipped first (then id)."""
         rows = [d for d in self.decisions if (d.finish_slip or 0.0) > 0]
@@ -135,6 +151,16 @@ class Variance:
 
 def _clean(x: float) -> float:
     return 0.0 if abs(x) <= SLIP_TOL * max(1.0, abs(x)) else float(x)
+
+
+def shown_slip(now: float | None, then: float | None) -> float | None:
+    """A slip as a view writes it beside the two figures it separates: their difference as written
+    (:func:`units.week_delta`, two decimals), so that a baseline finish written 7.29 and a forecast written 8.41
+    read a slip of +1.12 (the exact 1.125 would read +1.13). The exact slips (``finish_slip`` ...) stay in the
+    JSON and decide what slipped; None when either figure is unknown."""
+    if now is None or then is None:
+        return None
+    return units.week_delta(now, then)
 
 
 def variance(schedule: Schedule, baseline: Baseline, plan: Plan | None = None) -> Variance:
@@ -208,6 +234,16 @@ class StageVariance:
     @property
     def gate_slip(self) -> float | None:
         return None if self.baseline_gate is None else _clean(self.gate - self.baseline_gate)
+
+    @property
+    def shown_finish_slip(self) -> float | None:
+        """:attr:`finish_slip` as a view writes it beside the two window ends (:func:`shown_slip`)."""
+        return shown_slip(self.finish, self.baseline_finish)
+
+    @property
+    def shown_gate_slip(self) -> float | None:
+        """:attr:`gate_slip` as a view writes it beside the two gates (:func:`shown_slip`)."""
+        return shown_slip(self.gate, self.baseline_gate)
 
     def to_dict(self) -> dict[str, Any]:
         return {

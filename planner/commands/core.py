@@ -286,7 +286,7 @@ def _baseline_lines(result: Any) -> list[str]:
 
     plan, s, st, base = result.plan, result.schedule, result.stages, result.baseline
     v = variance(s, base, plan)
-    slip = v.finish_slip
+    slip = v.shown_finish_slip  # beside the two finishes: their difference as written
     moved = (
         "as in the baseline"
         if units.signed_weeks(slip) == "="
@@ -303,8 +303,8 @@ def _baseline_lines(result: Any) -> list[str]:
     for r, x in zip(st.stages, stage_variance(plan, st, base), strict=True):
         out.append(
             f"  {elide(r.name, 16):<16} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
-            f"{units.signed_weeks(x.finish_slip):>6}   {fmt_weeks(x.baseline_gate):>6} {fmt_weeks(x.gate):>7} "
-            f"{units.signed_weeks(x.gate_slip):>6}"
+            f"{units.signed_weeks(x.shown_finish_slip):>6}   {fmt_weeks(x.baseline_gate):>6} {fmt_weeks(x.gate):>7} "
+            f"{units.signed_weeks(x.shown_gate_slip):>6}"
         )
     later = len(v.slipped())  # as the report's "Slipped" counts them
     earlier = sum(1 for d in v.decisions if d.finish_slip is not None and d.finish_slip < 0)

@@ -40,7 +40,7 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
     v = variance(sched, base, plan)  # actual starts count (issue 16), as in the app and the progress section
     out: list[Flowable] = [ctx.heading("Baseline variance")]
     taken = f", taken on {units.format_date(base.created.date())}" if base.created else ""
-    slip = v.finish_slip
+    slip = v.shown_finish_slip
     if slip > 0:
         move = (
             f"the finish has <b>slipped by {weeks_text(slip)}</b>, from {esc(on(ctx, v.baseline_finish))} to "
@@ -93,10 +93,10 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
                     ),
                     ctx.when_text(d.baseline_start),
                     ctx.when_text(d.start),
-                    _slip(d.start_slip),
+                    _slip(d.shown_start_slip),
                     ctx.when_text(d.baseline_finish),
                     ctx.when_text(d.finish),
-                    _slip(d.finish_slip),
+                    _slip(d.shown_finish_slip),
                 ]
             )
         from planner.report.sections.details import chunked_tables

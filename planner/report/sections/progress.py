@@ -78,7 +78,7 @@ def build_progress(ctx: ReportContext) -> list[Flowable]:
                     ctx.cell(ctx.stage_name(g.id), "cell_bold"),
                     ctx.when_text(g.baseline_gate),
                     ctx.when_text(g.gate),
-                    _slip(g.gate_slip),
+                    _slip(g.shown_gate_slip),
                 ]
                 for g in gates
             ]
@@ -122,7 +122,7 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
             "with: save one to see what slipped."
         )
     else:
-        slip = v.finish_slip
+        slip = v.shown_finish_slip
         move = (
             f"<b>{weeks_text(slip)} later</b> than"
             if slip > 0
@@ -185,7 +185,7 @@ def _slipped(ctx: ReportContext, state: ProgressState, v: Variance) -> list[Flow
                 _decision_cell(ctx, d.id, note),
                 ctx.when_text(d.baseline_finish),
                 ctx.when_text(d.finish),
-                _slip(d.finish_slip),
+                _slip(d.shown_finish_slip),
             ]
         )
     out: list[Flowable] = [Paragraph(f"Slipped ({len(late)})", ctx.styles["h3"])]

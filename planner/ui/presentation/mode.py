@@ -1057,7 +1057,7 @@ class PresentationController(QObject):
         var = self.doc.variance()
         if base is None or var is None or base.name == REFERENCE_BASELINE:
             return ""
-        slip = var.finish_slip
+        slip = var.shown_finish_slip
         plan = self.doc.plan
         move = (
             "on the baseline"

@@ -313,7 +313,7 @@ class PlanStatusBar(QStatusBar):
         if var is None:
             self.slip.setVisible(False)
             return
-        slip = var.finish_slip
+        slip = var.shown_finish_slip
         sign = "+" if slip > 0 else ""
         text = f"slip {sign}{fmt.weeks(slip, unit=True)}" if slip else "on baseline"
         self._set(self.slip, text)
