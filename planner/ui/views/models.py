@@ -354,9 +354,8 @@ class DecisionTableModel(QAbstractTableModel):
             return "" if d.milestone else fmt.weeks(self._remaining(d))  # "-" without a schedule
         if key in ("start_slip", "finish_slip"):
             v = self._variance(d)
-            slip = (
-                getattr(v, f"shown_{key}") if v is not None else None
-            )  # beside the baseline and now figures
+            # beside the baseline and current figures: their difference as written (baselines.shown_slip)
+            slip = getattr(v, f"shown_{key}") if v is not None else None
             if slip is None:
                 return "new" if v is not None and v.status == "new" else ""
             return ("+" if slip > 0 else "") + fmt.weeks(slip)
