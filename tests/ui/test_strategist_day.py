@@ -444,3 +444,29 @@ def test_link_added_by_keyboard_in_the_inspector(
     _key(Qt.Key.Key_Space)
     assert len(doc.plan.dependencies) == n
     assert w.statusBar().currentMessage() == "Choose a decision to link first"
+
+
+def test_scenario_comparison_headers_and_spend_read_whole(qtbot, window: MainWindow) -> None:
+    """Scenario > Compare: a long scenario name is wrapped in its column header (it was cut at both ends, 'o live
+    before automated retrainin'), columns never shrink below a wrapped name (the table scrolls instead), and
+    Spend names the currency, as the CLI does ('Spend (EUR)')."""
+    w = window
+    w.open_file(str(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"))
+    dialog = w.scenario_bar.show_compare()
+    try:
+        dialog.iterations.setValue(0)
+        assert dialog.run() is not None
+        t = dialog.table
+        headers = [t.horizontalHeaderItem(c) for c in range(t.columnCount())]
+        assert [h.text() for h in headers if h is not None] == [
+            "Base (reference)",
+            "Buy the feature store",
+            "Go live before automated\nretraining",
+        ]
+        assert headers[2] is not None and headers[2].toolTip() == "Go live before automated retraining"
+        hh = t.horizontalHeader()
+        assert hh.minimumSectionSize() >= t.fontMetrics().horizontalAdvance("Go live before automated")
+        rows = [t.verticalHeaderItem(r).text() for r in range(t.rowCount())]
+        assert "Spend (EUR)" in rows
+    finally:
+        dialog.close()

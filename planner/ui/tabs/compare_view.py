@@ -11,6 +11,7 @@ All figures come from :func:`planner.analysis.compare.compare_scenarios`; this m
 
 from __future__ import annotations
 
+import textwrap
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,10 @@ def _money_delta(d: float | None) -> str:
     if d is None:
         return ""
     return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
+
+
+HEADER_CHARS = 24
+"""Scenario names in the comparison's column headers wrap at about this many characters."""
 
 
 class CompareDialog(QDialog):
@@ -332,7 +337,7 @@ class CompareDialog(QDialog):
         if any(x.cost is not None for x in items):
             rows.append(
                 (
-                    "Spend",
+                    f"Spend ({currency})" if (currency := comp.reference.plan.currency) else "Spend",
                     [
                         (
                             "-"
@@ -397,7 +402,14 @@ class CompareDialog(QDialog):
         t.clear()
         t.setColumnCount(len(items))
         t.setRowCount(len(rows))
-        t.setHorizontalHeaderLabels([x.name + (" (reference)" if x.reference is None else "") for x in items])
+        # Long scenario names on two or three lines (a one-line header was cut at both ends: "o live before
+        # automated retrainin"), the whole name on hover.
+        names = [x.name + (" (reference)" if x.reference is None else "") for x in items]
+        t.setHorizontalHeaderLabels(["\n".join(textwrap.wrap(n, HEADER_CHARS)) or n for n in names])
+        for c, name in enumerate(names):
+            header = t.horizontalHeaderItem(c)
+            if header is not None:
+                header.setToolTip(name)
         t.setVerticalHeaderLabels([r[0] for r in rows])
         for r, (_label, cells) in enumerate(rows):
             for c, (text, d) in enumerate(cells):
@@ -406,7 +418,11 @@ class CompareDialog(QDialog):
                 if d is not None and abs(d) >= 0.005:
                     item.setForeground(EARLIER if d < 0 else LATER)
                 t.setItem(r, c, item)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        hh = t.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Never narrower than a wrapped name: in a small window the table scrolls sideways instead of cutting
+        # the headers and the dates to a few letters each.
+        hh.setMinimumSectionSize(t.fontMetrics().horizontalAdvance("n" * HEADER_CHARS) + 12)
         t.resizeRowsToContents()
         self.sentences.setText("\n".join(s for s in comp.sentences() if s) or "")
         self.changes.setText(self._changes_html(comp))
