@@ -263,6 +263,32 @@ def status_changes(plan: Plan, ids: Iterable[str], status: str) -> list[tuple[De
     return out
 
 
+def moved_order(order: list[str], ids: Iterable[str], step: int) -> list[str] | None:
+    """The order of ``order`` (decision ids) after moving ``ids`` one place up (``step`` -1) or down (+1), each
+    past one neighbour that is not moved itself (a block moves as a block; one at the edge stays); None when
+    nothing moves.
+
+    >>> moved_order(["a", "b", "c", "d"], ["c"], -1)
+    ['a', 'c', 'b', 'd']
+    >>> moved_order(["a", "b", "c", "d"], ["a", "c"], -1)
+    ['a', 'c', 'b', 'd']
+    >>> moved_order(["a", "b", "c", "d"], ["b", "c"], 1)
+    ['a', 'd', 'b', 'c']
+    >>> moved_order(["a", "b"], ["b"], 1) is None
+    True
+    """
+    if step not in (-1, 1):
+        raise ValueError(f"step must be -1 or 1, not {step}")
+    moving = set(ids)
+    new = list(order)
+    positions = range(1, len(new)) if step < 0 else range(len(new) - 2, -1, -1)
+    for i in positions:
+        j = i + step
+        if new[i] in moving and new[j] not in moving:
+            new[i], new[j] = new[j], new[i]
+    return None if new == order else new
+
+
 def set_fields(obj: BaseModel, values: Mapping[str, Any]) -> dict[str, Any]:
     """Set fields of a plan object (decision, dependency, risk, stage, area, team, criterion or the plan itself);
     returns their old values (undo is ``set_fields(obj, old)``). The values must be known to validate."""

@@ -296,6 +296,19 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             "&Delete", self.delete_selected, K.Delete, "Delete the selected decisions with their dependencies"
         )
+        # Re-ordering (the file's and the Gantt's order): the table's sorting only sorts the view.
+        self.move_up_action = self._action(
+            "Move &Up",
+            lambda: self.move_selected(-1),
+            "Alt+Shift+Up",
+            "Move the selected decisions up in the plan",
+        )
+        self.move_down_action = self._action(
+            "Move Do&wn",
+            lambda: self.move_selected(1),
+            "Alt+Shift+Down",
+            "Move the selected decisions down in the plan",
+        )
         self.find_action = self._action("&Find…", self.table_view_find, K.Find, "Filter the decisions table")
         self.clear_filters_action = self._action("Clear Filters", self.table_view.clear_filters, None)
         self.zoom_in_action = self._action(
@@ -366,6 +379,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.undo_action, self.redo_action])
         m.addSeparator()
         m.addActions([self.add_action, self.duplicate_action, self.delete_action])
+        m.addActions([self.move_up_action, self.move_down_action])
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filters_action])
         m = mb.addMenu("&View")
@@ -541,6 +555,8 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, ids: list[str]) -> None:
         self.delete_action.setEnabled(bool(ids))
         self.duplicate_action.setEnabled(bool(ids))
+        self.move_up_action.setEnabled(bool(ids))
+        self.move_down_action.setEnabled(bool(ids))
         if ids and self.inspector_tabs.currentWidget() is not self.inspector:
             self.inspector_tabs.setCurrentWidget(self.inspector)
 
@@ -605,6 +621,22 @@ class MainWindow(QMainWindow):
     def duplicate_selected(self) -> list[str]:
         self.commit_pending()
         return self.doc.duplicate_decisions(list(self.doc.selection))
+
+    def move_selected(self, step: int) -> bool:
+        """Move the selected decisions one place up (-1) or down (+1) in the plan's order; one undo step."""
+        self.commit_pending()
+        if not self.doc.selection:
+            return False
+        if self.doc.scenarios.active is not None:
+            self.show_message("Decisions are re-ordered in Base: a scenario keeps the base plan's order")
+            return False
+        if not self.doc.move_decisions(list(self.doc.selection), step):
+            self.show_message(f"Already at the {'top' if step < 0 else 'bottom'} of the plan")
+            return False
+        if self.table_view.model.sort_column >= 0:  # sorted by a column, the table would not show the move
+            self.table_view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self.show_message("Moved; the table shows the plan's order again (it was sorted by a column)")
+        return True
 
     def delete_selected(self) -> None:
         self.commit_pending()

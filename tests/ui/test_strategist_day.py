@@ -470,3 +470,46 @@ def test_scenario_comparison_headers_and_spend_read_whole(qtbot, window: MainWin
         assert "Spend (EUR)" in rows
     finally:
         dialog.close()
+
+
+def test_reorder_decisions_with_the_keyboard(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Edit > Move Up / Move Down (Alt+Shift+Up/Down) re-order the plan (the file's and the Gantt's order); the
+    table's header sorting only sorted the view, so a roadmap's order could not be changed in the app at all.
+    One undo step each, the selection and the card positions kept, the links untouched."""
+    w = window
+    w.new_from_template("ai-scaling")
+    doc = w.doc
+    ids = [d.id for d in doc.plan.decisions]
+    doc.move_cards({"pilot-build": (900.0, 300.0)})
+    doc.select(["pilot-build", "value-experiment"])
+    w.activateWindow()
+    w.table_view.table.setFocus()
+    before, i0 = _saved(w), doc.undo_stack.index()
+    _key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | SHIFT)
+    k = ids.index("pilot-build")
+    assert [d.id for d in doc.plan.decisions][k - 1 : k + 2] == [
+        "pilot-build",
+        "value-experiment",
+        ids[k - 1],
+    ]
+    assert doc.selection == ["pilot-build", "value-experiment"]
+    assert (doc.plan.layout["pilot-build"].x, doc.plan.layout["pilot-build"].y) == (900.0, 300.0)
+    assert w.undo_action.text() == "&Undo Move 2 Decisions Up"
+    shown = [w.table_view.proxy.index(r, 0).data() for r in range(k - 1, k + 2)]
+    assert shown == ["pilot-build", "value-experiment", ids[k - 1]]
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
+    # at the top already: nothing moves, and the status bar says why
+    doc.select([ids[0]])
+    assert not w.move_selected(-1) and "Already at the top" in w.statusBar().currentMessage()
+    # a table sorted by a column goes back to the plan's order, which the move changed
+    w.table_view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    doc.select(["pilot-build"])
+    _key(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | SHIFT)
+    assert w.table_view.model.sort_column == -1
+    assert [w.table_view.proxy.index(r, 0).data() for r in range(3)] == [d.id for d in doc.plan.decisions[:3]]
+    # in a scenario: refused, said why
+    w.scenario_bar.switch(doc.scenarios.names()[0])
+    assert not w.move_selected(1) and "re-ordered in Base" in w.statusBar().currentMessage()

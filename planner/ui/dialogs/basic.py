@@ -81,6 +81,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Ctrl+Z / Ctrl+Y", "Undo / redo"),
             ("Ctrl+Return", "Add a decision after the selected one"),
             ("Ctrl+D", "Duplicate"),
+            ("Alt+Shift+↑ / Alt+Shift+↓", "Move the selected decisions up or down in the plan"),
             (
                 "Ctrl+C / Ctrl+X / Ctrl+V",
                 "Copy, cut, paste decisions (with their links; as text for spreadsheets)",

@@ -847,6 +847,29 @@ class PlanDocument(QObject):
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 
+    def move_decisions(self, ids: list[str], step: int) -> bool:
+        """Move the decisions one place up (``step`` -1) or down (+1) in the plan's own order (the file's, and
+        the order of the Gantt and the report), past their unmoved neighbours; one undo step, the selection kept.
+        False when none of them can move."""
+        plan = self.plan
+        order = edits.moved_order([d.id for d in plan.decisions], ids, step)
+        if order is None:
+            return False
+        wanted = set(ids)
+        moving = [d for d in plan.decisions if d.id in wanted]
+        where = {did: k for k, did in enumerate(order)}
+        positions = {d.id: plan.layout[d.id] for d in moving if d.id in plan.layout}
+        n = len(moving)
+        text = f"Move {'Decision' if n == 1 else f'{n} Decisions'} {'Up' if step < 0 else 'Down'}"
+        self.undo_stack.beginMacro(text)
+        self.undo_stack.push(cmd.RemoveDecisionsCommand(self, moving, text))
+        self.undo_stack.push(
+            cmd.InsertDecisionsCommand(self, [(where[d.id], d) for d in moving], text, positions)
+        )
+        self.undo_stack.endMacro()
+        self.select([d.id for d in moving])
+        return True
+
     def paste_decisions(
         self,
         decisions: list[Decision],
