@@ -475,3 +475,29 @@ def test_the_scenario_example_applies_to_the_fraud_sample(
     assert [s["name"] for s in out["scenarios"]] == ["Buy the feature store"]
     assert main(["check", str(path)]) == 0
     assert "scenario-unknown-reference" not in capsys.readouterr().out
+
+
+def test_every_finding_code_is_in_what_is_computed() -> None:
+    """Each code validation (and the status-date, capacity and scenario checks) can report is in
+    docs/what-is-computed.md §3.1, under its severity."""
+    source = " ".join(
+        (ROOT / "planner" / "analysis" / name).read_text(encoding="utf-8")
+        for name in ("validation.py", "progress.py", "capacity.py")
+    )
+    found = re.findall(r"\b(E|W|I|Severity\.[A-Z]+),\s*\"([a-z]+(?:-[a-z]+)*)\"", " ".join(source.split()))
+    assert len(found) >= 20
+    text = (ROOT / "docs" / "what-is-computed.md").read_text(encoding="utf-8")
+    section = text[text.index("## 3.1") : text.index("## 3.2")]
+    parts = {"E": "**Errors**", "W": "**Warnings**", "I": "**Info**"}
+    for severity, code in found:
+        key = severity[0] if len(severity) == 1 else severity.split(".")[1][0]
+        start = section.index(parts[key])
+        end = min(
+            (section.index(p) for p in parts.values() if section.index(p) > start), default=len(section)
+        )
+        assert f"`{code}`" in section[start:end], (
+            f"{code} is not listed under {parts[key]} in what-is-computed.md"
+        )
+    # the scenario checks word their codes with a conditional expression
+    for code in ("scenario-unknown-reference", "scenario-duplicate-id"):
+        assert f"`{code}`" in section
