@@ -85,6 +85,15 @@ def _concrete_commands() -> list[tuple[str, list[str]]]:
                 words = shlex.split(command, comments=True)
                 if words and re.fullmatch(r"(\S*/)?planner", words[0]):
                     found.append((f"{path.relative_to(ROOT)}:{number}", words[1:]))
+        # Inline commands written out in full (a file named, no placeholder such as FILE, [...] or A|B).
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"`((?:\S*/)?planner [^`]*)`", text):
+            command = " ".join(match.group(1).split())
+            if re.search(r"\[|\||…|\.\.\.|\b[A-Z]{2,}\b", command):
+                continue
+            if re.search(r"\.(json|xml|gan|csv|xlsx|pdf|png|svg)\b", command):
+                number = text[: match.start()].count("\n") + 1
+                found.append((f"{path.relative_to(ROOT)}:{number}", shlex.split(command)[1:]))
     return found
 
 
