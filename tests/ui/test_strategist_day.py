@@ -16,7 +16,7 @@ from planner.cli import main as cli
 from planner.model import dump_plan, duration_triple
 from planner.ui.main_window import MainWindow
 from planner.ui.views.models import COLUMN_INDEX
-from planner.units import format_weeks
+from planner.units import format_weeks, format_when
 
 pytestmark = pytest.mark.gui
 
@@ -74,12 +74,11 @@ def _views_agree(w: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[st
         for r in range(m.rowCount())
     }
     assert shown == {d["id"]: (format_weeks(d["es"]), format_weeks(d["ef"])) for d in data["decisions"]}
+    start = w.doc.plan.start_date
     for s, label in zip(data["stages"], w.plan_view.stage_labels, strict=False):
         if s["start"] is not None:
-            assert (
-                f"Rolling: week {format_weeks(s['start'])} to week {format_weeks(s['finish'])}"
-                in label.text()
-            )
+            rolling = f"Rolling: {format_when(start, s['start'])} to {format_when(start, s['finish'])}."
+            assert rolling in label.text()
 
 
 def _undo_redo_exact(w: MainWindow, before: str, start_index: int) -> str:
@@ -513,3 +512,36 @@ def test_reorder_decisions_with_the_keyboard(
     # in a scenario: refused, said why
     w.scenario_bar.switch(doc.scenarios.names()[0])
     assert not w.move_selected(1) and "re-ordered in Base" in w.statusBar().currentMessage()
+
+
+def test_start_date_typed_with_its_dashes(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plan & stages: tick Dates, Tab, type 2027-03-01: the plan starts on 1 Mar 2027 (Qt's date field moved on
+    after the year's 4th digit and again at the dash: it set 2027-12-03 without a word)."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QCheckBox
+
+    w = window
+    w.new_from_template("ai-scaling")
+    doc = w.doc
+    w.inspector_tabs.setCurrentWidget(w.plan_view)
+    w.activateWindow()
+    QApplication.processEvents()
+    box = w.plan_view.findChild(QCheckBox, "plan.has_start_date")
+    assert box is not None
+    box.setFocus()
+    before, i0 = _saved(w), doc.undo_stack.index()
+    _key(Qt.Key.Key_Space)  # Dates: on
+    qtbot.wait(50)  # (the page is rebuilt after a plan-wide change)
+    _key(Qt.Key.Key_Tab)
+    assert _focus().objectName() == "plan.start_date"
+    _type("2027-03-01")
+    _key(Qt.Key.Key_Tab)
+    assert doc.plan.start_date == dt.date(2027, 3, 1)
+    assert doc.wait_for_analysis()
+    QApplication.processEvents()
+    assert "(29 Nov 2027)" in w.status.finish.text()  # week 39
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)

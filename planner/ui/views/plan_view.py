@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.model import Area, GateCriterion, Stage, Team, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.date_edit import DateEdit
 from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.inspector import PlainTextField
 
@@ -108,11 +108,9 @@ class PlanView(QScrollArea):
         has_date = QCheckBox("Dates", box)
         has_date.setObjectName("plan.has_start_date")
         has_date.setToolTip("Give the plan a start date to see calendar dates next to weeks")
-        date = QDateEdit(box)
+        date = DateEdit(box)  # (typing 2027-03-01 with its dashes works)
         date.setObjectName("plan.start_date")
         date.setAccessibleName("Plan start date")
-        date.setCalendarPopup(True)
-        date.setDisplayFormat("yyyy-MM-dd")
         has_date.setChecked(plan.start_date is not None)
         date.setEnabled(plan.start_date is not None)
         sd = plan.start_date or dt.date.today()
@@ -161,11 +159,9 @@ class PlanView(QScrollArea):
         value = plan.status_date
         self.status_today: QPushButton | None = None
         if plan.start_date is not None:
-            edit = QDateEdit(parent)
+            edit = DateEdit(parent)
             edit.setObjectName("plan.status_date")
             edit.setAccessibleName("Status date")
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             if isinstance(value, dt.date):
                 shown = value
             elif value is not None:
