@@ -545,3 +545,27 @@ def test_start_date_typed_with_its_dashes(
     assert "(29 Nov 2027)" in w.status.finish.text()  # week 39
     _undo_redo_exact(w, before, i0)
     _views_agree(w, tmp_path, capsys)
+
+
+def test_recovery_discard_really_discards(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Discard in the recovery prompt: the edits are not loaded, the recovery file is gone, and the next start
+    offers nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.ui.state import recovery
+
+    w = window
+    w.new_from_template("ai-scaling")
+    w.doc.edit_decision(w.doc.plan.decisions[0].id, title="Typed before the crash")
+    left = w.recovery.path
+    second = _crash_and_reopen(qtbot, w)
+    try:
+        box = second.check_recovery()
+        assert box is not None
+        box.button(QMessageBox.StandardButton.Discard).click()
+        QApplication.processEvents()
+        assert all(d.title != "Typed before the crash" for d in second.doc.plan.decisions)
+        assert not left.exists() and recovery.orphans() == []
+        assert second.check_recovery() is None
+    finally:
+        second.discard_and_close()
