@@ -234,9 +234,10 @@ class CostTab(LazyRefresh, QWidget):
         if b.target is not None and b.delay:
             parts.append(f"<b>Cost of delay:</b> {format_money(b.delay, cur)}")
         if b.gating is not None:
-            parts.append(
-                f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, {gating_money_text(b.gating)}"
-            )
+            # No weeks added: nothing to price, whatever the rates ("not priced (no team rates ...)" was said of
+            # plans that have them), as the status bar says "(no cost)".
+            price = gating_money_text(b.gating) if b.gating.weeks > 0 else "no cost"
+            parts.append(f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, {price}")
         text = " · ".join(parts)
         r = s.risk
         if r is None:
