@@ -431,6 +431,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     baseline: dict[str, tuple[float, float]] = {}  # Baseline 0 of each task, weeks
     baseline_finish: float | None = None
     other_baselines: set[int] = set()
+    external: set[str] = set()  # tasks of other projects (ExternalTask)
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -458,6 +459,25 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 if kind == "Baseline" and _int(_text(bf, "Number"), 0) == 0:
                     baseline_finish = weeks_at(_text(bf, "Finish"))
             continue  # the project summary task
+        if _text(f, "ExternalTask") == "1":
+            # a task of another project, shown for a cross-project link: not this plan's work
+            external.add(uid)
+            report.add(
+                "link",
+                "a task of another project"
+                + (f" ({_text(f, 'ExternalTaskProject')})" if _text(f, "ExternalTaskProject") else "")
+                + " is not carried, nor its links",
+                f"task {uid} {_text(f, 'Name') or ''!r}",
+            )
+            continue
+        if _text(f, "IsSubproject") == "1":
+            report.add(
+                "format",
+                "an inserted project"
+                + (f" ({_text(f, 'SubprojectName')})" if _text(f, "SubprojectName") else "")
+                + " is one task here: import that file for its tasks",
+                f"task {uid} {_text(f, 'Name') or ''!r}",
+            )
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
         where = f"task {uid} {name!r}"
@@ -645,6 +665,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []
     for pred, succ, code, lag_text, fmt_text in links:
+        if pred in external or succ in external:
+            continue  # reported with the external task
         ltype = LINK_TYPES.get(code)
         where = f"link {pred} -> {succ}"
         if ltype is None:

@@ -301,3 +301,33 @@ def test_percent_lag_in_a_predecessors_cell(tmp_path: Path) -> None:
     assert "1 lag(s) given as a percentage of the predecessor's duration are fixed weeks" in "\n".join(
         _lines(report)
     )
+
+
+def test_external_task_and_inserted_project_are_said(tmp_path: Path) -> None:
+    """A master file's ghost task of another project (ExternalTask, shown for a cross-project link) became a
+    decision of this plan, linked to its successor; an inserted project (IsSubproject) read as one ordinary task."""
+    tasks = (
+        "<Task><UID>1</UID><ID>1</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration>"
+        "<PredecessorLink><PredecessorUID>9</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
+        "<Task><UID>2</UID><ID>2</ID><Name>Data platform</Name><OutlineLevel>1</OutlineLevel>"
+        "<Duration>PT80H0M0S</Duration><IsSubproject>1</IsSubproject>"
+        "<SubprojectName>C:\\PMO\\data-platform.mpp</SubprojectName></Task>"
+        "<Task><UID>9</UID><ID>3</ID><Name>Vendor API ready</Name><OutlineLevel>1</OutlineLevel>"
+        "<Duration>PT0H0M0S</Duration><ExternalTask>1</ExternalTask>"
+        "<ExternalTaskProject>C:\\PMO\\vendor.mpp</ExternalTaskProject></Task>"
+    )
+    path = tmp_path / "master.xml"
+    path.write_text(
+        '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>m</Name>'
+        f"<StartDate>2027-03-01T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>"
+    )
+    plan, text = _mspdi_at(path)
+    assert [d.title for d in plan.decisions] == ["Build", "Data platform"]
+    assert plan.dependencies == []
+    assert "task 9 'Vendor API ready': a task of another project (C:\\PMO\\vendor.mpp) is not carried" in text
+    assert "an inserted project (C:\\PMO\\data-platform.mpp) is one task here" in text
+
+
+def _mspdi_at(path: Path) -> tuple[Plan, str]:
+    plan, report = import_file(path)
+    return plan, "\n".join(_lines(report))
