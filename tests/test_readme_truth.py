@@ -510,3 +510,38 @@ def test_every_finding_code_is_in_what_is_computed() -> None:
     # the scenario checks word their codes with a conditional expression
     for code in ("scenario-unknown-reference", "scenario-duplicate-id"):
         assert f"`{code}`" in section
+
+
+def test_the_limits_table_gives_the_limits_the_reader_enforces() -> None:
+    from planner.model import limits as L
+
+    section = _section("The plan file")
+    table = section[section.index("### Limits") :]
+    table = table[: table.index("\n\n", table.index("| What | Limit |"))]
+
+    def n(value: float) -> str:
+        return f"{int(value):,}"
+
+    expected = [
+        f"{L.MAX_PLAN_BYTES // 1_000_000} MB",
+        f"at most {L.MAX_DEPTH} levels",
+        f"at most {n(L.MAX_NUMBER_DIGITS)} digits",
+        f"0–{n(L.MAX_WEEKS)}",
+        f"at most {n(L.MAX_WEEKS)} either way",
+        f"headcount ≤ {n(L.MAX_HEADCOUNT)}",
+        f"capacity ≤ {n(L.MAX_CAPACITY)}",
+        f"money ≤ 10^{len(str(int(L.MAX_COST))) - 1}",
+        f"plan title ≤ {n(L.MAX_TITLE_CHARS)} characters",
+        f"references ≤ {n(L.MAX_NAME_CHARS)}",
+        f"descriptions ≤ {n(L.MAX_TEXT_CHARS)}",
+        f"{n(L.MAX_DECISIONS)} decisions",
+        f"{n(L.MAX_DEPENDENCIES)} dependencies",
+        f"{n(L.MAX_STAGES)} stages",
+        f"{n(L.MAX_AREAS)} areas",
+        f"{n(L.MAX_TEAMS)} teams and risks",
+        f"{n(L.MAX_BASELINES)} baselines",
+        f"{n(L.MAX_LIST_ITEMS)} gate criteria, tags or references",
+    ]
+    assert L.MAX_TEAMS == L.MAX_RISKS and 10 ** (len(str(int(L.MAX_COST))) - 1) == L.MAX_COST
+    missing = [text for text in expected if text not in table]
+    assert not missing, f"README 'Limits' does not say: {missing}"
