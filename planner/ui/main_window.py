@@ -616,6 +616,10 @@ class MainWindow(QMainWindow):
                 self.table_view.clear_filters()
                 self.table_view.focus_cell(new_id, "title")
                 self.show_message("Filters cleared to show the new decision")
+        elif not self.presentation.active:
+            # On the graph or a chart, typing did nothing: the inspector's title takes it (selected, so typing
+            # replaces "New decision").
+            self.workbench.rename_selected()
         return new_id
 
     def duplicate_selected(self) -> list[str]:

@@ -569,3 +569,26 @@ def test_recovery_discard_really_discards(qtbot, window: MainWindow, tmp_path: P
         assert second.check_recovery() is None
     finally:
         second.discard_and_close()
+
+
+def test_add_decision_on_the_graph_then_typing_names_it(
+    qtbot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl+Return on the Graph: the inspector's title takes the typing (the keys went to the graph, where they
+    did nothing, and the card stayed 'New decision')."""
+    w = window
+    w.new_from_template("ai-scaling")
+    w.show_view("Graph")
+    w.activateWindow()
+    w.canvas.setFocus()
+    w.doc.select(["pilot-build"])
+    before, i0 = _saved(w), w.doc.undo_stack.index()
+    QTest.keyClick(w, Qt.Key.Key_Return, CTRL)
+    assert _focus() is w.inspector.form.title_edit
+    _type("Shadow launch")
+    _key(Qt.Key.Key_Return)
+    new = w.doc.decision(w.doc.selection[0])
+    assert new is not None and new.title == "Shadow launch" and new.stage == "validate"
+    assert w.views.currentWidget() is w.canvas
+    _undo_redo_exact(w, before, i0)
+    _views_agree(w, tmp_path, capsys)
