@@ -1107,8 +1107,8 @@ def rows_to_plan(
     plan.decisions = decisions
     plan.dependencies = deps
     source_finish = (plan.extensions.get(EXTENSION_KEY) or {}).get("source_finish_weeks")
-    if isinstance(source_finish, float):
-        compare_finish(plan, source_finish, report)
+    if isinstance(source_finish, float):  # the file's dates are whole Monday-to-Friday days
+        compare_finish(plan, source_finish, report, whole_day=0.2)
     report.counts.update(
         {
             "decisions": len(decisions),

@@ -331,3 +331,13 @@ def test_external_task_and_inserted_project_are_said(tmp_path: Path) -> None:
 def _mspdi_at(path: Path) -> tuple[Plan, str]:
     plan, report = import_file(path)
     return plan, "\n".join(_lines(report))
+
+
+def test_finish_within_the_files_last_whole_day_is_no_difference(tmp_path: Path) -> None:
+    """A 12-hour task from Mon 1 Mar to Tue 2 Mar: the file's dates are whole days (its finish, the end of Tuesday,
+    is week 0.4), the plan's finish is 0.3 weeks (1.5 days): the same day's work, not a difference to explain."""
+    path = tmp_path / "hours.csv"
+    path.write_text("Task Name,Duration,Start,Finish\nA,12 hrs,2027-03-01,2027-03-02\n")
+    plan, report = import_file(path)
+    assert plan.decisions[0].duration == pytest.approx(0.3)
+    assert "[schedule]" not in "\n".join(_lines(report))
