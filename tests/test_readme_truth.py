@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shlex
 import tomllib
@@ -388,8 +389,12 @@ def _console_examples() -> list[tuple[str, list[str], list[str]]]:
         if lang != "console":
             continue
         if line.startswith("$ "):
-            words = shlex.split(line[2:].split(" | ")[0], comments=True)
-            examples.append((f"README.md:{number}", words[1:], []))
+            command, _, pipe = line[2:].partition(" | ")
+            words = shlex.split(command, comments=True)
+            # `| jq .a.b`: the example shows that value of the JSON, which the test picks out the same way
+            jq = re.match(r"jq (\.[\w.]+)", pipe.strip())
+            argv = words[1:] + ([f"jq{jq.group(1)}"] if jq else [])
+            examples.append((f"README.md:{number}", argv, []))
         elif examples and line.strip() != "...":
             examples[-1][2].append(line.rstrip())
     return examples
@@ -409,9 +414,17 @@ def test_the_console_examples_print_what_they_show(
     for where, argv, shown in _console_examples():
         if argv[0] == "report" or any(a.startswith("my.") for a in argv):
             continue
+        path = argv[-1][3:] if argv[-1].startswith("jq.") else None
+        if path is not None:
+            argv = argv[:-1]
         code = main(argv)
         out, err = capsys.readouterr()
         assert code == 0, f"{where}: `planner {' '.join(argv)}` exited {code}: {err}"
+        if path is not None:
+            value = json.loads(out)
+            for key in filter(None, path.split(".")):
+                value = value[key]
+            out = json.dumps(value) + "\n"
         printed = [line.rstrip() for line in (out + err).splitlines()]
         at = 0
         for line in shown:
