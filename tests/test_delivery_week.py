@@ -144,3 +144,47 @@ def test_export_back_and_reimport_keeps_the_figures(tmp_path: Path, suffix: str)
         assert [(x.name, x.finish) for x in back.baselines] == [("Baseline", 7.25)]
         assert back.baselines[0].decisions == plan.baselines[0].decisions
     assert "[schedule]" not in report.text(limit=None)
+
+
+def test_baseline_command_keeps_the_current_schedule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`planner baseline FILE --name NAME` keeps the schedule analyze shows (here: progress at 24 Mar, finish
+    8.41) in the file, as the app's Save Baseline does; analyze --baseline then measures against it. The command line
+    had no way to set one."""
+    path = tmp_path / "portal.plan.json"
+    path.write_text(dump_plan(_week_plan()), encoding="utf-8")
+    code, out = _run(["baseline", str(path)], capsys)
+    assert code == 0 and out.startswith("Approved 26 Feb: finish week 7.25 (21 Apr 2027), 10 decisions")
+    code, out = _run(["baseline", str(path), "--name", "Re-plan 24 Mar"], capsys)
+    assert code == 0
+    assert out == (
+        f"Kept baseline 'Re-plan 24 Mar' in {path}: finish week 8.41 (29 Apr 2027), 10 decisions, at the status "
+        "date, week 3.29 (24 Mar 2027)\n"
+    )
+    code, out = _run(["analyze", str(path), "--baseline", "latest", "--format", "json"], capsys)
+    data = json.loads(out)
+    assert (data["baseline"]["baseline"], data["baseline"]["finish_slip"]) == ("Re-plan 24 Mar", 0)
+    # the same name again replaces it, in place
+    code, out = _run(["baseline", str(path), "--name", "Approved 26 Feb", "--format", "json"], capsys)
+    assert json.loads(out)["replaced"] is True
+    from planner.model import load_plan
+
+    assert [b.name for b in load_plan(path).baselines] == ["Approved 26 Feb", "Re-plan 24 Mar"]
+
+
+def test_baseline_command_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "portal.plan.json"
+    text = dump_plan(_week_plan())
+    path.write_text(text, encoding="utf-8")
+    assert main(["baseline", str(path), "--name", "  "]) == 2
+    assert "--name: the name is empty" in capsys.readouterr().err
+    assert main(["baseline", str(path), "--name", "x" * 400]) == 2
+    assert "at most 300 characters" in capsys.readouterr().err
+    broken = _week_plan()
+    broken.dependencies[0].from_ = "nowhere"  # an unknown id: no schedule
+    path.write_text(dump_plan(broken), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    assert main(["baseline", str(path), "--name", "v2"]) == 1
+    assert "no schedule to keep" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == before  # nothing written

@@ -1,0 +1,105 @@
+"""``planner baseline FILE [--name NAME] [--format text|json]``: keep the plan's current schedule as a named
+baseline in the plan file (what Plan > Save Baseline does in the app), or list the baselines it has.
+
+The baseline is the schedule ``planner analyze`` shows (progress and the status date included), taken with
+:func:`planner.analysis.baselines.make_baseline` as the app takes it: each decision's start and finish, the finish and
+each stage's gate. A baseline of the same name is replaced. The file is written atomically (a temporary file in the
+same folder, then a rename), so an interrupted run leaves it as it was.
+
+Exit codes as everywhere: 0 done, 1 the plan has validation errors (no schedule to keep; nothing written), 2 the
+plan cannot be read or the command is misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "baseline"
+HELP = "keep the current schedule as a named baseline in the plan file (or list the baselines it has)"
+DESCRIPTION = (
+    "With --name, keep the schedule planner analyze shows (progress and the status date included) as a baseline "
+    "of that name in the plan file, replacing one of the same name; analyze --baseline, the report's variance and "
+    "the late-work findings then measure against it. Without --name, list the plan's baselines in the order they "
+    "were added ('latest' names the last)."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="plan file (*.plan.json), written in place with --name")
+    parser.add_argument(
+        "--name", help="the baseline's name, e.g. 'Approved 26 Feb' (a name it has is replaced)"
+    )
+    from planner.commands.common import add_format_arguments
+
+    add_format_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, elide, fmt_when, load
+
+    plan = load(args.file)
+    if args.name is None:
+        rows = [
+            {
+                "name": b.name,
+                "created": b.created.isoformat() if b.created else None,
+                "finish": b.finish,
+                "decisions": len(b.decisions),
+            }
+            for b in plan.baselines
+        ]
+        if args.format == "json":
+            dump_json({"file": args.file, "baselines": rows}, sys.stdout, args.indent or None)
+        elif not rows:
+            sys.stdout.write(
+                f"{args.file}: no baselines; `planner baseline {args.file} --name NAME` keeps the current schedule\n"
+            )
+        else:
+            for b in plan.baselines:
+                created = f", taken {b.created:%Y-%m-%d %H:%M} UTC" if b.created else ""
+                sys.stdout.write(
+                    f"{b.name}: finish {fmt_when(plan, b.finish)}, {len(b.decisions)} decisions{created}\n"
+                )
+        return EXIT_OK
+
+    name = args.name.strip()
+    if not name:
+        raise CliError("--name: the name is empty; give the baseline a name, e.g. --name 'Approved 26 Feb'")
+    from pydantic import ValidationError
+
+    from planner.analysis import analyze
+    from planner.analysis.baselines import make_baseline, with_baseline
+    from planner.analysis.progress import status_week
+    from planner.model.io import save_plan
+
+    result = analyze(plan)
+    if result.schedule is None:
+        sys.stderr.write(
+            f"planner: {args.file}: the plan has validation errors, so it has no schedule to keep; run "
+            "`planner check` and fix them first (nothing was written)\n"
+        )
+        return EXIT_INVALID
+    try:  # the name's length and characters, as the plan file takes them
+        baseline = make_baseline(result.schedule, name, stages=result.stages)
+    except ValidationError as exc:
+        raise CliError(f"--name {elide(name, 40)!r}: {exc.errors()[0]['msg']}") from None
+    replaced = any(b.name == name for b in plan.baselines)
+    try:
+        save_plan(with_baseline(plan, baseline), args.file)
+    except OSError as exc:
+        raise CliError(f"{args.file}: cannot write it ({exc.strerror or exc}); nothing was changed") from None
+    if args.format == "json":
+        dump_json(
+            {"file": args.file, "baseline": name, "replaced": replaced, "finish": baseline.finish},
+            sys.stdout,
+            args.indent or None,
+        )
+    else:
+        sys.stdout.write(
+            f"{'Replaced' if replaced else 'Kept'} baseline {name!r} in {args.file}: finish "
+            f"{fmt_when(plan, baseline.finish)}, {len(baseline.decisions)} decisions"
+            + (f", at the status date, {fmt_when(plan, at)}" if (at := status_week(plan)) is not None else "")
+            + "\n"
+        )
+    return EXIT_OK
