@@ -444,6 +444,21 @@ def _is_total_row(title: str, rec: dict[str, Any]) -> bool:
     return bool(_TOTAL_TITLES.match(" ".join(words))) and not str(rec.get("depends_on") or "").strip()
 
 
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CODE = re.compile(r"(?:^|[\s\d])([A-Z]{3})$|^([A-Z]{3})(?:[\s\d]|$)")
+
+
+def currency_of(cell: Any) -> str | None:
+    """The currency a cost cell names ('€12,000' -> 'EUR', '12 000 SEK' -> 'SEK'), or None."""
+    if not isinstance(cell, str):
+        return None
+    text = cell.strip()
+    m = _CODE.search(text)
+    if m:
+        return m.group(1) or m.group(2)
+    return next((code for sym, code in _SYMBOLS.items() if sym in text), None)
+
+
 def _money(text: str) -> str:
     """A cost cell as a spreadsheet user types or a tool exports it, as a plain number: a currency symbol or code
     (``€12,000``, ``12 000 EUR``, ``$8,000.00``) and digit grouping (``,`` ``.`` space ``'``) go; a separator that
@@ -867,9 +882,9 @@ def rows_to_plan(
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
     summary_refs: set[str] = set()  # what names a summary row: its id, title, row number
     dropped_links = 0
-    slashed: list[
-        tuple[str, str, int, str]
-    ] = []  # actual dates as other tools write them: id, column, line, text
+    # actual dates as other tools write them ('Mon 3/1/27'): id, column, line, text
+    slashed: list[tuple[str, str, int, str]] = []
+    currencies: set[str] = set()  # what the cost cells name ('€12,000')
 
     def actual(column: str, did: str, line: int) -> dt.date | float | None:
         """An actual date cell; MS Project's 'NA' is none, and a date such as 'Mon 3/1/27' is read once the file's
@@ -928,6 +943,8 @@ def rows_to_plan(
                 or (isinstance(cell, str) and _is_plain_number(cell.strip().replace(",", ".")))
             ):
                 rec[c] = f"{cell} {unit}"
+        if (code := currency_of(rec.get("cost"))) is not None:
+            currencies.add(code)
         nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
         likely = 1.0 if likely is None else likely
@@ -1104,6 +1121,17 @@ def rows_to_plan(
         )
     for word, st in sorted(synonyms.items()):
         report.add("column", f"status {word!r} is read as {st.value}")
+    if plan.currency is None and len(currencies) == 1:
+        plan.currency = next(iter(currencies))
+        report.add(
+            "cost", f"the costs are in {plan.currency}, as their cells say; the plan's currency is set to it"
+        )
+    elif len(currencies) > 1:
+        report.add(
+            "cost",
+            f"the cost cells name several currencies ({', '.join(sorted(currencies))}): their numbers are read "
+            "as they are, not converted, and the plan's currency is left unset",
+        )
     plan.decisions = decisions
     plan.dependencies = deps
     source_finish = (plan.extensions.get(EXTENSION_KEY) or {}).get("source_finish_weeks")

@@ -11,7 +11,7 @@ import pytest
 
 from planner.io import import_file
 from planner.io.common import ImportReport
-from planner.io.table import _first_resource, _money
+from planner.io.table import _first_resource, _money, currency_of
 from planner.model.plan import Plan
 
 DATA = Path(__file__).parent / "data"
@@ -40,6 +40,8 @@ def test_pmo_tracker_csv_total_row_money_and_resource_units() -> None:
     # '€12,000' is twelve thousand (not refused, not 12); '8000' stays 8000
     costs = {d.title: d.cost for d in plan.decisions if d.cost}
     assert costs == {"Requirements": 12000.0, "Prototype": 8000.0}
+    assert plan.currency == "EUR"  # the cells' € sign ('20,000' with no unit before)
+    assert "the costs are in EUR, as their cells say" in text
     # 'Platform team[2]' is the team 'Platform team' with two people, not a team of its own
     proto = next(d for d in plan.decisions if d.title == "Prototype")
     assert proto.owner == "platform-team" and proto.headcount == 2
@@ -341,3 +343,14 @@ def test_finish_within_the_files_last_whole_day_is_no_difference(tmp_path: Path)
     plan, report = import_file(path)
     assert plan.decisions[0].duration == pytest.approx(0.3)
     assert "[schedule]" not in "\n".join(_lines(report))
+
+
+def test_currency_of_cost_cells() -> None:
+    assert [currency_of(c) for c in ("€12,000", "12 000 SEK", "$8,000.00", "EUR 1,500", "1200", 12)] == [
+        "EUR",
+        "SEK",
+        "USD",
+        "EUR",
+        None,
+        None,
+    ]
