@@ -127,6 +127,21 @@ def sample_window(qtbot, isolated_settings, sample_path):
     w.discard_and_close()
 
 
+@pytest.fixture
+def presenting(sample_window, qtbot):
+    """The sample window on the Graph tab, analysed and active, ready to present; after the test any Keep/Discard
+    question is dismissed and presentation mode left (test modules that enter it themselves define their own)."""
+    w = sample_window
+    w.doc.wait_for_analysis()
+    w.show_view("Graph")
+    qtbot.waitUntil(lambda: w.canvas.isVisible())
+    w.activateWindow()
+    yield w
+    if w.presentation.leave_prompt is not None:
+        w.presentation.leave_prompt.done(0)
+    w.presentation.leave()
+
+
 def find_dialog(widget_type: type[QWidget]) -> QWidget | None:
     for w in QApplication.topLevelWidgets():
         if isinstance(w, widget_type) and w.isVisible():

@@ -12,17 +12,6 @@ from planner.ui.presentation.mode import CANVAS_ZOOM, FONT_SCALE, room_scale
 from planner.ui.views import format as fmt
 
 
-@pytest.fixture
-def presenting(sample_window, qtbot):
-    w = sample_window
-    w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.isVisible())
-    w.activateWindow()
-    yield w
-    w.presentation.leave()
-
-
 def test_enter_and_leave_restore_the_window(presenting, qtbot):
     w = presenting
     p = w.presentation

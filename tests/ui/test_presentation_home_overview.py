@@ -3,23 +3,11 @@ it, so Home after a decision's spotlight still showed that one decision, zoomed 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.presentation.mode import CANVAS_ZOOM
-
-
-@pytest.fixture
-def presenting(sample_window, qtbot):
-    w = sample_window
-    w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.isVisible())
-    w.activateWindow()
-    yield w
-    w.presentation.leave()
 
 
 def _visible(w):

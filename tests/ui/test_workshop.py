@@ -17,18 +17,6 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-@pytest.fixture
-def presenting(sample_window, qtbot):
-    w = sample_window
-    w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.isVisible())
-    yield w
-    if w.presentation.leave_prompt is not None:
-        w.presentation.leave_prompt.done(0)
-    w.presentation.leave()
-
-
 def _assert_fits(w, size: tuple[int, int]) -> None:
     """The window keeps the screen's size, and every visible label lies inside it and shows its whole text."""
     assert w.size().toTuple() == size, f"the window grew to {w.size().toTuple()} on a {size} screen"
