@@ -22,6 +22,19 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_plans"
+TABS = [  # the main window's views, in tab order (the workshop walks show each)
+    "Table",
+    "Graph",
+    "Gantt",
+    "Dependency graph",
+    "Roadmap",
+    "Stage timeline",
+    "Critical path",
+    "Risk",
+    "Capacity",
+    "Cost",
+    "Coverage",
+]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -16,21 +16,8 @@ from PySide6.QtWidgets import QApplication
 from planner.ui.main_window import MainWindow
 from planner.ui.views.models import COLUMN_INDEX, DecisionIdRole
 from planner.units import format_weeks
-from tests.ui.conftest import SAMPLES
+from tests.ui.conftest import SAMPLES, TABS
 
-TABS = [
-    "Table",
-    "Graph",
-    "Gantt",
-    "Dependency graph",
-    "Roadmap",
-    "Stage timeline",
-    "Critical path",
-    "Risk",
-    "Capacity",
-    "Cost",
-    "Coverage",
-]
 OPS = [
     "select",
     "duration",

@@ -13,20 +13,7 @@ from PySide6.QtWidgets import QApplication
 from planner.ui.main_window import MainWindow
 from planner.ui.views.models import DecisionIdRole
 from planner.units import format_weeks
-
-TABS = [
-    "Table",
-    "Graph",
-    "Gantt",
-    "Dependency graph",
-    "Roadmap",
-    "Stage timeline",
-    "Critical path",
-    "Risk",
-    "Capacity",
-    "Cost",
-    "Coverage",
-]
+from tests.ui.conftest import TABS
 
 
 def _settle() -> None:
