@@ -100,6 +100,9 @@ def test_analyze_text_and_json_agree_on_finish_variance_and_late_work(
     assert code == 0
     assert "Finish (rolling stages):   week 8.41 (29 Apr 2027)" in text
     assert "Finish now:              week 8.41 (29 Apr 2027), 1.16 weeks later" in text
+    # done work has nothing left to slip: no float (kickoff showed 8.41 weeks of it)
+    assert re.search(r"^  kickoff +Validate +0 +0 +0 +- *$", text, flags=re.M)
+    assert re.search(r"^  requirements +Validate +0 +2 +2 +- *$", text, flags=re.M)
     assert {(m[0], m[1]) for m in re.findall(r"\[(late-\w+)\] '[^']+' \(([\w-]+)\)", text)} == LATE
 
 

@@ -99,6 +99,8 @@ def _attach_levelling(result: Any, method: str, time_limit: float) -> None:
 
 def analysis_text(result: Any) -> str:
     """The readable report of ``planner analyze``."""
+    from planner.model.plan import Status
+
     plan = result.plan
     lines: list[str] = []
     add = lines.append
@@ -221,7 +223,8 @@ def analysis_text(result: Any) -> str:
     for i, d in enumerate(plan.decisions):
         add(
             f"  {elide(d.id, 28):<28} {elide(stage_names.get(d.stage, d.stage), 14):<14} {fmt_weeks(s.duration[i]):>5} "
-            f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} {fmt_weeks(s.total_float[i]):>6}  "
+            f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} "
+            f"{'-' if d.status is Status.DONE else fmt_weeks(s.total_float[i]):>6}  "  # done: nothing left to slip
             f"{'yes' if s.critical[i] else ''}"
         )
     if levelled is not None:

@@ -463,12 +463,12 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
     out.append(
         ctx.p(
             "By stage, in the order they start. Weeks: optimistic/likely/pessimistic duration (one figure when "
-            "all three are equal); float: total float in weeks; status: empty until work starts; \u25c6 milestone.",
+            "all three are equal); float: total float in weeks (none for done work); status: empty until work starts; \u25c6 milestone.",
             "small",
         )
     )
     from planner.charts.status import done_spans
-    from planner.model.plan import duration_triple
+    from planner.model.plan import Status, duration_triple
 
     spans = done_spans(ctx.analysis)  # done work's spans, as the Gantt draws them
     widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
@@ -514,7 +514,9 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 7, cols[2] - 9), cols[2], "cell_dense"),
                 ctx.fit(dur, cols[3], "cell_dense"),
                 _when_done(ctx, i, spans) or span_text(ctx, sched.es[i], sched.ef[i]),
-                f"{fmt_weeks(sched.total_float[i])}",
+                "\u2013"
+                if d.status is Status.DONE
+                else fmt_weeks(sched.total_float[i]),  # done: nothing to slip
                 ctx.fit(status, cols[6], "cell_dense"),
                 crit,
             ]
