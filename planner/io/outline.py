@@ -289,6 +289,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     finish_id: dict[int, str] = {}
     decisions: list[Decision] = []
     source_rows: dict[str, dict[str, str]] = {}
+    helper_baseline: dict[str, float] = {}  # a summary's start/finish milestone -> its baseline moment, weeks
     summaries_ext: list[dict[str, object]] = []
     milestones = helpers = 0
     milestone_time: dict[int, float] = {}  # milestones the source schedules with a duration: index -> weeks
@@ -343,6 +344,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                     )
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
                     store[i] = did
+                    if t.key in outline.baseline:  # the summary's baseline start or finish
+                        helper_baseline[did] = outline.baseline[t.key][0 if side == "start" else 1]
                     decisions.append(
                         Decision(
                             id=did,
@@ -540,7 +543,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             **outline.extra,
         }
     }
-    _take_baseline(plan, outline, source_rows, report)
+    _take_baseline(plan, outline, source_rows, report, helper_baseline)
     if dated:
         report.add(
             "progress",
@@ -584,7 +587,11 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
 
 
 def _take_baseline(
-    plan: Plan, outline: Outline, source_rows: dict[str, dict[str, str]], report: ImportReport
+    plan: Plan,
+    outline: Outline,
+    source_rows: dict[str, dict[str, str]],
+    report: ImportReport,
+    helpers: dict[str, float],
 ) -> None:
     """The file's baseline (MS Project's Baseline 0) as the plan's baseline, so that the variance and the late-work
     findings measure against what the team agreed, not the plan without progress."""
@@ -599,6 +606,9 @@ def _take_baseline(
     }
     if not entries:
         return
+    tasks = len(entries)
+    for did, week in helpers.items():  # a linked summary's milestones: its own baseline start and finish
+        entries[did] = BaselineEntry(start=round(max(0.0, week), 5), finish=round(max(0.0, week), 5))
     finish = outline.baseline_finish
     finish = max(e.finish for e in entries.values()) if finish is None or finish < 0 else round(finish, 5)
     plan.baselines = [Baseline(name=outline.baseline_name, finish=finish, decisions=entries)]
@@ -606,7 +616,7 @@ def _take_baseline(
     missing = sum(1 for did in source_rows if did not in entries)
     report.add(
         "baseline",
-        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({len(entries)} task(s), finish "
+        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({tasks} task(s), finish "
         f"week {format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
         + (f"; {missing} task(s) have none" if missing else "")
         + "; its stage gates are not known",

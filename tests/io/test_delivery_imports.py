@@ -354,3 +354,35 @@ def test_currency_of_cost_cells() -> None:
         None,
         None,
     ]
+
+
+def test_baseline_of_a_linked_summary_reaches_its_milestones(tmp_path: Path) -> None:
+    """A link from a summary becomes the summary's start and finish milestones; their baseline is the summary's own
+    Baseline 0 start and finish (without it they read as 'new' work in the variance)."""
+
+    def task(uid: int, name: str, level: int, start: str, finish: str, hours: int, extra: str = "") -> str:
+        dates = f"<Start>2027-03-{start}T08:00:00</Start><Finish>2027-03-{finish}T17:00:00</Finish>"
+        return (
+            f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{name}</Name><OutlineLevel>{level}</OutlineLevel>{dates}"
+            f"<Duration>PT{hours}H0M0S</Duration>{extra}<Baseline><Number>0</Number>{dates}</Baseline></Task>"
+        )
+
+    link = "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink>"
+    path = tmp_path / "summary-link.xml"
+    path.write_text(
+        '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>s</Name>'
+        "<StartDate>2027-03-01T08:00:00</StartDate><Tasks>"
+        + task(1, "Phase A", 1, "01", "12", 80)
+        + task(2, "A1", 2, "01", "12", 80)
+        + task(3, "B", 1, "15", "19", 40, link)
+        + "</Tasks></Project>"
+    )
+    plan, text = _mspdi_at(path)
+    entries = {k: (v.start, v.finish) for k, v in plan.baselines[0].decisions.items()}
+    assert entries == {
+        "a1": (0, 2),
+        "b": (2, 3),
+        "phase-a-start": (0, 0),
+        "phase-a-finish": (2, 2),
+    }
+    assert "(2 task(s), finish week 3 (22 Mar 2027))" in text
