@@ -99,7 +99,7 @@ class CapacityTab(LazyRefresh, QWidget):
         top.addLayout(controls)
         top.addWidget(self.summary)
 
-        self.chart = FigureView(self._draw, "loadChart", self, ready=lambda: not self._waiting())
+        self.chart = FigureView(self._draw, "loadChart", self, ready=self.chart_ready)
         self.chart_scroll = QScrollArea(self)
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -106,13 +106,13 @@ class CostTab(LazyRefresh, QWidget):
         form.addRow(self.problem)
 
         # -- charts and breakdown ---------------------------------------------------------------------------
-        self.spend_chart = FigureView(self._draw_spend, "spendChart", self, ready=lambda: not self._waiting())
+        self.spend_chart = FigureView(self._draw_spend, "spendChart", self, ready=self.chart_ready)
         self.stage_chart = FigureView(
             self._draw_stages,
             "costByStageChart",
             self,
             readable_size=self._stage_chart_size,
-            ready=lambda: not self._waiting(),
+            ready=self.chart_ready,
         )
         charts = QSplitter(Qt.Orientation.Vertical, self)
         charts.addWidget(self.spend_chart)

@@ -21,6 +21,13 @@ class LazyRefresh:
         doc = getattr(self, "doc", None)
         return doc is not None and doc.analysis is not None and doc.drawable_analysis is None
 
+    def chart_ready(self) -> bool:
+        """``ready`` of the view's charts (:class:`planner.ui.views.figure_view.FigureView`): not while an edit is
+        analysed (:meth:`_waiting`), nor while the view has yet to refresh for the latest analysis -- its
+        :meth:`refresh` redraws them. A chart shown before its view refreshed drew twice on the first visit
+        (the Capacity tab of a 1,000-decision plan: ~0.2 s more before the right picture)."""
+        return not self._waiting() and not self._dirty
+
     def _on_analysis(self, _a: Any = None) -> None:
         self._dirty = True
         if self.isVisible() and not self._waiting():  # type: ignore[attr-defined]
