@@ -40,6 +40,8 @@ from planner.io.common import (
 from planner.io.outline import compare_finish, exact_actual
 from planner.model.plan import (
     Area,
+    Baseline,
+    BaselineEntry,
     Decision,
     Dependency,
     DependencyType,
@@ -51,7 +53,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
-from planner.units import format_date
+from planner.units import format_date, format_weeks, week_to_date
 
 COLUMNS = [
     "id",
@@ -104,6 +106,12 @@ _ALIASES = {
     "assigned to": "owner",
     "assignee": "owner",
     "resource names": "owner",
+    "baseline start": "baseline_start",
+    "baseline finish": "baseline_finish",
+    "baseline end": "baseline_finish",
+    "baseline end date": "baseline_finish",
+    "baseline start date": "baseline_start",
+    "baseline finish date": "baseline_finish",
     "budget": "cost",
     "planned cost": "cost",
     "budget cost": "cost",
@@ -356,7 +364,9 @@ def _norm_header(h: Any) -> str:
     return under if under in COLUMNS or under in _EXTRA_KEYS else key
 
 
-_EXTRA_KEYS = {"duration", *SCHEDULE_COLUMNS, *PLAN_COLUMNS}
+BASELINE_COLUMNS = ("baseline_start", "baseline_finish")
+"""Other tools' baseline dates (MS Project's Save as CSV with its Baseline table, Smartsheet): the plan's baseline."""
+_EXTRA_KEYS = {"duration", *SCHEDULE_COLUMNS, *PLAN_COLUMNS, *BASELINE_COLUMNS}
 _OWN_EXPORT_KEYS = {*SCHEDULE_COLUMNS, *PLAN_COLUMNS}
 
 
@@ -616,6 +626,7 @@ def _apply_row_dates(
     linked: set[str],
     report: ImportReport,
     slashed: Sequence[tuple[str, str, int, str]] = (),
+    baseline_cells: dict[str, tuple[Any, Any]] | None = None,
 ) -> None:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
@@ -712,6 +723,45 @@ def _apply_row_dates(
             f"{resumed} row(s) in progress without an actual start: the remaining work gets an earliest start "
             "where the file has the part done end",
         )
+    if baseline_cells:
+        _row_baseline(plan, by_id, baseline_cells, formats, origin, linked, report)
+
+
+def _row_baseline(
+    plan: Plan,
+    by_id: dict[str, Decision],
+    cells: dict[str, tuple[Any, Any]],
+    formats: list[str],
+    origin: dt.date,
+    linked: set[str],
+    report: ImportReport,
+) -> None:
+    """The file's 'Baseline Start'/'Baseline Finish' columns as the plan's baseline 'Baseline', placed as the
+    start and finish columns are (Monday-to-Friday working weeks from the plan start; a finish at the end of its
+    day), so that analyze --baseline, the report's variance and the late-work findings measure against it."""
+    entries: dict[str, BaselineEntry] = {}
+    for did, (a, b) in cells.items():
+        first, last = _date_cell(a, formats), _date_cell(b, formats)
+        if first is None or last is None or did not in by_id:
+            continue
+        at = max(0, _working_days(origin, first)) / 5
+        end = max(at, _working_days(origin, last + dt.timedelta(days=1)) / 5)
+        if by_id[did].milestone:  # a moment, as the done milestones above
+            at = end = end if did in linked else at
+        entries[did] = BaselineEntry(start=at, finish=end)
+    if not entries:
+        report.add("baseline", "the baseline columns hold no dates that could be read; not carried")
+        return
+    finish = max(e.finish for e in entries.values())
+    plan.baselines = [Baseline(name="Baseline", finish=finish, decisions=entries)]
+    missing = len(by_id) - len(entries)
+    day = week_to_date(plan.start_date, finish) if plan.start_date else None
+    report.add(
+        "baseline",
+        f"the file's baseline dates are the plan's baseline 'Baseline' ({len(entries)} row(s), finish week "
+        f"{format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
+        + (f"; {missing} row(s) have none" if missing else ""),
+    )
 
 
 def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]]], path: Any) -> None:
@@ -868,6 +918,12 @@ def rows_to_plan(
     start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
     date_cols = [start_col, finish_col] if start_col is not None else []
+    baseline_cols = [keys.index(c) if c in keys else None for c in BASELINE_COLUMNS] if not own_export else []
+    if baseline_cols and None in baseline_cols:
+        if any(i is not None for i in baseline_cols):
+            report.add("baseline", "a baseline needs both 'Baseline Start' and 'Baseline Finish' columns; not carried")
+        baseline_cols = []
+    baseline_cells: dict[str, tuple[Any, Any]] = {}
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     rows = list(rows)
@@ -1028,6 +1084,9 @@ def rows_to_plan(
         row_refs.append(did)
         if str(rec.get("depends_on") or "").strip():
             pending.append((line, did, str(rec["depends_on"])))
+        if baseline_cols:
+            a, b = (cells[i] if i is not None and i < len(cells) else None for i in baseline_cols)
+            baseline_cells[did] = (a, b)
         if date_cols:
             row_dates[did] = (
                 line,
@@ -1040,7 +1099,13 @@ def rows_to_plan(
         did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
     if row_dates or slashed:
-        _apply_row_dates(plan, decisions, row_dates, {d for _, d, _ in pending}, report, slashed)
+        _apply_row_dates(
+            plan, decisions, row_dates, {d for _, d, _ in pending}, report, slashed, baseline_cells
+        )
+    elif baseline_cells:
+        report.add(
+            "baseline", "the baseline columns are not carried: the file has no Start column to place them by"
+        )
     dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
     if plan.start_date is None and dated:
         # actual dates need a plan start to be placed; a table has no start of its own

@@ -386,3 +386,24 @@ def test_baseline_of_a_linked_summary_reaches_its_milestones(tmp_path: Path) -> 
         "phase-a-finish": (2, 2),
     }
     assert "(2 task(s), finish week 3 (22 Mar 2027))" in text
+
+
+def test_csv_baseline_columns_become_the_plans_baseline() -> None:
+    """MS Project's Save as CSV (or Smartsheet) with 'Baseline Start'/'Baseline Finish': the plan's baseline, placed
+    as the Start/Finish columns are. Build was baselined Mon 8 - Fri 12 Mar (weeks 1-2) and now runs to Fri 19 Mar:
+    the finish slips a week (the columns were ignored)."""
+    plan, report = import_file(DATA / "msproject-csv-baseline.csv")
+    text = "\n".join(_lines(report))
+    b = plan.baselines[0]
+    assert (b.name, b.finish) == ("Baseline", 2.0)
+    assert {k: (v.start, v.finish) for k, v in b.decisions.items()} == {"1": (0, 1), "2": (1, 2), "3": (2, 2)}
+    assert (
+        "the file's baseline dates are the plan's baseline 'Baseline' (3 row(s), finish week 2 (15 Mar 2027))"
+        in text
+    )
+    from planner.analysis import analyze
+    from planner.analysis.baselines import variance
+
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert variance(r.schedule, b, plan).finish_slip == pytest.approx(1.0)
