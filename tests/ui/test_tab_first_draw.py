@@ -32,3 +32,29 @@ def test_capacity_and_cost_charts_draw_once_when_first_shown(sample_window) -> N
     w.doc.wait_for_analysis()
     _settle()
     assert [c.draw_count for c in charts["Cost"]] == [2, 2]
+
+
+def test_the_gantt_of_a_plan_taller_than_the_window_draws_once_when_first_shown(qtbot) -> None:
+    # The rows' scroll bar appears once the first drawing finds the rows do not fit; it narrowed the chart,
+    # whose resize drew it a second time. Its room is now kept while it is hidden.
+    from planner.ui.main_window import MainWindow
+    from tests.ui.conftest import SAMPLES
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    assert w.open_file(SAMPLES / "ai-portfolio.plan.json")
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        w.doc.wait_for_analysis()
+        _settle()
+        w.show_view("Gantt")
+        tab = w.chart_tabs["gantt"].chart
+        qtbot.waitUntil(lambda: tab.draw_count >= 1, timeout=5000)
+        qtbot.wait(300)  # past the redraw debounce: a second drawing would have come by now
+        _settle()
+        assert tab.rows_bar.isVisible()  # 196 decisions do not fit: the rows scroll
+        assert tab.draw_count == 1
+    finally:
+        w.discard_and_close()

@@ -130,6 +130,12 @@ class ChartTab(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.rows_bar = QScrollBar(Qt.Orientation.Vertical, self)
         self.rows_bar.setVisible(False)
+        if chart_name == "gantt":
+            # The bar appears once the first drawing knows the rows do not fit: its room is kept while it is
+            # hidden, so showing it does not narrow the chart and draw it a second time (a big plan's first show).
+            policy = self.rows_bar.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.rows_bar.setSizePolicy(policy)
         self.rows_bar.valueChanged.connect(self.schedule_redraw)
 
         self.export_action = QAction("Export chart\u2026", self)
