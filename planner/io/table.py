@@ -727,6 +727,28 @@ def _apply_row_dates(
         _row_baseline(plan, by_id, baseline_cells, formats, origin, linked, report)
 
 
+def _finish_at_end_of_day(decisions: list[Decision], ids: set[str], report: ImportReport) -> None:
+    """Another tool's 'Actual Finish' date is the end of that day (MS Project, Smartsheet): the plan keeps a
+    finish at the start of its date, so it is the next working day, as the MS Project XML import and a done row
+    without actual dates place it (a one-week task done Mon-Fri finishes on the Monday; a milestone, a moment, keeps
+    its day). The planner's own 'actual_finish' column is the plan's date as it is."""
+    moved: list[tuple[dt.date, dt.date]] = []
+    for d in decisions:
+        if d.id in ids and isinstance(d.actual_finish, dt.date) and not d.milestone:
+            day = d.actual_finish + dt.timedelta(days=1)
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            moved.append((d.actual_finish, day))
+            d.actual_finish = day
+    if moved:
+        a, b = moved[0]
+        report.add(
+            "progress",
+            f"{len(moved)} actual finish date(s) are the end of their day, as the file's tool writes them: the plan "
+            f"keeps the next working day, where the remaining work may start ({format_date(a)} is {format_date(b)})",
+        )
+
+
 def _row_baseline(
     plan: Plan,
     by_id: dict[str, Decision],
@@ -921,9 +943,20 @@ def rows_to_plan(
     baseline_cols = [keys.index(c) if c in keys else None for c in BASELINE_COLUMNS] if not own_export else []
     if baseline_cols and None in baseline_cols:
         if any(i is not None for i in baseline_cols):
-            report.add("baseline", "a baseline needs both 'Baseline Start' and 'Baseline Finish' columns; not carried")
+            report.add(
+                "baseline",
+                "a baseline needs both 'Baseline Start' and 'Baseline Finish' columns; not carried",
+            )
         baseline_cols = []
     baseline_cells: dict[str, tuple[Any, Any]] = {}
+    # another tool's "Actual Finish" (not the plan's own actual_finish column): the end of that day
+    actual_finish_col = next((i for i, k in enumerate(keys) if k == "actual_finish"), None)
+    foreign_finish = (
+        not own_export
+        and actual_finish_col is not None
+        and re.sub(r"\s+", " ", str(header[actual_finish_col]).strip().lower()) != "actual_finish"
+    )
+    end_of_day: set[str] = set()
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     rows = list(rows)
@@ -1087,6 +1120,8 @@ def rows_to_plan(
         if baseline_cols:
             a, b = (cells[i] if i is not None and i < len(cells) else None for i in baseline_cols)
             baseline_cells[did] = (a, b)
+        if foreign_finish and str(rec.get("actual_finish") or "").strip():
+            end_of_day.add(did)
         if date_cols:
             row_dates[did] = (
                 line,
@@ -1106,6 +1141,8 @@ def rows_to_plan(
         report.add(
             "baseline", "the baseline columns are not carried: the file has no Start column to place them by"
         )
+    if end_of_day:
+        _finish_at_end_of_day(decisions, end_of_day, report)
     dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
     if plan.start_date is None and dated:
         # actual dates need a plan start to be placed; a table has no start of its own
