@@ -534,7 +534,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 where,
             )
         elif ctype in CONSTRAINTS and ctype != 0:
-            report.add("constraint", f"'{CONSTRAINTS[ctype]}' constraint is not carried", where)
+            on = _day(_text(f, "ConstraintDate"))
+            stored = _day(_text(f, "Start" if ctype == 5 else "Finish"))
+            report.add(
+                "constraint",
+                f"'{CONSTRAINTS[ctype]}'"
+                + (f" {format_date(on)}" if on is not None and ctype != 1 else "")
+                + " constraint is not carried"
+                + (
+                    f" (the file {'starts' if ctype == 5 else 'finishes'} the task on {format_date(stored)})"
+                    if on is not None and stored is not None and ctype in (5, 7)
+                    else ""
+                ),
+                where,
+            )
         deadline = _day(_text(f, "Deadline"))
         if deadline is not None:
             due = _day(_text(f, "Finish"))
