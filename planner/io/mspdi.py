@@ -380,7 +380,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     origin = start_dt.date() if start_dt else dt.date.today()
     cal_el = rf.get("Calendars")
     calendar = _calendar(rf, list(cal_el) if cal_el is not None else [], origin, mpd, report)
-    mpw = _calendar_week(calendar, mpw, rf, report)
+    mpw = _calendar_week(calendar, mpw, report)
     origin_minutes = calendar.minutes(start_dt) if start_dt else 0.0
 
     seen_dates: dict[str | None, float | None] = {}  # tasks share dates; the calendar walk is the cost
@@ -425,9 +425,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     outline_numbers: list[str | None] = []  # each kept task's OutlineNumber, in file order
     from_dates = 0  # tasks whose duration comes from their dates
     durations: dict[str, float] = {}
-    moments: dict[
-        str, tuple[dt.datetime | None, dt.datetime | None]
-    ] = {}  # stored start, finish: not started
+    # the stored start and finish of each task not started: where the file places its elapsed time
+    moments: dict[str, tuple[dt.datetime | None, dt.datetime | None]] = {}
     baseline: dict[str, tuple[float, float]] = {}  # Baseline 0 of each task, weeks
     baseline_finish: float | None = None
     other_baselines: set[int] = set()
@@ -845,7 +844,7 @@ def _other_xml_hint(root: Any) -> str:
     return "save the plan from its tool as MS Project XML (.xml), GanttProject (.gan), CSV or .xlsx"
 
 
-def _calendar_week(calendar: WorkCalendar, mpw: int, rf: dict[str, Any], report: ImportReport) -> int:
+def _calendar_week(calendar: WorkCalendar, mpw: int, report: ImportReport) -> int:
     """The working minutes that make one of the plan's weeks: the project calendar's own week. MS Project's
     ``MinutesPerWeek`` (Hours per week in its options) only converts durations typed in weeks, and is often left at
     40 when the calendar is changed (a 4 x 8-hour week, a 24-hour calendar): weeks of it would put every date of the
