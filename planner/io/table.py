@@ -656,6 +656,8 @@ def _apply_row_dates(
         )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:
+        if baseline_cells:
+            report.add("baseline", "the baseline columns are not carried: no Start date to place them by")
         return
     origin = plan.start_date or min(starts)
     while origin.weekday() >= 5:
