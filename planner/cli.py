@@ -122,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare with this baseline ('latest' for the newest): the finish and each stage's window end and "
         "gate against it in the text, and each decision's and stage's slip in the JSON",
     )
+    p.add_argument(
+        "--explain",
+        action="append",
+        metavar="ID",
+        help="also say why this decision starts when it does and why it is or is not critical, with the chain "
+        "that drives it (repeatable; as the app's inspector and presenter bar say it)",
+    )
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("new", help="start a plan from a template")

@@ -69,15 +69,85 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 f"{args.file}: --baseline {args.baseline!r}: no such baseline; "
                 + (f"the plan has {names}" if names else "the plan has none (save one in the app first)")
             )
+    explain_ids = _explain_ids(plan, args.file, getattr(args, "explain", None) or [])
     result = analyze(plan, args.estimate)
     result.baseline = base
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
+    explanations = _explanations(result, explain_ids)
     if args.format == "json":
-        dump_json(analysis_to_dict(result), sys.stdout, args.indent or None)
+        data = analysis_to_dict(result)
+        if explain_ids:
+            data["explanations"] = [_explanation_json(e) for e in explanations]
+        dump_json(data, sys.stdout, args.indent or None)
     else:
         sys.stdout.write(analysis_text(result))
+        if explain_ids:
+            sys.stdout.write(_explanations_text(result, explain_ids, explanations))
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _explain_ids(plan: Any, path: str, wanted: list[str]) -> list[str]:
+    """``--explain`` ids, each once, in the order given; an id the plan does not have is a usage error naming the
+    closest ones."""
+    import difflib
+
+    known = {d.id for d in plan.decisions}
+    out: list[str] = []
+    for did in wanted:
+        if did not in known:
+            close = difflib.get_close_matches(did, sorted(known), n=3)
+            raise CliError(
+                f"{path}: --explain {did!r}: no decision has this id"
+                + (f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "")
+                + " (`planner analyze FILE --format json` lists every id)"
+            )
+        if did not in out:
+            out.append(did)
+    return out
+
+
+def _explanations(result: Any, ids: list[str]) -> list[Any]:
+    """The analysis's explanation of each id (:func:`planner.analysis.explain.explain`); none without a schedule."""
+    if not ids or result.schedule is None:
+        return []
+    from planner.analysis.explain import explain
+
+    return [explain(result.plan, result.schedule, did) for did in ids]
+
+
+def _explanation_json(e: Any) -> dict[str, Any]:
+    return {
+        "id": e.decision,
+        "critical": e.critical,
+        "start_reason": e.start_reason,
+        "driver": e.driver,
+        "driver_kind": e.driver_kind,
+        "float": e.float_text,
+        "critical_reason": e.critical_text,
+        "driving_chain": e.driving_chain,
+        "longest_chain": e.longest_chain,
+    }
+
+
+def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> str:
+    """``--explain``: per decision its reasons, then the chain of decisions that drives its start."""
+    plan = result.plan
+    titles = {d.id: d.title for d in plan.decisions}
+    lines: list[str] = []
+    for k, did in enumerate(ids):
+        room = max(20, WIDTH - len(f"Why '' ({did})"))
+        head = f"Why '{elide(titles[did], room)}' ({did})"
+        lines += ["", head, "-" * min(len(head), WIDTH)]
+        if k >= len(explanations):
+            lines += wrap("No schedule: the plan has errors that must be fixed first (see Findings).")
+            continue
+        e = explanations[k]
+        for text in (e.start_reason, e.float_text, e.critical_text):
+            lines += wrap(text)
+        if len(e.driving_chain) > 1:
+            lines += wrap("Driving chain: " + " -> ".join(e.driving_chain))
+    return "\n".join(lines) + "\n"
 
 
 MAX_LEVEL_SECONDS = 3_600
