@@ -325,7 +325,11 @@ def _place_labels(
             zorder=6,
             annotation_clip=False,
             arrowprops=arrow,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+            bbox={
+                "boxstyle": "round,pad=0.15",
+                "fc": "white",
+                "ec": "none",
+            },  # opaque: a line it must cross hides
         )
 
 
