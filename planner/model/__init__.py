@@ -1,5 +1,7 @@
 """The plan model, its JSON Schema, schema migrations, and loading/saving (no Qt)."""
 
+from typing import TYPE_CHECKING
+
 from planner.model.io import (
     PlanLoadError,
     dump_plan,
@@ -41,7 +43,6 @@ from planner.model.plan import (
     duration_value,
     new_plan,
 )
-from planner.model.schema import plan_json_schema, schema_path
 
 __all__ = [
     "DEFAULT_AREAS",
@@ -86,3 +87,17 @@ __all__ = [
     "Scenario",
     "TeamOverride",
 ]
+
+if TYPE_CHECKING:
+    from planner.model.schema import plan_json_schema, schema_path
+
+
+def __getattr__(name: str) -> object:
+    """``plan_json_schema`` and ``schema_path`` from :mod:`planner.model.schema`, imported when first asked for:
+    so that ``python -m planner.model.schema`` (which regenerates the shipped schema) runs the module once, not
+    after the package has already imported it (Python warns of "unpredictable behaviour" then)."""
+    if name in ("plan_json_schema", "schema_path"):
+        from planner.model import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
