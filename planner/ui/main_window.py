@@ -624,7 +624,10 @@ class MainWindow(QMainWindow):
 
     def duplicate_selected(self) -> list[str]:
         self.commit_pending()
-        return self.doc.duplicate_decisions(list(self.doc.selection))
+        new_ids = self.doc.duplicate_decisions(list(self.doc.selection))
+        if new_ids and self.views.currentWidget() is self.table_view:
+            self.table_view.focus_cell(new_ids[0], "title")  # typing renames the copy, not its id
+        return new_ids
 
     def move_selected(self, step: int) -> bool:
         """Move the selected decisions one place up (-1) or down (+1) in the plan's order; one undo step."""

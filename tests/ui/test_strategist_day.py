@@ -592,3 +592,18 @@ def test_add_decision_on_the_graph_then_typing_names_it(
     assert w.views.currentWidget() is w.canvas
     _undo_redo_exact(w, before, i0)
     _views_agree(w, tmp_path, capsys)
+
+
+def test_duplicate_then_typing_retitles_the_copy(qtbot, window: MainWindow) -> None:
+    """Ctrl+D in the table, then typing: the copy's title changes (the cursor sat in the Id cell, so the title
+    typed became the copy's id)."""
+    w = window
+    w.new_from_template("ai-scaling")
+    w.doc.select(["pilot-build"])
+    w.activateWindow()
+    w.table_view.table.setFocus()
+    QTest.keyClick(w, Qt.Key.Key_D, CTRL)
+    _type("Second pilot")
+    _key(Qt.Key.Key_Return)
+    copy = w.doc.decision("pilot-build-copy")
+    assert copy is not None and copy.title == "Second pilot"
