@@ -368,6 +368,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         )
     report = ImportReport(source=os.path.basename(str(path)), format="MS Project XML")
     rf = _fields(root)
+    if _text(rf, "ScheduleFromStart") == "0":
+        report.add(
+            "constraint",
+            "the project is scheduled back from its finish date (MS Project's 'Schedule from: Project Finish "
+            "Date', every task as late as possible): the plan schedules forward from the start, each decision "
+            "as soon as possible",
+        )
     mpd = _int(_text(rf, "MinutesPerDay"), DEFAULT_MINUTES_PER_DAY) or DEFAULT_MINUTES_PER_DAY
     mpw = _int(_text(rf, "MinutesPerWeek"), DEFAULT_MINUTES_PER_WEEK) or DEFAULT_MINUTES_PER_WEEK
     start_dt = _parse_datetime(_text(rf, "StartDate"))

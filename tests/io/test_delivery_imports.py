@@ -413,3 +413,16 @@ def test_csv_baseline_columns_become_the_plans_baseline() -> None:
     r = analyze(plan)
     assert r.schedule is not None
     assert variance(r.schedule, b, plan).finish_slip == pytest.approx(1.0)
+
+
+def test_project_scheduled_from_its_finish_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "backward.xml"
+    path.write_text(
+        '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>b</Name>'
+        "<ScheduleFromStart>0</ScheduleFromStart><StartDate>2027-03-01T08:00:00</StartDate><Tasks>"
+        "<Task><UID>1</UID><ID>1</ID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration>"
+        "<ConstraintType>1</ConstraintType></Task></Tasks></Project>"
+    )
+    _, text = _mspdi_at(path)
+    assert "the project is scheduled back from its finish date" in text
+    assert "'as late as possible' constraint is not carried" in text
