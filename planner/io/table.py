@@ -1003,6 +1003,16 @@ def rows_to_plan(
         if not title_text:
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
         raw_id = str(rec.get("id") or "").strip()
+        if (
+            "title" in keys
+            and raw_id
+            and not is_valid_id(raw_id)
+            and all(v in (None, "") for k, v in rec.items() if k != "id")
+        ):
+            # a note under or between the tasks ('Prepared by the PMO on 24/03/2027'): text in the first column only
+            note = raw_id if len(raw_id) <= 60 else raw_id[:59] + "\u2026"
+            report.add("format", f"a note row ({note!r}) was skipped: it has no title or other fields", where)
+            continue
         if not raw_id and _is_total_row(title_text, rec):
             report.add(
                 "format",

@@ -426,3 +426,16 @@ def test_project_scheduled_from_its_finish_is_said(tmp_path: Path) -> None:
     _, text = _mspdi_at(path)
     assert "the project is scheduled back from its finish date" in text
     assert "'as late as possible' constraint is not carried" in text
+
+
+def test_note_row_under_the_tasks_is_skipped(tmp_path: Path) -> None:
+    """A PMO's footer ('Prepared by the PMO on 24/03/2027' in the first column, after a blank row) became a
+    decision of one week with an id made from the sentence."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "ID,Task Name,Duration,Start,Finish,Predecessors\n1,Design,5 days,01/03/2027,05/03/2027,\n"
+        "2,Build,10 days,08/03/2027,19/03/2027,1\n,,,,,\nPrepared by the PMO on 24/03/2027,,,,,\n"
+    )
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["Design", "Build"]
+    assert "line 5: a note row ('Prepared by the PMO on 24/03/2027') was skipped" in "\n".join(_lines(report))
