@@ -607,3 +607,24 @@ def test_duplicate_then_typing_retitles_the_copy(qtbot, window: MainWindow) -> N
     _key(Qt.Key.Key_Return)
     copy = w.doc.decision("pilot-build-copy")
     assert copy is not None and copy.title == "Second pilot"
+
+
+def test_a_long_status_message_ends_in_an_ellipsis_and_shows_whole_on_hover(
+    qtbot, window: MainWindow
+) -> None:
+    """At 1366x768 "Saved baseline 'Baseline 1': the table shows the slip against it (Undo removes it)" was cut
+    mid-word under the figures ("...the slip agains"): it now ends in '…' before them, whole in the tooltip, and
+    currentMessage() keeps the whole text."""
+    w = window
+    w.new_from_template("ai-scaling")
+    w.resize(1366, 768)
+    QApplication.processEvents()
+    text = "Saved baseline 'Baseline 1': the table shows the slip against it " + "(Undo removes it) " * 6
+    w.show_message(text)
+    bar = w.status
+    assert bar.currentMessage() == text and bar.toolTip() == text
+    room = bar.message_room()
+    assert room.right() < bar.finish.geometry().left()
+    assert bar.grab().width() == bar.width()  # painted through the elision (no warning, no error)
+    w.show_message("Saved")
+    assert bar.toolTip() == ""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QStatusBar,
     QStyle,
+    QStyleOption,
     QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
@@ -241,6 +242,7 @@ class PlanStatusBar(QStatusBar):
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.estimate)
         self.problems.clicked.connect(self.findings_clicked)
+        self.messageChanged.connect(self._message_tip)
         doc.analysis_updated.connect(self.show_analysis)
         doc.analysis_started.connect(lambda: self._set(self.busy, "Analysing…") if self._large() else None)
         doc.analysis_failed.connect(self._show_analysis_failed)
@@ -249,6 +251,37 @@ class PlanStatusBar(QStatusBar):
         doc.plan_meta_changed.connect(self.show_slip)
         if doc.analysis is not None:
             self.show_analysis(doc.analysis)
+
+    # -- the temporary message: elided to its room, whole on hover -------------------------------------------
+    def message_room(self) -> QRect:
+        """Where the temporary message is drawn: left of the leftmost permanent widget shown."""
+        lefts = [
+            w.geometry().left() for w in self.findChildren(QWidget) if w.parent() is self and w.isVisible()
+        ]
+        right = min(lefts, default=self.width()) - 6
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def _message_tip(self, text: str) -> None:
+        room = self.message_room().width()
+        self.setToolTip(text if text and self.fontMetrics().horizontalAdvance(text) > room else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's own painting, except that a message longer than its room ends in "…" (Qt cut it off mid-word
+        under the figures: "the table shows the slip agains"); :meth:`currentMessage` keeps the whole text."""
+        text = self.currentMessage()
+        if not text:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        opt = QStyleOption()
+        opt.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, opt, painter, self)
+        room = self.message_room()
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room.width())
+        flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        painter.drawText(room, int(flags), shown)
+        painter.end()
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
