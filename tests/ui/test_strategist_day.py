@@ -628,3 +628,28 @@ def test_a_long_status_message_ends_in_an_ellipsis_and_shows_whole_on_hover(
     assert bar.grab().width() == bar.width()  # painted through the elision (no warning, no error)
     w.show_message("Saved")
     assert bar.toolTip() == ""
+
+
+def test_coverage_status_cells_are_readable_in_both_themes(qtbot, window: MainWindow) -> None:
+    """The coverage matrix paints covered/late/missing cells in pale colours; on the dark theme their text was
+    the theme's light grey on pale green (unreadable in the 1366x768 dark screenshot). Their text is dark."""
+    from PySide6.QtGui import QColor
+
+    from planner.ui.tabs.coverage_tab import ON_STATUS_COLOR
+
+    w = window
+    w.open_file(str(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"))
+    w.show_view("Coverage")
+    m = w.coverage_tab.matrix
+    qtbot.waitUntil(lambda: m.rowCount() > 0, timeout=10_000)
+    painted = [
+        m.item(r, c)
+        for r in range(m.rowCount())
+        for c in range(m.columnCount())
+        if m.item(r, c) is not None and m.item(r, c).background().style() != Qt.BrushStyle.NoBrush
+    ]
+    assert painted
+    for item in painted:
+        assert item is not None
+        assert item.foreground().color() == QColor(ON_STATUS_COLOR)
+        assert item.background().color().lightness() - item.foreground().color().lightness() > 150

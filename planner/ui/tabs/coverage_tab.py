@@ -43,6 +43,8 @@ FRAMEWORK_CHOICES = (
     ("iso42001", "ISO/IEC 42001 Annex A"),
 )
 STATUS_COLORS = {"covered": "#d8eed9", "late": "#fbe3c2", "missing": "#f7d0cc", "uncovered": "#f2f2f2"}
+ON_STATUS_COLOR = "#202124"
+"""Text on those pale backgrounds, in both themes (the dark theme's light text on them was unreadable)."""
 STATUS_TEXT = {"covered": "covered", "late": "LATE", "missing": "MISSING", "uncovered": "not cited"}
 
 
@@ -155,6 +157,7 @@ class CoverageTab(LazyRefresh, QWidget):
         for r, ic in enumerate(rows):
             status = ic.status
             color = QBrush(QColor(STATUS_COLORS[status]))
+            ink = QBrush(QColor(ON_STATUS_COLOR))
             first = QTableWidgetItem(ic.item.id)
             first.setToolTip(ic.item.summary)
             m.setItem(r, 0, first)
@@ -167,6 +170,7 @@ class CoverageTab(LazyRefresh, QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, ids)
                 if ids:
                     cell.setBackground(color)
+                    cell.setForeground(ink)
                     cell.setToolTip("Covered by: " + ", ".join(ids))
                 m.setItem(r, c, cell)
             text = STATUS_TEXT[status]
@@ -174,6 +178,7 @@ class CoverageTab(LazyRefresh, QWidget):
                 text += f" (due {ic.due_reason})"
             st = QTableWidgetItem(text)
             st.setBackground(color)
+            st.setForeground(ink)
             if ic.item.applies is not None:
                 st.setToolTip(f"Applies from {units.format_date(ic.item.applies)}")
             m.setItem(r, len(headers) - 1, st)
