@@ -653,3 +653,27 @@ def test_coverage_status_cells_are_readable_in_both_themes(qtbot, window: MainWi
         assert item is not None
         assert item.foreground().color() == QColor(ON_STATUS_COLOR)
         assert item.background().color().lightness() - item.foreground().color().lightness() > 150
+
+
+def test_chart_labels_over_bars_keep_a_dark_halo_on_the_dark_theme(qapp) -> None:
+    """The roadmap's titles run across their pale bars: on the dark theme they turned light grey on pale yellow
+    or blue (the 1366x768 dark screenshot). Labels in the plot get a halo of the dark background."""
+    from matplotlib import patheffects
+    from matplotlib.figure import Figure
+
+    from planner.ui.theme import dark_palette, light_palette
+    from planner.ui.views.chart_theme import apply_palette
+
+    def figure() -> tuple[Figure, object]:
+        fig = Figure()
+        ax = fig.add_subplot()
+        ax.barh([0], [5], color="#fff2a8")
+        return fig, ax.text(0.2, 0, "Pilot as agent-assist", color="black")
+
+    fig, label = figure()
+    assert not apply_palette(fig, light_palette()) and not label.get_path_effects()  # type: ignore[attr-defined]
+    fig, label = figure()
+    assert apply_palette(fig, dark_palette())
+    effects = label.get_path_effects()  # type: ignore[attr-defined]
+    assert len(effects) == 1 and isinstance(effects[0], patheffects.withStroke)
+    fig.canvas.draw()  # (draws with the halo)

@@ -94,14 +94,26 @@ def _recolour_axes(
         ax.tick_params(colors=text, which="both")
 
 
+HALO_MAX_TEXTS = 600
+"""Labels in the plot area get a halo in the dark background colour up to this many (a halo is a stroked path:
+a figure with thousands of labels would draw slowly)."""
+
+
 def _recolour_texts_and_lines(figure: Any, base: tuple[float, ...], text: tuple[float, ...]) -> None:
+    from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
 
+    in_plots = {id(t) for ax in figure.axes for t in ax.texts}
+    halo = [patheffects.withStroke(linewidth=3, foreground=base)] if len(in_plots) <= HALO_MAX_TEXTS else None
     for artist in figure.findobj(Text):
         new = _remap(artist.get_color(), text, text)
         if new is not None:
             artist.set_color(new)
+            # A label over a pale bar (the roadmap's titles run across their bars) was light on pale: unreadable.
+            # A halo of the dark background keeps it legible there and is invisible elsewhere.
+            if halo is not None and id(artist) in in_plots and artist.get_bbox_patch() is None:
+                artist.set_path_effects(halo)
         box = artist.get_bbox_patch()
         if box is not None:
             face = _remap(box.get_facecolor(), base, base)
