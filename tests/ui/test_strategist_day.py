@@ -655,25 +655,43 @@ def test_coverage_status_cells_are_readable_in_both_themes(qtbot, window: MainWi
         assert item.background().color().lightness() - item.foreground().color().lightness() > 150
 
 
-def test_chart_labels_over_bars_keep_a_dark_halo_on_the_dark_theme(qapp) -> None:
-    """The roadmap's titles run across their pale bars: on the dark theme they turned light grey on pale yellow
-    or blue (the 1366x768 dark screenshot). Labels in the plot get a halo of the dark background."""
+def test_chart_labels_stay_legible_on_the_dark_theme(qapp) -> None:
+    """On the dark theme chart text turns light. The roadmap's titles run across their pale bars and were light
+    grey on pale yellow or blue; the critical-path cards are pale boxes and their text was light on them too
+    (the 1366x768 dark screenshots). A label wholly on a pale box keeps its dark ink; one that runs beyond it
+    turns light with a halo of the dark background."""
     from matplotlib import patheffects
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PolyCollection
+    from matplotlib.colors import to_hex
     from matplotlib.figure import Figure
 
     from planner.ui.theme import dark_palette, light_palette
     from planner.ui.views.chart_theme import apply_palette
 
-    def figure() -> tuple[Figure, object]:
-        fig = Figure()
+    def figure() -> tuple[Figure, object, object]:
+        fig = Figure(figsize=(6, 3))
+        FigureCanvasAgg(fig)
         ax = fig.add_subplot()
-        ax.barh([0], [5], color="#fff2a8")
-        return fig, ax.text(0.2, 0, "Pilot as agent-assist", color="black")
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 4)
+        ax.barh([1], [1], left=[1], color="#fff2a8")  # a short bar; its title runs on beyond it
+        over = ax.text(
+            1.1, 1, "Pilot as agent-assist with 20 contact-centre agents", color="black", va="center"
+        )
+        card = [[(5, 2.5), (9.5, 2.5), (9.5, 3.8), (5, 3.8)]]
+        ax.add_collection(
+            PolyCollection(card, facecolors=["#dbe9f6"])
+        )  # a pale card, like the critical path's
+        inside = ax.text(5.2, 3.1, "Prototype RAG", color="black", va="center")
+        return fig, over, inside
 
-    fig, label = figure()
-    assert not apply_palette(fig, light_palette()) and not label.get_path_effects()  # type: ignore[attr-defined]
-    fig, label = figure()
+    fig, over, inside = figure()
+    assert not apply_palette(fig, light_palette())
+    fig, over, inside = figure()
     assert apply_palette(fig, dark_palette())
-    effects = label.get_path_effects()  # type: ignore[attr-defined]
+    effects = over.get_path_effects()  # type: ignore[attr-defined]
     assert len(effects) == 1 and isinstance(effects[0], patheffects.withStroke)
-    fig.canvas.draw()  # (draws with the halo)
+    assert to_hex(over.get_color()) == "#e8eaed"  # type: ignore[attr-defined]
+    assert to_hex(inside.get_color()) == "#000000" and not inside.get_path_effects()  # type: ignore[attr-defined]
+    fig.canvas.draw()

@@ -99,16 +99,56 @@ HALO_MAX_TEXTS = 600
 a figure with thousands of labels would draw slowly)."""
 
 
+def _on_pale_boxes(figure: Any, texts: list[Any]) -> set[int]:
+    """Ids of the ``texts`` that lie wholly on a pale coloured box that keeps its colour on the dark theme (the
+    critical-path chart's cards): they keep their dark ink. Empty when the figure cannot measure text (no Agg
+    canvas) or the check would be slow."""
+    get_renderer = getattr(figure.canvas, "get_renderer", None)
+    if get_renderer is None or not texts:
+        return set()
+
+    def pale(face: Any) -> bool:
+        return bool(
+            face[3] > 0.5 and (_lum(face) or 0.0) > 0.6 and _remap(face, (0, 0, 0), (0, 0, 0)) is None
+        )
+
+    renderer = get_renderer()
+    extents = []
+    for ax in figure.axes:
+        extents += [p.get_window_extent(renderer) for p in ax.patches if pale(p.get_facecolor())]
+        for coll in ax.collections:  # (cards drawn as one PolyCollection)
+            faces = coll.get_facecolors()
+            paths = coll.get_paths()
+            if len(faces) not in (1, len(paths)) or len(paths) * len(texts) > 100_000:
+                continue
+            transform = coll.get_transform()
+            extents += [
+                path.get_extents(transform)
+                for k, path in enumerate(paths)
+                if pale(faces[k if len(faces) > 1 else 0])
+            ]
+    if not extents or len(extents) * len(texts) > 100_000:
+        return set()
+    out = set()
+    for t in texts:
+        e = t.get_window_extent(renderer)
+        if any(x.x0 <= e.x0 and e.x1 <= x.x1 and x.y0 <= e.y0 and e.y1 <= x.y1 for x in extents):
+            out.add(id(t))
+    return out
+
+
 def _recolour_texts_and_lines(figure: Any, base: tuple[float, ...], text: tuple[float, ...]) -> None:
     from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
 
-    in_plots = {id(t) for ax in figure.axes for t in ax.texts}
+    plotted = [t for ax in figure.axes for t in ax.texts]
+    in_plots = {id(t) for t in plotted}
     halo = [patheffects.withStroke(linewidth=3, foreground=base)] if len(in_plots) <= HALO_MAX_TEXTS else None
+    keep_dark = _on_pale_boxes(figure, plotted) if halo is not None else set()
     for artist in figure.findobj(Text):
         new = _remap(artist.get_color(), text, text)
-        if new is not None:
+        if new is not None and id(artist) not in keep_dark:
             artist.set_color(new)
             # A label over a pale bar (the roadmap's titles run across their bars) was light on pale: unreadable.
             # A halo of the dark background keeps it legible there and is invisible elsewhere.
