@@ -47,20 +47,50 @@ GAP_IN = 0.07  # between two slots in one sub-row
 
 # -- text widths --------------------------------------------------------------------------------------------
 def text_in(text: str, size_pt: float, bold: bool = False) -> float:
-    """Width in inches of one line of ``text`` at ``size_pt`` in the house font."""
-    return style.measured_width_in(text, size_pt, bold=bold)
+    """Width in inches of one line of ``text`` at ``size_pt`` in the house font (``style.measured_width_in``, with
+    each text's advances summed once: a big plan's roadmap measures the same titles at every font it tries)."""
+    return _advance_sum(text, bold) * size_pt / 72.0 * style.WIDTH_SAFETY
+
+
+@lru_cache(maxsize=65536)
+def _advance_sum(text: str, bold: bool) -> float:
+    em = style.advances(bold)
+    return sum(em(c) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _prefix_advances(text: str, bold: bool) -> tuple[float, ...]:
+    """Sums of the advances of ``text``'s first 0, 1, 2 ... characters (added left to right, as ``text_in`` does)."""
+    em = style.advances(bold)
+    out = [0.0]
+    for c in text:
+        out.append(out[-1] + em(c))
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)
 def _fit_chars(text: str, width_in: float, size_pt: float, bold: bool = False) -> str:
-    """``text`` ellipsised until it fits ``width_in``."""
+    """``text`` ellipsised until it fits ``width_in`` (``style.ellipsize`` of the longest prefix that fits with its
+    ellipsis, measured from the prefix sums of its advances instead of once per prefix tried)."""
     text = " ".join(text.split())
     if text_in(text, size_pt, bold) <= width_in:
         return text
+    cum = _prefix_advances(text, bold)
+    dots = style.advances(bold)("\u2026")
+    scale = size_pt / 72.0 * style.WIDTH_SAFETY
+
+    def width(k: int) -> float:  # text_in(style.ellipsize(text, k)) for k < len(text)
+        m = max(1, k - 1)
+        if (
+            text[m - 1] == " "
+        ):  # ellipsize strips the space before the ellipsis (one at most: spaces are single)
+            m -= 1
+        return (cum[m] + dots) * scale
+
     lo, hi = 1, len(text)
     while lo < hi:  # the longest prefix that fits with its ellipsis
         mid = (lo + hi + 1) // 2
-        if text_in(style.ellipsize(text, mid), size_pt, bold) <= width_in:
+        if (width(mid) if mid < len(text) else text_in(text, size_pt, bold)) <= width_in:
             lo = mid
         else:
             hi = mid - 1
