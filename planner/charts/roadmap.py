@@ -299,13 +299,15 @@ def _pack(
     budget: float | None = None,
     *,
     all_or_none: bool = False,
+    starts: np.ndarray | None = None,
 ) -> Layout | None:
     """Bars of ``order`` in their area lanes, each in the first sub-row where its slot (bar and title) keeps clear
     of the others. Without a ``budget`` every decision is placed (give them in order of start); with one, in the
     order given, a decision that would make the lanes taller than ``budget`` inches is left out, or with
     ``all_or_none`` the packing stops there and returns None."""
     plan, s = analysis.plan, analysis.schedule
-    starts = bar_spans(analysis)[0]
+    if starts is None:  # (fit passes them: one reading of the work done for all the layouts it tries)
+        starts = bar_spans(analysis)[0]
     all_lanes = lanes_of(plan)
     pos = {lid: k for k, (lid, _) in enumerate(all_lanes)}
     pitch = font * PITCH_EM / 72
@@ -394,6 +396,7 @@ def fit(
     s = analysis.schedule
     by_start = sorted(range(len(analysis.plan.decisions)), key=lambda i: (float(s.es[i]), float(s.ef[i]), i))
     n = len(analysis.plan.decisions)
+    starts = bar_spans(analysis)[0]
     g = geometry(analysis, width, height, len(note_lines(analysis, width, n, n, rest_in)))
     room = g.lanes_bottom - g.lanes_top
     # Titles of 8 pt or more, as long as the page allows, before smaller type.
@@ -401,7 +404,7 @@ def fit(
         (f, c) for c in CAPS for f in FONTS if f < 8.0
     ]
     for font, cap in configs:
-        lay = _pack(analysis, g, by_start, font, cap, sel, room, all_or_none=True)
+        lay = _pack(analysis, g, by_start, font, cap, sel, room, all_or_none=True, starts=starts)
         if lay is not None:
             return g, lay
     # Not every decision fits: a note says how many are left out and where to find them.
@@ -411,7 +414,7 @@ def fit(
     best: Layout | None = None
     for font in (7.5, MIN_FONT):
         for cap in SUBSET_CAPS:
-            lay = _pack(analysis, g, order, font, cap, sel, budget=room)
+            lay = _pack(analysis, g, order, font, cap, sel, budget=room, starts=starts)
             assert lay is not None
             # Prefer the bigger font and longer titles unless the smaller show a quarter more decisions.
             if best is None or len(lay.shown) > len(best.shown) * 1.25:
