@@ -14,6 +14,7 @@ work done, muted, where it happened: :func:`done_spans` says where, by one rule 
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -66,6 +67,21 @@ def done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     s = analysis.schedule
     if s is None:
         return np.zeros(0), np.zeros(0)
+    # Kept on the analysis for its own schedule, plan and estimate: a report draws a big plan's Gantt page by page
+    # and its roadmap layout by layout, each asking again (17 passes over 10,000 decisions' progress).
+    key = (id(s), id(analysis.plan), analysis.estimate)
+    kept = getattr(analysis, "_done_spans", None)
+    if kept is not None and kept[0] == key:
+        return kept[1].copy(), kept[2].copy()
+    start, finish = _done_spans(analysis)
+    with contextlib.suppress(AttributeError):  # an object that takes no new attribute (a stand-in): not kept
+        analysis._done_spans = (key, start, finish)  # type: ignore[attr-defined]
+    return start.copy(), finish.copy()
+
+
+def _done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+    s = analysis.schedule
+    assert s is not None
     from planner.analysis.progress import DONE, NOT_STARTED, progress_state
 
     plan = analysis.plan
