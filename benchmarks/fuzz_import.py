@@ -275,7 +275,28 @@ SPANS = [  # (cell, header unit) -> weeks for a value v in that unit
 PERCENTS = [("{v}%", 1.0), ("{v}", 1.0), ("{v} %", 1.0)]
 
 
-def oracle_table(rng: random.Random) -> tuple[list[list[str]], dict[str, dict[str, float]]]:
+DATE_NOTATIONS = [  # (strftime-like writer, needs a day above 12 to tell the order)
+    (lambda d: d.isoformat(), False),
+    (lambda d: f"{d:%a} {d.month}/{d.day}/{d:%y}", True),  # MS Project's Save as CSV
+    (lambda d: f"{d:%d.%m.%Y}", False),
+    (
+        lambda d: f"{d.day} {d:%b %Y}",
+        False,
+    ),  # refused in actual-date columns today (exit 2), read in Start/Finish
+    (lambda d: f"{d:%b} {d.day}, {d.year}", False),  # the same
+    (lambda d: f"{d:%d/%m/%Y}", True),
+    (lambda d: f"{d:%m/%d/%Y}", True),
+]
+
+NUMERIC_DATE_NOTATIONS = [DATE_NOTATIONS[i] for i in (0, 1, 2, 5, 6)]
+"""The notations without a month name (those the actual-date columns read today)."""
+
+
+def oracle_table(
+    rng: random.Random, dates: list[tuple[Any, bool]] | None = None
+) -> tuple[list[list[str]], dict[str, dict[str, float]]]:
+    """A table whose cost, duration and progress (and sometimes actual start) cells have a known value in a notation
+    the importer documents; the expected values by title (an actual start as the date's ordinal)."""
     n = rng.randint(1, 6)
     span, unit, per_week = rng.choice(SPANS)
     dur_header = {"days": "Duration (days)", "hours": "Duration (hours)", "edays": "Duration (edays)"}.get(
@@ -283,6 +304,10 @@ def oracle_table(rng: random.Random) -> tuple[list[list[str]], dict[str, dict[st
     )
     header = [rng.choice(["Task Name", "Name", "title"]), dur_header, rng.choice(["Cost", "Budget"])]
     header.append(rng.choice(["% Complete", "progress", "Percent Complete"]))
+    with_dates = rng.random() < 0.5
+    if with_dates:
+        header.append(rng.choice(["Actual Start", "actual_start"]))
+        write_date, tell_order = rng.choice(dates or DATE_NOTATIONS)
     fmt_money = rng.choice(MONEY)[0]
     pct = rng.choice(PERCENTS)[0]
     rows, expect = [], {}
@@ -292,7 +317,7 @@ def oracle_table(rng: random.Random) -> tuple[list[list[str]], dict[str, dict[st
         )
         cost_cell = fmt_money(money)
         days = rng.choice([1, 2, 3, 5, 8, 10, 15, 20])
-        progress = rng.choice([0, 10, 25, 50, 75, 100])
+        progress = rng.choice([10, 25, 50, 75]) if with_dates else rng.choice([0, 10, 25, 50, 75, 100])
         title = f"Row {i + 1}"
         rows.append([title, span.format(v=days), cost_cell, pct.format(v=progress)])
         expect[title] = {
@@ -300,7 +325,30 @@ def oracle_table(rng: random.Random) -> tuple[list[list[str]], dict[str, dict[st
             "duration": days / per_week,
             "progress": progress,
         }
+        if with_dates:
+            day = dt.date(2027, rng.randint(1, 12), rng.randint(13 if i == 0 and tell_order else 1, 28))
+            rows[-1].append(write_date(day))
+            expect[title]["actual_start"] = float(day.toordinal())
     return [header, *rows], expect
+
+
+def write_typed_oracle(table: list[list[str]], expect: dict[str, dict[str, float]], path: Path) -> None:
+    """An oracle table as a spreadsheet holds it: costs, fractions with a percent format and dates as typed cells."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(table[0])
+    for r, row in enumerate(table[1:], start=2):
+        want = expect[row[0]]
+        cells: list[Any] = [row[0], row[1], want["cost"], want["progress"] / 100]
+        if "actual_start" in want:
+            cells.append(dt.date.fromordinal(int(want["actual_start"])))
+        ws.append(cells)
+        ws.cell(r, 3).number_format = '"\u20ac"#,##0.00'
+        ws.cell(r, 4).number_format = "0%"
+    wb.save(path)
 
 
 def _money_value(cell: str, money: float) -> float:
@@ -679,8 +727,10 @@ def make_case(seed: int, folder: Path) -> tuple[str, Path, dict[str, dict[str, f
                 path.write_text(out.getvalue(), encoding="utf-8")
             else:
                 write_csv(rng, table, path)
+        elif expect is not None and rng.random() < 0.5:
+            write_typed_oracle(table, expect, path)
         else:
-            write_xlsx(rng, table, path, typed=expect is None)
+            write_xlsx(rng, table, path, typed=expect is None, damage=expect is None)
     elif fmt == "mspdi":
         path = folder / f"case{seed}.xml"
         path.write_bytes(mspdi_file(rng).encode("utf-8", errors="surrogatepass"))
@@ -775,13 +825,22 @@ def _check_oracle(plan_path: Path, expect: dict[str, dict[str, float]], report: 
             continue
         dur = d.get("duration")
         likely = dur.get("likely") if isinstance(dur, dict) else dur
-        got = {"cost": d.get("cost"), "duration": likely, "progress": d.get("progress", 0)}
+        actual = d.get("actual_start")
+        got = {
+            "cost": d.get("cost"),
+            "duration": likely,
+            "progress": d.get("progress", 0),
+            "actual_start": dt.date.fromisoformat(actual).toordinal() if isinstance(actual, str) else actual,
+        }
         for key, value in want.items():
             g = got[key]
             if key == "duration" and d.get("milestone") and value == 0:
                 continue
             if g is None or not math.isclose(float(g), value, rel_tol=1e-6, abs_tol=1e-6):
                 said = any(f"line {line_no}" in x and key in x for x in report.splitlines())
+                if key == "actual_start":
+                    g = dt.date.fromordinal(int(g)).isoformat() if isinstance(g, int) else g
+                    value = dt.date.fromordinal(int(value)).isoformat()  # type: ignore[assignment]
                 problems.append(
                     f"oracle{'' if not said else ' (reported)'}: {key} read as {g!r}, the cell says {value!r}"
                 )
