@@ -859,7 +859,7 @@ def run_case(seed: int, folder: Path, subprocess_every: int) -> tuple[str, list[
         try:
             proc = subprocess.run(
                 [sys.executable, "-m", "planner", "import", str(path), "-o", str(folder / "sub.plan.json")],
-                capture_output=True, text=True, timeout=60, cwd=ROOT,
+                capture_output=True, text=True, timeout=60, cwd=folder,
             )  # fmt: skip
             problems += _bad_output("subprocess import", proc.returncode, proc.stdout, proc.stderr, 0.0)
             if proc.returncode != code:
