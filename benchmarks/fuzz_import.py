@@ -282,7 +282,7 @@ DATE_NOTATIONS = [  # (strftime-like writer, needs a day above 12 to tell the or
     (
         lambda d: f"{d.day} {d:%b %Y}",
         False,
-    ),  # refused in actual-date columns today (exit 2), read in Start/Finish
+    ),  # an actual date: refused (exit 2) unless a Start column has it
     (lambda d: f"{d:%b} {d.day}, {d.year}", False),  # the same
     (lambda d: f"{d:%d/%m/%Y}", True),
     (lambda d: f"{d:%m/%d/%Y}", True),

@@ -54,7 +54,7 @@ def _import_and_check(path: Path, out: Path) -> tuple[int, str, list[str]]:
 def test_oracle_tables_import_the_numbers_their_cells_say(fmt: str, seed: int, tmp_path: Path) -> None:
     rng = random.Random(seed)
     # Actual dates with a month name ('16 Feb 2027', 'Feb 16, 2027') are refused today with a clear message (exit 2)
-    # though the Start/Finish columns read them: reported to the importers' owner; the other notations are tested.
+    # unless a Start column uses the same notation: reported to the importers' owner; the other notations are tested.
     table, expect = fz.oracle_table(rng, fz.NUMERIC_DATE_NOTATIONS)
     path = tmp_path / f"oracle{seed}.{fmt}"
     if fmt == "csv":
