@@ -26,9 +26,11 @@ def make_baseline(
     name: str,
     created: dt.datetime | None = None,
     stages: StageAnalysis | None = None,
+    plan: Plan | None = None,
 ) -> Baseline:
     """A baseline named ``name`` from ``schedule`` (ES/EF per decision, the finish). ``created`` defaults to now
-    (UTC, to the second).
+    (UTC, to the second). With ``plan``, a decision's start is its actual start when one is recorded, as
+    :func:`variance` reads the current schedule against it (:func:`_starts`): a baseline taken now has no slip.
 
     >>> from planner.model import new_plan, Decision
     >>> from planner.analysis.schedule import schedule
@@ -40,13 +42,28 @@ def make_baseline(
     """
     if created is None:
         created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    starts = _starts(schedule, plan)
     entries = {
-        did: BaselineEntry(start=float(schedule.es[i]), finish=float(schedule.ef[i]))
+        did: BaselineEntry(start=starts[i], finish=float(schedule.ef[i]))
         for i, did in enumerate(schedule.ids)
         if schedule.index.get(did) == i  # first of duplicate ids only
     }
     gates = {st.id: float(st.gate) for st in stages.stages} if stages is not None else {}
     return Baseline(name=name, created=created, finish=float(schedule.finish), decisions=entries, gates=gates)
+
+
+def _starts(schedule: Schedule, plan: Plan | None) -> list[float]:
+    """Each decision's start as a baseline keeps it and variance compares it: its scheduled start (the start of its
+    remaining work), or its actual start when ``plan`` records an earlier one (issue 16)."""
+    starts = [float(x) for x in schedule.es]
+    if plan is None:
+        return starts
+    from planner.analysis.progress import progress_state
+
+    actual = {p.id: p.actual_start for p in progress_state(plan).decisions if p.actual_start is not None}
+    if not actual:
+        return starts
+    return [min(s, actual.get(did, s)) for s, did in zip(starts, schedule.ids, strict=True)]
 
 
 def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
@@ -182,17 +199,12 @@ def variance(schedule: Schedule, baseline: Baseline, plan: Plan | None = None) -
     """
     rows: list[DecisionVariance] = []
     seen: set[str] = set()
-    actual: dict[str, float] = {}
-    if plan is not None:
-        from planner.analysis.progress import progress_state
-
-        actual = {p.id: p.actual_start for p in progress_state(plan).decisions if p.actual_start is not None}
+    starts = _starts(schedule, plan)
     for i, did in enumerate(schedule.ids):
         if did in seen:
             continue
         seen.add(did)
-        s, f = float(schedule.es[i]), float(schedule.ef[i])
-        s = min(s, actual.get(did, s))
+        s, f = starts[i], float(schedule.ef[i])
         entry = baseline.decisions.get(did)
         if entry is None:
             rows.append(DecisionVariance(did, "new", None, None, s, f))

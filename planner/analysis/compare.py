@@ -317,7 +317,7 @@ def ghost_analysis(item: PlanFigures) -> Analysis:
     ref = item.reference or item
     if ref.analysis.schedule is None:
         return item.analysis
-    ghost = make_baseline(ref.analysis.schedule, ref.name)
+    ghost = make_baseline(ref.analysis.schedule, ref.name, plan=ref.analysis.plan)
     plan = with_baseline(item.plan, ghost).model_copy(update={"title": f"{item.name} against {ref.name}"})
     return dataclasses.replace(item.analysis, plan=plan)
 
@@ -329,7 +329,9 @@ def reference_baseline(reference: Plan, name: str) -> Baseline | None:
     from planner.analysis.baselines import make_baseline
 
     result = analyze(reference)
-    return make_baseline(result.schedule, name, stages=result.stages) if result.schedule is not None else None
+    if result.schedule is None:
+        return None
+    return make_baseline(result.schedule, name, stages=result.stages, plan=result.plan)
 
 
 def compare_plans(

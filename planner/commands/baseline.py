@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     try:  # the name's length and characters, as the plan file takes them
-        baseline = make_baseline(result.schedule, name, stages=result.stages)
+        baseline = make_baseline(result.schedule, name, stages=result.stages, plan=result.plan)
     except ValidationError as exc:
         raise CliError(f"--name {elide(name, 40)!r}: {exc.errors()[0]['msg']}") from None
     replaced = any(b.name == name for b in plan.baselines)

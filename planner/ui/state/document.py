@@ -359,7 +359,7 @@ class PlanDocument(QObject):
         a = self.analysis
         if a is None or a.schedule is None:
             return "the plan has no schedule (fix the errors first)"
-        baseline = make_baseline(a.schedule, name, stages=a.stages)
+        baseline = make_baseline(a.schedule, name, stages=a.stages, plan=a.plan)
         existing = next((k for k, b in enumerate(self.plan.baselines) if b.name == name), None)
         if existing is None:
             self.add_item(self.plan, "baselines", baseline, f"Save Baseline '{name}'")
