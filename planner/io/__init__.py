@@ -155,6 +155,15 @@ def import_file(
             f"holds a value a plan cannot take ({where}: {first['msg']})",
             hint="fix it in the authoring tool and export again",
         ) from None
+    except OverflowError:
+        # A date at the calendar's ends (31 Dec 9999, 1 Jan 0001) or a duration or lag too large to place (1e308
+        # days) reached date arithmetic somewhere in the reading: one clear refusal, not an internal error.
+        raise InteropError(
+            path,
+            "holds a date or a duration beyond what a calendar holds (a year past 9999 or before 1, or a duration "
+            "or lag of astronomical size)",
+            hint="fix the date or duration in the authoring tool and export again",
+        ) from None
 
 
 def _import(

@@ -111,12 +111,29 @@ def parse_pt_minutes(text: str) -> float:
 
 
 def _parse_datetime(text: str | None) -> dt.datetime | None:
+    """An MSPDI date-time as the wall-clock time it writes: MS Project writes none with a time zone, other tools
+    may add one ('...Z', '+02:00') to some dates and not others; the zone is dropped, not converted (the plan's
+    weeks have no time zone, and a task at 08:00 stays at 08:00)."""
     if not text:
         return None
     try:
-        return dt.datetime.fromisoformat(text.strip())
+        value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         return None
+    return value.replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def _minute_of_day(text: str) -> int | None:
+    """Minutes since midnight of an MSPDI ``FromTime``/``ToTime`` ('08:00:00'); '24:00:00', which some tools
+    write for the end of a day, is 1440; None for anything else."""
+    text = text.strip()
+    if text.startswith("24:") and text.replace("24:", "00:", 1).strip("0:.") == "":
+        return 1440
+    try:
+        t = dt.time.fromisoformat(text)
+    except ValueError:
+        return None
+    return t.hour * 60 + t.minute
 
 
 def _int(text: str | None, default: int) -> int:
@@ -184,10 +201,15 @@ def _calendar(
                 tf = _fields(w)
                 a, b = _text(tf, "FromTime"), _text(tf, "ToTime")
                 if a and b:
-                    ta, tb = dt.time.fromisoformat(a), dt.time.fromisoformat(b)
-                    start = ta.hour * 60 + ta.minute
-                    end = tb.hour * 60 + tb.minute or 1440
-                    times.append((start, end if end > start else 1440))
+                    start_m, end_m = _minute_of_day(a), _minute_of_day(b)
+                    if start_m is None or end_m is None or start_m >= 1440:
+                        report.add(
+                            "calendar",
+                            f"a working time {a!r} to {b!r} is not a time of day (hh:mm:ss); it is left out",
+                        )
+                        continue
+                    end = end_m or 1440
+                    times.append((start_m, end if end > start_m else 1440))
             if 1 <= day_type <= 7:
                 weekday = (day_type + 5) % 7  # MSPDI: 1 = Sunday
                 known.add(weekday)
@@ -316,7 +338,7 @@ def _recurring_days(kind: int, first: dt.date, last: dt.date, f: dict[str, Any])
         year, month = first.year, month0
         if yearly and month0 < first.month:
             year += 1
-        while dt.date(year, month, 1) <= last and len(out) < cap:
+        while year <= dt.MAXYEAR and dt.date(year, month, 1) <= last and len(out) < cap:
             picked: dt.date | None
             if kind in (2, 4):
                 picked = _month_day(year, month, _int(_text(f, "MonthDay"), 0))

@@ -412,7 +412,7 @@ def _is_plain_number(text: str) -> bool:
 
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[$€£¥₹]|CHF|kr)\s*|\s*(?:[A-Z]{3}|[$€£¥₹]|CHF|kr)$")
-_GROUPED = re.compile(r"^-?\d{1,3}(?:[,.]\d{3})+$")
+_GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:[,.]\d{3})+$")  # a leading 0 groups nothing: '0.125' is a fraction
 
 
 _TOTAL_TITLES = re.compile(

@@ -116,13 +116,23 @@ def _value(cell: Any) -> Any:
     value = getattr(cell, "value", None)
     if value is None:
         return ""
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and "%" in str(getattr(cell, "number_format", "") or "")
-    ):
-        return f"{round(value * 100, 9):g}%"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = str(getattr(cell, "number_format", "") or "")
+        if "%" in number_format:
+            return f"{round(value * 100, 9):g}%"
+        unit = _format_unit(number_format)
+        if unit is not None:  # 5 formatted 0" days" shows '5 days': a duration in days, not 5 weeks
+            return f"{value:g} {unit}"
     return value
+
+
+def _format_unit(number_format: str) -> str | None:
+    """The unit of time a number format writes after the number (``0" days"``, ``0.0 "wks"``, ``#,##0" h"``), as
+    the duration columns read it; None for any other format."""
+    from planner.io.table import _UNITS
+
+    quoted = "".join(re.findall(r'"([^"]*)"', number_format)).strip().lower()
+    return quoted if quoted in _UNITS else None
 
 
 _NO_VALUE = re.compile(

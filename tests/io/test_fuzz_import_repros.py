@@ -1,0 +1,77 @@
+"""Minimal files found by benchmarks/fuzz_import.py (tests/io/data/fuzz/): each imports, or is refused with one
+clear line (exit 2), never an internal error; and the readings that came out wrong without a word are right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.cli import main
+
+DATA = Path(__file__).parent / "data" / "fuzz"
+FILES = sorted(p for p in DATA.iterdir() if p.suffix in (".xml", ".gan", ".csv", ".xlsx"))
+
+# Far dates and astronomical durations: a clear refusal (they crashed date arithmetic: 'internal error').
+REFUSED = {
+    "mspdi-actual-start-9999.xml",
+    "mspdi-elapsed-lag-huge.xml",
+    "mspdi-elapsed-lag-negative.xml",
+    "mspdi-status-date-9999.xml",
+    "mspdi-task-finish-9999.xml",
+    "gan-complete-101-duration-1e308.gan",
+    "gan-done-9999-1e308-custom-week.gan",
+    "gan-milestone-1e308-custom-week.gan",
+    "gan-milestone-duration-1e308.gan",
+    "gan-milestone-duration-99999999.gan",
+    "gan-summary-9999-child-0001.gan",
+    "csv-actual-finish-9999.csv",
+    "csv-finish-9999.csv",
+    "xlsx-plan-start-9999.xlsx",
+    "refused-actual-start-month-name.csv",
+}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_imports_or_is_refused_in_one_line(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.plan.json"
+    code = main(["import", str(path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
+    if path.name in REFUSED:
+        assert code == 2 and not out.exists()
+        line = err.strip().splitlines()[0]
+        assert line.startswith(f"planner: {path}")
+        if "9999" in path.name or "1e308" in path.name or "lag" in path.name or "99999999" in path.name:
+            assert "beyond what a calendar holds" in err
+    else:
+        assert code == 0, err
+        assert main(["check", str(out)]) in (0, 1)  # the plan written loads back
+
+
+def _imported(path: Path, tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / f"{path.stem}.plan.json"
+    assert main(["import", str(path), "-o", str(out)]) == 0
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+def test_a_cost_with_a_leading_zero_is_a_fraction_not_a_grouped_number(tmp_path: Path) -> None:
+    plan = _imported(DATA / "silent-cost-dots.csv", tmp_path)
+    assert [d.get("cost") for d in plan["decisions"]][:2] == [0.125, 1500]  # '0.125', '1.500' (thousands)
+
+
+def test_an_excel_duration_formatted_in_days_is_days(tmp_path: Path) -> None:
+    plan = _imported(DATA / "silent-xlsx-duration-days-format.xlsx", tmp_path)
+    assert plan["decisions"][0]["duration"] == 1  # 5 formatted 0" days": 5 working days, not 5 weeks
+
+
+def test_time_zones_and_24h_working_times_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(_imported(DATA / "mspdi-timezone.xml", tmp_path)["decisions"]) == 2
+    capsys.readouterr()
+    _imported(DATA / "mspdi-calendar-bad-time.xml", tmp_path)
+    assert "is not a time of day" in capsys.readouterr().err
