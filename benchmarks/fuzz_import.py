@@ -931,7 +931,7 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument(
-        "--seed", type=int, default=0, help="first seed (case k uses seed + k; its format is seed % 4)"
+        "--seed", type=int, default=0, help="first seed (case k uses seed + k; its format is seed %% 4)"
     )
     ap.add_argument("--chunk", type=int, default=200)
     ap.add_argument(
