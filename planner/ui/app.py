@@ -156,6 +156,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def quiet_offscreen_messages() -> None:
+    """Leave out the offscreen platform's note about window size hints ("This plugin does not support
+    propagateSizeHints()"), printed at every window shown without a screen (screenshots, smoke tests, CI); every
+    other Qt message goes where it went."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        elif mode != QtMsgType.QtDebugMsg:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
 def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
     """Why the app cannot show a window here, or None. On Linux without a display (no ``DISPLAY`` or
     ``WAYLAND_DISPLAY``: a server, a container, an SSH session without X forwarding) Qt would abort the process
@@ -185,6 +204,8 @@ def run(path: str | None) -> int:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from PySide6.QtCore import QTimer
 
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        quiet_offscreen_messages()
     app = create_application()
     log_path = _setup_logging()
     install_excepthook(log_path)

@@ -15,24 +15,6 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 
-def _quiet_offscreen_messages() -> None:
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    previous = None
-
-    def handler(mode: QtMsgType, context: object, message: str) -> None:
-        if "propagateSizeHints" in message:
-            return  # the offscreen platform's note about window size hints
-        if previous is not None:
-            previous(mode, context, message)
-        elif mode != QtMsgType.QtDebugMsg:
-            import sys
-
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)
-
-
 _TABS = {
     "risk": "risk_tab",
     "capacity": "capacity_tab",
@@ -197,10 +179,11 @@ def render(
     step of the workshop deck to show (0: the overview)."""
     from PySide6.QtWidgets import QApplication
 
+    from planner.ui.app import create_application, quiet_offscreen_messages
+
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _quiet_offscreen_messages()
-    from planner.ui.app import create_application
+        quiet_offscreen_messages()
     from planner.ui.theme import apply_theme
 
     app = create_application()
