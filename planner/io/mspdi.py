@@ -76,9 +76,6 @@ are moments of working time, so an import of the planner's own file takes these 
 ALIAS_OPTIMISTIC, ALIAS_PESSIMISTIC = "Planner optimistic (weeks)", "Planner pessimistic (weeks)"
 ALIAS_NOT_BEFORE = "Planner not before (weeks)"
 """Written when the task's 'start no earlier than' is the status date rather than the plan's own not_before."""
-MOVED_TOLERANCE_WEEKS = 0.05
-"""How far (two working hours of a 40-hour week) the planner's own export's 'start no earlier than' may read back
-from the date it wrote before it counts as moved in MS Project."""
 _FIELDS = [
     (FIELD_TEXT1, "Text1", ALIAS_ID),
     (FIELD_TEXT2, "Text2", ALIAS_AREA),
@@ -450,10 +447,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # The planner's own export (this version on): the plan's status and actual values are in its fields, and its
     # status date is the calendar day written; MS Project's actual moments are for MS Project.
     own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
-    # The planner's own export writes a not-started task's 'start no earlier than' at the status date (or its own
-    # earliest start, when later): a date other than that was set in MS Project after the export (a drag or a typed
-    # start sets this constraint), and is the user's.
-    own_status_weeks = weeks_at(_text(rf, "StatusDate")) if own_fields else None
 
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
@@ -650,18 +643,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             if hints.get(ALIAS_ACTUAL_FINISH) or was == "done":
                 actual_finish = own_actual(hints.get(ALIAS_ACTUAL_FINISH), report, where)
             if ALIAS_NOT_BEFORE in hints and ctype == 4:  # the SNET is the status date, not the plan's own
-                own_floor = _float(hints[ALIAS_NOT_BEFORE]) or 0.0
-                written_floor = max(own_floor, own_status_weeks or 0.0)
-                if cdate is not None and abs(cdate - written_floor) > MOVED_TOLERANCE_WEEKS:
-                    not_before = cdate  # moved in MS Project since the export: the user's date
-                    report.add(
-                        "constraint",
-                        f"'start no earlier than' moved in MS Project since the planner's export (week "
-                        f"{format_weeks(written_floor)} -> {format_weeks(cdate)}): kept as the earliest start",
-                        where,
-                    )
-                else:
-                    not_before = own_floor if own_floor else None
+                own_floor = _float(hints[ALIAS_NOT_BEFORE])
+                not_before = own_floor if own_floor else None
         three = None
         if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
             o = _float(hints.get(ALIAS_OPTIMISTIC))
