@@ -57,6 +57,8 @@ def test_json_carries_the_same_reasons(path: str, capsys: pytest.CaptureFixture[
     assert (c["id"], c["driver"], c["driver_kind"], c["critical"]) == ("c", "a", "dependency", False)
     assert c["driving_chain"] == ["a", "c"] and c["longest_chain"] == ["a", "c"]
     assert (b["id"], b["critical"], b["longest_chain"]) == ("b", True, ["a", "b"])
+    assert (c["total_float"], b["total_float"]) == (1.0, 0.0)
+    assert c["float_reason"].startswith("It can slip 1 week")
     rows = {d["id"]: d for d in data["decisions"]}  # one truth with the schedule's own flags
     assert [rows[x["id"]]["critical"] for x in (c, b)] == [False, True]
     assert rows["c"]["total_float"] == 1.0
@@ -84,4 +86,6 @@ def test_a_plan_with_errors_says_there_is_nothing_to_explain(
     out = capsys.readouterr().out
     assert "Why 'Charlie' (c)" in out and "No schedule: the plan has errors" in out.split("Why 'Charlie'")[1]
     assert main(["analyze", str(p), "--explain", "c", "--format", "json"]) == 1
-    assert json.loads(capsys.readouterr().out)["explanations"] == []
+    assert json.loads(capsys.readouterr().out)["explanations"] == [
+        {"id": "c", "error": "no schedule: the plan has errors to fix first"}
+    ]

@@ -77,15 +77,12 @@ def _fit_chars(text: str, width_in: float, size_pt: float, bold: bool = False) -
         return text
     cum = _prefix_advances(text, bold)
     dots = style.advances(bold)("\u2026")
-    scale = size_pt / 72.0 * style.WIDTH_SAFETY
 
-    def width(k: int) -> float:  # text_in(style.ellipsize(text, k)) for k < len(text)
+    def width(k: int) -> float:  # text_in(style.ellipsize(text, k)) for k < len(text), to the last bit
         m = max(1, k - 1)
-        if (
-            text[m - 1] == " "
-        ):  # ellipsize strips the space before the ellipsis (one at most: spaces are single)
+        if text[m - 1] == " ":  # ellipsize drops the space before the ellipsis (spaces are single)
             m -= 1
-        return (cum[m] + dots) * scale
+        return (cum[m] + dots) * size_pt / 72.0 * style.WIDTH_SAFETY
 
     lo, hi = 1, len(text)
     while lo < hi:  # the longest prefix that fits with its ellipsis

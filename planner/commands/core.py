@@ -67,7 +67,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             names = ", ".join(repr(b.name) for b in plan.baselines)
             raise CliError(
                 f"{args.file}: --baseline {args.baseline!r}: no such baseline; "
-                + (f"the plan has {names}" if names else "the plan has none (save one in the app first)")
+                + (
+                    f"the plan has {names}"
+                    if names
+                    else f"the plan has none (`planner baseline {args.file} --name NAME` or the app keeps one)"
+                )
             )
     explain_ids = _explain_ids(plan, args.file, getattr(args, "explain", None) or [])
     result = analyze(plan, args.estimate)
@@ -78,7 +82,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = analysis_to_dict(result)
         if explain_ids:
-            data["explanations"] = [_explanation_json(e) for e in explanations]
+            data["explanations"] = _explanations_json(result, explain_ids, explanations)
         dump_json(data, sys.stdout, args.indent or None)
     else:
         sys.stdout.write(analysis_text(result))
@@ -116,18 +120,27 @@ def _explanations(result: Any, ids: list[str]) -> list[Any]:
     return [explain(result.plan, result.schedule, did) for did in ids]
 
 
-def _explanation_json(e: Any) -> dict[str, Any]:
+def _explanation_json(e: Any, total_float: float) -> dict[str, Any]:
     return {
         "id": e.decision,
         "critical": e.critical,
+        "total_float": total_float,
         "start_reason": e.start_reason,
         "driver": e.driver,
         "driver_kind": e.driver_kind,
-        "float": e.float_text,
+        "float_reason": e.float_text,
         "critical_reason": e.critical_text,
         "driving_chain": e.driving_chain,
         "longest_chain": e.longest_chain,
     }
+
+
+def _explanations_json(result: Any, ids: list[str], explanations: list[Any]) -> list[dict[str, Any]]:
+    """One entry per ``--explain`` id: its explanation, or why there is none (no schedule)."""
+    s = result.schedule
+    if s is None:
+        return [{"id": did, "error": "no schedule: the plan has errors to fix first"} for did in ids]
+    return [_explanation_json(e, float(s.total_float[s.index[e.decision]])) for e in explanations]
 
 
 def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> str:

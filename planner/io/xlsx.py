@@ -118,7 +118,7 @@ def _value(cell: Any) -> Any:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         number_format = str(getattr(cell, "number_format", "") or "")
-        if "%" in number_format:
+        if "%" in re.sub(r'"[^"]*"|\\.', "", number_format):  # a % that scales, not a quoted or escaped one
             return f"{round(value * 100, 9):g}%"
         unit = _format_unit(number_format)
         if unit is not None:  # 5 formatted 0" days" shows '5 days': a duration in days, not 5 weeks

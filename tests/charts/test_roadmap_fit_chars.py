@@ -43,3 +43,11 @@ def test_a_hand_checked_title() -> None:
     fitted = _fit_chars(title, 1.5, 8.0)
     assert fitted.endswith("\u2026") and title.startswith(fitted[:-1].rstrip())
     assert text_in(fitted, 8.0) <= 1.5 < text_in(style.ellipsize(title, len(fitted) + 1), 8.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT, k=st.integers(1, 80), size_pt=st.sampled_from([6.0, 7.5, 8.0, 9.0]), bold=st.booleans())
+def test_at_the_exact_width_of_an_ellipsis(text: str, k: int, size_pt: float, bold: bool) -> None:
+    # a width that is exactly what one of the candidate titles measures: the boundary, to the last bit
+    width_in = style.measured_width_in(style.ellipsize(" ".join(text.split()), k), size_pt, bold=bold)
+    assert _fit_chars(text, width_in, size_pt, bold) == _by_definition(text, width_in, size_pt, bold)

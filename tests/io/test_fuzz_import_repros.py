@@ -75,3 +75,20 @@ def test_time_zones_and_24h_working_times_read(tmp_path: Path, capsys: pytest.Ca
     capsys.readouterr()
     _imported(DATA / "mspdi-calendar-bad-time.xml", tmp_path)
     assert "is not a time of day" in capsys.readouterr().err
+
+
+def test_an_excel_percent_written_literally_is_not_scaled(tmp_path: Path) -> None:
+    # 50 formatted 0"%" (or 0\%) shows '50%' as typed; only a real % format stores 0.5 for 50 % (found by review)
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["id", "title", "duration", "progress"])
+    for k, fmt in enumerate(('0"%"', "0\\%", "0%")):
+        ws.append([f"d{k}", f"D{k}", 1, 50 if k < 2 else 0.5])
+        ws.cell(row=k + 2, column=4).number_format = fmt
+    path = tmp_path / "pct.xlsx"
+    wb.save(path)
+    plan = _imported(path, tmp_path)
+    assert [d["progress"] for d in plan["decisions"]] == [50, 50, 50]
