@@ -889,6 +889,12 @@ def rows_to_plan(
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     keys = [_norm_header(h) for h in header]
+    if keys.count("duration") > 1:
+        # "Baseline Duration (days)" beside the Duration column is the baseline's, not the plan's: it replaced the
+        # duration read before it (the last column won). It reads as the duration only when it is the only one.
+        for pos, h in enumerate(header):
+            if keys[pos] == "duration" and str(h or "").strip().lower().startswith("baseline"):
+                keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
     if "title" not in keys and "id" not in keys:
@@ -1012,6 +1018,7 @@ def rows_to_plan(
             # a note under or between the tasks ('Prepared by the PMO on 24/03/2027'): text in the first column only
             note = raw_id if len(raw_id) <= 60 else raw_id[:59] + "\u2026"
             report.add("format", f"a note row ({note!r}) was skipped: it has no title or other fields", where)
+            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
             continue
         if not raw_id and _is_total_row(title_text, rec):
             report.add(
@@ -1019,6 +1026,7 @@ def rows_to_plan(
                 f"a total row ({title_text!r}) was skipped: it sums the rows above, it is not a task",
                 where,
             )
+            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
             continue
         if summary_lines:
             level = summary_lines.get(line, (None, False))[0]

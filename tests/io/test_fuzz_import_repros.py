@@ -92,3 +92,30 @@ def test_an_excel_percent_written_literally_is_not_scaled(tmp_path: Path) -> Non
     wb.save(path)
     plan = _imported(path, tmp_path)
     assert [d["progress"] for d in plan["decisions"]] == [50, 50, 50]
+
+
+def test_a_skipped_subtotal_row_keeps_its_row_number(tmp_path: Path) -> None:
+    # 'Launch' depends on row 4 (Test); the Subtotal row above was skipped without counting, so row 4 was Launch
+    # itself: a self-dependency (found by review)
+    path = tmp_path / "sub.csv"
+    path.write_text(
+        "Task Name,Duration,Predecessors,Cost\nDesign,1w,,100\nBuild,2w,1,200\nSubtotal,3w,,300\n"
+        "Test,1w,2,50\nLaunch,1w,4,10\n",
+        encoding="utf-8",
+    )
+    plan = _imported(path, tmp_path)
+    assert [(d["from"], d["to"]) for d in plan["dependencies"]] == [
+        ("design", "build"),
+        ("build", "test"),
+        ("test", "launch"),
+    ]
+
+
+def test_a_baseline_duration_column_does_not_replace_the_duration(tmp_path: Path) -> None:
+    path = tmp_path / "bd.csv"
+    path.write_text(
+        "ID,Task Name,Duration,Baseline Duration (days),Predecessors\n1,Design,10 days,5,\n2,Build,10 days,5,1\n",
+        encoding="utf-8",
+    )
+    plan = _imported(path, tmp_path)
+    assert [d["duration"] for d in plan["decisions"]] == [2, 2]  # 10 working days, not the baseline's 5
