@@ -716,10 +716,22 @@ class MainWindow(QMainWindow):
             informative,
         )
 
+    def _held_text(self) -> str:
+        """A sentence on the estimates typed in the table that are held (out of order, not applied), or ''."""
+        n = self.table_view.model.held_count()
+        if not n:
+            return ""
+        return (
+            f"{n} estimate{'s' if n != 1 else ''} typed out of order "
+            f"{'are' if n != 1 else 'is'} held in the table, not applied: not in the plan or the file."
+        )
+
     def maybe_save(self, then: Callable[[], None], action: str = "closing") -> QMessageBox | None:
-        """Run ``then`` now if there is nothing to save; else ask Save / Discard / Cancel first."""
+        """Run ``then`` now if there is nothing to save; else ask Save / Discard / Cancel first. Estimates held in
+        the table (typed out of order, not applied) count: they would go without a word."""
         self.commit_pending()
-        if not self.doc.is_modified:
+        held = self._held_text()
+        if not self.doc.is_modified and not held:
             then()
             return None
         SB = QMessageBox.StandardButton
@@ -737,7 +749,7 @@ class MainWindow(QMainWindow):
             f"Save the changes to {self.doc.display_name} before {action}?",
             SB.Save | SB.Discard | SB.Cancel,
             done,
-            "Your changes will be lost if you don't save them.",
+            "Your changes will be lost if you don't save them." + (f" {held}" if held else ""),
             SB.Save,
         )
 
@@ -903,7 +915,8 @@ class MainWindow(QMainWindow):
         settings.add_recent(resolved)
         self._refresh_recent_menu()
         self._update_title()
-        self.show_message(f"Saved {Path(path).name}")
+        held = self._held_text()
+        self.show_message(f"Saved {Path(path).name}" + (f". {held}" if held else ""), 20000 if held else 8000)
         return True
 
     def ask_revert(self) -> QMessageBox | None:
@@ -1066,7 +1079,7 @@ class MainWindow(QMainWindow):
         # Closing answers the presentation's Keep / Discard question (the changes are the save prompt's now):
         # it stayed open, a second question at once, and after Discard an orphan holding the app open.
         self.presentation.dismiss_leave_prompt()
-        if self._close_confirmed or not self.doc.is_modified:
+        if self._close_confirmed or (not self.doc.is_modified and not self._held_text()):
             self._finish_close()
             event.accept()
             return

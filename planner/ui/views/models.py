@@ -623,6 +623,10 @@ class DecisionTableModel(QAbstractTableModel):
         """The estimates typed for the decision that are held, not applied (out of order), by column key."""
         return dict(self._held.get(decision_id, {}))
 
+    def held_count(self) -> int:
+        """How many estimates are held (typed, not applied: out of order) across the plan."""
+        return sum(len(v) for v in self._held.values())
+
     def drop_held(self) -> None:
         """Forget the held estimates (the plan changed: they were typed against other figures)."""
         if not self._held:
