@@ -47,6 +47,13 @@ TOL = 1e-7
 DONE, IN_PROGRESS, NOT_STARTED = "done", "in_progress", "not_started"
 
 
+def shown_float(status: Status | str, total_float: float) -> float | None:
+    """The total float a view writes for a decision: none for done work (nothing of it is left to slip, as its
+    explanation says), else the schedule's. One rule for the command line, the app's table, the report's appendix and
+    its summarised graph; the JSON keeps the schedule's figure (SPEC: TF = LS - ES on the remaining work)."""
+    return None if str(status) == Status.DONE.value else float(total_float)
+
+
 def to_week(plan: Plan, value: dt.date | float | None) -> float | None:
     """``value`` in weeks from the plan start: a number is already weeks; a date needs ``start_date`` (without
     it: None, and :func:`progress_findings` reports it). Dates before the start give negative weeks.

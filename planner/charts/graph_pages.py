@@ -29,6 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
+from planner.analysis.progress import shown_float
 from planner.analysis.schedule import critical_links
 from planner.charts import style
 
@@ -169,8 +170,9 @@ def _meta_pieces(analysis: Any, i: int) -> list[str]:
         if d.milestone
         else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"
     ]
-    if not s.critical[i]:
-        out.append(f"float {style.fmt_weeks(float(s.total_float[i]))}")
+    tf = shown_float(d.status, float(s.total_float[i]))
+    if not s.critical[i] and tf is not None:  # done work: no float to show (the one rule)
+        out.append(f"float {style.fmt_weeks(tf)}")
     stage = int(s.graph.stage[i])
     if int(st.sequenced[i]) != stage and 0 <= stage < len(plan.stages):
         out.append(f"assigned {plan.stages[stage].name}")

@@ -182,8 +182,6 @@ def _attach_levelling(result: Any, method: str, time_limit: float) -> None:
 
 def analysis_text(result: Any) -> str:
     """The readable report of ``planner analyze``."""
-    from planner.model.plan import Status
-
     plan = result.plan
     lines: list[str] = []
     add = lines.append
@@ -212,7 +210,7 @@ def analysis_text(result: Any) -> str:
         lines.append(buf.getvalue().rstrip("\n"))
         return "\n".join(lines) + "\n"
     titles = {d.id: d.title for d in plan.decisions}
-    from planner.analysis.progress import status_week
+    from planner.analysis.progress import shown_float, status_week
 
     status = status_week(plan)
     if status is not None:  # issue 16: work not done is scheduled from it
@@ -307,7 +305,7 @@ def analysis_text(result: Any) -> str:
         add(
             f"  {elide(d.id, 28):<28} {elide(stage_names.get(d.stage, d.stage), 14):<14} {fmt_weeks(s.duration[i]):>5} "
             f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} "
-            f"{'-' if d.status is Status.DONE else fmt_weeks(s.total_float[i]):>6}  "  # done: nothing left to slip
+            f"{fmt_weeks(shown_float(d.status, s.total_float[i])):>6}  "  # done: nothing left to slip
             f"{'yes' if s.critical[i] else ''}"
         )
     if levelled is not None:

@@ -467,8 +467,9 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
             "small",
         )
     )
+    from planner.analysis.progress import shown_float
     from planner.charts.status import done_spans
-    from planner.model.plan import Status, duration_triple
+    from planner.model.plan import duration_triple
 
     spans = done_spans(ctx.analysis)  # done work's spans, as the Gantt draws them
     widths = [4.4, 1.2, 1.3, 1.0, 1.95, 0.7, 0.9, 0.85]
@@ -515,8 +516,8 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 ctx.fit(dur, cols[3], "cell_dense"),
                 _when_done(ctx, i, spans) or span_text(ctx, sched.es[i], sched.ef[i]),
                 "\u2013"
-                if d.status is Status.DONE
-                else fmt_weeks(sched.total_float[i]),  # done: nothing to slip
+                if (tf := shown_float(d.status, sched.total_float[i])) is None
+                else fmt_weeks(tf),  # done: nothing to slip
                 ctx.fit(status, cols[6], "cell_dense"),
                 crit,
             ]

@@ -372,7 +372,12 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "finish_date":
             return fmt.date(self.doc.plan, ef)
         if key == "float":
-            return fmt.weeks(tf)
+            from planner.analysis.progress import (
+                shown_float,  # (the view formats; the rule is the analysis's)
+            )
+
+            shown = shown_float(d.status, tf)
+            return "" if shown is None else fmt.weeks(shown)
         if key == "critical":
             return "Critical" if crit else ""
         return ""
