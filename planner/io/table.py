@@ -1140,8 +1140,8 @@ def rows_to_plan(
         if baseline_cols:
             a, b = (cells[i] if i is not None and i < len(cells) else None for i in baseline_cols)
             baseline_cells[did] = (a, b)
-        if foreign_finish and str(rec.get("actual_finish") or "").strip():
-            end_of_day.add(did)
+        if foreign_finish and str(rec.get("actual_finish") or "").strip().casefold() not in ("", "na", "n/a"):
+            end_of_day.add(did)  # (MS Project's 'NA' is no date: the row's own dates place it, once)
         if date_cols:
             row_dates[did] = (
                 line,

@@ -119,3 +119,18 @@ def test_a_baseline_duration_column_does_not_replace_the_duration(tmp_path: Path
     )
     plan = _imported(path, tmp_path)
     assert [d["duration"] for d in plan["decisions"]] == [2, 2]  # 10 working days, not the baseline's 5
+
+
+def test_a_done_row_with_na_actual_dates_is_moved_to_the_next_day_once(tmp_path: Path) -> None:
+    # MS Project's 'NA' in Actual Finish is no date: the row's own Finish (Fri 5 Mar) places it, on the Monday;
+    # it was moved a second day, to Tuesday 9 Mar (found by review)
+    path = tmp_path / "na.csv"
+    path.write_text(
+        "ID,Task Name,Duration,Start,Finish,Predecessors,% Complete,Actual Start,Actual Finish\n"
+        "1,Design,5 days,Mon 3/1/27,Fri 3/5/27,,100%,NA,NA\n"
+        "2,Build,5 days,Mon 3/8/27,Fri 3/12/27,1,100%,Mon 3/8/27,Fri 3/12/27\n",
+        encoding="utf-8",
+    )
+    plan = _imported(path, tmp_path)
+    finishes = [d.get("actual_finish") for d in plan["decisions"]]
+    assert finishes == ["2027-03-08", "2027-03-15"]
