@@ -556,6 +556,14 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     return None
 
 
+def _is_slashed(cell: Any) -> bool:
+    """A date cell written with slashes (``1/3/2027``, ``Mon 3/1/27``), whose order of day and month needs telling;
+    an ISO date (``2027-03-01``) or a spreadsheet date does not."""
+    if not isinstance(cell, str) or "/" not in cell:
+        return False
+    return _date_cell(cell, _DATE_FORMATS[:4]) is not None
+
+
 def _order_told(cells: Sequence[str]) -> bool:
     """Whether a date among ``cells`` reads only month first or only day first (13/01/2027), which tells the
     file's order."""
@@ -578,7 +586,7 @@ def _slash_order(
     day_first = month_first[2:4] + month_first[:2] + month_first[4:]
     pairs = [pair for _, pair, _ in row_dates.values()]
     cells = [c for pair in pairs for c in pair if isinstance(c, str) and c.strip()]
-    slashed = [c for c in cells if _date_cell(c, month_first[:4]) is not None]
+    slashed = [c for c in cells if _is_slashed(c)]  # (ISO cells tell nothing of the order: not counted)
     if not slashed:
         return month_first
     only_day = any(_date_cell(c, month_first[:2]) is None for c in slashed)
@@ -633,8 +641,11 @@ def _apply_row_dates(
     start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
     or in progress without actual dates happened where the file has it (see :func:`planner.io.outline.build_plan`).
     Positions are Monday-to-Friday working weeks from the plan start, as the durations are."""
-    order_cells = dict(row_dates) or {
-        f"{did} {column}": (line, [text], False) for did, column, line, text in slashed
+    # The order of day and month from every slashed date of the file: the start and finish columns' and the
+    # actual dates' (ISO start dates tell nothing; a 13/03/2027 among the actual dates does).
+    order_cells = {
+        **row_dates,
+        **{f"{did} {column}": (line, [text], False) for did, column, line, text in slashed},
     }
     formats = _slash_order(order_cells, {d.id: duration_triple(d.duration)[1] for d in decisions}, report)
     by_id = {d.id: d for d in decisions}
@@ -1150,7 +1161,9 @@ def rows_to_plan(
                     str(rec.get("likely") or rec.get("duration") or "").strip().replace(",", ".")
                 ),
             )
-    if slashed and not row_dates and not _order_told([text for *_, text in slashed]):
+    start_finish_slashed = any(_is_slashed(c) for _, pair, _ in row_dates.values() for c in pair)
+    if slashed and not start_finish_slashed and not _order_told([text for *_, text in slashed]):
+        # (ISO start and finish dates tell nothing of the actual dates' order of day and month)
         did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
     if row_dates or slashed:

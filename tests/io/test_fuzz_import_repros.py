@@ -134,3 +134,27 @@ def test_a_done_row_with_na_actual_dates_is_moved_to_the_next_day_once(tmp_path:
     plan = _imported(path, tmp_path)
     finishes = [d.get("actual_finish") for d in plan["decisions"]]
     assert finishes == ["2027-03-08", "2027-03-15"]
+
+
+def test_ambiguous_slashed_actual_dates_beside_iso_start_dates_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 01/03/2027 reads 1 Mar or 3 Jan; ISO Start/Finish columns tell nothing of the order. It was read month first
+    # without a word (actual start 3 Jan, before the plan start), and the report quoted an ISO date as 'slashed'.
+    path = tmp_path / "amb.csv"
+    path.write_text(
+        "ID,Task Name,Duration,Start,Finish,% Complete,Actual Start,Actual Finish\n"
+        "1,Design,5 days,2027-03-01,2027-03-05,100%,01/03/2027,05/03/2027\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "-o", str(tmp_path / "out.plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "'01/03/2027'" in err and "YYYY-MM-DD" in err and "internal error" not in err
+    # a date that reads one way only (13/03) tells the order: then they are read
+    path.write_text(
+        "ID,Task Name,Duration,Start,Finish,% Complete,Actual Start,Actual Finish\n"
+        "1,Design,5 days,2027-03-01,2027-03-05,100%,01/03/2027,13/03/2027\n",
+        encoding="utf-8",
+    )
+    plan = _imported(path, tmp_path)
+    assert plan["decisions"][0]["actual_start"] == "2027-03-01"
