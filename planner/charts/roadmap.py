@@ -47,15 +47,8 @@ GAP_IN = 0.07  # between two slots in one sub-row
 
 # -- text widths --------------------------------------------------------------------------------------------
 def text_in(text: str, size_pt: float, bold: bool = False) -> float:
-    """Width in inches of one line of ``text`` at ``size_pt`` in the house font (``style.measured_width_in``, with
-    each text's advances summed once: a big plan's roadmap measures the same titles at every font it tries)."""
-    return _advance_sum(text, bold) * size_pt / 72.0 * style.WIDTH_SAFETY
-
-
-@lru_cache(maxsize=65536)
-def _advance_sum(text: str, bold: bool) -> float:
-    em = style.advances(bold)
-    return sum(em(c) for c in text)
+    """Width in inches of one line of ``text`` at ``size_pt`` in the house font."""
+    return style.measured_width_in(text, size_pt, bold=bold)
 
 
 @lru_cache(maxsize=65536)

@@ -237,8 +237,15 @@ def measured_width_in(text: str, size_pt: float, *, bold: bool = False) -> float
     plus :data:`WIDTH_SAFETY`): ``WWW`` is three times wider than ``iii``, and a character the font lacks (CJK,
     emoji) counts as wide as it is drawn. Use it where a label must not run into its neighbour or off the figure;
     :func:`text_width_in` is the quick average."""
+    return advance_sum(text, bold) * size_pt / 72.0 * WIDTH_SAFETY
+
+
+@lru_cache(maxsize=65536)
+def advance_sum(text: str, bold: bool = False) -> float:
+    """The advances of ``text``'s characters in ems, added left to right; kept per text, as a chart measures the
+    same labels at every font size it tries (a big plan's roadmap: each title at each of ~40 layouts)."""
     em = advances(bold)
-    return sum(em(c) for c in text) * size_pt / 72.0 * WIDTH_SAFETY
+    return sum(em(c) for c in text)
 
 
 def fit_line(text: str, width_in: float, size_pt: float, *, bold: bool = False) -> str:

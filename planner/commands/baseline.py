@@ -36,7 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, elide, fmt_when, load
+    from planner.commands.common import (
+        EXIT_INVALID,
+        EXIT_OK,
+        CliError,
+        count,
+        dump_json,
+        elide,
+        fmt_when,
+        load,
+    )
+    from planner.units import format_date
 
     plan = load(args.file)
     if args.name is None:
@@ -57,9 +67,11 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             for b in plan.baselines:
-                created = f", taken {b.created:%Y-%m-%d %H:%M} UTC" if b.created else ""
+                created = (
+                    f", taken {format_date(b.created.date())} {b.created:%H:%M} UTC" if b.created else ""
+                )
                 sys.stdout.write(
-                    f"{b.name}: finish {fmt_when(plan, b.finish)}, {len(b.decisions)} decisions{created}\n"
+                    f"{b.name}: finish {fmt_when(plan, b.finish)}, {count(len(b.decisions), 'decision')}{created}\n"
                 )
         return EXIT_OK
 
@@ -98,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(
             f"{'Replaced' if replaced else 'Kept'} baseline {name!r} in {args.file}: finish "
-            f"{fmt_when(plan, baseline.finish)}, {len(baseline.decisions)} decisions"
+            f"{fmt_when(plan, baseline.finish)}, {count(len(baseline.decisions), 'decision')}"
             + (f", at the status date, {fmt_when(plan, at)}" if (at := status_week(plan)) is not None else "")
             + "\n"
         )

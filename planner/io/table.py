@@ -568,7 +568,7 @@ def _order_told(cells: Sequence[str]) -> bool:
     """Whether a date among ``cells`` reads only month first or only day first (13/01/2027), which tells the
     file's order."""
     month_first, day_first = _DATE_FORMATS[:2], _DATE_FORMATS[2:4]
-    slashed = [c for c in cells if _date_cell(c, _DATE_FORMATS[:4]) is not None]
+    slashed = [c for c in cells if _is_slashed(c)]
     return any(_date_cell(c, month_first) is None for c in slashed) != any(
         _date_cell(c, day_first) is None for c in slashed
     )
