@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import json
 import math
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -323,15 +324,59 @@ def plain_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def elide(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis when it is longer (``'Scoring misses the 50…'``).
+def columns(text: str) -> int:
+    """The terminal columns ``text`` takes: a wide character (CJK, most emoji) takes two, a combining mark or an
+    invisible format character (a zero-width joiner) none, any other one.
 
-    >>> elide("Scoring misses the latency budget", 20), elide("short", 20)
-    ('Scoring misses the…', 'short')
+    >>> columns("Plan"), columns("数据团队"), columns("e\u0301"), columns("👩\u200d💻")
+    (4, 8, 1, 4)
     """
-    if len(text) <= width:
+    if text.isascii():
+        return len(text)
+    return sum(_columns(c) for c in text)
+
+
+def _columns(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def elide(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns (:func:`columns`) with an ellipsis when it is wider
+    (``'Scoring misses the 50…'``).
+
+    >>> elide("Scoring misses the latency budget", 20), elide("short", 20), elide("数据团队的平台", 8)
+    ('Scoring misses the…', 'short', '数据团…')
+    """
+    if columns(text) <= width:
         return text
-    return text[: max(0, width - 1)].rstrip() + "\u2026"
+    room = max(0, width - 1)
+    kept = 0
+    for i, char in enumerate(text):
+        kept += _columns(char)
+        if kept > room:
+            return text[:i].rstrip() + "\u2026"
+    return text  # pragma: no cover - only reached when columns(text) <= width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` elided (:func:`elide`) and padded with spaces to exactly ``width`` terminal columns: a table cell.
+
+    >>> fit("Validate", 10) + "|", fit("数据团队", 10) + "|"
+    ('Validate  |', '数据团队  |')
+    """
+    cut = elide(text, width)
+    return cut + " " * max(0, width - columns(cut))
+
+
+def rule(text: str, char: str = "=", width: int = WIDTH) -> str:
+    """The line drawn under a heading: as wide as ``text`` shows in a terminal, at most ``width``.
+
+    >>> rule("Plan"), rule("数据团队", "-")
+    ('====', '--------')
+    """
+    return char * min(columns(text), width)
 
 
 def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH) -> list[str]:

@@ -18,10 +18,12 @@ from planner.commands.common import (
     check_plan_suffix,
     dump_json,
     elide,
+    fit,
     fmt_weeks,
     fmt_when,
     load,
     output_path,
+    rule,
     wrap,
 )
 from planner.commands.common import count as _count
@@ -151,7 +153,7 @@ def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> 
     for k, did in enumerate(ids):
         room = max(20, WIDTH - len(f"Why '' ({did})"))
         head = f"Why '{elide(titles[did], room)}' ({did})"
-        lines += ["", head, "-" * min(len(head), WIDTH)]
+        lines += ["", head, rule(head, "-")]
         if k >= len(explanations):
             lines += wrap("No schedule: the plan has errors that must be fixed first (see Findings).")
             continue
@@ -186,7 +188,7 @@ def analysis_text(result: Any) -> str:
     lines: list[str] = []
     add = lines.append
     lines.extend(wrap(plan.title))
-    add("=" * min(len(plan.title), WIDTH))
+    add(rule(plan.title))
     n_dec = len(plan.decisions)
     lines.extend(
         wrap(
@@ -278,7 +280,7 @@ def analysis_text(result: Any) -> str:
         )
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
         done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
-        add(f"  {elide(r.name, 16):<16} {roll:<15} {gated:<15} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
+        add(f"  {fit(r.name, 16)} {roll:<15} {gated:<15} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
         if any(r.start is not None for r in st.stages):  # an empty plan has no window to name
             add(
@@ -303,7 +305,7 @@ def analysis_text(result: Any) -> str:
         add("  (none)")
     for i, d in enumerate(plan.decisions):
         add(
-            f"  {elide(d.id, 28):<28} {elide(stage_names.get(d.stage, d.stage), 14):<14} {fmt_weeks(s.duration[i]):>5} "
+            f"  {fit(d.id, 28)} {fit(stage_names.get(d.stage, d.stage), 14)} {fmt_weeks(s.duration[i]):>5} "
             f"{fmt_weeks(s.es[i]):>6} {fmt_weeks(s.ef[i]):>6} "
             f"{fmt_weeks(shown_float(d.status, s.total_float[i])):>6}  "  # done: nothing left to slip
             f"{'yes' if s.critical[i] else ''}"
@@ -386,7 +388,7 @@ def _baseline_lines(result: Any) -> list[str]:
     ]
     for r, x in zip(st.stages, stage_variance(plan, st, base), strict=True):
         out.append(
-            f"  {elide(r.name, 16):<16} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
+            f"  {fit(r.name, 16)} {fmt_weeks(x.baseline_finish):>10} {fmt_weeks(x.finish):>7} "
             f"{units.signed_weeks(x.shown_finish_slip):>6}   {fmt_weeks(x.baseline_gate):>6} {fmt_weeks(x.gate):>7} "
             f"{units.signed_weeks(x.shown_gate_slip):>6}"
         )

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from planner.commands.common import WIDTH, elide, plain_number, whole_number, wrap
+from planner.commands.common import WIDTH, elide, fit, plain_number, rule, whole_number, wrap
 from planner.model import units
 
 NAME = "simulate"
@@ -182,7 +182,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         return f"week {_w(week):>6}" + (f"  {units.format_date(d)}" if d else "")
 
     lines.extend(wrap(plan.title))
-    add("=" * min(len(plan.title), WIDTH))
+    add(rule(plan.title))
     lines.extend(
         wrap(
             f"Monte Carlo: {r.iterations:,} iterations, seed {r.seed}; durations triangular (optimistic, likely, "
@@ -264,7 +264,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         p80 = g.percentile(80)
         d = plan.date_of(p80)
         add(
-            f"  {elide(g.name, 16):<16} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
+            f"  {fit(g.name, 16)} {_w(g.deterministic):>7} {_w(g.percentile(50)):>7} {_w(p80):>7}"
             + (f"   {units.format_date(d)}" if d else "")
         )
     titles = dict(zip(r.ids, r.titles, strict=True))
@@ -273,7 +273,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("-------------------------------------------------------------")
     shown = _top_critical(r.ids, r.criticality, top)
     for i in shown:
-        add(f"  {r.criticality[i]:>5.0%}  {elide(r.ids[i], 28):<28} {elide(titles[r.ids[i]], WIDTH - 39)}")
+        add(f"  {r.criticality[i]:>5.0%}  {fit(r.ids[i], 28)} {elide(titles[r.ids[i]], WIDTH - 39)}")
     never = int((r.criticality == 0).sum())
     rest = int((r.criticality > 0).sum()) - len(shown)
     if rest > 0:
@@ -294,7 +294,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         add("  No duration varies: every estimate is a single number.")
     for did, c in sens[:top]:
         corr = f"{c:+.2f}".replace("-0.00", "+0.00")  # never '-0.00'
-        add(f"  {corr:>6}  {elide(did, 28):<28} {elide(titles[did], WIDTH - 39)}")
+        add(f"  {corr:>6}  {fit(did, 28)} {elide(titles[did], WIDTH - 39)}")
     if len(sens) > top:
         add(
             f"  ... {len(sens) - top} more"
@@ -306,11 +306,11 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         f", week {_w(r.risks[0].p80_with)} with the whole register)" if r.risks else ")"
     )
     add(head)
-    add("-" * len(head))
+    add(rule(head, "-"))
     if not r.risks:
         add("  The risk register is empty.")
     for x in r.risks:  # two lines each, within 80 columns: who, then the figures in a column
-        add(f"  {elide(x.id, 24):<24} {elide(x.title, WIDTH - 27)}")
+        add(f"  {fit(x.id, 24)} {elide(x.title, WIDTH - 27)}")
         add(
             f"      p={plain_number(x.probability):<4} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
             f" adds {_w(x.delta):>5} wk"
