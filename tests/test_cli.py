@@ -29,6 +29,7 @@ TOP_KEYS = [
     "gating_price",
     "critical",
     "critical_path",
+    "critical_chains",
     "decisions",
     "stages",
     "stage_inversions",

@@ -77,7 +77,7 @@ def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
 
 def _analyze(plan: Plan, estimate: str) -> Analysis:
     graph = compile_plan(plan, estimate)
-    findings = validate(plan, graph)
+    findings = validate(plan, graph, capacity=False)  # over-capacity joins below, for this estimate
     if has_errors(findings):
         return Analysis(plan, estimate, findings, None, None)
     # The progress pre-pass (issue 16): the passes run on the remaining work from the status date.
@@ -107,6 +107,7 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 "gating_price": None,
                 "critical": [],
                 "critical_path": [],
+                "critical_chains": 0,
                 "decisions": [],
                 "stages": [],
                 "stage_inversions": [],
@@ -217,6 +218,9 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 "gating_price": st.gating_price,
                 "critical": s.critical_ids,
                 "critical_path": s.critical_path,
+                # how many equally long critical chains exist: critical_path is one, picked deterministically
+                # (SPEC §3.2: "pick deterministically and say so"; the text says it in a note)
+                "critical_chains": s.critical_chain_count,
                 "decisions": decisions,
                 "stages": [x.to_dict(start) for x in st.stages],
                 "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],

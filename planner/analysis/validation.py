@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from planner.analysis.findings import Finding, Severity, sort_findings
+from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import (
     Columns,
     PlanGraph,
@@ -50,17 +50,34 @@ def name(plan: Plan, decision_id: str, titles: dict[str, str] | _Titles | None =
     return f"'{title}' ({decision_id})" if title else f"'{decision_id}'"
 
 
-def validate(plan: Plan, graph: PlanGraph | None = None) -> list[Finding]:
-    """Every validation finding of ``plan``, errors first.
+def validate(plan: Plan, graph: PlanGraph | None = None, *, capacity: bool = True) -> list[Finding]:
+    """Every validation finding of ``plan`` (SPEC §3.1), errors first.
 
-    >>> from planner.model import new_plan, Decision
+    ``over-capacity`` is one of them, but it needs the schedule: with ``capacity`` (the default) it is computed
+    when no error stops the schedule, on the likely estimate's schedule (or that of ``graph``, when it was compiled
+    under another). :func:`planner.analysis.analyze` passes False and adds the warnings for its own estimate from
+    the schedule it computes anyway; so do callers that read only the errors.
+
+    >>> from planner.model import new_plan, Decision, Team
     >>> plan = new_plan()
     >>> plan.decisions.append(Decision(id="a", title="A", stage="nowhere", owner="x"))
     >>> [f.code for f in validate(plan) if f.severity == "error"]
     ['unknown-reference', 'unknown-reference']
+    >>> plan = new_plan()
+    >>> plan.teams.append(Team(id="t", name="T", capacity=1))
+    >>> plan.decisions.append(Decision(id="a", title="A", stage="validate", owner="t", headcount=2))
+    >>> [f.code for f in validate(plan) if f.severity == "warning"]
+    ['over-capacity', 'over-capacity']
     """
     with gc_paused():  # issue 12: thousands of findings, no cyclic collections over a big loaded plan
-        return _validate(plan, graph)
+        found = _validate(plan, graph)
+        if capacity and any(t.capacity is not None for t in plan.teams) and not has_errors(found):
+            from planner.analysis.capacity import capacity_findings
+            from planner.analysis.progress import progress_schedule
+
+            sched = progress_schedule(plan, "likely", graph)
+            found = sort_findings(found + capacity_findings(plan, sched))
+        return found
 
 
 def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
@@ -86,7 +103,7 @@ def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
     out += _dates_in_range(plan, graph, nm, cols)
     out += _duplicate_dependencies(plan, graph, nm)
     out += _stage_inversions(plan, graph, nm)
-    out += _gates_not_met(plan, cols)
+    out += _gates_not_met(plan, cols, nm)
     out += _isolated(plan, graph, nm)
     out += _empty_stages(plan, cols)
     out += _missing_owner(plan, graph, cols)
@@ -434,27 +451,39 @@ def _stage_inversions(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
     return out
 
 
-def _gates_not_met(plan: Plan, cols: Columns) -> list[Finding]:
+def _named_list(names: list[str], limit: int = _MAX_LISTED) -> str:
+    """``'A' (a)``, ``'A' (a) and 'B' (b)``, ``'A' (a), 'B' (b) and 'C' (c)``; past ``limit`` names, ``... and N more``."""
+    shown = names[:limit]
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _gates_not_met(plan: Plan, cols: Columns, nm: Namer) -> list[Finding]:
     out: list[Finding] = []
     if all(c.met for st in plan.stages for c in st.gate_criteria):
         return out  # every gate met (or none): nothing to report, no decision visited
     by_stage: dict[str, list[str]] = {}
-    done_in: Counter[str] = Counter()
+    done_ids: set[str] = set()
     all_ids, stage_of = cols.ids, cols.stage
     done = cols.status_is(Status.DONE)  # the progress rules' 'done' (planner.analysis.progress)
     for i in np.flatnonzero(cols.status_is(Status.IN_PROGRESS, Status.DONE) | (cols.progress > 0)).tolist():
         by_stage.setdefault(stage_of[i], []).append(all_ids[i])
-        done_in[stage_of[i]] += bool(done[i])
+        if done[i]:
+            done_ids.add(all_ids[i])
     for prev, stage in zip(plan.stages, plan.stages[1:], strict=False):
         unmet = [c.text for c in prev.gate_criteria if not c.met]
         if unmet and stage.id in by_stage:
             ids = by_stage[stage.id]
             listed = ", ".join(unmet[:3]) + (f" and {len(unmet) - 3} more" if len(unmet) > 3 else "")
-            n_done = done_in[stage.id]
-            started = (  # work done is not work under way
-                f"{n_done} decision(s) done"
-                if n_done == len(ids)
-                else f"{len(ids) - n_done} decision(s) under way" + (f", {n_done} done" if n_done else "")
+            # Named by title and id (SPEC §3.1), work done apart from work under way.
+            going = [nm(d) for d in ids if d not in done_ids]
+            finished = [nm(d) for d in ids if d in done_ids]
+            started = "; ".join(
+                f"{_named_list(group)} {word}"
+                for group, word in ((going, "under way"), (finished, "done"))
+                if group
             )
             out.append(
                 Finding(

@@ -204,7 +204,7 @@ def test_warnings(make_plan):
     gate = only(findings, "gate-not-met")
     assert gate.decisions == ["late"]
     assert gate.message == (
-        "Stage Integrate has started (1 decision(s) under way) while the Validate gate is not met: Value proven."
+        "Stage Integrate has started ('LATE' (late) under way) while the Validate gate is not met: Value proven."
     )
     # Warnings do not stop the schedule.
     assert analyze(plan).ok
@@ -223,7 +223,8 @@ def test_gate_met_is_quiet(make_plan):
 
 def test_gate_not_met_tells_work_done_from_work_under_way(make_plan):
     # Integrate: 'a' done, 'b' at 10 %, 'c' in progress, 'd' not started; Operationalize: 'e' done. Done work is
-    # not under way: the message counts each (it said '3 decision(s) under way' for a, b and c).
+    # not under way: the message names each by title and id, SPEC §3.1 (it said '3 decision(s) under way' for a, b
+    # and c, then '2 decision(s) under way, 1 done', naming none).
     validate_gate = {"id": "validate", "name": "Validate", "gate_criteria": [{"text": "Value proven"}]}
     integrate_gate = {"id": "integrate", "name": "Integrate", "gate_criteria": [{"text": "Wired in"}]}
     plan = make_plan(
@@ -238,9 +239,9 @@ def test_gate_not_met_tells_work_done_from_work_under_way(make_plan):
     )
     gates = [f for f in validate(plan) if f.code == "gate-not-met"]
     assert [g.message for g in gates] == [
-        "Stage Integrate has started (2 decision(s) under way, 1 done) while the Validate gate is not met: "
-        "Value proven.",
-        "Stage Operationalize has started (1 decision(s) done) while the Integrate gate is not met: Wired in.",
+        "Stage Integrate has started ('B' (b) and 'C' (c) under way; 'A' (a) done) while the Validate gate is "
+        "not met: Value proven.",
+        "Stage Operationalize has started ('E' (e) done) while the Integrate gate is not met: Wired in.",
     ]
     assert [g.decisions for g in gates] == [["a", "b", "c"], ["e"]]
 
