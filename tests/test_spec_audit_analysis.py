@@ -225,3 +225,24 @@ def test_readiness_by_criteria_and_duration_weighted_done(tmp_path: Path, make_p
     rows = {line.split()[0]: line.split()[-2:] for line in text.splitlines() if line.startswith("  S")}
     assert rows["S1"] == ["1/3", "75%"]
     assert rows["S2"] == ["-", "0%"]
+
+
+def test_gate_not_met_counts_a_recorded_actual_start_as_started(make_plan) -> None:
+    # 'b' (Integrate) is not_started at 0 % but has an actual start: work really began, which the progress rules
+    # read as in progress (docs/progress-and-status-date.md). Its stage has started while the Validate gate is unmet.
+    plan = make_plan(
+        [
+            {"id": "a", "stage": "validate", "duration": 3},
+            {"id": "b", "stage": "integrate", "actual_start": 1},
+        ],
+        [("a", "b")],
+        stages=(
+            {"id": "validate", "name": "Validate", "gate_criteria": [{"text": "Value proven"}]},
+            "integrate",
+        ),
+    )
+    (gate,) = [f for f in validate(plan) if f.code == "gate-not-met"]
+    assert gate.message == (
+        "Stage Integrate has started ('B' (b) under way) while the Validate gate is not met: Value proven."
+    )
+    assert gate.decisions == ["b"]

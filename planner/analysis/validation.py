@@ -468,7 +468,12 @@ def _gates_not_met(plan: Plan, cols: Columns, nm: Namer) -> list[Finding]:
     done_ids: set[str] = set()
     all_ids, stage_of = cols.ids, cols.stage
     done = cols.status_is(Status.DONE)  # the progress rules' 'done' (planner.analysis.progress)
-    for i in np.flatnonzero(cols.status_is(Status.IN_PROGRESS, Status.DONE) | (cols.progress > 0)).tolist():
+    # Started as the progress rules read it (planner.analysis.progress._state): in progress or done, some progress,
+    # or an actual start recorded (a decision with only an actual start was not seen as started).
+    started_now = (
+        cols.status_is(Status.IN_PROGRESS, Status.DONE) | (cols.progress > 0) | cols.has(cols.actual_start)
+    )
+    for i in np.flatnonzero(started_now).tolist():
         by_stage.setdefault(stage_of[i], []).append(all_ids[i])
         if done[i]:
             done_ids.add(all_ids[i])
