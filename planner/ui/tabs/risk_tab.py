@@ -473,7 +473,7 @@ class RiskTab(QWidget):
             self.results.setItem(k, 2, QTableWidgetItem(_date_text(date)))
         self.results.setColumnHidden(2, r.start_date is None)
         self._show_risk_effects(run)
-        self._update_by()
+        self._update_by(redraw=False)  # the finish chart (with its by-week line) is redrawn just below, once
         for view in (self.finish_chart, self.criticality_chart, self.tornado_chart):
             view.redraw()
 
@@ -495,7 +495,8 @@ class RiskTab(QWidget):
             lines.append(f"<i>and {len(effects) - 8} more</i>")
         self.risk_effects.setText("".join(lines))
 
-    def _update_by(self) -> None:
+    def _update_by(self, redraw: bool = True) -> None:
+        """The probability of finishing by the week or date typed, and (``redraw``) its line on the finish chart."""
         from planner.analysis.montecarlo import parse_when
 
         text = self.by_edit.text().strip()
@@ -519,7 +520,8 @@ class RiskTab(QWidget):
                         f"<b>{p:.0%}</b> of iterations finish by week "
                         f"{fmt.weeks(self._by_week)}" + (f" ({units.format_date(date)})" if date else "")
                     )
-        self.finish_chart.redraw()
+        if redraw:
+            self.finish_chart.redraw()
 
     # -- charts -----------------------------------------------------------------------------------------------
     def _message(self, fig: Any) -> bool:

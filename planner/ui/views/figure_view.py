@@ -46,6 +46,7 @@ class FigureView(QWidget):
         self.figure: Any = None
         self.canvas: Any = None
         self._dirty = True
+        self._drawn_at: tuple[int, int] | None = None  # the view's size when it last drew
         self.draw_count = 0  # for tests
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +58,7 @@ class FigureView(QWidget):
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
-        self._resize_timer.timeout.connect(self.redraw)
+        self._resize_timer.timeout.connect(self._settled)
 
     def _build(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -94,6 +95,12 @@ class FigureView(QWidget):
         if self.canvas is not None:
             self._resize_timer.start()  # chart layouts depend on the size (label room, rows that fit)
 
+    def _settled(self) -> None:
+        """Draw when the picture is out of date or was drawn at another size (a resize that ended where it started,
+        or a layout that settled at the size already drawn, costs nothing)."""
+        if self._dirty or self._drawn_at != (max(self.width(), 10), max(self.height(), 10)):
+            self.redraw()
+
     def redraw(self) -> None:
         """Draw now when shown; otherwise remember to draw when next shown."""
         if self.canvas is None or not self.isVisible() or (self._ready is not None and not self._ready()):
@@ -104,6 +111,7 @@ class FigureView(QWidget):
         # Our own size, not the canvas's: after a resize the layout moves the canvas later, and the chart's
         # layout (label room, panel heights) must be computed for the size it will be shown at.
         own = w, h = max(self.width(), 10), max(self.height(), 10)
+        self._drawn_at = own
         dpi = self.figure.dpi
         if self._readable is not None:
             w, h = self._readable_fit(w, h, dpi)

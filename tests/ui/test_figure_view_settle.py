@@ -1,0 +1,55 @@
+"""A chart is drawn again only when what it shows or its size changed: a resize that ends at the size already drawn
+costs nothing, and a finished simulation redraws each Risk chart once (the finish chart was drawn twice: once for
+its probability-by line, once for the result)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from planner.ui.views.figure_view import RESIZE_DEBOUNCE_MS, FigureView
+
+
+def test_a_resize_back_to_the_drawn_size_does_not_redraw(qtbot) -> None:
+    sizes: list[tuple[float, float]] = []
+    view = FigureView(lambda fig: sizes.append(tuple(fig.get_size_inches())), "settleChart")
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.draw_count >= 1, timeout=3000)
+    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    n = view.draw_count
+    view.resize(640, 420)  # a layout that moves and settles where it was, within the debounce
+    view.resize(600, 400)
+    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    assert view.draw_count == n
+    view.resize(700, 450)  # a real new size: one redraw at it
+    qtbot.waitUntil(lambda: view.draw_count == n + 1, timeout=3000)
+    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    assert view.draw_count == n + 1
+    w_in, h_in = sizes[-1]
+    dpi = view.figure.dpi
+    assert (round(w_in * dpi), round(h_in * dpi)) == (700, 450)
+    view.redraw()  # an explicit redraw (new data) always draws
+    assert view.draw_count == n + 2
+
+
+def test_a_finished_simulation_redraws_each_risk_chart_once(qtbot, sample_window) -> None:
+    tab = sample_window.risk_tab
+    sample_window.show_view("Risk")
+    runner = sample_window.simulation
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        tab.run()
+    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    tab.by_edit.setText("40")
+    tab.by_edit.editingFinished.emit()
+    charts = (tab.finish_chart, tab.criticality_chart, tab.tornado_chart)
+    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    before = [c.draw_count for c in charts]
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+    after = [c.draw_count for c in charts]
+    # once when shown (the finish chart is); a chart in a hidden sub-tab waits to be shown
+    assert tab.finish_chart.isVisible()
+    assert [a - b for a, b in zip(after, before, strict=True)] == [int(c.isVisible()) for c in charts]
+    assert "of iterations finish by" in tab.by_result.text()  # the line's figure is still shown
