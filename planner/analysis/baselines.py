@@ -319,8 +319,34 @@ def baseline_json(
     plan: Plan, schedule: Schedule, stages: StageAnalysis, baseline: Baseline
 ) -> dict[str, Any]:
     """The ``baseline`` object of ``planner analyze --format json --baseline NAME``: the decisions' and the
-    project's slip (:func:`variance`, actual starts honoured) and each stage's finish and gate slip."""
-    return {
+    project's slip (:func:`variance`, actual starts honoured) and each stage's finish and gate slip. With the
+    plan's ``start_date``, every point in time (a start, a finish, a gate, the baseline's or today's) has its ISO
+    date beside it as ``<key>_date`` (SPEC §3.3a); slips are spans and stay weeks."""
+    out = {
         **variance(schedule, baseline, plan).to_dict(),
         "stages": [x.to_dict() for x in stage_variance(plan, stages, baseline)],
     }
+    start = plan.start_date
+    if start is not None:
+        _date_points(out, start)
+        for row in (*out.get("decisions", ()), *out["stages"]):
+            _date_points(row, start)
+    return out
+
+
+_POINTS = ("baseline_start", "baseline_finish", "start", "finish", "baseline_gate", "gate")
+"""The keys of the baseline JSON that are points in time (weeks from the plan start), not spans."""
+
+
+def _date_points(row: dict[str, Any], start: dt.date) -> None:
+    """Put ``<key>_date`` right after each point-in-time key of ``row`` (None where the week is None)."""
+    items = list(row.items())
+    row.clear()
+    for key, value in items:
+        row[key] = value
+        if (
+            key in _POINTS
+            and (value is None or isinstance(value, int | float))
+            and not isinstance(value, bool)
+        ):
+            row[f"{key}_date"] = units.iso_date(start, value)

@@ -536,8 +536,9 @@ class Move:
     until: float
     others: list[str]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, start_date: dt.date | None = None) -> dict[str, Any]:
+        """The move as JSON; with the plan's ``start_date``, ISO dates beside the two week figures (SPEC §3.3a)."""
+        out: dict[str, Any] = {
             "id": self.id,
             "delay": self.weeks,
             "reason": self.reason,
@@ -546,6 +547,10 @@ class Move:
             "waits_until": self.until,
             "because_of": list(self.others),
         }
+        if start_date is not None:
+            out["waits_from_date"] = units.iso_date(start_date, self.since)
+            out["waits_until_date"] = units.iso_date(start_date, self.until)
+        return out
 
     def text(self, plan: Plan) -> str:
         """Why, in words: 'team Platform (3 people) is full in weeks 4–9 (a, b)' or 'waits for x, which moved'."""
@@ -613,10 +618,7 @@ class Levelled:
         return {
             "finish": self.finish,
             "cost": self.cost,
-            "decisions": [
-                {"id": did, "es": float(self.es[i]), "ef": float(self.ef[i]), "delay": float(self.delay[i])}
-                for i, did in enumerate(self.ids)
-            ],
+            "decisions": self._decisions_json(),
             "critical_delayed": self.critical_delayed,
             "unlevellable": self.unlevellable,
             "finish_date": units.iso_date(self.start_date, self.finish),
@@ -628,8 +630,32 @@ class Levelled:
             "proved_optimal": self.proved_optimal,
             "gap": self.gap,
             "money": self.money,
-            "moves": [m.to_dict() for m in self.moves],
+            "moves": [m.to_dict(self.start_date) for m in self.moves],
         }
+
+    def _decisions_json(self) -> list[dict[str, Any]]:
+        """Each decision's levelled start and finish in weeks and, with a start date, as ISO dates beside them
+        (SPEC §3.3a; the keys are left out without one, as analyze's decisions leave theirs)."""
+        es, ef, delay = self.es.tolist(), self.ef.tolist(), self.delay.tolist()
+        if self.start_date is None:
+            return [
+                {"id": did, "es": es[i], "ef": ef[i], "delay": delay[i]} for i, did in enumerate(self.ids)
+            ]
+        starts, finishes = (
+            units.iso_dates(self.start_date, self.es),
+            units.iso_dates(self.start_date, self.ef),
+        )
+        return [
+            {
+                "id": did,
+                "es": es[i],
+                "ef": ef[i],
+                "delay": delay[i],
+                "start_date": starts[i],
+                "finish_date": finishes[i],
+            }
+            for i, did in enumerate(self.ids)
+        ]
 
     def text(self, plan: Plan) -> str:
         """A readable section for ``planner analyze --level``."""

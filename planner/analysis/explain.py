@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.analysis.graph import TYPE_NAMES, LinkIndex, link_index
@@ -28,8 +29,15 @@ class Explanation:
         return "\n".join([self.start_reason, self.float_text, self.critical_text])
 
 
-def _w(x: float) -> str:
-    return f"week {units.format_weeks(x)}"
+def _w(x: float, start: dt.date | None = None) -> str:
+    """``week 3``, or ``week 3 (25 Jan 2027)`` with the plan's start date (SPEC §3.3a)."""
+    return units.format_when(start, x)
+
+
+def _wp(x: float, start: dt.date | None = None) -> str:
+    """:func:`_w` for inside parentheses: ``week 3, 25 Jan 2027``."""
+    date = units.week_to_date(start, x)
+    return f"week {units.format_weeks(x)}" + (f", {units.format_date(date)}" if date is not None else "")
 
 
 def _weeks(x: float) -> str:
@@ -45,25 +53,26 @@ def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
         return None
     p = decision_progress(plan, plan.decisions[i], status_week(plan))  # one decision: no whole-plan pass
     es = float(s.es[i])
+    start = plan.start_date
     if p.state == DONE:
         where = {
             "actual-finish": "its actual finish",
             "status-date": "the status date (no actual finish is recorded)",
             "actual-start": "its actual start (no actual finish or status date is recorded)",
         }.get(p.floor_reason or "", "the plan start (no actual finish or status date is recorded)")
-        return f"It is done: it sits at {_w(es)}, {where}, and no longer waits for anything.", "done"
+        return f"It is done: it sits at {_w(es, start)}, {where}, and no longer waits for anything.", "done"
     if abs(es - p.floor) > s.tolerance:
         return None  # a dependency holds it later than its floor
     if p.floor_reason == "status-date":
         if p.state == "in_progress":
             left = _weeks(float(s.duration[i]))
             return (
-                f"Its remaining work ({left}) starts at the status date ({_w(es)}): it is in progress.",
+                f"Its remaining work ({left}) starts at the status date ({_wp(es, start)}): it is in progress.",
                 "status_date",
             )
-        return f"Starts at the status date ({_w(es)}) because it has not started.", "status_date"
+        return f"Starts at the status date ({_wp(es, start)}) because it has not started.", "status_date"
     if p.floor_reason == "actual-start":
-        return f"Its remaining work starts in {_w(es)}, its actual start.", "actual_start"
+        return f"Its remaining work starts in {_w(es, start)}, its actual start.", "actual_start"
     return None
 
 
@@ -139,6 +148,7 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     i = s.index[decision_id]
     es = float(s.es[i])
     nb = float(g.not_before[i])
+    start = plan.start_date  # the text shows calendar dates beside weeks when the plan has one (SPEC §4)
 
     driving_edges = _driving_in(s, link_index(g), i)
     driver = None
@@ -169,7 +179,7 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
             "FF": f"it can finish only when '{title}' ({driver}) finishes",
             "SF": f"it can finish only when '{title}' ({driver}) starts",
         }[kind]
-        start_reason = f"Starts in {_w(es)} because {what}{lag_txt} ({kind} dependency)."
+        start_reason = f"Starts in {_w(es, start)} because {what}{lag_txt} ({kind} dependency)."
         if len(driving_edges) > 1:
             others = ", ".join(s.ids[int(g.src[x])] for x in driving_edges if x != e)
             start_reason += f" {others} would hold it to the same date."
@@ -177,10 +187,12 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     elif progress_reason is not None:
         start_reason, driver_kind = progress_reason
     elif nb > 0 and abs(es - nb) <= s.tolerance:
-        start_reason = f"Starts in {_w(es)} because it may not start earlier (not before {_w(nb)})."
+        start_reason = (
+            f"Starts in {_w(es, start)} because it may not start earlier (not before {_wp(nb, start)})."
+        )
         driver_kind = "not_before"
     else:
-        start_reason = f"Starts at the plan start ({_w(0)}): nothing it depends on holds it back."
+        start_reason = f"Starts at the plan start ({_wp(0, start)}): nothing it depends on holds it back."
         driver_kind = "plan_start"
 
     tf = float(s.total_float[i])

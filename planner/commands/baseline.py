@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         fmt_when,
         load,
     )
-    from planner.units import format_date
+    from planner.units import format_date, iso_date
 
     plan = load(args.file)
     if args.name is None:
@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
                 "name": b.name,
                 "created": b.created.isoformat() if b.created else None,
                 "finish": b.finish,
+                "finish_date": iso_date(
+                    plan.start_date, b.finish
+                ),  # SPEC §3.3a: the ISO date beside the week
                 "decisions": len(b.decisions),
             }
             for b in plan.baselines
@@ -103,7 +106,13 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: cannot write it ({exc.strerror or exc}); nothing was changed") from None
     if args.format == "json":
         dump_json(
-            {"file": args.file, "baseline": name, "replaced": replaced, "finish": baseline.finish},
+            {
+                "file": args.file,
+                "baseline": name,
+                "replaced": replaced,
+                "finish": baseline.finish,
+                "finish_date": iso_date(plan.start_date, baseline.finish),
+            },
             sys.stdout,
             args.indent or None,
         )
