@@ -108,3 +108,24 @@ def test_a_price_within_the_tolerance_is_no_price(make_plan) -> None:
         st = analyze_stages(plan, schedule(plan))
         assert st.gated_finish == t + b
         assert st.gating_price == price
+
+
+@pytest.mark.parametrize("own_graph", [True, False])
+def test_readiness_of_a_stage_of_one_week_weighs_by_duration(make_plan, own_graph: bool) -> None:
+    # validate: a (0.25 week, done) and b (0.75 week, not done): done share by planned weeks 0.25 / 1.0 = 0.25
+    # (by count it would be 1 / 2). integrate: c (3 weeks, done), d (1 week, in progress) -> 3 / 4 = 0.75.
+    # With a schedule of another (equal) plan object, the stage analysis reads the plan's decisions itself: same
+    # figures.
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 0.25, "status": "done"},
+            {"id": "b", "duration": 0.75},
+            {"id": "c", "stage": "integrate", "duration": 3, "status": "done"},
+            {"id": "d", "stage": "integrate", "duration": 1, "status": "in_progress", "progress": 50},
+        ],
+        stages=("validate", "integrate"),
+    )
+    sched = schedule(plan) if own_graph else schedule(plan.model_copy(deep=True))
+    v, i = analyze_stages(plan, sched).stages
+    assert v.done_share == 0.25
+    assert i.done_share == 0.75
