@@ -258,7 +258,9 @@ def licence() -> str:
         meta = metadata.metadata("scaling-roadmap-planner")
     except metadata.PackageNotFoundError:
         return "unknown (no package metadata)"
-    return str(meta["License-Expression"] or meta["License"] or "unknown")
+    # A field asked for only when present: from Python 3.12, indexing a missing one warns (and is to raise KeyError).
+    found = [meta[k] for k in ("License-Expression", "License") if k in meta and meta[k]]
+    return str(found[0]) if found else "unknown"
 
 
 def library_versions() -> list[tuple[str, str]]:
