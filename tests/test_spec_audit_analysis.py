@@ -246,3 +246,29 @@ def test_gate_not_met_counts_a_recorded_actual_start_as_started(make_plan) -> No
         "Stage Integrate has started ('B' (b) under way) while the Validate gate is not met: Value proven."
     )
     assert gate.decisions == ["b"]
+
+
+def test_simulate_json_gives_the_cpm_finish_and_the_share_of_runs_by_it(
+    tmp_path: Path, make_plan, capsys
+) -> None:
+    # a: triangular (1, 3, 8); b: 2 weeks, no links: finish = max(a, 2). CPM (likely) finish 3; P(a <= 3) =
+    # (3 - 1)^2 / ((8 - 1)(3 - 1)) = 4/14 = 0.2857. P(finish <= 4) = 1 - (8 - 4)^2 / ((8 - 1)(8 - 3)) = 0.5429.
+    # Criticality of b: P(a < 2) = (2 - 1)^2 / 14 = 0.0714. With start 4 Jan 2027, week 3 is 25 Jan 2027.
+    plan = make_plan(
+        [
+            {"id": "a", "duration": {"optimistic": 1, "likely": 3, "pessimistic": 8}},
+            {"id": "b", "duration": 2},
+        ],
+        start_date="2027-01-04",
+    )
+    path = tmp_path / "tri.plan.json"
+    path.write_text(dump_plan(plan), encoding="utf-8")
+    assert main(["simulate", str(path), "-n", "40000", "--seed", "3", "--by", "4", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["deterministic_finish"], data["deterministic_finish_date"]) == (3, "2027-01-25")
+    assert data["deterministic_probability"] == pytest.approx(4 / 14, abs=0.01)
+    assert data["probability_by"]["probability"] == pytest.approx(1 - 16 / 35, abs=0.01)
+    assert data["criticality"]["b"] == pytest.approx(1 / 14, abs=0.01)
+    assert data["criticality"]["a"] == pytest.approx(13 / 14, abs=0.01)
+    # Mean of a triangle (1 + 3 + 8) / 3 = 4, plus E[(2 - a)+] = 1/42 where a < 2.
+    assert data["finish"]["mean"] == pytest.approx(4 + 1 / 42, abs=0.03)

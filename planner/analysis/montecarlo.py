@@ -219,6 +219,10 @@ class SimulationResult:
             "iterations": self.iterations,
             "seed": self.seed,
             "finish": {"mean": self.mean, "std": self.std, **self.percentiles()},
+            # The CPM finish (likely estimates, no risks) the text compares the runs with, and the share of runs
+            # that finish by it: the week figure beside its date (SPEC §3.3a), and the text's '(29% of runs...)'.
+            "deterministic_finish": self.deterministic_finish,
+            "deterministic_probability": self.probability_by(self.deterministic_finish),
         }
         if self.start_date is not None:
             out["start_date"] = self.start_date.isoformat()

@@ -364,6 +364,8 @@ def test_json_shape(make_plan: Any) -> None:
         "iterations",
         "seed",
         "finish",
+        "deterministic_finish",
+        "deterministic_probability",
         "probability_by",
         "criticality",
         "sensitivity",
