@@ -142,11 +142,18 @@ def _duplicate_ids(plan: Plan, skip_decisions: bool = False) -> list[Finding]:
         counts = Counter(item.id for item in items)
         for did, c in counts.items():
             if c > 1:
+                # Named as the user sees them (SPEC §3.1: by title and id), so the copies can be told apart.
+                labels = [
+                    f"'{getattr(item, 'title', None) or getattr(item, 'name', '')}'"
+                    for item in items
+                    if item.id == did
+                ]
                 out.append(
                     Finding(
                         E,
                         "duplicate-id",
-                        f"{c} {kind}s share the id '{did}'. Ids must be unique; rename all but one.",
+                        f"{c} {kind}s share the id '{did}': {_named_list(labels)}. Ids must be unique; rename all "
+                        "but one.",
                         [did] if kind == "decision" else [],
                     )
                 )

@@ -39,10 +39,13 @@ def test_duplicate_ids(make_plan):
     findings = validate(plan)
     dups = [f for f in findings if f.code == "duplicate-id"]
     assert [f.severity for f in dups] == ["error"] * 3
-    assert dups[0].message == "2 decisions share the id 'a'. Ids must be unique; rename all but one."
+    # Named by title (SPEC §3.1), so the two can be told apart (the message named the id alone).
+    assert dups[0].message == (
+        "2 decisions share the id 'a': 'First' and 'Second'. Ids must be unique; rename all but one."
+    )
     assert dups[0].decisions == ["a"]
-    assert "2 stages share the id 'validate'" in dups[1].message
-    assert "2 teams share the id 't'" in dups[2].message
+    assert "2 stages share the id 'validate': 'Validate' and 'Again'." in dups[1].message
+    assert "2 teams share the id 't': 'T' and 'T2'." in dups[2].message
     assert analyze(plan).schedule is None
 
 
