@@ -1,0 +1,99 @@
+"""planner/analysis/baselines.py: slips, statuses and the order of the slipped list, by hand (mutants that the other
+baseline tests let through: scripts/mutate.py). A baseline taken now and read now is symmetric, so its tests could
+not see a wrong start in both; here the figures are absolute."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.analysis import analyze
+from planner.analysis.baselines import DecisionVariance, Variance, make_baseline, variance
+from planner.analysis.schedule import schedule
+
+
+def test_a_baseline_made_now_is_stamped_in_utc_to_the_second(make_plan) -> None:
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    b = make_baseline(schedule(make_plan([{"id": "a", "duration": 1}])), "now")
+    assert b.created.microsecond == 0 and b.created.utcoffset() == dt.timedelta(0)
+    assert before <= b.created <= dt.datetime.now(dt.UTC)
+
+
+def started_plan(make_plan):
+    # Status date week 5. a (4 weeks, 50 % done, actually started week 1): 2 weeks left from week 5 -> scheduled
+    # 5-7. c (3 weeks, not started): 5-8. T = 8.
+    return make_plan(
+        [
+            {"id": "a", "duration": 4, "status": "in_progress", "progress": 50, "actual_start": 1},
+            {"id": "c", "duration": 3},
+        ],
+        status_date=5,
+    )
+
+
+def test_a_baseline_keeps_the_actual_start_of_started_work(make_plan) -> None:
+    plan = started_plan(make_plan)
+    s = analyze(plan).schedule
+    assert s is not None
+    assert (s.es.tolist(), s.ef.tolist()) == ([5, 5], [7, 8])
+    b = make_baseline(s, "now", plan=plan)
+    # a: its actual start, week 1 (not the scheduled 5); c: no actual start, its scheduled 5.
+    assert {k: (e.start, e.finish) for k, e in b.decisions.items()} == {"a": (1, 7), "c": (5, 8)}
+    assert b.finish == 8
+    # Without the plan, the scheduled starts.
+    assert make_baseline(s, "plain").decisions["a"].start == 5
+
+
+def test_variance_reads_the_actual_start_against_a_plain_baseline(make_plan) -> None:
+    # Baseline without the plan: a 5-7. Now, with the plan: a started at week 1 and finishes at 7 -> start slip
+    # 1 - 5 = -4, finish slip 0 -> ahead.  c: 5-8 both times -> same.
+    plan = started_plan(make_plan)
+    s = analyze(plan).schedule
+    assert s is not None
+    v = variance(s, make_baseline(s, "plain"), plan)
+    rows = {d.id: (d.status, d.start, d.start_slip, d.finish_slip) for d in v.decisions}
+    assert rows == {"a": ("ahead", 1, -4, 0), "c": ("same", 5, 0, 0)}
+
+
+def test_a_later_start_with_the_same_finish_is_a_slip(make_plan) -> None:
+    # Baseline: a (2) -FS-> b (4): b 2-6. Now a takes 3 weeks and b 3: b 3-6. Start slip +1, finish slip 0 ->
+    # slipped (a later start counts when the finish has not moved). a: 0-2 then 0-3 -> slipped (finish +1).
+    # Then b back to 5 weeks after a 1-week a: b 1-6: start slip -1, finish 0 -> ahead.
+    base_plan = make_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 4}], [("a", "b")])
+    b = make_baseline(schedule(base_plan), "v1")
+    later = make_plan([{"id": "a", "duration": 3}, {"id": "b", "duration": 3}], [("a", "b")])
+    v = variance(schedule(later), b)
+    assert [(d.id, d.status, d.start_slip, d.finish_slip) for d in v.decisions] == [
+        ("a", "slipped", 0, 1),
+        ("b", "slipped", 1, 0),
+    ]
+    earlier = make_plan([{"id": "a", "duration": 1}, {"id": "b", "duration": 5}], [("a", "b")])
+    v = variance(schedule(earlier), b)
+    assert [(d.id, d.status, d.start_slip, d.finish_slip) for d in v.decisions] == [
+        ("a", "ahead", 0, -1),
+        ("b", "ahead", -1, 0),
+    ]
+    assert v.finish_slip == 0
+
+
+def test_the_slipped_list_is_most_slipped_first_then_by_id() -> None:
+    # Finish slips: b +3, a +3, c +0.5, d +2, e 0, f -1, g new. Slipped: a, b (3, by id), d (2), c (0.5).
+    rows = [
+        DecisionVariance("b", "slipped", 0, 1, 0, 4),
+        DecisionVariance("a", "slipped", 0, 2, 0, 5),
+        DecisionVariance("c", "slipped", 0, 1, 0, 1.5),
+        DecisionVariance("d", "slipped", 0, 1, 0, 3),
+        DecisionVariance("e", "same", 0, 1, 0, 1),
+        DecisionVariance("f", "ahead", 0, 2, 0, 1),
+        DecisionVariance("g", "new", None, None, 0, 9),
+    ]
+    v = Variance("v1", 5, 9, rows)
+    assert [(d.id, d.finish_slip) for d in v.slipped()] == [("a", 3), ("b", 3), ("d", 2), ("c", 0.5)]
+
+
+def test_slips_within_a_ten_millionth_of_a_week_are_zero() -> None:
+    # SLIP_TOL = 1e-7 weeks: 5e-8 and exactly 1e-7 are noise (0); 2e-7 is a slip.
+    d = DecisionVariance("a", "same", 0.0, 0.0, 5e-8, 1e-7)
+    assert (d.start_slip, d.finish_slip) == (0.0, 0.0)
+    assert DecisionVariance("a", "same", 0.0, 0.0, 2e-7, 0.5).start_slip == 2e-7
+    assert Variance("v", 10.0, 10.0 + 5e-8).finish_slip == 0.0
+    assert Variance("v", 0.0, 1e-7).finish_slip == 0.0
