@@ -145,3 +145,18 @@ def test_explanations_show_the_calendar_date_beside_the_week(make_plan) -> None:
     # Without a start date, weeks only (as before).
     undated = analyze(plan.model_copy(update={"start_date": None}))
     assert undated.explain("b").start_reason.startswith("Starts in week 3 because")
+
+
+def test_actual_dates_out_of_order_are_named_with_weeks_and_dates(make_plan) -> None:
+    from planner.analysis import validate
+
+    # Actual start week 3 (25 Jan 2027), actual finish week 2 (18 Jan 2027): one sentence, no nested parentheses.
+    plan = make_plan(
+        [{"id": "c", "title": "Cleanup", "status": "done", "actual_start": 3, "actual_finish": 2}],
+        start_date=START,
+    )
+    (f,) = [f for f in validate(plan) if f.code == "actual-finish-before-start"]
+    assert f.message == (
+        "'Cleanup' (c) has an actual finish, week 2 (18 Jan 2027), before its actual start, week 3 (25 Jan 2027): "
+        "correct one of them."
+    )

@@ -402,8 +402,8 @@ def progress_findings(plan: Plan, cols: Columns | None = None) -> list[Finding]:
                 Finding(
                     W,
                     "actual-finish-before-start",
-                    f"{_name(d)} has an actual finish ({_when(plan, a_f)}) before its actual start "
-                    f"({_when(plan, a_s)}): correct one of them.",
+                    f"{_name(d)} has an actual finish, {_when(plan, a_f)}, before its actual start, "
+                    f"{_when(plan, a_s)}: correct one of them.",
                     [d.id],
                 )
             )
