@@ -14,7 +14,7 @@ from planner.analysis.schedule import schedule
 def test_a_baseline_made_now_is_stamped_in_utc_to_the_second(make_plan) -> None:
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     b = make_baseline(schedule(make_plan([{"id": "a", "duration": 1}])), "now")
-    assert b.created.microsecond == 0 and b.created.utcoffset() == dt.timedelta(0)
+    assert b.created is not None and b.created.microsecond == 0 and b.created.utcoffset() == dt.timedelta(0)
     assert before <= b.created <= dt.datetime.now(dt.UTC)
 
 
