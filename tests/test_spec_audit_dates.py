@@ -160,3 +160,15 @@ def test_actual_dates_out_of_order_are_named_with_weeks_and_dates(make_plan) -> 
         "'Cleanup' (c) has an actual finish, week 2 (18 Jan 2027), before its actual start, week 3 (25 Jan 2027): "
         "correct one of them."
     )
+
+
+def test_one_decision_finishes_later(slipped: Path, capsys) -> None:
+    # a grew from 2 to 4 weeks: a finishes 2 weeks later, and so does b -> two; then shrink b so only a slips.
+    capsys.readouterr()
+    assert main(["analyze", str(slipped), "--baseline", "v1"]) == 0
+    assert "  2 decisions finish later than in the baseline, 0 earlier" in capsys.readouterr().out
+    data = json.loads(slipped.read_text(encoding="utf-8"))
+    data["decisions"][1]["duration"] = 1  # b 4-5: finishes at 5, as in the baseline
+    slipped.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["analyze", str(slipped), "--baseline", "v1"]) == 0
+    assert "  1 decision finishes later than in the baseline, 0 earlier" in capsys.readouterr().out

@@ -396,7 +396,8 @@ def _baseline_lines(result: Any) -> list[str]:
     earlier = sum(1 for d in v.decisions if d.finish_slip is not None and d.finish_slip < 0)
     new = sum(1 for d in v.decisions if d.status == "new")
     out += wrap(
-        f"{_count(later, 'decision')} finish later than in the baseline, {earlier} earlier"
+        f"{_count(later, 'decision')} {'finishes' if later == 1 else 'finish'} later than in the baseline, "
+        f"{earlier} earlier"
         + (f"; {new} not in the baseline" if new else "")
         + " (each one's slip: --format json)",
         "  ",
