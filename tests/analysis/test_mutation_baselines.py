@@ -97,3 +97,46 @@ def test_slips_within_a_ten_millionth_of_a_week_are_zero() -> None:
     assert DecisionVariance("a", "same", 0.0, 0.0, 2e-7, 0.5).start_slip == 2e-7
     assert Variance("v", 10.0, 10.0 + 5e-8).finish_slip == 0.0
     assert Variance("v", 0.0, 1e-7).finish_slip == 0.0
+
+
+def test_stage_variance_by_hand(make_plan) -> None:
+    # Baseline: a (validate, 3) -FS-> b (integrate, 2): validate window ends 3, integrate 5; gates 3, 5, 5, 5.
+    # Now a takes 4 weeks and c (validate, 1, new) joins: a 0-4, b 4-6, c 0-1; gates 4, 6, 6, 6.
+    #   validate: baseline end from a only (c is not in the baseline) = 3, now 4 -> +1; gate 3 -> 4: +1.
+    #   integrate: 5 -> 6: +1; gate +1.  operationalize, scale: no decisions (None), gates 5 -> 6: +1.
+    from planner.analysis.baselines import StageVariance, stage_variance
+
+    stages = ("validate", "integrate", "operationalize", "scale")
+    before = make_plan(
+        [{"id": "a", "duration": 3}, {"id": "b", "stage": "integrate", "duration": 2}],
+        [("a", "b")],
+        stages=stages,
+    )
+    r = analyze(before)
+    assert r.schedule is not None and r.stages is not None
+    b = make_baseline(r.schedule, "v1", stages=r.stages)
+    assert b.gates == {"validate": 3, "integrate": 5, "operationalize": 5, "scale": 5}
+    now = make_plan(
+        [
+            {"id": "a", "duration": 4},
+            {"id": "b", "stage": "integrate", "duration": 2},
+            {"id": "c", "duration": 1},
+        ],
+        [("a", "b")],
+        stages=stages,
+    )
+    r = analyze(now)
+    assert r.stages is not None
+    got = [
+        (v.id, v.baseline_finish, v.finish, v.finish_slip, v.gate_slip)
+        for v in stage_variance(now, r.stages, b)
+    ]
+    assert got == [
+        ("validate", 3, 4, 1, 1),
+        ("integrate", 5, 6, 1, 1),
+        ("operationalize", None, None, None, 1),
+        ("scale", None, None, None, 1),
+    ]
+    assert StageVariance("x", None, 1.0, None, 1.0).finish_slip is None
+    assert StageVariance("x", 1.0, None, None, 1.0).finish_slip is None
+    assert StageVariance("x", 1.0, 2.5, None, 1.0).gate_slip is None
