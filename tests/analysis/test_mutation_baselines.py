@@ -100,15 +100,20 @@ def test_slips_within_a_ten_millionth_of_a_week_are_zero() -> None:
 
 
 def test_stage_variance_by_hand(make_plan) -> None:
-    # Baseline: a (validate, 3) -FS-> b (integrate, 2): validate window ends 3, integrate 5; gates 3, 5, 5, 5.
+    # Baseline: a (validate, 3) -FS-> b (integrate, 2), d (validate, 1): validate window ends max(3, 1) = 3,
+    # integrate 5; gates 3, 5, 5, 5.
     # Now a takes 4 weeks and c (validate, 1, new) joins: a 0-4, b 4-6, c 0-1; gates 4, 6, 6, 6.
     #   validate: baseline end from a only (c is not in the baseline) = 3, now 4 -> +1; gate 3 -> 4: +1.
     #   integrate: 5 -> 6: +1; gate +1.  operationalize, scale: no decisions (None), gates 5 -> 6: +1.
-    from planner.analysis.baselines import StageVariance, stage_variance
+    from planner.analysis.baselines import StageVariance, baseline_json, stage_variance
 
     stages = ("validate", "integrate", "operationalize", "scale")
     before = make_plan(
-        [{"id": "a", "duration": 3}, {"id": "b", "stage": "integrate", "duration": 2}],
+        [
+            {"id": "a", "duration": 3},
+            {"id": "d", "duration": 1},
+            {"id": "b", "stage": "integrate", "duration": 2},
+        ],
         [("a", "b")],
         stages=stages,
     )
@@ -119,14 +124,16 @@ def test_stage_variance_by_hand(make_plan) -> None:
     now = make_plan(
         [
             {"id": "a", "duration": 4},
+            {"id": "d", "duration": 1},
             {"id": "b", "stage": "integrate", "duration": 2},
             {"id": "c", "duration": 1},
         ],
         [("a", "b")],
         stages=stages,
+        start_date="2027-01-04",
     )
     r = analyze(now)
-    assert r.stages is not None
+    assert r.stages is not None and r.schedule is not None
     got = [
         (v.id, v.baseline_finish, v.finish, v.finish_slip, v.gate_slip)
         for v in stage_variance(now, r.stages, b)
@@ -137,6 +144,35 @@ def test_stage_variance_by_hand(make_plan) -> None:
         ("operationalize", None, None, None, 1),
         ("scale", None, None, None, 1),
     ]
+    # The JSON (plan start Mon 4 Jan 2027): a point in time gets its ISO date right after it, a slip does not.
+    #   a: baseline 0-3 (4 Jan - 25 Jan), now 0-4 (1 Feb); the project: 5 -> 6 weeks (8 Feb -> 15 Feb).
+    out = baseline_json(now, r.schedule, r.stages, b)
+    assert (out["baseline_finish_date"], out["finish_date"]) == ("2027-02-08", "2027-02-15")
+    assert "finish_slip_date" not in out
+    row_a = out["decisions"][0]
+    assert list(row_a) == [
+        "id",
+        "status",
+        "baseline_start",
+        "baseline_start_date",
+        "baseline_finish",
+        "baseline_finish_date",
+        "start",
+        "start_date",
+        "finish",
+        "finish_date",
+        "start_slip",
+        "finish_slip",
+    ]
+    assert (row_a["baseline_finish_date"], row_a["finish_date"]) == ("2027-01-25", "2027-02-01")
+    row_c = out["decisions"][3]  # c is new: no baseline dates
+    assert row_c["id"] == "c" and row_c["baseline_start"] is None and row_c["baseline_start_date"] is None
+    op = out["stages"][2]
+    assert op["baseline_finish"] is None and op["baseline_finish_date"] is None
+    assert (op["baseline_gate_date"], op["gate_date"]) == ("2027-02-08", "2027-02-15")
+    assert "gate_slip_date" not in op
+    no_start = baseline_json(now.model_copy(update={"start_date": None}), r.schedule, r.stages, b)
+    assert not any(k.endswith("_date") for k in no_start)
     assert StageVariance("x", None, 1.0, None, 1.0).finish_slip is None
     assert StageVariance("x", 1.0, None, None, 1.0).finish_slip is None
     assert StageVariance("x", 1.0, 2.5, None, 1.0).gate_slip is None
