@@ -53,3 +53,30 @@ def test_a_finished_simulation_redraws_each_risk_chart_once(qtbot, sample_window
     assert tab.finish_chart.isVisible()
     assert [a - b for a, b in zip(after, before, strict=True)] == [int(c.isVisible()) for c in charts]
     assert "of iterations finish by" in tab.by_result.text()  # the line's figure is still shown
+
+
+def test_a_tab_shown_for_the_first_time_draws_its_charts_once_at_their_shown_size(
+    qtbot, sample_window
+) -> None:
+    """The Cost tab's text, filled as it shows, moved its charts a few pixels after they were drawn (so they were
+    drawn again); the Risk tab's finish chart was first drawn at its minimum size (200 x 120)."""
+    w = sample_window
+    w.doc.wait_for_analysis()
+    for view, charts in (
+        ("Cost", [w.cost_tab.spend_chart, w.cost_tab.stage_chart]),
+        ("Risk", [w.risk_tab.finish_chart]),
+    ):
+        drawn: list[tuple[str, int, int]] = []
+        for chart in charts:
+            inner = chart._draw
+            chart._draw = lambda fig, c=chart, f=inner, log=drawn: (
+                log.append((c.objectName(), c.width(), c.height())),
+                f(fig),
+            )
+        w.show_view(view)
+        assert drawn, view  # drawn as the tab shows
+        assert all((width, height) != (200, 120) for _, width, height in drawn), drawn
+        if view == "Cost":
+            qtbot.wait(RESIZE_DEBOUNCE_MS * 4)
+            assert [c.draw_count for c in charts] == [1, 1], drawn
+            assert [(c.width(), c.height()) for c in charts] == [(wd, ht) for _, wd, ht in drawn]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
-from planner.ui.views.figure_view import FigureView
+from planner.ui.views.figure_view import FigureView, settle_layouts
 from planner.ui.views.lazy import LazyRefresh
 
 if TYPE_CHECKING:
@@ -211,6 +211,9 @@ class CostTab(LazyRefresh, QWidget):
             else:
                 self.summary.setText(self.summary_html(a.plan, self.current))
                 self._fill_trees(a.plan, self.current)
+        settle_layouts(
+            self
+        )  # the text just set moves the charts: draw them at the size they will be shown at
         self.spend_chart.redraw()
         self.stage_chart.redraw()
 

@@ -11,12 +11,29 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
 RESIZE_DEBOUNCE_MS = 120
+
+
+def settle_layouts(widget: QWidget) -> None:
+    """Lay out ``widget``'s ancestors now, from the window down, so that a view drawn while it is being shown
+    draws at the size it will be shown at (the layouts would otherwise settle after it, on posted events)."""
+    QCoreApplication.sendPostedEvents(
+        None, QEvent.Type.LayoutRequest
+    )  # splitters and stacks lay out on these
+    chain: list[QWidget] = []
+    w: QWidget | None = widget
+    while w is not None:
+        chain.append(w)
+        w = None if w.isWindow() else w.parentWidget()
+    for ancestor in reversed(chain):
+        layout = ancestor.layout()
+        if layout is not None and ancestor.isVisible():
+            layout.activate()
 
 
 class FigureView(QWidget):
@@ -88,6 +105,7 @@ class FigureView(QWidget):
         if self.canvas is None:
             self._build()
         if self._dirty:
+            settle_layouts(self)  # drawn before, the first picture came at the minimum size, then again
             self.redraw()
 
     def resizeEvent(self, event: Any) -> None:
