@@ -173,7 +173,7 @@ path, iterations = sys.argv[1], int(sys.argv[2])
 t = time.process_time(); plan = load(path, read_only=True); out = {"load": time.process_time() - t}
 rows = {"compile + validate": [], "simulate()": [], "to_dict + JSON": []}
 for _ in range(3):
-    t0 = time.process_time(); graph = compile_plan(plan); validate(plan, graph, capacity=False)  # as simulate does
+    t0 = time.process_time(); graph = compile_plan(plan); validate(plan, graph, scheduled=False)  # as simulate does
     t1 = time.process_time(); r = simulate(plan, iterations, 0, graph=graph)
     t2 = time.process_time()
     with open("/dev/null", "w") as fh:

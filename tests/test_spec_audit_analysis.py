@@ -272,3 +272,24 @@ def test_simulate_json_gives_the_cpm_finish_and_the_share_of_runs_by_it(
     assert data["criticality"]["a"] == pytest.approx(13 / 14, abs=0.01)
     # Mean of a triangle (1 + 3 + 8) / 3 = 4, plus E[(2 - a)+] = 1/42 where a < 2.
     assert data["finish"]["mean"] == pytest.approx(4 + 1 / 42, abs=0.03)
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_plans").glob("*.plan.json"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_validate_lists_what_check_lists(path: Path) -> None:
+    # One list of findings: validate(plan) (SPEC §3.1) is what `planner check`, analyze and the app show, the
+    # findings that need the schedule (over-capacity, late-start / late-finish at the status date) included.
+    from planner.model import load_plan
+
+    plan = load_plan(path)
+    assert [f.to_dict() for f in validate(plan)] == [f.to_dict() for f in analyze(plan).all_findings]
+
+
+def test_validate_reports_late_work_at_the_status_date(make_plan) -> None:
+    # a (2 w) -> b (3 w); status date week 4 with nothing started: a should have finished by week 2 (the plan
+    # without progress), it is 2 weeks late and now runs 4-6; b planned 2-5 should have started by week 2.
+    plan = make_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 3}], [("a", "b")], status_date=4)
+    late = [(f.code, f.decisions) for f in validate(plan) if f.code.startswith("late-")]
+    assert ("late-finish", ["a"]) in late and ("late-start", ["b"]) in late

@@ -77,7 +77,7 @@ def analyze(plan: Plan, estimate: str = "likely") -> Analysis:
 
 def _analyze(plan: Plan, estimate: str) -> Analysis:
     graph = compile_plan(plan, estimate)
-    findings = validate(plan, graph, capacity=False)  # over-capacity joins below, for this estimate
+    findings = validate(plan, graph, scheduled=False)  # the schedule's findings join below, for this estimate
     if has_errors(findings):
         return Analysis(plan, estimate, findings, None, None)
     # The progress pre-pass (issue 16): the passes run on the remaining work from the status date.

@@ -50,13 +50,13 @@ def name(plan: Plan, decision_id: str, titles: dict[str, str] | _Titles | None =
     return f"'{title}' ({decision_id})" if title else f"'{decision_id}'"
 
 
-def validate(plan: Plan, graph: PlanGraph | None = None, *, capacity: bool = True) -> list[Finding]:
-    """Every validation finding of ``plan`` (SPEC §3.1), errors first.
+def validate(plan: Plan, graph: PlanGraph | None = None, *, scheduled: bool = True) -> list[Finding]:
+    """Every validation finding of ``plan`` (SPEC §3.1), errors first: the list ``planner check`` prints.
 
-    ``over-capacity`` is one of them, but it needs the schedule: with ``capacity`` (the default) it is computed
-    when no error stops the schedule, on the likely estimate's schedule (or that of ``graph``, when it was compiled
-    under another). :func:`planner.analysis.analyze` passes False and adds the warnings for its own estimate from
-    the schedule it computes anyway; so do callers that read only the errors.
+    Some need the schedule: ``over-capacity`` (SPEC §3.1) and, against the status date, ``late-start`` and
+    ``late-finish``. With ``scheduled`` (the default) they are computed when no error stops the schedule, on the
+    likely estimate (or the estimate ``graph`` was compiled under). :func:`planner.analysis.analyze` passes False and
+    adds them for its own estimate from the schedule it computes anyway; so do callers that read only the errors.
 
     >>> from planner.model import new_plan, Decision, Team
     >>> plan = new_plan()
@@ -71,13 +71,25 @@ def validate(plan: Plan, graph: PlanGraph | None = None, *, capacity: bool = Tru
     """
     with gc_paused():  # issue 12: thousands of findings, no cyclic collections over a big loaded plan
         found = _validate(plan, graph)
-        if capacity and any(t.capacity is not None for t in plan.teams) and not has_errors(found):
-            from planner.analysis.capacity import capacity_findings
-            from planner.analysis.progress import progress_schedule
-
-            sched = progress_schedule(plan, "likely", graph)
-            found = sort_findings(found + capacity_findings(plan, sched))
+        if scheduled and not has_errors(found):
+            found = sort_findings(found + _schedule_findings(plan, graph))
         return found
+
+
+def _schedule_findings(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
+    """The findings that need the schedule, as :func:`planner.analysis.analyze` adds them (likely estimate)."""
+    from planner.analysis.progress import schedule_progress_findings, status_week
+
+    has_capacity = any(t.capacity is not None for t in plan.teams)
+    if not has_capacity and status_week(plan) is None:
+        return []  # nothing to measure: no schedule computed
+    from planner.analysis.capacity import capacity_findings
+    from planner.analysis.progress import progress_schedule
+
+    sched = progress_schedule(plan, "likely", graph)
+    return (capacity_findings(plan, sched) if has_capacity else []) + schedule_progress_findings(
+        plan, sched, "likely"
+    )
 
 
 def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(report.text())
     from planner.analysis import has_errors, validate
 
-    errors = [f for f in validate(plan, capacity=False) if str(f.severity) == "error"]
+    errors = [f for f in validate(plan, scheduled=False) if str(f.severity) == "error"]
     sys.stderr.write(f"Wrote {out}.\n")
     if has_errors(errors):
         sys.stderr.write(

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             )
 
     graph = compile_plan(plan)  # once, for the validation and the simulation
-    findings = validate(plan, graph, capacity=False)  # only its errors are read
+    findings = validate(plan, graph, scheduled=False)  # only its errors are read
     if has_errors(findings):
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":

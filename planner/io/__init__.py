@@ -249,7 +249,7 @@ def export_blocker(plan: Plan, fmt: str) -> str | None:
     (tj3 aborts on it; MS Project and GanttProject refuse circular links). The command line and the app both ask."""
     from planner.analysis import validate
 
-    findings = validate(plan, capacity=False)  # two error codes are read
+    findings = validate(plan, scheduled=False)  # two error codes are read
     undated = next((f for f in findings if f.code == "dates-out-of-range"), None)
     if undated is not None:
         return (
