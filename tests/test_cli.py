@@ -66,7 +66,11 @@ STAGE_KEYS = [
     "start_date",
     "finish_date",
     "gated_start_date",
+    "gated_finish_date",
     "gate_date",
+    "criteria_met",
+    "criteria_total",
+    "done_share",
 ]
 FINDING_KEYS = ["severity", "code", "message", "decisions"]
 
@@ -159,7 +163,11 @@ def test_analyze_json_has_exactly_the_spec_keys(overlap_file: Path, capsys) -> N
         "start_date": "2027-01-04",
         "finish_date": "2027-02-08",
         "gated_start_date": "2027-02-01",
+        "gated_finish_date": "2027-02-15",
         "gate_date": "2027-02-15",
+        "criteria_met": 0,
+        "criteria_total": 0,
+        "done_share": 0.0,
     }
     assert [f["code"] for f in data["findings"] if f["severity"] != "info"] == ["stage-inversion"]
 

@@ -225,6 +225,10 @@ def test_readiness_by_criteria_and_duration_weighted_done(tmp_path: Path, make_p
     rows = {line.split()[0]: line.split()[-2:] for line in text.splitlines() if line.startswith("  S")}
     assert rows["S1"] == ["1/3", "75%"]
     assert rows["S2"] == ["-", "0%"]
+    # The same figures in the JSON.
+    _, data = _json(["analyze", str(path), "--format", "json"], capsys)
+    ready = {s["id"]: (s["criteria_met"], s["criteria_total"], s["done_share"]) for s in data["stages"]}
+    assert ready == {"s1": (1, 3, 0.75), "s2": (0, 0, 0.0)}
 
 
 def test_gate_not_met_counts_a_recorded_actual_start_as_started(make_plan) -> None:

@@ -60,9 +60,15 @@ class StageResult:
                     "start_date": units.iso_date(start_date, self.start),
                     "finish_date": units.iso_date(start_date, self.finish),
                     "gated_start_date": units.iso_date(start_date, self.gated_start),
+                    "gated_finish_date": units.iso_date(start_date, self.gated_finish),
                     "gate_date": units.iso_date(start_date, self.gate),
                 }
             )
+        # Readiness (SPEC §3.3), as the text's 'criteria' and 'done' columns show it: gate criteria met of all, and
+        # the share of the stage's planned weeks on decisions done (None for a stage with no work).
+        out["criteria_met"] = self.criteria_met
+        out["criteria_total"] = self.criteria_total
+        out["done_share"] = self.done_share
         return out
 
 

@@ -69,6 +69,9 @@ def test_empty_stage_has_no_window_and_passes_the_gate_on(make_plan):
         "gated_start": None,
         "gated_finish": None,
         "gate": 6.0,
+        "criteria_met": 0,
+        "criteria_total": 0,
+        "done_share": None,
     }
 
 
