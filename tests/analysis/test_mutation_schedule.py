@@ -89,3 +89,25 @@ def test_the_tolerance_scales_with_the_finish_but_never_below_1e_7(
     assert s.tolerance == pytest.approx(1e-7 * max(1.0, finish), rel=1e-12)
     assert bool(s.critical[s.index["b"]]) is critical
     assert s.row("b")["total_float"] == (0.0 if critical else pytest.approx(gap, rel=1e-6))
+
+
+def test_a_free_float_exactly_on_the_tolerance_is_none_even_with_total_float(make_plan) -> None:
+    # z (T) alone sets T = 152.587890625 (tolerance 2**-16). a (10) -FS-> c (1); b (10 - 2**-16) -FS-> c.
+    #   c: ES 10, EF 11, TF = T - 11 = 141.587890625.  b: EF = 10 - 2**-16, slack to c = 2**-16: ON the
+    #   tolerance, so b's free float is 0 and its link drives; its total float is T - 11 + 2**-16 (not critical).
+    plan = make_plan(
+        [
+            {"id": "z", "duration": T},
+            {"id": "a", "duration": 10},
+            {"id": "b", "duration": 10 - TOL},
+            {"id": "c", "duration": 1},
+        ],
+        [("a", "c"), ("b", "c")],
+    )
+    s = schedule(plan)
+    assert s.tolerance == TOL
+    assert s.row("b")["free_float"] == 0.0
+    assert s.row("b")["total_float"] == T - 11 + TOL
+    assert s.row("c")["total_float"] == T - 11
+    assert s.critical_ids == ["z"]
+    assert {(e["from"], e["to"]): e["driving"] for e in s.edges()} == {("a", "c"): True, ("b", "c"): True}
