@@ -40,6 +40,7 @@ def test_days_of_week_rounds_half_up(week: float, days: int) -> None:
         (7.29, 8.41, -1.12),
         (2.0, 2.0, 0.0),
         (0.001, 0.004, 0.0),  # both written 0
+        (0.1349, 0.0, 0.13),  # written 0.13 (rounding 0.1349 to 0.135 first would give 0.14)
     ],
 )
 def test_week_delta_is_the_difference_of_the_written_figures(a: float, b: float, delta: float) -> None:
