@@ -7,6 +7,7 @@ import pytest
 
 from planner.analysis import analyze, analyze_stages, schedule
 from planner.analysis.graph import compile_plan
+from planner.analysis.progress import progress_schedule
 from planner.analysis.stages import sequenced_stages
 from tests.analysis.test_fast_analysis import links_per_generation
 
@@ -114,8 +115,8 @@ def test_a_price_within_the_tolerance_is_no_price(make_plan) -> None:
 def test_readiness_of_a_stage_of_one_week_weighs_by_duration(make_plan, own_graph: bool) -> None:
     # validate: a (0.25 week, done) and b (0.75 week, not done): done share by planned weeks 0.25 / 1.0 = 0.25
     # (by count it would be 1 / 2). integrate: c (3 weeks, done), d (1 week, in progress) -> 3 / 4 = 0.75.
-    # With a schedule of another (equal) plan object, the stage analysis reads the plan's decisions itself: same
-    # figures.
+    # With the schedule of another (equal) plan object -- here of its remaining work, where a done decision lasts 0
+    # weeks -- the stage analysis reads the planned weeks from the plan's decisions itself: the same figures.
     plan = make_plan(
         [
             {"id": "a", "duration": 0.25, "status": "done"},
@@ -125,7 +126,43 @@ def test_readiness_of_a_stage_of_one_week_weighs_by_duration(make_plan, own_grap
         ],
         stages=("validate", "integrate"),
     )
-    sched = schedule(plan) if own_graph else schedule(plan.model_copy(deep=True))
+    sched = schedule(plan) if own_graph else progress_schedule(plan.model_copy(deep=True))
     v, i = analyze_stages(plan, sched).stages
     assert v.done_share == 0.25
     assert i.done_share == 0.75
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_a_link_into_a_later_stage_can_hold_work_past_the_gate(make_plan, threshold: int) -> None:
+    # a (validate, 3) -FS-> b (validate, 2);  b -SS+4-> x (integrate, 2);  c (integrate, 1).
+    # Rolling: a 0-3, b 3-5, x = ES_b + 4 = 7 -> 7-9, c 0-1; T = 9.
+    # Gated: validate a 0-3, b 3-5 -> Gate_0 = 5.  integrate: x = max(5, 3 + 4) = 7 -> 7-9 (the link, not the
+    #   gate, holds it); c = 5 -> 5-6 -> Gate_1 = 9; the empty stages pass 9 on. Gated finish 9: no price.
+    plan = make_plan(
+        [
+            {"id": "a", "stage": "validate", "duration": 3},
+            {"id": "b", "stage": "validate", "duration": 2},
+            {"id": "x", "stage": "integrate", "duration": 2},
+            {"id": "c", "stage": "integrate", "duration": 1},
+        ],
+        [("a", "b"), ("b", "x", "SS", 4)],
+    )
+    with links_per_generation(threshold):
+        st = analyze_stages(plan, schedule(plan))
+    assert st.gated_es.tolist() == [0, 3, 7, 5]
+    assert [r.gate for r in st.stages] == [5, 9, 9, 9]
+    assert st.gated_finish == 9 and st.gating_price == 0
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_an_empty_first_stage_opens_its_gate_at_week_0(make_plan, threshold: int) -> None:
+    # validate holds nothing: Gate_0 = 0. integrate: a (2) -FS-> b (1): a 0-2, b 2-3 -> Gate_1 = 3.
+    plan = make_plan(
+        [{"id": "a", "stage": "integrate", "duration": 2}, {"id": "b", "stage": "integrate", "duration": 1}],
+        [("a", "b")],
+        stages=("validate", "integrate"),
+    )
+    with links_per_generation(threshold):
+        st = analyze_stages(plan, schedule(plan))
+    assert st.gated_es.tolist() == [0, 2]
+    assert [r.gate for r in st.stages] == [0, 3]
