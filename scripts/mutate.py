@@ -333,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         elif src.exists():
             shutil.copy2(src, dst)
     target = work / module
+    results_name = str(module).replace("/", ".") + (f".{args.tag}" if args.tag else "") + ".results.json"
     extra = ["-k", args.k] if args.k else []
     original = (ROOT / module).read_text()
     try:
@@ -363,6 +364,10 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 target.write_text(mutant(source, s.index))
                 s.status, s.seconds = _pytest(work, args.tests, timeout, extra)
+            done = [
+                asdict(x) for x in all_sites if x.status
+            ]  # kept after every mutant: a stopped run keeps its part
+            (work / results_name).write_text(json.dumps(done, indent=1))
             mark = {"killed": ".", "timeout": "t", "survived": "S", "not run": "-"}.get(s.status, "E")
             print(mark, end="\n" if s.status in ("survived", "not run") else "", flush=True)
             if s.status in ("survived", "not run"):
@@ -372,14 +377,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
     finally:
         target.write_text(original)
-    ran = [s for s in all_sites if s.index in chosen]
+    ran = [s for s in all_sites if s.index in chosen and s.status]
     counts: dict[str, int] = {}
     for s in ran:
         counts[s.status] = counts.get(s.status, 0) + 1
     print()
     print(module, counts)
-    name = str(module).replace("/", ".") + (f".{args.tag}" if args.tag else "") + ".results.json"
-    (work / name).write_text(json.dumps([asdict(s) for s in ran], indent=1))
+    (work / results_name).write_text(json.dumps([asdict(s) for s in ran], indent=1))
     return 0
 
 

@@ -158,3 +158,30 @@ def test_decision_progress_by_hand(
     s = analyze(plan).schedule
     assert s is not None
     assert (s.es[0], s.ef[0]) == (floor, floor + 4 * fraction)
+
+
+@pytest.mark.parametrize(
+    ("fields", "recorded"),
+    [
+        ({}, False),  # not started, no progress, no actual date, no status date: nothing recorded
+        ({"progress": 1}, True),
+        ({"status": "blocked"}, True),
+        ({"actual_start": 2}, True),
+        ({"actual_finish": 3}, True),
+    ],
+)
+def test_has_progress_by_hand_on_both_paths(make_plan, fields: dict[str, Any], recorded: bool) -> None:
+    plan = make_plan([{"id": "a", "duration": 4, **fields}, {"id": "b", "duration": 1}])
+    assert has_progress(plan) is recorded
+    assert has_progress(plan, compile_plan(plan).cols) is recorded
+
+
+def test_one_percent_done_is_in_progress(make_plan) -> None:
+    # Not started by its status but 1 % done: in progress, 99 % of 4 weeks left (3.96) from the status date 2.
+    plan = make_plan([{"id": "a", "duration": 4, "progress": 1}], status_date=2)
+    p = progress_state(plan).decisions[0]
+    assert (p.state, p.remaining_fraction, p.floor) == ("in_progress", 0.99, 2.0)
+    states, _, _, _ = progress_columns(plan)
+    assert states == ["in_progress"]
+    s = analyze(plan).schedule
+    assert s is not None and s.ef[0] == pytest.approx(5.96, abs=1e-12)
