@@ -1,0 +1,131 @@
+"""planner/analysis/montecarlo.py: the summary figures of a run, from finishes worked out by hand (mutants of the
+result's figures and JSON that the statistical tests let through: scripts/mutate.py).
+
+Ten iterations finishing at 10, 11, ..., 19 weeks (numpy's default linear percentiles: position q/100 x 9):
+    mean 14.5; std sqrt(mean of squared deviations 8.25) = 2.8723; P10 = 10.9, P50 = 14.5, P80 = 17.2,
+    P90 = 18.1, P95 = 18.55.  Plan start Mon 4 Jan 2027: P50 14.5 w = 101.5 d -> 102 d -> 16 Apr 2027;
+    P80 17.2 w = 120.4 d -> 120 d -> 4 May 2027; the CPM finish 12 w -> 29 Mar 2027, and 3 of 10 runs finish by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pytest
+
+from planner.analysis.montecarlo import RiskEffect, SimulationResult, StageGates, parse_when
+
+START = dt.date(2027, 1, 4)
+FINISH = np.arange(10, 20, dtype=np.float64)
+
+
+def result(**changes: object) -> SimulationResult:
+    fields: dict[str, object] = {
+        "ids": ["a", "b", "c", "d"],
+        "titles": ["A", "B", "C", "D"],
+        "iterations": 10,
+        "seed": 7,
+        "finish": FINISH.copy(),
+        "deterministic_finish": 12.0,
+        "criticality": np.array([1.0, 0.3, 0.0, 0.7]),
+        "correlation": np.array([0.25, 0.8, 0.0, 0.25]),
+        "varies": np.array([True, True, False, True]),
+        "stages": [StageGates("validate", "Validate", FINISH - 5, 6.0)],
+        "risks": [RiskEffect("r1", "Vendor slips", 0.2, 0.25, 16.0, 17.2)],
+        "start_date": START,
+    }
+    fields.update(changes)
+    return SimulationResult(**fields)  # type: ignore[arg-type]
+
+
+def test_summary_figures_by_hand() -> None:
+    r = result()
+    assert r.mean == 14.5
+    assert r.std == pytest.approx(math.sqrt(8.25), abs=1e-12)
+    assert r.percentiles() == pytest.approx(
+        {"p10": 10.9, "p50": 14.5, "p80": 17.2, "p90": 18.1, "p95": 18.55}
+    )
+    assert r.percentile(50) == 14.5 and r.percentile(80) == pytest.approx(17.2)
+    # By week 12 (inclusive): 10, 11, 12 -> 0.3; by 11.99: 0.2; by 9.99: 0; by 19: 1.
+    assert (r.probability_by(12), r.probability_by(11.99), r.probability_by(9.99), r.probability_by(19)) == (
+        0.3,
+        0.2,
+        0.0,
+        1.0,
+    )
+    assert r.probability_by(12 - 1e-10) == 0.3  # within the 1e-9 x week tolerance of 12
+    assert r.week_of(dt.date(2027, 3, 29)) == 12.0
+    assert r.date_of(14.5) == dt.date(2027, 4, 16)
+    assert r.criticality_of("d") == 0.7
+    # Sensitivity: varying decisions only (not c), highest first, ties by id: b 0.8, then a and d at 0.25.
+    assert r.sensitivity() == [("b", 0.8), ("a", 0.25), ("d", 0.25)]
+    assert r.risks[0].delta == pytest.approx(1.2)
+
+
+def test_an_empty_run_has_zero_figures() -> None:
+    r = result(iterations=0, finish=np.zeros(0))
+    assert (r.mean, r.std, r.probability_by(3.0)) == (0.0, 0.0, 1.0)
+
+
+def test_the_json_by_hand() -> None:
+    out = result().to_dict(by_week=12.0)
+    assert out["iterations"] == 10 and out["seed"] == 7
+    assert out["finish"]["mean"] == 14.5 and out["finish"]["p80"] == pytest.approx(17.2)
+    assert out["deterministic_finish"] == 12.0 and out["deterministic_probability"] == 0.3
+    assert out["start_date"] == "2027-01-04"
+    assert out["finish_dates"]["p50"] == "2027-04-16" and out["finish_dates"]["p80"] == "2027-05-04"
+    assert out["deterministic_finish_date"] == "2027-03-29"
+    assert out["probability_by"] == {"week": 12.0, "probability": 0.3, "date": "2027-03-29"}
+    assert out["criticality"] == {"a": 1.0, "b": 0.3, "c": 0.0, "d": 0.7}
+    assert out["sensitivity"] == [
+        {"id": "b", "correlation": 0.8},
+        {"id": "a", "correlation": 0.25},
+        {"id": "d", "correlation": 0.25},
+    ]
+    # The stage ends 5 weeks earlier than the finishes: P50 9.5 (66.5 d -> 67 d: 12 Mar), P80 12.2 (85.4 d -> 85 d:
+    # 30 Mar).
+    assert out["stages"] == [
+        {
+            "id": "validate",
+            "end_p50": 9.5,
+            "end_p80": pytest.approx(12.2),
+            "end_p50_date": "2027-03-12",
+            "end_p80_date": "2027-03-30",
+        }
+    ]
+    assert out["risks"] == [{"id": "r1", "p80_without": 16.0, "p80_with": 17.2}]
+    plain = result(start_date=None).to_dict()
+    assert "finish_dates" not in plain and "probability_by" not in plain
+    assert "end_p50_date" not in plain["stages"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "week"),
+    [
+        ("26", 26.0),
+        (" 30.5 ", 30.5),
+        ("0", 0.0),
+        ("2027-03-29", 12.0),
+        ("2027-01-04", 0.0),
+        ("2027-01-07", 3 / 7),
+    ],
+)
+def test_parse_when_by_hand(text: str, week: float) -> None:
+    assert parse_when(text, START) == week
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "message"),
+    [
+        ("-1", START, "must be 0 or more"),
+        ("inf", START, "must be 0 or more"),
+        ("soon", START, "neither a number of weeks nor a date"),
+        ("2027-03-29", None, "has no start_date"),
+        ("2027-01-03", START, "before the plan starts (4 Jan 2027)"),
+    ],
+)
+def test_parse_when_refuses(text: str, start: dt.date | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_when(text, start)
