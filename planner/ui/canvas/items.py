@@ -1178,12 +1178,14 @@ class StageBandItem(QGraphicsRectItem):
         self.subtitle.setBrush(S.MUTED)
         self._key: tuple[object, ...] | None = None
         self.count_text = ""
+        self.note = ""  # e.g. "12 from Integrate under strict gates": the columns are the sequenced stages
 
     def set_band(self, rect: QRectF, name: str, count: int, note: str = "") -> None:
         key = (rect.x(), rect.y(), rect.width(), rect.height(), name, count, note)
         if key == self._key:
             return
         self._key = key
+        self.note = note
         self.setRect(rect)
         # A long stage name ran into the next column's header: each line is elided to the band's width, and the
         # whole of it is the band's tooltip.

@@ -41,6 +41,9 @@ class Summary:
     chain: list[tuple[int, int]] = field(default_factory=list)  # cells of the critical path, in its order
     ids: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # the decisions of each cell
     blocks: dict[tuple[int, int], QRect] = field(default_factory=dict)  # where :func:`paint` drew them last
+    # Per column, what its band says under its count: the columns are the sequenced stages, so a column that strict
+    # gates move decisions into says so ("12 from Integrate under strict gates"; SPEC §3.3 "Words").
+    notes: list[str] = field(default_factory=list)
 
 
 def summarise(scene: GraphScene) -> Summary:
@@ -50,7 +53,7 @@ def summarise(scene: GraphScene) -> Summary:
     if not bands or scene.building:
         return summarise_plan(scene)  # (a build's cards are not all there yet)
     lefts = [b.rect().left() for b in bands]
-    summary = Summary(columns=[(b.title.text(), 0) for b in bands])
+    summary = Summary(columns=[(b.title.text(), 0) for b in bands], notes=[b.note for b in bands])
     cells = (
         (did, max(0, min(len(bands) - 1, bisect_right(lefts, card.pos().x() + S.CARD_W / 2) - 1)))
         for did, card in scene.cards.items()
@@ -66,7 +69,10 @@ def summarise_plan(scene: GraphScene) -> Summary:
     stages = getattr(analysis, "stages", None) if analysis is not None else None
     seq = stages.sequenced.tolist() if stages is not None else None
     pos = {s.id: k for k, s in enumerate(plan.stages)}
-    summary = Summary(columns=[(s.name, 0) for s in plan.stages])
+    moved = scene._moved_into() if seq is not None else {}
+    summary = Summary(
+        columns=[(s.name, 0) for s in plan.stages], notes=[moved.get(s.id, "") for s in plan.stages]
+    )
     if not plan.stages:
         return summary
     seen: set[str] = set()
@@ -153,7 +159,8 @@ def paint(
         spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
     header_font, name_font, count_font = _fonts()
     hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
-    header_h = hfm.height() + 10
+    notes = summary.notes if any(summary.notes) else []
+    header_h = hfm.height() + 10 + (cfm.height() + 2 if notes else 0)
     used_rows = sorted({r for (_, r) in summary.cells})
     two_lines = nfm.height() + cfm.height() + 10
     one_line = max(nfm.height(), cfm.height()) + 8
@@ -175,6 +182,14 @@ def paint(
         r = QRect(x0 + 6, top + 5, hfm.horizontalAdvance(text), hfm.height())
         painter.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         drawn.append((r, text))
+        note = notes[k] if k < len(notes) else ""
+        if note:  # the count is by sequenced stage: say where the extra decisions come from
+            painter.setFont(count_font)
+            painter.setPen(S.MUTED)
+            note = cfm.elidedText(note, Qt.TextElideMode.ElideRight, x1 - x0 - 12)
+            r = QRect(x0 + 6, top + 5 + hfm.height() + 2, cfm.horizontalAdvance(note), cfm.height())
+            painter.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), note)
+            drawn.append((r, note))
 
     def block_rect(cell: tuple[int, int]) -> QRect:
         x0, x1 = spans[cell[0]]

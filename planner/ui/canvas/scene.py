@@ -520,6 +520,7 @@ class GraphScene(QGraphicsScene):
             self._sync_card_figures(analysis, created, structure)
             self._text_dirty = set()
             self._sync_edge_figures(analysis, structure)
+            self._sync_band_notes()
             if self.highlight and not self._chain_still_drives(analysis, self.highlight):
                 self.highlight_chain([], reveal=False)  # the edit broke the chain: never show a stale one
         else:
@@ -1322,6 +1323,18 @@ class GraphScene(QGraphicsScene):
             self.edge_selection_changed.emit()
         if edge.scene() is self:
             self.removeItem(edge)
+
+    def _sync_band_notes(self) -> None:
+        """The bands' notes follow the analysis: they were set with the layout, which may be placed before the
+        analysis arrives, and the columns count decisions by sequenced stage, which the note must then say
+        ("12 from Integrate under strict gates"; SPEC §3.3 "Words"). A handful of bands, each unchanged one skipped."""
+        lay = self.layout
+        if lay is None or len(self.bands) != len(lay.columns):
+            return
+        note = "" if lay.sequenced else "assigned stages (the plan has errors)"
+        moved_into = self._moved_into() if lay.sequenced else {}
+        for band, col in zip(self.bands, lay.columns, strict=True):
+            band.set_band(band.rect(), col.name, col.count, moved_into.get(col.stage_id or "", note))
 
     def _sync_bands(self, positions: list[QPointF] | None = None) -> None:
         """Stage bands and the scene rect around the cards (or around ``positions``, before the cards exist)."""
