@@ -297,3 +297,30 @@ def test_validate_reports_late_work_at_the_status_date(make_plan) -> None:
     plan = make_plan([{"id": "a", "duration": 2}, {"id": "b", "duration": 3}], [("a", "b")], status_date=4)
     late = [(f.code, f.decisions) for f in validate(plan) if f.code.startswith("late-")]
     assert ("late-finish", ["a"]) in late and ("late-start", ["b"]) in late
+
+
+def test_sensitivity_is_the_correlation_of_each_duration_with_the_finish(
+    tmp_path: Path, make_plan, capsys
+) -> None:
+    # a (0, 0, 6) -> b (1, 2, 3) -> c (5): the finish is a + b + 5. Var a = 36/18 = 2, var b = 3/18 = 1/6, so
+    # corr(a, finish) = sqrt(2 / (13/6)) = 0.9608, corr(b, finish) = sqrt((1/6) / (13/6)) = 0.2774; c does not
+    # vary and is not ranked. Mean 2 + 2 + 5 = 9, standard deviation sqrt(13/6) = 1.472.
+    plan = make_plan(
+        [
+            {"id": "a", "duration": {"optimistic": 0, "likely": 0, "pessimistic": 6}},
+            {"id": "b", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}},
+            {"id": "c", "duration": 5},
+        ],
+        [("a", "b"), ("b", "c")],
+    )
+    path = tmp_path / "sens.plan.json"
+    path.write_text(dump_plan(plan), encoding="utf-8")
+    assert main(["simulate", str(path), "-n", "50000", "--seed", "5", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in data["sensitivity"]] == ["a", "b"]
+    corr = {s["id"]: s["correlation"] for s in data["sensitivity"]}
+    assert corr["a"] == pytest.approx((12 / 13) ** 0.5, abs=0.01)
+    assert corr["b"] == pytest.approx((1 / 13) ** 0.5, abs=0.015)
+    assert data["finish"]["mean"] == pytest.approx(9, abs=0.03)
+    assert data["finish"]["std"] == pytest.approx((13 / 6) ** 0.5, abs=0.02)
+    assert data["criticality"] == {"a": 1.0, "b": 1.0, "c": 1.0}  # one chain: always critical
