@@ -10,7 +10,7 @@ lists every mutation site, and for each mutant writes the mutated module (``ast.
 copy and runs ``pytest -x -q -p no:cacheprovider`` on the given tests there, one process at a time, with the copy
 first on ``PYTHONPATH``. A mutant whose tests fail (or time out) is *killed*; one whose tests pass *survived*.
 Sites on lines the tests never run (measured once with a line tracer) are reported as *not run* without running
-pytest. The first run checks that the unmutated, re-unparsed module passes.
+pytest; a flipped ``strict=``/``repr=``/``compare=``... flag (:data:`FLAGS`) is listed as *excluded*. The first run checks that the unmutated, re-unparsed module passes.
 
 Mutations: comparison boundary (``<``/``<=``, ``>``/``>=``) and negation (``==``/``!=``, ``<``/``>=``, ``is``/``is
 not``, ``in``/``not in``), arithmetic swaps (``+``/``-``, ``*``/``/``, ``//``/``/``), a dropped ``not`` or unary
@@ -61,6 +61,9 @@ BINOP: dict[type, type] = {
     ast.FloorDiv: ast.Div,
     ast.Mod: ast.FloorDiv,
 }
+FLAGS = {"strict", "repr", "compare", "init", "eq", "frozen", "kw_only", "slots", "hash"}
+"""Keyword arguments whose flipped constant changes no figure (``zip(strict=)``, dataclass ``field()`` options):
+their mutants are listed as *excluded* and not run."""
 NAMES = {
     "max": "min",
     "min": "max",
@@ -128,6 +131,8 @@ class _Mutator:
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
             return
+        if isinstance(node, ast.keyword) and node.arg in FLAGS and isinstance(node.value, ast.Constant):
+            node.value.flag = True  # type: ignore[attr-defined]  # its mutant is listed, not run
         if not skip:
             self._mutate(node)
         for child in ast.iter_child_nodes(node):
@@ -179,7 +184,8 @@ class _Mutator:
             new_value = 0 if value == 1 else value + 1
         else:
             return
-        if self._site(line, "constant", repr(value), repr(new_value)):
+        kind = "flag" if getattr(node, "flag", False) else "constant"
+        if self._site(line, kind, repr(value), repr(new_value)):
             node.value = new_value
 
     def _name(self, node: ast.Name | ast.Attribute, line: int) -> None:
@@ -359,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             while (work / "pause").exists():  # touch <work>/pause to hold the next run (one pytest at a time)
                 time.sleep(2)
-            if lines_in_clean.get(s.index) not in covered:
+            if s.kind == "flag":
+                s.status = "excluded"
+            elif lines_in_clean.get(s.index) not in covered:
                 s.status = "not run"
             else:
                 target.write_text(mutant(source, s.index))
