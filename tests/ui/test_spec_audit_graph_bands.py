@@ -30,7 +30,9 @@ def test_band_notes_follow_an_analysis_that_arrives_after_the_layout(qtbot) -> N
     c.resize(900, 600)
     c.show()  # the Graph tab shown: the scene catches up with the analysis
     qtbot.waitExposed(c)
-    moves = d.analysis.stages.sequencing_moves()
+    analysis = d.analysis
+    assert analysis is not None and analysis.stages is not None
+    moves = analysis.stages.sequencing_moves()
     # The fraud sample: 12 Integrate decisions run in Operationalize under strict gates.
     assert [(frm, to, len(ids)) for frm, to, ids in moves] == [("integrate", "operationalize", 12)]
     band = next(b for b in c.graph_scene.bands if b.title.text() == names["operationalize"])
