@@ -91,6 +91,7 @@ class Site:
     after: str
     status: str = ""
     seconds: float = 0.0
+    killer: str = ""  # the test that failed first
 
 
 class _Mutator:
@@ -260,19 +261,21 @@ def _env(work: Path) -> dict[str, str]:
     return env
 
 
-def _pytest(work: Path, tests: list[str], timeout: float, extra: list[str]) -> tuple[str, float]:
+def _pytest(work: Path, tests: list[str], timeout: float, extra: list[str]) -> tuple[str, float, str]:
     cmd = [sys.executable, "-B", "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *extra, *tests]
     t0 = time.monotonic()
     try:
         r = subprocess.run(cmd, cwd=work, env=_env(work), capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return "timeout", time.monotonic() - t0
+        return "timeout", time.monotonic() - t0, ""
     status = "survived" if r.returncode == 0 else "killed"
+    out = r.stdout.decode(errors="replace").splitlines()
+    killer = next((line.split()[1] for line in out if line.startswith(("FAILED ", "ERROR "))), "")
     if r.returncode not in (0, 1):
         status = "error" if r.returncode != 1 else status
         tail = (r.stdout + r.stderr).decode(errors="replace").strip().splitlines()[-3:]
         print("   pytest exit", r.returncode, " | ".join(tail), flush=True)
-    return status, time.monotonic() - t0
+    return status, time.monotonic() - t0, killer
 
 
 _TRACE = """
@@ -345,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         clean = ast.unparse(ast.parse(original)) + "\n"
         target.write_text(clean)
-        status, seconds = _pytest(work, args.tests, 1800, extra)
+        status, seconds, _ = _pytest(work, args.tests, 1800, extra)
         if status != "survived":
             print(f"the tests fail on the unmutated module ({status}); fix that first", file=sys.stderr)
             return 2
@@ -371,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
                 s.status = "not run"
             else:
                 target.write_text(mutant(source, s.index))
-                s.status, s.seconds = _pytest(work, args.tests, timeout, extra)
+                s.status, s.seconds, s.killer = _pytest(work, args.tests, timeout, extra)
             done = [
                 asdict(x) for x in all_sites if x.status
             ]  # kept after every mutant: a stopped run keeps its part
