@@ -324,3 +324,20 @@ def test_sensitivity_is_the_correlation_of_each_duration_with_the_finish(
     assert data["finish"]["mean"] == pytest.approx(9, abs=0.03)
     assert data["finish"]["std"] == pytest.approx((13 / 6) ** 0.5, abs=0.02)
     assert data["criticality"] == {"a": 1.0, "b": 1.0, "c": 1.0}  # one chain: always critical
+
+
+def test_classic_levelling_is_least_total_float_first(make_plan) -> None:
+    # SPEC §3.4's rule, kept as --level-method classic (issue 18 added better heuristics as the default).
+    # Team t has 2 people; a (2 people, 3 w, TF 1), b (1 person, 2 w, TF 2), c (1 person, 4 w, TF 0), no links.
+    # Least float first: c at 0 (load 1); a needs 2 more -> waits until c ends at 4 -> 4-7; b fits beside c at 0.
+    # Critical c is not delayed; levelled finish 7, 3 weeks later than the unlevelled 4.
+    from planner.analysis.capacity import attach_to_analysis
+
+    plan = _over_capacity_plan(make_plan)
+    result = analyze(plan)
+    attach_to_analysis(result, method="classic")
+    lev = result.levelled
+    assert lev is not None
+    starts = dict(zip(lev.ids, lev.es.tolist(), strict=True))
+    assert starts == {"a": 4, "b": 0, "c": 0}
+    assert (lev.finish, lev.cost, lev.critical_delayed) == (7, 3, [])
