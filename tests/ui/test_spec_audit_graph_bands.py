@@ -61,3 +61,23 @@ def test_the_zoomed_out_overview_says_where_moved_decisions_come_from(qtbot) -> 
     k = labels.index("Operationalize · 28")
     assert labels[k + 1].startswith("12 from Integrate")
     d.shutdown()
+
+
+def test_the_sticky_stage_header_carries_the_note(qtbot) -> None:
+    # Between the overview and the readable zoom every band's header is pinned above it: it says the same.
+    d = PlanDocument(load_plan(SAMPLES / "fraud-detection.plan.json"))
+    d.analyze_now()
+    c = GraphCanvas(d)
+    qtbot.addWidget(c)
+    c.resize(1400, 700)
+    c.show()
+    qtbot.waitExposed(c)
+    c.set_zoom(0.45)
+    c.viewport().repaint()
+    QApplication.processEvents()
+    operationalize = [t for t in c.header_labels if t.startswith("Operationalize")]
+    assert operationalize and operationalize[0].startswith(
+        "Operationalize  ·  28 decisions  ·  12 from Integrate"
+    )
+    assert all("strict gates" not in t for t in c.header_labels if not t.startswith("Operationalize"))
+    d.shutdown()

@@ -54,6 +54,7 @@ class GraphCanvas(QGraphicsView):
         self.document = document
         self.overview_labels: list[str] = []  # texts of the last zoomed-out overview paint (tests)
         self.overview_texts: list[tuple[QRect, str]] = []  # the same with their rectangles in the viewport
+        self.header_labels: list[str] = []  # texts of the sticky stage headers last painted (tests)
         self._summary: overview.Summary | None = None
         self._summary_key: tuple[object, ...] | None = None
         self._overview_cache: tuple[tuple[object, ...], QPixmap, list[tuple[QRect, str]]] | None = None
@@ -249,6 +250,7 @@ class GraphCanvas(QGraphicsView):
                 self._draw_progress(painter)
             return
         self.overview_texts, self.overview_labels = [], []
+        self.header_labels = []
         bands = self.graph_scene.bands
         if not bands:
             return
@@ -275,9 +277,12 @@ class GraphCanvas(QGraphicsView):
             fill.setAlpha(235)
             painter.fillRect(QRect(x0, y, x1 - x0, self.HEADER_H), fill)
             painter.setPen(S.BAND_TEXT)
+            # With the band's note: the columns count by sequenced stage and say so (SPEC §3.3 "Words").
+            note = f"  ·  {band.note}" if band.note else ""
             text = fm.elidedText(
-                f"{band.title.text()}  ·  {band.count_text}", Qt.TextElideMode.ElideRight, x1 - x0 - 16
+                f"{band.title.text()}  ·  {band.count_text}{note}", Qt.TextElideMode.ElideRight, x1 - x0 - 16
             )
+            self.header_labels.append(text)
             painter.drawText(
                 QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
