@@ -33,6 +33,7 @@ TOP_KEYS = [
     "decisions",
     "stages",
     "stage_inversions",
+    "teams",  # team load per team (SPEC §3.4), [] without teams or a schedule
     "findings",
 ]
 DECISION_KEYS = [

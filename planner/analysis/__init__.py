@@ -238,6 +238,14 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
         costs = cost_summary(plan, result)
         if costs is not None:  # only for plans with rates, costs or a budget (issue 17)
             out["cost"] = costs.to_dict(plan)
+    # Team load per team (SPEC §3.4): the step profile the load chart draws, from the same function; [] without
+    # teams or without a schedule (a plan with errors).
+    out["teams"] = []
+    if s is not None:
+        from planner.analysis.capacity import teams_json
+
+        lv = result.levelled
+        out["teams"] = teams_json(plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None)
     out["findings"] = [f.to_dict() for f in result.all_findings]
     return out
 

@@ -131,6 +131,27 @@ class TeamLoad:
                     out.append((s, e, p))
         return out
 
+    @property
+    def over_weeks(self) -> float:
+        """Total weeks in which the load exceeds the capacity (0 without a capacity): the length of :meth:`over`."""
+        return float(sum(e - s for s, e, _ in self.over()))
+
+    def steps(self) -> list[tuple[float, float, float]]:
+        """The load as a step profile: :attr:`segments` (the stretches with a load, in time order, as the load chart
+        draws them) with touching stretches of the same load merged into one -- a decision handing over to another
+        of the same headcount is one step, not two (analyze's ``teams[].load``).
+
+        >>> TeamLoad("a", "A", 2.0, [(0.0, 2.0, 1.0), (2.0, 3.0, 1.0), (3.0, 4.0, 2.0), (5.0, 6.0, 2.0)], []).steps()
+        [(0.0, 3.0, 1.0), (3.0, 4.0, 2.0), (5.0, 6.0, 2.0)]
+        """
+        out: list[tuple[float, float, float]] = []
+        for s, e, p in self.segments:
+            if out and out[-1][1] == s and abs(out[-1][2] - p) <= 1e-9 * max(1.0, p):
+                out[-1] = (out[-1][0], e, out[-1][2])
+            else:
+                out.append((s, e, p))
+        return out
+
     def at(self, times: np.ndarray) -> np.ndarray:
         """The load (people) from each of ``times`` on, i.e. on ``[t, next breakpoint)``."""
         times = np.asarray(times, dtype=np.float64)
@@ -294,6 +315,52 @@ def weekly_load(plan: Plan, es: np.ndarray, ef: np.ndarray, weeks: int | None = 
                     peak[k, w] = max(peak[k, w], p)
     caps = np.array([np.nan if t.capacity is None else t.capacity for t in loads], dtype=np.float64)
     return WeeklyLoad([t.id for t in loads], [t.name for t in loads], caps, peak, avg)
+
+
+# -- team load as data: analyze's JSON and text ------------------------------------------------------------------
+def _steps_json(tl: TeamLoad, start_date: dt.date | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "start": s,
+            "end": e,
+            "people": p,
+            "start_date": units.iso_date(start_date, s),
+            "end_date": units.iso_date(start_date, e),
+        }
+        for s, e, p in tl.steps()
+    ]
+
+
+def teams_json(
+    plan: Plan,
+    es: np.ndarray,
+    ef: np.ndarray,
+    levelled: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[dict[str, Any]]:
+    """``planner analyze --format json``'s ``teams``: per team (plan order) its id, name, capacity (None without
+    one), ``peak`` (people), ``over_capacity_weeks`` and ``load``, the step profile (:meth:`TeamLoad.steps`) under
+    the schedule ``es``/``ef`` with ISO dates beside the weeks (None without a plan start date). The loads are
+    :func:`team_loads`'s, the very ones the load chart, the Capacity tab and the report read. With ``levelled``
+    (the levelled schedule's es/ef), also ``levelled_peak``, ``levelled_over_capacity_weeks`` and
+    ``levelled_load``."""
+    start = plan.start_date
+    out: list[dict[str, Any]] = []
+    lv = team_loads(plan, *levelled) if levelled is not None else None
+    for k, tl in enumerate(team_loads(plan, es, ef)):
+        row: dict[str, Any] = {
+            "id": tl.id,
+            "name": tl.name,
+            "capacity": tl.capacity,
+            "peak": tl.peak,
+            "over_capacity_weeks": tl.over_weeks,
+            "load": _steps_json(tl, start),
+        }
+        if lv is not None:
+            row["levelled_peak"] = lv[k].peak
+            row["levelled_over_capacity_weeks"] = lv[k].over_weeks
+            row["levelled_load"] = _steps_json(lv[k], start)
+        out.append(row)
+    return out
 
 
 # -- findings -----------------------------------------------------------------------------------------------

@@ -296,6 +296,7 @@ def analysis_text(result: Any) -> str:
             + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)
         )
     lines.extend(_moves_lines(plan, st, titles))
+    lines.extend(_team_load_lines(plan, s, levelled))
     add("")
     add("Decisions")
     add("---------")
@@ -322,6 +323,31 @@ def analysis_text(result: Any) -> str:
     _findings_text(result.all_findings, buf)
     lines.append(buf.getvalue().rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _team_load_lines(plan: Any, s: Any, levelled: Any) -> list[str]:
+    """The "Team load" table (SPEC §3.4), when the plan has teams: per team its capacity, peak (people at once)
+    and the weeks its load exceeds the capacity, from :func:`planner.analysis.capacity.team_loads` (the loads the
+    load chart, the Capacity tab and the JSON's ``teams`` read); with ``--level``, the levelled peak and weeks
+    over beside them. 80 columns: the team name is elided to fit (wide characters count as two)."""
+    if not plan.teams:
+        return []
+    from planner.analysis.capacity import team_loads
+
+    loads = team_loads(plan, s.es, s.ef)
+    lv = team_loads(plan, levelled.es, levelled.ef) if levelled is not None else None
+    name_w = 30 if lv is not None else 50
+    head = f"  {fit('team', name_w)} {'capacity':>8} {'peak':>6} {'weeks over':>10}"
+    if lv is not None:
+        head += f" {'lvl peak':>8} {'lvl over':>8}"
+    out = ["", "Team load", "---------", head]
+    for k, tl in enumerate(loads):
+        cap = fmt_weeks(tl.capacity) if tl.capacity is not None else "-"
+        row = f"  {fit(tl.name, name_w)} {cap:>8} {fmt_weeks(tl.peak):>6} {fmt_weeks(tl.over_weeks):>10}"
+        if lv is not None:
+            row += f" {fmt_weeks(lv[k].peak):>8} {fmt_weeks(lv[k].over_weeks):>8}"
+        out.append(row)
+    return out
 
 
 def _critical_path_lines(plan: Any, s: Any, titles: dict[str, str]) -> list[str]:
