@@ -129,3 +129,12 @@ def test_parse_when_by_hand(text: str, week: float) -> None:
 def test_parse_when_refuses(text: str, start: dt.date | None, message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_when(text, start)
+
+
+def test_probability_by_allows_a_billionth_of_the_week_and_never_less_than_1e_9() -> None:
+    # Finishes 0.5 and 1000 weeks. The tolerance is 1e-9 x max(1, week): 1e-9 at week 0.5, 1e-6 at week 1000.
+    r = result(iterations=2, finish=np.array([0.5, 1000.0]))
+    assert r.probability_by(0.5 - 7e-10) == 0.5  # inside 1e-9 (not 0.5e-9)
+    assert r.probability_by(0.5 - 2e-9) == 0.0
+    assert r.probability_by(1000 - 5e-7) == 1.0  # inside 1e-6 (not 1e-9)
+    assert r.probability_by(1000 - 2e-6) == 0.5
