@@ -138,3 +138,25 @@ def test_probability_by_allows_a_billionth_of_the_week_and_never_less_than_1e_9(
     assert r.probability_by(0.5 - 2e-9) == 0.0
     assert r.probability_by(1000 - 5e-7) == 1.0  # inside 1e-6 (not 1e-9)
     assert r.probability_by(1000 - 2e-6) == 0.5
+
+
+def test_sensitivity_sorts_each_run_of_equal_correlations_by_id() -> None:
+    # Plan order f, e, b, d, a, g, c, h with correlations 0.9, 0.9, 0.8, 0.25, 0.25, 0.1, 0.1 (h never varies).
+    # Highest first; each run of equal values by id: e f | b | a d | c g.
+    ids = ["f", "e", "b", "d", "a", "g", "c", "h"]
+    r = result(
+        ids=ids,
+        titles=ids,
+        criticality=np.zeros(8),
+        correlation=np.array([0.9, 0.9, 0.8, 0.25, 0.25, 0.1, 0.1, 0.95]),
+        varies=np.array([True] * 7 + [False]),
+    )
+    assert r.sensitivity() == [
+        ("e", 0.9),
+        ("f", 0.9),
+        ("b", 0.8),
+        ("a", 0.25),
+        ("d", 0.25),
+        ("c", 0.1),
+        ("g", 0.1),
+    ]
