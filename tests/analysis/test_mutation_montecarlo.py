@@ -160,3 +160,14 @@ def test_sensitivity_sorts_each_run_of_equal_correlations_by_id() -> None:
         ("c", 0.1),
         ("g", 0.1),
     ]
+
+
+def test_triangular_ppf_by_hand_on_a_narrow_and_a_wide_triangle() -> None:
+    from planner.analysis.montecarlo import triangular_ppf
+
+    # low 0, mode 0.25, high 1 (span 1): split = 0.25. u = 0.1 is left of it: sqrt(0.1 x 1 x 0.25) = sqrt(0.025);
+    # u = 0.5 is right: 1 - sqrt(0.5 x 1 x 0.75) = 1 - sqrt(0.375).
+    # low 0, mode 0.5, high 2 (span 2): split 0.25; u = 0.1: sqrt(0.1 x 2 x 0.5) = sqrt(0.1).
+    u = np.array([0.1, 0.5, 0.1])
+    got = triangular_ppf(u, np.array([0.0, 0.0, 0.0]), np.array([0.25, 0.25, 0.5]), np.array([1.0, 1.0, 2.0]))
+    np.testing.assert_allclose(got, [math.sqrt(0.025), 1 - math.sqrt(0.375), math.sqrt(0.1)], rtol=1e-15)
