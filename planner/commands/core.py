@@ -347,6 +347,8 @@ def _team_load_lines(plan: Any, s: Any, levelled: Any) -> list[str]:
         if lv is not None:
             row += f" {fmt_weeks(lv[k].peak):>8} {fmt_weeks(lv[k].over_weeks):>8}"
         out.append(row)
+    if lv is not None:
+        out.append("  lvl: in the levelled schedule (below)")
     return out
 
 
