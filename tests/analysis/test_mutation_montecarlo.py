@@ -171,3 +171,16 @@ def test_triangular_ppf_by_hand_on_a_narrow_and_a_wide_triangle() -> None:
     u = np.array([0.1, 0.5, 0.1])
     got = triangular_ppf(u, np.array([0.0, 0.0, 0.0]), np.array([0.25, 0.25, 0.5]), np.array([1.0, 1.0, 2.0]))
     np.testing.assert_allclose(got, [math.sqrt(0.025), 1 - math.sqrt(0.375), math.sqrt(0.1)], rtol=1e-15)
+
+
+def test_sensitivity_sorts_a_run_of_three_equal_correlations_as_one() -> None:
+    # c, b, a all at 0.5 after x at 0.7: one run of three, sorted by id: x, a, b, c.
+    ids = ["x", "c", "b", "a"]
+    r = result(
+        ids=ids,
+        titles=ids,
+        criticality=np.zeros(4),
+        correlation=np.array([0.7, 0.5, 0.5, 0.5]),
+        varies=np.ones(4, dtype=bool),
+    )
+    assert r.sensitivity() == [("x", 0.7), ("a", 0.5), ("b", 0.5), ("c", 0.5)]
