@@ -27,3 +27,15 @@ def test_over_capacity_allows_a_billionth_of_the_capacity_and_never_less_than_1e
     assert TeamLoad("t", "T", 2.0, [(0.0, 1.0, 2.0 + 3e-9)], []).over() == [(0.0, 1.0, 2.0 + 3e-9)]
     assert TeamLoad("t", "T", 0.5, [(0.0, 1.0, 0.5 + 0.7e-9)], []).over() == []
     assert TeamLoad("t", "T", 0.5, [(0.0, 1.0, 0.5 + 2e-9)], []).over() == [(0.0, 1.0, 0.5 + 2e-9)]
+
+
+def test_a_stretch_merges_with_the_last_one_only() -> None:
+    # Capacity 2. Over on [0, 1) at 3; under on [1.5, 2); over on [2, 3) at 3 and [3, 4) at 4, which touch;
+    # under on [4, 5). Over: [0, 1) at 3 alone, then [2, 4) peaking at 4.
+    segments = [(0.0, 1.0, 3.0), (1.5, 2.0, 1.0), (2.0, 3.0, 3.0), (3.0, 4.0, 4.0), (4.0, 5.0, 1.0)]
+    assert TeamLoad("t", "T", 2.0, segments, []).over() == [(0.0, 1.0, 3.0), (2.0, 4.0, 4.0)]
+
+
+def test_a_team_with_no_load_peaks_at_zero() -> None:
+    assert TeamLoad("t", "T", 2.0, [], []).peak == 0.0
+    assert TeamLoad("t", "T", 2.0, [], []).over() == []
