@@ -184,3 +184,26 @@ def test_sensitivity_sorts_a_run_of_three_equal_correlations_as_one() -> None:
         varies=np.ones(4, dtype=bool),
     )
     assert r.sensitivity() == [("x", 0.7), ("a", 0.5), ("b", 0.5), ("c", 0.5)]
+
+
+def test_a_risk_on_decisions_at_different_levels_is_taken_off_both(make_plan) -> None:
+    # r (probability 0.5, +5 weeks) hits c (level 0, 8-12 weeks, the longest) and d (level 1, after a). The P80
+    # without r must be that of a run in which r never fires: the pass without it restarts from c's level, not
+    # d's (else c keeps its delay and the finish without the risk is as late as with it).
+    from planner.analysis.montecarlo import simulate
+
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 1},
+            {"id": "c", "duration": {"optimistic": 8, "likely": 10, "pessimistic": 12}},
+            {"id": "d", "duration": 1},
+        ],
+        [("a", "d")],
+        risks=[{"id": "r", "title": "R", "probability": 0.5, "impact": 5, "decisions": ["c", "d"]}],
+    )
+    r = simulate(plan, 2_000, seed=3)
+    quiet = plan.model_copy(deep=True)
+    quiet.risks[0].probability = 0.0  # the same random numbers; r never fires
+    p80_quiet = simulate(quiet, 2_000, seed=3).percentile(80)
+    assert r.risks[0].p80_without == pytest.approx(p80_quiet)
+    assert r.risks[0].p80_with == pytest.approx(r.percentile(80)) and r.risks[0].delta > 2
