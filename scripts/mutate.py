@@ -10,7 +10,10 @@ lists every mutation site, and for each mutant writes the mutated module (``ast.
 copy and runs ``pytest -x -q -p no:cacheprovider`` on the given tests there, one process at a time, with the copy
 first on ``PYTHONPATH``. A mutant whose tests fail (or time out) is *killed*; one whose tests pass *survived*.
 Sites on lines the tests never run (measured once with a line tracer) are reported as *not run* without running
-pytest; a flipped ``strict=``/``repr=``/``compare=``... flag (:data:`FLAGS`) is listed as *excluded*. The first run checks that the unmutated, re-unparsed module passes.
+pytest; a flipped ``strict=``/``repr=``/``compare=``... flag (:data:`FLAGS`) is listed as *excluded*. The first
+run checks that the unmutated, re-unparsed module passes. Give the tests cheapest-first: ``-x`` stops at the first
+failure, and the test that failed is recorded (``killer``), so with the old tests before new ones the results say
+which tests a mutant needed.
 
 Mutations: comparison boundary (``<``/``<=``, ``>``/``>=``) and negation (``==``/``!=``, ``<``/``>=``, ``is``/``is
 not``, ``in``/``not in``), arithmetic swaps (``+``/``-``, ``*``/``/``, ``//``/``/``), a dropped ``not`` or unary
@@ -18,7 +21,10 @@ minus, ``and``/``or``, numeric constants ``n`` -> ``n + 1`` (and ``1`` -> ``0``)
 ``max``/``min`` (builtins, numpy functions and methods, ``np.maximum``/``np.minimum``, ``np.argmax``/``argmin``),
 ``any``/``all``, ``floor``/``ceil``. Docstrings, annotations and f-string text are left alone.
 
-Results go to ``<work>/<module>.results.json`` and the survivors are printed as ``line: original -> mutant``.
+Results go to ``<work>/<module>[.<tag>].results.json`` (rewritten after every mutant, so a stopped run keeps what
+it did) and the survivors are printed as ``line: original -> mutant``. ``--survivors <results file>`` reruns only
+what survived there (say, against new tests), ``--lines 120-180`` limits the sites, and ``touch <work>/pause``
+holds the run between two mutants (to run another pytest without two at once on a shared machine).
 """
 
 from __future__ import annotations
