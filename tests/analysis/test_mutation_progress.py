@@ -21,10 +21,12 @@ from planner.analysis.progress import (
     decision_progress,
     has_progress,
     progress_columns,
+    progress_schedule,
     progress_state,
     status_week,
 )
 from planner.model import plan_from_dict
+from tests.analysis.test_progress import CHAIN
 from tests.analysis.test_properties import plan_dicts
 
 START = dt.date(2027, 1, 4)
@@ -185,3 +187,33 @@ def test_one_percent_done_is_in_progress(make_plan) -> None:
     assert states == ["in_progress"]
     s = analyze(plan).schedule
     assert s is not None and s.ef[0] == pytest.approx(5.96, abs=1e-12)
+
+
+def test_findings_name_their_dates_and_a_status_date_before_the_start(make_plan) -> None:
+    # Plan start Mon 4 Jan 2027; status date Mon 21 Dec 2026, two weeks before it: a warning, and it counts as
+    # week 0. a (2) -> b (3), nothing done: nothing is late at week 0.
+    plan = make_plan(CHAIN[:2], [("a", "b")], start_date="2027-01-04", status_date="2026-12-21")
+    r = analyze(plan)
+    (f,) = [f for f in r.findings if f.code == "date-before-plan-start"]
+    assert f.message.startswith(
+        "The status date is 2 weeks before the plan start; it counts as the plan start."
+    )
+    assert not [f for f in r.findings if f.code.startswith("late-")]
+    # Status date Mon 1 Feb 2027 = week 4: a (planned 0-2) should have finished by week 2 (18 Jan 2027), 2 weeks
+    # late, forecast 4-6 (15 Feb 2027). Written with their dates.
+    plan = make_plan(CHAIN[:2], [("a", "b")], start_date="2027-01-04", status_date="2027-02-01")
+    late = {f.decisions[0]: f.message for f in analyze(plan).findings if f.code == "late-finish"}
+    assert late["a"] == (
+        "'A' (a) should have finished by week 2 (18 Jan 2027) in the plan without progress and is not done: "
+        "2 weeks late at the status date; forecast finish week 6 (15 Feb 2027)."
+    )
+
+
+def test_progress_schedule_compiles_the_plan_itself(make_plan) -> None:
+    # a (2) -> b (3), a done at week 1 (actual finish), status date 1: a sits at 1, b 1-4.
+    plan = make_plan(
+        [{**CHAIN[0], "status": "done", "actual_finish": 1}, CHAIN[1]], [("a", "b")], status_date=1
+    )
+    s = progress_schedule(plan)
+    assert (s.es.tolist(), s.ef.tolist(), s.finish) == ([1, 1], [1, 4], 4)
+    assert s.critical_ids == ["b"]
