@@ -217,3 +217,34 @@ def test_progress_schedule_compiles_the_plan_itself(make_plan) -> None:
     s = progress_schedule(plan)
     assert (s.es.tolist(), s.ef.tolist(), s.finish) == ([1, 1], [1, 4], 4)
     assert s.critical_ids == ["b"]
+
+
+def test_consistent_actuals_raise_no_warning_and_early_ones_do(make_plan) -> None:
+    # Status date week 4. a: in progress, started week 1 (no finish); b: done 0.5-2; c: not started. Nothing is
+    # wrong with these actuals: no warning about them (b's actual finish 2 is on a done decision, before week 4).
+    plan = make_plan(
+        [
+            {"id": "a", "duration": 4, "status": "in_progress", "actual_start": 1},
+            {"id": "b", "duration": 2, "status": "done", "actual_start": 0.5, "actual_finish": 2},
+            {"id": "c", "duration": 1},
+        ],
+        status_date=4,
+    )
+    codes = {f.code for f in analyze(plan).findings}
+    assert not codes & {"actual-finish-before-start", "actual-after-status-date", "actual-ignored"}
+    assert "date-before-plan-start" not in codes
+    # An actual start on Mon 28 Dec 2026, a week before the plan start (4 Jan 2027): a warning, and week 0.
+    plan = make_plan(
+        [{"id": "a", "duration": 4, "status": "in_progress", "actual_start": "2026-12-28"}],
+        start_date="2027-01-04",
+        status_date=4,
+    )
+    (f,) = [f for f in analyze(plan).findings if f.code == "date-before-plan-start"]
+    assert (
+        f.message == "'A' (a) has an actual start 1 week before the plan start; it counts as the plan start."
+    )
+    # An actual start after the status date: week 5 > 4.
+    plan = make_plan([{"id": "a", "duration": 4, "status": "in_progress", "actual_start": 5}], status_date=4)
+    assert [f.code for f in analyze(plan).findings if f.code.startswith("actual-")] == [
+        "actual-after-status-date"
+    ]
