@@ -76,6 +76,15 @@ def format_weeks(weeks: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun, singular for one: every output writes counts by this rule (no "(s)").
+
+    >>> count(1, "decision"), count(3, "decision"), count(0, "dependency", "dependencies")
+    ('1 decision', '3 decisions', '0 dependencies')
+    """
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def plural_weeks(weeks: float, word: str = "week") -> str:
     """``1 week``, ``2.5 weeks``, ``0 weeks``."""
     text = format_weeks(weeks)

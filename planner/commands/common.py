@@ -403,9 +403,7 @@ def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH
     return lines or [first.rstrip()]
 
 
-def count(n: int, one: str, many: str | None = None) -> str:
-    """``1 decision``, ``3 decisions``."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+count = units.count  # the one rule for a count and its noun (planner.units)
 
 
 def fmt_when(plan: Plan, week: float | None) -> str:

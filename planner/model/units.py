@@ -6,6 +6,7 @@ without importing pydantic (about 0.2 s of start-up on every command).
 
 from planner.units import (
     MONTHS,
+    count,
     days_of_week,
     format_date,
     format_weeks,
@@ -21,6 +22,7 @@ from planner.units import (
 
 __all__ = [
     "MONTHS",
+    "count",
     "days_of_week",
     "format_date",
     "format_weeks",

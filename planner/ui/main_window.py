@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Plan, PlanLoadError, dump_plan, load_plan, write_text_atomic
+from planner.model import Plan, PlanLoadError, dump_plan, load_plan, units, write_text_atomic
 from planner.model.io import output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
         self.show_message(
             f"Opened {Path(path).name}"
             + (" (read-only: Save As keeps your changes)" if is_read_only(path) else "")
-            + (f": {n_err} error(s) to fix, see Findings" if n_err else "")
+            + (f": {units.count(n_err, 'error')} to fix, see Findings" if n_err else "")
         )
         warning = self.file_guard.open_elsewhere_text()
         if warning:  # after "Opened": this one matters more

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Decision, Dependency, ThreePoint, duration_triple
+from planner.model import Decision, Dependency, ThreePoint, duration_triple, units
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -420,8 +420,12 @@ class Workbench(QObject):
         QApplication.clipboard().setMimeData(mime)
         n = len(chosen)
         self.window.show_message(
-            f"Copied {n} decision{'s' if n != 1 else ''}"
-            + (f" and {len(payload['dependencies'])} link(s) between them" if payload["dependencies"] else "")
+            f"Copied {units.count(n, 'decision')}"
+            + (
+                f" and {units.count(len(payload['dependencies']), 'link')} between them"
+                if payload["dependencies"]
+                else ""
+            )
         )
         return n
 
@@ -517,8 +521,8 @@ class Workbench(QObject):
             if dep.from_ in {d.id for d in decisions} and dep.to in {d.id for d in decisions}
         )
         self.window.show_message(
-            f"Pasted {n} decision{'s' if n != 1 else ''}"
-            + (f" with {kept} link(s)" if kept else "")
+            f"Pasted {units.count(n, 'decision')}"
+            + (f" with {units.count(kept, 'link')}" if kept else "")
             + (f"; {notes}" if notes else "")
         )
         return new_ids

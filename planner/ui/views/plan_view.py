@@ -395,7 +395,7 @@ class PlanView(QScrollArea):
         used = sum(1 for d in self.doc.plan.decisions if d.stage == st.id)
         if used:
             self.message.emit(
-                f"Stage {st.name} still has {used} decision(s): move them to another stage first"
+                f"Stage {st.name} still has {units.count(used, 'decision')}: move them to another stage first"
             )
             return
         problem = self.doc.remove_item(self.doc.plan, "stages", k, "Remove Stage")
@@ -417,7 +417,7 @@ class PlanView(QScrollArea):
         field = "area" if attr == "areas" else "owner"
         used = sum(1 for d in self.doc.plan.decisions if getattr(d, field) == item.id)
         if used:
-            self.message.emit(f"{item.name} is used by {used} decision(s): reassign them first")
+            self.message.emit(f"{item.name} is used by {units.count(used, 'decision')}: reassign them first")
             return
         self.doc.remove_item(self.doc.plan, attr, j, "Remove Area" if attr == "areas" else "Remove Team")
 
