@@ -499,10 +499,11 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
     prefix = f"{currency} " if currency else ""
     a = float(amount)
     if compact:
+        # The unit is chosen after rounding to the three figures shown: 999,999 is 1M, not "1e+03k".
+        shown = float(f"{a:.3g}")
         for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-            if abs(a) >= div:
-                text = f"{a / div:.3g}"
-                return f"{prefix}{text}{suffix}"
+            if abs(shown) >= div:
+                return f"{prefix}{shown / div:.3g}{suffix}"
     return f"{prefix}{a:,.0f}"
 
 
