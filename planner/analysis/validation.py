@@ -300,12 +300,12 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
         )
         spelled = " -> ".join(shown)
         names = " -> ".join(c if c == "…" else nm(c) for c in shown)
-        skipped = len(chain) - (len(shown) - 1) if len(shown) < len(chain) else 0  # ids left out for "…"
+        # ids left out for "…" (a loop one id too long to spell leaves out one: it was said to leave out none)
+        skipped = len(chain) - (len(shown) - 1) if len(chain) > _MAX_CYCLE_SPELLED else 0
         extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
         if skipped > 0:
-            extra = (
-                f" (The loop runs through {len(chain) - 1} decisions; {skipped} are left out above.)" + extra
-            )
+            left_out = "1 is" if skipped == 1 else f"{skipped} are"
+            extra = f" (The loop runs through {len(chain) - 1} decisions; {left_out} left out above.)" + extra
         out.append(
             Finding(
                 E,

@@ -1,0 +1,147 @@
+"""Mutation tests of planner/analysis/validation.py: each test kills mutants that survived
+tests/analysis/test_validation.py (``scripts/mutate.py planner/analysis/validation.py
+tests/analysis/test_validation.py``); codes, severities and the message parts that name decisions, by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.analysis import validate
+from planner.analysis.findings import Finding
+from planner.analysis.validation import name
+from tests.conftest import build_plan
+
+
+def found(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+def test_name_reads_the_plan_when_given_no_titles() -> None:
+    plan = build_plan([{"id": "a", "title": "Define the value case"}])
+    assert name(plan, "a") == "'Define the value case' (a)"
+    assert name(plan, "ghost") == "'ghost'"  # no such decision: the id alone
+
+
+def test_duplicate_ids_list_five_names_then_how_many_more() -> None:
+    plan = build_plan([{"id": "a", "title": f"T{i}"} for i in range(1, 8)])  # 7 decisions called a
+    [f] = found(validate(plan), "duplicate-id")
+    assert f.severity == "error" and f.decisions == ["a"]
+    assert f.message == (
+        "7 decisions share the id 'a': 'T1', 'T2', 'T3', 'T4', 'T5' and 2 more. Ids must be unique; rename all "
+        "but one."
+    )
+
+
+def test_a_loop_one_decision_too_long_to_spell_says_which_part_is_left_out() -> None:
+    # 60 decisions in a loop: the chain d0 -> ... -> d59 -> d0 has 61 ids, one past the 60 spelled out, so the
+    # first 30 and the last 30 are shown around "…" and d30 is left out (it used to be left out silently).
+    n = 60
+    plan = build_plan([{"id": f"d{i}"} for i in range(n)], [(f"d{i}", f"d{(i + 1) % n}") for i in range(n)])
+    [f] = found(validate(plan), "cycle")
+    assert f.severity == "error" and len(f.decisions) == 60
+    assert "d28 -> d29 -> … -> d31 -> d32" in f.message and "(d30)" not in f.message
+    assert f.message.endswith("(The loop runs through 60 decisions; 1 is left out above.)")
+    # 59 decisions fit: spelled in full, nothing said about leaving any out.
+    m = 59
+    whole = build_plan([{"id": f"d{i}"} for i in range(m)], [(f"d{i}", f"d{(i + 1) % m}") for i in range(m)])
+    [g] = found(validate(whole), "cycle")
+    assert "…" not in g.message and "left out" not in g.message and "(d30)" in g.message
+
+
+def over_capacity_plan(**extra: Any) -> Any:
+    """Team t holds 1 person; a needs 2 for its week: over capacity. Team u has no capacity set."""
+    return build_plan(
+        [{"id": "a", "owner": "t", "headcount": 2}, *extra.pop("decisions", [])],
+        teams=[{"id": "t", "name": "T", "capacity": 1}, {"id": "u", "name": "U"}],
+        **extra,
+    )
+
+
+def test_validate_adds_over_capacity_by_default_and_only_when_asked_and_error_free() -> None:
+    plan = over_capacity_plan()
+    # Two warnings on t (1 person): weeks 0-1 need 2, and a alone needs more than t can ever give.
+    over = found(validate(plan), "over-capacity")
+    assert [(f.severity, f.decisions) for f in over] == [("warning", ["a"])] * 2
+    assert over[0].message.startswith(
+        "Team 'T' (t) has 1 person but the schedule needs up to 2 in weeks 0–1."
+    )
+    assert found(validate(plan, scheduled=False), "over-capacity") == []
+    # Only t has a capacity (u has none): t is still checked.
+    # With an error (a decision in a stage the plan lacks) no schedule is computed: the error alone.
+    broken = over_capacity_plan(decisions=[{"id": "b", "stage": "nowhere"}])
+    findings = validate(broken)
+    assert found(findings, "over-capacity") == []
+    assert [f.message for f in found(findings, "unknown-reference")] == [
+        "'B' (b) is in stage 'nowhere', which the plan does not define. Choose one of: validate, integrate, "
+        "operationalize, scale."
+    ]
+
+
+def test_over_capacity_when_every_team_has_a_capacity() -> None:
+    plan = build_plan(
+        [{"id": "a", "owner": "t", "headcount": 2}], teams=[{"id": "t", "name": "T", "capacity": 1}]
+    )
+    over = found(validate(plan), "over-capacity")
+    assert [(f.severity, f.decisions) for f in over] == [("warning", ["a"])] * 2
+
+
+def test_late_findings_at_the_status_date_without_any_capacity() -> None:
+    # Start Mon 4 Jan 2027, status date 25 Jan = week 3. a (weeks 0-2) not done: finished 1 week late;
+    # b (after a, weeks 2-4) not started: should have started at week 2, 1 week late. No team has a capacity.
+    plan = build_plan(
+        [{"id": "a", "duration": 2}, {"id": "b", "duration": 2}],
+        [("a", "b")],
+        start_date="2027-01-04",
+        status_date="2027-01-25",
+    )
+    findings = validate(plan)
+    [fin] = found(findings, "late-finish")
+    [start] = found(findings, "late-start")
+    assert (fin.severity, fin.decisions, start.severity, start.decisions) == (
+        "warning",
+        ["a"],
+        "warning",
+        ["b"],
+    )
+    assert fin.message.startswith("'A' (a) should have finished by ") and "1 week late" in fin.message
+    assert start.message.startswith("'B' (b) should have started by ") and "1 week late" in start.message
+    assert found(validate(plan, scheduled=False), "late-start") == []
+
+
+def test_unknown_stage_area_and_owner_while_every_defined_one_is_used() -> None:
+    plan = build_plan(
+        [
+            {"id": "x", "area": "ar", "owner": "t"},
+            {"id": "y", "stage": "nowhere"},
+            {"id": "z", "area": "ghost"},
+            {"id": "w", "owner": "nobody"},
+        ],
+        stages=("validate",),
+        areas=[{"id": "ar", "name": "Area"}],
+        teams=[{"id": "t", "name": "T"}],
+    )
+    assert [(f.severity, f.message, f.decisions) for f in found(validate(plan), "unknown-reference")] == [
+        (
+            "error",
+            "'Y' (y) is in stage 'nowhere', which the plan does not define. Choose one of: validate.",
+            ["y"],
+        ),
+        (
+            "error",
+            "'Z' (z) is in area 'ghost', which the plan does not define. Add the area or choose an existing one.",
+            ["z"],
+        ),
+        (
+            "error",
+            "'W' (w) is owned by team 'nobody', which the plan does not define. Add the team or choose an "
+            "existing one.",
+            ["w"],
+        ),
+    ]
+
+
+def test_a_risk_without_an_owner_is_no_unknown_reference() -> None:
+    risk = {"id": "r", "title": "Slip", "probability": 0.5, "impact": 1, "decisions": ["a"]}
+    assert found(validate(build_plan([{"id": "a"}], risks=[risk])), "unknown-reference") == []
+    [f] = found(validate(build_plan([{"id": "a"}], risks=[{**risk, "owner": "ghost"}])), "unknown-reference")
+    assert f.message == "Risk 'Slip' (r) is owned by team 'ghost', which the plan does not define."
