@@ -145,3 +145,24 @@ def test_a_risk_without_an_owner_is_no_unknown_reference() -> None:
     assert found(validate(build_plan([{"id": "a"}], risks=[risk])), "unknown-reference") == []
     [f] = found(validate(build_plan([{"id": "a"}], risks=[{**risk, "owner": "ghost"}])), "unknown-reference")
     assert f.message == "Risk 'Slip' (r) is owned by team 'ghost', which the plan does not define."
+
+
+def test_a_loop_inside_a_bigger_tangle_says_how_many_are_caught() -> None:
+    # a <-> b and b <-> c: one tangle of 3 decisions; the shortest loop through a is a -> b -> a (2 decisions).
+    plan = build_plan([{"id": x} for x in "abc"], [("a", "b"), ("b", "a"), ("b", "c"), ("c", "b")])
+    [f] = found(validate(plan), "cycle")
+    assert (f.severity, f.decisions) == ("error", ["a", "b"])
+    assert f.message == (
+        "Dependency cycle: a -> b -> a. 'A' (a) -> 'B' (b) -> 'A' (a) can never be scheduled; remove or reverse "
+        "one of these dependencies. (3 decisions are caught in this loop.)"
+    )
+
+
+def test_separate_loops_in_the_order_of_their_first_decision() -> None:
+    # a <-> d and b <-> c: the loop holding the first decision (a) comes first, though b <-> c ends earlier.
+    plan = build_plan([{"id": x} for x in "abcd"], [("a", "d"), ("d", "a"), ("b", "c"), ("c", "b")])
+    loops = found(validate(plan), "cycle")
+    assert [f.decisions for f in loops] == [["a", "d"], ["b", "c"]]
+    assert loops[1].message.startswith(
+        "Dependency cycle: b -> c -> b. 'B' (b) -> 'C' (c) -> 'B' (b) can never"
+    )
