@@ -166,3 +166,92 @@ def test_separate_loops_in_the_order_of_their_first_decision() -> None:
     assert loops[1].message.startswith(
         "Dependency cycle: b -> c -> b. 'B' (b) -> 'C' (c) -> 'B' (b) can never"
     )
+
+
+def test_three_names_are_listed_with_commas_and_a_final_and() -> None:
+    plan = build_plan([{"id": "a", "title": f"T{i}"} for i in range(1, 4)])  # 3 decisions called a
+    [f] = found(validate(plan), "duplicate-id")
+    assert f.message.startswith("3 decisions share the id 'a': 'T1', 'T2' and 'T3'. Ids must be unique")
+
+
+def test_the_first_pair_linked_twice_is_reported() -> None:
+    # a -> b twice sorts first of all links: still one warning naming both ends.
+    plan = build_plan([{"id": x} for x in "abc"], [("a", "b"), ("a", "b"), ("b", "c")])
+    [f] = found(validate(plan), "duplicate-dependency")
+    assert (f.severity, f.decisions) == ("warning", ["a", "b"])
+    assert f.message == "'A' (a) -> 'B' (b) is linked 2 times. Keep one dependency; the tightest one wins."
+
+
+def test_two_stage_inversions_each_name_their_own_decisions() -> None:
+    plan = build_plan(
+        [
+            {"id": "a", "stage": "integrate"},
+            {"id": "b"},
+            {"id": "c", "stage": "scale"},
+            {"id": "d"},
+        ],
+        [("a", "b"), ("c", "d")],
+    )
+    assert [(f.severity, f.decisions, f.message) for f in found(validate(plan), "stage-inversion")] == [
+        (
+            "warning",
+            ["a", "b"],
+            "'B' (b) (Validate) waits for 'A' (a), which sits in a later stage (Integrate). Move b to Integrate "
+            "or later, or move a earlier.",
+        ),
+        (
+            "warning",
+            ["c", "d"],
+            "'D' (d) (Validate) waits for 'C' (c), which sits in a later stage (Scale). Move d to Scale or later, "
+            "or move c earlier.",
+        ),
+    ]
+
+
+def gated(criteria: list[dict[str, Any]], decisions: list[dict[str, Any]], **extra: Any) -> Any:
+    """Validate (with ``criteria`` as its gate), then Integrate and Scale; Integrate's gate is unmet."""
+    return build_plan(
+        decisions,
+        stages=(
+            {"id": "validate", "name": "Validate", "gate_criteria": criteria},
+            {"id": "integrate", "name": "Integrate", "gate_criteria": [{"text": "Later"}]},
+            "scale",
+        ),
+        **extra,
+    )
+
+
+def test_gate_not_met_lists_three_criteria_then_how_many_more() -> None:
+    started = [{"id": "a", "stage": "integrate", "progress": 1}]  # 1 % done: started
+    three = gated([{"text": f"c{i}"} for i in range(1, 4)], started)
+    [f] = found(validate(three), "gate-not-met")
+    assert f.message == (
+        "Stage Integrate has started ('A' (a) under way) while the Validate gate is not met: c1, c2, c3."
+    )
+    five = gated([{"text": f"c{i}"} for i in range(1, 6)] + [{"text": "ok", "met": True}], started)
+    [g] = found(validate(five), "gate-not-met")
+    assert g.message.endswith("while the Validate gate is not met: c1, c2, c3 and 2 more.")
+
+
+def test_a_met_gate_stays_quiet_while_a_later_one_is_unmet() -> None:
+    # Validate's gate is met and Integrate has started: no finding (Integrate's own gate is unmet, Scale not started).
+    plan = gated([{"text": "ok", "met": True}], [{"id": "a", "stage": "integrate", "status": "in_progress"}])
+    assert found(validate(plan), "gate-not-met") == []
+
+
+def test_gate_not_met_names_at_most_twenty_decisions() -> None:
+    work = [{"id": f"w{i:02}", "stage": "integrate", "status": "in_progress"} for i in range(21)]
+    [f] = found(validate(gated([{"text": "c1"}], work)), "gate-not-met")
+    assert f.decisions == [f"w{i:02}" for i in range(20)]
+    assert (
+        "'W00' (w00), 'W01' (w01), 'W02' (w02), 'W03' (w03), 'W04' (w04) and 16 more under way" in f.message
+    )
+
+
+def test_two_unlinked_decisions_are_both_isolated() -> None:
+    findings = found(validate(build_plan([{"id": "a"}, {"id": "b"}])), "isolated-decision")
+    assert [(f.severity, f.decisions) for f in findings] == [("info", ["a"]), ("info", ["b"])]
+    assert findings[0].message == (
+        "'A' (a) has no dependencies in either direction. Link it to the work it needs or enables, or confirm it "
+        "really stands alone."
+    )
