@@ -58,6 +58,8 @@ def test_one_team_rate_or_one_decision_cost_or_run_rate_is_enough_to_have_costs(
     assert has_costs(plan_of([{"id": "x", "owner": "A", "duration": 1}], TEAMS))
     assert has_costs(plan_of([{"id": "x", "duration": 1, "cost": 300}]))  # a one-off and no run rate
     assert has_costs(plan_of([{"id": "x", "duration": 1, "run_rate": 50}]))  # a run rate and no one-off
+    # One decision with a one-off, one without (and no rate anywhere): priced.
+    assert has_costs(plan_of([{"id": "x", "duration": 1, "cost": 300}, {"id": "y", "duration": 1}]))
     assert not has_costs(plan_of([{"id": "x", "owner": "B", "duration": 1}], TEAMS[1:]))  # B alone: no rate
 
 

@@ -255,3 +255,56 @@ def test_two_unlinked_decisions_are_both_isolated() -> None:
         "'A' (a) has no dependencies in either direction. Link it to the work it needs or enables, or confirm it "
         "really stands alone."
     )
+
+
+def test_dates_out_of_range_at_the_end_of_the_calendar() -> None:
+    # Start 1 Dec 9999: 31 Dec 9999 is 30 days on, so (30 - 1) / 7 = 4.14 weeks have a date after the start.
+    # a (10 weeks) then b (pessimistic 3): 13 weeks; the longest durations are named longest first.
+    plan = build_plan(
+        [
+            {"id": "a", "duration": 10},
+            {"id": "b", "duration": {"optimistic": 1, "likely": 2, "pessimistic": 3}},
+        ],
+        [("a", "b")],
+        start_date="9999-12-01",
+    )
+    [f] = found(validate(plan), "dates-out-of-range")
+    assert (f.severity, f.decisions) == ("error", ["a", "b"])
+    assert f.message == (
+        "With the start date 1 Dec 9999, the schedule can run 13 weeks (pessimistic estimates, every risk firing), "
+        "past 31 Dec 9999, the last date a calendar holds. Move the start date earlier or shorten the longest "
+        "durations ('A' (a), 'B' (b))."
+    )
+    # 4 weeks fit (4 <= 4.14); a target at week 5 does not.
+    assert (
+        found(
+            validate(build_plan([{"id": "a", "duration": 4}], start_date="9999-12-01")), "dates-out-of-range"
+        )
+        == []
+    )
+    late = build_plan([{"id": "a", "duration": 4}], start_date="9999-12-01", target=5)
+    [g] = found(validate(late), "dates-out-of-range")
+    assert (g.severity, g.decisions) == ("error", [])
+    assert g.message.startswith(
+        "With the start date 1 Dec 9999, a baseline, the target or the horizon lies outside"
+    )
+
+
+def test_scenario_names_that_cannot_be_picked() -> None:
+    plan = build_plan([{"id": "a"}], scenarios=[{"name": n} for n in ("Fast", "Fast", "base", "Slow")])
+    assert [
+        (f.severity, f.code, f.message) for f in validate(plan) if f.code.startswith(("dup", "scen"))
+    ] == [
+        (
+            "warning",
+            "duplicate-scenario",
+            "2 scenarios are called 'Fast'; only the first is used by --scenario, compare and the app's scenario "
+            "switcher. Rename the others.",
+        ),
+        (
+            "warning",
+            "scenario-named-base",
+            "Scenario 'base' is named like the base plan ('Base'): --scenario base means this scenario, not the "
+            "plan itself. Rename it.",
+        ),
+    ]
