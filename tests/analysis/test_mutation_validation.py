@@ -308,3 +308,9 @@ def test_scenario_names_that_cannot_be_picked() -> None:
             "plan itself. Rename it.",
         ),
     ]
+
+
+def test_gate_not_met_with_four_criteria_names_three_and_one_more() -> None:
+    four = gated([{"text": f"c{i}"} for i in range(1, 5)], [{"id": "a", "stage": "integrate", "progress": 1}])
+    [f] = found(validate(four), "gate-not-met")
+    assert f.message.endswith("while the Validate gate is not met: c1, c2, c3 and 1 more.")
