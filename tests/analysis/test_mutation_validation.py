@@ -314,3 +314,20 @@ def test_gate_not_met_with_four_criteria_names_three_and_one_more() -> None:
     four = gated([{"text": f"c{i}"} for i in range(1, 5)], [{"id": "a", "stage": "integrate", "progress": 1}])
     [f] = found(validate(four), "gate-not-met")
     assert f.message.endswith("while the Validate gate is not met: c1, c2, c3 and 1 more.")
+
+
+def test_each_unknown_reference_alone_while_every_defined_one_is_used() -> None:
+    parts: dict[str, Any] = {
+        "stages": ("validate",),
+        "areas": [{"id": "ar", "name": "Area"}],
+        "teams": [{"id": "t", "name": "T"}],
+    }
+    x = {"id": "x", "area": "ar", "owner": "t"}
+    for odd, says in (
+        ({"stage": "nowhere"}, "'Y' (y) is in stage 'nowhere'"),
+        ({"area": "ghost"}, "'Y' (y) is in area 'ghost'"),
+        ({"owner": "nobody"}, "'Y' (y) is owned by team 'nobody'"),
+    ):
+        plan = build_plan([x, {"id": "y", "area": "ar", "owner": "t", **odd}], **parts)
+        [f] = found(validate(plan), "unknown-reference")
+        assert (f.severity, f.decisions) == ("error", ["y"]) and f.message.startswith(says)
