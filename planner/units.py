@@ -77,7 +77,7 @@ def format_weeks(weeks: float | None) -> str:
 
 
 def count(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun, singular for one: every output writes counts by this rule (no "(s)").
+    """A count with its noun, singular for one (``1 error``, never ``1 error(s)``): the rule for counts in text.
 
     >>> count(1, "decision"), count(3, "decision"), count(0, "dependency", "dependencies")
     ('1 decision', '3 decisions', '0 dependencies')

@@ -240,12 +240,12 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
             out["cost"] = costs.to_dict(plan)
     # Team load per team (SPEC §3.4): the step profile the load chart draws, from the same function; [] without
     # teams or without a schedule (a plan with errors).
-    out["teams"] = []
-    if s is not None:
-        from planner.analysis.capacity import teams_json
+    from planner.analysis.capacity import teams_json
 
-        lv = result.levelled
-        out["teams"] = teams_json(plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None)
+    lv = result.levelled
+    out["teams"] = (
+        [] if s is None else teams_json(plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None)
+    )
     out["findings"] = [f.to_dict() for f in result.all_findings]
     return out
 

@@ -705,25 +705,13 @@ class Levelled:
         """Each decision's levelled start and finish in weeks and, with a start date, as ISO dates beside them
         (SPEC §3.3a; the keys are left out without one, as analyze's decisions leave theirs)."""
         es, ef, delay = self.es.tolist(), self.ef.tolist(), self.delay.tolist()
-        if self.start_date is None:
-            return [
-                {"id": did, "es": es[i], "ef": ef[i], "delay": delay[i]} for i, did in enumerate(self.ids)
-            ]
-        starts, finishes = (
-            units.iso_dates(self.start_date, self.es),
-            units.iso_dates(self.start_date, self.ef),
-        )
-        return [
-            {
-                "id": did,
-                "es": es[i],
-                "ef": ef[i],
-                "delay": delay[i],
-                "start_date": starts[i],
-                "finish_date": finishes[i],
-            }
-            for i, did in enumerate(self.ids)
-        ]
+        rows = [{"id": did, "es": es[i], "ef": ef[i], "delay": delay[i]} for i, did in enumerate(self.ids)]
+        if self.start_date is not None:
+            starts = units.iso_dates(self.start_date, self.es)
+            finishes = units.iso_dates(self.start_date, self.ef)
+            for row, start, finish in zip(rows, starts, finishes, strict=True):
+                row["start_date"], row["finish_date"] = start, finish
+        return rows
 
     def text(self, plan: Plan) -> str:
         """A readable section for ``planner analyze --level``."""

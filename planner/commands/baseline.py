@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                 "finish": b.finish,
                 "finish_date": iso_date(
                     plan.start_date, b.finish
-                ),  # SPEC §3.3a: the ISO date beside the week
+                ),  # the ISO date beside the week (SPEC §3.3a)
                 "decisions": len(b.decisions),
             }
             for b in plan.baselines

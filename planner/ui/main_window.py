@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
         if self.doc.selection:
             n = len(self.doc.selection)
             self.doc.delete_decisions(list(self.doc.selection))
-            self.show_message(f"Deleted {n} decision{'s' if n != 1 else ''} (Undo brings them back)")
+            self.show_message(f"Deleted {units.count(n, 'decision')} (Undo brings them back)")
 
     # -- prompts ---------------------------------------------------------------------------------------------
     def _prompt(
@@ -722,7 +722,7 @@ class MainWindow(QMainWindow):
         if not n:
             return ""
         return (
-            f"{n} estimate{'s' if n != 1 else ''} typed out of order "
+            f"{units.count(n, 'estimate')} typed out of order "
             f"{'are' if n != 1 else 'is'} held in the table, not applied: not in the plan or the file."
         )
 
@@ -1009,7 +1009,7 @@ class MainWindow(QMainWindow):
             )
         names = "; ".join(f"{f.file.name} {f.reason}" for f in files)
         self.show_message(
-            f"Skipped {len(files)} unreadable recovery file{'s' if len(files) != 1 else ''} "
+            f"Skipped {units.count(len(files), 'unreadable recovery file')} "
             f"(moved to {recovery.recovery_path() / 'unreadable'}): {names}",
             20000,
         )

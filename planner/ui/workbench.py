@@ -472,9 +472,7 @@ class Workbench(QObject):
         if n:
             ids = list(self.doc.selection)
             self.doc.delete_decisions(ids)
-            self.window.show_message(
-                f"Cut {n} decision{'s' if n != 1 else ''} (Paste puts them back, Undo too)"
-            )
+            self.window.show_message(f"Cut {units.count(n, 'decision')} (Paste puts them back, Undo too)")
         return n
 
     def paste(self) -> list[str]:
@@ -513,7 +511,7 @@ class Workbench(QObject):
             layout = {k: (x + 40, y + 40) for k, (x, y) in layout.items()}  # beside the originals
         n = len(decisions)
         new_ids = self.doc.paste_decisions(
-            decisions, deps, layout, after, f"Paste {n} Decision{'s' if n != 1 else ''}"
+            decisions, deps, layout, after, f"Paste {units.count(n, 'Decision')}"
         )
         kept = sum(
             1
@@ -709,9 +707,7 @@ class Workbench(QObject):
         problem = self.doc.mark_status(ids, status)
         label = fmt.STATUS_LABELS.get(status, status).lower()
         w.show_message(
-            f"Not changed: {problem}"
-            if problem
-            else f"Marked {len(ids)} decision{'s' if len(ids) != 1 else ''} {label}"
+            f"Not changed: {problem}" if problem else f"Marked {units.count(len(ids), 'decision')} {label}"
         )
         return problem
 

@@ -1331,10 +1331,18 @@ class GraphScene(QGraphicsScene):
         lay = self.layout
         if lay is None or len(self.bands) != len(lay.columns):
             return
-        note = "" if lay.sequenced else "assigned stages (the plan has errors)"
-        moved_into = self._moved_into() if lay.sequenced else {}
-        for band, col in zip(self.bands, lay.columns, strict=True):
-            band.set_band(band.rect(), col.name, col.count, moved_into.get(col.stage_id or "", note))
+        for band, col, note in zip(self.bands, lay.columns, self._band_notes(), strict=True):
+            band.set_band(band.rect(), col.name, col.count, note)
+
+    def _band_notes(self) -> list[str]:
+        """What each column's band says under its count: where strict gates moved decisions from, or that the
+        columns are the assigned stages when the plan has errors (no sequencing)."""
+        lay = self.layout
+        assert lay is not None
+        if not lay.sequenced:
+            return ["assigned stages (the plan has errors)"] * len(lay.columns)
+        moved_into = self._moved_into()
+        return [moved_into.get(col.stage_id or "", "") for col in lay.columns]
 
     def _sync_bands(self, positions: list[QPointF] | None = None) -> None:
         """Stage bands and the scene rect around the cards (or around ``positions``, before the cards exist)."""
@@ -1352,17 +1360,15 @@ class GraphScene(QGraphicsScene):
             self.bands.append(band)
         while len(self.bands) > len(lay.columns):
             self.removeItem(self.bands.pop())
-        note = "" if lay.sequenced else "assigned stages (the plan has errors)"
-        moved_into = self._moved_into() if lay.sequenced else {}
         left, right = min(xs, default=0.0), max(xs, default=0.0) + S.CARD_W
-        for band, col in zip(self.bands, lay.columns, strict=True):
+        for band, col, note in zip(self.bands, lay.columns, self._band_notes(), strict=True):
             x0 = col.x0 * S.LAYER_PITCH + 6
             x1 = col.x1 * S.LAYER_PITCH - 6
             band.set_band(
                 QRectF(x0, top, x1 - x0, bottom - top),
                 col.name,
                 col.count,
-                moved_into.get(col.stage_id or "", note),
+                note,
             )
             left, right = min(left, x0), max(right, x1)
         self._content = QRectF(left, top, right - left, bottom - top)

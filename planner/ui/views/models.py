@@ -372,9 +372,7 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "finish_date":
             return fmt.date(self.doc.plan, ef)
         if key == "float":
-            from planner.analysis.progress import (
-                shown_float,  # (the view formats; the rule is the analysis's)
-            )
+            from planner.analysis.progress import shown_float  # the rule is the analysis's; the view formats
 
             shown = shown_float(d.status, tf)
             return "" if shown is None else fmt.weeks(shown)
