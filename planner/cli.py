@@ -135,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", default="ai-scaling", help="template name (see `planner templates`)")
     p.add_argument("-o", "--output", help="file to write (default: print to stdout)")
     p.add_argument("--title", help="title of the new plan")
+    p.add_argument(
+        "--start-date",
+        metavar="YYYY-MM-DD",
+        help="the plan's start date, so every output shows calendar dates beside the weeks (default: the "
+        "template's, usually none: weeks only)",
+    )
+    p.add_argument(
+        "--currency", metavar="CODE", help="the plan's currency, a three-letter ISO 4217 code such as EUR"
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
 

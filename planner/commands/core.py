@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import units
 from planner.commands.common import (
@@ -28,6 +28,9 @@ from planner.commands.common import (
 )
 from planner.commands.common import count as _count
 from planner.commands.common import findings_text as _findings_text
+
+if TYPE_CHECKING:
+    from planner.model import Plan
 
 
 # -- the commands -----------------------------------------------------------------------------------------
@@ -451,6 +454,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 "have; shorten it (the description takes longer text)"
             )
         plan.title = args.title
+    plan = _with_start_and_currency(plan, getattr(args, "start_date", None), getattr(args, "currency", None))
     if args.output is not None:
         if not args.output.strip():
             raise CliError(
@@ -468,6 +472,39 @@ def cmd_new(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(dump_plan(plan))
     return EXIT_OK
+
+
+def _with_start_and_currency(plan: Plan, start: str | None, currency: str | None) -> Plan:
+    """``plan`` with ``planner new``'s ``--start-date`` and ``--currency`` applied; a value the plan file would
+    refuse is a :class:`CliError` that says what to write."""
+    import datetime as dt
+    import re
+
+    update: dict[str, Any] = {}
+    if start is not None:
+        try:
+            update["start_date"] = dt.date.fromisoformat(start.strip())
+        except ValueError:
+            raise CliError(
+                f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)"
+            ) from None
+    if currency is not None:
+        code = currency.strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise CliError(
+                f"--currency {currency!r}: write a three-letter ISO 4217 code such as USD, EUR or GBP"
+            )
+        update["currency"] = code
+    if not update:
+        return plan
+    plan = plan.model_copy(update=update)
+    if "start_date" in update:
+        from planner.analysis import validate
+
+        far = [f for f in validate(plan) if f.code == "dates-out-of-range"]
+        if far:
+            raise CliError(f"--start-date {start}: {far[0].message}")
+    return plan
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
