@@ -5,7 +5,8 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 31 Dec 9999, so no date could be written for it). Warnings: ``stage-inversion``, ``duplicate-dependency``,
 ``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
 switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
-``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has);
+``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has),
+``go-live-unknown`` (``ai_system.go_live`` names no decision);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
 
@@ -120,6 +121,7 @@ def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
     out += _empty_stages(plan, cols)
     out += _missing_owner(plan, graph, cols)
     out += _scenario_names(plan)
+    out += _go_live(plan, titles)
     out += progress_findings(plan, cols)  # status date and actuals (issue 16)
     return sort_findings(out)
 
@@ -557,6 +559,26 @@ def _missing_owner(plan: Plan, graph: PlanGraph, cols: Columns) -> list[Finding]
             I, "missing-owner", f"{text} has no owner. Assign a team so someone is accountable.", [ids[i]]
         )
         for i, text in zip(at, named, strict=True)
+    ]
+
+
+def _go_live(plan: Plan, titles: _Titles) -> list[Finding]:
+    """``go-live-unknown``: ``ai_system.go_live`` names no decision of the plan (a typo in the file; the app keeps it
+    in step when the decision is renamed or deleted). A warning: the schedule does not depend on it, but the EU AI
+    Act obligations' due date does (:mod:`planner.analysis.coverage` raises the same finding)."""
+    ai = plan.ai_system
+    if ai is None or ai.go_live is None or ai.go_live in titles:
+        return []
+    stage = next((x for x in plan.stages if x.id == "scale"), plan.stages[-1] if plan.stages else None)
+    instead = f"the start of the {stage.name} stage" if stage is not None else "the plan's finish"
+    return [
+        Finding(
+            W,
+            "go-live-unknown",
+            f"ai_system.go_live names '{ai.go_live}', which is not a decision of the plan, so the EU AI Act "
+            f"obligations fall due at {instead} instead. Fix the id or remove go_live.",
+            [],
+        )
     ]
 
 

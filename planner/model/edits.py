@@ -187,6 +187,9 @@ class DeleteCascade:
     """Indices into ``plan.dependencies`` of every link that names one of them."""
     risks: list[tuple[Risk, list[str]]] = field(default_factory=list)
     """Each risk that names one of them, with the decisions it keeps (an unknown id in a risk is an error)."""
+    go_live: bool = False
+    """One of them is ``ai_system.go_live``: go-live then falls back to the last stage's start (it is cleared, not
+    left naming a decision that is gone)."""
 
 
 def delete_cascade(plan: Plan, ids: Iterable[str]) -> DeleteCascade:
@@ -204,6 +207,7 @@ def delete_cascade(plan: Plan, ids: Iterable[str]) -> DeleteCascade:
             k for k, dep in enumerate(plan.dependencies) if dep.from_ in wanted or dep.to in wanted
         ],
         risks=risks,
+        go_live=plan.ai_system is not None and plan.ai_system.go_live in wanted,
     )
 
 
@@ -219,6 +223,8 @@ def drop_decisions(plan: Plan, ids: Iterable[str]) -> None:
     plan.dependencies = [x for k, x in enumerate(plan.dependencies) if k not in gone]
     for risk, kept in cascade.risks:
         risk.decisions = kept
+    if cascade.go_live and plan.ai_system is not None:
+        plan.ai_system.go_live = None
     plan.layout = {k: v for k, v in plan.layout.items() if k not in dropped}
 
 
@@ -348,8 +354,8 @@ def remove_item(owner: BaseModel, attr: str, index: int) -> Any:
 
 @dataclass
 class Rename:
-    """A decision's change of id and every reference to it: the links that name it, the risks, its card position,
-    the baselines' figures and the scenarios' overrides. The references are found when the rename is made
+    """A decision's change of id and every reference to it: the links that name it, the risks, ``ai_system.go_live``,
+    its card position, the baselines' figures and the scenarios' overrides. The references are found when the rename is made
     (:meth:`of`), so that :meth:`apply` and :meth:`revert` touch the very same objects however often they run."""
 
     decision: Decision
@@ -359,6 +365,7 @@ class Rename:
     to_deps: list[Dependency]
     risks: list[Risk]
     scenarios_before: list[Scenario] | None = None
+    go_live: bool = False
 
     @classmethod
     def of(cls, plan: Plan, decision: Decision, new_id: str) -> Rename:
@@ -370,6 +377,7 @@ class Rename:
             from_deps=[d for d in plan.dependencies if d.from_ == old],
             to_deps=[d for d in plan.dependencies if d.to == old],
             risks=[r for r in plan.risks if old in r.decisions],
+            go_live=plan.ai_system is not None and plan.ai_system.go_live == old,
         )
 
     def apply(self, plan: Plan) -> None:
@@ -395,6 +403,8 @@ class Rename:
             d.to = new
         for r in self.risks:
             r.decisions = [new if x == old else x for x in r.decisions]
+        if self.go_live and plan.ai_system is not None:
+            plan.ai_system.go_live = new
         if old in plan.layout:
             # Rebuild to keep the key order stable (the file diffs well).
             plan.layout = {(new if k == old else k): v for k, v in plan.layout.items()}

@@ -844,6 +844,11 @@ class PlanDocument(QObject):
             )
         for risk, kept in cascade.risks:  # risks that named them no longer do
             self.undo_stack.push(cmd.SetAttrCommand(self, risk, {"decisions": kept}, "Update Risk"))
+        if (
+            cascade.go_live and self.plan.ai_system is not None
+        ):  # go-live falls back to the last stage's start
+            ai = self.plan.ai_system.model_copy(update={"go_live": None})
+            self.undo_stack.push(cmd.SetAttrCommand(self, self.plan, {"ai_system": ai}, "Update AI System"))
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, doomed, text))
         self.undo_stack.endMacro()
 
