@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from planner.commands.common import whole_number, wrap
+from planner.commands.common import count, whole_number, wrap
 
 NAME = "compare"
 HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
@@ -272,8 +272,8 @@ def comparison_text(comparison: Any) -> str:
         "from `planner simulate`'s by sampling noise"
     )
     for line in wrap(
-        f"{comparison.title}: {len(items)} compared against {ref.name}"
-        + (f" ({sims})" if comparison.iterations else "")
+        f"{comparison.title}: {count(len(items) - 1, 'plan' if comparison.base is None else 'scenario')} "
+        f"compared against {ref.name}" + (f" ({sims})" if comparison.iterations else "")
     ):
         t.add(line)
     t.add("")
