@@ -759,7 +759,9 @@ class Levelled:
         if not moved:
             lines.append("  No decision had to move: every team stays within capacity as scheduled.")
         else:
-            lines.append(f"  {len(moved)} decision(s) delayed to keep every team within capacity:")
+            lines.append(
+                f"  {units.count(len(moved), 'decision')} delayed to keep every team within capacity:"
+            )
             titles = {d.id: d.title for d in plan.decisions}
             idx = {did: i for i, did in enumerate(self.ids)}
             why = {m.id: m for m in self.moves}

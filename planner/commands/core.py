@@ -468,7 +468,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             save_plan(plan, out)
         except OSError as exc:
             raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-        sys.stderr.write(f"Wrote {out} from template {args.template!r} ({len(plan.decisions)} decisions).\n")
+        sys.stderr.write(
+            f"Wrote {out} from template {args.template!r} ({_count(len(plan.decisions), 'decision')}).\n"
+        )
     else:
         sys.stdout.write(dump_plan(plan))
     return EXIT_OK

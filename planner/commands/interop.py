@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
 def export_data(args: argparse.Namespace, out: Path) -> int:
     """``planner export PLAN -o OUT.<data suffix>``: write the plan in another tool's format."""
-    from planner.commands.common import EXIT_OK, CliError, load
+    from planner.commands.common import EXIT_OK, CliError, count, load
     from planner.io import EXPORT_NAMES, EXPORT_SUFFIXES, InteropError, export_file, export_notes
 
     if (
@@ -113,7 +113,8 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
         raise CliError(str(exc)) from None
     sys.stderr.write(
         f"Wrote {out} ({EXPORT_NAMES[EXPORT_SUFFIXES[out.suffix.lower()]]}, "
-        f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies).\n"
+        f"{count(len(plan.decisions), 'decision')}, "
+        f"{count(len(plan.dependencies), 'dependency', 'dependencies')}).\n"
     )
     notes = export_notes(plan, fmt)  # what the other tool will not see, as the import reports it
     if notes:

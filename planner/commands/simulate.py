@@ -200,7 +200,9 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         )
     n_risks = len(plan.risks)
     add(
-        f"{len(plan.decisions)} decisions, {len(plan.dependencies)} dependencies, {n_risks} risk(s) in the register"
+        f"{units.count(len(plan.decisions), 'decision')}, "
+        f"{units.count(len(plan.dependencies), 'dependency', 'dependencies')}, "
+        f"{units.count(n_risks, 'risk')} in the register"
     )
     add("")
     add("Finish")
@@ -280,10 +282,10 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         add(
             f"  ... {rest} more with a lower index"
             if shown
-            else f"  {rest} decision(s) critical in some iterations (--top K lists them)"
+            else f"  {units.count(rest, 'decision')} critical in some iterations (--top K lists them)"
         )
     if never:
-        add(f"  {never} decision(s) never critical")
+        add(f"  {units.count(never, 'decision')} never critical")
     if not r.ids:
         add("  (empty plan: no decisions)")
     add("")

@@ -1,0 +1,55 @@
+"""Counts in the command line's text follow one rule (planner.units.count): `simulate` said "1 decisions, 1
+dependencies, 1 risk(s) in the register" and "1 decision(s) never critical", `export` "Wrote x.xml (..., 1
+decisions, 1 dependencies)"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.model import plan_from_dict, save_plan
+
+
+def _one(tmp_path: Path) -> Path:
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "One of each",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [
+                {"id": "a", "title": "A", "stage": "s", "duration": 2},
+                {
+                    "id": "b",
+                    "title": "B",
+                    "stage": "s",
+                    "duration": {"optimistic": 1, "likely": 1, "pessimistic": 2},
+                },
+                {"id": "c", "title": "C", "stage": "s", "duration": 9},
+            ],
+            "dependencies": [{"from": "a", "to": "b"}],
+            "risks": [{"id": "r", "title": "R", "probability": 0.5, "impact": 1, "decisions": ["a"]}],
+        }
+    )
+    path = tmp_path / "one.plan.json"
+    save_plan(plan, path)
+    return path
+
+
+def test_simulate_counts_decisions_links_and_risks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _one(tmp_path)
+    assert main(["simulate", str(path), "--iterations", "200"]) == 0
+    text = capsys.readouterr().out
+    assert "3 decisions, 1 dependency, 1 risk in the register" in text
+    # c (9 weeks) is always the finish; a -> b (at most 2 + 1 + 2 with the risk) never reach it
+    assert "  2 decisions never critical" in text
+    assert "(s)" not in text
+
+
+def test_export_counts_decisions_and_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _one(tmp_path)
+    assert main(["export", str(path), "-o", str(tmp_path / "one.xml")]) == 0
+    assert "(MS Project XML, 3 decisions, 1 dependency)" in capsys.readouterr().err
