@@ -133,40 +133,55 @@ def block_at(summary: Summary | None, pos: QPoint) -> tuple[int, int] | None:
     return next((cell for cell, r in summary.blocks.items() if r.contains(pos)), None)
 
 
-def _fonts() -> tuple[QFont, QFont, QFont]:
+def _fonts(scale: float = 1.0) -> tuple[QFont, QFont, QFont]:
     header = QFont(S.band_font())
+    header.setPointSizeF(header.pointSizeF() * scale)
     name = QFont()
-    name.setPointSizeF(TEXT_PT)
+    name.setPointSizeF(TEXT_PT * scale)
     name.setWeight(QFont.Weight.DemiBold)
     count = QFont()
-    count.setPointSizeF(TEXT_PT)
+    count.setPointSizeF(TEXT_PT * scale)
     return header, name, count
 
 
 def paint(
-    painter: QPainter, summary: Summary, spans: list[tuple[int, int]], top: int, width: int, height: int
+    painter: QPainter,
+    summary: Summary,
+    spans: list[tuple[int, int]],
+    top: int,
+    width: int,
+    height: int,
+    text_scale: float = 1.0,
 ) -> list[tuple[QRect, str]]:
     """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
-    the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests)."""
+    the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests).
+    ``text_scale`` enlarges the type (presentation mode: readable from the room) as far as the blocks still fit
+    the ``height``; never below 1."""
     drawn: list[tuple[QRect, str]] = []
     summary.blocks = {}
     if not summary.columns or not spans:
         return drawn
     n = len(spans)
-    if min(x1 - x0 for x0, x1 in spans) < MIN_COLUMN_PX:
-        left = max(0, min(spans[0][0], width - n * MIN_COLUMN_PX))
-        step = max(MIN_COLUMN_PX, (width - left) // n)
-        spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
-    header_font, name_font, count_font = _fonts()
-    hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
-    notes = summary.notes if any(summary.notes) else []
-    header_h = hfm.height() + 10 + (cfm.height() + 2 if notes else 0)
     used_rows = sorted({r for (_, r) in summary.cells})
-    two_lines = nfm.height() + cfm.height() + 10
-    one_line = max(nfm.height(), cfm.height()) + 8
     gap = 6
-    block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
-    needed = header_h + gap + len(used_rows) * (block_h + gap)
+    scale = max(1.0, text_scale)
+    while True:
+        header_font, name_font, count_font = _fonts(scale)
+        hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
+        notes = summary.notes if any(summary.notes) else []
+        header_h = hfm.height() + 10 + (cfm.height() + 2 if notes else 0)
+        two_lines = nfm.height() + cfm.height() + 10
+        one_line = max(nfm.height(), cfm.height()) + 8
+        block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
+        needed = header_h + gap + len(used_rows) * (block_h + gap)
+        if needed <= height or scale <= 1.0:
+            break
+        scale = max(1.0, scale * 0.9)  # larger type than the rows leave room for: a little smaller
+    min_column = round(MIN_COLUMN_PX * scale)
+    if min(x1 - x0 for x0, x1 in spans) < min_column:
+        left = max(0, min(spans[0][0], width - n * min_column))
+        step = max(min_column, (width - left) // n)
+        spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
     top = max(0, min(top, (height - needed) // 2))  # with the bands, but never below the middle
     row_y = {r: top + header_h + gap + k * (block_h + gap) for k, r in enumerate(used_rows)}
     bottom = top + needed

@@ -58,6 +58,11 @@ class GraphCanvas(QGraphicsView):
         self._summary: overview.Summary | None = None
         self._summary_key: tuple[object, ...] | None = None
         self._overview_cache: tuple[tuple[object, ...], QPixmap, list[tuple[QRect, str]]] | None = None
+        # Below this zoom the view shows the stage-and-area overview instead of cards. Presentation mode raises it
+        # on a large screen: a 4K panel fits a plan at twice the zoom of 1080p, yet each card's text is just as small
+        # in the room (set_room_scale).
+        self.detail_zoom = S.DETAIL_ZOOM
+        self.overview_text_scale = 1.0  # the overview's type, relative to the desk's (set_room_scale)
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -148,7 +153,16 @@ class GraphCanvas(QGraphicsView):
         self._zoom_changed()
 
     def _zoom_changed(self) -> None:
-        self.graph_scene.set_detailed(self.zoom >= S.DETAIL_ZOOM)
+        self.graph_scene.set_detailed(self.zoom >= self.detail_zoom)
+
+    def set_room_scale(self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float = 1.0) -> None:
+        """Presentation mode: show the overview below ``detail_zoom`` instead of
+        :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times the desk's; the defaults put the
+        desk back. Repaints at once."""
+        self.detail_zoom = detail_zoom
+        self.overview_text_scale = text_scale
+        self._zoom_changed()
+        self.viewport().update()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * S.ZOOM_STEP)
@@ -244,7 +258,7 @@ class GraphCanvas(QGraphicsView):
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
         if self.graph_scene.building:
             self._draw_progress(painter)
-        if self.zoom < S.DETAIL_ZOOM or self.graph_scene.building:
+        if self.zoom < self.detail_zoom or self.graph_scene.building:
             self._draw_overview(painter)
             if self.graph_scene.building:
                 self._draw_progress(painter)
@@ -291,7 +305,7 @@ class GraphCanvas(QGraphicsView):
         painter.restore()
 
     def _draw_overview(self, painter: QPainter) -> None:
-        """Zoomed out below DETAIL_ZOOM: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
+        """Zoomed out below the detail zoom: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
         legible type over the cards, counted once per scene sync."""
         scene = self.graph_scene
         key = (
@@ -329,6 +343,7 @@ class GraphCanvas(QGraphicsView):
             vw,
             vh,
             dpr,
+            self.overview_text_scale,
             S.BACKGROUND.rgba(),
             S.INK.rgba(),
         )
@@ -339,7 +354,7 @@ class GraphCanvas(QGraphicsView):
             pixmap.fill(S.BACKGROUND)
             p = QPainter(pixmap)
             p.setRenderHints(painter.renderHints())
-            drawn = overview.paint(p, self._summary, spans, top_px, vw, vh)
+            drawn = overview.paint(p, self._summary, spans, top_px, vw, vh, self.overview_text_scale)
             p.end()
             cached = self._overview_cache = (cache_key, pixmap, drawn)
         painter.save()
@@ -557,7 +572,7 @@ class GraphCanvas(QGraphicsView):
         """The overview covers the view: zoomed out, or while a large plan is being built (its shape reads at once,
         and repainting a growing scene between build slices cost most of the build: 10,000 decisions, ~15 of
         ~20 CPU seconds)."""
-        return (self.zoom < S.DETAIL_ZOOM and bool(self.graph_scene.bands)) or self.graph_scene.building
+        return (self.zoom < self.detail_zoom and bool(self.graph_scene.bands)) or self.graph_scene.building
 
     def zoom_to_block(self, cell: tuple[int, int] | None) -> bool:
         """Zoom in (to the readable zoom) on the decisions of an overview block; False when ``cell`` is None."""

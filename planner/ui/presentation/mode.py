@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import duration_triple
+from planner.ui.canvas.style import READABLE_ZOOM
 from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
 from planner.ui.views import format as fmt
 
@@ -483,6 +484,13 @@ class PresentationController(QObject):
 
         QTimer.singleShot(0, self, later)
 
+    @property
+    def room_zoom(self) -> float:
+        """How much larger than on a 1080p screen a zoom must be for card text to read as well in the room: the
+        room scale on larger screens, never less than 1 (on a small projector each pixel is larger, not the text
+        smaller)."""
+        return max(1.0, self.scale)
+
     def _restore_geometry(self, saved: _Saved) -> None:
         w = self.window
         big = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
@@ -560,6 +568,10 @@ class PresentationController(QObject):
         canvas = self._canvas()
         if canvas is None or not self.active:
             return
+        # Cards are drawn only at zooms where the room can read them (below, the stage-and-area overview in large
+        # type): on a screen larger than 1080p the zoom that fits a plan grows with the screen, while the text it
+        # gives stays as small from the back of the room.
+        canvas.set_room_scale(READABLE_ZOOM * self.room_zoom, FONT_SCALE * self.scale)
         if canvas.zoom < CANVAS_ZOOM * self.scale:
             center = canvas.mapToScene(canvas.viewport().rect().center())
             canvas.set_zoom(CANVAS_ZOOM * self.scale)
@@ -569,7 +581,10 @@ class PresentationController(QObject):
 
     def _restore_canvas(self, saved: _Saved) -> None:
         canvas = self._canvas()
-        if canvas is None or saved.zoom is None:
+        if canvas is None:
+            return
+        canvas.set_room_scale()
+        if saved.zoom is None:
             return
         canvas.set_zoom(saved.zoom)
         if saved.center is not None:
@@ -815,7 +830,7 @@ class PresentationController(QObject):
             return
         view = canvas.viewport().rect()
         fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
-        canvas.set_zoom(max(STEP_MIN_ZOOM, min(CANVAS_ZOOM * self.scale, fit)))
+        canvas.set_zoom(max(STEP_MIN_ZOOM * self.room_zoom, min(CANVAS_ZOOM * self.scale, fit)))
         canvas.centerOn(rect.center())
 
     def _fit_plan(self, canvas: Any) -> None:

@@ -1,0 +1,83 @@
+"""Presentation mode on a 4K panel (s17 workshop sweep). The Home step fitted the plan at about twice the zoom it
+gets at 1080p, which crossed the canvas's detail zoom, so the room saw 48 full cards with text a few pixels tall
+(at 1080p itself: 0.3, just over it, the same)
+instead of the stage-and-area overview; the overview's own type stayed at desk size, and a stage step stopped
+zooming out at the desk's limit, so its cards were as small in the room as at half the size on 1080p.
+Before/after pictures: /tmp/s17ws/png/fraud-pres0-3840.png, after-fraud-pres0-3840.png, fraud-pres3-3840.png,
+after-fraud-pres3-3840.png."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.canvas import style as S
+from planner.ui.canvas.overview import TEXT_PT
+from planner.ui.presentation.mode import FONT_SCALE, STEP_MIN_ZOOM
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _present_at(w, qtbot, width: int, height: int):
+    w.resize(width, height)
+    qtbot.waitUntil(lambda: w.size() == QSize(width, height))
+    p = w.presentation
+    p.enter(full_screen=False)  # the window's size stands for the room's screen
+    _settle()
+    p.go_to(0)
+    _settle()
+    w.canvas.viewport().repaint()
+    return p
+
+
+def _desk_text_height() -> int:
+    font = QFont()
+    font.setPointSizeF(TEXT_PT)
+    return QFontMetrics(font).height()
+
+
+def test_home_on_a_4k_panel_shows_the_overview_in_room_sized_type(presenting, qtbot):
+    w = presenting
+    p = _present_at(w, qtbot, 3840, 2160)
+    canvas = w.canvas
+    assert p.scale == 2.0
+    # The fitted zoom is above the desk's detail zoom, but the cards' text would be specks from the room.
+    assert canvas.zoom >= S.DETAIL_ZOOM
+    assert canvas._in_overview()
+    assert canvas.detail_zoom == S.READABLE_ZOOM * p.scale
+    texts = [t for _, t in canvas.overview_texts]
+    assert any(t.startswith("Validate") for t in texts), texts
+    heights = [r.height() for r, t in canvas.overview_texts if "decision" in t]
+    assert heights and min(heights) >= 2 * _desk_text_height()  # FONT_SCALE x 2.0 = 3.2x the desk's type
+    # Every block is inside the view.
+    view = canvas.viewport().rect()
+    assert all(view.contains(r) for r, _ in canvas.overview_texts)
+
+
+def test_a_stage_step_on_a_4k_panel_keeps_cards_readable(presenting, qtbot):
+    w = presenting
+    p = _present_at(w, qtbot, 3840, 2160)
+    p.go_to_kind("stage")
+    _settle()
+    assert p.current_step.kind == "stage"
+    assert w.canvas.zoom >= STEP_MIN_ZOOM * p.scale - 1e-9
+    assert not w.canvas._in_overview()
+
+
+def test_at_1080p_the_room_gets_the_overview_and_leaving_restores_the_desk(presenting, qtbot):
+    w = presenting
+    p = _present_at(w, qtbot, 1920, 1080)
+    assert p.scale == 1.0
+    # 0.3 (the plan fitted to 1080p) draws the cards' titles 3 pixels tall: the room gets the overview.
+    assert w.canvas.zoom < S.READABLE_ZOOM
+    assert w.canvas._in_overview()
+    assert w.canvas.detail_zoom == S.READABLE_ZOOM
+    assert w.canvas.overview_text_scale == FONT_SCALE
+    p.leave()
+    _settle()
+    assert w.canvas.detail_zoom == S.DETAIL_ZOOM
+    assert w.canvas.overview_text_scale == 1.0
