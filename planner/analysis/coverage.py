@@ -571,7 +571,10 @@ def coverage(
         if fw != "euaiact":
             rows_any = [r for r in rows if not r.decisions]
             if rows_any:
-                shown = ", ".join(r.item.id for r in rows_any[:12]) + (" ..." if len(rows_any) > 12 else "")
+                more = len(rows_any) - 12
+                shown = ", ".join(r.item.id for r in rows_any[:12]) + (
+                    f" and {more} more" if more > 0 else ""
+                )
                 findings.append(
                     Finding(
                         Severity.INFO,
@@ -661,12 +664,21 @@ def _coverage_row(
     """
     import textwrap
 
-    title = title if len(title) <= 30 else title[:29].rstrip() + "\u2026"
-    head = f"  {status:<7} {item_id:<12} {title:<30}" + (f" {applies}" if applies else "")
+    def elide(text: str, room: int) -> str:
+        return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "\u2026"
+
+    prefix = f"  {status:<7} {item_id:<12} "
+    if applies:  # the title keeps its 30 columns, so the dates line up
+        head = f"{prefix}{elide(title, 30):<30} {applies}"
+        if who and len(head) + 2 + len(who) <= width:
+            return [f"{head}  {who}"]
+    else:  # the title takes the room the decisions leave beside it, or the whole line with them under it
+        beside = width - len(prefix) - 1 - len(who)
+        if who and beside >= 30:
+            return [f"{prefix}{elide(title, beside):<{beside}} {who}"]
+        head = f"{prefix}{elide(title, max(width - len(prefix), 30))}"
     if not who:
         return [head.rstrip()]
-    if len(head) + 2 + len(who) <= width:
-        return [f"{head}  {who}" if applies else f"{head} {who}"]
     indent = " " * 23  # under the title
     lines = textwrap.wrap(
         who,
@@ -714,17 +726,29 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
             if fw.framework == "euaiact" and ic.item.applies:
                 applies = f"applies {format_date(ic.item.applies)}"
             who = ", ".join(ic.decisions) if ic.decisions else ""
-            lines.extend(_coverage_row(status, ic.item.id, ic.item.title, who, applies))
+            # an obligation's title names it; a NIST subcategory's or ISO control's "title" is its group, the
+            # same on every row of the group, so the row shows what the item asks (its summary)
+            label = ic.item.title if fw.framework == "euaiact" else ic.item.summary or ic.item.title
+            lines.extend(_coverage_row(status, ic.item.id, label, who, applies))
     lines.append("")
     lines.append("Findings")
     lines.append("--------")
     if not report.findings:
         lines.append("  none: every applicable obligation is covered in time")
     labels = {"error": "ERROR", "warning": "warning", "info": "info"}
-    for f in report.findings:
-        lines.append(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}")
+    for f in report.findings:  # within 80 columns, the message under its start
+        lines += textwrap.wrap(
+            f"{labels[str(f.severity)]:<7} [{f.code}] {f.message}",
+            80,
+            initial_indent="  ",
+            subsequent_indent=" " * 10,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     for n in report.notes:
-        lines.append(f"  Note: {n}")
+        lines += textwrap.wrap(
+            f"Note: {n}", 80, initial_indent="  ", subsequent_indent=" " * 8, break_on_hyphens=False
+        )
     return "\n".join(lines) + "\n"
 
 
