@@ -1,5 +1,5 @@
-"""``planner import FILE -o OUT.plan.json [--format mspdi|gan|csv|xlsx]`` and the data side of ``planner export``
-(``-o OUT.xml|.gan|.csv|.xlsx|.tjp|.mmd|.dot``).
+"""``planner import FILE -o OUT.plan.json [--format mspdi|gan|csv|xlsx|xer|p6xml]`` and the data side of ``planner
+export`` (``-o OUT.xml|.gan|.csv|.xlsx|.tjp|.mmd|.dot|.xer``).
 
 Exit codes as everywhere: 0 written, 1 the plan has validation errors (export: the findings are printed; a plan
 with errors is still imported and written, so the user can fix it in the app, and the command says so), 2 the input
@@ -14,23 +14,33 @@ import sys
 from pathlib import Path
 
 NAME = "import"
-HELP = "import MS Project XML, GanttProject, CSV or Excel as a plan (and say what could not be carried)"
+HELP = (
+    "import MS Project XML, Primavera P6 (XER, XML), GanttProject, CSV or Excel as a plan (and say what could not "
+    "be carried)"
+)
 DESCRIPTION = (
     "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "
-    "Project XML, also written by ProjectLibre and GanttProject; .gan; .csv; .xlsx) unless --format says otherwise. "
-    "Summary tasks become structure: their leaves become decisions and links to a summary are re-attached through "
+    "Project XML, also written by ProjectLibre and GanttProject, or Primavera P6 XML when its root element is "
+    "APIBusinessObjects; .xer is Primavera P6 XER; .gan; .csv; .xlsx) unless --format says otherwise. A P6 file "
+    "with several projects imports the first unless --project names one. Summary tasks (P6: WBS elements) become "
+    "structure: their leaves become decisions and links to a summary are re-attached through "
     "start/finish milestones tagged 'import-helper'. The import report lists everything that could not be carried."
 )
-DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot")
+DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot", ".xer")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="file to import (.xml, .gan, .csv, .xlsx)")
+    parser.add_argument("file", help="file to import (.xml, .xer, .gan, .csv, .xlsx)")
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
     parser.add_argument(
         "--format",
-        choices=("mspdi", "gan", "csv", "xlsx"),
+        choices=("mspdi", "gan", "csv", "xlsx", "xer", "p6xml"),
         help="the input's format (default: from its suffix)",
+    )
+    parser.add_argument(
+        "--project",
+        metavar="ID",
+        help="Primavera P6: the project to import from a file that holds several (its Project ID; default: the first)",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(
@@ -51,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists; choose another name or pass --force to overwrite it")
     try:
-        plan, report = import_file(args.file, args.format)
+        plan, report = import_file(args.file, args.format, project=getattr(args, "project", None))
     except InteropError as exc:
         raise CliError(str(exc)) from None
     try:

@@ -1,6 +1,7 @@
 """Import and export of other tools' formats (no Qt). The plan's own format lives in :mod:`planner.model.io`.
 
-One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.gan` (GanttProject),
+One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.primavera` (Primavera P6 XER
+and P6 XML), :mod:`~planner.io.gan` (GanttProject),
 :mod:`~planner.io.csvfile` and :mod:`~planner.io.xlsx` (one row per decision, :mod:`~planner.io.table`), and
 :mod:`~planner.io.graphs` (TaskJuggler, Mermaid, Graphviz; export only). Outline formats share
 :mod:`~planner.io.outline` (summary tasks become structure). :func:`import_file` and :func:`export_file` pick the
@@ -17,9 +18,17 @@ from planner.io.common import HELPER_TAG, ImportReport, InteropError
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
 
-IMPORT_FORMATS = {"mspdi": "MS Project XML", "gan": "GanttProject", "csv": "CSV", "xlsx": "Excel workbook"}
-IMPORT_SUFFIXES = {
+IMPORT_FORMATS = {
+    "mspdi": "MS Project XML",
+    "gan": "GanttProject",
+    "csv": "CSV",
+    "xlsx": "Excel workbook",
+    "xer": "Primavera P6 XER",
+    "p6xml": "Primavera P6 XML",
+}
+IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (read_outline looks)
     ".xml": "mspdi",
+    ".xer": "xer",
     ".mspdi": "mspdi",
     ".gan": "gan",
     ".csv": "csv",
@@ -36,6 +45,7 @@ EXPORT_SUFFIXES = {
     ".tjp": "tjp",
     ".mmd": "mermaid",
     ".dot": "dot",
+    ".xer": "xer",
 }
 EXPORT_NAMES = {
     "mspdi": "MS Project XML",
@@ -45,6 +55,7 @@ EXPORT_NAMES = {
     "tjp": "TaskJuggler",
     "mermaid": "Mermaid gantt",
     "dot": "Graphviz DOT",
+    "xer": "Primavera P6 XER",
 }
 
 __all__ = [
@@ -86,13 +97,37 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return IMPORT_SUFFIXES[suffix]
 
 
-def read_outline(path: str | os.PathLike[str], fmt: str) -> tuple[Outline, ImportReport] | None:
-    """For outline formats (MS Project XML, GanttProject): the outline before it becomes a plan, so that a caller
-    can map its top-level summaries to stages and areas. None for table formats."""
+def read_outline(
+    path: str | os.PathLike[str], fmt: str, *, project: str | None = None
+) -> tuple[Outline, ImportReport] | None:
+    """For outline formats (MS Project XML, GanttProject, Primavera P6): the outline before it becomes a plan, so
+    that a caller can map its top-level summaries to stages and areas. None for table formats. An ``.xml`` file
+    whose root element is P6's ``APIBusinessObjects`` is read as P6 XML. ``project`` picks one project of a P6 file
+    that holds several (its Project ID); other formats refuse it."""
+    if project is not None and fmt not in ("mspdi", "xer", "p6xml"):
+        raise InteropError(path, "--project picks a project of a Primavera P6 file; this format holds one")
     if fmt == "mspdi":
+        from planner.io.common import read_limited
         from planner.io.mspdi import read_mspdi
+        from planner.io.primavera import is_pmxml, read_pmxml
 
-        found = read_mspdi(path)
+        data = read_limited(path)
+        if is_pmxml(data):
+            found = read_pmxml(path, data, project)
+        elif project is not None:
+            raise InteropError(
+                path, "--project picks a project of a Primavera P6 file; this is MS Project XML"
+            )
+        else:
+            found = read_mspdi(path, data)
+    elif fmt == "p6xml":
+        from planner.io.primavera import read_pmxml
+
+        found = read_pmxml(path, project=project)
+    elif fmt == "xer":
+        from planner.io.primavera import read_xer
+
+        found = read_xer(path, project=project)
     elif fmt == "gan":
         from planner.io.gan import read_gan
 
@@ -137,16 +172,21 @@ def check_outline(outline: Outline, path: str | os.PathLike[str]) -> None:
 
 
 def import_file(
-    path: str | os.PathLike[str], fmt: str | None = None, mapping: Mapping | None = None
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    mapping: Mapping | None = None,
+    *,
+    project: str | None = None,
 ) -> tuple[Plan, ImportReport]:
-    """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input."""
+    """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input.
+    ``project``: the Project ID to take from a Primavera P6 file that holds several (default: the first)."""
     from pydantic import ValidationError
 
     from planner.model.io import gc_paused
 
     try:
         with gc_paused():  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
-            return _import(path, fmt, mapping)
+            return _import(path, fmt, mapping, project)
     except ValidationError as exc:  # a value the readers let through that the plan model refuses
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
@@ -167,13 +207,15 @@ def import_file(
 
 
 def _import(
-    path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None
+    path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None, project: str | None = None
 ) -> tuple[Plan, ImportReport]:
     fmt = import_format(path, fmt)
-    if fmt in ("mspdi", "gan"):
+    if project is not None and fmt not in ("mspdi", "xer", "p6xml"):
+        raise InteropError(path, "--project picks a project of a Primavera P6 file; this format holds one")
+    if fmt in ("mspdi", "gan", "xer", "p6xml"):
         from planner.io.outline import build_plan
 
-        found = read_outline(path, fmt)
+        found = read_outline(path, fmt, project=project)
         assert found is not None
         outline, report = found
         return build_plan(outline, report, mapping), report
@@ -228,6 +270,10 @@ def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
         return graphs.export_mermaid(plan)
     if fmt == "dot":
         return graphs.export_dot(plan)
+    if fmt == "xer":
+        from planner.io.primavera import export_xer
+
+        return export_xer(plan)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -239,7 +285,7 @@ def export_notes(plan: Plan, fmt: str) -> list[str]:
     return carry_notes(plan, fmt, export_schedule(plan))
 
 
-SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp"})
+SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp", "xer"})
 """Export formats whose tool schedules the plan from its links (and refuses a dependency cycle)."""
 
 

@@ -152,6 +152,10 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
     }
     if fmt in by_format:
         notes.extend(by_format[fmt](plan, sched))
+    elif fmt == "xer":
+        from planner.io.primavera import xer_notes
+
+        notes.extend(xer_notes(plan))
     return notes
 
 

@@ -867,9 +867,7 @@ def _other_xml_hint(root: Any) -> str:
     if tag == "project" and root.get("mrproject-version") is not None:
         return "it is a GNOME Planner file: convert it to MS Project XML first (MPXJ reads it)"
     if tag == "APIBusinessObjects":
-        return (
-            "it is Primavera P6 XML: export the project from P6 as MS Project XML (or convert it with MPXJ)"
-        )
+        return "it is Primavera P6 XML: import it with --format p6xml (or without --format)"
     return "save the plan from its tool as MS Project XML (.xml), GanttProject (.gan), CSV or .xlsx"
 
 

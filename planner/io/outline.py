@@ -78,6 +78,7 @@ class SourceTask:
     resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
     three_point: tuple[float, float, float] | None = None
     wanted_id: str | None = None  # the decision id an earlier export recorded
+    code: str | None = None  # the source's own activity code (P6's Activity ID): the decision id when valid
     stage_hint: str | None = None  # custom fields
     area_hint: str | None = None
 
@@ -366,7 +367,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                     helpers += 1
             continue
         stage, area, tags = place(i)
-        did = ids.make(t.wanted_id or slug(t.name, f"task-{t.key}"), f"task-{slug(t.key, 'x')}")
+        did = ids.make(t.wanted_id or t.code or slug(t.name, f"task-{t.key}"), f"task-{slug(t.key, 'x')}")
         decision_of[i] = did
         if t.three_point is not None:
             o, lk, pe = t.three_point

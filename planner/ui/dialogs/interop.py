@@ -50,11 +50,13 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 IMPORT_FILTER = (
-    "Project files (*.xml *.gan *.csv *.xlsx);;MS Project XML (*.xml);;GanttProject (*.gan);;"
+    "Project files (*.xml *.xer *.gan *.csv *.xlsx);;MS Project XML (*.xml);;Primavera P6 (*.xer *.xml);;"
+    "GanttProject (*.gan);;"
     "CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)"
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("MS Project XML (*.xml)", ".xml", False),
+    ("Primavera P6 XER (*.xer)", ".xer", False),
     ("GanttProject (*.gan)", ".gan", False),
     ("Excel workbook (*.xlsx)", ".xlsx", False),
     ("CSV for Excel, UTF-8 with BOM (*.csv)", ".csv", True),
