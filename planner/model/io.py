@@ -180,6 +180,35 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return current
 
 
+_PATTERN_WORDS = {
+    _plan_module.ID_PATTERN: "an id starts with a letter or digit and has only letters, digits, '_', '.' and '-', "
+    "at most 64 characters",
+    r"^#[0-9A-Fa-f]{6}$": "a colour is written #RRGGBB, e.g. #4C72B0",
+    r"^[A-Z]{3}$": "a currency is a three-letter ISO 4217 code in capitals, e.g. USD",
+}
+
+
+def _explained(e: Any, msg: str) -> str:
+    """pydantic's message for one error in words a plan's author acts on: what a pattern means, and the value the
+    file has, as JSON writes it (``(got "2w")``), so the typo can be found without opening the file at that path."""
+    if e["type"] == "string_pattern_mismatch":
+        words = _PATTERN_WORDS.get(str((e.get("ctx") or {}).get("pattern")))
+        if words:
+            msg = f"{msg}: {words}"
+    value = e.get("input")
+    if (
+        e["type"] != "value_error"  # the model's own checks name the values already
+        and e["loc"]
+        and e["loc"][-1] != "id"  # the path shows it: "(id 'x')"
+        and isinstance(value, str | int | float | bool)
+    ):
+        shown = json.dumps(value, ensure_ascii=False)
+        if len(shown) > 42:
+            shown = shown[:40] + "\u2026"
+        msg = f"{msg} (got {shown})"
+    return msg
+
+
 def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
     """(first JSON path, message listing every distinct problem)."""
     seen: dict[str, str] = {}
@@ -199,6 +228,8 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
             msg = f"unknown field ({spelling} free-form data belongs under 'extensions')"
         elif e["type"] == "missing":
             msg = "required field is missing"
+        else:
+            msg = _explained(e, msg)
         msg = msg.removeprefix("Value error, ")
         if path in seen:
             continue  # a union reports one error per branch; the first is enough
