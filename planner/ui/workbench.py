@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Decision, Dependency, ThreePoint, duration_triple, units
+from planner.ui.state.document import MAX_EDIT_WEEKS, validation_message
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -555,61 +558,11 @@ class Workbench(QObject):
         return f"left without {' and '.join(sorted(dropped))} (not in this plan: choose one in the inspector)"
 
     def decisions_from_tsv(self, text: str) -> tuple[list[Decision], dict[str, dict[str, str]]]:
-        """Decisions from tab-separated rows whose first row names the columns (Title required; ID, Area,
-        Stage, Owner, Optimistic, Likely, Pessimistic, Status and Progress read when present)."""
-        rows = [
-            r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)
-        ]
-        if len(rows) < 2:
-            raise ValueError("the text has no header row and data rows")
-        header = [h.strip().casefold() for h in rows[0]]
-        if "title" not in header:
-            raise ValueError("the first row has no 'Title' column")
-        col = {h: k for k, h in enumerate(header)}
-        status_of = {v.casefold(): k for k, v in fmt.STATUS_LABELS.items()} | {
-            k: k for k in fmt.STATUS_LABELS
-        }
-        out: list[Decision] = []
-        for line, r in enumerate(rows[1:], start=2):
-
-            def cell(name: str, r: list[str] = r) -> str:
-                k = col.get(name)
-                return r[k].strip() if k is not None and k < len(r) else ""
-
-            title = cell("title")
-            if not title:
-                continue
-            raw_id = (
-                cell("id") or re.sub(r"[^A-Za-z0-9_.-]+", "-", title.lower()).strip("-.")[:48] or "decision"
-            )
-            fields: dict[str, Any] = {"id": raw_id, "title": title, "stage": cell("stage") or ""}
-            for key in ("area", "owner"):
-                if cell(key):
-                    fields[key] = cell(key)
-            nums = []
-            for key in ("optimistic", "likely", "pessimistic"):
-                v = cell(key).replace(",", ".")
-                nums.append(float(v) if v else None)
-            if any(x is not None for x in nums):
-                lk = nums[1] if nums[1] is not None else next(x for x in nums if x is not None)
-                o = nums[0] if nums[0] is not None else lk
-                p = nums[2] if nums[2] is not None else lk
-                if not 0 <= o <= lk <= p:
-                    raise ValueError(
-                        f"row {line}: estimates must satisfy optimistic <= likely <= pessimistic"
-                    )
-                fields["duration"] = (
-                    lk if o == lk == p else ThreePoint(optimistic=o, likely=lk, pessimistic=p)
-                )
-            if cell("status"):
-                fields["status"] = status_of.get(cell("status").casefold(), "not_started")
-            if cell("progress"):
-                fields["progress"] = float(cell("progress").rstrip("% ").replace(",", "."))
-            try:
-                out.append(Decision.model_validate(fields))
-            except ValueError as exc:
-                raise ValueError(f"row {line}: {str(exc).splitlines()[0]}") from None
-        return out, {}
+        """Decisions from tab-separated rows whose first row names the columns: Title required; ID, Area, Stage,
+        Owner, Optimistic, Likely, Pessimistic, Status and Progress read when present, under the names this
+        planner's table uses too (``Opt.``, ``Pess.``) and with units in the header (``Likely (weeks)``).
+        A cell that cannot be read raises ValueError naming its row, its column and what to type."""
+        return decisions_from_tsv(text)
 
     # -- layout, find, open, rename ----------------------------------------------------------------------------
     def tidy_layout(self) -> bool:
@@ -859,3 +812,116 @@ class Workbench(QObject):
         from planner.ui.dialogs.basic import GETTING_STARTED
 
         return self._help("Getting started", GETTING_STARTED)
+
+
+_TSV_COLUMNS = {
+    "title": "title",
+    "name": "title",
+    "id": "id",
+    "area": "area",
+    "stage": "stage",
+    "owner": "owner",
+    "team": "owner",
+    "optimistic": "optimistic",
+    "opt": "optimistic",
+    "likely": "likely",
+    "most likely": "likely",
+    "duration": "likely",
+    "pessimistic": "pessimistic",
+    "pess": "pessimistic",
+    "status": "status",
+    "progress": "progress",
+}
+"""Spreadsheet column names (casefolded, without units or punctuation) and the decision field each fills."""
+_TSV_LABELS = {
+    "optimistic": "Optimistic",
+    "likely": "Likely",
+    "pessimistic": "Pessimistic",
+    "progress": "Progress",
+}
+
+
+def _tsv_key(header: str) -> str | None:
+    """The field a column header names: ``Likely (weeks)``, ``Opt.``, ``Progress %`` all count."""
+    name = re.sub(r"\(.*?\)|\[.*?\]", " ", header.casefold())
+    name = re.sub(r"[^a-z ]+", " ", name)
+    name = re.sub(r"\b(weeks?|wks?|in|percent|pct)\b", " ", name)
+    return _TSV_COLUMNS.get(" ".join(name.split()))
+
+
+def _tsv_number(text: str, key: str, line: int) -> float:
+    """A spreadsheet cell as a number of weeks (``2.5``, ``2,5``, ``3 wks``) or a percentage (``80 %``)."""
+    number = re.sub(r"\s*(weeks?|wks?|w|%)\s*$", "", text.strip(), flags=re.IGNORECASE).replace(",", ".")
+    try:
+        value = float(number)
+    except ValueError:
+        value = float("nan")
+    label = _TSV_LABELS[key]
+    if key == "progress":
+        if not (math.isfinite(value) and 0 <= value <= 100):
+            raise ValueError(f"row {line}, {label}: '{text}' is not a percentage from 0 to 100")
+    elif not (math.isfinite(value) and 0 <= value <= MAX_EDIT_WEEKS):  # the table's own bound
+        raise ValueError(f"row {line}, {label}: '{text}' is not a number of weeks from 0 to {MAX_EDIT_WEEKS}")
+    return value
+
+
+def _tsv_id(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-._")[:48]
+
+
+def decisions_from_tsv(text: str) -> tuple[list[Decision], dict[str, dict[str, str]]]:
+    """See :meth:`Workbench.decisions_from_tsv`."""
+    rows = [r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)]
+    if len(rows) < 2:
+        raise ValueError("the text has no header row and data rows")
+    col: dict[str, int] = {}
+    for k, h in enumerate(rows[0]):
+        key = _tsv_key(h)
+        if key is not None and key not in col:
+            col[key] = k
+    if "title" not in col:
+        raise ValueError("the first row has no 'Title' column")
+    out: list[Decision] = []
+    for line, r in enumerate(rows[1:], start=2):
+
+        def cell(name: str, r: list[str] = r) -> str:
+            k = col.get(name)
+            return r[k].strip() if k is not None and k < len(r) else ""
+
+        title = cell("title")
+        if not title:
+            continue
+        raw_id = _tsv_id(cell("id")) or _tsv_id(title.lower()) or "decision"
+        fields: dict[str, Any] = {"id": raw_id, "title": title, "stage": cell("stage") or ""}
+        for key in ("area", "owner"):
+            if cell(key):
+                fields[key] = cell(key)
+        nums = [
+            _tsv_number(cell(key), key, line) if cell(key) else None
+            for key in ("optimistic", "likely", "pessimistic")
+        ]
+        if any(x is not None for x in nums):
+            lk = nums[1] if nums[1] is not None else next(x for x in nums if x is not None)
+            o = nums[0] if nums[0] is not None else min(lk, *(x for x in nums if x is not None))
+            p = nums[2] if nums[2] is not None else max(lk, *(x for x in nums if x is not None))
+            if not o <= lk <= p:
+                raise ValueError(
+                    f"row {line}: estimates must satisfy optimistic <= likely <= pessimistic "
+                    f"({fmt.weeks(o)} / {fmt.weeks(lk)} / {fmt.weeks(p)} weeks)"
+                )
+            fields["duration"] = lk if o == lk == p else ThreePoint(optimistic=o, likely=lk, pessimistic=p)
+        if cell("status"):
+            status = fmt.parse_status(cell("status"))
+            if status is None:
+                raise ValueError(
+                    f"row {line}, Status: '{cell('status')}' is not a status: use "
+                    + ", ".join(fmt.STATUS_LABELS.values())
+                )
+            fields["status"] = status
+        if cell("progress"):
+            fields["progress"] = _tsv_number(cell("progress"), "progress", line)
+        try:
+            out.append(Decision.model_validate(fields))
+        except ValidationError as exc:
+            raise ValueError(f"row {line}: {validation_message(exc)}") from None
+    return out, {}

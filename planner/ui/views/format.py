@@ -6,6 +6,7 @@ import datetime as dt
 import math
 
 from planner.model import Plan, units
+from planner.model.limits import MAX_WEEKS
 
 
 def weeks(x: float | None, unit: bool = False) -> str:
@@ -53,6 +54,14 @@ def actual(value: dt.date | float | None, *, edit: bool = False) -> str:
     return weeks(value) if edit else f"wk {weeks(value)}"
 
 
+def parse_status(value: object) -> str | None:
+    """A status as typed or pasted (``done``, ``Done``, ``In progress``, ``in_progress``), or None."""
+    text = " ".join(str(value).replace("_", " ").casefold().split()) if value is not None else ""
+    return next(
+        (k for k, label in STATUS_LABELS.items() if text in (label.casefold(), k.replace("_", " "))), None
+    )
+
+
 def parse_actual(value: object, has_start: bool) -> tuple[dt.date | float | None, str | None]:
     """A typed actual start or finish: ``(date, None)``, ``(weeks, None)``, ``(None, None)`` for an empty text, or
     ``(None, why)`` saying what to type instead. A date needs the plan's start date (``has_start``)."""
@@ -71,6 +80,11 @@ def parse_actual(value: object, has_start: bool) -> tuple[dt.date | float | None
             return None, (
                 f"'{text}' is not a date or a number of weeks: type a date such as 2027-03-15, or weeks from "
                 "the plan start such as 3"
+            )
+        if w > MAX_WEEKS:  # (the model refuses it, in pydantic's words about dates)
+            return None, (
+                f"'{text}' weeks is after the end of any plan (at most {weeks(MAX_WEEKS)} weeks from its start): "
+                "check the number"
             )
         return w, None
     if not has_start:

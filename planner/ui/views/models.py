@@ -495,16 +495,18 @@ class DecisionTableModel(QAbstractTableModel):
             if v is None:
                 what = "a percentage" if key == "progress" else "a number of weeks"
                 return f"'{value}' is not {what}: type a number such as 3 or 2.5"
+            # A refused number is quoted as typed: 1e308 written out is 309 digits across the status bar.
+            typed = value.strip() if isinstance(value, str) else fmt.weeks(v)
             if key == "progress":
                 if not 0 <= v <= 100:
-                    return f"Progress is a percentage from 0 to 100: {fmt.weeks(v)} was not applied"
+                    return f"Progress is a percentage from 0 to 100: {typed} was not applied"
                 return doc.edit_decision(d.id, progress=v)
             label = COLUMNS[COLUMN_INDEX[key]].header
             if v < 0:
-                return f"A duration cannot be negative ({label}: {fmt.weeks(v)} weeks was not applied)"
+                return f"A duration cannot be negative ({label}: {typed} weeks was not applied)"
             if v > MAX_EDIT_WEEKS:
                 return (
-                    f"{fmt.weeks(v)} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
+                    f"{typed} weeks is longer than one decision can take here (at most {MAX_EDIT_WEEKS} "
                     "weeks, 10 years): check the number, or split the work into several decisions"
                 )
             held = self._held.get(d.id, {})
@@ -546,8 +548,13 @@ class DecisionTableModel(QAbstractTableModel):
             value = str(value).strip()
             if not value:
                 return "A decision needs a title: the empty title was not applied"
-        if key == "status" and value in MARKS:  # done sets 100 %, not started clears progress (issue 16)
-            return doc.mark_status([d.id], value)
+        if key == "status":
+            status = fmt.parse_status(value)
+            if status is None:
+                return f"'{value}' is not a status: choose " + ", ".join(fmt.STATUS_LABELS.values())
+            if status in MARKS:  # done sets 100 %, not started clears progress (issue 16)
+                return doc.mark_status([d.id], status)
+            value = status
         return doc.edit_decision(d.id, **{key: value})
 
     # -- sorting ------------------------------------------------------------------------------------------

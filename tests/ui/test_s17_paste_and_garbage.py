@@ -1,0 +1,122 @@
+"""Live edits in a workshop (s17 sweep): rows pasted from a spreadsheet and garbage typed into table cells.
+
+What was wrong: rows copied with this planner's own column names (``Opt.``, ``Pess.``) or with units in the header
+(``Likely (weeks)``) pasted with those columns silently dropped (a 1 / 2 / 3 estimate became 2, or every duration
+1 week); a status the planner does not know (``Complete``) pasted as Not started without a word; a progress of 150
+or an overlong title was refused as "row 2: 1 validation error for Decision"; ``2 wks`` could not be read and
+``abc`` was refused without its row or column. In the table, a garbage status was refused in pydantic's words
+("status: Input should be 'not_started', ..."), an actual start of 99999999 weeks as "Datetimes provided to dates
+should have zero time", and 1e308 weeks was quoted back as a 309-digit number."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication
+
+from planner.model import duration_triple
+from planner.ui.views.models import COLUMN_INDEX, DecisionTableModel
+
+
+def _paste(w, text: str) -> list[str]:
+    mime = QMimeData()
+    mime.setText(text)
+    QApplication.clipboard().setMimeData(mime)
+    w.doc.select([])
+    return w.workbench.paste()
+
+
+def test_the_tables_own_column_names_and_units_in_headers_are_read(sample_window):
+    w = sample_window
+    new = _paste(
+        w,
+        "ID\tTitle\tOpt.\tLikely (weeks)\tPess.\tStatus\tProgress %\n"
+        "retention policy\tWrite the data-retention policy\t1\t2 wks\t3,5\tin progress\t40 %\n",
+    )
+    assert len(new) == 1
+    d = w.doc.decision(new[0])
+    assert d.id == "retention-policy"  # a spreadsheet's id with a space: made valid, not refused
+    assert duration_triple(d.duration) == (1.0, 2.0, 3.5)
+    assert str(d.status) == "in_progress" and d.progress == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Title\tStatus\nA\tComplete\n", "row 2, Status: 'Complete' is not a status"),
+        ("Title\tProgress\nA\t150\n", "row 2, Progress: '150' is not a percentage from 0 to 100"),
+        ("Title\tLikely\nA\tabc\n", "row 2, Likely: 'abc' is not a number of weeks"),
+        ("Title\tLikely\nA\tnan\n", "row 2, Likely: 'nan' is not a number of weeks"),
+        (
+            "Title\tOptimistic\nA\t1e308\n",
+            "row 2, Optimistic: '1e308' is not a number of weeks from 0 to 520",
+        ),
+        ("Title\tPessimistic\nA\tok\nB\t-2\n", "row 2, Pessimistic: 'ok'"),
+        ("Title\n" + "x" * 400 + "\n", "row 2: title: String should have at most 300 characters"),
+    ],
+)
+def test_a_cell_that_cannot_be_read_is_named_and_nothing_is_pasted(sample_window, text, words):
+    w = sample_window
+    n = len(w.doc.plan.decisions)
+    assert _paste(w, text) == []
+    assert len(w.doc.plan.decisions) == n
+    box = w.active_prompt
+    assert box is not None
+    assert words in box.informativeText(), box.informativeText()
+    assert "validation error" not in box.informativeText()
+    box.done(0)
+
+
+def test_estimates_given_in_part_fill_the_rest_without_breaking_their_order(sample_window):
+    ds, _ = sample_window.workbench.decisions_from_tsv("Title\tLikely\tPessimistic\nA\t3\t6\nB\t\t4\n")
+    assert duration_triple(ds[0].duration) == (3.0, 3.0, 6.0)
+    assert duration_triple(ds[1].duration) == (4.0, 4.0, 4.0)
+
+
+def _model(w) -> DecisionTableModel:
+    return w.findChildren(DecisionTableModel)[0]
+
+
+def _refused(w, row: int, key: str, value: str) -> str:
+    model = _model(w)
+    got: list[str] = []
+    model.edit_refused.connect(got.append)
+    before = w.doc.plan.model_dump()
+    assert not model.setData(model.index(row, COLUMN_INDEX[key]), value, Qt.ItemDataRole.EditRole)
+    model.edit_refused.disconnect(got.append)
+    assert w.doc.plan.model_dump() == before  # nothing changed
+    assert len(got) == 1
+    if w.active_prompt is not None:
+        w.active_prompt.done(0)
+    return got[0]
+
+
+@pytest.mark.parametrize("value", ["abc", "", "0", "finished"])
+def test_a_garbage_status_is_refused_in_words(sample_window, value):
+    text = _refused(sample_window, 0, "status", value)
+    assert text == f"'{value}' is not a status: choose Not started, In progress, Done, Blocked"
+
+
+def test_a_status_typed_as_its_label_is_applied(sample_window):
+    w = sample_window
+    model = _model(w)
+    d = model._rows[0]
+    assert model.setData(model.index(0, COLUMN_INDEX["status"]), "Blocked", Qt.ItemDataRole.EditRole)
+    assert str(d.status) == "blocked"
+    w.doc.undo_stack.undo()
+    assert str(d.status) != "blocked"
+
+
+@pytest.mark.parametrize("value", ["99999999", "1e308", "10001"])
+def test_an_actual_start_beyond_any_plan_is_refused_in_words(sample_window, value):
+    text = _refused(sample_window, 0, "actual_start", value)
+    assert text.startswith(f"'{value}' weeks is after the end of any plan (at most 10000 weeks")
+    assert "Datetime" not in text and "unix" not in text
+
+
+def test_a_huge_duration_is_quoted_as_typed(sample_window):
+    text = _refused(sample_window, 0, "likely", "1e308")
+    assert text.startswith("1e308 weeks is longer than one decision can take here")
+    assert len(text) < 200
+    text = _refused(sample_window, 0, "progress", "1e308")
+    assert text == "Progress is a percentage from 0 to 100: 1e308 was not applied"
