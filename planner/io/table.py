@@ -126,6 +126,15 @@ _ALIASES = {
     "pessimistic (weeks)": "pessimistic",
     "not_before (weeks)": "not_before",
     "not before (weeks)": "not_before",
+    # trackers' exports: Jira ("Issue key", "Inward issue link (Blocks)": the issues that block this one, a
+    # column repeated once per link), Asana ("Task ID", "Blocked By (Dependencies)", "Completed At")
+    "issue key": "id",
+    "task id": "id",
+    "inward issue link (blocks)": "depends_on",
+    "blocked by (dependencies)": "depends_on",
+    "blocked by": "depends_on",
+    "completed at": "actual_finish",
+    "original estimate": "duration",
 }
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
@@ -146,6 +155,7 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "ew": 1.0, "ewk": 1.0, "ewks": 1.0, "eweek": 1.0, "eweeks": 1.0,
     "ed": 7.0, "eday": 7.0, "edays": 7.0,
     "eh": 168.0, "ehr": 168.0, "ehrs": 168.0, "ehour": 168.0, "ehours": 168.0,
+    "sec": 144000.0, "secs": 144000.0, "second": 144000.0, "seconds": 144000.0,  # Jira's estimates
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
@@ -348,12 +358,17 @@ _UNIT_HEADER = re.compile(
 
 def header_unit(h: Any) -> str | None:
     """The unit a duration column's header gives its bare numbers ("Duration (days)" -> "days"), or None."""
-    m = _UNIT_HEADER.match(re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff"))
+    key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    if key == "original estimate":  # Jira writes its estimates in seconds
+        return "seconds"
+    m = _UNIT_HEADER.match(key)
     return m.group("unit") if m else None
 
 
 def _norm_header(h: Any) -> str:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    if (custom := re.fullmatch(r"custom field \((.+)\)", key)) is not None:
+        key = custom.group(1).strip()  # Jira's "Custom field (Start date)"
     m = _UNIT_HEADER.match(key)
     if m:  # "Duration (days)": a duration column whose bare numbers are days (see header_unit)
         key = {"most likely": "likely", "baseline duration": "duration", "work days": "duration"}.get(
@@ -377,7 +392,7 @@ HEADER_SEARCH_ROWS = 10
 def names_a_header(cells: Sequence[Any]) -> bool:
     """True when ``cells`` read as a header row: one of them names the ``title`` or ``id`` column."""
     keys = {_norm_header(c) for c in cells}
-    return "title" in keys or "id" in keys
+    return "title" in keys or "id" in keys or "summary" in keys  # Jira's title is "Summary"
 
 
 def split_header(
@@ -445,6 +460,11 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
             where,
         )
     return name, units
+
+
+def _has_cell(cell: Any) -> bool:
+    """A cell with something in it (MS Project's 'NA' is nothing)."""
+    return str(cell if cell is not None else "").strip().casefold() not in ("", "na", "n/a")
 
 
 def _is_total_row(title: str, rec: dict[str, Any]) -> bool:
@@ -529,7 +549,7 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
 
 
 START_HEADERS = {"start", "start date", "begin", "begin date", "start_date"}
-FINISH_HEADERS = {"finish", "end", "end date", "finish date", "finish_date"}
+FINISH_HEADERS = {"finish", "end", "end date", "finish date", "finish_date", "due date", "due"}
 """Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
 sits in the file's own schedule."""
 _DATE_FORMATS = ("%m/%d/%y", "%m/%d/%Y", "%d/%m/%y", "%d/%m/%Y", "%d.%m.%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%b-%y",
@@ -635,12 +655,17 @@ def _apply_row_dates(
     report: ImportReport,
     slashed: Sequence[tuple[str, str, int, str]] = (),
     baseline_cells: dict[str, tuple[Any, Any]] | None = None,
-) -> None:
+    durations_from_dates: bool = False,
+) -> int:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
     start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
     or in progress without actual dates happened where the file has it (see :func:`planner.io.outline.build_plan`).
-    Positions are Monday-to-Friday working weeks from the plan start, as the durations are."""
+    Positions are Monday-to-Friday working weeks from the plan start, as the durations are.
+
+    With ``durations_from_dates`` (the file has no duration column: a tracker's Start and Due dates), a row with
+    both dates lasts the working days from its start to its finish, inclusive. Returns how many rows got their
+    duration so."""
     # The order of day and month from every slashed date of the file: the start and finish columns' and the
     # actual dates' (ISO start dates tell nothing; a 13/03/2027 among the actual dates does).
     order_cells = {
@@ -665,11 +690,25 @@ def _apply_row_dates(
         report.add(
             "column", f"{len(unread)} start date(s) could not be read (first: {unread[0][1][0]!r}); ignored"
         )
+    spanned = 0
+    if durations_from_dates:
+        for did, (_, s, f, _) in dates.items():
+            d = by_id[did]
+            if s is not None and f is not None and f >= s and not d.milestone:
+                d.duration = _working_days(s, f + dt.timedelta(days=1)) / 5 or 0.2  # a weekend day: one day
+                spanned += 1
+        if spanned:
+            report.add(
+                "duration",
+                f"no duration column: {spanned} of {len(decisions)} rows last the working days from their start "
+                "to their finish date (5 days a week)"
+                + ("" if spanned == len(decisions) else "; the others (without both dates) 1 week"),
+            )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:
         if baseline_cells:
             report.add("baseline", "the baseline columns are not carried: no Start date to place them by")
-        return
+        return spanned
     origin = plan.start_date or min(starts)
     while origin.weekday() >= 5:
         origin -= dt.timedelta(days=1)
@@ -738,6 +777,7 @@ def _apply_row_dates(
         )
     if baseline_cells:
         _row_baseline(plan, by_id, baseline_cells, formats, origin, linked, report)
+    return spanned
 
 
 def _finish_at_end_of_day(decisions: list[Decision], ids: set[str], report: ImportReport) -> None:
@@ -1012,7 +1052,10 @@ def rows_to_plan(
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
             if k in COLUMNS or k == "duration":
-                rec[k] = restore(v.strip()) if isinstance(v, str) else v
+                value = restore(v.strip()) if isinstance(v, str) else v
+                if k == "depends_on" and rec.get(k) not in (None, "") and value not in (None, ""):
+                    value = f"{rec[k]}, {value}"  # a column repeated once per link (Jira)
+                rec[k] = value
         if all(v in (None, "") for v in rec.values()):
             continue
         where = f"line {line}"
@@ -1116,6 +1159,8 @@ def rows_to_plan(
                 Status.DONE if progress >= 100 else Status.IN_PROGRESS if progress > 0 else Status.NOT_STARTED
             )
         )
+        if not {"status", "progress"} & set(keys) and _has_cell(rec.get("actual_finish")):
+            status, progress = Status.DONE, 100.0  # a tracker's "Completed At" is all it says of progress
         headcount = nums["headcount"] if nums["headcount"] is not None else units_headcount
         try:
             decisions.append(
@@ -1166,9 +1211,17 @@ def rows_to_plan(
         # (ISO start and finish dates tell nothing of the actual dates' order of day and month)
         did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
+    spanned = 0
     if row_dates or slashed:
-        _apply_row_dates(
-            plan, decisions, row_dates, {d for _, d, _ in pending}, report, slashed, baseline_cells
+        spanned = _apply_row_dates(
+            plan,
+            decisions,
+            row_dates,
+            {d for _, d, _ in pending},
+            report,
+            slashed,
+            baseline_cells,
+            durations_from_dates=not SPANS & set(keys) and finish_col is not None,
         )
     elif baseline_cells:
         report.add(
@@ -1239,7 +1292,7 @@ def rows_to_plan(
             "duration",
             f"{zero_milestones} row(s) with a duration of 0 became milestones (the file has no milestone column)",
         )
-    if decisions and not SPANS & set(keys):
+    if decisions and not SPANS & set(keys) and not spanned:
         report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
     if by_row:
         report.add(
@@ -1251,8 +1304,13 @@ def rows_to_plan(
         shown = ", ".join(repr(u) for u in sorted(units)[:3]) + (", ..." if len(units) > 3 else "")
         report.add(
             "duration",
-            f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours or a quarter of a "
-            "month to a week (elapsed 'e' units: 7 days)",
+            f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours"
+            + (
+                " (144,000 seconds, as Jira counts)"
+                if any(u.endswith(("sec", "secs", "seconds")) for u in units)
+                else ""
+            )
+            + " or a quarter of a month to a week (elapsed 'e' units: 7 days)",
         )
     for word, st in sorted(synonyms.items()):
         report.add("column", f"status {word!r} is read as {st.value}")
