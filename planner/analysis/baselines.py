@@ -109,6 +109,20 @@ class DecisionVariance:
         return _clean(self.finish - self.baseline_finish)
 
     @property
+    def span_change(self) -> float | None:
+        """Weeks longer (positive) or shorter the decision itself runs from start to finish than in the baseline:
+        the slip it makes rather than the slip it inherits from what it waits for."""
+        start, finish, then_start, then_finish = (
+            self.start,
+            self.finish,
+            self.baseline_start,
+            self.baseline_finish,
+        )
+        if start is None or finish is None or then_start is None or then_finish is None:
+            return None
+        return _clean((finish - start) - (then_finish - then_start))
+
+    @property
     def shown_start_slip(self) -> float | None:
         """:attr:`start_slip` as a view writes it beside the two starts (:func:`shown_slip`)."""
         return shown_slip(self.start, self.baseline_start)
@@ -128,6 +142,7 @@ class DecisionVariance:
             "finish": self.finish,
             "start_slip": self.start_slip,
             "finish_slip": self.finish_slip,
+            "span_change": self.span_change,
         }
 
 
@@ -154,6 +169,13 @@ class Variance:
         """Decisions finishing later than baselined, most slipped first (then id)."""
         rows = [d for d in self.decisions if (d.finish_slip or 0.0) > 0]
         rows.sort(key=lambda d: (-(d.finish_slip or 0.0), d.id))
+        return rows
+
+    def grew(self) -> list[DecisionVariance]:
+        """Decisions that run longer from start to finish than in the baseline (the slip they make, not inherit),
+        longest growth first (then id)."""
+        rows = [d for d in self.decisions if (d.span_change or 0.0) > 0]
+        rows.sort(key=lambda d: (-(d.span_change or 0.0), d.id))
         return rows
 
     def to_dict(self) -> dict[str, Any]:

@@ -433,6 +433,18 @@ def _baseline_lines(result: Any) -> list[str]:
         + " (each one's slip: --format json)",
         "  ",
     )
+    grew = v.grew()  # the slip they make, not the slip they inherit
+    if grew:
+        title = {d.id: d.title for d in plan.decisions}
+        shown = [
+            f"{elide(title[d.id], 40)} ({d.id}) +{units.plural_weeks(d.span_change or 0.0)}" for d in grew[:5]
+        ]
+        out += wrap(
+            f"Longer than in the baseline: {'; '.join(shown)}"
+            + (f"; and {len(grew) - 5} more" if len(grew) > 5 else ""),
+            "  ",
+            "    ",
+        )
     return out
 
 
