@@ -238,7 +238,7 @@ def test_check_clean_plan(write_plan, capsys) -> None:
     path = write_plan([{"id": "a", "owner": "t"}], stages=("validate",), teams=[{"id": "t", "name": "T"}])
     code, out, err = run(["check", str(path)], capsys)
     assert (code, err) == (0, "")
-    assert out == f"{path}: 0 error(s), 0 warning(s), 0 note(s)\nNo findings: the plan is consistent.\n"
+    assert out == f"{path}: 0 errors, 0 warnings, 0 notes\nNo findings: the plan is consistent.\n"
 
 
 def test_check_warnings_only_exit_0(write_plan, capsys) -> None:

@@ -25,6 +25,7 @@ from planner.analysis import analyze
 from planner.analysis.baselines import make_baseline
 from planner.cli import main
 from planner.model import load_plan, plan_from_dict, save_plan
+from planner.units import count
 from tests.test_cli_scenarios import hand_plan
 from tests.unseen_plans import SMALL_SHAPES, random_plan, shape
 
@@ -68,7 +69,7 @@ def test_check_lists_the_over_capacity_warnings_analyze_lists(
     _, text, _ = _run(["check", path], capsys)
     n = {s: sum(f["severity"] == s for f in a["findings"]) for s in ("error", "warning", "info")}
     assert text.splitlines()[0].endswith(
-        f": {n['error']} error(s), {n['warning']} warning(s), {n['info']} note(s)"
+        f": {count(n['error'], 'error')}, {count(n['warning'], 'warning')}, {count(n['info'], 'note')}"
     )
     assert text.count("[over-capacity]") == sum(f["code"] == "over-capacity" for f in a["findings"])
 

@@ -284,7 +284,7 @@ def comparison_text(comparison: Any) -> str:
         if not x.ok:
             t.add("")
             t.add(
-                f"{x.name}: no schedule ({len(x.analysis.errors)} error(s)): {x.analysis.errors[0].message}"
+                f"{x.name}: no schedule ({count(len(x.analysis.errors), 'error')}): {x.analysis.errors[0].message}"
             )
     sentences = [s for s in comparison.sentences() if s]
     if sentences:

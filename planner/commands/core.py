@@ -49,7 +49,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
-            f"{args.file}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)\n"
+            f"{args.file}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{_count(counts['info'], 'note')}\n"
         )
         _findings_text(findings, sys.stdout)
     return EXIT_INVALID if has_errors(findings) else EXIT_OK

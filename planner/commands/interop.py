@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_OK, CliError, check_plan_suffix, output_path
+    from planner.commands.common import EXIT_OK, CliError, check_plan_suffix, count, output_path
     from planner.io import InteropError, import_file
     from planner.model import save_plan
 
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stderr.write(f"Wrote {out}.\n")
     if has_errors(errors):
         sys.stderr.write(
-            f"The imported plan has {len(errors)} error(s) to fix (run `planner check {out}`).\n"
+            f"The imported plan has {count(len(errors), 'error')} to fix (run `planner check {out}`).\n"
         )
     return EXIT_OK
 

@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             sys.stdout.write(
-                f"{args.file}: no simulation: the plan has {len(errors)} error(s) to fix first\n"
+                f"{args.file}: no simulation: the plan has {units.count(len(errors), 'error')} to fix first\n"
             )
             findings_text(errors, sys.stdout)
         return EXIT_INVALID
