@@ -450,6 +450,7 @@ class PlanDocument(QObject):
     # of planner.ui.state.undo call these (views call the edit methods above, which build and push commands).
     def apply_insert_decision(self, index: int, decision: Decision) -> None:
         """Insert ``decision`` at ``index`` of ``plan.decisions``."""
+        self._editing()
         self.decisions_about_to_be_inserted.emit(index)
         edits.insert_decision(self.plan, index, decision)
         self._succ_cache = None
@@ -457,6 +458,7 @@ class PlanDocument(QObject):
 
     def apply_remove_decision(self, index: int) -> Decision:
         """Remove ``plan.decisions[index]``; returns it."""
+        self._editing()
         self.decisions_about_to_be_removed.emit(index)
         decision = edits.remove_decision(self.plan, index)
         self._succ_cache = None
@@ -465,28 +467,33 @@ class PlanDocument(QObject):
 
     def apply_fields(self, obj: BaseModel, values: dict[str, Any]) -> dict[str, Any]:
         """Set fields of a plan object; returns the old values."""
+        self._editing()
         old = edits.set_fields(obj, values)
         self._object_changed(obj, list(values))
         return old
 
     def apply_insert_item(self, owner: BaseModel, attr: str, index: int, item: Any) -> None:
         """Insert ``item`` into the list field ``attr`` of ``owner`` (stages, areas, teams, risks, baselines …)."""
+        self._editing()
         edits.insert_item(owner, attr, index, item)
         self._object_changed(owner, [attr])
 
     def apply_remove_item(self, owner: BaseModel, attr: str, index: int) -> Any:
         """Remove item ``index`` of the list field ``attr`` of ``owner``; returns it."""
+        self._editing()
         item = edits.remove_item(owner, attr, index)
         self._object_changed(owner, [attr])
         return item
 
     def apply_insert_dependencies(self, items: list[tuple[int, Dependency]]) -> None:
         """Insert links at their final indices (ascending)."""
+        self._editing()
         edits.insert_dependencies(self.plan, items)
         self._dependencies_changed()
 
     def apply_remove_dependencies(self, indices: list[int]) -> list[tuple[int, Dependency]]:
         """Remove the links at ``indices``; returns ``(index, link)`` pairs for re-insertion."""
+        self._editing()
         items = edits.remove_dependencies(self.plan, indices)
         self._dependencies_changed()
         return items
@@ -500,6 +507,7 @@ class PlanDocument(QObject):
 
     def apply_rename(self, rename: edits.Rename, forward: bool = True) -> None:
         """Apply (or, with ``forward=False``, revert) a decision's rename everywhere; the selection follows."""
+        self._editing()
         if forward:
             rename.apply(self.plan)
             old, new = rename.old_id, rename.new_id
@@ -515,11 +523,19 @@ class PlanDocument(QObject):
     def apply_plan(self, plan: Plan) -> Plan:
         """Make ``plan`` the document's plan (views reset as for a new plan, the undo history stays); returns the
         plan it replaced. The two are swapped, never copied."""
+        self._editing()
         old, self.plan = self.plan, plan
         self._succ_cache = None
         self._derived.clear()
         self.plan_reset.emit()
         return old
+
+    def _editing(self) -> None:
+        """The plan is about to change: from now on the analysis is an older plan's (``drawable_analysis`` is
+        None). The step's own signals come before the undo stack's index change (:meth:`_changed`), and a view
+        answering one of them (the selection following a renamed decision: the presenter bar's cost figure) read
+        the new plan against the old schedule and failed on the new id."""
+        self._generation += 1
 
     def _object_changed(self, obj: Any, fields: list[str]) -> None:
         if isinstance(obj, Decision):
