@@ -609,7 +609,8 @@ def _subtitle_lines(
             if st.gating_price > 0
             else "gating costs no time"
         )
-    bits.append(f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical")
+    critical = style.critical_share(int(s.critical.sum()), len(plan.decisions))
+    bits.append(critical)
     status_wk = _status_week(analysis)
     if status_wk is not None:
         bits.insert(2, progress.status_text(plan, status_wk))
@@ -621,7 +622,7 @@ def _subtitle_lines(
     width = style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)
     if not compact:
         # One line under the title: leave out what matters least before a figure would be cut.
-        shorter = [b for b in bits if not b.endswith("decisions critical")]
+        shorter = [b for b in bits if b != critical]
         for cand in (text, " \u00b7 ".join(shorter), " \u00b7 ".join(shorter[1:])):
             if len(cand) <= width:
                 return [cand]

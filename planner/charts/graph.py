@@ -540,7 +540,7 @@ def _legend_and_title(
     assert s is not None and st is not None  # draw_graph checked the analysis is drawable
     bits = [
         "columns are the stages decisions run in under strict gates, left to right in dependency order",
-        f"{int(s.critical.sum())} of {len(plan.decisions)} decisions critical",
+        style.critical_share(int(s.critical.sum()), len(plan.decisions)),
     ]
     # SPEC §3.3 "Words": a view by sequenced stage says which decisions sequencing moved.
     bits += st.sequencing_text()

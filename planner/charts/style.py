@@ -323,6 +323,14 @@ short_date = (
 )  # a chart's compact date: the year once the plan has left its first calendar year
 
 
+def critical_share(critical: int, total: int) -> str:
+    """``3 of 12 decisions critical``; a plan of one decision says ``its 1 decision critical`` (or ``not
+    critical``), never ``1 of 1 decisions``."""
+    if total == 1:
+        return "its 1 decision critical" if critical else "its 1 decision not critical"
+    return f"{critical} of {units.count(total, 'decision')} critical"
+
+
 # -- common pieces ------------------------------------------------------------------------------------------
 def as_id_set(highlight: str | Iterable[str] | None) -> set[str]:
     """``highlight`` (one id, several ids or None) as a set of ids."""

@@ -1,0 +1,42 @@
+"""Charts read by a board on plans it has not seen (session 17, H-board): each test is a defect found by drawing
+unseen plans (one decision, many stages and areas, long names, scripts) and looking at the result."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from planner.analysis import analyze
+from planner.charts import draw_chart, style
+from planner.model import plan_from_dict
+from tests.unseen_plans import shape
+
+
+def _texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+_ONE_NOUN = re.compile(r"(?<![.\d])\b1 (decisions|weeks|stages|areas|teams|risks|dependencies|links|days)\b")
+
+
+@pytest.mark.parametrize("chart", ["gantt", "graph"])
+def test_a_plan_of_one_decision_is_not_1_of_1_decisions(chart: str) -> None:
+    # Before: the Gantt's subtitle said "1 of 1 decisions critical".
+    texts = " | ".join(_texts(draw_chart(chart, analyze(plan_from_dict(shape("one-decision"), "<one>")))))
+    assert not _ONE_NOUN.search(texts), texts
+    assert "its 1 decision critical" in texts
+
+
+@pytest.mark.parametrize(
+    ("critical", "total", "text"),
+    [
+        (1, 1, "its 1 decision critical"),
+        (0, 1, "its 1 decision not critical"),
+        (3, 12, "3 of 12 decisions critical"),
+    ],
+)
+def test_critical_share(critical: int, total: int, text: str) -> None:
+    assert style.critical_share(critical, total) == text
