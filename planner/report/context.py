@@ -317,8 +317,9 @@ class ReportContext:
         if (
             "\n" not in text
             and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
-            and len(font_runs(text, st.fontName))
-            == 1  # a plain cell has one font: a fallback needs a paragraph
+            # a plain cell has one font: a fallback font (or the one that keeps a character nothing draws)
+            # needs a paragraph
+            and font_runs(text, st.fontName) == [(st.fontName, text)]
         ):
             return text
         return Paragraph(esc(text), st)
@@ -358,6 +359,18 @@ class ReportContext:
         head = [
             self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
             for k, h in enumerate(header)
+        ]
+        # A plain cell is drawn in one font: one with a character the table's font lacks becomes a paragraph, which
+        # takes it from a fallback font (or keeps it in the text when no font has it) instead of losing it.
+        fonts = [BOLD if k in bold else REGULAR for k in range(len(header))]
+        rows = [
+            [
+                self.cell(c, "cell_bold" if k in bold else "cell")
+                if isinstance(c, str) and k < len(fonts) and font_runs(c, fonts[k]) != [(fonts[k], c)]
+                else c
+                for k, c in enumerate(row)
+            ]
+            for row in rows
         ]
         t = Table([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
         cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]

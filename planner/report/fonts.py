@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
@@ -38,11 +38,31 @@ def font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap of a font subset, with characters beyond U+FFFF (emoji) written as the UTF-16
+    pair the PDF standard asks for: ReportLab writes ``<1F680>``, which readers reject or read as another
+    character."""
+    text: str = _rl_to_unicode_cmap(fontname, subset)
+    if all(v <= 0xFFFF for v in subset):
+        return text
+    wrong = {"<%02X> <%04X>" % (i, v): i for i, v in enumerate(subset) if v > 0xFFFF}  # noqa: UP031
+    return "\n".join(
+        f"<{wrong[line]:02X}> <{chr(subset[wrong[line]]).encode('utf-16-be').hex().upper()}>"
+        if line in wrong
+        else line
+        for line in text.split("\n")
+    )
+
+
+_rl_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     """Register the DejaVu family with ReportLab (idempotent, thread-safe)."""
     with _lock:
         if REGULAR in pdfmetrics.getRegisteredFontNames():
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file in _FILES.items():
             path = font_dir() / file
             pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -110,21 +130,55 @@ def reset_fallbacks() -> None:
     _fallbacks = None
 
 
+class _EveryCharacter(dict[int, int]):
+    """A character map that has every character: those the font lacks are its glyph 0 (the box)."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
+
+    def __missing__(self, code: int) -> int:
+        return 0
+
+
+_KEEP = "-keep"
+
+
+def keep_text_font(primary: str) -> str:
+    """A second copy of the house font ``primary`` (regular or bold) that draws a character no installed font has
+    as the box it always was, but under a code of its own, so that the character stays in the PDF's text: a plan
+    titled in Chinese on a machine without a Chinese font still has its title in the text a reader copies or
+    searches (ReportLab draws every such character as code 0 of ``primary``, which extracts as nothing)."""
+    register_fonts()
+    name = primary + _KEEP
+    with _lock:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            path = font_dir() / _FILES.get(primary, _FILES[REGULAR])
+            font = TTFont(name, str(path))
+            font.face.charToGlyph = _EveryCharacter(font.face.charToGlyph)
+            # ReportLab registers one font per face name: without a name of its own this copy would be the
+            # house font's face again.
+            font.face.name = name.encode("ascii")
+            pdfmetrics.registerFont(font)
+            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return name
+
+
 def font_runs(text: str, primary: str) -> list[tuple[str, str]]:
     """``text`` cut into runs that one font each draws: ``primary`` wherever it has the character, else the first
-    fallback font that has it (else ``primary``, which draws a box). One run of ``primary`` when no fallback font
-    is installed or none is needed."""
+    fallback font that has it, else :func:`keep_text_font` (which draws a box, as ``primary`` would, and keeps
+    the character in the text). One run of ``primary`` when it has every character."""
     register_fonts()
     cmap = _cmap(primary)
-    if all(ord(c) in cmap for c in text) or not fallback_names():
+    if all(ord(c) in cmap or c.isspace() for c in text):
         return [(primary, text)]
     maps = [(name, _cmap(name)) for name in fallback_names()]
+    keep = keep_text_font(primary) if primary in _FILES else primary
     runs: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
         font = primary
         if code not in cmap and not ch.isspace():
-            font = next((name for name, m in maps if code in m), primary)
+            font = next((name for name, m in maps if code in m), keep)
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:

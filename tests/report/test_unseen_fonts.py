@@ -74,12 +74,19 @@ def test_runs_take_each_character_from_the_first_font_that_has_it(stix_fallback:
     assert esc(f"<{CIRCLED}>") == f'&lt;<font name="{stix_fallback}">{CIRCLED}</font>&gt;'
 
 
-def test_without_a_fallback_font_nothing_changes(no_fallback: None) -> None:
+def test_without_a_fallback_font_the_characters_keep_their_place_in_the_text(no_fallback: None) -> None:
+    # Session 17: without a fallback font the characters are drawn as the house font's box, as before, but from
+    # a copy of it that keeps each one in the PDF's text (before, they were all code 0 and extracted as nothing).
     assert chart_fonts.chart_families() == ["DejaVu Sans"]
+    keep = report_fonts.keep_text_font(report_fonts.REGULAR)
     assert report_fonts.font_runs(f"a {CIRCLED}", report_fonts.REGULAR) == [
-        (report_fonts.REGULAR, f"a {CIRCLED}")
+        (report_fonts.REGULAR, "a "),
+        (keep, CIRCLED),
     ]
-    assert esc(f"<{CIRCLED}>") == f"&lt;{CIRCLED}&gt;"
+    assert report_fonts.font_runs("plain text", report_fonts.REGULAR) == [
+        (report_fonts.REGULAR, "plain text")
+    ]
+    assert esc(f"<{CIRCLED}>") == f'&lt;<font name="{keep}">{CIRCLED}</font>&gt;'
 
 
 def test_chart_pdf_draws_and_keeps_the_characters(stix_fallback: str, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -239,7 +240,7 @@ def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list
 
 
 def build_summary(ctx: ReportContext) -> list[Flowable]:
-    plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
+    plan, st = ctx.plan, ctx.stages
     out: list[Flowable] = [ctx.heading("Executive summary")]
     n = len(plan.decisions)
     if n == 0:
@@ -263,6 +264,38 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         )
         return out
 
+    # The summary is one page (two columns on a landscape page): on a plan whose names are long it says less,
+    # dropping first the risks' mitigations, then the third and second items of each list (counted in a note),
+    # rather than spill a few lines or the key-dates table onto a page of their own.
+    columns = 2 if ctx.geometry.width > ctx.geometry.height else 1
+    budget = columns * ctx.geometry.frame_height - 36.0 * (columns - 1) - 24.0
+    body: list[Flowable] = []
+    for asks_n, risks_n, mitigations in _SUMMARY_LEVELS:
+        body = _summary_body(ctx, asks_n, risks_n, mitigations)
+        if _height([out[0], *body], ctx.summary_width) <= budget:
+            break
+    return out + body
+
+
+# (attention items, top risks, with mitigations): the executive summary's contents, from the fullest to the
+# shortest, tried in turn until the summary fits its page.
+_SUMMARY_LEVELS = ((3, 3, True), (3, 3, False), (2, 3, False), (2, 2, False), (1, 2, False), (1, 1, False))
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height ``flowables`` take stacked in a column ``width`` wide, spaces between them included (points)."""
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 1e6)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bool) -> list[Flowable]:
+    """The executive summary under its heading: at most ``asks_n`` decisions that need the board's attention and
+    ``risks_n`` top risks (each with its mitigation when ``mitigations``)."""
+    plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
+    out: list[Flowable] = []
     # 1. When it finishes and what sets that date.
     driver = board.finish_driver(plan, ctx.analysis)
     out.append(Paragraph("When it finishes, and why", ctx.styles["h3"]))
@@ -354,21 +387,30 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
     # 4. The top risks, in weeks.
     risks = board.top_risks(plan, ctx.simulation, 3)
+    shown_risks = risks[:risks_n]
     if risks:
         out.append(Paragraph("Top risks", ctx.styles["h3"]))
         items = []
-        for r in risks:
+        for r in shown_risks:
             how = (
                 f"adds {plural(r.weeks, 'week')} to the P80"
                 if r.measure == "p80"
                 else f"expected delay {plural(r.weeks, 'week')}"
             )
             item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {r.probability:.0%})."
-            if r.mitigation:
+            if r.mitigation and mitigations:
                 item += f" Mitigation: {esc(ellipsize(r.mitigation, 140))}"
             items.append(item)
         out.extend(ctx.bullets(items, markup=True))
         costing = len(board.top_risks(plan, ctx.simulation, len(plan.risks)))
+        if costing > len(shown_risks):
+            k = costing - len(shown_risks)
+            out.append(
+                ctx.p(
+                    f"{plural(k, 'more risk')} of the register {'costs' if k == 1 else 'cost'} time too.",
+                    "small",
+                )
+            )
         idle = len(plan.risks) - costing
         if idle > 0:
             verb = (
@@ -382,7 +424,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
     # 5. What needs the board's attention.
     everything = board.attention(_short_titles(plan), ctx.analysis, ctx.simulation, None)
-    asks = everything[:3]
+    asks = everything[:asks_n]
     if asks:
         out.append(Paragraph("Needs the board's attention", ctx.styles["h3"]))
         out.extend(
@@ -440,7 +482,11 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
 
     at = ctx.date_week
     rows = [
-        [ctx.cell(r.name, "cell_bold"), at(r.finish) if r.finish is not None else "no decisions", at(r.gate)]
+        [
+            ctx.cell(ellipsize(r.name, 40), "cell_bold"),
+            at(r.finish) if r.finish is not None else "no decisions",
+            at(r.gate),
+        ]
         for r in st.stages
     ]
     rows.append([ctx.cell("Finish", "cell_bold"), at(sched.finish), at(st.gated_finish)])
@@ -450,7 +496,7 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
     return ctx.table(
         ["", "Overlapping stages: work ends", "Strict gates: gate"],
         rows,
-        [2.4, 3.0, 3.0],
+        [2.8, 2.8, 2.8],
         total=ctx.summary_width,
     )
 

@@ -61,7 +61,9 @@ def build_progress(ctx: ReportContext) -> list[Flowable]:
     if not state.active or (state.status_week is None and base is None):
         return []  # statuses alone, with neither a date nor a baseline to measure them against: nothing to say
     v = variance(ctx.schedule, base, plan) if base is not None else None
-    out: list[Flowable] = [ctx.heading("Progress since baseline", key="progress")]
+    # Without a baseline there is nothing the progress is "since": the section says where the plan stands.
+    title = "Progress since baseline" if base is not None else "Progress at the status date"
+    out: list[Flowable] = [ctx.heading(title, key="progress")]
     out.append(ctx.p(_summary(ctx, state, v), markup=True))
     out.extend(_finished(ctx, state, v))
     if v is not None:
@@ -151,18 +153,18 @@ def _finished(ctx: ReportContext, state: ProgressState, v: Variance | None) -> l
         )
         b = base.get(p.id)
         b_finish = b.baseline_finish if b is not None else None
-        rows.append(
-            [
-                _decision_cell(ctx, p.id, how),
-                ctx.when_text(p.floor),
-                ctx.when_text(b_finish),
-                _slip(None if b_finish is None else p.floor - b_finish),
-            ]
-        )
+        row = [_decision_cell(ctx, p.id, how), ctx.when_text(p.floor)]
+        if v is not None:  # without a baseline, two columns of dashes would say nothing
+            row += [ctx.when_text(b_finish), _slip(None if b_finish is None else p.floor - b_finish)]
+        rows.append(row)
     out: list[Flowable] = [Paragraph(f"Finished ({len(done)})", ctx.styles["h3"])]
-    out.append(
-        ctx.table(["Decision", "Finished", "Baseline finish", "Slip"], rows, [3.6, 1.1, 1.1, 1.0], right=(3,))
-    )
+    if v is not None:
+        table = ctx.table(
+            ["Decision", "Finished", "Baseline finish", "Slip"], rows, [3.6, 1.1, 1.1, 1.0], right=(3,)
+        )
+    else:
+        table = ctx.table(["Decision", "Finished"], rows, [3.6, 1.1])
+    out.append(table)
     out.extend(_more(ctx, ROWS, len(done), "finished earlier (see the appendix)"))
     return out
 

@@ -1,0 +1,226 @@
+"""The PDF report read by a board on plans it has not seen (session 17, H-board): each test is a defect found by
+rendering unseen plans (long names, one decision, many stages and areas, scripts) and looking at every page."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis.montecarlo import simulate
+from planner.model import plan_from_dict
+from tests.report.report_helpers import analysis_of, make_report, normalise
+
+_LONG = (
+    "Establish a cross-functional governance board with authority over model release, retraining and "
+    "retirement decisions across all business units"
+)
+_STAGES = [
+    ("validate", "Validate"),
+    ("integrate", "Integrate"),
+    ("operationalize", "Operationalize"),
+    ("scale", "Scale"),
+]
+
+
+def long_names_plan() -> dict[str, Any]:
+    """16 decisions in a chain whose stages go round (so three links run backwards), with stage and area names of
+    50-60 characters, titles of 60-120, one risk with a long title and mitigation."""
+    areas = [
+        "architecture",
+        "infrastructure",
+        "workflows",
+        "data",
+        "governance",
+        "compliance",
+        "organization",
+        "skills",
+    ]
+    return {
+        "schema_version": 1,
+        "title": _LONG[:118] + ".",
+        "start_date": "2027-01-04",
+        "stages": [
+            {"id": s, "name": f"{n} — the long stage name for the board and beyond", "gate_criteria": []}
+            for s, n in _STAGES
+        ],
+        "areas": [
+            {
+                "id": a,
+                "name": f"{a.title()} and everything related to it in the enterprise",
+                "color": "#4C72B0",
+            }
+            for a in areas
+        ],
+        "teams": [
+            {"id": "t1", "name": "The enterprise machine learning platform engineering team", "capacity": 4}
+        ],
+        "decisions": [
+            {
+                "id": f"d{k}",
+                "title": _LONG[: 60 + (k * 7) % 61],
+                "stage": _STAGES[k % 4][0],
+                "area": areas[k % 8],
+                "owner": "t1",
+                "duration": {"optimistic": 1, "likely": 2, "pessimistic": 5},
+                "cost": 25000,
+            }
+            for k in range(16)
+        ],
+        "dependencies": [{"from": f"d{k}", "to": f"d{k + 1}"} for k in range(15)],
+        "risks": [
+            {
+                "id": "r1",
+                "title": _LONG[:110],
+                "probability": 0.4,
+                "impact": {"optimistic": 1, "likely": 3, "pessimistic": 6},
+                "decisions": ["d3", "d4"],
+                "mitigation": _LONG[:100],
+                "owner": "t1",
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(("paper", "orientation"), [("a4", "landscape"), ("letter", "portrait")])
+def test_a_summary_of_long_names_stays_on_one_page(paper: str, orientation: str, tmp_path: Path) -> None:
+    # Before: the key-dates table of a plan with long stage names broke after its third row and left its last four
+    # rows (Scale, the finish, P50, P80) alone on a page of their own.
+    data = long_names_plan()
+    plan = plan_from_dict(data, "<long names>")
+    r = make_report(
+        analysis_of(plan),
+        tmp_path / "r.pdf",
+        paper=paper,
+        orientation=orientation,
+        simulation=simulate(plan, 500, 1),
+        sections=["cover", "summary", "gantt"],
+    )
+    summary, after = normalise(r.pages[1]), normalise(r.pages[2])
+    assert "Executive summary" in summary
+    for label in ("Key dates", "Finish P50 (simulated)", "Finish P80 (simulated)", "Validation:"):
+        assert label in summary, f"{label!r} is on the summary's page"
+    assert "Gantt chart" in after
+    assert "Key dates" not in after and "Finish P80" not in after
+
+
+def test_a_summary_that_says_less_counts_what_it_left_out(tmp_path: Path) -> None:
+    # What the shorter summary drops is counted, never silently gone: the decisions to watch and the risks.
+    data = long_names_plan()
+    data["risks"] += [
+        dict(copy.deepcopy(data["risks"][0]), id=f"r{k}", decisions=[f"d{k + 5}"], probability=0.5)
+        for k in range(2, 5)
+    ]
+    plan = plan_from_dict(data, "<long names>")
+    r = make_report(
+        analysis_of(plan),
+        tmp_path / "r.pdf",
+        simulation=simulate(plan, 500, 1),
+        sections=["cover", "summary"],
+    )
+    summary = normalise(r.pages[1])
+    assert re.search(r"\d+ more decisions have a reason to watch too", summary)
+    shown = summary.count("to the P80 (probability")
+    more = re.search(r"(\d+) more risks? of the register costs? time too", summary)
+    assert shown >= 1
+    assert shown == 3 or (more is not None and shown + int(more.group(1)) >= 3), summary
+
+
+@pytest.fixture
+def no_fallback_font(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A machine without any font for CJK or emoji (this one; most servers)."""
+    from planner.charts import fonts as chart_fonts
+    from planner.report import fonts as report_fonts
+    from planner.report import vector
+
+    def reset() -> None:
+        chart_fonts.fallback_fonts.cache_clear()
+        report_fonts.reset_fallbacks()
+        vector._METRICS_CACHE.clear()
+
+    monkeypatch.setattr(chart_fonts, "FALLBACK_FAMILIES", ())
+    reset()
+    yield
+    reset()
+
+
+_TITLE = "规模化人工智能路线图 — خارطة الطريق 🚀"
+_DECISION = "建立模型推理服务 🎉 now"
+
+
+@pytest.mark.filterwarnings(
+    "ignore:Glyph:UserWarning"
+)  # matplotlib's "Glyph ... missing": no font here has them
+def test_text_no_installed_font_can_draw_stays_in_the_pdf(no_fallback_font: None, tmp_path: Path) -> None:
+    # Before: without a CJK or emoji font every such character was written as code 0 of DejaVu Sans, so the
+    # title, the decision titles and the running header of a Chinese plan extracted as blanks (pdftotext, pypdf,
+    # a reader's search). Emoji beyond U+FFFF also need their UTF-16 pair in the ToUnicode map.
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": _TITLE,
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "验证阶段"}],
+            "decisions": [{"id": "a", "title": _DECISION, "stage": "s", "duration": 2}],
+        },
+        "<scripts>",
+    )
+    r = make_report(analysis_of(plan), tmp_path / "r.pdf", sections=["cover", "summary", "gantt", "appendix"])
+    assert _TITLE.split(" — ")[0] in r.pages[0] and "🚀" in r.pages[0]
+    for page in r.pages[1:]:  # the running header
+        assert "规模化人工智能路线图" in page
+    assert "\x00" not in r.text, "no character is written as code 0 (a table's plain cell was)"
+
+    if shutil.which("pdftotext"):
+        out = subprocess.run(
+            ["pdftotext", str(r.path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "规模化人工智能路线图" in out and _DECISION in normalise(out)
+
+
+def late_plan() -> dict[str, Any]:
+    """Ten decisions in a chain, two done and two in progress, priced, with a status date in the middle and no
+    baseline."""
+    decisions = []
+    for k in range(10):
+        d: dict[str, Any] = {
+            "id": f"d{k}",
+            "title": f"Decision number {k}",
+            "stage": _STAGES[k % 4][0],
+            "owner": "t1",
+            "cost": 10000 * (k + 1),
+            "duration": {"optimistic": 1, "likely": 2 + k % 3, "pessimistic": 6},
+        }
+        if k < 2:
+            d.update(status="done", progress=100)
+        elif k < 4:
+            d.update(status="in_progress", progress=30)
+        decisions.append(d)
+    return {
+        "schema_version": 1,
+        "title": "Mid-plan status with late work",
+        "start_date": "2027-03-01",
+        "status_date": "2027-05-10",
+        "stages": [
+            {"id": s, "name": n, "gate_criteria": [{"text": f"{n} criterion", "met": False}]}
+            for s, n in _STAGES
+        ],
+        "teams": [{"id": "t1", "name": "Platform", "capacity": 3}],
+        "decisions": decisions,
+        "dependencies": [{"from": f"d{k}", "to": f"d{k + 1}"} for k in range(9)],
+    }
+
+
+def test_progress_without_a_baseline_is_not_since_a_baseline(tmp_path: Path) -> None:
+    # Before: the section was headed "Progress since baseline" on a plan without one, and its table of finished
+    # work had a "Baseline finish" and a "Slip" column of dashes.
+    plan = plan_from_dict(late_plan(), "<late>")
+    r = make_report(analysis_of(plan), tmp_path / "r.pdf", sections=["cover", "progress"])
+    assert "Progress at the status date" in r.flat and "since baseline" not in r.flat
+    assert "Finished (2)" in r.flat and "Baseline finish" not in r.flat and "Slip" not in r.flat
+    assert "no baseline to compare with" in r.flat
