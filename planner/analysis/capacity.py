@@ -765,15 +765,15 @@ class Levelled:
             titles = {d.id: d.title for d in plan.decisions}
             idx = {did: i for i, did in enumerate(self.ids)}
             why = {m.id: m for m in self.moves}
-            for did, wk in moved[:30]:
+            for did, wk in moved[:30]:  # one line each: the command line wraps them to its width
                 i = idx[did]
-                crit = "  (critical)" if did in self.critical_delayed else ""
+                crit = " (critical)" if did in self.critical_delayed else ""
+                es, ef = float(self.es[i]), float(self.ef[i])
+                when = f"at week {_fmt(es)}" if _fmt(es) == _fmt(ef) else f"weeks {_fmt(es)}-{_fmt(ef)}"
                 lines.append(
-                    f"    {did[:28]:<28} +{_fmt(wk):>5} wk  now weeks {_fmt(float(self.es[i]))}-"
-                    f"{_fmt(float(self.ef[i]))}  {titles.get(did, '')[:40]}{crit}"
+                    f"    +{units.plural_weeks(wk)}: {titles.get(did, '')} ({did}), now {when}{crit}"
+                    + (f"; because {why[did].text(plan)}" if did in why else "")
                 )
-                if did in why:
-                    lines.append(f"    {'':<28}   because {why[did].text(plan)}")
             if len(moved) > 30:
                 lines.append(f"    ... and {len(moved) - 30} more")
         if self.unlevellable:

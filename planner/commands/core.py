@@ -317,7 +317,9 @@ def analysis_text(result: Any) -> str:
         )
     if levelled is not None:
         add("")
-        add(levelled.text(plan).rstrip("\n"))
+        for line in levelled.text(plan).rstrip("\n").splitlines():  # to 80 columns, each under its own start
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.extend(wrap(line.lstrip(), indent, indent + "  "))
     add("")
     add("Findings")
     add("--------")

@@ -314,7 +314,7 @@ def test_cli_level_methods(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         }
     ]
     assert main(["analyze", str(path), "--level"]) == 0
-    text = capsys.readouterr().out
+    text = " ".join(capsys.readouterr().out.split())  # the text is wrapped to 80 columns
     assert (
         "Optimal: no schedule with these teams can finish earlier" in text
         and "because Team U (1 person) is full in weeks 0\u20133 (a)" in text
