@@ -736,19 +736,10 @@ def coverage_text(report: CoverageReport, plan: Plan) -> str:
     if not report.findings:
         lines.append("  none: every applicable obligation is covered in time")
     labels = {"error": "ERROR", "warning": "warning", "info": "info"}
-    for f in report.findings:  # within 80 columns, the message under its start
-        lines += textwrap.wrap(
-            f"{labels[str(f.severity)]:<7} [{f.code}] {f.message}",
-            80,
-            initial_indent="  ",
-            subsequent_indent=" " * 10,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+    for f in report.findings:  # one a line, as `planner check` writes findings (a line a grep finds whole)
+        lines.append(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}")
     for n in report.notes:
-        lines += textwrap.wrap(
-            f"Note: {n}", 80, initial_indent="  ", subsequent_indent=" " * 8, break_on_hyphens=False
-        )
+        lines.append(f"  Note: {n}")
     return "\n".join(lines) + "\n"
 
 
