@@ -52,7 +52,7 @@ def test_the_tables_own_column_names_and_units_in_headers_are_read(sample_window
             "row 2, Optimistic: '1e308' is not a number of weeks from 0 to 520",
         ),
         ("Title\tPessimistic\nA\tok\nB\t-2\n", "row 2, Pessimistic: 'ok'"),
-        ("Title\n" + "x" * 400 + "\n", "row 2: title: String should have at most 300 characters"),
+        ("Title\n" + "x" * 400 + "\n", "row 2: Title can be at most 300 characters"),
     ],
 )
 def test_a_cell_that_cannot_be_read_is_named_and_nothing_is_pasted(sample_window, text, words):
@@ -120,3 +120,31 @@ def test_a_huge_duration_is_quoted_as_typed(sample_window):
     assert len(text) < 200
     text = _refused(sample_window, 0, "progress", "1e308")
     assert text == "Progress is a percentage from 0 to 100: 1e308 was not applied"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "words"),
+    [
+        ("cost", "9" * 30, "Not changed: Cost can be at most 1,000,000,000,000,000"),
+        ("not_before", "99999", "Not changed: Earliest Start can be at most 10,000 weeks"),
+        ("title_edit", " ", "Not changed: Title cannot be empty"),
+    ],
+)
+def test_the_inspector_refuses_out_of_range_values_in_words(sample_window, qtbot, field, typed, words):
+    from PySide6.QtTest import QTest
+
+    from planner.ui.views.inspector import DecisionInspector
+
+    w = sample_window
+    w.doc.select([w.doc.plan.decisions[0].id])
+    inspector = w.findChildren(DecisionInspector)[0]
+    said: list[str] = []
+    inspector.message.connect(said.append)
+    before = w.doc.plan.model_dump()
+    edit = getattr(inspector, field)
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, typed)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert said == [words]
+    assert w.doc.plan.model_dump() == before
