@@ -181,6 +181,9 @@ class ScenarioBar(QObject):
             self.window.show_message("Leave presentation mode (Esc) to switch scenarios.")
             self.refresh()
             return False
+        # What is being typed belongs to the plan it was typed in: a switch from the menu or a key left an
+        # inspector field uncommitted (a menu takes no focus), and it was then applied to the scenario shown next.
+        self.window.commit_pending()
         self.state.switch(name)
         return True
 
@@ -217,6 +220,7 @@ class ScenarioBar(QObject):
     def ask_new(self) -> QInputDialog | None:
         if self._refused_while_presenting():
             return None
+        self.window.commit_pending()  # the new scenario keeps what is being typed
         what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
         return self._ask(
             "New scenario",
@@ -251,6 +255,7 @@ class ScenarioBar(QObject):
         name = self._editable_scenario()
         if name is None:
             return None
+        self.window.commit_pending()
         SB = QMessageBox.StandardButton
         return self.window._prompt(
             QMessageBox.Icon.Question,
@@ -265,6 +270,7 @@ class ScenarioBar(QObject):
         name = self._editable_scenario()
         if name is None:
             return None
+        self.window.commit_pending()
         SB = QMessageBox.StandardButton
         return self.window._prompt(
             QMessageBox.Icon.Question,
@@ -279,6 +285,7 @@ class ScenarioBar(QObject):
     def show_compare(self) -> Any:
         from planner.ui.tabs.compare_view import CompareDialog
 
+        self.window.commit_pending()  # compared with what is being typed
         if self.compare_dialog is None:
             self.compare_dialog = CompareDialog(self.doc, self.window)
         self.compare_dialog.refresh_choices()
