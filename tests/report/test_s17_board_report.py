@@ -224,3 +224,24 @@ def test_progress_without_a_baseline_is_not_since_a_baseline(tmp_path: Path) -> 
     assert "Progress at the status date" in r.flat and "since baseline" not in r.flat
     assert "Finished (2)" in r.flat and "Baseline finish" not in r.flat and "Slip" not in r.flat
     assert "no baseline to compare with" in r.flat
+
+
+def test_a_finished_plan_says_it_finished(tmp_path: Path) -> None:
+    # Before: with every decision done the summary said "The plan finishes in week 11 (...): it has no work that
+    # takes time yet", gave an even chance and an 80% chance of finishing by the same week, and the cover's tile
+    # read "0 critical: they set the finish".
+    data = late_plan()
+    del data["status_date"]
+    week = 0
+    for d in data["decisions"]:
+        d.update(status="done", progress=100, actual_start=week, actual_finish=week + 1)
+        week += 1
+    plan = plan_from_dict(data, "<done>")
+    a = analysis_of(plan)
+    assert a.schedule is not None and a.schedule.finish == 10
+    r = make_report(a, tmp_path / "r.pdf", simulation=simulate(plan, 300, 1), sections=["cover", "summary"])
+    cover, summary = normalise(r.pages[0]), normalise(r.pages[1])
+    assert "Finished 10 May 2027 week 10 · every decision done" in cover
+    assert "every one done" in cover and "0 critical" not in cover
+    assert "Every decision is done: the plan finished in week 10 (10 May 2027)." in summary
+    assert "no work that takes time" not in summary and "even chance" not in summary

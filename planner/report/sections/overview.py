@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
+from planner.model.plan import Status
 from planner.report.context import ReportContext, ellipsize, esc, fmt_date, fmt_weeks, plural
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
@@ -20,6 +21,11 @@ def p_dates(simulation: Any) -> dict[int, float]:
     """Finish percentiles {50: weeks, 80: weeks} of a Monte Carlo result, or {} without one (one source for the
     cover, the summary, the key dates and the risk section: :func:`planner.analysis.board.finish_percentiles`)."""
     return board.finish_percentiles(simulation)
+
+
+def all_done(plan: Any) -> bool:
+    """Every decision of ``plan`` is done (and it has some): the finish is a fact, not a forecast."""
+    return bool(plan.decisions) and all(d.status == Status.DONE for d in plan.decisions)
 
 
 def _tile(ctx: ReportContext, value: str, detail: str | None, label: str) -> list[Flowable]:
@@ -64,7 +70,13 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         out.append(ctx.p(ellipsize(plan.description, 220 if landscape else 320), "subtitle"))
     facts = [
         plural(len(plan.decisions), "decision")
-        + (f" ({int(sched.critical.sum())} critical)" if plan.decisions else ""),
+        + (
+            " (all done)"
+            if all_done(plan)
+            else f" ({int(sched.critical.sum())} critical)"
+            if plan.decisions
+            else ""
+        ),
         plural(len(plan.dependencies), "dependency", "dependencies"),
         plural(len(plan.stages), "stage"),
     ]
@@ -103,8 +115,10 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         _tile(
             ctx,
             value,
-            detail + " \u00b7 stages overlapping" if detail else "stages overlapping",
-            "Finish" if status is None else "Forecast finish",  # the remaining work from the status date
+            (detail + " \u00b7 " if detail else "")
+            + ("every decision done" if all_done(plan) else "stages overlapping"),
+            # the remaining work from the status date
+            "Finished" if all_done(plan) else "Finish" if status is None else "Forecast finish",
         )
     ]
     if 80 in pd:
@@ -149,7 +163,14 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         tiles.append(
-            _tile(ctx, str(len(plan.decisions)), f"{n_crit} critical: they set the finish", "Decisions")
+            _tile(
+                ctx,
+                str(len(plan.decisions)),
+                "every one done"
+                if all_done(plan)
+                else f"{n_crit} critical: {'it sets' if n_crit == 1 else 'they set'} the finish",
+                "Decisions",
+            )
         )
     risks = board.top_risks(plan, ctx.simulation, 1)
     if risks:
@@ -299,7 +320,12 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
     # 1. When it finishes and what sets that date.
     driver = board.finish_driver(plan, ctx.analysis)
     out.append(Paragraph("When it finishes, and why", ctx.styles["h3"]))
-    text = esc(driver.sentence(_short_titles(plan)))
+    if all_done(
+        plan
+    ):  # nothing is left to set the finish (the driver would say "no work that takes time yet")
+        text = esc(f"Every decision is done: the plan finished in {ctx.when(sched.finish)}.")
+    else:
+        text = esc(driver.sentence(_short_titles(plan)))
     n_crit = int(sched.critical.sum())
     others = n_crit - len(driver.chain)
     if others > 0:
@@ -316,7 +342,9 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
     pd = p_dates(ctx.simulation)
     target = target_week(plan)
     cost = _cost(ctx)
-    if pd:
+    if pd and all_done(plan):
+        text = "Nothing is left to do, so there is no uncertainty left in the finish."
+    elif pd:
         iters = getattr(ctx.simulation, "iterations", None)
         text = (
             f"Allowing for the uncertainty in the estimates and the risk register (a Monte Carlo simulation of "
