@@ -178,7 +178,20 @@ def seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, e.g. 10 or 2.5") from None
 
 
-OTHER_FORMATS = (".png", ".svg", ".pdf", ".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot", ".xer")
+OTHER_FORMATS = (
+    ".png",
+    ".svg",
+    ".pdf",
+    ".xml",
+    ".gan",
+    ".csv",
+    ".xlsx",
+    ".tjp",
+    ".mmd",
+    ".dot",
+    ".xer",
+    ".ics",
+)
 """Suffixes of the other formats the planner reads or writes: a plan file (JSON) given one of them could be
 opened by nothing that expects that suffix."""
 

@@ -46,6 +46,7 @@ EXPORT_SUFFIXES = {
     ".mmd": "mermaid",
     ".dot": "dot",
     ".xer": "xer",
+    ".ics": "ics",
 }
 EXPORT_NAMES = {
     "mspdi": "MS Project XML",
@@ -56,6 +57,7 @@ EXPORT_NAMES = {
     "mermaid": "Mermaid gantt",
     "dot": "Graphviz DOT",
     "xer": "Primavera P6 XER",
+    "ics": "iCalendar",
 }
 
 __all__ = [
@@ -274,6 +276,10 @@ def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
         from planner.io.primavera import export_xer
 
         return export_xer(plan)
+    if fmt == "ics":
+        from planner.io.icalendar import export_ics
+
+        return export_ics(plan)
     raise ValueError(f"unknown export format {fmt!r}")
 
 

@@ -156,6 +156,12 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
         from planner.io.primavera import xer_notes
 
         notes.extend(xer_notes(plan))
+    elif fmt == "ics":
+        notes.append(
+            "a calendar holds dates only: each decision is an all-day event over its scheduled days, each "
+            "milestone and strict stage gate an event on its day; links, estimates, capacities, costs and risks "
+            "are not carried"
+        )
     return notes
 
 

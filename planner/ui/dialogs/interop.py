@@ -64,6 +64,7 @@ EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("TaskJuggler (*.tjp)", ".tjp", False),
     ("Mermaid gantt (*.mmd)", ".mmd", False),
     ("Graphviz DOT (*.dot)", ".dot", False),
+    ("iCalendar (*.ics)", ".ics", False),
 ]
 AUTO = "(from the file: custom field, name, else start time)"
 AUTO_AREA = "(from the file: custom field, name, else Imported)"
