@@ -104,7 +104,7 @@ class Outline:
     stages: list[Stage] | None = None  # default: the four standard stages
     currency: str | None = None
     finish: float | None = None  # the finish the authoring tool stored, in working weeks
-    status_date: dt.date | None = None  # the date the source's progress was recorded up to
+    status_date: dt.date | float | None = None  # the date (or week) the source's progress was recorded up to
     extra: dict[str, object] = field(default_factory=dict)
     baseline: dict[str, tuple[float, float]] = field(
         default_factory=dict

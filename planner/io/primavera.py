@@ -28,12 +28,14 @@ from planner.io.common import (
     InteropError,
     WorkCalendar,
     local,
+    num_text,
+    own_actual,
     parse_xml,
     read_limited,
     report_days_off,
     slug,
 )
-from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
+from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import format_date, format_weeks, week_to_date
 
@@ -271,6 +273,21 @@ def _clndr_spans(data: str) -> tuple[dict[int, list[tuple[int, int]]] | None, li
     return spans, holidays
 
 
+def activity_id(code: str) -> str | None:
+    """A P6 Activity ID as a plan id: kept when valid (``A1000``, ``EL.200``), else accents dropped and each run of
+    other characters a ``-`` (``A 2020 / contrôle`` -> ``A-2020-controle``); None when nothing is left."""
+    import unicodedata
+
+    from planner.io.common import is_valid_id
+
+    code = code.strip()
+    if not code or is_valid_id(code):
+        return code or None
+    ascii_code = unicodedata.normalize("NFKD", code).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_code).strip("-._")[:64].rstrip("-._")
+    return cleaned if cleaned and is_valid_id(cleaned) else None
+
+
 def read_calendars(rows: Iterable[dict[str, str]], report: ImportReport) -> dict[str, P6Calendar]:
     """The calendars of the CALENDAR table by id."""
     out: dict[str, P6Calendar] = {}
@@ -426,12 +443,14 @@ def outline_from_tables(
             memo[t] = (calendar.minutes(t) - origin_minutes) / mpw
         return memo[t]
 
-    def day_at(t: dt.datetime | None) -> dt.date | None:
-        """An actual date as the plan keeps it: the day its working-time position falls on in the plan's weeks."""
+    def actual_at(t: dt.datetime | None) -> dt.date | float | None:
+        """An actual start or finish as the plan keeps it: at its working-time position in the plan's weeks, as a
+        date when that is a whole day, else as weeks (a date would round it to a day and move the work that
+        follows it off where P6 has it)."""
         w = weeks_at(t)
         if w is None or start_dt is None:
             return t.date() if t is not None else None
-        return week_to_date(start_dt.date(), w)
+        return exact_actual(start_dt.date(), max(0.0, round(w, 9)))
 
     # -- WBS: the tree below the project's own node ---------------------------------------------------------------
     wbs_rows = [r for r in _rows(tables, "PROJWBS") if _value(r, "proj_id") in ("", proj_id)]
@@ -455,6 +474,7 @@ def outline_from_tables(
         return (n if math.isfinite(n) else 0.0, _value(wbs[wid], "wbs_short_name"))
 
     children: dict[str | None, list[str]] = {}
+    parent_of: dict[str, str | None] = {}
     for wid, r in wbs.items():
         if wid in project_nodes:
             continue
@@ -462,6 +482,7 @@ def outline_from_tables(
         if up in project_nodes or up not in wbs:
             up = None
         children.setdefault(up, []).append(wid)
+        parent_of[wid] = up
     for kids in children.values():
         kids.sort(key=seq)
 
@@ -491,26 +512,38 @@ def outline_from_tables(
             f"{', ...' if len(other_kinds) > 3 else ''}) are not carried (teams are people)",
         )
     assignments: dict[str, list[dict[str, str]]] = {}
+    roles = 0
     for r in _rows(tables, "TASKRSRC", proj_id):
+        if not _value(r, "rsrc_id"):
+            roles += _value(r, "role_id") != ""
+            continue
         assignments.setdefault(_value(r, "task_id"), []).append(r)
+    if roles:
+        report.add(
+            "resource",
+            f"{roles} role assignment(s) without a resource are not carried (a decision's owner is a team)",
+        )
 
     # the planner's own export: each activity's stage and area ids in user-defined fields
     udf_kind = {
         _value(r, "udf_type_id"): _value(r, "udf_type_label")
         for r in _rows(tables, "UDFTYPE")
-        if _value(r, "table_name") == "TASK" and _value(r, "udf_type_label") in (UDF_STAGE, UDF_AREA)
+        if _value(r, "table_name") == "TASK" and _value(r, "udf_type_label") in UDF_LABELS
     }
     hints: dict[str, dict[str, str]] = {}
     for r in _rows(tables, "UDFVALUE"):
         label = udf_kind.get(_value(r, "udf_type_id"))
-        if label and _value(r, "udf_text"):
-            hints.setdefault(_value(r, "fk_id"), {})[label] = _value(r, "udf_text")
+        if label and (_value(r, "udf_text") or _value(r, "udf_number")):
+            hints.setdefault(_value(r, "fk_id"), {})[label] = _value(r, "udf_text") or _value(r, "udf_number")
 
     by_wbs: dict[str | None, list[dict[str, str]]] = {}
     task_ids: dict[str, dict[str, str]] = {}
     dropped: dict[str, str] = {}  # task_id -> why its links are dropped
     unknown_wbs = 0
     duplicate = 0
+    code_of: dict[str, str | None] = {}
+    codes_taken: set[str] = set()
+    repeated_codes: list[str] = []
     for r in tasks_rows:
         tid = _value(r, "task_id")
         if not tid:
@@ -520,6 +553,13 @@ def outline_from_tables(
             duplicate += 1
             continue
         task_ids[tid] = r
+        code = activity_id(_value(r, "task_code"))
+        if code is not None and code in codes_taken:
+            repeated_codes.append(code)
+            code = None  # the first activity in the file keeps its ID; this one gets one from its name
+        if code is not None:
+            codes_taken.add(code)
+        code_of[tid] = code
         ttype = _value(r, "task_type")
         where = f"activity {_value(r, 'task_code') or tid} {_value(r, 'task_name')!r}"
         if ttype == "TT_WBS":
@@ -540,23 +580,27 @@ def outline_from_tables(
         by_wbs.setdefault(w, []).append(r)
     if duplicate:
         report.add("format", f"{duplicate} activity row(s) repeat a task_id already read; the first is kept")
+    if repeated_codes:
+        report.add(
+            "format",
+            f"{len(repeated_codes)} activity(ies) repeat an Activity ID of an earlier one "
+            f"({', '.join(repr(c) for c in repeated_codes[:3])}{', ...' if len(repeated_codes) > 3 else ''}): the "
+            "first keeps it as its id, the others get ids from their names",
+        )
     if unknown_wbs:
         report.add(
             "format",
             f"{unknown_wbs} activity(ies) name a WBS element the file does not hold; they are put at the top level",
         )
 
-    # -- which WBS elements hold activities (an empty one would become a decision) -------------------------------------
-    holds: dict[str, bool] = {}
-
-    def fill(wid: str, seen: set[str]) -> bool:
-        if wid in holds:
-            return holds[wid]
-        seen.add(wid)
-        holds[wid] = bool(by_wbs.get(wid)) | any(
-            [fill(c, seen) for c in children.get(wid, []) if c not in seen]
-        )
-        return holds[wid]
+    # -- which WBS elements hold activities (an empty one would become a decision); no recursion, as a WBS may be
+    #    nested deeper than Python recurses, and a loop of parents ends where it meets itself
+    holds: set[str] = set()
+    for start_wbs in by_wbs:
+        up_wbs = start_wbs
+        while up_wbs is not None and up_wbs not in holds:
+            holds.add(up_wbs)
+            up_wbs = parent_of.get(up_wbs)
 
     out_tasks: list[SourceTask] = []
     task_cal_week: dict[str, float] = {}
@@ -605,9 +649,9 @@ def outline_from_tables(
             progress = 100.0
         elif status == "TK_Active":
             if hours > 0 and remain is not None:
-                progress = max(0.0, min(99.0, (hours - max(0.0, remain)) / hours * 100))
+                progress = max(0.0, min(100.0, (hours - max(0.0, remain)) / hours * 100))
             else:
-                progress = max(0.0, min(99.0, phys or 0.0))
+                progress = max(0.0, min(100.0, phys or 0.0))
             if (
                 phys is not None
                 and _value(r, "complete_pct_type") == "CP_Phys"
@@ -684,6 +728,24 @@ def outline_from_tables(
                 )
         elif primary in team_of:
             resources.append((team_of[primary], 1.0))
+        actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
+        actual_finish = actual_at(act_end) if status == "TK_Complete" else None
+        own = hints.get(tid, {})
+        was = own.get(UDF_STATUS)
+        if was:
+            # The planner's own export: the plan's own actual values and not_before; an actual date P6 holds where
+            # the plan had none counts only when the work had not started (or finished) in the plan, as it was
+            # recorded in P6 after the export
+            if own.get(UDF_ACTUAL_START) or was != "not_started":
+                actual_start = own_actual(own.get(UDF_ACTUAL_START), report, where)
+            if own.get(UDF_ACTUAL_FINISH) or was == "done":
+                actual_finish = own_actual(own.get(UDF_ACTUAL_FINISH), report, where)
+            if UDF_NOT_BEFORE in own and _value(r, "cstr_type") in ("", "CS_MSOA"):
+                try:
+                    floor = float(own[UDF_NOT_BEFORE])
+                except ValueError:
+                    floor = 0.0
+                not_before = floor if math.isfinite(floor) and floor > 0 else None
         out_tasks.append(
             SourceTask(
                 key=tid,
@@ -694,13 +756,15 @@ def outline_from_tables(
                 start=weeks_at(start_t),
                 finish=weeks_at(finish_t),
                 progress=progress,
-                actual_start=day_at(act_start) if status in ("TK_Active", "TK_Complete") else None,
-                actual_finish=day_at(act_end) if status == "TK_Complete" else None,
-                status_hint="in_progress" if status == "TK_Active" else None,  # started, even at 0 %
+                actual_start=actual_start,
+                actual_finish=actual_finish,
+                # started, even at 0 %; the planner's own export keeps the plan's status (blocked too)
+                status_hint=was or ("in_progress" if status == "TK_Active" else None),
+                wanted_id=code_of.get(tid) if was else None,
                 wbs=f"{wbs_path}.{code}" if wbs_path else code,
                 not_before=not_before,
                 resources=resources,
-                code=code or None,
+                code=code_of.get(tid),
                 stage_hint=hints.get(tid, {}).get(UDF_STAGE),
                 area_hint=hints.get(tid, {}).get(UDF_AREA),
             )
@@ -715,27 +779,39 @@ def outline_from_tables(
         if milestone and hours > 0:
             report.add("duration", f"a milestone with {format_weeks(hours)} hours is read as 0", where)
 
-    emitted_wbs = 0
-
-    def walk(wid: str | None, level: int, path_code: str, seen: set[str]) -> None:
-        nonlocal emitted_wbs
-        for r in by_wbs.get(wid, []):
-            add_task(r, level, path_code)
-        for c in children.get(wid, []):
-            if c in seen or not fill(c, set()):
-                continue
-            seen.add(c)
-            short = _value(wbs[c], "wbs_short_name")
-            code = f"{path_code}.{short}" if path_code else short
-            out_tasks.append(
-                SourceTask(key=f"wbs-{c}", name=_value(wbs[c], "wbs_name") or short, level=level, wbs=code)
-            )
-            emitted_wbs += 1
-            walk(c, level + 1, code, seen)
+    from planner.io import MAX_NESTING
 
     seen_wbs: set[str] = set()
-    walk(None, 1, "", seen_wbs)
-    orphans = [w for w in wbs if w not in project_nodes and w not in seen_wbs and fill(w, set())]
+
+    def walk(top: str | None, level0: int, code0: str) -> None:
+        """The WBS below ``top`` in P6's order (each element's own activities, then its children), depth first
+        without recursion."""
+        stack: list[tuple[str | None, int, str]] = [(top, level0, code0)]
+        while stack:
+            wid, level, path_code = stack.pop()
+            if level > MAX_NESTING:
+                raise InteropError(
+                    path,
+                    f"the WBS is nested more than the {MAX_NESTING:,} levels an import takes",
+                    hint="flatten the WBS in P6 and export again",
+                )
+            if wid is not None:
+                short = _value(wbs[wid], "wbs_short_name")
+                out_tasks.append(
+                    SourceTask(key=f"wbs-{wid}", name=_value(wbs[wid], "wbs_name") or short or wid, level=level - 1,
+                               wbs=path_code)
+                )  # fmt: skip
+            for r in by_wbs.get(wid, []):
+                add_task(r, level, path_code)
+            for c in reversed(children.get(wid, [])):
+                if c in seen_wbs or c not in holds:
+                    continue
+                seen_wbs.add(c)
+                short = _value(wbs[c], "wbs_short_name")
+                stack.append((c, level + 1, f"{path_code}.{short}" if path_code else short))
+
+    walk(None, 1, "")
+    orphans = [w for w in wbs if w not in project_nodes and w not in seen_wbs and w in holds]
     if orphans:  # a loop of parent_wbs_id: read its elements at the top level
         report.add(
             "format",
@@ -823,9 +899,23 @@ def outline_from_tables(
     if finish is None and all(t.finish is not None for t in out_tasks):  # not only the dates of done work
         finish = max((t.finish for t in out_tasks if t.finish is not None), default=None)
     data_date = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(_value(proj, "next_data_date"))
-    status_day = day_at(data_date) if data_date is not None and start_dt is not None else None
-    if status_day is not None and start_dt is not None and status_day <= start_dt.date():
-        status_day = None
+    # The data date is where remaining work resumes: kept as working weeks, exactly where P6 has it (its calendar day
+    # in the plan's 7-day weeks may be another day, as for every date of the file)
+    status_week = weeks_at(data_date)
+    status: float | None = round(status_week, 6) if status_week is not None and status_week > 1e-9 else None
+    status_value: dt.date | float | None = status
+    if status is not None and data_date is not None and start_dt is not None:
+        shown = week_to_date(start_dt.date(), status)
+        if abs(status * 7 - round(status * 7)) < 0.004 and shown is not None:  # a whole day (to XER's minute)
+            status_value = shown
+        if shown != data_date.date():
+            report.add(
+                "progress",
+                f"the data date {format_date(data_date.date())} is the status date at week {format_weeks(status)} "
+                f"(working weeks of the project calendar from the start), which the plan shows as "
+                f"{format_date(shown)}: the plan's weeks have no calendar (the file's actual dates are placed the "
+                "same way)",
+            )
     if start_dt is not None:
         ends = [t.finish for t in out_tasks if t.finish is not None] + [t.duration for t in out_tasks]
         last = max([finish or 0.0, *ends, weeks_at(data_date) or 0.0])
@@ -839,7 +929,7 @@ def outline_from_tables(
         links=links,
         teams=teams,
         finish=finish,
-        status_date=status_day,
+        status_date=status_value,
         extra={"hours_per_week": week_hours, "project": _value(proj, "proj_short_name") or proj_id},
     )
 
@@ -1155,7 +1245,14 @@ HOURS_PER_WEEK = 40
 
 UDF_STAGE = "Planner stage"
 UDF_AREA = "Planner area"
-"""Activity user-defined fields the export writes and an import reads: the decision's stage and area ids."""
+UDF_STATUS = "Planner status"
+UDF_ACTUAL_START = "Planner actual start"
+UDF_ACTUAL_FINISH = "Planner actual finish"
+UDF_NOT_BEFORE = "Planner not before (weeks)"
+UDF_LABELS = (UDF_STAGE, UDF_AREA, UDF_STATUS, UDF_ACTUAL_START, UDF_ACTUAL_FINISH, UDF_NOT_BEFORE)
+"""Activity user-defined fields the export writes and an import reads: the decision's stage and area ids, its
+status (P6 has no 'blocked'), its own actual dates (ISO date or weeks; P6 needs an actual start for work in progress,
+which the plan may not have) and its not_before (the export's Start On or After also holds the status date)."""
 
 _STANDARD_WEEK = (
     "(0||CalendarData()((0||DaysOfWeek()((0||1()())"
@@ -1250,9 +1347,10 @@ def export_xer(plan: Plan) -> str:
     def at(weeks: float, finish: bool = False) -> str:
         key = (weeks, finish)
         if key not in memo:
-            memo[key] = cal.datetime_at(max(0.0, weeks) * HOURS_PER_WEEK * 60, finish=finish).strftime(
+            moment = cal.datetime_at(max(0.0, weeks) * HOURS_PER_WEEK * 60, finish=finish)
+            memo[key] = (moment + dt.timedelta(seconds=30)).strftime(
                 "%Y-%m-%d %H:%M"
-            )
+            )  # to the nearest minute
         return memo[key]
 
     def weeks_of(value: dt.date | float | None) -> float | None:
@@ -1524,8 +1622,9 @@ def export_xer(plan: Plan) -> str:
             "target_end_date": at(act_end if act_end is not None else ef, dur > 0),
             "act_start_date": at(act_start) if act_start is not None else "",
             "act_end_date": at(act_end, dur > 0) if act_end is not None and state == "done" else "",
-            "cstr_type": "CS_MSOA" if floor > 1e-9 and state == "not_started" else "",
-            "cstr_date": at(floor) if floor > 1e-9 and state == "not_started" else "",
+            # 'Start On or After': the plan's not_before, and the status date for work not started
+            "cstr_type": "CS_MSOA" if floor > 1e-9 else "",
+            "cstr_date": at(floor) if floor > 1e-9 else "",
             "priority_type": "PT_Normal",
             "float_path": "",
             "driving_path_flag": "Y" if sched.critical and sched.critical[i] else "N",
@@ -1550,6 +1649,13 @@ def export_xer(plan: Plan) -> str:
                 }
             )
         udf_rows.append({"udf_type_id": 1, "fk_id": task_id[d.id], "proj_id": 1, "udf_text": d.stage})
+        # the status the plan shows (25 % 'not started' is in progress), blocked kept
+        shown = str(d.status) if str(d.status) == "blocked" else state
+        udf_rows.append({"udf_type_id": 3, "fk_id": task_id[d.id], "proj_id": 1, "udf_text": shown})
+        for k, value in ((4, d.actual_start), (5, d.actual_finish), (6, d.not_before or 0.0)):
+            if value is not None:
+                text = value.isoformat() if isinstance(value, dt.date) else num_text(value)
+                udf_rows.append({"udf_type_id": k, "fk_id": task_id[d.id], "proj_id": 1, "udf_text": text})
         if d.area:
             udf_rows.append({"udf_type_id": 2, "fk_id": task_id[d.id], "proj_id": 1, "udf_text": d.area})
     tables.append(("TASK", task_rows))
@@ -1583,7 +1689,7 @@ def export_xer(plan: Plan) -> str:
                     "super_flag": "N",
                     "export_flag": "Y",
                 }
-                for k, label in ((1, UDF_STAGE), (2, UDF_AREA))
+                for k, label in enumerate(UDF_LABELS, start=1)
             ],
         )
     )
@@ -1624,7 +1730,7 @@ def xer_notes(plan: Plan) -> list[str]:
     blocked = sum(1 for d in plan.decisions if str(d.status) == "blocked")
     if blocked:
         notes.append(
-            f"{blocked} blocked decision(s) are written by their progress (P6 has no 'blocked' status)"
+            f"{blocked} blocked decision(s): P6 has no such status (kept in the user field '{UDF_STATUS}')"
         )
     if plan.baselines:
         notes.append(

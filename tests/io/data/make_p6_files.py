@@ -1,0 +1,238 @@
+"""Write Primavera P6 files (XER and P6 XML) with MPXJ's own writers, and read XER files back with MPXJ (optional;
+the tests read the committed files and need neither java nor MPXJ).
+
+    python -m venv /tmp/mpxjvenv && /tmp/mpxjvenv/bin/pip install mpxj   # and a JDK (apt-get install default-jdk)
+    /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py write OUT_DIR [MSPDI_FILE ...]
+    /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py read FILE.xer ...     # one JSON line per file
+
+``write`` builds ``p6-mpxj-built`` through MPXJ's API as a P6 user would set a project up (a 5 x 8-hour calendar with
+a holiday, a 4 x 10-hour calendar on two activities, WBS elements two deep, activity ids, durations in hours and
+days, all four relationship types with lags in hours, start and finish milestones, progress: one activity complete
+and one in progress with actual dates and remaining duration, a data date, two labour resources with assignments and
+one material resource), schedules it with MPXJ's PrimaveraScheduler (P6's rules: early dates from the data date),
+and writes it as ``p6-mpxj-built.xer`` and ``p6-mpxj-built.xml``; each MSPDI file given is read by MPXJ and written
+as ``p6-mpxj-<name>.xer`` and ``.xml``.
+
+``read`` prints, for each XER file, what MPXJ reads: every activity (Activity ID, name, duration in hours,
+milestone, % complete) and every relationship (predecessor and successor Activity IDs, type, lag in hours), and the
+finish MPXJ's PrimaveraScheduler computes from the file's start (tests/io/test_primavera_mpxj.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+
+def _start_jvm() -> None:
+    import jpype
+    import mpxj  # noqa: F401 - puts MPXJ's jars on the class path
+
+    if not jpype.isJVMStarted():
+        jpype.startJVM()
+
+
+def write(out_dir: str, sources: list[str]) -> None:
+    _start_jvm()
+    from java.lang import Double, Integer
+    from java.time import DayOfWeek, LocalDate, LocalDateTime, LocalTime
+    from org.mpxj import (
+        ActivityType,
+        Availability,
+        Duration,
+        LocalTimeRange,
+        ProjectFile,
+        Relation,
+        RelationType,
+        ResourceType,
+        TaskType,
+        TimeUnit,
+    )
+    from org.mpxj.cpm import PrimaveraScheduler
+    from org.mpxj.primavera import PrimaveraPMFileWriter, PrimaveraXERFileWriter
+    from org.mpxj.reader import UniversalProjectReader
+
+    def save(project: object, name: str) -> None:
+        PrimaveraXERFileWriter().write(project, os.path.join(out_dir, f"{name}.xer"))
+        PrimaveraPMFileWriter().write(project, os.path.join(out_dir, f"{name}.xml"))
+
+    p = ProjectFile()
+    props = p.getProjectProperties()
+    props.setName("Plant upgrade")
+    props.setProjectID("PLANT-UPG")
+    cal = p.addDefaultBaseCalendar()  # Monday-Friday 08:00-12:00, 13:00-17:00
+    cal.setName("Standard 5x8")
+    holiday = LocalDate.of(2027, 3, 26)  # Friday of week 4
+    cal.addCalendarException(holiday, holiday)
+    props.setDefaultCalendar(cal)
+    tens = p.addCalendar()
+    tens.setName("Four tens")
+    for day in (DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY):
+        tens.setWorkingDay(day, True)
+        hours = tens.addCalendarHours(day)
+        hours.add(LocalTimeRange(LocalTime.of(7, 0), LocalTime.of(12, 0)))
+        hours.add(LocalTimeRange(LocalTime.of(12, 30), LocalTime.of(17, 30)))
+    for day in (DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY):
+        tens.setWorkingDay(day, False)
+    tens.setCalendarMinutesPerDay(Integer(600))
+    tens.setCalendarMinutesPerWeek(Integer(2400))
+    start = LocalDateTime.of(2027, 3, 1, 8, 0)
+    props.setStartDate(start)
+    props.setPlannedStart(start)
+    status = LocalDateTime.of(2027, 3, 10, 8, 0)  # Wednesday of week 2: the data date
+    props.setStatusDate(status)
+
+    platform = p.addResource()
+    platform.setName("Platform crew")
+    platform.setResourceID("PLAT")
+    platform.setType(ResourceType.WORK)
+    platform.getAvailability().add(  # 3 people (300 %) from the start on
+        Availability(LocalDateTime.of(2000, 1, 1, 0, 0), LocalDateTime.of(2049, 12, 31, 23, 59), Double(300.0))
+    )
+    elec = p.addResource()
+    elec.setName("Electricians")
+    elec.setResourceID("ELEC")
+    elec.setType(ResourceType.WORK)
+    cable = p.addResource()
+    cable.setName("Cable")
+    cable.setResourceID("CABLE")
+    cable.setType(ResourceType.MATERIAL)
+
+    def wbs(parent: object, code: str, name: str) -> object:
+        t = parent.addTask()
+        t.setName(name)
+        t.setWBS(code)
+        return t
+
+    def activity(parent: object, aid: str, name: str, amount: float, unit: object) -> object:
+        t = parent.addTask()
+        t.setName(name)
+        t.setActivityID(aid)
+        t.setType(TaskType.FIXED_DURATION)
+        t.setActivityType(ActivityType.FINISH_MILESTONE if amount == 0 else ActivityType.TASK_DEPENDENT)
+        t.setDuration(Duration.getInstance(amount, unit))
+        t.setRemainingDuration(Duration.getInstance(amount, unit))
+        t.setActualDuration(Duration.getInstance(0, TimeUnit.HOURS))
+        t.setPercentageComplete(Double(0.0))
+        return t
+
+    design = wbs(p, "DES", "Design")
+    build = wbs(p, "BLD", "Build")
+    civil = wbs(build, "CIV", "Civil works")
+    a = activity(design, "A1000", "Survey site", 40, TimeUnit.HOURS)
+    b = activity(design, "A1010", "Draw layouts", 10, TimeUnit.DAYS)
+    c = activity(design, "A1020", "Design approved", 0, TimeUnit.HOURS)
+    c.setMilestone(True)
+    d = activity(civil, "A2000", "Pour foundations", 60, TimeUnit.HOURS)
+    e = activity(civil, "A2010", "Trench cabling", 40, TimeUnit.HOURS)
+    e.setCalendar(tens)
+    f = activity(build, "A2100", "Install switchgear", 3, TimeUnit.DAYS)
+    g = activity(build, "A2110", "Commissioning", 16, TimeUnit.HOURS)
+    g.setCalendar(tens)
+    h = activity(build, "A2900", "Plant ready", 0, TimeUnit.HOURS)
+    h.setMilestone(True)
+    k = activity(p, "A0100", "Kick-off", 0, TimeUnit.HOURS)
+    k.setMilestone(True)
+    k.setActivityType(ActivityType.START_MILESTONE)
+
+    def link(pred: object, succ: object, kind: object, lag_hours: float) -> None:
+        succ.addPredecessor(
+            Relation.Builder()
+            .predecessorTask(pred)
+            .type(kind)
+            .lag(Duration.getInstance(lag_hours, TimeUnit.HOURS))
+        )
+
+    link(k, a, RelationType.FINISH_START, 0)
+    link(a, b, RelationType.START_START, 16)  # SS + 2 days
+    link(b, c, RelationType.FINISH_START, 0)
+    link(c, d, RelationType.FINISH_START, 8)  # FS + 1 day
+    link(d, e, RelationType.START_START, 24)
+    link(e, f, RelationType.FINISH_FINISH, 8)
+    link(d, f, RelationType.FINISH_START, 0)
+    link(f, g, RelationType.FINISH_START, 0)
+    link(g, h, RelationType.FINISH_START, 0)
+    link(a, h, RelationType.START_FINISH, 0)
+
+    # progress: A1000 complete (Mon-Fri of week 1), A1010 started Wednesday of week 1, 4 of 10 days left
+    a.setActualStart(LocalDateTime.of(2027, 3, 1, 8, 0))
+    a.setActualFinish(LocalDateTime.of(2027, 3, 5, 17, 0))
+    a.setActualDuration(Duration.getInstance(40, TimeUnit.HOURS))
+    a.setRemainingDuration(Duration.getInstance(0, TimeUnit.HOURS))
+    a.setPercentageComplete(Double(100.0))
+    k.setActualStart(start)
+    k.setActualFinish(start)
+    k.setPercentageComplete(Double(100.0))
+    b.setActualStart(LocalDateTime.of(2027, 3, 3, 8, 0))
+    b.setActualDuration(Duration.getInstance(6, TimeUnit.DAYS))
+    b.setRemainingDuration(Duration.getInstance(4, TimeUnit.DAYS))
+    b.setPercentageComplete(Double(60.0))
+
+    for task, res, units, hours in (
+        (d, platform, 200.0, 60),
+        (d, elec, 100.0, 60),
+        (e, elec, 100.0, 40),
+        (f, elec, 50.0, 24),
+        (d, cable, 100.0, 60),
+    ):
+        asg = task.addResourceAssignment(res)
+        asg.setUnits(Double(units))
+        work = Duration.getInstance(hours * units / 100, TimeUnit.HOURS)
+        asg.setWork(work)
+        asg.setRemainingWork(work)
+        asg.setActualWork(Duration.getInstance(0, TimeUnit.HOURS))
+
+    PrimaveraScheduler().schedule(p, status)
+    props.setFinishDate(max(t.getFinish() for t in p.getTasks() if t.getFinish() is not None))
+    save(p, "p6-mpxj-built")
+
+    for source in sources:
+        project = UniversalProjectReader().read(source)
+        name = os.path.splitext(os.path.basename(source))[0].replace("-mspdi", "")
+        save(project, f"p6-mpxj-{name}")
+
+
+def read(paths: list[str]) -> None:
+    _start_jvm()
+    from org.mpxj import TimeUnit
+    from org.mpxj.cpm import PrimaveraScheduler
+    from org.mpxj.reader import UniversalProjectReader
+
+    for path in paths:
+        p = UniversalProjectReader().read(path)
+        props = p.getProjectProperties()
+        tasks, links = [], []
+        for t in p.getTasks():
+            if t.getSummary() or t.getActivityID() is None:
+                continue
+            dur = t.getDuration()
+            hours = dur.convertUnits(TimeUnit.HOURS, props).getDuration() if dur is not None else None
+            tasks.append(
+                [str(t.getActivityID()), str(t.getName()), hours, bool(t.getMilestone()),
+                 float(t.getPercentageComplete() or 0)]
+            )  # fmt: skip
+            for r in t.getPredecessors():
+                lag = r.getLag().convertUnits(TimeUnit.HOURS, props).getDuration()
+                links.append(
+                    [str(r.getPredecessorTask().getActivityID()), str(r.getSuccessorTask().getActivityID()),
+                     str(r.getType()), lag]
+                )  # fmt: skip
+        start = props.getPlannedStart() or props.getStartDate()
+        PrimaveraScheduler().schedule(p, start)
+        finish = max(
+            (t.getFinish() for t in p.getTasks() if t.getFinish() is not None and not t.getSummary()),
+            default=None,
+        )
+        print(
+            json.dumps(
+                {"path": path, "tasks": tasks, "links": links, "start": str(start), "finish": str(finish)}
+            )
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "write":
+        write(sys.argv[2], sys.argv[3:])
+    else:
+        read(sys.argv[2:])
