@@ -88,7 +88,9 @@ def write(out_dir: str, sources: list[str]) -> None:
     platform.setResourceID("PLAT")
     platform.setType(ResourceType.WORK)
     platform.getAvailability().add(  # 3 people (300 %) from the start on
-        Availability(LocalDateTime.of(2000, 1, 1, 0, 0), LocalDateTime.of(2049, 12, 31, 23, 59), Double(300.0))
+        Availability(
+            LocalDateTime.of(2000, 1, 1, 0, 0), LocalDateTime.of(2049, 12, 31, 23, 59), Double(300.0)
+        )
     )
     elec = p.addResource()
     elec.setName("Electricians")
