@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import Any
 
 
 def _start_jvm() -> None:
@@ -53,7 +54,7 @@ def write(out_dir: str, sources: list[str]) -> None:
     from org.mpxj.primavera import PrimaveraPMFileWriter, PrimaveraXERFileWriter
     from org.mpxj.reader import UniversalProjectReader
 
-    def save(project: object, name: str) -> None:
+    def save(project: Any, name: str) -> None:
         PrimaveraXERFileWriter().write(project, os.path.join(out_dir, f"{name}.xer"))
         PrimaveraPMFileWriter().write(project, os.path.join(out_dir, f"{name}.xml"))
 
@@ -101,13 +102,13 @@ def write(out_dir: str, sources: list[str]) -> None:
     cable.setResourceID("CABLE")
     cable.setType(ResourceType.MATERIAL)
 
-    def wbs(parent: object, code: str, name: str) -> object:
+    def wbs(parent: Any, code: str, name: str) -> Any:
         t = parent.addTask()
         t.setName(name)
         t.setWBS(code)
         return t
 
-    def activity(parent: object, aid: str, name: str, amount: float, unit: object) -> object:
+    def activity(parent: Any, aid: str, name: str, amount: float, unit: Any) -> Any:
         t = parent.addTask()
         t.setName(name)
         t.setActivityID(aid)
@@ -138,7 +139,7 @@ def write(out_dir: str, sources: list[str]) -> None:
     k.setMilestone(True)
     k.setActivityType(ActivityType.START_MILESTONE)
 
-    def link(pred: object, succ: object, kind: object, lag_hours: float) -> None:
+    def link(pred: Any, succ: Any, kind: Any, lag_hours: float) -> None:
         succ.addPredecessor(
             Relation.Builder()
             .predecessorTask(pred)
