@@ -98,6 +98,17 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 ["Add teams with a capacity and set each decision's owner to see the load on each team."],
             )
             return
+        if all(tl.peak <= 0 for tl in team_loads(plan, s.es, s.ef)):
+            # Teams, but no decision owned by one: panels of empty axes would look like a chart of nothing.
+            style.message(
+                fig,
+                "No load on any team yet",
+                [
+                    "No decision is assigned to a team with a headcount. Set each decision's owner to see the "
+                    "load on each team."
+                ],
+            )
+            return
         lv: Levelled | None = (
             analysis.levelled if isinstance(getattr(analysis, "levelled", None), Levelled) else None
         )

@@ -40,3 +40,16 @@ def test_a_plan_of_one_decision_is_not_1_of_1_decisions(chart: str) -> None:
 )
 def test_critical_share(critical: int, total: int, text: str) -> None:
     assert style.critical_share(critical, total) == text
+
+
+def test_load_chart_of_teams_without_work_says_so() -> None:
+    # Before: teams but no decision owned by one drew empty panels ("peak 0 / cap 2") under a capacity line.
+    data = shape("one-decision")
+    data["teams"] = [{"id": "t", "name": "Team", "capacity": 2}]
+    del data["decisions"][0]["owner"]
+    texts = _texts(draw_chart("load", analyze(plan_from_dict(data, "<no owner>"))))
+    assert "No load on any team yet" in texts
+    assert not any(t.startswith("peak 0") for t in texts)
+    data["decisions"][0]["owner"] = "t"
+    texts = _texts(draw_chart("load", analyze(plan_from_dict(data, "<owned>"))))
+    assert "No load on any team yet" not in texts and any(t.startswith("peak ") for t in texts)

@@ -232,10 +232,8 @@ def test_a_finished_plan_says_it_finished(tmp_path: Path) -> None:
     # read "0 critical: they set the finish".
     data = late_plan()
     del data["status_date"]
-    week = 0
-    for d in data["decisions"]:
+    for week, d in enumerate(data["decisions"]):
         d.update(status="done", progress=100, actual_start=week, actual_finish=week + 1)
-        week += 1
     plan = plan_from_dict(data, "<done>")
     a = analysis_of(plan)
     assert a.schedule is not None and a.schedule.finish == 10
@@ -245,3 +243,52 @@ def test_a_finished_plan_says_it_finished(tmp_path: Path) -> None:
     assert "every one done" in cover and "0 critical" not in cover
     assert "Every decision is done: the plan finished in week 10 (10 May 2027)." in summary
     assert "no work that takes time" not in summary and "even chance" not in summary
+
+
+def _one_decision(owner: str | None) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": "a",
+        "title": "Agree the value case",
+        "stage": "validate",
+        "duration": {"optimistic": 1, "likely": 2, "pessimistic": 4},
+    }
+    if owner:
+        d["owner"] = owner
+    return {
+        "schema_version": 1,
+        "title": "One decision",
+        "start_date": "2027-01-04",
+        "stages": [{"id": "validate", "name": "Validate"}],
+        "teams": [{"id": "t", "name": "Team", "capacity": 2}],
+        "decisions": [d],
+    }
+
+
+def test_a_team_without_work_gets_a_sentence_not_an_empty_chart(tmp_path: Path) -> None:
+    # Before: a plan with a team but no decision owned by it drew the load chart as empty panels under "the
+    # busiest moment asks 0 people of Team's 2".
+    plan = plan_from_dict(_one_decision(None), "<one>")
+    r = make_report(analysis_of(plan), tmp_path / "r.pdf", sections=["cover", "capacity"])
+    assert "No decision is assigned to the plan's team yet, so no team carries any load." in r.flat
+    assert "Team load against capacity" not in r.flat and "asks 0 people" not in r.flat
+    owned = plan_from_dict(_one_decision("t"), "<one owned>")
+    r = make_report(analysis_of(owned), tmp_path / "owned.pdf", sections=["cover", "capacity"])
+    assert "Team load against capacity" in r.flat
+
+
+def test_one_decision_has_no_bar_charts_of_one_bar(tmp_path: Path) -> None:
+    # Before: the schedule-risk section of a one-decision plan gave a page to a criticality chart of one bar at
+    # 100% and a sensitivity chart of one bar at +1.00, after a sentence that says the same.
+    plan = plan_from_dict(_one_decision(None), "<one>")
+    r = make_report(
+        analysis_of(plan), tmp_path / "r.pdf", simulation=simulate(plan, 300, 1), sections=["cover", "risk"]
+    )
+    assert "What drives the finish" in r.flat and "Agree the value case (100%)" in r.flat
+    assert "Criticality index" not in r.flat and "What drives the finish date" not in r.flat
+    data = _one_decision(None)
+    data["decisions"].append(dict(data["decisions"][0], id="b", title="Pick the pilot"))
+    two = plan_from_dict(data, "<two>")
+    r = make_report(
+        analysis_of(two), tmp_path / "two.pdf", simulation=simulate(two, 300, 1), sections=["cover", "risk"]
+    )
+    assert "Criticality index" in r.flat and "What drives the finish date" in r.flat

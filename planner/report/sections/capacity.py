@@ -44,6 +44,21 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             )
         )
         return out
+    if all(tl.peak <= 0 for tl in team_loads(plan, sched.es, sched.ef)):
+        # No decision is owned by a team (or they need no one): a chart of empty panels would say nothing.
+        out.append(
+            ctx.p(
+                "No decision is assigned to "
+                + (
+                    "the plan's team"
+                    if len(plan.teams) == 1
+                    else f"any of the plan's {len(plan.teams)} teams"
+                )
+                + " yet, so no team carries any load. Set each "
+                "decision's owner and headcount to see whether the schedule asks more of a team than it has."
+            )
+        )
+        return out
     ctx.check("Levelling the schedule")
     lv = ctx.analysis.levelled if isinstance(getattr(ctx.analysis, "levelled", None), Levelled) else None
     if lv is None:

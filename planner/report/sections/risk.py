@@ -207,7 +207,10 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
         Paragraph("What drives the finish", ctx.styles["h2"]),
         ctx.p(_drivers_text(ctx, sim), markup=True),
     ]
-    if g.frame_width >= 600:  # a landscape page: the two bar charts side by side
+    if len(ctx.plan.decisions) == 1:
+        # One decision: a bar at 100% critical and one at correlation 1 would only repeat the sentence.
+        out.extend(head)
+    elif g.frame_width >= 600:  # a landscape page: the two bar charts side by side
         half = ctx.half_width
         pair = ctx.side_by_side(
             ctx.chart(lambda fig: draw_criticality(fig, sim), BARS_PT, name="criticality", width=half),
