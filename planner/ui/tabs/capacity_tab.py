@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.adaptive import AdaptiveSplitter
 from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
 
@@ -149,7 +149,7 @@ class CapacityTab(LazyRefresh, QWidget):
         self.side.addTab(self.compare, "Levelled vs unlevelled")
         self.side.setMinimumWidth(350)  # with the chart's minimum, fits beside the inspector at 800x600
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = AdaptiveSplitter(self, main=0)  # stacked when the chart would be squeezed beside the tables
         split.addWidget(self.chart_scroll)
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.adaptive import CHART_MIN_HEIGHT, AdaptiveSplitter
 from planner.ui.views.figure_view import FigureView, settle_layouts
 from planner.ui.views.lazy import LazyRefresh
 
@@ -161,7 +162,8 @@ class CostTab(LazyRefresh, QWidget):
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(side.minimumWidth() + side_scroll.verticalScrollBar().sizeHint().width())
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # Stacked when the two charts would be squeezed beside the figures and have the height of two charts.
+        split = AdaptiveSplitter(self, main=0, main_height=2 * CHART_MIN_HEIGHT)
         split.addWidget(charts)
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)

@@ -39,6 +39,7 @@ from planner.ui.state.background import SimulationRun, SimulationRunner
 from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
 from planner.ui.views import format as fmt
+from planner.ui.views.adaptive import AdaptiveSplitter
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.figure_view import FigureView
 
@@ -335,7 +336,7 @@ class RiskTab(QWidget):
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(left.minimumWidth() + left_scroll.verticalScrollBar().sizeHint().width())
         self.figures_scroll = left_scroll
-        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top = AdaptiveSplitter(self, main=1)  # stacked when the charts would be squeezed beside the figures
         top.addWidget(left_scroll)
         top.addWidget(self.charts)
         top.setStretchFactor(0, 0)
