@@ -858,17 +858,25 @@ def outline_from_tables(
     )
     links: list[SourceLink] = []
     foreign = 0
+    dangling: list[str] = []
+    every_task = {_value(r, "task_id") for r in _rows(tables, "TASK")}
     for r in _rows(tables, "TASKPRED"):
         succ, pred = _value(r, "task_id"), _value(r, "pred_task_id")
         if succ not in task_ids and pred not in task_ids:
             continue  # a link between other projects' activities
         where = f"link {pred} -> {succ}"
+        if succ not in every_task or pred not in every_task:
+            dangling.append(where)
+            continue
         if (
             succ not in task_ids
             or pred not in task_ids
             or (_value(r, "pred_proj_id") and _value(r, "pred_proj_id") != proj_id)
         ):
             foreign += 1
+            continue
+        if succ == pred:
+            report.add("link", "an activity linked to itself; dropped", where)
             continue
         if succ in dropped or pred in dropped:
             continue
@@ -886,6 +894,12 @@ def outline_from_tables(
         else:  # P6's default: the predecessor's calendar
             per_week = task_cal_week.get(pred, week_hours)
         links.append(SourceLink(pred, succ, ltype, lag_hours / per_week))
+    if dangling:
+        report.add(
+            "link",
+            f"{len(dangling)} relationship(s) name an activity the file does not hold (first: "
+            f"{dangling[0]}, by task_id); dropped",
+        )
     if foreign:
         report.add(
             "link",
