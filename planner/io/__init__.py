@@ -90,6 +90,9 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
             )
         return fmt
     suffix = Path(path).suffix.lower()
+    if suffix in UNREADABLE_SUFFIXES:
+        what, todo = UNREADABLE_SUFFIXES[suffix]
+        raise InteropError(path, f"{what} cannot be imported", hint=todo)
     if suffix not in IMPORT_SUFFIXES:
         raise InteropError(
             path,
@@ -97,6 +100,35 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
             hint=f"give --format ({', '.join(IMPORT_FORMATS)})",
         )
     return IMPORT_SUFFIXES[suffix]
+
+
+UNREADABLE_SUFFIXES = {
+    ".mpp": (
+        "MS Project's own binary format (.mpp)",
+        "in MS Project, File > Save As > XML Format (*.xml), and import the .xml",
+    ),
+    ".mpx": (
+        "the old MS Project exchange format (.mpx)",
+        "open it in MS Project or ProjectLibre, save it as MS Project XML (*.xml), and import that",
+    ),
+    ".pod": (
+        "ProjectLibre's own format (.pod)",
+        "in ProjectLibre, File > Save As > MS Project XML (*.xml), and import the .xml",
+    ),
+    ".xls": (
+        "the old Excel format (.xls)",
+        "in Excel or LibreOffice, save it as an Excel workbook (.xlsx) or CSV, and import that",
+    ),
+    ".ods": (
+        "a LibreOffice spreadsheet (.ods)",
+        "in LibreOffice Calc, File > Save As > Excel 2007-365 (.xlsx) or Text CSV, and import that",
+    ),
+    ".json": (
+        "a JSON file",
+        "a plan file (*.plan.json) needs no import: open it (planner FILE) or check it (planner check FILE)",
+    ),
+}
+"""Suffixes of files users try to import that the planner cannot read: what the file is and what to do instead."""
 
 
 def read_outline(
