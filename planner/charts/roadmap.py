@@ -740,7 +740,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
         if (area_ids[k] in used if k < len(area_ids) else has.get(e[0], True))
     ]
     legend = _legend_rows(entries, w_in - 2 * MARGIN_IN)
-    y = max(y, h_in - MARGIN_IN * 0.6 - len(legend) * LEGEND_ROW_IN)
+    # Under the notes, not pinned to the foot of the figure: lanes that do not fill a page left a band of white
+    # between the chart and its key (the room the lanes leave is below the key instead).
+    y += 0.06
     for line in legend:
         x = MARGIN_IN
         yc = y + LEGEND_ROW_IN / 2

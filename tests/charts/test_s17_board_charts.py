@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -53,3 +54,19 @@ def test_load_chart_of_teams_without_work_says_so() -> None:
     data["decisions"][0]["owner"] = "t"
     texts = _texts(draw_chart("load", analyze(plan_from_dict(data, "<owned>"))))
     assert "No load on any team yet" not in texts and any(t.startswith("peak ") for t in texts)
+
+
+def test_roadmap_key_follows_its_lanes_on_a_tall_page() -> None:
+    # Before: the key was pinned to the foot of the figure, so a plan whose lanes do not fill the report's page
+    # left a band of white between the chart and its key.
+    fig = draw_chart("roadmap", analyze(plan_from_dict(shape("one-decision"), "<one>")), size=(11.0, 7.5))
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    boxes = {
+        t.get_text(): t.get_window_extent(r) for t in fig.findobj(Text) if t.get_visible() and t.get_text()
+    }
+    finish = next(b for k, b in boxes.items() if k.startswith("finish wk"))
+    key = boxes["Critical: sets the finish"]
+    gap_in = (finish.y0 - key.y1) / fig.dpi
+    assert 0 < gap_in < 0.6, gap_in
