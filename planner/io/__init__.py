@@ -66,6 +66,7 @@ __all__ = [
     "HELPER_TAG",
     "IMPORT_FORMATS",
     "IMPORT_SUFFIXES",
+    "UNREADABLE_SUFFIXES",
     "ImportReport",
     "InteropError",
     "Mapping",

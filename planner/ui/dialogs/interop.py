@@ -31,6 +31,7 @@ from planner.io import (
     EXPORT_NAMES,
     EXPORT_SUFFIXES,
     IMPORT_SUFFIXES,
+    UNREADABLE_SUFFIXES,
     ImportReport,
     InteropError,
     Mapping,
@@ -71,9 +72,11 @@ AUTO_AREA = "(from the file: custom field, name, else Imported)"
 
 
 def is_import_path(path: str | Path) -> bool:
-    """True for files File > Open hands to the import step instead of loading as a plan."""
+    """True for files File > Open hands to the import step instead of loading as a plan (also the formats it
+    cannot read, such as .mpp: the import step says how to save them readable)."""
     name = str(path).lower()
-    return not name.endswith(".json") and Path(name).suffix in IMPORT_SUFFIXES
+    suffix = Path(name).suffix
+    return not name.endswith(".json") and (suffix in IMPORT_SUFFIXES or suffix in UNREADABLE_SUFFIXES)
 
 
 class ImportDialog(QDialog):
