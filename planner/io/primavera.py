@@ -188,7 +188,8 @@ def _number(row: dict[str, str], name: str, report: ImportReport, where: str) ->
     except ValueError:
         x = math.nan
     if not math.isfinite(x):
-        report.add("format", f"{name} {text!r} is not a number; read as empty", where)
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        report.add("format", f"{name} {shown!r} is not a number; read as empty", where)
         return None
     return x
 
@@ -414,6 +415,13 @@ def outline_from_tables(
 
     # -- the timeline: working weeks of the project calendar from the planned start ---------------------------------
     tasks_rows = [r for r in _rows(tables, "TASK") if _value(r, "proj_id") in ("", proj_id)]
+    if not tasks_rows:
+        others = len(_rows(tables, "PROJECT")) > 1
+        raise InteropError(
+            path,
+            f"{where_p} holds no activities",
+            hint="choose another with --project" if others else "export a project with activities from P6",
+        )
     start_dt = _moment(proj, "plan_start_date", report, where_p)
     if start_dt is None:
         known = [
@@ -637,7 +645,9 @@ def outline_from_tables(
         remain = _number(r, "remain_drtn_hr_cnt", report, where)
         status = _value(r, "status_code")
         hours = target if target is not None else (remain or 0.0)
-        hours = max(0.0, hours)
+        if hours < 0:
+            report.add("duration", f"a negative duration ({format_weeks(hours)} h) is read as 0", where)
+            hours = 0.0
         if status == "TK_Active" and remain is not None and remain > hours:
             hours = remain  # the remaining work outgrew the original duration
         if ttype == "TT_LOE":
@@ -818,7 +828,7 @@ def outline_from_tables(
             f"{len(orphans)} WBS element(s) form a loop of parents (parent_wbs_id); they are put at the top level",
         )
         for w in orphans:
-            if w in seen_wbs:
+            if w in seen_wbs or not by_wbs.get(w):
                 continue
             seen_wbs.add(w)
             out_tasks.append(SourceTask(key=f"wbs-{w}", name=_value(wbs[w], "wbs_name") or w, level=1))

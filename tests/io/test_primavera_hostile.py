@@ -1,0 +1,210 @@
+"""Broken and hostile Primavera P6 files (as tests/test_hostile_imports.py does for the other formats): each is one
+clear line naming the file (and the line or table) and what to do, exit 2 on the command line -- never a traceback,
+never a hang; what can be read past is read and reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.io import InteropError, import_file
+
+HEAD = "ERMHDR\t19.12\t2027-01-02\tProject\tadmin\tAdmin\tdb\tProject Management\tUSD"
+PROJECT = (
+    "%T\tPROJECT\n%F\tproj_id\tproj_short_name\tplan_start_date\tclndr_id\n%R\t1\tP1\t2027-01-04 08:00\t1"
+)
+CALENDAR = "%T\tCALENDAR\n%F\tclndr_id\tclndr_name\tday_hr_cnt\tweek_hr_cnt\n%R\t1\tStd\t8\t40"
+TASK_F = (
+    "%T\tTASK\n%F\ttask_id\tproj_id\twbs_id\ttask_code\ttask_name\ttask_type\ttarget_drtn_hr_cnt\tclndr_id"
+)
+
+
+def xer(*parts: str, end: bool = True) -> str:
+    return "\n".join([HEAD, *parts, *(["%E"] if end else [])]) + "\n"
+
+
+def task(tid: str, code: str, hours: str = "40", wbs: str = "", kind: str = "TT_Task") -> str:
+    return f"%R\t{tid}\t1\t{wbs}\t{code}\tTask {code}\t{kind}\t{hours}\t1"
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "p.xer") -> Path:
+    path = tmp_path / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("", "is empty, not a Primavera XER file", None),
+        ("hello\tworld\n", "not a Primavera XER file (its first line does not begin with ERMHDR)", 1),
+        (
+            "\n\n<?xml version='1.0'?><Project/>\n",
+            "not a Primavera XER file (its first line does not begin with ERMHDR)",
+            3,
+        ),
+        (HEAD + "\n%R\t1\t2\n", "a %R row before its table's %F line", 2),
+        (
+            HEAD + "\n%T\tTASK\n%R\t1\t2\n",
+            "a %R row before its table's %F line (field names) in table TASK",
+            3,
+        ),
+        (HEAD + "\n%F\ta\tb\n", "a %F line (field names) before any %T table", 2),
+        (HEAD + "\n%T\t\n", "a %T line names no table", 2),
+        (xer(CALENDAR, TASK_F, task("1", "A")), "holds no project (no PROJECT table", None),
+        (xer("%T\tPROJECT\n%F\tproj_id\n", TASK_F), "holds no project", None),
+        (xer(PROJECT, CALENDAR), "holds no TASK table, so no activities", None),
+    ],
+)
+def test_broken_structure_is_one_line_with_the_line(
+    tmp_path: Path, text: str, message: str, line: int | None
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(InteropError) as err:
+        import_file(path)
+    assert message in str(err.value)
+    assert err.value.line == line
+    assert str(err.value).startswith(str(path) + (f":{line}" if line else ""))
+    assert "\n" not in str(err.value)
+
+
+def test_the_command_line_says_it_in_one_line_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "not,a,xer\n1,2,3\n")
+    assert main(["import", str(path), "-o", str(tmp_path / "x.plan.json")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "ERMHDR" in err[0] and "Traceback" not in err[0]
+    assert not (tmp_path / "x.plan.json").exists()
+
+
+def test_a_binary_file_named_xer(tmp_path: Path) -> None:
+    path = write(tmp_path, b"ERMHDR\x00\x01\x02" * 100)
+    with pytest.raises(InteropError, match="binary file"):
+        import_file(path)
+
+
+def test_a_project_that_is_not_in_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, xer(PROJECT, CALENDAR, TASK_F, task("1", "A")))
+    with pytest.raises(InteropError, match=r"holds no project 'P9'; choose one of 'P1'"):
+        import_file(path, project="P9")
+
+
+def test_what_can_be_read_past_is_read_and_reported(tmp_path: Path) -> None:
+    """Extra values on a row, a stray line, no %E end line, unreadable numbers and dates, a link to an activity the
+    file does not hold, a self link, an unknown relationship type: the plan is imported and each is said."""
+    text = xer(
+        PROJECT,
+        CALENDAR,
+        TASK_F + "\tact_start_date\tstatus_code",
+        task("1", "A") + "\t\t",
+        task("2", "B", hours="NaN") + "\tyesterday\tTK_Active",
+        task("3", "C", hours="1,5") + "\t\t\textra\tvalues",
+        "this line is not an XER line",
+        "%T\tTASKPRED\n%F\ttask_pred_id\ttask_id\tpred_task_id\tproj_id\tpred_proj_id\tpred_type\tlag_hr_cnt",
+        "%R\t1\t2\t1\t1\t1\tPR_XX\tlots",
+        "%R\t2\t3\t99\t1\t1\tPR_FS\t0",
+        "%R\t3\t3\t3\t1\t1\tPR_FS\t0",
+        end=False,
+    )
+    plan, report = import_file(write(tmp_path, text))
+    text = report.text(limit=None)
+    assert [d.id for d in plan.decisions] == ["A", "B", "C"]
+    assert [d.weeks() for d in plan.decisions] == [1.0, 0.0, pytest.approx(1.5 / 40)]  # '1,5' is 1.5 h
+    assert "target_drtn_hr_cnt 'NaN' is not a number; read as empty" in text
+    assert "act_start_date 'yesterday' is not a date; read as empty" in text
+    assert "rows of table TASK hold more values than its %F line names fields" in text
+    assert "1 line(s) are not %T, %F, %R or %E lines (first: line 13); skipped" in text
+    assert "the file has no %E end line: it may be cut short" in text
+    assert "unknown relationship type 'PR_XX'; read as FS" in text
+    assert "lag_hr_cnt 'lots' is not a number" in text
+    assert "1 relationship(s) name an activity the file does not hold" in text
+    assert "an activity linked to itself; dropped" in text
+    assert [(d.from_, d.to, str(d.type)) for d in plan.dependencies] == [("A", "B", "FS")]
+
+
+def test_a_wbs_nested_deeper_than_python_recurses_is_refused_in_one_line(tmp_path: Path) -> None:
+    depth = 5000
+    rows = ["%T\tPROJWBS\n%F\twbs_id\tproj_id\tparent_wbs_id\twbs_short_name\twbs_name\tproj_node_flag"]
+    rows += [f"%R\t{k}\t1\t{k - 1 if k > 1 else ''}\tW{k}\tLevel {k}\tN" for k in range(1, depth + 1)]
+    text = xer(PROJECT, CALENDAR, *rows, TASK_F, task("1", "A", wbs=str(depth)))
+    with pytest.raises(InteropError, match="the WBS is nested more than the 1,000 levels an import takes"):
+        import_file(write(tmp_path, text))
+
+
+def test_a_loop_of_wbs_parents_is_reported_not_followed_for_ever(tmp_path: Path) -> None:
+    rows = [
+        "%T\tPROJWBS\n%F\twbs_id\tproj_id\tparent_wbs_id\twbs_short_name\twbs_name\tproj_node_flag",
+        "%R\t10\t1\t11\tA\tAlpha\tN",
+        "%R\t11\t1\t10\tB\tBeta\tN",
+    ]
+    plan, report = import_file(
+        write(tmp_path, xer(PROJECT, CALENDAR, *rows, TASK_F, task("1", "A", wbs="10")))
+    )
+    assert [d.id for d in plan.decisions] == ["A"]
+    assert "form a loop of parents (parent_wbs_id); they are put at the top level" in report.text()
+
+
+@pytest.mark.parametrize(
+    ("hours", "said"),
+    [
+        ("1e308", "holds a date or a duration beyond what a calendar holds"),
+        ("9" * 400, "target_drtn_hr_cnt '9999999999999999999999999999999999999...' is not a number"),
+        ("-40", "a negative duration (-40 h) is read as 0"),
+    ],
+    ids=["astronomical", "400 digits", "negative"],
+)
+def test_absurd_durations_are_one_line_or_read_as_zero_and_said(
+    tmp_path: Path, hours: str, said: str
+) -> None:
+    path = write(tmp_path, xer(PROJECT, CALENDAR, TASK_F, task("1", "A", hours=hours)))
+    if hours == "1e308":  # the plan cannot hold it: refused, in one line
+        with pytest.raises(InteropError, match=said) as err:
+            import_file(path)
+        assert "\n" not in str(err.value)
+        return
+    plan, report = import_file(path)
+    assert plan.decisions[0].weeks() == 0.0
+    assert said in report.text(limit=None)
+
+
+def test_dates_at_the_ends_of_the_calendar_are_one_line(tmp_path: Path) -> None:
+    project = (
+        "%T\tPROJECT\n%F\tproj_id\tproj_short_name\tplan_start_date\tclndr_id\n%R\t1\tP1\t9999-12-31 08:00\t1"
+    )
+    path = write(tmp_path, xer(project, CALENDAR, TASK_F, task("1", "A")))
+    with pytest.raises(InteropError, match="holds a date or a duration beyond what a calendar holds"):
+        import_file(path)
+
+
+def test_p6_xml_with_a_dtd_is_refused(tmp_path: Path) -> None:
+    text = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+        '<APIBusinessObjects xmlns="http://xmlns.oracle.com/Primavera/P6/V8.3/API/BusinessObjects">'
+        "<Project><ObjectId>1</ObjectId><Name>&a;</Name></Project></APIBusinessObjects>"
+    )
+    with pytest.raises(InteropError, match="refused: the XML declares a DTD or entities"):
+        import_file(write(tmp_path, text, "p6.xml"))
+
+
+def test_p6_xml_that_is_not_well_formed(tmp_path: Path) -> None:
+    text = '<?xml version="1.0"?><APIBusinessObjects><Project><ObjectId>1</ObjectId>'
+    with pytest.raises(InteropError, match="not well-formed XML"):
+        import_file(write(tmp_path, text, "p6.xml"))
+
+
+def test_p6_xml_forced_as_ms_project_says_what_it_is(tmp_path: Path) -> None:
+    text = '<?xml version="1.0"?><APIBusinessObjects><Project><ObjectId>1</ObjectId></Project></APIBusinessObjects>'
+    path = write(tmp_path, text, "p6.xml")
+    with pytest.raises(InteropError, match="holds no TASK|holds no project|activities") as err:
+        import_file(path)
+    assert "\n" not in str(err.value)
+    with pytest.raises(InteropError, match="not a Primavera P6 XML file"):
+        import_file(
+            write(tmp_path, '<Project xmlns="http://schemas.microsoft.com/project"/>', "ms.xml"), "p6xml"
+        )
