@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Area, GateCriterion, Stage, Team, units
+from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.date_edit import DateEdit
@@ -143,7 +144,7 @@ class PlanView(QScrollArea):
         layout.addWidget(self._list_box(page, "Teams", "teams", plan.teams))
         layout.addStretch(1)
 
-    def _status_row(self, parent: QWidget) -> QHBoxLayout:
+    def _status_row(self, parent: QWidget) -> QWidget:
         """The status date (issue 16): off, a date (when the plan has a start date) or weeks from the start.
         Today is offered on a button, never set on its own: progress is recorded up to a date someone chose."""
         plan = self.doc.plan
@@ -154,7 +155,10 @@ class PlanView(QScrollArea):
             "draw it as a line"
         )
         has.setChecked(plan.status_date is not None)
-        row = QHBoxLayout()
+        # Wraps in a narrow dock (800x600: ~245 px): side by side, Set, the date and Today needed 271 px, and
+        # the plan view scrolled sideways with every field cut at its right edge.
+        holder = QWidget(parent)
+        row = FlowLayout(holder, spacing=6)
         row.addWidget(has)
         value = plan.status_date
         self.status_today: QPushButton | None = None
@@ -182,7 +186,7 @@ class PlanView(QScrollArea):
             today.setToolTip("Set the status date to today's date (undoable)")
             today.clicked.connect(lambda: self.set_status_today())
             self.status_today = today
-            row.addWidget(edit, 1)
+            row.addWidget(edit)
             row.addWidget(today)
         else:
             spin = QDoubleSpinBox(parent)
@@ -203,9 +207,9 @@ class PlanView(QScrollArea):
             spin.valueChanged.connect(
                 lambda v: self._edit(plan, status_date=float(v)) if has.isChecked() else None
             )
-            row.addWidget(spin, 1)
+            row.addWidget(spin)
         has.toggled.connect(lambda on: self._edit(plan, status_date=current() if on else None))
-        return row
+        return holder
 
     def set_status_today(self) -> None:
         """Set the status date to today (one undo step); only on the user's request."""
@@ -286,7 +290,8 @@ class PlanView(QScrollArea):
             row.addWidget(text, 1)
             row.addWidget(remove)
             cl.addLayout(row)
-        buttons = QHBoxLayout()
+        buttons_row = QWidget(crit_w)
+        buttons = FlowLayout(buttons_row, spacing=6)  # wraps in a narrow dock, as the status date does
         add = QPushButton("Add criterion", crit_w)
         add.setObjectName(f"stage.{k}.criterion.add")
         add.clicked.connect(
@@ -300,8 +305,7 @@ class PlanView(QScrollArea):
         rm.setToolTip("Remove this stage (refused while decisions are assigned to it)")
         rm.clicked.connect(lambda _=False, k=k: self._remove_stage(k))
         buttons.addWidget(rm)
-        buttons.addStretch(1)
-        cl.addLayout(buttons)
+        cl.addWidget(buttons_row)
         heading = QLabel("Gate criteria (tick each one that is met):", box)
         heading.setWordWrap(True)
         form.addRow(heading)
