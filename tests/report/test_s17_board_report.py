@@ -292,3 +292,97 @@ def test_one_decision_has_no_bar_charts_of_one_bar(tmp_path: Path) -> None:
         analysis_of(two), tmp_path / "two.pdf", simulation=simulate(two, 300, 1), sections=["cover", "risk"]
     )
     assert "Criticality index" in r.flat and "What drives the finish date" in r.flat
+
+
+def many_stages_plan() -> dict[str, Any]:
+    """9 stages, 14 areas, 5 teams, 45 decisions with two links each, costs and 9 risks."""
+    rng = __import__("random").Random(3)
+    deps = sorted({(rng.randrange(max(0, j - 8), j), j) for j in range(1, 45) for _ in range(2)})
+    return {
+        "schema_version": 1,
+        "title": "Eight stages and twelve areas",
+        "start_date": "2027-01-04",
+        "stages": [{"id": f"s{k}", "name": f"Stage {k + 1} name"} for k in range(9)],
+        "areas": [{"id": f"a{k}", "name": f"Area number {k + 1}", "color": "#4C72B0"} for k in range(14)],
+        "teams": [{"id": f"t{k}", "name": f"Team {k}", "capacity": 2} for k in range(5)],
+        "decisions": [
+            {
+                "id": f"d{k:02d}",
+                "title": f"Decision {k} about something",
+                "stage": f"s{k * 9 // 45}",
+                "area": f"a{k % 14}",
+                "owner": f"t{k % 5}",
+                "duration": {"optimistic": 1, "likely": rng.choice([1, 2, 3]), "pessimistic": 5},
+                "cost": rng.choice([0, 5000, 20000]),
+            }
+            for k in range(45)
+        ],
+        "dependencies": [{"from": f"d{i:02d}", "to": f"d{j:02d}"} for i, j in deps],
+        "risks": [
+            {
+                "id": f"r{k}",
+                "title": f"Risk {k}",
+                "probability": 0.2 + 0.05 * k,
+                "impact": 2,
+                "decisions": [f"d{k * 4:02d}"],
+            }
+            for k in range(9)
+        ],
+    }
+
+
+@pytest.mark.filterwarnings("ignore:Glyph:UserWarning")
+@pytest.mark.parametrize("name", ["long-names", "late", "many-stages", "scripts"])
+def test_the_report_gives_the_figures_of_analyze_and_simulate_json(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The headline figures a board reads (finish, gated finish, P50, P80: week and date; the counts) are the
+    ones ``planner analyze`` and ``planner simulate --format json`` give for the same plan and options, written
+    by the one rule of planner.units, in the text a reader extracts from the PDF."""
+    import datetime as dt
+    import json
+
+    from planner import units
+    from planner.cli import main
+
+    data = {
+        "long-names": long_names_plan,
+        "late": late_plan,
+        "many-stages": many_stages_plan,
+        "scripts": lambda: dict(
+            late_plan(), title=_TITLE, stages=[{"id": s, "name": f"{n} 验证"} for s, n in _STAGES]
+        ),
+    }[name]()
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["analyze", str(path), "--format", "json"]) == 0
+    a = json.loads(capsys.readouterr().out)
+    assert main(["simulate", str(path), "--format", "json", "--iterations", "500", "--seed", "4"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    pdf = tmp_path / "r.pdf"
+    assert (
+        main(["report", str(path), "-o", str(pdf), "--simulate", "--iterations", "500", "--seed", "4", "-q"])
+        == 0
+    )
+    from pypdf import PdfReader
+
+    pages = [normalise(p.extract_text() or "") for p in PdfReader(pdf).pages]
+    cover, text = pages[0], " ".join(pages)
+
+    def date(iso: str) -> str:
+        return units.format_date(dt.date.fromisoformat(iso))
+
+    finish, gated = date(a["finish_date"]), date(a["gated_finish_date"])
+    p50, p80 = date(s["finish_dates"]["p50"]), date(s["finish_dates"]["p80"])
+    assert finish in cover and f"P50 {p50}" in cover and p80 in cover
+    assert f"strict gates finish {gated}" in cover
+    assert f"{finish} (wk {units.format_weeks(a['finish'])})" in text
+    assert f"week {units.format_weeks(s['finish']['p50'])} ({p50})" in text
+    assert f"week {units.format_weeks(s['finish']['p80'])} ({p80})" in text
+    assert f"{p50} (wk {units.format_weeks(s['finish']['p50'])})" in text  # key dates
+    n = len(a["decisions"])
+    assert units.count(n, "decision") in cover and f"({len(a['critical'])} critical)" in cover
+    for st in a["stages"]:  # every stage's gate, as the key dates give it
+        assert f"{date(st['gated_finish_date'])} (wk {units.format_weeks(st['gated_finish'])})" in text
+    assert not re.search(r"(?<![.\d])\b1 (decisions|weeks|stages|risks|teams|dependencies)\b", text)
+    assert "\x00" not in text

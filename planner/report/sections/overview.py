@@ -403,7 +403,7 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
         text += (
             f" {plural(k, 'dependency', 'dependencies')} {'runs' if k == 1 else 'run'} backwards between "
             f"stages, so under strict gates "
-            + "; ".join(m.replace(" under strict gates", "") for m in moves)
+            + "; ".join(esc(m.replace(" under strict gates", "")) for m in moves)
             + " (everything downstream of such a dependency waits for the later stage's gate)."
         )
     met = sum(r.criteria_met for r in st.stages)
