@@ -7,6 +7,7 @@ kept in ``active_prompt`` so that tests can click their buttons.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable
@@ -830,10 +831,16 @@ class MainWindow(QMainWindow):
         if warning:
             self.show_message(warning, 30000)
 
-    def new_from_template(self, name: str) -> None:
-        """Replace the plan with a fresh one from template ``name`` (no prompt)."""
-        self._set_plan(load_template(name), None)
-        self.show_message(f"New plan from the {name} template")
+    def new_from_template(self, name: str, start: dt.date | None = None) -> None:
+        """Replace the plan with a fresh one from template ``name`` (no prompt), starting on ``start`` when given."""
+        plan = load_template(name)
+        if start is not None:
+            plan.start_date = start
+        self._set_plan(plan, None)
+        self.show_message(
+            f"New plan from the {name} template"
+            + (f", starting {units.format_date(start)}" if start is not None else "")
+        )
 
     def ask_new(self) -> None:
         def choose() -> None:
@@ -848,7 +855,7 @@ class MainWindow(QMainWindow):
                 self.new_plan_dialog: NewPlanDialog | None = None
                 name = dialog.chosen()
                 if result == NewPlanDialog.DialogCode.Accepted and name:
-                    self.new_from_template(name)
+                    self.new_from_template(name, dialog.start_date())
 
             dialog.finished.connect(done)
             self.new_plan_dialog = dialog

@@ -6,10 +6,15 @@ their buttons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,8 +27,9 @@ from planner.templates import template_names, template_summary
 
 
 class NewPlanDialog(QDialog):
-    """Choose the template a new plan starts from. The summaries wrap: the dialog never grows wider than
-    ~560 px (a combo box of "name — summary" lines overflowed the screen)."""
+    """Choose the template a new plan starts from, and its start date (on by default: next Monday), so every view
+    shows calendar dates beside the weeks from the start, as ``planner new --start-date`` does. The summaries wrap:
+    the dialog never grows wider than ~560 px (a combo box of "name — summary" lines overflowed the screen)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +51,21 @@ class NewPlanDialog(QDialog):
         default = names.index("ai-scaling") if "ai-scaling" in names else 0
         self.templates.setCurrentRow(default)
         self.templates.itemDoubleClicked.connect(lambda _i: self.accept())
+        today = dt.date.today()
+        monday = today + dt.timedelta(days=(7 - today.weekday()) % 7)  # today when it is a Monday
+        self.dated = QCheckBox("Starts on", self)
+        self.dated.setObjectName("newPlanDated")
+        self.dated.setChecked(True)
+        self.dated.setToolTip("Without a start date every figure is in weeks from the start, with no dates")
+        self.start = QDateEdit(QDate(monday.year, monday.month, monday.day), self)
+        self.start.setObjectName("newPlanStart")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("d MMM yyyy")
+        self.dated.toggled.connect(self.start.setEnabled)
+        when = QHBoxLayout()
+        when.addWidget(self.dated)
+        when.addWidget(self.start)
+        when.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -54,6 +75,7 @@ class NewPlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.templates, 1)
+        layout.addLayout(when)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
         self.resize(520, 340)
@@ -61,6 +83,13 @@ class NewPlanDialog(QDialog):
     def chosen(self) -> str | None:
         item = self.templates.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def start_date(self) -> dt.date | None:
+        """The start date chosen, or None when the plan is to have none."""
+        if not self.dated.isChecked():
+            return None
+        d = self.start.date()
+        return dt.date(d.year(), d.month(), d.day())
 
 
 SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
