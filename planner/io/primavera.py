@@ -1371,7 +1371,10 @@ def export_xer(plan: Plan) -> str:
     def at(weeks: float, finish: bool = False) -> str:
         key = (weeks, finish)
         if key not in memo:
-            moment = cal.datetime_at(max(0.0, weeks) * HOURS_PER_WEEK * 60, finish=finish)
+            # before the start (work done before the plan began): whole weeks back, as the calendar repeats weekly
+            back = math.ceil(-weeks) if weeks < 0 else 0
+            moment = cal.datetime_at((weeks + back) * HOURS_PER_WEEK * 60, finish=finish)
+            moment -= dt.timedelta(days=7 * back)
             memo[key] = (moment + dt.timedelta(seconds=30)).strftime(
                 "%Y-%m-%d %H:%M"
             )  # to the nearest minute
@@ -1599,13 +1602,17 @@ def export_xer(plan: Plan) -> str:
             0.0 if state == "done" else min(dur, sched.remaining[i]) if state == "in_progress" else dur
         )
         es, ef = sched.es[i], sched.ef[i]
-        started = sched.started[i]
         act_start = weeks_of(d.actual_start)
         act_end = weeks_of(d.actual_finish)
-        if state != "not_started" and act_start is None:
-            act_start = started if started is not None else es
+        # P6 reads an activity's time from its actual dates: started work without them gets those the planner's
+        # schedule implies (done work ends where it sits, its duration before that; the part done of work in
+        # progress ends where its remaining work starts), before the plan start if need be
         if state == "done" and act_end is None:
             act_end = ef
+        if state == "done" and act_start is None and act_end is not None:
+            act_start = act_end - dur
+        elif state == "in_progress" and act_start is None:
+            act_start = es - (dur - remaining)
         floor = d.not_before or 0.0
         if state == "not_started" and sched.status_week is not None:
             floor = max(floor, sched.status_week)
@@ -1667,6 +1674,14 @@ def export_xer(plan: Plan) -> str:
                     "remain_qty_per_hr": f"{d.headcount:g}",
                     "target_qty_per_hr": f"{d.headcount:g}",
                     "act_reg_qty": _hours((dur - remaining) * d.headcount),
+                    "act_ot_qty": 0,
+                    "target_lag_drtn_hr_cnt": 0,
+                    "target_start_date": row["target_start_date"],
+                    "target_end_date": row["target_end_date"],
+                    "restart_date": row["restart_date"],
+                    "reend_date": row["reend_date"],
+                    "act_start_date": row["act_start_date"],
+                    "act_end_date": row["act_end_date"],
                     "rollup_dates_flag": "Y",
                     "rate_type": "COST_PER_QTY",
                     "rsrc_type": "RT_Labor",

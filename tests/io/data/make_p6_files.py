@@ -13,7 +13,7 @@ one material resource), schedules it with MPXJ's PrimaveraScheduler (P6's rules:
 and writes it as ``p6-mpxj-built.xer`` and ``p6-mpxj-built.xml``; each MSPDI file given is read by MPXJ and written
 as ``p6-mpxj-<name>.xer`` and ``.xml``.
 
-``read`` prints, for each XER file, what MPXJ reads: every activity (Activity ID, name, duration in hours,
+``read`` prints, for each XER file, what MPXJ reads: every activity (Activity ID, name, original duration in hours,
 milestone, % complete) and every relationship (predecessor and successor Activity IDs, type, lag in hours), and the
 finish MPXJ's PrimaveraScheduler computes from the file's start (tests/io/test_primavera_mpxj.py).
 """
@@ -209,7 +209,7 @@ def read(paths: list[str]) -> None:
         for t in p.getTasks():
             if t.getSummary() or t.getActivityID() is None:
                 continue
-            dur = t.getDuration()
+            dur = t.getPlannedDuration() or t.getDuration()  # P6's Original Duration
             hours = dur.convertUnits(TimeUnit.HOURS, props).getDuration() if dur is not None else None
             tasks.append(
                 [str(t.getActivityID()), str(t.getName()), hours, bool(t.getMilestone()),
