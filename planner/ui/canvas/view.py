@@ -195,7 +195,8 @@ class GraphCanvas(QGraphicsView):
 
     def overview(self) -> None:
         """The view a plan opens with: the whole plan when it fits at a readable size, otherwise its start (the
-        left edge, where the work begins) at the smallest readable zoom, so card titles can be read at once."""
+        left edge, where the work begins, at the height of its first cards) at the smallest readable zoom, so card
+        titles can be read at once."""
         if (self.graph_scene.stale and not self.isVisible()) or self._waiting_for_content():
             self._overview_due = (
                 True  # done when shown (or when the build knows the layout), like fit_to_view
@@ -207,8 +208,23 @@ class GraphCanvas(QGraphicsView):
         rect = self.graph_scene.content_rect()
         self.set_zoom(S.READABLE_ZOOM)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        # The top-left corner (the first stage's first cards) when the plan is taller than the view too.
-        y = rect.center().y() if rect.height() <= visible.height() else rect.top() - 20 + visible.height() / 2
+        # The left edge, at the height of the first column of cards: the layout centres each column on the plan's
+        # height, so the band's top-left corner of a tall plan (300 decisions at 1920x1080) showed no card at all.
+        cards = self.graph_scene.cards.values()
+        left = min((card.x() for card in cards), default=0.0)
+        first = QRectF()
+        for card in cards:
+            if card.x() < left + 40:
+                r = card.sceneBoundingRect()
+                first = r if first.isNull() else first.united(r)
+        if rect.height() <= visible.height():
+            y = rect.center().y()
+        elif first.isNull():  # (no cards yet: the top)
+            y = rect.top() - 20 + visible.height() / 2
+        elif first.height() <= visible.height() - 40:
+            y = first.center().y()
+        else:  # the first of them, at the top
+            y = first.top() - 20 + visible.height() / 2
         self.centerOn(rect.left() - 20 + visible.width() / 2, y)
 
     def focus_on(self, ids: list[str], zoom: float = 1.0) -> None:
