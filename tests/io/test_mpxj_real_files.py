@@ -1,0 +1,161 @@
+"""Files written by MS Project (2003-2019, saved as XML) and Primavera P6 (XER, 8.2 to 20.12) themselves, from MPXJ's
+test data (provenance and what was trimmed in tests/io/data/README.md). Each figure below was checked by hand against
+what the file itself stores: MS Project's own Start/Finish, P6's remaining durations and dates, in working weeks of
+the project calendar (40-hour weeks) from the project start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis.graph import compile_plan
+from planner.analysis.progress import apply_progress
+from planner.analysis.schedule import Schedule, schedule
+from planner.io import import_file
+
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "mpxj-real"
+
+
+def _analyzed(plan: Any) -> Schedule:
+    """The schedule `planner analyze` shows: the remaining work under the recorded progress."""
+    return schedule(plan, "likely", apply_progress(plan, compile_plan(plan, "likely")))
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+# -- MS Project: task links, every version -----------------------------------------------------------------------
+
+TASK_LINKS = {
+    "2003": REAL / "task-links-project2003-mspdi.xml",
+    "2013": DATA / "task-links-project2013-mspdi.xml",
+}
+
+
+@pytest.mark.parametrize("version", sorted(TASK_LINKS))
+def test_task_links_every_version(version: str) -> None:
+    """Eight pairs of one-day tasks from Fri 17 Oct 2014, each pair linked another way: FS 0, FS 4800 (1 day in
+    tenths of minutes), FS 9600 (2 days), FS 24000 with LagFormat 9 (1 week), FS 48000 (2 weeks), SF, SS and FF with
+    2 days. MS Project stores the successors on Mon 20, Tue 21, Wed 22, Mon 27 Oct and Mon 3 Nov (FS), Mon 20 (SF),
+    Tue 21 (SS, FF); the project finishes Mon 3 Nov 17:00 = 12 working days = 2.4 weeks."""
+    plan, report = import_file(TASK_LINKS[version])
+    assert len(plan.decisions) == 16 and plan.start_date == dt.date(2014, 10, 17)
+    links = {(str(d.type), round(d.lag, 6)) for d in plan.dependencies}
+    assert links == {("FS", 0.0), ("FS", 0.2), ("FS", 0.4), ("FS", 1.0), ("FS", 2.0), ("SF", 0.4), ("SS", 0.4),
+                     ("FF", 0.4)}  # fmt: skip
+    s = _analyzed(plan)
+    assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(2.4)
+    assert s.finish == pytest.approx(2.4)
+    # each successor where MS Project stored it, in working weeks from Fri 17 Oct 08:00
+    by_type = {(str(d.type), round(d.lag, 6)): s.es[s.index[d.to]] for d in plan.dependencies}
+    assert by_type == pytest.approx(
+        {
+            ("FS", 0.0): 0.2,
+            ("FS", 0.2): 0.4,
+            ("FS", 0.4): 0.6,
+            ("FS", 1.0): 1.2,
+            ("FS", 2.0): 2.2,
+            ("SF", 0.4): 0.2,
+            ("SS", 0.4): 0.4,
+            ("FF", 0.4): 0.4,
+        }  # fmt: skip
+    )
+    assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)  # 8 hours, 'estimated' days (39)
+    assert not [i for i in report.items if i.kind != "guess"]
+
+
+def test_task_links_2003_through_the_command_line(tmp_path: Path) -> None:
+    """`planner import` then `planner analyze`: exit 0 both, and the finish MS Project stored (Mon 3 Nov 2014)."""
+    out = tmp_path / "links.plan.json"
+    done = _cli("import", str(TASK_LINKS["2003"]), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "Imported 16 decisions, 8 dependencies" in done.stdout + done.stderr
+    shown = _cli("analyze", str(out))
+    assert shown.returncode == 0, shown.stderr
+    assert "week 2.4 (3 Nov 2014)" in shown.stdout
+
+
+# -- Primavera P6 XER ------------------------------------------------------------------------------------------------
+
+RELATIONSHIP_CALENDARS = [
+    "PredecessorCalendar",
+    "ProjectDefaultCalendar",
+    "SuccessorCalendar",
+    "TwentyFourHourCalendar",
+]
+
+
+@pytest.mark.parametrize("name", RELATIONSHIP_CALENDARS)
+def test_p6_8_2_relationship_lag_calendar_files(name: str) -> None:
+    """P6 8.2 files that differ only in the scheduling option for lag calendars: one completed activity, A1000
+    'Test', actually Mon 10 Jun 08:00 - Wed 12 Jun 17:00 2019 (24 hours = 0.6 weeks) in a project from Mon 6 May
+    2019 08:00 (5 weeks before, no holiday between), data date Wed 2 Oct 2019: 21.4 weeks after the start less the
+    holidays Thu 4 Jul, Fri 5 Jul and Mon 2 Sep = 20.8 working weeks."""
+    plan, report = import_file(REAL / f"{name}.xer")
+    (task,) = plan.decisions
+    assert (task.id, task.title, str(task.status)) == ("A1000", "Test", "done")
+    assert task.duration == pytest.approx(0.6)
+    assert task.actual_start == dt.date(2019, 6, 10)
+    assert plan.start_date == dt.date(2019, 5, 6)
+    s = _analyzed(plan)
+    assert s.ef[0] == pytest.approx(5.6) and s.finish == pytest.approx(
+        5.6
+    )  # done: it ends at its actual finish
+    assert plan.status_date == pytest.approx(20.8)
+    text = report.text(limit=None)
+    assert "12 non-working day(s) of the project calendar (2019-07-04, 2019-07-05, 2019-09-02, ...)" in text
+
+
+def test_p6_8_4_percent_complete_types() -> None:
+    """Twelve 800-hour activities (20 weeks of the 8-hour 08:00-16:00 calendar) from Tue 24 Feb 2015, four for each
+    percent complete type. Duration % complete is what P6 schedules: 25 % leaves 600 hours (P6 finishes it Mon 8 Jun
+    16:00 = week 15), 75 % leaves 200 (Mon 30 Mar = week 5); physical and units % leave the 800 hours to do."""
+    plan, report = import_file(REAL / "percent-complete-8.4.xer")
+    assert len(plan.decisions) == 12 and plan.start_date == dt.date(2015, 2, 24)
+    assert all(d.duration == pytest.approx(20.0) for d in plan.decisions)
+    s = _analyzed(plan)
+    ef = {d.id: s.ef[s.index[d.id]] for d in plan.decisions}
+    assert (ef["A1000"], ef["A1010"], ef["A1020"]) == pytest.approx((20.0, 15.0, 5.0))
+    assert all(ef[k] == pytest.approx(20.0) for k in ("A1040", "A1050", "A1060", "A1070", "A1090", "A1110"))
+    assert s.finish == pytest.approx(plan.extensions["import"]["source_finish_weeks"]) == pytest.approx(20.0)
+    status = Counter(str(d.status) for d in plan.decisions)
+    assert status == {"not_started": 3, "in_progress": 8, "done": 1}
+    text = report.text(limit=None)
+    assert "physical % complete unlike their duration % complete" in text
+
+
+def test_p6_8_4_file_with_a_broken_calendar_still_imports() -> None:
+    """The same project with two more calendars, one of them cut off after '(0||CalendarData()(' (MPXJ keeps it
+    to test that a reader survives it): the activities use the valid calendar 178, so the figures are those of the
+    file without it."""
+    plan, _ = import_file(REAL / "invalid-8.4.xer")
+    assert len(plan.decisions) == 12
+    s = _analyzed(plan)
+    assert s.finish == pytest.approx(20.0)
+    assert s.ef[s.index["A1010"]] == pytest.approx(15.0)
+
+
+def test_p6_20_12_resource_rates_file(tmp_path: Path) -> None:
+    """P6 20.12: one 240-hour activity (Mon 22 Aug - Fri 30 Sep 2022 17:00 = 6 weeks) with five assignments of
+    'Resource 1' (two through 'Role 1'): the primary resource is the owner, the other four are reported."""
+    plan, report = import_file(REAL / "resource-rates-test.xer")
+    (task,) = plan.decisions
+    assert (task.id, task.owner, task.duration) == ("A1000", "R1", pytest.approx(6.0))
+    assert [t.name for t in plan.teams] == ["Resource 1"]
+    assert _analyzed(plan).finish == pytest.approx(6.0)
+    assert "4 other resource assignment(s) are not carried" in report.text(limit=None)
+    out = tmp_path / "rates.plan.json"
+    done = _cli("import", str(REAL / "resource-rates-test.xer"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    shown = _cli("analyze", str(out))
+    assert shown.returncode == 0 and "week 6" in shown.stdout
