@@ -107,7 +107,13 @@ class CostTab(LazyRefresh, QWidget):
         form.addRow(self.problem)
 
         # -- charts and breakdown ---------------------------------------------------------------------------
-        self.spend_chart = FigureView(self._draw_spend, "spendChart", self, ready=self.chart_ready)
+        self.spend_chart = FigureView(
+            self._draw_spend,
+            "spendChart",
+            self,
+            readable_size=self._spend_chart_size,
+            ready=self.chart_ready,
+        )
         self.stage_chart = FigureView(
             self._draw_stages,
             "costByStageChart",
@@ -409,6 +415,12 @@ class CostTab(LazyRefresh, QWidget):
         from planner.charts.cost import draw_spend_curve
 
         draw_spend_curve(fig, a, simulation=self.simulation_result())
+
+    def _spend_chart_size(self, dpi: float) -> tuple[int, int] | None:
+        """Pixels the spend curve needs: its title, the week axis above and the two-line date axis below take
+        ~1.5 in, and the curve gets at least ~0.9 in. In presentation type (a higher dpi on the same pixels) the
+        curve was squeezed to a line with its money labels drawn over each other; it scrolls instead."""
+        return int(3.6 * dpi), int(2.4 * dpi)
 
     def _stage_chart_size(self, dpi: float) -> tuple[int, int] | None:
         """Pixels the cost-by-stage chart needs for its labels not to overlap: its title and axis (~1.8 in) and
