@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.analysis import analyze
 from planner.analysis.baselines import make_baseline, variance
@@ -71,3 +73,27 @@ def test_analyze_baseline_json_and_text_name_what_grew(
     text = capsys.readouterr().out
     assert "Longer than in the baseline: Alpha (a) +2 weeks" in text
     assert "Beta (b) +" not in text  # it inherited its slip
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), extra=st.sampled_from([0.5, 1.0, 3.0]), pick=st.integers(0, 10_000))
+def test_lengthening_one_decision_makes_it_the_only_one_that_grew(seed: int, extra: float, pick: int) -> None:
+    """Property: against a baseline taken now nothing grew; make one not-started, non-milestone decision longer by
+    ``extra`` weeks and it, alone, grew by exactly that (the others may slip, but run as long as before)."""
+    from tests.unseen_plans import random_plan
+
+    plan = plan_from_dict(random_plan(seed))
+    result = analyze(plan)
+    if result.schedule is None:
+        return  # a random plan with an error has no schedule to take a baseline of
+    baseline = make_baseline(result.schedule, "B0", stages=result.stages, plan=plan)
+    assert variance(result.schedule, baseline, plan).grew() == []
+    candidates = [d for d in plan.decisions if not d.milestone and d.status == "not_started"]
+    if not candidates:
+        return
+    target = candidates[pick % len(candidates)]
+    target.duration = target.weeks() + extra
+    after = analyze(plan)
+    assert after.schedule is not None
+    grew = variance(after.schedule, baseline, plan).grew()
+    assert [(d.id, d.span_change) for d in grew] == [(target.id, pytest.approx(extra))]
