@@ -38,8 +38,14 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 TASK_LINKS = {
     "2003": REAL / "task-links-project2003-mspdi.xml",
+    "2007": REAL / "task-links-project2007-mspdi.xml",
+    "2010": REAL / "task-links-project2010-mspdi.xml",
     "2013": DATA / "task-links-project2013-mspdi.xml",
+    "2016": REAL / "task-links-project2016-mspdi.xml",
+    "2019": REAL / "task-links-project2019-mspdi.xml",
 }
+# the first day of each file (MS Project 2016 and 2019 saved the same project again, on other dates)
+FIRST_DAY = {"2016": dt.date(2016, 2, 8), "2019": dt.date(2018, 10, 18)}
 
 
 @pytest.mark.parametrize("version", sorted(TASK_LINKS))
@@ -47,9 +53,11 @@ def test_task_links_every_version(version: str) -> None:
     """Eight pairs of one-day tasks from Fri 17 Oct 2014, each pair linked another way: FS 0, FS 4800 (1 day in
     tenths of minutes), FS 9600 (2 days), FS 24000 with LagFormat 9 (1 week), FS 48000 (2 weeks), SF, SS and FF with
     2 days. MS Project stores the successors on Mon 20, Tue 21, Wed 22, Mon 27 Oct and Mon 3 Nov (FS), Mon 20 (SF),
-    Tue 21 (SS, FF); the project finishes Mon 3 Nov 17:00 = 12 working days = 2.4 weeks."""
+    Tue 21 (SS, FF); the project finishes Mon 3 Nov 17:00 = 12 working days = 2.4 weeks. MS Project 2016 saved it
+    again from Mon 8 Feb 2016 (successors Tue 9, Wed 10, Thu 11, Tue 16, Tue 23 Feb; finish Tue 23 Feb 17:00) and 2019
+    from Thu 18 Oct 2018 (Fri 19, Mon 22, Tue 23, Fri 26 Oct, Fri 2 Nov; finish Fri 2 Nov 17:00): the same weeks."""
     plan, report = import_file(TASK_LINKS[version])
-    assert len(plan.decisions) == 16 and plan.start_date == dt.date(2014, 10, 17)
+    assert len(plan.decisions) == 16 and plan.start_date == FIRST_DAY.get(version, dt.date(2014, 10, 17))
     links = {(str(d.type), round(d.lag, 6)) for d in plan.dependencies}
     assert links == {("FS", 0.0), ("FS", 0.2), ("FS", 0.4), ("FS", 1.0), ("FS", 2.0), ("SF", 0.4), ("SS", 0.4),
                      ("FF", 0.4)}  # fmt: skip
@@ -71,7 +79,10 @@ def test_task_links_every_version(version: str) -> None:
         }  # fmt: skip
     )
     assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)  # 8 hours, 'estimated' days (39)
-    assert not [i for i in report.items if i.kind != "guess"]
+    # 2016 and 2019 saved the tasks as manually scheduled (Manual 1): each keeps its stored start, and says so
+    manual = [i for i in report.items if "manually scheduled" in i.message]
+    assert len(manual) == (16 if version in ("2016", "2019") else 0)
+    assert not [i for i in report.items if i.kind != "guess" and i not in manual]
 
 
 def test_task_links_2003_through_the_command_line(tmp_path: Path) -> None:
