@@ -339,14 +339,17 @@ def _draw(
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
             if font >= MIN_LABEL_PT:
                 # The whole label where it fits beside the stage's line, else a shorter one (the row label on
-                # the left names the stage, the axis gives the date); only when none fits, the whole one boxed.
+                # the left names the stage, the axis gives the date); only when none fits, the longest that
+                # fits inside the plot, boxed (the whole one of a long stage name ran over the row labels).
                 s0 = float(start if start is not None else gate)
-                for txt in stage_end_labels(plan, si, float(gate), gated):
+                labels = stage_end_labels(plan, si, float(gate), gated)
+                for txt in labels:
                     x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
                     if not boxed:
                         break
                 else:
-                    txt = stage_end_label(plan, si, float(gate), gated)
+                    inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= t_max]
+                    txt = inside[0] if inside else labels[-1]
                     x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
                 box: dict[str, Any] = {}
                 if boxed:

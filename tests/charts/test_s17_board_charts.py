@@ -70,3 +70,29 @@ def test_roadmap_key_follows_its_lanes_on_a_tall_page() -> None:
     key = boxes["Critical: sets the finish"]
     gap_in = (finish.y0 - key.y1) / fig.dpi
     assert 0 < gap_in < 0.6, gap_in
+
+
+def _overlaps(fig: Figure) -> list[tuple[str, str]]:
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    boxes = [
+        (t.get_text(), t.get_window_extent(r)) for t in fig.findobj(Text) if t.get_visible() and t.get_text()
+    ]
+    out = []
+    for k, (a, ba) in enumerate(boxes):
+        for b, bb in boxes[k + 1 :]:
+            if min(ba.x1, bb.x1) - max(ba.x0, bb.x0) > 1 and min(ba.y1, bb.y1) - max(ba.y0, bb.y0) > 1:
+                out.append((a[:40], b[:40]))
+    return out
+
+
+@pytest.mark.parametrize("gated", [False, True])
+def test_gantt_stage_end_labels_of_long_stage_names_stay_off_the_row_labels(gated: bool) -> None:
+    # Before: on a portrait page, "Validate — the long stage name ... ends · wk 26 (5 Jul)" found no room beside
+    # its line and was drawn whole, boxed, from the plot's right edge leftwards over the stage's row label.
+    from tests.report.test_s17_board_report import long_names_plan
+
+    a = analyze(plan_from_dict(long_names_plan(), "<long names>"))
+    fig = draw_chart("gantt", a, size=(7.0, 6.0), gated=gated)
+    assert _overlaps(fig) == []
