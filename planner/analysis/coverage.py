@@ -693,12 +693,17 @@ def _coverage_row(
 
 def coverage_text(report: CoverageReport, plan: Plan) -> str:
     """The readable output of ``planner coverage``."""
+    import textwrap
+
     from planner.model.units import format_date, format_when
 
-    lines = [plan.title, "=" * min(len(plan.title), 100)]
+    # the title within 80 columns, as `planner analyze` heads its report
+    lines = [
+        *(textwrap.wrap(plan.title, 80, break_on_hyphens=False) or [plan.title]),
+        "=" * min(len(plan.title), 80),
+    ]
     role = report.role or "(role not set)"
     tier = report.tier or "(risk tier not set)"
-    import textwrap
 
     lines += textwrap.wrap(  # within 80 columns
         f"AI system: {tier}, {role}"
