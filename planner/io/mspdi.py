@@ -88,6 +88,16 @@ _FIELDS = [
     (FIELD_NUMBER3, "Number3", ALIAS_NOT_BEFORE),
 ]
 
+OWN_ALIASES = frozenset(alias for _, _, alias in _FIELDS)
+"""The custom fields the planner's own export writes and reads back; any other custom field is reported."""
+
+
+def _field_order(name: str) -> tuple[str, int, str]:
+    """Duration2 before Duration10: the name's letters, then its number."""
+    m = re.match(r"^(.*?)(\d+)$", name)
+    return (m.group(1), int(m.group(2)), name) if m else (name, 0, name)
+
+
 _PT = re.compile(
     r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
     r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
@@ -438,12 +448,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         return _day(text) if w is None or start_dt is None else week_to_date(start_dt.date(), w)
 
     aliases: dict[str, str] = {}
+    field_names: dict[
+        str, str
+    ] = {}  # each custom field by the name MS Project shows: its alias, else its own
     ext = rf.get("ExtendedAttributes")
     for ea in ext if ext is not None else []:
         ef = _fields(ea)
         fid, alias = _text(ef, "FieldID"), _text(ef, "Alias")
         if fid and alias:
             aliases[fid] = alias
+        if fid:
+            field_names[fid] = alias or _text(ef, "FieldName") or f"field {fid}"
+    dropped_fields: dict[str, int] = {}  # custom fields with values on tasks that the plan does not take
     # The planner's own export (this version on): the plan's status and actual values are in its fields, and its
     # status date is the calendar day written; MS Project's actual moments are for MS Project.
     own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
@@ -613,9 +629,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                     other_baselines.add(baseline_no)
             elif kind == "ExtendedAttribute":
                 cf = _fields(child)
-                alias = aliases.get(_text(cf, "FieldID") or "")
+                fid = _text(cf, "FieldID") or ""
+                alias = aliases.get(fid)
                 if alias:
                     hints[alias] = _text(cf, "Value") or ""
+                if alias not in OWN_ALIASES and _text(cf, "Value"):
+                    label = field_names.get(fid) or f"field {fid}"
+                    dropped_fields[label] = dropped_fields.get(label, 0) + 1
             else:
                 lf = _fields(child)
                 if _text(lf, "CrossProject") == "1":
@@ -695,6 +715,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 "constraint", "a manually scheduled task keeps its stored start as its earliest start", where
             )
 
+    if dropped_fields:
+        named = sorted(dropped_fields, key=_field_order)
+        shown = ", ".join(f"{n} ({dropped_fields[n]})" for n in named[:6]) + (
+            ", ..." if len(named) > 6 else ""
+        )
+        report.add(
+            "field",
+            f"{sum(dropped_fields.values())} value(s) of {len(named)} custom field(s) are not carried (the plan has "
+            f"no custom fields; values per field): {shown}",
+        )
     if from_dates:
         report.add(
             "duration",

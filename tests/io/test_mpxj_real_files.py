@@ -21,6 +21,7 @@ from planner.io import import_file
 
 DATA = Path(__file__).parent / "data"
 REAL = DATA / "mpxj-real"
+SAMPLES = Path(__file__).parents[2] / "sample_plans"
 
 
 def _analyzed(plan: Any) -> Schedule:
@@ -170,3 +171,52 @@ def test_p6_20_12_resource_rates_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     shown = _cli("analyze", str(out))
     assert shown.returncode == 0 and "week 6" in shown.stdout
+
+
+# -- MS Project: custom fields (task-durations) -----------------------------------------------------------------------
+
+
+def test_task_durations_2003_custom_fields_are_reported_not_dropped() -> None:
+    """MS Project 2003's task-durations file: 17 one-day tasks (8 hours, DurationFormat 39 'estimated days') whose
+    custom duration fields Duration1-Duration10 hold 1-10 days, and Duration1 on seven more tasks in minutes (3),
+    hours (5), days (7), weeks (9), months (11, 160 hours at 20 days a month), elapsed minutes (4) and elapsed hours
+    (6). The plan has no custom fields: each task is its own 0.2 weeks, the finish is the file's (Fri 17 Oct 17:00),
+    and the report names the fields and how many values each had (Duration1 8; they were dropped without a word)."""
+    plan, report = import_file(REAL / "task-durations-project2003-mspdi.xml")
+    assert len(plan.decisions) == 17
+    assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
+    assert _analyzed(plan).finish == pytest.approx(0.2)
+    assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(0.2)
+    (item,) = [i for i in report.items if i.kind == "field"]
+    assert item.message.startswith("17 value(s) of 10 custom field(s) are not carried")
+    assert "Duration1 (8), Duration2 (1), Duration3 (1)" in item.message and item.message.endswith(", ...")
+
+
+def test_custom_fields_of_the_planners_own_export_are_not_reported(tmp_path: Path) -> None:
+    """The planner's own MSPDI export writes its fields as aliased custom fields (Planner id, Planner stage, ...):
+    reading it back takes them, so none is reported as not carried; an aliased field of another tool is reported by
+    its alias."""
+    from planner.io import export_file
+    from planner.model.io import load_plan
+
+    plan = load_plan(SAMPLES / "bank-assistant.plan.json")
+    out = tmp_path / "own.xml"
+    export_file(plan, out)
+    _, report = import_file(out)
+    assert not [i for i in report.items if i.kind == "field"]
+    text = out.read_text(encoding="utf-8")
+    extra = (
+        "<ExtendedAttribute><FieldID>188743752</FieldID><FieldName>Text9</FieldName><Alias>Risk owner</Alias>"
+        "</ExtendedAttribute></ExtendedAttributes>"
+    )
+    text = text.replace("</ExtendedAttributes>", extra, 1)
+    first_task_end = text.index("</Task>", text.index("<OutlineLevel>1</OutlineLevel>"))
+    text = (
+        text[:first_task_end]
+        + "<ExtendedAttribute><FieldID>188743752</FieldID><Value>Dana</Value></ExtendedAttribute>"
+        + text[first_task_end:]
+    )
+    out.write_text(text, encoding="utf-8")
+    _, report = import_file(out)
+    (item,) = [i for i in report.items if i.kind == "field"]
+    assert "1 value(s) of 1 custom field(s)" in item.message and "Risk owner (1)" in item.message
