@@ -510,7 +510,7 @@ def outline_from_tables(
             other_kinds.append(name)
             continue
         short = _value(r, "rsrc_short_name")
-        tid = team_ids.make(short or None, slug(name, f"team-{rid}"))
+        tid = team_ids.make(short or None, slug(name, "") or slug(f"team-{rid}", "team"))
         teams.append(Team(id=tid, name=name[:200], capacity=capacity.get(rid)))
         team_of[rid] = tid
     if other_kinds:
