@@ -282,7 +282,7 @@ VALUES = st.one_of(
         ["Planner stage", "Planner area", "Planner status", "Planner not before (weeks)", "TASK"]
     ),
     st.sampled_from(["(0||CalendarData()((0||DaysOfWeek()((0||2()((0||0(s|25:00|f|08:00)())))))))", "(((("]),
-    st.text(st.characters(exclude_characters="\t\r\n", exclude_categories=("Cs",)), max_size=12),
+    st.text(st.characters(codec="utf-8", exclude_characters="\t\r\n"), max_size=12),
 )
 
 
