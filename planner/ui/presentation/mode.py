@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
+    QTableView,
     QTextEdit,
     QToolBar,
     QVBoxLayout,
@@ -212,6 +214,8 @@ class _Saved:
     center: QPointF | None = None
     table_rows: int = 0  # the table's row height
     table_columns: list[int] = field(default_factory=list)  # the table's column widths
+    # Every other table of the window (risk figures and register, dependencies, …): row height, column widths.
+    other_tables: list[tuple[QTableView, int, list[int]]] = field(default_factory=list)
 
 
 class PresentationController(QObject):
@@ -358,6 +362,15 @@ class PresentationController(QObject):
         saved.table_columns = [
             table.horizontalHeader().sectionSize(c) for c in range(table.model().columnCount())
         ]
+        saved.other_tables = [
+            (
+                view,
+                view.verticalHeader().defaultSectionSize(),
+                [view.horizontalHeader().sectionSize(c) for c in range(view.horizontalHeader().count())],
+            )
+            for view in w.findChildren(QTableView)
+            if view is not table
+        ]
         self._saved = saved
         self.session_index = self.doc.undo_stack.index()
         self._session_scenario_steps = self.doc.scenarios.steps
@@ -476,6 +489,12 @@ class PresentationController(QObject):
         table.verticalHeader().setDefaultSectionSize(saved.table_rows)
         for c, width in enumerate(saved.table_columns):
             table.horizontalHeader().resizeSection(c, width)
+        for view, rows, widths in saved.other_tables:
+            if not shiboken6.isValid(view):  # (a table rebuilt while presenting)
+                continue
+            view.verticalHeader().setDefaultSectionSize(rows)
+            for c, width in enumerate(widths):
+                view.horizontalHeader().resizeSection(c, width)
 
         def later() -> None:  # once the window manager has taken the window out of full screen
             if not self.active:
@@ -876,6 +895,14 @@ class PresentationController(QObject):
         header = table.horizontalHeader()
         for c, width in enumerate(saved.table_columns):
             header.resizeSection(c, int(width * FONT_SCALE * self.scale))
+        # The other tables set their row heights from the desk's font too: in presentation type (3.2x on a 4K
+        # panel) the risk figures' rows were drawn over each other and the register's columns showed "3…".
+        for view, rows, widths in saved.other_tables:
+            if not shiboken6.isValid(view):
+                continue
+            view.verticalHeader().setDefaultSectionSize(int(rows * FONT_SCALE * self.scale))
+            for c, width in enumerate(widths):
+                view.horizontalHeader().resizeSection(c, int(width * FONT_SCALE * self.scale))
 
     def _scale_figures(self) -> None:
         """Enlarge the text of every chart drawn so far (a higher figure dpi on the same pixels)."""

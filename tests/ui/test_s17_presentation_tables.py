@@ -1,0 +1,47 @@
+"""Every table grows with presentation type (s17 workshop sweep). Presentation mode scaled the decision table's
+rows and columns with its fonts but no other table: on a 4K panel (type 3.2x) the risk tab's percentile rows were
+drawn over each other and the risk register's columns showed "3…" and "2 / …" (/tmp/s17ws/png/pt-p4k-07-Risk.png;
+after: pt-a4k-07-Risk.png)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.presentation.mode import FONT_SCALE
+
+
+def _settle() -> None:
+    for _ in range(6):
+        QApplication.processEvents()
+
+
+def test_the_risk_tables_grow_with_presentation_type_and_come_back(sample_window, qtbot):
+    w = sample_window
+    w.resize(3840, 2160)
+    qtbot.waitUntil(lambda: w.size() == QSize(3840, 2160))
+    w.doc.wait_for_analysis()
+    results = w.risk_tab.results
+    register = w.risk_tab.register.table
+    rows_before = results.verticalHeader().defaultSectionSize()
+    # (the last column stretches to the table's width)
+    n = register.model().columnCount() - (1 if register.horizontalHeader().stretchLastSection() else 0)
+    widths_before = [register.horizontalHeader().sectionSize(c) for c in range(n)]
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        w.views.setCurrentWidget(w.risk_tab)
+        _settle()
+        assert p.scale == 2.0
+        line = results.fontMetrics().height()
+        assert results.verticalHeader().defaultSectionSize() >= line  # a row holds a line of its type
+        assert register.verticalHeader().defaultSectionSize() >= register.fontMetrics().height()
+        for c, before in enumerate(widths_before):
+            assert register.horizontalHeader().sectionSize(c) >= int(before * FONT_SCALE * p.scale) - 1
+    finally:
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()
+    _settle()
+    assert results.verticalHeader().defaultSectionSize() == rows_before
+    assert [register.horizontalHeader().sectionSize(c) for c in range(len(widths_before))] == widths_before
