@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open the desktop app (the bundled sample plan when no file is given)")
     p.add_argument("file", nargs="?", help="plan file (*.plan.json)")
+    p.add_argument(
+        "--present",
+        action="store_true",
+        help="start in presentation mode, full screen, on the workshop deck's overview (Esc leaves it)",
+    )
+    add_scenario_argument(p)  # shown first: a workshop that starts on the option being discussed
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser(
@@ -277,9 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # planner's few matrix products are small and gain nothing from them (issue 12). The user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
-    # `planner FILE` is `planner open FILE`.
-    if not argv or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
-        mistyped = _unknown_command(argv[0], _command_names(parser)) if argv else None
+    # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
+    opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
+    if not argv or opening or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
+        mistyped = _unknown_command(argv[0], _command_names(parser)) if argv and not opening else None
         if mistyped is not None:
             sys.stderr.write(f"planner: {mistyped}\n")
             return EXIT_USAGE

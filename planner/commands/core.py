@@ -542,4 +542,6 @@ def cmd_open(args: argparse.Namespace) -> int:
     problem = app.display_problem()
     if problem is not None:
         raise CliError(problem)
-    return int(app.run(args.file))
+    return int(
+        app.run(args.file, present=getattr(args, "present", False), scenario=getattr(args, "scenario", None))
+    )

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from planner.ui.main_window import MainWindow
+
 log = logging.getLogger("planner")
 
 
@@ -193,8 +195,28 @@ def display_problem(environ: Mapping[str, str] | None = None, platform: str | No
     )
 
 
-def run(path: str | None) -> int:
-    """Open the app on ``path`` (None: the bundled sample plan). Returns the exit code.
+def start_as_asked(window: MainWindow, *, present: bool, scenario: str | None) -> None:
+    """After the plan opened: switch to ``scenario`` (an unknown name is said in a message box, with the names the
+    plan has; the base stays shown), then enter presentation mode when ``present``."""
+    if scenario is not None:
+        from planner.model.scenarios import BASE, is_base
+
+        names = [s.name for s in window.doc.plan.scenarios]
+        if scenario in names:
+            window.scenario_bar.switch(scenario)
+        elif not is_base(scenario):
+            window.show_error(
+                "No such scenario",
+                f"{window.doc.plan.title} has no scenario called {scenario!r}; the base plan is shown.",
+                "Scenarios of this plan: " + ", ".join([BASE, *names]),
+            )
+    if present:
+        window.presentation.enter()
+
+
+def run(path: str | None, *, present: bool = False, scenario: str | None = None) -> int:
+    """Open the app on ``path`` (None: the bundled sample plan), showing ``scenario`` when given and presenting
+    (full screen) with ``present`` (``planner open --scenario NAME --present``). Returns the exit code.
 
     The window is shown first and the plan is read right after, from the event loop: reading and analysing the
     plan (pydantic, numpy) then happens after the first paint, so the window appears as early as possible."""
@@ -217,6 +239,7 @@ def run(path: str | None) -> int:
     window.show()
 
     def load() -> None:
+        opened = True
         if path is None:
             from planner.desktop import sample_plan_path
 
@@ -226,6 +249,9 @@ def run(path: str | None) -> int:
                 window.doc.set_path(None)  # the bundled sample is a template: Save asks where
         elif not window.open_file(path):
             window.status.clearMessage()
+            opened = False  # the message box says why; nothing to show or present
+        if opened:
+            start_as_asked(window, present=present, scenario=scenario)
         window.check_recovery()
         if os.environ.get("PLANNER_EXIT_AFTER_OPEN"):
             QTimer.singleShot(0, report_and_quit)
