@@ -92,6 +92,27 @@ OWN_ALIASES = frozenset(alias for _, _, alias in _FIELDS)
 """The custom fields the planner's own export writes and reads back; any other custom field is reported."""
 
 
+def parse_pt_minutes_or_zero(text: str | None) -> float:
+    """An ISO duration in minutes, 0 for none or one that cannot be read."""
+    try:
+        return parse_pt_minutes(text) if text else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _baseline_weeks(bf: dict[str, Any], mpw: int) -> float | None:
+    """A Baseline's Duration in weeks of the project calendar (calendar weeks for an elapsed format), or None."""
+    text = _text(bf, "Duration")
+    if not text:
+        return None
+    try:
+        minutes = parse_pt_minutes(text)
+    except ValueError:
+        return None
+    elapsed = _int(_text(bf, "DurationFormat"), 7) in ELAPSED_FORMATS
+    return minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
+
+
 def _field_order(name: str) -> tuple[str, int, str]:
     """Duration2 before Duration10: the name's letters, then its number."""
     m = re.match(r"^(.*?)(\d+)$", name)
@@ -475,6 +496,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     baseline: dict[str, tuple[float, float]] = {}  # Baseline 0 of each task, weeks
     baseline_finish: float | None = None
     other_baselines: set[int] = set()
+    partial_baseline: list[str] = []  # tasks whose Baseline 0 has no start and finish to place it
+    baseline_money = 0  # tasks whose Baseline 0 holds a cost or work (the plan's baseline keeps dates)
     external: set[str] = set()  # tasks of other projects (ExternalTask)
     for el in task_els:
         f: dict[str, Any] = {}
@@ -623,10 +646,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 bf = _fields(child)
                 baseline_no = _int(_text(bf, "Number"), 0)
                 b_start, b_finish = weeks_at(_text(bf, "Start")), weeks_at(_text(bf, "Finish"))
-                if baseline_no == 0 and b_start is not None and b_finish is not None:
-                    baseline[uid] = (b_start, b_finish)
-                elif baseline_no != 0:
+                if baseline_no != 0:
                     other_baselines.add(baseline_no)
+                    continue
+                b_weeks = _baseline_weeks(bf, mpw)
+                if b_start is not None and b_finish is None and b_weeks is not None:
+                    b_finish = b_start + b_weeks  # a start and a duration: MS Project's baseline finish
+                elif b_finish is not None and b_start is None and b_weeks is not None:
+                    b_start = b_finish - b_weeks
+                if b_start is not None and b_finish is not None:
+                    baseline[uid] = (b_start, b_finish)
+                elif b_start is not None or b_finish is not None or b_weeks is not None:
+                    partial_baseline.append(name or uid)
+                if (_float(_text(bf, "Cost")) or 0) or (parse_pt_minutes_or_zero(_text(bf, "Work"))):
+                    baseline_money += 1
             elif kind == "ExtendedAttribute":
                 cf = _fields(child)
                 fid = _text(cf, "FieldID") or ""
@@ -822,6 +855,20 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         last = _parse_datetime(_text(rf, "FinishDate"))
         until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
         report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
+    if partial_baseline:
+        report.add(
+            "baseline",
+            f"Baseline 0 of {len(partial_baseline)} task(s) has a start, a finish or a duration but not enough of "
+            "them to place it (a start and a finish, or one of them and the duration): not carried for "
+            + ", ".join(repr(n) for n in partial_baseline[:5])
+            + (", ..." if len(partial_baseline) > 5 else ""),
+        )
+    if baseline_money:
+        report.add(
+            "baseline",
+            f"the Baseline 0 cost or work of {baseline_money} task(s) is not carried (the plan's baseline keeps "
+            "dates only)",
+        )
     if other_baselines:
         report.add(
             "baseline",

@@ -220,3 +220,50 @@ def test_custom_fields_of_the_planners_own_export_are_not_reported(tmp_path: Pat
     _, report = import_file(out)
     (item,) = [i for i in report.items if i.kind == "field"]
     assert "1 value(s) of 1 custom field(s)" in item.message and "Risk owner (1)" in item.message
+
+
+# -- MS Project: baselines (task-baselines) -----------------------------------------------------------------------------
+
+
+def test_task_baselines_2003_partial_baseline_0_is_reported() -> None:
+    """MS Project 2003's task-baselines file sets one baseline field per task: Baseline 0 cost 100, duration 88 hours,
+    finish Sat 1 Mar 2014 09:00, start Tue 1 Apr 2014 09:00, each on its own task, and the same fields of Baseline 1.
+    No task has the start and finish the plan's baseline needs: none is taken (before, the three were dropped without
+    a word), the report names the three tasks, the cost and Baseline 1."""
+    plan, report = import_file(REAL / "task-baselines-project2003-mspdi.xml")
+    assert len(plan.decisions) == 8 and not plan.baselines
+    assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
+    assert _analyzed(plan).finish == pytest.approx(0.2)  # Mon 9 Feb 2015 08:00-17:00
+    text = report.text(limit=None)
+    assert (
+        "Baseline 0 of 3 task(s) has a start, a finish or a duration but not enough of them to place it"
+        in text
+    )
+    assert "'Baseline Duration - Task', 'Baseline Finish - Task', 'Baseline Start - Task'" in text
+    assert "the Baseline 0 cost or work of 1 task(s) is not carried" in text
+    assert "Baseline 1 is not carried" in text
+
+
+def test_baseline_0_with_a_start_or_finish_and_a_duration_is_placed(tmp_path: Path) -> None:
+    """Some tools write a baseline as a start (or finish) and a duration: the other end is that many working weeks
+    on (or back). The 2003 file with 'Baseline Start - Task' given Mon 9 Feb 2015 08:00 and 16 hours, and 'Baseline
+    Finish - Task' Mon 23 Feb 17:00 and 88 hours (11 days): baselines 0-0.4 and 0-2.2 weeks."""
+    text = (REAL / "task-baselines-project2003-mspdi.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<Number>0</Number><Start>2014-04-01T09:00:00</Start>",
+        "<Number>0</Number><Start>2015-02-09T08:00:00</Start><Duration>PT16H0M0S</Duration>",
+    ).replace(
+        "<Number>0</Number><Finish>2014-03-01T09:00:00</Finish>",
+        "<Number>0</Number><Finish>2015-02-23T17:00:00</Finish><Duration>PT88H0M0S</Duration>",
+    )
+    path = tmp_path / "baselines.xml"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_file(path)
+    (base,) = plan.baselines
+    by_title = {d.title: d.id for d in plan.decisions}
+    start = base.decisions[by_title["Baseline Start - Task"]]
+    finish = base.decisions[by_title["Baseline Finish - Task"]]
+    assert (start.start, start.finish) == pytest.approx((0.0, 0.4))
+    # Mon 23 Feb 17:00 is 2.2 weeks from Mon 9 Feb 08:00; 88 hours (11 days) back is the project start
+    assert (finish.start, finish.finish) == pytest.approx((0.0, 2.2))
+    assert "Baseline 0 of 1 task(s)" in report.text(limit=None)  # the duration-only one is still not placed
