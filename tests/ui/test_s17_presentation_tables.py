@@ -45,3 +45,26 @@ def test_the_risk_tables_grow_with_presentation_type_and_come_back(sample_window
     _settle()
     assert results.verticalHeader().defaultSectionSize() == rows_before
     assert [register.horizontalHeader().sectionSize(c) for c in range(len(widths_before))] == widths_before
+
+
+def test_the_coverage_matrix_columns_follow_presentation_type(sample_window, qtbot):
+    # Built when first shown, during the presentation: its widths came in pixels of the desk's type.
+    w = sample_window
+    w.resize(3840, 2160)
+    qtbot.waitUntil(lambda: w.size() == QSize(3840, 2160))
+    w.doc.wait_for_analysis()
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        w.views.setCurrentWidget(w.coverage_tab)
+        _settle()
+        matrix = w.coverage_tab.matrix
+        assert matrix.rowCount() > 0
+        char = matrix.fontMetrics().averageCharWidth()
+        assert matrix.columnWidth(1) >= 30 * char  # the item's title: ~34 characters a line
+        for c in range(2, matrix.columnCount() - 1):  # the stage columns: an id a line
+            assert matrix.columnWidth(c) >= 16 * char - 1
+    finally:
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()

@@ -187,11 +187,14 @@ class CoverageTab(LazyRefresh, QWidget):
         # The title a fixed, readable width (it wraps) and the last column takes what is left: stretched, the
         # title was squeezed to a few pixels beside the stage columns on a small screen.
         h.setStretchLastSection(True)
-        m.setColumnWidth(1, 240)
+        # In characters of the table's font, not pixels: in presentation type (3.2x on a 4K panel) 240 px
+        # held "Risk managem…" and the stage columns wrapped each id onto three lines.
+        char = max(1, m.fontMetrics().averageCharWidth())
+        m.setColumnWidth(1, 34 * char)
         m.resizeColumnToContents(0)
         for c in range(2, len(headers)):
             m.resizeColumnToContents(c)
-            m.setColumnWidth(c, max(110, min(220, m.columnWidth(c))))
+            m.setColumnWidth(c, max(16 * char, min(31 * char, m.columnWidth(c))))
         m.resizeRowsToContents()
         covered = len([i for i in rows if i.decisions])
         req = [i for i in fc.items if i.required]
