@@ -301,11 +301,17 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
             es[~bars], np.zeros(int((~bars).sum())), marker="D", s=40, color=style.CRITICAL, zorder=4
         )
     strip_w_in = strip.get_position().width * w_in
-    numbered = [
-        (k, a + b / 2)
-        for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True))
-        if b / t_max * strip_w_in > 0.22
-    ]
+    numbered: list[tuple[int, float]] = []
+    disc_in = style.SMALL_PT * 1.9 / 72 + 0.02
+    for k, (a, b) in enumerate(zip(es.tolist(), dur.tolist(), strict=True)):
+        # A bar wide enough for its number, whose disc does not land on one already placed (decisions that
+        # overlap in time, through SS/SF links or leads, have their middles close together: "3" and "1" ran
+        # into "31").
+        x = a + b / 2
+        if b / t_max * strip_w_in > 0.22 and all(
+            abs(x - other) / t_max * strip_w_in >= disc_in for _, other in numbered
+        ):
+            numbered.append((k, x))
     if numbered:
         # White discs behind the numbers keep them readable on the hatching (one collection, not a box each).
         strip.scatter(

@@ -9,6 +9,7 @@ analysis carries a ``simulation`` attribute) or a :class:`SimulationResult` dire
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,9 @@ def _label(r: SimulationResult, i: int, max_chars: int) -> str:
 
 def _when(r: SimulationResult, week: float) -> str:
     return units.format_when(r.start_date, week, word="wk")
+
+
+_DATE_IN_BRACKETS = re.compile(r" \(\d{1,2} [A-Z][a-z]{2}(?: \d{4})?\)")  # " (13 Nov 2027)", " (13 Nov)"
 
 
 def draw_risk(
@@ -273,33 +277,39 @@ def _place_labels(
     line_x = [pt(lb.x, 0)[0] for lb in labels]
     placed: list[tuple[float, float, float, float]] = []  # boxes (x0, y0, x1, y1), points
     for k, lb in enumerate(labels):
-        w, h = _text_size_pt(lb.text, lb.size, lb.bold)
-        w, h = w + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
-        mx, my = pt(lb.x, lb.y)
-        if lb.top:
-            my = ax_y1 - 1 - h / 2  # hangs from the top edge
-        step = h + 2.0
-        candidates: list[tuple[float, float, float]] = []  # (penalty, box x0, box centre y)
-        sides = ((mx + _GAP_PT, 0.0), (mx - _GAP_PT - w, 0.5))
-        if lb.top and mx > (ax_x0 + ax_x1) / 2:
-            sides = sides[::-1]
-        for shift_rank, shift in enumerate(_shifts(lb.top)):
-            for side_rank, (x0, side_penalty) in enumerate(sides):
-                cy = my + shift * step
-                candidates.append((shift_rank * 2 + side_rank + side_penalty, x0, cy))
-        best: tuple[float, float, float] | None = None
-        for penalty, x0, cy in sorted(candidates, key=lambda c: c[0]):
-            box = (x0, cy - h / 2, x0 + w, cy + h / 2)
-            if box[0] < ax_x0 + 1 or box[2] > ax_x1 - 1 or box[1] < ax_y0 + 1 or box[3] > ax_y1 + 0.5:
-                continue
-            if any(_overlap(box, other) for other in placed):
-                continue
-            crosses = sum(1 for j, lx in enumerate(line_x) if j != k and box[0] - 1 < lx < box[2] + 1)
-            covered = sum(1 for o in obstacles or () if _overlap(box, o))  # e.g. histogram bars
-            score = penalty + 12 * crosses + 8 * covered
-            if best is None or score < best[0]:
-                best = (score, x0, cy)
-            if crosses == 0 and covered == 0:
+        # The label, else (nowhere free inside the axes) without its date in brackets: the subtitle gives the
+        # dates, and a label run past the axes covered the right axis's tick labels ("80%").
+        forms = list(dict.fromkeys([lb.text, _DATE_IN_BRACKETS.sub("", lb.text)]))
+        for text in forms:
+            w, h = _text_size_pt(text, lb.size, lb.bold)
+            w, h = w + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
+            mx, my = pt(lb.x, lb.y)
+            if lb.top:
+                my = ax_y1 - 1 - h / 2  # hangs from the top edge
+            step = h + 2.0
+            candidates: list[tuple[float, float, float]] = []  # (penalty, box x0, box centre y)
+            sides = ((mx + _GAP_PT, 0.0), (mx - _GAP_PT - w, 0.5))
+            if lb.top and mx > (ax_x0 + ax_x1) / 2:
+                sides = sides[::-1]
+            for shift_rank, shift in enumerate(_shifts(lb.top)):
+                for side_rank, (x0, side_penalty) in enumerate(sides):
+                    cy = my + shift * step
+                    candidates.append((shift_rank * 2 + side_rank + side_penalty, x0, cy))
+            best: tuple[float, float, float] | None = None
+            for penalty, x0, cy in sorted(candidates, key=lambda c: c[0]):
+                box = (x0, cy - h / 2, x0 + w, cy + h / 2)
+                if box[0] < ax_x0 + 1 or box[2] > ax_x1 - 1 or box[1] < ax_y0 + 1 or box[3] > ax_y1 + 0.5:
+                    continue
+                if any(_overlap(box, other) for other in placed):
+                    continue
+                crosses = sum(1 for j, lx in enumerate(line_x) if j != k and box[0] - 1 < lx < box[2] + 1)
+                covered = sum(1 for o in obstacles or () if _overlap(box, o))  # e.g. histogram bars
+                score = penalty + 12 * crosses + 8 * covered
+                if best is None or score < best[0]:
+                    best = (score, x0, cy)
+                if crosses == 0 and covered == 0:
+                    break
+            if best is not None:
                 break
         if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
             best = (0.0, mx + _GAP_PT, my)
@@ -312,7 +322,7 @@ def _place_labels(
             else None
         )
         ax.annotate(
-            lb.text,
+            text,
             (lb.x, lb.y) if not lb.top else (lb.x, 1.0),
             xycoords="data" if not lb.top else ("data", "axes fraction"),
             xytext=(x0 + _BOX_PAD_PT - mx, cy - (my if not lb.top else ax_y1)),

@@ -96,3 +96,33 @@ def test_gantt_stage_end_labels_of_long_stage_names_stay_off_the_row_labels(gate
     a = analyze(plan_from_dict(long_names_plan(), "<long names>"))
     fig = draw_chart("gantt", a, size=(7.0, 6.0), gated=gated)
     assert _overlaps(fig) == []
+
+
+def test_risk_chart_at_the_reports_half_width_keeps_its_labels_off_the_axis() -> None:
+    # Before: at the report's half-page width the bold "P80: wk 40.7 (13 Nov 2027)" found no free place inside the
+    # axes and ran over the right axis, hiding its "80%" tick label; it now drops the bracketed date (the subtitle
+    # gives it) to fit.
+    from pathlib import Path
+
+    from planner.analysis.montecarlo import simulate
+    from planner.model import load_plan
+
+    plan = load_plan(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json")
+    sim = simulate(plan, iterations=500, seed=0)
+    fig = draw_chart("risk", analyze(plan), size=(4.9, 3.2), result=sim)
+    assert _overlaps(fig) == []
+    texts = _texts(fig)
+    p80 = style.fmt_weeks(sim.percentile(80))
+    assert any(t.startswith(f"P80: wk {p80}") for t in texts)
+    assert any(f"P80 wk {p80} (" in t for t in texts), "the subtitle keeps the date"
+
+
+def test_critical_path_numbers_to_scale_do_not_run_together() -> None:
+    # Before: on the fraud sample's path, decisions 3 and 1 overlap in time (an SF link) and their numbers on the
+    # to-scale strip were drawn over each other as "31".
+    from pathlib import Path
+
+    from planner.model import load_plan
+
+    plan = load_plan(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json")
+    assert _overlaps(draw_chart("critical-path", analyze(plan), size=(7.0, 6.0))) == []
