@@ -15,6 +15,7 @@ Dates become working weeks of the project's default calendar from the project's 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import os
 import re
@@ -289,6 +290,16 @@ def activity_id(code: str) -> str | None:
     return cleaned if cleaned and is_valid_id(cleaned) else None
 
 
+def memo_text(memo: str) -> str:
+    """A P6 notebook memo (HTML; line breaks in the XER written as two DEL characters) as plain text."""
+    text = memo.replace("\x7f\x7f", "\n")
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</h[1-6]>", "\n", text)
+    text = re.sub(r"(?s)<[^>]*>", "", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()[:20_000]
+
+
 def read_calendars(rows: Iterable[dict[str, str]], report: ImportReport) -> dict[str, P6Calendar]:
     """The calendars of the CALENDAR table by id."""
     out: dict[str, P6Calendar] = {}
@@ -544,6 +555,13 @@ def outline_from_tables(
         if label and (_value(r, "udf_text") or _value(r, "udf_number")):
             hints.setdefault(_value(r, "fk_id"), {})[label] = _value(r, "udf_text") or _value(r, "udf_number")
 
+    memos: dict[str, str] = {}  # the activities' notebook (TASKMEMO), as plain text
+    for r in _rows(tables, "TASKMEMO", proj_id):
+        text = memo_text(r.get("task_memo") or "")
+        if text:
+            tid_m = _value(r, "task_id")
+            memos[tid_m] = f"{memos[tid_m]}\n\n{text}" if tid_m in memos else text
+
     by_wbs: dict[str | None, list[dict[str, str]]] = {}
     task_ids: dict[str, dict[str, str]] = {}
     dropped: dict[str, str] = {}  # task_id -> why its links are dropped
@@ -775,6 +793,7 @@ def outline_from_tables(
                 not_before=not_before,
                 resources=resources,
                 code=code_of.get(tid),
+                notes=memos.get(tid, ""),
                 stage_hint=hints.get(tid, {}).get(UDF_STAGE),
                 area_hint=hints.get(tid, {}).get(UDF_AREA),
             )
@@ -1222,6 +1241,17 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
                     },
                     c,
                 )
+            elif tag == "ActivityNote":
+                f = _pm_fields(c)
+                add(
+                    "TASKMEMO",
+                    {
+                        "task_id": _pm_text(f, "ActivityObjectId"),
+                        "proj_id": _pm_text(f, "ProjectObjectId") or project or "",
+                        "task_memo": _pm_text(f, "Note"),
+                    },
+                    c,
+                )
             elif tag == "ResourceAssignment":
                 f = _pm_fields(c)
                 add(
@@ -1333,15 +1363,21 @@ _FIELDS = {
     "rem_late_end_date rollup_dates_flag target_crv remain_crv actual_crv ts_pend_act_end_flag guid rate_type "
     "act_this_per_cost act_this_per_qty curv_id rsrc_type cost_per_qty_source_type create_user create_date "
     "has_rsrchours taskrsrc_sum_id",
+    "MEMOTYPE": "memo_type_id seq_num eps_flag proj_flag wbs_flag task_flag memo_type",
+    "TASKMEMO": "memo_id task_id memo_type_id proj_id task_memo",
     "UDFTYPE": "udf_type_id table_name udf_type_name udf_type_label logical_data_type super_flag indicator_expression "
     "summary_indicator_expression export_flag",
     "UDFVALUE": "udf_type_id fk_id proj_id udf_date udf_number udf_text udf_code_id",
 }
 
 
+_BREAKS = re.compile(r"[\t\r\n]+")
+
+
 def _xer_text(value: object) -> str:
     """A field value: tabs and line breaks (which would break the row) become spaces."""
-    return re.sub(r"[\t\r\n]+", " ", str(value))
+    text = value if isinstance(value, str) else str(value)
+    return _BREAKS.sub(" ", text) if ("\t" in text or "\n" in text or "\r" in text) else text
 
 
 def _hours(weeks: float) -> str:
@@ -1733,6 +1769,35 @@ def export_xer(plan: Plan) -> str:
         )
     )
     tables.append(("UDFVALUE", udf_rows))
+    memo_rows = [
+        {
+            "memo_id": k,
+            "task_id": task_id[d.id],
+            "memo_type_id": 1,
+            "proj_id": 1,
+            # P6 keeps notebooks as HTML; a line break of the notes is a <br> (the row stays one line)
+            "task_memo": "<html><body>" + html.escape(d.notes).replace("\n", "<br>") + "</body></html>",
+        }
+        for k, d in enumerate((d for d in plan.decisions if d.notes.strip()), start=1)
+    ]
+    if memo_rows:
+        tables.append(
+            (
+                "MEMOTYPE",
+                [
+                    {
+                        "memo_type_id": 1,
+                        "seq_num": 1,
+                        "eps_flag": "Y",
+                        "proj_flag": "Y",
+                        "wbs_flag": "Y",
+                        "task_flag": "Y",
+                        "memo_type": "Notes",
+                    }
+                ],
+            )
+        )
+        tables.append(("TASKMEMO", memo_rows))
 
     today = dt.date.today().isoformat()
     out = [
@@ -1763,9 +1828,6 @@ def xer_notes(plan: Plan) -> list[str]:
     three = _three_point(plan)
     if three:
         notes.append(f"{three} three-point estimate(s) are written as their likely duration (P6 keeps one)")
-    noted = sum(1 for d in plan.decisions if d.notes)
-    if noted:
-        notes.append(f"notes of {noted} decision(s) are not carried")
     blocked = sum(1 for d in plan.decisions if str(d.status) == "blocked")
     if blocked:
         notes.append(

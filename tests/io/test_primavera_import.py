@@ -302,3 +302,23 @@ def test_the_apps_file_dialogs_offer_p6() -> None:
     assert "*.xer" in IMPORT_FILTER and "Primavera P6" in IMPORT_FILTER
     assert any(suffix == ".xer" for _, suffix, _ in EXPORT_FILTERS)
     assert is_import_path("plan.xer")
+
+
+def test_notes_go_out_and_come_back_as_the_activity_notebook(tmp_path: Path) -> None:
+    """Decision notes are P6's activity notebook (TASKMEMO, HTML): line breaks as <br>, markup characters escaped;
+    MPXJ's P6 files' notebooks (XER and P6 XML) are read as plain text."""
+    plan = load_plan(SAMPLES / "fraud-detection.plan.json")
+    first = plan.decisions[0].model_copy(update={"notes": "Scope & risks: <b>not</b> bold\nSecond line — €5"})
+    plan = plan.model_copy(update={"decisions": [first, *plan.decisions[1:]]})
+    path = tmp_path / "notes.xer"
+    export_file(plan, path)
+    tables = parse_xer(path.read_bytes(), path)
+    memo = next(r["task_memo"] for r in tables["TASKMEMO"].rows)
+    assert (
+        memo == "<html><body>Scope &amp; risks: &lt;b&gt;not&lt;/b&gt; bold<br>Second line — €5</body></html>"
+    )
+    back, _ = import_file(path)
+    assert [d.notes for d in back.decisions] == [d.notes.strip() for d in plan.decisions]
+    for name in ("p6-mpxj-delivery-4x10-progress.xer", "p6-mpxj-delivery-4x10-progress.xml"):
+        imported, _ = import_file(DATA / name)
+        assert by_id(imported)["1.2"].notes == "Signed off by the steering group"
