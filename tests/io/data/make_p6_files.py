@@ -4,6 +4,7 @@ the tests read the committed files and need neither java nor MPXJ).
     python -m venv /tmp/mpxjvenv && /tmp/mpxjvenv/bin/pip install mpxj   # and a JDK (apt-get install default-jdk)
     /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py write OUT_DIR [MSPDI_FILE ...]
     /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py read FILE.xer ...     # one JSON line per file
+    /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py random COUNT OUT_DIR FIRST_SEED   # P6-scheduled logic
 
 ``write`` builds ``p6-mpxj-built`` through MPXJ's API as a P6 user would set a project up (a 5 x 8-hour calendar with
 a holiday, a 4 x 10-hour calendar on two activities, WBS elements two deep, activity ids, durations in hours and
@@ -196,6 +197,68 @@ def write(out_dir: str, sources: list[str]) -> None:
         save(project, f"p6-mpxj-{name}")
 
 
+def random_projects(count: int, out_dir: str, first_seed: int) -> None:
+    """Random P6 projects built through MPXJ's API on a 5 x 8-hour calendar without holidays (activities of 0-80
+    hours, some milestones, FS/SS/FF/SF relationships with lags of -8 to 24 hours between earlier and later
+    activities, two WBS elements), scheduled by MPXJ's PrimaveraScheduler and written as XER: ``p6-random-SEED.xer``.
+    Their early dates are P6's schedule of the logic, which an import must reproduce."""
+    import random
+
+    _start_jvm()
+    from java.lang import Double
+    from java.time import LocalDateTime
+    from org.mpxj import ActivityType, Duration, ProjectFile, Relation, RelationType, TaskType, TimeUnit
+    from org.mpxj.cpm import PrimaveraScheduler
+    from org.mpxj.primavera import PrimaveraXERFileWriter
+
+    kinds = [
+        RelationType.FINISH_START,
+        RelationType.START_START,
+        RelationType.FINISH_FINISH,
+        RelationType.START_FINISH,
+    ]
+    for seed in range(first_seed, first_seed + count):
+        rnd = random.Random(seed)
+        p = ProjectFile()
+        props = p.getProjectProperties()
+        cal = p.addDefaultBaseCalendar()
+        props.setDefaultCalendar(cal)
+        start = LocalDateTime.of(2027, 1, 4, 8, 0)
+        props.setStartDate(start)
+        props.setPlannedStart(start)
+        props.setStatusDate(start)
+        groups = []
+        for g in range(2):
+            w = p.addTask()
+            w.setName(f"WBS {g}")
+            w.setWBS(f"W{g}")
+            groups.append(w)
+        acts = []
+        for i in range(rnd.randint(3, 14)):
+            t = rnd.choice(groups).addTask()
+            t.setName(f"Activity {i}")
+            t.setActivityID(f"A{1000 + 10 * i}")
+            t.setType(TaskType.FIXED_DURATION)
+            hours = 0 if rnd.random() < 0.15 else rnd.choice([4, 8, 12, 16, 24, 40, 60, 80])
+            if hours == 0:
+                t.setMilestone(True)
+                t.setActivityType(rnd.choice([ActivityType.START_MILESTONE, ActivityType.FINISH_MILESTONE]))
+            else:
+                t.setActivityType(ActivityType.TASK_DEPENDENT)
+            t.setDuration(Duration.getInstance(hours, TimeUnit.HOURS))
+            t.setRemainingDuration(Duration.getInstance(hours, TimeUnit.HOURS))
+            t.setActualDuration(Duration.getInstance(0, TimeUnit.HOURS))
+            t.setPercentageComplete(Double(0.0))
+            acts.append(t)
+        for j, t in enumerate(acts):
+            for pred in rnd.sample(acts[:j], k=min(j, rnd.randint(0, 2))):
+                lag = Duration.getInstance(rnd.choice([0, 0, 0, 4, 8, 16, 24, -8]), TimeUnit.HOURS)
+                t.addPredecessor(Relation.Builder().predecessorTask(pred).type(rnd.choice(kinds)).lag(lag))
+        PrimaveraScheduler().schedule(p, start)
+        props.setFinishDate(max(t.getFinish() for t in p.getTasks() if t.getFinish() is not None))
+        PrimaveraXERFileWriter().write(p, os.path.join(out_dir, f"p6-random-{seed:03d}.xer"))
+
+
 def read(paths: list[str]) -> None:
     _start_jvm()
     from org.mpxj import TimeUnit
@@ -237,5 +300,7 @@ def read(paths: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3:])
+    elif sys.argv[1] == "random":
+        random_projects(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
     else:
         read(sys.argv[2:])
