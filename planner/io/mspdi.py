@@ -433,10 +433,27 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     start_dt = _parse_datetime(_text(rf, "StartDate"))
     tasks_el = rf.get("Tasks")
     task_els = list(tasks_el) if tasks_el is not None else []
+    # the earliest moment any task starts (or started): MS Project keeps the project's Start Date as typed, and a
+    # file whose tasks were entered before it (MPXJ's assignment-assignments, saved by Project 2003-2019: Start
+    # Date 11 Mar 2016, every task from 4 Jan) would put them before week 0, its actual starts on the start date
+    earliest = None
+    for t in task_els:
+        tf = _fields(t)
+        if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1":
+            continue
+        for key in ("Start", "ActualStart"):
+            moment = _parse_datetime(_text(tf, key))
+            if moment is not None and (earliest is None or moment < earliest):
+                earliest = moment
     if start_dt is None:
-        starts = [_parse_datetime(_text(_fields(t), "Start")) for t in task_els]
-        known = [s for s in starts if s is not None]
-        start_dt = min(known) if known else None
+        start_dt = earliest
+    elif earliest is not None and earliest.date() < start_dt.date():
+        report.add(
+            "schedule",
+            f"the project's start date in the file ({format_date(start_dt.date())}) is after its first task's "
+            f"start ({format_date(earliest.date())}): the plan starts there",
+        )
+        start_dt = earliest
     origin = start_dt.date() if start_dt else dt.date.today()
     cal_el = rf.get("Calendars")
     calendar = _calendar(rf, list(cal_el) if cal_el is not None else [], origin, mpd, report)

@@ -267,3 +267,37 @@ def test_baseline_0_with_a_start_or_finish_and_a_duration_is_placed(tmp_path: Pa
     # Mon 23 Feb 17:00 is 2.2 weeks from Mon 9 Feb 08:00; 88 hours (11 days) back is the project start
     assert (finish.start, finish.finish) == pytest.approx((0.0, 2.2))
     assert "Baseline 0 of 1 task(s)" in report.text(limit=None)  # the duration-only one is still not placed
+
+
+# -- MS Project: resources and assignments ------------------------------------------------------------------------------
+
+
+def test_assignments_2003_project_start_after_its_tasks(tmp_path: Path) -> None:
+    """MS Project 2003's assignment-assignments file (whole): three 80-hour tasks Mon 4 - Fri 15 Jan 2016, each with
+    one of 'Resource 1'-'Resource 3' at 100 %, the second 25 % done and the third 50 % (actual start Mon 4 Jan). The
+    project's Start Date is Fri 11 Mar 2016, after every task (its FinishDate, 15 Jan, is before it): read from there,
+    the tasks sat at week -7.8, the actual starts were moved to 11 Mar and the report said the file finishes at week
+    -7.8. The plan starts with the first task, the file's finish is week 2 (Fri 15 Jan 17:00), and the report says
+    why the plan's start is not the file's."""
+    plan, report = import_file(REAL / "assignment-assignments-project2003-mspdi.xml")
+    assert plan.start_date == dt.date(2016, 1, 4)
+    assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(2.0)
+    owners = {d.title: (d.owner, d.duration, d.progress, d.actual_start) for d in plan.decisions}
+    assert owners == {
+        "Task 1": ("resource-1", 2.0, 0.0, None),
+        "Task 2": ("resource-2", 2.0, 25.0, dt.date(2016, 1, 4)),
+        "Task 3": ("resource-3", 2.0, 50.0, dt.date(2016, 1, 4)),
+    }
+    assert [(t.name, t.capacity) for t in plan.teams] == [
+        ("Resource 1", 1.0),
+        ("Resource 2", 1.0),
+        ("Resource 3", 1.0),
+    ]
+    s = _analyzed(plan)
+    assert s.finish == pytest.approx(2.0)
+    text = report.text(limit=None)
+    assert (
+        "the project's start date in the file (11 Mar 2016) is after its first task's start (4 Jan 2016)"
+        in text
+    )
+    assert "week -" not in text
