@@ -181,7 +181,11 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         )
     )
     chars = int(style.chars_fitting(CHIP_W - 0.26, font) * style.BOLD_FACTOR)
-    lines = max(1, min(4, int((chip_h * 72 - font * 2.4) / (font * 1.12))))
+    # Title lines that fit above the duration line: the title starts 0.08 in below the chip's top and the duration
+    # line ends 0.05 in above its bottom, offsets that do not shrink with a small chip (two title lines ran into
+    # the duration line of a long path on a small figure).
+    room_pt = min(chip_h * 72 - font * 2.4, chip_h * 72 - 0.13 * 72 - font * 1.0)
+    lines = max(1, min(4, int(room_pt / (font * 1.12))))
     badge = max(0.09, 0.13 * scale)
     ax.scatter(
         cxa - CHIP_W / 2 + 0.02,

@@ -126,3 +126,23 @@ def test_critical_path_numbers_to_scale_do_not_run_together() -> None:
 
     plan = load_plan(Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json")
     assert _overlaps(draw_chart("critical-path", analyze(plan), size=(7.0, 6.0))) == []
+
+
+def test_critical_path_cards_of_a_long_chain_keep_title_and_duration_apart() -> None:
+    # Before: on a 10.5 x 6 in figure the 42 cards of a long path shrank, their titles kept two lines and ran
+    # into the "4 wk · wk 1–5" line under them.
+    titles = ["Classify the use case under the EU AI Act", "Decouple the model behind an inference service"]
+    data = shape("one-decision")
+    data["decisions"] = [
+        {
+            "id": f"d{k:02d}",
+            "title": f"Decision {k} {titles[k % 2]}",
+            "stage": "validate",
+            "duration": 1 + k % 4,
+        }
+        for k in range(42)
+    ]
+    data["dependencies"] = [{"from": f"d{k:02d}", "to": f"d{k + 1:02d}"} for k in range(41)]
+    a = analyze(plan_from_dict(data, "<chain>"))
+    assert a.schedule is not None and len(a.schedule.critical_path) == 42
+    assert _overlaps(draw_chart("critical-path", a, size=(10.5, 6.0))) == []
