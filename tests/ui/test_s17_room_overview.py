@@ -48,7 +48,7 @@ def test_home_on_a_4k_panel_shows_the_overview_in_room_sized_type(presenting, qt
     # The fitted zoom is above the desk's detail zoom, but the cards' text would be specks from the room.
     assert canvas.zoom >= S.DETAIL_ZOOM
     assert canvas._in_overview()
-    assert canvas.detail_zoom == S.READABLE_ZOOM * p.scale
+    assert canvas.detail_zoom == STEP_MIN_ZOOM * p.scale
     texts = [t for _, t in canvas.overview_texts]
     assert any(t.startswith("Validate") for t in texts), texts
     heights = [r.height() for r, t in canvas.overview_texts if "decision" in t]
@@ -73,11 +73,23 @@ def test_at_1080p_the_room_gets_the_overview_and_leaving_restores_the_desk(prese
     p = _present_at(w, qtbot, 1920, 1080)
     assert p.scale == 1.0
     # 0.3 (the plan fitted to 1080p) draws the cards' titles 3 pixels tall: the room gets the overview.
-    assert w.canvas.zoom < S.READABLE_ZOOM
+    assert w.canvas.zoom < STEP_MIN_ZOOM
     assert w.canvas._in_overview()
-    assert w.canvas.detail_zoom == S.READABLE_ZOOM
+    assert w.canvas.detail_zoom == STEP_MIN_ZOOM
     assert w.canvas.overview_text_scale == FONT_SCALE
     p.leave()
     _settle()
     assert w.canvas.detail_zoom == S.DETAIL_ZOOM
     assert w.canvas.overview_text_scale == 1.0
+
+
+def test_a_click_on_an_overview_block_while_presenting_shows_its_cards(presenting, qtbot):
+    w = presenting
+    p = _present_at(w, qtbot, 1920, 1080)
+    canvas = w.canvas
+    assert canvas._in_overview()
+    cell = next(iter(canvas._summary.blocks))
+    assert canvas.zoom_to_block(cell)
+    _settle()
+    assert not canvas._in_overview()  # zoomed to the presentation's readable zoom, not the desk's
+    assert canvas.zoom >= STEP_MIN_ZOOM * p.room_zoom - 1e-9

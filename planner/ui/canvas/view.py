@@ -155,6 +155,12 @@ class GraphCanvas(QGraphicsView):
     def _zoom_changed(self) -> None:
         self.graph_scene.set_detailed(self.zoom >= self.detail_zoom)
 
+    @property
+    def readable_zoom(self) -> float:
+        """The least zoom that shows cards readably here: the desk's, or presentation mode's higher detail zoom
+        (a click on an overview block zoomed to the desk's, still under the overview, and nothing happened)."""
+        return max(S.READABLE_ZOOM, self.detail_zoom)
+
     def set_room_scale(self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float = 1.0) -> None:
         """Presentation mode: show the overview below ``detail_zoom`` instead of
         :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times the desk's; the defaults put the
@@ -494,8 +500,8 @@ class GraphCanvas(QGraphicsView):
                 rect = r if rect.isNull() else rect.united(r)
         if rect.isNull():
             return False
-        if self.zoom < S.READABLE_ZOOM:
-            self.set_zoom(S.READABLE_ZOOM)
+        if self.zoom < self.readable_zoom:
+            self.set_zoom(self.readable_zoom)
         self.centerOn(rect.center())
         return True
 
@@ -601,7 +607,7 @@ class GraphCanvas(QGraphicsView):
                 rect = rect.united(card.sceneBoundingRect())
         if rect.isEmpty():
             return False
-        self.set_zoom(S.READABLE_ZOOM)
+        self.set_zoom(self.readable_zoom)
         self.centerOn(rect.center())
         return True
 

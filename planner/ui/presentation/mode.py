@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import duration_triple
-from planner.ui.canvas.style import READABLE_ZOOM
 from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
 from planner.ui.views import format as fmt
 
@@ -589,8 +588,8 @@ class PresentationController(QObject):
             return
         # Cards are drawn only at zooms where the room can read them (below, the stage-and-area overview in large
         # type): on a screen larger than 1080p the zoom that fits a plan grows with the screen, while the text it
-        # gives stays as small from the back of the room.
-        canvas.set_room_scale(READABLE_ZOOM * self.room_zoom, FONT_SCALE * self.scale)
+        # gives stays as small from the back of the room. The threshold is the one a stage step zooms out to.
+        canvas.set_room_scale(STEP_MIN_ZOOM * self.room_zoom, FONT_SCALE * self.scale)
         if canvas.zoom < CANVAS_ZOOM * self.scale:
             center = canvas.mapToScene(canvas.viewport().rect().center())
             canvas.set_zoom(CANVAS_ZOOM * self.scale)
