@@ -936,11 +936,15 @@ def outline_from_tables(
             "projects separately)",
         )
 
-    finish = weeks_at(
+    # The file's finish: its activities' latest (early or actual) finish when each has one, as P6 shows it; else
+    # the project's scheduled finish (a tool may write scd_end_date at the data date when all work is done)
+    ends = [t.finish for t in out_tasks if not t.key.startswith("wbs-") or t.key[4:] not in wbs]
+    scheduled_end = weeks_at(
         parse_moment(_value(proj, "scd_end_date")) or parse_moment(_value(proj, "plan_end_date"))
     )
-    if finish is None and all(t.finish is not None for t in out_tasks):  # not only the dates of done work
-        finish = max((t.finish for t in out_tasks if t.finish is not None), default=None)
+    finish = scheduled_end
+    if ends and all(e is not None for e in ends):
+        finish = max(e for e in ends if e is not None)
     data_date = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(_value(proj, "next_data_date"))
     # The data date is where remaining work resumes: kept as working weeks, exactly where P6 has it (its calendar day
     # in the plan's 7-day weeks may be another day, as for every date of the file)
@@ -960,8 +964,9 @@ def outline_from_tables(
                 "same way)",
             )
     if start_dt is not None:
-        ends = [t.finish for t in out_tasks if t.finish is not None] + [t.duration for t in out_tasks]
-        last = max([finish or 0.0, *ends, weeks_at(data_date) or 0.0])
+        # the days off up to the project's end (its scheduled finish, its work, its data date)
+        reach = [t.finish for t in out_tasks if t.finish is not None] + [t.duration for t in out_tasks]
+        last = max([finish or 0.0, scheduled_end or 0.0, *reach, weeks_at(data_date) or 0.0])
         until = origin + dt.timedelta(days=math.ceil(max(0.0, last) * 7) + 7)
         report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
     return Outline(

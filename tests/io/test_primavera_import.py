@@ -348,3 +348,45 @@ def test_every_activity_starts_and_finishes_where_p6_schedules_it(seed: int) -> 
     p6 = {r["task_code"]: (weeks(r["early_start_date"]), weeks(r["early_end_date"])) for r in rows}
     assert schedule_of(plan) == p6
     assert len(plan.dependencies) >= 1 and not [i for i in report.items if i.kind == "schedule"]
+
+
+@pytest.mark.parametrize("seed", [6, 11, 12, 17, 26, 27])
+def test_work_in_progress_resumes_where_p6_schedules_it(seed: int) -> None:
+    """p6-progress-0NN.xer: random logic as above with a data date part way through (make_p6_files.py progress):
+    work the first schedule finished by then is complete at its dates, work begun is in progress (its actual start,
+    the hours to the data date done), and MPXJ's PrimaveraScheduler scheduled the rest from the data date. The plan's
+    status date is the data date; complete work ends at its actual finish; the remaining work of every other
+    activity starts and finishes at P6's early dates. (Of 40 such files, these have no start link from started work:
+    the planner counts one from where the remaining work starts, P6 from the actual start.)"""
+    from planner.io.common import WorkCalendar
+    from planner.io.primavera import parse_moment
+
+    path = DATA / f"p6-progress-{seed:03d}.xer"
+    plan, _ = import_file(path)
+    cal = WorkCalendar.standard(dt.date(2027, 1, 4))
+    origin = cal.minutes(dt.datetime(2027, 1, 4, 8, 0))
+
+    def weeks(text: str) -> float:
+        moment = parse_moment(text)
+        assert moment is not None
+        return round((cal.minutes(moment) - origin) / 2400, 6)
+
+    tables = parse_xer(path.read_bytes(), path)
+    data_date = weeks(tables["PROJECT"].rows[0]["last_recalc_date"])
+    assert plan.status_date is not None
+    ours = schedule_of(plan)
+    states = set()
+    for r in tables["TASK"].rows:
+        states.add(r["status_code"])
+        if r["status_code"] == "TK_Complete":
+            assert ours[r["task_code"]][1] == weeks(r["act_end_date"]), r["task_code"]
+        else:
+            assert ours[r["task_code"]] == (weeks(r["early_start_date"]), weeks(r["early_end_date"])), r[
+                "task_code"
+            ]
+            assert ours[r["task_code"]][0] >= data_date - 1e-9
+    assert states == {"TK_Complete", "TK_Active", "TK_NotStart"}
+    status = plan.status_date
+    assert plan.start_date is not None
+    as_weeks = (status - plan.start_date).days / 7 if isinstance(status, dt.date) else status
+    assert as_weeks == pytest.approx(data_date)

@@ -5,6 +5,7 @@ the tests read the committed files and need neither java nor MPXJ).
     /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py write OUT_DIR [MSPDI_FILE ...]
     /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py read FILE.xer ...     # one JSON line per file
     /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py random COUNT OUT_DIR FIRST_SEED   # P6-scheduled logic
+    /tmp/mpxjvenv/bin/python tests/io/data/make_p6_files.py progress COUNT OUT_DIR FIRST_SEED  # ... with progress
 
 ``write`` builds ``p6-mpxj-built`` through MPXJ's API as a P6 user would set a project up (a 5 x 8-hour calendar with
 a holiday, a 4 x 10-hour calendar on two activities, WBS elements two deep, activity ids, durations in hours and
@@ -197,11 +198,14 @@ def write(out_dir: str, sources: list[str]) -> None:
         save(project, f"p6-mpxj-{name}")
 
 
-def random_projects(count: int, out_dir: str, first_seed: int) -> None:
+def random_projects(count: int, out_dir: str, first_seed: int, progress: bool = False) -> None:
     """Random P6 projects built through MPXJ's API on a 5 x 8-hour calendar without holidays (activities of 0-80
     hours, some milestones, FS/SS/FF/SF relationships with lags of -8 to 24 hours between earlier and later
     activities, two WBS elements), scheduled by MPXJ's PrimaveraScheduler and written as XER: ``p6-random-SEED.xer``.
-    Their early dates are P6's schedule of the logic, which an import must reproduce."""
+    Their early dates are P6's schedule of the logic, which an import must reproduce. With ``progress``
+    (``p6-progress-SEED.xer``), a data date part way through: work the first schedule finished by then is complete at its
+    dates, work it had begun is in progress (actual start, the hours worked to the data date done), and the project
+    is scheduled again from the data date."""
     import random
 
     _start_jvm()
@@ -255,8 +259,35 @@ def random_projects(count: int, out_dir: str, first_seed: int) -> None:
                 lag = Duration.getInstance(rnd.choice([0, 0, 0, 4, 8, 16, 24, -8]), TimeUnit.HOURS)
                 t.addPredecessor(Relation.Builder().predecessorTask(pred).type(rnd.choice(kinds)).lag(lag))
         PrimaveraScheduler().schedule(p, start)
+        name = f"p6-random-{seed:03d}.xer"
+        if progress:
+            name = f"p6-progress-{seed:03d}.xer"
+            # a data date part way through: 1 to 60 % of the working days of the first schedule, at 08:00
+            end = max(t.getFinish() for t in acts)
+            days = [
+                start.plusDays(k) for k in range(0, 400) if start.plusDays(k).getDayOfWeek().getValue() <= 5
+            ]
+            span = sum(1 for d in days if d.isBefore(end))
+            data_date = days[rnd.randint(1, max(1, int(span * 0.6)))]
+            for t in acts:
+                es, ef = t.getStart(), t.getFinish()
+                hours = t.getDuration().getDuration()
+                if not ef.isAfter(data_date) and not (hours == 0 and es.equals(data_date)):
+                    t.setActualStart(es)
+                    t.setActualFinish(ef)
+                    t.setActualDuration(Duration.getInstance(hours, TimeUnit.HOURS))
+                    t.setRemainingDuration(Duration.getInstance(0, TimeUnit.HOURS))
+                    t.setPercentageComplete(Double(100.0))
+                elif es.isBefore(data_date):
+                    worked = cal.getWork(es, data_date, TimeUnit.HOURS).getDuration()
+                    t.setActualStart(es)
+                    t.setActualDuration(Duration.getInstance(worked, TimeUnit.HOURS))
+                    t.setRemainingDuration(Duration.getInstance(hours - worked, TimeUnit.HOURS))
+                    t.setPercentageComplete(Double(worked / hours * 100.0))
+            props.setStatusDate(data_date)
+            PrimaveraScheduler().schedule(p, data_date)
         props.setFinishDate(max(t.getFinish() for t in p.getTasks() if t.getFinish() is not None))
-        PrimaveraXERFileWriter().write(p, os.path.join(out_dir, f"p6-random-{seed:03d}.xer"))
+        PrimaveraXERFileWriter().write(p, os.path.join(out_dir, name))
 
 
 def read(paths: list[str]) -> None:
@@ -300,7 +331,7 @@ def read(paths: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3:])
-    elif sys.argv[1] == "random":
-        random_projects(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] in ("random", "progress"):
+        random_projects(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), progress=sys.argv[1] == "progress")
     else:
         read(sys.argv[2:])
