@@ -46,3 +46,21 @@ def test_a_row_keeps_the_dates_aligned_and_uses_the_room_it_has() -> None:
     )
     assert len(beside) == 1 and len(beside[0]) == 80 and beside[0].endswith(" ai-policy")
     assert "An inventory of AI systems is kept" in beside[0] and "\u2026" in beside[0]
+
+
+def test_coverage_of_a_scenario_and_at_a_status_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner coverage --scenario NAME --status-date W`, as analyze and simulate take them: the scenario's own
+    decisions and schedule (here: one more decision) and an unknown name refused with the valid ones (exit 2)."""
+    import json
+
+    path = str(SAMPLES / "fraud-detection.plan.json")
+    assert main(["coverage", path, "--format", "json"]) == 0
+    base = json.loads(capsys.readouterr().out)
+    assert main(["coverage", path, "--format", "json", "--scenario", "Buy the feature store"]) == 0
+    scenario = json.loads(capsys.readouterr().out)
+    assert scenario["title"].endswith("(scenario: Buy the feature store)")
+    assert base["title"] != scenario["title"]
+    assert main(["coverage", path, "--status-date", "4", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["coverage", path, "--scenario", "nope"]) == 2
+    assert "valid scenarios: 'Base'" in capsys.readouterr().err

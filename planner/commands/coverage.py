@@ -1,5 +1,6 @@
 """``planner coverage FILE [--framework nist|iso42001|euaiact] [--role provider|deployer]
-[--tier prohibited|high-risk|limited|minimal] [--format text|json]``: regulatory and framework coverage.
+[--tier prohibited|high-risk|limited|minimal] [--format text|json] [--scenario NAME] [--status-date DATE|WEEKS]``:
+regulatory and framework coverage.
 
 Exit codes as everywhere: 0 the check ran (gaps are its output, not a failure), 1 the plan has validation errors
 (coverage is still printed, without the lateness checks), 2 the plan cannot be read or the command is misused.
@@ -41,9 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tier", choices=TIERS, help="the system's EU AI Act risk tier (overrides the plan's)"
     )
-    from planner.commands.common import add_format_arguments
+    from planner.commands.common import add_format_arguments, add_scenario_argument, add_status_date_argument
 
     add_format_arguments(parser)
+    add_scenario_argument(
+        parser
+    )  # what a scenario covers, and when (its schedule moves the due dates' lateness)
+    add_status_date_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     from planner.analysis.coverage import coverage, coverage_text
     from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
 
-    plan = load(args.file)
+    plan = load(
+        args.file, getattr(args, "scenario", None), getattr(args, "status_date", None), read_only=True
+    )
     result = analyze(plan)
     try:
         report = coverage(plan, result, frameworks=args.framework, role=args.role, tier=args.tier)
