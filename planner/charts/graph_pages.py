@@ -181,9 +181,13 @@ def _meta_pieces(analysis: Any, i: int) -> list[str]:
 
 def _meta_lines(pieces: list[str], chars: int) -> list[str]:
     """``pieces`` joined by `` · `` into lines of at most ``chars`` characters, never cutting one (a number is
-    never shortened); a piece longer than a line gets a line of its own."""
+    never shortened); a piece longer than a line gets a line of its own, except the stage a decision is assigned
+    to, which is shortened to the line."""
     lines: list[str] = []
     for p in pieces:
+        if len(p) > chars and p.startswith("assigned "):
+            # A stage name carries no figure: shortened to the card, where a long one ran across the next card.
+            p = style.ellipsize(p, chars)
         if lines and len(lines[-1]) + 3 + len(p) <= chars:
             lines[-1] += " \u00b7 " + p
         else:

@@ -146,3 +146,21 @@ def test_critical_path_cards_of_a_long_chain_keep_title_and_duration_apart() -> 
     a = analyze(plan_from_dict(data, "<chain>"))
     assert a.schedule is not None and len(a.schedule.critical_path) == 42
     assert _overlaps(draw_chart("critical-path", a, size=(10.5, 6.0))) == []
+
+
+def test_graph_cards_shorten_a_long_assigned_stage_to_the_card() -> None:
+    # Before: "assigned Validate — the long stage name for the board and beyond" under a card's title ran out of
+    # the card and across the next card and its link.
+    from planner.charts.graph_pages import draw_page, graph_pages
+    from tests.report.test_s17_board_report import long_names_plan
+
+    a = analyze(plan_from_dict(long_names_plan(), "<long names>"))
+    pages = graph_pages(a, 10.7, 6.6)
+    assert pages
+    assigned = []
+    for page in pages:
+        fig = Figure(figsize=(10.7, 6.6), dpi=72)
+        draw_page(fig, a, page, set())
+        assert _overlaps(fig) == []
+        assigned += [t for t in _texts(fig) if "assigned " in t]
+    assert assigned and all("\u2026" in t for t in assigned), assigned
