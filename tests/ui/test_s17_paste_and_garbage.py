@@ -148,3 +148,42 @@ def test_the_inspector_refuses_out_of_range_values_in_words(sample_window, qtbot
     QTest.keyClick(edit, Qt.Key.Key_Return)
     assert said == [words]
     assert w.doc.plan.model_dump() == before
+
+
+def _dependency_model(w):
+    from planner.ui.views.models import DependencyListModel
+
+    w.doc.select([w.doc.plan.dependencies[0].to])
+    QApplication.processEvents()
+    model = next(m for m in w.findChildren(DependencyListModel) if m.rowCount() > 0)
+    return model
+
+
+@pytest.mark.parametrize(
+    ("column", "typed", "words"),
+    [
+        (2, "nan", "'nan' is not a number of weeks: type a lag such as 1 or -0.5"),
+        (2, "inf", "'inf' is not a number of weeks: type a lag such as 1 or -0.5"),
+        (1, "XX", "'XX' is not a link type: choose FS, SS, FF, SF"),
+    ],
+)
+def test_a_link_refuses_garbage_in_words(sample_window, column, typed, words):
+    w = sample_window
+    model = _dependency_model(w)
+    got: list[str] = []
+    model.edit_refused.connect(got.append)
+    before = w.doc.plan.model_dump()
+    assert not model.setData(model.index(0, column), typed, Qt.ItemDataRole.EditRole)
+    assert got == [words]  # (was pydantic's "lag: Input should be a finite number")
+    assert w.doc.plan.model_dump() == before
+    if w.active_prompt is not None:
+        w.active_prompt.done(0)
+
+
+def test_a_link_reads_what_a_person_types(sample_window):
+    w = sample_window
+    model = _dependency_model(w)
+    dep = w.doc.plan.dependencies[model._rows[0]]  # (the rows are indices into the plan's links)
+    assert model.setData(model.index(0, 1), "ss", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(0, 2), "2,5", Qt.ItemDataRole.EditRole)
+    assert str(dep.type) == "SS" and dep.lag == 2.5

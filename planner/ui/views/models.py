@@ -935,11 +935,19 @@ class DependencyListModel(QAbstractTableModel):
         k = self._rows[index.row()]
         key = {1: "type", 2: "lag", 3: "note"}[index.column()]
         if key == "lag":
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                self.edit_refused.emit(f"'{value}' is not a number of weeks")
+            lag = _number(value)  # (as the table reads weeks: "2,5", "1 wk"; never nan or inf)
+            if lag is None:
+                self.edit_refused.emit(f"'{value}' is not a number of weeks: type a lag such as 1 or -0.5")
                 return False
+            value = lag
+        if key == "type":
+            kind = str(value).strip().upper()
+            if kind not in fmt.DEPENDENCY_TYPES:
+                self.edit_refused.emit(
+                    f"'{value}' is not a link type: choose " + ", ".join(fmt.DEPENDENCY_TYPES)
+                )
+                return False
+            value = kind
         problem = self.doc.edit_dependency(k, **{key: value})
         if problem:
             self.edit_refused.emit(problem)
