@@ -52,7 +52,7 @@ def test_the_tables_own_column_names_and_units_in_headers_are_read(sample_window
             "row 2, Optimistic: '1e308' is not a number of weeks from 0 to 520",
         ),
         ("Title\tPessimistic\nA\tok\nB\t-2\n", "row 2, Pessimistic: 'ok'"),
-        ("Title\n" + "x" * 400 + "\n", "row 2: Title can be at most 300 characters"),
+        ("Title\n" + "x" * 400 + "\n", "row 2: Title must be at most 300 characters"),
     ],
 )
 def test_a_cell_that_cannot_be_read_is_named_and_nothing_is_pasted(sample_window, text, words):
@@ -125,8 +125,8 @@ def test_a_huge_duration_is_quoted_as_typed(sample_window):
 @pytest.mark.parametrize(
     ("field", "typed", "words"),
     [
-        ("cost", "9" * 30, "Not changed: Cost can be at most 1,000,000,000,000,000"),
-        ("not_before", "99999", "Not changed: Earliest Start can be at most 10,000 weeks"),
+        ("cost", "9" * 30, "Not changed: Cost must be at most 1,000,000,000,000,000"),
+        ("not_before", "99999", "Not changed: Earliest Start must be at most 10,000 weeks"),
         ("title_edit", " ", "Not changed: Title cannot be empty"),
     ],
 )
@@ -187,3 +187,17 @@ def test_a_link_reads_what_a_person_types(sample_window):
     assert model.setData(model.index(0, 1), "ss", Qt.ItemDataRole.EditRole)
     assert model.setData(model.index(0, 2), "2,5", Qt.ItemDataRole.EditRole)
     assert str(dep.type) == "SS" and dep.lag == 2.5
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "-inf"])
+def test_the_cost_tab_refuses_nan_and_inf(sample_window, typed):
+    w = sample_window
+    w.views.setCurrentWidget(w.cost_tab)
+    QApplication.processEvents()
+    tab = w.cost_tab
+    before = w.doc.plan.model_dump()
+    field = tab.fields["budget"]
+    field.setText(typed)
+    tab._commit("budget")
+    assert tab.problem.text() == f"Budget: '{typed}' is not a number."  # (was "Budget must be at least 0")
+    assert w.doc.plan.model_dump() == before

@@ -84,7 +84,7 @@ def active_workers() -> int:
 
 
 def validation_message(exc: ValidationError) -> str:
-    """The first problem of a pydantic error, in words (``Progress can be at most 100``, ``Title cannot be
+    """The first problem of a pydantic error, in words (``Progress must be at most 100``, ``Title cannot be
     empty``); pydantic's own words, after the field, for the rarer kinds."""
     err = exc.errors(include_url=False)[0]
     msg = str(err["msg"]).removeprefix("Value error, ")
@@ -98,11 +98,11 @@ def validation_message(exc: ValidationError) -> str:
         most = "at most" if kind.startswith("less_than") else "at least"
         shown = f"{bound:,.0f}" if float(bound).is_integer() else f"{bound:,}"
         unit = " weeks" if parts[0] in ("not_before", "lag", "optimistic", "likely", "pessimistic") else ""
-        return f"{label} can be {most} {shown}{unit}"
+        return f"{label} must be {most} {shown}{unit}"
     if label and kind == "string_too_short" and ctx.get("min_length") == 1:
         return f"{label} cannot be empty"
     if label and kind == "string_too_long" and "max_length" in ctx:
-        return f"{label} can be at most {ctx['max_length']:,} characters"
+        return f"{label} must be at most {ctx['max_length']:,} characters"
     return f"{loc}: {msg}" if loc else msg
 
 

@@ -9,6 +9,7 @@ edit through the document.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -350,7 +351,7 @@ class CostTab(LazyRefresh, QWidget):
         value: Any = None
         if text:
             try:
-                value = float(text.replace(",", ""))
+                value = _amount(text.replace(",", ""))
             except ValueError:
                 if key == "target":
                     try:
@@ -382,7 +383,7 @@ class CostTab(LazyRefresh, QWidget):
                 return
         else:
             try:
-                value = float(text) if text else None
+                value = _amount(text) if text else None
             except ValueError:
                 self.problem.setText(f"'{item.text(column)}' is not a number.")
                 self.refresh()
@@ -400,7 +401,7 @@ class CostTab(LazyRefresh, QWidget):
             return
         text = item.text(1).strip().replace(",", "")
         try:
-            rate = float(text) if text else None
+            rate = _amount(text) if text else None
         except ValueError:
             self.problem.setText(f"Rate of {team.name}: '{item.text(1)}' is not a number.")
             return
@@ -437,3 +438,12 @@ class CostTab(LazyRefresh, QWidget):
         from planner.charts.cost import draw_cost_by_stage
 
         draw_cost_by_stage(fig, a)
+
+
+def _amount(text: str) -> float:
+    """A typed amount; ValueError for text, and for nan and inf (float() reads them, and pydantic then refused nan
+    as "must be at least 0")."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
