@@ -386,3 +386,32 @@ def test_the_report_gives_the_figures_of_analyze_and_simulate_json(
         assert f"{date(st['gated_finish_date'])} (wk {units.format_weeks(st['gated_finish'])})" in text
     assert not re.search(r"(?<![.\d])\b1 (decisions|weeks|stages|risks|teams|dependencies)\b", text)
     assert "\x00" not in text
+
+
+def test_a_report_with_simulated_scenarios_does_not_say_it_has_no_confidence_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: with --scenarios (which simulates every scenario, the plan included) and without --simulate, the
+    # cover said "no confidence range in this report" and the summary "this report gives no confidence range
+    # (P50, P80)" while the Scenarios compared page gave P50 and P80 for each.
+    import json
+
+    from planner.cli import main
+
+    data = late_plan()
+    del data["status_date"]
+    data["scenarios"] = [
+        {"name": "Faster", "decisions": {"d5": {"duration": 1}}},
+        {"name": "Slower", "decisions": {"d5": {"duration": 8}}},
+    ]
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    assert main(["report", str(path), "-o", str(pdf), "--scenarios", "Faster,Slower", "-q"]) == 0
+    from pypdf import PdfReader
+
+    text = normalise(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
+    assert "Scenarios compared" in text and "P50 finish" in text
+    assert "no confidence range in this report" not in text
+    assert "this report gives no confidence range" not in text
+    assert "the scenario comparison gives each scenario's P50 and P80" in text

@@ -23,6 +23,17 @@ def p_dates(simulation: Any) -> dict[int, float]:
     return board.finish_percentiles(simulation)
 
 
+def compared_with_p_dates(ctx: ReportContext) -> bool:
+    """The report has a scenario comparison that simulated each scenario (its P50 and P80)."""
+    comp = getattr(ctx.analysis, "comparison", None)
+    return (
+        comp is not None
+        and len(getattr(comp, "items", ())) >= 2
+        and bool(getattr(comp, "iterations", 0))
+        and any(s.name == "comparison" for s in ctx.sections)
+    )
+
+
 def all_done(plan: Any) -> bool:
     """Every decision of ``plan`` is done (and it has some): the finish is a fact, not a forecast."""
     return bool(plan.decisions) and all(d.status == Status.DONE for d in plan.decisions)
@@ -134,7 +145,14 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         tiles.append(
-            _tile(ctx, "Not simulated", "no confidence range in this report", "80% confident by (P80)")
+            _tile(
+                ctx,
+                "Not simulated",
+                "each scenario's P80 is under Scenarios compared"
+                if compared_with_p_dates(ctx)
+                else "no confidence range in this report",
+                "80% confident by (P80)",
+            )
         )
     gated_value, _ = _date_or_week(ctx, st.gated_finish)
     tiles.append(
@@ -356,6 +374,12 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
             "The finish has not been simulated, so this report gives no confidence range (P50, P80) and ranks "
             "risks by their expected delay."
         )
+        if compared_with_p_dates(ctx):  # the comparison ran its own simulations: say where they are
+            text = (
+                "The plan was not simulated on its own for this report, so this summary gives no confidence range "
+                "and ranks risks by their expected delay; the scenario comparison gives each scenario's P50 and "
+                "P80 (the plan's as the reference)."
+            )
     if target is not None:
         chance = board.probability_by(ctx.simulation, target)
         tv = ctx.when(target)

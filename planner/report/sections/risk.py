@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
+from planner.report.sections.overview import compared_with_p_dates
 
 PERCENTILES = (10, 50, 80, 90, 95)
 CHART_MIN_PT = 170.0  # the finish-date chart takes the rest of the page, this much at least
@@ -75,6 +76,11 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
                     "delay)."
                     if ctx.plan.risks
                     else " The plan has no risk register."
+                )
+                + (
+                    " The scenario comparison simulated the plan and each scenario for their P50 and P80 only."
+                    if compared_with_p_dates(ctx)
+                    else ""
                 )
             )
         )
