@@ -93,3 +93,39 @@ def test_a_click_on_an_overview_block_while_presenting_shows_its_cards(presentin
     _settle()
     assert not canvas._in_overview()  # zoomed to the presentation's readable zoom, not the desk's
     assert canvas.zoom >= STEP_MIN_ZOOM * p.room_zoom - 1e-9
+
+
+def test_home_shows_every_stage_of_a_plan_wider_than_the_view(qtbot, isolated_settings):
+    # A chain of 500 decisions is wider than a 1024x768 view even at the least zoom: the overview's columns sat
+    # over the bands, off the view, and Home showed one stage of four.
+    from planner.model import Plan
+    from planner.ui.main_window import MainWindow
+    from tests.unseen_plans import chain
+
+    w = MainWindow(plan=Plan.model_validate(chain(500)), persist_layout=False)
+    qtbot.addWidget(w)
+    try:
+        w.resize(1024, 768)
+        w.show()
+        qtbot.waitUntil(lambda: w.size() == QSize(1024, 768))
+        w.doc.wait_for_analysis()
+        w.show_view("Graph")
+        _settle()
+        p = w.presentation
+        p.enter(full_screen=False)
+        _settle()
+        p.go_to(0)
+        _settle()
+        canvas = w.canvas
+        canvas.viewport().repaint()
+        assert canvas._in_overview()
+        headers = [t for _, t in canvas.overview_texts if " · " in t and "decision" not in t]
+        stages = [s.name for s in w.doc.plan.stages]
+        assert [h.split(" · ")[0] for h in headers] == stages, headers
+        view = canvas.viewport().rect()
+        assert all(view.contains(r) for r, _ in canvas.overview_texts)
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()
+    finally:
+        w.discard_and_close()

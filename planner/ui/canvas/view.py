@@ -347,11 +347,15 @@ class GraphCanvas(QGraphicsView):
             p0, p1 = self.mapFromScene(r.topLeft()), self.mapFromScene(r.topRight())
             spans.append((p0.x(), p1.x()))
             top = p0.y() if top is None else min(top, p0.y())
-        if not scene.bands and self._summary.columns:
-            # No layout yet (a large plan's first moments): the stage columns share the viewport.
-            n, width = len(self._summary.columns), self.viewport().width()
+        width = self.viewport().width()
+        cut = bool(spans) and (spans[0][0] < 0 or spans[-1][1] > width)
+        if (not scene.bands or cut) and self._summary.columns:
+            # No layout yet (a large plan's first moments), or a plan wider than the view even zoomed out: the
+            # stage columns share the viewport. Over the bands, the columns of a 2,000-decision plan lay off the
+            # view, and presentation's Home showed two of its four stages.
+            n = len(self._summary.columns)
             spans = [(k * width // n + 6, (k + 1) * width // n - 6) for k in range(n)]
-            top = 8
+            top = 8 if top is None else top
         # Painted once into a pixmap and blitted while nothing it shows changed: a progressive build repaints the
         # view between its slices (for the progress note), ~50 times for 10,000 decisions.
         vw, vh = self.viewport().width(), self.viewport().height()
