@@ -8,6 +8,8 @@ after-fraud-pres3-3840.png."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
@@ -116,7 +118,7 @@ def test_home_shows_every_stage_of_a_plan_wider_than_the_view(qtbot, isolated_se
         _settle()
         p.go_to(0)
         _settle()
-        canvas = w.canvas
+        canvas: Any = w.canvas  # (a GraphCanvas)
         canvas.viewport().repaint()
         assert canvas._in_overview()
         headers = [t for _, t in canvas.overview_texts if " · " in t and "decision" not in t]
