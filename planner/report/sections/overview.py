@@ -307,7 +307,9 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     # dropping first the risks' mitigations, then the third and second items of each list (counted in a note),
     # rather than spill a few lines or the key-dates table onto a page of their own.
     columns = 2 if ctx.geometry.width > ctx.geometry.height else 1
-    budget = columns * ctx.geometry.frame_height - 36.0 * (columns - 1) - 24.0
+    budget = (
+        columns * ctx.geometry.frame_height - 36.0 * (columns - 1) - 8.0
+    )  # a column break wastes up to ~36 pt
     body: list[Flowable] = []
     for asks_n, risks_n, mitigations in _SUMMARY_LEVELS:
         body = _summary_body(ctx, asks_n, risks_n, mitigations)
@@ -322,11 +324,14 @@ _SUMMARY_LEVELS = ((3, 3, True), (3, 3, False), (2, 3, False), (2, 2, False), (1
 
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:
-    """The height ``flowables`` take stacked in a column ``width`` wide, spaces between them included (points)."""
-    total = 0.0
-    for f in flowables:
+    """The height ``flowables`` take stacked in a column ``width`` wide, spaces between them included as a frame
+    lays them out (a flowable's space before overlaps the space after the one above it) (points)."""
+    total, after = 0.0, 0.0
+    for k, f in enumerate(flowables):
         _, h = f.wrap(width, 1e6)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        before = 0.0 if k == 0 else max(0.0, f.getSpaceBefore() - after)
+        after = f.getSpaceAfter()
+        total += before + h + after
     return total
 
 
