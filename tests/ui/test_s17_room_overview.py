@@ -131,3 +131,21 @@ def test_home_shows_every_stage_of_a_plan_wider_than_the_view(qtbot, isolated_se
         p.leave()
     finally:
         w.discard_and_close()
+
+
+def test_home_names_a_lone_decision_and_the_desk_counts_it(presenting, qtbot):
+    w = presenting
+    p = _present_at(w, qtbot, 1920, 1080)
+    canvas = w.canvas
+    summary = canvas._summary
+    singles = {cell: title for cell, title in summary.titles.items()}
+    assert singles  # the sample has areas with one decision in a stage
+    texts = [t for _, t in canvas.overview_texts]
+    for title in singles.values():
+        assert any(t.startswith(title[:12]) for t in texts), (title, texts)
+    p.leave()
+    _settle()
+    canvas.set_zoom(0.1)
+    canvas.viewport().repaint()
+    texts = [t for _, t in canvas.overview_texts]
+    assert "1 decision" in texts or "1 decision · 1 critical" in texts

@@ -40,6 +40,9 @@ class Summary:
     cells: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     chain: list[tuple[int, int]] = field(default_factory=list)  # cells of the critical path, in its order
     ids: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # the decisions of each cell
+    # The decision's title for a cell of one decision: a small plan's overview (presentation Home) named no
+    # decision at all, only "1 decision" per block.
+    titles: dict[tuple[int, int], str] = field(default_factory=dict)
     blocks: dict[tuple[int, int], QRect] = field(default_factory=dict)  # where :func:`paint` drew them last
     # Per column, what its band says under its count: the columns are the sequenced stages, so a column that strict
     # gates move decisions into says so ("12 from Integrate under strict gates"; SPEC §3.3 "Words").
@@ -119,6 +122,10 @@ def _count(scene: GraphScene, summary: Summary, cells: Iterable[tuple[str, int]]
             cell[1] += 1
         cell_of[did] = (col, row)
     summary.columns = [(name, n) for (name, _), n in zip(summary.columns, counts, strict=True)]
+    singles = {cell: ids[0] for cell, ids in summary.ids.items() if len(ids) == 1}
+    if singles:
+        title_of = {d.id: d.title for d in plan.decisions}
+        summary.titles = {cell: title_of[did] for cell, did in singles.items() if did in title_of}
     for did in path:
         c = cell_of.get(did)
         if c is not None and (not summary.chain or summary.chain[-1] != c):
@@ -152,11 +159,13 @@ def paint(
     width: int,
     height: int,
     text_scale: float = 1.0,
+    names: bool = False,
 ) -> list[tuple[QRect, str]]:
     """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
     the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests).
     ``text_scale`` enlarges the type (presentation mode: readable from the room) as far as the blocks still fit
-    the ``height``; never below 1."""
+    the ``height``; never below 1. With ``names``, a block of one decision shows its title, not "1 decision"
+    (presentation mode: the room sees what the small plan is about)."""
     drawn: list[tuple[QRect, str]] = []
     summary.blocks = {}
     if not summary.columns or not spans:
@@ -244,7 +253,10 @@ def paint(
         else:
             name = nfm.elidedText(area, Qt.TextElideMode.ElideRight, inner.width())
             name_r = QRect(inner.left(), inner.top(), nfm.horizontalAdvance(name), nfm.height())
-            if cfm.horizontalAdvance(figures) > inner.width():  # a narrow column: the short form
+            title = summary.titles.get((col, row)) if names else None
+            if title is not None:  # one decision: its title says more than "1 decision"
+                figures = title + (" · critical" if critical else "")
+            elif cfm.horizontalAdvance(figures) > inner.width():  # a narrow column: the short form
                 figures = f"{count}" + (f" · {critical} critical" if critical else "")
             figures = cfm.elidedText(figures, Qt.TextElideMode.ElideRight, inner.width())
             fig_r = QRect(

@@ -63,6 +63,7 @@ class GraphCanvas(QGraphicsView):
         # in the room (set_room_scale).
         self.detail_zoom = S.DETAIL_ZOOM
         self.overview_text_scale = 1.0  # the overview's type, relative to the desk's (set_room_scale)
+        self.overview_names = False  # blocks of one decision show its title (set_room_scale)
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -161,12 +162,15 @@ class GraphCanvas(QGraphicsView):
         (a click on an overview block zoomed to the desk's, still under the overview, and nothing happened)."""
         return max(S.READABLE_ZOOM, self.detail_zoom)
 
-    def set_room_scale(self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float = 1.0) -> None:
+    def set_room_scale(
+        self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float = 1.0, names: bool = False
+    ) -> None:
         """Presentation mode: show the overview below ``detail_zoom`` instead of
-        :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times the desk's; the defaults put the
-        desk back. Repaints at once."""
+        :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times the desk's, with the titles
+        of blocks of one decision (``names``); the defaults put the desk back. Repaints at once."""
         self.detail_zoom = detail_zoom
         self.overview_text_scale = text_scale
+        self.overview_names = names
         self._zoom_changed()
         self.viewport().update()
 
@@ -370,6 +374,7 @@ class GraphCanvas(QGraphicsView):
             vh,
             dpr,
             self.overview_text_scale,
+            self.overview_names,
             S.BACKGROUND.rgba(),
             S.INK.rgba(),
         )
@@ -380,7 +385,9 @@ class GraphCanvas(QGraphicsView):
             pixmap.fill(S.BACKGROUND)
             p = QPainter(pixmap)
             p.setRenderHints(painter.renderHints())
-            drawn = overview.paint(p, self._summary, spans, top_px, vw, vh, self.overview_text_scale)
+            drawn = overview.paint(
+                p, self._summary, spans, top_px, vw, vh, self.overview_text_scale, self.overview_names
+            )
             p.end()
             cached = self._overview_cache = (cache_key, pixmap, drawn)
         painter.save()
