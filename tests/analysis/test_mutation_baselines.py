@@ -163,6 +163,7 @@ def test_stage_variance_by_hand(make_plan) -> None:
         "finish_date",
         "start_slip",
         "finish_slip",
+        "span_change",
     ]
     assert (row_a["baseline_finish_date"], row_a["finish_date"]) == ("2027-01-25", "2027-02-01")
     row_c = out["decisions"][3]  # c is new: no baseline dates
