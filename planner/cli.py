@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_format_arguments(p)
     add_scenario_argument(p)  # the findings analyze --scenario / --status-date lists, as it lists them
     add_status_date_argument(p)
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too, not only on errors (a pre-commit hook or CI job that keeps plans clean)",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")

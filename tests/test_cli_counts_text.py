@@ -53,3 +53,29 @@ def test_export_counts_decisions_and_links(tmp_path: Path, capsys: pytest.Captur
     path = _one(tmp_path)
     assert main(["export", str(path), "-o", str(tmp_path / "one.xml")]) == 0
     assert "(MS Project XML, 3 decisions, 1 dependency)" in capsys.readouterr().err
+
+
+def test_check_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner check --strict`: a warning (here a stage inversion) exits 1 as an error does; without it, 0."""
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "Inverted",
+            "stages": [{"id": "s1", "name": "One"}, {"id": "s2", "name": "Two"}],
+            "decisions": [
+                {"id": "a", "title": "A", "stage": "s2", "duration": 1},
+                {"id": "b", "title": "B", "stage": "s1", "duration": 1},
+            ],
+            "dependencies": [{"from": "a", "to": "b"}],
+        }
+    )
+    path = tmp_path / "inv.plan.json"
+    save_plan(plan, path)
+    assert main(["check", str(path)]) == 0
+    assert "1 warning" in capsys.readouterr().out
+    assert main(["check", str(path), "--strict"]) == 1
+    assert main(["check", str(path), "--strict", "--format", "json"]) == 1
+    clean = tmp_path / "clean.plan.json"
+    plan.dependencies = []
+    save_plan(plan, clean)
+    assert main(["check", str(clean), "--strict"]) == 0  # notes (isolated decisions) do not fail it

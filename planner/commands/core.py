@@ -53,6 +53,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{_count(counts['info'], 'note')}\n"
         )
         _findings_text(findings, sys.stdout)
+    if getattr(args, "strict", False) and any(str(f.severity) == "warning" for f in findings):
+        return EXIT_INVALID  # --strict: a warning fails the check as an error does
     return EXIT_INVALID if has_errors(findings) else EXIT_OK
 
 
