@@ -79,3 +79,27 @@ def test_check_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFi
     plan.dependencies = []
     save_plan(plan, clean)
     assert main(["check", str(clean), "--strict"]) == 0  # notes (isolated decisions) do not fail it
+
+
+def test_check_of_several_files_goes_on_past_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`planner check A B C` (a pre-commit hook passes every staged plan): each is checked, a file that cannot be
+    read is said and the others still checked; the exit code is the worst (2 for the unreadable one); the JSON is
+    a list of the one-file objects. One file keeps its one object."""
+    import json
+
+    good = _one(tmp_path)
+    bad = tmp_path / "bad.plan.json"
+    bad.write_text(
+        '{"schema_version": 1, "title": "x", "stages": [], "decisions": [], "typo": 1}', encoding="utf-8"
+    )
+    assert main(["check", str(good), str(bad), str(good)]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("one.plan.json: 0 errors") == 2 and "\n\n" in out
+    assert err.count("planner: ") == 1 and "bad.plan.json" in err and "typo" in err
+    assert main(["check", str(good), str(bad), "--format", "json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert [sorted(x) for x in data] == [["file", "findings"], ["error", "file"]]
+    assert main(["check", str(good), "--format", "json"]) == 0
+    assert sorted(json.loads(capsys.readouterr().out)) == ["file", "findings"]

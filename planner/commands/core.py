@@ -13,6 +13,7 @@ from planner import units
 from planner.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_USAGE,
     WIDTH,
     CliError,
     check_plan_suffix,
@@ -35,21 +36,55 @@ if TYPE_CHECKING:
 
 # -- the commands -----------------------------------------------------------------------------------------
 def cmd_check(args: argparse.Namespace) -> int:
+    """``planner check FILE...``: one file as ever (a load error is the command's one message, exit 2); several
+    (a pre-commit hook passes every staged plan) are checked in turn, each load error said and the rest still
+    checked, the exit code the worst of theirs; their JSON is a list of the one-file objects (``{"file",
+    "error"}`` for a file that cannot be read)."""
+    files = args.file if isinstance(args.file, list) else [args.file]
+    if len(files) == 1:
+        args.file = files[0]
+        return _check_one(args, files[0])
+    import contextlib
+    import io
+
+    codes: list[int] = []
+    objects: list[dict[str, Any]] = []
+    blocks = 0  # text: the files' reports, a blank line between them
+    for path in files:
+        text = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(text):
+                codes.append(_check_one(args, path, objects if args.format == "json" else None))
+        except CliError as exc:
+            sys.stderr.write(f"planner: {exc}\n")
+            objects.append({"file": path, "error": str(exc)})
+            codes.append(EXIT_USAGE)
+        if text.getvalue():
+            sys.stdout.write(("\n" if blocks else "") + text.getvalue())
+            blocks += 1
+    if args.format == "json":
+        dump_json(objects, sys.stdout, args.indent or None)
+    return max(codes)
+
+
+def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] | None = None) -> int:
     from planner.analysis import analyze, has_errors
 
-    plan = load(args.file, args.scenario, args.status_date, read_only=True)
+    plan = load(path, args.scenario, args.status_date, read_only=True)
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     result = analyze(plan)
     findings = result.all_findings
-    if args.format == "json":
+    if into is not None:  # one of several files' JSON objects
+        into.append({"file": path, "findings": [f.to_dict() for f in findings]})
+    elif args.format == "json":
         dump_json(
-            {"file": args.file, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
+            {"file": path, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
         )
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
-            f"{args.file}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{path}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
             f"{_count(counts['info'], 'note')}\n"
         )
         _findings_text(findings, sys.stdout)
