@@ -7,9 +7,10 @@ same objects as elements; :func:`read_pmxml` turns them into the XER tables' row
 structure (summaries), the activities decisions.
 
 Weeks: P6 keeps durations and lags in hours. An activity's hours become weeks of its own calendar
-(``week_hr_cnt``: 40 on a 5 x 8-hour calendar, so 40 hours are 1 week, 80 on a 24-hour 7-day calendar are ...
-168 hours a week), falling back to the project's default calendar, then to 40 hours a week (the report says so).
-Dates become working weeks of the project's default calendar from the project's planned start.
+(``week_hr_cnt``: 40 hours are 1 week on a 5 x 8-hour calendar, 168 on a 24-hour 7-day one), falling back to the
+project's default calendar, then to 40 hours a week (the report says so); a lag is in weeks of the calendar P6's
+scheduling option names (the predecessor's by default). Dates become working weeks of the project's default calendar
+from the project's planned start; the data date is the status date.
 """
 
 from __future__ import annotations
