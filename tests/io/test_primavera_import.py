@@ -390,3 +390,26 @@ def test_work_in_progress_resumes_where_p6_schedules_it(seed: int) -> None:
     assert plan.start_date is not None
     as_weeks = (status - plan.start_date).days / 7 if isinstance(status, dt.date) else status
     assert as_weeks == pytest.approx(data_date)
+
+
+def test_a_plan_with_a_dependency_cycle_is_not_written_to_p6(tmp_path: Path) -> None:
+    """P6 refuses a loop of relationships when it schedules: the export says so and writes nothing."""
+    from planner.io import export_blocker
+    from planner.model import plan_from_dict
+
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "Loop",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "v", "name": "V"}],
+            "areas": [{"id": "a", "name": "A"}],
+            "decisions": [
+                {"id": "x", "title": "X", "stage": "v", "area": "a", "duration": 1},
+                {"id": "y", "title": "Y", "stage": "v", "area": "a", "duration": 1},
+            ],
+            "dependencies": [{"from": "x", "to": "y"}, {"from": "y", "to": "x"}],
+        }
+    )
+    blocker = export_blocker(plan, "xer")
+    assert blocker is not None and "Primavera P6 XER schedules the links and refuses a loop" in blocker
