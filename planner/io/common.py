@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.model.io import write_bytes_atomic
+from planner.units import count
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused before reading (a 10,000-task MS Project XML file is about 20 MB)."""
@@ -84,14 +85,14 @@ class ImportReport:
     def summary(self) -> str:
         """One line: what was imported."""
         c = self.counts
-        parts = [f"{c.get('decisions', 0)} decisions"]
+        parts = [count(c.get("decisions", 0), "decision")]
         if c.get("milestones"):
-            parts.append(f"{c['milestones']} milestones")
-        parts.append(f"{c.get('dependencies', 0)} dependencies")
+            parts.append(count(c["milestones"], "milestone"))
+        parts.append(count(c.get("dependencies", 0), "dependency", "dependencies"))
         if c.get("helpers"):
-            parts.append(f"{c['helpers']} import-helper milestones")
+            parts.append(count(c["helpers"], "import-helper milestone"))
         if c.get("summaries"):
-            parts.append(f"{c['summaries']} summary tasks turned into structure")
+            parts.append(f"{count(c['summaries'], 'summary task')} turned into structure")
         return f"Imported {', '.join(parts)} from {self.source or 'the file'} ({self.format})."
 
     def lines(self, limit: int | None = None) -> list[str]:

@@ -512,6 +512,8 @@ def outline_from_tables(
     team_of: dict[str, str] = {}
     team_ids = IdMaker()
     capacity = _capacities(_rows(tables, "RSRCRATE"))
+    # a rate per hour of work: the one in effect when the project starts (a rate table changes over the years)
+    hourly = _latest(_rows(tables, "RSRCRATE"), "cost_per_qty", at=origin.isoformat())
     other_kinds: list[str] = []
     for r in rsrc_rows:
         rid, name = _value(r, "rsrc_id"), _value(r, "rsrc_name") or _value(r, "rsrc_short_name")
@@ -523,8 +525,22 @@ def outline_from_tables(
             continue
         short = _value(r, "rsrc_short_name")
         tid = team_ids.make(short or None, slug(name, "") or slug(f"team-{rid}", "team"))
-        teams.append(Team(id=tid, name=name[:200], capacity=capacity.get(rid)))
+        rate = (
+            hourly.get(rid, 0.0) * week_hours
+        )  # one person-week: the hours of a week of the project calendar
+        teams.append(
+            Team(
+                id=tid, name=name[:200], capacity=capacity.get(rid), rate=round(rate, 2) if rate > 0 else None
+            )
+        )
         team_of[rid] = tid
+    if any(t.rate for t in teams):
+        report.add(
+            "cost",
+            "resource rates are team rates per person-week (the cost per hour times the "
+            f"{format_weeks(week_hours)} hours of a week); labour cost is then headcount x rate x weeks, as the plan "
+            "counts it, not P6's assignment costs, expenses or overtime",
+        )
     if other_kinds:
         report.add(
             "resource",
@@ -977,10 +993,208 @@ def outline_from_tables(
         tasks=out_tasks,
         links=links,
         teams=teams,
+        currency=_base_currency(tables),
         finish=finish,
         status_date=status_value,
         extra={"hours_per_week": week_hours, "project": _value(proj, "proj_short_name") or proj_id},
     )
+
+
+ISO_4217 = frozenset(
+    [
+        "AED",
+        "AFN",
+        "ALL",
+        "AMD",
+        "ANG",
+        "AOA",
+        "ARS",
+        "AUD",
+        "AWG",
+        "AZN",
+        "BAM",
+        "BBD",
+        "BDT",
+        "BGN",
+        "BHD",
+        "BIF",
+        "BMD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BSD",
+        "BTN",
+        "BWP",
+        "BYN",
+        "BZD",
+        "CAD",
+        "CDF",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CUP",
+        "CVE",
+        "CZK",
+        "DJF",
+        "DKK",
+        "DOP",
+        "DZD",
+        "EGP",
+        "ERN",
+        "ETB",
+        "EUR",
+        "FJD",
+        "FKP",
+        "GBP",
+        "GEL",
+        "GHS",
+        "GIP",
+        "GMD",
+        "GNF",
+        "GTQ",
+        "GYD",
+        "HKD",
+        "HNL",
+        "HTG",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KHR",
+        "KMF",
+        "KPW",
+        "KRW",
+        "KWD",
+        "KYD",
+        "KZT",
+        "LAK",
+        "LBP",
+        "LKR",
+        "LRD",
+        "LSL",
+        "LYD",
+        "MAD",
+        "MDL",
+        "MGA",
+        "MKD",
+        "MMK",
+        "MNT",
+        "MOP",
+        "MRU",
+        "MUR",
+        "MVR",
+        "MWK",
+        "MXN",
+        "MYR",
+        "MZN",
+        "NAD",
+        "NGN",
+        "NIO",
+        "NOK",
+        "NPR",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PGK",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "RON",
+        "RSD",
+        "RUB",
+        "RWF",
+        "SAR",
+        "SBD",
+        "SCR",
+        "SDG",
+        "SEK",
+        "SGD",
+        "SHP",
+        "SLE",
+        "SOS",
+        "SRD",
+        "SSP",
+        "STN",
+        "SVC",
+        "SYP",
+        "SZL",
+        "THB",
+        "TJS",
+        "TMT",
+        "TND",
+        "TOP",
+        "TRY",
+        "TTD",
+        "TWD",
+        "TZS",
+        "UAH",
+        "UGX",
+        "USD",
+        "UYU",
+        "UZS",
+        "VES",
+        "VND",
+        "VUV",
+        "WST",
+        "XAF",
+        "XCD",
+        "XOF",
+        "XPF",
+        "YER",
+        "ZAR",
+        "ZMW",
+        "ZWL",
+    ]
+)
+"""The ISO 4217 codes of currencies in use: a P6 currency id that is one names the plan's currency (MPXJ writes
+'CUR' for its default currency, which names none)."""
+
+
+def _base_currency(tables: dict[str, XerTable]) -> str | None:
+    """The database's base currency (the CURRTYPE row at exchange rate 1), when it is an ISO 4217 code: the
+    currency of every cost and rate in the file."""
+    for r in _rows(tables, "CURRTYPE"):
+        code = _value(r, "curr_short_name").strip().upper()
+        try:
+            base = float(_value(r, "base_exch_rate")) == 1.0
+        except ValueError:
+            continue
+        if base and code in ISO_4217:
+            return code
+    return None
+
+
+def _latest(rows: Iterable[dict[str, str]], field: str, at: str) -> dict[str, float]:
+    """Each resource's value of RSRCRATE ``field`` (a finite number >= 0) in the rate row in effect at ``at`` (an
+    ISO date): the latest starting on or before it, else the earliest."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for r in rows:
+        rid = _value(r, "rsrc_id")
+        try:
+            value = float(_value(r, field))
+        except ValueError:
+            continue
+        if rid and math.isfinite(value) and value >= 0:
+            found.setdefault(rid, []).append((_value(r, "start_date")[:10], min(value, 1e9)))
+    out: dict[str, float] = {}
+    for rid, dated in found.items():
+        dated.sort(key=lambda x: x[0])
+        before = [v for when, v in dated if when <= at]
+        out[rid] = before[-1] if before else dated[0][1]
+    return out
 
 
 def _capacities(rows: Iterable[dict[str, str]]) -> dict[str, float]:
@@ -1243,8 +1457,16 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
                     {
                         "rsrc_id": _pm_text(f, "ResourceObjectId"),
                         "max_qty_per_hr": _pm_text(f, "MaxUnitsPerTime"),
+                        "cost_per_qty": _pm_text(f, "PricePerUnit"),
                         "start_date": _pm_text(f, "EffectiveDate"),
                     },
+                    c,
+                )
+            elif tag == "Currency":
+                f = _pm_fields(c)
+                add(
+                    "CURRTYPE",
+                    {"curr_short_name": _pm_text(f, "Id"), "base_exch_rate": _pm_text(f, "ExchangeRate")},
                     c,
                 )
             elif tag == "ActivityNote":
