@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class FinishDriver:
     """What sets the finish: the start of the driving chain and the chain itself (weeks)."""
 
-    kind: str  # "plan_start", "not_before", "status_date", "actual_start" or "empty"
+    kind: str  # "plan_start", "not_before", "status_date", "actual_start", "done" (all of it) or "empty"
     first: str | None  # the decision that starts the chain
     constraint_week: float  # its not-before week (0 at the plan start)
     chain: list[str] = field(default_factory=list)  # the critical path, start to finish
@@ -34,6 +34,8 @@ class FinishDriver:
         """The finish and what sets it, in one or two plain sentences (no markup)."""
         titles = {d.id: d.title for d in plan.decisions}
         when = units.format_when(plan.start_date, self.finish)
+        if self.kind == "done":
+            return f"Every decision is done: the plan finished {'in ' if self.finish else 'at '}{when}."
         if self.kind == "empty" or not self.chain:
             return f"The plan finishes in {when}: it has no work that takes time yet."
         n = len(self.chain)
@@ -74,6 +76,11 @@ class FinishDriver:
 def finish_driver(plan: Plan, analysis: Analysis) -> FinishDriver:
     """What sets ``analysis``'s finish: the critical path and whether a not-before constraint starts it."""
     s = analysis.schedule
+    if s is not None and plan.decisions:
+        from planner.analysis.progress import DONE, progress_state
+
+        if all(p.state == DONE for p in progress_state(plan).decisions):  # as the progress rules read "done"
+            return FinishDriver("done", None, 0.0, [], float(s.finish))
     if s is None or not s.critical_path or s.finish <= 0:
         return FinishDriver("empty", None, 0.0, [], float(s.finish) if s is not None else 0.0)
     first = s.critical_path[0]
