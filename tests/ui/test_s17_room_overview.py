@@ -149,3 +149,39 @@ def test_home_names_a_lone_decision_and_the_desk_counts_it(presenting, qtbot):
     canvas.viewport().repaint()
     texts = [t for _, t in canvas.overview_texts]
     assert "1 decision" in texts or "1 decision · 1 critical" in texts
+
+
+def test_home_shows_each_stage_header_whole(qtbot, isolated_settings):
+    # A one-decision plan at 1024x768: its narrow bands gave columns of the least width, and in presentation type
+    # "Operationalize · 0" was drawn "Operationali…".
+    from planner.model import Plan
+    from planner.ui.main_window import MainWindow
+    from tests.unseen_plans import one_decision
+
+    w = MainWindow(plan=Plan.model_validate(one_decision()), persist_layout=False)
+    qtbot.addWidget(w)
+    try:
+        w.resize(1024, 768)
+        w.show()
+        qtbot.waitUntil(lambda: w.size() == QSize(1024, 768))
+        w.doc.wait_for_analysis()
+        w.show_view("Graph")
+        _settle()
+        p = w.presentation
+        p.enter(full_screen=False)
+        _settle()
+        p.go_to(0)
+        _settle()
+        canvas: Any = w.canvas
+        canvas.viewport().repaint()
+        assert canvas._in_overview()
+        stages = [s.name for s in w.doc.plan.stages]
+        texts = [t for _, t in canvas.overview_texts]
+        for name in stages:
+            assert any(t.startswith(f"{name} · ") for t in texts), (name, texts)
+        assert not any("…" in t and " · " in t and t.split(" · ")[0] in stages for t in texts)
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()
+    finally:
+        w.discard_and_close()

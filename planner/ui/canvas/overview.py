@@ -186,7 +186,10 @@ def paint(
         if needed <= height or scale <= 1.0:
             break
         scale = max(1.0, scale * 0.9)  # larger type than the rows leave room for: a little smaller
-    min_column = round(MIN_COLUMN_PX * scale)
+    # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation type),
+    # as far as the view has room for every column.
+    widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
+    min_column = min(max(round(MIN_COLUMN_PX * scale), widest), max(MIN_COLUMN_PX, width // n - 6))
     if min(x1 - x0 for x0, x1 in spans) < min_column:
         left = max(0, min(spans[0][0], width - n * min_column))
         step = max(min_column, (width - left) // n)
