@@ -117,7 +117,16 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         for cells in reader:
             rows.append((reader.line_num + offset, cells))
     except csv.Error as exc:
-        raise InteropError(path, f"not readable as CSV: {exc}", line=reader.line_num + offset) from None
+        too_long = "field larger than field limit" in str(exc)  # a cell past csv's 131,072 characters
+        raise InteropError(
+            path,
+            f"not readable as CSV: {exc}",
+            line=reader.line_num + offset,
+            hint="shorten that cell (a plan's notes hold at most 100,000 characters), or check for a quote "
+            "that is never closed"
+            if too_long
+            else None,
+        ) from None
     header, rows = split_header(rows, report)
     check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"

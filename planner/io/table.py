@@ -697,12 +697,19 @@ def _apply_row_dates(
             if s is not None and f is not None and f >= s and not d.milestone:
                 d.duration = _working_days(s, f + dt.timedelta(days=1)) / 5 or 0.2  # a weekend day: one day
                 spanned += 1
+            elif s is not None and f is not None and f < s and not d.milestone:
+                report.add(
+                    "duration",
+                    f"the finish date {format_date(f)} is before the start date {format_date(s)}; the row lasts "
+                    "1 week from its start: fix one of the dates in the tracker",
+                    f"line {dates[did][0]}",
+                )
         if spanned:
             report.add(
                 "duration",
                 f"no duration column: {spanned} of {len(decisions)} rows last the working days from their start "
                 "to their finish date (5 days a week)"
-                + ("" if spanned == len(decisions) else "; the others (without both dates) 1 week"),
+                + ("" if spanned == len(decisions) else "; the others (without both dates in order) 1 week"),
             )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:
@@ -1053,6 +1060,8 @@ def rows_to_plan(
         for k, v in zip(keys, cells, strict=False):
             if k in COLUMNS or k == "duration":
                 value = restore(v.strip()) if isinstance(v, str) else v
+                if rec.get(k) not in (None, "") and value in (None, ""):
+                    continue  # a repeated column's empty cell (Jira: a row with fewer links) keeps the value
                 if k == "depends_on" and rec.get(k) not in (None, "") and value not in (None, ""):
                     value = f"{rec[k]}, {value}"  # a column repeated once per link (Jira)
                 rec[k] = value
@@ -1117,8 +1126,19 @@ def rows_to_plan(
         if "milestone" not in keys and likely == 0 and o == p == 0:
             milestone = True  # without a milestone column (other tools' exports), a 0-day task is a milestone
             zero_milestones += 1
-        if min(o, likely, p) < 0:
-            raise InteropError(path, f"{where}: a duration is negative", hint="durations are weeks >= 0")
+        if min(o, likely, p) < 0 or max(o, likely, p) > MAX_WEEKS:
+            column, cell, bad = next(
+                (k, rec.get(k), x)
+                for k in ("optimistic", "likely", "duration", "pessimistic")
+                if (x := nums[k]) is not None and not 0 <= x <= MAX_WEEKS
+            )
+            shown = next((str(h) for h, k in zip(header, keys, strict=False) if k == column), column)
+            raise InteropError(
+                path,
+                f"{where}, column {shown!r}: {str(cell)[:40]!r} is "
+                + ("a negative duration" if bad < 0 else f"more than {MAX_WEEKS:,} weeks"),
+                hint=f"durations are weeks from 0 to {MAX_WEEKS:,.0f}",
+            )
         if not (o <= likely <= p):
             raise InteropError(
                 path,
@@ -1187,8 +1207,14 @@ def rows_to_plan(
             )
         except ValueError as exc:
             first = exc.errors()[0] if hasattr(exc, "errors") else None  # pydantic ValidationError
-            field = ".".join(str(x) for x in first["loc"]) if first else "?"
+            # the field, not pydantic's type tags ('duration.constrained-float'), and the value it refused
+            field = str(first["loc"][0]) if first and first["loc"] else "?"
             msg = first["msg"] if first else str(exc)
+            got = first.get("input") if first else None
+            if isinstance(got, int | float) and not isinstance(got, bool):
+                msg += f" (got {got:g})"
+            elif isinstance(got, str) and got.strip():
+                msg += f" (got {got[:40]!r})"
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
         row_refs.append(did)
         if str(rec.get("depends_on") or "").strip():
