@@ -829,17 +829,22 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     team_of: dict[str, str] = {}
     ids = IdMaker()
     res_el = rf.get("Resources")
+    # a resource's calendar with working times, exceptions or work weeks of its own (one that only names its base
+    # calendar works the base calendar's time)
+    cal_fields = {_text(fc, "UID"): fc for fc in (_fields(c) for c in (cal_el if cal_el is not None else []))}
+    own_time: list[str] = []
     for r in res_el if res_el is not None else []:
         f = _fields(r)
         uid, name = _text(f, "UID"), (_text(f, "Name") or "").strip()
         if _text(f, "IsNull") == "1" or uid is None or not name:
             continue
         rtype = _text(f, "Type")
-        if rtype in ("0", "2"):
+        # MS Project 2007 on writes a cost resource as Type 0 (material) with IsCostResource 1
+        is_cost = rtype == "2" or _text(f, "IsCostResource") == "1"
+        if rtype in ("0", "2") or is_cost:
             report.add(
                 "resource",
-                f"{'material' if rtype == '0' else 'cost'} resource {name!r} is not carried "
-                "(teams are people)",
+                f"{'cost' if is_cost else 'material'} resource {name!r} is not carried (teams are people)",
             )
             continue
         initials = _text(f, "Initials") or ""
@@ -848,11 +853,26 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         tid = ids.make(
             initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}"
         )
+        rcal = cal_fields.get(_text(f, "CalendarUID"))
+        if (
+            rcal is not None
+            and _text(rcal, "IsBaseCalendar") != "1"
+            and any(len(rcal[k]) for k in ("WeekDays", "Exceptions", "WorkWeeks") if rcal.get(k) is not None)
+        ):
+            own_time.append(name)
         cap = _float(_text(f, "MaxUnits"))
         teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
             report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+    if own_time:
+        report.add(
+            "calendar",
+            f"{len(own_time)} resource(s) have working time of their own ("
+            + ", ".join(repr(n) for n in own_time[:5])
+            + (", ..." if len(own_time) > 5 else "")
+            + "): not carried, the plan's teams work the project calendar",
+        )
     by_key = {t.key: t for t in tasks}
     asg_el = rf.get("Assignments")
     for a in asg_el if asg_el is not None else []:

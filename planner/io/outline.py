@@ -608,6 +608,20 @@ def _take_baseline(
     if not entries:
         return
     tasks = len(entries)
+    early = sorted(
+        (min(a, b), key) for key, (a, b) in outline.baseline.items() if key in id_of and min(a, b) < -1e-9
+    )
+    if early:
+        title = {d.id: d.title for d in plan.decisions}
+        names = [repr(title.get(id_of[key], key)) for _, key in early]
+        report.add(
+            "baseline",
+            f"the baseline of {len(early)} task(s) starts or ends before the plan's start (earliest: week "
+            f"{format_weeks(early[0][0])}, working weeks of the file's calendar): moved to week 0, as the plan's "
+            f"weeks start at its start, so their variance against it is not the file's: "
+            + ", ".join(names[:5])
+            + (", ..." if len(names) > 5 else ""),
+        )
     for did, week in helpers.items():  # a linked summary's milestones: its own baseline start and finish
         entries[did] = BaselineEntry(start=round(max(0.0, week), 5), finish=round(max(0.0, week), 5))
     finish = outline.baseline_finish

@@ -653,6 +653,10 @@ def outline_from_tables(
     not_started_pct = 0
     extra_rsrc = 0
     loe = 0
+    no_time_left: list[str] = []
+    data_moment = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(
+        _value(proj, "next_data_date")
+    )
 
     def add_task(r: dict[str, str], level: int, wbs_path: str) -> None:
         nonlocal assumed_cal, phys_differs, not_started_pct, extra_rsrc, loe
@@ -689,6 +693,17 @@ def outline_from_tables(
             loe += 1
         act_start = _moment(r, "act_start_date", report, where)
         act_end = _moment(r, "act_end_date", report, where)
+        # In progress with no duration left and no actual finish: P6 schedules what is left (nothing) from the data
+        # date, so its remaining early finish (reend_date) is the data date and it shows the activity ending there,
+        # not at its target end; the plan has it done there
+        ends_at_data_date = (
+            status == "TK_Active" and remain is not None and remain <= 0 and act_end is None and hours > 0
+        )
+        if ends_at_data_date:
+            act_end = parse_moment(_value(r, "reend_date")) or data_moment
+            if act_end is not None and act_start is not None and act_end < act_start:
+                act_end = act_start
+            no_time_left.append(code or tid)
         phys = _number(r, "phys_complete_pct", report, where)
         if status == "TK_Complete":
             progress = 100.0
@@ -774,7 +789,7 @@ def outline_from_tables(
         elif primary in team_of:
             resources.append((team_of[primary], 1.0))
         actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
-        actual_finish = actual_at(act_end) if status == "TK_Complete" else None
+        actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
         own = hints.get(tid, {})
         was = own.get(UDF_STATUS)
         if was:
@@ -890,6 +905,13 @@ def outline_from_tables(
             "progress",
             f"{phys_differs} activity(ies) in progress have a physical % complete unlike their duration % complete: "
             "the plan's progress is the duration % (what schedules their remaining work)",
+        )
+    if no_time_left:
+        report.add(
+            "progress",
+            f"{len(no_time_left)} activity(ies) in progress have no duration left and no actual finish "
+            f"({', '.join(no_time_left[:5])}{', ...' if len(no_time_left) > 5 else ''}): done at the data date, "
+            "where P6 schedules their finish (their remaining early finish), not at their target end",
         )
     if not_started_pct:
         report.add(

@@ -1,0 +1,184 @@
+"""More files written by MS Project (2016, 2019, saved as XML) and Primavera P6 themselves, from MPXJ's test data
+(provenance and what was trimmed: tests/io/data/README.md, section mpxj-real/), and the fixes they showed. Each
+figure was checked by hand against what the file itself stores, in working weeks of the project calendar (40-hour
+weeks) from the project start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis.graph import compile_plan
+from planner.analysis.progress import apply_progress
+from planner.analysis.schedule import Schedule, schedule
+from planner.io import import_file
+
+REAL = Path(__file__).parent / "data" / "mpxj-real"
+
+
+def _analyzed(plan: Any) -> Schedule:
+    """The schedule `planner analyze` shows: the remaining work under the recorded progress."""
+    return schedule(plan, "likely", apply_progress(plan, compile_plan(plan, "likely")))
+
+
+# -- Primavera P6: in progress with nothing left ------------------------------------------------------------------
+
+
+def test_p6_activity_with_no_duration_left_ends_at_the_data_date() -> None:
+    """P6 8.4's 'Duration 100%' (A1030): TK_Active, 800 hours planned, remain_drtn_hr_cnt 0, actual start Tue 24 Feb
+    2015 08:00, no actual finish, and reend_date (its remaining early finish, what P6 shows as its finish) Tue 24 Feb
+    08:00 = the data date (last_recalc_date 24 Feb 00:00, before the first working minute). It used to be done at its
+    target end, Mon 13 Jul 16:00 = week 20; P6 has it ending at the data date: week 0. The other activities keep
+    their figures, and the file's finish is still week 20 (the 0 % ones)."""
+    plan, report = import_file(REAL / "percent-complete-8.4.xer")
+    s = _analyzed(plan)
+    a1030 = next(d for d in plan.decisions if d.id == "A1030")
+    assert (str(a1030.status), a1030.progress) == ("done", 100.0)
+    assert a1030.actual_start == a1030.actual_finish == dt.date(2015, 2, 24)
+    assert (s.es[s.index["A1030"]], s.ef[s.index["A1030"]]) == pytest.approx((0.0, 0.0))
+    assert (s.ef[s.index["A1010"]], s.ef[s.index["A1020"]]) == pytest.approx((15.0, 5.0))
+    assert s.finish == pytest.approx(20.0)
+    text = report.text(limit=None)
+    assert (
+        "1 activity(ies) in progress have no duration left and no actual finish (A1030): done at the data date"
+        in (text)
+    )
+    assert (
+        "done task(s) without actual dates" not in text
+    )  # it has them now: the actual start and the data date
+
+
+def test_p6_activity_with_no_duration_left_and_a_later_data_date(tmp_path: Path) -> None:
+    """The same file with the data date moved to Tue 10 Mar 2015 00:00 and reend_date left empty (as a tool that
+    does not write remaining dates leaves it): A1030 ends at the data date, 10 working days (80 hours = 2 weeks)
+    after Tue 24 Feb 08:00, which is also the plan's status date."""
+    text = (REAL / "percent-complete-8.4.xer").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    out = []
+    table = ""
+    fields: list[str] = []
+    for line in lines:
+        cells = line.split("\t")
+        if cells[0] == "%T":
+            table = cells[1]
+        elif cells[0] == "%F":
+            fields = cells[1:]
+        elif cells[0] == "%R" and table == "PROJECT":
+            cells[1 + fields.index("last_recalc_date")] = "2015-03-10 00:00"
+            line = "\t".join(cells)
+        elif cells[0] == "%R" and table == "TASK" and cells[1 + fields.index("task_code")] == "A1030":
+            cells[1 + fields.index("reend_date")] = ""
+            line = "\t".join(cells)
+        out.append(line)
+    path = tmp_path / "later.xer"
+    path.write_text("\n".join(out), encoding="utf-8")
+    plan, report = import_file(path)
+    s = _analyzed(plan)
+    assert plan.status_date == dt.date(2015, 3, 10)  # week 2 is a whole day: 2 x 7 days after Tue 24 Feb
+    assert s.ef[s.index["A1030"]] == pytest.approx(2.0)
+    a1030 = next(d for d in plan.decisions if d.id == "A1030")
+    assert str(a1030.status) == "done" and a1030.actual_finish == dt.date(2015, 3, 10)
+    assert "no duration left and no actual finish (A1030)" in report.text(limit=None)
+
+
+# -- outline (every tool's import): a baseline before the plan start -----------------------------------------------
+
+
+def test_baseline_before_the_plan_start_is_reported(tmp_path: Path) -> None:
+    """MS Project 2003's task-baselines file, with the 'Baseline Start - Task' task's Baseline 0 (start Tue 1 Apr 2014
+    09:00) given a duration of 16 hours so that it can be placed: it sits before the project's first day (Mon 9 Feb
+    2015 08:00), 224 working days less one hour = 1791 hours = 44.775 weeks before it. The plan's weeks start at the
+    start, so it is moved to week 0 -- which used to happen without a word."""
+    text = (REAL / "task-baselines-project2003-mspdi.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<Number>0</Number><Start>2014-04-01T09:00:00</Start>",
+        "<Number>0</Number><Start>2014-04-01T09:00:00</Start><Duration>PT16H0M0S</Duration>",
+    )
+    path = tmp_path / "early-baseline.xml"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_file(path)
+    (base,) = plan.baselines
+    (entry,) = base.decisions.values()
+    assert (entry.start, entry.finish) == (0.0, 0.0)
+    (item,) = [i for i in report.items if "before the plan's start" in i.message]
+    assert item.kind == "baseline"
+    # -44.775 shown to two decimals (format_weeks); the task named
+    assert (
+        "the baseline of 1 task(s) starts or ends before the plan's start (earliest: week -44.7"
+        in item.message
+    )
+    assert item.message.endswith("'Baseline Start - Task'")
+
+
+def test_baselines_inside_the_plan_are_not_reported_as_early() -> None:
+    """The MS Project 2016 delivery file's Baseline 0 sits at its task dates, all on or after the start: no word."""
+    data = Path(__file__).parent / "data"
+    _, report = import_file(data / "delivery-4x10-progress-mspdi.xml")
+    assert not [i for i in report.items if "before the plan's start" in i.message]
+
+
+# -- MS Project: resource types (2016) and calendars (2019) ----------------------------------------------------------
+
+
+def test_resource_types_2016_cost_resources_are_named_as_such() -> None:
+    """MS Project 2016's resource-type file: no tasks, five cost resources (written as Type 0 with IsCostResource 1),
+    five material resources (Type 0) and five work resources (Type 1, MaxUnits 1.00). The work resources are the
+    teams, one person each; the other ten are reported by kind (the cost ones were called 'material')."""
+    plan, report = import_file(REAL / "resource-type-project2016-mspdi.xml")
+    assert plan.decisions == [] and plan.start_date == dt.date(2018, 10, 20)
+    assert [(t.name, t.capacity) for t in plan.teams] == [(f"Work Resource {i}", 1.0) for i in range(1, 6)]
+    messages = [i.message for i in report.items if i.kind == "resource"]
+    assert messages == [
+        f"cost resource 'Cost Resource {i}' is not carried (teams are people)" for i in range(1, 6)
+    ] + [f"material resource 'Material Resource {i}' is not carried (teams are people)" for i in range(1, 6)]
+
+
+def test_calendars_2019_resources_on_the_base_calendar_lose_nothing(tmp_path: Path) -> None:
+    """MS Project 2019's calendar-calendars file: the Standard calendar and two more base calendars (Calendar1,
+    Calendar2, the same 08:00-12:00 and 13:00-17:00 Monday to Friday) that no task uses, and Resource One and
+    Resource Two on calendars of their own that only name Standard as their base: the two teams, nothing lost. Given
+    its own Friday off, Resource One's calendar is reported as not carried (it was dropped without a word)."""
+    path = REAL / "calendar-calendars-project2019-mspdi.xml"
+    plan, report = import_file(path)
+    assert plan.decisions == [] and plan.start_date == dt.date(2018, 10, 18)
+    assert [(t.name, t.capacity) for t in plan.teams] == [("Resource One", 1.0), ("Resource Two", 1.0)]
+    assert not report.items
+    own = "<BaseCalendarUID>1</BaseCalendarUID>\n"
+    text = path.read_text(encoding="utf-8")
+    at = text.index(own, text.index("<Name>Resource One</Name>"))
+    text = (
+        text[: at + len(own)]
+        + "\t\t\t<WeekDays><WeekDay><DayType>6</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays>\n"
+        + text[at + len(own) :]
+    )
+    changed = tmp_path / "own-time.xml"
+    changed.write_text(text, encoding="utf-8")
+    _, report = import_file(changed)
+    (item,) = report.items
+    assert item.kind == "calendar"
+    assert item.message.startswith(
+        "1 resource(s) have working time of their own ('Resource One'): not carried"
+    )
+
+
+# -- MS Project: custom finish fields (2019) -------------------------------------------------------------------------
+
+
+def test_task_finishes_2019_custom_dates_are_reported() -> None:
+    """MS Project 2019's task-finishes file: ten one-day tasks Finish1-Finish10 (8 hours, DurationFormat 53, all on
+    Thu 18 Oct 2018 08:00-17:00, manually scheduled), task n holding custom field Finish<n> = 2014-01-0n at (7 + n):00.
+    Each is 0.2 weeks at week 0; the finish is the file's (Thu 18 Oct 17:00 = 0.2); the ten custom dates are named
+    as not carried, and each manual task says it keeps its stored start."""
+    plan, report = import_file(REAL / "task-finishes-project2019-mspdi.xml")
+    assert plan.start_date == dt.date(2018, 10, 18)
+    assert [d.title for d in plan.decisions] == [f"Finish{n}" for n in range(1, 11)]
+    assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
+    s = _analyzed(plan)
+    assert s.finish == pytest.approx(0.2) == plan.extensions["import"]["source_finish_weeks"]
+    (field,) = [i for i in report.items if i.kind == "field"]
+    assert field.message.startswith("10 value(s) of 10 custom field(s) are not carried")
+    assert "Finish1 (1), Finish2 (1)" in field.message
+    assert len([i for i in report.items if "manually scheduled" in i.message]) == 10
