@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -185,3 +185,20 @@ def test_home_shows_each_stage_header_whole(qtbot, isolated_settings):
         p.leave()
     finally:
         w.discard_and_close()
+
+
+def test_an_overview_block_says_in_full_what_it_holds(presenting, qtbot):
+    # Its painted texts are elided to the column (a long title: "Decision d0000 ·…"); there was no tooltip.
+    w = presenting
+    p = _present_at(w, qtbot, 1920, 1080)
+    canvas = w.canvas
+    summary = canvas._summary
+    cell, rect = next((c, r) for c, r in summary.blocks.items() if c in summary.titles)
+    tip = canvas.overview_tip(rect.center())
+    stage, area = summary.columns[cell[0]][0], summary.rows[cell[1]][0]
+    assert tip.startswith(f"{stage} · {area}: 1 decision")
+    assert summary.titles[cell] in tip.splitlines()
+    assert canvas.overview_tip(QPoint(1, 1)) == ""  # no block there
+    p.leave()
+    _settle()
+    assert canvas.overview_tip(rect.center()) == ""  # cards, not the overview

@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFontMetrics,
+    QHelpEvent,
     QHideEvent,
     QKeyEvent,
     QKeySequence,
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QMessageBox, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMessageBox, QToolTip, QWidget
 
 from planner.ui.canvas import overview
 from planner.ui.canvas import style as S
@@ -600,6 +601,34 @@ class GraphCanvas(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def overview_tip(self, pos: QPoint) -> str:
+        """What the overview block under ``pos`` (viewport pixels) holds, in full: its painted texts are elided to
+        the column's width. Empty when no block is there."""
+        if not self._in_overview() or self._summary is None:
+            return ""
+        cell = overview.block_at(self._summary, pos)
+        if cell is None:
+            return ""
+        area = self._summary.rows[cell[1]][0]
+        count, critical = self._summary.cells.get(cell, [0, 0])
+        stage = self._summary.columns[cell[0]][0]
+        lines = [f"{stage} · {area}: {count} decision{'s' if count != 1 else ''}"]
+        if critical:
+            lines[0] += f", {critical} critical"
+        title = self._summary.titles.get(cell)
+        if title is not None:
+            lines.append(title)
+        lines.append("Click to zoom in on them")
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.overview_tip(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def _in_overview(self) -> bool:
         """The overview covers the view: zoomed out, or while a large plan is being built (its shape reads at once,
