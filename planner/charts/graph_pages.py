@@ -930,7 +930,7 @@ def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], lis
             f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)",
         ]
     else:
-        bits = [*part, where, f"{n_here} of {n_all} decisions"]
+        bits = [*part, where, "its 1 decision" if n_all == 1 else f"{n_here} of {n_all} decisions"]
     width = style.chars_fitting(page.page_w - 0.4, page.small)
     return textwrap.wrap(" \u00b7 ".join(bits), width), _notes(analysis, page.page_w, page.small)
 

@@ -87,10 +87,12 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             f"<b>{esc(tl.name)}</b> (needs up to {_people(tl.peak)}, has {_people(tl.capacity or 0)})"
             for tl in over
         ]
-        text = (
-            f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'} over capacity at some "
-            f"point of the plan's schedule: {_join(names)}. "
+        who = (
+            "The plan's one team with a capacity is"
+            if len(with_cap) == 1
+            else f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'}"
         )
+        text = f"{who} over capacity at some point of the plan's schedule: {_join(names)}. "
         out.append(ctx.p(text, markup=True))
     out.append(ctx.p(_levelling_text(ctx, lv, bool(over)), markup=True))
 
