@@ -833,11 +833,19 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # calendar works the base calendar's time)
     cal_fields = {_text(fc, "UID"): fc for fc in (_fields(c) for c in (cal_el if cal_el is not None else []))}
     own_time: list[str] = []
+    resource_fields: dict[str, int] = {}
     for r in res_el if res_el is not None else []:
         f = _fields(r)
         uid, name = _text(f, "UID"), (_text(f, "Name") or "").strip()
         if _text(f, "IsNull") == "1" or uid is None or not name:
             continue
+        for c in r:  # the resource's custom field values (its teams have none)
+            if c.tag.rpartition("}")[2] == "ExtendedAttribute":
+                cf = _fields(c)
+                fid = _text(cf, "FieldID") or ""
+                if _text(cf, "Value") and aliases.get(fid) not in OWN_ALIASES:
+                    label = field_names.get(fid) or f"field {fid}"
+                    resource_fields[label] = resource_fields.get(label, 0) + 1
         rtype = _text(f, "Type")
         # MS Project 2007 on writes a cost resource as Type 0 (material) with IsCostResource 1
         is_cost = rtype == "2" or _text(f, "IsCostResource") == "1"
@@ -865,6 +873,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
             report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+    if resource_fields:
+        named = sorted(resource_fields, key=_field_order)
+        report.add(
+            "field",
+            f"{sum(resource_fields.values())} value(s) of {len(named)} custom resource field(s) are not carried "
+            "(the plan's teams have no custom fields; values per field): "
+            + ", ".join(f"{n} ({resource_fields[n]})" for n in named[:6])
+            + (", ..." if len(named) > 6 else ""),
+        )
     if own_time:
         report.add(
             "calendar",

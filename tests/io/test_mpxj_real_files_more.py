@@ -210,3 +210,19 @@ def test_ganttproject_3_4_allocations_file() -> None:
         in item.message
     )
     assert not [i for i in report.items if i.kind not in ("resource", "guess")]
+
+
+# -- MS Project: custom resource fields (resource-numbers, 2019) -----------------------------------------------------
+
+
+def test_resource_numbers_2019_custom_resource_fields_are_reported() -> None:
+    """MS Project 2019's resource-numbers file (its first ten resources): no tasks; work resources Number1-Number10
+    (MaxUnits 1.00), resource n holding custom field Number<n> = n. The ten teams of one person each are carried; the
+    ten custom values were dropped without a word and are now named by field."""
+    plan, report = import_file(REAL / "resource-numbers-project2019-mspdi.xml")
+    assert plan.decisions == [] and plan.start_date == dt.date(2018, 10, 18)
+    assert [(t.name, t.capacity) for t in plan.teams] == [(f"Number{n}", 1.0) for n in range(1, 11)]
+    (item,) = report.items
+    assert item.kind == "field"
+    assert item.message.startswith("10 value(s) of 10 custom resource field(s) are not carried")
+    assert "Number1 (1), Number2 (1), Number3 (1)" in item.message and item.message.endswith(", ...")
