@@ -536,11 +536,16 @@ def _with_start_and_currency(plan: Plan, start: str | None, currency: str | None
 
     update: dict[str, Any] = {}
     if start is not None:
+        # YYYY-MM-DD only, as the plan file has it (date.fromisoformat also took 20270104 and 2027-W01-1)
+        written = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", start.strip(), flags=re.ASCII)
+        if written is None:
+            raise CliError(f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)")
         try:
-            update["start_date"] = dt.date.fromisoformat(start.strip())
-        except ValueError:
+            update["start_date"] = dt.date(*(int(x) for x in written.groups()))
+        except ValueError:  # the form is right, the day is not in the calendar (2027-02-30, 0000-01-01)
             raise CliError(
-                f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)"
+                f"--start-date {start!r}: there is no such day in the calendar; write the date as YYYY-MM-DD "
+                "(e.g. 2027-01-04)"
             ) from None
     if currency is not None:
         code = currency.strip().upper()

@@ -23,11 +23,16 @@ PRODID = "-//Scaling Roadmap Planner//Roadmap export//EN"
 
 
 def _escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as ``\\n``, other
-    control characters dropped (no calendar shows them and some refuse the file)."""
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as ``\\n`` (Unicode's
+    line and paragraph separators and NEL too: readers that split lines on them broke the event), other control
+    characters dropped, DEL and the C1 block included (no calendar shows them and some refuse the file)."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return "".join(c for c in text if c >= " " or c == "\t")
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).replace("\n", "\\n")
+    return "".join(c for c in text if c == "\t" or " " <= c < "\x7f" or c > "\x9f")
+
+
+_LINE_BREAKS = dict.fromkeys(map(ord, "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n")
+"""What ``str.splitlines`` splits on besides ``\\n``: each a line break in the text."""
 
 
 def _fold(line: str) -> list[str]:

@@ -200,7 +200,7 @@ def _explained(e: Any, msg: str) -> str:
         e["type"] != "value_error"  # the model's own checks name the values already
         and e["loc"]
         and e["loc"][-1] != "id"  # the path shows it: "(id 'x')"
-        and isinstance(value, str | int | float | bool)
+        and (value is None or isinstance(value, str | int | float | bool))  # null: a blank the file has
     ):
         shown = json.dumps(value, ensure_ascii=False)
         if len(shown) > 42:

@@ -1,0 +1,108 @@
+"""A hostile read of this session's new command-line paths: `planner new --start-date`, the iCalendar export's
+text, and load errors' '(got ...)'. Each case failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.cli import main
+from planner.io.icalendar import _escape, export_ics
+from planner.model import load_plan, plan_from_dict
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- planner new --start-date --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["20270104", "2027-W01-1", "2027-004", "2027-1-4", "2027-01-04T00:00"])
+def test_start_date_takes_only_yyyy_mm_dd(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    # date.fromisoformat took 20270104 and 2027-W01-1 (ISO week) while the message and README say YYYY-MM-DD.
+    out = tmp_path / "r.plan.json"
+    code, _, err = run(["new", "-o", str(out), "--start-date", text], capsys)
+    assert code == 2
+    assert err == f"planner: --start-date {text!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("text", ["2027-02-30", "2027-13-01", "0000-01-01"])
+def test_a_day_not_in_the_calendar_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    # It was told to 'write the date as YYYY-MM-DD', which it was.
+    out = tmp_path / "r.plan.json"
+    code, _, err = run(["new", "-o", str(out), "--start-date", text], capsys)
+    assert code == 2
+    assert f"--start-date {text!r}: there is no such day in the calendar" in err
+    assert not out.exists()
+
+
+def test_start_date_with_spaces_round_it_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.plan.json"
+    code, _, err = run(["new", "-o", str(out), "--start-date", " 2027-01-04 "], capsys)
+    assert code == 0, err
+    assert load_plan(out).start_date == dt.date(2027, 1, 4)
+
+
+# -- iCalendar text ------------------------------------------------------------------------------------------
+def test_ics_text_has_no_control_characters_and_unicode_line_breaks_are_breaks() -> None:
+    # DEL (RFC 5545's CONTROL), C1 controls, U+2028/U+2029/NEL went into the file as they were: a reader that
+    # splits lines on them (Python's str.splitlines does) cut the SUMMARY in two.
+    assert _escape("a\u2028b\u2029c\x85d\x0be") == "a\\nb\\nc\\nd\\ne"
+    assert _escape("x\x7fy\x9bz\x00w") == "xyzw"
+    assert _escape("t\u00e9\U0001f600,;\\") == "t\u00e9\U0001f600\\,\\;\\\\"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_an_escaped_text_is_one_content_line_without_controls(text: str) -> None:
+    out = _escape(text)
+    assert out.splitlines() == ([out] if out else [])
+    assert not any(c < " " and c != "\t" or "\x7f" <= c <= "\x9f" for c in out)
+
+
+def test_a_title_full_of_separators_gives_one_summary_line_per_event() -> None:
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "T",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [{"id": "a", "title": "one\u2028two\x7f, three; \\ four \U0001f600", "stage": "s"}],
+        }
+    )
+    text = export_ics(plan, dt.datetime(2026, 12, 6, tzinfo=dt.UTC))
+    unfolded = text.replace("\r\n ", "")
+    summaries = [line for line in unfolded.splitlines() if line.startswith("SUMMARY:")]
+    assert summaries[0] == "SUMMARY:one\\ntwo\\, three\\; \\\\ four \U0001f600"
+
+
+# -- load errors say the value, null included ------------------------------------------------------------------
+def test_a_null_where_a_number_belongs_says_got_null(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.plan.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "title": "T",
+                "stages": [{"id": "s", "name": "S"}],
+                "decisions": [{"id": "a", "title": "A", "stage": "s", "progress": None}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert "decisions[0] (id 'a').progress: Input should be a valid number (got null)" in err
