@@ -104,3 +104,26 @@ def test_a_cell_past_the_csv_limit_says_what_to_do(
     assert "t.csv:2: not readable as CSV" in err
     assert "shorten that cell" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 100, "is an old Excel .xls (or other Office) file"),
+        (b"PK\x03\x04" + b"\x14" * 100, "is a zip archive (an Excel .xlsx workbook?), not CSV text"),
+        (b"<html><body><table><tr><td>Summary</td></tr></table>", "is a web page or XML, not CSV text"),
+    ],
+)
+def test_a_workbook_or_web_page_named_csv_is_said_as_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, said: str
+) -> None:
+    # Jira's 'Excel' export is an HTML table, and a renamed .xls is common: they were read as text and refused
+    # with "no 'title' or 'id' column in the header row", which sends the user looking for a column.
+    src, out = tmp_path / "export.csv", tmp_path / "out.plan.json"
+    src.write_bytes(content)
+    code, _, err = run(["import", str(src), "-o", str(out)], capsys)
+    assert code == 2
+    assert said in err
+    assert "no 'title' or 'id' column" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()

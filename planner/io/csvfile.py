@@ -88,10 +88,30 @@ def _dialect(text: str) -> str:
     return best
 
 
+def _refuse_other_files(raw: bytes, path: str | os.PathLike[str]) -> None:
+    """A workbook or web page named .csv is said as what it is (it was read as text: 'no title or id column')."""
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if raw.startswith(b"PK\x03\x04"):
+        problem, todo = (
+            "is a zip archive (an Excel .xlsx workbook?), not CSV text",
+            "name it .xlsx, or save it as CSV",
+        )
+    elif raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        problem = "is an old Excel .xls (or other Office) file, not CSV text"
+        todo = "in Excel or LibreOffice, save it as an Excel workbook (.xlsx) or CSV, and import that"
+    elif head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        problem = "is a web page or XML, not CSV text (a tracker's 'Excel' export is often an HTML table)"
+        todo = "export CSV from the tool instead, or open it in Excel and save it as .xlsx or CSV"
+    else:
+        return
+    raise InteropError(path, problem, hint=todo)
+
+
 def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
     """The plan in a CSV file and the import report. Bad cells raise :class:`InteropError` naming the line."""
     report = ImportReport(source=os.path.basename(str(path)), format="CSV")
     raw = read_limited(path) if data is None else data
+    _refuse_other_files(raw, path)
     text = decode(raw, path, report)
     if "\x00" in text:
         raise InteropError(
