@@ -296,6 +296,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     milestone_time: dict[int, float] = {}  # milestones the source schedules with a duration: index -> weeks
     dated: set[int] = set()  # done tasks whose actual dates come from their stored dates
     resumed: set[int] = set()  # tasks in progress whose remaining work resumes where the file has it
+    odd_progress: list[str] = []  # a % complete below 0 or above 100, read as 0 or 100
+    negative: list[str] = []  # a negative duration, read as 0
     default_area_used = False
 
     def place(i: int) -> tuple[str, str, list[str]]:
@@ -376,6 +378,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             )
         else:
             duration = max(0.0, t.duration)
+            if t.duration < 0:
+                negative.append(t.name)
         milestone = t.milestone or (t.duration == 0 and t.three_point is None)
         if milestone:
             milestones += 1
@@ -410,6 +414,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 where,
             )
         progress = min(100.0, max(0.0, t.progress))
+        if abs(progress - t.progress) > 1e-9:
+            odd_progress.append(f"{t.name!r} {t.progress:g} %")
         status = _status(progress, t.status_hint)
         actual_start: dt.date | float | None = _actual(t.actual_start, outline.start_date)
         actual_finish: dt.date | float | None = (
@@ -550,6 +556,20 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             "progress",
             f"{len(dated)} done task(s) without actual dates: their stored start and finish are used as their "
             "actual dates",
+        )
+    if odd_progress:
+        report.add(
+            "progress",
+            f"{len(odd_progress)} task(s) have a % complete outside 0-100, read as 0 or 100: "
+            + ", ".join(odd_progress[:5])
+            + (", ..." if len(odd_progress) > 5 else ""),
+        )
+    if negative:
+        report.add(
+            "duration",
+            f"{len(negative)} task(s) have a negative duration, read as 0: "
+            + ", ".join(repr(n) for n in negative[:5])
+            + (", ..." if len(negative) > 5 else ""),
         )
     if resumed:
         report.add(

@@ -226,3 +226,39 @@ def test_resource_numbers_2019_custom_resource_fields_are_reported() -> None:
     assert item.kind == "field"
     assert item.message.startswith("10 value(s) of 10 custom resource field(s) are not carried")
     assert "Number1 (1), Number2 (1), Number3 (1)" in item.message and item.message.endswith(", ...")
+
+
+# -- outline (every tool's import): values out of range are said, not clamped without a word -------------------------
+
+
+def _task_edit(text: str, uid: int, old: str, new: str) -> str:
+    """``text`` with the first ``old`` inside task ``uid`` (after <Tasks>) replaced by ``new``."""
+    at = text.index(old, text.index(f"<UID>{uid}</UID>", text.index("<Tasks>")))
+    return text[:at] + new + text[at + len(old) :]
+
+
+def test_out_of_range_progress_and_negative_durations_are_reported(tmp_path: Path) -> None:
+    """MS Project 2019's task-finishes file with Finish1 at 150 %, Finish4 at -20 % and Finish2 lasting -PT8H (what
+    a hand-edited or another tool's XML may hold): Finish1 is done (100 %), Finish4 not started (0 %), Finish2 takes
+    0 weeks -- as before, but each is now named in the report instead of being clamped without a word."""
+    text = (REAL / "task-finishes-project2019-mspdi.xml").read_text(encoding="utf-8")
+    text = _task_edit(
+        text, 1, "<PercentComplete>0</PercentComplete>", "<PercentComplete>150</PercentComplete>"
+    )
+    text = _task_edit(
+        text, 4, "<PercentComplete>0</PercentComplete>", "<PercentComplete>-20</PercentComplete>"
+    )
+    text = _task_edit(text, 2, "<Duration>PT8H0M0S</Duration>", "<Duration>-PT8H0M0S</Duration>")
+    path = tmp_path / "odd.xml"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_file(path)
+    got = {d.title: (d.progress, str(d.status), d.duration) for d in plan.decisions}
+    assert got["Finish1"] == (100.0, "done", pytest.approx(0.2))
+    assert got["Finish4"] == (0.0, "not_started", pytest.approx(0.2))
+    assert got["Finish2"] == (0.0, "not_started", 0.0)
+    messages = [i.message for i in report.items]
+    assert (
+        "2 task(s) have a % complete outside 0-100, read as 0 or 100: 'Finish1' 150 %, 'Finish4' -20 %"
+        in messages
+    )
+    assert "1 task(s) have a negative duration, read as 0: 'Finish2'" in messages
