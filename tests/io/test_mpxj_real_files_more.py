@@ -164,16 +164,22 @@ def test_calendars_2019_resources_on_the_base_calendar_lose_nothing(tmp_path: Pa
     )
 
 
-# -- MS Project: custom finish fields (2019) -------------------------------------------------------------------------
+# -- MS Project: custom finish fields (2007, 2019) ------------------------------------------------------------------
+
+# version -> (the project's day, whether MS Project saved the tasks as manually scheduled)
+FINISHES = {"2007": (dt.date(2014, 11, 3), False), "2019": (dt.date(2018, 10, 18), True)}
 
 
-def test_task_finishes_2019_custom_dates_are_reported() -> None:
-    """MS Project 2019's task-finishes file: ten one-day tasks Finish1-Finish10 (8 hours, DurationFormat 53, all on
-    Thu 18 Oct 2018 08:00-17:00, manually scheduled), task n holding custom field Finish<n> = 2014-01-0n at (7 + n):00.
-    Each is 0.2 weeks at week 0; the finish is the file's (Thu 18 Oct 17:00 = 0.2); the ten custom dates are named
-    as not carried, and each manual task says it keeps its stored start."""
-    plan, report = import_file(REAL / "task-finishes-project2019-mspdi.xml")
-    assert plan.start_date == dt.date(2018, 10, 18)
+@pytest.mark.parametrize("version", sorted(FINISHES))
+def test_task_finishes_custom_dates_are_reported(version: str) -> None:
+    """MS Project's task-finishes file as 2007 (`SaveVersion` 12, Mon 3 Nov 2014, DurationFormat 39) and 2019 (Thu
+    18 Oct 2018, DurationFormat 53, manually scheduled) saved it: ten one-day tasks Finish1-Finish10 (8 hours,
+    08:00-17:00), task n holding custom field Finish<n> = 2014-01-0n at (7 + n):00. Each is 0.2 weeks at week 0; the
+    finish is the file's (17:00 the same day = 0.2); the ten custom dates are named as not carried, and in 2019 each
+    manual task says it keeps its stored start."""
+    day, manual = FINISHES[version]
+    plan, report = import_file(REAL / f"task-finishes-project{version}-mspdi.xml")
+    assert plan.start_date == day
     assert [d.title for d in plan.decisions] == [f"Finish{n}" for n in range(1, 11)]
     assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
     s = _analyzed(plan)
@@ -181,7 +187,8 @@ def test_task_finishes_2019_custom_dates_are_reported() -> None:
     (field,) = [i for i in report.items if i.kind == "field"]
     assert field.message.startswith("10 value(s) of 10 custom field(s) are not carried")
     assert "Finish1 (1), Finish2 (1)" in field.message
-    assert len([i for i in report.items if "manually scheduled" in i.message]) == 10
+    assert len([i for i in report.items if "manually scheduled" in i.message]) == (10 if manual else 0)
+    assert not [i for i in report.items if i.kind not in ("field", "constraint", "guess")]
 
 
 # -- GanttProject 3.4: two people on one task ------------------------------------------------------------------------
