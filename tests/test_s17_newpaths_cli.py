@@ -106,3 +106,38 @@ def test_a_null_where_a_number_belongs_says_got_null(
     code, _, err = run(["check", str(path)], capsys)
     assert code == 2
     assert "decisions[0] (id 'a').progress: Input should be a valid number (got null)" in err
+
+
+# -- analyze --baseline: 'Longer than in the baseline' ----------------------------------------------------------
+def test_a_growth_that_rounds_to_nothing_is_not_listed_as_plus_0_weeks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.analysis import analyze
+    from planner.analysis.baselines import make_baseline
+    from planner.model import save_plan
+
+    def plan(a: float, b: float) -> dict[str, object]:
+        return {
+            "schema_version": 1,
+            "title": "Chain",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [
+                {"id": "a", "title": "Alpha", "stage": "s", "duration": a},
+                {"id": "b", "title": "Beta", "stage": "s", "duration": b},
+            ],
+        }
+
+    before = plan_from_dict(plan(2.0, 3.0))
+    result = analyze(before)
+    assert result.schedule is not None
+    baseline = make_baseline(result.schedule, "B0", stages=result.stages, plan=before)
+    # Alpha 0.004 weeks longer (written 2, as every figure is: two decimals), Beta 0.5 weeks longer
+    after = plan_from_dict(plan(2.004, 3.5)).model_copy(update={"baselines": [baseline]})
+    path = tmp_path / "p.plan.json"
+    save_plan(after, path)
+    code, text, err = run(["analyze", str(path), "--baseline", "B0"], capsys)
+    assert code == 0, err
+    flat = " ".join(text.split())
+    assert "Longer than in the baseline: Beta (b) +0.5 weeks" in flat
+    assert "+0 weeks" not in flat and "Alpha (a)" not in flat

@@ -473,7 +473,8 @@ def _baseline_lines(result: Any) -> list[str]:
         + " (each one's slip: --format json)",
         "  ",
     )
-    grew = v.grew()  # the slip they make, not the slip they inherit
+    # the slip they make, not the slip they inherit; one that rounds to 0 weeks is not listed as '+0 weeks'
+    grew = [d for d in v.grew() if units.format_weeks(d.span_change or 0.0) != "0"]
     if grew:
         title = {d.id: d.title for d in plan.decisions}
         shown = [
