@@ -141,3 +141,36 @@ def test_a_growth_that_rounds_to_nothing_is_not_listed_as_plus_0_weeks(
     flat = " ".join(text.split())
     assert "Longer than in the baseline: Beta (b) +0.5 weeks" in flat
     assert "+0 weeks" not in flat and "Alpha (a)" not in flat
+
+
+# -- check --strict says why it fails ---------------------------------------------------------------------------
+def test_check_strict_says_that_the_warnings_fail_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pre-commit hook failed with '0 errors, 1 warning, 0 notes' and exit 1: nothing said the warning failed it.
+    from planner.model import save_plan
+
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "Inverted",
+            "stages": [{"id": "s1", "name": "One"}, {"id": "s2", "name": "Two"}],
+            "decisions": [
+                {"id": "a", "title": "A", "stage": "s2", "duration": 1},
+                {"id": "b", "title": "B", "stage": "s1", "duration": 1},
+            ],
+            "dependencies": [{"from": "a", "to": "b"}],
+        }
+    )
+    path = tmp_path / "inv.plan.json"
+    save_plan(plan, path)
+    code, out, _ = run(["check", str(path), "--strict"], capsys)
+    assert code == 1
+    assert out.endswith("--strict: 1 warning fails the check; fix it, or leave --strict out\n")
+    code, out, _ = run(["check", str(path), str(path), "--strict"], capsys)
+    assert code == 1
+    assert out.count("--strict: 1 warning fails the check") == 2  # in each file's block
+    code, out, _ = run(["check", str(path)], capsys)
+    assert code == 0 and "--strict" not in out
+    code, out, _ = run(["check", str(path), "--strict", "--format", "json"], capsys)
+    assert code == 1 and json.loads(out)["findings"][0]["severity"] == "warning"

@@ -89,6 +89,12 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
         )
         _findings_text(findings, sys.stdout)
     if getattr(args, "strict", False) and any(str(f.severity) == "warning" for f in findings):
+        warned = sum(1 for f in findings if str(f.severity) == "warning")
+        if into is None and args.format != "json" and not has_errors(findings):  # why it exits 1
+            sys.stdout.write(
+                f"--strict: {_count(warned, 'warning')} {'fails' if warned == 1 else 'fail'} the check; fix "
+                f"{'it' if warned == 1 else 'them'}, or leave --strict out\n"
+            )
         return EXIT_INVALID  # --strict: a warning fails the check as an error does
     return EXIT_INVALID if has_errors(findings) else EXIT_OK
 
