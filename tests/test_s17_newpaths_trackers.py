@@ -127,3 +127,53 @@ def test_a_workbook_or_web_page_named_csv_is_said_as_what_it_is(
     assert "no 'title' or 'id' column" not in err
     assert len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_a_start_date_centuries_off_names_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A year typed 0001 beside 2027 put a row 105,712 working weeks after the plan start: the plan model refused
+    # it as 'holds a value a plan cannot take (not_before: ...)', no line named (the fuzz found it).
+    src, out = tmp_path / "t.csv", tmp_path / "out.plan.json"
+    src.write_text(
+        "Summary,Start Date,Due Date\nA,0001-01-01,0001-01-05\nB,2027-01-04,2027-01-08\n", encoding="utf-8"
+    )
+    code, _, err = run(["import", str(src), "-o", str(out)], capsys)
+    assert code == 2
+    assert (
+        "line 3: the start date 4 Jan 2027 is 105,712 working weeks after the plan start (1 Jan 1, line 2), "
+        "more than the 10,000 a plan holds" in err
+    )
+    assert not out.exists()
+
+
+def test_start_and_due_dates_centuries_apart_name_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, out = tmp_path / "t.csv", tmp_path / "out.plan.json"
+    src.write_text("Summary,Start Date,Due Date\nA,1800-01-01,2027-01-05\n", encoding="utf-8")
+    code, _, err = run(["import", str(src), "-o", str(out)], capsys)
+    assert code == 2
+    assert (
+        "line 2: 1 Jan 1800 to 5 Jan 2027 is 11,845 working weeks, more than the 10,000 a decision may last"
+        in err
+    )
+    assert not out.exists()
+
+
+def test_a_value_the_plan_refuses_is_named_without_pydantic_type_tags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Any reader's value the plan model refuses: 'duration.constrained-float: ...' named pydantic's internals.
+    src, out = tmp_path / "big.xml", tmp_path / "out.plan.json"
+    src.write_text(
+        '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>x</Name>'
+        "<StartDate>2027-01-04T08:00:00</StartDate><Tasks><Task><UID>1</UID><ID>1</ID><Name>A</Name>"
+        "<Duration>PT99999999H0M0S</Duration><Start>2027-01-04T08:00:00</Start></Task></Tasks></Project>",
+        encoding="utf-8",
+    )
+    code, _, err = run(["import", str(src), "-o", str(out)], capsys)
+    assert code == 2
+    assert "(duration: Input should be less than or equal to 10000 (got 2.5e+06))" in err
+    assert "constrained-float" not in err
+    assert not out.exists()

@@ -224,10 +224,13 @@ def import_file(
             return _import(path, fmt, mapping, project)
     except ValidationError as exc:  # a value the readers let through that the plan model refuses
         first = exc.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first["loc"])
+        # the field, not pydantic's type tags ('duration.constrained-float'), and the value refused
+        where = ".".join(str(x) for x in first["loc"] if not (isinstance(x, str) and "-" in x))
+        got = first.get("input")
+        value = f" (got {got:g})" if isinstance(got, int | float) and not isinstance(got, bool) else ""
         raise InteropError(
             path,
-            f"holds a value a plan cannot take ({where}: {first['msg']})",
+            f"holds a value a plan cannot take ({where}: {first['msg']}{value})",
             hint="fix it in the authoring tool and export again",
         ) from None
     except OverflowError:

@@ -656,6 +656,7 @@ def _apply_row_dates(
     slashed: Sequence[tuple[str, str, int, str]] = (),
     baseline_cells: dict[str, tuple[Any, Any]] | None = None,
     durations_from_dates: bool = False,
+    path: Any = None,
 ) -> int:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
@@ -695,7 +696,15 @@ def _apply_row_dates(
         for did, (_, s, f, _) in dates.items():
             d = by_id[did]
             if s is not None and f is not None and f >= s and not d.milestone:
-                d.duration = _working_days(s, f + dt.timedelta(days=1)) / 5 or 0.2  # a weekend day: one day
+                weeks = _working_days(s, f + dt.timedelta(days=1)) / 5
+                if weeks > MAX_WEEKS:  # a year typed wrong (0207 for 2027): the plan model refused it unnamed
+                    raise InteropError(
+                        path,
+                        f"line {dates[did][0]}: {format_date(s)} to {format_date(f)} is {weeks:,.0f} working "
+                        f"weeks, more than the {MAX_WEEKS:,} a decision may last",
+                        hint="fix the start or due date (a year typed wrong?) and import again",
+                    )
+                d.duration = weeks or 0.2  # a weekend day: one day
                 spanned += 1
             elif s is not None and f is not None and f < s and not d.milestone:
                 report.add(
@@ -747,6 +756,15 @@ def _apply_row_dates(
         if s is None:
             continue
         at = max(0, _working_days(origin, s)) / 5
+        if at > MAX_WEEKS:
+            raise InteropError(
+                path,
+                f"line {dates[did][0]}: the start date {format_date(s)} is {at:,.0f} working weeks after the "
+                f"plan start ({format_date(origin)}"
+                + next((f", line {x[0]}" for x in dates.values() if x[1] == min(starts)), "")
+                + f"), more than the {MAX_WEEKS:,} a plan holds",
+                hint="fix that date or the earliest one (a year typed wrong?) and import again",
+            )
         if did not in linked and at > 1e-9 and d.not_before is None and d.status is Status.NOT_STARTED:
             d.not_before = at
             pinned += 1
@@ -1248,6 +1266,7 @@ def rows_to_plan(
             slashed,
             baseline_cells,
             durations_from_dates=not SPANS & set(keys) and finish_col is not None,
+            path=path,
         )
     elif baseline_cells:
         report.add(
