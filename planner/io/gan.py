@@ -57,6 +57,22 @@ PROP_START_DATE, PROP_STATUS_DATE = "Planner start date", "Planner status date"
 """The plan's own status, actual values (a date, or weeks), start date and status date: GanttProject has no
 actual dates, status date or 'blocked', and done work the planner places before the plan start moves the earliest
 task date. The start and status dates are written on the first task only."""
+_OWN_PROPS = {
+    PROP_ID,
+    PROP_AREA,
+    PROP_STAGE,
+    PROP_O,
+    PROP_L,
+    PROP_P,
+    PROP_NB,
+    PROP_LAGS,
+    PROP_STATUS,
+    PROP_ACTUAL_START,
+    PROP_ACTUAL_FINISH,
+    PROP_START_DATE,
+    PROP_STATUS_DATE,
+}
+"""The custom columns the planner's own export writes; any other custom column with values is reported."""
 _DAY_ATTRS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -155,6 +171,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     durations: dict[str, float] = {}
     pending: list[tuple[str, str, str, str | None, str]] = []
     lag_props: dict[str, list[float]] = {}
+    other_props: dict[str, int] = {}  # custom task columns of another tool or user: values per column
     for el, depth in all_tasks:
         key = el.get("id") or ""
         name = el.get("name") or ""
@@ -171,6 +188,10 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             props.get(c.get("taskproperty-id") or "", ""): c.get("value") or ""
             for c in el.findall("customproperty")
         }
+        for prop, value in custom.items():
+            if value and prop not in _OWN_PROPS:
+                label = prop or "(unnamed)"
+                other_props[label] = other_props.get(label, 0) + 1
         three = None
         o, lk, pe = _f(custom.get(PROP_O)), _f(custom.get(PROP_L)), _f(custom.get(PROP_P))
         if (
@@ -272,11 +293,16 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         if res is not None
         else {}
     )
+    resource_props: dict[str, int] = {}  # custom resource columns with values, per column
     for r in res.findall("resource") if res is not None else []:
         name = (r.get("name") or "").strip()
         if not name:
             continue
         own = {res_props.get(c.get("definition-id")): c.get("value") for c in r.findall("custom-property")}
+        for prop, value in own.items():
+            if value and prop != PROP_ID:
+                label = prop or "(unnamed)"
+                resource_props[label] = resource_props.get(label, 0) + 1
         wanted = own.get(PROP_ID) or slug(name, f"team-{r.get('id')}")
         tid = ids.make(wanted, f"team-{r.get('id')}")
         teams.append(Team(id=tid, name=name))
@@ -293,6 +319,56 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         task.resources.append((team, 1.0 if load is None else max(0.0, load) / 100.0))
     if root.find("vacations") is not None and len(root.find("vacations")):
         report.add("calendar", "resource vacations are not carried")
+    for what, counts in (("task", other_props), ("resource", resource_props)):
+        if counts:
+            named = sorted(counts)
+            report.add(
+                "field",
+                f"{sum(counts.values())} value(s) of {len(named)} custom {what} column(s) are not carried (the "
+                "plan has no custom fields; values per column): "
+                + ", ".join(f"{n!r} ({counts[n]})" for n in named[:6])
+                + (", ..." if len(named) > 6 else ""),
+            )
+    # GanttProject's baselines (<previous>): the newest (the last) is the plan's baseline
+    baseline: dict[str, tuple[float, float]] = {}
+    baseline_name = "Baseline"
+    previous = root.find("previous")
+    sets = [b for b in (previous if previous is not None else []) if b.tag == "previous-tasks"]
+    if sets:
+        newest = sets[-1]
+        baseline_name = (newest.get("name") or "").strip() or baseline_name
+        unreadable = 0
+        for pt in newest.findall("previous-task"):
+            b_day = _date(pt.get("start"))
+            b_days = _f(pt.get("duration"))
+            b_start: float | None = None
+            if (
+                b_day is not None and abs(b_day.year - origin.year) <= 200
+            ):  # a calendar of 200 years is enough
+                b_start = day_index(b_day) / days_per_week
+            if (
+                b_start is None
+                or b_days is None
+                or not math.isfinite(b_days)
+                or not 0 <= b_days <= 100_000  # days: more is no plan's baseline
+                or not pt.get("id")
+            ):
+                unreadable += 1
+                continue
+            baseline[pt.get("id") or ""] = (b_start, b_start + b_days / days_per_week)
+        if unreadable:
+            report.add(
+                "baseline",
+                f"{unreadable} task(s) of baseline {baseline_name!r} have no readable start date and duration "
+                "(or one out of range): not carried",
+            )
+        if len(sets) > 1:
+            report.add(
+                "baseline",
+                f"{len(sets) - 1} older baseline(s) are not carried ("
+                + ", ".join(repr(b.get("name") or "") for b in sets[:-1][:5])
+                + f"); the plan takes the newest, {baseline_name!r}",
+            )
     if known:
         report_days_off(
             report,
@@ -310,6 +386,8 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         teams=teams,
         finish=max(ends) if ends else None,
         extra={"days_per_week": days_per_week},
+        baseline=baseline,
+        baseline_name=baseline_name,
     )
     return outline, report
 

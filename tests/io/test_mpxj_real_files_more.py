@@ -269,3 +269,86 @@ def test_out_of_range_progress_and_negative_durations_are_reported(tmp_path: Pat
         in messages
     )
     assert "1 task(s) have a negative duration, read as 0: 'Finish2'" in messages
+
+
+# -- GanttProject: custom column values and baselines (<previous>) -------------------------------------------------
+
+
+def _gp34_with(tmp_path: Path, previous: str) -> Path:
+    """The GanttProject 3.4 file with values in two of its custom task columns ('Finish by', 'Waiting') and one
+    custom resource column ('Hours per day'), and ``previous`` for its empty <previous/>, as GanttProject writes
+    them (`<customproperty taskproperty-id=...>`, `<custom-property definition-id=...>`, `<previous-tasks>`)."""
+    text = (REAL / "gp3.4-p4-allocations.gan").read_text(encoding="utf-8")
+    text = text.replace(
+        'complete="0" expand="true"/>\n        <task id="1"',
+        'complete="0" expand="true">\n'
+        '            <customproperty taskproperty-id="deadline" value="2026-08-28"/>\n'
+        '            <customproperty taskproperty-id="wait_only" value="false"/>\n'
+        '        </task>\n        <task id="1"',
+        1,
+    ).replace(
+        '<resource id="0" name="Anna Maurer" function="Default:0" contacts="" phone=""/>',
+        '<resource id="0" name="Anna Maurer" function="Default:0" contacts="" phone="">\n'
+        '            <custom-property definition-id="hours_per_day" value="6.0"/>\n        </resource>',
+    )
+    path = tmp_path / "gp.gan"
+    path.write_text(text.replace("<previous/>", previous), encoding="utf-8")
+    return path
+
+
+def test_ganttproject_custom_values_are_reported_and_the_newest_baseline_is_taken(tmp_path: Path) -> None:
+    """Custom column values of another tool or user were dropped without a word, and GanttProject's baselines
+    (<previous>) too. With two baselines, 'First' (Mauern 4 days) and 'Agreed' (Mauern Mon 24 Aug + 5 days = weeks
+    0-1, Streichen Mon 31 Aug + 2 days = weeks 1-1.4): the newest, 'Agreed', is the plan's baseline, finishing at
+    week 1.4; 'First' and the three custom values are named as not carried."""
+    previous = (
+        '<previous>\n        <previous-tasks name="First">\n'
+        '            <previous-task id="0" start="2026-08-24" duration="4" meeting="false" super="false"/>\n'
+        '        </previous-tasks>\n        <previous-tasks name="Agreed">\n'
+        '            <previous-task id="0" start="2026-08-24" duration="5" meeting="false" super="false"/>\n'
+        '            <previous-task id="1" start="2026-08-31" duration="2" meeting="false" super="false"/>\n'
+        "        </previous-tasks>\n    </previous>"
+    )
+    plan, report = import_file(_gp34_with(tmp_path, previous))
+    (base,) = plan.baselines
+    assert base.name == "Agreed" and base.finish == pytest.approx(1.4)
+    got = {k: (e.start, e.finish) for k, e in base.decisions.items()}
+    assert got == {"mauern": pytest.approx((0.0, 1.0)), "streichen": pytest.approx((1.0, 1.4))}
+    messages = [i.message for i in report.items]
+    assert (
+        "2 value(s) of 2 custom task column(s) are not carried (the plan has no custom fields; values per column): "
+        "'Finish by' (1), 'Waiting' (1)" in messages
+    )
+    assert any(
+        m.startswith("1 value(s) of 1 custom resource column(s)") and "'Hours per day' (1)" in m
+        for m in messages
+    )
+    assert "1 older baseline(s) are not carried ('First'); the plan takes the newest, 'Agreed'" in messages
+    assert _analyzed(plan).finish == pytest.approx(1.6)  # the plan itself is unchanged
+
+
+@pytest.mark.parametrize(
+    ("start", "days"),
+    [
+        ("9999-12-31", "1"),
+        ("2026-08-24", "1e308"),
+        ("2026-08-24", "-5"),
+        ("2026-08-24", "nan"),
+        ("soon", "1"),
+    ],
+)
+def test_ganttproject_unreadable_baseline_entries_are_reported_not_fatal(
+    tmp_path: Path, start: str, days: str
+) -> None:
+    """A baseline entry with a date no calendar holds, an astronomical, negative or NaN duration, or no date: the
+    file still imports (it used to be refused for 9999-12-31 and 1e308 days), the entry is named as not carried."""
+    previous = (
+        f'<previous><previous-tasks name="b"><previous-task id="0" start="{start}" duration="{days}" '
+        'meeting="false" super="false"/></previous-tasks></previous>'
+    )
+    plan, report = import_file(_gp34_with(tmp_path, previous))
+    assert len(plan.decisions) == 2 and not plan.baselines
+    assert any(
+        "1 task(s) of baseline 'b' have no readable start date and duration" in i.message
+        for i in report.items
+    )
