@@ -174,3 +174,36 @@ def test_check_strict_says_that_the_warnings_fail_it(
     assert code == 0 and "--strict" not in out
     code, out, _ = run(["check", str(path), "--strict", "--format", "json"], capsys)
     assert code == 1 and json.loads(out)["findings"][0]["severity"] == "warning"
+
+
+# -- a plan's own .xer export imports again whatever its text holds -------------------------------------------
+def test_a_nul_in_a_note_does_not_make_the_xer_export_binary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The .xer was written with the NUL: its own import (and P6's) then refused it as 'a binary file'.
+    from planner.model import save_plan
+
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "T",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [
+                {"id": "a", "title": "A", "stage": "s", "duration": 2, "notes": "before\x00after"},
+                {"id": "b", "title": "B", "stage": "s", "duration": 1},
+            ],
+            "dependencies": [{"from": "a", "to": "b"}],
+        }
+    )
+    src, xer, back = tmp_path / "p.plan.json", tmp_path / "p.xer", tmp_path / "back.plan.json"
+    save_plan(plan, src)
+    code, _, err = run(["export", str(src), "-o", str(xer)], capsys)
+    assert code == 0, err
+    assert b"\x00" not in xer.read_bytes()
+    code, _, err = run(["import", str(xer), "-o", str(back)], capsys)
+    assert code == 0, err
+    again = load_plan(back)
+    assert [d.notes for d in again.decisions] == ["before\ufffdafter", ""]
+    code, out, _ = run(["analyze", str(back), "--format", "json"], capsys)
+    assert json.loads(out)["finish"] == 3.0  # a (2 weeks) then b (1 week), as before the round trip

@@ -273,12 +273,13 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
     """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`). A control character in the plan's
     text that the format cannot carry becomes U+FFFD: in XML (.xml, .gan) it made the file malformed for every
-    reader, this program's import included; in CSV a NUL made the file binary to spreadsheets and to the import."""
+    reader, this program's import included; in CSV and XER a NUL made the file binary to spreadsheets, P6 and the
+    import."""
     out = _export_text(plan, fmt, bom=bom)
     if isinstance(out, str):
         if fmt in ("mspdi", "gan"):
             out = _NOT_IN_XML.sub("\ufffd", out)
-        elif fmt == "csv":
+        elif fmt in ("csv", "xer"):  # (a NUL in a note made the .xer 'a binary file' to P6's import and ours)
             out = out.replace("\x00", "\ufffd")
     return out
 
