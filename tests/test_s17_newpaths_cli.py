@@ -207,3 +207,41 @@ def test_a_nul_in_a_note_does_not_make_the_xer_export_binary(
     assert [d.notes for d in again.decisions] == ["before\ufffdafter", ""]
     code, out, _ = run(["analyze", str(back), "--format", "json"], capsys)
     assert json.loads(out)["finish"] == 3.0  # a (2 weeks) then b (1 week), as before the round trip
+
+
+# -- .ics of a plan with errors -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("links", "said"),
+    [
+        ([{"from": "a", "to": "b"}, {"from": "b", "to": "a"}], "Dependency cycle"),
+        ([{"from": "ghost", "to": "b"}], "names 'ghost', which is not a decision of this plan"),
+    ],
+)
+def test_a_plan_with_errors_has_no_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], links: list[dict[str, str]], said: str
+) -> None:
+    # With a loop (or any error) there is no schedule: analyze exits 1, but the .ics was written with exit 0 and
+    # each decision on its earliest start on its own, dates no other output gives, for stakeholders' calendars.
+    from planner.model import save_plan
+
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "T",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [
+                {"id": "a", "title": "A", "stage": "s", "duration": 2},
+                {"id": "b", "title": "B", "stage": "s", "duration": 1},
+            ],
+            "dependencies": links,
+        }
+    )
+    src, ics = tmp_path / "p.plan.json", tmp_path / "p.ics"
+    save_plan(plan, src)
+    assert run(["analyze", str(src)], capsys)[0] == 1
+    code, _, err = run(["export", str(src), "-o", str(ics)], capsys)
+    assert code == 1
+    assert said in err
+    assert "A calendar shows the schedule's dates, and a plan with errors has none" in err
+    assert not ics.exists()

@@ -335,14 +335,22 @@ SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp", "xer"})
 def export_blocker(plan: Plan, fmt: str) -> str | None:
     """Why ``plan`` cannot be exported in ``fmt`` (two lines: the problem, then what to do), or None: a week past
     the calendar (every format writes dates), or a dependency cycle for a format whose tool schedules the links
-    (tj3 aborts on it; MS Project and GanttProject refuse circular links). The command line and the app both ask."""
+    (tj3 aborts on it; MS Project and GanttProject refuse circular links) or that writes the schedule's dates
+    (.ics: without a schedule its events had each decision's earliest start on its own, dates ``analyze`` does
+    not give). The command line and the app both ask."""
     from planner.analysis import validate
 
-    findings = validate(plan, scheduled=False)  # two error codes are read
+    findings = validate(plan, scheduled=False)  # two error codes are read (.ics: every error)
     undated = next((f for f in findings if f.code == "dates-out-of-range"), None)
     if undated is not None:
         return (
             f"{undated.message}\nThe formats write calendar dates: bring the plan's weeks back within them."
+        )
+    error = next((f for f in findings if str(f.severity) == "error"), None)
+    if error is not None and fmt == "ics":  # its events are the schedule's dates, and an error leaves none
+        return (
+            f"{error.message}\nA calendar shows the schedule's dates, and a plan with errors has none: fix them "
+            "(planner check lists them) and export again."
         )
     cycle = next((f for f in findings if f.code == "cycle"), None)
     if cycle is not None and fmt in SCHEDULING_FORMATS:
