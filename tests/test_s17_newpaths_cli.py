@@ -245,3 +245,22 @@ def test_a_plan_with_errors_has_no_calendar(
     assert said in err
     assert "A calendar shows the schedule's dates, and a plan with errors has none" in err
     assert not ics.exists()
+
+
+# -- planner open --scenario '' -------------------------------------------------------------------------------
+@pytest.mark.parametrize("argv", [["--scenario="], ["open", "--scenario", "  ", "--present"]])
+def test_open_with_an_empty_scenario_name_is_refused_before_the_app_starts(
+    capsys: pytest.CaptureFixture[str], argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It started the app and said "no scenario called ''" in a message box; every other command refuses it, exit 2.
+    import planner.ui.app as app
+
+    def never(*_: object, **__: object) -> int:
+        raise AssertionError("the app was started")
+
+    monkeypatch.setattr(app, "run", never)
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert err == (
+        "planner: --scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)\n"
+    )

@@ -583,6 +583,11 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    scenario = getattr(args, "scenario", None)
+    if scenario is not None and not scenario.strip():  # as every other command says it, before Qt starts
+        raise CliError(
+            "--scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)"
+        )
     # Imported here: Qt costs about a second, which the other commands do not pay.
     try:
         from planner.ui import app
