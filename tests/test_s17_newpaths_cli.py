@@ -264,3 +264,26 @@ def test_open_with_an_empty_scenario_name_is_refused_before_the_app_starts(
     assert err == (
         "planner: --scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)\n"
     )
+
+
+def test_a_long_id_in_a_load_errors_path_is_cut_as_values_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 300-character id was repeated whole in the path ('decisions[0] (id 'xxx...')'), values were cut at 40.
+    path = tmp_path / "p.plan.json"
+    bad = "bad id " + "x" * 300
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "title": "T",
+                "stages": [{"id": "s", "name": "S"}],
+                "decisions": [{"id": bad, "title": "A", "stage": "s"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert f"decisions[0] (id '{bad[:40]}\u2026').id: " in err
+    assert len(err) < 400

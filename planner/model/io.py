@@ -82,7 +82,9 @@ def _json_path(loc: tuple[Any, ...], data: Any) -> str:
             if isinstance(node, list) and 0 <= item < len(node):
                 node = node[item]
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    label = f"[{item}] (id {node['id']!r})"
+                    # a long id cut as a value is cut
+                    shown = node["id"] if len(node["id"]) <= 42 else node["id"][:40] + "\u2026"
+                    label = f"[{item}] (id {shown!r})"
             else:
                 node = None
             parts.append(label)
