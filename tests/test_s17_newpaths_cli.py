@@ -287,3 +287,62 @@ def test_a_long_id_in_a_load_errors_path_is_cut_as_values_are(
     assert code == 2
     assert f"decisions[0] (id '{bad[:40]}\u2026').id: " in err
     assert len(err) < 400
+
+
+# -- wrapped text in terminal columns ---------------------------------------------------------------------------
+def test_level_text_with_chinese_titles_fits_80_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # textwrap counts characters: a delayed decision's line with a Chinese title took 114 columns, and a title has
+    # no spaces to break at.
+    from planner.commands.common import columns
+    from planner.model import save_plan
+
+    title = "数据治理与模型风险管理委员会的建立和运营流程设计数据治理与模型风险管理"
+    plan = plan_from_dict(
+        {
+            "schema_version": 1,
+            "title": "T",
+            "start_date": "2027-01-04",
+            "stages": [{"id": "s", "name": "S"}],
+            "teams": [{"id": "t", "name": "Team", "capacity": 1}],
+            "decisions": [
+                {"id": "a", "title": title + "A", "stage": "s", "owner": "t", "duration": 2},
+                {"id": "b", "title": title + "B", "stage": "s", "owner": "t", "duration": 1},
+            ],
+        }
+    )
+    path = tmp_path / "p.plan.json"
+    save_plan(plan, path)
+    code, text, err = run(["analyze", str(path), "--level"], capsys)
+    assert code == 0, err
+    section = text[text.index("Levelled schedule") : text.index("Findings")]
+    assert "+2 weeks: " in section  # b waits for a (2 weeks) on the one-person team
+    assert all(columns(line) <= 80 for line in section.splitlines()), section
+    # the title is whole once the line breaks are taken out
+    assert title + "B (b)" in "".join(x.strip() for x in section.splitlines())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="abcdefghij-()", min_size=1, max_size=12),
+            st.text(alphabet="数据治理与模型风险管理😀", min_size=1, max_size=30),
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    st.integers(min_value=20, max_value=80),
+)
+def test_wrapping_wide_text_keeps_every_character_within_the_width(words: list[str], width: int) -> None:
+    from planner.commands.common import columns, wrap
+
+    text = " ".join(words)
+    if not any(columns(c) == 2 for c in text):
+        return
+    lines = wrap(text, "  ", "    ", width)
+    for line in lines:
+        # only a narrow word longer than a whole line may pass the width (kept whole, as textwrap keeps it)
+        assert columns(line) <= width or " " not in line.strip()
+    assert "".join("".join(line.split()) for line in lines) == "".join(text.split())

@@ -401,6 +401,8 @@ def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH
     """
     import textwrap
 
+    if not text.isascii() and any(_columns(c) == 2 for c in text):
+        return _wrap_wide(text, first, " " * len(first) if rest is None else rest, width)
     if len(first) + len(text) <= width and "\n" not in text:
         return [
             first + text
@@ -414,6 +416,45 @@ def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH
         break_on_hyphens=False,
     )
     return lines or [first.rstrip()]
+
+
+def _wrap_wide(text: str, first: str, rest: str, width: int) -> list[str]:
+    """:func:`wrap` for text with wide characters (CJK, most emoji), measured in terminal columns
+    (:func:`columns`; textwrap counts characters, so a line of Chinese took twice the width): between words, and
+    between two wide characters inside a word (CJK text has no spaces; a line may break between ideographs).
+
+    >>> _wrap_wide("数据治理与模型风险管理 (id)", "  ", "    ", 14)
+    ['  数据治理与模', '    型风险管理', '    (id)']
+    """
+    lines: list[str] = []
+    line, used, fresh = first, columns(first), True
+    for word in text.split():
+        for k, piece in enumerate(_wide_pieces(word)):
+            gap = "" if fresh or k > 0 else " "
+            need = columns(gap + piece)
+            if used + need > width and not fresh:
+                lines.append(line.rstrip())
+                line, used, gap = rest, columns(rest), ""
+                need = columns(piece)
+            line += gap + piece
+            used += need
+            fresh = False
+    lines.append(line.rstrip())
+    return lines
+
+
+def _wide_pieces(word: str) -> list[str]:
+    """``word`` in the pieces a line may break between: each wide character alone, each run of others whole."""
+    pieces: list[str] = []
+    wide_before = False
+    for char in word:
+        size = _columns(char)
+        if pieces and (size == 0 or (size == 1 and not wide_before)):
+            pieces[-1] += char  # a combining mark stays with its character; a run of narrow ones stays whole
+        else:
+            pieces.append(char)
+        wide_before = size == 2 or (size == 0 and wide_before)
+    return pieces
 
 
 count = units.count  # the one rule for a count and its noun (planner.units)
