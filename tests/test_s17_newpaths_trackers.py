@@ -177,3 +177,19 @@ def test_a_value_the_plan_refuses_is_named_without_pydantic_type_tags(
     assert "(duration: Input should be less than or equal to 10000 (got 2.5e+06))" in err
     assert "constrained-float" not in err
     assert not out.exists()
+
+
+def test_a_jira_link_given_by_issue_id_finds_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Jira's export has the numeric 'Issue id' beside the 'Issue key'; a link cell holding the number (10001) was
+    # 'no row's id or title' and the import's check then failed on an unknown reference.
+    plan, err = imported(
+        tmp_path,
+        "Summary,Issue key,Issue id,Inward issue link (Blocks)\n"
+        "Set up,P-1,10001,\nTrain,P-2,10002,10001\nShip,P-3,10003,P-2\n",
+        capsys,
+    )
+    assert sorted((d["from"], d["to"]) for d in plan["dependencies"]) == [("P-1", "P-2"), ("P-2", "P-3")]
+    assert "no row's id or title" not in err
+    assert "'Issue id' is not a plan field" not in err

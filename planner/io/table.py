@@ -988,6 +988,7 @@ def rows_to_plan(
             and k != "duration"
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS
             and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
+            and not (k == "issue id" and "id" in keys)  # read for links given by Jira's issue id
             and str(h or "").strip()
         ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
@@ -1025,6 +1026,9 @@ def rows_to_plan(
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
     date_cols = [start_col, finish_col] if start_col is not None else []
     baseline_cols = [keys.index(c) if c in keys else None for c in BASELINE_COLUMNS] if not own_export else []
+    # Jira's numeric "Issue id" beside the "Issue key": a link given by the number finds its row too
+    issue_id_col = keys.index("issue id") if "issue id" in keys and "id" in keys else None
+    issue_ids: dict[str, str] = {}
     if baseline_cols and None in baseline_cols:
         if any(i is not None for i in baseline_cols):
             report.add(
@@ -1235,6 +1239,8 @@ def rows_to_plan(
                 msg += f" (got {got[:40]!r})"
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
         row_refs.append(did)
+        if issue_id_col is not None and issue_id_col < len(cells) and str(cells[issue_id_col] or "").strip():
+            issue_ids.setdefault(str(cells[issue_id_col]).strip(), did)
         if str(rec.get("depends_on") or "").strip():
             pending.append((line, did, str(rec["depends_on"])))
         if baseline_cols:
@@ -1298,7 +1304,9 @@ def rows_to_plan(
             if pred not in known and (pred in summary_refs or pred.casefold() in summary_refs):
                 dropped_links += 1  # a summary row is structure: its links have nothing to hold on to
                 continue
-            if pred not in known and pred.casefold() in by_title:
+            if pred not in known and pred in issue_ids:
+                pred = issue_ids[pred]  # Jira's issue id (10002) for the issue key (AI-2)
+            elif pred not in known and pred.casefold() in by_title:
                 pred = by_title[pred.casefold()]
             elif pred not in known and pred.isdigit() and "id" not in keys and 0 < int(pred) <= len(row_refs):
                 ref = row_refs[int(pred) - 1]  # a row number, as Smartsheet and MS Project refer to rows
