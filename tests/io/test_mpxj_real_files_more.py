@@ -352,3 +352,30 @@ def test_ganttproject_unreadable_baseline_entries_are_reported_not_fatal(
         "1 task(s) of baseline 'b' have no readable start date and duration" in i.message
         for i in report.items
     )
+
+
+# -- MS Project: baselines, 2003 and 2007 -------------------------------------------------------------------------------
+
+# version -> the tasks whose Baseline 0 holds one date (or a duration) only, as kept in the trimmed file
+PARTIAL_BASELINES = {
+    "2003": "'Baseline Duration - Task', 'Baseline Finish - Task', 'Baseline Start - Task'",
+    "2007": "'Baseline Finish - Task', 'Baseline Start - Task'",
+}
+
+
+@pytest.mark.parametrize("version", sorted(PARTIAL_BASELINES))
+def test_task_baselines_one_field_per_task_are_reported_not_placed(version: str) -> None:
+    """MS Project's task-baselines file as 2003 and 2007 saved it: one-day tasks on Mon 9 Feb 2015, each holding one
+    field of one baseline (Baseline 0 finish Sat 1 Mar 2014 09:00, start Tue 1 Apr 2014 09:00, cost 100; Baseline 1
+    the next day at 10:00, cost 200). No task has the start and finish (or one and a duration) the plan's baseline
+    needs: none is placed, and the report names the tasks, the cost and Baseline 1."""
+    plan, report = import_file(REAL / f"task-baselines-project{version}-mspdi.xml")
+    assert plan.start_date == dt.date(2015, 2, 9) and not plan.baselines
+    assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
+    assert _analyzed(plan).finish == pytest.approx(0.2)
+    text = report.text(limit=None)
+    count = PARTIAL_BASELINES[version].count("'") // 2
+    assert f"Baseline 0 of {count} task(s) has a start, a finish or a duration but not enough" in text
+    assert f"not carried for {PARTIAL_BASELINES[version]}" in text
+    assert "the Baseline 0 cost or work of 1 task(s) is not carried" in text
+    assert "Baseline 1 is not carried" in text
