@@ -346,3 +346,68 @@ def test_wrapping_wide_text_keeps_every_character_within_the_width(words: list[s
         # only a narrow word longer than a whole line may pass the width (kept whole, as textwrap keeps it)
         assert columns(line) <= width or " " not in line.strip()
     assert "".join("".join(line.split()) for line in lines) == "".join(text.split())
+
+
+# -- another tool's file given to a plan command ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "project.xml",
+            b'<?xml version="1.0"?><Project/>',
+            "is not a plan file but, by its suffix, another tool's (MS Project or P6 XML); import it first: "
+            "planner import {d}/project.xml -o {d}/project.plan.json",
+        ),
+        ("jira.csv", b"Summary,Issue key\nA,P-1\n", "another tool's (CSV); import it first: planner import"),
+        ("p6.xer", b"ERMHDR\t20.12\n", "another tool's (Primavera P6 XER); import it first"),
+        (
+            "old.mpp",
+            b"\xd0\xcf\x11\xe0",
+            "is MS Project's own binary format (.mpp), not a plan file; in MS Project",
+        ),
+    ],
+)
+def test_a_plan_command_on_another_tools_file_says_to_import_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, said: str
+) -> None:
+    # 'planner check project.xml' said 'not valid JSON: ... Fix the JSON syntax at that position'.
+    path = tmp_path / name
+    path.write_bytes(content)
+    for command in (["check"], ["analyze"], ["coverage"]):
+        code, out, err = run([*command, str(path)], capsys)
+        assert code == 2 and out == ""
+        assert said.format(d=tmp_path) in err
+        assert "JSON" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_plan_under_another_suffix_still_gets_the_loaders_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.txt"  # .txt is an import suffix (CSV), but this is a plan with a bad value
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "title": "T",
+                "stages": [{"id": "s", "name": "S"}],
+                "decisions": [{"id": "a", "title": "A", "stage": "s", "progress": "half"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert "progress" in err and "import it first" not in err
+
+
+def test_a_pipe_named_like_another_tools_file_is_never_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "export.csv"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer for good
+    code, _, err = run(["check", str(pipe)], capsys)
+    assert code == 2 and "is a pipe (FIFO), not a plan file" in err

@@ -49,7 +49,7 @@ def load(
     try:
         plan = load_plan(path, rows=read_only and scenario is None)
     except PlanLoadError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(_another_tools_file(path) or str(exc)) from None
     if status_date is not None:
         plan = with_status_date(plan, status_date, path)
     # A command's process is short-lived and keeps its plan to the end: the cyclic GC need not walk the plan's
@@ -69,6 +69,37 @@ def load(
     if out is plan and is_base(scenario):
         return plan
     return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
+
+
+def _another_tools_file(path: str) -> str | None:
+    """What to say when a file that is not a plan failed to load and its suffix names another tool's format
+    (``planner check project.xml``, ``planner analyze jira.csv``): import it first. The loader said 'not valid
+    JSON ... fix the JSON syntax at that position', which sends the user to edit a file that is fine."""
+    import shlex
+
+    from planner.io import IMPORT_FORMATS, IMPORT_SUFFIXES, UNREADABLE_SUFFIXES
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in IMPORT_SUFFIXES and (suffix not in UNREADABLE_SUFFIXES or suffix == ".json"):
+        return None
+    if not Path(path).is_file():
+        return None  # a folder, a pipe, a device: the loader's message says so (a pipe is never opened here)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return None
+    if head.startswith(b"{"):
+        return None  # a plan (JSON) under another suffix: the loader's own message says what is wrong in it
+    if suffix in IMPORT_SUFFIXES:
+        name = "MS Project or P6 XML" if suffix == ".xml" else IMPORT_FORMATS[IMPORT_SUFFIXES[suffix]]
+        out = str(Path(path).with_suffix(".plan.json"))
+        return (
+            f"{path}: is not a plan file but, by its suffix, another tool's ({name}); import it first: "
+            f"planner import {shlex.quote(path)} -o {shlex.quote(out)}"
+        )
+    what, todo = UNREADABLE_SUFFIXES[suffix]
+    return f"{path}: is {what}, not a plan file; {todo}"
 
 
 def not_a_regular_file(path: str | Path) -> str | None:
