@@ -97,3 +97,18 @@ def test_lengthening_one_decision_makes_it_the_only_one_that_grew(seed: int, ext
     assert after.schedule is not None
     grew = variance(after.schedule, baseline, plan).grew()
     assert [(d.id, d.span_change) for d in grew] == [(target.id, pytest.approx(extra))]
+
+
+def test_a_slip_no_view_shows_is_not_counted_as_slipped() -> None:
+    """A finish 0.004 weeks after its baseline reads "=" beside it (two decimals): it is not among the decisions
+    that "finish later" (the text said "57 decisions finish later" beside finishes all as in the baseline)."""
+    from planner.analysis.baselines import DecisionVariance, Variance
+
+    rows = [
+        DecisionVariance("tiny", "slipped", 0.0, 2.0, 0.0, 2.004),
+        DecisionVariance("real", "slipped", 0.0, 2.0, 0.0, 2.5),
+        DecisionVariance("early", "ahead", 0.0, 2.0, 0.0, 1.997),
+    ]
+    v = Variance("B0", 2.5, 2.5, rows)
+    assert [d.id for d in v.slipped()] == ["real"]
+    assert rows[0].finish_slip == pytest.approx(0.004)  # the JSON keeps the exact slip

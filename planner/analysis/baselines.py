@@ -166,8 +166,10 @@ class Variance:
         return units.week_delta(self.finish, self.baseline_finish)
 
     def slipped(self) -> list[DecisionVariance]:
-        """Decisions finishing later than baselined, most slipped first (then id)."""
-        rows = [d for d in self.decisions if (d.finish_slip or 0.0) > 0]
+        """Decisions finishing later than baselined by a slip a view shows (:attr:`DecisionVariance
+        .shown_finish_slip`: a few thousandths of a week read "=" and do not count, so "57 decisions finish later"
+        never stands beside finishes that all read as in the baseline), most slipped first (then id)."""
+        rows = [d for d in self.decisions if (d.finish_slip or 0.0) > 0 and (d.shown_finish_slip or 0.0) > 0]
         rows.sort(key=lambda d: (-(d.finish_slip or 0.0), d.id))
         return rows
 

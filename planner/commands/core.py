@@ -470,7 +470,7 @@ def _baseline_lines(result: Any) -> list[str]:
             f"{units.signed_weeks(x.shown_gate_slip):>6}"
         )
     later = len(v.slipped())  # as the report's "Slipped" counts them
-    earlier = sum(1 for d in v.decisions if d.finish_slip is not None and d.finish_slip < 0)
+    earlier = sum(1 for d in v.decisions if (d.finish_slip or 0.0) < 0 and (d.shown_finish_slip or 0.0) < 0)
     new = sum(1 for d in v.decisions if d.status == "new")
     out += wrap(
         f"{_count(later, 'decision')} {'finishes' if later == 1 else 'finish'} later than in the baseline, "
