@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate a plan and list every finding: validation's, over-capacity and late work at the status date",
     )
     p.add_argument(
-        "file", nargs="+", help="plan file (*.plan.json); several are checked in turn (the worst exit code wins)"
+        "file",
+        nargs="+",
+        help="plan file (*.plan.json); several are checked in turn (the worst exit code wins)",
     )
     add_format_arguments(p)
     add_scenario_argument(p)  # the findings analyze --scenario / --status-date lists, as it lists them
