@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import json
 import math
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -307,6 +308,10 @@ def _number(text: str) -> float | None:
 
 
 def _iso_date(text: str) -> dt.date | None:
+    """``YYYY-MM-DD`` as a date, as the plan file writes dates (``date.fromisoformat`` alone also takes ``20270104``
+    and ``2027-W01-1``); None for anything else."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII) is None:
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -68,6 +68,12 @@ def export_ics(plan: Plan, now: dt.datetime | None = None) -> str:
             hint='set the plan\'s start date (Plan & stages in the app, "start_date" in the file, or '
             "planner new --start-date) and export again",
         )
+    if not plan.decisions:  # RFC 5545: a calendar holds at least one event (some readers refuse an empty one)
+        raise InteropError(
+            None,
+            "the plan has no decisions, so there is no event to put in a calendar",
+            hint="add decisions and export again",
+        )
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     token = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
     sched = export_schedule(plan)

@@ -114,3 +114,24 @@ def test_folding_keeps_every_character_and_75_octets(text: str) -> None:
     assert all(len(p.encode("utf-8")) <= 75 for p in parts)
     assert parts[0] + "".join(p[1:] for p in parts[1:]) == line
     assert all(p.startswith(" ") for p in parts[1:])
+
+
+def test_an_empty_plan_has_no_calendar_to_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """RFC 5545 wants at least one event in a calendar: a plan with no decisions is refused (exit 2), no file."""
+    path = tmp_path / "e.plan.json"
+    save_plan(plan_from_dict(_plan(decisions=[], dependencies=[])), path)
+    assert main(["export", str(path), "-o", str(tmp_path / "e.ics")]) == 2
+    assert "no event to put in a calendar" in capsys.readouterr().err
+    assert not (tmp_path / "e.ics").exists()
+
+
+def test_status_date_takes_yyyy_mm_dd_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--status-date as the plan file writes a date (date.fromisoformat alone also took 20270104 and 2027-W01-1)."""
+    path = tmp_path / "p.plan.json"
+    save_plan(plan_from_dict(_plan()), path)
+    assert main(["analyze", str(path), "--status-date", "2027-W03-1"]) == 2
+    assert "write a date as YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["analyze", str(path), "--status-date", "20270118"]) == 2  # read as weeks: too many
+    assert "weeks must be between 0 and 10,000" in capsys.readouterr().err
+    assert main(["analyze", str(path), "--status-date", "2027-01-18", "--format", "json"]) == 0
+    assert '"status_week":2.0' in capsys.readouterr().out.replace(" ", "")
