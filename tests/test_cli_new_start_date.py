@@ -64,3 +64,14 @@ def test_new_refuses_a_start_date_or_currency_the_plan_file_would_refuse(
     assert says in err
     assert "Traceback" not in err
     assert not out.exists()
+
+
+def test_status_date_names_a_day_the_calendar_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--status-date and --start-date read a date by one rule (commands.common.iso_day): 2027-02-30 is 'no such
+    day in the calendar' for both."""
+    out = tmp_path / "r.plan.json"
+    assert run(["new", "-o", str(out), "--start-date", "2027-01-04"], capsys)[0] == 0
+    code, _, err = run(["analyze", str(out), "--status-date", "2027-02-30"], capsys)
+    assert code == 2 and "no such day in the calendar" in err

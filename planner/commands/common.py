@@ -271,7 +271,13 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
     parsed: dt.date | float
     weeks = _number(text)
     if weeks is None:
-        date = _iso_date(text)
+        try:
+            date = iso_day(text)
+        except ValueError:
+            raise CliError(
+                f"--status-date {value!r}: there is no such day in the calendar; write a date as YYYY-MM-DD "
+                "(e.g. 2027-03-15)"
+            ) from None
         if date is None:
             raise CliError(
                 f"--status-date {value!r}: write a date as YYYY-MM-DD (e.g. 2027-03-15) or weeks from the plan "
@@ -307,15 +313,13 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _iso_date(text: str) -> dt.date | None:
-    """``YYYY-MM-DD`` as a date, as the plan file writes dates (``date.fromisoformat`` alone also takes ``20270104``
-    and ``2027-W01-1``); None for anything else."""
+def iso_day(text: str) -> dt.date | None:
+    """``text`` as a date when written ``YYYY-MM-DD``, as the plan file writes dates (``date.fromisoformat`` alone
+    also takes ``20270104`` and ``2027-W01-1``); None in any other form. Raises ValueError when the form is right
+    and the calendar has no such day (``2027-02-30``, ``0000-01-01``): the one reading of a date option."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII) is None:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+    return dt.date.fromisoformat(text)
 
 
 def add_estimate_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:

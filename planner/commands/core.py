@@ -538,22 +538,22 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _with_start_and_currency(plan: Plan, start: str | None, currency: str | None) -> Plan:
     """``plan`` with ``planner new``'s ``--start-date`` and ``--currency`` applied; a value the plan file would
     refuse is a :class:`CliError` that says what to write."""
-    import datetime as dt
     import re
+
+    from planner.commands.common import iso_day
 
     update: dict[str, Any] = {}
     if start is not None:
-        # YYYY-MM-DD only, as the plan file has it (date.fromisoformat also took 20270104 and 2027-W01-1)
-        written = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", start.strip(), flags=re.ASCII)
-        if written is None:
-            raise CliError(f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)")
         try:
-            update["start_date"] = dt.date(*(int(x) for x in written.groups()))
+            day = iso_day(start.strip())
         except ValueError:  # the form is right, the day is not in the calendar (2027-02-30, 0000-01-01)
             raise CliError(
                 f"--start-date {start!r}: there is no such day in the calendar; write the date as YYYY-MM-DD "
                 "(e.g. 2027-01-04)"
             ) from None
+        if day is None:
+            raise CliError(f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)")
+        update["start_date"] = day
     if currency is not None:
         code = currency.strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
