@@ -49,11 +49,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.analysis.findings import Finding, Severity, sort_findings
 from planner.model.plan import AI_ROLES, COVERAGE_FRAMEWORKS, RISK_TIERS, Plan
@@ -448,6 +449,15 @@ def applicable(item: Item, role: str | None, tier: str | None, ai: Any) -> bool:
     return role in item.roles and tier in item.tiers
 
 
+T = TypeVar("T")
+
+
+def fallback_go_live_stage(stages: Sequence[T]) -> T | None:
+    """The stage whose start is go-live when ``ai_system.go_live`` names no decision: the one with id ``scale``, else
+    the last (None for a plan without stages). One rule for coverage's due dates and validation's warning."""
+    return next((x for x in stages if getattr(x, "id", None) == "scale"), stages[-1] if stages else None)
+
+
 def _go_live(plan: Plan, analysis: Analysis | None) -> tuple[float | None, str]:
     if analysis is None or analysis.schedule is None or analysis.stages is None:
         return None, ""
@@ -456,8 +466,7 @@ def _go_live(plan: Plan, analysis: Analysis | None) -> tuple[float | None, str]:
     if ai is not None and ai.go_live and ai.go_live in s.index:
         title = next(d.title for d in plan.decisions if d.id == ai.go_live)
         return float(s.es[s.index[ai.go_live]]), f"the start of {title} ({ai.go_live})"
-    stages = analysis.stages.stages
-    st = next((x for x in stages if x.id == "scale"), stages[-1] if stages else None)
+    st = fallback_go_live_stage(analysis.stages.stages)
     if st is None or st.start is None:
         return float(s.finish), "the plan's finish"
     return float(st.start), f"the start of the {st.name} stage"

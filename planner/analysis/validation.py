@@ -569,7 +569,9 @@ def _go_live(plan: Plan, titles: _Titles) -> list[Finding]:
     ai = plan.ai_system
     if ai is None or ai.go_live is None or ai.go_live in titles:
         return []
-    stage = next((x for x in plan.stages if x.id == "scale"), plan.stages[-1] if plan.stages else None)
+    from planner.analysis.coverage import fallback_go_live_stage  # (only for this rare finding)
+
+    stage = fallback_go_live_stage(plan.stages)
     instead = f"the start of the {stage.name} stage" if stage is not None else "the plan's finish"
     return [
         Finding(
