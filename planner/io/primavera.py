@@ -511,9 +511,11 @@ def outline_from_tables(
     teams: list[Team] = []
     team_of: dict[str, str] = {}
     team_ids = IdMaker()
-    capacity = _capacities(_rows(tables, "RSRCRATE"))
-    # a rate per hour of work: the one in effect when the project starts (a rate table changes over the years)
-    hourly = _latest(_rows(tables, "RSRCRATE"), "cost_per_qty", at=origin.isoformat())
+    # a resource's max units per hour (1 is one person full time) and rate per hour of work: the rate row in effect
+    # when the project starts (a rate table changes over the years)
+    rates = _rows(tables, "RSRCRATE")
+    capacity = _latest(rates, "max_qty_per_hr", at=origin.isoformat(), cap=1e6)
+    hourly = _latest(rates, "cost_per_qty", at=origin.isoformat(), cap=1e9)
     other_kinds: list[str] = []
     for r in rsrc_rows:
         rid, name = _value(r, "rsrc_id"), _value(r, "rsrc_name") or _value(r, "rsrc_short_name")
@@ -1199,9 +1201,9 @@ def _base_currency(tables: dict[str, XerTable]) -> str | None:
     return None
 
 
-def _latest(rows: Iterable[dict[str, str]], field: str, at: str) -> dict[str, float]:
-    """Each resource's value of RSRCRATE ``field`` (a finite number >= 0) in the rate row in effect at ``at`` (an
-    ISO date): the latest starting on or before it, else the earliest."""
+def _latest(rows: Iterable[dict[str, str]], field: str, at: str, cap: float) -> dict[str, float]:
+    """Each resource's value of RSRCRATE ``field`` (a finite number >= 0, at most ``cap``) in the rate row in effect
+    at ``at`` (an ISO date): the latest starting on or before it, else the earliest."""
     found: dict[str, list[tuple[str, float]]] = {}
     for r in rows:
         rid = _value(r, "rsrc_id")
@@ -1210,30 +1212,13 @@ def _latest(rows: Iterable[dict[str, str]], field: str, at: str) -> dict[str, fl
         except ValueError:
             continue
         if rid and math.isfinite(value) and value >= 0:
-            found.setdefault(rid, []).append((_value(r, "start_date")[:10], min(value, 1e9)))
+            found.setdefault(rid, []).append((_value(r, "start_date")[:10], min(value, cap)))
     out: dict[str, float] = {}
     for rid, dated in found.items():
         dated.sort(key=lambda x: x[0])
         before = [v for when, v in dated if when <= at]
         out[rid] = before[-1] if before else dated[0][1]
     return out
-
-
-def _capacities(rows: Iterable[dict[str, str]]) -> dict[str, float]:
-    """Each resource's latest max units per hour (RSRCRATE ``max_qty_per_hr``: 1 is one person full time)."""
-    best: dict[str, tuple[str, float]] = {}
-    for r in rows:
-        rid = _value(r, "rsrc_id")
-        try:
-            units = float(_value(r, "max_qty_per_hr"))
-        except ValueError:
-            continue
-        if not rid or not math.isfinite(units) or units < 0:
-            continue
-        when = _value(r, "start_date")
-        if rid not in best or when >= best[rid][0]:
-            best[rid] = (when, min(units, 1e6))
-    return {k: v for k, (_, v) in best.items()}
 
 
 def read_xer(

@@ -34,8 +34,11 @@ def test_the_rate_row_in_effect() -> None:
         {"rsrc_id": "s", "cost_per_qty": "7", "start_date": "2030-01-01 00:00"},
         {"rsrc_id": "t", "cost_per_qty": "nan", "start_date": ""},
     ]
-    assert _latest(rows, "cost_per_qty", at="2022-08-22") == {"r": 1.0, "s": 7.0}
-    assert _latest(rows, "cost_per_qty", at="2023-01-01") == {"r": 21.0, "s": 7.0}  # from its first day
+    assert _latest(rows, "cost_per_qty", at="2022-08-22", cap=1e9) == {"r": 1.0, "s": 7.0}
+    assert _latest(rows, "cost_per_qty", at="2023-01-01", cap=1e9) == {
+        "r": 21.0,
+        "s": 7.0,
+    }  # from its first day
 
 
 @settings(max_examples=25, deadline=None)
