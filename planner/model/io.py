@@ -190,11 +190,17 @@ _PATTERN_WORDS = {
 }
 
 
+def pattern_words(pattern: object) -> str | None:
+    """What a field's pattern asks, in words (an id's rule, a colour's and a currency's form), or None: the one
+    wording for a load error and for an edit the app refuses."""
+    return _PATTERN_WORDS.get(str(pattern))
+
+
 def _explained(e: Any, msg: str) -> str:
     """pydantic's message for one error in words a plan's author acts on: what a pattern means, and the value the
     file has, as JSON writes it (``(got "2w")``), so the typo can be found without opening the file at that path."""
     if e["type"] == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(str((e.get("ctx") or {}).get("pattern")))
+        words = pattern_words((e.get("ctx") or {}).get("pattern"))
         if words:
             msg = f"{msg}: {words}"
     value = e.get("input")

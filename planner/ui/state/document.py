@@ -99,6 +99,12 @@ def validation_message(exc: ValidationError) -> str:
         shown = f"{bound:,.0f}" if float(bound).is_integer() else f"{bound:,}"
         unit = " weeks" if parts[0] in ("not_before", "lag", "optimistic", "likely", "pessimistic") else ""
         return f"{label} must be {most} {shown}{unit}"
+    if label and kind == "string_pattern_mismatch":
+        from planner.model.io import pattern_words
+
+        words = pattern_words(ctx.get("pattern"))
+        if words:
+            return f"{label}: {words}"
     if label and kind == "string_too_short" and ctx.get("min_length") == 1:
         return f"{label} cannot be empty"
     if label and kind == "string_too_long" and "max_length" in ctx:
