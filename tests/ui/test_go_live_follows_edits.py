@@ -5,9 +5,7 @@ undo step with the delete, which undo restores), and ``check`` warns about a go_
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,15 +16,6 @@ from planner.cli import main
 from planner.model import AISystem, dump_plan, edits
 from planner.templates import load_template
 from planner.ui.state.document import PlanDocument
-
-
-@pytest.fixture(autouse=True)
-def _collected_while_qt_lives() -> Iterator[None]:
-    """The documents these tests make are collected right after each test: left to a later collection (this module
-    run first, then non-GUI modules, in one process) their Qt objects crashed the interpreter (exit 139). A
-    collection at the end of the GUI session did not help; why only these documents, not yet found."""
-    yield
-    gc.collect()
 
 
 def _doc() -> PlanDocument:
