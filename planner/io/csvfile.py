@@ -107,6 +107,51 @@ def _refuse_other_files(raw: bytes, path: str | os.PathLike[str]) -> None:
     raise InteropError(path, problem, hint=todo)
 
 
+def _unclosed_quote_line(record: str, sep: str) -> int | None:
+    """The line (from 0) in ``record`` of a quote that opens a cell and is never closed, or None. Only a quote at
+    the start of a cell opens one (a quote inside a cell is text, as the csv reader reads it); ``""`` inside a
+    quoted cell is a quote."""
+    at_cell_start, quoted, opened, i = True, False, 0, 0
+    while i < len(record):
+        c = record[i]
+        if quoted:
+            if c == '"':
+                if record[i + 1 : i + 2] == '"':
+                    i += 1
+                else:
+                    quoted = False
+        elif c == '"' and at_cell_start:
+            quoted, opened = True, i
+        at_cell_start = not quoted and c in (sep, "\n", "\r")
+        i += 1
+    return record.count("\n", 0, opened) if quoted else None
+
+
+def _refuse_unclosed_quote(
+    text: str, first: int, last: int, sep: str, offset: int, path: str | os.PathLike[str]
+) -> None:
+    """The file's last record (lines ``first`` to ``last``) when it ends inside a quoted cell: the csv reader takes every
+    later line into that one cell without a word (a title of 'B oops,3,A\\nC,1,B...' and the rows after it gone).
+    Refused, naming the line where the quote opened; a quoted cell that does close (a note over several lines) is
+    fine."""
+    lines = io.StringIO(text, newline="").readlines()  # the lines as the csv reader counts them
+    at = _unclosed_quote_line("".join(lines[first - 1 :]), sep)
+    if at is None:
+        return
+    line = first + at + offset
+    raise InteropError(
+        path,
+        'a quote (") opens a cell here and is never closed, so '
+        + (
+            f"every line after it (to line {last + offset}) would be read as that one cell"
+            if last + offset > line
+            else "the rest of the line would be read as one cell"
+        ),
+        line=line,
+        hint="close the quote, or remove it, in that line and import again",
+    )
+
+
 def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
     """The plan in a CSV file and the import report. Bad cells raise :class:`InteropError` naming the line."""
     report = ImportReport(source=os.path.basename(str(path)), format="CSV")
@@ -133,9 +178,11 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         report.add("format", f"columns separated by {'tab' if sep == chr(9) else repr(sep)}")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[tuple[int, Sequence[str]]] = []
+    first_line = next_line = 1  # where the last record read began, and where the next one begins
     try:
         for cells in reader:
             rows.append((reader.line_num + offset, cells))
+            first_line, next_line = next_line, reader.line_num + 1
     except csv.Error as exc:
         too_long = "field larger than field limit" in str(exc)  # a cell past csv's 131,072 characters
         raise InteropError(
@@ -147,6 +194,8 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             if too_long
             else None,
         ) from None
+    if rows:  # a quote never closed takes the rest of the file: only the last record can hold one
+        _refuse_unclosed_quote(text, first_line, next_line - 1, sep, offset, path)
     header, rows = split_header(rows, report)
     check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
