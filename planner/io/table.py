@@ -133,6 +133,10 @@ _ALIASES = {
     "inward issue link (blocks)": "depends_on",
     "blocked by (dependencies)": "depends_on",
     "blocked by": "depends_on",
+    # their twins name the successors ("this issue blocks AI-3"): read reversed, as links to those rows
+    "outward issue link (blocks)": "blocks",
+    "blocking (dependencies)": "blocks",
+    "blocking": "blocks",
     "completed at": "actual_finish",
     "original estimate": "duration",
 }
@@ -381,7 +385,10 @@ def _norm_header(h: Any) -> str:
 
 BASELINE_COLUMNS = ("baseline_start", "baseline_finish")
 """Other tools' baseline dates (MS Project's Save as CSV with its Baseline table, Smartsheet): the plan's baseline."""
-_EXTRA_KEYS = {"duration", *SCHEDULE_COLUMNS, *PLAN_COLUMNS, *BASELINE_COLUMNS}
+BLOCKS = "blocks"
+"""The successors a row names (Jira's "Outward issue link (Blocks)", Asana's "Blocking (Dependencies)"), in the
+``depends_on`` syntax: each becomes a link from this row to that one."""
+_EXTRA_KEYS = {"duration", BLOCKS, *SCHEDULE_COLUMNS, *PLAN_COLUMNS, *BASELINE_COLUMNS}
 _OWN_EXPORT_KEYS = {*SCHEDULE_COLUMNS, *PLAN_COLUMNS}
 
 
@@ -1020,7 +1027,7 @@ def rows_to_plan(
 
     ids = IdMaker()
     decisions: list[Decision] = []
-    pending: list[tuple[int, str, str]] = []  # line, successor id, depends_on text
+    pending: list[tuple[int, str, str, bool]] = []  # line, row id, depends_on text, reversed (a blocks cell)
     units: set[str] = set()  # durations given with a unit
     start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
@@ -1080,11 +1087,11 @@ def rows_to_plan(
     for line, cells in rows:
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
-            if k in COLUMNS or k == "duration":
+            if k in COLUMNS or k in ("duration", BLOCKS):
                 value = restore(v.strip()) if isinstance(v, str) else v
                 if rec.get(k) not in (None, "") and value in (None, ""):
                     continue  # a repeated column's empty cell (Jira: a row with fewer links) keeps the value
-                if k == "depends_on" and rec.get(k) not in (None, "") and value not in (None, ""):
+                if k in ("depends_on", BLOCKS) and rec.get(k) not in (None, "") and value not in (None, ""):
                     value = f"{rec[k]}, {value}"  # a column repeated once per link (Jira)
                 rec[k] = value
         if all(v in (None, "") for v in rec.values()):
@@ -1122,7 +1129,7 @@ def rows_to_plan(
                 stack.append((level or 0, title_text))
                 row_refs.append(None)
                 summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
-                dropped_links += bool(str(rec.get("depends_on") or "").strip())
+                dropped_links += sum(bool(str(rec.get(c) or "").strip()) for c in ("depends_on", BLOCKS))
                 continue
         if raw_id and not is_valid_id(raw_id):
             report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
@@ -1242,7 +1249,9 @@ def rows_to_plan(
         if issue_id_col is not None and issue_id_col < len(cells) and str(cells[issue_id_col] or "").strip():
             issue_ids.setdefault(str(cells[issue_id_col]).strip(), did)
         if str(rec.get("depends_on") or "").strip():
-            pending.append((line, did, str(rec["depends_on"])))
+            pending.append((line, did, str(rec["depends_on"]), False))
+        if str(rec.get(BLOCKS) or "").strip():
+            pending.append((line, did, str(rec[BLOCKS]), True))
         if baseline_cols:
             a, b = (cells[i] if i is not None and i < len(cells) else None for i in baseline_cols)
             baseline_cells[did] = (a, b)
@@ -1261,13 +1270,44 @@ def rows_to_plan(
         # (ISO start and finish dates tell nothing of the actual dates' order of day and month)
         did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
+    by_title = {d.title.casefold(): d.id for d in decisions}
+    known = {d.id for d in decisions}
+
+    def resolve(name: str) -> tuple[str | None, str]:
+        """The decision a link names (its id, Jira's issue id, its title or, without an id column, its row number)
+        and how it was found: 'id', 'row', 'summary' (a summary row or note: no decision, None) or 'unknown'."""
+        if name in known:
+            return name, "id"
+        if name in summary_refs or name.casefold() in summary_refs:
+            return None, "summary"
+        if name in issue_ids:
+            return issue_ids[name], "id"  # Jira's issue id (10002) for the issue key (AI-2)
+        if name.casefold() in by_title:
+            return by_title[name.casefold()], "id"
+        if name.isdigit() and "id" not in keys and 0 < int(name) <= len(row_refs):
+            ref = row_refs[int(name) - 1]  # a row number, as Smartsheet and MS Project refer to rows
+            return ref, "row" if ref is not None else "summary"
+        return name, "unknown"
+
+    def items_of(line: int, text: str, reversed_: bool) -> list[tuple[str, DependencyType, float]]:
+        try:
+            return parse_depends(text, known)
+        except ValueError as exc:
+            column = BLOCKS if reversed_ else "depends_on"
+            raise InteropError(path, f"line {line}, column {column!r}: {exc}") from None
+
+    # rows with predecessors (a blocks cell gives its named rows one) are not pinned to their start dates
+    linked = {d for _, d, _, rev in pending if not rev} | {
+        r for line, _, text, rev in pending if rev for name, _, _ in items_of(line, text, rev)
+        if (r := resolve(name)[0]) is not None
+    }  # fmt: skip
     spanned = 0
     if row_dates or slashed:
         spanned = _apply_row_dates(
             plan,
             decisions,
             row_dates,
-            {d for _, d, _ in pending},
+            linked,
             report,
             slashed,
             baseline_cells,
@@ -1289,42 +1329,46 @@ def rows_to_plan(
             f"the file gives actual dates but no plan start: the plan starts on the earliest of them "
             f"({plan.start_date.isoformat()}); change it in Plan & Stages if the work began earlier",
         )
-    by_title = {d.title.casefold(): d.id for d in decisions}
     by_id = {d.id: d for d in decisions}
     percent_lags = 0
     by_row = 0
-    known = {d.id for d in decisions}
     deps: list[Dependency] = []
-    for line, succ, text in pending:
-        try:
-            items = parse_depends(text, known)
-        except ValueError as exc:
-            raise InteropError(path, f"line {line}, column 'depends_on': {exc}") from None
-        for pred, dtype, lag in items:
-            if pred not in known and (pred in summary_refs or pred.casefold() in summary_refs):
+    seen: set[tuple[str, str, DependencyType, float]] = set()
+    twins = 0  # links a blocks cell gives that the other row's depends_on gives too
+    # the depends_on cells first, so that a blocks cell naming the same link (both of Jira's twins) adds nothing
+    for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
+        for name, dtype, lag in items_of(line, text, reversed_):
+            other, how = resolve(name)
+            if other is None:
                 dropped_links += 1  # a summary row is structure: its links have nothing to hold on to
                 continue
-            if pred not in known and pred in issue_ids:
-                pred = issue_ids[pred]  # Jira's issue id (10002) for the issue key (AI-2)
-            elif pred not in known and pred.casefold() in by_title:
-                pred = by_title[pred.casefold()]
-            elif pred not in known and pred.isdigit() and "id" not in keys and 0 < int(pred) <= len(row_refs):
-                ref = row_refs[int(pred) - 1]  # a row number, as Smartsheet and MS Project refer to rows
-                if ref is None:
-                    dropped_links += 1
-                    continue
-                pred = ref
-                by_row += 1
-            if pred not in known:
+            by_row += how == "row"
+            if how == "unknown":
                 report.add(
                     "link",
-                    f"depends on {pred!r}, which is no row's id or title; kept so that the check reports it",
+                    (f"blocks {other!r}" if reversed_ else f"depends on {other!r}")
+                    + ", which is no row's id or title; kept so that the check reports it",
                     f"line {line}",
                 )
+            pred, succ = (did, other) if reversed_ else (other, did)
             if isinstance(lag, PercentLag):  # a share of the predecessor's duration, as MS Project reads it
                 lag = lag / 100.0 * (by_id[pred].weeks() if pred in by_id else 0.0)
                 percent_lags += 1
+            if reversed_ and (pred, succ, dtype, lag) in seen:
+                twins += 1
+                continue
+            seen.add((pred, succ, dtype, lag))
             deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+    if any(rev for *_, rev in pending):
+        report.add(
+            "link",
+            "links given by the rows they block (a 'Blocks'/'Blocking' column) are read as those rows' predecessors"
+            + (
+                f"; {twins} of them also given by the other row's 'Blocked by' column, read once"
+                if twins
+                else ""
+            ),
+        )
     if percent_lags:
         report.add(
             "link",
