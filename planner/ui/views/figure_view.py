@@ -133,7 +133,11 @@ class FigureView(QWidget):
         dpi = self.figure.dpi
         if self._readable is not None:
             w, h = self._readable_fit(w, h, dpi)
-        self.figure.set_size_inches(w / dpi, h / dpi, forward=False)
+        # The figure's dpi is its own (100) times the screen's pixel ratio (matplotlib renders device pixels):
+        # inches from logical pixels take the ratio too, or at 150 % or 200 % the chart laid itself out for a
+        # figure of two thirds or half the view's size and was drawn in a corner of it.
+        ratio = self._pixel_ratio()
+        self.figure.set_size_inches(w * ratio / dpi, h * ratio / dpi, forward=False)
         self.figure.clear()
         try:
             self._draw(self.figure)
@@ -157,10 +161,14 @@ class FigureView(QWidget):
         if (max(self.width(), 10), max(self.height(), 10)) != own:
             self._resize_timer.start()  # resized while drawing: the layout depends on the size, draw again
 
+    def _pixel_ratio(self) -> float:
+        """Device pixels per logical pixel of the canvas (1; 1.5 on a laptop at 150 %; 2 on a HiDPI panel)."""
+        return float(getattr(self.canvas, "device_pixel_ratio", 1) or 1)
+
     def _readable_fit(self, w: int, h: int, dpi: float) -> tuple[int, int]:
         """The size to draw at in a ``w`` x ``h`` view: at least the readable size (the canvas then scrolls)."""
         assert self._readable is not None and self.canvas is not None
-        need = self._readable(dpi / (getattr(self.canvas, "device_pixel_ratio", 1) or 1)) or (10, 10)
+        need = self._readable(dpi / self._pixel_ratio()) or (10, 10)
         bar = self.scroll_area.verticalScrollBar().sizeHint().width() if self.scroll_area is not None else 0
         tall, wide = h < need[1], w < need[0]
         # A scroll bar one way takes its room from the other.
