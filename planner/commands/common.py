@@ -78,7 +78,8 @@ def _another_tools_file(path: str) -> str | None:
     JSON ... fix the JSON syntax at that position', which sends the user to edit a file that is fine."""
     import shlex
 
-    from planner.io import IMPORT_FORMATS, IMPORT_SUFFIXES, UNREADABLE_SUFFIXES
+    from planner.io import IMPORT_FORMATS, IMPORT_SUFFIXES, UNREADABLE_SUFFIXES, mpxj_bridge, unreadable
+    from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 
     suffix = Path(path).suffix.lower()
     if suffix not in IMPORT_SUFFIXES and (suffix not in UNREADABLE_SUFFIXES or suffix == ".json"):
@@ -92,14 +93,17 @@ def _another_tools_file(path: str) -> str | None:
         return None
     if head.startswith(b"{"):
         return None  # a plan (JSON) under another suffix: the loader's own message says what is wrong in it
-    if suffix in IMPORT_SUFFIXES:
-        name = "MS Project or P6 XML" if suffix == ".xml" else IMPORT_FORMATS[IMPORT_SUFFIXES[suffix]]
+    if suffix in IMPORT_SUFFIXES or (suffix in MPXJ_SUFFIXES and mpxj_bridge.available()):
+        if suffix in MPXJ_SUFFIXES:
+            name = f"{MPXJ_SUFFIXES[suffix]}, read through MPXJ"
+        else:
+            name = "MS Project or P6 XML" if suffix == ".xml" else IMPORT_FORMATS[IMPORT_SUFFIXES[suffix]]
         out = str(Path(path).with_suffix(".plan.json"))
         return (
             f"{path}: is not a plan file but, by its suffix, another tool's ({name}); import it first: "
             f"planner import {shlex.quote(path)} -o {shlex.quote(out)}"
         )
-    what, todo = UNREADABLE_SUFFIXES[suffix]
+    what, todo = unreadable(suffix)
     return f"{path}: is {what}, not a plan file; {todo}"
 
 

@@ -22,7 +22,9 @@ DESCRIPTION = (
     "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "
     "Project XML, also written by ProjectLibre and GanttProject, or Primavera P6 XML when its root element is "
     "APIBusinessObjects; .xer is Primavera P6 XER; .gan; .csv; .xlsx) unless --format says otherwise. A P6 file "
-    "with several projects imports the first unless --project names one. Summary tasks (P6: WBS elements) become "
+    "with several projects imports the first unless --project names one. With the optional MPXJ bridge (pip "
+    "install 'scaling-roadmap-planner[mpxj]' and Java), .mpp, .pod and other binary project files are read "
+    "through MPXJ (--format mpxj for any other suffix). Summary tasks (P6: WBS elements) become "
     "structure: their leaves become decisions and links to a summary are re-attached through "
     "start/finish milestones tagged 'import-helper'. The import report lists everything that could not be carried."
 )
@@ -34,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
     parser.add_argument(
         "--format",
-        choices=("mspdi", "gan", "csv", "xlsx", "xer", "p6xml"),
+        choices=("mspdi", "gan", "csv", "xlsx", "xer", "p6xml", "mpxj"),
         help="the input's format (default: from its suffix)",
     )
     parser.add_argument(

@@ -1,7 +1,8 @@
 """Import and export of other tools' formats (no Qt). The plan's own format lives in :mod:`planner.model.io`.
 
-One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.primavera` (Primavera P6 XER
-and P6 XML), :mod:`~planner.io.gan` (GanttProject),
+One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.mpx` (MS Project's MPX
+exchange format, import only), :mod:`~planner.io.primavera` (Primavera P6 XER and P6 XML), :mod:`~planner.io.gan`
+(GanttProject),
 :mod:`~planner.io.csvfile` and :mod:`~planner.io.xlsx` (one row per decision, :mod:`~planner.io.table`), and
 :mod:`~planner.io.graphs` (TaskJuggler, Mermaid, Graphviz; export only). Outline formats share
 :mod:`~planner.io.outline` (summary tasks become structure). :func:`import_file` and :func:`export_file` pick the
@@ -14,7 +15,9 @@ import os
 import re
 from pathlib import Path
 
+from planner.io import mpxj_bridge
 from planner.io.common import HELPER_TAG, ImportReport, InteropError
+from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
 
@@ -25,12 +28,15 @@ IMPORT_FORMATS = {
     "xlsx": "Excel workbook",
     "xer": "Primavera P6 XER",
     "p6xml": "Primavera P6 XML",
+    "mpx": "MS Project exchange (MPX)",
+    "mpxj": "read through MPXJ (.mpp, .pod, ...)",
 }
 IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (read_outline looks)
     ".xml": "mspdi",
     ".xer": "xer",
     ".mspdi": "mspdi",
     ".gan": "gan",
+    ".mpx": "mpx",
     ".csv": "csv",
     ".tsv": "csv",
     ".txt": "csv",
@@ -77,6 +83,7 @@ __all__ = [
     "export_text",
     "import_file",
     "import_format",
+    "unreadable",
     "read_outline",
     "top_level_summaries",
 ]
@@ -91,8 +98,10 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
             )
         return fmt
     suffix = Path(path).suffix.lower()
+    if suffix in MPXJ_SUFFIXES and mpxj_bridge.available():
+        return "mpxj"
     if suffix in UNREADABLE_SUFFIXES:
-        what, todo = UNREADABLE_SUFFIXES[suffix]
+        what, todo = unreadable(suffix)
         raise InteropError(path, f"{what} cannot be imported", hint=todo)
     if suffix not in IMPORT_SUFFIXES:
         raise InteropError(
@@ -107,10 +116,6 @@ UNREADABLE_SUFFIXES = {
     ".mpp": (
         "MS Project's own binary format (.mpp)",
         "in MS Project, File > Save As > XML Format (*.xml), and import the .xml",
-    ),
-    ".mpx": (
-        "the old MS Project exchange format (.mpx)",
-        "open it in MS Project or ProjectLibre, save it as MS Project XML (*.xml), and import that",
     ),
     ".pod": (
         "ProjectLibre's own format (.pod)",
@@ -129,13 +134,31 @@ UNREADABLE_SUFFIXES = {
         "a plan file (*.plan.json) needs no import: open it (planner FILE) or check it (planner check FILE)",
     ),
 }
-"""Suffixes of files users try to import that the planner cannot read: what the file is and what to do instead."""
+for _suffix in MPXJ_SUFFIXES:  # read only through MPXJ, when it is installed
+    UNREADABLE_SUFFIXES.setdefault(
+        _suffix,
+        (
+            mpxj_bridge.describe(_suffix),
+            "save it as MS Project XML (*.xml) in the tool that wrote it, and import the .xml",
+        ),
+    )
+"""Suffixes of files users try to import that the planner cannot read (those of :data:`MPXJ_SUFFIXES` when MPXJ is
+not installed): what the file is and what to do instead."""
+
+
+def unreadable(suffix: str) -> tuple[str, str]:
+    """What a file of ``suffix`` (one of :data:`UNREADABLE_SUFFIXES`) is, and what to do to import it: save it
+    in a format the planner reads, or, for the suffixes MPXJ reads, install MPXJ."""
+    what, todo = UNREADABLE_SUFFIXES[suffix]
+    if suffix in MPXJ_SUFFIXES:
+        todo = f"{todo}; or {mpxj_bridge.INSTALL_HINT}"
+    return what, todo
 
 
 def read_outline(
     path: str | os.PathLike[str], fmt: str, *, project: str | None = None
 ) -> tuple[Outline, ImportReport] | None:
-    """For outline formats (MS Project XML, GanttProject, Primavera P6): the outline before it becomes a plan, so
+    """For outline formats (MS Project XML and MPX, GanttProject, P6): the outline before it becomes a plan, so
     that a caller can map its top-level summaries to stages and areas. None for table formats. An ``.xml`` file
     whose root element is P6's ``APIBusinessObjects`` is read as P6 XML. ``project`` picks one project of a P6 file
     that holds several (its Project ID); other formats refuse it."""
@@ -167,10 +190,27 @@ def read_outline(
         from planner.io.gan import read_gan
 
         found = read_gan(path)
+    elif fmt == "mpxj":
+        found = _read_through_mpxj(path)
+    elif fmt == "mpx":
+        from planner.io.mpx import read_mpx
+
+        found = read_mpx(path)
     else:
         return None
     check_outline(found[0], path)
     return found
+
+
+def _read_through_mpxj(path: str | os.PathLike[str]) -> tuple[Outline, ImportReport]:
+    """A file only MPXJ reads: converted to MS Project XML in a child process, then imported as that."""
+    from planner.io.mspdi import read_mspdi
+
+    outline, report = read_mspdi(path, mpxj_bridge.convert_to_mspdi(path))
+    tool = MPXJ_SUFFIXES.get(Path(path).suffix.lower(), "another tool's file")
+    version = mpxj_bridge.mpxj_version()
+    report.format = f"{tool}, read through MPXJ{f' {version}' if version else ''}"
+    return outline, report
 
 
 MAX_NESTING = 1_000
@@ -250,7 +290,7 @@ def _import(
     fmt = import_format(path, fmt)
     if project is not None and fmt not in ("mspdi", "xer", "p6xml"):
         raise InteropError(path, "--project picks a project of a Primavera P6 file; this format holds one")
-    if fmt in ("mspdi", "gan", "xer", "p6xml"):
+    if fmt in ("mspdi", "gan", "xer", "p6xml", "mpxj", "mpx"):
         from planner.io.outline import build_plan
 
         found = read_outline(path, fmt, project=project)

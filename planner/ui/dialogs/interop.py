@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -185,6 +185,8 @@ class ImportDialog(QDialog):
 def start_import(window: MainWindow, path: str, fmt: str | None = None) -> ImportDialog | None:
     """Read ``path`` and open the import step (window-modal). On OK the window gets the new, unsaved plan.
     An unreadable file shows one clear message and changes nothing."""
+    # a big file, or one read through MPXJ (Java starts in a child process), takes seconds
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         fmt = import_format(path, fmt)
         found = read_outline(path, fmt)
@@ -194,7 +196,13 @@ def start_import(window: MainWindow, path: str, fmt: str | None = None) -> Impor
             plan, report = import_file(path, fmt)
             dialog = ImportDialog(window, path, fmt, None, report, plan)
     except InteropError as exc:
-        window.show_error("Cannot import", f"{Path(path).name} could not be imported.", str(exc))
+        failed: str | None = str(exc)
+    else:
+        failed = None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if failed is not None:
+        window.show_error("Cannot import", f"{Path(path).name} could not be imported.", failed)
         return None
 
     def finished(result: int) -> None:
