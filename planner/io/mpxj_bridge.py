@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from planner.io.common import InteropError, read_limited
@@ -91,6 +89,9 @@ def convert_to_mspdi(path: str | os.PathLike[str]) -> bytes:
     """The MS Project XML MPXJ writes for the project file ``path``. Raises :class:`InteropError` when MPXJ is not
     installed, no Java runtime starts, MPXJ does not recognise the file or fails reading it, or it takes longer
     than :data:`TIMEOUT_SECONDS`."""
+    import subprocess  # here, not at the top: planner.io is imported by every start of the app
+    import tempfile
+
     read_limited(path)  # a missing, unreadable, oversized or non-regular file gets the usual message first
     what = describe(path)
     python = bridge_python()
