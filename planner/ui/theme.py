@@ -51,6 +51,64 @@ def dark_palette() -> QPalette:
     return p
 
 
+STATUS_COLORS = {
+    "error": ("#c0392b", "#ff7b72"),
+    "warning": ("#8a6100", "#e3b341"),
+    "good": ("#1e7b34", "#56d364"),
+    "muted": ("#5f6368", "#9aa0a6"),
+}
+"""Text that says how things stand (errors and critical work, warnings, good news, secondary figures), as (light,
+dark) palette colours: each has a contrast of at least 4.5:1 (WCAG AA) on both the palette's Window and Base. The
+one source for such colours in the app's widgets: red #d9534f and gold #b8860b read at 3.5:1 and 2.8:1 on the light
+window, #c0392b at 3:1 on the dark one."""
+
+MIN_CONTRAST = 4.5
+"""WCAG 2 AA contrast for body text."""
+
+
+def luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance of ``color`` (0 black to 1 white)."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(color: QColor, background: QColor, ratio: float = MIN_CONTRAST) -> QColor:
+    """``color`` with its hue and saturation kept, made lighter (on a dark ``background``) or darker (on a light
+    one) just enough to reach ``ratio`` against it; ``color`` itself when it already does."""
+    if contrast_ratio(color, background) >= ratio:
+        return QColor(color)
+    h, s, lightness, a = color.hslHueF(), color.hslSaturationF(), color.lightnessF(), color.alphaF()
+    towards_white = luminance(background) < 0.18
+    out = QColor(color)
+    for step in range(1, 101):
+        value = lightness + (1 - lightness) * step / 100 if towards_white else lightness * (1 - step / 100)
+        out = QColor.fromHslF(max(h, 0.0), s, value, a)
+        if contrast_ratio(out, background) >= ratio:
+            break
+    return out
+
+
+def status_color(kind: str, palette: QPalette | None = None) -> QColor:
+    """The colour of ``kind`` text (a key of :data:`STATUS_COLORS`) on ``palette`` (default: the app's)."""
+    pal = palette or QApplication.palette()
+    light, dark = STATUS_COLORS[kind]
+    return QColor(dark if pal.color(QPalette.ColorRole.Base).lightness() < 128 else light)
+
+
+def status_css(kind: str) -> str:
+    """:func:`status_color` as a ``#rrggbb`` for a style sheet or rich text."""
+    return status_color(kind).name()
+
+
 INDICATOR_WINDOW_DARK = "#b4b9bf"
 """The Window colour of check boxes and radio buttons on the dark palette: Fusion outlines them in it, darkened."""
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.adaptive import AdaptiveSplitter
 from planner.ui.views.figure_view import FigureView
@@ -200,7 +201,7 @@ class CapacityTab(LazyRefresh, QWidget):
             parts.append(
                 f"<b>Levelled finish:</b> {fmt.when(plan, lv.finish)} "
                 + (
-                    f"(<span style='color:#c0392b'>+{fmt.weeks(cost, unit=True)}</span>)"
+                    f"(<span style='color:{status_css('error')}'>+{fmt.weeks(cost, unit=True)}</span>)"
                     if cost
                     else "(no delay)"
                 )
@@ -221,13 +222,15 @@ class CapacityTab(LazyRefresh, QWidget):
                     f"(this one is within {100 * lv.gap:.1f} %)"
                 )
         parts.append(
-            f"<span style='color:#c0392b'><b>{n_over}</b> over-capacity stretch"
+            f"<span style='color:{status_css('error')}'><b>{n_over}</b> over-capacity stretch"
             f"{'es' if n_over != 1 else ''}</span>"
             if n_over
             else "every team within capacity"
         )
         if self._exact_error:
-            parts.append(f"<span style='color:#c0392b'>the solver failed: {self._exact_error}</span>")
+            parts.append(
+                f"<span style='color:{status_css('error')}'>the solver failed: {self._exact_error}</span>"
+            )
         self.prove.setEnabled(
             self._running is None and lv is not None and lv.cost > 0 and not lv.proved_optimal
         )

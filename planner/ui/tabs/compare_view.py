@@ -16,7 +16,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 from planner.model import units
 from planner.model.scenarios import BASE
 from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
+from planner.ui.theme import status_color
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
     from planner.ui.state.document import PlanDocument
 
 MAX_SCENARIOS = 4
-EARLIER, LATER = QColor("#1B7F3B"), QColor("#B3261E")
 MINUS = "\u2212"
 
 
@@ -416,7 +416,7 @@ class CompareDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 if d is not None and abs(d) >= 0.005:
-                    item.setForeground(EARLIER if d < 0 else LATER)
+                    item.setForeground(status_color("good" if d < 0 else "error"))
                 t.setItem(r, c, item)
         hh = t.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

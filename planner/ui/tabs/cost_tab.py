@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.adaptive import CHART_MIN_HEIGHT, AdaptiveSplitter
 from planner.ui.views.figure_view import FigureView, settle_layouts
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 # planner.analysis.cost is imported where it is used, not here: the analysis package imports numpy, which the
 # window does not need before its first paint (the tab is built with the window, its figures come later).
 
-WARN = "#c0392b"
 DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
 
 
@@ -103,7 +103,7 @@ class CostTab(LazyRefresh, QWidget):
         form.addRow(self.rates)
         self.problem = QLabel(self.money)
         self.problem.setObjectName("costProblem")
-        self.problem.setStyleSheet(f"color: {WARN}")
+        self.problem.setStyleSheet(f"color: {status_css('error')}")
         self.problem.setWordWrap(True)
         form.addRow(self.problem)
 
@@ -237,7 +237,7 @@ class CostTab(LazyRefresh, QWidget):
         ]
         if b.budget is not None:
             head = b.headroom or 0.0
-            color = WARN if head < 0 else "#1e7b34"
+            color = status_css("error" if head < 0 else "good")
             parts.append(
                 f"<b>Budget:</b> {format_money(b.budget, cur)} "
                 f"(<span style='color:{color}'>{'over' if head < 0 else 'under'} by "

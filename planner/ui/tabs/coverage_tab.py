@@ -29,6 +29,7 @@ from planner.model import Plan, units
 from planner.model.plan import AI_ROLES as ROLES
 from planner.model.plan import RISK_TIERS as TIERS
 from planner.ui.state.document import PlanDocument
+from planner.ui.theme import status_css
 from planner.ui.views.lazy import LazyRefresh
 
 if TYPE_CHECKING:
@@ -202,9 +203,15 @@ class CoverageTab(LazyRefresh, QWidget):
         if req:
             missing, late = len(fc.missing()), len(fc.late())
             parts.append(
-                f"<span style='color:#c0392b'><b>{missing}</b> missing</span>" if missing else "none missing"
+                f"<span style='color:{status_css('error')}'><b>{missing}</b> missing</span>"
+                if missing
+                else "none missing"
             )
-            parts.append(f"<span style='color:#b35900'><b>{late}</b> late</span>" if late else "none late")
+            parts.append(
+                f"<span style='color:{status_css('warning')}'><b>{late}</b> late</span>"
+                if late
+                else "none late"
+            )
         elif fw == "euaiact":
             parts.append("set the role and risk tier to check the obligations that apply")
         if report.go_live is not None:

@@ -38,6 +38,7 @@ from planner.model import units
 from planner.ui.state.background import SimulationRun, SimulationRunner
 from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.adaptive import AdaptiveSplitter
 from planner.ui.views.delegates import EditorDelegate
@@ -489,7 +490,7 @@ class RiskTab(QWidget):
         for e in effects[:8]:
             lines.append(
                 f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(e.delta)}"
-                f"&nbsp;wk</td><td align='right' style='color:gray'>&nbsp;fired {e.fired:.0%}</td></tr>"
+                f"&nbsp;wk</td><td align='right' style='color:{status_css('muted')}'>&nbsp;fired {e.fired:.0%}</td></tr>"
             )
         lines.append("</table>")
         if len(effects) > 8:

@@ -137,7 +137,28 @@ def _on_pale_boxes(figure: Any, texts: list[Any]) -> set[int]:
     return out
 
 
-def _recolour_texts_and_lines(figure: Any, base: tuple[float, ...], text: tuple[float, ...]) -> None:
+def _readable_ink(artist: Any, background: tuple[float, ...]) -> None:
+    """Lighten ``artist``'s text colour (its hue kept) to 4.5:1 against ``background`` when it is darker: the
+    charts' grey subtitles and axis titles (#5C5C5C, 2.4:1 on the dark window) and blue labels (#0072B2, 3:1)."""
+    from matplotlib.colors import to_rgba
+
+    from planner.ui.theme import readable_on
+
+    try:
+        r, g, b, a = to_rgba(artist.get_color())
+    except (TypeError, ValueError):
+        return
+    if a == 0:
+        return
+    ink = QColor.fromRgbF(r, g, b)
+    better = readable_on(ink, QColor.fromRgbF(*background[:3]))
+    if better != ink:
+        artist.set_color((better.redF(), better.greenF(), better.blueF(), a))
+
+
+def _recolour_texts_and_lines(
+    figure: Any, base: tuple[float, ...], text: tuple[float, ...], window: tuple[float, ...]
+) -> None:
     from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
@@ -154,6 +175,9 @@ def _recolour_texts_and_lines(figure: Any, base: tuple[float, ...], text: tuple[
             # A halo of the dark background keeps it legible there and is invisible elsewhere.
             if halo is not None and id(artist) in in_plots and artist.get_bbox_patch() is None:
                 artist.set_path_effects(halo)
+        if id(artist) not in keep_dark and artist.get_bbox_patch() is None:
+            # On the plot's background (and its halo) inside the axes, on the window's outside them.
+            _readable_ink(artist, base if id(artist) in in_plots else window)
         box = artist.get_bbox_patch()
         if box is not None:
             face = _remap(box.get_facecolor(), base, base)
@@ -192,6 +216,6 @@ def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
     mid = _rgba(pal.color(QPalette.ColorRole.Mid))
     figure.patch.set_facecolor(window)
     _recolour_axes(figure, base, text, mid)
-    _recolour_texts_and_lines(figure, base, text)
+    _recolour_texts_and_lines(figure, base, text, window)
     _recolour_patches(figure, base, text, mid)
     return True

@@ -46,6 +46,7 @@ from planner.model import Decision, duration_triple
 from planner.model.edits import MARKS
 from planner.model.plan import ID_PATTERN
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.models import DecisionIdRole, DependencyListModel
@@ -290,7 +291,7 @@ class DecisionInspector(QWidget):
         self.pessimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")
         self.estimate_error = QLabel(self)
         self.estimate_error.setWordWrap(True)
-        self.estimate_error.setStyleSheet("color: #d9534f;")
+        self.estimate_error.setStyleSheet(f"color: {status_css('error')};")
         self.estimate_error.hide()
         self.milestone = QCheckBox("Milestone (takes no time)", self)
         self.headcount = self._spin(0, 10_000, " people")

@@ -20,12 +20,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from planner.model import Decision, Dependency, duration_triple
 from planner.model.edits import MARKS
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
+from planner.ui.theme import status_color
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -142,8 +143,7 @@ def _swatch(color: str) -> QIcon:
 
 
 def critical_color() -> QColor:
-    dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#ff7b72") if dark else QColor("#c0392b")
+    return status_color("error")
 
 
 class DecisionTableModel(QAbstractTableModel):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.state.document import PlanDocument
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.elided import ElidedLabel
 
@@ -320,7 +321,7 @@ class PlanStatusBar(QStatusBar):
         parts.append(f"{n_err} error{'s' if n_err != 1 else ''}")
         parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
         self._set(self.problems, " · ".join(parts))
-        color = "#d9534f" if n_err else ("#b8860b" if n_warn else "")
+        color = status_css("error") if n_err else (status_css("warning") if n_warn else "")
         self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self.show_slip()
 
@@ -350,5 +351,5 @@ class PlanStatusBar(QStatusBar):
         sign = "+" if slip > 0 else ""
         text = f"slip {sign}{fmt.weeks(slip, unit=True)}" if slip else "on baseline"
         self._set(self.slip, text)
-        self.slip.setStyleSheet("color: #d9534f;" if slip > 0 else "")
+        self.slip.setStyleSheet(f"color: {status_css('error')};" if slip > 0 else "")
         self.slip.setVisible(True)
