@@ -139,4 +139,9 @@ def convert_to_mspdi(path: str | os.PathLike[str]) -> bytes:
                 hint="if the file is password-protected or from a newer version, save it as MS Project XML (*.xml) "
                 "in the tool that wrote it, and import that",
             )
-        return read_limited(out)
+        try:
+            return read_limited(out)
+        except (
+            InteropError
+        ) as exc:  # e.g. larger than an import takes: say so of the user's file, not the temp one
+            raise InteropError(path, f"converted to MS Project XML, {exc.problem}", hint=exc.hint) from None

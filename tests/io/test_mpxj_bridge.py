@@ -185,3 +185,19 @@ def test_a_gnome_planner_file_through_real_mpxj(monkeypatch: pytest.MonkeyPatch)
     assert report.format.startswith("GNOME Planner, read through MPXJ")
     schedule = analyze(plan).schedule
     assert schedule is not None and schedule.finish == pytest.approx(4.0)
+
+
+def test_a_conversion_too_large_to_import_is_said_of_the_users_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, mpp: Path
+) -> None:
+    from planner.io import common
+
+    monkeypatch.setenv("PLANNER_MPXJ_PYTHON", fake_bridge(tmp_path, f'cp "{MSPDI}" "$3"'))
+    monkeypatch.setattr(common, "MAX_IMPORT_BYTES", MSPDI.stat().st_size - 1)
+    monkeypatch.setattr(
+        mpxj_bridge, "read_limited", lambda p: common.read_limited(p, common.MAX_IMPORT_BYTES)
+    )
+    with pytest.raises(InteropError) as err:
+        import_file(mpp)
+    text = str(err.value)
+    assert text.startswith(f"{mpp}: converted to MS Project XML, ") and "planner-mpxj-" not in text
