@@ -604,34 +604,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             from_dates += 1
         durations[uid] = weeks
         ctype = _int(_text(f, "ConstraintType"), 0)
-        not_before = None
-        cdate = weeks_at(_text(f, "ConstraintDate"))
-        if ctype == 4:
-            not_before = cdate
-        elif ctype in (2, 3, 6) and cdate is not None:
-            # must start on / must finish on / finish no earlier than: their lower bound is an earliest start
-            not_before = cdate if ctype == 2 else max(0.0, cdate - (0.0 if milestone else weeks))
-            report.add(
-                "constraint",
-                f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
-                f"{not_before:.4g}); a deadline it sets is not carried",
-                where,
-            )
-        elif ctype in CONSTRAINTS and ctype != 0:
-            on = _day(_text(f, "ConstraintDate"))
-            stored = _day(_text(f, "Start" if ctype == 5 else "Finish"))
-            report.add(
-                "constraint",
-                f"'{CONSTRAINTS[ctype]}'"
-                + (f" {format_date(on)}" if on is not None and ctype != 1 else "")
-                + " constraint is not carried"
-                + (
-                    f" (the file {'starts' if ctype == 5 else 'finishes'} the task on {format_date(stored)})"
-                    if on is not None and stored is not None and ctype in (5, 7)
-                    else ""
-                ),
-                where,
-            )
+        not_before = carry_constraint(
+            report,
+            where,
+            ctype,
+            weeks_at(_text(f, "ConstraintDate")),
+            _day(_text(f, "ConstraintDate")),
+            milestone,
+            weeks,
+            _day(_text(f, "Start" if ctype == 5 else "Finish")),
+        )
         deadline = _day(_text(f, "Deadline"))
         if deadline is not None:
             due = _day(_text(f, "Finish"))
@@ -955,6 +937,47 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
     )
     return outline, report
+
+
+def carry_constraint(
+    report: ImportReport,
+    where: str,
+    ctype: int,
+    cdate: float | None,
+    on: dt.date | None,
+    milestone: bool,
+    weeks: float,
+    stored: dt.date | None,
+) -> float | None:
+    """The earliest start (weeks) a task's constraint of MS Project's type ``ctype`` (:data:`CONSTRAINTS`) carries,
+    at ``cdate`` (weeks; ``on`` its day); what it cannot carry goes into the report. ``stored`` is the task's stored
+    start (type 5) or finish (type 7), quoted when the constraint is dropped. MS Project XML and MPX share it."""
+    if ctype == 4:
+        return cdate
+    if ctype in (2, 3, 6) and cdate is not None:
+        # must start on / must finish on / finish no earlier than: their lower bound is an earliest start
+        not_before = cdate if ctype == 2 else max(0.0, cdate - (0.0 if milestone else weeks))
+        report.add(
+            "constraint",
+            f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
+            f"{not_before:.4g}); a deadline it sets is not carried",
+            where,
+        )
+        return not_before
+    if ctype in CONSTRAINTS and ctype != 0:
+        report.add(
+            "constraint",
+            f"'{CONSTRAINTS[ctype]}'"
+            + (f" {format_date(on)}" if on is not None and ctype != 1 else "")
+            + " constraint is not carried"
+            + (
+                f" (the file {'starts' if ctype == 5 else 'finishes'} the task on {format_date(stored)})"
+                if on is not None and stored is not None and ctype in (5, 7)
+                else ""
+            ),
+            where,
+        )
+    return None
 
 
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")

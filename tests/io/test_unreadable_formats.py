@@ -17,7 +17,12 @@ from planner.io import InteropError, import_file
     [
         ("plan.mpp", "File > Save As > XML Format (*.xml)"),
         ("plan.MPP", "MS Project's own binary format (.mpp)"),
-        ("plan.mpx", "save it as MS Project XML"),
+        # .mpx is read (planner.io.mpx); an .mpp renamed .mpx is told apart by its bytes and gets the .mpp advice
+        (
+            "plan.mpx",
+            "binary MS Project file (.mpp) with an .mpx name, not the MPX exchange format; in MS Project, "
+            "File > Save As > XML Format (*.xml)",
+        ),
         ("plan.pod", "in ProjectLibre, File > Save As > MS Project XML"),
         ("plan.xls", "save it as an Excel workbook (.xlsx) or CSV"),
         ("plan.ods", "Excel 2007-365 (.xlsx) or Text CSV"),

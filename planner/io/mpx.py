@@ -1,0 +1,996 @@
+"""MS Project's exchange format (MPX 4.0, ``.mpx``): import.
+
+MPX is the ASCII format MS Project 4.0 to 98 wrote, still written by MPXJ-based tools and Primavera SureTrak. A
+file is a list of records, one a line, fields split by the delimiter the first line names (``MPX,`` or ``MPX;``);
+a field holding the delimiter is quoted, with a quote inside doubled. Each record starts with its number:
+
+- the first line, ``MPX,<program>,<version>,<code page>``: the text is decoded by that code page (ANSI = cp1252,
+  MAC, 850, 437);
+- 10 currency (symbol, thousands and decimal separators), 11 defaults (hours per day, hours per week), 12 date and
+  time settings (day/month/year order, separators, AM/PM text): how every number, date and duration below is
+  written. German files write ``50t`` for 50 days, ``10EA+1t`` for finish-to-start, ``Ja``/``Nein`` and ``NV``;
+- 20 base calendar (working weekdays), 25 its working hours, 26 its exceptions;
+- 30 the project (name, calendar, start and finish);
+- 40/41 and 60/61: the field numbers of the resource (50) and task (70) records that follow, in their order;
+- 50 resource, 70 task, 71 the task's notes, 75 an assignment of a resource to the task above.
+
+Tasks become an :class:`~planner.io.outline.Outline` (the outline from each task's Outline Level; summaries become
+structure), read the way :mod:`planner.io.mspdi` reads MS Project XML: durations in working weeks of the project
+calendar, stored dates as working time from the project start, ``Predecessors`` (``2FS+3d``, by task ID) as links.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+from planner.io.common import (
+    DEFAULT_MINUTES_PER_DAY,
+    DEFAULT_MINUTES_PER_WEEK,
+    ELAPSED_MINUTES_PER_WEEK,
+    IdMaker,
+    ImportReport,
+    InteropError,
+    WorkCalendar,
+    read_limited,
+    report_days_off,
+    slug,
+)
+from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint
+from planner.io.outline import Outline, SourceLink, SourceTask
+from planner.io.table import currency_of
+from planner.model.limits import MAX_WEEKS
+from planner.model.plan import DependencyType, Team
+from planner.units import format_date, format_weeks, week_to_date
+
+CODE_PAGES = {"ANSI": "cp1252", "MAC": "mac_roman", "850": "cp850", "437": "cp437", "ZH": "gbk"}
+"""The code pages MPX names (and Windows code pages by number, ``1250`` ... ``1258``)."""
+
+RECORDS = {
+    0: "comment",
+    10: "currency settings",
+    11: "default settings",
+    12: "date and time settings",
+    20: "base calendar",
+    25: "base calendar hours",
+    26: "base calendar exception",
+    30: "project header",
+    40: "resource field names",
+    41: "resource field numbers",
+    50: "resource",
+    51: "resource notes",
+    55: "resource calendar",
+    56: "resource calendar hours",
+    57: "resource calendar exception",
+    60: "task field names",
+    61: "task field numbers",
+    70: "task",
+    71: "task notes",
+    72: "recurring task",
+    75: "resource assignment",
+    76: "resource assignment workgroup fields",
+    80: "project names",
+    81: "DDE and OLE client links",
+}
+"""The record numbers of MPX 4.0."""
+
+_SETTINGS = (10, 11, 12)
+_NEEDS = {  # record -> the record that must come before it
+    25: 20,
+    26: 20,
+    50: 41,
+    51: 50,
+    55: 50,
+    56: 55,
+    57: 55,
+    70: 61,
+    71: 70,
+    72: 70,
+    75: 70,
+    76: 75,
+}
+
+# Units of durations and lags in English and German files: (minutes of one, elapsed). Working units scale with the
+# file's hours per day and week (record 11); a month is 20 working days (MS Project's default), a year 52 weeks.
+_UNIT_WORDS = {
+    "minutes": ("m", "mins"),
+    "hours": ("h", "hours"),
+    "days": ("d", "days", "t"),
+    "weeks": ("w", "wk", "weeks"),
+    "months": ("mo", "mon", "months"),
+    "years": ("y", "years"),
+    "percent": ("%",),
+    "e-minutes": ("em", "fm"),
+    "e-hours": ("eh", "fh"),
+    "e-days": ("ed", "ft"),
+    "e-weeks": ("ew", "fw"),
+    "e-months": ("emo", "emon", "fmon"),
+    "e-years": ("ey", "fy"),
+    "e-percent": ("e%", "f%"),
+}
+_UNIT_OF = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
+_ELAPSED_MINUTES = {
+    "e-minutes": 1.0,
+    "e-hours": 60.0,
+    "e-days": 1440.0,
+    "e-weeks": 10080.0,
+    "e-months": 43200.0,
+    "e-years": 525600.0,
+}
+_DEFAULT_UNITS = ("minutes", "hours", "days", "weeks")  # record 11's default duration units, by number
+
+RELATIONS = {
+    "FS": DependencyType.FS,
+    "SS": DependencyType.SS,
+    "FF": DependencyType.FF,
+    "SF": DependencyType.SF,
+    "EA": DependencyType.FS,  # German: Ende-Anfang
+    "AA": DependencyType.SS,
+    "EE": DependencyType.FF,
+    "AE": DependencyType.SF,
+}
+_YES = {"yes", "ja", "1", "true"}
+_NONE = {"", "na", "nv"}  # MS Project's "not available" (German: "nicht verfügbar")
+CONSTRAINT_NAMES = {
+    name.casefold(): code
+    for code, names in enumerate(
+        (
+            ("As Soon As Possible", "So früh wie möglich"),
+            ("As Late As Possible", "So spät wie möglich"),
+            ("Must Start On", "Muss anfangen am"),
+            ("Must Finish On", "Muss enden am"),
+            ("Start No Earlier Than", "Anfang nicht früher als"),
+            ("Start No Later Than", "Anfang nicht später als"),
+            ("Finish No Earlier Than", "Ende nicht früher als"),
+            ("Finish No Later Than", "Ende nicht später als"),
+        )
+    )
+    for name in names
+}
+"""MPX writes a constraint type by its name in the file's language; the number is MS Project's (as in MSPDI)."""
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        zip(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"],
+            strict=True,
+        )
+    )
+    for m in names
+}
+
+# Task fields (the numbers of records 61 and 41)
+T_NAME, T_WBS, T_LEVEL, T_NOTES, T_COST = 1, 2, 3, 14, 30
+T_DURATION, T_BASELINE_DURATION, T_PERCENT = 40, 41, 44
+T_START, T_FINISH, T_BASELINE_START, T_BASELINE_FINISH, T_ACTUAL_START, T_ACTUAL_FINISH = (
+    50,
+    51,
+    56,
+    57,
+    58,
+    59,
+)
+T_CONSTRAINT_DATE, T_PREDECESSORS, T_RESOURCE_NAMES, T_UID_PREDECESSORS = 68, 70, 72, 74
+T_MILESTONE, T_ID, T_CONSTRAINT_TYPE, T_DELAY, T_UID, T_OUTLINE_NUMBER = 81, 90, 91, 92, 98, 99
+R_NAME, R_ID, R_MAX_UNITS, R_RATE, R_OVERTIME_RATE, R_PER_USE, R_UID = 1, 40, 41, 42, 43, 44, 49
+
+
+@dataclass
+class _Settings:
+    """How the file writes numbers, dates and durations (records 10, 11 and 12; MS Project's defaults until then)."""
+
+    thousands: str = ","
+    decimal: str = "."
+    currency: str = ""
+    minutes_per_day: int = DEFAULT_MINUTES_PER_DAY
+    minutes_per_week: int = DEFAULT_MINUTES_PER_WEEK
+    default_unit: str = "days"
+    date_order: int = 1  # 0 month/day/year, 1 day/month/year, 2 year/month/day
+    date_separator: str = "/"
+    time_separator: str = ":"
+    am: str = "am"
+    pm: str = "pm"
+
+
+@dataclass
+class _Task:
+    line: int
+    fields: dict[int, str]
+    notes: list[str] = field(default_factory=list)
+    assignments: list[tuple[str, float, int]] = field(default_factory=list)  # (resource ID, units, line)
+
+
+class _Reader:
+    """Reads one MPX file; every refusal names the file and the line."""
+
+    def __init__(self, path: str | os.PathLike[str], report: ImportReport) -> None:
+        self.path = path
+        self.report = report
+        self.s = _Settings()
+
+    def fail(self, line: int, problem: str, hint: str = "save the file again from its tool") -> InteropError:
+        return InteropError(self.path, problem, line=line, hint=hint)
+
+    # -- values ----------------------------------------------------------------------------------------------------
+    def number(self, text: str, line: int, what: str) -> float | None:
+        """A number as the file writes it (its decimal and thousands separators, a currency symbol, a unit such as
+        ``/h`` or ``%``); None for nothing (``NA``)."""
+        t = text.strip()
+        if t.casefold() in _NONE:
+            return None
+        if self.s.currency:
+            t = t.replace(self.s.currency, "")
+        t = re.sub(r"/\w+$|%$", "", t).strip()
+        if self.s.thousands and self.s.thousands != self.s.decimal:
+            t = t.replace(self.s.thousands, "")
+        t = t.replace(self.s.decimal, ".")
+        if not re.fullmatch(r"[+-]?(?:\d+\.?\d*|\.\d+)", t):
+            raise self.fail(line, f"{what}: {text!r} is not a number")
+        return float(t)
+
+    def minutes(self, number: float, unit: str) -> tuple[float, bool]:
+        """Minutes of ``number`` ``unit``s and whether they are elapsed (calendar) time."""
+        if unit in _ELAPSED_MINUTES:
+            return number * _ELAPSED_MINUTES[unit], True
+        day, week = self.s.minutes_per_day, self.s.minutes_per_week
+        per = {
+            "minutes": 1.0,
+            "hours": 60.0,
+            "days": day,
+            "weeks": week,
+            "months": 20.0 * day,
+            "years": 52.0 * week,
+        }
+        return number * per[unit], False
+
+    _SPAN = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*([^\d\s?]*)\s*\??$")
+
+    def span(self, text: str, line: int, what: str, *, percent: bool = False) -> tuple[float, str] | None:
+        """A duration or lag as written (``5d``, ``2w``, ``3.5ed``, ``1,5t``, ``5d?`` estimated, ``50%`` for a lag):
+        (number, unit); None for nothing."""
+        t = text.strip()
+        if t.casefold() in _NONE:
+            return None
+        m = self._SPAN.match(t)
+        unit = _UNIT_OF.get(m.group(2).casefold() if m else "") if m and m.group(2) else None
+        if m and not m.group(2):
+            unit = self.s.default_unit
+        if m is None or unit is None or (unit.endswith("percent") and not percent):
+            raise self.fail(
+                line,
+                f"{what}: cannot read {text!r} as a duration (a number and a unit such as 5d, 2w, 8h, 3ed)",
+                hint="the file may be in a language this import does not read: save it from MS Project as MPX in "
+                "English or German, or as MS Project XML (*.xml)",
+            )
+        number = float(m.group(1).replace(",", "."))
+        if not math.isfinite(number):
+            raise self.fail(line, f"{what}: {text!r} is not a finite duration")
+        return number, unit
+
+    def weeks(self, number: float, unit: str, mpw: int, line: int, what: str) -> tuple[float, bool]:
+        """Working weeks (calendar weeks when elapsed) of a span; refused beyond what a plan takes."""
+        minutes, elapsed = self.minutes(number, unit)
+        weeks = minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
+        if abs(weeks) > MAX_WEEKS:
+            raise self.fail(
+                line,
+                f"{what} is {format_weeks(abs(weeks))} weeks, more than the {MAX_WEEKS:,.0f} weeks a plan takes",
+                hint="fix the duration in the authoring tool and export again",
+            )
+        return weeks, elapsed
+
+    def flag(self, text: str) -> bool:
+        return text.strip().casefold() in _YES
+
+    _TIME = re.compile(r"(\d{1,2})\s*[:.h]\s*(\d{2})\s*([^\W\d_]+\.?\s*[^\W\d_]*\.?)?", re.UNICODE)
+
+    def time_of_day(self, text: str) -> int | None:
+        """Minutes since midnight of ``08:00``, ``8:00am``, ``05:00 PM`` (None when it is not a time)."""
+        t = text.strip()
+        if self.s.time_separator not in ":.":
+            t = t.replace(self.s.time_separator, ":")
+        m = self._TIME.fullmatch(t)
+        if not m:
+            return None
+        hour, minute = int(m.group(1)), int(m.group(2))
+        suffix = (m.group(3) or "").replace(".", "").replace(" ", "").casefold()
+        if suffix:
+            pm = suffix in ("pm", self.s.pm.casefold().replace(".", "").replace(" ", ""))
+            am = suffix in ("am", self.s.am.casefold().replace(".", "").replace(" ", ""))
+            if not (am or pm) or not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if pm else 0)
+        if hour > 24 or minute > 59 or (hour == 24 and minute):
+            return None
+        return hour * 60 + minute
+
+    def moment(self, text: str, line: int, what: str) -> tuple[dt.date, int | None] | None:
+        """A date as the file writes it (``Fri 17/10/14``, ``Di 07.01.03``, ``17/10/2014 08:00``, ``Jan 17 '14``),
+        with its time of day in minutes when it has one; None for nothing (``NA``)."""
+        t = text.strip()
+        if t.casefold() in _NONE:
+            return None
+        minute = None
+        tm = re.search(
+            r"\d{1,2}\s*[" + re.escape(self.s.time_separator) + r":]\s*\d{2}(?:\s*[^\W\d_]+\.?)?$", t
+        )
+        if tm and tm.start() > 0:
+            minute = self.time_of_day(tm.group(0))
+            if minute is not None:
+                t = t[: tm.start()]
+        numbers: list[str] = []
+        month = None
+        for token in re.findall(r"\d+|[^\W\d_]+", t):
+            if token.isdigit():
+                numbers.append(token)
+            elif token[:3].casefold() in _MONTHS and month is None and len(token) >= 3:
+                month = _MONTHS[token[:3].casefold()]
+        try:
+            if month is None and len(numbers) == 3:
+                order = ((0, 1, 2), (1, 0, 2), (2, 1, 0))[self.s.date_order]  # (month, day, year) positions
+                m_, d_, y_ = (numbers[i] for i in order)
+                day = dt.date(_year(y_), int(m_), int(d_))
+            elif month is not None and len(numbers) == 2:
+                d_, y_ = numbers if self.s.date_order != 2 else numbers[::-1]
+                if len(d_) == 4:
+                    d_, y_ = y_, d_
+                day = dt.date(_year(y_), month, int(d_))
+            else:
+                raise ValueError
+        except ValueError:
+            raise self.fail(
+                line,
+                f"{what}: cannot read {text!r} as a date ("
+                + ("month/day/year", "day/month/year", "year/month/day")[self.s.date_order]
+                + " as the file's date settings say)",
+            ) from None
+        return day, minute
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) <= 2:  # two digits: 69-99 are 1969-1999, 00-68 2000-2068 (as strptime's %y)
+        year += 1900 if year >= 69 else 2000
+    return year
+
+
+def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The file's records with their line numbers (blank lines dropped)."""
+    out = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
+    line = 0
+    while True:
+        before = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InteropError(None, f"line {reader.line_num}: {exc}") from None
+        line = before + 1
+        if reader.line_num > line:  # MPX keeps a record on one line: a quote left open swallowed the rest
+            raise InteropError(
+                None,
+                f"a quoted field opened on line {line} is not closed on that line (MPX keeps each record on one "
+                "line): the file is damaged or truncated",
+            )
+        if any(cell.strip() for cell in row):
+            out.append((line, row))
+    return out
+
+
+def _decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> tuple[str, str]:
+    """The file's text (decoded by the code page its first line names) and its delimiter."""
+    if not raw.strip():
+        raise InteropError(path, "the file is empty", hint="export the project from its tool again")
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise InteropError(
+            path,
+            "this is a binary MS Project file (.mpp) with an .mpx name, not the MPX exchange format",
+            hint="in MS Project, File > Save As > XML Format (*.xml), and import the .xml",
+        )
+    utf8 = raw.startswith(codecs.BOM_UTF8)
+    if utf8:
+        raw = raw[len(codecs.BOM_UTF8) :]
+    if not raw.startswith(b"MPX") or len(raw) < 4 or raw[3:4] in (b"\r", b"\n") or raw[3:4].isalnum():
+        first = raw.split(b"\n", 1)[0][:40].decode("latin-1", "replace").strip()
+        raise InteropError(
+            path,
+            f"not an MPX file: it starts with {first!r}, not with 'MPX' and the field delimiter",
+            line=1,
+            hint="MPX files are what MS Project 98 and MPXJ write as 'MPX (*.mpx)'; for a binary file or another "
+            "format, save it from its tool as MS Project XML (*.xml)",
+        )
+    if b"\x00" in raw[:4096]:
+        raise InteropError(
+            path, "the file holds binary data (NUL bytes): it is not an MPX text file", hint="export it again"
+        )
+    delimiter = raw[3:4].decode("latin-1")
+    header = raw.split(b"\n", 1)[0].decode("latin-1").strip().split(delimiter)
+    page = header[3].strip().upper() if len(header) > 3 else "ANSI"
+    encoding = (
+        "utf-8" if utf8 else CODE_PAGES.get(page) or (f"cp{page}" if re.fullmatch(r"125\d", page) else None)
+    )
+    if encoding is None:
+        report.add("format", f"unknown code page {page!r}: the text is read as ANSI (Windows-1252)")
+        encoding = "cp1252"
+    text = raw.decode(encoding, "replace")
+    if "\ufffd" in text and "\ufffd".encode(encoding, "ignore") not in raw:
+        report.add(
+            "format",
+            f"some bytes are not characters of the file's code page ({page}); they are shown as U+FFFD",
+        )
+    return text, delimiter
+
+
+@dataclass
+class _Calendar:
+    name: str
+    line: int
+    days: list[str]  # Sunday first: 0 not working, 1 working
+    hours: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # weekday (Monday 0) -> spans
+    off: list[tuple[dt.date, dt.date, bool, int]] = field(default_factory=list)  # from, to, working, line
+
+
+class _File:
+    """The records of one file, read in order (:meth:`scan`), then turned into an outline (:meth:`outline`)."""
+
+    def __init__(self, r: _Reader, delimiter: str) -> None:
+        self.r = r
+        self.delimiter = delimiter
+        self.calendars: dict[str, _Calendar] = {}
+        self.calendar_now: _Calendar | None = None
+        self.project: list[str] = []
+        self.project_line = 0
+        self.resource_model: list[int] = []
+        self.task_model: list[int] = []
+        self.resources: list[tuple[int, dict[int, str]]] = []
+        self.tasks: list[_Task] = []
+        self.ignored: dict[int, int] = {}
+
+    # -- records --------------------------------------------------------------------------------------------------
+    def scan(self, records: list[tuple[int, list[str]]]) -> None:
+        r = self.r
+        seen: set[int] = set()
+        content_started = 0
+        for line, row in records[1:]:
+            head = row[0].strip()
+            if not head.isdigit():
+                raise r.fail(
+                    line,
+                    f"{head[:20]!r} is not an MPX record number (each line starts with a number such as 70 for a "
+                    "task)",
+                    hint="the file is damaged or not an MPX file: export it again",
+                )
+            kind = int(head)
+            if kind not in RECORDS:
+                raise r.fail(
+                    line,
+                    f"record number {kind} is not one of MPX 4.0's record types",
+                    hint="the file is damaged or written in another MPX version: save it again from its tool",
+                )
+            need = _NEEDS.get(kind)
+            if need is not None and need not in seen:
+                raise r.fail(
+                    line,
+                    f"a {RECORDS[kind]} record ({kind}) comes before any {RECORDS[need]} record ({need}) it "
+                    "belongs to: the records are out of order",
+                )
+            if kind in _SETTINGS and content_started:
+                raise r.fail(
+                    line,
+                    f"the {RECORDS[kind]} ({kind}) come after records that are written in them (line "
+                    f"{content_started}): the records are out of order",
+                )
+            if kind in (30, 50, 70) and not content_started:
+                content_started = line
+            seen.add(kind)
+            values = [v.strip() for v in row[1:]]
+            handler = getattr(self, f"_record_{kind}", None)
+            if handler is not None:
+                handler(line, values)
+            elif kind in (55, 56, 57, 72):
+                self.ignored[kind] = self.ignored.get(kind, 0) + 1
+
+    def _record_10(self, line: int, v: list[str]) -> None:
+        s = self.r.s
+        s.currency, s.thousands, s.decimal = _at(v, 0), _at(v, 3) or ",", _at(v, 4) or "."
+        if s.decimal == s.thousands:
+            raise self.r.fail(line, f"the decimal and thousands separators are both {s.decimal!r}")
+
+    def _record_11(self, line: int, v: list[str]) -> None:
+        s = self.r.s
+        units = _at(v, 0)
+        if units.isdigit() and int(units) < len(_DEFAULT_UNITS):
+            s.default_unit = _DEFAULT_UNITS[int(units)]
+        day = self.r.number(_at(v, 3), line, "hours per day")
+        week = self.r.number(_at(v, 4), line, "hours per week")
+        if day is not None and 0 < day <= 24:
+            s.minutes_per_day = round(day * 60)
+        if week is not None and 0 < week <= 168:
+            s.minutes_per_week = round(week * 60)
+
+    def _record_12(self, line: int, v: list[str]) -> None:
+        s = self.r.s
+        s.date_order = int(_at(v, 0)) if _at(v, 0) in ("0", "1", "2") else 1
+        s.date_separator = _at(v, 3) or "/"
+        s.time_separator = _at(v, 4) or ":"
+        s.am, s.pm = _at(v, 5) or "am", _at(v, 6) or "pm"
+
+    def _record_20(self, line: int, v: list[str]) -> None:
+        self.calendar_now = _Calendar(_at(v, 0), line, [_at(v, i) for i in range(1, 8)])
+        self.calendars.setdefault(self.calendar_now.name, self.calendar_now)
+
+    def _record_25(self, line: int, v: list[str]) -> None:
+        r, day = self.r, _at(v, 0)
+        if not (day.isdigit() and 1 <= int(day) <= 7):
+            raise r.fail(line, f"calendar hours: {day!r} is not a day number (1 Sunday to 7 Saturday)")
+        spans = []
+        for k in range(1, len(v), 2):
+            if not _at(v, k) and not _at(v, k + 1):
+                continue
+            a, b = r.time_of_day(_at(v, k)), r.time_of_day(_at(v, k + 1))
+            if a is None or b is None or a >= 1440:
+                raise r.fail(line, f"calendar hours: {_at(v, k)!r} to {_at(v, k + 1)!r} is not a time span")
+            spans.append((a, b if b > a else 1440))  # 23:00-00:00 runs to midnight
+        assert self.calendar_now is not None
+        self.calendar_now.hours[(int(day) + 5) % 7] = sorted(spans)  # 1 = Sunday -> Monday = 0
+
+    def _record_26(self, line: int, v: list[str]) -> None:
+        a = self.r.moment(_at(v, 0), line, "calendar exception start")
+        b = self.r.moment(_at(v, 1), line, "calendar exception finish") or a
+        if a is not None and b is not None and self.calendar_now is not None:
+            self.calendar_now.off.append((a[0], b[0], self.r.flag(_at(v, 2)), line))
+
+    def _record_30(self, line: int, v: list[str]) -> None:
+        self.project, self.project_line = v, line
+
+    def _record_41(self, line: int, v: list[str]) -> None:
+        self.resource_model = _model(v, self.r, line)
+
+    def _record_50(self, line: int, v: list[str]) -> None:
+        self.resources.append((line, dict(zip(self.resource_model, v, strict=False))))
+
+    def _record_61(self, line: int, v: list[str]) -> None:
+        self.task_model = _model(v, self.r, line)
+
+    def _record_70(self, line: int, v: list[str]) -> None:
+        self.tasks.append(_Task(line, dict(zip(self.task_model, v, strict=False))))
+
+    def _record_71(self, line: int, v: list[str]) -> None:
+        self.tasks[-1].notes.append(self.delimiter.join(v).replace("\x7f", "\n").strip())
+
+    def _record_75(self, line: int, v: list[str]) -> None:
+        units = self.r.number(_at(v, 1), line, "assignment units")
+        units = 1.0 if units is None else units / 100.0 if _at(v, 1).endswith("%") else units
+        self.tasks[-1].assignments.append((_at(v, 0), max(0.0, units), line))
+
+    # -- the outline ------------------------------------------------------------------------------------------------
+    def proj(self, i: int) -> str:
+        return _at(self.project, i)
+
+    def outline(self, path: str | os.PathLike[str]) -> Outline:
+        r, report = self.r, self.r.report
+        if self.ignored.get(55):
+            report.add(
+                "calendar",
+                f"{self.ignored[55]} resource calendar(s) are not carried: the teams work the project calendar",
+            )
+        if self.ignored.get(72):
+            report.add(
+                "format",
+                f"{self.ignored[72]} recurring task(s): the recurrence is not carried, the occurrences in the file "
+                "are",
+            )
+        if self.proj(6) == "1":
+            report.add(
+                "constraint",
+                "the project is scheduled back from its finish date (MS Project's 'Schedule from: Project Finish "
+                "Date'): the plan schedules forward from the start, each decision as soon as possible",
+            )
+        self._place()
+        teams = self._teams()
+        self.durations: dict[str, float] = {}
+        self.key_of_id: dict[str, str] = {}
+        self.line_of_key: dict[str, int] = {}
+        self.pending: list[
+            tuple[str, str, str, int, bool]
+        ] = []  # successor, predecessors, where, line, by UID
+        self.baseline: dict[str, tuple[float, float]] = {}
+        tasks: list[SourceTask] = []
+        numbers: list[str | None] = []
+        for t in self.tasks:
+            task = self._task(t)
+            if task is not None:
+                tasks.append(task)
+                numbers.append(t.fields.get(T_OUTLINE_NUMBER) or t.fields.get(T_WBS) or None)
+        if T_OUTLINE_NUMBER in self.task_model:
+            tasks = _in_outline_order(tasks, numbers, report)
+        finish = (
+            self.at(r.moment(self.proj(5), self.project_line, "project finish date"), end=True)
+            if self.project
+            else None
+        )
+        if self.origin is not None and finish is not None:
+            until = self.origin + dt.timedelta(days=math.ceil(max(0.0, finish) * 7) + 7)
+            report_days_off(report, (h for h in self.calendar.holidays if self.origin <= h <= until))
+        if not tasks:
+            report.add("format", "the project has no tasks: the plan is empty")
+        return Outline(
+            title=self.proj(0) or os.path.splitext(os.path.basename(str(path)))[0],
+            format="mpx",
+            start_date=self.origin,
+            tasks=tasks,
+            links=self._links(),
+            teams=teams,
+            currency=currency_of(r.s.currency) if r.s.currency else None,
+            finish=finish,
+            baseline=self.baseline,
+            extra={"minutes_per_week": self.mpw, "minutes_per_day": r.s.minutes_per_day},
+        )
+
+    def _place(self) -> None:
+        """The project start (the header's, or the first task's when that is earlier, as read_mspdi), its calendar
+        and the minutes of one of the plan's weeks."""
+        r = self.r
+        start = r.moment(self.proj(4), self.project_line, "project start date") if self.project else None
+        starts = [
+            m[0]
+            for t in self.tasks
+            if _level(t, r) > 0
+            for k, what in ((T_START, "start"), (T_ACTUAL_START, "actual start"))
+            for m in (r.moment(t.fields.get(k, ""), t.line, f"{_where(t)}: the {what}"),)
+            if m is not None
+        ]
+        earliest = min(starts) if starts else None
+        self.origin = start[0] if start else earliest
+        if self.origin is not None and earliest is not None and earliest < self.origin:
+            r.report.add(
+                "schedule",
+                f"the project's start date in the file ({format_date(self.origin)}) is after its first task's "
+                f"start ({format_date(earliest)}): the plan starts there",
+            )
+            self.origin = earliest
+        base = self.origin or dt.date.today()
+        self.calendar = _calendar(self.calendars, self.proj(3) or "Standard", base, r.s.minutes_per_day, r)
+        self.mpw = _calendar_week(self.calendar, r.s.minutes_per_week, r.report)
+        self.origin_minutes = self.calendar.minutes_of_day_start(base)
+
+    def at(self, m: tuple[dt.date, int | None] | None, *, end: bool) -> float | None:
+        """Working weeks from the project start to a moment; a date without a time is the start of its day (with
+        ``end``, the end of its working day)."""
+        if m is None or self.origin is None:
+            return None
+        day, minute = m
+        if minute is None:
+            minutes = self.calendar.minutes_of_day_start(day + dt.timedelta(days=1) if end else day)
+        else:
+            minutes = self.calendar.minutes(
+                dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
+            )
+        return (minutes - self.origin_minutes) / self.mpw
+
+    def actual(self, m: tuple[dt.date, int | None] | None, *, end: bool) -> dt.date | None:
+        """An actual date as the plan keeps it: the day its working-time position falls on (as read_mspdi)."""
+        w = self.at(m, end=end)
+        if m is None or w is None or self.origin is None:
+            return None if m is None else m[0]
+        return week_to_date(self.origin, w)
+
+    def _teams(self) -> list[Team]:
+        r = self.r
+        teams: list[Team] = []
+        self.team_of: dict[str, str] = {}
+        self.team_by_name: dict[str, str] = {}
+        ids = IdMaker()
+        for line, f in self.resources:
+            name = f.get(R_NAME, "")
+            if not name:
+                continue
+            key = f.get(R_ID, "") or f.get(R_UID, "")
+            cap = r.number(f.get(R_MAX_UNITS, ""), line, "a resource's Max Units")
+            if cap is not None and f.get(R_MAX_UNITS, "").endswith("%"):
+                cap /= 100.0
+            tid = ids.make(slug(name, f"team-{key or line}"), f"team-{line}")
+            teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
+            self.team_of[key] = tid
+            self.team_by_name.setdefault(name.casefold(), tid)
+            rates = [
+                r.number(f.get(k, ""), line, "a resource's rate")
+                for k in (R_RATE, R_OVERTIME_RATE, R_PER_USE)
+            ]
+            if any(rates):
+                r.report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+        return teams
+
+    def _task(self, t: _Task) -> SourceTask | None:
+        r, report, f, line = self.r, self.r.report, t.fields, t.line
+        level = _level(t, r)
+        tid, name = f.get(T_ID, ""), f.get(T_NAME, "")
+        if level <= 0:
+            return None  # the project summary task (ID 0)
+        if not name and f.get(T_DURATION, "").casefold() in _NONE and f.get(T_START, "").casefold() in _NONE:
+            report.add("format", "a blank task row is skipped", f"line {line}")
+            return None
+        key = f.get(T_UID, "") or tid or f"line-{line}"
+        if key in self.line_of_key:
+            raise r.fail(line, f"task unique ID {key} is used twice (first on line {self.line_of_key[key]})")
+        self.line_of_key[key] = line
+        if tid:
+            if tid in self.key_of_id:
+                raise r.fail(line, f"task ID {tid} is used twice")
+            self.key_of_id[tid] = key
+        where = _where(t)
+
+        def moment(k: int, what: str) -> tuple[dt.date, int | None] | None:
+            return r.moment(f.get(k, ""), line, f"{where}: the {what}")
+
+        span = r.span(f.get(T_DURATION, ""), line, f"{where}: the duration")
+        weeks, elapsed = r.weeks(*span, self.mpw, line, f"{where}: the duration") if span else (0.0, False)
+        milestone = r.flag(f.get(T_MILESTONE, ""))
+        start = self.at(moment(T_START, "start"), end=False)
+        finish = self.at(moment(T_FINISH, "finish"), end=not (milestone or weeks == 0))
+        actual_start = moment(T_ACTUAL_START, "actual start")
+        if elapsed and weeks > 0 and start is not None and finish is not None and actual_start is None:
+            spanned = max(
+                0.0, finish - start
+            )  # calendar time: the working time it spans where the file has it
+            if abs(spanned - weeks) > 0.005:
+                report.add(
+                    "duration",
+                    f"an elapsed duration ({f.get(T_DURATION)}) is read as the working time it spans in the file, "
+                    f"{format_weeks(spanned)} weeks (the plan has no calendar)",
+                    where,
+                )
+                weeks = spanned
+        elif (
+            not milestone and weeks > 0 and start is not None and finish is not None and actual_start is None
+        ) and abs((finish - start) - weeks) > 0.01:
+            report.add(
+                "duration",
+                f"the duration ({f.get(T_DURATION)}, {format_weeks(weeks)} weeks) contradicts the task's own "
+                f"dates ({format_weeks(finish - start)} working weeks apart); the duration is used",
+                where,
+            )
+        self.durations[key] = weeks
+        ctype_text = f.get(T_CONSTRAINT_TYPE, "")
+        ctype = CONSTRAINT_NAMES.get(ctype_text.casefold(), 0 if ctype_text.casefold() in _NONE else -1)
+        if ctype < 0:
+            report.add("constraint", f"unknown constraint type {ctype_text!r} is not carried", where)
+        on = moment(T_CONSTRAINT_DATE, "constraint date")
+        stored = moment(T_START if ctype == 5 else T_FINISH, "start or finish") if ctype in (5, 7) else None
+        not_before = carry_constraint(
+            report,
+            where,
+            max(ctype, 0),
+            self.at(on, end=ctype in (3, 6, 7)),
+            on[0] if on else None,
+            milestone,
+            weeks,
+            stored[0] if stored else None,
+        )
+        delay = r.span(f.get(T_DELAY, ""), line, f"{where}: the levelling delay")
+        if delay and delay[0] > 0:
+            report.add("constraint", "a levelling delay is kept as the task's stored start", where)
+        b_start = self.at(moment(T_BASELINE_START, "baseline start"), end=False)
+        b_finish = self.at(moment(T_BASELINE_FINISH, "baseline finish"), end=True)
+        if b_start is not None and b_finish is not None:
+            self.baseline[key] = (b_start, b_finish)
+        cost = r.number(f.get(T_COST, ""), line, f"{where}: the cost")
+        task = SourceTask(
+            key=key,
+            name=name,
+            level=level,
+            duration=weeks,
+            milestone=milestone,
+            start=start,
+            finish=finish,
+            progress=r.number(f.get(T_PERCENT, ""), line, f"{where}: the % complete") or 0.0,
+            actual_start=self.actual(actual_start, end=False),
+            actual_finish=self.actual(moment(T_ACTUAL_FINISH, "actual finish"), end=True),
+            wbs=f.get(T_WBS, ""),
+            notes="\n".join(n for n in [f.get(T_NOTES, "").replace("\x7f", "\n"), *t.notes] if n),
+            cost=cost if cost and cost > 0 else None,
+            not_before=not_before,
+            # a levelling delay, or started work: its stored start is its history (as read_mspdi)
+            fixed_start=bool(delay and delay[0] > 0) or actual_start is not None,
+        )
+        self._assign(task, t, where)
+        by_uid = T_PREDECESSORS not in f and T_UID_PREDECESSORS in f
+        preds = f.get(T_UID_PREDECESSORS if by_uid else T_PREDECESSORS, "")
+        if preds.casefold() not in _NONE:
+            self.pending.append((key, preds, where, line, by_uid))
+        return task
+
+    def _assign(self, task: SourceTask, t: _Task, where: str) -> None:
+        """The task's resources: its assignment records (75), else its Resource Names (``A[50%],B``)."""
+        for rid, units, line in t.assignments:
+            team = self.team_of.get(rid)
+            if team is None:
+                self.r.report.add(
+                    "resource",
+                    f"an assignment names resource {rid}, which is not in the file",
+                    f"line {line}",
+                )
+            else:
+                task.resources.append((team, units))
+        names = t.fields.get(T_RESOURCE_NAMES, "")
+        if t.assignments or names.casefold() in _NONE:
+            return
+        for item in re.split(r"[,;]", names):
+            m = re.fullmatch(r"\s*(.*?)\s*(?:\[(\d+(?:[.,]\d+)?)\s*(%?)\])?\s*", item)
+            if not m or not m.group(1):
+                continue
+            named = self.team_by_name.get(m.group(1).casefold())
+            if named is None:
+                self.r.report.add(
+                    "resource", f"resource {m.group(1)!r} is not in the file's resources", where
+                )
+                continue
+            units = float((m.group(2) or "1").replace(",", "."))
+            task.resources.append((named, units / 100.0 if m.group(3) else units))
+
+    def _links(self) -> list[SourceLink]:
+        r = self.r
+        links: list[SourceLink] = []
+        for succ, text, where, line, by_uid in self.pending:
+            for pred_id, ltype, lag_text in _predecessors(text, r, line, where):
+                pred = pred_id if by_uid else self.key_of_id.get(pred_id)
+                if pred is None or pred not in self.line_of_key:
+                    r.report.add(
+                        "link",
+                        f"a predecessor {'unique ID' if by_uid else 'ID'} {pred_id} names no task in the file; "
+                        "dropped",
+                        f"line {line}, {where}",
+                    )
+                    continue
+                lag = 0.0
+                what = f"{where}: the lag of predecessor {pred_id}"
+                lag_span = r.span(lag_text, line, what, percent=True) if lag_text else None
+                if lag_span is not None and lag_span[1].endswith("percent"):
+                    lag = lag_span[0] / 100.0 * self.durations.get(pred, 0.0)
+                elif lag_span is not None:
+                    lag = r.weeks(*lag_span, self.mpw, line, what)[0]
+                links.append(SourceLink(pred, succ, ltype, lag))
+        return links
+
+
+def _where(t: _Task) -> str:
+    """``task 5 'Design'``: how the report and the errors name a task (by its ID, as MS Project shows it)."""
+    return f"task {t.fields.get(T_ID) or t.fields.get(T_UID) or '?'} {t.fields.get(T_NAME, '')!r}"
+
+
+def _at(values: list[str], i: int) -> str:
+    return values[i] if i < len(values) else ""
+
+
+def read_mpx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Outline, ImportReport]:
+    """Read an MPX file into an :class:`Outline` and a report (no plan yet)."""
+    raw = read_limited(path) if data is None else data
+    report = ImportReport(source=os.path.basename(str(path)), format="MPX")
+    text, delimiter = _decode(raw, path, report)
+    try:
+        records = _records(text, delimiter)
+    except InteropError as exc:
+        raise InteropError(path, exc.problem, hint="save the file again from its tool") from None
+    r = _Reader(path, report)
+    version = _at(records[0][1], 2).strip()
+    if version and version.replace(",", ".") != "4.0":
+        report.add("format", f"the file says MPX version {version}; it is read as MPX 4.0")
+    file = _File(r, delimiter)
+    file.scan(records)
+    last_line, last = records[-1]
+    model = {"70": file.task_model, "50": file.resource_model}.get(last[0].strip())
+    if not text.endswith(("\n", "\r")) and model is not None and len(last) - 1 < len(model):
+        # cut off in the middle of its last record (MPX tools end every record with a line break)
+        raise InteropError(
+            path,
+            f"the file ends in the middle of a record: it has {len(last) - 1} of the {len(model)} fields its "
+            "field list (record 61 or 41) names",
+            line=last_line,
+            hint="the file looks truncated: copy or export it again",
+        )
+    return file.outline(path), report
+
+
+def _model(values: list[str], r: _Reader, line: int) -> list[int]:
+    """The field numbers of a 41 or 61 record."""
+    out = []
+    for v in values:
+        v = v.strip()
+        if not v:
+            continue
+        if not v.isdigit():
+            raise r.fail(line, f"the field list holds {v!r}, not a field number")
+        out.append(int(v))
+    return out
+
+
+def _level(t: _Task, r: _Reader) -> int:
+    """A task's outline level (Outline Level, else its outline number's depth; 1 without either)."""
+    text = t.fields.get(T_LEVEL, "")
+    if text.isdigit():
+        return int(text)
+    if text:
+        raise r.fail(t.line, f"the outline level {text!r} is not a whole number")
+    number = t.fields.get(T_OUTLINE_NUMBER, "")
+    if re.fullmatch(r"\d+(?:\.\d+)*", number):
+        return 0 if number == "0" else number.count(".") + 1
+    return 1
+
+
+_PRED = re.compile(
+    r"\s*(\d+)\s*([A-Za-z]{2})?\s*(?:([+-])\s*(\d+(?:[.,]\d+)?\s*[^\d\s,;+-]*\??))?\s*(?:[,;]|$)"
+)
+
+
+def _predecessors(text: str, r: _Reader, line: int, where: str) -> list[tuple[str, DependencyType, str]]:
+    """``2FS+3d,5SS`` (German ``10EA+1t``): (task ID, type, signed lag text)."""
+    out = []
+    pos = 0
+    while pos < len(text):
+        m = _PRED.match(text, pos)
+        if not m or m.end() == pos:
+            raise r.fail(
+                line,
+                f"{where}: cannot read the predecessors {text!r} (write them as 2, 2FS+3d or 2SS-1d,5)",
+            )
+        code = (m.group(2) or "FS").upper()
+        if code not in RELATIONS:
+            raise r.fail(
+                line, f"{where}: {code!r} in the predecessors {text!r} is not a link type (FS, SS, FF, SF)"
+            )
+        lag = (m.group(3) + m.group(4)).replace(" ", "") if m.group(3) else ""
+        out.append((m.group(1), RELATIONS[code], lag))
+        pos = m.end()
+    return out
+
+
+def _calendar(
+    calendars: dict[str, _Calendar], name: str, origin: dt.date, minutes_per_day: int, r: _Reader
+) -> WorkCalendar:
+    """The project calendar (records 20, 25 and 26): working weekdays, their hours (MS Project's 08:00-12:00 and
+    13:00-17:00 when a working day lists none) and its days off."""
+    cal = calendars.get(name)
+    others = sorted(n for n in calendars if n != name)
+    if others:
+        r.report.add(
+            "calendar",
+            f"{len(others)} other base calendar(s) ({', '.join(repr(n) for n in others[:3])}) are not carried: "
+            "the plan's weeks follow the project calendar",
+        )
+    if cal is None:
+        if calendars:
+            r.report.add(
+                "calendar",
+                f"the project calendar {name!r} is missing; a Monday-Friday, 8-hour calendar is used",
+            )
+        return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
+    spans = {
+        (i + 6) % 7: [] if flag == "0" else cal.hours.get((i + 6) % 7) or [(480, 720), (780, 1020)]
+        for i, flag in enumerate(cal.days)  # Sunday first
+    }
+    if not any(spans.values()):
+        r.report.add("calendar", "the project calendar has no working time; a Monday-Friday calendar is used")
+        return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
+    holidays: list[dt.date] = []
+    for a, b, working, line in cal.off:
+        if working:
+            r.report.add("calendar", f"an extra working time on {format_date(a)} is not carried")
+            continue
+        if not 0 <= (b - a).days <= 3660:
+            raise r.fail(
+                line, f"a calendar exception from {format_date(a)} to {format_date(b)} is not a span of days"
+            )
+        holidays.extend(a + dt.timedelta(days=k) for k in range((b - a).days + 1))
+    return WorkCalendar(origin, spans, holidays)
+
+
+__all__ = ["read_mpx"]
