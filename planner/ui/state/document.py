@@ -715,6 +715,23 @@ class PlanDocument(QObject):
         self._pool.clear()
         self._pool.waitForDone()
 
+    def __del__(self) -> None:
+        """Delete the undo commands while the document's Python side is still whole.
+
+        A document is mostly freed by Python's cycle collector (its commands, its scenario state and the views
+        reach back to it). The collector clears the wrappers of a cycle one by one, in no set order, and PySide
+        (shiboken 6.x up to 6.11, PYSIDE-2221) hands a cleared command's C++ object back to its Python wrapper,
+        which deletes it, while ``undo_stack`` still lists it: the stack deleted it again on its way out and the
+        process died (exit 139, at a random allocation or at exit). Python runs every finalizer of a cycle
+        before it clears any object of it (PEP 442), so clearing the stack here leaves the collector nothing
+        Qt still holds."""
+        from shiboken6 import isValid
+
+        stack = self.__dict__.get("undo_stack")
+        if stack is not None and isValid(stack):
+            stack.blockSignals(True)  # nothing listening is told: the document is going away
+            stack.clear()
+
     # -- edits: decisions -----------------------------------------------------------------------------------
     def _check(self, obj: BaseModel, changes: dict[str, Any]) -> str | None:
         probe = obj.model_copy()

@@ -1,0 +1,70 @@
+"""A document freed by Python's cycle collector no longer crashes the process (exit 139), whatever order the
+collector clears its wrappers in.
+
+The document, its undo stack and its commands are one garbage cycle (each command holds the document). PySide
+(shiboken 6.x up to 6.11) hands a command's C++ object back to its Python wrapper when the collector clears that
+wrapper before the stack; the wrapper deleted it, and the stack deleted it again (``QUndoStack::clear``). Which one
+the collector reached first depended on allocation history: ``tests/ui/test_go_live_follows_edits.py`` followed by
+three non-GUI modules died at exit; the suite's own order did not. ``PlanDocument.__del__`` now deletes the
+commands while the cycle is whole (Python runs finalizers before it clears anything).
+
+Each case runs in a child process: a crash kills the process, not an assertion."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+# The document's wrappers wait in the permanent generation (gc.freeze) while its commands are moved to the oldest
+# one; unfrozen, the document is queued after its commands, so the collector reaches a command first: before the
+# fix, the order that crashed, every time.
+COMMANDS_FIRST = """
+import gc
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from planner.templates import load_template
+from planner.ui.state.document import PlanDocument
+
+doc = PlanDocument(load_template("ai-scaling"))
+doc.scenarios.create("Lean")                          # a scenario command (it sets the plan: gc.unfreeze)
+doc.scenarios.switch(None)
+gc.freeze()
+doc.edit_decision("enterprise-scale", id="go-live")   # one command
+doc.delete_decisions(["value-case"])                  # a macro of several
+doc.undo_stack.undo()
+assert doc.undo_stack.count() == 4, doc.undo_stack.count()
+gc.collect()
+gc.unfreeze()
+doc.shutdown()
+del doc
+print("collected", gc.collect() > 0, flush=True)
+"""
+
+
+def _child(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO
+    )
+
+
+def test_a_document_whose_commands_are_collected_first_does_not_crash() -> None:
+    done = _child(["-c", COMMANDS_FIRST], 60)
+    assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    assert done.stdout.splitlines() == ["collected True"]
+
+
+def test_the_order_that_crashed_at_exit_exits_with_0() -> None:
+    modules = [
+        "tests/ui/test_go_live_follows_edits.py",
+        "tests/analysis/test_coverage.py",
+        "tests/analysis/test_validation.py",
+        "tests/test_cli_coverage_text.py",
+    ]
+    done = _child(["-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *modules], 120)
+    assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    assert " passed" in done.stdout.splitlines()[-1] and "failed" not in done.stdout.splitlines()[-1]
