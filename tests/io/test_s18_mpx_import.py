@@ -193,7 +193,7 @@ def _mpx(tmp_path: Path, body: str, name: str = "x.mpx") -> Path:
     return path
 
 
-def _task(line: str) -> str:
+def _task(line: int) -> str:
     """A task record of task-links-project98.mpx (the second line of its tasks is task 1)."""
     return LINKS.read_bytes().decode("cp1252").split("\n")[line]
 
