@@ -139,15 +139,37 @@ _ALIASES = {
     "blocking": "blocks",
     "completed at": "actual_finish",
     "original estimate": "duration",
+    # Microsoft Planner's "Export plan to Excel" ("Bucket Name", "Progress" in words, "Labels", "Completed Date"),
+    # monday.com boards ("Person", "Timeline", "Dependency", and a group per table: the "group" column the import
+    # makes of them), ClickUp ("Assignees" as a list, "Task Content", "Time Estimated" in milliseconds, "List Name",
+    # "Parent ID"), Wrike ("Dependency"). A bucket, group or list is a workstream the tasks belong to: an area
+    # (stages are the plan's ordered phases, with gates; a tracker's grouping does not say their order)
+    "bucket name": "area",
+    "bucket": "area",
+    "group": "area",
+    "list name": "area",
+    "labels": "tags",
+    "description": "notes",
+    "task content": "notes",
+    "completed date": "actual_finish",
+    "person": "owner",
+    "people": "owner",
+    "assignees": "owner",
+    "dependency": "depends_on",
+    "dependent on": "depends_on",
+    "time estimated": "duration",
+    "time estimate": "duration",
 }
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
                     Status.NOT_STARTED),
     **dict.fromkeys(("started", "active", "ongoing", "in_review", "doing", "wip"), Status.IN_PROGRESS),
     **dict.fromkeys(("complete", "completed", "closed", "resolved", "finished"), Status.DONE),
-    **dict.fromkeys(("on_hold", "waiting", "stalled"), Status.BLOCKED),
+    **dict.fromkeys(("on_hold", "waiting", "stalled", "stuck", "deferred"), Status.BLOCKED),
+    "working_on_it": Status.IN_PROGRESS,  # monday.com's default status labels: Working on it, Stuck, Done
 }  # fmt: skip
-"""Status words of Jira, Smartsheet and MS Project exports (lower case, spaces as ``_``) -> the plan's status."""
+"""Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
+plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 # Units of time as project tools write them ("5 days", "2w", "1 wk", "16 hrs", "3 edays", "1 mo"): how many make a week.
 # Working time: 5 days, 40 hours a week, a month 4 weeks (MS Project's defaults); "e" is elapsed (calendar) time.
@@ -160,6 +182,7 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "ed": 7.0, "eday": 7.0, "edays": 7.0,
     "eh": 168.0, "ehr": 168.0, "ehrs": 168.0, "ehour": 168.0, "ehours": 168.0,
     "sec": 144000.0, "secs": 144000.0, "second": 144000.0, "seconds": 144000.0,  # Jira's estimates
+    "ms": 144_000_000.0, "milliseconds": 144_000_000.0,  # ClickUp's "Time Estimated"
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
@@ -215,14 +238,25 @@ class PercentLag(float):
     percentage; the importer scales it once it knows the predecessor."""
 
 
-def parse_depends(text: str, known: set[str] | None = None) -> list[tuple[str, DependencyType, float]]:
+def parse_depends(
+    text: str, known: set[str] | None = None, titles: set[str] | None = None
+) -> list[tuple[str, DependencyType, float]]:
     """The predecessors in a ``depends_on`` cell. Raises ValueError naming the item it cannot read.
 
     ``2SS+5 days`` (MS Project's and Smartsheet's syntax) is row 2, start-to-start, unless ``known`` (the file's
-    ids) has an id ``2SS+5``-like item itself: a plan id such as ``12ss`` stays that id."""
-    out = []
+    ids) has an id ``2SS+5``-like item itself: a plan id such as ``12ss`` stays that id. An item that is one of
+    ``titles`` (casefolded) whole is that row, finish-to-start (monday.com's "Dependency" names items: "Build
+    pilot")."""
+    out: list[tuple[str, DependencyType, float]] = []
     for item in (x.strip() for x in text.split(",")):
         if not item:
+            continue
+        if titles is not None and (
+            (item.casefold() in titles and (known is None or item not in known))
+            or (" " in item and not re.search(r"[+\-]|\b(?:FS|SS|FF|SF)\b", item, re.IGNORECASE))
+        ):
+            # a row's title, or words that can only be one (an item the export left out): reported if none
+            out.append((item, DependencyType.FS, 0.0))
             continue
         own = _DEP.match(item)
         if own and known is not None and own.group("id") in known:
@@ -365,6 +399,8 @@ def header_unit(h: Any) -> str | None:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
     if key == "original estimate":  # Jira writes its estimates in seconds
         return "seconds"
+    if key in ("time estimated", "time estimate"):  # ClickUp, in milliseconds
+        return "milliseconds"
     m = _UNIT_HEADER.match(key)
     return m.group("unit") if m else None
 
@@ -415,10 +451,95 @@ def split_header(
                     "format",
                     f"{k} row(s) above the header row (line {rows[k][0]}) were skipped",
                 )
-            return rows[k][1], list(rows[k + 1 :])
+            return _board_groups(rows, k, report) or (rows[k][1], list(rows[k + 1 :]))
     if not rows:
         return [], []
     return rows[0][1], list(rows[1:])
+
+
+def _filled(cells: Sequence[Any]) -> list[str]:
+    return [str(c).strip() for c in cells if c is not None and str(c).strip()]
+
+
+def _board_groups(
+    rows: Sequence[tuple[int, Sequence[Any]]], k: int, report: ImportReport
+) -> tuple[list[Any], list[tuple[int, Sequence[Any]]]] | None:
+    """A monday.com board export: the board's title, then per group a title row (one cell) and the header row again,
+    the group's items, and under an item with subitems a "Subitems" header row (one column in) and the subitems.
+    Returns the header with a "Group" column (each item's group, read as its area) and a "Parent task" column (a
+    subitem's item, which becomes structure as a parent task does), and the items and subitems as rows; None for a
+    table with one header row and no subitems (every other file)."""
+    header = list(rows[k][1])
+    keys = [_norm_header(h) for h in header]
+
+    def is_header(cells: Sequence[Any]) -> bool:
+        return [_norm_header(c) for c in _filled(cells)] == [x for x in keys if x]
+
+    def is_sub_header(cells: Sequence[Any]) -> bool:
+        return (
+            len(cells) > 1 and not _filled(cells[:1]) and str(cells[1] or "").strip().casefold() == "subitems"
+        )
+
+    later = rows[k + 1 :]
+    if not any(is_header(c) for _, c in later) and not any(is_sub_header(c) for _, c in later):
+        return None
+    title_at = keys.index("title") if "title" in keys else keys.index("id") if "id" in keys else 0
+
+    def group_title(before: int) -> str:
+        """The one-cell row just above the header row at ``before`` (blank rows between are passed)."""
+        for _, cells in reversed(rows[:before]):
+            filled = _filled(cells)
+            if filled:
+                return filled[0] if len(filled) == 1 else ""
+        return ""
+
+    group, parent = group_title(k), ""
+    sub_keys: list[str] = []  # the subitems' header, as the main header's keys
+    out: list[tuple[int, Sequence[Any]]] = []
+    titles: set[int] = set()  # the lines of the groups' title rows: the filled row just above a header row
+    for i, (_, cells) in enumerate(later):
+        if is_header(cells):
+            above = next((line for line, c in reversed(later[:i]) if _filled(c)), None)
+            titles.update({above} if above is not None else set())
+    subitems = dropped = 0
+    for i, (line, cells) in enumerate(later):
+        if is_header(cells):
+            group, sub_keys = group_title(k + 1 + i), []
+            continue
+        if line in titles and len(_filled(cells)) == 1:
+            continue  # a group's title row
+        if is_sub_header(cells):
+            sub_keys = ["title" if j == 1 else _norm_header(c) for j, c in enumerate(cells)]
+            continue
+        if sub_keys and not _filled(cells[:1]) and _filled(cells):
+            row: list[Any] = [""] * len(header)
+            for j, c in enumerate(cells):
+                key = sub_keys[j] if j < len(sub_keys) else ""
+                if key in keys and c not in (None, ""):
+                    row[keys.index(key)] = c
+                elif c not in (None, "") and j > 1:
+                    dropped += 1
+            out.append((line, [*row, group, parent]))
+            subitems += 1
+            continue
+        sub_keys = []
+        if _filled(cells):
+            parent = str(cells[title_at] if title_at < len(cells) else "").strip()
+        out.append((line, [*cells, *[""] * (len(header) - len(cells)), group, ""]))
+    report.add(
+        "format",
+        "a board export with groups (monday.com): each group's title is the area of its items"
+        + (
+            f"; {subitems} subitem(s) are decisions under their item, which becomes structure"
+            if subitems
+            else ""
+        ),
+    )
+    if dropped:
+        report.add(
+            "column", f"{dropped} subitem cell(s) in columns the items' header does not have are not carried"
+        )
+    return [*header, "Group", "Parent task"], out
 
 
 SPANS = {"optimistic", "likely", "pessimistic", "duration"}
@@ -442,14 +563,33 @@ _TOTAL_TITLES = re.compile(
 )
 
 
-RESOURCE_LISTS = {"resource names", "resources", "assigned to", "assignee"}
+RESOURCE_LISTS = {"resource names", "resources", "assigned to", "assignee", "assignees", "person", "people"}
 _RESOURCE_UNITS = re.compile(r"^(.*?)\s*\[\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\]$")
+
+
+def _tag_list(text: str) -> list[str]:
+    """The tags in a cell: ``;``-separated (the planner's own, Planner's "Labels"), or a bracketed list as ClickUp
+    writes it (``[urgent, gacha]``, ``[]`` for none)."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        return [t.strip() for t in text[1:-1].split(",") if t.strip()]
+    return [t.strip() for t in text.split(";") if t.strip()]
+
+
+def _status_word(text: str) -> Status | None:
+    """The status a word names (the plan's own values or :data:`STATUS_WORDS`), or None."""
+    key = text.strip().lower().replace(" ", "_")
+    if key in STATUS_WORDS:
+        return STATUS_WORDS[key]
+    return next((st for st in Status if st.value == key), None)
 
 
 def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str) -> tuple[str, float | None]:
     """The owner in a resource cell as MS Project writes it (``Platform team[200%]``, ``Ann,Bob[50%]``): the first
     resource's name and the people its units make (200% is 2), or None without units. A decision has one owner, so
     further resources of a list column are reported, not carried."""
+    if listed and text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]  # ClickUp's "[Ada Lovelace, Grace]"
     parts = [p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
     parts = [p for p in parts if p]
     if not parts:
@@ -555,12 +695,28 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     return x
 
 
-START_HEADERS = {"start", "start date", "begin", "begin date", "start_date"}
-FINISH_HEADERS = {"finish", "end", "end date", "finish date", "finish_date", "due date", "due"}
+START_HEADERS = {"start", "start date", "begin", "begin date", "start_date", "timeline - start"}
+FINISH_HEADERS = {
+    "finish",
+    "end",
+    "end date",
+    "finish date",
+    "finish_date",
+    "due date",
+    "due",
+    "timeline - end",
+}
 """Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
 sits in the file's own schedule."""
 _DATE_FORMATS = ("%m/%d/%y", "%m/%d/%Y", "%d/%m/%y", "%d/%m/%Y", "%d.%m.%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%b-%y",
-                 "%d %b %Y", "%b %d, %Y", "%d/%b/%y")  # fmt: skip
+                 "%d %b %Y", "%b %d, %Y", "%d/%b/%y", "%d %B %Y")  # fmt: skip
+_EPOCH_MS = re.compile(r"^1\d{12}$")
+"""A date as milliseconds since 1970 (ClickUp's "Start Date" and "Due Date": 1704412800000 is 5 Jan 2024, 00:00 UTC);
+13 digits from 1 (2001-09-09 to 2286)."""
+_LONG_DATE = re.compile(
+    r"^(?:[A-Za-z]{3,9}\.?,\s*)?([A-Za-z]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?(,?\s+\d{4})$"
+)
+"""A date written out ("Friday, January 5th 2024", ClickUp's "Due Date Text"; "Jan 5th, 2024")."""
 
 
 def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
@@ -570,11 +726,23 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
-    text = str(cell or "").strip()
+    text = str(cell if cell is not None else "").strip()
     if not text:
         return None
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and cell == int(cell):
+        text = str(int(cell))  # (a workbook's number cell: 1704412800000.0)
+    if _EPOCH_MS.match(text):
+        return dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC).date()
     with contextlib.suppress(ValueError):
         return dt.date.fromisoformat(text[:10])
+    if (long := _LONG_DATE.match(text)) is not None:
+        words = long.group(1).replace(".", "") + long.group(2).replace(",", "")  # "January 5 2024"
+        for fmt in ("%B %d %Y", "%b %d %Y"):
+            with contextlib.suppress(ValueError):
+                return dt.datetime.strptime(words, fmt).date()
+        if words[:4].lower() == "sept":  # (strptime's %b is "Sep")
+            with contextlib.suppress(ValueError):
+                return dt.datetime.strptime(words[:3] + words[4:], "%b %d %Y").date()
     text = re.sub(r"^[A-Za-z]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25"
     text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)  # "... 9:00 AM"
     for fmt in formats:
@@ -664,6 +832,7 @@ def _apply_row_dates(
     baseline_cells: dict[str, tuple[Any, Any]] | None = None,
     durations_from_dates: bool = False,
     path: Any = None,
+    blank_durations: frozenset[str] | set[str] = frozenset(),
 ) -> int:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
@@ -672,8 +841,9 @@ def _apply_row_dates(
     Positions are Monday-to-Friday working weeks from the plan start, as the durations are.
 
     With ``durations_from_dates`` (the file has no duration column: a tracker's Start and Due dates), a row with
-    both dates lasts the working days from its start to its finish, inclusive. Returns how many rows got their
-    duration so."""
+    both dates lasts the working days from its start to its finish, inclusive; so does a row of ``blank_durations``
+    (its cell in the duration column is empty: ClickUp's "Time Estimate" of a task nobody estimated). Returns how
+    many rows got their duration so."""
     # The order of day and month from every slashed date of the file: the start and finish columns' and the
     # actual dates' (ISO start dates tell nothing; a 13/03/2027 among the actual dates does).
     order_cells = {
@@ -699,9 +869,11 @@ def _apply_row_dates(
             "column", f"{len(unread)} start date(s) could not be read (first: {unread[0][1][0]!r}); ignored"
         )
     spanned = 0
-    if durations_from_dates:
+    if durations_from_dates or blank_durations:
         for did, (_, s, f, _) in dates.items():
             d = by_id[did]
+            if not durations_from_dates and did not in blank_durations:
+                continue
             if s is not None and f is not None and f >= s and not d.milestone:
                 weeks = _working_days(s, f + dt.timedelta(days=1)) / 5
                 if weeks > MAX_WEEKS:  # a year typed wrong (0207 for 2027): the plan model refused it unnamed
@@ -720,12 +892,24 @@ def _apply_row_dates(
                     "1 week from its start: fix one of the dates in the tracker",
                     f"line {dates[did][0]}",
                 )
-        if spanned:
+        if spanned and durations_from_dates:
             report.add(
                 "duration",
                 f"no duration column: {spanned} of {len(decisions)} rows last the working days from their start "
                 "to their finish date (5 days a week)"
                 + ("" if spanned == len(decisions) else "; the others (without both dates in order) 1 week"),
+            )
+        elif spanned:
+            report.add(
+                "duration",
+                f"{spanned} row(s) with an empty duration cell last the working days from their start to their "
+                "finish date (5 days a week)",
+            )
+        if len(blank_durations) > spanned and not durations_from_dates:
+            report.add(
+                "duration",
+                f"{len(blank_durations) - spanned} row(s) with an empty duration cell and without both dates in "
+                "order last 1 week",
             )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:
@@ -913,6 +1097,9 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
 
 
 LEVEL_HEADERS = {"outline level", "outline_level"}
+PARENT_HEADERS = {"parent id", "parent task", "parent task id"}
+"""A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name): a row that rows name as their parent is
+a summary, as a row with rows under it at a deeper outline level."""
 NUMBER_HEADERS = {"outline number", "outline_number", "wbs"}
 """Outline columns of other tools' exports (MS Project's Outline Level, GanttProject's Outline number, a WBS code):
 a row with rows under it at a deeper level is a summary."""
@@ -938,6 +1125,96 @@ def _summary_lines(
         if after > level:
             out[line] = (level, True)
     return out
+
+
+def _parent_structure(
+    keys: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
+) -> tuple[set[int], dict[int, list[str]]]:
+    """The lines of parent rows (named by another row's parent column, by id or title) and, per line, the titles
+    of the row's ancestors from the top; empty without a parent column."""
+    col = next((i for i, k in enumerate(keys) if k in PARENT_HEADERS), None)
+    if col is None:
+        return set(), {}
+    id_col = keys.index("id") if "id" in keys else None
+    title_col = keys.index("title") if "title" in keys else id_col
+
+    def cell(cells: Sequence[Any], i: int | None) -> str:
+        return str(cells[i] if i is not None and i < len(cells) and cells[i] is not None else "").strip()
+
+    by_name: dict[str, int] = {}  # a row's id or title (casefolded) -> its line
+    for line, cells in rows:
+        for name in (cell(cells, id_col), cell(cells, title_col).casefold()):
+            if name:
+                by_name.setdefault(name, line)
+    parent_of = {
+        line: by_name.get(p, by_name.get(p.casefold())) for line, cells in rows if (p := cell(cells, col))
+    }
+    title_of = {line: cell(cells, title_col) for line, cells in rows}
+    ancestors: dict[int, list[str]] = {}
+    for line in parent_of:
+        chain: list[str] = []
+        at = parent_of.get(line)
+        while at is not None and at != line and len(chain) < 1_000 and title_of.get(at, "") not in chain:
+            chain.append(title_of.get(at, ""))
+            at = parent_of.get(at)
+        ancestors[line] = [t for t in reversed(chain) if t]
+    return {p for p in parent_of.values() if p is not None}, ancestors
+
+
+def outline_from_sheet(
+    header: Sequence[Any],
+    rows: list[tuple[int, Sequence[Any]]],
+    levels: dict[int, int],
+    indents: dict[int, dict[int, int]],
+    report: ImportReport,
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """A workbook's hierarchy as an "Outline Level" column (read as MS Project's, :func:`_summary_lines`): each row's
+    outline level (grouped rows) or the indent of its title cell, whichever is deeper (Smartsheet's Excel export
+    keeps a row's parents so). Unchanged when the sheet has an outline column of its own or no row is grouped or
+    indented."""
+    keys = [_norm_header(h) for h in header]
+    if LEVEL_HEADERS & set(keys) or NUMBER_HEADERS & set(keys) or not (levels or indents):
+        return header, rows
+    title_at = keys.index("title") if "title" in keys else keys.index("id") if "id" in keys else 0
+    depth = {line: max(levels.get(line, 0), indents.get(line, {}).get(title_at, 0)) for line, _ in rows}
+    if not any(depth.values()):
+        return header, rows
+    report.add(
+        "format",
+        "the sheet's hierarchy (grouped rows, indented task names) is read as an outline: a row with rows under "
+        "it is a summary",
+    )
+    width = len(header)
+    return (
+        [*header, "Outline Level"],
+        [(line, [*cells, *[""] * (width - len(cells)), depth[line] + 1]) for line, cells in rows],
+    )
+
+
+def _split_timeline(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]]
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """monday.com's "Timeline" column ("2024-01-15 - 2024-02-02", one date for a one-day timeline) as two columns,
+    "Timeline - Start" and "Timeline - End" (what its CSV export writes), when the file has no start column."""
+    keys = [_norm_header(h) for h in header]
+    if "timeline" not in keys or any(k in START_HEADERS for k in keys):
+        return header, rows
+    at = keys.index("timeline")
+
+    def split(cell: Any) -> list[Any]:
+        if not isinstance(cell, str):
+            return [cell, cell]
+        m = re.fullmatch(r"\s*(.+?)\s+[-\u2013\u2014]\s+(.+?)\s*", cell)
+        return [m.group(1), m.group(2)] if m else [cell, cell]
+
+    def widen(cells: Sequence[Any]) -> list[Any]:
+        cells = list(cells)
+        return cells[:at] + split(cells[at] if at < len(cells) else None) + cells[at + 1 :]
+
+    return (
+        [*header[:at], "Timeline - Start", "Timeline - End", *header[at + 1 :]],
+        [(line, widen(cells)) for line, cells in rows],
+    )
 
 
 def _guessed_columns(
@@ -971,6 +1248,7 @@ def rows_to_plan(
 ) -> Plan:
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
+    header, rows = _split_timeline(header, list(rows))
     keys = [_norm_header(h) for h in header]
     if keys.count("duration") > 1:
         # "Baseline Duration (days)" beside the Duration column is the baseline's, not the plan's: it replaced the
@@ -993,7 +1271,7 @@ def rows_to_plan(
         if (
             k not in COLUMNS
             and k != "duration"
-            and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS
+            and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS
             and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
             and not (k == "issue id" and "id" in keys)  # read for links given by Jira's issue id
             and str(h or "").strip()
@@ -1054,10 +1332,13 @@ def rows_to_plan(
     end_of_day: set[str] = set()
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
+    blank_durations: set[str] = set()  # rows whose duration cells are all empty, in a file with such a column
+    unknown_statuses: dict[str, str] = {}  # status words no tool's list holds -> the first line with one
     rows = list(rows)
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
+    parent_lines, ancestors = _parent_structure(keys, rows)
     header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
     owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
     # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
@@ -1131,6 +1412,11 @@ def rows_to_plan(
                 summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
                 dropped_links += sum(bool(str(rec.get(c) or "").strip()) for c in ("depends_on", BLOCKS))
                 continue
+        if line in parent_lines:  # a parent task (rows name it as their parent): structure, as a summary row
+            row_refs.append(None)
+            summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
+            dropped_links += sum(bool(str(rec.get(c) or "").strip()) for c in ("depends_on", BLOCKS))
+            continue
         if raw_id and not is_valid_id(raw_id):
             report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
         did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
@@ -1146,6 +1432,12 @@ def rows_to_plan(
                 rec[c] = f"{cell} {unit}"
         if (code := currency_of(rec.get("cost"))) is not None:
             currencies.add(code)
+        progress_cell = rec.get("progress")
+        if isinstance(progress_cell, str) and _status_word(progress_cell) is not None:
+            # Microsoft Planner's "Progress" is a status word (Not started, In progress, Completed)
+            if not str(rec.get("status") or "").strip():
+                rec["status"] = progress_cell
+            rec["progress"] = None
         nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
         likely = 1.0 if likely is None else likely
@@ -1198,9 +1490,8 @@ def rows_to_plan(
             synonyms[str(rec.get("status")).strip()] = STATUS_WORDS[status_text]
             status_text = STATUS_WORDS[status_text].value
         if status_text and status_text not in {s.value for s in Status}:
-            raise InteropError(
-                path, f"{where}: status {status_text!r} is not one of {', '.join(s.value for s in Status)}"
-            )
+            unknown_statuses.setdefault(str(rec.get("status")).strip(), where)
+            status_text = ""  # a team's own word ('In review'): the row's progress decides
         status = (
             Status(status_text)
             if status_text
@@ -1228,8 +1519,9 @@ def rows_to_plan(
                     not_before=nums["not_before"],
                     actual_start=actual("actual_start", did, line),
                     actual_finish=actual("actual_finish", did, line),
-                    tags=(own := [t.strip() for t in str(rec.get("tags") or "").split(";") if t.strip()])
-                    + [name for _, name in stack if name not in own],
+                    tags=(own := _tag_list(str(rec.get("tags") or "")))
+                    + [name for _, name in stack if name not in own]
+                    + [name for name in ancestors.get(line, []) if name not in own],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),
                 )
@@ -1246,6 +1538,8 @@ def rows_to_plan(
                 msg += f" (got {got[:40]!r})"
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
         row_refs.append(did)
+        if SPANS & set(keys) and all(nums[c] is None for c in SPANS) and not milestone:
+            blank_durations.add(did)  # (1 week unless its dates say how long)
         if issue_id_col is not None and issue_id_col < len(cells) and str(cells[issue_id_col] or "").strip():
             issue_ids.setdefault(str(cells[issue_id_col]).strip(), did)
         if str(rec.get("depends_on") or "").strip():
@@ -1272,6 +1566,9 @@ def rows_to_plan(
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
     by_title = {d.title.casefold(): d.id for d in decisions}
     known = {d.id for d in decisions}
+    titled_summaries = {
+        r for r in summary_refs if not r.isdigit()
+    }  # (a summary's title: names it in a link too)
 
     def resolve(name: str) -> tuple[str | None, str]:
         """The decision a link names (its id, Jira's issue id, its title or, without an id column, its row number)
@@ -1291,7 +1588,7 @@ def rows_to_plan(
 
     def items_of(line: int, text: str, reversed_: bool) -> list[tuple[str, DependencyType, float]]:
         try:
-            return parse_depends(text, known)
+            return parse_depends(text, known, set(by_title) | titled_summaries)
         except ValueError as exc:
             column = BLOCKS if reversed_ else "depends_on"
             raise InteropError(path, f"line {line}, column {column!r}: {exc}") from None
@@ -1313,6 +1610,7 @@ def rows_to_plan(
             baseline_cells,
             durations_from_dates=not SPANS & set(keys) and finish_col is not None,
             path=path,
+            blank_durations=blank_durations if finish_col is not None else set(),
         )
     elif baseline_cells:
         report.add(
@@ -1376,6 +1674,12 @@ def rows_to_plan(
             "follow a later change of that duration)",
         )
     summaries = sum(1 for level_and_summary in summary_lines.values() if level_and_summary[1])
+    if parent_lines:
+        report.add(
+            "format",
+            f"{len(parent_lines)} parent task(s) (rows that other rows name as their parent) became tags of their "
+            "subtasks, not decisions",
+        )
     if summaries:
         report.add(
             "format",
@@ -1404,13 +1708,27 @@ def rows_to_plan(
             f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours"
             + (
                 " (144,000 seconds, as Jira counts)"
-                if any(u.endswith(("sec", "secs", "seconds")) for u in units)
+                if any(
+                    u.endswith(("sec", "secs", "seconds")) and not u.endswith("milliseconds") for u in units
+                )
+                else ""
+            )
+            + (
+                " (144,000,000 milliseconds, as ClickUp's estimates count)"
+                if any(u.endswith(("ms", "milliseconds")) for u in units)
                 else ""
             )
             + " or a quarter of a month to a week (elapsed 'e' units: 7 days)",
         )
     for word, st in sorted(synonyms.items()):
         report.add("column", f"status {word!r} is read as {st.value}")
+    for word, where in unknown_statuses.items():
+        report.add(
+            "column",
+            f"status {word!r} is none the planner knows ({', '.join(s.value for s in Status)}): those rows' "
+            "progress decides (0 %: not started, 100 %: done, in between: in progress)",
+            where,
+        )
     if plan.currency is None and len(currencies) == 1:
         plan.currency = next(iter(currencies))
         report.add(

@@ -14,7 +14,14 @@ import zipfile
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import HEADER_SEARCH_ROWS, check_row_count, plan_rows, rows_to_plan, split_header
+from planner.io.table import (
+    HEADER_SEARCH_ROWS,
+    check_row_count,
+    outline_from_sheet,
+    plan_rows,
+    rows_to_plan,
+    split_header,
+)
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
 
@@ -82,11 +89,17 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         # More rows than a plan takes, whichever of the top rows is the header: refused without reading the rest
         # (openpyxl reads ~10,000 rows a second; a 256 MB sheet holds millions).
         most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
+        indents: dict[
+            int, dict[int, int]
+        ] = {}  # line -> column -> the cell's indent (Smartsheet's hierarchy)
         for n, cells in enumerate(ws.iter_rows(), start=1):
             if not cells:  # a row the sheet leaves out: only its number counts
                 continue
             row = [_value(c) for c in cells[:MAX_COLUMNS]]
             all_rows.append((n, row))
+            indented = {j: _indent(c) for j, c in enumerate(cells[:MAX_COLUMNS]) if row[j] != ""}
+            if any(indented.values()):
+                indents[n] = indented
             filled += any(c != "" for c in row)
             if filled > most:
                 raise InteropError(
@@ -97,13 +110,16 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     finally:
         wb.close()
     part = getattr(ws, "_worksheet_path", None)
+    levels: dict[int, int] = {}
     if isinstance(part, str):
         _report_uncalculated(raw, part, report)
+        levels = _row_levels(raw, part)
     if not all_rows:
         raise InteropError(
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
     header, rows = split_header(all_rows, report)
+    header, rows = outline_from_sheet(header, rows, levels, indents, report)
     check_row_count(rows, path)
     title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     return rows_to_plan(header, rows, path, report, title), report
@@ -124,6 +140,37 @@ def _value(cell: Any) -> Any:
         if unit is not None:  # 5 formatted 0" days" shows '5 days': a duration in days, not 5 weeks
             return f"{value:g} {unit}"
     return value
+
+
+def _indent(cell: Any) -> int:
+    """A cell's indent (Format Cells > Alignment > Indent; Smartsheet indents a child row's name so), 0 for none."""
+    if not getattr(cell, "has_style", False):
+        return 0
+    try:
+        return int(cell.alignment.indent or 0)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return 0
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_OUTLINE = re.compile(rb'\boutlineLevel="(\d+)"')
+
+
+def _row_levels(raw: bytes, part: str) -> dict[int, int]:
+    """Row number -> the row's outline level (Data > Group rows; how Smartsheet's Excel export keeps a row's parents),
+    for the rows that have one. openpyxl's read-only mode does not give row attributes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            xml = zf.read(part)
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    out: dict[int, int] = {}
+    for tag in _ROW_TAG.finditer(xml):
+        level, number = _OUTLINE.search(tag.group(1)), _ROW_NUMBER.search(tag.group(1))
+        if level and number and int(level.group(1)) > 0:
+            out[int(number.group(1))] = int(level.group(1))
+    return out
 
 
 def _format_unit(number_format: str) -> str | None:
