@@ -219,6 +219,7 @@ OTHER_FORMATS = (
     ".svg",
     ".pdf",
     ".xml",
+    ".mpx",
     ".gan",
     ".csv",
     ".xlsx",

@@ -303,3 +303,15 @@ def test_a_dangling_predecessor_is_reported_and_a_cycle_left_for_check(tmp_path:
     cycle = _mpx(tmp_path, t1.replace(",0d,,Fri", ",0d,2,Fri", 1) + "\n" + t2 + "\n", "cycle.mpx")
     plan, _ = import_file(cycle)
     assert [f.code for f in validate(plan, scheduled=False) if str(f.severity) == "error"] == ["cycle"]
+
+
+def test_the_command_line_and_the_apps_dialogs_offer_mpx(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.cli import main
+    from planner.ui.dialogs.interop import IMPORT_FILTER, is_import_path
+    from planner.ui.main_window import FILE_FILTER
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    help_text = capsys.readouterr().out
+    assert ".mpx" in help_text and "mpx," in help_text  # the suffix and the --format choice
+    assert "*.mpx" in IMPORT_FILTER and "*.mpx" in FILE_FILTER and is_import_path("plan.mpx")

@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 IMPORT_FILTER = (
-    "Project files (*.xml *.xer *.gan *.csv *.xlsx);;MS Project XML (*.xml);;Primavera P6 (*.xer *.xml);;"
-    "GanttProject (*.gan);;"
+    "Project files (*.xml *.mpx *.xer *.gan *.csv *.xlsx);;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
+    "Primavera P6 (*.xer *.xml);;GanttProject (*.gan);;"
     "CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)"
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
