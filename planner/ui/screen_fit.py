@@ -152,14 +152,31 @@ def _area_for_dialog(dialog: QWidget) -> QRect:
     return available_area(parent.window() if parent is not None else dialog)
 
 
+def _height_for_width(dialog: QWidget) -> int:
+    """The height ``dialog``'s layout needs at its present width (0 without a layout)."""
+    layout = dialog.layout()
+    if layout is None:
+        return 0
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(dialog.width())
+    return layout.totalMinimumSize().height()
+
+
 def _bound_dialog(dialog: QWidget) -> None:
-    """A dialog about to appear: no larger than its screen (with room for the frame its parent has). Qt then
+    """A dialog about to appear: as tall as its layout needs at its width (Qt caps a first show at 2/3 of the
+    screen), no larger than its screen (with room for the frame its parent has). Qt then
     centres it over its parent and keeps it on the screen; a dialog placed before (shown again, or moved by its
     code) is moved back onto the screen here."""
     area = _area_for_dialog(dialog)
     parent = dialog.parentWidget()
     extra = _frame_extra(parent.window()) if parent is not None else QSize()
     room = QSize(area.width() - extra.width(), area.height() - extra.height())
+    needed = _height_for_width(dialog)
+    if dialog.height() < needed:
+        # Qt first shows a dialog at most 2/3 of the screen tall, whatever its word-wrapped labels need (their
+        # height for its width, which its minimum size leaves out): a long intro at a large font then pushed
+        # the import dialog's buttons over its report. It gets the height its layout needs, room permitting.
+        dialog.resize(dialog.width(), min(needed, room.height()))
     if dialog.width() > room.width() or dialog.height() > room.height():
         size = dialog.size().boundedTo(room)
         if dialog.minimumSize().boundedTo(room) != dialog.minimumSize():
