@@ -422,6 +422,321 @@ def shape(name: str) -> dict[str, Any]:
     return SHAPES[name]()
 
 
+# -- stress shapes (session 18): plans built to stress the rules the shapes above leave alone ----------------------
+# Not in SHAPES (whose tests run every shape): tests/test_s18_unseen_one_truth.py runs a handful of these, and its
+# script mode (``python -m tests.test_s18_unseen_one_truth OUTDIR``) sweeps all of them through every output.
+
+
+def _stages(*names: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": n.lower().replace(" ", "-"),
+            "name": n,
+            "gate_criteria": [{"text": f"{n} signed off", "met": i == 0}],
+        }
+        for i, n in enumerate(names)
+    ]
+
+
+def two_stages() -> dict[str, Any]:
+    """Two stages named otherwise, a decision of the second feeding the first (an inversion), fractional weeks."""
+    ds = [
+        _d("pilot", "pilot", 0.35, title="Pilot the assistant", cost=1000),
+        _d("rollout", "rollout", 2.75, title="Roll out to all branches", cost=2500),
+        _d("policy", "rollout", 0.1, title="Write the usage policy"),
+        _d("train", "pilot", 1.2, title="Train the pilot users"),
+    ]
+    deps = [
+        {"from": "pilot", "to": "rollout"},
+        {"from": "policy", "to": "train"},  # rollout (later) feeds pilot (earlier)
+    ]
+    return _base(
+        "Two stages, renamed",
+        start_date="2027-03-01",
+        stages=_stages("Pilot", "Rollout"),
+        decisions=ds,
+        dependencies=deps,
+        currency="GBP",
+    )
+
+
+def seven_stages() -> dict[str, Any]:
+    """Seven stages, one of them empty and one reordered against its id, strict gates that cost weeks."""
+    names = ["Discover", "Prove", "Build", "Harden", "Empty", "Launch", "Grow"]
+    stages = _stages(*names)
+    stages[2], stages[3] = stages[3], stages[2]  # 'harden' before 'build' in the plan's order
+    ds = [
+        _d("d1", "discover", 1.5),
+        _d("d2", "prove", 0.35),
+        _d("d3", "prove", 4.25, not_before=1),
+        _d("d4", "build", 2.75),
+        _d("d5", "harden", 0.1),
+        _d("d6", "launch", 3.3),
+        _d("d7", "grow", 0.65),
+        _d("d8", "grow", 6),
+        _d("d9", "discover", 9.5),  # long work of the first stage: every gate waits for it
+    ]
+    deps = [
+        {"from": "d1", "to": "d2"},
+        {"from": "d2", "to": "d4"},
+        {"from": "d4", "to": "d5"},  # build (4th) feeds harden (3rd): an inversion
+        {"from": "d5", "to": "d6"},
+        {"from": "d6", "to": "d7", "type": "SS", "lag": 0.5},
+        {"from": "d3", "to": "d8", "type": "FF", "lag": 1.25},
+    ]
+    return _base(
+        "Seven stages, one empty", start_date="2027-01-04", stages=stages, decisions=ds, dependencies=deps
+    )
+
+
+def milestone_links() -> dict[str, Any]:
+    """Milestones joined by every link type with leads; zero-duration decisions that are not milestones; an SF
+    link; a not_before after everything else."""
+    ds = [
+        _d("m0", "validate", milestone=True, title="Kick-off"),
+        _d("a", "validate", 2.75),
+        _d("z0", "integrate", 0, title="Zero-length review"),
+        _d("m1", "integrate", milestone=True, title="Design frozen"),
+        _d("b", "integrate", 1.35),
+        _d("m2", "operationalize", milestone=True, title="Ready"),
+        _d("z1", "operationalize", 0, title="Sign-off, no work"),
+        _d("c", "operationalize", 0.1),
+        _d("m3", "scale", milestone=True, title="Go live"),
+        _d("late", "scale", 1, not_before=40.5, title="Late start on purpose"),
+    ]
+    deps = [
+        {"from": "m0", "to": "a", "type": "FS", "lag": 0},
+        {"from": "a", "to": "m1", "type": "FF", "lag": -0.5},
+        {"from": "m1", "to": "z0", "type": "SS", "lag": -0.25},
+        {"from": "m1", "to": "b", "type": "SF", "lag": 2.5},
+        {"from": "b", "to": "m2", "type": "FS", "lag": -0.75},
+        {"from": "m2", "to": "z1", "type": "SF", "lag": 0},
+        {"from": "z1", "to": "c", "type": "FF", "lag": 0.35},
+        {"from": "c", "to": "m3", "type": "FS", "lag": -0.1},
+        {"from": "z0", "to": "m2", "type": "SS", "lag": 1.5},
+    ]
+    return _base("Milestones on every link type", start_date="2027-01-04", decisions=ds, dependencies=deps)
+
+
+def _progress_plan(title: str, status: Any, start: str | None = "2027-01-04") -> dict[str, Any]:
+    d = small_mixed()
+    d.update(title=title, status_date=status)
+    if start is None:
+        d.pop("start_date")
+    else:
+        d["start_date"] = start
+    x = d["decisions"]
+    x[0].update(status="done", progress=100, actual_start=0, actual_finish=2.35)
+    x[1].update(status="in_progress", progress=35, actual_start=2.5)
+    x[2].update(status="in_progress", progress=80, actual_start=1.1)
+    x[4].update(status="blocked")
+    return d
+
+
+def progress_mixed() -> dict[str, Any]:
+    return _progress_plan("Done, in progress, not started", 4.35)
+
+
+def progress_week_boundary() -> dict[str, Any]:
+    return _progress_plan("Status date on a week boundary", "2027-02-01")  # week 4 exactly
+
+
+def progress_before_start() -> dict[str, Any]:
+    d = _progress_plan("Status date before the start, some done", "2026-12-01")
+    for x in d["decisions"]:  # nothing can be done before the plan starts
+        for k in ("status", "progress", "actual_start", "actual_finish"):
+            x.pop(k, None)
+    return d
+
+
+def progress_after_finish() -> dict[str, Any]:
+    return _progress_plan("Status date after the finish", 120.5)
+
+
+def progress_weeks_only() -> dict[str, Any]:
+    return _progress_plan("Progress in weeks, no dates", 3.5, start=None)
+
+
+def baselines_and_scenarios() -> dict[str, Any]:
+    d = small_mixed()
+    d["title"] = "Several baselines and scenarios"
+    d["baselines"] = [
+        {
+            "name": "Kick-off",
+            "created": "2027-01-01T09:00:00",
+            "finish": 9.5,
+            "decisions": {"value": {"start": 0, "finish": 2}, "arch": {"start": 2, "finish": 4.5}},
+            "gates": {"validate": 2, "integrate": 6.25},
+        },
+        {
+            "name": "Replan",
+            "created": "2027-02-01T09:00:00",
+            "finish": 12.75,
+            "decisions": {
+                "value": {"start": 0, "finish": 2},
+                "arch": {"start": 2, "finish": 5},
+                "ops": {"start": 5.5, "finish": 10.5},
+                "live": {"start": 12.75, "finish": 12.75},
+            },
+            "gates": {"validate": 2, "integrate": 6.5, "operationalize": 10.5, "scale": 12.75},
+        },
+    ]
+    d["scenarios"] = [
+        {"name": "Faster arch", "decisions": {"arch": {"duration": 1.35}}},
+        {
+            "name": "Rewired",
+            "remove_dependencies": [{"from": "arch", "to": "ops"}],
+            "add_dependencies": [{"from": "gov", "to": "ops", "type": "SS", "lag": 0.5}],
+        },
+        {"name": "Moved", "decisions": {"gov": {"stage": "validate"}, "ops": {"stage": "scale"}}},
+    ]
+    return d
+
+
+def costs_and_capacity() -> dict[str, Any]:
+    d = small_mixed()
+    d.update(
+        title="Teams over capacity, rates, JPY",
+        currency="JPY",
+        cost_of_delay=125000,
+        target="2027-03-01",
+        budget=9000000,
+    )
+    d["teams"] = [
+        {"id": "platform", "name": "Platform", "capacity": 1.5, "rate": 210000},
+        {"id": "data", "name": "Data", "capacity": 0.5, "rate": 180000.5},
+    ]
+    for i, x in enumerate(d["decisions"]):
+        x["owner"] = "data" if i % 2 else "platform"
+        x["headcount"] = 1 + (i % 3) * 0.75
+    d["decisions"][1]["run_rate"] = 3300
+    d["horizon"] = 52
+    return d
+
+
+def certain_risks() -> dict[str, Any]:
+    d = small_mixed()
+    d["title"] = "Risks that never and always fire"
+    d["risks"] = [
+        {"id": "never", "title": "Never fires", "probability": 0, "impact": 40, "decisions": ["arch"]},
+        {"id": "always", "title": "Always fires", "probability": 1, "impact": 2.75, "decisions": ["ops"]},
+        {
+            "id": "spread",
+            "title": "Spread",
+            "probability": 1,
+            "impact": {"optimistic": 0.1, "likely": 0.35, "pessimistic": 2.75},
+            "decisions": ["gov", "data"],
+        },
+    ]
+    return d
+
+
+def single() -> dict[str, Any]:
+    return _base(
+        "One decision, one stage",
+        start_date="2027-06-30",
+        stages=_stages("Only"),
+        decisions=[_d("only", "only", {"optimistic": 0.1, "likely": 0.35, "pessimistic": 2.75}, cost=99.5)],
+        currency="CHF",
+    )
+
+
+def everything_done() -> dict[str, Any]:
+    d = all_done()
+    d["title"] = "Everything done, fractional actuals"
+    for i, x in enumerate(d["decisions"]):
+        x.update(actual_start=i * 1.35, actual_finish=i * 1.35 + 0.1)
+    d["status_date"] = "2027-03-01"
+    return d
+
+
+def stress_random(n: int = 300, seed: int = 18) -> dict[str, Any]:
+    """``n`` decisions over six stages, fractional weeks, every link type with leads, inversions, milestones,
+    zero-duration work, not_before, progress, teams over capacity with rates, risks at 0 and 1."""
+    rng = random.Random(seed)
+    stages = _stages("Frame", "Pilot", "Wire", "Harden", "Ship", "Spread")
+    ds = []
+    for i in range(n):
+        kw: dict[str, Any] = {
+            "owner": rng.choice(["platform", "data", "risk"]),
+            "headcount": rng.choice([0.5, 1, 2]),
+        }
+        r = rng.random()
+        if r < 0.05:
+            kw["milestone"] = True
+        elif r < 0.2:
+            kw["duration"] = 0
+        elif r < 0.5:
+            o = rng.choice([0.1, 0.35, 1])
+            kw["duration"] = {
+                "optimistic": o,
+                "likely": o + rng.choice([0, 0.35, 2.75]),
+                "pessimistic": o + 6,
+            }
+        else:
+            kw["duration"] = rng.choice([0.1, 0.35, 1, 2.75, 4.5])
+        if rng.random() < 0.05:
+            kw["not_before"] = rng.choice([0.35, 7.1, 30.25])
+        if rng.random() < 0.3:
+            kw["cost"] = rng.choice([100, 2500.5, 40000])
+        stage = stages[min(5, i * 6 // n) if rng.random() < 0.85 else rng.randrange(6)]["id"]
+        ds.append(_d(i, stage, **kw))
+    deps, seen = [], set()
+    for j in range(1, n):
+        for _ in range(rng.randint(0, 2)):
+            i = max(0, j - 1 - int(rng.expovariate(0.15)))
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            deps.append(
+                {
+                    "from": f"d{i:04d}",
+                    "to": f"d{j:04d}",
+                    "type": rng.choice(["FS"] * 4 + ["SS", "FF", "SF"]),
+                    "lag": rng.choice([0, 0, 0.35, -0.1, 1.25, -2.75]),
+                }
+            )
+    risks = [
+        {"id": "r0", "title": "Never", "probability": 0, "impact": 10, "decisions": [f"d{n // 3:04d}"]},
+        {"id": "r1", "title": "Always", "probability": 1, "impact": 1.35, "decisions": [f"d{n // 2:04d}"]},
+    ]
+    teams = [
+        {"id": "platform", "name": "Platform", "capacity": 3, "rate": 5000},
+        {"id": "data", "name": "Data", "capacity": 2.5, "rate": 4200},
+        {"id": "risk", "name": "Risk", "capacity": 1},
+    ]
+    return _base(
+        f"{n} decisions under stress",
+        start_date="2027-01-04",
+        stages=stages,
+        decisions=ds,
+        dependencies=deps,
+        risks=risks,
+        teams=teams,
+        currency="SEK",
+        cost_of_delay=20000,
+        target=40.5,
+    )
+
+
+STRESS_SHAPES: dict[str, Callable[[], dict[str, Any]]] = {
+    "two-stages": two_stages,
+    "seven-stages": seven_stages,
+    "milestone-links": milestone_links,
+    "progress-mixed": progress_mixed,
+    "progress-week-boundary": progress_week_boundary,
+    "progress-before-start": progress_before_start,
+    "progress-after-finish": progress_after_finish,
+    "progress-weeks-only": progress_weeks_only,
+    "baselines-and-scenarios": baselines_and_scenarios,
+    "costs-and-capacity": costs_and_capacity,
+    "certain-risks": certain_risks,
+    "single": single,
+    "everything-done": everything_done,
+    "stress-300": stress_random,
+}
+
+
 def random_plan(seed: int, n: int = 12) -> dict[str, Any]:
     """A small valid plan drawn from ``seed``: mixed link types and lags, milestones, not_before, three-point
     estimates, stage inversions, empty stages, an optional start date (sometimes 29 Feb or 31 Dec)."""

@@ -179,6 +179,8 @@ def attention(
     stage_names = {x.id: x.name for x in plan.stages}
     risk_of: dict[str, list[str]] = {}
     for r in plan.risks:
+        if r.probability <= 0:  # it never fires: it bears on nothing (the simulation's 'adds 0 wk')
+            continue
         for did in r.decisions:
             risk_of.setdefault(did, []).append(r.title)
     on_path = set(s.critical_path)

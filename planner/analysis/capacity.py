@@ -464,13 +464,19 @@ def _team_findings(
     )
     out = [Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved])]
     if too_big:
-        listed = ", ".join(f"{_name(plan, i)} needs {_fmt(plan.decisions[i].headcount)}" for i in too_big[:4])
+        # each headcount with its own noun: "needs 1 person", not "needs 1.75, ... needs 1 people"
+        listed = ", ".join(
+            f"{_name(plan, i)} needs {_fmt(h)} {'person' if h == 1 else 'people'}"
+            for i, h in ((i, plan.decisions[i].headcount) for i in too_big[:4])
+        )
+        if len(too_big) > 4:
+            listed += f" and {len(too_big) - 4} more"
         out.append(
             Finding(
                 Severity.WARNING,
                 "over-capacity",
-                f"Team '{name}' ({team_id}) can never staff some decisions, whatever the schedule: {listed} "
-                f"people, more than its capacity of {_fmt(cap)}. Levelling cannot fix this; lower the "
+                f"Team '{name}' ({team_id}) can never staff some decisions, whatever the schedule: {listed}, "
+                f"more than its capacity of {_fmt(cap)}. Levelling cannot fix this; lower the "
                 "headcount, split the work or add people.",
                 [ids[i] for i in too_big],
             )

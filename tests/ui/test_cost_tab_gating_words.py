@@ -26,7 +26,7 @@ def _summary(window: Any, qtbot: Any, plan: Any) -> str:
 def test_no_weeks_added_is_no_cost(window: Any, qtbot: Any) -> None:
     plan = load_template("ai-scaling")  # team rates and a cost of delay; strict gates add 0 weeks
     text = _summary(window, qtbot, plan)
-    assert "<b>Strict gates:</b> +0 weeks, no cost" in text
+    assert "<b>Strict gates:</b> 0 weeks, no cost" in text  # never "+0" (units.signed_weeks)
     assert "not priced" not in text
 
 

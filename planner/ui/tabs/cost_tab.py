@@ -249,7 +249,8 @@ class CostTab(LazyRefresh, QWidget):
             # No weeks added: nothing to price, whatever the rates ("not priced (no team rates ...)" was said of
             # plans that have them), as the status bar says "(no cost)".
             price = gating_money_text(b.gating) if b.gating.weeks > 0 else "no cost"
-            parts.append(f"<b>Strict gates:</b> +{units.plural_weeks(b.gating.weeks)}, {price}")
+            sign = "+" if b.gating.weeks > 0 else ""  # "0 weeks": a figure is never written "+0"
+            parts.append(f"<b>Strict gates:</b> {sign}{units.plural_weeks(b.gating.weeks)}, {price}")
         text = " · ".join(parts)
         r = s.risk
         if r is None:

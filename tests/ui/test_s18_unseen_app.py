@@ -1,0 +1,95 @@
+"""One truth on plans built to stress the rules (H-unseen, session 18), the app's side: on the stress shapes of
+tests/unseen_plans.py (renamed, reordered and empty stages, inversions, fractional weeks, milestones on every link
+type, progress on a week boundary, teams over capacity with rates in yen) the status bar, the Plan & stages labels,
+the decisions table and the Cost tab give the figures of ``planner analyze --format json``, each written by the one
+rule (planner.units). tests/test_s18_unseen_one_truth.py checks the CLI, charts and report on the same shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner import units
+from planner.analysis.cost import format_money
+from planner.cli import main
+from planner.ui.views.models import COLUMN_INDEX
+from tests.unseen_plans import STRESS_SHAPES
+
+NAMES = ["two-stages", "seven-stages", "milestone-links", "progress-week-boundary", "costs-and-capacity"]
+
+
+def _open(window, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[dict, Path]:
+    path = tmp_path / f"{name}.plan.json"
+    path.write_text(json.dumps(STRESS_SHAPES[name](), ensure_ascii=False), encoding="utf-8")
+    assert main(["analyze", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    return data, path
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_status_bar_stage_labels_and_table_say_what_analyze_json_says(
+    name: str, qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = _open(window, name, tmp_path, capsys)
+    plan = window.doc.plan
+    start = plan.start_date
+    bar = window.status
+    assert bar.finish.text() == f"Finish: {units.format_when(start, data['finish'])}"
+    assert bar.gated.text().startswith(f"Gated: {units.format_when(start, data['gated_finish'])} (")
+    assert bar.critical.text() == f"Critical: {len(data['critical'])} of {len(plan.decisions)}"
+
+    qtbot.waitUntil(lambda: len(window.plan_view.stage_labels) == len(plan.stages))
+    qtbot.waitUntil(lambda: bool(window.plan_view.stage_labels[0].text()))
+    for label, js in zip(window.plan_view.stage_labels, data["stages"], strict=True):
+        text = label.text()
+        if js["start"] is None:
+            assert text.startswith("No decisions yet.")
+        else:
+            when = units.format_when(start, js["start"]), units.format_when(start, js["finish"])
+            assert f"Rolling: {when[0]} to {when[1]}." in text
+        if js["gated_start"] is not None:
+            gated = units.format_when(start, js["gated_start"]), units.format_when(start, js["gated_finish"])
+            assert f"Gated: {gated[0]} to {gated[1]}." in text
+        else:
+            assert "Gated:" not in text  # nothing sequenced into it: no gated window to give
+
+    model = window.table_view.model
+    rows = {model.index(r, COLUMN_INDEX["id"]).data(): r for r in range(model.rowCount())}
+    for d in data["decisions"]:
+        r = rows[d["id"]]
+        cell = {k: model.index(r, COLUMN_INDEX[k]).data() for k in ("start", "finish", "float", "start_date")}
+        assert cell["start"] == units.format_weeks(d["es"])
+        assert cell["finish"] == units.format_weeks(d["ef"])
+        assert cell["float"] == ("" if d["state"] == "done" else units.format_weeks(d["total_float"]))
+        assert cell["start_date"] == units.format_date(units.week_to_date(start, d["es"]))
+
+
+@pytest.mark.parametrize("name", ["costs-and-capacity", "progress-week-boundary"])
+def test_cost_tab_says_what_analyze_says(
+    name: str, qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # progress-week-boundary: strict gates add nothing there; the tab said "Strict gates: +0 weeks, no cost"
+    # where the status bar says "(no cost)" and the CLI "0 weeks": a figure is never written "+0".
+    data, _ = _open(window, name, tmp_path, capsys)
+    cost, cur = data["cost"], data["cost"]["currency"]
+    tab = window.cost_tab
+    window.views.setCurrentWidget(tab)
+    tab.refresh()
+    qtbot.waitUntil(lambda: "Total spend" in tab.summary.text())
+    text = tab.summary.text()
+    assert (
+        f"<b>Total spend:</b> {format_money(cost['total'], cur)} (labour {format_money(cost['labour'], cur)}"
+        in text
+    )
+    weeks = cost["gating_price"]["weeks"]
+    assert weeks == data["gating_price"]
+    if weeks > 0:
+        money = format_money(cost["gating_price"]["total"], cur)
+        assert f"<b>Strict gates:</b> +{units.plural_weeks(weeks)}, {money}" in text
+    else:
+        assert "<b>Strict gates:</b> 0 weeks, no cost" in text
+    assert "+0" not in text
