@@ -315,3 +315,32 @@ def test_the_command_line_and_the_apps_dialogs_offer_mpx(capsys: pytest.CaptureF
     help_text = capsys.readouterr().out
     assert ".mpx" in help_text and "mpx," in help_text  # the suffix and the --format choice
     assert "*.mpx" in IMPORT_FILTER and "*.mpx" in FILE_FILTER and is_import_path("plan.mpx")
+
+
+def test_another_writers_file_crlf_semicolons_and_decimal_commas() -> None:
+    """legacy/sample1.mpx (MPXJ's, written by another tool than MS Project: CRLF, ``;``, version ``4.0`` with
+    decimal commas, a field list of 15 fields, dates without weekdays, 12-hour calendar hours): 'First Sub Task'
+    10,5d = 2.1 weeks at 55,5 % since Wed 1 Jan 2003; 'Second Sub Task' 10d after it; a 0d task after that (no
+    Milestone field: a milestone by its duration); Resource2's Max Units 0,5; Resource1 none."""
+    plan, report = import_file(REAL / "legacy-sample1.mpx")
+    key = _by_key(plan)
+    by_id = {d.id: d for d in plan.decisions}
+    first, second, last = (by_id[key[k]] for k in "234")
+    assert first.duration == pytest.approx(2.1) and first.progress == pytest.approx(55.5)
+    assert first.actual_start is not None and first.actual_start.isoformat() == "2003-01-01"
+    assert second.duration == pytest.approx(2.0) and last.milestone
+    assert {(d.from_, d.to) for d in plan.dependencies} == {(first.id, second.id), (second.id, last.id)}
+    assert {t.name: t.capacity for t in plan.teams} == {"Resource1": None, "Resource2": 0.5}
+    assert first.owner == plan.teams[0].id and report.counts["summaries"] == 1
+
+
+def test_month_names_in_dates_and_a_header_without_tasks() -> None:
+    """calendarExceptions.mpx writes dates as ``14 November 2005 08:00`` (date format 2); headertest.mpx is a
+    project header with every field filled and only the project summary task."""
+    plan, _ = import_file(REAL / "calendarExceptions.mpx")
+    assert plan.start_date is not None and plan.start_date.isoformat() == "2005-11-14"
+    assert [(d.title, d.duration) for d in plan.decisions] == [("Task One", pytest.approx(0.2))]
+    assert [t.name for t in plan.teams] == ["Resource One", "Resource Two", "Resource Three"]
+    plan, report = import_file(REAL / "headertest.mpx")
+    assert plan.title == "Project Title Text" and plan.decisions == []
+    assert plan.start_date is not None and plan.start_date.isoformat() == "2004-12-02"

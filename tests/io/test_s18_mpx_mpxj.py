@@ -70,20 +70,22 @@ def test_every_mpx_file_as_mpxj_reads_it() -> None:
                 assert t["summary"] or t["level"] == 0, (path.name, t["name"])
                 continue
             d = by_id[did]
-            assert (d.title, d.milestone, d.progress) == (t["name"], t["milestone"], t["percent"]), t
+            # a task of 0 days is a milestone in the plan, flagged or not (legacy-sample1.mpx has no Milestone field)
+            milestone = t["milestone"] or t["duration"] == "0.0d"
+            assert (d.title, d.milestone, d.progress) == (t["name"], milestone, t["percent"]), t
             assert t["duration"].endswith("d")
             assert duration_value(d.duration) * 5 == pytest.approx(float(t["duration"][:-1])), t
             for pred_id, kind, lag in t["predecessors"]:
                 dep = deps[(key[uid_of[pred_id]], did)]
                 assert str(dep.type) == kind and lag.endswith(("d", "w")), (t, dep)
                 assert dep.lag == pytest.approx(float(lag[:-1]) / (5 if lag.endswith("d") else 1)), (t, dep)
-            if (path.name, str(t["uid"])) in STORED_AGAINST_SCHEDULE:
-                continue
+            if (path.name, str(t["uid"])) in STORED_AGAINST_SCHEDULE or t["percent"] or t["finish"] == "None":
+                continue  # in progress: the plan schedules the remaining work; no stored finish: nothing to compare
             assert plan.start_date is not None
             start, finish = dt.date.fromisoformat(t["start"][:10]), dt.date.fromisoformat(t["finish"][:10])
             es = _working_days(plan.start_date, start) / 5
-            ef = es if t["milestone"] else _working_days(plan.start_date, finish + dt.timedelta(days=1)) / 5
+            ef = es if milestone else _working_days(plan.start_date, finish + dt.timedelta(days=1)) / 5
             i = sch.index[did]
             assert (float(sch.es[i]), float(sch.ef[i])) == (pytest.approx(es), pytest.approx(ef)), t
             compared += 1
-    assert compared >= 40
+    assert compared >= 44
