@@ -45,7 +45,7 @@ from planner.io.common import (
 from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint
 from planner.io.outline import Outline, SourceLink, SourceTask
 from planner.io.table import currency_of
-from planner.model.limits import MAX_WEEKS
+from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Team
 from planner.units import format_date, format_weeks, week_to_date
 
@@ -334,7 +334,7 @@ class _Reader:
                 month = _MONTHS[token[:3].casefold()]
         try:
             if month is None and len(numbers) == 3:
-                order = ((0, 1, 2), (1, 0, 2), (2, 1, 0))[self.s.date_order]  # (month, day, year) positions
+                order = ((0, 1, 2), (1, 0, 2), (1, 2, 0))[self.s.date_order]  # (month, day, year) positions
                 m_, d_, y_ = (numbers[i] for i in order)
                 day = dt.date(_year(y_), int(m_), int(d_))
             elif month is not None and len(numbers) == 2:
@@ -344,14 +344,26 @@ class _Reader:
                 day = dt.date(_year(y_), month, int(d_))
             else:
                 raise ValueError
-        except ValueError:
+        except (ValueError, OverflowError):
             raise self.fail(
                 line,
                 f"{what}: cannot read {text!r} as a date ("
                 + ("month/day/year", "day/month/year", "year/month/day")[self.s.date_order]
                 + " as the file's date settings say)",
             ) from None
+        if not 1900 <= day.year <= 2200:  # MS Project's own dates run from 1984 to 2149
+            raise self.fail(line, f"{what}: {text!r} is in the year {day.year}, not a date of a project")
         return day, minute
+
+    def limited(self, value: float | None, most: float, line: int, what: str) -> float | None:
+        """``value`` when a plan can take it (0 to ``most``), else a refusal naming the line."""
+        if value is not None and not 0 <= value <= most:
+            raise self.fail(
+                line,
+                f"{what} is {value:,.6g}, outside the 0 to {most:,.0f} a plan takes",
+                hint="fix the value in the authoring tool and export again",
+            )
+        return value
 
 
 def _year(text: str) -> int:
@@ -570,6 +582,7 @@ class _File:
     def _record_75(self, line: int, v: list[str]) -> None:
         units = self.r.number(_at(v, 1), line, "assignment units")
         units = 1.0 if units is None else units / 100.0 if _at(v, 1).endswith("%") else units
+        units = self.r.limited(units, MAX_HEADCOUNT, line, "the assignment's units") or 0.0
         self.tasks[-1].assignments.append((_at(v, 0), max(0.0, units), line))
 
     # -- the outline ------------------------------------------------------------------------------------------------
@@ -698,6 +711,7 @@ class _File:
             cap = r.number(f.get(R_MAX_UNITS, ""), line, "a resource's Max Units")
             if cap is not None and f.get(R_MAX_UNITS, "").endswith("%"):
                 cap /= 100.0
+            cap = r.limited(cap, MAX_CAPACITY, line, f"the Max Units of resource {name!r}")
             tid = ids.make(slug(name, f"team-{key or line}"), f"team-{line}")
             teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
             self.team_of[key] = tid
@@ -760,6 +774,14 @@ class _File:
                 where,
             )
         self.durations[key] = weeks
+        for what, w in (("start", start), ("finish", finish)):
+            if w is not None and abs(w) > MAX_WEEKS:
+                raise r.fail(
+                    line,
+                    f"{where}: the {what} is {format_weeks(abs(w))} working weeks from the project start, more than "
+                    f"the {MAX_WEEKS:,.0f} weeks a plan spans",
+                    hint="fix the date in the authoring tool and export again",
+                )
         ctype_text = f.get(T_CONSTRAINT_TYPE, "")
         ctype = CONSTRAINT_NAMES.get(ctype_text.casefold(), 0 if ctype_text.casefold() in _NONE else -1)
         if ctype < 0:
@@ -776,6 +798,13 @@ class _File:
             weeks,
             stored[0] if stored else None,
         )
+        if not_before is not None and not_before > MAX_WEEKS:
+            raise r.fail(
+                line,
+                f"{where}: the constraint date is {format_weeks(not_before)} working weeks from the project start, "
+                f"more than the {MAX_WEEKS:,.0f} weeks a plan spans",
+                hint="fix the date in the authoring tool and export again",
+            )
         delay = r.span(f.get(T_DELAY, ""), line, f"{where}: the levelling delay")
         if delay and delay[0] > 0:
             report.add("constraint", "a levelling delay is kept as the task's stored start", where)
@@ -784,6 +813,8 @@ class _File:
         if b_start is not None and b_finish is not None:
             self.baseline[key] = (b_start, b_finish)
         cost = r.number(f.get(T_COST, ""), line, f"{where}: the cost")
+        if cost is not None and cost > 0:
+            r.limited(cost, MAX_COST, line, f"{where}: the cost")
         task = SourceTask(
             key=key,
             name=name,
@@ -835,6 +866,9 @@ class _File:
                 )
                 continue
             units = float((m.group(2) or "1").replace(",", "."))
+            self.r.limited(
+                units / 100.0 if m.group(3) else units, MAX_HEADCOUNT, t.line, f"{where}: the units"
+            )
             task.resources.append((named, units / 100.0 if m.group(3) else units))
 
     def _links(self) -> list[SourceLink]:
@@ -856,6 +890,10 @@ class _File:
                 lag_span = r.span(lag_text, line, what, percent=True) if lag_text else None
                 if lag_span is not None and lag_span[1].endswith("percent"):
                     lag = lag_span[0] / 100.0 * self.durations.get(pred, 0.0)
+                    if abs(lag) > MAX_WEEKS:
+                        raise r.fail(
+                            line, f"{what} is {format_weeks(abs(lag))} weeks, more than a plan takes"
+                        )
                 elif lag_span is not None:
                     lag = r.weeks(*lag_span, self.mpw, line, what)[0]
                 links.append(SourceLink(pred, succ, ltype, lag))

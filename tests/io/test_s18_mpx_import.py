@@ -6,6 +6,7 @@ Weeks are working weeks of the project calendar (Monday to Friday, 8 hours a day
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,15 @@ from planner.analysis import validate
 from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import Schedule, schedule
-from planner.io import IMPORT_SUFFIXES, UNREADABLE_SUFFIXES, InteropError, import_file, import_format
+from planner.io import (
+    IMPORT_SUFFIXES,
+    UNREADABLE_SUFFIXES,
+    InteropError,
+    import_file,
+    import_format,
+    read_outline,
+)
+from planner.io.outline import build_plan
 from planner.model.plan import DependencyType, Plan, duration_value
 
 REAL = Path(__file__).parent / "data" / "mpx-real"
@@ -183,6 +192,18 @@ def test_hand_written_us_file_figures(tmp_path: Path) -> None:
     assert not [i for i in report.items if i.kind in ("schedule", "duration")]  # dates and durations agree
 
 
+def test_year_month_day_dates(tmp_path: Path) -> None:
+    """The same hand-written file with record 12 set to year/month/day (order 2) and its dates so written reads the
+    same: every figure of the test above."""
+    ymd = re.sub(r"(\d\d)/(\d\d)/(\d{4})", r"\3/\1/\2", HAND).replace("12,0,0,480", "12,2,0,480")
+    assert "2026/12/07 08:00 AM" in ymd
+    path = tmp_path / "ymd.mpx"
+    path.write_bytes(ymd.encode("cp850"))
+    plan, _ = import_file(path)
+    assert plan.start_date is not None and plan.start_date.isoformat() == "2026-12-07"
+    assert _analyzed(plan).finish == pytest.approx(8.1)
+
+
 def _mpx(tmp_path: Path, body: str, name: str = "x.mpx") -> Path:
     """A file with MS Project 98's settings records and then ``body``."""
     head = (
@@ -228,6 +249,18 @@ HOSTILE = {  # name -> (file body after the settings, what the message says)
         ":19: task 2 'Task 2': 'XY' in the predecessors '1XY' is not a link",
     ),
     "duplicate unique id": ("{t1}\n{t1}\n", ":19: task unique ID 1 is used twice (first on line 18)"),
+    "a date in the year 9999": (
+        "{t1_9999}\n",
+        ":18: task 1 'Task 1': the start: 'Fri 17/10/9999' is in the year 9999",
+    ),
+    "a cost past what a plan takes": (
+        "{t1_cost}\n",
+        ":18: task 1 'Task 1': the cost is 1e+17, outside the 0 to",
+    ),
+    "Max Units past what a plan takes": (
+        "50,1,1,Crew,C,99999999\n",
+        ":18: the Max Units of resource 'Crew' is 1e+08, outside the 0 to 1,000,000",
+    ),
     "truncated": (
         "{t1}\n{t2_cut}",
         ":19: the file ends in the middle of a record: it has 9 of the 84 fields",
@@ -242,6 +275,8 @@ def test_hostile_input_is_refused_with_the_line_and_what_to_do(tmp_path: Path, n
     body = body.format(
         t1=t1,
         t1_bad_date=t1.replace("Fri 17/10/14", "Fri 32/13/14", 1),
+        t1_9999=t1.replace("Fri 17/10/14", "Fri 17/10/9999", 1),
+        t1_cost=t1.replace("0h,£0.00,", "0h,£100000000000000000.00,", 1),
         t1_huge=t1.replace(",1d,", ",99999999d,", 1),
         t1_inf=t1.replace(",1d,", ",1e308d,", 1),
         t1_unit=t1.replace(",1d,", ",5q,", 1),
@@ -254,6 +289,13 @@ def test_hostile_input_is_refused_with_the_line_and_what_to_do(tmp_path: Path, n
     text = str(err.value)
     assert text.startswith(str(path)) and message in text, text
     assert err.value.hint  # what to do
+    with pytest.raises(
+        InteropError
+    ) as err:  # the app's import step reads the outline first, then builds the plan
+        found = read_outline(path, "mpx")
+        assert found is not None
+        build_plan(*found)
+    assert message in str(err.value)
 
 
 @pytest.mark.parametrize(
