@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.plan import ID_PATTERN
+from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate
@@ -174,14 +174,13 @@ class DecisionsView(QWidget):
         self.count_label = ElidedLabel(parent=self)
         self.count_label.setAccessibleName("Number of decisions shown")
 
-        bar = QHBoxLayout()
+        # A bar that wraps: beside the inspector on a 1024x768 projector (or at a large system font) one row
+        # cut each filter to "All stag"; the filters now keep their whole text and go onto a second row, and
+        # the bar never pushes the window wider (800x600).
+        bar = FlowLayout(spacing=6)
         bar.setContentsMargins(6, 6, 6, 2)
-        # Small minimums: at 1280 px beside the inspector (and on an 800x600 screen) the bar must shrink, not
-        # push the window wider.
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter") + 24)
-        bar.addWidget(self.search, 3)
-        for w in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
-            bar.addWidget(w, 1)
+        for w in (self.search, self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
+            bar.addWidget(w)
         bar.addWidget(self.critical_only)
         bar.addWidget(self.count_label)
 
@@ -205,7 +204,6 @@ class DecisionsView(QWidget):
         vh = self.table.verticalHeader()
         vh.setVisible(False)
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         hh = self.table.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
@@ -229,6 +227,7 @@ class DecisionsView(QWidget):
         self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty_hint.hide()
         self.table.viewport().installEventFilter(self)
+        self._fit_font()
 
         self.search.textChanged.connect(self._apply_filters)
         for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
@@ -255,8 +254,7 @@ class DecisionsView(QWidget):
         combo = QComboBox(self)
         combo.setToolTip(tip)
         combo.setAccessibleName(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(3)  # stretched beyond that when there is room
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # its longest choice whole
         combo.addItem(all_label, None)
         return combo
 
@@ -323,6 +321,19 @@ class DecisionsView(QWidget):
     def _place_empty_hint(self) -> None:
         if self.empty_hint.isVisible():
             self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def _fit_font(self) -> None:
+        """Sizes that follow the font: the search field's (its hint whole) and the rows' height. Again when the
+        font changes (a system font made larger while the app runs)."""
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24
+        )
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
