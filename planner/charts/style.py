@@ -38,6 +38,10 @@ OKABE_ITO: tuple[str, ...] = (
     "#000000",  # black
 )
 """The Okabe-Ito colours, in the order areas without a colour of their own get them."""
+TOL_MUTED: tuple[str, ...] = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+                              "#AA4499")  # fmt: skip
+"""Paul Tol's 'muted' colours (colour-blind safe too): areas without a colour get them once the Okabe-Ito colours
+are taken (a new plan's eight areas take all but black: the groups of a tracker's import all came out black)."""
 
 INK = "#1A1A1A"  # text and axes
 MUTED = "#5C5C5C"  # secondary text
@@ -111,7 +115,7 @@ def rc_context() -> AbstractContextManager[None]:
 def area_colors(plan: Plan) -> dict[str, str]:
     """Colour per area id: the area's own colour when set, else the next Okabe-Ito colour not already used."""
     used = {a.color.upper() for a in plan.areas if a.color}
-    spare = [c for c in OKABE_ITO if c.upper() not in used] or list(OKABE_ITO)
+    spare = [c for c in (*OKABE_ITO, *TOL_MUTED) if c.upper() not in used] or list(OKABE_ITO)
     out: dict[str, str] = {}
     k = 0
     for a in plan.areas:

@@ -215,3 +215,15 @@ def test_each_export_imports_and_analyzes_on_the_command_line(
     assert main(["import", str(DATA / name), "-o", str(out)]) == 0
     assert main(["analyze", str(out)]) == 0
     assert "Finish (rolling stages)" in capsys.readouterr().out
+
+
+def test_a_trackers_groups_get_colours_of_their_own_in_the_charts() -> None:
+    """The groups became areas after a new plan's eight, which take the Okabe-Ito colours but black: every group
+    after the first was black too (monday.com's Discovery and Build bars and legend swatches alike)."""
+    from planner.charts.style import area_colors
+
+    plan, _ = import_file(DATA / "monday-board.xlsx")
+    colours = area_colors(plan)
+    groups = [a.id for a in plan.areas if a.name in ("Discovery", "Build")]
+    assert len(groups) == 2
+    assert len(set(colours.values())) == len(colours)  # ten areas, ten colours
