@@ -99,19 +99,19 @@ _NEEDS = {  # record -> the record that must come before it
 # Units of durations and lags in English and German files: (minutes of one, elapsed). Working units scale with the
 # file's hours per day and week (record 11); a month is 20 working days (MS Project's default), a year 52 weeks.
 _UNIT_WORDS = {
-    "minutes": ("m", "mins"),
-    "hours": ("h", "hours"),
-    "days": ("d", "days", "t"),
-    "weeks": ("w", "wk", "weeks"),
-    "months": ("mo", "mon", "months"),
-    "years": ("y", "years"),
+    "minutes": ("m", "min", "mins", "minute", "minutes"),
+    "hours": ("h", "hr", "hrs", "hour", "hours"),
+    "days": ("d", "day", "days", "t"),
+    "weeks": ("w", "wk", "wks", "week", "weeks"),
+    "months": ("mo", "mon", "mons", "month", "months"),
+    "years": ("y", "yr", "yrs", "year", "years"),
     "percent": ("%",),
-    "e-minutes": ("em", "fm"),
-    "e-hours": ("eh", "fh"),
-    "e-days": ("ed", "ft"),
-    "e-weeks": ("ew", "fw"),
-    "e-months": ("emo", "emon", "fmon"),
-    "e-years": ("ey", "fy"),
+    "e-minutes": ("em", "emin", "emins", "fm"),
+    "e-hours": ("eh", "ehr", "ehrs", "fh"),
+    "e-days": ("ed", "eday", "edays", "ft"),
+    "e-weeks": ("ew", "ewk", "ewks", "fw"),
+    "e-months": ("emo", "emon", "emons", "fmon"),
+    "e-years": ("ey", "eyr", "eyrs", "fy"),
     "e-percent": ("e%", "f%"),
 }
 _UNIT_OF = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}

@@ -386,3 +386,14 @@ def test_month_names_in_dates_and_a_header_without_tasks() -> None:
     plan, report = import_file(REAL / "headertest.mpx")
     assert plan.title == "Project Title Text" and plan.decisions == []
     assert plan.start_date is not None and plan.start_date.isoformat() == "2004-12-02"
+
+
+@pytest.mark.parametrize(
+    ("written", "weeks"), [("5 days", 1.0), ("2 wks", 2.0), ("16 hrs", 0.4), ("1 mo", 4.0), ("2,5d", 0.5)]
+)
+def test_durations_with_long_unit_words(tmp_path: Path, written: str, weeks: float) -> None:
+    """Units as MS Project shows them when set to long words (a month is 20 working days of 8 hours)."""
+    quoted = f'"{written}"' if "," in written else written  # in a comma-delimited file a comma comes quoted
+    path = _mpx(tmp_path, _task(18).replace(",1d,", f",{quoted},", 1) + "\n")
+    plan, _ = import_file(path)
+    assert [duration_value(d.duration) for d in plan.decisions] == [pytest.approx(weeks)]
