@@ -111,9 +111,10 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         wb.close()
     part = getattr(ws, "_worksheet_path", None)
     levels: dict[int, int] = {}
-    if isinstance(part, str):
-        _report_uncalculated(raw, part, report)
-        levels = _row_levels(raw, part)
+    xml = _part(raw, part) if isinstance(part, str) else b""
+    if xml:
+        _report_uncalculated(xml, report)
+        levels = _row_levels(xml)
     if not all_rows:
         raise InteropError(
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
@@ -157,14 +158,9 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _OUTLINE = re.compile(rb'\boutlineLevel="(\d+)"')
 
 
-def _row_levels(raw: bytes, part: str) -> dict[int, int]:
-    """Row number -> the row's outline level (Data > Group rows; how Smartsheet's Excel export keeps a row's parents),
-    for the rows that have one. openpyxl's read-only mode does not give row attributes."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            xml = zf.read(part)
-    except (KeyError, zipfile.BadZipFile):
-        return {}
+def _row_levels(xml: bytes) -> dict[int, int]:
+    """Row number -> the row's outline level in a sheet's ``xml`` (Data > Group rows; how Smartsheet's Excel export
+    keeps a row's parents), for the rows that have one. openpyxl's read-only mode does not give row attributes."""
     out: dict[int, int] = {}
     for tag in _ROW_TAG.finditer(xml):
         level, number = _OUTLINE.search(tag.group(1)), _ROW_NUMBER.search(tag.group(1))
@@ -187,14 +183,18 @@ _NO_VALUE = re.compile(
 )
 
 
-def _report_uncalculated(raw: bytes, part: str, report: ImportReport) -> None:
-    """Say which formula cells have no saved value: a workbook written by a program (a script, a converter) rather
-    than a spreadsheet may never have calculated them, and they read as empty."""
+def _part(raw: bytes, part: str) -> bytes:
+    """The XML of one part of the workbook (the sheet read), b"" when it cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            xml = zf.read(part)
+            return zf.read(part)
     except (KeyError, zipfile.BadZipFile):
-        return
+        return b""
+
+
+def _report_uncalculated(xml: bytes, report: ImportReport) -> None:
+    """Say which formula cells of a sheet's ``xml`` have no saved value: a workbook written by a program (a script, a
+    converter) rather than a spreadsheet may never have calculated them, and they read as empty."""
     cells = [m.decode() for m in _NO_VALUE.findall(xml)]
     if cells:
         shown = ", ".join(cells[:5]) + (", ..." if len(cells) > 5 else "")
