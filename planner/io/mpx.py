@@ -214,6 +214,7 @@ class _Reader:
         self.path = path
         self.report = report
         self.s = _Settings()
+        self.seen: dict[str, tuple[dt.date, int | None]] = {}  # dates read so far (tasks share them)
 
     def fail(self, line: int, problem: str, hint: str = "save the file again from its tool") -> InteropError:
         return InteropError(self.path, problem, line=line, hint=hint)
@@ -315,9 +316,11 @@ class _Reader:
         """A date as the file writes it (``Fri 17/10/14``, ``Di 07.01.03``, ``17/10/2014 08:00``, ``Jan 17 '14``),
         with its time of day in minutes when it has one; None for nothing (``NA``)."""
         t = text.strip()
+        if t in self.seen:
+            return self.seen[t]
         if t.casefold() in _NONE:
             return None
-        minute = None
+        key, minute = t, None
         tm = re.search(
             r"\d{1,2}\s*[" + re.escape(self.s.time_separator) + r":]\s*\d{2}(?:\s*[^\W\d_]+\.?)?$", t
         )
@@ -353,6 +356,7 @@ class _Reader:
             ) from None
         if not 1900 <= day.year <= 2200:  # MS Project's own dates run from 1984 to 2149
             raise self.fail(line, f"{what}: {text!r} is in the year {day.year}, not a date of a project")
+        self.seen[key] = (day, minute)
         return day, minute
 
     def limited(self, value: float | None, most: float, line: int, what: str) -> float | None:
@@ -535,6 +539,7 @@ class _File:
         s.date_separator = _at(v, 3) or "/"
         s.time_separator = _at(v, 4) or ":"
         s.am, s.pm = _at(v, 5) or "am", _at(v, 6) or "pm"
+        self.r.seen.clear()  # dates read before (a calendar exception) were read in the default settings
 
     def _record_20(self, line: int, v: list[str]) -> None:
         self.calendar_now = _Calendar(_at(v, 0), line, [_at(v, i) for i in range(1, 8)])
