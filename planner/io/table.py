@@ -526,9 +526,15 @@ def _board_groups(
         if _filled(cells):
             parent = str(cells[title_at] if title_at < len(cells) else "").strip()
         out.append((line, [*cells, *[""] * (len(header) - len(cells)), group, ""]))
+    named = any(str(cells[len(header)]).strip() for _, cells in out)
     report.add(
         "format",
-        "a board export with groups (monday.com): each group's title is the area of its items"
+        "a board export "
+        + (
+            "with groups (monday.com): each group's title is the area of its items"
+            if named
+            else "(monday.com)"
+        )
         + (
             f"; {subitems} subitem(s) are decisions under their item, which becomes structure"
             if subitems

@@ -227,3 +227,14 @@ def test_a_trackers_groups_get_colours_of_their_own_in_the_charts() -> None:
     groups = [a.id for a in plan.areas if a.name in ("Discovery", "Build")]
     assert len(groups) == 2
     assert len(set(colours.values())) == len(colours)  # ten areas, ten colours
+
+
+def test_a_board_whose_header_repeats_without_group_titles(tmp_path: Path) -> None:
+    src = tmp_path / "board.csv"
+    src.write_text("Name,Status\nA,Done\n\nName,Status\nB,Stuck\n", encoding="utf-8")
+    plan, report = import_file(src)
+    assert [(d.title, d.status, d.area) for d in plan.decisions] == [
+        ("A", Status.DONE, None),
+        ("B", Status.BLOCKED, None),
+    ]  # the repeated header row is not a decision 'Name'
+    assert "the header rows repeated below the first were skipped" in _text(report)
