@@ -533,7 +533,7 @@ def _board_groups(
         + (
             "with groups (monday.com): each group's title is the area of its items"
             if named
-            else "(monday.com)"
+            else "(monday.com): the header rows repeated below the first were skipped"
         )
         + (
             f"; {subitems} subitem(s) are decisions under their item, which becomes structure"
