@@ -3,7 +3,7 @@
 One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.mpx` (MS Project's MPX
 exchange format, import only), :mod:`~planner.io.primavera` (Primavera P6 XER and P6 XML), :mod:`~planner.io.gan`
 (GanttProject),
-:mod:`~planner.io.csvfile` and :mod:`~planner.io.xlsx` (one row per decision, :mod:`~planner.io.table`), and
+:mod:`~planner.io.csvfile`, :mod:`~planner.io.xlsx` and :mod:`~planner.io.xls` (one row per decision, :mod:`~planner.io.table`), and
 :mod:`~planner.io.graphs` (TaskJuggler, Mermaid, Graphviz; export only). Outline formats share
 :mod:`~planner.io.outline` (summary tasks become structure). :func:`import_file` and :func:`export_file` pick the
 format; every import returns an :class:`ImportReport` of what it could not carry.
@@ -26,6 +26,7 @@ IMPORT_FORMATS = {
     "gan": "GanttProject",
     "csv": "CSV",
     "xlsx": "Excel workbook",
+    "xls": "Excel 97-2003 workbook",
     "xer": "Primavera P6 XER",
     "p6xml": "Primavera P6 XML",
     "mpx": "MS Project exchange (MPX)",
@@ -42,6 +43,7 @@ IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (r
     ".txt": "csv",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".xls": "xls",
 }
 EXPORT_SUFFIXES = {
     ".xml": "mspdi",
@@ -120,10 +122,6 @@ UNREADABLE_SUFFIXES = {
     ".pod": (
         "ProjectLibre's own format (.pod)",
         "in ProjectLibre, File > Save As > MS Project XML (*.xml), and import the .xml",
-    ),
-    ".xls": (
-        "the old Excel format (.xls)",
-        "in Excel or LibreOffice, save it as an Excel workbook (.xlsx) or CSV, and import that",
     ),
     ".ods": (
         "a LibreOffice spreadsheet (.ods)",
@@ -301,6 +299,10 @@ def _import(
         from planner.io.csvfile import import_csv
 
         return import_csv(path)
+    if fmt == "xls":
+        from planner.io.xls import import_xls
+
+        return import_xls(path)
     from planner.io.xlsx import import_xlsx
 
     return import_xlsx(path)

@@ -98,7 +98,7 @@ def _refuse_other_files(raw: bytes, path: str | os.PathLike[str]) -> None:
         )
     elif raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         problem = "is an old Excel .xls (or other Office) file, not CSV text"
-        todo = "in Excel or LibreOffice, save it as an Excel workbook (.xlsx) or CSV, and import that"
+        todo = "name it .xls and import it, or save it as .xlsx or CSV in Excel or LibreOffice"
     elif head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
         problem = "is a web page or XML, not CSV text (a tracker's 'Excel' export is often an HTML table)"
         todo = "export CSV from the tool instead, or open it in Excel and save it as .xlsx or CSV"

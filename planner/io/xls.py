@@ -1,0 +1,173 @@
+"""Import of the old Excel format (``.xls``, Excel 97-2003 BIFF): the same rows as ``.xlsx``
+(:mod:`planner.io.xlsx`), read with xlrd, the library made for it (openpyxl reads only .xlsx).
+
+Spreadsheets of plans still come as ``.xls``: MS Project's "Save As Excel 97-2003", older trackers' exports, files
+kept for years. Cells keep what the sheet shows where it matters, as for ``.xlsx``: date cells are dates, a number
+formatted as a percentage is that percentage, a number formatted ``0" days"`` a duration in days; grouped rows and
+indented names give the hierarchy. Three look-alikes are told apart before reading: an ``.xlsx`` saved under
+``.xls`` is imported as the workbook it is; an HTML or XML table saved under ``.xls`` (what some trackers' "Excel"
+export writes) and a password-protected workbook are refused with what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+from typing import Any
+
+from planner.io.common import ImportReport, InteropError, read_limited
+from planner.io.table import (
+    HEADER_SEARCH_ROWS,
+    check_row_count,
+    outline_from_sheet,
+    rows_to_plan,
+    split_header,
+)
+from planner.model.limits import MAX_DECISIONS
+from planner.model.plan import Plan
+
+MAX_COLUMNS = 256
+"""An .xls sheet has at most 256 columns (IV)."""
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The compound-file signature every Excel 97-2003 workbook starts with."""
+
+
+def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
+    """The plan in the first sheet (or the sheet called "Decisions") of an .xls workbook."""
+    raw = read_limited(path) if data is None else data
+    if raw.startswith(b"PK\x03\x04"):  # an .xlsx under the old suffix (Excel opens it after a warning)
+        from planner.io.xlsx import import_xlsx
+
+        plan, report = import_xlsx(path, raw)
+        report.add(
+            "format", "the file is an Excel workbook (.xlsx) saved under the name .xls; it was read as one"
+        )
+        return plan, report
+    _refuse_look_alikes(raw, path)
+    import xlrd
+
+    report = ImportReport(source=os.path.basename(str(path)), format="Excel 97-2003 workbook")
+    try:
+        book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=True)
+    except Exception as exc:  # noqa: BLE001 - xlrd raises many types for damaged files
+        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
+        if "encrypt" in reason.lower():
+            raise InteropError(
+                path,
+                "is password-protected, so its cells cannot be read",
+                hint="open it in Excel, remove the password (File > Info > Protect Workbook), and save it as .xlsx",
+            ) from None
+        raise InteropError(
+            path,
+            f"cannot be read as an Excel 97-2003 workbook ({type(exc).__name__}: {reason})",
+            hint="open and save it again in the spreadsheet, as .xlsx or CSV",
+        ) from None
+    try:
+        names = book.sheet_names()
+        sheet = book.sheet_by_name("Decisions") if "Decisions" in names else book.sheet_by_index(0)
+        if len(names) > 1:
+            report.add("format", f"only sheet {sheet.name!r} was read (of {len(names)})")
+        all_rows, levels, indents = _sheet_rows(book, sheet, path)
+    finally:
+        book.release_resources()
+    if not all_rows:
+        raise InteropError(
+            path, f"sheet {sheet.name!r} is empty", hint="the first row names the columns (id, title, ...)"
+        )
+    header, rows = split_header(all_rows, report)
+    header, rows = outline_from_sheet(header, rows, levels, indents, report)
+    check_row_count(rows, path)
+    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
+    return rows_to_plan(header, rows, path, report, title), report
+
+
+def _refuse_look_alikes(raw: bytes, path: str | os.PathLike[str]) -> None:
+    """Refuse, with what to do, a file under .xls that is not an Excel 97-2003 workbook."""
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
+        raise InteropError(
+            path,
+            "is a web page or XML table saved under the name .xls (as some trackers' 'Excel' export writes), not "
+            "an Excel workbook",
+            hint="export CSV from the tool instead, or open the file in Excel and save it as .xlsx",
+        )
+    if not raw.startswith(_OLE2):
+        what = "empty" if not raw.strip() else "not an Excel 97-2003 workbook"
+        raise InteropError(
+            path,
+            f"is {what} (an .xls file starts with the compound-file signature)",
+            hint="is it a CSV or text file with the wrong name? rename it, or save it from the spreadsheet as .xlsx",
+        )
+
+
+def _sheet_rows(
+    book: Any, sheet: Any, path: str | os.PathLike[str]
+) -> tuple[list[tuple[int, list[Any]]], dict[int, int], dict[int, dict[int, int]]]:
+    """The sheet's rows as (line, cells) with the values the .xlsx import gives, each row's outline level and each
+    cell's indent (lines counted from 1, as the spreadsheet shows them)."""
+    from planner.io.xlsx import _value
+
+    most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
+    rows: list[tuple[int, list[Any]]] = []
+    levels: dict[int, int] = {}
+    indents: dict[int, dict[int, int]] = {}
+    for r in range(sheet.nrows):
+        line = r + 1
+        cells = []
+        indented: dict[int, int] = {}
+        for c in range(min(sheet.ncols, MAX_COLUMNS)):
+            value, number_format, indent = _cell(book, sheet, r, c)
+            shown = _value(types.SimpleNamespace(value=value, number_format=number_format))
+            cells.append(shown)
+            if shown != "" and indent:
+                indented[c] = indent
+        if all(v == "" for v in cells):
+            continue  # as openpyxl leaves out a row the workbook does not store: only its number counts
+        rows.append((line, cells))
+        if indented:
+            indents[line] = indented
+        info = sheet.rowinfo_map.get(r)
+        if info is not None and info.outline_level > 0:
+            levels[line] = int(info.outline_level)
+        filled += 1
+        if filled > most:
+            raise InteropError(
+                path,
+                f"line {line}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
+                hint="split the project and import it in parts",
+            )
+    return rows, levels, indents
+
+
+def _cell(book: Any, sheet: Any, r: int, c: int) -> tuple[Any, str, int]:
+    """One cell: its value as Python (a date cell a ``datetime``, a whole number an ``int``, an error or empty cell
+    ``None``), its number format and its indent."""
+    import xlrd
+
+    cell = sheet.cell(r, c)
+    kind, value = cell.ctype, cell.value
+    number_format, indent = "", 0
+    try:
+        xf = book.xf_list[cell.xf_index]
+        number_format = book.format_map[xf.format_key].format_str or ""
+        indent = int(xf.alignment.indent_level or 0)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        pass
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None, number_format, indent
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            moment = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return (
+                value,
+                "",
+                indent,
+            )  # a serial no calendar holds: the number, read as the column reads numbers
+        return moment, "", indent  # a datetime, as openpyxl gives a date cell of an .xlsx
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(value), "", indent
+    if kind == xlrd.XL_CELL_NUMBER and float(value).is_integer() and abs(value) < 2**53:
+        return int(value), number_format, indent
+    return value, number_format, indent
