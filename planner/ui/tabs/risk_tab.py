@@ -310,7 +310,11 @@ class RiskTab(QWidget):
         left_layout.addSpacing(6)
         left_layout.addWidget(self.risk_effects)
         left_layout.addStretch(1)
-        left.setMinimumWidth(280)
+        # Wide enough for the percentile table's three columns whole ("Std. deviation", "52.58", "28 Jan 2028")
+        # in the tab's font: at a 15 pt system font 280 px showed the dates as "12 ...".
+        fm = self.results.fontMetrics()
+        cells = sum(fm.horizontalAdvance(t) + 2 * fm.averageCharWidth() + 8 for t in _WIDEST_RESULT_CELLS)
+        left.setMinimumWidth(max(280, cells + 2 * self.results.frameWidth() + 6))
 
         self.charts = QTabWidget(self)
         self.charts.setObjectName("riskCharts")
@@ -560,6 +564,10 @@ class RiskTab(QWidget):
         from planner.charts.risk import draw_tornado
 
         draw_tornado(fig, self.runner.result)
+
+
+_WIDEST_RESULT_CELLS = ("Std. deviation", "000.00", "28 Sep 2028")
+"""The widest text each column of the percentile table shows (label, week, date)."""
 
 
 def _date_text(date: dt.date | None) -> str:
