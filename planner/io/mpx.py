@@ -622,6 +622,8 @@ class _File:
             tuple[str, str, str, int, bool]
         ] = []  # successor, predecessors, where, line, by UID
         self.baseline: dict[str, tuple[float, float]] = {}
+        self.from_dates: set[str] = set()  # tasks without a duration, timed by their dates
+        self.undated: set[str] = set()  # tasks without a duration or dates: milestones
         tasks: list[SourceTask] = []
         numbers: list[str | None] = []
         for t in self.tasks:
@@ -639,6 +641,23 @@ class _File:
         if self.origin is not None and finish is not None:
             until = self.origin + dt.timedelta(days=math.ceil(max(0.0, finish) * 7) + 7)
             report_days_off(report, (h for h in self.calendar.holidays if self.origin <= h <= until))
+        leaves = [t for i, t in enumerate(tasks) if i + 1 == len(tasks) or tasks[i + 1].level <= t.level]
+        from_dates = [
+            t.name for t in leaves if t.key in self.from_dates
+        ]  # (a summary's duration is its tasks')
+        undated = [t.name for t in leaves if t.key in self.undated]
+        if from_dates:
+            report.add(
+                "duration",
+                f"{len(from_dates)} task(s) have no Duration: it is the working time between their Start and Finish",
+            )
+        if undated:
+            report.add(
+                "duration",
+                f"{len(undated)} task(s) have neither a Duration nor a Start and Finish: read as milestones: "
+                + ", ".join(repr(n) for n in undated[:5])
+                + (", ..." if len(undated) > 5 else ""),
+            )
         if not tasks:
             report.add("format", "the project has no tasks: the plan is empty")
         return Outline(
@@ -755,8 +774,15 @@ class _File:
         weeks, elapsed = r.weeks(*span, self.mpw, line, f"{where}: the duration") if span else (0.0, False)
         milestone = r.flag(f.get(T_MILESTONE, ""))
         start = self.at(moment(T_START, "start"), end=False)
-        finish = self.at(moment(T_FINISH, "finish"), end=not (milestone or weeks == 0))
+        finish = self.at(moment(T_FINISH, "finish"), end=not (milestone or (span is not None and weeks == 0)))
         actual_start = moment(T_ACTUAL_START, "actual start")
+        if span is None and not milestone:
+            # no Duration (a tool that writes only some fields): the working time between its dates, as read_mspdi
+            weeks = max(0.0, finish - start) if start is not None and finish is not None else 0.0
+            if start is None or finish is None:
+                self.undated.add(key)
+            else:
+                self.from_dates.add(key)
         if elapsed and weeks > 0 and start is not None and finish is not None and actual_start is None:
             spanned = max(
                 0.0, finish - start

@@ -397,3 +397,22 @@ def test_durations_with_long_unit_words(tmp_path: Path, written: str, weeks: flo
     path = _mpx(tmp_path, _task(18).replace(",1d,", f",{quoted},", 1) + "\n")
     plan, _ = import_file(path)
     assert [duration_value(d.duration) for d in plan.decisions] == [pytest.approx(weeks)]
+
+
+def test_a_minimal_file_of_another_tool_without_durations(tmp_path: Path) -> None:
+    """Tools that write MPX themselves may give a few fields only (no calendar, no Duration): a task with a Start
+    and a Finish lasts the working time between them (Mon 1 - Fri 12 Mar 2027: 2 weeks, as read_mspdi does); one
+    with neither is a milestone; both are reported."""
+    path = tmp_path / "minimal.mpx"
+    path.write_bytes(
+        b"MPX,Some tool,4.0,ANSI\r\n12,0,0,480,/,:,am,pm,20,20\r\n30,Minimal\r\n"
+        b"61,1,3,50,51,90,98\r\n70,Design,1,03/01/2027,03/12/2027,1,1\r\n70,Review,1,,,2,2\r\n"
+    )
+    plan, report = import_file(path)
+    assert [(d.title, duration_value(d.duration), d.milestone) for d in plan.decisions] == [
+        ("Design", pytest.approx(2.0), False),
+        ("Review", 0.0, True),
+    ]
+    durations = [i.message for i in report.items if i.kind == "duration"]
+    assert any("1 task(s) have no Duration" in m for m in durations)
+    assert any("neither a Duration nor a Start and Finish" in m and "'Review'" in m for m in durations)
