@@ -926,7 +926,14 @@ class _File:
                             line, f"{what} is {format_weeks(abs(lag))} weeks, more than a plan takes"
                         )
                 elif lag_span is not None:
-                    lag = r.weeks(*lag_span, self.mpw, line, what)[0]
+                    lag, elapsed = r.weeks(*lag_span, self.mpw, line, what)
+                    if elapsed and lag:
+                        r.report.add(
+                            "lag",
+                            f"an elapsed lag ({lag_text}) is read as {format_weeks(lag)} weeks of 7 calendar days "
+                            "(the plan has no calendar), not the working time it spans in the file",
+                            f"{where}, predecessor {pred_id}",
+                        )
                 links.append(SourceLink(pred, succ, ltype, lag))
         return links
 

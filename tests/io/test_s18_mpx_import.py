@@ -416,3 +416,12 @@ def test_a_minimal_file_of_another_tool_without_durations(tmp_path: Path) -> Non
     durations = [i.message for i in report.items if i.kind == "duration"]
     assert any("1 task(s) have no Duration" in m for m in durations)
     assert any("neither a Duration nor a Start and Finish" in m and "'Review'" in m for m in durations)
+
+
+def test_an_elapsed_lag_is_calendar_time_and_reported(tmp_path: Path) -> None:
+    """``1FS+7ed``: 7 elapsed days = 1 calendar week = 1.0 of the plan's weeks; the report says it is not the
+    working time it spans in the file."""
+    path = _mpx(tmp_path, _task(18) + "\n" + _task(19).replace(",1,Mon", ",1FS+7ed,Mon", 1) + "\n")
+    plan, report = import_file(path)
+    assert [round(d.lag, 6) for d in plan.dependencies] == [1.0]
+    assert any(i.kind == "lag" and "elapsed lag (+7ed)" in i.message for i in report.items)
