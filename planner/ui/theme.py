@@ -7,8 +7,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+PLATFORM_WINDOW = "plannerPlatformWindow"
+"""Application property: the Window colour of the palette the platform gave the app, kept before the planner first
+sets its own."""
+
+
+def _platform_window(app: QApplication) -> QColor:
+    kept = app.property(PLATFORM_WINDOW)
+    if not isinstance(kept, QColor):
+        kept = QColor(app.palette().color(QPalette.ColorRole.Window))
+        app.setProperty(PLATFORM_WINDOW, kept)
+    return kept
+
 
 def system_is_dark(app: QApplication) -> bool:
+    """The desktop's colour scheme: as the platform says it (Windows, macOS, GNOME through the XDG portal), else
+    as the palette it gave the app looks (a desktop whose theme sets only a dark palette, as KDE's or qt6ct's can:
+    the app opened light there); light when neither tells (offscreen)."""
     hints = app.styleHints()
     scheme = getattr(hints, "colorScheme", None)
     if scheme is not None:
@@ -17,7 +32,7 @@ def system_is_dark(app: QApplication) -> bool:
             return True
         if value == Qt.ColorScheme.Light:
             return False
-    return False  # unknown (e.g. offscreen): light
+    return _platform_window(app).lightness() < 128
 
 
 def dark_palette() -> QPalette:
@@ -121,6 +136,7 @@ def light_palette() -> QPalette:
 
 def apply_theme(app: QApplication, scheme: str = "system") -> str:
     """Apply ``light``, ``dark`` or the ``system`` scheme; returns the one applied."""
+    _platform_window(app)  # before the first palette of our own
     app.setStyle("Fusion")
     dark = system_is_dark(app) if scheme == "system" else scheme == "dark"
     palette = dark_palette() if dark else light_palette()

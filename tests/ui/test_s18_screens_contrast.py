@@ -181,3 +181,26 @@ def test_the_charts_text_is_readable_in_both_palettes(themed_window):
             assert ratio >= MIN_CONTRAST, (t.get_text()[:40], ink.name(), ground.name(), round(ratio, 2))
             checked += 1
     assert checked > 50  # the chart tabs, the cost tab's two charts and the team load
+
+
+def test_a_desktop_that_gives_only_a_dark_palette_opens_the_app_dark(qapp):
+    # KDE's or qt6ct's theme can hand the app a dark palette without saying the colour scheme (as offscreen
+    # here: Unknown); the app then opened light, over the user's dark desktop.
+    from PySide6.QtCore import Qt
+
+    from planner.ui.theme import PLATFORM_WINDOW
+
+    assert qapp.styleHints().colorScheme() == Qt.ColorScheme.Unknown  # the case
+    kept = qapp.property(PLATFORM_WINDOW)
+    try:
+        qapp.setProperty(PLATFORM_WINDOW, QColor("#2a2a2a"))  # the platform's palette: dark
+        assert apply_theme(qapp, "system") == "dark"
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        assert window.lightness() < 128
+        assert contrast_ratio(qapp.palette().color(QPalette.ColorRole.WindowText), window) >= MIN_CONTRAST
+        qapp.setProperty(PLATFORM_WINDOW, QColor("#efefef"))  # a light one: light
+        assert apply_theme(qapp, "system") == "light"
+        assert apply_theme(qapp, "dark") == "dark"  # a scheme asked for (screenshots) still wins
+    finally:
+        qapp.setProperty(PLATFORM_WINDOW, kept)
+        apply_theme(qapp, "light")
