@@ -22,7 +22,7 @@ DESCRIPTION = (
     "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "
     "Project XML, also written by ProjectLibre and GanttProject, or Primavera P6 XML when its root element is "
     "APIBusinessObjects; .mpx is MS Project's exchange format MPX 4.0, as MS Project 98 and MPXJ-based tools write "
-    "it, in English or German; .xer is Primavera P6 XER; .gan; .csv; .xlsx; .xls, Excel 97-2003) unless --format says otherwise. A P6 file "
+    "it, in English or German; .xer is Primavera P6 XER; .gan; .csv; .xlsx; .xls, Excel 97-2003; .ods, LibreOffice Calc) unless --format says otherwise. A P6 file "
     "with several projects imports the first unless --project names one. With the optional MPXJ bridge (pip "
     "install 'scaling-roadmap-planner[mpxj]' and Java), .mpp, .pod and other binary project files are read "
     "through MPXJ (--format mpxj for any other suffix). Summary tasks (P6: WBS elements) become "
@@ -33,7 +33,7 @@ DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot", ".xer"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="file to import (.xml, .mpx, .xer, .gan, .csv, .xlsx, .xls)")
+    parser.add_argument("file", help="file to import (.xml, .mpx, .xer, .gan, .csv, .xlsx, .xls, .ods)")
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
     parser.add_argument(
         "--format",

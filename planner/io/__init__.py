@@ -3,7 +3,8 @@
 One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.mpx` (MS Project's MPX
 exchange format, import only), :mod:`~planner.io.primavera` (Primavera P6 XER and P6 XML), :mod:`~planner.io.gan`
 (GanttProject),
-:mod:`~planner.io.csvfile`, :mod:`~planner.io.xlsx` and :mod:`~planner.io.xls` (one row per decision, :mod:`~planner.io.table`), and
+:mod:`~planner.io.csvfile`, :mod:`~planner.io.xlsx`, :mod:`~planner.io.xls` and :mod:`~planner.io.ods` (one row per decision,
+:mod:`~planner.io.table`), and
 :mod:`~planner.io.graphs` (TaskJuggler, Mermaid, Graphviz; export only). Outline formats share
 :mod:`~planner.io.outline` (summary tasks become structure). :func:`import_file` and :func:`export_file` pick the
 format; every import returns an :class:`ImportReport` of what it could not carry.
@@ -31,6 +32,7 @@ IMPORT_FORMATS = {
     "p6xml": "Primavera P6 XML",
     "mpx": "MS Project exchange (MPX)",
     "mpxj": "read through MPXJ (.mpp, .pod, ...)",
+    "ods": "OpenDocument spreadsheet",
 }
 IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (read_outline looks)
     ".xml": "mspdi",
@@ -44,6 +46,7 @@ IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (r
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".xls": "xls",
+    ".ods": "ods",
 }
 EXPORT_SUFFIXES = {
     ".xml": "mspdi",
@@ -122,10 +125,6 @@ UNREADABLE_SUFFIXES = {
     ".pod": (
         "ProjectLibre's own format (.pod)",
         "in ProjectLibre, File > Save As > MS Project XML (*.xml), and import the .xml",
-    ),
-    ".ods": (
-        "a LibreOffice spreadsheet (.ods)",
-        "in LibreOffice Calc, File > Save As > Excel 2007-365 (.xlsx) or Text CSV, and import that",
     ),
     ".json": (
         "a JSON file",
@@ -303,6 +302,10 @@ def _import(
         from planner.io.xls import import_xls
 
         return import_xls(path)
+    if fmt == "ods":
+        from planner.io.ods import import_ods
+
+        return import_ods(path)
     from planner.io.xlsx import import_xlsx
 
     return import_xlsx(path)

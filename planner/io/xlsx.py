@@ -32,16 +32,19 @@ MAX_RATIO = 200
 """A part may unpack to at most this many times its packed size (when it is larger than 1 MB unpacked)."""
 
 
-def check_zip(raw: bytes, path: str | os.PathLike[str]) -> None:
-    """Refuse files that are not zip archives, or that unpack too large or with a bomb-like ratio."""
+def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx file") -> None:
+    """Refuse files that are not zip archives, or that unpack too large or with a bomb-like ratio (``what``: the
+    file the suffix promised, for the message)."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             infos = zf.infolist()
     except zipfile.BadZipFile:
         raise InteropError(
             path,
-            "is not an .xlsx file (not a zip archive)",
-            hint="an old .xls file must be saved as .xlsx or CSV first",
+            f"is not {what} (not a zip archive)",
+            hint="an old .xls file must be saved as .xlsx or CSV first"
+            if what == "an .xlsx file"
+            else "open it in its spreadsheet and save it again, or save it as CSV",
         ) from None
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:

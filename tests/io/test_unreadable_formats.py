@@ -26,7 +26,8 @@ from planner.io import InteropError, import_file
         ("plan.pod", "in ProjectLibre, File > Save As > MS Project XML"),
         # .xls is read (planner.io.xls): these bytes are a damaged one, and the message says so
         ("plan.xls", "cannot be read as an Excel 97-2003 workbook"),
-        ("plan.ods", "Excel 2007-365 (.xlsx) or Text CSV"),
+        # .ods is read (planner.io.ods): these bytes are no zip, and the message says so
+        ("plan.ods", "is not an .ods spreadsheet (not a zip archive)"),
         ("roadmap.plan.json", "needs no import: open it"),
     ],
 )

@@ -51,9 +51,9 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 IMPORT_FILTER = (
-    "Project files (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls);;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
+    "Project files (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods);;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
     "Primavera P6 (*.xer *.xml);;GanttProject (*.gan);;"
-    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;All files (*)"
+    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;LibreOffice spreadsheet (*.ods);;All files (*)"
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("MS Project XML (*.xml)", ".xml", False),
