@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import duration_triple
 from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
+from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 
 if TYPE_CHECKING:
@@ -144,7 +145,9 @@ class PresenterBar(QFrame):
             row.addWidget(label)
         self.hint = QLabel(PRESENTER_HINT, self)
         self.hint.setObjectName("presenterHint")
-        self.hint.setEnabled(False)  # greyed: for the presenter, not the audience
+        # Subdued (for the presenter, not the audience) but readable: greyed as a disabled label it was 1.6:1 on
+        # the light bar.
+        self.hint.setStyleSheet(f"color: {status_css('muted')};")
         self.hint.setFont(scaled_font(base, max(1.0, 1.1 * scale)))
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
