@@ -33,6 +33,7 @@ from planner import units
 from planner.analysis import analyze
 from planner.analysis.cost import cost_breakdown, format_money
 from planner.analysis.montecarlo import simulate
+from planner.analysis.progress import shown_float
 from planner.cli import main
 from planner.model import load_plan
 from tests.unseen_plans import STRESS_SHAPES, stress_random
@@ -266,6 +267,15 @@ def check_charts(t: Truth, folder: Path) -> list[str]:
     for chart in ("gantt", "roadmap"):
         if chart in texts and t.ids and n_crit and f"{n_crit}" not in texts[chart]:
             bad.append(f"{chart} SVG: critical count {n_crit} missing")
+    if "graph" in texts and len(t.ids) <= 20:  # one page: every card gives its float, as the table does
+        for i, d in enumerate(t.plan.decisions):
+            tf = shown_float(d.status, float(s.total_float[i]))
+            if (
+                tf is not None
+                and not s.critical[i]
+                and f"float {units.format_weeks(tf)}" not in texts["graph"]
+            ):
+                bad.append(f"graph SVG: no 'float {units.format_weeks(tf)}' for {d.id}")
     if "cost" in texts and t.cost.total > 0:
         total = format_money(t.cost.total, t.plan.currency)
         if f"Total {total}" not in texts["cost"]:
@@ -419,6 +429,19 @@ def test_a_team_that_can_never_staff_work_counts_people_one_by_one(tmp_path: Pat
         in line
     )
     assert "1 people" not in text
+
+
+def test_the_graph_chart_gives_every_float_the_table_gives(tmp_path: Path) -> None:
+    # At the status date (week 4) 'Data pipeline' has 0.8 weeks left and 5.15 of float: its card's line
+    # "0.8 wk · wk 4–4.8 · float 5.15" did not fit and the float was the piece left out, so the card read like the
+    # critical 'Inference service' beside it ("1.95 wk · wk 4–5.95"). The duration (which the span repeats) goes
+    # first now.
+    t = Truth(write("progress-week-boundary", tmp_path))
+    out = tmp_path / "graph.svg"
+    assert run(["export", str(t.path), "--chart", "graph", "-o", str(out)])[0] == 0
+    text = svg_text(out)
+    assert "Data pipeline | wk 4–4.8 · float 5.15" in text
+    assert check_charts(t, tmp_path) == []
 
 
 if __name__ == "__main__":

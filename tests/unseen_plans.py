@@ -680,6 +680,12 @@ def stress_random(n: int = 300, seed: int = 18) -> dict[str, Any]:
         if rng.random() < 0.3:
             kw["cost"] = rng.choice([100, 2500.5, 40000])
         stage = stages[min(5, i * 6 // n) if rng.random() < 0.85 else rng.randrange(6)]["id"]
+        if i < n // 4:  # the first quarter has progress: done, in progress or not started, actuals in weeks
+            state = rng.choice(["done", "in_progress", "not_started"])
+            if state == "done":
+                kw.update(status="done", progress=100, actual_start=i * 0.1, actual_finish=i * 0.1 + 0.35)
+            elif state == "in_progress":
+                kw.update(status="in_progress", progress=rng.choice([10, 35, 80]), actual_start=i * 0.1)
         ds.append(_d(i, stage, **kw))
     deps, seen = [], set()
     for j in range(1, n):
@@ -716,6 +722,7 @@ def stress_random(n: int = 300, seed: int = 18) -> dict[str, Any]:
         currency="SEK",
         cost_of_delay=20000,
         target=40.5,
+        status_date=round(n * 0.025 + 0.35, 2),
     )
 
 

@@ -509,16 +509,12 @@ def _draw(
             from planner.charts.graph_pages import _meta_pieces
 
             # The facts that fit the card's last line, whole: a number is never cut ("float 9…").
-            meta = ""
             pieces = (
                 ["done", f"finished wk {style.fmt_weeks(s.es[i])}"]  # no float or span left to speak of
                 if is_done[i]
                 else [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)]
             )
-            for piece in pieces[0 if not d.milestone or is_done[i] else 1 :]:
-                cand = f"{meta} \u00b7 {piece}" if meta else piece
-                if len(cand) <= int(chars / 0.93):
-                    meta = cand
+            meta = _meta_line(pieces[0 if not d.milestone or is_done[i] else 1 :], int(chars / 0.93))
             ax.text(
                 x_text,
                 ys[i] + NODE_H / 2 - 0.05,
@@ -531,6 +527,32 @@ def _draw(
                 zorder=3,
             )
     _legend_and_title(fig, analysis, window)
+
+
+def _meta_line(pieces: list[str], limit: int) -> str:
+    """``pieces`` joined by `` · `` in at most ``limit`` characters, each whole or left out. When they do not all
+    fit, a card's duration (``"0.8 wk"``, first; its span ``wk 4–4.8`` says it again) goes before anything else, so
+    that a decision's float is not the figure dropped: a card without one reads as critical.
+
+    >>> _meta_line(["0.8 wk", "wk 4\u20134.8", "float 5.15"], 26)
+    'wk 4–4.8 · float 5.15'
+    >>> _meta_line(["2 wk", "wk 4\u20136", "float 4.95"], 26)
+    '2 wk · wk 4–6 · float 4.95'
+    """
+
+    def greedy(items: list[str]) -> list[str]:
+        kept: list[str] = []
+        for piece in items:
+            if len(" \u00b7 ".join([*kept, piece])) <= limit:
+                kept.append(piece)
+        return kept
+
+    kept = greedy(pieces)
+    if len(kept) < len(pieces) and len(pieces) > 1 and pieces[0].endswith(" wk"):
+        rest = greedy(pieces[1:])
+        if len(rest) > len([p for p in kept if p != pieces[0]]):  # more of the rest without the duration
+            kept = rest
+    return " \u00b7 ".join(kept)
 
 
 def _legend_and_title(

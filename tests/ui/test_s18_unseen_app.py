@@ -93,3 +93,27 @@ def test_cost_tab_says_what_analyze_says(
     else:
         assert "<b>Strict gates:</b> 0 weeks, no cost" in text
     assert "+0" not in text
+
+
+def test_graph_canvas_gives_done_work_no_float(
+    qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'Agree the value case' is done (actual weeks 0-2.35). Its card's tooltip said "Total float 1.65 wks" where the
+    # table, analyze's text, the report and the graph chart give done work no float (progress.shown_float); its
+    # card said "done · 2 wks", the estimate, where the graph chart says "done · finished wk 2.35".
+    data, _ = _open(window, "progress-week-boundary", tmp_path, capsys)
+    value = next(d for d in data["decisions"] if d["id"] == "value")
+    assert value["state"] == "done" and value["total_float"] > 1  # the JSON keeps the schedule's figure
+    scene = window.canvas.graph_scene
+    tip = scene.card_tooltip("value")
+    assert "float" not in tip.lower() and "Done: nothing left to slip" in tip
+    assert f"Weeks {units.format_weeks(value['es'])}–{units.format_weeks(value['ef'])}" in tip
+    gov = next(d for d in data["decisions"] if d["id"] == "gov")  # not done: its float, as the table gives it
+    assert f"Total float {units.format_weeks(gov['total_float'])} wks" in scene.card_tooltip("gov")
+    from planner.ui.canvas.scene import card_data, card_figures
+
+    figures = card_figures(window.doc.plan, window.doc.analysis, "likely", set())
+    card = card_data(window.doc.plan.decision("value"), figures)
+    assert (
+        card.right_text == f"done · finished wk {units.format_weeks(value['ef'])}"
+    )  # "done · finished wk 2.35"

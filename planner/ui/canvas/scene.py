@@ -229,8 +229,13 @@ def card_data(d: Decision, f: CardFigures) -> CardData:
             right = weeks(dur, unit=True) + (" · critical" if critical else f" · float {weeks(tf_l[i])}")
     done = d.status == "done"
     if done and not d.milestone:
-        # Nothing is left (the schedule gives it 0 weeks and no float to speak of): say done, and what it took.
-        right = "done · " + weeks(d.weeks(f.estimate), unit=True)
+        # Nothing is left (the schedule gives it 0 weeks and no float to speak of): say done, and when it finished,
+        # as the graph chart's card does (its estimate, written here before, was not what it took).
+        right = (
+            "done · " + weeks(d.weeks(f.estimate), unit=True)
+            if i is None or f.lists is None
+            else f"done · finished wk {weeks(f.lists[1][i])}"
+        )
     elif d.status == "in_progress" and not d.milestone:
         # the bar under the card shows the same share; the weeks are what is left of it (issue 16)
         left = right.split(" · ", 1)
@@ -1608,11 +1613,20 @@ class GraphScene(QGraphicsScene):
         i = sched.index.get(d.id) if sched is not None else None
         if sched is not None and i is not None:
             weeks = fmt.weeks
-            dur, tf = float(sched.duration[i]), float(sched.total_float[i])
+            from planner.analysis.progress import shown_float  # loaded with the analysis the tooltip needs
+
+            dur = float(sched.duration[i])
+            tf = shown_float(d.status, float(sched.total_float[i]))  # done work: no float (the one rule)
             critical = bool(sched.critical[i])
             tip += (
                 f"<br>Weeks {weeks(float(sched.es[i]))}–{weeks(float(sched.ef[i]))} ({weeks(dur, unit=True)})<br>"
-                + ("Critical: no float" if critical else f"Total float {weeks(tf, unit=True)}")
+                + (
+                    "Critical: no float"
+                    if critical
+                    else "Done: nothing left to slip"
+                    if tf is None
+                    else f"Total float {weeks(tf, unit=True)}"
+                )
             )
         return tip
 
