@@ -18,11 +18,11 @@ from planner.commands.common import (
 from planner.commands.interop import DATA_SUFFIXES  # no formats imported: the suffixes only
 
 NAME = "export"
-HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .xer .gan .csv .xlsx .tjp .mmd .dot .ics)"
+HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .mpx .xer .gan .csv .xlsx .tjp .mmd .dot .ics)"
 DESCRIPTION = (
     "Draw one chart of the plan and write it to OUT; the format follows OUT's suffix (.png, .svg or .pdf). "
     "SVG keeps text as text and PDF embeds its fonts. The default size grows with the plan so that text stays "
-    "readable. With .xml (MS Project), .xer (Primavera P6), .gan (GanttProject), .csv, .xlsx, .tjp (TaskJuggler), .mmd (Mermaid), .dot "
+    "readable. With .xml (MS Project), .mpx (MS Project 98's MPX), .xer (Primavera P6), .gan (GanttProject), .csv, .xlsx, .tjp (TaskJuggler), .mmd (Mermaid), .dot "
     "(Graphviz) or .ics (iCalendar: decisions, milestones and gates as calendar events) it writes the plan itself "
     "in that tool's format instead (README: what each format keeps)."
 )

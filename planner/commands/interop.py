@@ -1,5 +1,5 @@
 """``planner import FILE -o OUT.plan.json [--format mspdi|mpx|gan|csv|xlsx|xls|xer|p6xml|mpxj]`` and the data side of ``planner
-export`` (``-o OUT.xml|.gan|.csv|.xlsx|.tjp|.mmd|.dot|.xer|.ics``).
+export`` (``-o OUT.xml|.mpx|.gan|.csv|.xlsx|.tjp|.mmd|.dot|.xer|.ics``).
 
 Exit codes as everywhere: 0 written, 1 the plan has validation errors (export: the findings are printed; a plan
 with errors is still imported and written, so the user can fix it in the app, and the command says so), 2 the input
@@ -29,7 +29,7 @@ DESCRIPTION = (
     "structure: their leaves become decisions and links to a summary are re-attached through "
     "start/finish milestones tagged 'import-helper'. The import report lists everything that could not be carried."
 )
-DATA_SUFFIXES = (".xml", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot", ".xer", ".ics")
+DATA_SUFFIXES = (".xml", ".mpx", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot", ".xer", ".ics")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,7 @@
 """Import and export of other tools' formats (no Qt). The plan's own format lives in :mod:`planner.model.io`.
 
 One module per format: :mod:`~planner.io.mspdi` (MS Project XML), :mod:`~planner.io.mpx` (MS Project's MPX
-exchange format, import only), :mod:`~planner.io.primavera` (Primavera P6 XER and P6 XML), :mod:`~planner.io.gan`
+exchange format), :mod:`~planner.io.primavera` (Primavera P6 XER and P6 XML), :mod:`~planner.io.gan`
 (GanttProject),
 :mod:`~planner.io.csvfile`, :mod:`~planner.io.xlsx`, :mod:`~planner.io.xls` and :mod:`~planner.io.ods` (one row per decision,
 :mod:`~planner.io.table`), and
@@ -50,6 +50,7 @@ IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (r
 }
 EXPORT_SUFFIXES = {
     ".xml": "mspdi",
+    ".mpx": "mpx",
     ".gan": "gan",
     ".csv": "csv",
     ".xlsx": "xlsx",
@@ -61,6 +62,7 @@ EXPORT_SUFFIXES = {
 }
 EXPORT_NAMES = {
     "mspdi": "MS Project XML",
+    "mpx": "MS Project MPX",
     "gan": "GanttProject",
     "csv": "CSV",
     "xlsx": "Excel workbook",
@@ -334,6 +336,10 @@ def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
         from planner.io.mspdi import export_mspdi
 
         return export_mspdi(plan)
+    if fmt == "mpx":
+        from planner.io.mpx import export_mpx
+
+        return export_mpx(plan)
     if fmt == "gan":
         from planner.io.gan import export_gan
 
@@ -373,7 +379,7 @@ def export_notes(plan: Plan, fmt: str) -> list[str]:
     return carry_notes(plan, fmt, export_schedule(plan))
 
 
-SCHEDULING_FORMATS = frozenset({"mspdi", "gan", "tjp", "xer"})
+SCHEDULING_FORMATS = frozenset({"mspdi", "mpx", "gan", "tjp", "xer"})
 """Export formats whose tool schedules the plan from its links (and refuses a dependency cycle)."""
 
 

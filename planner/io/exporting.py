@@ -143,6 +143,7 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
         )
     by_format = {
         "mspdi": _mspdi_notes,
+        "mpx": _mpx_notes,
         "gan": _gan_notes,
         "tjp": _tjp_notes,
         "mermaid": _mermaid_notes,
@@ -222,13 +223,17 @@ def _outline_notes(plan: Plan) -> list[str]:
     return notes
 
 
+_MS_PROJECT_WEEKS = (
+    "weeks are 40-hour working weeks on a Monday-Friday, 08:00-17:00 calendar (1 week = 5 working days); the "
+    "planner's dates count 7 calendar days a week, so a date inside a week can differ by a day or two while "
+    "whole weeks and the finish agree"
+)
+"""How MS Project XML and MPX (written from the same tasks) place the plan's weeks."""
+
+
 def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes = _outline_notes(plan)
-    notes.append(
-        "weeks are 40-hour working weeks on a Monday-Friday, 08:00-17:00 calendar (1 week = 5 working days); the "
-        "planner's dates count 7 calendar days a week, so a date inside a week can differ by a day or two while "
-        "whole weeks and the finish agree; actual dates and the status date are written on their own days"
-    )
+    notes.append(f"{_MS_PROJECT_WEEKS}; actual dates and the status date are written on their own days")
     blocked = _blocked(plan)
     if blocked:
         notes.append(
@@ -256,6 +261,41 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
                 "their remaining work): written as a split (Stop/Resume), which MS Project shows; a tool that "
                 "ignores splits finishes them earlier"
             )
+    return notes
+
+
+def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
+    """MPX is written from the MS Project XML export's tasks (planner.io.mpx.export_mpx), less what MPX has no
+    place for."""
+    notes = _outline_notes(plan)
+    notes.append(f"{_MS_PROJECT_WEEKS}; actual dates are written on their own days")
+    notes.append(
+        "MPX has no named custom fields: the decisions' ids and areas are not carried (stages are, as summary "
+        "tasks); an import makes ids from the titles and guesses the areas"
+    )
+    three = _three_point(plan)
+    if three:
+        notes.append(f"{three} three-point estimate(s): the likely duration is written, the range is not")
+    blocked = _blocked(plan)
+    if blocked:
+        notes.append(
+            f"{blocked} blocked decision(s): MPX has no such status (written as not started or in progress)"
+        )
+    if plan.status_date is not None:
+        notes.append("the status date is not carried (MPX has none); progress and actual dates are")
+    if plan.baselines:
+        notes.append(f"{len(plan.baselines)} baseline(s) are not carried")
+    if sched is not None and _in_progress_shapes(plan, sched)[1]:
+        notes.append(
+            "decisions in progress that resume after a pause are written without the pause (MPX has no splits)"
+        )
+    text = " ".join(
+        [plan.title, *(d.title + (d.notes or "") for d in plan.decisions), *(t.name for t in plan.teams)]
+    )
+    if any(ch != "?" and ch.encode("cp1252", "replace") == b"?" for ch in set(text)):
+        notes.append(
+            "characters outside Windows-1252 (ANSI, the code page MPX files are read in) are written as '?'"
+        )
     return notes
 
 

@@ -38,15 +38,16 @@ from planner.io.common import (
     ImportReport,
     InteropError,
     WorkCalendar,
+    num_text,
     read_limited,
     report_days_off,
     slug,
 )
-from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint
+from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint, parse_pt_minutes
 from planner.io.outline import Outline, SourceLink, SourceTask
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
-from planner.model.plan import DependencyType, Team
+from planner.model.plan import DependencyType, Plan, Team
 from planner.units import format_date, format_weeks, week_to_date
 
 CODE_PAGES = {"ANSI": "cp1252", "MAC": "mac_roman", "850": "cp850", "437": "cp437", "ZH": "gbk"}
@@ -1069,4 +1070,133 @@ def _calendar(
     return WorkCalendar(origin, spans, holidays)
 
 
-__all__ = ["read_mpx"]
+__all__ = ["export_mpx", "read_mpx"]
+
+
+# -- export ---------------------------------------------------------------------------------------------------------
+_EXPORT_TASK_FIELDS = (  # (field number, name as MS Project 98 writes it in record 60)
+    (T_ID, "ID"),
+    (T_UID, "Unique ID"),
+    (T_NAME, "Name"),
+    (T_DURATION, "Duration"),
+    (T_LEVEL, "Outline Level"),
+    (T_PREDECESSORS, "Predecessors"),
+    (T_START, "Start"),
+    (T_FINISH, "Finish"),
+    (T_PERCENT, "% Complete"),
+    (T_ACTUAL_START, "Actual Start"),
+    (T_ACTUAL_FINISH, "Actual Finish"),
+    (T_CONSTRAINT_TYPE, "Constraint Type"),
+    (T_CONSTRAINT_DATE, "Constraint Date"),
+    (T_WBS, "WBS"),
+    (T_MILESTONE, "Milestone"),
+    (120, "Summary"),
+    (T_COST, "Cost"),
+)
+_EXPORT_RESOURCE_FIELDS = ((R_ID, "ID"), (R_UID, "Unique ID"), (R_NAME, "Name"), (R_MAX_UNITS, "Max Units"))
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+
+
+def export_mpx(plan: Plan) -> bytes:
+    """MPX 4.0 as MS Project 98 writes it (English, ANSI), for tools that read only MPX: the tasks, dates, links,
+    resources and assignments of the MS Project XML export (:func:`planner.io.mspdi.export_mspdi` works them out,
+    once, for both formats), written as MPX records. Durations and lags are in days of the 8-hour day, dates as
+    ``15 February 2027 08:00`` (date format 2: four-digit years, no day/month ambiguity). MPX has no named custom
+    fields, so the planner's ids, areas, estimates and status are not carried (:func:`planner.io.exporting.carry_notes`
+    says so)."""
+    from planner.io import export_text
+    from planner.io.common import parse_xml
+    from planner.io.mspdi import CONSTRAINTS, LINK_TYPES, _fields, _parse_datetime, _text
+
+    xml = export_text(plan, "mspdi")  # (with the characters XML cannot carry already replaced)
+    assert isinstance(xml, str)
+    root = _fields(parse_xml(xml.encode("utf-8"), None))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=",", quotechar='"', lineterminator="\r\n")
+
+    def write(fields: list[object]) -> None:
+        """One record on one line: a line break inside a field would split it (notes carry theirs as 0x7F)."""
+        writer.writerow([re.sub(r"[\r\n\x00]+", " ", f) if isinstance(f, str) else f for f in fields])
+
+    def when(text: str | None) -> str:
+        t = _parse_datetime(text)
+        return f"{t.day} {_MONTH_NAMES[t.month - 1]} {t.year} {t:%H:%M}" if t is not None else "NA"
+
+    def days(minutes: float) -> str:
+        return f"{num_text(round(minutes / DEFAULT_MINUTES_PER_DAY, 6))}d"
+
+    def yes(text: str | None) -> str:
+        return "Yes" if text == "1" else "No"
+
+    write(["MPX", "Scaling Roadmap Planner", "4.0", "ANSI"])
+    write([10, "", 0, 2, ",", "."])
+    write([11, 2, 0, 1, "8.00", "40.00", "0.00/h", "0.00/h", 1, 0])
+    write([12, 1, 1, 480, "/", ":", "am", "pm", 2, 2])
+    write([20, "Standard", 0, 1, 1, 1, 1, 1, 0])
+    for day in range(1, 8):  # Sunday first
+        write([25, day] + (["08:00", "12:00", "13:00", "17:00"] if 2 <= day <= 6 else []))
+    title = _text(root, "Title") or plan.title
+    write([30, title, "", "", "Standard", when(_text(root, "StartDate")), when(_text(root, "FinishDate")), 0])
+    write([40, *(name for _, name in _EXPORT_RESOURCE_FIELDS)])
+    write([41, *(number for number, _ in _EXPORT_RESOURCE_FIELDS)])
+    resource_id: dict[str, str] = {}
+    for r in root["Resources"] if root.get("Resources") is not None else []:
+        f = _fields(r)
+        uid = _text(f, "UID") or ""
+        resource_id[uid] = _text(f, "ID") or uid
+        write([50, resource_id[uid], uid, _text(f, "Name") or "", _text(f, "MaxUnits") or ""])
+    assignments: dict[str, list[tuple[str, str]]] = {}
+    for a in root["Assignments"] if root.get("Assignments") is not None else []:
+        f = _fields(a)
+        assignments.setdefault(_text(f, "TaskUID") or "", []).append(
+            (resource_id.get(_text(f, "ResourceUID") or "", ""), _text(f, "Units") or "1")
+        )
+    write([60, *(name for _, name in _EXPORT_TASK_FIELDS)])
+    write([61, *(number for number, _ in _EXPORT_TASK_FIELDS)])
+    task_els = list(root["Tasks"]) if root.get("Tasks") is not None else []
+    id_of = {_text(_fields(t), "UID"): _text(_fields(t), "ID") for t in task_els}
+    codes = {v: k for k, v in RELATIONS.items() if len(k) == 2 and k in ("FS", "SS", "FF", "SF")}
+    for el in task_els:
+        f = _fields(el)
+        if _text(f, "OutlineLevel") == "0":
+            continue  # MS Project writes the project summary task; MPX readers make their own
+        preds = []
+        for link in el:
+            if link.tag.rpartition("}")[2] != "PredecessorLink":
+                continue
+            lf = _fields(link)
+            kind = codes[LINK_TYPES[int(_text(lf, "Type") or "1")]]
+            lag = float(_text(lf, "LinkLag") or 0) / 10.0  # tenths of a minute
+            preds.append(
+                f"{id_of.get(_text(lf, 'PredecessorUID'), '')}"
+                + (kind if kind != "FS" or lag else "")
+                + (("+" if lag > 0 else "-") + days(abs(lag)) if lag else "")
+            )
+        values = {
+            T_ID: _text(f, "ID"),
+            T_UID: _text(f, "UID"),
+            T_NAME: _text(f, "Name"),
+            T_DURATION: days(parse_pt_minutes(_text(f, "Duration") or "PT0H0M0S")),
+            T_LEVEL: _text(f, "OutlineLevel"),
+            T_PREDECESSORS: ",".join(preds),
+            T_START: when(_text(f, "Start")),
+            T_FINISH: when(_text(f, "Finish")),
+            T_PERCENT: f"{_text(f, 'PercentComplete') or 0}%",
+            T_ACTUAL_START: when(_text(f, "ActualStart")),
+            T_ACTUAL_FINISH: when(_text(f, "ActualFinish")),
+            T_CONSTRAINT_TYPE: CONSTRAINTS[int(_text(f, "ConstraintType") or 0)].title(),
+            T_CONSTRAINT_DATE: when(_text(f, "ConstraintDate")) if _text(f, "ConstraintDate") else "",
+            T_WBS: _text(f, "WBS"),
+            T_MILESTONE: yes(_text(f, "Milestone")),
+            120: yes(_text(f, "Summary")),
+            T_COST: f"{float(_text(f, 'Cost') or 0):.2f}",
+        }
+        write([70, *(values[number] or "" for number, _ in _EXPORT_TASK_FIELDS)])
+        notes = _text(f, "Notes")
+        if notes:
+            write([71, re.sub(r"\r\n|\r|\n", "\x7f", notes)])
+        for rid, units in assignments.get(_text(f, "UID") or "", []):
+            write([75, rid, units])
+    return buffer.getvalue().encode("cp1252", "replace")

@@ -57,6 +57,7 @@ IMPORT_FILTER = (
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("MS Project XML (*.xml)", ".xml", False),
+    ("MS Project MPX (*.mpx)", ".mpx", False),
     ("Primavera P6 XER (*.xer)", ".xer", False),
     ("GanttProject (*.gan)", ".gan", False),
     ("Excel workbook (*.xlsx)", ".xlsx", False),

@@ -1,7 +1,7 @@
 """Read .mpx files with MPXJ and print what it found as JSON (the oracle of tests/io/test_s18_mpx_mpxj.py; needs
 java and ``pip install mpxj jpype1``; not run by the tests themselves).
 
-    python read_mpx_with_mpxj.py FILE.mpx ...
+    python read_mpx_with_mpxj.py FILE.mpx ...   (other files, such as .xml, are read with MPXJ's UniversalProjectReader)
 
 Per file: the project start and finish, and per task its ID, unique ID, name, outline level, duration (MPXJ's
 text, such as ``5.0d``), start and finish (ISO), milestone and summary flags, % complete, and its predecessors as
@@ -24,15 +24,20 @@ def main(paths: list[str]) -> None:
 
     try:
         from org.mpxj.mpx import MPXReader
+        from org.mpxj.reader import UniversalProjectReader
     except ImportError:  # MPXJ before 13
         from net.sf.mpxj.mpx import MPXReader
+        from net.sf.mpxj.reader import UniversalProjectReader
 
     out = {}
     for path in paths:
-        reader = MPXReader()
-        if path.endswith(".de.mpx"):
-            reader.setLocale(Locale.GERMAN)
-        project = reader.read(path)
+        if path.endswith(".mpx"):
+            reader = MPXReader()
+            if path.endswith(".de.mpx"):
+                reader.setLocale(Locale.GERMAN)
+            project = reader.read(path)
+        else:  # another format (the MS Project XML export, to compare with)
+            project = UniversalProjectReader().read(path)
         tasks = []
         for t in project.getTasks():
             preds = [
