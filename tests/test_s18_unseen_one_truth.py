@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -208,6 +209,97 @@ def check_explain(t: Truth) -> list[str]:
     return bad
 
 
+def reference_schedule(plan: Any) -> dict[str, Any]:
+    """SPEC §3.2 and §3.3 written out again, the slow plain way, for plans without progress: ES/EF, LS/LF, total and
+    free float, and the gated schedule's gates (likely estimates)."""
+    import networkx as nx
+
+    from planner.model.plan import duration_triple
+
+    ids = [d.id for d in plan.decisions]
+    dur = {d.id: 0.0 if d.milestone else duration_triple(d.duration)[1] for d in plan.decisions}
+    nb = {d.id: float(d.not_before or 0.0) for d in plan.decisions}
+    links = [(x.from_, x.to, str(x.type), float(x.lag)) for x in plan.dependencies]
+    g = nx.DiGraph()
+    g.add_nodes_from(ids)
+    g.add_edges_from((a, b) for a, b, _, _ in links)
+    order = list(nx.lexicographical_topological_sort(g, key=ids.index))
+
+    def c(a: str, b: str, kind: str, lag: float, es: dict[str, float], ef: dict[str, float]) -> float:
+        return {"FS": ef[a] + lag, "SS": es[a] + lag, "FF": ef[a] + lag - dur[b], "SF": es[a] + lag - dur[b]}[
+            kind
+        ]
+
+    def forward(floor: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+        es: dict[str, float] = {}
+        ef: dict[str, float] = {}
+        for j in order:
+            es[j] = max(
+                [0.0, nb[j], floor.get(j, 0.0)]
+                + [c(a, b, k, lag, es, ef) for a, b, k, lag in links if b == j]
+            )
+            ef[j] = es[j] + dur[j]
+        return es, ef
+
+    es, ef = forward({})
+    finish = max(ef.values(), default=0.0)
+    ls: dict[str, float] = {}
+    lf: dict[str, float] = {}
+
+    def b(j: str, k: str, kind: str, lag: float) -> float:
+        return {"FS": ls[k] - lag, "SS": ls[k] - lag + dur[j], "FF": lf[k] - lag, "SF": lf[k] - lag + dur[j]}[
+            kind
+        ]
+
+    for j in reversed(order):
+        lf[j] = min([finish] + [b(j, k, kind, lag) for a, k, kind, lag in links if a == j])
+        ls[j] = lf[j] - dur[j]
+    tf = {j: ls[j] - es[j] for j in ids}
+    ff = {
+        j: min([finish - ef[j]] + [es[b] - c(a, b, k, lag, es, ef) for a, b, k, lag in links if a == j])
+        for j in ids
+    }
+    stage_of = {s.id: k for k, s in enumerate(plan.stages)}
+    seq = {j: stage_of[d.stage] for j, d in zip(ids, plan.decisions, strict=True)}
+    for j in order:
+        seq[j] = max([seq[j]] + [seq[a] for a, b, _, _ in links if b == j])
+    # gated: stage by stage, each stage's decisions start no earlier than the previous gate
+    gates: list[float] = []
+    floor: dict[str, float] = {}
+    gate = 0.0
+    for k in range(len(plan.stages)):
+        for j in ids:
+            if seq[j] == k:
+                floor[j] = gate
+        ges, gef = forward(floor)
+        gate = max([gate] + [gef[j] for j in ids if seq[j] == k])
+        gates.append(gate)
+    return {"es": es, "ef": ef, "tf": tf, "ff": ff, "finish": finish, "gates": gates}
+
+
+def check_spec(t: Truth) -> list[str]:
+    """The schedule, the floats and the gates are SPEC's formulas (plans without progress only)."""
+    if t.plan.status_date is not None or any(d.status != "not_started" for d in t.plan.decisions):
+        return []
+    ref = reference_schedule(t.plan)
+    bad: list[str] = []
+    s = t.s
+    tol = 1e-6 * max(1.0, ref["finish"])
+    if abs(s.finish - ref["finish"]) > tol:
+        bad.append(f"finish {s.finish}, SPEC {ref['finish']}")
+    for j, i in s.index.items():
+        for key, arr in (("es", s.es), ("ef", s.ef), ("tf", s.total_float), ("ff", s.free_float)):
+            want = ref[key][j]
+            if key == "ff":
+                want = min(want, ref["tf"][j])  # SPEC: free float never exceeds total float
+            if abs(float(arr[i]) - want) > tol:
+                bad.append(f"{j} {key} {float(arr[i])}, SPEC {want}")
+    for r, g in zip(t.stg.stages, ref["gates"], strict=True):
+        if abs(r.gate - g) > tol:
+            bad.append(f"gate of {r.name} {r.gate}, SPEC {g}")
+    return bad
+
+
 def check_simulate(t: Truth) -> list[str]:
     bad: list[str] = []
     p = str(t.path)
@@ -353,7 +445,8 @@ def check_report(t: Truth, folder: Path) -> list[str]:
 def disagreements(path: Path, folder: Path) -> list[str]:
     t = Truth(path)
     return (
-        check_analyze(t)
+        check_spec(t)
+        + check_analyze(t)
         + check_explain(t)
         + check_simulate(t)
         + check_charts(t, folder)
@@ -369,7 +462,7 @@ DEEP = ["seven-stages", "progress-week-boundary", "costs-and-capacity"]
 @pytest.mark.parametrize("name", QUICK)
 def test_analyze_check_explain_and_simulate_agree_on_stress_plans(name: str, tmp_path: Path) -> None:
     t = Truth(write(name, tmp_path))
-    assert check_analyze(t) + check_explain(t) + check_simulate(t) == []
+    assert check_spec(t) + check_analyze(t) + check_explain(t) + check_simulate(t) == []
 
 
 @pytest.mark.filterwarnings("ignore:Glyph:UserWarning")
