@@ -52,7 +52,7 @@ def _child(scale: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("scale", ["1", "1.5", "2"])
+@pytest.mark.parametrize("scale", ["1", "1.25", "1.5", "2"])
 def test_a_chart_fills_its_view_at_every_pixel_ratio(scale):
     out = _child(scale)
     ratio = float(scale)
