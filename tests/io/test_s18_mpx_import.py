@@ -425,3 +425,10 @@ def test_an_elapsed_lag_is_calendar_time_and_reported(tmp_path: Path) -> None:
     plan, report = import_file(path)
     assert [round(d.lag, 6) for d in plan.dependencies] == [1.0]
     assert any(i.kind == "lag" and "elapsed lag (+7ed)" in i.message for i in report.items)
+
+
+def test_a_quoted_name_with_the_delimiter_and_doubled_quotes(tmp_path: Path) -> None:
+    """A field holding the delimiter is quoted, a quote inside it doubled: ``"Say ""hi"", then go"``."""
+    path = _mpx(tmp_path, _task(18).replace(",Task 1,", ',"Say ""hi"", then go",', 1) + "\n")
+    plan, _ = import_file(path)
+    assert [d.title for d in plan.decisions] == ['Say "hi", then go']
