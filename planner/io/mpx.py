@@ -1,4 +1,4 @@
-"""MS Project's exchange format (MPX 4.0, ``.mpx``): import.
+"""MS Project's exchange format (MPX 4.0, ``.mpx``): import, and an export written from the MS Project XML one.
 
 MPX is the ASCII format MS Project 4.0 to 98 wrote, still written by MPXJ-based tools and Primavera SureTrak. A
 file is a list of records, one a line, fields split by the delimiter the first line names (``MPX,`` or ``MPX;``);
@@ -17,6 +17,11 @@ a field holding the delimiter is quoted, with a quote inside doubled. Each recor
 Tasks become an :class:`~planner.io.outline.Outline` (the outline from each task's Outline Level; summaries become
 structure), read the way :mod:`planner.io.mspdi` reads MS Project XML: durations in working weeks of the project
 calendar, stored dates as working time from the project start, ``Predecessors`` (``2FS+3d``, by task ID) as links.
+Whatever is wrong with a file (its records out of order, an unknown record, an unreadable date or duration, a cut-off
+last record) is refused with the file, the line and what to do.
+
+:func:`export_mpx` writes the tasks :func:`planner.io.mspdi.export_mspdi` works out as MPX records, in English and
+ANSI, as MS Project 98 writes them.
 """
 
 from __future__ import annotations
