@@ -1135,9 +1135,9 @@ def _summary_lines(
 
 def _parent_structure(
     keys: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
-) -> tuple[set[int], dict[int, list[str]]]:
-    """The lines of parent rows (named by another row's parent column, by id or title) and, per line, the titles
-    of the row's ancestors from the top; empty without a parent column."""
+) -> tuple[set[int], dict[int, list[tuple[int, str]]]]:
+    """The lines of parent rows (named by another row's parent column, by id or title) and, per line, the lines and
+    titles of the row's ancestors from the top; empty without a parent column."""
     col = next((i for i, k in enumerate(keys) if k in PARENT_HEADERS), None)
     if col is None:
         return set(), {}
@@ -1156,14 +1156,14 @@ def _parent_structure(
         line: by_name.get(p, by_name.get(p.casefold())) for line, cells in rows if (p := cell(cells, col))
     }
     title_of = {line: cell(cells, title_col) for line, cells in rows}
-    ancestors: dict[int, list[str]] = {}
+    ancestors: dict[int, list[tuple[int, str]]] = {}
     for line in parent_of:
-        chain: list[str] = []
+        chain: list[tuple[int, str]] = []
         at = parent_of.get(line)
-        while at is not None and at != line and len(chain) < 1_000 and title_of.get(at, "") not in chain:
-            chain.append(title_of.get(at, ""))
+        while at is not None and at != line and len(chain) < 1_000 and all(at != a for a, _ in chain):
+            chain.append((at, title_of.get(at, "")))
             at = parent_of.get(at)
-        ancestors[line] = [t for t in reversed(chain) if t]
+        ancestors[line] = list(reversed(chain))
     return {p for p in parent_of.values() if p is not None}, ancestors
 
 
@@ -1195,6 +1195,25 @@ def outline_from_sheet(
         [*header, "Outline Level"],
         [(line, [*cells, *[""] * (width - len(cells)), depth[line] + 1]) for line, cells in rows],
     )
+
+
+_SUMMARY = "\x00summary:"
+"""How a link end that names a summary row is kept until its rows are known (no id holds a NUL)."""
+
+
+def _summary_link_exact(
+    pred: str, succ: str, dtype: DependencyType, preds: list[str], succs: list[str]
+) -> bool:
+    """Whether a link with a summary row at an end is the same as links to or from each of the summary's rows: a
+    summary finishes when its last row does (so FS and FF from it hold for each row) and starts with its first (so
+    FS and SS to it hold for each row); SS and SF from a summary, FF and SF to one, need its earliest start or
+    latest finish alone, which no row's link gives. A summary without rows, or a link between a summary and a row
+    under it (a loop), is not carried either."""
+    if pred.startswith(_SUMMARY) and dtype not in (DependencyType.FS, DependencyType.FF):
+        return False
+    if succ.startswith(_SUMMARY) and dtype not in (DependencyType.FS, DependencyType.SS):
+        return False
+    return bool(preds) and bool(succs) and not set(preds) & set(succs)
 
 
 def _split_timeline(
@@ -1349,10 +1368,26 @@ def rows_to_plan(
     owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
     # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
     resource_list = owner_col is not None and str(header[owner_col]).strip().casefold() in RESOURCE_LISTS
-    stack: list[tuple[int, str]] = []  # enclosing summary rows: (level, name)
+    stack: list[tuple[int, str, int]] = []  # enclosing summary rows: (level, name, index in members)
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
-    summary_refs: set[str] = set()  # what names a summary row: its id, title, row number
+    summary_of: dict[str, int] = {}  # what names a summary row (its id, title, row number) -> its index
+    members: list[list[str]] = []  # each summary row's decisions: the rows under it
+    parent_index: dict[int, int] = {}  # a parent task's line -> its index in members
+    decision_lines: dict[str, int] = {}
     dropped_links = 0
+
+    def summary_row(title_text: str, raw_id: str, rec: dict[str, Any], line: int) -> int:
+        """Keep a summary row (structure, not a decision) for the links that name it or that it gives."""
+        idx = len(members)
+        members.append([])
+        row_refs.append(None)
+        for key in {raw_id, title_text.casefold(), str(len(row_refs))} - {""}:
+            summary_of.setdefault(key, idx)
+        for column, reversed_ in (("depends_on", False), (BLOCKS, True)):
+            if str(rec.get(column) or "").strip():
+                pending.append((line, f"{_SUMMARY}{idx}", str(rec[column]), reversed_))
+        return idx
+
     # actual dates as other tools write them ('Mon 3/1/27'): id, column, line, text
     slashed: list[tuple[str, str, int, str]] = []
     currencies: set[str] = set()  # what the cost cells name ('€12,000')
@@ -1413,15 +1448,10 @@ def rows_to_plan(
                 stack.pop()
             if line in summary_lines and summary_lines[line][1]:
                 # a summary row (rows under it at a deeper outline level): structure, not a decision
-                stack.append((level or 0, title_text))
-                row_refs.append(None)
-                summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
-                dropped_links += sum(bool(str(rec.get(c) or "").strip()) for c in ("depends_on", BLOCKS))
+                stack.append((level or 0, title_text, summary_row(title_text, raw_id, rec, line)))
                 continue
         if line in parent_lines:  # a parent task (rows name it as their parent): structure, as a summary row
-            row_refs.append(None)
-            summary_refs.update({raw_id, title_text.casefold(), str(len(row_refs))} - {""})
-            dropped_links += sum(bool(str(rec.get(c) or "").strip()) for c in ("depends_on", BLOCKS))
+            parent_index[line] = summary_row(title_text, raw_id, rec, line)
             continue
         if raw_id and not is_valid_id(raw_id):
             report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
@@ -1526,8 +1556,8 @@ def rows_to_plan(
                     actual_start=actual("actual_start", did, line),
                     actual_finish=actual("actual_finish", did, line),
                     tags=(own := _tag_list(str(rec.get("tags") or "")))
-                    + [name for _, name in stack if name not in own]
-                    + [name for name in ancestors.get(line, []) if name not in own],
+                    + [name for _, name, _ in stack if name not in own]
+                    + [name for _, name in ancestors.get(line, []) if name and name not in own],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),
                 )
@@ -1544,6 +1574,9 @@ def rows_to_plan(
                 msg += f" (got {got[:40]!r})"
             raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
         row_refs.append(did)
+        decision_lines[did] = line
+        for *_, idx in stack:
+            members[idx].append(did)
         if SPANS & set(keys) and all(nums[c] is None for c in SPANS) and not milestone:
             blank_durations.add(did)  # (1 week unless its dates say how long)
         if issue_id_col is not None and issue_id_col < len(cells) and str(cells[issue_id_col] or "").strip():
@@ -1570,25 +1603,37 @@ def rows_to_plan(
         # (ISO start and finish dates tell nothing of the actual dates' order of day and month)
         did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
+    for did, line in decision_lines.items():  # a parent task's rows: its subtasks, at any depth
+        for at, _ in ancestors.get(line, []):
+            if at in parent_index:
+                members[parent_index[at]].append(did)
     by_title = {d.title.casefold(): d.id for d in decisions}
     known = {d.id for d in decisions}
     titled_summaries = {
-        r for r in summary_refs if not r.isdigit()
-    }  # (a summary's title: names it in a link too)
+        r for r in summary_of if not r.isdigit()
+    }  # (a summary's title names it in a link too)
+
+    def rows_of(ref: str | None) -> list[str]:
+        """The decisions a link end stands for: a summary's rows, or the one it names."""
+        if ref is None:
+            return []
+        return members[int(ref[len(_SUMMARY) :])] if ref.startswith(_SUMMARY) else [ref]
 
     def resolve(name: str) -> tuple[str | None, str]:
         """The decision a link names (its id, Jira's issue id, its title or, without an id column, its row number)
         and how it was found: 'id', 'row', 'summary' (a summary row or note: no decision, None) or 'unknown'."""
         if name in known:
             return name, "id"
-        if name in summary_refs or name.casefold() in summary_refs:
-            return None, "summary"
+        if name in summary_of or name.casefold() in summary_of:
+            return f"{_SUMMARY}{summary_of.get(name, summary_of.get(name.casefold()))}", "summary"
         if name in issue_ids:
             return issue_ids[name], "id"  # Jira's issue id (10002) for the issue key (AI-2)
         if name.casefold() in by_title:
             return by_title[name.casefold()], "id"
         if name.isdigit() and "id" not in keys and 0 < int(name) <= len(row_refs):
             ref = row_refs[int(name) - 1]  # a row number, as Smartsheet and MS Project refer to rows
+            if ref is None and name in summary_of:
+                return f"{_SUMMARY}{summary_of[name]}", "summary"
             return ref, "row" if ref is not None else "summary"
         return name, "unknown"
 
@@ -1600,9 +1645,9 @@ def rows_to_plan(
             raise InteropError(path, f"line {line}, column {column!r}: {exc}") from None
 
     # rows with predecessors (a blocks cell gives its named rows one) are not pinned to their start dates
-    linked = {d for _, d, _, rev in pending if not rev} | {
-        r for line, _, text, rev in pending if rev for name, _, _ in items_of(line, text, rev)
-        if (r := resolve(name)[0]) is not None
+    linked = {d for _, x, _, rev in pending if not rev for d in rows_of(x)} | {
+        d for line, _, text, rev in pending if rev for name, _, _ in items_of(line, text, rev)
+        for d in rows_of(resolve(name)[0])
     }  # fmt: skip
     spanned = 0
     if row_dates or slashed:
@@ -1640,11 +1685,13 @@ def rows_to_plan(
     seen: set[tuple[str, str, DependencyType, float]] = set()
     twins = 0  # links a blocks cell gives that the other row's depends_on gives too
     # the depends_on cells first, so that a blocks cell naming the same link (both of Jira's twins) adds nothing
+    carried = 0  # links to or from a summary row, given to the rows under it
+    through_summaries: list[tuple[str, str, DependencyType, float]] = []
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
-        for name, dtype, lag in items_of(line, text, reversed_):
+        for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
             if other is None:
-                dropped_links += 1  # a summary row is structure: its links have nothing to hold on to
+                dropped_links += 1  # a note or total row: nothing to hold on to
                 continue
             by_row += how == "row"
             if how == "unknown":
@@ -1655,14 +1702,32 @@ def rows_to_plan(
                     f"line {line}",
                 )
             pred, succ = (did, other) if reversed_ else (other, did)
-            if isinstance(lag, PercentLag):  # a share of the predecessor's duration, as MS Project reads it
-                lag = lag / 100.0 * (by_id[pred].weeks() if pred in by_id else 0.0)
-                percent_lags += 1
-            if reversed_ and (pred, succ, dtype, lag) in seen:
-                twins += 1
+            preds, succs = rows_of(pred), rows_of(succ)
+            summary_end = pred.startswith(_SUMMARY) or succ.startswith(_SUMMARY)
+            if summary_end and not _summary_link_exact(pred, succ, dtype, preds, succs):
+                dropped_links += 1
                 continue
-            seen.add((pred, succ, dtype, lag))
-            deps.append(Dependency(from_=pred, to=succ, type=dtype, lag=lag))
+            carried += summary_end
+            for a, b in ((a, b) for a in preds for b in succs):
+                lag = given_lag
+                if isinstance(
+                    lag, PercentLag
+                ):  # a share of the predecessor's duration, as MS Project reads it
+                    lag = lag / 100.0 * (by_id[a].weeks() if a in by_id else 0.0)
+                    percent_lags += 1
+                if (
+                    summary_end
+                ):  # after the rows' own links, so that one the file gives as well is not doubled
+                    through_summaries.append((a, b, dtype, lag))
+                elif reversed_ and (a, b, dtype, lag) in seen:
+                    twins += 1
+                else:
+                    seen.add((a, b, dtype, lag))
+                    deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
+    for a, b, dtype, lag in through_summaries:
+        if (a, b, dtype, lag) not in seen:
+            seen.add((a, b, dtype, lag))
+            deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
     if any(rev for *_, rev in pending):
         report.add(
             "link",
@@ -1692,8 +1757,18 @@ def rows_to_plan(
             f"{summaries} summary row(s) (rows with rows under them at a deeper outline level) became tags of the "
             "rows under them, not decisions",
         )
+    if carried:
+        report.add(
+            "link",
+            f"{carried} link(s) to or from summary rows are carried to the rows under them (from a summary: from "
+            "each of its rows, FS or FF; to a summary: to each of its rows, FS or SS), so that the schedule keeps them",
+        )
     if dropped_links:
-        report.add("link", f"{dropped_links} link(s) to or from summary rows are not carried")
+        report.add(
+            "link",
+            f"{dropped_links} link(s) to or from summary rows are not carried (SS or SF from a summary, FF or SF to "
+            "one, or a link between a summary and a row under it)",
+        )
     if zero_milestones:
         report.add(
             "duration",

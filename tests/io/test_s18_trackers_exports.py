@@ -238,3 +238,59 @@ def test_a_board_whose_header_repeats_without_group_titles(tmp_path: Path) -> No
         ("B", Status.BLOCKED, None),
     ]  # the repeated header row is not a decision 'Name'
     assert "the header rows repeated below the first were skipped" in _text(report)
+
+
+def test_links_to_and_from_summary_rows_reach_the_rows_under_them(tmp_path: Path) -> None:
+    """A link to or from a summary row (a Smartsheet phase, a monday.com item with subitems, a ClickUp parent task)
+    was dropped: 'Review after Phase A' let Review start at week 0, before Phase A's work. Now a link from a summary
+    is carried from each of its rows (FS, FF) and a link to one to each of its rows (FS, SS); the others, which a
+    row's link cannot say, and a loop between a summary and a row under it, are not carried (reported)."""
+    src = tmp_path / "sheet.csv"
+    src.write_text(
+        "Task Name,Outline Level,Duration,Predecessors\n"
+        "Phase A,1,,\n"  # row 1
+        "Design,2,1w,\n"  # row 2
+        "Build,2,2w,2\n"  # row 3
+        "Review,1,1w,1\n"  # row 4: after Phase A: after Design and Build
+        "Phase B,1,,1SS\n"  # row 5: SS from a summary: not carried
+        "Test,2,1w,4\n"  # row 6
+        "Fix,2,1w,5\n"  # row 7: under Phase B, after Phase B: a loop, not carried
+        "Launch,1,0,5\n",  # row 8: after Phase B: after Test and Fix
+        encoding="utf-8",
+    )
+    plan, report = import_file(src)
+    assert [d.title for d in plan.decisions] == ["Design", "Build", "Review", "Test", "Fix", "Launch"]
+    assert sorted((a, b) for a, b, *_ in _links(plan)) == [
+        ("Build", "Review"),
+        ("Design", "Build"),
+        ("Design", "Review"),
+        ("Fix", "Launch"),
+        ("Review", "Test"),
+        ("Test", "Launch"),
+    ]
+    # Design 0-1, Build 1-3, Review 3-4, Test 4-5, Fix 0-1 (its link was a loop), Launch at 5
+    assert _finish(plan) == 5.0
+    text = _text(report)
+    assert "2 link(s) to or from summary rows are carried to the rows under them" in text
+    assert "2 link(s) to or from summary rows are not carried" in text
+
+
+def test_a_monday_dependency_on_an_item_with_subitems_follows_the_subitems(tmp_path: Path) -> None:
+    src = tmp_path / "board.csv"
+    src.write_text(
+        "Board\n\nDiscovery\n"
+        "Name,Subitems,Person,Timeline,Dependency\n"
+        'Vendor shortlist,"Compare, Calls",Ben,2024-01-15 - 2024-01-26,\n'
+        ",Subitems,Person,Timeline\n"
+        ",Compare,Ben,2024-01-15 - 2024-01-19\n"
+        ",Calls,Cara,2024-01-22 - 2024-01-26\n"
+        "Build pilot,,Ben,2024-01-29 - 2024-02-09,Vendor shortlist\n",
+        encoding="utf-8",
+    )
+    plan, _ = import_file(src)
+    assert sorted((a, b) for a, b, *_ in _links(plan)) == [
+        ("Calls", "Build pilot"),
+        ("Compare", "Build pilot"),
+    ]
+    # Compare 0-1; Calls pinned at its start (week 1) 1-2; Build pilot after both: 2-4
+    assert _finish(plan) == 4.0

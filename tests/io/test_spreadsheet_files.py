@@ -302,8 +302,10 @@ def test_plan_ids_that_look_like_ms_project_predecessors_round_trip(tmp_path: Pa
 def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None:
     """MS Project's "Save as CSV" with an Outline Level column lists summary tasks as rows too (their durations
     span their tasks); GanttProject's CSV has an Outline number. A row with deeper rows under it is a summary: it
-    becomes a tag of those rows, not a decision (it would have run in parallel with its own tasks), and links to
-    or from it are not carried (reported); row-number predecessors still count every row."""
+    becomes a tag of those rows, not a decision (it would have run in parallel with its own tasks); a link from it
+    is carried from each of its rows, a link to it to each of its rows (reported: before, such links were dropped,
+    and a successor of a summary could start before the summary's work was done); row-number predecessors still
+    count every row."""
     msp = tmp_path / "msp.csv"
     msp.write_text(
         "Name,Outline Level,Duration,Predecessors\n"
@@ -325,10 +327,11 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
     assert sorted((d.from_, d.to) for d in plan.dependencies) == [
         ("build", "test"),
         ("design", "build"),
+        ("design", "test"),  # Phase B after Phase A: Test (Phase B's row) after each of Phase A's rows
         ("test", "launch"),
     ]
     text = report.text(limit=None)
-    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are not carried" in text
+    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are carried to the rows" in text
     from planner.analysis import analyze
 
     r = analyze(plan)
@@ -346,8 +349,9 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
     )
     plan, report = import_file(gp)
     assert [d.id for d in plan.decisions] == ["9", "10", "1"]
-    assert [(d.from_, d.to) for d in plan.dependencies] == [("9", "10"), ("10", "1")]
-    assert "1 link(s) to or from summary rows are not carried" in report.text(limit=None)
+    # Construction after Architectural design: Foundation after Create draft and Prepare documents
+    assert [(d.from_, d.to) for d in plan.dependencies] == [("9", "10"), ("10", "1"), ("9", "1")]
+    assert "1 link(s) to or from summary rows are carried to the rows" in report.text(limit=None)
 
 
 def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> None:
