@@ -537,6 +537,20 @@ def test_the_graph_chart_gives_every_float_the_table_gives(tmp_path: Path) -> No
     assert check_charts(t, tmp_path) == []
 
 
+def test_the_roadmap_axis_reaches_a_status_date_after_the_finish(tmp_path: Path) -> None:
+    # Everything is done by week 6.85; the status date is 1 Mar 2027 (week 8). The roadmap's axis ended at the
+    # finish: the status line was drawn past the right edge and its label 'status 1 Mar' sat at about week 5
+    # (8 Feb), clamped beside the finish label. The Gantt and the stage timeline take the status date into
+    # their axes; the roadmap now does too.
+    from planner.charts.roadmap import geometry
+
+    t = Truth(write("everything-done", tmp_path))
+    assert t.s.finish == pytest.approx(6.85)
+    g = geometry(t.a, 13.0, 7.5)
+    assert g.t_end == pytest.approx(8.0)  # the status week, past the finish
+    assert g.x0 < g.x(t.s.finish) < g.x(8.0) <= g.x1 + 1e-9
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)

@@ -257,7 +257,10 @@ def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Ge
     label_w = min(max(whole if whole <= most else words, stages), most)
     x0 = MARGIN_IN + label_w
     x1 = width - MARGIN_IN
-    t_end = max(float(s.finish), float(st.gated_finish), 1.0)
+    # The status date is on the axis too, as on the Gantt: after the finish (everything done by then) its line
+    # fell past the right edge and its label sat weeks early, clamped beside the finish label.
+    status_wk = progress.status_week(analysis)
+    t_end = max(float(s.finish), float(st.gated_finish), status_wk or 0.0, 1.0)
     legend = _legend_rows(_legend_entries(plan, lanes_of(plan)), width - 2 * MARGIN_IN)
     stage_h = STAGE_FONT * 1.5 / 72
     axis_top = style.TITLE_IN + 0.04
