@@ -65,3 +65,40 @@ def test_the_percentile_table_shows_its_dates_whole_at_15pt(large_font_window):
             assert table.columnWidth(c) >= need, (item.text(), table.columnWidth(c), need)
             shown += 1
     assert shown >= 20  # eight rows of label, week and (all but one) date
+
+
+def test_no_tab_squeezes_the_inspector_at_15pt_on_a_1024_px_window(large_font_window):
+    # The capacity tab's controls on one row needed 806 px at 15 pt: the views could not be narrower, and beside
+    # them the inspector got ~210 px of a 1024 px window for a form that needs 330, its words cut at the edge.
+    from PySide6.QtCore import Qt
+
+    w = large_font_window
+    w.resize(1024, 768)
+    w.doc.select(["dpia"])
+    _settle()
+    form = w.inspector.form
+    need = form.minimumSizeHint().width()
+    bar = w.inspector.scroll_area.verticalScrollBar().sizeHint().width()
+    for i in range(w.views.count()):
+        page = w.views.widget(i)
+        assert page.minimumSizeHint().width() + need + bar + 40 <= 1024, (w.views.tabText(i), need)
+    w.resizeDocks([w.inspector_dock], [need + bar + 24], Qt.Orientation.Horizontal)
+    for i in range(w.views.count()):
+        w.views.setCurrentIndex(i)
+        _settle()
+        viewport = w.inspector.scroll_area.viewport().width()
+        assert need <= viewport, (w.views.tabText(i), need, viewport)
+        assert w.width() == 1024
+
+
+def test_the_scenario_comparison_fits_a_1024_px_projector_at_15pt(large_font_window):
+    # Its intro and the delta Gantt's row on one line each: 1072 px at 15 pt, wider than the screen.
+    w = large_font_window
+    dialog = w.scenario_bar.show_compare()
+    _settle()
+    try:
+        assert dialog.isVisible()
+        assert dialog.minimumSizeHint().width() <= 1024 - 24  # a projector's width less a window frame
+    finally:
+        dialog.close()
+        _settle()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
@@ -90,11 +90,12 @@ class CapacityTab(LazyRefresh, QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         # The controls on one row and the summary under them at the tab's full width: beside them it was
         # squeezed into a narrow column at 1024 px and made the tab wider than an 800x600 screen leaves it.
-        controls = QHBoxLayout()
+        # They wrap onto a second line rather than set the tab's minimum width: one row at a 15 pt system font
+        # needed 806 px, and beside it the inspector was squeezed until its text was cut.
+        controls = FlowLayout(spacing=6)
         controls.addWidget(self.prove)
         controls.addWidget(self.chart_kind)
         controls.addWidget(self.show_levelled)
-        controls.addStretch(1)
         top = QVBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
         top.addLayout(controls)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import units
 from planner.model.scenarios import BASE
+from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
 from planner.ui.theme import status_color
 
@@ -122,7 +123,11 @@ class CompareDialog(QDialog):
         self.gantt.setMinimumHeight(260)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("Compare (first ticked = reference):", self))
+        # Wrapped, and the delta Gantt's row flows: on one line each, at a 15 pt system font the dialog needed
+        # 1072 px, wider than a 1024x768 projector.
+        intro = QLabel("Compare (first ticked = reference):", self)
+        intro.setWordWrap(True)
+        left.addWidget(intro)
         left.addWidget(self.choices, 1)
         row = QHBoxLayout()
         row.addWidget(QLabel("Iterations:", self))
@@ -141,11 +146,10 @@ class CompareDialog(QDialog):
         g = QWidget(self.tabs)
         gl = QVBoxLayout(g)
         gl.setContentsMargins(0, 4, 0, 0)
-        grow = QHBoxLayout()
+        grow = FlowLayout(spacing=6)
         grow.addWidget(QLabel("Delta Gantt of", g))
         grow.addWidget(self.gantt_choice)
         grow.addWidget(QLabel("(thin dark bars, \u201cBaseline\u201d: the reference)", g))
-        grow.addStretch(1)
         gl.addLayout(grow)
         gl.addWidget(self.gantt, 1)
         self.tabs.addTab(g, "Delta Gantt")
