@@ -208,6 +208,16 @@ def test_check_pixels_by_hand() -> None:
             "(`planner export PLAN -o FILE.csv` writes .csv)\n",
         ),
         (
+            ["new", "-o", "{tmp}/plan.xls"],
+            "planner: {tmp}/plan.xls: a plan file is JSON, not XLS; give a name ending in .plan.json (the "
+            "planner reads .xls files but does not write them)\n",
+        ),
+        (
+            ["import", "{plan}", "--format", "csv", "-o", "{tmp}/out.mpp"],
+            "planner: {tmp}/out.mpp: a plan file is JSON, not MPP; give a name ending in .plan.json (the "
+            "planner reads .mpp files but does not write them)\n",
+        ),
+        (
             ["import", "{plan}", "--format", "csv", "-o", "{tmp}/out.xlsx"],
             "planner: {tmp}/out.xlsx: a plan file is JSON, not XLSX; give a name ending in .plan.json",
         ),

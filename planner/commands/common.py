@@ -232,15 +232,25 @@ OTHER_FORMATS = (
 """Suffixes of the other formats the planner reads or writes: a plan file (JSON) given one of them could be
 opened by nothing that expects that suffix."""
 
+READ_ONLY_FORMATS = (".xls", ".xlsm", ".mspdi")
+"""Suffixes the planner imports but does not write (with those MPXJ reads, ``planner.io.mpxj_bridge``)."""
+
 
 def check_plan_suffix(out: Path) -> None:
     """A plan file's ``-o`` must not carry another format's suffix (``new -o plan.csv``, ``import a.xml -o
     b.xml``): the JSON written there would not be what the name says."""
+    from planner.io.mpxj_bridge import MPXJ_SUFFIXES
+
     suffix = out.suffix.lower()
     if suffix in OTHER_FORMATS:
         raise CliError(
             f"{out}: a plan file is JSON, not {suffix[1:].upper()}; give a name ending in .plan.json "
             f"(`planner export PLAN -o FILE{suffix}` writes {suffix})"
+        )
+    if suffix in READ_ONLY_FORMATS or suffix in MPXJ_SUFFIXES:
+        raise CliError(
+            f"{out}: a plan file is JSON, not {suffix[1:].upper()}; give a name ending in .plan.json (the "
+            f"planner reads {suffix} files but does not write them)"
         )
 
 
