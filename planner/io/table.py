@@ -29,6 +29,7 @@ from typing import Any
 
 from planner.io.common import (
     EXTENSION_KEY,
+    HELPER_TAG,
     IdMaker,
     ImportReport,
     InteropError,
@@ -1372,6 +1373,7 @@ def rows_to_plan(
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
     summary_of: dict[str, int] = {}  # what names a summary row (its id, title, row number) -> its index
     members: list[list[str]] = []  # each summary row's decisions: the rows under it
+    summary_names: list[str] = []
     parent_index: dict[int, int] = {}  # a parent task's line -> its index in members
     decision_lines: dict[str, int] = {}
     dropped_links = 0
@@ -1380,6 +1382,7 @@ def rows_to_plan(
         """Keep a summary row (structure, not a decision) for the links that name it or that it gives."""
         idx = len(members)
         members.append([])
+        summary_names.append(title_text)
         row_refs.append(None)
         for key in {raw_id, title_text.casefold(), str(len(row_refs))} - {""}:
             summary_of.setdefault(key, idx)
@@ -1685,8 +1688,45 @@ def rows_to_plan(
     seen: set[tuple[str, str, DependencyType, float]] = set()
     twins = 0  # links a blocks cell gives that the other row's depends_on gives too
     # the depends_on cells first, so that a blocks cell naming the same link (both of Jira's twins) adds nothing
-    carried = 0  # links to or from a summary row, given to the rows under it
-    through_summaries: list[tuple[str, str, DependencyType, float]] = []
+    carried = 0  # links to or from a summary row, kept through its start or finish milestone
+    helper_of: dict[tuple[int, str], str] = {}
+
+    def helper(ref: str, side: str) -> str:
+        """The summary's start or finish milestone (made once, tagged import-helper, as the outline imports make
+        them): the finish after each of its rows, the start before each; a link to or from the summary holds on
+        to it, so that the links stay as many as the summary's rows, not rows times links."""
+        idx = int(ref[len(_SUMMARY) :])
+        if (idx, side) in helper_of:
+            return helper_of[(idx, side)]
+        name = summary_names[idx] or "Summary"
+        rows = [by_id[m] for m in members[idx]]
+        did = ids.make(f"{slug(name, 'summary')}-{side}", f"summary-{side}")
+        helper_of[(idx, side)] = did
+        done = all(r.status is Status.DONE for r in rows)
+        outer = rows[0].tags[: rows[0].tags.index(name) + 1] if name in rows[0].tags else []
+        decisions.append(
+            Decision(
+                id=did,
+                title=f"{name} ({side})"[:300],
+                stage=rows[0].stage,
+                area=rows[0].area,
+                duration=0,
+                milestone=True,
+                tags=[*outer, HELPER_TAG],
+                notes=f"Added by the import: the {side} of summary row {name!r}, so that its links keep the "
+                "schedule without a link to every row under it.",
+                status=Status.DONE if done else Status.NOT_STARTED,
+                progress=100.0 if done else 0.0,
+            )
+        )
+        by_id[did] = decisions[-1]
+        for m in members[idx]:
+            if side == "finish":
+                deps.append(Dependency(from_=m, to=did))
+            else:
+                deps.append(Dependency(from_=did, to=m, type=DependencyType.SS))
+        return did
+
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
@@ -1708,24 +1748,15 @@ def rows_to_plan(
                 dropped_links += 1
                 continue
             carried += summary_end
-            for a, b in ((a, b) for a in preds for b in succs):
-                lag = given_lag
-                if isinstance(
-                    lag, PercentLag
-                ):  # a share of the predecessor's duration, as MS Project reads it
-                    lag = lag / 100.0 * (by_id[a].weeks() if a in by_id else 0.0)
-                    percent_lags += 1
-                if (
-                    summary_end
-                ):  # after the rows' own links, so that one the file gives as well is not doubled
-                    through_summaries.append((a, b, dtype, lag))
-                elif reversed_ and (a, b, dtype, lag) in seen:
-                    twins += 1
-                else:
-                    seen.add((a, b, dtype, lag))
-                    deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
-    for a, b, dtype, lag in through_summaries:
-        if (a, b, dtype, lag) not in seen:
+            a = helper(pred, "finish") if pred.startswith(_SUMMARY) else pred
+            b = helper(succ, "start") if succ.startswith(_SUMMARY) else succ
+            lag = given_lag
+            if isinstance(lag, PercentLag):  # a share of the predecessor's duration, as MS Project reads it
+                lag = lag / 100.0 * (by_id[a].weeks() if a in by_id else 0.0)
+                percent_lags += 1
+            if reversed_ and (a, b, dtype, lag) in seen:
+                twins += 1
+                continue
             seen.add((a, b, dtype, lag))
             deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
     if any(rev for *_, rev in pending):
@@ -1760,8 +1791,9 @@ def rows_to_plan(
     if carried:
         report.add(
             "link",
-            f"{carried} link(s) to or from summary rows are carried to the rows under them (from a summary: from "
-            "each of its rows, FS or FF; to a summary: to each of its rows, FS or SS), so that the schedule keeps them",
+            f"{carried} link(s) to or from summary rows are kept through {len(helper_of)} start or finish "
+            f"milestone(s) of those summaries (tagged {HELPER_TAG!r}; a finish after each of its rows, a start before "
+            "each): FS or FF from a summary, FS or SS to one",
         )
     if dropped_links:
         report.add(
@@ -1828,9 +1860,10 @@ def rows_to_plan(
         compare_finish(plan, source_finish, report, whole_day=0.2)
     report.counts.update(
         {
-            "decisions": len(decisions),
-            "milestones": sum(d.milestone for d in decisions),
+            "decisions": len(decisions) - len(helper_of),
+            "milestones": sum(d.milestone for d in decisions) - len(helper_of),
             "dependencies": len(deps),
+            "helpers": len(helper_of),
         }
     )
     return plan

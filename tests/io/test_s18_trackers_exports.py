@@ -243,8 +243,10 @@ def test_a_board_whose_header_repeats_without_group_titles(tmp_path: Path) -> No
 def test_links_to_and_from_summary_rows_reach_the_rows_under_them(tmp_path: Path) -> None:
     """A link to or from a summary row (a Smartsheet phase, a monday.com item with subitems, a ClickUp parent task)
     was dropped: 'Review after Phase A' let Review start at week 0, before Phase A's work. Now a link from a summary
-    is carried from each of its rows (FS, FF) and a link to one to each of its rows (FS, SS); the others, which a
-    row's link cannot say, and a loop between a summary and a row under it, are not carried (reported)."""
+    (FS, FF) holds on to its finish milestone, after each of its rows, and a link to one (FS, SS) to its start
+    milestone, before each of its rows (tagged import-helper, as the outline imports make them: the links stay as
+    many as the rows); the others, which such a milestone cannot say, and a loop between a summary and a row under
+    it, are not carried (reported)."""
     src = tmp_path / "sheet.csv"
     src.write_text(
         "Task Name,Outline Level,Duration,Predecessors\n"
@@ -259,19 +261,35 @@ def test_links_to_and_from_summary_rows_reach_the_rows_under_them(tmp_path: Path
         encoding="utf-8",
     )
     plan, report = import_file(src)
-    assert [d.title for d in plan.decisions] == ["Design", "Build", "Review", "Test", "Fix", "Launch"]
-    assert sorted((a, b) for a, b, *_ in _links(plan)) == [
-        ("Build", "Review"),
-        ("Design", "Build"),
-        ("Design", "Review"),
-        ("Fix", "Launch"),
-        ("Review", "Test"),
-        ("Test", "Launch"),
+    assert [d.title for d in plan.decisions] == [
+        "Design",
+        "Build",
+        "Review",
+        "Test",
+        "Fix",
+        "Launch",
+        "Phase A (finish)",
+        "Phase B (finish)",
     ]
+    assert [d.tags for d in plan.decisions[-2:]] == [
+        ["Phase A", "import-helper"],
+        ["Phase B", "import-helper"],
+    ]
+    assert sorted((a, b) for a, b, *_ in _links(plan)) == [
+        ("Build", "Phase A (finish)"),
+        ("Design", "Build"),
+        ("Design", "Phase A (finish)"),
+        ("Fix", "Phase B (finish)"),
+        ("Phase A (finish)", "Review"),
+        ("Phase B (finish)", "Launch"),
+        ("Review", "Test"),
+        ("Test", "Phase B (finish)"),
+    ]
+    assert report.counts["decisions"] == 6 and report.counts["helpers"] == 2
     # Design 0-1, Build 1-3, Review 3-4, Test 4-5, Fix 0-1 (its link was a loop), Launch at 5
     assert _finish(plan) == 5.0
     text = _text(report)
-    assert "2 link(s) to or from summary rows are carried to the rows under them" in text
+    assert "2 link(s) to or from summary rows are kept through 2 start or finish milestone(s)" in text
     assert "2 link(s) to or from summary rows are not carried" in text
 
 
@@ -289,8 +307,9 @@ def test_a_monday_dependency_on_an_item_with_subitems_follows_the_subitems(tmp_p
     )
     plan, _ = import_file(src)
     assert sorted((a, b) for a, b, *_ in _links(plan)) == [
-        ("Calls", "Build pilot"),
-        ("Compare", "Build pilot"),
+        ("Calls", "Vendor shortlist (finish)"),
+        ("Compare", "Vendor shortlist (finish)"),
+        ("Vendor shortlist (finish)", "Build pilot"),
     ]
     # Compare 0-1; Calls pinned at its start (week 1) 1-2; Build pilot after both: 2-4
     assert _finish(plan) == 4.0

@@ -302,10 +302,10 @@ def test_plan_ids_that_look_like_ms_project_predecessors_round_trip(tmp_path: Pa
 def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None:
     """MS Project's "Save as CSV" with an Outline Level column lists summary tasks as rows too (their durations
     span their tasks); GanttProject's CSV has an Outline number. A row with deeper rows under it is a summary: it
-    becomes a tag of those rows, not a decision (it would have run in parallel with its own tasks); a link from it
-    is carried from each of its rows, a link to it to each of its rows (reported: before, such links were dropped,
-    and a successor of a summary could start before the summary's work was done); row-number predecessors still
-    count every row."""
+    becomes a tag of those rows, not a decision (it would have run in parallel with its own tasks); a link from or
+    to it holds on to its finish or start milestone (tagged import-helper, after or before each of its rows, as the
+    outline imports do; reported: before, such links were dropped, and a successor of a summary could start before
+    the summary's work was done); row-number predecessors still count every row."""
     msp = tmp_path / "msp.csv"
     msp.write_text(
         "Name,Outline Level,Duration,Predecessors\n"
@@ -323,15 +323,20 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         ("Build", 1.0, ["Phase A"]),
         ("Test", 0.6, ["Phase B"]),
         ("Launch", 0.0, []),
+        ("Phase A (finish)", 0.0, ["Phase A", "import-helper"]),
+        ("Phase B (start)", 0.0, ["Phase B", "import-helper"]),
     ]
     assert sorted((d.from_, d.to) for d in plan.dependencies) == [
+        ("build", "phase-a-finish"),
         ("build", "test"),
         ("design", "build"),
-        ("design", "test"),  # Phase B after Phase A: Test (Phase B's row) after each of Phase A's rows
+        ("design", "phase-a-finish"),
+        ("phase-a-finish", "phase-b-start"),  # Phase B after Phase A
+        ("phase-b-start", "test"),
         ("test", "launch"),
     ]
     text = report.text(limit=None)
-    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are carried to the rows" in text
+    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are kept through 2 start" in text
     from planner.analysis import analyze
 
     r = analyze(plan)
@@ -348,10 +353,17 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         encoding="utf-8",
     )
     plan, report = import_file(gp)
-    assert [d.id for d in plan.decisions] == ["9", "10", "1"]
-    # Construction after Architectural design: Foundation after Create draft and Prepare documents
-    assert [(d.from_, d.to) for d in plan.dependencies] == [("9", "10"), ("10", "1"), ("9", "1")]
-    assert "1 link(s) to or from summary rows are carried to the rows" in report.text(limit=None)
+    assert [d.id for d in plan.decisions] == ["9", "10", "1", "architectural-design-finish", "construction-start"]
+    # Construction after Architectural design, through its finish and Construction's start
+    assert [(d.from_, d.to) for d in plan.dependencies] == [
+        ("9", "10"),
+        ("9", "architectural-design-finish"),
+        ("10", "architectural-design-finish"),
+        ("construction-start", "1"),
+        ("architectural-design-finish", "construction-start"),
+        ("10", "1"),
+    ]
+    assert "1 link(s) to or from summary rows are kept through 2 start" in report.text(limit=None)
 
 
 def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> None:
