@@ -49,6 +49,10 @@ TIMEOUT_SECONDS = 300
 """How long a conversion may take (a 10,000-task .mpp takes about 10 s, most of it starting Java)."""
 
 
+CONVERTER = Path(__file__).with_name("mpxj_convert.py")
+"""The converter's script, run by the bridge's interpreter (a bundled app ships no sources: no bridge there)."""
+
+
 def describe(path: str | os.PathLike[str]) -> str:
     """What ``path`` is by its suffix: 'a ProjectLibre file (.pod)'; 'this file' for other suffixes."""
     suffix = Path(path).suffix.lower()
@@ -59,10 +63,10 @@ def bridge_python() -> str | None:
     """The interpreter that runs the converter: ``PLANNER_MPXJ_PYTHON`` when set, else this one when it has the
     ``mpxj`` and ``jpype`` packages; None when MPXJ is not installed."""
     other = os.environ.get("PLANNER_MPXJ_PYTHON")
-    if other:
+    if other and CONVERTER.is_file():
         return other
-    if getattr(sys, "frozen", False):  # a bundled app has no interpreter to run a script with
-        return None
+    if getattr(sys, "frozen", False) or not CONVERTER.is_file():
+        return None  # a bundled app has no interpreter to run the converter with, nor its source
     if importlib.util.find_spec("mpxj") is None or importlib.util.find_spec("jpype") is None:
         return None
     return sys.executable
@@ -97,12 +101,11 @@ def convert_to_mspdi(path: str | os.PathLike[str]) -> bytes:
     python = bridge_python()
     if python is None:
         raise InteropError(path, f"{what} is read through MPXJ, which is not installed", hint=INSTALL_HINT)
-    script = Path(__file__).with_name("mpxj_convert.py")
     with tempfile.TemporaryDirectory(prefix="planner-mpxj-") as tmp:
         out = Path(tmp) / "converted.xml"
         try:
             done = subprocess.run(
-                [python, str(script), os.fspath(path), str(out)],
+                [python, str(CONVERTER), os.fspath(path), str(out)],
                 capture_output=True,
                 text=True,
                 errors="replace",

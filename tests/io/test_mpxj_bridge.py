@@ -201,3 +201,15 @@ def test_a_conversion_too_large_to_import_is_said_of_the_users_file(
         import_file(mpp)
     text = str(err.value)
     assert text.startswith(f"{mpp}: converted to MS Project XML, ") and "planner-mpxj-" not in text
+
+
+def test_no_bridge_where_the_converter_is_not_shipped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A bundled app (PyInstaller ships bytecode, not the converter's script) has no bridge, even with
+    PLANNER_MPXJ_PYTHON set: the refusal with both ways out, not a child that cannot find its script."""
+    monkeypatch.setenv("PLANNER_MPXJ_PYTHON", fake_bridge(tmp_path, "exit 0"))
+    monkeypatch.setattr(mpxj_bridge, "CONVERTER", tmp_path / "missing" / "mpxj_convert.py")
+    assert not mpxj_bridge.available()
+    with pytest.raises(InteropError, match="cannot be imported; in MS Project"):
+        import_format(tmp_path / "x.mpp")
