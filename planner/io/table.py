@@ -1702,7 +1702,12 @@ def rows_to_plan(
         rows = [by_id[m] for m in members[idx]]
         did = ids.make(f"{slug(name, 'summary')}-{side}", f"summary-{side}")
         helper_of[(idx, side)] = did
-        done = all(r.status is Status.DONE for r in rows)
+        # done rows: the milestone is done where they are (their last finish, or their first start), as the outline
+        # imports place a done summary's; without their dates it waits for them as work to come
+        ends = [r.actual_finish if side == "finish" else r.actual_start for r in rows]
+        kinds = {type(v) for v in ends}
+        done = all(r.status is Status.DONE for r in rows) and None not in kinds and len(kinds) == 1
+        day = (max if side == "finish" else min)(ends) if done else None  # type: ignore[type-var]
         outer = rows[0].tags[: rows[0].tags.index(name) + 1] if name in rows[0].tags else []
         decisions.append(
             Decision(
@@ -1717,6 +1722,8 @@ def rows_to_plan(
                 "schedule without a link to every row under it.",
                 status=Status.DONE if done else Status.NOT_STARTED,
                 progress=100.0 if done else 0.0,
+                actual_start=day,
+                actual_finish=day,
             )
         )
         by_id[did] = decisions[-1]

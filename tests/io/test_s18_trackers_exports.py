@@ -313,3 +313,21 @@ def test_a_monday_dependency_on_an_item_with_subitems_follows_the_subitems(tmp_p
     ]
     # Compare 0-1; Calls pinned at its start (week 1) 1-2; Build pilot after both: 2-4
     assert _finish(plan) == 4.0
+
+
+def test_a_done_summary_s_finish_milestone_is_done_where_its_rows_finished(tmp_path: Path) -> None:
+    """A done phase's finish milestone without a date was done 'at week 0', and its successor started there, a
+    week before the phase's work ended (Build at weeks 0-1 instead of 1-2)."""
+    src = tmp_path / "done.csv"
+    src.write_text(
+        "Task Name,Outline Level,Duration,Start,Finish,Predecessors,% Complete\n"
+        "Phase A,1,,01/15/24,01/19/24,,100%\n"
+        "Design,2,5d,01/15/24,01/19/24,,100%\n"
+        "Build,1,5d,01/22/24,01/26/24,1,0%\n",
+        encoding="utf-8",
+    )
+    plan, _ = import_file(src)
+    helper = plan.decisions[-1]
+    assert helper.title == "Phase A (finish)" and helper.status is Status.DONE
+    assert helper.actual_finish == dt.date(2024, 1, 22)  # Design's finish, the end of Fri 19 Jan
+    assert _finish(plan) == 2.0  # Build weeks 1-2
