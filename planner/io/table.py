@@ -143,12 +143,13 @@ _ALIASES = {
     # Microsoft Planner's "Export plan to Excel" ("Bucket Name", "Progress" in words, "Labels", "Completed Date"),
     # monday.com boards ("Person", "Timeline", "Dependency", and a group per table: the "group" column the import
     # makes of them), ClickUp ("Assignees" as a list, "Task Content", "Time Estimated" in milliseconds, "List Name",
-    # "Parent ID"), Wrike ("Dependency"). A bucket, group or list is a workstream the tasks belong to: an area
-    # (stages are the plan's ordered phases, with gates; a tracker's grouping does not say their order)
-    "bucket name": "area",
-    "bucket": "area",
-    "group": "area",
-    "list name": "area",
+    # "Parent ID"), Wrike ("Dependency"). A bucket, group, list or section is a grouping: see GROUPING
+    "bucket name": "grouping",
+    "bucket": "grouping",
+    "group": "grouping",
+    "list name": "grouping",
+    "section/column": "grouping",  # Asana
+    "section": "grouping",
     "labels": "tags",
     "description": "notes",
     "task content": "notes",
@@ -422,10 +423,15 @@ def _norm_header(h: Any) -> str:
 
 BASELINE_COLUMNS = ("baseline_start", "baseline_finish")
 """Other tools' baseline dates (MS Project's Save as CSV with its Baseline table, Smartsheet): the plan's baseline."""
+GROUPING = "grouping"
+"""A tracker's grouping of its tasks (Planner's bucket, a monday.com group, ClickUp's list, Asana's section): the
+stage when every group is named as one of the plan's stages (a planning user who names the buckets Validate,
+Integrate... means the phases), otherwise the area, a workstream (stages are ordered phases with gates, which a
+tracker's grouping does not give); a file's own stage or area column wins."""
 BLOCKS = "blocks"
 """The successors a row names (Jira's "Outward issue link (Blocks)", Asana's "Blocking (Dependencies)"), in the
 ``depends_on`` syntax: each becomes a link from this row to that one."""
-_EXTRA_KEYS = {"duration", BLOCKS, *SCHEDULE_COLUMNS, *PLAN_COLUMNS, *BASELINE_COLUMNS}
+_EXTRA_KEYS = {"duration", BLOCKS, GROUPING, *SCHEDULE_COLUMNS, *PLAN_COLUMNS, *BASELINE_COLUMNS}
 _OWN_EXPORT_KEYS = {*SCHEDULE_COLUMNS, *PLAN_COLUMNS}
 
 
@@ -532,7 +538,7 @@ def _board_groups(
         "format",
         "a board export "
         + (
-            "with groups (monday.com): each group's title is the area of its items"
+            "with groups (monday.com): each group's title is kept for its items (column 'Group')"
             if named
             else "(monday.com): the header rows repeated below the first were skipped"
         )
@@ -1198,6 +1204,43 @@ def outline_from_sheet(
     )
 
 
+def _grouping_target(
+    keys: Sequence[str],
+    header: Sequence[Any],
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    stages: Sequence[tuple[str, str]],
+    report: ImportReport,
+) -> str | None:
+    """Where the file's :data:`GROUPING` column goes: 'stage', 'area', or None (no such column, or the file has
+    both a stage and an area column of its own). Said in the report."""
+    if GROUPING not in keys:
+        return None
+    at = keys.index(GROUPING)
+    shown = str(header[at]).strip()
+    names = {str(c[at]).strip().casefold() for _, c in rows if at < len(c) and str(c[at] or "").strip()}
+    known = {n.casefold() for pair in stages for n in pair}
+    target = (
+        "stage"
+        if names and names <= known and "stage" not in keys
+        else "area"
+        if "area" not in keys
+        else None
+    )
+    if target == "stage":
+        report.add("column", f"column {shown!r} names the plan's stages: read as each row's stage")
+    elif target == "area":
+        report.add(
+            "column",
+            f"column {shown!r} groups the rows: read as their area, a workstream (stages are the plan's ordered "
+            "phases; a group named as a stage would be read as one)",
+        )
+    else:
+        report.add(
+            "column", f"column {shown!r} is not carried: the file has stage and area columns of its own"
+        )
+    return target
+
+
 _SUMMARY = "\x00summary:"
 """How a link end that names a summary row is kept until its rows are known (no id holds a NUL)."""
 
@@ -1319,6 +1362,8 @@ def rows_to_plan(
         plan.areas.append(Area(id=area_id, name=name))
         report.add("guess", f"area {name!r} is not one of the standard areas; added")
 
+    grouping_as = _grouping_target(keys, header, rows, stages, report)
+
     def lookup(value: str, items: list[tuple[str, str]], make: Any) -> str:
         key = value.strip().casefold()
         for item_id, name in items:
@@ -1412,7 +1457,7 @@ def rows_to_plan(
     for line, cells in rows:
         rec: dict[str, Any] = {}
         for k, v in zip(keys, cells, strict=False):
-            if k in COLUMNS or k in ("duration", BLOCKS):
+            if k in COLUMNS or k in ("duration", BLOCKS, GROUPING):
                 value = restore(v.strip()) if isinstance(v, str) else v
                 if rec.get(k) not in (None, "") and value in (None, ""):
                     continue  # a repeated column's empty cell (Jira: a row with fewer links) keeps the value
@@ -1508,6 +1553,8 @@ def rows_to_plan(
         duration: float | ThreePoint = (
             likely if o == likely == p else ThreePoint(optimistic=o, likely=likely, pessimistic=p)
         )
+        if grouping_as is not None and str(rec.get(GROUPING) or "").strip():
+            rec[grouping_as] = rec.get(grouping_as) or rec[GROUPING]
         stage_text = str(rec.get("stage") or "").strip()
         stage = lookup(stage_text, stages, new_stage) if stage_text else plan.stages[0].id
         if not stage_text:

@@ -331,3 +331,23 @@ def test_a_done_summary_s_finish_milestone_is_done_where_its_rows_finished(tmp_p
     assert helper.title == "Phase A (finish)" and helper.status is Status.DONE
     assert helper.actual_finish == dt.date(2024, 1, 22)  # Design's finish, the end of Fri 19 Jan
     assert _finish(plan) == 2.0  # Build weeks 1-2
+
+
+def test_a_grouping_named_as_the_stages_is_the_stage_otherwise_the_area(tmp_path: Path) -> None:
+    """Planner's buckets, monday.com's groups, ClickUp's lists and Asana's sections group the tasks: a team that
+    names them Validate, Integrate... means the plan's stages; other names are workstreams, areas."""
+    asana, report = import_file(Path(__file__).parent / "data" / "asana-export.csv")
+    stages = {s.id: s.name for s in asana.stages}
+    assert [stages[d.stage] for d in asana.decisions] == ["Validate", "Validate", "Integrate", "Validate"]
+    assert all(d.area is None for d in asana.decisions)
+    assert "'Section/Column' names the plan's stages" in _text(report)
+
+    planner, report = import_file(DATA / "ms-planner-export.xlsx")  # Discovery, Build: areas
+    assert all(d.stage == planner.stages[0].id for d in planner.decisions)
+    assert "'Bucket Name' groups the rows: read as their area" in _text(report)
+
+    both = tmp_path / "both.csv"
+    both.write_text("title,stage,area,Bucket\nA,Scale,Data,Discovery\n", encoding="utf-8")
+    plan, report = import_file(both)
+    assert plan.decisions[0].stage == "scale" and plan.decisions[0].area == "data"
+    assert "'Bucket' is not carried: the file has stage and area columns of its own" in _text(report)
