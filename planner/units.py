@@ -30,6 +30,7 @@ __all__ = [
     "MONTHS",
     "days_of_week",
     "format_date",
+    "format_share",
     "format_weeks",
     "format_when",
     "iso_date",
@@ -74,6 +75,26 @@ def format_weeks(weeks: float | None) -> str:
         return "-"
     text = f"{w:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_share(p: float | None) -> str:
+    """A share (0..1) as a whole percentage, halves up: ``57%``; ``<1%`` and ``>99%`` where rounding would write 0
+    or 100 of something that happens in some runs but not in none or all of them; ``-`` for None. One spelling for
+    every view: the command line wrote ``99.7%`` where the report wrote ``100%`` of the same runs.
+
+    >>> format_share(0.5734), format_share(0.125), format_share(0.0), format_share(1.0)
+    ('57%', '13%', '0%', '100%')
+    >>> format_share(0.003), format_share(0.997), format_share(None)
+    ('<1%', '>99%', '-')
+    """
+    if p is None or not math.isfinite(float(p)):
+        return "-"
+    x = float(p)
+    if 0.0 < x < 0.005:
+        return "<1%"
+    if 0.995 <= x < 1.0:
+        return ">99%"
+    return f"{math.floor(x * 100.0 + 0.5)}%"
 
 
 def count(n: int, one: str, many: str | None = None) -> str:

@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from pypdf import PdfReader
 
@@ -549,6 +550,31 @@ def test_the_roadmap_axis_reaches_a_status_date_after_the_finish(tmp_path: Path)
     g = geometry(t.a, 13.0, 7.5)
     assert g.t_end == pytest.approx(8.0)  # the status week, past the finish
     assert g.x0 < g.x(t.s.finish) < g.x(8.0) <= g.x1 + 1e-9
+
+
+def test_a_share_of_runs_is_written_one_way(tmp_path: Path) -> None:
+    # The budget is the dearest simulated run but one: 299 of 300 runs stay within it (99.67%). simulate's text
+    # said '99.7%', the report 'stays within budget in 100% of runs' (and a share of 1 in 300 read '0%' there).
+    # Every view writes a share by units.format_share now: '>99%', '<1%', else whole percentages.
+    data = STRESS_SHAPES["costs-and-capacity"]()
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cost = simulate(load_plan(path), ITER, SEED).cost
+    assert cost is not None
+    spend = np.sort(cost)
+    data["budget"] = float(spend[-2])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rc, raw, _ = run(["simulate", str(path), "-n", str(ITER), "--seed", str(SEED), "--format", "json"])
+    assert json.loads(raw)["cost"]["p_within_budget"] == pytest.approx(299 / 300)  # the JSON keeps the figure
+    rc, text, _ = run(["simulate", str(path), "-n", str(ITER), "--seed", str(SEED)])
+    assert f"Probability of staying within the budget ({format_money(spend[-2], 'JPY')}): >99%" in text
+    out = tmp_path / "r.pdf"
+    argv = ["report", str(path), "-o", str(out), "--simulate", "--iterations", str(ITER), "--seed", str(SEED)]
+    assert run([*argv, "--sections", "summary,cost", "-q"])[0] == 0
+    report = _flat(" ".join(pg.extract_text() or "" for pg in PdfReader(out).pages))
+    assert "stays within budget in >99% of runs" in report
+    assert "100% of runs" not in report
+    assert units.format_share(1 / 300) == "<1%" and units.format_share(299 / 300) == ">99%"
 
 
 if __name__ == "__main__":

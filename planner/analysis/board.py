@@ -203,7 +203,7 @@ def attention(
             score += 30
         ci = crit_index.get(d.id)
         if ci is not None and ci >= 0.5:
-            reasons.append(f"it is critical in {ci:.0%} of simulated runs")
+            reasons.append(f"it is critical in {units.format_share(ci)} of simulated runs")
             score += 40 * ci
         elif critical and d.id in on_path and not d.milestone:
             reasons.append("it is on the critical path")

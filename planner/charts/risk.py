@@ -153,7 +153,7 @@ def draw_risk(
         p_det = r.probability_by(det)
         labels.append(
             _Label(
-                f"CPM plan (likely): {_when(r, det)}\n{p_det:.0%} of iterations finish by then",
+                f"CPM plan (likely): {_when(r, det)}\n{units.format_share(p_det)} of iterations finish by then",
                 det,
                 1.0,
                 style.MUTED,
@@ -171,7 +171,9 @@ def draw_risk(
             p_by = r.probability_by(by)
             ax2.axvline(by, color=BY_COLOR, linestyle="-.", linewidth=1.1, zorder=4)
             ax2.plot([by], [p_by], marker="s", color=BY_COLOR, markersize=3.5, zorder=5)
-            labels.append(_Label(f"by {_when(r, by)}: {p_by:.0%}", by, p_by, BY_COLOR, style.LABEL_PT))
+            labels.append(
+                _Label(f"by {_when(r, by)}: {units.format_share(p_by)}", by, p_by, BY_COLOR, style.LABEL_PT)
+            )
         _place_labels(fig, ax2, labels, _bar_boxes(fig, ax, edges, share))
 
         n_ticks = _tick_bins(fig, ax, r.start_date is not None)

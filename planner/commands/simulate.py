@@ -209,7 +209,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("------")
     add(
         f"  CPM plan (likely)  {when(r.deterministic_finish)}   "
-        f"({r.probability_by(r.deterministic_finish):.0%} of runs finish by then)"
+        f"({units.format_share(r.probability_by(r.deterministic_finish))} of runs finish by then)"
     )
     add(f"  mean               {when(r.mean)}   (standard deviation {units.plural_weeks(r.std)})")
     for key, value in r.percentiles().items():
@@ -229,24 +229,24 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         if risk.p_within_budget is not None:
             add(
                 f"  Probability of staying within the budget ({format_money(risk.budget, cur)}): "
-                f"{risk.p_within_budget:.1%}"
+                f"{units.format_share(risk.p_within_budget)}"
             )
         if risk.p_by_target is not None and risk.target is not None:
             d = plan.date_of(risk.target)
             add(
                 f"  Probability of finishing by the target (week {_w(risk.target)}"
                 + (f", {units.format_date(d)}" if d else "")
-                + f"): {risk.p_by_target:.1%}"
+                + f"): {units.format_share(risk.p_by_target)}"
             )
         if risk.p_joint is not None:
-            add(f"  Probability of both: {risk.p_joint:.1%} (never more than either alone)")
+            add(f"  Probability of both: {units.format_share(risk.p_joint)} (never more than either alone)")
     if by_week is not None:
         d = plan.date_of(by_week)
         add("")
         add(
             f"  Probability of finishing by week {_w(by_week)}"
             + (f" ({units.format_date(d)})" if d else "")
-            + f": {r.probability_by(by_week):.1%}"
+            + f": {units.format_share(r.probability_by(by_week))}"
         )
     add("")
     add("Stage ends (rolling schedule, not gates)")
@@ -275,7 +275,9 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     add("-------------------------------------------------------------")
     shown = _top_critical(r.ids, r.criticality, top)
     for i in shown:
-        add(f"  {r.criticality[i]:>5.0%}  {fit(r.ids[i], 28)} {elide(titles[r.ids[i]], WIDTH - 39)}")
+        add(
+            f"  {units.format_share(r.criticality[i]):>5}  {fit(r.ids[i], 28)} {elide(titles[r.ids[i]], WIDTH - 39)}"
+        )
     never = int((r.criticality == 0).sum())
     rest = int((r.criticality > 0).sum()) - len(shown)
     if rest > 0:
@@ -314,7 +316,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     for x in r.risks:  # two lines each, within 80 columns: who, then the figures in a column
         add(f"  {fit(x.id, 24)} {elide(x.title, WIDTH - 27)}")
         add(
-            f"      p={plain_number(x.probability):<4} fired {x.fired:>4.0%}  P80 {_w(x.p80_without):>6} without it,"
+            f"      p={plain_number(x.probability):<4} fired {units.format_share(x.fired):>4}  P80 {_w(x.p80_without):>6} without it,"
             f" adds {_w(x.delta):>5} wk"
         )
     return "\n".join(lines) + "\n"

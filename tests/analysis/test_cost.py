@@ -315,4 +315,4 @@ def test_cli_text_shows_costs(tmp_path: Any, capsys: Any) -> None:
     assert "Budget:                    EUR 15,000 (headroom EUR 700)" in out
     assert main(["simulate", str(path), "-n", "200"]) == 0
     out = capsys.readouterr().out
-    assert "P50 EUR 14,300" in out and "Probability of both: 100.0%" in out
+    assert "P50 EUR 14,300" in out and "Probability of both: 100%" in out

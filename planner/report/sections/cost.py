@@ -16,7 +16,7 @@ from planner.report.sections import Section
 
 
 def _pct(p: float | None) -> str:
-    return "-" if p is None else f"{p:.0%}"
+    return units.format_share(p)
 
 
 def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:

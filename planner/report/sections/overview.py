@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
+from planner.model import units
 from planner.model.plan import Status
 from planner.report.context import ReportContext, ellipsize, esc, fmt_date, fmt_weeks, plural
 from planner.report.fonts import REGULAR
@@ -205,7 +206,9 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         tv, _ = _date_or_week(ctx, target)
         if chance is not None:
             tiles.append(
-                _tile(ctx, f"{chance:.0%}", f"chance of finishing by the target, {tv}", "Target date")
+                _tile(
+                    ctx, units.format_share(chance), f"chance of finishing by the target, {tv}", "Target date"
+                )
             )
         else:
             late = sched.finish - target
@@ -389,7 +392,7 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
         chance = board.probability_by(ctx.simulation, target)
         tv = ctx.when(target)
         if chance is not None:
-            text += f" The target, {esc(tv)}, is met in <b>{chance:.0%}</b> of the simulated runs."
+            text += f" The target, {esc(tv)}, is met in <b>{units.format_share(chance)}</b> of the simulated runs."
         else:
             late = sched.finish - target
             text += f" The target, {esc(tv)}, is " + (
@@ -403,9 +406,11 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
             if cost.spend_varies:  # only when the uncertainty moves it
                 text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
             if r.p_within_budget is not None:
-                text += f"; it stays within budget in {r.p_within_budget:.0%} of runs"
+                text += f"; it stays within budget in {units.format_share(r.p_within_budget)} of runs"
             if r.p_joint is not None:
-                text += f", and meets both the target date and the budget in only {r.p_joint:.0%}"
+                text += (
+                    f", and meets both the target date and the budget in only {units.format_share(r.p_joint)}"
+                )
         text += "."
     out.append(Paragraph("How sure we are", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))

@@ -54,7 +54,7 @@ def _number(v: float) -> str:
 
 
 def _pct(p: float | None) -> str:
-    return "-" if p is None else f"{p:.0%}"
+    return units.format_share(p)
 
 
 class CostTab(LazyRefresh, QWidget):
