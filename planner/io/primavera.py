@@ -1710,7 +1710,9 @@ def export_xer(plan: Plan) -> str:
                     "critical_drtn_hr_cnt": 0,
                     "def_cost_per_qty": "0.0000",
                     "last_recalc_date": at(status_week) if status_week is not None else at(0.0),
-                    "plan_start_date": at(0.0),
+                    # the plan's own start day, as the MS Project XML export writes it: a weekend start stays
+                    # (the work begins at the next working moment), so an import returns the same dates
+                    "plan_start_date": dt.datetime.combine(origin, dt.time(8)).strftime("%Y-%m-%d %H:%M"),
                     "scd_end_date": at(sched.finish, True),
                     "def_duration_type": "DT_FixedDrtn",
                     "task_code_prefix": "A",
