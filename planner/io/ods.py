@@ -19,13 +19,7 @@ import zipfile
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, parse_xml, read_limited
-from planner.io.table import (
-    HEADER_SEARCH_ROWS,
-    check_row_count,
-    outline_from_sheet,
-    rows_to_plan,
-    split_header,
-)
+from planner.io.table import HEADER_SEARCH_ROWS, sheet_plan
 from planner.io.xlsx import MAX_COLUMNS, check_zip
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
@@ -65,11 +59,7 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"sheet {sheet.get(f'{_TABLE}name')!r} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    header, rows = split_header(all_rows, report)
-    header, rows = outline_from_sheet(header, rows, levels, {}, report)
-    check_row_count(rows, path)
-    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
-    return rows_to_plan(header, rows, path, report, title), report
+    return sheet_plan(all_rows, path, report, levels), report
 
 
 def _sheet_rows(

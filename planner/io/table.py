@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -1258,6 +1259,22 @@ def _summary_link_exact(
     if succ.startswith(_SUMMARY) and dtype not in (DependencyType.FS, DependencyType.SS):
         return False
     return bool(preds) and bool(succs) and not set(preds) & set(succs)
+
+
+def sheet_plan(
+    all_rows: Sequence[tuple[int, Sequence[Any]]],
+    path: Any,
+    report: ImportReport,
+    levels: dict[int, int] | None = None,
+    indents: dict[int, dict[int, int]] | None = None,
+) -> Plan:
+    """The plan in a workbook sheet's rows (.xlsx, .ods): the header row found, the sheet's hierarchy read as an
+    outline, the row count checked, the plan titled after the file."""
+    header, rows = split_header(all_rows, report)
+    header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
+    check_row_count(rows, path)
+    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
+    return rows_to_plan(header, rows, path, report, title)
 
 
 def _split_timeline(
