@@ -102,3 +102,48 @@ def test_the_scenario_comparison_fits_a_1024_px_projector_at_15pt(large_font_win
     finally:
         dialog.close()
         _settle()
+
+
+def test_presentation_type_follows_the_room_not_a_large_desk_font(large_font_window):
+    # The room's type is set by the screen (room_scale); a 15 pt (20 px) desk font made it a third larger again:
+    # the presenter bar took a third of the screen and the graph a strip above it.
+    from PySide6.QtGui import QFontInfo
+
+    from planner.ui.presentation.mode import FIGURE_SCALE, FONT_SCALE, ROOM_BASE_PX
+
+    w = large_font_window
+    assert QFontInfo(QApplication.font()).pixelSize() == 20  # the case: 15 pt at 96 dpi
+    w.show_view("Graph")
+    _settle()
+    w.presentation.enter(full_screen=False)
+    try:
+        _settle()
+        scale = w.presentation.scale
+        bar = w.presentation.bar
+        assert QFontInfo(bar.finish.font()).pixelSize() <= round(ROOM_BASE_PX * FIGURE_SCALE * scale) + 1
+        assert QFontInfo(w.font()).pixelSize() <= round(ROOM_BASE_PX * FONT_SCALE * scale) + 1
+        assert bar.height() <= 0.3 * w.height(), (bar.height(), w.height())
+    finally:
+        w.presentation.leave()
+        _settle()
+    assert QFontInfo(w.font()).pixelSize() == 20  # the desk font back after
+
+
+def test_presentation_type_at_an_ordinary_desk_font_is_unchanged(sample_window):
+    from PySide6.QtGui import QFontInfo
+
+    from planner.ui.presentation.mode import FIGURE_SCALE
+
+    w = sample_window
+    desk = QFontInfo(QApplication.font()).pixelSize()
+    assert desk == 12  # 9 pt, the test platform's font
+    w.show_view("Graph")
+    _settle()
+    w.presentation.enter(full_screen=False)
+    try:
+        _settle()
+        got = QFontInfo(w.presentation.bar.finish.font()).pixelSize()
+        assert abs(got - desk * FIGURE_SCALE * w.presentation.scale) <= 1
+    finally:
+        w.presentation.leave()
+        _settle()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontInfo, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -94,6 +94,20 @@ def room_scale(area: QRect) -> float:
     return max(ROOM_SCALE_RANGE[0], min(ROOM_SCALE_RANGE[1], share))
 
 
+ROOM_BASE_PX = 15
+"""The largest desk font (pixels) presentation type is scaled from: the usual desktop fonts (12 px on Windows, 13 on
+macOS and KDE, 15 with GNOME's 11 pt) are used as they are; a larger accessibility font (15 pt: 20 px) is not, as
+the room's type follows the screen (:func:`room_scale`), not the presenter's desk setting."""
+
+
+def room_font() -> QFont:
+    """The application font presentation type is scaled from, no larger than :data:`ROOM_BASE_PX`: at a 15 pt desk
+    font the presenter bar took a third of a 1024x768 projector and the graph a strip above it."""
+    base = QApplication.font()
+    px = QFontInfo(base).pixelSize()
+    return scaled_font(base, ROOM_BASE_PX / px) if px > ROOM_BASE_PX else QFont(base)
+
+
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
     font = QFont(base)
     if base.pointSizeF() > 0:
@@ -112,7 +126,7 @@ class PresenterBar(QFrame):
         super().__init__(parent)
         self.setObjectName("presenterBar")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        base = QApplication.font()
+        base = room_font()
         figure_font = scaled_font(base, FIGURE_SCALE * scale, bold=True)
         text_font = scaled_font(base, FONT_SCALE * scale)
         self.finish = QLabel(self)
@@ -383,7 +397,7 @@ class PresentationController(QObject):
         self._hide_chrome()
         # Full screen: the screen's size; off-screen renders (full_screen=False): the window's, as the room's.
         self.scale = room_scale(w.screen().geometry() if full_screen else w.rect())
-        w.setFont(scaled_font(QApplication.font(), FONT_SCALE * self.scale))
+        w.setFont(scaled_font(room_font(), FONT_SCALE * self.scale))
         self._scale_table(saved)
         self.bar = PresenterBar(scale=self.scale)
         self.bar.fit_height(w.width())  # before it is shown: an unsized bar would make the window grow
@@ -397,8 +411,8 @@ class PresentationController(QObject):
         w.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
         bar.show()
         self.step_panel = StepPanel()
-        self.step_panel.title.setFont(scaled_font(QApplication.font(), FIGURE_SCALE * self.scale, bold=True))
-        self.step_panel.body.setFont(scaled_font(QApplication.font(), FONT_SCALE * self.scale))
+        self.step_panel.title.setFont(scaled_font(room_font(), FIGURE_SCALE * self.scale, bold=True))
+        self.step_panel.body.setFont(scaled_font(room_font(), FONT_SCALE * self.scale))
         steps = QToolBar("Step", w)
         steps.setObjectName("presenterStepBar")
         steps.setMovable(False)
