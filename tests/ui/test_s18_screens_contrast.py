@@ -22,6 +22,7 @@ from planner.ui.theme import (
     status_color,
 )
 from tests.ui.conftest import TABS
+from tests.ui.s18_screens_support import opened_sample
 
 _CSS_COLOR = re.compile(r"color\s*:\s*(#[0-9a-fA-F]{6}|[a-z]+)")
 
@@ -66,23 +67,13 @@ def test_status_colours_are_readable_on_the_window_and_the_base(qapp, palette):
 @pytest.fixture(params=["light", "dark"])
 def themed_window(request, qtbot, isolated_settings, sample_path) -> Iterator[QWidget]:
     """The sample plan's window in the light or the dark scheme (applied before it is built, as at start-up)."""
-    from planner.ui.main_window import MainWindow
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, request.param)
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
     try:
-        w.resize(1400, 860)
-        w.open_file(sample_path)
-        w.show()
-        qtbot.waitExposed(w)
-        w.doc.wait_for_analysis()
-        _settle()
-        yield w
+        with opened_sample(qtbot, sample_path, (1400, 860)) as w:
+            yield w
     finally:
-        w.discard_and_close()
         apply_theme(app, "light")
         _settle()
 

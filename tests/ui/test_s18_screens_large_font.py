@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.s18_screens_support import opened_sample
+
 
 def _settle() -> None:
     for _ in range(8):
@@ -17,24 +19,14 @@ def _settle() -> None:
 
 @pytest.fixture
 def large_font_window(qapp, qtbot, isolated_settings, sample_path) -> Iterator[QWidget]:
-    from planner.ui.main_window import MainWindow
-
     before = QFont(qapp.font())
     big = QFont(before)
     big.setPointSizeF(15)
     qapp.setFont(big)
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
     try:
-        w.resize(1366, 768)
-        w.open_file(sample_path)
-        w.show()
-        qtbot.waitExposed(w)
-        w.doc.wait_for_analysis()
-        _settle()
-        yield w
+        with opened_sample(qtbot, sample_path, (1366, 768)) as w:
+            yield w
     finally:
-        w.discard_and_close()
         qapp.setFont(before)
         _settle()
 

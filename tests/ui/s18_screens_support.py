@@ -1,0 +1,37 @@
+"""Shared by the tests/ui/test_s18_screens_* modules: the sample plan's main window, opened and shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+
+def settle() -> None:
+    for _ in range(8):
+        QApplication.processEvents()
+
+
+@contextmanager
+def opened_sample(qtbot: Any, sample_path: Path, size: tuple[int, int]) -> Iterator[MainWindow]:
+    """A main window of ``size`` with the sample plan, shown and analysed; closed (changes discarded) after."""
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    try:
+        w.resize(*size)
+        w.open_file(sample_path)
+        w.show()
+        qtbot.waitExposed(w)
+        w.doc.wait_for_analysis()
+        settle()
+        yield w
+    finally:
+        w.discard_and_close()
