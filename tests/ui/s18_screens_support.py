@@ -35,3 +35,13 @@ def opened_sample(qtbot: Any, sample_path: Path, size: tuple[int, int]) -> Itera
         yield w
     finally:
         w.discard_and_close()
+
+
+def finish_simulation(window: MainWindow, steps: int = 1000) -> None:
+    """Wait (at most ``steps`` x 20 ms) for the window's Monte Carlo run to finish, processing events."""
+    runner = window.simulation
+    for _ in range(steps):
+        QApplication.processEvents()
+        if runner.result is not None and not runner.running:
+            return
+        runner.wait(20)

@@ -22,7 +22,7 @@ from planner.ui.theme import (
     status_color,
 )
 from tests.ui.conftest import TABS
-from tests.ui.s18_screens_support import opened_sample
+from tests.ui.s18_screens_support import finish_simulation, opened_sample
 
 _CSS_COLOR = re.compile(r"color\s*:\s*(#[0-9a-fA-F]{6}|[a-z]+)")
 
@@ -107,12 +107,7 @@ def test_every_label_is_readable_in_both_palettes(themed_window):
     w = themed_window
     found: list[str] = []
     w.run_simulation()
-    runner = w.simulation
-    for _ in range(600):
-        QApplication.processEvents()
-        if runner.result is not None and not runner.running:
-            break
-        runner.wait(20)
+    finish_simulation(w)
     for i in range(w.views.count()):
         w.views.setCurrentIndex(i)
         _settle()

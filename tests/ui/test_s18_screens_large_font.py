@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.s18_screens_support import opened_sample
+from tests.ui.s18_screens_support import finish_simulation, opened_sample
 
 
 def _settle() -> None:
@@ -36,13 +36,8 @@ def test_the_percentile_table_shows_its_dates_whole_at_15pt(large_font_window):
     w.views.setCurrentWidget(w.risk_tab)
     _settle()
     assert w.risk_tab.run()
-    runner = w.simulation
-    for _ in range(1000):
-        QApplication.processEvents()
-        if runner.result is not None and not runner.running:
-            break
-        runner.wait(20)
-    assert runner.result is not None
+    finish_simulation(w)
+    assert w.simulation.result is not None
     _settle()
     table = w.risk_tab.results
     fm = table.fontMetrics()
