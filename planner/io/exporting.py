@@ -220,6 +220,12 @@ def _outline_notes(plan: Plan) -> list[str]:
     linked = sum(1 for dep in plan.dependencies if dep.note)
     if linked:
         notes.append(f"{linked} dependency note(s) are not carried")
+    zero = sum(1 for d in plan.decisions if not d.milestone and d.weeks() == 0)
+    if zero:
+        notes.append(
+            f"{zero} decision(s) of 0 weeks that are not milestones can come back from an import as milestones (a "
+            "task of no duration is one in these tools; the schedule is the same)"
+        )
     return notes
 
 
@@ -288,6 +294,13 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     if sched is not None and _in_progress_shapes(plan, sched)[1]:
         notes.append(
             "decisions in progress that resume after a pause are written without the pause (MPX has no splits)"
+        )
+    if sched is not None and sched.progress:
+        notes.append(
+            "progress comes back as MPX keeps it, not in the planner's weeks: actual dates on their days, work not "
+            "started from the start-no-earlier date the status date gave it, and (no status date) remaining work "
+            "from each actual start, so an import of this plan can finish days or weeks off; MS Project XML "
+            "carries the plan's own values"
         )
     text = " ".join(
         [plan.title, *(d.title + (d.notes or "") for d in plan.decisions), *(t.name for t in plan.teams)]
