@@ -16,13 +16,7 @@ import types
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, read_limited
-from planner.io.table import (
-    HEADER_SEARCH_ROWS,
-    check_row_count,
-    outline_from_sheet,
-    rows_to_plan,
-    split_header,
-)
+from planner.io.table import HEADER_SEARCH_ROWS, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
 
@@ -75,11 +69,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         raise InteropError(
             path, f"sheet {sheet.name!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
-    header, rows = split_header(all_rows, report)
-    header, rows = outline_from_sheet(header, rows, levels, indents, report)
-    check_row_count(rows, path)
-    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
-    return rows_to_plan(header, rows, path, report, title), report
+    return sheet_plan(all_rows, path, report, levels, indents), report
 
 
 def _refuse_look_alikes(raw: bytes, path: str | os.PathLike[str]) -> None:
