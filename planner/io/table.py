@@ -1471,8 +1471,11 @@ def rows_to_plan(
             slashed.append((did, column, line, str(cell).strip()))
             return None
 
+    overfull: list[tuple[int, int]] = []  # rows with filled cells past the header's columns: (line, cells)
     for line, cells in rows:
         rec: dict[str, Any] = {}
+        if len(cells) > len(header) and any(str(c).strip() for c in cells[len(header) :] if c is not None):
+            overfull.append((line, len(cells)))
         for k, v in zip(keys, cells, strict=False):
             if k in COLUMNS or k in ("duration", BLOCKS, GROUPING):
                 value = restore(v.strip()) if isinstance(v, str) else v
@@ -1904,6 +1907,15 @@ def rows_to_plan(
             )
             + " or a quarter of a month to a week (elapsed 'e' units: 7 days)",
         )
+    for line, width in overfull[:5]:
+        report.add(
+            "format",
+            f"the row has {width} cells, the header {len(header)} columns: a separator inside a cell that is not "
+            "quoted? Its cells may have moved one column on, and those past the last column are not carried: check it",
+            f"line {line}",
+        )
+    if len(overfull) > 5:
+        report.add("format", f"{len(overfull) - 5} more row(s) have more cells than the header has columns")
     for word, st in sorted(synonyms.items()):
         report.add("column", f"status {word!r} is read as {st.value}")
     for word, where in unknown_statuses.items():

@@ -55,3 +55,18 @@ def test_closed_quotes_doubled_quotes_and_quotes_inside_a_cell_still_import(tmp_
     assert [d.title for d in plan.decisions] == ["A", "B", "C"]
     assert plan.decisions[0].notes == 'multi\nline, with "quotes"'
     assert plan.decisions[1].notes == 'he said "hi'  # a quote inside a cell is text, as the reader reads it
+
+
+def test_a_row_with_more_cells_than_the_header_is_reported_with_its_line(tmp_path: Path) -> None:
+    """'Design, build' not quoted: the row's cells moved one column on ('build' became the owner, the note was
+    dropped) without a word. The import goes on (the row may be right but for a trailing cell) and says so."""
+    plan, report = import_file(_write(tmp_path, "title,owner,notes\nDesign, build,Ana,first\nTest,Ben,ok\n"))
+    assert [d.title for d in plan.decisions] == ["Design", "Test"]
+    items = [x for x in report.items if "more cells" in x.message or "cells, the header" in x.message]
+    assert [(x.where, x.message.split(":")[0]) for x in items] == [
+        ("line 2", "the row has 4 cells, the header 3 columns")
+    ]
+    clean, report = import_file(
+        _write(tmp_path, "title,owner\nA,Ana,,\n", "trailing.csv")
+    )  # empty cells: fine
+    assert not [x for x in report.items if "cells, the header" in x.message]
