@@ -577,6 +577,45 @@ def test_a_share_of_runs_is_written_one_way(tmp_path: Path) -> None:
     assert units.format_share(1 / 300) == "<1%" and units.format_share(299 / 300) == ">99%"
 
 
+def nearly_done_plan() -> dict[str, Any]:
+    """Stage Pilot: 'Build' (24.9 weeks) done, 'Polish' (0.1 week) not started: 24.9 / 25 = 99.6% of its work done."""
+    data = STRESS_SHAPES["single"]()
+    data["decisions"] = [
+        {
+            "id": "build",
+            "title": "Build",
+            "stage": "only",
+            "duration": 24.9,
+            "status": "done",
+            "progress": 100,
+            "actual_start": 0,
+            "actual_finish": 24.9,
+        },
+        {"id": "polish", "title": "Polish", "stage": "only", "duration": 0.1},
+    ]
+    data["dependencies"] = [{"from": "build", "to": "polish"}]
+    return data
+
+
+def test_a_stage_nearly_done_is_not_written_done(tmp_path: Path) -> None:
+    # 99.6% of the stage's work is done: the CLI's stage table, the stage timeline and the report's stage details
+    # wrote '100%' (and the app's workshop '100 %'), a stage with work left. units.format_share: '>99%'.
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(nearly_done_plan()), encoding="utf-8")
+    a = analyze(load_plan(path))
+    assert a.stages is not None and a.stages.stages[0].done_share == pytest.approx(0.996)
+    rc, text, _ = run(["analyze", str(path)])
+    row = next(x for x in text.split("Stages\n------\n")[1].splitlines() if x.strip().startswith("Only"))
+    assert row.split()[-1] == ">99%"
+    out = tmp_path / "stages.svg"
+    assert run(["export", str(path), "--chart", "stages", "-o", str(out)])[0] == 0
+    assert "done >99%" in svg_text(out)
+    pdf = tmp_path / "r.pdf"
+    assert run(["report", str(path), "-o", str(pdf), "--sections", "stages-detail", "-q"])[0] == 0
+    report = _flat(" ".join(pg.extract_text() or "" for pg in PdfReader(pdf).pages))
+    assert ">99% of its work done" in report and "100%" not in report
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)

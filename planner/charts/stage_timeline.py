@@ -346,7 +346,7 @@ def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
     if done is not None:
         rx.barh([y + 0.04 + h / 2], [done], height=h, color="#56B4E9", zorder=2)
     c_txt = f"criteria {r.criteria_met}/{r.criteria_total}" if r.criteria_total else "no gate criteria"
-    d_txt = f"done {done:.0%}" if done is not None else "no work"
+    d_txt = f"done {units.format_share(done)}" if done is not None else "no work"
     rx.text(
         0.02,
         y - 0.04 - h / 2,

@@ -326,7 +326,7 @@ def analysis_text(result: Any) -> str:
             f"{fmt_weeks(r.gated_start)}-{fmt_weeks(r.gated_finish)}" if r.gated_start is not None else "-"
         )
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
-        done = f"{r.done_share:.0%}" if r.done_share is not None else "-"
+        done = units.format_share(r.done_share)
         add(f"  {fit(r.name, 16)} {roll:<15} {gated:<15} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
     if plan.start_date:
         if any(r.start is not None for r in st.stages):  # an empty plan has no window to name

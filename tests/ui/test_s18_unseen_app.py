@@ -117,3 +117,41 @@ def test_graph_canvas_gives_done_work_no_float(
     assert (
         card.right_text == f"done · finished wk {units.format_weeks(value['ef'])}"
     )  # "done · finished wk 2.35"
+
+
+def test_plan_view_and_workshop_write_a_nearly_done_stage_as_the_cli_does(
+    qtbot, window, tmp_path: Path
+) -> None:
+    # 99.6% of the stage's work is done: the Plan & stages label said 'Done: 100%.', the workshop deck
+    # 'Readiness: 100 % of the work done'; `planner analyze` now writes '>99%' (units.format_share), so do they.
+    from planner.ui.presentation.workshop import stage_steps
+    from tests.test_s18_unseen_one_truth import nearly_done_plan
+
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(nearly_done_plan()), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    qtbot.waitUntil(
+        lambda: bool(window.plan_view.stage_labels) and bool(window.plan_view.stage_labels[0].text())
+    )
+    assert "Done: >99%." in window.plan_view.stage_labels[0].text()
+    assert window.doc.analysis is not None
+    steps = stage_steps(window.doc.analysis)
+    assert "<b>Readiness:</b> &gt;99% of the work done" in steps[0].body_html  # escaped: rich text
+
+
+def test_a_share_below_one_percent_survives_rich_text(qtbot) -> None:
+    # units.format_share writes 1 run in 300 as '<1%': in a rich-text label a bare '<1%' is a tag to Qt and
+    # vanished ('within budget  · by the target'); the Cost tab escapes it.
+    from PySide6.QtWidgets import QLabel
+
+    from planner.ui.tabs.cost_tab import _pct
+
+    label = QLabel(f"<b>Simulated:</b> within budget {_pct(1 / 300)} · by the target {_pct(299 / 300)}")
+    qtbot.addWidget(label)
+    assert _pct(1 / 300) == "&lt;1%"
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    assert doc.toPlainText() == "Simulated: within budget <1% · by the target >99%"

@@ -16,7 +16,7 @@ from planner.report.sections import Section
 
 
 def _pct(p: float | None) -> str:
-    return units.format_share(p)
+    return esc(units.format_share(p))  # markup: '<1%' written as text
 
 
 def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:

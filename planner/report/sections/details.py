@@ -132,7 +132,11 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             if r.criteria_total
             else "no gate criteria set"
         )
-        done = f"{r.done_share:.0%} of its work done" if r.done_share is not None else "no work yet"
+        done = (
+            f"{esc(units.format_share(r.done_share))} of its work done"
+            if r.done_share is not None
+            else "no work yet"
+        )
         parts.append(f"<b>Readiness:</b> {crit}" + ("." if ctx.empty else f"; {done}."))
         block.append(ctx.p(" ".join(parts), markup=True))
         if stage.gate_criteria:

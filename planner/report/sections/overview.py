@@ -392,7 +392,7 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
         chance = board.probability_by(ctx.simulation, target)
         tv = ctx.when(target)
         if chance is not None:
-            text += f" The target, {esc(tv)}, is met in <b>{units.format_share(chance)}</b> of the simulated runs."
+            text += f" The target, {esc(tv)}, is met in <b>{esc(units.format_share(chance))}</b> of the simulated runs."
         else:
             late = sched.finish - target
             text += f" The target, {esc(tv)}, is " + (
@@ -406,11 +406,9 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
             if cost.spend_varies:  # only when the uncertainty moves it
                 text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
             if r.p_within_budget is not None:
-                text += f"; it stays within budget in {units.format_share(r.p_within_budget)} of runs"
+                text += f"; it stays within budget in {esc(units.format_share(r.p_within_budget))} of runs"
             if r.p_joint is not None:
-                text += (
-                    f", and meets both the target date and the budget in only {units.format_share(r.p_joint)}"
-                )
+                text += f", and meets both the target date and the budget in only {esc(units.format_share(r.p_joint))}"
         text += "."
     out.append(Paragraph("How sure we are", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from planner.model import units
 from planner.report.context import ReportContext, esc
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
@@ -116,7 +117,7 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
         # "1 of 6 decisions is done", "5 of 6 decisions are done", "1 of 1 decision is done"
         f"{done} of {len(plan.decisions)} decision{'s' if len(plan.decisions) != 1 else ''} "
         f"{'are' if done != 1 else 'is'} done and {doing} in "
-        f"progress: {share:.0%} of the planned work ({weeks_text(total - left)} of {weeks_text(total)})."
+        f"progress: {esc(units.format_share(share))} of the planned work ({weeks_text(total - left)} of {weeks_text(total)})."
     )
     if v is None:
         forecast = (

@@ -107,12 +107,12 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     )
     if p_det < 0.5:
         text += (
-            f"The likely finish itself is met in only <b>{units.format_share(p_det)}</b> of the "
+            f"The likely finish itself is met in only <b>{esc(units.format_share(p_det))}</b> of the "
             f"{sim.iterations:,} simulated runs: it is a best case, not a forecast, because most decisions "
             f"can take longer than their likely estimate and the risks below add delay when they occur."
         )
     else:
-        text += f"The likely finish is met in {units.format_share(p_det)} of the {sim.iterations:,} simulated runs."
+        text += f"The likely finish is met in {esc(units.format_share(p_det))} of the {sim.iterations:,} simulated runs."
     out.append(ctx.p(text, markup=True))
     out.append(
         ctx.p(
@@ -311,7 +311,7 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     if not order:
         return "No decision is on the critical path in any run."
     top = order[:TOP_DECISIONS]
-    names = [f"{esc(ctx.title_of(sim.ids[i]))} ({units.format_share(crit[i])})" for i in top]
+    names = [f"{esc(ctx.title_of(sim.ids[i]))} ({esc(units.format_share(crit[i]))})" for i in top]
     text = (
         "The decisions that most often set the finish, with the share of runs in which they are on the "
         f"critical path: {_join(names)}. "

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import duration_triple
+from planner.model import duration_triple, units
 from planner.model.plan import duration_value
 from planner.ui.views import format as fmt
 
@@ -115,7 +115,9 @@ def stage_steps(analysis: Analysis) -> list[Step]:
         else:
             parts.append("<p><b>Gate:</b> no criteria written yet</p>")
         if result.done_share is not None:
-            parts.append(f"<p><b>Readiness:</b> {round(100 * result.done_share)} % of the work done</p>")
+            parts.append(
+                f"<p><b>Readiness:</b> {_esc(units.format_share(result.done_share))} of the work done</p>"
+            )
         if waits:
             parts.append("<p><b>Waits for</b></p>" + _names([by_id[i].title for i in waits], 5))
         elif k:

@@ -54,7 +54,10 @@ def _number(v: float) -> str:
 
 
 def _pct(p: float | None) -> str:
-    return units.format_share(p)
+    """A share for the summary's rich text: ``&lt;1%`` (a bare ``<1%`` is a tag to Qt, dropped)."""
+    import html
+
+    return html.escape(units.format_share(p))
 
 
 class CostTab(LazyRefresh, QWidget):

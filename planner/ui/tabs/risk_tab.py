@@ -494,7 +494,7 @@ class RiskTab(QWidget):
         for e in effects[:8]:
             lines.append(
                 f"<tr><td>{_html(e.title)}</td><td align='right'>&nbsp;+{fmt.weeks(e.delta)}"
-                f"&nbsp;wk</td><td align='right' style='color:{status_css('muted')}'>&nbsp;fired {units.format_share(e.fired)}</td></tr>"
+                f"&nbsp;wk</td><td align='right' style='color:{status_css('muted')}'>&nbsp;fired {_html(units.format_share(e.fired))}</td></tr>"
             )
         lines.append("</table>")
         if len(effects) > 8:
@@ -523,7 +523,7 @@ class RiskTab(QWidget):
                     p = r.probability_by(self._by_week)
                     date = r.date_of(self._by_week)
                     self.by_result.setText(
-                        f"<b>{units.format_share(p)}</b> of iterations finish by week "
+                        f"<b>{_html(units.format_share(p))}</b> of iterations finish by week "
                         f"{fmt.weeks(self._by_week)}" + (f" ({units.format_date(date)})" if date else "")
                     )
         if redraw:

@@ -443,5 +443,5 @@ class PlanView(QScrollArea):
             if r.criteria_total:
                 text += f" Gate criteria met: {r.criteria_met} of {r.criteria_total}."
             if r.done_share is not None:
-                text += f" Done: {r.done_share:.0%}."
+                text += f" Done: {units.format_share(r.done_share)}."
             label.setText(text)
