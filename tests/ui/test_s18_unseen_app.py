@@ -155,3 +155,26 @@ def test_a_share_below_one_percent_survives_rich_text(qtbot) -> None:
     doc = QTextDocument()
     doc.setHtml(label.text())
     assert doc.toPlainText() == "Simulated: within budget <1% · by the target >99%"
+
+
+def test_presenter_bar_writes_the_joint_share_as_the_cost_tab(tmp_path: Path) -> None:
+    # The presenter bar's cost figure wrote the share of runs meeting budget and target with its own format
+    # ('100 %'-style rounding: 299 of 300 read '100%'); it is units.format_share, as the Cost tab and the report.
+    import numpy as np
+
+    from planner.analysis import analyze
+    from planner.analysis.montecarlo import simulate
+    from planner.model import load_plan
+    from planner.ui.presentation.mode import _cost_figure
+
+    data = STRESS_SHAPES["costs-and-capacity"]()
+    data["target"] = 200  # every run finishes by then: 'both' is the share within budget
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    sim = simulate(load_plan(path), 300, 11)
+    assert sim.cost is not None
+    data["budget"] = float(np.sort(sim.cost)[-2])  # 299 of 300 runs within it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    plan = load_plan(path)
+    text = _cost_figure(analyze(plan), simulate(plan, 300, 11))
+    assert text.endswith(" · budget and target &gt;99%"), text  # escaped for the bar's rich text

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import duration_triple
+from planner.model import duration_triple, units
 from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
@@ -1219,7 +1219,7 @@ def _cost_figure(a: Any, simulation: Any) -> str:
     if b.budget is not None:
         text += f" of {format_money(b.budget, None, compact=True)}"
     if s.risk is not None and s.risk.p_joint is not None:
-        text += f" · budget and target {s.risk.p_joint:.0%}"
+        text += f" · budget and target {units.format_share(s.risk.p_joint)}"  # as the Cost tab writes it
     return _figure("Cost", text)
 
 
