@@ -480,8 +480,13 @@ def _board_groups(
     header = list(rows[k][1])
     keys = [_norm_header(h) for h in header]
 
+    header_keys = [x for x in keys if x]
+    first = next((str(h).strip().casefold() for h in header if h is not None and str(h).strip()), "")
+
     def is_header(cells: Sequence[Any]) -> bool:
-        return [_norm_header(c) for c in _filled(cells)] == [x for x in keys if x]
+        lead = next((str(c).strip() for c in cells if c is not None and str(c).strip()), "")
+        # (the first cell first: a data row is told apart without reading its every cell as a header's)
+        return lead.casefold() == first and [_norm_header(c) for c in _filled(cells)] == header_keys
 
     def is_sub_header(cells: Sequence[Any]) -> bool:
         return (
@@ -1679,9 +1684,8 @@ def rows_to_plan(
                 members[parent_index[at]].append(did)
     by_title = {d.title.casefold(): d.id for d in decisions}
     known = {d.id for d in decisions}
-    titled_summaries = {
-        r for r in summary_of if not r.isdigit()
-    }  # (a summary's title names it in a link too)
+    # the names a link may give a row by: its title, or a summary's (a summary's title names it in a link too)
+    link_titles = set(by_title) | {r for r in summary_of if not r.isdigit()}
 
     def rows_of(ref: str | None) -> list[str]:
         """The decisions a link end stands for: a summary's rows, or the one it names."""
@@ -1709,7 +1713,7 @@ def rows_to_plan(
 
     def items_of(line: int, text: str, reversed_: bool) -> list[tuple[str, DependencyType, float]]:
         try:
-            return parse_depends(text, known, set(by_title) | titled_summaries)
+            return parse_depends(text, known, link_titles)
         except ValueError as exc:
             column = BLOCKS if reversed_ else "depends_on"
             raise InteropError(path, f"line {line}, column {column!r}: {exc}") from None
