@@ -1106,6 +1106,31 @@ def _plan_start(plan: Plan) -> dt.date:
     return plan.start_date or dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
 
 
+def _held_by_the_start(plan: Plan, es: Any, ef: Any, state: list[str]) -> set[int]:
+    """Decisions not started that the plan start holds: their links alone (leads from work at the start) would
+    start them before it. The planner starts nothing before the plan start; MS Project (and MPXJ's scheduler) lets
+    a lead pull a task before the project start, so the export gives such a task a start-no-earlier-than the
+    start."""
+    index = {d.id: i for i, d in enumerate(plan.decisions)}
+    earliest: dict[int, float] = {}
+    for dep in plan.dependencies:
+        i, j = index.get(dep.from_), index.get(dep.to)
+        if i is None or j is None:
+            continue
+        dur = float(ef[j]) - float(es[j])
+        anchor = float(ef[i]) if dep.type in (DependencyType.FS, DependencyType.FF) else float(es[i])
+        start = anchor + dep.lag - (dur if dep.type in (DependencyType.FF, DependencyType.SF) else 0.0)
+        earliest[j] = max(earliest.get(j, start), start)
+    return {
+        j
+        for j, start in earliest.items()
+        if start < -1e-9
+        and float(es[j]) <= 1e-9
+        and state[j] == "not_started"
+        and not plan.decisions[j].not_before
+    }
+
+
 def export_mspdi(plan: Plan) -> str:
     """MS Project XML for ``plan``: stages as summary tasks, decisions as tasks, all four link types with lags in
     tenths of minutes, teams as resources with assignments, and the planner's ids, areas, stages and three-point
@@ -1277,6 +1302,7 @@ def export_mspdi(plan: Plan) -> str:
     # its calendar day, else where its part done ends at its remaining work's start) and finishes where the planner
     # finishes it; a pause between its part done and its remaining work is a split (Stop/Resume).
     floors: list[float] = []
+    held = _held_by_the_start(plan, es, ef, sched.state)
     texts: list[tuple[str, str, tuple[str, str] | None]] = []
     for i, d in enumerate(plan.decisions):
         dur = 0.0 if d.milestone else duration_triple(d.duration)[1]
@@ -1369,8 +1395,8 @@ def export_mspdi(plan: Plan) -> str:
                 f"      <RemainingDuration>{_pt((dur - done_part) * mpw)}</RemainingDuration>\n"
             )
             if (
-                floor > 0
-            ):  # 'start no earlier than': the plan's not_before, or the status date for work not started
+                floor > 0 or i in held
+            ):  # 'start no earlier than': the plan's not_before, the status date for work not started, or the start
                 w(
                     f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
                     f"      <ConstraintDate>{start_at(floor)}</ConstraintDate>\n"
@@ -1392,7 +1418,7 @@ def export_mspdi(plan: Plan) -> str:
             attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage), (FIELD_TEXT4, str(d.status))]
             if d.area:
                 attrs.append((FIELD_TEXT2, d.area))
-            if floor != (d.not_before or 0.0) or (floor > 0 and status_weeks is not None):
+            if floor != (d.not_before or 0.0) or (floor > 0 and status_weeks is not None) or i in held:
                 # the plan's own earliest start, for an import of this file (the date may be the status date's,
                 # or counted from it)
                 attrs.append((FIELD_NUMBER3, _num(d.not_before or 0.0)))
