@@ -616,6 +616,27 @@ def test_a_stage_nearly_done_is_not_written_done(tmp_path: Path) -> None:
     assert ">99% of its work done" in report and "100%" not in report
 
 
+def test_a_scenario_gate_delta_is_the_difference_of_the_gates_written(tmp_path: Path) -> None:
+    # Base gate week 5.996, the scenario's 6.004: both are written 'wk 6'. The report's comparison (and the app's
+    # Compare view, by the same rule) wrote the exact difference, '+0.01', beside two equal figures; P50/P80 and
+    # finish deltas were already units.week_delta ('='), the gates now are too.
+    data = STRESS_SHAPES["single"]()
+    data["decisions"][0]["duration"] = 5.996
+    data["scenarios"] = [{"name": "Longer", "decisions": {"only": {"duration": 6.004}}}]
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    assert (
+        run(["report", str(path), "-o", str(out), "--scenarios", "Longer", "--sections", "comparison", "-q"])[
+            0
+        ]
+        == 0
+    )
+    text = _flat(" ".join(pg.extract_text() or "" for pg in PdfReader(out).pages))
+    assert "Only gate wk 6" in text and "+0.01" not in text, text
+    assert units.week_delta(6.004, 5.996) == 0.0
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)

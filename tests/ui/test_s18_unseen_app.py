@@ -41,6 +41,10 @@ def test_status_bar_stage_labels_and_table_say_what_analyze_json_says(
     assert bar.finish.text() == f"Finish: {units.format_when(start, data['finish'])}"
     assert bar.gated.text().startswith(f"Gated: {units.format_when(start, data['gated_finish'])} (")
     assert bar.critical.text() == f"Critical: {len(data['critical'])} of {len(plan.decisions)}"
+    n = {sev: sum(f["severity"] == sev for f in data["findings"]) for sev in ("error", "warning")}
+    assert (
+        bar.problems.text() == f"{units.count(n['error'], 'error')} · {units.count(n['warning'], 'warning')}"
+    )
 
     qtbot.waitUntil(lambda: len(window.plan_view.stage_labels) == len(plan.stages))
     qtbot.waitUntil(lambda: bool(window.plan_view.stage_labels[0].text()))
@@ -178,3 +182,27 @@ def test_presenter_bar_writes_the_joint_share_as_the_cost_tab(tmp_path: Path) ->
     plan = load_plan(path)
     text = _cost_figure(analyze(plan), simulate(plan, 300, 11))
     assert text.endswith(" · budget and target &gt;99%"), text  # escaped for the bar's rich text
+
+
+def test_compare_view_gate_delta_is_the_difference_of_the_gates_written(
+    qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Base gate week 5.996, the scenario's 6.004: both written 'week 6'; the Compare view wrote '+0.01 wk' under
+    # the scenario's (the exact difference), as the report did. units.week_delta: '='.
+    data = STRESS_SHAPES["single"]()
+    data["decisions"][0]["duration"] = 5.996
+    data["scenarios"] = [{"name": "Longer", "decisions": {"only": {"duration": 6.004}}}]
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    dialog = window.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    dialog.set_chosen(["Base", "Longer"])
+    dialog.iterations.setValue(100)
+    assert dialog.run() is not None
+    t = dialog.table
+    rows = [t.verticalHeaderItem(r).text() for r in range(t.rowCount())]
+    cell = t.item(rows.index("Only gate"), 1).text()
+    assert cell.startswith("week 6") and cell.endswith("\n=") and "+0.01" not in cell, cell
+    dialog.close()

@@ -28,11 +28,7 @@ MAX_COLUMNS = 4  # scenarios side by side in one table; more go into further tab
 
 
 def _delta(x: float | None) -> str:
-    if x is None:
-        return ""
-    if abs(x) < 0.005:
-        return "="
-    return f"+{fmt_weeks(x)}" if x > 0 else f"\u2212{fmt_weeks(-x)}"
+    return "" if x is None else units.signed_weeks(x, minus="\u2212")
 
 
 def _week_cell(ctx: ReportContext, item: PlanFigures, week: float | None, delta: float | None) -> Any:
@@ -105,7 +101,8 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
             d = (
                 None
                 if g is None or x.reference is None
-                else g - next((w for i, _, w in ref.gates if i == sid), g)
+                # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
+                else units.week_delta(g, next((w for i, _, w in ref.gates if i == sid), g))
             )
             cells.append(_week_cell(ctx, x, g, d))
         rows.append([f"{name} gate"] + cells)

@@ -52,10 +52,8 @@ MINUS = "\u2212"
 def _delta_text(d: float | None, unit: str = "wk") -> str:
     if d is None:
         return ""
-    if abs(d) < 0.005:
-        return "="
-    sign = "+" if d > 0 else MINUS
-    return f"{sign}{units.format_weeks(abs(d))} {unit}".rstrip()
+    text = units.signed_weeks(d, minus=MINUS)
+    return text if text == "=" else f"{text} {unit}".rstrip()
 
 
 def _money_delta(d: float | None) -> str:
@@ -377,7 +375,8 @@ class CompareDialog(QDialog):
                 g = next((w for i, _, w in x.gates if i == sid), None)
                 ref_g = next((w for i, _, w in comp.reference.gates if i == sid), None)
                 date = units.week_to_date(x.plan.start_date, g)
-                d = None if x.reference is None or g is None or ref_g is None else g - ref_g
+                # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
+                d = None if x.reference is None or g is None or ref_g is None else units.week_delta(g, ref_g)
                 text = (
                     "-"
                     if g is None
