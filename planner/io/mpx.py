@@ -174,7 +174,7 @@ _MONTHS = {
 
 # Task fields (the numbers of records 61 and 41)
 T_NAME, T_WBS, T_LEVEL, T_NOTES, T_COST = 1, 2, 3, 14, 30
-T_DURATION, T_BASELINE_DURATION, T_PERCENT = 40, 41, 44
+T_DURATION, T_BASELINE_DURATION, T_ACTUAL_DURATION, T_REMAINING_DURATION, T_PERCENT = 40, 41, 42, 43, 44
 T_START, T_FINISH, T_BASELINE_START, T_BASELINE_FINISH, T_ACTUAL_START, T_ACTUAL_FINISH = (
     50,
     51,
@@ -1089,6 +1089,8 @@ _EXPORT_TASK_FIELDS = (  # (field number, name as MS Project 98 writes it in rec
     (T_START, "Start"),
     (T_FINISH, "Finish"),
     (T_PERCENT, "% Complete"),
+    (T_ACTUAL_DURATION, "Actual Duration"),
+    (T_REMAINING_DURATION, "Remaining Duration"),
     (T_ACTUAL_START, "Actual Start"),
     (T_ACTUAL_FINISH, "Actual Finish"),
     (T_CONSTRAINT_TYPE, "Constraint Type"),
@@ -1132,6 +1134,9 @@ def export_mpx(plan: Plan) -> bytes:
     def days(minutes: float) -> str:
         return f"{num_text(round(minutes / DEFAULT_MINUTES_PER_DAY, 6))}d"
 
+    def hours(minutes: float) -> str:
+        return f"{num_text(round(minutes / 60, 6))}h"
+
     def yes(text: str | None) -> str:
         return "Yes" if text == "1" else "No"
 
@@ -1152,11 +1157,16 @@ def export_mpx(plan: Plan) -> bytes:
         uid = _text(f, "UID") or ""
         resource_id[uid] = _text(f, "ID") or uid
         write([50, resource_id[uid], uid, _text(f, "Name") or "", _text(f, "MaxUnits") or ""])
-    assignments: dict[str, list[tuple[str, str]]] = {}
+    assignments: dict[str, list[tuple[str, str, str, str]]] = {}
     for a in root["Assignments"] if root.get("Assignments") is not None else []:
         f = _fields(a)
         assignments.setdefault(_text(f, "TaskUID") or "", []).append(
-            (resource_id.get(_text(f, "ResourceUID") or "", ""), _text(f, "Units") or "1")
+            (
+                resource_id.get(_text(f, "ResourceUID") or "", ""),
+                _text(f, "Units") or "1",
+                hours(parse_pt_minutes(_text(f, "Work") or "PT0H0M0S")),
+                hours(parse_pt_minutes(_text(f, "ActualWork") or "PT0H0M0S")),
+            )
         )
     write([60, *(name for _, name in _EXPORT_TASK_FIELDS)])
     write([61, *(number for number, _ in _EXPORT_TASK_FIELDS)])
@@ -1189,6 +1199,11 @@ def export_mpx(plan: Plan) -> bytes:
             T_START: when(_text(f, "Start")),
             T_FINISH: when(_text(f, "Finish")),
             T_PERCENT: f"{_text(f, 'PercentComplete') or 0}%",
+            # the work done and left: a scheduler (MS Project's, MPXJ's) places the task's progress by them
+            T_ACTUAL_DURATION: days(parse_pt_minutes(_text(f, "ActualDuration") or "PT0H0M0S")),
+            T_REMAINING_DURATION: days(
+                parse_pt_minutes(_text(f, "RemainingDuration") or _text(f, "Duration") or "PT0H0M0S")
+            ),
             T_ACTUAL_START: when(_text(f, "ActualStart")),
             T_ACTUAL_FINISH: when(_text(f, "ActualFinish")),
             T_CONSTRAINT_TYPE: CONSTRAINTS[int(_text(f, "ConstraintType") or 0)].title(),
@@ -1202,6 +1217,7 @@ def export_mpx(plan: Plan) -> bytes:
         notes = _text(f, "Notes")
         if notes:
             write([71, re.sub(r"\r\n|\r|\n", "\x7f", notes)])
-        for rid, units in assignments.get(_text(f, "UID") or "", []):
-            write([75, rid, units])
+        for rid, units, work, actual in assignments.get(_text(f, "UID") or "", []):
+            # Resource ID, Units, Work, Planned Work, Actual Work: a scheduler (MPXJ's) places the work by them
+            write([75, rid, units, work, "", actual])
     return buffer.getvalue().encode("cp1252", "replace")
