@@ -1,15 +1,24 @@
 """Cross-check the exports against the tools they are for (issue 10). Optional: each check is skipped, and says so,
 when its tool is absent; the test suite never needs Java, tj3 or Graphviz.
 
-    .venv/bin/python benchmarks/crosscheck_interop.py [--mpxj-python PATH] [--random N]
+    .venv/bin/python benchmarks/crosscheck_interop.py [--mpxj-python PATH] [--random N] [--small N]
+                                                      [--ics-python PATH]
+
+Plans: the sample plans, ``--random`` 200-decision plans and ``--small`` small random plans of the round-trip tests
+(tests/unseen_plans.py; every other one with progress and often a status date).
 
 - **MPXJ** (``pip install mpxj JPype1`` plus a JDK, in any Python; give that interpreter with ``--mpxj-python`` or
-  ``$MPXJ_PYTHON`` when it is not this one): plan -> MSPDI is read by MPXJ with the same number of tasks, milestones
-  and links of each type and the same lags; MPXJ's MicrosoftScheduler schedules it to the finish the planner
-  stored. The real MS Project file in ``tests/io/data`` is read by MPXJ and by the planner with the same counts.
+  ``$MPXJ_PYTHON`` when it is not this one): plan -> MS Project XML, MPX and P6 XER is read by MPXJ with the same
+  number of tasks, milestones and links of each type and the same lags and durations; MPXJ's MicrosoftScheduler
+  (XML, MPX) and PrimaveraScheduler (XER) schedule them to the planner's finish on the exports' calendar, unless the
+  export's notes say why not (MS Project runs started work from its actual start, ignores splits; MPX has no status
+  date; P6's rules for progress). The real MS Project file in ``tests/io/data`` is read by MPXJ and by the planner
+  with the same counts.
 - **TaskJuggler** (``apt-get install tj3``): plan -> .tjp is accepted by ``tj3`` and scheduled to the same finish
   (progress and every link type included).
 - **Graphviz** (``apt-get install graphviz``): plan -> .dot is accepted by ``dot -Tsvg``.
+- **iCalendar** (``pip install icalendar`` in any Python: ``--ics-python`` or ``$ICALENDAR_PYTHON``): plan -> .ics
+  is parsed with an event per decision at least, distinct UIDs, each decision not started on the planner's day.
 
 Exit code 0 when every check that ran passed, 1 otherwise.
 """
@@ -31,7 +40,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._plans import random_plan  # noqa: E402
-from planner.io import HELPER_TAG, InteropError, export_file, export_notes, import_file  # noqa: E402
+from planner.io import (  # noqa: E402
+    EXPORT_SUFFIXES,
+    HELPER_TAG,
+    InteropError,
+    export_file,
+    export_notes,
+    import_file,
+)
 from planner.io.exporting import export_schedule  # noqa: E402  (the schedule the exports write)
 from planner.model import Plan, load_plan  # noqa: E402
 
@@ -46,6 +62,11 @@ for path in sys.argv[1:]:
     props = p.getProjectProperties()
     mpw = float(props.getMinutesPerWeek())
     leaves = [t for t in p.getTasks() if t.getUniqueID() != 0 and not t.hasChildTasks()]
+    xer = path.endswith(".xer")
+    durations = []
+    for t in leaves:
+        d = (t.getPlannedDuration() if xer else None) or t.getDuration()  # P6's Original Duration
+        durations.append(round(float(d.convertUnits(TimeUnit.MINUTES, props).getDuration()) / mpw, 4))
     rels, lags = {}, []
     for t in p.getTasks():
         for r in t.getPredecessors():
@@ -57,13 +78,17 @@ for path in sys.argv[1:]:
     stored = str(props.getFinishDate())
     scheduled, error = None, None
     try:
-        from org.mpxj.cpm import MicrosoftScheduler
-        MicrosoftScheduler().schedule(p, props.getStartDate())
+        from org.mpxj.cpm import MicrosoftScheduler, PrimaveraScheduler
+        if xer:  # P6's rules, from the planned start
+            PrimaveraScheduler().schedule(p, props.getPlannedStart() or props.getStartDate())
+        else:
+            MicrosoftScheduler().schedule(p, props.getStartDate())
         scheduled = str(max(t.getFinish() for t in p.getTasks() if t.getFinish() is not None))
     except Exception as exc:
         error = str(exc)[:200]
     out.append({"path": path, "tasks": len(leaves), "milestones": sum(1 for t in leaves if t.getMilestone()),
-                "links": rels, "lags": sorted(lags), "stored_finish": stored, "scheduled_finish": scheduled,
+                "links": rels, "lags": sorted(lags), "durations": sorted(durations),
+                "stored_finish": stored, "scheduled_finish": scheduled,
                 "schedule_error": error})
 print(json.dumps(out))
 """
@@ -90,6 +115,27 @@ def _plans(n_random: int) -> list[tuple[str, Plan]]:
     return plans
 
 
+def _small_plans(n: int) -> list[tuple[str, Plan]]:
+    """``n`` small random plans of the round-trip tests (tests/unseen_plans.py: every link type, leads, milestones,
+    0-week work, not_before, three-point estimates, a start on any weekday or none); every other one with progress
+    drawn on it (done, in progress, blocked, actual dates, often a status date). Plans the progress made invalid
+    are left out."""
+    from planner.analysis import analyze
+    from planner.model import plan_from_dict
+    from tests.io.test_export_round_trips_unusual import with_progress
+    from tests.unseen_plans import random_plan as small_plan
+
+    out = []
+    for seed in range(n):
+        data = small_plan(seed)
+        if seed % 2:
+            data = with_progress(data, seed)
+        plan = plan_from_dict(data)
+        if analyze(plan).ok:
+            out.append((f"small-{seed}" + (" +progress" if seed % 2 else ""), plan))
+    return out
+
+
 def _fs_ss_only(plan: Plan) -> Plan:
     """The plan with FF/SF links dropped and leads set to 0 (what TaskJuggler can hold exactly)."""
     deps = [
@@ -109,49 +155,105 @@ def _mpxj_python(arg: str | None) -> str | None:
     return None
 
 
+MPXJ_SUFFIXES = (".xml", ".mpx", ".xer")
+"""The exports MPXJ reads: MS Project XML and MPX (scheduled with its MicrosoftScheduler) and Primavera P6 XER
+(with its PrimaveraScheduler)."""
+
+# what each export says when a tool's own scheduler can finish the plan elsewhere (the carry notes)
+_SAID = {
+    ".xml": ("MS Project runs the whole duration", "a tool that ignores splits finishes them earlier"),
+    ".mpx": ("progress comes back as MPX keeps it",),
+}
+
+
+def _finish_on_calendar(plan: Plan, finish: float) -> str:
+    """The planner's finish as the MS Project and P6 exports write it: on their 40-hour Monday-Friday calendar."""
+    from planner.io.common import WorkCalendar
+    from planner.io.mspdi import _plan_start
+
+    moment = WorkCalendar.standard(_plan_start(plan)).datetime_at(finish * 2400, finish=True)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _working_moment(text: str) -> str:
+    """A moment as the working time it marks: 13:00 is 12:00 (the lunch hour between) and 08:00 the previous
+    working day's 17:00, so that a finish written either way compares equal."""
+    t = dt.datetime.fromisoformat(text[:16])
+    if t.time() == dt.time(13):
+        t = t.replace(hour=12)
+    elif t.time() == dt.time(8):
+        t = t - dt.timedelta(days=1)
+        while t.weekday() >= 5:
+            t -= dt.timedelta(days=1)
+        t = t.replace(hour=17)
+    return t.strftime("%Y-%m-%dT%H:%M")
+
+
 def check_mpxj(c: Checks, py: str, plans: list[tuple[str, Plan]], tmp: Path) -> None:
     paths: list[str] = []
-    expected: list[tuple[str, Plan, float]] = []
-    for name, plan in plans:
-        path = tmp / f"{len(paths)}.xml"
-        export_file(plan, path)
-        paths.append(str(path))
-        expected.append((name, plan, export_schedule(plan).finish))
+    expected: list[tuple[str, str, Plan, float]] = []
+    for suffix in MPXJ_SUFFIXES:
+        for name, plan in plans:
+            path = tmp / f"{len(paths)}{suffix}"
+            export_file(plan, path)
+            paths.append(str(path))
+            expected.append((suffix, name, plan, export_schedule(plan).finish))
     real = ROOT / "tests" / "io" / "data" / "task-links-project2013-mspdi.xml"
     paths.append(str(real))
-    res = subprocess.run([py, "-c", MPXJ_HELPER, *paths], capture_output=True, text=True, timeout=600)
+    res = subprocess.run([py, "-c", MPXJ_HELPER, *paths], capture_output=True, text=True, timeout=1800)
     if res.returncode != 0:
         c.check(
             False, "MPXJ reads the exports", res.stderr.strip().splitlines()[-1] if res.stderr else "failed"
         )
         return
     results = json.loads(res.stdout.strip().splitlines()[-1])
-    for (name, plan, _finish), got in zip(expected, results, strict=False):
+    for (suffix, name, plan, finish), got in zip(expected, results, strict=False):
+        what = f"{name} {suffix}"
         want_links = dict(Counter(str(d.type) for d in plan.dependencies))
         c.check(
             got["tasks"] == len(plan.decisions)
             and got["milestones"] == sum(d.milestone for d in plan.decisions)
             and got["links"] == want_links,
-            f"MPXJ reads {name}: {got['tasks']} tasks, {got['milestones']} milestones, links {got['links']}",
-            f"expected {len(plan.decisions)} tasks, links {want_links}",
+            f"MPXJ reads {what}: {got['tasks']} tasks, {got['milestones']} milestones, links {got['links']}",
+            f"expected {len(plan.decisions)} tasks, {sum(d.milestone for d in plan.decisions)} milestones, "
+            f"links {want_links}",
         )
         want_lags = sorted(round(d.lag, 6) for d in plan.dependencies)
         c.check(
-            all(abs(a - b) < 1e-4 for a, b in zip(got["lags"], want_lags, strict=True)),
-            f"MPXJ lags of {name} in weeks match",
+            len(got["lags"]) == len(want_lags)
+            and all(abs(a - b) < 1e-3 for a, b in zip(got["lags"], want_lags, strict=True)),
+            f"MPXJ lags of {what} in weeks match",
             f"{got['lags'][:5]} vs {want_lags[:5]}",
         )
-        said = [n for n in export_notes(plan, "mspdi") if "MS Project runs the whole duration" in n]
-        if said and got["scheduled_finish"] != got["stored_finish"]:
+        want_durations = sorted(round(d.weeks(), 4) for d in plan.decisions)
+        c.check(
+            len(got["durations"]) == len(want_durations)
+            and all(abs(a - b) < 1e-3 for a, b in zip(got["durations"], want_durations, strict=True)),
+            f"MPXJ durations of {what} in weeks match",
+            f"{got['durations'][:6]} vs {want_durations[:6]}",
+        )
+        want = _finish_on_calendar(plan, finish)
+        if got["scheduled_finish"] is not None:
+            got["scheduled_finish"] = _working_moment(got["scheduled_finish"])
+        fmt = EXPORT_SUFFIXES[suffix]
+        said = [n for n in export_notes(plan, fmt) if any(w in n for w in _SAID.get(suffix, ()))]
+        progress = bool(export_schedule(plan).progress)
+        if got["scheduled_finish"] is None:
+            c.check(False, f"MPXJ schedules {what}", str(got["schedule_error"]))
+        elif got["scheduled_finish"] != want and said:
             print(
-                f"  note  MPXJ finishes {name} at {got['scheduled_finish']}, as the export says: {said[0][:90]}..."
+                f"  note  MPXJ finishes {what} at {got['scheduled_finish']} (planner {want}), as the export says"
             )
-        elif got["scheduled_finish"] is None:
-            print(f"  note  MPXJ could not schedule {name}: {got['schedule_error']}")
+        elif got["scheduled_finish"] != want and suffix == ".xer" and progress:
+            # README: P6's scheduler finishes a plan *without progress* where the planner does
+            print(
+                f"  note  MPXJ's P6 scheduler finishes {what} (with progress) at {got['scheduled_finish']}, "
+                f"planner {want}"
+            )
         else:
             c.check(
-                got["scheduled_finish"] == got["stored_finish"],
-                f"MPXJ's scheduler finishes {name} when the planner does ({got['stored_finish']})",
+                got["scheduled_finish"] == want,
+                f"MPXJ's scheduler finishes {what} when the planner does ({want})",
                 f"MPXJ {got['scheduled_finish']}",
             )
     got = results[-1]
@@ -220,15 +322,83 @@ def check_dot(c: Checks, plans: list[tuple[str, Plan]], tmp: Path) -> None:
         )
 
 
+ICS_HELPER = r"""
+import json, sys
+from icalendar import Calendar
+out = []
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        cal = Calendar.from_ical(f.read())
+    events = list(cal.walk("VEVENT"))
+    out.append({"events": len(events), "uids": len({str(e["UID"]) for e in events}),
+                "days": {str(e.get("SUMMARY")): e.decoded("DTSTART").isoformat() for e in events}})
+print(json.dumps(out))
+"""
+
+
+def _python_with(module: str, *candidates: str | None) -> str | None:
+    for py in (*candidates, sys.executable):
+        if py and subprocess.run([py, "-c", f"import {module}"], capture_output=True).returncode == 0:
+            return py
+    return None
+
+
+def check_ics(c: Checks, py: str, plans: list[tuple[str, Plan]], tmp: Path) -> None:
+    """The .ics export parsed by the ``icalendar`` package: one event per decision at least (plus milestones' and
+    gates' days), every UID distinct, and each decision not started on the day the planner starts it."""
+    from planner.units import week_to_date
+
+    dated = [(n, p) for n, p in plans if p.start_date is not None]  # the export needs a start date (exit 2)
+    paths = []
+    for k, (_name, plan) in enumerate(dated):
+        paths.append(str(tmp / f"c{k}.ics"))
+        export_file(plan, paths[-1])
+    if not paths:
+        return
+    res = subprocess.run([py, "-c", ICS_HELPER, *paths], capture_output=True, text=True, timeout=600)
+    if res.returncode != 0:
+        c.check(False, "icalendar parses the exports", res.stderr.strip()[-300:])
+        return
+    for (name, plan), got in zip(dated, json.loads(res.stdout), strict=True):
+        s = export_schedule(plan)
+        c.check(
+            got["events"] >= len(plan.decisions) and got["uids"] == got["events"],
+            f"icalendar reads {name}: {got['events']} events, {got['uids']} distinct UIDs",
+            f"{len(plan.decisions)} decisions",
+        )
+        wrong = []
+        for i, d in enumerate(plan.decisions):
+            if s.state[i] != "not_started" or d.milestone:
+                continue
+            day = [v for k, v in got["days"].items() if d.title in k]
+            want = week_to_date(plan.start_date, float(s.es[i]))
+            if not day or want is None or day[0] != want.isoformat():
+                wrong.append(f"{d.id}: {day[:1]} vs {want}")
+        c.check(
+            not wrong,
+            f"each decision of {name} not started begins on the planner's day",
+            "; ".join(wrong[:3]),
+        )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--mpxj-python", help="a Python with mpxj and JPype1 installed (default: $MPXJ_PYTHON or this)"
     )
     ap.add_argument("--random", type=int, default=3, help="random 200-decision plans to add (default 3)")
+    ap.add_argument(
+        "--small",
+        type=int,
+        default=0,
+        help="small random plans to add, every other one with progress (default 0)",
+    )
+    ap.add_argument(
+        "--ics-python", help="a Python with icalendar installed (default: $ICALENDAR_PYTHON or this)"
+    )
     args = ap.parse_args()
     c = Checks()
-    plans = _plans(args.random)
+    plans = _plans(args.random) + _small_plans(args.small)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         py = _mpxj_python(args.mpxj_python)
@@ -241,6 +411,10 @@ def main() -> int:
         print("Graphviz:" + ("" if shutil.which("dot") else " skipped (dot not installed)"))
         if shutil.which("dot"):
             check_dot(c, plans, tmp)
+        ics = _python_with("icalendar", args.ics_python, os.environ.get("ICALENDAR_PYTHON"))
+        print("iCalendar:" + ("" if ics else " skipped (no Python with icalendar)"))
+        if ics:
+            check_ics(c, ics, plans, tmp)
     print(f"{c.passed} passed, {c.failed} failed")
     return 1 if c.failed else 0
 
