@@ -353,7 +353,13 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         encoding="utf-8",
     )
     plan, report = import_file(gp)
-    assert [d.id for d in plan.decisions] == ["9", "10", "1", "architectural-design-finish", "construction-start"]
+    assert [d.id for d in plan.decisions] == [
+        "9",
+        "10",
+        "1",
+        "architectural-design-finish",
+        "construction-start",
+    ]
     # Construction after Architectural design, through its finish and Construction's start
     assert [(d.from_, d.to) for d in plan.dependencies] == [
         ("9", "10"),
