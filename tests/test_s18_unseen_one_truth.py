@@ -637,6 +637,23 @@ def test_a_scenario_gate_delta_is_the_difference_of_the_gates_written(tmp_path: 
     assert units.week_delta(6.004, 5.996) == 0.0
 
 
+def test_the_critical_path_chart_names_the_status_date_it_waits_for(tmp_path: Path) -> None:
+    # At the status date, week 4, the path 'Inference service' -> 'Drift detection' -> 'Go live' starts at week 4
+    # (work not done is scheduled from the status date): 6.95 weeks of work, finish 10.95. The chart said
+    # '4 wk of lags and start constraints', which the plan has none of on that path.
+    t = Truth(write("progress-week-boundary", tmp_path))
+    assert t.s.critical_path[0] == "arch" and float(t.s.es[t.s.index["arch"]]) == 4.0
+    out = tmp_path / "cp.svg"
+    assert run(["export", str(t.path), "--chart", "critical-path", "-o", str(out)])[0] == 0
+    assert "6.95 wk of work" in svg_text(out)
+    assert "4 wk of lags, start constraints and the status date" in svg_text(out)
+    # without a status date on the path's start, the words are as before
+    t2 = Truth(write("milestone-links", tmp_path))
+    out2 = tmp_path / "cp2.svg"
+    assert run(["export", str(t2.path), "--chart", "critical-path", "-o", str(out2)])[0] == 0
+    assert "40.5 wk of lags and start constraints" in svg_text(out2)
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)

@@ -355,7 +355,17 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         f"finish {style.fmt_when(plan, s.finish)}",
     ]
     if waits > 1e-9:
-        bits.append(f"{style.fmt_weeks(waits)} wk of lags and start constraints")
+        # The chain may wait for the status date (work not done is scheduled from it), not only for lags and
+        # not_before: on a plan at week 4 whose path starts there, '4 wk of lags and start constraints' named
+        # neither.
+        from planner.charts.status import status_week
+
+        status = status_week(analysis)
+        at_status = (
+            status is not None and len(ifull) > 0 and abs(float(s.es[ifull[0]]) - status) <= s.tolerance
+        )
+        what = "lags, start constraints and the status date" if at_status else "lags and start constraints"
+        bits.append(f"{style.fmt_weeks(waits)} wk of {what}")
     bits.append("links are finish-to-start unless marked")
     if s.critical_chain_count > 1:
         bits.append(f"one of {s.critical_chain_count} equally long chains")
