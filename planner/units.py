@@ -8,6 +8,7 @@ Rules:
 - week ``w`` after a plan starting on ``start`` is the date ``start + round_half_up(w × 7)`` days;
 - a week figure is written with at most two decimals, no trailing zeros, and never ``-0`` (``2.05``, ``12``, ``0``);
 - a date in prose is ``25 Oct 2027``; ``25 Oct`` only where a chart has no room; ``2027-10-25`` in JSON.
+- a share (of simulated runs, of work done) is a whole percentage, ``<1%`` / ``>99%`` short of none or all.
 
 >>> import datetime as dt
 >>> week_to_date(dt.date(2027, 1, 4), 2.5)
