@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Scaling Roadmap Planner"
 FILE_FILTER = (
     "Plans and projects (*.plan.json *.json *.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods);;Plan files (*.plan.json *.json);;"
-    "Other tools' projects, imported (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods);;All files (*)"
+    "Other tools' projects, imported (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods *.mpp *.mpt *.pod *.pp *.fts "
+    "*.ppx *.planner *.pep *.cdpx *.cdpz *.gnt *.sp *.schedule *.sdef);;All files (*)"
 )
 # Crash-recovery timing: planner.ui.state.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
 

@@ -53,3 +53,20 @@ def test_app_says_why_a_conversion_failed_in_one_message(
     assert QGuiApplication.overrideCursor() is None
     box.button(QMessageBox.StandardButton.Ok).click()
     assert window.doc.plan is before
+
+
+def test_open_and_import_offer_every_format_the_planner_reads() -> None:
+    """One list: every import suffix (those MPXJ reads too) in File > Open's and File > Import's filters."""
+    from planner.io import IMPORT_SUFFIXES
+    from planner.io.mpxj_bridge import MPXJ_SUFFIXES
+    from planner.ui.dialogs.interop import IMPORT_FILTER, IMPORTABLE, THROUGH_MPXJ
+    from planner.ui.main_window import FILE_FILTER
+
+    main = {
+        s for s in IMPORT_SUFFIXES if s not in (".txt", ".tsv", ".mspdi", ".xlsm")
+    }  # offered under All files
+    assert set(IMPORTABLE.replace("*", "").split()) == main
+    assert set(THROUGH_MPXJ.replace("*", "").split()) == set(MPXJ_SUFFIXES)
+    others = FILE_FILTER.split("Other tools' projects, imported (")[1].split(")")[0]
+    assert set(others.replace("*", "").split()) == main | set(MPXJ_SUFFIXES)
+    assert f"Project files ({IMPORTABLE} {THROUGH_MPXJ})" in IMPORT_FILTER

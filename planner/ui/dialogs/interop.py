@@ -44,16 +44,22 @@ from planner.io import (
     read_outline,
     top_level_summaries,
 )
+from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import build_plan
 from planner.model.plan import Plan, new_plan
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
+IMPORTABLE = "*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods"
+"""The suffixes File > Open and File > Import offer first (main_window.FILE_FILTER repeats them: a test keeps the
+two and planner.io's formats the same)."""
+THROUGH_MPXJ = " ".join(f"*{s}" for s in MPXJ_SUFFIXES)
 IMPORT_FILTER = (
-    "Project files (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods);;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
+    f"Project files ({IMPORTABLE} {THROUGH_MPXJ});;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
     "Primavera P6 (*.xer *.xml);;GanttProject (*.gan);;"
-    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;LibreOffice spreadsheet (*.ods);;All files (*)"
+    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;LibreOffice spreadsheet (*.ods);;"
+    f"MS Project .mpp, ProjectLibre .pod and others, through MPXJ ({THROUGH_MPXJ});;All files (*)"
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
     ("MS Project XML (*.xml)", ".xml", False),
