@@ -156,7 +156,7 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
     elif fmt == "xer":
         from planner.io.primavera import xer_notes
 
-        notes.extend(xer_notes(plan))
+        notes.extend(xer_notes(plan, sched))
     elif fmt == "ics":
         notes.append(
             "a calendar holds dates only: each decision is an all-day event over its scheduled days, each "

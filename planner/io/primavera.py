@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.io.common import (
     IdMaker,
@@ -40,6 +40,9 @@ from planner.io.common import (
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import format_date, format_weeks, week_to_date
+
+if TYPE_CHECKING:
+    from planner.io.exporting import ExportSchedule
 
 DEFAULT_HOURS_PER_WEEK = 40.0
 DEFAULT_HOURS_PER_DAY = 8.0
@@ -2052,7 +2055,7 @@ def export_xer(plan: Plan) -> str:
     return "".join(out).replace("\n", "\r\n")
 
 
-def xer_notes(plan: Plan) -> list[str]:
+def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
     """What the XER export does not carry, or carries only approximately (for :func:`planner.io.export_notes`)."""
     from planner.io.exporting import _outline_notes, _three_point
 
@@ -2076,4 +2079,15 @@ def xer_notes(plan: Plan) -> list[str]:
         )
     if any(d.cost is not None for d in plan.decisions):
         notes.append("decision costs are not carried (P6 computes costs from resource rates)")
+    if sched is not None and sched.progress:
+        notes.append(
+            "the dates written are the planner's schedule; rescheduling in P6 (F9) applies P6's own progress rules "
+            "(remaining work from the data date"
+            + (
+                ""
+                if plan.status_date is not None
+                else ", which is the plan start: the plan has no status date"
+            )
+            + "; an earliest start does not hold started work), so it can move the finish"
+        )
     return notes

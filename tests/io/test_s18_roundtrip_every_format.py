@@ -179,16 +179,27 @@ def test_a_hand_checked_plan_reads_back_in_every_format(tmp_path: Path, suffix: 
     _round_trip(plan, tmp_path, suffix)
 
 
-def test_the_mpx_note_names_the_loss_only_with_progress() -> None:
-    """The carry note about progress is printed for a plan with progress and not for one without."""
+def test_the_notes_name_each_loss_only_where_it_applies() -> None:
+    """The carry notes about progress (MPX, XER) are printed for a plan with progress and not for one without; the
+    one about 0-week decisions for a plan that has one (not a milestone) and not for one without."""
     from tests.conftest import build_plan
 
     bare = build_plan([{"id": "a", "duration": 1}], start_date="2027-01-04")
     started = build_plan(
         [{"id": "a", "duration": 1, "status": "in_progress", "progress": 50}], start_date="2027-01-04"
     )
-    said = [
-        any("progress comes back as MPX keeps it" in n for n in export_notes(p, "mpx"))
-        for p in (bare, started)
-    ]
-    assert said == [False, True]
+    zero = build_plan([{"id": "a", "duration": 0}, {"id": "m", "duration": 0, "milestone": True}])
+
+    def said(plan: Plan, fmt: str, words: str) -> bool:
+        return any(words in n for n in export_notes(plan, fmt))
+
+    assert [said(p, "mpx", "progress comes back as MPX keeps it") for p in (bare, started)] == [False, True]
+    assert [said(p, "xer", "rescheduling in P6 (F9)") for p in (bare, started)] == [False, True]
+    assert said(started, "xer", "which is the plan start: the plan has no status date")
+    dated = started.model_copy(update={"status_date": 0.5})
+    assert said(dated, "xer", "rescheduling in P6 (F9)") and not said(
+        dated, "xer", "the plan has no status date"
+    )
+    for fmt in ("mspdi", "mpx", "xer", "gan"):
+        assert any("1 decision(s) of 0 weeks" in n for n in export_notes(zero, fmt)), fmt
+        assert not said(bare, fmt, "decision(s) of 0 weeks"), fmt
