@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 # The document's wrappers wait in the permanent generation (gc.freeze) while its commands are moved to the oldest
@@ -58,13 +60,28 @@ def test_a_document_whose_commands_are_collected_first_does_not_crash() -> None:
     assert done.stdout.splitlines() == ["collected True"]
 
 
-def test_the_order_that_crashed_at_exit_exits_with_0() -> None:
-    modules = [
+ORDERS = {
+    # passed every test, then died at interpreter exit (the order found last session; since the conftest collects
+    # after each module it passes without the fix too, and the next order is the one that still shows the fault)
+    "go-live then non-GUI": [
         "tests/ui/test_go_live_follows_edits.py",
         "tests/analysis/test_coverage.py",
         "tests/analysis/test_validation.py",
         "tests/test_cli_coverage_text.py",
-    ]
-    done = _child(["-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *modules], 120)
+    ],
+    # died collecting at the end of test_document.py (the conftest's collection after each module)
+    "three document modules": [
+        "tests/ui/test_report_dialog.py",
+        "tests/ui/test_models.py",
+        "tests/ui/test_document.py",
+        "tests/test_cli_coverage_text.py",
+    ],
+}
+
+
+@pytest.mark.parametrize("order", ORDERS.values(), ids=ORDERS.keys())
+def test_module_orders_that_crashed_exit_with_0(order: list[str]) -> None:
+    done = _child(["-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *order], 120)
     assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
-    assert " passed" in done.stdout.splitlines()[-1] and "failed" not in done.stdout.splitlines()[-1]
+    summary = done.stdout.splitlines()[-1]
+    assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
