@@ -107,6 +107,17 @@ def count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def people(headcount: float) -> str:
+    """A headcount with its noun, by the figure as written: ``1 person``, ``2.5 people``, ``0 people`` (1.001
+    is written ``1`` and so is ``1 person``; a test of the raw figure wrote "1 people").
+
+    >>> people(1), people(1.001), people(2.5), people(0)
+    ('1 person', '1 person', '2.5 people', '0 people')
+    """
+    text = format_weeks(headcount)
+    return f"{text} {'person' if text == '1' else 'people'}"
+
+
 def plural_weeks(weeks: float, word: str = "week") -> str:
     """``1 week``, ``2.5 weeks``, ``0 weeks``."""
     text = format_weeks(weeks)

@@ -458,15 +458,14 @@ def _team_findings(
     if len(involved) > _MAX_LISTED:
         names += f" and {len(involved) - _MAX_LISTED} more"
     msg = (
-        f"Team '{name}' ({team_id}) has {_fmt(cap)} "
-        f"{'person' if cap == 1 else 'people'} but the schedule needs up to {_fmt(peak)} in "
+        f"Team '{name}' ({team_id}) has {units.people(cap)} but the schedule needs up to {_fmt(peak)} in "
         f"{spans}. Running then: {names}. Level the schedule, move work to another team or add people."
     )
     out = [Finding(Severity.WARNING, "over-capacity", msg, [ids[i] for i in involved])]
     if too_big:
         # each headcount with its own noun: "needs 1 person", not "needs 1.75, ... needs 1 people"
         listed = ", ".join(
-            f"{_name(plan, i)} needs {_fmt(h)} {'person' if h == 1 else 'people'}"
+            f"{_name(plan, i)} needs {units.people(h)}"
             for i, h in ((i, plan.decisions[i].headcount) for i in too_big[:4])
         )
         if len(too_big) > 4:
@@ -632,11 +631,7 @@ class Move:
             return f"waits for {self.others[0]}, which moved"
         team = next((t for t in plan.teams if t.id == self.team), None)
         name = team.name if team is not None else (self.team or "its team")
-        cap = (
-            f" ({_fmt(team.capacity)} {'person' if team.capacity == 1 else 'people'})"
-            if team and team.capacity is not None
-            else ""
-        )
+        cap = f" ({units.people(team.capacity)})" if team and team.capacity is not None else ""
         who = ", ".join(self.others[:3]) + (
             f" and {len(self.others) - 3} more" if len(self.others) > 3 else ""
         )

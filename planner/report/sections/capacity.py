@@ -12,6 +12,7 @@ from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
+from planner.units import people
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
@@ -22,10 +23,6 @@ def _span_text(ctx: ReportContext, s: float, e: float) -> str:
     a, b = ctx.date(s), ctx.date(e)
     weeks = f"weeks {fmt_weeks(s)}\u2013{fmt_weeks(e)}"
     return f"{weeks} ({a} to {b})" if a and b else weeks
-
-
-def _people(x: float) -> str:
-    return f"{fmt_weeks(x)} {'person' if x == 1 else 'people'}"
 
 
 def build_capacity(ctx: ReportContext) -> list[Flowable]:
@@ -84,7 +81,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         )
     else:
         names = [
-            f"<b>{esc(tl.name)}</b> (needs up to {_people(tl.peak)}, has {_people(tl.capacity or 0)})"
+            f"<b>{esc(tl.name)}</b> (needs up to {people(tl.peak)}, has {people(tl.capacity or 0)})"
             for tl in over
         ]
         who = (
@@ -224,7 +221,7 @@ def _busiest(loads: list[Any]) -> str:
     tl = max((t for t in loads if t.capacity), key=lambda t: t.peak / (t.capacity or 1), default=None)
     if tl is None:
         return "nothing"
-    return f"{_people(tl.peak)} of {tl.name}'s {fmt_weeks(tl.capacity)}"  # plain text: ctx.p escapes it
+    return f"{people(tl.peak)} of {tl.name}'s {fmt_weeks(tl.capacity)}"  # plain text: ctx.p escapes it
 
 
 def _join(items: list[str]) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
@@ -273,7 +274,7 @@ class CapacityTab(LazyRefresh, QWidget):
             for c in range(4):
                 item.setToolTip(
                     c,
-                    f"{tl.name} needs {fmt.weeks(round(peak, 2))} people with a capacity of "
+                    f"{tl.name} needs {units.people(round(peak, 2))} with a capacity of "
                     f"{fmt.weeks(tl.capacity)} in weeks {weeks}. Running then: " + ", ".join(ids),
                 )
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
