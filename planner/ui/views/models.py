@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from planner.model import Decision, Dependency, duration_triple
+from planner.model import Decision, Dependency, duration_triple, units
 from planner.model.edits import MARKS
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.theme import status_color
@@ -354,11 +354,12 @@ class DecisionTableModel(QAbstractTableModel):
             return "" if d.milestone else fmt.weeks(self._remaining(d))  # "-" without a schedule
         if key in ("start_slip", "finish_slip"):
             v = self._variance(d)
-            # beside the baseline and current figures: their difference as written (baselines.shown_slip)
+            # beside the baseline and current figures: their difference as written (baselines.shown_slip), by
+            # the rule `planner analyze --baseline` and the Compare view write a slip with ('=' for none)
             slip = getattr(v, f"shown_{key}") if v is not None else None
             if slip is None:
                 return "new" if v is not None and v.status == "new" else ""
-            return ("+" if slip > 0 else "") + fmt.weeks(slip)
+            return units.signed_weeks(slip)
         f = self._figures(d)
         if f is None:
             return ""
