@@ -5,6 +5,7 @@ Both read :func:`planner.analysis.cost.cost_summary`, the figures the app's cost
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
@@ -89,15 +90,36 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     time_axis(ax, plan, t_max, None, font_pt=style.SMALL_PT)
     ax.plot(weeks, spend, color=SPEND, linewidth=2.0, zorder=3, label="cumulative spend")
     ax.fill_between(weeks, spend, color=style.tint(SPEND, 0.85), zorder=2)
-    top = max([b.total, b.budget or 0.0, *(x for x in ([summary.risk.p80] if summary.risk else []))]) * 1.12
-    ax.set_ylim(0, max(top * 1.18, 1.0))  # room above the budget for the labels of the vertical lines
+    marks = [(b.finish, f"finish {style.fmt_when(plan, b.finish, short=True)}", style.FINISH)]
+    if b.target is not None:
+        marks.append((b.target, f"target {style.fmt_when(plan, b.target, short=True)}", style.GATE))
+    if abs(b.horizon - b.finish) > 1e-9:
+        marks.append((b.horizon, f"horizon {style.fmt_when(plan, b.horizon, short=True)}", style.MUTED))
+    budget_text = f" budget {format_money(b.budget, cur, compact=True)}" if b.budget is not None else ""
+    # The marks' labels hang in rows above the curve and the budget, each from the top of its own line; a label
+    # that reaches over another mark's line sits in a higher row than that line's label, where the line has
+    # ended (the finish label ran across the target line, and rows a fixed share of the axes apart overlapped
+    # one another and the curve on a short chart).
+    pos = ax.get_position()
+    w_in, h_in = fig.get_size_inches()
+    ax_w_pt, ax_h_pt = pos.width * w_in * 72, pos.height * h_in * 72
+    per_pt = t_max / max(ax_w_pt, 1.0)  # weeks per point across the axes
+    spans = [(style.measured_width_in(f" {text} ", style.SMALL_PT) * 72 * per_pt, x) for x, text, _ in marks]
+    sides, rows = _mark_rows([x for x, _, _ in marks], [w for w, _ in spans], t_max)
+    row_pt = style.SMALL_PT * 1.45
+    label_pt = style.LABEL_PT * 1.45 if b.budget is not None else 0.0
+    room = min(0.6, ((max(rows, default=-1) + 1) * row_pt + label_pt + 4.0) / max(ax_h_pt, 1.0))
+    top = max([b.total, b.budget or 0.0, *(x for x in ([summary.risk.p80] if summary.risk else []))])
+    y_max = max(top * 1.12 * 1.18, top / (1.0 - room), 1.0)  # the labels' rows above the highest figure
+    ax.set_ylim(0, y_max)
     _money_axis(ax, cur)
     if b.budget is not None:
         ax.axhline(b.budget, color=BUDGET, linestyle="--", linewidth=1.3, zorder=4)
+        width = style.measured_width_in(budget_text, style.LABEL_PT) * 72 * per_pt
         ax.text(
-            0.01 * t_max,
+            _budget_x(b.budget, width, [x for x, _, _ in marks], b.spend_curve, t_max),
             b.budget,
-            f" budget {format_money(b.budget, cur, compact=True)}",
+            budget_text,
             color=BUDGET,
             fontsize=style.LABEL_PT,
             va="bottom",
@@ -114,23 +136,67 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             color=style.tint(style.INK, 0.6),
             zorder=4,
         )
-    marks = [(b.finish, f"finish {style.fmt_when(plan, b.finish, short=True)}", style.FINISH)]
-    if b.target is not None:
-        marks.append((b.target, f"target {style.fmt_when(plan, b.target, short=True)}", style.GATE))
-    if abs(b.horizon - b.finish) > 1e-9:
-        marks.append((b.horizon, f"horizon {style.fmt_when(plan, b.horizon, short=True)}", style.MUTED))
-    for k, (x, text, color) in enumerate(marks):
-        ax.axvline(x, color=color, linestyle=":", linewidth=1.1, zorder=3)
+    for (x, text, color), left, row in zip(marks, sides, rows, strict=True):
+        y_top = 1.0 - (2.0 + row * row_pt) / max(ax_h_pt, 1.0)  # axes fraction of the row's top
+        ax.axvline(x, ymax=y_top, color=color, linestyle=":", linewidth=1.1, zorder=3)
         ax.text(
             x,
-            ax.get_ylim()[1] * (0.985 - 0.055 * k),
+            y_top,
             f" {text} ",
+            transform=ax.get_xaxis_transform(),
             color=color,
             fontsize=style.SMALL_PT,
-            ha="left" if x < 0.8 * t_max else "right",
+            ha="left" if left else "right",
             va="top",
             zorder=6,  # over the simulated band at the right edge
         )
+
+
+def _mark_rows(xs: list[float], widths: list[float], t_max: float) -> tuple[list[bool], list[int]]:
+    """Which side of its line each mark's label goes (True: right of it, reading on) and its row (0: the top),
+    so that no label reaches over the line of a mark in its own row or a higher one, no two labels in a row
+    overlap, and each stays inside the axes when it can; then the fewest rows, then labels on their reading side."""
+    n = len(xs)
+    best: tuple[tuple[bool, int, float, int], list[bool], list[int]] | None = None
+    for sides in itertools.product((True, False), repeat=n):
+        ext = [(x, x + w) if s else (x - w, x) for x, w, s in zip(xs, widths, sides, strict=True)]
+        outside = sum(max(0.0, -a) + max(0.0, b - t_max) for a, b in ext)
+        for rows in itertools.product(range(n), repeat=n):
+            crossing = any(  # a label over the line of a mark whose label is in its row or higher
+                i != j and ext[i][0] < xs[j] < ext[i][1] and rows[j] <= rows[i]
+                for i in range(n)
+                for j in range(n)
+            )
+            touching = any(  # two labels in a row side by side that overlap
+                rows[i] == rows[j] and ext[i][0] < ext[j][1] and ext[j][0] < ext[i][1]
+                for i in range(n)
+                for j in range(i + 1, n)
+            )
+            if crossing or touching:
+                continue
+            key = (outside > 1e-9, max(rows, default=0), outside, sum(not s for s in sides))
+            if best is None or key < best[0]:
+                best = (key, list(sides), list(rows))
+    if best is None:  # unreachable: one row per label, each on its reading side, always fits the rules
+        return [True] * n, list(range(n))
+    return best[1], best[2]
+
+
+def _budget_x(
+    budget: float, width: float, lines: list[float], curve: list[tuple[float, float]], t_max: float
+) -> float:
+    """Where the budget's label starts along its line: the first place, from the left, where no mark's line
+    runs through it and the spend is under the budget, clear of the simulated band at the right edge."""
+    pad = 0.01 * t_max
+    for x in [pad, *sorted(v + pad for v in lines)]:
+        if x + width > 0.96 * t_max:
+            break
+        if any(x - pad / 2 < v < x + width for v in lines):
+            continue
+        if any(x <= w <= x + width and c >= budget for w, c in curve):
+            continue
+        return x
+    return pad
 
 
 def draw_cost_by_stage(fig: Figure, analysis: Analysis) -> None:
