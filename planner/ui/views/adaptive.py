@@ -9,7 +9,7 @@ chart gets the tab's whole width (time runs along it) and the panel goes below i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -60,13 +60,37 @@ class AdaptiveSplitter(QSplitter):
                 total += max(w.minimumHeight(), w.minimumSizeHint().height()) + self.handleWidth()
         return total
 
+    def _least(self, i: int) -> QSize:
+        w = self.widget(i)
+        if w is None:
+            return QSize(0, 0)
+        hint = w.minimumSizeHint()
+        return QSize(max(w.minimumWidth(), hint.width()), max(w.minimumHeight(), hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        """QSplitter's, but as narrow as the panes stacked (the widest pane's minimum width) while side by side:
+        QSplitter reported the panes' widths side by side, so the window could not be narrower than chart and
+        panel beside each other (the cost tab 528 px at 15 pt, a main window of 811 px on an 800x600 screen)
+        although narrower the splitter stacks them."""
+        hint = super().minimumSizeHint()
+        if self.orientation() != Qt.Orientation.Horizontal or self.count() < 2:
+            return hint
+        frame = 2 * self.frameWidth()
+        return QSize(max(self._least(i).width() for i in range(self.count())) + frame, hint.height())
+
     def wanted(self, width: int, height: int) -> Qt.Orientation:
         """The orientation for a splitter of ``width`` x ``height`` pixels: side by side when the main pane has
-        its readable width there, else stacked when it has its readable height stacked; side by side when it
-        has neither (too small for both: the tab's own scrolling and the chart's take over)."""
+        its readable width there, else stacked when it has its readable height stacked. Too small for both,
+        side by side when the panes' minimum widths fit beside each other, else stacked when their minimum
+        heights fit one above the other (the side panel scrolls), else side by side (the tab's own scrolling and
+        the chart's take over)."""
         if width >= self.main_width + self.side_width():
             return Qt.Orientation.Horizontal
         if height >= self.main_height + self.side_height():
+            return Qt.Orientation.Vertical
+        if width >= self._least(self.main).width() + self.side_width():
+            return Qt.Orientation.Horizontal
+        if height >= self._least(self.main).height() + self.side_height():
             return Qt.Orientation.Vertical
         return Qt.Orientation.Horizontal
 

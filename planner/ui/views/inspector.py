@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -813,6 +814,15 @@ class InspectorPanel(QStackedWidget):
         doc.selection_changed.connect(self._on_selection)
         doc.plan_reset.connect(lambda: self._on_selection(doc.selection))
         self._on_selection(doc.selection)
+
+    def minimumSizeHint(self) -> QSize:
+        """At least as wide as the decision form's minimum beside the scroll bar: the dock took the scroll area's
+        own minimum (~70 px), so at 15 pt the form (330 px: its labels, check box and group titles) was cut in a
+        273 px dock, and at 800x600 the window gave the dock no more."""
+        hint = super().minimumSizeHint()
+        scroll = self.scroll_area
+        need = self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), need + 2 * scroll.frameWidth()), hint.height())
 
     def _on_selection(self, ids: list[str]) -> None:
         if len(ids) == 1 and self.doc.decision(ids[0]) is not None:
