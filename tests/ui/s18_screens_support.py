@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -35,6 +36,23 @@ def opened_sample(qtbot: Any, sample_path: Path, size: tuple[int, int]) -> Itera
         yield w
     finally:
         w.discard_and_close()
+
+
+@contextmanager
+def app_font(points: float) -> Iterator[QFont]:
+    """The application font at ``points`` (15: a desktop's large-type accessibility setting) while inside;
+    the font before restored after."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    big = QFont(before)
+    big.setPointSizeF(points)
+    app.setFont(big)
+    try:
+        yield big
+    finally:
+        app.setFont(before)
+        settle()
 
 
 def finish_simulation(window: MainWindow, steps: int = 1000) -> None:

@@ -9,25 +9,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.ui.views.adaptive import AdaptiveSplitter
-from tests.ui.s18_screens_support import opened_sample, settle
+from tests.ui.s18_screens_support import app_font, opened_sample, settle
 
 
 @pytest.fixture
 def small_large_font_window(qapp, qtbot, isolated_settings, sample_path) -> Iterator[QWidget]:
-    before = QFont(qapp.font())
-    big = QFont(before)
-    big.setPointSizeF(15)
-    qapp.setFont(big)
-    try:
-        with opened_sample(qtbot, sample_path, (800, 600)) as w:
-            yield w
-    finally:
-        qapp.setFont(before)
-        settle()
+    with app_font(15), opened_sample(qtbot, sample_path, (800, 600)) as w:
+        yield w
 
 
 def _pane(width: int, height: int) -> QWidget:
