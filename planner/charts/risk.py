@@ -162,14 +162,17 @@ def draw_risk(
                 top=True,
             )
         )
+        # P50, P80 and the --by week drop from their point on the curve to the axis: a line up to the top ran
+        # through a neighbour's label (the P80 label left of its marker sat over the P50 line, legible only by
+        # its white box); a label now finds room above a line's end.
         for q, x, color, ls in (("P80", p80, P80_COLOR, "-"), ("P50", p50, P50_COLOR, "--")):
             q_val = 0.5 if q == "P50" else 0.8
-            ax2.axvline(x, color=color, linestyle=ls, linewidth=1.3, zorder=4)
+            ax2.plot([x, x], [0.0, q_val], color=color, linestyle=ls, linewidth=1.3, zorder=4)
             ax2.plot([x], [q_val], marker="o", color=color, markersize=4, zorder=5)
             labels.append(_Label(f"{q}: {_when(r, x)}", x, q_val, color, style.LABEL_PT))
         if by is not None:
             p_by = r.probability_by(by)
-            ax2.axvline(by, color=BY_COLOR, linestyle="-.", linewidth=1.1, zorder=4)
+            ax2.plot([by, by], [0.0, p_by], color=BY_COLOR, linestyle="-.", linewidth=1.1, zorder=4)
             ax2.plot([by], [p_by], marker="s", color=BY_COLOR, markersize=3.5, zorder=5)
             labels.append(
                 _Label(f"by {_when(r, by)}: {units.format_share(p_by)}", by, p_by, BY_COLOR, style.LABEL_PT)
@@ -276,12 +279,15 @@ def _place_labels(
         px, py = trans.transform((x, y))
         return px * to_pt, py * to_pt
 
-    line_x = [pt(lb.x, 0)[0] for lb in labels]
+    # Each marker's line: its x and the height it reaches (the top of the axes, or its point on the curve).
+    lines = [(pt(lb.x, 0)[0], ax_y1 if lb.top else pt(lb.x, lb.y)[1]) for lb in labels]
     placed: list[tuple[float, float, float, float]] = []  # boxes (x0, y0, x1, y1), points
     for k, lb in enumerate(labels):
-        # The label, else (nowhere free inside the axes) without its date in brackets: the subtitle gives the
-        # dates, and a label run past the axes covered the right axis's tick labels ("80%").
+        # The label, else (nowhere free inside the axes, or only across another marker's line) without its date
+        # in brackets: the subtitle gives the dates, a label run past the axes covered the right axis's tick
+        # labels ("80%"), and one over a line was legible only by its white box.
         forms = list(dict.fromkeys([lb.text, _DATE_IN_BRACKETS.sub("", lb.text)]))
+        tries: list[tuple[str, float, float, float, float, tuple[float, float, float] | None, int]] = []
         for text in forms:
             w, h = _text_size_pt(text, lb.size, lb.bold)
             w, h = w + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
@@ -298,21 +304,28 @@ def _place_labels(
                     cy = my + shift * step
                     candidates.append((shift_rank * 2 + side_rank + side_penalty, x0, cy))
             best: tuple[float, float, float] | None = None
+            best_crosses = 0
             for penalty, x0, cy in sorted(candidates, key=lambda c: c[0]):
                 box = (x0, cy - h / 2, x0 + w, cy + h / 2)
                 if box[0] < ax_x0 + 1 or box[2] > ax_x1 - 1 or box[1] < ax_y0 + 1 or box[3] > ax_y1 + 0.5:
                     continue
                 if any(_overlap(box, other) for other in placed):
                     continue
-                crosses = sum(1 for j, lx in enumerate(line_x) if j != k and box[0] - 1 < lx < box[2] + 1)
+                crosses = sum(  # another marker's line running through the box (up to its height)
+                    1
+                    for j, (lx, ly) in enumerate(lines)
+                    if j != k and box[0] - 1 < lx < box[2] + 1 and box[1] < ly
+                )
                 covered = sum(1 for o in obstacles or () if _overlap(box, o))  # e.g. histogram bars
-                score = penalty + 12 * crosses + 8 * covered
+                score = penalty + 40 * crosses + 8 * covered
                 if best is None or score < best[0]:
-                    best = (score, x0, cy)
+                    best, best_crosses = (score, x0, cy), crosses
                 if crosses == 0 and covered == 0:
                     break
-            if best is not None:
-                break
+            tries.append((text, w, h, mx, my, best, best_crosses))
+        found = [t for t in tries if t[5] is not None]
+        clean = [t for t in found if t[6] == 0]
+        text, w, h, mx, my, best, _ = (clean or found or tries)[0]
         if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
             best = (0.0, mx + _GAP_PT, my)
         _, x0, cy = best
