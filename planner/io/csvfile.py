@@ -23,6 +23,7 @@ from planner.io.table import (
     plan_rows,
     rows_to_plan,
     split_header,
+    table_title,
 )
 from planner.model.io import wide_encoding
 from planner.model.plan import Plan
@@ -196,9 +197,9 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         ) from None
     if rows:  # a quote never closed takes the rest of the file: only the last record can hold one
         _refuse_unclosed_quote(text, first_line, next_line - 1, sep, offset, path)
+    title = table_title(rows, path, report)
     header, rows = split_header(rows, report)
     check_row_count(rows, path)
-    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     plan = rows_to_plan(header, rows, path, report, title)
     return plan, report
 

@@ -155,6 +155,7 @@ _ALIASES = {
     "description": "notes",
     "task content": "notes",
     "completed date": "actual_finish",
+    "date closed": "actual_finish",  # ClickUp
     "person": "owner",
     "people": "owner",
     "assignees": "owner",
@@ -1275,11 +1276,31 @@ def sheet_plan(
 ) -> Plan:
     """The plan in a workbook sheet's rows (.xlsx, .ods): the header row found, the sheet's hierarchy read as an
     outline, the row count checked, the plan titled after the file."""
+    title = table_title(all_rows, path, report)
     header, rows = split_header(all_rows, report)
     header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
     check_row_count(rows, path)
-    title = os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
     return rows_to_plan(header, rows, path, report, title)
+
+
+TITLE_ROWS = ("plan name",)
+"""The first cell of a row above the header that names the plan (Microsoft Planner's "Export plan to Excel":
+"Plan name", then the plan's name in the next cell)."""
+
+
+def table_title(rows: Sequence[tuple[int, Sequence[Any]]], path: Any, report: ImportReport) -> str:
+    """The imported plan's title: the name a row above the header gives it (see :data:`TITLE_ROWS`), else the file's
+    name without its suffix."""
+    for line, cells in rows[:HEADER_SEARCH_ROWS]:
+        if names_a_header(cells):
+            break
+        filled = _filled(cells)
+        if len(filled) >= 2 and filled[0].casefold().rstrip(":") in TITLE_ROWS:
+            report.add(
+                "format", f"the plan's title {filled[1][:300]!r} is read from line {line} ({filled[0]!r})"
+            )
+            return filled[1][:300]
+    return os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
 
 
 def _split_timeline(
@@ -1349,6 +1370,12 @@ def rows_to_plan(
                 keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
+    if "date" in keys and not FINISH_HEADERS & set(keys):
+        # monday.com's date column ("Date"): an item's due date, read as another tool's "Due date" is
+        at = keys.index("date")
+        keys[at] = "due date"
+        if START_HEADERS & set(keys):  # (without a start column: said below, with the others' due dates)
+            report.add("column", f"column {str(header[at]).strip()!r} is read as each row's due date")
     if "title" not in keys and "id" not in keys:
         raise InteropError(
             path,
@@ -1403,6 +1430,12 @@ def rows_to_plan(
     start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
     date_cols = [start_col, finish_col] if start_col is not None else []
+    if finish_col is not None and start_col is None and not own_export:  # they were dropped unsaid
+        report.add(
+            "column",
+            f"column {str(header[finish_col]).strip()!r} (due dates) is not carried: due dates need a start "
+            "column to place the rows by (a duration alone does not say when a row starts)",
+        )
     baseline_cols = [keys.index(c) if c in keys else None for c in BASELINE_COLUMNS] if not own_export else []
     # Jira's numeric "Issue id" beside the "Issue key": a link given by the number finds its row too
     issue_id_col = keys.index("issue id") if "issue id" in keys and "id" in keys else None
