@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
@@ -316,9 +316,39 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     body: list[Flowable] = []
     for asks_n, risks_n, mitigations in _SUMMARY_LEVELS:
         body = _summary_body(ctx, asks_n, risks_n, mitigations)
-        if _height([out[0], *body], ctx.summary_width) <= budget:
+        if _height([out[0], *body], ctx.summary_width) <= budget and (
+            columns == 1 or _key_dates_fit(ctx, [out[0], *body])
+        ):
             break
     return out + body
+
+
+class KeyDates(KeepTogether):
+    """The key dates' heading and table, kept in one column (a table that does not fit the rest of the first
+    column starts the second)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__(parts)
+        self.parts = parts  # measured by _height (a KeepTogether's own wrap asks for a split)
+
+
+def _key_dates_fit(ctx: ReportContext, flowables: Sequence[Flowable]) -> bool:
+    """Whether the two-column summary ``flowables`` fit their page with the key dates whole: when the table does
+    not fit under what precedes it in the first column, it starts the second, and the first column's rest is
+    left empty."""
+    at = next((k for k, f in enumerate(flowables) if isinstance(f, KeyDates)), None)
+    if at is None:
+        return True
+    column = ctx.geometry.frame_height
+    width = ctx.summary_width
+    above = _height(flowables[:at], width)
+    block = _height(flowables[at : at + 1], width)
+    rest = _height(flowables[at:], width)
+    if above + block <= column:  # in the first column; what follows flows on (the budget counted it)
+        return True
+    if above <= column:  # the table starts the second column
+        return rest <= column - 8.0
+    return above - column + 36.0 + rest <= column - 8.0  # the break came before it (~36 pt of it wasted)
 
 
 # (attention items, top risks, with mitigations): the executive summary's contents, from the fullest to the
@@ -330,6 +360,7 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     """The height ``flowables`` take stacked in a column ``width`` wide, spaces between them included as a frame
     lays them out (a flowable's space before overlaps the space after the one above it) (points)."""
     total, after = 0.0, 0.0
+    flowables = [g for f in flowables for g in (f.parts if isinstance(f, KeyDates) else [f])]
     for k, f in enumerate(flowables):
         _, h = f.wrap(width, 1e6)
         before = 0.0 if k == 0 else max(0.0, f.getSpaceBefore() - after)
@@ -503,9 +534,9 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
                 )
             )
 
-    # 6. Key dates, and where the details are.
-    out.append(Paragraph("Key dates", ctx.styles["h3"]))
-    out.append(_key_dates(ctx, pd))
+    # 6. Key dates, and where the details are: the table whole, under its heading (split over the two columns of
+    # a landscape page, a plan with many stages had its finish rows apart from the stages, in the other column).
+    out.append(KeyDates([Paragraph("Key dates", ctx.styles["h3"]), _key_dates(ctx, pd)]))
     findings = ctx.analysis.all_findings
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
     out.append(Spacer(1, 6))
