@@ -8,21 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from planner.analysis import analyze
-from planner.io import ImportReport, import_file
-from planner.model.plan import Plan, Status
-
-DATA = Path(__file__).parent / "data" / "trackers"
-
-
-def _finish(plan: Plan) -> float:
-    result = analyze(plan)
-    assert result.schedule is not None
-    return result.schedule.finish
-
-
-def _text(report: ImportReport) -> str:
-    return "\n".join(str(x) for x in report.items)
+from planner.io import import_file
+from planner.model.plan import Status
+from tests.io.test_s18_trackers_exports import DATA, _finish, _text
 
 
 def test_monday_date_column_is_the_due_date(tmp_path: Path) -> None:
