@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import isValid
 
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, edits, new_plan
 from planner.model.plan import Baseline
@@ -724,9 +725,8 @@ class PlanDocument(QObject):
         which deletes it, while ``undo_stack`` still lists it: the stack deleted it again on its way out and the
         process died (exit 139, at a random allocation or at exit). Python runs every finalizer of a cycle
         before it clears any object of it (PEP 442), so clearing the stack here leaves the collector nothing
-        Qt still holds."""
-        from shiboken6 import isValid
-
+        Qt still holds. (``isValid`` is imported with the module: an import here fails when the interpreter is
+        shutting down, and Python printed that failure on stderr of every app that quit with a document left.)"""
         stack = self.__dict__.get("undo_stack")
         if stack is not None and isValid(stack):
             stack.blockSignals(True)  # nothing listening is told: the document is going away
