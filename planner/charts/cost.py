@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -113,18 +114,27 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     y_max = max(top * 1.12 * 1.18, top / (1.0 - room), 1.0)  # the labels' rows above the highest figure
     ax.set_ylim(0, y_max)
     _money_axis(ax, cur)
+    tops = [1.0 - (2.0 + row * row_pt) / max(ax_h_pt, 1.0) for row in rows]  # axes fraction of each row's top
     if b.budget is not None:
         ax.axhline(b.budget, color=BUDGET, linestyle="--", linewidth=1.3, zorder=4)
-        width = style.measured_width_in(budget_text, style.LABEL_PT) * 72 * per_pt
-        ax.text(
-            _budget_x(b.budget, width, [x for x, _, _ in marks], b.spend_curve, t_max),
+        # the marks' labels as boxes in data units, for the budget's label to keep clear of (a short chart)
+        boxes = [
+            ((x, x + w) if left else (x - w, x), (top_y - row_pt / ax_h_pt) * y_max, top_y * y_max)
+            for (w, x), left, top_y in zip(spans, sides, tops, strict=True)
+        ]
+        place = _budget_place(
             b.budget,
-            budget_text,
-            color=BUDGET,
-            fontsize=style.LABEL_PT,
-            va="bottom",
-            ha="left",
+            style.measured_width_in(budget_text, style.LABEL_PT) * 72 * per_pt,
+            label_pt / max(ax_h_pt, 1.0) * y_max,
+            [x for x, _, _ in marks],
+            boxes,
+            b.spend_curve,
+            t_max,
         )
+        if place is not None:
+            ax.text(
+                place[0], b.budget, budget_text, color=BUDGET, fontsize=style.LABEL_PT, va=place[1], ha="left"
+            )
     if (
         summary.risk is not None
     ):  # the simulated P50-P80 spend as a band at the right edge (figures: subtitle)
@@ -136,8 +146,7 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             color=style.tint(style.INK, 0.6),
             zorder=4,
         )
-    for (x, text, color), left, row in zip(marks, sides, rows, strict=True):
-        y_top = 1.0 - (2.0 + row * row_pt) / max(ax_h_pt, 1.0)  # axes fraction of the row's top
+    for (x, text, color), left, y_top in zip(marks, sides, tops, strict=True):
         ax.axvline(x, ymax=y_top, color=color, linestyle=":", linewidth=1.1, zorder=3)
         ax.text(
             x,
@@ -182,21 +191,38 @@ def _mark_rows(xs: list[float], widths: list[float], t_max: float) -> tuple[list
     return best[1], best[2]
 
 
-def _budget_x(
-    budget: float, width: float, lines: list[float], curve: list[tuple[float, float]], t_max: float
-) -> float:
-    """Where the budget's label starts along its line: the first place, from the left, where no mark's line
-    runs through it and the spend is under the budget, clear of the simulated band at the right edge."""
+def _budget_place(
+    budget: float,
+    width: float,
+    height: float,
+    lines: list[float],
+    boxes: list[tuple[tuple[float, float], float, float]],
+    curve: list[tuple[float, float]],
+    t_max: float,
+) -> tuple[float, str] | None:
+    """Where the budget's label starts along its line, and whether above it ("bottom") or under it ("top"): the
+    first place, from the left and above first, where no mark's line runs through it, no mark's label ``boxes``
+    ((x0, x1), y0, y1) overlaps it and the spend curve stays under it, clear of the simulated band at the right
+    edge (sizes in data units); None where there is no such place: no label rather than one over another."""
     pad = 0.01 * t_max
-    for x in [pad, *sorted(v + pad for v in lines)]:
-        if x + width > 0.96 * t_max:
-            break
-        if any(x - pad / 2 < v < x + width for v in lines):
-            continue
-        if any(x <= w <= x + width and c >= budget for w, c in curve):
-            continue
-        return x
-    return pad
+    weeks = [w for w, _ in curve]
+    spend = [c for _, c in curve]
+    for va, y0, y1 in (("bottom", budget, budget + height), ("top", budget - height, budget)):
+        for x in [pad, *sorted(v + pad for v in lines)]:
+            if x + width > 0.96 * t_max:
+                break
+            if any(x - pad / 2 < v < x + width for v in lines):
+                continue
+            if any(a < x + width and x < b and lo < y1 and y0 < hi for (a, b), lo, hi in boxes):
+                continue
+            inside = [c for w, c in curve if x <= w <= x + width]
+            ends = [float(np.interp(v, weeks, spend)) for v in (x, x + width)] if curve else []
+            if any(c >= y0 for c in inside + ends):
+                continue
+            return x, va
+    return (
+        None  # a chart a few lines high: no clear place (the subtitle and the app's header give the budget)
+    )
 
 
 def draw_cost_by_stage(fig: Figure, analysis: Analysis) -> None:

@@ -99,3 +99,21 @@ def test_the_finish_label_of_the_half_width_report_chart_sits_above_the_target_l
     x52 = ax.transData.transform((52.0, 0.0))[0]
     assert fb.x0 < x52 < fb.x1  # the label does reach over week 52 ...
     assert fb.y0 >= top_of_target - 1  # ... above the end of the target line
+
+
+def test_on_a_chart_a_few_lines_high_the_budget_label_lies_over_no_marks_label() -> None:
+    """The app's Cost tab at 1280x720 gives the spend curve ~4.8 x 2.3 in: a plot ~27 pt high, too short for the
+    label rows above the figures. The budget's label went right of the finish line, where the finish label's row
+    came down over it ('budget JPY 9M' and 'finish wk 10 (15 Mar)' on one another). With no clear place the
+    label is left out (the dashed line stays; the app's header gives the budget), and at 5.1 x 3.2 it has one."""
+    for size, shown in (((4.8, 2.3), False), ((5.1, 3.2), True)):
+        fig = _draw("costs-and-capacity", size)
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        budgets = [t for t in ax.texts if t.get_text().strip().startswith("budget")]
+        assert len(budgets) == int(shown), size
+        for b in budgets:
+            box = b.get_window_extent(renderer)
+            for t in ax.texts:
+                if t.get_text().strip().split(" ")[0] in ("finish", "target", "horizon"):
+                    assert not box.overlaps(t.get_window_extent(renderer)), t.get_text()
