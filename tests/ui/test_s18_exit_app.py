@@ -74,9 +74,12 @@ def _session(out: Path) -> Generator[Wait, None, None]:
     yield lambda: w.active_prompt is not None
     prompt = w.active_prompt
     assert prompt is not None
+    # the event loop may end as the last window closes, before another tick of this session: say it from there
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.lastWindowClosed.connect(lambda: print("closed", flush=True) if not w.isVisible() else None)
     prompt.button(QMessageBox.StandardButton.Discard).click()
     yield lambda: not w.isVisible()
-    print("closed", flush=True)
 
 
 def _drive(out: Path) -> QTimer:
