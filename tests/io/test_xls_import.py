@@ -134,3 +134,11 @@ def test_cli_imports_an_xls(tmp_path: Path) -> None:
         in (done.stderr)
     )
     assert out.is_file()
+
+
+def test_a_password_protected_workbook_says_so_and_what_to_do(tmp_path: Path) -> None:
+    """protected.xls: formats.xlsx saved by LibreOffice as Excel 97-2003 with a password (make_protected_xls.py)."""
+    with pytest.raises(InteropError) as err:
+        import_file(XLS / "protected.xls")
+    text = str(err.value)
+    assert "is password-protected, so its cells cannot be read" in text and "remove the password" in text
