@@ -131,6 +131,6 @@ def export_data(args: argparse.Namespace, out: Path) -> int:
     )
     notes = export_notes(plan, fmt)  # what the other tool will not see, as the import reports it
     if notes:
-        sys.stderr.write(f"{len(notes)} item(s) not carried or carried approximately:\n")
+        sys.stderr.write(f"{count(len(notes), 'item')} not carried or carried approximately:\n")
         sys.stderr.write("".join(f"  - {line}\n" for line in notes))
     return EXIT_OK

@@ -101,7 +101,7 @@ class ImportReport:
         if not self.items:
             out.append("Everything in the file was carried over.")
             return out
-        out.append(f"{len(self.items)} item(s) not carried or carried approximately:")
+        out.append(f"{count(len(self.items), 'item')} not carried or carried approximately:")
         by_kind: dict[str, list[ReportItem]] = {}
         for item in self.items:
             by_kind.setdefault(item.kind, []).append(item)

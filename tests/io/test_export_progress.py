@@ -358,7 +358,7 @@ def test_cli_export_says_what_is_not_carried_and_takes_the_status_date(
     out = tmp_path / "p.xml"
     assert main(["export", str(src), "-o", str(out), "--status-date", "2027-02-01"]) == 0
     err = capsys.readouterr().err
-    assert "item(s) not carried or carried approximately:" in err and "  - 1 blocked decision(s)" in err
+    assert "items not carried or carried approximately:" in err and "  - 1 blocked decision(s)" in err
     assert "<StatusDate>2027-02-01T08:00:00</StatusDate>" in out.read_text(encoding="utf-8")  # was ignored
     assert main(["export", str(src), "-o", str(tmp_path / "p.csv"), "--estimate", "pert"]) == 2
     assert "--estimate applies to chart exports" in capsys.readouterr().err
