@@ -34,6 +34,17 @@ EXTENSION_KEY = "import"
 """``plan.extensions[EXTENSION_KEY]`` records where an imported plan came from (source ids, WBS, summaries)."""
 
 
+def some(items: Iterable[str], most: int = 5) -> str:
+    """The first ``most`` of ``items`` comma-separated, with ``, ...`` when there are more: how a report line names
+    what it speaks of without listing a thousand.
+
+    >>> some(["a", "b"]), some(["a", "b", "c", "d"], 3)
+    ('a, b', 'a, b, c, ...')
+    """
+    listed = list(items)
+    return ", ".join(listed[:most]) + (", ..." if len(listed) > most else "")
+
+
 class InteropError(Exception):
     """A file that cannot be imported or exported. ``str()`` is one complete line for the user."""
 
@@ -280,7 +291,7 @@ def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "
     plan has no calendar, so work across them finishes that many working days earlier than in the file."""
     off = sorted(set(days))
     if off:
-        shown = ", ".join(str(h) for h in off[:3]) + (", ..." if len(off) > 3 else "")
+        shown = some((str(h) for h in off), 3)
         report.add(
             "calendar",
             f"{len(off)} {what} of the project calendar ({shown}) are not carried: the plan has no calendar, "

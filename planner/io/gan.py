@@ -33,6 +33,7 @@ from planner.io.common import (
     read_limited,
     report_days_off,
     slug,
+    some,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -326,8 +327,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 "field",
                 f"{sum(counts.values())} value(s) of {len(named)} custom {what} column(s) are not carried (the "
                 "plan has no custom fields; values per column): "
-                + ", ".join(f"{n!r} ({counts[n]})" for n in named[:6])
-                + (", ..." if len(named) > 6 else ""),
+                + some((f"{n!r} ({counts[n]})" for n in named), 6),
             )
     # GanttProject's baselines (<previous>): the newest (the last) is the plan's baseline
     baseline: dict[str, tuple[float, float]] = {}

@@ -47,6 +47,7 @@ from planner.io.common import (
     read_limited,
     report_days_off,
     slug,
+    some,
 )
 from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint, parse_pt_minutes
 from planner.io.outline import Outline, SourceLink, SourceTask
@@ -661,8 +662,7 @@ class _File:
             report.add(
                 "duration",
                 f"{len(undated)} task(s) have neither a Duration nor a Start and Finish: read as milestones: "
-                + ", ".join(repr(n) for n in undated[:5])
-                + (", ..." if len(undated) > 5 else ""),
+                + some(repr(n) for n in undated),
             )
         if not tasks:
             report.add("format", "the project has no tasks: the plan is empty")

@@ -41,6 +41,7 @@ from planner.io.common import (
     read_limited,
     report_days_off,
     slug,
+    some,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -749,9 +750,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
 
     if dropped_fields:
         named = sorted(dropped_fields, key=_field_order)
-        shown = ", ".join(f"{n} ({dropped_fields[n]})" for n in named[:6]) + (
-            ", ..." if len(named) > 6 else ""
-        )
+        shown = some((f"{n} ({dropped_fields[n]})" for n in named), 6)
         report.add(
             "field",
             f"{sum(dropped_fields.values())} value(s) of {len(named)} custom field(s) are not carried (the plan has "
@@ -861,15 +860,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "field",
             f"{sum(resource_fields.values())} value(s) of {len(named)} custom resource field(s) are not carried "
             "(the plan's teams have no custom fields; values per field): "
-            + ", ".join(f"{n} ({resource_fields[n]})" for n in named[:6])
-            + (", ..." if len(named) > 6 else ""),
+            + some((f"{n} ({resource_fields[n]})" for n in named), 6),
         )
     if own_time:
         report.add(
             "calendar",
             f"{len(own_time)} resource(s) have working time of their own ("
-            + ", ".join(repr(n) for n in own_time[:5])
-            + (", ..." if len(own_time) > 5 else "")
+            + some(repr(n) for n in own_time)
             + "): not carried, the plan's teams work the project calendar",
         )
     by_key = {t.key: t for t in tasks}
@@ -896,8 +893,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "baseline",
             f"Baseline 0 of {len(partial_baseline)} task(s) has a start, a finish or a duration but not enough of "
             "them to place it (a start and a finish, or one of them and the duration): not carried for "
-            + ", ".join(repr(n) for n in partial_baseline[:5])
-            + (", ..." if len(partial_baseline) > 5 else ""),
+            + some(repr(n) for n in partial_baseline),
         )
     if baseline_money:
         report.add(

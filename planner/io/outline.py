@@ -33,6 +33,7 @@ from planner.io.common import (
     IdMaker,
     ImportReport,
     slug,
+    some,
 )
 from planner.model.plan import (
     Area,
@@ -561,15 +562,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         report.add(
             "progress",
             f"{len(odd_progress)} task(s) have a % complete outside 0-100, read as 0 or 100: "
-            + ", ".join(odd_progress[:5])
-            + (", ..." if len(odd_progress) > 5 else ""),
+            + some(odd_progress),
         )
     if negative:
         report.add(
             "duration",
             f"{len(negative)} task(s) have a negative duration, read as 0: "
-            + ", ".join(repr(n) for n in negative[:5])
-            + (", ..." if len(negative) > 5 else ""),
+            + some(repr(n) for n in negative),
         )
     if resumed:
         report.add(
@@ -638,9 +637,7 @@ def _take_baseline(
             "baseline",
             f"the baseline of {len(early)} task(s) starts or ends before the plan's start (earliest: week "
             f"{format_weeks(early[0][0])}, working weeks of the file's calendar): moved to week 0, as the plan's "
-            f"weeks start at its start, so their variance against it is not the file's: "
-            + ", ".join(names[:5])
-            + (", ..." if len(names) > 5 else ""),
+            f"weeks start at its start, so their variance against it is not the file's: " + some(names),
         )
     for did, week in helpers.items():  # a linked summary's milestones: its own baseline start and finish
         entries[did] = BaselineEntry(start=round(max(0.0, week), 5), finish=round(max(0.0, week), 5))

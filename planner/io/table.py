@@ -38,6 +38,7 @@ from planner.io.common import (
     is_valid_id,
     num_text,
     slug,
+    some,
 )
 from planner.io.outline import compare_finish, exact_actual
 from planner.model.plan import (
@@ -1926,7 +1927,7 @@ def rows_to_plan(
             "in that row",
         )
     if units:
-        shown = ", ".join(repr(u) for u in sorted(units)[:3]) + (", ..." if len(units) > 3 else "")
+        shown = some((repr(u) for u in sorted(units)), 3)
         report.add(
             "duration",
             f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours"

@@ -13,7 +13,7 @@ import re
 import zipfile
 from typing import Any
 
-from planner.io.common import ImportReport, InteropError, read_limited
+from planner.io.common import ImportReport, InteropError, read_limited, some
 from planner.io.table import HEADER_SEARCH_ROWS, plan_rows, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
@@ -189,7 +189,7 @@ def _report_uncalculated(xml: bytes, report: ImportReport) -> None:
     converter) rather than a spreadsheet may never have calculated them, and they read as empty."""
     cells = [m.decode() for m in _NO_VALUE.findall(xml)]
     if cells:
-        shown = ", ".join(cells[:5]) + (", ..." if len(cells) > 5 else "")
+        shown = some(cells)
         report.add(
             "format",
             f"{len(cells)} formula cell(s) ({shown}) have no saved value and read as empty: open and save the "
