@@ -186,10 +186,27 @@ FLOORS = {
 }
 
 
-def floors(paths: dict[int, Path], repeat: int) -> dict[str, float]:
+# Floors that hold for any Python program, whatever its design: reading the plan file with the fastest JSON parser
+# installed (orjson, a C extension; ``json.load`` costs about the same), and, for simulate, importing numpy and
+# drawing only the uniform numbers a Monte Carlo of that size needs (one per decision and iteration, before any
+# duration, schedule, criticality, sensitivity or gate is computed).
+PARSE_FLOOR = "import sys, orjson; orjson.loads(open(sys.argv[1], 'rb').read())"
+DRAW_FLOOR = "import sys, numpy as np; np.random.default_rng(0).random((int(sys.argv[1]), int(sys.argv[2])))"
+
+
+def parse_label(n: int) -> str:
+    return f"python + read the plan file at {n:,} (orjson only)"
+
+
+def draw_label(n: int, iterations: int) -> str:
+    return f"python + numpy + {n * iterations / 1e6:g}M uniform draws ({n:,} x {iterations:,})"
+
+
+def floors(paths: dict[int, Path], repeat: int, sim: list[tuple[int, int]] | None = None) -> dict[str, float]:
     """CPU seconds of processes that only start the planner's stack, or only load a plan as the commands do
     (medians, with the commands' one OpenBLAS thread): what a whole command cannot go below while it imports numpy
-    and pydantic and loads the plan (issue 12)."""
+    and pydantic and loads the plan (issue 12). Also the floors of any Python program (``PARSE_FLOOR`` at each
+    size, ``DRAW_FLOOR`` for each simulate case)."""
     out: dict[str, float] = {}
     for label, code in FLOORS.items():
         out[label] = median_run([PY, "-c", code], Path(os.devnull), repeat, COMMAND_ENV)["cpu"]
@@ -197,6 +214,14 @@ def floors(paths: dict[int, Path], repeat: int) -> dict[str, float]:
         code = "import sys; from planner.model import load_plan; load_plan(sys.argv[1], rows=True)"
         out[f"... + load_plan at {n:,}"] = median_run(
             [PY, "-c", code, str(path)], Path(os.devnull), repeat, COMMAND_ENV
+        )["cpu"]
+    for n, path in sorted(paths.items()):
+        out[parse_label(n)] = median_run(
+            [PY, "-c", PARSE_FLOOR, str(path)], Path(os.devnull), repeat, COMMAND_ENV
+        )["cpu"]
+    for n, iterations in sim or []:
+        out[draw_label(n, iterations)] = median_run(
+            [PY, "-c", DRAW_FLOOR, str(n), str(iterations)], Path(os.devnull), repeat, COMMAND_ENV
         )["cpu"]
     return out
 
@@ -254,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             results[k] = row
         inproc = in_process(paths[max(sizes)])
         inproc_models = in_process(paths[max(sizes)], rows=False)
-        floor = floors({n: paths[n] for n in sizes}, args.repeat)
+        floor = floors({n: paths[n] for n in sizes}, args.repeat, [c for c in sim if c[0] * c[1] <= 10**7])
     finally:
         if prev_root is not None:
             shutil.rmtree(prev_root, ignore_errors=True)
@@ -340,11 +365,22 @@ def main(argv: list[str] | None = None) -> int:
         if k.startswith(("analyze", "check")):
             n = int(k.split()[1])
             load = floor[f"... + load_plan at {n:,}"]
+            parse = floor[parse_label(n)]
             print(
                 f"  {k}: {TARGET_RATIO:g}x needs <= {fmt(r['baseline']['cpu'] / TARGET_RATIO)}; "
                 f"starting and loading the plan alone cost {fmt(load)} (at most {r['baseline']['cpu'] / load:.1f}x "
-                "with an instant analysis and output)"
+                f"with an instant analysis and output); any Python program that reads the file costs {fmt(parse)} "
+                f"(at most {r['baseline']['cpu'] / parse:.1f}x)"
             )
+        elif k.startswith("simulate"):
+            n, iterations = int(k.split()[1]), int(k.split()[2].lstrip("x"))
+            label = draw_label(n, iterations)
+            if label in floor:
+                print(
+                    f"  {k}: {SIM_RATIO:g}x needs <= {fmt(r['baseline']['cpu'] * SIM_RATIO)}; starting numpy and "
+                    f"drawing the uniform numbers alone cost {fmt(floor[label])} (at best "
+                    f"{floor[label] / r['baseline']['cpu']:.2f}x with an instant schedule and output)"
+                )
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
     return 0 if ok else 1
 
