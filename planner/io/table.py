@@ -1810,8 +1810,8 @@ def rows_to_plan(
         # done rows: the milestone is done where they are (their last finish, or their first start), as the outline
         # imports place a done summary's; without their dates it waits for them as work to come
         ends = [r.actual_finish if side == "finish" else r.actual_start for r in rows]
-        kinds = {type(v) for v in ends}
-        done = all(r.status is Status.DONE for r in rows) and None not in kinds and len(kinds) == 1
+        kinds = {type(v) for v in ends}  # one kind of date (a date, or a date and time), none missing
+        done = all(r.status is Status.DONE for r in rows) and None not in ends and len(kinds) == 1
         day = (max if side == "finish" else min)(ends) if done else None  # type: ignore[type-var]
         outer = rows[0].tags[: rows[0].tags.index(name) + 1] if name in rows[0].tags else []
         decisions.append(

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, read_limited, some
@@ -28,6 +29,7 @@ MAX_RATIO = 200
 def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx file") -> None:
     """Refuse files that are not zip archives, or that unpack too large or with a bomb-like ratio (``what``: the
     file the suffix promised, for the message)."""
+    again = "open it in its spreadsheet and save it again, or save it as CSV"
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             infos = zf.infolist()
@@ -35,10 +37,10 @@ def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx fi
         raise InteropError(
             path,
             f"is not {what} (not a zip archive)",
-            hint="an old .xls file must be saved as .xlsx or CSV first"
-            if what == "an .xlsx file"
-            else "open it in its spreadsheet and save it again, or save it as CSV",
+            hint="an old .xls file must be saved as .xlsx or CSV first" if what == "an .xlsx file" else again,
         ) from None
+    except (NotImplementedError, ValueError, EOFError, OverflowError) as exc:  # a zip this Python cannot open
+        raise InteropError(path, f"is a zip archive that cannot be read ({exc})", hint=again) from None
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
         raise InteropError(
@@ -54,6 +56,27 @@ def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx fi
                 f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
                 "times larger than it is packed (a possible zip bomb)",
             )
+    # Every part unpacked once (sizes are bounded above), so that a damaged, encrypted or oddly compressed part is
+    # one message here, not an error deep in the spreadsheet reader while it streams the sheet.
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            bad = zf.testzip()
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required for extraction"
+        raise InteropError(
+            path, "has an encrypted part", hint="remove the password in its spreadsheet"
+        ) from None
+    except (
+        NotImplementedError,
+        ValueError,
+        EOFError,
+        OverflowError,
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as exc:
+        raise InteropError(path, f"is damaged: a part cannot be unpacked ({exc})", hint=again) from None
+    if bad is not None:
+        raise InteropError(path, f"is damaged: part {bad} fails its checksum", hint=again)
 
 
 def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
