@@ -113,6 +113,20 @@ def status_day(plan: Plan, origin: dt.date) -> dt.date | None:
     return day
 
 
+def status_moment(day: dt.date, origin: dt.date) -> dt.datetime:
+    """The status date ``day`` as another tool's moment (MS Project's StatusDate, P6's data date): the day itself
+    (the export's start ``origin`` when it is earlier) at 08:00, the start of the working day. The status date is
+    the first day of the work still to do -- the planner starts remaining work on it and counts the work before it
+    as done (docs/progress-and-status-date.md) -- and both tools schedule remaining work from this moment. A
+    weekend or a day off stays itself (the tools resume at their next working moment), so an import of the file
+    returns the same status date.
+
+    >>> status_moment(dt.date(2028, 3, 10), dt.date(2028, 1, 3)), status_moment(dt.date(2027, 12, 1), dt.date(2028, 1, 3))
+    (datetime.datetime(2028, 3, 10, 8, 0), datetime.datetime(2028, 1, 3, 8, 0))
+    """
+    return dt.datetime.combine(max(day, origin), dt.time(8))
+
+
 def working_time_at(
     status_week: float | None, status_units: float, per_week: float
 ) -> tuple[Callable[[float], float], float | None]:
@@ -130,6 +144,42 @@ def working_time_at(
         return status_units + (w - anchor) * per_week if w >= anchor - 1e-9 else w * per_week
 
     return at, anchor
+
+
+def status_anchor(
+    status: dt.date | None, start: dt.date | None, units_of_day_start: float, per_week: float
+) -> tuple[float, float] | None:
+    """For an import of the planner's own export (MS Project XML, XER): where its moments count from the status
+    date's own day, as :func:`working_time_at` wrote them: (the status date in the plan's weeks, the working time
+    from the file's start to the status date's day, ``units_of_day_start``), or None when the export counted plain
+    positions (no status date or start, or the day before its working-week position). Read a position with
+    :func:`weeks_from_status_day`.
+
+    >>> status_anchor(dt.date(2028, 3, 10), dt.date(2028, 1, 3), 9 * 2400 + 4 * 480, 2400)
+    (9.571428571428571, 23520)
+    >>> status_anchor(dt.date(2028, 1, 10), dt.date(2028, 1, 5), 3 * 480, 2400) is None  # a Wednesday start
+    True
+    """
+    if status is None or start is None:
+        return None
+    weeks = max(0.0, (status - start).days / 7.0)
+    return (weeks, units_of_day_start) if units_of_day_start >= weeks * per_week - 1e-6 else None
+
+
+def weeks_from_status_day(units: float, anchor: tuple[float, float] | None, per_week: float) -> float:
+    """The plan's weeks of a position ``units`` of working time from the file's start: counted from the status
+    date's day at and after it (``anchor``, :func:`status_anchor`), plain working weeks before it or without one.
+    The inverse of :func:`working_time_at`.
+
+    >>> anchor = (9.571428571428571, 23520)
+    >>> weeks_from_status_day(23520, anchor, 2400), weeks_from_status_day(23520 + 4800, anchor, 2400)
+    (9.571428571428571, 11.571428571428571)
+    >>> weeks_from_status_day(1200, anchor, 2400), weeks_from_status_day(1200, None, 2400)
+    (0.5, 0.5)
+    """
+    if anchor is not None and units >= anchor[1] - 1e-6:
+        return anchor[0] + (units - anchor[1]) / per_week
+    return units / per_week
 
 
 def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> list[str]:

@@ -43,6 +43,7 @@ from planner.io.common import (
     slug,
     some,
 )
+from planner.io.exporting import status_anchor, weeks_from_status_day
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
 from planner.units import format_date, format_weeks, week_to_date
@@ -463,17 +464,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
 
     seen_dates: dict[str | None, float | None] = {}  # tasks share dates; the calendar walk is the cost
 
-    status_anchor = _own_status_anchor(rf, calendar, start_dt, origin_minutes, mpw)
+    own_anchor = _own_status_anchor(rf, calendar, start_dt, origin_minutes, mpw)
 
     def weeks_at(text: str | None) -> float | None:
         if text in seen_dates:
             return seen_dates[text]
         t = _parse_datetime(text)
-        value = None if t is None else (calendar.minutes(t) - origin_minutes) / mpw
-        if value is not None and status_anchor is not None and value * mpw >= status_anchor[1] - 1e-6:
-            value = (
-                status_anchor[0] + (value * mpw - status_anchor[1]) / mpw
-            )  # counted from the status date's day
+        # counted from the status date's day at and after it (the planner's own export)
+        value = (
+            None
+            if t is None
+            else weeks_from_status_day(calendar.minutes(t) - origin_minutes, own_anchor, mpw)
+        )
         seen_dates[text] = value
         return value
 
@@ -1060,9 +1062,8 @@ def _own_status_anchor(
     status = _day(_text(rf, "StatusDate"))
     if start_dt is None or status is None or not {ALIAS_ID, ALIAS_STATUS} <= aliases:
         return None
-    weeks = max(0.0, (status - start_dt.date()).days / 7.0)
     minutes = calendar.minutes_of_day_start(max(status, start_dt.date())) - origin_minutes
-    return (weeks, minutes) if minutes >= weeks * mpw - 1e-6 else None
+    return status_anchor(status, start_dt.date(), minutes, mpw)
 
 
 def _currency(code: str | None) -> str | None:
@@ -1134,7 +1135,7 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
-    from planner.io.exporting import day_of, export_schedule, working_time_at
+    from planner.io.exporting import day_of, export_schedule, status_moment, working_time_at
     from planner.io.exporting import status_day as status_day_of
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
@@ -1241,7 +1242,7 @@ def export_mspdi(plan: Plan) -> str:
     )
     if status_day is not None:  # after WeekStartDay, before ExtendedAttributes: the schema's order
         # its calendar day at the day's start: remaining work resumes from it, as in the planner
-        w(f"  <StatusDate>{_iso(dt.datetime.combine(max(status_day, origin), dt.time(8)))}</StatusDate>\n")
+        w(f"  <StatusDate>{_iso(status_moment(status_day, origin))}</StatusDate>\n")
     w("  <ExtendedAttributes>\n")
     for fid, fname, alias in _FIELDS:
         w(

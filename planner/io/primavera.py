@@ -37,6 +37,7 @@ from planner.io.common import (
     report_days_off,
     slug,
 )
+from planner.io.exporting import status_anchor, weeks_from_status_day
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import format_date, format_weeks, week_to_date
@@ -458,12 +459,34 @@ def outline_from_tables(
     mpw = calendar.week_minutes or week_hours * 60
     origin_minutes = calendar.minutes(start_dt) if start_dt else 0.0
     memo: dict[dt.datetime, float] = {}
+    data_moment = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(
+        _value(proj, "next_data_date")
+    )
+    # The planner's own export (its user fields name each activity's status) writes the status date's day as the
+    # data date and counts moments from it on from that day (export_xer): read back the same way
+    own_export = any(
+        _value(r, "table_name") == "TASK" and _value(r, "udf_type_label") == UDF_STATUS
+        for r in _rows(tables, "UDFTYPE")
+    )
+    own_status = (
+        data_moment.date() if own_export and data_moment is not None and start_dt is not None else None
+    )
+    anchor = (
+        status_anchor(
+            own_status,
+            origin,
+            calendar.minutes_of_day_start(max(own_status, origin)) - origin_minutes,
+            mpw,
+        )
+        if own_status is not None
+        else None
+    )
 
     def weeks_at(t: dt.datetime | None) -> float | None:
         if t is None or start_dt is None:
             return None
         if t not in memo:
-            memo[t] = (calendar.minutes(t) - origin_minutes) / mpw
+            memo[t] = weeks_from_status_day(calendar.minutes(t) - origin_minutes, anchor, mpw)
         return memo[t]
 
     def actual_at(t: dt.datetime | None) -> dt.date | float | None:
@@ -659,9 +682,6 @@ def outline_from_tables(
     extra_rsrc = 0
     loe = 0
     no_time_left: list[str] = []
-    data_moment = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(
-        _value(proj, "next_data_date")
-    )
 
     def add_task(r: dict[str, str], level: int, wbs_path: str) -> None:
         nonlocal assumed_cal, phys_differs, not_started_pct, extra_rsrc, loe
@@ -989,13 +1009,16 @@ def outline_from_tables(
     finish = scheduled_end
     if ends and all(e is not None for e in ends):
         finish = max(e for e in ends if e is not None)
-    data_date = parse_moment(_value(proj, "last_recalc_date")) or parse_moment(_value(proj, "next_data_date"))
+    data_date = data_moment
     # The data date is where remaining work resumes: kept as working weeks, exactly where P6 has it (its calendar day
-    # in the plan's 7-day weeks may be another day, as for every date of the file)
+    # in the plan's 7-day weeks may be another day, as for every date of the file); the planner's own export
+    # writes the status date's own day
     status_week = weeks_at(data_date)
     status: float | None = round(status_week, 6) if status_week is not None and status_week > 1e-9 else None
     status_value: dt.date | float | None = status
-    if status is not None and data_date is not None and start_dt is not None:
+    if own_status is not None:
+        status_value = own_status if own_status > origin else None
+    elif status is not None and data_date is not None and start_dt is not None:
         shown = week_to_date(start_dt.date(), status)
         if abs(status * 7 - round(status * 7)) < 0.004 and shown is not None:  # a whole day (to XER's minute)
             status_value = shown
@@ -1633,7 +1656,7 @@ def export_xer(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks from the plan's start: dates are the planner's schedule (``planner analyze``)
     placed on that calendar."""
-    from planner.io.exporting import day_of, export_schedule
+    from planner.io.exporting import day_of, export_schedule, status_day, status_moment, working_time_at
     from planner.io.mspdi import _plan_start
     from planner.model.plan import duration_triple
 
@@ -1641,13 +1664,23 @@ def export_xer(plan: Plan) -> str:
     cal = WorkCalendar.standard(origin)
     sched = export_schedule(plan)
     memo: dict[tuple[float, bool], str] = {}
+    mpw = HOURS_PER_WEEK * 60
+    # The data date is the status date's day at 08:00 (exporting.status_moment: where P6 schedules the remaining
+    # work from). Weeks are working weeks from the start, except that from the status date on they count from that
+    # day, as in the MS Project XML export (exporting.working_time_at): remaining work starts at the data date.
+    day = status_day(plan, origin)
+    data_date = status_moment(day, origin) if day is not None else dt.datetime.combine(origin, dt.time(8))
+    minutes_at, _ = working_time_at(
+        sched.status_week if day is not None else None, cal.minutes_of_day_start(data_date.date()), mpw
+    )
 
     def at(weeks: float, finish: bool = False) -> str:
         key = (weeks, finish)
         if key not in memo:
             # before the start (work done before the plan began): whole weeks back, as the calendar repeats weekly
-            back = math.ceil(-weeks) if weeks < 0 else 0
-            moment = cal.datetime_at((weeks + back) * HOURS_PER_WEEK * 60, finish=finish)
+            minutes = minutes_at(weeks)
+            back = math.ceil(-minutes / mpw) if minutes < 0 else 0
+            moment = cal.datetime_at(minutes + back * mpw, finish=finish)
             moment -= dt.timedelta(days=7 * back)
             memo[key] = (moment + dt.timedelta(seconds=30)).strftime(
                 "%Y-%m-%d %H:%M"
@@ -1660,10 +1693,6 @@ def export_xer(plan: Plan) -> str:
             return max(0.0, (day - origin).days / 7.0)
         return None if value is None or isinstance(value, dt.date) else max(0.0, float(value))
 
-    status = plan.status_date
-    status_week = weeks_of(status) if status is not None else None
-    if status_week is None and isinstance(status, int | float):
-        status_week = max(0.0, float(status))
     short = (slug(plan.title, "PLAN").upper())[:20]
     tables: list[tuple[str, list[dict[str, object]]]] = []
     tables.append(
@@ -1712,7 +1741,7 @@ def export_xer(plan: Plan) -> str:
                     "strgy_priority_num": 100,
                     "critical_drtn_hr_cnt": 0,
                     "def_cost_per_qty": "0.0000",
-                    "last_recalc_date": at(status_week) if status_week is not None else at(0.0),
+                    "last_recalc_date": data_date.strftime("%Y-%m-%d %H:%M"),
                     # the plan's own start day, as the MS Project XML export writes it: a weekend start stays
                     # (the work begins at the next working moment), so an import returns the same dates
                     "plan_start_date": dt.datetime.combine(origin, dt.time(8)).strftime("%Y-%m-%d %H:%M"),
@@ -2064,6 +2093,11 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
         "weeks are 40-hour working weeks on a Monday-Friday, 08:00-17:00 calendar (1 week = 5 days of 8 hours); the "
         "planner's dates count 7 calendar days a week, so a date inside a week can differ by a day or two while "
         "whole weeks and the finish agree"
+        + (
+            "; the data date is the status date's own day at 08:00, and the remaining work counts from it"
+            if plan.status_date is not None
+            else ""
+        )
     )
     three = _three_point(plan)
     if three:
