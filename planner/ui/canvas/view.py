@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFont,
     QFontMetrics,
     QHelpEvent,
     QHideEvent,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsView, QMessageBox, QToolTip, QWidget
 from planner.ui.canvas import overview
 from planner.ui.canvas import style as S
 from planner.ui.canvas.scene import GraphScene
+from planner.ui.views import type_scale
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -63,7 +65,7 @@ class GraphCanvas(QGraphicsView):
         # on a large screen: a 4K panel fits a plan at twice the zoom of 1080p, yet each card's text is just as small
         # in the room (set_room_scale).
         self.detail_zoom = S.DETAIL_ZOOM
-        self.overview_text_scale = 1.0  # the overview's type, relative to the desk's (set_room_scale)
+        self._room_text_scale: float | None = None  # presentation's type scale (set_room_scale)
         self.overview_names = False  # blocks of one decision show its title (set_room_scale)
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
@@ -158,19 +160,32 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.set_detailed(self.zoom >= self.detail_zoom)
 
     @property
+    def desk_zoom(self) -> float:
+        """The canvas's 100 % (Actual Size, and the most a fit magnifies): the scene's own size times the desk's
+        text scale (:func:`~planner.ui.views.type_scale.desk_scale`), so at a 16 pt application font the cards'
+        text grows with the tables' instead of staying at 9 pt; the cards grow with it, so it still fits them."""
+        return type_scale.desk_scale()
+
+    @property
     def readable_zoom(self) -> float:
         """The least zoom that shows cards readably here: the desk's, or presentation mode's higher detail zoom
         (a click on an overview block zoomed to the desk's, still under the overview, and nothing happened)."""
-        return max(S.READABLE_ZOOM, self.detail_zoom)
+        return max(S.READABLE_ZOOM * self.desk_zoom, self.detail_zoom)
+
+    @property
+    def overview_text_scale(self) -> float:
+        """The type of the overview and the sticky stage headers (painted on the view, not zoomed), relative to
+        their 100 % sizes: presentation's room scale while presenting, else the desk's text scale."""
+        return self._room_text_scale if self._room_text_scale is not None else self.desk_zoom
 
     def set_room_scale(
-        self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float = 1.0, names: bool = False
+        self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float | None = None, names: bool = False
     ) -> None:
         """Presentation mode: show the overview below ``detail_zoom`` instead of
-        :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times the desk's, with the titles
-        of blocks of one decision (``names``); the defaults put the desk back. Repaints at once."""
+        :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times its 100 % size, with the
+        titles of blocks of one decision (``names``); the defaults put the desk back. Repaints at once."""
         self.detail_zoom = detail_zoom
-        self.overview_text_scale = text_scale
+        self._room_text_scale = text_scale
         self.overview_names = names
         self._zoom_changed()
         self.viewport().update()
@@ -182,10 +197,11 @@ class GraphCanvas(QGraphicsView):
         self.set_zoom(self.zoom / S.ZOOM_STEP)
 
     def reset_zoom(self) -> None:
-        self.set_zoom(1.0)
+        self.set_zoom(self.desk_zoom)
 
     def fit_to_view(self) -> None:
-        """Show the whole plan; never magnify past 100 % (a small plan is shown at its natural size).
+        """Show the whole plan; never magnify past 100 % (:attr:`desk_zoom`: a small plan is shown at its natural
+        size).
 
         On a hidden canvas whose scene is stale this waits until the canvas is shown (no catching up for it)."""
         if (self.graph_scene.stale and not self.isVisible()) or self._waiting_for_content():
@@ -198,8 +214,8 @@ class GraphCanvas(QGraphicsView):
         rect = rect.adjusted(-20, -20, 20, 20)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._zoom_changed()
-        if self.zoom > 1.0:
-            self.set_zoom(1.0)
+        if self.zoom > self.desk_zoom:
+            self.set_zoom(self.desk_zoom)
         elif self.zoom < S.MIN_ZOOM:
             self.set_zoom(S.MIN_ZOOM)
         self.centerOn(rect.center())
@@ -214,10 +230,11 @@ class GraphCanvas(QGraphicsView):
             )
             return
         self.fit_to_view()
-        if self.zoom >= S.READABLE_ZOOM:
+        readable = S.READABLE_ZOOM * self.desk_zoom
+        if self.zoom >= readable:
             return
         rect = self.graph_scene.content_rect()
-        self.set_zoom(S.READABLE_ZOOM)
+        self.set_zoom(readable)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         # The left edge, at the height of the first column of cards: the layout centres each column on the plan's
         # height, so the band's top-left corner of a tall plan (300 decisions at 1920x1080) showed no card at all.
@@ -238,8 +255,9 @@ class GraphCanvas(QGraphicsView):
             y = first.top() - 20 + visible.height() / 2
         self.centerOn(rect.left() - 20 + visible.width() / 2, y)
 
-    def focus_on(self, ids: list[str], zoom: float = 1.0) -> None:
-        """Centre the cards of ``ids`` at ``zoom`` (100 % by default), e.g. for a screenshot of a selection."""
+    def focus_on(self, ids: list[str], zoom: float | None = None) -> None:
+        """Centre the cards of ``ids`` at ``zoom`` (100 %, :attr:`desk_zoom`, by default), e.g. for a screenshot of
+        a selection."""
         self.graph_scene.catch_up()
         self.graph_scene.complete()
         rect = QRectF()
@@ -247,7 +265,7 @@ class GraphCanvas(QGraphicsView):
             rect = rect.united(item.sceneBoundingRect())
         if rect.isEmpty():
             return
-        self.set_zoom(zoom)
+        self.set_zoom(self.desk_zoom if zoom is None else zoom)
         self.centerOn(rect.center())
 
     def highlight_chain(self, ids: list[str]) -> None:
@@ -300,7 +318,8 @@ class GraphCanvas(QGraphicsView):
         width = self.viewport().width()
         painter.save()
         painter.resetTransform()
-        font = S.band_font()
+        font = self._header_font()
+        header_h = self.header_height()
         painter.setFont(font)
         fm = QFontMetrics(font)
         for band in bands:
@@ -313,10 +332,10 @@ class GraphCanvas(QGraphicsView):
                 continue
             # Just above the band while its top is in sight (its own title is too small when zoomed out),
             # pinned to the top of the view once it has scrolled away.
-            y = max(0, self.mapFromScene(QPointF(r.left(), r.top())).y() - self.HEADER_H)
+            y = max(0, self.mapFromScene(QPointF(r.left(), r.top())).y() - header_h)
             fill = QColor(band.brush().color())
             fill.setAlpha(235)
-            painter.fillRect(QRect(x0, y, x1 - x0, self.HEADER_H), fill)
+            painter.fillRect(QRect(x0, y, x1 - x0, header_h), fill)
             painter.setPen(S.BAND_TEXT)
             # With the band's note: the columns count by sequenced stage and say so (SPEC §3.3 "Words").
             note = f"  ·  {band.note}" if band.note else ""
@@ -325,11 +344,22 @@ class GraphCanvas(QGraphicsView):
             )
             self.header_labels.append(text)
             painter.drawText(
-                QRect(x0 + 8, y, x1 - x0 - 16, self.HEADER_H),
+                QRect(x0 + 8, y, x1 - x0 - 16, header_h),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 text,
             )
         painter.restore()
+
+    def _header_font(self) -> QFont:
+        """The sticky headers' and the progress note's type: the band font in :attr:`overview_text_scale`."""
+        font = QFont(S.band_font())
+        font.setPointSizeF(font.pointSizeF() * self.overview_text_scale)
+        return font
+
+    def header_height(self) -> int:
+        """The sticky headers' height (viewport pixels): :data:`HEADER_H` for the band font at 100 %, larger with
+        their type."""
+        return round(self.HEADER_H * self.overview_text_scale)
 
     def _draw_overview(self, painter: QPainter) -> None:
         """Zoomed out below the detail zoom: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
@@ -403,7 +433,7 @@ class GraphCanvas(QGraphicsView):
 
     def _progress_rect(self) -> QRect:
         """Where the build's progress note goes: the bottom-left corner of the viewport."""
-        fm = QFontMetrics(S.band_font())
+        fm = QFontMetrics(self._header_font())
         w = fm.horizontalAdvance("Building graph… 100 %") + 24
         h = fm.height() + 12
         return QRect(12, self.viewport().height() - h - 12, w, h)
@@ -416,7 +446,7 @@ class GraphCanvas(QGraphicsView):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(40, 44, 52, 220))
         painter.drawRoundedRect(QRectF(r), 6, 6)
-        painter.setFont(S.band_font())
+        painter.setFont(self._header_font())
         painter.setPen(QColor("#FFFFFF"))
         painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._progress_text())
         painter.restore()
@@ -437,7 +467,7 @@ class GraphCanvas(QGraphicsView):
             self.viewport().update()
             return
         w = self.viewport().width()
-        self.viewport().update(QRect(0, 0, w, self.HEADER_H + max(dy, 0) + 1))
+        self.viewport().update(QRect(0, 0, w, self.header_height() + max(dy, 0) + 1))
         if self.graph_scene.building:  # the progress note does not scroll either
             r = self._progress_rect()
             self.viewport().update(r.adjusted(-abs(dx), -abs(dy), abs(dx), abs(dy)))
@@ -446,6 +476,9 @@ class GraphCanvas(QGraphicsView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "graph_scene"):
             self.graph_scene.apply_palette()  # light/dark switched: the cards and bands follow
+        elif event.type() == QEvent.Type.FontChange:
+            self._overview_cache = None
+            self.viewport().update()  # the headers' and the overview's type follow the application font
 
     # -- keyboard navigation ------------------------------------------------------------------------------------
     def move_selection(self, key: int) -> str | None:

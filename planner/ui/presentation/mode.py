@@ -50,6 +50,7 @@ from planner.model import duration_triple, units
 from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, StepPanel, build_deck
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
+from planner.ui.views import type_scale
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -258,7 +259,7 @@ class PresentationController(QObject):
         self.session_finish: float | None = None
         self._session_scenario_steps = 0  # doc.scenarios.steps when presenting started
         self.leave_prompt: QMessageBox | None = None
-        self._scaled_figures: dict[int, tuple[Any, float]] = {}  # id(figure) -> (figure, its dpi before)
+        self._scaled_figures: dict[int, Any] = {}  # id(figure) -> the figure held at the room's dpi
         self._deck_analysis: Analysis | None = None  # the analysis the deck was built from
 
         self.toggle_action = QAction("&Presentation Mode", window)
@@ -921,7 +922,8 @@ class PresentationController(QObject):
                 view.horizontalHeader().resizeSection(c, int(width * FONT_SCALE * self.scale))
 
     def _scale_figures(self) -> None:
-        """Enlarge the text of every chart drawn so far (a higher figure dpi on the same pixels)."""
+        """Enlarge the text of every chart drawn so far (the room's dpi on the same pixels: from the charts' own
+        dpi, not the desk's larger one at a large system font, as the room's type follows the screen)."""
         if not self.active:
             return
         try:
@@ -936,9 +938,9 @@ class PresentationController(QObject):
             fig = canvas.figure
             if id(fig) in self._scaled_figures:
                 continue
-            dpi = float(getattr(fig, "_original_dpi", fig.dpi))
-            self._scaled_figures[id(fig)] = (fig, dpi)
-            _set_figure_dpi(canvas, dpi * FONT_SCALE * self.scale)
+            self._scaled_figures[id(fig)] = fig
+            type_scale.hold_for_room(canvas, type_scale.FIGURE_DPI * FONT_SCALE * self.scale)
+            _redraw_figure(canvas)
 
     def _unscale_figures(self) -> None:
         try:
@@ -946,10 +948,11 @@ class PresentationController(QObject):
         except ImportError:
             return
         canvases = {id(c.figure): c for c in self.window.findChildren(FigureCanvasQTAgg)}
-        for key, (_fig, dpi) in list(self._scaled_figures.items()):
+        for key in list(self._scaled_figures):
             canvas = canvases.get(key)
             if canvas is not None:
-                _set_figure_dpi(canvas, dpi)
+                type_scale.release_to_desk(canvas)  # (the desk's dpi as it is now: the font may have changed)
+                _redraw_figure(canvas)
         self._scaled_figures.clear()
 
     def _watched(self) -> list[QObject]:
@@ -1184,14 +1187,8 @@ class PresentationController(QObject):
             self.bar.fit_height(self.window.width())
 
 
-def _set_figure_dpi(canvas: Any, dpi: float) -> None:
-    """Draw ``canvas``'s figure at ``dpi`` on the same pixels (text and lines scale with it), and redraw."""
-    fig = canvas.figure
-    fig._original_dpi = dpi  # matplotlib re-applies this times the screen's pixel ratio on screen changes
-    ratio = canvas.device_pixel_ratio or 1
-    fig.set_dpi(dpi * ratio)
-    w, h = canvas.width(), canvas.height()
-    fig.set_size_inches(w * ratio / fig.dpi, h * ratio / fig.dpi, forward=False)
+def _redraw_figure(canvas: Any) -> None:
+    """Redraw ``canvas``'s figure through the view that owns it (its chart function lays out for the new dpi)."""
     owner = canvas.parentWidget()
     while owner is not None and not hasattr(owner, "schedule_redraw") and not hasattr(owner, "redraw"):
         owner = owner.parentWidget()

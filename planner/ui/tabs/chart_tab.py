@@ -12,6 +12,7 @@ capped so that one redraw stays fast.
 from __future__ import annotations
 
 import inspect
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -35,18 +36,20 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts import CHARTS, TITLES, default_size, render_chart, style
-from planner.charts.gantt import gantt_row_capacity, gantt_rows
+from planner.charts.gantt import gantt_row_capacity, gantt_rows, natural_height_in
 from planner.charts.graph import graph_tiles
+from planner.ui.views import type_scale
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.model import Plan
 
 DEBOUNCE_MS = 100
-SCREEN_DPI = 100  # figure inches -> logical pixels
+SCREEN_DPI = type_scale.FIGURE_DPI  # figure inches -> logical pixels at an ordinary desktop font
 MAX_CANVAS_PX = 2400  # a bigger canvas takes too long to redraw after every edit
 ROADMAP_MIN_IN = (9.0, 5.6)  # the roadmap fits any figure; below this it would show too few decisions
 GANTT_ROW_PT = 8.0  # row label size the Gantt tab scrolls at
+GANTT_MIN_ROWS = 6  # rows the Gantt tab shows at least (the tab scrolls when it is shorter)
 PRINT_DPI = 200
 
 
@@ -121,6 +124,7 @@ class ChartTab(QWidget):
 
         self.figure = Figure(dpi=SCREEN_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
+        type_scale.follow_desk(self.canvas)  # text as large as the application font's
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toolbar = ChartToolbar(self.canvas, self)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
@@ -213,6 +217,13 @@ class ChartTab(QWidget):
             self._update_canvas_size()
             self._timer.start()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The application font changed (a large-type setting): the chart's text, and the room it needs, follow.
+        if event.type() == QEvent.Type.FontChange and type_scale.follow_desk(self.canvas):
+            self._update_canvas_size()
+            self.schedule_redraw()
+
     # -- drawing ----------------------------------------------------------------------------------------------
     def chart_options(self) -> dict[str, Any]:
         """The keyword arguments the chart function gets besides ``highlight`` and ``rows``."""
@@ -234,6 +245,7 @@ class ChartTab(QWidget):
             self._dirty = True
             return
         self._dirty = False
+        type_scale.follow_desk(self.canvas)
         if analysis is None:
             style.start(self.figure)
             style.message(self.figure, "Analysing the plan\u2026")
@@ -255,19 +267,26 @@ class ChartTab(QWidget):
         analysis = self.document.analysis
         if analysis is not None and self.document.drawable_analysis is None:
             return  # an edit is being analysed: the size follows its analysis (_on_analysis)
-        if analysis is None or self.chart_name == "gantt":
+        dpi = type_scale.logical_dpi(self.canvas)
+        if analysis is None:
             self.canvas.setMinimumSize(200, 150)
+            return
+        if self.chart_name == "gantt":
+            # Tall enough for a few rows between the title and the legend, or the tab scrolls: in a short tab
+            # (1366x768 at a 16 pt font) the rows scroll bar paged through the plan one row at a time.
+            need = natural_height_in(GANTT_MIN_ROWS + 1, GANTT_ROW_PT) * dpi  # (+ a "continued" stage header)
+            self.canvas.setMinimumSize(200, math.ceil(need))
             return
         w, h = default_size(self.chart_name, analysis)
         if self.chart_name == "roadmap":  # fits whatever size it gets: the window, down to a small laptop's
             w, h = min(w, ROADMAP_MIN_IN[0]), min(h, ROADMAP_MIN_IN[1])
-        self.canvas.setMinimumSize(
-            int(min(w * SCREEN_DPI, MAX_CANVAS_PX)), int(min(h * SCREEN_DPI, MAX_CANVAS_PX))
-        )
+        # In the figure's dpi: at a large application font (or presentation type) the text is larger, and the
+        # chart needs as many more pixels to lay it out as readably.
+        self.canvas.setMinimumSize(int(min(w * dpi, MAX_CANVAS_PX)), int(min(h * dpi, MAX_CANVAS_PX)))
 
     def _gantt_rows(self, analysis: Analysis, gated: bool) -> tuple[int, int] | None:
         total = len(gantt_rows(analysis, gated))
-        height_in = max(1.0, self.canvas.height() / SCREEN_DPI)
+        height_in = max(1.0, self.canvas.height() / type_scale.logical_dpi(self.canvas))
         page = gantt_row_capacity(height_in, GANTT_ROW_PT)
         self._row_page = page
         self.rows_bar.blockSignals(True)

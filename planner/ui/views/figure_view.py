@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from planner.ui.views import type_scale
+
 log = logging.getLogger(__name__)
 
 RESIZE_DEBOUNCE_MS = 120
@@ -81,8 +83,9 @@ class FigureView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=(8, 5), dpi=100)
+        self.figure = Figure(figsize=(8, 5), dpi=type_scale.FIGURE_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
+        type_scale.follow_desk(self.canvas)  # text as large as the application font's
         self.canvas.setParent(self)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(10, 10)  # let the layout shrink it; the figure follows the widget
@@ -108,6 +111,16 @@ class FigureView(QWidget):
             settle_layouts(self)  # drawn before, the first picture came at the minimum size, then again
             self.redraw()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The application font changed (a large-type setting): the chart's text follows it.
+        if (
+            event.type() == QEvent.Type.FontChange
+            and self.canvas is not None
+            and type_scale.follow_desk(self.canvas)
+        ):
+            self.redraw()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.canvas is not None:
@@ -130,6 +143,7 @@ class FigureView(QWidget):
         # layout (label room, panel heights) must be computed for the size it will be shown at.
         own = w, h = max(self.width(), 10), max(self.height(), 10)
         self._drawn_at = own
+        type_scale.follow_desk(self.canvas)
         dpi = self.figure.dpi
         if self._readable is not None:
             w, h = self._readable_fit(w, h, dpi)
