@@ -215,6 +215,12 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
         raise InteropError(
             path, f"not well-formed XML ({reason})", line=line, hint="is the file complete?"
         ) from None
+    except LookupError as exc:  # <?xml ... encoding="..."?> naming an encoding Python does not know
+        raise InteropError(
+            path,
+            f"the XML declares a text encoding that cannot be read ({exc})",
+            hint="re-export the file from its application (as UTF-8)",
+        ) from None
 
 
 def local(tag: str) -> str:

@@ -11,6 +11,7 @@ export writes) and a password-protected workbook are refused with what to do.
 
 from __future__ import annotations
 
+import io
 import os
 import types
 from typing import Any
@@ -43,7 +44,11 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
 
     report = ImportReport(source=os.path.basename(str(path)), format="Excel 97-2003 workbook")
     try:
-        book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=True)
+        # xlrd writes its warnings about odd files ("file size ... not 512 + multiple of sector size") to a log,
+        # stdout by default: they would land in the command's output (or a pipe); the file is judged here instead
+        book = xlrd.open_workbook(
+            file_contents=raw, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
     except Exception as exc:  # noqa: BLE001 - xlrd raises many types for damaged files
         reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
         if "encrypt" in reason.lower():
@@ -63,6 +68,15 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if len(names) > 1:
             report.add("format", f"only sheet {sheet.name!r} was read (of {len(names)})")
         all_rows, levels, indents = _sheet_rows(book, sheet, path)
+    except InteropError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
+        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
+        raise InteropError(
+            path,
+            f"is damaged: its sheet cannot be read ({type(exc).__name__}: {reason})",
+            hint="open and save it again in the spreadsheet, as .xlsx or CSV",
+        ) from None
     finally:
         book.release_resources()
     if not all_rows:

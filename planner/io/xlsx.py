@@ -126,6 +126,15 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
                     f"line {n}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
                     hint="split the project and import it in parts",
                 )
+    except InteropError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - read-only mode streams the sheet: its damage shows only here
+        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
+        raise InteropError(
+            path,
+            f"is damaged: its sheet cannot be read ({type(exc).__name__}: {reason})",
+            hint="open and save it again in the spreadsheet, or save it as CSV",
+        ) from None
     finally:
         wb.close()
     part = getattr(ws, "_worksheet_path", None)

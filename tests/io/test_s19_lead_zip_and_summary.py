@@ -95,3 +95,64 @@ def test_a_link_to_a_summary_of_done_rows_without_dates(tmp_path: Path) -> None:
     # its rows are done but say nowhen: the milestone is not made done at a date nobody wrote
     assert start.status.value == "not_started" and start.actual_start is None
     assert ("phase-a-finish", start.id) in {(d.from_, d.to) for d in plan.dependencies}
+
+
+# -- more from a mutational fuzz of every fixture (session 19: 4,000 damaged copies, in-process import) -------------
+DATA = Path(__file__).parent / "data"
+
+
+def _one_line_refusal(src: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
+    out = tmp_path / "out.plan.json"
+    assert main(["import", str(src), "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err and "Traceback" not in captured.err
+    assert captured.out == "" and not out.exists()
+    assert len(captured.err.strip().splitlines()) == 1
+    return captured.err
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".gan"])
+def test_an_xml_declaring_an_unknown_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    src = tmp_path / f"odd{suffix}"
+    src.write_bytes(b'<?xml version="1.0" encoding="UTFS8"?>\n<Project><Name>x</Name></Project>\n')
+    err = _one_line_refusal(src, capsys, tmp_path)
+    assert (
+        f"odd{suffix}: the XML declares a text encoding that cannot be read (unknown encoding: UTFS8)" in err
+    )
+
+
+def test_an_xlsx_whose_sheet_xml_is_damaged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = (DATA / "xls" / "formats.xlsx").read_bytes()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData><row r=", 1)  # not well-formed from there on
+            zout.writestr(name, data)
+    src = tmp_path / "formats.xlsx"
+    src.write_bytes(buf.getvalue())
+    err = _one_line_refusal(src, capsys, tmp_path)
+    assert "formats.xlsx: is damaged: its sheet cannot be read (ParseError: " in err
+
+
+def test_an_xls_whose_sheet_record_is_cut(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy of fraud-detection.xls the fuzzer damaged (a record shorter than its type): xlrd's struct.error came
+    out of the on-demand sheet read as an internal error."""
+    err = _one_line_refusal(DATA / "fuzz" / "xls-damaged-sheet-record.xls", capsys, tmp_path)
+    assert "xls-damaged-sheet-record.xls: is damaged: its sheet cannot be read (error: unpack requires" in err
+
+
+def test_xlrd_warnings_stay_out_of_the_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook whose size is not whole 512-byte sectors (some writers pad less): xlrd wrote 'WARNING *** file
+    size (...) not 512 + multiple of sector size' to stdout, into the command's output. It imports as before."""
+    src = tmp_path / "fraud.xls"
+    src.write_bytes((DATA / "xls" / "fraud-detection.xls").read_bytes() + b"\0" * 100)
+    out = tmp_path / "fraud.plan.json"
+    assert main(["import", str(src), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "WARNING" not in captured.out + captured.err
+    assert "sector size" not in captured.out + captured.err
+    assert out.exists()
