@@ -104,7 +104,17 @@ def count(n: int, one: str, many: str | None = None) -> str:
     >>> count(1, "decision"), count(3, "decision"), count(0, "dependency", "dependencies")
     ('1 decision', '3 decisions', '0 dependencies')
     """
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    return f"{n} {agree(n, one, many or one + 's')}"
+
+
+def agree(n: int, one: str, many: str) -> str:
+    """The word that agrees with the count ``n``: ``one`` for 1, else ``many`` -- a verb after :func:`count`
+    (``1 task has``, ``3 tasks have``, ``0 tasks have``), by the same rule.
+
+    >>> f"{count(1, 'task')} {agree(1, 'has', 'have')}", f"{count(3, 'row')} {agree(3, 'is', 'are')} dropped"
+    ('1 task has', '3 rows are dropped')
+    """
+    return one if n == 1 else many
 
 
 def people(headcount: float) -> str:

@@ -14,14 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.model.plan import Plan
-from planner.units import format_weeks
+from planner.units import agree, count, format_weeks
 
 
 @dataclass
 class ExportSchedule:
     """Weeks from the plan start, in plan order. ``state`` is ``done``, ``in_progress`` or ``not_started`` (the
     progress rules' own words); ``remaining`` the weeks of work left; ``started`` the week the work began
-    (its actual start, else where its part done ends at its remaining work's start), None when not started.
+    (:func:`began_at`: its actual start, else its part done's duration before where that part ends), never before
+    the plan start, None when not started; ``began`` the same before it is held at the plan start.
     ``ok`` is False when the plan has no schedule (a cycle, a broken link): the weeks are then each decision's
     earliest start on its own and the export says so."""
 
@@ -39,11 +40,40 @@ class ExportSchedule:
     floor: list[float] = field(default_factory=list)
     # (from, to) of the links into done work, which never bind
     released: set[tuple[str, str]] = field(default_factory=set)
+    began: list[float | None] = field(default_factory=list)
+
+
+def began_at(
+    state: str, actual_start: float | None, es: float, ef: float, done_part: float, status: float | None
+) -> float | None:
+    """Where started work began, in weeks (possibly before the plan start), for an export that needs an actual
+    start: its actual start when recorded; else its part done (``done_part`` weeks) placed to end where the
+    planner draws it (planner.charts.status): done work at its finish ``ef``, work in progress where its remaining
+    work starts (``es``) but no later than the status date -- the work done is done by then. Remaining work that
+    a predecessor or a not_before holds past the status date has its part done before the status date and a pause
+    after it, never an actual start in the future (which the other tools, and an import, would restart it from).
+    None for work not started.
+
+    >>> began_at("in_progress", None, 8.0, 10.0, 2.0, 4.0)  # held to week 8 by its not_before: began at 2, not 6
+    2.0
+    >>> began_at("in_progress", None, 3.0, 5.0, 2.0, 4.0), began_at("in_progress", None, 8.0, 10.0, 2.0, None)
+    (1.0, 6.0)
+    >>> began_at("done", None, 6.0, 6.0, 3.0, 7.0), began_at("in_progress", 1.5, 8.0, 10.0, 2.0, 4.0)
+    (3.0, 1.5)
+    """
+    from planner.analysis.progress import DONE, NOT_STARTED
+
+    if state == NOT_STARTED:
+        return None
+    if actual_start is not None:
+        return actual_start
+    end = ef if state == DONE else es if status is None else min(es, status)
+    return end - done_part
 
 
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
     """The progress-aware schedule of ``plan`` as :func:`planner.analysis.analyze` computes it."""
-    from planner.analysis.progress import DONE, NOT_STARTED, progress_schedule, progress_state
+    from planner.analysis.progress import DONE, progress_schedule, progress_state
     from planner.analysis.schedule import ScheduleError
 
     state = progress_state(plan)
@@ -62,16 +92,10 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         ef = [a + r for a, r in zip(es, remaining, strict=True)]
         finish, ok, critical = max(ef, default=0.0), False, [False] * len(es)
     done_ids = {p.id for p in state.decisions if p.state == DONE}
-    started: list[float | None] = []
-    for i, p in enumerate(state.decisions):
-        if p.state == NOT_STARTED:
-            started.append(None)
-            continue
-        done_part = planned[i] - remaining[i]
-        if p.actual_start is not None:
-            started.append(p.actual_start)
-        else:  # the part done ends where the remaining work starts (done: where it sits)
-            started.append(max(0.0, (ef[i] if p.state == DONE else es[i]) - done_part))
+    began = [
+        began_at(p.state, p.actual_start, es[i], ef[i], planned[i] - remaining[i], state.status_week)
+        for i, p in enumerate(state.decisions)
+    ]
     return ExportSchedule(
         es=es,
         ef=ef,
@@ -79,7 +103,8 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         ok=ok,
         state=states,
         remaining=remaining,
-        started=started,
+        started=[None if b is None else max(0.0, b) for b in began],
+        began=began,
         progress=state.active,
         status_week=state.status_week,
         critical=critical,
@@ -302,6 +327,7 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             + (f"; {older} older baseline(s) are not carried" if older else "")
             + "; an import reads it back as the baseline 'Baseline' (its name and stage gates are not kept)"
         )
+    notes.extend(_without_actual_start(plan, sched, kept=True))
     if sched is not None:
         squeezed, split = _in_progress_shapes(plan, sched)
         if squeezed:
@@ -341,6 +367,7 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         notes.append("the status date is not carried (MPX has none); progress and actual dates are")
     if plan.baselines:
         notes.append(f"{len(plan.baselines)} baseline(s) are not carried")
+    notes.extend(_without_actual_start(plan, sched, kept=False))
     if sched is not None and _in_progress_shapes(plan, sched)[1]:
         notes.append(
             "decisions in progress that resume after a pause are written without the pause (MPX has no splits)"
@@ -437,6 +464,31 @@ def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             f"({', '.join(planned)}): an import orders its stages as the rows first name them"
         )
     return notes
+
+
+def _without_actual_start(plan: Plan, sched: ExportSchedule | None, kept: bool) -> list[str]:
+    """The note for a format with actual dates (``kept``: the planner's own field brings back that there was
+    none) on started work that records no actual start: the one written is the planner's (:func:`began_at`)."""
+    if sched is None:
+        return []
+    n = sum(
+        1
+        for d, state in zip(plan.decisions, sched.state, strict=True)
+        if state != "not_started" and d.actual_start is None
+    )
+    if not n:
+        return []
+    return [
+        f"{count(n, 'started decision')} {agree(n, 'records', 'record')} no actual start: the file needs one, so "
+        "it has the one the planner "
+        "draws (the part done ending at the finish of done work, and for work in progress where its remaining "
+        "work starts but no later than the status date: never an actual start in the future); "
+        + (
+            "an import of this file finds no actual start, as in the plan"
+            if kept
+            else "an import of this file reads it as recorded"
+        )
+    ]
 
 
 def _in_progress_shapes(plan: Plan, sched: ExportSchedule) -> tuple[int, int]:

@@ -1910,14 +1910,13 @@ def export_xer(plan: Plan) -> str:
         act_start = weeks_of(d.actual_start)
         act_end = weeks_of(d.actual_finish)
         # P6 reads an activity's time from its actual dates: started work without them gets those the planner's
-        # schedule implies (done work ends where it sits, its duration before that; the part done of work in
-        # progress ends where its remaining work starts), before the plan start if need be
+        # schedule implies (done work ends where it sits; its start, and that of work in progress, is where the
+        # planner has its part done begin, exporting.began_at: never after the status date), before the plan start
+        # if need be
         if state == "done" and act_end is None:
             act_end = ef
-        if state == "done" and act_start is None and act_end is not None:
-            act_start = act_end - dur
-        elif state == "in_progress" and act_start is None:
-            act_start = es - (dur - remaining)
+        if state != "not_started" and act_start is None:
+            act_start = sched.began[i]
         floor = d.not_before or 0.0
         if state == "not_started" and sched.status_week is not None:
             floor = max(floor, sched.status_week)
@@ -2086,7 +2085,7 @@ def export_xer(plan: Plan) -> str:
 
 def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
     """What the XER export does not carry, or carries only approximately (for :func:`planner.io.export_notes`)."""
-    from planner.io.exporting import _outline_notes, _three_point
+    from planner.io.exporting import _outline_notes, _three_point, _without_actual_start
 
     notes = [n for n in _outline_notes(plan) if "summary task" not in n]
     notes.append(
@@ -2113,6 +2112,7 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
         )
     if any(d.cost is not None for d in plan.decisions):
         notes.append("decision costs are not carried (P6 computes costs from resource rates)")
+    notes.extend(_without_actual_start(plan, sched, kept=True))
     if sched is not None and sched.progress:
         notes.append(
             "the dates written are the planner's schedule; rescheduling in P6 (F9) applies P6's own progress rules "

@@ -330,11 +330,12 @@ def test_tables_a_spreadsheet_reads_and_round_trips(tmp_path: Path, suffix: str)
     assert header[-2:] == ["plan_start_date", "status_date"] and "not_before (weeks)" in header
     b = dict(zip(header, rows[2], strict=True))
     day = (lambda x: x) if suffix == ".csv" else (lambda x: dt.datetime.fromisoformat(x))
-    # b: its remaining 2 weeks from a (done, at the status date, week 4) + 0.4; its 2 weeks done just before
+    # b: its remaining 2 weeks from a (done, at the status date, week 4) + 0.4; its 2 weeks done before the status
+    # date, weeks 2-4 (they ended at week 4.4, after the status date, when the start was 2.4 w, 21 Jan)
     assert (b["scheduled_start"], b["scheduled_finish"]) == (
-        day("2027-01-21"),
+        day("2027-01-18"),
         day("2027-02-18"),
-    )  # 2.4, 6.4 w
+    )  # 2, 6.4 w
     assert (b["depends_on"], b["status_date"]) == ("a FS+0.4w", day("2027-02-01"))
     back, report = import_file(path)
     assert not report.items, report.text()
