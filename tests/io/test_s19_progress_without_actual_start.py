@@ -14,6 +14,7 @@ import pytest
 
 from planner.io import export_file, export_notes, import_file
 from planner.io.exporting import export_schedule
+from planner.io.primavera import parse_xer
 from planner.model import Plan
 from tests.conftest import build_plan
 
@@ -42,20 +43,8 @@ def test_the_part_done_ends_at_the_status_date_not_where_the_remaining_work_star
     assert s.started == [2.0, None, None, 2.0]
 
 
-def _xer_tasks(text: str) -> dict[str, dict[str, str]]:
-    fields: list[str] = []
-    table = ""
-    out: dict[str, dict[str, str]] = {}
-    for line in text.split("\r\n"):
-        cells = line.split("\t")
-        if cells[0] == "%T":
-            table = cells[1]
-        elif cells[0] == "%F":
-            fields = cells[1:]
-        elif cells[0] == "%R" and table == "TASK":
-            row = dict(zip(fields, cells[1:], strict=True))
-            out[row["task_code"]] = row
-    return out
+def _xer_tasks(data: bytes) -> dict[str, dict[str, str]]:
+    return {r["task_code"]: r for r in parse_xer(data, None)["TASK"].rows}
 
 
 def test_xer_actual_start_before_the_data_date_and_remaining_work_where_the_planner_has_it(
@@ -63,7 +52,7 @@ def test_xer_actual_start_before_the_data_date_and_remaining_work_where_the_plan
 ) -> None:
     path = tmp_path / "p.xer"
     export_file(_plan(), path)
-    tasks = _xer_tasks(path.read_bytes().decode("utf-8"))
+    tasks = _xer_tasks(path.read_bytes())
     # began Mon 18 Jan (week 2); remaining from Mon 1 Mar (b, week 8) and Mon 15 Mar (q, week 10)
     assert (tasks["b"]["act_start_date"], tasks["b"]["restart_date"]) == (
         "2027-01-18 08:00",

@@ -13,7 +13,7 @@ import pytest
 
 from planner.io import export_file, import_file
 from planner.io.exporting import export_schedule
-from planner.io.primavera import export_xer
+from planner.io.primavera import export_xer, parse_xer
 from planner.model import Plan
 from tests.conftest import build_plan
 
@@ -34,17 +34,7 @@ def _plan(status_date: str) -> Plan:
 
 
 def _rows(text: str, table: str) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    current, fields = None, []
-    for line in text.split("\r\n"):
-        cells = line.split("\t")
-        if cells[0] == "%T":
-            current = cells[1]
-        elif cells[0] == "%F":
-            fields = cells[1:]
-        elif cells[0] == "%R" and current == table:
-            rows.append(dict(zip(fields, cells[1:], strict=True)))
-    return rows
+    return parse_xer(text.encode("utf-8"), None)[table].rows
 
 
 def _task(text: str, code: str) -> dict[str, str]:
