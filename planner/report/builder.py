@@ -26,7 +26,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__, units
 from planner.model.io import atomic_write, output_target
-from planner.report.context import Heading, ReportContext, contents_form, fit_width
+from planner.report.context import Heading, ReportContext, column_frames, contents_form, fit_width
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
 from planner.report.sections import Section, resolve_sections
@@ -41,7 +41,6 @@ _PAGECOUNT_FORM = "pagecount"
 # of the page is left, so that short sections never leave near-empty pages.
 _OWN_PAGE = frozenset({"summary", "roadmap"})
 _TWO_COLUMNS = frozenset({"summary"})  # on landscape pages
-_GUTTER = 24.0  # ReportContext.summary_width assumes the same
 
 # Share of the progress bar for each phase: writing the flowables is quick, laying out and drawing pages is not.
 _COMPOSE, _LAYOUT = 0.12, 0.86
@@ -81,7 +80,7 @@ class _Doc(BaseDocTemplate):
         ctx: ReportContext,
         geometry: PageGeometry,
         *,
-        cover_first: bool,
+        first: str,
         on_flowable: Callable[[int], None],
         **kw: Any,
     ) -> None:
@@ -115,17 +114,7 @@ class _Doc(BaseDocTemplate):
         wide = ctx.wide
 
         def frame(g: PageGeometry, name: str) -> Frame:
-            return Frame(
-                g.left,
-                g.bottom,
-                g.frame_width,
-                g.frame_height,
-                id=name,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-            )
+            return column_frames(g, 1, (name,))[0]
 
         body = PageTemplate(
             "body",
@@ -150,35 +139,14 @@ class _Doc(BaseDocTemplate):
             # Two columns: the executive summary on a landscape page (lines of a readable length, one page).
             PageTemplate(
                 "twocol",
-                [
-                    Frame(
-                        geometry.left,
-                        geometry.bottom,
-                        (geometry.frame_width - _GUTTER) / 2,
-                        geometry.frame_height,
-                        id="left",
-                        leftPadding=0,
-                        rightPadding=0,
-                        topPadding=0,
-                        bottomPadding=0,
-                    ),
-                    Frame(
-                        geometry.left + (geometry.frame_width + _GUTTER) / 2,
-                        geometry.bottom,
-                        (geometry.frame_width - _GUTTER) / 2,
-                        geometry.frame_height,
-                        id="right",
-                        leftPadding=0,
-                        rightPadding=0,
-                        topPadding=0,
-                        bottomPadding=0,
-                    ),
-                ],
+                column_frames(geometry, 2, ("left", "right")),
                 pagesize=(geometry.width, geometry.height),
                 onPageEnd=lambda canv, doc: self._end_body(canv, geometry),
             ),
         ]
-        self.addPageTemplates([*templates, body] if cover_first else [body, *templates])
+        # The first page is the first section's: ReportLab starts on the first template of the list.
+        ordered = [*templates, body]
+        self.addPageTemplates(sorted(ordered, key=lambda t: t.id != first))
 
     # -- progress and section tracking ---------------------------------------------------------------------
     def build(self, flowables: list[Any], *args: Any, **kw: Any) -> None:
@@ -388,8 +356,8 @@ def _build(
     story: list[Any] = []
     total_weight = sum(s.weight for s in chosen)
     done = 0.0
-    has_cover = chosen[0].name == "cover"
-    last_template = "body"
+    first_template = ""
+    last_template = ""
     for section in chosen:
         state["fraction"] = _COMPOSE * done / total_weight
         check(f"Writing {section.title.lower()}")
@@ -401,20 +369,24 @@ def _build(
             head = next((f for f in flowables if isinstance(f, Heading) and f.level == 0), None)
             if head is not None:
                 ctx.contents.append((head.title, head.key))
-        if story:
-            template = (
-                # a plan without decisions has a summary of two paragraphs: one column, the stages under it
-                "twocol"
-                if section.name in _TWO_COLUMNS and geometry.width > geometry.height and not ctx.empty
-                else "body"
-            )
+        template = (
+            "cover"
+            if section.name == "cover"
+            # a plan without decisions has a summary of two paragraphs: one column, the stages under it
+            else "twocol"
+            if section.name in _TWO_COLUMNS and geometry.width > geometry.height and not ctx.empty
+            else "body"
+        )
+        if not story:  # the first page takes this section's template (a summary alone: its two columns)
+            first_template = template
+        else:
             if section.name in _OWN_PAGE or template != last_template:
                 story.append(NextPageTemplate(template))
                 story.append(PageBreak())
             else:
                 story.append(CondPageBreak(0.22 * geometry.frame_height))
                 story.append(_Gap(18, geometry.frame_height))
-            last_template = template
+        last_template = template
         story.extend(flowables)
 
     if not story:  # every chosen section had nothing to show (say a Gantt chart of a plan without decisions)
@@ -439,7 +411,7 @@ def _build(
         out,
         ctx,
         geometry,
-        cover_first=has_cover,
+        first=first_template,
         on_flowable=on_flowable,
         title=plan.title,
         subject="Scaling roadmap report: schedule, critical path, stages and findings",

@@ -10,7 +10,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
 
 from planner.model import units
 from planner.report.errors import ReportCancelled
@@ -55,6 +56,53 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "\u2026"
+
+
+GUTTER = 24.0  # between the columns of a two-column page (the executive summary's, on a landscape page)
+
+
+def column_frames(g: PageGeometry, columns: int = 1, ids: Sequence[str] = ()) -> list[Frame]:
+    """The frames of a page of ``g`` in ``columns`` columns ``GUTTER`` apart, without padding: the report's pages
+    and :func:`fits_one_page` lay text out in the same ones."""
+    width = (g.frame_width - GUTTER * (columns - 1)) / columns
+    return [
+        Frame(
+            g.left + k * (width + GUTTER),
+            g.bottom,
+            width,
+            g.frame_height,
+            id=ids[k] if k < len(ids) else f"column{k}",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        for k in range(columns)
+    ]
+
+
+class _SecondPage(Exception):
+    pass
+
+
+def fits_one_page(g: PageGeometry, columns: int, flowables: Sequence[Flowable]) -> bool:
+    """Whether ``flowables`` fit one page of ``g`` in ``columns`` columns, laid out by ReportLab as the report lays
+    them out (keep-together blocks, column breaks, spaces), not estimated. The flowables are used up: lay out fresh
+    ones in the report."""
+
+    def second_page(canv: Any, doc: Any) -> None:
+        if doc.page > 1:
+            raise _SecondPage
+
+    from io import BytesIO
+
+    doc = BaseDocTemplate(BytesIO(), pagesize=(g.width, g.height), initialFontName=REGULAR, _pageBreakQuick=0)
+    doc.addPageTemplates([PageTemplate("trial", column_frames(g, columns), onPage=second_page)])
+    try:
+        doc.build(list(flowables))
+    except (_SecondPage, LayoutError):
+        return False
+    return doc.page == 1
 
 
 class Contents(Flowable):
@@ -305,7 +353,7 @@ class ReportContext:
     def summary_width(self) -> float:
         """The width of the executive summary's text: a column of a two-column landscape page, or the frame."""
         g = self.geometry
-        return (g.frame_width - 24.0) / 2 if g.width > g.height else g.frame_width
+        return (g.frame_width - GUTTER) / 2 if g.width > g.height else g.frame_width
 
     def fit(self, text: Any, width: float, style: str = "cell") -> Any:
         """``text`` as a plain table cell when it fits on one line of ``width`` points, else a wrapping paragraph.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -12,7 +11,7 @@ from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
 from planner.model import units
 from planner.model.plan import Status
-from planner.report.context import ReportContext, ellipsize, esc, fmt_date, fmt_weeks, plural
+from planner.report.context import ReportContext, ellipsize, esc, fits_one_page, fmt_date, fmt_weeks, plural
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import ACCENT, TILE_BG
@@ -308,47 +307,55 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
     # The summary is one page (two columns on a landscape page): on a plan whose names are long it says less,
     # dropping first the risks' mitigations, then the third and second items of each list (counted in a note),
-    # rather than spill a few lines or the key-dates table onto a page of their own.
+    # rather than spill a few lines or the key-dates table onto a page of their own. At each level the key dates
+    # are tried as they are, then in compact rows (a plan of many stages: 17 rows and more fill a column). Each
+    # try is laid out on a trial page as the report lays it out (an estimate of the column break's waste was off
+    # by a heading kept with its list).
     columns = 2 if ctx.geometry.width > ctx.geometry.height else 1
-    budget = (
-        columns * ctx.geometry.frame_height - 36.0 * (columns - 1) - 8.0
-    )  # a column break wastes up to ~36 pt
-    body: list[Flowable] = []
+    heading = out[0]
     for asks_n, risks_n, mitigations in _SUMMARY_LEVELS:
-        body = _summary_body(ctx, asks_n, risks_n, mitigations)
-        if _height([out[0], *body], ctx.summary_width) <= budget and (
-            columns == 1 or _key_dates_fit(ctx, [out[0], *body])
-        ):
-            break
-    return out + body
+        for compact in (False, True):
+            trial = [
+                Paragraph(heading.text, heading.style),
+                *_summary_body(ctx, asks_n, risks_n, mitigations, compact=compact),
+            ]
+            if fits_one_page(ctx.geometry, columns, trial):
+                return out + _summary_body(ctx, asks_n, risks_n, mitigations, compact=compact)
+    # the shortest: its key dates continue in the next column or page (see KeyDates)
+    return out + _summary_body(ctx, *_SUMMARY_LEVELS[-1], compact=True)
 
 
 class KeyDates(KeepTogether):
     """The key dates' heading and table, kept in one column (a table that does not fit the rest of the first
-    column starts the second)."""
+    column starts the second). A block taller than a whole column splits wherever it starts: it then starts where
+    it is when its heading, the table's header and its first rows fit there (else at the top of the next column or
+    page), and continues under the table's header repeated; the heading is never left alone."""
+
+    FIRST_ROWS = 3  # table rows kept under the heading
 
     def __init__(self, parts: list[Flowable]) -> None:
+        for f in parts:  # kept together here: ReportLab's own keep-with-next would move them as one again
+            f.keepWithNext = False
         super().__init__(parts)
-        self.parts = parts  # measured by _height (a KeepTogether's own wrap asks for a split)
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        self.wrap(avail_width, avail_height)
+        taller = frame is not None and frame._height < self._H  # the block is taller than its column
+        if taller and avail_height >= self._least(avail_width):
+            return list(self._content)  # it splits wherever it starts: here, under what precedes it
+        return list(super().split(avail_width, avail_height))
 
-def _key_dates_fit(ctx: ReportContext, flowables: Sequence[Flowable]) -> bool:
-    """Whether the two-column summary ``flowables`` fit their page with the key dates whole: when the table does
-    not fit under what precedes it in the first column, it starts the second, and the first column's rest is
-    left empty."""
-    at = next((k for k, f in enumerate(flowables) if isinstance(f, KeyDates)), None)
-    if at is None:
-        return True
-    column = ctx.geometry.frame_height
-    width = ctx.summary_width
-    above = _height(flowables[:at], width)
-    block = _height(flowables[at : at + 1], width)
-    rest = _height(flowables[at:], width)
-    if above + block <= column:  # in the first column; what follows flows on (the budget counted it)
-        return True
-    if above <= column:  # the table starts the second column
-        return rest <= column - 8.0
-    return above - column + 36.0 + rest <= column - 8.0  # the break came before it (~36 pt of it wasted)
+    def _least(self, width: float) -> float:
+        """The height of the heading, the table's header and its first rows (points)."""
+        total = 0.0
+        for f in self._content:
+            if isinstance(f, Table):
+                f.wrap(width, 1e6)
+                rows = f._rowHeights[: 1 + self.FIRST_ROWS]  # ReportLab keeps the row heights here after wrap
+                return total + sum(rows) + 1.0
+            total += f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
 
 
 # (attention items, top risks, with mitigations): the executive summary's contents, from the fullest to the
@@ -356,22 +363,12 @@ def _key_dates_fit(ctx: ReportContext, flowables: Sequence[Flowable]) -> bool:
 _SUMMARY_LEVELS = ((3, 3, True), (3, 3, False), (2, 3, False), (2, 2, False), (1, 2, False), (1, 1, False))
 
 
-def _height(flowables: Sequence[Flowable], width: float) -> float:
-    """The height ``flowables`` take stacked in a column ``width`` wide, spaces between them included as a frame
-    lays them out (a flowable's space before overlaps the space after the one above it) (points)."""
-    total, after = 0.0, 0.0
-    flowables = [g for f in flowables for g in (f.parts if isinstance(f, KeyDates) else [f])]
-    for k, f in enumerate(flowables):
-        _, h = f.wrap(width, 1e6)
-        before = 0.0 if k == 0 else max(0.0, f.getSpaceBefore() - after)
-        after = f.getSpaceAfter()
-        total += before + h + after
-    return total
-
-
-def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bool) -> list[Flowable]:
+def _summary_body(
+    ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bool, *, compact: bool = False
+) -> list[Flowable]:
     """The executive summary under its heading: at most ``asks_n`` decisions that need the board's attention and
-    ``risks_n`` top risks (each with its mitigation when ``mitigations``)."""
+    ``risks_n`` top risks (each with its mitigation when ``mitigations``); the key dates in compact rows when
+    ``compact``."""
     plan, sched, st = ctx.plan, ctx.schedule, ctx.stages
     out: list[Flowable] = []
     # 1. When it finishes and what sets that date.
@@ -536,10 +533,10 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
 
     # 6. Key dates, and where the details are: the table whole, under its heading (split over the two columns of
     # a landscape page, a plan with many stages had its finish rows apart from the stages, in the other column).
-    out.append(KeyDates([Paragraph("Key dates", ctx.styles["h3"]), _key_dates(ctx, pd)]))
+    # Where the findings are, then the key dates: the table ends the summary, so that a table of many stages that
+    # continues in the next column or page leaves nothing after it to fall there alone.
     findings = ctx.analysis.all_findings
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
-    out.append(Spacer(1, 6))
     out.append(
         ctx.p(
             f"Validation: {plural(counts['warning'], 'warning')} and {plural(counts['info'], 'note')}, "
@@ -547,6 +544,7 @@ def _summary_body(ctx: ReportContext, asks_n: int, risks_n: int, mitigations: bo
             "small",
         )
     )
+    out.append(KeyDates([Paragraph("Key dates", ctx.styles["h3"]), _key_dates(ctx, pd, compact=compact)]))
     return out
 
 
@@ -566,7 +564,11 @@ def _short_titles(plan: Any, limit: int = 90) -> Any:
     return plan.model_copy(update={"decisions": short(plan.decisions), "risks": short(plan.risks)})
 
 
-def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
+# Compact rows of the key dates: the table's type, with less padding around it (a row 12.5 pt high, not 15.5).
+_COMPACT_ROWS = [("TOPPADDING", (0, 1), (-1, -1), 1.0), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]
+
+
+def _key_dates(ctx: ReportContext, pd: dict[int, float], *, compact: bool = False) -> Flowable:
     """Per stage: when its work ends with overlapping stages and its gate under strict gates; then the finish,
     its P-dates and the finish under strict gates. Every date is the week figure through one rule (SPEC §3.3a)."""
     sched, st = ctx.schedule, ctx.stages
@@ -589,6 +591,7 @@ def _key_dates(ctx: ReportContext, pd: dict[int, float]) -> Flowable:
         rows,
         [2.8, 2.8, 2.8],
         total=ctx.summary_width,
+        extra_style=_COMPACT_ROWS if compact else None,
     )
 
 
