@@ -14,11 +14,9 @@ from typing import Any
 
 import pytest
 
-from planner.analysis import analyze
-from planner.analysis.montecarlo import simulate
 from planner.model import plan_from_dict
-from planner.report import build_report
 from tests.report.test_s18_polish_key_dates import _runs
+from tests.report.test_s19_summary_alone import summary_pdf
 from tests.unseen_plans import _base, _d, _stages
 
 
@@ -35,15 +33,7 @@ def many_stages(n: int) -> dict[str, Any]:
 
 def _summary(n: int, orientation: str, tmp_path: Path) -> tuple[list[list[tuple[str, float, float]]], Any]:
     plan = plan_from_dict(many_stages(n), f"<{n} stages>")
-    out = tmp_path / "s.pdf"
-    build_report(
-        analyze(plan),
-        out,
-        sections=["summary"],
-        orientation=orientation,
-        simulation=simulate(plan, 200, seed=1),
-    )
-    return _runs(out), plan
+    return _runs(summary_pdf(plan, orientation, tmp_path)), plan
 
 
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])

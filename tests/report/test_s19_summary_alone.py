@@ -14,10 +14,23 @@ from pypdf import PdfReader
 from planner.analysis import analyze
 from planner.analysis.montecarlo import simulate
 from planner.cli import main
-from planner.model import plan_from_dict
+from planner.model import Plan, plan_from_dict
 from planner.report import build_report
 from tests.report.report_helpers import SAMPLES
 from tests.unseen_plans import STRESS_SHAPES
+
+
+def summary_pdf(plan: Plan, orientation: str, tmp_path: Path) -> Path:
+    """The report of the summary alone of ``plan`` (simulated: the key dates have their P-date rows)."""
+    out = tmp_path / "s.pdf"
+    build_report(
+        analyze(plan),
+        out,
+        sections=["summary"],
+        orientation=orientation,
+        simulation=simulate(plan, 200, seed=1),
+    )
+    return out
 
 
 def _texts(path: Path) -> list[str]:
@@ -41,15 +54,7 @@ def test_summary_alone_of_a_sample_is_one_page(name: str, tmp_path: Path) -> Non
 def test_summary_alone_of_2_4_7_stages_is_one_page(name: str, orientation: str, tmp_path: Path) -> None:
     plan = plan_from_dict(STRESS_SHAPES[name](), f"<{name}>")
     assert len(plan.stages) == {"two-stages": 2, "costs-and-capacity": 4, "seven-stages": 7}[name]
-    out = tmp_path / "s.pdf"
-    build_report(
-        analyze(plan),
-        out,
-        sections=["summary"],
-        orientation=orientation,
-        simulation=simulate(plan, 200, seed=1),
-    )
-    pages = _texts(out)
+    pages = _texts(summary_pdf(plan, orientation, tmp_path))
     assert len(pages) == 1
     for stage in plan.stages:  # every key-dates row is on the page
         assert stage.name in pages[0]
