@@ -303,7 +303,8 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
         add(
             f"  ... {len(sens) - top} more"
             if top > 0
-            else f"  {len(sens)} decision(s) vary (--top K lists them)"
+            else f"  {units.count(len(sens), 'decision')} {units.agree(len(sens), 'varies', 'vary')} (--top K lists "
+            f"{units.agree(len(sens), 'it', 'them')})"
         )
     add("")
     head = "Risks (what each adds to the finish P80" + (

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.model.io import write_bytes_atomic
-from planner.units import count
+from planner.units import agree, count
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused before reading (a 10,000-task MS Project XML file is about 20 MB)."""
@@ -292,16 +292,19 @@ def own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | 
     return weeks
 
 
-def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "non-working day(s)") -> None:
+def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "non-working day") -> None:
     """Say, in ``report``, that the project calendar's days off within the project (``days``) are not carried: the
-    plan has no calendar, so work across them finishes that many working days earlier than in the file."""
+    plan has no calendar, so work across them finishes that many working days earlier than in the file. ``what``:
+    the days' noun, singular."""
     off = sorted(set(days))
     if off:
         shown = some((str(h) for h in off), 3)
+        n = len(off)
         report.add(
             "calendar",
-            f"{len(off)} {what} of the project calendar ({shown}) are not carried: the plan has no calendar, "
-            "so work across them finishes that many working days earlier than in the file",
+            f"{count(n, what)} of the project calendar ({shown}) {agree(n, 'is', 'are')} not carried: the plan has "
+            f"no calendar, so work across {agree(n, 'it', 'them')} finishes that many working days earlier than in "
+            "the file",
         )
 
 

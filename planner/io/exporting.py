@@ -263,15 +263,20 @@ def _outline_notes(plan: Plan) -> list[str]:
     notes = []
     if plan.risks:
         notes.append(
-            f"{len(plan.risks)} risk(s) of the risk register are not carried (the format has no risks)"
+            f"{count(len(plan.risks), 'risk')} of the risk register {agree(len(plan.risks), 'is', 'are')} not "
+            "carried (the format has no risks)"
         )
     gates = sum(len(s.gate_criteria) for s in plan.stages)
     if gates:
-        notes.append(f"{gates} gate criteria of the stages are not carried")
+        notes.append(
+            f"{count(gates, 'gate criterion', 'gate criteria')} of the stages {agree(gates, 'is', 'are')} not carried"
+        )
     refs = sum(1 for d in plan.decisions if d.references)
     tagged = sum(1 for d in plan.decisions if d.tags)
     if refs or tagged:
-        notes.append(f"tags ({tagged} decision(s)) and references ({refs} decision(s)) are not carried")
+        notes.append(
+            f"tags ({count(tagged, 'decision')}) and references ({count(refs, 'decision')}) are not carried"
+        )
     status = plan.status_date
     if isinstance(status, int | float) and abs(status * 7 - round(status * 7)) > 1e-9:
         notes.append(
@@ -285,21 +290,24 @@ def _outline_notes(plan: Plan) -> list[str]:
     empty = _empty_stages(plan)
     if empty:
         notes.append(
-            f"{empty} stage(s) without decisions are not carried (a summary task needs tasks under it)"
+            f"{count(empty, 'stage')} without decisions {agree(empty, 'is', 'are')} not carried (a summary task "
+            "needs tasks under it)"
         )
     if plan.scenarios:
         notes.append(
-            f"{len(plan.scenarios)} scenario(s) are not carried: only the plan as exported is (on the command "
+            f"{count(len(plan.scenarios), 'scenario')} {agree(len(plan.scenarios), 'is', 'are')} not carried: "
+            "only the plan as exported is (on the command "
             "line, planner export --scenario NAME exports a scenario)"
         )
     linked = sum(1 for dep in plan.dependencies if dep.note)
     if linked:
-        notes.append(f"{linked} dependency note(s) are not carried")
+        notes.append(f"{count(linked, 'dependency note')} {agree(linked, 'is', 'are')} not carried")
     zero = sum(1 for d in plan.decisions if not d.milestone and d.weeks() == 0)
     if zero:
         notes.append(
-            f"{zero} decision(s) of 0 weeks that are not milestones can come back from an import as milestones (a "
-            "task of no duration is one in these tools; the schedule is the same)"
+            f"{count(zero, 'decision')} of 0 weeks that {agree(zero, 'is not a milestone', 'are not milestones')} "
+            f"can come back from an import as {agree(zero, 'a milestone', 'milestones')} (a task of no duration is "
+            "one in these tools; the schedule is the same)"
         )
     return notes
 
@@ -318,13 +326,14 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     blocked = _blocked(plan)
     if blocked:
         notes.append(
-            f"{blocked} blocked decision(s): MS Project has no such status (kept in the 'Planner status' field)"
+            f"{count(blocked, 'blocked decision')}: MS Project has no such status (kept in the 'Planner status' "
+            "field)"
         )
     if plan.baselines:
         older = len(plan.baselines) - 1
         notes.append(
             "the newest baseline is MS Project's Baseline (0)"
-            + (f"; {older} older baseline(s) are not carried" if older else "")
+            + (f"; {count(older, 'older baseline')} {agree(older, 'is', 'are')} not carried" if older else "")
             + "; an import reads it back as the baseline 'Baseline' (its name and stage gates are not kept)"
         )
     notes.extend(_without_actual_start(plan, sched, kept=True))
@@ -332,16 +341,18 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         squeezed, split = _in_progress_shapes(plan, sched)
         if squeezed:
             notes.append(
-                f"{squeezed} decision(s) in progress have their remaining work resume before their part done could "
-                "have ended (without a status date the planner resumes it at its actual start or the plan start); "
+                f"{count(squeezed, 'decision')} in progress {agree(squeezed, 'has its', 'have their')} remaining "
+                f"work resume before {agree(squeezed, 'its', 'their')} part done could have ended (without a status "
+                "date the planner resumes it at its actual start or the plan start); "
                 "MS Project runs the whole duration from the start, so it can finish later: give the plan a status "
                 "date (Plan & stages in the app, --status-date on the command line) for both to agree"
             )
         if split:
             notes.append(
-                f"{split} decision(s) in progress resume after a pause (the status date or a predecessor holds "
-                "their remaining work): written as a split (Stop/Resume), which MS Project shows; a tool that "
-                "ignores splits finishes them earlier"
+                f"{count(split, 'decision')} in progress {agree(split, 'resumes', 'resume')} after a pause (the "
+                f"status date or a predecessor holds {agree(split, 'its', 'their')} remaining work): written as a "
+                "split (Stop/Resume), which MS Project shows; a tool that ignores splits finishes "
+                f"{agree(split, 'it', 'them')} earlier"
             )
     return notes
 
@@ -357,16 +368,20 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     )
     three = _three_point(plan)
     if three:
-        notes.append(f"{three} three-point estimate(s): the likely duration is written, the range is not")
+        notes.append(
+            f"{count(three, 'three-point estimate')}: the likely duration is written, the range is not"
+        )
     blocked = _blocked(plan)
     if blocked:
         notes.append(
-            f"{blocked} blocked decision(s): MPX has no such status (written as not started or in progress)"
+            f"{count(blocked, 'blocked decision')}: MPX has no such status (written as not started or in progress)"
         )
     if plan.status_date is not None:
         notes.append("the status date is not carried (MPX has none); progress and actual dates are")
     if plan.baselines:
-        notes.append(f"{len(plan.baselines)} baseline(s) are not carried")
+        notes.append(
+            f"{count(len(plan.baselines), 'baseline')} {agree(len(plan.baselines), 'is', 'are')} not carried"
+        )
     notes.extend(_without_actual_start(plan, sched, kept=False))
     if sched is not None and _in_progress_shapes(plan, sched)[1]:
         notes.append(
@@ -393,14 +408,15 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes = _outline_notes(plan)
     if plan.baselines:
         notes.append(
-            f"{len(plan.baselines)} baseline(s) are not carried (GanttProject keeps none in its file)"
+            f"{count(len(plan.baselines), 'baseline')} {agree(len(plan.baselines), 'is', 'are')} not carried "
+            "(GanttProject keeps none in its file)"
         )
     notes.append("dates are whole working days on a Monday-Friday week (1 week = 5 days)")
     three = _three_point(plan)
     if three:
         notes.append(
-            f"{three} three-point estimate(s): GanttProject schedules the likely duration; the three estimates are "
-            "kept in custom columns"
+            f"{count(three, 'three-point estimate')}: GanttProject schedules the likely duration; the three "
+            "estimates are kept in custom columns"
         )
     if sched is not None and sched.progress:
         notes.append(
@@ -411,7 +427,7 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     blocked = _blocked(plan)
     if blocked:
         notes.append(
-            f"{blocked} blocked decision(s): GanttProject has no such status (kept in a custom column)"
+            f"{count(blocked, 'blocked decision')}: GanttProject has no such status (kept in a custom column)"
         )
     return notes
 
@@ -426,7 +442,7 @@ def _mermaid_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     ]
     three = _three_point(plan)
     if three:
-        notes.append(f"{three} three-point estimate(s): bars use the likely duration")
+        notes.append(f"{count(three, 'three-point estimate')}: bars use the likely duration")
     return notes
 
 
@@ -439,13 +455,13 @@ def _dot_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
 def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes = []
     lost = [
-        f"{n} {what}"
-        for n, what in (
-            (len(plan.risks), "risk(s)"),
-            (len(plan.baselines), "baseline(s)"),
-            (len(plan.scenarios), "scenario(s)"),
-            (sum(len(s.gate_criteria) for s in plan.stages), "gate criteria"),
-            (_empty_stages(plan), "stage(s) without decisions"),
+        count(n, one, many) + rest
+        for n, one, many, rest in (
+            (len(plan.risks), "risk", None, ""),
+            (len(plan.baselines), "baseline", None, ""),
+            (len(plan.scenarios), "scenario", None, ""),
+            (sum(len(s.gate_criteria) for s in plan.stages), "gate criterion", "gate criteria", ""),
+            (_empty_stages(plan), "stage", None, " without decisions"),
         )
         if n
     ]
@@ -523,11 +539,16 @@ def _tjp_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             gap = dep.lag - by_id[dep.to].weeks()
         negative += gap < -1e-9
     if negative:
-        notes.append(
-            f"{negative} link(s) with a negative gap (a lead, or an FF/SF lag shorter than the successor) are "
-            "comments: TaskJuggler has no leads, so their successors are held at the planner's start instead and "
-            "do not move if their predecessors change in TaskJuggler"
+        held = agree(negative, "its successor is held", "their successors are held")
+        moves = agree(
+            negative, "does not move if its predecessor changes", "do not move if their predecessors change"
         )
+        notes.append(
+            f"{count(negative, 'link')} with a negative gap (a lead, or an FF/SF lag shorter than the successor) "
+            f"{agree(negative, 'is a comment', 'are comments')}: TaskJuggler has no leads, so {held} at the "
+            f"planner's start instead and {moves} in TaskJuggler"
+        )
+
     if sched is not None and sched.progress:
         notes.append(
             "progress: done work is a milestone where it finished, other work its remaining duration from the "

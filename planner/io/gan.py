@@ -37,7 +37,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import week_to_date
+from planner.units import agree, count, week_to_date
 
 GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
 GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
@@ -325,9 +325,9 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             named = sorted(counts)
             report.add(
                 "field",
-                f"{sum(counts.values())} value(s) of {len(named)} custom {what} column(s) are not carried (the "
-                "plan has no custom fields; values per column): "
-                + some((f"{n!r} ({counts[n]})" for n in named), 6),
+                f"{count(sum(counts.values()), 'value')} of {count(len(named), f'custom {what} column')} "
+                f"{agree(sum(counts.values()), 'is', 'are')} not carried (the plan has no custom fields; values per "
+                "column): " + some((f"{n!r} ({counts[n]})" for n in named), 6),
             )
     # GanttProject's baselines (<previous>): the newest (the last) is the plan's baseline
     baseline: dict[str, tuple[float, float]] = {}
@@ -359,13 +359,13 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         if unreadable:
             report.add(
                 "baseline",
-                f"{unreadable} task(s) of baseline {baseline_name!r} have no readable start date and duration "
-                "(or one out of range): not carried",
+                f"{count(unreadable, 'task')} of baseline {baseline_name!r} {agree(unreadable, 'has', 'have')} no "
+                "readable start date and duration (or one out of range): not carried",
             )
         if len(sets) > 1:
             report.add(
                 "baseline",
-                f"{len(sets) - 1} older baseline(s) are not carried ("
+                f"{count(len(sets) - 1, 'older baseline')} {agree(len(sets) - 1, 'is', 'are')} not carried ("
                 + ", ".join(repr(b.get("name") or "") for b in sets[:-1][:5])
                 + f"); the plan takes the newest, {baseline_name!r}",
             )
@@ -373,7 +373,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         report_days_off(
             report,
             (h for h in holidays if origin <= h <= max(known) and h.weekday() in workdays),
-            "holiday(s)",
+            "holiday",
         )
     ends = [t.finish for t in tasks if t.finish is not None]
     outline = Outline(

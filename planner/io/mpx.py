@@ -54,7 +54,7 @@ from planner.io.outline import Outline, SourceLink, SourceTask
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, week_to_date
 
 CODE_PAGES = {"ANSI": "cp1252", "MAC": "mac_roman", "850": "cp850", "437": "cp437", "ZH": "gbk"}
 """The code pages MPX names (and Windows code pages by number, ``1250`` ... ``1258``)."""
@@ -606,13 +606,15 @@ class _File:
         if self.ignored.get(55):
             report.add(
                 "calendar",
-                f"{self.ignored[55]} resource calendar(s) are not carried: the teams work the project calendar",
+                f"{count(self.ignored[55], 'resource calendar')} {agree(self.ignored[55], 'is', 'are')} not "
+                "carried: the teams work the project calendar",
             )
         if self.ignored.get(72):
             report.add(
                 "format",
-                f"{self.ignored[72]} recurring task(s): the recurrence is not carried, the occurrences in the file "
-                "are",
+                f"{count(self.ignored[72], 'recurring task')}: the "
+                f"{agree(self.ignored[72], 'recurrence is', 'recurrences are')} not carried, the occurrences in the "
+                "file are",
             )
         if self.proj(6) == "1":
             report.add(
@@ -656,12 +658,14 @@ class _File:
         if from_dates:
             report.add(
                 "duration",
-                f"{len(from_dates)} task(s) have no Duration: it is the working time between their Start and Finish",
+                f"{count(len(from_dates), 'task')} {agree(len(from_dates), 'has', 'have')} no Duration: it is the "
+                f"working time between {agree(len(from_dates), 'its', 'their')} Start and Finish",
             )
         if undated:
             report.add(
                 "duration",
-                f"{len(undated)} task(s) have neither a Duration nor a Start and Finish: read as milestones: "
+                f"{count(len(undated), 'task')} {agree(len(undated), 'has', 'have')} neither a Duration nor a Start "
+                f"and Finish: read as {agree(len(undated), 'a milestone', 'milestones')}: "
                 + some(repr(n) for n in undated),
             )
         if not tasks:
@@ -1045,7 +1049,8 @@ def _calendar(
     if others:
         r.report.add(
             "calendar",
-            f"{len(others)} other base calendar(s) ({', '.join(repr(n) for n in others[:3])}) are not carried: "
+            f"{count(len(others), 'other base calendar')} ({', '.join(repr(n) for n in others[:3])}) "
+            f"{agree(len(others), 'is', 'are')} not carried: "
             "the plan's weeks follow the project calendar",
         )
     if cal is None:

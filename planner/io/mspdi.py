@@ -46,7 +46,7 @@ from planner.io.common import (
 from planner.io.exporting import status_anchor, weeks_from_status_day
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, week_to_date
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -625,7 +625,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 f"a deadline of {format_date(deadline)} is not carried (the plan has no deadlines)"
                 + (
                     f"; the file finishes the task on {format_date(due)}"
-                    + (f", {(due - deadline).days} day(s) after it" if due > deadline else "")
+                    + (f", {count((due - deadline).days, 'day')} after it" if due > deadline else "")
                     if due is not None
                     else ""
                 ),
@@ -755,13 +755,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         shown = some((f"{n} ({dropped_fields[n]})" for n in named), 6)
         report.add(
             "field",
-            f"{sum(dropped_fields.values())} value(s) of {len(named)} custom field(s) are not carried (the plan has "
-            f"no custom fields; values per field): {shown}",
+            f"{count(sum(dropped_fields.values()), 'value')} of {count(len(named), 'custom field')} "
+            f"{agree(sum(dropped_fields.values()), 'is', 'are')} not carried (the plan has no custom fields; values "
+            f"per field): {shown}",
         )
     if from_dates:
         report.add(
             "duration",
-            f"{from_dates} task(s) have no Duration: it is the working time between their Start and Finish",
+            f"{count(from_dates, 'task')} {agree(from_dates, 'has', 'have')} no Duration: it is the working time "
+            f"between {agree(from_dates, 'its', 'their')} Start and Finish",
         )
 
     tasks = _in_outline_order(tasks, outline_numbers, report)
@@ -860,14 +862,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         named = sorted(resource_fields, key=_field_order)
         report.add(
             "field",
-            f"{sum(resource_fields.values())} value(s) of {len(named)} custom resource field(s) are not carried "
-            "(the plan's teams have no custom fields; values per field): "
-            + some((f"{n} ({resource_fields[n]})" for n in named), 6),
+            f"{count(sum(resource_fields.values()), 'value')} of {count(len(named), 'custom resource field')} "
+            f"{agree(sum(resource_fields.values()), 'is', 'are')} not carried (the plan's teams have no custom "
+            "fields; values per field): " + some((f"{n} ({resource_fields[n]})" for n in named), 6),
         )
     if own_time:
         report.add(
             "calendar",
-            f"{len(own_time)} resource(s) have working time of their own ("
+            f"{count(len(own_time), 'resource')} {agree(len(own_time), 'has', 'have')} working time of "
+            f"{agree(len(own_time), 'its', 'their')} own ("
             + some(repr(n) for n in own_time)
             + "): not carried, the plan's teams work the project calendar",
         )
@@ -893,14 +896,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if partial_baseline:
         report.add(
             "baseline",
-            f"Baseline 0 of {len(partial_baseline)} task(s) has a start, a finish or a duration but not enough of "
-            "them to place it (a start and a finish, or one of them and the duration): not carried for "
+            f"Baseline 0 of {count(len(partial_baseline), 'task')} has a start, a finish or a duration but not "
+            "enough of them to place it (a start and a finish, or one of them and the duration): not carried for "
             + some(repr(n) for n in partial_baseline),
         )
     if baseline_money:
         report.add(
             "baseline",
-            f"the Baseline 0 cost or work of {baseline_money} task(s) is not carried (the plan's baseline keeps "
+            f"the Baseline 0 cost or work of {count(baseline_money, 'task')} is not carried (the plan's baseline keeps "
             "dates only)",
         )
     if other_baselines:

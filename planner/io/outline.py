@@ -49,7 +49,7 @@ from planner.model.plan import (
     ThreePoint,
     new_plan,
 )
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, week_to_date
 
 DEFAULT_AREA = ("imported", "Imported", "#999999")
 
@@ -555,26 +555,26 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     if dated:
         report.add(
             "progress",
-            f"{len(dated)} done task(s) without actual dates: their stored start and finish are used as their "
-            "actual dates",
+            f"{count(len(dated), 'done task')} without actual dates: {agree(len(dated), 'its', 'their')} stored "
+            f"start and finish are used as {agree(len(dated), 'its', 'their')} actual dates",
         )
     if odd_progress:
         report.add(
             "progress",
-            f"{len(odd_progress)} task(s) have a % complete outside 0-100, read as 0 or 100: "
-            + some(odd_progress),
+            f"{count(len(odd_progress), 'task')} {agree(len(odd_progress), 'has', 'have')} a % complete outside "
+            "0-100, read as 0 or 100: " + some(odd_progress),
         )
     if negative:
         report.add(
             "duration",
-            f"{len(negative)} task(s) have a negative duration, read as 0: "
+            f"{count(len(negative), 'task')} {agree(len(negative), 'has', 'have')} a negative duration, read as 0: "
             + some(repr(n) for n in negative),
         )
     if resumed:
         report.add(
             "progress",
-            f"{len(resumed)} task(s) in progress without an actual start: the remaining work gets an earliest "
-            "start (not before) where the file has the part done end",
+            f"{count(len(resumed), 'task')} in progress without an actual start: the remaining work gets an "
+            "earliest start (not before) where the file has the part done end",
         )
     days = outline.extra.get("days_per_week") if outline.format == "gan" else None
     compare_finish(
@@ -585,13 +585,14 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     if guessed_stage:
         report.add(
             "guess",
-            f"{guessed_stage} decision(s) got their stage from their start time (no summary or "
+            f"{count(guessed_stage, 'decision')} got {agree(guessed_stage, 'its', 'their')} stage from "
+            f"{agree(guessed_stage, 'its', 'their')} start time (no summary or "
             f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'",
         )
     if guessed_area:
         report.add(
             "guess",
-            f"{guessed_area} decision(s) got the area 'Imported' (no summary or custom field "
+            f"{count(guessed_area, 'decision')} got the area 'Imported' (no summary or custom field "
             f"named an area); tagged '{AREA_GUESSED_TAG}'",
         )
     report.counts.update(
@@ -635,9 +636,10 @@ def _take_baseline(
         names = [repr(title.get(id_of[key], key)) for _, key in early]
         report.add(
             "baseline",
-            f"the baseline of {len(early)} task(s) starts or ends before the plan's start (earliest: week "
+            f"the baseline of {count(len(early), 'task')} starts or ends before the plan's start (earliest: week "
             f"{format_weeks(early[0][0])}, working weeks of the file's calendar): moved to week 0, as the plan's "
-            f"weeks start at its start, so their variance against it is not the file's: " + some(names),
+            f"weeks start at its start, so {agree(len(early), 'its', 'their')} variance against it is not the "
+            "file's: " + some(names),
         )
     for did, week in helpers.items():  # a linked summary's milestones: its own baseline start and finish
         entries[did] = BaselineEntry(start=round(max(0.0, week), 5), finish=round(max(0.0, week), 5))
@@ -648,9 +650,9 @@ def _take_baseline(
     missing = sum(1 for did in source_rows if did not in entries)
     report.add(
         "baseline",
-        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({tasks} task(s), finish "
+        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({count(tasks, 'task')}, finish "
         f"week {format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
-        + (f"; {missing} task(s) have none" if missing else "")
+        + (f"; {count(missing, 'task')} {agree(missing, 'has', 'have')} none" if missing else "")
         + "; its stage gates are not known",
     )
 

@@ -40,7 +40,7 @@ from planner.io.common import (
 from planner.io.exporting import status_anchor, weeks_from_status_day
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, week_to_date
 
 if TYPE_CHECKING:
     from planner.io.exporting import ExportSchedule
@@ -170,7 +170,8 @@ def parse_xer(
         if stray:
             report.add(
                 "format",
-                f"{len(stray)} line(s) are not %T, %F, %R or %E lines (first: line {stray[0]}); skipped",
+                f"{count(len(stray), 'line')} {agree(len(stray), 'is not a', 'are not')} %T, %F, %R or %E "
+                f"{agree(len(stray), 'line', 'lines')} (first: line {stray[0]}); skipped",
             )
         if not ended:
             report.add(
@@ -572,8 +573,9 @@ def outline_from_tables(
     if other_kinds:
         report.add(
             "resource",
-            f"{len(other_kinds)} nonlabor or material resource(s) ({', '.join(repr(n) for n in other_kinds[:3])}"
-            f"{', ...' if len(other_kinds) > 3 else ''}) are not carried (teams are people)",
+            f"{count(len(other_kinds), 'nonlabor or material resource')} "
+            f"({', '.join(repr(n) for n in other_kinds[:3])}{', ...' if len(other_kinds) > 3 else ''}) "
+            f"{agree(len(other_kinds), 'is', 'are')} not carried (teams are people)",
         )
     assignments: dict[str, list[dict[str, str]]] = {}
     roles = 0
@@ -585,7 +587,8 @@ def outline_from_tables(
     if roles:
         report.add(
             "resource",
-            f"{roles} role assignment(s) without a resource are not carried (a decision's owner is a team)",
+            f"{count(roles, 'role assignment')} without a resource {agree(roles, 'is', 'are')} not carried (a "
+            "decision's owner is a team)",
         )
 
     # the planner's own export: each activity's stage and area ids in user-defined fields
@@ -650,18 +653,26 @@ def outline_from_tables(
             w = None
         by_wbs.setdefault(w, []).append(r)
     if duplicate:
-        report.add("format", f"{duplicate} activity row(s) repeat a task_id already read; the first is kept")
-    if repeated_codes:
         report.add(
             "format",
-            f"{len(repeated_codes)} activity(ies) repeat an Activity ID of an earlier one "
-            f"({', '.join(repr(c) for c in repeated_codes[:3])}{', ...' if len(repeated_codes) > 3 else ''}): the "
-            "first keeps it as its id, the others get ids from their names",
+            f"{count(duplicate, 'activity row')} {agree(duplicate, 'repeats', 'repeat')} a task_id already read; "
+            "the first is kept",
         )
+    if repeated_codes:
+        n = len(repeated_codes)
+        others_get = agree(n, "the other gets an id from its name", "the others get ids from their names")
+        report.add(
+            "format",
+            f"{count(n, 'activity', 'activities')} {agree(n, 'repeats', 'repeat')} an Activity ID of an earlier one "
+            f"({', '.join(repr(c) for c in repeated_codes[:3])}{', ...' if n > 3 else ''}): the first keeps it as "
+            f"its id, {others_get}",
+        )
+
     if unknown_wbs:
         report.add(
             "format",
-            f"{unknown_wbs} activity(ies) name a WBS element the file does not hold; they are put at the top level",
+            f"{count(unknown_wbs, 'activity', 'activities')} {agree(unknown_wbs, 'names', 'name')} a WBS element "
+            f"the file does not hold; {agree(unknown_wbs, 'it is', 'they are')} put at the top level",
         )
 
     # -- which WBS elements hold activities (an empty one would become a decision); no recursion, as a WBS may be
@@ -807,7 +818,8 @@ def outline_from_tables(
                 extra_rsrc += 1
                 report.add(
                     "resource",
-                    f"{others} other resource assignment(s) are not carried: the owner is the "
+                    f"{count(others, 'other resource assignment')} {agree(others, 'is', 'are')} not carried: the "
+                    "owner is the "
                     f"{'primary' if _value(chosen, 'rsrc_id') == primary else 'first'} resource",
                     where,
                 )
@@ -901,7 +913,8 @@ def outline_from_tables(
     if orphans:  # a loop of parent_wbs_id: read its elements at the top level
         report.add(
             "format",
-            f"{len(orphans)} WBS element(s) form a loop of parents (parent_wbs_id); they are put at the top level",
+            f"{count(len(orphans), 'WBS element')} {agree(len(orphans), 'forms', 'form')} a loop of parents "
+            f"(parent_wbs_id); {agree(len(orphans), 'it is', 'they are')} put at the top level",
         )
         for w in orphans:
             if w in seen_wbs or not by_wbs.get(w):
@@ -914,35 +927,41 @@ def outline_from_tables(
     if assumed_cal:
         report.add(
             "calendar",
-            f"{assumed_cal} activity(ies) name a calendar the file does not hold: the project's calendar "
+            f"{count(assumed_cal, 'activity', 'activities')} {agree(assumed_cal, 'names', 'name')} a calendar the "
+            "file does not hold: the project's calendar "
             f"({format_weeks(week_hours)} h a week) is assumed",
         )
-    for cid, count in cal_use.items():
+    for cid, used in cal_use.items():
         c = calendars[cid]
+        their, they = agree(used, "its", "their"), agree(used, "it takes", "they take")
         report.add(
             "calendar",
-            f"{count} activity(ies) use calendar {c.name!r} ({format_weeks(c.week_hours)} h a week): their hours are "
-            f"read as weeks of it, so they take the calendar time they take in P6; the plan has one calendar, "
-            f"so where their days off fall is not carried",
+            f"{count(used, 'activity', 'activities')} {agree(used, 'uses', 'use')} calendar {c.name!r} "
+            f"({format_weeks(c.week_hours)} h a week): {their} hours are read as weeks of it, so {they} the "
+            f"calendar time {they} in P6; the plan has one calendar, so where {their} days off fall is not carried",
         )
     if phys_differs:
         report.add(
             "progress",
-            f"{phys_differs} activity(ies) in progress have a physical % complete unlike their duration % complete: "
-            "the plan's progress is the duration % (what schedules their remaining work)",
+            f"{count(phys_differs, 'activity', 'activities')} in progress {agree(phys_differs, 'has', 'have')} a "
+            f"physical % complete unlike {agree(phys_differs, 'its', 'their')} duration % complete: the plan's "
+            f"progress is the duration % (what schedules {agree(phys_differs, 'its', 'their')} remaining work)",
         )
     if no_time_left:
+        n = len(no_time_left)
+        their = agree(n, "its", "their")
         report.add(
             "progress",
-            f"{len(no_time_left)} activity(ies) in progress have no duration left and no actual finish "
-            f"({', '.join(no_time_left[:5])}{', ...' if len(no_time_left) > 5 else ''}): done at the data date, "
-            "where P6 schedules their finish (their remaining early finish), not at their target end",
+            f"{count(n, 'activity', 'activities')} in progress {agree(n, 'has', 'have')} no duration left and no "
+            f"actual finish ({', '.join(no_time_left[:5])}{', ...' if n > 5 else ''}): done at the data date, where "
+            f"P6 schedules {their} finish ({their} remaining early finish), not at {their} target end",
         )
+
     if not_started_pct:
         report.add(
             "progress",
-            f"{not_started_pct} activity(ies) not started have a % complete; not carried (P6 counts progress from "
-            "an actual start)",
+            f"{count(not_started_pct, 'activity', 'activities')} not started {agree(not_started_pct, 'has', 'have')} "
+            "a % complete; not carried (P6 counts progress from an actual start)",
         )
 
     # -- links ------------------------------------------------------------------------------------------------------
@@ -990,14 +1009,15 @@ def outline_from_tables(
     if dangling:
         report.add(
             "link",
-            f"{len(dangling)} relationship(s) name an activity the file does not hold (first: "
+            f"{count(len(dangling), 'relationship')} {agree(len(dangling), 'names', 'name')} an activity the file "
+            "does not hold (first: "
             f"{dangling[0]}, by task_id); dropped",
         )
     if foreign:
         report.add(
             "link",
-            f"{foreign} relationship(s) to or from activities of other projects are not carried (import those "
-            "projects separately)",
+            f"{count(foreign, 'relationship')} to or from activities of other projects "
+            f"{agree(foreign, 'is', 'are')} not carried (import those projects separately)",
         )
 
     # The file's finish: its activities' latest (early or actual) finish when each has one, as P6 shows it; else
@@ -2100,15 +2120,19 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
     )
     three = _three_point(plan)
     if three:
-        notes.append(f"{three} three-point estimate(s) are written as their likely duration (P6 keeps one)")
+        notes.append(
+            f"{count(three, 'three-point estimate')} {agree(three, 'is', 'are')} written as "
+            f"{agree(three, 'its', 'their')} likely duration (P6 keeps one)"
+        )
     blocked = sum(1 for d in plan.decisions if str(d.status) == "blocked")
     if blocked:
         notes.append(
-            f"{blocked} blocked decision(s): P6 has no such status (kept in the user field '{UDF_STATUS}')"
+            f"{count(blocked, 'blocked decision')}: P6 has no such status (kept in the user field '{UDF_STATUS}')"
         )
     if plan.baselines:
         notes.append(
-            f"{len(plan.baselines)} baseline(s) are not carried (P6 keeps baselines as separate projects)"
+            f"{count(len(plan.baselines), 'baseline')} {agree(len(plan.baselines), 'is', 'are')} not carried (P6 "
+            "keeps baselines as separate projects)"
         )
     if any(d.cost is not None for d in plan.decisions):
         notes.append("decision costs are not carried (P6 computes costs from resource rates)")

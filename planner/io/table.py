@@ -56,7 +56,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, week_to_date
 
 COLUMNS = [
     "id",
@@ -459,7 +459,7 @@ def split_header(
             if k:
                 report.add(
                     "format",
-                    f"{k} row(s) above the header row (line {rows[k][0]}) were skipped",
+                    f"{count(k, 'row')} above the header row (line {rows[k][0]}) {agree(k, 'was', 'were')} skipped",
                 )
             return _board_groups(rows, k, report) or (rows[k][1], list(rows[k + 1 :]))
     if not rows:
@@ -551,14 +551,17 @@ def _board_groups(
             else "(monday.com): the header rows repeated below the first were skipped"
         )
         + (
-            f"; {subitems} subitem(s) are decisions under their item, which becomes structure"
+            f"; {count(subitems, 'subitem')} {agree(subitems, 'is a decision', 'are decisions')} under "
+            f"{agree(subitems, 'its', 'their')} item, which becomes structure"
             if subitems
             else ""
         ),
     )
     if dropped:
         report.add(
-            "column", f"{dropped} subitem cell(s) in columns the items' header does not have are not carried"
+            "column",
+            f"{count(dropped, 'subitem cell')} in columns the items' header does not have "
+            f"{agree(dropped, 'is', 'are')} not carried",
         )
     return [*header, "Group", "Parent task"], out
 
@@ -887,7 +890,8 @@ def _apply_row_dates(
     unread = [(line, pair) for did, (line, pair, _) in row_dates.items() if pair[0] and dates[did][1] is None]
     if unread:
         report.add(
-            "column", f"{len(unread)} start date(s) could not be read (first: {unread[0][1][0]!r}); ignored"
+            "column",
+            f"{count(len(unread), 'start date')} could not be read (first: {unread[0][1][0]!r}); ignored",
         )
     spanned = 0
     if durations_from_dates or blank_durations:
@@ -923,14 +927,15 @@ def _apply_row_dates(
         elif spanned:
             report.add(
                 "duration",
-                f"{spanned} row(s) with an empty duration cell last the working days from their start to their "
-                "finish date (5 days a week)",
+                f"{count(spanned, 'row')} with an empty duration cell {agree(spanned, 'lasts', 'last')} the working "
+                f"days from {agree(spanned, 'its', 'their')} start to {agree(spanned, 'its', 'their')} finish date "
+                "(5 days a week)",
             )
         if len(blank_durations) > spanned and not durations_from_dates:
             report.add(
                 "duration",
-                f"{len(blank_durations) - spanned} row(s) with an empty duration cell and without both dates in "
-                "order last 1 week",
+                f"{count(len(blank_durations) - spanned, 'row')} with an empty duration cell and without both dates "
+                f"in order {agree(len(blank_durations) - spanned, 'lasts', 'last')} 1 week",
             )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:
@@ -1000,17 +1005,20 @@ def _apply_row_dates(
     if pinned:
         report.add(
             "constraint",
-            f"{pinned} row(s) without predecessors start no earlier than their start date (as in the file)",
+            f"{count(pinned, 'row')} without predecessors {agree(pinned, 'starts', 'start')} no earlier than "
+            f"{agree(pinned, 'its', 'their')} start date (as in the file)",
         )
     if done:
         report.add(
-            "progress", f"{done} done row(s) without actual dates: their start and finish dates are used"
+            "progress",
+            f"{count(done, 'done row')} without actual dates: {agree(done, 'its', 'their')} start and finish dates "
+            "are used",
         )
     if resumed:
         report.add(
             "progress",
-            f"{resumed} row(s) in progress without an actual start: the remaining work gets an earliest start "
-            "where the file has the part done end",
+            f"{count(resumed, 'row')} in progress without an actual start: the remaining work gets an earliest "
+            "start where the file has the part done end",
         )
     if baseline_cells:
         _row_baseline(plan, by_id, baseline_cells, formats, origin, linked, report)
@@ -1034,8 +1042,10 @@ def _finish_at_end_of_day(decisions: list[Decision], ids: set[str], report: Impo
         a, b = moved[0]
         report.add(
             "progress",
-            f"{len(moved)} actual finish date(s) are the end of their day, as the file's tool writes them: the plan "
-            f"keeps the next working day, where the remaining work may start ({format_date(a)} is {format_date(b)})",
+            f"{count(len(moved), 'actual finish date')} {agree(len(moved), 'is', 'are')} the end of "
+            f"{agree(len(moved), 'its', 'their')} day, as the file's tool writes {agree(len(moved), 'it', 'them')}: "
+            "the plan keeps the next "
+            f"working day, where the remaining work may start ({format_date(a)} is {format_date(b)})",
         )
 
 
@@ -1070,9 +1080,9 @@ def _row_baseline(
     day = week_to_date(plan.start_date, finish) if plan.start_date else None
     report.add(
         "baseline",
-        f"the file's baseline dates are the plan's baseline 'Baseline' ({len(entries)} row(s), finish week "
+        f"the file's baseline dates are the plan's baseline 'Baseline' ({count(len(entries), 'row')}, finish week "
         f"{format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
-        + (f"; {missing} row(s) have none" if missing else ""),
+        + (f"; {count(missing, 'row')} {agree(missing, 'has', 'have')} none" if missing else ""),
     )
 
 
@@ -1884,47 +1894,51 @@ def rows_to_plan(
     if percent_lags:
         report.add(
             "link",
-            f"{percent_lags} lag(s) given as a percentage of the predecessor's duration are fixed weeks (they do not "
+            f"{count(percent_lags, 'lag')} given as a percentage of the predecessor's duration "
+            f"{agree(percent_lags, 'is', 'are')} fixed weeks ({agree(percent_lags, 'it does', 'they do')} not "
             "follow a later change of that duration)",
         )
     summaries = sum(1 for level_and_summary in summary_lines.values() if level_and_summary[1])
     if parent_lines:
         report.add(
             "format",
-            f"{len(parent_lines)} parent task(s) (rows that other rows name as their parent) became tags of their "
-            "subtasks, not decisions",
+            f"{count(len(parent_lines), 'parent task')} (rows that other rows name as their parent) became "
+            f"{agree(len(parent_lines), 'a tag', 'tags')} of {agree(len(parent_lines), 'its', 'their')} subtasks, "
+            "not decisions",
         )
     if summaries:
         report.add(
             "format",
-            f"{summaries} summary row(s) (rows with rows under them at a deeper outline level) became tags of the "
-            "rows under them, not decisions",
+            f"{count(summaries, 'summary row', 'summary rows')} (rows with rows under them at a deeper outline "
+            f"level) became {agree(summaries, 'a tag', 'tags')} of the rows under "
+            f"{agree(summaries, 'it', 'them')}, not decisions",
         )
     if carried:
         report.add(
             "link",
-            f"{carried} link(s) to or from summary rows are kept through {len(helper_of)} start or finish "
-            f"milestone(s) of those summaries (tagged {HELPER_TAG!r}; a finish after each of its rows, a start before "
-            "each): FS or FF from a summary, FS or SS to one",
+            f"{count(carried, 'link')} to or from summary rows {agree(carried, 'is', 'are')} kept through "
+            f"{count(len(helper_of), 'start or finish milestone')} of those summaries (tagged {HELPER_TAG!r}; a "
+            "finish after each of its rows, a start before each): FS or FF from a summary, FS or SS to one",
         )
     if dropped_links:
         report.add(
             "link",
-            f"{dropped_links} link(s) to or from summary rows are not carried (SS or SF from a summary, FF or SF to "
-            "one, or a link between a summary and a row under it)",
+            f"{count(dropped_links, 'link')} to or from summary rows {agree(dropped_links, 'is', 'are')} not "
+            "carried (SS or SF from a summary, FF or SF to one, or a link between a summary and a row under it)",
         )
     if zero_milestones:
         report.add(
             "duration",
-            f"{zero_milestones} row(s) with a duration of 0 became milestones (the file has no milestone column)",
+            f"{count(zero_milestones, 'row')} with a duration of 0 became "
+            f"{agree(zero_milestones, 'a milestone', 'milestones')} (the file has no milestone column)",
         )
     if decisions and not SPANS & set(keys) and not spanned:
         report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
     if by_row:
         report.add(
             "link",
-            f"{by_row} predecessor(s) given as row numbers (the file has no id column) are read as the task "
-            "in that row",
+            f"{count(by_row, 'predecessor')} given as row numbers (the file has no id column) "
+            f"{agree(by_row, 'is', 'are')} read as the task in that row",
         )
     if units:
         shown = some((repr(u) for u in sorted(units)), 3)
@@ -1953,7 +1967,12 @@ def rows_to_plan(
             f"line {line}",
         )
     if len(overfull) > 5:
-        report.add("format", f"{len(overfull) - 5} more row(s) have more cells than the header has columns")
+        report.add(
+            "format",
+            f"{count(len(overfull) - 5, 'more row')} {agree(len(overfull) - 5, 'has', 'have')} more cells than the "
+            "header has columns",
+        )
+
     for word, st in sorted(synonyms.items()):
         report.add("column", f"status {word!r} is read as {st.value}")
     for word, where in unknown_statuses.items():

@@ -18,6 +18,7 @@ from planner.io.common import ImportReport, InteropError, read_limited, some
 from planner.io.table import HEADER_SEARCH_ROWS, plan_rows, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
+from planner.units import agree, count
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_COLUMNS = 1_000
@@ -224,8 +225,9 @@ def _report_uncalculated(xml: bytes, report: ImportReport) -> None:
         shown = some(cells)
         report.add(
             "format",
-            f"{len(cells)} formula cell(s) ({shown}) have no saved value and read as empty: open and save the "
-            "workbook in a spreadsheet so that it calculates them",
+            f"{count(len(cells), 'formula cell')} ({shown}) {agree(len(cells), 'has', 'have')} no saved value and "
+            f"{agree(len(cells), 'reads', 'read')} as empty: open and save the workbook in a spreadsheet so that it "
+            f"calculates {agree(len(cells), 'it', 'them')}",
         )
 
 

@@ -6,6 +6,7 @@ without importing pydantic (about 0.2 s of start-up on every command).
 
 from planner.units import (
     MONTHS,
+    agree,
     count,
     days_of_week,
     format_date,
@@ -24,6 +25,7 @@ from planner.units import (
 
 __all__ = [
     "MONTHS",
+    "agree",
     "count",
     "days_of_week",
     "format_date",

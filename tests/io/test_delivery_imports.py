@@ -117,7 +117,7 @@ def test_ms_project_save_as_csv_actual_dates_and_na() -> None:
     # 'Fri 3/5/27' is the end of Friday: the plan's finish (at the start of its date) is Monday 8 Mar, where its
     # successor Design really started, as the XML import and a done row without actual dates place it
     assert (req.actual_start, req.actual_finish) == (dt.date(2027, 3, 1), dt.date(2027, 3, 8))
-    assert "1 actual finish date(s) are the end of their day" in "\n".join(_lines(report))
+    assert "1 actual finish date is the end of its day" in "\n".join(_lines(report))
     assert (str(design.status), design.progress, design.actual_start, design.actual_finish) == (
         "in_progress",
         40,
@@ -193,7 +193,7 @@ def test_four_tens_calendar_finish_and_critical_path_agree_with_the_file() -> No
         in text
     )
     assert "material resource 'Servers' is not carried" in text
-    assert "(2027-03-25) are not carried" in text
+    assert "(2027-03-25) is not carried" in text
 
 
 def test_status_date_placed_by_working_time_is_said() -> None:
@@ -291,7 +291,7 @@ def test_ms_project_baseline_becomes_the_plans_baseline() -> None:
     )
     assert "Baseline 1 is not carried" in text
     assert (
-        "the file's baseline is the plan's baseline 'Baseline' (10 task(s), finish week 7.25 (21 Apr 2027))"
+        "the file's baseline is the plan's baseline 'Baseline' (10 tasks, finish week 7.25 (21 Apr 2027))"
         in text
     )
 
@@ -306,7 +306,7 @@ def test_percent_lag_in_a_predecessors_cell(tmp_path: Path) -> None:
     plan, report = import_file(path)
     got = {(d.from_, d.to): (str(d.type), round(d.lag, 6)) for d in plan.dependencies}
     assert got == {("1", "2"): ("FS", 1.0), ("1", "3"): ("SS", round(3 / 7, 6)), ("2", "3"): ("FF", -0.2)}
-    assert "1 lag(s) given as a percentage of the predecessor's duration are fixed weeks" in "\n".join(
+    assert "1 lag given as a percentage of the predecessor's duration is fixed weeks" in "\n".join(
         _lines(report)
     )
 
@@ -391,7 +391,7 @@ def test_baseline_of_a_linked_summary_reaches_its_milestones(tmp_path: Path) -> 
         "phase-a-start": (0, 0),
         "phase-a-finish": (2, 2),
     }
-    assert "(2 task(s), finish week 3 (22 Mar 2027))" in text
+    assert "(2 tasks, finish week 3 (22 Mar 2027))" in text
 
 
 def test_csv_baseline_columns_become_the_plans_baseline() -> None:
@@ -404,7 +404,7 @@ def test_csv_baseline_columns_become_the_plans_baseline() -> None:
     assert (b.name, b.finish) == ("Baseline", 2.0)
     assert {k: (v.start, v.finish) for k, v in b.decisions.items()} == {"1": (0, 1), "2": (1, 2), "3": (2, 2)}
     assert (
-        "the file's baseline dates are the plan's baseline 'Baseline' (3 row(s), finish week 2 (15 Mar 2027))"
+        "the file's baseline dates are the plan's baseline 'Baseline' (3 rows, finish week 2 (15 Mar 2027))"
         in text
     )
     from planner.analysis import analyze

@@ -188,8 +188,8 @@ def test_a_milestone_after_a_link_sits_at_its_predecessors_finish() -> None:
 def test_export_notes_say_what_is_not_carried() -> None:
     plan = _progress_plan()  # no status date: b and f resume at the plan start / their actual start
     notes = "\n".join(export_notes(plan, "mspdi"))
-    assert "1 blocked decision(s)" in notes
-    assert "2 decision(s) in progress have their remaining work resume before" in notes
+    assert "1 blocked decision:" in notes
+    assert "2 decisions in progress have their remaining work resume before" in notes
     assert "status date" in notes
     gan = "\n".join(export_notes(plan, "gan"))
     assert "GanttProject has no actual dates or status date" in gan
@@ -359,7 +359,7 @@ def test_cli_export_says_what_is_not_carried_and_takes_the_status_date(
     out = tmp_path / "p.xml"
     assert main(["export", str(src), "-o", str(out), "--status-date", "2027-02-01"]) == 0
     err = capsys.readouterr().err
-    assert "items not carried or carried approximately:" in err and "  - 1 blocked decision(s)" in err
+    assert "items not carried or carried approximately:" in err and "  - 1 blocked decision:" in err
     assert "<StatusDate>2027-02-01T08:00:00</StatusDate>" in out.read_text(encoding="utf-8")  # was ignored
     assert main(["export", str(src), "-o", str(tmp_path / "p.csv"), "--estimate", "pert"]) == 2
     assert "--estimate applies to chart exports" in capsys.readouterr().err

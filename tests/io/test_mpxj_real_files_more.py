@@ -15,6 +15,7 @@ from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import Schedule, schedule
 from planner.io import import_file
+from planner.units import count
 
 REAL = Path(__file__).parent / "data" / "mpxj-real"
 
@@ -43,12 +44,10 @@ def test_p6_activity_with_no_duration_left_ends_at_the_data_date() -> None:
     assert s.finish == pytest.approx(20.0)
     text = report.text(limit=None)
     assert (
-        "1 activity(ies) in progress have no duration left and no actual finish (A1030): done at the data date"
+        "1 activity in progress has no duration left and no actual finish (A1030): done at the data date"
         in (text)
     )
-    assert (
-        "done task(s) without actual dates" not in text
-    )  # it has them now: the actual start and the data date
+    assert "without actual dates" not in text  # it has them now: the actual start and the data date
 
 
 def test_p6_activity_with_no_duration_left_and_a_later_data_date(tmp_path: Path) -> None:
@@ -107,8 +106,7 @@ def test_baseline_before_the_plan_start_is_reported(tmp_path: Path) -> None:
     assert item.kind == "baseline"
     # -44.775 shown to two decimals (format_weeks); the task named
     assert (
-        "the baseline of 1 task(s) starts or ends before the plan's start (earliest: week -44.7"
-        in item.message
+        "the baseline of 1 task starts or ends before the plan's start (earliest: week -44.7" in item.message
     )
     assert item.message.endswith("'Baseline Start - Task'")
 
@@ -159,9 +157,7 @@ def test_calendars_2019_resources_on_the_base_calendar_lose_nothing(tmp_path: Pa
     _, report = import_file(changed)
     (item,) = report.items
     assert item.kind == "calendar"
-    assert item.message.startswith(
-        "1 resource(s) have working time of their own ('Resource One'): not carried"
-    )
+    assert item.message.startswith("1 resource has working time of its own ('Resource One'): not carried")
 
 
 # -- MS Project: custom finish fields (2007, 2019) ------------------------------------------------------------------
@@ -185,7 +181,7 @@ def test_task_finishes_custom_dates_are_reported(version: str) -> None:
     s = _analyzed(plan)
     assert s.finish == pytest.approx(0.2) == plan.extensions["import"]["source_finish_weeks"]
     (field,) = [i for i in report.items if i.kind == "field"]
-    assert field.message.startswith("10 value(s) of 10 custom field(s) are not carried")
+    assert field.message.startswith("10 values of 10 custom fields are not carried")
     assert "Finish1 (1), Finish2 (1)" in field.message
     assert len([i for i in report.items if "manually scheduled" in i.message]) == (10 if manual else 0)
     assert not [i for i in report.items if i.kind not in ("field", "constraint", "guess")]
@@ -231,7 +227,7 @@ def test_resource_numbers_2019_custom_resource_fields_are_reported() -> None:
     assert [(t.name, t.capacity) for t in plan.teams] == [(f"Number{n}", 1.0) for n in range(1, 11)]
     (item,) = report.items
     assert item.kind == "field"
-    assert item.message.startswith("10 value(s) of 10 custom resource field(s) are not carried")
+    assert item.message.startswith("10 values of 10 custom resource fields are not carried")
     assert "Number1 (1), Number2 (1), Number3 (1)" in item.message and item.message.endswith(", ...")
 
 
@@ -265,10 +261,10 @@ def test_out_of_range_progress_and_negative_durations_are_reported(tmp_path: Pat
     assert got["Finish2"] == (0.0, "not_started", 0.0)
     messages = [i.message for i in report.items]
     assert (
-        "2 task(s) have a % complete outside 0-100, read as 0 or 100: 'Finish1' 150 %, 'Finish4' -20 %"
+        "2 tasks have a % complete outside 0-100, read as 0 or 100: 'Finish1' 150 %, 'Finish4' -20 %"
         in messages
     )
-    assert "1 task(s) have a negative duration, read as 0: 'Finish2'" in messages
+    assert "1 task has a negative duration, read as 0: 'Finish2'" in messages
 
 
 # -- GanttProject: custom column values and baselines (<previous>) -------------------------------------------------
@@ -316,14 +312,13 @@ def test_ganttproject_custom_values_are_reported_and_the_newest_baseline_is_take
     assert got == {"mauern": pytest.approx((0.0, 1.0)), "streichen": pytest.approx((1.0, 1.4))}
     messages = [i.message for i in report.items]
     assert (
-        "2 value(s) of 2 custom task column(s) are not carried (the plan has no custom fields; values per column): "
+        "2 values of 2 custom task columns are not carried (the plan has no custom fields; values per column): "
         "'Finish by' (1), 'Waiting' (1)" in messages
     )
     assert any(
-        m.startswith("1 value(s) of 1 custom resource column(s)") and "'Hours per day' (1)" in m
-        for m in messages
+        m.startswith("1 value of 1 custom resource column") and "'Hours per day' (1)" in m for m in messages
     )
-    assert "1 older baseline(s) are not carried ('First'); the plan takes the newest, 'Agreed'" in messages
+    assert "1 older baseline is not carried ('First'); the plan takes the newest, 'Agreed'" in messages
     assert _analyzed(plan).finish == pytest.approx(1.6)  # the plan itself is unchanged
 
 
@@ -349,8 +344,7 @@ def test_ganttproject_unreadable_baseline_entries_are_reported_not_fatal(
     plan, report = import_file(_gp34_with(tmp_path, previous))
     assert len(plan.decisions) == 2 and not plan.baselines
     assert any(
-        "1 task(s) of baseline 'b' have no readable start date and duration" in i.message
-        for i in report.items
+        "1 task of baseline 'b' has no readable start date and duration" in i.message for i in report.items
     )
 
 
@@ -374,8 +368,8 @@ def test_task_baselines_one_field_per_task_are_reported_not_placed(version: str)
     assert all(d.duration == pytest.approx(0.2) for d in plan.decisions)
     assert _analyzed(plan).finish == pytest.approx(0.2)
     text = report.text(limit=None)
-    count = PARTIAL_BASELINES[version].count("'") // 2
-    assert f"Baseline 0 of {count} task(s) has a start, a finish or a duration but not enough" in text
+    tasks = count(PARTIAL_BASELINES[version].count("'") // 2, "task")
+    assert f"Baseline 0 of {tasks} has a start, a finish or a duration but not enough" in text
     assert f"not carried for {PARTIAL_BASELINES[version]}" in text
-    assert "the Baseline 0 cost or work of 1 task(s) is not carried" in text
+    assert "the Baseline 0 cost or work of 1 task is not carried" in text
     assert "Baseline 1 is not carried" in text

@@ -121,11 +121,11 @@ def test_what_can_be_read_past_is_read_and_reported(tmp_path: Path) -> None:
     assert "target_drtn_hr_cnt 'NaN' is not a number; read as empty" in text
     assert "act_start_date 'yesterday' is not a date; read as empty" in text
     assert "rows of table TASK hold more values than its %F line names fields" in text
-    assert "1 line(s) are not %T, %F, %R or %E lines (first: line 13); skipped" in text
+    assert "1 line is not a %T, %F, %R or %E line (first: line 13); skipped" in text
     assert "the file has no %E end line: it may be cut short" in text
     assert "unknown relationship type 'PR_XX'; read as FS" in text
     assert "lag_hr_cnt 'lots' is not a number" in text
-    assert "1 relationship(s) name an activity the file does not hold" in text
+    assert "1 relationship names an activity the file does not hold" in text
     assert "an activity linked to itself; dropped" in text
     assert [(d.from_, d.to, str(d.type)) for d in plan.dependencies] == [("A", "B", "FS")]
 

@@ -82,15 +82,15 @@ def test_windows_1252_crlf_unknown_tables_reordered_fields_and_empty_values() ->
     }
     text = report.text(limit=None)
     assert "the file holds 2 projects ('PS-01', 'PS-02'); the first, 'PS-01', is imported" in text
-    assert "'A1000'" in text and "repeat an Activity ID" in text
+    assert "'A1000'" in text and "1 activity repeats an Activity ID" in text
     # durations: hours / the activity's calendar's hours a week
     weeks = {k: round(v.weeks(), 6) for k, v in d.items()}
     assert weeks["A1000"] == 2.0  # 80 h on the 40-hour calendar
     assert weeks["A1020"] == 1.0  # 168 h on the 24-hour, 7-day calendar: one calendar week
     assert weeks["A2000"] == 1.0  # 40 h on a calendar the file does not hold: the project's (reported)
     assert weeks["A-2020-controle"] == 0.2  # no original duration: the remaining 8 h
-    assert "1 activity(ies) name a calendar the file does not hold" in text
-    assert "use calendar 'Cure 24h/24 – 7j/7' (168 h a week)" in text
+    assert "1 activity names a calendar the file does not hold" in text
+    assert "1 activity uses calendar 'Cure 24h/24 – 7j/7' (168 h a week)" in text
     # the lag (8 h after the 24-hour activity) is on the predecessor's calendar, P6's default
     lag = {(x.from_, x.to): x.lag for x in plan.dependencies}
     assert lag[("A1020", "A2000")] == pytest.approx(8 / 168)
@@ -98,7 +98,7 @@ def test_windows_1252_crlf_unknown_tables_reordered_fields_and_empty_values() ->
     assert str(d["A1000"].status) == "done" and d["A1000"].actual_start == dt.date(2027, 1, 4)
     assert d["A1000"].actual_finish == dt.date(2027, 1, 18)  # Fri 15 Jan 17:00
     assert str(d["A1010"].status) == "in_progress" and d["A1010"].progress == 60
-    assert "physical % complete unlike their duration % complete" in text
+    assert "1 activity in progress has a physical % complete unlike its duration % complete" in text
     # data date Wed 20 Jan 08:00 (a holiday of the calendar): 12 working days before it = week 2.4
     assert plan.status_date == 2.4
     # Start On or After Mon 1 Feb 08:00: 4 weeks less the holiday (20 Jan) = 3.8 working weeks
@@ -111,9 +111,9 @@ def test_windows_1252_crlf_unknown_tables_reordered_fields_and_empty_values() ->
     assert [(t.id, t.name, t.capacity) for t in plan.teams] == [("GC-EQ", "Équipe génie civil", 3)]
     assert d["A1000"].owner == "GC-EQ" and d["A1000"].headcount == 2
     assert d["A2000"].owner == "GC-EQ"  # the primary resource (TASK.rsrc_id)
-    assert "'Grue mobile'" in text and "role assignment(s) without a resource" in text
+    assert "'Grue mobile'" in text and "1 role assignment without a resource is not carried" in text
     # the link from the other project is reported, not carried; the empty WBS element is not a decision
-    assert "1 relationship(s) to or from activities of other projects are not carried" in text
+    assert "1 relationship to or from activities of other projects is not carried" in text
     assert not any("Réserve" in x.title for x in plan.decisions)
 
 
@@ -130,7 +130,7 @@ def test_project_picks_one_of_several(tmp_path: Path) -> None:
     plan, report = import_file(DATA / "p6-hand-cp1252-quirks.xer", project="PS-02")
     assert [d.id for d in plan.decisions] == ["B1000"]
     assert plan.title == "Station de pompage – Phase 2" and plan.start_date == dt.date(2027, 2, 1)
-    assert "1 relationship(s) to or from activities of other projects" in report.text()
+    assert "1 relationship to or from activities of other projects" in report.text()
 
 
 def test_activity_ids_become_valid_plan_ids() -> None:
@@ -176,7 +176,7 @@ def test_mpxj_built_project_in_xer_and_p6_xml_imports_alike() -> None:
     # (Fri 26 Mar) is a day it does not lose: 4.9 weeks, and the report says both and why
     assert export_schedule(xer).finish == pytest.approx(4.9)
     text = xer_report.text(limit=None)
-    assert "1 non-working day(s) of the project calendar (2027-03-26) are not carried" in text
+    assert "1 non-working day of the project calendar (2027-03-26) is not carried" in text
     assert "finishes at week 4.9" in text and "the file at week 5 (5 Apr 2027)" in text
 
 
@@ -272,7 +272,7 @@ def test_export_carries_progress_as_p6_status_and_actuals(tmp_path: Path) -> Non
         assert bool(r["act_end_date"]) == (state[r["task_code"]] == "done")
     notes = export_notes(plan, "xer")
     assert any("40-hour working weeks" in n for n in notes)
-    assert any("blocked decision(s): P6 has no such status" in n for n in notes)
+    assert any("1 blocked decision: P6 has no such status" in n for n in notes)
 
 
 # -- everywhere the formats are listed -------------------------------------------------------------------------------

@@ -158,10 +158,7 @@ def test_progress_without_actual_dates_keeps_the_files_schedule(tmp_path: Path) 
     assert (r.schedule.row(b.id)["es"], r.schedule.row(b.id)["ef"]) == (2.0, 3.0)
     assert r.schedule.finish == 4.0  # where the file finishes
     text = report.text(limit=None)
-    assert (
-        "1 done task(s) without actual dates" in text
-        and "1 task(s) in progress without an actual start" in text
-    )
+    assert "1 done task without actual dates" in text and "1 task in progress without an actual start" in text
     assert "[schedule]" not in text
 
 

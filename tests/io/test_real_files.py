@@ -112,7 +112,7 @@ def test_ganttproject_2_1_house_building_sample() -> None:
     assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(20.6)
     assert s.finish == pytest.approx(20.4, abs=0.01)
     text = report.text(limit=None)
-    assert "1 holiday(s) of the project calendar (2006-02-14) are not carried" in text
+    assert "1 holiday of the project calendar (2006-02-14) is not carried" in text
     assert "finishes at week 20.4 (1 Jun 2006), the file at week 20.6 (2 Jun 2006)" in text
     assert text.count("links from its finish get that time as lag") == 3
 

@@ -105,5 +105,5 @@ def test_a_weekly_day_off_over_a_year_leaves_the_other_days_working(tmp_path: Pa
     # 10 working days Mon 4 - Tue 19 Jan without the Fridays: the file's finish is 2 working weeks in
     assert plan.extensions["import"]["source_finish_weeks"] == pytest.approx(2.0)
     text = report.text(limit=None)
-    assert "non-working day(s) of the project calendar (2027-01-08, 2027-01-15, " in text
+    assert "non-working days of the project calendar (2027-01-08, 2027-01-15, " in text
     assert "every day of its range" not in text

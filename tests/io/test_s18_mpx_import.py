@@ -414,7 +414,7 @@ def test_a_minimal_file_of_another_tool_without_durations(tmp_path: Path) -> Non
         ("Review", 0.0, True),
     ]
     durations = [i.message for i in report.items if i.kind == "duration"]
-    assert any("1 task(s) have no Duration" in m for m in durations)
+    assert any("1 task has no Duration" in m for m in durations)
     assert any("neither a Duration nor a Start and Finish" in m and "'Review'" in m for m in durations)
 
 

@@ -58,7 +58,7 @@ def test_ms_planner_plan_name_row_titles_the_plan() -> None:
     assert plan.title == "AI rollout"  # the 'Plan name' row (line 1), not the file's name
     text = _text(report)
     assert "the plan's title 'AI rollout' is read from line 1 ('Plan name')" in text
-    assert "3 row(s) above the header row (line 5) were skipped" in text
+    assert "3 rows above the header row (line 5) were skipped" in text
 
 
 def test_plan_name_row_in_a_csv_and_a_file_without_one(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_title_rows_above_the_csv_header(tmp_path: Path) -> None:
     path = tmp_path / "report.csv"
     path.write_bytes(("Roadmap export;;;\r\n;;;\r\n" + _csv(";")).encode("utf-8-sig"))
     text = _check(path)
-    assert "2 row(s) above the header row (line 3) were skipped" in text
+    assert "2 rows above the header row (line 3) were skipped" in text
 
 
 def test_no_header_row_still_names_the_missing_columns(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_xlsx_title_row_and_merged_group_header(tmp_path: Path) -> None:
     path = tmp_path / "merged.xlsx"
     _xlsx(path, [["Roadmap export", None, None], [None, None, None, "Estimate (weeks)"]], merge="D2:E2")
     text = _check(path)
-    assert "2 row(s) above the header row (line 3) were skipped" in text
+    assert "2 rows above the header row (line 3) were skipped" in text
 
 
 def test_xlsx_serial_number_dates_in_actual_columns(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_project_tool_csv_exports(tmp_path: Path, name: str, text: str) -> None:
     if name == "smartsheet.csv":
         assert (str(a.status), a.progress, str(b.status), b.progress) == ("done", 100, "in_progress", 50)
         assert "status 'Complete' is read as done" in text_report
-        assert "3 predecessor(s) given as row numbers" in text_report
+        assert "3 predecessors given as row numbers" in text_report
     else:
         assert deps[(a.id, c.id)] == ("FS", 0.6)  # 3 days
 
@@ -204,7 +204,7 @@ def test_formulas_read_their_saved_value_and_uncalculated_ones_are_reported(tmp_
     wb.save(script)
     plan, report = import_file(script)
     assert [duration_triple(d.duration) for d in plan.decisions] == [(2, 2, 2), (1, 1, 1)]
-    assert "2 formula cell(s) (C2, C3) have no saved value and read as empty" in report.text(limit=None)
+    assert "2 formula cells (C2, C3) have no saved value and read as empty" in report.text(limit=None)
 
     # the same workbook as Excel saves it: the values calculated and stored with the formulas
     excel = tmp_path / "excel.xlsx"
@@ -336,7 +336,7 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         ("test", "launch"),
     ]
     text = report.text(limit=None)
-    assert "2 summary row(s)" in text and "1 link(s) to or from summary rows are kept through 2 start" in text
+    assert "2 summary rows" in text and "1 link to or from summary rows is kept through 2 start" in text
     from planner.analysis import analyze
 
     r = analyze(plan)
@@ -369,7 +369,7 @@ def test_summary_rows_of_an_outline_column_are_structure(tmp_path: Path) -> None
         ("architectural-design-finish", "construction-start"),
         ("10", "1"),
     ]
-    assert "1 link(s) to or from summary rows are kept through 2 start" in report.text(limit=None)
+    assert "1 link to or from summary rows is kept through 2 start" in report.text(limit=None)
 
 
 def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> None:
@@ -499,7 +499,7 @@ def test_zero_duration_milestones_and_used_outline_columns_are_reported_as_such(
     path.write_text("id,title,duration,wbs\nx,X,2,1\nm,Done,0,2\n", encoding="utf-8")
     plan, report = import_file(path)
     assert [(d.id, d.milestone) for d in plan.decisions] == [("x", False), ("m", True)]
-    assert "1 row(s) with a duration of 0 became milestones" in report.text()
+    assert "1 row with a duration of 0 became a milestone" in report.text()
     assert "'wbs' is not a plan field" not in report.text()
 
 

@@ -69,7 +69,7 @@ def test_holidays_of_the_project_calendar_are_reported(tmp_path: Path) -> None:
     plan, report = import_file(path)
     text = report.text(limit=None)
     # only the holiday inside the project counts (not 24 Dec)
-    assert "1 non-working day(s) of the project calendar (2027-01-08) are not carried" in text
+    assert "1 non-working day of the project calendar (2027-01-08) is not carried" in text
     assert plan.decisions[0].duration == 1.0
     assert plan.extensions["import"]["source_finish_weeks"] == 1.0  # 5 working days: the holiday left out
 

@@ -56,7 +56,7 @@ def test_the_hand_made_sheet_keeps_what_each_cells_format_says() -> None:
     assert "validate" in {t.casefold() for t in by_title["Value case"].tags}  # the summary row above it
     assert "integrate" in {t.casefold() for t in by_title["Inference service"].tags}
     assert str(plan.start_date) == "2027-01-04"
-    assert any("1 row(s) above the header row (line 2) were skipped" in line for line in report.lines())
+    assert any("1 row above the header row (line 2) was skipped" in line for line in report.lines())
     schedule = analyze(plan).schedule
     assert schedule is not None and schedule.finish == pytest.approx(9.0)
     pilot = plan.decisions.index(by_title["Pilot with two branches"])
