@@ -15,7 +15,7 @@ from planner.ui.canvas import style as S
 from planner.ui.views import type_scale
 from tests.ui.s18_screens_support import app_font, opened_sample, settle
 
-SIZE = (1366, 768)
+SIZE = (1920, 1080)  # room for the charts at the larger type (a smaller window bounds it: below)
 
 
 def _settle_charts(seconds: float = 0.8) -> None:
@@ -90,7 +90,7 @@ def test_the_gantt_shows_several_rows_at_16pt_in_a_short_tab(qapp, qtbot, isolat
     from planner.charts.gantt import gantt_row_capacity
     from planner.ui.tabs.chart_tab import GANTT_MIN_ROWS, GANTT_ROW_PT
 
-    with app_font(16), opened_sample(qtbot, sample_path, SIZE) as w:
+    with app_font(16), opened_sample(qtbot, sample_path, (1366, 768)) as w:
         w.show_view("Gantt")
         _settle_charts()
         tab = w.chart_tabs["gantt"].chart
@@ -135,3 +135,19 @@ def test_presentation_draws_charts_for_the_room_and_gives_them_back_to_the_desk(
             w.presentation.leave()
             _settle_charts()
         assert type_scale.logical_dpi(canvas) == pytest.approx(160)
+
+
+def test_in_a_small_window_the_chart_text_grows_only_as_far_as_the_chart_fits(
+    qapp, qtbot, isolated_settings, sample_path
+):
+    # 800x600 at 15 pt: the team-load chart gets ~420 px across; at the desk's 150 dpi its 4 in of title and
+    # legend would need 600 (its title was cut, the teams' names elided to two letters). Its text grows as far as
+    # the width allows, and never below the charts' own 100 dpi.
+    with app_font(15), opened_sample(qtbot, sample_path, (800, 600)) as w:
+        w.views.setCurrentWidget(w.capacity_tab)
+        _settle_charts()
+        view = w.capacity_tab.chart
+        dpi = type_scale.logical_dpi(view.canvas)
+        assert type_scale.FIGURE_DPI <= dpi < type_scale.desk_dpi() == pytest.approx(150)
+        assert view.canvas.width() <= view.scroll_area.viewport().width()  # no sideways scrolling
+        assert int(4.0 * dpi) <= view.scroll_area.viewport().width()

@@ -33,7 +33,7 @@ from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.adaptive import AdaptiveSplitter
+from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
 
@@ -102,11 +102,17 @@ class CapacityTab(LazyRefresh, QWidget):
         top.addLayout(controls)
         top.addWidget(self.summary)
 
-        self.chart = FigureView(self._draw, "loadChart", self, ready=self.chart_ready)
+        self._chart_height_in = 1.2  # the chart's natural height (inches): its team panels or Gantt rows
+        self.chart = FigureView(
+            self._draw, "loadChart", self, readable_size=self._chart_size, ready=self.chart_ready
+        )
         self.chart_scroll = QScrollArea(self)
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.chart_scroll.setWidget(self.chart)
+        # As narrow as the chart can be drawn: the splitter stacks the tables under it when they do not fit
+        # beside that (its scroll area's own minimum let a 78 px sliver of chart sit beside them at 800x600).
+        self.chart_scroll.setMinimumWidth(self.chart.minimumWidth())
 
         self.over = QTreeWidget(self)
         self.over.setObjectName("overCapacity")
@@ -161,10 +167,14 @@ class CapacityTab(LazyRefresh, QWidget):
         split.setChildrenCollapsible(False)
         self.splitter = split
 
-        layout = QVBoxLayout(self)
+        # The whole tab scrolls when it is too small for chart and tables (800x600 in 15 pt type: the summary
+        # was cut mid-line, the chart a 80 px sliver beside the tables); stacked, the chart keeps a readable height.
+        body = PageBody(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self.page = scroll_page(body, "capacityTabScroll", self)
 
         self.show_levelled.toggled.connect(lambda _on: self.chart.redraw())
         self.chart_kind.currentIndexChanged.connect(lambda _i: self._chart_kind_changed())
@@ -250,13 +260,17 @@ class CapacityTab(LazyRefresh, QWidget):
         # (Only called while the tab is visible, when the chart needs matplotlib anyway.)
         from planner.charts.capacity import load_size
 
-        min_h = int(load_size(a)[1] * 100)
+        height_in = load_size(a)[1]
         if self.chart_kind.currentData() == "gantt":  # a readable row per decision and stage header
-            min_h = max(360, 20 * (len(plan.decisions) + len(plan.stages)) + 160)
-        if self.chart.minimumHeight() != min_h:
-            self.chart.setMinimumHeight(min_h)
-            self.chart.updateGeometry()
+            height_in = max(3.6, 0.2 * (len(plan.decisions) + len(plan.stages)) + 1.6)
+        self._chart_height_in = height_in
         self.chart.redraw()
+
+    def _chart_size(self, dpi: float) -> tuple[int, int]:
+        """Pixels the chart needs at ``dpi``: its natural height (it scrolls below it), and 4 in across for its
+        title and legend (a 16 pt font in an 800x600 window cut its title and elided the teams to two letters:
+        the text then stays nearer 100 dpi)."""
+        return int(4.0 * dpi), int(self._chart_height_in * dpi)
 
     def _fill_over(self, a: Any) -> None:
         plan = a.plan

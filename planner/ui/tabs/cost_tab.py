@@ -35,7 +35,7 @@ from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.adaptive import CHART_MIN_HEIGHT, AdaptiveSplitter
+from planner.ui.views.adaptive import CHART_MIN_HEIGHT, AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.figure_view import FigureView, settle_layouts
 from planner.ui.views.lazy import LazyRefresh
 
@@ -171,6 +171,9 @@ class CostTab(LazyRefresh, QWidget):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(side.minimumWidth() + side_scroll.verticalScrollBar().sizeHint().width())
+        # Stacked under the charts on a scrolling page (a small tab), whole: in its own scroll area there it
+        # showed one team's rate and the breakdown's tabs without their rows.
+        side_scroll.setMinimumHeight(side.minimumHeight())
 
         # Stacked when the two charts would be squeezed beside the figures and have the height of two charts.
         split = AdaptiveSplitter(self, main=0, main_height=2 * CHART_MIN_HEIGHT)
@@ -184,10 +187,14 @@ class CostTab(LazyRefresh, QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
         top.addWidget(self.summary, 1)
-        layout = QVBoxLayout(self)
+        # The whole tab scrolls when it is too small for charts and figures (800x600 in 15 pt type: the money
+        # fields were cut at the right, the charts a 185 px sliver); stacked, the charts keep a readable height.
+        body = PageBody(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self.page = scroll_page(body, "costTabScroll", self)
 
         doc.analysis_updated.connect(self._on_analysis)
         if simulation is not None:

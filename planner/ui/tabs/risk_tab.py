@@ -40,7 +40,7 @@ from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.adaptive import AdaptiveSplitter
+from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.figure_view import FigureView
 
@@ -365,21 +365,14 @@ class RiskTab(QWidget):
 
         # The whole tab scrolls when the window is shorter than its parts need (presentation type on a 1080 px
         # projector): it never pushes the presenter bar or the status bar off the screen.
-        body = QWidget(self)
+        body = PageBody(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(controls)
         layout.addWidget(self.stale_banner)
         layout.addWidget(self.splitter, 1)
-        page = QScrollArea(self)
-        page.setObjectName("riskTabScroll")
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(page)
+        scroll_page(body, "riskTabScroll", self)
 
         self.run_button.clicked.connect(self.run)
         self.rerun_button.clicked.connect(self.run)

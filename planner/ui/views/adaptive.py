@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 CHART_MIN_WIDTH = 480
 """The narrowest a chart is drawn beside a side panel (pixels); narrower, the panes are stacked."""
@@ -71,43 +71,80 @@ class AdaptiveSplitter(QSplitter):
         """QSplitter's, but as narrow as the panes stacked (the widest pane's minimum width) while side by side:
         QSplitter reported the panes' widths side by side, so the window could not be narrower than chart and
         panel beside each other (the cost tab 528 px at 15 pt, a main window of 811 px on an 800x600 screen)
-        although narrower the splitter stacks them."""
+        although narrower the splitter stacks them. Stacked, at least as tall as the main pane's readable height
+        above the others' minimum heights: the page it is on (:func:`scroll_page`) scrolls rather than squeeze
+        the chart."""
         hint = super().minimumSizeHint()
-        if self.orientation() != Qt.Orientation.Horizontal or self.count() < 2:
+        if self.count() < 2:
             return hint
         frame = 2 * self.frameWidth()
+        if self.orientation() == Qt.Orientation.Vertical:
+            return QSize(hint.width(), max(hint.height(), self.main_height + self.side_height() + frame))
         return QSize(max(self._least(i).width() for i in range(self.count())) + frame, hint.height())
 
     def wanted(self, width: int, height: int) -> Qt.Orientation:
         """The orientation for a splitter of ``width`` x ``height`` pixels: side by side when the main pane has
-        its readable width there, else stacked when it has its readable height stacked. Too small for both,
-        side by side when the panes' minimum widths fit beside each other, else stacked when their minimum
-        heights fit one above the other (the side panel scrolls), else side by side (the tab's own scrolling and
-        the chart's take over)."""
+        its readable width there, else stacked, and the page it is on (:func:`scroll_page`) scrolls to the
+        stacked height (:meth:`minimumSizeHint`) when the tab is shorter. Side by side below the readable width
+        the chart was a sliver (the risk charts 218 px at 1024x768, the capacity chart 78 px at 800x600 in 15 pt
+        type) or the panes were cut at the right (the cost tab's money fields: 240 px of a 330 px form)."""
         if width >= self.main_width + self.side_width():
             return Qt.Orientation.Horizontal
-        if height >= self.main_height + self.side_height():
-            return Qt.Orientation.Vertical
-        if width >= self._least(self.main).width() + self.side_width():
-            return Qt.Orientation.Horizontal
-        if height >= self._least(self.main).height() + self.side_height():
-            return Qt.Orientation.Vertical
-        return Qt.Orientation.Horizontal
+        return Qt.Orientation.Vertical
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         wanted = self.wanted(event.size().width(), event.size().height())
         if wanted != self.orientation():
             self.setOrientation(wanted)
+            self.updateGeometry()  # the minimum height differs stacked (the page scrolls to it)
             self._share(
                 event.size().width() if wanted == Qt.Orientation.Horizontal else event.size().height()
             )
         super().resizeEvent(event)
+        if (
+            self.orientation() == Qt.Orientation.Vertical
+            and self.count() > self.main
+            and self.sizes()[self.main] < self.main_height
+        ):
+            # Stacked on a page that grew to the stacked height after the split was shared out (a small tab):
+            # the chart gets its readable height, not a share of the smaller height it had (205 of 240 px).
+            self._share(event.size().height())
 
     def _share(self, length: int) -> None:
-        """Give the main pane its share of ``length`` and the others the rest, evenly."""
+        """Give the main pane its share of ``length`` (stacked, at least its readable height when the others'
+        minimum heights leave it) and the others the rest, evenly."""
         n = self.count()
         if n < 2 or length <= 0:
             return
         main = int(length * self.main_share)
+        if self.orientation() == Qt.Orientation.Vertical:
+            main = max(main, min(self.main_height, length - self.side_height()))
         rest = (length - main) // (n - 1)
         self.setSizes([main if i == self.main else rest for i in range(n)])
+
+
+class PageBody(QWidget):
+    """The contents of a :func:`scroll_page`: as tall as the page, or as its minimum height at the page's width
+    when that is more. (A plain widget asked the page for its preferred height when it had word-wrapped text: the
+    charts' preferred heights made the cost tab scroll in a 1400x860 window.)"""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+
+def scroll_page(body: PageBody, name: str, parent: QWidget) -> QScrollArea:
+    """``body`` (a tab's contents) on a page that scrolls when the tab is shorter than the body's minimum height,
+    laid out as ``parent``'s only child: a stacked :class:`AdaptiveSplitter` on it keeps its chart readable and
+    the page scrolls, rather than the window growing past a small screen or the panes being squeezed."""
+    page = QScrollArea(parent)
+    page.setObjectName(name)
+    page.setWidgetResizable(True)
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setWidget(body)
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(page)
+    return page

@@ -66,6 +66,7 @@ class FigureView(QWidget):
         self.canvas: Any = None
         self._dirty = True
         self._drawn_at: tuple[int, int] | None = None  # the view's size when it last drew
+        self._desk = type_scale.desk_dpi()  # the desk's dpi when it last drew
         self.draw_count = 0  # for tests
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +118,7 @@ class FigureView(QWidget):
         if (
             event.type() == QEvent.Type.FontChange
             and self.canvas is not None
-            and type_scale.follow_desk(self.canvas)
+            and self._desk != type_scale.desk_dpi()
         ):
             self.redraw()
 
@@ -143,7 +144,8 @@ class FigureView(QWidget):
         # layout (label room, panel heights) must be computed for the size it will be shown at.
         own = w, h = max(self.width(), 10), max(self.height(), 10)
         self._drawn_at = own
-        type_scale.follow_desk(self.canvas)
+        self._desk = type_scale.desk_dpi()
+        type_scale.follow_desk(self.canvas, self._desk_dpi(w, h))
         dpi = self.figure.dpi
         if self._readable is not None:
             w, h = self._readable_fit(w, h, dpi)
@@ -174,6 +176,22 @@ class FigureView(QWidget):
         self.canvas.draw_idle()
         if (max(self.width(), 10), max(self.height(), 10)) != own:
             self._resize_timer.start()  # resized while drawing: the layout depends on the size, draw again
+
+    def _desk_dpi(self, w: int, h: int) -> float:
+        """The desk's dpi (:func:`~planner.ui.views.type_scale.desk_dpi`), but no more than keeps the chart's
+        readable size inside a ``w`` x ``h`` view where it fits at the charts' own dpi, and no less than that:
+        at a large font in a small window (800x600 at 15 pt) the text grows only as far as the chart still fits,
+        rather than make it scroll."""
+        desk = self._desk
+        need = self._readable(type_scale.FIGURE_DPI) if self._readable is not None else None
+        if need is None or desk <= type_scale.FIGURE_DPI:
+            return desk
+        # Only a side that fits at the charts' own dpi bounds it: one that scrolls anyway (the team-load chart's
+        # panels, taller than the tab) may take larger text.
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width() if self.scroll_area is not None else 0
+        w, h = w - (bar if h < need[1] else 0), h - (bar if w < need[0] else 0)  # a scroll bar takes room
+        room = [have / max(want, 1) for have, want in ((w, need[0]), (h, need[1])) if have >= want]
+        return max(type_scale.FIGURE_DPI, min([desk, *(type_scale.FIGURE_DPI * r for r in room)]))
 
     def _pixel_ratio(self) -> float:
         """Device pixels per logical pixel of the canvas (1; 1.5 on a laptop at 150 %; 2 on a HiDPI panel)."""

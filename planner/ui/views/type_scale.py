@@ -60,12 +60,12 @@ def apply_dpi(canvas: Any, dpi: float) -> bool:
     return True
 
 
-def follow_desk(canvas: Any) -> bool:
-    """Give ``canvas``'s figure the desk's dpi (:func:`desk_dpi`) unless presentation mode holds it; True when it
-    changed (the caller redraws)."""
+def follow_desk(canvas: Any, dpi: float | None = None) -> bool:
+    """Give ``canvas``'s figure the desk's dpi (:func:`desk_dpi`, or ``dpi``: a view that bounds it to fit)
+    unless presentation mode holds it; True when it changed (the caller redraws)."""
     if getattr(canvas.figure, _ROOM, False):
         return False
-    return apply_dpi(canvas, desk_dpi())
+    return apply_dpi(canvas, desk_dpi() if dpi is None else dpi)
 
 
 def hold_for_room(canvas: Any, dpi: float) -> None:
