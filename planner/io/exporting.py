@@ -12,9 +12,13 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planner.model.plan import Plan
 from planner.units import agree, count, format_weeks
+
+if TYPE_CHECKING:
+    from planner.io.common import WorkCalendar
 
 
 @dataclass
@@ -150,6 +154,22 @@ def status_moment(day: dt.date, origin: dt.date) -> dt.datetime:
     (datetime.datetime(2028, 3, 10, 8, 0), datetime.datetime(2028, 1, 3, 8, 0))
     """
     return dt.datetime.combine(max(day, origin), dt.time(8))
+
+
+def day_moment(cal: WorkCalendar, origin: dt.date, day: dt.date, *, finish: bool = False) -> dt.datetime:
+    """A calendar day of the plan (an actual date) as a moment of an export on the working calendar ``cal``: the
+    day's first working moment (08:00; the next working day's when it is not one), or as a finish the moment the
+    day begins, the end of the working day before it (17:00) -- the planner's weeks place a date at its start.
+    Never before the export's start ``origin``.
+
+    >>> from planner.io.common import WorkCalendar
+    >>> cal = WorkCalendar.standard(dt.date(2027, 1, 4))
+    >>> day_moment(cal, cal.origin, dt.date(2027, 1, 7)), day_moment(cal, cal.origin, dt.date(2027, 1, 9))
+    (datetime.datetime(2027, 1, 7, 8, 0), datetime.datetime(2027, 1, 11, 8, 0))
+    >>> day_moment(cal, cal.origin, dt.date(2027, 1, 15), finish=True)
+    datetime.datetime(2027, 1, 14, 17, 0)
+    """
+    return cal.datetime_at(cal.minutes_of_day_start(max(day, origin)), finish=finish)
 
 
 def working_time_at(

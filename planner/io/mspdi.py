@@ -1138,7 +1138,7 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
-    from planner.io.exporting import day_of, export_schedule, status_moment, working_time_at
+    from planner.io.exporting import day_moment, day_of, export_schedule, status_moment, working_time_at
     from planner.io.exporting import status_day as status_day_of
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
@@ -1173,11 +1173,11 @@ def export_mspdi(plan: Plan) -> str:
 
     def day_start(day: dt.date) -> str:
         """A calendar day's first working moment (08:00; the next working day's when it is not one)."""
-        return _iso(cal.datetime_at(cal.minutes_of_day_start(max(day, origin))))
+        return _iso(day_moment(cal, origin, day))
 
     def day_end(day: dt.date) -> str:
         """The moment ``day`` begins as a finish: the end of the working day before it (17:00)."""
-        return _iso(cal.datetime_at(cal.minutes_of_day_start(max(day, origin)), finish=True))
+        return _iso(day_moment(cal, origin, day, finish=True))
 
     recorded = (
         ((plan.extensions.get(EXTENSION_KEY) or {}).get("decisions") or {})

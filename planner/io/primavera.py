@@ -1661,6 +1661,11 @@ def _xer_text(value: object) -> str:
     return _BREAKS.sub(" ", text) if ("\t" in text or "\n" in text or "\r" in text) else text
 
 
+def p6_time(moment: dt.datetime) -> str:
+    """A moment as XER writes it, to the nearest minute: ``2028-03-10 08:00``."""
+    return (moment + dt.timedelta(seconds=30)).strftime("%Y-%m-%d %H:%M")
+
+
 def _hours(weeks: float) -> str:
     """Weeks as hours of the exported 40-hour week (to 1/1000 h: XER keeps decimals)."""
     h = round(max(0.0, weeks) * HOURS_PER_WEEK, 3)
@@ -1676,7 +1681,14 @@ def export_xer(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks from the plan's start: dates are the planner's schedule (``planner analyze``)
     placed on that calendar."""
-    from planner.io.exporting import day_of, export_schedule, status_day, status_moment, working_time_at
+    from planner.io.exporting import (
+        day_moment,
+        day_of,
+        export_schedule,
+        status_day,
+        status_moment,
+        working_time_at,
+    )
     from planner.io.mspdi import _plan_start
     from planner.model.plan import duration_triple
 
@@ -1701,11 +1713,12 @@ def export_xer(plan: Plan) -> str:
             minutes = minutes_at(weeks)
             back = math.ceil(-minutes / mpw) if minutes < 0 else 0
             moment = cal.datetime_at(minutes + back * mpw, finish=finish)
-            moment -= dt.timedelta(days=7 * back)
-            memo[key] = (moment + dt.timedelta(seconds=30)).strftime(
-                "%Y-%m-%d %H:%M"
-            )  # to the nearest minute
+            memo[key] = p6_time(moment - dt.timedelta(days=7 * back))
         return memo[key]
+
+    def on_day(day: dt.date, finish: bool = False) -> str:
+        """An actual date on its own day (exporting.day_moment), as the MS Project XML export writes it."""
+        return p6_time(day_moment(cal, origin, day, finish=finish))
 
     def weeks_of(value: dt.date | float | None) -> float | None:
         day = day_of(plan, value) if isinstance(value, dt.date) else None
@@ -1761,7 +1774,7 @@ def export_xer(plan: Plan) -> str:
                     "strgy_priority_num": 100,
                     "critical_drtn_hr_cnt": 0,
                     "def_cost_per_qty": "0.0000",
-                    "last_recalc_date": data_date.strftime("%Y-%m-%d %H:%M"),
+                    "last_recalc_date": p6_time(data_date),
                     # the plan's own start day, as the MS Project XML export writes it: a weekend start stays
                     # (the work begins at the next working moment), so an import returns the same dates
                     "plan_start_date": dt.datetime.combine(origin, dt.time(8)).strftime("%Y-%m-%d %H:%M"),
@@ -1929,6 +1942,7 @@ def export_xer(plan: Plan) -> str:
         es, ef = sched.es[i], sched.ef[i]
         act_start = weeks_of(d.actual_start)
         act_end = weeks_of(d.actual_finish)
+        real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
         # P6 reads an activity's time from its actual dates: started work without them gets those the planner's
         # schedule implies (done work ends where it sits; its start, and that of work in progress, is where the
         # planner has its part done begin, exporting.began_at: never after the status date), before the plan start
@@ -1937,6 +1951,17 @@ def export_xer(plan: Plan) -> str:
             act_end = ef
         if state != "not_started" and act_start is None:
             act_start = sched.began[i]
+        # recorded actual dates on their own days (a Thursday start was Wednesday 09:09 as a working-week position)
+        start_text = (
+            on_day(real_start) if real_start is not None else at(act_start) if act_start is not None else ""
+        )
+        end_text = (
+            on_day(real_finish, dur > 0)
+            if real_finish is not None
+            else at(act_end, dur > 0)
+            if act_end is not None
+            else ""
+        )
         floor = d.not_before or 0.0
         if state == "not_started" and sched.status_week is not None:
             floor = max(floor, sched.status_week)
@@ -1973,10 +1998,10 @@ def export_xer(plan: Plan) -> str:
             "early_end_date": at(ef, dur > 0) if state != "done" else "",
             "restart_date": at(es) if state != "done" else "",
             "reend_date": at(ef, dur > 0) if state != "done" else "",
-            "target_start_date": at(act_start if act_start is not None else es),
-            "target_end_date": at(act_end if act_end is not None else ef, dur > 0),
-            "act_start_date": at(act_start) if act_start is not None else "",
-            "act_end_date": at(act_end, dur > 0) if act_end is not None and state == "done" else "",
+            "target_start_date": start_text or at(es),
+            "target_end_date": end_text or at(ef, dur > 0),
+            "act_start_date": start_text,
+            "act_end_date": end_text if state == "done" else "",
             # 'Start On or After': the plan's not_before, and the status date for work not started
             "cstr_type": "CS_MSOA" if floor > 1e-9 else "",
             "cstr_date": at(floor) if floor > 1e-9 else "",
@@ -2111,7 +2136,7 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
     notes.append(
         "weeks are 40-hour working weeks on a Monday-Friday, 08:00-17:00 calendar (1 week = 5 days of 8 hours); the "
         "planner's dates count 7 calendar days a week, so a date inside a week can differ by a day or two while "
-        "whole weeks and the finish agree"
+        "whole weeks and the finish agree; actual dates are written on their own days"
         + (
             "; the data date is the status date's own day at 08:00, and the remaining work counts from it"
             if plan.status_date is not None

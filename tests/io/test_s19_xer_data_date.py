@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.io import export_file, import_file
+from planner.io import export_file, export_notes, import_file
 from planner.io.exporting import export_schedule
 from planner.io.primavera import export_xer, parse_xer
 from planner.model import Plan
@@ -110,9 +110,29 @@ def test_a_plan_without_a_status_date_has_its_start_as_data_date(tmp_path: Path)
 
 
 def test_the_export_notes_say_where_the_data_date_is() -> None:
-    from planner.io import export_notes
-
     notes = " ".join(export_notes(_plan("2028-03-10"), "xer"))
     assert "the data date is the status date's own day at 08:00" in notes
     plain = build_plan([{"id": "a", "duration": 1}], [], start_date="2028-01-03")
     assert "data date is the status date" not in " ".join(export_notes(plain, "xer"))
+
+
+def test_actual_dates_are_written_on_their_own_days() -> None:
+    """e done Thu 7 Jan - Fri 15 Jan 2027: P6's actual start is Thu 7 Jan 08:00 and its actual finish the moment
+    Fri 15 Jan begins, Thu 14 Jan 17:00, as MS Project XML writes them (they were their working-week positions,
+    Wed 6 Jan 09:09 and Wed 13 Jan 15:51); f's actual start Mon 18 Jan stays 08:00."""
+    plan = build_plan(
+        [
+            {"id": "e", "duration": 2, "status": "done", "progress": 100, "actual_start": "2027-01-07",
+             "actual_finish": "2027-01-15"},
+            {"id": "f", "duration": 1, "status": "in_progress", "progress": 20, "actual_start": "2027-01-18"},
+        ],
+        [("e", "f")],
+        start_date="2027-01-04",
+        status_date="2027-02-01",
+    )  # fmt: skip
+    text = export_xer(plan)
+    e, f = _task(text, "e"), _task(text, "f")
+    assert (e["act_start_date"], e["act_end_date"]) == ("2027-01-07 08:00", "2027-01-14 17:00")
+    assert (e["target_start_date"], e["target_end_date"]) == ("2027-01-07 08:00", "2027-01-14 17:00")
+    assert (f["act_start_date"], f["act_end_date"]) == ("2027-01-18 08:00", "")
+    assert any("actual dates are written on their own days" in n for n in export_notes(plan, "xer"))
