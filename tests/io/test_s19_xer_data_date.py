@@ -16,6 +16,7 @@ from planner.io.exporting import export_schedule
 from planner.io.primavera import export_xer, parse_xer
 from planner.model import Plan
 from tests.conftest import build_plan
+from tests.io.test_export_progress import _progress_plan
 
 
 def _plan(status_date: str) -> Plan:
@@ -120,16 +121,7 @@ def test_actual_dates_are_written_on_their_own_days() -> None:
     """e done Thu 7 Jan - Fri 15 Jan 2027: P6's actual start is Thu 7 Jan 08:00 and its actual finish the moment
     Fri 15 Jan begins, Thu 14 Jan 17:00, as MS Project XML writes them (they were their working-week positions,
     Wed 6 Jan 09:09 and Wed 13 Jan 15:51); f's actual start Mon 18 Jan stays 08:00."""
-    plan = build_plan(
-        [
-            {"id": "e", "duration": 2, "status": "done", "progress": 100, "actual_start": "2027-01-07",
-             "actual_finish": "2027-01-15"},
-            {"id": "f", "duration": 1, "status": "in_progress", "progress": 20, "actual_start": "2027-01-18"},
-        ],
-        [("e", "f")],
-        start_date="2027-01-04",
-        status_date="2027-02-01",
-    )  # fmt: skip
+    plan = _progress_plan(status_date="2027-02-01")  # e and f of test_export_progress, start Mon 4 Jan 2027
     text = export_xer(plan)
     e, f = _task(text, "e"), _task(text, "f")
     assert (e["act_start_date"], e["act_end_date"]) == ("2027-01-07 08:00", "2027-01-14 17:00")
