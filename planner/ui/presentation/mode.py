@@ -581,6 +581,13 @@ class PresentationController(QObject):
             layout.activate()
 
     def _on_view_changed(self, _index: int) -> None:
+        # Switched from the keyboard (Ctrl+8), Qt hands the focus on to the new view's first field: the Risk tab's
+        # iterations box then took the presenter's next PgDn (10,000 iterations became 100, and no step). The
+        # view keeps it, so the presentation keys stay the presenter's; a field clicked on still takes them.
+        focus = QApplication.focusWidget()
+        page = self.window.views.currentWidget()
+        if isinstance(focus, _TYPING) and page is not None and page.isAncestorOf(focus):
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
         # A chart shown for the first time builds its tool bar now: hide it too, enlarge its text, and zoom a
         # freshly shown graph.
         QTimer.singleShot(0, self, self._hide_chrome)

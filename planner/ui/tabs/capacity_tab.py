@@ -195,7 +195,8 @@ class CapacityTab(LazyRefresh, QWidget):
         plan = a.plan
         if not plan.teams:
             self.summary.setText(
-                "No teams yet: add teams with a capacity (Plan && stages) and set each "
+                # (rich text: '&amp;' is an ampersand; '&&' was shown as it is, a menu's escape, not a label's)
+                "No teams yet: add teams with a capacity (the inspector's Plan &amp; stages tab) and set each "
                 "decision's owner to see the load."
             )
             self.chart.redraw()
