@@ -151,3 +151,35 @@ def test_in_a_small_window_the_chart_text_grows_only_as_far_as_the_chart_fits(
         assert type_scale.FIGURE_DPI <= dpi < type_scale.desk_dpi() == pytest.approx(150)
         assert view.canvas.width() <= view.scroll_area.viewport().width()  # no sideways scrolling
         assert int(4.0 * dpi) <= view.scroll_area.viewport().width()
+
+
+def test_the_zoomed_out_overview_grows_its_type_only_as_far_as_the_columns_hold_it(
+    qapp, qtbot, isolated_settings, tmp_path
+):
+    # 300 decisions in six stages at 1366x768 and 16 pt: at the desk's 1.6 the 148 px columns read "Frame · …",
+    # "Architec…" and "36 · 4 crit…"; the type now shrinks until headers and area names are whole.
+    import json
+
+    from tests.unseen_plans import STRESS_SHAPES
+
+    path = tmp_path / "stress-300.plan.json"
+    path.write_text(json.dumps(STRESS_SHAPES["stress-300"]()), encoding="utf-8")
+    with app_font(16), opened_sample(qtbot, path, (1366, 768)) as w:
+        w.show_view("Graph")
+        settle()
+        canvas: Any = w.canvas
+        canvas.fit_to_view()
+        canvas.viewport().repaint()
+        settle()
+        assert canvas.zoom < canvas.detail_zoom  # the overview
+        plan = w.doc.plan
+        headers = [t for t in canvas.overview_labels if any(t.startswith(s.name) for s in plan.stages)]
+        areas = {a.name for a in plan.areas}
+        names = [t for t in canvas.overview_labels if t.rstrip("…") in areas or t in areas]
+        assert len(headers) == len(plan.stages) and names, canvas.overview_labels
+        assert not [t for t in headers + names if t.endswith("…")], canvas.overview_labels
+        # larger than at an ordinary font, where the same blocks are drawn in 100 % type
+        heights = [r.height() for r, t in canvas.overview_texts if t in headers]
+        from PySide6.QtGui import QFontMetrics
+
+        assert min(heights) > QFontMetrics(S.band_font()).height()

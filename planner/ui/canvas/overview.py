@@ -183,9 +183,14 @@ def paint(
         one_line = max(nfm.height(), cfm.height()) + 8
         block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
         needed = header_h + gap + len(used_rows) * (block_h + gap)
-        if needed <= height or scale <= 1.0:
+        # Each column's header and area names whole in the column the view can give it (at a 16 pt desk font,
+        # 148 px columns read "Frame · …" and "Architec…"): the type shrinks before the text is cut.
+        room = max(MIN_COLUMN_PX, width // n - 6) - 12
+        wide = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns)
+        wide = max([wide, *(nfm.horizontalAdvance(summary.rows[r][0]) + 16 for r in used_rows)])
+        if (needed <= height and wide <= room) or scale <= 1.0:
             break
-        scale = max(1.0, scale * 0.9)  # larger type than the rows leave room for: a little smaller
+        scale = max(1.0, scale * 0.9)  # larger type than the rows or columns leave room for: a little smaller
     # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation type),
     # as far as the view has room for every column.
     widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
