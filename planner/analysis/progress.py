@@ -25,6 +25,7 @@ Weeks throughout; a date (status date or actual) is converted with the plan's ``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
@@ -274,6 +275,64 @@ def _progress_arrays(plan: Plan, cols: Columns) -> tuple[np.ndarray, np.ndarray,
         sits = np.where(np.isnan(a_f[done]), sits, a_f[done])
         floor[done] = sits
     return fraction, floor.astype(np.float64), done
+
+
+def part_done(
+    plan: Plan,
+    es: Sequence[float] | np.ndarray,
+    ef: Sequence[float] | np.ndarray,
+    remaining: Sequence[float] | np.ndarray,
+    estimate: str = "likely",
+    cols: Columns | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where the part done of each started decision lies: ``(began, ends)`` in weeks, in plan order, NaN for work
+    not started. The one rule the charts draw the work done by (:func:`planner.charts.status.done_spans`) and the
+    exports write an actual start by (:func:`planner.io.exporting.export_schedule`). ``es``, ``ef`` and
+    ``remaining`` are the schedule of the remaining work (:func:`progress_schedule`: its ``es``, ``ef`` and
+    ``duration``); the part done is the planned duration under ``estimate`` less ``remaining``.
+
+    - ``ends``: done work at its finish ``ef``; work in progress where its remaining work starts (``es``) but no
+      later than the status date -- the work done is done by then. Remaining work that a predecessor or a
+      not_before holds past the status date has its part done before the status date and a pause after it,
+      never a start in the future (which the other tools, and an import, would restart it from).
+    - ``began``: its actual start when recorded, else the part done's duration before ``ends``.
+
+    Neither is held to the plan start (an actual start or a long part done may lie before it), nor ``began`` to
+    ``ends`` (an actual start recorded after them): each output places them on its own scale.
+
+    >>> from planner.model import new_plan, Decision
+    >>> plan = new_plan()
+    >>> plan.status_date = 4
+    >>> plan.decisions += [Decision(id="b", title="B", stage="validate", duration=4, progress=50, not_before=8),
+    ...                    Decision(id="q", title="Q", stage="validate", duration=4, progress=50),
+    ...                    Decision(id="d", title="D", stage="validate", duration=3, status="done"),
+    ...                    Decision(id="s", title="S", stage="validate", duration=4, progress=50, actual_start=1.5),
+    ...                    Decision(id="n", title="N", stage="validate", duration=2)]
+    >>> began, ends = part_done(plan, [8, 3, 6, 8, 4], [10, 5, 6, 10, 6], [2, 2, 0, 2, 2])
+    >>> began.tolist()[:4], ends.tolist()[:4]  # b held to week 8 by its not_before: began at 2, not 6
+    ([2.0, 1.0, 3.0, 1.5], [4.0, 3.0, 6.0, 4.0])
+    >>> bool(np.isnan(began[4]) and np.isnan(ends[4]))
+    True
+    >>> plan.status_date = None
+    >>> part_done(plan, [8, 0, 3, 1.5, 0], [10, 2, 3, 3.5, 2], [2, 2, 0, 2, 2])[0][:2].tolist()  # no status date
+    [6.0, -2.0]
+    """
+    states, planned, a_s, _ = progress_columns(plan, estimate, cols)
+    n = len(states)
+    began, ends = np.full(n, np.nan), np.full(n, np.nan)
+    if planned is None or not n:
+        return began, ends
+    done = np.array([s == DONE for s in states], dtype=bool)
+    in_progress = np.array([s == IN_PROGRESS for s in states], dtype=bool)
+    es_, ef_ = np.asarray(es, dtype=np.float64), np.asarray(ef, dtype=np.float64)
+    status = status_week(plan)
+    held = es_ if status is None else np.minimum(es_, status)
+    ends[done], ends[in_progress] = ef_[done], held[in_progress]
+    actual = np.array([np.nan if w is None else w for w in a_s], dtype=np.float64)
+    done_weeks = np.asarray(planned, dtype=np.float64) - np.asarray(remaining, dtype=np.float64)
+    began = np.where(np.isnan(actual), ends - done_weeks, actual)
+    began[~(done | in_progress)] = np.nan
+    return began, ends
 
 
 def progress_schedule(

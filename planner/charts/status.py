@@ -80,34 +80,20 @@ def done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+    """Where the part done lies (:func:`planner.analysis.progress.part_done`, the rule the exports share), drawn
+    between the plan start and where it ends; nothing for a milestone or a part done of no length but done work."""
     s = analysis.schedule
     assert s is not None
-    from planner.analysis.progress import DONE, NOT_STARTED, progress_state
+    from planner.analysis.graph import columns_of
+    from planner.analysis.progress import part_done
+    from planner.model.plan import Status
 
-    plan = analysis.plan
-    state = progress_state(plan)
-    n = len(s.ids)
-    start = np.full(n, np.nan)
-    finish = np.full(n, np.nan)
-    if not state.active or len(state.decisions) != n:
-        return start, finish
-    status = state.status_week
-    for i, (d, p) in enumerate(zip(plan.decisions, state.decisions, strict=True)):
-        if p.state == NOT_STARTED or d.milestone:
-            continue
-        planned = d.weeks(analysis.estimate)
-        if p.state == DONE:
-            end = float(s.es[i])
-            share = 1.0
-        else:
-            share = min(1.0, max(0.0, d.progress / 100.0))
-            end = float(s.es[i]) if status is None else min(float(s.es[i]), status)
-            if share <= 0 and p.actual_start is None:
-                continue
-        begin = p.actual_start if p.actual_start is not None else end - planned * share
-        begin = max(0.0, min(begin, end))
-        if end - begin > 0 or p.state == DONE:
-            start[i], finish[i] = begin, end
+    cols = columns_of(analysis.plan, s.graph)
+    began, end = part_done(analysis.plan, s.es, s.ef, s.duration, analysis.estimate, cols)
+    begin = np.maximum(0.0, np.minimum(began, end))
+    shown = ~cols.milestone & ~np.isnan(begin) & ((end - begin > 0) | cols.status_is(Status.DONE))
+    start = np.where(shown, begin, np.nan)
+    finish = np.where(shown, end, np.nan)
     return start, finish
 
 

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 class ExportSchedule:
     """Weeks from the plan start, in plan order. ``state`` is ``done``, ``in_progress`` or ``not_started`` (the
     progress rules' own words); ``remaining`` the weeks of work left; ``started`` the week the work began
-    (:func:`began_at`: its actual start, else its part done's duration before where that part ends), never before
-    the plan start, None when not started; ``began`` the same before it is held at the plan start.
+    (:func:`planner.analysis.progress.part_done`: its actual start, else its part done's duration before where
+    that part ends), never before the plan start, None when not started; ``began`` the same before it is held at
+    the plan start.
     ``ok`` is False when the plan has no schedule (a cycle, a broken link): the weeks are then each decision's
     earliest start on its own and the export says so."""
 
@@ -47,37 +48,9 @@ class ExportSchedule:
     began: list[float | None] = field(default_factory=list)
 
 
-def began_at(
-    state: str, actual_start: float | None, es: float, ef: float, done_part: float, status: float | None
-) -> float | None:
-    """Where started work began, in weeks (possibly before the plan start), for an export that needs an actual
-    start: its actual start when recorded; else its part done (``done_part`` weeks) placed to end where the
-    planner draws it (planner.charts.status): done work at its finish ``ef``, work in progress where its remaining
-    work starts (``es``) but no later than the status date -- the work done is done by then. Remaining work that
-    a predecessor or a not_before holds past the status date has its part done before the status date and a pause
-    after it, never an actual start in the future (which the other tools, and an import, would restart it from).
-    None for work not started.
-
-    >>> began_at("in_progress", None, 8.0, 10.0, 2.0, 4.0)  # held to week 8 by its not_before: began at 2, not 6
-    2.0
-    >>> began_at("in_progress", None, 3.0, 5.0, 2.0, 4.0), began_at("in_progress", None, 8.0, 10.0, 2.0, None)
-    (1.0, 6.0)
-    >>> began_at("done", None, 6.0, 6.0, 3.0, 7.0), began_at("in_progress", 1.5, 8.0, 10.0, 2.0, 4.0)
-    (3.0, 1.5)
-    """
-    from planner.analysis.progress import DONE, NOT_STARTED
-
-    if state == NOT_STARTED:
-        return None
-    if actual_start is not None:
-        return actual_start
-    end = ef if state == DONE else es if status is None else min(es, status)
-    return end - done_part
-
-
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
     """The progress-aware schedule of ``plan`` as :func:`planner.analysis.analyze` computes it."""
-    from planner.analysis.progress import DONE, progress_schedule, progress_state
+    from planner.analysis.progress import DONE, part_done, progress_schedule, progress_state
     from planner.analysis.schedule import ScheduleError
 
     state = progress_state(plan)
@@ -96,10 +69,7 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         ef = [a + r for a, r in zip(es, remaining, strict=True)]
         finish, ok, critical = max(ef, default=0.0), False, [False] * len(es)
     done_ids = {p.id for p in state.decisions if p.state == DONE}
-    began = [
-        began_at(p.state, p.actual_start, es[i], ef[i], planned[i] - remaining[i], state.status_week)
-        for i, p in enumerate(state.decisions)
-    ]
+    began = [None if math.isnan(b) else b for b in part_done(plan, es, ef, remaining, estimate)[0].tolist()]
     return ExportSchedule(
         es=es,
         ef=ef,
@@ -504,7 +474,8 @@ def _table_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
 
 def _without_actual_start(plan: Plan, sched: ExportSchedule | None, kept: bool) -> list[str]:
     """The note for a format with actual dates (``kept``: the planner's own field brings back that there was
-    none) on started work that records no actual start: the one written is the planner's (:func:`began_at`)."""
+    none) on started work that records no actual start: the one written is the planner's
+    (:func:`planner.analysis.progress.part_done`)."""
     if sched is None:
         return []
     n = sum(

@@ -1945,7 +1945,7 @@ def export_xer(plan: Plan) -> str:
         real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
         # P6 reads an activity's time from its actual dates: started work without them gets those the planner's
         # schedule implies (done work ends where it sits; its start, and that of work in progress, is where the
-        # planner has its part done begin, exporting.began_at: never after the status date), before the plan start
+        # planner has its part done begin, progress.part_done: never after the status date), before the plan start
         # if need be
         if state == "done" and act_end is None:
             act_end = ef
