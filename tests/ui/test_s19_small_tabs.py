@@ -105,3 +105,25 @@ def test_a_stacked_splitter_asks_for_its_readable_height(qtbot):
     split.resize(400, CHART_MIN_HEIGHT + 90 + handle + 100)  # the page grew to it
     settle()
     assert split.sizes()[0] >= CHART_MIN_HEIGHT
+
+
+def test_the_risk_charts_text_grows_only_as_far_as_they_fit_800x600_at_15pt(small_large_font_window):
+    # Stacked under the figures at 800x600 in 15 pt type the finish chart had ~440 x 205 px; drawn at the desk's
+    # 150 dpi its title, axes and labels were printed over each other. It grows its text only as far as its
+    # readable size fits across (then scrolls), never below 100 dpi.
+    from planner.ui.views import type_scale
+
+    w = small_large_font_window
+    w.views.setCurrentWidget(w.risk_tab)
+    _settle_charts()
+    if w.simulation.result is None:
+        w.risk_tab.run()
+    from tests.ui.s18_screens_support import finish_simulation
+
+    finish_simulation(w)
+    _settle_charts()
+    view = w.risk_tab.finish_chart
+    dpi = type_scale.logical_dpi(view.canvas)
+    assert type_scale.desk_dpi() == pytest.approx(150)
+    assert type_scale.FIGURE_DPI <= dpi < 150
+    assert view.canvas.width() <= view.scroll_area.viewport().width()  # no sideways scrolling

@@ -176,6 +176,17 @@ class RiskRegisterView(QWidget):
         self.count.setText(f"{n} risk{'s' if n != 1 else ''}")
 
 
+def _finish_chart_size(dpi: float) -> tuple[int, int]:
+    """Pixels the finish-date chart needs at ``dpi``: its title, two-line date axis and percentile labels."""
+    return int(4.2 * dpi), int(2.4 * dpi)
+
+
+def _bars_chart_size(dpi: float) -> tuple[int, int]:
+    """Pixels the criticality and sensitivity charts need across at ``dpi`` (their decision names and bars); their
+    height is the view's (they fit their bars to it)."""
+    return int(4.2 * dpi), 1
+
+
 class RiskTab(QWidget):
     """Monte Carlo of the plan (see the module docstring). ``runner`` is shared with the window."""
 
@@ -319,9 +330,17 @@ class RiskTab(QWidget):
         self.charts = QTabWidget(self)
         self.charts.setObjectName("riskCharts")
         self.charts.setDocumentMode(True)
-        self.finish_chart = FigureView(self._draw_finish, "finishChart", self.charts)
-        self.criticality_chart = FigureView(self._draw_criticality, "criticalityChart", self.charts)
-        self.tornado_chart = FigureView(self._draw_tornado, "tornadoChart", self.charts)
+        # Readable sizes: at a large font the charts' text grows only as far as they still fit (in 440 x 205 px at
+        # 15 pt the finish chart's title, axes and labels were drawn over each other), then they scroll.
+        self.finish_chart = FigureView(
+            self._draw_finish, "finishChart", self.charts, readable_size=_finish_chart_size
+        )
+        self.criticality_chart = FigureView(
+            self._draw_criticality, "criticalityChart", self.charts, readable_size=_bars_chart_size
+        )
+        self.tornado_chart = FigureView(
+            self._draw_tornado, "tornadoChart", self.charts, readable_size=_bars_chart_size
+        )
         self.charts.addTab(self.finish_chart, "Finish date")
         self.charts.addTab(self.criticality_chart, "Criticality")
         self.charts.addTab(self.tornado_chart, "Sensitivity")
