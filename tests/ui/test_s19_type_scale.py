@@ -183,3 +183,35 @@ def test_the_zoomed_out_overview_grows_its_type_only_as_far_as_the_columns_hold_
         from PySide6.QtGui import QFontMetrics
 
         assert min(heights) > QFontMetrics(S.band_font()).height()
+
+
+def test_the_delta_gantt_keeps_its_row_names_at_16pt(qapp, qtbot, isolated_settings, tmp_path):
+    # The scenario comparison's delta Gantt had 512 x 374 px at 16 pt: drawn at the desk's 160 dpi its rows did
+    # not fit and it left out every row label and stage name (bars without names).
+    import json
+
+    from matplotlib.text import Text
+    from PySide6.QtCore import Qt
+
+    from tests.unseen_plans import STRESS_SHAPES
+
+    path = tmp_path / "scenarios.plan.json"
+    path.write_text(json.dumps(STRESS_SHAPES["baselines-and-scenarios"]()), encoding="utf-8")
+    with app_font(16), opened_sample(qtbot, path, (1366, 768)) as w:
+        dialog: Any = w.scenario_bar.show_compare()
+        try:
+            for i in range(dialog.choices.count()):
+                dialog.choices.item(i).setCheckState(Qt.CheckState.Checked)
+            dialog.run()
+            qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+            dialog.tabs.setCurrentIndex(1)
+            _settle_charts()
+            view = dialog.gantt
+            view.canvas.draw()
+            names = {d.title for d in w.doc.plan.decisions}
+            drawn = {t.get_text() for t in view.figure.findobj(Text) if t.get_visible()}
+            assert names <= drawn, names - drawn
+            assert type_scale.FIGURE_DPI <= type_scale.logical_dpi(view.canvas) < type_scale.desk_dpi()
+        finally:
+            dialog.close()
+            settle()
