@@ -50,7 +50,7 @@ from planner.io.common import (
     some,
 )
 from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint, parse_pt_minutes
-from planner.io.outline import Outline, SourceLink, SourceTask
+from planner.io.outline import Outline, SourceLink, SourceTask, report_durations_from_dates
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
@@ -651,16 +651,9 @@ class _File:
             until = self.origin + dt.timedelta(days=math.ceil(max(0.0, finish) * 7) + 7)
             report_days_off(report, (h for h in self.calendar.holidays if self.origin <= h <= until))
         leaves = [t for i, t in enumerate(tasks) if i + 1 == len(tasks) or tasks[i + 1].level <= t.level]
-        from_dates = [
-            t.name for t in leaves if t.key in self.from_dates
-        ]  # (a summary's duration is its tasks')
+        from_dates = sum(t.key in self.from_dates for t in leaves)  # (a summary's duration is its tasks')
         undated = [t.name for t in leaves if t.key in self.undated]
-        if from_dates:
-            report.add(
-                "duration",
-                f"{count(len(from_dates), 'task')} {agree(len(from_dates), 'has', 'have')} no Duration: it is the "
-                f"working time between {agree(len(from_dates), 'its', 'their')} Start and Finish",
-            )
+        report_durations_from_dates(report, from_dates)
         if undated:
             report.add(
                 "duration",

@@ -44,7 +44,14 @@ from planner.io.common import (
     some,
 )
 from planner.io.exporting import status_anchor, weeks_from_status_day
-from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
+from planner.io.outline import (
+    Mapping,
+    Outline,
+    SourceLink,
+    SourceTask,
+    build_plan,
+    report_durations_from_dates,
+)
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
 from planner.units import agree, count, format_date, format_weeks, week_to_date
 
@@ -759,12 +766,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{agree(sum(dropped_fields.values()), 'is', 'are')} not carried (the plan has no custom fields; values "
             f"per field): {shown}",
         )
-    if from_dates:
-        report.add(
-            "duration",
-            f"{count(from_dates, 'task')} {agree(from_dates, 'has', 'have')} no Duration: it is the working time "
-            f"between {agree(from_dates, 'its', 'their')} Start and Finish",
-        )
+    report_durations_from_dates(report, from_dates)
 
     tasks = _in_outline_order(tasks, outline_numbers, report)
 

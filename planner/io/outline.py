@@ -607,6 +607,17 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     return plan
 
 
+def report_durations_from_dates(report: ImportReport, n: int) -> None:
+    """The import-report line for ``n`` tasks (MS Project XML, MPX) written without a Duration, whose duration is
+    read as the working time between their Start and Finish; nothing when ``n`` is 0."""
+    if n:
+        report.add(
+            "duration",
+            f"{count(n, 'task')} {agree(n, 'has', 'have')} no Duration: it is the working time between "
+            f"{agree(n, 'its', 'their')} Start and Finish",
+        )
+
+
 def _take_baseline(
     plan: Plan,
     outline: Outline,
