@@ -1159,10 +1159,15 @@ def _summary_lines(
 
 
 def _parent_structure(
-    keys: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
+    keys: Sequence[str],
+    header: Sequence[Any],
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    report: ImportReport,
 ) -> tuple[set[int], dict[int, list[tuple[int, str]]]]:
     """The lines of parent rows (named by another row's parent column, by id or title) and, per line, the lines and
-    titles of the row's ancestors from the top; empty without a parent column."""
+    titles of the row's ancestors from the top; empty without a parent column. Rows that name each other as their
+    parent, in a loop (a row its own parent too), are put at the top level, said in one report line naming them,
+    as the XER import does for a loop of WBS elements."""
     col = next((i for i, k in enumerate(keys) if k in PARENT_HEADERS), None)
     if col is None:
         return set(), {}
@@ -1181,6 +1186,20 @@ def _parent_structure(
         line: by_name.get(p, by_name.get(p.casefold())) for line, cells in rows if (p := cell(cells, col))
     }
     title_of = {line: cell(cells, title_col) for line, cells in rows}
+    looped = _parent_loops(parent_of)
+    if looped:
+        for line in looped:
+            parent_of[line] = None
+        n = len(looped)
+        named = some((f"line {line} {title_of.get(line, '')!r}" for line in looped), 8)
+        report.add(
+            "format",
+            f"{count(n, 'row')} ({named}) "
+            f"{agree(n, 'names itself', 'name each other')} as {agree(n, 'its', 'their')} parent "
+            f"(column {str(header[col]).strip()!r}) and {agree(n, 'forms', 'form')} a loop of parents; "
+            f"{agree(n, 'it is', 'they are')} put at the top level: correct the parent column to nest "
+            f"{agree(n, 'it', 'them')}",
+        )
     ancestors: dict[int, list[tuple[int, str]]] = {}
     for line in parent_of:
         chain: list[tuple[int, str]] = []
@@ -1190,6 +1209,29 @@ def _parent_structure(
             at = parent_of.get(at)
         ancestors[line] = list(reversed(chain))
     return {p for p in parent_of.values() if p is not None}, ancestors
+
+
+def _parent_loops(parent_of: dict[int, int | None]) -> list[int]:
+    """The lines on a loop of ``parent_of`` (each row's parent row), in line order; not the rows below a loop,
+    which only lead into it. Each row is visited once, without recursion.
+
+    >>> _parent_loops({2: 3, 3: 2, 4: 2, 5: None, 6: 6})
+    [2, 3, 6]
+    """
+    state: dict[int, int] = {}  # 1: on the walk being made, 2: done
+    looped: list[int] = []
+    for first in parent_of:
+        walk: list[int] = []
+        at: int | None = first
+        while at is not None and at not in state:
+            state[at] = 1
+            walk.append(at)
+            at = parent_of.get(at)
+        if at is not None and state[at] == 1:  # the walk met itself: from there on, a loop
+            looped.extend(walk[walk.index(at) :])
+        for line in walk:
+            state[line] = 2
+    return sorted(looped)
 
 
 def outline_from_sheet(
@@ -1475,7 +1517,7 @@ def rows_to_plan(
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
     summary_lines = _summary_lines(keys, rows)
-    parent_lines, ancestors = _parent_structure(keys, rows)
+    parent_lines, ancestors = _parent_structure(keys, header, rows, report)
     header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
     owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
     # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
