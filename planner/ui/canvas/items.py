@@ -285,6 +285,9 @@ class CardItem(QGraphicsItem):
         """
         for edge in self.edges:
             edge.update_path()
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "labels_due"):
+            scene.labels_due()  # once the move pauses, labels off each other again
 
     def hoverMoveEvent(self, event) -> None:
         if self.on_handle(event.pos()):
@@ -565,13 +568,16 @@ _PLATE_BOXES: dict[
 ] = {}  # label text -> its plate's box (see EdgeLabel)
 
 
-def _edge_bounds(geom: EdgeGeometry, label: EdgeLabel | None) -> QRectF:
-    """The bounds of an edge shaped ``geom``: its curve's and arrowhead's, and its label's plate if it has one."""
+def _edge_bounds(
+    geom: EdgeGeometry, label: EdgeLabel | None, at: tuple[float, float] | None = None
+) -> QRectF:
+    """The bounds of an edge shaped ``geom``: its curve's and arrowhead's, and its label's plate if it has one
+    (at ``at``, by default the middle of the last curve)."""
     left, top, w, h = geom[7], geom[8], geom[9], geom[10]
     if label is None:
         return QRectF(left, top, w, h)
     bl, bt, br, bb = label.box
-    lx, ly = geom[5], geom[6]
+    lx, ly = at if at is not None else (geom[5], geom[6])
     right, bottom = max(left + w, lx + br), max(top + h, ly + bb)
     left, top = min(left, lx + bl), min(top, ly + bt)
     return QRectF(left, top, right - left, bottom - top)
@@ -767,6 +773,25 @@ def edge_geometries(
     ]
 
 
+LABEL_SLOTS = (0.5, 0.3, 0.7, 0.18, 0.82)
+"""Where along its last curve an edge's label may sit (0 its start, 1 the arrowhead), in the order tried: the middle,
+else the first place whose plate covers no other label (:meth:`GraphScene.spread_labels`)."""
+
+
+def label_point(geom: EdgeGeometry, t: float = 0.5) -> tuple[float, float]:
+    """The point ``t`` along the last curve of an edge shaped ``geom`` (the curve :func:`edge_path` draws; 0.5 is
+    the geometry's own label point)."""
+    if t == 0.5:
+        return geom[5], geom[6]
+    x0, y0, tx, ty, route = geom[:5]
+    bx, by = tx - _ARROW, ty
+    ax, ay = (route[-1][0] + S.CARD_W / 2, route[-1][1]) if route else (x0, y0)
+    dx = max(abs(bx - ax) / 2, _MIN_PULL)
+    u = 1.0 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return a * ax + b * (ax + dx) + c * (bx - dx) + d * bx, (a + b) * ay + (c + d) * by
+
+
 def edge_path(geom: EdgeGeometry | None) -> QPainterPath:
     """The curve of an edge shaped ``geom`` (an empty path for none)."""
     path = QPainterPath()
@@ -817,6 +842,7 @@ class EdgeItem(QGraphicsPathItem):
     info: tuple[str, float, bool, bool] | None = None  # (kind, lag, driving, critical) last shown
     selected = False
     label: EdgeLabel | None = None
+    label_t = 0.5  # where along the last curve the label sits (LABEL_SLOTS)
     arrow: QPolygonF | None = None  # the arrowhead (scene coordinates), made when first painted
     detailed = True  # arrowhead and label shown (off when zoomed out too far to see them)
     _hit: QPainterPath | None = None
@@ -1007,7 +1033,17 @@ class EdgeItem(QGraphicsPathItem):
             self.arrow = None
             self.update()
         self._geom = geom
+        self.label_t = 0.5  # (the scene moves it again if the middle covers another label: spread_labels)
         self._bounds = _edge_bounds(geom, self.label)
+
+    def set_label_t(self, t: float) -> None:
+        """Put the label ``t`` along the last curve (one of :data:`LABEL_SLOTS`)."""
+        if t == self.label_t or self._geom is None:
+            return
+        self.prepareGeometryChange()
+        self.label_t = t
+        self._bounds = _edge_bounds(self._geom, self.label, self._label_at)
+        self.update()
 
     @property
     def _curve_bounds(self) -> QRectF:
@@ -1017,9 +1053,10 @@ class EdgeItem(QGraphicsPathItem):
 
     @property
     def _label_at(self) -> tuple[float, float] | None:
-        """Where the label sits: the midpoint of the last curve (scene coordinates)."""
+        """Where the label sits: the midpoint of the last curve, or where :meth:`set_label_t` moved it (scene
+        coordinates)."""
         g = self._geom
-        return None if g is None else (g[5], g[6])
+        return None if g is None else label_point(g, self.label_t)
 
     @property
     def _tip(self) -> tuple[float, float]:

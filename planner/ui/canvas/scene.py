@@ -49,12 +49,14 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
 from planner.ui.canvas.items import (
+    LABEL_SLOTS,
     CardData,
     CardItem,
     EdgeGeometry,
     EdgeItem,
     StageBandItem,
     edge_geometries,
+    label_point,
 )
 from planner.ui.views import format as fmt
 
@@ -92,6 +94,11 @@ _STRUCTURAL_FIELDS = frozenset({"id", "stage"})
 
 _NO_GEOMETRY: EdgeGeometry = (0.0, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
+LABELS_DEBOUNCE_MS = 150
+"""Edge labels are spread (GraphScene.spread_labels) this long after edges last moved."""
+SPREAD_LABELS_MAX = 8000
+"""Up to this many edges labels are spread (~30 ms for 6,000 edges); a larger plan keeps them at their curves'
+middles (30,000 edges took ~200 ms after every edit)."""
 PLACE_AT_ONCE = 64
 """Edges placed together beyond this many get their geometry from one numpy pass (:func:`edge_geometries`)."""
 
@@ -355,6 +362,12 @@ class GraphScene(QGraphicsScene):
         self._build_timer = QTimer(self)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_tick)
+        # Edge labels are moved off each other once edges stop moving (labels_due): a dense plan's labels sat on
+        # top of each other at their curves' middles ("FF+0.35" over "FF+1.25").
+        self._labels_timer = QTimer(self)
+        self._labels_timer.setSingleShot(True)
+        self._labels_timer.setInterval(LABELS_DEBOUNCE_MS)
+        self._labels_timer.timeout.connect(self.spread_labels)
         self._gc_paused = [False]  # the build paused the garbage collector (shared with the handler below)
         gc_paused = self._gc_paused
         self.destroyed.connect(lambda *_: _resume_gc(gc_paused))  # (not self: it is gone then)
@@ -512,6 +525,7 @@ class GraphScene(QGraphicsScene):
                 self._index_items()
 
     def _sync_items(self, analysis: Analysis | None, figures: bool, structure: bool) -> None:
+        self.labels_due()  # (edges placed or relabelled below: their labels spread after)
         created: list[CardItem] = []
         touched: set[EdgeItem] = set()
         moved: set[str] = set()
@@ -621,6 +635,49 @@ class GraphScene(QGraphicsScene):
             tuple((x.from_, x.to) for x in plan.dependencies),
             tuple(s.id for s in plan.stages),
         )
+
+    # -- edge labels ---------------------------------------------------------------------------------------------
+    def labels_due(self) -> None:
+        """Spread the edges' labels (:meth:`spread_labels`) once edges stop moving."""
+        self._labels_timer.start()
+
+    def spread_labels(self) -> int:
+        """Put each edge's label where its plate covers no label placed before it (in dependency order): the middle
+        of its last curve, else the first free one of :data:`~planner.ui.canvas.items.LABEL_SLOTS` along it (the
+        middle when none is free). Returns how many labels moved."""
+        self._labels_timer.stop()
+        if len(self.edges) > SPREAD_LABELS_MAX:
+            return 0
+        cell = 64.0
+        grid: dict[tuple[int, int], list[QRectF]] = {}
+        moved = 0
+        for edge in self.edges:
+            geom = edge._geom if edge is not None else None
+            if edge is None or edge.label is None or geom is None:
+                continue
+            plate = edge.label.plate
+            chosen: tuple[float, QRectF, list[tuple[int, int]]] | None = None
+            for t in LABEL_SLOTS:
+                x, y = label_point(geom, t)
+                r = plate.translated(x, y)
+                keys = [
+                    (i, j)
+                    for i in range(int(r.left() // cell), int(r.right() // cell) + 1)
+                    for j in range(int(r.top() // cell), int(r.bottom() // cell) + 1)
+                ]
+                if chosen is None:
+                    chosen = (t, r, keys)  # the middle, when no place is free
+                if not any(r.intersects(o) for k in keys for o in grid.get(k, ())):
+                    chosen = (t, r, keys)
+                    break
+            assert chosen is not None
+            t, r, keys = chosen
+            for k in keys:
+                grid.setdefault(k, []).append(r)
+            if edge.label_t != t:
+                edge.set_label_t(t)
+                moved += 1
+        return moved
 
     # -- progressive build (large plans, from scratch) ------------------------------------------------------------
     @property
@@ -749,6 +806,7 @@ class GraphScene(QGraphicsScene):
             self.highlight_chain([h for h in self.highlight if h in self.cards], reveal=False)
         self._selection_due = False
         self._on_document_selection(list(self.document.selection), reveal=False)
+        self.labels_due()
         self.build_changed.emit()
 
     def _cancel_build(self) -> None:
