@@ -414,6 +414,23 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             "under the recorded progress (started work so that it ends where the planner finishes it); the "
             "plan's own dates and status are kept in custom columns"
         )
+        s = sched.status_week
+        held = (
+            0
+            if s is None
+            else sum(
+                st == "in_progress" and e > s + 1e-6 for st, e in zip(sched.state, sched.es, strict=True)
+            )
+        )
+        if held:
+            notes.append(
+                f"{count(held, 'decision')} in progress {agree(held, 'resumes', 'resume')} after a pause (a "
+                f"predecessor or a start-no-earlier date holds {agree(held, 'its', 'their')} remaining work past the "
+                f"status date): GanttProject has no split, so {agree(held, 'its bar', 'their bars')} "
+                f"{agree(held, 'ends', 'end')} where the planner finishes {agree(held, 'it', 'them')} and "
+                f"{agree(held, 'its', 'their')} part done is drawn up to where the remaining work starts, after the "
+                "status date (the plan's actual start, if any, is kept in a custom column)"
+            )
     blocked = _blocked(plan)
     if blocked:
         notes.append(
