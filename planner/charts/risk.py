@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -138,7 +139,7 @@ def draw_risk(
         y = np.arange(1, len(f) + 1) / len(f)
         xs = np.r_[ax.get_xlim()[0], f, ax.get_xlim()[1]]
         ys = np.r_[0.0, y, 1.0]
-        ax2.plot(xs, ys, drawstyle="steps-post", color=CURVE_COLOR, linewidth=1.6, zorder=3)
+        (curve,) = ax2.plot(xs, ys, drawstyle="steps-post", color=CURVE_COLOR, linewidth=1.6, zorder=3)
         ax2.set_ylim(0, 1.02)
         ax2.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax2.set_ylabel("probability of finishing by then", fontsize=style.LABEL_PT, color=CURVE_COLOR)
@@ -160,6 +161,10 @@ def draw_risk(
                 style.SMALL_PT,
                 bold=False,
                 top=True,
+                shorter=(
+                    f"CPM plan (likely): {_when(r, det)}, {units.format_share(p_det)} of runs by then",
+                    f"CPM plan (likely): {_when(r, det)}",  # last: without the share, rather than over the curve
+                ),
             )
         )
         # P50, P80 and the --by week drop from their point on the curve to the axis: a line up to the top ran
@@ -177,7 +182,10 @@ def draw_risk(
             labels.append(
                 _Label(f"by {_when(r, by)}: {units.format_share(p_by)}", by, p_by, BY_COLOR, style.LABEL_PT)
             )
-        _place_labels(fig, ax2, labels, _bar_boxes(fig, ax, edges, share))
+        # The S-curve (as drawn: its steps) is a line no label may hide either.
+        _place_labels(
+            fig, ax2, labels, _bar_boxes(fig, ax, edges, share), [np.asarray(curve.get_path().vertices)]
+        )
 
         n_ticks = _tick_bins(fig, ax, r.start_date is not None)
         if r.start_date is not None:  # ticks at least a day apart, so that no two show the same date
@@ -234,10 +242,14 @@ class _Label:
     size: float
     bold: bool = True
     top: bool = False  # hangs from the top of the axes next to its vertical line (the CPM finish)
+    shorter: tuple[
+        str, ...
+    ] = ()  # shorter texts, tried when ``text`` finds no spot clear of lines and labels
 
 
 _BOX_PAD_PT = 2.0  # the white box around a label (boxstyle pad 0.15 of the font size, rounded up)
 _GAP_PT = 5.0  # from the marker to its label
+_HINTING = 1.06  # drawn width over measured width, at most (bold at 72 dpi: 148.7 over 142.8 pt)
 
 
 @lru_cache(maxsize=512)
@@ -259,12 +271,13 @@ def _place_labels(
     ax: Any,
     labels: list[_Label],
     obstacles: list[tuple[float, float, float, float]] | None = None,
+    curves: Sequence[np.ndarray] = (),
 ) -> None:
     """Annotate ``labels`` so that no two of them overlap and each stays inside the axes.
 
     Each label tries spots beside its marker -- right, then left, then stacked further and further above and
     below -- and takes the first that overlaps neither an earlier label nor, when it can help it, another
-    marker's line. Labels moved away from their marker get a thin leader line. Works in points from the axes'
+    marker's line or one of ``curves`` (polylines in data coordinates: the S-curve). Labels moved away from their marker get a thin leader line. Works in points from the axes'
     fixed position (no renderer needed), so the layout is the same on screen, in PNG and in the PDF.
     """
     dpi = fig.dpi
@@ -281,16 +294,26 @@ def _place_labels(
 
     # Each marker's line: its x and the height it reaches (the top of the axes, or its point on the curve).
     lines = [(pt(lb.x, 0)[0], ax_y1 if lb.top else pt(lb.x, lb.y)[1]) for lb in labels]
+    ink = _Ink(ax_x0, ax_y0, ax_x1, ax_y1)  # where the curves run, a point at a time
+    for c in curves:
+        if len(c) > 1:
+            ink.add(_dense(trans.transform(np.asarray(c, dtype=float)) * to_pt))
     placed: list[tuple[float, float, float, float]] = []  # boxes (x0, y0, x1, y1), points
     for k, lb in enumerate(labels):
         # The label, else (nowhere free inside the axes, or only across another marker's line) without its date
         # in brackets: the subtitle gives the dates, a label run past the axes covered the right axis's tick
         # labels ("80%"), and one over a line was legible only by its white box.
-        forms = list(dict.fromkeys([lb.text, _DATE_IN_BRACKETS.sub("", lb.text)]))
-        tries: list[tuple[str, float, float, float, float, tuple[float, float, float] | None, int]] = []
+        # Last, a label's shorter form (the CPM label in one line), without its date too.
+        forms = list(
+            dict.fromkeys(t for f in (lb.text, *lb.shorter) for t in (f, _DATE_IN_BRACKETS.sub("", f)))
+        )
+        tries: list[
+            tuple[str, float, float, float, float, tuple[float, float, float] | None, tuple[int, int]]
+        ] = []
         for text in forms:
             w, h = _text_size_pt(text, lb.size, lb.bold)
-            w, h = w + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
+            # drawn text (hinted, at the figure's dpi) runs up to ~5 % wider than its outline measures
+            w, h = w * _HINTING + 2 * _BOX_PAD_PT, h + 2 * _BOX_PAD_PT
             mx, my = pt(lb.x, lb.y)
             if lb.top:
                 my = ax_y1 - 1 - h / 2  # hangs from the top edge
@@ -299,12 +322,20 @@ def _place_labels(
             sides = ((mx + _GAP_PT, 0.0), (mx - _GAP_PT - w, 0.5))
             if lb.top and mx > (ax_x0 + ax_x1) / 2:
                 sides = sides[::-1]
+            # Then beside another marker's line or an edge of the axes, nearer first: the only room clear of
+            # the lines and the curve is often between two lines, away from the marker (a leader line joins it).
+            anchors = [x for lx, _ in lines for x in (lx + _GAP_PT, lx - _GAP_PT - w)]
+            anchors += [ax_x0 + 2, ax_x1 - 2 - w]
+            anchors = [x for x in anchors if all(abs(x - sx) > 0.5 for sx, _ in sides)]
             for shift_rank, shift in enumerate(_shifts(lb.top)):
+                cy = my + shift * step
                 for side_rank, (x0, side_penalty) in enumerate(sides):
-                    cy = my + shift * step
                     candidates.append((shift_rank * 2 + side_rank + side_penalty, x0, cy))
+                for x0 in anchors:
+                    far = abs(x0 + w / 2 - mx) / max(w, 1.0)  # how far from the marker, in label widths
+                    candidates.append((shift_rank * 2 + 1.0 + far, x0, cy))
             best: tuple[float, float, float] | None = None
-            best_crosses = 0
+            best_crosses = (0, 0)
             for penalty, x0, cy in sorted(candidates, key=lambda c: c[0]):
                 box = (x0, cy - h / 2, x0 + w, cy + h / 2)
                 if box[0] < ax_x0 + 1 or box[2] > ax_x1 - 1 or box[1] < ax_y0 + 1 or box[3] > ax_y1 + 0.5:
@@ -314,23 +345,39 @@ def _place_labels(
                 crosses = sum(  # another marker's line running through the box (up to its height)
                     1
                     for j, (lx, ly) in enumerate(lines)
-                    if j != k and box[0] - 1 < lx < box[2] + 1 and box[1] < ly
-                )
+                    if (j != k or lb.top) and box[0] - 1 < lx < box[2] + 1 and box[1] < ly
+                ) + int(ink.through(box))
                 covered = sum(1 for o in obstacles or () if _overlap(box, o))  # e.g. histogram bars
-                score = penalty + 40 * crosses + 8 * covered
+                # The leader line to a label away from its marker: across another line, the curve or a label
+                # it reads as pointing elsewhere.
+                leader = (
+                    0
+                    if lb.top
+                    else _leader_crossings(
+                        (mx, my), box, [ln for j, ln in enumerate(lines) if j != k], ink, placed
+                    )
+                )
+                score = penalty + 40 * crosses + 8 * covered + 12 * leader
                 if best is None or score < best[0]:
-                    best, best_crosses = (score, x0, cy), crosses
-                if crosses == 0 and covered == 0:
+                    best, best_crosses = (score, x0, cy), (crosses, leader)
+                if crosses == 0 and covered == 0 and leader == 0:
                     break
             tries.append((text, w, h, mx, my, best, best_crosses))
+        # The first form clear of lines and the curve, its leader too; else clear of them. Else the CPM label is
+        # left out (its dotted line stays: the report's caption and the app's results name it; the P50 and P80
+        # labels never are): else the form over the fewest lines, the smallest on a tie.
         found = [t for t in tries if t[5] is not None]
-        clean = [t for t in found if t[6] == 0]
-        text, w, h, mx, my, best, _ = (clean or found or tries)[0]
+        clean = [t for t in found if t[6] == (0, 0)] or [t for t in found if t[6][0] == 0]
+        if not clean and lb.top:
+            continue
+        least = sorted(found, key=lambda t: (t[6], t[1] * t[2]))
+        text, w, h, mx, my, best, _ = (clean or least or tries)[0]
         if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
             best = (0.0, mx + _GAP_PT, my)
         _, x0, cy = best
         placed.append((x0, cy - h / 2, x0 + w, cy + h / 2))
-        moved = abs(cy - my) > 0.6 * h
+        beside = abs(x0 - (mx + _GAP_PT)) < 0.5 or abs(x0 + w - (mx - _GAP_PT)) < 0.5
+        moved = abs(cy - my) > 0.6 * h or not beside
         arrow = (
             {"arrowstyle": "-", "color": lb.color, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 2}
             if (moved and not lb.top)
@@ -367,6 +414,75 @@ def _shifts(top: bool) -> list[int]:
     for s in range(1, 12):
         out += [s, -s]
     return out
+
+
+def _dense(points: np.ndarray, step: float = 1.0) -> np.ndarray:
+    """The polyline ``points`` (points, n x 2) with a vertex at least every ``step`` along each segment."""
+    seg = np.diff(points, axis=0)
+    n = np.maximum(1, np.ceil(np.hypot(seg[:, 0], seg[:, 1]) / step)).astype(int)
+    idx = np.repeat(np.arange(len(seg)), n)
+    frac = (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n, n)
+    return np.vstack([points[idx] + seg[idx] * frac[:, None], points[-1:]])
+
+
+class _Ink:
+    """The cells (a point square) of the axes that a curve runs through."""
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0 = x0, y0
+        self.grid = np.zeros((int(x1 - x0) + 3, int(y1 - y0) + 3), dtype=bool)
+
+    def _cells(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        i = np.round(points[:, 0] - self.x0).astype(int)
+        j = np.round(points[:, 1] - self.y0).astype(int)
+        keep = (i >= 0) & (i < self.grid.shape[0]) & (j >= 0) & (j < self.grid.shape[1])
+        return i[keep], j[keep]
+
+    def add(self, points: np.ndarray) -> None:
+        self.grid[self._cells(points)] = True
+
+    def through(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether a curve runs through ``box`` (x0, y0, x1, y1) or along its edges (the curve's own width)."""
+        i0, i1 = max(0, math.floor(box[0] - 1 - self.x0)), math.ceil(box[2] + 1 - self.x0) + 1
+        j0, j1 = max(0, math.floor(box[1] - 1 - self.y0)), math.ceil(box[3] + 1 - self.y0) + 1
+        return bool(self.grid[i0:i1, j0:j1].any()) if i1 > i0 and j1 > j0 else False
+
+    def touches(self, points: np.ndarray) -> bool:
+        """Whether any of ``points`` is on a curve's cell."""
+        return bool(self.grid[self._cells(points)].any())
+
+
+def _leader_crossings(
+    mark: tuple[float, float],
+    box: tuple[float, float, float, float],
+    lines: list[tuple[float, float]],
+    ink: _Ink,
+    placed: list[tuple[float, float, float, float]],
+) -> int:
+    """How many other markers' lines (x, top), curves and placed labels the leader from ``mark`` to the nearest
+    point of ``box`` crosses (0 for a label beside its marker: no leader runs far)."""
+    mx, my = mark
+    ex, ey = min(max(mx, box[0]), box[2]), min(max(my, box[1]), box[3])
+    length = math.hypot(ex - mx, ey - my)
+    if length <= _GAP_PT + 4:
+        return 0
+    t = np.arange(4.0, length, 1.0) / length  # from 4 pt off the marker (the curve runs through it)
+    pts = np.column_stack([mx + (ex - mx) * t, my + (ey - my) * t])
+    n = sum(
+        1
+        for lx, ly in lines
+        if min(mx, ex) < lx < max(mx, ex) and my + (ey - my) * (lx - mx) / (ex - mx) < ly
+    )
+    n += int(ink.touches(pts))
+    m = 4.0  # nor pass close by a label: a leader grazing a label reads as pointing at it
+    n += sum(
+        1
+        for b in placed
+        if np.any(
+            (pts[:, 0] > b[0] - m) & (pts[:, 0] < b[2] + m) & (pts[:, 1] > b[1] - m) & (pts[:, 1] < b[3] + m)
+        )
+    )
+    return n
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

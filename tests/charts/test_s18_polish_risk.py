@@ -77,18 +77,27 @@ def test_no_marker_label_over_another_markers_line(name: str, size: tuple[float,
     assert _crossings(_draw(name, size)) == []
 
 
-def test_the_p80_label_left_of_its_marker_sits_above_the_end_of_the_p50_line() -> None:
-    """Hand-checked: the baseline shape's P50 is wk 11.15 and its P80 wk 13.13; at 6 x 4 in there is no room
-    right of the P80 marker, so its label goes left, over week 11.15 -- above the P50 line, which ends at 50%."""
+def test_a_label_reaching_over_the_p50_line_sits_above_its_end() -> None:
+    """Hand-checked: the baseline shape's P50 is wk 11.15 and its P80 wk 13.13. A label that reaches over week
+    11.15 (at 6 x 4 in the CPM label hanging from the top) sits above the P50 line, which ends at 50%.
+
+    (Session 19: this test pinned the P80 label left of its marker, over week 11.15; there its box hid the
+    S-curve, which runs through that spot. The P80 label now sits clear of the curve, so the test checks the rule
+    for whichever label reaches over the P50 line.)"""
     fig = _draw("baseline", (6.0, 4.0))
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     ax2 = fig.axes[1]
-    p80 = next(a for a in ax2.texts if a.get_text().startswith("P80: wk 13.13"))
     p50 = next(a for a in ax2.texts if a.get_text().startswith("P50: wk 11.15"))
     p50_line = next(ln for ln in ax2.lines if len(_xs(ln)) == 2 and ln.get_color() == p50.get_color())
-    box = p80.get_bbox_patch().get_window_extent(renderer)
     x50 = ax2.transData.transform((_xs(p50_line)[0], 0.0))[0]
-    assert box.x0 < x50 < box.x1  # the label reaches over week 11.15 ...
-    assert p50_line.get_window_extent(renderer).y1 < box.y0  # ... above the end of the P50 line
+    over = [
+        a.get_bbox_patch().get_window_extent(renderer)
+        for a in ax2.texts
+        if a is not p50 and a.__class__.__name__ == "Annotation"
+    ]
+    over = [box for box in over if box.x0 < x50 < box.x1]  # labels reaching over week 11.15 ...
+    assert over
+    for box in over:
+        assert p50_line.get_window_extent(renderer).y1 < box.y0  # ... above the end of the P50 line
     y50 = ax2.transData.transform((0.0, 0.5))[1]
     assert abs(p50_line.get_window_extent(renderer).y1 - y50) < 2  # the P50 line ends at 50 %
