@@ -602,7 +602,8 @@ def coverage(
                     Severity.INFO,
                     "ai-system-unclassified",
                     "The plan does not say its AI system's role and risk tier under the EU AI Act, so no obligation "
-                    "is checked; set ai_system.role and ai_system.risk_tier (or pass --role and --tier).",
+                    "is checked; set them in the plan's ai_system (in the app: the Coverage tab's AI system "
+                    "pickers; on the command line: planner coverage --role and --tier).",
                 )
             )
         if tier == "prohibited":
