@@ -89,6 +89,8 @@ def _done_spans(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     from planner.model.plan import Status
 
     cols = columns_of(analysis.plan, s.graph)
+    if cols.n != len(s.ids):  # the plan changed since it was scheduled: nothing to place until it is again
+        return np.full(len(s.ids), np.nan), np.full(len(s.ids), np.nan)
     began, end = part_done(analysis.plan, s.es, s.ef, s.duration, analysis.estimate, cols)
     begin = np.maximum(0.0, np.minimum(began, end))
     shown = ~cols.milestone & ~np.isnan(begin) & ((end - begin > 0) | cols.status_is(Status.DONE))

@@ -109,3 +109,18 @@ def test_both_outputs_take_it_from_the_one_function(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(progress, "part_done", later)
     assert export_schedule(plan).started == [3.0]
     assert done_spans(analyze(plan))[0].tolist() == [3.0]
+
+
+def test_a_plan_changed_since_its_schedule_places_no_done_work() -> None:
+    """A decision added after the analysis (the app redraws before it analyses again): the chart places nothing
+    rather than failing on arrays of two lengths (the chart's guard from before the rule moved, which the move had
+    dropped)."""
+    plan = build_plan(
+        [{"id": "b", "duration": 4, "status": "in_progress", "progress": 50}],
+        start_date="2027-01-04",
+        status_date="2027-02-01",
+    )
+    a = analyze(plan)
+    plan.decisions.append(plan.decisions[0].model_copy(update={"id": "c"}))
+    start, finish = done_spans(a)
+    assert len(start) == len(finish) == 1 and math.isnan(start[0]) and math.isnan(finish[0])
