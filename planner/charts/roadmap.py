@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patheffects import withStroke
 
 from planner.charts import status as progress
 from planner.charts import style
@@ -597,7 +596,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             ax.text(
                 xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
             )
-        else:  # left of its marker, over the stage bars and the finish or status line: a white halo keeps it legible
+        else:  # left of its marker, over the stage bars and the finish or status line: on a white ground (a
+            # halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov")
             ax.text(
                 xg - 0.09,
                 yc,
@@ -607,7 +607,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
                 fontsize=STAGE_FONT,
                 color=style.GATE,
                 zorder=6,
-                path_effects=[withStroke(linewidth=2.2, foreground="white")],
+                bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
             )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
