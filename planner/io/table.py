@@ -1128,9 +1128,10 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
 
 
 LEVEL_HEADERS = {"outline level", "outline_level"}
-PARENT_HEADERS = {"parent id", "parent task", "parent task id"}
-"""A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name): a row that rows name as their parent is
-a summary, as a row with rows under it at a deeper outline level."""
+PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "parent_id"}
+"""A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, a plain
+"Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
+level."""
 NUMBER_HEADERS = {"outline number", "outline_number", "wbs"}
 """Outline columns of other tools' exports (MS Project's Outline Level, GanttProject's Outline number, a WBS code):
 a row with rows under it at a deeper level is a summary."""
@@ -1177,15 +1178,26 @@ def _parent_structure(
     def cell(cells: Sequence[Any], i: int | None) -> str:
         return str(cells[i] if i is not None and i < len(cells) and cells[i] is not None else "").strip()
 
-    by_name: dict[str, int] = {}  # a row's id or title (casefolded) -> its line
+    issue_col = keys.index("issue id") if "issue id" in keys else None  # Jira's "Parent" holds the issue id
+    by_name: dict[str, int] = {}  # a row's id, Jira issue id or title (casefolded) -> its line
     for line, cells in rows:
-        for name in (cell(cells, id_col), cell(cells, title_col).casefold()):
+        for name in (cell(cells, id_col), cell(cells, issue_col), cell(cells, title_col).casefold()):
             if name:
                 by_name.setdefault(name, line)
-    parent_of = {
-        line: by_name.get(p, by_name.get(p.casefold())) for line, cells in rows if (p := cell(cells, col))
-    }
+    named_parent = {line: p for line, cells in rows if (p := cell(cells, col))}
+    parent_of = {line: by_name.get(p, by_name.get(p.casefold())) for line, p in named_parent.items()}
     title_of = {line: cell(cells, title_col) for line, cells in rows}
+    unknown = [line for line, at in parent_of.items() if at is None]
+    if unknown:
+        n = len(unknown)
+        named = some(
+            (f"line {line} {title_of.get(line, '')!r} names {named_parent[line]!r}" for line in unknown), 3
+        )
+        report.add(
+            "format",
+            f"{count(n, 'row')} {agree(n, 'names', 'name')} a parent the file does not have (column "
+            f"{str(header[col]).strip()!r}: {named}); {agree(n, 'it is', 'they are')} put at the top level",
+        )
     looped = _parent_loops(parent_of)
     if looped:
         for line in looped:
