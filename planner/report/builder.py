@@ -395,6 +395,10 @@ def _build(
             f"nothing to report: the plan has no {'decisions' if ctx.empty else 'content'} for the chosen "
             f"section{'s' if len(chosen) != 1 else ''} ({names}); choose others with --sections or leave it out"
         )
+    if chosen[0].name != "cover":  # the cover says which characters no font draws; without it, the last page
+        note = ctx.missing_glyphs_note()
+        if note is not None:
+            story += [_Gap(12, geometry.frame_height), note]
     story = _headings_before_tables(story)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.

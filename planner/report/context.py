@@ -4,7 +4,7 @@ and charts, so that sections stay short and look alike."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -319,6 +319,33 @@ class ReportContext:
         """A section (level 0) or subsection (level 1) heading with its bookmark."""
         style = self.styles[style_name or ("h1" if level == 0 else "h2" if level == 1 else "h3")]
         return Heading(esc(title), style, title=title, key=self.unique_key(key or title), level=level)
+
+    def missing_glyphs_note(self) -> Paragraph | None:
+        """A note saying which characters of the plan no installed font draws (they show as boxes) and what to
+        do; None when every character has a font. On the cover, else at the end of the report."""
+        from planner.report.fonts import missing_characters
+
+        def strings(value: Any) -> Iterator[str]:
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, dict):
+                for v in value.values():
+                    yield from strings(v)
+            elif isinstance(value, (list, tuple)):
+                for v in value:
+                    yield from strings(v)
+
+        chars = missing_characters(strings(self.plan.model_dump(mode="json")))
+        if not chars:
+            return None
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)
+        return self.p(
+            f"Some characters of the plan have no font on this computer and show as boxes in this report: "
+            f"{shown}. The text itself is in the PDF (search and copy find it). To see them, install a font that "
+            "has them (for Chinese, Japanese and Korean Noto Sans CJK, for emoji Noto Emoji) and make the report "
+            "again.",
+            "small",
+        )
 
     def p(self, text: str, style: str = "body", *, markup: bool = False) -> Paragraph:
         """A paragraph; ``text`` is escaped unless ``markup``."""

@@ -186,6 +186,23 @@ def font_runs(text: str, primary: str) -> list[tuple[str, str]]:
     return runs
 
 
+def missing_characters(texts: Any, limit: int = 6) -> list[str]:
+    """The first ``limit`` distinct characters of ``texts`` (strings) that neither the house font nor an installed
+    fallback font draws: the report shows them as boxes (:func:`keep_text_font`)."""
+    register_fonts()
+    cmap = _cmap(REGULAR)
+    out: list[str] = []
+    for text in texts:
+        if all(ord(c) in cmap or c.isspace() for c in text):
+            continue
+        for font, run in font_runs(text, REGULAR):
+            if font == keep_text_font(REGULAR):
+                out += [c for c in dict.fromkeys(run) if c not in out and not c.isspace()]
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
 def draw_string(canv: Any, x: float, y: float, text: str, font: str, size: float) -> None:
     """``canv.drawString`` in ``font``, with the characters it lacks from a fallback font (:func:`font_runs`)."""
     t = canv.beginText(x, y)

@@ -277,6 +277,9 @@ def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list
         Spacer(1, 10),
         ctx.p(f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner.", "small"),
     ]
+    missing = ctx.missing_glyphs_note()  # characters no font draws: said, not left as silent boxes
+    if missing is not None:
+        below += [Spacer(1, 4), missing]
     return out + below
 
 
