@@ -329,7 +329,18 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes.extend(_without_actual_start(plan, sched, kept=True))
     if sched is not None:
         squeezed, split = _in_progress_shapes(plan, sched)
-        if squeezed:
+        if squeezed and sched.status_week is not None:
+            # With a status date the cause is the recorded progress itself: more work done than fits between
+            # the work's start and where its remaining work starts (asking for a status date misled here).
+            their = agree(squeezed, "its", "their")
+            notes.append(
+                f"{count(squeezed, 'decision')} in progress {agree(squeezed, 'has', 'have')} more work done than "
+                f"fits between {their} start ({their} actual start, else the plan start) and where {their} "
+                f"remaining work starts (the status date or later): the file starts {agree(squeezed, 'it', 'them')} "
+                f"there, and MS Project, which runs the whole duration from the start, finishes "
+                f"{agree(squeezed, 'it', 'them')} later than the planner: check {their} progress and actual start"
+            )
+        elif squeezed:
             notes.append(
                 f"{count(squeezed, 'decision')} in progress {agree(squeezed, 'has its', 'have their')} remaining "
                 f"work resume before {agree(squeezed, 'its', 'their')} part done could have ended (without a status "
