@@ -143,13 +143,18 @@ def _max_lines(chars: int) -> int:
     return TITLE_LINES if chars >= 22 else TITLE_LINES + 1  # narrow cards get a line more
 
 
-def _title_lines(analysis: Any, chars: int) -> list[int]:
-    out = []
+def _title_lines(analysis: Any, chars: int, font: float) -> list[int]:
     crit = analysis.schedule.critical
-    for i, d in enumerate(analysis.plan.decisions):
-        c = int(chars * (style.BOLD_FACTOR if crit[i] else 1.0))
-        out.append(len(style.wrap(_title(d), c, _max_lines(chars))))
-    return out
+    return [
+        len(_card_title(d, chars, font, bold=bool(crit[i]))) for i, d in enumerate(analysis.plan.decisions)
+    ]
+
+
+def _card_title(d: Any, chars: int, font: float, *, bold: bool) -> list[str]:
+    """The lines of ``d``'s title on a card ``chars`` wide at ``font`` pt, wrapped by measured width (by a count
+    of characters, a title of wide letters ran out of its card)."""
+    room = chars * font * style.CHAR_EM / 72  # the card's width less its padding and stripe (see _geometry)
+    return style.wrap_measured(_title(d), room, font, _max_lines(chars), bold=bold)
 
 
 def _title(d: Any) -> str:
@@ -348,7 +353,7 @@ def _paginate(
     if avail < 1.0:
         return []
     cap = g.n_cols * bands
-    lines = _title_lines(analysis, chars)
+    lines = _title_lines(analysis, chars, font)
     n = len(lines)
     mc = _meta_chars(g, small)
     metas = [len(_meta_lines(_meta_pieces(analysis, i), mc)) for i in range(n)]
@@ -558,13 +563,10 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         )
 
     crit = s.critical
-    bold_chars = int(page.chars * style.BOLD_FACTOR)
     titles: dict[int, list[str]] = {}
     for i in on_page:
         bold = bool(crit[i]) or g_ids[i] in selected
-        titles[i] = style.wrap(
-            _title(plan.decisions[i]), bold_chars if bold else page.chars, _max_lines(page.chars)
-        )
+        titles[i] = _card_title(plan.decisions[i], page.chars, font, bold=bold)
     meta_chars = _meta_chars(geo, small)
     metas = {i: _meta_lines(_meta_pieces(analysis, i), meta_chars) for i in on_page}
     xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
