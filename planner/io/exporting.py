@@ -27,7 +27,7 @@ class ExportSchedule:
     progress rules' own words); ``remaining`` the weeks of work left; ``started`` the week the work began
     (:func:`planner.analysis.progress.part_done`: its actual start, else its part done's duration before where
     that part ends), never before the plan start, None when not started; ``began`` the same before it is held at
-    the plan start.
+    the plan start; ``done_ends`` where that part done ends (None when not started).
     ``ok`` is False when the plan has no schedule (a cycle, a broken link): the weeks are then each decision's
     earliest start on its own and the export says so."""
 
@@ -46,6 +46,7 @@ class ExportSchedule:
     # (from, to) of the links into done work, which never bind
     released: set[tuple[str, str]] = field(default_factory=set)
     began: list[float | None] = field(default_factory=list)
+    done_ends: list[float | None] = field(default_factory=list)
 
 
 def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
@@ -69,7 +70,9 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         ef = [a + r for a, r in zip(es, remaining, strict=True)]
         finish, ok, critical = max(ef, default=0.0), False, [False] * len(es)
     done_ids = {p.id for p in state.decisions if p.state == DONE}
-    began = [None if math.isnan(b) else b for b in part_done(plan, es, ef, remaining, estimate)[0].tolist()]
+    began_at, ends_at = part_done(plan, es, ef, remaining, estimate)
+    began = [None if math.isnan(b) else b for b in began_at.tolist()]
+    done_ends = [None if math.isnan(e) else e for e in ends_at.tolist()]
     return ExportSchedule(
         es=es,
         ef=ef,
@@ -79,6 +82,7 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
         remaining=remaining,
         started=[None if b is None else max(0.0, b) for b in began],
         began=began,
+        done_ends=done_ends,
         progress=state.active,
         status_week=state.status_week,
         critical=critical,
@@ -159,6 +163,28 @@ def working_time_at(
         return status_units + (w - anchor) * per_week if w >= anchor - 1e-9 else w * per_week
 
     return at, anchor
+
+
+def part_done_start(
+    sched: ExportSchedule, i: int, at: Callable[[float], float], per_week: float, end: float | None = None
+) -> float | None:
+    """For started decision ``i`` that records no actual start: the working time from an export's origin (the
+    format's units, ``per_week`` to a week) where its part done begins -- its done work before where that part ends
+    (``sched.done_ends``, placed by the export's ``at`` from :func:`working_time_at`; ``end``: a recorded actual
+    finish's own moment instead). The file then has exactly the part done's working time between the two; placed
+    at its own working-week position the start was up to a day and a half earlier than the status date's own day
+    allows (a split MS Project showed where the planner has none; done work a longer actual duration than its own).
+    None when not started.
+
+    >>> s = ExportSchedule(es=[9.5], ef=[10.5], finish=10.5, ok=True, state=["in_progress"], remaining=[1.0],
+    ...                    started=[7.5], began=[7.5], done_ends=[9.5])
+    >>> part_done_start(s, 0, lambda w: 23520 if w == 9.5 else w * 2400, 2400)  # 2 weeks before the status day
+    18720.0
+    """
+    ends, began = sched.done_ends[i], sched.began[i]
+    if ends is None or began is None:
+        return None
+    return (at(ends) if end is None else end) - (ends - began) * per_week
 
 
 def status_anchor(

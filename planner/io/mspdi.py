@@ -1140,7 +1140,14 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
-    from planner.io.exporting import day_moment, day_of, export_schedule, status_moment, working_time_at
+    from planner.io.exporting import (
+        day_moment,
+        day_of,
+        export_schedule,
+        part_done_start,
+        status_moment,
+        working_time_at,
+    )
     from planner.io.exporting import status_day as status_day_of
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
@@ -1169,6 +1176,14 @@ def export_mspdi(plan: Plan) -> str:
 
     def start_at(w: float) -> str:
         return moment(w, False)
+
+    by_minutes: dict[float, str] = {}
+
+    def moment_of(minutes: float) -> str:
+        """A start ``minutes`` of working time from the origin."""
+        if minutes not in by_minutes:
+            by_minutes[minutes] = _iso(cal.datetime_at(minutes))
+        return by_minutes[minutes]
 
     def finish_at(w: float, dur: float) -> str:
         return moment(w, dur > 0)
@@ -1323,6 +1338,18 @@ def export_mspdi(plan: Plan) -> str:
         start_text = (
             start_at(es[i] if began is None else began) if real_start is None else day_start(real_start)
         )
+        if d.actual_start is None and state != "not_started":
+            # the planner's start for its part done: that part's working time before where it ends (the status
+            # date's own day, or a recorded finish's), never before the plan start
+            end = (
+                cal.minutes_of_day_start(max(real_finish, origin))
+                if state == "done" and real_finish is not None
+                else None
+            )
+            derived = part_done_start(sched, i, minutes_at, mpw, end)
+            if derived is not None:
+                begin_minutes = max(0.0, derived)
+                start_text = moment_of(begin_minutes)
         if d.milestone and state == "not_started" and es[i] > floor + 1e-9:
             # a milestone a link puts in place sits at its predecessor's finish (Fri 17:00, not Mon 08:00)
             start_text = finish_at(es[i], 1.0)

@@ -1685,6 +1685,7 @@ def export_xer(plan: Plan) -> str:
         day_moment,
         day_of,
         export_schedule,
+        part_done_start,
         status_day,
         status_moment,
         working_time_at,
@@ -1709,12 +1710,14 @@ def export_xer(plan: Plan) -> str:
     def at(weeks: float, finish: bool = False) -> str:
         key = (weeks, finish)
         if key not in memo:
-            # before the start (work done before the plan began): whole weeks back, as the calendar repeats weekly
-            minutes = minutes_at(weeks)
-            back = math.ceil(-minutes / mpw) if minutes < 0 else 0
-            moment = cal.datetime_at(minutes + back * mpw, finish=finish)
-            memo[key] = p6_time(moment - dt.timedelta(days=7 * back))
+            memo[key] = at_minutes(minutes_at(weeks), finish)
         return memo[key]
+
+    def at_minutes(minutes: float, finish: bool = False) -> str:
+        # before the start (work done before the plan began): whole weeks back, as the calendar repeats weekly
+        back = math.ceil(-minutes / mpw) if minutes < 0 else 0
+        moment = cal.datetime_at(minutes + back * mpw, finish=finish)
+        return p6_time(moment - dt.timedelta(days=7 * back))
 
     def on_day(day: dt.date, finish: bool = False) -> str:
         """An actual date on its own day (exporting.day_moment), as the MS Project XML export writes it."""
@@ -1949,11 +1952,26 @@ def export_xer(plan: Plan) -> str:
         # if need be
         if state == "done" and act_end is None:
             act_end = ef
+        derived: float | None = None
         if state != "not_started" and act_start is None:
             act_start = sched.began[i]
+            # the planner's start for its part done: that part's working time before where it ends (the data
+            # date's own day, or a recorded finish's), as MS Project XML has it
+            end = (
+                cal.minutes_of_day_start(max(real_finish, origin))
+                if state == "done" and real_finish is not None
+                else None
+            )
+            derived = part_done_start(sched, i, minutes_at, mpw, end)
         # recorded actual dates on their own days (a Thursday start was Wednesday 09:09 as a working-week position)
         start_text = (
-            on_day(real_start) if real_start is not None else at(act_start) if act_start is not None else ""
+            on_day(real_start)
+            if real_start is not None
+            else at_minutes(derived)
+            if derived is not None
+            else at(act_start)
+            if act_start is not None
+            else ""
         )
         end_text = (
             on_day(real_finish, dur > 0)
