@@ -382,8 +382,8 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
             "small",
         )
     )
-    out.extend(_register_table(ctx, ranked, effects))
-    return out
+    tables = _register_table(ctx, ranked, effects)
+    return ctx.with_first_rows([*out, tables[0]]) + tables[1:]
 
 
 def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, Any] | None) -> list[Flowable]:
