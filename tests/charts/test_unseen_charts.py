@@ -230,9 +230,10 @@ def test_risk_chart_of_a_fixed_finish_stays_within_100_percent_and_the_plan() ->
     assert shown and not any(t.startswith("wk -") for t in shown), shown
 
 
-def test_roadmap_gate_labels_left_of_their_marker_have_a_halo() -> None:
+def test_roadmap_gate_labels_left_of_their_marker_have_a_white_ground() -> None:
     # Status date week 200, every gate near the finish: no room right of the markers, the labels go left, over
-    # the stage bars and the status line.
+    # the stage bars and the status line. (A white halo at first; since b48a7ac a white box, which the halo's
+    # gaps between letters did not give: this test asked for the halo.)
     fig = draw_chart("roadmap", _analysis("status-after"))
     left = [
         t
@@ -240,7 +241,9 @@ def test_roadmap_gate_labels_left_of_their_marker_have_a_halo() -> None:
         if isinstance(t, Text) and t.get_text().startswith("gate ") and t.get_horizontalalignment() == "right"
     ]
     assert left
-    assert all(t.get_path_effects() for t in left)
+    assert all(
+        (b := t.get_bbox_patch()) is not None and b.get_facecolor()[:3] == (1.0, 1.0, 1.0) for t in left
+    )
 
 
 def test_stage_timeline_captions_stay_left_of_the_bars() -> None:
