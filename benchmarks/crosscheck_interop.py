@@ -161,7 +161,8 @@ MPXJ_SUFFIXES = (".xml", ".mpx", ".xer")
 
 # what each export says when a tool's own scheduler can finish the plan elsewhere (the carry notes)
 _SAID = {
-    ".xml": ("MS Project runs the whole duration", "a tool that ignores splits finishes them earlier"),
+    # (the split note ends 'finishes it earlier' for one decision, 'finishes them earlier' for more)
+    ".xml": ("MS Project runs the whole duration", "a tool that ignores splits finishes"),
     ".mpx": ("progress comes back as MPX keeps it",),
     ".xer": ("rescheduling in P6 (F9) applies P6's own progress rules",),
 }

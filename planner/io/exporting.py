@@ -363,7 +363,7 @@ def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
                 f"{count(squeezed, 'decision')} in progress {agree(squeezed, 'has', 'have')} more work done than "
                 f"fits between {their} start ({their} actual start, else the plan start) and where {their} "
                 f"remaining work starts (the status date or later): the file starts {agree(squeezed, 'it', 'them')} "
-                f"there, and MS Project, which runs the whole duration from the start, finishes "
+                f"there; MS Project runs the whole duration from that start, so it finishes "
                 f"{agree(squeezed, 'it', 'them')} later than the planner: check {their} progress and actual start"
             )
         elif squeezed:
