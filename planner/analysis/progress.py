@@ -297,8 +297,10 @@ def part_done(
       never a start in the future (which the other tools, and an import, would restart it from).
     - ``began``: its actual start when recorded, else the part done's duration before ``ends``.
 
-    Neither is held to the plan start (an actual start or a long part done may lie before it), nor ``began`` to
-    ``ends`` (an actual start recorded after them): each output places them on its own scale.
+    A recorded actual start is read as the schedule reads it, from the plan start on (:func:`progress_columns`
+    holds one before the plan start at week 0); a long part done without one may still begin before the plan start,
+    and ``began`` is not held to ``ends`` (an actual start recorded after them): each output places them on its own
+    scale.
 
     >>> from planner.model import new_plan, Decision
     >>> plan = new_plan()
