@@ -725,7 +725,7 @@ class MainWindow(QMainWindow):
             return ""
         return (
             f"{units.count(n, 'estimate')} typed out of order "
-            f"{'are' if n != 1 else 'is'} held in the table, not applied: not in the plan or the file."
+            f"{units.agree(n, 'is', 'are')} held in the table, not applied: not in the plan or the file."
         )
 
     def maybe_save(self, then: Callable[[], None], action: str = "closing") -> QMessageBox | None:

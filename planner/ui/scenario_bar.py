@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QToolBar
 
+from planner import units
 from planner.model.scenarios import BASE, override_count
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class ScenarioBar(QObject):
         self.combo.blockSignals(False)
         active = self.state.active
         if active is None:
-            self.note.setText(f"{len(names)} scenario{'s' if len(names) != 1 else ''}" if names else "")
+            self.note.setText(units.count(len(names), "scenario") if names else "")
             self.note.setStyleSheet("")
             # Clearing the style sheet leaves the palette it set: "2 scenarios" stayed dark yellow-brown, hardly
             # readable on the dark theme's toolbar. An empty palette inherits the toolbar's again.
@@ -144,7 +145,7 @@ class ScenarioBar(QObject):
         else:
             count = override_count(self.state.scenario(active)) if active in names else 0
             self.note.setText(
-                f"Scenario \u201c{active}\u201d: {count} change{'s' if count != 1 else ''} to Base; "
+                f"Scenario \u201c{active}\u201d: {units.count(count, 'change')} to Base; "
                 "edits are recorded in this scenario"
             )
             self.note.setStyleSheet(ACTIVE_STYLE)

@@ -1231,7 +1231,7 @@ class StageBandItem(QGraphicsRectItem):
             QFontMetricsF(self.title.font()).elidedText(name, Qt.TextElideMode.ElideRight, room)
         )
         self.title.setPos(rect.x() + 14, rect.y() + 8)
-        self.count_text = f"{count} decision{'s' if count != 1 else ''}"
+        self.count_text = units.count(count, "decision")
         sub = self.count_text + (f" · {note}" if note else "")
         self.setToolTip(f"{name}\n{sub}")
         self.subtitle.setText(

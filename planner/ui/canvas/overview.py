@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
+from planner import units
 from planner.ui.canvas import style as S
 
 if TYPE_CHECKING:
@@ -247,9 +248,7 @@ def paint(
         painter.drawRoundedRect(r, 4, 4)
         painter.fillRect(QRect(r.left() + 1, r.top() + 1, 5, r.height() - 1), color)
         inner = r.adjusted(10, 4, -6, -4)
-        figures = f"{count} decision{'s' if count != 1 else ''}" + (
-            f" · {critical} critical" if critical else ""
-        )
+        figures = units.count(count, "decision") + (f" · {critical} critical" if critical else "")
         if block_h == one_line:
             figures = f"{count}" + (f" · {critical} crit." if critical else "")
             fw = min(cfm.horizontalAdvance(figures), inner.width())

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QMessageBox, QToolTip, QWidget
 
+from planner import units
 from planner.ui.canvas import overview
 from planner.ui.canvas import style as S
 from planner.ui.canvas.scene import GraphScene
@@ -646,7 +647,7 @@ class GraphCanvas(QGraphicsView):
         area = self._summary.rows[cell[1]][0]
         count, critical = self._summary.cells.get(cell, [0, 0])
         stage = self._summary.columns[cell[0]][0]
-        lines = [f"{stage} · {area}: {count} decision{'s' if count != 1 else ''}"]
+        lines = [f"{stage} · {area}: {units.count(count, 'decision')}"]
         if critical:
             lines[0] += f", {critical} critical"
         title = self._summary.titles.get(cell)

@@ -687,7 +687,7 @@ class PresentationController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Leave presentation",
-            f"Keep the {n} change{'s' if n != 1 else ''} made during the presentation?{moved}",
+            f"Keep the {units.count(n, 'change')} made during the presentation?{moved}",
             SB.Save | SB.Discard | SB.Cancel,
             self.window,
         )
@@ -1233,7 +1233,7 @@ def _no_schedule(a: Any) -> str:
     if a is None:
         return _figure("Finish", "being analysed\u2026")
     n = len(a.errors)
-    return _figure("Finish", f"no schedule: {n} error{'s' if n != 1 else ''} to fix" if n else "no schedule")
+    return _figure("Finish", f"no schedule: {units.count(n, 'error')} to fix" if n else "no schedule")
 
 
 def _errors_html(a: Any) -> str:

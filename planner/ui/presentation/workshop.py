@@ -100,7 +100,7 @@ def stage_steps(analysis: Analysis) -> list[Step]:
         n_crit = sum(1 for i in ids if i in crit)
         titles = [("● " if i in crit else "") + by_id[i].title for i in ids]
         parts.append(
-            f"<p><b>{len(ids)} decision{'s' if len(ids) != 1 else ''}</b>"
+            f"<p><b>{units.count(len(ids), 'decision')}</b>"
             + (f" ({n_crit} critical ●)" if n_crit else "")
             + "</p>"
             + (_names(titles) if ids else "")

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from shiboken6 import isValid
 
+from planner import units
 from planner.model import Decision, Dependency, Plan, Position, ThreePoint, edits, new_plan
 from planner.model.plan import Baseline
 from planner.ui.state import undo as cmd
@@ -424,7 +425,7 @@ class PlanDocument(QObject):
         valid = sorted({i for i in indices if 0 <= i < len(self.plan.risks)}, reverse=True)
         if not valid:
             return
-        text = "Remove Risk" if len(valid) == 1 else f"Remove {len(valid)} Risks"
+        text = f"Remove {units.agree(len(valid), 'Risk', units.count(len(valid), 'Risk'))}"
         self.undo_stack.beginMacro(text)
         for i in valid:
             self.undo_stack.push(cmd.RemoveItemCommand(self, self.plan, "risks", i, text))
@@ -797,7 +798,7 @@ class PlanDocument(QObject):
             return None
         label = {"done": "Done", "in_progress": "In Progress", "not_started": "Not Started"}[status]
         n = len(changes)
-        text = f"Mark {'Decision' if n == 1 else f'{n} Decisions'} {label}"
+        text = f"Mark {units.agree(n, 'Decision', units.count(n, 'Decision'))} {label}"
         self.undo_stack.beginMacro(text)
         for d, new in changes:
             self.undo_stack.push(cmd.SetAttrCommand(self, d, new, text))
@@ -879,7 +880,7 @@ class PlanDocument(QObject):
                 layout[new_id] = Position(x=p.x + 40, y=p.y + 40)
         if not items:
             return []
-        text = "Duplicate Decision" if len(items) == 1 else f"Duplicate {len(items)} Decisions"
+        text = f"Duplicate {units.agree(len(items), 'Decision', units.count(len(items), 'Decision'))}"
         self.undo_stack.push(cmd.InsertDecisionsCommand(self, items, text, layout))
         self.select(new_ids)
         return new_ids
@@ -890,7 +891,7 @@ class PlanDocument(QObject):
         doomed = cascade.decisions
         if not doomed:
             return
-        text = "Delete Decision" if len(doomed) == 1 else f"Delete {len(doomed)} Decisions"
+        text = f"Delete {units.agree(len(doomed), 'Decision', units.count(len(doomed), 'Decision'))}"
         self.undo_stack.beginMacro(text)
         if cascade.dependencies:
             self.undo_stack.push(
@@ -919,7 +920,7 @@ class PlanDocument(QObject):
         where = {did: k for k, did in enumerate(order)}
         positions = {d.id: plan.layout[d.id] for d in moving if d.id in plan.layout}
         n = len(moving)
-        text = f"Move {'Decision' if n == 1 else f'{n} Decisions'} {'Up' if step < 0 else 'Down'}"
+        text = f"Move {units.agree(n, 'Decision', units.count(n, 'Decision'))} {'Up' if step < 0 else 'Down'}"
         self.undo_stack.beginMacro(text)
         self.undo_stack.push(cmd.RemoveDecisionsCommand(self, moving, text))
         self.undo_stack.push(
@@ -1017,7 +1018,7 @@ class PlanDocument(QObject):
         valid = sorted({i for i in indices if 0 <= i < n})
         if not valid:
             return
-        text = "Remove Dependency" if len(valid) == 1 else f"Remove {len(valid)} Dependencies"
+        text = f"Remove {units.agree(len(valid), 'Dependency', units.count(len(valid), 'Dependency', 'Dependencies'))}"
         self.undo_stack.push(cmd.RemoveDependenciesCommand(self, valid, text))
 
     def edit_dependency(self, index: int, **changes: Any) -> str | None:

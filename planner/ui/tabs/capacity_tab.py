@@ -219,7 +219,7 @@ class CapacityTab(LazyRefresh, QWidget):
                     else "(no delay)"
                 )
             )
-            parts.append(f"{len(moved)} decision{'s' if len(moved) != 1 else ''} moved by levelling")
+            parts.append(f"{units.count(len(moved), 'decision')} moved by levelling")
             if cost and lv.proved_optimal and lv.method == "exact":
                 parts.append("proved by CP-SAT: no schedule with these teams finishes earlier")
             elif cost and lv.method == "exact":
@@ -235,8 +235,8 @@ class CapacityTab(LazyRefresh, QWidget):
                     f"(this one is within {100 * lv.gap:.1f} %)"
                 )
         parts.append(
-            f"<span style='color:{status_css('error')}'><b>{n_over}</b> over-capacity stretch"
-            f"{'es' if n_over != 1 else ''}</span>"
+            f"<span style='color:{status_css('error')}'><b>{n_over}</b> "
+            f"{units.agree(n_over, 'over-capacity stretch', 'over-capacity stretches')}</span>"
             if n_over
             else "every team within capacity"
         )

@@ -166,14 +166,12 @@ class RiskRegisterView(QWidget):
         if rows:
             plan_rows = [self.doc.plan.risks.index(self.model.risk_at(r)) for r in rows]
             self.doc.remove_risks(plan_rows)
-            self.message.emit(
-                f"Removed {len(rows)} risk{'s' if len(rows) != 1 else ''} (Undo brings them back)"
-            )
+            self.message.emit(f"Removed {units.count(len(rows), 'risk')} (Undo brings them back)")
 
     def _update_buttons(self, *_args: Any) -> None:
         self.remove_button.setEnabled(bool(self.selected_rows()))
         n = self.model.rowCount()
-        self.count.setText(f"{n} risk{'s' if n != 1 else ''}")
+        self.count.setText(units.count(n, "risk"))
 
 
 def _finish_chart_size(dpi: float) -> tuple[int, int]:

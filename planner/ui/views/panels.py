@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
@@ -318,8 +319,8 @@ class PlanStatusBar(QStatusBar):
             )
             self._set(self.critical, f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
         parts = []
-        parts.append(f"{n_err} error{'s' if n_err != 1 else ''}")
-        parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
+        parts.append(units.count(n_err, "error"))
+        parts.append(units.count(n_warn, "warning"))
         self._set(self.problems, " · ".join(parts))
         color = status_css("error") if n_err else (status_css("warning") if n_warn else "")
         self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")

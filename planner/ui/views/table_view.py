@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.model.plan import ID_PATTERN
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
@@ -302,7 +303,7 @@ class DecisionsView(QWidget):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        noun = "decision" if total == 1 else "decisions"
+        noun = units.agree(total, "decision", "decisions")
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
         # An empty table says what to do: a new plan showed a blank grid, and a filter that matches nothing
         # looked like a plan without decisions.
