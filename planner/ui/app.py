@@ -231,6 +231,7 @@ def run(path: str | None, *, present: bool = False, scenario: str | None = None)
     app = create_application()
     log_path = _setup_logging()
     install_excepthook(log_path)
+    from planner import units
     from planner.ui.main_window import MainWindow
 
     window = MainWindow()
@@ -260,7 +261,7 @@ def run(path: str | None, *, present: bool = False, scenario: str | None = None)
         # Smoke tests and start-up timing of an installed copy or the bundle: say what opened, then quit.
         sys.stdout.write(
             f"opened {window.windowTitle().replace('[*]', '')!r}: "
-            f"{len(window.doc.plan.decisions)} decisions\n"
+            f"{units.count(len(window.doc.plan.decisions), 'decision')}\n"
         )
         sys.stdout.flush()
         window.discard_and_close()

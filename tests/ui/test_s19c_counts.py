@@ -102,3 +102,57 @@ def test_undo_steps_name_one_and_many(doc: PlanDocument) -> None:
     assert last() == "Delete Decision"
     doc.delete_decisions(ids[21:23])
     assert last() == "Delete 2 Decisions"
+
+
+def test_the_multi_editor_counts_the_decisions_it_changed(qtbot, doc: PlanDocument) -> None:
+    """Two selected, one of them changed: 'Change Stage of 1 Decision', 'Added q3 to 1 decision' (these wrote
+    '1 Decisions' / '1 decisions': the count is of the decisions that change, not of those selected)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from planner.ui.views.inspector import MultiDecisionEditor
+
+    editor = MultiDecisionEditor(doc)
+    qtbot.addWidget(editor)
+    said: list[str] = []
+    editor.message.connect(said.append)
+    a, b = (
+        doc.plan.decisions[0],
+        next(d for d in doc.plan.decisions if d.stage != doc.plan.decisions[0].stage),
+    )
+    editor.set_ids([a.id, b.id])
+    assert editor.heading.text() == "2 decisions selected"
+    stage = editor.combos["stage"]
+    stage.setCurrentIndex(stage.findData(a.stage))  # a is there already: only b moves
+    stage.activated.emit(stage.currentIndex())
+    assert doc.decision(b.id).stage == a.stage
+    assert doc.undo_stack.undoText() == "Change Stage of 1 Decision"
+    assert said[-1] == "Set the stage of 1 decision"
+    assert doc.edit_decision(a.id, tags=[*a.tags, "q3"]) is None
+    editor.add_tags.setText("q3")
+    QTest.keyClick(editor.add_tags, Qt.Key.Key_Return)  # b only: a has it
+    assert doc.undo_stack.undoText() == "Add Tags on 1 Decision"
+    assert said[-1] == "Added q3 to 1 decision"
+    editor.remove_tags.setText("q3")
+    QTest.keyClick(editor.remove_tags, Qt.Key.Key_Return)  # from both
+    assert doc.undo_stack.undoText() == "Remove Tags on 2 Decisions"
+    assert said[-1] == "Removed q3 from 2 decisions"
+
+
+def test_a_workshop_gate_of_one_criterion() -> None:
+    """'Gate: 0 of 1 criterion met' (was '0 of 1 criteria met'); three stay 'criteria'."""
+    from planner.analysis import analyze
+    from planner.ui.presentation.workshop import stage_steps
+    from tests.conftest import build_plan
+
+    plan = build_plan(
+        [{"id": "a", "duration": 2}, {"id": "b", "duration": 1, "stage": "go"}],
+        [("a", "b")],
+        stages=[
+            {"id": "try", "name": "Try", "gate_criteria": [{"text": "Pilot signed off"}]},
+            {"id": "go", "name": "Go", "gate_criteria": [{"text": f"Check {k}"} for k in range(3)]},
+        ],
+    )
+    one, three = (step.body_html for step in stage_steps(analyze(plan)))
+    assert "Gate: 0 of 1 criterion met" in one
+    assert "Gate: 0 of 3 criteria met" in three

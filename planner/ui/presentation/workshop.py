@@ -109,7 +109,7 @@ def stage_steps(analysis: Analysis) -> list[Step]:
         if crits:
             lines = "".join(f"<li>{'✓' if c.met else '✗'} {_esc(c.text)}</li>" for c in crits[:LIST_LIMIT])
             parts.append(
-                f"<p><b>Gate: {result.criteria_met} of {result.criteria_total} criteria met</b></p>"
+                f"<p><b>Gate: {result.criteria_met} of {units.count(result.criteria_total, 'criterion', 'criteria')} met</b></p>"
                 f"<ul style='margin-top:0px; margin-bottom:0px'>{lines}</ul>"
             )
         else:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.model import Decision, duration_triple
 from planner.model.edits import MARKS
 from planner.model.plan import ID_PATTERN
@@ -730,7 +731,7 @@ class MultiDecisionEditor(QWidget):
 
     def refresh(self) -> None:
         ds = self.decisions()
-        self.heading.setText(f"{len(ds)} decisions selected")
+        self.heading.setText(f"{units.count(len(ds), 'decision')} selected")
         for key, combo in self.combos.items():
             values = {str(getattr(d, key)) if key == "status" else getattr(d, key) for d in ds}
             combo.blockSignals(True)
@@ -752,18 +753,20 @@ class MultiDecisionEditor(QWidget):
         if key == "status" and value in MARKS:  # the bulk mark: one rule, one undo step (issue 16)
             problem = self.doc.mark_status([d.id for d in ds], value)
             self.message.emit(
-                f"Not changed: {problem}" if problem else f"Set the status of {len(ds)} decisions"
+                f"Not changed: {problem}"
+                if problem
+                else f"Set the status of {units.count(len(ds), 'decision')}"
             )
             return
         label = key.title()
         stack = self.doc.undo_stack
-        stack.beginMacro(f"Change {label} of {len(ds)} Decisions")
+        stack.beginMacro(f"Change {label} of {units.count(len(ds), 'Decision')}")
         problems = [p for p in (self.doc.edit_decision(d.id, **{key: value}) for d in ds) if p]
         stack.endMacro()
         if problems:
             self.message.emit(f"Not changed: {problems[0]}")
         else:
-            self.message.emit(f"Set the {key} of {len(ds)} decisions")
+            self.message.emit(f"Set the {key} of {units.count(len(ds), 'decision')}")
 
     def _tags(self, add: bool) -> None:
         field = self.add_tags if add else self.remove_tags
@@ -779,13 +782,13 @@ class MultiDecisionEditor(QWidget):
         if not changes:
             return
         stack = self.doc.undo_stack
-        stack.beginMacro(f"{'Add' if add else 'Remove'} Tags on {len(changes)} Decisions")
+        stack.beginMacro(f"{'Add' if add else 'Remove'} Tags on {units.count(len(changes), 'Decision')}")
         for d, new in changes:
             self.doc.edit_decision(d.id, tags=new)
         stack.endMacro()
         self.message.emit(
             f"{'Added' if add else 'Removed'} {', '.join(tags)} "
-            f"{'to' if add else 'from'} {len(changes)} decisions"
+            f"{'to' if add else 'from'} {units.count(len(changes), 'decision')}"
         )
 
 
