@@ -69,6 +69,21 @@ class InteropError(Exception):
         super().__init__(text)
 
 
+def library_reason(exc: BaseException) -> str:
+    """The first line of a reading library's error message, without its closing full stop: what a refusal
+    quotes on its one line (openpyxl's messages run over several: "Unable to read workbook ... Please see the
+    exception for more details")."""
+    return (str(exc).strip().splitlines() or [""])[0].rstrip(".")
+
+
+def unreadable(
+    path: str | os.PathLike[str] | None, exc: BaseException, problem: str, hint: str
+) -> InteropError:
+    """The refusal of a file its reading library fails on: ``problem`` with the library's error type and
+    :func:`library_reason` -- ``book.xlsx: is damaged: its sheet cannot be read (KeyError: ...); hint``."""
+    return InteropError(path, f"{problem} ({type(exc).__name__}: {library_reason(exc)})", hint=hint)
+
+
 @dataclass
 class ReportItem:
     """One thing an import could not carry, or carried only approximately."""

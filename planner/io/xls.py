@@ -16,7 +16,7 @@ import os
 import types
 from typing import Any
 
-from planner.io.common import ImportReport, InteropError, read_limited
+from planner.io.common import ImportReport, InteropError, library_reason, read_limited, unreadable
 from planner.io.table import HEADER_SEARCH_ROWS, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
@@ -50,16 +50,16 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             file_contents=raw, formatting_info=True, on_demand=True, logfile=io.StringIO()
         )
     except Exception as exc:  # noqa: BLE001 - xlrd raises many types for damaged files
-        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
-        if "encrypt" in reason.lower():
+        if "encrypt" in library_reason(exc).lower():
             raise InteropError(
                 path,
                 "is password-protected, so its cells cannot be read",
                 hint="open it in Excel, remove the password (File > Info > Protect Workbook), and save it as .xlsx",
             ) from None
-        raise InteropError(
+        raise unreadable(
             path,
-            f"cannot be read as an Excel 97-2003 workbook ({type(exc).__name__}: {reason})",
+            exc,
+            "cannot be read as an Excel 97-2003 workbook",
             hint="open and save it again in the spreadsheet, as .xlsx or CSV",
         ) from None
     try:
@@ -71,10 +71,10 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     except InteropError:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
-        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
-        raise InteropError(
+        raise unreadable(
             path,
-            f"is damaged: its sheet cannot be read ({type(exc).__name__}: {reason})",
+            exc,
+            "is damaged: its sheet cannot be read",
             hint="open and save it again in the spreadsheet, as .xlsx or CSV",
         ) from None
     finally:

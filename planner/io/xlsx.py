@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from planner.io.common import ImportReport, InteropError, read_limited, some
+from planner.io.common import ImportReport, InteropError, read_limited, some, unreadable
 from planner.io.table import HEADER_SEARCH_ROWS, plan_rows, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
@@ -90,12 +90,11 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
-        # openpyxl's messages run over several lines (a part with a DTD: "Unable to read workbook ... Please see
-        # the exception for more details"); the user gets its first line only, on the one line of the error.
-        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
-        raise InteropError(
+        # openpyxl's messages run over several lines (a part with a DTD): the first one is quoted (unreadable)
+        raise unreadable(
             path,
-            f"cannot be read as a workbook ({type(exc).__name__}: {reason})",
+            exc,
+            "cannot be read as a workbook",
             hint="open and save it again in the spreadsheet, or save it as CSV",
         ) from None
     try:
@@ -130,10 +129,10 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     except InteropError:
         raise
     except Exception as exc:  # noqa: BLE001 - read-only mode streams the sheet: its damage shows only here
-        reason = (str(exc).strip().splitlines() or [""])[0].rstrip(".")
-        raise InteropError(
+        raise unreadable(
             path,
-            f"is damaged: its sheet cannot be read ({type(exc).__name__}: {reason})",
+            exc,
+            "is damaged: its sheet cannot be read",
             hint="open and save it again in the spreadsheet, or save it as CSV",
         ) from None
     finally:
