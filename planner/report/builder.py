@@ -255,7 +255,7 @@ def build_report(
     if analysis.schedule is None or analysis.stages is None:
         n = len(analysis.errors)
         raise ReportError(
-            f"the plan has {n} error{'s' if n != 1 else ''}; fix {'them' if n != 1 else 'it'} "
+            f"the plan has {units.count(n, 'error')}; fix {units.agree(n, 'it', 'them')} "
             "before making a report (run `planner check`)"
         )
     if not chosen:
@@ -393,7 +393,7 @@ def _build(
         names = ", ".join(s.name for s in chosen)
         raise ReportError(
             f"nothing to report: the plan has no {'decisions' if ctx.empty else 'content'} for the chosen "
-            f"section{'s' if len(chosen) != 1 else ''} ({names}); choose others with --sections or leave it out"
+            f"{units.agree(len(chosen), 'section', 'sections')} ({names}); choose others with --sections or leave it out"
         )
     if chosen[0].name != "cover":  # the cover says which characters no font draws; without it, the last page
         note = ctx.missing_glyphs_note()

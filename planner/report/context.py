@@ -179,12 +179,6 @@ fmt_weeks = units.format_weeks  # the report's short names for the one rule (pla
 fmt_date = units.format_date
 
 
-def plural(n: float, word: str, words: str | None = None) -> str:
-    """``1 week``, ``3 weeks``, ``2.5 weeks``."""
-    text = units.format_weeks(n)
-    return f"{text} {word if text in ('1', '-1') else (words or word + 's')}"
-
-
 class Heading(Paragraph):
     """A heading that is also a PDF bookmark (outline entry) at ``level`` (0 = section, 1 = subsection)."""
 
@@ -552,7 +546,6 @@ __all__ = [
     "fit_width",
     "fmt_date",
     "fmt_weeks",
-    "plural",
 ]
 
 

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from planner.units import agree
+
 if TYPE_CHECKING:
     from planner.report.context import ReportContext
 
@@ -94,7 +96,7 @@ def resolve_sections(names: Sequence[str] | None) -> list[Section]:
     unknown = [n for n in names if n not in known]
     if unknown:
         raise ValueError(
-            f"unknown report section{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"unknown report {agree(len(unknown), 'section', 'sections')} {', '.join(map(repr, unknown))}; "
             f"choose from: {', '.join(known)}"
         )
     wanted = set(names)

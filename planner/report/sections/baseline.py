@@ -55,15 +55,15 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
         move = f"the finish is unchanged, {esc(on(ctx, v.finish))}"
     counts = {k: sum(1 for d in v.decisions if d.status == k) for k in ("slipped", "ahead", "new", "removed")}
     parts = [
-        f"{counts['slipped']} decision{'s' if counts['slipped'] != 1 else ''} slipped",
-        f"{counts['ahead']} {'are' if counts['ahead'] != 1 else 'is'} ahead",
+        f"{units.count(counts['slipped'], 'decision')} slipped",
+        f"{counts['ahead']} {units.agree(counts['ahead'], 'is', 'are')} ahead",
     ]
     if counts["new"]:
-        parts.append(f"{counts['new']} {'are' if counts['new'] != 1 else 'is'} new since the baseline")
+        parts.append(f"{counts['new']} {units.agree(counts['new'], 'is', 'are')} new since the baseline")
     if counts["removed"]:
-        parts.append(f"{counts['removed']} {'were' if counts['removed'] != 1 else 'was'} removed")
+        parts.append(f"{counts['removed']} {units.agree(counts['removed'], 'was', 'were')} removed")
     others = (
-        f" ({len(plan.baselines) - 1} older baseline{'s' if len(plan.baselines) > 2 else ''} not shown)"
+        f" ({units.count(len(plan.baselines) - 1, 'older baseline')} not shown)"
         if len(plan.baselines) > 1
         else ""
     )

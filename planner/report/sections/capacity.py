@@ -12,7 +12,7 @@ from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
-from planner.units import people
+from planner.units import agree, count, people
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
@@ -46,11 +46,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         out.append(
             ctx.p(
                 "No decision is assigned to "
-                + (
-                    "the plan's team"
-                    if len(plan.teams) == 1
-                    else f"any of the plan's {len(plan.teams)} teams"
-                )
+                + agree(len(plan.teams), "the plan's team", f"any of the plan's {len(plan.teams)} teams")
                 + " yet, so no team carries any load. Set each "
                 "decision's owner and headcount to see whether the schedule asks more of a team than it has."
             )
@@ -84,10 +80,10 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             f"<b>{esc(tl.name)}</b> (needs up to {people(tl.peak)}, has {people(tl.capacity or 0)})"
             for tl in over
         ]
-        who = (
-            "The plan's one team with a capacity is"
-            if len(with_cap) == 1
-            else f"{len(over)} of {len(with_cap)} teams {'is' if len(over) == 1 else 'are'}"
+        who = agree(
+            len(with_cap),
+            "The plan's one team with a capacity is",
+            f"{len(over)} of {len(with_cap)} teams {agree(len(over), 'is', 'are')}",
         )
         text = f"{who} over capacity at some point of the plan's schedule: {_join(names)}. "
         out.append(ctx.p(text, markup=True))
@@ -168,7 +164,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         out.append(Paragraph("What levelling delays", ctx.styles["h2"]))
         out.append(
             ctx.p(
-                f"The {len(delayed)} decision{'s' if len(delayed) != 1 else ''} that levelling starts "
+                f"The {count(len(delayed), 'decision')} that levelling starts "
                 f"later, most delayed first. Float is how far a decision could slip before the finish "
                 f"moves; a delay beyond it moves the finish.",
                 "small",
@@ -251,10 +247,10 @@ def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
         )
     n = len(lv.delayed)
     if n:
-        text += f"{n} decision{'s start' if n != 1 else ' starts'} later (table below)"
+        text += f"{count(n, 'decision')} {agree(n, 'starts', 'start')} later (table below)"
         if lv.critical_delayed:
             text += (
-                f", {len(lv.critical_delayed)} of {'them' if n != 1 else 'it'} on the critical path, which "
+                f", {len(lv.critical_delayed)} of {agree(n, 'it', 'them')} on the critical path, which "
                 f"is why the finish moves"
             )
         text += ". "

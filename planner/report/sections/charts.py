@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from planner.report.context import ReportContext, plural
+from planner.model import units
+from planner.report.context import ReportContext
 from planner.report.fonts import MONO
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
@@ -306,7 +307,7 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
         # the two lines over each page.
         out.append(
             ctx.p(
-                f"With {plural(n, 'decision')} the graph shows the critical path and the milestones, "
+                f"With {units.count(n, 'decision')} the graph shows the critical path and the milestones, "
                 f"linked directly or (dashed) through the decisions left out; the Gantt chart and the "
                 f"appendix list {'every decision' if n <= GANTT_ALL else 'the key ones'}."
             )

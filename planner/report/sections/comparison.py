@@ -144,7 +144,7 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
     )
     out.append(
         ctx.p(
-            f"{len(others)} scenario{'s' if len(others) != 1 else ''} of this plan ({names}) against "
+            f"{units.count(len(others), 'scenario')} of this plan ({names}) against "
             f"\u201c{ref.name}\u201d. Each scenario is the plan with its overrides applied, analysed exactly "
             f"like the plan itself.{sims}"
         )

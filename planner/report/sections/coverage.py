@@ -43,13 +43,13 @@ def build_coverage(ctx: ReportContext) -> list[Flowable]:
         missing, late = eu.missing(), eu.late()
         if missing:
             text += (
-                f"; <b>{len(missing)} {'is' if len(missing) == 1 else 'are'} missing</b> ("
+                f"; <b>{len(missing)} {units.agree(len(missing), 'is', 'are')} missing</b> ("
                 + ", ".join(esc(f"{i.item.id} {i.item.title}") for i in missing)
                 + ")"
             )
         if late:
             text += (
-                f"; {len(late)} {'is' if len(late) == 1 else 'are'} covered too late ("
+                f"; {len(late)} {units.agree(len(late), 'is', 'are')} covered too late ("
                 + ", ".join(esc(i.item.id) for i in late)
                 + ")"
             )

@@ -9,7 +9,7 @@ import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
-from planner.report.context import ReportContext, ellipsize, esc, fit_width, fmt_weeks, plural
+from planner.report.context import ReportContext, ellipsize, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import GATE_HEX
@@ -128,7 +128,7 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
                 f"earlier stages is done."
             )
         crit = (
-            f"{r.criteria_met} of {plural(r.criteria_total, 'gate criterion', 'gate criteria')} met"
+            f"{r.criteria_met} of {units.count(r.criteria_total, 'gate criterion', 'gate criteria')} met"
             if r.criteria_total
             else "no gate criteria set"
         )
@@ -171,7 +171,7 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             )
         n_crit = sum(1 for i in idx if sched.critical[i])
         lines.append(
-            f"{plural(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
+            f"{units.count(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
             f"every one is in the appendix."
             if idx
             else ""
@@ -192,7 +192,7 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     first, last = sched.index[path[0]], sched.index[path[-1]]
     text = (
         f"The critical path is the longest chain of dependent work in the plan. It runs through "
-        f"{plural(len(path), 'decision')}, from {esc(ctx.when(sched.es[first]))} to "
+        f"{units.count(len(path), 'decision')}, from {esc(ctx.when(sched.es[first]))} to "
         f"{esc(ctx.when(sched.ef[last]))}, and sets the finish: none of these decisions has float, so a week "
         f"lost on any of them is a week lost on the plan, and a week won on the path (by shortening, "
         f"overlapping or removing a dependency) brings the finish forward, until another chain becomes the "
@@ -252,9 +252,10 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
         more = f"; and {len(shown) - 12} more (marked critical in the appendix)" if len(shown) > 12 else ""
         out.append(
             ctx.p(
-                f"<b>{plural(len(others), 'other decision')} {'is' if len(others) == 1 else 'are'} "
-                f"critical too</b>, on chains as long as the path above, so {'it delays' if len(others) == 1 else 'they delay'} "
-                f"the finish just as much if {'it slips' if len(others) == 1 else 'they slip'}: "
+                f"<b>{units.count(len(others), 'other decision')} {units.agree(len(others), 'is', 'are')} "
+                f"critical too</b>, on chains as long as the path above, so "
+                f"{units.agree(len(others), 'it delays', 'they delay')} "
+                f"the finish just as much if {units.agree(len(others), 'it slips', 'they slip')}: "
                 f"{esc(names)}{esc(more)}.",
                 "small",
                 markup=True,
@@ -339,7 +340,7 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
         out.append(ctx.p("Validation found nothing to report: the plan is consistent."))
         return out
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in _SEVERITY_TITLES}
-    parts = [plural(counts["warning"], "warning"), plural(counts["info"], "note")]
+    parts = [units.count(counts["warning"], "warning"), units.count(counts["info"], "note")]
     out.append(
         ctx.p(
             f"Validation reports {' and '.join(parts)}. Warnings deserve a decision; notes are for "
@@ -491,7 +492,7 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         keep = key_decisions(ctx, order)
         out.append(
             ctx.p(
-                f"The plan has {plural(len(order), 'decision')}: too many to list usefully here. The table "
+                f"The plan has {units.count(len(order), 'decision')}: too many to list usefully here. The table "
                 f"counts them by stage and area (critical ones in brackets); the list below holds "
                 f"{len(keep)} key ones: the critical path, milestones, work under way or blocked, then other "
                 f"critical decisions. The plan file and its spreadsheet (CSV or Excel) export list every "

@@ -11,7 +11,7 @@ from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
 from planner.model import units
 from planner.model.plan import Status
-from planner.report.context import ReportContext, ellipsize, esc, fits_one_page, fmt_date, fmt_weeks, plural
+from planner.report.context import ReportContext, ellipsize, esc, fits_one_page, fmt_date, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import ACCENT, TILE_BG
@@ -80,7 +80,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if plan.description:
         out.append(ctx.p(ellipsize(plan.description, 220 if landscape else 320), "subtitle"))
     facts = [
-        plural(len(plan.decisions), "decision")
+        units.count(len(plan.decisions), "decision")
         + (
             " (all done)"
             if all_done(plan)
@@ -88,8 +88,8 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             if plan.decisions
             else ""
         ),
-        plural(len(plan.dependencies), "dependency", "dependencies"),
-        plural(len(plan.stages), "stage"),
+        units.count(len(plan.dependencies), "dependency", "dependencies"),
+        units.count(len(plan.stages), "stage"),
     ]
     if plan.start_date:
         facts.insert(0, f"starts {ctx.date(0)}")
@@ -113,7 +113,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             _tile(
                 ctx,
                 str(len(plan.stages)),
-                f"{met} of {plural(total, 'gate criterion', 'gate criteria')} met"
+                f"{met} of {units.count(total, 'gate criterion', 'gate criteria')} met"
                 if total
                 else "no gate criteria",
                 "Stages",
@@ -158,7 +158,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     tiles.append(
         _tile(
             ctx,
-            "nothing" if price <= 1e-9 else f"+{plural(price, 'week')}",
+            "nothing" if price <= 1e-9 else f"+{units.plural_weeks(price)}",
             f"strict gates finish {gated_value}",
             "Price of strict gates",
         )
@@ -174,7 +174,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         tiles.append(
             _tile(
                 ctx,
-                plural(len(asks), "decision"),
+                units.count(len(asks), "decision"),
                 f"{name} {why[3:]}" if why.startswith("it ") else f"{name}: {why}",
                 "Needs the board's attention",
             )
@@ -186,7 +186,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 str(len(plan.decisions)),
                 "every one done"
                 if all_done(plan)
-                else f"{n_crit} critical: {'it sets' if n_crit == 1 else 'they set'} the finish",
+                else f"{n_crit} critical: {units.agree(n_crit, 'it sets', 'they set')} the finish",
                 "Decisions",
             )
         )
@@ -195,7 +195,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         r = risks[0]
         how = "to the P80" if r.measure == "p80" else "expected delay"
         tiles.append(
-            _tile(ctx, f"+{plural(r.weeks, 'week')}", f"{ellipsize(r.title, 44)} ({how})", "Top risk")
+            _tile(ctx, f"+{units.plural_weeks(r.weeks)}", f"{ellipsize(r.title, 44)} ({how})", "Top risk")
         )
     else:
         tiles.append(_tile(ctx, "none", "no risk in the register", "Top risk"))
@@ -215,7 +215,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 _tile(
                     ctx,
                     tv,
-                    "met by the plan" if late <= 1e-9 else f"missed by {plural(late, 'week')}",
+                    "met by the plan" if late <= 1e-9 else f"missed by {units.plural_weeks(late)}",
                     "Target date",
                 )
             )
@@ -299,12 +299,12 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         names = ", ".join(esc(ellipsize(x.name, 40)) for x in plan.stages[:8])
         more = f" and {len(plan.stages) - 8} more" if len(plan.stages) > 8 else ""
         crit = (
-            f"; {met} of {plural(total, 'gate criterion', 'gate criteria')} {'is' if met == 1 else 'are'} met"
+            f"; {met} of {units.count(total, 'gate criterion', 'gate criteria')} {units.agree(met, 'is', 'are')} met"
             if total
             else ""
         )
         out.append(
-            ctx.p(f"It sets out {plural(len(plan.stages), 'stage')} ({names}{more}){crit}.", markup=True)
+            ctx.p(f"It sets out {units.count(len(plan.stages), 'stage')} ({names}{more}){crit}.", markup=True)
         )
         return out
 
@@ -387,12 +387,12 @@ def _summary_body(
     others = n_crit - len(driver.chain)
     if others > 0:
         text += (
-            f" {plural(others, 'other decision')} {'is' if others == 1 else 'are'} critical too, on parallel "
+            f" {units.count(others, 'other decision')} {units.agree(others, 'is', 'are')} critical too, on parallel "
             f"chains of the same length."
         )
     fr = board.float_range(ctx.analysis)
     if fr is not None:
-        text += f" Everything else has between {plural(fr[0], 'week')} and {plural(fr[1], 'week')} of float."
+        text += f" Everything else has between {units.plural_weeks(fr[0])} and {units.plural_weeks(fr[1])} of float."
     out.append(ctx.p(text, markup=True))
 
     # 2. How sure: P50/P80, the target, the cost.
@@ -427,7 +427,7 @@ def _summary_body(
         else:
             late = sched.finish - target
             text += f" The target, {esc(tv)}, is " + (
-                "met by the plan." if late <= 1e-9 else f"missed by <b>{plural(late, 'week')}</b>."
+                "met by the plan." if late <= 1e-9 else f"missed by <b>{units.plural_weeks(late)}</b>."
             )
     if cost is not None:
         b = cost.breakdown
@@ -455,7 +455,7 @@ def _summary_body(
         text = (
             f"Running the stages as strict gates (no stage starts before every decision of the earlier stages "
             f"has finished) moves the finish to <b>{esc(ctx.when(st.gated_finish))}</b>: "
-            f"<b>{plural(price, 'week')}</b> more than overlapping stages."
+            f"<b>{units.plural_weeks(price)}</b> more than overlapping stages."
         )
         gp = getattr(cost.breakdown, "gating", None) if cost is not None else None
         if gp is not None and gp.money > 0:
@@ -464,7 +464,7 @@ def _summary_body(
     if moves:
         k = len(st.inversions)
         text += (
-            f" {plural(k, 'dependency', 'dependencies')} {'runs' if k == 1 else 'run'} backwards between "
+            f" {units.count(k, 'dependency', 'dependencies')} {units.agree(k, 'runs', 'run')} backwards between "
             f"stages, so under strict gates "
             + "; ".join(esc(m.replace(" under strict gates", "")) for m in moves)
             + " (everything downstream of such a dependency waits for the later stage's gate)."
@@ -472,7 +472,10 @@ def _summary_body(
     met = sum(r.criteria_met for r in st.stages)
     total = sum(r.criteria_total for r in st.stages)
     if total:
-        text += f" {met} of the {total} gate criteria are met so far."
+        text += (
+            f" {met} of the {units.count(total, 'gate criterion', 'gate criteria')} "
+            f"{units.agree(met, 'is', 'are')} met so far."
+        )
     out.append(Paragraph("Stage gates", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))
 
@@ -484,9 +487,9 @@ def _summary_body(
         items = []
         for r in shown_risks:
             how = (
-                f"adds {plural(r.weeks, 'week')} to the P80"
+                f"adds {units.plural_weeks(r.weeks)} to the P80"
                 if r.measure == "p80"
-                else f"expected delay {plural(r.weeks, 'week')}"
+                else f"expected delay {units.plural_weeks(r.weeks)}"
             )
             item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {r.probability:.0%})."
             if r.mitigation and mitigations:
@@ -498,19 +501,19 @@ def _summary_body(
             k = costing - len(shown_risks)
             out.append(
                 ctx.p(
-                    f"{plural(k, 'more risk')} of the register {'costs' if k == 1 else 'cost'} time too.",
+                    f"{units.count(k, 'more risk')} of the register {units.agree(k, 'costs', 'cost')} time too.",
                     "small",
                 )
             )
         idle = len(plan.risks) - costing
         if idle > 0:
             verb = (
-                ("adds" if idle == 1 else "add") + " nothing measurable to the P80"
+                units.agree(idle, "adds", "add") + " nothing measurable to the P80"
                 if risks[0].measure == "p80"
-                else ("is" if idle == 1 else "are") + " not expected to cost any time"
+                else units.agree(idle, "is", "are") + " not expected to cost any time"
             )
             out.append(
-                ctx.p(f"{'One risk' if idle == 1 else f'{idle} risks'} of the register {verb}.", "small")
+                ctx.p(f"{units.agree(idle, 'One risk', f'{idle} risks')} of the register {verb}.", "small")
             )
 
     # 5. What needs the board's attention.
@@ -528,7 +531,7 @@ def _summary_body(
         if n_more:  # the cover counts them all
             out.append(
                 ctx.p(
-                    f"{plural(n_more, 'more decision')} {'has' if n_more == 1 else 'have'} a reason to watch too, "
+                    f"{units.count(n_more, 'more decision')} {units.agree(n_more, 'has', 'have')} a reason to watch too, "
                     "less pressing than these.",
                     "small",
                 )
@@ -542,7 +545,7 @@ def _summary_body(
     counts = {k: sum(1 for f in findings if str(f.severity) == k) for k in ("error", "warning", "info")}
     out.append(
         ctx.p(
-            f"Validation: {plural(counts['warning'], 'warning')} and {plural(counts['info'], 'note')}, "
+            f"Validation: {units.count(counts['warning'], 'warning')} and {units.count(counts['info'], 'note')}, "
             f"summarised under Findings.",
             "small",
         )

@@ -115,8 +115,8 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
     )
     counts = (
         # "1 of 6 decisions is done", "5 of 6 decisions are done", "1 of 1 decision is done"
-        f"{done} of {len(plan.decisions)} decision{'s' if len(plan.decisions) != 1 else ''} "
-        f"{'are' if done != 1 else 'is'} done and {doing} in "
+        f"{done} of {units.count(len(plan.decisions), 'decision')} "
+        f"{units.agree(done, 'is', 'are')} done and {doing} in "
         f"progress: {esc(units.format_share(share))} of the planned work ({weeks_text(total - left)} of {weeks_text(total)})."
     )
     if v is None:

@@ -319,7 +319,7 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     always = int(np.count_nonzero(crit >= 0.995))
     if always:
         text += (
-            f"{always} decision{'s are' if always != 1 else ' is'} critical in practically every run; "
+            f"{units.count(always, 'decision')} {units.agree(always, 'is', 'are')} critical in practically every run; "
             f"a week saved there is a week saved on the plan. "
         )
     sens = [(d, c) for d, c in sim.sensitivity() if c > 0]
@@ -353,7 +353,7 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
         return out
     effects = {e.id: e for e in sim.risks}
     text = (
-        f"The register holds {len(plan.risks)} risk{'s' if len(plan.risks) != 1 else ''}. In each run a risk "
+        f"The register holds {units.count(len(plan.risks), 'risk')}. In each run a risk "
         f"occurs with its probability and delays the decisions it names. The last column is what each risk "
         f"adds to the P80 finish: the P80 with the whole register minus the P80 with that risk never "
         f"occurring."
