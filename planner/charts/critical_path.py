@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from planner.charts import style
 from planner.charts.graph import _rounded
 from planner.charts.timeaxis import time_axis
+from planner.model import units
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -351,7 +352,7 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
     total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
     waits = max(0.0, s.finish - total)
     bits = [
-        f"{len(full)} decision{'' if len(full) == 1 else 's'}, {style.fmt_weeks(total)} wk of work",
+        f"{units.count(len(full), 'decision')}, {style.fmt_weeks(total)} wk of work",
         f"finish {style.fmt_when(plan, s.finish)}",
     ]
     if waits > 1e-9:

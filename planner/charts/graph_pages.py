@@ -32,6 +32,7 @@ from matplotlib.path import Path
 from planner.analysis.progress import shown_float
 from planner.analysis.schedule import critical_links
 from planner.charts import style
+from planner.units import agree
 
 MARGIN_IN = 0.1  # inside the figure, left and right (a report page or an export has its own margins)
 LEGEND_IN = 0.42
@@ -932,7 +933,7 @@ def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], lis
             f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)",
         ]
     else:
-        bits = [*part, where, "its 1 decision" if n_all == 1 else f"{n_here} of {n_all} decisions"]
+        bits = [*part, where, agree(n_all, "its 1 decision", f"{n_here} of {n_all} decisions")]
     width = style.chars_fitting(page.page_w - 0.4, page.small)
     return textwrap.wrap(" \u00b7 ".join(bits), width), _notes(analysis, page.page_w, page.small)
 

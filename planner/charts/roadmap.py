@@ -478,7 +478,7 @@ def _moved_note(analysis: Any) -> str:
     for _did, frm, to in st.suggested_moves:
         counts[(frm, to)] = counts.get((frm, to), 0) + 1
     bits = [
-        f"{n} {names.get(a, a)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} in {names.get(b, b)}"
+        f"{n} {names.get(a, a)} {units.agree(n, 'decision runs', 'decisions run')} in {names.get(b, b)}"
         for (a, b), n in counts.items()
     ]
     return "Under strict gates " + "; ".join(bits) + " (gates are on the gated schedule)."
@@ -493,7 +493,7 @@ def note_lines(analysis: Any, width: float, shown: int, total: int, rest_in: str
         rest = total - shown
         notes.append(
             f"{shown} of {total} decisions shown, the most important first (critical, milestones, those "
-            f"setting a gate, then least float); the other {rest} {'are' if rest != 1 else 'is'} in "
+            f"setting a gate, then least float); the other {rest} {units.agree(rest, 'is', 'are')} in "
             f"{rest_in}."
         )
     moved = _moved_note(analysis)
@@ -527,7 +527,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     # Title: what the board needs first.
     n_lanes = len(lanes_of(plan))
     bits = [
-        f"{n_all} decision{'s' if n_all != 1 else ''} in {n_lanes} area{'s' if n_lanes != 1 else ''}",
+        f"{units.count(n_all, 'decision')} in {units.count(n_lanes, 'area')}",
         f"finish {style.fmt_when(plan, s.finish)}",
     ]
     if st.gating_price > 1e-9:

@@ -152,7 +152,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             fontweight="bold",
             color=style.INK,
         )
-        count = f"{n_dec} decision{'s' if n_dec != 1 else ''}"
+        count = units.count(n_dec, "decision")
         if moved[y]:
             count += "\n" + moved[y]
         ax.text(

@@ -422,7 +422,7 @@ def check_drawable(fig: Figure, analysis: Analysis, chart: str) -> bool:
         msgs = [f"\u2022 {f.message}" for f in errors[:5]]
         if n > 5:
             msgs.append(f"\u2026 and {n - 5} more")
-        message(fig, f"No {chart}: the plan has {n} error{'s' if n != 1 else ''} to fix first", msgs)
+        message(fig, f"No {chart}: the plan has {units.count(n, 'error')} to fix first", msgs)
         return False
     if not plan.decisions:
         message(fig, f"No {chart} yet", ["This plan has no decisions. Add decisions to see the chart."])
