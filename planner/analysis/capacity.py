@@ -453,7 +453,7 @@ def _team_findings(
     decisions ``too_big`` for it whatever the schedule (``ids``: every decision's id by position)."""
     spans = ", ".join(_span(plan, a, b) for a, b in over[:4])
     if len(over) > 4:
-        spans += f" and {len(over) - 4} more stretch{'es' if len(over) > 5 else ''}"
+        spans += f" and {units.count(len(over) - 4, 'more stretch', 'more stretches')}"
     names = ", ".join(_name(plan, i) for i in involved[:_MAX_LISTED])
     if len(involved) > _MAX_LISTED:
         names += f" and {len(involved) - _MAX_LISTED} more"

@@ -291,10 +291,10 @@ def describe(item: PlanFigures) -> str:
         text += f", at {_money(dc, item.plan.currency)} {'more' if dc > 0 else 'less'} spend"
     parts = []
     if item.joined:
-        verb = "joins" if len(item.joined) == 1 else "join"
+        verb = units.agree(len(item.joined), "joins", "join")
         parts.append(f"{_titles(item, item.joined)} {verb} the critical path")
     if item.left:
-        verb = "leaves" if len(item.left) == 1 else "leave"
+        verb = units.agree(len(item.left), "leaves", "leave")
         parts.append(
             f"{_titles(item, item.left)} {verb} it"
             if parts

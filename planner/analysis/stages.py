@@ -109,7 +109,7 @@ class StageAnalysis:
         for frm, to, ids in self.sequencing_moves():
             n = len(ids)
             out.append(
-                f"{n} {names.get(frm, frm)} decision{'s' if n != 1 else ''} run{'s' if n == 1 else ''} "
+                f"{n} {names.get(frm, frm)} {units.agree(n, 'decision runs', 'decisions run')} "
                 f"in {names.get(to, to)} under strict gates"
             )
         return out

@@ -231,7 +231,7 @@ def _unknown_references(
                     "unknown-reference",
                     f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
                     f"{' and '.join(repr(m) for m in missing)}, which "
-                    f"{'is not a decision' if len(missing) == 1 else 'are not decisions'} of this plan. "
+                    f"{units.agree(len(missing), 'is not a decision', 'are not decisions')} of this plan. "
                     "Fix the id or remove the dependency.",
                     known,
                 )
@@ -306,7 +306,7 @@ def _cycles(graph: PlanGraph, nm: Namer) -> list[Finding]:
         skipped = len(chain) - (len(shown) - 1) if len(chain) > _MAX_CYCLE_SPELLED else 0
         extra = f" ({len(comp)} decisions are caught in this loop.)" if len(comp) > len(chain) - 1 else ""
         if skipped > 0:
-            left_out = "1 is" if skipped == 1 else f"{skipped} are"
+            left_out = f"{skipped} {units.agree(skipped, 'is', 'are')}"
             extra = f" (The loop runs through {len(chain) - 1} decisions; {left_out} left out above.)" + extra
         out.append(
             Finding(
