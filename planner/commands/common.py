@@ -184,7 +184,8 @@ def check_simulation_size(iterations: int, decisions: int, plans: int = 1) -> No
     most = MAX_SAMPLES // (max(1, decisions) * max(1, plans))
     each = f" in each of {plans} plans" if plans > 1 else ""
     raise CliError(
-        f"--iterations {iterations:,}: {decisions:,} decision{'' if decisions == 1 else 's'}{each} would sample {samples:,} durations, "
+        f"--iterations {iterations:,}: {decisions:,} {units.agree(decisions, 'decision', 'decisions')}{each} "
+        f"would sample {samples:,} durations, "
         f"more than the {MAX_SAMPLES:,} a run may take (hours of work); choose at most {most:,} iterations"
     )
 

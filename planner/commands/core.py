@@ -92,8 +92,8 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
         warned = sum(1 for f in findings if str(f.severity) == "warning")
         if into is None and args.format != "json" and not has_errors(findings):  # why it exits 1
             sys.stdout.write(
-                f"--strict: {_count(warned, 'warning')} {'fails' if warned == 1 else 'fail'} the check; fix "
-                f"{'it' if warned == 1 else 'them'}, or leave --strict out\n"
+                f"--strict: {_count(warned, 'warning')} {units.agree(warned, 'fails', 'fail')} the check; fix "
+                f"{units.agree(warned, 'it', 'them')}, or leave --strict out\n"
             )
         return EXIT_INVALID  # --strict: a warning fails the check as an error does
     return EXIT_INVALID if has_errors(findings) else EXIT_OK
@@ -473,7 +473,7 @@ def _baseline_lines(result: Any) -> list[str]:
     earlier = sum(1 for d in v.decisions if (d.finish_slip or 0.0) < 0 and (d.shown_finish_slip or 0.0) < 0)
     new = sum(1 for d in v.decisions if d.status == "new")
     out += wrap(
-        f"{_count(later, 'decision')} {'finishes' if later == 1 else 'finish'} later than in the baseline, "
+        f"{_count(later, 'decision')} {units.agree(later, 'finishes', 'finish')} later than in the baseline, "
         f"{earlier} earlier"
         + (f"; {new} not in the baseline" if new else "")
         + " (each one's slip: --format json)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from planner import units
 from planner.commands.common import (
     add_estimate_argument,
     add_scenario_argument,
@@ -164,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         unknown = [n for n in sections if n not in known]
         if unknown:
             raise CliError(
-                f"--sections: unknown section{'s' if len(unknown) > 1 else ''} "
+                f"--sections: unknown {units.agree(len(unknown), 'section', 'sections')} "
                 f"{', '.join(unknown)}; choose from: {', '.join(known)}"
             )
     result = analyze(plan, args.estimate)

@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
                 "The plan itself cannot be scheduled: " + (data["base"]["errors"] or ["errors"])[0] + "\n"
             )
         return code
-    out.write(f"{plan.title}: {len(rows)} scenario{'s' if len(rows) != 1 else ''}\n")
+    out.write(f"{plan.title}: {units.count(len(rows), 'scenario')}\n")
     base = data["base"]
     if base["finish"] is None:
         out.write(
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
                 else f"{units.plural_weeks(abs(d))} {'earlier' if d < 0 else 'later'} than base"
             )
             effect = f"{when}, {delta}"
-        summary = f"({r['changes']} change{'s' if r['changes'] != 1 else ''}; {effect})"
+        summary = f"({units.count(r['changes'], 'change')}; {effect})"
         head = f"  {r['name']}  {summary}"
         # a long name puts what it does on the lines under it, within the 80 columns
         lines = [head] if len(head) <= WIDTH else [f"  {r['name']}", *wrap(summary, "      ")]

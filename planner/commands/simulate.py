@@ -255,8 +255,8 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     # whose decisions wait for later-stage work ends here sooner than its rolling window in `planner analyze`.
     moved = _sequenced_later(plan)
     note = "When everything up to and including the stage is done, by sequenced stage" + (
-        f": {moved} decision{' waits' if moved == 1 else 's wait'} for work of a later stage and "
-        f"{'counts' if moved == 1 else 'count'} there (`planner analyze`: Suggested stage moves)."
+        f": {units.count(moved, 'decision')} {units.agree(moved, 'waits', 'wait')} for work of a later stage "
+        f"and {units.agree(moved, 'counts', 'count')} there (`planner analyze`: Suggested stage moves)."
         if moved
         else " (on this plan, the stages assigned)."
     )
