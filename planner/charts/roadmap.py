@@ -470,17 +470,11 @@ def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
 
 def _moved_note(analysis: Any) -> str:
     """``2 Integrate decisions run in Operationalize under strict gates`` (SPEC §3.3 "Words")."""
-    st, plan = analysis.stages, analysis.plan
+    st = analysis.stages
     if not st.suggested_moves:
         return ""
-    names = {x.id: x.name for x in plan.stages}
-    counts: dict[tuple[str, str], int] = {}
-    for _did, frm, to in st.suggested_moves:
-        counts[(frm, to)] = counts.get((frm, to), 0) + 1
-    bits = [
-        f"{n} {names.get(a, a)} {units.agree(n, 'decision runs', 'decisions run')} in {names.get(b, b)}"
-        for (a, b), n in counts.items()
-    ]
+    # The one sentence per stage pair (StageAnalysis.sequencing_text), with "under strict gates" said once, first.
+    bits = [m.removesuffix(" under strict gates") for m in st.sequencing_text()]
     return "Under strict gates " + "; ".join(bits) + " (gates are on the gated schedule)."
 
 
