@@ -32,9 +32,9 @@ def _gated(criteria: list[bool]) -> Plan:
 @pytest.mark.parametrize(
     ("criteria", "said"),
     [
-        ([True], "1 of the 1 gate criterion is met so far."),  # was '1 of the 1 gate criteria are met'
-        ([True, False, False], "1 of the 3 gate criteria is met so far."),  # was '... criteria are met'
-        ([True, True, False], "2 of the 3 gate criteria are met so far."),
+        ([True], "Gate criteria met so far: 1 of 1."),  # was '1 of the 1 gate criteria are met'
+        ([True, False, False], "Gate criteria met so far: 1 of 3."),  # was '1 of the 3 gate criteria are met'
+        ([False], "Gate criteria met so far: 0 of 1."),  # '0 of the 1 gate criterion are met' on the way
     ],
 )
 def test_the_summary_counts_gate_criteria(criteria: list[bool], said: str, tmp_path: Path) -> None:

@@ -298,11 +298,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         total = sum(r.criteria_total for r in st.stages)
         names = ", ".join(esc(ellipsize(x.name, 40)) for x in plan.stages[:8])
         more = f" and {len(plan.stages) - 8} more" if len(plan.stages) > 8 else ""
-        crit = (
-            f"; {met} of {units.count(total, 'gate criterion', 'gate criteria')} {units.agree(met, 'is', 'are')} met"
-            if total
-            else ""
-        )
+        crit = f"; gate criteria met: {met} of {total}" if total else ""
         out.append(
             ctx.p(f"It sets out {units.count(len(plan.stages), 'stage')} ({names}{more}){crit}.", markup=True)
         )
@@ -472,10 +468,7 @@ def _summary_body(
     met = sum(r.criteria_met for r in st.stages)
     total = sum(r.criteria_total for r in st.stages)
     if total:
-        text += (
-            f" {met} of the {units.count(total, 'gate criterion', 'gate criteria')} "
-            f"{units.agree(met, 'is', 'are')} met so far."
-        )
+        text += f" Gate criteria met so far: {met} of {total}."
     out.append(Paragraph("Stage gates", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))
 
