@@ -68,7 +68,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if len(names) > 1:
             report.add("format", f"only sheet {sheet.name!r} was read (of {len(names)})")
         all_rows, levels, indents = _sheet_rows(book, sheet, path)
-    except InteropError:
+    except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
         raise unreadable(

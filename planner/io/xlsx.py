@@ -28,12 +28,12 @@ MAX_RATIO = 200
 
 
 def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx file") -> None:
-    """Refuse files that are not zip archives, or that unpack too large or with a bomb-like ratio (``what``: the
-    file the suffix promised, for the message)."""
+    """Refuse files that are not zip archives, that unpack too large or with a bomb-like ratio, or whose parts
+    cannot be unpacked (damaged, encrypted, a compression this Python lacks) (``what``: the file the suffix
+    promised, for the message)."""
     again = "open it in its spreadsheet and save it again, or save it as CSV"
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            infos = zf.infolist()
+        zf = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile:
         raise InteropError(
             path,
@@ -42,42 +42,46 @@ def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx fi
         ) from None
     except (NotImplementedError, ValueError, EOFError, OverflowError) as exc:  # a zip this Python cannot open
         raise InteropError(path, f"is a zip archive that cannot be read ({exc})", hint=again) from None
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNPACKED_BYTES:
-        raise InteropError(
-            path,
-            f"unpacks to {total / 1e6:.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
-            "an import may be",
-            hint="split the workbook or save it as CSV",
-        )
-    for i in infos:
-        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(1, i.compress_size):
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNPACKED_BYTES:
             raise InteropError(
                 path,
-                f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
-                "times larger than it is packed (a possible zip bomb)",
+                f"unpacks to {total / 1e6:.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
+                "an import may be",
+                hint="split the workbook or save it as CSV",
             )
-    # Every part unpacked once (sizes are bounded above), so that a damaged, encrypted or oddly compressed part is
-    # one message here, not an error deep in the spreadsheet reader while it streams the sheet.
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        for i in infos:
+            if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(1, i.compress_size):
+                raise InteropError(
+                    path,
+                    f"refused: part {i.filename} unpacks {i.file_size // max(1, i.compress_size)} "
+                    "times larger than it is packed (a possible zip bomb)",
+                )
+        # Every part unpacked once (sizes are bounded above), so that a damaged, encrypted or oddly compressed
+        # part is one message here, not an error deep in the spreadsheet reader while it streams the sheet.
+        try:
             bad = zf.testzip()
-    except RuntimeError:  # zipfile: "File ... is encrypted, password required for extraction"
-        raise InteropError(
-            path, "has an encrypted part", hint="remove the password in its spreadsheet"
-        ) from None
-    except (
-        NotImplementedError,
-        ValueError,
-        EOFError,
-        OverflowError,
-        OSError,
-        zipfile.BadZipFile,
-        zlib.error,
-    ) as exc:
-        raise InteropError(path, f"is damaged: a part cannot be unpacked ({exc})", hint=again) from None
+        except RuntimeError:  # zipfile: "File ... is encrypted, password required for extraction"
+            raise InteropError(
+                path, "has an encrypted part", hint="remove the password in its spreadsheet"
+            ) from None
+        except _UNPACK_ERRORS as exc:
+            raise InteropError(path, f"is damaged: a part cannot be unpacked ({exc})", hint=again) from None
     if bad is not None:
         raise InteropError(path, f"is damaged: part {bad} fails its checksum", hint=again)
+
+
+_UNPACK_ERRORS = (
+    NotImplementedError,
+    ValueError,
+    EOFError,
+    OverflowError,
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
 
 
 def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Plan, ImportReport]:
@@ -126,7 +130,7 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
                     f"line {n}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
                     hint="split the project and import it in parts",
                 )
-    except InteropError:
+    except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - read-only mode streams the sheet: its damage shows only here
         raise unreadable(

@@ -156,3 +156,22 @@ def test_xlrd_warnings_stay_out_of_the_output(tmp_path: Path, capsys: pytest.Cap
     assert "WARNING" not in captured.out + captured.err
     assert "sector size" not in captured.out + captured.err
     assert out.exists()
+
+
+@pytest.mark.parametrize("name", ["formats.xlsx", "fraud-detection.xls"])
+def test_out_of_memory_while_reading_a_sheet_is_not_called_damage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The catch-all around a sheet's reading turns the libraries' errors on damaged files into one refusal; it
+    must not call a file damaged when the machine ran out of memory (the command line's own message says that)."""
+    import planner.io.xlsx as xlsx
+
+    def exhausted(*_args: object, **_kwargs: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(xlsx, "_value", exhausted)  # both readers turn each cell into a value through it
+    out = tmp_path / "out.plan.json"
+    assert main(["import", str(DATA / "xls" / name), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "out of memory" in err and "damaged" not in err
+    assert not out.exists()
