@@ -451,13 +451,10 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             "under the recorded progress (started work so that it ends where the planner finishes it); the "
             "plan's own dates and status are kept in custom columns"
         )
-        s = sched.status_week
-        held = (
-            0
-            if s is None
-            else sum(
-                st == "in_progress" and e > s + 1e-6 for st, e in zip(sched.state, sched.es, strict=True)
-            )
+        # work in progress whose part done ends before its remaining work starts (progress.part_done's rule)
+        held = sum(
+            st == "in_progress" and end is not None and e > end + 1e-6
+            for st, e, end in zip(sched.state, sched.es, sched.done_ends, strict=True)
         )
         if held:
             notes.append(
