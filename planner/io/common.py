@@ -108,6 +108,11 @@ class ImportReport:
     def add(self, kind: str, message: str, where: str = "") -> None:
         self.items.append(ReportItem(kind, message, where))
 
+    def withdraw(self, kind: str, where: str) -> None:
+        """Take back the items of ``kind`` said about ``where`` (a reader reports a task's constraint before it
+        knows the task is a summary, whose constraint is then not carried at all)."""
+        self.items = [i for i in self.items if not (i.kind == kind and i.where == where)]
+
     def summary(self) -> str:
         """One line: what was imported."""
         c = self.counts

@@ -446,10 +446,13 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # file whose tasks were entered before it (MPXJ's assignment-assignments, saved by Project 2003-2019: Start
     # Date 11 Mar 2016, every task from 4 Jan) would put them before week 0, its actual starts on the start date
     earliest = None
+    top_tasks = 0  # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
     for t in task_els:
         tf = _fields(t)
         if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1":
             continue
+        if _text(tf, "OutlineLevel") == "0" and not _project_summary(tf):
+            top_tasks += 1
         for key in ("Start", "ActualStart"):
             moment = _parse_datetime(_text(tf, key))
             if moment is not None and (earliest is None or moment < earliest):
@@ -512,6 +515,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # status date is the calendar day written; MS Project's actual moments are for MS Project.
     own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
 
+    # TaskJuggler writes no project summary and counts its top-level tasks from OutlineLevel 0 (MS Project from 1):
+    # such tasks are the plan's work, not a project summary to drop. One task at level 0 without an OutlineNumber
+    # stays the project summary, as MS Project's own is.
+    zero_based = int(top_tasks > 1 or (top_tasks == 1 and any(_numbered_top(_fields(t)) for t in task_els)))
+    if zero_based:
+        report.add(
+            "format",
+            "the outline counts its top-level tasks from level 0 (as TaskJuggler writes it; MS Project counts from "
+            "1): they are read as top-level tasks",
+        )
+    status_dt = _parse_datetime(_text(rf, "StatusDate"))
+    scheduled_actuals: list[str] = []  # tasks whose actual dates are the file's schedule, after its status date
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
@@ -544,9 +559,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         level_text = _text(f, "OutlineLevel")
         number = _text(f, "OutlineNumber")
         if level_text is not None:
-            level = _int(level_text, 1)
+            level = _int(level_text, 1) + zero_based
         else:
             level = number.count(".") + 1 if number and number != "0" else (0 if number == "0" else 1)
+        if _project_summary(f) and level <= 1 + zero_based:
+            level = 0
         if level <= 0:
             for kind, child in repeated:  # the project's baseline finish
                 bf = _fields(child) if kind == "Baseline" else {}
@@ -575,6 +592,23 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
         where = f"task {uid} {name!r}"
+        pc_text = _text(f, "PercentComplete")
+        percent = _float(pc_text) or 0.0
+        finished = _parse_datetime(_text(f, "ActualFinish"))
+        if finished is not None and percent < 100:
+            if pc_text is None and (status_dt is None or finished <= status_dt):
+                percent = 100.0  # MS Project sets 100 % with an actual finish; a file without percentages means it
+            else:
+                # An actual finish on work not complete, or after the status date: the file writes its schedule as
+                # actual dates (TaskJuggler does, on every task). The finish is not one, and the start is one only
+                # up to the status date (actuals are recorded up to it).
+                del f["ActualFinish"]
+                started = _parse_datetime(_text(f, "ActualStart"))
+                if started is not None and (
+                    started > status_dt if status_dt is not None else percent <= 0
+                ):
+                    del f["ActualStart"]
+                    scheduled_actuals.append(name or uid)
         fmt = _int(_text(f, "DurationFormat"), 7)
         dur_text = _text(f, "Duration")
         try:
@@ -737,7 +771,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 milestone=milestone,
                 start=start,
                 finish=finish,
-                progress=_float(_text(f, "PercentComplete")) or 0.0,
+                progress=percent,
                 actual_start=actual_start,
                 actual_finish=actual_finish,
                 status_hint=hints.get(ALIAS_STATUS) if own_task else None,
@@ -887,10 +921,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         units = _float(_text(f, "Units"))
         task.resources.append((team, 1.0 if units is None else max(0.0, units)))
 
-    finish = weeks_at(_text(rf, "FinishDate"))
-    if finish is None:
-        ends = [t.finish for t in tasks if t.finish is not None]
-        finish = max(ends) if ends else None
+    # where the file finishes: its latest task (MS Project's FinishDate is that; TaskJuggler writes the end of the
+    # project's time frame there, months after its last task)
+    ends = [t.finish for t in tasks if t.finish is not None]
+    finish = max(ends) if ends else weeks_at(_text(rf, "FinishDate"))
     if start_dt is not None and finish is not None:
         last = _parse_datetime(_text(rf, "FinishDate"))
         until = last.date() if last else origin + dt.timedelta(days=math.ceil(finish * 7) + 7)
@@ -916,8 +950,21 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             + (" are" if len(other_baselines) > 1 else " is")
             + " not carried (the plan takes Baseline 0, the one MS Project's variance columns show)",
         )
-    status_day = _day(_text(rf, "StatusDate")) if own_fields else day_at(_text(rf, "StatusDate"))
+    if scheduled_actuals:
+        report.add(
+            "progress",
+            f"{count(len(scheduled_actuals), 'task')} not complete {agree(len(scheduled_actuals), 'has', 'have')} "
+            "actual start and finish dates "
+            + ("after the file's status date" if status_dt is not None else "and the file has no status date")
+            + " (the file writes its schedule as actual dates): not carried as actuals, "
+            + some(repr(n) for n in scheduled_actuals),
+        )
     written = _day(_text(rf, "StatusDate"))
+    status_day = (
+        written
+        if own_fields or (written is not None and written < origin)  # before the start: no working time to place
+        else day_at(_text(rf, "StatusDate"))
+    )
     if status_day is not None and written is not None and status_day != written and start_dt is not None:
         report.add(
             "progress",
@@ -1044,6 +1091,18 @@ def _calendar_week(calendar: WorkCalendar, mpw: int, report: ImportReport) -> in
         f"calendar's {format_weeks(week / 60)}-hour weeks, so that the plan's dates follow the file's",
     )
     return week
+
+
+def _project_summary(f: dict[str, Any]) -> bool:
+    """Whether a task's fields are MS Project's project summary task (UID 0, or OutlineNumber 0)."""
+    return _text(f, "UID") == "0" or _text(f, "OutlineNumber") == "0"
+
+
+def _numbered_top(f: dict[str, Any]) -> bool:
+    """A task at OutlineLevel 0 with an OutlineNumber of its own ("1", "2"...): a top-level task, not a summary of
+    the project."""
+    number = _text(f, "OutlineNumber")
+    return _text(f, "OutlineLevel") == "0" and not _project_summary(f) and bool(number) and number != "0"
 
 
 def _day(text: str | None) -> dt.date | None:

@@ -262,6 +262,15 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         p = parent[i]
         needs[i] = is_summary[i] and (linked[i] or (p is not None and needs[p]))
 
+    # -- how far the work inside each summary is: its start milestone is done once work inside it has begun, its
+    # finish milestone once all of it is done (children come after their parent, so a backward pass sees them first)
+    begun = [t.progress > 0 or t.actual_start is not None for t in tasks]
+    finished = [t.progress >= 100 for t in tasks]
+    for i in range(n - 1, -1, -1):
+        if is_summary[i]:
+            begun[i] = begun[i] or any(begun[c] for c in children[i])
+            finished[i] = finished[i] or all(finished[c] for c in children[i])
+
     # -- effective predecessors (own or through a linked ancestor) for not_before ------------------------------
     has_pred = [False] * n
     for link in outline.links:
@@ -336,14 +345,16 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                     where,
                 )
             if t.not_before is not None:
+                report.withdraw("constraint", where)  # how the reader would have carried it
                 report.add("constraint", "a constraint on a summary task is not carried", where)
             if needs[i]:
                 stage, area, tags = place(i)
                 for side, store in (("start", start_id), ("finish", finish_id)):
                     point = t.start if side == "start" else t.finish
-                    helper_day = (  # a done summary's helpers sit at its stored start and finish
+                    passed = begun[i] if side == "start" else finished[i]
+                    helper_day = (  # a passed helper sits at its summary's stored start or finish
                         exact_actual(outline.start_date, max(0.0, point))
-                        if t.progress >= 100 and point is not None and outline.start_date is not None
+                        if passed and point is not None and outline.start_date is not None
                         else None
                     )
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
@@ -361,8 +372,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                             tags=[*tags, HELPER_TAG],
                             notes=f"Added by the import: the {side} of summary task {t.name!r}, so that its links "
                             "keep the schedule without a link to every task inside it.",
-                            progress=100.0 if t.progress >= 100 else 0.0,
-                            status=Status.DONE if t.progress >= 100 else Status.NOT_STARTED,
+                            progress=100.0 if passed else 0.0,
+                            status=Status.DONE if passed else Status.NOT_STARTED,
                             actual_start=helper_day,
                             actual_finish=helper_day,
                         )
@@ -542,6 +553,21 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     plan.areas = areas
     plan.decisions = decisions
     plan.dependencies = deps
+    status_day = plan.status_date
+    if (
+        isinstance(status_day, dt.date)
+        and plan.start_date is not None
+        and status_day < plan.start_date
+        and all(d.status is Status.NOT_STARTED and d.actual_start is None for d in decisions)
+    ):
+        # a status date before the work starts records no progress (TaskJuggler writes the day of the export):
+        # carried, it would only be a warning in the plan
+        report.add(
+            "progress",
+            f"the file's status date, {format_date(status_day)}, is before the plan starts "
+            f"({format_date(plan.start_date)}) and no task has progress: not carried",
+        )
+        plan.status_date = None
     plan.extensions = {
         EXTENSION_KEY: {
             "format": outline.format,
