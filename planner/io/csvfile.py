@@ -20,10 +20,12 @@ from planner.io.table import (
     HEADER_SEARCH_ROWS,
     check_row_count,
     names_a_header,
+    outline_from_sheet,
     plan_rows,
     rows_to_plan,
     split_header,
     table_title,
+    text_indents,
 )
 from planner.model.io import wide_encoding
 from planner.model.plan import Plan
@@ -199,6 +201,7 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         _refuse_unclosed_quote(text, first_line, next_line - 1, sep, offset, path)
     title = table_title(rows, path, report)
     header, rows = split_header(rows, report)
+    header, rows = outline_from_sheet(header, rows, {}, text_indents(header, rows), report)
     check_row_count(rows, path)
     plan = rows_to_plan(header, rows, path, report, title)
     return plan, report

@@ -446,7 +446,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # file whose tasks were entered before it (MPXJ's assignment-assignments, saved by Project 2003-2019: Start
     # Date 11 Mar 2016, every task from 4 Jan) would put them before week 0, its actual starts on the start date
     earliest = None
-    top_tasks = 0  # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
+    top_tasks = (
+        0  # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
+    )
     for t in task_els:
         tf = _fields(t)
         if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1":
@@ -526,7 +528,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "1): they are read as top-level tasks",
         )
     status_dt = _parse_datetime(_text(rf, "StatusDate"))
-    scheduled_actuals: list[str] = []  # tasks whose actual dates are the file's schedule, after its status date
+    scheduled_actuals: list[
+        str
+    ] = []  # tasks whose actual dates are the file's schedule, after its status date
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
@@ -597,16 +601,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         finished = _parse_datetime(_text(f, "ActualFinish"))
         if finished is not None and percent < 100:
             if pc_text is None and (status_dt is None or finished <= status_dt):
-                percent = 100.0  # MS Project sets 100 % with an actual finish; a file without percentages means it
+                percent = (
+                    100.0  # MS Project sets 100 % with an actual finish; a file without percentages means it
+                )
             else:
                 # An actual finish on work not complete, or after the status date: the file writes its schedule as
                 # actual dates (TaskJuggler does, on every task). The finish is not one, and the start is one only
                 # up to the status date (actuals are recorded up to it).
                 del f["ActualFinish"]
                 started = _parse_datetime(_text(f, "ActualStart"))
-                if started is not None and (
-                    started > status_dt if status_dt is not None else percent <= 0
-                ):
+                if started is not None and (started > status_dt if status_dt is not None else percent <= 0):
                     del f["ActualStart"]
                     scheduled_actuals.append(name or uid)
         fmt = _int(_text(f, "DurationFormat"), 7)
@@ -962,7 +966,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     written = _day(_text(rf, "StatusDate"))
     status_day = (
         written
-        if own_fields or (written is not None and written < origin)  # before the start: no working time to place
+        if own_fields
+        or (written is not None and written < origin)  # before the start: no working time to place
         else day_at(_text(rf, "StatusDate"))
     )
     if status_day is not None and written is not None and status_day != written and start_dt is not None:

@@ -168,7 +168,8 @@ def top_level_summaries(outline: Outline) -> list[SourceTask]:
     return out
 
 
-def _match(name: str, items: list[tuple[str, str]]) -> str | None:
+def match_named(name: str, items: list[tuple[str, str]]) -> str | None:
+    """The id of the item (id, name) that ``name`` names, by id or name, whatever the case; None for none."""
     key = name.strip().casefold()
     for item_id, item_name in items:
         if key in (item_id.casefold(), item_name.casefold()):
@@ -213,7 +214,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     tags_of: list[list[str]] = [[] for _ in range(n)]
 
     def ensure_area(hint: str) -> str:
-        found = _match(hint, area_items)
+        found = match_named(hint, area_items)
         if found:
             return found
         new_id = IdMaker(a for a, _ in area_items).make(hint if hint else None, slug(hint, "area"))
@@ -222,7 +223,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         return new_id
 
     def ensure_stage(hint: str) -> str:
-        found = _match(hint, stage_names)
+        found = match_named(hint, stage_names)
         if found:
             return found
         new_id = IdMaker(s for s, _ in stage_names).make(hint, slug(hint, "stage"))
@@ -237,8 +238,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         tags_of[i] = list(tags_of[p]) if p is not None else []
         if is_summary[i]:
             m_stage, m_area = mapped.get(t.key, (None, None))
-            name_stage = _match(t.name, stage_names)
-            name_area = None if name_stage else _match(t.name, area_items)
+            name_stage = match_named(t.name, stage_names)
+            name_area = None if name_stage else match_named(t.name, area_items)
             if m_stage or name_stage:
                 stage_of[i] = m_stage or name_stage
             if m_area or name_area:

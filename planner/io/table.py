@@ -40,7 +40,7 @@ from planner.io.common import (
     slug,
     some,
 )
-from planner.io.outline import compare_finish, exact_actual
+from planner.io.outline import compare_finish, exact_actual, match_named
 from planner.model.plan import (
     Area,
     Baseline,
@@ -99,6 +99,7 @@ _ALIASES = {
     "name": "title",
     "task": "title",
     "predecessors": "depends_on",
+    "precursors": "depends_on",  # TaskJuggler's CSV reports
     "depends on": "depends_on",
     "dependencies": "depends_on",
     "not before": "not_before",
@@ -238,6 +239,15 @@ def format_depends(deps: Iterable[Dependency]) -> str:
     return ", ".join(parts)
 
 
+_TJ_DEP = re.compile(r"\((?P<id>[^()]+)\)\s*(?P<a>[\[\]])->(?P<b>[\[\]])")
+_TJ_TYPES = {
+    "][": DependencyType.FS,
+    "[[": DependencyType.SS,
+    "]]": DependencyType.FF,
+    "[]": DependencyType.SF,
+}
+
+
 class PercentLag(float):
     """A lag given as a percentage of the predecessor's duration (MS Project's ``2FS+50%``): the number is the
     percentage; the importer scales it once it knows the predecessor."""
@@ -253,6 +263,10 @@ def parse_depends(
     ``titles`` (casefolded) whole is that row, finish-to-start (monday.com's "Dependency" names items: "Build
     pilot")."""
     out: list[tuple[str, DependencyType, float]] = []
+    if "->" in text and (found := list(_TJ_DEP.finditer(text))):
+        # TaskJuggler's "Precursors": "Name (id) ]->[ 2027-01-15, ..." (names may hold commas; the brackets give
+        # the type: ] the predecessor's end, [ its start, then the successor's)
+        return [(m.group("id").strip(), _TJ_TYPES[m.group("a") + m.group("b")], 0.0) for m in found]
     for item in (x.strip() for x in text.split(",")):
         if not item:
             continue
@@ -947,7 +961,8 @@ def _apply_row_dates(
         origin -= dt.timedelta(days=1)
     plan.start_date = plan.start_date or min(starts)
     # bare numbers that count the working days between a row's start and finish (inclusive) are days
-    votes_days = votes_weeks = 0
+    # (or calendar days, TaskJuggler's CSV reports: 14.0 from 15 to 29 Jan)
+    votes_days = votes_weeks = votes_calendar = 0
     for did, (_, s, f, bare) in dates.items():
         d = by_id[did]
         if not bare or s is None or f is None or d.milestone:
@@ -956,16 +971,21 @@ def _apply_row_dates(
         likely = duration_triple(d.duration)[1]
         votes_days += abs(likely - span) < 0.51
         votes_weeks += abs(likely * 5 - span) < 0.51
-    if votes_days > votes_weeks:
+        votes_calendar += min(abs(likely - (f - s).days), abs(likely - (f - s).days - 1)) < 0.51
+    per_week = 5 if votes_days > votes_weeks and votes_days >= votes_calendar else 7
+    if max(votes_days, votes_calendar) > votes_weeks:
         for did, (_, _, _, bare) in dates.items():
             d = by_id[did]
             if bare and not d.milestone:
-                o, lk, pe = (x / 5 for x in duration_triple(d.duration))
+                o, lk, pe = (x / per_week for x in duration_triple(d.duration))
                 d.duration = lk if o == lk == pe else ThreePoint(optimistic=o, likely=lk, pessimistic=pe)
         report.add(
             "duration",
             "the durations are working days, not weeks: they count the days between the rows' start and finish "
-            "dates (5 days a week)",
+            "dates (5 days a week)"
+            if per_week == 5
+            else "the durations are calendar days, not weeks: they count the days from the rows' start to their "
+            "finish date (7 days a week)",
         )
     pinned = done = resumed = 0
     for did, (_, s, f, _) in dates.items():
@@ -1246,6 +1266,33 @@ def _parent_loops(parent_of: dict[int, int | None]) -> list[int]:
     return sorted(looped)
 
 
+def text_indents(
+    header: Sequence[Any], rows: Sequence[tuple[int, Sequence[Any]]]
+) -> dict[int, dict[int, int]]:
+    """Line -> {title column: depth} where a text file indents its task names with leading spaces (TaskJuggler's CSV
+    reports, plans typed in a spreadsheet and saved as CSV), for :func:`outline_from_sheet`. Empty unless the
+    indents form an outline: the first row unindented, every indent a multiple of the smallest, none deeper than
+    one step below the row before it (stray spaces in a few names are not a hierarchy)."""
+    keys = [_norm_header(h) for h in header]
+    title_at = keys.index("title") if "title" in keys else keys.index("id") if "id" in keys else 0
+    leads: list[tuple[int, int]] = []
+    for line, cells in rows:
+        cell = cells[title_at] if title_at < len(cells) else ""
+        text = cell if isinstance(cell, str) else ""
+        if text.strip():
+            leads.append((line, len(text) - len(text.lstrip(" "))))
+    steps = {lead for _, lead in leads if lead}
+    if not steps or not leads or leads[0][1]:
+        return {}
+    step = math.gcd(*steps)
+    before = 0
+    for _, lead in leads:
+        if lead % step or lead > before + step:
+            return {}
+        before = lead
+    return {line: {title_at: lead // step} for line, lead in leads if lead}
+
+
 def outline_from_sheet(
     header: Sequence[Any],
     rows: list[tuple[int, Sequence[Any]]],
@@ -1266,7 +1313,7 @@ def outline_from_sheet(
         return header, rows
     report.add(
         "format",
-        "the sheet's hierarchy (grouped rows, indented task names) is read as an outline: a row with rows under "
+        "the file's hierarchy (grouped rows, indented task names) is read as an outline: a row with rows under "
         "it is a summary",
     )
     width = len(header)
@@ -1678,11 +1725,23 @@ def rows_to_plan(
         )
         if grouping_as is not None and str(rec.get(GROUPING) or "").strip():
             rec[grouping_as] = rec.get(grouping_as) or rec[GROUPING]
-        stage_text = str(rec.get("stage") or "").strip()
+        # the summary rows above the row, nearest last: one named for a stage (or an area) places the rows under it,
+        # as a summary task does in the MS Project import
+        enclosing = [name for _, name, _ in stack] + [name for _, name in ancestors.get(line, [])]
+        stage_text = str(rec.get("stage") or "").strip() or next(
+            (name for name in reversed(enclosing) if match_named(name, stages)), ""
+        )
         stage = lookup(stage_text, stages, new_stage) if stage_text else plan.stages[0].id
         if not stage_text:
             report.add("guess", f"no stage; put in {plan.stages[0].name}", where)
-        area_text = str(rec.get("area") or "").strip()
+        area_text = str(rec.get("area") or "").strip() or next(
+            (
+                name
+                for name in reversed(enclosing)
+                if match_named(name, areas) and not match_named(name, stages)
+            ),
+            "",
+        )
         area = lookup(area_text, areas, new_area) if area_text else None
         owner_text = str(rec.get("owner") or "").strip()
         owner_text, units_headcount = _first_resource(
@@ -1729,8 +1788,14 @@ def rows_to_plan(
                     actual_start=actual("actual_start", did, line),
                     actual_finish=actual("actual_finish", did, line),
                     tags=(own := _tag_list(str(rec.get("tags") or "")))
-                    + [name for _, name, _ in stack if name not in own]
-                    + [name for _, name in ancestors.get(line, []) if name and name not in own],
+                    + [
+                        name
+                        for name in enclosing
+                        if name
+                        and name not in own
+                        and not match_named(name, stages)
+                        and not match_named(name, areas)
+                    ],
                     references=[t.strip() for t in str(rec.get("references") or "").split(";") if t.strip()],
                     notes=str(rec.get("notes") or ""),
                 )
@@ -1964,8 +2029,8 @@ def rows_to_plan(
         report.add(
             "format",
             f"{count(summaries, 'summary row', 'summary rows')} (rows with rows under them at a deeper outline "
-            f"level) became {agree(summaries, 'a tag', 'tags')} of the rows under "
-            f"{agree(summaries, 'it', 'them')}, not decisions",
+            f"level) {agree(summaries, 'is', 'are')} structure, not decisions: one named for a stage or an area "
+            "places the rows under it there, another is their tag",
         )
     if carried:
         report.add(

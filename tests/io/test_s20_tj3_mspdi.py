@@ -181,3 +181,72 @@ def test_s20_samples_through_taskjuggler_and_back_finish_where_they_did(tmp_path
             {t: k for t, k in titles.items() if t.startswith("not before: ")}
         )
         assert Counter(x.title for x in plan.decisions) <= titles
+
+
+# -- TaskJuggler's CSV report (report.tjp: the project of stages.tjp with a taskreport in CSV) ------------------------
+
+
+def test_s20_tj3_csv_report_keeps_outline_stages_durations_and_links() -> None:
+    """Names indented two spaces a level, durations in calendar days (Proof of concept 11.3 days from 4 to 15 Jan
+    = 1.61 weeks), "Precursors" as 'Name (id) ]->[ date' (]->[ finish to start, [->[ start to start)."""
+    from planner.io import import_file
+
+    plan, report = import_file(DATA / "report.csv")
+    d = _by_id(plan)
+    leaves = {
+        "validate.poc",
+        "validate.biz",
+        "validate.gate1",
+        "integrate.api",
+        "integrate.sso",
+        "integrate.wf",
+        "ops.cicd",
+        "ops.drift",
+        "ops.done",
+    }
+    assert leaves <= set(d) and not {"validate", "integrate", "ops"} & set(d)  # summaries are structure
+    assert [d[k].stage for k in ("validate.poc", "integrate.api", "ops.cicd")] == [
+        "validate",
+        "integrate",
+        "operationalize",
+    ]
+    assert not any({"Validate", "Integrate", "Operationalize"} & set(x.tags) for x in plan.decisions)
+    assert d["validate.poc"].duration == pytest.approx(11.3 / 7)
+    assert d["validate.biz"].duration == pytest.approx(2.0)  # 14.0 calendar days
+    links = {(x.from_, x.to, x.type.value) for x in plan.dependencies}
+    assert ("validate.poc", "validate.biz", "FS") in links
+    assert ("integrate.api", "integrate.sso", "SS") in links
+    assert ("ops.cicd", "ops.done", "FS") in links
+    text = report.text(limit=None)
+    assert "calendar days, not weeks" in text and "Precursors" not in text
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert abs(r.schedule.finish - 14.2) <= 0.25  # TaskJuggler: Ops ready on Tue 13 Apr 2027 = week 14.2
+
+
+def test_s20_csv_leading_spaces_are_an_outline_only_when_they_form_one(tmp_path: Path) -> None:
+    from planner.io import import_file
+
+    nested = tmp_path / "nested.csv"
+    nested.write_text(
+        "title,duration\nValidate,\n   Business case,2\n   Data audit,1\nPilot,\n   Build,3\n      Harden,1\n",
+        encoding="utf-8",
+    )
+    plan, _ = import_file(nested)
+    by_title = {x.title: x for x in plan.decisions}
+    assert set(by_title) == {"Business case", "Data audit", "Harden"}  # Build has Harden under it: a summary
+    assert by_title["Business case"].stage == "validate"
+    assert {"Pilot", "Build"} <= set(by_title["Harden"].tags)
+    # a stray space in one name is not a hierarchy: every row stays a decision
+    stray = tmp_path / "stray.csv"
+    stray.write_text("title,duration\nA,1\n B,1\nC,1\n   D,1\n", encoding="utf-8")
+    plan2, _ = import_file(stray)
+    assert [x.title for x in plan2.decisions] == ["A", "B", "C", "D"]
+
+
+def test_s20_taskjuggler_precursors_cell() -> None:
+    from planner.io.table import parse_depends
+    from planner.model import DependencyType as T
+
+    cell = "Validate, phase one (validate) ]->[ 2027-01-29, API layer (integrate.api) [->[ 2027-01-29, X (x) ]->] 1"
+    assert parse_depends(cell) == [("validate", T.FS, 0.0), ("integrate.api", T.SS, 0.0), ("x", T.FF, 0.0)]
