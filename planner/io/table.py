@@ -1271,8 +1271,9 @@ def text_indents(
 ) -> dict[int, dict[int, int]]:
     """Line -> {title column: depth} where a text file indents its task names with leading spaces (TaskJuggler's CSV
     reports, plans typed in a spreadsheet and saved as CSV), for :func:`outline_from_sheet`. Empty unless the
-    indents form an outline: the first row unindented, every indent a multiple of the smallest, none deeper than
-    one step below the row before it (stray spaces in a few names are not a hierarchy)."""
+    indents form an outline: the first row unindented, every indent a multiple of the smallest, which is at least
+    two spaces, none deeper than one step below the row before it (stray spaces in a few names are not a
+    hierarchy)."""
     keys = [_norm_header(h) for h in header]
     title_at = keys.index("title") if "title" in keys else keys.index("id") if "id" in keys else 0
     leads: list[tuple[int, int]] = []
@@ -1285,6 +1286,8 @@ def text_indents(
     if not steps or not leads or leads[0][1]:
         return {}
     step = math.gcd(*steps)
+    if step < 2:  # one space is a typing slip (or the space after a comma), not an indent
+        return {}
     before = 0
     for _, lead in leads:
         if lead % step or lead > before + step:

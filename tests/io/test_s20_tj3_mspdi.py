@@ -239,9 +239,9 @@ def test_s20_csv_leading_spaces_are_an_outline_only_when_they_form_one(tmp_path:
     assert {"Pilot", "Build"} <= set(by_title["Harden"].tags)
     # a stray space in one name is not a hierarchy: every row stays a decision
     stray = tmp_path / "stray.csv"
-    stray.write_text("title,duration\nA,1\n B,1\nC,1\n   D,1\n", encoding="utf-8")
+    stray.write_text("title,duration\nA,1\n B,1\n C,1\nD,1\n   E,1\n", encoding="utf-8")
     plan2, _ = import_file(stray)
-    assert [x.title for x in plan2.decisions] == ["A", "B", "C", "D"]
+    assert [x.title for x in plan2.decisions] == ["A", "B", "C", "D", "E"]
 
 
 def test_s20_taskjuggler_precursors_cell() -> None:
