@@ -128,6 +128,25 @@ UNREADABLE_SUFFIXES = {
         "ProjectLibre's own format (.pod)",
         "in ProjectLibre, File > Save As > MS Project XML (*.xml), and import the .xml",
     ),
+    ".tjp": (
+        "a TaskJuggler project (.tjp)",
+        'add export "plan" { formats mspxml } to the project, run tj3 on it, and import the plan.xml it writes',
+    ),
+    ".tji": (
+        "a TaskJuggler include file (.tji)",
+        'add export "plan" { formats mspxml } to the project (.tjp) that includes it, run tj3 on the project, and '
+        "import the plan.xml it writes",
+    ),
+    ".ics": (
+        "an iCalendar file (.ics)",
+        "it holds events, without the links, durations and stages of a plan: import the plan from the tool that "
+        "wrote it (MS Project XML, CSV or Excel)",
+    ),
+    ".pdf": (
+        "a PDF document",
+        "a plan is read from a plan file or another tool's project file (MS Project XML, P6, GanttProject, CSV, "
+        "Excel), not from a report or a chart",
+    ),
     ".json": (
         "a JSON file",
         "a plan file (*.plan.json) needs no import: open it (planner FILE) or check it (planner check FILE)",
