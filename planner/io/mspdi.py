@@ -566,7 +566,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             level = _int(level_text, 1) + zero_based
         else:
             level = number.count(".") + 1 if number and number != "0" else (0 if number == "0" else 1)
-        if _project_summary(f) and level <= 1 + zero_based:
+        if _project_summary(f) and level_text == "0":  # (not shifted with the tasks of a 0-based outline)
             level = 0
         if level <= 0:
             for kind, child in repeated:  # the project's baseline finish

@@ -250,3 +250,10 @@ def test_s20_taskjuggler_precursors_cell() -> None:
 
     cell = "Validate, phase one (validate) ]->[ 2027-01-29, API layer (integrate.api) [->[ 2027-01-29, X (x) ]->] 1"
     assert parse_depends(cell) == [("validate", T.FS, 0.0), ("integrate.api", T.SS, 0.0), ("x", T.FF, 0.0)]
+
+
+def test_s20_a_task_with_uid_0_at_level_1_is_work(tmp_path: Path) -> None:
+    """Writers that number their tasks from UID 0 at OutlineLevel 1: UID 0 is a task, not the project summary."""
+    path = write(tmp_path, [task(0, "First", 1), task(1, "Second", 1)])
+    plan, _ = import_mspdi(path)
+    assert [x.title for x in plan.decisions] == ["First", "Second"]
