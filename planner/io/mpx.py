@@ -338,7 +338,7 @@ class _Reader:
         numbers: list[str] = []
         month = None
         for token in re.findall(r"\d+|[^\W\d_]+", t):
-            if token.isdigit():
+            if token.isdecimal():
                 numbers.append(token)
             elif token[:3].casefold() in _MONTHS and month is None and len(token) >= 3:
                 month = _MONTHS[token[:3].casefold()]
@@ -485,7 +485,7 @@ class _File:
         content_started = 0
         for line, row in records[1:]:
             head = row[0].strip()
-            if not head.isdigit():
+            if not head.isdecimal():
                 raise r.fail(
                     line,
                     f"{head[:20]!r} is not an MPX record number (each line starts with a number such as 70 for a "
@@ -531,7 +531,7 @@ class _File:
     def _record_11(self, line: int, v: list[str]) -> None:
         s = self.r.s
         units = _at(v, 0)
-        if units.isdigit() and int(units) < len(_DEFAULT_UNITS):
+        if units.isdecimal() and int(units) < len(_DEFAULT_UNITS):
             s.default_unit = _DEFAULT_UNITS[int(units)]
         day = self.r.number(_at(v, 3), line, "hours per day")
         week = self.r.number(_at(v, 4), line, "hours per week")
@@ -554,7 +554,7 @@ class _File:
 
     def _record_25(self, line: int, v: list[str]) -> None:
         r, day = self.r, _at(v, 0)
-        if not (day.isdigit() and 1 <= int(day) <= 7):
+        if not (day.isdecimal() and 1 <= int(day) <= 7):
             raise r.fail(line, f"calendar hours: {day!r} is not a day number (1 Sunday to 7 Saturday)")
         spans = []
         for k in range(1, len(v), 2):
@@ -986,7 +986,7 @@ def _model(values: list[str], r: _Reader, line: int) -> list[int]:
         v = v.strip()
         if not v:
             continue
-        if not v.isdigit():
+        if not v.isdecimal():
             raise r.fail(line, f"the field list holds {v!r}, not a field number")
         out.append(int(v))
     return out
@@ -995,7 +995,7 @@ def _model(values: list[str], r: _Reader, line: int) -> list[int]:
 def _level(t: _Task, r: _Reader) -> int:
     """A task's outline level (Outline Level, else its outline number's depth; 1 without either)."""
     text = t.fields.get(T_LEVEL, "")
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text:
         raise r.fail(t.line, f"the outline level {text!r} is not a whole number")

@@ -1269,7 +1269,7 @@ def export_mspdi(plan: Plan) -> str:
     uid_of: dict[str, int] = {}
     for d in plan.decisions:
         key = (recorded.get(d.id) or {}).get("key") if isinstance(recorded.get(d.id), dict) else None
-        if isinstance(key, str) and key.isdigit() and int(key) > 0 and int(key) not in used_uids:
+        if isinstance(key, str) and key.isdecimal() and int(key) > 0 and int(key) not in used_uids:
             uid_of[d.id] = int(key)
             used_uids.add(int(key))
     next_uid = max(used_uids, default=0) + 1

@@ -1851,7 +1851,7 @@ def rows_to_plan(
     by_title = {d.title.casefold(): d.id for d in decisions}
     known = {d.id for d in decisions}
     # the names a link may give a row by: its title, or a summary's (a summary's title names it in a link too)
-    link_titles = set(by_title) | {r for r in summary_of if not r.isdigit()}
+    link_titles = set(by_title) | {r for r in summary_of if not r.isdecimal()}
 
     def rows_of(ref: str | None) -> list[str]:
         """The decisions a link end stands for: a summary's rows, or the one it names."""
@@ -1870,7 +1870,7 @@ def rows_to_plan(
             return issue_ids[name], "id"  # Jira's issue id (10002) for the issue key (AI-2)
         if name.casefold() in by_title:
             return by_title[name.casefold()], "id"
-        if name.isdigit() and "id" not in keys and 0 < int(name) <= len(row_refs):
+        if name.isdecimal() and "id" not in keys and 0 < int(name) <= len(row_refs):
             ref = row_refs[int(name) - 1]  # a row number, as Smartsheet and MS Project refer to rows
             if ref is None and name in summary_of:
                 return f"{_SUMMARY}{summary_of[name]}", "summary"

@@ -465,9 +465,13 @@ def test_a_bad_percentage_says_percent_not_weeks(tmp_path: Path) -> None:
 
 def test_a_summary_tag_is_added_unless_the_row_has_that_very_tag(tmp_path: Path) -> None:
     path = tmp_path / "wbs.csv"
+    path.write_text("id,title,likely,outline level,tags\npipe,Pipeline,1,1,\ncollect,Collect,2,2,Pipelines\n")
+    plan, _ = import_file(path)
+    assert [(d.id, d.tags) for d in plan.decisions] == [("collect", ["Pipelines", "Pipeline"])]
+    # a summary named for an area (or a stage) places its rows there instead of tagging them (session 20)
     path.write_text("id,title,likely,outline level,tags\ndata,Data,1,1,\ncollect,Collect,2,2,Database\n")
     plan, _ = import_file(path)
-    assert [(d.id, d.tags) for d in plan.decisions] == [("collect", ["Database", "Data"])]
+    assert [(d.id, d.area, d.tags) for d in plan.decisions] == [("collect", "data", ["Database"])]
 
 
 @pytest.mark.parametrize(
