@@ -165,6 +165,50 @@ _ALIASES = {
     "dependent on": "depends_on",
     "time estimated": "duration",
     "time estimate": "duration",
+    # a table typed in German or French, or saved as CSV by a German or French MS Project: its column names
+    "vorgangsname": "title",
+    "vorgang": "title",
+    "aufgabe": "title",
+    "nom de la tâche": "title",
+    "nom": "title",
+    "tâche": "title",
+    "nr.": "id",
+    "nr": "id",
+    "n°": "id",
+    "dauer": "duration",
+    "durée": "duration",
+    "anfang": "start",
+    "beginn": "start",
+    "début": "start",
+    "ende": "finish",
+    "fin": "finish",
+    "vorgänger": "depends_on",
+    "prédécesseurs": "depends_on",
+    "prédécesseur": "depends_on",
+    "% abgeschlossen": "progress",
+    "% achevé": "progress",
+    "% terminé": "progress",
+    "meilenstein": "milestone",
+    "jalon": "milestone",
+    "ressourcennamen": "owner",
+    "noms ressources": "owner",
+    "noms des ressources": "owner",
+    "verantwortlich": "owner",
+    "responsable": "owner",
+    "kosten": "cost",
+    "coût": "cost",
+    "notizen": "notes",
+    "statut": "status",
+    "aktueller anfang": "actual_start",
+    "aktuelles ende": "actual_finish",
+    "début réel": "actual_start",
+    "fin réelle": "actual_finish",
+    "geplanter anfang": "baseline_start",
+    "geplantes ende": "baseline_finish",
+    "début planifié": "baseline_start",
+    "fin planifiée": "baseline_finish",
+    "gliederungsebene": "outline level",
+    "niveau hiérarchique": "outline level",
 }
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
@@ -173,6 +217,12 @@ STATUS_WORDS = {
     **dict.fromkeys(("complete", "completed", "closed", "resolved", "finished"), Status.DONE),
     **dict.fromkeys(("on_hold", "waiting", "stalled", "stuck", "deferred"), Status.BLOCKED),
     "working_on_it": Status.IN_PROGRESS,  # monday.com's default status labels: Working on it, Stuck, Done
+    # German and French
+    **dict.fromkeys(("offen", "nicht_begonnen", "geplant", "à_faire", "a_faire", "non_commencé", "non_commencée",
+                     "planifié", "planifiée"), Status.NOT_STARTED),
+    **dict.fromkeys(("in_bearbeitung", "begonnen", "läuft", "en_cours"), Status.IN_PROGRESS),
+    **dict.fromkeys(("erledigt", "abgeschlossen", "fertig", "terminé", "terminée", "achevé", "achevée"), Status.DONE),
+    **dict.fromkeys(("blockiert", "wartend", "bloqué", "bloquée", "en_attente"), Status.BLOCKED),
 }  # fmt: skip
 """Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
 plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
@@ -189,17 +239,28 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "eh": 168.0, "ehr": 168.0, "ehrs": 168.0, "ehour": 168.0, "ehours": 168.0,
     "sec": 144000.0, "secs": 144000.0, "second": 144000.0, "seconds": 144000.0,  # Jira's estimates
     "ms": 144_000_000.0, "milliseconds": 144_000_000.0,  # ClickUp's "Time Estimated"
+    # German and French (MS Project's "10 Tage", "2,5 jours", "1 Woche", "16 Std.")
+    "t": 5.0, "tag": 5.0, "tage": 5.0, "j": 5.0, "jour": 5.0, "jours": 5.0,
+    "wo": 1.0, "woche": 1.0, "wochen": 1.0, "sem": 1.0, "semaine": 1.0, "semaines": 1.0,
+    "std": 40.0, "stunde": 40.0, "stunden": 40.0, "heure": 40.0, "heures": 40.0,
+    "monat": 0.25, "monate": 0.25, "mois": 0.25,
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
-    rf"^(?P<num>[+-]?\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?)\s*(?P<unit>{_UNIT})?\s*\??$", re.IGNORECASE
+    rf"^(?P<num>[+-]?\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?)\s*(?:(?P<unit>{_UNIT})\.?)?\s*\??$", re.IGNORECASE
 )
-_LAG = rf"[+-]\s*\d+(?:\.\d*)?(?:e[+-]?\d+)?(?:\s*(?:{_UNIT}|%))?"
+_LAG = rf"[+-]\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?(?:\s*(?:(?:{_UNIT})\.?|%))?"
 _DEP = re.compile(
     rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$", re.IGNORECASE
 )
 # MS Project's and Smartsheet's own syntax: the row ID glued to the type, "3FS+2 days", "4SS", "5FF-1d"
-_TOOL_DEP = re.compile(rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?$", re.IGNORECASE)
+_TOOL_DEP = re.compile(
+    rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF|EA|AA|EE|AE|FD|DD|DF)\s*(?P<lag1>{_LAG})?$", re.IGNORECASE
+)
+_DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
+_LINK_TYPES = {"EA": "FS", "AA": "SS", "EE": "FF", "AE": "SF", "FD": "FS", "DD": "SS", "DF": "SF"}
+"""A German MS Project's link types (Ende-Anfang, Anfang-Anfang, ...) and a French one's (fin-début, début-début,
+début-fin; FF is fin-fin): ``3EA+2 Tage``, ``4DD``."""
 
 
 def span_weeks(text: str) -> float | None:
@@ -267,7 +328,10 @@ def parse_depends(
         # TaskJuggler's "Precursors": "Name (id) ]->[ 2027-01-15, ..." (names may hold commas; the brackets give
         # the type: ] the predecessor's end, [ its start, then the successor's)
         return [(m.group("id").strip(), _TJ_TYPES[m.group("a") + m.group("b")], 0.0) for m in found]
-    for item in (x.strip() for x in text.split(",")):
+    # items are separated by commas, or by semicolons where the comma is the decimal sign (German and French MS
+    # Project: "2;3EA+2,5 Tage"); a lag's decimal comma before its unit is one either way ("1EA+2,5 Tage")
+    text = _DECIMAL_LAG.sub(r"\1.\2", text)
+    for item in (x.strip() for x in text.split(";" if ";" in text else ",")):
         if not item:
             continue
         if titles is not None and (
@@ -291,7 +355,8 @@ def parse_depends(
         lag = PercentLag(float(lag_text[:-1])) if lag_text.endswith("%") else span_weeks(lag_text)
         if lag is None:
             raise ValueError(f"cannot read the lag of {item!r}")
-        out.append((m.group("id"), DependencyType((m.group("type") or "FS").upper()), lag))
+        kind = (m.group("type") or "FS").upper()
+        out.append((m.group("id"), DependencyType(_LINK_TYPES.get(kind, kind)), lag))
     return out
 
 
@@ -620,6 +685,26 @@ def _status_word(text: str) -> Status | None:
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
     return next((st for st in Status if st.value == key), None)
+
+
+_YES = {"yes", "y", "true", "1", "x", "ja", "j", "wahr", "oui", "vrai", "sí", "si"}
+_NO = {"", "no", "n", "false", "0", "nein", "falsch", "non", "faux"}
+"""A milestone cell's words, in English, German and French (``Ja``/``Nein``, ``Oui``/``Non``), as a spreadsheet
+user types them or MS Project writes them in its language."""
+
+
+def _yes_no(cell: Any, where: str, report: ImportReport) -> bool:
+    """A yes/no cell (the milestone column); a word that is neither is reported and read as no."""
+    if isinstance(cell, bool):
+        return cell
+    text = str(cell if cell is not None else "").strip()
+    if isinstance(cell, float) and cell == int(cell):
+        text = str(int(cell))  # (a workbook's number cell: 1.0)
+    if text.casefold() in _YES:
+        return True
+    if text.casefold() not in _NO:
+        report.add("milestone", f"{text[:40]!r} is neither yes nor no; read as no (not a milestone)", where)
+    return False
 
 
 def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str) -> tuple[str, float | None]:
@@ -1700,7 +1785,7 @@ def rows_to_plan(
         likely = 1.0 if likely is None else likely
         o = nums["optimistic"] if nums["optimistic"] is not None else likely
         p = nums["pessimistic"] if nums["pessimistic"] is not None else likely
-        milestone = str(rec.get("milestone") or "").strip().lower() in ("yes", "y", "true", "1", "x")
+        milestone = _yes_no(rec.get("milestone"), where, report)
         if "milestone" not in keys and likely == 0 and o == p == 0:
             milestone = True  # without a milestone column (other tools' exports), a 0-day task is a milestone
             zero_milestones += 1

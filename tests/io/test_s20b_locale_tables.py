@@ -1,0 +1,125 @@
+"""A plan table as users in Germany, France and the US type it in a spreadsheet, saved by LibreOffice Calc itself as
+.xlsx, .ods and CSV (tests/io/data/locale/make_locale_files.py; provenance in tests/io/data/README.md).
+
+Each file holds, under a merged title row, the same four rows from Mon 1 Mar 2027 (Monday to Friday):
+'Wertanalyse' 10 days, 1-12 Mar, done; 'Datenprüfung' 2,5 days from Mon 15 Mar, 50 %, after 1; 'Pilot in zwei
+Filialen' after an empty row, its duration a formula (``=C5*2`` = 5 days), its start typed as text; the milestone
+'Go-live-Entscheidung' after 3. By hand: 10 days = 2 weeks, 2.5 days = 0.5, 5 days = 1; the chain finishes at
+2 + 0.5 + 1 = 3.5 weeks (Wed 24 Mar at noon). The German and French column names (Vorgangsname, Dauer, Anfang,
+Ende, Vorgänger, % abgeschlossen, Meilenstein; Nom de la tâche, Durée, Début, Fin, Prédécesseurs, % achevé, Jalon)
+were not read: the files were refused for want of a title column, and a milestone column's 'Ja' or 'Oui' was read as
+'no' without a word."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from planner.analysis.graph import compile_plan
+from planner.analysis.progress import apply_progress
+from planner.analysis.schedule import schedule
+from planner.io import import_file
+from planner.model.plan import DependencyType, Status
+
+LOCALE = Path(__file__).parent / "data" / "locale"
+FILES = [f"{loc}-plan.{ext}" for loc in ("de", "fr", "us") for ext in ("csv", "xlsx", "ods")]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_s20b_a_table_typed_in_each_locale_reads_the_same_plan(name: str) -> None:
+    plan, report = import_file(LOCALE / name)
+    by_id = {d.id: d for d in plan.decisions}
+    assert [(d.id, d.title) for d in plan.decisions] == [
+        ("1", "Wertanalyse"),
+        ("2", "Datenprüfung"),
+        ("3", "Pilot in zwei Filialen"),
+        ("4", "Go-live-Entscheidung"),
+    ]
+    assert [by_id[i].duration for i in "1234"] == pytest.approx([2.0, 0.5, 1.0, 0.0])
+    assert [by_id[i].milestone for i in "1234"] == [False, False, False, True]
+    assert (by_id["1"].status, by_id["1"].progress, by_id["1"].actual_start) == (
+        Status.DONE,
+        100.0,
+        dt.date(2027, 3, 1),
+    )
+    assert (by_id["2"].status, by_id["2"].progress) == (Status.IN_PROGRESS, 50.0)
+    assert sorted((x.from_, x.to, x.type, x.lag) for x in plan.dependencies) == [
+        ("1", "2", DependencyType.FS, 0.0),
+        ("2", "3", DependencyType.FS, 0.0),
+        ("3", "4", DependencyType.FS, 0.0),
+    ]
+    assert plan.start_date == dt.date(2027, 3, 1)
+    s = schedule(plan, "likely", apply_progress(plan, compile_plan(plan, "likely")))
+    assert s.finish == pytest.approx(3.5)
+    text = report.text(limit=None)
+    assert "the durations are working days" in text
+    if name.endswith(".csv"):
+        assert ("columns separated by ';'" in text) == (not name.startswith("us"))
+    else:  # the second sheet is named, not read
+        assert "only sheet 'Plan' was read (of 2)" in text
+    hidden = {"de": "Interne Notiz", "fr": "Note interne", "us": "Internal note"}[name[:2]]
+    assert f"column {hidden!r} is not a plan field; ignored" in text
+
+
+def test_s20b_milestone_words_in_german_and_french_and_a_word_that_is_neither(tmp_path: Path) -> None:
+    """'Ja' and 'Oui' are yes (they were read as no); a word that is neither yes nor no is reported."""
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "title,duration,milestone\nA,0,Ja\nB,0,Oui\nC,1,Nein\nD,1,Non\nE,0,vielleicht\nF,2,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.milestone for d in plan.decisions] == [True, True, False, False, False, False]
+    text = report.text(limit=None)
+    assert "line 6: 'vielleicht' is neither yes nor no; read as no (not a milestone)" in text
+    assert text.count("neither yes nor no") == 1
+
+
+def test_s20b_german_ms_project_durations_and_links(tmp_path: Path) -> None:
+    """What a German MS Project writes: durations '2,5 Tage', '1 Woche', '16 Std.'; predecessors separated by ';'
+    with German link types (EA finish-to-start, AA start-to-start, EE finish-to-finish, AE start-to-finish) and
+    lags with a decimal comma. 2,5 days = 0.5 weeks, 16 hours = 0.4; a lag of 2,5 days = 0.5 weeks."""
+    path = tmp_path / "de.csv"
+    path.write_text(
+        "Nr.;Vorgangsname;Dauer;Vorgänger;Status\n"
+        "1;Analyse;2,5 Tage;;Erledigt\n"
+        "2;Bau;1 Woche;1EA+2,5 Tage;In Bearbeitung\n"
+        '3;Test;16 Std.;"1AA;2EE";Offen\n'
+        "4;Abnahme;3 t;3AE-1 Tag;Offen\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.duration for d in plan.decisions] == pytest.approx([0.5, 1.0, 0.4, 0.6])
+    assert [str(d.status) for d in plan.decisions] == ["done", "in_progress", "not_started", "not_started"]
+    assert sorted((x.from_, x.to, x.type, round(x.lag, 6)) for x in plan.dependencies) == [
+        ("1", "2", DependencyType.FS, 0.5),
+        ("1", "3", DependencyType.SS, 0.0),
+        ("2", "3", DependencyType.FF, 0.0),
+        ("3", "4", DependencyType.SF, -0.2),
+    ]
+    assert "not a plan field" not in report.text(limit=None)
+
+
+def test_s20b_french_ms_project_durations_and_links(tmp_path: Path) -> None:
+    """A French MS Project: '2 jours', '1 sem', link types FD (fin-début), DD (début-début), DF (début-fin)."""
+    path = tmp_path / "fr.csv"
+    path.write_text(
+        "N°;Nom de la tâche;Durée;Prédécesseurs;Statut\n"
+        "1;Analyse;2 jours;;Terminé\n"
+        "2;Construction;1 sem;1FD+1 jour;En cours\n"
+        '3;Essais;5 j;"1DD;2FF";À faire\n'
+        "4;Recette;0 jour;3DF;À faire\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.duration for d in plan.decisions] == pytest.approx([0.4, 1.0, 1.0, 0.0])
+    assert [str(d.status) for d in plan.decisions] == ["done", "in_progress", "not_started", "not_started"]
+    assert sorted((x.from_, x.to, x.type, round(x.lag, 6)) for x in plan.dependencies) == [
+        ("1", "2", DependencyType.FS, 0.2),
+        ("1", "3", DependencyType.SS, 0.0),
+        ("2", "3", DependencyType.FF, 0.0),
+        ("3", "4", DependencyType.SF, 0.0),
+    ]
+    assert "not a plan field" not in report.text(limit=None)
