@@ -52,23 +52,25 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     sheet = sheets[names.index("Decisions")] if "Decisions" in names else sheets[0]
     if len(sheets) > 1:
         report.add("format", f"only sheet {sheet.get(f'{_TABLE}name')!r} was read (of {len(sheets)})")
-    all_rows, levels = _sheet_rows(sheet, path)
+    all_rows, levels, merged = _sheet_rows(sheet, path)
     if not all_rows:
         raise InteropError(
             path,
             f"sheet {sheet.get(f'{_TABLE}name')!r} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    return sheet_plan(all_rows, path, report, levels), report
+    return sheet_plan(all_rows, path, report, levels, merged=merged), report
 
 
 def _sheet_rows(
     sheet: Any, path: str | os.PathLike[str]
-) -> tuple[list[tuple[int, list[Any]]], dict[int, int]]:
-    """The sheet's rows as (row number, cells) with the rows that hold nothing left out, and row number -> the depth of
-    its row groups (for the rows inside one). More filled rows than a plan takes are refused while reading."""
+) -> tuple[list[tuple[int, list[Any]]], dict[int, int], list[tuple[int, int, int]]]:
+    """The sheet's rows as (row number, cells) with the rows that hold nothing left out, row number -> the depth of
+    its row groups (for the rows inside one), and the cells merged over several rows (``table:number-rows-spanned``)
+    as (first row, last row, column from 0). More filled rows than a plan takes are refused while reading."""
     rows: list[tuple[int, list[Any]]] = []
     levels: dict[int, int] = {}
+    merged: list[tuple[int, int, int]] = []
     most = MAX_DECISIONS + HEADER_SEARCH_ROWS
     number = 0
 
@@ -85,6 +87,7 @@ def _sheet_rows(
             if not cells:  # empty rows (a million of them at the foot): only their count matters
                 number += repeat
                 continue
+            merged.extend((number + 1, number + span, col) for col, span in _row_spans(child))
             for _ in range(repeat):
                 number += 1
                 rows.append((number, list(cells)))
@@ -98,7 +101,25 @@ def _sheet_rows(
                     )
 
     walk(sheet, 0)
-    return rows, levels
+    return rows, levels, merged
+
+
+def _row_spans(row: Any) -> list[tuple[int, int]]:
+    """(column from 0, rows spanned) of a row's cells merged over more than one row."""
+    out, col = [], 0
+    for cell in row:
+        if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            continue
+        if col >= MAX_COLUMNS:
+            break
+        try:
+            spanned = int(cell.get(f"{_TABLE}number-rows-spanned") or 1)
+        except ValueError:
+            spanned = 1
+        if spanned > 1:
+            out.append((col, spanned))
+        col += _repeat(cell, "columns")
+    return out
 
 
 def _repeat(element: Any, what: str) -> int:

@@ -1473,14 +1473,54 @@ def sheet_plan(
     report: ImportReport,
     levels: dict[int, int] | None = None,
     indents: dict[int, dict[int, int]] | None = None,
+    merged: Sequence[tuple[int, int, int]] = (),
 ) -> Plan:
-    """The plan in a workbook sheet's rows (.xlsx, .ods): the header row found, the sheet's hierarchy read as an
-    outline, the row count checked, the plan titled after the file."""
+    """The plan in a workbook sheet's rows (.xlsx, .ods, .xls): the header row found, the sheet's hierarchy read as an
+    outline, the row count checked, the plan titled after the file. ``merged``: the sheet's cells merged over several
+    rows, as (first line, last line, column from 0); see :func:`fill_merged_down`."""
+    all_rows = fill_merged_down(all_rows, merged, report)
     title = table_title(all_rows, path, report)
     header, rows = split_header(all_rows, report)
     header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
     check_row_count(rows, path)
     return rows_to_plan(header, rows, path, report, title)
+
+
+def fill_merged_down(
+    rows: Sequence[tuple[int, Sequence[Any]]], merged: Sequence[tuple[int, int, int]], report: ImportReport
+) -> list[tuple[int, list[Any]]]:
+    """A cell merged over several rows (a Phase or Owner cell spanning its tasks) holds its value for each row it
+    covers, as the sheet shows it; the spreadsheet stores it in the first row only, so the others read empty (their
+    stage guessed, their owner lost). ``merged``: (first line, last line, column from 0) of each merged range (its
+    first column; a range one row high is a title across columns and is left alone). A covered row with nothing
+    else in it stays empty."""
+    at = {line: k for k, (line, _) in enumerate(rows)}
+    out: list[tuple[int, list[Any]]] = [(line, list(cells)) for line, cells in rows]
+    filled, first = 0, ""
+    for top, bottom, col in merged:
+        if bottom <= top or top not in at or col >= len(out[at[top]][1]):
+            continue
+        value = out[at[top]][1][col]
+        if value is None or value == "":
+            continue
+        for line in range(top + 1, bottom + 1):
+            if line not in at:
+                continue
+            cells = out[at[line]][1]
+            if not any(c is not None and c != "" for j, c in enumerate(cells) if j != col):
+                continue
+            cells.extend([""] * (col + 1 - len(cells)))
+            if cells[col] is None or cells[col] == "":
+                cells[col] = value
+                filled += 1
+                first = first or f"line {line}, column {col + 1}: {str(value)[:30]!r}"
+    if filled:
+        report.add(
+            "format",
+            f"{count(filled, 'cell')} under a cell merged over several rows {agree(filled, 'was', 'were')} read "
+            f"as the merged cell's value, as the sheet shows {agree(filled, 'it', 'them')} (first: {first})",
+        )
+    return out
 
 
 TITLE_ROWS = ("plan name",)

@@ -68,6 +68,8 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if len(names) > 1:
             report.add("format", f"only sheet {sheet.name!r} was read (of {len(names)})")
         all_rows, levels, indents = _sheet_rows(book, sheet, path)
+        # cells merged over several rows (first row, last row, first column; xlrd's are from 0, the last exclusive)
+        merged = [(rlo + 1, rhi, clo) for rlo, rhi, clo, _ in sheet.merged_cells]
     except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
@@ -83,7 +85,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         raise InteropError(
             path, f"sheet {sheet.name!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
-    return sheet_plan(all_rows, path, report, levels, indents), report
+    return sheet_plan(all_rows, path, report, levels, indents, merged), report
 
 
 def _refuse_look_alikes(raw: bytes, path: str | os.PathLike[str]) -> None:

@@ -143,15 +143,32 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         wb.close()
     part = getattr(ws, "_worksheet_path", None)
     levels: dict[int, int] = {}
+    merged: list[tuple[int, int, int]] = []
     xml = _part(raw, part) if isinstance(part, str) else b""
     if xml:
         _report_uncalculated(xml, report)
         levels = _row_levels(xml)
+        merged = _merged_ranges(xml)
     if not all_rows:
         raise InteropError(
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
-    return sheet_plan(all_rows, path, report, levels, indents), report
+    return sheet_plan(all_rows, path, report, levels, indents, merged), report
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):[A-Z]{1,3}(\d+)"')
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int]]:
+    """The sheet's merged ranges (``<mergeCell ref="A5:A7"/>``) as (first row, last row, first column from 0), for
+    :func:`~planner.io.table.fill_merged_down`; openpyxl's read-only mode does not give them."""
+    out = []
+    for m in _MERGE_REF.finditer(xml):
+        col = 0
+        for ch in m.group(1):
+            col = col * 26 + ch - 64
+        out.append((int(m.group(2)), int(m.group(3)), col - 1))
+    return out
 
 
 def _value(cell: Any) -> Any:

@@ -21,6 +21,8 @@ from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import schedule
 from planner.io import import_file
+from planner.io.common import ImportReport
+from planner.io.table import fill_merged_down
 from planner.model.plan import DependencyType, Status
 
 LOCALE = Path(__file__).parent / "data" / "locale"
@@ -123,3 +125,30 @@ def test_s20b_french_ms_project_durations_and_links(tmp_path: Path) -> None:
         ("3", "4", DependencyType.SF, 0.0),
     ]
     assert "not a plan field" not in report.text(limit=None)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
+def test_s20b_cells_merged_over_several_rows_hold_for_each_row(ext: str) -> None:
+    """Stage and owner cells merged over the rows of their stage (Validate over three rows, Integrate over two), as
+    LibreOffice writes them: the spreadsheet stores the value in the first row only, so 'Schnittstellen' was put in
+    Validate (a guess) instead of Integrate and four rows lost their owner."""
+    plan, report = import_file(LOCALE / f"merged-cells.{ext}")
+    assert [(d.title, d.stage, d.owner, d.duration) for d in plan.decisions] == [
+        ("Wertanalyse", "validate", "Strategie", 2.0),
+        ("Datenprüfung", "validate", "Strategie", 1.0),
+        ("Pilot", "validate", "Strategie", 3.0),
+        ("Plattform", "integrate", "IT", 4.0),
+        ("Schnittstellen", "integrate", "IT", 2.0),
+    ]
+    text = report.text(limit=None)
+    assert "6 cells under a cell merged over several rows were read as the merged cell's value" in text
+    assert "no stage; put in" not in text
+
+
+def test_s20b_a_merged_cell_over_an_empty_row_leaves_it_empty() -> None:
+    """A merged cell spanning an empty row (a gap between sections) does not make that row a decision."""
+    report = ImportReport()
+    rows = [(1, ["Stage", "Task"]), (2, ["Validate", "A"]), (3, ["", ""]), (4, ["", "B"])]
+    out = fill_merged_down(rows, [(2, 4, 0)], report)
+    assert out == [(1, ["Stage", "Task"]), (2, ["Validate", "A"]), (3, ["", ""]), (4, ["Validate", "B"])]
+    assert "1 cell under a cell merged over several rows was read" in report.text(limit=None)

@@ -4,7 +4,7 @@ the US type it in a spreadsheet, saved by LibreOffice Calc itself (headless) as 
 The typed workbook (openpyxl, :func:`typed_workbook`) holds what a user's typing leaves in the cells: date cells
 shown in the locale's order, one start date typed as text (the cell was formatted as text first), percentages,
 a duration computed by a formula (``=C5*2``), a merged title row, an empty row between two sections, a hidden
-column and a second sheet. LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
+column and a second sheet; and one plan with Stage and owner cells merged over several rows (:func:`merged_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
 its value stored and the files are as Calc writes them; the CSV files are written in the locale (``LC_ALL``):
 German ``;`` separators, decimal commas and ``15.03.2027``; French ``15/03/2027``; US ``3/15/2027``.
 
@@ -122,6 +122,23 @@ def typed_workbook(path: Path, locale: str) -> None:
     wb.save(path)
 
 
+def merged_workbook(path: Path) -> None:
+    """A plan whose Stage and owner cells are merged over the rows of each stage (Validate: three rows, Integrate:
+    two), as users lay a plan out; durations in weeks."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws.append(["Stage", "Vorgangsname", "Dauer", "Verantwortlich"])
+    ws.append(["Validate", "Wertanalyse", 2, "Strategie"])
+    ws.append([None, "Datenprüfung", 1, None])
+    ws.append([None, "Pilot", 3, None])
+    ws.append(["Integrate", "Plattform", 4, "IT"])
+    ws.append([None, "Schnittstellen", 2, None])
+    for cells in ("A2:A4", "D2:D4", "A5:A6", "D5:D6"):
+        ws.merge_cells(cells)
+    wb.save(path)
+
+
 def convert(src: Path, target: str, out_dir: Path, lc_all: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -156,6 +173,15 @@ def main() -> None:
                 out / f"{locale}-plan.ods", f"csv:Text - txt - csv (StarCalc):{sep},34,76,1", HERE, lc_all
             )
             shutil.copy(out / f"{locale}-plan.ods", HERE / f"{locale}-plan.ods")
+    with tempfile.TemporaryDirectory() as tmp:  # merged cells, as Calc writes them in each format
+        src = Path(tmp) / "merged-cells.xlsx"
+        merged_workbook(src)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        convert(src, "ods", out, "de_DE.UTF-8")
+        shutil.copy(out / "merged-cells.ods", HERE / "merged-cells.ods")
+        convert(out / "merged-cells.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
+        convert(out / "merged-cells.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
 
 
 if __name__ == "__main__":
