@@ -320,15 +320,22 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
             ]
             if fits_one_page(ctx.geometry, columns, trial):
                 return out + _summary_body(ctx, asks_n, risks_n, mitigations, compact=compact)
-    # the shortest: its key dates continue in the next column or page (see KeyDates)
-    return out + _summary_body(ctx, *_SUMMARY_LEVELS[-1], compact=True)
+    # the shortest: its key dates continue in the next column or page (see KeyDates). On a page of one column the
+    # next column is the next page: the table starts under the text (a block that fits a page moved there whole
+    # and left half the summary's page empty).
+    body = _summary_body(ctx, *_SUMMARY_LEVELS[-1], compact=True)
+    for f in body:
+        if isinstance(f, KeyDates):
+            f.split_here = columns == 1
+    return out + body
 
 
 class KeyDates(KeepTogether):
     """The key dates' heading and table, kept in one column (a table that does not fit the rest of the first
     column starts the second). A block taller than a whole column splits wherever it starts: it then starts where
     it is when its heading, the table's header and its first rows fit there (else at the top of the next column or
-    page), and continues under the table's header repeated; the heading is never left alone."""
+    page), and continues under the table's header repeated; the heading is never left alone. ``split_here``: the
+    block splits so wherever it starts, even when a whole column would hold it."""
 
     FIRST_ROWS = 3  # table rows kept under the heading
 
@@ -336,12 +343,13 @@ class KeyDates(KeepTogether):
         for f in parts:  # kept together here: ReportLab's own keep-with-next would move them as one again
             f.keepWithNext = False
         super().__init__(parts)
+        self.split_here = False
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
         self.wrap(avail_width, avail_height)
         taller = frame is not None and frame._height < self._H  # the block is taller than its column
-        if taller and avail_height >= self._least(avail_width):
+        if (taller or self.split_here) and avail_height >= self._least(avail_width):
             return list(self._content)  # it splits wherever it starts: here, under what precedes it
         return list(super().split(avail_width, avail_height))
 
