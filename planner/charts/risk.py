@@ -371,9 +371,19 @@ def _place_labels(
         if not clean and lb.top:
             continue
         least = sorted(found, key=lambda t: (t[6], t[1] * t[2]))
-        text, w, h, mx, my, best, _ = (clean or least or tries)[0]
-        if best is None:  # nowhere free inside the axes (a tiny figure): right of the marker, as before
-            best = (0.0, mx + _GAP_PT, my)
+        text, w, h, mx, my, best, _ = (clean or least or sorted(tries, key=lambda t: t[1] * t[2]))[0]
+        if best is None:
+            # Nowhere free inside the axes (a small figure): its shortest form, inside the axes (past them it ran
+            # over the right axis's ticks and off the figure), at the first height clear of the other labels.
+            x0 = max(ax_x0 + 1, min(mx + _GAP_PT, ax_x1 - 1 - w))
+            lo, hi = ax_y0 + 1 + h / 2, ax_y1 - 0.5 - h / 2
+            heights = [min(hi, max(lo, my + s * (h + 2.0))) for s in _shifts(lb.top)]
+            free = [
+                cy
+                for cy in heights
+                if not any(_overlap((x0, cy - h / 2, x0 + w, cy + h / 2), o) for o in placed)
+            ]
+            best = (0.0, x0, (free or heights)[0])
         _, x0, cy = best
         placed.append((x0, cy - h / 2, x0 + w, cy + h / 2))
         beside = abs(x0 - (mx + _GAP_PT)) < 0.5 or abs(x0 + w - (mx - _GAP_PT)) < 0.5
