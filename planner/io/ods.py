@@ -19,7 +19,7 @@ import zipfile
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, parse_xml, read_limited
-from planner.io.table import HEADER_SEARCH_ROWS, sheet_plan
+from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, sheet_plan
 from planner.io.xlsx import MAX_COLUMNS, check_zip
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
@@ -49,10 +49,8 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if not sheets:
         raise InteropError(path, "holds no sheet", hint="the first sheet's first row names the columns")
     names = [str(s.get(f"{_TABLE}name") or "") for s in sheets]
-    sheet = sheets[names.index("Decisions")] if "Decisions" in names else sheets[0]
-    if len(sheets) > 1:
-        report.add("format", f"only sheet {sheet.get(f'{_TABLE}name')!r} was read (of {len(sheets)})")
-    all_rows, levels, merged = _sheet_rows(sheet, path)
+    k, (all_rows, levels, merged) = choose_sheet(names, lambda i: _sheet_rows(sheets[i], path), report)
+    sheet = sheets[k]
     if not all_rows:
         raise InteropError(
             path,

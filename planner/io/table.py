@@ -25,8 +25,8 @@ import datetime as dt
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from planner.io.common import (
     EXTENSION_KEY,
@@ -57,6 +57,9 @@ from planner.model.plan import (
     new_plan,
 )
 from planner.units import agree, count, format_date, format_weeks, week_to_date
+
+_Sheet = TypeVar("_Sheet", bound=tuple[Any, ...])
+"""A reader's rows of one sheet: (rows, whatever else it keeps of the sheet)."""
 
 COLUMNS = [
     "id",
@@ -1484,6 +1487,35 @@ def sheet_plan(
     header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
     check_row_count(rows, path)
     return rows_to_plan(header, rows, path, report, title)
+
+
+def choose_sheet(
+    names: Sequence[str], read: Callable[[int], _Sheet], report: ImportReport
+) -> tuple[int, _Sheet]:
+    """Which sheet of a workbook holds the plan, and its rows (``read(k)``: sheet k's rows first, then anything else
+    the reader keeps): the sheet named "Decisions" (the planner's own export), else the first one whose top rows
+    name a title or id column (a cover or instructions sheet before the plan is passed over), else the first sheet
+    (which :func:`rows_to_plan` then refuses, naming the columns it lacks). Which sheet was read is reported."""
+    first = list(names).index("Decisions") if "Decisions" in names else 0
+    got = read(first)
+    chosen = first
+    if "Decisions" not in names and not _has_header(got[0]):
+        for k in range(len(names)):
+            if k != first and _has_header((other := read(k))[0]):
+                chosen, got = k, other
+                report.add(
+                    "format",
+                    f"sheet {names[first]!r} names no title or id column in its top rows; sheet {names[k]!r}, "
+                    f"the first that does, was read (of {len(names)})",
+                )
+                return chosen, got
+    if len(names) > 1:
+        report.add("format", f"only sheet {names[chosen]!r} was read (of {len(names)})")
+    return chosen, got
+
+
+def _has_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    return any(names_a_header(cells) for _, cells in rows[:HEADER_SEARCH_ROWS])
 
 
 def fill_merged_down(

@@ -17,7 +17,7 @@ import types
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, library_reason, read_limited, unreadable
-from planner.io.table import HEADER_SEARCH_ROWS, sheet_plan
+from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
 
@@ -64,10 +64,10 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         ) from None
     try:
         names = book.sheet_names()
-        sheet = book.sheet_by_name("Decisions") if "Decisions" in names else book.sheet_by_index(0)
-        if len(names) > 1:
-            report.add("format", f"only sheet {sheet.name!r} was read (of {len(names)})")
-        all_rows, levels, indents = _sheet_rows(book, sheet, path)
+        k, (all_rows, levels, indents) = choose_sheet(
+            names, lambda i: _sheet_rows(book, book.sheet_by_index(i), path), report
+        )
+        sheet = book.sheet_by_index(k)
         # cells merged over several rows (first row, last row, first column; xlrd's are from 0, the last exclusive)
         merged = [(rlo + 1, rhi, clo) for rlo, rhi, clo, _ in sheet.merged_cells]
     except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file

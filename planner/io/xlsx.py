@@ -15,7 +15,7 @@ import zlib
 from typing import Any
 
 from planner.io.common import ImportReport, InteropError, read_limited, some, unreadable
-from planner.io.table import HEADER_SEARCH_ROWS, plan_rows, sheet_plan
+from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, plan_rows, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
 from planner.units import agree, count
@@ -102,34 +102,10 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
             hint="open and save it again in the spreadsheet, or save it as CSV",
         ) from None
     try:
-        ws = wb["Decisions"] if "Decisions" in wb.sheetnames else wb.worksheets[0]
-        if len(wb.sheetnames) > 1:
-            report.add("format", f"only sheet {ws.title!r} was read (of {len(wb.sheetnames)})")
-        # The sheet's own <dimension> may claim A1:XFD1048576: openpyxl padded every row to it (17 billion
-        # cells: the process ran out of memory); the rows the sheet really has are read, their first columns only.
-        ws.reset_dimensions()
-        all_rows = []
-        # More rows than a plan takes, whichever of the top rows is the header: refused without reading the rest
-        # (openpyxl reads ~10,000 rows a second; a 256 MB sheet holds millions).
-        most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
-        indents: dict[
-            int, dict[int, int]
-        ] = {}  # line -> column -> the cell's indent (Smartsheet's hierarchy)
-        for n, cells in enumerate(ws.iter_rows(), start=1):
-            if not cells:  # a row the sheet leaves out: only its number counts
-                continue
-            row = [_value(c) for c in cells[:MAX_COLUMNS]]
-            all_rows.append((n, row))
-            indented = {j: _indent(c) for j, c in enumerate(cells[:MAX_COLUMNS]) if row[j] != ""}
-            if any(indented.values()):
-                indents[n] = indented
-            filled += any(c != "" for c in row)
-            if filled > most:
-                raise InteropError(
-                    path,
-                    f"line {n}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
-                    hint="split the project and import it in parts",
-                )
+        k, (all_rows, indents) = choose_sheet(
+            wb.sheetnames, lambda i: _read_sheet(wb.worksheets[i], path), report
+        )
+        ws = wb.worksheets[k]
     except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - read-only mode streams the sheet: its damage shows only here
@@ -154,6 +130,37 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
     return sheet_plan(all_rows, path, report, levels, indents, merged), report
+
+
+def _read_sheet(
+    ws: Any, path: str | os.PathLike[str]
+) -> tuple[list[tuple[int, list[Any]]], dict[int, dict[int, int]]]:
+    """A sheet's rows as (line, cells) and each indented cell's indent (line -> column -> indent; Smartsheet's
+    hierarchy). More filled rows than a plan takes are refused while reading."""
+    # The sheet's own <dimension> may claim A1:XFD1048576: openpyxl padded every row to it (17 billion
+    # cells: the process ran out of memory); the rows the sheet really has are read, their first columns only.
+    ws.reset_dimensions()
+    all_rows = []
+    # More rows than a plan takes, whichever of the top rows is the header: refused without reading the rest
+    # (openpyxl reads ~10,000 rows a second; a 256 MB sheet holds millions).
+    most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
+    indents: dict[int, dict[int, int]] = {}
+    for n, cells in enumerate(ws.iter_rows(), start=1):
+        if not cells:  # a row the sheet leaves out: only its number counts
+            continue
+        row = [_value(c) for c in cells[:MAX_COLUMNS]]
+        all_rows.append((n, row))
+        indented = {j: _indent(c) for j, c in enumerate(cells[:MAX_COLUMNS]) if row[j] != ""}
+        if any(indented.values()):
+            indents[n] = indented
+        filled += any(c != "" for c in row)
+        if filled > most:
+            raise InteropError(
+                path,
+                f"line {n}: more rows than the {MAX_DECISIONS:,} decisions a plan may have",
+                hint="split the project and import it in parts",
+            )
+    return all_rows, indents
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):[A-Z]{1,3}(\d+)"')

@@ -21,7 +21,7 @@ from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import schedule
 from planner.io import import_file
-from planner.io.common import ImportReport
+from planner.io.common import ImportReport, InteropError
 from planner.io.table import fill_merged_down
 from planner.model.plan import DependencyType, Status
 
@@ -152,3 +152,31 @@ def test_s20b_a_merged_cell_over_an_empty_row_leaves_it_empty() -> None:
     out = fill_merged_down(rows, [(2, 4, 0)], report)
     assert out == [(1, ["Stage", "Task"]), (2, ["Validate", "A"]), (3, ["", ""]), (4, ["Validate", "B"])]
     assert "1 cell under a cell merged over several rows was read" in report.text(limit=None)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
+def test_s20b_a_cover_sheet_before_the_plan_is_passed_over(ext: str) -> None:
+    """A workbook whose first sheet is a cover page (title, version, no table), then 'Plan', then 'Notizen': the
+    first sheet was read and the file refused for want of a title column; now the first sheet that names one."""
+    plan, report = import_file(LOCALE / f"cover-sheet.{ext}")
+    assert [(d.title, d.duration) for d in plan.decisions] == [("Wertanalyse", 2.0), ("Pilot", 3.0)]
+    assert [(x.from_, x.to) for x in plan.dependencies] == [("wertanalyse", "pilot")]
+    text = report.text(limit=None)
+    assert (
+        "sheet 'Deckblatt' names no title or id column in its top rows; sheet 'Plan', the first that does, was read "
+        "(of 3)"
+    ) in text
+    assert "only sheet" not in text
+
+
+def test_s20b_a_workbook_with_no_table_on_any_sheet_is_refused_as_before(tmp_path: Path) -> None:
+    """No sheet names a title or id column: the first sheet is read and refused, naming what is missing."""
+    import openpyxl
+
+    path = tmp_path / "x.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Projektplan"])
+    wb.create_sheet("Zwei").append(["nur Text"])
+    wb.save(path)
+    with pytest.raises(InteropError, match="no 'title' or 'id' column in the header row"):
+        import_file(path)

@@ -4,7 +4,8 @@ the US type it in a spreadsheet, saved by LibreOffice Calc itself (headless) as 
 The typed workbook (openpyxl, :func:`typed_workbook`) holds what a user's typing leaves in the cells: date cells
 shown in the locale's order, one start date typed as text (the cell was formatted as text first), percentages,
 a duration computed by a formula (``=C5*2``), a merged title row, an empty row between two sections, a hidden
-column and a second sheet; and one plan with Stage and owner cells merged over several rows (:func:`merged_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
+column and a second sheet; one plan with Stage and owner cells merged over several rows (:func:`merged_workbook`),
+and one after a cover sheet (:func:`cover_sheet_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
 its value stored and the files are as Calc writes them; the CSV files are written in the locale (``LC_ALL``):
 German ``;`` separators, decimal commas and ``15.03.2027``; French ``15/03/2027``; US ``3/15/2027``.
 
@@ -139,6 +140,23 @@ def merged_workbook(path: Path) -> None:
     wb.save(path)
 
 
+def cover_sheet_workbook(path: Path) -> None:
+    """A workbook whose first sheet is a cover page (a title and a version line, no table), then the plan, then notes."""
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "Deckblatt"
+    cover.append(["Projektplan KI-Pilot"])
+    cover.append(["Version 3, Stand 01.03.2027"])
+    cover.append([])
+    cover.append(["Verteiler: Lenkungskreis"])
+    ws = wb.create_sheet("Plan")
+    ws.append(["Vorgangsname", "Dauer", "Vorgänger"])
+    ws.append(["Wertanalyse", 2, ""])
+    ws.append(["Pilot", 3, "Wertanalyse"])
+    wb.create_sheet("Notizen").append(["Budget klären"])
+    wb.save(path)
+
+
 def convert(src: Path, target: str, out_dir: Path, lc_all: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -182,6 +200,12 @@ def main() -> None:
         shutil.copy(out / "merged-cells.ods", HERE / "merged-cells.ods")
         convert(out / "merged-cells.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
         convert(out / "merged-cells.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
+        src = Path(tmp) / "cover-sheet.xlsx"
+        cover_sheet_workbook(src)
+        convert(src, "ods", out, "de_DE.UTF-8")
+        shutil.copy(out / "cover-sheet.ods", HERE / "cover-sheet.ods")
+        convert(out / "cover-sheet.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
+        convert(out / "cover-sheet.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
 
 
 if __name__ == "__main__":
