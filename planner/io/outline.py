@@ -9,11 +9,14 @@ The rules, in one place for every outline format:
   milestone (FS, no lag); the summary's own links are moved to the milestone on the side they constrain (its start
   for FS/SS successors and SS/SF predecessors, its finish otherwise). A summary therefore costs at most two
   decisions and ``2 × children`` links, never ``links × leaves``.
-- **not_before**: a leaf with no predecessor (of its own or through a linked ancestor summary) keeps its stored start;
-  a start-no-earlier-than constraint is kept everywhere. Other constraints are reported.
+- **not_before**: a leaf with no predecessor (of its own or through a linked ancestor summary) keeps its stored start,
+  and so does a summary's start milestone; a start-no-earlier-than constraint is kept everywhere. Other constraints
+  are reported. A start or finish milestone the work inside has passed is done, at the summary's stored start or
+  finish, or at the status date when the file has it later.
 - **Stage**: a custom field naming a stage when present; otherwise the nearest summary whose name (or id) matches a
   stage; otherwise the stage by start time (the source's span cut into equal parts, one per stage), tagged
-  ``stage-guessed``. **Area**: a custom field, or the nearest summary matching an area, otherwise the area
+  ``stage-guessed``, then moved along the links to no earlier than the stages of the work it waits for and no later
+  than the named stages of the work waiting for it, so that a guess adds no stage inversion. **Area**: a custom field, or the nearest summary matching an area, otherwise the area
   ``imported`` ("Imported"), tagged ``area-guessed``. A caller (the app's import step) may map top-level summaries to
   a stage and an area first; that mapping wins over the name rules.
 - Names of summaries that are not a stage or an area are kept as tags on the decisions below them, and every
@@ -25,6 +28,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from planner.analysis.graph import topological_order
+from planner.analysis.progress import status_week
 from planner.io.common import (
     AREA_GUESSED_TAG,
     EXTENSION_KEY,
@@ -311,6 +318,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     negative: list[str] = []  # a negative duration, read as 0
     default_area_used = False
 
+    held = status_week(plan)  # the status date in weeks: work passed by then passed at it at the latest
+
     def place(i: int) -> tuple[str, str, list[str]]:
         nonlocal default_area_used
         t = tasks[i]
@@ -353,9 +362,20 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 for side, store in (("start", start_id), ("finish", finish_id)):
                     point = t.start if side == "start" else t.finish
                     passed = begun[i] if side == "start" else finished[i]
+                    if passed and point is not None and held is not None:
+                        point = min(
+                            point, held
+                        )  # passed by the status date (the file's schedule may say later)
                     helper_day = (  # a passed helper sits at its summary's stored start or finish
                         exact_actual(outline.start_date, max(0.0, point))
                         if passed and point is not None and outline.start_date is not None
+                        else None
+                    )
+                    # a start without predecessors (of its own or through a summary around it) is where the file
+                    # has it, as a leaf's is: at week 0 it would be late at any status date before that start
+                    floor = (
+                        t.start
+                        if side == "start" and not passed and not inherited[i] and t.start is not None
                         else None
                     )
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
@@ -377,6 +397,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                             status=Status.DONE if passed else Status.NOT_STARTED,
                             actual_start=helper_day,
                             actual_finish=helper_day,
+                            not_before=floor if floor is not None and floor > 1e-9 else None,
                         )
                     )
                     helpers += 1
@@ -549,6 +570,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=lag)
         )
 
+    raised = _follow_linked_stages(decisions, deps, plan.stages)
+
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):
         areas.append(Area(id=DEFAULT_AREA[0], name=DEFAULT_AREA[1], color=DEFAULT_AREA[2]))
     plan.areas = areas
@@ -614,7 +637,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             "guess",
             f"{count(guessed_stage, 'decision')} got {agree(guessed_stage, 'its', 'their')} stage from "
             f"{agree(guessed_stage, 'its', 'their')} start time (no summary or "
-            f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'",
+            f"custom field named a stage); tagged '{STAGE_GUESSED_TAG}'"
+            + (
+                f"; {count(raised, 'of them', 'of them')} {agree(raised, 'takes', 'take')} the stage of the "
+                f"work linked to {agree(raised, 'it', 'them')} instead, so that a guess adds no stage inversion"
+                if raised
+                else ""
+            ),
         )
     if guessed_area:
         report.add(
@@ -632,6 +661,46 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         }
     )
     return plan
+
+
+def _follow_linked_stages(decisions: list[Decision], deps: list[Dependency], stages: list[Stage]) -> int:
+    """Move each decision whose stage was guessed from its start time so that the guess adds no stage inversion the
+    file does not have: no later than the earliest named stage of the work that waits for it, and no earlier than
+    the latest stage of the work it waits for (work after an Integrate summary is not Validate because it starts
+    early in the plan's span). Named stages stay. The number of decisions (not helpers) moved."""
+    guessed = [STAGE_GUESSED_TAG in d.tags for d in decisions]
+    if not any(guessed) or not deps:
+        return 0
+    index = {d.id: k for k, d in enumerate(decisions)}
+    position = {s.id: k for k, s in enumerate(stages)}
+    pairs = [(index[x.from_], index[x.to]) for x in deps if x.from_ in index and x.to in index]
+    src = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    dst = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
+    order, _ = topological_order(len(decisions), src, dst)
+    if order is None:
+        return 0  # a loop: the plan reports it; nothing to follow
+    preds: list[list[int]] = [[] for _ in decisions]
+    succs: list[list[int]] = [[] for _ in decisions]
+    for a, b in pairs:
+        preds[b].append(a)
+        succs[a].append(b)
+    pos = [position.get(d.stage, 0) for d in decisions]
+    last = len(stages) - 1
+    upper = [last] * len(decisions)  # the earliest named stage downstream
+    for k in reversed(order):
+        for s in succs[k]:
+            upper[k] = min(upper[k], upper[s] if guessed[s] else pos[s])
+    moved = 0
+    for k in order:
+        if not guessed[k]:
+            continue
+        lower = max((pos[p] for p in preds[k]), default=0)
+        want = max(lower, min(pos[k], upper[k]))
+        if want != pos[k]:
+            pos[k] = want
+            decisions[k].stage = stages[want].id
+            moved += HELPER_TAG not in decisions[k].tags
+    return moved
 
 
 def report_durations_from_dates(report: ImportReport, n: int) -> None:
