@@ -1623,6 +1623,29 @@ def _guessed_columns(
                     break
 
 
+_MERGED_KEYS = {"depends_on", BLOCKS, "tags"}
+"""Fields a column repeated once per item gives together (Jira's links and labels); any other field read from two
+columns takes a row's last filled cell of them (see :func:`_repeated_columns`)."""
+
+
+def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: ImportReport) -> None:
+    """Say which field two or more columns give ('Name' and 'Vorgangsname' are both the title): a row's last filled
+    cell of them is read, the others not."""
+    read = [k for k in keys if (k in COLUMNS or k in ("duration", GROUPING)) and k not in _MERGED_KEYS]
+    for key in dict.fromkeys(k for k in read if read.count(k) > 1):
+        names = [
+            f"{str(h).strip()!r} ({j + 1})"
+            for j, (h, k) in enumerate(zip(header, keys, strict=False))
+            if k == key
+        ]
+        which = "both" if len(names) == 2 else "all"
+        report.add(
+            "column",
+            f"columns {', '.join(names[:-1])} and {names[-1]} {which} give the {key.replace('_', ' ')}: each row's "
+            "last filled cell of them is read, the others are not",
+        )
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -1735,6 +1758,7 @@ def rows_to_plan(
     rows = list(rows)
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     _guessed_columns(keys, header, rows, report)
+    _repeated_columns(keys, header, report)
     summary_lines = _summary_lines(keys, rows)
     parent_lines, ancestors = _parent_structure(keys, header, rows, report)
     header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
@@ -1793,6 +1817,8 @@ def rows_to_plan(
                     continue  # a repeated column's empty cell (Jira: a row with fewer links) keeps the value
                 if k in ("depends_on", BLOCKS) and rec.get(k) not in (None, "") and value not in (None, ""):
                     value = f"{rec[k]}, {value}"  # a column repeated once per link (Jira)
+                elif k == "tags" and rec.get(k) not in (None, "") and value not in (None, ""):
+                    value = f"{rec[k]}; {value}"  # Jira's "Labels", repeated once per label
                 rec[k] = value
         if all(v in (None, "") for v in rec.values()):
             continue

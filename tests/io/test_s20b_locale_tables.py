@@ -180,3 +180,35 @@ def test_s20b_a_workbook_with_no_table_on_any_sheet_is_refused_as_before(tmp_pat
     wb.save(path)
     with pytest.raises(InteropError, match="no 'title' or 'id' column in the header row"):
         import_file(path)
+
+
+def test_s20b_two_columns_for_one_field_are_reported(tmp_path: Path) -> None:
+    """'Name' and 'Vorgangsname' are both the title: the last filled cell was read and the other column dropped
+    without a word; now it is said which columns give the same field."""
+    path = tmp_path / "two.csv"
+    path.write_text("Name;Vorgangsname;Dauer;Dauer\nA;X;2;\nB;;1;3\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [(d.title, d.duration) for d in plan.decisions] == [("X", 2.0), ("B", 3.0)]
+    text = report.text(limit=None)
+    assert (
+        "columns 'Name' (1) and 'Vorgangsname' (2) both give the title: each row's last filled cell of them is read, "
+        "the others are not"
+    ) in text
+    assert "columns 'Dauer' (3) and 'Dauer' (4) both give the duration" in text
+
+
+def test_s20b_a_labels_column_repeated_once_per_label_gives_every_tag(tmp_path: Path) -> None:
+    """Jira repeats 'Labels' once per label (as it repeats its link columns): every label is a tag (the last one
+    alone was kept)."""
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        "Summary,Issue key,Labels,Labels,Labels\nA,AI-1,pilot,risk,\nB,AI-2,,,\nC,AI-3,data,,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.id, d.tags) for d in plan.decisions] == [
+        ("AI-1", ["pilot", "risk"]),
+        ("AI-2", []),
+        ("AI-3", ["data"]),
+    ]
+    assert "give the tags" not in report.text(limit=None)
