@@ -1334,12 +1334,13 @@ def _pm_fraction(text: str) -> str:
 
 
 def _pm_clock(text: str, finish: bool) -> str | None:
-    """``07:00:00`` as ``07:00``; P6 XML ends a span a minute early (``11:59:00`` for noon)."""
+    """``07:00:00`` as ``07:00``; P6 XML ends a span a minute early, at its last working minute (``11:59:00`` for
+    noon, ``15:29:00`` for half past three): a finish a minute before a quarter hour is that quarter hour."""
     m = re.match(r"^(\d{1,2}):(\d{2})", text)
     if not m:
         return None
     minutes = int(m.group(1)) * 60 + int(m.group(2))
-    if finish and minutes % 60 == 59:
+    if finish and minutes % 15 == 14:
         minutes += 1
     minutes %= 1440
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
