@@ -49,7 +49,9 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if not sheets:
         raise InteropError(path, "holds no sheet", hint="the first sheet's first row names the columns")
     names = [str(s.get(f"{_TABLE}name") or "") for s in sheets]
-    k, (all_rows, levels, merged) = choose_sheet(names, lambda i: _sheet_rows(sheets[i], path), report)
+    k, (all_rows, levels, merged, hidden) = choose_sheet(
+        names, lambda i: _sheet_rows(sheets[i], path), report
+    )
     sheet = sheets[k]
     if not all_rows:
         raise InteropError(
@@ -57,18 +59,20 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"sheet {sheet.get(f'{_TABLE}name')!r} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    return sheet_plan(all_rows, path, report, levels, merged=merged), report
+    return sheet_plan(all_rows, path, report, levels, merged=merged, hidden=hidden), report
 
 
 def _sheet_rows(
     sheet: Any, path: str | os.PathLike[str]
-) -> tuple[list[tuple[int, list[Any]]], dict[int, int], list[tuple[int, int, int]]]:
+) -> tuple[list[tuple[int, list[Any]]], dict[int, int], list[tuple[int, int, int]], list[int]]:
     """The sheet's rows as (row number, cells) with the rows that hold nothing left out, row number -> the depth of
-    its row groups (for the rows inside one), and the cells merged over several rows (``table:number-rows-spanned``)
-    as (first row, last row, column from 0). More filled rows than a plan takes are refused while reading."""
+    its row groups (for the rows inside one), the cells merged over several rows (``table:number-rows-spanned``)
+    as (first row, last row, column from 0), and the rows hidden (``table:visibility``). More filled rows than a plan
+    takes are refused while reading."""
     rows: list[tuple[int, list[Any]]] = []
     levels: dict[int, int] = {}
     merged: list[tuple[int, int, int]] = []
+    hidden: list[int] = []
     most = MAX_DECISIONS + HEADER_SEARCH_ROWS
     number = 0
 
@@ -86,9 +90,12 @@ def _sheet_rows(
                 number += repeat
                 continue
             merged.extend((number + 1, number + span, col) for col, span in _row_spans(child))
+            out_of_sight = child.get(f"{_TABLE}visibility") in ("collapse", "filter")
             for _ in range(repeat):
                 number += 1
                 rows.append((number, list(cells)))
+                if out_of_sight:
+                    hidden.append(number)
                 if depth:
                     levels[number] = depth
                 if len(rows) > most:
@@ -99,7 +106,7 @@ def _sheet_rows(
                     )
 
     walk(sheet, 0)
-    return rows, levels, merged
+    return rows, levels, merged, hidden
 
 
 def _row_spans(row: Any) -> list[tuple[int, int]]:

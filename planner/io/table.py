@@ -1477,13 +1477,26 @@ def sheet_plan(
     levels: dict[int, int] | None = None,
     indents: dict[int, dict[int, int]] | None = None,
     merged: Sequence[tuple[int, int, int]] = (),
+    hidden: Iterable[int] = (),
 ) -> Plan:
     """The plan in a workbook sheet's rows (.xlsx, .ods, .xls): the header row found, the sheet's hierarchy read as an
     outline, the row count checked, the plan titled after the file. ``merged``: the sheet's cells merged over several
-    rows, as (first line, last line, column from 0); see :func:`fill_merged_down`."""
+    rows, as (first line, last line, column from 0); see :func:`fill_merged_down`. ``hidden``: the lines the sheet
+    hides (hidden rows, rows a filter leaves out), read as the others and reported."""
     all_rows = fill_merged_down(all_rows, merged, report)
     title = table_title(all_rows, path, report)
     header, rows = split_header(all_rows, report)
+    # rows in a collapsed group are hidden too: that is the outline showing less, not rows put out of sight
+    hidden_lines = set(hidden) - set(levels or {})
+    out_of_sight = sorted(line for line, cells in rows if line in hidden_lines and _filled(cells))
+    if out_of_sight:
+        lines = ", ".join(map(str, out_of_sight[:5])) + (", ..." if len(out_of_sight) > 5 else "")
+        report.add(
+            "format",
+            f"{count(len(out_of_sight), 'row')} hidden in the sheet (hidden, or left out by a filter: line "
+            f"{lines}) {agree(len(out_of_sight), 'was', 'were')} read as the others; delete "
+            f"{agree(len(out_of_sight), 'it', 'them')} in the spreadsheet if not part of the plan",
+        )
     header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
     check_row_count(rows, path)
     return rows_to_plan(header, rows, path, report, title)

@@ -70,6 +70,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         sheet = book.sheet_by_index(k)
         # cells merged over several rows (first row, last row, first column; xlrd's are from 0, the last exclusive)
         merged = [(rlo + 1, rhi, clo) for rlo, rhi, clo, _ in sheet.merged_cells]
+        hidden = [r + 1 for r, info in sheet.rowinfo_map.items() if getattr(info, "hidden", 0)]
     except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
@@ -85,7 +86,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         raise InteropError(
             path, f"sheet {sheet.name!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
-    return sheet_plan(all_rows, path, report, levels, indents, merged), report
+    return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
 
 
 def _refuse_look_alikes(raw: bytes, path: str | os.PathLike[str]) -> None:

@@ -120,16 +120,18 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     part = getattr(ws, "_worksheet_path", None)
     levels: dict[int, int] = {}
     merged: list[tuple[int, int, int]] = []
+    hidden: set[int] = set()
     xml = _part(raw, part) if isinstance(part, str) else b""
     if xml:
         _report_uncalculated(xml, report)
         levels = _row_levels(xml)
         merged = _merged_ranges(xml)
+        hidden = _hidden_rows(xml)
     if not all_rows:
         raise InteropError(
             path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
         )
-    return sheet_plan(all_rows, path, report, levels, indents, merged), report
+    return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
 
 
 def _read_sheet(
@@ -218,6 +220,20 @@ def _row_levels(xml: bytes) -> dict[int, int]:
         level, number = _OUTLINE.search(tag.group(1)), _ROW_NUMBER.search(tag.group(1))
         if level and number and int(level.group(1)) > 0:
             out[int(number.group(1))] = int(level.group(1))
+    return out
+
+
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def _hidden_rows(xml: bytes) -> set[int]:
+    """The rows a sheet's ``xml`` hides (``<row r="7" hidden="1">``: hidden by hand, by a filter or a collapsed
+    group)."""
+    out: set[int] = set()
+    for tag in _ROW_TAG.finditer(xml):
+        number = _ROW_NUMBER.search(tag.group(1))
+        if number and _HIDDEN.search(tag.group(1)):
+            out.add(int(number.group(1)))
     return out
 
 

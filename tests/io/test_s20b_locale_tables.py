@@ -212,3 +212,23 @@ def test_s20b_a_labels_column_repeated_once_per_label_gives_every_tag(tmp_path: 
         ("AI-3", ["data"]),
     ]
     assert "give the tags" not in report.text(limit=None)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
+def test_s20b_hidden_rows_are_read_and_reported(ext: str) -> None:
+    """A row hidden by hand ('Old pilot (cancelled)', line 3) is read as the others, as before, but now said (it was
+    silent: a user who hid a dropped task finds it in the plan); a row hidden because its group is collapsed ('Pilot
+    review' under the summary 'Pilot', line 5) is the outline, not reported."""
+    plan, report = import_file(LOCALE / f"hidden-rows.{ext}")
+    assert [(d.title, d.duration) for d in plan.decisions] == [
+        ("Value case", 2.0),
+        ("Old pilot (cancelled)", 4.0),
+        ("Pilot review", 1.0),
+    ]
+    assert plan.decisions[2].tags[-1:] == ["Pilot"]
+    text = report.text(limit=None)
+    assert (
+        "1 row hidden in the sheet (hidden, or left out by a filter: line 3) was read as the others; delete it in "
+        "the spreadsheet if not part of the plan"
+    ) in text
+    assert "line 3, " not in text  # (line 5 is not among the hidden rows)

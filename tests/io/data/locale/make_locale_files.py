@@ -5,7 +5,7 @@ The typed workbook (openpyxl, :func:`typed_workbook`) holds what a user's typing
 shown in the locale's order, one start date typed as text (the cell was formatted as text first), percentages,
 a duration computed by a formula (``=C5*2``), a merged title row, an empty row between two sections, a hidden
 column and a second sheet; one plan with Stage and owner cells merged over several rows (:func:`merged_workbook`),
-and one after a cover sheet (:func:`cover_sheet_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
+one after a cover sheet (:func:`cover_sheet_workbook`), and one with hidden rows (:func:`hidden_rows_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
 its value stored and the files are as Calc writes them; the CSV files are written in the locale (``LC_ALL``):
 German ``;`` separators, decimal commas and ``15.03.2027``; French ``15/03/2027``; US ``3/15/2027``.
 
@@ -157,6 +157,23 @@ def cover_sheet_workbook(path: Path) -> None:
     wb.save(path)
 
 
+def hidden_rows_workbook(path: Path) -> None:
+    """A plan with a row hidden by hand (a task dropped from view) and a summary row 'Pilot' whose one task sits in
+    a collapsed group: durations in weeks."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws.append(["Task Name", "Duration"])
+    ws.append(["Value case", 2])
+    ws.append(["Old pilot (cancelled)", 4])
+    ws.append(["Pilot", None])
+    ws.append(["Pilot review", 1])
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[5].outlineLevel = 1
+    ws.row_dimensions[5].hidden = True  # its group collapsed
+    wb.save(path)
+
+
 def convert(src: Path, target: str, out_dir: Path, lc_all: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -206,6 +223,12 @@ def main() -> None:
         shutil.copy(out / "cover-sheet.ods", HERE / "cover-sheet.ods")
         convert(out / "cover-sheet.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
         convert(out / "cover-sheet.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
+        src = Path(tmp) / "hidden-rows.xlsx"
+        hidden_rows_workbook(src)
+        convert(src, "ods", out, "en_US.UTF-8")
+        shutil.copy(out / "hidden-rows.ods", HERE / "hidden-rows.ods")
+        convert(out / "hidden-rows.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "en_US.UTF-8")
+        convert(out / "hidden-rows.ods", "xls:MS Excel 97", HERE, "en_US.UTF-8")
 
 
 if __name__ == "__main__":
