@@ -74,6 +74,17 @@ def chart_tab_names() -> list[tuple[str, str]]:
     return list(CHART_TABS)
 
 
+def view_key(n: int) -> str | None:
+    """The key that shows the ``n``-th view (1 = Table): Ctrl+1 … Ctrl+8 (Ctrl+9 and Ctrl+0 are Fit and Actual
+    Size), then Alt+1, Alt+2, … (Capacity, Cost, Coverage). The menus, the tabs' tool tips and Help > Keyboard
+    Shortcuts show these."""
+    if 1 <= n <= 8:
+        return f"Ctrl+{n}"
+    if 9 <= n <= 17:
+        return f"Alt+{n - 8}"
+    return None
+
+
 CHART_TABS = (
     ("gantt", "Gantt"),
     ("graph", "Dependency graph"),
@@ -167,8 +178,8 @@ class MainWindow(QMainWindow):
             # (each slice of a build restarts the wait, so the collection never lands in the middle of one: it
             # cost ~0.2-0.4 s of a 10,000-decision build when the analysis arrived a second before its end)
             scene.build_changed.connect(self.doc.settle_heap)
-        self.views.setTabToolTip(0, "All decisions with their schedule (Ctrl+1)")
-        self.views.setTabToolTip(1, "The dependency graph (Ctrl+2)")
+        self._set_view_tip(0, "All decisions with their schedule")
+        self._set_view_tip(1, "The dependency graph")
         self.setCentralWidget(self.views)
         self.simulation = SimulationRunner(self.doc, self)
 
@@ -321,8 +332,8 @@ class MainWindow(QMainWindow):
             "&Actual Size", lambda: self._canvas_call("reset_zoom"), "Ctrl+0"
         )
         self.fit_action = self._action("&Fit to Window", lambda: self._canvas_call("fit_to_view"), "Ctrl+9")
-        self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), "Ctrl+1")
-        self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), "Ctrl+2")
+        self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), view_key(1))
+        self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), view_key(2))
         self.about_action = self._action("&About", self.about)
         self.save_baseline_action = self._action(
             "Save &Baseline…",
@@ -411,25 +422,26 @@ class MainWindow(QMainWindow):
         for name, title in chart_tab_names():
             tab = LazyChartTab(self.doc, name, self.views)
             self.chart_tabs[name] = tab
-            i = self.add_view_tab(tab, title)
-            self.views.setTabToolTip(i, f"The {title.lower()} chart")
+            self.add_view_tab(tab, title, f"The {title.lower()} chart")
         self.risk_tab = RiskTab(self.doc, self.simulation, self.views)
-        i = self.add_view_tab(self.risk_tab, "Risk")
-        self.views.setTabToolTip(
-            i, "Monte Carlo simulation of the finish, and the risk register (F5 runs it)"
+        self.add_view_tab(
+            self.risk_tab, "Risk", "Monte Carlo simulation of the finish, and the risk register (F5 runs it)"
         )
         self.capacity_tab = CapacityTab(self.doc, self.views)
-        i = self.add_view_tab(self.capacity_tab, "Capacity")
-        self.views.setTabToolTip(i, "Team load against capacity, and the levelled schedule")
+        self.add_view_tab(
+            self.capacity_tab, "Capacity", "Team load against capacity, and the levelled schedule"
+        )
         from planner.ui.tabs.cost_tab import CostTab
         from planner.ui.tabs.coverage_tab import CoverageTab
 
         self.cost_tab = CostTab(self.doc, self.simulation, self.views)
-        i = self.add_view_tab(self.cost_tab, "Cost")
-        self.views.setTabToolTip(i, "What the plan costs: spend curve, cost by stage, budget and its odds")
+        self.add_view_tab(
+            self.cost_tab, "Cost", "What the plan costs: spend curve, cost by stage, budget and its odds"
+        )
         self.coverage_tab = CoverageTab(self.doc, self.views)
-        i = self.add_view_tab(self.coverage_tab, "Coverage")
-        self.views.setTabToolTip(i, "NIST AI RMF, ISO/IEC 42001 and EU AI Act coverage by stage")
+        self.add_view_tab(
+            self.coverage_tab, "Coverage", "NIST AI RMF, ISO/IEC 42001 and EU AI Act coverage by stage"
+        )
         self.risk_tab.message.connect(self.show_message)
         self.doc.baseline_changed.connect(self._show_baseline_in_charts)
         self.views.currentChanged.connect(self._update_print_actions)
@@ -523,17 +535,24 @@ class MainWindow(QMainWindow):
         if not self.doc.plan.baselines:
             menu.addAction("(no baselines yet)").setEnabled(False)
 
-    def add_view_tab(self, widget: QWidget, title: str) -> int:
-        """Add a view (e.g. a chart) as a tab next to Table and Graph; returns its tab index."""
+    def add_view_tab(self, widget: QWidget, title: str, tip: str = "") -> int:
+        """Add a view (e.g. a chart) as a tab next to Table and Graph, with its key (:func:`view_key`) in the View
+        menu and in its tool tip; returns its tab index."""
         index = self.views.addTab(widget, title)
         act = QAction(title, self)
         act.triggered.connect(lambda _c=False, w=widget: self.views.setCurrentWidget(w))
-        n = self.views.count()
-        if n <= 8:  # Ctrl+9 and Ctrl+0 are Fit and Actual Size
-            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+        key = view_key(self.views.count())
+        if key is not None:
+            act.setShortcut(QKeySequence(key))
         self.addAction(act)
         self.view_menu.insertAction(self._views_end, act)  # after the other views, in tab order
+        self._set_view_tip(index, tip or title)
         return index
+
+    def _set_view_tip(self, index: int, tip: str) -> None:
+        """The tab's tool tip, with the key that shows it (the n-th view added: tabs can be moved)."""
+        key = view_key(index + 1)
+        self.views.setTabToolTip(index, f"{tip} ({key})" if key else tip)
 
     def show_view(self, title: str) -> None:
         for i in range(self.views.count()):

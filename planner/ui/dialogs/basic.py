@@ -136,7 +136,8 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Views",
         [
-            ("Ctrl+1 … Ctrl+8", "Table, Graph and the charts"),
+            ("Ctrl+1 … Ctrl+8", "Table, Graph, the charts and Risk"),
+            ("Alt+1 / Alt+2 / Alt+3", "Capacity, Cost and Coverage"),
             ("F5", "Run the simulation (Risk tab)"),
             ("F11 / Ctrl+Shift+P", "Presentation mode"),
         ],

@@ -70,7 +70,7 @@ STEP_PANEL_SHARE = 0.36
 """Width of the step panel (stage walk-through, critical-path spotlight), as a share of the window."""
 PRESENTER_HINT = (
     "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
-    "+ / − duration · Esc leaves"
+    "+ / − duration · Ctrl+1 … 8, Alt+1 … 3 views · Esc leaves"
 )
 
 
