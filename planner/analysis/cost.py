@@ -129,6 +129,10 @@ def iteration_costs(
 
 
 # -- the deterministic breakdown --------------------------------------------------------------------------------
+SPEND_KIND_NAMES = {"labour": "labour", "one_off": "one-off", "run": "running"}
+"""The short name of each kind of spend (:meth:`CostBreakdown.spend_kinds`), as the chart and the app say it."""
+
+
 @dataclass
 class DecisionCost:
     id: str
@@ -185,6 +189,17 @@ class CostBreakdown:
     def total(self) -> float:
         """Spend: labour + one-off + run (cost of delay excluded)."""
         return self.labour + self.one_off + self.run
+
+    def spend_kinds(self) -> list[tuple[str, float]]:
+        """The kinds of spend the plan has, ``(kind, amount)`` in the order ``labour``, ``one_off``, ``run``: a kind
+        that is nothing in money (under 0.5, shown as 0) is left out, as "labour EUR 0" says nothing. The one rule
+        for the cost chart's subtitle, the report's cost sentence and the app's Cost tab.
+
+        >>> CostBreakdown(None, 0.2, 1500.0, 0.0, 0.0, 10.0, 10.0, None, None, [], [], [], [], [], [], None).spend_kinds()
+        [('one_off', 1500.0)]
+        """
+        kinds = (("labour", self.labour), ("one_off", self.one_off), ("run", self.run))
+        return [(kind, amount) for kind, amount in kinds if abs(amount) >= 0.5]
 
     @property
     def headroom(self) -> float | None:
@@ -509,6 +524,7 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
 
 __all__ = [
     "CATEGORIES",
+    "SPEND_KIND_NAMES",
     "CostBreakdown",
     "CostRisk",
     "CostSummary",

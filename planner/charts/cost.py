@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
+from planner.analysis.cost import CATEGORIES, SPEND_KIND_NAMES, CostSummary, cost_summary, format_money
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 from planner.model import units
@@ -240,12 +240,8 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
     cur = b.currency
     rows = b.by_stage_and_category(plan)
     total = f"Total {format_money(b.total, cur)}"
-    # Only the kinds of spend the plan has ("labour EUR 0" says nothing); one kind alone is the total.
-    kinds = [
-        f"{what} {format_money(amount, cur)}"
-        for what, amount in (("labour", b.labour), ("one-off", b.one_off), ("running", b.run))
-        if abs(amount) >= 0.5
-    ]
+    # Only the kinds of spend the plan has (CostBreakdown.spend_kinds); one kind alone is the total.
+    kinds = [f"{SPEND_KIND_NAMES[kind]} {format_money(amount, cur)}" for kind, amount in b.spend_kinds()]
     split = f"{total}: {', '.join(kinds)}" if len(kinds) > 1 else total
     subs = [split, total]
     if b.gating is not None and b.gating.money > 0:

@@ -237,14 +237,25 @@ class CostTab(LazyRefresh, QWidget):
         self.stage_chart.redraw()
 
     def summary_html(self, plan: Plan, s: CostSummary) -> str:
-        from planner.analysis.cost import format_money, gating_money_text
+        from planner.analysis.cost import SPEND_KIND_NAMES, format_money, gating_money_text
 
         b, cur = s.breakdown, s.currency
-        parts = [
-            f"<b>Total spend:</b> {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)} to "
-            f"{fmt.when(plan, b.horizon)})"
-        ]
+        # Only the kinds of spend the plan has, as the cost chart and the report (no "labour EUR 0").
+        names = SPEND_KIND_NAMES
+        kinds = b.spend_kinds()
+        until = f" to {fmt.when(plan, b.horizon)}"
+        if len(kinds) > 1:
+            split = ", ".join(
+                f"{names[kind]} {format_money(amount, cur)}" + (until if kind == "run" else "")
+                for kind, amount in kinds
+            )
+            split = f" ({split})"
+        elif kinds:
+            kind = kinds[0][0]
+            split = f" (all of it {names[kind]}{until if kind == 'run' else ''})"
+        else:
+            split = ""
+        parts = [f"<b>Total spend:</b> {format_money(b.total, cur)}{split}"]
         if b.budget is not None:
             head = b.headroom or 0.0
             color = status_css("error" if head < 0 else "good")
