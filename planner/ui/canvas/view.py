@@ -90,6 +90,10 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.reveal_requested.connect(self._reveal)
         self._fit_due = False
         self._overview_due = False
+        # The view a plan opens with (overview or fit), as it was left: ("overview" / "fit", zoom, centre). A font
+        # change re-fits a view still there, and rescales one the user has zoomed or moved (_follow_desk_scale).
+        self._opened_view: tuple[str, float, QPointF] | None = None
+        self._desk_zoom_seen = self.desk_zoom
         self.graph_scene.build_changed.connect(self._on_build_changed)
         # Built in sync with the document (tests and the screenshot read it at once); from now on it follows the
         # document only while shown.
@@ -220,6 +224,7 @@ class GraphCanvas(QGraphicsView):
         elif self.zoom < S.MIN_ZOOM:
             self.set_zoom(S.MIN_ZOOM)
         self.centerOn(rect.center())
+        self._note_opened_view("fit")
 
     def overview(self) -> None:
         """The view a plan opens with: the whole plan when it fits at a readable size, otherwise its start (the
@@ -233,6 +238,7 @@ class GraphCanvas(QGraphicsView):
         self.fit_to_view()
         readable = S.READABLE_ZOOM * self.desk_zoom
         if self.zoom >= readable:
+            self._note_opened_view("overview")
             return
         rect = self.graph_scene.content_rect()
         self.set_zoom(readable)
@@ -255,6 +261,47 @@ class GraphCanvas(QGraphicsView):
         else:  # the first of them, at the top
             y = first.top() - 20 + visible.height() / 2
         self.centerOn(rect.left() - 20 + visible.width() / 2, y)
+        self._note_opened_view("overview")
+
+    def _view_centre(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    def _note_opened_view(self, kind: str) -> None:
+        self._opened_view = (kind, self.zoom, self._view_centre())
+        self._desk_zoom_seen = self.desk_zoom
+
+    def _at_opened_view(self) -> str | None:
+        """ "overview" or "fit" while the view is as :meth:`overview` or :meth:`fit_to_view` left it (not zoomed or
+        scrolled since), else None."""
+        if self._opened_view is None:
+            return None
+        kind, zoom, centre = self._opened_view
+        moved = self._view_centre() - centre
+        if abs(self.zoom - zoom) > 1e-6 or moved.manhattanLength() * self.zoom > 2.0:
+            return None
+        return kind
+
+    def _follow_desk_scale(self) -> None:
+        """The application font changed (:func:`~planner.ui.views.type_scale.desk_scale`): a view still as the plan
+        opened is opened again at the new scale (overview or fit, as then; when shown, if hidden), another keeps
+        its centre and scales its zoom with the desk's, so the cards' text follows the tables' either way.
+        Presentation mode holds its own zoom."""
+        old, new = self._desk_zoom_seen, self.desk_zoom
+        if abs(new - old) < 1e-9 or self._room_text_scale is not None:
+            return
+        kind = self._at_opened_view()
+        self._desk_zoom_seen = new
+        if kind is None:
+            self.set_zoom(self.zoom * new / old)
+        elif not self.isVisible():
+            if kind == "overview":
+                self._overview_due = True
+            else:
+                self._fit_due = True
+        elif kind == "overview":
+            self.overview()
+        else:
+            self.fit_to_view()
 
     def focus_on(self, ids: list[str], zoom: float | None = None) -> None:
         """Centre the cards of ``ids`` at ``zoom`` (100 %, :attr:`desk_zoom`, by default), e.g. for a screenshot of
@@ -480,6 +527,7 @@ class GraphCanvas(QGraphicsView):
         elif event.type() == QEvent.Type.FontChange:
             self._overview_cache = None
             self.viewport().update()  # the headers' and the overview's type follow the application font
+            self._follow_desk_scale()  # and the cards' zoom
 
     # -- keyboard navigation ------------------------------------------------------------------------------------
     def move_selection(self, key: int) -> str | None:
