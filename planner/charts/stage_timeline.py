@@ -25,6 +25,11 @@ TOP_IN = style.TITLE_IN + 0.45
 COMPACT_TOP_IN = 0.3 + 0.45  # one subtitle line (``compact``: the report has its own heading)
 BOTTOM_IN = 0.95  # the dates under the plot and a legend of two rows
 LEGEND_ROW_IN = 0.15
+ROW_EXTRA = 0.45  # rows' worth of room under the last stage, for the price of strict gates
+LINE = 0.22  # a stage's two lines (rolling above, gated below) sit this far (in rows) from its centre
+BAR_H = 0.3
+_COUNT_LINE = 1.2 * 1.15  # a count line's height in ems (its line spacing 1.15)
+_NAME_H = 1.25  # a stage name's height in ems (bold)
 
 
 def legend_rows(w_in: float, status: bool) -> int:
@@ -68,6 +73,67 @@ def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple
 ROLLING = "#0072B2"
 
 
+def _left_in(analysis: Analysis, w_in: float, moved: list[str]) -> float:
+    """The width of the left column: each stage's name and, under it, what sequencing moved (at most 8.1 pt)."""
+    st = analysis.stages
+    assert st is not None
+    longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
+    moved_in = max((style.measured_width_in(m, 8.1) for m in moved if m), default=0.0)  # count and move
+    return min(
+        0.3 * w_in,
+        max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45, moved_in + 0.3),
+    )
+
+
+def _counts(analysis: Analysis) -> list[str]:
+    """Under each stage's name: its decisions and what strict gates move out of or into it."""
+    plan, st = analysis.plan, analysis.stages
+    assert st is not None
+    moves = st.sequencing_moves()
+    out = []
+    for r in st.stages:
+        count = units.count(sum(1 for d in plan.decisions if d.stage == r.id), "decision")
+        moved = _moved_text(r.id, moves)
+        out.append(count + ("\n" + moved if moved else ""))
+    return out
+
+
+def _count_text(count: str, width_in: float, size_pt: float) -> str:
+    """A stage's count as drawn ``width_in`` wide: the number of decisions and what strict gates move, on one line
+    when they fit (a row of one line under the name needs less height), else the move on two lines under it."""
+    head, _, moved = count.partition("\n")
+    one = f"{head} \u00b7 {moved}"
+    if moved and style.measured_width_in(one, size_pt) <= width_in:
+        return one
+    lines = [style.fit_line(head, width_in, size_pt)]
+    if moved:
+        lines += style.wrap_measured(moved, width_in, size_pt, 2)
+    return "\n".join(lines)
+
+
+def _count_lines(analysis: Analysis, w_in: float) -> int:
+    """The most lines a stage's count takes in the left column at 7 pt."""
+    counts = _counts(analysis)
+    left_in = _left_in(analysis, w_in, [c.replace("\n", " \u00b7 ") if "\n" in c else "" for c in counts])
+    return max(len(_count_text(c, left_in - 0.3, style.MIN_PT).split("\n")) for c in counts)
+
+
+def min_pitch_pt(analysis: Analysis, w_in: float) -> float:
+    """The least distance (pt) between two stages' rows at which none of their text overlaps at 7 pt: the two
+    labelled lines of the plot (and of the readiness panel), and in the left column a stage's count lines, which
+    hang from just under its centre, above the next stage's name, which stands on just above its centre."""
+    plot = (1.2 * style.MIN_PT + 1.5) / (2 * LINE)  # a rolling and a gated label, one above the other
+    left = (_count_lines(analysis, w_in) * _COUNT_LINE * style.MIN_PT + _NAME_H * (6.5 + 1)) / 0.94
+    return math.ceil(max(plot, left))
+
+
+def min_height_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> float:
+    """The least height (in) of a timeline ``w_in`` wide on which nothing overlaps and every text is 7 pt."""
+    assert analysis.stages is not None
+    top, bottom = frame_in(analysis, w_in, compact=compact)
+    return top + bottom + min_pitch_pt(analysis, w_in) * (len(analysis.stages.stages) + ROW_EXTRA) / 72
+
+
 def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = False) -> None:
     """Draw the stage timeline of ``analysis`` on ``fig`` (``compact``: no title, its figures on one line at the
     top, for a report page whose heading names the chart)."""
@@ -96,35 +162,48 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     assert s is not None and st is not None  # draw_stage_timeline checked the analysis is drawable
     w_in, h_in = fig.get_size_inches()
     top_in, bottom_in = frame_in(analysis, w_in, compact=compact)
-    ready_in = min(READY_IN, 0.28 * w_in)
-    longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
-    moves = st.sequencing_moves()
-    moved = [_moved_text(r.id, moves) for r in st.stages]
-    # The left column holds each stage's name and, under it, what sequencing moved (at most 8.1 pt).
-    moved_in = max((style.measured_width_in(m, 8.1) for m in moved if m), default=0.0)
-    left_in = min(
-        0.3 * w_in,
-        max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45, moved_in + 0.3),
-    )
+    ready_in = min(READY_IN, 0.2 * w_in)  # its words are short: the time axis gets the width
+    counts = _counts(analysis)
+    left_in = _left_in(analysis, w_in, [c.replace("\n", " \u00b7 ") if "\n" in c else "" for c in counts])
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, ready_in + GAP_IN + 0.2, top_in))
     rx = fig.add_axes(style.inches_to_fig(fig, w_in - ready_in - 0.2, bottom_in, 0.2, top_in))
     k = len(st.stages)
     status_wk = progress.status_week(analysis)
     t_end = max(st.gated_finish, s.finish, status_wk or 0.0, 1.0)
-    # Room after the last bar for its "wk a-b" label.
     ax_w_in = ax.get_position().width * w_in
-    label_in = style.text_width_in(" wk 000.5\u2013000.5 ", 8.0)
+    ax_h_in = ax.get_position().height * h_in
+    pitch_pt = ax_h_in * 72 / (k + ROW_EXTRA)
+    font = max(6.5, min(9.0, pitch_pt / 4.2))
+    small = max(style.MIN_PT, font * 0.9)  # the "wk a-b" labels and the counts
+    gate_pt = max(style.MIN_PT, font * 0.85)
+    marker_r = font * 0.9 / 2 + 0.6  # half the gate diamond's width, with its white edge
+    # Room after the last bars for their "wk a-b" labels (beside the gate's marker).
+    spans = [(r.start, r.finish) for r in st.stages] + [(r.gated_start, r.gated_finish) for r in st.stages]
+    label_in = (
+        max(
+            (
+                style.measured_width_in(f" {_span(lo, hi)}", small)
+                for lo, hi in spans
+                if lo is not None and hi is not None
+            ),
+            default=0.0,
+        )
+        + (2 * marker_r + 3) / 72
+    )
     t_max = t_end / max(0.5, 1 - label_in / ax_w_in) + 0.3
     time_axis(ax, plan, t_max, None, font_pt=style.SMALL_PT)
     for a in (ax, rx):
-        a.set_ylim(k - 0.5 + 0.35, -0.5)
+        a.set_ylim(k - 0.5 + ROW_EXTRA, -0.5)
         for side in ("left", "right", "top"):
             a.spines[side].set_visible(False)
         a.tick_params(axis="y", left=False, labelleft=False)
-    ax_h_in = ax.get_position().height * h_in
-    pitch_pt = ax_h_in * 72 / (k + 0.35)
-    font = max(6.5, min(9.0, pitch_pt / 4.2))
-    bar_h = 0.3
+    pt_per_wk = ax_w_in * 72 / t_max
+    n_lines = max(len(_count_text(c, left_in - 0.3, style.MIN_PT).split("\n")) for c in counts)
+    # The count hangs under the name, clear of the next stage's name: as large as the rows let it be, never under
+    # 7 pt (see min_pitch_pt).
+    count_pt = max(
+        style.MIN_PT, min(small, (0.94 * pitch_pt - _NAME_H * (font + 1)) / (n_lines * _COUNT_LINE))
+    )
     from matplotlib.transforms import blended_transform_factory
 
     tf = blended_transform_factory(fig.transFigure, ax.transData)
@@ -132,10 +211,9 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     for y, r in enumerate(st.stages):
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
-        n_dec = sum(1 for d in plan.decisions if d.stage == r.id)
         ax.text(
             label_x,
-            y - 0.08,
+            y - 0.02,
             style.fit_line(
                 style.ellipsize(
                     f"{y + 1} \u00b7 {r.name}",
@@ -152,24 +230,27 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             fontweight="bold",
             color=style.INK,
         )
-        count = units.count(n_dec, "decision")
-        if moved[y]:
-            count += "\n" + moved[y]
+        text = _count_text(counts[y], left_in - 0.3, count_pt)
+        size = count_pt
+        if len(text.split("\n")) > n_lines:  # larger, it would take more lines than the rows leave room for
+            text, size = _count_text(counts[y], left_in - 0.3, style.MIN_PT), style.MIN_PT
         ax.text(
             label_x,
-            y + 0.02,
-            style.fit_lines(count, left_in - 0.3, max(style.MIN_PT, font * 0.9)),
+            y + 0.04,
+            text,
             transform=tf,
             ha="left",
             va="top",
-            fontsize=max(style.MIN_PT, font * 0.9),
+            fontsize=size,
             color=style.MUTED,
             linespacing=1.15,
         )
+        # Two lines a stage: its rolling window above, its gated window (and its gate) below.
+        ry, gy = y - LINE, y + LINE
         if r.start is not None and r.finish is not None:
             ax.broken_barh(
                 [(r.start, max(r.finish - r.start, t_max * 0.003))],
-                (y - 0.04 - bar_h, bar_h),
+                (ry - BAR_H / 2, BAR_H),
                 facecolors=ROLLING,
                 edgecolors=style.shade(ROLLING, 0.3),
                 linewidth=0.6,
@@ -177,48 +258,27 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             )
             ax.text(
                 r.finish,
-                y - 0.04 - bar_h / 2,
+                ry,
                 f" {_span(r.start, r.finish)}",
                 ha="left",
                 va="center",
-                fontsize=max(style.MIN_PT, font * 0.9),
+                fontsize=small,
                 color=style.INK,
                 zorder=5.5,  # over the gate and finish lines it may cross, on the band's colour
                 bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
             )
-        if r.gated_start is not None and r.gated_finish is not None:
-            ax.broken_barh(
-                [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
-                (y + 0.04, bar_h),
-                facecolors=style.tint(style.GATED, 0.25),
-                edgecolors=style.shade(style.GATED, 0.4),
-                linewidth=0.6,
-                hatch="...",
-                zorder=3,
-            )
-            ax.text(
-                r.gated_finish,
-                y + 0.04 + bar_h / 2,
-                f" {_span(r.gated_start, r.gated_finish)}",
-                ha="left",
-                va="center",
-                fontsize=max(style.MIN_PT, font * 0.9),
-                color=style.INK,
-                zorder=5.5,  # over the gate and finish lines it may cross, on the band's colour
-                bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
-            )
-        else:
+        else:  # the row's upper line is free: no rolling window either
             ax.text(
                 0,
-                y + 0.04 + bar_h / 2,
+                ry,
                 " no decisions",
                 ha="left",
                 va="center",
-                fontsize=max(style.MIN_PT, font * 0.9),
+                fontsize=small,
                 color=style.MUTED,
                 style="italic",
             )
-        # The gate: everything of this and earlier stages finished (gated timeline).
+        # The gate: everything of this and earlier stages finished (gated timeline), a diamond on the lower line.
         ax.plot(
             [r.gate, r.gate],
             [y - 0.45, y + 0.45],
@@ -229,31 +289,82 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         )
         ax.scatter(
             [r.gate],
-            [y + 0.42],
+            [gy],
             marker="D",
             s=(font * 0.9) ** 2,
             color=style.GATE,
-            zorder=5,
+            zorder=5.6,
             edgecolors="white",
             linewidths=0.6,
         )
         date = plan.date_of(r.gate)
-        gate_txt = f"gate wk {style.fmt_weeks(r.gate)}" + (
-            f" \u00b7 {units.format_date(date)}" if date else ""
-        )
-        near_end = r.gate + style.text_width_in(gate_txt + "  ", font * 0.85) * t_max / ax_w_in > t_max
-        # On a white ground: a finish line running through the label passes behind it, never through the words.
+        gate_x = r.gate * pt_per_wk
+        # The gate's words go on its line after the gated window's "wk a-b", else left of the window; when neither
+        # has room for them whole, the date alone (the week is the window's end, or on the axis); failing that,
+        # left of the marker over the window, on white.
+        after = gate_x + marker_r + 1
+        start: float | None = None  # where the window starts, when the words may go left of it
+        if r.gated_start is not None and r.gated_finish is not None:
+            ax.broken_barh(
+                [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
+                (gy - BAR_H / 2, BAR_H),
+                facecolors=style.tint(style.GATED, 0.25),
+                edgecolors=style.shade(style.GATED, 0.4),
+                linewidth=0.6,
+                hatch="...",
+                zorder=3,
+            )
+            span = f" {_span(r.gated_start, r.gated_finish)}"
+            span_w = style.measured_width_in(span, small) * 72 + 1.5
+            span_x = r.gated_finish * pt_per_wk
+            if span_x < gate_x + marker_r + 1 and span_x + span_w > gate_x - marker_r:
+                span_x = gate_x + marker_r + 1  # not over the diamond
+            ax.annotate(
+                span,
+                (r.gated_finish, gy),
+                xytext=(span_x - r.gated_finish * pt_per_wk, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=small,
+                color=style.INK,
+                zorder=5.5,
+                bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
+            )
+            after = max(after, span_x + span_w + 3)
+            start = r.gated_start * pt_per_wk - 4
+        else:
+            start = gate_x - marker_r - 2
+        full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
+        texts = [full] + ([f"gate {units.format_date(date)}"] if date else [])
+        place: tuple[str, float, str, bool] | None = None
+        for gate_txt in texts:
+            gate_w = style.measured_width_in(gate_txt, gate_pt) * 72 + 2
+            if after + gate_w <= ax_w_in * 72:
+                place = (gate_txt, after - gate_x, "left", False)
+            elif start - gate_w >= 0:
+                place = (gate_txt, start - gate_x, "right", False)
+            if place is not None:
+                break
+        if place is None:
+            place = (texts[-1], -marker_r - 2, "right", True)
+        gate_txt, dx, ha, white = place
         ax.annotate(
             gate_txt,
-            (r.gate, y + 0.42),
-            xytext=(-7 if near_end else 7, 0),
+            (r.gate, gy),
+            xytext=(dx, 0.0),
             textcoords="offset points",
-            ha="right" if near_end else "left",
+            ha=ha,
             va="center",
-            fontsize=max(style.MIN_PT, font * 0.85),
+            fontsize=gate_pt,
             color=style.GATE,
             zorder=6,
-            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+            bbox={
+                "boxstyle": "square,pad=0.1",
+                "facecolor": "white" if white else style.BAND[y % 2],
+                "edgecolor": "none",
+                "alpha": 0.9,
+            },
         )
         _readiness(rx, y, r, font)
 
@@ -262,7 +373,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     if status_wk is not None:
         progress.draw_status_line(ax, plan, status_wk, font=font * 0.85, zorder=4.5)
     price = st.gating_price
-    y_b = k - 0.5 + 0.2
+    y_b = k - 0.5 + 0.25
     if price > 0:
         ax.annotate(
             "",
@@ -282,7 +393,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             f"price of strict gates: +{style.fmt_weeks(price)} wk  ",
             ha="right",
             va="center",
-            fontsize=font,
+            fontsize=max(style.MIN_PT, font),
             fontweight="bold",
             color=style.INK,
         )
@@ -293,7 +404,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             "strict gates cost no time  ",
             ha="right",
             va="center",
-            fontsize=font,
+            fontsize=max(style.MIN_PT, font),
             color=style.INK,
         )
 
@@ -336,20 +447,20 @@ def _span(a: float, b: float) -> str:
 
 
 def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
-    h = 0.26
+    h = BAR_H
     crit = r.criteria_share
     done = r.done_share
-    rx.barh([y - 0.04 - h / 2], [1.0], height=h, color="#EAEAEA", zorder=1)
-    rx.barh([y + 0.04 + h / 2], [1.0], height=h, color="#EAEAEA", zorder=1)
+    rx.barh([y - LINE], [1.0], height=h, color="#EAEAEA", zorder=1)
+    rx.barh([y + LINE], [1.0], height=h, color="#EAEAEA", zorder=1)
     if crit is not None:
-        rx.barh([y - 0.04 - h / 2], [crit], height=h, color="#009E73", zorder=2)
+        rx.barh([y - LINE], [crit], height=h, color="#009E73", zorder=2)
     if done is not None:
-        rx.barh([y + 0.04 + h / 2], [done], height=h, color="#56B4E9", zorder=2)
+        rx.barh([y + LINE], [done], height=h, color="#56B4E9", zorder=2)
     c_txt = f"criteria {r.criteria_met}/{r.criteria_total}" if r.criteria_total else "no gate criteria"
     d_txt = f"done {units.format_share(done)}" if done is not None else "no work"
     rx.text(
         0.02,
-        y - 0.04 - h / 2,
+        y - LINE,
         c_txt,
         ha="left",
         va="center",
@@ -359,7 +470,7 @@ def _readiness(rx: Any, y: int, r: Any, font: float) -> None:
     )
     rx.text(
         0.02,
-        y + 0.04 + h / 2,
+        y + LINE,
         d_txt,
         ha="left",
         va="center",

@@ -112,12 +112,12 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     out.append(ctx.p(text, markup=True))
     k = len(ctx.plan.stages)
     want = 72 * max(3.0, 1.7 + 0.75 * k)
-    most = min(g.frame_height - INTRO_PT - 24, want)  # heading, two lines of text and their spacing
-    # It takes the room left under the Gantt's last rows, down to the height at which its stage labels are
-    # still 7 pt (a row pitch of 29.5 pt: see the chart), rather than a page of its own.
-    from planner.charts.stage_timeline import frame_in
+    most = min(g.frame_height - _intro_height(ctx, out, g.frame_width), want)
+    # It takes the room left under the Gantt's last rows, down to the height at which none of its text overlaps
+    # and all of it is 7 pt (see the chart), rather than a page of its own.
+    from planner.charts.stage_timeline import min_height_in
 
-    least = min(most, 72 * sum(frame_in(ctx.analysis, g.frame_width / 72, compact=True)) + 29.5 * (k + 0.35))
+    least = min(most, 72 * min_height_in(ctx.analysis, g.frame_width / 72, compact=True))
     # The heading and its text go to the next page with the chart when the chart does not fit under them.
     out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + least))
     out.append(
