@@ -843,6 +843,35 @@ _LONG_DATE = re.compile(
     r"^(?:[A-Za-z]{3,9}\.?,\s*)?([A-Za-z]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?(,?\s+\d{4})$"
 )
 """A date written out ("Friday, January 5th 2024", ClickUp's "Due Date Text"; "Jan 5th, 2024")."""
+_MONTH_WORDS = {
+    word: month
+    for month, words in enumerate(
+        (
+            ("januar", "jan", "jän", "janvier", "janv"),
+            ("februar", "feb", "février", "févr", "fév"),
+            ("märz", "mär", "mrz", "mars"),
+            ("april", "apr", "avril", "avr"),
+            ("mai",),
+            ("juni", "jun", "juin"),
+            ("juli", "jul", "juillet", "juil"),
+            ("august", "aug", "août"),
+            ("september", "sep", "sept", "septembre"),
+            ("oktober", "okt", "octobre", "oct"),
+            ("november", "nov", "novembre"),
+            ("dezember", "dez", "décembre", "déc", "dec"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+"""German and French month names and their abbreviations, as a date typed in those languages writes them."""
+_ENGLISH_MONTHS = {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "april", "august",
+                   "september", "november"}  # fmt: skip
+"""Month words English shares: read here only after a German day ('15. Feb 2027'); '15 Feb 2027' is the English
+date the formats of each column read (or not: an actual-date column takes only numeric dates)."""
+_WRITTEN_DATE = re.compile(r"^(?:[^\W\d_]{2,10}\.?,?\s+)?(\d{1,2})(\.?)\s+([^\W\d_]{3,10})\.?\s+(\d{4})$")
+"""A date written out in German or French, with an optional weekday ("15. März 2027", "Mo, 15. März 2027", "lundi
+15 mars 2027"; "1er" is not read)."""
 
 
 def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
@@ -869,6 +898,15 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         if words[:4].lower() == "sept":  # (strptime's %b is "Sep")
             with contextlib.suppress(ValueError):
                 return dt.datetime.strptime(words[:3] + words[4:], "%b %d %Y").date()
+    written = _WRITTEN_DATE.match(text)
+    month_word = written.group(3).casefold() if written is not None else ""
+    if (
+        written is not None
+        and month_word in _MONTH_WORDS
+        and (month_word not in _ENGLISH_MONTHS or written.group(2))
+    ):
+        with contextlib.suppress(ValueError):
+            return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
     text = re.sub(r"^[A-Za-z]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25"
     text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)  # "... 9:00 AM"
     for fmt in formats:

@@ -232,3 +232,24 @@ def test_s20b_hidden_rows_are_read_and_reported(ext: str) -> None:
         "the spreadsheet if not part of the plan"
     ) in text
     assert "line 3, " not in text  # (line 5 is not among the hidden rows)
+
+
+def test_s20b_dates_written_out_in_german_and_french(tmp_path: Path) -> None:
+    """'15. März 2027' and 'lundi 22 mars 2027' (dates typed as text in German or French) were unread ('could not be
+    read; ignored'), so the durations, 5 working days between each row's dates, were read as 5 weeks. By hand: Mon
+    15 - Fri 19 Mar and Mon 22 - Fri 26 Mar, one week each, from Mon 15 Mar; an impossible '31. Februar 2027' is
+    still said to be unread."""
+    path = tmp_path / "months.csv"
+    path.write_text(
+        "Vorgangsname;Dauer;Anfang;Ende;Vorgänger\n"
+        "A;5;15. März 2027;Fr, 19. März 2027;\n"
+        "B;5;lundi 22 mars 2027;26 mars 2027;A\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert plan.start_date == dt.date(2027, 3, 15)
+    assert [d.duration for d in plan.decisions] == pytest.approx([1.0, 1.0])
+    assert "the durations are working days" in report.text(limit=None)
+    path.write_text("Vorgangsname;Dauer;Anfang\nA;1;31. Februar 2027\n", encoding="utf-8")
+    _, report = import_file(path)
+    assert "1 start date could not be read (first: '31. Februar 2027'); ignored" in report.text(limit=None)
