@@ -476,8 +476,9 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
 
 
 _UNIT_HEADER = re.compile(
-    r"^(?P<base>duration|likely|optimistic|pessimistic|most likely|baseline duration|work days)\s*"
-    r"\(\s*(?P<unit>days?|d|hours?|hrs?|h|months?|mo|edays?|ed)\s*\)$"
+    r"^(?P<base>duration|likely|optimistic|pessimistic|most likely|baseline duration|work days|dauer|durée)\s*"
+    r"\(\s*(?P<unit>days?|d|hours?|hrs?|h|months?|mo|edays?|ed|tage?|t|wochen?|std|stunden?|jours?|j|semaines?|"
+    r"heures?)\s*\)$"
 )
 
 
@@ -498,9 +499,13 @@ def _norm_header(h: Any) -> str:
         key = custom.group(1).strip()  # Jira's "Custom field (Start date)"
     m = _UNIT_HEADER.match(key)
     if m:  # "Duration (days)": a duration column whose bare numbers are days (see header_unit)
-        key = {"most likely": "likely", "baseline duration": "duration", "work days": "duration"}.get(
-            m.group("base"), m.group("base")
-        )
+        key = {
+            "most likely": "likely",
+            "baseline duration": "duration",
+            "work days": "duration",
+            "dauer": "duration",
+            "durée": "duration",
+        }.get(m.group("base"), m.group("base"))
     key = _ALIASES.get(key, key)
     under = key.replace(" ", "_")
     return under if under in COLUMNS or under in _EXTRA_KEYS else key

@@ -253,3 +253,25 @@ def test_s20b_dates_written_out_in_german_and_french(tmp_path: Path) -> None:
     path.write_text("Vorgangsname;Dauer;Anfang\nA;1;31. Februar 2027\n", encoding="utf-8")
     _, report = import_file(path)
     assert "1 start date could not be read (first: '31. Februar 2027'); ignored" in report.text(limit=None)
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [
+        ("Vorgangsname;Dauer (Tage)", "tage"),
+        ("Nom de la tâche;Durée (jours)", "jours"),
+        ("Vorgang;Dauer (Std)", "std"),
+    ],
+)
+def test_s20b_a_duration_header_with_its_unit_in_german_or_french(
+    tmp_path: Path, header: str, unit: str
+) -> None:
+    """'Dauer (Tage)' and 'Durée (jours)' give their bare numbers a unit, as 'Duration (days)' does: 10 days = 2
+    weeks, 2,5 days = 0.5 (80 and 20 hours: 2 and 0.5 weeks). The column was ignored ('not a plan field') and every
+    row lasted 1 week."""
+    path = tmp_path / "unit.csv"
+    factor = 8 if unit == "std" else 1
+    path.write_text(f"{header}\nA;{10 * factor}\nB;{'2,5' if factor == 1 else 20}\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [d.duration for d in plan.decisions] == pytest.approx([2.0, 0.5])
+    assert "not a plan field" not in report.text(limit=None)
