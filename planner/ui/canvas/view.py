@@ -596,8 +596,30 @@ class GraphCanvas(QGraphicsView):
             return False
         if self.zoom < self.readable_zoom:
             self.set_zoom(self.readable_zoom)
-        self.centerOn(rect.center())
+        self.centre_within_plan(rect.center())
         return True
+
+    def centre_within_plan(self, point: QPointF) -> None:
+        """Centre the view on ``point`` as far as the plan goes: a card near the plan's edge is shown with the
+        plan beside it, not in the middle of the empty margin of the scene beyond the edge (the first decision,
+        selected in the table, left the graph's left 40 % blank). Where the plan is narrower (or shorter) than
+        the view it is centred on that axis."""
+        plan = self.graph_scene.content_rect().adjusted(-20, -20, 20, 20)
+        if plan.isEmpty():
+            self.centerOn(point)
+            return
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        half_w, half_h = seen.width() / 2, seen.height() / 2
+        x, y = point.x(), point.y()
+        if plan.width() <= seen.width():
+            x = plan.center().x()
+        else:
+            x = min(max(x, plan.left() + half_w), plan.right() - half_w)
+        if plan.height() <= seen.height():
+            y = plan.center().y()
+        else:
+            y = min(max(y, plan.top() + half_h), plan.bottom() - half_h)
+        self.centerOn(QPointF(x, y))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = self.mapToScene(event.pos())
