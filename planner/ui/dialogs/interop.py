@@ -12,7 +12,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -86,6 +86,21 @@ def is_import_path(path: str | Path) -> bool:
     return not name.endswith(".json") and (suffix in IMPORT_SUFFIXES or suffix in UNREADABLE_SUFFIXES)
 
 
+class _MappingTable(QTableWidget):
+    """The summary-to-stage-and-area table: as wide as its columns by default (the dialog opened 662 px wide on any
+    screen, the Area column cut off behind a scroll bar), as tall as any table; the dialog is then kept to the
+    screen (:mod:`planner.ui.screen_fit`), scrolling only where the screen is narrower."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        header = self.horizontalHeader()
+        columns = sum(
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.columnCount())
+        )
+        width = columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 class ImportDialog(QDialog):
     """The import step: map top-level summaries (outline files) and read the report; OK makes the new plan."""
 
@@ -118,7 +133,7 @@ class ImportDialog(QDialog):
             base = new_plan()
             stages = [(s.id, s.name) for s in (outline.stages or base.stages)] if outline else []
             areas = [(a.id, a.name) for a in base.areas]
-            table = QTableWidget(len(self.summaries), 3, self)
+            table = _MappingTable(len(self.summaries), 3, self)
             table.setObjectName("summaryMapping")
             table.setHorizontalHeaderLabels(["Summary task", "Stage", "Area"])
             table.verticalHeader().setVisible(False)
@@ -158,6 +173,9 @@ class ImportDialog(QDialog):
         self.buttons = buttons
         layout.addWidget(buttons)
         self.rebuild()
+        # As wide as the mapping's columns: left to Qt, a first show is at most 2/3 of the screen wide (and the
+        # table's hint was ignored: 662 px on any screen). Kept to the screen when shown (screen_fit).
+        self.resize(self.sizeHint())
 
     def set_choice(self, row: int, stage: str | None = None, area: str | None = None) -> None:
         """Choose a stage and/or area id for summary ``row`` (what the combo boxes do; for tests and scripts)."""
