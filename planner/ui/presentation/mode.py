@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -231,8 +232,9 @@ class _Saved:
     center: QPointF | None = None
     table_rows: int = 0  # the table's row height
     table_columns: list[int] = field(default_factory=list)  # the table's column widths
-    # Every other table of the window (risk figures and register, dependencies, …): row height, column widths.
-    other_tables: list[tuple[QTableView, int, list[int]]] = field(default_factory=list)
+    # Every other table of the window (risk figures and register, dependencies, …): row height, column widths,
+    # and the heights of rows sized one by one (the coverage matrix's wrapped rows; empty when all are default).
+    other_tables: list[tuple[QTableView, int, list[int], list[int]]] = field(default_factory=list)
 
 
 class PresentationController(QObject):
@@ -384,6 +386,7 @@ class PresentationController(QObject):
                 view,
                 view.verticalHeader().defaultSectionSize(),
                 [view.horizontalHeader().sectionSize(c) for c in range(view.horizontalHeader().count())],
+                _row_heights(view),
             )
             for view in w.findChildren(QTableView)
             if view is not table
@@ -506,12 +509,13 @@ class PresentationController(QObject):
         table.verticalHeader().setDefaultSectionSize(saved.table_rows)
         for c, width in enumerate(saved.table_columns):
             table.horizontalHeader().resizeSection(c, width)
-        for view, rows, widths in saved.other_tables:
+        for view, rows, widths, heights in saved.other_tables:
             if not shiboken6.isValid(view):  # (a table rebuilt while presenting)
                 continue
             view.verticalHeader().setDefaultSectionSize(rows)
             for c, width in enumerate(widths):
                 view.horizontalHeader().resizeSection(c, width)
+            _resize_rows(view, heights, 1.0)
 
         def later() -> None:  # once the window manager has taken the window out of full screen
             if not self.active:
@@ -874,7 +878,15 @@ class PresentationController(QObject):
         view = canvas.viewport().rect()
         fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
         canvas.set_zoom(max(STEP_MIN_ZOOM * self.room_zoom, min(CANVAS_ZOOM * self.scale, fit)))
-        canvas.centerOn(rect.center())
+        # Wider (or taller) than the view at the readable zoom: from where the stage starts, not its middle
+        # (centred, a stage's first decisions and its gate were both cut off, at 1366x768 as on a 4K panel).
+        centre = rect.center()
+        half_w, half_h = view.width() / 2 / canvas.zoom, view.height() / 2 / canvas.zoom
+        if rect.width() + 40 > 2 * half_w:
+            centre.setX(rect.left() - 20 + half_w)
+        if rect.height() + 40 > 2 * half_h:
+            centre.setY(rect.top() - 20 + half_h)
+        canvas.centerOn(centre)
 
     def _fit_plan(self, canvas: Any) -> None:
         """The overview step (Home): the whole plan in sight, at the presentation zoom when it fits, else as large
@@ -921,12 +933,15 @@ class PresentationController(QObject):
             header.resizeSection(c, int(width * FONT_SCALE * self.scale))
         # The other tables set their row heights from the desk's font too: in presentation type (3.2x on a 4K
         # panel) the risk figures' rows were drawn over each other and the register's columns showed "3…".
-        for view, rows, widths in saved.other_tables:
+        for view, rows, widths, heights in saved.other_tables:
             if not shiboken6.isValid(view):
                 continue
             view.verticalHeader().setDefaultSectionSize(int(rows * FONT_SCALE * self.scale))
             for c, width in enumerate(widths):
                 view.horizontalHeader().resizeSection(c, int(width * FONT_SCALE * self.scale))
+            # Rows sized to their wrapped text kept their desk heights: the coverage matrix's text, in presentation
+            # type, ran over the rows' edges. Its columns grow by the same factor, so its lines stay as many.
+            _resize_rows(view, heights, FONT_SCALE * self.scale)
 
     def _scale_figures(self) -> None:
         """Enlarge the text of every chart drawn so far (the room's dpi on the same pixels: from the charts' own
@@ -1192,6 +1207,23 @@ class PresentationController(QObject):
     def resize_bar(self) -> None:
         if self.bar is not None:
             self.bar.fit_height(self.window.width())
+
+
+def _row_heights(view: QTableView) -> list[int]:
+    """The heights of ``view``'s rows when some were sized one by one (to their contents), else ``[]`` (all at
+    the default height, which presentation mode scales by itself)."""
+    header = view.verticalHeader()
+    default = header.defaultSectionSize()
+    heights = [header.sectionSize(r) for r in range(header.count())]
+    return heights if any(h != default for h in heights) else []
+
+
+def _resize_rows(view: QTableView, heights: list[int], factor: float) -> None:
+    """Give ``view``'s rows ``heights`` times ``factor`` (rows added or removed since are left to the view)."""
+    header = view.verticalHeader()
+    for r, h in enumerate(heights[: header.count()]):
+        if header.sectionResizeMode(r) in (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed):
+            header.resizeSection(r, round(h * factor))
 
 
 def _redraw_figure(canvas: Any) -> None:
