@@ -79,50 +79,51 @@ def test_s20b_milestone_words_in_german_and_french_and_a_word_that_is_neither(tm
     assert text.count("neither yes nor no") == 1
 
 
-def test_s20b_german_ms_project_durations_and_links(tmp_path: Path) -> None:
-    """What a German MS Project writes: durations '2,5 Tage', '1 Woche', '16 Std.'; predecessors separated by ';'
-    with German link types (EA finish-to-start, AA start-to-start, EE finish-to-finish, AE start-to-finish) and
-    lags with a decimal comma. 2,5 days = 0.5 weeks, 16 hours = 0.4; a lag of 2,5 days = 0.5 weeks."""
-    path = tmp_path / "de.csv"
-    path.write_text(
-        "Nr.;Vorgangsname;Dauer;Vorgänger;Status\n"
-        "1;Analyse;2,5 Tage;;Erledigt\n"
-        "2;Bau;1 Woche;1EA+2,5 Tage;In Bearbeitung\n"
-        '3;Test;16 Std.;"1AA;2EE";Offen\n'
-        "4;Abnahme;3 t;3AE-1 Tag;Offen\n",
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("lines", "durations", "lag_1_2", "lag_3_4"),
+    [
+        (  # German: '2,5 Tage', '1 Woche', '16 Std.', '3 t'; EA finish-to-start, AA, EE, AE; decimal comma lags
+            [
+                "Nr.;Vorgangsname;Dauer;Vorgänger;Status",
+                "1;Analyse;2,5 Tage;;Erledigt",
+                "2;Bau;1 Woche;1EA+2,5 Tage;In Bearbeitung",
+                '3;Test;16 Std.;"1AA;2EE";Offen',
+                "4;Abnahme;3 t;3AE-1 Tag;Offen",
+            ],
+            [0.5, 1.0, 0.4, 0.6],
+            0.5,
+            -0.2,
+        ),
+        (  # French: '2 jours', '1 sem', '5 j'; FD (fin-début), DD (début-début), FF, DF (début-fin)
+            [
+                "N°;Nom de la tâche;Durée;Prédécesseurs;Statut",
+                "1;Analyse;2 jours;;Terminé",
+                "2;Construction;1 sem;1FD+1 jour;En cours",
+                '3;Essais;5 j;"1DD;2FF";À faire',
+                "4;Recette;0 jour;3DF;À faire",
+            ],
+            [0.4, 1.0, 1.0, 0.0],
+            0.2,
+            0.0,
+        ),
+    ],
+)
+def test_s20b_german_and_french_ms_project_durations_and_links(
+    tmp_path: Path, lines: list[str], durations: list[float], lag_1_2: float, lag_3_4: float
+) -> None:
+    """What a German or French MS Project writes: durations with its units, predecessors separated by ';' with its
+    link types and lags (a decimal comma in German), status words. 2,5 days = 0.5 weeks, 16 hours = 0.4, 3 days =
+    0.6; a lag of 2,5 days = 0.5 weeks, -1 day = -0.2, +1 day = 0.2."""
+    path = tmp_path / "ms.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     plan, report = import_file(path)
-    assert [d.duration for d in plan.decisions] == pytest.approx([0.5, 1.0, 0.4, 0.6])
+    assert [d.duration for d in plan.decisions] == pytest.approx(durations)
     assert [str(d.status) for d in plan.decisions] == ["done", "in_progress", "not_started", "not_started"]
     assert sorted((x.from_, x.to, x.type, round(x.lag, 6)) for x in plan.dependencies) == [
-        ("1", "2", DependencyType.FS, 0.5),
+        ("1", "2", DependencyType.FS, lag_1_2),
         ("1", "3", DependencyType.SS, 0.0),
         ("2", "3", DependencyType.FF, 0.0),
-        ("3", "4", DependencyType.SF, -0.2),
-    ]
-    assert "not a plan field" not in report.text(limit=None)
-
-
-def test_s20b_french_ms_project_durations_and_links(tmp_path: Path) -> None:
-    """A French MS Project: '2 jours', '1 sem', link types FD (fin-début), DD (début-début), DF (début-fin)."""
-    path = tmp_path / "fr.csv"
-    path.write_text(
-        "N°;Nom de la tâche;Durée;Prédécesseurs;Statut\n"
-        "1;Analyse;2 jours;;Terminé\n"
-        "2;Construction;1 sem;1FD+1 jour;En cours\n"
-        '3;Essais;5 j;"1DD;2FF";À faire\n'
-        "4;Recette;0 jour;3DF;À faire\n",
-        encoding="utf-8",
-    )
-    plan, report = import_file(path)
-    assert [d.duration for d in plan.decisions] == pytest.approx([0.4, 1.0, 1.0, 0.0])
-    assert [str(d.status) for d in plan.decisions] == ["done", "in_progress", "not_started", "not_started"]
-    assert sorted((x.from_, x.to, x.type, round(x.lag, 6)) for x in plan.dependencies) == [
-        ("1", "2", DependencyType.FS, 0.2),
-        ("1", "3", DependencyType.SS, 0.0),
-        ("2", "3", DependencyType.FF, 0.0),
-        ("3", "4", DependencyType.SF, 0.0),
+        ("3", "4", DependencyType.SF, lag_3_4),
     ]
     assert "not a plan field" not in report.text(limit=None)
 

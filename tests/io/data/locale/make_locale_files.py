@@ -208,27 +208,21 @@ def main() -> None:
                 out / f"{locale}-plan.ods", f"csv:Text - txt - csv (StarCalc):{sep},34,76,1", HERE, lc_all
             )
             shutil.copy(out / f"{locale}-plan.ods", HERE / f"{locale}-plan.ods")
-    with tempfile.TemporaryDirectory() as tmp:  # merged cells, as Calc writes them in each format
-        src = Path(tmp) / "merged-cells.xlsx"
-        merged_workbook(src)
-        out = Path(tmp) / "out"
-        out.mkdir()
-        convert(src, "ods", out, "de_DE.UTF-8")
-        shutil.copy(out / "merged-cells.ods", HERE / "merged-cells.ods")
-        convert(out / "merged-cells.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
-        convert(out / "merged-cells.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
-        src = Path(tmp) / "cover-sheet.xlsx"
-        cover_sheet_workbook(src)
-        convert(src, "ods", out, "de_DE.UTF-8")
-        shutil.copy(out / "cover-sheet.ods", HERE / "cover-sheet.ods")
-        convert(out / "cover-sheet.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "de_DE.UTF-8")
-        convert(out / "cover-sheet.ods", "xls:MS Excel 97", HERE, "de_DE.UTF-8")
-        src = Path(tmp) / "hidden-rows.xlsx"
-        hidden_rows_workbook(src)
-        convert(src, "ods", out, "en_US.UTF-8")
-        shutil.copy(out / "hidden-rows.ods", HERE / "hidden-rows.ods")
-        convert(out / "hidden-rows.ods", "xlsx:Calc MS Excel 2007 XML", HERE, "en_US.UTF-8")
-        convert(out / "hidden-rows.ods", "xls:MS Excel 97", HERE, "en_US.UTF-8")
+    # workbooks as Calc writes them in each format: .ods, .xlsx and .xls
+    for name, build, lc_all in (
+        ("merged-cells", merged_workbook, "de_DE.UTF-8"),
+        ("cover-sheet", cover_sheet_workbook, "de_DE.UTF-8"),
+        ("hidden-rows", hidden_rows_workbook, "en_US.UTF-8"),
+    ):
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / f"{name}.xlsx"
+            build(src)
+            out = Path(tmp) / "out"
+            out.mkdir()
+            convert(src, "ods", out, lc_all)
+            shutil.copy(out / f"{name}.ods", HERE / f"{name}.ods")
+            convert(out / f"{name}.ods", "xlsx:Calc MS Excel 2007 XML", HERE, lc_all)
+            convert(out / f"{name}.ods", "xls:MS Excel 97", HERE, lc_all)
 
 
 if __name__ == "__main__":
