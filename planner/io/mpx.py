@@ -632,6 +632,7 @@ class _File:
         ] = []  # successor, predecessors, where, line, by UID
         self.baseline: dict[str, tuple[float, float]] = {}
         self.from_dates: set[str] = set()  # tasks without a duration, timed by their dates
+        self.timed = False  # whether any task's start or finish has a time of day (a date format with times)
         self.undated: set[str] = set()  # tasks without a duration or dates: milestones
         tasks: list[SourceTask] = []
         numbers: list[str | None] = []
@@ -673,7 +674,12 @@ class _File:
             currency=currency_of(r.s.currency) if r.s.currency else None,
             finish=finish,
             baseline=self.baseline,
-            extra={"minutes_per_week": self.mpw, "minutes_per_day": r.s.minutes_per_day},
+            extra={
+                "minutes_per_week": self.mpw,
+                "minutes_per_day": r.s.minutes_per_day,
+                # the grain of the file's finish: a whole working day when its dates have no time of day
+                "whole_day": 0.0 if self.timed else r.s.minutes_per_day / self.mpw,
+            },
         )
 
     def _place(self) -> None:
@@ -776,8 +782,16 @@ class _File:
         span = r.span(f.get(T_DURATION, ""), line, f"{where}: the duration")
         weeks, elapsed = r.weeks(*span, self.mpw, line, f"{where}: the duration") if span else (0.0, False)
         milestone = r.flag(f.get(T_MILESTONE, ""))
-        start = self.at(moment(T_START, "start"), end=False)
-        finish = self.at(moment(T_FINISH, "finish"), end=not (milestone or (span is not None and weeks == 0)))
+        start_at, finish_at = moment(T_START, "start"), moment(T_FINISH, "finish")
+        start = self.at(start_at, end=False)
+        finish = self.at(finish_at, end=not (milestone or (span is not None and weeks == 0)))
+        # dates written without a time (MS Project 98's default 'Fri 17/10/14') are whole days: a duration within a
+        # working day of them agrees with them (a 1-hour task starts and finishes on the same day)
+        day_only = (
+            start_at is not None and start_at[1] is None or finish_at is not None and finish_at[1] is None
+        )
+        self.timed = self.timed or any(m is not None and m[1] is not None for m in (start_at, finish_at))
+        grain = r.s.minutes_per_day / self.mpw if day_only else 0.01
         actual_start = moment(T_ACTUAL_START, "actual start")
         if span is None and not milestone:
             # no Duration (a tool that writes only some fields): the working time between its dates, as read_mspdi
@@ -800,7 +814,7 @@ class _File:
                 weeks = spanned
         elif (
             not milestone and weeks > 0 and start is not None and finish is not None and actual_start is None
-        ) and abs((finish - start) - weeks) > 0.01:
+        ) and abs((finish - start) - weeks) > grain + 1e-9:
             report.add(
                 "duration",
                 f"the duration ({f.get(T_DURATION)}, {format_weeks(weeks)} weeks) contradicts the task's own "
