@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -319,11 +319,7 @@ class RiskTab(QWidget):
         left_layout.addSpacing(6)
         left_layout.addWidget(self.risk_effects)
         left_layout.addStretch(1)
-        # Wide enough for the percentile table's three columns whole ("Std. deviation", "52.58", "28 Jan 2028")
-        # in the tab's font: at a 15 pt system font 280 px showed the dates as "12 ...".
-        fm = self.results.fontMetrics()
-        cells = sum(fm.horizontalAdvance(t) + 2 * fm.averageCharWidth() + 8 for t in _WIDEST_RESULT_CELLS)
-        left.setMinimumWidth(max(280, cells + 2 * self.results.frameWidth() + 6))
+        self.figures = left
 
         self.charts = QTabWidget(self)
         self.charts.setObjectName("riskCharts")
@@ -356,8 +352,8 @@ class RiskTab(QWidget):
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setWidget(left)
-        left_scroll.setMinimumWidth(left.minimumWidth() + left_scroll.verticalScrollBar().sizeHint().width())
         self.figures_scroll = left_scroll
+        self._fit_figures_width()
         top = AdaptiveSplitter(self, main=1)  # stacked when the charts would be squeezed beside the figures
         top.addWidget(left_scroll)
         top.addWidget(self.charts)
@@ -406,7 +402,23 @@ class RiskTab(QWidget):
         if runner.last is not None:
             self._on_finished(runner.last)
 
+    def _fit_figures_width(self) -> None:
+        """The figures column wide enough for the percentile table's three columns whole ("Std. deviation",
+        "52.58", "28 Jan 2028") in the table's font as it is now: at a 15 pt system font 280 px showed the dates as
+        "12 ...", and so did presentation type (its font is set after the tab is built: FontChange)."""
+        fm = self.results.fontMetrics()
+        cells = sum(fm.horizontalAdvance(t) + 2 * fm.averageCharWidth() + 8 for t in _WIDEST_RESULT_CELLS)
+        self.figures.setMinimumWidth(max(280, cells + 2 * self.results.frameWidth() + 6))
+        scroll = self.figures_scroll
+        scroll.setMinimumWidth(self.figures.minimumWidth() + scroll.verticalScrollBar().sizeHint().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "figures_scroll"):
+            self._fit_figures_width()
+
     # -- actions --------------------------------------------------------------------------------------------
+
     def run(self) -> bool:
         """Start a simulation with the chosen iterations and seed (cancelling a running one)."""
         a = self.doc.analysis
