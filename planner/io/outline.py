@@ -629,16 +629,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     # the file's own grain: GanttProject keeps whole days, and so does an MPX file whose dates have no time of day
     days = outline.extra.get("days_per_week") if outline.format == "gan" else None
     grain = outline.extra.get("whole_day")
-    compare_finish(
-        plan,
-        outline.finish,
-        report,
-        whole_day=1.0 / days
-        if isinstance(days, int) and days
-        else grain
-        if isinstance(grain, float)
-        else 0.0,
-    )
+    whole_day = grain if isinstance(grain, float) else 1.0 / days if isinstance(days, int) and days else 0.0
+    compare_finish(plan, outline.finish, report, whole_day=whole_day)
     guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
     guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
     if guessed_stage:
