@@ -508,6 +508,8 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
 
     >>> format_money(1234500.4, "USD"), format_money(1234500, "EUR", compact=True), format_money(950, None)
     ('USD 1,234,500', 'EUR 1.23M', '950')
+    >>> format_money(3.098e12, "JPY", compact=True), format_money(4.2e17, None, compact=True)
+    ('JPY 3.1T', '420,000T')
     """
     if amount is None:
         return "-"
@@ -516,9 +518,11 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
     if compact:
         # The unit is chosen after rounding to the three figures shown: 999,999 is 1M, not "1e+03k".
         shown = float(f"{a:.3g}")
-        for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        # Trillions too: a yen budget of 3.1e12 read "3.1e+03B"; past a thousand trillion, whole trillions.
+        for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
             if abs(shown) >= div:
-                return f"{prefix}{shown / div:.3g}{suffix}"
+                x = shown / div
+                return f"{prefix}{x:,.0f}{suffix}" if abs(x) >= 1000 else f"{prefix}{x:.3g}{suffix}"
     return f"{prefix}{a:,.0f}"
 
 

@@ -449,7 +449,24 @@ class ReportContext:
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold.
         """
-        col_widths = self.columns(widths, wide=wide, total=total, header=header)
+        # A figure in a right-aligned column is one line that does not wrap: the column is at least as wide as its
+        # widest (a yen total of 1,058,123,456,789 ran over the next column's figure).
+        need = [
+            max(
+                (
+                    stringWidth(line, BOLD if k in bold else REGULAR, 8) + 8.5
+                    for row in rows
+                    if k < len(row) and isinstance(row[k], str)
+                    for line in row[k].split("\n")
+                ),
+                default=0.0,
+            )
+            if k in right
+            else 0.0
+            for k in range(len(header))
+        ]
+        cols = self.columns(widths, wide=wide, total=total)
+        col_widths = _headers_fit(cols, header, self.styles["head"], need)
         head = [
             self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
             for k, h in enumerate(header)
@@ -549,14 +566,24 @@ __all__ = [
 ]
 
 
-def _headers_fit(col_widths: list[float], header: Sequence[Any], style: Any) -> list[float]:
-    """``col_widths`` with every column at least as wide as the longest word of its header (a header wraps between
-    words, never inside one: "Floa/t" on a narrow page), the room taken from the widest column when it can spare it."""
-    need = [
+def _header_needs(header: Sequence[Any], style: Any) -> list[float]:
+    """Points each column needs for the longest word of its header (a header wraps between words, never inside
+    one: "Floa/t" on a narrow page)."""
+    return [
         max((stringWidth(w, style.fontName, style.fontSize) for w in h.split()), default=0.0) + 9.0
         if isinstance(h, str)
         else 0.0
         for h in header
+    ]
+
+
+def _headers_fit(
+    col_widths: list[float], header: Sequence[Any], style: Any, need: Sequence[float] | None = None
+) -> list[float]:
+    """``col_widths`` with every column at least as wide as the longest word of its header and, with ``need``, at
+    least ``need`` points, the room taken from the widest column when it can spare it."""
+    need = [
+        max(a, b) for a, b in zip(_header_needs(header, style), need or [0.0] * len(header), strict=False)
     ]
     short = [max(0.0, n - c) for n, c in zip(need, col_widths, strict=False)]
     take = sum(short)
