@@ -35,7 +35,13 @@ from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.adaptive import CHART_MIN_HEIGHT, AdaptiveSplitter, PageBody, scroll_page
+from planner.ui.views.adaptive import (
+    CHART_MIN_HEIGHT,
+    AdaptiveSplitter,
+    PageBody,
+    keep_rows_high,
+    scroll_page,
+)
 from planner.ui.views.figure_view import FigureView, settle_layouts
 from planner.ui.views.lazy import LazyRefresh
 
@@ -102,7 +108,7 @@ class CostTab(LazyRefresh, QWidget):
         self.rates.setRootIsDecorated(False)
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.itemChanged.connect(self._rate_changed)
-        self.rates.setMaximumHeight(150)
+        keep_rows_high(self.rates, 6)
         form.addRow(self.rates)
         self.problem = QLabel(self.money)
         self.problem.setObjectName("costProblem")

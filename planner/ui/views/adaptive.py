@@ -9,9 +9,9 @@ chart gets the tab's whole width (time runs along it) and the panel goes below i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 CHART_MIN_WIDTH = 480
 """The narrowest a chart is drawn beside a side panel (pixels); narrower, the panes are stacked."""
@@ -148,3 +148,31 @@ def scroll_page(body: PageBody, name: str, parent: QWidget) -> QScrollArea:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(page)
     return page
+
+
+class _RowsHigh(QObject):
+    """Keeps a list's maximum height at a number of its rows (see :func:`keep_rows_high`)."""
+
+    def __init__(self, view: QAbstractItemView, rows: int) -> None:
+        super().__init__(view)
+        self.rows = rows
+        self.apply(view)
+        view.installEventFilter(self)
+
+    def apply(self, view: QAbstractItemView) -> None:
+        header = getattr(view, "header", None) or getattr(view, "horizontalHeader", None)
+        head = header().sizeHint().height() if header is not None and not header().isHidden() else 0
+        row = max(view.fontMetrics().height() + 6, view.sizeHintForRow(0))
+        view.setMaximumHeight(head + self.rows * row + 2 * view.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QAbstractItemView):
+            self.apply(watched)
+        return False
+
+
+def keep_rows_high(view: QAbstractItemView, rows: int) -> None:
+    """At most ``rows`` rows of ``view`` (a short list beside a form) high, in its font as it is: again whenever its
+    font changes. A maximum in pixels (150) held six team rates at the desk's font and two, the third cut, in
+    presentation type on a 4K panel."""
+    _RowsHigh(view, rows)
