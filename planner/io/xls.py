@@ -136,7 +136,9 @@ def _sheet_rows(
             found = styles[xf_index] = (number_format, indent, probe == 1 and not isinstance(probe, str))
         return found
 
-    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR)
+    # an error cell (#DIV/0!, #REF!) is its error text, as openpyxl and an .ods give it (it read as empty: a duration
+    # of =B2/0 became the default week without a word)
+    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
     width = min(sheet.ncols, MAX_COLUMNS)
     most, filled = MAX_DECISIONS + HEADER_SEARCH_ROWS, 0
     rows: list[tuple[int, list[Any]]] = []
@@ -188,6 +190,8 @@ def _cell(book: Any, kind: int, value: Any) -> Any:
             return value  # a serial no calendar holds: the number, read as the column reads numbers
     if kind == xlrd.XL_CELL_BOOLEAN:
         return bool(value)
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERROR!")
     if kind == xlrd.XL_CELL_NUMBER and float(value).is_integer() and abs(value) < 2**53:
         return int(value)
     return value

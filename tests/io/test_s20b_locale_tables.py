@@ -276,3 +276,11 @@ def test_s20b_a_duration_header_with_its_unit_in_german_or_french(
     plan, report = import_file(path)
     assert [d.duration for d in plan.decisions] == pytest.approx([2.0, 0.5])
     assert "not a plan field" not in report.text(limit=None)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
+def test_s20b_a_formula_that_fails_is_refused_in_every_workbook_format(ext: str) -> None:
+    """A duration '=B2/0' (#DIV/0!) is refused naming the line and the error, in each format; the .xls import read the
+    error cell as empty, so 'Pilot' silently lasted the default week."""
+    with pytest.raises(InteropError, match=r"line 3, column 'duration': '#DIV/0!' is not a number"):
+        import_file(LOCALE / f"formula-error.{ext}")

@@ -4,10 +4,13 @@ the US type it in a spreadsheet, saved by LibreOffice Calc itself (headless) as 
 The typed workbook (openpyxl, :func:`typed_workbook`) holds what a user's typing leaves in the cells: date cells
 shown in the locale's order, one start date typed as text (the cell was formatted as text first), percentages,
 a duration computed by a formula (``=C5*2``), a merged title row, an empty row between two sections, a hidden
-column and a second sheet; one plan with Stage and owner cells merged over several rows (:func:`merged_workbook`),
-one after a cover sheet (:func:`cover_sheet_workbook`), and one with hidden rows (:func:`hidden_rows_workbook`). LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
+column and a second sheet. LibreOffice then opens it and saves it again (``--convert-to``), so every formula has
 its value stored and the files are as Calc writes them; the CSV files are written in the locale (``LC_ALL``):
 German ``;`` separators, decimal commas and ``15.03.2027``; French ``15/03/2027``; US ``3/15/2027``.
+
+Four more workbooks, each saved by LibreOffice as .ods, .xlsx and .xls: Stage and owner cells merged over several
+rows (:func:`merged_workbook`), a cover sheet before the plan (:func:`cover_sheet_workbook`), hidden rows
+(:func:`hidden_rows_workbook`) and a formula that fails (:func:`formula_error_workbook`).
 
 Needs ``soffice`` (apt install libreoffice-calc-nogui) and the project's venv; not run by the tests:
 
@@ -174,6 +177,17 @@ def hidden_rows_workbook(path: Path) -> None:
     wb.save(path)
 
 
+def formula_error_workbook(path: Path) -> None:
+    """A duration computed by a formula that fails (``=B2/0``: #DIV/0!)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws.append(["Task Name", "Duration"])
+    ws.append(["Value case", 2])
+    ws.append(["Pilot", "=B2/0"])
+    wb.save(path)
+
+
 def convert(src: Path, target: str, out_dir: Path, lc_all: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -213,6 +227,7 @@ def main() -> None:
         ("merged-cells", merged_workbook, "de_DE.UTF-8"),
         ("cover-sheet", cover_sheet_workbook, "de_DE.UTF-8"),
         ("hidden-rows", hidden_rows_workbook, "en_US.UTF-8"),
+        ("formula-error", formula_error_workbook, "en_US.UTF-8"),
     ):
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / f"{name}.xlsx"
