@@ -528,9 +528,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "1): they are read as top-level tasks",
         )
     status_dt = _parse_datetime(_text(rf, "StatusDate"))
-    scheduled_actuals: list[
-        str
-    ] = []  # tasks whose actual dates are the file's schedule, after its status date
+    # tasks whose actual dates are the file's schedule, after its status date
+    scheduled_actuals: list[str] = []
+    manual_tasks: list[str] = []  # manually scheduled: each keeps its stored start (one report line)
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
@@ -652,11 +652,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             from_dates += 1
         durations[uid] = weeks
         ctype = _int(_text(f, "ConstraintType"), 0)
+        manual = _text(f, "Manual") == "1"
+        cdate = weeks_at(_text(f, "ConstraintDate"))
+        # a manually scheduled task that must start on its own stored start (TaskJuggler writes every task so):
+        # the manual tasks' line says it all (the same earliest start; the start is pinned either way)
+        pinned_here = (
+            manual and ctype == 2 and cdate is not None and start is not None and abs(cdate - start) < 1e-6
+        )
         not_before = carry_constraint(
-            report,
+            ImportReport() if pinned_here else report,
             where,
             ctype,
-            weeks_at(_text(f, "ConstraintDate")),
+            cdate,
             _day(_text(f, "ConstraintDate")),
             milestone,
             weeks,
@@ -684,7 +691,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             report.add("calendar", "a task calendar is not carried (the project calendar is used)", where)
         if _text(f, "Active") == "0":
             report.add("format", "an inactive task is imported as an ordinary decision", where)
-        manual = _text(f, "Manual") == "1"
         fixed = fixed or manual
         cost = _float(_text(f, "Cost"))
         hints: dict[str, str] = {}
@@ -791,9 +797,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             )
         )
         if manual:
-            report.add(
-                "constraint", "a manually scheduled task keeps its stored start as its earliest start", where
-            )
+            manual_tasks.append(name or uid)
 
     if dropped_fields:
         named = sorted(dropped_fields, key=_field_order)
@@ -953,6 +957,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             + ", ".join(str(n) for n in sorted(other_baselines))
             + (" are" if len(other_baselines) > 1 else " is")
             + " not carried (the plan takes Baseline 0, the one MS Project's variance columns show)",
+        )
+    if manual_tasks:
+        n_manual = len(manual_tasks)
+        report.add(
+            "constraint",
+            f"{count(n_manual, 'manually scheduled task')} {agree(n_manual, 'keeps its', 'keep their')} stored "
+            f"start as {agree(n_manual, 'its', 'their')} earliest start: "
+            + some(repr(n) for n in manual_tasks),
         )
     if scheduled_actuals:
         report.add(

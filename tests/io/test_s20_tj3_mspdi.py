@@ -71,6 +71,10 @@ def test_s20_tj3_progress_up_to_now_is_carried_and_its_schedule_after_it_is_not(
     assert d["build-finish"].status is Status.NOT_STARTED and d["sub-finish"].status is Status.NOT_STARTED
     text = report.text(limit=None)
     assert "1 task not complete has actual start and finish dates after the file's status date" in text
+    # TaskJuggler writes every task manually scheduled and "must start on" its own start: one line for all six,
+    # not two a task (twelve lines of the same news)
+    assert "6 manually scheduled tasks keep their stored start as their earliest start" in text
+    assert "'must start on'" not in text
     assert "'Launch'" in text
     # TaskJuggler's last task ends Mon 22 Feb 2027 00:00 = week 7; FinishDate is the end of the time frame
     r = analyze(plan)
