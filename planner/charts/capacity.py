@@ -254,7 +254,15 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                         zorder=4,
                     )
             pax.set_ylim(0, top * 1.2)
-            pax.set_yticks([0, tl.capacity] if tl.capacity else [0])
+            # 0 and the capacity; the capacity alone when the two labels would overlap (a team of 0.5 people
+            # whose load peaks at 4: "0.5" printed over "0.0" on a panel under an inch tall).
+            gap_pt = (
+                (tl.capacity or 0.0) / (top * 1.2) * pax.get_position().height * fig.get_size_inches()[1] * 72
+            )
+            pax.set_yticks(
+                ([0.0] if not tl.capacity or gap_pt >= 1.25 * style.SMALL_PT else [])
+                + ([tl.capacity] if tl.capacity else [])
+            )
             pax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED, length=2)
             last = k == n - 1
             time_axis(pax, plan, t_max, dates, label=last, top_weeks=False)
