@@ -30,6 +30,8 @@ DEFAULT_MINUTES_PER_WEEK = 2400
 HELPER_TAG = "import-helper"
 STAGE_GUESSED_TAG = "stage-guessed"
 AREA_GUESSED_TAG = "area-guessed"
+NO_TASKS = "the project has no tasks: the plan is empty"
+"""What an outline import reports for a project file without tasks (a calendar or resource pool, a new file)."""
 EXTENSION_KEY = "import"
 """``plan.extensions[EXTENSION_KEY]`` records where an imported plan came from (source ids, WBS, summaries)."""
 

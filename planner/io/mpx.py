@@ -39,6 +39,7 @@ from planner.io.common import (
     DEFAULT_MINUTES_PER_DAY,
     DEFAULT_MINUTES_PER_WEEK,
     ELAPSED_MINUTES_PER_WEEK,
+    NO_TASKS,
     IdMaker,
     ImportReport,
     InteropError,
@@ -663,7 +664,7 @@ class _File:
                 + some(repr(n) for n in undated),
             )
         if not tasks:
-            report.add("format", "the project has no tasks: the plan is empty")
+            report.add("format", NO_TASKS)
         return Outline(
             title=self.proj(0) or os.path.splitext(os.path.basename(str(path)))[0],
             format="mpx",

@@ -30,6 +30,7 @@ from planner.io.common import (
     DEFAULT_MINUTES_PER_WEEK,
     ELAPSED_MINUTES_PER_WEEK,
     EXTENSION_KEY,
+    NO_TASKS,
     IdMaker,
     ImportReport,
     InteropError,
@@ -811,6 +812,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     report_durations_from_dates(report, from_dates)
 
     tasks = _in_outline_order(tasks, outline_numbers, report)
+    if not tasks:
+        report.add("format", NO_TASKS)
 
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []

@@ -261,3 +261,12 @@ def test_s20_a_task_with_uid_0_at_level_1_is_work(tmp_path: Path) -> None:
     path = write(tmp_path, [task(0, "First", 1), task(1, "Second", 1)])
     plan, _ = import_mspdi(path)
     assert [x.title for x in plan.decisions] == ["First", "Second"]
+
+
+def test_s20_an_ms_project_file_without_tasks_says_so(tmp_path: Path) -> None:
+    """Only the project summary (a resource pool, a new file): the report says the plan is empty, as the MPX and
+    GanttProject imports do; it said 'Everything in the file was carried over'."""
+    path = write(tmp_path, [task(0, "Project summary", 0)])
+    plan, report = import_mspdi(path)
+    assert plan.decisions == []
+    assert [i.message for i in report.items] == ["the project has no tasks: the plan is empty"]
