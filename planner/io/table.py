@@ -1039,6 +1039,7 @@ def _apply_row_dates(
             f"{count(len(unread), 'start date')} could not be read (first: {unread[0][1][0]!r}); ignored",
         )
     spanned = 0
+    spanned_ids: set[str] = set()
     if durations_from_dates or blank_durations:
         for did, (_, s, f, _) in dates.items():
             d = by_id[did]
@@ -1055,6 +1056,7 @@ def _apply_row_dates(
                     )
                 d.duration = weeks or 0.2  # a weekend day: one day
                 spanned += 1
+                spanned_ids.add(did)
             elif s is not None and f is not None and f < s and not d.milestone:
                 report.add(
                     "duration",
@@ -1077,10 +1079,16 @@ def _apply_row_dates(
                 "(5 days a week)",
             )
         if len(blank_durations) > spanned and not durations_from_dates:
+            # named, so that a section heading typed as a row ('Phase 2: Integration') is found and deleted
+            rest = sorted(
+                (dates[did][0], by_id[did].title) for did in blank_durations - spanned_ids if did in dates
+            )
+            named = "; ".join(f"line {line} {title[:40]!r}" for line, title in rest[:3])
             report.add(
                 "duration",
                 f"{count(len(blank_durations) - spanned, 'row')} with an empty duration cell and without both dates "
-                f"in order {agree(len(blank_durations) - spanned, 'lasts', 'last')} 1 week",
+                f"in order {agree(len(blank_durations) - spanned, 'lasts', 'last')} 1 week"
+                + (f" ({named}{'; ...' if len(rest) > 3 else ''})" if rest else ""),
             )
     starts = [s for _, s, _, _ in dates.values() if s is not None]
     if not starts:

@@ -284,3 +284,30 @@ def test_s20b_a_formula_that_fails_is_refused_in_every_workbook_format(ext: str)
     error cell as empty, so 'Pilot' silently lasted the default week."""
     with pytest.raises(InteropError, match=r"line 3, column 'duration': '#DIV/0!' is not a number"):
         import_file(LOCALE / f"formula-error.{ext}")
+
+
+def test_s20b_rows_left_at_one_week_for_want_of_a_duration_are_named(tmp_path: Path) -> None:
+    """Section headings typed as rows ('Phase 1: Validierung', 'Phase 2: Integration': a title and nothing else)
+    become 1-week decisions, as before, but the report now names them (it only counted them), so they are found and
+    deleted; A and B last their 5 working days (1 week each)."""
+    path = tmp_path / "sections.csv"
+    path.write_text(
+        "Vorgangsname;Dauer;Anfang;Ende\n"
+        "Phase 1: Validierung;;;\n"
+        "A;5;01.03.2027;05.03.2027\n"
+        ";;;\n"
+        "Phase 2: Integration;;;\n"
+        "B;5;08.03.2027;12.03.2027\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.duration) for d in plan.decisions] == [
+        ("Phase 1: Validierung", 1.0),
+        ("A", 1.0),
+        ("Phase 2: Integration", 1.0),
+        ("B", 1.0),
+    ]
+    assert (
+        "2 rows with an empty duration cell and without both dates in order last 1 week (line 2 'Phase 1: "
+        "Validierung'; line 5 'Phase 2: Integration')"
+    ) in report.text(limit=None)
