@@ -307,23 +307,45 @@ class _Gap(Flowable):
         pass
 
 
-def _headings_before_tables(story: list[Any]) -> list[Any]:
-    """A heading kept with the table after it would drag the whole table to the next page whenever the table is
-    longer than what is left (ReportLab keeps the pair together), leaving the rest of the page empty. Instead the
-    heading moves on only when it and the table's first rows do not fit, and the table splits where it must."""
+FIRST_ROWS = 2  # a table's rows kept under its heading and text when it splits
+
+
+def _headings_before_tables(story: list[Any], width: float) -> list[Any]:
+    """Each table starts on the page of the heading and text that introduce it (a heading, a keep-with-next
+    paragraph, at most four flowables before it, and the paragraphs between) with its header and first
+    :data:`FIRST_ROWS` rows at least: else all of them start the next page. A heading and its text ended a page
+    whose next one began with the table ("What levelling delays" over an empty foot), or a table split one row
+    under them. A heading right before a long table is not kept with it by ReportLab as well, which would move the
+    whole table whenever it is longer than what is left, leaving the rest of the page empty."""
     out: list[Any] = []
+    start = 0
     for k, f in enumerate(story):
-        nxt = story[k + 1] if k + 1 < len(story) else None
+        if not isinstance(f, Table):
+            continue
+        first = next(
+            (
+                i
+                for i in range(k - 1, max(-1, k - 5), -1)
+                if isinstance(story[i], Paragraph) and getattr(story[i].style, "keepWithNext", False)
+            ),
+            None,
+        )
+        if first is None or not all(isinstance(g, Paragraph) for g in story[first:k]):
+            continue
+        need, after = 0.0, 0.0
+        for g in story[first:k]:
+            need += max(0.0, g.getSpaceBefore() - after) + g.wrap(width, 1e6)[1] + g.getSpaceAfter()
+            after = g.getSpaceAfter()
+        f.wrap(width, 1e6)
+        need += max(0.0, f.getSpaceBefore() - after) + sum(f._rowHeights[: f.repeatRows + FIRST_ROWS])
         if (
-            isinstance(f, Paragraph)
-            and getattr(f.style, "keepWithNext", False)
-            and isinstance(nxt, Table)
-            and len(nxt._cellvalues) > 4
+            getattr(story[k - 1].style, "keepWithNext", False) and len(f._cellvalues) > 4
         ):  # ReportLab keeps the rows in _cellvalues
-            f.keepWithNext = False
-            out.append(CondPageBreak(f.style.leading * 2 + f.style.spaceBefore + f.style.spaceAfter + 80))
-        out.append(f)
-    return out
+            story[k - 1].keepWithNext = False
+        out += story[start:first]
+        out.append(CondPageBreak(need + 1.0))
+        start = first
+    return out + story[start:]
 
 
 def _build(
@@ -399,7 +421,7 @@ def _build(
         note = ctx.missing_glyphs_note()
         if note is not None:
             story += [_Gap(12, geometry.frame_height), note]
-    story = _headings_before_tables(story)
+    story = _headings_before_tables(story, geometry.frame_width)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.
     total = max(1, len(story))

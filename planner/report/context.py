@@ -12,7 +12,6 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -349,22 +348,6 @@ class ReportContext:
             "again.",
             "small",
         )
-
-    def with_first_rows(self, parts: Sequence[Flowable], rows: int = 2) -> list[Flowable]:
-        """``parts`` (a heading, its text, then a table) preceded by a page break when the rest of the page cannot
-        hold them with the table's header and its first ``rows`` rows: a table that splits leaves at least those
-        under its heading (a four-risk register split one row / three, its heading and text above one row)."""
-        width = self.geometry.frame_width
-        need, after = 0.0, 0.0
-        for f in parts:
-            if isinstance(f, Table):
-                f.wrap(width, 1e6)
-                need += max(0.0, f.getSpaceBefore() - after) + sum(f._rowHeights[: f.repeatRows + rows])
-                break
-            h = f.wrap(width, 1e6)[1]
-            need += max(0.0, f.getSpaceBefore() - after) + h + f.getSpaceAfter()
-            after = f.getSpaceAfter()
-        return [CondPageBreak(need + 1.0), *parts]
 
     def p(self, text: str, style: str = "body", *, markup: bool = False) -> Paragraph:
         """A paragraph; ``text`` is escaped unless ``markup``."""

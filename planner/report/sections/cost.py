@@ -7,7 +7,7 @@ A plan that says nothing about money (no team rate, cost, run rate or budget) ge
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
 from planner.model import units
@@ -199,7 +199,10 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     item_right = tuple(range(1, len(item_cols) + 2))
     # The spend curve is the one chart: a chart of the cost by stage beside it drew the figures of the table
     # under it a second time, and two charts at half a page's height left the curve ~30 pt to plot in.
-    left = g.frame_height - sum(_height(f, g.frame_width, g.frame_height) for f in out) - 6
+    intro = sum(_height(f, g.frame_width, g.frame_height) for f in out)
+    left = g.frame_height - intro - 6
+    # The heading and its sentences go to the next page with the chart when the chart does not fit under them
+    # (they ended a page whose next one began with the chart and the tables: "What it costs" over an empty foot).
     if landscape:
         right = tables(ctx.half_width)
         right_h = sum(_height(f, ctx.half_width, g.frame_height) for f in right)
@@ -211,11 +214,13 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                 name="spend curve",
                 width=ctx.half_width,
             )
+            out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + max(h, right_h))))
             out.append(ctx.side_by_side(spend, right))
             return out
     spend = ctx.chart(
         lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), CHART_PT, name="spend curve"
     )
+    out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + CHART_PT)))
     out.append(spend)
     out.extend(tables(None))  # long names or many stages: one above the other, splitting over pages
     return out

@@ -383,7 +383,7 @@ def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:
         )
     )
     tables = _register_table(ctx, ranked, effects)
-    return ctx.with_first_rows([*out, tables[0]]) + tables[1:]
+    return [*out, *tables]  # the builder keeps the table's first rows with its heading and text
 
 
 def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, Any] | None) -> list[Flowable]:
