@@ -225,6 +225,30 @@ PLANS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 
+def report_pages(
+    data: dict[str, Any], out: Path, sections: list[str], *, paper: str = "a4", orientation: str = "landscape"
+) -> list[str]:
+    """The text of each page (whitespace collapsed) of the report of ``data`` written to ``out``, with a
+    simulation of 300 runs (seed 0)."""
+    from pypdf import PdfReader
+
+    from planner.analysis import analyze
+    from planner.analysis.montecarlo import simulate
+    from planner.model import plan_from_dict
+    from planner.report import build_report
+
+    plan = plan_from_dict(data, "<s20>")
+    build_report(
+        analyze(plan),
+        out,
+        paper=paper,
+        orientation=orientation,
+        sections=sections,
+        simulation=simulate(plan, 300, seed=0),
+    )
+    return [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
+
+
 def main(folder: str) -> None:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)

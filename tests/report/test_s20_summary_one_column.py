@@ -11,27 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from planner.analysis import analyze
-from planner.analysis.montecarlo import simulate
-from planner.model import plan_from_dict
-from planner.report import build_report
-from tests.report.s20_plans import many_stages
+from tests.report.s20_plans import many_stages, report_pages
 
 
 def _pages(tmp_path: Path, paper: str = "a4", orientation: str = "portrait") -> list[str]:
-    plan = plan_from_dict(many_stages(22, risks=5), "<22 stages>")
     out = tmp_path / "r.pdf"
-    build_report(
-        analyze(plan),
-        out,
-        paper=paper,
-        orientation=orientation,
-        sections=["summary", "cost"],
-        simulation=simulate(plan, 300, seed=0),
+    return report_pages(
+        many_stages(22, risks=5), out, ["summary", "cost"], paper=paper, orientation=orientation
     )
-    return [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

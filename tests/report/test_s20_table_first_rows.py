@@ -12,13 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from planner.analysis import analyze
-from planner.analysis.montecarlo import simulate
-from planner.model import plan_from_dict
-from planner.report import build_report
-from tests.report.s20_plans import half_capacity
+from tests.report.s20_plans import half_capacity, report_pages
 
 
 @pytest.mark.parametrize(
@@ -34,17 +29,9 @@ from tests.report.s20_plans import half_capacity
 def test_levelling_table_starts_under_its_heading(
     tmp_path: Path, paper: str, orientation: str, before: str
 ) -> None:
-    plan = plan_from_dict(half_capacity(), "<half>")
-    out = tmp_path / "r.pdf"
-    build_report(
-        analyze(plan),
-        out,
-        paper=paper,
-        orientation=orientation,
-        sections=[before, "capacity"],
-        simulation=simulate(plan, 300, seed=0),
+    pages = report_pages(
+        half_capacity(), tmp_path / "r.pdf", [before, "capacity"], paper=paper, orientation=orientation
     )
-    pages = [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
     at = [k for k, t in enumerate(pages) if "What levelling delays" in t]
     assert len(at) == 1
     # the table's header and its first two rows (most delayed first: 9 and 8 weeks, hand-checked) are there too
