@@ -22,6 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from planner.io.common import (
+    NO_TASKS,
     IdMaker,
     ImportReport,
     InteropError,
@@ -150,7 +151,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
 
     all_tasks = [(t, depth) for t, depth in _walk(tasks_el, 1)]
     if not all_tasks:
-        report.add("format", "the project has no tasks: the plan is empty")
+        report.add("format", NO_TASKS)
     starts = [_date(t.get("start")) for t, _ in all_tasks]
     known = [s for s in starts if s is not None]
     own_dates = _own_project_dates(
