@@ -26,22 +26,25 @@ DESCRIPTION = (
     "Text is real text, charts are vectors, fonts are embedded. With --simulate the cover and summary also give "
     "Monte Carlo P50/P80 finish dates and a schedule-risk section is added."
 )
-# The built-in sections (more may be registered, see planner.report.sections); listed here so that `--help`
-# does not have to import ReportLab.
+# The built-in sections in report order (more may be registered, see planner.report.sections); listed here so
+# that `--help` does not have to import ReportLab. tests/report/test_s20_help_sections.py holds it to
+# planner.report.available_sections (it had lost cost and coverage).
 BUILTIN_SECTIONS = (
     "cover",
     "summary",
     "comparison",
     "progress",
+    "cost",
     "roadmap",
-    "stage-timeline",
     "gantt",
+    "stage-timeline",
     "graph",
     "stages-detail",
     "baseline",
     "critical-path",
     "risk",
     "capacity",
+    "coverage",
     "findings",
     "appendix",
 )
