@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -254,9 +255,21 @@ def local(tag: str) -> str:
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
+_PLAIN_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l"}
+)
+
+
+def plain_letters(text: str) -> str:
+    """``text`` in ASCII letters: accents dropped ('Modèle' -> 'Modele'), 'ß' -> 'ss'; other characters go."""
+    spelled = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    return spelled.encode("ascii", "ignore").decode("ascii")
+
+
 def slug(text: str, fallback: str = "item") -> str:
-    """A plan id made from ``text``: lower case, ``-`` between words, at most 48 characters."""
-    s = re.sub(r"[^A-Za-z0-9]+", "-", text.strip().lower()).strip("-._")
+    """A plan id made from ``text``: lower case, accents dropped, ``-`` between words, at most 48 characters
+    ('Modèle prüfen' -> 'modele-prufen'; the letters were cut out: 'mod-le-pr-fen')."""
+    s = re.sub(r"[^A-Za-z0-9]+", "-", plain_letters(text.strip()).lower()).strip("-._")
     s = s[:48].rstrip("-._")
     return s if s and _ID_RE.match(s) else fallback
 

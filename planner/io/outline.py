@@ -582,14 +582,18 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         isinstance(status_day, dt.date)
         and plan.start_date is not None
         and status_day < plan.start_date
-        and all(d.status is Status.NOT_STARTED and d.actual_start is None for d in decisions)
+        and all(
+            d.status is not Status.DONE and d.actual_start is None and d.actual_finish is None
+            for d in decisions
+        )
     ):
-        # a status date before the work starts records no progress (TaskJuggler writes the day of the export):
-        # carried, it would only be a warning in the plan
+        # a status date before the work starts, with no actual date to record (TaskJuggler writes the day of the
+        # export): the plan would count it as its start, so it changes no figure and would only be a warning. A
+        # percentage without actual dates does not need it: its remaining work is placed where the file has it.
         report.add(
             "progress",
             f"the file's status date, {format_date(status_day)}, is before the plan starts "
-            f"({format_date(plan.start_date)}) and no task has progress: not carried",
+            f"({format_date(plan.start_date)}) and no task has an actual date: not carried",
         )
         plan.status_date = None
     plan.extensions = {
