@@ -1710,6 +1710,62 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
         )
 
 
+_HEADING_FREE = {"id", "title", "notes", "tags", "references"}
+"""The columns a section heading typed as a row may fill (:func:`_section_headings`); every other field is empty."""
+
+
+def _section_headings(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """Rows that hold a name and no field of a task ("Validate", "Phase 2: Integration" typed between the tasks of a
+    spreadsheet plan) in a table whose tasks have durations or dates: section headings, not 1-week decisions. They
+    become summary rows over the rows under them, up to the next, through an "Outline Level" column (read as MS
+    Project's: a heading named for a stage or an area places its rows there, another is their tag; row numbers in
+    predecessor cells still count every row). Unchanged when the table has a stage, grouping, outline or parent
+    column of its own, or when rows with nothing but a name are half the rows or more (a tracker's undated tasks),
+    or none is followed by a task."""
+    keys = [_norm_header(h) for h in header]
+    if "title" not in keys or {"stage", GROUPING} & set(keys):
+        return header, rows
+    if (LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS) & set(keys):
+        return header, rows
+    title_at = keys.index("title")
+    fields = [i for i, k in enumerate(keys) if k and k not in _HEADING_FREE and (k in COLUMNS or k in SPANS
+              or k in START_HEADERS or k in FINISH_HEADERS or k in _EXTRA_KEYS)]  # fmt: skip
+    if not fields:
+        return header, rows
+
+    def filled(cells: Sequence[Any], i: int) -> bool:
+        return i < len(cells) and cells[i] is not None and str(cells[i]).strip() != ""
+
+    named = [(line, cells) for line, cells in rows if filled(cells, title_at)]
+    bare = {line for line, cells in named if not any(filled(cells, i) for i in fields)}
+    if not bare or 2 * len(bare) >= len(named):
+        return header, rows
+    headings = {
+        line: str(cells[title_at]).strip()
+        for (line, cells), (nxt, _) in zip(named, named[1:], strict=False)
+        if line in bare and nxt not in bare
+    }
+    if not headings:
+        return header, rows
+    out: list[tuple[int, Sequence[Any]]] = []
+    under = False  # below a heading
+    for line, cells in rows:
+        under = under or line in headings
+        level = 1 if line in headings or not under else 2
+        out.append((line, [*cells, *[""] * (len(header) - len(cells)), level]))
+    n = len(headings)
+    report.add(
+        "format",
+        f"{count(n, 'row')} with a name and no field of a task "
+        f"{agree(n, 'is a section heading', 'are section headings')} over the rows under "
+        f"{agree(n, 'it', 'them')}, read as summary {agree(n, 'row', 'rows')}: "
+        + some(repr(x) for x in headings.values()),
+    )
+    return [*header, "Outline Level"], out
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -1720,6 +1776,7 @@ def rows_to_plan(
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     header, rows = _split_timeline(header, list(rows))
+    header, rows = _section_headings(header, rows, report)
     keys = [_norm_header(h) for h in header]
     if keys.count("duration") > 1:
         # "Baseline Duration (days)" beside the Duration column is the baseline's, not the plan's: it replaced the

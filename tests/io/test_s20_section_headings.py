@@ -1,0 +1,70 @@
+"""A plan typed in a spreadsheet with section headings as rows ("Validate", "Phase 2: Integration": a name and no
+field of a task): summary rows over the tasks under them, not 1-week decisions. Before session 20 each heading was a
+decision of 1 week (the default) and every task sat in Validate whatever heading it was under."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.analysis import analyze
+from planner.io import import_file
+
+PLAN = (
+    "Task,Duration,Owner,Predecessors\n"
+    "Validate,,,\n"
+    "Business case,2w,Strategy,\n"
+    "Data audit,1w,Data,\n"
+    "Integrate,,,\n"
+    "API layer,3w,Eng,2\n"
+    "Pilot go-live,0,,5\n"
+)
+
+
+def test_s20_headings_named_for_stages_place_their_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(PLAN, encoding="utf-8")
+    plan, report = import_file(path)
+    assert [(d.id, d.stage) for d in plan.decisions] == [
+        ("business-case", "validate"),
+        ("data-audit", "validate"),
+        ("api-layer", "integrate"),
+        ("pilot-go-live", "integrate"),
+    ]
+    # row numbers count every row of the file, headings too: 2 is Business case, 5 is API layer
+    assert {(x.from_, x.to) for x in plan.dependencies} == {
+        ("business-case", "api-layer"),
+        ("api-layer", "pilot-go-live"),
+    }
+    assert "2 rows with a name and no field of a task are section headings" in report.text(limit=None)
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == 5.0  # 2 weeks, then 3 weeks, then the milestone
+
+
+def test_s20_other_headings_are_tags_and_a_trailing_name_stays_a_task(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Task,Start,Finish\n"
+        "Phase 1: Discovery,,\n"
+        "Interviews,2027-03-01,2027-03-05\n"
+        "Synthesis,2027-03-08,2027-03-10\n"
+        "Phase 2: Build,,\n"
+        "Prototype,2027-03-08,2027-03-19\n"
+        "Test,2027-03-22,2027-03-26\n"
+        "Write the retro,,\n",
+        encoding="utf-8",
+    )
+    plan, _ = import_file(path)
+    by_title = {d.title: d for d in plan.decisions}
+    # the last bare row has no task under it: a task of a week, as before
+    assert set(by_title) == {"Interviews", "Synthesis", "Prototype", "Test", "Write the retro"}
+    assert "Phase 1: Discovery" in by_title["Interviews"].tags
+    assert "Phase 2: Build" in by_title["Prototype"].tags
+
+
+def test_s20_a_tracker_of_undated_tasks_keeps_every_row(tmp_path: Path) -> None:
+    """Most rows have nothing but a name (a tracker's backlog): no row is a heading."""
+    path = tmp_path / "backlog.csv"
+    path.write_text("Name,Due Date\nTriage,\nLabel data,\nShip,2027-04-01\nRetro,\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["Triage", "Label data", "Ship", "Retro"]
+    assert "section heading" not in report.text(limit=None)
