@@ -271,13 +271,15 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         needs[i] = is_summary[i] and (linked[i] or (p is not None and needs[p]))
 
     # -- how far the work inside each summary is: its start milestone is done once work inside it has begun, its
-    # finish milestone once all of it is done (children come after their parent, so a backward pass sees them first)
+    # finish milestone once all of it is done (children come after their parent, so a backward pass sees them first).
+    # Not the summary's own percentage: TaskJuggler's summaries have none, and their scheduled finish before the
+    # status date read as done while work inside is half done; its successors would not wait for that work.
     begun = [t.progress > 0 or t.actual_start is not None for t in tasks]
     finished = [t.progress >= 100 for t in tasks]
     for i in range(n - 1, -1, -1):
         if is_summary[i]:
             begun[i] = begun[i] or any(begun[c] for c in children[i])
-            finished[i] = finished[i] or all(finished[c] for c in children[i])
+            finished[i] = all(finished[c] for c in children[i])
 
     # -- effective predecessors (own or through a linked ancestor) for not_before ------------------------------
     has_pred = [False] * n
@@ -354,7 +356,16 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                     "a summary task's assignments are not carried (its leaves carry the work)",
                     where,
                 )
-            if t.not_before is not None:
+            # a start milestone without predecessors (of its own or through a summary around it) not yet passed
+            # starts where the file has the summary start, as a leaf does: at week 0 it would be late at any status
+            # date before that start. A summary constraint no later than that start is carried by it.
+            floor = (
+                t.start
+                if needs[i] and not begun[i] and not inherited[i] and t.start is not None and t.start > 1e-9
+                else None
+            )
+            kept_by_start = floor is not None and t.not_before is not None and t.not_before <= floor + 1e-6
+            if t.not_before is not None and not kept_by_start:
                 report.withdraw("constraint", where)  # how the reader would have carried it
                 report.add("constraint", "a constraint on a summary task is not carried", where)
             if needs[i]:
@@ -369,13 +380,6 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                     helper_day = (  # a passed helper sits at its summary's stored start or finish
                         exact_actual(outline.start_date, max(0.0, point))
                         if passed and point is not None and outline.start_date is not None
-                        else None
-                    )
-                    # a start without predecessors (of its own or through a summary around it) is where the file
-                    # has it, as a leaf's is: at week 0 it would be late at any status date before that start
-                    floor = (
-                        t.start
-                        if side == "start" and not passed and not inherited[i] and t.start is not None
                         else None
                     )
                     did = ids.make(f"{slug(t.name, 'summary')}-{side}", f"summary-{side}")
@@ -397,7 +401,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                             status=Status.DONE if passed else Status.NOT_STARTED,
                             actual_start=helper_day,
                             actual_finish=helper_day,
-                            not_before=floor if floor is not None and floor > 1e-9 else None,
+                            not_before=floor if side == "start" else None,
                         )
                     )
                     helpers += 1

@@ -4,6 +4,11 @@
   starts; stages.tjp also has one task ``complete 50``. That percentage kept the status date (the rule wanted no
   progress anywhere), so the imported plan warned 'The status date is 4.14 weeks before the plan start' at every
   check, for a date that changes no figure (the plan counts it as its start).
+- A summary with a 'must start on' its own start and no predecessor, whose start milestone keeps that start as its
+  earliest start (TaskJuggler writes every task so), was reported 'a constraint on a summary task is not carried'.
+- A TaskJuggler summary has no percentage; its scheduled finish before the status date read as done (the rule for an
+  actual finish without a percentage), so its finish milestone was done while Model A inside it was half done, and
+  Launch, which waits for the summary, ran beside Model A's remaining week (s20r-half-done.tjp: finish week 7).
 - Ids made from names typed in French or German lost their accented letters ('Modèle' -> 'mod-le'), where the P6
   import drops the accents ('contrôle' -> 'controle').
 """
@@ -19,7 +24,7 @@ from planner.analysis import analyze
 from planner.io import import_file
 from planner.io.mspdi import import_mspdi
 from planner.model import Status
-from tests.io.test_mspdi import task, write
+from tests.io.test_mspdi import link, task, write
 
 TJ3 = Path(__file__).parent / "data" / "tj3"
 
@@ -72,3 +77,53 @@ def test_s20r_ids_from_accented_names_keep_their_letters(
     plan, _ = import_file(path)
     assert [d.id for d in plan.decisions] == ids
     assert [d.title for d in plan.decisions] == names
+
+
+def test_s20r_a_summary_constraint_its_start_milestone_keeps_is_not_reported_dropped(tmp_path: Path) -> None:
+    """Rollout must start on Mon 1 Feb 2027 (week 4 of a plan from Mon 4 Jan), its own start, and has no
+    predecessor; After rollout follows it, so it gets start and finish milestones. The start milestone starts no
+    earlier than week 4: the report says the constraint is carried (it said 'not carried'). With a predecessor the
+    milestone follows it alone, and the constraint is not carried."""
+    must = "<ConstraintType>2</ConstraintType><ConstraintDate>2027-02-01T08:00:00</ConstraintDate>"
+    begin, end = "2027-02-01T08:00:00", "2027-02-12T17:00:00"
+    tasks = [
+        task(1, "Prep", 1, start="2027-01-04T08:00:00", finish="2027-01-08T17:00:00"),
+        task(2, "Rollout", 1, "PT80H0M0S", extra=must, start=begin, finish=end),
+        task(3, "Deploy", 2, "PT80H0M0S", start=begin, finish=end),
+        task(4, "After rollout", 1, start="2027-02-15T08:00:00", finish="2027-02-19T17:00:00", links=link(2)),
+    ]
+    plan, report = import_mspdi(write(tmp_path, tasks))
+    start = next(d for d in plan.decisions if d.id == "rollout-start")
+    assert start.not_before == pytest.approx(4.0)
+    said = [i.message for i in report.items if i.where == "task 2 'Rollout'"]
+    assert said == [
+        "'must start on' constraint carried as an earliest start (week 4); a deadline it sets is not carried"
+    ]
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == pytest.approx(
+        7.0
+    )  # 4 + Deploy 2 + After rollout 1
+
+    tasks[1] = task(2, "Rollout", 1, "PT80H0M0S", extra=must, links=link(1), start=begin, finish=end)
+    plan, report = import_mspdi(write(tmp_path, tasks))
+    assert next(d for d in plan.decisions if d.id == "rollout-start").not_before is None
+    said = [i.message for i in report.items if i.where == "task 2 'Rollout'"]
+    assert said == ["a constraint on a summary task is not carried"]
+
+
+def test_s20r_a_summary_finish_waits_for_the_work_inside_not_its_scheduled_finish() -> None:
+    """s20r-half-done.tjp (now Mon 15 Feb 2027 = week 6): Build holds Model A (2 weeks from Mon 4 Jan, 'complete 50')
+    and Model B (1 week after it, done by TaskJuggler's clock); Launch (1 week, 'complete 0') waits for Build. By
+    hand: Model A's remaining week runs from the status date, weeks 6-7; Build finishes with it at week 7; Launch
+    runs weeks 7-8."""
+    plan, _ = import_mspdi(TJ3 / "s20r-half-done.xml")
+    d = {x.id: x for x in plan.decisions}
+    assert (d["model-a"].status, d["model-a"].progress) == (Status.IN_PROGRESS, 50.0)
+    assert d["model-b"].status is Status.DONE
+    assert d["build-start"].status is Status.DONE  # work inside has begun
+    assert d["build-finish"].status is Status.NOT_STARTED  # Model A is not done
+    r = analyze(plan)
+    assert r.schedule is not None
+    assert r.schedule.row("model-a")["ef"] == pytest.approx(7.0)
+    assert r.schedule.row("launch")["es"] == pytest.approx(7.0)
+    assert r.schedule.finish == pytest.approx(8.0)
