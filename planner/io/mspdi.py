@@ -54,7 +54,7 @@ from planner.io.outline import (
     report_durations_from_dates,
 )
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import agree, count, format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_share, format_weeks, week_to_date
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -532,6 +532,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # tasks whose actual dates are the file's schedule, after its status date
     scheduled_actuals: list[str] = []
     manual_tasks: list[str] = []  # manually scheduled: each keeps its stored start (one report line)
+    unfinished: list[
+        tuple[str, float]
+    ] = []  # an actual finish by the status date on work its percentage says is not done
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
@@ -610,6 +613,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 # actual dates (TaskJuggler does, on every task). The finish is not one, and the start is one only
                 # up to the status date (actuals are recorded up to it).
                 del f["ActualFinish"]
+                if pc_text is not None and (status_dt is None or finished <= status_dt):
+                    unfinished.append(
+                        (name or uid, percent)
+                    )  # by the status date: the file's own contradiction
                 started = _parse_datetime(_text(f, "ActualStart"))
                 if started is not None and (started > status_dt if status_dt is not None else percent <= 0):
                     del f["ActualStart"]
@@ -968,6 +975,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{count(n_manual, 'manually scheduled task')} {agree(n_manual, 'keeps its', 'keep their')} stored "
             f"start as {agree(n_manual, 'its', 'their')} earliest start: "
             + some(repr(n) for n in manual_tasks),
+        )
+    if unfinished:
+        n_open = len(unfinished)
+        report.add(
+            "progress",
+            f"{count(n_open, 'task')} {agree(n_open, 'has', 'have')} an actual finish by the status date but "
+            f"{agree(n_open, 'its', 'their')} % complete says not done: the % complete is carried (the finish is "
+            "not, the remaining work is scheduled), "
+            + some(f"{n!r} ({format_share(pc / 100)})" for n, pc in unfinished),
         )
     if scheduled_actuals:
         report.add(

@@ -9,6 +9,8 @@
 - A TaskJuggler summary has no percentage; its scheduled finish before the status date read as done (the rule for an
   actual finish without a percentage), so its finish milestone was done while Model A inside it was half done, and
   Launch, which waits for the summary, ran beside Model A's remaining week (s20r-half-done.tjp: finish week 7).
+- An actual finish by the status date on a task whose % complete says it is not done (TaskJuggler's 'complete 50'
+  on work it scheduled before 'now', or another tool's file) was dropped without a word.
 - Ids made from names typed in French or German lost their accented letters ('Modèle' -> 'mod-le'), where the P6
   import drops the accents ('contrôle' -> 'controle').
 """
@@ -127,3 +129,28 @@ def test_s20r_a_summary_finish_waits_for_the_work_inside_not_its_scheduled_finis
     assert r.schedule.row("model-a")["ef"] == pytest.approx(7.0)
     assert r.schedule.row("launch")["es"] == pytest.approx(7.0)
     assert r.schedule.finish == pytest.approx(8.0)
+
+
+def test_s20r_an_actual_finish_on_work_not_done_is_reported_not_carried(tmp_path: Path) -> None:
+    """Collect: 40 % complete, actual start Mon 4 Jan and actual finish Fri 8 Jan 2027, status date Fri 15 Jan. The
+    percentage is carried (in progress, 40 %), the finish is not, and the report says so."""
+    actuals = "<PercentComplete>40</PercentComplete><ActualStart>2027-01-04T08:00:00</ActualStart>"
+    actuals += "<ActualFinish>2027-01-08T17:00:00</ActualFinish>"
+    path = write(
+        tmp_path,
+        [task(1, "Collect", 1, start="2027-01-04T08:00:00", finish="2027-01-08T17:00:00", extra=actuals)],
+        extra="<StatusDate>2027-01-15T17:00:00</StatusDate>",
+    )
+    plan, report = import_mspdi(path)
+    d = plan.decisions[0]
+    assert (d.status, d.progress, d.actual_start, d.actual_finish) == (
+        Status.IN_PROGRESS,
+        40.0,
+        dt.date(2027, 1, 4),
+        None,
+    )
+    said = [i.message for i in report.items if "actual finish" in i.message]
+    assert said == [
+        "1 task has an actual finish by the status date but its % complete says not done: the % complete is "
+        "carried (the finish is not, the remaining work is scheduled), 'Collect' (40%)"
+    ]
