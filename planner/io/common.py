@@ -32,6 +32,8 @@ HELPER_TAG = "import-helper"
 STAGE_GUESSED_TAG = "stage-guessed"
 AREA_GUESSED_TAG = "area-guessed"
 NO_TASKS = "the project has no tasks: the plan is empty"
+CARRIED_EARLIEST = "constraint carried as an earliest start"
+"""What an import says of a task's constraint it carries as an earliest start (the words a summary's take back)."""
 """What an outline import reports for a project file without tasks (a calendar or resource pool, a new file)."""
 EXTENSION_KEY = "import"
 """``plan.extensions[EXTENSION_KEY]`` records where an imported plan came from (source ids, WBS, summaries)."""
@@ -111,10 +113,13 @@ class ImportReport:
     def add(self, kind: str, message: str, where: str = "") -> None:
         self.items.append(ReportItem(kind, message, where))
 
-    def withdraw(self, kind: str, where: str) -> None:
-        """Take back the items of ``kind`` said about ``where`` (a reader reports a task's constraint before it
-        knows the task is a summary, whose constraint is then not carried at all)."""
-        self.items = [i for i in self.items if not (i.kind == kind and i.where == where)]
+    def withdraw(self, kind: str, where: str, saying: str) -> None:
+        """Take back the items of ``kind`` said about ``where`` whose message holds ``saying`` (a reader reports a
+        task's constraint carried before it knows the task is a summary, whose constraint is then not carried; the
+        task's other items, its deadline, stay)."""
+        self.items = [
+            i for i in self.items if not (i.kind == kind and i.where == where and saying in i.message)
+        ]
 
     def summary(self) -> str:
         """One line: what was imported."""

@@ -26,6 +26,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from planner.io.common import (
+    CARRIED_EARLIEST,
     DEFAULT_MINUTES_PER_DAY,
     DEFAULT_MINUTES_PER_WEEK,
     ELAPSED_MINUTES_PER_WEEK,
@@ -1045,7 +1046,7 @@ def carry_constraint(
         not_before = cdate if ctype == 2 else max(0.0, cdate - (0.0 if milestone else weeks))
         report.add(
             "constraint",
-            f"'{CONSTRAINTS[ctype]}' constraint carried as an earliest start (week "
+            f"'{CONSTRAINTS[ctype]}' {CARRIED_EARLIEST} (week "
             f"{not_before:.4g}); a deadline it sets is not carried",
             where,
         )

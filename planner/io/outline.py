@@ -34,6 +34,7 @@ from planner.analysis.graph import topological_order
 from planner.analysis.progress import status_week
 from planner.io.common import (
     AREA_GUESSED_TAG,
+    CARRIED_EARLIEST,
     EXTENSION_KEY,
     HELPER_TAG,
     STAGE_GUESSED_TAG,
@@ -366,7 +367,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             )
             kept_by_start = floor is not None and t.not_before is not None and t.not_before <= floor + 1e-6
             if t.not_before is not None and not kept_by_start:
-                report.withdraw("constraint", where)  # how the reader would have carried it
+                report.withdraw("constraint", where, CARRIED_EARLIEST)  # how the reader carried it
                 report.add("constraint", "a constraint on a summary task is not carried", where)
             if needs[i]:
                 stage, area, tags = place(i)

@@ -11,6 +11,8 @@
   Launch, which waits for the summary, ran beside Model A's remaining week (s20r-half-done.tjp: finish week 7).
 - An actual finish by the status date on a task whose % complete says it is not done (TaskJuggler's 'complete 50'
   on work it scheduled before 'now', or another tool's file) was dropped without a word.
+- A summary with a constraint and a deadline: taking back the constraint's line also took back the deadline's ('a
+  deadline of ... is not carried'), which then went unsaid.
 - Ids made from names typed in French or German lost their accented letters ('Modèle' -> 'mod-le'), where the P6
   import drops the accents ('contrôle' -> 'controle').
 """
@@ -153,4 +155,24 @@ def test_s20r_an_actual_finish_on_work_not_done_is_reported_not_carried(tmp_path
     assert said == [
         "1 task has an actual finish by the status date but its % complete says not done: the % complete is "
         "carried (the finish is not, the remaining work is scheduled), 'Collect' (40%)"
+    ]
+
+
+def test_s20r_a_summary_deadline_stays_reported_when_its_constraint_is_not_carried(tmp_path: Path) -> None:
+    """Rollout follows Prep, must start on Mon 11 Jan 2027 and has a deadline of Wed 20 Jan; the file finishes it
+    Fri 22 Jan, 2 days after. Its constraint is not carried (a summary with a predecessor); its deadline is not
+    either, and both are said."""
+    extra = "<ConstraintType>2</ConstraintType><ConstraintDate>2027-01-11T08:00:00</ConstraintDate>"
+    extra += "<Deadline>2027-01-20T17:00:00</Deadline>"
+    begin, end = "2027-01-11T08:00:00", "2027-01-22T17:00:00"
+    tasks = [
+        task(1, "Prep", 1, start="2027-01-04T08:00:00", finish="2027-01-08T17:00:00"),
+        task(2, "Rollout", 1, "PT80H0M0S", start=begin, finish=end, extra=extra, links=link(1)),
+        task(3, "Deploy", 2, "PT80H0M0S", start=begin, finish=end),
+    ]
+    _, report = import_mspdi(write(tmp_path, tasks))
+    assert [i.message for i in report.items if i.where == "task 2 'Rollout'"] == [
+        "a deadline of 20 Jan 2027 is not carried (the plan has no deadlines); the file finishes the task on "
+        "22 Jan 2027, 2 days after it",
+        "a constraint on a summary task is not carried",
     ]
