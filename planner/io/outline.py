@@ -575,7 +575,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=lag)
         )
 
-    raised = _follow_linked_stages(decisions, deps, plan.stages)
+    raised = follow_linked_stages(decisions, deps, plan.stages)
 
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):
         areas.append(Area(id=DEFAULT_AREA[0], name=DEFAULT_AREA[1], color=DEFAULT_AREA[2]))
@@ -673,12 +673,19 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     return plan
 
 
-def _follow_linked_stages(decisions: list[Decision], deps: list[Dependency], stages: list[Stage]) -> int:
-    """Move each decision whose stage was guessed from its start time so that the guess adds no stage inversion the
-    file does not have: no later than the earliest named stage of the work that waits for it, and no earlier than
-    the latest stage of the work it waits for (work after an Integrate summary is not Validate because it starts
-    early in the plan's span). Named stages stay. The number of decisions (not helpers) moved."""
-    guessed = [STAGE_GUESSED_TAG in d.tags for d in decisions]
+def follow_linked_stages(
+    decisions: list[Decision],
+    deps: list[Dependency],
+    stages: list[Stage],
+    guessed: list[bool] | None = None,
+) -> int:
+    """Move each decision whose stage was guessed (from its start time, tagged ``stage-guessed``; or ``guessed``,
+    the table import's rows without a stage) so that the guess adds no stage inversion the file does not have: no
+    later than the earliest named stage of the work that waits for it, and no earlier than the latest stage of the
+    work it waits for (work after an Integrate summary is not Validate because it starts early in the plan's span).
+    Named stages stay. The number of decisions (not helpers) moved."""
+    if guessed is None:
+        guessed = [STAGE_GUESSED_TAG in d.tags for d in decisions]
     if not any(guessed) or not deps:
         return 0
     index = {d.id: k for k, d in enumerate(decisions)}

@@ -40,7 +40,7 @@ from planner.io.common import (
     slug,
     some,
 )
-from planner.io.outline import compare_finish, exact_actual, match_named
+from planner.io.outline import compare_finish, exact_actual, follow_linked_stages, match_named
 from planner.model.plan import (
     Area,
     Baseline,
@@ -1893,6 +1893,7 @@ def rows_to_plan(
     summary_names: list[str] = []
     parent_index: dict[int, int] = {}  # a parent task's line -> its index in members
     decision_lines: dict[str, int] = {}
+    unstaged: set[str] = set()  # rows placed in the first stage for want of a stage cell or a named section
     dropped_links = 0
 
     def summary_row(title_text: str, raw_id: str, rec: dict[str, Any], line: int) -> int:
@@ -2041,6 +2042,7 @@ def rows_to_plan(
         stage = lookup(stage_text, stages, new_stage) if stage_text else plan.stages[0].id
         if not stage_text:
             report.add("guess", f"no stage; put in {plan.stages[0].name}", where)
+            unstaged.add(did)
         area_text = str(rec.get("area") or "").strip() or next(
             (
                 name
@@ -2419,6 +2421,22 @@ def rows_to_plan(
             f"the cost cells name several currencies ({', '.join(sorted(currencies))}): their numbers are read "
             "as they are, not converted, and the plan's currency is left unset",
         )
+    if unstaged and len(unstaged) < len(decisions):
+        # rows without a stage, linked with rows a stage column or a heading placed: in no stage before the work
+        # they wait for, nor after the work waiting for them (Go live after an Integrate section is not Validate)
+        was = {d.id: d.stage for d in decisions}
+        follow_linked_stages(decisions, deps, plan.stages, [d.id in unstaged for d in decisions])
+        names = {x.id: x.name for x in plan.stages}
+        moved = {
+            f"line {decision_lines[d.id]}": names[d.stage]
+            for d in decisions
+            if d.stage != was[d.id] and d.id in decision_lines
+        }
+        for item in report.items:
+            if item.kind == "guess" and item.where in moved and item.message.startswith("no stage; put in "):
+                item.message = (
+                    f"no stage; put in {moved[item.where]}, the stage of the work it is linked with"
+                )
     plan.decisions = decisions
     plan.dependencies = deps
     source_finish = (plan.extensions.get(EXTENSION_KEY) or {}).get("source_finish_weeks")

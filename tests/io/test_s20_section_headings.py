@@ -68,3 +68,19 @@ def test_s20_a_tracker_of_undated_tasks_keeps_every_row(tmp_path: Path) -> None:
     plan, report = import_file(path)
     assert [d.title for d in plan.decisions] == ["Triage", "Label data", "Ship", "Retro"]
     assert "section heading" not in report.text(limit=None)
+
+
+def test_s20_a_row_without_a_stage_follows_the_work_it_is_linked_with(tmp_path: Path) -> None:
+    """Go live waits for API layer, which its Integrate section places: it is not left in Validate (a stage
+    inversion `planner check` warned of, for a stage the file never gave it)."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Task,Duration,Predecessors\nValidate,,\n  Business case,2w,\nIntegrate,,\n  API layer,3w,2\nGo live,0,4\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert {d.id: d.stage for d in plan.decisions}["go-live"] == "integrate"
+    assert "line 6: no stage; put in Integrate, the stage of the work it is linked with" in report.text(
+        limit=None
+    )
+    assert not [f for f in analyze(plan).findings if f.code == "stage-inversion"]
