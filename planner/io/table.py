@@ -1101,7 +1101,7 @@ def _apply_row_dates(
     plan.start_date = plan.start_date or min(starts)
     # bare numbers that count the working days between a row's start and finish (inclusive) are days
     # (or calendar days, TaskJuggler's CSV reports: 14.0 from 15 to 29 Jan)
-    votes_days = votes_weeks = votes_calendar = 0
+    votes_days = votes_weeks = votes_calendar = votes_through = 0
     for did, (_, s, f, bare) in dates.items():
         d = by_id[did]
         if not bare or s is None or f is None or d.milestone:
@@ -1111,6 +1111,7 @@ def _apply_row_dates(
         votes_days += abs(likely - span) < 0.51
         votes_weeks += abs(likely * 5 - span) < 0.51
         votes_calendar += min(abs(likely - (f - s).days), abs(likely - (f - s).days - 1)) < 0.51
+        votes_through += abs(likely - (f - s).days - 1) < abs(likely - (f - s).days)  # the finish day counted
     per_week = 5 if votes_days > votes_weeks and votes_days >= votes_calendar else 7
     if max(votes_days, votes_calendar) > votes_weeks:
         for did, (_, _, _, bare) in dates.items():
@@ -1126,12 +1127,23 @@ def _apply_row_dates(
             else "the durations are calendar days, not weeks: they count the days from the rows' start to their "
             "finish date (7 days a week)",
         )
+    # Positions in the durations' own days: working days (Monday to Friday, a finish date worked through), or
+    # calendar days from the plan start when the durations count them (a finish date through or not, as they do)
+    calendar = per_week == 7 and votes_calendar > votes_weeks
+    through = 1 if votes_through * 2 > votes_calendar else 0
+    start_day = plan.start_date
+
+    def position(day: dt.date, finish: bool = False) -> float:
+        if calendar and start_day is not None:
+            return max(0, (day - start_day).days + (through if finish else 0)) / 7
+        return max(0, _working_days(origin, day + dt.timedelta(days=1) if finish else day)) / 5
+
     pinned = done = resumed = 0
     for did, (_, s, f, _) in dates.items():
         d = by_id[did]
         if s is None:
             continue
-        at = max(0, _working_days(origin, s)) / 5
+        at = position(s)
         if at > MAX_WEEKS:
             raise InteropError(
                 path,
@@ -1145,9 +1157,7 @@ def _apply_row_dates(
             d.not_before = at
             pinned += 1
         if d.status is Status.DONE and d.actual_start is None and d.actual_finish is None:
-            end = (
-                at + d.weeks() if f is None else max(at, _working_days(origin, f + dt.timedelta(days=1)) / 5)
-            )
+            end = at + d.weeks() if f is None else max(at, position(f, finish=True))
             if d.milestone:  # a moment: at the start of its day, or after the work it follows that day
                 at = end = end if did in linked else at
             d.actual_start = exact_actual(plan.start_date, at)
@@ -1156,9 +1166,7 @@ def _apply_row_dates(
         elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
             d.not_before = at + d.weeks() * d.progress / 100 or None
             resumed += 1
-    ends = [
-        _working_days(origin, f + dt.timedelta(days=1)) / 5 for _, _, f, _ in dates.values() if f is not None
-    ]
+    ends = [position(f, finish=True) for _, _, f, _ in dates.values() if f is not None]
     if ends:
         plan.extensions = {EXTENSION_KEY: {"format": "table", "source_finish_weeks": max(ends)}}
     if pinned:

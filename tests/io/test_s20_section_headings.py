@@ -84,3 +84,19 @@ def test_s20_a_row_without_a_stage_follows_the_work_it_is_linked_with(tmp_path: 
         limit=None
     )
     assert not [f for f in analyze(plan).findings if f.code == "stage-inversion"]
+
+
+def test_s20_calendar_day_durations_place_rows_in_calendar_days(tmp_path: Path) -> None:
+    """A 7, B 14, C 3 calendar days, one after the other from Mon 1 Mar 2027: C ends Thu 25 Mar, 24 days on, where
+    the file has it (positions in working days put the file's finish at 28 Mar and reported a difference)."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Task,Duration,Start,Finish,Predecessors\nA,7,2027-03-01,2027-03-08,\nB,14,2027-03-08,2027-03-22,1\n"
+        "C,3,2027-03-22,2027-03-25,2\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    r = analyze(plan)
+    assert r.schedule is not None and r.schedule.finish == 24 / 7
+    text = report.text(limit=None)
+    assert "calendar days, not weeks" in text and "[schedule]" not in text
