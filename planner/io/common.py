@@ -279,6 +279,12 @@ def slug(text: str, fallback: str = "item") -> str:
     return s if s and _ID_RE.match(s) else fallback
 
 
+def file_stem(title: str) -> str:
+    """A file name (without suffix) for a plan of ``title``, as the app proposes one for Save As and the report:
+    the plan id rule (:func:`slug`), 'plan' for a title without letters or digits."""
+    return slug(title, "plan")
+
+
 class IdMaker:
     """Unique plan ids: a valid id is kept when free, otherwise a slug with ``-2``, ``-3`` ... appended."""
 

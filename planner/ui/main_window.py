@@ -901,7 +901,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self, path: str | None = None) -> bool:
         if path is None:
-            start = self.doc.path or str(Path.home() / f"{_slug(self.doc.plan.title)}.plan.json")
+            from planner.io.common import file_stem
+
+            start = self.doc.path or str(Path.home() / f"{file_stem(self.doc.plan.title)}.plan.json")
             path, _ = QFileDialog.getSaveFileName(self, "Save plan as", start, FILE_FILTER)
             if not path:
                 return False
@@ -1187,12 +1189,6 @@ def _disk_changed_text(entry: recovery.RecoveryEntry, state: str | None) -> str:
     if state == "deleted":
         return f"{name} is no longer on disk: saving creates it again."
     return ""
-
-
-def _slug(text: str) -> str:
-    import re
-
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "plan"
 
 
 def focus_window(window: MainWindow) -> None:

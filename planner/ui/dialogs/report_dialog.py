@@ -9,7 +9,6 @@ first use, not when the app starts.
 
 from __future__ import annotations
 
-import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,7 +65,9 @@ def default_report_path(doc: PlanDocument) -> Path:
         stem = p.name.removesuffix(".json").removesuffix(".plan")
         return p.with_name(f"{stem}-report.pdf")
     title = doc.plan.title or "plan"
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "plan"
+    from planner.io.common import file_stem
+
+    slug = file_stem(title)
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
         Path.home()
     )
