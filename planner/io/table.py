@@ -56,7 +56,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
-from planner.units import agree, count, format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, plural_weeks, week_to_date
 
 _Sheet = TypeVar("_Sheet", bound=tuple[Any, ...])
 """A reader's rows of one sheet: (rows, whatever else it keeps of the sheet)."""
@@ -1886,6 +1886,7 @@ def rows_to_plan(
     unknown_statuses: dict[str, str] = {}  # status words no tool's list holds -> the first line with one
     rows = list(rows)
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
+    timed_milestones: list[str] = []  # rows marked milestones with a duration of their own (read as 0)
     _guessed_columns(keys, header, rows, report)
     _repeated_columns(keys, header, report)
     summary_lines = _summary_lines(keys, rows)
@@ -2087,6 +2088,12 @@ def rows_to_plan(
         if not {"status", "progress"} & set(keys) and _has_cell(rec.get("actual_finish")):
             status, progress = Status.DONE, 100.0  # a tracker's "Completed At" is all it says of progress
         headcount = nums["headcount"] if nums["headcount"] is not None else units_headcount
+        if (
+            milestone
+            and max(o, likely, p) > 0
+            and SPANS & set(keys) & {k for k in rec if _has_cell(rec.get(k))}
+        ):
+            timed_milestones.append(f"line {line} {title_text[:40]!r} ({plural_weeks(likely)})")
         try:
             decisions.append(
                 Decision(
@@ -2361,6 +2368,14 @@ def rows_to_plan(
             "link",
             f"{count(dropped_links, 'link')} to or from summary rows {agree(dropped_links, 'is', 'are')} not "
             "carried (SS or SF from a summary, FF or SF to one, or a link between a summary and a row under it)",
+        )
+    if timed_milestones:
+        n = len(timed_milestones)
+        report.add(
+            "duration",
+            f"{count(n, 'row')} marked as {agree(n, 'a milestone', 'milestones')} {agree(n, 'has', 'have')} a "
+            f"duration: read as {agree(n, 'a milestone', 'milestones')} (a moment, 0 weeks), "
+            + some(timed_milestones),
         )
     if zero_milestones:
         report.add(

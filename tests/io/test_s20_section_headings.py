@@ -100,3 +100,20 @@ def test_s20_calendar_day_durations_place_rows_in_calendar_days(tmp_path: Path) 
     assert r.schedule is not None and r.schedule.finish == 24 / 7
     text = report.text(limit=None)
     assert "calendar days, not weeks" in text and "[schedule]" not in text
+
+
+def test_s20_a_milestone_row_with_a_duration_is_reported(tmp_path: Path) -> None:
+    """A row marked a milestone with 1w in its duration: a milestone (0 weeks), said in the report (it was set to 0
+    without a word; found by H-review20)."""
+    path = tmp_path / "plan.csv"
+    path.write_text("title,duration,milestone\nA,1w,yes\nB,2,no\nC,,yes\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [(d.title, d.milestone, d.duration) for d in plan.decisions] == [
+        ("A", True, 0.0),
+        ("B", False, 2.0),
+        ("C", True, 0.0),
+    ]
+    assert (
+        "1 row marked as a milestone has a duration: read as a milestone (a moment, 0 weeks), line 2 'A' (1 week)"
+        in report.text(limit=None)
+    )
