@@ -640,8 +640,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     grain = outline.extra.get("whole_day")
     whole_day = grain if isinstance(grain, float) else 1.0 / days if isinstance(days, int) and days else 0.0
     compare_finish(plan, outline.finish, report, whole_day=whole_day)
-    guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags)
-    guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags)
+    # counted as the summary line counts decisions: the import's own helper milestones apart
+    guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags and HELPER_TAG not in d.tags)
+    guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags and HELPER_TAG not in d.tags)
     if guessed_stage:
         report.add(
             "guess",
