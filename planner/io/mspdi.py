@@ -448,9 +448,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # file whose tasks were entered before it (MPXJ's assignment-assignments, saved by Project 2003-2019: Start
     # Date 11 Mar 2016, every task from 4 Jan) would put them before week 0, its actual starts on the start date
     earliest = None
-    top_tasks = (
-        0  # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
-    )
+    # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
+    top_tasks = 0
     for t in task_els:
         tf = _fields(t)
         if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1":
@@ -533,9 +532,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # tasks whose actual dates are the file's schedule, after its status date
     scheduled_actuals: list[str] = []
     manual_tasks: list[str] = []  # manually scheduled: each keeps its stored start (one report line)
-    unfinished: list[
-        tuple[str, float]
-    ] = []  # an actual finish by the status date on work its percentage says is not done
+    # an actual finish by the status date on work its percentage says is not done
+    unfinished: list[tuple[str, float]] = []
     tasks: list[SourceTask] = []
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
@@ -606,18 +604,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         finished = _parse_datetime(_text(f, "ActualFinish"))
         if finished is not None and percent < 100:
             if pc_text is None and (status_dt is None or finished <= status_dt):
-                percent = (
-                    100.0  # MS Project sets 100 % with an actual finish; a file without percentages means it
-                )
+                # MS Project sets 100 % with an actual finish; a file without percentages means it
+                percent = 100.0
             else:
                 # An actual finish on work not complete, or after the status date: the file writes its schedule as
                 # actual dates (TaskJuggler does, on every task). The finish is not one, and the start is one only
                 # up to the status date (actuals are recorded up to it).
                 del f["ActualFinish"]
                 if pc_text is not None and (status_dt is None or finished <= status_dt):
-                    unfinished.append(
-                        (name or uid, percent)
-                    )  # by the status date: the file's own contradiction
+                    # by the status date: the file contradicts itself
+                    unfinished.append((name or uid, percent))
                 started = _parse_datetime(_text(f, "ActualStart"))
                 if started is not None and (started > status_dt if status_dt is not None else percent <= 0):
                     del f["ActualStart"]
