@@ -102,6 +102,11 @@ _ALIASES = {
     "name": "title",
     "task": "title",
     "predecessors": "depends_on",
+    # a consultant's roadmap sheet: its phases are the plan's stages (ordered, gated), its workstreams the areas
+    "phase": "stage",
+    "phase name": "stage",
+    "workstream": "area",
+    "work stream": "area",
     "precursors": "depends_on",  # TaskJuggler's CSV reports
     "depends on": "depends_on",
     "dependencies": "depends_on",

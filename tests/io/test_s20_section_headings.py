@@ -117,3 +117,23 @@ def test_s20_a_milestone_row_with_a_duration_is_reported(tmp_path: Path) -> None
         "1 row marked as a milestone has a duration: read as a milestone (a moment, 0 weeks), line 2 'A' (1 week)"
         in report.text(limit=None)
     )
+
+
+def test_s20_phase_and_workstream_columns_are_stage_and_area(tmp_path: Path) -> None:
+    """A consultant's roadmap sheet: 'Phase' is the stage, 'Workstream' the area (both were ignored: every row sat
+    in Validate, in the area 'Imported')."""
+    path = tmp_path / "roadmap.csv"
+    path.write_text(
+        "Task,Phase,Workstream,Duration\nBusiness case,Validate,Strategy,2w\nData audit,Validate,Data,1w\n"
+        "API layer,Integrate,Platform,3w\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.stage) for d in plan.decisions] == [
+        ("Business case", "validate"),
+        ("Data audit", "validate"),
+        ("API layer", "integrate"),
+    ]
+    names = {a.id: a.name for a in plan.areas}
+    assert [names[d.area] for d in plan.decisions] == ["Strategy", "Data", "Platform"]
+    assert "not a plan field" not in report.text(limit=None)
