@@ -135,5 +135,5 @@ def test_s20_phase_and_workstream_columns_are_stage_and_area(tmp_path: Path) -> 
         ("API layer", "integrate"),
     ]
     names = {a.id: a.name for a in plan.areas}
-    assert [names[d.area] for d in plan.decisions] == ["Strategy", "Data", "Platform"]
+    assert [names.get(d.area or "") for d in plan.decisions] == ["Strategy", "Data", "Platform"]
     assert "not a plan field" not in report.text(limit=None)
