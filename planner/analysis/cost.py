@@ -201,6 +201,15 @@ class CostBreakdown:
         kinds = (("labour", self.labour), ("one_off", self.one_off), ("run", self.run))
         return [(kind, amount) for kind, amount in kinds if abs(amount) >= 0.5]
 
+    def spend_texts(self, currency: str | None = None, run_until: str = "") -> list[str]:
+        """Each kind of spend of :meth:`spend_kinds` as the chart's subtitle and the Cost tab write it, ``labour EUR
+        8,000``; ``run_until`` follows the running costs (`` to week 10``)."""
+        return [
+            f"{SPEND_KIND_NAMES[kind]} {format_money(amount, currency)}"
+            + (run_until if kind == "run" else "")
+            for kind, amount in self.spend_kinds()
+        ]
+
     @property
     def headroom(self) -> float | None:
         """Budget minus spend (negative: over budget); None without a budget."""

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from planner.analysis.cost import CATEGORIES, SPEND_KIND_NAMES, CostSummary, cost_summary, format_money
+from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
 from planner.model import units
@@ -241,7 +241,7 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
     rows = b.by_stage_and_category(plan)
     total = f"Total {format_money(b.total, cur)}"
     # Only the kinds of spend the plan has (CostBreakdown.spend_kinds); one kind alone is the total.
-    kinds = [f"{SPEND_KIND_NAMES[kind]} {format_money(amount, cur)}" for kind, amount in b.spend_kinds()]
+    kinds = b.spend_texts(cur)
     split = f"{total}: {', '.join(kinds)}" if len(kinds) > 1 else total
     subs = [split, total]
     if b.gating is not None and b.gating.money > 0:

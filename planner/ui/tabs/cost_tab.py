@@ -247,18 +247,13 @@ class CostTab(LazyRefresh, QWidget):
 
         b, cur = s.breakdown, s.currency
         # Only the kinds of spend the plan has, as the cost chart and the report (no "labour EUR 0").
-        names = SPEND_KIND_NAMES
         kinds = b.spend_kinds()
         until = f" to {fmt.when(plan, b.horizon)}"
         if len(kinds) > 1:
-            split = ", ".join(
-                f"{names[kind]} {format_money(amount, cur)}" + (until if kind == "run" else "")
-                for kind, amount in kinds
-            )
-            split = f" ({split})"
+            split = f" ({', '.join(b.spend_texts(cur, until))})"
         elif kinds:
             kind = kinds[0][0]
-            split = f" (all of it {names[kind]}{until if kind == 'run' else ''})"
+            split = f" (all of it {SPEND_KIND_NAMES[kind]}{until if kind == 'run' else ''})"
         else:
             split = ""
         parts = [f"<b>Total spend:</b> {format_money(b.total, cur)}{split}"]
