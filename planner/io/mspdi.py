@@ -55,7 +55,7 @@ from planner.io.outline import (
     report_durations_from_dates,
 )
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import agree, count, format_date, format_share, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_share, format_weeks, plural_weeks, week_to_date
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -773,8 +773,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         ):
             report.add(
                 "duration",
-                f"the duration ({weeks:.4g} weeks) contradicts the task's own dates "
-                f"({finish - start:.4g} working weeks apart); the duration is used",
+                f"the duration ({plural_weeks(weeks)}) contradicts the task's own dates "
+                f"({plural_weeks(finish - start, 'working week')} apart); the duration is used",
                 where,
             )
         tasks.append(
@@ -1043,7 +1043,7 @@ def carry_constraint(
         report.add(
             "constraint",
             f"'{CONSTRAINTS[ctype]}' {CARRIED_EARLIEST} (week "
-            f"{not_before:.4g}); a deadline it sets is not carried",
+            f"{format_weeks(not_before)}); a deadline it sets is not carried",
             where,
         )
         return not_before

@@ -57,7 +57,7 @@ from planner.model.plan import (
     ThreePoint,
     new_plan,
 )
-from planner.units import agree, count, format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, plural_weeks, week_to_date
 
 DEFAULT_AREA = ("imported", "Imported", "#999999")
 
@@ -428,7 +428,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 milestone_time[i] = t.duration
                 report.add(
                     "duration",
-                    f"a milestone with a duration of {t.duration:.4g} weeks is kept as a milestone (0 weeks); "
+                    f"a milestone with a duration of {plural_weeks(t.duration)} is kept as a milestone (0 weeks); "
                     "the links from its finish get that time as lag, so its successors stay where the file "
                     "has them",
                     where,

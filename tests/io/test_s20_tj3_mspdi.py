@@ -276,3 +276,11 @@ def test_s20_an_ms_project_file_without_tasks_says_so(tmp_path: Path) -> None:
     plan, report = import_mspdi(path)
     assert plan.decisions == []
     assert [i.message for i in report.items] == ["the project has no tasks: the plan is empty"]
+
+
+def test_s20_weeks_in_import_messages_follow_the_week_format(tmp_path: Path) -> None:
+    """Weeks in MS Project XML report lines come from units.format_weeks / plural_weeks: 'a duration of 1 week'
+    (it said '1 weeks', by a format of its own)."""
+    path = write(tmp_path, [task(1, "Sign-off", 1, "PT40H0M0S", milestone=1)])
+    _, report = import_mspdi(path)
+    assert "a milestone with a duration of 1 week is kept as a milestone" in report.text(limit=None)
