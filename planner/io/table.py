@@ -151,6 +151,7 @@ _ALIASES = {
     "blocking": "blocks",
     "completed at": "actual_finish",
     "original estimate": "duration",
+    "estimated time": "duration",
     # Microsoft Planner's "Export plan to Excel" ("Bucket Name", "Progress" in words, "Labels", "Completed Date"),
     # monday.com boards ("Person", "Timeline", "Dependency", and a group per table: the "group" column the import
     # makes of them), ClickUp ("Assignees" as a list, "Task Content", "Time Estimated" in milliseconds, "List Name",
@@ -217,7 +218,50 @@ _ALIASES = {
     "fin planifiée": "baseline_finish",
     "gliederungsebene": "outline level",
     "niveau hiérarchique": "outline level",
-}
+    # Spanish, Italian, Portuguese and Dutch: MS Project's column names in those languages, and a typed table's
+    "nombre de tarea": "title", "tarea": "title", "actividad": "title", "duración": "duration",
+    "comienzo": "start", "fecha de inicio": "start", "fecha inicio": "start", "inicio": "start",
+    "fecha de fin": "finish", "fecha fin": "finish", "predecesoras": "depends_on", "dependencias": "depends_on",
+    "% completado": "progress", "nombres de los recursos": "owner", "recursos": "owner", "hito": "milestone",
+    "estado": "status", "notas": "notes", "costo": "cost", "coste": "cost", "nivel de esquema": "outline level",
+    "nome attività": "title", "attività": "title", "durata": "duration", "inizio": "start", "data inizio": "start",
+    "data di inizio": "start", "fine": "finish", "data fine": "finish", "data di fine": "finish",
+    "predecessori": "depends_on", "dipendenze": "depends_on", "% completamento": "progress",
+    "nomi risorse": "owner", "responsabile": "owner", "cardine": "milestone", "stato": "status", "note": "notes",
+    "costo totale": "cost", "livello struttura": "outline level",
+    "nome da tarefa": "title", "tarefa": "title", "atividade": "title", "duração": "duration", "início": "start",
+    "data de início": "start", "término": "finish", "data de término": "finish", "data de fim": "finish",
+    "predecessoras": "depends_on", "dependências": "depends_on", "% concluída": "progress",
+    "% concluído": "progress", "nomes dos recursos": "owner", "responsável": "owner", "marco": "milestone",
+    "situação": "status", "custo": "cost", "nível da estrutura de tópicos": "outline level",
+    "taaknaam": "title", "taak": "title", "activiteit": "title", "duur": "duration", "startdatum": "start",
+    "begindatum": "start", "voltooiing": "finish", "einddatum": "finish", "voorgangers": "depends_on",
+    "afhankelijkheden": "depends_on", "% voltooid": "progress", "resourcenamen": "owner", "eigenaar": "owner",
+    "verantwoordelijke": "owner", "mijlpaal": "milestone", "opmerkingen": "notes",
+    "overzichtsniveau": "outline level",
+    # Redmine's issue CSV ("#", "Subject", "Estimated time" in hours, "Related issues": see RELATIONS), Azure
+    # DevOps' query results ("State", "Target Date", "Area Path", "Successor" links; "Title 1", "Title 2"...: see
+    # _work_items), Linear ("Started", "Completed" timestamps, "Parent issue"), Notion ("Assign", "Dates"),
+    # GitHub Projects ("Target date"), MS Project's "Successors": links given by their predecessor, as Blocks
+    "#": "id",
+    "subject": "title",
+    "state": "status",
+    "area path": "area",
+    "successor": "blocks",
+    "successors": "blocks",
+    "started": "actual_start",
+    "started at": "actual_start",
+    "completed": "actual_finish",
+    "assign": "owner",
+    # Trello's CSV (a power-up's: "Card Name", "List Name", "Members"), Teamwork's and Zoho's task lists, YouTrack's
+    # "Estimation" ("1w 2d")
+    "card name": "title",
+    "card id": "id",
+    "members": "owner",
+    "task list": "grouping",
+    "tasklist": "grouping",
+    "estimation": "duration",
+}  # fmt: skip
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
                     Status.NOT_STARTED),
@@ -231,6 +275,21 @@ STATUS_WORDS = {
     **dict.fromkeys(("in_bearbeitung", "begonnen", "läuft", "en_cours"), Status.IN_PROGRESS),
     **dict.fromkeys(("erledigt", "abgeschlossen", "fertig", "terminé", "terminée", "achevé", "achevée"), Status.DONE),
     **dict.fromkeys(("blockiert", "wartend", "bloqué", "bloquée", "en_attente"), Status.BLOCKED),
+    # Spanish, Italian, Portuguese, Dutch
+    **dict.fromkeys(("pendiente", "no_iniciada", "no_iniciado", "por_hacer", "da_fare", "non_iniziata",
+                     "non_iniziato", "não_iniciada", "não_iniciado", "a_fazer", "pendente", "niet_gestart",
+                     "te_doen", "gepland"), Status.NOT_STARTED),
+    **dict.fromkeys(("en_curso", "en_progreso", "in_corso", "em_andamento", "em_progresso", "bezig",
+                     "in_uitvoering", "onderhanden"), Status.IN_PROGRESS),
+    **dict.fromkeys(("completada", "completado", "terminada", "terminado", "hecho", "completata", "completato",
+                     "concluída", "concluído", "concluida", "feito", "voltooid", "gereed", "klaar", "afgerond"),
+                    Status.DONE),
+    **dict.fromkeys(("bloqueada", "bloqueado", "bloccata", "bloccato", "geblokkeerd", "in_attesa"),
+                    Status.BLOCKED),
+    # Azure DevOps (Scrum's Committed, CMMI's Proposed), Redmine's and OpenProject's words
+    "committed": Status.IN_PROGRESS, "proposed": Status.NOT_STARTED, "approved": Status.NOT_STARTED,
+    "fixed": Status.DONE, "verified": Status.DONE, "submitted": Status.NOT_STARTED,  # YouTrack's
+    "in_specification": Status.NOT_STARTED, "scheduled": Status.NOT_STARTED, "to_be_scheduled": Status.NOT_STARTED,
 }  # fmt: skip
 """Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
 plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
@@ -252,23 +311,41 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "wo": 1.0, "woche": 1.0, "wochen": 1.0, "sem": 1.0, "semaine": 1.0, "semaines": 1.0,
     "std": 40.0, "stunde": 40.0, "stunden": 40.0, "heure": 40.0, "heures": 40.0,
     "monat": 0.25, "monate": 0.25, "mois": 0.25,
+    # spreadsheet users' words: "3 wks", "10 business days", "1.5 mo", "2 bd"; "calendar days" are elapsed
+    "business day": 5.0, "business days": 5.0, "working day": 5.0, "working days": 5.0, "work day": 5.0,
+    "work days": 5.0, "workday": 5.0, "workdays": 5.0, "bd": 5.0, "wd": 5.0,
+    "calendar day": 7.0, "calendar days": 7.0, "mth": 0.25, "mths": 0.25,
+    # Spanish, Italian, Portuguese and Dutch (MS Project's "5 días", "5 g", "5 dias", "5 dagen")
+    "día": 5.0, "días": 5.0, "dia": 5.0, "dias": 5.0, "g": 5.0, "gg": 5.0, "giorno": 5.0, "giorni": 5.0,
+    "dag": 5.0, "dagen": 5.0, "semana": 1.0, "semanas": 1.0, "sett": 1.0, "settimana": 1.0, "settimane": 1.0,
+    "weken": 1.0, "hora": 40.0, "horas": 40.0, "ora": 40.0, "ore": 40.0,
+    "uur": 40.0, "uren": 40.0, "u": 40.0, "mes": 0.25, "meses": 0.25, "mese": 0.25, "mesi": 0.25,
+    "maand": 0.25, "maanden": 0.25,
 }  # fmt: skip
-_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
     rf"^(?P<num>[+-]?\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?)\s*(?:(?P<unit>{_UNIT})\.?)?\s*\??$", re.IGNORECASE
 )
+_SPAN_PART = re.compile(rf"(\d+(?:[.,]\d+)?)\s*({_UNIT})\.?(?![^\W\d_])\s*,?\s*", re.IGNORECASE)
 _LAG = rf"[+-]\s*\d+(?:[.,]\d*)?(?:e[+-]?\d+)?(?:\s*(?:(?:{_UNIT})\.?|%))?"
 _DEP = re.compile(
     rf"^(?P<id>\S+?)(?:\s+(?P<type>FS|SS|FF|SF)\s*(?P<lag1>{_LAG})?|\s+(?P<lag2>{_LAG}))?$", re.IGNORECASE
 )
+_LINK_TYPES = {
+    "EA": "FS", "AA": "SS", "EE": "FF", "AE": "SF", "FD": "FS", "DD": "SS", "DF": "SF",
+    "FC": "FS", "CC": "SS", "CF": "SF",  # Spanish: fin-comienzo, comienzo-comienzo, comienzo-fin (FF: fin-fin)
+    "FI": "FS", "II": "SS", "IF": "SF",  # Italian: fine-inizio, inizio-inizio, inizio-fine; Portuguese II: início
+    "TI": "FS", "TT": "FF", "IT": "SF",  # Portuguese: término-início, término-término, início-término
+    "EB": "FS", "BB": "SS", "BE": "SF",  # Dutch: einde-begin, begin-begin, begin-einde (EE: einde-einde)
+}  # fmt: skip
+"""A German MS Project's link types (Ende-Anfang, Anfang-Anfang, ...), a French one's (fin-début, début-début,
+début-fin; FF is fin-fin), and a Spanish, Italian, Portuguese or Dutch one's: ``3EA+2 Tage``, ``4DD``, ``5FC+2
+días``, ``6TI``, ``7EB``."""
 # MS Project's and Smartsheet's own syntax: the row ID glued to the type, "3FS+2 days", "4SS", "5FF-1d"
 _TOOL_DEP = re.compile(
-    rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF|EA|AA|EE|AE|FD|DD|DF)\s*(?P<lag1>{_LAG})?$", re.IGNORECASE
+    rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF|{'|'.join(_LINK_TYPES)})\s*(?P<lag1>{_LAG})?$", re.IGNORECASE
 )
 _DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
-_LINK_TYPES = {"EA": "FS", "AA": "SS", "EE": "FF", "AE": "SF", "FD": "FS", "DD": "SS", "DF": "SF"}
-"""A German MS Project's link types (Ende-Anfang, Anfang-Anfang, ...) and a French one's (fin-début, début-début,
-début-fin; FF is fin-fin): ``3EA+2 Tage``, ``4DD``."""
 
 
 def span_weeks(text: str) -> float | None:
@@ -276,7 +353,11 @@ def span_weeks(text: str) -> float | None:
     A bare number is weeks."""
     m = _SPAN.match(text.strip())
     if not m:
-        return None
+        parts = _SPAN_PART.findall(text)
+        if len(parts) < 2 or _SPAN_PART.sub("", text).strip():
+            return None
+        # "1w 2d 4h" (YouTrack's and Jira's time tracking), "2 weeks 3 days": the sum of its parts
+        return sum(float(n.replace(",", ".")) / _UNITS[u.lower()] for n, u in parts)
     number = float(m.group("num").replace(" ", "").replace(",", "."))
     return number / _UNITS[(m.group("unit") or "w").lower()]
 
@@ -322,6 +403,9 @@ class PercentLag(float):
     percentage; the importer scales it once it knows the predecessor."""
 
 
+_PAGE_LINK = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)")
+
+
 def parse_depends(
     text: str, known: set[str] | None = None, titles: set[str] | None = None
 ) -> list[tuple[str, DependencyType, float]]:
@@ -332,6 +416,9 @@ def parse_depends(
     ``titles`` (casefolded) whole is that row, finish-to-start (monday.com's "Dependency" names items: "Build
     pilot")."""
     out: list[tuple[str, DependencyType, float]] = []
+    text = _PAGE_LINK.sub(
+        "", text
+    )  # Notion's relations: "Define scope (https://www.notion.so/Define-scope-0a1b...)"
     if "->" in text and (found := list(_TJ_DEP.finditer(text))):
         # TaskJuggler's "Precursors": "Name (id) ]->[ 2027-01-15, ..." (names may hold commas; the brackets give
         # the type: ] the predecessor's end, [ its start, then the successor's)
@@ -494,6 +581,8 @@ def header_unit(h: Any) -> str | None:
         return "seconds"
     if key in ("time estimated", "time estimate"):  # ClickUp, in milliseconds
         return "milliseconds"
+    if key == "estimated time":  # Redmine's, in hours ("40.00")
+        return "hours"
     m = _UNIT_HEADER.match(key)
     return m.group("unit") if m else None
 
@@ -679,17 +768,27 @@ _TOTAL_TITLES = re.compile(
 )
 
 
-RESOURCE_LISTS = {"resource names", "resources", "assigned to", "assignee", "assignees", "person", "people"}
+RESOURCE_LISTS = {
+    "resource names",
+    "resources",
+    "assigned to",
+    "assignee",
+    "assignees",
+    "person",
+    "people",
+    "members",
+}
 _RESOURCE_UNITS = re.compile(r"^(.*?)\s*\[\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\]$")
 
 
-def _tag_list(text: str) -> list[str]:
+def _tag_list(text: str, commas: bool = False) -> list[str]:
     """The tags in a cell: ``;``-separated (the planner's own, Planner's "Labels"), or a bracketed list as ClickUp
-    writes it (``[urgent, gacha]``, ``[]`` for none)."""
+    writes it (``[urgent, gacha]``, ``[]`` for none); with ``commas`` (another tool's file), a cell without ``;`` is
+    ``,``-separated, as Linear's "Labels" and Notion's multi-selects are ("Backend, API")."""
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
         return [t.strip() for t in text[1:-1].split(",") if t.strip()]
-    return [t.strip() for t in text.split(";") if t.strip()]
+    return [t.strip() for t in text.split(";" if ";" in text or not commas else ",") if t.strip()]
 
 
 def _status_word(text: str) -> Status | None:
@@ -700,10 +799,12 @@ def _status_word(text: str) -> Status | None:
     return next((st for st in Status if st.value == key), None)
 
 
-_YES = {"yes", "y", "true", "1", "x", "ja", "j", "wahr", "oui", "vrai", "sí", "si"}
-_NO = {"", "no", "n", "false", "0", "nein", "falsch", "non", "faux"}
-"""A milestone cell's words, in English, German and French (``Ja``/``Nein``, ``Oui``/``Non``), as a spreadsheet
-user types them or MS Project writes them in its language."""
+_YES = {"yes", "y", "true", "1", "x", "ja", "j", "wahr", "oui", "vrai", "sí", "si", "sì", "sim", "verdadero",
+        "vero", "verdadeiro", "waar"}  # fmt: skip
+_NO = {"", "no", "n", "false", "0", "nein", "falsch", "non", "faux", "não", "nao", "nee", "falso", "onwaar"}
+"""A milestone cell's words, in English, German, French, Spanish, Italian, Portuguese and Dutch (``Ja``/``Nein``,
+``Oui``/``Non``, ``Sí``/``No``, ``Sim``/``Não``, ``Ja``/``Nee``), as a spreadsheet user types them or MS Project
+writes them in its language."""
 
 
 def _yes_no(cell: Any, where: str, report: ImportReport) -> bool:
@@ -731,6 +832,7 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
     if not parts:
         return "", None
     name, units = parts[0], None
+    name = re.sub(r"^(.+?)\s*<[^<>\s]+@[^<>\s]+>$", r"\1", name)  # Azure DevOps' "Ben Ode <ben@contoso.com>"
     m = _RESOURCE_UNITS.match(name)
     if m:
         value = float(m.group(2).replace(",", "."))
@@ -841,6 +943,7 @@ FINISH_HEADERS = {
     "due date",
     "due",
     "timeline - end",
+    "target date",  # Azure DevOps, GitHub Projects' roadmap
 }
 """Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
 sits in the file's own schedule."""
@@ -849,6 +952,9 @@ _DATE_FORMATS = ("%m/%d/%y", "%m/%d/%Y", "%d/%m/%y", "%d/%m/%Y", "%d.%m.%Y", "%d
 _EPOCH_MS = re.compile(r"^1\d{12}$")
 """A date as milliseconds since 1970 (ClickUp's "Start Date" and "Due Date": 1704412800000 is 5 Jan 2024, 00:00 UTC);
 13 digits from 1 (2001-09-09 to 2286)."""
+_SERIAL_DAY = re.compile(r"^[2-7]\d{4}(?:\.\d+)?$")
+"""A spreadsheet's serial day number in a date column (20000 to 79999: 1954 to 2118; 45306 is 15 Jan 2024), as a
+CSV saved from a sheet whose date cells were formatted as numbers, or text cells, keeps them."""
 _LONG_DATE = re.compile(
     r"^(?:[A-Za-z]{3,9}\.?,\s*)?([A-Za-z]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?(,?\s+\d{4})$"
 )
@@ -898,6 +1004,8 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         text = str(int(cell))  # (a workbook's number cell: 1704412800000.0)
     if _EPOCH_MS.match(text):
         return dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC).date()
+    if _SERIAL_DAY.match(text):  # a date cell saved as its number (45306), or typed over as text
+        return _SERIAL_EPOCH + dt.timedelta(days=int(float(text)))
     with contextlib.suppress(ValueError):
         return dt.date.fromisoformat(text[:10])
     if (long := _LONG_DATE.match(text)) is not None:
@@ -917,7 +1025,7 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     ):
         with contextlib.suppress(ValueError):
             return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
-    text = re.sub(r"^[A-Za-z]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25"
+    text = re.sub(r"^[^\W\d_]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25", "mié 17/03/27"
     text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)  # "... 9:00 AM"
     for fmt in formats:
         with contextlib.suppress(ValueError):
@@ -1037,6 +1145,21 @@ def _apply_row_dates(
         )
         for did, (line, pair, bare) in row_dates.items()
     }
+    serials = [
+        (line, c)
+        for line, pair, _ in row_dates.values()
+        for c in pair
+        if not isinstance(c, bool)
+        and _SERIAL_DAY.match(str(int(c) if isinstance(c, float) and c == int(c) else c))
+    ]
+    if serials:
+        first = _date_cell(serials[0][1], formats)
+        report.add(
+            "format",
+            f"{count(len(serials), 'date')} in the start and finish columns {agree(len(serials), 'is', 'are')} a "
+            f"spreadsheet's day number (line {serials[0][0]}: {serials[0][1]!r} is "
+            f"{format_date(first) if first else '?'}): read as dates; format the cells as dates in the spreadsheet",
+        )
     unread = [(line, pair) for did, (line, pair, _) in row_dates.items() if pair[0] and dates[did][1] is None]
     if unread:
         report.add(
@@ -1300,9 +1423,9 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
 
 
 LEVEL_HEADERS = {"outline level", "outline_level"}
-PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "parent_id"}
-"""A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, a plain
-"Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
+PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "parent_id", "parent issue"}
+"""A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, Redmine's "Parent task"
+and Linear's "Parent issue" by id, a plain "Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
 level."""
 NUMBER_HEADERS = {"outline number", "outline_number", "wbs"}
 """Outline columns of other tools' exports (MS Project's Outline Level, GanttProject's Outline number, a WBS code):
@@ -1357,7 +1480,10 @@ def _parent_structure(
             if name:
                 by_name.setdefault(name, line)
     named_parent = {line: p for line, cells in rows if (p := cell(cells, col))}
-    parent_of = {line: by_name.get(p, by_name.get(p.casefold())) for line, p in named_parent.items()}
+    parent_of = {
+        line: by_name.get(p, by_name.get(p.casefold(), by_name.get(p[1:]) if p[:1] == "#" else None))
+        for line, p in named_parent.items()
+    }  # ('#13': Redmine's and OpenProject's way of naming an issue by its id)
     title_of = {line: cell(cells, title_col) for line, cells in rows}
     unknown = [line for line, at in parent_of.items() if at is None]
     if unknown:
@@ -1652,20 +1778,38 @@ def table_title(rows: Sequence[tuple[int, Sequence[Any]]], path: Any, report: Im
     return os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
 
 
+_RANGE = re.compile(r"\s*(.+?)\s*(?:\s[-\u2013\u2014]\s|\u2192|->)\s*(.+?)\s*")
+"""A date range in one cell: monday.com's "2024-01-15 - 2024-02-02", Notion's "January 15, 2024 → January 19,
+2024"."""
+RANGE_HEADERS = {"timeline", "dates", "date range"}
+"""Columns of date ranges (monday.com's "Timeline", Notion's "Dates"); a "Date" column too when a cell holds a
+range."""
+
+
 def _split_timeline(
-    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]]
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport | None = None
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
-    """monday.com's "Timeline" column ("2024-01-15 - 2024-02-02", one date for a one-day timeline) as two columns,
-    "Timeline - Start" and "Timeline - End" (what its CSV export writes), when the file has no start column."""
+    """A column of date ranges (:data:`RANGE_HEADERS`; one date for a one-day range) as two columns, "Timeline -
+    Start" and "Timeline - End" (what monday.com's CSV export writes), when the file has no start column."""
     keys = [_norm_header(h) for h in header]
-    if "timeline" not in keys or any(k in START_HEADERS for k in keys):
+    at = next((i for i, k in enumerate(keys) if k in RANGE_HEADERS), None)
+    if at is None and "date" in keys:
+        at = keys.index("date")
+        if not any(isinstance(c[at], str) and _RANGE.fullmatch(c[at]) for _, c in rows if at < len(c)):
+            at = None
+    if at is None or any(k in START_HEADERS for k in keys):
         return header, rows
-    at = keys.index("timeline")
+    if keys[at] != "timeline" and report is not None:
+        report.add(
+            "column",
+            f"column {str(header[at]).strip()!r} holds date ranges ('start \u2192 end'): read as each row's start "
+            "and finish",
+        )
 
     def split(cell: Any) -> list[Any]:
         if not isinstance(cell, str):
             return [cell, cell]
-        m = re.fullmatch(r"\s*(.+?)\s+[-\u2013\u2014]\s+(.+?)\s*", cell)
+        m = _RANGE.fullmatch(cell)
         return [m.group(1), m.group(2)] if m else [cell, cell]
 
     def widen(cells: Sequence[Any]) -> list[Any]:
@@ -1683,21 +1827,53 @@ def _guessed_columns(
 ) -> None:
     """Leave out (in ``keys``) a number column known only by another tool's name for it ("Completion", "% Complete")
     whose cells are not all numbers: the name was a guess, so the column is ignored and reported rather than the
-    file refused (a 'Completion' column of dates). The plan's own column names are never second-guessed."""
+    file refused (a 'Completion' column of dates). So is an actual-date column known by another tool's name
+    ("Started", "Completed": Linear's timestamps) whose cells are not all dates (a 'Completed' column of yes/no).
+    The plan's own column names are never second-guessed."""
     for k, h in enumerate(header):
         key = keys[k] if k < len(keys) else ""
-        if key not in NUMERIC or re.sub(r"\s+", " ", str(h or "").strip().lower()) not in _ALIASES:
+        dates = key in ("actual_start", "actual_finish")
+        if (key not in NUMERIC and not dates) or re.sub(
+            r"\s+", " ", str(h or "").strip().lower()
+        ) not in _ALIASES:
             continue
         for _line, cells in rows:
             if k < len(cells):
                 try:
-                    _number(cells[k], key, "", None)
+                    if dates and _has_cell(cells[k]) and _date_cell(cells[k], _DATE_FORMATS) is None:
+                        _actual_value(cells[k], key, "", None)
+                    elif not dates:
+                        _number(cells[k], key, "", None)
                 except InteropError:
                     keys[k] = ""
                     report.add(
-                        "column", f"column {str(h)!r} does not hold numbers (such as {cells[k]!r}); ignored"
+                        "column",
+                        f"column {str(h)!r} does not hold {'dates' if dates else 'numbers'} (such as "
+                        f"{cells[k]!r}); ignored",
                     )
                     break
+
+
+def _release_column(
+    keys: list[str], header: Sequence[Any], rows: Sequence[tuple[int, Sequence[Any]]], report: ImportReport
+) -> None:
+    """Leave out (in ``keys``) a milestone column none of whose filled cells says yes or no: it names releases
+    (GitHub's and GitLab's "Milestone": 'v1', 'Sprint 3'), which a yes/no reading would turn into a warning per row
+    and no milestone."""
+    if "milestone" not in keys:
+        return
+    at = keys.index("milestone")
+    filled = [c for _, c in rows if at < len(c) and _has_cell(c[at])]
+    if not filled or any(
+        isinstance(c[at], bool | int | float) or str(c[at]).strip().casefold() in _YES | _NO for c in filled
+    ):
+        return
+    keys[at] = ""
+    report.add(
+        "column",
+        f"column {str(header[at]).strip()!r} names releases (such as {str(filled[0][at]).strip()[:40]!r}), not yes "
+        "or no: not carried (a milestone is a row of 0 duration)",
+    )
 
 
 _MERGED_KEYS = {"depends_on", BLOCKS, "tags"}
@@ -1721,6 +1897,137 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
             f"columns {', '.join(names[:-1])} and {names[-1]} {which} give the {key.replace('_', ' ')}: each row's "
             "last filled cell of them is read, the others are not",
         )
+
+
+_TITLE_LEVEL = re.compile(r"title (\d{1,2})")
+
+
+def _work_items(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """Azure DevOps' query results as CSV. A tree query writes each work item's title in the column of its depth
+    ("Title 1" for an Epic, "Title 2" for a Feature under it, ...): read as one Title column and an "Outline Level"
+    column (a row with rows under it at a deeper level is a summary, as in MS Project's outline). Its "Completed
+    Work" and "Remaining Work" (hours) give a row's % complete when the file has no % complete column, as Azure
+    DevOps rolls its progress up by them. Unchanged for any other table."""
+    keys = [_norm_header(h) for h in header]
+    levels = {i: int(m.group(1)) for i, k in enumerate(keys) if (m := _TITLE_LEVEL.fullmatch(k))}
+    out_header, out_rows = list(header), [(line, list(cells)) for line, cells in rows]
+    if levels and "title" not in keys:
+        at = min(levels)
+        cols = sorted(levels, key=levels.__getitem__)
+        for _, cells in out_rows:
+            cells.extend([""] * (len(out_header) - len(cells)))
+            depth = next((levels[i] for i in cols if str(cells[i] or "").strip()), None)
+            title = next((str(cells[i]).strip() for i in cols if str(cells[i] or "").strip()), "")
+            for i in cols:
+                cells[i] = ""
+            cells[at] = title
+            cells.append("" if depth is None else depth)
+        names = [str(header[i]).strip() for i in cols]
+        out_header[at] = "Title"
+        for i in cols:
+            if i != at:
+                out_header[i] = ""  # (read into the title: no column of its own)
+        out_header.append("Outline Level")
+        report.add(
+            "format",
+            f"the title columns {', '.join(repr(n) for n in names)} (Azure DevOps' tree of work items) are read as "
+            "an outline: each row's title is the one it fills, its depth the column's number",
+        )
+    if "progress" not in keys and "remaining work" in keys and "completed work" in keys:
+        left, done = keys.index("remaining work"), keys.index("completed work")
+        read = 0
+        for _, cells in out_rows:
+            cells.extend([""] * (len(out_header) - len(cells)))
+            with contextlib.suppress(ValueError):
+                rest = float(str(cells[left] or 0).replace(",", "."))
+                spent = float(str(cells[done] or 0).replace(",", "."))
+                if (
+                    rest + spent > 0
+                    and rest >= 0
+                    and spent >= 0
+                    and (_has_cell(cells[left]) or _has_cell(cells[done]))
+                ):
+                    cells.append(100 * spent / (spent + rest))
+                    read += 1
+                    continue
+            cells.append("")
+        out_header.append("% Complete")
+        for i in (left, done):
+            out_header[i] = ""
+        if read:
+            report.add(
+                "progress",
+                f"{count(read, 'row')}: % complete is 'Completed Work' over 'Completed Work' plus 'Remaining Work' "
+                "(hours), as Azure DevOps rolls progress up",
+            )
+    if out_header == list(header):
+        return header, rows
+    return out_header, [(line, cells) for line, cells in out_rows]
+
+
+RELATIONS = {"related issues", "relations"}
+"""A column of typed relations to other rows by id, as Redmine's issue CSV writes them ("Follows #12, Precedes (2
+days) #15, Related to #3"; OpenProject's "Relations" alike): see :func:`_relations`."""
+_RELATION = re.compile(
+    r"^(?P<kind>[^\W\d_][^\d#(]*?)\s*(?:\((?P<delay>-?\d+)\s*days?\)\s*)?#(?P<id>\w[\w.-]*)$"
+)
+_RELATION_KINDS = {"follows": "depends_on", "blocked by": "depends_on", "precedes": BLOCKS, "blocks": BLOCKS}
+"""Redmine's relation labels that order work: 'follows #12' (12 first; 'precedes' its twin, read as a Blocks
+cell), 'blocked by #12' ('blocks' its twin). 'Related to', 'Duplicates', 'Copied to'... say nothing of order."""
+
+
+def _relations(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """A :data:`RELATIONS` column as a predecessors column and a blocks column (the rows' links, read as those
+    are; a delay of Redmine's 'precedes' relation, in working days, is the link's lag). Relations that do not order
+    work are counted and reported, not carried, as is any item that is not a relation. Unchanged without such a
+    column."""
+    keys = [_norm_header(h) for h in header]
+    at = next((i for i, k in enumerate(keys) if k in RELATIONS), None)
+    if at is None:
+        return header, rows
+    out: list[tuple[int, Sequence[Any]]] = []
+    others: dict[str, int] = {}  # relation kind -> how many, not carried
+    unread: list[str] = []
+    for line, cells in rows:
+        after: list[str] = []
+        before: list[str] = []
+        text = str(cells[at] if at < len(cells) and cells[at] is not None else "")
+        for item in (x.strip() for x in text.split(",")):
+            if not item:
+                continue
+            m = _RELATION.match(item)
+            kind = re.sub(r"\s+", " ", m.group("kind").strip().casefold()) if m else ""
+            if m is None:
+                unread.append(f"line {line} {item[:40]!r}")
+            elif kind not in _RELATION_KINDS:
+                others[kind] = others.get(kind, 0) + 1
+            else:
+                lag = f" +{m.group('delay')}d" if m.group("delay") else ""
+                lag = lag.replace("+-", "-")
+                (after if _RELATION_KINDS[kind] == "depends_on" else before).append(m.group("id") + lag)
+        out.append((line, [*cells, *[""] * (len(header) - len(cells)), ", ".join(after), ", ".join(before)]))
+    shown = str(header[at]).strip()
+    report.add(
+        "link",
+        f"column {shown!r} holds relations by id: 'follows' and 'blocked by' are read as predecessors, 'precedes' "
+        "and 'blocks' as successors (a delay in days is the lag, in working days)",
+    )
+    if others:
+        kinds = some(f"{n} {kind!r}" for kind, n in sorted(others.items()))
+        report.add("link", f"relations that do not order work are not carried ({kinds})")
+    if unread:
+        report.add(
+            "link",
+            f"{count(len(unread), 'relation')} could not be read and {agree(len(unread), 'is', 'are')} not "
+            f"carried ({some(unread, 3)}): write 'follows #ID' or 'precedes #ID'",
+        )
+    new_header = [*header, "Predecessors", "Blocks"]
+    new_header[at] = ""
+    return new_header, out
 
 
 _HEADING_FREE = {"id", "title", "notes", "tags", "references"}
@@ -1788,7 +2095,9 @@ def rows_to_plan(
 ) -> Plan:
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
-    header, rows = _split_timeline(header, list(rows))
+    header, rows = _split_timeline(header, list(rows), report)
+    header, rows = _work_items(header, rows, report)
+    header, rows = _relations(header, rows, report)
     header, rows = _section_headings(header, rows, report)
     keys = [_norm_header(h) for h in header]
     if keys.count("duration") > 1:
@@ -1799,6 +2108,10 @@ def rows_to_plan(
                 keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
+    if (
+        "id" not in keys and "issue id" in keys
+    ):  # YouTrack's "Issue Id" (PRJ-12) is the id when no key is beside it
+        keys[keys.index("issue id")] = "id"
     if "date" in keys and not FINISH_HEADERS & set(keys):
         # monday.com's date column ("Date"): an item's due date, read as another tool's "Due date" is
         at = keys.index("date")
@@ -1893,10 +2206,13 @@ def rows_to_plan(
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
     timed_milestones: list[str] = []  # rows marked milestones with a duration of their own (read as 0)
     _guessed_columns(keys, header, rows, report)
+    _release_column(keys, header, rows, report)
     _repeated_columns(keys, header, report)
     summary_lines = _summary_lines(keys, rows)
     parent_lines, ancestors = _parent_structure(keys, header, rows, report)
     header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
+    if "work item type" in keys and header_units.get("duration") == "seconds":
+        header_units["duration"] = "hours"  # Azure DevOps' Original Estimate is hours (Jira's: seconds)
     owner_col = next((i for i, k in enumerate(keys) if k == "owner"), None)
     # MS Project's "Resource Names" (and Smartsheet's "Assigned To") list several, each with its units
     resource_list = owner_col is not None and str(header[owner_col]).strip().casefold() in RESOURCE_LISTS
@@ -2116,7 +2432,7 @@ def rows_to_plan(
                     not_before=nums["not_before"],
                     actual_start=actual("actual_start", did, line),
                     actual_finish=actual("actual_finish", did, line),
-                    tags=(own := _tag_list(str(rec.get("tags") or "")))
+                    tags=(own := _tag_list(str(rec.get("tags") or ""), commas=not own_export))
                     + [
                         name
                         for name in enclosing
