@@ -354,6 +354,52 @@ def report_days_off(report: ImportReport, days: Iterable[dt.date], what: str = "
         )
 
 
+def field_order(name: str) -> tuple[str, int, str]:
+    """Duration2 before Duration10: the name's letters, then its number."""
+    m = re.match(r"^(.*?)(\d+)$", name)
+    return (m.group(1), int(m.group(2)), name) if m else (name, 0, name)
+
+
+def report_custom_values(
+    report: ImportReport,
+    values: dict[str, int],
+    what: str = "custom field",
+    *,
+    why: str = "the plan has no custom fields",
+    quote: bool = False,
+) -> None:
+    """One report line for the values of custom fields that a file holds and the plan does not take (MS Project's
+    Text1-Text30 or their aliases, MPX's Text1-Text10, Cost1-3, ...; GanttProject's custom columns; P6's user
+    fields): how many values of how many fields, then each field with its count of values, Duration2 before
+    Duration10. ``what``: the fields' noun, singular (``custom resource field``, ``custom task column``); ``quote``
+    names them in quotes (a user's own column names)."""
+    if not values:
+        return
+    named = sorted(values, key=field_order)
+    n = sum(values.values())
+    per = what.rpartition(" ")[2]
+    shown = some((f"{name!r} ({values[name]})" if quote else f"{name} ({values[name]})" for name in named), 6)
+    report.add(
+        "field",
+        f"{count(n, 'value')} of {count(len(named), what)} {agree(n, 'is', 'are')} not carried ({why}; values per "
+        f"{per}): {shown}",
+    )
+
+
+def report_own_working_time(report: ImportReport, names: list[str]) -> None:
+    """Say that the resources ``names`` have working time of their own (a resource calendar with days, hours or
+    exceptions of its own, or on another base calendar): the plan's teams work the project calendar. A resource
+    calendar that only names the project calendar as its base loses nothing and is not reported."""
+    if names:
+        n = len(names)
+        report.add(
+            "calendar",
+            f"{count(n, 'resource')} {agree(n, 'has', 'have')} working time of {agree(n, 'its', 'their')} own ("
+            + some(repr(x) for x in names)
+            + "): not carried, the plan's teams work the project calendar",
+        )
+
+
 @dataclass
 class WorkCalendar:
     """Working time: minutes worked on each weekday (Monday = 0), the working spans of a day, and holidays.

@@ -32,9 +32,9 @@ from planner.io.common import (
     own_actual,
     parse_xml,
     read_limited,
+    report_custom_values,
     report_days_off,
     slug,
-    some,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -322,14 +322,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     if root.find("vacations") is not None and len(root.find("vacations")):
         report.add("calendar", "resource vacations are not carried")
     for what, counts in (("task", other_props), ("resource", resource_props)):
-        if counts:
-            named = sorted(counts)
-            report.add(
-                "field",
-                f"{count(sum(counts.values()), 'value')} of {count(len(named), f'custom {what} column')} "
-                f"{agree(sum(counts.values()), 'is', 'are')} not carried (the plan has no custom fields; values per "
-                "column): " + some((f"{n!r} ({counts[n]})" for n in named), 6),
-            )
+        report_custom_values(report, counts, f"custom {what} column", quote=True)
     # GanttProject's baselines (<previous>): the newest (the last) is the plan's baseline
     baseline: dict[str, tuple[float, float]] = {}
     baseline_name = "Baseline"

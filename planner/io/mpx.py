@@ -46,7 +46,9 @@ from planner.io.common import (
     WorkCalendar,
     num_text,
     read_limited,
+    report_custom_values,
     report_days_off,
+    report_own_working_time,
     slug,
     some,
 )
@@ -188,6 +190,24 @@ T_START, T_FINISH, T_BASELINE_START, T_BASELINE_FINISH, T_ACTUAL_START, T_ACTUAL
 T_CONSTRAINT_DATE, T_PREDECESSORS, T_RESOURCE_NAMES, T_UID_PREDECESSORS = 68, 70, 72, 74
 T_MILESTONE, T_ID, T_CONSTRAINT_TYPE, T_DELAY, T_UID, T_OUTLINE_NUMBER = 81, 90, 91, 92, 98, 99
 R_NAME, R_ID, R_MAX_UNITS, R_RATE, R_OVERTIME_RATE, R_PER_USE, R_UID = 1, 40, 41, 42, 43, 44, 49
+CUSTOM_TASK_FIELDS = {
+    **{4 + i: f"Text{i + 1}" for i in range(10)},
+    36: "Cost1",
+    37: "Cost2",
+    38: "Cost3",
+    46: "Duration1",
+    47: "Duration2",
+    48: "Duration3",
+    **{110 + i: f"Flag{i + 1}" for i in range(10)},
+    **{140 + i: f"Number{i + 1}" for i in range(5)},
+    **{
+        n: f"{what}{k + 1}"
+        for k, pair in enumerate(((60, 61), (62, 63), (64, 65), (126, 127), (128, 129)))
+        for n, what in zip(pair, ("Start", "Finish"), strict=True)
+    },
+}
+"""MS Project 98's custom task fields by their MPX field numbers (record 61), named as MS Project names them in
+English. MS Project writes every one of them on every task, empty ones as ``0d``, ``No``, ``0``, ``NA`` or nothing."""
 
 
 @dataclass
@@ -478,6 +498,8 @@ class _File:
         self.resources: list[tuple[int, dict[int, str]]] = []
         self.tasks: list[_Task] = []
         self.ignored: dict[int, int] = {}
+        # each resource's calendar (records 55-57): its base calendar, and whether it has time of its own
+        self.resource_calendars: dict[int, tuple[str, bool]] = {}
 
     # -- records --------------------------------------------------------------------------------------------------
     def scan(self, records: list[tuple[int, list[str]]]) -> None:
@@ -520,7 +542,7 @@ class _File:
             handler = getattr(self, f"_record_{kind}", None)
             if handler is not None:
                 handler(line, values)
-            elif kind in (55, 56, 57, 72):
+            elif kind == 72:
                 self.ignored[kind] = self.ignored.get(kind, 0) + 1
 
     def _record_10(self, line: int, v: list[str]) -> None:
@@ -583,6 +605,22 @@ class _File:
     def _record_50(self, line: int, v: list[str]) -> None:
         self.resources.append((line, dict(zip(self.resource_model, v, strict=False))))
 
+    def _record_55(self, line: int, v: list[str]) -> None:
+        # its base calendar, then Sunday to Saturday: 2 (or nothing) works as the base calendar, 0 or 1 its own way
+        own = any(_at(v, i) not in ("", "2") for i in range(1, 8))
+        self.resource_calendars[len(self.resources) - 1] = (_at(v, 0), own)
+
+    def _record_56(self, line: int, v: list[str]) -> None:
+        self._resource_time_of_its_own()
+
+    def _record_57(self, line: int, v: list[str]) -> None:
+        self._resource_time_of_its_own()
+
+    def _resource_time_of_its_own(self) -> None:
+        """The resource calendar above has hours (56) or exceptions (57) of its own."""
+        k = len(self.resources) - 1
+        self.resource_calendars[k] = (self.resource_calendars.get(k, ("", True))[0], True)
+
     def _record_61(self, line: int, v: list[str]) -> None:
         self.task_model = _model(v, self.r, line)
 
@@ -604,12 +642,6 @@ class _File:
 
     def outline(self, path: str | os.PathLike[str]) -> Outline:
         r, report = self.r, self.r.report
-        if self.ignored.get(55):
-            report.add(
-                "calendar",
-                f"{count(self.ignored[55], 'resource calendar')} {agree(self.ignored[55], 'is', 'are')} not "
-                "carried: the teams work the project calendar",
-            )
         if self.ignored.get(72):
             report.add(
                 "format",
@@ -625,6 +657,8 @@ class _File:
             )
         self._place()
         teams = self._teams()
+        report_own_working_time(report, self._own_time())
+        self.custom_values: dict[str, int] = {}  # custom fields with values: values per field
         self.durations: dict[str, float] = {}
         self.key_of_id: dict[str, str] = {}
         self.line_of_key: dict[str, int] = {}
@@ -644,6 +678,7 @@ class _File:
                 numbers.append(t.fields.get(T_OUTLINE_NUMBER) or t.fields.get(T_WBS) or None)
         if T_OUTLINE_NUMBER in self.task_model:
             tasks = _in_outline_order(tasks, numbers, report)
+        report_custom_values(report, self.custom_values)
         finish = (
             self.at(r.moment(self.proj(5), self.project_line, "project finish date"), end=True)
             if self.project
@@ -730,6 +765,22 @@ class _File:
         if m is None or w is None or self.origin is None:
             return None if m is None else m[0]
         return week_to_date(self.origin, w)
+
+    def _own_time(self) -> list[str]:
+        """The resources whose calendar has working time of its own: days, hours or exceptions of its own, or a base
+        calendar that is not the project calendar and works another way (one that names the project calendar, or a
+        copy of it, as its base loses nothing)."""
+        project = self.calendars.get(self.proj(3) or "Standard")
+
+        def week(c: _Calendar | None) -> object:
+            return None if c is None else (c.days, c.hours, [o[:3] for o in c.off])
+
+        names = []
+        for k, (base, own) in sorted(self.resource_calendars.items()):
+            if own or week(self.calendars.get(base)) != week(project):
+                line, f = self.resources[k]
+                names.append(f.get(R_NAME, "") or f"resource on line {line}")
+        return names
 
     def _teams(self) -> list[Team]:
         r = self.r
@@ -861,6 +912,7 @@ class _File:
         b_finish = self.at(moment(T_BASELINE_FINISH, "baseline finish"), end=True)
         if b_start is not None and b_finish is not None:
             self.baseline[key] = (b_start, b_finish)
+        self._count_custom_values(f)
         cost = r.number(f.get(T_COST, ""), line, f"{where}: the cost")
         if cost is not None and cost > 0:
             r.limited(cost, MAX_COST, line, f"{where}: the cost")
@@ -888,6 +940,12 @@ class _File:
         if preds.casefold() not in _NONE:
             self.pending.append((key, preds, where, line, by_uid))
         return task
+
+    def _count_custom_values(self, f: dict[int, str]) -> None:
+        """Count the task's custom field values (the plan has no custom fields: the report says what is dropped)."""
+        for number, label in CUSTOM_TASK_FIELDS.items():
+            if _holds_value(label, f.get(number, "")):
+                self.custom_values[label] = self.custom_values.get(label, 0) + 1
 
     def _assign(self, task: SourceTask, t: _Task, where: str) -> None:
         """The task's resources: its assignment records (75), else its Resource Names (``A[50%],B``)."""
@@ -963,6 +1021,20 @@ def _where(t: _Task) -> str:
 
 def _at(values: list[str], i: int) -> str:
     return values[i] if i < len(values) else ""
+
+
+def _holds_value(label: str, text: str) -> bool:
+    """Whether a custom task field (``Text1``, ``Flag2``, ``Cost1`` ...) holds a value: MS Project 98 writes the empty
+    ones as nothing or ``NA`` (text, dates), ``No`` (flags) and zero (``0``, ``0d``, ``£0.00``)."""
+    t = text.strip()
+    if t.casefold() in _NONE:
+        return False
+    if label.startswith("Flag"):
+        return t.casefold() in _YES
+    if label.startswith(("Text", "Start", "Finish")):
+        return True
+    digits = re.sub(r"\D", "", t)
+    return not digits or bool(digits.strip("0"))
 
 
 def read_mpx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[Outline, ImportReport]:
@@ -1052,15 +1124,9 @@ def _calendar(
 ) -> WorkCalendar:
     """The project calendar (records 20, 25 and 26): working weekdays, their hours (MS Project's 08:00-12:00 and
     13:00-17:00 when a working day lists none) and its days off."""
+    # (other base calendars are only the bases of resource calendars in MPX 4.0, which has no task calendars: the
+    # resources on one that works another way are reported as having time of their own)
     cal = calendars.get(name)
-    others = sorted(n for n in calendars if n != name)
-    if others:
-        r.report.add(
-            "calendar",
-            f"{count(len(others), 'other base calendar')} ({', '.join(repr(n) for n in others[:3])}) "
-            f"{agree(len(others), 'is', 'are')} not carried: "
-            "the plan's weeks follow the project calendar",
-        )
     if cal is None:
         if calendars:
             r.report.add(

@@ -41,7 +41,9 @@ from planner.io.common import (
     own_actual,
     parse_xml,
     read_limited,
+    report_custom_values,
     report_days_off,
+    report_own_working_time,
     slug,
     some,
 )
@@ -122,12 +124,6 @@ def _baseline_weeks(bf: dict[str, Any], mpw: int) -> float | None:
         return None
     elapsed = _int(_text(bf, "DurationFormat"), 7) in ELAPSED_FORMATS
     return minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
-
-
-def _field_order(name: str) -> tuple[str, int, str]:
-    """Duration2 before Duration10: the name's letters, then its number."""
-    m = re.match(r"^(.*?)(\d+)$", name)
-    return (m.group(1), int(m.group(2)), name) if m else (name, 0, name)
 
 
 _PT = re.compile(
@@ -804,15 +800,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if manual:
             manual_tasks.append(name or uid)
 
-    if dropped_fields:
-        named = sorted(dropped_fields, key=_field_order)
-        shown = some((f"{n} ({dropped_fields[n]})" for n in named), 6)
-        report.add(
-            "field",
-            f"{count(sum(dropped_fields.values()), 'value')} of {count(len(named), 'custom field')} "
-            f"{agree(sum(dropped_fields.values()), 'is', 'are')} not carried (the plan has no custom fields; values "
-            f"per field): {shown}",
-        )
+    report_custom_values(report, dropped_fields)
     report_durations_from_dates(report, from_dates)
 
     tasks = _in_outline_order(tasks, outline_numbers, report)
@@ -909,22 +897,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
             report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
-    if resource_fields:
-        named = sorted(resource_fields, key=_field_order)
-        report.add(
-            "field",
-            f"{count(sum(resource_fields.values()), 'value')} of {count(len(named), 'custom resource field')} "
-            f"{agree(sum(resource_fields.values()), 'is', 'are')} not carried (the plan's teams have no custom "
-            "fields; values per field): " + some((f"{n} ({resource_fields[n]})" for n in named), 6),
-        )
-    if own_time:
-        report.add(
-            "calendar",
-            f"{count(len(own_time), 'resource')} {agree(len(own_time), 'has', 'have')} working time of "
-            f"{agree(len(own_time), 'its', 'their')} own ("
-            + some(repr(n) for n in own_time)
-            + "): not carried, the plan's teams work the project calendar",
-        )
+    report_custom_values(
+        report, resource_fields, "custom resource field", why="the plan's teams have no custom fields"
+    )
+    report_own_working_time(report, own_time)
     by_key = {t.key: t for t in tasks}
     asg_el = rf.get("Assignments")
     for a in asg_el if asg_el is not None else []:

@@ -34,10 +34,12 @@ from planner.io.common import (
     own_actual,
     parse_xml,
     read_limited,
+    report_custom_values,
     report_days_off,
     slug,
 )
 from planner.io.exporting import status_anchor, weeks_from_status_day
+from planner.io.mspdi import OWN_ALIASES
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import agree, count, format_date, format_weeks, week_to_date
@@ -183,6 +185,14 @@ def parse_xer(
 # -- values ---------------------------------------------------------------------------------------------------------
 def _value(row: dict[str, str], name: str) -> str:
     return (row.get(name) or "").strip()
+
+
+def _units_complete(row: dict[str, str], report: ImportReport, where: str) -> float | None:
+    """A Units-type activity's % complete as P6 shows it: its actual units of its actual and remaining ones (labour and
+    non-labour); None without units."""
+    done = sum(_number(row, k, report, where) or 0.0 for k in ("act_work_qty", "act_equip_qty"))
+    left = sum(_number(row, k, report, where) or 0.0 for k in ("remain_work_qty", "remain_equip_qty"))
+    return done / (done + left) * 100.0 if done >= 0 and left >= 0 and done + left > 0 else None
 
 
 def _number(row: dict[str, str], name: str, report: ImportReport, where: str) -> float | None:
@@ -603,6 +613,28 @@ def outline_from_tables(
         if label and (_value(r, "udf_text") or _value(r, "udf_number")):
             hints.setdefault(_value(r, "fk_id"), {})[label] = _value(r, "udf_text") or _value(r, "udf_number")
 
+    # other user fields of the activities (P6's custom fields; MPXJ writes MS Project's Text1, Finish1 ... as such):
+    # the plan has none, so the report counts their values (the planner's own, from its P6 or MS Project export, are
+    # read above or are its estimates)
+    other_udf = {
+        _value(r, "udf_type_id"): _value(r, "udf_type_label") or _value(r, "udf_type_name")
+        for r in _rows(tables, "UDFTYPE")
+        if _value(r, "table_name") == "TASK"
+        and _value(r, "udf_type_label") not in UDF_LABELS
+        and _value(r, "udf_type_label") not in OWN_ALIASES
+    }
+    project_tasks = {_value(r, "task_id") for r in tasks_rows}
+    user_values: dict[str, int] = {}
+    for r in _rows(tables, "UDFVALUE"):
+        label = other_udf.get(_value(r, "udf_type_id"))
+        if (
+            label
+            and _value(r, "fk_id") in project_tasks
+            and any(_value(r, k) for k in ("udf_text", "udf_number", "udf_date", "udf_code_id"))
+        ):
+            user_values[label] = user_values.get(label, 0) + 1
+    report_custom_values(report, user_values, "user field")
+
     memos: dict[str, str] = {}  # the activities' notebook (TASKMEMO), as plain text
     for r in _rows(tables, "TASKMEMO", proj_id):
         text = memo_text(r.get("task_memo") or "")
@@ -689,13 +721,14 @@ def outline_from_tables(
     assumed_cal = 0
     cal_use: dict[str, int] = {}
     phys_differs = 0
+    units_differs = 0  # the same with a units % complete (Units-type activities)
     not_started_pct = 0
     extra_rsrc = 0
     loe = 0
     no_time_left: list[str] = []
 
     def add_task(r: dict[str, str], level: int, wbs_path: str) -> None:
-        nonlocal assumed_cal, phys_differs, not_started_pct, extra_rsrc, loe
+        nonlocal assumed_cal, phys_differs, units_differs, not_started_pct, extra_rsrc, loe
         tid = _value(r, "task_id")
         code = _value(r, "task_code")
         name = _value(r, "task_name")
@@ -755,6 +788,11 @@ def outline_from_tables(
                 and hours > 0
             ):
                 phys_differs += 1
+            units = (
+                _units_complete(r, report, where) if _value(r, "complete_pct_type") == "CP_Units" else None
+            )
+            if units is not None and abs(units - progress) > 0.5 and hours > 0:
+                units_differs += 1
         else:
             progress = 0.0
             if phys:
@@ -940,13 +978,14 @@ def outline_from_tables(
             f"({format_weeks(c.week_hours)} h a week): {their} hours are read as weeks of it, so {they} the "
             f"calendar time {they} in P6; the plan has one calendar, so where {their} days off fall is not carried",
         )
-    if phys_differs:
-        report.add(
-            "progress",
-            f"{count(phys_differs, 'activity', 'activities')} in progress {agree(phys_differs, 'has', 'have')} a "
-            f"physical % complete unlike {agree(phys_differs, 'its', 'their')} duration % complete: the plan's "
-            f"progress is the duration % (what schedules {agree(phys_differs, 'its', 'their')} remaining work)",
-        )
+    for n, kind in ((phys_differs, "physical"), (units_differs, "units")):
+        if n:
+            report.add(
+                "progress",
+                f"{count(n, 'activity', 'activities')} in progress {agree(n, 'has', 'have')} a {kind} % complete "
+                f"unlike {agree(n, 'its', 'their')} duration % complete: the plan's progress is the duration % (what "
+                f"schedules {agree(n, 'its', 'their')} remaining work)",
+            )
     if no_time_left:
         n = len(no_time_left)
         their = agree(n, "its", "their")
@@ -1438,8 +1477,46 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
                     },
                     c,
                 )
+            elif tag == "UDFType":
+                f = _pm_fields(c)
+                area = _pm_text(f, "SubjectArea")
+                add(
+                    "UDFTYPE",
+                    {
+                        "udf_type_id": _pm_text(f, "ObjectId"),
+                        "table_name": "TASK" if area == "Activity" else area,
+                        "udf_type_label": _pm_text(f, "Title"),
+                    },
+                    c,
+                )
             elif tag == "Activity":
                 f = _pm_fields(c)
+                for u in c:
+                    if local(u.tag) == "UDF":
+                        uf = _pm_fields(u)
+                        text = _pm_text(uf, "TextValue")
+                        number = next(
+                            (
+                                _pm_text(uf, k)
+                                for k in ("DoubleValue", "IntegerValue", "CostValue")
+                                if k in uf
+                            ),
+                            "",
+                        )
+                        date = _pm_text(uf, "StartDateValue") or _pm_text(uf, "FinishDateValue")
+                        add(
+                            "UDFVALUE",
+                            {
+                                "udf_type_id": _pm_text(uf, "TypeObjectId"),
+                                "fk_id": _pm_text(f, "ObjectId"),
+                                "proj_id": _pm_text(f, "ProjectObjectId") or project or "",
+                                "udf_text": text,
+                                "udf_number": number,
+                                "udf_date": date,
+                                "udf_code_id": _pm_text(uf, "CodeValue"),
+                            },
+                            u,
+                        )
                 add(
                     "TASK",
                     {
@@ -1453,6 +1530,10 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
                         "status_code": _PM_STATUS.get(_pm_text(f, "Status"), ""),
                         "complete_pct_type": _PM_PCT_TYPES.get(_pm_text(f, "PercentCompleteType"), ""),
                         "phys_complete_pct": _pm_fraction(_pm_text(f, "PhysicalPercentComplete")),
+                        "act_work_qty": _pm_text(f, "ActualLaborUnits"),
+                        "remain_work_qty": _pm_text(f, "RemainingLaborUnits"),
+                        "act_equip_qty": _pm_text(f, "ActualNonLaborUnits"),
+                        "remain_equip_qty": _pm_text(f, "RemainingNonLaborUnits"),
                         "target_drtn_hr_cnt": _pm_text(f, "PlannedDuration"),
                         "remain_drtn_hr_cnt": _pm_text(f, "RemainingDuration"),
                         "act_start_date": _pm_text(f, "ActualStartDate"),
