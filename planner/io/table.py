@@ -2030,6 +2030,86 @@ def _relations(
     return new_header, out
 
 
+_TEMPLATE_NOTE = re.compile(
+    r"^(?:insert|add) (?:new |more )?(?:rows?|tasks?) (?:above|below|here)\b", re.IGNORECASE
+)
+"""The last row of Excel's Gantt chart templates ("Insert new rows ABOVE this one"): an instruction, not a task."""
+_WEEKDAY_HEADERS = {"m", "t", "w", "f", "s", "mo", "tu", "we", "th", "fr", "sa", "su", "mon", "tue", "wed", "thu",
+                    "fri", "sat", "sun"}  # fmt: skip
+
+
+def _grid_date(h: Any) -> dt.date | None:
+    """The date a column header gives (a date cell, or text that reads as a date), or None."""
+    if isinstance(h, dt.datetime):
+        return h.date()
+    if isinstance(h, dt.date):
+        return h
+    if isinstance(h, str) and re.search(r"\d", h):
+        return _date_cell(h, _DATE_FORMATS)
+    return None
+
+
+def _date_grid(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """An Excel Gantt chart's grid of day or week columns right of the tasks (Microsoft's and Vertex42's templates:
+    weekday letters under a row of dates; a hand-made one: the dates themselves as column headers). With a start
+    column in the table, the grid is a picture of its dates: its columns are passed over in one report line. Without
+    one, a row's marked cells ('x', a number) under dated columns give its start (the first marked column's date) and
+    its finish (the day before the column after the last marked one): the grid is the schedule. Unchanged for a
+    table without three or more such columns."""
+    keys = [_norm_header(h) for h in header]
+    dated = {
+        i: d for i, h in enumerate(header) if keys[i] not in COLUMNS and (d := _grid_date(h)) is not None
+    }
+    letters = [
+        i for i, h in enumerate(header) if isinstance(h, str) and h.strip().casefold() in _WEEKDAY_HEADERS
+    ]
+    if len(letters) < 5:
+        letters = []
+    grid = sorted({*dated, *letters})
+    if len(grid) < 3:
+        return header, rows
+    has_start = any(k in START_HEADERS for k in keys)
+    out_header = [("" if i in grid else h) for i, h in enumerate(header)]
+    days = sorted(dated.values())
+    span = f" ({format_date(days[0])} to {format_date(days[-1])})" if days else " (weekday letters)"
+    if has_start or len(dated) < 3:
+        report.add(
+            "format",
+            f"{count(len(grid), 'column')} of the sheet's Gantt grid{span} {agree(len(grid), 'is', 'are')} not "
+            "read: "
+            + (
+                "each row's start and finish columns give its dates"
+                if has_start
+                else "no row's dates are read from it"
+            ),
+        )
+        return out_header, rows
+    cols = sorted(dated, key=dated.__getitem__)
+    step = min((dated[b] - dated[a]).days for a, b in zip(cols, cols[1:], strict=False)) or 1
+
+    def end_of(i: int) -> dt.date:
+        later = [dated[j] for j in cols if dated[j] > dated[i]]
+        return (min(later) if later else dated[i] + dt.timedelta(days=step)) - dt.timedelta(days=1)
+
+    out_rows: list[tuple[int, Sequence[Any]]] = []
+    marked = 0
+    for line, cells in rows:
+        on = [i for i in cols if i < len(cells) and _has_cell(cells[i])]
+        start = dated[on[0]] if on else None
+        finish = end_of(on[-1]) if on else None
+        marked += bool(on)
+        out_rows.append((line, [*cells, *[""] * (len(header) - len(cells)), start or "", finish or ""]))
+    report.add(
+        "format",
+        f"the sheet's {count(len(dated), 'dated column')}{span} are a Gantt grid: a row's marked cells give its "
+        f"start (the first marked column's date) and finish (up to the next column's date); {marked} of "
+        f"{len(rows)} rows are marked",
+    )
+    return [*out_header, "Start", "Finish"], out_rows
+
+
 _HEADING_FREE = {"id", "title", "notes", "tags", "references"}
 """The columns a section heading typed as a row may fill (:func:`_section_headings`); every other field is empty."""
 
@@ -2096,6 +2176,7 @@ def rows_to_plan(
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     header, rows = _split_timeline(header, list(rows), report)
+    header, rows = _date_grid(header, rows, report)
     header, rows = _work_items(header, rows, report)
     header, rows = _relations(header, rows, report)
     header, rows = _section_headings(header, rows, report)
@@ -2288,6 +2369,18 @@ def rows_to_plan(
             # a note under or between the tasks ('Prepared by the PMO on 24/03/2027'): text in the first column only
             note = raw_id if len(raw_id) <= 60 else raw_id[:59] + "\u2026"
             report.add("format", f"a note row ({note!r}) was skipped: it has no title or other fields", where)
+            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
+            continue
+        if (
+            not raw_id
+            and _TEMPLATE_NOTE.match(title_text)
+            and all(not _has_cell(v) for k, v in rec.items() if k not in ("title", "id"))
+        ):
+            report.add(
+                "format",
+                f"a template's instruction row ({title_text[:60]!r}) was skipped: it is not a task",
+                where,
+            )
             row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
             continue
         if not raw_id and _is_total_row(title_text, rec):

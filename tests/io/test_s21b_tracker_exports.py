@@ -196,3 +196,39 @@ def test_s21b_cli_import_then_analyze(tmp_path: Path, capsys: pytest.CaptureFixt
     captured = capsys.readouterr()
     assert "Finish (rolling stages):   week 3 (5 Feb 2024)" in captured.out
     assert "Imported 4 decisions, 7 dependencies, 2 import-helper milestones" in captured.err + captured.out
+
+
+def test_s21b_excel_simple_gantt_template() -> None:
+    plan, report = import_file(DATA / "simple-gantt-template.xlsx")
+    by_title = {d.title: d for d in plan.decisions}
+    assert list(by_title) == [
+        "Interviews",
+        "Synthesis",
+        "Prototype",
+        "Pilot",
+    ]  # not 'Insert new rows ABOVE...'
+    assert [d.weeks() for d in plan.decisions] == [1.0, 1.0, 2.0, 1.0]
+    assert by_title["Synthesis"].tags == ["Phase 1: Discovery"] and by_title["Pilot"].tags == [
+        "Phase 2: Build"
+    ]
+    assert by_title["Synthesis"].progress == 50.0  # a 50 % cell
+    text = _text(report)
+    assert "28 columns of the sheet's Gantt grid (weekday letters) are not read" in text
+    assert "'M' is not a plan field" not in text
+    assert "a template's instruction row ('Insert new rows ABOVE this one') was skipped" in text
+    # Interviews done 0-1; Synthesis half done from Mon 22 Jan: its rest 1.5-2; Prototype from Mon 29 Jan 2-4;
+    # Pilot from Mon 12 Feb 4-5 (the end of Fri 16 Feb)
+    assert plan.start_date == dt.date(2024, 1, 15)
+    assert _finish(plan) == 5.0
+
+
+def test_s21b_excel_date_grid_marks_are_the_schedule() -> None:
+    plan, report = import_file(DATA / "date-grid-gantt.xlsx")
+    # weeks of 15 and 22 Jan; 29 Jan to 16 Feb; the week of 19 Feb (the last column: a week, as the others)
+    assert [(d.title, d.weeks(), d.not_before) for d in plan.decisions] == [
+        ("Discovery", 2.0, None),
+        ("Build", 3.0, 2.0),
+        ("Launch", 1.0, 5.0),
+    ]
+    assert "the sheet's 6 dated columns (15 Jan 2024 to 19 Feb 2024) are a Gantt grid" in _text(report)
+    assert _finish(plan) == 6.0
