@@ -1294,7 +1294,10 @@ def _apply_row_dates(
         elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
             d.not_before = at + d.weeks() * d.progress / 100 or None
             resumed += 1
-    ends = [position(f, finish=True) for _, _, f, _ in dates.values() if f is not None]
+    # (a milestone's finish date is its day, where it sits: not the end of that day)
+    ends = [
+        position(f, finish=not by_id[did].milestone) for did, (_, _, f, _) in dates.items() if f is not None
+    ]
     if ends:
         plan.extensions = {EXTENSION_KEY: {"format": "table", "source_finish_weeks": max(ends)}}
     if pinned:
@@ -1480,10 +1483,15 @@ def _parent_structure(
             if name:
                 by_name.setdefault(name, line)
     named_parent = {line: p for line, cells in rows if (p := cell(cells, col))}
-    parent_of = {
-        line: by_name.get(p, by_name.get(p.casefold(), by_name.get(p[1:]) if p[:1] == "#" else None))
-        for line, p in named_parent.items()
-    }  # ('#13': Redmine's and OpenProject's way of naming an issue by its id)
+
+    def find(p: str) -> int | None:
+        """The row a parent cell names: by id, title, or an id after '#' ('#13', OpenProject's 'Phase #13: Build')."""
+        if p in by_name or p.casefold() in by_name:
+            return by_name.get(p, by_name.get(p.casefold()))
+        m = re.match(r"^(?:[^\W\d_][\w ]*?\s)?#(\w[\w.-]*)(?::|$)", p)
+        return by_name.get(m.group(1)) if m else None
+
+    parent_of = {line: find(p) for line, p in named_parent.items()}
     title_of = {line: cell(cells, title_col) for line, cells in rows}
     unknown = [line for line, at in parent_of.items() if at is None]
     if unknown:
@@ -1611,8 +1619,9 @@ def _grouping_target(
     stages: Sequence[tuple[str, str]],
     report: ImportReport,
 ) -> str | None:
-    """Where the file's :data:`GROUPING` column goes: 'stage', 'area', or None (no such column, or the file has
-    both a stage and an area column of its own). Said in the report."""
+    """Where the file's :data:`GROUPING` column goes: 'stage', 'area', 'status' (every group named as a status: a
+    board's columns, Trello's lists To Do / Doing / Done), or None (no such column, or the file has both a stage and
+    an area column of its own). Said in the report."""
     if GROUPING not in keys:
         return None
     at = keys.index(GROUPING)
@@ -1622,11 +1631,17 @@ def _grouping_target(
     target = (
         "stage"
         if names and names <= known and "stage" not in keys
+        else "status"
+        if names and all(_status_word(n) is not None for n in names) and "status" not in keys
         else "area"
         if "area" not in keys
         else None
     )
-    if target == "stage":
+    if target == "status":
+        report.add(
+            "column", f"column {shown!r} names statuses (a board's columns): read as each row's status"
+        )
+    elif target == "stage":
         report.add("column", f"column {shown!r} names the plan's stages: read as each row's stage")
     elif target == "area":
         report.add(
@@ -2030,6 +2045,19 @@ def _relations(
     return new_header, out
 
 
+TYPE_HEADERS = {"type", "work item type", "tracker", "issue type", "task type", "item type"}
+"""A tracker's item type column (OpenProject's Type, Azure DevOps' Work Item Type, Redmine's Tracker, Jira's Issue
+Type): an item whose type is one of :data:`MILESTONE_TYPES` is a milestone."""
+MILESTONE_TYPES = {
+    "milestone",
+    "meilenstein",
+    "jalon",
+    "hito",
+    "mijlpaal",
+    "marco",
+    "cardine",
+    "pietra miliare",
+}
 _TEMPLATE_NOTE = re.compile(
     r"^(?:insert|add) (?:new |more )?(?:rows?|tasks?) (?:above|below|here)\b", re.IGNORECASE
 )
@@ -2215,6 +2243,7 @@ def rows_to_plan(
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS
             and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
             and not (k == "issue id" and "id" in keys)  # read for links given by Jira's issue id
+            and k not in TYPE_HEADERS  # said below: read for milestones, or not carried
             and str(h or "").strip()
         ):
             report.add("column", f"column {str(h)!r} is not a plan field; ignored")
@@ -2285,6 +2314,8 @@ def rows_to_plan(
     unknown_statuses: dict[str, str] = {}  # status words no tool's list holds -> the first line with one
     rows = list(rows)
     zero_milestones = 0  # rows made milestones for their 0 duration (no milestone column)
+    typed_milestones: list[int] = []  # rows made milestones by their type ('Milestone' in a Type column)
+    type_col = next((i for i, k in enumerate(keys) if k in TYPE_HEADERS), None)
     timed_milestones: list[str] = []  # rows marked milestones with a duration of their own (read as 0)
     _guessed_columns(keys, header, rows, report)
     _release_column(keys, header, rows, report)
@@ -2429,6 +2460,15 @@ def rows_to_plan(
         o = nums["optimistic"] if nums["optimistic"] is not None else likely
         p = nums["pessimistic"] if nums["pessimistic"] is not None else likely
         milestone = _yes_no(rec.get("milestone"), where, report)
+        if (
+            not milestone
+            and type_col is not None
+            and str(cells[type_col] if type_col < len(cells) else "").strip().casefold() in MILESTONE_TYPES
+        ):
+            milestone = (
+                True  # a tracker's item of type Milestone (OpenProject, Azure DevOps, Redmine's tracker)
+            )
+            typed_milestones.append(line)
         if "milestone" not in keys and likely == 0 and o == p == 0:
             milestone = True  # without a milestone column (other tools' exports), a 0-day task is a milestone
             zero_milestones += 1
@@ -2790,6 +2830,17 @@ def rows_to_plan(
             f"{count(n, 'row')} marked as {agree(n, 'a milestone', 'milestones')} {agree(n, 'has', 'have')} a "
             f"duration: read as {agree(n, 'a milestone', 'milestones')} (a moment, 0 weeks), "
             + some(timed_milestones),
+        )
+    if type_col is not None and not typed_milestones:
+        report.add("column", f"column {str(header[type_col]).strip()!r} is not a plan field; ignored")
+    if typed_milestones:
+        n = len(typed_milestones)
+        report.add(
+            "duration",
+            f"{count(n, 'row')} of type milestone (column {str(header[type_col or 0]).strip()!r}) "
+            f"{agree(n, 'is a milestone', 'are milestones')}, a moment of 0 weeks (line "
+            + some((str(x) for x in typed_milestones), 5)
+            + ")",
         )
     if zero_milestones:
         report.add(

@@ -232,3 +232,28 @@ def test_s21b_excel_date_grid_marks_are_the_schedule() -> None:
     ]
     assert "the sheet's 6 dated columns (15 Jan 2024 to 19 Feb 2024) are a Gantt grid" in _text(report)
     assert _finish(plan) == 6.0
+
+
+def test_s21b_openproject_milestone_type_and_parent_named_with_its_id() -> None:
+    plan, report = import_file(DATA / "openproject-work-packages.csv")
+    by_title = {d.title: d for d in plan.decisions}
+    # 'Build' is the parent of both ('Phase #7: Build')
+    assert list(by_title) == ["Backend", "Frontend", "Go live"]
+    assert by_title["Frontend"].tags == ["Build"]
+    assert by_title["Go live"].milestone and by_title["Go live"].weeks() == 0.0  # Type 'Milestone'
+    assert by_title["Frontend"].weeks() == 0.5  # '2d 4h'
+    text = _text(report)
+    assert "1 row of type milestone (column 'Type') is a milestone" in text
+    assert "names a parent the file does not have" not in text
+    # Backend done 0-1; Frontend half done from Mon 22 Jan: its rest 1.25-1.5; Go live at its date, Mon 29 Jan (2)
+    assert _finish(plan) == 2.0
+    assert "[schedule]" not in text  # a milestone's date is where it sits, not the end of that day
+
+
+def test_s21b_trello_lists_named_as_statuses_are_the_status() -> None:
+    plan, report = import_file(DATA / "trello-board.csv")
+    assert [d.status for d in plan.decisions] == [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED]
+    assert all(d.area is None for d in plan.decisions)  # the lists Done, Doing, To Do are not workstreams
+    assert "column 'List Name' names statuses (a board's columns): read as each row's status" in _text(report)
+    # Define scope done 0-1; Build API from Mon 22 Jan 1-3; Launch on Mon 5 Feb 3-3.2
+    assert _finish(plan) == 3.2
