@@ -191,6 +191,36 @@ def _fields(el: Any) -> dict[str, Any]:
     return {c.tag.rpartition("}")[2]: c for c in el}
 
 
+_CALENDAR_PARTS = ("WeekDays", "Exceptions", "WorkWeeks")
+
+
+def _shape(el: Any) -> tuple[Any, ...]:
+    """An element as what it says: its name, its text and its children's shapes (not its layout)."""
+    return (el.tag.rpartition("}")[2], (el.text or "").strip(), tuple(_shape(c) for c in el))
+
+
+def _works_own_way(calendars: dict[str | None, dict[str, Any]], uid: str | None, project: str | None) -> bool:
+    """Whether a resource on calendar ``uid`` works other time than the project calendar ``project``: its calendar
+    has working times, exceptions or work weeks of its own, or its base calendar (or the base calendar it is on) is
+    another one that works another way (GNOME Planner's night shift through MPXJ). One that only names the project
+    calendar, or a copy of it, as its base loses nothing."""
+    cal = calendars.get(uid)
+    if cal is None:
+        return False
+    base = _text(cal, "IsBaseCalendar") == "1"
+    if not base and any(len(cal[k]) for k in _CALENDAR_PARTS if cal.get(k) is not None):
+        return True
+    base_uid = uid if base else _text(cal, "BaseCalendarUID")
+    other, mine = calendars.get(base_uid), calendars.get(project)
+    if base_uid == project or other is None or mine is None:
+        return False
+
+    def works(c: dict[str, Any]) -> tuple[tuple[Any, ...], ...]:
+        return tuple(_shape(c[k]) if c.get(k) is not None else () for k in _CALENDAR_PARTS)
+
+    return works(other) != works(mine)
+
+
 def _text(fields: dict[str, Any], name: str) -> str | None:
     c = fields.get(name)
     return None if c is None or c.text is None else c.text.strip()
@@ -853,8 +883,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     team_of: dict[str, str] = {}
     ids = IdMaker()
     res_el = rf.get("Resources")
-    # a resource's calendar with working times, exceptions or work weeks of its own (one that only names its base
-    # calendar works the base calendar's time)
     cal_fields = {_text(fc, "UID"): fc for fc in (_fields(c) for c in (cal_el if cal_el is not None else []))}
     own_time: list[str] = []
     resource_fields: dict[str, int] = {}
@@ -885,12 +913,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         tid = ids.make(
             initials if own and initials not in ids.taken else slug(name, f"team-{uid}"), f"team-{uid}"
         )
-        rcal = cal_fields.get(_text(f, "CalendarUID"))
-        if (
-            rcal is not None
-            and _text(rcal, "IsBaseCalendar") != "1"
-            and any(len(rcal[k]) for k in ("WeekDays", "Exceptions", "WorkWeeks") if rcal.get(k) is not None)
-        ):
+        if _works_own_way(cal_fields, _text(f, "CalendarUID"), _text(rf, "CalendarUID")):
             own_time.append(name)
         cap = _float(_text(f, "MaxUnits"))
         teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))

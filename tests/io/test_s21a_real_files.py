@@ -5,6 +5,8 @@ figure was checked by hand against what the file stores."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from planner.io import import_file
 DATA = Path(__file__).parent / "data"
 MPX = DATA / "mpx-real"
 REAL = DATA / "mpxj-real"
+BRIDGE = DATA / "mpxj-bridge"
 
 
 def test_s21a_mpx_custom_duration_fields_are_reported() -> None:
@@ -137,3 +140,28 @@ def test_s21a_p6_planner_own_user_fields_are_not_reported() -> None:
     reported as lost."""
     _, report = import_file(DATA / "p6-mpxj-insights-assistant.xer")
     assert not [i for i in report.items if i.kind == "field"]
+
+
+NIGHT_SHIFT = "1 resource has working time of its own ('Brian Leach'): not carried, the plan's teams work the project calendar"
+
+
+def test_s21a_mspdi_resource_on_another_base_calendar_is_named() -> None:
+    """MPXJ's planner-resource.planner (GNOME Planner) as MPXJ 16.10 writes it in MS Project XML: Wade Golden and
+    Jon Iles on calendars derived from Standard (the project calendar) with nothing of their own, Brian Leach on one
+    derived from 'Night Shift' (Monday to Saturday, 23:00-00:00), and the material resource Concrete. Brian Leach's
+    hours were dropped without a word: his calendar has nothing of its own, its base is another calendar."""
+    plan, report = import_file(BRIDGE / "planner-resource-mpxj-mspdi.xml")
+    assert [t.name for t in plan.teams] == ["Wade Golden", "Jon Iles", "Brian Leach"]
+    assert [i.message for i in report.items if i.kind == "calendar"] == [NIGHT_SHIFT]
+    assert "material resource 'Concrete' is not carried (teams are people)" in report.text(limit=None)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("MPXJ_PYTHON") or shutil.which("java") is None,
+    reason="optional: set MPXJ_PYTHON to a Python with mpxj and JPype1 (and install Java) to convert with MPXJ",
+)
+def test_s21a_gnome_planner_resource_calendars_through_real_mpxj(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same .planner file through the MPXJ bridge itself: the same report line."""
+    monkeypatch.setenv("PLANNER_MPXJ_PYTHON", os.environ["MPXJ_PYTHON"])
+    _, report = import_file(BRIDGE / "planner-resource.planner")
+    assert [i.message for i in report.items if i.kind == "calendar"] == [NIGHT_SHIFT]
