@@ -261,6 +261,18 @@ _ALIASES = {
     "task list": "grouping",
     "tasklist": "grouping",
     "estimation": "duration",
+    # Zoho Projects ("Task Owner", "% Completed"), Vertex42's Gantt template ("LEAD", "% DONE", "WORK DAYS": see
+    # header_unit), Basecamp's to-dos ("To-do", "Due on"), other trackers' progress columns
+    "task owner": "owner",
+    "lead": "owner",
+    "% completed": "progress",
+    "completion percentage": "progress",
+    "percent done": "progress",
+    "progress (%)": "progress",
+    "to-do": "title",
+    "work days": "duration",
+    "workdays": "duration",
+    "working days": "duration",
 }  # fmt: skip
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
@@ -583,6 +595,8 @@ def header_unit(h: Any) -> str | None:
         return "milliseconds"
     if key == "estimated time":  # Redmine's, in hours ("40.00")
         return "hours"
+    if key in ("work days", "workdays", "working days"):  # Vertex42's "WORK DAYS" (NETWORKDAYS of its dates)
+        return "days"
     m = _UNIT_HEADER.match(key)
     return m.group("unit") if m else None
 
@@ -944,6 +958,7 @@ FINISH_HEADERS = {
     "due",
     "timeline - end",
     "target date",  # Azure DevOps, GitHub Projects' roadmap
+    "due on",  # Basecamp
 }
 """Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
 sits in the file's own schedule."""

@@ -257,3 +257,34 @@ def test_s21b_trello_lists_named_as_statuses_are_the_status() -> None:
     assert "column 'List Name' names statuses (a board's columns): read as each row's status" in _text(report)
     # Define scope done 0-1; Build API from Mon 22 Jan 1-3; Launch on Mon 5 Feb 3-3.2
     assert _finish(plan) == 3.2
+
+
+def test_s21b_vertex42_gantt_lead_work_days_and_wbs() -> None:
+    plan, report = import_file(DATA / "vertex42-gantt.csv")
+    assert [(d.title, d.weeks(), d.tags) for d in plan.decisions] == [
+        ("Scope", 1.0, ["Project Definition"]),
+        ("Plan", 1.0, ["Project Definition"]),
+        ("Prototype", 2.0, ["Build"]),  # WORK DAYS 10 (its DAYS, 12, are calendar days: not read)
+    ]
+    assert [t.name for t in plan.teams] == ["Ana", "Ben", "Cara"]  # LEAD
+    assert plan.decisions[1].progress == 50.0  # % DONE
+    assert "column 'DAYS' is not a plan field; ignored" in _text(report)
+    # Scope done 0-1; Plan half done from Mon 22 Jan: its rest 1.5-2; Prototype from Mon 29 Jan 2-4 (Fri 9 Feb)
+    assert _finish(plan) == 4.0
+
+
+def test_s21b_zoho_and_basecamp_column_names(tmp_path: Path) -> None:
+    path = tmp_path / "zoho.csv"
+    path.write_text(
+        "Task Name,Task Owner,Start Date,Due on,% Completed,Task List\n"
+        "Requirements,Ana Silva,2024-01-15,2024-01-26,100,Discovery\n"
+        "Design,Ben Ode,2024-01-29,2024-02-02,20,Discovery\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    areas = {a.id: a.name for a in plan.areas}
+    assert [(d.owner, d.weeks(), d.progress, areas[d.area or ""]) for d in plan.decisions] == [
+        ("ana-silva", 2.0, 100.0, "Discovery"),  # Task List: a grouping, read as the area
+        ("ben-ode", 1.0, 20.0, "Discovery"),
+    ]
+    assert "not a plan field" not in _text(report)
