@@ -624,11 +624,11 @@ def _scenario_names(plan: Plan) -> list[Finding]:
     if plan.scenarios:
         # what `planner scenarios` lists as warnings: overrides naming what the plan does not have (skipped when
         # the scenario is materialised) and added decisions whose id the plan already uses
-        from planner.model.scenarios import scenario_problems
+        from planner.model.scenarios import CANNOT_SCHEDULE, scenario_problems
 
         for sc in plan.scenarios:
             for problem in scenario_problems(plan, sc):
-                clash = problem.startswith("adds decision")
+                clash = problem.endswith("which the base plan already has")
                 out.append(
                     Finding(
                         W,
@@ -637,6 +637,8 @@ def _scenario_names(plan: Plan) -> list[Finding]:
                         + (
                             "Give the added decision another id."
                             if clash
+                            else "Correct the id in the scenario or remove that change."
+                            if problem.endswith(CANNOT_SCHEDULE)
                             else "That change is skipped; correct the id or remove it from the scenario."
                         ),
                         [],

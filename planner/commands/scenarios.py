@@ -79,6 +79,7 @@ def base_figures(plan: Any) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, wrap
     from planner.model import units
+    from planner.model.scenarios import CANNOT_SCHEDULE
 
     plan = load(args.file)
     rows = listing(plan)
@@ -138,9 +139,10 @@ def run(args: argparse.Namespace) -> int:
         for line in r["changes_text"]:
             out.write("".join(f"{x}\n" for x in wrap(line, "      - ", "        ")))
         for p in r["problems"]:
-            # a scenario named like the base is used (by --scenario of its exact name), not skipped; an added
-            # decision whose id the base has is added, and the two then share the id (a duplicate-id error)
-            if p.startswith("it is named like the base"):
+            # a scenario named like the base is used (by --scenario of its exact name), not skipped; a change that
+            # leaves the scenario unschedulable is made, and says so; an added decision whose id the base has is
+            # added, and the two then share the id (a duplicate-id error)
+            if p.startswith("it is named like the base") or p.endswith(CANNOT_SCHEDULE):
                 skipped = ""
             elif p.endswith("which the base plan already has"):
                 skipped = (

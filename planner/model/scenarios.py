@@ -124,8 +124,16 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
     return out
 
 
+CANNOT_SCHEDULE = "the scenario cannot be scheduled"
+"""The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
+
+
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
-    """Overrides that name something the base plan does not have (they are skipped), in words."""
+    """The scenario's changes that name something the plan does not have, in words: an override of an unknown
+    decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
+    whose id the base has; and, ending in :data:`CANNOT_SCHEDULE`, a change that is made but names a stage, area
+    or team the plan does not define or a link end that is no decision of the scenario (the scenario's plan then
+    has an unknown-reference error)."""
     ids = {d.id for d in plan.decisions}
     problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
     problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
@@ -143,6 +151,33 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     ]
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
     problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
+    stages, areas, teams = {x.id for x in plan.stages}, {x.id for x in plan.areas}, {x.id for x in plan.teams}
+    undefined = f"which the plan does not define: {CANNOT_SCHEDULE}"
+    for did, ov in scenario.decisions.items():
+        if did not in ids or did in scenario.drop_decisions:  # skipped, said above, or dropped first
+            continue
+        if ov.stage is not None and ov.stage not in stages:
+            problems.append(f"puts {did!r} in stage {ov.stage!r}, {undefined}")
+        if ov.owner is not None and ov.owner not in teams:
+            problems.append(f"gives {did!r} to team {ov.owner!r}, {undefined}")
+    for d in scenario.add_decisions:
+        if d.stage not in stages:
+            problems.append(f"puts the added decision {d.id!r} in stage {d.stage!r}, {undefined}")
+        if d.area is not None and d.area not in areas:
+            problems.append(f"puts the added decision {d.id!r} in area {d.area!r}, {undefined}")
+        if d.owner is not None and d.owner not in teams:
+            problems.append(f"gives the added decision {d.id!r} to team {d.owner!r}, {undefined}")
+    have = (ids - set(scenario.drop_decisions)) | {d.id for d in scenario.add_decisions}
+    for x in scenario.add_dependencies:
+        missing = [m for m in dict.fromkeys((x.from_, x.to)) if m not in have]
+        if missing:
+            problems.append(
+                f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(repr(m) for m in missing)}, "
+                f"{'which is not a decision' if len(missing) == 1 else 'which are not decisions'} of the scenario "
+                f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
+            )
+        elif x.from_ == x.to:
+            problems.append(f"adds a dependency of {x.from_!r} on itself: {CANNOT_SCHEDULE}")
     return problems
 
 
@@ -397,4 +432,5 @@ __all__ = [
     "resolve",
     "scenario_names",
     "scenario_problems",
+    "CANNOT_SCHEDULE",
 ]

@@ -1,0 +1,110 @@
+"""A scenario that cannot be scheduled because it names what the plan does not define (H-unseen21): `planner check`
+said '0 errors, 0 warnings' and exited 0 on a file whose scenario moves a decision to a stage the plan does not have,
+gives it to an unknown team, adds a decision in an unknown stage, area or team, or adds a link to a decision the
+scenario drops (or that never existed) or from a decision to itself, while `planner scenarios` and `compare` exit 1
+('cannot be scheduled') and `analyze --scenario` lists unknown-reference errors. Each is now a
+scenario-unknown-reference warning of validation (check, analyze, the report and the app list the same findings),
+said as `planner scenarios` says it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.cli import main
+from planner.model import load_plan
+from planner.model.scenarios import CANNOT_SCHEDULE, scenario_problems
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main(argv)
+    return rc, out.getvalue(), err.getvalue()
+
+
+def plan_data() -> dict[str, Any]:
+    return {
+        "schema_version": 1,
+        "title": "Scenarios that name what the plan lacks",
+        "stages": [{"id": "validate", "name": "Validate"}, {"id": "scale", "name": "Scale"}],
+        "areas": [{"id": "data", "name": "Data"}],
+        "teams": [{"id": "core", "name": "Core"}],
+        "decisions": [
+            {"id": "a", "title": "A", "stage": "validate", "owner": "core", "duration": 2},
+            {"id": "b", "title": "B", "stage": "scale", "owner": "core", "duration": 3},
+        ],
+        "dependencies": [{"from": "a", "to": "b"}],
+        "scenarios": [
+            {"name": "Fine", "decisions": {"b": {"stage": "validate", "owner": "core"}}},
+            {"name": "Moved", "decisions": {"a": {"stage": "pilot", "owner": "nobody"}}},
+            {
+                "name": "Added",
+                "add_decisions": [{"id": "c", "title": "C", "stage": "later", "area": "ops", "owner": "ext"}],
+            },
+            {
+                "name": "Linked",
+                "drop_decisions": ["a"],
+                "add_dependencies": [{"from": "a", "to": "b"}, {"from": "b", "to": "b"}],
+            },
+            # dropped first, so the override of 'a' is not made and nothing is said of its stage
+            {"name": "Dropped", "drop_decisions": ["a"], "decisions": {"a": {"stage": "nowhere"}}},
+        ],
+    }
+
+
+EXPECTED = [
+    "Scenario 'Moved' puts 'a' in stage 'pilot', which the plan does not define: the scenario cannot be scheduled. "
+    "Correct the id in the scenario or remove that change.",
+    "Scenario 'Moved' gives 'a' to team 'nobody', which the plan does not define: the scenario cannot be "
+    "scheduled. Correct the id in the scenario or remove that change.",
+    "Scenario 'Added' puts the added decision 'c' in stage 'later', which the plan does not define: the scenario "
+    "cannot be scheduled. Correct the id in the scenario or remove that change.",
+    "Scenario 'Added' puts the added decision 'c' in area 'ops', which the plan does not define: the scenario "
+    "cannot be scheduled. Correct the id in the scenario or remove that change.",
+    "Scenario 'Added' gives the added decision 'c' to team 'ext', which the plan does not define: the scenario "
+    "cannot be scheduled. Correct the id in the scenario or remove that change.",
+    "Scenario 'Linked' adds a dependency a -> b naming 'a', which is not a decision of the scenario (dropped or "
+    "never in the plan): the scenario cannot be scheduled. Correct the id in the scenario or remove that change.",
+    "Scenario 'Linked' adds a dependency of 'b' on itself: the scenario cannot be scheduled. Correct the id in the "
+    "scenario or remove that change.",
+]
+
+
+def test_check_warns_of_each_change_that_leaves_a_scenario_unschedulable(tmp_path: Path) -> None:
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(plan_data()), encoding="utf-8")
+    rc, raw, _ = run(["check", str(path), "--format", "json"])
+    found = json.loads(raw)["findings"]
+    assert rc == 0  # warnings: the plan itself is fine
+    assert [f["message"] for f in found] == EXPECTED
+    assert {f["code"] for f in found} == {"scenario-unknown-reference"}
+    rc, text, _ = run(["check", str(path)])
+    assert text.splitlines()[0].endswith(": 0 errors, 7 warnings, 0 notes")
+    # analyze lists the same findings
+    rc, raw, _ = run(["analyze", str(path), "--format", "json"])
+    assert json.loads(raw)["findings"] == found
+
+
+def test_the_scenarios_flagged_are_the_ones_that_cannot_be_scheduled(tmp_path: Path) -> None:
+    # One truth with `planner scenarios`: a scenario has a 'cannot be scheduled' problem exactly when its plan has
+    # errors (Fine and Dropped schedule: B in Validate, 3 weeks after A; B alone, 3 weeks).
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(plan_data()), encoding="utf-8")
+    rc, raw, _ = run(["scenarios", str(path), "--format", "json"])
+    assert rc == 1
+    rows = {r["name"]: r for r in json.loads(raw)["scenarios"]}
+    plan = load_plan(path)
+    for sc in plan.scenarios:
+        flagged = any(p.endswith(CANNOT_SCHEDULE) for p in scenario_problems(plan, sc))
+        assert flagged == (rows[sc.name]["finish"] is None), sc.name
+    assert (rows["Fine"]["finish"], rows["Dropped"]["finish"]) == (5.0, 3.0)
+    rc, text, _ = run(["scenarios", str(path)])
+    assert (
+        "      warning: puts 'a' in stage 'pilot', which the plan does not define: the scenario cannot be scheduled\n"
+        in text
+    )
+    assert "cannot be scheduled (skipped)" not in text  # made, not skipped
