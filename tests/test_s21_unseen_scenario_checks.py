@@ -1,10 +1,10 @@
-"""A scenario that cannot be scheduled because it names what the plan does not define (H-unseen21): `planner check`
-said '0 errors, 0 warnings' and exited 0 on a file whose scenario moves a decision to a stage the plan does not have,
-gives it to an unknown team, adds a decision in an unknown stage, area or team, or adds a link to a decision the
-scenario drops (or that never existed) or from a decision to itself, while `planner scenarios` and `compare` exit 1
-('cannot be scheduled') and `analyze --scenario` lists unknown-reference errors. Each is now a
-scenario-unknown-reference warning of validation (check, analyze, the report and the app list the same findings),
-said as `planner scenarios` says it."""
+"""A scenario that cannot be scheduled (H-unseen21): `planner check` said '0 errors, 0 warnings' and exited 0 on a
+file whose scenario moves a decision to a stage the plan does not have, gives it to an unknown team, adds a decision
+in an unknown stage, area or team, adds a link to a decision the scenario drops (or that never existed), or adds a
+link that closes a loop (b -> a beside a -> b, or b -> b), while `planner scenarios` and `compare` exit 1 ('cannot be
+scheduled') and `analyze --scenario` lists the errors. Each is now a warning of validation (check, analyze, the
+report and the app list the same findings): scenario-unknown-reference, or scenario-cycle for a loop, said as
+`planner scenarios` says it."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def plan_data() -> dict[str, Any]:
                 "drop_decisions": ["a"],
                 "add_dependencies": [{"from": "a", "to": "b"}, {"from": "b", "to": "b"}],
             },
+            {"name": "Looped", "add_dependencies": [{"from": "b", "to": "a", "type": "SS"}]},
+            # the base link a -> b removed first, so b -> a closes no loop
+            {
+                "name": "Reversed",
+                "remove_dependencies": [{"from": "a", "to": "b"}],
+                "add_dependencies": [{"from": "b", "to": "a"}],
+            },
             # dropped first, so the override of 'a' is not made and nothing is said of its stage
             {"name": "Dropped", "drop_decisions": ["a"], "decisions": {"a": {"stage": "nowhere"}}},
         ],
@@ -69,8 +76,10 @@ EXPECTED = [
     "cannot be scheduled. Correct the id in the scenario or remove that change.",
     "Scenario 'Linked' adds a dependency a -> b naming 'a', which is not a decision of the scenario (dropped or "
     "never in the plan): the scenario cannot be scheduled. Correct the id in the scenario or remove that change.",
-    "Scenario 'Linked' adds a dependency of 'b' on itself: the scenario cannot be scheduled. Correct the id in the "
-    "scenario or remove that change.",
+    "Scenario 'Linked' adds a dependency b -> b that closes the loop b -> b: the scenario cannot be scheduled. "
+    "Remove or reverse that link in the scenario.",
+    "Scenario 'Looped' adds a dependency b -> a that closes the loop b -> a -> b: the scenario cannot be scheduled. "
+    "Remove or reverse that link in the scenario.",
 ]
 
 
@@ -81,9 +90,9 @@ def test_check_warns_of_each_change_that_leaves_a_scenario_unschedulable(tmp_pat
     found = json.loads(raw)["findings"]
     assert rc == 0  # warnings: the plan itself is fine
     assert [f["message"] for f in found] == EXPECTED
-    assert {f["code"] for f in found} == {"scenario-unknown-reference"}
+    assert [f["code"] for f in found] == ["scenario-unknown-reference"] * 6 + ["scenario-cycle"] * 2
     rc, text, _ = run(["check", str(path)])
-    assert text.splitlines()[0].endswith(": 0 errors, 7 warnings, 0 notes")
+    assert text.splitlines()[0].endswith(": 0 errors, 8 warnings, 0 notes")
     # analyze lists the same findings
     rc, raw, _ = run(["analyze", str(path), "--format", "json"])
     assert json.loads(raw)["findings"] == found
@@ -91,7 +100,7 @@ def test_check_warns_of_each_change_that_leaves_a_scenario_unschedulable(tmp_pat
 
 def test_the_scenarios_flagged_are_the_ones_that_cannot_be_scheduled(tmp_path: Path) -> None:
     # One truth with `planner scenarios`: a scenario has a 'cannot be scheduled' problem exactly when its plan has
-    # errors (Fine and Dropped schedule: B in Validate, 3 weeks after A; B alone, 3 weeks).
+    # errors (Fine, Reversed and Dropped schedule: B in Validate, 3 weeks after A; A 2 weeks after B; B alone).
     path = tmp_path / "p.plan.json"
     path.write_text(json.dumps(plan_data()), encoding="utf-8")
     rc, raw, _ = run(["scenarios", str(path), "--format", "json"])
@@ -101,7 +110,7 @@ def test_the_scenarios_flagged_are_the_ones_that_cannot_be_scheduled(tmp_path: P
     for sc in plan.scenarios:
         flagged = any(p.endswith(CANNOT_SCHEDULE) for p in scenario_problems(plan, sc))
         assert flagged == (rows[sc.name]["finish"] is None), sc.name
-    assert (rows["Fine"]["finish"], rows["Dropped"]["finish"]) == (5.0, 3.0)
+    assert (rows["Fine"]["finish"], rows["Reversed"]["finish"], rows["Dropped"]["finish"]) == (5.0, 5.0, 3.0)
     rc, text, _ = run(["scenarios", str(path)])
     assert (
         "      warning: puts 'a' in stage 'pilot', which the plan does not define: the scenario cannot be scheduled\n"

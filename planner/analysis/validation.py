@@ -6,6 +6,7 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 ``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
 switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
 ``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has),
+``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
 ``go-live-unknown`` (``ai_system.go_live`` names no decision);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
@@ -624,26 +625,23 @@ def _scenario_names(plan: Plan) -> list[Finding]:
     if plan.scenarios:
         # what `planner scenarios` lists as warnings: overrides naming what the plan does not have (skipped when
         # the scenario is materialised) and added decisions whose id the plan already uses
-        from planner.model.scenarios import CANNOT_SCHEDULE, scenario_problems
+        from planner.model.scenarios import CANNOT_SCHEDULE, CLOSES_LOOP, scenario_problems
 
         for sc in plan.scenarios:
             for problem in scenario_problems(plan, sc):
-                clash = problem.endswith("which the base plan already has")
-                out.append(
-                    Finding(
-                        W,
-                        "scenario-duplicate-id" if clash else "scenario-unknown-reference",
-                        f"Scenario '{sc.name}' {problem}. "
-                        + (
-                            "Give the added decision another id."
-                            if clash
-                            else "Correct the id in the scenario or remove that change."
-                            if problem.endswith(CANNOT_SCHEDULE)
-                            else "That change is skipped; correct the id or remove it from the scenario."
-                        ),
-                        [],
+                if problem.endswith("which the base plan already has"):
+                    code, advice = "scenario-duplicate-id", "Give the added decision another id."
+                elif CLOSES_LOOP in problem:
+                    code, advice = "scenario-cycle", "Remove or reverse that link in the scenario."
+                elif problem.endswith(CANNOT_SCHEDULE):
+                    code, advice = (
+                        "scenario-unknown-reference",
+                        "Correct the id in the scenario or remove that change.",
                     )
-                )
+                else:
+                    code = "scenario-unknown-reference"
+                    advice = "That change is skipped; correct the id or remove it from the scenario."
+                out.append(Finding(W, code, f"Scenario '{sc.name}' {problem}. {advice}", []))
     return out
 
 

@@ -126,14 +126,16 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
 
 CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 """The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
+CLOSES_LOOP = "closes the loop"
+"""The words of a :func:`scenario_problems` item about a link the scenario adds that closes a loop."""
 
 
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     """The scenario's changes that name something the plan does not have, in words: an override of an unknown
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
     whose id the base has; and, ending in :data:`CANNOT_SCHEDULE`, a change that is made but names a stage, area
-    or team the plan does not define or a link end that is no decision of the scenario (the scenario's plan then
-    has an unknown-reference error)."""
+    or team the plan does not define, a link end that is no decision of the scenario or a link that closes a loop
+    (the scenario's plan then has an unknown-reference, self-dependency or cycle error)."""
     ids = {d.id for d in plan.decisions}
     problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
     problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
@@ -167,7 +169,15 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
             problems.append(f"puts the added decision {d.id!r} in area {d.area!r}, {undefined}")
         if d.owner is not None and d.owner not in teams:
             problems.append(f"gives the added decision {d.id!r} to team {d.owner!r}, {undefined}")
+    if not scenario.add_dependencies:
+        return problems
     have = (ids - set(scenario.drop_decisions)) | {d.id for d in scenario.add_decisions}
+    # the scenario's links as materialise leaves them before its own are added, to find a loop one of them closes
+    removed = {(x.from_, x.to) for x in scenario.remove_dependencies}
+    succ: dict[str, list[str]] = {}
+    for x in plan.dependencies:
+        if (x.from_, x.to) not in removed and x.from_ in have and x.to in have:
+            succ.setdefault(x.from_, []).append(x.to)
     for x in scenario.add_dependencies:
         missing = [m for m in dict.fromkeys((x.from_, x.to)) if m not in have]
         if missing:
@@ -176,8 +186,14 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
                 f"{'which is not a decision' if len(missing) == 1 else 'which are not decisions'} of the scenario "
                 f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
             )
-        elif x.from_ == x.to:
-            problems.append(f"adds a dependency of {x.from_!r} on itself: {CANNOT_SCHEDULE}")
+        else:
+            loop = edits.closes_cycle(succ, x.from_, x.to)  # a link of a decision to itself: [a, a]
+            if loop is not None:
+                problems.append(
+                    f"adds a dependency {x.from_} -> {x.to} that {CLOSES_LOOP} {' -> '.join(loop)}: "
+                    f"{CANNOT_SCHEDULE}"
+                )
+            succ.setdefault(x.from_, []).append(x.to)
     return problems
 
 
@@ -433,4 +449,5 @@ __all__ = [
     "scenario_names",
     "scenario_problems",
     "CANNOT_SCHEDULE",
+    "CLOSES_LOOP",
 ]
