@@ -640,7 +640,10 @@ HEADER_SEARCH_ROWS = 10
 def names_a_header(cells: Sequence[Any]) -> bool:
     """True when ``cells`` read as a header row: one of them names the ``title`` or ``id`` column."""
     keys = {_norm_header(c) for c in cells}
-    return "title" in keys or "id" in keys or "summary" in keys  # Jira's title is "Summary"
+    # Jira's title is "Summary"; Azure DevOps' tree query gives it as "Title 1", "Title 2"... (see _work_items)
+    return (
+        "title" in keys or "id" in keys or "summary" in keys or any(_TITLE_LEVEL.fullmatch(k) for k in keys)
+    )
 
 
 def split_header(

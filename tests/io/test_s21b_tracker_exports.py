@@ -288,3 +288,15 @@ def test_s21b_zoho_and_basecamp_column_names(tmp_path: Path) -> None:
         ("ben-ode", 1.0, 20.0, "Discovery"),
     ]
     assert "not a plan field" not in _text(report)
+
+
+def test_s21b_azure_devops_tree_without_an_id_column(tmp_path: Path) -> None:
+    # the same query without its ID column: no header cell names the title or id but 'Title 1', 'Title 2'...; the
+    # first data row holding 'Task' (its Work Item Type) was taken for the header and the titles were 'Task'
+    lines = (DATA / "azure-devops-tree.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "query.csv"
+    path.write_text("\n".join(line.split(",", 1)[1] for line in lines) + "\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["Login page", "Password reset", "Invoice export"]
+    assert "above the header row" not in _text(report)
+    assert _finish(plan) == 1.0
