@@ -14,9 +14,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.analysis import analyze
 from planner.cli import main
-from planner.model import load_plan
-from planner.model.scenarios import CANNOT_SCHEDULE, scenario_problems
+from planner.model import load_plan, plan_from_dict
+from planner.model.scenarios import CANNOT_SCHEDULE, materialise, scenario_problems
+from tests.analysis.test_properties import STAGES, TYPES, plan_dicts
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -117,3 +122,52 @@ def test_the_scenarios_flagged_are_the_ones_that_cannot_be_scheduled(tmp_path: P
         in text
     )
     assert "cannot be scheduled (skipped)" not in text  # made, not skipped
+
+
+# -- the property: a scenario is flagged 'cannot be scheduled' exactly when its plan has errors ---------------------
+@st.composite
+def hostile_scenarios(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A random valid plan and a scenario whose changes may name undefined stages, areas and teams, link dropped or
+    unknown decisions, or close loops (any link type, either direction)."""
+    data = draw(plan_dicts(max_decisions=7))
+    data["teams"] = [{"id": "core", "name": "Core"}]
+    data["areas"] = [{"id": "data", "name": "Data"}]
+    ids = [d["id"] for d in data["decisions"]]
+    stage = st.sampled_from([*STAGES, "nowhere"])
+    team = st.sampled_from(["core", "ghost-team"])
+    sc: dict[str, Any] = {"name": "S"}
+    if ids:
+        picked = draw(st.lists(st.sampled_from(ids), unique=True, max_size=3))
+        sc["decisions"] = {
+            i: {k: v for k, v in (("stage", draw(stage)), ("owner", draw(team))) if draw(st.booleans())}
+            for i in picked
+        }
+        sc["drop_decisions"] = draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))
+    added = [
+        {"id": f"n{k}", "title": f"N{k}", "stage": draw(stage), "owner": draw(team)}
+        | ({"area": draw(st.sampled_from(["data", "ghost-area"]))} if draw(st.booleans()) else {})
+        for k in range(draw(st.integers(0, 2)))
+    ]
+    sc["add_decisions"] = added
+    ends = st.sampled_from([*ids, *(d["id"] for d in added), "ghost"])
+    sc["add_dependencies"] = [
+        {"from": draw(ends), "to": draw(ends), "type": draw(st.sampled_from(TYPES))}
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    if data["dependencies"] and draw(st.booleans()):
+        x = draw(st.sampled_from(data["dependencies"]))
+        sc["remove_dependencies"] = [{"from": x["from"], "to": x["to"]}]
+    return data, sc
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(case=hostile_scenarios())
+def test_a_scenario_is_flagged_exactly_when_it_cannot_be_scheduled(case: tuple[dict, dict]) -> None:
+    data, raw = case
+    plan = plan_from_dict({**data, "scenarios": [raw]})
+    sc = plan.scenarios[0]
+    problems = scenario_problems(plan, sc)
+    flagged = any(
+        p.endswith(CANNOT_SCHEDULE) or p.endswith("which the base plan already has") for p in problems
+    )
+    assert flagged == bool(analyze(materialise(plan, sc)).errors), problems
