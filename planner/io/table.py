@@ -1026,6 +1026,9 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         return _SERIAL_EPOCH + dt.timedelta(days=int(float(text)))
     with contextlib.suppress(ValueError):
         return dt.date.fromisoformat(text[:10])
+    # a time of day and its zone ("... 9:00 AM", Notion's "... 9:00 AM (GMT+1)")
+    text = re.sub(r"\s*\((?:GMT|UTC)[^()]*\)$", "", text)
+    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)
     if (long := _LONG_DATE.match(text)) is not None:
         words = long.group(1).replace(".", "") + long.group(2).replace(",", "")  # "January 5 2024"
         for fmt in ("%B %d %Y", "%b %d %Y"):
@@ -1044,7 +1047,6 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         with contextlib.suppress(ValueError):
             return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
     text = re.sub(r"^[^\W\d_]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25", "mié 17/03/27"
-    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)  # "... 9:00 AM"
     for fmt in formats:
         with contextlib.suppress(ValueError):
             return dt.datetime.strptime(text, fmt).date()

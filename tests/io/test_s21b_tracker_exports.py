@@ -300,3 +300,19 @@ def test_s21b_azure_devops_tree_without_an_id_column(tmp_path: Path) -> None:
     assert [d.title for d in plan.decisions] == ["Login page", "Password reset", "Invoice export"]
     assert "above the header row" not in _text(report)
     assert _finish(plan) == 1.0
+
+
+def test_s21b_written_dates_with_a_time_of_day(tmp_path: Path) -> None:
+    # Notion writes a date property with a time as 'January 22, 2024 9:00 AM', a zone after it when one is set;
+    # 'Jan 22, 2024 9:00 AM' read its month for a weekday and was not read at all
+    path = tmp_path / "notion.csv"
+    path.write_text(
+        "Name,Dates\n"
+        'Kick-off,"January 15, 2024 9:00 AM (GMT+1) \u2192 January 19, 2024 5:00 PM (GMT+1)"\n'
+        'Build,"Jan 22, 2024 9:00 AM \u2192 Feb 2, 2024 5:00 PM"\n',
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.weeks(), d.not_before) for d in plan.decisions] == [(1.0, None), (2.0, 1.0)]
+    assert "could not be read" not in _text(report)
+    assert _finish(plan) == 3.0
