@@ -386,6 +386,30 @@ def report_custom_values(
     )
 
 
+def report_inserted_project(report: ImportReport, file_name: str | None, where: str) -> None:
+    """Say that a task is an inserted project (MS Project's Insert > Subproject; MSPDI's IsSubproject, MPX's
+    Subproject File): its tasks are in ``file_name``, not in this file."""
+    report.add(
+        "format",
+        "an inserted project"
+        + (f" ({file_name})" if file_name else "")
+        + " is one task here: import that file for "
+        "its tasks",
+        where,
+    )
+
+
+def report_resource_notes(report: ImportReport, names: list[str]) -> None:
+    """Say that the resources ``names`` have notes, which the plan's teams cannot hold."""
+    if names:
+        n = len(names)
+        report.add(
+            "resource",
+            f"the notes of {count(n, 'resource')} ({some(repr(x) for x in names)}) "
+            "are not carried (the plan's teams have no notes)",
+        )
+
+
 def report_own_working_time(report: ImportReport, names: list[str]) -> None:
     """Say that the resources ``names`` have working time of their own (a resource calendar with days, hours or
     exceptions of its own, or on another base calendar): the plan's teams work the project calendar. A resource

@@ -4,7 +4,8 @@ The format: ``<task id name start="YYYY-MM-DD" duration="DAYS" meeting complete>
 ``<depend id=SUCCESSOR type difference hardness>`` sits on the *predecessor*; types 1 SS, 2 FS, 3 FF, 4 SF;
 ``difference`` is the lag in working days; ``meeting="true"`` is a milestone; ``complete`` is progress (%);
 ``<allocation task-id resource-id load>`` assigns resources (load 100 = one person). Durations are whole working days
-of the project calendar (``<default-week>``: 1 marks a weekend day) without its holidays (``<date type="HOLIDAY">``).
+of the project calendar (``<default-week>``: 1 marks a weekend day; none with ``<only-show-weekends value="true">``,
+GanttProject's 'tasks run on weekends') without its holidays (``<date type="HOLIDAY">``).
 
 Days become weeks at the calendar's working days per week (5 by default). GanttProject keeps whole days only, so
 the export also writes each decision's exact estimates in custom columns that the import prefers while they still
@@ -115,6 +116,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         week = cals.find(".//default-week")  # 2.x files keep it one level down, in day-types/calendar
         if week is not None:
             weekend = {i for i, a in enumerate(_DAY_ATTRS) if week.get(a) == "1"}
+        shown = cals.find(".//only-show-weekends")
+        if weekend and shown is not None and (shown.get("value") or "").strip().lower() == "true":
+            # GanttProject's 'tasks run on weekends' (weekends only shown, not taken into account for the task
+            # scheduling): every day is a working day, and a duration of 7 days is a week
+            weekend = set()
         for d in cals.iter("date"):
             kind = (d.get("type") or "HOLIDAY").upper()
             try:

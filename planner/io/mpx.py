@@ -48,7 +48,9 @@ from planner.io.common import (
     read_limited,
     report_custom_values,
     report_days_off,
+    report_inserted_project,
     report_own_working_time,
+    report_resource_notes,
     slug,
     some,
 )
@@ -189,6 +191,7 @@ T_START, T_FINISH, T_BASELINE_START, T_BASELINE_FINISH, T_ACTUAL_START, T_ACTUAL
 )
 T_CONSTRAINT_DATE, T_PREDECESSORS, T_RESOURCE_NAMES, T_UID_PREDECESSORS = 68, 70, 72, 74
 T_MILESTONE, T_ID, T_CONSTRAINT_TYPE, T_DELAY, T_UID, T_OUTLINE_NUMBER = 81, 90, 91, 92, 98, 99
+T_SUBPROJECT_FILE = 96
 R_NAME, R_ID, R_MAX_UNITS, R_RATE, R_OVERTIME_RATE, R_PER_USE, R_UID = 1, 40, 41, 42, 43, 44, 49
 CUSTOM_TASK_FIELDS = {
     **{4 + i: f"Text{i + 1}" for i in range(10)},
@@ -500,6 +503,7 @@ class _File:
         self.ignored: dict[int, int] = {}
         # each resource's calendar (records 55-57): its base calendar, and whether it has time of its own
         self.resource_calendars: dict[int, tuple[str, bool]] = {}
+        self.resource_notes: set[int] = set()  # the resources (by position) with notes (record 51)
 
     # -- records --------------------------------------------------------------------------------------------------
     def scan(self, records: list[tuple[int, list[str]]]) -> None:
@@ -605,6 +609,10 @@ class _File:
     def _record_50(self, line: int, v: list[str]) -> None:
         self.resources.append((line, dict(zip(self.resource_model, v, strict=False))))
 
+    def _record_51(self, line: int, v: list[str]) -> None:
+        if self.delimiter.join(v).strip():
+            self.resource_notes.add(len(self.resources) - 1)
+
     def _record_55(self, line: int, v: list[str]) -> None:
         # its base calendar, then Sunday to Saturday: 2 (or nothing) works as the base calendar, 0 or 1 its own way
         own = any(_at(v, i) not in ("", "2") for i in range(1, 8))
@@ -658,6 +666,14 @@ class _File:
         self._place()
         teams = self._teams()
         report_own_working_time(report, self._own_time())
+        report_resource_notes(
+            report,
+            [
+                f.get(R_NAME, "") or f"line {line}"
+                for k, (line, f) in enumerate(self.resources)
+                if k in self.resource_notes
+            ],
+        )
         self.custom_values: dict[str, int] = {}  # custom fields with values: values per field
         self.durations: dict[str, float] = {}
         self.key_of_id: dict[str, str] = {}
@@ -912,7 +928,7 @@ class _File:
         b_finish = self.at(moment(T_BASELINE_FINISH, "baseline finish"), end=True)
         if b_start is not None and b_finish is not None:
             self.baseline[key] = (b_start, b_finish)
-        self._count_custom_values(f)
+        self._not_carried(f, where)
         cost = r.number(f.get(T_COST, ""), line, f"{where}: the cost")
         if cost is not None and cost > 0:
             r.limited(cost, MAX_COST, line, f"{where}: the cost")
@@ -941,11 +957,14 @@ class _File:
             self.pending.append((key, preds, where, line, by_uid))
         return task
 
-    def _count_custom_values(self, f: dict[int, str]) -> None:
-        """Count the task's custom field values (the plan has no custom fields: the report says what is dropped)."""
+    def _not_carried(self, f: dict[int, str], where: str) -> None:
+        """What the plan does not take of a task's fields: its custom field values (counted, reported together) and
+        an inserted project's file."""
         for number, label in CUSTOM_TASK_FIELDS.items():
             if _holds_value(label, f.get(number, "")):
                 self.custom_values[label] = self.custom_values.get(label, 0) + 1
+        if f.get(T_SUBPROJECT_FILE, "").casefold() not in _NONE:
+            report_inserted_project(self.r.report, f[T_SUBPROJECT_FILE], where)
 
     def _assign(self, task: SourceTask, t: _Task, where: str) -> None:
         """The task's resources: its assignment records (75), else its Resource Names (``A[50%],B``)."""

@@ -43,7 +43,9 @@ from planner.io.common import (
     read_limited,
     report_custom_values,
     report_days_off,
+    report_inserted_project,
     report_own_working_time,
+    report_resource_notes,
     slug,
     some,
 )
@@ -615,12 +617,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             )
             continue
         if _text(f, "IsSubproject") == "1":
-            report.add(
-                "format",
-                "an inserted project"
-                + (f" ({_text(f, 'SubprojectName')})" if _text(f, "SubprojectName") else "")
-                + " is one task here: import that file for its tasks",
-                f"task {uid} {_text(f, 'Name') or ''!r}",
+            report_inserted_project(
+                report, _text(f, "SubprojectName"), f"task {uid} {_text(f, 'Name') or ''!r}"
             )
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
@@ -885,6 +883,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     res_el = rf.get("Resources")
     cal_fields = {_text(fc, "UID"): fc for fc in (_fields(c) for c in (cal_el if cal_el is not None else []))}
     own_time: list[str] = []
+    noted: list[str] = []  # resources with notes
     resource_fields: dict[str, int] = {}
     for r in res_el if res_el is not None else []:
         f = _fields(r)
@@ -898,6 +897,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 if _text(cf, "Value") and aliases.get(fid) not in OWN_ALIASES:
                     label = field_names.get(fid) or f"field {fid}"
                     resource_fields[label] = resource_fields.get(label, 0) + 1
+        if _text(f, "Notes"):
+            noted.append(name)
         rtype = _text(f, "Type")
         # MS Project 2007 on writes a cost resource as Type 0 (material) with IsCostResource 1
         is_cost = rtype == "2" or _text(f, "IsCostResource") == "1"
@@ -924,6 +925,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         report, resource_fields, "custom resource field", why="the plan's teams have no custom fields"
     )
     report_own_working_time(report, own_time)
+    report_resource_notes(report, noted)
     by_key = {t.key: t for t in tasks}
     asg_el = rf.get("Assignments")
     for a in asg_el if asg_el is not None else []:

@@ -16,6 +16,7 @@ from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import schedule
 from planner.io import import_file
+from planner.units import week_to_date
 
 DATA = Path(__file__).parent / "data"
 MPX = DATA / "mpx-real"
@@ -165,3 +166,74 @@ def test_s21a_gnome_planner_resource_calendars_through_real_mpxj(monkeypatch: py
     monkeypatch.setenv("PLANNER_MPXJ_PYTHON", os.environ["MPXJ_PYTHON"])
     _, report = import_file(BRIDGE / "planner-resource.planner")
     assert [i.message for i in report.items if i.kind == "calendar"] == [NIGHT_SHIFT]
+
+
+def test_s21a_mpx_resource_notes_are_reported() -> None:
+    """MS Project 98's resource-misc project as MPX: no task, 'Resource 1' and 'Resource 2' with notes (record 51:
+    'Notes1', 'Notes2'), group, code, e-mail and a cost per use (£1.23, £4.56). The notes were dropped without a word
+    (the rates were reported)."""
+    plan, report = import_file(MPX / "resource-misc-project98.mpx")
+    assert [t.name for t in plan.teams] == ["Resource 1", "Resource 2"]
+    assert [i.message for i in report.items if i.kind == "resource"] == [
+        "the notes of 2 resources ('Resource 1', 'Resource 2') are not carried (the plan's teams have no notes)"
+    ]
+
+
+def test_s21a_mspdi_resource_notes_are_reported(tmp_path: Path) -> None:
+    """The same in MS Project XML: MS Project 2019's calendar-calendars file with a note on 'Resource Two'."""
+    text = (REAL / "calendar-calendars-project2019-mspdi.xml").read_text(encoding="utf-8")
+    at = text.rindex("<Name>Resource Two</Name>")  # the resource (its calendar has the same name)
+    changed = tmp_path / "notes.xml"
+    changed.write_text(text[:at] + "<Notes>Works from Lyon</Notes>" + text[at:], encoding="utf-8")
+    _, report = import_file(changed)
+    assert [i.message for i in report.items if i.kind == "resource"] == [
+        "the notes of 1 resource ('Resource Two') are not carried (the plan's teams have no notes)"
+    ]
+
+
+def test_s21a_mpx_inserted_project_is_reported(tmp_path: Path) -> None:
+    """An MPX task whose Subproject File names another file is an inserted project: its tasks are in that file (MS
+    Project XML's import says so of IsSubproject). The task-durations file with a path in Task 1's Subproject File
+    (field 96 of its field list)."""
+    text = (MPX / "task-durations-project98.mpx").read_text(encoding="cp1252")
+    at = text.index("\n70,1,1,Duration1,") + 1
+    end = text.index("\n", at)
+    fields = text[at:end].split(",")
+    numbers = text[text.index("\n61,") + 1 : text.index("\n", text.index("\n61,") + 1)].split(",")[1:]
+    fields[1 + numbers.index("96")] = r"C:\Projects\Build.mpp"
+    changed = tmp_path / "inserted.mpx"
+    changed.write_bytes((text[:at] + ",".join(fields) + text[end:]).encode("cp1252"))
+    _, report = import_file(changed)
+    (item,) = [i for i in report.items if i.kind == "format"]
+    assert (
+        item.message
+        == r"an inserted project (C:\Projects\Build.mpp) is one task here: import that file for its tasks"
+    )
+    assert item.where == "task 1 'Duration1'"
+
+
+def test_s21a_ganttproject_tasks_run_on_weekends() -> None:
+    """GanttProject 3.3 (3.3.3312) with 'tasks run on weekends' (``<only-show-weekends value="true">``: weekends are
+    only shown, not taken into account for the scheduling): a 2-day task from Fri 29 Dec 2023 runs Friday and
+    Saturday. It was read in 5-day weeks (0.4 weeks, to Mon 1 Jan 2024); now 2 of 7 working days, to the end of Sat
+    30 Dec (the plan's 31 Dec)."""
+    plan, _ = import_file(DATA / "gan-mit" / "task-crossing-weekends-and-tasks-can-run-on-weekends.gan")
+    (task,) = plan.decisions
+    assert plan.start_date == dt.date(2023, 12, 29)
+    assert task.duration == pytest.approx(2 / 7)
+    s = schedule(plan, "likely", apply_progress(plan, compile_plan(plan, "likely")))
+    assert s.finish == pytest.approx(2 / 7)
+    assert week_to_date(plan.start_date, s.finish) == dt.date(2023, 12, 31)
+
+
+def test_s21a_ganttproject_weekends_not_run_stay_off(tmp_path: Path) -> None:
+    """The same file with ``value="false"`` (GanttProject's default): Saturday and Sunday are off, 2 days of 5."""
+    text = (DATA / "gan-mit" / "task-crossing-weekends-and-tasks-can-run-on-weekends.gan").read_text(
+        encoding="utf-8"
+    )
+    changed = tmp_path / "weekends-off.gan"
+    changed.write_text(
+        text.replace('<only-show-weekends value="true"/>', '<only-show-weekends value="false"/>')
+    )
+    plan, _ = import_file(changed)
+    assert plan.decisions[0].duration == pytest.approx(0.4)
