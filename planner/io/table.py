@@ -977,35 +977,41 @@ _LONG_DATE = re.compile(
     r"^(?:[A-Za-z]{3,9}\.?,\s*)?([A-Za-z]{3,9}\.?\s+\d{1,2})(?:st|nd|rd|th)?(,?\s+\d{4})$"
 )
 """A date written out ("Friday, January 5th 2024", ClickUp's "Due Date Text"; "Jan 5th, 2024")."""
+# fmt: off
 _MONTH_WORDS = {
     word: month
     for month, words in enumerate(
         (
-            ("januar", "jan", "jän", "janvier", "janv"),
-            ("februar", "feb", "février", "févr", "fév"),
-            ("märz", "mär", "mrz", "mars"),
-            ("april", "apr", "avril", "avr"),
-            ("mai",),
-            ("juni", "jun", "juin"),
-            ("juli", "jul", "juillet", "juil"),
-            ("august", "aug", "août"),
-            ("september", "sep", "sept", "septembre"),
-            ("oktober", "okt", "octobre", "oct"),
-            ("november", "nov", "novembre"),
-            ("dezember", "dez", "décembre", "déc", "dec"),
+            ("januar", "jan", "jän", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari"),
+            ("februar", "feb", "février", "févr", "fév", "febrero", "febbraio", "fevereiro", "fev", "februari"),
+            ("märz", "mär", "mrz", "mars", "marzo", "mar", "março", "maart", "mrt"),
+            ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+            ("mai", "mayo", "may", "maggio", "mag", "maio", "mei"),
+            ("juni", "jun", "juin", "junio", "giugno", "giu", "junho"),
+            ("juli", "jul", "juillet", "juil", "julio", "luglio", "lug", "julho"),
+            ("august", "aug", "août", "agosto", "ago", "augustus"),
+            ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"),
+            ("oktober", "okt", "octobre", "oct", "octubre", "ottobre", "ott", "outubro", "out"),
+            ("november", "nov", "novembre", "noviembre", "novembro"),
+            ("dezember", "dez", "décembre", "déc", "dec", "diciembre", "dic", "dicembre", "dezembro", "december"),
         ),
         start=1,
     )
     for word in words
 }
-"""German and French month names and their abbreviations, as a date typed in those languages writes them."""
-_ENGLISH_MONTHS = {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "april", "august",
-                   "september", "november"}  # fmt: skip
+"""German, French, Spanish, Italian, Portuguese and Dutch month names and their abbreviations, as a date typed in
+those languages writes them."""
+_ENGLISH_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                   "april", "august", "september", "november", "december"}  # fmt: skip
 """Month words English shares: read here only after a German day ('15. Feb 2027'); '15 Feb 2027' is the English
 date the formats of each column read (or not: an actual-date column takes only numeric dates)."""
-_WRITTEN_DATE = re.compile(r"^(?:[^\W\d_]{2,10}\.?,?\s+)?(\d{1,2})(\.?)\s+([^\W\d_]{3,10})\.?\s+(\d{4})$")
-"""A date written out in German or French, with an optional weekday ("15. März 2027", "Mo, 15. März 2027", "lundi
-15 mars 2027"; "1er" is not read)."""
+# fmt: on
+_WRITTEN_DATE = re.compile(
+    r"^(?:[^\W\d_]{2,10}\.?,?\s+)?(\d{1,2})(\.?)\s+(?:de\s+)?([^\W\d_]{3,10})\.?\s+(?:de\s+)?(\d{4})$"
+)
+"""A date written out in German, French, Spanish, Italian, Portuguese or Dutch, with an optional weekday ("15. März
+2027", "Mo, 15. März 2027", "lundi 15 mars 2027", "15 de marzo de 2027", "lun 15 marzo 2027", "15 maart 2027"; "1er"
+is not read)."""
 
 
 def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:

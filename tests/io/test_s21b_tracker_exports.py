@@ -316,3 +316,33 @@ def test_s21b_written_dates_with_a_time_of_day(tmp_path: Path) -> None:
     assert [(d.weeks(), d.not_before) for d in plan.decisions] == [(1.0, None), (2.0, 1.0)]
     assert "could not be read" not in _text(report)
     assert _finish(plan) == 3.0
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "second"),
+    [
+        (
+            "Tarea;Responsable;Fecha de inicio;Fecha de fin;Estado",
+            "1 de marzo de 2027",
+            "mié 10 de marzo de 2027",
+        ),
+        ("Attività;Responsabile;Data inizio;Data fine;Stato", "lun 1 marzo 2027", "mer 10 marzo 2027"),
+        (
+            "Tarefa;Responsável;Data de início;Data de término;Situação",
+            "1 de março de 2027",
+            "10 de março de 2027",
+        ),
+        ("Taak;Eigenaar;Startdatum;Einddatum;Status", "ma 1 maart 2027", "wo 10 mrt 2027"),
+    ],
+)
+def test_s21b_tables_typed_in_four_languages(tmp_path: Path, header: str, first: str, second: str) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(f"{header}\nA;Ana;{first};{first};\nB;Ben;{second};{second};\n", encoding="utf-8")
+    plan, report = import_file(path)
+    # one day each: Mon 1 Mar 2027 and Wed 10 Mar (week 1.4), B held at its date
+    assert [(d.title, d.weeks(), d.not_before, d.owner is not None) for d in plan.decisions] == [
+        ("A", 0.2, None, True),
+        ("B", 0.2, 1.4, True),
+    ]
+    assert plan.start_date == dt.date(2027, 3, 1)
+    assert "not a plan field" not in _text(report) and "could not be read" not in _text(report)
