@@ -50,8 +50,18 @@ def tj_ids(ids: list[str], reserved: Collection[str] = ()) -> dict[str, str]:
     return out
 
 
+def _tj_line(text: str) -> str:
+    """``text`` on one line (each line break a space): a break in the plan's title ended the header comment, and
+    tj3 read the rest of the title as the file's own statements."""
+    return " ".join(text.splitlines())
+
+
 def _tj_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A TaskJuggler string. tj3 expands ``${name}`` as a macro call even inside a string and has no escape for
+    it (a title 'costs ${budget}' stopped the file: "Undefined macro 'budget' called"), so ``${`` is written with
+    an invisible word joiner (U+2060) between its two characters."""
+    text = _tj_line(text).replace("\\", "\\\\").replace('"', '\\"').replace("${", "$\u2060{")
+    return f'"{text}"'
 
 
 def _hours(weeks: float) -> int:
@@ -154,7 +164,7 @@ def export_tjp(plan: Plan) -> str:
 def _tj_header(plan: Plan, sched: ExportSchedule, start: dt.date, end_days: int) -> list[str]:
     """The comments and the ``project`` block: its interval, resolution and 'now' (the status date)."""
     lines = [
-        f"# {plan.title} - exported by Scaling Roadmap Planner. Durations are calendar time (1 week = 7 days)."
+        f"# {_tj_line(plan.title)} - exported by Scaling Roadmap Planner. Durations are calendar time (1 week = 7 days)."
     ]
     if sched.progress:
         lines.append(
