@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from planner.analysis import analyze
 from planner.cli import main
 from planner.model import load_plan, plan_from_dict
-from planner.model.scenarios import CANNOT_SCHEDULE, materialise, scenario_problems
+from planner.model.scenarios import CANNOT_SCHEDULE, describe_changes, materialise, scenario_problems
 from tests.analysis.test_properties import STAGES, TYPES, plan_dicts
 
 
@@ -171,3 +171,24 @@ def test_a_scenario_is_flagged_exactly_when_it_cannot_be_scheduled(case: tuple[d
         p.endswith(CANNOT_SCHEDULE) or p.endswith("which the base plan already has") for p in problems
     )
     assert flagged == bool(analyze(materialise(plan, sc)).errors), problems
+
+
+def test_a_link_removal_that_is_skipped_is_not_described_as_a_change() -> None:
+    # Removing b -> a, which the plan (a -> b) does not have, is skipped (a warning); the report's and the app's
+    # "What ... changes" said "no longer makes 'A' wait for 'B'" beside the finish left unchanged. Unknown
+    # decisions, teams and risks were already left out of those words.
+    data = plan_data()
+    data["scenarios"] = [
+        {
+            "name": "Unlink",
+            "remove_dependencies": [{"from": "b", "to": "a"}, {"from": "a", "to": "b"}],
+            "decisions": {"ghost": {"duration": 1}},
+        }
+    ]
+    plan = plan_from_dict(data)
+    sc = plan.scenarios[0]
+    assert describe_changes(plan, sc) == ["no longer makes \u2018B\u2019 wait for \u2018A\u2019"]
+    assert scenario_problems(plan, sc) == [
+        "overrides unknown decision 'ghost'",
+        "removes a dependency b -> a the plan does not have",
+    ]

@@ -124,6 +124,12 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
     return out
 
 
+def _removals(plan: Plan, scenario: Scenario, *, made: bool) -> list[LinkRef]:
+    """The scenario's ``remove_dependencies`` that name a link of the plan (``made``), or the others (skipped)."""
+    pairs = {(x.from_, x.to) for x in plan.dependencies}
+    return [x for x in scenario.remove_dependencies if ((x.from_, x.to) in pairs) == made]
+
+
 CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 """The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
 CLOSES_LOOP = "closes the loop"
@@ -145,11 +151,9 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     problems += [
         f"overrides unknown risk {x!r}" for x in scenario.risks if x not in {r.id for r in plan.risks}
     ]
-    pairs = {(x.from_, x.to) for x in plan.dependencies}
     problems += [
         f"removes a dependency {x.from_} -> {x.to} the plan does not have"
-        for x in scenario.remove_dependencies
-        if (x.from_, x.to) not in pairs
+        for x in _removals(plan, scenario, made=False)
     ]
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
     problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
@@ -356,7 +360,7 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
     for d in scenario.add_decisions:
         out.append(f"edits \u2018{d.title}\u2019" if d.id in readded else f"adds \u2018{d.title}\u2019")
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
-    for ref in scenario.remove_dependencies:
+    for ref in _removals(plan, scenario, made=True):  # a link the plan does not have: skipped, not a change
         out.append(
             f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
             f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019"
