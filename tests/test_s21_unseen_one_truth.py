@@ -19,9 +19,7 @@ Run as a script for a wide sweep::
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
 import random
 import re
@@ -32,17 +30,9 @@ from typing import Any
 import pytest
 
 from planner import units
-from planner.cli import main
-from tests.test_s18_unseen_one_truth import disagreements, svg_text
+from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text
 
 START_DATES = ["2027-01-04", "2028-02-29", "2026-12-30", "2031-07-16"]
-
-
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        rc = main(argv)
-    return rc, out.getvalue(), err.getvalue()
 
 
 def _day(start: str, days: int) -> str:
@@ -195,13 +185,6 @@ def write(seed: int, folder: Path) -> Path:
             d["duration"] = dur + 1 / 7
     path.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
-
-
-def _line(text: str, label: str) -> str | None:
-    for x in text.splitlines():
-        if x.startswith(label):
-            return x[len(label) :].strip()
-    return None
 
 
 def _when(start: str | None, week: float | None) -> str:

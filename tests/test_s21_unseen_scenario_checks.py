@@ -8,8 +8,6 @@ report and the app list the same findings): scenario-unknown-reference, or scena
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -18,17 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.analysis import analyze
-from planner.cli import main
 from planner.model import load_plan, plan_from_dict
 from planner.model.scenarios import CANNOT_SCHEDULE, describe_changes, materialise, scenario_problems
 from tests.analysis.test_properties import STAGES, TYPES, plan_dicts
-
-
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        rc = main(argv)
-    return rc, out.getvalue(), err.getvalue()
+from tests.test_s18_unseen_one_truth import run
 
 
 def plan_data() -> dict[str, Any]:
