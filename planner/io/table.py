@@ -1940,6 +1940,8 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
         )
 
 
+_WORK_DONE_AND_LEFT = (("completed work", "remaining work"), ("time spent", "remaining estimate"))
+"""The work done and the work left, in one unit, as trackers log them (Azure DevOps' hours; Jira's seconds)."""
 _TITLE_LEVEL = re.compile(r"title (\d{1,2})")
 
 
@@ -1949,8 +1951,9 @@ def _work_items(
     """Azure DevOps' query results as CSV. A tree query writes each work item's title in the column of its depth
     ("Title 1" for an Epic, "Title 2" for a Feature under it, ...): read as one Title column and an "Outline Level"
     column (a row with rows under it at a deeper level is a summary, as in MS Project's outline). Its "Completed
-    Work" and "Remaining Work" (hours) give a row's % complete when the file has no % complete column, as Azure
-    DevOps rolls its progress up by them. Unchanged for any other table."""
+    Work" and "Remaining Work" (hours), and Jira's "Time Spent" and "Remaining Estimate", give a row's % complete
+    when the file has no % complete column, as those tools roll progress up by them. Unchanged for any other
+    table."""
     keys = [_norm_header(h) for h in header]
     levels = {i: int(m.group(1)) for i, k in enumerate(keys) if (m := _TITLE_LEVEL.fullmatch(k))}
     out_header, out_rows = list(header), [(line, list(cells)) for line, cells in rows]
@@ -1976,8 +1979,9 @@ def _work_items(
             f"the title columns {', '.join(repr(n) for n in names)} (Azure DevOps' tree of work items) are read as "
             "an outline: each row's title is the one it fills, its depth the column's number",
         )
-    if "progress" not in keys and "remaining work" in keys and "completed work" in keys:
-        left, done = keys.index("remaining work"), keys.index("completed work")
+    pair = next(((d, r) for d, r in _WORK_DONE_AND_LEFT if d in keys and r in keys), None)
+    if "progress" not in keys and pair is not None:
+        done, left = keys.index(pair[0]), keys.index(pair[1])
         read = 0
         for _, cells in out_rows:
             cells.extend([""] * (len(out_header) - len(cells)))
@@ -1995,13 +1999,14 @@ def _work_items(
                     continue
             cells.append("")
         out_header.append("% Complete")
+        shown = [str(header[i]).strip() for i in (done, left)]
         for i in (left, done):
             out_header[i] = ""
         if read:
             report.add(
                 "progress",
-                f"{count(read, 'row')}: % complete is 'Completed Work' over 'Completed Work' plus 'Remaining Work' "
-                "(hours), as Azure DevOps rolls progress up",
+                f"{count(read, 'row')}: % complete is {shown[0]!r} over {shown[0]!r} plus {shown[1]!r}, as Azure "
+                "DevOps and Jira roll progress up",
             )
     if out_header == list(header):
         return header, rows

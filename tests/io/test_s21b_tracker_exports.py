@@ -346,3 +346,19 @@ def test_s21b_tables_typed_in_four_languages(tmp_path: Path, header: str, first:
     ]
     assert plan.start_date == dt.date(2027, 3, 1)
     assert "not a plan field" not in _text(report) and "could not be read" not in _text(report)
+
+
+def test_s21b_jira_time_spent_and_remaining_estimate_give_progress(tmp_path: Path) -> None:
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        "Summary,Issue key,Status,Original Estimate,Time Spent,Remaining Estimate\n"
+        "Build,AI-1,In Progress,288000,72000,216000\n"  # 2 weeks; 20 h of 80 logged, 60 h left
+        "Test,AI-2,To Do,144000,,144000\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.weeks(), d.progress, d.status) for d in plan.decisions] == [
+        (2.0, 25.0, Status.IN_PROGRESS),
+        (1.0, 0.0, Status.NOT_STARTED),
+    ]
+    assert "2 rows: % complete is 'Time Spent' over 'Time Spent' plus 'Remaining Estimate'" in _text(report)
