@@ -36,6 +36,13 @@ def _text(report: ImportReport) -> str:
     return report.text(limit=None)
 
 
+def _import_text(folder: Path, name: str, text: str) -> tuple[Plan, ImportReport]:
+    """Import ``text`` written to ``folder / name`` (a table typed for one test)."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return import_file(path)
+
+
 def _links(plan: Plan) -> set[tuple[str, str, str, float]]:
     titles = {d.id: d.title for d in plan.decisions}
     return {(titles[x.from_], titles[x.to], x.type.value, round(x.lag, 6)) for x in plan.dependencies}
@@ -274,14 +281,13 @@ def test_s21b_vertex42_gantt_lead_work_days_and_wbs() -> None:
 
 
 def test_s21b_zoho_and_basecamp_column_names(tmp_path: Path) -> None:
-    path = tmp_path / "zoho.csv"
-    path.write_text(
+    plan, report = _import_text(
+        tmp_path,
+        "zoho.csv",
         "Task Name,Task Owner,Start Date,Due on,% Completed,Task List\n"
         "Requirements,Ana Silva,2024-01-15,2024-01-26,100,Discovery\n"
         "Design,Ben Ode,2024-01-29,2024-02-02,20,Discovery\n",
-        encoding="utf-8",
     )
-    plan, report = import_file(path)
     areas = {a.id: a.name for a in plan.areas}
     assert [(d.owner, d.weeks(), d.progress, areas[d.area or ""]) for d in plan.decisions] == [
         ("ana-silva", 2.0, 100.0, "Discovery"),  # Task List: a grouping, read as the area
@@ -294,9 +300,8 @@ def test_s21b_azure_devops_tree_without_an_id_column(tmp_path: Path) -> None:
     # the same query without its ID column: no header cell names the title or id but 'Title 1', 'Title 2'...; the
     # first data row holding 'Task' (its Work Item Type) was taken for the header and the titles were 'Task'
     lines = (DATA / "azure-devops-tree.csv").read_text(encoding="utf-8").splitlines()
-    path = tmp_path / "query.csv"
-    path.write_text("\n".join(line.split(",", 1)[1] for line in lines) + "\n", encoding="utf-8")
-    plan, report = import_file(path)
+    text = "\n".join(line.split(",", 1)[1] for line in lines) + "\n"
+    plan, report = _import_text(tmp_path, "query.csv", text)
     assert [d.title for d in plan.decisions] == ["Login page", "Password reset", "Invoice export"]
     assert "above the header row" not in _text(report)
     assert _finish(plan) == 1.0
@@ -305,14 +310,13 @@ def test_s21b_azure_devops_tree_without_an_id_column(tmp_path: Path) -> None:
 def test_s21b_written_dates_with_a_time_of_day(tmp_path: Path) -> None:
     # Notion writes a date property with a time as 'January 22, 2024 9:00 AM', a zone after it when one is set;
     # 'Jan 22, 2024 9:00 AM' read its month for a weekday and was not read at all
-    path = tmp_path / "notion.csv"
-    path.write_text(
+    plan, report = _import_text(
+        tmp_path,
+        "notion.csv",
         "Name,Dates\n"
         'Kick-off,"January 15, 2024 9:00 AM (GMT+1) \u2192 January 19, 2024 5:00 PM (GMT+1)"\n'
         'Build,"Jan 22, 2024 9:00 AM \u2192 Feb 2, 2024 5:00 PM"\n',
-        encoding="utf-8",
     )
-    plan, report = import_file(path)
     assert [(d.weeks(), d.not_before) for d in plan.decisions] == [(1.0, None), (2.0, 1.0)]
     assert "could not be read" not in _text(report)
     assert _finish(plan) == 3.0
@@ -336,9 +340,8 @@ def test_s21b_written_dates_with_a_time_of_day(tmp_path: Path) -> None:
     ],
 )
 def test_s21b_tables_typed_in_four_languages(tmp_path: Path, header: str, first: str, second: str) -> None:
-    path = tmp_path / "plan.csv"
-    path.write_text(f"{header}\nA;Ana;{first};{first};\nB;Ben;{second};{second};\n", encoding="utf-8")
-    plan, report = import_file(path)
+    text = f"{header}\nA;Ana;{first};{first};\nB;Ben;{second};{second};\n"
+    plan, report = _import_text(tmp_path, "plan.csv", text)
     # one day each: Mon 1 Mar 2027 and Wed 10 Mar (week 1.4), B held at its date
     assert [(d.title, d.weeks(), d.not_before, d.owner is not None) for d in plan.decisions] == [
         ("A", 0.2, None, True),
@@ -349,14 +352,13 @@ def test_s21b_tables_typed_in_four_languages(tmp_path: Path, header: str, first:
 
 
 def test_s21b_jira_time_spent_and_remaining_estimate_give_progress(tmp_path: Path) -> None:
-    path = tmp_path / "jira.csv"
-    path.write_text(
+    plan, report = _import_text(
+        tmp_path,
+        "jira.csv",
         "Summary,Issue key,Status,Original Estimate,Time Spent,Remaining Estimate\n"
         "Build,AI-1,In Progress,288000,72000,216000\n"  # 2 weeks; 20 h of 80 logged, 60 h left
         "Test,AI-2,To Do,144000,,144000\n",
-        encoding="utf-8",
     )
-    plan, report = import_file(path)
     assert [(d.weeks(), d.progress, d.status) for d in plan.decisions] == [
         (2.0, 25.0, Status.IN_PROGRESS),
         (1.0, 0.0, Status.NOT_STARTED),
