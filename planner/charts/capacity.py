@@ -259,10 +259,15 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             gap_pt = (
                 (tl.capacity or 0.0) / (top * 1.2) * pax.get_position().height * fig.get_size_inches()[1] * 72
             )
-            pax.set_yticks(
-                ([0.0] if not tl.capacity or gap_pt >= 1.25 * style.SMALL_PT else [])
-                + ([tl.capacity] if tl.capacity else [])
+            ticks = ([0.0] if not tl.capacity or gap_pt >= 1.25 * style.SMALL_PT else []) + (
+                [tl.capacity] if tl.capacity else []
             )
+            pax.set_yticks(ticks)
+            # The team's name and colour key stand left of the tick labels (the key sat in their column and hid
+            # the capacity's label when it was at the key's height: 'AI platform engineering', cap 5, showed 0).
+            labels = pax.yaxis.get_major_formatter().format_ticks(ticks) if ticks else []
+            tick_in = max((style.text_width_in(t, style.SMALL_PT) for t in labels), default=0.0)
+            key_right = tick_in + (2 + 3.5 + 3) / 72  # the tick, its pad and a gap
             pax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED, length=2)
             last = k == n - 1
             time_axis(pax, plan, t_max, dates, label=last, top_weeks=False)
@@ -276,7 +281,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             chars = style.chars_fitting(left - 0.75, style.SMALL_PT)
             key_w = 1.0 / (w_in - left - right)  # one inch in axes fractions
             pax.text(
-                -0.012 - 0.2 * key_w,
+                -(key_right + 0.17) * key_w,
                 0.62,
                 style.ellipsize(tl.name, chars),
                 transform=pax.transAxes,
@@ -286,7 +291,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 color=style.INK,
             )
             pax.text(  # clear of the y tick labels, under the name
-                -0.012 - 0.2 * key_w,
+                -(key_right + 0.17) * key_w,
                 0.22,
                 f"{peak} / {cap_txt}{flag}",
                 transform=pax.transAxes,
@@ -299,7 +304,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             # The team's colour key, matching its layer in the stacked panel above.
             pax.add_patch(
                 Rectangle(
-                    (-0.012 - 0.15 * key_w, 0.5),
+                    (-(key_right + 0.12) * key_w, 0.5),
                     0.12 * key_w,
                     0.24,
                     transform=pax.transAxes,

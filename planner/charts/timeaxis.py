@@ -70,6 +70,19 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
     return ticks, labels
 
 
+MIN_WEEK_BINS = 5
+"""Week ticks on an axis with room for them: at least this many intervals. Three bins over 36 weeks are 20 weeks
+apart, so the axis read '0, 20' (the team-load chart in presentation type on a 1280x720 projector)."""
+
+
+def week_bins(width_in: float, t_max: float, font_pt: float) -> int:
+    """How many intervals the week axis over ``[0, t_max]`` may have on an axis ``width_in`` inches wide: one per
+    0.75 in, as the month ticks (the desk's charts as they were), and never fewer than :data:`MIN_WEEK_BINS`
+    while a week label with two characters' gap each side still fits in each interval."""
+    label_in = (len(f"{max(t_max, 0):.0f}") + 4) * 0.6 * font_pt / 72  # digits at ~0.6 em, and the gaps
+    return max(3, int(width_in / 0.75), min(MIN_WEEK_BINS, int(width_in / label_in)))
+
+
 def time_axis(
     ax: Axes,
     plan: Plan,
@@ -88,7 +101,7 @@ def time_axis(
     )  # charts draw on a Figure, never a SubFigure (which has no size of its own)
     width_in = ax.get_position().width * fig.get_size_inches()[0]
     max_ticks = max(3, int(width_in / 0.75))
-    week_loc = MaxNLocator(nbins=max_ticks, integer=True, steps=[1, 2, 4, 5, 10])
+    week_loc = MaxNLocator(nbins=week_bins(width_in, t_max, font_pt), integer=True, steps=[1, 2, 4, 5, 10])
     ax.tick_params(axis="x", labelsize=font_pt, length=2.5, pad=2, colors=style.MUTED)
     ax.grid(axis="x", color=style.GRID, linewidth=0.5, zorder=0)
     ax.set_axisbelow(True)
