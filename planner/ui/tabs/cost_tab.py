@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -52,6 +52,14 @@ if TYPE_CHECKING:
 # window does not need before its first paint (the tab is built with the window, its figures come later).
 
 DECISION_COLUMNS = ["Decision", "Labour", "One-off", "Category", "Run rate / wk", "Total"]
+SIDE_MIN_WIDTH = 310
+"""The narrowest the money fields and breakdown column is (pixels), whatever the team names."""
+CHARTS_MIN_WIDTH = 400
+"""The narrowest the two cost charts are drawn beside the money column (pixels): their readable width (3.6 in at
+100 dpi) and a scroll bar, so that at 1280x720 with the inspector docked the column keeps the team names whole
+beside them."""
+NAME_CHARS = 40
+"""Team names up to this many average characters are shown whole in the rates list (longer ones elide)."""
 
 
 def _number(v: float) -> str:
@@ -104,9 +112,12 @@ class CostTab(LazyRefresh, QWidget):
             form.addRow(label, edit)
         self.rates = QTreeWidget(self.money)
         self.rates.setObjectName("teamRates")
-        self.rates.setHeaderLabels(["Team", "Rate / person-week"])
+        self.rates.setHeaderLabels(["Team", "Rate /\nperson-week"])  # two lines: the room goes to the names
+        self.rates.headerItem().setToolTip(1, "Rate per person-week, in the plan's currency (empty: none)")
         self.rates.setRootIsDecorated(False)
+        self.rates.header().setStretchLastSection(False)
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.rates.itemChanged.connect(self._rate_changed)
         keep_rows_high(self.rates, 6)
         form.addRow(self.rates)
@@ -163,14 +174,14 @@ class CostTab(LazyRefresh, QWidget):
         self.trees["decision"].setToolTip("Double-click a one-off cost, category or run rate to change it")
         self.trees["decision"].itemChanged.connect(self._decision_changed)
 
-        side = QWidget(self)
+        self.side = side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.money)
         side_layout.addWidget(self.breakdown, 1)
-        side.setMinimumWidth(310)
+        side.setMinimumWidth(SIDE_MIN_WIDTH)
         side.setMinimumHeight(360)  # the money form and a few breakdown rows; scrolled on a short screen
-        side_scroll = QScrollArea(self)
+        self.side_scroll = side_scroll = QScrollArea(self)
         side_scroll.setObjectName("costSide")
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
@@ -182,13 +193,15 @@ class CostTab(LazyRefresh, QWidget):
         side_scroll.setMinimumHeight(side.minimumHeight())
 
         # Stacked when the two charts would be squeezed beside the figures and have the height of two charts.
-        split = AdaptiveSplitter(self, main=0, main_height=2 * CHART_MIN_HEIGHT)
+        split = AdaptiveSplitter(self, main=0, main_width=CHARTS_MIN_WIDTH, main_height=2 * CHART_MIN_HEIGHT)
         split.addWidget(charts)
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([620, 400])
         split.setChildrenCollapsible(False)
+        self.splitter = split
+        self._fit_side_width()
 
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 2)
@@ -206,6 +219,30 @@ class CostTab(LazyRefresh, QWidget):
         if simulation is not None:
             simulation.finished.connect(lambda _run: self._on_analysis())
             simulation.stale_changed.connect(lambda _stale: self._on_analysis())
+
+    def _fit_side_width(self) -> None:
+        """The figures column wide enough for the team rates' names whole (up to :data:`NAME_CHARS` average
+        characters; longer ones elide, whole in their tool tips) beside the rate column, in the list's font as it is
+        now: at 310 px 'Customer experience & contact centre' read 'Customer experience…' at the desk and
+        'Customer exper…' in presentation type. The splitter stacks the column under the charts when the two no
+        longer fit side by side (:class:`AdaptiveSplitter`), where it has the tab's width."""
+        fm = self.rates.fontMetrics()
+        names = [t.name for t in self.doc.plan.teams]  # as the list shows them
+        name = min(
+            max((fm.horizontalAdvance(n) for n in names), default=0), NAME_CHARS * fm.averageCharWidth()
+        )
+        rates = self.rates.header().sectionSizeHint(1)
+        # cell padding, the list's frame and the group box's and form's margins around it
+        chrome = 2 * fm.averageCharWidth() + 2 * self.rates.frameWidth() + 2 * 12
+        bar = self.side_scroll.verticalScrollBar().sizeHint().width()
+        # Wanted, not a minimum: a tab narrower than the names and the charts' readable width stacks the column
+        # under the charts, and narrower still (800x600 at 15 pt) the names elide rather than the page scroll sideways.
+        self.splitter.want_side(max(SIDE_MIN_WIDTH, name + rates + chrome) + bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+            self._fit_side_width()
 
     # -- refresh ---------------------------------------------------------------------------------------------
     def simulation_result(self) -> Any:
@@ -311,8 +348,10 @@ class CostTab(LazyRefresh, QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             item.setData(0, Qt.ItemDataRole.UserRole, t.id)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, t.name)
             self.rates.addTopLevelItem(item)
         self.rates.blockSignals(False)
+        self._fit_side_width()
 
     def _fill_trees(self, plan: Plan, s: CostSummary) -> None:
         from planner.analysis.cost import NO_AREA, NO_TEAM, format_money

@@ -38,6 +38,9 @@ class AdaptiveSplitter(QSplitter):
         self.main_width = main_width
         self.main_height = main_height
         self.main_share = main_share
+        self.side_wants = 0
+        """The width the other pane would like beside the main one (its content whole: the cost tab's team names),
+        more than its minimum; 0: its minimum. Side by side only with room for it, and then given it."""
         self.setChildrenCollapsible(False)
 
     def side_width(self) -> int:
@@ -49,7 +52,15 @@ class AdaptiveSplitter(QSplitter):
             w = self.widget(i)
             if w is not None:
                 total += max(w.minimumWidth(), w.minimumSizeHint().width()) + self.handleWidth()
-        return total
+        return max(total, self.side_wants + self.handleWidth()) if self.side_wants else total
+
+    def want_side(self, width: int) -> None:
+        """Ask for ``width`` pixels for the other pane beside the main one (:attr:`side_wants`), now."""
+        if width == self.side_wants:
+            return
+        self.side_wants = width
+        if self.width() > 0:
+            self._adapt(self.width(), self.height())
 
     def side_height(self) -> int:
         """The height the other panes need stacked under the main one (their minimum heights and the handles)."""
@@ -93,14 +104,9 @@ class AdaptiveSplitter(QSplitter):
         return Qt.Orientation.Vertical
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wanted = self.wanted(event.size().width(), event.size().height())
-        if wanted != self.orientation():
-            self.setOrientation(wanted)
-            self.updateGeometry()  # the minimum height differs stacked (the page scrolls to it)
-            self._share(
-                event.size().width() if wanted == Qt.Orientation.Horizontal else event.size().height()
-            )
+        self._adapt(event.size().width(), event.size().height())
         super().resizeEvent(event)
+        self._give_side()
         if (
             self.orientation() == Qt.Orientation.Vertical
             and self.count() > self.main
@@ -109,6 +115,26 @@ class AdaptiveSplitter(QSplitter):
             # Stacked on a page that grew to the stacked height after the split was shared out (a small tab):
             # the chart gets its readable height, not a share of the smaller height it had (205 of 240 px).
             self._share(event.size().height())
+
+    def _adapt(self, width: int, height: int) -> None:
+        wanted = self.wanted(width, height)
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+            self.updateGeometry()  # the minimum height differs stacked (the page scrolls to it)
+            self._share(width if wanted == Qt.Orientation.Horizontal else height)
+        self._give_side()
+
+    def _give_side(self) -> None:
+        """Side by side: the other pane at least :attr:`side_wants` wide, the main pane keeping its readable width."""
+        if not self.side_wants or self.count() != 2 or self.orientation() != Qt.Orientation.Horizontal:
+            return
+        sizes = self.sizes()
+        side = 1 - self.main
+        total = sum(sizes)
+        give = min(self.side_wants, total - self.main_width)
+        if total > 0 and sizes[side] < give:
+            sizes[side], sizes[self.main] = give, total - give
+            self.setSizes(sizes)
 
     def _share(self, length: int) -> None:
         """Give the main pane its share of ``length`` (stacked, at least its readable height when the others'
@@ -151,7 +177,7 @@ def scroll_page(body: PageBody, name: str, parent: QWidget) -> QScrollArea:
 
 
 class _RowsHigh(QObject):
-    """Keeps a list's maximum height at a number of its rows (see :func:`keep_rows_high`)."""
+    """Keeps a list's height at a number of its rows (see :func:`keep_rows_high`)."""
 
     def __init__(self, view: QAbstractItemView, rows: int) -> None:
         super().__init__(view)
@@ -163,7 +189,9 @@ class _RowsHigh(QObject):
         header = getattr(view, "header", None) or getattr(view, "horizontalHeader", None)
         head = header().sizeHint().height() if header is not None and not header().isHidden() else 0
         row = max(view.fontMetrics().height() + 6, view.sizeHintForRow(0))
-        view.setMaximumHeight(head + self.rows * row + 2 * view.frameWidth())
+        # As tall as that, not only at most: a list's own size hint (192 px) gave the team rates four rows of
+        # six in presentation type on a 2560x1440 panel, with the room below them empty.
+        view.setFixedHeight(head + self.rows * row + 2 * view.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange and isinstance(watched, QAbstractItemView):
@@ -172,7 +200,7 @@ class _RowsHigh(QObject):
 
 
 def keep_rows_high(view: QAbstractItemView, rows: int) -> None:
-    """At most ``rows`` rows of ``view`` (a short list beside a form) high, in its font as it is: again whenever its
+    """``rows`` rows of ``view`` (a short list beside a form) high, in its font as it is: again whenever its
     font changes. A maximum in pixels (150) held six team rates at the desk's font and two, the third cut, in
     presentation type on a 4K panel."""
     _RowsHigh(view, rows)
