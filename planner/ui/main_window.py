@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.persist_layout = persist_layout
         self._layout_restored = False
         self._shown_once = False
+        self._dock_fit_pending = False
         self.setObjectName("mainWindow")
         self.doc = PlanDocument(plan or load_template("blank"), None, self)
         self.active_prompt: QMessageBox | None = None
@@ -1083,6 +1084,28 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
                 height = min(150, max(90, self.height() // 6))
                 self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
+            self._fit_docks_later()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._shown_once:
+            self._fit_docks_later()
+
+    def _fit_docks_later(self) -> None:
+        """Fit the docks to the window's size once the resize is laid out (one pass for a burst of resizes)."""
+        if not self._dock_fit_pending:
+            self._dock_fit_pending = True
+            QTimer.singleShot(0, self, self._fit_docks)
+
+    def _fit_docks(self) -> None:
+        """A small window (a presenter's 1024x600 projector) keeps its views usable: the findings beside the
+        inspector, the inspector no wider than a third of the window (:func:`screen_fit.fit_docks`). Not while
+        presenting: the docks are hidden, and leaving puts the layout back as it was."""
+        self._dock_fit_pending = False
+        presentation = getattr(self, "presentation", None)
+        if presentation is not None and presentation.active:
+            return
+        screen_fit.fit_docks(self, self.inspector_dock, [self.findings_dock])
 
     def restore_layout(self) -> None:
         s = QSettings()
@@ -1093,6 +1116,11 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray | bytes):
             self._layout_restored = self.restoreState(state)
+            # Docks a small screen put beside the inspector go back to the bottom on a screen with room.
+            moved = s.value("window/compactMoved")
+            for dock in (self.findings_dock,):
+                if self._layout_restored and isinstance(moved, list | str) and dock.objectName() in moved:
+                    screen_fit.mark_moved(dock)
         header = s.value("table/header")
         if isinstance(header, QByteArray | bytes):
             self.table_view.restore_header_state(header)
@@ -1101,6 +1129,9 @@ class MainWindow(QMainWindow):
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
+        s.setValue(
+            "window/compactMoved", [d.objectName() for d in (self.findings_dock,) if screen_fit.was_moved(d)]
+        )
         s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:

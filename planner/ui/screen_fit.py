@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 MAIN_WINDOW_SIZE = QSize(1400, 860)
 """The main window's size on a screen with room for it (first start, no saved geometry)."""
@@ -186,6 +186,70 @@ def _bound_dialog(dialog: QWidget) -> None:
         fit_window(dialog, area)
 
 
+COMPACT_HEIGHT = 700
+"""A main window shorter than this (logical pixels at a 9-10 pt desktop font, more in proportion at a larger one: a
+1024x600 or 1280x720 projector with a task bar, 800x600, 1366x768 at 150 % type) puts its bottom docks beside the
+views, tabbed with the side dock, so that the views keep the window's height."""
+SIDE_DOCK_SHARE = 1 / 3
+"""The most of the window's width the side dock column keeps when the window shrinks (unless its minimum needs
+more): a layout saved on a big screen (a 520 px inspector) left the views half of a 1024 px window."""
+_MOVED = "screenFitMovedDock"
+"""Dynamic property on a dock the compact layout moved beside the side dock (and gives back when there is room)."""
+
+
+def fit_docks(window: QMainWindow, side: QDockWidget, bottom: list[QDockWidget]) -> bool:
+    """Keep the central view usable in a small ``window``: below :data:`COMPACT_HEIGHT` the docked, shown ``bottom``
+    docks are tabbed with the docked ``side`` dock (which stays in front), and given back to the bottom when the
+    window is tall again (those this rule moved, still where it put them); and the side dock column is no wider than
+    :data:`SIDE_DOCK_SHARE` of the window (or its minimum). At 1024x600 the inspector and the findings list left the
+    views 674x376 of the window. Returns True when it changed the layout."""
+    docked = window.dockWidgetArea(side) != Qt.DockWidgetArea.NoDockWidgetArea and not side.isFloating()
+    if not docked or side.isHidden():
+        return False
+    changed = False
+    from planner.ui.views.type_scale import desk_scale
+
+    if window.height() < COMPACT_HEIGHT * desk_scale():  # as many lines as 700 px hold at a 9-10 pt font
+        for dock in bottom:
+            area = window.dockWidgetArea(dock)
+            if (
+                area == Qt.DockWidgetArea.BottomDockWidgetArea
+                and not dock.isFloating()
+                and not dock.isHidden()
+            ):
+                window.tabifyDockWidget(side, dock)
+                dock.setProperty(_MOVED, True)
+                changed = True
+        if changed:
+            side.raise_()
+    else:
+        for dock in bottom:
+            if dock.property(_MOVED) and dock in window.tabifiedDockWidgets(side):
+                window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)  # out of the tab group
+                window.resizeDocks([dock], [min(150, max(90, window.height() // 6))], Qt.Orientation.Vertical)
+                changed = True
+            dock.setProperty(_MOVED, None)
+    most = max(side.minimumSizeHint().width(), side.minimumWidth(), int(window.width() * SIDE_DOCK_SHARE))
+    horizontal = window.dockWidgetArea(side) in (
+        Qt.DockWidgetArea.LeftDockWidgetArea,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    )
+    if horizontal and side.width() > most:
+        window.resizeDocks([side], [most], Qt.Orientation.Horizontal)
+        changed = True
+    return changed
+
+
+def mark_moved(dock: QDockWidget) -> None:
+    """``dock`` was put beside the side dock by :func:`fit_docks` (a layout saved so, restored)."""
+    dock.setProperty(_MOVED, True)
+
+
+def was_moved(dock: QDockWidget) -> bool:
+    """True while ``dock`` is beside the side dock because :func:`fit_docks` put it there."""
+    return bool(dock.property(_MOVED))
+
+
 def install(window: QWidget) -> QObject:
     """Fit every dialog ``window`` (and its dialogs, in turn) shows to the screen. Returns the filter."""
     fitter = _DialogFitter(window)
@@ -200,14 +264,19 @@ def on_screen(widget: QWidget) -> bool:
 
 
 __all__ = [
+    "COMPACT_HEIGHT",
     "MAIN_WINDOW_SIZE",
+    "SIDE_DOCK_SHARE",
     "available_area",
     "centred",
+    "fit_docks",
     "fit_window",
     "fitted",
     "initial_geometry",
     "install",
+    "mark_moved",
     "on_screen",
     "place_main_window",
     "restore_onto_screen",
+    "was_moved",
 ]
