@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontInfo, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,6 +52,7 @@ from planner.ui.presentation.workshop import BlankScreen, FlowLayout, Step, Step
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views import type_scale
+from planner.ui.views.figure_view import settle_layouts
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -69,6 +70,9 @@ STEP_MIN_ZOOM = 0.75
 """A stage step zooms out to show its cards, but not below this (card titles stay readable from the room)."""
 STEP_PANEL_SHARE = 0.36
 """Width of the step panel (stage walk-through, critical-path spotlight), as a share of the window."""
+STEP_PANEL_MIN_SHARE = 0.27
+"""The least share of the window the step panel keeps when it gives way to a stage wider than the graph's room at
+the readable zoom (the sample's Validate stage and its gate, 1,760 scene px, beside a 36 % panel on a 4K panel)."""
 PRESENTER_HINT = (
     "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
     "+ / − duration · Ctrl+1 … 8, Alt+1 … 3 views · Esc leaves"
@@ -845,8 +849,11 @@ class PresentationController(QObject):
         panel.show_step(step)
         # Never wider than the room the views leave: the window must not grow past the screen.
         room = w.width() - w.views.minimumSizeHint().width() - 24
-        panel.setFixedWidth(max(240, min(int(w.width() * STEP_PANEL_SHARE), room)))
+        panel.setFixedWidth(max(240, min(self._panel_width(canvas, step), room)))
         bar.show()
+        settle_layouts(
+            canvas if canvas is not None else w.views
+        )  # the graph's room as it now is, for the fit
         if canvas is not None:
             if w.views.currentWidget() is not canvas:
                 w.views.setCurrentWidget(canvas)
@@ -863,16 +870,26 @@ class PresentationController(QObject):
         elif step.focus is not None:
             self.doc.select([step.focus])
 
+    def _panel_width(self, canvas: Any, step: Step) -> int:
+        """The step panel's width: :data:`STEP_PANEL_SHARE` of the window, less (down to
+        :data:`STEP_PANEL_MIN_SHARE`) where a stage step's cards need the room to be seen whole, gate included, at
+        the readable zoom. At 36 % the stage's last column, its gate, was cut off on every screen from 1080p to 4K."""
+        width = self.window.width()
+        share = int(width * STEP_PANEL_SHARE)
+        if canvas is None or step.focus is not None:
+            return share
+        canvas.graph_scene.catch_up()
+        canvas.graph_scene.complete()  # a big plan's cards are built in slices: all of them, to measure
+        rect = _cards_rect(canvas, step.spotlight)
+        if rect.isNull():
+            return share
+        frame = canvas.width() - canvas.viewport().width() if canvas.width() > 0 else 0
+        need = int((rect.width() + 80) * STEP_MIN_ZOOM * self.room_zoom) + frame + 16  # the window's margins
+        return max(int(width * STEP_PANEL_MIN_SHARE), min(share, width - need))
+
     def _fit_cards(self, canvas: Any, ids: list[str]) -> None:
         """Show the step's cards: centred, at the presentation zoom when they fit, else as large as fits."""
-        from PySide6.QtCore import QRectF
-
-        rect = QRectF()
-        for did in ids:
-            card = canvas.graph_scene.cards.get(did)
-            if card is not None:
-                r = card.sceneBoundingRect()
-                rect = r if rect.isNull() else rect.united(r)
+        rect = _cards_rect(canvas, ids)
         if rect.isNull():
             return
         view = canvas.viewport().rect()
@@ -1207,6 +1224,17 @@ class PresentationController(QObject):
     def resize_bar(self) -> None:
         if self.bar is not None:
             self.bar.fit_height(self.window.width())
+
+
+def _cards_rect(canvas: Any, ids: list[str]) -> QRectF:
+    """The scene rectangle around the cards of ``ids`` on ``canvas`` (null when none is drawn)."""
+    rect = QRectF()
+    for did in ids:
+        card = canvas.graph_scene.cards.get(did)
+        if card is not None:
+            r = card.sceneBoundingRect()
+            rect = r if rect.isNull() else rect.united(r)
+    return rect
 
 
 def _row_heights(view: QTableView) -> list[int]:
