@@ -183,3 +183,29 @@ def test_a_link_removal_that_is_skipped_is_not_described_as_a_change() -> None:
         "overrides unknown decision 'ghost'",
         "removes a dependency b -> a the plan does not have",
     ]
+
+
+def test_a_scenario_with_a_blank_name_is_a_warning(tmp_path: Path) -> None:
+    # A scenario named '  ' loads (a name of 1 to 100 characters) and is listed by `planner scenarios`, but
+    # `--scenario '  '` says 'the name is empty', so no command can pick it; check said nothing.
+    data = plan_data()
+    data["scenarios"] = [{"name": "  "}, {"name": "Fine"}]
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rc, raw, _ = run(["check", str(path), "--format", "json"])
+    assert (rc, [(f["code"], f["message"]) for f in json.loads(raw)["findings"]]) == (
+        0,
+        [
+            (
+                "scenario-blank-name",
+                "A scenario's name is blank ('  '): --scenario cannot name it and the app's scenario switcher "
+                "shows it as an empty entry. Give it a name.",
+            )
+        ],
+    )
+    rc, raw, _ = run(["scenarios", str(path), "--format", "json"])
+    assert [r["problems"] for r in json.loads(raw)["scenarios"]] == [
+        ["its name is blank; --scenario cannot name it"],
+        [],
+    ]
+    assert run(["analyze", str(path), "--scenario", "  "])[0] == 2

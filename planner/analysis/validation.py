@@ -6,7 +6,7 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 ``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
 switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
 ``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has),
-``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
+``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled), ``scenario-blank-name``,
 ``go-live-unknown`` (``ai_system.go_live`` names no decision);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
@@ -612,6 +612,16 @@ def _scenario_names(plan: Plan) -> list[Finding]:
                 )
             )
     for scenario_name in counts:
+        if not scenario_name.strip():
+            out.append(
+                Finding(
+                    W,
+                    "scenario-blank-name",
+                    f"A scenario's name is blank ({scenario_name!r}): --scenario cannot name it and the app's "
+                    "scenario switcher shows it as an empty entry. Give it a name.",
+                    [],
+                )
+            )
         if scenario_name.casefold() == "base":
             out.append(
                 Finding(

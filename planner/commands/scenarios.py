@@ -36,10 +36,12 @@ def listing(plan: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for sc in plan.scenarios:
-        # the words of `planner check`'s duplicate-scenario and scenario-named-base findings, said here too
+        # the words of `planner check`'s duplicate-scenario, scenario-blank-name and scenario-named-base findings
         clash = []
         if sc.name in seen:
             clash.append("another scenario has the same name; only the first is used")
+        if not sc.name.strip():
+            clash.append("its name is blank; --scenario cannot name it")
         if sc.name.casefold() == "base":
             clash.append(f"it is named like the base plan; --scenario {sc.name} means this scenario")
         seen.add(sc.name)
@@ -142,7 +144,9 @@ def run(args: argparse.Namespace) -> int:
             # a scenario named like the base is used (by --scenario of its exact name), not skipped; a change that
             # leaves the scenario unschedulable is made, and says so; an added decision whose id the base has is
             # added, and the two then share the id (a duplicate-id error)
-            if p.startswith("it is named like the base") or p.endswith(CANNOT_SCHEDULE):
+            if p.startswith(("it is named like the base", "its name is blank")) or p.endswith(
+                CANNOT_SCHEDULE
+            ):
                 skipped = ""
             elif p.endswith("which the base plan already has"):
                 skipped = (
