@@ -651,9 +651,15 @@ def split_header(
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
     """The header row and the rows after it. The header is the first of the top rows naming a ``title`` or ``id``
     column (spreadsheets often carry a title or a merged group header above it; skipping them is reported); when
-    none does, the first row, so that :func:`rows_to_plan` says which columns are missing."""
+    none does, the first row, so that :func:`rows_to_plan` says which columns are missing. A row that names three
+    or more plan columns (Start, Finish, Owner...) above the row found is the header, which then lacks the title:
+    a data row whose type cell says 'Task' is not a header row."""
     for k, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if names_a_header(cells):
+            known = _known_columns(cells)
+            earlier = next((j for j in range(k) if _known_columns(rows[j][1]) >= max(3, known)), None)
+            if earlier is not None:
+                return rows[earlier][1], list(rows[earlier + 1 :])
             if k:
                 report.add(
                     "format",
@@ -663,6 +669,12 @@ def split_header(
     if not rows:
         return [], []
     return rows[0][1], list(rows[1:])
+
+
+def _known_columns(cells: Sequence[Any]) -> int:
+    """How many of ``cells`` name a column the import reads (a plan field, a date or outline column)."""
+    known = {*COLUMNS, *_EXTRA_KEYS, *START_HEADERS, *FINISH_HEADERS, *LEVEL_HEADERS, *PARENT_HEADERS}
+    return sum(1 for c in cells if isinstance(c, str) and _norm_header(c) in known)
 
 
 def _filled(cells: Sequence[Any]) -> list[str]:

@@ -20,6 +20,7 @@ import pytest
 from planner.analysis import analyze
 from planner.cli import main
 from planner.io import ImportReport, import_file
+from planner.io.common import InteropError
 from planner.io.table import parse_depends, span_weeks
 from planner.model.plan import DependencyType, Plan, Status
 
@@ -364,3 +365,11 @@ def test_s21b_jira_time_spent_and_remaining_estimate_give_progress(tmp_path: Pat
         (1.0, 0.0, Status.NOT_STARTED),
     ]
     assert "2 rows: % complete is 'Time Spent' over 'Time Spent' plus 'Remaining Estimate'" in _text(report)
+
+
+def test_s21b_a_data_row_saying_task_is_not_taken_for_the_header(tmp_path: Path) -> None:
+    # a tracker's export whose title column has a name the import does not know ('Headline'): the first data row,
+    # whose type cell says 'Task', was taken for the header and one garbage decision imported without a word
+    text = "Key,Kind,Headline,Start date,Due date,Assignee,Status\nK-1,Task,Design,2024-01-15,2024-01-19,Ana,Done\n"
+    with pytest.raises(InteropError, match="no 'title' or 'id' column in the header row"):
+        _import_text(tmp_path, "export.csv", text)
