@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from planner.io import mpxj_bridge
-from planner.io.common import HELPER_TAG, ImportReport, InteropError
+from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
@@ -340,13 +340,16 @@ def export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
     """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`). A control character in the plan's
     text that the format cannot carry becomes U+FFFD: in XML (.xml, .gan) it made the file malformed for every
     reader, this program's import included; in CSV and XER a NUL made the file binary to spreadsheets, P6 and the
-    import."""
+    import. XER is written in Windows-1252, as P6 and MPXJ read it (common.ansi_bytes: so the U+FFFD is a '?')."""
     out = _export_text(plan, fmt, bom=bom)
     if isinstance(out, str):
         if fmt in ("mspdi", "gan"):
             out = _NOT_IN_XML.sub("\ufffd", out)
-        elif fmt in ("csv", "xer"):  # (a NUL in a note made the .xer 'a binary file' to P6's import and ours)
+        elif fmt == "csv":
             out = out.replace("\x00", "\ufffd")
+        elif fmt == "xer":  # (a NUL in a note made the .xer 'a binary file' to P6's import and ours)
+            # in the code page P6 and MPXJ read XER in: written as UTF-8, 'façade' was 'faÃ§ade' in both
+            out = ansi_bytes(out.replace("\x00", "\ufffd"))
     return out
 
 

@@ -536,6 +536,13 @@ class WorkCalendar:
 
 
 # -- writing ----------------------------------------------------------------------------------------------------------
+def ansi_bytes(text: str) -> bytes:
+    """``text`` in Windows-1252 (ANSI), the code page MS Project reads MPX in and P6 and MPXJ read XER in (P6 writes
+    the exporting machine's code page and declares none): a character outside it is written as '?'
+    (:func:`planner.io.exporting.outside_ansi` says when)."""
+    return text.encode("cp1252", "replace")
+
+
 def write_export(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write an export atomically (the old file or the new one, never half of one)."""
     try:

@@ -421,14 +421,20 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             "from each actual start, so an import of this plan can finish days or weeks off; MS Project XML "
             "carries the plan's own values"
         )
-    text = " ".join(
-        [plan.title, *(d.title + (d.notes or "") for d in plan.decisions), *(t.name for t in plan.teams)]
-    )
-    if any(ch != "?" and ch.encode("cp1252", "replace") == b"?" for ch in set(text)):
-        notes.append(
-            "characters outside Windows-1252 (ANSI, the code page MPX files are read in) are written as '?'"
-        )
+    notes.extend(outside_ansi(plan, "the code page MPX files are read in"))
     return notes
+
+
+def outside_ansi(plan: Plan, code_page: str) -> list[str]:
+    """The note (``code_page`` says whose it is) for a format written in Windows-1252 (:func:`planner.io.common.ansi_bytes`: MPX, XER) when the
+    text it writes (the plan's title, stage and team names, decisions' titles and notes) has characters outside
+    that code page. The stage names were left out: a stage named '验证' was written '??' without a word."""
+    texts = [plan.title, *(s.name for s in plan.stages), *(t.name for t in plan.teams)]
+    texts += [d.title + (d.notes or "") for d in plan.decisions]
+    chars = set("".join(texts))
+    if any(ch != "?" and ch.encode("cp1252", "replace") == b"?" for ch in chars):
+        return [f"characters outside Windows-1252 (ANSI, {code_page}) are written as '?'"]
+    return []
 
 
 def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:

@@ -44,6 +44,7 @@ from planner.io.common import (
     ImportReport,
     InteropError,
     WorkCalendar,
+    ansi_bytes,
     num_text,
     read_limited,
     report_custom_values,
@@ -1318,4 +1319,4 @@ def export_mpx(plan: Plan) -> bytes:
         for rid, units, work, actual in assignments.get(_text(f, "UID") or "", []):
             # Resource ID, Units, Work, Planned Work, Actual Work: a scheduler (MPXJ's) places the work by them
             write([75, rid, units, work, "", actual])
-    return buffer.getvalue().encode("cp1252", "replace")
+    return ansi_bytes(buffer.getvalue())

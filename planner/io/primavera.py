@@ -2230,7 +2230,7 @@ def export_xer(plan: Plan) -> str:
 
 def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
     """What the XER export does not carry, or carries only approximately (for :func:`planner.io.export_notes`)."""
-    from planner.io.exporting import _outline_notes, _three_point, _without_actual_start
+    from planner.io.exporting import _outline_notes, _three_point, _without_actual_start, outside_ansi
 
     notes = [n for n in _outline_notes(plan) if "summary task" not in n]
     notes.append(
@@ -2273,4 +2273,5 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
             )
             + "; an earliest start does not hold started work), so it can move the finish"
         )
+    notes.extend(outside_ansi(plan, "the code page P6 and MPXJ read XER files in"))
     return notes
