@@ -312,6 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A character no chart font has (a control character in a title) is drawn as a box; matplotlib's
             # warning about it names its own source file and tells the user nothing.
             warnings.filterwarnings("ignore", message=r"(?s)Glyph \d+ .*missing from", category=UserWarning)
+            # A damaged spreadsheet makes its reader warn ('File contains an invalid specification for 0. This
+            # will be removed', naming openpyxl's source file) before the import says, in its own words, what it
+            # could not read: the reader's warning tells the user nothing more.
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"(openpyxl|xlrd)(\.|$)")
             code = int(args.func(args))
             sys.stdout.flush()  # a full disk or a closed pipe is told here, not at exit
             return code
