@@ -2271,10 +2271,13 @@ def rows_to_plan(
         if START_HEADERS & set(keys):  # (without a start column: said below, with the others' due dates)
             report.add("column", f"column {str(header[at]).strip()!r} is read as each row's due date")
     if "title" not in keys and "id" not in keys:
+        named = [str(h).strip() for h in header if h is not None and str(h).strip()]
         raise InteropError(
             path,
-            "no 'title' or 'id' column in the header row",
-            hint=f"the first row names the columns, e.g. {', '.join(COLUMNS[:6])}",
+            "no 'title' or 'id' column in the header row"
+            + (f" ({some((repr(n[:40]) for n in named), 8)})" if named else ""),
+            hint="name the column of task names 'Title' (or Task, Name), or give an 'ID' column; the first row "
+            f"names the columns, e.g. {', '.join(COLUMNS[:6])}",
         )
     # The plan's dates (and the computed schedule columns, read past) belong to the planner's own export, which
     # writes plan_start_date in every row: another tool's "Status Date" is a row's own date (a tracker's update).

@@ -371,5 +371,8 @@ def test_s21b_a_data_row_saying_task_is_not_taken_for_the_header(tmp_path: Path)
     # a tracker's export whose title column has a name the import does not know ('Headline'): the first data row,
     # whose type cell says 'Task', was taken for the header and one garbage decision imported without a word
     text = "Key,Kind,Headline,Start date,Due date,Assignee,Status\nK-1,Task,Design,2024-01-15,2024-01-19,Ana,Done\n"
-    with pytest.raises(InteropError, match="no 'title' or 'id' column in the header row"):
+    with pytest.raises(InteropError, match="no 'title' or 'id' column in the header row") as refused:
         _import_text(tmp_path, "export.csv", text)
+    # the refusal names the header's columns, so that the one to rename is seen ('Headline')
+    assert "('Key', 'Kind', 'Headline', 'Start date', 'Due date', 'Assignee', 'Status')" in str(refused.value)
+    assert "name the column of task names 'Title'" in str(refused.value)
