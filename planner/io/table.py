@@ -1065,16 +1065,23 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         with contextlib.suppress(ValueError):
             return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
     text = re.sub(r"^[^\W\d_]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25", "mié 17/03/27"
+    if _DASHED.fullmatch(text):  # "ma 15-3-27" (a Dutch MS Project's dates): read as slashed ones are
+        text = text.replace("-", "/")
     for fmt in formats:
         with contextlib.suppress(ValueError):
             return dt.datetime.strptime(text, fmt).date()
     return None
 
 
+_DASHED = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})(?![\d-])")
+"""A date with dashes between day, month and year in either order (``15-3-27``, ``1-3-2027``), as a Dutch MS Project
+and a Dutch or Danish spreadsheet write them; never ISO (``2027-03-15``), which starts with the year."""
+
+
 def _is_slashed(cell: Any) -> bool:
-    """A date cell written with slashes (``1/3/2027``, ``Mon 3/1/27``), whose order of day and month needs telling;
-    an ISO date (``2027-03-01``) or a spreadsheet date does not."""
-    if not isinstance(cell, str) or "/" not in cell:
+    """A date cell written with slashes (``1/3/2027``, ``Mon 3/1/27``) or dashes (``ma 1-3-27``), whose order of day
+    and month needs telling; an ISO date (``2027-03-01``) or a spreadsheet date does not."""
+    if not isinstance(cell, str) or ("/" not in cell and not _DASHED.search(cell)):
         return False
     return _date_cell(cell, _DATE_FORMATS[:4]) is not None
 
@@ -1128,7 +1135,8 @@ def _slash_order(
     which = "day first (day/month/year)" if chosen is day_first else "month first (month/day/year)"
     report.add(
         "format",
-        f"dates with slashes were read {which}: {example!r} is {format_date(read) if read else '?'}"
+        f"dates with {'slashes' if '/' in example else 'dashes'} were read {which}: {example!r} is "
+        f"{format_date(read) if read else '?'}"
         + ("" if decided else "; no date in the file told the order apart: check them, or write ISO dates"),
     )
     return chosen
