@@ -31,11 +31,11 @@ def simple_template() -> None:
     first = dt.date(2024, 1, 15)
     for k in range(28):  # four weeks of days from column I
         day = first + dt.timedelta(days=k)
-        col = 9 + k
+        at = 9 + k
         if k % 7 == 0:
-            ws.cell(row=5, column=col, value=dt.datetime(day.year, day.month, day.day))
-        ws.cell(row=6, column=col, value=day.day)
-        ws.cell(row=7, column=col, value="MTWTFSS"[k % 7])
+            ws.cell(row=5, column=at, value=dt.datetime(day.year, day.month, day.day))
+        ws.cell(row=6, column=at, value=day.day)
+        ws.cell(row=7, column=at, value="MTWTFSS"[k % 7])
     for col, name in zip("BCDEF", ("TASK", "ASSIGNED TO", "PROGRESS", "START", "END"), strict=True):
         ws[f"{col}7"] = name
     rows = [
