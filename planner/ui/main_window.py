@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self._shown_once = False
         self._dock_fit_pending = False
+        self._docks_fitted_width = 0  # the window's width when the docks were last fitted
+        self._layout_fitted = (
+            False  # the first fit (a layout restored from a bigger screen) bounds the inspector
+        )
         self.setObjectName("mainWindow")
         self.doc = PlanDocument(plan or load_template("blank"), None, self)
         self.active_prompt: QMessageBox | None = None
@@ -1105,7 +1109,12 @@ class MainWindow(QMainWindow):
         presentation = getattr(self, "presentation", None)
         if presentation is not None and presentation.active:
             return
-        screen_fit.fit_docks(self, self.inspector_dock, [self.findings_dock])
+        narrower = 0 < self.width() < self._docks_fitted_width
+        self._docks_fitted_width = self.width()
+        screen_fit.fit_docks(
+            self, self.inspector_dock, [self.findings_dock], narrower=narrower or not self._layout_fitted
+        )
+        self._layout_fitted = True
 
     def restore_layout(self) -> None:
         s = QSettings()

@@ -197,11 +197,14 @@ _MOVED = "screenFitMovedDock"
 """Dynamic property on a dock the compact layout moved beside the side dock (and gives back when there is room)."""
 
 
-def fit_docks(window: QMainWindow, side: QDockWidget, bottom: list[QDockWidget]) -> bool:
+def fit_docks(
+    window: QMainWindow, side: QDockWidget, bottom: list[QDockWidget], narrower: bool = True
+) -> bool:
     """Keep the central view usable in a small ``window``: below :data:`COMPACT_HEIGHT` the docked, shown ``bottom``
     docks are tabbed with the docked ``side`` dock (which stays in front), and given back to the bottom when the
-    window is tall again (those this rule moved, still where it put them); and the side dock column is no wider than
-    :data:`SIDE_DOCK_SHARE` of the window (or its minimum). At 1024x600 the inspector and the findings list left the
+    window is tall again (those this rule moved, still where it put them); and, when the window got ``narrower``,
+    the side dock column is no wider than :data:`SIDE_DOCK_SHARE` of it (or its minimum): a column the user widened
+    stays as wide while the window keeps or grows its width. At 1024x600 the inspector and the findings list left the
     views 674x376 of the window. Returns True when it changed the layout."""
     docked = window.dockWidgetArea(side) != Qt.DockWidgetArea.NoDockWidgetArea and not side.isFloating()
     if not docked or side.isHidden():
@@ -234,7 +237,7 @@ def fit_docks(window: QMainWindow, side: QDockWidget, bottom: list[QDockWidget])
         Qt.DockWidgetArea.LeftDockWidgetArea,
         Qt.DockWidgetArea.RightDockWidgetArea,
     )
-    if horizontal and side.width() > most:
+    if narrower and horizontal and side.width() > most:
         window.resizeDocks([side], [most], Qt.Orientation.Horizontal)
         changed = True
     return changed

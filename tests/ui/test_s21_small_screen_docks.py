@@ -50,6 +50,11 @@ def test_a_wide_inspector_gives_way_when_the_window_shrinks(sample_window):
     assert w.dockWidgetArea(w.findings_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert w.inspector_dock.width() <= 1280 // 3 + 1, w.inspector_dock.width()
     assert w.views.width() >= 0.64 * 1280
+    # a column the user widens stays so while the window keeps or grows its width
+    w.resizeDocks([w.inspector_dock], [600], Qt.Orientation.Horizontal)
+    settle()
+    _resized(w, 1400, 860)
+    assert w.inspector_dock.width() >= 590, w.inspector_dock.width()
 
 
 def test_a_layout_saved_on_a_projector_gives_the_findings_back_on_a_big_screen(
