@@ -779,6 +779,10 @@ def outline_from_tables(
         elif status == "TK_Active":
             if hours > 0 and remain is not None:
                 progress = max(0.0, min(100.0, (hours - max(0.0, remain)) / hours * 100))
+                if phys is not None and abs(phys - progress) * hours <= XER_HOUR_STEP * 100:
+                    # the stored percent, where the hours (kept to XER_HOUR_STEP) give it but for their rounding:
+                    # the planner's 50 % of a third of a week came back as 49.9997 %
+                    progress = phys
             else:
                 progress = max(0.0, min(100.0, phys or 0.0))
             if (
@@ -1748,8 +1752,12 @@ def p6_time(moment: dt.datetime) -> str:
     return (moment + dt.timedelta(seconds=30)).strftime("%Y-%m-%d %H:%M")
 
 
+XER_HOUR_STEP = 0.001
+"""The hours the XER export writes are rounded to this (1/1000 h: XER keeps decimals)."""
+
+
 def _hours(weeks: float) -> str:
-    """Weeks as hours of the exported 40-hour week (to 1/1000 h: XER keeps decimals)."""
+    """Weeks as hours of the exported 40-hour week (to :data:`XER_HOUR_STEP`)."""
     h = round(max(0.0, weeks) * HOURS_PER_WEEK, 3)
     return str(int(h)) if h == int(h) else f"{h:.3f}".rstrip("0")
 

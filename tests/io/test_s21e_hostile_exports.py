@@ -114,3 +114,35 @@ def test_mpxj_reads_the_xer_names_as_written(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr[-500:]
     names = json.loads(res.stdout.strip().splitlines()[-1])
     assert WESTERN in names and "Plan für Café" in names, names
+
+
+def test_xer_progress_comes_back_as_the_plan_has_it_when_the_hours_are_rounded(tmp_path: Path) -> None:
+    # A third of a week is 13.333 h of the export's 40-hour week (kept to 1/1000 h), half done 6.667 h left:
+    # the import read (13.333 - 6.667) / 13.333 = 49.9962 % where the plan (and the file's percent) has 50 %.
+    plan = build_plan(
+        [
+            {
+                "id": "a",
+                "duration": 1 / 3,
+                "status": "in_progress",
+                "progress": 50,
+                "actual_start": "2027-01-04",
+            },
+            {
+                "id": "b",
+                "duration": 1 / 7,
+                "status": "in_progress",
+                "progress": 90,
+                "actual_start": "2027-01-05",
+            },
+            {"id": "c", "duration": 2, "status": "in_progress", "progress": 25},
+        ],
+        [],
+        start_date="2027-01-04",
+        status_date="2027-01-06",
+    )
+    path = tmp_path / "p.xer"
+    export_file(plan, path)
+    assert b"\t13.333\t" in path.read_bytes() and b"\t6.667\t" in path.read_bytes()
+    back, _ = import_file(path)
+    assert {d.id: d.progress for d in back.decisions} == {"a": 50.0, "b": 90.0, "c": 25.0}
