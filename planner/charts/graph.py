@@ -227,6 +227,7 @@ def graph_tiles(
     *,
     max_whole: int | None = None,
     compact: bool = False,
+    rest_h_in: float | None = None,
 ) -> list[Any]:
     """What to pass as ``window=`` to :func:`draw_graph`, one per page of ``page_w_in`` x ``page_h_in`` inches,
     to print the whole graph with no text below ``min_font_pt``.
@@ -238,6 +239,7 @@ def graph_tiles(
     With ``max_whole``, a plan of more decisions gives pages of only the critical path and the milestones
     (:func:`~planner.charts.graph_pages.key_decisions`; each page says how many decisions it leaves out).
     ``compact`` pages have two subtitle lines instead of the title (for the report, which has its own heading).
+    ``rest_h_in``: pages after the first may be this tall (a page's ``page_h`` says how tall it is).
     """
     n = len(analysis.plan.decisions) if analysis.schedule is not None else 0
     if max_whole is not None and n > max_whole:
@@ -245,7 +247,13 @@ def graph_tiles(
 
         return list(
             graph_pages(
-                analysis, page_w_in, page_h_in, min_font_pt, members=key_decisions(analysis), compact=compact
+                analysis,
+                page_w_in,
+                page_h_in,
+                min_font_pt,
+                members=key_decisions(analysis),
+                compact=compact,
+                rest_h_in=rest_h_in,
             )
         )
     if fits_one_page(analysis, page_w_in, page_h_in, min_font_pt):
@@ -255,7 +263,9 @@ def graph_tiles(
         return [(0.0, lay.width, 0.0, lay.height)]
     from planner.charts.graph_pages import graph_pages
 
-    return list(graph_pages(analysis, page_w_in, page_h_in, min_font_pt, compact=compact))
+    return list(
+        graph_pages(analysis, page_w_in, page_h_in, min_font_pt, compact=compact, rest_h_in=rest_h_in)
+    )
 
 
 def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np.ndarray:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -67,6 +67,11 @@ class GraphPage:
     links: tuple[tuple[int, int, bool], ...] | None = None
     left_out: int = 0  # decisions of the plan on no page
     compact: bool = False  # two subtitle lines instead of the title
+    # Height of each band's cards, inches, when the bands are as tall as their columns (a page then holds as many
+    # bands as fit); empty: ``bands`` bands of equal height.
+    band_heights: tuple[float, ...] = ()
+    # Per band (flexible bands): True when it only continues the stage of the band above, so has no stage header.
+    continued: tuple[bool, ...] = ()
 
     @property
     def decisions(self) -> list[int]:
@@ -98,6 +103,11 @@ STUB_IN = (0.42, 0.3)  # room for the stub arrows left of the first column and r
 
 
 BAND_GAP_IN = 0.12
+# Flexible bands: their columns are cut at a page's band height split this many ways.
+FLEX_BANDS = (1, 2, 3, 4, 5, 6)
+# Between a band and the one that goes on with its stage (no header between them): a white strip between their
+# stage backgrounds, wider than the gap between two cards of a column, so that each band reads as a line.
+CONT_GAP_IN = 0.26
 
 
 COMPACT_LINE_IN = 0.16  # one subtitle line of a compact page (a report page has its own heading)
@@ -241,24 +251,40 @@ def graph_pages(
     min_font_pt: float = style.MIN_PT,
     members: list[int] | None = None,
     compact: bool = False,
+    rest_h_in: float | None = None,
 ) -> list[GraphPage]:
     """The dependency graph of ``analysis`` as dense pages of ``page_w_in`` x ``page_h_in`` inches with no text
     below ``min_font_pt`` (see the module docstring). Every decision (of ``members``, plan positions, when
-    given: then links run between them, directly or through the decisions left out) is on exactly one page."""
+    given: then links run between them, directly or through the decisions left out) is on exactly one page.
+    ``rest_h_in``: the pages after the first may be this tall (a report's first page has the section heading);
+    each page's ``page_h`` says how tall it is."""
 
     if analysis.schedule is None or not analysis.plan.decisions:
         return []
     links = None if members is None else reduced_links(analysis, members)
     best: list[GraphPage] = []
     # Wide cards in one band unless narrower cards (more columns) or two or three bands (a long, thin graph, like
-    # lines of text) save pages.
-    for bands in (1, 2, 3):
-        for chars in CARD_CHARS:
-            pages = _paginate(
-                analysis, page_w_in, page_h_in, min_font_pt, chars, bands, members, links, compact
-            )
-            if pages and (not best or len(pages) < len(best)):
-                best = pages
+    # lines of text) save pages. Then bands as tall as their columns, as many as fit a page, with columns cut at
+    # a page's, a half's ... a sixth's height: a graph of short columns (a summarised one: the critical chain,
+    # one or two cards a layer) filled only the top of two equal bands, and 40 % of each page was empty.
+    for flex, tries in ((False, (1, 2, 3)), (True, FLEX_BANDS)):
+        for bands in tries:
+            for chars in CARD_CHARS:
+                pages = _paginate(
+                    analysis,
+                    page_w_in,
+                    page_h_in,
+                    min_font_pt,
+                    chars,
+                    bands,
+                    members,
+                    links,
+                    compact,
+                    flex,
+                    max(page_h_in, rest_h_in or 0.0),
+                )
+                if pages and (not best or len(pages) < len(best)):
+                    best = pages
     return best
 
 
@@ -334,7 +360,12 @@ def _paginate(
     members: list[int] | None = None,
     links: tuple[tuple[int, int, bool], ...] | None = None,
     compact: bool = False,
+    flex: bool = False,
+    rest_h_in: float = 0.0,
 ) -> list[GraphPage]:
+    """The pages with cards ``chars`` wide, in ``bands`` bands of equal height, or (``flex``) in bands as tall
+    as their columns, as many as fit a page (``rest_h_in`` tall after the first), columns being cut where
+    ``bands`` equal bands would cut them."""
     from planner.charts.graph import layout
 
     s = analysis.schedule
@@ -351,18 +382,22 @@ def _paginate(
         compact=_head_lines(analysis, page_w_in, small, left_out) if compact else 0,
     )
     avail = g.band_h
-    if avail < 1.0:
-        return []
-    cap = g.n_cols * bands
     lines = _title_lines(analysis, chars, font)
     n = len(lines)
     mc = _meta_chars(g, small)
     metas = [len(_meta_lines(_meta_pieces(analysis, i), mc)) for i in range(n)]
+    shown = list(range(n)) if members is None else list(members)
+    if flex:
+        # Columns as tall as ``bands`` equal bands allow, but never shorter than the tallest card (stub lines and
+        # all): with many bands, one card a column and bands only as tall as their cards.
+        avail = max(avail, max(_card_h(g, lines[i], 2, metas[i]) for i in shown))
+    elif avail < 1.0:
+        return []
+    cap = g.n_cols if flex else g.n_cols * bands  # columns grouped into bands (flex) or pages
     if links is None:
         src, dst = s.graph.src.tolist(), s.graph.dst.tolist()
     else:
         src, dst = [u for u, _, _ in links], [v for _, v, _ in links]
-    shown = list(range(n)) if members is None else list(members)
     layer = lay.layer.tolist()
     column = lay.column
     n_layers = max(layer) + 1
@@ -386,21 +421,30 @@ def _paginate(
             units += [(column[lst[0]], [lst[j] for j in r], 1) for r in runs]
         pages = _group(units, cap)
         page_of = [0] * n  # page and band
+        slot = [0] * n  # column within the band
         for p, members in enumerate(pages):
             for m, u in enumerate(members):
                 for i in units[u][1]:
-                    page_of[i] = p * bands + m // g.n_cols
+                    page_of[i] = p * bands + m // g.n_cols if not flex else p
+                    slot[i] = m % g.n_cols
         new_extra = [0] * n
         outs = [False] * n
         ins = [False] * n
         for u, v in zip(src, dst, strict=True):
-            if page_of[u] != page_of[v]:
+            # As draw_page decides: a line within a band, left to right; otherwise a stub line on both cards.
+            if page_of[u] != page_of[v] or (flex and slot[v] <= slot[u]):
                 outs[u] = True
                 ins[v] = True
         new_extra = [int(a) + int(b) for a, b in zip(outs, ins, strict=True)]
         if new_extra == extra:
             break
         extra = new_extra
+    if flex:
+        heights = [_card_h(g, lines[i], extra[i], metas[i]) for i in range(n)]
+        pg = GraphPage(0, 0, (), (), page_w_in, page_h_in, font, small, chars, 1, 0, links, left_out, compact)
+        return _flex_pages(
+            analysis.plan, g, pg, [[units[u] for u in band] for band in pages], heights, rest_h_in
+        )
     # Final columns with the real card heights.
     out_pages: list[tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]] = []
     for members in pages:
@@ -438,6 +482,74 @@ def _paginate(
         )
         for k, (cols, stages) in enumerate(out_pages)
     ]
+
+
+def _flex_pages(
+    plan: Any,
+    g: _Geometry,
+    like: GraphPage,
+    bands: list[list[tuple[int, list[int], int]]],
+    heights: list[float],
+    rest_h_in: float,
+) -> list[GraphPage]:
+    """Pages of flexible bands: each band (its units: stage column, cards, one column each) as tall as its
+    tallest column, consecutive bands on a page while they fit, the room left shared out between them. ``like``
+    gives the pages' size (the first's; the others are ``rest_h_in`` tall), type and links; ``heights`` the card
+    heights, stub lines included."""
+    head = HEADER_IN + 0.05
+    # The page's own lines over the bands, the legend under them (as many rows as the page's width makes it).
+    fixed = _legend_h(plan, like.page_w, bool(like.left_out)) + 0.12 + (g.top - head)
+    rest_h = max(like.page_h, rest_h_in)
+
+    def room_of(page: int) -> float:
+        return (like.page_h if page == 0 else rest_h) - fixed
+
+    def tallest(band: list[tuple[int, list[int], int]]) -> float:
+        return max(sum(heights[i] for i in cards) + ROW_GAP_IN * (len(cards) - 1) for _, cards, _ in band)
+
+    band_h = [tallest(b) for b in bands]
+    # A band of one stage under a band ending in that stage needs no header of its own (on the same page): the
+    # stage's name and gated weeks repeated over every band took a third of the room of a band of small cards.
+    same = [b > 0 and {u[0] for u in bands[b]} == {bands[b - 1][-1][0]} for b in range(len(bands))]
+    pages: list[list[int]] = []
+    used = 0.0
+    for b, h in enumerate(band_h):
+        need = (CONT_GAP_IN if same[b] else BAND_GAP_IN + head) + h
+        if pages and used + need <= room_of(len(pages) - 1) + 1e-9:
+            pages[-1].append(b)
+            used += need
+        else:
+            pages.append([b])
+            used = head + h
+    out: list[GraphPage] = []
+    for k, members in enumerate(pages):
+        continued = [j > 0 and same[b] for j, b in enumerate(members)]
+        spare = room_of(k) - head - sum(band_h[b] for b in members)
+        spare -= sum(CONT_GAP_IN if c else BAND_GAP_IN + head for c in continued[1:])
+        spare /= len(members)
+        cols: list[tuple[int, ...]] = []
+        stages: list[int] = []
+        for j, b in enumerate(members):
+            # Every band but the last has g.n_cols columns (empty ones at its end), so that each starts at the
+            # left edge of the page.
+            pad = g.n_cols - len(bands[b]) if j < len(members) - 1 else 0
+            cols += [tuple(cards) for _, cards, _ in bands[b]] + [()] * pad
+            stages += [stage for stage, _, _ in bands[b]] + [bands[b][-1][0]] * pad
+        out.append(
+            replace(
+                like,
+                part=k + 1,
+                parts=len(pages),
+                page_h=like.page_h if k == 0 else rest_h,
+                columns=tuple(cols),
+                stages=tuple(stages),
+                bands=len(members),
+                per_band=g.n_cols if len(members) > 1 else 0,
+                band_heights=tuple(band_h[b] + max(0.0, spare) for b in members),
+                continued=tuple(continued),
+            )
+        )
+    return out
 
 
 def _group(units: list[tuple[int, list[int], int]], cap: int) -> list[list[int]]:
@@ -571,7 +683,9 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     meta_chars = _meta_chars(geo, small)
     metas = {i: _meta_lines(_meta_pieces(analysis, i), meta_chars) for i in on_page}
     xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
-    tops = [geo.top + band_of[c] * geo.band_pitch for c in range(len(cols))]
+    band_tops, band_hs = _bands(page, geo)
+    tops = [band_tops[band_of[c]] for c in range(len(cols))]
+    bottoms = [t + band_hs[band_of[c]] for c, t in enumerate(tops)]
     half_w = geo.card_w / 2
     for _attempt in range(3):
         outs: dict[int, list[int]] = {}
@@ -587,11 +701,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         ys: dict[int, float] = {}
         for c, col in enumerate(cols):
             hs = [heights[i] for i in col]
-            ys.update(
-                zip(
-                    col, _place(hs, [None] * len(col), tops[c], tops[c] + geo.band_h, ROW_GAP_IN), strict=True
-                )
-            )
+            ys.update(zip(col, _place(hs, [None] * len(col), tops[c], bottoms[c], ROW_GAP_IN), strict=True))
         for sweep in (range(len(cols)), range(len(cols) - 1, -1, -1)):
             for c in sweep:
                 col = cols[c]
@@ -604,11 +714,11 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
                 ys.update(
                     zip(
                         col,
-                        _place([heights[i] for i in col], targets, tops[c], tops[c] + geo.band_h, ROW_GAP_IN),
+                        _place([heights[i] for i in col], targets, tops[c], bottoms[c], ROW_GAP_IN),
                         strict=True,
                     )
                 )
-        routes, failed = _routes(cols, on_page, succs, linked, xs, ys, heights, tops, geo, slot_of)
+        routes, failed = _routes(cols, on_page, succs, linked, xs, ys, heights, tops, bottoms, geo, slot_of)
         if not failed:
             break
         blocked |= failed
@@ -622,6 +732,8 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     # Stage bands and headers over the columns of each stage on the page.
     runs: list[tuple[int, int, int]] = []  # (stage, first column, last column), within one band
     for c, stg in enumerate(page.stages):
+        if not cols[c]:
+            continue  # the empty end of a flexible band
         if runs and runs[-1][0] == stg and band_of[runs[-1][2]] == band_of[c]:
             runs[-1] = (stg, runs[-1][1], c)
         else:
@@ -638,14 +750,17 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             - (geo.gap / 2 - 0.08 if s1 == per - 1 else 0)
         )
         head_top = tops[c0] - HEADER_IN - 0.05
+        cont = band_of[c0] < len(page.continued) and page.continued[band_of[c0]]
         ax.fill_between(
             [x0, x1],
-            [head_top] * 2,
-            [tops[c0] + geo.band_h + 0.06] * 2,
+            [tops[c0] - 0.06 if cont else head_top] * 2,
+            [bottoms[c0] + 0.06] * 2,
             color=style.BAND[stg % 2],
             linewidth=0,
             zorder=0,
         )
+        if cont:
+            continue  # the stage goes on from the band above, under its header
         if stg < len(stage_res):
             r = stage_res[stg]
             name = f"{stg + 1} \u00b7 {r.name.upper()}"
@@ -836,6 +951,17 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
     _legend(fig, plan, [plan.decisions[i].area for i in order], k, through=bool(page.left_out))
 
 
+def _bands(page: GraphPage, geo: _Geometry) -> tuple[list[float], list[float]]:
+    """The top of each band's cards and their height, inches on the page."""
+    if not page.band_heights:
+        return [geo.top + b * geo.band_pitch for b in range(page.bands)], [geo.band_h] * page.bands
+    tops = [geo.top]
+    for b, h in enumerate(page.band_heights[:-1]):
+        cont = b + 1 < len(page.continued) and page.continued[b + 1]
+        tops.append(tops[-1] + h + (CONT_GAP_IN if cont else BAND_GAP_IN + HEADER_IN + 0.05))
+    return tops, list(page.band_heights)
+
+
 CLEAR_IN = 0.03  # a line passing between two cards keeps this far from both
 LANE_IN = 0.035  # lines sharing a gap between cards are this far apart
 
@@ -849,6 +975,7 @@ def _routes(
     ys: dict[int, float],
     heights: dict[int, float],
     tops: list[float],
+    bottoms: list[float],
     geo: _Geometry,
     slot_of: list[int],
 ) -> tuple[dict[tuple[int, int], Path], set[tuple[int, int]]]:
@@ -862,7 +989,7 @@ def _routes(
     free: dict[int, list[list[float]]] = {}  # per column: free intervals [a, b, lines already through]
     for c, col in enumerate(cols):
         spans = sorted((ys[i] - heights[i] / 2, ys[i] + heights[i] / 2) for i in col)
-        top, bottom = tops[c] - 0.02, tops[c] + geo.band_h + 0.04
+        top, bottom = tops[c] - 0.02, bottoms[c] + 0.04
         gaps, at = [], top
         for a, b in spans:
             if a - CLEAR_IN - (at + CLEAR_IN) >= 0:
@@ -982,7 +1109,10 @@ def _stub_text(
     return style.ellipsize(head + ", ".join(shown), chars - len(tail)) + tail
 
 
-def _legend(fig: Figure, plan: Any, areas: list[Any], k: float, through: bool = False) -> None:
+def _legend_rows(
+    plan: Any, areas: list[Any], w_in: float, size: float, through: bool
+) -> tuple[list[Any], int]:
+    """The legend's entries for cards of ``areas`` and how many rows of them fit ``w_in`` inches at ``size`` pt."""
     colors = style.area_colors(plan)
     used = set(areas)
     handles: list[Any] = [
@@ -1010,11 +1140,21 @@ def _legend(fig: Figure, plan: Any, areas: list[Any], k: float, through: bool = 
                 label="Link through decisions left out",
             )
         )
-    w_in, h_in = fig.get_size_inches()
-    size = style.SMALL_PT * max(1.0, k)
     longest = max(len(h.get_label()) for h in handles)
     per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, size) + 0.45)))
-    n_rows = math.ceil(len(handles) / per_row)
+    return handles, math.ceil(len(handles) / per_row)
+
+
+def _legend_h(plan: Any, w_in: float, through: bool) -> float:
+    """Inches the legend of a page ``w_in`` wide takes at most (cards of every area of the plan on it)."""
+    _, rows = _legend_rows(plan, [a.id for a in plan.areas] + [None], w_in, style.SMALL_PT, through)
+    return max(LEGEND_IN, rows * style.SMALL_PT * 1.6 / 72 + 0.1)
+
+
+def _legend(fig: Figure, plan: Any, areas: list[Any], k: float, through: bool = False) -> None:
+    w_in, h_in = fig.get_size_inches()
+    size = style.SMALL_PT * max(1.0, k)
+    handles, n_rows = _legend_rows(plan, areas, w_in, size, through)
     per_row = math.ceil(len(handles) / n_rows)
     fig.legend(
         handles=handles,

@@ -225,7 +225,8 @@ def test_a_graph_of_dozens_of_pages_is_left_out_with_a_sentence(tmp_path: Path) 
     from planner.report.sections.charts import GRAPH_MAX_PAGES
     from tests.unseen_plans import chain
 
-    plan = plan_from_dict(chain(250), "<chain>")  # every decision critical: the graph's pages hold them all
+    # Every decision critical: the graph's pages hold them all (250 fit 8 pages since bands are as tall as their cards).
+    plan = plan_from_dict(chain(400), "<chain>")
     r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["graph"])
     m = re.search(r"the dependency graph of this plan would take (\d+) pages", r.flat)
     assert m is not None and int(m.group(1)) > GRAPH_MAX_PAGES

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from planner.model import units
 from planner.report.context import ReportContext
@@ -98,6 +98,12 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
 
 
 # -- stage timeline ---------------------------------------------------------------------------------------------
+STAGE_TIMELINE_TEXT = (
+    "Each stage's window with rolling stages (they overlap as the dependencies allow) and under strict gates "
+    "(each waits for the earlier ones)."
+)
+
+
 def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     if ctx.empty:  # no schedule to draw: the summary says so
         return []
@@ -105,11 +111,7 @@ def build_stage_timeline(ctx: ReportContext) -> list[Flowable]:
     g = ctx.wide
     out: list[Flowable] = [ctx.heading("Stage timeline")]
     # What strict gates cost is in the chart's subtitle (rolling finish, gated finish, the weeks they add).
-    text = (
-        "Each stage's window with rolling stages (they overlap as the dependencies allow) and under strict gates "
-        "(each waits for the earlier ones)."
-    )
-    out.append(ctx.p(text, markup=True))
+    out.append(ctx.p(STAGE_TIMELINE_TEXT, markup=True))
     k = len(ctx.plan.stages)
     want = 72 * max(3.0, 1.7 + 0.75 * k)
     most = min(g.frame_height - _intro_height(ctx, out, g.frame_width), want)
@@ -142,6 +144,7 @@ def gantt_tiles(
     compact: bool = False,
     width_pt: float | None = None,
     only: list[int] | None = None,
+    share: bool = True,
 ) -> list[tuple[int, int]]:
     """Row ranges ``(start, stop)`` of the Gantt, one per page, with every label at 7 pt or more and at most
     :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
@@ -150,7 +153,9 @@ def gantt_tiles(
     Pages get the same number of rows, give or take one, when each then holds :data:`MIN_PAGE_ROWS` or more;
     otherwise every page but the last is full and the last holds the rest (at least :data:`TAIL_ROWS` rows). The
     last page's chart is only as tall as its rows, so the next section starts under it. ``only``: the decisions
-    drawn (see :func:`planner.charts.gantt.gantt_rows`; None: every one).
+    drawn (see :func:`planner.charts.gantt.gantt_rows`; None: every one). Without ``share`` (nothing that follows
+    would share the last page with its rows) the pages get the same number of rows in any case: a few rows alone
+    on a last page, when the pages could hold them evenly.
     """
     charts = _charts()
     from planner.charts.gantt import MAX_PAGE_ROWS, frame_in
@@ -190,7 +195,7 @@ def gantt_tiles(
         size = min(cap, math.ceil((total - a) / rest))
         even.append((a, min(total, a + size)))
         rest = max(1, rest - 1)
-    if min(b - a for a, b in even) >= MIN_PAGE_ROWS - 1:  # a page after the first may repeat a stage header
+    if min(b - a for a, b in even) >= MIN_PAGE_ROWS - 1 or not share:  # a page may repeat a stage header
         return even
     # Otherwise full pages, and a last tile only as tall as its rows (what follows the chart uses the rest of its
     # page); it gets at least TAIL_ROWS rows, taken from the page before, so it is never a stub of one or two rows.
@@ -203,6 +208,38 @@ def gantt_tiles(
         (a, b), (c, d) = out[-2], out[-1]
         out[-2:] = [(a, b - short), (c - short, d)]
     return out
+
+
+def _tail_height(ctx: ReportContext, tiles: list[tuple[int, int]], a: int, b: int, height: float) -> float:
+    """Points the chart of the Gantt's last rows ``a``-``b`` takes: as tall as they are at the row pitch of a full
+    page before them, without the legend (it is on the page before)."""
+    from planner.charts.gantt import frame_in, row_pitch_in
+
+    g = ctx.wide
+    full = sum(frame_in(ctx.analysis, g.frame_width / 72, compact=True)) * 72
+    top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True, legend=False)
+    # The row pitch of a full page before it (the 7 pt pitch when there is none).
+    pitch = (height - 2 - full) / (tiles[1][1] - tiles[1][0] + 1) if len(tiles) > 2 else 0
+    pitch = max(pitch, row_pitch_in(MIN_PT) * 72)
+    return min(height, (top + bottom) * 72 + (b - a + 1) * pitch + 4)
+
+
+def _stage_timeline_least(ctx: ReportContext) -> float:
+    """Points the stage timeline needs under the Gantt's last rows (its heading, its sentence and its chart at its
+    least height), or infinity when the next section is not the stage timeline."""
+    names = [s.name for s in ctx.sections]
+    if "gantt" not in names or names.index("gantt") + 1 >= len(names):
+        return math.inf
+    if names[names.index("gantt") + 1] != "stage-timeline":
+        return math.inf
+    from planner.charts.stage_timeline import min_height_in
+
+    g = ctx.wide
+    # Measured as build_stage_timeline lays them out (a plain paragraph in the heading's style: no bookmark).
+    flow = [Paragraph("Stage timeline", ctx.styles["h1"]), ctx.p(STAGE_TIMELINE_TEXT, markup=True)]
+    return _intro_height(ctx, flow, g.frame_width) + 72 * min_height_in(
+        ctx.analysis, g.frame_width / 72, compact=True
+    )
 
 
 def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -> float:
@@ -245,6 +282,17 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
     height = g.frame_height - 4
     tiles = gantt_tiles(ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only)
+    shared = True  # the last page's rows are as tall as they are, for the next section to use the rest
+    if len(tiles) > 1 and tiles[-1][1] - tiles[-1][0] < MIN_PAGE_ROWS - 1:
+        # A last page of a few rows, drawn as tall as they are, is for what follows to share: when nothing does
+        # (no stage timeline next, or too tall for the room left), the pages share the rows evenly instead.
+        a, b = tiles[-1]
+        left = g.frame_height - _tail_height(ctx, tiles, a, b, height)
+        if left < _stage_timeline_least(ctx):
+            tiles = gantt_tiles(
+                ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only, share=False
+            )
+            shared = False
     out: list[Flowable] = [heading, ctx.p(text)]
     if len(tiles) == 1:
         from planner.charts.gantt import frame_in, row_pitch_in
@@ -263,16 +311,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         # One page: the rest of the page; tiles: the first shares its page with the heading, the middle ones fill
         # theirs, the last is as tall as its rows (and their "continued" stage header) at the pages' row pitch.
         h = first if k == 0 else height
-        tail = bool(k) and k == len(tiles) - 1 and (b - a) < MIN_PAGE_ROWS - 1
+        tail = shared and bool(k) and k == len(tiles) - 1 and (b - a) < MIN_PAGE_ROWS - 1
         if tail:  # a few rows: as tall as they are, without the legend (it is on the page before)
-            from planner.charts.gantt import frame_in, row_pitch_in
-
-            full = sum(frame_in(ctx.analysis, g.frame_width / 72, compact=True)) * 72
-            top, bottom = frame_in(ctx.analysis, g.frame_width / 72, compact=True, legend=False)
-            # The row pitch of a full page before it (the 7 pt pitch when there is none).
-            pitch = (height - 2 - full) / (tiles[1][1] - tiles[1][0] + 1) if len(tiles) > 2 else 0
-            pitch = max(pitch, row_pitch_in(MIN_PT) * 72)
-            h = min(height, (top + bottom) * 72 + (b - a + 1) * pitch + 4)
+            h = _tail_height(ctx, tiles, a, b, height)
 
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows, legend: bool = not tail) -> None:
             _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend, only=only)
@@ -282,14 +323,19 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
 
 
 # -- dependency graph ---------------------------------------------------------------------------------------------
-def graph_tiles(ctx: ReportContext, width_in: float, height_in: float) -> list[Any]:
+def graph_tiles(
+    ctx: ReportContext, width_in: float, height_in: float, rest_h_in: float | None = None
+) -> list[Any]:
     """The graph's pages (see :func:`planner.charts.graph_tiles`): the whole graph when it reads at 7 pt on one
     page, else dense pages of consecutive layers, all text at 7 pt or more; beyond
-    :data:`~planner.charts.graph.WHOLE_MAX` decisions only the critical path and the milestones."""
+    :data:`~planner.charts.graph.WHOLE_MAX` decisions only the critical path and the milestones. The first page
+    is ``height_in`` tall, the others up to ``rest_h_in``."""
     from planner.charts.graph import WHOLE_MAX
 
     return list(
-        _charts().graph_tiles(ctx.analysis, width_in, height_in, MIN_PT, max_whole=WHOLE_MAX, compact=True)
+        _charts().graph_tiles(
+            ctx.analysis, width_in, height_in, MIN_PT, max_whole=WHOLE_MAX, compact=True, rest_h_in=rest_h_in
+        )
     )
 
 
@@ -313,7 +359,8 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
             )
         )
     height = g.frame_height - _intro_height(ctx, out, g.frame_width) - 2
-    tiles = graph_tiles(ctx, g.frame_width / 72, height / 72)
+    # Pages after the first have no heading: their charts take the whole frame (they were as short as the first).
+    tiles = graph_tiles(ctx, g.frame_width / 72, height / 72, (g.frame_height - 4) / 72)
     if len(tiles) > GRAPH_MAX_PAGES:
         # Dozens of pages of cards (a critical path of hundreds of decisions) are not read in a report.
         return [
@@ -334,7 +381,8 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
         def draw_graph(fig: Figure, win: Any = win) -> None:
             _charts().draw_graph(fig, ctx.analysis, window=win)
 
-        out.append(ctx.chart(draw_graph, height, name="dependency graph", wide=True, min_height=height))
+        h = 72 * getattr(window, "page_h", height / 72)
+        out.append(ctx.chart(draw_graph, h, name="dependency graph", wide=True, min_height=h))
     return out
 
 
