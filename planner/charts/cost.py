@@ -29,6 +29,7 @@ RIGHT_IN = 0.35
 TOP_IN = style.TITLE_IN + 0.55  # the spend curve: title, and the weeks axis over the plot
 BARS_TOP_IN = style.TITLE_IN + 0.15  # cost by stage: title only (its axis is below the bars)
 BOTTOM_IN = 0.85
+SPEND_BOTTOM_IN = 0.5  # the spend curve: the dates under the plot (two lines of 7 pt), no legend
 
 
 def _summary(fig: Figure, analysis: Analysis, chart: str, simulation: Any = None) -> CostSummary | None:
@@ -84,7 +85,7 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
             f"P80 {format_money(r.p80, cur, compact=True)}"
         )
     style.title(fig, "Spend curve", style.fitting_subtitle(fig, style.subtitle_options(parts[:1], parts[1:])))
-    ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, BOTTOM_IN, RIGHT_IN, TOP_IN))
+    ax = fig.add_axes(style.inches_to_fig(fig, LEFT_IN, SPEND_BOTTOM_IN, RIGHT_IN, TOP_IN))
     weeks = [w for w, _ in b.spend_curve]
     spend = [c for _, c in b.spend_curve]
     t_max = max([b.horizon, b.finish, b.target or 0.0, *weeks, 1.0]) * 1.04

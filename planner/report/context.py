@@ -66,6 +66,23 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
     return text[:lo].rstrip() + "\u2026"
 
 
+def fit_lines(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
+    """``text`` wrapped at spaces into at most ``lines`` lines of ``width`` points, the last shortened with an
+    ellipsis (:func:`fit_width`) when the text needs more."""
+    from reportlab.lib.utils import simpleSplit
+
+    out = simpleSplit(text, font, size, width) or [""]
+    if len(out) <= lines:
+        return [fit_width(x, font, size, width) for x in out]  # a word longer than the line is cut too
+    return [fit_width(x, font, size, width) for x in out[: lines - 1]] + [
+        fit_width(" ".join(out[lines - 1 :]), font, size, width)
+    ]
+
+
+MISSING_SHOWN = 6  # characters without a font named in the report's note, with their code points
+MISSING_COUNTED = 1000  # counted up to this many ("and 37 more characters"); beyond, "and more"
+
+
 GUTTER = 24.0  # between the columns of a two-column page (the executive summary's, on a landscape page)
 
 
@@ -337,15 +354,22 @@ class ReportContext:
                 for v in value:
                     yield from strings(v)
 
-        chars = missing_characters(strings(self.plan.model_dump(mode="json")))
+        chars = missing_characters(strings(self.plan.model_dump(mode="json")), limit=MISSING_COUNTED)
         if not chars:
             return None
-        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MISSING_SHOWN])
+        more = len(chars) - MISSING_SHOWN
+        if more > 0:  # six of them named, the rest counted: 40 boxes were said to be six characters
+            shown += f" and {units.count(more, 'more character') if len(chars) < MISSING_COUNTED else 'more'}"
+        # The fonts named are ones the report can embed (TrueType outlines): Noto Sans CJK, named before, comes as
+        # OpenType (CFF) collections, which ReportLab cannot embed, so installing it left the boxes.
         return self.p(
             f"Some characters of the plan have no font on this computer and show as boxes in this report: "
             f"{shown}. The text itself is in the PDF (search and copy find it). To see them, install a font that "
-            "has them (for Chinese, Japanese and Korean Noto Sans CJK, for emoji Noto Emoji) and make the report "
-            "again.",
+            "has them with TrueType outlines and make the report again: for Chinese, Japanese and Korean "
+            "WenQuanYi Micro Hei or Droid Sans Fallback (Debian and Ubuntu packages fonts-wqy-microhei, "
+            "fonts-droid-fallback; Microsoft YaHei on Windows), for emoji and symbols Symbola (fonts-symbola). "
+            "Noto Sans CJK's OpenType files cannot be embedded.",
             "small",
         )
 
@@ -401,6 +425,16 @@ class ReportContext:
             return text
         return Paragraph(esc(text), st)
 
+    def fit_name(self, text: Any, width: float, style: str = "cell", lines: int = 2) -> Any:
+        """A name (a stage's, a team's) in a column ``width`` points wide: a plain cell when it fits one line,
+        else wrapped onto at most ``lines`` lines, the last shortened (:func:`fit_lines`)."""
+        st = self.styles[style]
+        text = str(text)
+        if "\n" in text or stringWidth(text, st.fontName, st.fontSize) > width - 8.5:
+            wrapped = fit_lines(text, st.fontName, st.fontSize, width - 9, lines)
+            return self.cell("<br/>".join(esc(x) for x in wrapped), style, markup=True)
+        return self.fit(text, width, style)
+
     def date_week(self, week: float | None) -> str:
         """A one-line plain cell: ``25 Oct 2027 (wk 37.94)``, or ``week 37.94`` without a start date."""
         if week is None:
@@ -427,10 +461,12 @@ class ReportContext:
         right: Sequence[int] = (),
         bold: Sequence[int] = (),
         total: float | None = None,
+        snug: bool = False,
     ) -> Table:
         """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
-        ``right`` columns are right-aligned and in the ``bold`` columns bold.
+        ``right`` columns are right-aligned and in the ``bold`` columns bold. ``snug``: the ``right`` columns only
+        as wide as their figures and headers need, the first column (the names) given the rest.
         """
         # A figure in a right-aligned column is one line that does not wrap: the column is at least as wide as its
         # widest (a yen total of 1,058,123,456,789 ran over the next column's figure).
@@ -450,6 +486,8 @@ class ReportContext:
         ]
         cols = self.columns(widths, wide=wide, total=total)
         col_widths = _headers_fit(cols, header, self.styles["head"], need)
+        if snug:
+            col_widths = _snug(col_widths, header, self.styles["head"], need, right)
         head = [
             self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
             for k, h in enumerate(header)
@@ -558,6 +596,23 @@ def _header_needs(header: Sequence[Any], style: Any) -> list[float]:
         else 0.0
         for h in header
     ]
+
+
+def _snug(
+    col_widths: list[float], header: Sequence[Any], style: Any, need: Sequence[float], right: Sequence[int]
+) -> list[float]:
+    """``col_widths`` with each ``right`` column narrowed to its widest figure or its header on one line (and a
+    little air), the room given to the first column: stage names broke onto two lines beside columns of short
+    figures twice as wide as their figures (the cost by stage of a portrait page)."""
+    out = list(col_widths)
+    for k in right:
+        h = header[k]
+        head = stringWidth(h, style.fontName, style.fontSize) + 9.0 if isinstance(h, str) else out[k]
+        snug = max(need[k], head) + 6.0
+        if 0 < k < len(out) and snug < out[k]:
+            out[0] += out[k] - snug
+            out[k] = snug
+    return out
 
 
 def _headers_fit(

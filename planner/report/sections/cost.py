@@ -7,6 +7,8 @@ A plan that says nothing about money (no team rate, cost, run rate or budget) ge
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
@@ -161,37 +163,49 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     item_widths = [3.6 + 1.1 * (3 - len(item_cols))] + [1.1] * len(item_cols) + [1.2]
     item_rows = [
         [
-            ctx.cell(ctx.title_of(r.id)),
+            ctx.title_of(r.id),
             *(format_money(getattr(r, attr)) for _, attr in item_cols),
             format_money(r.total),
         ]
         for r in top
     ]
 
-    def tables(width: float | None) -> list[Flowable]:
+    def fitted(rows: list[list[str]], width: float | None) -> list[list[Any]]:
+        # A title on two lines at most: six 300-character titles (the appendix has them whole) took half a page
+        # and pushed the section onto a second page.
+        col = ctx.columns(item_widths, total=width, header=item_head)[0]
+        return [[ctx.fit_name(r[0], col, "cell"), *r[1:]] for r in rows]
+
+    def tables(width: float | None, items: bool = True, stages: bool = True) -> list[Flowable]:
         """Cost by stage (the figures of the app's cost-by-stage chart, with their shares) and the biggest
         items, ``width`` wide (None: the frame)."""
-        out = [
-            Paragraph("Cost by stage", ctx.styles["h3"]),
-            ctx.table(
-                header,
-                rows,
-                [2.2] + [1.1] * len(used) + [1.3, 0.7],
-                right=tuple(range(1, len(used) + 3)),
-                bold=(len(used) + 1,),
-                total=width,
-            ),
-        ]
-        if item_rows:
+        out: list[Flowable] = (
+            []
+            if not stages
+            else [
+                Paragraph("Cost by stage", ctx.styles["h3"]),
+                ctx.table(
+                    header,
+                    rows,
+                    [2.2] + [1.1] * len(used) + [1.3, 0.7],
+                    right=tuple(range(1, len(used) + 3)),
+                    bold=(len(used) + 1,),
+                    total=width,
+                    snug=True,
+                ),
+            ]
+        )
+        if item_rows and items:
             out.append(Paragraph("The biggest items", ctx.styles["h3"]))
             out.append(
                 ctx.table(
                     item_head,
-                    item_rows,
+                    fitted(item_rows, width),
                     item_widths,
                     right=item_right,
                     bold=(len(item_cols) + 1,),
                     total=width,
+                    snug=True,
                 )
             )
         return out
@@ -206,7 +220,9 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     if landscape:
         right = tables(ctx.half_width)
         right_h = sum(_height(f, ctx.half_width, g.frame_height) for f in right)
-        if right_h <= 0.75 * g.frame_height:  # the tables beside the curve, as tall as the taller of the two
+        # The tables beside the curve, as tall as the taller of the two, when they take at most three quarters of
+        # a page, or more when the section then fits its page.
+        if right_h <= 0.75 * g.frame_height or right_h <= left:
             h = max(CHART_PT, min(right_h, left)) if left >= CHART_PT else max(CHART_PT, right_h)
             spend = ctx.chart(
                 lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
@@ -217,16 +233,50 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
             out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + max(h, right_h))))
             out.append(ctx.side_by_side(spend, right))
             return out
-    spend = ctx.chart(
-        lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), CHART_PT, name="spend curve"
-    )
-    out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + CHART_PT)))
+    below = tables(None)  # long names or many stages: one above the other, splitting over pages
+    if landscape and item_rows and _fits_beside_items(ctx, tables, left):
+        # Too tall for the page one above the other: the biggest items beside the curve, cost by stage under both.
+        items = tables(ctx.half_width, stages=False)
+        items_h = sum(_height(f, ctx.half_width, g.frame_height) for f in items)
+        h = max(CHART_MIN_PT, min(CHART_PT, left - _tables_h(tables(None, items=False), g) - 6), items_h)
+        spend = ctx.chart(
+            lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+            h,
+            name="spend curve",
+            width=ctx.half_width,
+        )
+        out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + h)))
+        out.append(ctx.side_by_side(spend, items))
+        out.extend(tables(None, items=False))
+        return out
+    # The curve no taller than leaves the tables room on the page, down to CHART_MIN_PT: at its full height the
+    # last rows of the biggest items stood alone on the next page (the roadmap starts a page of its own).
+    below_h = sum(_height(f, g.frame_width, g.frame_height) for f in below)
+    h = min(CHART_PT, max(CHART_MIN_PT, left - below_h - 6))
+    spend = ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h, name="spend curve")
+    out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + h)))
     out.append(spend)
-    out.extend(tables(None))  # long names or many stages: one above the other, splitting over pages
+    out.extend(below)
     return out
 
 
-CHART_PT = 230.0  # the spend curve's least height: its title, axes and date labels take ~160 pt of it
+CHART_PT = 230.0  # the spend curve's height: its title, axes and date labels take ~115 pt of it
+CHART_MIN_PT = 170.0  # as short as it gets to share a page with the tables: ~57 pt to plot in, ticks apart
+
+
+def _tables_h(flowables: list[Flowable], g: Any) -> float:
+    return sum(_height(f, g.frame_width, g.frame_height) for f in flowables)
+
+
+def _fits_beside_items(ctx: ReportContext, tables: Any, left: float) -> bool:
+    """Whether the section fits its page with the biggest items beside the spend curve and the cost by stage under
+    them, where it does not with all of it one above the other."""
+    g = ctx.geometry
+    stacked = CHART_MIN_PT + _tables_h(tables(None), g) + 6
+    if stacked <= left:
+        return False
+    items_h = sum(_height(f, ctx.half_width, g.frame_height) for f in tables(ctx.half_width, stages=False))
+    return max(CHART_MIN_PT, items_h) + _tables_h(tables(None, items=False), g) + 6 <= left
 
 
 def _height(f: Flowable, width: float, height: float) -> float:

@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
@@ -502,12 +503,17 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         )
         out.append(_stage_area_counts(ctx))
         order = keep
-    for n, i in enumerate(order):
+    durs = []
+    for i in order:
+        d = plan.decisions[i]
+        o, lk, pe = duration_triple(d.duration) if not d.milestone else (0.0, 0.0, 0.0)
+        durs.append(fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}")
+    whens = [_when_done(ctx, i, spans) or span_text(ctx, sched.es[i], sched.ef[i]) for i in order]
+    cols = _appendix_columns(ctx, cols, [plan.decisions[i] for i in order], durs, whens)
+    for n, (i, dur, when) in enumerate(zip(order, durs, whens, strict=True)):
         d = plan.decisions[i]
         if n % 200 == 0:
             ctx.check("Writing the appendix")
-        o, lk, pe = duration_triple(d.duration) if not d.milestone else (0.0, 0.0, 0.0)
-        dur = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}"
         status = _short_status(d)
         title = ("\u25c6 " if d.milestone else "") + d.title
         crit = "critical" if sched.critical[i] else ""
@@ -516,10 +522,12 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
                 ctx.fit(
                     title, cols[0], "cell_dense"
                 ),  # the whole title (it wraps): the appendix is where every title is found
-                ctx.fit(fit_width(ctx.stage_name(d.stage), REGULAR, 7, cols[1] - 9), cols[1], "cell_dense"),
+                # Stage names on up to two lines: cut to one line of a portrait page's column, twelve stages all
+                # read 'Stage…'. Owners stay on one line (two made the bank sample's rows a quarter taller).
+                ctx.fit_name(ctx.stage_name(d.stage), cols[1], "cell_dense"),
                 ctx.fit(fit_width(ctx.team_name(d.owner), REGULAR, 7, cols[2] - 9), cols[2], "cell_dense"),
-                ctx.fit(dur, cols[3], "cell_dense"),
-                _when_done(ctx, i, spans) or span_text(ctx, sched.es[i], sched.ef[i]),
+                dur,  # a figure: one line, in a column as wide as the widest (it broke as '7.5/7.5/7. 5')
+                when,
                 "\u2013"
                 if (tf := shown_float(d.status, sched.total_float[i])) is None
                 else fmt_weeks(tf),  # done: nothing to slip
@@ -534,7 +542,35 @@ def build_appendix(ctx: ReportContext) -> list[Flowable]:
         ("FONTSIZE", (0, 1), (-1, -1), 7),
         ("LEADING", (0, 1), (-1, -1), 8.2),
     ]
-    out.extend(chunked_tables(ctx, head, rows, widths, dense, right=(3, 5), bold=(7,)))
+    out.extend(chunked_tables(ctx, head, rows, cols, dense, right=(3, 5), bold=(7,)))
+    return out
+
+
+def _appendix_columns(
+    ctx: ReportContext, cols: list[float], decisions: list[Any], durs: list[str], whens: list[str]
+) -> list[float]:
+    """The appendix's column widths (points): the Weeks and When columns as wide as their widest, then the Stage and
+    Owner columns as wide as their longest names, up to a fifth and a seventh of the frame, as far as the Decision
+    column (whose titles wrap anyway) can give the room and keep a quarter of the frame."""
+    frame = sum(cols)
+
+    def widest(texts: Any) -> float:
+        return max((stringWidth(t, REGULAR, 7) + 9.0 for t in texts), default=0.0)
+
+    out = list(cols)
+    spare = cols[0] - frame / 4
+    # As ReportContext.table measures a figure column (8 pt), so that every chunk of the table gets this width.
+    wants = [
+        (3, max((stringWidth(t, REGULAR, 8) + 8.5 for t in set(durs)), default=0.0)),
+        (4, widest(set(whens)) + 3.0),  # '20 Dec 2027 – 17 Jan 2028' ran into the Float column
+        (1, min(frame / 5, widest({ctx.stage_name(d.stage) for d in decisions}))),
+        (2, min(frame / 7, widest({ctx.team_name(d.owner) for d in decisions}))),
+    ]
+    for k, want in wants:
+        more = max(0.0, min(want - cols[k], spare))
+        out[k] += more
+        out[0] -= more
+        spare -= more
     return out
 
 
