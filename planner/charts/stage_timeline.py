@@ -85,6 +85,21 @@ def _left_in(analysis: Analysis, w_in: float, moved: list[str]) -> float:
     )
 
 
+def _names(stages: Any, width_in: float, size_pt: float, pitch_pt: float, count_pt: float) -> list[list[str]]:
+    """Each stage's label, ``1 · Name``, on one line ``width_in`` wide, or on two when a name does not fit one and
+    every row has room for two over the count lines under the stage above (``count_pt`` tall); else shortened.
+    Twelve long names were cut at ~20 characters in a portrait report's column where the rows had room."""
+    texts = [f"{k + 1} \u00b7 {r.name}" for k, r in enumerate(stages)]
+    one = [style.fit_line(t, width_in, size_pt, bold=True) for t in texts]
+    two_fit = 0.94 * pitch_pt >= count_pt + 2 * 1.05 * _NAME_H * size_pt
+    if not two_fit or all(a == t for a, t in zip(one, texts, strict=True)):
+        return [[a] for a in one]
+    return [
+        style.wrap_measured(t, width_in, size_pt, 2, bold=True) if a != t else [a]
+        for a, t in zip(one, texts, strict=True)
+    ]
+
+
 def _counts(analysis: Analysis) -> list[str]:
     """Under each stage's name: its decisions and what strict gates move out of or into it."""
     plan, st = analysis.plan, analysis.stages
@@ -208,27 +223,21 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
 
     tf = blended_transform_factory(fig.transFigure, ax.transData)
     label_x = 0.18 / w_in
+    name_lines = _names(st.stages, left_in - 0.35, font + 1, pitch_pt, n_lines * _COUNT_LINE * count_pt)
     for y, r in enumerate(st.stages):
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         ax.text(
             label_x,
             y - 0.02,
-            style.fit_line(
-                style.ellipsize(
-                    f"{y + 1} \u00b7 {r.name}",
-                    int(style.chars_fitting(left_in - 0.35, font + 1) * style.BOLD_FACTOR),
-                ),
-                left_in - 0.35,
-                font + 1,
-                bold=True,
-            ),
+            "\n".join(name_lines[y]),
             transform=tf,
             ha="left",
             va="bottom",
             fontsize=font + 1,
             fontweight="bold",
             color=style.INK,
+            linespacing=1.05,
         )
         text = _count_text(counts[y], left_in - 0.3, count_pt)
         size = count_pt
@@ -299,11 +308,13 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         )
         date = plan.date_of(r.gate)
         gate_x = r.gate * pt_per_wk
-        # The gate's words go on its line after the gated window's "wk a-b", else left of the window; when neither
-        # has room for them whole, the date alone (the week is the window's end, or on the axis); failing that,
-        # left of the marker over the window, on white.
+        # The gate's words go on its line after the gated window's "wk a-b"; else left of the window when the
+        # window is short (the words stay by their marker); else left of the marker over a long window, on white.
+        # When none has room for them whole, the date alone (the week is the window's end, or on the axis); failing
+        # that, left of the marker over the window, on white.
         after = gate_x + marker_r + 1
         start: float | None = None  # where the window starts, when the words may go left of it
+        window_x = gate_x  # where the window starts: words left of the marker over it stay inside it
         if r.gated_start is not None and r.gated_finish is not None:
             ax.broken_barh(
                 [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
@@ -333,19 +344,25 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             )
             after = max(after, span_x + span_w + 3)
             start = r.gated_start * pt_per_wk - 4
+            window_x = r.gated_start * pt_per_wk
         else:
             start = gate_x - marker_r - 2
         full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
         texts = [full] + ([f"gate {units.format_date(date)}"] if date else [])
         place: tuple[str, float, str, bool] | None = None
-        for gate_txt in texts:
-            gate_w = style.measured_width_in(gate_txt, gate_pt) * 72 + 2
+        widths = [style.measured_width_in(t, gate_pt) * 72 + 2 for t in texts]
+        for gate_txt, gate_w in zip(texts, widths, strict=True):  # by the marker, whole if it fits
             if after + gate_w <= ax_w_in * 72:
                 place = (gate_txt, after - gate_x, "left", False)
-            elif start - gate_w >= 0:
+            elif start - gate_w >= 0 and gate_x - start <= max(gate_w, 36.0):
                 place = (gate_txt, start - gate_x, "right", False)
+            elif gate_x - marker_r - 2 - gate_w >= window_x:
+                place = (gate_txt, -marker_r - 2, "right", True)
             if place is not None:
                 break
+        for gate_txt, gate_w in zip(texts, widths, strict=True):  # else left of a long window, on its line
+            if place is None and start - gate_w >= 0:
+                place = (gate_txt, start - gate_x, "right", False)
         if place is None:
             place = (texts[-1], -marker_r - 2, "right", True)
         gate_txt, dx, ha, white = place
