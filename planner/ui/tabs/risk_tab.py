@@ -291,7 +291,7 @@ class RiskTab(QWidget):
             item.setToolTip(tip)
             self.results.setItem(r, 0, item)
         self.results.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.5))
-        self.results.setMinimumHeight(int(self.fontMetrics().height() * 1.5 * (len(labels) + 1.6)))
+        self._fit_results_height()
 
         self.by_edit = QLineEdit(self)
         self.by_edit.setObjectName("probabilityBy")
@@ -412,10 +412,18 @@ class RiskTab(QWidget):
         scroll = self.figures_scroll
         scroll.setMinimumWidth(self.figures.minimumWidth() + scroll.verticalScrollBar().sizeHint().width())
 
+    def _fit_results_height(self) -> None:
+        """The percentile table tall enough for its eight rows and header in its font as it is now: at the desk's
+        height in presentation type (rows 1.6 times taller and more) it showed P10 to P90 and scrolled the rest, with
+        the column below it empty on a 2560x1440 panel."""
+        rows = self.results.rowCount()
+        self.results.setMinimumHeight(int(self.fontMetrics().height() * 1.5 * (rows + 1.6)))
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "figures_scroll"):
             self._fit_figures_width()
+            self._fit_results_height()
 
     # -- actions --------------------------------------------------------------------------------------------
 
