@@ -309,12 +309,12 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         date = plan.date_of(r.gate)
         gate_x = r.gate * pt_per_wk
         # The gate's words go on its line after the gated window's "wk a-b"; else left of the window when the
-        # window is short (the words stay by their marker); else left of the marker over a long window, on white.
-        # When none has room for them whole, the date alone (the week is the window's end, or on the axis); failing
-        # that, left of the marker over the window, on white.
+        # window is short (the words stay by their marker); else left of the marker over a long window, on white
+        # (never at the far start of a long window, where they read as its start). When none has room for them
+        # whole, the date alone (the week is the window's end, or on the axis); failing that, the date left of the
+        # marker, on white.
         after = gate_x + marker_r + 1
         start: float | None = None  # where the window starts, when the words may go left of it
-        window_x = gate_x  # where the window starts: words left of the marker over it stay inside it
         if r.gated_start is not None and r.gated_finish is not None:
             ax.broken_barh(
                 [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
@@ -344,25 +344,21 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             )
             after = max(after, span_x + span_w + 3)
             start = r.gated_start * pt_per_wk - 4
-            window_x = r.gated_start * pt_per_wk
         else:
             start = gate_x - marker_r - 2
         full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
         texts = [full] + ([f"gate {units.format_date(date)}"] if date else [])
         place: tuple[str, float, str, bool] | None = None
-        widths = [style.measured_width_in(t, gate_pt) * 72 + 2 for t in texts]
-        for gate_txt, gate_w in zip(texts, widths, strict=True):  # by the marker, whole if it fits
+        for gate_txt in texts:  # by the marker, whole if it fits
+            gate_w = style.measured_width_in(gate_txt, gate_pt) * 72 + 2
             if after + gate_w <= ax_w_in * 72:
                 place = (gate_txt, after - gate_x, "left", False)
             elif start - gate_w >= 0 and gate_x - start <= max(gate_w, 36.0):
                 place = (gate_txt, start - gate_x, "right", False)
-            elif gate_x - marker_r - 2 - gate_w >= window_x:
+            elif gate_x - marker_r - 2 - gate_w >= 0:
                 place = (gate_txt, -marker_r - 2, "right", True)
             if place is not None:
                 break
-        for gate_txt, gate_w in zip(texts, widths, strict=True):  # else left of a long window, on its line
-            if place is None and start - gate_w >= 0:
-                place = (gate_txt, start - gate_x, "right", False)
         if place is None:
             place = (texts[-1], -marker_r - 2, "right", True)
         gate_txt, dx, ha, white = place

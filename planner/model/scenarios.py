@@ -38,6 +38,7 @@ from planner.model.plan import (
     Scenario,
     TeamOverride,
 )
+from planner.units import agree
 
 BASE = "Base"
 """What the base plan is called wherever scenarios are listed beside it."""
@@ -187,7 +188,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
         if missing:
             problems.append(
                 f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(repr(m) for m in missing)}, "
-                f"{'which is not a decision' if len(missing) == 1 else 'which are not decisions'} of the scenario "
+                f"which {agree(len(missing), 'is not a decision', 'are not decisions')} of the scenario "
                 f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
             )
         else:
