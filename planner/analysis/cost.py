@@ -210,6 +210,22 @@ class CostBreakdown:
             for kind, amount in self.spend_kinds()
         ]
 
+    def spend_split(self, currency: str | None = None, run_until: str = "") -> str:
+        """How the spend splits, after its total, as the command line and the Cost tab write it: `` (labour EUR
+        8,000, one-off EUR 600)`` for several kinds (:meth:`spend_texts`), `` (all of it one-off)`` for one, ``""``
+        for none.
+
+        >>> CostBreakdown(None, 0.2, 1500.0, 0.0, 0.0, 10.0, 10.0, None, None, [], [], [], [], [], [], None).spend_split()
+        ' (all of it one-off)'
+        """
+        kinds = self.spend_kinds()
+        if len(kinds) > 1:
+            return f" ({', '.join(self.spend_texts(currency, run_until))})"
+        if kinds:
+            kind = kinds[0][0]
+            return f" (all of it {SPEND_KIND_NAMES[kind]}{run_until if kind == 'run' else ''})"
+        return ""
+
     @property
     def headroom(self) -> float | None:
         """Budget minus spend (negative: over budget); None without a budget."""

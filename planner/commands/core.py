@@ -277,11 +277,9 @@ def analysis_text(result: Any) -> str:
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
     if costs is not None:
         b, cur = costs.breakdown, costs.currency
-        # one line, as tests/analysis/test_cost.py and scripts grep it (it can pass 80 columns)
-        add(
-            f"Cost (spend):              {format_money(b.total, cur)} (labour {format_money(b.labour, cur)}, "
-            f"one-off {format_money(b.one_off, cur)}, running {format_money(b.run, cur)})"
-        )
+        # one line, as tests/analysis/test_cost.py and scripts grep it (it can pass 80 columns); only the kinds of
+        # spend the plan has, as the Cost tab, the cost chart and the report (no "labour EUR 0")
+        add(f"Cost (spend):              {format_money(b.total, cur)}{b.spend_split(cur)}")
         if b.budget is not None:
             head = b.headroom or 0.0
             add(

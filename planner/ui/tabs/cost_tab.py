@@ -280,19 +280,11 @@ class CostTab(LazyRefresh, QWidget):
         self.stage_chart.redraw()
 
     def summary_html(self, plan: Plan, s: CostSummary) -> str:
-        from planner.analysis.cost import SPEND_KIND_NAMES, format_money, gating_money_text
+        from planner.analysis.cost import format_money, gating_money_text
 
         b, cur = s.breakdown, s.currency
-        # Only the kinds of spend the plan has, as the cost chart and the report (no "labour EUR 0").
-        kinds = b.spend_kinds()
-        until = f" to {fmt.when(plan, b.horizon)}"
-        if len(kinds) > 1:
-            split = f" ({', '.join(b.spend_texts(cur, until))})"
-        elif kinds:
-            kind = kinds[0][0]
-            split = f" (all of it {SPEND_KIND_NAMES[kind]}{until if kind == 'run' else ''})"
-        else:
-            split = ""
+        # Only the kinds of spend the plan has, as the cost chart, the report and the CLI (no "labour EUR 0").
+        split = b.spend_split(cur, f" to {fmt.when(plan, b.horizon)}")
         parts = [f"<b>Total spend:</b> {format_money(b.total, cur)}{split}"]
         if b.budget is not None:
             head = b.headroom or 0.0
