@@ -6,7 +6,8 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 ``gate-not-met``, ``duplicate-scenario`` and ``scenario-named-base`` (a scenario that ``--scenario NAME`` and the app's
 switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
 ``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has),
-``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled), ``scenario-blank-name``,
+``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
+``scenario-milestone-duration`` (a scenario gives a milestone a duration: it cannot be scheduled), ``scenario-blank-name``,
 ``go-live-unknown`` (``ai_system.go_live`` names no decision);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
@@ -635,12 +636,23 @@ def _scenario_names(plan: Plan) -> list[Finding]:
     if plan.scenarios:
         # what `planner scenarios` lists as warnings: overrides naming what the plan does not have (skipped when
         # the scenario is materialised) and added decisions whose id the plan already uses
-        from planner.model.scenarios import CANNOT_SCHEDULE, CLOSES_LOOP, scenario_problems
+        from planner.model.scenarios import (
+            ADDED_TWICE,
+            CANNOT_SCHEDULE,
+            CLOSES_LOOP,
+            MILESTONE_TIMED,
+            scenario_problems,
+        )
 
         for sc in plan.scenarios:
             for problem in scenario_problems(plan, sc):
-                if problem.endswith("which the base plan already has"):
+                if problem.endswith("which the base plan already has") or ADDED_TWICE in problem:
                     code, advice = "scenario-duplicate-id", "Give the added decision another id."
+                elif MILESTONE_TIMED in problem:
+                    code, advice = (
+                        "scenario-milestone-duration",
+                        "Set that duration to 0 or remove it from the scenario.",
+                    )
                 elif CLOSES_LOOP in problem:
                     code, advice = "scenario-cycle", "Remove or reverse that link in the scenario."
                 elif problem.endswith(CANNOT_SCHEDULE):

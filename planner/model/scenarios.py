@@ -37,6 +37,7 @@ from planner.model.plan import (
     RiskOverride,
     Scenario,
     TeamOverride,
+    duration_value,
 )
 from planner.units import agree
 
@@ -135,6 +136,10 @@ CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 """The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
 CLOSES_LOOP = "closes the loop"
 """The words of a :func:`scenario_problems` item about a link the scenario adds that closes a loop."""
+ADDED_TWICE = "more than once"
+"""The words of a :func:`scenario_problems` item about an id the scenario adds twice (a duplicate-id error)."""
+MILESTONE_TIMED = "which a milestone does not take"
+"""The words of a :func:`scenario_problems` item about a milestone the scenario gives a duration."""
 
 
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
@@ -142,7 +147,8 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
     whose id the base has; and, ending in :data:`CANNOT_SCHEDULE`, a change that is made but names a stage, area
     or team the plan does not define, a link end that is no decision of the scenario or a link that closes a loop
-    (the scenario's plan then has an unknown-reference, self-dependency or cycle error)."""
+    (the scenario's plan then has an unknown-reference, self-dependency or cycle error), an id added twice or a
+    milestone given a duration (a duplicate-id or milestone-duration error)."""
     ids = {d.id for d in plan.decisions}
     problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
     problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
@@ -158,6 +164,23 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     ]
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
     problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
+    added = Counter(d.id for d in scenario.add_decisions)
+    problems += [f"adds decision {x!r} {ADDED_TWICE}: {CANNOT_SCHEDULE}" for x, n in added.items() if n > 1]
+    milestones = {d.id for d in plan.decisions if d.milestone}
+    timed = f"a duration, {MILESTONE_TIMED}: {CANNOT_SCHEDULE}"
+    problems += [
+        f"gives the milestone {did!r} {timed}"
+        for did, ov in scenario.decisions.items()
+        if did in milestones
+        and did not in scenario.drop_decisions
+        and ov.duration is not None
+        and duration_value(ov.duration, "pessimistic") != 0
+    ]
+    problems += [
+        f"gives the added milestone {d.id!r} {timed}"
+        for d in scenario.add_decisions
+        if d.milestone and duration_value(d.duration, "pessimistic") != 0
+    ]
     stages, areas, teams = {x.id for x in plan.stages}, {x.id for x in plan.areas}, {x.id for x in plan.teams}
     undefined = f"which the plan does not define: {CANNOT_SCHEDULE}"
     for did, ov in scenario.decisions.items():
@@ -453,6 +476,8 @@ __all__ = [
     "resolve",
     "scenario_names",
     "scenario_problems",
+    "ADDED_TWICE",
     "CANNOT_SCHEDULE",
     "CLOSES_LOOP",
+    "MILESTONE_TIMED",
 ]
