@@ -1889,8 +1889,9 @@ def _guessed_columns(
     """Leave out (in ``keys``) a number column known only by another tool's name for it ("Completion", "% Complete")
     whose cells are not all numbers: the name was a guess, so the column is ignored and reported rather than the
     file refused (a 'Completion' column of dates). So is an actual-date column known by another tool's name
-    ("Started", "Completed": Linear's timestamps) whose cells are not all dates (a 'Completed' column of yes/no).
-    The plan's own column names are never second-guessed."""
+    ("Started", "Completed": Linear's timestamps) whose cells are not all dates (a 'Completed' column of yes/no, or
+    of 1/0: weeks are the plan's own columns' way, not another tool's). The plan's own column names are never
+    second-guessed."""
     for k, h in enumerate(header):
         key = keys[k] if k < len(keys) else ""
         dates = key in ("actual_start", "actual_finish")
@@ -1900,17 +1901,29 @@ def _guessed_columns(
             continue
         for _line, cells in rows:
             if k < len(cells):
+                c = cells[k]
                 try:
-                    if dates and _has_cell(cells[k]) and _date_cell(cells[k], _DATE_FORMATS) is None:
-                        _actual_value(cells[k], key, "", None)
-                    elif not dates:
-                        _number(cells[k], key, "", None)
+                    # an actual date's column of another tool holds dates: weeks are the plan's own columns' way
+                    # (a 'Completed' checkbox of 1/0 made every row done, the 'not completed' at week 0)
+                    if dates:
+                        read = (
+                            not _has_cell(c)
+                            or _date_cell(c, _DATE_FORMATS) is not None
+                            or (
+                                not isinstance(c, bool)
+                                and isinstance(_actual_value(c, key, "", None), dt.date)
+                            )
+                        )
+                    else:
+                        _number(c, key, "", None)  # (refuses what is not a number)
+                        read = True
                 except InteropError:
+                    read = False
+                if not read:
                     keys[k] = ""
                     report.add(
                         "column",
-                        f"column {str(h)!r} does not hold {'dates' if dates else 'numbers'} (such as "
-                        f"{cells[k]!r}); ignored",
+                        f"column {str(h)!r} does not hold {'dates' if dates else 'numbers'} (such as {c!r}); ignored",
                     )
                     break
 
