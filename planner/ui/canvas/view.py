@@ -59,6 +59,7 @@ class GraphCanvas(QGraphicsView):
         self.overview_labels: list[str] = []  # texts of the last zoomed-out overview paint (tests)
         self.overview_texts: list[tuple[QRect, str]] = []  # the same with their rectangles in the viewport
         self.header_labels: list[str] = []  # texts of the sticky stage headers last painted (tests)
+        self.header_rects: list[QRect] = []  # and where they were painted, in viewport pixels
         self._summary: overview.Summary | None = None
         self._summary_key: tuple[object, ...] | None = None
         self._overview_cache: tuple[tuple[object, ...], QPixmap, list[tuple[QRect, str]]] | None = None
@@ -357,7 +358,7 @@ class GraphCanvas(QGraphicsView):
                 self._draw_progress(painter)
             return
         self.overview_texts, self.overview_labels = [], []
-        self.header_labels = []
+        self.header_labels, self.header_rects = [], []
         bands = self.graph_scene.bands
         if not bands:
             return
@@ -381,12 +382,20 @@ class GraphCanvas(QGraphicsView):
             x1 = min(width, self.mapFromScene(QPointF(r.right(), top)).x())
             if x1 - x0 < 40:
                 continue
-            # Just above the band while its top is in sight (its own title is too small when zoomed out),
-            # pinned to the top of the view once it has scrolled away.
-            y = max(0, self.mapFromScene(QPointF(r.left(), r.top())).y() - header_h)
+            # While the band's top is in sight (zoomed out, its own title is too small), over its own title and
+            # count, which it repeats (both showed on a short band: "Stage 1 · 3 decisions" twice), reaching
+            # above the band when taller than they are; pinned to the top of the view once it has scrolled away.
+            h = header_h
+            if r.top() >= top:
+                sub = band.subtitle
+                below = self.mapFromScene(sub.mapToScene(QPointF(0, sub.boundingRect().height()))).y()
+                h = max(header_h, below - self.mapFromScene(QPointF(r.left(), r.top())).y())
+                y = max(0, below - h)
+            else:
+                y = 0
             fill = QColor(band.brush().color())
-            fill.setAlpha(235)
-            painter.fillRect(QRect(x0, y, x1 - x0, header_h), fill)
+            fill.setAlpha(235 if y == 0 else 255)  # (over the band's own title: none of it shows through)
+            painter.fillRect(QRect(x0, y, x1 - x0, h), fill)
             painter.setPen(S.BAND_TEXT)
             # With the band's note: the columns count by sequenced stage and say so (SPEC §3.3 "Words").
             note = f"  ·  {band.note}" if band.note else ""
@@ -394,8 +403,9 @@ class GraphCanvas(QGraphicsView):
                 f"{band.title.text()}  ·  {band.count_text}{note}", Qt.TextElideMode.ElideRight, x1 - x0 - 16
             )
             self.header_labels.append(text)
+            self.header_rects.append(QRect(x0, y, x1 - x0, h))
             painter.drawText(
-                QRect(x0 + 8, y, x1 - x0 - 16, header_h),
+                QRect(x0 + 8, y, x1 - x0 - 16, h),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 text,
             )
