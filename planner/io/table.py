@@ -318,6 +318,7 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "eh": 168.0, "ehr": 168.0, "ehrs": 168.0, "ehour": 168.0, "ehours": 168.0,
     "sec": 144000.0, "secs": 144000.0, "second": 144000.0, "seconds": 144000.0,  # Jira's estimates
     "ms": 144_000_000.0, "milliseconds": 144_000_000.0,  # ClickUp's "Time Estimated"
+    "min": 2400.0, "mins": 2400.0, "minute": 2400.0, "minutes": 2400.0,  # (a bare "m": see span_weeks)
     # German and French (MS Project's "10 Tage", "2,5 jours", "1 Woche", "16 Std.")
     "t": 5.0, "tag": 5.0, "tage": 5.0, "j": 5.0, "jour": 5.0, "jours": 5.0,
     "wo": 1.0, "woche": 1.0, "wochen": 1.0, "sem": 1.0, "semaine": 1.0, "semaines": 1.0,
@@ -360,9 +361,16 @@ _TOOL_DEP = re.compile(
 _DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
 
 
+_MINUTES_M = re.compile(r"(\d+(?:[.,]\d+)?)\s*m(?![^\W\d_])", re.IGNORECASE)
+_HOURS_PART = re.compile(r"\d\s*h(?![^\W\d_])", re.IGNORECASE)
+
+
 def span_weeks(text: str) -> float | None:
     """Weeks in a span with an optional unit ("2", "1.5 weeks", "5 days", "3d?", "16 hrs"); None when it is not one.
-    A bare number is weeks."""
+    A bare number is weeks. An "m" is minutes only after hours, as Jira's and YouTrack's time tracking write them
+    ("1h 30m", "1w 2d 4h 30m"): alone ("3m") it may be months, and is not read."""
+    if _HOURS_PART.search(text):
+        text = _MINUTES_M.sub(r"\1min", text)
     m = _SPAN.match(text.strip())
     if not m:
         parts = _SPAN_PART.findall(text)
@@ -2015,9 +2023,16 @@ def _work_items(
     pair = next(((d, r) for d, r in _WORK_DONE_AND_LEFT if d in keys and r in keys), None)
     if "progress" not in keys and pair is not None:
         done, left = keys.index(pair[0]), keys.index(pair[1])
+        status = next(
+            (i for i, k in enumerate(keys) if (k if k == "status" else _ALIASES.get(k)) == "status"), None
+        )
         read = 0
         for _, cells in out_rows:
             cells.extend([""] * (len(out_header) - len(cells)))
+            # The work left must be given (an empty Remaining Estimate is not known, not none: an issue in progress
+            # with an hour logged was read as 100 % done); a row whose status says done or not started keeps it
+            # (Jira leaves a Done issue's remaining estimate as it was: 25 % for a done issue).
+            said = _status_word(str(cells[status] or "")) if status is not None else None
             with contextlib.suppress(ValueError):
                 rest = float(str(cells[left] or 0).replace(",", "."))
                 spent = float(str(cells[done] or 0).replace(",", "."))
@@ -2025,7 +2040,8 @@ def _work_items(
                     rest + spent > 0
                     and rest >= 0
                     and spent >= 0
-                    and (_has_cell(cells[left]) or _has_cell(cells[done]))
+                    and _has_cell(cells[left])
+                    and said not in (Status.DONE, Status.NOT_STARTED)
                 ):
                     cells.append(100 * spent / (spent + rest))
                     read += 1
