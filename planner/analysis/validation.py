@@ -636,34 +636,22 @@ def _scenario_names(plan: Plan) -> list[Finding]:
     if plan.scenarios:
         # what `planner scenarios` lists as warnings: overrides naming what the plan does not have (skipped when
         # the scenario is materialised) and added decisions whose id the plan already uses
-        from planner.model.scenarios import (
-            ADDED_TWICE,
-            CANNOT_SCHEDULE,
-            CLOSES_LOOP,
-            MILESTONE_TIMED,
-            scenario_problems,
-        )
+        from planner.model.scenarios import scenario_problems
 
+        advice = {
+            "scenario-duplicate-id": "Give the added decision another id.",
+            "scenario-milestone-duration": "Set that duration to 0 or remove it from the scenario.",
+            "scenario-cycle": "Remove or reverse that link in the scenario.",
+        }
         for sc in plan.scenarios:
             for problem in scenario_problems(plan, sc):
-                if problem.endswith("which the base plan already has") or ADDED_TWICE in problem:
-                    code, advice = "scenario-duplicate-id", "Give the added decision another id."
-                elif MILESTONE_TIMED in problem:
-                    code, advice = (
-                        "scenario-milestone-duration",
-                        "Set that duration to 0 or remove it from the scenario.",
-                    )
-                elif CLOSES_LOOP in problem:
-                    code, advice = "scenario-cycle", "Remove or reverse that link in the scenario."
-                elif problem.endswith(CANNOT_SCHEDULE):
-                    code, advice = (
-                        "scenario-unknown-reference",
-                        "Correct the id in the scenario or remove that change.",
-                    )
-                else:
-                    code = "scenario-unknown-reference"
-                    advice = "That change is skipped; correct the id or remove it from the scenario."
-                out.append(Finding(W, code, f"Scenario '{sc.name}' {problem}. {advice}", []))
+                code = problem.code
+                said = advice.get(code) or (
+                    "Correct the id in the scenario or remove that change."
+                    if problem.unschedulable
+                    else "That change is skipped; correct the id or remove it from the scenario."
+                )
+                out.append(Finding(W, code, f"Scenario '{sc.name}' {problem}. {said}", []))
     return out
 
 

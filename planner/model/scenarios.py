@@ -25,6 +25,7 @@ Order of application in :func:`materialise`:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from planner.model import edits
@@ -134,69 +135,101 @@ def _removals(plan: Plan, scenario: Scenario, *, made: bool) -> list[LinkRef]:
 
 CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 """The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
-CLOSES_LOOP = "closes the loop"
-"""The words of a :func:`scenario_problems` item about a link the scenario adds that closes a loop."""
-ADDED_TWICE = "more than once"
-"""The words of a :func:`scenario_problems` item about an id the scenario adds twice (a duplicate-id error)."""
-MILESTONE_TIMED = "which a milestone does not take"
-"""The words of a :func:`scenario_problems` item about a milestone the scenario gives a duration."""
 
 
-def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
+class ScenarioProblem(str):
+    """One item of :func:`scenario_problems`: its words, and the code of the warning `planner check` gives it
+    (``scenario-unknown-reference``, ``scenario-duplicate-id``, ``scenario-cycle``,
+    ``scenario-milestone-duration``), so that nobody reads the code back out of the words."""
+
+    code: str
+
+    def __new__(cls, text: str, code: str) -> ScenarioProblem:
+        out = super().__new__(cls, text)
+        out.code = code
+        return out
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # (copies and pickles keep the code)
+        return str(self), self.code
+
+    @property
+    def unschedulable(self) -> bool:
+        """The change is made and leaves the scenario with an error (its words end in :data:`CANNOT_SCHEDULE`);
+        otherwise it is skipped, or (an id the base has) made and the two share the id."""
+        return self.endswith(CANNOT_SCHEDULE)
+
+
+def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     """The scenario's changes that name something the plan does not have, in words: an override of an unknown
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
     whose id the base has; and, ending in :data:`CANNOT_SCHEDULE`, a change that is made but names a stage, area
     or team the plan does not define, a link end that is no decision of the scenario or a link that closes a loop
     (the scenario's plan then has an unknown-reference, self-dependency or cycle error), an id added twice or a
     milestone given a duration (a duplicate-id or milestone-duration error)."""
+    unknown, duplicate = "scenario-unknown-reference", "scenario-duplicate-id"
+    problems: list[ScenarioProblem] = []
+
+    def say(code: str, texts: Iterable[str]) -> None:
+        problems.extend(ScenarioProblem(t, code) for t in texts)
+
     ids = {d.id for d in plan.decisions}
-    problems = [f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids]
-    problems += [f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids]
-    problems += [
-        f"overrides unknown team {x!r}" for x in scenario.teams if x not in {t.id for t in plan.teams}
-    ]
-    problems += [
-        f"overrides unknown risk {x!r}" for x in scenario.risks if x not in {r.id for r in plan.risks}
-    ]
-    problems += [
-        f"removes a dependency {x.from_} -> {x.to} the plan does not have"
-        for x in _removals(plan, scenario, made=False)
-    ]
+    say(unknown, (f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids))
+    say(unknown, (f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids))
+    teams = {t.id for t in plan.teams}
+    say(unknown, (f"overrides unknown team {x!r}" for x in scenario.teams if x not in teams))
+    risks = {r.id for r in plan.risks}
+    say(unknown, (f"overrides unknown risk {x!r}" for x in scenario.risks if x not in risks))
+    say(
+        unknown,
+        (
+            f"removes a dependency {x.from_} -> {x.to} the plan does not have"
+            for x in _removals(plan, scenario, made=False)
+        ),
+    )
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
-    problems += [f"adds decision {x!r}, which the base plan already has" for x in clash]
+    say(duplicate, (f"adds decision {x!r}, which the base plan already has" for x in clash))
     added = Counter(d.id for d in scenario.add_decisions)
-    problems += [f"adds decision {x!r} {ADDED_TWICE}: {CANNOT_SCHEDULE}" for x, n in added.items() if n > 1]
+    say(
+        duplicate,
+        (f"adds decision {x!r} more than once: {CANNOT_SCHEDULE}" for x, n in added.items() if n > 1),
+    )
     milestones = {d.id for d in plan.decisions if d.milestone}
-    timed = f"a duration, {MILESTONE_TIMED}: {CANNOT_SCHEDULE}"
-    problems += [
-        f"gives the milestone {did!r} {timed}"
-        for did, ov in scenario.decisions.items()
-        if did in milestones
-        and did not in scenario.drop_decisions
-        and ov.duration is not None
-        and duration_value(ov.duration, "pessimistic") != 0
-    ]
-    problems += [
-        f"gives the added milestone {d.id!r} {timed}"
-        for d in scenario.add_decisions
-        if d.milestone and duration_value(d.duration, "pessimistic") != 0
-    ]
-    stages, areas, teams = {x.id for x in plan.stages}, {x.id for x in plan.areas}, {x.id for x in plan.teams}
+    timed = f"a duration, which a milestone does not take: {CANNOT_SCHEDULE}"
+    say(
+        "scenario-milestone-duration",
+        (
+            f"gives the milestone {did!r} {timed}"
+            for did, ov in scenario.decisions.items()
+            if did in milestones
+            and did not in scenario.drop_decisions
+            and ov.duration is not None
+            and duration_value(ov.duration, "pessimistic") != 0
+        ),
+    )
+    say(
+        "scenario-milestone-duration",
+        (
+            f"gives the added milestone {d.id!r} {timed}"
+            for d in scenario.add_decisions
+            if d.milestone and duration_value(d.duration, "pessimistic") != 0
+        ),
+    )
+    stages, areas = {x.id for x in plan.stages}, {x.id for x in plan.areas}
     undefined = f"which the plan does not define: {CANNOT_SCHEDULE}"
     for did, ov in scenario.decisions.items():
         if did not in ids or did in scenario.drop_decisions:  # skipped, said above, or dropped first
             continue
         if ov.stage is not None and ov.stage not in stages:
-            problems.append(f"puts {did!r} in stage {ov.stage!r}, {undefined}")
+            say(unknown, [f"puts {did!r} in stage {ov.stage!r}, {undefined}"])
         if ov.owner is not None and ov.owner not in teams:
-            problems.append(f"gives {did!r} to team {ov.owner!r}, {undefined}")
+            say(unknown, [f"gives {did!r} to team {ov.owner!r}, {undefined}"])
     for d in scenario.add_decisions:
         if d.stage not in stages:
-            problems.append(f"puts the added decision {d.id!r} in stage {d.stage!r}, {undefined}")
+            say(unknown, [f"puts the added decision {d.id!r} in stage {d.stage!r}, {undefined}"])
         if d.area is not None and d.area not in areas:
-            problems.append(f"puts the added decision {d.id!r} in area {d.area!r}, {undefined}")
+            say(unknown, [f"puts the added decision {d.id!r} in area {d.area!r}, {undefined}"])
         if d.owner is not None and d.owner not in teams:
-            problems.append(f"gives the added decision {d.id!r} to team {d.owner!r}, {undefined}")
+            say(unknown, [f"gives the added decision {d.id!r} to team {d.owner!r}, {undefined}"])
     if not scenario.add_dependencies:
         return problems
     have = (ids - set(scenario.drop_decisions)) | {d.id for d in scenario.add_decisions}
@@ -209,17 +242,22 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[str]:
     for x in scenario.add_dependencies:
         missing = [m for m in dict.fromkeys((x.from_, x.to)) if m not in have]
         if missing:
-            problems.append(
-                f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(repr(m) for m in missing)}, "
-                f"which {agree(len(missing), 'is not a decision', 'are not decisions')} of the scenario "
-                f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
+            say(
+                unknown,
+                [
+                    f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(repr(m) for m in missing)}, "
+                    f"which {agree(len(missing), 'is not a decision', 'are not decisions')} of the scenario "
+                    f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
+                ],
             )
         else:
             loop = edits.closes_cycle(succ, x.from_, x.to)  # a link of a decision to itself: [a, a]
             if loop is not None:
-                problems.append(
-                    f"adds a dependency {x.from_} -> {x.to} that {CLOSES_LOOP} {' -> '.join(loop)}: "
-                    f"{CANNOT_SCHEDULE}"
+                say(
+                    "scenario-cycle",
+                    [
+                        f"adds a dependency {x.from_} -> {x.to} that closes the loop {' -> '.join(loop)}: {CANNOT_SCHEDULE}"
+                    ],
                 )
             succ.setdefault(x.from_, []).append(x.to)
     return problems
@@ -476,8 +514,6 @@ __all__ = [
     "resolve",
     "scenario_names",
     "scenario_problems",
-    "ADDED_TWICE",
     "CANNOT_SCHEDULE",
-    "CLOSES_LOOP",
-    "MILESTONE_TIMED",
+    "ScenarioProblem",
 ]
