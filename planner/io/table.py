@@ -2474,6 +2474,7 @@ def rows_to_plan(
         if not title_text:
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
         raw_id = str(rec.get("id") or "").strip()
+        skipped = None  # why a row that is not a task is passed over
         if (
             "title" in keys
             and raw_id
@@ -2482,27 +2483,17 @@ def rows_to_plan(
         ):
             # a note under or between the tasks ('Prepared by the PMO on 24/03/2027'): text in the first column only
             note = raw_id if len(raw_id) <= 60 else raw_id[:59] + "\u2026"
-            report.add("format", f"a note row ({note!r}) was skipped: it has no title or other fields", where)
-            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
-            continue
-        if (
+            skipped = f"a note row ({note!r}) was skipped: it has no title or other fields"
+        elif (
             not raw_id
             and _TEMPLATE_NOTE.match(title_text)
             and all(not _has_cell(v) for k, v in rec.items() if k not in ("title", "id"))
         ):
-            report.add(
-                "format",
-                f"a template's instruction row ({title_text[:60]!r}) was skipped: it is not a task",
-                where,
-            )
-            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
-            continue
-        if not raw_id and _is_total_row(title_text, rec):
-            report.add(
-                "format",
-                f"a total row ({title_text!r}) was skipped: it sums the rows above, it is not a task",
-                where,
-            )
+            skipped = f"a template's instruction row ({title_text[:60]!r}) was skipped: it is not a task"
+        elif not raw_id and _is_total_row(title_text, rec):
+            skipped = f"a total row ({title_text!r}) was skipped: it sums the rows above, it is not a task"
+        if skipped is not None:
+            report.add("format", skipped, where)
             row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
             continue
         if summary_lines:
