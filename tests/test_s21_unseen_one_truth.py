@@ -31,6 +31,7 @@ import pytest
 
 from planner import units
 from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text
+from tests.unseen_plans import random_links
 
 START_DATES = ["2027-01-04", "2028-02-29", "2026-12-30", "2031-07-16"]
 
@@ -100,21 +101,9 @@ def s21_plan(seed: int) -> dict[str, Any]:
                 d.update(status="blocked", progress=rng.choice([0, 20]))
         d = {k: v for k, v in d.items() if v is not None}
         ds.append(d)
-    deps, seen = [], set()
-    for j in range(1, n):
-        for _ in range(rng.randint(0, 2)):
-            i = rng.randrange(j)
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            deps.append(
-                {
-                    "from": f"x{i}",
-                    "to": f"x{j}",
-                    "type": rng.choice(["FS", "FS", "FS", "SS", "FF", "SF"]),
-                    "lag": rng.choice([0, 0, 1 / 7, -2 / 7, 1.5, -1]),
-                }
-            )
+    deps = random_links(
+        rng, n, lambda k: f"x{k}", ["FS", "FS", "FS", "SS", "FF", "SF"], [0, 0, 1 / 7, -2 / 7, 1.5, -1]
+    )
     risks = [
         {"id": "never", "title": "Never happens", "probability": 0, "impact": 8, "decisions": [f"x{n // 2}"]},
         {"id": "always", "title": "Always happens", "probability": 1, "impact": 2 / 7, "decisions": ["x0"]},

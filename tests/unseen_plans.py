@@ -650,6 +650,25 @@ def everything_done() -> dict[str, Any]:
     return d
 
 
+def random_links(
+    rng: Any, n: int, ident: Callable[[int], str], types: list[str], lags: list[float]
+) -> list[dict[str, Any]]:
+    """Up to two links into each of ``n`` decisions from earlier ones (no pair twice), their type and lag drawn from
+    ``types`` and ``lags``; ``ident(k)`` is the k-th decision's id."""
+    deps: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    for j in range(1, n):
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(j)
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            deps.append(
+                {"from": ident(i), "to": ident(j), "type": rng.choice(types), "lag": rng.choice(lags)}
+            )
+    return deps
+
+
 def stress_random(n: int = 300, seed: int = 18) -> dict[str, Any]:
     """``n`` decisions over six stages, fractional weeks, every link type with leads, inversions, milestones,
     zero-duration work, not_before, progress, teams over capacity with rates, risks at 0 and 1."""
@@ -767,22 +786,9 @@ def random_plan(seed: int, n: int = 12) -> dict[str, Any]:
             kw["not_before"] = rng.choice([0.5, 3, 10, 52.5])
         stage = f"s{min(nstages - 1, int(i * nstages / n) if rng.random() < 0.8 else rng.randrange(nstages))}"
         ds.append(_d(i, stage, dur, **kw))
-    deps = []
-    seen = set()
-    for j in range(1, n):
-        for _ in range(rng.randint(0, 2)):
-            i = rng.randrange(j)
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            deps.append(
-                {
-                    "from": f"d{i:04d}",
-                    "to": f"d{j:04d}",
-                    "type": rng.choice(["FS", "FS", "SS", "FF", "SF"]),
-                    "lag": rng.choice([0, 0, 0.5, 1, -1, 4, -0.25]),
-                }
-            )
+    deps = random_links(
+        rng, n, lambda k: f"d{k:04d}", ["FS", "FS", "SS", "FF", "SF"], [0, 0, 0.5, 1, -1, 4, -0.25]
+    )
     data = _base(f"Random plan {seed}", stages=stages, decisions=ds, dependencies=deps)
     start = rng.choice([None, "2027-01-04", "2028-02-29", "2027-12-31", "2030-06-30"])
     if start:
