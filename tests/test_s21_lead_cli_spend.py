@@ -52,5 +52,5 @@ def test_the_command_line_and_the_cost_tab_split_alike(tmp_path: Path, capsys: A
     assert result.schedule is not None
     b = cost_breakdown(plan, result.schedule)
     assert (b.one_off, b.labour, b.run) == (1500, 0, 300)  # by hand: no team; EUR 100 a week from week 2 to 5
-    assert line.endswith(b.spend_split("EUR"))
-    assert line == "Cost (spend):              EUR 1,800 (one-off EUR 1,500, running EUR 300)"
+    assert line.endswith(b.spend_split("EUR", " to week 5"))
+    assert line == "Cost (spend):              EUR 1,800 (one-off EUR 1,500, running EUR 300 to week 5)"

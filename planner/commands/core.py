@@ -278,8 +278,12 @@ def analysis_text(result: Any) -> str:
     if costs is not None:
         b, cur = costs.breakdown, costs.currency
         # one line, as tests/analysis/test_cost.py and scripts grep it (it can pass 80 columns); only the kinds of
-        # spend the plan has, as the Cost tab, the cost chart and the report (no "labour EUR 0")
-        add(f"Cost (spend):              {format_money(b.total, cur)}{b.spend_split(cur)}")
+        # spend the plan has, as the Cost tab, the cost chart and the report (no "labour EUR 0"), and, as they do,
+        # up to when running costs are counted (the horizon)
+        add(
+            f"Cost (spend):              {format_money(b.total, cur)}"
+            f"{b.spend_split(cur, f' to {fmt_when(plan, b.horizon)}')}"
+        )
         if b.budget is not None:
             head = b.headroom or 0.0
             add(

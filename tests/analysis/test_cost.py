@@ -310,7 +310,8 @@ def test_cli_text_shows_costs(tmp_path: Any, capsys: Any) -> None:
     assert main(["analyze", str(path)]) == 0
     out = capsys.readouterr().out
     assert (
-        "Cost (spend):              EUR 14,300 (labour EUR 13,000, one-off EUR 800, running EUR 500)" in out
+        "Cost (spend):              EUR 14,300 (labour EUR 13,000, one-off EUR 800, running EUR 500 to week 10 "
+        "(15 Mar 2027))" in out
     )
     assert "Budget:                    EUR 15,000 (headroom EUR 700)" in out
     assert main(["simulate", str(path), "-n", "200"]) == 0
