@@ -982,9 +982,8 @@ def _money(plan: Plan, schedule: Schedule, lv: Levelled) -> float | None:
 
     if not cost.has_costs(plan) and not plan.cost_of_delay:
         return None
-    v = cost.cost_vectors(plan)
-    labour = float((v.labour_per_week * schedule.duration).sum())
-    burn = labour / schedule.finish if schedule.finish > 0 else 0.0
+    v = cost.cost_vectors(plan, schedule.estimate)
+    burn = v.burn_rate(schedule.duration, schedule.finish)
     money = lv.cost * burn
     if v.target is not None and v.cost_of_delay:
         money += v.cost_of_delay * (max(0.0, lv.finish - v.target) - max(0.0, schedule.finish - v.target))

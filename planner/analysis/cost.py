@@ -4,7 +4,9 @@ Money is in the plan's ``currency``; time in weeks from the plan start. For each
 ``d_j`` (weeks, under the analysis' estimate; a milestone takes 0):
 
 - **labour** = ``headcount_j × d_j × rate(owner_j)``, where ``rate`` is the owner team's cost per person-week
-  (no owner, or an owner without a rate: no labour cost). Labour is always in the ``people`` category;
+  (no owner, or an owner without a rate: no labour cost). Labour is always in the ``people`` category. With
+  progress recorded, ``d_j`` is the whole planned duration: the work done
+  (:func:`planner.analysis.progress.done_weeks`) plus the remaining work the schedule runs on;
 - **one-off** = the decision's ``cost``, in its ``cost_category`` (``other`` by default);
 - **run** = ``run_rate_j × max(0, H − EF_j)``: a running cost per week (inference, licences) from the decision's
   finish up to the plan **horizon** ``H`` (the plan's ``horizon``, or the project finish when it has none), in the
@@ -66,10 +68,26 @@ class CostVectors:
     target: float | None  # weeks
     cost_of_delay: float
     budget: float | None
+    done_weeks: np.ndarray | None = None  # weeks of each decision's work already done (None: nothing done)
 
     @property
     def one_off_total(self) -> float:
         return float(self.one_off.sum())
+
+    @property
+    def labour_done(self) -> float:
+        """Labour of the work already done: a fixed amount, whatever the remaining work turns out to take."""
+        return 0.0 if self.done_weeks is None else float(self.labour_per_week @ self.done_weeks)
+
+    def labour(self, remaining: np.ndarray) -> float:
+        """Total labour with the remaining work taking ``remaining`` weeks per decision: done + remaining."""
+        return float(self.labour_per_week @ remaining) + self.labour_done
+
+    def burn_rate(self, remaining: np.ndarray, finish: float) -> float:
+        """The average labour spend per week of a schedule finishing at ``finish`` (what keeping the programme's
+        people costs per week): its whole labour over its length. The price of strict gates and of levelling in
+        money use it."""
+        return self.labour(remaining) / finish if finish > 0 else 0.0
 
 
 def target_week(plan: Plan) -> float | None:
@@ -93,8 +111,12 @@ def has_costs(plan: Plan) -> bool:
     )
 
 
-def cost_vectors(plan: Plan) -> CostVectors:
-    """Per-decision cost inputs (plan order). Labour rate = headcount × the owner team's rate."""
+def cost_vectors(plan: Plan, estimate: str = "likely") -> CostVectors:
+    """Per-decision cost inputs (plan order). Labour rate = headcount × the owner team's rate. The work already done
+    (:func:`planner.analysis.progress.done_weeks` under ``estimate``) is labour spent: a schedule of the remaining
+    work adds it to the labour of its remaining durations."""
+    from planner.analysis.progress import done_weeks
+
     rates = {t.id: float(t.rate or 0.0) for t in plan.teams}
     labour = np.array([d.headcount * rates.get(d.owner or "", 0.0) for d in plan.decisions], dtype=np.float64)
     one_off = np.array([float(d.cost or 0.0) for d in plan.decisions], dtype=np.float64)
@@ -107,6 +129,7 @@ def cost_vectors(plan: Plan) -> CostVectors:
         target=target_week(plan),
         cost_of_delay=float(plan.cost_of_delay or 0.0),
         budget=None if plan.budget is None else float(plan.budget),
+        done_weeks=done_weeks(plan, estimate),
     )
 
 
@@ -117,7 +140,7 @@ def iteration_costs(
     early finishes in the *same* numbering as ``v``'s arrays (column vectors broadcast), ``finish`` is
     (iterations,). Used by the Monte Carlo on every chunk, and by :func:`cost_breakdown` for one schedule."""
     spend = v.labour_per_week @ d if len(v.labour_per_week) else np.zeros(finish.shape)
-    spend = spend + v.one_off_total
+    spend = spend + (v.one_off_total + v.labour_done)
     if np.any(v.run_rate):
         horizon = finish if v.horizon is None else np.full(finish.shape, v.horizon)
         spend = spend + v.run_rate @ np.maximum(horizon[None, :] - ef, 0.0)
@@ -337,8 +360,14 @@ def _spend_curve(
 
 
 def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = None) -> CostBreakdown:
-    """The plan's costs under ``sched`` (any estimate); with ``stages``, also the price of strict gates."""
-    v = cost_vectors(plan)
+    """The plan's costs under ``sched`` (any estimate); with ``stages``, also the price of strict gates.
+
+    ``sched`` schedules the remaining work (:func:`planner.analysis.progress.progress_schedule`): each decision's
+    labour is that of its whole planned work, the part done included, and the spend curve has the part done where
+    the charts draw it (:func:`planner.analysis.progress.part_done`)."""
+    from planner.analysis.progress import part_done
+
+    v = cost_vectors(plan, sched.estimate)
     n = len(plan.decisions)
     idx = [sched.index[d.id] for d in plan.decisions]
     d = np.asarray(sched.duration, dtype=np.float64)[idx] if n else np.zeros(0)
@@ -346,8 +375,15 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
     ef = np.asarray(sched.ef, dtype=np.float64)[idx] if n else np.zeros(0)
     finish = float(sched.finish)
     horizon = finish if v.horizon is None else v.horizon
-    labour = v.labour_per_week * d
+    done = v.done_weeks if v.done_weeks is not None else np.zeros(n)
+    labour = v.labour_per_week * (d + done)
     run = v.run_rate * np.maximum(horizon - ef, 0.0)
+    # The spend curve's pieces: the remaining work (with the one-off cost) over [ES, EF], the part done over where
+    # it lies (never before the plan start, where the curve begins).
+    began, ends = part_done(plan, es, ef, d, sched.estimate)
+    past = np.flatnonzero(~np.isnan(ends) & (done > 0))
+    lo = np.maximum(np.minimum(began[past], ends[past]), 0.0)
+    hi = np.maximum(ends[past], 0.0)
     notes: list[str] = []
     if plan.target is not None and v.target is None:
         notes.append("the target is a date but the plan has no start_date, so no cost of delay is counted")
@@ -387,7 +423,7 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
     gating = None
     if stages is not None:
         weeks = float(stages.gating_price)
-        burn = float(labour.sum()) / finish if finish > 0 else 0.0
+        burn = v.burn_rate(d, finish)
         extra_delay = 0.0
         if v.target is not None:
             extra_delay = v.cost_of_delay * (
@@ -411,7 +447,13 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
         by_area=by_area,
         by_team=by_team,
         by_category=by_category,
-        spend_curve=_spend_curve(es, ef, labour + v.one_off, v.run_rate, horizon),
+        spend_curve=_spend_curve(
+            np.concatenate([es, lo]),
+            np.concatenate([ef, hi]),
+            np.concatenate([v.labour_per_week * d + v.one_off, v.labour_per_week[past] * done[past]]),
+            np.concatenate([v.run_rate, np.zeros(len(past))]),
+            horizon,
+        ),
         gating=gating,
         notes=notes,
     )

@@ -873,6 +873,7 @@ def simulate(
             costs.target,
             costs.cost_of_delay,
             costs.budget,
+            None if costs.done_weeks is None else costs.done_weeks[m.fwd.perm],
         )
     spend = np.empty(iterations) if costs is not None else None
     delay_cost = np.empty(iterations) if costs is not None else None

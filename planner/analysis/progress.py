@@ -337,6 +337,31 @@ def part_done(
     return began, ends
 
 
+def done_weeks(plan: Plan, estimate: str = "likely", cols: Columns | None = None) -> np.ndarray:
+    """Weeks of each decision's planned duration under ``estimate`` that are done, in plan order: all of a done
+    decision's, the ``progress`` share of one in progress, none of one not started (zeros when the plan records no
+    progress). The pre-pass (:func:`apply_progress`) schedules the rest, so work done + remaining work = the planned
+    duration; the cost counts both (:func:`planner.analysis.cost.cost_vectors`: the work done was paid for).
+
+    >>> from planner.model import new_plan, Decision
+    >>> plan = new_plan()
+    >>> plan.decisions += [Decision(id="a", title="A", stage="validate", duration=2, status="done"),
+    ...                    Decision(id="b", title="B", stage="validate", duration=4, progress=25),
+    ...                    Decision(id="c", title="C", stage="validate", duration=3)]
+    >>> done_weeks(plan).tolist()
+    [2.0, 1.0, 0.0]
+    """
+    cols = columns_of(plan) if cols is None else cols
+    states, planned, _, _ = progress_columns(plan, estimate, cols)
+    if planned is None:
+        return np.zeros(cols.n, dtype=np.float64)
+    share = np.clip(cols.progress / 100.0, 0.0, 1.0)
+    share = np.where(
+        [s == DONE for s in states], 1.0, np.where([s == IN_PROGRESS for s in states], share, 0.0)
+    )
+    return np.asarray(planned, dtype=np.float64) * share
+
+
 def progress_schedule(
     plan: Plan, estimate: str = "likely", graph: PlanGraph | None = None, state: ProgressState | None = None
 ) -> Schedule:
