@@ -308,7 +308,9 @@ def test_diff_json_field_by_field(
         },
         "risks": {"added": [], "removed": [], "changed": []},
         "stages": {"added": [], "removed": [], "changed": []},
+        "areas": {"added": [], "removed": [], "changed": []},
         "scenarios": {"added": [], "removed": ["Parallel c"], "changed": []},
+        "baselines": {"added": [], "removed": [], "changed": []},
     }
     comp = data["comparison"]
     assert comp["reference"] == "hand.plan.json" and [x["name"] for x in comp["scenarios"]] == [

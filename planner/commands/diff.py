@@ -50,10 +50,16 @@ def changes_text(d: Any) -> str:
     lines: list[str] = []
     add = lines.append
     if d.empty:
-        return "No changes: the same decisions, links, teams, risks and stages in both plans.\n"
+        return "No changes: both plans hold the same decisions, links, teams and settings.\n"
     for k, v in d.plan.items():
         add(f"  plan {k}: {_value(v['a'])} -> {_value(v['b'])}")
-    for label, ld in (("decision", d.decisions), ("team", d.teams), ("risk", d.risks), ("stage", d.stages)):
+    for label, ld in (
+        ("decision", d.decisions),
+        ("team", d.teams),
+        ("risk", d.risks),
+        ("stage", d.stages),
+        ("area", d.areas),
+    ):
         for i in ld.added:
             add(f"  + {label} {i}")
         for i in ld.removed:
@@ -64,8 +70,9 @@ def changes_text(d: Any) -> str:
                 + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in fields.items())
             )
     for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
-        for name in d.scenarios.get(key, []):
-            add(f"  {label} scenario {name!r}")
+        for kind, named in (("scenario", d.scenarios), ("baseline", d.baselines)):
+            for name in named.get(key, []):
+                add(f"  {label} {kind} {name!r}")
     for x in d.dependencies_added:
         add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
     for x in d.dependencies_removed:

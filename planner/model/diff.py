@@ -71,7 +71,9 @@ def _link(dep: Dependency) -> dict[str, Any]:
 class PlanDiff:
     """Everything that differs between plan A and plan B (ids and field values as in the files)."""
 
-    plan: dict[str, dict[str, Any]]  # top-level fields (title, start_date, ...) that differ
+    plan: dict[
+        str, dict[str, Any]
+    ]  # top-level fields (title, dates, money, ai_system; stage_order) that differ
     decisions: ListDiff
     dependencies_added: list[dict[str, Any]]
     dependencies_removed: list[dict[str, Any]]
@@ -80,6 +82,8 @@ class PlanDiff:
     risks: ListDiff
     stages: ListDiff
     scenarios: dict[str, list[str]] = field(default_factory=dict)  # added / removed / changed, by name
+    areas: ListDiff = field(default_factory=ListDiff)
+    baselines: dict[str, list[str]] = field(default_factory=dict)  # added / removed / changed, by name
 
     @property
     def empty(self) -> bool:
@@ -92,7 +96,9 @@ class PlanDiff:
             and self.teams.empty
             and self.risks.empty
             and self.stages.empty
+            and self.areas.empty
             and not any(self.scenarios.values())
+            and not any(self.baselines.values())
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,24 +114,40 @@ class PlanDiff:
             "teams": self.teams.to_dict(),
             "risks": self.risks.to_dict(),
             "stages": self.stages.to_dict(),
-            "scenarios": self.scenarios or {"added": [], "removed": [], "changed": []},
+            "areas": self.areas.to_dict(),
+            "scenarios": self.scenarios or _by_name([], []),
+            "baselines": self.baselines or _by_name([], []),
         }
 
 
-_PLAN_FIELDS = ("title", "description", "start_date", "currency")
+_LISTS = ("stages", "areas", "teams", "decisions", "dependencies", "risks", "baselines", "scenarios")
+_PLAN_FIELDS = tuple(k for k in Plan.model_fields if k not in (*_LISTS, "layout", "extensions"))
+"""The plan's own fields a diff compares: every top-level field but its lists, the app's card positions and the
+extensions kept for other tools (title, description, the dates, currency, budget, target, cost of delay, horizon,
+ai_system: each moves figures or their meaning)."""
+
+
+def _by_name(a: list[Any], b: list[Any]) -> dict[str, list[str]]:
+    """Named items (scenarios, baselines) added, removed and changed."""
+    ia, ib = {x.name: x for x in a}, {x.name: x for x in b}
+    return {
+        "added": [n for n in ib if n not in ia],
+        "removed": [n for n in ia if n not in ib],
+        "changed": [n for n in ib if n in ia and ia[n] != ib[n]],
+    }
 
 
 def diff_plans(a: Plan, b: Plan) -> PlanDiff:
     """What changed from ``a`` to ``b``. Links are matched by (from, to): a pair in both plans with one link each
     whose type, lag or note differs is *changed*; otherwise links are added or removed."""
-    top = {}
-    for k in _PLAN_FIELDS:
-        va, vb = getattr(a, k), getattr(b, k)
-        if va != vb:
-            top[k] = {
-                "a": va.isoformat() if hasattr(va, "isoformat") else va,
-                "b": vb.isoformat() if hasattr(vb, "isoformat") else vb,
-            }
+    fa = a.model_dump(mode="json", include=set(_PLAN_FIELDS))
+    fb = b.model_dump(mode="json", include=set(_PLAN_FIELDS))
+    top = {k: {"a": fa.get(k), "b": fb.get(k)} for k in _PLAN_FIELDS if fa.get(k) != fb.get(k)}
+    # The stages' order is the plan's sequence (stage inversions, sequenced stages, the gates follow it).
+    order_a = [s.id for s in a.stages if s.id in {x.id for x in b.stages}]
+    order_b = [s.id for s in b.stages if s.id in {x.id for x in a.stages}]
+    if order_a != order_b:
+        top["stage_order"] = {"a": order_a, "b": order_b}
     pairs_a: dict[tuple[str, str], list[Dependency]] = {}
     pairs_b: dict[tuple[str, str], list[Dependency]] = {}
     for deps, table in ((a.dependencies, pairs_a), (b.dependencies, pairs_b)):
@@ -153,12 +175,6 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
             db = [_fields(x) for x in links_b]
             removed += [_link(x) for x, f in zip(links_a, da, strict=True) if f not in db]
             added += [_link(x) for x, f in zip(links_b, db, strict=True) if f not in da]
-    sa, sb = {s.name: s for s in a.scenarios}, {s.name: s for s in b.scenarios}
-    scenarios = {
-        "added": [n for n in sb if n not in sa],
-        "removed": [n for n in sa if n not in sb],
-        "changed": [n for n in sb if n in sa and sa[n] != sb[n]],
-    }
     return PlanDiff(
         top,
         _diff_by_id(a.decisions, b.decisions),
@@ -168,7 +184,9 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
         _diff_by_id(a.teams, b.teams),
         _diff_by_id(a.risks, b.risks),
         _diff_by_id(a.stages, b.stages),
-        scenarios,
+        _by_name(a.scenarios, b.scenarios),
+        _diff_by_id(a.areas, b.areas),
+        _by_name(a.baselines, b.baselines),
     )
 
 
