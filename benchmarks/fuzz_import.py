@@ -44,6 +44,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("csv", "xlsx", "mspdi", "gan")
 HANG_SECONDS = 10
@@ -282,14 +284,11 @@ DATE_NOTATIONS = [  # (strftime-like writer, needs a day above 12 to tell the or
     (
         lambda d: f"{d.day} {d:%b %Y}",
         False,
-    ),  # an actual date: refused (exit 2) unless a Start column has it
-    (lambda d: f"{d:%b} {d.day}, {d.year}", False),  # the same
+    ),  # (a month by its name tells the order of day and month: read in the actual-date columns too)
+    (lambda d: f"{d:%b} {d.day}, {d.year}", False),
     (lambda d: f"{d:%d/%m/%Y}", True),
     (lambda d: f"{d:%m/%d/%Y}", True),
 ]
-
-NUMERIC_DATE_NOTATIONS = [DATE_NOTATIONS[i] for i in (0, 1, 2, 5, 6)]
-"""The notations without a month name (those the actual-date columns read today)."""
 
 
 def oracle_table(
@@ -328,7 +327,10 @@ def oracle_table(
         if with_dates:
             day = dt.date(2027, rng.randint(1, 12), rng.randint(13 if i == 0 and tell_order else 1, 28))
             rows[-1].append(write_date(day))
-            expect[title]["actual_start"] = float(day.toordinal())
+            # the plan's own column keeps the date (its calendar place); another tool's is placed in working days
+            expect[title]["actual_start" if header[-1] == "Actual Start" else "actual_day"] = float(
+                day.toordinal()
+            )
     return [header, *rows], expect
 
 
@@ -343,8 +345,8 @@ def write_typed_oracle(table: list[list[str]], expect: dict[str, dict[str, float
     for r, row in enumerate(table[1:], start=2):
         want = expect[row[0]]
         cells: list[Any] = [row[0], row[1], want["cost"], want["progress"] / 100]
-        if "actual_start" in want:
-            cells.append(dt.date.fromordinal(int(want["actual_start"])))
+        if "actual_start" in want or "actual_day" in want:
+            cells.append(dt.date.fromordinal(int(want.get("actual_start", want.get("actual_day", 0)))))
         ws.append(cells)
         ws.cell(r, 3).number_format = '"\u20ac"#,##0.00'
         ws.cell(r, 4).number_format = "0%"
@@ -826,23 +828,36 @@ def _check_oracle(plan_path: Path, expect: dict[str, dict[str, float]], report: 
         dur = d.get("duration")
         likely = dur.get("likely") if isinstance(dur, dict) else dur
         actual = d.get("actual_start")
+        start = dt.date.fromisoformat(data["start_date"]) if data.get("start_date") else None
         got = {
             "cost": d.get("cost"),
             "duration": likely,
             "progress": d.get("progress", 0),
-            "actual_start": dt.date.fromisoformat(actual).toordinal() if isinstance(actual, str) else actual,
+            # an actual date on the plan's weeks: a date at its calendar place, else weeks
+            "actual_start": (dt.date.fromisoformat(actual) - start).days / 7
+            if isinstance(actual, str) and start is not None
+            else actual,
+            "actual_day": dt.date.fromisoformat(actual).toordinal() if isinstance(actual, str) else actual,
         }
         for key, value in want.items():
             g = got[key]
             if key == "duration" and d.get("milestone") and value == 0:
                 continue
+            if key == "actual_start":
+                # another tool's actual date sits where its working days (Monday to Friday from the plan start)
+                # put it, as the durations count: 20 weeks for Sun 23 May 2027 after Mon 4 Jan, as its Monday
+                cell = dt.date.fromordinal(int(value))
+                value = max(0, int(np.busday_count(start, cell))) / 5 if start is not None else float("nan")
             if g is None or not math.isclose(float(g), value, rel_tol=1e-6, abs_tol=1e-6):
                 said = any(f"line {line_no}" in x and key in x for x in report.splitlines())
+                shown = f"{value!r}"
                 if key == "actual_start":
+                    shown = f"{cell.isoformat()!r}, week {value:g} of the plan"
+                elif key == "actual_day":
                     g = dt.date.fromordinal(int(g)).isoformat() if isinstance(g, int) else g
-                    value = dt.date.fromordinal(int(value)).isoformat()  # type: ignore[assignment]
+                    shown = repr(dt.date.fromordinal(int(value)).isoformat())
                 problems.append(
-                    f"oracle{'' if not said else ' (reported)'}: {key} read as {g!r}, the cell says {value!r}"
+                    f"oracle{'' if not said else ' (reported)'}: {key} read as {g!r}, the cell says {shown}"
                 )
     return problems
 

@@ -21,6 +21,7 @@ Numbers (a negative lag, a cost) stay numbers.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -28,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from planner.analysis.progress import to_week
 from planner.io.common import (
     EXTENSION_KEY,
     HELPER_TAG,
@@ -150,6 +152,11 @@ _ALIASES = {
     "blocking (dependencies)": "blocks",
     "blocking": "blocks",
     "completed at": "actual_finish",
+    # trackers' closing dates: Jira's "Resolved", Redmine's "Closed", Azure DevOps' "Closed Date" (a done row's
+    # actual finish; a row not done keeps its closing date of before it was reopened, not carried)
+    "resolved": "actual_finish",
+    "closed": "actual_finish",
+    "closed date": "actual_finish",
     "original estimate": "duration",
     "estimated time": "duration",
     # Microsoft Planner's "Export plan to Excel" ("Bucket Name", "Progress" in words, "Labels", "Completed Date"),
@@ -1158,6 +1165,24 @@ def _working_days(a: dt.date, b: dt.date) -> int:
     return round(_MONDAY_TO_FRIDAY.working_days(a, b))
 
 
+@dataclasses.dataclass(frozen=True)
+class _DayWeeks:
+    """Where a date of the file sits on the plan's weeks, counted as its durations are: Monday-to-Friday working days
+    from the plan start ``start`` (a start on a weekend: its work begins on the Monday, week 0), or calendar days
+    when the durations count them (``through``: a finish date counts its own day). One rule for the rows' start and
+    finish dates and another tool's actual dates, so that a row's actual finish sits where its working days end."""
+
+    start: dt.date
+    calendar: bool = False
+    through: int = 0
+
+    def at(self, day: dt.date, finish: bool = False) -> float:
+        """The weeks of ``day``'s start, or with ``finish`` of its end (the work done through that day)."""
+        if self.calendar:
+            return max(0, (day - self.start).days + (self.through if finish else 0)) / 7
+        return max(0, _working_days(self.start, day + dt.timedelta(days=1) if finish else day)) / 5
+
+
 def _apply_row_dates(
     plan: Plan,
     decisions: list[Decision],
@@ -1169,7 +1194,7 @@ def _apply_row_dates(
     durations_from_dates: bool = False,
     path: Any = None,
     blank_durations: frozenset[str] | set[str] = frozenset(),
-) -> int:
+) -> tuple[int, _DayWeeks | None]:
     """Place rows where the file's own start and finish columns have them, as the MS Project import does with its
     stored dates: the plan starts at the earliest start; a row without predecessors starts no earlier than its own
     start; bare-number durations that count the working days between a row's dates are days, not weeks; work done
@@ -1179,7 +1204,7 @@ def _apply_row_dates(
     With ``durations_from_dates`` (the file has no duration column: a tracker's Start and Due dates), a row with
     both dates lasts the working days from its start to its finish, inclusive; so does a row of ``blank_durations``
     (its cell in the duration column is empty: ClickUp's "Time Estimate" of a task nobody estimated). Returns how
-    many rows got their duration so."""
+    many rows got their duration so, and how the file's dates sit on the plan's weeks (None without start dates)."""
     # The order of day and month from every slashed date of the file: the start and finish columns' and the
     # actual dates' (ISO start dates tell nothing; a 13/03/2027 among the actual dates does).
     order_cells = {
@@ -1276,11 +1301,9 @@ def _apply_row_dates(
     if not starts:
         if baseline_cells:
             report.add("baseline", "the baseline columns are not carried: no Start date to place them by")
-        return spanned
-    origin = plan.start_date or min(starts)
-    while origin.weekday() >= 5:
-        origin -= dt.timedelta(days=1)
+        return spanned, None
     plan.start_date = plan.start_date or min(starts)
+    origin = plan.start_date
     # bare numbers that count the working days between a row's start and finish (inclusive) are days
     # (or calendar days, TaskJuggler's CSV reports: 14.0 from 15 to 29 Jan)
     votes_days = votes_weeks = votes_calendar = votes_through = 0
@@ -1311,14 +1334,12 @@ def _apply_row_dates(
         )
     # Positions in the durations' own days: working days (Monday to Friday, a finish date worked through), or
     # calendar days from the plan start when the durations count them (a finish date through or not, as they do)
-    calendar = per_week == 7 and votes_calendar > votes_weeks
-    through = 1 if votes_through * 2 > votes_calendar else 0
-    start_day = plan.start_date
-
-    def position(day: dt.date, finish: bool = False) -> float:
-        if calendar and start_day is not None:
-            return max(0, (day - start_day).days + (through if finish else 0)) / 7
-        return max(0, _working_days(origin, day + dt.timedelta(days=1) if finish else day)) / 5
+    placing = _DayWeeks(
+        plan.start_date,
+        calendar=per_week == 7 and votes_calendar > votes_weeks,
+        through=1 if votes_through * 2 > votes_calendar else 0,
+    )
+    position = placing.at
 
     pinned = done = resumed = 0
     for did, (_, s, f, _) in dates.items():
@@ -1374,30 +1395,46 @@ def _apply_row_dates(
         )
     if baseline_cells:
         _row_baseline(plan, by_id, baseline_cells, formats, origin, linked, report)
-    return spanned
+    return spanned, placing
 
 
-def _finish_at_end_of_day(decisions: list[Decision], ids: set[str], report: ImportReport) -> None:
-    """Another tool's 'Actual Finish' date is the end of that day (MS Project, Smartsheet): the plan keeps a
-    finish at the start of its date, so it is the next working day, as the MS Project XML import and a done row
-    without actual dates place it (a one-week task done Mon-Fri finishes on the Monday; a milestone, a moment, keeps
-    its day). The planner's own 'actual_finish' column is the plan's date as it is."""
-    moved: list[tuple[dt.date, dt.date]] = []
+def _place_actuals(
+    plan: Plan,
+    decisions: list[Decision],
+    foreign: dict[str, set[str]],
+    report: ImportReport,
+    placing: _DayWeeks | None,
+) -> None:
+    """Another tool's actual dates (MS Project's and Smartsheet's 'Actual Start' / 'Actual Finish', Asana's
+    'Completed At', a tracker's closing date; rows by ``foreign[column]``) on the plan's weeks by the rule of the rows'
+    own dates and durations (``placing``, else working days from the plan start): a start where its day starts, a
+    finish where its day ends, the work done through it (a milestone, a moment, keeps its day). Each stays a date
+    when it falls on whole days of the plan's weeks, else is kept as those weeks (:func:`exact_actual`), so a row's
+    actual finish sits where its working days end. The planner's own actual columns are the plan's values as they
+    are."""
+    if plan.start_date is None:
+        return
+    placing = placing or _DayWeeks(plan.start_date)
+    ends: list[tuple[dt.date, float]] = []
     for d in decisions:
-        if d.id in ids and isinstance(d.actual_finish, dt.date) and not d.milestone:
-            day = d.actual_finish + dt.timedelta(days=1)
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            moved.append((d.actual_finish, day))
-            d.actual_finish = day
-    if moved:
-        a, b = moved[0]
+        for column in ("actual_start", "actual_finish"):
+            value = getattr(d, column)
+            if d.id not in foreign.get(column, ()) or not isinstance(value, dt.date):
+                continue
+            end = column == "actual_finish" and not d.milestone
+            weeks = placing.at(value, finish=end)
+            if end:
+                ends.append((value, weeks))
+            setattr(d, column, exact_actual(plan.start_date, weeks))
+    if ends:
+        n = len(ends)
+        day, weeks = ends[0]
         report.add(
             "progress",
-            f"{count(len(moved), 'actual finish date')} {agree(len(moved), 'is', 'are')} the end of "
-            f"{agree(len(moved), 'its', 'their')} day, as the file's tool writes {agree(len(moved), 'it', 'them')}: "
-            "the plan keeps the next "
-            f"working day, where the remaining work may start ({format_date(a)} is {format_date(b)})",
+            f"{count(n, 'actual finish date')} {agree(n, 'is', 'are')} the end of {agree(n, 'its', 'their')} day, as "
+            f"the file's tool writes {agree(n, 'it', 'them')}: the plan places {agree(n, 'it', 'them')} where that "
+            "day's work ends, in working weeks from the plan start as the durations count "
+            f"({format_date(day)} is week {format_weeks(weeks)})",
         )
 
 
@@ -2383,14 +2420,17 @@ def rows_to_plan(
             )
         baseline_cols = []
     baseline_cells: dict[str, tuple[Any, Any]] = {}
-    # another tool's "Actual Finish" (not the plan's own actual_finish column): the end of that day
-    actual_finish_col = next((i for i, k in enumerate(keys) if k == "actual_finish"), None)
-    foreign_finish = (
-        not own_export
-        and actual_finish_col is not None
-        and re.sub(r"\s+", " ", str(header[actual_finish_col]).strip().lower()) != "actual_finish"
-    )
-    end_of_day: set[str] = set()
+    # another tool's actual dates (not the plan's own actual_start / actual_finish columns): placed as the rows'
+    # dates are (_place_actuals); its closing date of a row not done is no actual finish (a reopened issue's)
+    foreign_columns = {
+        key: str(header[i]).strip()
+        for i, key in enumerate(keys)
+        if key in ("actual_start", "actual_finish")
+        and not own_export
+        and re.sub(r"\s+", " ", str(header[i]).strip().lower()) != key
+    }
+    foreign: dict[str, set[str]] = {key: set() for key in foreign_columns}
+    open_closed: list[str] = []  # rows not done with a date in another tool's actual-finish column
     row_dates: dict[str, tuple[int, list[Any], bool]] = {}  # id -> line, [start, finish] cells, bare duration
     synonyms: dict[str, Status] = {}  # status words of other tools, as read
     blank_durations: set[str] = set()  # rows whose duration cells are all empty, in a file with such a column
@@ -2615,6 +2655,14 @@ def rows_to_plan(
         )
         if not {"status", "progress"} & set(keys) and _has_cell(rec.get("actual_finish")):
             status, progress = Status.DONE, 100.0  # a tracker's "Completed At" is all it says of progress
+        for key in foreign:
+            if str(rec.get(key) or "").strip().casefold() in ("", "na", "n/a"):
+                continue  # (MS Project's 'NA' is no date: the row's own dates place it, once)
+            if key == "actual_finish" and status is not Status.DONE:
+                open_closed.append(where)
+                rec[key] = None
+            else:
+                foreign[key].add(did)
         headcount = nums["headcount"] if nums["headcount"] is not None else units_headcount
         if (
             milestone
@@ -2678,8 +2726,6 @@ def rows_to_plan(
         if baseline_cols:
             a, b = (cells[i] if i is not None and i < len(cells) else None for i in baseline_cols)
             baseline_cells[did] = (a, b)
-        if foreign_finish and str(rec.get("actual_finish") or "").strip().casefold() not in ("", "na", "n/a"):
-            end_of_day.add(did)  # (MS Project's 'NA' is no date: the row's own dates place it, once)
         if date_cols:
             row_dates[did] = (
                 line,
@@ -2689,9 +2735,11 @@ def rows_to_plan(
                 ),
             )
     start_finish_slashed = any(_is_slashed(c) for _, pair, _ in row_dates.values() for c in pair)
-    if slashed and not start_finish_slashed and not _order_told([text for *_, text in slashed]):
+    # (a month by its name, Jira's '25/Jan/27', reads one way only)
+    ambiguous = [entry for entry in slashed if _is_slashed(entry[3])]
+    if ambiguous and not start_finish_slashed and not _order_told([text for *_, text in ambiguous]):
         # (ISO start and finish dates tell nothing of the actual dates' order of day and month)
-        did, column, line, text = slashed[0]  # 1/4/2027 and nothing else in the file says January or April
+        did, column, line, text = ambiguous[0]  # 1/4/2027 and nothing else in the file says January or April
         _actual_value(text, column, f"line {line}", path, report)  # raises: write YYYY-MM-DD
     for did, line in decision_lines.items():  # a parent task's rows: its subtasks, at any depth
         for at, _ in ancestors.get(line, []):
@@ -2739,8 +2787,9 @@ def rows_to_plan(
         for d in rows_of(resolve(name)[0])
     }  # fmt: skip
     spanned = 0
+    placing: _DayWeeks | None = None
     if row_dates or slashed:
-        spanned = _apply_row_dates(
+        spanned, placing = _apply_row_dates(
             plan,
             decisions,
             row_dates,
@@ -2756,8 +2805,6 @@ def rows_to_plan(
         report.add(
             "baseline", "the baseline columns are not carried: the file has no Start column to place them by"
         )
-    if end_of_day:
-        _finish_at_end_of_day(decisions, end_of_day, report)
     dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
     if plan.start_date is None and dated:
         # actual dates need a plan start to be placed; a table has no start of its own
@@ -2766,6 +2813,15 @@ def rows_to_plan(
             "guess",
             f"the file gives actual dates but no plan start: the plan starts on the earliest of them "
             f"({plan.start_date.isoformat()}); change it in Plan & Stages if the work began earlier",
+        )
+    _place_actuals(plan, decisions, foreign, report, placing)
+    if open_closed:
+        n = len(open_closed)
+        report.add(
+            "progress",
+            f"{count(n, 'row')} not done {agree(n, 'has', 'have')} a date in column "
+            f"{foreign_columns['actual_finish']!r} ({some(open_closed, 3)}): not carried as "
+            f"{agree(n, 'its', 'their')} actual finish, the status says the work goes on",
         )
     by_id = {d.id: d for d in decisions}
     percent_lags = 0
@@ -2791,9 +2847,15 @@ def rows_to_plan(
         # done rows: the milestone is done where they are (their last finish, or their first start), as the outline
         # imports place a done summary's; without their dates it waits for them as work to come
         ends = [r.actual_finish if side == "finish" else r.actual_start for r in rows]
-        kinds = {type(v) for v in ends}  # one kind of date (a date, or a date and time), none missing
-        done = all(r.status is Status.DONE for r in rows) and None not in ends and len(kinds) == 1
-        day = (max if side == "finish" else min)(ends) if done else None  # type: ignore[type-var]
+        weeks = [
+            to_week(plan, v) for v in ends
+        ]  # (dates and weeks alike: another tool's actual dates are both)
+        done = all(r.status is Status.DONE for r in rows) and None not in weeks
+        day = (
+            ends[weeks.index((max if side == "finish" else min)(w for w in weeks if w is not None))]
+            if done
+            else None
+        )
         outer = rows[0].tags[: rows[0].tags.index(name) + 1] if name in rows[0].tags else []
         decisions.append(
             Decision(

@@ -30,7 +30,6 @@ REFUSED = {
     "csv-actual-finish-9999.csv",
     "csv-finish-9999.csv",
     "xlsx-plan-start-9999.xlsx",
-    "refused-actual-start-month-name.csv",
 }
 
 
