@@ -26,7 +26,9 @@ SPEND = "#0072B2"
 BUDGET = "#D55E00"
 LEFT_IN = 1.05
 RIGHT_IN = 0.35
-TOP_IN = style.TITLE_IN + 0.55  # the spend curve: title, and the weeks axis over the plot
+TOP_IN = (
+    style.TITLE_IN + 0.36
+)  # the spend curve: title, and the weeks axis (label and ticks, ~0.3 in) over the plot
 BARS_TOP_IN = style.TITLE_IN + 0.15  # cost by stage: title only (its axis is below the bars)
 BOTTOM_IN = 0.85
 SPEND_BOTTOM_IN = 0.5  # the spend curve: the dates under the plot (two lines of 7 pt), no legend

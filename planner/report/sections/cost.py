@@ -260,8 +260,8 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
-CHART_PT = 230.0  # the spend curve's height: its title, axes and date labels take ~115 pt of it
-CHART_MIN_PT = 170.0  # as short as it gets to share a page with the tables: ~57 pt to plot in, ticks apart
+CHART_PT = 230.0  # the spend curve's height: its title, axes and date labels take ~100 pt of it
+CHART_MIN_PT = 156.0  # as short as it gets to share a page with the tables: ~57 pt to plot in, ticks apart
 
 
 def _tables_h(flowables: list[Flowable], g: Any) -> float:
