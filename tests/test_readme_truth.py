@@ -526,6 +526,7 @@ def test_every_finding_code_is_in_what_is_computed() -> None:
         "scenario-duplicate-id",
         "scenario-cycle",
         "scenario-milestone-duration",
+        "scenario-duplicate-dependency",
     ):
         assert f"`{code}`" in section
 

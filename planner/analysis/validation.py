@@ -7,7 +7,8 @@ Errors (the schedule cannot be computed while any remain): ``duplicate-id``, ``u
 switcher cannot tell from another or from the plan itself), ``scenario-unknown-reference`` and
 ``scenario-duplicate-id`` (a scenario's change that names what the plan does not have, or adds an id it has),
 ``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
-``scenario-milestone-duration`` (a scenario gives a milestone a duration: it cannot be scheduled), ``scenario-blank-name``,
+``scenario-milestone-duration`` (a scenario gives a milestone a duration: it cannot be scheduled),
+``scenario-duplicate-dependency`` (a scenario adds a link the plan keeps, or one link twice), ``scenario-blank-name``,
 ``go-live-unknown`` (``ai_system.go_live`` names no decision);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
@@ -642,6 +643,8 @@ def _scenario_names(plan: Plan) -> list[Finding]:
             "scenario-duplicate-id": "Give the added decision another id.",
             "scenario-milestone-duration": "Set that duration to 0 or remove it from the scenario.",
             "scenario-cycle": "Remove or reverse that link in the scenario.",
+            "scenario-duplicate-dependency": "Keep one: remove the scenario's link, or have the scenario remove "
+            "the plan's link first to replace it.",
         }
         for sc in plan.scenarios:
             for problem in scenario_problems(plan, sc):

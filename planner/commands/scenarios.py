@@ -81,7 +81,7 @@ def base_figures(plan: Any) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, wrap
     from planner.model import units
-    from planner.model.scenarios import CANNOT_SCHEDULE
+    from planner.model.scenarios import ScenarioProblem
 
     plan = load(args.file)
     rows = listing(plan)
@@ -141,18 +141,20 @@ def run(args: argparse.Namespace) -> int:
         for line in r["changes_text"]:
             out.write("".join(f"{x}\n" for x in wrap(line, "      - ", "        ")))
         for p in r["problems"]:
-            # a scenario named like the base is used (by --scenario of its exact name), not skipped; a change that
-            # leaves the scenario unschedulable is made, and says so; an added decision whose id the base has is
-            # added, and the two then share the id (a duplicate-id error)
-            if p.startswith(("it is named like the base", "its name is blank")) or p.endswith(
-                CANNOT_SCHEDULE
-            ):
-                skipped = ""
-            elif p.endswith("which the base plan already has"):
+            # a scenario named like the base is used (by --scenario of its exact name), not skipped, a second of
+            # one name is (those words are plain strings); a change that leaves the scenario unschedulable is made,
+            # and says so; an added decision whose id the base has is added, and the two then share the id (a
+            # duplicate-id error); a link the plan has is made again, and says so
+            if not isinstance(p, ScenarioProblem):
+                named = p.startswith(("it is named like the base", "its name is blank"))
+                skipped = "" if named else " (skipped)"
+            elif p.skipped:
+                skipped = " (skipped)"
+            elif p.code == "scenario-duplicate-id" and not p.unschedulable:
                 skipped = (
                     " (added anyway: two decisions then share the id, so the scenario cannot be scheduled)"
                 )
             else:
-                skipped = " (skipped)"
+                skipped = ""
             out.write(f"      warning: {p}{skipped}\n")  # one line, for grep
     return code

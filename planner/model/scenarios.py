@@ -133,6 +133,27 @@ def _removals(plan: Plan, scenario: Scenario, *, made: bool) -> list[LinkRef]:
     return [x for x in scenario.remove_dependencies if ((x.from_, x.to) in pairs) == made]
 
 
+def _links_kept(plan: Plan, scenario: Scenario) -> set[tuple[str, str]]:
+    """The base links ``(from, to)`` that :func:`materialise` keeps: not removed, neither end dropped."""
+    dropped = set(scenario.drop_decisions)
+    removed = {(x.from_, x.to) for x in scenario.remove_dependencies}
+    return {
+        (x.from_, x.to) for x in plan.dependencies if x.from_ not in dropped and x.to not in dropped
+    } - removed
+
+
+def _links_made_twice(plan: Plan, scenario: Scenario) -> list[bool]:
+    """For each of the scenario's ``add_dependencies``: True when its materialised plan has that link already (a
+    base link it keeps, or one the scenario added before), so that it links the two decisions twice (the
+    ``duplicate-dependency`` of ``check --scenario``; the tightest link wins)."""
+    made = _links_kept(plan, scenario)
+    out = []
+    for x in scenario.add_dependencies:
+        out.append((x.from_, x.to) in made)
+        made.add((x.from_, x.to))
+    return out
+
+
 CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 """The end of a :func:`scenario_problems` item about a change that is made and leaves the scenario with an error."""
 
@@ -140,7 +161,8 @@ CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 class ScenarioProblem(str):
     """One item of :func:`scenario_problems`: its words, and the code of the warning `planner check` gives it
     (``scenario-unknown-reference``, ``scenario-duplicate-id``, ``scenario-cycle``,
-    ``scenario-milestone-duration``), so that nobody reads the code back out of the words."""
+    ``scenario-milestone-duration``, ``scenario-duplicate-dependency``), so that nobody reads the code back out of
+    the words."""
 
     code: str
 
@@ -157,6 +179,11 @@ class ScenarioProblem(str):
         """The change is made and leaves the scenario with an error (its words end in :data:`CANNOT_SCHEDULE`);
         otherwise it is skipped, or (an id the base has) made and the two share the id."""
         return self.endswith(CANNOT_SCHEDULE)
+
+    @property
+    def skipped(self) -> bool:
+        """The change names what the plan does not have and is left out of the scenario (not made)."""
+        return self.code == "scenario-unknown-reference" and not self.unschedulable
 
 
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
@@ -234,11 +261,18 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         return problems
     have = (ids - set(scenario.drop_decisions)) | {d.id for d in scenario.add_decisions}
     # the scenario's links as materialise leaves them before its own are added, to find a loop one of them closes
-    removed = {(x.from_, x.to) for x in scenario.remove_dependencies}
+    # (a base link of a decision dropped and added again went with the drop)
+    kept = _links_kept(plan, scenario)
     succ: dict[str, list[str]] = {}
-    for x in plan.dependencies:
-        if (x.from_, x.to) not in removed and x.from_ in have and x.to in have:
-            succ.setdefault(x.from_, []).append(x.to)
+    for u, v in sorted(kept):
+        succ.setdefault(u, []).append(v)
+    for x, again in zip(scenario.add_dependencies, _links_made_twice(plan, scenario), strict=True):
+        if again:
+            said = ", which the base plan already has" if (x.from_, x.to) in kept else " more than once"
+            say(
+                "scenario-duplicate-dependency",
+                [f"adds the dependency {x.from_} -> {x.to}{said}: both links are made and the tightest wins"],
+            )
     for x in scenario.add_dependencies:
         missing = [m for m in dict.fromkeys((x.from_, x.to)) if m not in have]
         if missing:
@@ -427,12 +461,13 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
             f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
             f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019"
         )
-    for x in scenario.add_dependencies:
+    for x, again in zip(scenario.add_dependencies, _links_made_twice(plan, scenario), strict=True):
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
         kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
         out.append(
             f"makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for \u2018{new_titles.get(x.from_, x.from_)}"
             f"\u2019{kind}"
+            + (" a second time (the two are already linked: the tightest link wins)" if again else "")
         )
     for tid, tov in scenario.teams.items():
         team = next((t for t in plan.teams if t.id == tid), None)
