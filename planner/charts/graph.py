@@ -216,6 +216,18 @@ def fits_one_page(
     return NATURAL_PT * scale * 0.93 >= min_font_pt - 1e-6
 
 
+def whole_height_in(analysis: Analysis, page_w_in: float, page_h_in: float) -> float:
+    """The height (inches, at most ``page_h_in``) the whole graph takes when drawn on a page ``page_w_in`` wide
+    and up to ``page_h_in`` tall: its layout at the scale that page gives it, with the title and legend. A wide,
+    flat graph needs less than the page; the report gives the rest to the next section."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return page_h_in
+    lay = layout(analysis)
+    aw, ah = _avail(page_w_in, page_h_in)
+    scale = min(MAX_SCALE, aw / max(lay.width, 1e-6), ah / max(lay.height, 1e-6))
+    return min(page_h_in, page_h_in - ah + lay.height * scale)
+
+
 WHOLE_MAX = 60  # the report draws graphs up to this many decisions whole; bigger ones as their key decisions
 
 

@@ -72,6 +72,9 @@ class GraphPage:
     band_heights: tuple[float, ...] = ()
     # Per band (flexible bands): True when it only continues the stage of the band above, so has no stage header.
     continued: tuple[bool, ...] = ()
+    spare: float = (
+        0.0  # inches each flexible band was given beyond its cards, to fill the page (see ``fitted``)
+    )
 
     @property
     def decisions(self) -> list[int]:
@@ -283,9 +286,30 @@ def graph_pages(
                     flex,
                     max(page_h_in, rest_h_in or 0.0),
                 )
-                if pages and (not best or len(pages) < len(best)):
+                if pages and (not best or len(pages) < len(best) or _tighter(pages, best)):
                     best = pages
     return best
+
+
+def _tighter(pages: list[GraphPage], best: list[GraphPage]) -> bool:
+    """Whether ``pages``, one page of bands as tall as their cards, should replace ``best``, one page of equal
+    bands: the same page, but one that :func:`fitted` can make as short as its cards (a small graph's equal bands
+    were as tall as half the page each, their cards at the top and their stage backgrounds empty below)."""
+    return len(pages) == len(best) == 1 and bool(pages[0].band_heights) and not best[0].band_heights
+
+
+def fitted(page: GraphPage) -> GraphPage:
+    """``page`` as tall as its cards need: its flexible bands without the room they were given to fill the page
+    (a page of equal bands is returned as it is). For a report whose graph takes part of a page and leaves the
+    rest to what follows."""
+    if not page.band_heights or page.spare <= 0:
+        return page
+    return replace(
+        page,
+        page_h=page.page_h - page.spare * len(page.band_heights),
+        band_heights=tuple(h - page.spare for h in page.band_heights),
+        spare=0.0,
+    )
 
 
 def key_decisions(analysis: Any) -> list[int]:
@@ -547,6 +571,7 @@ def _flex_pages(
                 per_band=g.n_cols if len(members) > 1 else 0,
                 band_heights=tuple(band_h[b] + max(0.0, spare) for b in members),
                 continued=tuple(continued),
+                spare=max(0.0, spare),
             )
         )
     return out

@@ -373,6 +373,8 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
                 markup=True,
             ),
         ]
+    if len(tiles) == 1:
+        tiles, height = _graph_sharing_page(ctx, tiles[0], height)
     for k, window in enumerate(tiles):
         if k:
             out.append(PageBreak())
@@ -384,6 +386,31 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
         h = 72 * getattr(window, "page_h", height / 72)
         out.append(ctx.chart(draw_graph, h, name="dependency graph", wide=True, min_height=h))
     return out
+
+
+SHARE_PAGE = (
+    0.8  # a one-page graph whose cards need less of its page than this leaves the rest to what follows
+)
+
+
+def _graph_sharing_page(ctx: ReportContext, window: Any, height: float) -> tuple[list[Any], float]:
+    """The one page of a small graph, and its height in points: only as tall as its cards need when that is less
+    than :data:`SHARE_PAGE` of the ``height`` it was laid out for, so that the next section starts under it (a
+    six-decision chain filled the top of two half-page bands, or a wide, flat graph the top of its page, and the
+    next section started a page of its own). Else as it was."""
+    from planner.charts.graph import whole_height_in
+    from planner.charts.graph_pages import GraphPage, fitted
+
+    g = ctx.wide
+    if isinstance(window, GraphPage):
+        tight = fitted(window)
+        need = 72 * tight.page_h
+    else:
+        tight = window
+        need = 72 * whole_height_in(ctx.analysis, g.frame_width / 72, height / 72)
+    if need < SHARE_PAGE * height:
+        return [tight], need
+    return [window], height
 
 
 SECTIONS = [

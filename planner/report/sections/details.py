@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fit_width, fmt_weeks
@@ -150,7 +150,6 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
                 for c in stage.gate_criteria
             ]
             block.append(ctx.p("<b>Gate criteria:</b> " + "   ".join(items), "small", markup=True))
-        out.append(KeepTogether(block))
         idx = sorted(by_stage.get(k, []), key=lambda i: (sched.es[i], sched.ef[i], i))
         # In words, not tables: the critical decisions are listed in order under "Critical path" and every
         # decision in the appendix; here what a reader of a stage must not miss.
@@ -177,10 +176,27 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
             if idx
             else ""
         )
-        for line in lines:
-            if line:
-                out.append(ctx.p(line + ("" if line.endswith(".") else "."), "small", markup=True))
+        # The stage's lines stay with its heading and text: its milestones and count stood alone at the top of a
+        # page, under the next section's heading.
+        block += [
+            ctx.p(line + ("" if line.endswith(".") else "."), "small", markup=True) for line in lines if line
+        ]
+        if k == 0:  # the heading and its words with the first stage, not alone at a page's foot (ReportLab's
+            # keepWithNext does not reach into a KeepTogether)
+            out.insert(0, CondPageBreak(_flow_height([*out, *block], ctx.geometry.frame_width) + 1.0))
+        out.append(KeepTogether(block))
     return out
+
+
+def _flow_height(flowables: list[Flowable], width: float) -> float:
+    """Points ``flowables`` take one under the other on a page ``width`` wide, their spacing collapsed as
+    ReportLab collapses it."""
+    used, after = 0.0, 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 1e6)
+        used += max(0.0, f.getSpaceBefore() - after) + h + f.getSpaceAfter()
+        after = f.getSpaceAfter()
+    return used
 
 
 # -- the critical path ----------------------------------------------------------------------------------------
