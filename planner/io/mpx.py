@@ -56,11 +56,11 @@ from planner.io.common import (
     some,
 )
 from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint, parse_pt_minutes
-from planner.io.outline import Outline, SourceLink, SourceTask, report_durations_from_dates
+from planner.io.outline import Outline, SourceLink, SourceTask, exact_actual, report_durations_from_dates
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import agree, count, format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks
 
 CODE_PAGES = {"ANSI": "cp1252", "MAC": "mac_roman", "850": "cp850", "437": "cp437", "ZH": "gbk"}
 """The code pages MPX names (and Windows code pages by number, ``1250`` ... ``1258``)."""
@@ -776,12 +776,13 @@ class _File:
             )
         return (minutes - self.origin_minutes) / self.mpw
 
-    def actual(self, m: tuple[dt.date, int | None] | None, *, end: bool) -> dt.date | None:
-        """An actual date as the plan keeps it: the day its working-time position falls on (as read_mspdi)."""
+    def actual(self, m: tuple[dt.date, int | None] | None, *, end: bool) -> dt.date | float | None:
+        """An actual date as the plan keeps it: its working-time position in the plan's weeks, a date when that is a
+        whole day of them, else the weeks (:func:`exact_actual`, as read_mspdi)."""
         w = self.at(m, end=end)
         if m is None or w is None or self.origin is None:
             return None if m is None else m[0]
-        return week_to_date(self.origin, w)
+        return exact_actual(self.origin, max(0.0, w))
 
     def _own_time(self) -> list[str]:
         """The resources whose calendar has working time of its own: days, hours or exceptions of its own, or a base

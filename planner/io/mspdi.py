@@ -56,6 +56,7 @@ from planner.io.outline import (
     SourceLink,
     SourceTask,
     build_plan,
+    exact_actual,
     report_durations_from_dates,
 )
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -529,6 +530,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         w = weeks_at(text) if start_dt is not None else None
         return _day(text) if w is None or start_dt is None else week_to_date(start_dt.date(), w)
 
+    def actual_at(text: str | None) -> dt.date | float | None:
+        """An actual start or finish where its working-time position is in the plan's weeks, as the durations
+        count: its day when that position is a whole day of the plan's weeks, else the weeks themselves
+        (:func:`exact_actual`, as the P6, GanttProject and table imports keep them). Without a project start, its
+        calendar day."""
+        w = weeks_at(text) if start_dt is not None else None
+        return _day(text) if w is None or start_dt is None else exact_actual(start_dt.date(), max(0.0, w))
+
     aliases: dict[str, str] = {}
     field_names: dict[
         str, str
@@ -766,8 +775,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             _text(f, "ActualStart") and ALIAS_ID not in hints
         ):  # the planner's own export: its actuals are its plan
             fixed = True
-        actual_start: dt.date | float | None = day_at(_text(f, "ActualStart"))
-        actual_finish: dt.date | float | None = day_at(_text(f, "ActualFinish"))
+        actual_start: dt.date | float | None = actual_at(_text(f, "ActualStart"))
+        actual_finish: dt.date | float | None = actual_at(_text(f, "ActualFinish"))
         own_task = own_fields and ALIAS_ID in hints
         if own_task:
             # The plan's own values; an actual date MS Project holds where the plan had none counts only when the
