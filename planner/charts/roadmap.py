@@ -241,6 +241,32 @@ REST_IN = "the Gantt chart"
 one (a report of a very big plan draws only its key ones there, and says another place)."""
 
 
+def _name_in_row(
+    g: Geometry, number: str, name: str, bar: tuple[float, float] | None, gate: tuple[float, float] | None
+) -> tuple[float, str, str] | None:
+    """Where a stage's ``name`` goes in its row of the strip (x in inches, its alignment, the text): whole and
+    right-aligned just left of its window ``bar`` (and of its ``gate``'s marker and label, when left of the
+    window), reaching into the label column, which then holds only the stage's ``number``; else whole after both;
+    else shortened on the roomier side, when that holds more of it than the label column; else None."""
+    w = text_in(" ".join(name.split()), STAGE_FONT, True) + 0.08
+    spans = [s for s in (bar, gate) if s is not None]
+    if not spans:
+        return None
+    left = min(a for a, _ in spans) - 0.07
+    left_room = left - (MARGIN_IN + 0.02 + text_in(number, STAGE_FONT, True) + 0.1)
+    right = max(b for _, b in spans) + 0.09
+    right_room = g.x1 + MARGIN_IN - 0.04 - right
+    if left_room >= w:
+        return left, "right", name
+    if right_room >= w:
+        return right, "left", name
+    # Neither side holds it whole: the roomier one, when it holds more of the name than the label column.
+    room, x, ha = max((left_room, left, "right"), (right_room, right, "left"))
+    if room - 0.08 <= g.label_w - 0.12:
+        return None
+    return x, ha, _fit_chars(name, room - 0.08, STAGE_FONT, True)
+
+
 def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Geometry:
     """The frame of the roadmap on a ``width`` x ``height`` inch figure with ``n_notes`` lines of notes."""
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
@@ -556,7 +582,78 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     for k, r in enumerate(st.stages):
         y = g.strip_top + k * g.stage_h
         yc = y + g.stage_h / 2
-        name = _fit_chars(f"{k + 1} \u00b7 {r.name}", g.label_w - 0.12, STAGE_FONT, True)
+        bar: tuple[float, float] | None = None
+        if r.start is not None and r.finish is not None:
+            xa, xb = g.x(r.start), max(g.x(r.finish), g.x(r.start) + 0.03)
+            bar = (xa, xb)
+            ax.add_patch(
+                _rect(xa, y + g.stage_h * 0.22, xb - xa, g.stage_h * 0.56, colors_stage[k % 2], "none", 0)
+            )
+        gate: tuple[float, float] | None = None  # the gate's marker and label, left to right
+        if r.gated_finish is not None:
+            xg = g.x(r.gate)
+            gate_xs.append(xg)
+            ax.plot(
+                [xg],
+                [yc],
+                marker="v",
+                markersize=STAGE_FONT * 0.9,
+                color=style.GATE,
+                markeredgewidth=0,
+                zorder=3,
+            )
+            when = units.week_to_date(plan.start_date, r.gate)
+            text = "gate " + (
+                style.short_date(plan.start_date, when)
+                if when is not None
+                else f"wk {units.format_weeks(r.gate)}"
+            )
+            tw = text_in(text, STAGE_FONT)
+            if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:
+                gate = (xg - 0.06, xg + 0.09 + tw)
+                ax.text(
+                    xg + 0.09,
+                    yc,
+                    text,
+                    ha="left",
+                    va="center",
+                    fontsize=STAGE_FONT,
+                    color=style.GATE,
+                    zorder=3,
+                )
+            else:  # left of its marker, over the stage bars and the finish or status line: on a white ground (a
+                # halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov")
+                gate = (xg - 0.09 - tw, xg + 0.06)
+                ax.text(
+                    xg - 0.09,
+                    yc,
+                    text,
+                    ha="right",
+                    va="center",
+                    fontsize=STAGE_FONT,
+                    color=style.GATE,
+                    zorder=6,
+                    bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
+                )
+        # A name the label column would cut (twelve long names showed ~20 characters each) goes whole into its own
+        # row, left of the stage's window or after its gate, on white; the column then holds its number.
+        label = f"{k + 1} \u00b7 {r.name}"
+        name = _fit_chars(label, g.label_w - 0.12, STAGE_FONT, True)
+        place = None if name == " ".join(label.split()) else _name_in_row(g, f"{k + 1}", r.name, bar, gate)
+        if place is not None:
+            name = f"{k + 1}"
+            ax.text(
+                place[0],
+                yc,
+                place[2],
+                ha=place[1],
+                va="center",
+                fontsize=STAGE_FONT,
+                fontweight="bold",
+                color=style.INK,
+                zorder=6,
+                bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none"},
+            )
         ax.text(
             MARGIN_IN + 0.02,
             yc,
@@ -567,42 +664,6 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             fontweight="bold",
             color=style.INK,
         )
-        if r.start is not None and r.finish is not None:
-            xa, xb = g.x(r.start), max(g.x(r.finish), g.x(r.start) + 0.03)
-            ax.add_patch(
-                _rect(xa, y + g.stage_h * 0.22, xb - xa, g.stage_h * 0.56, colors_stage[k % 2], "none", 0)
-            )
-        if r.gated_finish is None:
-            continue
-        xg = g.x(r.gate)
-        gate_xs.append(xg)
-        ax.plot(
-            [xg], [yc], marker="v", markersize=STAGE_FONT * 0.9, color=style.GATE, markeredgewidth=0, zorder=3
-        )
-        when = units.week_to_date(plan.start_date, r.gate)
-        text = "gate " + (
-            style.short_date(plan.start_date, when)
-            if when is not None
-            else f"wk {units.format_weeks(r.gate)}"
-        )
-        tw = text_in(text, STAGE_FONT)
-        if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:
-            ax.text(
-                xg + 0.09, yc, text, ha="left", va="center", fontsize=STAGE_FONT, color=style.GATE, zorder=3
-            )
-        else:  # left of its marker, over the stage bars and the finish or status line: on a white ground (a
-            # halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov")
-            ax.text(
-                xg - 0.09,
-                yc,
-                text,
-                ha="right",
-                va="center",
-                fontsize=STAGE_FONT,
-                color=style.GATE,
-                zorder=6,
-                bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
-            )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
         ax.plot(
