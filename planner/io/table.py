@@ -610,6 +610,10 @@ def header_unit(h: Any) -> str | None:
         return "milliseconds"
     if key == "estimated time":  # Redmine's, in hours ("40.00")
         return "hours"
+    if (
+        key == "estimation"
+    ):  # YouTrack's period field: a bare number is its value in minutes ("1w 2d" as written)
+        return "minutes"
     if key in ("work days", "workdays", "working days"):  # Vertex42's "WORK DAYS" (NETWORKDAYS of its dates)
         return "days"
     m = _UNIT_HEADER.match(key)
@@ -3007,6 +3011,11 @@ def rows_to_plan(
             + (
                 " (144,000,000 milliseconds, as ClickUp's estimates count)"
                 if any(u.endswith(("ms", "milliseconds")) for u in units)
+                else ""
+            )
+            + (
+                " (2,400 minutes; YouTrack's Estimation without a unit is minutes, as it stores a period)"
+                if any(u.endswith(("min", "mins", "minute", "minutes")) for u in units)
                 else ""
             )
             + " or a quarter of a month to a week (elapsed 'e' units: 7 days)",
