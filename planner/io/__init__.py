@@ -13,7 +13,6 @@ format; every import returns an :class:`ImportReport` of what it could not carry
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from planner.io import mpxj_bridge
@@ -332,24 +331,20 @@ def _import(
     return import_xlsx(path)
 
 
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 does not allow anywhere, escaped or not (a plan's text may hold them)."""
-
-
 def export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
     """The file content of ``plan`` in ``fmt`` (one of :data:`EXPORT_NAMES`). A control character in the plan's
     text that the format cannot carry becomes U+FFFD: in XML (.xml, .gan) it made the file malformed for every
     reader, this program's import included; in CSV and XER a NUL made the file binary to spreadsheets, P6 and the
     import. XER is written in Windows-1252, as P6 and MPXJ read it (common.ansi_bytes: so the U+FFFD is a '?')."""
+    from planner.io.exporting import UNWRITABLE
+
     out = _export_text(plan, fmt, bom=bom)
     if isinstance(out, str):
-        if fmt in ("mspdi", "gan"):
-            out = _NOT_IN_XML.sub("\ufffd", out)
-        elif fmt == "csv":
-            out = out.replace("\x00", "\ufffd")
-        elif fmt == "xer":  # (a NUL in a note made the .xer 'a binary file' to P6's import and ours)
+        if fmt in UNWRITABLE:  # (carry_notes says how many texts had them)
+            out = UNWRITABLE[fmt].sub("\ufffd", out)
+        if fmt == "xer":  # (a NUL in a note made the .xer 'a binary file' to P6's import and ours)
             # in the code page P6 and MPXJ read XER in: written as UTF-8, 'façade' was 'faÃ§ade' in both
-            out = ansi_bytes(out.replace("\x00", "\ufffd"))
+            out = ansi_bytes(out)
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -223,6 +224,47 @@ def weeks_from_status_day(units: float, anchor: tuple[float, float] | None, per_
     return units / per_week
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+UNWRITABLE = {"mspdi": _NOT_IN_XML, "gan": _NOT_IN_XML, "csv": re.compile("\x00"), "xer": re.compile("\x00")}
+"""Characters of a plan's text each format cannot carry, which its export writes as U+FFFD (``export_text``): in XML
+(.xml, .gan) the control characters XML 1.0 allows nowhere, escaped or not (a NUL, a BEL, an ESC); in CSV and XER a
+NUL, which makes the file binary to spreadsheets, P6 and the import."""
+
+
+def _unwritable_note(plan: Plan, fmt: str) -> list[str]:
+    """The line that says how many of the plan's titles and notes hold characters ``fmt`` cannot carry (written as
+    U+FFFD), naming the first; none when no text holds one."""
+    pattern = UNWRITABLE.get(fmt)
+    written = "U+FFFD, the replacement character"
+    if (
+        fmt == "xlsx"
+    ):  # the workbook's cells refuse what XML does; the export writes a space (xlsx.export_xlsx)
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        pattern, written = ILLEGAL_CHARACTERS_RE, "spaces"
+    if pattern is None:
+        return []
+    texts = [
+        ("the plan's title", plan.title),
+        *((f"stage {st.id!r}'s name", st.name) for st in plan.stages),
+        *(
+            (f"decision {d.id!r}'s {what}", text)
+            for d in plan.decisions
+            for what, text in (("title", d.title), ("notes", d.notes))
+        ),
+    ]
+    held = [where for where, text in texts if text and pattern.search(text)]
+    if not held:
+        return []
+    n = len(held)
+    return [
+        f"{count(n, 'title or note', 'titles and notes')} ({held[0]}{', ...' if n > 1 else ''}) "
+        f"{agree(n, 'holds', 'hold')} control characters the format cannot carry (such as a NUL"
+        + (" or an ESC" if pattern is not UNWRITABLE["csv"] else "")
+        + f"): written as {written}"
+    ]
+
+
 def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> list[str]:
     """What the export of ``plan`` in ``fmt`` (a key of :data:`planner.io.EXPORT_NAMES`) does not carry, or carries
     only approximately: one line each, for the command to print (the export's counterpart of the import report)."""
@@ -254,6 +296,7 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
             "milestone and strict stage gate an event on its day; links, estimates, capacities, costs and risks "
             "are not carried"
         )
+    notes.extend(_unwritable_note(plan, fmt))
     return notes
 
 
