@@ -106,6 +106,42 @@ def column_frames(g: PageGeometry, columns: int = 1, ids: Sequence[str] = ()) ->
     ]
 
 
+TABLE_EDGE_ROWS = 3  # rows a table split over pages keeps together at its end (and at least 2 at its start)
+
+
+class SplitTable(Table):
+    """A table that splits over pages with its header repeated (``repeatRows``) and never leaves its last one or
+    two rows alone on the next page, nor one row alone under its header at a page's foot: the split moves up so
+    that the next page starts with :data:`TABLE_EDGE_ROWS` rows (fewer when the table has fewer than twice as
+    many), or the whole table goes to the next page."""
+
+    def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)
+        heights = self._rowHeights
+        head = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        if not doInRowSplit:
+            n = self._getFirstPossibleSplitRowPosition(availHeight)
+            body = len(heights) - head
+            if head < n < len(heights):
+                if n - head < min(2, body):  # one row alone under the header: all of it on the next page
+                    return []
+                keep = min(TABLE_EDGE_ROWS, body // 2)
+                if len(heights) - n < keep:
+                    cut = len(heights) - keep
+                    return super()._splitRows(sum(heights[:cut]) + 0.01, doInRowSplit)
+        return super()._splitRows(availHeight, doInRowSplit)
+
+
+def flow_height(flowables: Sequence[Flowable], width: float) -> float:
+    """Points ``flowables`` take one under the other in a frame ``width`` wide, the space between two of them
+    collapsed as ReportLab collapses it (the larger of one's space after and the next one's space before)."""
+    used, after = 0.0, 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 1e6)
+        used += max(0.0, f.getSpaceBefore() - after) + h + f.getSpaceAfter()
+        after = f.getSpaceAfter()
+    return used
+
+
 class _SecondPage(Exception):
     pass
 
@@ -232,6 +268,8 @@ class ReportContext:
         default_factory=list
     )  # (section title, heading key), for the cover
     _keys: set[str] = field(default_factory=set)
+    # The note on characters no font draws goes at the report's end when the cover has no room for it.
+    glyph_note_at_end: bool = False
 
     # -- the plan, by name -------------------------------------------------------------------------------
     @property
@@ -504,7 +542,7 @@ class ReportContext:
             ]
             for row in rows
         ]
-        t = Table([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
+        t = SplitTable([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
         cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]
         cmds += [("FONTNAME", (k, 1), (k, -1), BOLD) for k in bold]
         t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))
@@ -582,6 +620,7 @@ __all__ = [
     "ellipsize",
     "esc",
     "fit_width",
+    "flow_height",
     "fmt_date",
     "fmt_weeks",
 ]

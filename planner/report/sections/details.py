@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from planner.model import units
-from planner.report.context import ReportContext, ellipsize, esc, fit_width, fmt_weeks
+from planner.report.context import ReportContext, ellipsize, esc, fit_width, flow_height, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import GATE_HEX
@@ -183,20 +183,9 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         ]
         if k == 0:  # the heading and its words with the first stage, not alone at a page's foot (ReportLab's
             # keepWithNext does not reach into a KeepTogether)
-            out.insert(0, CondPageBreak(_flow_height([*out, *block], ctx.geometry.frame_width) + 1.0))
+            out.insert(0, CondPageBreak(flow_height([*out, *block], ctx.geometry.frame_width) + 1.0))
         out.append(KeepTogether(block))
     return out
-
-
-def _flow_height(flowables: list[Flowable], width: float) -> float:
-    """Points ``flowables`` take one under the other on a page ``width`` wide, their spacing collapsed as
-    ReportLab collapses it."""
-    used, after = 0.0, 0.0
-    for f in flowables:
-        _, h = f.wrap(width, 1e6)
-        used += max(0.0, f.getSpaceBefore() - after) + h + f.getSpaceAfter()
-        after = f.getSpaceAfter()
-    return used
 
 
 # -- the critical path ----------------------------------------------------------------------------------------
