@@ -380,17 +380,20 @@ def _build(
     done = 0.0
     first_template = ""
     last_template = ""
-    for section in chosen:
+    written: dict[str, list[Any]] = {}
+    # The cover is written last: its contents list is then known, so it can be fitted to its page.
+    for section in sorted(chosen, key=lambda s: s.name == "cover"):
         state["fraction"] = _COMPOSE * done / total_weight
         check(f"Writing {section.title.lower()}")
-        flowables = section.build(ctx)
+        written[section.name] = section.build(ctx)
         done += section.weight
+        head = next((f for f in written[section.name] if isinstance(f, Heading) and f.level == 0), None)
+        if section.name != "cover" and head is not None:
+            ctx.contents.append((head.title, head.key))
+    for section in chosen:
+        flowables = written[section.name]
         if not flowables:
             continue
-        if section.name != "cover":
-            head = next((f for f in flowables if isinstance(f, Heading) and f.level == 0), None)
-            if head is not None:
-                ctx.contents.append((head.title, head.key))
         template = (
             "cover"
             if section.name == "cover"
@@ -417,7 +420,8 @@ def _build(
             f"nothing to report: the plan has no {'decisions' if ctx.empty else 'content'} for the chosen "
             f"{units.agree(len(chosen), 'section', 'sections')} ({names}); choose others with --sections or leave it out"
         )
-    if chosen[0].name != "cover":  # the cover says which characters no font draws; without it, the last page
+    if chosen[0].name != "cover" or ctx.glyph_note_at_end:  # the cover says which characters no font draws;
+        # without it (or without room on it), the last page
         note = ctx.missing_glyphs_note()
         if note is not None:
             story += [_Gap(12, geometry.frame_height), note]

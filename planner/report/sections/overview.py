@@ -11,7 +11,15 @@ from planner.analysis import board
 from planner.analysis.cost import format_money, target_week
 from planner.model import units
 from planner.model.plan import Status
-from planner.report.context import ReportContext, ellipsize, esc, fits_one_page, fmt_date, fmt_weeks
+from planner.report.context import (
+    ReportContext,
+    ellipsize,
+    esc,
+    fits_one_page,
+    flow_height,
+    fmt_date,
+    fmt_weeks,
+)
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import ACCENT, TILE_BG
@@ -119,7 +127,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 "Stages",
             ),
         ]
-        return out + _tiles_and_contents(ctx, tiles)
+        return _fitted_cover(ctx, out, tiles)
     price = st.gating_price
     value, detail = _date_or_week(ctx, sched.finish)
     tiles = [
@@ -240,11 +248,31 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                     "Warnings",
                 )
             )
-    return out + _tiles_and_contents(ctx, tiles)
+    return _fitted_cover(ctx, out, tiles)
 
 
-def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list[Flowable]:
-    """The cover's key-figure tiles, three across, then the contents and the line saying when it was made."""
+def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]]) -> list[Flowable]:
+    """The cover, one page: ``head`` (title and lines under it), the tiles, the contents and the note on characters
+    no font draws, with its spaces tightened when that makes it fit, else without the note, which then ends the
+    report. A plan's long title in three scripts pushed the note's last line onto a page of its own."""
+    g = ctx.geometry
+    first = head[0]
+    for tight, note in ((False, True), (True, True), (True, False)):
+        if tight and isinstance(first, Spacer):
+            first.height = min(first.height, 6.0)
+        body = head + _tiles_and_contents(ctx, tiles, tight=tight, note=note)
+        # The contents' entries are known: the builder writes the cover after the other sections.
+        if flow_height(body, g.frame_width) <= g.frame_height - 2:
+            break
+    ctx.glyph_note_at_end = not note and ctx.missing_glyphs_note() is not None
+    return body
+
+
+def _tiles_and_contents(
+    ctx: ReportContext, tiles: list[list[Flowable]], *, tight: bool = False, note: bool = True
+) -> list[Flowable]:
+    """The cover's key-figure tiles, three across, then the contents and the line saying when it was made (with
+    less space between them when ``tight``), and the note on characters no font draws (when ``note``)."""
     s = ctx.styles
     g = ctx.geometry
     landscape = g.width > g.height
@@ -271,13 +299,13 @@ def _tiles_and_contents(ctx: ReportContext, tiles: list[list[Flowable]]) -> list
     # Contents: every section that has something to say, with its page number and a link (filled in when the
     # pages are known: see :class:`planner.report.context.Contents`).
     below: list[Flowable] = [
-        Spacer(1, 14 if landscape else 24),
+        Spacer(1, 4 if tight else 14 if landscape else 24),
         Paragraph("Contents", s["h3"]),
         ctx.contents_flowable(2 if landscape else 1),
-        Spacer(1, 10),
+        Spacer(1, 4 if tight else 10),
         ctx.p(f"Generated on {fmt_date(ctx.generated)} by Scaling Roadmap Planner.", "small"),
     ]
-    missing = ctx.missing_glyphs_note()  # characters no font draws: said, not left as silent boxes
+    missing = ctx.missing_glyphs_note() if note else None  # characters no font draws: said, not silent boxes
     if missing is not None:
         below += [Spacer(1, 4), missing]
     return out + below
