@@ -609,32 +609,23 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
                 else f"wk {units.format_weeks(r.gate)}"
             )
             tw = text_in(text, STAGE_FONT)
-            if xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03:
-                gate = (xg - 0.06, xg + 0.09 + tw)
-                ax.text(
-                    xg + 0.09,
-                    yc,
-                    text,
-                    ha="left",
-                    va="center",
-                    fontsize=STAGE_FONT,
-                    color=style.GATE,
-                    zorder=3,
-                )
-            else:  # left of its marker, over the stage bars and the finish or status line: on a white ground (a
-                # halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov")
-                gate = (xg - 0.09 - tw, xg + 0.06)
-                ax.text(
-                    xg - 0.09,
-                    yc,
-                    text,
-                    ha="right",
-                    va="center",
-                    fontsize=STAGE_FONT,
-                    color=style.GATE,
-                    zorder=6,
-                    bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
-                )
+            # Right of its marker; else left of it, over the stage bars and the finish or status line: on a white
+            # ground (a halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov").
+            right = xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03
+            gate = (xg - 0.06, xg + 0.09 + tw) if right else (xg - 0.09 - tw, xg + 0.06)
+            ax.text(
+                xg + 0.09 if right else xg - 0.09,
+                yc,
+                text,
+                ha="left" if right else "right",
+                va="center",
+                fontsize=STAGE_FONT,
+                color=style.GATE,
+                zorder=3 if right else 6,
+                bbox=None
+                if right
+                else {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
+            )
         # A name the label column would cut (twelve long names showed ~20 characters each) goes whole into its own
         # row, left of the stage's window or after its gate, on white; the column then holds its number.
         label = f"{k + 1} \u00b7 {r.name}"
