@@ -386,6 +386,29 @@ def report_custom_values(
     )
 
 
+def report_priorities(
+    report: ImportReport, values: Iterable[str], default: str, names: dict[str, str] | None = None
+) -> None:
+    """One report line for the task priorities a file sets other than its tool's default (MS Project's Priority 500,
+    MPX's Medium, P6's Normal, GanttProject's Normal), which the plan has no field for: how many tasks, each value
+    with its count (``names``: a value's words, P6's 'PT_High' as 'High'). Tasks at the default say nothing."""
+    counts: dict[str, int] = {}
+    for value in values:
+        if value and value != default:
+            shown = (names or {}).get(value, value)
+            counts[shown] = counts.get(shown, 0) + 1
+    if not counts:
+        return
+    n = sum(counts.values())
+    shown_default = (names or {}).get(default, default)
+    report.add(
+        "field",
+        f"{count(n, 'task')} {agree(n, 'has', 'have')} a priority other than {shown_default!r} "
+        f"({some((f'{v!r} ({k})' for v, k in sorted(counts.items(), key=lambda x: (-x[1], x[0]))), 6)}): not "
+        "carried (the plan has no priority; levelling orders decisions by its own rules)",
+    )
+
+
 def report_inserted_project(report: ImportReport, file_name: str | None, where: str) -> None:
     """Say that a task is an inserted project (MS Project's Insert > Subproject; MSPDI's IsSubproject, MPX's
     Subproject File): its tasks are in ``file_name``, not in this file."""

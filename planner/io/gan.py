@@ -35,6 +35,7 @@ from planner.io.common import (
     read_limited,
     report_custom_values,
     report_days_off,
+    report_priorities,
     slug,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
@@ -77,6 +78,10 @@ _OWN_PROPS = {
 }
 """The custom columns the planner's own export writes; any other custom column with values is reported."""
 _DAY_ATTRS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+GAN_PRIORITIES = {"0": "Low", "1": "Normal", "2": "High", "3": "Lowest", "4": "Highest"}
+"""GanttProject's task priorities as its task dialog names them (the file's ``priority`` attribute)."""
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -180,10 +185,14 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     pending: list[tuple[str, str, str, str | None, str]] = []
     lag_props: dict[str, list[float]] = {}
     other_props: dict[str, int] = {}  # custom task columns of another tool or user: values per column
+    priorities: list[
+        str
+    ] = []  # each task's priority (GanttProject's 0 low, 1 normal, 2 high, 3 lowest, 4 highest)
     for el, depth in all_tasks:
         key = el.get("id") or ""
         name = el.get("name") or ""
         where = f"task {key} {name!r}"
+        priorities.append(el.get("priority") or "")
         start_day = _date(el.get("start"))
         days = _f(el.get("duration")) or 0.0
         weeks = days / days_per_week
@@ -329,6 +338,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         report.add("calendar", "resource vacations are not carried")
     for what, counts in (("task", other_props), ("resource", resource_props)):
         report_custom_values(report, counts, f"custom {what} column", quote=True)
+    report_priorities(report, priorities, "1", GAN_PRIORITIES)
     # GanttProject's baselines (<previous>): the newest (the last) is the plan's baseline
     baseline: dict[str, tuple[float, float]] = {}
     baseline_name = "Baseline"

@@ -51,6 +51,7 @@ from planner.io.common import (
     report_days_off,
     report_inserted_project,
     report_own_working_time,
+    report_priorities,
     report_resource_notes,
     slug,
     some,
@@ -193,6 +194,7 @@ T_START, T_FINISH, T_BASELINE_START, T_BASELINE_FINISH, T_ACTUAL_START, T_ACTUAL
 T_CONSTRAINT_DATE, T_PREDECESSORS, T_RESOURCE_NAMES, T_UID_PREDECESSORS = 68, 70, 72, 74
 T_MILESTONE, T_ID, T_CONSTRAINT_TYPE, T_DELAY, T_UID, T_OUTLINE_NUMBER = 81, 90, 91, 92, 98, 99
 T_SUBPROJECT_FILE = 96
+T_PRIORITY = 95  # Lowest ... Medium (the default) ... Highest, Do Not Level
 R_NAME, R_ID, R_MAX_UNITS, R_RATE, R_OVERTIME_RATE, R_PER_USE, R_UID = 1, 40, 41, 42, 43, 44, 49
 CUSTOM_TASK_FIELDS = {
     **{4 + i: f"Text{i + 1}" for i in range(10)},
@@ -696,6 +698,7 @@ class _File:
         if T_OUTLINE_NUMBER in self.task_model:
             tasks = _in_outline_order(tasks, numbers, report)
         report_custom_values(report, self.custom_values)
+        report_priorities(report, (t.fields.get(T_PRIORITY, "") for t in self.tasks), "Medium")
         finish = (
             self.at(r.moment(self.proj(5), self.project_line, "project finish date"), end=True)
             if self.project

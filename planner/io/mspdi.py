@@ -45,6 +45,7 @@ from planner.io.common import (
     report_days_off,
     report_inserted_project,
     report_own_working_time,
+    report_priorities,
     report_resource_notes,
     slug,
     some,
@@ -551,6 +552,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if fid:
             field_names[fid] = alias or _text(ef, "FieldName") or f"field {fid}"
     dropped_fields: dict[str, int] = {}  # custom fields with values on tasks that the plan does not take
+    priorities: list[str] = []  # each task's Priority (0-1000, MS Project's default 500)
     # The planner's own export (this version on): the plan's status and actual values are in its fields, and its
     # status date is the calendar day written; MS Project's actual moments are for MS Project.
     own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
@@ -632,6 +634,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
         where = f"task {uid} {name!r}"
+        priorities.append(_text(f, "Priority") or "")
         pc_text = _text(f, "PercentComplete")
         percent = _float(pc_text) or 0.0
         finished = _parse_datetime(_text(f, "ActualFinish"))
@@ -838,6 +841,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             manual_tasks.append(name or uid)
 
     report_custom_values(report, dropped_fields)
+    report_priorities(report, priorities, "500")
     report_durations_from_dates(report, from_dates)
 
     tasks = _in_outline_order(tasks, outline_numbers, report)

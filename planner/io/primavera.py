@@ -36,6 +36,7 @@ from planner.io.common import (
     read_limited,
     report_custom_values,
     report_days_off,
+    report_priorities,
     slug,
 )
 from planner.io.exporting import status_anchor, weeks_from_status_day
@@ -70,6 +71,8 @@ CONSTRAINT_NAMES = {
     "CS_MANDFIN": "Mandatory Finish",
 }
 
+P6_PRIORITIES = ("Top", "High", "Normal", "Low", "Lowest")
+"""P6's activity priorities (XER's priority_type 'PT_High', P6 XML's LevelingPriority 'High'); Normal is the default."""
 XER_HINT = "export the project from P6 again (File > Export > Primavera PM (XER))"
 
 
@@ -634,6 +637,12 @@ def outline_from_tables(
         ):
             user_values[label] = user_values.get(label, 0) + 1
     report_custom_values(report, user_values, "user field")
+    report_priorities(
+        report,
+        (_value(r, "priority_type") for r in tasks_rows),
+        "PT_Normal",
+        {f"PT_{w}": w for w in P6_PRIORITIES},
+    )
 
     memos: dict[str, str] = {}  # the activities' notebook (TASKMEMO), as plain text
     for r in _rows(tables, "TASKMEMO", proj_id):
@@ -1532,6 +1541,9 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
                         "task_name": _pm_text(f, "Name"),
                         "task_type": _PM_TASK_TYPES.get(_pm_text(f, "Type"), _pm_text(f, "Type")),
                         "status_code": _PM_STATUS.get(_pm_text(f, "Status"), ""),
+                        "priority_type": f"PT_{_pm_text(f, 'LevelingPriority')}"
+                        if _pm_text(f, "LevelingPriority")
+                        else "",
                         "complete_pct_type": _PM_PCT_TYPES.get(_pm_text(f, "PercentCompleteType"), ""),
                         "phys_complete_pct": _pm_fraction(_pm_text(f, "PhysicalPercentComplete")),
                         "act_work_qty": _pm_text(f, "ActualLaborUnits"),
