@@ -43,10 +43,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_arguments(parser)
 
 
-def parse_names(text: str | None) -> list[str] | None:
+def parse_names(text: str | None, plan: Any = None) -> list[str] | None:
+    """``"Base, Fast"`` -> ["Base", "Fast"]: the names of ``--scenarios``, split at commas and stripped. With
+    ``plan``, a name of the plan's own that holds a comma (``Fast, cheap``) is taken whole where the pieces spell
+    it, so that every scenario can be named.
+
+    >>> from planner.model import new_plan, Scenario
+    >>> plan = new_plan()
+    >>> plan.scenarios.append(Scenario(name="Fast, cheap"))
+    >>> parse_names("Base,Fast, cheap", plan), parse_names("Base,Fast, cheap")
+    (['Base', 'Fast, cheap'], ['Base', 'Fast', 'cheap'])
+    """
     if text is None:
         return None
-    names = [n.strip() for n in text.split(",") if n.strip()]
+    pieces = text.split(",")
+    known = {s.name for s in plan.scenarios if "," in s.name} if plan is not None else set()
+    names: list[str] = []
+    i = 0
+    while i < len(pieces):
+        # the longest run of pieces from here that is a name of the plan (exactly, or but for the spaces around)
+        j = next(
+            (
+                j
+                for j in range(len(pieces), i + 1, -1)
+                if ",".join(pieces[i:j]) in known or ",".join(pieces[i:j]).strip() in known
+            ),
+            i + 1,
+        )
+        joined = ",".join(pieces[i:j])
+        names.append(joined if joined in known else joined.strip())
+        i = j
+    names = [n for n in names if n]
     if not names:  # "" or ",": not "every scenario" by accident
         from planner.commands.common import CliError
 
@@ -85,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     plan = load(args.file)
-    names = parse_names(args.scenarios)
+    names = parse_names(args.scenarios, plan)
     check_names(plan, names, args.file)
     if names is None and not plan.scenarios:
         raise CliError(

@@ -118,7 +118,7 @@ def _comparison(args: argparse.Namespace) -> object:
     from planner.model.scenarios import BASE, is_base
 
     base = load(args.file, None, args.status_date)
-    names = parse_names(args.scenarios)
+    names = parse_names(args.scenarios, base)
     if not names:
         raise CliError("--scenarios: name at least one scenario (`planner scenarios FILE` lists them)")
     check_names(base, names, args.file)
