@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from planner.analysis.graph import (
+    Columns,
     PlanGraph,
     durations,
     forward_sweep,
@@ -20,6 +21,7 @@ from planner.analysis.graph import (
     make_sweep,
     sweep_max,
 )
+from planner.analysis.progress import part_done
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan, Status
@@ -216,6 +218,13 @@ def _gated_by_links(
     return es_a, es_a + d, gates
 
 
+def started_at(plan: Plan, sched: Schedule, cols: Columns | None = None) -> np.ndarray:
+    """Where each decision's work done began (weeks, plan order; never before the plan start), NaN where nothing is
+    done: :func:`planner.analysis.progress.part_done` on ``sched``, the schedule of the remaining work."""
+    began, _ = part_done(plan, sched.es, sched.ef, sched.duration, sched.estimate, cols)
+    return np.maximum(began, 0.0)  # NaN stays NaN
+
+
 def analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None = None) -> StageAnalysis:
     """Stage windows (rolling and gated), inversions, suggested moves, gated finish and readiness. ``seq``: the
     sequenced stages when already known (they depend on the links and stages only, not on the durations)."""
@@ -259,6 +268,10 @@ def _analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None) -> Stag
         done = np.fromiter((d.status is Status.DONE for d in plan.decisions), dtype=bool, count=g.n)
         # Readiness weighs by planned weeks: the schedule's durations are the remaining work (0 when done).
         planned = durations(plan, sched.estimate) if len(plan.decisions) == g.n else g.duration
+    # A stage's work began where its earliest work began: the schedule runs on the remaining work, so a stage whose
+    # first decisions are done or under way starts, in it, only where their remaining work does (the status date, or
+    # an actual finish); the work done (progress.part_done, as the charts draw it) came before.
+    began = started_at(plan, sched, cols)
     results = []
     for si, st in enumerate(plan.stages):
         mine = np.flatnonzero(g.stage == si)
@@ -273,9 +286,9 @@ def _analyze_stages(plan: Plan, sched: Schedule, seq: np.ndarray | None) -> Stag
             StageResult(
                 id=st.id,
                 name=st.name,
-                start=float(sched.es[mine].min()) if len(mine) else None,
+                start=float(np.fmin(sched.es[mine], began[mine]).min()) if len(mine) else None,
                 finish=float(sched.ef[mine].max()) if len(mine) else None,
-                gated_start=float(gated_es[gmine].min()) if len(gmine) else None,
+                gated_start=float(np.fmin(gated_es[gmine], began[gmine]).min()) if len(gmine) else None,
                 gated_finish=float(gated_ef[gmine].max()) if len(gmine) else None,
                 gate=float(gates[si]),
                 criteria_met=sum(1 for c in st.gate_criteria if c.met),
