@@ -225,10 +225,73 @@ def weeks_from_status_day(units: float, anchor: tuple[float, float] | None, per_
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-UNWRITABLE = {"mspdi": _NOT_IN_XML, "gan": _NOT_IN_XML, "csv": re.compile("\x00"), "xer": re.compile("\x00")}
+UNWRITABLE = {
+    "mspdi": _NOT_IN_XML,
+    "gan": _NOT_IN_XML,
+    "mpx": _NOT_IN_XML,  # (written from the MS Project XML export's text)
+    "csv": re.compile("\x00"),
+    "xer": re.compile("\x00"),
+}
 """Characters of a plan's text each format cannot carry, which its export writes as U+FFFD (``export_text``): in XML
 (.xml, .gan) the control characters XML 1.0 allows nowhere, escaped or not (a NUL, a BEL, an ESC); in CSV and XER a
 NUL, which makes the file binary to spreadsheets, P6 and the import."""
+
+
+NAME_CHARS = {"mspdi": 255, "mpx": 255, "xer": 120}
+"""The longest task name each scheduling tool takes: MS Project's task names 255 characters (its XML and MPX
+alike), P6's activity names 120 (Oracle's limits; P6's WBS names take 100, :data:`P6_WBS_NAME_CHARS`, and its
+activity ids 40, :data:`P6_ID_CHARS`). A longer name is written shortened (:func:`shortened`) and said in the notes."""
+P6_WBS_NAME_CHARS = 100
+P6_ID_CHARS = 40
+
+
+def shortened(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters with '...' at its end, when it is longer.
+
+    >>> shortened("abcdefgh", 6), shortened("abc", 6)
+    ('abc...', 'abc')
+    """
+    return text if len(text) <= most else text[: most - 3].rstrip() + "..."
+
+
+def _long_names_note(plan: Plan, fmt: str) -> list[str]:
+    """The lines that say how many names (and, for P6, decision ids) an export writes shortened to the tool's
+    limits (:data:`NAME_CHARS`), naming the first."""
+    most = NAME_CHARS.get(fmt)
+    if most is None:
+        return []
+    group = (
+        P6_WBS_NAME_CHARS if fmt == "xer" else most
+    )  # (the plan and its stages: P6's WBS, MS Project's summaries)
+    names = [
+        ("the plan's title", plan.title, group),
+        *((f"stage {st.id!r}", st.name, group) for st in plan.stages),
+        *((f"decision {d.id!r}", d.title, most) for d in plan.decisions),
+    ]
+    long = [where for where, text, limit in names if len(text) > limit]
+    notes = []
+    if long:
+        n = len(long)
+        tool = "P6" if fmt == "xer" else "MS Project"
+        limits = (
+            f"activity names {most} characters, WBS names {group}"
+            if fmt == "xer"
+            else f"task names {most} characters"
+        )
+        notes.append(
+            f"{count(n, 'name')} ({long[0]}{', ...' if n > 1 else ''}) {agree(n, 'is', 'are')} longer than {tool} "
+            f"takes ({limits}): written shortened, '...' at the end"
+        )
+    if fmt == "xer":
+        ids = [d.id for d in plan.decisions if len(d.id) > P6_ID_CHARS]
+        if ids:
+            n = len(ids)
+            notes.append(
+                f"{count(n, 'decision id')} ({ids[0]!r}{', ...' if n > 1 else ''}) {agree(n, 'is', 'are')} longer "
+                f"than P6's Activity ID takes ({P6_ID_CHARS} characters): written shortened, so an import gives "
+                f"{agree(n, 'that decision', 'those decisions')} the shortened {agree(n, 'id', 'ids')}"
+            )
+    return notes
 
 
 def _unwritable_note(plan: Plan, fmt: str) -> list[str]:
@@ -296,6 +359,7 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
             "milestone and strict stage gate an event on its day; links, estimates, capacities, costs and risks "
             "are not carried"
         )
+    notes.extend(_long_names_note(plan, fmt))
     notes.extend(_unwritable_note(plan, fmt))
     return notes
 

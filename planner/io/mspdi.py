@@ -50,7 +50,7 @@ from planner.io.common import (
     slug,
     some,
 )
-from planner.io.exporting import status_anchor, weeks_from_status_day
+from planner.io.exporting import NAME_CHARS, shortened, status_anchor, weeks_from_status_day
 from planner.io.outline import (
     Mapping,
     Outline,
@@ -1409,7 +1409,7 @@ def export_mspdi(plan: Plan) -> str:
         nonlocal row
         stop = f"      <Stop>{split[0]}</Stop>\n      <Resume>{split[1]}</Resume>\n" if split else ""
         w(
-            f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(name)}</Name>\n"
+            f"    <Task>\n      <UID>{uid}</UID>\n      <ID>{row}</ID>\n      <Name>{escape(shortened(name, NAME_CHARS['mspdi']))}</Name>\n"
             f"      <Type>{1 if summary else 0}</Type>\n      <IsNull>0</IsNull>\n      <WBS>{wbs}</WBS>\n"
             f"      <OutlineNumber>{wbs}</OutlineNumber>\n      <OutlineLevel>{level}</OutlineLevel>\n"
             f"      <Start>{start}</Start>\n      <Finish>{fin}</Finish>\n"

@@ -39,7 +39,14 @@ from planner.io.common import (
     report_priorities,
     slug,
 )
-from planner.io.exporting import status_anchor, weeks_from_status_day
+from planner.io.exporting import (
+    NAME_CHARS,
+    P6_ID_CHARS,
+    P6_WBS_NAME_CHARS,
+    shortened,
+    status_anchor,
+    weeks_from_status_day,
+)
 from planner.io.mspdi import OWN_ALIASES
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.plan import DependencyType, Plan, Team
@@ -1947,6 +1954,16 @@ def export_xer(plan: Plan) -> str:
     # -- WBS: the project's node, then one element per stage that has decisions ---------------------------------
     stage_ids = [st.id for st in plan.stages]
     groups: list[tuple[str, str, list[int]]] = []
+    # each decision's Activity ID: its id, shortened to P6's length (and kept unique) when longer
+    taken = {d.id for d in plan.decisions if len(d.id) <= P6_ID_CHARS}
+    code_of: dict[str, str] = {}
+    for d in plan.decisions:
+        code, n = d.id, 1
+        while len(code) > P6_ID_CHARS or (code != d.id and code in taken):
+            n += 1
+            code = f"{d.id[: P6_ID_CHARS - len(str(n)) - 1]}~{n}"
+        taken.add(code)
+        code_of[d.id] = code
     by_stage: dict[str, list[int]] = {}
     for i, d in enumerate(plan.decisions):
         by_stage.setdefault(d.stage if d.stage in stage_ids else "", []).append(i)
@@ -1963,7 +1980,7 @@ def export_xer(plan: Plan) -> str:
             "sum_data_flag": "Y",
             "status_code": "WS_Open",
             "wbs_short_name": short,
-            "wbs_name": plan.title,
+            "wbs_name": shortened(plan.title, P6_WBS_NAME_CHARS),
             "ev_compute_type": "EC_Cmp_pct",
             "ev_etc_compute_type": "EE_Rem_hr",
         }
@@ -1980,7 +1997,7 @@ def export_xer(plan: Plan) -> str:
                 "sum_data_flag": "N",
                 "status_code": "WS_Open",
                 "wbs_short_name": (key or "UNKNOWN")[:20],
-                "wbs_name": name,
+                "wbs_name": shortened(name, P6_WBS_NAME_CHARS),
                 "parent_wbs_id": 1,
                 "ev_compute_type": "EC_Cmp_pct",
                 "ev_etc_compute_type": "EE_Rem_hr",
@@ -2106,8 +2123,8 @@ def export_xer(plan: Plan) -> str:
             "task_type": ("TT_FinMile" if d.id in has_pred else "TT_Mile") if d.milestone else "TT_Task",
             "duration_type": "DT_FixedDrtn",
             "status_code": {"done": "TK_Complete", "in_progress": "TK_Active"}.get(state, "TK_NotStart"),
-            "task_code": d.id,
-            "task_name": d.title,
+            "task_code": code_of[d.id],
+            "task_name": shortened(d.title, NAME_CHARS["xer"]),
             "rsrc_id": rsrc_of.get(d.owner or "", ""),
             "remain_drtn_hr_cnt": _hours(remaining),
             "target_drtn_hr_cnt": _hours(dur),
