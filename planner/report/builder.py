@@ -26,7 +26,15 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__, units
 from planner.model.io import atomic_write, output_target
-from planner.report.context import Heading, ReportContext, column_frames, contents_form, fit_width
+from planner.report.context import (
+    Heading,
+    ReportContext,
+    SplitTable,
+    column_frames,
+    contents_form,
+    fit_width,
+    flow_height,
+)
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
 from planner.report.sections import Section, resolve_sections
@@ -310,7 +318,7 @@ class _Gap(Flowable):
 FIRST_ROWS = 2  # a table's rows kept under its heading and text when it splits
 
 
-def _headings_before_tables(story: list[Any], width: float) -> list[Any]:
+def _headings_before_tables(story: list[Any], width: float, frame_height: float) -> list[Any]:
     """Each table starts on the page of the heading and text that introduce it (a heading, a keep-with-next
     paragraph, at most four flowables before it, and the paragraphs between) with its header and first
     :data:`FIRST_ROWS` rows at least: else all of them start the next page. A heading and its text ended a page
@@ -322,28 +330,38 @@ def _headings_before_tables(story: list[Any], width: float) -> list[Any]:
     for k, f in enumerate(story):
         if not isinstance(f, Table):
             continue
-        first = next(
-            (
-                i
-                for i in range(k - 1, max(-1, k - 5), -1)
-                if isinstance(story[i], Paragraph) and getattr(story[i].style, "keepWithNext", False)
-            ),
-            None,
-        )
-        if first is None or not all(isinstance(g, Paragraph) for g in story[first:k]):
+        # The paragraphs right before it (at most four), from the first one kept with what follows: a section's
+        # heading and words over a sub-heading ("Findings" stood alone on a page, "Warnings" and its table on the
+        # next).
+        back = k
+        while back > max(0, k - 4) and isinstance(story[back - 1], Paragraph):
+            back -= 1
+        first = next((i for i in range(back, k) if getattr(story[i].style, "keepWithNext", False)), None)
+        if first is None:
             continue
-        need, after = 0.0, 0.0
-        for g in story[first:k]:
-            need += max(0.0, g.getSpaceBefore() - after) + g.wrap(width, 1e6)[1] + g.getSpaceAfter()
-            after = g.getSpaceAfter()
         f.wrap(width, 1e6)
-        need += max(0.0, f.getSpaceBefore() - after) + sum(f._rowHeights[: f.repeatRows + FIRST_ROWS])
-        if (
-            getattr(story[k - 1].style, "keepWithNext", False) and len(f._cellvalues) > 4
-        ):  # ReportLab keeps the rows in _cellvalues
+        above = flow_height(story[first:k], width) + max(
+            0.0, f.getSpaceBefore() - story[k - 1].getSpaceAfter()
+        )
+        need = above + sum(f._rowHeights[: f.repeatRows + FIRST_ROWS])
+        if isinstance(
+            f, SplitTable
+        ):  # a short table that does not split goes whole with them, if a page holds all
+            whole = above + sum(f._rowHeights[: f.repeatRows + f.least_rows()])
+            if whole <= frame_height - 1.0:
+                need = whole
+            else:  # else it splits where ReportLab splits it, under them
+                f.frame_height = None
+        # A heading kept with a long table (more than 3 rows, or rows as tall as a third of a page) by ReportLab
+        # moves the whole table on when it does not fit: "Findings" stood alone on a page over a table of three
+        # tall rows. The CondPageBreak keeps its first rows with it instead. (ReportLab keeps the rows in
+        # _cellvalues.)
+        if getattr(story[k - 1].style, "keepWithNext", False) and (
+            len(f._cellvalues) > 4 or f._height > frame_height / 3
+        ):
             story[k - 1].keepWithNext = False
         out += story[start:first]
-        out.append(CondPageBreak(need + 1.0))
+        out.append(CondPageBreak(min(need + 1.0, frame_height - 1.0)))  # at a page's top: never a break
         start = first
     return out + story[start:]
 
@@ -425,7 +443,7 @@ def _build(
         note = ctx.missing_glyphs_note()
         if note is not None:
             story += [_Gap(12, geometry.frame_height), note]
-    story = _headings_before_tables(story, geometry.frame_width)
+    story = _headings_before_tables(story, geometry.frame_width, geometry.frame_height)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.
     total = max(1, len(story))

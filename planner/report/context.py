@@ -110,25 +110,37 @@ TABLE_EDGE_ROWS = 3  # rows a table split over pages keeps together at its end (
 
 
 class SplitTable(Table):
-    """A table that splits over pages with its header repeated (``repeatRows``) and never leaves its last one or
-    two rows alone on the next page, nor one row alone under its header at a page's foot: the split moves up so
-    that the next page starts with :data:`TABLE_EDGE_ROWS` rows (fewer when the table has fewer than twice as
-    many), or the whole table goes to the next page."""
+    """A table that splits over pages with its header repeated (``repeatRows``) and never leaves its last rows
+    alone on the next page, nor one row alone under its header at a page's foot: the split moves up so that the
+    next page starts with :data:`TABLE_EDGE_ROWS` rows (half the rows of a table of fewer than six), and a table
+    with no such split (three rows: two and one) goes whole to the next page when it fits one
+    (``frame_height``, points; None: split as ReportLab does)."""
+
+    frame_height: float | None = None
 
     def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)
         heights = self._rowHeights
-        head = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
-        if not doInRowSplit:
-            n = self._getFirstPossibleSplitRowPosition(availHeight)
-            body = len(heights) - head
-            if head < n < len(heights):
-                if n - head < min(2, body):  # one row alone under the header: all of it on the next page
-                    return []
-                keep = min(TABLE_EDGE_ROWS, body // 2)
-                if len(heights) - n < keep:
-                    cut = len(heights) - keep
-                    return super()._splitRows(sum(heights[:cut]) + 0.01, doInRowSplit)
-        return super()._splitRows(availHeight, doInRowSplit)
+        head = self._head_rows()
+        n = self._getFirstPossibleSplitRowPosition(availHeight)
+        if doInRowSplit or not head < n < len(heights):
+            return super()._splitRows(availHeight, doInRowSplit)
+        body = len(heights) - head
+        cut = min(n, len(heights) - min(TABLE_EDGE_ROWS, -(-body // 2)))
+        if cut - head < min(2, body):  # no split keeps both ends together: the whole table on the next page
+            if self.frame_height is not None and sum(heights) <= self.frame_height:
+                return []
+            return super()._splitRows(availHeight, doInRowSplit)
+        return super()._splitRows(sum(heights[:cut]) + 0.01 if cut < n else availHeight, doInRowSplit)
+
+    def _head_rows(self) -> int:
+        return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+
+    def least_rows(self) -> int:
+        """The body rows that start a page with the table's header when it splits: two, or all of them when no
+        split keeps both ends together (three rows: two and one)."""
+        body = len(self._cellvalues) - self._head_rows()
+        first = min(2, body)
+        return body if body - first < min(TABLE_EDGE_ROWS, -(-body // 2)) else first
 
 
 def flow_height(flowables: Sequence[Flowable], width: float) -> float:
@@ -543,6 +555,7 @@ class ReportContext:
             for row in rows
         ]
         t = SplitTable([head, *rows], colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
+        t.frame_height = (self.wide if wide else self.geometry).frame_height
         cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]
         cmds += [("FONTNAME", (k, 1), (k, -1), BOLD) for k in bold]
         t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))

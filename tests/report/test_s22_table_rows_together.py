@@ -59,3 +59,33 @@ def test_a_short_table_splits_evenly() -> None:
     heights = t._rowHeights
     first, rest = t.split(width, sum(heights[:4]) + 0.5)
     assert (_body_rows(first), _body_rows(rest)) == (2, 2)
+
+
+def test_section_heading_not_alone_over_a_table_of_tall_rows(tmp_path: Any) -> None:
+    """'Findings' and its words at a page's top, 'Warnings (202)' and a table of three rows ~130 pt tall that does
+    not fit under them: the heading stood alone on its page, the table on the next. Now the table's first rows
+    start under the heading (the whole group cannot be on one page)."""
+    from pypdf import PdfReader
+    from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph
+
+    from planner.report.builder import _headings_before_tables
+    from planner.report.context import column_frames
+
+    g = page_geometry("a4", "landscape")
+    ctx = ReportContext(analysis=analyze(plan_from_dict(_base("Table", 2))), geometry=g, wide=g)
+    tall = "<br/>".join(f"finding line {j}" for j in range(12))
+    rows = [[f"kind-{k}", ctx.cell(tall, markup=True)] for k in range(3)]
+    story = [
+        ctx.heading("Findings"),
+        ctx.p(
+            "Validation reports warnings and notes; each kind is listed once with its count. " * 3, "small"
+        ),
+        Paragraph("Warnings (3)", ctx.styles["h3"]),
+        ctx.table(["Kind", "Finding"], rows, [1, 4]),
+    ]
+    out = tmp_path / "t.pdf"
+    doc = BaseDocTemplate(str(out), pagesize=(g.width, g.height))
+    doc.addPageTemplates([PageTemplate("p", column_frames(g, 1))])
+    doc.build(_headings_before_tables(story, g.frame_width, g.frame_height))
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Findings" in first and "kind-0" in first, first[:200]
