@@ -16,15 +16,8 @@ import pytest
 from planner.analysis import analyze
 from planner.io import import_file
 from planner.model.plan import Plan
+from tests.io.test_mspdi import STANDARD_DAYS as DAYS  # Monday to Friday, 08:00-12:00 and 13:00-17:00
 
-DAYS = "".join(
-    f"<WeekDay><DayType>{d}</DayType><DayWorking>0</DayWorking></WeekDay>"
-    if d in (1, 7)
-    else f"<WeekDay><DayType>{d}</DayType><DayWorking>1</DayWorking><WorkingTimes>"
-    "<WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
-    "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>"
-    for d in range(1, 8)
-)
 MSPDI = f"""<?xml version="1.0" encoding="UTF-8"?>
 <Project xmlns="http://schemas.microsoft.com/project">
   <Name>t</Name><StartDate>2027-01-04T08:00:00</StartDate>

@@ -22,7 +22,7 @@ import pytest
 
 from planner.analysis import analyze
 from planner.io import import_file
-from planner.model.plan import Plan, Status
+from planner.model.plan import Decision, Plan, Status
 
 LAYOUTS = {
     "jira": (
@@ -77,18 +77,22 @@ def test_s22_closing_date_is_the_done_rows_actual_finish_in_working_weeks(
     assert f"1 row not done has a date in column {column}" in lines
 
 
+def _titled(path: Path, text: str) -> tuple[Plan, dict[str, Decision]]:
+    """The plan imported from ``text`` written to ``path``, and its decisions by title."""
+    path.write_text(text, encoding="utf-8")
+    plan, _ = import_file(path)
+    return plan, {d.title: d for d in plan.decisions}
+
+
 def test_s22_actual_finish_of_ms_project_csv_in_working_weeks(tmp_path: Path) -> None:
     """MS Project's 'Actual Finish' column, already read, was placed by calendar days: Mon 25 Jan after a Wednesday
     start was 2.86 weeks. Now 2.8, the working days, as the durations count."""
-    path = tmp_path / "msp.csv"
-    path.write_text(
+    plan, by_title = _titled(
+        tmp_path / "msp.csv",
         "ID,Name,Duration,Start,Finish,% Complete,Actual Start,Actual Finish,Predecessors\n"
         "1,Requirements,13 days,Wed 1/6/27,Fri 1/22/27,100%,Wed 1/6/27,Mon 1/25/27,\n"
         "2,Build,5 days,Mon 1/25/27,Fri 1/29/27,0%,NA,NA,1\n",
-        encoding="utf-8",
     )
-    plan, _ = import_file(path)
-    by_title = {d.title: d for d in plan.decisions}
     assert by_title["Requirements"].actual_start == dt.date(2027, 1, 6)
     assert by_title["Requirements"].actual_finish == pytest.approx(2.8)
     assert _finish(plan) == 3.8
@@ -106,17 +110,14 @@ def test_s22_done_summary_of_rows_finished_on_a_day_and_between_days(tmp_path: P
     """A summary row's finish milestone is done where its done rows end, the last of them: one finished Mon 25 Jan
     (week 2.8, kept as weeks), one Tue 12 Jan (5 working days from Wed 6 Jan: week 1, kept as the date Wed 13 Jan).
     Before, a date beside weeks left the milestone not started."""
-    path = tmp_path / "summary.csv"
-    path.write_text(
+    plan, by_title = _titled(
+        tmp_path / "summary.csv",
         "ID,Name,Outline Level,Duration,Start,Finish,% Complete,Actual Start,Actual Finish,Predecessors\n"
         "1,Phase,1,13 days,Wed 1/6/27,Mon 1/25/27,100%,Wed 1/6/27,Mon 1/25/27,\n"
         "2,Requirements,2,13 days,Wed 1/6/27,Fri 1/22/27,100%,Wed 1/6/27,Mon 1/25/27,\n"
         "3,Design,2,5 days,Wed 1/6/27,Tue 1/12/27,100%,Wed 1/6/27,Tue 1/12/27,\n"
         "4,Build,1,5 days,Tue 1/26/27,Mon 2/1/27,0%,NA,NA,1\n",
-        encoding="utf-8",
     )
-    plan, _ = import_file(path)
-    by_title = {d.title: d for d in plan.decisions}
     assert by_title["Design"].actual_finish == dt.date(2027, 1, 13)
     helper = by_title["Phase (finish)"]
     assert helper.status is Status.DONE
