@@ -123,3 +123,16 @@ def test_s22_done_summary_of_rows_finished_on_a_day_and_between_days(tmp_path: P
     assert helper.status is Status.DONE
     assert helper.actual_finish == pytest.approx(2.8)
     assert _finish(plan) == 3.8
+
+
+def test_s22_weekend_plan_start_counts_from_its_monday(tmp_path: Path) -> None:
+    """A table whose earliest start is Sat 9 Jan 2027 starts the plan that day and counts working days from it: the
+    Monday after is week 0, as the Saturday is (no work in between). It counted from the Friday before, so a row
+    starting on the Monday was pinned at week 0.2 and every row's dates sat a day late."""
+    plan, by_title = _titled(
+        tmp_path / "weekend.csv",
+        "Name,Duration,Start,Finish\nWeekend kick-off,1 day,2027-01-09,2027-01-09\nBuild,5 days,2027-01-11,2027-01-15\n",
+    )
+    assert plan.start_date == dt.date(2027, 1, 9)
+    assert by_title["Build"].not_before is None  # (was 0.2)
+    assert _finish(plan) == 1.0  # Build's 5 working days from week 0
