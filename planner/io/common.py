@@ -360,6 +360,21 @@ def field_order(name: str) -> tuple[str, int, str]:
     return (m.group(1), int(m.group(2)), name) if m else (name, 0, name)
 
 
+def hourly_rate(per_week: float, minutes_per_week: float) -> float:
+    """A team's rate per person-week as MS Project keeps a resource's StandardRate: per hour of a working week of
+    ``minutes_per_week`` (2,400: 40 hours). :func:`weekly_rate` reads it back.
+
+    >>> hourly_rate(4000, 2400), weekly_rate(100.0, 2400)
+    (100.0, 4000.0)
+    """
+    return per_week * 60.0 / minutes_per_week
+
+
+def weekly_rate(per_hour: float, minutes_per_week: float) -> float:
+    """The rate per person-week of a resource whose StandardRate is ``per_hour`` (:func:`hourly_rate`)."""
+    return per_hour * minutes_per_week / 60.0
+
+
 def report_custom_values(
     report: ImportReport,
     values: dict[str, int],

@@ -353,7 +353,9 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
         from planner.io.primavera import xer_notes
 
         notes.extend(xer_notes(plan, sched))
-    elif fmt == "ics":
+    if fmt in MONEY_CARRIED:
+        notes.extend(money_notes(plan, MONEY_CARRIED[fmt]))
+    if fmt == "ics":
         notes.append(
             "a calendar holds dates only: each decision is an all-day event over its scheduled days, each "
             "milestone and strict stage gate an event on its day; links, estimates, capacities, costs and risks "
@@ -362,6 +364,44 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
     notes.extend(_long_names_note(plan, fmt))
     notes.extend(_unwritable_note(plan, fmt))
     return notes
+
+
+MONEY_CARRIED: dict[str, frozenset[str]] = {
+    "mspdi": frozenset(
+        {"rates", "one_off"}
+    ),  # resources' StandardRate, tasks' FixedCost (and Cost, their total)
+    "mpx": frozenset({"one_off"}),
+    "xer": frozenset({"rates"}),  # resources' rates; P6 computes activity costs from them
+    "gan": frozenset(),
+    "csv": frozenset({"one_off"}),
+    "xlsx": frozenset({"one_off"}),
+}
+"""What of the plan's money each format carries: the teams' rates (the labour cost), the decisions' one-off costs.
+None carries running costs, cost categories, the budget or the cost of delay. (TaskJuggler, Mermaid, DOT and
+iCalendar say in their own notes that they carry no costs.)"""
+
+
+def money_notes(plan: Plan, carried: frozenset[str]) -> list[str]:
+    """The line saying which of the plan's money a format does not carry (:data:`MONEY_CARRIED`), so that a total
+    that comes back smaller is never a surprise; nothing when the plan has no money or the format carries it all."""
+    rated = sum(1 for t in plan.teams if t.rate)
+    one_off = sum(1 for d in plan.decisions if d.cost)
+    running = sum(1 for d in plan.decisions if d.run_rate)
+    lost = []
+    if rated and "rates" not in carried:
+        lost.append(f"the rates of {count(rated, 'team')} (the labour cost)")
+    if one_off and "one_off" not in carried:
+        lost.append(count(one_off, "one-off cost"))
+    if running:
+        lost.append(count(running, "running cost"))
+    if any(str(d.cost_category) != "other" for d in plan.decisions if d.cost or d.run_rate):
+        lost.append("the cost categories")
+    lost += [
+        what
+        for what, value in (("the budget", plan.budget), ("the cost of delay", plan.cost_of_delay))
+        if value
+    ]
+    return [f"money not carried: {', '.join(lost)}"] if lost else []
 
 
 def _three_point(plan: Plan) -> int:

@@ -56,7 +56,13 @@ from planner.io.common import (
     slug,
     some,
 )
-from planner.io.mspdi import _calendar_week, _in_outline_order, carry_constraint, parse_pt_minutes
+from planner.io.mspdi import (
+    CURRENCY_SCALE,
+    _calendar_week,
+    _in_outline_order,
+    carry_constraint,
+    parse_pt_minutes,
+)
 from planner.io.outline import Outline, SourceLink, SourceTask, exact_actual, report_durations_from_dates
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
@@ -1314,7 +1320,8 @@ def export_mpx(plan: Plan) -> bytes:
             T_WBS: _text(f, "WBS"),
             T_MILESTONE: yes(_text(f, "Milestone")),
             120: yes(_text(f, "Summary")),
-            T_COST: f"{float(_text(f, 'Cost') or 0):.2f}",
+            # the one-off cost, in whole units (MSPDI keeps hundredths; MPX has no rates to add the work's cost by)
+            T_COST: f"{float(_text(f, 'FixedCost') or 0) / CURRENCY_SCALE:.2f}",
         }
         write([70, *(values[number] or "" for number, _ in _EXPORT_TASK_FIELDS)])
         notes = _text(f, "Notes")

@@ -36,6 +36,7 @@ from planner.io.common import (
     ImportReport,
     InteropError,
     WorkCalendar,
+    hourly_rate,
     is_valid_id,
     local,
     own_actual,
@@ -49,6 +50,7 @@ from planner.io.common import (
     report_resource_notes,
     slug,
     some,
+    weekly_rate,
 )
 from planner.io.exporting import NAME_CHARS, shortened, status_anchor, weeks_from_status_day
 from planner.io.outline import (
@@ -60,6 +62,7 @@ from planner.io.outline import (
     exact_actual,
     report_durations_from_dates,
 )
+from planner.model.limits import MAX_COST
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
 from planner.units import agree, count, format_date, format_share, format_weeks, plural_weeks, week_to_date
 
@@ -575,6 +578,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # an actual finish by the status date on work its percentage says is not done
     unfinished: list[tuple[str, float]] = []
     tasks: list[SourceTask] = []
+    cost_with_work: set[str] = set()  # tasks whose cost is a Cost without a FixedCost: it holds their work
     links: list[tuple[str, str, int, str | None, str | None]] = []
     elapsed_keys: set[str] = set()
     outline_numbers: list[str | None] = []  # each kept task's OutlineNumber, in file order
@@ -734,7 +738,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if _text(f, "Active") == "0":
             report.add("format", "an inactive task is imported as an ordinary decision", where)
         fixed = fixed or manual
-        cost = _float(_text(f, "Cost"))
+        # The one-off cost is the task's FixedCost; its Cost is MS Project's total, with the resources' work at their
+        # rates (read as the teams' rates below). A file without FixedCost gives only Cost (read less the work).
+        fixed_cost = _text(f, "FixedCost")
+        cost = _float(_text(f, "Cost") if fixed_cost is None else fixed_cost)
+        if fixed_cost is None and cost:
+            cost_with_work.add(uid)
         hints: dict[str, str] = {}
         for kind, child in repeated:
             if kind == "Baseline":
@@ -835,7 +844,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 status_hint=hints.get(ALIAS_STATUS) if own_task else None,
                 wbs=_text(f, "WBS") or "",
                 notes=_text(f, "Notes") or "",
-                cost=cost if cost and cost > 0 else None,
+                cost=_money(cost, legacy=fixed_cost is None and own_task),
                 not_before=not_before,
                 fixed_start=fixed,
                 three_point=three,
@@ -937,10 +946,18 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if _works_own_way(cal_fields, _text(f, "CalendarUID"), _text(rf, "CalendarUID")):
             own_time.append(name)
         cap = _float(_text(f, "MaxUnits"))
-        teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
+        per_hour = _float(_text(f, "StandardRate")) or 0.0
+        teams.append(
+            Team(
+                id=tid,
+                name=name,
+                capacity=cap if cap is not None and cap >= 0 else None,
+                rate=weekly_rate(per_hour, mpw) if 0 < weekly_rate(per_hour, mpw) <= MAX_COST else None,
+            )
+        )
         team_of[uid] = teams[-1].id
-        if (_float(_text(f, "StandardRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
-            report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+        if (_float(_text(f, "OvertimeRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
+            report.add("cost", f"the overtime rate and cost per use of resource {name!r} are not carried")
     report_custom_values(
         report, resource_fields, "custom resource field", why="the plan's teams have no custom fields"
     )
@@ -956,6 +973,15 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             continue
         units = _float(_text(f, "Units"))
         task.resources.append((team, 1.0 if units is None else max(0.0, units)))
+    # A Cost without a FixedCost holds the task's work at its resources' rates, which the plan counts as labour
+    # (the owner's rate x the headcount x the duration, as planner.analysis.cost does): the one-off is the rest.
+    rate_of = {t.id: t.rate or 0.0 for t in teams}
+    for task in tasks:
+        if task.key in cost_with_work and task.resources and task.cost:
+            owner = max(task.resources, key=lambda r: r[1])[0]
+            work = task.duration * sum(u for _, u in task.resources) * rate_of.get(owner, 0.0)
+            rest = task.cost - work
+            task.cost = rest if rest > 1e-6 * max(1.0, task.cost) else None
 
     # where the file finishes: its latest task (MS Project's FinishDate is that; TaskJuggler writes the end of the
     # project's time frame there, months after its last task)
@@ -1223,6 +1249,19 @@ def _iso(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+CURRENCY_SCALE = 100
+"""MSPDI keeps money in hundredths of the currency (MS Project's Cost 150000 is 1,500.00; rates are per hour, not
+scaled)."""
+
+
+def _money(stored: float | None, *, legacy: bool = False) -> float | None:
+    """A task's one-off cost from its stored FixedCost (or Cost): hundredths of the currency. ``legacy``: a task of
+    the planner's own export before it wrote FixedCost, which held whole units. None for nothing or a negative."""
+    if stored is None or not math.isfinite(stored) or stored <= 0:
+        return None
+    return stored if legacy else stored / CURRENCY_SCALE
+
+
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
@@ -1266,6 +1305,7 @@ def export_mspdi(plan: Plan) -> str:
 
     Weeks are 40-hour working weeks (MinutesPerWeek 2400) on a Monday-Friday, 08:00-17:00 calendar.
     """
+    from planner.analysis.cost import cost_vectors
     from planner.io.exporting import (
         day_moment,
         day_of,
@@ -1278,6 +1318,7 @@ def export_mspdi(plan: Plan) -> str:
 
     mpw, mpd = DEFAULT_MINUTES_PER_WEEK, DEFAULT_MINUTES_PER_DAY
     origin = _plan_start(plan)
+    labour_per_week = cost_vectors(plan).labour_per_week.tolist()  # headcount x the owner's rate
     cal = WorkCalendar.standard(origin)
     sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
     es, ef, finish = sched.es, sched.ef, sched.finish
@@ -1535,8 +1576,15 @@ def export_mspdi(plan: Plan) -> str:
             )
             percent = 100 if state == "done" else int(round(d.progress))
             w(f"      <PercentComplete>{percent}</PercentComplete>\n")
-            if d.cost is not None:
-                w(f"      <Cost>{_num(d.cost)}</Cost>\n")
+            # Cost is MS Project's total (the fixed cost and the resources' work at their rates, which it
+            # recalculates); FixedCost is the decision's one-off cost, spread over the task as the planner does.
+            labour = labour_per_week[i] * d.weeks()
+            if d.cost is not None or labour > 0:
+                w(
+                    f"      <Cost>{_num(round(((d.cost or 0.0) + labour) * CURRENCY_SCALE))}</Cost>"
+                    f"<FixedCost>{_num(round((d.cost or 0.0) * CURRENCY_SCALE))}</FixedCost>"
+                    "<FixedCostAccrual>3</FixedCostAccrual>\n"
+                )
             # Schedulers (MS Project, MPXJ) need the actuals of started work: they are the plan's own actual dates
             # on their calendar days (a start at 08:00; a finish, the moment its day begins, at the previous working
             # day's 17:00, where the planner's finishes fall), else where the planner's schedule puts them. The
@@ -1603,7 +1651,15 @@ def export_mspdi(plan: Plan) -> str:
         w(
             f"    <Resource><UID>{team_uid[t.id]}</UID><ID>{team_uid[t.id]}</ID><Name>{escape(t.name)}</Name>"
             f"<Type>1</Type><IsNull>0</IsNull><Initials>{escape(t.id)}</Initials>"
-            f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits></Resource>\n"
+            f"<MaxUnits>{_num(t.capacity if t.capacity is not None else 1.0)}</MaxUnits>"
+            # MS Project keeps a rate per hour (StandardRateFormat 4 shows it per week): the team's rate per
+            # person-week over the hours of a working week
+            + (
+                f"<StandardRate>{_num(hourly_rate(t.rate, mpw))}</StandardRate><StandardRateFormat>4</StandardRateFormat>"
+                if t.rate
+                else ""
+            )
+            + "</Resource>\n"
         )
     w("  </Resources>\n  <Assignments>\n")
     auid = 1

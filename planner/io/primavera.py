@@ -2296,8 +2296,6 @@ def xer_notes(plan: Plan, sched: ExportSchedule | None = None) -> list[str]:
             f"{count(len(plan.baselines), 'baseline')} {agree(len(plan.baselines), 'is', 'are')} not carried (P6 "
             "keeps baselines as separate projects)"
         )
-    if any(d.cost is not None for d in plan.decisions):
-        notes.append("decision costs are not carried (P6 computes costs from resource rates)")
     notes.extend(_without_actual_start(plan, sched, kept=True))
     if sched is not None and sched.progress:
         notes.append(
