@@ -147,7 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("new", help="start a plan from a template")
-    p.add_argument("--template", default="ai-scaling", help="template name (see `planner templates`)")
+    p.add_argument(
+        "template_name",
+        nargs="?",
+        metavar="TEMPLATE",
+        help="template name, as --template (`planner new blank -o plan.json`)",
+    )
+    p.add_argument(
+        "--template", default=None, help="template name (see `planner templates`; default ai-scaling)"
+    )
     p.add_argument("-o", "--output", help="file to write (default: print to stdout)")
     p.add_argument("--title", help="title of the new plan")
     p.add_argument(
@@ -300,7 +308,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"planner: {mistyped}\n")
             return EXIT_USAGE
         argv = ["open", *argv]
-    args = parser.parse_args(_dash_values(parser, argv))
+    args, extra = parser.parse_known_args(_dash_values(parser, argv))
+    if (
+        extra
+    ):  # said by the command's own parser, so its usage line is the one shown (not `planner COMMAND ...`)
+        command = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        command.choices.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     gc_threshold = gc.get_threshold()
     streams = sys.stdout, sys.stderr
     _replace_unencodable(sys.stdout, sys.stderr)

@@ -501,6 +501,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     from planner.model import dump_plan, save_plan
     from planner.templates import load_template, template_names
 
+    named = getattr(args, "template_name", None)
+    if named is not None and args.template is not None and named != args.template:
+        raise CliError(f"two templates named: {named!r} and --template {args.template!r}; name one")
+    args.template = named or args.template or "ai-scaling"
     if args.template not in template_names():
         raise CliError(f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}")
     plan = load_template(args.template)
