@@ -51,8 +51,13 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
         )
     r = s.risk
     if r is not None:
-        if not s.spend_varies:  # one figure, said once, with its real cause
-            if abs(b.labour) >= 0.5 or abs(b.run) >= 0.5:
+        weekly = abs(b.labour) >= 0.5 or abs(b.run) >= 0.5
+        # Runs within half a percent of the total (spend_varies False) are not all the same: a trillion yen of
+        # one-off costs beside weekly costs that move with the schedule was said to spend the same in every run,
+        # "no estimate has a range", of a plan whose estimates all have one.
+        same = not weekly or max(abs(r.p50 - b.total), abs(r.p80 - b.total)) <= 1e-9 * max(1.0, abs(b.total))
+        if not s.spend_varies and same:  # one figure, said once, with its real cause
+            if weekly:
                 text = (
                     f"Each of the {r.iterations:,} simulated runs spends the same: the schedule itself does not "
                     f"vary in them (no estimate has a range and no risk delays the work), so the weekly costs "
@@ -64,6 +69,12 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
                     f"nothing runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the "
                     f"same."
                 )
+        elif not s.spend_varies:  # the weekly costs move with the schedule, but little beside the rest
+            text = (
+                f"The {r.iterations:,} simulated runs of the schedule spend within half a percent of the plan's "
+                f"total: the weekly costs move with how long the work takes, but they are a small part of the "
+                f"spend beside the one-off costs."
+            )
         else:
             text = (
                 f"Over {r.iterations:,} simulated runs of the schedule the spend is "
