@@ -16,6 +16,7 @@ from planner.units import agree, count, people
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
+LOAD_MIN_PT = 300.0  # the load chart is never shorter
 MAX_ROWS = 15  # rows of the stretch and delay tables: a big plan's worst cases, the rest counted
 
 
@@ -96,7 +97,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
     view.levelled = lv
     g = ctx.geometry
     # The chart's natural height (its layout is in inches, so it needs no more on a narrower page), or the page.
-    height = max(300.0, min(MAX_CHART_PT, g.frame_height - INTRO_PT, load_size(view)[1] * 72))
+    height = max(LOAD_MIN_PT, min(MAX_CHART_PT, g.frame_height - INTRO_PT, load_size(view)[1] * 72))
     if not over:  # nothing to fix: the chart is a reassurance, not the subject of the page
         height = min(height, 190.0)  # the stacked load still reads (its title and axes take ~110 pt)
     if not over and g.frame_width >= 600:
@@ -111,8 +112,16 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         )
         out.append(ctx.side_by_side(words, chart))
     else:
+        # The rest of the page under the words, down to LOAD_MIN_PT: at its natural height a 24-team chart went to a
+        # page of its own and left the words alone on theirs, a third of it used.
         out.append(
-            ctx.chart(lambda fig: draw_load(fig, view, schedule="unlevelled"), height, name="team load")
+            ctx.chart(
+                lambda fig: draw_load(fig, view, schedule="unlevelled"),
+                None,
+                name="team load",
+                min_height=min(height, LOAD_MIN_PT),
+                max_height=height,
+            )
         )
 
     # Over-capacity stretches per team.
