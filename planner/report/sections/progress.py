@@ -99,12 +99,15 @@ def build_progress(ctx: ReportContext) -> list[Flowable]:
 
 
 def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> str:
+    from planner.analysis.progress import done_weeks
+
     plan, sched = ctx.plan, ctx.schedule
     done = sum(1 for p in state.decisions if p.state == "done")
     doing = sum(1 for p in state.decisions if p.state == "in_progress")
-    planned = [d.weeks(ctx.analysis.estimate) for d in plan.decisions]
-    total = sum(planned)
-    left = sum(w * p.remaining_fraction for w, p in zip(planned, state.decisions, strict=True))
+    total = sum(d.weeks(ctx.analysis.estimate) for d in plan.decisions)
+    left = total - float(
+        done_weeks(plan, ctx.analysis.estimate).sum()
+    )  # the work done, as the cost counts it
     share = (total - left) / total if total > 0 else 0.0
     when = (
         f"Progress is recorded up to the status date, <b>{esc(ctx.date_week(state.status_week))}</b>; work not "
