@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.analysis import analyze
 from planner.analysis.cost import cost_summary
@@ -96,3 +98,52 @@ def test_cli_spend_agrees(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["analyze", str(path), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["cost"]["labour"] == pytest.approx(13_000.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 6),  # duration, weeks
+            st.integers(1, 3),  # headcount
+            st.sampled_from(["not_started", "in_progress", "done", "blocked"]),
+            st.integers(0, 100),  # progress
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.one_of(st.none(), st.integers(0, 12)),
+)
+def test_recorded_progress_never_changes_the_labour(
+    rows: list[tuple[int, int, str, int]], status: int | None
+) -> None:
+    """Whatever is recorded done, labour is headcount x planned duration x rate: the work done was paid for."""
+    raw: dict[str, object] = {
+        "schema_version": 1,
+        "title": "Any progress",
+        "stages": [{"id": "v", "name": "V"}],
+        "teams": [{"id": "t", "name": "T", "capacity": 10, "rate": 100}],
+        "decisions": [
+            {
+                "id": f"d{k}",
+                "title": f"D{k}",
+                "stage": "v",
+                "owner": "t",
+                "duration": d,
+                "headcount": h,
+                "status": s,
+                "progress": p,
+            }
+            for k, (d, h, s, p) in enumerate(rows)
+        ],
+        "dependencies": [{"from": f"d{k}", "to": f"d{k + 1}"} for k in range(len(rows) - 1)],
+    }
+    if status is not None:
+        raw["status_date"] = status
+    plan = Plan.model_validate(raw)
+    summary = cost_summary(plan, analyze(plan))
+    assert summary is not None
+    assert summary.breakdown.labour == pytest.approx(sum(100.0 * d * h for d, h, _, _ in rows))
+    curve = summary.breakdown.spend_curve
+    assert curve[-1][1] == pytest.approx(summary.breakdown.total)
+    assert all(b[1] >= a[1] - 1e-6 for a, b in zip(curve, curve[1:], strict=False))  # spend only grows
