@@ -50,6 +50,11 @@ def ellipsize(text: Any, max_chars: int) -> str:
     return text[: max(1, max_chars - 1)].rstrip() + "\u2026"
 
 
+QUOTED_CHARS = (
+    90  # a decision's title quoted in a sentence is shortened to this (300 characters filled a column)
+)
+
+
 def fit_width(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points, in time linear in its length: a 20,000-character
     title is measured a dozen times, not once per character removed."""

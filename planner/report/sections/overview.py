@@ -12,6 +12,7 @@ from planner.analysis.cost import format_money, target_week
 from planner.model import units
 from planner.model.plan import Status
 from planner.report.context import (
+    QUOTED_CHARS,
     ReportContext,
     ellipsize,
     esc,
@@ -583,7 +584,7 @@ def _summary_body(
     return out
 
 
-def _short_titles(plan: Any, limit: int = 90) -> Any:
+def _short_titles(plan: Any, limit: int = QUOTED_CHARS) -> Any:
     """``plan`` with its decisions' and risks' titles shortened to ``limit`` characters for a sentence that quotes them (a
     title of 300 characters quoted whole filled half the summary's column); the plan itself when none is
     longer."""

@@ -13,7 +13,7 @@ import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
-from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
+from planner.report.context import QUOTED_CHARS, ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
 from planner.report.sections.overview import compared_with_p_dates
 
@@ -311,7 +311,11 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     if not order:
         return "No decision is on the critical path in any run."
     top = order[:TOP_DECISIONS]
-    names = [f"{esc(ctx.title_of(sim.ids[i]))} ({esc(units.format_share(crit[i]))})" for i in top]
+    # Titles quoted in a sentence are shortened: five 300-character titles made a paragraph of half a page.
+    names = [
+        f"{esc(ellipsize(ctx.title_of(sim.ids[i]), QUOTED_CHARS))} ({esc(units.format_share(crit[i]))})"
+        for i in top
+    ]
     text = (
         "The decisions that most often set the finish, with the share of runs in which they are on the "
         f"critical path: {_join(names)}. "
@@ -325,7 +329,7 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     sens = [(d, c) for d, c in sim.sensitivity() if c > 0]
     sens.sort(key=lambda x: (-x[1], x[0]))
     if sens:
-        names = [f"{esc(ctx.title_of(d))}" for d, _ in sens[:3]]
+        names = [esc(ellipsize(ctx.title_of(d), QUOTED_CHARS)) for d, _ in sens[:3]]
         text += (
             f"The finish moves most with the durations of {_join(names)}: firming up their estimates, or "
             f"giving them more people, narrows the range of dates most."
