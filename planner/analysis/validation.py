@@ -9,7 +9,8 @@ switcher cannot tell from another or from the plan itself), ``scenario-unknown-r
 ``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
 ``scenario-milestone-duration`` (a scenario gives a milestone a duration: it cannot be scheduled),
 ``scenario-duplicate-dependency`` (a scenario adds a link the plan keeps, or one link twice), ``scenario-blank-name``,
-``go-live-unknown`` (``ai_system.go_live`` names no decision);
+``go-live-unknown`` (``ai_system.go_live`` names no decision), ``target-needs-start-date`` (a target date and no
+start date: the target is left out);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
 
@@ -125,6 +126,7 @@ def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
     out += _missing_owner(plan, graph, cols)
     out += _scenario_names(plan)
     out += _go_live(plan, titles)
+    out += _target_date(plan)
     out += progress_findings(plan, cols)  # status date and actuals (issue 16)
     return sort_findings(out)
 
@@ -582,6 +584,23 @@ def _go_live(plan: Plan, titles: _Titles) -> list[Finding]:
             "go-live-unknown",
             f"ai_system.go_live names '{ai.go_live}', which is not a decision of the plan, so the EU AI Act "
             f"obligations fall due at {instead} instead. Fix the id or remove go_live.",
+            [],
+        )
+    ]
+
+
+def _target_date(plan: Plan) -> list[Finding]:
+    """A ``target`` given as a date in a plan without a ``start_date`` cannot be placed on the week scale: every
+    figure that reads it (the cost of delay, the odds of finishing by it, the target line of the charts) leaves it
+    out (:func:`planner.analysis.cost.target_week`), so say so rather than drop it without a word."""
+    if plan.start_date is not None or not isinstance(plan.target, dt.date):
+        return []
+    return [
+        Finding(
+            W,
+            "target-needs-start-date",
+            f"The target {plan.target.isoformat()} is a date but the plan has no start date, so it is left out (no "
+            "cost of delay, no chance of meeting it): set the plan's start date, or give the target in weeks.",
             [],
         )
     ]
