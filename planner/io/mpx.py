@@ -1250,7 +1250,9 @@ def export_mpx(plan: Plan) -> bytes:
         return "Yes" if text == "1" else "No"
 
     write(["MPX", "Scaling Roadmap Planner", "4.0", "ANSI"])
-    write([10, "", 0, 2, ",", "."])
+    # the plan's currency by its ISO code, before the amount with a space (MPX position 3): the costs are the plan's
+    # money, and an empty symbol left them in whatever currency the reader defaults to (the import reads it back)
+    write([10, plan.currency or "", 3 if plan.currency else 0, 2, ",", "."])
     write([11, 2, 0, 1, "8.00", "40.00", "0.00/h", "0.00/h", 1, 0])
     write([12, 1, 1, 480, "/", ":", "am", "pm", 2, 2])
     write([20, "Standard", 0, 1, 1, 1, 1, 1, 0])
