@@ -373,12 +373,13 @@ MONEY_CARRIED: dict[str, frozenset[str]] = {
     "mpx": frozenset({"one_off"}),
     "xer": frozenset({"rates"}),  # resources' rates; P6 computes activity costs from them
     "gan": frozenset(),
-    "csv": frozenset({"one_off"}),
-    "xlsx": frozenset({"one_off"}),
+    "csv": frozenset({"one_off", "running", "categories"}),  # columns cost, run_rate, cost_category
+    "xlsx": frozenset({"one_off", "running", "categories"}),
 }
-"""What of the plan's money each format carries: the teams' rates (the labour cost), the decisions' one-off costs.
-None carries running costs, cost categories, the budget or the cost of delay. (TaskJuggler, Mermaid, DOT and
-iCalendar say in their own notes that they carry no costs.)"""
+"""What of the plan's money each format carries: the teams' rates (the labour cost), the decisions' one-off costs,
+their running costs and cost categories. None carries the budget or the cost of delay; the tables (one row per
+decision) have no place for the teams' rates. (TaskJuggler, Mermaid, DOT and iCalendar say in their own notes that
+they carry no costs.)"""
 
 
 def money_notes(plan: Plan, carried: frozenset[str]) -> list[str]:
@@ -392,9 +393,16 @@ def money_notes(plan: Plan, carried: frozenset[str]) -> list[str]:
         lost.append(f"the rates of {count(rated, 'team')} (the labour cost)")
     if one_off and "one_off" not in carried:
         lost.append(count(one_off, "one-off cost"))
-    if running:
+    if running and "running" not in carried:
         lost.append(count(running, "running cost"))
-    if any(str(d.cost_category) != "other" for d in plan.decisions if d.cost or d.run_rate):
+    elif running and plan.horizon is not None:  # the running costs come back, counted to the finish
+        lost.append(
+            f"the horizon (week {format_weeks(plan.horizon)}) the running costs count up to: without it they count "
+            "up to the finish"
+        )
+    if "categories" not in carried and any(
+        str(d.cost_category) != "other" for d in plan.decisions if d.cost or d.run_rate
+    ):
         lost.append("the cost categories")
     lost += [
         what

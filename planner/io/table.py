@@ -2,8 +2,11 @@
 
 Columns (header names are case-insensitive; order is free; only ``title`` or ``id`` is required)::
 
-    id, title, stage, area, owner, optimistic, likely, pessimistic, headcount, cost, status, progress,
-    not_before, actual_start, actual_finish, milestone, depends_on, tags, references, notes
+    id, title, stage, area, owner, optimistic, likely, pessimistic, headcount, cost, run_rate, cost_category,
+    status, progress, not_before, actual_start, actual_finish, milestone, depends_on, tags, references, notes
+
+``run_rate`` (running cost per week from the decision's finish) and ``cost_category`` (people, cloud, vendor, other)
+are written only when the plan has any (:data:`MONEY_COLUMNS`); a blank category is ``other``.
 
 ``actual_start`` / ``actual_finish`` are an ISO date (YYYY-MM-DD) or weeks from the plan start (issue 16).
 
@@ -47,6 +50,7 @@ from planner.model.plan import (
     Area,
     Baseline,
     BaselineEntry,
+    CostCategory,
     Decision,
     Dependency,
     DependencyType,
@@ -74,6 +78,8 @@ COLUMNS = [
     "pessimistic",
     "headcount",
     "cost",
+    "run_rate",
+    "cost_category",
     "status",
     "progress",
     "not_before",
@@ -85,7 +91,22 @@ COLUMNS = [
     "references",
     "notes",
 ]
-NUMERIC = {"optimistic", "likely", "pessimistic", "headcount", "cost", "progress", "not_before", "duration"}
+NUMERIC = {
+    "optimistic",
+    "likely",
+    "pessimistic",
+    "headcount",
+    "cost",
+    "run_rate",
+    "progress",
+    "not_before",
+    "duration",
+}
+MONEY = {"cost", "run_rate"}
+"""Columns of money: read as a cost cell is typed (a currency, digit grouping)."""
+MONEY_COLUMNS = ("run_rate", "cost_category")
+"""Columns the export writes only when a decision has a value other than the default (a run rate, a category
+other than ``other``): a plan without them exports the columns it always did."""
 SCHEDULE_COLUMNS = ("scheduled_start", "scheduled_finish")
 """What the export adds for the reader: each decision's start and finish as ``planner analyze`` schedules them (ISO
 dates; weeks without a start date). Computed, so an import reads past them."""
@@ -97,8 +118,9 @@ _HEADERS = {
     "likely": "likely (weeks)",
     "pessimistic": "pessimistic (weeks)",
     "not_before": "not_before (weeks)",
+    "run_rate": "run_rate (per week)",
 }
-"""The export's header for a column whose cells are weeks: the unit in the header keeps the cells numbers that a
+"""The export's header for a column whose cells are weeks (or money per week): the unit in the header keeps the cells numbers that a
 spreadsheet sums and sorts. An import reads either name."""
 _ALIASES = {
     "name": "title",
@@ -129,6 +151,13 @@ _ALIASES = {
     "budget": "cost",
     "planned cost": "cost",
     "budget cost": "cost",
+    # the running cost per week from a decision's finish (the plan's run_rate; the export's "run_rate (per week)")
+    "run_rate (per week)": "run_rate",
+    "run rate (per week)": "run_rate",
+    "run rate per week": "run_rate",
+    "running cost per week": "run_rate",
+    "running cost (per week)": "run_rate",
+    "weekly running cost": "run_rate",
     "% complete": "progress",
     "percent complete": "progress",
     "% done": "progress",
@@ -540,7 +569,7 @@ def _actual_value(
 def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     """Header and rows for ``plan``: text cells neutralised, numbers as numbers, dates ISO. The columns are
     :data:`COLUMNS` (weeks columns named with their unit) with the schedule's start and finish after the owner and
-    the plan's start and status dates last."""
+    the plan's start and status dates last; of :data:`MONEY_COLUMNS`, those the plan uses."""
     from planner.io.exporting import export_schedule
     from planner.units import iso_date
 
@@ -576,6 +605,8 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
             p,
             d.headcount,
             "" if d.cost is None else d.cost,
+            "" if d.run_rate is None else d.run_rate,
+            str(d.cost_category),
             str(d.status),
             d.progress,
             "" if d.not_before is None else d.not_before,
@@ -591,7 +622,21 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
         rows.append([neutralise(c) if isinstance(c, str) else c for c in row])
     header = [_HEADERS.get(c, c) for c in COLUMNS]
     header[5:5] = SCHEDULE_COLUMNS
-    return [*header, *PLAN_COLUMNS], rows
+    header = [*header, *PLAN_COLUMNS]
+    unused = {
+        header.index(_HEADERS.get(c, c))
+        for c, used in zip(
+            MONEY_COLUMNS,
+            (
+                any(d.run_rate is not None for d in plan.decisions),
+                any(d.cost_category is not CostCategory.OTHER for d in plan.decisions),
+            ),
+            strict=True,
+        )
+        if not used
+    }
+    keep = [k for k in range(len(header)) if k not in unused]
+    return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
 
 
 _UNIT_HEADER = re.compile(
@@ -947,7 +992,7 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     if isinstance(value, int | float):
         return float(value)
     text = restore(str(value).strip()).replace("\u2212", "-")
-    if column == "cost":
+    if column in MONEY:
         text = _money(text)
     elif "," in text and "." not in text:
         text = text.replace(",", ".")  # a European decimal comma
@@ -971,7 +1016,7 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
                 "use a percentage from 0 to 100, such as 40 or 40%"
                 if column == "progress"
                 else "use a plain number such as 2 or 1.5"
-                if column in ("headcount", "cost")
+                if column in ("headcount", *MONEY)
                 else "use a plain number of weeks such as 2 or 1.5"
                 + (", or a number with a unit such as 5d or 2w" if column in SPANS else "")
             ),
@@ -979,6 +1024,22 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     if x != x or x in (float("inf"), float("-inf")):
         raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
     return x
+
+
+def _cost_category(cell: Any, where: str, path: Any) -> CostCategory:
+    """A cost category cell: people, cloud, vendor or other in any case; blank is ``other``."""
+    text = str(cell if cell is not None else "").strip()
+    if not text:
+        return CostCategory.OTHER
+    try:
+        return CostCategory(text.casefold())
+    except ValueError:
+        names = ", ".join(c.value for c in CostCategory)
+        raise InteropError(
+            path,
+            f"{where}, column 'cost_category': {text[:40]!r} is not a cost category",
+            hint=f"use one of {names}, or leave it blank (other)",
+        ) from None
 
 
 START_HEADERS = {"start", "start date", "begin", "begin date", "start_date", "timeline - start"}
@@ -1939,14 +2000,15 @@ def _guessed_columns(
     whose cells are not all numbers: the name was a guess, so the column is ignored and reported rather than the
     file refused (a 'Completion' column of dates). So is an actual-date column known by another tool's name
     ("Started", "Completed": Linear's timestamps) whose cells are not all dates (a 'Completed' column of yes/no, or
-    of 1/0: weeks are the plan's own columns' way, not another tool's). The plan's own column names are never
-    second-guessed."""
+    of 1/0: weeks are the plan's own columns' way, not another tool's). The plan's own column names, and the
+    export's names for them (``likely (weeks)``, ``run_rate (per week)``), are never second-guessed: a bad cell
+    there is refused with its line."""
+    own = set(_HEADERS.values())
     for k, h in enumerate(header):
         key = keys[k] if k < len(keys) else ""
         dates = key in ("actual_start", "actual_finish")
-        if (key not in NUMERIC and not dates) or re.sub(
-            r"\s+", " ", str(h or "").strip().lower()
-        ) not in _ALIASES:
+        name = re.sub(r"\s+", " ", str(h or "").strip().lower())
+        if (key not in NUMERIC and not dates) or name not in _ALIASES or name in own:
             continue
         for _line, cells in rows:
             if k < len(cells):
@@ -2564,8 +2626,7 @@ def rows_to_plan(
                 or (isinstance(cell, str) and _is_plain_number(cell.strip().replace(",", ".")))
             ):
                 rec[c] = f"{cell} {unit}"
-        if (code := currency_of(rec.get("cost"))) is not None:
-            currencies.add(code)
+        currencies.update(code for c in MONEY if (code := currency_of(rec.get(c))) is not None)
         progress_cell = rec.get("progress")
         if isinstance(progress_cell, str) and _status_word(progress_cell) is not None:
             # Microsoft Planner's "Progress" is a status word (Not started, In progress, Completed)
@@ -2686,6 +2747,8 @@ def rows_to_plan(
                     milestone=milestone,
                     headcount=1.0 if headcount is None else headcount,
                     cost=nums["cost"],
+                    run_rate=nums["run_rate"],
+                    cost_category=_cost_category(rec.get("cost_category"), where, path),
                     status=status,
                     progress=progress,
                     not_before=nums["not_before"],
