@@ -91,19 +91,9 @@ COLUMNS = [
     "references",
     "notes",
 ]
-NUMERIC = {
-    "optimistic",
-    "likely",
-    "pessimistic",
-    "headcount",
-    "cost",
-    "run_rate",
-    "progress",
-    "not_before",
-    "duration",
-}
 MONEY = {"cost", "run_rate"}
 """Columns of money: read as a cost cell is typed (a currency, digit grouping)."""
+NUMERIC = {"optimistic", "likely", "pessimistic", "headcount", *MONEY, "progress", "not_before", "duration"}
 MONEY_COLUMNS = ("run_rate", "cost_category")
 """Columns the export writes only when a decision has a value other than the default (a run rate, a category
 other than ``other``): a plan without them exports the columns it always did."""

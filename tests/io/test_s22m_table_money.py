@@ -159,6 +159,11 @@ def test_import_reads_other_names_and_money_cells() -> None:
             "line 3, column 'run_rate': 'lots' is not a number",
         ),
         ("id,title,Run rate\na,A,-5\n", "line 2, column 'run_rate'"),
+        # so was a weeks column of the export's (its whole column was ignored: every decision 1 week)
+        (
+            "id,title,likely (weeks)\na,A,2\nb,B,soon\n",
+            "line 3, column 'likely': 'soon' is not a number",
+        ),
     ],
 )
 def test_bad_cells_name_their_line(text: str, said: str) -> None:
