@@ -397,8 +397,7 @@ def money_notes(plan: Plan, carried: frozenset[str]) -> list[str]:
         lost.append(count(running, "running cost"))
     elif running and plan.horizon is not None:  # the running costs come back, counted to the finish
         lost.append(
-            f"the horizon (week {format_weeks(plan.horizon)}) the running costs count up to: without it they count "
-            "up to the finish"
+            f"the horizon (week {format_weeks(plan.horizon)}; without it the running costs count up to the finish)"
         )
     if "categories" not in carried and any(
         str(d.cost_category) != "other" for d in plan.decisions if d.cost or d.run_rate

@@ -126,8 +126,8 @@ def test_notes_no_longer_say_running_costs_or_categories_are_lost() -> None:
     # with a horizon, the running costs come back counted to the finish: said
     notes = export_notes(_plan(horizon=10), "csv")
     assert (
-        "money not carried: the rates of 1 team (the labour cost), the horizon (week 10) the running costs count "
-        "up to: without it they count up to the finish, the budget"
+        "money not carried: the rates of 1 team (the labour cost), the horizon (week 10; without it the running "
+        "costs count up to the finish), the budget"
     ) in notes
 
 
