@@ -506,7 +506,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CliError(f"two templates named: {named!r} and --template {args.template!r}; name one")
     args.template = named or args.template or "ai-scaling"
     if args.template not in template_names():
-        raise CliError(f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}")
+        # `planner new plan.json` (the file to write, as other tools' `new NAME` take it) is a file name, not a template
+        hint = (
+            f"; to write the plan to a file, name it with -o: planner new -o {args.template}"
+            if named is not None and any(c in named for c in "./\\")
+            else ""
+        )
+        raise CliError(
+            f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}{hint}"
+        )
     plan = load_template(args.template)
     if args.title is not None:
         from planner.model.limits import MAX_TITLE_CHARS
