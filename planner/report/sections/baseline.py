@@ -127,12 +127,11 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
 
 def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
     import planner.charts as charts
-    from planner.report.sections.charts import gantt_tiles
+    from planner.report.sections.charts import gantt_tiles, own_page
 
     height = ctx.geometry.frame_height - INTRO_PT
     tiles = gantt_tiles(ctx, height)
     out: list[Flowable] = [
-        PageBreak(),
         Paragraph("The schedule against the baseline", ctx.styles["h3"]),
         ctx.p(
             "Each decision's current bar with its baseline bar, thin and grey, beneath it: a "
@@ -142,6 +141,9 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
     ]
     total = tiles[-1][1] if tiles else 0
     natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
+    # A chart of a few rows follows the words above it when the page has room (it took a page of its own and left
+    # the section's few lines alone on theirs); a chart of the page's height starts one.
+    out.insert(0, own_page(ctx, out, natural if natural < height else None))
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())

@@ -242,6 +242,14 @@ def _stage_timeline_least(ctx: ReportContext) -> float:
     )
 
 
+def own_page(ctx: ReportContext, intro: list[Flowable], chart_pt: float | None) -> Flowable:
+    """What goes before ``intro`` (a sub-heading and its words) and a chart ``chart_pt`` tall under them: a page
+    break when the chart takes a page (None), else one only when the rest of the page cannot hold them."""
+    if chart_pt is None:
+        return PageBreak()
+    return CondPageBreak(_intro_height(ctx, intro, ctx.wide.frame_width) + chart_pt)
+
+
 def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -> float:
     """Points the ``flowables`` (a heading and its introduction) take above a chart."""
     used = 0.0

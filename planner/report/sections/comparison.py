@@ -184,7 +184,7 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
 def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> list[Flowable]:
     import planner.charts as charts
     from planner.analysis.compare import ghost_analysis
-    from planner.report.sections.charts import gantt_tiles
+    from planner.report.sections.charts import gantt_tiles, own_page
 
     if not item.ok or not comp.reference.ok:
         return []
@@ -194,7 +194,6 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     tiles = gantt_tiles(sub, height)
     title = f"\u201c{item.name}\u201d against \u201c{comp.reference.name}\u201d"
     out: list[Flowable] = [
-        PageBreak(),
         Paragraph(esc(title), ctx.styles["h3"]),
         ctx.p(
             f"Each decision\u2019s bar in \u201c{item.name}\u201d with its bar in "
@@ -205,6 +204,11 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         ),
     ]
     total = tiles[-1][1] if tiles else 0
+    # A scenario's chart of a few rows is only as tall as they are and follows what is above it when the page has
+    # room (each took a page, its rows in the top half and the legend at the foot); a taller one starts a page.
+    natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
+    short = natural if natural < height else None
+    out.insert(0, own_page(ctx, out, short))
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
@@ -224,7 +228,7 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         ) -> None:
             charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
 
-        out.append(ctx.chart(draw, None, name="scenario Gantt", wide=True))
+        out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=short or 144.0))
     return out
 
 
