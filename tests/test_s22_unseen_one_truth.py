@@ -34,7 +34,7 @@ import pytest
 
 from planner import units
 from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text
-from tests.test_s21_unseen_one_truth import check_options, check_scenarios, s21_plan
+from tests.test_s21_unseen_one_truth import _when, check_options, check_scenarios, s21_plan
 
 TOL = 1e-9
 
@@ -83,10 +83,6 @@ def write(seed: int, folder: Path) -> Path:
         d["duration"] = dur
     path.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
-
-
-def _when(start: str | None, week: float | None) -> str:
-    return units.format_when(dt.date.fromisoformat(start) if start else None, week)
 
 
 def check_levelling_with_progress(path: Path) -> list[str]:
