@@ -34,6 +34,7 @@ from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
+from planner.ui.views.columns import ColumnFit
 from planner.ui.views.figure_view import FigureView
 from planner.ui.views.lazy import LazyRefresh
 
@@ -121,10 +122,8 @@ class CapacityTab(LazyRefresh, QWidget):
         self.over.setRootIsDecorated(False)
         self.over.setUniformRowHeights(True)
         self.over.setWordWrap(False)
-        oh = self.over.header()
-        oh.setStretchLastSection(False)
-        for c in range(4):
-            oh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Weeks, dates and peak whole; the team's name elides to make room (in full in its tooltip).
+        self.over_columns = ColumnFit(self.over, flexible=[0], on_wanted=self._want_side)
         self.over.itemActivated.connect(self._select_from_item)
         self.over.itemClicked.connect(self._select_from_item)
 
@@ -166,6 +165,7 @@ class CapacityTab(LazyRefresh, QWidget):
         split.setSizes([700, 360])  # scaled to the tab: the chart keeps most of a small window
         split.setChildrenCollapsible(False)
         self.splitter = split
+        self.over_columns.fit()
 
         # The whole tab scrolls when it is too small for chart and tables (800x600 in 15 pt type: the summary
         # was cut mid-line, the chart a 80 px sliver beside the tables); stacked, the chart keeps a readable height.
@@ -180,6 +180,13 @@ class CapacityTab(LazyRefresh, QWidget):
         self.chart_kind.currentIndexChanged.connect(lambda _i: self._chart_kind_changed())
         doc.analysis_updated.connect(self._on_analysis)
         doc.plan_reset.connect(lambda: self.show_levelled.setChecked(False))
+
+    def _want_side(self, width: int) -> None:
+        """The tables beside the chart at least as wide as the over-capacity list needs to show its weeks, dates and
+        peaks whole (the team's name shortened); else the splitter stacks them under the chart (at 1280x720 beside
+        the inspector: "13 Aug 2027 – 16 Au")."""
+        if hasattr(self, "splitter"):
+            self.splitter.want_side(max(self.side.minimumWidth(), width))
 
     # -- refresh ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -298,6 +305,7 @@ class CapacityTab(LazyRefresh, QWidget):
             item = QTreeWidgetItem(["Every team is within capacity.", "", "", ""])
             self.over.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
+        self.over_columns.fit()
 
     def _fill_compare(self, a: Any, lv: Any) -> None:
         if lv is None:

@@ -30,6 +30,7 @@ from planner.model.plan import AI_ROLES as ROLES
 from planner.model.plan import RISK_TIERS as TIERS
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
+from planner.ui.views.columns import ColumnFit
 from planner.ui.views.lazy import LazyRefresh
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ class CoverageTab(LazyRefresh, QWidget):
         self.matrix.setWordWrap(True)
         self.matrix.verticalHeader().setVisible(False)
         self.matrix.cellClicked.connect(self._select_cell)
+        # The item and its status whole; the title and the stages' decisions wrap to make room.
+        self.matrix_columns = ColumnFit(self.matrix, least_chars=16)
 
         self.findings = QTreeWidget(self)
         self.findings.setObjectName("coverageFindings")
@@ -183,20 +186,8 @@ class CoverageTab(LazyRefresh, QWidget):
             if ic.item.applies is not None:
                 st.setToolTip(f"Applies from {units.format_date(ic.item.applies)}")
             m.setItem(r, len(headers) - 1, st)
-        h = m.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title a fixed, readable width (it wraps) and the last column takes what is left: stretched, the
-        # title was squeezed to a few pixels beside the stage columns on a small screen.
-        h.setStretchLastSection(True)
-        # In characters of the table's font, not pixels: in presentation type (3.2x on a 4K panel) 240 px
-        # held "Risk managem…" and the stage columns wrapped each id onto three lines.
-        char = max(1, m.fontMetrics().averageCharWidth())
-        m.setColumnWidth(1, 34 * char)
-        m.resizeColumnToContents(0)
-        for c in range(2, len(headers)):
-            m.resizeColumnToContents(c)
-            m.setColumnWidth(c, max(16 * char, min(31 * char, m.columnWidth(c))))
-        m.resizeRowsToContents()
+        self.matrix_columns.flexible = set(range(1, len(headers) - 1))
+        self.matrix_columns.fit()
         covered = len([i for i in rows if i.decisions])
         req = [i for i in fc.items if i.required]
         parts = [f"<b>{covered}</b> of {len(rows)} {'obligations' if fw == 'euaiact' else 'items'} covered"]

@@ -36,6 +36,7 @@ from planner.model.plan import ID_PATTERN
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
+from planner.ui.views.columns import ColumnFit
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.models import (
@@ -47,30 +48,6 @@ from planner.ui.views.models import (
     DecisionIdRole,
     DecisionTableModel,
 )
-
-_WIDTHS = {
-    "id": 170,
-    "title": 340,
-    "area": 150,
-    "stage": 115,
-    "owner": 140,
-    "optimistic": 56,
-    "likely": 60,
-    "pessimistic": 56,
-    "status": 100,
-    "progress": 76,
-    "actual_start": 96,
-    "actual_finish": 96,
-    "remaining": 76,
-    "start": 56,
-    "finish": 60,
-    "start_date": 96,
-    "finish_date": 96,
-    "float": 56,
-    "critical": 72,
-    "start_slip": 72,
-    "finish_slip": 76,
-}
 
 
 def reference_choices(doc: PlanDocument, key: str) -> list[tuple[str, str | None]]:
@@ -147,6 +124,10 @@ class DecisionDelegate(EditorDelegate):
         fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
 
 
+FILTER_CHARS = 40
+"""The widest a filter of the table's bar is, in characters of its font (its list shows the choices whole)."""
+
+
 class DecisionsView(QWidget):
     """Filter bar, table and count; ``table``, ``model`` and ``proxy`` are public for the window and tests."""
 
@@ -209,10 +190,16 @@ class DecisionsView(QWidget):
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
         hh.setStretchLastSection(False)
-        for i, col in enumerate(COLUMNS):
-            hh.resizeSection(
-                i, max(_WIDTHS.get(col.key, 80), self.fontMetrics().horizontalAdvance(col.header) + 28)
-            )
+        # Figures, dates and statuses whole in the table's font (a 150 % font cut them at the desk's pixel
+        # widths: "Engineering workfl…"); ids, titles and the names of areas, stages and teams up to 56
+        # characters, eliding (a 200-character area name made its column 1,400 px wide).
+        self.columns = ColumnFit(
+            self.table,
+            [COLUMN_INDEX[key] for key in ("id", "title", "area", "stage", "owner")],
+            fill=False,
+            flex_chars=56,
+            rows=60,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -276,6 +263,10 @@ class DecisionsView(QWidget):
                 combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+            fm = combo.fontMetrics()  # the list: the names whole
+            combo.view().setMinimumWidth(
+                max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())) + 24
+            )
         no_dates = plan.start_date is None
         for c in DATE_COLUMNS:
             self.table.setColumnHidden(c, no_dates)
@@ -324,11 +315,16 @@ class DecisionsView(QWidget):
             self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
 
     def _fit_font(self) -> None:
-        """Sizes that follow the font: the search field's (its hint whole) and the rows' height. Again when the
+        """Sizes that follow the font: the search field's (its hint whole), the filters' widest (a choice's
+        first :data:`FILTER_CHARS` characters: a 200-character team name made its filter 1,600 px wide and the
+        window 1,890 px on a 1280 px screen; the list shows the whole names) and the rows' height. Again when the
         font changes (a system font made larger while the app runs)."""
         self.search.setMinimumWidth(
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24
         )
+        for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
+            widest = combo.fontMetrics().horizontalAdvance("M" * FILTER_CHARS) * 2 // 3
+            combo.setMaximumWidth(widest + combo.iconSize().width() + 40)  # (with the arrow and the frame)
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
 
     def changeEvent(self, event: QEvent) -> None:
