@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from planner.ui.presentation.mode import FONT_SCALE
+from planner.ui.tabs.risk_model import COLUMN_INDEX
 
 
 def _settle() -> None:
@@ -36,15 +36,31 @@ def test_the_risk_tables_grow_with_presentation_type_and_come_back(sample_window
         line = results.fontMetrics().height()
         assert results.verticalHeader().defaultSectionSize() >= line  # a row holds a line of its type
         assert register.verticalHeader().defaultSectionSize() >= register.fontMetrics().height()
+        # The register's columns are fitted to their words in the table's type (planner.ui.views.columns), no
+        # longer scaled from the desk's pixels: they grow, and the id, probability and impact show whole in
+        # presentation type ("3…" and "2 / …" before).
+        fm = register.fontMetrics()
+        model = register.model()
+        header = register.horizontalHeader()
         for c, before in enumerate(widths_before):
-            assert register.horizontalHeader().sectionSize(c) >= int(before * FONT_SCALE * p.scale) - 1
+            assert header.sectionSize(c) >= before
+        for key in ("id", "probability", "impact"):
+            c = COLUMN_INDEX[key]
+            for r in range(model.rowCount()):
+                text = str(model.index(r, c).data())
+                assert header.sectionSize(c) >= fm.horizontalAdvance(text) + 6, text
     finally:
         if p.leave_prompt is not None:
             p.leave_prompt.done(0)
         p.leave()
     _settle()
     assert results.verticalHeader().defaultSectionSize() == rows_before
-    assert [register.horizontalHeader().sectionSize(c) for c in range(len(widths_before))] == widths_before
+    # Back in the desk's type: the columns shown whole are as wide as before; the others share the view's width
+    # (now shown on a 3840 px window, it was not before: wider).
+    header = register.horizontalHeader()
+    for key in ("id", "probability", "impact"):
+        assert header.sectionSize(COLUMN_INDEX[key]) == widths_before[COLUMN_INDEX[key]]
+    assert header.length() <= register.viewport().width()
 
 
 def test_the_coverage_matrix_columns_follow_presentation_type(sample_window, qtbot):

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 from planner.model import units
 from planner.ui.state.background import SimulationRun, SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.tabs.risk_model import COLUMN_INDEX, COLUMNS, RiskTableModel
+from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
+from planner.ui.views.columns import ColumnFit
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.figure_view import FigureView
 
@@ -104,20 +105,13 @@ class RiskRegisterView(QWidget):
         # A few rows at least: on a short screen (1024x768) the splitter squeezed the register to its buttons; the
         # whole tab scrolls instead.
         self.table.setMinimumHeight(self.fontMetrics().height() * 7)
-        hh = self.table.horizontalHeader()
-        widths = {
-            "id": 120,
-            "title": 260,
-            "probability": 84,
-            "impact": 110,
-            "decisions": 200,
-            "mitigation": 260,
-            "owner": 110,
-        }
-        for i, (key, header, _tip) in enumerate(COLUMNS):
-            hh.resizeSection(i, max(widths.get(key, 100), self.fontMetrics().horizontalAdvance(header) + 24))
-        hh.setStretchLastSection(True)
-        hh.setSectionResizeMode(COLUMN_INDEX["mitigation"], QHeaderView.ResizeMode.Interactive)
+        # Id, probability and impact whole; the risk, its decisions, the mitigation and the owner share the rest,
+        # eliding (in full in the editor and the tooltips).
+        self.columns = ColumnFit(
+            self.table,
+            [COLUMN_INDEX[key] for key in ("title", "decisions", "mitigation", "owner")],
+            least_chars=16,
+        )
 
         self.add_button = QPushButton("Add Risk", self)
         self.add_button.setToolTip(
@@ -353,14 +347,16 @@ class RiskTab(QWidget):
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setWidget(left)
         self.figures_scroll = left_scroll
-        self._fit_figures_width()
-        top = AdaptiveSplitter(self, main=1)  # stacked when the charts would be squeezed beside the figures
+        # Stacked when the charts would be squeezed beside the figures; beside them, the figures column as wide
+        # as its percentile table needs whole, on every plan and after any resize (:meth:`_fit_figures_width`).
+        top = AdaptiveSplitter(self, main=1, side_exact=True)
         top.addWidget(left_scroll)
         top.addWidget(self.charts)
         top.setStretchFactor(0, 0)
         top.setStretchFactor(1, 1)
-        top.setSizes([330, 900])
         top.setChildrenCollapsible(False)
+        self.top = top
+        self._fit_figures_width()
 
         self.register = RiskRegisterView(doc, self)
         register_box = QGroupBox("Risk register", self)
@@ -411,6 +407,8 @@ class RiskTab(QWidget):
         self.figures.setMinimumWidth(max(280, cells + 2 * self.results.frameWidth() + 6))
         scroll = self.figures_scroll
         scroll.setMinimumWidth(self.figures.minimumWidth() + scroll.verticalScrollBar().sizeHint().width())
+        if hasattr(self, "top"):
+            self.top.want_side(scroll.minimumWidth())
 
     def _fit_results_height(self) -> None:
         """The percentile table tall enough for its eight rows and header in its font as it is now: at the desk's

@@ -32,6 +32,7 @@ class AdaptiveSplitter(QSplitter):
         main_width: int = CHART_MIN_WIDTH,
         main_height: int = CHART_MIN_HEIGHT,
         main_share: float = 0.7,
+        side_exact: bool = False,
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.main = main
@@ -41,7 +42,16 @@ class AdaptiveSplitter(QSplitter):
         self.side_wants = 0
         """The width the other pane would like beside the main one (its content whole: the cost tab's team names),
         more than its minimum; 0: its minimum. Side by side only with room for it, and then given it."""
+        self.side_exact = side_exact
+        """Side by side, the other pane exactly :attr:`side_wants` wide, whatever the window was before (the risk
+        figures: 30 % of the width after the window had been narrow, 330 px on opening); until the user drags
+        the handle."""
+        self._dragged = False
+        self.splitterMoved.connect(self._on_drag)
         self.setChildrenCollapsible(False)
+
+    def _on_drag(self, _pos: int, _index: int) -> None:
+        self._dragged = True
 
     def side_width(self) -> int:
         """The width the other panes need side by side (their minimum widths and the handles)."""
@@ -132,7 +142,8 @@ class AdaptiveSplitter(QSplitter):
         side = 1 - self.main
         total = sum(sizes)
         give = min(self.side_wants, total - self.main_width)
-        if total > 0 and sizes[side] < give:
+        exact = self.side_exact and not self._dragged
+        if total > 0 and (sizes[side] < give or (exact and sizes[side] != give)):
             sizes[side], sizes[self.main] = give, total - give
             self.setSizes(sizes)
 
