@@ -893,16 +893,23 @@ class PresentationController(QObject):
         if rect.isNull():
             return
         view = canvas.viewport().rect()
-        fit = min(view.width() / max(1.0, rect.width() + 80), view.height() / max(1.0, rect.height() + 80))
+        # The stage's sticky header strip is painted over the view's top once the band's title has scrolled
+        # away: the cards are fitted below it.
+        head = canvas.header_height()
+        fit = min(
+            view.width() / max(1.0, rect.width() + 80), (view.height() - head) / max(1.0, rect.height() + 80)
+        )
         canvas.set_zoom(max(STEP_MIN_ZOOM * self.room_zoom, min(CANVAS_ZOOM * self.scale, fit)))
         # Wider (or taller) than the view at the readable zoom: from where the stage starts, not its middle
         # (centred, a stage's first decisions and its gate were both cut off, at 1366x768 as on a 4K panel).
+        # Taller, its first row starts under the header strip: at the view's top, the strip covered the first
+        # card's title (Operationalize at 1366x768).
         centre = rect.center()
         half_w, half_h = view.width() / 2 / canvas.zoom, view.height() / 2 / canvas.zoom
         if rect.width() + 40 > 2 * half_w:
             centre.setX(rect.left() - 20 + half_w)
-        if rect.height() + 40 > 2 * half_h:
-            centre.setY(rect.top() - 20 + half_h)
+        if rect.height() + 40 + head / canvas.zoom > 2 * half_h:
+            centre.setY(rect.top() - 20 - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
 
     def _fit_plan(self, canvas: Any) -> None:
