@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self.inspector_tabs.setDocumentMode(True)
         self.inspector_tabs.addTab(self.inspector, "Decision")
         self.inspector_tabs.addTab(self.plan_view, "Plan && stages")
+        # With nothing selected the inspector shows the plan (title, start, stages with their windows, areas,
+        # teams), editable there; its Decision page was a hint in an empty third of the window.
+        self.inspector_tabs.setCurrentWidget(self.plan_view)
         self.inspector_dock = self._dock(
             "Inspector", "inspectorDock", self.inspector_tabs, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -583,8 +586,10 @@ class MainWindow(QMainWindow):
         self.duplicate_action.setEnabled(bool(ids))
         self.move_up_action.setEnabled(bool(ids))
         self.move_down_action.setEnabled(bool(ids))
-        if ids and self.inspector_tabs.currentWidget() is not self.inspector:
-            self.inspector_tabs.setCurrentWidget(self.inspector)
+        # The inspector follows the selection: the decisions selected, else the plan (see __init__).
+        page = self.inspector if ids else self.plan_view
+        if self.inspector_tabs.currentWidget() is not page:
+            self.inspector_tabs.setCurrentWidget(page)
 
     def _on_plan_changed(self) -> None:
         """(The recovery writer follows the document's edits itself.)"""
