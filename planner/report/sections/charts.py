@@ -383,6 +383,10 @@ def build_graph(ctx: ReportContext) -> list[Flowable]:
         ]
     if len(tiles) == 1:
         tiles, height = _graph_sharing_page(ctx, tiles[0], height)
+    # The heading and its words go to the next page with the first chart when it does not fit under them (they
+    # stood alone at the foot of the stage timeline's page over a 2,000-decision plan's key decisions).
+    first = 72 * getattr(tiles[0], "page_h", height / 72)
+    out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + first))
     for k, window in enumerate(tiles):
         if k:
             out.append(PageBreak())
