@@ -188,6 +188,7 @@ def match_named(name: str, items: list[tuple[str, str]]) -> str | None:
 def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None = None) -> Plan:
     """The plan for ``outline``; everything approximated or dropped goes into ``report``."""
     tasks = outline.tasks
+    rate_of = {team.id: team.rate or 0.0 for team in outline.teams}
     n = len(tasks)
     plan = new_plan(outline.title or "Imported plan")
     if outline.stages:
@@ -446,10 +447,17 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         headcount = sum(u for _, u in t.resources) if t.resources else 1.0
         owner = max(t.resources, key=lambda r: r[1])[0] if t.resources else None
         if len(t.resources) > 1:
+            # one owner per decision: its labour is the headcount at the owner's rate (planner.analysis.cost)
+            rates = {rate_of.get(team, 0.0) for team, _ in t.resources}
             report.add(
                 "resource",
                 f"{len(t.resources)} resources: the owner is the one with the most units, the "
-                f"headcount their sum ({headcount:g})",
+                f"headcount their sum ({headcount:g})"
+                + (
+                    "; their rates differ: the labour counts them all at the owner's rate"
+                    if len(rates) > 1
+                    else ""
+                ),
                 where,
             )
         progress = min(100.0, max(0.0, t.progress))
