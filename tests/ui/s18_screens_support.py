@@ -55,6 +55,22 @@ def app_font(points: float) -> Iterator[QFont]:
         settle()
 
 
+@contextmanager
+def presenting_graph(window: MainWindow) -> Iterator[Any]:
+    """``window`` in presentation mode over the graph (in its window, not full screen) while inside; left after.
+    Yields the presentation controller."""
+    window.show_view("Graph")
+    settle()
+    p = window.presentation
+    p.enter(full_screen=False)
+    try:
+        settle()
+        yield p
+    finally:
+        p.leave()
+        settle()
+
+
 def finish_simulation(window: MainWindow, steps: int = 1000) -> None:
     """Wait (at most ``steps`` x 20 ms) for the window's Monte Carlo run to finish, processing events."""
     runner = window.simulation

@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import presenting_graph, settle
 
 
 def test_a_band_top_in_sight_gets_its_header_in_room_type(sample_window):
     w = sample_window
     w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    try:
-        settle()
+    with presenting_graph(w):
         canvas: Any = w.canvas
         room = canvas.overview_text_scale
         assert room > 1.0  # presentation type
@@ -35,6 +30,3 @@ def test_a_band_top_in_sight_gets_its_header_in_room_type(sample_window):
             canvas._header_font().pointSizeF()
             > canvas.zoom * canvas.graph_scene.bands[0].title.font().pointSizeF()
         )
-    finally:
-        p.leave()
-        settle()

@@ -8,18 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QRectF
 
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import presenting_graph, settle
 
 
 def test_a_wide_stage_step_shows_the_stage_from_its_first_decision(sample_window):
     w = sample_window
     w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    try:
-        settle()
+    with presenting_graph(w) as p:
         p.go_to(1)  # Stage 1 of 4: Validate
         settle()
         step = p.current_step
@@ -34,6 +29,3 @@ def test_a_wide_stage_step_shows_the_stage_from_its_first_decision(sample_window
         first = min(cards, key=lambda r: r.left())
         assert seen.contains(first), (seen, first)  # the stage's first decision, whole
         assert seen.left() >= stage.left() - 40  # and no blank before the stage's start
-    finally:
-        p.leave()
-        settle()

@@ -9,18 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QPointF
 
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import presenting_graph, settle
 
 
 def test_a_band_in_sight_shows_its_name_once(sample_window):
     w = sample_window
     w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    try:
-        settle()
+    with presenting_graph(w):
         canvas: Any = w.canvas
         canvas.set_zoom(1.0)  # above the desk's "zoomed out" (0.6), below the room's type
         band_item = canvas.graph_scene.bands[0]
@@ -42,6 +37,3 @@ def test_a_band_in_sight_shows_its_name_once(sample_window):
             # the band's own words lie under the header (which is opaque there), not below it
             assert header.top() <= top_left.y() and bottom.y() <= header.bottom() + 1, (item.text(), header)
             assert header.left() <= top_left.x()
-    finally:
-        p.leave()
-        settle()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from planner.ui.presentation.mode import STEP_MIN_ZOOM, STEP_PANEL_MIN_SHARE, STEP_PANEL_SHARE
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import presenting_graph, settle
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1080p", "4k"])
@@ -19,12 +19,7 @@ def test_a_stage_step_shows_its_gate_whole(sample_window, size):
     w = sample_window
     w.resize(*size)
     w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    try:
-        settle()
+    with presenting_graph(w) as p:
         p.go_to(1)  # Stage 1 of 4: Validate
         settle()
         step = p.current_step
@@ -47,6 +42,3 @@ def test_a_stage_step_shows_its_gate_whole(sample_window, size):
         for r in cards.values():
             stage = r if stage.isNull() else stage.united(r)
         assert stage.width() > 1700  # the case: a stage of seven columns
-    finally:
-        p.leave()
-        settle()
