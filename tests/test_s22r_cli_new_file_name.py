@@ -28,3 +28,16 @@ def test_s22r_a_mistyped_template_has_no_file_hint(capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "unknown template 'blanc'; choose one of: ai-scaling, blank" in err
     assert "-o" not in err
+
+
+@pytest.mark.parametrize(
+    "argv", [["new", ""], ["new", "--template", ""], ["new", "--template=", "-o", "x.json"]]
+)
+def test_s22r_a_blank_template_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    # it was taken for no name and wrote the default template (60 decisions of ai-scaling)
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert "unknown template ''; choose one of: ai-scaling, blank" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

@@ -504,7 +504,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     named = getattr(args, "template_name", None)
     if named is not None and args.template is not None and named != args.template:
         raise CliError(f"two templates named: {named!r} and --template {args.template!r}; name one")
-    args.template = named or args.template or "ai-scaling"
+    # a name given blank ('' or --template '') is refused below, not taken for no name (the default)
+    args.template = next((t for t in (named, args.template) if t is not None), "ai-scaling")
     if args.template not in template_names():
         # `planner new plan.json` (the file to write, as other tools' `new NAME` take it) is a file name, not a template
         hint = (
