@@ -310,6 +310,7 @@ def _unwritable_note(plan: Plan, fmt: str) -> list[str]:
     texts = [
         ("the plan's title", plan.title),
         *((f"stage {st.id!r}'s name", st.name) for st in plan.stages),
+        *((f"team {t.id!r}'s name", t.name) for t in plan.teams),  # resources in .xml, .mpx, .xer, .gan
         *(
             (f"decision {d.id!r}'s {what}", text)
             for d in plan.decisions
@@ -367,11 +368,12 @@ def carry_notes(plan: Plan, fmt: str, sched: ExportSchedule | None = None) -> li
 
 
 MONEY_CARRIED: dict[str, frozenset[str]] = {
-    "mspdi": frozenset(
-        {"rates", "one_off"}
-    ),  # resources' StandardRate, tasks' FixedCost (and Cost, their total)
-    "mpx": frozenset({"one_off"}),
-    "xer": frozenset({"rates"}),  # resources' rates; P6 computes activity costs from them
+    # resources' StandardRate, tasks' FixedCost (and Cost, their total), CurrencyCode
+    "mspdi": frozenset({"rates", "one_off", "currency"}),
+    "mpx": frozenset({"one_off", "currency"}),
+    "xer": frozenset(
+        {"rates", "currency"}
+    ),  # resources' rates (P6 computes activity costs from them), CURRTYPE
     "gan": frozenset(),
     "csv": frozenset({"one_off", "running", "categories"}),  # columns cost, run_rate, cost_category
     "xlsx": frozenset({"one_off", "running", "categories"}),
@@ -408,6 +410,15 @@ def money_notes(plan: Plan, carried: frozenset[str]) -> list[str]:
         for what, value in (("the budget", plan.budget), ("the cost of delay", plan.cost_of_delay))
         if value
     ]
+    carried_money = (
+        (rated and "rates" in carried)
+        or (one_off and "one_off" in carried)
+        or (running and "running" in carried)
+    )
+    if (
+        plan.currency and "currency" not in carried and carried_money
+    ):  # amounts come back without their currency
+        lost.append(f"the currency ({plan.currency}: the amounts come back without it)")
     return [f"money not carried: {', '.join(lost)}"] if lost else []
 
 

@@ -122,7 +122,11 @@ def test_mpx_writes_the_one_off_cost_in_units() -> None:
             "money not carried: the rates of 1 team (the labour cost), 1 one-off cost, 1 running cost, the budget",
         ),
         # the tables carry the running costs since H-money22 (run_rate column): only the rates and budget are lost
-        ("csv", "money not carried: the rates of 1 team (the labour cost), the budget"),
+        (
+            "csv",
+            "money not carried: the rates of 1 team (the labour cost), the budget, the currency (EUR: the amounts "
+            "come back without it)",
+        ),
     ],
 )
 def test_every_export_says_what_money_it_drops(fmt: str, said: str) -> None:
