@@ -41,3 +41,17 @@ def test_spend_with_no_range_is_the_same_in_every_run() -> None:
     for x in d["decisions"]:
         x["duration"] = 2
     assert "each of the 300 simulated runs spends the same".lower() in _words(d).lower()
+
+
+def test_labour_alone_on_narrow_ranges_names_no_one_off_costs() -> None:
+    # H-review22's repro: one team paid by the week, estimates with ranges of a few hundredths of a week, no one-off
+    # cost: the runs spend within half a percent, and the words blamed 'the one-off costs' the plan does not have.
+    d = _base("Narrow ranges, labour only", 2)
+    d["teams"] = [{"id": "t", "name": "Team", "capacity": 5, "rate": 1000}]
+    for x, three in zip(d["decisions"], ((10, 10.01, 10.05), (5, 5.01, 5.03)), strict=False):
+        x.update(owner="t", duration=dict(zip(("optimistic", "likely", "pessimistic"), three, strict=True)))
+        x.pop("cost", None)
+        x.pop("run_rate", None)
+    text = _words(d)
+    assert "within half a percent of the plan's total" in text
+    assert "one-off" not in text and "it varies little from run to run" in text

@@ -69,11 +69,15 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
                     f"nothing runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the "
                     f"same."
                 )
-        elif not s.spend_varies:  # the weekly costs move with the schedule, but little beside the rest
+        elif not s.spend_varies:  # the weekly costs move with the schedule, but little
+            why = (
+                "they are a small part of the spend beside the one-off costs"
+                if abs(b.one_off) >= 0.5
+                else "it varies little from run to run"  # labour alone, on estimates with narrow ranges
+            )
             text = (
                 f"The {r.iterations:,} simulated runs of the schedule spend within half a percent of the plan's "
-                f"total: the weekly costs move with how long the work takes, but they are a small part of the "
-                f"spend beside the one-off costs."
+                f"total: the weekly costs move with how long the work takes, but {why}."
             )
         else:
             text = (
