@@ -78,6 +78,7 @@ class ColumnFit(QObject):
         self._wanted = 0
         self._least = 0
         self._fitting = False
+        self._widen_on_show = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -131,6 +132,11 @@ class ColumnFit(QObject):
         self._timer.stop()
         self._widen_timer.stop()
         view = self.view
+        if widen_only and not view.isVisible():
+            # Qt measures "the rows in sight" of a hidden view as every row: at 10,000 decisions each analysis
+            # took 6 s this way while the Graph tab was current (issue 12). The widening waits to be seen.
+            self._widen_on_show = True
+            return
         header = header_of(view)
         columns = self._columns()
         if not columns:
@@ -188,6 +194,9 @@ class ColumnFit(QObject):
         kind = event.type()
         if kind == QEvent.Type.FontChange and watched is self.view:
             self.schedule()
+        elif kind == QEvent.Type.Show and watched is self.view and self._widen_on_show:
+            self._widen_on_show = False
+            self._widen_timer.start()
         elif kind == QEvent.Type.Resize and watched is self.view.viewport() and self.fill:
             self.fit()
         return False
