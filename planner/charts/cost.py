@@ -14,6 +14,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
 from planner.charts import style
+from planner.charts.status import STATUS, status_label, status_week
 from planner.charts.timeaxis import time_axis
 from planner.model import units
 
@@ -99,6 +100,10 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
         marks.append((b.target, f"target {style.fmt_when(plan, b.target, short=True)}", style.GATE))
     if abs(b.horizon - b.finish) > 1e-9:
         marks.append((b.horizon, f"horizon {style.fmt_when(plan, b.horizon, short=True)}", style.MUTED))
+    status = status_week(analysis)
+    if status is not None and 0.0 < status < t_max:  # what has been spent by "today", as the curve says it
+        spent = format_money(b.spend_by(status), cur, compact=True)
+        marks.append((status, f"{status_label(plan, status)}: {spent} spent", STATUS))
     budget_text = f" budget {format_money(b.budget, cur, compact=True)}" if b.budget is not None else ""
     # The marks' labels hang in rows above the curve and the budget, each from the top of its own line; a label
     # that reaches over another mark's line sits in a higher row than that line's label, where the line has
