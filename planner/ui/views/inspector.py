@@ -581,7 +581,8 @@ class DecisionInspector(QWidget):
         self.chain_text.setText(
             "Driving chain: " + " → ".join(e.driving_chain)
             if len(e.driving_chain) > 1
-            else "Nothing drives its start: it starts on its own."
+            # no link drives it; the sentence above says what does (the plan start, a not-before, the status date)
+            else "No other decision drives its start."
         )
         self.highlight_button.setEnabled(len(self._chain) > 0)
 
