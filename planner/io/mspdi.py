@@ -978,8 +978,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     rate_of = {t.id: t.rate or 0.0 for t in teams}
     for task in tasks:
         if task.key in cost_with_work and task.resources and task.cost:
-            owner = max(task.resources, key=lambda r: r[1])[0]
-            work = task.duration * sum(u for _, u in task.resources) * rate_of.get(owner, 0.0)
+            owner, headcount = task.owner_and_headcount()
+            work = task.duration * headcount * rate_of.get(owner or "", 0.0)
             rest = task.cost - work
             task.cost = rest if rest > 1e-6 * max(1.0, task.cost) else None
 

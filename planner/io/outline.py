@@ -91,6 +91,13 @@ class SourceTask:
     stage_hint: str | None = None  # custom fields
     area_hint: str | None = None
 
+    def owner_and_headcount(self) -> tuple[str | None, float]:
+        """The decision's owner (the resource with the most units) and headcount (their units' sum), as the plan
+        carries a task worked by several resources; no resource: no owner, one person."""
+        if not self.resources:
+            return None, 1.0
+        return max(self.resources, key=lambda r: r[1])[0], sum(u for _, u in self.resources)
+
 
 @dataclass
 class SourceLink:
@@ -444,8 +451,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             and t.start > 1e-9
         ):
             not_before = max(not_before or 0.0, t.start)
-        headcount = sum(u for _, u in t.resources) if t.resources else 1.0
-        owner = max(t.resources, key=lambda r: r[1])[0] if t.resources else None
+        owner, headcount = t.owner_and_headcount()
         if len(t.resources) > 1:
             # one owner per decision: its labour is the headcount at the owner's rate (planner.analysis.cost)
             rates = {rate_of.get(team, 0.0) for team, _ in t.resources}
