@@ -7,8 +7,8 @@ neighbours or re-lay the window out (the status bar's figures change with each e
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QHelpEvent, QResizeEvent
+from PySide6.QtWidgets import QGroupBox, QLabel, QStyle, QStyleOptionGroupBox, QToolTip, QWidget
 
 MIN_CHARS = 6
 """Characters an elided label keeps at least (with its …), in average character widths."""
@@ -81,4 +81,71 @@ class ElidedLabel(QLabel):
             self.setToolTip(tip)
 
 
-__all__ = ["ElidedLabel"]
+class ElidedGroupBox(QGroupBox):
+    """A group box whose title gives way as :class:`ElidedLabel`'s text does: a QGroupBox is at least as wide as its
+    whole title, so a 200-character stage name made the plan view scroll sideways. Its title is elided to the
+    box's width (``title()`` is still the whole text) and shown whole in a tooltip over the title."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTitle(title)
+
+    def title(self) -> str:
+        return self._full
+
+    def setTitle(self, title: str) -> None:
+        self._full = title
+        self._show_fitting()
+
+    def is_elided(self) -> bool:
+        return super().title() != self._full
+
+    def minimumSizeHint(self) -> QSize:
+        # QGroupBox's own hint is as wide as the title it shows: count at most MIN_CHARS of it, and the contents
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        shown = metrics.horizontalAdvance(super().title())
+        keep = min(metrics.horizontalAdvance(self._full), metrics.averageCharWidth() * MIN_CHARS)
+        layout = self.layout()
+        contents = layout.totalMinimumSize().width() if layout is not None else 0
+        return QSize(max(hint.width() - max(0, shown - keep), contents), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_fitting()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_full"):
+            self._show_fitting()
+
+    def _title_room(self) -> int:
+        # the room the style gives a title: the box less its frame's margins on both sides and the checkbox
+        margins = self.contentsMargins()
+        indent = 2 * max(margins.left(), margins.right(), self.fontMetrics().averageCharWidth())
+        return self.width() - indent
+
+    def _show_fitting(self) -> None:
+        shown = self._full
+        room = self._title_room()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(self._full + " ") > room:
+            shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 1))
+        if shown != super().title():
+            QGroupBox.setTitle(self, shown)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_elided() and isinstance(event, QHelpEvent):
+            option = QStyleOptionGroupBox()
+            self.initStyleOption(option)
+            label = self.style().subControlRect(
+                QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxLabel, self
+            )
+            if label.contains(event.pos()):
+                QToolTip.showText(event.globalPos(), self._full, self, label)
+                return True
+        return super().event(event)
+
+
+__all__ = ["ElidedGroupBox", "ElidedLabel"]

@@ -32,7 +32,7 @@ from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.date_edit import DateEdit
-from planner.ui.views.elided import ElidedLabel
+from planner.ui.views.elided import ElidedGroupBox, ElidedLabel
 from planner.ui.views.inspector import PlainTextField
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ class PlanView(QScrollArea):
         return w
 
     def _stage_box(self, parent: QWidget, k: int, st: Stage) -> QGroupBox:
-        box = QGroupBox(f"{k + 1}. {st.name}", parent)
+        box = ElidedGroupBox(f"{k + 1}. {st.name}", parent)  # a 200-character name elides (tooltip: whole)
         box.setObjectName(f"stage.{k}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
