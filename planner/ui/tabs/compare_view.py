@@ -40,6 +40,7 @@ from planner.model.scenarios import BASE
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
 from planner.ui.theme import status_color
+from planner.ui.views.empty_hint import EmptyHint
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
@@ -108,6 +109,8 @@ class CompareDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Until a comparison is run the Figures say what to do (they were a blank grid at 1024x600)
+        self.empty_hint = EmptyHint(self.table, "compareEmptyHint")
         self.sentences = QLabel(self)
         self.sentences.setObjectName("compareSentences")
         self.sentences.setWordWrap(True)
@@ -182,6 +185,23 @@ class CompareDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if n in ticked else Qt.CheckState.Unchecked)
         self.choices.blockSignals(False)
         self._update_button()
+        self._hint_empty()
+
+    def _hint_empty(self) -> None:
+        """The Figures' words while they are empty: how to get a comparison."""
+        if self.comparison is not None:
+            self.empty_hint.show_text("")
+        elif self.choices.count() < 2:
+            self.empty_hint.show_text(
+                "This plan has no scenarios to compare with Base yet.\n\nScenario > New Scenario from Current "
+                "makes one: change it, then compare it here."
+            )
+        else:
+            self.empty_hint.show_text(
+                f"Tick 2 to {MAX_SCENARIOS} scenarios (the first ticked is the reference) and press Compare: "
+                "their finish, P50 and P80, price of gating, spend, critical path, gates and team peaks side "
+                "by side."
+            )
 
     def chosen(self) -> list[str]:
         return [
@@ -405,6 +425,7 @@ class CompareDialog(QDialog):
 
         t = self.table
         t.clear()
+        self._hint_empty()
         t.setColumnCount(len(items))
         t.setRowCount(len(rows))
         # Long scenario names on two or three lines (a one-line header was cut at both ends: "o live before

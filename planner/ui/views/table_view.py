@@ -16,13 +16,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -39,6 +38,7 @@ from planner.ui.views import format as fmt
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.delegates import EditorDelegate
 from planner.ui.views.elided import ElidedLabel
+from planner.ui.views.empty_hint import EmptyHint
 from planner.ui.views.models import (
     COLUMN_INDEX,
     COLUMNS,
@@ -206,15 +206,7 @@ class DecisionsView(QWidget):
         layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        self.empty_hint = QLabel(self.table.viewport())
-        self.empty_hint.setObjectName("emptyTableHint")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty_hint.hide()
-        self.table.viewport().installEventFilter(self)
+        self.empty_hint = EmptyHint(self.table, "emptyTableHint")
         self._fit_font()
 
         self.search.textChanged.connect(self._apply_filters)
@@ -298,21 +290,15 @@ class DecisionsView(QWidget):
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
         # An empty table says what to do: a new plan showed a blank grid, and a filter that matches nothing
         # looked like a plan without decisions.
+        hint = ""
         if total == 0:
-            self.empty_hint.setText(
+            hint = (
                 "No decisions yet.\n\nEdit > Add Decision (Ctrl+Return) adds one: type its title, then Tab "
                 "through area, stage, owner and the three duration estimates."
             )
         elif shown == 0:
-            self.empty_hint.setText(
-                f"The filters hide every decision ({total} in the plan).\n\nEdit > Clear Filters shows them all."
-            )
-        self.empty_hint.setVisible(shown == 0)
-        self._place_empty_hint()
-
-    def _place_empty_hint(self) -> None:
-        if self.empty_hint.isVisible():
-            self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+            hint = f"The filters hide every decision ({total} in the plan).\n\nEdit > Clear Filters shows them all."
+        self.empty_hint.show_text(hint)
 
     def _fit_font(self) -> None:
         """Sizes that follow the font: the search field's (its hint whole), the filters' widest (a choice's
@@ -331,11 +317,6 @@ class DecisionsView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_font()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._place_empty_hint()
-        return super().eventFilter(watched, event)
 
     def clear_filters(self) -> None:
         for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
