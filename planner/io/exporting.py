@@ -92,6 +92,15 @@ def export_schedule(plan: Plan, estimate: str = "likely") -> ExportSchedule:
     )
 
 
+def recorded_day(value: dt.date | float | None) -> dt.date | None:
+    """An actual start or finish the plan keeps as a date: that day, which the exports write on its own day (a start
+    at its first working moment, a finish at the end of the day before it). One kept in weeks (a position between
+    days, :func:`planner.io.outline.exact_actual`) is None: the exports write it at its working-time moment, as the
+    schedule places it, so that a tool reading the file, and the planner reading it back, find it there (0.4 weeks
+    from Mon 4 Jan is Wed 6 Jan 08:00, two working days in, not the calendar day 2.8 days on)."""
+    return value if isinstance(value, dt.date) else None
+
+
 def day_of(plan: Plan, value: dt.date | float | None) -> dt.date | None:
     """A plan's actual date or status date as a calendar day: a date is itself, weeks are the day they fall on
     (:func:`planner.units.week_to_date`); None without a start date to place weeks."""

@@ -1308,9 +1308,9 @@ def export_mspdi(plan: Plan) -> str:
     from planner.analysis.cost import cost_vectors
     from planner.io.exporting import (
         day_moment,
-        day_of,
         export_schedule,
         part_done_start,
+        recorded_day,
         status_moment,
         working_time_at,
     )
@@ -1495,7 +1495,7 @@ def export_mspdi(plan: Plan) -> str:
         if state == "not_started" and sched.status_week is not None:
             floor = max(floor, sched.status_week)
         floors.append(floor)
-        real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
+        real_start, real_finish = recorded_day(d.actual_start), recorded_day(d.actual_finish)
         began = sched.started[i]
         begin_minutes = (
             minutes_at(es[i] if began is None else began)

@@ -1795,6 +1795,7 @@ def export_xer(plan: Plan) -> str:
         day_of,
         export_schedule,
         part_done_start,
+        recorded_day,
         status_day,
         status_moment,
         working_time_at,
@@ -2064,7 +2065,7 @@ def export_xer(plan: Plan) -> str:
         es, ef = sched.es[i], sched.ef[i]
         act_start = weeks_of(d.actual_start)
         act_end = weeks_of(d.actual_finish)
-        real_start, real_finish = day_of(plan, d.actual_start), day_of(plan, d.actual_finish)
+        real_start, real_finish = recorded_day(d.actual_start), recorded_day(d.actual_finish)
         # P6 reads an activity's time from its actual dates: started work without them gets those the planner's
         # schedule implies (done work ends where it sits; its start, and that of work in progress, is where the
         # planner has its part done begin, progress.part_done: never after the status date), before the plan start
