@@ -1220,6 +1220,18 @@ def _working_days(a: dt.date, b: dt.date) -> int:
     return round(_MONDAY_TO_FRIDAY.working_days(a, b))
 
 
+def _began(finish: dt.date, weeks: float, *, calendar: bool = False, through: int = 0) -> dt.date:
+    """The day work of ``weeks`` began when it ends with the day ``finish`` (worked through): Monday-to-Friday weeks
+    (2 weeks to Fri 12 Mar 2027 began Mon 1 Mar), or with ``calendar`` 7-day weeks counted as :class:`_DayWeeks`
+    counts them (``through``: the finish day is one of them). A moment (0 weeks) is its own day."""
+    if weeks <= 0:
+        return finish
+    if calendar:
+        return finish + dt.timedelta(days=through - round(weeks * 7))
+    end = _MONDAY_TO_FRIDAY.minutes_of_day_start(finish + dt.timedelta(days=1))
+    return _MONDAY_TO_FRIDAY.datetime_at(end - weeks * _MONDAY_TO_FRIDAY.week_minutes).date()
+
+
 @dataclasses.dataclass(frozen=True)
 class _DayWeeks:
     """Where a date of the file sits on the plan's weeks, counted as its durations are: Monday-to-Friday working days
@@ -1352,13 +1364,6 @@ def _apply_row_dates(
                 f"in order {agree(len(blank_durations) - spanned, 'lasts', 'last')} 1 week"
                 + (f" ({named}{'; ...' if len(rest) > 3 else ''})" if rest else ""),
             )
-    starts = [s for _, s, _, _ in dates.values() if s is not None]
-    if not starts:
-        if baseline_cells:
-            report.add("baseline", "the baseline columns are not carried: no Start date to place them by")
-        return spanned, None
-    plan.start_date = plan.start_date or min(starts)
-    origin = plan.start_date
     # bare numbers that count the working days between a row's start and finish (inclusive) are days
     # (or calendar days, TaskJuggler's CSV reports: 14.0 from 15 to 29 Jan)
     votes_days = votes_weeks = votes_calendar = votes_through = 0
@@ -1389,11 +1394,41 @@ def _apply_row_dates(
         )
     # Positions in the durations' own days: working days (Monday to Friday, a finish date worked through), or
     # calendar days from the plan start when the durations count them (a finish date through or not, as they do)
-    placing = _DayWeeks(
-        plan.start_date,
-        calendar=per_week == 7 and votes_calendar > votes_weeks,
-        through=1 if votes_through * 2 > votes_calendar else 0,
+    calendar = per_week == 7 and votes_calendar > votes_weeks
+    through = 1 if votes_through * 2 > votes_calendar else 0
+    # a row with a finish date and no start date (an empty Start cell, or no Start column) starts its duration
+    # before it, as the file's tool placed it: the plan start is then the earliest start, not the earliest finish
+    derived = sorted(
+        (
+            line,
+            did,
+            _began(
+                f, 0.0 if by_id[did].milestone else by_id[did].weeks(), calendar=calendar, through=through
+            ),
+        )
+        for did, (line, s, f, _) in dates.items()
+        if s is None and f is not None and did not in blank_durations and not durations_from_dates
     )
+    for line, did, s in derived:
+        dates[did] = (line, s, dates[did][2], dates[did][3])
+    if derived:
+        line, did, s = min(derived, key=lambda x: (x[2], x[0]))
+        n = len(derived)
+        report.add(
+            "guess",
+            f"{count(n, 'row')} with a finish date and no start date {agree(n, 'starts', 'start')} "
+            f"{agree(n, 'its', 'their')} duration before {agree(n, 'it', 'them')}, as the file's tool places "
+            f"{agree(n, 'it', 'them')}; the earliest, line {line}: {plural_weeks(by_id[did].weeks())} to "
+            f"{format_date(dates[did][2])} starts {format_date(s)}",
+        )
+    starts = [s for _, s, _, _ in dates.values() if s is not None]
+    if not starts:
+        if baseline_cells:
+            report.add("baseline", "the baseline columns are not carried: no Start date to place them by")
+        return spanned, None
+    plan.start_date = plan.start_date or min(starts)
+    origin = plan.start_date
+    placing = _DayWeeks(plan.start_date, calendar=calendar, through=through)
     position = placing.at
 
     pinned = done = resumed = 0
@@ -2457,8 +2492,13 @@ def rows_to_plan(
     units: set[str] = set()  # durations given with a unit
     start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
-    date_cols = [start_col, finish_col] if start_col is not None else []
-    if finish_col is not None and start_col is None and not own_export:  # they were dropped unsaid
+    # finish dates without a start column place the rows when the file says how long each lasts (its start is its
+    # duration before its finish: _apply_row_dates); a tracker's due dates alone do not say when work starts
+    spans_given = bool(SPANS & set(keys))
+    date_cols = (
+        [start_col, finish_col] if start_col is not None or (finish_col is not None and spans_given) else []
+    )
+    if finish_col is not None and not date_cols and not own_export:  # they were dropped unsaid
         report.add(
             "column",
             f"column {str(header[finish_col]).strip()!r} (due dates) is not carried: due dates need a start "
@@ -2862,14 +2902,28 @@ def rows_to_plan(
         report.add(
             "baseline", "the baseline columns are not carried: the file has no Start column to place them by"
         )
-    dated = [v for d in decisions for v in (d.actual_start, d.actual_finish) if isinstance(v, dt.date)]
-    if plan.start_date is None and dated:
-        # actual dates need a plan start to be placed; a table has no start of its own
-        plan.start_date = min(dated)
+    # actual dates need a plan start to be placed; a table has no start of its own: the earliest actual start, or
+    # actual finish less the row's duration (work done by Fri 12 Mar in 2 weeks began Mon 1 Mar, not on the 12th)
+    began: list[tuple[dt.date, str]] = []  # (the day, what says so when it is an actual finish)
+    for d in decisions:
+        if isinstance(d.actual_start, dt.date):
+            began.append((d.actual_start, ""))
+        elif isinstance(d.actual_finish, dt.date):
+            weeks = 0.0 if d.milestone else d.weeks()
+            began.append(
+                (
+                    _began(d.actual_finish, weeks),
+                    f" they imply ({d.title[:40]!r}: {plural_weeks(weeks)} done by {format_date(d.actual_finish)}, "
+                    "its actual finish)",
+                )
+            )
+    if plan.start_date is None and began:
+        plan.start_date, why = min(began, key=lambda x: x[0])
         report.add(
             "guess",
-            f"the file gives actual dates but no plan start: the plan starts on the earliest of them "
-            f"({plan.start_date.isoformat()}); change it in Plan & Stages if the work began earlier",
+            "the file gives actual dates but no plan start: the plan starts on the earliest "
+            + (f"start{why}" if why else "actual start")
+            + f", {format_date(plan.start_date)}; change it in Plan & Stages if the work began earlier",
         )
     _place_actuals(plan, decisions, foreign, report, placing)
     if open_closed:

@@ -386,7 +386,8 @@ def test_actual_dates_without_a_plan_start_start_the_plan(tmp_path: Path) -> Non
     plan, report = import_file(path)
     assert plan.start_date == dt.date(2027, 1, 4)
     assert not [f for f in validate(plan) if f.code == "date-needs-start-date"]
-    assert "the plan starts on the earliest of them (2027-01-04)" in report.text(limit=None)
+    # (session 23: the message names the rule, the earliest actual start or actual finish less its duration)
+    assert "the plan starts on the earliest actual start, 4 Jan 2027" in report.text(limit=None)
 
 
 def test_day_first_dotted_dates_in_actual_columns(tmp_path: Path) -> None:
