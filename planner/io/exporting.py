@@ -384,8 +384,9 @@ MONEY_CARRIED: dict[str, frozenset[str]] = {
         {"rates", "currency"}
     ),  # resources' rates (P6 computes activity costs from them), CURRTYPE
     "gan": frozenset(),
-    "csv": frozenset({"one_off", "running", "categories"}),  # columns cost, run_rate, cost_category
-    "xlsx": frozenset({"one_off", "running", "categories"}),
+    # columns cost, run_rate, cost_category, plan_currency
+    "csv": frozenset({"one_off", "running", "categories", "currency"}),
+    "xlsx": frozenset({"one_off", "running", "categories", "currency"}),
 }
 """What of the plan's money each format carries: the teams' rates (the labour cost), the decisions' one-off costs,
 their running costs and cost categories. None carries the budget or the cost of delay; the tables (one row per

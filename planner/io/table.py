@@ -100,9 +100,10 @@ other than ``other``): a plan without them exports the columns it always did."""
 SCHEDULE_COLUMNS = ("scheduled_start", "scheduled_finish")
 """What the export adds for the reader: each decision's start and finish as ``planner analyze`` schedules them (ISO
 dates; weeks without a start date). Computed, so an import reads past them."""
-PLAN_COLUMNS = ("plan_start_date", "status_date")
-"""The plan's start date and status date, in every row of an export (a table has no other place for them); an
-import takes the first row's."""
+PLAN_COLUMNS = ("plan_start_date", "status_date", "plan_currency")
+"""The plan's start date, status date and currency (its ISO code: the cost cells are bare numbers, which other tools
+read as amounts), in every row of an export (a table has no other place for them); an import takes the first row's.
+``plan_currency`` is written only when the plan has a currency."""
 _HEADERS = {
     "optimistic": "optimistic (weeks)",
     "likely": "likely (weeks)",
@@ -574,6 +575,7 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
     plan_cells = [
         start.isoformat() if start else "",
         "" if status is None else status.isoformat() if isinstance(status, dt.date) else status,
+        plan.currency or "",
     ]
     preds: dict[str, list[Dependency]] = {}
     for dep in plan.dependencies:
@@ -625,6 +627,8 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
         )
         if not used
     }
+    if not plan.currency:
+        unused.add(header.index("plan_currency"))
     keep = [k for k in range(len(header)) if k not in unused]
     return [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
 
@@ -1566,8 +1570,8 @@ def _row_baseline(
 
 
 def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]]], path: Any) -> None:
-    """The plan's start date and status date from the :data:`PLAN_COLUMNS` of the planner's own export (the first
-    row that has them)."""
+    """The plan's start date, status date and currency from the :data:`PLAN_COLUMNS` of the planner's own export (the
+    first row that has them)."""
     for column in PLAN_COLUMNS:
         if column not in keys:
             continue
@@ -1576,6 +1580,16 @@ def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]
         if found is None:
             continue
         line, cell = found
+        if column == "plan_currency":
+            code = str(cell).strip().upper()
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise InteropError(
+                    path,
+                    f"line {line}: plan_currency {str(cell)[:40]!r} is not a currency code",
+                    hint="write its three letters (EUR, USD, GBP) or leave the cell empty",
+                )
+            plan.currency = code
+            continue
         value = _actual_value(cell, column, f"line {line}", path)
         if column == "plan_start_date":
             if not isinstance(value, dt.date):
