@@ -42,8 +42,17 @@ def critical_path_rows(analysis: Analysis, width_in: float) -> int:
 
 
 def _rows_fitting(height_in: float) -> int:
+    """Rows of chips a figure ``height_in`` tall holds at the smallest scale (0 when not one)."""
     avail = height_in - style.TITLE_IN - 0.15 - STRIP_IN - 0.2
-    return max(1, int(avail / (MIN_SCALE * (CHIP_H + ROW_GAP)) + 1e-9))
+    return max(0, int(avail / (MIN_SCALE * (CHIP_H + ROW_GAP)) + 1e-9))
+
+
+def critical_path_steps_fitting(analysis: Analysis, width_in: float, height_in: float, start: int = 0) -> int:
+    """Where a figure ``width_in`` x ``height_in`` inches that starts at step ``start`` of the path ends: the steps
+    of its whole rows that read at 7 pt or more (``start`` when not one row fits)."""
+    s = analysis.schedule
+    n = len(s.critical_path) if s is not None else 0
+    return min(n, start + _per_row(width_in) * _rows_fitting(height_in))
 
 
 def critical_path_pages(
@@ -55,10 +64,10 @@ def critical_path_pages(
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
     per = _per_row(width_in)
-    first = per * _rows_fitting(height_in)
+    first = per * max(1, _rows_fitting(height_in))
     if n <= first:
         return [(0, n)]
-    rest_cap = per * _rows_fitting(next_height_in or height_in)
+    rest_cap = per * max(1, _rows_fitting(next_height_in or height_in))
     # The first figure full, the rest in figures that flow on (each only as tall as its rows need).
     return [(0, first), *((a, min(n, a + rest_cap)) for a in range(first, n, rest_cap))]
 

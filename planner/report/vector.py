@@ -421,3 +421,45 @@ class ChartFlowable(Flowable):
             self.canv.restoreState()
         finally:
             fig.clear()
+
+
+class FlowingChart(Flowable):
+    """A chart of ``n`` steps set in rows (the critical path's chain) that flows over pages like a table.
+
+    It is as tall as all its rows (``height(start, stop)``, points). Where a page has less room it splits: the
+    steps whose rows fit there (``fit(start, avail_height) -> stop``; ``start`` when not one row fits) are drawn
+    on that page and the rest go on in a further figure of the same kind on the next; each part is drawn by
+    ``make(start, stop, height)`` (a :class:`ChartFlowable`) and is no taller than the room it was given. A page
+    with room for no row moves the chart on whole."""
+
+    def __init__(
+        self,
+        make: Callable[[int, int, float], Flowable],
+        n: int,
+        fit: Callable[[int, float], int],
+        height: Callable[[int, int], float],
+        width: float,
+        start: int = 0,
+    ) -> None:
+        super().__init__()
+        self._make, self._n, self._fit, self._height = make, n, fit, height
+        self.width = width
+        self.start = start
+        self.height = height(start, n)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        stop = min(self._n, self._fit(self.start, avail_height))
+        if stop <= self.start:
+            return []
+        part = self._make(self.start, stop, min(avail_height - 1.0, self._height(self.start, stop)))
+        if stop >= self._n:
+            return [part]
+        return [part, FlowingChart(self._make, self._n, self._fit, self._height, self.width, stop)]
+
+    def draw(self) -> None:  # the whole rest fits where it stands
+        part = self._make(self.start, self._n, self.height)
+        part.wrap(self.width, self.height)
+        part.drawOn(self.canv, 0, 0)

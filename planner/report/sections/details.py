@@ -308,28 +308,49 @@ def _why_short(ctx: ReportContext, did: str, step: dict[str, int]) -> str:
     return f"{verb} {when} {who} {event} ({kind})"
 
 
+CHAIN_PAGES = 3  # a path whose chain of chips needs more pages than this is listed in the table only
+
+
 def _critical_chart(ctx: ReportContext) -> list[Flowable]:
-    """The critical-path chart under the text when the whole path fits in half a page with every chip at 7 pt or
-    more; a longer path is left to the table below (and drawn to scale in the Gantt chart)."""
-    from planner.charts.critical_path import critical_path_height, critical_path_pages, draw_critical_path
+    """The critical-path chart under the text, every chip at 7 pt or more, wrapped onto rows that flow over pages
+    like a table's (the rows that fit under the text, the rest in figures on the next pages, "steps k–m of N");
+    a path that needs more than :data:`CHAIN_PAGES` pages of chips is left to the table below (and drawn to scale
+    in the Gantt chart)."""
+    from planner.charts.critical_path import (
+        critical_path_height,
+        critical_path_pages,
+        critical_path_steps_fitting,
+        draw_critical_path,
+    )
+    from planner.report.vector import FlowingChart
 
     g = ctx.geometry
-    half = 0.5 * g.frame_height
-    pages = critical_path_pages(ctx.analysis, g.frame_width / 72, half / 72)
-    if len(pages) != 1:
+    w_in, frame_in = g.frame_width / 72, g.frame_height / 72
+    n = len(ctx.schedule.critical_path)
+    if len(critical_path_pages(ctx.analysis, w_in, frame_in)) > CHAIN_PAGES:
         return [
             ctx.p(
-                f"The path's {len(ctx.schedule.critical_path)} decisions do not fit on a page as a chain at a "
-                "readable size: the table lists them in order, and the Gantt chart shows them to scale.",
+                f"The path's {n} decisions do not fit on {CHAIN_PAGES} pages as a chain at a readable size: the "
+                "table lists them in order, and the Gantt chart shows them to scale.",
                 "small",
             )
         ]
-    h = min(half, 72 * critical_path_height(ctx.analysis, g.frame_width / 72, pages[0]))
 
-    def draw(fig: Figure) -> None:
-        draw_critical_path(fig, ctx.analysis, steps=pages[0])
+    def make(start: int, stop: int, height: float) -> Flowable:
+        steps = (start, stop)
 
-    return [ctx.chart(draw, h, name="critical path", min_height=h)]
+        def draw(fig: Figure) -> None:
+            draw_critical_path(fig, ctx.analysis, steps=steps)
+
+        return ctx.chart(draw, height, name="critical path", min_height=height)
+
+    def fit(start: int, avail: float) -> int:
+        return critical_path_steps_fitting(ctx.analysis, w_in, min(avail, g.frame_height) / 72, start)
+
+    def height(start: int, stop: int) -> float:
+        return 72 * critical_path_height(ctx.analysis, w_in, (start, stop))
+
+    return [FlowingChart(make, n, fit, height, g.frame_width)]
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
