@@ -28,6 +28,10 @@ ELAPSED_MINUTES_PER_WEEK = 7 * 24 * 60
 DEFAULT_MINUTES_PER_DAY = 480
 DEFAULT_MINUTES_PER_WEEK = 2400
 
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+"""The currency symbols the imports read as their ISO code ('€12,000' is EUR) and the MS Project XML export writes
+for a plan's code (its CurrencySymbol: without one, MS Project and MPXJ show '$')."""
 HELPER_TAG = "import-helper"
 STAGE_GUESSED_TAG = "stage-guessed"
 AREA_GUESSED_TAG = "area-guessed"

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape
 
 from planner.io.common import (
     CARRIED_EARLIEST,
+    CURRENCY_SYMBOLS,
     DEFAULT_MINUTES_PER_DAY,
     DEFAULT_MINUTES_PER_WEEK,
     ELAPSED_MINUTES_PER_WEEK,
@@ -1418,7 +1419,14 @@ def export_mspdi(plan: Plan) -> str:
         f"  <FinishDate>{finish_at(finish, finish)}</FinishDate>\n"
     )
     if plan.currency:
-        w(f"  <CurrencyCode>{plan.currency}</CurrencyCode>\n")
+        # the symbol MS Project shows the amounts with (without one, its default, '$'): the code's own, else the
+        # code before the amount with a space (CurrencySymbolPosition 2)
+        symbol = next((s for s, code in CURRENCY_SYMBOLS.items() if code == plan.currency), None)
+        w(
+            f"  <CurrencySymbol>{escape(symbol or plan.currency)}</CurrencySymbol>"
+            f"<CurrencyCode>{plan.currency}</CurrencyCode>"
+            f"<CurrencySymbolPosition>{0 if symbol else 2}</CurrencySymbolPosition>\n"
+        )
     w(
         "  <CalendarUID>1</CalendarUID>\n  <DefaultStartTime>08:00:00</DefaultStartTime>\n"
         "  <DefaultFinishTime>17:00:00</DefaultFinishTime>\n"

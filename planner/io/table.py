@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 from planner.analysis.progress import to_week
 from planner.io.common import (
+    CURRENCY_SYMBOLS,
     EXTENSION_KEY,
     HELPER_TAG,
     IdMaker,
@@ -946,7 +947,6 @@ def _is_total_row(title: str, rec: dict[str, Any]) -> bool:
     return bool(_TOTAL_TITLES.match(" ".join(words))) and not str(rec.get("depends_on") or "").strip()
 
 
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CODE = re.compile(r"(?:^|[\s\d])([A-Z]{3})$|^([A-Z]{3})(?:[\s\d]|$)")
 
 
@@ -958,7 +958,7 @@ def currency_of(cell: Any) -> str | None:
     m = _CODE.search(text)
     if m:
         return m.group(1) or m.group(2)
-    return next((code for sym, code in _SYMBOLS.items() if sym in text), None)
+    return next((code for sym, code in CURRENCY_SYMBOLS.items() if sym in text), None)
 
 
 def _money(text: str) -> str:
