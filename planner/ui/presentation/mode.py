@@ -254,6 +254,7 @@ class PresentationController(QObject):
         self._saved: _Saved | None = None
         self._inspector_shown = False
         self._watching: list[QObject] = []  # what the event filter is installed on, besides the application
+        self.fonts = type_scale.FontFollower()  # presentation type in widgets Qt leaves in the desk's
         # Steps (see planner.ui.presentation.workshop): the deck, where we are, the panel that shows a step, the blank screen.
         self.deck: list[Step] = []
         self.position = 0
@@ -455,6 +456,7 @@ class PresentationController(QObject):
         self._zoom_canvas()
         self._scale_figures()
         self.refresh()
+        self.fonts.follow(w)
 
     def leave(self) -> None:
         """Stop presenting and put everything back as it was."""
@@ -502,6 +504,7 @@ class PresentationController(QObject):
         else:
             w.setFont(QFont())  # nothing set: inherit the application font again
             w.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
+        self.fonts.release()
         for widget, was_hidden in saved.hidden.values():
             widget.setHidden(was_hidden)
         if w.windowState() != saved.window_state:
@@ -600,6 +603,7 @@ class PresentationController(QObject):
         # freshly shown graph.
         QTimer.singleShot(0, self, self._hide_chrome)
         QTimer.singleShot(0, self, self._scale_figures)
+        QTimer.singleShot(0, self, lambda: self.fonts.follow(self.window) if self.active else None)
         step = self.current_step
         if (
             step is not None
@@ -818,6 +822,7 @@ class PresentationController(QObject):
         self.position = max(0, min(len(self.deck) - 1, position))
         self._show_step()
         self.refresh()
+        self.fonts.follow(self.window)  # (a step may show a view or panel for the first time)
 
     def _refresh_deck(self) -> None:
         """After an edit: fresh figures in every step, and the same kind of step at the same place."""

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 DESK_POINTS = 10.0
 """The desktop font the charts and cards were made for: at 9 or 10 pt (12-13 px) they are drawn as they are."""
@@ -78,3 +80,50 @@ def release_to_desk(canvas: Any) -> None:
     """Presentation mode left: the figure at the desk's dpi again."""
     setattr(canvas.figure, _ROOM, False)
     follow_desk(canvas)
+
+
+def _same_type(a: QFont, b: QFont) -> bool:
+    """The same size and family (a style sheet's bold or colour aside)."""
+    return QFontInfo(a).pixelSize() == QFontInfo(b).pixelSize() and a.family() == b.family()
+
+
+class FontFollower:
+    """Every widget in a window in the window's type, after the window's font was set (presentation type) and
+    after it was put back.
+
+    Qt hands a window's new font to its children, but not to those with a style sheet (a status colour, a banner,
+    an area's colour field) nor, in Qt 6, to the header of a table never shown yet (the risk register's, built
+    behind another tab): they stayed in the desk's type when presenting. :meth:`follow` gives each widget without
+    a font of its own its parent's (its style sheet's bold still applies); :meth:`release` gives them back the
+    font they inherit, as if never set."""
+
+    def __init__(self) -> None:
+        # Strong references: Qt's own widgets (a scroll area's viewport) have Python wrappers that would go with
+        # a weak one, their fonts then never given back. A widget Qt deleted since is skipped (isValid).
+        self._given: list[QWidget] = []
+
+    def follow(self, root: QWidget) -> int:
+        """Give ``root``'s widgets that lag behind their parent's type that type; how many were given it. Again
+        after widgets were made or shown (a tab built while presenting)."""
+        given = 0
+        for widget in root.findChildren(QWidget):  # parents before their children
+            parent = widget.parentWidget()
+            if parent is None or widget.isWindow() or widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                continue
+            if _same_type(widget.font(), parent.font()):
+                continue
+            widget.setFont(parent.font())
+            widget.setAttribute(
+                Qt.WidgetAttribute.WA_SetFont, False
+            )  # not its own: a later window font again
+            self._given.append(widget)
+            given += 1
+        return given
+
+    def release(self) -> None:
+        """The widgets :meth:`follow` gave a font inherit theirs again (the window's font was put back first)."""
+        for widget in self._given:
+            if shiboken6.isValid(widget):
+                widget.setFont(QFont())
+                widget.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
+        self._given = []
