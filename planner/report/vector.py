@@ -12,6 +12,7 @@ chosen over SVG + svglib and over merging matplotlib PDF pages.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,11 @@ _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 _metrics_renderer: Any = None
 _METRICS_CACHE: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 _FONTS: dict[tuple[Any, ...], str | None] = {}
+
+
+def right_to_left(s: str) -> bool:
+    """Whether ``s`` holds right-to-left letters (Hebrew, Arabic...), which need bidi ordering and shaping."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in s)
 
 
 def _metrics() -> Any:
@@ -85,7 +91,7 @@ class CanvasRenderer(RendererBase):
             # The width of what draw_text draws: the embedded font's advance widths, unhinted. Agg's width at
             # 72 dpi is hinted to whole pixels and runs up to a few percent short, so right-aligned and centred
             # labels overshot their anchors (a stage label ran into the bar it stood beside).
-            font = None if ismath else self._font(prop)
+            font = None if ismath or right_to_left(s) else self._font(prop)
             if font is not None:
                 size = prop.get_size_in_points()
                 w = sum(stringWidth(run, f, size) for f, run in font_runs(s, font))
@@ -221,6 +227,13 @@ class CanvasRenderer(RendererBase):
         if font is None:
             self._text_as_path(gc, x, y, s, prop, angle, ismath, mtext)
             return
+        if right_to_left(s):
+            # ReportLab sets text left to right, glyph by glyph: Hebrew came out backwards and Arabic backwards in
+            # unjoined letters. matplotlib lays the string out (libraqm: bidi order, Arabic joining) and draws its
+            # outlines; the string itself goes under them as invisible text, so it is still found and copied.
+            self._text_as_path(gc, x, y, s, prop, angle, ismath, mtext)
+            self._invisible_text(gc, x, y, s, prop, angle, font)
+            return
         c = self.canv
         alpha = gc.get_alpha() if gc.get_forced_alpha() else gc.get_rgb()[3]
         if alpha <= 0:
@@ -236,6 +249,37 @@ class CanvasRenderer(RendererBase):
         for f, run in font_runs(
             s, font
         ):  # characters the font lacks from an installed fallback font (CJK...)
+            t.setFont(f, size)
+            t.textOut(run)
+        c.drawText(t)
+        c.restoreState()
+
+    def _invisible_text(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        font: str,
+    ) -> None:
+        """``s`` as text that is not painted (render mode 3), over the outlines drawn for it, squeezed to their
+        width so that a selection covers them."""
+        c = self.canv
+        self._clip(gc)
+        c.saveState()
+        c.translate(x, y)
+        if angle:
+            c.rotate(angle)
+        size = prop.get_size_in_points()
+        t = c.beginText(0, 0)
+        t.setTextRenderMode(3)
+        own = sum(stringWidth(run, f, size) for f, run in font_runs(s, font))
+        drawn = self.get_text_width_height_descent(s, prop, False)[0]
+        if own > 0 and drawn > 0:
+            t.setHorizScale(100.0 * drawn / own)
+        for f, run in font_runs(s, font):
             t.setFont(f, size)
             t.textOut(run)
         c.drawText(t)
