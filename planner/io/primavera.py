@@ -2009,6 +2009,7 @@ def export_xer(plan: Plan) -> str:
     tables.append(("PROJWBS", wbs_rows))
     # -- resources ----------------------------------------------------------------------------------------------
     rsrc_of = {t.id: k for k, t in enumerate(plan.teams, start=1)}
+    rate_of = {t.id: t.rate for t in plan.teams}
     tables.append(
         (
             "RSRC",
@@ -2039,12 +2040,13 @@ def export_xer(plan: Plan) -> str:
                 {
                     "rsrc_rate_id": rsrc_of[t.id],
                     "rsrc_id": rsrc_of[t.id],
-                    "max_qty_per_hr": f"{t.capacity:g}",
+                    # (a team with a rate and no capacity: no limit, P6's empty max units; its rate was dropped)
+                    "max_qty_per_hr": "" if t.capacity is None else f"{t.capacity:g}",
                     "cost_per_qty": f"{(t.rate or 0) / HOURS_PER_WEEK:.4f}",
                     "start_date": at(0.0),
                 }
                 for t in plan.teams
-                if t.capacity is not None
+                if t.capacity is not None or t.rate
             ],
         )
     )
@@ -2162,6 +2164,18 @@ def export_xer(plan: Plan) -> str:
                     "target_qty_per_hr": f"{d.headcount:g}",
                     "act_reg_qty": _hours((dur - remaining) * d.headcount),
                     "act_ot_qty": 0,
+                    # the labour's cost at the team's rate per hour (what P6 computes from the units and MPXJ
+                    # reads as the activity's cost): planned, done and left
+                    **(
+                        {
+                            "cost_per_qty": f"{hourly:.4f}",
+                            "target_cost": f"{dur * d.headcount * HOURS_PER_WEEK * hourly:.2f}",
+                            "act_reg_cost": f"{(dur - remaining) * d.headcount * HOURS_PER_WEEK * hourly:.2f}",
+                            "remain_cost": f"{remaining * d.headcount * HOURS_PER_WEEK * hourly:.2f}",
+                        }
+                        if (hourly := (rate_of.get(d.owner or "") or 0.0) / HOURS_PER_WEEK)
+                        else {}
+                    ),
                     "target_lag_drtn_hr_cnt": 0,
                     "target_start_date": row["target_start_date"],
                     "target_end_date": row["target_end_date"],
