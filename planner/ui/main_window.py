@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,7 @@ from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
 from planner.ui.state.file_guard import FileGuard, is_read_only
+from planner.ui.views import fallback_fonts
 from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
 from planner.ui.views.plan_view import PlanView
@@ -232,6 +233,15 @@ class MainWindow(QMainWindow):
         self.doc.modified_changed.connect(self._update_title)
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.doc.plan_changed.connect(self._on_plan_changed)
+        # Characters no font in Qt draws (a title in Chinese): the fonts the charts and the report use, in Qt too
+        self.doc.plan_reset.connect(lambda: self._cover_fonts(fallback_fonts.plan_texts(self.doc.plan)))
+        self.doc.plan_meta_changed.connect(
+            lambda: self._cover_fonts(fallback_fonts.plan_texts(self.doc.plan))
+        )
+        self.doc.decision_changed.connect(
+            lambda d, fields: self._cover_fonts([d.title]) if "title" in fields else None
+        )
+        self._cover_fonts(fallback_fonts.plan_texts(self.doc.plan))
         self.doc.selection_changed.connect(self._on_selection_changed)
         self.doc.undo_stack.canUndoChanged.connect(self._update_undo_actions)
         self.doc.undo_stack.canRedoChanged.connect(self._update_undo_actions)
@@ -593,6 +603,11 @@ class MainWindow(QMainWindow):
 
     def _on_plan_changed(self) -> None:
         """(The recovery writer follows the document's edits itself.)"""
+
+    def _cover_fonts(self, texts: Iterable[str]) -> None:
+        if fallback_fonts.cover(texts):
+            for widget in QApplication.allWidgets():  # text laid out before with boxes is laid out again
+                widget.update()
 
     def _on_clean_changed(self, clean: bool) -> None:
         """(A clean document's recovery file is removed by the recovery writer.)"""
