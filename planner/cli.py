@@ -47,6 +47,7 @@ from planner.commands.core import (
     cmd_open,
     cmd_templates,
 )
+from planner.units import control_escape
 
 __all__ = [
     "EXIT_INVALID",
@@ -221,13 +222,14 @@ class _Terminal:
     """A terminal stream that shows control characters instead of sending them: a plan's title or a decision's
     name with ``ESC ] 0 ;`` (set the window title), ``ESC [ 2 J`` (clear the screen) or a carriage return
     (overwrite the line) would otherwise act on the user's terminal when `planner check` prints it. Each becomes
-    its escape (``\x1b``); newlines and tabs pass. Files and pipes are left alone (JSON escapes them anyway)."""
+    its escape (``\x1b``, :func:`planner.units.control_escape`); newlines and tabs pass. A name never holds one
+    in text: the commands write names by :func:`planner.units.one_line`, on a terminal or not."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        self._stream.write(_CONTROL.sub(lambda m: control_escape(m.group()), text))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,6 +37,8 @@ __all__ = [
     "format_when",
     "iso_date",
     "iso_dates",
+    "one_line",
+    "quoted",
     "plural_weeks",
     "signed_weeks",
     "week_to_date",
@@ -214,3 +217,40 @@ def format_when(start: dt.date | None, week: float | None, *, word: str = "week"
     base = f"{word} {format_weeks(week)}".strip()
     date = week_to_date(start, week)
     return base if date is None else f"{base} ({format_date(date, short=short)})"
+
+
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""The characters a name may hold that break or act on a line of text: C0 and C1 controls (tab, newline, carriage
+return, escape, NEL...), DEL, and the line and paragraph separators."""
+
+
+def control_escape(char: str) -> str:
+    r"""How one control character is shown in text: its escape, ``\x1b``, ``\x0a``, ``\u2028``."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    r"""A name (a plan's title, a decision's, a stage's, a team's, a scenario's, a baseline's) as one-line text shows
+    it: each control character (:data:`CONTROL`) written as its escape (:func:`control_escape`), so the name stays
+    on its line and in its column, and a terminal shows what the file holds instead of acting on it. The one rule
+    of every text output of the command line (``planner.commands.common.one_line_names``); JSON keeps names as
+    they are.
+
+    >>> one_line("Pilot\tA\nB\r\x1b[2J"), one_line("数据 — ok")
+    ('Pilot\\x09A\\x0aB\\x0d\\x1b[2J', '数据 — ok')
+    """
+    if text.isprintable():
+        return text
+    return CONTROL.sub(lambda m: control_escape(m.group()), text)
+
+
+def quoted(text: str) -> str:
+    r"""A name or a reference in a message, in quotes and on one line (:func:`one_line`): ``'Pilot
+    phase'``. A
+        message built on a plan whose names are already one line (the command line's text) says the same.
+
+        >>> quoted("dd\tx"), quoted(quoted("dd\tx")[1:-1])
+        ("'dd\\x09x'", "'dd\\x09x'")
+    """
+    return f"'{one_line(text)}'"

@@ -534,12 +534,15 @@ def test_control_characters_of_a_plan_never_reach_a_terminal(
     monkeypatch.setattr("sys.stdout", out)
     assert main(["analyze", str(path)]) == 0
     first = out.getvalue().splitlines()[0]
-    assert first == "Plan\\x1b]0;pwned\\x07\\x1b[2J\\x0dX\\x9b\u202eok\tend"
+    # the tab too (H-unseen23): a name stays on its line and in its column, written as units.one_line writes it
+    assert first == "Plan\\x1b]0;pwned\\x07\\x1b[2J\\x0dX\\x9b\u202eok\\x09end"
     assert "\x1b" not in out.getvalue()
-    piped = _io.StringIO()  # a file or a pipe gets the text as it is
+    piped = (
+        _io.StringIO()
+    )  # a file or a pipe gets the same line (it held the raw title, which split the line)
     monkeypatch.setattr("sys.stdout", piped)
     assert main(["analyze", str(path)]) == 0
-    assert piped.getvalue().startswith(title + "\n")
+    assert piped.getvalue().startswith(first + "\n")
 
 
 def test_output_to_a_full_disk_is_one_line_not_an_internal_error(

@@ -36,6 +36,7 @@ from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
 from planner.model.plan import Plan, Status, duration_value
+from planner.units import quoted
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
@@ -235,7 +236,7 @@ def _unknown_references(
                     E,
                     "unknown-reference",
                     f"Dependency #{i + 1} ({dep.from_} -> {dep.to}) names "
-                    f"{' and '.join(repr(m) for m in missing)}, which "
+                    f"{' and '.join(quoted(m) for m in missing)}, which "
                     f"{units.agree(len(missing), 'is not a decision', 'are not decisions')} of this plan. "
                     "Fix the id or remove the dependency.",
                     known,
@@ -638,7 +639,7 @@ def _scenario_names(plan: Plan) -> list[Finding]:
                 Finding(
                     W,
                     "scenario-blank-name",
-                    f"A scenario's name is blank ({scenario_name!r}): --scenario cannot name it and the app's "
+                    f"A scenario's name is blank ({quoted(scenario_name)}): --scenario cannot name it and the app's "
                     "scenario switcher shows it as an empty entry. Give it a name.",
                     [],
                 )

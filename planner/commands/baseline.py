@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         fmt_when,
         load,
     )
-    from planner.units import format_date, iso_date
+    from planner.units import format_date, iso_date, one_line
 
     plan = load(args.file)
     if args.name is None:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                     f", taken {format_date(b.created.date())} {b.created:%H:%M} UTC" if b.created else ""
                 )
                 sys.stdout.write(
-                    f"{b.name}: finish {fmt_when(plan, b.finish)}, {count(len(b.decisions), 'decision')}{created}\n"
+                    f"{one_line(b.name)}: finish {fmt_when(plan, b.finish)}, {count(len(b.decisions), 'decision')}{created}\n"
                 )
         return EXIT_OK
 

@@ -126,6 +126,12 @@ def run(args: argparse.Namespace) -> int:
     check_simulation_size(args.iterations, len(plan.decisions), runs)
     from planner.analysis.compare import compare_scenarios
 
+    if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it)
+        from planner.commands.common import one_line_names
+        from planner.units import one_line
+
+        plan = one_line_names(plan)
+        names = None if names is None else [one_line(n) for n in names]
     comparison = compare_scenarios(plan, names, args.iterations, args.seed)
     if args.format == "json":
         dump_json(comparison.to_dict(), sys.stdout, args.indent or None)

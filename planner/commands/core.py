@@ -23,6 +23,7 @@ from planner.commands.common import (
     fmt_weeks,
     fmt_when,
     load,
+    one_line_names,
     output_path,
     rule,
     wrap,
@@ -71,6 +72,8 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
     from planner.analysis import analyze, has_errors
 
     plan = load(path, args.scenario, args.status_date, read_only=True)
+    if args.format != "json":
+        plan = one_line_names(plan)  # a name stays on its line (JSON keeps it as the file has it)
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     result = analyze(plan)
@@ -123,6 +126,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 )
             )
     explain_ids = _explain_ids(plan, args.file, getattr(args, "explain", None) or [])
+    if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it)
+        shown = one_line_names(plan)
+        if base is not None and shown is not plan:
+            base = shown.baselines[next(i for i, b in enumerate(plan.baselines) if b is base)]
+        plan = shown
     result = analyze(plan, args.estimate)
     result.baseline = base
     if getattr(args, "level", False) or getattr(args, "level_method", None):

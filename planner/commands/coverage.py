@@ -54,11 +54,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from planner.analysis import analyze
     from planner.analysis.coverage import coverage, coverage_text
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load, one_line_names
 
     plan = load(
         args.file, getattr(args, "scenario", None), getattr(args, "status_date", None), read_only=True
     )
+    if args.format != "json":
+        plan = one_line_names(plan)  # a name stays on its line (JSON keeps it as the file has it)
     result = analyze(plan)
     try:
         report = coverage(plan, result, frameworks=args.framework, role=args.role, tier=args.tier)

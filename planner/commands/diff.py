@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.commands.common import plain_number, whole_number, wrap
+from planner.units import quoted
 
 NAME = "diff"
 HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
@@ -43,7 +44,7 @@ def _value(v: Any) -> str:
         return "/".join(plain_number(v[k]) for k in ("optimistic", "likely", "pessimistic"))
     if isinstance(v, float):
         return plain_number(v)
-    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else repr(v)
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else quoted(v)
 
 
 def changes_text(d: Any) -> str:
@@ -72,7 +73,7 @@ def changes_text(d: Any) -> str:
     for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
         for kind, named in (("scenario", d.scenarios), ("baseline", d.baselines)):
             for name in named.get(key, []):
-                add(f"  {label} {kind} {name!r}")
+                add(f"  {label} {kind} {quoted(name)}")
     for x in d.dependencies_added:
         add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
     for x in d.dependencies_removed:
@@ -106,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
     label_a, label_b = Path(args.a).name, Path(args.b).name
     if label_a == label_b:
         label_a, label_b = args.a, args.b
+    if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it); the changes are
+        from planner.commands.common import one_line_names  # of the files as they are, their values repr'd
+
+        a, b = one_line_names(a), one_line_names(b)
     comparison = compare_plans([(label_a, a), (label_b, b)], args.iterations, args.seed, title=b.title)
     if args.format == "json":
         out = {"a": args.a, "b": args.b, "changes": changes.to_dict(), "comparison": comparison.to_dict()}

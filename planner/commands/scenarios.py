@@ -79,11 +79,13 @@ def base_figures(plan: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, wrap
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, one_line_names, wrap
     from planner.model import units
     from planner.model.scenarios import ScenarioProblem
 
     plan = load(args.file)
+    if args.format != "json":
+        plan = one_line_names(plan)  # a name stays on its line (JSON keeps it as the file has it)
     rows = listing(plan)
     data = {"file": args.file, "title": plan.title, "base": base_figures(plan), "scenarios": rows}
     # 1 when the plan or a scenario cannot be scheduled (validation errors), as `planner compare` says

@@ -76,7 +76,15 @@ def _has_date(start: dt.date | None, week: float) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, findings_text, load
+    from planner.commands.common import (
+        EXIT_INVALID,
+        EXIT_OK,
+        CliError,
+        dump_json,
+        findings_text,
+        load,
+        one_line_names,
+    )
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
@@ -85,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         raise CliError(f"--top {args.top}: must be 0 or more")
     plan = load(args.file, args.scenario, args.status_date, read_only=True)
+    if args.format != "json":
+        plan = one_line_names(plan)  # a name stays on its line (JSON keeps it as the file has it)
     from planner.commands.common import check_simulation_size
 
     check_simulation_size(args.iterations, len(plan.decisions))

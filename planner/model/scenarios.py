@@ -40,7 +40,7 @@ from planner.model.plan import (
     TeamOverride,
     duration_value,
 )
-from planner.units import agree
+from planner.units import agree, quoted
 
 BASE = "Base"
 """What the base plan is called wherever scenarios are listed beside it."""
@@ -200,12 +200,12 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         problems.extend(ScenarioProblem(t, code) for t in texts)
 
     ids = {d.id for d in plan.decisions}
-    say(unknown, (f"drops unknown decision {x!r}" for x in scenario.drop_decisions if x not in ids))
-    say(unknown, (f"overrides unknown decision {x!r}" for x in scenario.decisions if x not in ids))
+    say(unknown, (f"drops unknown decision {quoted(x)}" for x in scenario.drop_decisions if x not in ids))
+    say(unknown, (f"overrides unknown decision {quoted(x)}" for x in scenario.decisions if x not in ids))
     teams = {t.id for t in plan.teams}
-    say(unknown, (f"overrides unknown team {x!r}" for x in scenario.teams if x not in teams))
+    say(unknown, (f"overrides unknown team {quoted(x)}" for x in scenario.teams if x not in teams))
     risks = {r.id for r in plan.risks}
-    say(unknown, (f"overrides unknown risk {x!r}" for x in scenario.risks if x not in risks))
+    say(unknown, (f"overrides unknown risk {quoted(x)}" for x in scenario.risks if x not in risks))
     say(
         unknown,
         (
@@ -214,18 +214,18 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         ),
     )
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
-    say(duplicate, (f"adds decision {x!r}, which the base plan already has" for x in clash))
+    say(duplicate, (f"adds decision {quoted(x)}, which the base plan already has" for x in clash))
     added = Counter(d.id for d in scenario.add_decisions)
     say(
         duplicate,
-        (f"adds decision {x!r} more than once: {CANNOT_SCHEDULE}" for x, n in added.items() if n > 1),
+        (f"adds decision {quoted(x)} more than once: {CANNOT_SCHEDULE}" for x, n in added.items() if n > 1),
     )
     milestones = {d.id for d in plan.decisions if d.milestone}
     timed = f"a duration, which a milestone does not take: {CANNOT_SCHEDULE}"
     say(
         "scenario-milestone-duration",
         (
-            f"gives the milestone {did!r} {timed}"
+            f"gives the milestone {quoted(did)} {timed}"
             for did, ov in scenario.decisions.items()
             if did in milestones
             and did not in scenario.drop_decisions
@@ -236,7 +236,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     say(
         "scenario-milestone-duration",
         (
-            f"gives the added milestone {d.id!r} {timed}"
+            f"gives the added milestone {quoted(d.id)} {timed}"
             for d in scenario.add_decisions
             if d.milestone and duration_value(d.duration, "pessimistic") != 0
         ),
@@ -247,16 +247,16 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         if did not in ids or did in scenario.drop_decisions:  # skipped, said above, or dropped first
             continue
         if ov.stage is not None and ov.stage not in stages:
-            say(unknown, [f"puts {did!r} in stage {ov.stage!r}, {undefined}"])
+            say(unknown, [f"puts {quoted(did)} in stage {quoted(ov.stage)}, {undefined}"])
         if ov.owner is not None and ov.owner not in teams:
-            say(unknown, [f"gives {did!r} to team {ov.owner!r}, {undefined}"])
+            say(unknown, [f"gives {quoted(did)} to team {quoted(ov.owner)}, {undefined}"])
     for d in scenario.add_decisions:
         if d.stage not in stages:
-            say(unknown, [f"puts the added decision {d.id!r} in stage {d.stage!r}, {undefined}"])
+            say(unknown, [f"puts the added decision {quoted(d.id)} in stage {quoted(d.stage)}, {undefined}"])
         if d.area is not None and d.area not in areas:
-            say(unknown, [f"puts the added decision {d.id!r} in area {d.area!r}, {undefined}"])
+            say(unknown, [f"puts the added decision {quoted(d.id)} in area {quoted(d.area)}, {undefined}"])
         if d.owner is not None and d.owner not in teams:
-            say(unknown, [f"gives the added decision {d.id!r} to team {d.owner!r}, {undefined}"])
+            say(unknown, [f"gives the added decision {quoted(d.id)} to team {quoted(d.owner)}, {undefined}"])
     if not scenario.add_dependencies:
         return problems
     have = (ids - set(scenario.drop_decisions)) | {d.id for d in scenario.add_decisions}
@@ -279,7 +279,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
             say(
                 unknown,
                 [
-                    f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(repr(m) for m in missing)}, "
+                    f"adds a dependency {x.from_} -> {x.to} naming {' and '.join(quoted(m) for m in missing)}, "
                     f"which {agree(len(missing), 'is not a decision', 'are not decisions')} of the scenario "
                     f"(dropped or never in the plan): {CANNOT_SCHEDULE}"
                 ],
