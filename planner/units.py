@@ -163,6 +163,26 @@ def signed_weeks(delta: float | None, *, minus: str = "-") -> str:
     return ("+" if delta > 0 else minus) + text
 
 
+def target_verdict(margin: float, *, short: bool = False) -> str:
+    """How the finish stands against the plan's target, from the weeks to spare (target minus finish, as
+    :func:`planner.analysis.cost.target_margin` gives them): the one wording of the command line, the app and the
+    report; ``short`` for a status bar.
+
+    >>> target_verdict(6.5), target_verdict(0.0), target_verdict(-1.0), target_verdict(-0.004)
+    ('met with 6.5 weeks to spare', 'met exactly', 'missed by 1 week', 'met exactly')
+    >>> target_verdict(6.5, short=True), target_verdict(-1.0, short=True), target_verdict(-2.5, short=True)
+    ('6.5 wks to spare', '1 wk late', '2.5 wks late')
+    """
+    if format_weeks(abs(margin)) == "0":
+        return "met exactly"
+    word = "wk" if short else "week"
+    if margin > 0:
+        return (
+            f"{plural_weeks(margin, word)} to spare" if short else f"met with {plural_weeks(margin)} to spare"
+        )
+    return f"{plural_weeks(-margin, word)} late" if short else f"missed by {plural_weeks(-margin)}"
+
+
 def format_date(date: dt.date | None, *, short: bool = False) -> str:
     """``25 Oct 2027`` (``25 Oct`` with ``short``); an empty string for None."""
     if date is None:

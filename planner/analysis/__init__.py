@@ -226,6 +226,15 @@ def analysis_to_dict(result: Analysis) -> dict[str, Any]:
                 "stage_inversions": [{"from": u, "to": v} for u, v in st.inversions],
             }
         )
+        from planner.analysis.cost import target_margin, target_week
+
+        target = target_week(plan)
+        if target is not None:  # the finish against the plan's target: weeks to spare (negative: late)
+            out["target"] = {
+                "week": target,
+                "date": units.iso_date(start, target),
+                "weeks_to_spare": target_margin(plan, s.finish),
+            }
     if result.baseline is not None and s is not None and st is not None:
         from planner.analysis.baselines import baseline_json
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from planner.model import units
 from planner.model.plan import CostCategory, Plan
 
 if TYPE_CHECKING:
@@ -100,6 +101,15 @@ def target_week(plan: Plan) -> float | None:
             return None
         return (t - plan.start_date).days / 7.0
     return float(t)
+
+
+def target_margin(plan: Plan, finish: float) -> float | None:
+    """Weeks to spare between ``finish`` and the plan's target (negative: late by that much), as the two are
+    written (:func:`planner.units.week_delta`), so that the margin shown is the difference of the weeks shown beside
+    it; None without a target (or with a target date and no start date). :func:`planner.units.target_verdict`
+    words it."""
+    target = target_week(plan)
+    return None if target is None else units.week_delta(target, finish)
 
 
 def has_costs(plan: Plan) -> bool:
@@ -609,6 +619,7 @@ __all__ = [
     "format_money",
     "has_costs",
     "iteration_costs",
+    "target_margin",
     "target_week",
 ]
 

@@ -274,13 +274,24 @@ def analysis_text(result: Any) -> str:
         add(f"Status date:               {fmt_when(plan, status)}")
     add(f"Finish (rolling stages):   {fmt_when(plan, s.finish)}")
     add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
+    from planner.analysis.cost import format_money, gating_money_text, target_margin, target_week
+
+    target = target_week(plan)
+    margin = target_margin(plan, s.finish)
+    if target is not None and margin is not None:  # the rolling finish against the plan's target
+        lines.extend(
+            wrap(
+                f"Target:                    {fmt_when(plan, target)}: {units.target_verdict(margin)}",
+                rest=" " * 27,
+            )
+        )
     price = st.gating_price
     add(
         f"Price of strict gates:     {units.plural_weeks(price)}"
         + ("" if price else " (gating costs nothing on this plan)")
     )
     add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
-    from planner.analysis.cost import cost_summary, format_money, gating_money_text
+    from planner.analysis.cost import cost_summary
 
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget
     if costs is not None:

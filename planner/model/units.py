@@ -19,6 +19,7 @@ from planner.units import (
     plural_weeks,
     short_date,
     signed_weeks,
+    target_verdict,
     week_delta,
     week_to_date,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "plural_weeks",
     "short_date",
     "signed_weeks",
+    "target_verdict",
     "week_delta",
     "week_to_date",
 ]

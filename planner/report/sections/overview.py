@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from planner.analysis import board
-from planner.analysis.cost import format_money, target_week
+from planner.analysis.cost import format_money, target_margin, target_week
 from planner.model import units
 from planner.model.plan import Status
 from planner.report.context import (
@@ -219,15 +219,8 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 )
             )
         else:
-            late = sched.finish - target
-            tiles.append(
-                _tile(
-                    ctx,
-                    tv,
-                    "met by the plan" if late <= 1e-9 else f"missed by {units.plural_weeks(late)}",
-                    "Target date",
-                )
-            )
+            margin = target_margin(plan, sched.finish) or 0.0
+            tiles.append(_tile(ctx, tv, units.target_verdict(margin), "Target date"))
     else:
         cost = _cost(ctx)
         if cost is not None:
@@ -458,10 +451,8 @@ def _summary_body(
         if chance is not None:
             text += f" The target, {esc(tv)}, is met in <b>{esc(units.format_share(chance))}</b> of the simulated runs."
         else:
-            late = sched.finish - target
-            text += f" The target, {esc(tv)}, is " + (
-                "met by the plan." if late <= 1e-9 else f"missed by <b>{units.plural_weeks(late)}</b>."
-            )
+            margin = target_margin(plan, sched.finish) or 0.0
+            text += f" The target, {esc(tv)}, is <b>{esc(units.target_verdict(margin))}</b>."
     if cost is not None:
         b = cost.breakdown
         text += f" The plan costs <b>{esc(format_money(b.total, cost.currency))}</b> on its likely estimates"

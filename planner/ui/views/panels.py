@@ -200,6 +200,9 @@ class PlanStatusBar(QStatusBar):
             "When it finishes if every stage waits for the previous one to end (strict gates), "
             "and what that costs in weeks"
         )
+        self.target = ElidedLabel(parent=self)
+        self.target.setObjectName("targetVerdict")
+        self.target.setToolTip("The finish against the plan's target finish (set on the Cost tab)")
         self.critical = ElidedLabel(parent=self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
         self.baseline_combo = QComboBox(self)
@@ -233,6 +236,7 @@ class PlanStatusBar(QStatusBar):
         for w in (
             self.finish,
             self.gated,
+            self.target,
             self.critical,
             self.baseline_combo,
             self.slip,
@@ -251,6 +255,7 @@ class PlanStatusBar(QStatusBar):
         doc.estimate_changed.connect(lambda e: self.estimate.setCurrentIndex(self.estimate.findData(e)))
         doc.baseline_changed.connect(lambda _n: self.show_slip())
         doc.plan_meta_changed.connect(self.show_slip)
+        doc.plan_meta_changed.connect(self._target_changed)
         if doc.analysis is not None:
             self.show_analysis(doc.analysis)
 
@@ -308,6 +313,7 @@ class PlanStatusBar(QStatusBar):
         if a.schedule is None or a.stages is None:
             self._set(self.finish, "Finish: no schedule (fix the errors)")
             self._set(self.gated, "")
+            self._set(self.target, "")
             self._set(self.critical, "")
         else:
             self._set(self.finish, f"Finish: {fmt.when(plan, a.schedule.finish)}")
@@ -318,6 +324,7 @@ class PlanStatusBar(QStatusBar):
                 + (f" (+{fmt.weeks(price, unit=True)})" if price else " (no cost)"),
             )
             self._set(self.critical, f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
+            self.show_target(a.schedule.finish)
         parts = []
         parts.append(units.count(n_err, "error"))
         parts.append(units.count(n_warn, "warning"))
@@ -325,6 +332,29 @@ class PlanStatusBar(QStatusBar):
         color = status_css("error") if n_err else (status_css("warning") if n_warn else "")
         self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self.show_slip()
+
+    def _target_changed(self) -> None:
+        a = self.doc.analysis
+        if a is not None and a.schedule is not None:
+            self.show_target(a.schedule.finish)
+
+    def show_target(self, finish: float) -> None:
+        """ "Target: met with 6.5 weeks to spare" (or "missed by 2 weeks", in the error colour), as the command line
+        and the report word it (``units.target_verdict``); hidden for a plan without a target."""
+        from planner.analysis.cost import target_margin, target_week
+
+        margin = target_margin(self.doc.plan, finish)
+        self.target.setVisible(margin is not None)
+        if margin is None:
+            return
+        plan = self.doc.plan
+        self._set(self.target, f"Target: {units.target_verdict(margin, short=True)}")
+        self.target.setToolTip(
+            f"The finish, {fmt.when(plan, finish)}, against the plan's target finish, "
+            f"{fmt.when(plan, target_week(plan))}: {units.target_verdict(margin)} (set the target on the Cost tab)"
+        )
+        late = units.format_weeks(margin).startswith("-")
+        self.target.setStyleSheet(f"color: {status_css('error')};" if late else "")
 
     def _fill_baselines(self) -> None:
         baselines = self.doc.plan.baselines

@@ -1,0 +1,128 @@
+"""The plan's target finish against the schedule's finish, said the same way everywhere (one function computes the
+weeks to spare, ``analysis.cost.target_margin``; one words them, ``units.target_verdict``).
+
+Before, ``planner analyze`` printed the budget and its headroom but not the target: neither the text nor the JSON
+said whether the plan finishes by it, and the app's status bar did not either; only the report (and a simulation)
+did. Hand-checked plan: A (3 weeks) then B (2 weeks) from Monday 4 Jan 2027, so the finish is week 5 (8 Feb 2027).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from planner import units
+from planner.analysis.cost import target_margin
+from planner.cli import main
+from planner.model import load_plan
+
+
+def _plan(target: object, start: str | None = "2027-01-04") -> dict[str, object]:
+    data: dict[str, object] = {
+        "schema_version": 1,
+        "title": "Target",
+        "stages": [{"id": "s", "name": "Stage"}],
+        "decisions": [
+            {"id": "a", "title": "A", "stage": "s", "duration": 3},
+            {"id": "b", "title": "B", "stage": "s", "duration": 2},
+        ],
+        "dependencies": [{"from": "a", "to": "b"}],
+    }
+    if start is not None:
+        data["start_date"] = start
+    if target is not None:
+        data["target"] = target
+    return data
+
+
+def _write(tmp_path: Path, data: dict[str, object]) -> Path:
+    path = tmp_path / "t.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(argv) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("target", "line", "json_target"),
+    [
+        (
+            6,
+            "week 6 (15 Feb 2027): met with 1 week to spare",
+            {"week": 6.0, "date": "2027-02-15", "weeks_to_spare": 1.0},
+        ),
+        (
+            4,
+            "week 4 (1 Feb 2027): missed by 1 week",
+            {"week": 4.0, "date": "2027-02-01", "weeks_to_spare": -1.0},
+        ),
+        (
+            "2027-02-08",
+            "week 5 (8 Feb 2027): met exactly",
+            {"week": 5.0, "date": "2027-02-08", "weeks_to_spare": 0.0},
+        ),
+        (
+            7.5,
+            "week 7.5 (26 Feb 2027): met with 2.5 weeks to spare",
+            {"week": 7.5, "date": "2027-02-26", "weeks_to_spare": 2.5},
+        ),
+    ],
+)
+def test_analyze_says_how_the_finish_stands_against_the_target(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    target: object,
+    line: str,
+    json_target: dict[str, object],
+) -> None:
+    path = _write(tmp_path, _plan(target))
+    text = _run(["analyze", str(path)], capsys)
+    assert "Finish (rolling stages):   week 5 (8 Feb 2027)" in text
+    assert f"Target:                    {line}\n" in text
+    data = json.loads(_run(["analyze", str(path), "--format", "json"], capsys))
+    assert data["target"] == json_target
+    assert data["target"]["weeks_to_spare"] == target_margin(load_plan(path), data["finish"])
+
+
+def test_no_target_no_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, _plan(None))
+    assert "Target:" not in _run(["analyze", str(path)], capsys)
+    assert "target" not in json.loads(_run(["analyze", str(path), "--format", "json"], capsys))
+    # a target date without a start date cannot be placed: `check` says so (target-needs-start-date), analyze
+    # judges nothing
+    path = _write(tmp_path, _plan("2027-02-08", start=None))
+    assert "Target:" not in _run(["analyze", str(path)], capsys)
+
+
+def test_weeks_only_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, _plan(4.75, start=None))
+    assert "Target:                    week 4.75: missed by 0.25 weeks\n" in _run(
+        ["analyze", str(path)], capsys
+    )
+    assert json.loads(_run(["analyze", str(path), "--format", "json"], capsys))["target"] == {
+        "week": 4.75,
+        "date": None,
+        "weeks_to_spare": -0.25,
+    }
+
+
+def test_verdict_is_the_difference_of_the_weeks_shown() -> None:
+    # the finish 35.9049 shows as 35.9 and the target 36 as 36: 0.1 weeks to spare as written, not 0.0951
+    assert units.target_verdict(units.week_delta(36.0, 35.9049)) == "met with 0.1 weeks to spare"
+    assert units.target_verdict(units.week_delta(35.9, 35.9049)) == "met exactly"
+
+
+def test_report_says_it_the_same_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, _plan(4))
+    pdf = tmp_path / "t.pdf"
+    assert main(["report", str(path), "-o", str(pdf)]) == 0
+    capsys.readouterr()
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    assert "missed by 1 week" in text
+    assert "met by the plan" not in text

@@ -1,0 +1,68 @@
+"""The status bar says how the finish stands against the plan's target, in the words of `planner analyze`
+(``units.target_verdict``), and follows an edit of the target; a plan without one shows nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+
+def _plan(target: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "schema_version": 1,
+        "title": "Target",
+        "start_date": "2027-01-04",
+        "stages": [{"id": "s", "name": "Stage"}],
+        "decisions": [
+            {"id": "a", "title": "A", "stage": "s", "duration": 3},
+            {"id": "b", "title": "B", "stage": "s", "duration": 2},
+        ],
+        "dependencies": [{"from": "a", "to": "b"}],
+    }
+    if target is not None:
+        data["target"] = target
+    return data
+
+
+def _cli_verdict(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["analyze", str(path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Target:"))
+    return line.split(": ", 2)[2]
+
+
+def test_status_bar_target(qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.plan.json"
+    path.write_text(json.dumps(_plan(6)), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    bar = window.status
+    assert not bar.target.isHidden()
+    assert bar.target.text() == "Target: 1 wk to spare"
+    assert bar.target.toolTip().startswith(
+        f"The finish, week 5 (8 Feb 2027), against the plan's target finish, week 6 (15 Feb 2027): "
+        f"{_cli_verdict(path, capsys)} "
+    )
+    assert _cli_verdict(path, capsys) == "met with 1 week to spare"
+    assert bar.target.styleSheet() == ""
+
+    window.doc.edit_object(window.doc.plan, None, target=4.0)  # as the Cost tab's Target finish field does
+    window.doc.analyze_now()
+    assert bar.target.text() == "Target: 1 wk late"
+    assert ": missed by 1 week (" in bar.target.toolTip()
+    assert "color" in bar.target.styleSheet()  # in the error colour, as a slip past the baseline
+
+    window.doc.edit_object(window.doc.plan, None, target=None)
+    window.doc.analyze_now()
+    assert bar.target.isHidden()
+
+
+def test_no_target_nothing_shown(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "t.plan.json"
+    path.write_text(json.dumps(_plan(None)), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    assert window.status.target.isHidden()
