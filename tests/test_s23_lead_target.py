@@ -20,7 +20,7 @@ from planner.cli import main
 from planner.model import load_plan
 
 
-def _plan(target: object, start: str | None = "2027-01-04") -> dict[str, object]:
+def target_plan(target: object, start: str | None = "2027-01-04") -> dict[str, object]:
     data: dict[str, object] = {
         "schema_version": 1,
         "title": "Target",
@@ -81,7 +81,7 @@ def test_analyze_says_how_the_finish_stands_against_the_target(
     line: str,
     json_target: dict[str, object],
 ) -> None:
-    path = _write(tmp_path, _plan(target))
+    path = _write(tmp_path, target_plan(target))
     text = _run(["analyze", str(path)], capsys)
     assert "Finish (rolling stages):   week 5 (8 Feb 2027)" in text
     assert f"Target:                    {line}\n" in text
@@ -91,17 +91,17 @@ def test_analyze_says_how_the_finish_stands_against_the_target(
 
 
 def test_no_target_no_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, _plan(None))
+    path = _write(tmp_path, target_plan(None))
     assert "Target:" not in _run(["analyze", str(path)], capsys)
     assert "target" not in json.loads(_run(["analyze", str(path), "--format", "json"], capsys))
     # a target date without a start date cannot be placed: `check` says so (target-needs-start-date), analyze
     # judges nothing
-    path = _write(tmp_path, _plan("2027-02-08", start=None))
+    path = _write(tmp_path, target_plan("2027-02-08", start=None))
     assert "Target:" not in _run(["analyze", str(path)], capsys)
 
 
 def test_weeks_only_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, _plan(4.75, start=None))
+    path = _write(tmp_path, target_plan(4.75, start=None))
     assert "Target:                    week 4.75: missed by 0.25 weeks\n" in _run(
         ["analyze", str(path)], capsys
     )
@@ -119,7 +119,7 @@ def test_verdict_is_the_difference_of_the_weeks_shown() -> None:
 
 
 def test_report_says_it_the_same_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, _plan(4))
+    path = _write(tmp_path, target_plan(4))
     pdf = tmp_path / "t.pdf"
     assert main(["report", str(path), "-o", str(pdf)]) == 0
     capsys.readouterr()

@@ -9,23 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-
-
-def _plan(target: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "schema_version": 1,
-        "title": "Target",
-        "start_date": "2027-01-04",
-        "stages": [{"id": "s", "name": "Stage"}],
-        "decisions": [
-            {"id": "a", "title": "A", "stage": "s", "duration": 3},
-            {"id": "b", "title": "B", "stage": "s", "duration": 2},
-        ],
-        "dependencies": [{"from": "a", "to": "b"}],
-    }
-    if target is not None:
-        data["target"] = target
-    return data
+from tests.test_s23_lead_target import target_plan
 
 
 def _cli_verdict(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -36,7 +20,7 @@ def _cli_verdict(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 def test_status_bar_target(qtbot, window, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "t.plan.json"
-    path.write_text(json.dumps(_plan(6)), encoding="utf-8")
+    path.write_text(json.dumps(target_plan(6)), encoding="utf-8")
     assert window.open_file(path)
     window.doc.analyze_now()
     bar = window.status
@@ -62,7 +46,7 @@ def test_status_bar_target(qtbot, window, tmp_path: Path, capsys: pytest.Capture
 
 def test_no_target_nothing_shown(qtbot, window, tmp_path: Path) -> None:
     path = tmp_path / "t.plan.json"
-    path.write_text(json.dumps(_plan(None)), encoding="utf-8")
+    path.write_text(json.dumps(target_plan(None)), encoding="utf-8")
     assert window.open_file(path)
     window.doc.analyze_now()
     assert window.status.target.isHidden()
