@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from planner.analysis.graph import TYPE_NAMES, LinkIndex, link_index
 from planner.analysis.schedule import Schedule
 from planner.model import units
-from planner.model.plan import Plan
+from planner.model.plan import Plan, Status
 
 
 @dataclass
@@ -74,6 +74,15 @@ def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
     if p.floor_reason == "actual-start":
         return f"Its remaining work starts in {_w(es, start)}, its actual start.", "actual_start"
     return None
+
+
+def _blocked(plan: Plan, i: int, decision_id: str) -> bool:
+    """True when the decision at position ``i`` (the plan's order, as the schedule's) is marked blocked."""
+    decisions = plan.decisions
+    d = decisions[i] if i < len(decisions) and decisions[i].id == decision_id else None
+    if d is None:
+        d = next((x for x in decisions if x.id == decision_id), None)
+    return d is not None and str(d.status) == Status.BLOCKED.value
 
 
 def _driving_in(s: Schedule, links: LinkIndex, node: int) -> list[int]:
@@ -207,6 +216,21 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
             f", and {_weeks(ff)} before it delays any successor (free float)."
             if ff > 0
             else ", but any slip delays a successor (no free float)."
+        )
+    if not done and _blocked(plan, i, decision_id):
+        # the schedule counts on the block being lifted by the start it gives: say so, and what waiting costs
+        # (the words of the report's "needs the board's attention": analysis.board.attention)
+        float_text = (
+            f"It is blocked and has no float: every week it stays blocked past {_w(es, start)} moves the plan's "
+            "finish."
+            if tf == 0
+            else f"It is blocked: the schedule counts on it starting in {_w(es, start)}; it can stay blocked "
+            f"{_weeks(tf)} longer before the plan's finish moves (total float)"
+            + (
+                f", and {_weeks(ff)} before it delays any successor (free float)."
+                if ff > 0
+                else ", but any later start delays a successor (no free float)."
+            )
         )
     chain_back = driving_chain(s, decision_id)
     longest = [*chain_back, *(s.ids[k] for k in _successor_chain(s, i))]
