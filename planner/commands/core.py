@@ -368,7 +368,23 @@ def analysis_text(result: Any) -> str:
     add("")
     add("Decisions")
     add("---------")
-    add(f"  {'id':<28} {'stage':<14} {'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit")
+    from planner.analysis.progress import has_progress
+
+    # With progress recorded, the schedule's durations are the work left (the JSON's `remaining`, beside the planned
+    # `duration`): the column says so, rather than a "dur 0" for a decision done in three weeks.
+    left = has_progress(plan)
+    if left:
+        lines.extend(
+            wrap(
+                "'left' is the work still to do, in weeks; start and finish are the remaining work's (a done "
+                "decision's: its actual finish).",
+                "  ",
+                "  ",
+            )
+        )
+    add(
+        f"  {'id':<28} {'stage':<14} {'left' if left else 'dur':>5} {'start':>6} {'finish':>6} {'float':>6}  crit"
+    )
     stage_names = {x.id: x.name for x in plan.stages}
     if not plan.decisions:
         add("  (none)")
