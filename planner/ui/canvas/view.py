@@ -28,6 +28,7 @@ from planner.ui.canvas import overview
 from planner.ui.canvas import style as S
 from planner.ui.canvas.scene import GraphScene
 from planner.ui.views import type_scale
+from planner.ui.views.empty_hint import EmptyHint
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -96,9 +97,24 @@ class GraphCanvas(QGraphicsView):
         self._opened_view: tuple[str, float, QPointF] | None = None
         self._desk_zoom_seen = self.desk_zoom
         self.graph_scene.build_changed.connect(self._on_build_changed)
+        # A plan without decisions showed its empty stages and nothing else, in presentation mode too
+        self.empty_hint = EmptyHint(
+            self, "emptyGraphHint", Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+        )
+        for signal in (document.plan_reset, document.decisions_inserted, document.decisions_removed):
+            signal.connect(self._hint_empty)
+        self._hint_empty()
         # Built in sync with the document (tests and the screenshot read it at once); from now on it follows the
         # document only while shown.
         self.graph_scene.set_active(False)
+
+    def _hint_empty(self, *_args: object) -> None:
+        self.empty_hint.show_text(
+            ""
+            if self.document.plan.decisions
+            else "No decisions yet.\n\nEdit > Add Decision (Ctrl+Return) adds one to the first stage: type its "
+            "title; the inspector sets its stage, owner and duration."
+        )
 
     # -- visibility ---------------------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -1,8 +1,9 @@
 """What an empty view says instead of a blank grid: a word-wrapped, centred line in the placeholder colour over the
 view's viewport, kept the viewport's size (less a margin) when it resizes, and clicks going through to the view.
 
-A new plan's table and a filter that matches nothing (the Table tab), a comparison not run yet (the scenario
-compare dialog's Figures, blank at 1024x600 until Compare was pressed) say what to do."""
+A new plan's table and a filter that matches nothing (the Table tab), a plan without decisions on the graph (its
+empty stages alone), a comparison not run yet (the scenario compare dialog's Figures, blank at 1024x600 until
+Compare was pressed) say what to do."""
 
 from __future__ import annotations
 
@@ -17,11 +18,14 @@ MARGIN = 24
 class EmptyHint(QLabel):
     """A hint over ``view``'s viewport; hidden until :meth:`show_text` is given a text."""
 
-    def __init__(self, view: QAbstractScrollArea, name: str) -> None:
+    def __init__(
+        self, view: QAbstractScrollArea, name: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
+    ) -> None:
+        """``align``: where in the viewport the words go (the graph's at the foot, below its empty stages)."""
         super().__init__(view.viewport())
         self.setObjectName(name)
         self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAlignment(align)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -36,7 +40,8 @@ class EmptyHint(QLabel):
 
     def _place(self) -> None:
         viewport = self.parentWidget()
-        if self.isVisible() and viewport is not None:
+        # (not isVisible(): false until the window is shown, and a hint placed then kept the size it had)
+        if not self.isHidden() and viewport is not None:
             self.setGeometry(viewport.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
