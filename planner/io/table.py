@@ -118,6 +118,15 @@ _ALIASES = {
     "name": "title",
     "task": "title",
     "predecessors": "depends_on",
+    # a row's dates under another name (a PMO sheet's, TeamGantt's, Zoho's planned dates; a tracker's times)
+    "planned start": "start",
+    "planned start date": "start",
+    "start time": "start",
+    "planned finish": "finish",
+    "planned finish date": "finish",
+    "planned end": "finish",
+    "planned end date": "finish",
+    "end time": "finish",
     # a consultant's roadmap sheet: its phases are the plan's stages (ordered, gated), its workstreams the areas
     "phase": "stage",
     "phase name": "stage",
@@ -2121,6 +2130,18 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
             f"columns {', '.join(names[:-1])} and {names[-1]} {which} give the {key.replace('_', ' ')}: each row's "
             "last filled cell of them is read, the others are not",
         )
+    for names_of, what in ((START_HEADERS, "start dates"), (FINISH_HEADERS, "finish dates")):
+        names = [
+            f"{str(h).strip()!r} ({j + 1})"
+            for j, (h, k) in enumerate(zip(header, keys, strict=False))
+            if k in names_of
+        ]
+        if len(names) > 1:
+            report.add(
+                "column",
+                f"columns {', '.join(names[:-1])} and {names[-1]} {'both' if len(names) == 2 else 'all'} give the "
+                f"{what}: the first is read, the {'other is' if len(names) == 2 else 'others are'} not",
+            )
 
 
 _WORK_DONE_AND_LEFT = (("completed work", "remaining work"), ("time spent", "remaining estimate"))
