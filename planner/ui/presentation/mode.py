@@ -914,7 +914,15 @@ class PresentationController(QObject):
         if rect.width() + 40 > 2 * half_w:
             centre.setX(rect.left() - 20 + half_w)
         if rect.height() + 40 + head / canvas.zoom > 2 * half_h:
-            centre.setY(rect.top() - 20 - head / canvas.zoom + half_h)
+            top = rect.top()
+            # A big plan draws a decision in the band where it can run: the stage's cards then spread over the
+            # whole graph, and from their rectangle's top the view showed an empty stretch of the stage's band,
+            # its first column far below (500 decisions at 1366x768). It starts at that column when it would be
+            # out of sight.
+            first = _first_card(canvas, ids, rect.left())
+            if first is not None and first.bottom() > top - 20 + 2 * half_h - head / canvas.zoom:
+                top = first.top()
+            centre.setY(top - 20 - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
 
     def _fit_plan(self, canvas: Any) -> None:
@@ -1247,6 +1255,18 @@ def _cards_rect(canvas: Any, ids: list[str]) -> QRectF:
             r = card.sceneBoundingRect()
             rect = r if rect.isNull() else rect.united(r)
     return rect
+
+
+def _first_card(canvas: Any, ids: list[str], left: float) -> QRectF | None:
+    """The scene rectangle of the topmost card of ``ids`` in the column at ``left`` (the leftmost's): where a
+    stage starts."""
+    column = [
+        r
+        for did in ids
+        if (card := canvas.graph_scene.cards.get(did)) is not None
+        and (r := card.sceneBoundingRect()).left() < left + 1
+    ]
+    return min(column, key=lambda r: r.top()) if column else None
 
 
 def _row_heights(view: QTableView) -> list[int]:
