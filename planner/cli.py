@@ -116,7 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="plan file (*.plan.json)")
     add_format_arguments(p)
     add_estimate_argument(p)
-    p.add_argument("--level", action="store_true", help="also level the schedule to team capacity")
+    p.add_argument(
+        "--level",
+        action="store_true",
+        help="also level the schedule to team capacity: work waits for its team, work in progress is never paused "
+        "(with or without a status date)",
+    )
     p.add_argument(
         "--level-method",
         choices=("heuristic", "exact", "classic"),

@@ -825,13 +825,17 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
 
 
 def _under_way(plan: Plan) -> list[bool] | None:
-    """With a status date: which decisions are in progress then (the heuristic and exact levelling place them
-    first and never shift them: running work is not the plan's to pause). None without a status date."""
-    if plan.status_date is None:
-        return None
-    from planner.analysis.progress import IN_PROGRESS, progress_state
+    """Which decisions are in progress (the heuristic and exact levelling place them first and never shift them:
+    running work is not the plan's to pause); None when none is. With or without a status date: without one the
+    schedule is the one at a status date of the plan start (the date drops out of every ``max``,
+    docs/progress-and-status-date.md), and so is the levelled schedule: it paused work recorded as under way
+    until other work had taken its team (H-unseen23)."""
+    from planner.analysis.progress import IN_PROGRESS, has_progress, progress_state
 
-    return [d.state == IN_PROGRESS for d in progress_state(plan).decisions]
+    if not has_progress(plan):
+        return None
+    flags = [d.state == IN_PROGRESS for d in progress_state(plan).decisions]
+    return flags if any(flags) else None
 
 
 METHODS = ("heuristic", "exact", "classic")

@@ -134,7 +134,7 @@ class Problem:
     ls: list[float]
     lf: list[float]
     total_float: list[float]
-    pinned: list[bool] | None = None  # work under way at the status date: placed first, never shifted
+    pinned: list[bool] | None = None  # work in progress (capacity._under_way): placed first, never shifted
     _rank: list[int] | None = field(default=None, repr=False)
 
     @property

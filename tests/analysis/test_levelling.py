@@ -388,7 +388,7 @@ def test_work_under_way_at_the_status_date_is_not_paused() -> None:
         lv = level(plan, s, method)
         es = dict(zip(lv.ids, lv.es.tolist(), strict=True))
         assert (es["running"], es["urgent"], es["tail"], lv.finish) == (1.0, 3.0, 6.0, 16.0), method
-    # without a status date nothing is under way in the schedule's sense: the critical work goes first
+    # a plan that records no progress has nothing under way: the critical work goes first
     plain = build_plan(
         [
             {"id": "running", "owner": "u", "duration": 2},
