@@ -41,18 +41,24 @@ def critical_path_rows(analysis: Analysis, width_in: float) -> int:
     return max(1, math.ceil(n / _per_row(width_in)))
 
 
-def _rows_fitting(height_in: float) -> int:
+def _strip_in(to_scale: bool) -> float:
+    return STRIP_IN if to_scale else 0.0
+
+
+def _rows_fitting(height_in: float, to_scale: bool = True) -> int:
     """Rows of chips a figure ``height_in`` tall holds at the smallest scale (0 when not one)."""
-    avail = height_in - style.TITLE_IN - 0.15 - STRIP_IN - 0.2
+    avail = height_in - style.TITLE_IN - 0.15 - _strip_in(to_scale) - 0.2
     return max(0, int(avail / (MIN_SCALE * (CHIP_H + ROW_GAP)) + 1e-9))
 
 
-def critical_path_steps_fitting(analysis: Analysis, width_in: float, height_in: float, start: int = 0) -> int:
+def critical_path_steps_fitting(
+    analysis: Analysis, width_in: float, height_in: float, start: int = 0, to_scale: bool = True
+) -> int:
     """Where a figure ``width_in`` x ``height_in`` inches that starts at step ``start`` of the path ends: the steps
     of its whole rows that read at 7 pt or more (``start`` when not one row fits)."""
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
-    return min(n, start + _per_row(width_in) * _rows_fitting(height_in))
+    return min(n, start + _per_row(width_in) * _rows_fitting(height_in, to_scale))
 
 
 def critical_path_pages(
@@ -72,13 +78,15 @@ def critical_path_pages(
     return [(0, first), *((a, min(n, a + rest_cap)) for a in range(first, n, rest_cap))]
 
 
-def critical_path_height(analysis: Analysis, width_in: float, steps: tuple[int, int] | None = None) -> float:
+def critical_path_height(
+    analysis: Analysis, width_in: float, steps: tuple[int, int] | None = None, to_scale: bool = True
+) -> float:
     """The figure height (inches) that shows ``steps`` of the path (default: all) at full size."""
     s = analysis.schedule
     n = len(s.critical_path) if s is not None else 0
     a, b = steps if steps is not None else (0, n)
     rows = max(1, math.ceil((b - a) / _per_row(width_in)))
-    return style.TITLE_IN + 0.15 + rows * (CHIP_H + ROW_GAP) + STRIP_IN + 0.25
+    return style.TITLE_IN + 0.15 + rows * (CHIP_H + ROW_GAP) + _strip_in(to_scale) + 0.25
 
 
 def _link_label(analysis: Analysis, a: str, b: str) -> str:
@@ -104,10 +112,11 @@ def draw_critical_path(
     *,
     highlight: str | Iterable[str] | None = None,
     steps: tuple[int, int] | None = None,
+    to_scale: bool = True,
 ) -> None:
     """Draw the critical path of ``analysis`` on ``fig``: numbered chips in order, wrapping onto more rows
-    when the chain is long, with each link's type and lag, and the chain to scale on the time axis below.
-    ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`)."""
+    when the chain is long, with each link's type and lag, and (``to_scale``) the chain to scale on the time axis
+    below. ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "critical path"):
@@ -125,10 +134,16 @@ def draw_critical_path(
                 ],
             )
             return
-        _draw(fig, analysis, style.as_id_set(highlight), steps)
+        _draw(fig, analysis, style.as_id_set(highlight), steps, to_scale)
 
 
-def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int, int] | None = None) -> None:
+def _draw(
+    fig: Figure,
+    analysis: Analysis,
+    selected: set[str],
+    steps: tuple[int, int] | None = None,
+    to_scale: bool = True,
+) -> None:
     plan, s = analysis.plan, analysis.schedule
     assert s is not None  # draw_critical_path checked the analysis is drawable
     full = list(s.critical_path)
@@ -138,7 +153,7 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
     per = _per_row(w_in)
     n_rows = max(1, math.ceil(len(chain) / per))
     top = style.TITLE_IN + 0.15
-    avail_h = h_in - top - STRIP_IN - 0.2
+    avail_h = h_in - top - _strip_in(to_scale) - 0.2
     scale = min(1.0, avail_h / (n_rows * (CHIP_H + ROW_GAP)))
     chip_h = CHIP_H * scale
     row_pitch = (CHIP_H + ROW_GAP) * scale
@@ -290,7 +305,41 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         hx, hy = zip(*heads, strict=True)
         ax.scatter(hx, hy, marker=">", s=40, color=style.CRITICAL, linewidths=0, zorder=2.5)
 
-    # The chain to scale.
+    if to_scale:
+        _draw_to_scale(fig, analysis, idx, first, colors)
+
+    ifull = np.array([s.index[d] for d in full], dtype=np.int64)
+    total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
+    waits = max(0.0, s.finish - total)
+    bits = [
+        f"{units.count(len(full), 'decision')}, {style.fmt_weeks(total)} wk of work",
+        f"finish {style.fmt_when(plan, s.finish)}",
+    ]
+    if waits > 1e-9:
+        # The chain may wait for the status date (work not done is scheduled from it), not only for lags and
+        # not_before: on a plan at week 4 whose path starts there, '4 wk of lags and start constraints' named
+        # neither.
+        from planner.charts.status import status_week
+
+        status = status_week(analysis)
+        at_status = (
+            status is not None and len(ifull) > 0 and abs(float(s.es[ifull[0]]) - status) <= s.tolerance
+        )
+        what = "lags, start constraints and the status date" if at_status else "lags and start constraints"
+        bits.append(f"{style.fmt_weeks(waits)} wk of {what}")
+    bits.append("links are finish-to-start unless marked")
+    if s.critical_chain_count > 1:
+        bits.append(f"one of {s.critical_chain_count} equally long chains")
+    if steps is not None and (first > 0 or stop < len(full)):
+        bits.insert(0, f"steps {first + 1}\u2013{stop} of {len(full)}")
+    style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))
+
+
+def _draw_to_scale(fig: Figure, analysis: Analysis, idx: list[int], first: int, colors: list[str]) -> None:
+    """The chain to scale under the chips: each step's bar on the time axis, numbered where it has room."""
+    plan, s = analysis.plan, analysis.schedule
+    assert s is not None  # draw_critical_path checked the analysis is drawable
+    w_in, h_in = fig.get_size_inches()
     strip = fig.add_axes(style.inches_to_fig(fig, MARGIN_IN + 0.1, 0.55, MARGIN_IN + 0.1, h_in - 0.55 - 0.42))
     t_max = max(s.finish, 1.0) * 1.02 + 0.2
     time_axis(strip, plan, t_max, None, font_pt=style.SMALL_PT, top_weeks=False, label=False)
@@ -356,29 +405,3 @@ def _draw(fig: Figure, analysis: Analysis, selected: set[str], steps: tuple[int,
         color=style.MUTED,
         pad=3,
     )
-
-    ifull = np.array([s.index[d] for d in full], dtype=np.int64)
-    total = float(s.duration[ifull].sum()) if len(ifull) else 0.0
-    waits = max(0.0, s.finish - total)
-    bits = [
-        f"{units.count(len(full), 'decision')}, {style.fmt_weeks(total)} wk of work",
-        f"finish {style.fmt_when(plan, s.finish)}",
-    ]
-    if waits > 1e-9:
-        # The chain may wait for the status date (work not done is scheduled from it), not only for lags and
-        # not_before: on a plan at week 4 whose path starts there, '4 wk of lags and start constraints' named
-        # neither.
-        from planner.charts.status import status_week
-
-        status = status_week(analysis)
-        at_status = (
-            status is not None and len(ifull) > 0 and abs(float(s.es[ifull[0]]) - status) <= s.tolerance
-        )
-        what = "lags, start constraints and the status date" if at_status else "lags and start constraints"
-        bits.append(f"{style.fmt_weeks(waits)} wk of {what}")
-    bits.append("links are finish-to-start unless marked")
-    if s.critical_chain_count > 1:
-        bits.append(f"one of {s.critical_chain_count} equally long chains")
-    if steps is not None and (first > 0 or stop < len(full)):
-        bits.insert(0, f"steps {first + 1}\u2013{stop} of {len(full)}")
-    style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))

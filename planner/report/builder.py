@@ -328,8 +328,8 @@ def _headings_before_tables(story: list[Any], width: float, frame_height: float)
     out: list[Any] = []
     start = 0
     for k, f in enumerate(story):
-        if not isinstance(f, Table):
-            continue
+        if not isinstance(f, Table) or getattr(f, "figure", False):
+            continue  # a figure (charts side by side) moves whole; the words above it stay, like any chart's
         # The paragraphs right before it (at most four), from the first one kept with what follows: a section's
         # heading and words over a sub-heading ("Findings" stood alone on a page, "Warnings" and its table on the
         # next).

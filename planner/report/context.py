@@ -114,6 +114,61 @@ def column_frames(g: PageGeometry, columns: int = 1, ids: Sequence[str] = ()) ->
 TABLE_EDGE_ROWS = 3  # rows a table split over pages keeps together at its end (and at least 2 at its start)
 
 
+class SideBySide(Table):
+    """Two cells (flowables or lists of them) side by side, top-aligned. With a chart in them it is a figure: it
+    moves to the next page whole when it does not fit, and the heading and words above it stay where they are
+    (``builder._headings_before_tables``); where the page is short of room by less than a fifth of its charts'
+    height, those charts are drawn that much shorter instead (their text keeps its size), and it stays."""
+
+    SHRINK = 0.8  # a chart of fixed height gives up at most this share of its height to stay on its page
+
+    def __init__(self, left: Any, right: Any, widths: list[float]) -> None:
+        from reportlab.platypus import TableStyle
+
+        super().__init__([[left, right]], colWidths=widths, hAlign="LEFT")
+        self._cells, self._widths = (left, right), widths
+        self.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # never the PDF's standard Helvetica
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        self.figure = any(isinstance(f, ChartFlowable) for cell in self._cells for f in _listed(cell))
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        room = avail_height - 1.0
+        if not self.figure:
+            return list(super().split(avail_width, avail_height))
+        words = max(
+            (sum(f.wrap(w, 1e6)[1] for f in _listed(cell) if not isinstance(f, ChartFlowable)))
+            for cell, w in zip(self._cells, self._widths, strict=True)
+        )
+        charts = [f for cell in self._cells for f in _listed(cell) if isinstance(f, ChartFlowable)]
+        if words > room or any(c._fixed is None or room < self.SHRINK * c.height for c in charts):
+            return []  # moves on whole
+
+        def shorter(cell: Any) -> Any:
+            fs = [
+                ChartFlowable(f._draw_chart, f.width, min(f.height, room), name=f.name, min_height=0.0)
+                if isinstance(f, ChartFlowable)
+                else f
+                for f in _listed(cell)
+            ]
+            return fs if isinstance(cell, list) else fs[0]
+
+        return [SideBySide(shorter(self._cells[0]), shorter(self._cells[1]), self._widths)]
+
+
+def _listed(cell: Any) -> list[Any]:
+    return list(cell) if isinstance(cell, list) else [cell]
+
+
 class SplitTable(Table):
     """A table that splits over pages with its header repeated (``repeatRows``) and never leaves its last rows
     alone on the next page, nor one row alone under its header at a page's foot: the split moves up so that the
@@ -359,24 +414,9 @@ class ReportContext:
 
     def side_by_side(self, left: Any, right: Any, gap: float = 12.0) -> Table:
         """Two flowables (or lists of them) side by side over the frame, top-aligned, each half the width less
-        ``gap``: for pairs of charts or short tables on a landscape page."""
-        from reportlab.platypus import TableStyle
-
+        ``gap``: for pairs of charts or short tables on a landscape page (:class:`SideBySide`)."""
         half = (self.geometry.frame_width - gap) / 2
-        t = Table([[left, right]], colWidths=[half + gap, half], hAlign="LEFT")
-        t.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # never the PDF's standard Helvetica
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return t
+        return SideBySide(left, right, [half + gap, half])
 
     @property
     def half_width(self) -> float:

@@ -473,8 +473,9 @@ class FlowingChart(Flowable):
     It is as tall as all its rows (``height(start, stop)``, points). Where a page has less room it splits: the
     steps whose rows fit there (``fit(start, avail_height) -> stop``; ``start`` when not one row fits) are drawn
     on that page and the rest go on in a further figure of the same kind on the next; each part is drawn by
-    ``make(start, stop, height)`` (a :class:`ChartFlowable`) and is no taller than the room it was given. A page
-    with room for no row moves the chart on whole."""
+    ``make(start, stop, height)`` (a :class:`ChartFlowable`) and is no taller than the room it was given. A chart
+    that fits on a page of ``page`` points moves on whole instead, like any figure (a chain of 6 cut 4 and 2 drew
+    its to-scale strip twice and took a page more), and so does one where a page has room for no row."""
 
     def __init__(
         self,
@@ -483,11 +484,13 @@ class FlowingChart(Flowable):
         fit: Callable[[int, float], int],
         height: Callable[[int, int], float],
         width: float,
+        page: float,
         start: int = 0,
     ) -> None:
         super().__init__()
         self._make, self._n, self._fit, self._height = make, n, fit, height
         self.width = width
+        self.page = page
         self.start = start
         self.height = height(start, n)
 
@@ -495,13 +498,15 @@ class FlowingChart(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.height <= self.page - 1.0:
+            return []  # it fits on the next page whole
         stop = min(self._n, self._fit(self.start, avail_height))
         if stop <= self.start:
             return []
         part = self._make(self.start, stop, min(avail_height - 1.0, self._height(self.start, stop)))
         if stop >= self._n:
             return [part]
-        return [part, FlowingChart(self._make, self._n, self._fit, self._height, self.width, stop)]
+        return [part, FlowingChart(self._make, self._n, self._fit, self._height, self.width, self.page, stop)]
 
     def draw(self) -> None:  # the whole rest fits where it stands
         part = self._make(self.start, self._n, self.height)

@@ -312,10 +312,11 @@ CHAIN_PAGES = 3  # a path whose chain of chips needs more pages than this is lis
 
 
 def _critical_chart(ctx: ReportContext) -> list[Flowable]:
-    """The critical-path chart under the text, every chip at 7 pt or more, wrapped onto rows that flow over pages
-    like a table's (the rows that fit under the text, the rest in figures on the next pages, "steps k–m of N");
-    a path that needs more than :data:`CHAIN_PAGES` pages of chips is left to the table below (and drawn to scale
-    in the Gantt chart)."""
+    """The critical-path chart under the text, every chip at 7 pt or more, wrapped onto rows; a chain taller than a
+    page flows over pages like a table (the rows that fit under the text, the rest in figures on the next pages,
+    "steps k–m of N");
+    a path that needs more than :data:`CHAIN_PAGES` pages of chips is left to the table below. The chain is not
+    drawn to scale under the chips: the Gantt chart has it (the strip took a page more of the fraud sample)."""
     from planner.charts.critical_path import (
         critical_path_height,
         critical_path_pages,
@@ -327,7 +328,9 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     w_in, frame_in = g.frame_width / 72, g.frame_height / 72
     n = len(ctx.schedule.critical_path)
-    if len(critical_path_pages(ctx.analysis, w_in, frame_in)) > CHAIN_PAGES:
+    if (
+        len(critical_path_pages(ctx.analysis, w_in, frame_in)) > CHAIN_PAGES
+    ):  # (pages with the strip: a margin)
         return [
             ctx.p(
                 f"The path's {n} decisions do not fit on {CHAIN_PAGES} pages as a chain at a readable size: the "
@@ -340,17 +343,19 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
         steps = (start, stop)
 
         def draw(fig: Figure) -> None:
-            draw_critical_path(fig, ctx.analysis, steps=steps)
+            draw_critical_path(fig, ctx.analysis, steps=steps, to_scale=False)
 
         return ctx.chart(draw, height, name="critical path", min_height=height)
 
     def fit(start: int, avail: float) -> int:
-        return critical_path_steps_fitting(ctx.analysis, w_in, min(avail, g.frame_height) / 72, start)
+        return critical_path_steps_fitting(
+            ctx.analysis, w_in, min(avail, g.frame_height) / 72, start, to_scale=False
+        )
 
     def height(start: int, stop: int) -> float:
-        return 72 * critical_path_height(ctx.analysis, w_in, (start, stop))
+        return 72 * critical_path_height(ctx.analysis, w_in, (start, stop), to_scale=False)
 
-    return [FlowingChart(make, n, fit, height, g.frame_width)]
+    return [FlowingChart(make, n, fit, height, g.frame_width, g.frame_height)]
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
