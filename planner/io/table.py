@@ -683,6 +683,11 @@ def _norm_header(h: Any) -> str:
             "durée": "duration",
         }.get(m.group("base"), m.group("base"))
     key = _ALIASES.get(key, key)
+    if "_" in key and key not in COLUMNS and key not in _EXTRA_KEYS:
+        # a snake_case export (an API's or a tool's: percent_complete, end_date, task_name) names what its words do
+        spaced = key.replace("_", " ")
+        if spaced in _ALIASES or spaced in START_HEADERS or spaced in FINISH_HEADERS:
+            key = _ALIASES.get(spaced, spaced)
     under = key.replace(" ", "_")
     return under if under in COLUMNS or under in _EXTRA_KEYS else key
 
