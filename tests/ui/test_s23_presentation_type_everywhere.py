@@ -68,3 +68,29 @@ def test_the_risk_register_header_and_styled_labels_are_in_presentation_type(sam
     assert _px(header) == _px(register) == desk
     assert _px(styled) == desk and not styled.testAttribute(Qt.WidgetAttribute.WA_SetFont)
     assert _lagging(w) == []
+
+
+def test_a_dialog_opened_while_presenting_is_in_presentation_type(sample_window, qtbot):
+    # Qt gives no window its parent's font: Compare scenarios opened while presenting was in the desk's 12 px type
+    w = sample_window
+    w.resize(1920, 1080)
+    qtbot.waitUntil(lambda: w.size() == QSize(1920, 1080))
+    w.doc.wait_for_analysis()
+    desk = _px(w)
+    p = w.presentation
+    p.enter(full_screen=False)
+    try:
+        room = _px(w)
+        assert room >= 1.5 * desk
+        dialog = w.scenario_bar.show_compare()
+        qtbot.addWidget(dialog)
+        _settle()
+        assert _px(dialog) == room and _px(dialog.table) == room and _px(dialog.run_button) == room
+        assert _lagging(dialog) == []
+    finally:
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        p.leave()
+    _settle()
+    assert _px(dialog) == desk and not dialog.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+    dialog.close()

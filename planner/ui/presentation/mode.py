@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFrame,
     QHeaderView,
@@ -1048,6 +1049,16 @@ class PresentationController(QObject):
             if isinstance(event, QKeyEvent) and self.keeps_key(event):
                 event.accept()  # delivered to the control as a key press, not to the shortcut
                 return True
+            return False
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(obj, QDialog)
+            and (parent := obj.parentWidget()) is not None
+            and parent.window() is self.window
+        ):
+            # A dialog or message box opened while presenting (Compare scenarios, a refusal), in the room's type:
+            # Qt gives no window its parent's font.
+            self.fonts.give(obj, self.window.font())
             return False
         # Installed on the application too (for the keys above): the rest is for the watched objects only, so a
         # double-click elsewhere (the presenter bar, a dialog) does not open the inspector.

@@ -101,6 +101,7 @@ class FontFollower:
         # Strong references: Qt's own widgets (a scroll area's viewport) have Python wrappers that would go with
         # a weak one, their fonts then never given back. A widget Qt deleted since is skipped (isValid).
         self._given: list[QWidget] = []
+        self._windows: list[QWidget] = []  # dialogs given the window's font (give)
 
     def follow(self, root: QWidget) -> int:
         """Give ``root``'s widgets that lag behind their parent's type that type; how many were given it. Again
@@ -113,12 +114,22 @@ class FontFollower:
             if _same_type(widget.font(), parent.font()):
                 continue
             widget.setFont(parent.font())
-            widget.setAttribute(
-                Qt.WidgetAttribute.WA_SetFont, False
-            )  # not its own: a later window font again
+            # not its own: a later font of the window reaches it again
+            widget.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
             self._given.append(widget)
             given += 1
         return given
+
+    def give(self, window: QWidget, font: QFont) -> None:
+        """A window (a dialog) opened meanwhile in ``font``, its widgets following (Qt gives no window its parent's
+        font); :meth:`release` gives it back its own."""
+        if window.testAttribute(Qt.WidgetAttribute.WA_SetFont) and window not in self._windows:
+            return  # a font of its own (a monospace report): kept
+        if window not in self._windows:
+            self._windows.append(window)
+        if window.font() != font:
+            window.setFont(font)
+        self.follow(window)
 
     def release(self) -> None:
         """The widgets :meth:`follow` gave a font inherit theirs again (the window's font was put back first)."""
@@ -126,4 +137,8 @@ class FontFollower:
             if shiboken6.isValid(widget):
                 widget.setFont(QFont())
                 widget.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
-        self._given = []
+        for window in self._windows:
+            if shiboken6.isValid(window):
+                window.setFont(QFont())
+                window.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
+        self._given, self._windows = [], []
