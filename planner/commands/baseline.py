@@ -85,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
 
     from planner.analysis import analyze
     from planner.analysis.baselines import make_baseline, with_baseline
+    from planner.commands.common import refuse_read_only
+
+    refuse_read_only(args.file)  # the baseline is written into the plan file
     from planner.analysis.progress import status_week
     from planner.model.io import save_plan
 

@@ -167,7 +167,29 @@ def output_path(text: str, example: str, *, inputs: tuple[str, ...] = ()) -> Pat
             same = False
         if same:
             raise CliError(f"{out}: is the input file {name}; write to another file so that it is not lost")
+    refuse_read_only(out)
     return out
+
+
+def refuse_read_only(path: str | Path) -> None:
+    """A :class:`CliError` when ``path`` is a file its owner made read-only. The atomic write renames a new file
+    over it, which the folder's permission allows: a plan, chart or report marked read-only to keep it was replaced
+    without a word (as root too). Nothing is written; the message says how to write it."""
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(st.st_mode):
+        return
+    locked = not st.st_mode & 0o222 if os.geteuid() == 0 else not os.access(path, os.W_OK)
+    if locked:
+        raise CliError(
+            f"{path}: the file is read-only, so it was not changed; make it writable (chmod u+w) or write to "
+            "another file"
+        )
 
 
 MAX_SAMPLES = 2_000_000_000
