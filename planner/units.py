@@ -266,11 +266,11 @@ def one_line(text: str) -> str:
 
 
 def quoted(text: str) -> str:
-    r"""A name or a reference in a message, in quotes and on one line (:func:`one_line`): ``'Pilot
-    phase'``. A
-        message built on a plan whose names are already one line (the command line's text) says the same.
+    r"""A name or a reference in a message, in quotes and on one line (:func:`one_line`): ``'Pilot\x0aphase'`` for
+    a name with a line break. A message built on a plan whose names are already one line (the command line's text)
+    says the same.
 
-        >>> quoted("dd\tx"), quoted(quoted("dd\tx")[1:-1])
-        ("'dd\\x09x'", "'dd\\x09x'")
+    >>> quoted("dd\tx"), quoted(quoted("dd\tx")[1:-1])
+    ("'dd\\x09x'", "'dd\\x09x'")
     """
     return f"'{one_line(text)}'"
