@@ -179,7 +179,13 @@ class GraphCanvas(QGraphicsView):
         self._zoom_changed()
 
     def _zoom_changed(self) -> None:
-        self.graph_scene.set_detailed(self.zoom >= self.detail_zoom)
+        self.graph_scene.set_detailed(self.detailed())
+
+    def detailed(self) -> bool:
+        """Cards are drawn, not the overview: the zoom is at least :attr:`detail_zoom`, as it is set. A zoom made by
+        scaling the view's transform is off by a rounding (0.7499999999999999 for 0.75): a presentation stage step
+        at its least zoom, which is the overview's threshold, showed the overview (portrait 1080x1920)."""
+        return self.zoom >= self.detail_zoom * (1 - 1e-9)
 
     @property
     def desk_zoom(self) -> float:
@@ -368,7 +374,7 @@ class GraphCanvas(QGraphicsView):
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
         if self.graph_scene.building:
             self._draw_progress(painter)
-        if self.zoom < self.detail_zoom or self.graph_scene.building:
+        if not self.detailed() or self.graph_scene.building:
             self._draw_overview(painter)
             if self.graph_scene.building:
                 self._draw_progress(painter)
@@ -767,7 +773,7 @@ class GraphCanvas(QGraphicsView):
         """The overview covers the view: zoomed out, or while a large plan is being built (its shape reads at once,
         and repainting a growing scene between build slices cost most of the build: 10,000 decisions, ~15 of
         ~20 CPU seconds)."""
-        return (self.zoom < self.detail_zoom and bool(self.graph_scene.bands)) or self.graph_scene.building
+        return (not self.detailed() and bool(self.graph_scene.bands)) or self.graph_scene.building
 
     def zoom_to_block(self, cell: tuple[int, int] | None) -> bool:
         """Zoom in (to the readable zoom) on the decisions of an overview block; False when ``cell`` is None."""
