@@ -486,7 +486,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     top_tasks = 0
     for t in task_els:
         tf = _fields(t)
-        if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1":
+        if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1" or _text(tf, "Active") == "0":
             continue
         if _text(tf, "OutlineLevel") == "0" and not _project_summary(tf):
             top_tasks += 1
@@ -593,6 +593,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     partial_baseline: list[str] = []  # tasks whose Baseline 0 has no start and finish to place it
     baseline_money = 0  # tasks whose Baseline 0 holds a cost or work (the plan's baseline keeps dates)
     external: set[str] = set()  # tasks of other projects (ExternalTask)
+    inactive: dict[str, str] = {}  # inactive tasks (Active 0): their names by UID
+    inactive_links = 0  # their links, to them and from them
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -632,6 +634,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 + " is not carried, nor its links",
                 f"task {uid} {_text(f, 'Name') or ''!r}",
             )
+            continue
+        if _text(f, "Active") == "0":
+            # MS Project leaves an inactive task out of the schedule, the costs and the resources' work (a summary
+            # made inactive takes its subtasks with it): not this plan's work either, said below with its links
+            inactive[uid] = (_text(f, "Name") or "").strip() or f"task {uid}"
+            inactive_links += sum(1 for kind, _ in repeated if kind == "PredecessorLink")
             continue
         if _text(f, "IsSubproject") == "1":
             report_inserted_project(
@@ -736,8 +744,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             report.add("constraint", "a levelling delay is kept as the task's stored start", where)
         if _text(f, "CalendarUID") not in (None, "-1"):
             report.add("calendar", "a task calendar is not carried (the project calendar is used)", where)
-        if _text(f, "Active") == "0":
-            report.add("format", "an inactive task is imported as an ordinary decision", where)
         fixed = fixed or manual
         # The one-off cost is the task's FixedCost; its Cost is MS Project's total, with the resources' work at their
         # rates (read as the teams' rates below). A file without FixedCost gives only Cost (read less the work).
@@ -870,6 +876,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     for pred, succ, code, lag_text, fmt_text in links:
         if pred in external or succ in external:
             continue  # reported with the external task
+        if pred in inactive or succ in inactive:
+            inactive_links += 1
+            continue
         ltype = LINK_TYPES.get(code)
         where = f"link {pred} -> {succ}"
         if ltype is None:
@@ -905,6 +914,19 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         else:
             lag = raw_lag / 10.0 / mpw
         source_links.append(SourceLink(pred, succ, ltype, lag))
+
+    if inactive:
+        n = len(inactive)
+        report.add(
+            "format",
+            f"{count(n, 'inactive task')} ({some(repr(x[:40]) for x in inactive.values())}) {agree(n, 'is', 'are')} "
+            f"not carried, as MS Project leaves {agree(n, 'it', 'them')} out of the schedule and the costs"
+            + (
+                f", nor {agree(n, 'its', 'their')} {count(inactive_links, 'link')}"
+                if inactive_links
+                else ""
+            ),
+        )
 
     # -- resources and assignments ---------------------------------------------------------------------------------
     teams: list[Team] = []

@@ -8,7 +8,11 @@ holiday), 0.4 weeks; Build 10 days FS -2 days (-0.4 weeks) after Design; Docs 4 
 Build's 10 days: +1 week; 'Four-day task' 4 days (0.8 weeks) on a Mon-Thu calendar, not carried (reported);
 Manual 3 days from Mon 3 Feb 08:00, which is 19 working days of the file from the start (the holiday), 3.8 weeks,
 kept as its earliest start; it ends at 4.4 weeks, the file's finish (Wed 5 Feb 17:00, 22 working days), and drives
-it: the only critical decision. Placeholder (0 days) is a milestone, as MS Project shows one."""
+it: the only critical decision. Placeholder (0 days) is a milestone, as MS Project shows one. 'Parked' is inactive:
+MS Project (and MPXJ's scheduler, which gives it no dates) leaves it out of the schedule and the costs, so the import
+does too, and says so with its link; before, it was imported as an ordinary decision, and one made a predecessor of
+Release and 10 weeks long put the plan's finish at week 11 instead of the file's 4.4, the report blaming 'calendars,
+constraints, durations'."""
 
 from __future__ import annotations
 
@@ -35,7 +39,6 @@ def test_s23_unusual_tasks_import_as_the_file_schedules_them() -> None:
             "Build": 2.0,
             "Docs": 0.8,
             "Four-day task": 0.8,
-            "Parked": 1.0,
             "Manual": 0.6,
             "Placeholder": 0.0,
             "Release": 0.0,
@@ -58,7 +61,8 @@ def test_s23_unusual_tasks_import_as_the_file_schedules_them() -> None:
         "task 3 'Review': an elapsed duration (3 calendar days) is read as the working time it spans in the file, "
         "0.4 weeks",
         "task 6 'Four-day task': a task calendar is not carried",
-        "task 7 'Parked': an inactive task is imported as an ordinary decision",
+        "1 inactive task ('Parked') is not carried, as MS Project leaves it out of the schedule and the costs, nor its "
+        "1 link",
         "1 manually scheduled task keeps its stored start as its earliest start: 'Manual'",
         "1 non-working day of the project calendar (2025-01-15) is not carried",
     ):
@@ -67,3 +71,22 @@ def test_s23_unusual_tasks_import_as_the_file_schedules_them() -> None:
 
 def by_title_id(plan: Plan, did: str) -> str:
     return next(d.title for d in plan.decisions if d.id == did)
+
+
+def test_s23_an_inactive_predecessor_moves_nothing(tmp_path: Path) -> None:
+    text = FILE.read_text(encoding="utf-8")
+    # Parked 10 weeks (400 hours), and a predecessor of Release as well
+    parked = text.index("<Name>Parked</Name>")
+    text = text[:parked] + text[parked:].replace("PT40H0M0S", "PT400H0M0S", 2)
+    release = text.index("<Name>Release</Name>")
+    link = "<PredecessorLink><PredecessorUID>7</PredecessorUID><Type>1</Type><LinkLag>0</LinkLag></PredecessorLink>"
+    at = text.index("<PredecessorLink>", release)
+    path = tmp_path / "inactive.xml"
+    path.write_text(text[:at] + link + text[at:], encoding="utf-8")
+    plan, report = import_file(path)
+    assert "Parked" not in [d.title for d in plan.decisions]
+    result = analyze(plan)
+    assert result.schedule is not None and round(result.schedule.finish, 6) == 4.4  # the file's finish
+    lines = report.text(limit=None)
+    assert "1 inactive task ('Parked') is not carried" in lines and "nor its 2 links" in lines
+    assert "the imported plan finishes at week" not in lines
