@@ -126,3 +126,39 @@ def test_report_says_it_the_same_way(tmp_path: Path, capsys: pytest.CaptureFixtu
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
     assert "missed by 1 week" in text
     assert "met by the plan" not in text
+
+
+def with_scenario(target: object) -> dict[str, object]:
+    data = target_plan(target)
+    data["scenarios"] = [{"name": "Slow", "decisions": {"b": {"duration": 4}}}]  # finish week 7
+    return data
+
+
+def test_compare_and_diff_give_each_plan_its_margin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, with_scenario(6))
+    text = _run(["compare", str(path), "-n", "100"], capsys)
+    rows = {line[:26].strip(): line[26:].split() for line in text.splitlines() if line[:26].strip()}
+    assert rows["Target, week"] == ["6", "6"]
+    assert rows["weeks to spare"] == ["1", "-1"]
+    data = json.loads(_run(["compare", str(path), "-n", "100", "--format", "json"], capsys))
+    items = data["scenarios"]
+    assert [(x["name"], x["target"], x["weeks_to_spare"]) for x in items] == [
+        ("Base", 6.0, 1.0),
+        ("Slow", 6.0, -1.0),
+    ]
+    # two files whose targets differ: each judged against its own
+    other = tmp_path / "o.plan.json"
+    other.write_text(json.dumps(target_plan(4.5)), encoding="utf-8")
+    text = _run(["diff", str(path), str(other), "-n", "100"], capsys)
+    rows = {line[:26].strip(): line[26:].split() for line in text.splitlines() if line[:26].strip()}
+    assert rows["Target, week"] == ["6", "4.5"]
+    assert rows["weeks to spare"] == ["1", "-0.5"]
+
+
+def test_compare_without_targets_has_no_target_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, with_scenario(None))
+    assert "Target, week" not in _run(["compare", str(path), "-n", "100"], capsys)

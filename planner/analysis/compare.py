@@ -31,6 +31,7 @@ from typing import Any
 
 from planner.analysis import Analysis, analyze
 from planner.analysis.capacity import team_loads
+from planner.analysis.cost import target_margin, target_week
 from planner.analysis.montecarlo import SimulationResult, simulate
 from planner.model import units
 from planner.model.plan import Baseline, Plan
@@ -87,6 +88,17 @@ class PlanFigures:
     @property
     def gating_price(self) -> float | None:
         return self.analysis.stages.gating_price if self.analysis.stages is not None else None
+
+    @property
+    def target(self) -> float | None:
+        """The plan's target finish in weeks (None without one)."""
+        return target_week(self.plan)
+
+    @property
+    def weeks_to_spare(self) -> float | None:
+        """Weeks between the rolling finish and the plan's target, negative when it misses it
+        (:func:`planner.analysis.cost.target_margin`); None without a target or a schedule."""
+        return None if self.finish is None else target_margin(self.plan, self.finish)
 
     def percentile(self, q: float) -> float | None:
         return self.simulation.percentile(q) if self.simulation is not None else None
@@ -181,6 +193,8 @@ class PlanFigures:
             "p80": self.p80,
             "p80_date": self.date(self.p80),
             "cost": self.cost,
+            "target": self.target,
+            "weeks_to_spare": self.weeks_to_spare,
             "delta": {
                 k: self.delta(k) for k in ("finish", "gated_finish", "gating_price", "p50", "p80", "cost")
             },

@@ -218,6 +218,8 @@ def _date_cells(items: list[Any], figure: str) -> list[str]:
 def _figure_rows(t: _Table, comparison: Any) -> None:
     """Finish, gated finish, price of gating, P50/P80 (with dates and the difference to the reference), spend,
     critical decisions and which joined or left the critical set."""
+    from planner.model import units
+
     items, ref = comparison.items, comparison.reference
     start = ref.plan.start_date
     t.names_row()
@@ -235,6 +237,9 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
             t.row("  date", _date_cells(items, fig))
         if len(items) > 1:
             t.row(f"  vs {ref.name}", _delta_cells(items, fig))
+    if any(x.target is not None for x in items):  # the rolling finish against each plan's target
+        t.row("Target, week", [units.format_weeks(x.target) for x in items])
+        t.row("  weeks to spare", [units.format_weeks(x.weeks_to_spare) for x in items])
     if any(x.cost is not None for x in items):
         currency = ref.plan.currency or ""
         t.row(

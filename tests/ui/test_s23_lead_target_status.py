@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from tests.test_s23_lead_target import target_plan
+from tests.test_s23_lead_target import target_plan, with_scenario
 
 
 def _cli_verdict(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -50,3 +50,20 @@ def test_no_target_nothing_shown(qtbot, window, tmp_path: Path) -> None:
     assert window.open_file(path)
     window.doc.analyze_now()
     assert window.status.target.isHidden()
+
+
+def test_compare_dialog_has_a_target_row(qtbot, window, tmp_path: Path) -> None:
+
+    path = tmp_path / "t.plan.json"
+    path.write_text(json.dumps(with_scenario(6)), encoding="utf-8")
+    assert window.open_file(path)
+    dialog = window.scenario_bar.show_compare()
+    qtbot.addWidget(dialog)
+    dialog.set_chosen(["Base", "Slow"])
+    dialog.iterations.setValue(100)
+    assert dialog.run() is not None
+    t = dialog.table
+    rows = [t.verticalHeaderItem(r).text() for r in range(t.rowCount())]
+    r = rows.index("Target")
+    assert [t.item(r, c).text() for c in range(2)] == ["week 6\n1 wk to spare", "week 6\n1 wk late"]
+    dialog.close()

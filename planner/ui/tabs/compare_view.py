@@ -358,6 +358,22 @@ class CompareDialog(QDialog):
                 ],
             )
         )
+        if any(x.target is not None for x in items):  # the rolling finish against each plan's target
+            rows.append(
+                (
+                    "Target",
+                    [
+                        (
+                            "-"
+                            if x.target is None or x.weeks_to_spare is None
+                            else f"week {units.format_weeks(x.target)}\n"
+                            + units.target_verdict(x.weeks_to_spare, short=True),
+                            None,
+                        )
+                        for x in items
+                    ],
+                )
+            )
         if any(x.cost is not None for x in items):
             rows.append(
                 (
