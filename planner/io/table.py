@@ -141,6 +141,7 @@ _ALIASES = {
     "team": "owner",
     "task name": "title",
     "assigned to": "owner",
+    "assigned": "owner",
     "assignee": "owner",
     "resource names": "owner",
     "baseline start": "baseline_start",
@@ -160,6 +161,7 @@ _ALIASES = {
     "running cost (per week)": "run_rate",
     "weekly running cost": "run_rate",
     "% complete": "progress",
+    "%": "progress",
     "percent complete": "progress",
     "% done": "progress",
     "predecessor": "depends_on",
@@ -874,6 +876,7 @@ RESOURCE_LISTS = {
     "resource names",
     "resources",
     "assigned to",
+    "assigned",
     "assignee",
     "assignees",
     "person",
@@ -1634,7 +1637,7 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
                 )
 
 
-LEVEL_HEADERS = {"outline level", "outline_level"}
+LEVEL_HEADERS = {"outline level", "outline_level", "task level"}
 PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "parent_id", "parent issue"}
 """A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, Redmine's "Parent task"
 and Linear's "Parent issue" by id, a plain "Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
