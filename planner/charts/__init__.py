@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.charts import style
-from planner.charts.critical_path import critical_path_pages, critical_path_rows, draw_critical_path
+from planner.charts.critical_path import critical_path_pages, draw_critical_path
 from planner.charts.gantt import (
     draw_gantt,
     gantt_row_capacity,
@@ -74,10 +74,8 @@ def _n(analysis: Analysis) -> int:
 
 def _gantt_size(analysis: Analysis) -> tuple[float, float]:
     rows = gantt_row_count(analysis)
-    return (
-        max(SLIDE[0], min(20.0, 11.0 + _longest_span(analysis) / 12)),
-        max(SLIDE[1], natural_height_in(rows)),
-    )
+    # As tall as its rows (a slide's height left a few rows over an empty half, the axis at the foot).
+    return (max(SLIDE[0], min(20.0, 11.0 + _longest_span(analysis) / 12)), natural_height_in(rows))
 
 
 def _longest_span(analysis: Analysis) -> float:
@@ -93,10 +91,10 @@ def _graph_size(analysis: Analysis) -> tuple[float, float]:
 
 
 def _critical_size(analysis: Analysis) -> tuple[float, float]:
-    from planner.charts.critical_path import CHIP_H, ROW_GAP, STRIP_IN
+    from planner.charts.critical_path import critical_path_height
 
-    n_rows = critical_path_rows(analysis, SLIDE[0])
-    return (SLIDE[0], max(4.5, style.TITLE_IN + 0.5 + n_rows * (CHIP_H + ROW_GAP) + STRIP_IN))
+    # As tall as its rows of chips and the strip (at least 4.5 in left a gap over the strip under one row).
+    return (SLIDE[0], critical_path_height(analysis, SLIDE[0]))
 
 
 def _stages_size(analysis: Analysis) -> tuple[float, float]:
