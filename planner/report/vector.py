@@ -230,10 +230,18 @@ class CanvasRenderer(RendererBase):
         if right_to_left(s):
             # ReportLab sets text left to right, glyph by glyph: Hebrew came out backwards and Arabic backwards in
             # unjoined letters. matplotlib lays the string out (libraqm: bidi order, Arabic joining) and draws its
-            # outlines; the string itself goes under them as invisible text, so it is still found and copied.
+            # outlines; the string itself goes over them as invisible text, squeezed to their width, so it is still
+            # found, copied and selected where it is drawn.
             self._text_as_path(gc, x, y, s, prop, angle, ismath, mtext)
-            self._invisible_text(gc, x, y, s, prop, angle, font)
+            self._text(gc, x, y, s, prop, angle, font, invisible=True)
             return
+        self._text(gc, x, y, s, prop, angle, font)
+
+    def _text(
+        self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float, font: str, invisible: bool = False
+    ) -> None:
+        """``s`` as PDF text in ``font`` (characters it lacks from a fallback font, :func:`font_runs`); not
+        painted (render mode 3) when ``invisible``."""
         c = self.canv
         alpha = gc.get_alpha() if gc.get_forced_alpha() else gc.get_rgb()[3]
         if alpha <= 0:
@@ -246,40 +254,14 @@ class CanvasRenderer(RendererBase):
             c.rotate(angle)
         t = c.beginText(0, 0)
         size = prop.get_size_in_points()
-        for f, run in font_runs(
-            s, font
-        ):  # characters the font lacks from an installed fallback font (CJK...)
-            t.setFont(f, size)
-            t.textOut(run)
-        c.drawText(t)
-        c.restoreState()
-
-    def _invisible_text(
-        self,
-        gc: GraphicsContextBase,
-        x: float,
-        y: float,
-        s: str,
-        prop: FontProperties,
-        angle: float,
-        font: str,
-    ) -> None:
-        """``s`` as text that is not painted (render mode 3), over the outlines drawn for it, squeezed to their
-        width so that a selection covers them."""
-        c = self.canv
-        self._clip(gc)
-        c.saveState()
-        c.translate(x, y)
-        if angle:
-            c.rotate(angle)
-        size = prop.get_size_in_points()
-        t = c.beginText(0, 0)
-        t.setTextRenderMode(3)
-        own = sum(stringWidth(run, f, size) for f, run in font_runs(s, font))
-        drawn = self.get_text_width_height_descent(s, prop, False)[0]
-        if own > 0 and drawn > 0:
-            t.setHorizScale(100.0 * drawn / own)
-        for f, run in font_runs(s, font):
+        runs = font_runs(s, font)
+        if invisible:
+            t.setTextRenderMode(3)
+            own = sum(stringWidth(run, f, size) for f, run in runs)
+            drawn = self.get_text_width_height_descent(s, prop, False)[0]
+            if own > 0 and drawn > 0:
+                t.setHorizScale(100.0 * drawn / own)
+        for f, run in runs:
             t.setFont(f, size)
             t.textOut(run)
         c.drawText(t)
