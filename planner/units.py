@@ -52,8 +52,19 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def days_of_week(week: float) -> int:
-    """Whole days in ``week`` weeks, rounded to the nearest day with halves up (``floor(w × 7 + 0.5)``)."""
-    return math.floor(float(week) * 7.0 + 0.5)
+    """Whole days in ``week`` weeks, rounded to the nearest day with halves up (``floor(w × 7 + 0.5)``), ``w × 7``
+    first rounded to a millionth of a day: two sums of the same weeks in another order (the schedule's
+    10.928571428571427 and the simulation's 10.928571428571429, 76.5 days both) must not fall either side of a
+    half day and give two dates (H-unseen23). :func:`iso_dates` does the same float operations.
+
+    >>> days_of_week(10.928571428571427), days_of_week(10.928571428571429), days_of_week(2.5), days_of_week(1 / 14)
+    (77, 77, 18, 1)
+    """
+    return math.floor(round(float(week) * 7.0 * _MICRO) / _MICRO + 0.5)
+
+
+_MICRO = 1e6
+"""A week figure's days are taken to a millionth of a day (0.09 s) before rounding to the day: past float noise."""
 
 
 def week_to_date(start: dt.date | None, week: float | None) -> dt.date | None:
@@ -212,7 +223,7 @@ def iso_date(start: dt.date | None, week: float | None) -> str | None:
 
 def iso_dates(start: dt.date | None, weeks: Sequence[float] | Any) -> list[str | None]:
     """:func:`iso_date` of every week figure in ``weeks`` (a list or a numpy array) at once, by the same rule
-    (``floor(w × 7 + 0.5)`` days after ``start``, in float64), for outputs of many rows (issue 12); all None without
+    (:func:`days_of_week` after ``start``, the same float64 operations), for outputs of many rows (issue 12); all None without
     a start date.
 
     >>> iso_dates(dt.date(2027, 1, 4), [0.0, 2.5, 1 / 14])
@@ -225,7 +236,7 @@ def iso_dates(start: dt.date | None, weeks: Sequence[float] | Any) -> list[str |
         return [None] * len(w)
     if not np.isfinite(w).all():
         raise OverflowError("a week figure has no calendar date")
-    days = np.floor(w * 7.0 + 0.5).astype("timedelta64[D]")
+    days = np.floor(np.rint(w * 7.0 * _MICRO) / _MICRO + 0.5).astype("timedelta64[D]")  # as days_of_week
     out: list[str | None] = np.datetime_as_string(np.datetime64(start, "D") + days, unit="D").tolist()
     return out
 
