@@ -1642,6 +1642,8 @@ PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "paren
 """A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, Redmine's "Parent task"
 and Linear's "Parent issue" by id, a plain "Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
 level."""
+_DEPTH_DASHES = re.compile(r"^(?:-{1,}|[–—]{1,})\s+(?=\S)")
+"""A title's leading dashes and space showing its outline depth in an export with a level column ('-- Interviews')."""
 NUMBER_HEADERS = {"outline number", "outline_number", "wbs"}
 """Outline columns of other tools' exports (MS Project's Outline Level, GanttProject's Outline number, a WBS code):
 a row with rows under it at a deeper level is a summary."""
@@ -2583,6 +2585,9 @@ def rows_to_plan(
     _release_column(keys, header, rows, report)
     _repeated_columns(keys, header, report)
     summary_lines = _summary_lines(keys, rows)
+    dashed: list[
+        str
+    ] = []  # titles whose leading dashes show their outline depth ('-- Interviews' at level 2)
     parent_lines, ancestors = _parent_structure(keys, header, rows, report)
     header_units = {k: u for k, h in zip(keys, header, strict=False) if k in SPANS and (u := header_unit(h))}
     if "work item type" in keys and header_units.get("duration") == "seconds":
@@ -2652,6 +2657,10 @@ def rows_to_plan(
         title_text = str(rec.get("title") or rec.get("id") or "").strip()
         if not title_text:
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
+        depth = _DEPTH_DASHES.match(title_text) if summary_lines.get(line, (1, False))[0] > 1 else None
+        if depth is not None:  # the level column says the depth: the dashes are not the name
+            dashed.append(title_text)
+            title_text = title_text[depth.end() :]
         raw_id = str(rec.get("id") or "").strip()
         skipped = None  # why a row that is not a task is passed over
         if (
@@ -2874,6 +2883,13 @@ def rows_to_plan(
                     str(rec.get("likely") or rec.get("duration") or "").strip().replace(",", ".")
                 ),
             )
+    if dashed:
+        n = len(dashed)
+        report.add(
+            "format",
+            f"{count(n, 'title')} of rows under a summary {agree(n, 'begins', 'begin')} with dashes that show the "
+            f"row's outline depth, as the level column gives it ({dashed[0][:40]!r}): dropped from the name",
+        )
     start_finish_slashed = any(_is_slashed(c) for _, pair, _ in row_dates.values() for c in pair)
     # (a month by its name, Jira's '25/Jan/27', reads one way only)
     ambiguous = [entry for entry in slashed if _is_slashed(entry[3])]

@@ -4,11 +4,15 @@ field': the summary 'Discovery' was imported as a decision beside its two subtas
 the owners and progress were lost.
 
 By hand: Interviews and Synthesis, 5 days each (1 week), done, under 'Discovery' (a summary: structure, their tag);
-Build 10 days (2 weeks) from Mon 15 Mar 2027 (week 2), half done: the plan finishes at week 4 (Fri 26 Mar)."""
+Build 10 days (2 weeks) from Mon 15 Mar 2027 (week 2), half done: the plan finishes at week 4 (Fri 26 Mar). The
+export marks a row's depth in its name too ('-- Interviews' at level 2): with the level column, the dashes are
+dropped from the name, and said."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from planner.analysis import analyze
 from planner.io import import_file
@@ -22,9 +26,10 @@ EXPORT = (
 )
 
 
-def test_s23_task_level_assigned_and_percent_columns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dashes", ["", "-- "])
+def test_s23_task_level_assigned_and_percent_columns(tmp_path: Path, dashes: str) -> None:
     path = tmp_path / "export.csv"
-    path.write_text(EXPORT, encoding="utf-8")
+    path.write_text(EXPORT.replace("\n2,", f"\n2,{dashes}"), encoding="utf-8")
     plan, report = import_file(path)
     got = [(d.title, d.duration, d.progress, d.owner, d.tags) for d in plan.decisions]
     teams = {t.id: t.name for t in plan.teams}
@@ -39,3 +44,5 @@ def test_s23_task_level_assigned_and_percent_columns(tmp_path: Path) -> None:
     for column in ("Task Level", "Assigned", "%"):
         assert f"column {column!r} is not a plan field" not in lines
     assert "column 'Hours' is not a plan field; ignored" in lines
+    said = "2 titles of rows under a summary begin with dashes that show the row's outline depth"
+    assert (said in lines) == bool(dashes)
