@@ -178,19 +178,24 @@ def test_compare_text_deltas_never_read_plus_or_minus_zero(capsys: pytest.Captur
     _, cmp = _json(["compare", path, "-n", "2000"], capsys)
     _, text, _ = _run(["compare", path, "-n", "2000"], capsys)
     assert not re.search(r"(?<![\w.])[+-]0(?![\w.])", text), text
-    deltas = [ln for ln in text.splitlines() if ln.startswith("  vs Base")]
+    lines = text.splitlines()
+
+    def vs_row(label: str) -> str:  # the "vs Base" row under a figure's row (the spend has one too)
+        k = next(i for i, ln in enumerate(lines) if ln.startswith(label))
+        return next(ln for ln in lines[k + 1 :] if ln.startswith("  vs Base"))
+
     p80 = [x["delta"]["p80"] for x in cmp["scenarios"][1:]]
     assert any(0 < abs(d) < 0.005 for d in p80)  # the case that read '+0'
     # The text's delta is the difference of the figures written beside it (units.week_delta; the JSON keeps the
     # exact one): P50s written 35.87 and 35.9 read +0.03, not the exact difference's +0.04.
     base = cmp["scenarios"][0]
-    assert deltas[-1].split()[2:] == [
+    assert vs_row("P80, week").split()[2:] == [
         units.signed_weeks(units.week_delta(x["p80"], base["p80"])) for x in cmp["scenarios"][1:]
     ]
-    for fig, line in (("p50", -2), ("p80", -1)):
+    for fig, label in (("p50", "P50, week"), ("p80", "P80, week")):
         shown = [units.format_weeks(x[fig]) for x in cmp["scenarios"]]
         written = [units.signed_weeks(float(v) - float(shown[0])) for v in shown[1:]]
-        assert deltas[line].split()[2:] == written
+        assert vs_row(label).split()[2:] == written
 
 
 @pytest.mark.parametrize(

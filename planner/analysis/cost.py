@@ -603,6 +603,20 @@ def format_money(amount: float | None, currency: str | None = None, *, compact: 
     return f"{prefix}{a:,.0f}"
 
 
+def signed_money(delta: float | None, *, minus: str = "-") -> str:
+    """A difference of money with its sign, in whole units as :func:`format_money` writes amounts: ``+4,700``,
+    ``-1,250`` (``minus`` may be the typographic ``\u2212``); ``=`` under half a unit (never ``+0``); ``""`` for
+    None. The one rule of the comparison's spend differences (`planner compare`/`diff` text, the app's Compare).
+
+    >>> signed_money(4700.2), signed_money(-1250.0), signed_money(0.3), signed_money(None)
+    ('+4,700', '-1,250', '=', '')
+    """
+    if delta is None:
+        return ""
+    d = float(delta)
+    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else minus}{abs(d):,.0f}"
+
+
 __all__ = [
     "CATEGORIES",
     "SPEND_KIND_NAMES",
@@ -618,6 +632,7 @@ __all__ = [
     "cost_vectors",
     "format_money",
     "has_costs",
+    "signed_money",
     "iteration_costs",
     "target_margin",
     "target_week",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from planner.analysis.graph import TYPE_NAMES, LinkIndex, link_index
 from planner.analysis.schedule import Schedule
 from planner.model import units
-from planner.model.plan import Plan, Status
+from planner.model.plan import Decision, Plan, Status
 
 
 @dataclass
@@ -76,13 +76,26 @@ def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
     return None
 
 
-def _blocked(plan: Plan, i: int, decision_id: str) -> bool:
-    """True when the decision at position ``i`` (the plan's order, as the schedule's) is marked blocked."""
+def _decision(plan: Plan, i: int, decision_id: str) -> Decision | None:
+    """The decision at position ``i`` (the plan's order, as the schedule's), else the one of that id."""
     decisions = plan.decisions
-    d = decisions[i] if i < len(decisions) and decisions[i].id == decision_id else None
-    if d is None:
-        d = next((x for x in decisions if x.id == decision_id), None)
+    if i < len(decisions) and decisions[i].id == decision_id:
+        return decisions[i]
+    return next((x for x in decisions if x.id == decision_id), None)
+
+
+def _blocked(plan: Plan, i: int, decision_id: str) -> bool:
+    """True when the decision is marked blocked."""
+    d = _decision(plan, i, decision_id)
     return d is not None and str(d.status) == Status.BLOCKED.value
+
+
+def _in_progress(plan: Plan, i: int, decision_id: str) -> bool:
+    """True when the schedule counts the decision as started (progress or an actual start: blocked work too)."""
+    from planner.analysis.progress import IN_PROGRESS, decision_progress, status_week
+
+    d = _decision(plan, i, decision_id)
+    return d is not None and decision_progress(plan, d, status_week(plan)).state == IN_PROGRESS
 
 
 def _driving_in(s: Schedule, links: LinkIndex, node: int) -> list[int]:
@@ -220,11 +233,12 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     if not done and _blocked(plan, i, decision_id):
         # the schedule counts on the block being lifted by the start it gives: say so, and what waiting costs
         # (the words of the report's "needs the board's attention": analysis.board.attention)
+        what = "its remaining work resuming" if _in_progress(plan, i, decision_id) else "it starting"
         float_text = (
             f"It is blocked and has no float: every week it stays blocked past {_w(es, start)} moves the plan's "
             "finish."
             if tf == 0
-            else f"It is blocked: the schedule counts on it starting in {_w(es, start)}; it can stay blocked "
+            else f"It is blocked: the schedule counts on {what} in {_w(es, start)}; it can stay blocked "
             f"{_weeks(tf)} longer before the plan's finish moves (total float)"
             + (
                 f", and {_weeks(ff)} before it delays any successor (free float)."

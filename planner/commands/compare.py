@@ -246,6 +246,13 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
             f"Spend{(' (' + currency + ')') if currency else ''}",
             [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items],
         )
+        if len(items) > 1:  # as the finish rows, and the app's comparison under each spend
+            from planner.analysis.cost import signed_money
+
+            t.row(
+                f"  vs {ref.name}",
+                ["" if k == 0 else signed_money(x.shown_delta("cost")) for k, x in enumerate(items)],
+            )
     t.row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
     for x in items[1:]:
         if x.ok and ref.ok:

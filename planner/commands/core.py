@@ -327,6 +327,9 @@ def analysis_text(result: Any) -> str:
                 rest=" " * 27,
             )
         )
+        margin = target_margin(plan, levelled.finish)
+        if margin is not None:  # the Target line above judges the rolling finish; levelled, it may not hold
+            add(f"Target (levelled):         {units.target_verdict(margin)}")
     if result.baseline is not None:
         lines.extend(_baseline_lines(result))
     add("")

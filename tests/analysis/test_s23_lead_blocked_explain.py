@@ -56,3 +56,19 @@ def test_blocked_and_done_is_done() -> None:
     a = analyze(plan)
     assert a.schedule is not None
     assert explain(plan, a.schedule, "b").float_text.startswith("It is done")
+
+
+def test_blocked_work_in_progress_resumes() -> None:
+    # b is blocked half done, started in week 2; at the status date (week 3) its remaining 1.5 weeks wait for the
+    # block to lift: it does not "start" in week 3, it resumes (H-review23's repro)
+    plan = _plan()
+    plan.status_date = 3.0
+    a_ = plan.decisions[0]
+    a_.status, a_.actual_start, a_.actual_finish = Status.DONE, 0.0, 2.0
+    b = plan.decisions[1]
+    b.progress = 50
+    b.actual_start = 2.0
+    a = analyze(plan)
+    assert a.schedule is not None
+    text = explain(plan, a.schedule, "b").float_text
+    assert text.startswith("It is blocked: the schedule counts on its remaining work resuming in week 3;")

@@ -58,9 +58,9 @@ def _delta_text(d: float | None, unit: str = "wk") -> str:
 
 
 def _money_delta(d: float | None) -> str:
-    if d is None:
-        return ""
-    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else MINUS}{abs(d):,.0f}"
+    from planner.analysis.cost import signed_money
+
+    return signed_money(d, minus=MINUS)
 
 
 HEADER_CHARS = 24
