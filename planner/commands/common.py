@@ -82,7 +82,11 @@ def _another_tools_file(path: str) -> str | None:
     from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 
     suffix = Path(path).suffix.lower()
-    if suffix not in IMPORT_SUFFIXES and (suffix not in UNREADABLE_SUFFIXES or suffix == ".json"):
+    if (
+        suffix not in IMPORT_SUFFIXES
+        and suffix not in _WRITTEN_ONLY
+        and (suffix not in UNREADABLE_SUFFIXES or suffix == ".json")
+    ):
         return None
     if not Path(path).is_file():
         return None  # a folder, a pipe, a device: the loader's message says so (a pipe is never opened here)
@@ -93,6 +97,13 @@ def _another_tools_file(path: str) -> str | None:
         return None
     if head.startswith(b"{"):
         return None  # a plan (JSON) under another suffix: the loader's own message says what is wrong in it
+    if (
+        suffix in _WRITTEN_ONLY
+    ):  # a chart or diagram the planner wrote: 'fix the JSON syntax' sent users to edit it
+        return (
+            f"{path}: is {_WRITTEN_ONLY[suffix]} (`planner export` writes one from a plan), not a plan file; give "
+            "the plan's .plan.json file"
+        )
     if suffix in IMPORT_SUFFIXES or (suffix in MPXJ_SUFFIXES and mpxj_bridge.available()):
         if suffix in MPXJ_SUFFIXES:
             name = f"{MPXJ_SUFFIXES[suffix]}, read through MPXJ"
@@ -105,6 +116,15 @@ def _another_tools_file(path: str) -> str | None:
         )
     what, todo = unreadable(suffix)
     return f"{path}: is {what}, not a plan file; {todo}"
+
+
+_WRITTEN_ONLY = {
+    ".png": "a PNG image",
+    ".svg": "an SVG image",
+    ".mmd": "a Mermaid diagram",
+    ".dot": "a Graphviz diagram",
+}
+"""Suffixes the planner writes and never reads (charts and diagrams), with what such a file is."""
 
 
 def not_a_regular_file(path: str | Path) -> str | None:
