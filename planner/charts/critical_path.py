@@ -34,6 +34,11 @@ def _per_row(width_in: float) -> int:
     return max(1, int((width_in - 2 * MARGIN_IN + LINK_W) / (CHIP_W + LINK_W)))
 
 
+def critical_path_per_row(width_in: float) -> int:
+    """Chips a row of a figure ``width_in`` inches wide holds."""
+    return _per_row(width_in)
+
+
 def critical_path_rows(analysis: Analysis, width_in: float) -> int:
     """How many rows of chips the critical path needs on a figure ``width_in`` inches wide."""
     s = analysis.schedule

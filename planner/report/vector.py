@@ -455,9 +455,11 @@ class FlowingChart(Flowable):
     It is as tall as all its rows (``height(start, stop)``, points). Where a page has less room it splits: the
     steps whose rows fit there (``fit(start, avail_height) -> stop``; ``start`` when not one row fits) are drawn
     on that page and the rest go on in a further figure of the same kind on the next; each part is drawn by
-    ``make(start, stop, height)`` (a :class:`ChartFlowable`) and is no taller than the room it was given. A chart
-    that fits on a page of ``page`` points moves on whole instead, like any figure (a chain of 6 cut 4 and 2 drew
-    its to-scale strip twice and took a page more), and so does one where a page has room for no row."""
+    ``make(start, stop, height)`` (a :class:`ChartFlowable`) and is no taller than the room it was given. Rows of
+    ``row`` steps are never cut. A chart that fits on a page of ``page`` points leaves at least two rows for the
+    next page, and moves on whole, like any figure, when fewer than half its rows would stay (a chain of 6 cut 4
+    and 2 took a page more; one of 17 left its words alone on a page, 14 % used); so does a chart where a page has
+    room for no row."""
 
     def __init__(
         self,
@@ -467,12 +469,13 @@ class FlowingChart(Flowable):
         height: Callable[[int, int], float],
         width: float,
         page: float,
+        row: int,
         start: int = 0,
     ) -> None:
         super().__init__()
         self._make, self._n, self._fit, self._height = make, n, fit, height
         self.width = width
-        self.page = page
+        self.page, self.row = page, max(1, row)
         self.start = start
         self.height = height(start, n)
 
@@ -480,15 +483,21 @@ class FlowingChart(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self.height <= self.page - 1.0:
-            return []  # it fits on the next page whole
         stop = min(self._n, self._fit(self.start, avail_height))
+        if self.height <= self.page - 1.0:  # it would fit on the next page whole
+            rows = -(-(self._n - self.start) // self.row)
+            stop = min(stop, self.start + self.row * max(0, rows - 2))  # two rows at least go on
+            if 2 * (stop - self.start) < self._n - self.start:
+                return []  # fewer than half its rows would stay: it moves on whole
         if stop <= self.start:
             return []
         part = self._make(self.start, stop, min(avail_height - 1.0, self._height(self.start, stop)))
         if stop >= self._n:
             return [part]
-        return [part, FlowingChart(self._make, self._n, self._fit, self._height, self.width, self.page, stop)]
+        rest = FlowingChart(
+            self._make, self._n, self._fit, self._height, self.width, self.page, self.row, stop
+        )
+        return [part, rest]
 
     def draw(self) -> None:  # the whole rest fits where it stands
         part = self._make(self.start, self._n, self.height)

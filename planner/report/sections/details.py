@@ -320,6 +320,7 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     from planner.charts.critical_path import (
         critical_path_height,
         critical_path_pages,
+        critical_path_per_row,
         critical_path_steps_fitting,
         draw_critical_path,
     )
@@ -355,7 +356,7 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     def height(start: int, stop: int) -> float:
         return 72 * critical_path_height(ctx.analysis, w_in, (start, stop), to_scale=False)
 
-    return [FlowingChart(make, n, fit, height, g.frame_width, g.frame_height)]
+    return [FlowingChart(make, n, fit, height, g.frame_width, g.frame_height, critical_path_per_row(w_in))]
 
 
 # -- findings ---------------------------------------------------------------------------------------------------
