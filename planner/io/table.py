@@ -1249,8 +1249,11 @@ def _began(finish: dt.date, weeks: float, *, calendar: bool = False, through: in
         return finish
     if calendar:
         return finish + dt.timedelta(days=through - round(weeks * 7))
-    end = _MONDAY_TO_FRIDAY.minutes_of_day_start(finish + dt.timedelta(days=1))
-    return _MONDAY_TO_FRIDAY.datetime_at(end - weeks * _MONDAY_TO_FRIDAY.week_minutes).date()
+    # counted on a calendar whose origin (a Monday) lies before the day the work began: one fixed origin clipped
+    # every day before it to the origin (work to 19 Mar 1999 "began" on 1 Jan 2001)
+    cal = WorkCalendar.standard(finish - dt.timedelta(days=finish.weekday() + 7 * (math.ceil(weeks) + 1)))
+    end = cal.minutes_of_day_start(finish + dt.timedelta(days=1))
+    return cal.datetime_at(end - weeks * cal.week_minutes).date()
 
 
 @dataclasses.dataclass(frozen=True)

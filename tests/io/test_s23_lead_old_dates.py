@@ -1,0 +1,42 @@
+"""Table imports place rows dated before 2001 where the file has them (H-review23's repro). The rule that starts a
+finish-only row's duration before its finish counted working time on a calendar fixed at Monday 1 Jan 2001, which
+clips every earlier moment to that day: 1 week to Fri 19 Mar 1999 "started 1 Jan 2001", the plan finished in 2001,
+and a done row with only a completion date of 10 Mar 2000 started the plan on 1 Jan 2001."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from planner.io.csvfile import import_csv
+from planner.model import Plan
+
+
+def _import(tmp_path: Path, text: str) -> tuple[Plan, str]:
+    path = tmp_path / "old.csv"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_csv(path)
+    return plan, report.text(limit=None)
+
+
+def test_a_finish_only_row_of_1999(tmp_path: Path) -> None:
+    plan, report = _import(
+        tmp_path,
+        "Task,Duration,Start,Finish,Actual Finish,% Complete\n"
+        "A,2w,1999-03-01,1999-03-12,1999-03-12,100\n"
+        "B,1w,,1999-03-19,,0\n",
+    )
+    assert plan.start_date == dt.date(1999, 3, 1)
+    assert "1 week to 19 Mar 1999 starts 15 Mar 1999" in report
+    b = plan.decisions[1]
+    assert b.not_before == 2.0  # Mon 15 Mar 1999, two working weeks after Mon 1 Mar
+
+
+def test_a_done_row_of_2000(tmp_path: Path) -> None:
+    plan, _ = _import(tmp_path, "Task,Duration,Status,Completed At\nA,2w,Done,2000-03-10\n")
+    assert plan.start_date == dt.date(2000, 2, 28)  # 2 working weeks to Fri 10 Mar 2000 began Mon 28 Feb
+
+
+def test_the_commits_own_example_holds(tmp_path: Path) -> None:
+    plan, _ = _import(tmp_path, "Task,Duration,Status,Completed At\nA,2w,Done,2027-03-12\n")
+    assert plan.start_date == dt.date(2027, 3, 1)
