@@ -1435,6 +1435,19 @@ def _apply_row_dates(
     )
     for line, did, s in derived:
         dates[did] = (line, s, dates[did][2], dates[did][3])
+    if durations_from_dates and any(s is not None for _, s, _, _ in dates.values()):
+        # without a duration column a row needs both dates: one with only its finish (a tracker's due date beside
+        # other rows' start dates) lasts 1 week from where its links put it, and its date is not carried: say so
+        lost = sorted((line, f) for line, s, f, _ in dates.values() if s is None and f is not None)
+        if lost:
+            report.add(
+                "duration",
+                f"{count(len(lost), 'row')} with a finish date and no start date (first: line {lost[0][0]}, "
+                f"{format_date(lost[0][1])}) {agree(len(lost), 'is', 'are')} not placed by {agree(len(lost), 'it', 'them')}:"
+                " without a duration column the date does not say when the work starts; "
+                f"{agree(len(lost), 'it lasts', 'they last')} 1 week where {agree(len(lost), 'its', 'their')} links put "
+                f"{agree(len(lost), 'it', 'them')} (give {agree(len(lost), 'it', 'them')} a start date in the tracker)",
+            )
     if derived:
         line, did, s = min(derived, key=lambda x: (x[2], x[0]))
         n = len(derived)

@@ -40,3 +40,21 @@ def test_a_done_row_of_2000(tmp_path: Path) -> None:
 def test_the_commits_own_example_holds(tmp_path: Path) -> None:
     plan, _ = _import(tmp_path, "Task,Duration,Status,Completed At\nA,2w,Done,2027-03-12\n")
     assert plan.start_date == dt.date(2027, 3, 1)
+
+
+def test_an_empty_start_cell_without_a_duration_column(tmp_path: Path) -> None:
+    # H-review23: with Start and Finish columns and no duration column, a row with only its finish date lasted 1
+    # week from the plan start and its finish date was lost without a word. Placing it before its finish would read
+    # a tracker's due date as the planned finish (the Asana fixtures' due-only rows), so it is reported instead.
+    plan, report = _import(tmp_path, "Task,Start,Finish\nA,2027-03-01,2027-03-12\nB,,2027-03-19\n")
+    b = plan.decisions[1]
+    assert (b.duration, b.not_before) == (1.0, None)
+    assert (
+        "1 row with a finish date and no start date (first: line 3, 19 Mar 2027) is not placed by it: without a "
+        "duration column the date does not say when the work starts" in report
+    )
+
+
+def test_due_dates_alone_stay_not_carried(tmp_path: Path) -> None:
+    plan, _ = _import(tmp_path, "Task,Due Date\nA,2027-03-12\nB,2027-03-19\n")
+    assert all(d.not_before is None for d in plan.decisions)
