@@ -36,6 +36,7 @@ from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
 from planner.model.plan import Plan, Status, duration_value
+from planner.model.scenarios import name_key
 from planner.units import quoted
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
@@ -621,7 +622,7 @@ def _scenario_names(plan: Plan) -> list[Finding]:
       base plan ('Base'): --scenario base means this scenario, not the plan itself. Rename it.")]
     """
     out = []
-    counts = Counter(s.name for s in plan.scenarios)
+    counts = Counter(name_key(s.name) for s in plan.scenarios)  # names alike in every output are one name
     for scenario_name, c in counts.items():
         if c > 1:
             out.append(

@@ -84,19 +84,20 @@ def parse_names(text: str | None, plan: Any = None) -> list[str] | None:
 def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     """Unknown names are a CliError (exit 2) listing the valid ones."""
     from planner.commands.common import CliError
-    from planner.model.scenarios import BASE, is_base, scenario_names
+    from planner.model.scenarios import BASE, is_base, name_key, scenario_names
 
     if names is None:
         return
     valid = scenario_names(plan)
-    unknown = [n for n in names if n not in valid and not is_base(n)]
+    keys = {name_key(v) for v in valid}
+    unknown = [n for n in names if name_key(n) not in keys and not is_base(n)]
     if unknown:
         listed = ", ".join(repr(n) for n in dict.fromkeys([BASE, *valid]))  # a name given twice, listed once
         raise CliError(
             f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
             f"valid scenarios: {listed}"
         )
-    if len(set(names)) != len(names):
+    if len({name_key(n) for n in names}) != len(names):
         raise CliError(f"--scenarios: {text_list(names)} names a scenario twice")
 
 

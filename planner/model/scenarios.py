@@ -58,11 +58,28 @@ def scenario_names(plan: Plan) -> list[str]:
     return [s.name for s in plan.scenarios]
 
 
+def name_key(name: str) -> str:
+    """What makes two scenario names one name: the same text in Unicode's composed form (NFC). 'Café' typed (é)
+    and 'Café' pasted from a file written on macOS (e and a combining accent) look alike in every output; --scenario
+    took only the one spelled byte for byte like the file, and two scenarios so named were not warned of
+    (H-unseen23)."""
+    import unicodedata
+
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
+
+
+def named(plan: Plan, name: str) -> Scenario | None:
+    """The scenario called ``name``: the first of the same :func:`name_key` (the first of two alike is the one used,
+    as the ``duplicate-scenario`` warning says)."""
+    key = name_key(name)
+    return next((s for s in plan.scenarios if name_key(s.name) == key), None)
+
+
 def find_scenario(plan: Plan, name: str) -> Scenario:
-    """The scenario called ``name``; :class:`ScenarioError` naming the valid ones otherwise."""
-    for s in plan.scenarios:
-        if s.name == name:
-            return s
+    """The scenario called ``name`` (:func:`named`); :class:`ScenarioError` naming the valid ones otherwise."""
+    found = named(plan, name)
+    if found is not None:
+        return found
     names = scenario_names(plan)
     valid = ", ".join(repr(n) for n in names) if names else "none (the plan has no scenarios)"
     raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
@@ -77,8 +94,9 @@ def resolve(plan: Plan, name: str | None) -> Plan:
     """``plan`` itself for the base, else the scenario materialised (ScenarioError for an unknown name).
 
     A scenario literally named like the base wins over the base."""
-    if name is not None and any(s.name == name for s in plan.scenarios):
-        return materialise(plan, name)
+    found = None if name is None else named(plan, name)
+    if found is not None:
+        return materialise(plan, found)
     if is_base(name):
         return plan
     valid = ", ".join(repr(n) for n in [BASE, *scenario_names(plan)])
