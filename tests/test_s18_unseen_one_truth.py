@@ -24,6 +24,7 @@ import io
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,26 @@ def run(argv: list[str]) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         rc = main(argv)
     return rc, out.getvalue(), err.getvalue()
+
+
+def sweep(found_of: Callable[[int, Path], list[str]], argv: list[str]) -> int:
+    """The wide sweep of the one-truth modules run as scripts (``OUTDIR FIRST_SEED COUNT``): ``found_of(seed,
+    folder)`` is a seed's disagreements; each seed's count and disagreements are printed (a checker that raises is
+    one, and the sweep goes on); the exit code is 1 when any was found."""
+    target = Path(argv[0])
+    target.mkdir(parents=True, exist_ok=True)
+    first, count = int(argv[1]), int(argv[2])
+    total = 0
+    for seed in range(first, first + count):
+        try:
+            found = found_of(seed, target)
+        except Exception as exc:  # noqa: BLE001 -- a sweep reports and goes on
+            found = [f"checker raised {type(exc).__name__}: {exc}"]
+        total += len(found)
+        print(f"seed {seed}: {len(found)} disagreement(s)", flush=True)
+        for x in found:
+            print("   ", x, flush=True)
+    return 1 if total else 0
 
 
 def write(name: str, folder: Path) -> Path:

@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 
 from planner import units
-from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text
+from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text, sweep
 from tests.unseen_plans import random_links
 
 START_DATES = ["2027-01-04", "2028-02-29", "2026-12-30", "2031-07-16"]
@@ -326,22 +326,12 @@ def test_the_generator_makes_what_it_says() -> None:
     assert any([s["id"] for s in p["stages"]] != sorted(s["id"] for s in p["stages"]) for p in plans)
 
 
+def _sweep_seed(seed: int, folder: Path, deep: bool) -> list[str]:
+    path = write(seed, folder)
+    found = check_scenarios(path, folder) + check_options(path, folder)
+    return found + (disagreements(path, folder) if deep else [])
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    target.mkdir(parents=True, exist_ok=True)
-    first, count = int(sys.argv[2]), int(sys.argv[3])
-    deep = len(sys.argv) > 4 and sys.argv[4] == "--deep"
-    total = 0
-    for seed in range(first, first + count):
-        try:
-            path = write(seed, target)
-            found = check_scenarios(path, target) + check_options(path, target)
-            if deep:
-                found += disagreements(path, target)
-        except Exception as exc:  # noqa: BLE001 -- a sweep reports and goes on
-            found = [f"checker raised {type(exc).__name__}: {exc}"]
-        total += len(found)
-        print(f"seed {seed}: {len(found)} disagreement(s)", flush=True)
-        for x in found:
-            print("   ", x, flush=True)
-    sys.exit(1 if total else 0)
+    deep = sys.argv[4:5] == ["--deep"]
+    sys.exit(sweep(lambda seed, folder: _sweep_seed(seed, folder, deep), sys.argv[1:]))

@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 
 from planner import units
-from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text
+from tests.test_s18_unseen_one_truth import _line, disagreements, run, svg_text, sweep
 from tests.test_s21_unseen_one_truth import _when, check_options, check_scenarios, s21_plan
 
 TOL = 1e-9
@@ -255,22 +255,12 @@ def test_the_generator_makes_what_it_says() -> None:
     assert all(p["scenarios"][-1] == {"name": "Same", "description": "no change at all"} for p in plans)
 
 
+def _sweep_seed(seed: int, folder: Path, deep: bool) -> list[str]:
+    path = write(seed, folder)
+    found = checks(path, folder) + check_scenarios(path, folder) + check_options(path, folder)
+    return found + (disagreements(path, folder) if deep else [])
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    target.mkdir(parents=True, exist_ok=True)
-    first, count = int(sys.argv[2]), int(sys.argv[3])
-    deep = len(sys.argv) > 4 and sys.argv[4] == "--deep"
-    total = 0
-    for seed in range(first, first + count):
-        try:
-            path = write(seed, target)
-            found = checks(path, target) + check_scenarios(path, target) + check_options(path, target)
-            if deep:
-                found += disagreements(path, target)
-        except Exception as exc:  # noqa: BLE001 -- a sweep reports and goes on
-            found = [f"checker raised {type(exc).__name__}: {exc}"]
-        total += len(found)
-        print(f"seed {seed}: {len(found)} disagreement(s)", flush=True)
-        for x in found:
-            print("   ", x, flush=True)
-    sys.exit(1 if total else 0)
+    deep = sys.argv[4:5] == ["--deep"]
+    sys.exit(sweep(lambda seed, folder: _sweep_seed(seed, folder, deep), sys.argv[1:]))

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from planner import units
-from tests.test_s18_unseen_one_truth import _line, run
+from tests.test_s18_unseen_one_truth import _line, run, sweep
 from tests.test_s22_unseen_one_truth import write as write_s22
 
 SEEDS = [9101]  # the sweep (run as a script) covers more: 9100-9109 agree
@@ -133,17 +133,4 @@ def test_levelled_work_in_progress_without_a_status_date_agrees(seed: int, tmp_p
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    target.mkdir(parents=True, exist_ok=True)
-    first, count = int(sys.argv[2]), int(sys.argv[3])
-    total = 0
-    for seed in range(first, first + count):
-        try:
-            found = checks(write(seed, target), target)
-        except Exception as exc:  # noqa: BLE001 -- a sweep reports and goes on
-            found = [f"checker raised {type(exc).__name__}: {exc}"]
-        total += len(found)
-        print(f"seed {seed}: {len(found)} disagreement(s)", flush=True)
-        for x in found:
-            print("   ", x, flush=True)
-    sys.exit(1 if total else 0)
+    sys.exit(sweep(lambda seed, folder: checks(write(seed, folder), folder), sys.argv[1:]))
