@@ -335,7 +335,14 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     real plan passes; only past it the pessimistic forward passes decide. So ``check`` refuses exactly the plans
     whose dates ``analyze``, ``simulate`` or the report could not write."""
     start = plan.start_date
-    if start is None or graph.n == 0 and not plan.baselines:
+    # The cost figures run to the horizon and count delay from a target given in weeks: those are dates too (a
+    # plan without decisions has them: its target line wrote a date past 9999, an internal error; H-unseen23).
+    marks = [
+        float(x)
+        for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
+        if isinstance(x, int | float) and not isinstance(x, bool)
+    ]
+    if start is None or graph.n == 0 and not plan.baselines and not marks:
         return []
     ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
     behind = ((start - dt.date.min).days - 1) / 7
@@ -370,12 +377,6 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
         (max([b.finish, *(e.finish for e in b.decisions.values())]) for b in plan.baselines), default=0
     )
     base_lo = min((min([0.0, *(e.start for e in b.decisions.values())]) for b in plan.baselines), default=0)
-    # The cost figures run to the horizon and count delay from a target given in weeks: those are dates too.
-    marks = [
-        float(x)
-        for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
-        if isinstance(x, int | float) and not isinstance(x, bool)
-    ]
     base_hi, base_lo = max([base_hi, *marks]), min([base_lo, *marks])
     if finish <= ahead and base_hi <= ahead and -base_lo <= behind:
         return []
