@@ -4,14 +4,8 @@ hint made one mechanism), over the grid, in the grid's width; the figures replac
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
 from tests.ui.conftest import SAMPLES
-
-
-def _settle() -> None:
-    for _ in range(6):
-        QApplication.processEvents()
+from tests.ui.s18_screens_support import settle
 
 
 def test_the_figures_say_what_to_do_before_a_comparison(window, qtbot):
@@ -20,7 +14,7 @@ def test_the_figures_say_what_to_do_before_a_comparison(window, qtbot):
     dialog = window.scenario_bar.show_compare()
     qtbot.addWidget(dialog)
     dialog.resize(1020, 596)
-    _settle()
+    settle()
     assert dialog.width() <= 1024 and dialog.height() <= 600  # (the test screen is 800x600: 796 px)
     assert dialog.tabs.currentWidget() is dialog.table
     hint = dialog.empty_hint
@@ -34,7 +28,7 @@ def test_the_figures_say_what_to_do_before_a_comparison(window, qtbot):
     assert hint.width() >= viewport.width() - 60
     dialog.iterations.setValue(0)
     assert dialog.run() is not None
-    _settle()
+    settle()
     assert not hint.isVisible() and dialog.table.rowCount() > 5
     # ticking fewer than two: the figures of the last comparison stay (the hint is for an empty grid only)
     dialog.set_chosen(["Base"])
@@ -46,7 +40,7 @@ def test_a_plan_without_scenarios_says_how_to_make_one(window, qtbot):
     assert window.open_file(SAMPLES / "bank-assistant.plan.json")
     dialog = window.scenario_bar.show_compare()
     qtbot.addWidget(dialog)
-    _settle()
+    settle()
     assert dialog.choices.count() == 1  # Base alone
     assert dialog.empty_hint.isVisible()
     assert "New Scenario from Current" in dialog.empty_hint.text()

@@ -5,21 +5,17 @@ Table tab and the compare dialog do), and the hint fills its view when it was gi
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 
 from planner.ui.views.empty_hint import MARGIN, EmptyHint
-
-
-def _settle() -> None:
-    for _ in range(6):
-        QApplication.processEvents()
+from tests.ui.s18_screens_support import settle
 
 
 def test_the_graph_of_a_plan_without_decisions_says_how_to_add_one(window, qtbot):
     assert window.doc.plan.decisions == []  # the blank plan: the case
     window.resize(1366, 768)
     window.show_view("Graph")
-    _settle()
+    settle()
     canvas = window.canvas
     hint = canvas.empty_hint
     viewport = canvas.viewport()
@@ -27,10 +23,10 @@ def test_the_graph_of_a_plan_without_decisions_says_how_to_add_one(window, qtbot
     assert "Add Decision (Ctrl+Return)" in hint.text()
     assert hint.geometry() == viewport.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
     window.add_decision()
-    _settle()
+    settle()
     assert not hint.isVisible()
     window.doc.undo_stack.undo()
-    _settle()
+    settle()
     assert window.doc.plan.decisions == [] and hint.isVisible()
 
 
@@ -42,6 +38,6 @@ def test_a_hint_given_before_its_window_is_shown_fills_the_view(qtbot):
     view.resize(640, 400)
     view.show()
     qtbot.waitExposed(view)
-    _settle()
+    settle()
     assert hint.isVisible()
     assert hint.geometry() == view.viewport().rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)

@@ -10,12 +10,9 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-
-def _settle() -> None:
-    for _ in range(6):
-        QApplication.processEvents()
+from tests.ui.s18_screens_support import settle
 
 
 def _px(widget: QWidget) -> int:
@@ -50,7 +47,7 @@ def test_the_risk_register_header_and_styled_labels_are_in_presentation_type(sam
     p.enter(full_screen=False)
     try:
         w.views.setCurrentWidget(w.risk_tab)
-        _settle()
+        settle()
         room = _px(register)
         assert room >= 1.5 * desk
         assert _px(header) == room  # was the desk's 12 px
@@ -64,7 +61,7 @@ def test_the_risk_register_header_and_styled_labels_are_in_presentation_type(sam
         if p.leave_prompt is not None:
             p.leave_prompt.done(0)
         p.leave()
-    _settle()
+    settle()
     assert _px(header) == _px(register) == desk
     assert _px(styled) == desk and not styled.testAttribute(Qt.WidgetAttribute.WA_SetFont)
     assert _lagging(w) == []
@@ -84,13 +81,13 @@ def test_a_dialog_opened_while_presenting_is_in_presentation_type(sample_window,
         assert room >= 1.5 * desk
         dialog = w.scenario_bar.show_compare()
         qtbot.addWidget(dialog)
-        _settle()
+        settle()
         assert _px(dialog) == room and _px(dialog.table) == room and _px(dialog.run_button) == room
         assert _lagging(dialog) == []
     finally:
         if p.leave_prompt is not None:
             p.leave_prompt.done(0)
         p.leave()
-    _settle()
+    settle()
     assert _px(dialog) == desk and not dialog.testAttribute(Qt.WidgetAttribute.WA_SetFont)
     dialog.close()
