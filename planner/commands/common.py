@@ -564,9 +564,12 @@ def _wide_pieces(word: str) -> list[str]:
 count = units.count  # the one rule for a count and its noun (planner.units)
 
 
-_PROSE = frozenset({"description", "notes", "goal", "mitigation", "note", "extensions", "layout"})
+_PROSE = frozenset(
+    {"description", "notes", "goal", "mitigation", "note", "extensions", "layout", "references"}
+)
 """Fields one-line text never shows as a name: prose (wrapped by :func:`wrap`, which makes it one paragraph), the
-data kept for other tools, and the canvas positions."""
+data kept for other tools, the canvas positions, and the references, which coverage reads (a reference whose
+words a line break separates is the same reference, as in the JSON; a message quotes one with ``units.quoted``)."""
 
 
 def one_line_names(plan: Plan) -> Plan:
