@@ -265,8 +265,8 @@ def one_line(text: str) -> str:
     r"""A name (a plan's title, a decision's, a stage's, a team's, a scenario's, a baseline's) as one-line text shows
     it: each control character (:data:`CONTROL`) written as its escape (:func:`control_escape`), so the name stays
     on its line and in its column, and a terminal shows what the file holds instead of acting on it. The one rule
-    of every text output of the command line (``planner.commands.common.one_line_names``); JSON keeps names as
-    they are.
+    of every text output of the command line and of the report (``planner.model.names.one_line_names``); JSON
+    keeps names as they are.
 
     >>> one_line("Pilot\tA\nB\r\x1b[2J"), one_line("数据 — ok")
     ('Pilot\\x09A\\x0aB\\x0d\\x1b[2J', '数据 — ok')

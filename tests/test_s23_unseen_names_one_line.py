@@ -6,7 +6,7 @@ Before: ``planner analyze``, ``check``, ``--explain``, ``compare``, ``diff``, ``
 held it when their text went to a file or a pipe: a title ``"Pilot\\nphase"`` split the heading in two, a decision's
 ``"\\r"`` overwrote its table row, a tab broke the columns. Now each is written as its escape by the one rule,
 :func:`planner.units.one_line` (``Pilot\\x0aphase``), applied to the plan the text is made from
-(:func:`planner.commands.common.one_line_names`); the JSON keeps every name as the file has it.
+(:func:`planner.model.names.one_line_names`); the JSON keeps every name as the file has it.
 """
 
 from __future__ import annotations

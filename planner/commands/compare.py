@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.analysis.compare import compare_scenarios
 
     if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it)
-        from planner.commands.common import one_line_names
+        from planner.model.names import one_line_names
         from planner.units import one_line
 
         plan = one_line_names(plan)

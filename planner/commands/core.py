@@ -23,7 +23,6 @@ from planner.commands.common import (
     fmt_weeks,
     fmt_when,
     load,
-    one_line_names,
     output_path,
     rule,
     wrap,
@@ -70,6 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] | None = None) -> int:
     from planner.analysis import analyze, has_errors
+    from planner.model.names import one_line_names
 
     plan = load(path, args.scenario, args.status_date, read_only=True)
     if args.format != "json":
@@ -127,6 +127,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             )
     explain_ids = _explain_ids(plan, args.file, getattr(args, "explain", None) or [])
     if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it)
+        from planner.model.names import one_line_names
+
         shown = one_line_names(plan)
         if base is not None and shown is not plan:
             base = shown.baselines[next(i for i, b in enumerate(plan.baselines) if b is base)]

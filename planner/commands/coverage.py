@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from planner.analysis import analyze
     from planner.analysis.coverage import coverage, coverage_text
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load, one_line_names
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
+    from planner.model.names import one_line_names
 
     plan = load(
         args.file, getattr(args, "scenario", None), getattr(args, "status_date", None), read_only=True

@@ -79,8 +79,9 @@ def base_figures(plan: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, one_line_names, wrap
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, WIDTH, dump_json, load, wrap
     from planner.model import units
+    from planner.model.names import one_line_names
     from planner.model.scenarios import ScenarioProblem
 
     plan = load(args.file)

@@ -83,8 +83,8 @@ def run(args: argparse.Namespace) -> int:
         dump_json,
         findings_text,
         load,
-        one_line_names,
     )
+    from planner.model.names import one_line_names
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:
         raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")

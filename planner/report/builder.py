@@ -233,6 +233,24 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return fit_width(text, font, size, width)
 
 
+def _one_line(analysis: Any) -> Any:
+    """``analysis`` with its plan's names on one line, as the command line writes them
+    (:func:`planner.model.names.one_line_names`: a control character in a name as its escape, ``\\x1b``, not a
+    box and a note asking for a font); itself when no name holds one (the usual case)."""
+    import dataclasses
+
+    from planner.model.names import one_line_names
+
+    plan = analysis.plan
+    shown = one_line_names(plan)
+    if shown is plan:
+        return analysis
+    base = analysis.baseline
+    if base is not None:  # the same baseline, in the copy
+        base = next((c for b, c in zip(plan.baselines, shown.baselines, strict=True) if b is base), base)
+    return dataclasses.replace(analysis, plan=shown, baseline=base)
+
+
 def build_report(
     analysis: Any,
     path: str | os.PathLike[str],
@@ -268,6 +286,7 @@ def build_report(
         )
     if not chosen:
         raise ReportError("no sections chosen: the report would be empty")
+    analysis = _one_line(analysis)
     register_fonts()
 
     def report(fraction: float, message: str) -> None:
