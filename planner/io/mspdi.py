@@ -921,11 +921,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "format",
             f"{count(n, 'inactive task')} ({some(repr(x[:40]) for x in inactive.values())}) {agree(n, 'is', 'are')} "
             f"not carried, as MS Project leaves {agree(n, 'it', 'them')} out of the schedule and the costs"
-            + (
-                f", nor {agree(n, 'its', 'their')} {count(inactive_links, 'link')}"
-                if inactive_links
-                else ""
-            ),
+            + (f", nor {agree(n, 'its', 'their')} {count(inactive_links, 'link')}" if inactive_links else ""),
         )
 
     # -- resources and assignments ---------------------------------------------------------------------------------

@@ -71,7 +71,8 @@ def test_a_title_the_app_fonts_lack_is_drawn_with_the_reports_fallback_font(wind
     runs = _families(f"Roadmap {CHAR}", window.table_view.table.font())
     assert all(drawn for _, drawn in runs), runs
     families = {family for family, _ in runs}  # (runs in no particular order)
-    assert len(families) == 2 and sum(f.startswith("STIX") for f in families) == 1  # 'Roadmap': the app's font
+    # 'Roadmap': the app's font
+    assert len(families) == 2 and sum(f.startswith("STIX") for f in families) == 1
     assert QApplication.font() == app_font
     # a decision titled with it later: nothing more to add, nothing missing
     assert window.doc.edit_decision("d", title=f"Pilot {CHAR}") is None
