@@ -8,15 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from planner.io.csvfile import import_csv
-from planner.model import Plan
-
-
-def _import(tmp_path: Path, text: str) -> tuple[Plan, str]:
-    path = tmp_path / "old.csv"
-    path.write_text(text, encoding="utf-8")
-    plan, report = import_csv(path)
-    return plan, report.text(limit=None)
+from tests.io.test_s23_finish_only_dates import _import  # the same CSV import and whole report
 
 
 def test_a_finish_only_row_of_1999(tmp_path: Path) -> None:
