@@ -67,3 +67,22 @@ def test_compare_dialog_has_a_target_row(qtbot, window, tmp_path: Path) -> None:
     r = rows.index("Target")
     assert [t.item(r, c).text() for c in range(2)] == ["week 6\n1 wk to spare", "week 6\n1 wk late"]
     dialog.close()
+
+
+def test_presenter_bar_says_it_too(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "t.plan.json"
+    path.write_text(json.dumps(target_plan(4)), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.analyze_now()
+    window.show_view("Graph")
+    p = window.presentation
+    p.enter()
+    try:
+        qtbot.waitUntil(lambda: p.bar.target.text() != "")
+        assert "Target" in p.bar.target.text() and "1 wk late" in p.bar.target.text()
+        assert p.bar.target.isVisible()
+    finally:
+        if p.leave_prompt is not None:
+            p.leave_prompt.done(0)
+        if p.active:
+            p.leave()

@@ -57,6 +57,7 @@ from planner.ui.views.figure_view import settle_layouts
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.model import Plan
     from planner.ui.main_window import MainWindow
 
 FONT_SCALE = 1.6
@@ -145,6 +146,8 @@ class PresenterBar(QFrame):
         self.cost.setObjectName("presenterCost")
         self.forecast = QLabel(self)  # the forecast finish against the baseline chosen (issue 16)
         self.forecast.setObjectName("presenterForecast")
+        self.target = QLabel(self)  # the finish against the plan's target, as the status bar says it
+        self.target.setObjectName("presenterTarget")
         self.finish.setObjectName("presenterFinish")
         self.gated.setObjectName("presenterGated")
         self.critical.setObjectName("presenterCritical")
@@ -154,6 +157,7 @@ class PresenterBar(QFrame):
         row = FlowLayout(spacing=round(base.pointSizeF() * 3) if base.pointSizeF() > 0 else 30)
         for label in (
             self.finish,
+            self.target,
             self.forecast,
             self.gated,
             self.critical,
@@ -1119,7 +1123,7 @@ class PresentationController(QObject):
             pass  # an edit is being analysed: the figures stay until analysis_updated brings its own
         elif a is None or a.schedule is None or a.stages is None:
             bar.finish.setText(_no_schedule(a))
-            for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.forecast):
+            for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.forecast, bar.target):
                 label.setText("")
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
@@ -1143,6 +1147,7 @@ class PresentationController(QObject):
             )
             bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
             bar.forecast.setText(self.forecast_text(a))
+            bar.target.setText(_target_text(plan, a.schedule.finish))
         delta = self.finish_delta() if self.session_changed else None
         bar.delta.setText(
             ""
@@ -1159,7 +1164,7 @@ class PresentationController(QObject):
             bar.delta.setText(
                 scenario + ("&nbsp;&nbsp;&nbsp;" + bar.delta.text() if bar.delta.text() else "")
             )
-        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta, bar.forecast):
+        for label in (bar.gated, bar.critical, bar.p80, bar.cost, bar.delta, bar.forecast, bar.target):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis and self.doc.drawable_analysis is a:
             self._refresh_deck()
@@ -1346,6 +1351,15 @@ def _errors_html(a: Any) -> str:
         return ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{_esc(errors[0].message)}{more} <i>Fix it to see the finish: Esc, then the Findings panel.</i>"
+
+
+def _target_text(plan: Plan, finish: float) -> str:
+    """``Target 6.5 wks to spare`` (or ``Target 1 wk late``), in the status bar's words (``units.target_verdict``
+    over ``analysis.cost.target_margin``); '' for a plan without a target."""
+    from planner.analysis.cost import target_margin
+
+    margin = target_margin(plan, finish)
+    return "" if margin is None else _figure("Target", units.target_verdict(margin, short=True))
 
 
 def _figure(name: str, value: str) -> str:
