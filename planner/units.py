@@ -38,9 +38,10 @@ __all__ = [
     "iso_date",
     "iso_dates",
     "one_line",
-    "quoted",
     "plural_weeks",
+    "quoted",
     "signed_weeks",
+    "target_verdict",
     "week_to_date",
 ]
 

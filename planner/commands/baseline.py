@@ -85,11 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
     from planner.analysis import analyze
     from planner.analysis.baselines import make_baseline, with_baseline
+    from planner.analysis.progress import status_week
     from planner.commands.common import refuse_read_only
+    from planner.model.io import save_plan
 
     refuse_read_only(args.file)  # the baseline is written into the plan file
-    from planner.analysis.progress import status_week
-    from planner.model.io import save_plan
 
     result = analyze(plan)
     if result.schedule is None:

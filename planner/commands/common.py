@@ -97,9 +97,8 @@ def _another_tools_file(path: str) -> str | None:
         return None
     if head.startswith(b"{"):
         return None  # a plan (JSON) under another suffix: the loader's own message says what is wrong in it
-    if (
-        suffix in _WRITTEN_ONLY
-    ):  # a chart or diagram the planner wrote: 'fix the JSON syntax' sent users to edit it
+    # a chart or diagram the planner wrote: 'fix the JSON syntax' sent users to edit it
+    if suffix in _WRITTEN_ONLY:
         return (
             f"{path}: is {_WRITTEN_ONLY[suffix]} (`planner export` writes one from a plan), not a plan file; give "
             "the plan's .plan.json file"
@@ -503,9 +502,8 @@ def wrap(text: str, first: str = "", rest: str | None = None, width: int = WIDTH
     """
     import textwrap
 
-    if (
-        not text.isprintable()
-    ):  # prose is one paragraph: its line breaks and tabs spaces, other controls escaped
+    # prose is one paragraph: its line breaks and tabs spaces, other controls escaped
+    if not text.isprintable():
         text = units.one_line(_BREAKS.sub(" ", text))
     if not text.isascii() and any(_columns(c) == 2 for c in text):
         return _wrap_wide(text, first, " " * len(first) if rest is None else rest, width)

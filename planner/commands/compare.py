@@ -85,6 +85,7 @@ def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     """Unknown names are a CliError (exit 2) listing the valid ones."""
     from planner.commands.common import CliError
     from planner.model.scenarios import BASE, is_base, name_key, scenario_names
+    from planner.units import quoted
 
     if names is None:
         return
@@ -92,9 +93,11 @@ def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     keys = {name_key(v) for v in valid}
     unknown = [n for n in names if name_key(n) not in keys and not is_base(n)]
     if unknown:
-        listed = ", ".join(repr(n) for n in dict.fromkeys([BASE, *valid]))  # a name given twice, listed once
+        listed = ", ".join(
+            quoted(n) for n in dict.fromkeys([BASE, *valid])
+        )  # a name given twice, listed once
         raise CliError(
-            f"{path}: --scenarios: no scenario called {', '.join(repr(n) for n in unknown)}; "
+            f"{path}: --scenarios: no scenario called {', '.join(quoted(n) for n in unknown)}; "
             f"valid scenarios: {listed}"
         )
     if len({name_key(n) for n in names}) != len(names):

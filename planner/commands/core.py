@@ -278,12 +278,11 @@ def analysis_text(result: Any) -> str:
     add(f"Finish (strict gates):     {fmt_when(plan, st.gated_finish)}")
     from planner.analysis.cost import format_money, gating_money_text, target_margin, target_week
 
-    target = target_week(plan)
     margin = target_margin(plan, s.finish)
-    if target is not None and margin is not None:  # the rolling finish against the plan's target
+    if margin is not None:  # the rolling finish against the plan's target
         lines.extend(
             wrap(
-                f"Target:                    {fmt_when(plan, target)}: {units.target_verdict(margin)}",
+                f"Target:                    {fmt_when(plan, target_week(plan))}: {units.target_verdict(margin)}",
                 rest=" " * 27,
             )
         )

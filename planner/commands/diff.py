@@ -107,8 +107,10 @@ def run(args: argparse.Namespace) -> int:
     label_a, label_b = Path(args.a).name, Path(args.b).name
     if label_a == label_b:
         label_a, label_b = args.a, args.b
-    if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it); the changes are
-        from planner.model.names import one_line_names  # of the files as they are, their values repr'd
+    if (
+        args.format != "json"
+    ):  # a name stays on its line (JSON keeps it as the file has it); the changes above
+        from planner.model.names import one_line_names  # are of the files as they are, their values quoted
 
         a, b = one_line_names(a), one_line_names(b)
     comparison = compare_plans([(label_a, a), (label_b, b)], args.iterations, args.seed, title=b.title)

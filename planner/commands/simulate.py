@@ -76,14 +76,7 @@ def _has_date(start: dt.date | None, week: float) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import (
-        EXIT_INVALID,
-        EXIT_OK,
-        CliError,
-        dump_json,
-        findings_text,
-        load,
-    )
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, findings_text, load
     from planner.model.names import one_line_names
 
     if not 1 <= args.iterations <= MAX_ITERATIONS:

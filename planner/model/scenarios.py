@@ -80,9 +80,7 @@ def find_scenario(plan: Plan, name: str) -> Scenario:
     found = named(plan, name)
     if found is not None:
         return found
-    names = scenario_names(plan)
-    valid = ", ".join(repr(n) for n in names) if names else "none (the plan has no scenarios)"
-    raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
+    raise _no_scenario(plan, name, scenario_names(plan))
 
 
 def is_base(name: str | None) -> bool:
@@ -99,8 +97,16 @@ def resolve(plan: Plan, name: str | None) -> Plan:
         return materialise(plan, found)
     if is_base(name):
         return plan
-    valid = ", ".join(repr(n) for n in [BASE, *scenario_names(plan)])
-    raise ScenarioError(f"no scenario called {name!r} in {plan.title!r}; valid scenarios: {valid}")
+    raise _no_scenario(plan, str(name), [BASE, *scenario_names(plan)])
+
+
+def _no_scenario(plan: Plan, name: str, valid: list[str]) -> ScenarioError:
+    """The error for a scenario ``name`` the plan does not have, naming the ``valid`` ones (quoted on one line,
+    :func:`planner.units.quoted`)."""
+    listed = ", ".join(quoted(n) for n in valid) if valid else "none (the plan has no scenarios)"
+    return ScenarioError(
+        f"no scenario called {quoted(name)} in {quoted(plan.title)}; valid scenarios: {listed}"
+    )
 
 
 def materialise(plan: Plan, scenario: str | Scenario) -> Plan:

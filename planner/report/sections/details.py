@@ -329,9 +329,8 @@ def _critical_chart(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     w_in, frame_in = g.frame_width / 72, g.frame_height / 72
     n = len(ctx.schedule.critical_path)
-    if (
-        len(critical_path_pages(ctx.analysis, w_in, frame_in)) > CHAIN_PAGES
-    ):  # (pages with the strip: a margin)
+    # (pages counted with the strip under the chips: a margin)
+    if len(critical_path_pages(ctx.analysis, w_in, frame_in)) > CHAIN_PAGES:
         return [
             ctx.p(
                 f"The path's {n} decisions do not fit on {CHAIN_PAGES} pages as a chain at a readable size: the "
