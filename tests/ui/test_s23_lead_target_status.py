@@ -10,6 +10,7 @@ import pytest
 
 from planner.cli import main
 from tests.test_s23_lead_target import target_plan, with_scenario
+from tests.ui.s18_screens_support import presenting_graph
 
 
 def _cli_verdict(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -53,7 +54,6 @@ def test_no_target_nothing_shown(qtbot, window, tmp_path: Path) -> None:
 
 
 def test_compare_dialog_has_a_target_row(qtbot, window, tmp_path: Path) -> None:
-
     path = tmp_path / "t.plan.json"
     path.write_text(json.dumps(with_scenario(6)), encoding="utf-8")
     assert window.open_file(path)
@@ -74,15 +74,7 @@ def test_presenter_bar_says_it_too(qtbot, window, tmp_path: Path) -> None:
     path.write_text(json.dumps(target_plan(4)), encoding="utf-8")
     assert window.open_file(path)
     window.doc.analyze_now()
-    window.show_view("Graph")
-    p = window.presentation
-    p.enter()
-    try:
+    with presenting_graph(window) as p:
         qtbot.waitUntil(lambda: p.bar.target.text() != "")
         assert "Target" in p.bar.target.text() and "1 wk late" in p.bar.target.text()
         assert p.bar.target.isVisible()
-    finally:
-        if p.leave_prompt is not None:
-            p.leave_prompt.done(0)
-        if p.active:
-            p.leave()
