@@ -820,8 +820,18 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
         ls=schedule.ls.tolist(),
         lf=schedule.lf.tolist(),
         total_float=schedule.total_float.tolist(),
+        tie=_id_order(g.ids),
     )
     return problem, team, {i for i, _ in unlevellable(plan)}
+
+
+def _id_order(ids: Sequence[str]) -> list[int]:
+    """Each decision's place in id order: the levelling's last tie-break between interchangeable decisions, so
+    that reordering the file never changes the levelled schedule (the ``classic`` method breaks ties by id too)."""
+    place = [0] * len(ids)
+    for k, i in enumerate(sorted(range(len(ids)), key=ids.__getitem__)):
+        place[i] = k
+    return place
 
 
 def _under_way(plan: Plan) -> list[bool] | None:

@@ -22,8 +22,9 @@ schedules finish together the one that moves non-critical work is chosen.
 
 Determinism: priorities never look at ids or at the order of the input. Ties between activities are broken by
 CPM figures and then by a structural rank (a Weisfeiler-Lehman refinement of duration, demand and neighbours), so
-renaming or reordering the decisions gives the same schedule (activities that tie on all of these are
-interchangeable: swapping them swaps two identical rows).
+reordering the decisions gives the same schedule, and so does renaming them (activities that tie on all of these
+are interchangeable, and the caller's ``tie`` -- :func:`planner.analysis.capacity.level` passes the id order --
+decides which goes first: renaming two of them may swap them, reordering the file never does).
 
 Every schedule produced starts each activity at or after its CPM early start, satisfies every edge and never
 exceeds a capacity (a demand above its resource's capacity is clipped to the capacity by the caller).
@@ -135,6 +136,7 @@ class Problem:
     lf: list[float]
     total_float: list[float]
     pinned: list[bool] | None = None  # work in progress (capacity._under_way): placed first, never shifted
+    tie: list[int] | None = None  # the last tie-break (capacity.level_problem: places in id order)
     _rank: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -143,7 +145,9 @@ class Problem:
 
     def rank(self) -> list[int]:
         """A structural rank per activity: equal only for activities alike in duration, demand, earliest start and
-        (two rounds deep) their neighbours and links. Independent of ids and of the input order."""
+        (two rounds deep) their neighbours and links. Independent of ids and of the input order. Activities alike
+        in all of these are then told apart by ``tie`` when the caller gives it (so that which of two interchangeable
+        decisions goes first does not depend on their order in the file)."""
         if self._rank is not None:
             return self._rank
         caps = self.capacity
@@ -166,6 +170,8 @@ class Problem:
                 rank = new
                 break
             rank = new
+        if self.tie is not None:
+            rank = _ranks([(rank[i], self.tie[i]) for i in range(self.n)])
         self._rank = rank
         return rank
 
