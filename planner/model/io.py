@@ -196,7 +196,7 @@ def pattern_words(pattern: object) -> str | None:
     return _PATTERN_WORDS.get(str(pattern))
 
 
-def _explained(e: Any, msg: str) -> str:
+def _explained(e: Any, msg: str, data: Any = None) -> str:
     """pydantic's message for one error in words a plan's author acts on: what a pattern means, and the value the
     file has, as JSON writes it (``(got "2w")``), so the typo can be found without opening the file at that path."""
     if e["type"] == "string_pattern_mismatch":
@@ -204,6 +204,8 @@ def _explained(e: Any, msg: str) -> str:
         if words:
             msg = f"{msg}: {words}"
     value = e.get("input")
+    if e["type"] == "finite_number" and isinstance(value, float):
+        return _not_finite(e, value, data)
     if (
         e["type"] != "value_error"  # the model's own checks name the values already
         and e["loc"]
@@ -215,6 +217,70 @@ def _explained(e: Any, msg: str) -> str:
             shown = shown[:40] + "\u2026"
         msg = f"{msg} (got {shown})"
     return msg
+
+
+class _JsonConstant(float):
+    """``NaN``, ``Infinity`` or ``-Infinity`` written as such in the file: Python's JSON reader takes them, JSON does
+    not have them. Marked so that a load error tells them from a number too large for a float (``1e400``, read as
+    infinity too)."""
+
+
+def _not_finite(e: Any, value: float, data: Any) -> str:
+    """The words for a field's NaN or infinity: a number too large for any computer number (``1e400`` is read as
+    infinity) or NaN/Infinity written in the file, with the range the field takes, so the author knows what to
+    write (H-unseen24: 'Input should be a finite number (got Infinity)' for a duration of 1e400)."""
+    low, high = _field_range(tuple(e["loc"]))
+    written = _value_at(tuple(e["loc"]), data)
+    if isinstance(written, _JsonConstant) or math.isnan(value):
+        problem = f"{json.dumps(value)} is not a finite number (JSON has no NaN or Infinity)"
+    elif value > 0:
+        problem = "the number is too large (more than about 1.8e308, the most a number can be)"
+    else:
+        problem = "the number is too far below zero (less than about -1.8e308, the least a number can be)"
+    if low is not None and high is not None:
+        return f"{problem}; write a number from {low:,g} to {high:,g}"
+    if high is not None:
+        return f"{problem}; write a number of at most {high:,g}"
+    return f"{problem}; write a number"
+
+
+def _value_at(loc: tuple[Any, ...], data: Any) -> Any:
+    """The value the decoded file has at a validation error's ``loc`` (union branch names skipped), or None."""
+    node = data
+    for item in loc:
+        if isinstance(item, str) and (item in _NUMBER_BRANCHES or item in _THREE_POINT_BRANCHES):
+            continue
+        if isinstance(node, dict) and isinstance(item, str):
+            node = node.get(item)
+        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+            node = node[item]
+        else:
+            return None
+    return node
+
+
+def _field_range(loc: tuple[Any, ...]) -> tuple[float | None, float | None]:
+    """(least, most) a plan file's field at ``loc`` takes (the model's ``ge`` and ``le``), None where it has none
+    or it cannot be told. A duration's bounds are its number form's (``Weeks``), the same as each estimate's."""
+    import typing
+
+    for i in range(len(loc) - 1, -1, -1):
+        model = _model_at(loc[:i]) if isinstance(loc[i], str) else None
+        fields = {(f.alias or k): f for k, f in model.model_fields.items()} if model is not None else {}
+        if loc[i] not in fields:
+            continue
+        field = fields[loc[i]]
+        metadata = list(field.metadata)
+        for arg in typing.get_args(field.annotation):  # a union's numeric branch (Weeks | ThreePoint)
+            for extra in typing.get_args(arg)[1:]:
+                metadata += getattr(extra, "metadata", [])
+        lows = {m.ge for m in metadata if getattr(m, "ge", None) is not None}
+        highs = {m.le for m in metadata if getattr(m, "le", None) is not None}
+        return (
+            float(next(iter(lows))) if len(lows) == 1 else None,
+            float(next(iter(highs))) if len(highs) == 1 else None,
+        )
+    return None, None
 
 
 def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
@@ -237,7 +303,7 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
         elif e["type"] == "missing":
             msg = "required field is missing"
         else:
-            msg = _explained(e, msg)
+            msg = _explained(e, msg, data)
         msg = msg.removeprefix("Value error, ")
         if path in seen:
             continue  # a union reports one error per branch; the first is enough
@@ -263,7 +329,7 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
             return plan
     duplicates: list[tuple[int, str]] = []
     try:
-        data = json.loads(text, object_pairs_hook=_pairs_hook(duplicates))
+        data = json.loads(text, object_pairs_hook=_pairs_hook(duplicates), parse_constant=_JsonConstant)
     except RecursionError:
         raise PlanLoadError(
             path,
