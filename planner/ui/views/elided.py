@@ -15,13 +15,20 @@ MIN_CHARS = 6
 
 
 class ElidedLabel(QLabel):
-    """A plain-text, one-line label; ``text()`` is the whole text whatever is shown."""
+    """A plain-text, one-line label; ``text()`` is the whole text whatever is shown.
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, preferred_width: int = 0) -> None:
+    A ``headline`` label (the status bar's finish) does not give way: its minimum is its whole text, so in a row of
+    them the others are elided first (with their whole text in their tooltips) and it stays whole; only a window
+    narrower than its text (which the screen fitting never makes) could cut it."""
+
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, preferred_width: int = 0, headline: bool = False
+    ) -> None:
         """``preferred_width``: the width it asks for at least (a column of them lines up), room allowing."""
         super().__init__(parent)
         self._full = ""
         self._widest = preferred_width
+        self.headline = headline
         self._tip = (
             ""  # the label's own tooltip (set by its owner); the whole text is added to it when elided
         )
@@ -59,7 +66,7 @@ class ElidedLabel(QLabel):
         return QSize(max(self._widest, 1), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
-        keep = self.fontMetrics().averageCharWidth() * MIN_CHARS
+        keep = self.sizeHint().width() if self.headline else self.fontMetrics().averageCharWidth() * MIN_CHARS
         return QSize(min(self.sizeHint().width(), keep), super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

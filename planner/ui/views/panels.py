@@ -193,7 +193,7 @@ class PlanStatusBar(QStatusBar):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("statusBar")
-        self.finish = ElidedLabel(parent=self)
+        self.finish = ElidedLabel(parent=self, headline=True)  # the figure the room asks for: never elided
         self.finish.setToolTip("When the plan finishes with stages rolling into each other")
         self.gated = ElidedLabel(parent=self)
         self.gated.setToolTip(
