@@ -92,7 +92,12 @@ def fit_window(window: QWidget, area: QRect | None = None) -> bool:
 
 def initial_geometry(area: QRect, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
     """The main window's first geometry: ``preferred`` when the screen has room, else the whole available area;
-    centred on the screen."""
+    centred on the screen. ``preferred`` is a landscape size: on a portrait screen (taller than wide) the window
+    takes as large a share of the screen's height as of its width (a 1080x1920 panel: all of it). It opened there
+    1080x860, a strip across the middle of the panel with 1,000 px of desktop above and below."""
+    if area.height() > area.width() > 0:
+        share = min(1.0, preferred.width() / area.width())
+        preferred = QSize(preferred.width(), max(preferred.height(), round(area.height() * share)))
     return centred(preferred, area)
 
 
