@@ -163,11 +163,20 @@ class ImportDialog(QDialog):
         self.report_view.setReadOnly(True)
         self.report_view.setFont(QFont("monospace"))
         self.report_view.setMinimumSize(640, 200)
+        # Selectable from the keyboard too (Tab to it, Ctrl+A, Ctrl+C), not only with the mouse
+        self.report_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout.addWidget(self.report_view)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Plan")
+        self.copy_button = buttons.addButton("Copy Report", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip("Copy the whole report, to paste it into an e-mail or a ticket")
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.report_view.toPlainText())
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -200,11 +209,36 @@ class ImportDialog(QDialog):
         return out
 
     def rebuild(self, *_args: Any) -> None:
-        """Build the plan with the current mapping and show its report."""
+        """Build the plan with the current mapping and show its report. A file the plan cannot be built from
+        raises :class:`InteropError` while the dialog is made (start_import shows it); later (another mapping), the
+        report says why and Create Plan is off."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if self.outline is not None:
             self.report = copy.deepcopy(self._reader_report)
-            self.plan = build_plan(self.outline, self.report, self.mapping())
+            try:
+                self.plan = _build(self.path, self.fmt, self.outline, self.report, self.mapping())
+            except InteropError as exc:
+                if not self.isVisible():
+                    raise
+                self.plan = None
+                ok.setEnabled(False)
+                self.report_view.setPlainText(f"The plan cannot be made with this mapping:\n{exc}")
+                return
+        ok.setEnabled(self.plan is not None)
         self.report_view.setPlainText(self.report.text(limit=50))
+
+
+def _build(path: str, fmt: str, outline: Outline, report: ImportReport, mapping: Mapping) -> Plan:
+    """The plan from an outline read before, as :func:`planner.io.import_file` builds it, refusing as it does: a
+    date or duration past what a calendar holds (a summary dated 9999) or a value a plan cannot take was a
+    traceback from the import step, where ``planner import`` says what is wrong in one line (exit 2)."""
+    from pydantic import ValidationError
+
+    try:
+        return build_plan(outline, report, mapping)
+    except (OverflowError, ValidationError):
+        # import_file reads the file again and refuses it in its words (raises InteropError)
+        return import_file(path, fmt, mapping)[0]
 
 
 def start_import(window: MainWindow, path: str, fmt: str | None = None) -> ImportDialog | None:
