@@ -67,11 +67,14 @@ def _starts(schedule: Schedule, plan: Plan | None) -> list[float]:
 
 
 def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
-    """A copy of ``plan`` holding ``baseline``: it replaces a baseline of the same name in place, or is added
-    at the end."""
+    """A copy of ``plan`` holding ``baseline``: it replaces a baseline of the same name (:func:`planner.model.names
+    .name_key`) in place, or is added at the end."""
+    from planner.model.names import name_key
+
     baselines = list(plan.baselines)
+    key = name_key(baseline.name)
     for k, b in enumerate(baselines):
-        if b.name == baseline.name:
+        if name_key(b.name) == key:
             baselines[k] = baseline
             break
     else:

@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.analysis.findings import Finding, Severity, sort_findings
 from planner.model.plan import AI_ROLES, COVERAGE_FRAMEWORKS, RISK_TIERS, Plan
+from planner.units import quoted
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -131,7 +132,7 @@ def _date(text: str | None) -> dt.date | None:
 def load_catalogue(framework: str) -> Catalogue:
     """The shipped catalogue of ``framework`` (``nist``, ``iso42001`` or ``euaiact``)."""
     if framework not in _FILES:
-        raise ValueError(f"unknown framework {framework!r}; choose one of: {', '.join(FRAMEWORKS)}")
+        raise ValueError(f"unknown framework {quoted(framework)}; choose one of: {', '.join(FRAMEWORKS)}")
     raw = json.loads(catalogue_dir().joinpath(_FILES[framework]).read_text(encoding="utf-8"))
     items: list[Item] = []
     groups: list[tuple[str, str]] = []
@@ -490,13 +491,13 @@ def coverage(
     role = role or (ai.role if ai else None)
     tier = tier or (ai.risk_tier if ai else None)
     if role is not None and role not in ROLES:
-        raise ValueError(f"unknown role {role!r}; choose one of: {', '.join(ROLES)}")
+        raise ValueError(f"unknown role {quoted(role)}; choose one of: {', '.join(ROLES)}")
     if tier is not None and tier not in TIERS:
-        raise ValueError(f"unknown risk tier {tier!r}; choose one of: {', '.join(TIERS)}")
+        raise ValueError(f"unknown risk tier {quoted(tier)}; choose one of: {', '.join(TIERS)}")
     wanted = list(frameworks) if frameworks else list(FRAMEWORKS)
     for fw in wanted:
         if fw not in FRAMEWORKS:
-            raise ValueError(f"unknown framework {fw!r}; choose one of: {', '.join(FRAMEWORKS)}")
+            raise ValueError(f"unknown framework {quoted(fw)}; choose one of: {', '.join(FRAMEWORKS)}")
     findings: list[Finding] = []
     notes: list[str] = []
     titles = {d.id: d.title for d in plan.decisions}

@@ -35,8 +35,8 @@ from planner.analysis.graph import (
 from planner.analysis.progress import progress_findings
 from planner.model import units
 from planner.model.edits import find_path
+from planner.model.names import name_key
 from planner.model.plan import Plan, Status, duration_value
-from planner.model.scenarios import name_key
 from planner.units import quoted
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741

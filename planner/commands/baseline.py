@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         fmt_when,
         load,
     )
-    from planner.units import format_date, iso_date, one_line
+    from planner.units import format_date, iso_date, one_line, quoted
 
     plan = load(args.file)
     if args.name is None:
@@ -101,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
     try:  # the name's length and characters, as the plan file takes them
         baseline = make_baseline(result.schedule, name, stages=result.stages, plan=result.plan)
     except ValidationError as exc:
-        raise CliError(f"--name {elide(name, 40)!r}: {exc.errors()[0]['msg']}") from None
-    replaced = any(b.name == name for b in plan.baselines)
+        raise CliError(f"--name {quoted(elide(name, 40))}: {exc.errors()[0]['msg']}") from None
+    replaced = plan.baseline(name) is not None  # as with_baseline replaces it
     try:
         save_plan(with_baseline(plan, baseline), args.file)
     except OSError as exc:
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         sys.stdout.write(
-            f"{'Replaced' if replaced else 'Kept'} baseline {name!r} in {args.file}: finish "
+            f"{'Replaced' if replaced else 'Kept'} baseline {quoted(name)} in {args.file}: finish "
             f"{fmt_when(plan, baseline.finish)}, {count(len(baseline.decisions), 'decision')}"
             + (f", at the status date, {fmt_when(plan, at)}" if (at := status_week(plan)) is not None else "")
             + "\n"

@@ -24,6 +24,7 @@ from planner.units import ESTIMATES
 if TYPE_CHECKING:
     from planner.analysis.findings import Finding
     from planner.model import Plan
+    from planner.model.plan import Baseline
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -124,6 +125,23 @@ _WRITTEN_ONLY = {
     ".dot": "a Graphviz diagram",
 }
 """Suffixes the planner writes and never reads (charts and diagrams), with what such a file is."""
+
+
+def chosen_baseline(plan: Plan, path: str, name: str) -> Baseline:
+    """The baseline ``--baseline NAME`` names (``latest``: the newest; otherwise :meth:`Plan.baseline`, names alike
+    in any Unicode form being one); a :class:`CliError` listing the plan's baselines when it has no such one."""
+    base = plan.baseline(None if name == "latest" else name)
+    if base is not None:
+        return base
+    names = ", ".join(units.quoted(b.name) for b in plan.baselines)
+    raise CliError(
+        f"{path}: --baseline {units.quoted(name)}: no such baseline; "
+        + (
+            f"the plan has {names}"
+            if names
+            else f"the plan has none (`planner baseline {path} --name NAME` or the app keeps one)"
+        )
+    )
 
 
 def not_a_regular_file(path: str | Path) -> str | None:
@@ -245,7 +263,9 @@ def whole_number(text: str) -> int:
         value = math.nan
     if math.isfinite(value) and value.is_integer():
         return int(value)
-    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write one in digits, e.g. 10000")
+    raise argparse.ArgumentTypeError(
+        f"{units.quoted(text)} is not a whole number; write one in digits, e.g. 10000"
+    )
 
 
 def seconds(text: str) -> float:
@@ -253,7 +273,9 @@ def seconds(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds, e.g. 10 or 2.5") from None
+        raise argparse.ArgumentTypeError(
+            f"{units.quoted(text)} is not a number of seconds, e.g. 10 or 2.5"
+        ) from None
 
 
 OTHER_FORMATS = (
@@ -332,12 +354,12 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
             date = iso_day(text)
         except ValueError:
             raise CliError(
-                f"--status-date {value!r}: there is no such day in the calendar; write a date as YYYY-MM-DD "
+                f"--status-date {units.quoted(value)}: there is no such day in the calendar; write a date as YYYY-MM-DD "
                 "(e.g. 2027-03-15)"
             ) from None
         if date is None:
             raise CliError(
-                f"--status-date {value!r}: write a date as YYYY-MM-DD (e.g. 2027-03-15) or weeks from the plan "
+                f"--status-date {units.quoted(value)}: write a date as YYYY-MM-DD (e.g. 2027-03-15) or weeks from the plan "
                 "start (e.g. 10)"
             )
         if plan.start_date is None:
@@ -358,7 +380,9 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
         parsed = date
     else:
         if not math.isfinite(weeks) or not 0 <= weeks <= MAX_WEEKS:
-            raise CliError(f"--status-date {value!r}: weeks must be between 0 and {MAX_WEEKS:,.0f}")
+            raise CliError(
+                f"--status-date {units.quoted(value)}: weeks must be between 0 and {MAX_WEEKS:,.0f}"
+            )
         parsed = weeks
     return plan.model_copy(update={"status_date": parsed})
 

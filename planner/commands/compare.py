@@ -84,7 +84,8 @@ def parse_names(text: str | None, plan: Any = None) -> list[str] | None:
 def check_names(plan: Any, names: list[str] | None, path: str) -> None:
     """Unknown names are a CliError (exit 2) listing the valid ones."""
     from planner.commands.common import CliError
-    from planner.model.scenarios import BASE, is_base, name_key, scenario_names
+    from planner.model.names import name_key
+    from planner.model.scenarios import BASE, is_base, scenario_names
     from planner.units import quoted
 
     if names is None:

@@ -17,6 +17,7 @@ from planner.commands.common import (
     WIDTH,
     CliError,
     check_plan_suffix,
+    chosen_baseline,
     dump_json,
     elide,
     fit,
@@ -114,17 +115,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     plan = load(args.file, args.scenario, args.status_date, read_only=True)
     base = None
     if args.baseline is not None:
-        base = plan.baseline(None if args.baseline == "latest" else args.baseline)
-        if base is None:
-            names = ", ".join(repr(b.name) for b in plan.baselines)
-            raise CliError(
-                f"{args.file}: --baseline {args.baseline!r}: no such baseline; "
-                + (
-                    f"the plan has {names}"
-                    if names
-                    else f"the plan has none (`planner baseline {args.file} --name NAME` or the app keeps one)"
-                )
-            )
+        base = chosen_baseline(plan, args.file, args.baseline)
     explain_ids = _explain_ids(plan, args.file, getattr(args, "explain", None) or [])
     if args.format != "json":  # a name stays on its line (JSON keeps it as the file has it)
         from planner.model.names import one_line_names
@@ -161,8 +152,8 @@ def _explain_ids(plan: Any, path: str, wanted: list[str]) -> list[str]:
         if did not in known:
             close = difflib.get_close_matches(did, sorted(known), n=3)
             raise CliError(
-                f"{path}: --explain {did!r}: no decision has this id"
-                + (f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "")
+                f"{path}: --explain {units.quoted(did)}: no decision has this id"
+                + (f"; did you mean {' or '.join(units.quoted(c) for c in close)}?" if close else "")
                 + " (`planner analyze FILE --format json` lists every id)"
             )
         if did not in out:
@@ -542,7 +533,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     named = getattr(args, "template_name", None)
     if named is not None and args.template is not None and named != args.template:
-        raise CliError(f"two templates named: {named!r} and --template {args.template!r}; name one")
+        raise CliError(
+            f"two templates named: {units.quoted(named)} and --template {units.quoted(args.template)}; name one"
+        )
     # a name given blank ('' or --template '') is refused below, not taken for no name (the default)
     args.template = next((t for t in (named, args.template) if t is not None), "ai-scaling")
     if args.template not in template_names():
@@ -553,7 +546,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             else ""
         )
         raise CliError(
-            f"unknown template {args.template!r}; choose one of: {', '.join(template_names())}{hint}"
+            f"unknown template {units.quoted(args.template)}; choose one of: {', '.join(template_names())}{hint}"
         )
     plan = load_template(args.template)
     if args.title is not None:
@@ -582,7 +575,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
         sys.stderr.write(
-            f"Wrote {out} from template {args.template!r} ({_count(len(plan.decisions), 'decision')}).\n"
+            f"Wrote {out} from template {units.quoted(args.template)} ({_count(len(plan.decisions), 'decision')}).\n"
         )
     else:
         sys.stdout.write(dump_plan(plan))
@@ -602,17 +595,19 @@ def _with_start_and_currency(plan: Plan, start: str | None, currency: str | None
             day = iso_day(start.strip())
         except ValueError:  # the form is right, the day is not in the calendar (2027-02-30, 0000-01-01)
             raise CliError(
-                f"--start-date {start!r}: there is no such day in the calendar; write the date as YYYY-MM-DD "
+                f"--start-date {units.quoted(start)}: there is no such day in the calendar; write the date as YYYY-MM-DD "
                 "(e.g. 2027-01-04)"
             ) from None
         if day is None:
-            raise CliError(f"--start-date {start!r}: write the date as YYYY-MM-DD (e.g. 2027-01-04)")
+            raise CliError(
+                f"--start-date {units.quoted(start)}: write the date as YYYY-MM-DD (e.g. 2027-01-04)"
+            )
         update["start_date"] = day
     if currency is not None:
         code = currency.strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
             raise CliError(
-                f"--currency {currency!r}: write a three-letter ISO 4217 code such as USD, EUR or GBP"
+                f"--currency {units.quoted(currency)}: write a three-letter ISO 4217 code such as USD, EUR or GBP"
             )
         update["currency"] = code
     if not update:

@@ -16,6 +16,7 @@ from planner.commands.common import (
     whole_number,
 )
 from planner.commands.interop import DATA_SUFFIXES  # no formats imported: the suffixes only
+from planner.units import quoted
 
 NAME = "export"
 HELP = "export a chart (PNG, SVG, PDF) or the plan for another tool (.xml .mpx .xer .gan .csv .xlsx .tjp .mmd .dot .ics)"
@@ -82,9 +83,9 @@ def parse_size(text: str) -> tuple[float, float]:
             raise ValueError
         w, h = float(parts[0]), float(parts[1])
     except ValueError:
-        raise ValueError(f"--size {text!r}: give width x height in inches, e.g. 13.3x7.5") from None
+        raise ValueError(f"--size {quoted(text)}: give width x height in inches, e.g. 13.3x7.5") from None
     if not (1.0 <= w <= 200.0 and 1.0 <= h <= 200.0):
-        raise ValueError(f"--size {text!r}: width and height must be between 1 and 200 inches")
+        raise ValueError(f"--size {quoted(text)}: width and height must be between 1 and 200 inches")
     return w, h
 
 
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in FORMATS:
         choices = f"{', '.join(FORMATS)} for a chart, or {', '.join(DATA_SUFFIXES)} for the plan in another tool's format"
         raise CliError(
-            f"{out}: unknown suffix {suffix!r}, so no format to write; use {choices}"
+            f"{out}: unknown suffix {quoted(suffix)}, so no format to write; use {choices}"
             if suffix
             else f"{out}: no suffix, so no format to write; use {choices}"
         )
@@ -142,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.charts import CHARTS, render_chart
 
     if args.chart not in CHARTS:
-        raise CliError(f"unknown chart {args.chart!r}; choose one of: {', '.join(CHARTS)}")
+        raise CliError(f"unknown chart {quoted(args.chart)}; choose one of: {', '.join(CHARTS)}")
     result = analyze(plan, args.estimate)
     if not result.ok:
         sys.stderr.write(f"{args.file}: the plan has errors, so there is no schedule to chart:\n")
@@ -152,12 +153,10 @@ def run(args: argparse.Namespace) -> int:
     if args.chart == "gantt":
         options = {"gated": args.gated, "show_dependencies": args.dependencies}
         if args.baseline:
-            if args.baseline != "latest" and not any(b.name == args.baseline for b in plan.baselines):
-                names = ", ".join(b.name for b in plan.baselines) or "none"
-                raise CliError(
-                    f"--baseline {args.baseline!r}: the plan has no such baseline (baselines: {names})"
-                )
-            options["baseline"] = args.baseline
+            from planner.commands.common import chosen_baseline
+
+            # the chart finds the baseline by the name the file spells it
+            options["baseline"] = chosen_baseline(plan, args.file, args.baseline).name
     elif args.gated or args.dependencies or args.baseline:
         raise CliError("--gated, --dependencies and --baseline apply to --chart gantt only")
 

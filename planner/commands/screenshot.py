@@ -6,6 +6,7 @@ import argparse
 
 from planner.commands.common import whole_number
 from planner.ui import SCREENSHOT_VIEWS
+from planner.units import quoted
 
 NAME = "screenshot"
 HELP = "render a view of the desktop app to a PNG, off screen"
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))
     except ValueError:
-        raise CliError(f"--size must look like 1440x900 (got {args.size!r})") from None
+        raise CliError(f"--size must look like 1440x900 (got {quoted(args.size)})") from None
     if not (200 <= width <= MAX_SIDE and 150 <= height <= MAX_SIDE):
         raise CliError(
             f"--size {args.size}: choose a width from 200 to {MAX_SIDE:,} and a height from 150 to "

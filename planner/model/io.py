@@ -30,6 +30,7 @@ from planner.model import plan as _plan_module
 from planner.model.migrations import MigrationError, migrate
 from planner.model.plan import SCHEMA_VERSION, Plan
 from planner.model.sessions import clean_stale_temps, temp_prefix
+from planner.units import quoted
 
 MAX_PLAN_BYTES = limits.MAX_PLAN_BYTES
 """Files larger than this (200 MB) are refused, checked while reading (a plan of 100k decisions is about 40 MB)."""
@@ -84,7 +85,7 @@ def _json_path(loc: tuple[Any, ...], data: Any) -> str:
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
                     # a long id cut as a value is cut
                     shown = node["id"] if len(node["id"]) <= 42 else node["id"][:40] + "\u2026"
-                    label = f"[{item}] (id {shown!r})"
+                    label = f"[{item}] (id {quoted(shown)})"
             else:
                 node = None
             parts.append(label)
@@ -365,7 +366,7 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
         where = _path_to(data, duplicates[0][0])
         raise PlanLoadError(
             path,
-            f"the key {key!r} appears twice in the same object",
+            f"the key {quoted(key)} appears twice in the same object",
             json_path=f"{where}.{key}" if where else key,
             hint="Keep one of them: JSON readers disagree on which one wins.",
         )

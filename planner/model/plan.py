@@ -389,10 +389,14 @@ class Plan(_Strict):
         return next((d for d in self.decisions if d.id == decision_id), None)
 
     def baseline(self, name: str | None = None) -> Baseline | None:
-        """The baseline called ``name``, or the most recently added one when ``name`` is None."""
+        """The baseline called ``name`` (the first of the same :func:`planner.model.names.name_key`: names alike to
+        the eye are one name, whatever their Unicode form), or the most recently added one when ``name`` is None."""
         if name is None:
             return self.baselines[-1] if self.baselines else None
-        return next((b for b in self.baselines if b.name == name), None)
+        from planner.model.names import name_key
+
+        key = name_key(name)
+        return next((b for b in self.baselines if name_key(b.name) == key), None)
 
     def stage_index(self) -> dict[str, int]:
         return {s.id: i for i, s in enumerate(self.stages)}

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from planner.model import edits
+from planner.model.names import name_key
 from planner.model.plan import (
     Decision,
     DecisionOverride,
@@ -56,16 +57,6 @@ class ScenarioError(ValueError):
 def scenario_names(plan: Plan) -> list[str]:
     """The scenarios of ``plan`` in file order (the base not included)."""
     return [s.name for s in plan.scenarios]
-
-
-def name_key(name: str) -> str:
-    """What makes two scenario names one name: the same text in Unicode's composed form (NFC). 'Café' typed (é)
-    and 'Café' pasted from a file written on macOS (e and a combining accent) look alike in every output; --scenario
-    took only the one spelled byte for byte like the file, and two scenarios so named were not warned of
-    (H-unseen23)."""
-    import unicodedata
-
-    return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
 def named(plan: Plan, name: str) -> Scenario | None:
