@@ -111,7 +111,10 @@ class CardItem(QGraphicsItem):
     layout_pos: QPointF | None = None  # where the layered layout puts it
     highlighted = False
     link_state: str | None = None  # "ok" / "bad" while a link is dragged over it
-    _texts: tuple[tuple[str, str], str] | None = None  # title lines and id text, laid out when needed
+    _texts: tuple[tuple[str, str], str, str] | None = (
+        None  # title lines, id and figures, laid out when needed
+    )
+    _texts_type = 1.0  # the card type they were laid out in (the scene's card_type)
     _body: QPainterPath  # the card's outline (set below the class: a plain card's by default)
 
     def __init__(self, decision_id: str) -> None:
@@ -164,14 +167,20 @@ class CardItem(QGraphicsItem):
             self.update()
         return True
 
-    def _layout_texts(self) -> tuple[tuple[str, str], str]:
+    def _type(self) -> float:
+        """The card type: the scene's (presentation mode's larger text), 1 on the desk."""
+        scene = self.scene()
+        return float(getattr(scene, "card_type", 1.0)) if scene is not None else 1.0
+
+    def _layout_texts(self) -> tuple[tuple[str, str], str, str]:
         texts = self._texts
-        if texts is None:
+        k = self._type()
+        if texts is None or self._texts_type != k:
             data = self.card_data
             if data is None:
-                return ("", ""), ""
+                return ("", ""), "", ""
             lines = _wrap_two_lines(
-                data.title, _metrics("title"), S.title_font(), self._title_width(data.milestone)
+                data.title, _metrics("title", k), S.title_font(k), self._title_width(data.milestone)
             )
             room = (
                 self._text_right(data.milestone)
@@ -179,9 +188,23 @@ class CardItem(QGraphicsItem):
                 - 8
                 - (12 if data.done else 0)
             )
-            room -= _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
-            id_text = _metrics("meta").elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
-            texts = self._texts = (lines, id_text)
+            figures = data.right_text
+            meta = _metrics("meta", k)
+            if k == 1.0:
+                room -= _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(figures)
+                id_text = meta.elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
+            else:
+                # Larger type: the figures first (elided if they must be), the id in what room is left, if any.
+                bold = _metrics("meta-bold" if data.critical else "meta", k)
+                room += 8
+                if bold.horizontalAdvance(figures) > room:
+                    figures = bold.elidedText(figures, Qt.TextElideMode.ElideRight, room)
+                room -= bold.horizontalAdvance(figures) + 8
+                id_text = meta.elidedText(data.id, Qt.TextElideMode.ElideMiddle, room)
+                if room < 4 * meta.averageCharWidth():
+                    id_text = ""
+            texts = self._texts = (lines, id_text, figures)
+            self._texts_type = k
         return texts
 
     @property
@@ -385,19 +408,21 @@ class CardItem(QGraphicsItem):
 
         if lod < _LOD_TEXT:
             return
-        lines, id_text = self._layout_texts()
+        lines, id_text, figures = self._layout_texts()
+        k = self._texts_type
         left = self._text_left(data.milestone)
         right = self._text_right(data.milestone)
         painter.setPen(S.MUTED if data.done else S.INK)
-        painter.setFont(S.title_font())
-        fm = _metrics("title")
-        y = 9.0 + fm.ascent()
+        painter.setFont(S.title_font(k))
+        fm = _metrics("title", k)
+        y = (9.0 if k == 1.0 else 5.0) + fm.ascent()
         painter.drawText(QPointF(left, y), lines[0])
         if lines[1]:
             painter.drawText(QPointF(left, y + fm.lineSpacing()), lines[1])
 
-        base = S.CARD_H - 11.0
-        painter.setFont(S.meta_font())
+        # (presentation's larger type: on the card's foot, above the progress bar)
+        base = S.CARD_H - 11.0 if k == 1.0 else S.CARD_H - 5.0 - _metrics("meta", k).descent()
+        painter.setFont(S.meta_font(scale=k))
         painter.setPen(S.MUTED)
         if data.done:
             painter.setPen(QPen(S.PROGRESS, 1.8))
@@ -408,11 +433,11 @@ class CardItem(QGraphicsItem):
             painter.drawText(QPointF(left + 12, base), id_text)
         else:
             painter.drawText(QPointF(left, base), id_text)
-        font = S.meta_font(bold=data.critical)
+        font = S.meta_font(bold=data.critical, scale=k)
         painter.setFont(font)
         painter.setPen(S.CRITICAL if data.critical else S.INK)
-        w = _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(data.right_text)
-        painter.drawText(QPointF(right - w, base), data.right_text)
+        w = _metrics("meta-bold" if data.critical else "meta", k).horizontalAdvance(figures)
+        painter.drawText(QPointF(right - w, base), figures)
 
     @staticmethod
     def _paint_done_badge(painter: QPainter, milestone: bool) -> None:
@@ -462,17 +487,19 @@ _CARD_BOUNDS = QRectF(-8, -8, S.CARD_W + 16, S.CARD_H + 16)
 _METRICS: dict[str, QFontMetricsF] = {}
 
 
-def _metrics(key: str) -> QFontMetricsF:
-    """Font metrics of the canvas fonts, built once (``title``, ``meta``, ``meta-bold``, ``label``)."""
-    fm = _METRICS.get(key)
+def _metrics(key: str, scale: float = 1.0) -> QFontMetricsF:
+    """Font metrics of the canvas fonts, built once (``title``, ``meta``, ``meta-bold``, ``label``), at the card type
+    ``scale`` (presentation mode's larger text; 1 on the desk)."""
+    cache_key = key if scale == 1.0 else f"{key}@{scale:g}"
+    fm = _METRICS.get(cache_key)
     if fm is None:
         font = {
-            "title": S.title_font,
-            "meta": S.meta_font,
-            "meta-bold": lambda: S.meta_font(bold=True),
+            "title": lambda: S.title_font(scale),
+            "meta": lambda: S.meta_font(scale=scale),
+            "meta-bold": lambda: S.meta_font(bold=True, scale=scale),
             "label": S.label_font,
         }[key]()
-        fm = _METRICS[key] = QFontMetricsF(font)
+        fm = _METRICS[cache_key] = QFontMetricsF(font)
     return fm
 
 

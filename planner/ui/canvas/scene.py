@@ -343,6 +343,7 @@ class GraphScene(QGraphicsScene):
         self._syncing_selection = False
         self._content = QRectF()
         self.detailed = True  # arrowheads and edge labels shown (off when zoomed out too far to read them)
+        self.card_type = 1.0  # the cards' text size, times the desk's (presentation mode: set_card_type)
         # What the document said changed since the last sync (see the module docstring).
         self._structure_dirty = True
         self._text_dirty: set[str] | None = None  # decisions whose card texts may have changed; None: all
@@ -1471,6 +1472,15 @@ class GraphScene(QGraphicsScene):
         for edge in self.edges:
             if edge is not None:
                 edge.set_detailed(on)
+
+    def set_card_type(self, scale: float) -> None:
+        """Draw the cards' text ``scale`` times its desk size (presentation mode: the room's type at a zoom that
+        shows a whole stage); each card lays its text out again when it is next painted."""
+        if scale == self.card_type:
+            return
+        self.card_type = scale
+        for card in self.cards.values():
+            card.update()
 
     def content_rect(self) -> QRectF:
         """The bands and cards, without the scroll margin."""

@@ -87,24 +87,31 @@ def set_dark(on: bool) -> bool:
 _FONTS: dict[str, QFont] = {}
 
 
-def _font(key: str, size: float, weight: QFont.Weight | None) -> QFont:
+def _font(key: str, size: float, weight: QFont.Weight | None, scale: float = 1.0) -> QFont:
     # Built once (after the QApplication exists) and shared: cards ask for fonts on every paint.
-    f = _FONTS.get(key)
+    cache_key = key if scale == 1.0 else f"{key}@{scale:g}"
+    f = _FONTS.get(cache_key)
     if f is None:
         f = QFont()
-        f.setPointSizeF(size)
+        f.setPointSizeF(size * scale)
         if weight is not None:
             f.setWeight(weight)
-        _FONTS[key] = f
+        _FONTS[cache_key] = f
     return f
 
 
-def title_font() -> QFont:
-    return _font("title", 9.0, QFont.Weight.DemiBold)
+ROOM_CARD_TYPE_MAX = 1.6
+"""The most a card's text grows in presentation mode (:attr:`GraphCanvas.card_type`): at 1.6 times its size the title's
+two lines and the figures line still fit the 78 px card."""
 
 
-def meta_font(bold: bool = False) -> QFont:
-    return _font("meta-bold" if bold else "meta", 7.5, QFont.Weight.Bold if bold else None)
+def title_font(scale: float = 1.0) -> QFont:
+    """Card titles; ``scale``: the card type of presentation mode (1: the desk's)."""
+    return _font("title", 9.0, QFont.Weight.DemiBold, scale)
+
+
+def meta_font(bold: bool = False, scale: float = 1.0) -> QFont:
+    return _font("meta-bold" if bold else "meta", 7.5, QFont.Weight.Bold if bold else None, scale)
 
 
 def band_font() -> QFont:

@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontInfo,
     QFontMetrics,
     QHelpEvent,
     QHideEvent,
@@ -70,6 +71,7 @@ class GraphCanvas(QGraphicsView):
         self.detail_zoom = S.DETAIL_ZOOM
         self._room_text_scale: float | None = None  # presentation's type scale (set_room_scale)
         self.overview_names = False  # blocks of one decision show its title (set_room_scale)
+        self._room_card_px: float | None = None  # presentation's card title size in pixels (set_room_scale)
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -180,6 +182,19 @@ class GraphCanvas(QGraphicsView):
 
     def _zoom_changed(self) -> None:
         self.graph_scene.set_detailed(self.detailed())
+        self.graph_scene.set_card_type(self.card_type())
+
+    def card_type(self) -> float:
+        """How much larger than on the desk the cards' text is drawn: presenting (:meth:`set_room_scale`'s
+        ``card_px``), as much as brings card titles to the room's type at this zoom, up to
+        :data:`~planner.ui.canvas.style.ROOM_CARD_TYPE_MAX` (what a card holds), in steps of 5 %; else 1. A stage
+        step zooms out to show the whole stage, and its card titles were drawn 9 px tall beside 15 to 38 px of
+        presentation type (1024x600 to 4K)."""
+        px = self._room_card_px
+        if px is None or self.zoom <= 0:
+            return 1.0
+        title = QFontInfo(S.title_font()).pixelSize() * self.zoom
+        return min(S.ROOM_CARD_TYPE_MAX, max(1.0, round(px / max(title, 1e-9) * 20) / 20))
 
     def detailed(self) -> bool:
         """Cards are drawn, not the overview: the zoom is at least :attr:`detail_zoom`, as it is set. A zoom made by
@@ -207,13 +222,19 @@ class GraphCanvas(QGraphicsView):
         return self._room_text_scale if self._room_text_scale is not None else self.desk_zoom
 
     def set_room_scale(
-        self, detail_zoom: float = S.DETAIL_ZOOM, text_scale: float | None = None, names: bool = False
+        self,
+        detail_zoom: float = S.DETAIL_ZOOM,
+        text_scale: float | None = None,
+        names: bool = False,
+        card_px: float | None = None,
     ) -> None:
         """Presentation mode: show the overview below ``detail_zoom`` instead of
         :data:`~planner.ui.canvas.style.DETAIL_ZOOM`, in type ``text_scale`` times its 100 % size, with the
-        titles of blocks of one decision (``names``); the defaults put the desk back. Repaints at once."""
+        titles of blocks of one decision (``names``), and card titles drawn ``card_px`` pixels tall as far as a
+        card holds them (:meth:`card_type`); the defaults put the desk back. Repaints at once."""
         self.detail_zoom = detail_zoom
         self._room_text_scale = text_scale
+        self._room_card_px = card_px
         self.overview_names = names
         self._zoom_changed()
         self.viewport().update()

@@ -631,7 +631,11 @@ class PresentationController(QObject):
         # Cards are drawn only at zooms where the room can read them (below, the stage-and-area overview in large
         # type): on a screen larger than 1080p the zoom that fits a plan grows with the screen, while the text it
         # gives stays as small from the back of the room. The threshold is the one a stage step zooms out to.
-        canvas.set_room_scale(STEP_MIN_ZOOM * self.room_zoom, FONT_SCALE * self.scale, names=True)
+        # Card titles in the room's type too, as far as a card holds it: a stage step zooms out to show the stage.
+        room_px = QFontInfo(scaled_font(room_font(), FONT_SCALE * self.scale)).pixelSize()
+        canvas.set_room_scale(
+            STEP_MIN_ZOOM * self.room_zoom, FONT_SCALE * self.scale, names=True, card_px=room_px
+        )
         if canvas.zoom < CANVAS_ZOOM * self.scale:
             center = canvas.mapToScene(canvas.viewport().rect().center())
             canvas.set_zoom(CANVAS_ZOOM * self.scale)
