@@ -150,6 +150,8 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("S", "Stage walk-through"),
             ("C", "Critical-path spotlight"),
             ("Home", "Overview"),
+            ("End", "Last step"),
+            ("Enter", "Open the decision in focus in the inspector (Esc: back to the deck)"),
             ("↑ / ↓", "Scroll a long step"),
             ("+ / −", "Lengthen or shorten the selected decision by a week"),
             ("B or .", "Blank the screen"),

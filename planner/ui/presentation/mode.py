@@ -76,7 +76,7 @@ STEP_PANEL_MIN_SHARE = 0.27
 """The least share of the window the step panel keeps when it gives way to a stage wider than the graph's room at
 the readable zoom (the sample's Validate stage and its gate, 1,760 scene px, beside a 36 % panel on a 4K panel)."""
 PRESENTER_HINT = (
-    "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · B blank · "
+    "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · End last · B blank · "
     "+ / − duration · Ctrl+1 … 8, Alt+1 … 3 views · Esc leaves"
 )
 
@@ -304,6 +304,9 @@ class PresentationController(QObject):
             lambda: self.step(-1),
         )
         self.overview_action = self._key_action("Overview", [QKeySequence(K.Key_Home)], lambda: self.go_to(0))
+        self.last_action = self._key_action(
+            "Last Step", [QKeySequence(K.Key_End)], lambda: self.go_to(len(self.deck) - 1)
+        )
         self.stages_action = self._key_action(
             "Stage Walk-through", [QKeySequence(K.Key_S)], lambda: self.go_to_kind("stage")
         )
@@ -328,6 +331,7 @@ class PresentationController(QObject):
             self.next_action,
             self.previous_action,
             self.overview_action,
+            self.last_action,
             self.stages_action,
             self.critical_action,
             self.blank_action,
@@ -662,10 +666,13 @@ class PresentationController(QObject):
             self.toggle_blank()
             return
         dock = self.window.inspector_dock
-        if self._inspector_shown and dock.isVisible():
-            self.window.commit_pending()
+        # Presenting hides the docks: an inspector in sight was opened for an edit on the spot, by a double-click
+        # or by Enter on the focused card (the workbench's Open in Inspector, which left it out: Esc then asked to
+        # leave the presentation instead of going back to the deck). Back to the view, where the step keys work.
+        if dock.isVisible():
             dock.hide()
             self._inspector_shown = False
+            self.window.workbench.back_to_view()  # (commits the field being edited)
             return
         self.request_leave()
 
