@@ -9,8 +9,9 @@ switcher cannot tell from another or from the plan itself), ``scenario-unknown-r
 ``scenario-cycle`` (a link a scenario adds closes a loop: the scenario cannot be scheduled),
 ``scenario-milestone-duration`` (a scenario gives a milestone a duration: it cannot be scheduled),
 ``scenario-duplicate-dependency`` (a scenario adds a link the plan keeps, or one link twice), ``scenario-blank-name``,
-``go-live-unknown`` (``ai_system.go_live`` names no decision), ``target-needs-start-date`` (a target date and no
-start date: the target is left out);
+``case-duplicate-id`` (ids of one list that differ only in case), ``go-live-unknown`` (``ai_system.go_live`` names
+no decision), ``target-needs-start-date`` (a target date and no
+start date: the target is left out), ``target-before-start`` (a target no schedule can meet);
 ``over-capacity`` comes from :mod:`planner.analysis.capacity`. Info: ``isolated-decision``, ``empty-stage``, ``missing-owner``.
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import numpy as np
 
@@ -115,6 +116,7 @@ def _validate(plan: Plan, graph: PlanGraph | None) -> list[Finding]:
         plan.dependencies
     )  # compile_plan resolved every link: none unknown or self
     out += _duplicate_ids(plan, skip_decisions=len(graph.index) == len(plan.decisions))
+    out += _ids_alike_but_case(plan, graph, nm)
     out += _unknown_references(plan, graph, titles, nm, cols)
     out += [] if all_linked else _self_dependencies(plan, nm)
     out += _cycles(graph, nm)
@@ -178,6 +180,53 @@ def _duplicate_ids(plan: Plan, skip_decisions: bool = False) -> list[Finding]:
                         [did] if kind == "decision" else [],
                     )
                 )
+    return out
+
+
+def _ids_alike_but_case(plan: Plan, graph: PlanGraph, nm: Namer) -> list[Finding]:
+    """``case-duplicate-id``: ids of one list that differ only in case (``Gpu`` and ``gpu``). The planner tells them
+    apart, but Microsoft Project, Primavera P6 and spreadsheet lookups take them for one id, so an export or a
+    merge made elsewhere mixes the two up, and a reader cannot tell them apart by ear (H-unseen24). Ids are ASCII
+    (SPEC §2), so ``lower`` is their case rule. Ids given twice exactly are ``duplicate-id`` and counted once here.
+
+    >>> from planner.model import new_plan, Decision
+    >>> plan = new_plan("P")
+    >>> plan.decisions = [Decision(id=i, title=t, stage="validate") for i, t in [("Gpu", "GPU"), ("gpu", "GPU 2")]]
+    >>> [f.message for f in validate(plan) if f.code == "case-duplicate-id"]  # doctest: +NORMALIZE_WHITESPACE
+    ["2 decisions have ids that differ only in case: 'GPU' (Gpu) and 'GPU 2' (gpu). Microsoft Project, Primavera
+    P6 and spreadsheets take them for one id; rename all but one."]
+    """
+    out = []
+    ids: Collection[str]
+    for kind, ids in (
+        ("decision", graph.index),  # each id once
+        ("stage", list(dict.fromkeys(s.id for s in plan.stages))),
+        ("area", list(dict.fromkeys(a.id for a in plan.areas))),
+        ("team", list(dict.fromkeys(t.id for t in plan.teams))),
+        ("risk", list(dict.fromkeys(r.id for r in plan.risks))),
+    ):
+        joined = "\n".join(ids)  # (ids hold no line break) one pass of C over a 100k-decision plan's ids
+        lowered = joined.lower()
+        if lowered == joined or len(set(lowered.split("\n"))) == len(ids):
+            continue  # the usual case: no capitals, or no two ids alike but case
+        if kind == "decision":
+            ids = list(dict.fromkeys(d.id for d in plan.decisions))  # in file order, as the file lists them
+        groups: dict[str, list[str]] = {}
+        for i in ids:
+            groups.setdefault(i.lower(), []).append(i)
+        for alike in groups.values():
+            if len(alike) < 2:
+                continue
+            labels = [nm(i) for i in alike] if kind == "decision" else [quoted(i) for i in alike]
+            out.append(
+                Finding(
+                    W,
+                    "case-duplicate-id",
+                    f"{len(alike)} {kind}s have ids that differ only in case: {_named_list(labels)}. Microsoft "
+                    "Project, Primavera P6 and spreadsheets take them for one id; rename all but one.",
+                    alike if kind == "decision" else [],
+                )
+            )
     return out
 
 
@@ -595,9 +644,31 @@ def _go_live(plan: Plan, titles: _Titles) -> list[Finding]:
 def _target_date(plan: Plan) -> list[Finding]:
     """A ``target`` given as a date in a plan without a ``start_date`` cannot be placed on the week scale: every
     figure that reads it (the cost of delay, the odds of finishing by it, the target line of the charts) leaves it
-    out (:func:`planner.analysis.cost.target_week`), so say so rather than drop it without a word."""
-    if plan.start_date is not None or not isinstance(plan.target, dt.date):
+    out (:func:`planner.analysis.cost.target_week`), so say so rather than drop it without a word.
+
+    A target before the plan starts (a date before ``start_date``, or negative weeks) no schedule can meet: every
+    figure counts it missed, by more than the whole plan takes. It is kept (the file says it), and the
+    ``target-before-start`` warning says what is wrong (H-unseen24: analyze wrote 'Target: week -4.86 (1 Dec 2026):
+    missed by 10.86 weeks' and check had no word; a typo in the year, most likely)."""
+    if plan.target is None:
         return []
+    if plan.start_date is not None or not isinstance(plan.target, dt.date):
+        from planner.analysis.cost import target_week  # (cost imports the analysis, which imports validation)
+
+        week = target_week(plan)
+        if week is None or week >= 0:
+            return []
+        start = f" ({units.format_date(plan.start_date)})" if plan.start_date is not None else ""
+        return [
+            Finding(
+                W,
+                "target-before-start",
+                f"The target, {units.format_when(plan.start_date, week)}, is before the plan starts{start}, so no "
+                "schedule can meet it and every figure counts it missed: set a target after the start"
+                + (", or an earlier start date." if start else " (0 weeks or more)."),
+                [],
+            )
+        ]
     return [
         Finding(
             W,
