@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 TEXT_PT = 9.0  # block texts (>= 12 px tall on a 96 dpi screen)
 MIN_COLUMN_PX = 120  # a stage column narrower than this on screen: the columns share the viewport evenly
+# (narrower still when the viewport has less for each: every stage in sight, its name elided if it must be)
 NO_AREA = "No area"
 
 
@@ -172,6 +173,9 @@ def paint(
     if not summary.columns or not spans:
         return drawn
     n = len(spans)
+    share = max(
+        1, width // n - 6
+    )  # each column's share of the view: 12 stages at 120 px ran off a 1280 px one
     used_rows = sorted({r for (_, r) in summary.cells})
     gap = 6
     scale = max(1.0, text_scale)
@@ -186,7 +190,7 @@ def paint(
         needed = header_h + gap + len(used_rows) * (block_h + gap)
         # Each column's header and area names whole in the column the view can give it (at a 16 pt desk font,
         # 148 px columns read "Frame · …" and "Architec…"): the type shrinks before the text is cut.
-        room = max(MIN_COLUMN_PX, width // n - 6) - 12
+        room = share - 12
         wide = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns)
         wide = max([wide, *(nfm.horizontalAdvance(summary.rows[r][0]) + 16 for r in used_rows)])
         if (needed <= height and wide <= room) or scale <= 1.0:
@@ -195,7 +199,7 @@ def paint(
     # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation type),
     # as far as the view has room for every column.
     widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
-    min_column = min(max(round(MIN_COLUMN_PX * scale), widest), max(MIN_COLUMN_PX, width // n - 6))
+    min_column = min(max(round(MIN_COLUMN_PX * scale), widest), share)
     if min(x1 - x0 for x0, x1 in spans) < min_column:
         left = max(0, min(spans[0][0], width - n * min_column))
         step = max(min_column, (width - left) // n)
