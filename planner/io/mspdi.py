@@ -557,7 +557,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             field_names[fid] = alias or _text(ef, "FieldName") or f"field {fid}"
     dropped_fields: dict[str, int] = {}  # custom fields with values on tasks that the plan does not take
     priorities: list[str] = []  # each task's Priority (0-1000, MS Project's default 500)
-    resumed_later: list[tuple[str, str]] = []  # tasks in progress whose Resume is after their actual start
     # The planner's own export (this version on): the plan's status and actual values are in its fields, and its
     # status date is the calendar day written; MS Project's actual moments are for MS Project.
     own_fields = ALIAS_STATUS in aliases.values() and ALIAS_ID in aliases.values()
@@ -796,12 +795,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         ):  # the planner's own export: its actuals are its plan
             fixed = True
         actual_start: dt.date | float | None = actual_at(_text(f, "ActualStart"))
-        if status_dt is None and 0 < percent < 100 and not own_fields:
-            # MS Project's Resume: where the remaining work of started work starts (after a pause, or after the
-            # part done); the plan resumes it at its actual start or at the status date, and the file has none
-            resume, began = weeks_at(_text(f, "Resume")), weeks_at(_text(f, "ActualStart"))
-            if resume is not None and began is not None and resume > began + 1e-6:
-                resumed_later.append((name or uid, _text(f, "Resume") or ""))
+        # MS Project's Resume: where the remaining work of started work starts (after a pause, or after the part
+        # done); build_plan carries it where the plan would resume the work earlier
+        resume = weeks_at(_text(f, "Resume")) if 0 < percent < 100 and not own_fields else None
         actual_finish: dt.date | float | None = actual_at(_text(f, "ActualFinish"))
         own_task = own_fields and ALIAS_ID in hints
         if own_task:
@@ -853,6 +849,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 notes=_text(f, "Notes") or "",
                 cost=_money(cost, legacy=fixed_cost is None and own_task),
                 not_before=not_before,
+                resume=resume,
+                resume_day=_day(_text(f, "Resume")),
                 fixed_start=fixed,
                 three_point=three,
                 wanted_id=hints.get(ALIAS_ID) or None,
@@ -1047,19 +1045,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{agree(n_open, 'its', 'their')} % complete says not done: the % complete is carried (the finish is "
             "not, the remaining work is scheduled), "
             + some(f"{n!r} ({format_share(pc / 100)})" for n, pc in unfinished),
-        )
-    if resumed_later:
-        n = len(resumed_later)
-        later_name, later_text = resumed_later[0]
-        later_at = _parse_datetime(later_text)
-        report.add(
-            "progress",
-            f"{count(n, 'task')} in progress {agree(n, 'resumes', 'resume')} {agree(n, 'its', 'their')} remaining "
-            f"work after {agree(n, 'its', 'their')} actual start (MS Project's Resume: {later_name!r} on "
-            f"{format_date(later_at.date()) if later_at else later_text}"
-            + (", ..." if n > 1 else "")
-            + "), and the file has no status date: the plan starts the remaining work at the actual start, "
-            "earlier than the file; set the plan's status date (the day progress was recorded) to place it",
         )
     if scheduled_actuals:
         report.add(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from planner.analysis.graph import topological_order
-from planner.analysis.progress import status_week
+from planner.analysis.progress import status_week, to_week
 from planner.io.common import (
     AREA_GUESSED_TAG,
     CARRIED_EARLIEST,
@@ -83,6 +83,10 @@ class SourceTask:
     notes: str = ""
     cost: float | None = None
     not_before: float | None = None  # an explicit start-no-earlier-than
+    resume: float | None = (
+        None  # started work: where the source starts its remaining work (MS Project's Resume)
+    )
+    resume_day: dt.date | None = None  # its calendar day (the report names it)
     fixed_start: bool = False  # manually scheduled: its stored start is kept even with predecessors
     resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
     three_point: tuple[float, float, float] | None = None
@@ -325,6 +329,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     milestone_time: dict[int, float] = {}  # milestones the source schedules with a duration: index -> weeks
     dated: set[int] = set()  # done tasks whose actual dates come from their stored dates
     resumed: set[int] = set()  # tasks in progress whose remaining work resumes where the file has it
+    # tasks in progress that resume after their actual start (the file's resume): name, resume (weeks), paused
+    resumed_later: list[tuple[str, dt.date | None, float, bool]] = []
     odd_progress: list[str] = []  # a % complete below 0 or above 100, read as 0 or 100
     negative: list[str] = []  # a negative duration, read as 0
     default_area_used = False
@@ -487,6 +493,26 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 dated.add(i)
         elif (
             status is Status.IN_PROGRESS
+            and actual_start is not None
+            and t.resume is not None
+            and held is None
+            and not milestone
+            and not own
+            and t.resume > (to_week(plan, actual_start) or 0.0) + 1e-6
+        ):
+            # Started work the file resumes after its actual start, with no status date to hold it there: the plan
+            # resumes work in progress at its actual start (docs/progress-and-status-date.md), so the resume is
+            # carried as for work without one (an earliest start, the part done counted back from it) and the
+            # actual start is left to follow from it. The part done fills the time between them unless the work
+            # paused (more than the % complete's rounding left over): then the part done moves up to the resume.
+            began = to_week(plan, actual_start) or 0.0
+            done_part = max(0.0, t.duration) * progress / 100.0
+            paused = t.resume - done_part - began > max(0.0, t.duration) * 0.005 + 1e-6
+            resumed_later.append((t.name.strip() or f"Task {t.key}", t.resume_day, t.resume, paused))
+            not_before = max(not_before or 0.0, t.resume)
+            actual_start = None
+        elif (
+            status is Status.IN_PROGRESS
             and actual_start is None
             and t.start is not None
             and not milestone
@@ -642,6 +668,26 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             "duration",
             f"{count(len(negative), 'task')} {agree(len(negative), 'has', 'have')} a negative duration, read as 0: "
             + some(repr(n) for n in negative),
+        )
+    if resumed_later:
+        n = len(resumed_later)
+        first, when, at, _ = resumed_later[0]
+        paused_names = [name for name, _, _, p in resumed_later if p]
+        report.add(
+            "progress",
+            f"{count(n, 'task')} in progress {agree(n, 'resumes', 'resume')} {agree(n, 'its', 'their')} remaining "
+            f"work after {agree(n, 'its', 'their')} actual start (the file's Resume: {first!r} on "
+            f"{format_date(when) if when is not None else 'week ' + format_weeks(at)}{', ...' if n > 1 else ''}) "
+            "and the file has no status date: the remaining work starts there (an earliest start, not before) "
+            "and the part done is counted back from it, in place of the actual start"
+            + (
+                f"; {count(len(paused_names), 'task')} paused after {agree(len(paused_names), 'its', 'their')} part done "
+                f"({some(repr(p) for p in paused_names)}): the plan has no pause without a status date, so "
+                f"{agree(len(paused_names), 'its', 'their')} part done is placed just before the resume, later than "
+                f"the file's actual start"
+                if paused_names
+                else ""
+            ),
         )
     if resumed:
         report.add(

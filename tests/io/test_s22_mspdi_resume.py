@@ -19,10 +19,11 @@ def _resume_lines(path: Path) -> list[str]:
 
 
 def test_s22_resume_after_the_actual_start_without_a_status_date_is_reported() -> None:
+    # H-io24: now carried (tests/io/test_s24_mspdi_resume_carried.py), and the line says how
     assert _resume_lines(FILE) == [
-        "[progress] 2 tasks in progress resume their remaining work after their actual start (MS Project's Resume: "
-        "'Task 2' on 6 Jan 2016, ...), and the file has no status date: the plan starts the remaining work at the "
-        "actual start, earlier than the file; set the plan's status date (the day progress was recorded) to place it"
+        "[progress] 2 tasks in progress resume their remaining work after their actual start (the file's Resume: 'Task 2' on 6 Jan "
+        "2016, ...) and the file has no status date: the remaining work starts there (an earliest start, not "
+        "before) and the part done is counted back from it, in place of the actual start"
     ]
 
 
