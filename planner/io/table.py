@@ -176,6 +176,7 @@ _ALIASES = {
     # column repeated once per link), Asana ("Task ID", "Blocked By (Dependencies)", "Completed At")
     "issue key": "id",
     "task id": "id",
+    "project task id": "id",  # FusionForge's "project_task_id" (its links name it: see _numbered_links)
     "inward issue link (blocks)": "depends_on",
     "blocked by (dependencies)": "depends_on",
     "blocked by": "depends_on",
@@ -2314,6 +2315,69 @@ def _relations(
     return new_header, out
 
 
+_NUMBERED = re.compile(
+    r"^(?:dependenton(\d+)_(project_task_id|external_task_id|linktype)|resource(\d+)_unixname)$"
+)
+"""FusionForge's (and GForge's) task CSV: each task's predecessors in numbered column triples
+(``dependenton1_project_task_id``, ``dependenton1_external_task_id``, ``dependenton1_linktype`` ... 5) and its
+assignees in ``resource1_unixname`` ... ``resource5_unixname`` (its ``pm/downloadcsv.php``)."""
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell as text; a workbook's whole number (101.0) as the number it shows."""
+    return num_text(cell) if isinstance(cell, float) else str(cell if cell is not None else "").strip()
+
+
+def _numbered_links(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """FusionForge's numbered link and assignee columns (:data:`_NUMBERED`) as one predecessors column (each
+    ``dependenton<N>_project_task_id`` with its ``dependenton<N>_linktype``: ``101 SS``) and one assignee list
+    (``alice, bob``: the first is the owner). A link given only by the external application's id
+    (``dependenton<N>_external_task_id``, which FusionForge's own export leaves empty) is counted and reported, not
+    carried. Unchanged without such columns."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff") for h in header]
+    links: dict[int, dict[str, int]] = {}  # N -> part -> column
+    people: list[tuple[int, int]] = []  # (N, column)
+    for i, name in enumerate(names):
+        m = _NUMBERED.match(name)
+        if m is None:
+            continue
+        if m.group(1):
+            links.setdefault(int(m.group(1)), {})[m.group(2)] = i
+        else:
+            people.append((int(m.group(3)), i))
+    triples = [links[n] for n in sorted(links) if "project_task_id" in links[n]]
+    if not triples and not people:
+        return header, rows
+    assignees = [i for _, i in sorted(people)]
+    out: list[tuple[int, Sequence[Any]]] = []
+    external_only: list[str] = []  # links named by the external id alone: line and id
+    for line, cells in rows:
+        padded = [*cells, *[""] * (len(header) - len(cells))]
+        after: list[str] = []
+        for t in triples:
+            pred = _cell_text(padded[t["project_task_id"]])
+            kind = _cell_text(padded[t["linktype"]]) if "linktype" in t else ""
+            if pred:
+                after.append(f"{pred} {kind}".strip())
+            elif "external_task_id" in t and (other := _cell_text(padded[t["external_task_id"]])):
+                external_only.append(f"line {line} {other[:20]!r}")
+        names_in_row = [n for i in assignees if (n := _cell_text(padded[i]))]
+        out.append((line, [*padded, ", ".join(after), ", ".join(names_in_row)]))
+    if external_only:
+        report.add(
+            "link",
+            f"{count(len(external_only), 'link')} given only by the external task id ('dependenton..._external_"
+            f"task_id': {some(external_only, 3)}) {agree(len(external_only), 'is', 'are')} not carried: the links "
+            "are read by 'dependenton..._project_task_id', the ids of the 'project_task_id' column",
+        )
+    new_header = [*header, "Predecessors" if triples else "", "Assigned To" if people else ""]
+    for part in [*(i for t in triples for i in t.values()), *assignees]:
+        new_header[part] = ""
+    return new_header, out
+
+
 TYPE_HEADERS = {"type", "work item type", "tracker", "issue type", "task type", "item type"}
 """A tracker's item type column (OpenProject's Type, Azure DevOps' Work Item Type, Redmine's Tracker, Jira's Issue
 Type): an item whose type is one of :data:`MILESTONE_TYPES` is a milestone."""
@@ -2476,6 +2540,7 @@ def rows_to_plan(
     header, rows = _date_grid(header, rows, report)
     header, rows = _work_items(header, rows, report)
     header, rows = _relations(header, rows, report)
+    header, rows = _numbered_links(header, rows, report)
     header, rows = _section_headings(header, rows, report)
     keys = [_norm_header(h) for h in header]
     if keys.count("duration") > 1:
@@ -3254,6 +3319,10 @@ def rows_to_plan(
                 )
     plan.decisions = decisions
     plan.dependencies = deps
+    if (
+        not decisions
+    ):  # a header and nothing under it (or only rows that are not tasks): said, as other imports do
+        report.add("format", "the table has no task rows under its header: the plan is empty")
     source_finish = (plan.extensions.get(EXTENSION_KEY) or {}).get("source_finish_weeks")
     if isinstance(source_finish, float):  # the file's dates are whole Monday-to-Friday days
         compare_finish(plan, source_finish, report, whole_day=0.2)

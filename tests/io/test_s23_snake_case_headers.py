@@ -4,7 +4,7 @@ start_date, end_date as 'YYYY-MM-DD HH:MM:SS' and percent_complete) read as thei
 were read as weeks (5 and 10 weeks) and the done row was not done.
 
 By hand: Design 5 days = 1 week from Mon 1 Mar 2027, 100 % done; Build 10 days = 2 weeks from Mon 8 Mar (week 1,
-held at its date: the dependency columns are not read, and say so): finish week 3 (Fri 19 Mar)."""
+after Design: the dependency columns are read since H-io24): finish week 3 (Fri 19 Mar)."""
 
 from __future__ import annotations
 
@@ -40,4 +40,6 @@ def test_s23_snake_case_columns_are_read_as_their_words(tmp_path: Path) -> None:
     assert "the durations are working days, not weeks" in lines
     for column in ("end_date", "percent_complete"):
         assert f"column {column!r} is not a plan field" not in lines
-    assert "column 'dependenton1_project_task_id' is not a plan field; ignored" in lines
+    # H-io24: the dependency columns are read now (tests/io/test_s24_fusionforge_links.py): Build after Design
+    assert [(x.from_, x.to) for x in plan.dependencies] == [("101", "102")]
+    assert "dependenton1" not in lines
