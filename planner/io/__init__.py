@@ -279,6 +279,18 @@ def import_file(
     try:
         with gc_paused():  # the cyclic GC walking fresh objects is a third of a big import (PERF-NOTES)
             return _import(path, fmt, mapping, project)
+    except InteropError as exc:
+        # another format's file under this suffix (a P6 .xer named .xml, an MPX file named .csv): the refusal of
+        # the suffix's reader ('not well-formed XML', 'no title column') is true but does not say what to do
+        other = _text_format(path)
+        if other is None or other == import_format(path, fmt) or "--format" in (exc.hint or ""):
+            raise
+        raise InteropError(
+            path,
+            exc.problem,
+            line=exc.line,
+            hint=f"it looks like {IMPORT_FORMATS[other]}: import it with --format {other}",
+        ) from None
     except ValidationError as exc:  # a value the readers let through that the plan model refuses
         first = exc.errors(include_url=False)[0]
         # the field, not pydantic's type tags ('duration.constrained-float'), and the value refused
@@ -299,6 +311,24 @@ def import_file(
             "or lag of astronomical size)",
             hint="fix the date or duration in the authoring tool and export again",
         ) from None
+
+
+_TEXT_SIGNATURES = ((b"ERMHDR", "xer"), (b"MPX,", "mpx"), (b"MPX;", "mpx"))
+"""How a text project format's files begin (P6's XER header, MPX's first record): known whatever the suffix."""
+
+
+def _text_format(path: str | os.PathLike[str]) -> str | None:
+    """The import format a file's first bytes name (:data:`_TEXT_SIGNATURES`; a byte-order mark, leading blank lines
+    and UTF-16's zero bytes passed over), or None. Only a regular file is opened (a pipe would wait for a writer)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError:
+        return None
+    head = head.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    return next((kind for sig, kind in _TEXT_SIGNATURES if head.startswith(sig)), None)
 
 
 def _import(

@@ -225,6 +225,8 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
     def external(*_args: Any) -> int:
         raise defusedxml.ExternalReferenceForbidden(None, None, None, None)
 
+    if not data.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n"):
+        raise InteropError(path, "the file is empty", hint="export the project from its tool again")
     scan = pyexpat.ParserCreate()
     scan.StartDoctypeDeclHandler = dtd
     scan.EntityDeclHandler = entity
@@ -244,8 +246,16 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
         position = getattr(exc, "position", None)
         line = getattr(exc, "lineno", None) or (position[0] if position else None)
         reason = pyexpat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
+        wrong_encoding = (
+            getattr(exc, "code", None) == pyexpat.errors.codes[pyexpat.errors.XML_ERROR_INCORRECT_ENCODING]
+        )
         raise InteropError(
-            path, f"not well-formed XML ({reason})", line=line, hint="is the file complete?"
+            path,
+            f"not well-formed XML ({reason})",
+            line=line,
+            hint="its bytes are not in the text encoding its XML declaration names: save it again from its tool"
+            if wrong_encoding
+            else "is the file complete?",
         ) from None
     except LookupError as exc:  # <?xml ... encoding="..."?> naming an encoding Python does not know
         raise InteropError(

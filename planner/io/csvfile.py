@@ -201,6 +201,13 @@ def import_csv(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         _refuse_unclosed_quote(text, first_line, next_line - 1, sep, offset, path)
     title = table_title(rows, path, report)
     header, rows = split_header(rows, report)
+    if rows and not text.endswith(("\n", "\r")) and len(header) > 1 and len(rows[-1][1]) < len(header):
+        # tools end every row with a line break: a short last row without one is where the file was cut
+        report.add(
+            "format",
+            f"the last line ({rows[-1][0]}) has {len(rows[-1][1])} of the header's {len(header)} columns and no "
+            "line break after it: the file may be cut short there (rows after the cut are missing)",
+        )
     header, rows = outline_from_sheet(header, rows, {}, text_indents(header, rows), report)
     check_row_count(rows, path)
     plan = rows_to_plan(header, rows, path, report, title)

@@ -1093,6 +1093,14 @@ def read_mpx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             line=last_line,
             hint="the file looks truncated: copy or export it again",
         )
+    if not text.endswith(("\n", "\r")):
+        # a record of no field list (the project's, a calendar's, an assignment's) cut short cannot be counted
+        report.add(
+            "format",
+            f"the file ends without a line break after its last record (line {last_line}, record "
+            f"{last[0].strip()[:8]!r}): MPX tools end every record with one, so the file may be cut short there "
+            "(records after the cut are missing)",
+        )
     return file.outline(path), report
 
 

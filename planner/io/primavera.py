@@ -49,6 +49,7 @@ from planner.io.exporting import (
 )
 from planner.io.mspdi import OWN_ALIASES
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
+from planner.model.io import wide_encoding
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import agree, count, format_date, format_weeks, week_to_date
 
@@ -1658,8 +1659,10 @@ def pmxml_tables(root: Any) -> dict[str, XerTable]:
 
 def is_pmxml(data: bytes) -> bool:
     """Whether XML ``data`` is P6 XML: its root element is ``APIBusinessObjects`` (looked for in the first 4 KB,
-    after the declaration and any comments)."""
-    return re.search(rb"<\s*(?:[\w.-]+:)?APIBusinessObjects[\s>/]", data[:4096]) is not None
+    after the declaration and any comments); UTF-16 or UTF-32 (P6 and Windows tools write it) read by its ASCII
+    characters, its zero bytes dropped."""
+    head = data[:16384].replace(b"\x00", b"")[:4096] if wide_encoding(data) else data[:4096]
+    return re.search(rb"<\s*(?:[\w.-]+:)?APIBusinessObjects[\s>/]", head) is not None
 
 
 def read_pmxml(

@@ -32,14 +32,23 @@ def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx fi
     cannot be unpacked (damaged, encrypted, a compression this Python lacks) (``what``: the file the suffix
     promised, for the message)."""
     again = "open it in its spreadsheet and save it again, or save it as CSV"
+    ods = what != "an .xlsx file"
+    if not ods and raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the compound-file signature
+        raise InteropError(
+            path,
+            "is an old Excel .xls (or other Office) file, not an .xlsx workbook",
+            hint="an Excel 97-2003 workbook imports as .xls: name it .xls, or save it as .xlsx or CSV",
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile:
-        raise InteropError(
-            path,
-            f"is not {what} (not a zip archive)",
-            hint="an old .xls file must be saved as .xlsx or CSV first" if what == "an .xlsx file" else again,
-        ) from None
+        if raw.startswith(b"PK\x03\x04"):  # a zip's first part, and no directory at its end: cut short
+            raise InteropError(
+                path,
+                f"is {what} cut short or damaged (a zip archive without the directory at its end)",
+                hint=f"copy it again, or {again}",
+            ) from None
+        raise InteropError(path, f"is not {what} (not a zip archive)", hint=again) from None
     except (NotImplementedError, ValueError, EOFError, OverflowError) as exc:  # a zip this Python cannot open
         raise InteropError(path, f"is a zip archive that cannot be read ({exc})", hint=again) from None
     with zf:
@@ -69,8 +78,23 @@ def check_zip(raw: bytes, path: str | os.PathLike[str], what: str = "an .xlsx fi
             ) from None
         except _UNPACK_ERRORS as exc:
             raise InteropError(path, f"is damaged: a part cannot be unpacked ({exc})", hint=again) from None
+        # the other spreadsheet's zip under this suffix: said as what it is, not as a damaged workbook
+        names = {i.filename for i in infos}
+        other = (
+            ("an Excel .xlsx workbook", "xlsx")
+            if ods and "[Content_Types].xml" in names
+            else ("an OpenDocument spreadsheet (.ods)", "ods")
+            if not ods and "content.xml" in names and "[Content_Types].xml" not in names
+            else None
+        )
     if bad is not None:
         raise InteropError(path, f"is damaged: part {bad} fails its checksum", hint=again)
+    if other is not None:
+        raise InteropError(
+            path,
+            f"is {other[0]}, not {what}",
+            hint=f"name it .{other[1]}, or import it with --format {other[1]}",
+        )
 
 
 _UNPACK_ERRORS = (
