@@ -42,6 +42,7 @@ __all__ = [
     "quoted",
     "signed_weeks",
     "target_verdict",
+    "week_span",
     "week_to_date",
 ]
 
@@ -158,6 +159,18 @@ def week_delta(a: float, b: float) -> float:
     (0.02, -0.04, 1.0)
     """
     return round(round(float(a), 2) - round(float(b), 2), 2) + 0.0  # (+ 0.0: never -0.0)
+
+
+def week_span(start: float, finish: float) -> str:
+    """A span of weeks as the figures are written (:func:`format_weeks`): ``21.09\u201321.23``; one figure when both
+    ends read the same (``21.57`` for a span of under a hundredth of a week), never a span whose ends read alike.
+    The caller puts the word before it (``wk``, ``weeks``).
+
+    >>> week_span(21.0857, 21.2286), week_span(21.571, 21.574), week_span(0, 3.7)
+    ('21.09\u201321.23', '21.57', '0\u20133.7')
+    """
+    a, b = format_weeks(start), format_weeks(finish)
+    return a if a == b else f"{a}\u2013{b}"
 
 
 def signed_weeks(delta: float | None, *, minus: str = "-") -> str:

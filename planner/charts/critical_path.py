@@ -94,6 +94,20 @@ def critical_path_height(
     return style.TITLE_IN + 0.15 + rows * (CHIP_H + ROW_GAP) + _strip_in(to_scale) + 0.25
 
 
+def chip_line(milestone: bool, duration: float, start: float, finish: float, size_pt: float) -> str:
+    """A chip's second line, ``2 wk \u00b7 wk 21.09\u201323.09``, shortened by leaving a figure out, never by cutting
+    one: a fractional-week span did not fit and read ``0.14 wk \u00b7 wk 21.09\u201321\u2026``. The span is
+    :func:`planner.units.week_span`'s (one figure when its ends read the same)."""
+    span = f"wk {units.week_span(start, start if milestone else finish)}"
+    what = "milestone" if milestone else f"{style.fmt_weeks(duration)} wk"
+    room = CHIP_W - 0.26
+    candidates = [f"{what} \u00b7 {span}", span, what]
+    return next(
+        (c for c in candidates if style.measured_width_in(c, size_pt) <= room),
+        style.fit_line(candidates[-1], room, size_pt),
+    )
+
+
 def _link_label(analysis: Analysis, a: str, b: str) -> str:
     s = analysis.schedule
     assert s is not None  # only drawn for a drawable analysis (check_drawable)
@@ -210,7 +224,6 @@ def _draw(
             zorder=2.1,
         )
     )
-    chars = int(style.chars_fitting(CHIP_W - 0.26, font) * style.BOLD_FACTOR)
     # Title lines that fit above the duration line: the title starts 0.08 in below the chip's top and the duration
     # line ends 0.05 in above its bottom, offsets that do not shrink with a small chip (two title lines ran into
     # the duration line of a long path on a small figure).
@@ -251,16 +264,10 @@ def _draw(
             linespacing=1.1,
             zorder=3,
         )
-        dur_text = "milestone" if d.milestone else f"{style.fmt_weeks(s.duration[i])} wk"
-        span = (
-            f"wk {style.fmt_weeks(s.es[i])}"
-            if d.milestone
-            else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"
-        )
         ax.text(
             x0,
             y + chip_h / 2 - 0.05,
-            style.ellipsize(f"{dur_text} \u00b7 {span}", int(chars / style.BOLD_FACTOR)),
+            chip_line(d.milestone, float(s.duration[i]), float(s.es[i]), float(s.ef[i]), font * 0.92),
             ha="left",
             va="bottom",
             fontsize=font * 0.92,

@@ -29,6 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
+from planner import units
 from planner.analysis.progress import shown_float
 from planner.analysis.schedule import critical_links
 from planner.charts import style
@@ -185,9 +186,7 @@ def _meta_pieces(analysis: Any, i: int) -> list[str]:
     s, st, plan = analysis.schedule, analysis.stages, analysis.plan
     d = plan.decisions[i]
     out = [
-        f"\u25c6 wk {style.fmt_weeks(s.es[i])}"
-        if d.milestone
-        else f"wk {style.fmt_weeks(s.es[i])}\u2013{style.fmt_weeks(s.ef[i])}"
+        f"\u25c6 wk {style.fmt_weeks(s.es[i])}" if d.milestone else f"wk {units.week_span(s.es[i], s.ef[i])}"
     ]
     tf = shown_float(d.status, float(s.total_float[i]))
     if not s.critical[i] and tf is not None:  # done work: no float to show (the one rule)
@@ -790,7 +789,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             r = stage_res[stg]
             name = f"{stg + 1} \u00b7 {r.name.upper()}"
             sub = (
-                f"gated wk {style.fmt_weeks(r.gated_start)}\u2013{style.fmt_weeks(r.gated_finish)}"
+                f"gated wk {units.week_span(r.gated_start, r.gated_finish)}"
                 if r.gated_start is not None
                 else ""
             )

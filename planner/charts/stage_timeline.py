@@ -456,7 +456,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
 
 
 def _span(a: float, b: float) -> str:
-    return f"wk {style.fmt_weeks(a)}\u2013{style.fmt_weeks(b)}"
+    return f"wk {units.week_span(a, b)}"
 
 
 def _readiness(rx: Any, y: int, r: Any, font: float) -> None:

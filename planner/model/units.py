@@ -21,6 +21,7 @@ from planner.units import (
     signed_weeks,
     target_verdict,
     week_delta,
+    week_span,
     week_to_date,
 )
 
@@ -41,5 +42,6 @@ __all__ = [
     "signed_weeks",
     "target_verdict",
     "week_delta",
+    "week_span",
     "week_to_date",
 ]

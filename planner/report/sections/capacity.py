@@ -12,7 +12,7 @@ from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
-from planner.units import agree, count, people
+from planner.units import agree, count, people, week_span
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
@@ -22,7 +22,7 @@ MAX_ROWS = 15  # rows of the stretch and delay tables: a big plan's worst cases,
 
 def _span_text(ctx: ReportContext, s: float, e: float) -> str:
     a, b = ctx.date(s), ctx.date(e)
-    weeks = f"weeks {fmt_weeks(s)}\u2013{fmt_weeks(e)}"
+    weeks = f"weeks {week_span(s, e)}"
     return f"{weeks} ({a} to {b})" if a and b else weeks
 
 

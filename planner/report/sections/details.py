@@ -81,7 +81,7 @@ def span_text(ctx: ReportContext, start: float, finish: float) -> str:
     """``12 Apr – 26 Apr 2027`` (the year once when both dates share it), or ``wk 10–12`` without dates."""
     a, b = ctx.plan.date_of(float(start)), ctx.plan.date_of(float(finish))
     if a is None or b is None:
-        return f"wk {fmt_weeks(start)}–{fmt_weeks(finish)}"
+        return f"wk {units.week_span(start, finish)}"
     if a == b:
         return units.format_date(a)
     if a.year == b.year:
@@ -119,9 +119,12 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         elif r.start is None:
             parts.append("No decisions are assigned to this stage yet.")
         else:
+            weeks = (
+                f" (weeks {units.week_span(r.start, r.finish)})" if ctx.plan.start_date is not None else ""
+            )
+            # (without dates the span is already in weeks: 'wk 0-21.09 (weeks 0-21.09)' said it twice)
             parts.append(
-                f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))} "
-                f"(weeks {fmt_weeks(r.start)}–{fmt_weeks(r.finish)})."
+                f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))}{weeks}."
             )
         if not ctx.empty:
             parts.append(
