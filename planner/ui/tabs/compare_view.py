@@ -11,7 +11,6 @@ All figures come from :func:`planner.analysis.compare.compare_scenarios`; this m
 
 from __future__ import annotations
 
-import textwrap
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,7 @@ from planner.model.scenarios import BASE
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
 from planner.ui.theme import status_color
+from planner.ui.views import format as fmt
 from planner.ui.views.empty_hint import EmptyHint
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ def _money_delta(d: float | None) -> str:
 
 HEADER_CHARS = 24
 """Scenario names in the comparison's column headers wrap at about this many characters."""
+ROW_LABEL_CHARS = 30
+"""Row labels (a stage's gate, a team's peak load) wrap at about this many characters."""
 
 
 class CompareDialog(QDialog):
@@ -447,12 +449,19 @@ class CompareDialog(QDialog):
         # Long scenario names on two or three lines (a one-line header was cut at both ends: "o live before
         # automated retrainin"), the whole name on hover.
         names = [x.name + (" (reference)" if x.reference is None else "") for x in items]
-        t.setHorizontalHeaderLabels(["\n".join(textwrap.wrap(n, HEADER_CHARS)) or n for n in names])
+        t.setHorizontalHeaderLabels([fmt.wrapped(n, HEADER_CHARS) for n in names])
         for c, name in enumerate(names):
             header = t.horizontalHeaderItem(c)
             if header is not None:
                 header.setToolTip(name)
-        t.setVerticalHeaderLabels([r[0] for r in rows])
+        # Row labels on two lines or more past ROW_LABEL_CHARS: a stage's long name ('Twelve — the last stage with
+        # a long name that goes on gate') made the label column 360 px wide and pushed every scenario's figures
+        # out of an 800 px dialog, behind its scroll bar.
+        t.setVerticalHeaderLabels([fmt.wrapped(r[0], ROW_LABEL_CHARS) for r in rows])
+        for r, (label, _cells) in enumerate(rows):
+            header = t.verticalHeaderItem(r)
+            if header is not None:
+                header.setToolTip(label)
         for r, (_label, cells) in enumerate(rows):
             for c, (text, d) in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -466,7 +475,7 @@ class CompareDialog(QDialog):
         # the headers and the dates to a few letters each.
         hh.setMinimumSectionSize(t.fontMetrics().horizontalAdvance("n" * HEADER_CHARS) + 12)
         t.resizeRowsToContents()
-        self.sentences.setText("\n".join(s for s in comp.sentences() if s) or "")
+        self.sentences.setText(fmt.left_to_right("\n".join(s for s in comp.sentences() if s)))
         self.changes.setText(self._changes_html(comp))
         self.gantt_choice.blockSignals(True)
         self.gantt_choice.clear()

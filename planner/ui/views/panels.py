@@ -170,9 +170,7 @@ def _same(a: Finding, b: Finding) -> bool:
 
 
 def _wrap(text: str, width: int = 90) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return fmt.wrapped(text, width)
 
 
 class _ClickableLabel(ElidedLabel):
