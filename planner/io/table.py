@@ -2527,6 +2527,29 @@ def _section_headings(
     return [*header, "Outline Level"], out
 
 
+_CREATOR = "created by (taiga)"
+"""The key of Taiga's 'owner' column (the item's creator): not read, and said once (not as 'not a plan field')."""
+
+
+def _taiga_columns(header: Sequence[Any], keys: list[str], report: ImportReport) -> None:
+    """Taiga's CSV exports (user stories, tasks, issues: ``owner``, ``owner_full_name``, ``assigned_to``, ...):
+    ``owner`` is who created the item, ``assigned_to`` who does it; ``finish_date`` (``finished_date`` for tasks and
+    issues) is when it was closed, its ``due_date`` the date it is due. Read so: the creator is no owner, the closing
+    date a done row's actual finish. ``keys`` is changed in place; any other table is left as it is."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    if not {"owner", "owner_full_name", "assigned_to", "is_closed"} <= set(names):
+        return
+    keys[names.index("owner")] = _CREATOR
+    report.add(
+        "column",
+        "column 'owner' names who created each item (Taiga), not who does it: not carried; the owner is "
+        "'assigned_to'",
+    )
+    for closed in ("finish_date", "finished_date"):
+        if closed in names:
+            keys[names.index(closed)] = "actual_finish"
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -2551,6 +2574,7 @@ def rows_to_plan(
                 keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
+    _taiga_columns(header, keys, report)
     if (
         "id" not in keys and "issue id" in keys
     ):  # YouTrack's "Issue Id" (PRJ-12) is the id when no key is beside it
@@ -2580,6 +2604,7 @@ def rows_to_plan(
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS
             and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
             and not (k == "issue id" and "id" in keys)  # read for links given by Jira's issue id
+            and k != _CREATOR  # said by _taiga_columns
             and k not in TYPE_HEADERS  # said below: read for milestones, or not carried
             and str(h or "").strip()
         ):
