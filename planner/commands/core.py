@@ -504,11 +504,15 @@ def _baseline_lines(result: Any) -> list[str]:
     later = len(v.slipped())  # as the report's "Slipped" counts them
     earlier = sum(1 for d in v.decisions if (d.finish_slip or 0.0) < 0 and (d.shown_finish_slip or 0.0) < 0)
     new = sum(1 for d in v.decisions if d.status == "new")
+    # in the baseline and no longer in the plan (a scenario's dropped work): the finish may have moved for them
+    removed = [d.id for d in v.decisions if d.status == "removed"]
+    gone = ", ".join(removed[:5]) + (f" and {len(removed) - 5} more" if len(removed) > 5 else "")
     out += wrap(
         f"{_count(later, 'decision')} {units.agree(later, 'finishes', 'finish')} later than in the baseline, "
         f"{earlier} earlier"
         + (f"; {new} not in the baseline" if new else "")
-        + " (each one's slip: --format json)",
+        + " (each one's slip: --format json)"
+        + (f"; {len(removed)} removed: {gone}" if removed else ""),
         "  ",
     )
     # the slip they make, not the slip they inherit; one that rounds to 0 weeks is not listed as '+0 weeks'
