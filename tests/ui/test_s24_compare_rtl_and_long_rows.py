@@ -46,7 +46,9 @@ def test_sentences_read_left_to_right_and_long_rows_wrap(window, qtbot, tmp_path
     assert (
         lines[0] == fmt.LRM + "أسرع brings the finish forward 1 week, to week 4."
     )  # as the Arabic name leads
-    assert all(line.startswith(fmt.LRM) for line in lines)  # each line starts left to right
+    assert all(
+        line.startswith(fmt.LRM) for line in lines if line[:1] in "أ"
+    )  # (an English line is unchanged)
     table = dialog.table
     labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     gate = next(label for label in labels if label.startswith("Twelve"))
@@ -61,6 +63,34 @@ def test_sentences_read_left_to_right_and_long_rows_wrap(window, qtbot, tmp_path
     dialog.close()
 
 
-def test_left_to_right_marks_each_line():
-    assert fmt.left_to_right("أ one\n\nb two") == f"{fmt.LRM}أ one\n\n{fmt.LRM}b two"
+def test_left_to_right_marks_the_lines_that_start_right_to_left():
+    assert fmt.left_to_right("أ one\n\nb two\nStage שלב") == f"{fmt.LRM}أ one\n\nb two\nStage שלב"
+    assert (
+        fmt.left_to_right("3 · التحقق") == f"{fmt.LRM}3 · التحقق"
+    )  # digits have no direction: Arabic is first
     assert fmt.left_to_right("") == ""
+    assert fmt.left_to_right("") == ""
+
+
+def test_stage_headers_read_name_then_count(window, qtbot, tmp_path):
+    # The graph's sticky stage header and the overview's: 'التحقق  ·  1 decision' read '1 decision  ·  التحقق'
+    path = tmp_path / "rtl.plan.json"
+    path.write_text(json.dumps(_plan(), ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    window.resize(1000, 700)
+    window.doc.wait_for_analysis()
+    window.show_view("Graph")
+    settle()
+    canvas = window.canvas
+    canvas.set_zoom(0.1)  # the overview
+    canvas.viewport().repaint()
+    headers = [t for _, t in canvas.overview_texts if "·" in t]
+    assert f"{fmt.LRM}التحقق · 1" in headers  # an English name (elided here) has no mark
+    assert any(t.startswith("Twelve") for _, t in canvas.overview_texts)
+    canvas.set_zoom(1.0)
+    canvas.centerOn(canvas.graph_scene.cards["d1"].sceneBoundingRect().center())
+    canvas.verticalScrollBar().setValue(
+        canvas.verticalScrollBar().maximum()
+    )  # the band's own title scrolled away
+    canvas.viewport().repaint()
+    assert f"{fmt.LRM}التحقق  ·  1 decision" in canvas.header_labels

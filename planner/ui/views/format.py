@@ -35,10 +35,22 @@ LRM = "\u200e"
 
 
 def left_to_right(text: str) -> str:
-    """``text`` with each line starting left to right, as the English sentence around a name is: Qt lays a line out
+    """``text`` with each line read left to right, as the English sentence around a name is: Qt lays a line out
     right to left when its first letter is Arabic or Hebrew, so 'أسرع leaves the finish unchanged, at week 30'
-    (a scenario named in Arabic) was right-aligned with its full stop at the start of the next line."""
-    return "\n".join(LRM + line if line else line for line in text.split("\n"))
+    (a scenario named in Arabic) was right-aligned with its full stop at the start of the next line, and a stage
+    header 'التحقق · 3' read '3 · التحقق'. Such a line gets a left-to-right mark first; other lines are unchanged."""
+    return "\n".join(LRM + line if _right_to_left_first(line) else line for line in text.split("\n"))
+
+
+def _right_to_left_first(line: str) -> bool:
+    """Whether the first letter of ``line`` with a direction of its own is right to left (Arabic, Hebrew, ...)."""
+    import unicodedata
+
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
 
 
 def wrapped(text: str, chars: int) -> str:
