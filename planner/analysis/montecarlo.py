@@ -13,8 +13,9 @@ chunk size whatever the number of iterations. Each chunk carries one more column
 risks: the deterministic schedule comes out of the same passes.
 
 Randomness: ``numpy.random.default_rng`` streams spawned from ``seed`` -- one for durations, one for the risks.
-Each iteration consumes one uniform per decision (float32, in plan order) and two per risk, so the same seed gives
-the same results whatever the chunk size, and a risk with probability 0 changes nothing at all. Durations are
+Each iteration consumes one uniform per decision (float32, in the order of the decisions' ids) and two per risk (in
+the order of the risks' ids), so the same seed gives the same results whatever the chunk size and whatever the order
+of the decisions and risks in the file, and a risk with probability 0 changes nothing at all. Durations are
 drawn by the inverse of the triangular CDF, which is the algorithm ``Generator.triangular`` uses, written out so
 that it is vectorised over per-decision parameters and so that ``optimistic == pessimistic`` simply yields that
 value.
@@ -318,6 +319,8 @@ class _Model:
     risk_high: np.ndarray
     risk_p: np.ndarray
     level_lo: np.ndarray  # first forward position of each forward level
+    draw: np.ndarray  # forward position -> column of the uniforms (decisions drawn in id order)
+    risk_draw: np.ndarray  # columns of a chunk's risk uniforms, risk by risk (risks drawn in id order)
 
     def __post_init__(self) -> None:
         # float32 rows (1, n) for the sampling, which works on iterations x decisions blocks
@@ -577,6 +580,10 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
         risk_rows.append(np.array(rows, dtype=np.int64))
         risk_triples.append(duration_triple(r.impact))
     r_low, r_mode, r_high, _, _ = _triangular_params(risk_triples)
+    # Uniforms are drawn in id order (a decision's draw does not depend on where the file lists it): column
+    # id_place[i] holds plan decision i's, so the forward position p reads column id_place[perm[p]].
+    draw = _id_places([d.id for d in plan.decisions])[fwd.perm]
+    r_place = _id_places([r.id for r in plan.risks])
     return _Model(
         n=n,
         fwd=fwd,
@@ -594,7 +601,16 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
         risk_high=r_high,
         risk_p=np.array([r.probability for r in plan.risks], dtype=np.float64),
         level_lo=np.array([lv.lo for lv in fwd.levels], dtype=np.int64),
+        draw=draw,
+        risk_draw=np.concatenate([r_place, len(r_place) + r_place]),
     )
+
+
+def _id_places(ids: list[str]) -> np.ndarray:
+    """Each item's place in id order."""
+    place = np.empty(len(ids), dtype=np.int64)
+    place[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    return place
 
 
 def triangular_ppf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -617,7 +633,7 @@ def triangular_ppf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.nd
 
 def _sample_durations(m: _Model, u: np.ndarray, out: np.ndarray) -> None:
     """Durations into ``out`` (forward numbering, shape (n, iterations)) from float32 uniforms ``u`` drawn as
-    (iterations, n) in plan order.
+    (iterations, n) in id order (``m.draw``).
 
     The transform runs in float32 (twice as fast, and seven significant digits are plenty for a sampled
     duration) on blocks of iterations that stay in cache, in the layout the uniforms are drawn in; one transposing
@@ -629,7 +645,7 @@ def _sample_durations(m: _Model, u: np.ndarray, out: np.ndarray) -> None:
     step = max(1, _SAMPLE_CELLS // max(1, n))
     for j0 in range(0, len(u), step):
         j1 = min(len(u), j0 + step)
-        x = np.take(u[j0:j1], m.fwd.perm, axis=1)  # renumbered: column p is decision perm[p]
+        x = np.take(u[j0:j1], m.draw, axis=1)  # renumbered: column p is decision perm[p]
         # Which side of the mode, as 1.0 / 0.0 factors: selecting by arithmetic is exact here (a value times 1,
         # plus 0) and several times faster than a mask, which mispredicts on random data.
         b = np.less_equal(x, split).astype(np.float32)
@@ -882,7 +898,9 @@ def simulate(
     rng_d = np.random.default_rng(dur_seq)
     rng_r = np.random.default_rng(risk_seq)
     dec_streams = (
-        [id_stream(seed, "decision", d.id) for d in plan.decisions] if common_random_numbers else None
+        [id_stream(seed, "decision", i) for i in sorted(d.id for d in plan.decisions)]  # columns in id order
+        if common_random_numbers
+        else None
     )
     risk_streams = (
         [id_stream(seed, "risk", r.id) for r in plan.risks[:n_risks]] if common_random_numbers else None
@@ -933,7 +951,7 @@ def simulate(
                     pair = g.random((c, 2))
                     ur[:, k], ur[:, n_risks + k] = pair[:, 0], pair[:, 1]
             else:
-                ur = rng_r.random((c, 2 * n_risks))
+                ur = rng_r.random((c, 2 * n_risks))[:, m.risk_draw]  # drawn in id order, used in plan order
             fire = ur[:, :n_risks] < m.risk_p
             delays = triangular_ppf(ur[:, n_risks:], m.risk_low, m.risk_mode, m.risk_high)
             delays = np.where(fire, delays, 0.0)  # (c, risks)
