@@ -39,6 +39,7 @@ from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
 from planner.report.sections import Section, resolve_sections
 from planner.report.style import INK, MUTED, PAPERS, RULE, PageGeometry, page_geometry
+from planner.report.vector import ChartFlowable
 
 Progress = Callable[[float, str], bool]
 
@@ -48,6 +49,7 @@ _PAGECOUNT_FORM = "pagecount"
 # Sections that start on a page of their own; every other one follows the previous section when at least a fifth
 # of the page is left, so that short sections never leave near-empty pages.
 _OWN_PAGE = frozenset({"summary", "roadmap"})
+_FOLLOW = 0.22  # share of a page that must be left for a section to follow the previous one on it
 _TWO_COLUMNS = frozenset({"summary"})  # on landscape pages
 
 # Share of the progress bar for each phase: writing the flowables is quick, laying out and drawing pages is not.
@@ -334,6 +336,39 @@ class _Gap(Flowable):
         pass
 
 
+def _keep_before_break(story: list[Any], at: int, flowables: list[Any], g: PageGeometry) -> None:
+    """The page break ``story[at]`` of a section that follows another on its page and ends where the next one
+    starts a page of its own (the roadmap) becomes a :class:`_SectionBreak` when the section fits one page: its end
+    stood alone on a page before the break (the cost section's two tables, 10 % of a page, after the executive
+    summary of a one-decision plan). A section taller than a page flows on as before."""
+    need = flow_height(flowables, g.frame_width) + 18.0  # with its gap (_Gap) above it on a page it shares
+    # A chart that takes the rest of its page (between its least and its most height) gives way first.
+    give = sum(
+        max(0.0, f.max_height - f.min_height)
+        for f in flowables
+        if isinstance(f, ChartFlowable) and f._fixed is None and f.max_height is not None
+    )
+    if need <= g.frame_height - 1.0:
+        story[at] = _SectionBreak(need, give, g.frame_height)
+
+
+class _SectionBreak(CondPageBreak):
+    """The page break of a section that fits one page (``need`` points, its gap included): where the page has less
+    room, the section moves to the next page whole, as a chart does, rather than leave its end alone there; unless
+    its charts that take the rest of their page, drawn up to ``give`` points shorter, let it fit here. As every
+    section, it also starts the next page when less than :data:`_FOLLOW` of this one is left."""
+
+    def __init__(self, need: float, give: float, frame_height: float) -> None:
+        super().__init__(_FOLLOW * frame_height)
+        self.need, self.give, self.frame_height = need, give, frame_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        short = self.need - self.give - avail_height  # what would not fit here, its charts at their shortest
+        self.height = avail_height + 1.0 if short > 0 else _FOLLOW * self.frame_height
+        w, h = super().wrap(avail_width, avail_height)
+        return float(w), float(h)
+
+
 FIRST_ROWS = 2  # a table's rows kept under its heading and text when it splits
 
 
@@ -427,6 +462,9 @@ def _build(
         head = next((f for f in written[section.name] if isinstance(f, Heading) and f.level == 0), None)
         if section.name != "cover" and head is not None:
             ctx.contents.append((head.title, head.key))
+    flowing: tuple[int, list[Any]] | None = (
+        None  # the section that follows another on its page: its break, itself
+    )
     for section in chosen:
         flowables = written[section.name]
         if not flowables:
@@ -443,10 +481,14 @@ def _build(
             first_template = template
         else:
             if section.name in _OWN_PAGE or template != last_template:
+                if flowing is not None:
+                    _keep_before_break(story, *flowing, geometry)
                 story.append(NextPageTemplate(template))
                 story.append(PageBreak())
+                flowing = None
             else:
-                story.append(CondPageBreak(0.22 * geometry.frame_height))
+                flowing = (len(story), flowables)
+                story.append(CondPageBreak(_FOLLOW * geometry.frame_height))
                 story.append(_Gap(18, geometry.frame_height))
         last_template = template
         story.extend(flowables)

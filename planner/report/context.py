@@ -25,7 +25,7 @@ from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD, REGULAR, font_runs
 from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
-from planner.report.vector import ChartFlowable, smallest_font
+from planner.report.vector import ChartFlowable, LaidOutLine, right_to_left, smallest_font
 
 
 def esc(text: Any) -> str:
@@ -179,6 +179,14 @@ class SplitTable(Table):
     frame_height: float | None = None
 
     def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)
+        parts = self._split_rows(availHeight, doInRowSplit)
+        for part in parts:  # the rest is a table of the same kind, with the same page to go whole to: it went
+            # on under the first part with one row, the others alone on the next page (a header over one row)
+            if isinstance(part, SplitTable):
+                part.frame_height = self.frame_height
+        return parts
+
+    def _split_rows(self, availHeight: float, doInRowSplit: int) -> list[Any]:  # noqa: N803
         heights = self._rowHeights
         head = self._head_rows()
         n = self._getFirstPossibleSplitRowPosition(availHeight)
@@ -512,6 +520,12 @@ class ReportContext:
         st = self.styles[style]
         if (
             "\n" not in text
+            and right_to_left(text)
+            and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
+        ):
+            return LaidOutLine(text, st)  # one line of Hebrew or Arabic: laid out as the charts lay it out
+        if (
+            "\n" not in text
             and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
             # a plain cell has one font: a fallback font (or the one that keeps a character nothing draws)
             # needs a paragraph
@@ -563,22 +577,7 @@ class ReportContext:
         ``right`` columns are right-aligned and in the ``bold`` columns bold. ``snug``: the ``right`` columns only
         as wide as their figures and headers need, the first column (the names) given the rest.
         """
-        # A figure in a right-aligned column is one line that does not wrap: the column is at least as wide as its
-        # widest (a yen total of 1,058,123,456,789 ran over the next column's figure).
-        need = [
-            max(
-                (
-                    stringWidth(line, BOLD if k in bold else REGULAR, 8) + 8.5
-                    for row in rows
-                    if k < len(row) and isinstance(row[k], str)
-                    for line in row[k].split("\n")
-                ),
-                default=0.0,
-            )
-            if k in right
-            else 0.0
-            for k in range(len(header))
-        ]
+        need = _figure_needs(header, rows, right, bold)
         cols = self.columns(widths, wide=wide, total=total)
         col_widths = _headers_fit(cols, header, self.styles["head"], need)
         if snug:
@@ -606,6 +605,25 @@ class ReportContext:
         t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))
         return t
 
+    def table_fits(
+        self,
+        header: Sequence[Any],
+        rows: Sequence[Sequence[Any]],
+        total: float,
+        *,
+        right: Sequence[int] = (),
+        bold: Sequence[int] = (),
+        name: float = 72.0,
+    ) -> bool:
+        """Whether a :meth:`table` fits ``total`` points with every figure of its ``right`` columns on one line,
+        each other column as wide as its header's longest word and the first (the names) at least ``name`` points.
+        Where it does not, the figures ran into each other (a table of yen in trillions beside a chart)."""
+        heads = _header_needs(header, self.styles["head"])
+        need = [max(h, f) for h, f in zip(heads, _figure_needs(header, rows, right, bold), strict=True)]
+        if need:
+            need[0] = max(need[0], name)
+        return sum(need) <= total
+
     def chart(
         self,
         draw: Callable[[Any], None],
@@ -617,9 +635,11 @@ class ReportContext:
         min_height: float = 144.0,
         figure: Any = None,
         max_height: float | None = None,
+        reserve: float = 0.0,
     ) -> ChartFlowable:
         """A vector chart slot; ``draw(fig)`` runs when the page is rendered. Default: the frame's width (of a
-        landscape page when ``wide``) and, without a ``height``, whatever height is left on the page."""
+        landscape page when ``wide``) and, without a ``height``, whatever height is left on the page (less
+        ``reserve`` points for what follows it), between ``min_height`` and ``max_height``."""
         g = self.wide if wide else self.geometry
         f = ChartFlowable(
             self._checked(draw, name),
@@ -629,6 +649,7 @@ class ReportContext:
             min_height=min_height,
             figure=figure,
             max_height=max_height,
+            reserve=reserve,
         )
         self.charts.append(f)
         return f
@@ -682,6 +703,28 @@ __all__ = [
     "fmt_date",
     "fmt_weeks",
 ]
+
+
+def _figure_needs(
+    header: Sequence[Any], rows: Sequence[Sequence[Any]], right: Sequence[int], bold: Sequence[int]
+) -> list[float]:
+    """Points each ``right`` column of a table needs for its widest figure (0 for the others). A figure in a
+    right-aligned column is one line that does not wrap: the column is at least as wide as its widest (a yen total
+    of 1,058,123,456,789 ran over the next column's figure)."""
+    return [
+        max(
+            (
+                stringWidth(line, BOLD if k in bold else REGULAR, 8) + 8.5
+                for row in rows
+                if k < len(row) and isinstance(row[k], str)
+                for line in row[k].split("\n")
+            ),
+            default=0.0,
+        )
+        if k in right
+        else 0.0
+        for k in range(len(header))
+    ]
 
 
 def _header_needs(header: Sequence[Any], style: Any) -> list[float]:

@@ -204,7 +204,13 @@ def missing_characters(texts: Any, limit: int = 6) -> list[str]:
 
 
 def draw_string(canv: Any, x: float, y: float, text: str, font: str, size: float) -> None:
-    """``canv.drawString`` in ``font``, with the characters it lacks from a fallback font (:func:`font_runs`)."""
+    """``canv.drawString`` in ``font``, with the characters it lacks from a fallback font (:func:`font_runs`);
+    right-to-left text as the charts draw it (:func:`planner.report.vector.draw_laid_out`)."""
+    from planner.report.vector import draw_laid_out, right_to_left
+
+    if right_to_left(text):
+        draw_laid_out(canv, x, y, text, size, bold="Bold" in font)
+        return
     t = canv.beginText(x, y)
     for f, run in font_runs(text, font):
         t.setFont(f, size)

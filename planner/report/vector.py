@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -382,6 +383,64 @@ def render_figure(fig: Figure, canv: Canvas) -> None:
         renderer.end_group()
 
 
+def draw_laid_out(canv: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False) -> None:
+    """One line of ``text`` with its baseline at ``(x, y)`` on ``canv``, in the canvas's fill colour, drawn as the
+    charts draw right-to-left text (:meth:`CanvasRenderer.draw_text`): laid out by matplotlib (libraqm: bidi order,
+    Arabic joining) as outlines, with the string as invisible text over them. ReportLab sets a string left to
+    right glyph by glyph: a Hebrew plan title read backwards in the page header, Arabic backwards and unjoined."""
+    fill = canv._fillColorObj  # the colour the caller chose (ReportLab has no getter)
+    rgb = (float(fill.red), float(fill.green), float(fill.blue)) if fill is not None else (0.0, 0.0, 0.0)
+    base = size * 0.5  # room under the baseline for descenders
+    width = (
+        stringWidth(text, REGULAR, size) * 1.5 + 2 * size
+    )  # the outlines' room; nothing is drawn past them
+    from planner.charts import style
+
+    fig = Figure(figsize=(width / 72, (base + size * 1.5) / 72), dpi=72)
+    fig.patch.set_visible(False)
+    with (
+        style.rc_context()
+    ):  # the charts' fonts: DejaVu, then the fallback fonts installed (CJK in a mixed title)
+        fig.text(
+            0,
+            base / (base + size * 1.5),
+            text,
+            fontsize=size,
+            color=rgb,
+            va="baseline",
+            ha="left",
+            fontweight="bold" if bold else "normal",
+        )
+        canv.saveState()
+        canv.translate(x, y - base)
+        with (
+            warnings.catch_warnings()
+        ):  # a character no font has is a box, named on the cover (missing_glyphs_note)
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+            render_figure(fig, canv)
+        canv.restoreState()
+
+
+class LaidOutLine(Flowable):
+    """A one-line table cell or label with right-to-left text, drawn by :func:`draw_laid_out` in ``style``'s font
+    size, weight and colour."""
+
+    def __init__(self, text: str, style: Any) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = min(avail_width, stringWidth(self.text, self.style.fontName, self.style.fontSize))
+        return self.width, float(self.style.leading)
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.style.textColor)
+        bold = "Bold" in self.style.fontName
+        draw_laid_out(
+            self.canv, 0, self.style.leading - self.style.fontSize, self.text, self.style.fontSize, bold=bold
+        )
+
+
 class ChartFlowable(Flowable):
     """A chart slot of fixed size: ``draw(fig)`` is called when the page is rendered, on a fresh 72-dpi figure.
 
@@ -399,9 +458,11 @@ class ChartFlowable(Flowable):
         min_height: float = 144.0,
         figure: Figure | None = None,
         max_height: float | None = None,
+        reserve: float = 0.0,
     ) -> None:
         super().__init__()
         self.max_height = max_height
+        self.reserve = reserve
         self._draw_chart = draw
         self._figure = figure  # already drawn at this size (a legibility probe): rendered as it is
         self.width = width
@@ -412,9 +473,10 @@ class ChartFlowable(Flowable):
         self.error: str | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        # A slot without a fixed height takes the rest of the frame (at least ``min_height``).
+        # A slot without a fixed height takes the rest of the frame (at least ``min_height``), less ``reserve``
+        # points kept under it for what follows it (a table that belongs on its page).
         if self._fixed is None:
-            self.height = max(self.min_height, avail_height - 1)
+            self.height = max(self.min_height, avail_height - self.reserve - 1)
             if self.max_height is not None:
                 self.height = min(self.height, max(self.min_height, self.max_height))
         return self.width, self.height

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
 from planner.model import units
 from planner.report.context import ReportContext, esc
+from planner.report.fonts import BOLD
 from planner.report.sections import Section
 
 
@@ -203,8 +205,8 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                     header,
                     rows,
                     [2.2] + [1.1] * len(used) + [1.3, 0.7],
-                    right=tuple(range(1, len(used) + 3)),
-                    bold=(len(used) + 1,),
+                    right=stage_right,
+                    bold=stage_bold,
                     total=width,
                     snug=True,
                 ),
@@ -218,7 +220,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                     fitted(item_rows, width),
                     item_widths,
                     right=item_right,
-                    bold=(len(item_cols) + 1,),
+                    bold=item_bold,
                     total=width,
                     snug=True,
                 )
@@ -226,13 +228,24 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
         return out
 
     item_right = tuple(range(1, len(item_cols) + 2))
+    item_bold = (len(item_cols) + 1,)
+    stage_right, stage_bold = tuple(range(1, len(used) + 3)), (len(used) + 1,)
     # The spend curve is the one chart: a chart of the cost by stage beside it drew the figures of the table
     # under it a second time, and two charts at half a page's height left the curve ~30 pt to plot in.
     intro = sum(_height(f, g.frame_width, g.frame_height) for f in out)
     left = g.frame_height - intro - 6
     # The heading and its sentences go to the next page with the chart when the chart does not fit under them
     # (they ended a page whose next one began with the chart and the tables: "What it costs" over an empty foot).
-    if landscape:
+    # Beside the curve only when their figures fit half the page: a plan's yen in trillions ran into each other.
+    items_fit = not item_rows or ctx.table_fits(
+        item_head, item_rows, ctx.half_width, right=item_right, bold=item_bold
+    )
+    # (the stage names' longest word whole too: 'Operationaliz-e' broke beside yen in trillions)
+    name_w = max((stringWidth(w, BOLD, 8) + 9.0 for _, n, _ in rows_data for w in n.split()), default=0.0)
+    stages_fit = ctx.table_fits(
+        header, rows, ctx.half_width, right=stage_right, bold=stage_bold, name=min(144.0, max(72.0, name_w))
+    )
+    if landscape and items_fit and stages_fit:
         right = tables(ctx.half_width)
         right_h = sum(_height(f, ctx.half_width, g.frame_height) for f in right)
         # The tables beside the curve, as tall as the taller of the two, when they take at most three quarters of
@@ -249,27 +262,39 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
             out.append(ctx.side_by_side(spend, right))
             return out
     below = tables(None)  # long names or many stages: one above the other, splitting over pages
-    if landscape and item_rows and _fits_beside_items(ctx, tables, left):
-        # Too tall for the page one above the other: the biggest items beside the curve, cost by stage under both.
-        items = tables(ctx.half_width, stages=False)
-        items_h = sum(_height(f, ctx.half_width, g.frame_height) for f in items)
-        h = max(CHART_MIN_PT, min(CHART_PT, left - _tables_h(tables(None, items=False), g) - 6), items_h)
-        spend = ctx.chart(
-            lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
-            h,
-            name="spend curve",
-            width=ctx.half_width,
-        )
-        out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + h)))
-        out.append(ctx.side_by_side(spend, items))
-        out.extend(tables(None, items=False))
-        return out
+    # Too tall for the page one above the other: one table beside the curve (the biggest items; else the cost by
+    # stage, when only its figures fit half the page), the other under both.
+    if landscape and item_rows and (items_fit or stages_fit):
+        beside = tables(ctx.half_width, stages=not items_fit, items=items_fit)
+        under = tables(None, items=not items_fit, stages=items_fit)
+        if _fits_beside(ctx, below, beside, under, left):
+            beside_h = sum(_height(f, ctx.half_width, g.frame_height) for f in beside)
+            h = max(CHART_MIN_PT, min(CHART_PT, left - _tables_h(under, g) - 6), beside_h)
+            spend = ctx.chart(
+                lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+                h,
+                name="spend curve",
+                width=ctx.half_width,
+            )
+            out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + h)))
+            out.append(ctx.side_by_side(spend, beside))
+            out.extend(under)
+            return out
     # The curve no taller than leaves the tables room on the page, down to CHART_MIN_PT: at its full height the
     # last rows of the biggest items stood alone on the next page (the roadmap starts a page of its own).
+    # Where the section follows another on a page, the curve is shorter still (as short as CHART_MIN_PT) to keep
+    # the tables under it: at its height for a page of its own the tables went on alone to the next page.
     below_h = sum(_height(f, g.frame_width, g.frame_height) for f in below)
     h = min(CHART_PT, max(CHART_MIN_PT, left - below_h - 6))
-    spend = ctx.chart(lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim), h, name="spend curve")
-    out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + h)))
+    spend = ctx.chart(
+        lambda fig: draw_spend_curve(fig, ctx.analysis, simulation=sim),
+        None,
+        name="spend curve",
+        min_height=min(h, CHART_MIN_PT),
+        max_height=h,
+        reserve=below_h + 6,
+    )
+    out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + min(h, CHART_MIN_PT))))
     out.append(spend)
     out.extend(below)
     return out
@@ -283,15 +308,16 @@ def _tables_h(flowables: list[Flowable], g: Any) -> float:
     return sum(_height(f, g.frame_width, g.frame_height) for f in flowables)
 
 
-def _fits_beside_items(ctx: ReportContext, tables: Any, left: float) -> bool:
-    """Whether the section fits its page with the biggest items beside the spend curve and the cost by stage under
-    them, where it does not with all of it one above the other."""
+def _fits_beside(
+    ctx: ReportContext, stacked: list[Flowable], beside: list[Flowable], under: list[Flowable], left: float
+) -> bool:
+    """Whether the section fits its ``left`` points with the ``beside`` table next to the spend curve and the
+    ``under`` one under both, where it does not with all of it (``stacked``) one above the other."""
     g = ctx.geometry
-    stacked = CHART_MIN_PT + _tables_h(tables(None), g) + 6
-    if stacked <= left:
+    if CHART_MIN_PT + _tables_h(stacked, g) + 6 <= left:
         return False
-    items_h = sum(_height(f, ctx.half_width, g.frame_height) for f in tables(ctx.half_width, stages=False))
-    return max(CHART_MIN_PT, items_h) + _tables_h(tables(None, items=False), g) + 6 <= left
+    beside_h = sum(_height(f, ctx.half_width, g.frame_height) for f in beside)
+    return max(CHART_MIN_PT, beside_h) + _tables_h(under, g) + 6 <= left
 
 
 def _height(f: Flowable, width: float, height: float) -> float:
