@@ -56,6 +56,13 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 "is password-protected, so its cells cannot be read",
                 hint="open it in Excel, remove the password (File > Info > Protect Workbook), and save it as .xlsx",
             ) from None
+        if len(raw) % 512:  # a compound file is a 512-byte header and whole sectors: this one stops part way
+            raise InteropError(
+                path,
+                f"is cut short or damaged: it cannot be read as an Excel 97-2003 workbook, and its {len(raw):,} "
+                "bytes are not whole 512-byte sectors as such a file's are",
+                hint="copy it again, or open and save it again in the spreadsheet, as .xlsx or CSV",
+            ) from None
         raise unreadable(
             path,
             exc,

@@ -159,3 +159,17 @@ def test_s24_every_format_cut_at_ten_offsets_is_read_or_refused_in_one_line(
             import_file(path)
         except InteropError as exc:
             assert "\n" not in str(exc) and str(path) in str(exc), (cut, str(exc))
+
+
+def test_s24_an_xls_cut_short_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # an .xls (compound file) is a 512-byte header and whole sectors: xlrd's 'IndexError: array index out of range'
+    # named no cause
+    data = (DATA / "xls" / "fraud-detection.xls").read_bytes()
+    assert len(data) % 512 == 0
+    path = tmp_path / "cut.xls"
+    path.write_bytes(data[:17801])
+    err = _one_line_refusal(path, capsys, tmp_path)
+    assert (
+        "is cut short or damaged: it cannot be read as an Excel 97-2003 workbook, and its 17,801 bytes" in err
+    )
+    assert "IndexError" not in err
