@@ -118,3 +118,37 @@ def analysis_of(plan: Plan) -> Analysis:
     result = analyze(plan)
     assert result.ok, result.errors
     return result
+
+
+def text_runs(page: Any) -> list[tuple[str, float, float, float]]:
+    """Text runs of a pypdf page: (text, x, y, width in points)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from planner.report.fonts import BOLD, REGULAR
+
+    out: list[tuple[str, float, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip() and font is not None:
+            name = BOLD if "Bold" in str(font.get("/BaseFont")) else REGULAR
+            x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+            out.append((text.strip(), x, y, stringWidth(text.strip(), name, size)))
+
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+def figures_apart(page: Any) -> int:
+    """Assert that no figure (digits, commas, a percent sign) of a pypdf page runs into the next one on its line;
+    return how many neighbouring pairs were checked."""
+    runs = [r for r in text_runs(page) if r[0].replace(",", "").replace("%", "").isdigit()]
+    rows: dict[float, list[tuple[str, float, float, float]]] = {}
+    for r in runs:
+        rows.setdefault(round(r[2], 1), []).append(r)
+    pairs = 0
+    for row in rows.values():
+        row.sort(key=lambda r: r[1])
+        for a, b in zip(row, row[1:], strict=False):
+            pairs += 1
+            assert a[1] + a[3] + 2 <= b[1], f"{a[0]} runs into {b[0]}"
+    return pairs

@@ -10,17 +10,15 @@ widest figure (the room taken from the widest column, as for header words).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planner.analysis import analyze
 from planner.analysis.cost import format_money
 from planner.model import plan_from_dict
 from planner.report import build_report
-from planner.report.fonts import BOLD, REGULAR
+from tests.report.report_helpers import figures_apart
 from tests.report.s20_plans import jpy_huge
 
 
@@ -31,20 +29,6 @@ def test_compact_money_has_trillions() -> None:
     assert format_money(999.5e12, None, compact=True) == "1,000T"
     assert format_money(4.2e14, "JPY", compact=True) == "JPY 420T"
     assert format_money(5e11, "JPY", compact=True) == "JPY 500B"
-
-
-def _runs(page: Any) -> list[tuple[str, float, float, float]]:
-    """Text runs of a page: (text, x, y, width in points)."""
-    out: list[tuple[str, float, float, float]] = []
-
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if text.strip() and font is not None:
-            name = BOLD if "Bold" in str(font.get("/BaseFont")) else REGULAR
-            x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
-            out.append((text.strip(), x, y, stringWidth(text.strip(), name, size)))
-
-    page.extract_text(visitor_text=visit)
-    return out
 
 
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
@@ -60,13 +44,5 @@ def test_cost_figures_do_not_run_into_each_other(tmp_path: Path, orientation: st
     for page in pages[1:]:
         text = page.extract_text()
         assert "e+" not in text  # the spend curve's axis: 800B ... 4T
-        runs = [r for r in _runs(page) if r[0].replace(",", "").replace("%", "").isdigit()]
-        rows: dict[float, list[tuple[str, float, float, float]]] = {}
-        for r in runs:
-            rows.setdefault(round(r[2], 1), []).append(r)
-        for row in rows.values():
-            row.sort(key=lambda r: r[1])
-            for a, b in zip(row, row[1:], strict=False):
-                figures += 1
-                assert a[1] + a[3] + 2 <= b[1], f"{a[0]} runs into {b[0]}"
+        figures += figures_apart(page)
     assert figures >= 20

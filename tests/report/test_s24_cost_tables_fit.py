@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from planner.analysis import analyze
 from planner.model import plan_from_dict
 from planner.report import build_report
-from tests.report.test_s20_big_money import _runs
+from tests.report.report_helpers import figures_apart
 from tests.unseen_plans import costs_and_capacity
 
 
@@ -38,13 +38,5 @@ def test_trillion_yen_tables_do_not_run_into_each_other(tmp_path: Path) -> None:
     for page in PdfReader(out).pages:
         text = page.extract_text()
         assert "Operationaliz\n" not in text  # the stage's name whole on its line
-        runs = [r for r in _runs(page) if r[0].replace(",", "").replace("%", "").isdigit()]
-        rows: dict[float, list[tuple[str, float, float, float]]] = {}
-        for r in runs:
-            rows.setdefault(round(r[2], 1), []).append(r)
-        for row in rows.values():
-            row.sort(key=lambda r: r[1])
-            for a, b in zip(row, row[1:], strict=False):
-                figures += 1
-                assert a[1] + a[3] + 2 <= b[1], f"{a[0]} runs into {b[0]}"
+        figures += figures_apart(page)
     assert figures >= 30  # the six items' four figures and the stages' four, each beside the next
