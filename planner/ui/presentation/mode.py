@@ -67,6 +67,8 @@ FIGURE_SCALE = 2.1
 CANVAS_ZOOM = 1.6
 """Graph canvas zoom in presentation mode: at least this (100 % cards are sized for a desk, not a room)."""
 DURATION_STEP = 1.0
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size (no maximum)."""
 """Weeks added or removed by one ``+`` / ``-`` press."""
 STEP_MIN_ZOOM = 0.75
 """A stage step zooms out to show its cards, but not below this (card titles stay readable from the room)."""
@@ -265,6 +267,7 @@ class PresentationController(QObject):
         self.position = 0
         self.step_panel: StepPanel | None = None
         self.step_bar: QToolBar | None = None
+        self.portrait = False  # the step panel under the graph, not beside it (a portrait screen)
         self.blank: BlankScreen | None = None
         # The what-if session: where the undo stack stood, the plan and the finish when presenting started.
         self.session_index = 0
@@ -438,7 +441,15 @@ class PresentationController(QObject):
         steps.toggleViewAction().setEnabled(False)
         steps.addWidget(self.step_panel)
         self.step_bar = steps
-        w.addToolBar(Qt.ToolBarArea.RightToolBarArea, steps)
+        # Beside the graph on a landscape screen; under it on a portrait one (a 1080x1920 panel), where beside it
+        # the panel left the graph a 590 px column with 900 px of nothing above and below the stage's cards.
+        room = w.screen().geometry() if full_screen else w.rect()
+        self.portrait = room.height() > room.width()
+        if self.portrait:  # a row of its own, between the graph and the presenter bar
+            w.addToolBarBreak(Qt.ToolBarArea.BottomToolBarArea)
+            w.addToolBar(Qt.ToolBarArea.BottomToolBarArea, steps)
+        else:
+            w.addToolBar(Qt.ToolBarArea.RightToolBarArea, steps)
         steps.hide()
         self.blank = BlankScreen(w)
         # An edit still being analysed: the overview alone until its analysis comes (refresh builds the deck).
@@ -497,6 +508,8 @@ class PresentationController(QObject):
             w.removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
         if self.step_bar is not None:
+            if self.portrait:
+                w.removeToolBarBreak(self.step_bar)  # the row break put before it
             w.removeToolBar(self.step_bar)
             self.step_bar.deleteLater()
         if self.blank is not None:
@@ -868,9 +881,14 @@ class PresentationController(QObject):
                     self._fit_plan(canvas)
             return
         panel.show_step(step)
-        # Never wider than the room the views leave: the window must not grow past the screen.
-        room = w.width() - w.views.minimumSizeHint().width() - 24
-        panel.setFixedWidth(max(240, min(self._panel_width(canvas, step), room)))
+        if self.portrait:  # under the graph: the window's width, STEP_PANEL_SHARE of its height
+            panel.setMinimumWidth(0)
+            panel.setMaximumWidth(QWIDGETSIZE_MAX)
+            panel.setFixedHeight(max(200, int(w.height() * STEP_PANEL_SHARE)))
+        else:
+            # Never wider than the room the views leave: the window must not grow past the screen.
+            room = w.width() - w.views.minimumSizeHint().width() - 24
+            panel.setFixedWidth(max(240, min(self._panel_width(canvas, step), room)))
         bar.show()
         settle_layouts(
             canvas if canvas is not None else w.views
