@@ -16,6 +16,7 @@ from planner.analysis.schedule import Schedule
 from planner.analysis.stages import StageAnalysis
 from planner.model import units
 from planner.model.plan import Baseline, BaselineEntry, Plan
+from planner.units import quoted
 
 SLIP_TOL = 1e-7
 """Weeks: slips smaller than this are rounding noise and reported as 0."""
@@ -68,7 +69,10 @@ def _starts(schedule: Schedule, plan: Plan | None) -> list[float]:
 
 def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
     """A copy of ``plan`` holding ``baseline``: it replaces a baseline of the same name (:func:`planner.model.names
-    .name_key`) in place, or is added at the end."""
+    .name_key`) in place, or is added at the end. A ``ValueError`` that says what to do when the plan already holds
+    the most baselines a plan file may (:data:`planner.model.limits.MAX_BASELINES`): the file written with one more
+    would not load (H-unseen24: ``planner baseline --name`` wrote a 101st, and the plan then refused to open)."""
+    from planner.model.limits import MAX_BASELINES
     from planner.model.names import name_key
 
     baselines = list(plan.baselines)
@@ -78,6 +82,11 @@ def with_baseline(plan: Plan, baseline: Baseline) -> Plan:
             baselines[k] = baseline
             break
     else:
+        if len(baselines) >= MAX_BASELINES:
+            raise ValueError(
+                f"the plan already has {len(baselines)} baselines, the most a plan file holds; replace one by "
+                f"giving its name (the oldest is {quoted(baselines[0].name)}), or delete one in the app"
+            )
         baselines.append(baseline)
     return plan.model_copy(update={"baselines": baselines})
 

@@ -104,7 +104,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--name {quoted(elide(name, 40))}: {exc.errors()[0]['msg']}") from None
     replaced = plan.baseline(name) is not None  # as with_baseline replaces it
     try:
-        save_plan(with_baseline(plan, baseline), args.file)
+        kept = with_baseline(plan, baseline)
+    except ValueError as exc:  # the most baselines a plan file holds
+        raise CliError(f"{args.file}: {exc}; nothing was written") from None
+    try:
+        save_plan(kept, args.file)
     except OSError as exc:
         raise CliError(f"{args.file}: cannot write it ({exc.strerror or exc}); nothing was changed") from None
     if args.format == "json":
