@@ -101,8 +101,17 @@ def check_names(plan: Any, names: list[str] | None, path: str) -> None:
             f"{path}: --scenarios: no scenario called {', '.join(quoted(n) for n in unknown)}; "
             f"valid scenarios: {listed}"
         )
-    if len({name_key(n) for n in names}) != len(names):
-        raise CliError(f"--scenarios: {text_list(names)} names a scenario twice")
+    # what each name picks, as resolve() picks it: a scenario of that name, else the base ('Base', 'base', '')
+    picked: dict[str | None, str] = {}
+    for n in names:
+        key = name_key(n) if name_key(n) in keys else None
+        if key in picked:
+            raise CliError(
+                f"{path}: --scenarios: {quoted(picked[key])} and {quoted(n)} are the same scenario; name each once"
+                if picked[key] != n
+                else f"{path}: --scenarios: {quoted(n)} is named twice; name each scenario once"
+            )
+        picked[key] = n
 
 
 def text_list(names: list[str]) -> str:
