@@ -190,6 +190,7 @@ _ALIASES = {
     "resolved": "actual_finish",
     "closed": "actual_finish",
     "closed date": "actual_finish",
+    "resolution date": "actual_finish",  # Jira's data pipeline export ("resolution_date", ISO)
     "original estimate": "duration",
     "estimated time": "duration",
     # Microsoft Planner's "Export plan to Excel" ("Bucket Name", "Progress" in words, "Labels", "Completed Date"),
@@ -689,7 +690,12 @@ def _norm_header(h: Any) -> str:
     if "_" in key and key not in COLUMNS and key not in _EXTRA_KEYS:
         # a snake_case export (an API's or a tool's: percent_complete, end_date, task_name) names what its words do
         spaced = key.replace("_", " ")
-        if spaced in _ALIASES or spaced in START_HEADERS or spaced in FINISH_HEADERS:
+        if (
+            spaced in _ALIASES
+            or spaced in START_HEADERS
+            or spaced in FINISH_HEADERS
+            or spaced in TYPE_HEADERS
+        ):
             key = _ALIASES.get(spaced, spaced)
     under = key.replace(" ", "_")
     return under if under in COLUMNS or under in _EXTRA_KEYS else key
