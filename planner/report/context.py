@@ -25,7 +25,7 @@ from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD, REGULAR, font_runs
 from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
-from planner.report.vector import ChartFlowable, LaidOutLine, right_to_left, smallest_font
+from planner.report.vector import ChartFlowable, LaidOutLine, draw_laid_out, right_to_left, smallest_font
 
 
 def esc(text: Any) -> str:
@@ -328,6 +328,13 @@ class Heading(Paragraph):
         if doc is not None and hasattr(doc, "heading_drawn"):
             doc.heading_drawn(self, y)
         c.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+        st = self.style
+        if right_to_left(self.title) and len(self.blPara.lines) == 1:  # as the header and table cells draw it
+            c.setFillColor(st.textColor)
+            draw_laid_out(
+                c, 0, self.height - st.fontSize, self.title, st.fontSize, bold="Bold" in st.fontName
+            )
+            return
         super().draw()
 
 

@@ -404,7 +404,8 @@ def draw_laid_out(canv: Canvas, x: float, y: float, text: str, size: float, *, b
         fig.text(
             0,
             base / (base + size * 1.5),
-            text,
+            "\u200e"
+            + text,  # a left-to-right mark: the line reads left to right ('1. التحقق', not 'التحقق .1')
             fontsize=size,
             color=rgb,
             va="baseline",

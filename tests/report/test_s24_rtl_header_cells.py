@@ -1,7 +1,7 @@
-"""Right-to-left text in the page header and in one-line table cells reads right (H-report24). ReportLab sets a
-string left to right glyph by glyph: a Hebrew plan title read backwards in every page's header, an Arabic decision
-title backwards and in unjoined letters in the appendix. Both are now drawn as the charts draw such text
-(vector.draw_laid_out: matplotlib's layout as outlines, the string as invisible text over them), so they still
+"""Right-to-left text in the page header, one-line headings and one-line table cells reads right (H-report24).
+ReportLab sets a string left to right glyph by glyph: a Hebrew plan title read backwards in every page's header, an
+Arabic decision title backwards and in unjoined letters in the appendix. They are now drawn as the charts draw such
+text (vector.draw_laid_out: matplotlib's layout as outlines, the string as invisible text over them), so they still
 extract and search. Sentences (paragraphs) that quote such a name are still set left to right: docs/report.md."""
 
 from __future__ import annotations
@@ -45,3 +45,16 @@ def test_left_to_right_names_stay_plain_text(tmp_path: Path) -> None:
     stream = page.get_contents().get_data().decode("latin-1")
     assert "3 Tr" not in stream and _fills(stream) == 0
     assert "Expansion plan" in page.extract_text()
+
+
+def test_a_one_line_heading_is_laid_out_too(tmp_path: Path) -> None:
+    # 'Stages in detail' heads each stage '1. <name>': an Arabic name was drawn backwards and unjoined; the
+    # heading now reads left to right with the name laid out ('1. التحقق', a left-to-right mark before it).
+    data = _base("Plan", 2)
+    data["stages"][0]["name"] = ARABIC
+    out = tmp_path / "r.pdf"
+    build_report(analyze(plan_from_dict(data)), out, sections=["stages-detail"])
+    page = PdfReader(out).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    assert stream.count("3 Tr") == 1 and _fills(stream) >= 1
+    assert ARABIC in page.extract_text() or ARABIC[::-1] in page.extract_text()
