@@ -429,7 +429,7 @@ class RiskTab(QWidget):
         """Start a simulation with the chosen iterations and seed (cancelling a running one)."""
         a = self.doc.analysis
         if a is not None and a.schedule is None and self.doc.analysis_current:
-            self.state_label.setText("The plan has errors to fix first (see Findings)")
+            self._set_state("The plan has errors to fix first (see Findings)")
             return False
         seed = self.seed.value()
         return self.runner.start(self.iterations.value(), None if seed < 0 else seed)
@@ -456,7 +456,18 @@ class RiskTab(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, max(1, self.iterations.value()))
         self.progress.setValue(0)
-        self.state_label.setText("Simulating…")
+        self._set_state("Simulating…")
+
+    def _set_state(self, text: str) -> None:
+        """The run's state line, at least as wide as the widest state it has shown (up to a third of the tab, so
+        that it still wraps in a narrow one): the controls flow onto a second row when the line does not fit, and
+        the finished run's '10,000 iterations, seed 0, 0.23 s' went there while 'Simulating…' came back up, so
+        every run moved the charts below by a row and each was drawn twice."""
+        label = self.state_label
+        label.setText(text)
+        wide = min(label.fontMetrics().horizontalAdvance(text) + 4, max(120, self.width() // 3))
+        if wide > label.minimumWidth():
+            label.setMinimumWidth(wide)
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress.maximum() != total:
@@ -471,7 +482,7 @@ class RiskTab(QWidget):
     def _on_cancelled(self) -> None:
         self._idle()
         self.progress.setValue(0)
-        self.state_label.setText(
+        self._set_state(
             "Cancelled"
             + (" (the results shown are from the previous run)" if self.runner.last is not None else "")
         )
@@ -480,7 +491,7 @@ class RiskTab(QWidget):
     def _on_failed(self, error: str) -> None:
         self._idle()
         self.progress.setValue(0)
-        self.state_label.setText(f"The simulation failed: {error}")
+        self._set_state(f"The simulation failed: {error}")
 
     def _on_stale(self, stale: bool) -> None:
         self.stale_banner.setVisible(stale and self.runner.last is not None)
@@ -494,7 +505,7 @@ class RiskTab(QWidget):
         r = run.result
         self.progress.setRange(0, max(1, r.iterations))
         self.progress.setValue(r.iterations)
-        self.state_label.setText(f"{r.iterations:,} iterations, seed {r.seed}, {run.seconds:.2f} s")
+        self._set_state(f"{r.iterations:,} iterations, seed {r.seed}, {run.seconds:.2f} s")
         self._on_stale(self.runner.stale)
         rows: list[tuple[float | None, bool]] = [(r.percentile(q), True) for q in _PERCENTILES]
         rows += [(r.mean, True), (r.std, False), (r.deterministic_finish, True)]
