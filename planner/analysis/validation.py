@@ -393,8 +393,11 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     ]
     if start is None or graph.n == 0 and not plan.baselines and not marks:
         return []
-    ahead = ((dt.date.max - start).days - 1) / 7  # weeks with a date after the start
-    behind = ((start - dt.date.min).days - 1) / 7
+    # weeks with a date after and before the start (a day's margin for rounding; none before a start of 1 Jan 1,
+    # where week 0 is the start itself: such a plan was refused for a target or a baseline before it, which it did
+    # not have)
+    ahead = ((dt.date.max - start).days - 1) / 7
+    behind = max(0.0, ((start - dt.date.min).days - 1) / 7)
     worst = cols.durations("pessimistic")  # milestones 0 (issue 12: from the columns)
     for r in plan.risks:
         hit = [graph.index[x] for x in r.decisions if x in graph.index]
@@ -658,12 +661,16 @@ def _target_date(plan: Plan) -> list[Finding]:
         week = target_week(plan)
         if week is None or week >= 0:
             return []
+        try:
+            when = units.format_when(plan.start_date, week)
+        except OverflowError:  # before 1 Jan 1: dates-out-of-range says so
+            return []
         start = f" ({units.format_date(plan.start_date)})" if plan.start_date is not None else ""
         return [
             Finding(
                 W,
                 "target-before-start",
-                f"The target, {units.format_when(plan.start_date, week)}, is before the plan starts{start}, so no "
+                f"The target, {when}, is before the plan starts{start}, so no "
                 "schedule can meet it and every figure counts it missed: set a target after the start"
                 + (", or an earlier start date." if start else " (0 weeks or more)."),
                 [],

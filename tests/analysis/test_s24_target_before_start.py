@@ -95,3 +95,29 @@ def test_check_and_analyze_report_it(tmp_path: Path) -> None:
     assert (
         "warning [target-before-start] The target, week -4.86 (1 Dec 2026), is before the plan starts" in out
     )
+
+
+def test_a_target_before_the_calendar_is_the_dates_error_alone(tmp_path: Path) -> None:
+    # -1,000,000 weeks from 4 Jan 2027 is before 1 Jan 1: dates-out-of-range (an error), not the warning, whose date
+    # cannot be written (it was an internal error, OverflowError, in check and simulate)
+    path = tmp_path / "t.plan.json"
+    path.write_text(_plan(-1_000_000.0).model_dump_json(by_alias=True), encoding="utf-8")
+    for command in (["check"], ["simulate", "-n", "10"]):
+        rc, out, err = run([*command, str(path), "--format", "json"])
+        assert rc == 1, err
+        found = json.loads(out)["findings"]
+        assert [f["code"] for f in found if f["severity"] == "error"] == ["dates-out-of-range"]
+        assert "target-before-start" not in [f["code"] for f in found]
+
+
+def test_a_plan_starting_on_the_first_day_of_the_calendar_is_no_dates_error(tmp_path: Path) -> None:
+    # start 1 Jan 1 (week 0 is the start itself), target 31 Dec 9999: both dates exist. It was refused with
+    # 'a baseline, the target or the horizon lies outside the years 1 to 9999' (the margin before the start, a day,
+    # was negative there).
+    plan = _plan(dt.date(9999, 12, 31), start=dt.date(1, 1, 1))
+    assert [f.code for f in validate(plan) if f.severity == "error"] == []
+    path = tmp_path / "t.plan.json"
+    path.write_text(plan.model_dump_json(by_alias=True), encoding="utf-8")
+    rc, out, err = run(["analyze", str(path)])
+    assert rc == 0, err
+    assert "Finish (rolling stages):   week 2 (15 Jan 1)" in out  # 1 Jan 1 + 14 days
