@@ -125,13 +125,20 @@ def _other_branch(loc: tuple[Any, ...], data: Any) -> bool:
             return not isinstance(node, dict)
         if item == "date" and isinstance(node, int | float) and not isinstance(node, bool):
             return True  # a ``date | weeks`` union given weeks: the number's own problem is the one to show
-        if isinstance(node, dict) and isinstance(item, str):
-            node = node.get(item)
-        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
-            node = node[item]
-        else:
+        found, node = _child(node, item)
+        if not found:
             return False
     return False
+
+
+def _child(node: Any, item: Any) -> tuple[bool, Any]:
+    """(True, the value at key or index ``item`` of the decoded JSON ``node``), or (False, None) when ``node`` has
+    no such place: one step of a validation error's ``loc`` through the file's data."""
+    if isinstance(node, dict) and isinstance(item, str):
+        return True, node.get(item)
+    if isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+        return True, node[item]
+    return False, None
 
 
 def _field_names() -> list[str]:
@@ -251,11 +258,8 @@ def _value_at(loc: tuple[Any, ...], data: Any) -> Any:
     for item in loc:
         if isinstance(item, str) and (item in _NUMBER_BRANCHES or item in _THREE_POINT_BRANCHES):
             continue
-        if isinstance(node, dict) and isinstance(item, str):
-            node = node.get(item)
-        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
-            node = node[item]
-        else:
+        found, node = _child(node, item)
+        if not found:
             return None
     return node
 
