@@ -166,12 +166,12 @@ def test_check_pixels_by_hand() -> None:
         ),
         (
             ["analyze", "{plan}", "--status-date", "9999-12-31"],
-            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (2027-01-04); "
+            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (4 Jan 2027); "
             "choose an earlier date\n",
         ),
         (
             ["simulate", "{plan}", "-n", "20", "--status-date", "9999-12-31"],
-            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (2027-01-04); "
+            "planner: {plan}: --status-date 9999-12-31: more than 10,000 weeks after the plan start (4 Jan 2027); "
             "choose an earlier date\n",
         ),
         (

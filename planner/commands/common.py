@@ -369,13 +369,13 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
             )
         if date < plan.start_date:
             raise CliError(
-                f"{where}--status-date {text}: before the plan start ({plan.start_date.isoformat()}); choose a "
+                f"{where}--status-date {text}: before the plan start ({units.format_date(plan.start_date)}); choose a "
                 "date on or after it"
             )
         if (date - plan.start_date).days / 7.0 > MAX_WEEKS:
             raise CliError(
                 f"{where}--status-date {text}: more than {MAX_WEEKS:,.0f} weeks after the plan start "
-                f"({plan.start_date.isoformat()}); choose an earlier date"
+                f"({units.format_date(plan.start_date)}); choose an earlier date"
             )
         parsed = date
     else:
