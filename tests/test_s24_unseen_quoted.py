@@ -86,3 +86,14 @@ def test_a_load_error_quotes_the_id_by_the_one_rule(tmp_path: Path) -> None:
         "decisions[0] (id 'it's\\x09mine').duration: Input should be greater than or equal to 0 (got -1)"
         in err
     )
+
+
+def test_explain_suggests_the_id_typed_in_other_capitals(tmp_path: Path) -> None:
+    # 'ALPHA' is 'alpha' in other capitals: difflib's ratio for the two is 0, so no id was suggested
+    plan = _plan(tmp_path)
+    rc, out, err = run(["analyze", str(plan), "--explain", "ALPHA"])
+    assert rc == 2
+    assert err == (
+        f"planner: {plan}: --explain 'ALPHA': no decision has this id; did you mean 'alpha'? "
+        "(`planner analyze FILE --format json` lists every id)\n"
+    )

@@ -150,7 +150,9 @@ def _explain_ids(plan: Any, path: str, wanted: list[str]) -> list[str]:
     out: list[str] = []
     for did in wanted:
         if did not in known:
-            close = difflib.get_close_matches(did, sorted(known), n=3)
+            # the same id in other capitals first (ids are ASCII), then ids alike in spelling
+            same = [k for k in sorted(known) if k.lower() == did.lower()]
+            close = same or difflib.get_close_matches(did, sorted(known), n=3)
             raise CliError(
                 f"{path}: --explain {units.quoted(did)}: no decision has this id"
                 + (f"; did you mean {' or '.join(units.quoted(c) for c in close)}?" if close else "")
