@@ -30,6 +30,7 @@ from typing import Any
 __all__ = [
     "ESTIMATES",
     "MONTHS",
+    "axis_date",
     "days_of_week",
     "format_date",
     "format_share",
@@ -81,6 +82,20 @@ def week_to_date(start: dt.date | None, week: float | None) -> dt.date | None:
     if not math.isfinite(w):
         raise OverflowError(f"week {w} has no calendar date")
     return start + dt.timedelta(days=days_of_week(w))
+
+
+def axis_date(start: dt.date | None, week: float | None) -> dt.date | None:
+    """The date of a chart axis tick, as :func:`week_to_date`; None where the calendar ends. An axis runs past
+    the plan's last date to a round week, which for a plan in late 9999 is past 31 Dec 9999 (that tick keeps its
+    week and has no date); the plan's own dates are held inside the calendar by validation.
+
+    >>> axis_date(dt.date(9999, 12, 27), 0.5), axis_date(dt.date(9999, 12, 27), 2)
+    (datetime.date(9999, 12, 31), None)
+    """
+    try:
+        return week_to_date(start, week)
+    except OverflowError:
+        return None
 
 
 def format_weeks(weeks: float | None) -> str:

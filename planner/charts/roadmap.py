@@ -471,7 +471,7 @@ def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
 
     def label(w: float, first: bool, prev: Any) -> list[str]:
         out = [f"wk {units.format_weeks(w)}"]
-        d = units.week_to_date(start, w)
+        d = units.axis_date(start, w)
         if d is not None:
             out.append(units.format_date(d, short=not (first or (prev is not None and prev.year != d.year))))
         return out
@@ -481,7 +481,7 @@ def _ticks(g: Geometry, start: Any) -> list[tuple[float, list[str]]]:
         ticks, prev = [], None
         for j, w in enumerate(weeks):
             lab = label(w, j == 0, prev)
-            prev = units.week_to_date(start, w)
+            prev = units.axis_date(start, w)
             ticks.append((float(w), lab))
         spans = []
         for wk, lab in ticks:  # the first label starts at the time area's left edge, the others are centred

@@ -31,10 +31,7 @@ _YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[float], list[str]]:
     """Ticks on the first of a month (every 1, 2, 3 or 6 months) or, over longer spans, on 1 January of every
     1, 2, 5, 10, ... years, at most ``max_ticks`` of them so that the labels never run into each other."""
-    try:
-        end = units.week_to_date(start, t_max) or start  # the one week-to-date rule
-    except OverflowError:
-        end = dt.date.max
+    end = units.axis_date(start, t_max) or (dt.date.max if t_max > 0 else start)  # the one week-to-date rule
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     step = next((s for s in _MONTH_STEPS if months / s <= max_ticks), 0)
     if not step:

@@ -7,6 +7,7 @@ without importing pydantic (about 0.2 s of start-up on every command).
 from planner.units import (
     MONTHS,
     agree,
+    axis_date,
     count,
     days_of_week,
     format_date,
@@ -28,6 +29,7 @@ from planner.units import (
 __all__ = [
     "MONTHS",
     "agree",
+    "axis_date",
     "count",
     "days_of_week",
     "format_date",
