@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from planner.ui.views.figure_view import RESIZE_DEBOUNCE_MS, FigureView
+from tests.ui.figure_settle_support import wait_settled
 
 
 def test_a_resize_back_to_the_drawn_size_does_not_redraw(qtbot) -> None:
@@ -44,7 +45,7 @@ def test_a_finished_simulation_redraws_each_risk_chart_once(qtbot, sample_window
     tab.by_edit.setText("40")
     tab.by_edit.editingFinished.emit()
     charts = (tab.finish_chart, tab.criticality_chart, tab.tornado_chart)
-    qtbot.wait(RESIZE_DEBOUNCE_MS * 3)
+    wait_settled(charts)  # the line's redraw and any layout it set off are over, however busy the machine
     before = [c.draw_count for c in charts]
     with qtbot.waitSignal(runner.finished, timeout=30_000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)

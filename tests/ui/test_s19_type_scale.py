@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.ui.canvas import style as S
 from planner.ui.views import type_scale
+from tests.ui.figure_settle_support import wait_settled
 from tests.ui.s18_screens_support import app_font, opened_sample, settle
 
 SIZE = (1920, 1080)  # room for the charts at the larger type (a smaller window bounds it: below)
@@ -48,11 +49,13 @@ def _measure(window: Any) -> dict[str, float]:
     window.views.setCurrentWidget(window.capacity_tab)
     _settle_charts()
     chart = window.capacity_tab.chart
+    wait_settled([chart])
     chart.canvas.draw()
     out["load chart"] = _text_height(chart.figure, "Team load against capacity")
     window.show_view("Gantt")
     _settle_charts()
     gantt = window.chart_tabs["gantt"].chart
+    wait_settled([gantt])
     gantt.canvas.draw()
     out["gantt"] = _text_height(gantt.figure, "weeks from plan start")
     return out
