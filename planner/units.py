@@ -31,6 +31,7 @@ __all__ = [
     "ESTIMATES",
     "MONTHS",
     "axis_date",
+    "date_span",
     "days_of_week",
     "format_date",
     "format_share",
@@ -186,6 +187,17 @@ def week_span(start: float, finish: float) -> str:
     """
     a, b = format_weeks(start), format_weeks(finish)
     return a if a == b else f"{a}\u2013{b}"
+
+
+def date_span(first: dt.date | None, last: dt.date | None) -> str:
+    """Two dates as a span, ``4 Jun 2027 to 18 Jun 2027``; one date when both are the same day (a span inside a
+    day read "4 Jun 2027 to 4 Jun 2027").
+
+    >>> date_span(dt.date(2027, 6, 4), dt.date(2027, 6, 18)), date_span(dt.date(2027, 6, 4), dt.date(2027, 6, 4))
+    ('4 Jun 2027 to 18 Jun 2027', '4 Jun 2027')
+    """
+    a, b = format_date(first), format_date(last)
+    return a if a == b else f"{a} to {b}"
 
 
 def signed_weeks(delta: float | None, *, minus: str = "-") -> str:

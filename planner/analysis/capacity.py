@@ -369,10 +369,10 @@ _fmt = units.format_weeks
 
 
 def _span(plan: Plan, s: float, e: float) -> str:
-    text = f"weeks {_fmt(s)}\u2013{_fmt(e)}"
+    text = f"weeks {units.week_span(s, e)}"
     ds, de = plan.date_of(s), plan.date_of(e)
     if ds is not None and de is not None:
-        text += f" ({units.format_date(ds)} to {units.format_date(de)})"
+        text += f" ({units.date_span(ds, de)})"
     return text
 
 

@@ -195,7 +195,9 @@ def draw_risk(
         if r.start_date is not None:
             ax.xaxis.set_major_formatter(
                 FuncFormatter(
-                    lambda x, _: f"wk {style.fmt_weeks(x)}\n{style.short_date(r.start_date, units.axis_date(r.start_date, x))}"
+                    lambda x, _: (
+                        f"wk {style.fmt_weeks(x)}\n{style.short_date(r.start_date, units.axis_date(r.start_date, x))}"
+                    )
                 )
             )
             ax.set_xlabel(

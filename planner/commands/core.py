@@ -351,7 +351,7 @@ def analysis_text(result: Any) -> str:
             add(
                 "  Windows (rolling): "
                 + "; ".join(
-                    f"{r.name} {units.format_date(plan.date_of(r.start))} to {units.format_date(plan.date_of(r.finish))}"
+                    f"{r.name} {units.date_span(plan.date_of(r.start), plan.date_of(r.finish))}"
                     for r in st.stages
                     if r.start is not None
                 )

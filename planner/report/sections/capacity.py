@@ -12,7 +12,7 @@ from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
-from planner.units import agree, count, people, week_span
+from planner.units import agree, count, date_span, people, week_span
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
@@ -21,9 +21,9 @@ MAX_ROWS = 15  # rows of the stretch and delay tables: a big plan's worst cases,
 
 
 def _span_text(ctx: ReportContext, s: float, e: float) -> str:
-    a, b = ctx.date(s), ctx.date(e)
     weeks = f"weeks {week_span(s, e)}"
-    return f"{weeks} ({a} to {b})" if a and b else weeks
+    a, b = ctx.plan.date_of(float(s)), ctx.plan.date_of(float(e))
+    return f"{weeks} ({date_span(a, b)})" if a and b else weeks
 
 
 def build_capacity(ctx: ReportContext) -> list[Flowable]:
