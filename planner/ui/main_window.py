@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
 
     def save_baseline(self, name: str) -> bool:
         self.commit_pending()
-        replacing = any(b.name == name.strip() for b in self.doc.plan.baselines)
+        replacing = bool(name.strip()) and self.doc.plan.baseline(name.strip()) is not None
         problem = self.doc.save_baseline(name)
         if problem:
             self.show_message(f"Baseline not saved: {problem}")

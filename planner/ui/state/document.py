@@ -372,7 +372,8 @@ class PlanDocument(QObject):
     def save_baseline(self, name: str) -> str | None:
         """Keep the current schedule as baseline ``name`` (replacing one of that name) as one undo step, and
         compare against it. Returns None, or why it could not be saved."""
-        from planner.analysis.baselines import make_baseline
+        from planner.analysis.baselines import make_baseline, with_baseline
+        from planner.model.names import name_key
 
         name = name.strip()
         if not name:
@@ -383,7 +384,12 @@ class PlanDocument(QObject):
         if a is None or a.schedule is None:
             return "the plan has no schedule (fix the errors first)"
         baseline = make_baseline(a.schedule, name, stages=a.stages, plan=a.plan)
-        existing = next((k for k, b in enumerate(self.plan.baselines) if b.name == name), None)
+        try:  # the command line's rule: a name alike to the eye replaces; no more than a plan file holds
+            with_baseline(self.plan, baseline)
+        except ValueError as exc:
+            return str(exc)
+        key = name_key(name)
+        existing = next((k for k, b in enumerate(self.plan.baselines) if name_key(b.name) == key), None)
         if existing is None:
             self.add_item(self.plan, "baselines", baseline, f"Save Baseline '{name}'")
         else:
