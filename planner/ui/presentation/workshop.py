@@ -155,8 +155,7 @@ def critical_steps(analysis: Analysis) -> list[Step]:
             dur = f"{fmt.weeks(left, unit=True)} left of {fmt.weeks(planned, unit=True)}"
         parts = [
             f"<p><b>{_esc(d.title)}</b></p>",
-            f"<p>Runs {_esc(fmt.when(plan, float(s.es[i])))} to {_esc(fmt.when(plan, float(s.ef[i])))}, "
-            f"{_esc(dur)}.</p>",
+            f"<p>{_esc(fmt.runs(plan, float(s.es[i]), float(s.ef[i])))}, {_esc(dur)}.</p>",
             f"<p>{_esc(e.start_reason)}</p>",
             f"<p>{_esc(e.critical_text)}</p>",
         ]

@@ -30,6 +30,16 @@ def when(plan: Plan, week: float | None) -> str:
     return units.format_when(plan.start_date, week)
 
 
+def runs(plan: Plan, start: float, finish: float, *, remaining: bool = False) -> str:
+    """``Runs week 3 (25 Jan 2027) to week 5 (8 Feb 2027)`` (``Its remaining work runs ...``), or ``At week 3
+    (25 Jan 2027)`` (``Its remaining work is at ...``) for what starts and finishes at one moment as written: a
+    milestone read "Runs week 3 (25 Jan 2027) to week 3 (25 Jan 2027)"."""
+    a, b = when(plan, start), when(plan, finish)
+    if a == b:
+        return f"Its remaining work is at {a}" if remaining else f"At {a}"
+    return f"{'Its remaining work runs' if remaining else 'Runs'} {a} to {b}"
+
+
 LRM = "\u200e"
 """Unicode's left-to-right mark: invisible; a line that starts with it reads left to right."""
 

@@ -571,9 +571,9 @@ class DecisionInspector(QWidget):
         if e.driver_kind == "done":  # no work left: the core's sentence says where it sits (issue 16)
             runs = ""
         elif d.status == "in_progress" or d.progress > 0:
-            runs = f"Its remaining work runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
+            runs = fmt.runs(plan, float(s.es[i]), float(s.ef[i]), remaining=True) + ". "
         else:
-            runs = f"Runs {fmt.when(plan, float(s.es[i]))} to {fmt.when(plan, float(s.ef[i]))}. "
+            runs = fmt.runs(plan, float(s.es[i]), float(s.ef[i])) + ". "
         self.start_text.setText(runs + e.start_reason)
         self.float_text.setText(e.float_text)
         self.critical_text.setText(e.critical_text)
