@@ -291,9 +291,12 @@ def format_when(start: dt.date | None, week: float | None, *, word: str = "week"
     return base if date is None else f"{base} ({format_date(date, short=short)})"
 
 
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """The characters a name may hold that break or act on a line of text: C0 and C1 controls (tab, newline, carriage
-return, escape, NEL...), DEL, and the line and paragraph separators."""
+return, escape, NEL...), DEL, the line and paragraph separators, and the bidirectional embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069: an override in a title turned the rest of its line around, figures
+included, the "Trojan Source" trick). The left-to-right and right-to-left marks stay: they only place
+punctuation beside a right-to-left name."""
 
 
 def control_escape(char: str) -> str:
@@ -309,8 +312,8 @@ def one_line(text: str) -> str:
     of every text output of the command line and of the report (``planner.model.names.one_line_names``); JSON
     keeps names as they are.
 
-    >>> one_line("Pilot\tA\nB\r\x1b[2J"), one_line("数据 — ok")
-    ('Pilot\\x09A\\x0aB\\x0d\\x1b[2J', '数据 — ok')
+    >>> one_line("Pilot\tA\nB\r\x1b[2J"), one_line("数据 — ok"), one_line("GPU\u202e 3 wks")
+    ('Pilot\\x09A\\x0aB\\x0d\\x1b[2J', '数据 — ok', 'GPU\\u202e 3 wks')
     """
     if text.isprintable():
         return text

@@ -534,8 +534,9 @@ def test_control_characters_of_a_plan_never_reach_a_terminal(
     monkeypatch.setattr("sys.stdout", out)
     assert main(["analyze", str(path)]) == 0
     first = out.getvalue().splitlines()[0]
-    # the tab too (H-unseen23): a name stays on its line and in its column, written as units.one_line writes it
-    assert first == "Plan\\x1b]0;pwned\\x07\\x1b[2J\\x0dX\\x9b\u202eok\\x09end"
+    # the tab too (H-unseen23): a name stays on its line and in its column, written as units.one_line writes it;
+    # and the right-to-left override, which turned the rest of the line around (session 24)
+    assert first == "Plan\\x1b]0;pwned\\x07\\x1b[2J\\x0dX\\x9b\\u202eok\\x09end"
     assert "\x1b" not in out.getvalue()
     piped = (
         _io.StringIO()
