@@ -37,7 +37,7 @@ import numpy as np
 
 from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
-from planner.analysis.graph import Columns, gc_paused, graph_columns
+from planner.analysis.graph import Columns, gc_paused, graph_columns, id_places
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
@@ -820,18 +820,9 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
         ls=schedule.ls.tolist(),
         lf=schedule.lf.tolist(),
         total_float=schedule.total_float.tolist(),
-        tie=_id_order(g.ids),
+        tie=id_places(g.ids).tolist(),  # interchangeable decisions in id order, not in file order
     )
     return problem, team, {i for i, _ in unlevellable(plan)}
-
-
-def _id_order(ids: Sequence[str]) -> list[int]:
-    """Each decision's place in id order: the levelling's last tie-break between interchangeable decisions, so
-    that reordering the file never changes the levelled schedule (the ``classic`` method breaks ties by id too)."""
-    place = [0] * len(ids)
-    for k, i in enumerate(sorted(range(len(ids)), key=ids.__getitem__)):
-        place[i] = k
-    return place
 
 
 def _under_way(plan: Plan) -> list[bool] | None:

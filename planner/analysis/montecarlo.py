@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from planner.analysis.cost import CostVectors, cost_vectors, has_costs, iteration_costs
-from planner.analysis.graph import PlanGraph, columns_of, compile_plan, generations
+from planner.analysis.graph import PlanGraph, columns_of, compile_plan, generations, id_places
 from planner.analysis.progress import RELEASED_WEIGHT, ProgressGraph, apply_progress
 from planner.analysis.schedule import ScheduleError
 from planner.analysis.stages import sequenced_stages
@@ -582,8 +582,8 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
     r_low, r_mode, r_high, _, _ = _triangular_params(risk_triples)
     # Uniforms are drawn in id order (a decision's draw does not depend on where the file lists it): column
     # id_place[i] holds plan decision i's, so the forward position p reads column id_place[perm[p]].
-    draw = _id_places([d.id for d in plan.decisions])[fwd.perm]
-    r_place = _id_places([r.id for r in plan.risks])
+    draw = id_places([d.id for d in plan.decisions])[fwd.perm]
+    r_place = id_places([r.id for r in plan.risks])
     return _Model(
         n=n,
         fwd=fwd,
@@ -604,13 +604,6 @@ def _compile(plan: Plan, graph: PlanGraph, seq: np.ndarray, c: int = 1) -> _Mode
         draw=draw,
         risk_draw=np.concatenate([r_place, len(r_place) + r_place]),
     )
-
-
-def _id_places(ids: list[str]) -> np.ndarray:
-    """Each item's place in id order."""
-    place = np.empty(len(ids), dtype=np.int64)
-    place[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
-    return place
 
 
 def triangular_ppf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.ndarray) -> np.ndarray:
