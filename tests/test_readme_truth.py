@@ -534,6 +534,7 @@ def test_every_finding_code_is_in_what_is_computed() -> None:
     for code in (
         "scenario-unknown-reference",
         "scenario-duplicate-id",
+        "scenario-case-duplicate-id",
         "scenario-cycle",
         "scenario-milestone-duration",
         "scenario-duplicate-dependency",

@@ -741,6 +741,8 @@ def _scenario_names(plan: Plan) -> list[Finding]:
 
         advice = {
             "scenario-duplicate-id": "Give the added decision another id.",
+            "scenario-case-duplicate-id": "Microsoft Project, Primavera P6 and spreadsheets take the two for one id; "
+            "give the added decision another id.",
             "scenario-milestone-duration": "Set that duration to 0 or remove it from the scenario.",
             "scenario-cycle": "Remove or reverse that link in the scenario.",
             "scenario-duplicate-dependency": "Keep one: remove the scenario's link, or have the scenario remove "
@@ -754,7 +756,7 @@ def _scenario_names(plan: Plan) -> list[Finding]:
                     if problem.unschedulable
                     else "That change is skipped; correct the id or remove it from the scenario."
                 )
-                out.append(Finding(W, code, f"Scenario '{sc.name}' {problem}. {said}", []))
+                out.append(Finding(W, code, f"Scenario {quoted(sc.name)} {problem}. {said}", []))
     return out
 
 

@@ -175,7 +175,7 @@ CANNOT_SCHEDULE = "the scenario cannot be scheduled"
 
 class ScenarioProblem(str):
     """One item of :func:`scenario_problems`: its words, and the code of the warning `planner check` gives it
-    (``scenario-unknown-reference``, ``scenario-duplicate-id``, ``scenario-cycle``,
+    (``scenario-unknown-reference``, ``scenario-duplicate-id``, ``scenario-case-duplicate-id``, ``scenario-cycle``,
     ``scenario-milestone-duration``, ``scenario-duplicate-dependency``), so that nobody reads the code back out of
     the words."""
 
@@ -199,6 +199,23 @@ class ScenarioProblem(str):
     def skipped(self) -> bool:
         """The change names what the plan does not have and is left out of the scenario (not made)."""
         return self.code == "scenario-unknown-reference" and not self.unschedulable
+
+
+def _ids_alike_but_case(ids: set[str], scenario: Scenario) -> list[str]:
+    """Added decisions whose id differs only in case from a decision the scenario keeps or adds before it (``GPU``
+    beside the plan's ``gpu``): the scenario schedules, but Microsoft Project, Primavera P6 and spreadsheet lookups
+    take the two for one id (the ``case-duplicate-id`` warning of the scenario's own plan, said by `planner check`
+    of the file). Ids are ASCII (SPEC §2), so ``lower`` is their case rule; an id given exactly twice is
+    ``scenario-duplicate-id`` instead."""
+    seen: dict[str, str] = {}
+    for i in sorted(ids - set(scenario.drop_decisions)):
+        seen.setdefault(i.lower(), i)
+    out = []
+    for d in scenario.add_decisions:
+        other = seen.setdefault(d.id.lower(), d.id)
+        if other != d.id:
+            out.append(f"adds decision {quoted(d.id)}, whose id differs only in case from {quoted(other)}")
+    return out
 
 
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
@@ -230,6 +247,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     )
     clash = [d.id for d in scenario.add_decisions if d.id in ids and d.id not in scenario.drop_decisions]
     say(duplicate, (f"adds decision {quoted(x)}, which the base plan already has" for x in clash))
+    say("scenario-case-duplicate-id", _ids_alike_but_case(ids, scenario))
     added = Counter(d.id for d in scenario.add_decisions)
     say(
         duplicate,
