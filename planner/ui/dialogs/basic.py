@@ -151,6 +151,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("C", "Critical-path spotlight"),
             ("Home", "Overview"),
             ("End", "Last step"),
+            ("Tab / Shift+Tab", "The next / previous decision of the step (a stage's decisions, the chain)"),
             ("Enter", "Open the decision in focus in the inspector (Esc: back to the deck)"),
             ("↑ / ↓", "Scroll a long step"),
             ("+ / −", "Lengthen or shorten the selected decision by a week"),

@@ -78,8 +78,8 @@ STEP_PANEL_MIN_SHARE = 0.27
 """The least share of the window the step panel keeps when it gives way to a stage wider than the graph's room at
 the readable zoom (the sample's Validate stage and its gate, 1,760 scene px, beside a 36 % panel on a 4K panel)."""
 PRESENTER_HINT = (
-    "PgDn / PgUp or → / ← step · S stages · C critical path · Home overview · End last · B blank · "
-    "+ / − duration · Ctrl+1 … 8, Alt+1 … 3 views · Esc leaves"
+    "PgDn / PgUp or → / ← step · Tab / Shift+Tab decision · Enter opens · S stages · C critical path · "
+    "Home overview · End last · B blank · + / − duration · Ctrl+1 … 8, Alt+1 … 3 views · Esc leaves"
 )
 
 
@@ -325,7 +325,19 @@ class PresentationController(QObject):
         self.scroll_up_action = self._key_action(
             "Scroll Step Up", [QKeySequence(K.Key_Up)], lambda: self.scroll_step(-1)
         )
+        # Tab / Shift+Tab: the decisions of the step, one after the other (the arrows step the deck, so a decision
+        # of a stage step could not be picked without the mouse); Enter then opens it, Esc closes it again.
+        self.next_decision_action = self._key_action(
+            "Next Decision of the Step", [QKeySequence(K.Key_Tab)], lambda: self.focus_decision(+1)
+        )
+        self.previous_decision_action = self._key_action(
+            "Previous Decision of the Step",
+            [QKeySequence(K.Key_Backtab), QKeySequence("Shift+Tab")],
+            lambda: self.focus_decision(-1),
+        )
         self._step_actions = [
+            self.next_decision_action,
+            self.previous_decision_action,
             self.scroll_down_action,
             self.scroll_up_action,
             self.leave_action,
@@ -974,6 +986,50 @@ class PresentationController(QObject):
         canvas.set_zoom(min(CANVAS_ZOOM * self.scale, fit))
         canvas.centerOn(rect.center())
 
+    def step_decisions(self) -> list[str]:
+        """The decisions Tab walks on the current step: the step's own (a stage's decisions, the critical chain),
+        on the overview every decision; in the order the graph shows them (column by column, top to bottom)."""
+        step = self.current_step
+        if step is None:
+            return []
+        ids = [i for i in (step.spotlight or [d.id for d in self.doc.plan.decisions]) if self.doc.decision(i)]
+        canvas = self._canvas()
+        if canvas is None or step.kind == "critical":  # the chain in its own order, start to finish
+            return ids
+        scene = canvas.graph_scene
+        scene.catch_up()
+        scene.complete()
+        cards = scene.cards
+        place = {i: cards[i].sceneBoundingRect() for i in ids if i in cards}
+        return sorted(ids, key=lambda i: (place[i].left(), place[i].top()) if i in place else (1e18, 0.0))
+
+    def focus_decision(self, delta: int) -> str | None:
+        """Tab (+1) / Shift+Tab (-1): select the next (previous) decision of the step, round to the first (last)
+        again, and bring its card in sight; Enter then opens it in the inspector. Returns its id."""
+        if not self.active:
+            return None
+        ids = self.step_decisions()
+        if not ids:
+            return None
+        selected = self.doc.selection
+        here = selected[-1] if len(selected) == 1 and selected[-1] in ids else None
+        if here is None:
+            target = ids[0] if delta > 0 else ids[-1]
+        else:
+            target = ids[(ids.index(here) + delta) % len(ids)]
+        self.doc.select([target])
+        w = self.window
+        canvas = self._canvas()
+        shown = w.views.currentWidget()
+        if canvas is not None and shown is canvas:
+            card = self._canvas().graph_scene.cards.get(target)
+            if card is not None:
+                self._canvas().ensureVisible(card.sceneBoundingRect(), 40, 40)
+            shown.setFocus(Qt.FocusReason.TabFocusReason)
+        elif shown is w.table_view:
+            w.table_view.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return target
+
     def scroll_step(self, direction: int) -> None:
         """Up / Down: scroll a long step (the presenter never needs the mouse)."""
         panel = self.step_panel
@@ -1067,6 +1123,10 @@ class PresentationController(QObject):
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         if mods != Qt.KeyboardModifier.NoModifier:
             return False
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.window.inspector_dock.isAncestorOf(
+            focus
+        ):
+            return True  # from field to field of the inspector opened for an edit, not to another decision
         editing = isinstance(focus, _TYPING) or (
             self.window.inspector_dock.isAncestorOf(focus) and isinstance(focus, QAbstractButton | QComboBox)
         )
