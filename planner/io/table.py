@@ -47,6 +47,7 @@ from planner.io.common import (
     some,
 )
 from planner.io.outline import compare_finish, exact_actual, follow_linked_stages, match_named
+from planner.io.todoist import is_todoist_header, todoist_table
 from planner.model.plan import (
     Area,
     Baseline,
@@ -63,7 +64,7 @@ from planner.model.plan import (
     duration_triple,
     new_plan,
 )
-from planner.units import agree, count, format_date, format_weeks, plural_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, plural_weeks, quoted, week_to_date
 
 _Sheet = TypeVar("_Sheet", bound=tuple[Any, ...])
 """A reader's rows of one sheet: (rows, whatever else it keeps of the sheet)."""
@@ -201,6 +202,8 @@ _ALIASES = {
     "bucket": "grouping",
     "group": "grouping",
     "list name": "grouping",
+    "module name": "grouping",
+    "epic": "grouping",  # Shortcut's stories name their epic  # Plane's modules (a feature's or a workstream's issues; its cycles are sprints)
     "section/column": "grouping",  # Asana
     "section": "grouping",
     "labels": "tags",
@@ -343,6 +346,10 @@ STATUS_WORDS = {
     "committed": Status.IN_PROGRESS, "proposed": Status.NOT_STARTED, "approved": Status.NOT_STARTED,
     "fixed": Status.DONE, "verified": Status.DONE, "submitted": Status.NOT_STARTED,  # YouTrack's
     "in_specification": Status.NOT_STARTED, "scheduled": Status.NOT_STARTED, "to_be_scheduled": Status.NOT_STARTED,
+    # Shortcut's default workflow (Unscheduled, Ready for Development, In Development, Ready for Review, Ready for
+    # Deploy, Completed; its API's 'unstarted' state type)
+    **dict.fromkeys(("unscheduled", "unstarted", "ready_for_development"), Status.NOT_STARTED),
+    **dict.fromkeys(("in_development", "ready_for_review", "ready_for_deploy"), Status.IN_PROGRESS),
 }  # fmt: skip
 """Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
 plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
@@ -404,12 +411,17 @@ _DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
 
 _MINUTES_M = re.compile(r"(\d+(?:[.,]\d+)?)\s*m(?![^\W\d_])", re.IGNORECASE)
 _HOURS_PART = re.compile(r"\d\s*h(?![^\W\d_])", re.IGNORECASE)
+_CLOCK = re.compile(r"^(\d{1,7}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
+"""A span as hours and minutes (and seconds), as Airtable's duration field writes it: ``40:00``, ``1:30:00``."""
 
 
 def span_weeks(text: str) -> float | None:
     """Weeks in a span with an optional unit ("2", "1.5 weeks", "5 days", "3d?", "16 hrs"); None when it is not one.
     A bare number is weeks. An "m" is minutes only after hours, as Jira's and YouTrack's time tracking write them
     ("1h 30m", "1w 2d 4h 30m"): alone ("3m") it may be months, and is not read."""
+    if (clock := _CLOCK.match(text.strip())) is not None:  # Airtable's duration field: "40:00" is 40 hours
+        hours, minutes, seconds = clock.groups()
+        return (int(hours) + int(minutes) / 60 + float(seconds or 0) / 3600) / _UNITS["h"]
     if _HOURS_PART.search(text):
         text = _MINUTES_M.sub(r"\1min", text)
     m = _SPAN.match(text.strip())
@@ -721,6 +733,8 @@ HEADER_SEARCH_ROWS = 10
 
 def names_a_header(cells: Sequence[Any]) -> bool:
     """True when ``cells`` read as a header row: one of them names the ``title`` or ``id`` column."""
+    if is_todoist_header(cells):
+        return True  # (its title is "CONTENT": see planner.io.todoist)
     keys = {_norm_header(c) for c in cells}
     # Jira's title is "Summary"; Azure DevOps' tree query gives it as "Title 1", "Title 2"... (see _work_items)
     return (
@@ -893,13 +907,21 @@ RESOURCE_LISTS = {
 _RESOURCE_UNITS = re.compile(r"^(.*?)\s*\[\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\]$")
 
 
+def _unquoted(item: str) -> str:
+    """An item of a bracketed list without its quotes: Plane writes its lists as Python does (``['Ana Silva']``)."""
+    item = item.strip()
+    if len(item) >= 2 and item[0] == item[-1] and item[0] in "'\"":
+        return item[1:-1].strip()
+    return item
+
+
 def _tag_list(text: str, commas: bool = False) -> list[str]:
     """The tags in a cell: ``;``-separated (the planner's own, Planner's "Labels"), or a bracketed list as ClickUp
-    writes it (``[urgent, gacha]``, ``[]`` for none); with ``commas`` (another tool's file), a cell without ``;`` is
+    writes it (``[urgent, gacha]``, ``[]`` for none; Plane's ``['urgent', 'gacha']``); with ``commas`` (another tool's file), a cell without ``;`` is
     ``,``-separated, as Linear's "Labels" and Notion's multi-selects are ("Backend, API")."""
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
-        return [t.strip() for t in text[1:-1].split(",") if t.strip()]
+        return [t for t in (_unquoted(t) for t in text[1:-1].split(",")) if t]
     return [t.strip() for t in text.split(";" if ";" in text or not commas else ",") if t.strip()]
 
 
@@ -912,11 +934,11 @@ def _status_word(text: str) -> Status | None:
 
 
 _YES = {"yes", "y", "true", "1", "x", "ja", "j", "wahr", "oui", "vrai", "sí", "si", "sì", "sim", "verdadero",
-        "vero", "verdadeiro", "waar"}  # fmt: skip
+        "vero", "verdadeiro", "waar", "checked"}  # fmt: skip
 _NO = {"", "no", "n", "false", "0", "nein", "falsch", "non", "faux", "não", "nao", "nee", "falso", "onwaar"}
 """A milestone cell's words, in English, German, French, Spanish, Italian, Portuguese and Dutch (``Ja``/``Nein``,
 ``Oui``/``Non``, ``Sí``/``No``, ``Sim``/``Não``, ``Ja``/``Nee``), as a spreadsheet user types them or MS Project
-writes them in its language."""
+writes them in its language; Airtable writes a ticked checkbox as ``checked`` and an empty one as nothing."""
 
 
 def _yes_no(cell: Any, where: str, report: ImportReport) -> bool:
@@ -937,9 +959,10 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
     """The owner in a resource cell as MS Project writes it (``Platform team[200%]``, ``Ann,Bob[50%]``): the first
     resource's name and the people its units make (200% is 2), or None without units. A decision has one owner, so
     further resources of a list column are reported, not carried."""
-    if listed and text.startswith("[") and text.endswith("]"):
-        text = text[1:-1]  # ClickUp's "[Ada Lovelace, Grace]"
-    parts = [p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
+    bracketed = listed and text.startswith("[") and text.endswith("]")
+    if bracketed:
+        text = text[1:-1]  # ClickUp's "[Ada Lovelace, Grace]", Plane's "['Ada Lovelace', 'Grace']"
+    parts = [_unquoted(p) if bracketed else p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
     parts = [p for p in parts if p]
     if not parts:
         return "", None
@@ -1142,9 +1165,11 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
         return _SERIAL_EPOCH + dt.timedelta(days=int(float(text)))
     with contextlib.suppress(ValueError):
         return dt.date.fromisoformat(text[:10])
-    # a time of day and its zone ("... 9:00 AM", Notion's "... 9:00 AM (GMT+1)")
+    # a time of day and its zone ("... 9:00 AM", Notion's "... 9:00 AM (GMT+1)", Plane's "... 05:00:00 UTC+0000")
     text = re.sub(r"\s*\((?:GMT|UTC)[^()]*\)$", "", text)
-    text = re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$", "", text)
+    text = re.sub(
+        r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s*(?:UTC|GMT|Z)?(?:[+-]\d{2}:?\d{2})?)?$", "", text
+    )
     if (long := _LONG_DATE.match(text)) is not None:
         words = long.group(1).replace(".", "") + long.group(2).replace(",", "")  # "January 5 2024"
         for fmt in ("%B %d %Y", "%b %d %Y"):
@@ -2565,7 +2590,8 @@ def rows_to_plan(
 ) -> Plan:
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
-    header, rows = _split_timeline(header, list(rows), report)
+    header, rows = todoist_table(header, list(rows), report)
+    header, rows = _split_timeline(header, rows, report)
     header, rows = _date_grid(header, rows, report)
     header, rows = _work_items(header, rows, report)
     header, rows = _relations(header, rows, report)
@@ -2603,6 +2629,7 @@ def rows_to_plan(
     # The plan's dates (and the computed schedule columns, read past) belong to the planner's own export, which
     # writes plan_start_date in every row: another tool's "Status Date" is a row's own date (a tracker's update).
     own_export = "plan_start_date" in keys
+    ignored: dict[str, int] = {}  # the header of each column not read -> how many columns have it
     for k, h in zip(keys, header, strict=False):
         if (
             k not in COLUMNS
@@ -2614,7 +2641,10 @@ def rows_to_plan(
             and k not in TYPE_HEADERS  # said below: read for milestones, or not carried
             and str(h or "").strip()
         ):
-            report.add("column", f"column {str(h)!r} is not a plan field; ignored")
+            ignored[str(h)] = ignored.get(str(h), 0) + 1
+    for h, n in ignored.items():  # Jira repeats a column once per value ("Sprint", "Watchers"): said once
+        repeated = f" ({n} columns)" if n > 1 else ""
+        report.add("column", f"column {quoted(h)}{repeated} is not a plan field; ignored")
     plan = new_plan(title)
     rows = list(rows)
     if own_export:

@@ -1,0 +1,133 @@
+"""Trackers' exports not covered before (H-io25), each a small file in tests/io/data/s25/ written the way its tool
+writes it (header order, date notation, quoting, BOM); see that folder's README for where each layout comes from.
+
+Before: Todoist's CSV (TYPE/CONTENT/INDENT rows) gave four decisions named 'task', 'note', 'section' and 'task'
+(its data row 'task,...' was taken for the header: 'Task' names a title column); Plane's 'Assignees' list
+(``['Ana Silva']``, a Python list) made a team named "'Ana Silva'" and its 'Completed At' times (``Fri, 15 Jan 2027
+05:00:00 UTC+0000``) were 'not dates'; Airtable's duration field (``40:00``, hours and minutes) stopped the import
+('is not a number') and its ticked checkbox (``checked``) was 'neither yes nor no'; Shortcut's workflow states
+('In Development', 'Unstarted') were unknown words and its epics were dropped; a column Jira repeats ('Sprint',
+'Watchers') was said once per copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from planner.io import import_file
+from planner.model.plan import Decision, Plan, Status
+
+DATA = Path(__file__).parent / "data" / "s25"
+
+
+def _by_title(path: Path) -> tuple[dict[str, Decision], str, Plan]:
+    plan, report = import_file(path)
+    return {d.title: d for d in plan.decisions}, report.text(limit=None), plan
+
+
+def test_s25_todoist_tasks_sections_notes_and_indents() -> None:
+    """By hand: 'Interview five customers' has a sub-task (INDENT 2), so it is a summary over it, its name a tag of
+    'Write interview guide'; that sub-task is Ben's, 120 minutes (2 hours: 0.05 weeks), labelled @research and
+    @docs, with the note under it as its notes. 'Agree the KPI' is 3 days (0.6 weeks); both are in section
+    Discovery, 'Build pilot' (10 days: 2 weeks) in section Pilot: the sections are areas (none is a stage name)."""
+    rows, text, plan = _by_title(DATA / "todoist-project.csv")
+    assert list(rows) == ["Write interview guide", "Agree the KPI", "Build pilot"]
+    guide, kpi, pilot = rows.values()
+    teams = {t.id: t.name for t in plan.teams}
+    areas = {a.id: a.name for a in plan.areas}
+    assert [teams[str(d.owner)] for d in (guide, kpi, pilot)] == ["Ben", "Ana", "Ben"]
+    assert [areas[str(d.area)] for d in (guide, kpi, pilot)] == ["Discovery", "Discovery", "Pilot"]
+    assert [d.weeks() for d in (guide, kpi, pilot)] == pytest.approx([0.05, 0.6, 2.0])
+    assert guide.tags == ["research", "docs", "Interview five customers"]
+    assert guide.notes == "Use the template from last year"
+    assert pilot.notes == "Two teams, one repo"
+    for column in ("DATE", "DEADLINE", "PRIORITY", "AUTHOR"):
+        assert sum(line.count(f"column '{column}' (") for line in text.splitlines()) == 1
+    assert (
+        "column 'AUTHOR' (who wrote each task; the owner is 'RESPONSIBLE') is not carried: 4 tasks have one"
+        in text
+    )
+    assert "not a plan field" not in text and "meta" not in text
+
+
+def test_s25_todoist_row_of_another_type_is_said_once(tmp_path: Path) -> None:
+    path = tmp_path / "todo.csv"
+    path.write_text(
+        "TYPE,CONTENT,PRIORITY,INDENT\nnote,Orphan note,,\ntask,Ship it,4,1\nchecklist,Odd row,,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["Ship it"]
+    text = report.text(limit=None)
+    assert (
+        "1 row of a type Todoist does not write ('checklist'; it writes task, section, note and meta)" in text
+    )
+    assert "1 note above the first task (no task to comment on): not carried" in text
+
+
+def test_s25_plane_lists_and_times() -> None:
+    """Plane's export (QUOTE_ALL; dates 'Mon, 11 Jan 2027'; times 'Fri, 15 Jan 2027 05:00:00 UTC+0000'; Assignees
+    and Comments as Python lists). By hand: AIR-1 is Ana's, done, completed 15 Jan 2027; AIR-2 is Ben's (Cara Lee,
+    the second assignee, is reported), its module 'Build' its area; AIR-3 has no assignee."""
+    rows, text, plan = _by_title(DATA / "plane-issues.csv")
+    teams = {t.id: t.name for t in plan.teams}
+    assert sorted(teams.values()) == ["Ana Silva", "Ben Ode"]
+    value, pilot, review = rows.values()
+    assert (value.status, value.actual_finish) == (Status.DONE, dt.date(2027, 1, 18))
+    assert teams[str(pilot.owner)] == "Ben Ode" and review.owner is None
+    areas = {a.id: a.name for a in plan.areas}
+    assert [areas[str(d.area)] for d in (value, pilot)] == ["Discovery", "Build"]
+    assert "2 resources ('Ben Ode', 'Cara Lee')" in text
+    assert "does not hold dates" not in text
+
+
+def test_s25_airtable_durations_and_checkboxes() -> None:
+    """Airtable's CSV: a duration field as h:mm ('40:00' is 40 hours: 1 week), a ticked checkbox as 'checked',
+    linked records comma-separated in one cell, percent as '50%', dates as the field formats them (1/11/2027)."""
+    rows, text, plan = _by_title(DATA / "airtable-grid.csv")
+    value, pilot, approved = rows.values()
+    assert [d.weeks() for d in (value, pilot)] == pytest.approx([1.0, 4.0])
+    assert approved.milestone
+    assert [(x.from_, x.to) for x in plan.dependencies] == [
+        ("define-value-case", "build-pilot"),
+        ("define-value-case", "pilot-approved"),
+        ("build-pilot", "pilot-approved"),
+    ]
+    assert [d.stage for d in rows.values()] == ["validate", "integrate", "integrate"]
+    assert (pilot.status, pilot.progress) == (Status.IN_PROGRESS, 50)
+    assert "neither yes nor no" not in text
+
+
+def test_s25_shortcut_states_and_epics() -> None:
+    rows, text, plan = _by_title(DATA / "shortcut-stories.csv")
+    value, pilot, bug = rows.values()
+    assert [d.status for d in rows.values()] == [
+        Status.DONE,
+        Status.IN_PROGRESS,
+        Status.NOT_STARTED,
+    ]
+    areas = {a.id: a.name for a in plan.areas}
+    assert areas[str(value.area)] == areas[str(pilot.area)] == "Pilot" and bug.area is None
+    assert "is none the planner knows" not in text
+    assert "status 'In Development' is read as in_progress" in text
+    assert "column 'estimate' is not a plan field; ignored" in text  # points, not time
+
+
+def test_s25_jira_cloud_all_fields_repeated_columns() -> None:
+    """Jira Cloud's 'Export Excel CSV (all fields)': Labels, Watchers and Sprint repeated once per value, 'Parent'
+    (the parent's issue id) and 'Parent summary', 'Original estimate' in seconds, story points in a custom field.
+    By hand: the epic AI-1 is a parent: a tag of AI-2 and AI-3; AI-2 carries both labels, 144,000 s (1 week);
+    AI-3 is blocked by AI-2."""
+    rows, text, plan = _by_title(DATA / "jira-cloud-all-fields.csv")
+    assert list(rows) == ["Define value case", "Build pilot"]
+    value, pilot = rows.values()
+    assert value.tags == ["pilot", "value", "Pilot"]
+    assert [d.weeks() for d in (value, pilot)] == pytest.approx([1.0, 4.0])
+    assert [(x.from_, x.to) for x in plan.dependencies] == [("AI-2", "AI-3")]
+    lines = text.splitlines()
+    for column in ("Sprint", "Watchers"):
+        said = [line for line in lines if f"column '{column}'" in line]
+        assert said == [f"  [column] column '{column}' (2 columns) is not a plan field; ignored"]
+    assert "  [column] column 'Custom field (Story Points)' is not a plan field; ignored" in lines
