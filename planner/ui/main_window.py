@@ -1135,6 +1135,8 @@ class MainWindow(QMainWindow):
             self, self.inspector_dock, [self.findings_dock], narrower=narrower or not self._layout_fitted
         )
         self._layout_fitted = True
+        if screen_fit.fit_minimum(self):  # a screen shorter than the window's least height (512x300 logical)
+            screen_fit.fit_window(self)
 
     def restore_layout(self) -> None:
         s = QSettings()

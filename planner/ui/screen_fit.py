@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 MAIN_WINDOW_SIZE = QSize(1400, 860)
 """The main window's size on a screen with room for it (first start, no saved geometry)."""
@@ -102,8 +102,12 @@ def initial_geometry(area: QRect, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
 
 
 def place_main_window(window: QWidget, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
-    """Give ``window`` its first size and position on its screen (before it is shown); returns the geometry."""
-    rect = initial_geometry(available_area(window), preferred)
+    """Give ``window`` its first size and position on its screen (before it is shown); returns the geometry. A main
+    window's least height is fitted to the screen first (:func:`fit_minimum`)."""
+    area = available_area(window)
+    if isinstance(window, QMainWindow):
+        fit_minimum(window, area)
+    rect = initial_geometry(area, preferred)
     window.resize(rect.size())
     window.move(rect.topLeft())
     window.setProperty(_PLACED, rect.size())
@@ -145,11 +149,19 @@ class _DialogFitter(QObject):
             elif watched.property(_PLACED) != watched.size():
                 return False  # the main window sized by its code since (off-screen renders may exceed the screen)
             else:
+                if isinstance(watched, QMainWindow):
+                    fit_minimum(watched)  # its least height too: a 512x300 screen (1024x600 at 200 %)
                 fit_window(watched)  # its native window exists now: where the frame is known already, at once
             watched.setProperty(_PLACED, None)
             # Once shown, the frame the window system adds is known: the whole frame goes onto the screen.
-            QTimer.singleShot(0, watched, lambda w=watched: fit_window(w))
+            QTimer.singleShot(0, watched, lambda w=watched: _fit_shown(w))
         return False
+
+
+def _fit_shown(window: QWidget) -> None:
+    if isinstance(window, QMainWindow) and window.property(_SHORT_AREA) is not None:
+        fit_minimum(window)  # with the frame now known
+    fit_window(window)
 
 
 def _area_for_dialog(dialog: QWidget) -> QRect:
@@ -248,6 +260,106 @@ def fit_docks(
     return changed
 
 
+SHORT_FLOOR = 60
+"""The least minimum height :func:`fit_minimum` leaves the views and a dock's contents (three lines of a table)."""
+_CAPPED = "screenFitCappedHeight"
+"""Dynamic property on a widget whose minimum height :func:`fit_minimum` lowered: the minimum it had before."""
+_UNBROKEN = "screenFitUnbrokenToolBar"
+"""Dynamic property on a tool bar :func:`fit_minimum` put onto the row of the one before it."""
+_SHORT_AREA = "screenFitShortArea"
+"""Dynamic property on the main window: the available geometry :func:`fit_minimum` last fitted it to."""
+
+
+def _short_parts(window: QMainWindow) -> list[QWidget]:
+    """The parts of ``window`` whose minimum height :func:`fit_minimum` may lower: the views and the contents of
+    each docked dock (they scroll or squeeze; the menu, tool bar and status bar keep theirs)."""
+    parts: list[QWidget] = []
+    central = window.centralWidget()
+    if central is not None:
+        parts.append(central)
+    for dock in window.findChildren(QDockWidget):
+        inner = dock.widget()
+        if inner is not None and dock.parentWidget() is window and not dock.isFloating():
+            parts.append(inner)
+    return parts
+
+
+def _undo_short(window: QMainWindow, rows: bool = True) -> bool:
+    """Give back what :func:`fit_minimum` changed: the minimum heights, and (``rows``) the tool bars' own rows.
+    Returns True when there was something to give back."""
+    changed = False
+    for bar in window.findChildren(QToolBar) if rows else []:
+        if bar.property(_UNBROKEN):
+            bar.setProperty(_UNBROKEN, None)
+            if window.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea:
+                window.insertToolBarBreak(bar)
+            changed = True
+    for part in _short_parts(window):
+        before = part.property(_CAPPED)
+        if before is not None:
+            part.setProperty(_CAPPED, None)
+            part.setMinimumHeight(int(before))
+            changed = True
+    return changed
+
+
+def fit_minimum(window: QMainWindow, area: QRect | None = None) -> bool:
+    """Make ``window``'s least height fit the available geometry of its screen (``area``), so that it opens inside
+    it with its tool bar and status bar in sight. A 1024x600 screen at 200 % (512x300 logical pixels) left the
+    window 439 px tall, its status bar under the screen's edge: the inspector dock and the views each kept the
+    minimum of their tallest page (the coverage matrix over its findings, the multi-decision editor). First the
+    tool bars share one row (the rest of each behind its » button), then the views and each dock's contents give
+    up the height still missing (down to :data:`SHORT_FLOOR`; their pages scroll or squeeze). On a screen with
+    room again (another screen, another scale) the window gets its rows and minimums back. Not while maximised or
+    full screen (presenting). Returns True when it changed something."""
+    if window.isFullScreen():
+        return False
+    if area is None:
+        area = available_area(window)
+    extra = _frame_extra(window)
+    room = area.height() - extra.height()
+    # Measured afresh each time (the docks moved, a page grew): the minimums as they were; the tool bars' rows
+    # only on another screen.
+    changed = _undo_short(window, rows=window.property(_SHORT_AREA) not in (None, area))
+    window.setProperty(_SHORT_AREA, None)
+    if window.minimumSizeHint().height() <= room:
+        return changed
+    window.setProperty(_SHORT_AREA, QRect(area))
+    bars = [
+        b
+        for b in window.findChildren(QToolBar)
+        if window.toolBarArea(b) == Qt.ToolBarArea.TopToolBarArea and not b.isHidden()
+    ]
+    for bar in bars:
+        if window.toolBarBreak(bar):
+            window.removeToolBarBreak(bar)
+            bar.setProperty(_UNBROKEN, True)
+            changed = True
+    layout = window.layout()
+    if layout is not None:
+        layout.invalidate()
+    # The docks' contents first (the inspector and the plan scroll), the views only for what is still missing
+    # (a page squeezed below its least height may overlap its own controls).
+    parts = _short_parts(window)
+    central = window.centralWidget()
+    for group in ([p for p in parts if p is not central], [p for p in parts if p is central]):
+        excess = window.minimumSizeHint().height() - room
+        if excess <= 0:
+            break
+        for part in group:
+            need = (
+                part.minimumHeight() or part.minimumSizeHint().height()
+            )  # (a minimum set wins over the hint)
+            least = max(SHORT_FLOOR, need - excess)
+            if least < need:
+                part.setProperty(_CAPPED, part.minimumHeight())
+                part.setMinimumHeight(least)
+                changed = True
+        if layout is not None:
+            layout.invalidate()
+    return changed
+
+
 def mark_moved(dock: QDockWidget) -> None:
     """``dock`` was put beside the side dock by :func:`fit_docks` (a layout saved so, restored)."""
     dock.setProperty(_MOVED, True)
@@ -278,6 +390,7 @@ __all__ = [
     "available_area",
     "centred",
     "fit_docks",
+    "fit_minimum",
     "fit_window",
     "fitted",
     "initial_geometry",

@@ -1,0 +1,116 @@
+"""A 1024x600 screen at 200 % (512x300 logical pixels): the main window opened 439 px tall, its status bar and the
+bottom of its docks under the screen's edge. The inspector dock and the views each kept the least height of their
+tallest page, and the two tool bars each took a row. The window now opens inside the available geometry, with the
+tool bar and the status bar in sight, on every tab, with a plan open; on a screen with room the rows and the least
+heights come back (screen_fit.fit_minimum).
+
+The screen is Qt's offscreen screen of that size (a child process, as tests/ui/screen_probe makes it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QRect
+
+from tests.ui.conftest import REPO, SAMPLES
+
+_CHILD = r"""
+import json, os, sys, tempfile
+from pathlib import Path
+width, height, plan = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+folder = Path(tempfile.mkdtemp(prefix="short-screen-"))
+config = folder / "screen.json"
+screen = {"name": "short", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96,
+          "logicalBaseDpi": 96, "dpr": 1}
+config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+os.environ["PLANNER_DATA_DIR"] = str(folder / "data")
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication
+from planner.ui.app import create_application
+app = create_application()
+QCoreApplication.setOrganizationName("ShortScreen")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
+from planner.ui.main_window import MainWindow
+
+def settle():
+    for _ in range(8):
+        app.processEvents()
+
+def rect(widget):
+    return list(QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size()).getRect())
+
+def seen(w):
+    return {"frame": list(w.frameGeometry().getRect()), "status": rect(w.statusBar()),
+            "status_visible": w.statusBar().isVisible(), "toolbar": rect(w.workbench.toolbar),
+            "toolbar_visible": w.workbench.toolbar.isVisible(), "views": list(w.views.size().toTuple()),
+            "inspector": rect(w.inspector_dock), "menu": rect(w.menuBar())}
+
+out = {"available": list(app.primaryScreen().availableGeometry().getRect())}
+w = MainWindow()
+w.show()
+settle()
+out["first"] = seen(w)
+w.open_file(plan)
+w.doc.wait_for_analysis()
+settle()
+w.doc.select([w.doc.plan.decisions[0].id])
+settle()
+tabs = {}
+for i in range(w.views.count()):
+    w.views.setCurrentIndex(i)
+    settle()
+    tabs[w.views.tabText(i)] = seen(w)
+out["tabs"] = tabs
+w.discard_and_close()
+settle()
+print(json.dumps(out))
+"""
+
+
+def _run(width: int, height: int, scale: str) -> dict:
+    env = dict(os.environ, QT_SCALE_FACTOR=scale)
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(width), str(height), str(SAMPLES / "bank-assistant.plan.json")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _inside(area: QRect, rect: list[int], what: str, where: str) -> None:
+    assert area.contains(QRect(*rect)), (
+        f"{where}: the {what} {rect} is not inside the screen {area.getRect()}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale"),
+    [(1024, 600, "2"), (1280, 720, "2.5")],
+    ids=["1024x600-200%", "1280x720-250%"],
+)
+def test_the_window_opens_inside_a_short_screen_with_its_bars_in_sight(width, height, scale):
+    out = _run(width, height, scale)
+    area = QRect(*out["available"])
+    factor = float(scale)
+    assert (area.width(), area.height()) == (round(width / factor), round(height / factor))
+    for where, seen in [("first start", out["first"]), *out["tabs"].items()]:
+        _inside(area, seen["frame"], "window", where)  # was 514x439 on 512x300
+        assert seen["status_visible"] and seen["toolbar_visible"], where
+        _inside(area, seen["status"], "status bar", where)
+        _inside(area, seen["toolbar"], "tool bar", where)
+        _inside(area, seen["menu"], "menu bar", where)
+        _inside(area, seen["inspector"], "inspector", where)
+        views_w, views_h = seen["views"]
+        assert views_h >= 120 and views_w >= 200, (where, seen["views"])  # the views keep some room
