@@ -24,7 +24,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD, REGULAR, font_runs
-from planner.report.style import MIN_PT, PageGeometry, paragraph_styles, table_style
+from planner.report.style import MIN_PT, RULE, ZEBRA, PageGeometry, paragraph_styles, table_style
 from planner.report.vector import ChartFlowable, LaidOutLine, draw_laid_out, right_to_left, smallest_font
 
 
@@ -177,6 +177,9 @@ class SplitTable(Table):
     (``frame_height``, points; None: split as ReportLab does)."""
 
     frame_height: float | None = None
+    # A table of groups of rows (a kind of finding and its findings): per body row, the first cell the row takes
+    # when the rest of a split starts with it (the group's name, "continued"), None where a group starts.
+    continued: list[Any] | None = None
 
     def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)
         parts = self._split_rows(availHeight, doInRowSplit)
@@ -184,6 +187,15 @@ class SplitTable(Table):
             # on under the first part with one row, the others alone on the next page (a header over one row)
             if isinstance(part, SplitTable):
                 part.frame_height = self.frame_height
+        if self.continued is not None and len(parts) == 2 and isinstance(parts[1], SplitTable):
+            head = self._head_rows()
+            rest = self.continued[len(parts[0]._cellvalues) - head :]
+            label = rest[0] if rest else None
+            if label is not None:  # a group goes on over the page: its first row there names it
+                parts[1]._cellvalues[head][0] = label
+                parts[1]._argH[head] = None  # measured again with its label
+                rest = [None, *rest[1:]]
+            parts[1].continued = rest
         return parts
 
     def _split_rows(self, availHeight: float, doInRowSplit: int) -> list[Any]:  # noqa: N803
@@ -578,11 +590,14 @@ class ReportContext:
         bold: Sequence[int] = (),
         total: float | None = None,
         snug: bool = False,
+        groups: Sequence[tuple[int, Any]] | None = None,
     ) -> Table:
         """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold. ``snug``: the ``right`` columns only
-        as wide as their figures and headers need, the first column (the names) given the rest.
+        as wide as their figures and headers need, the first column (the names) given the rest. ``groups``: the
+        rows in consecutive groups, each (its number of rows, the first cell of its first row on a page it goes
+        on to); a group is ruled and shaded as one row, and splits between its rows.
         """
         need = _figure_needs(header, rows, right, bold)
         cols = self.columns(widths, wide=wide, total=total)
@@ -609,7 +624,20 @@ class ReportContext:
         t.frame_height = (self.wide if wide else self.geometry).frame_height
         cmds: list[Any] = [("ALIGN", (k, 1), (k, -1), "RIGHT") for k in right]
         cmds += [("FONTNAME", (k, 1), (k, -1), BOLD) for k in bold]
-        t.setStyle(table_style(1, zebra=zebra, extra=cmds + (extra_style or [])))
+        if groups is not None:
+            t.continued = []
+            row = 1
+            for k, (size, label) in enumerate(groups):
+                t.continued += [None] + [label] * (size - 1)
+                if zebra and k % 2:
+                    cmds.append(("BACKGROUND", (0, row), (-1, row + size - 1), ZEBRA))
+                cmds.append(("LINEBELOW", (0, row + size - 1), (-1, row + size - 1), 0.25, RULE))
+                row += size
+        t.setStyle(
+            table_style(
+                1, zebra=zebra and groups is None, rules=groups is None, extra=cmds + (extra_style or [])
+            )
+        )
         return t
 
     def table_fits(

@@ -136,8 +136,11 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-def table_style(n_header_rows: int = 1, *, zebra: bool = True, extra: list[Any] | None = None) -> TableStyle:
-    """Tables: bold header on a light tint, hairline rules, light zebra rows, cells aligned to the top."""
+def table_style(
+    n_header_rows: int = 1, *, zebra: bool = True, rules: bool = True, extra: list[Any] | None = None
+) -> TableStyle:
+    """Tables: bold header on a light tint, hairline rules (under every row when ``rules``), light zebra rows, cells
+    aligned to the top."""
     cmds: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -150,8 +153,9 @@ def table_style(n_header_rows: int = 1, *, zebra: bool = True, extra: list[Any] 
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("BACKGROUND", (0, 0), (-1, n_header_rows - 1), HEAD_BG),
         ("LINEBELOW", (0, n_header_rows - 1), (-1, n_header_rows - 1), 0.8, ACCENT),
-        ("LINEBELOW", (0, n_header_rows), (-1, -1), 0.25, RULE),
     ]
+    if rules:
+        cmds.append(("LINEBELOW", (0, n_header_rows), (-1, -1), 0.25, RULE))
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, n_header_rows), (-1, -1), [colors.white, ZEBRA]))
     return TableStyle(cmds + (extra or []))

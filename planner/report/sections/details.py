@@ -392,14 +392,23 @@ def build_findings(ctx: ReportContext) -> list[Flowable]:
         by_code: dict[str, list[Any]] = {}
         for f in group:
             by_code.setdefault(f.code, []).append(f)
-        rows = []
+        # A row per finding, its kind beside the first (and beside the first on a page it goes on to), so that a
+        # kind splits between its findings: one row of five long findings, as tall as a third of a page, moved the
+        # section on whole and left the page before it a quarter used.
+        rows: list[list[Any]] = []
+        groups: list[tuple[int, Any]] = []
         for code, items in by_code.items():
             shown = items[:FINDINGS_LISTED]
-            text = "<br/>".join(esc(ellipsize(f.message, 600)) for f in shown)
+            texts = [esc(ellipsize(f.message, 600)) for f in shown]
             if len(items) > len(shown):
-                text += f"<br/><i>and {len(items) - len(shown)} more of this kind</i>"
-            rows.append([ctx.cell(f"{code} ({len(items)})", "cell_bold"), ctx.cell(text, markup=True)])
-        out.extend(chunked_tables(ctx, ["Kind", "Finding"], rows, [1.6, 7.0]))
+                texts[-1] += f"<br/><i>and {len(items) - len(shown)} more of this kind</i>"
+            kind = f"{code} ({len(items)})"
+            rows += [
+                [ctx.cell(kind, "cell_bold") if k == 0 else "", ctx.cell(text, markup=True)]
+                for k, text in enumerate(texts)
+            ]
+            groups.append((len(texts), ctx.cell(f"{kind}, continued", "cell_muted")))
+        out.append(ctx.table(["Kind", "Finding"], rows, [1.6, 7.0], groups=groups))
     return out
 
 
