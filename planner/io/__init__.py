@@ -20,6 +20,7 @@ from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
+from planner.units import quoted
 
 IMPORT_FORMATS = {
     "mspdi": "MS Project XML",
@@ -100,7 +101,7 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if fmt:
         if fmt not in IMPORT_FORMATS:
             raise InteropError(
-                path, f"unknown import format {fmt!r}; choose one of {', '.join(IMPORT_FORMATS)}"
+                path, f"unknown import format {quoted(fmt)}; choose one of {', '.join(IMPORT_FORMATS)}"
             )
         return fmt
     suffix = Path(path).suffix.lower()
@@ -112,7 +113,7 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if suffix not in IMPORT_SUFFIXES:
         raise InteropError(
             path,
-            f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+            f"cannot tell the format from the suffix {quoted(suffix or '(none)')}",
             hint=f"give --format ({', '.join(IMPORT_FORMATS)})",
         )
     return IMPORT_SUFFIXES[suffix]
@@ -250,7 +251,7 @@ def check_outline(outline: Outline, path: str | os.PathLike[str]) -> None:
         if len(stack) > MAX_NESTING:
             raise InteropError(
                 path,
-                f"task {t.name!r} sits {len(stack):,} summary levels deep, more than the {MAX_NESTING:,} an "
+                f"task {quoted(t.name)} sits {len(stack):,} summary levels deep, more than the {MAX_NESTING:,} an "
                 "import takes",
                 hint="flatten the outline in the authoring tool and export again",
             )
@@ -415,7 +416,7 @@ def _export_text(plan: Plan, fmt: str, *, bom: bool = False) -> str | bytes:
         from planner.io.icalendar import export_ics
 
         return export_ics(plan)
-    raise ValueError(f"unknown export format {fmt!r}")
+    raise ValueError(f"unknown export format {quoted(fmt)}")
 
 
 def export_notes(plan: Plan, fmt: str) -> list[str]:
@@ -467,7 +468,7 @@ def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) 
     if suffix not in EXPORT_SUFFIXES:
         raise InteropError(
             path,
-            f"unknown suffix {suffix or '(none)'!r}, so no format to write",
+            f"unknown suffix {quoted(suffix or '(none)')}, so no format to write",
             hint=f"use {', '.join(EXPORT_SUFFIXES)}",
         )
     fmt = EXPORT_SUFFIXES[suffix]

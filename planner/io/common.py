@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.model.io import write_bytes_atomic
-from planner.units import agree, count
+from planner.units import agree, count, quoted
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused before reading (a 10,000-task MS Project XML file is about 20 MB)."""
@@ -52,6 +52,12 @@ def some(items: Iterable[str], most: int = 5) -> str:
     """
     listed = list(items)
     return ", ".join(listed[:most]) + (", ..." if len(listed) > most else "")
+
+
+def quoted_cell(cell: Any) -> str:
+    """A cell in a message: text as every name is quoted (:func:`planner.units.quoted`), a number, a yes/no or a
+    date of a workbook as itself (``'1'`` is text, ``1`` a number cell, ``True`` a checkbox)."""
+    return quoted(cell) if isinstance(cell, str) else str(cell)
 
 
 class InteropError(Exception):
@@ -347,7 +353,9 @@ def own_actual(text: str | None, report: ImportReport, where: str) -> dt.date | 
     except ValueError:
         weeks = -1.0
     if not (0.0 <= weeks < float("inf")):
-        report.add("progress", f"the actual date {text!r} is neither a date nor weeks; not carried", where)
+        report.add(
+            "progress", f"the actual date {quoted(text)} is neither a date nor weeks; not carried", where
+        )
         return None
     return weeks
 
@@ -407,7 +415,9 @@ def report_custom_values(
     named = sorted(values, key=field_order)
     n = sum(values.values())
     per = what.rpartition(" ")[2]
-    shown = some((f"{name!r} ({values[name]})" if quote else f"{name} ({values[name]})" for name in named), 6)
+    shown = some(
+        (f"{quoted(name)} ({values[name]})" if quote else f"{name} ({values[name]})" for name in named), 6
+    )
     report.add(
         "field",
         f"{count(n, 'value')} of {count(len(named), what)} {agree(n, 'is', 'are')} not carried ({why}; values per "
@@ -432,8 +442,8 @@ def report_priorities(
     shown_default = (names or {}).get(default, default)
     report.add(
         "field",
-        f"{count(n, 'task')} {agree(n, 'has', 'have')} a priority other than {shown_default!r} "
-        f"({some((f'{v!r} ({k})' for v, k in sorted(counts.items(), key=lambda x: (-x[1], x[0]))), 6)}): not "
+        f"{count(n, 'task')} {agree(n, 'has', 'have')} a priority other than {quoted(shown_default)} "
+        f"({some((f'{quoted(v)} ({k})' for v, k in sorted(counts.items(), key=lambda x: (-x[1], x[0]))), 6)}): not "
         "carried (the plan has no priority; levelling orders decisions by its own rules)",
     )
 
@@ -457,7 +467,7 @@ def report_resource_notes(report: ImportReport, names: list[str]) -> None:
         n = len(names)
         report.add(
             "resource",
-            f"the notes of {count(n, 'resource')} ({some(repr(x) for x in names)}) "
+            f"the notes of {count(n, 'resource')} ({some(quoted(x) for x in names)}) "
             "are not carried (the plan's teams have no notes)",
         )
 
@@ -471,7 +481,7 @@ def report_own_working_time(report: ImportReport, names: list[str]) -> None:
         report.add(
             "calendar",
             f"{count(n, 'resource')} {agree(n, 'has', 'have')} working time of {agree(n, 'its', 'their')} own ("
-            + some(repr(x) for x in names)
+            + some(quoted(x) for x in names)
             + "): not carried, the plan's teams work the project calendar",
         )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from planner.model.plan import Plan
-from planner.units import agree, count, format_weeks
+from planner.units import agree, count, format_weeks, quoted
 
 if TYPE_CHECKING:
     from planner.io.common import WorkCalendar
@@ -274,8 +274,8 @@ def _long_names_note(plan: Plan, fmt: str) -> list[str]:
     )  # (the plan and its stages: P6's WBS, MS Project's summaries)
     names = [
         ("the plan's title", plan.title, group),
-        *((f"stage {st.id!r}", st.name, group) for st in plan.stages),
-        *((f"decision {d.id!r}", d.title, most) for d in plan.decisions),
+        *((f"stage {quoted(st.id)}", st.name, group) for st in plan.stages),
+        *((f"decision {quoted(d.id)}", d.title, most) for d in plan.decisions),
     ]
     long = [where for where, text, limit in names if len(text) > limit]
     notes = []
@@ -296,7 +296,7 @@ def _long_names_note(plan: Plan, fmt: str) -> list[str]:
         if ids:
             n = len(ids)
             notes.append(
-                f"{count(n, 'decision id')} ({ids[0]!r}{', ...' if n > 1 else ''}) {agree(n, 'is', 'are')} longer "
+                f"{count(n, 'decision id')} ({quoted(ids[0])}{', ...' if n > 1 else ''}) {agree(n, 'is', 'are')} longer "
                 f"than P6's Activity ID takes ({P6_ID_CHARS} characters): written shortened, so an import gives "
                 f"{agree(n, 'that decision', 'those decisions')} the shortened {agree(n, 'id', 'ids')}"
             )
@@ -318,10 +318,10 @@ def _unwritable_note(plan: Plan, fmt: str) -> list[str]:
         return []
     texts = [
         ("the plan's title", plan.title),
-        *((f"stage {st.id!r}'s name", st.name) for st in plan.stages),
-        *((f"team {t.id!r}'s name", t.name) for t in plan.teams),  # resources in .xml, .mpx, .xer, .gan
+        *((f"stage {quoted(st.id)}'s name", st.name) for st in plan.stages),
+        *((f"team {quoted(t.id)}'s name", t.name) for t in plan.teams),  # resources in .xml, .mpx, .xer, .gan
         *(
-            (f"decision {d.id!r}'s {what}", text)
+            (f"decision {quoted(d.id)}'s {what}", text)
             for d in plan.decisions
             for what, text in (("title", d.title), ("notes", d.notes))
         ),

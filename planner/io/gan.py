@@ -40,7 +40,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import agree, count, week_to_date
+from planner.units import agree, count, quoted, week_to_date
 
 GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
 GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
@@ -191,7 +191,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     for el, depth in all_tasks:
         key = el.get("id") or ""
         name = el.get("name") or ""
-        where = f"task {key} {name!r}"
+        where = f"task {key} {quoted(name)}"
         priorities.append(el.get("priority") or "")
         start_day = _date(el.get("start"))
         days = _f(el.get("duration")) or 0.0
@@ -277,7 +277,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         where = f"link {pred} -> {succ}"
         ltype = GAN_TYPES.get(code)
         if ltype is None:
-            report.add("link", f"unknown link type {code!r}; read as FS", where)
+            report.add("link", f"unknown link type {quoted(code)}; read as FS", where)
             ltype = DependencyType.FS
         if hardness == "Rubber":
             report.add(
@@ -290,7 +290,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             if not math.isfinite(lag_days):
                 raise ValueError
         except ValueError:
-            report.add("lag", f"unreadable lag {diff!r}; read as 0", where)
+            report.add("lag", f"unreadable lag {quoted(diff or '')}; read as 0", where)
             lag_days = 0.0
         lag = lag_days / days_per_week
         k = seen_per_pred.get(pred, 0)
@@ -324,7 +324,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         tid = ids.make(wanted, f"team-{r.get('id')}")
         teams.append(Team(id=tid, name=name))
         if r.find("rate") is not None:
-            report.add("cost", f"the rate of resource {name!r} is not carried")
+            report.add("cost", f"the rate of resource {quoted(name)} is not carried")
         team_of[r.get("id") or ""] = tid
     by_key = {t.key: t for t in tasks}
     alloc = root.find("allocations")
@@ -369,15 +369,15 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         if unreadable:
             report.add(
                 "baseline",
-                f"{count(unreadable, 'task')} of baseline {baseline_name!r} {agree(unreadable, 'has', 'have')} no "
+                f"{count(unreadable, 'task')} of baseline {quoted(baseline_name)} {agree(unreadable, 'has', 'have')} no "
                 "readable start date and duration (or one out of range): not carried",
             )
         if len(sets) > 1:
             report.add(
                 "baseline",
                 f"{count(len(sets) - 1, 'older baseline')} {agree(len(sets) - 1, 'is', 'are')} not carried ("
-                + ", ".join(repr(b.get("name") or "") for b in sets[:-1][:5])
-                + f"); the plan takes the newest, {baseline_name!r}",
+                + ", ".join(quoted(b.get("name") or "") for b in sets[:-1][:5])
+                + f"); the plan takes the newest, {quoted(baseline_name)}",
             )
     if known:
         report_days_off(

@@ -67,7 +67,7 @@ from planner.io.outline import Outline, SourceLink, SourceTask, exact_actual, re
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import agree, count, format_date, format_weeks
+from planner.units import agree, count, format_date, format_weeks, quoted
 
 CODE_PAGES = {"ANSI": "cp1252", "MAC": "mac_roman", "850": "cp850", "437": "cp437", "ZH": "gbk"}
 """The code pages MPX names (and Windows code pages by number, ``1250`` ... ``1258``)."""
@@ -273,7 +273,7 @@ class _Reader:
             t = t.replace(self.s.thousands, "")
         t = t.replace(self.s.decimal, ".")
         if not re.fullmatch(r"[+-]?(?:\d+\.?\d*|\.\d+)", t):
-            raise self.fail(line, f"{what}: {text!r} is not a number")
+            raise self.fail(line, f"{what}: {quoted(text)} is not a number")
         return float(t)
 
     def minutes(self, number: float, unit: str) -> tuple[float, bool]:
@@ -306,13 +306,13 @@ class _Reader:
         if m is None or unit is None or (unit.endswith("percent") and not percent):
             raise self.fail(
                 line,
-                f"{what}: cannot read {text!r} as a duration (a number and a unit such as 5d, 2w, 8h, 3ed)",
+                f"{what}: cannot read {quoted(text)} as a duration (a number and a unit such as 5d, 2w, 8h, 3ed)",
                 hint="the file may be in a language this import does not read: save it from MS Project as MPX in "
                 "English or German, or as MS Project XML (*.xml)",
             )
         number = float(m.group(1).replace(",", "."))
         if not math.isfinite(number):
-            raise self.fail(line, f"{what}: {text!r} is not a finite duration")
+            raise self.fail(line, f"{what}: {quoted(text)} is not a finite duration")
         return number, unit
 
     def weeks(self, number: float, unit: str, mpw: int, line: int, what: str) -> tuple[float, bool]:
@@ -390,12 +390,14 @@ class _Reader:
         except (ValueError, OverflowError):
             raise self.fail(
                 line,
-                f"{what}: cannot read {text!r} as a date ("
+                f"{what}: cannot read {quoted(text)} as a date ("
                 + ("month/day/year", "day/month/year", "year/month/day")[self.s.date_order]
                 + " as the file's date settings say)",
             ) from None
         if not 1900 <= day.year <= 2200:  # MS Project's own dates run from 1984 to 2149
-            raise self.fail(line, f"{what}: {text!r} is in the year {day.year}, not a date of a project")
+            raise self.fail(
+                line, f"{what}: {quoted(text)} is in the year {day.year}, not a date of a project"
+            )
         self.seen[key] = (day, minute)
         return day, minute
 
@@ -459,7 +461,7 @@ def _decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> t
         first = raw.split(b"\n", 1)[0][:40].decode("latin-1", "replace").strip()
         raise InteropError(
             path,
-            f"not an MPX file: it starts with {first!r}, not with 'MPX' and the field delimiter",
+            f"not an MPX file: it starts with {quoted(first)}, not with 'MPX' and the field delimiter",
             line=1,
             hint="MPX files are what MS Project 98 and MPXJ write as 'MPX (*.mpx)'; for a binary file or another "
             "format, save it from its tool as MS Project XML (*.xml)",
@@ -475,7 +477,7 @@ def _decode(raw: bytes, path: str | os.PathLike[str], report: ImportReport) -> t
         "utf-8" if utf8 else CODE_PAGES.get(page) or (f"cp{page}" if re.fullmatch(r"125\d", page) else None)
     )
     if encoding is None:
-        report.add("format", f"unknown code page {page!r}: the text is read as ANSI (Windows-1252)")
+        report.add("format", f"unknown code page {quoted(page)}: the text is read as ANSI (Windows-1252)")
         encoding = "cp1252"
     text = raw.decode(encoding, "replace")
     if "\ufffd" in text and "\ufffd".encode(encoding, "ignore") not in raw:
@@ -524,7 +526,7 @@ class _File:
             if not head.isdecimal():
                 raise r.fail(
                     line,
-                    f"{head[:20]!r} is not an MPX record number (each line starts with a number such as 70 for a "
+                    f"{quoted(head[:20])} is not an MPX record number (each line starts with a number such as 70 for a "
                     "task)",
                     hint="the file is damaged or not an MPX file: export it again",
                 )
@@ -562,7 +564,7 @@ class _File:
         s = self.r.s
         s.currency, s.thousands, s.decimal = _at(v, 0), _at(v, 3) or ",", _at(v, 4) or "."
         if s.decimal == s.thousands:
-            raise self.r.fail(line, f"the decimal and thousands separators are both {s.decimal!r}")
+            raise self.r.fail(line, f"the decimal and thousands separators are both {quoted(s.decimal)}")
 
     def _record_11(self, line: int, v: list[str]) -> None:
         s = self.r.s
@@ -591,14 +593,16 @@ class _File:
     def _record_25(self, line: int, v: list[str]) -> None:
         r, day = self.r, _at(v, 0)
         if not (day.isdecimal() and 1 <= int(day) <= 7):
-            raise r.fail(line, f"calendar hours: {day!r} is not a day number (1 Sunday to 7 Saturday)")
+            raise r.fail(line, f"calendar hours: {quoted(day)} is not a day number (1 Sunday to 7 Saturday)")
         spans = []
         for k in range(1, len(v), 2):
             if not _at(v, k) and not _at(v, k + 1):
                 continue
             a, b = r.time_of_day(_at(v, k)), r.time_of_day(_at(v, k + 1))
             if a is None or b is None or a >= 1440:
-                raise r.fail(line, f"calendar hours: {_at(v, k)!r} to {_at(v, k + 1)!r} is not a time span")
+                raise r.fail(
+                    line, f"calendar hours: {quoted(_at(v, k))} to {quoted(_at(v, k + 1))} is not a time span"
+                )
             spans.append((a, b if b > a else 1440))  # 23:00-00:00 runs to midnight
         assert self.calendar_now is not None
         self.calendar_now.hours[(int(day) + 5) % 7] = sorted(spans)  # 1 = Sunday -> Monday = 0
@@ -722,7 +726,7 @@ class _File:
                 "duration",
                 f"{count(len(undated), 'task')} {agree(len(undated), 'has', 'have')} neither a Duration nor a Start "
                 f"and Finish: read as {agree(len(undated), 'a milestone', 'milestones')}: "
-                + some(repr(n) for n in undated),
+                + some(quoted(n) for n in undated),
             )
         if not tasks:
             report.add("format", NO_TASKS)
@@ -823,7 +827,7 @@ class _File:
             cap = r.number(f.get(R_MAX_UNITS, ""), line, "a resource's Max Units")
             if cap is not None and f.get(R_MAX_UNITS, "").endswith("%"):
                 cap /= 100.0
-            cap = r.limited(cap, MAX_CAPACITY, line, f"the Max Units of resource {name!r}")
+            cap = r.limited(cap, MAX_CAPACITY, line, f"the Max Units of resource {quoted(name)}")
             tid = ids.make(slug(name, f"team-{key or line}"), f"team-{line}")
             teams.append(Team(id=tid, name=name, capacity=cap if cap is not None and cap >= 0 else None))
             self.team_of[key] = tid
@@ -833,7 +837,7 @@ class _File:
                 for k in (R_RATE, R_OVERTIME_RATE, R_PER_USE)
             ]
             if any(rates):
-                r.report.add("cost", f"the rates of resource {name!r} are not carried (task costs are)")
+                r.report.add("cost", f"the rates of resource {quoted(name)} are not carried (task costs are)")
         return teams
 
     def _task(self, t: _Task) -> SourceTask | None:
@@ -912,7 +916,7 @@ class _File:
         ctype_text = f.get(T_CONSTRAINT_TYPE, "")
         ctype = CONSTRAINT_NAMES.get(ctype_text.casefold(), 0 if ctype_text.casefold() in _NONE else -1)
         if ctype < 0:
-            report.add("constraint", f"unknown constraint type {ctype_text!r} is not carried", where)
+            report.add("constraint", f"unknown constraint type {quoted(ctype_text)} is not carried", where)
         on = moment(T_CONSTRAINT_DATE, "constraint date")
         stored = moment(T_START if ctype == 5 else T_FINISH, "start or finish") if ctype in (5, 7) else None
         not_before = carry_constraint(
@@ -999,7 +1003,7 @@ class _File:
             named = self.team_by_name.get(m.group(1).casefold())
             if named is None:
                 self.r.report.add(
-                    "resource", f"resource {m.group(1)!r} is not in the file's resources", where
+                    "resource", f"resource {quoted(m.group(1))} is not in the file's resources", where
                 )
                 continue
             units = float((m.group(2) or "1").replace(",", "."))
@@ -1046,7 +1050,7 @@ class _File:
 
 def _where(t: _Task) -> str:
     """``task 5 'Design'``: how the report and the errors name a task (by its ID, as MS Project shows it)."""
-    return f"task {t.fields.get(T_ID) or t.fields.get(T_UID) or '?'} {t.fields.get(T_NAME, '')!r}"
+    return f"task {t.fields.get(T_ID) or t.fields.get(T_UID) or '?'} {quoted(t.fields.get(T_NAME, ''))}"
 
 
 def _at(values: list[str], i: int) -> str:
@@ -1098,7 +1102,7 @@ def read_mpx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         report.add(
             "format",
             f"the file ends without a line break after its last record (line {last_line}, record "
-            f"{last[0].strip()[:8]!r}): MPX tools end every record with one, so the file may be cut short there "
+            f"{quoted(last[0].strip()[:8])}): MPX tools end every record with one, so the file may be cut short there "
             "(records after the cut are missing)",
         )
     return file.outline(path), report
@@ -1112,7 +1116,7 @@ def _model(values: list[str], r: _Reader, line: int) -> list[int]:
         if not v:
             continue
         if not v.isdecimal():
-            raise r.fail(line, f"the field list holds {v!r}, not a field number")
+            raise r.fail(line, f"the field list holds {quoted(v)}, not a field number")
         out.append(int(v))
     return out
 
@@ -1123,7 +1127,7 @@ def _level(t: _Task, r: _Reader) -> int:
     if text.isdecimal():
         return int(text)
     if text:
-        raise r.fail(t.line, f"the outline level {text!r} is not a whole number")
+        raise r.fail(t.line, f"the outline level {quoted(text)} is not a whole number")
     number = t.fields.get(T_OUTLINE_NUMBER, "")
     if re.fullmatch(r"\d+(?:\.\d+)*", number):
         return 0 if number == "0" else number.count(".") + 1
@@ -1144,12 +1148,13 @@ def _predecessors(text: str, r: _Reader, line: int, where: str) -> list[tuple[st
         if not m or m.end() == pos:
             raise r.fail(
                 line,
-                f"{where}: cannot read the predecessors {text!r} (write them as 2, 2FS+3d or 2SS-1d,5)",
+                f"{where}: cannot read the predecessors {quoted(text)} (write them as 2, 2FS+3d or 2SS-1d,5)",
             )
         code = (m.group(2) or "FS").upper()
         if code not in RELATIONS:
             raise r.fail(
-                line, f"{where}: {code!r} in the predecessors {text!r} is not a link type (FS, SS, FF, SF)"
+                line,
+                f"{where}: {quoted(code)} in the predecessors {quoted(text)} is not a link type (FS, SS, FF, SF)",
             )
         lag = (m.group(3) + m.group(4)).replace(" ", "") if m.group(3) else ""
         out.append((m.group(1), RELATIONS[code], lag))
@@ -1169,7 +1174,7 @@ def _calendar(
         if calendars:
             r.report.add(
                 "calendar",
-                f"the project calendar {name!r} is missing; a Monday-Friday, 8-hour calendar is used",
+                f"the project calendar {quoted(name)} is missing; a Monday-Friday, 8-hour calendar is used",
             )
         return WorkCalendar.standard(origin, minutes_per_day=minutes_per_day)
     spans = {

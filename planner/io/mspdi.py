@@ -65,7 +65,16 @@ from planner.io.outline import (
 )
 from planner.model.limits import MAX_COST
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import agree, count, format_date, format_share, format_weeks, plural_weeks, week_to_date
+from planner.units import (
+    agree,
+    count,
+    format_date,
+    format_share,
+    format_weeks,
+    plural_weeks,
+    quoted,
+    week_to_date,
+)
 
 LINK_TYPES = {0: DependencyType.FF, 1: DependencyType.FS, 2: DependencyType.SF, 3: DependencyType.SS}
 LINK_CODES = {v: k for k, v in LINK_TYPES.items()}
@@ -145,10 +154,10 @@ def parse_pt_minutes(text: str) -> float:
     """``PT8H30M0S`` -> 510.0 minutes (days count as 24 hours, as in MSPDI). Raises ValueError."""
     m = _PT.match(text.strip())
     if not m or text.strip() in ("P", "PT", "-P"):
-        raise ValueError(f"not a duration: {text!r}")
+        raise ValueError(f"not a duration: {quoted(text)}")
     y, mo, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
     if y or mo:
-        raise ValueError(f"years and months are not exact durations: {text!r}")
+        raise ValueError(f"years and months are not exact durations: {quoted(text)}")
     minutes = d * 1440 + h * 60 + mi + s / 60
     return -minutes if text.strip().startswith("-") else minutes
 
@@ -278,7 +287,7 @@ def _calendar(
                     if start_m is None or end_m is None or start_m >= 1440:
                         report.add(
                             "calendar",
-                            f"a working time {a!r} to {b!r} is not a time of day (hh:mm:ss); it is left out",
+                            f"a working time {quoted(a)} to {quoted(b)} is not a time of day (hh:mm:ss); it is left out",
                         )
                         continue
                     end = end_m or 1440
@@ -309,7 +318,7 @@ def _calendar(
         if f.get("WorkWeeks") is not None and len(f["WorkWeeks"]):
             report.add(
                 "calendar",
-                f"calendar {_text(f, 'Name')!r} has work weeks for date ranges; only its default "
+                f"calendar {quoted(_text(f, 'Name') or '')} has work weeks for date ranges; only its default "
                 "week is used",
             )
     for wd in range(7):
@@ -631,7 +640,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 "a task of another project"
                 + (f" ({_text(f, 'ExternalTaskProject')})" if _text(f, "ExternalTaskProject") else "")
                 + " is not carried, nor its links",
-                f"task {uid} {_text(f, 'Name') or ''!r}",
+                f"task {uid} {quoted(_text(f, 'Name') or '')}",
             )
             continue
         if _text(f, "Active") == "0":
@@ -642,11 +651,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             continue
         if _text(f, "IsSubproject") == "1":
             report_inserted_project(
-                report, _text(f, "SubprojectName"), f"task {uid} {_text(f, 'Name') or ''!r}"
+                report, _text(f, "SubprojectName"), f"task {uid} {quoted(_text(f, 'Name') or '')}"
             )
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
-        where = f"task {uid} {name!r}"
+        where = f"task {uid} {quoted(name)}"
         priorities.append(_text(f, "Priority") or "")
         pc_text = _text(f, "PercentComplete")
         percent = _float(pc_text) or 0.0
@@ -672,7 +681,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         try:
             minutes = parse_pt_minutes(dur_text) if dur_text else 0.0
         except ValueError:
-            report.add("duration", f"unreadable duration {dur_text!r}; read as 0", where)
+            report.add("duration", f"unreadable duration {quoted(dur_text or '')}; read as 0", where)
             minutes = 0.0
         elapsed = fmt in ELAPSED_FORMATS
         if elapsed:
@@ -697,7 +706,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                     "duration",
                     f"an elapsed duration ({format_weeks(minutes / 1440)} calendar days) is read as the working "
                     f"time it spans in the file, {format_weeks(spanned)} weeks (the plan has no calendar)",
-                    f"task {uid} {name!r}",
+                    f"task {uid} {quoted(name)}",
                 )
                 weeks = spanned
         if not dur_text and start is not None and finish is not None and not milestone:
@@ -888,7 +897,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             if not math.isfinite(raw_lag):
                 raise ValueError
         except ValueError:
-            report.add("lag", f"unreadable lag {lag_text!r}; read as 0", where)
+            report.add("lag", f"unreadable lag {quoted(lag_text or '')}; read as 0", where)
             raw_lag = 0.0
         if fmt in PERCENT_FORMATS:
             lag = raw_lag / 100.0 * durations.get(pred, 0.0)
@@ -917,7 +926,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         n = len(inactive)
         report.add(
             "format",
-            f"{count(n, 'inactive task')} ({some(repr(x[:40]) for x in inactive.values())}) {agree(n, 'is', 'are')} "
+            f"{count(n, 'inactive task')} ({some(quoted(x[:40]) for x in inactive.values())}) {agree(n, 'is', 'are')} "
             f"not carried, as MS Project leaves {agree(n, 'it', 'them')} out of the schedule and the costs"
             + (f", nor {agree(n, 'its', 'their')} {count(inactive_links, 'link')}" if inactive_links else ""),
         )
@@ -951,7 +960,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if rtype in ("0", "2") or is_cost:
             report.add(
                 "resource",
-                f"{'cost' if is_cost else 'material'} resource {name!r} is not carried (teams are people)",
+                f"{'cost' if is_cost else 'material'} resource {quoted(name)} is not carried (teams are people)",
             )
             continue
         initials = _text(f, "Initials") or ""
@@ -974,7 +983,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         )
         team_of[uid] = teams[-1].id
         if (_float(_text(f, "OvertimeRate")) or 0) > 0 or (_float(_text(f, "CostPerUse")) or 0) > 0:
-            report.add("cost", f"the overtime rate and cost per use of resource {name!r} are not carried")
+            report.add(
+                "cost", f"the overtime rate and cost per use of resource {quoted(name)} are not carried"
+            )
     report_custom_values(
         report, resource_fields, "custom resource field", why="the plan's teams have no custom fields"
     )
@@ -1013,7 +1024,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "baseline",
             f"Baseline 0 of {count(len(partial_baseline), 'task')} has a start, a finish or a duration but not "
             "enough of them to place it (a start and a finish, or one of them and the duration): not carried for "
-            + some(repr(n) for n in partial_baseline),
+            + some(quoted(n) for n in partial_baseline),
         )
     if baseline_money:
         report.add(
@@ -1035,7 +1046,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "constraint",
             f"{count(n_manual, 'manually scheduled task')} {agree(n_manual, 'keeps its', 'keep their')} stored "
             f"start as {agree(n_manual, 'its', 'their')} earliest start: "
-            + some(repr(n) for n in manual_tasks),
+            + some(quoted(n) for n in manual_tasks),
         )
     if unfinished:
         n_open = len(unfinished)
@@ -1044,7 +1055,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{count(n_open, 'task')} {agree(n_open, 'has', 'have')} an actual finish by the status date but "
             f"{agree(n_open, 'its', 'their')} % complete says not done: the % complete is carried (the finish is "
             "not, the remaining work is scheduled), "
-            + some(f"{n!r} ({format_share(pc / 100)})" for n, pc in unfinished),
+            + some(f"{quoted(n)} ({format_share(pc / 100)})" for n, pc in unfinished),
         )
     if scheduled_actuals:
         report.add(
@@ -1053,7 +1064,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "actual start and finish dates "
             + ("after the file's status date" if status_dt is not None else "and the file has no status date")
             + " (the file writes its schedule as actual dates): not carried as actuals, "
-            + some(repr(n) for n in scheduled_actuals),
+            + some(quoted(n) for n in scheduled_actuals),
         )
     written = _day(_text(rf, "StatusDate"))
     status_day = (

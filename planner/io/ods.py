@@ -23,6 +23,7 @@ from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, sheet_plan
 from planner.io.xlsx import MAX_COLUMNS, check_zip
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
+from planner.units import quoted
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -56,7 +57,7 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if not all_rows:
         raise InteropError(
             path,
-            f"sheet {sheet.get(f'{_TABLE}name')!r} is empty",
+            f"sheet {quoted(sheet.get(f'{_TABLE}name'))} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
     return sheet_plan(all_rows, path, report, levels, merged=merged, hidden=hidden), report

@@ -57,7 +57,7 @@ from planner.model.plan import (
     ThreePoint,
     new_plan,
 )
-from planner.units import agree, count, format_date, format_weeks, plural_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, plural_weeks, quoted, week_to_date
 
 DEFAULT_AREA = ("imported", "Imported", "#999999")
 
@@ -353,7 +353,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         return stage, area, tags
 
     for i, t in enumerate(tasks):
-        where = f"task {t.key} {t.name!r}"
+        where = f"task {t.key} {quoted(t.name)}"
         if is_summary[i]:
             up = parent[i]
             summaries_ext.append(
@@ -410,7 +410,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                             duration=0,
                             milestone=True,
                             tags=[*tags, HELPER_TAG],
-                            notes=f"Added by the import: the {side} of summary task {t.name!r}, so that its links "
+                            notes=f"Added by the import: the {side} of summary task {quoted(t.name)}, so that its links "
                             "keep the schedule without a link to every task inside it.",
                             progress=100.0 if passed else 0.0,
                             status=Status.DONE if passed else Status.NOT_STARTED,
@@ -474,7 +474,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             )
         progress = min(100.0, max(0.0, t.progress))
         if abs(progress - t.progress) > 1e-9:
-            odd_progress.append(f"{t.name!r} {t.progress:g} %")
+            odd_progress.append(f"{quoted(t.name)} {t.progress:g} %")
         status = _status(progress, t.status_hint)
         actual_start: dt.date | float | None = _actual(t.actual_start, outline.start_date)
         actual_finish: dt.date | float | None = (
@@ -596,7 +596,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             # MS Project refuses these; a file that has one would make the summary's helpers a cycle
             report.add(
                 "link",
-                f"a link between summary task {tasks[a if is_summary[a] else b].name!r} and a task inside it; "
+                f"a link between summary task {quoted(tasks[a if is_summary[a] else b].name)} and a task inside it; "
                 "dropped",
                 f"link {link.pred} -> {link.succ}",
             )
@@ -608,7 +608,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 "link",
                 f"a {link.type} link to a summary task constrains its finish milestone only (the "
                 "tasks inside it are not pushed)",
-                f"task {tasks[b].key} {tasks[b].name!r}",
+                f"task {tasks[b].key} {quoted(tasks[b].name)}",
             )
         lag = link.lag + (0.0 if pred_start else milestone_time.get(a, 0.0))
         deps.append(
@@ -667,7 +667,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         report.add(
             "duration",
             f"{count(len(negative), 'task')} {agree(len(negative), 'has', 'have')} a negative duration, read as 0: "
-            + some(repr(n) for n in negative),
+            + some(quoted(n) for n in negative),
         )
     if resumed_later:
         n = len(resumed_later)
@@ -676,13 +676,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         report.add(
             "progress",
             f"{count(n, 'task')} in progress {agree(n, 'resumes', 'resume')} {agree(n, 'its', 'their')} remaining "
-            f"work after {agree(n, 'its', 'their')} actual start (the file's Resume: {first!r} on "
+            f"work after {agree(n, 'its', 'their')} actual start (the file's Resume: {quoted(first)} on "
             f"{format_date(when) if when is not None else 'week ' + format_weeks(at)}{', ...' if n > 1 else ''}) "
             "and the file has no status date: the remaining work starts there (an earliest start, not before) "
             "and the part done is counted back from it, in place of the actual start"
             + (
                 f"; {count(len(paused_names), 'task')} paused after {agree(len(paused_names), 'its', 'their')} part done "
-                f"({some(repr(p) for p in paused_names)}): the plan has no pause without a status date, so "
+                f"({some(quoted(p) for p in paused_names)}): the plan has no pause without a status date, so "
                 f"{agree(len(paused_names), 'its', 'their')} part done is placed just before the resume, later than "
                 f"the file's actual start"
                 if paused_names
@@ -818,7 +818,7 @@ def _take_baseline(
     )
     if early:
         title = {d.id: d.title for d in plan.decisions}
-        names = [repr(title.get(id_of[key], key)) for _, key in early]
+        names = [quoted(title.get(id_of[key], key)) for _, key in early]
         report.add(
             "baseline",
             f"the baseline of {count(len(early), 'task')} starts or ends before the plan's start (earliest: week "
@@ -835,7 +835,7 @@ def _take_baseline(
     missing = sum(1 for did in source_rows if did not in entries)
     report.add(
         "baseline",
-        f"the file's baseline is the plan's baseline {outline.baseline_name!r} ({count(tasks, 'task')}, finish "
+        f"the file's baseline is the plan's baseline {quoted(outline.baseline_name)} ({count(tasks, 'task')}, finish "
         f"week {format_weeks(finish)}{f' ({format_date(day)})' if day else ''})"
         + (f"; {count(missing, 'task')} {agree(missing, 'has', 'have')} none" if missing else "")
         + "; its stage gates are not known",

@@ -51,7 +51,7 @@ from planner.io.mspdi import OWN_ALIASES
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.io import wide_encoding
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import agree, count, format_date, format_weeks, week_to_date
+from planner.units import agree, count, format_date, format_weeks, quoted, week_to_date
 
 if TYPE_CHECKING:
     from planner.io.exporting import ExportSchedule
@@ -217,7 +217,7 @@ def _number(row: dict[str, str], name: str, report: ImportReport, where: str) ->
         x = math.nan
     if not math.isfinite(x):
         shown = text if len(text) <= 40 else text[:37] + "..."
-        report.add("format", f"{name} {shown!r} is not a number; read as empty", where)
+        report.add("format", f"{name} {quoted(shown)} is not a number; read as empty", where)
         return None
     return x
 
@@ -242,7 +242,7 @@ def _moment(row: dict[str, str], name: str, report: ImportReport, where: str) ->
     text = _value(row, name)
     t = parse_moment(text)
     if text and t is None:
-        report.add("format", f"{name} {text!r} is not a date; read as empty", where)
+        report.add("format", f"{name} {quoted(text)} is not a date; read as empty", where)
     return t
 
 
@@ -335,7 +335,7 @@ def read_calendars(rows: Iterable[dict[str, str]], report: ImportReport) -> dict
         if not cid:
             continue
         name = _value(row, "clndr_name") or f"calendar {cid}"
-        where = f"calendar {cid} {name!r}"
+        where = f"calendar {cid} {quoted(name)}"
         spans, holidays = _clndr_spans(row.get("clndr_data") or "")
         day = _number(row, "day_hr_cnt", report, where)
         week = _number(row, "week_hr_cnt", report, where)
@@ -385,15 +385,15 @@ def _pick_project(
         if chosen is None:
             raise InteropError(
                 path,
-                f"holds no project {project!r}",
-                hint=f"choose one of {', '.join(repr(n) for n in names)}",
+                f"holds no project {quoted(project)}",
+                hint=f"choose one of {', '.join(quoted(n) for n in names)}",
             )
         return chosen
     if len(projects) > 1:
         report.add(
             "format",
-            f"the file holds {len(projects)} projects ({', '.join(repr(n) for n in names[:5])}"
-            f"{', ...' if len(names) > 5 else ''}); the first, {names[0]!r}, is imported (export the others from "
+            f"the file holds {len(projects)} projects ({', '.join(quoted(n) for n in names[:5])}"
+            f"{', ...' if len(names) > 5 else ''}); the first, {quoted(names[0])}, is imported (export the others from "
             "P6 one by one to import them)",
         )
     return projects[0]
@@ -418,7 +418,7 @@ def outline_from_tables(
     """The outline (WBS as summaries, activities as leaves, links, resources) of one project of P6's tables."""
     proj = _pick_project(tables, path, project, report)
     proj_id = _value(proj, "proj_id")
-    where_p = f"project {_value(proj, 'proj_short_name') or proj_id!r}"
+    where_p = f"project {quoted(_value(proj, 'proj_short_name') or proj_id)}"
 
     # -- calendars: hours -> weeks -------------------------------------------------------------------------------
     calendars = read_calendars(_rows(tables, "CALENDAR"), report)
@@ -436,7 +436,7 @@ def outline_from_tables(
         report.add(
             "calendar",
             (
-                f"the project names no calendar the file holds; the global default calendar {project_cal.name!r} "
+                f"the project names no calendar the file holds; the global default calendar {quoted(project_cal.name)} "
                 f"({format_weeks(project_cal.week_hours)} h a week) is assumed"
                 if project_cal is not None
                 else "the file holds no calendar for the project: a week of 40 working hours (5 x 8) is assumed"
@@ -446,7 +446,7 @@ def outline_from_tables(
     elif project_cal.assumed:
         report.add(
             "calendar",
-            f"calendar {project_cal.name!r} gives no hours a week: 40 (5 x 8) are assumed",
+            f"calendar {quoted(project_cal.name)} gives no hours a week: 40 (5 x 8) are assumed",
             where_p,
         )
     week_hours = project_cal.week_hours if project_cal else DEFAULT_HOURS_PER_WEEK
@@ -595,7 +595,7 @@ def outline_from_tables(
         report.add(
             "resource",
             f"{count(len(other_kinds), 'nonlabor or material resource')} "
-            f"({', '.join(repr(n) for n in other_kinds[:3])}{', ...' if len(other_kinds) > 3 else ''}) "
+            f"({', '.join(quoted(n) for n in other_kinds[:3])}{', ...' if len(other_kinds) > 3 else ''}) "
             f"{agree(len(other_kinds), 'is', 'are')} not carried (teams are people)",
         )
     assignments: dict[str, list[dict[str, str]]] = {}
@@ -684,7 +684,7 @@ def outline_from_tables(
             codes_taken.add(code)
         code_of[tid] = code
         ttype = _value(r, "task_type")
-        where = f"activity {_value(r, 'task_code') or tid} {_value(r, 'task_name')!r}"
+        where = f"activity {_value(r, 'task_code') or tid} {quoted(_value(r, 'task_name'))}"
         if ttype == "TT_WBS":
             report.add(
                 "format",
@@ -713,7 +713,7 @@ def outline_from_tables(
         report.add(
             "format",
             f"{count(n, 'activity', 'activities')} {agree(n, 'repeats', 'repeat')} an Activity ID of an earlier one "
-            f"({', '.join(repr(c) for c in repeated_codes[:3])}{', ...' if n > 3 else ''}): the first keeps it as "
+            f"({', '.join(quoted(c) for c in repeated_codes[:3])}{', ...' if n > 3 else ''}): the first keeps it as "
             f"its id, {others_get}",
         )
 
@@ -749,7 +749,7 @@ def outline_from_tables(
         tid = _value(r, "task_id")
         code = _value(r, "task_code")
         name = _value(r, "task_name")
-        where = f"activity {code or tid} {name!r}"
+        where = f"activity {code or tid} {quoted(name)}"
         cal = calendars.get(_value(r, "clndr_id"))
         if cal is None:
             if _value(r, "clndr_id") or project_cal is None:
@@ -995,7 +995,7 @@ def outline_from_tables(
         their, they = agree(used, "its", "their"), agree(used, "it takes", "they take")
         report.add(
             "calendar",
-            f"{count(used, 'activity', 'activities')} {agree(used, 'uses', 'use')} calendar {c.name!r} "
+            f"{count(used, 'activity', 'activities')} {agree(used, 'uses', 'use')} calendar {quoted(c.name)} "
             f"({format_weeks(c.week_hours)} h a week): {their} hours are read as weeks of it, so {they} the "
             f"calendar time {they} in P6; the plan has one calendar, so where {their} days off fall is not carried",
         )
@@ -1054,7 +1054,9 @@ def outline_from_tables(
             continue
         ltype = LINK_TYPES.get(_value(r, "pred_type"))
         if ltype is None:
-            report.add("link", f"unknown relationship type {_value(r, 'pred_type')!r}; read as FS", where)
+            report.add(
+                "link", f"unknown relationship type {quoted(_value(r, 'pred_type'))}; read as FS", where
+            )
             ltype = DependencyType.FS
         lag_hours = _number(r, "lag_hr_cnt", report, where) or 0.0
         if lag_rule == "rcal_24Hour":

@@ -43,6 +43,7 @@ from planner.io.common import (
     WorkCalendar,
     is_valid_id,
     num_text,
+    quoted_cell,
     slug,
     some,
 )
@@ -516,13 +517,13 @@ def parse_depends(
             m = _TOOL_DEP.match(item) or own
         if not m:
             raise ValueError(
-                f"cannot read {item!r}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks, or with a unit: "
+                f"cannot read {quoted(item)}; write ID, ID SS, ID FS+2 or ID FF-1 (lag in weeks, or with a unit: "
                 "+3d, +1w)"
             )
         lag_text = (m.group("lag1") or m.groupdict().get("lag2") or "0").replace(" ", "")
         lag = PercentLag(float(lag_text[:-1])) if lag_text.endswith("%") else span_weeks(lag_text)
         if lag is None:
-            raise ValueError(f"cannot read the lag of {item!r}")
+            raise ValueError(f"cannot read the lag of {quoted(item)}")
         kind = (m.group("type") or "FS").upper()
         out.append((m.group("id"), DependencyType(_LINK_TYPES.get(kind, kind)), lag))
     return out
@@ -567,7 +568,7 @@ def _actual_value(
             if report is not None:
                 report.add(
                     "format",
-                    f"{column} {cell!r} is more weeks than a plan allows: read as a spreadsheet date ({day})",
+                    f"{column} {quoted_cell(cell)} is more weeks than a plan allows: read as a spreadsheet date ({day})",
                     where,
                 )
             return day
@@ -577,7 +578,7 @@ def _actual_value(
     if written is None:
         raise InteropError(
             path,
-            f"{where}: {column} {text!r} is neither a date (YYYY-MM-DD) nor weeks",
+            f"{where}: {column} {quoted(text)} is neither a date (YYYY-MM-DD) nor weeks",
             hint="write the date as YYYY-MM-DD or the weeks from the plan start as a number",
         )
     return written
@@ -951,7 +952,9 @@ def _yes_no(cell: Any, where: str, report: ImportReport) -> bool:
     if text.casefold() in _YES:
         return True
     if text.casefold() not in _NO:
-        report.add("milestone", f"{text[:40]!r} is neither yes nor no; read as no (not a milestone)", where)
+        report.add(
+            "milestone", f"{quoted(text[:40])} is neither yes nor no; read as no (not a milestone)", where
+        )
     return False
 
 
@@ -973,7 +976,7 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
         value = float(m.group(2).replace(",", "."))
         name, units = m.group(1).strip(), value / 100.0 if m.group(3) else value
     if len(parts) > 1:
-        names = ", ".join(repr(_RESOURCE_UNITS.sub(r"\1", p)) for p in parts)
+        names = ", ".join(quoted(_RESOURCE_UNITS.sub(r"\1", p)) for p in parts)
         report.add(
             "resource",
             f"{len(parts)} resources ({names}); the first is the owner, the others are not carried",
@@ -1029,7 +1032,7 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise InteropError(path, f"{where}, column {column!r}: expected a number, not {value!r}")
+        raise InteropError(path, f"{where}, column {quoted(column)}: expected a number, not {value}")
     if isinstance(value, int | float):
         return float(value)
     text = restore(str(value).strip()).replace("\u2212", "-")
@@ -1052,7 +1055,7 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
     except ValueError:
         raise InteropError(
             path,
-            f"{where}, column {column!r}: {value!r} is not a number",
+            f"{where}, column {quoted(column)}: {quoted_cell(value)} is not a number",
             hint=(
                 "use a percentage from 0 to 100, such as 40 or 40%"
                 if column == "progress"
@@ -1063,7 +1066,9 @@ def _number(value: Any, column: str, where: str, path: Any, units: set[str] | No
             ),
         ) from None
     if x != x or x in (float("inf"), float("-inf")):
-        raise InteropError(path, f"{where}, column {column!r}: {value!r} is not a finite number")
+        raise InteropError(
+            path, f"{where}, column {quoted(column)}: {quoted_cell(value)} is not a finite number"
+        )
     return x
 
 
@@ -1078,7 +1083,7 @@ def _cost_category(cell: Any, where: str, path: Any) -> CostCategory:
         names = ", ".join(c.value for c in CostCategory)
         raise InteropError(
             path,
-            f"{where}, column 'cost_category': {text[:40]!r} is not a cost category",
+            f"{where}, column 'cost_category': {quoted(text[:40])} is not a cost category",
             hint=f"use one of {names}, or leave it blank (other)",
         ) from None
 
@@ -1258,7 +1263,7 @@ def _slash_order(
     which = "day first (day/month/year)" if chosen is day_first else "month first (month/day/year)"
     report.add(
         "format",
-        f"dates with {'slashes' if '/' in example else 'dashes'} were read {which}: {example!r} is "
+        f"dates with {'slashes' if '/' in example else 'dashes'} were read {which}: {quoted(example)} is "
         f"{format_date(read) if read else '?'}"
         + ("" if decided else "; no date in the file told the order apart: check them, or write ISO dates"),
     )
@@ -1359,14 +1364,14 @@ def _apply_row_dates(
         report.add(
             "format",
             f"{count(len(serials), 'date')} in the start and finish columns {agree(len(serials), 'is', 'are')} a "
-            f"spreadsheet's day number (line {serials[0][0]}: {serials[0][1]!r} is "
+            f"spreadsheet's day number (line {serials[0][0]}: {quoted(serials[0][1])} is "
             f"{format_date(first) if first else '?'}): read as dates; format the cells as dates in the spreadsheet",
         )
     unread = [(line, pair) for did, (line, pair, _) in row_dates.items() if pair[0] and dates[did][1] is None]
     if unread:
         report.add(
             "column",
-            f"{count(len(unread), 'start date')} could not be read (first: {unread[0][1][0]!r}); ignored",
+            f"{count(len(unread), 'start date')} could not be read (first: {quoted(unread[0][1][0])}); ignored",
         )
     spanned = 0
     spanned_ids: set[str] = set()
@@ -1413,7 +1418,7 @@ def _apply_row_dates(
             rest = sorted(
                 (dates[did][0], by_id[did].title) for did in blank_durations - spanned_ids if did in dates
             )
-            named = "; ".join(f"line {line} {title[:40]!r}" for line, title in rest[:3])
+            named = "; ".join(f"line {line} {quoted(title[:40])}" for line, title in rest[:3])
             report.add(
                 "duration",
                 f"{count(len(blank_durations) - spanned, 'row')} with an empty duration cell and without both dates "
@@ -1650,7 +1655,7 @@ def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise InteropError(
                     path,
-                    f"line {line}: plan_currency {str(cell)[:40]!r} is not a currency code",
+                    f"line {line}: plan_currency {quoted(str(cell)[:40])} is not a currency code",
                     hint="write its three letters (EUR, USD, GBP) or leave the cell empty",
                 )
             plan.currency = code
@@ -1659,7 +1664,7 @@ def _plan_dates(plan: Plan, keys: list[str], rows: list[tuple[int, Sequence[Any]
         if column == "plan_start_date":
             if not isinstance(value, dt.date):
                 raise InteropError(
-                    path, f"plan_start_date {cell!r} is not a date", hint="write it as YYYY-MM-DD"
+                    path, f"plan_start_date {quoted_cell(cell)} is not a date", hint="write it as YYYY-MM-DD"
                 )
             plan.start_date = value
         else:
@@ -1759,24 +1764,28 @@ def _parent_structure(
     if unknown:
         n = len(unknown)
         named = some(
-            (f"line {line} {title_of.get(line, '')!r} names {named_parent[line]!r}" for line in unknown), 3
+            (
+                f"line {line} {quoted(title_of.get(line, ''))} names {quoted(named_parent[line])}"
+                for line in unknown
+            ),
+            3,
         )
         report.add(
             "format",
             f"{count(n, 'row')} {agree(n, 'names', 'name')} a parent the file does not have (column "
-            f"{str(header[col]).strip()!r}: {named}); {agree(n, 'it is', 'they are')} put at the top level",
+            f"{quoted(str(header[col]).strip())}: {named}); {agree(n, 'it is', 'they are')} put at the top level",
         )
     looped = _parent_loops(parent_of)
     if looped:
         for line in looped:
             parent_of[line] = None
         n = len(looped)
-        named = some((f"line {line} {title_of.get(line, '')!r}" for line in looped), 8)
+        named = some((f"line {line} {quoted(title_of.get(line, ''))}" for line in looped), 8)
         report.add(
             "format",
             f"{count(n, 'row')} ({named}) "
             f"{agree(n, 'names itself', 'name each other')} as {agree(n, 'its', 'their')} parent "
-            f"(column {str(header[col]).strip()!r}) and {agree(n, 'forms', 'form')} a loop of parents; "
+            f"(column {quoted(str(header[col]).strip())}) and {agree(n, 'forms', 'form')} a loop of parents; "
             f"{agree(n, 'it is', 'they are')} put at the top level: correct the parent column to nest "
             f"{agree(n, 'it', 'them')}",
         )
@@ -1901,19 +1910,19 @@ def _grouping_target(
     )
     if target == "status":
         report.add(
-            "column", f"column {shown!r} names statuses (a board's columns): read as each row's status"
+            "column", f"column {quoted(shown)} names statuses (a board's columns): read as each row's status"
         )
     elif target == "stage":
-        report.add("column", f"column {shown!r} names the plan's stages: read as each row's stage")
+        report.add("column", f"column {quoted(shown)} names the plan's stages: read as each row's stage")
     elif target == "area":
         report.add(
             "column",
-            f"column {shown!r} groups the rows: read as their area, a workstream (stages are the plan's ordered "
+            f"column {quoted(shown)} groups the rows: read as their area, a workstream (stages are the plan's ordered "
             "phases; a group named as a stage would be read as one)",
         )
     else:
         report.add(
-            "column", f"column {shown!r} is not carried: the file has stage and area columns of its own"
+            "column", f"column {quoted(shown)} is not carried: the file has stage and area columns of its own"
         )
     return target
 
@@ -1985,12 +1994,12 @@ def choose_sheet(
                 chosen, got = k, other
                 report.add(
                     "format",
-                    f"sheet {names[first]!r} names no title or id column in its top rows; sheet {names[k]!r}, "
+                    f"sheet {quoted(names[first])} names no title or id column in its top rows; sheet {quoted(names[k])}, "
                     f"the first that does, was read (of {len(names)})",
                 )
                 return chosen, got
     if len(names) > 1:
-        report.add("format", f"only sheet {names[chosen]!r} was read (of {len(names)})")
+        report.add("format", f"only sheet {quoted(names[chosen])} was read (of {len(names)})")
     return chosen, got
 
 
@@ -2025,7 +2034,7 @@ def fill_merged_down(
             if cells[col] is None or cells[col] == "":
                 cells[col] = value
                 filled += 1
-                first = first or f"line {line}, column {col + 1}: {str(value)[:30]!r}"
+                first = first or f"line {line}, column {col + 1}: {quoted(str(value)[:30])}"
     if filled:
         report.add(
             "format",
@@ -2049,7 +2058,8 @@ def table_title(rows: Sequence[tuple[int, Sequence[Any]]], path: Any, report: Im
         filled = _filled(cells)
         if len(filled) >= 2 and filled[0].casefold().rstrip(":") in TITLE_ROWS:
             report.add(
-                "format", f"the plan's title {filled[1][:300]!r} is read from line {line} ({filled[0]!r})"
+                "format",
+                f"the plan's title {quoted(filled[1][:300])} is read from line {line} ({quoted(filled[0])})",
             )
             return filled[1][:300]
     return os.path.splitext(os.path.basename(str(path)))[0] or "Imported plan"
@@ -2079,7 +2089,7 @@ def _split_timeline(
     if keys[at] != "timeline" and report is not None:
         report.add(
             "column",
-            f"column {str(header[at]).strip()!r} holds date ranges ('start \u2192 end'): read as each row's start "
+            f"column {quoted(str(header[at]).strip())} holds date ranges ('start \u2192 end'): read as each row's start "
             "and finish",
         )
 
@@ -2140,7 +2150,7 @@ def _guessed_columns(
                     keys[k] = ""
                     report.add(
                         "column",
-                        f"column {str(h)!r} does not hold {'dates' if dates else 'numbers'} (such as {c!r}); ignored",
+                        f"column {quoted(str(h))} does not hold {'dates' if dates else 'numbers'} (such as {quoted_cell(c)}); ignored",
                     )
                     break
 
@@ -2162,7 +2172,7 @@ def _release_column(
     keys[at] = ""
     report.add(
         "column",
-        f"column {str(header[at]).strip()!r} names releases (such as {str(filled[0][at]).strip()[:40]!r}), not yes "
+        f"column {quoted(str(header[at]).strip())} names releases (such as {quoted(str(filled[0][at]).strip()[:40])}), not yes "
         "or no: not carried (a milestone is a row of 0 duration)",
     )
 
@@ -2178,7 +2188,7 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
     read = [k for k in keys if (k in COLUMNS or k in ("duration", GROUPING)) and k not in _MERGED_KEYS]
     for key in dict.fromkeys(k for k in read if read.count(k) > 1):
         names = [
-            f"{str(h).strip()!r} ({j + 1})"
+            f"{quoted(str(h).strip())} ({j + 1})"
             for j, (h, k) in enumerate(zip(header, keys, strict=False))
             if k == key
         ]
@@ -2190,7 +2200,7 @@ def _repeated_columns(keys: Sequence[str], header: Sequence[Any], report: Import
         )
     for names_of, what in ((START_HEADERS, "start dates"), (FINISH_HEADERS, "finish dates")):
         names = [
-            f"{str(h).strip()!r} ({j + 1})"
+            f"{quoted(str(h).strip())} ({j + 1})"
             for j, (h, k) in enumerate(zip(header, keys, strict=False))
             if k in names_of
         ]
@@ -2238,7 +2248,7 @@ def _work_items(
         out_header.append("Outline Level")
         report.add(
             "format",
-            f"the title columns {', '.join(repr(n) for n in names)} (Azure DevOps' tree of work items) are read as "
+            f"the title columns {', '.join(quoted(n) for n in names)} (Azure DevOps' tree of work items) are read as "
             "an outline: each row's title is the one it fills, its depth the column's number",
         )
     pair = next(((d, r) for d, r in _WORK_DONE_AND_LEFT if d in keys and r in keys), None)
@@ -2275,7 +2285,7 @@ def _work_items(
         if read:
             report.add(
                 "progress",
-                f"{count(read, 'row')}: % complete is {shown[0]!r} over {shown[0]!r} plus {shown[1]!r}, as Azure "
+                f"{count(read, 'row')}: % complete is {quoted(shown[0])} over {quoted(shown[0])} plus {quoted(shown[1])}, as Azure "
                 "DevOps and Jira roll progress up",
             )
     if out_header == list(header):
@@ -2318,7 +2328,7 @@ def _relations(
             m = _RELATION.match(item)
             kind = re.sub(r"\s+", " ", m.group("kind").strip().casefold()) if m else ""
             if m is None:
-                unread.append(f"line {line} {item[:40]!r}")
+                unread.append(f"line {line} {quoted(item[:40])}")
             elif kind not in _RELATION_KINDS:
                 others[kind] = others.get(kind, 0) + 1
             else:
@@ -2329,11 +2339,11 @@ def _relations(
     shown = str(header[at]).strip()
     report.add(
         "link",
-        f"column {shown!r} holds relations by id: 'follows' and 'blocked by' are read as predecessors, 'precedes' "
+        f"column {quoted(shown)} holds relations by id: 'follows' and 'blocked by' are read as predecessors, 'precedes' "
         "and 'blocks' as successors (a delay in days is the lag, in working days)",
     )
     if others:
-        kinds = some(f"{n} {kind!r}" for kind, n in sorted(others.items()))
+        kinds = some(f"{n} {quoted(kind)}" for kind, n in sorted(others.items()))
         report.add("link", f"relations that do not order work are not carried ({kinds})")
     if unread:
         report.add(
@@ -2393,7 +2403,7 @@ def _numbered_links(
             if pred:
                 after.append(f"{pred} {kind}".strip())
             elif "external_task_id" in t and (other := _cell_text(padded[t["external_task_id"]])):
-                external_only.append(f"line {line} {other[:20]!r}")
+                external_only.append(f"line {line} {quoted(other[:20])}")
         names_in_row = [n for i in assignees if (n := _cell_text(padded[i]))]
         out.append((line, [*padded, ", ".join(after), ", ".join(names_in_row)]))
     if external_only:
@@ -2553,7 +2563,7 @@ def _section_headings(
         f"{count(n, 'row')} with a name and no field of a task "
         f"{agree(n, 'is a section heading', 'are section headings')} over the rows under "
         f"{agree(n, 'it', 'them')}, read as summary {agree(n, 'row', 'rows')}: "
-        + some(repr(x) for x in headings.values()),
+        + some(quoted(x) for x in headings.values()),
     )
     return [*header, "Outline Level"], out
 
@@ -2616,13 +2626,13 @@ def rows_to_plan(
         at = keys.index("date")
         keys[at] = "due date"
         if START_HEADERS & set(keys):  # (without a start column: said below, with the others' due dates)
-            report.add("column", f"column {str(header[at]).strip()!r} is read as each row's due date")
+            report.add("column", f"column {quoted(str(header[at]).strip())} is read as each row's due date")
     if "title" not in keys and "id" not in keys:
         named = [str(h).strip() for h in header if h is not None and str(h).strip()]
         raise InteropError(
             path,
             "no 'title' or 'id' column in the header row"
-            + (f" ({some((repr(n[:40]) for n in named), 8)})" if named else ""),
+            + (f" ({some((quoted(n[:40]) for n in named), 8)})" if named else ""),
             hint="name the column of task names 'Title' (or Task, Name), or give an 'ID' column; the first row "
             f"names the columns, e.g. {', '.join(COLUMNS[:6])}",
         )
@@ -2655,11 +2665,11 @@ def rows_to_plan(
 
     def new_stage(stage_id: str, name: str) -> None:
         plan.stages.append(Stage(id=stage_id, name=name))
-        report.add("guess", f"stage {name!r} is not one of the standard stages; added after them")
+        report.add("guess", f"stage {quoted(name)} is not one of the standard stages; added after them")
 
     def new_area(area_id: str, name: str) -> None:
         plan.areas.append(Area(id=area_id, name=name))
-        report.add("guess", f"area {name!r} is not one of the standard areas; added")
+        report.add("guess", f"area {quoted(name)} is not one of the standard areas; added")
 
     grouping_as = _grouping_target(keys, header, rows, stages, report)
 
@@ -2688,7 +2698,7 @@ def rows_to_plan(
     if finish_col is not None and not date_cols and not own_export:  # they were dropped unsaid
         report.add(
             "column",
-            f"column {str(header[finish_col]).strip()!r} (due dates) is not carried: due dates need a start "
+            f"column {quoted(str(header[finish_col]).strip())} (due dates) is not carried: due dates need a start "
             "column to place the rows by (a duration alone does not say when a row starts)",
         )
     baseline_cols = [keys.index(c) if c in keys else None for c in BASELINE_COLUMNS] if not own_export else []
@@ -2813,15 +2823,19 @@ def rows_to_plan(
         ):
             # a note under or between the tasks ('Prepared by the PMO on 24/03/2027'): text in the first column only
             note = raw_id if len(raw_id) <= 60 else raw_id[:59] + "\u2026"
-            skipped = f"a note row ({note!r}) was skipped: it has no title or other fields"
+            skipped = f"a note row ({quoted(note)}) was skipped: it has no title or other fields"
         elif (
             not raw_id
             and _TEMPLATE_NOTE.match(title_text)
             and all(not _has_cell(v) for k, v in rec.items() if k not in ("title", "id"))
         ):
-            skipped = f"a template's instruction row ({title_text[:60]!r}) was skipped: it is not a task"
+            skipped = (
+                f"a template's instruction row ({quoted(title_text[:60])}) was skipped: it is not a task"
+            )
         elif not raw_id and _is_total_row(title_text, rec):
-            skipped = f"a total row ({title_text!r}) was skipped: it sums the rows above, it is not a task"
+            skipped = (
+                f"a total row ({quoted(title_text)}) was skipped: it sums the rows above, it is not a task"
+            )
         if skipped is not None:
             report.add("format", skipped, where)
             row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
@@ -2838,10 +2852,10 @@ def rows_to_plan(
             parent_index[line] = summary_row(title_text, raw_id, rec, line)
             continue
         if raw_id and not is_valid_id(raw_id):
-            report.add("column", f"id {raw_id!r} is not a valid plan id; a new one is made", where)
+            report.add("column", f"id {quoted(raw_id)} is not a valid plan id; a new one is made", where)
         did = ids.make(raw_id if raw_id and is_valid_id(raw_id) else None, slug(title_text, f"row-{line}"))
         if raw_id and is_valid_id(raw_id) and did != raw_id:
-            raise InteropError(path, f"{where}: id {raw_id!r} is used twice", hint="ids must be unique")
+            raise InteropError(path, f"{where}: id {quoted(raw_id)} is used twice", hint="ids must be unique")
         for c, unit in header_units.items():  # "Duration (days)": a bare number there is days
             cell = rec.get(c)
             if (
@@ -2884,7 +2898,7 @@ def rows_to_plan(
             shown = next((str(h) for h, k in zip(header, keys, strict=False) if k == column), column)
             raise InteropError(
                 path,
-                f"{where}, column {shown!r}: {str(cell)[:40]!r} is "
+                f"{where}, column {quoted(shown)}: {quoted(str(cell)[:40])} is "
                 + ("a negative duration" if bad < 0 else f"more than {MAX_WEEKS:,} weeks"),
                 hint=f"durations are weeks from 0 to {MAX_WEEKS:,.0f}",
             )
@@ -2958,7 +2972,7 @@ def rows_to_plan(
             and max(o, likely, p) > 0
             and SPANS & set(keys) & {k for k in rec if _has_cell(rec.get(k))}
         ):
-            timed_milestones.append(f"line {line} {title_text[:40]!r} ({plural_weeks(likely)})")
+            timed_milestones.append(f"line {line} {quoted(title_text[:40])} ({plural_weeks(likely)})")
         try:
             decisions.append(
                 Decision(
@@ -3000,8 +3014,8 @@ def rows_to_plan(
             if isinstance(got, int | float) and not isinstance(got, bool):
                 msg += f" (got {got:g})"
             elif isinstance(got, str) and got.strip():
-                msg += f" (got {got[:40]!r})"
-            raise InteropError(path, f"{where}, column {field!r}: {msg}") from None
+                msg += f" (got {quoted(got[:40])})"
+            raise InteropError(path, f"{where}, column {quoted(field)}: {msg}") from None
         row_refs.append(did)
         decision_lines[did] = line
         for *_, idx in stack:
@@ -3030,7 +3044,7 @@ def rows_to_plan(
         report.add(
             "format",
             f"{count(n, 'title')} of rows under a summary {agree(n, 'begins', 'begin')} with dashes that show the "
-            f"row's outline depth, as the level column gives it ({dashed[0][:40]!r}): dropped from the name",
+            f"row's outline depth, as the level column gives it ({quoted(dashed[0][:40])}): dropped from the name",
         )
     start_finish_slashed = any(_is_slashed(c) for _, pair, _ in row_dates.values() for c in pair)
     # (a month by its name, Jira's '25/Jan/27', reads one way only)
@@ -3077,7 +3091,7 @@ def rows_to_plan(
             return parse_depends(text, known, link_titles)
         except ValueError as exc:
             column = BLOCKS if reversed_ else "depends_on"
-            raise InteropError(path, f"line {line}, column {column!r}: {exc}") from None
+            raise InteropError(path, f"line {line}, column {quoted(column)}: {exc}") from None
 
     # rows with predecessors (a blocks cell gives its named rows one) are not pinned to their start dates
     linked = {d for _, x, _, rev in pending if not rev for d in rows_of(x)} | {
@@ -3114,7 +3128,7 @@ def rows_to_plan(
             began.append(
                 (
                     _began(d.actual_finish, weeks),
-                    f" they imply ({d.title[:40]!r}: {plural_weeks(weeks)} done by {format_date(d.actual_finish)}, "
+                    f" they imply ({quoted(d.title[:40])}: {plural_weeks(weeks)} done by {format_date(d.actual_finish)}, "
                     "its actual finish)",
                 )
             )
@@ -3132,7 +3146,7 @@ def rows_to_plan(
         report.add(
             "progress",
             f"{count(n, 'row')} not done {agree(n, 'has', 'have')} a date in column "
-            f"{foreign_columns['actual_finish']!r} ({some(open_closed, 3)}): not carried as "
+            f"{quoted(foreign_columns['actual_finish'])} ({some(open_closed, 3)}): not carried as "
             f"{agree(n, 'its', 'their')} actual finish, the status says the work goes on",
         )
     by_id = {d.id: d for d in decisions}
@@ -3178,7 +3192,7 @@ def rows_to_plan(
                 duration=0,
                 milestone=True,
                 tags=[*outer, HELPER_TAG],
-                notes=f"Added by the import: the {side} of summary row {name!r}, so that its links keep the "
+                notes=f"Added by the import: the {side} of summary row {quoted(name)}, so that its links keep the "
                 "schedule without a link to every row under it.",
                 status=Status.DONE if done else Status.NOT_STARTED,
                 progress=100.0 if done else 0.0,
@@ -3204,7 +3218,7 @@ def rows_to_plan(
             if how == "unknown":
                 report.add(
                     "link",
-                    (f"blocks {other!r}" if reversed_ else f"depends on {other!r}")
+                    (f"blocks {quoted(other)}" if reversed_ else f"depends on {quoted(other)}")
                     + ", which is no row's id or title; kept so that the check reports it",
                     f"line {line}",
                 )
@@ -3262,7 +3276,7 @@ def rows_to_plan(
         report.add(
             "link",
             f"{count(carried, 'link')} to or from summary rows {agree(carried, 'is', 'are')} kept through "
-            f"{count(len(helper_of), 'start or finish milestone')} of those summaries (tagged {HELPER_TAG!r}; a "
+            f"{count(len(helper_of), 'start or finish milestone')} of those summaries (tagged {quoted(HELPER_TAG)}; a "
             "finish after each of its rows, a start before each): FS or FF from a summary, FS or SS to one",
         )
     if dropped_links:
@@ -3280,12 +3294,12 @@ def rows_to_plan(
             + some(timed_milestones),
         )
     if type_col is not None and not typed_milestones:
-        report.add("column", f"column {str(header[type_col]).strip()!r} is not a plan field; ignored")
+        report.add("column", f"column {quoted(str(header[type_col]).strip())} is not a plan field; ignored")
     if typed_milestones:
         n = len(typed_milestones)
         report.add(
             "duration",
-            f"{count(n, 'row')} of type milestone (column {str(header[type_col or 0]).strip()!r}) "
+            f"{count(n, 'row')} of type milestone (column {quoted(str(header[type_col or 0]).strip())}) "
             f"{agree(n, 'is a milestone', 'are milestones')}, a moment of 0 weeks (line "
             + some((str(x) for x in typed_milestones), 5)
             + ")",
@@ -3305,7 +3319,7 @@ def rows_to_plan(
             f"{agree(by_row, 'is', 'are')} read as the task in that row",
         )
     if units:
-        shown = some((repr(u) for u in sorted(units)), 3)
+        shown = some((quoted(u) for u in sorted(units)), 3)
         report.add(
             "duration",
             f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours"
@@ -3343,11 +3357,11 @@ def rows_to_plan(
         )
 
     for word, st in sorted(synonyms.items()):
-        report.add("column", f"status {word!r} is read as {st.value}")
+        report.add("column", f"status {quoted(word)} is read as {st.value}")
     for word, where in unknown_statuses.items():
         report.add(
             "column",
-            f"status {word!r} is none the planner knows ({', '.join(s.value for s in Status)}): those rows' "
+            f"status {quoted(word)} is none the planner knows ({', '.join(s.value for s in Status)}): those rows' "
             "progress decides (0 %: not started, 100 %: done, in between: in progress)",
             where,
         )

@@ -20,6 +20,7 @@ from planner.io.common import ImportReport, InteropError, library_reason, read_l
 from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
+from planner.units import quoted
 
 MAX_COLUMNS = 256
 """An .xls sheet has at most 256 columns (IV)."""
@@ -91,7 +92,9 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         book.release_resources()
     if not all_rows:
         raise InteropError(
-            path, f"sheet {sheet.name!r} is empty", hint="the first row names the columns (id, title, ...)"
+            path,
+            f"sheet {quoted(sheet.name)} is empty",
+            hint="the first row names the columns (id, title, ...)",
         )
     return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
 

@@ -18,7 +18,7 @@ from planner.io.common import ImportReport, InteropError, read_limited, some, un
 from planner.io.table import HEADER_SEARCH_ROWS, choose_sheet, plan_rows, sheet_plan
 from planner.model.limits import MAX_DECISIONS
 from planner.model.plan import Plan
-from planner.units import agree, count
+from planner.units import agree, count, quoted
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_COLUMNS = 1_000
@@ -153,7 +153,9 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         hidden = _hidden_rows(xml)
     if not all_rows:
         raise InteropError(
-            path, f"sheet {ws.title!r} is empty", hint="the first row names the columns (id, title, ...)"
+            path,
+            f"sheet {quoted(ws.title)} is empty",
+            hint="the first row names the columns (id, title, ...)",
         )
     return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
 
