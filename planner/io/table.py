@@ -2569,17 +2569,25 @@ def _section_headings(
 
 
 _CREATOR = "created by (taiga)"
-"""The key of Taiga's 'owner' column (the item's creator): not read, and said once (not as 'not a plan field')."""
+"""The key of Taiga's columns said once by :func:`_taiga_columns` (the creator in 'owner', the sprint and its dates,
+the list of assigned users): not read, and not said again as 'not a plan field'."""
+_TAIGA_SPRINT = ("sprint", "sprint_estimated_start", "sprint_estimated_finish")
 
 
-def _taiga_columns(header: Sequence[Any], keys: list[str], report: ImportReport) -> None:
+def _taiga_columns(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
     """Taiga's CSV exports (user stories, tasks, issues: ``owner``, ``owner_full_name``, ``assigned_to``, ...):
-    ``owner`` is who created the item, ``assigned_to`` who does it; ``finish_date`` (``finished_date`` for tasks and
-    issues) is when it was closed, its ``due_date`` the date it is due. Read so: the creator is no owner, the closing
-    date a done row's actual finish. ``keys`` is changed in place; any other table is left as it is."""
+    ``owner`` is who created the item, ``assigned_to`` who does it, and a story's ``assigned_users`` everyone
+    assigned to it (comma-separated usernames); ``finish_date`` (``finished_date`` for tasks and issues) is when it
+    was closed, its ``due_date`` the date it is due; ``sprint`` with ``sprint_estimated_start`` and
+    ``sprint_estimated_finish`` the sprint a story is planned in. Read so: the creator is no owner, a story assigned
+    to users but with no ``assigned_to`` has the first of them as its owner, the closing date is a done row's actual
+    finish; the sprints are said once as not carried. ``keys`` is changed in place; the rows are returned (with the
+    owners filled in); any other table is left as it is."""
     names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
     if not {"owner", "owner_full_name", "assigned_to", "is_closed"} <= set(names):
-        return
+        return rows
     keys[names.index("owner")] = _CREATOR
     report.add(
         "column",
@@ -2589,6 +2597,48 @@ def _taiga_columns(header: Sequence[Any], keys: list[str], report: ImportReport)
     for closed in ("finish_date", "finished_date"):
         if closed in names:
             keys[names.index(closed)] = "actual_finish"
+    for quiet in ("sprint_id", "assigned_users_full_name", *_TAIGA_SPRINT):
+        if quiet in names:
+            keys[names.index(quiet)] = _CREATOR
+    if "sprint" in names:
+        at = names.index("sprint")
+        n = sum(1 for _, cells in rows if at < len(cells) and str(cells[at] or "").strip())
+        if n:
+            report.add(
+                "column",
+                f"the sprints ({', '.join(quoted(c) for c in _TAIGA_SPRINT if c in names)}) are not carried: "
+                f"{count(n, 'item')} {agree(n, 'is', 'are')} planned in one; a sprint is when the team meant to do "
+                "an item, not how long it takes (give the plan its links and durations)",
+            )
+    if "assigned_users" not in names:
+        return rows
+    users_at, owner_at = names.index("assigned_users"), names.index("assigned_to")
+    keys[users_at] = _CREATOR
+    out: list[tuple[int, Sequence[Any]]] = []
+    filled = shared = 0  # items given the first assigned user as owner; items with users besides the owner
+    for line, cells in rows:
+        users = [
+            u.strip() for u in str(cells[users_at] if users_at < len(cells) else "").split(",") if u.strip()
+        ]
+        owner = str(cells[owner_at] if owner_at < len(cells) and cells[owner_at] is not None else "").strip()
+        if users and not owner and owner_at < len(cells):
+            owner = users[0]
+            cells = [*cells[:owner_at], owner, *cells[owner_at + 1 :]]
+            filled += 1
+        shared += bool(set(users) - {owner})
+        out.append((line, cells))
+    if filled or shared:
+        report.add(
+            "resource",
+            "column 'assigned_users' (everyone assigned to each item): the owner is 'assigned_to'"
+            + (f", or the first of them for {count(filled, 'item')} without one" if filled else "")
+            + (
+                f"; the others of {count(shared, 'item')} are not carried (a decision has one owner)"
+                if shared
+                else ""
+            ),
+        )
+    return out
 
 
 def rows_to_plan(
@@ -2616,7 +2666,7 @@ def rows_to_plan(
                 keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
-    _taiga_columns(header, keys, report)
+    rows = _taiga_columns(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys
     ):  # YouTrack's "Issue Id" (PRJ-12) is the id when no key is beside it
