@@ -2568,9 +2568,10 @@ def _section_headings(
     return [*header, "Outline Level"], out
 
 
-_CREATOR = "created by (taiga)"
-"""The key of Taiga's columns said once by :func:`_taiga_columns` (the creator in 'owner', the sprint and its dates,
-the list of assigned users): not read, and not said again as 'not a plan field'."""
+_SAID = "said by its reader (taiga, jira)"
+"""The key of columns said once by the reader of their tool's layout (Taiga's creator in 'owner', its sprints and list
+of assigned users: :func:`_taiga_columns`; Jira's Epic Link beside a parent column: :func:`_epic_link`): not read
+as they are, and not said again as 'not a plan field'."""
 _TAIGA_SPRINT = ("sprint", "sprint_estimated_start", "sprint_estimated_finish")
 
 
@@ -2588,7 +2589,7 @@ def _taiga_columns(
     names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
     if not {"owner", "owner_full_name", "assigned_to", "is_closed"} <= set(names):
         return rows
-    keys[names.index("owner")] = _CREATOR
+    keys[names.index("owner")] = _SAID
     report.add(
         "column",
         "column 'owner' names who created each item (Taiga), not who does it: not carried; the owner is "
@@ -2599,7 +2600,7 @@ def _taiga_columns(
             keys[names.index(closed)] = "actual_finish"
     for quiet in ("sprint_id", "assigned_users_full_name", *_TAIGA_SPRINT):
         if quiet in names:
-            keys[names.index(quiet)] = _CREATOR
+            keys[names.index(quiet)] = _SAID
     if "sprint" in names:
         at = names.index("sprint")
         n = sum(1 for _, cells in rows if at < len(cells) and str(cells[at] or "").strip())
@@ -2613,7 +2614,7 @@ def _taiga_columns(
     if "assigned_users" not in names:
         return rows
     users_at, owner_at = names.index("assigned_users"), names.index("assigned_to")
-    keys[users_at] = _CREATOR
+    keys[users_at] = _SAID
     out: list[tuple[int, Sequence[Any]]] = []
     filled = shared = 0  # items given the first assigned user as owner; items with users besides the owner
     for line, cells in rows:
@@ -2638,6 +2639,39 @@ def _taiga_columns(
                 else ""
             ),
         )
+    return out
+
+
+def _epic_link(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """Jira's "Custom field (Epic Link)" (Jira Server and Data Center, and Cloud's older exports): the key of the epic
+    an issue belongs to, its parent as Jira Cloud's "Parent" now gives it. Read as the parent column; beside one
+    ("Parent id" of the sub-tasks), a row without a parent takes its epic. ``keys`` is changed in place."""
+    if "epic link" not in keys:
+        return rows
+    at = keys.index("epic link")
+    shown = quoted(str(header[at]).strip())
+    parent = next((i for i, k in enumerate(keys) if k in PARENT_HEADERS), None)
+    if parent is None:
+        keys[at] = "parent"
+        report.add("column", f"column {shown} (each issue's epic) is read as its parent")
+        return rows
+    keys[at] = _SAID
+
+    def cell(cells: Sequence[Any], i: int) -> str:
+        return str(cells[i] if i < len(cells) and cells[i] is not None else "").strip()
+
+    out: list[tuple[int, Sequence[Any]]] = []
+    for line, cells in rows:
+        if cell(cells, at) and not cell(cells, parent) and parent < len(cells):
+            cells = [*cells[:parent], cell(cells, at), *cells[parent + 1 :]]
+        out.append((line, cells))
+    report.add(
+        "column",
+        f"column {shown} (each issue's epic) is the parent of the issues that "
+        f"{quoted(str(header[parent]).strip())} gives none",
+    )
     return out
 
 
@@ -2667,6 +2701,7 @@ def rows_to_plan(
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
     rows = _taiga_columns(header, keys, rows, report)
+    rows = _epic_link(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys
     ):  # YouTrack's "Issue Id" (PRJ-12) is the id when no key is beside it
@@ -2697,7 +2732,7 @@ def rows_to_plan(
             and k not in START_HEADERS | FINISH_HEADERS | LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS
             and (k not in _EXTRA_KEYS or (not own_export and k in _OWN_EXPORT_KEYS))
             and not (k == "issue id" and "id" in keys)  # read for links given by Jira's issue id
-            and k != _CREATOR  # said by _taiga_columns
+            and k != _SAID  # said by _taiga_columns
             and k not in TYPE_HEADERS  # said below: read for milestones, or not carried
             and str(h or "").strip()
         ):

@@ -131,3 +131,30 @@ def test_s25_jira_cloud_all_fields_repeated_columns() -> None:
         said = [line for line in lines if f"column '{column}'" in line]
         assert said == [f"  [column] column '{column}' (2 columns) is not a plan field; ignored"]
     assert "  [column] column 'Custom field (Story Points)' is not a plan field; ignored" in lines
+
+
+def test_s25_jira_epic_link_is_the_parent_beside_parent_id() -> None:
+    """Jira Server's export: the epic AI-1 is the parent of AI-2 and AI-3 (Epic Link), AI-3 the parent of the
+    sub-task AI-4 (Parent id): both parents are structure, their names tags; AI-5 belongs to no epic."""
+    rows, text, _ = _by_title(DATA / "jira-server-epic-link.csv")
+    assert {title: d.tags for title, d in rows.items()} == {
+        "Define value case": ["value", "Pilot"],
+        "Load test": ["Pilot", "Build pilot"],
+        "Train support": [],
+    }
+    assert (
+        "column 'Custom field (Epic Link)' (each issue's epic) is the parent of the issues that 'Parent id' gives "
+        "none"
+    ) in text
+    assert "'Custom field (Epic Link)' is not a plan field" not in text
+
+
+def test_s25_jira_epic_link_alone_is_the_parent(tmp_path: Path) -> None:
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        "Summary,Issue key,Issue Type,Custom field (Epic Link)\nPilot,AI-1,Epic,\nBuild pilot,AI-2,Story,AI-1\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.tags) for d in plan.decisions] == [("Build pilot", ["Pilot"])]
+    assert "column 'Custom field (Epic Link)' (each issue's epic) is read as its parent" in report.text()
