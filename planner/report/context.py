@@ -180,13 +180,51 @@ class SplitTable(Table):
     # A table of groups of rows (a kind of finding and its findings): per body row, the first cell the row takes
     # when the rest of a split starts with it (the group's name, "continued"), None where a group starts.
     continued: list[Any] | None = None
+    # The end of a section that flows over pages and ends before one that starts a page (the roadmap): its last
+    # ``keep_end`` body rows go on a page with the ``after`` points that follow it in its section, so that the
+    # section's last page is not a few rows alone (builder._keep_end_together).
+    keep_end: int = 0
+    after: float = 0.0
+    end_page: float = 0.0  # the frame's height, points: that end and what follows it fit one page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        w, h = super().wrap(availWidth, availHeight)
+        if h <= availHeight and self._end_cut(availHeight) is not None:
+            return w, availHeight + 1.0  # it fits, what follows it does not: split (see _end_cut)
+        return w, h
+
+    def _end_cut(self, availHeight: float) -> int | None:  # noqa: N803
+        """Where to split so that the last :attr:`keep_end` rows go on with what follows the table, when the table
+        and what follows do not fit ``availHeight`` together: after the header alone (the table goes on whole)
+        when no split leaves two rows at least under it; None when they fit, or at a page's top."""
+        if not self.keep_end:
+            return None
+        heights = self._rowHeights
+        if sum(heights) + self.after <= availHeight or availHeight >= self.end_page - 1.0:
+            return None
+        head = self._head_rows()
+        cut = min(
+            self._getFirstPossibleSplitRowPosition(availHeight),
+            len(heights) - max(self.keep_end, TABLE_EDGE_ROWS),
+        )
+        if cut - head >= 2:
+            return cut
+        return head if sum(heights) + self.after <= self.end_page - 1.0 else None
 
     def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)
-        parts = self._split_rows(availHeight, doInRowSplit)
+        cut = None if doInRowSplit else self._end_cut(availHeight)
+        if cut == self._head_rows():
+            return []  # it goes on whole with what follows it
+        if cut is not None:
+            parts = super()._splitRows(sum(self._rowHeights[:cut]) + 0.01, doInRowSplit)
+        else:
+            parts = self._split_rows(availHeight, doInRowSplit)
         for part in parts:  # the rest is a table of the same kind, with the same page to go whole to: it went
             # on under the first part with one row, the others alone on the next page (a header over one row)
             if isinstance(part, SplitTable):
                 part.frame_height = self.frame_height
+        if len(parts) == 2 and isinstance(parts[1], SplitTable):  # the rest keeps its end with what follows
+            parts[1].keep_end, parts[1].after, parts[1].end_page = self.keep_end, self.after, self.end_page
         if self.continued is not None and len(parts) == 2 and isinstance(parts[1], SplitTable):
             head = self._head_rows()
             rest = self.continued[len(parts[0]._cellvalues) - head :]
