@@ -630,7 +630,10 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
         # row, left of the stage's window or after its gate, on white; the column then holds its number.
         label = f"{k + 1} \u00b7 {r.name}"
         name = _fit_chars(label, g.label_w - 0.12, STAGE_FONT, True)
-        place = None if name == " ".join(label.split()) else _name_in_row(g, f"{k + 1}", r.name, bar, gate)
+        whole = " ".join(label.split())
+        place = None if name == whole else _name_in_row(g, f"{k + 1}", r.name, bar, gate)
+        # Where the name is shortened (or only its number shows), its text keeps the whole name as its label:
+        # the app shows it on hover.
         if place is not None:
             name = f"{k + 1}"
             ax.text(
@@ -644,6 +647,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
                 color=style.INK,
                 zorder=6,
                 bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none"},
+                label=whole if place[2] != " ".join(r.name.split()) else None,
             )
         ax.text(
             MARGIN_IN + 0.02,
@@ -654,6 +658,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             fontsize=STAGE_FONT,
             fontweight="bold",
             color=style.INK,
+            label=whole if name != whole else None,
         )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
@@ -671,12 +676,15 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     area_col = style.area_colors(plan)
     lane_tops: list[float] = []
     y = g.lanes_top
-    for li, ((lid, _), lane_h, lab) in enumerate(zip(lay.lanes, lay.lane_h, lay.lane_labels, strict=True)):
+    for li, ((lid, lane_title), lane_h, lab) in enumerate(
+        zip(lay.lanes, lay.lane_h, lay.lane_labels, strict=True)
+    ):
         lane_tops.append(y)
         ax.add_patch(_rect(MARGIN_IN, y, w_in - 2 * MARGIN_IN, lane_h, style.BAND[li % 2], "none", 0))
         ax.add_patch(
             _rect(MARGIN_IN, y + 0.03, 0.06, lane_h - 0.06, area_col.get(lid, style.NO_AREA), "none", 0.2)
         )
+        lane_name = " ".join(lane_title.split())
         ax.text(
             MARGIN_IN + 0.13,
             y + lane_h / 2,
@@ -687,6 +695,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             fontweight="bold",
             color=style.INK,
             linespacing=1.1,
+            label=lane_name
+            if lane_name and " ".join(lab) != lane_name
+            else None,  # whole on hover in the app
         )
         y += lane_h
     ax.plot([g.x0, g.x0], [g.strip_top, lanes_bottom], color=style.GRID, linewidth=0.8, zorder=0.5)
@@ -735,6 +746,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
                     (min(xs) - 0.05, yc + lay.pitch / 2),
                 ]
             )
+        whole_title = " ".join(d.title.split())
         ax.text(
             text_x,
             yc,
@@ -745,6 +757,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             fontweight="bold" if (crit or sel) else "normal",
             color=style.INK,
             zorder=4,
+            label=whole_title if title != whole_title else None,  # shortened: whole on hover in the app
         )
     if halos:
         ax.add_collection(PolyCollection(halos, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))

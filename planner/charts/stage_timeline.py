@@ -72,6 +72,20 @@ def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple
 
 ROLLING = "#0072B2"
 
+NARROWEST_IN = 5.0
+"""The narrowest timeline the app draws in its tab (an 800x600 window beside the inspector leaves ~5.3 in) before
+the tab scrolls sideways: it was drawn a slide wide (13.3 in), so there the stage names filled the view and their
+bars were out of sight."""
+NARROW_IN = 6.0
+"""Below this width the left column and the readiness panel give up a share of their width to the time axis."""
+
+
+def _shares(w_in: float) -> tuple[float, float]:
+    """The most of a timeline ``w_in`` wide the left column and the readiness panel take: 30 % and 20 %, and on a
+    narrow one (below :data:`NARROW_IN`) 28 % and 16 %, so that the time axis keeps over 40 % of the width (at
+    5.3 in the names and the readiness took 50 % and the gaps 12 %)."""
+    return (0.3, 0.2) if w_in >= NARROW_IN else (0.28, 0.16)
+
 
 def _left_in(analysis: Analysis, w_in: float, moved: list[str]) -> float:
     """The width of the left column: each stage's name and, under it, what sequencing moved (at most 8.1 pt)."""
@@ -80,22 +94,27 @@ def _left_in(analysis: Analysis, w_in: float, moved: list[str]) -> float:
     longest = max(len(f"{k + 1} \u00b7 {r.name}") for k, r in enumerate(st.stages))
     moved_in = max((style.measured_width_in(m, 8.1) for m in moved if m), default=0.0)  # count and move
     return min(
-        0.3 * w_in,
+        _shares(w_in)[0] * w_in,
         max(LEFT_IN, style.text_width_in("x" * longest, 10) / style.BOLD_FACTOR + 0.45, moved_in + 0.3),
     )
 
 
+NAME_LINES = 3
+"""The most lines a stage's name takes in the left column (as many as every row has room for)."""
+
+
 def _names(stages: Any, width_in: float, size_pt: float, pitch_pt: float, count_pt: float) -> list[list[str]]:
-    """Each stage's label, ``1 · Name``, on one line ``width_in`` wide, or on two when a name does not fit one and
-    every row has room for two over the count lines under the stage above (``count_pt`` tall); else shortened.
-    Twelve long names were cut at ~20 characters in a portrait report's column where the rows had room."""
+    """Each stage's label, ``1 · Name``, on one line ``width_in`` wide, or on up to :data:`NAME_LINES` when a name
+    does not fit one and every row has room for them over the count lines under the stage above (``count_pt``
+    tall); else shortened. Twelve long names were cut at ~20 characters in a portrait report's column where the
+    rows had room; in a narrow tab (800x600) a long name showed one word."""
     texts = [f"{k + 1} \u00b7 {r.name}" for k, r in enumerate(stages)]
     one = [style.fit_line(t, width_in, size_pt, bold=True) for t in texts]
-    two_fit = 0.94 * pitch_pt >= count_pt + 2 * 1.05 * _NAME_H * size_pt
-    if not two_fit or all(a == t for a, t in zip(one, texts, strict=True)):
+    lines = max(1, min(NAME_LINES, int((0.94 * pitch_pt - count_pt) // (1.05 * _NAME_H * size_pt))))
+    if lines < 2 or all(a == t for a, t in zip(one, texts, strict=True)):
         return [[a] for a in one]
     return [
-        style.wrap_measured(t, width_in, size_pt, 2, bold=True) if a != t else [a]
+        style.wrap_measured(t, width_in, size_pt, lines, bold=True) if a != t else [a]
         for a, t in zip(one, texts, strict=True)
     ]
 
@@ -177,7 +196,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     assert s is not None and st is not None  # draw_stage_timeline checked the analysis is drawable
     w_in, h_in = fig.get_size_inches()
     top_in, bottom_in = frame_in(analysis, w_in, compact=compact)
-    ready_in = min(READY_IN, 0.2 * w_in)  # its words are short: the time axis gets the width
+    ready_in = min(READY_IN, _shares(w_in)[1] * w_in)  # its words are short: the time axis gets the width
     counts = _counts(analysis)
     left_in = _left_in(analysis, w_in, [c.replace("\n", " \u00b7 ") if "\n" in c else "" for c in counts])
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, ready_in + GAP_IN + 0.2, top_in))
@@ -227,10 +246,12 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     for y, r in enumerate(st.stages):
         ax.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
         rx.axhspan(y - 0.5, y + 0.5, color=style.BAND[y % 2], zorder=0, linewidth=0)
+        full = f"{y + 1} \u00b7 {r.name}"
+        shown = "\n".join(name_lines[y])
         ax.text(
             label_x,
             y - 0.02,
-            "\n".join(name_lines[y]),
+            shown,
             transform=tf,
             ha="left",
             va="bottom",
@@ -238,6 +259,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             fontweight="bold",
             color=style.INK,
             linespacing=1.05,
+            # A shortened name keeps its whole text as the artist's label: the app shows it on hover.
+            label=full if " ".join(shown.split()) != " ".join(full.split()) else None,
         )
         text = _count_text(counts[y], left_in - 0.3, count_pt)
         size = count_pt

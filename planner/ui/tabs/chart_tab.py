@@ -47,7 +47,12 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 100
 SCREEN_DPI = type_scale.FIGURE_DPI  # figure inches -> logical pixels at an ordinary desktop font
 MAX_CANVAS_PX = 2400  # a bigger canvas takes too long to redraw after every edit
-ROADMAP_MIN_IN = (9.0, 5.6)  # the roadmap fits any figure; below this it would show too few decisions
+ROADMAP_MIN_IN = (5.0, 5.6)
+"""The roadmap fits any figure: in the tab at least this, else it scrolls. At 9 in wide (shorter, it showed fewer
+decisions) an 800x600 window beside the inspector (~5.3 in) showed its left half: a title, the finish and long stage
+names cut at the view's edge; it now fits the view and shortens what does not fit (whole on hover)."""
+HOVER_CHARTS = ("roadmap", "stages")
+"""Charts whose shortened names (a text artist labelled with the whole name) show the whole name on hover."""
 GANTT_ROW_PT = 8.0  # row label size the Gantt tab scrolls at
 GANTT_MIN_ROWS = 6  # rows the Gantt tab shows at least (the tab scrolls when it is shorter)
 PRINT_DPI = 200
@@ -190,6 +195,9 @@ class ChartTab(QWidget):
         document.selection_changed.connect(self._on_selection)
         document.baseline_changed.connect(self.schedule_redraw)
         self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
+        self._tips: list[Any] = []  # text artists of the drawing with a whole name to show on hover
+        if chart_name in HOVER_CHARTS:
+            self.canvas.mpl_connect("motion_notify_event", self._hover)
 
     # -- reacting to the document ----------------------------------------------------------------------------
     @property
@@ -256,12 +264,49 @@ class ChartTab(QWidget):
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
             self._func(self.figure, analysis, **kwargs)
+        self._tips = self._tip_artists()
         from planner.ui.views.chart_theme import apply_palette
 
         apply_palette(self.figure)  # dark palette: the chart follows (exports and the report stay light)
         self.canvas.draw_idle()
         self.draw_count += 1
         self.redrawn.emit()
+
+    def _tip_artists(self) -> list[Any]:
+        """The texts of the drawing that stand for a longer one (a shortened stage, lane or decision name): the
+        chart gives each the whole name as its label (matplotlib's own labels start with '_')."""
+        if self.chart_name not in HOVER_CHARTS:
+            return []
+        from matplotlib.text import Text
+
+        return [
+            t
+            for t in self.figure.findobj(Text)
+            if isinstance(label := t.get_label(), str) and label and not label.startswith("_")
+        ]
+
+    def tip_at(self, x: float, y: float) -> str | None:
+        """The whole name under the point (``x``, ``y``) of the figure (display pixels from its bottom left), when
+        the chart shows it shortened there."""
+        from matplotlib.backend_bases import MouseEvent
+
+        event = MouseEvent("motion_notify_event", self.canvas, round(x), round(y))
+        for text in self._tips:
+            if text.get_visible() and text.contains(event)[0]:
+                return str(text.get_label())
+        return None
+
+    def _hover(self, event: Any) -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QToolTip
+
+        tip = self.tip_at(event.x, event.y) if event.x is not None and event.y is not None else None
+        if tip is None:
+            QToolTip.hideText()
+            return
+        ratio = self.canvas.device_pixel_ratio or 1
+        at = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
+        QToolTip.showText(self.canvas.mapToGlobal(at), tip, self.canvas)
 
     def _update_canvas_size(self) -> None:
         analysis = self.document.analysis
@@ -280,6 +325,11 @@ class ChartTab(QWidget):
         w, h = default_size(self.chart_name, analysis)
         if self.chart_name == "roadmap":  # fits whatever size it gets: the window, down to a small laptop's
             w, h = min(w, ROADMAP_MIN_IN[0]), min(h, ROADMAP_MIN_IN[1])
+        elif self.chart_name == "stages":  # the view's width, down to NARROWEST_IN (the names shortened)
+            from planner.charts.stage_timeline import NARROWEST_IN, min_height_in
+
+            w = min(w, NARROWEST_IN)
+            h = max(h, min_height_in(analysis, w))
         # In the figure's dpi: at a large application font (or presentation type) the text is larger, and the
         # chart needs as many more pixels to lay it out as readably.
         self.canvas.setMinimumSize(int(min(w * dpi, MAX_CANVAS_PX)), int(min(h * dpi, MAX_CANVAS_PX)))
