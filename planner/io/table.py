@@ -412,7 +412,7 @@ _DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
 
 _MINUTES_M = re.compile(r"(\d+(?:[.,]\d+)?)\s*m(?![^\W\d_])", re.IGNORECASE)
 _HOURS_PART = re.compile(r"\d\s*h(?![^\W\d_])", re.IGNORECASE)
-_CLOCK = re.compile(r"^(\d{1,7}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
+_CLOCK = re.compile(r"^(\d{1,12}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
 """A span as hours and minutes (and seconds), as Airtable's duration field writes it: ``40:00``, ``1:30:00``."""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.io.common import ImportReport, some
@@ -24,6 +25,8 @@ _LABEL = re.compile(r"(?:^|(?<=\s))@([^\s@]+)")
 ``ana@example.com`` is no label)."""
 _USER_ID = re.compile(r"^(.*?)\s*\(\s*\d+\s*\)$")
 """``Evan (14781400)``: a Todoist user as its CSV names one, the name and the user's id."""
+_MAX_INDENT = 100
+"""The deepest INDENT read (Todoist nests sub-tasks 4 deep; a larger number is no depth a file means)."""
 _UNITS = {
     "minute": "minutes",
     "minutes": "minutes",
@@ -53,6 +56,66 @@ def _user(text: str) -> str:
     return m.group(1).strip() if m is not None and m.group(1).strip() else text
 
 
+@dataclass
+class _Unread:
+    """What a Todoist file holds that the plan does not carry, counted as the rows are read and said once each."""
+
+    orphan_notes: int = 0  # notes above the first task: no task to comment on
+    others: dict[str, int] = field(default_factory=dict)  # TYPE words Todoist does not write -> rows
+    unnamed: list[int] = field(default_factory=list)  # lines of tasks without a name
+    odd_indents: dict[str, int] = field(default_factory=dict)  # INDENT cells that are no depth -> first line
+    units: set[str] = field(default_factory=set)  # DURATION_UNIT words not read
+    columns: dict[str, int] = field(default_factory=dict)  # a column's words -> the tasks that fill it
+
+    def say(self, report: ImportReport) -> None:
+        if self.others:
+            n = sum(self.others.values())
+            kinds = some(quoted(k) for k in self.others)
+            report.add(
+                "format",
+                f"{count(n, 'row')} of a type Todoist does not write ({kinds}; it writes task, section, note and "
+                "meta) skipped",
+            )
+        if self.unnamed:
+            lines = some((str(n) for n in self.unnamed), 3)
+            n = len(self.unnamed)
+            report.add(
+                "format", f"{count(n, 'task')} without a name (an empty CONTENT cell, line {lines}) skipped"
+            )
+        if self.odd_indents:
+            shown = some((f"{quoted(k)} (line {n})" for k, n in self.odd_indents.items()), 3)
+            report.add(
+                "format",
+                f"INDENT {shown} is no depth (1 for a task, 2 for its sub-task, up to {_MAX_INDENT}): read as 1",
+            )
+        if self.orphan_notes:
+            n = self.orphan_notes
+            report.add(
+                "format", f"{count(n, 'note')} above the first task (no task to comment on): not carried"
+            )
+        for what, n in self.columns.items():
+            if n:
+                report.add(
+                    "column",
+                    f"column {what} is not carried: {count(n, 'task')} {agree(n, 'has', 'have')} one",
+                )
+        if self.units:
+            report.add(
+                "duration",
+                f"durations in a unit other than minute or day ({some(quoted(u) for u in sorted(self.units))}) "
+                "are not carried: those tasks last 1 week",
+            )
+
+
+_NOT_CARRIED = {
+    "DATE": "'DATE' (due dates, in Todoist's words: 'every monday'; a plan's rows are placed by their links)",
+    "DEADLINE": "'DEADLINE' (deadlines)",
+    "PRIORITY": "'PRIORITY' (Todoist's p1 to p3)",
+    "AUTHOR": "'AUTHOR' (who wrote each task; the owner is 'RESPONSIBLE')",
+}
+"""Todoist's columns the plan has no field for -> how the report names them."""
+
+
 def todoist_table(
     header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
@@ -65,15 +128,11 @@ def todoist_table(
         return names.index(name) if name in names else None
 
     kind_at, content_at, indent_at = at("TYPE"), at("CONTENT"), at("INDENT")
-    description_at, responsible_at, author_at = at("DESCRIPTION"), at("RESPONSIBLE"), at("AUTHOR")
-    duration_at, unit_at, priority_at = at("DURATION"), at("DURATION_UNIT"), at("PRIORITY")
-    date_at, deadline_at = at("DATE"), at("DEADLINE")
+    description_at, responsible_at = at("DESCRIPTION"), at("RESPONSIBLE")
+    duration_at, unit_at = at("DURATION"), at("DURATION_UNIT")
     out: list[tuple[int, list[Any]]] = []
     section = ""
-    orphan_notes = 0  # notes above the first task: no task to comment on
-    others: dict[str, int] = {}  # TYPE words Todoist does not write -> rows
-    dated = deadlines = authored = prioritised = 0
-    units: set[str] = set()  # DURATION_UNIT words not read
+    unread = _Unread(columns=dict.fromkeys(_NOT_CARRIED.values(), 0))
     for line, cells in rows:
         kind = _cell(cells, kind_at).casefold()
         content = _cell(cells, content_at)
@@ -84,8 +143,15 @@ def todoist_table(
                 notes = out[-1][1][1]
                 out[-1][1][1] = f"{notes}\n\n{content}" if notes else content
             elif content:
-                orphan_notes += 1
+                unread.orphan_notes += 1
         elif kind == "task":
+            if not content:
+                unread.unnamed.append(line)
+                continue
+            indent = _cell(cells, indent_at) or "1"
+            if not (indent.isdecimal() and 1 <= int(indent) <= _MAX_INDENT):
+                unread.odd_indents.setdefault(indent, line)
+                indent = "1"
             labels = _LABEL.findall(content)
             title = re.sub(r"\s{2,}", " ", _LABEL.sub("", content)).strip() if labels else content
             duration = _cell(cells, duration_at)
@@ -93,63 +159,21 @@ def todoist_table(
             if duration and unit in _UNITS:
                 duration = f"{duration} {_UNITS[unit]}"
             elif duration:
-                units.add(_cell(cells, unit_at) or "(none)")
+                unread.units.add(_cell(cells, unit_at) or "(none)")
                 duration = ""
-            dated += bool(_cell(cells, date_at))
-            deadlines += bool(_cell(cells, deadline_at))
-            authored += bool(_cell(cells, author_at))
-            prioritised += _cell(cells, priority_at) not in ("", "4")  # p4, Todoist's default (no priority)
-            out.append(
-                (
-                    line,
-                    [
-                        title or content,
-                        _cell(cells, description_at),
-                        _user(_cell(cells, responsible_at)),
-                        "; ".join(labels),
-                        section,
-                        _cell(cells, indent_at) or "1",
-                        duration,
-                    ],
-                )
-            )
+            for column, what in _NOT_CARRIED.items():
+                value = _cell(cells, at(column))
+                # PRIORITY 4 is p4, Todoist's default: no priority set
+                unread.columns[what] += bool(value) and not (column == "PRIORITY" and value == "4")
+            owner = _user(_cell(cells, responsible_at))
+            notes = _cell(cells, description_at)
+            out.append((line, [title or content, notes, owner, "; ".join(labels), section, indent, duration]))
         elif kind == "meta" or not any(_cell(cells, i) for i in range(len(cells))):
             continue  # the project's view (view_style=list), or an empty line between sections
         else:
-            others[_cell(cells, kind_at)] = others.get(_cell(cells, kind_at), 0) + 1
-    if others:
-        n = sum(others.values())
-        report.add(
-            "format",
-            f"{count(n, 'row')} of a type Todoist does not write ({some(quoted(k) for k in others)}; it writes "
-            "task, section, note and meta) skipped",
-        )
-    if orphan_notes:
-        report.add(
-            "format",
-            f"{count(orphan_notes, 'note')} above the first task (no task to comment on): not carried",
-        )
-    for n, what in (
-        (
-            dated,
-            "'DATE' (due dates, in Todoist's words: 'every monday'; a plan's rows are placed by their links)",
-        ),
-        (deadlines, "'DEADLINE' (deadlines)"),
-        (prioritised, "'PRIORITY' (Todoist's p1 to p3)"),
-        (authored, "'AUTHOR' (who wrote each task; the owner is 'RESPONSIBLE')"),
-    ):
-        if n:
-            report.add(
-                "column", f"column {what} is not carried: {count(n, 'task')} {agree(n, 'has', 'have')} one"
-            )
-    if units:
-        report.add(
-            "duration",
-            f"durations in a unit other than minute or day ({some(quoted(u) for u in sorted(units))}) are not "
-            "carried: those tasks last 1 week",
-        )
+            unread.others[_cell(cells, kind_at)] = unread.others.get(_cell(cells, kind_at), 0) + 1
+    unread.say(report)
     columns = ["Title", "Notes", "Owner", "Tags", "Section", "Outline Level", "Duration"]
-    if not any(cells[-1] for _, cells in out):  # no task has a duration: the import says so, as for any table
-        columns.pop()
-        out = [(line, cells[:-1]) for line, cells in out]
-    return columns, [(line, cells) for line, cells in out]
+    # a column no task fills is left out: no sections, no grouping; no durations, the import says so as for any table
+    kept = [i for i in range(len(columns)) if i < 4 or any(cells[i] for _, cells in out)]
+    return [columns[i] for i in kept], [(line, [cells[i] for i in kept]) for line, cells in out]
