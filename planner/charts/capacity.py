@@ -26,6 +26,7 @@ CAPACITY = style.INK
 PANEL_IN = 0.78
 TOP_IN = 2.3
 MIN_PANEL_IN = 0.42  # below this a panel per team is unreadable: the compact chart instead
+STACKED_GAIN_IN = 0.3  # the compact chart's plot starts this much nearer its subtitle (no weeks axis over it)
 
 
 MAX_TEAMS = 20  # teams drawn each on their own; the rest are drawn together as one
@@ -168,7 +169,8 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 left=left,
                 right=right,
                 bottom=bottom,
-                height=max(0.5, avail),
+                # It has no weeks axis over the plot: the room kept for one was an empty band under the title.
+                height=max(0.5, avail + STACKED_GAIN_IN),
             )
             return
 
