@@ -351,6 +351,9 @@ STATUS_WORDS = {
     # Deploy, Completed; its API's 'unstarted' state type)
     **dict.fromkeys(("unscheduled", "unstarted", "ready_for_development"), Status.NOT_STARTED),
     **dict.fromkeys(("in_development", "ready_for_review", "ready_for_deploy"), Status.IN_PROGRESS),
+    # Pivotal Tracker's story states (finished is done, as in every other tool: its work is; delivered awaits
+    # acceptance, a rejected story is reworked)
+    "accepted": Status.DONE, **dict.fromkeys(("delivered", "rejected"), Status.IN_PROGRESS),
 }  # fmt: skip
 """Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
 plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
@@ -2424,6 +2427,7 @@ TYPE_HEADERS = {"type", "work item type", "tracker", "issue type", "task type", 
 Type): an item whose type is one of :data:`MILESTONE_TYPES` is a milestone."""
 MILESTONE_TYPES = {
     "milestone",
+    "release",  # Pivotal Tracker's release markers
     "meilenstein",
     "jalon",
     "hito",
@@ -2575,6 +2579,93 @@ as they are, and not said again as 'not a plan field'."""
 _TAIGA_SPRINT = ("sprint", "sprint_estimated_start", "sprint_estimated_finish")
 
 
+def _sprints(
+    header: Sequence[Any],
+    names: Sequence[str],
+    keys: list[str],
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    columns: Sequence[str],
+    report: ImportReport,
+) -> None:
+    """A tracker's sprint (iteration) columns, its name first, then its dates (Taiga's ``sprint``,
+    ``sprint_estimated_start``..., Pivotal Tracker's "Iteration", "Iteration Start"...): said in one line, not as a
+    plan field each; ``keys`` is changed in place."""
+    present = [c for c in columns if c in names]
+    if not present:
+        return
+    for c in present:
+        keys[names.index(c)] = _SAID
+    at = names.index(present[0])
+    n = sum(1 for _, cells in rows if at < len(cells) and str(cells[at] or "").strip())
+    if n:
+        shown = ", ".join(quoted(str(header[names.index(c)]).strip()) for c in present)
+        report.add(
+            "column",
+            f"the sprints ({shown}) are not carried: {count(n, 'item')} {agree(n, 'is', 'are')} planned in one; a "
+            "sprint is when the team meant to do an item, not how long it takes (give the plan its links and "
+            "durations)",
+        )
+
+
+_PIVOTAL = {"current state": "status", "accepted at": "actual_finish"}
+"""Pivotal Tracker's columns read as the plan's fields (its story's state; the moment it was accepted: done)."""
+_PIVOTAL_ITERATION = ("iteration", "iteration start", "iteration end")
+
+
+def _pivotal_columns(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """Pivotal Tracker's CSV export (Id, Title, Labels, Iteration, Iteration Start, Iteration End, Type, Estimate,
+    Current State, Created at, Accepted at, Deadline, Requested By, ..., "Owned By" once per owner, then "Blocker",
+    "Comment", "Task" and "Task Status" once per blocker, comment and checklist task): the state is the status (its
+    words: unscheduled, unstarted, started, finished, delivered, rejected, accepted), "Accepted at" the actual finish,
+    the first owner the owner; a "Task" is a checklist item, not the story's title (which 'Title' gives), a release
+    (Type) a milestone. ``keys`` is changed in place; the rows are returned (each with its first owner)."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    if not {"current state", "requested by", "owned by"} <= set(names):
+        return rows
+    for name, key in _PIVOTAL.items():
+        if name in names:
+            keys[names.index(name)] = key
+    _sprints(header, names, keys, rows, _PIVOTAL_ITERATION, report)
+    for listed, what in (
+        ("task", "checklist tasks"),
+        ("blocker", "blockers, in words"),
+        ("comment", "comments"),
+    ):
+        at = [i for i, n in enumerate(names) if n in (listed, f"{listed} status")]
+        for i in at:
+            keys[i] = _SAID
+        filled = sum(
+            1 for _, cells in rows if any(i < len(cells) and str(cells[i] or "").strip() for i in at)
+        )
+        if filled:
+            report.add(
+                "column",
+                f"column {quoted(str(header[at[0]]).strip())} ({what}) is not carried: "
+                f"{count(filled, 'story', 'stories')} {agree(filled, 'has', 'have')} some",
+            )
+    owners = [i for i, n in enumerate(names) if n == "owned by"]
+    keys[owners[0]] = "owner"
+    for i in owners[1:]:
+        keys[i] = _SAID
+    out: list[tuple[int, Sequence[Any]]] = []
+    shared = 0  # stories with more than one owner
+    for line, cells in rows:
+        named = [str(cells[i]).strip() for i in owners if i < len(cells) and str(cells[i] or "").strip()]
+        if named and owners[0] < len(cells):
+            cells = [*cells[: owners[0]], named[0], *cells[owners[0] + 1 :]]
+        shared += len(named) > 1
+        out.append((line, cells))
+    if shared:
+        report.add(
+            "resource",
+            f"{count(shared, 'story', 'stories')} {agree(shared, 'has', 'have')} several owners ('Owned By'): the "
+            "first is the owner, the others are not carried (a decision has one owner)",
+        )
+    return out
+
+
 def _taiga_columns(
     header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -2598,19 +2689,10 @@ def _taiga_columns(
     for closed in ("finish_date", "finished_date"):
         if closed in names:
             keys[names.index(closed)] = "actual_finish"
-    for quiet in ("sprint_id", "assigned_users_full_name", *_TAIGA_SPRINT):
+    for quiet in ("sprint_id", "assigned_users_full_name"):
         if quiet in names:
             keys[names.index(quiet)] = _SAID
-    if "sprint" in names:
-        at = names.index("sprint")
-        n = sum(1 for _, cells in rows if at < len(cells) and str(cells[at] or "").strip())
-        if n:
-            report.add(
-                "column",
-                f"the sprints ({', '.join(quoted(c) for c in _TAIGA_SPRINT if c in names)}) are not carried: "
-                f"{count(n, 'item')} {agree(n, 'is', 'are')} planned in one; a sprint is when the team meant to do "
-                "an item, not how long it takes (give the plan its links and durations)",
-            )
+    _sprints(header, names, keys, rows, _TAIGA_SPRINT, report)
     if "assigned_users" not in names:
         return rows
     users_at, owner_at = names.index("assigned_users"), names.index("assigned_to")
@@ -2701,6 +2783,7 @@ def rows_to_plan(
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
     rows = _taiga_columns(header, keys, rows, report)
+    rows = _pivotal_columns(header, keys, rows, report)
     rows = _epic_link(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys

@@ -158,3 +158,19 @@ def test_s25_jira_epic_link_alone_is_the_parent(tmp_path: Path) -> None:
     plan, report = import_file(path)
     assert [(d.title, d.tags) for d in plan.decisions] == [("Build pilot", ["Pilot"])]
     assert "column 'Custom field (Epic Link)' (each issue's epic) is read as its parent" in report.text()
+
+
+def test_s25_pivotal_tracker_states_owners_and_checklists() -> None:
+    """Pivotal Tracker. By hand: 101 is accepted (done, accepted 15 Jan 2027), owned by Ana then Ben: Ana's, its
+    title 'Define value case' (not its checklist task 'Agree KPI'); 102 started, Ben's; the release 103 is a
+    milestone."""
+    rows, text, plan = _by_title(DATA / "pivotal-tracker-stories.csv")
+    assert list(rows) == ["Define value case", "Build pilot", "Pilot approved"]
+    value, pilot, release = rows.values()
+    teams = {t.id: t.name for t in plan.teams}
+    assert [teams.get(str(d.owner)) for d in rows.values()] == ["Ana Silva", "Ben Ode", None]
+    assert [d.status for d in rows.values()] == [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED]
+    assert value.actual_finish == dt.date(2027, 1, 18) and release.milestone
+    assert "column 'Task' (checklist tasks) is not carried: 1 story has some" in text
+    assert "1 story has several owners ('Owned By')" in text
+    assert "both give the title" not in text and "'Current State' is not a plan field" not in text
