@@ -42,6 +42,7 @@ LEGEND_FONT = 7.5
 PITCH_EM = 1.45  # sub-row pitch in ems of the title font
 LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
 GAP_IN = 0.07  # between two slots in one sub-row
+SHORT_TITLE_IN = 0.9  # the least room a title is shortened into beside its bar (else it goes over the bar)
 
 
 # -- text widths --------------------------------------------------------------------------------------------
@@ -367,8 +368,21 @@ def _pack(
         if text_x + tw > xb and before >= g.x0 + 0.02:
             options.append((before, before, xb))
         if not options:
-            text_x = g.x1 - tw
-            options.append((text_x, min(xa, text_x), max(xb, g.x1)))
+            # Neither whole: shortened on the roomier side, clear of its own bar or milestone (ending at the edge
+            # over it, a milestone's diamond sat in the middle of its title: 'Integrate g◆te' in a portrait tab);
+            # over its own bar only when neither side holds a few words.
+            after, room_before = g.x1 - text_x, xa - 0.05 - (g.x0 + 0.02)
+            room = max(after, room_before)
+            short = _fit_chars(d.title, room, font, bold) if room >= SHORT_TITLE_IN else ""
+            if short and text_in(short, font, bold) <= room:
+                title, tw = short, text_in(short, font, bold)
+                if after >= room_before:
+                    options.append((text_x, min(xa, text_x), max(xb, text_x + tw)))
+                else:
+                    options.append((xa - 0.05 - tw, xa - 0.05 - tw, xb))
+            else:
+                text_x = g.x1 - tw
+                options.append((text_x, min(xa, text_x), max(xb, g.x1)))
         rows = occupied.get(k, [])
         row, (tx, lo, hi) = len(rows), options[0]
         for r, slots in enumerate(rows):

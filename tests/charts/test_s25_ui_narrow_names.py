@@ -129,3 +129,29 @@ def test_roadmap_keeps_every_whole_name_for_hover(analysis, width):
         for g in gates:
             b = g.get_window_extent(renderer)
             assert not a.overlaps(b), (t.get_text(), g.get_text())
+
+
+@pytest.mark.parametrize("size", [(5.6, 11.0), (5.3, 5.6), (9.0, 5.6), (13.33, 7.5)])
+def test_roadmap_titles_stay_clear_of_their_own_milestone_or_bar(size):
+    """A title that fitted neither after its bar's start nor before it was drawn ending at the right edge, over its
+    own bar: in a portrait tab (5.6 x 11 in) the sample's 'Integrate gate' diamond sat in the middle of its title.
+    It is now shortened on the roomier side, clear of its own marker."""
+    from planner.charts.roadmap import bar_spans, fit, text_in
+    from planner.model import load_plan
+    from tests.ui.conftest import SAMPLES
+
+    a = analyze(load_plan(SAMPLES / "bank-assistant.plan.json"))
+    g, lay = fit(a, *size)
+    s, starts = a.schedule, bar_spans(a)[0]
+    for i in lay.shown:
+        _lane, _row, title, tx, _hi = lay.place[i]
+        d = a.plan.decisions[i]
+        tw = text_in(title, lay.font, bool(s.critical[i]))
+        x = g.x(float(s.es[i]) if d.milestone else float(starts[i]))
+        if d.milestone:
+            assert not tx - 0.02 < x < tx + tw + 0.02, (d.title, title)
+        else:
+            assert tx >= x or tx + tw <= x + 1e-9, (
+                d.title,
+                title,
+            )  # from the bar's start, or wholly before it
