@@ -173,7 +173,15 @@ def todoist_table(
         else:
             unread.others[_cell(cells, kind_at)] = unread.others.get(_cell(cells, kind_at), 0) + 1
     unread.say(report)
-    columns = ["Title", "Notes", "Owner", "Tags", "Section", "Outline Level", "Duration"]
+    columns = [
+        "Title",
+        "Notes",
+        "Owner",
+        "Tags",
+        "Section",
+        "Outline Level",
+        "DURATION",
+    ]  # (a refusal names the file's)
     # a column no task fills is left out: no sections, no grouping; no durations, the import says so as for any table
     kept = [i for i in range(len(columns)) if i < 4 or any(cells[i] for _, cells in out)]
     return [columns[i] for i in kept], [(line, [cells[i] for i in kept]) for line, cells in out]

@@ -65,3 +65,10 @@ def test_s25_airtable_durations_out_of_range_are_refused(tmp_path: Path, cell: s
     path.write_text(f"Name,Duration\nA,{cell}\n", encoding="utf-8")
     with pytest.raises(InteropError, match=said):
         import_file(path)
+
+
+def test_s25_todoist_negative_duration_is_refused_naming_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "todo.csv"
+    path.write_text("TYPE,CONTENT,INDENT,DURATION,DURATION_UNIT\ntask,A,1,-5,day\n", encoding="utf-8")
+    with pytest.raises(InteropError, match="line 2, column 'DURATION': '-5 days' is a negative duration"):
+        import_file(path)
