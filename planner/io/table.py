@@ -306,6 +306,12 @@ _ALIASES = {
     "task list": "grouping",
     "tasklist": "grouping",
     "estimation": "duration",
+    # Rally's grid export ("Formatted ID" US101, "Schedule State", "In Progress Date", "Accepted Date"; its "Plan
+    # Estimate" is points, not time)
+    "formatted id": "id",
+    "schedule state": "status",
+    "in progress date": "actual_start",
+    "accepted date": "actual_finish",
     # Zoho Projects ("Task Owner", "% Completed"), Vertex42's Gantt template ("LEAD", "% DONE", "WORK DAYS": see
     # header_unit), Basecamp's to-dos ("To-do", "Due on"), other trackers' progress columns
     "task owner": "owner",
@@ -354,6 +360,7 @@ STATUS_WORDS = {
     # Pivotal Tracker's story states (finished is done, as in every other tool: its work is; delivered awaits
     # acceptance, a rejected story is reworked)
     "accepted": Status.DONE, **dict.fromkeys(("delivered", "rejected"), Status.IN_PROGRESS),
+    "defined": Status.NOT_STARTED,  # Rally's schedule states: Defined, In-Progress, Completed, Accepted
 }  # fmt: skip
 """Status words of Jira, Smartsheet, MS Project, monday.com and Wrike exports (lower case, spaces as ``_``) -> the
 plan's status. A word none of them uses (a team's own 'In review') is reported and the row's progress decides."""
@@ -931,7 +938,7 @@ def _tag_list(text: str, commas: bool = False) -> list[str]:
 
 def _status_word(text: str) -> Status | None:
     """The status a word names (the plan's own values or :data:`STATUS_WORDS`), or None."""
-    key = text.strip().lower().replace(" ", "_")
+    key = text.strip().lower().replace(" ", "_").replace("-", "_")  # (Rally's "In-Progress")
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
     return next((st for st in Status if st.value == key), None)
@@ -3109,7 +3116,7 @@ def rows_to_plan(
             if owner_text
             else None
         )
-        status_text = str(rec.get("status") or "").strip().lower().replace(" ", "_")
+        status_text = str(rec.get("status") or "").strip().lower().replace(" ", "_").replace("-", "_")
         progress = nums["progress"] or 0.0
         if status_text in STATUS_WORDS:
             synonyms[str(rec.get("status")).strip()] = STATUS_WORDS[status_text]

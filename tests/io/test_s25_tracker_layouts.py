@@ -174,3 +174,18 @@ def test_s25_pivotal_tracker_states_owners_and_checklists() -> None:
     assert "column 'Task' (checklist tasks) is not carried: 1 story has some" in text
     assert "1 story has several owners ('Owned By')" in text
     assert "both give the title" not in text and "'Current State' is not a plan field" not in text
+
+
+def test_s25_rally_schedule_states_and_dates() -> None:
+    """Rally: 'Formatted ID' is the id, 'Schedule State' the status (Defined, In-Progress, Accepted), 'In Progress
+    Date' and 'Accepted Date' the actual dates; 'Plan Estimate' is points and stays 'not a plan field'."""
+    rows, text, _ = _by_title(DATA / "rally-user-stories.csv")
+    assert [(d.id, d.status) for d in rows.values()] == [
+        ("US101", Status.DONE),
+        ("US102", Status.IN_PROGRESS),
+        ("US103", Status.NOT_STARTED),
+    ]
+    value, pilot, _review = rows.values()
+    assert (value.actual_start, pilot.actual_start) == (dt.date(2027, 1, 11), dt.date(2027, 1, 18))
+    assert "column 'Plan Estimate' is not a plan field; ignored" in text
+    assert "'Schedule State' is not a plan field" not in text and "none the planner knows" not in text
