@@ -570,7 +570,7 @@ def draw_criticality(
             ax.text(
                 min(v, 1.0) + 0.01,
                 y_,
-                f"{v:.0%}" if v >= 0.005 else "<1%",
+                units.format_share(v),  # as `planner simulate` writes the index
                 va="center",
                 ha="left",
                 fontsize=style.SMALL_PT,

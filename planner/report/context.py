@@ -358,6 +358,14 @@ def contents_form(k: int) -> str:
 
 
 fmt_weeks = units.format_weeks  # the report's short names for the one rule (planner.units)
+
+
+def done_share(progress: float) -> str:
+    """A decision's progress (percent, 0-100) as the report writes it, ``38%``, by the one rule for shares
+    (:func:`planner.units.format_share`): the appendix wrote ``38% done`` and the progress section ``38 % done``."""
+    return units.format_share(float(progress) / 100.0)
+
+
 fmt_date = units.format_date
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from planner.analysis.cost import format_money, signed_money
 from planner.model import units
 from planner.report.context import ReportContext, esc, fmt_weeks
 from planner.report.sections import Section
@@ -43,12 +44,6 @@ def _week_cell(ctx: ReportContext, item: PlanFigures, week: float | None, delta:
     return ctx.cell(text, markup=True)
 
 
-def _money(x: float | None, currency: str | None) -> str:
-    if x is None:
-        return "-"
-    return f"{currency + ' ' if currency else ''}{x:,.0f}"
-
-
 def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Flowable:
     ref = comp.reference
     header = [""] + [ctx.cell(f"<b>{esc(x.name)}</b>", markup=True) for x in items]
@@ -76,9 +71,9 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
         rows.append(
             ["Spend"]
             + [
-                _money(x.cost, x.plan.currency)
+                format_money(x.cost, x.plan.currency)  # as `planner compare` writes the spend and its change
                 + (
-                    f" ({'+' if (x.shown_delta('cost') or 0) > 0 else ''}{_money(x.shown_delta('cost'), None)})"
+                    f" ({signed_money(x.shown_delta('cost'))})"
                     if x.reference is not None and x.shown_delta("cost")
                     else ""
                 )

@@ -155,7 +155,7 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                 ctx.cell(name, "cell_bold"),
                 *(format_money(v[c]) for c in used),
                 format_money(amount),
-                f"{amount / total:.0%}",
+                units.format_share(amount / total),
             ]
         )
     rows.append(

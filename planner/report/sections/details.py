@@ -10,7 +10,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from planner.model import units
-from planner.report.context import ReportContext, ellipsize, esc, fit_width, flow_height, fmt_weeks
+from planner.report.context import (
+    ReportContext,
+    done_share,
+    ellipsize,
+    esc,
+    fit_width,
+    flow_height,
+    fmt_weeks,
+)
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.style import GATE_HEX
@@ -448,7 +456,7 @@ def _short_status(d: Any) -> str:
     if status == "not_started":
         return ""
     if status == "in_progress":
-        return f"{d.progress:.0f}% done" if d.progress else "started"
+        return f"{done_share(d.progress)} done" if d.progress else "started"
     return _STATUS.get(status, status)
 
 

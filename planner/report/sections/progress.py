@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import Flowable, Paragraph
 
 from planner.model import units
-from planner.report.context import ReportContext, esc
+from planner.report.context import ReportContext, done_share, esc
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
 
@@ -184,7 +184,9 @@ def _slipped(ctx: ReportContext, state: ProgressState, v: Variance) -> list[Flow
     for d in late[:ROWS]:
         p = by_id[d.id]
         note = (
-            f"in progress, {progress.get(d.id, 0):.0f} % done" if p.state == "in_progress" else "not started"
+            f"in progress, {done_share(progress.get(d.id, 0))} done"
+            if p.state == "in_progress"
+            else "not started"
         )
         rows.append(
             [

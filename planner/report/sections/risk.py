@@ -417,7 +417,7 @@ def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, An
         rows.append(
             [
                 ctx.cell(f"<b>{esc(ellipsize(r.title, 160))}</b>{owner}", markup=True),
-                f"{r.probability:.0%}",
+                units.format_share(r.probability),
                 impact,
                 ctx.cell("; ".join(names) or "-", "cell_muted", markup=True),
                 ctx.cell(ellipsize(r.mitigation, 300) or "-", "cell_muted"),
