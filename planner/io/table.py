@@ -143,6 +143,7 @@ _ALIASES = {
     "team": "owner",
     "task name": "title",
     "assigned to": "owner",
+    "assign to": "owner",  # Teamwork's task import and export
     "assigned": "owner",
     "assignee": "owner",
     "resource names": "owner",
@@ -908,6 +909,7 @@ RESOURCE_LISTS = {
     "resource names",
     "resources",
     "assigned to",
+    "assign to",
     "assigned",
     "assignee",
     "assignees",
@@ -2527,6 +2529,45 @@ _HEADING_FREE = {"id", "title", "notes", "tags", "references"}
 """The columns a section heading typed as a row may fill (:func:`_section_headings`); every other field is empty."""
 
 
+def _dashed_outline(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """Titles whose leading dashes give their depth under the rows above ('Build pilot', then '- Load test', '--
+    Script'), as Teamwork's task lists and a typed plan write sub-tasks, in a table with no outline or parent column
+    of its own: an "Outline Level" column (1 and a dash each) and the names without their dashes, so that a row with
+    rows under it is a summary, as in the other outline imports. Unchanged unless the first row has no dash and each
+    row is at most one level below the row above it."""
+    keys = [_norm_header(h) for h in header]
+    if "title" not in keys or (LEVEL_HEADERS | NUMBER_HEADERS | PARENT_HEADERS) & set(keys):
+        return header, rows
+    at = keys.index("title")
+    levels: list[int | None] = []  # each row's depth (None: a row without a title)
+    for _, cells in rows:
+        title = str(cells[at] if at < len(cells) and cells[at] is not None else "").strip()
+        dashes = _DEPTH_DASHES.match(title)
+        levels.append(None if not title else 1 + (len(dashes.group().strip()) if dashes is not None else 0))
+    placed = [level for level in levels if level is not None]
+    if not placed or max(placed) == 1 or placed[0] != 1:
+        return header, rows
+    if any(b > a + 1 for a, b in zip(placed, placed[1:], strict=False)):
+        return header, rows
+    out: list[tuple[int, Sequence[Any]]] = []
+    for (line, cells), level in zip(rows, levels, strict=True):
+        cells = [*cells, *[""] * (len(header) - len(cells))]
+        if level is not None and level > 1:
+            title = str(cells[at]).strip()
+            cells[at] = title[_DEPTH_DASHES.match(title).end() :]  # type: ignore[union-attr]
+        out.append((line, [*cells, level or ""]))
+    n = sum(1 for level in placed if level > 1)
+    report.add(
+        "format",
+        f"{count(n, 'title')} {agree(n, 'begins', 'begin')} with dashes that give {agree(n, 'its', 'their')} depth "
+        f"under the rows above ({quoted(str(next(c[at] for (_, c), lv in zip(out, levels, strict=True) if lv and lv > 1)))}"
+        "): read as an outline, the dashes dropped from the names",
+    )
+    return [*header, "Outline Level"], out
+
+
 def _section_headings(
     header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
@@ -2779,6 +2820,7 @@ def rows_to_plan(
     header, rows = _work_items(header, rows, report)
     header, rows = _relations(header, rows, report)
     header, rows = _numbered_links(header, rows, report)
+    header, rows = _dashed_outline(header, rows, report)
     header, rows = _section_headings(header, rows, report)
     keys = [_norm_header(h) for h in header]
     if keys.count("duration") > 1:

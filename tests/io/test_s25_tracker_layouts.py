@@ -189,3 +189,32 @@ def test_s25_rally_schedule_states_and_dates() -> None:
     assert (value.actual_start, pilot.actual_start) == (dt.date(2027, 1, 11), dt.date(2027, 1, 18))
     assert "column 'Plan Estimate' is not a plan field; ignored" in text
     assert "'Schedule State' is not a plan field" not in text and "none the planner knows" not in text
+
+
+def test_s25_teamwork_assignees_and_dashed_subtasks() -> None:
+    """Teamwork: 'Assign to' is the owner; '- Interview customers' is a sub-task of 'Define value case' (the row
+    above), so that task is a summary over it (structure, its name a tag), as in every outline import."""
+    rows, text, plan = _by_title(DATA / "teamwork-tasks.csv")
+    assert list(rows) == ["Interview customers", "Load test"]
+    interview, load = rows.values()
+    assert interview.tags == ["SP-2", "Define value case"] and load.tags == ["Build pilot"]
+    teams = {t.id: t.name for t in plan.teams}
+    assert teams[str(interview.owner)] == "ben@example.com"
+    assert interview.weeks() == pytest.approx(0.4)  # 16 hours
+    assert (
+        "2 titles begin with dashes that give their depth under the rows above ('Interview customers'): read as an "
+        "outline, the dashes dropped from the names"
+    ) in text
+    assert "'Assign to' is not a plan field" not in text
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [["- First", "Second"], ["First", "-- Too deep"], ["First", "-1 below zero"]],
+)
+def test_s25_dashes_that_are_no_outline_stay_in_the_names(tmp_path: Path, titles: list[str]) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Task,Duration\n" + "".join(f"{t},1\n" for t in titles), encoding="utf-8")
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == titles
+    assert "dashes that give" not in report.text(limit=None)
