@@ -329,7 +329,8 @@ class ChartTab(QWidget):
             from planner.charts.stage_timeline import NARROWEST_IN, min_height_in
 
             w = min(w, NARROWEST_IN)
-            h = max(h, min_height_in(analysis, w))
+            if analysis.schedule is not None and analysis.stages is not None:  # (a cycle: a message instead)
+                h = max(h, min_height_in(analysis, w))
         # In the figure's dpi: at a large application font (or presentation type) the text is larger, and the
         # chart needs as many more pixels to lay it out as readably.
         self.canvas.setMinimumSize(int(min(w * dpi, MAX_CANVAS_PX)), int(min(h * dpi, MAX_CANVAS_PX)))
