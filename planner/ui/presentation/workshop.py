@@ -55,8 +55,25 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+BREAK_EVERY = 12
+"""A word longer than this gets a break opportunity (a zero-width space) every this many characters in a step's
+panel: Qt's rich text breaks only between words, and a 60-letter word ran past the panel's right edge, cut."""
+
+
+def _breakable(text: str) -> str:
+    """``text`` as the panel shows it: a long word may break (see :data:`BREAK_EVERY`); HTML-escaped."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > 2 * BREAK_EVERY:
+            word = "\u200b".join(word[k : k + BREAK_EVERY] for k in range(0, len(word), BREAK_EVERY))
+        words.append(word)
+    return _esc(" ".join(words))
+
+
 def _names(titles: list[str], limit: int = LIST_LIMIT) -> str:
-    shown = "".join(f"<li>{_esc(t)}</li>" for t in titles[:limit])
+    # Each name laid out in the list's direction (an Arabic or Hebrew name was right-aligned, its bullet on the
+    # right, among left-aligned ones).
+    shown = "".join(f"<li dir='ltr'>{_breakable(t)}</li>" for t in titles[:limit])
     more = f"<li><i>and {len(titles) - limit} more</i></li>" if len(titles) > limit else ""
     return f"<ul style='margin-top:0px; margin-bottom:0px'>{shown}{more}</ul>"
 
@@ -154,7 +171,7 @@ def critical_steps(analysis: Analysis) -> list[Step]:
         if not d.milestone and left < planned - 1e-9:
             dur = f"{fmt.weeks(left, unit=True)} left of {fmt.weeks(planned, unit=True)}"
         parts = [
-            f"<p><b>{_esc(d.title)}</b></p>",
+            f"<p><b>{_breakable(d.title)}</b></p>",
             f"<p>{_esc(fmt.runs(plan, float(s.es[i]), float(s.ef[i])))}, {_esc(dur)}.</p>",
             f"<p>{_esc(e.start_reason)}</p>",
             f"<p>{_esc(e.critical_text)}</p>",
