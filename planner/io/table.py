@@ -2714,6 +2714,40 @@ def _pivotal_columns(
     return out
 
 
+def _status_category(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """Jira's "Status Category" (``status_category`` in its data pipeline export) beside "Status": the category, To
+    Do, In Progress or Done, of each workflow's own status words ('In Review', 'QA'). A status none of the tools' lists
+    holds is read as its category says, in one report line; a known status word stays as it is. ``keys`` is changed in
+    place (the category column is said here, not as 'not a plan field')."""
+    names = [re.sub(r"[\s_]+", " ", str(h or "").strip().lower()) for h in header]
+    if "status category" not in names or "status" not in keys:
+        return rows
+    at, status_at = names.index("status category"), keys.index("status")
+    keys[at] = _SAID
+
+    def cell(cells: Sequence[Any], i: int) -> str:
+        return str(cells[i] if i < len(cells) and cells[i] is not None else "").strip()
+
+    out: list[tuple[int, Sequence[Any]]] = []
+    read: dict[str, str] = {}  # status word -> the category it was read as
+    for line, cells in rows:
+        word, category = cell(cells, status_at), cell(cells, at)
+        if word and _status_word(word) is None and category and _status_word(category) is not None:
+            read.setdefault(word, category)
+            cells = [*cells[:status_at], category, *cells[status_at + 1 :]]
+        out.append((line, cells))
+    if read:
+        shown = some(f"{quoted(w)} as {quoted(c)}" for w, c in read.items())
+        report.add(
+            "column",
+            f"{agree(len(read), 'a status', 'statuses')} of the file's own workflow read by "
+            f"{quoted(str(header[at]).strip())}: {shown}",
+        )
+    return out
+
+
 def _taiga_columns(
     header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -2833,6 +2867,7 @@ def rows_to_plan(
         keys[keys.index("summary")] = "title"
     rows = _taiga_columns(header, keys, rows, report)
     rows = _pivotal_columns(header, keys, rows, report)
+    rows = _status_category(header, keys, rows, report)
     rows = _epic_link(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys

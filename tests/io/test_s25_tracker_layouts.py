@@ -218,3 +218,27 @@ def test_s25_dashes_that_are_no_outline_stay_in_the_names(tmp_path: Path, titles
     plan, report = import_file(path)
     assert [d.title for d in plan.decisions] == titles
     assert "dashes that give" not in report.text(limit=None)
+
+
+def test_s25_jira_status_category_reads_a_workflows_own_statuses(tmp_path: Path) -> None:
+    """Jira's 'Status Category' (To Do, In Progress, Done) says what a workflow's own status means: 'QA' is in
+    progress, 'Triage' to do; a known word ('Done') is read as it is, a row without a category as before."""
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        "Summary,Issue key,Status,Status Category\nA,AI-1,Done,Done\nB,AI-2,QA,In Progress\nC,AI-3,Triage,To Do\n"
+        "D,AI-4,Weird,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.status for d in plan.decisions] == [
+        Status.DONE,
+        Status.IN_PROGRESS,
+        Status.NOT_STARTED,
+        Status.NOT_STARTED,
+    ]
+    text = report.text(limit=None)
+    assert (
+        "statuses of the file's own workflow read by 'Status Category': 'QA' as 'In Progress', 'Triage' as 'To Do'"
+    ) in text
+    assert "status 'Weird' is none the planner knows" in text
+    assert "'Status Category' is not a plan field" not in text
