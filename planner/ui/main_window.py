@@ -52,6 +52,8 @@ if TYPE_CHECKING:  # imported when the report dialog is first opened, not before
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Scaling Roadmap Planner"
+ABOUT_TWO_COLUMNS_BELOW = 480
+"""Screens shorter than this (logical px) get Help > About's library list two to a row."""
 FILE_FILTER = (
     "Plans and projects (*.plan.json *.json *.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods);;Plan files (*.plan.json *.json);;"
     "Other tools' projects, imported (*.xml *.mpx *.xer *.gan *.csv *.xlsx *.xls *.ods *.mpp *.mpt *.pod *.pp *.fts "
@@ -1223,7 +1225,14 @@ class MainWindow(QMainWindow):
         from planner.desktop import library_versions, licence
 
         libraries = [*library_versions(), ("Qt", qVersion())]
-        rows = "".join(f"<tr><td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td></tr>" for n, v in libraries)
+        cells = [f"<td>{escape(n)}</td><td>&nbsp;&nbsp;{escape(v)}</td>" for n, v in libraries]
+        # A short screen (1024x600 at 200 %: 300 px) gets the libraries two to a row: a message box is as tall as
+        # its text, and one to a row it was 364 px, its OK button under the screen's edge.
+        per_row = 2 if screen_fit.available_area(self).height() < ABOUT_TWO_COLUMNS_BELOW else 1
+        spacer = "<td>&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+        rows = "".join(
+            "<tr>" + spacer.join(cells[k : k + per_row]) + "</tr>" for k in range(0, len(cells), per_row)
+        )
         box = QMessageBox(self)
         box.setWindowTitle(f"About {APP_TITLE}")
         box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))

@@ -67,6 +67,11 @@ for i in range(w.views.count()):
     settle()
     tabs[w.views.tabText(i)] = seen(w)
 out["tabs"] = tabs
+about = w.about()
+settle()
+out["about"] = {"frame": list(about.frameGeometry().getRect()), "visible": about.isVisible()}
+about.close()
+settle()
 w.discard_and_close()
 settle()
 print(json.dumps(out))
@@ -114,3 +119,6 @@ def test_the_window_opens_inside_a_short_screen_with_its_bars_in_sight(width, he
         _inside(area, seen["inspector"], "inspector", where)
         views_w, views_h = seen["views"]
         assert views_h >= 120 and views_w >= 200, (where, seen["views"])  # the views keep some room
+    about = out["about"]
+    assert about["visible"]
+    _inside(area, about["frame"], "About box", "Help > About")  # was 364 px tall on a 300 px screen
