@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 MAIN_WINDOW_SIZE = QSize(1400, 860)
 """The main window's size on a screen with room for it (first start, no saved geometry)."""
@@ -179,6 +188,37 @@ def _height_for_width(dialog: QWidget) -> int:
     return layout.totalMinimumSize().height()
 
 
+_SCROLLED = "screenFitScrolled"
+"""Dynamic property on a dialog whose contents :func:`_scroll_if_larger` put in a scroll area."""
+
+
+def _scroll_if_larger(dialog: QWidget, room: QSize) -> bool:
+    """A dialog whose least size is larger than the screen's ``room`` (the import dialog needs 662x456, the report
+    dialog 259x367: on a 1024x600 screen at 200 %, 512x300, their report, list and buttons were drawn over one
+    another) gets its contents in a scroll area, buttons included: the whole of it can be reached. Not a message
+    box (Qt sizes those itself). Returns True when it did."""
+    layout = dialog.layout()
+    if layout is None or isinstance(dialog, QMessageBox) or dialog.property(_SCROLLED):
+        return False
+    least = layout.totalMinimumSize()
+    if least.width() <= room.width() and least.height() <= room.height():
+        return False
+    inner = QWidget()
+    inner.setObjectName("screenFitContents")
+    inner.setLayout(layout)  # (Qt moves the layout and its widgets from the dialog)
+    scroll = QScrollArea(dialog)
+    scroll.setObjectName("screenFitScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    dialog.setProperty(_SCROLLED, True)
+    dialog.setMinimumSize(0, 0)
+    return True
+
+
 def _bound_dialog(dialog: QWidget) -> None:
     """A dialog about to appear: as tall as its layout needs at its width (Qt caps a first show at 2/3 of the
     screen), no larger than its screen (with room for the frame its parent has). Qt then
@@ -188,6 +228,7 @@ def _bound_dialog(dialog: QWidget) -> None:
     parent = dialog.parentWidget()
     extra = _frame_extra(parent.window()) if parent is not None else QSize()
     room = QSize(area.width() - extra.width(), area.height() - extra.height())
+    _scroll_if_larger(dialog, room)
     needed = _height_for_width(dialog)
     if dialog.height() < needed:
         # Qt first shows a dialog at most 2/3 of the screen tall, whatever its word-wrapped labels need (their

@@ -67,6 +67,33 @@ for i in range(w.views.count()):
     settle()
     tabs[w.views.tabText(i)] = seen(w)
 out["tabs"] = tabs
+from PySide6.QtWidgets import QAbstractButton, QScrollArea
+from planner.ui.dialogs.interop import start_import
+
+def dialog_seen(d):
+    settle()
+    buttons = []
+    scroll = d.findChild(QScrollArea, "screenFitScroll")
+    for b in d.findChildren(QAbstractButton):
+        if not b.isVisibleTo(d) or not b.text() or b.window() is not d:
+            continue
+        if scroll is not None and scroll.isAncestorOf(b):
+            scroll.ensureWidgetVisible(b)
+            settle()
+        r = QRect(b.mapTo(d, QPoint(0, 0)), b.size())
+        buttons.append([b.text(), d.rect().contains(r)])
+    seen = {"frame": list(d.frameGeometry().getRect()), "minimum": list(d.minimumSizeHint().toTuple()),
+            "visible": d.isVisible(), "buttons": buttons}
+    d.close()
+    settle()
+    return seen
+
+dialogs = {"report": dialog_seen(w.export_report()), "compare": dialog_seen(w.scenario_bar.show_compare())}
+data = Path(os.environ["SHORT_SCREEN_IO_DATA"])
+imported = start_import(w, str(data / "HouseBuildingSample.gan"))
+if imported is not None:
+    dialogs["import"] = dialog_seen(imported)
+out["dialogs"] = dialogs
 about = w.about()
 settle()
 out["about"] = {"frame": list(about.frameGeometry().getRect()), "visible": about.isVisible()}
@@ -79,7 +106,7 @@ print(json.dumps(out))
 
 
 def _run(width: int, height: int, scale: str) -> dict:
-    env = dict(os.environ, QT_SCALE_FACTOR=scale)
+    env = dict(os.environ, QT_SCALE_FACTOR=scale, SHORT_SCREEN_IO_DATA=str(REPO / "tests" / "io" / "data"))
     env.pop("QT_QPA_PLATFORM", None)
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(width), str(height), str(SAMPLES / "bank-assistant.plan.json")],
@@ -122,3 +149,13 @@ def test_the_window_opens_inside_a_short_screen_with_its_bars_in_sight(width, he
     about = out["about"]
     assert about["visible"]
     _inside(area, about["frame"], "About box", "Help > About")  # was 364 px tall on a 300 px screen
+    assert set(out["dialogs"]) == {"report", "compare", "import"}
+    for name, dialog in out["dialogs"].items():
+        assert dialog["visible"], name
+        _inside(area, dialog["frame"], "dialog", name)
+        least_w, least_h = dialog["minimum"]  # was 662x456 (import), 427x364 (compare), 259x367 (report)
+        assert least_w <= area.width() and least_h <= area.height(), (name, dialog["minimum"])
+        assert dialog["buttons"] and all(whole for _text, whole in dialog["buttons"]), (
+            name,
+            dialog["buttons"],
+        )
