@@ -48,6 +48,7 @@ from planner.io.common import (
     some,
 )
 from planner.io.outline import compare_finish, exact_actual, follow_linked_stages, match_named
+from planner.io.templates import is_period_planner, period_planner_table
 from planner.io.todoist import is_todoist_header, todoist_table
 from planner.model.plan import (
     Area,
@@ -745,8 +746,10 @@ HEADER_SEARCH_ROWS = 10
 
 def names_a_header(cells: Sequence[Any]) -> bool:
     """True when ``cells`` read as a header row: one of them names the ``title`` or ``id`` column."""
-    if is_todoist_header(cells):
-        return True  # (its title is "CONTENT": see planner.io.todoist)
+    if is_todoist_header(cells) or is_period_planner(cells):
+        return (
+            True  # (their titles are "CONTENT" and "ACTIVITY": see planner.io.todoist, planner.io.templates)
+        )
     keys = {_norm_header(c) for c in cells}
     # Jira's title is "Summary"; Azure DevOps' tree query gives it as "Title 1", "Title 2"... (see _work_items)
     return (
@@ -2849,6 +2852,7 @@ def rows_to_plan(
     """Build a plan from a header and ``(line number, cells)`` rows. Bad cells raise :class:`InteropError` naming
     the file, the line and the column."""
     header, rows = todoist_table(header, list(rows), report)
+    header, rows = period_planner_table(header, rows, report)
     header, rows = _split_timeline(header, rows, report)
     header, rows = _date_grid(header, rows, report)
     header, rows = _work_items(header, rows, report)

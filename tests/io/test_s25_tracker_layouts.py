@@ -242,3 +242,35 @@ def test_s25_jira_status_category_reads_a_workflows_own_statuses(tmp_path: Path)
     ) in text
     assert "status 'Weird' is none the planner knows" in text
     assert "'Status Category' is not a plan field" not in text
+
+
+def test_s25_excel_gantt_project_planner_counts_periods() -> None:
+    """Excel's Gantt project planner: periods, read as weeks. By hand: 'Define value case' plans periods 1-2 and is
+    done (actual 1 + 2: finished at week 2); 'Vendor shortlist' starts at period 2 (week 1), began at period 3
+    (week 2), half done; 'Go-live review' starts at period 10 (week 9)."""
+    rows, text, _ = _by_title(DATA / "excel-gantt-project-planner.xlsx")
+    value, vendor, pilot, review = rows.values()
+    assert [d.weeks() for d in rows.values()] == [2.0, 3.0, 6.0, 1.0]
+    assert [d.not_before for d in rows.values()] == [0.0, 1.0, 3.0, 9.0]
+    assert (value.status, value.actual_start, value.actual_finish) == (Status.DONE, 0.0, 2.0)
+    assert (vendor.status, vendor.progress, vendor.actual_start) == (Status.IN_PROGRESS, 50.0, 2.0)
+    assert pilot.actual_start is None and review.status is Status.NOT_STARTED
+    assert "its periods are read as weeks (PLAN START 1 is the plan's first week)" in text
+    assert "not a plan field" not in text and "does not hold" not in text
+
+
+def test_s25_excel_gantt_project_planner_saved_as_csv_with_a_word_for_a_period(tmp_path: Path) -> None:
+    path = tmp_path / "planner.csv"
+    path.write_text(
+        "ACTIVITY,PLAN START,PLAN DURATION,ACTUAL START,ACTUAL DURATION,PERCENT COMPLETE,PERIODS,1,2,3\n"
+        "Define value case,1,2,1,2,100%,,,,\nBuild pilot,TBD,3,,,0%,,,,\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.not_before, d.weeks()) for d in plan.decisions] == [
+        ("Define value case", 0.0, 2.0),
+        ("Build pilot", None, 3.0),
+    ]
+    assert "line 3: column 'PLAN START' holds 'TBD', not a period number: not carried" in report.text(
+        limit=None
+    )
