@@ -274,3 +274,24 @@ def test_s25_excel_gantt_project_planner_saved_as_csv_with_a_word_for_a_period(t
     assert "line 3: column 'PLAN START' holds 'TBD', not a period number: not carried" in report.text(
         limit=None
     )
+
+
+def test_s25_smartsheet_indents_predecessor_lists_and_durations() -> None:
+    """Smartsheet's Excel export with its hierarchy in the names' indents only. By hand: the phases are summaries
+    (tags); 'Vendor shortlist' is 1w 2d (1.4 weeks) after 'Define scope' (row 2); 'Pilot build' (row 5: 8 days, 1.6
+    weeks) follows row 3 with 2 days' lag (0.4 weeks) and starts with row 2; 'Go-live' (0) is a milestone."""
+    rows, text, plan = _by_title(DATA / "smartsheet-indented.xlsx")
+    assert {t: (d.tags, d.weeks()) for t, d in rows.items()} == {
+        "Define scope": (["Phase 1"], 1.0),
+        "Vendor shortlist": (["Phase 1"], pytest.approx(1.4)),
+        "Pilot build": (["Phase 2"], pytest.approx(1.6)),
+        "Go-live": (["Phase 2"], 0.0),
+    }
+    assert rows["Go-live"].milestone
+    assert [(x.from_, x.to, x.type.value, x.lag) for x in plan.dependencies] == [
+        ("define-scope", "vendor-shortlist", "FS", 0.0),
+        ("vendor-shortlist", "pilot-build", "FS", pytest.approx(0.4)),
+        ("define-scope", "pilot-build", "SS", 0.0),
+        ("pilot-build", "go-live", "FS", 0.0),
+    ]
+    assert "indented task names) is read as an outline" in text
