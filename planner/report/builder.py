@@ -38,7 +38,7 @@ from planner.report.context import (
 from planner.report.errors import ReportCancelled, ReportError
 from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
 from planner.report.sections import Section, resolve_sections
-from planner.report.style import INK, MUTED, PAPERS, RULE, PageGeometry, page_geometry
+from planner.report.style import INK, MUTED, PAPERS, RULE, SECTION_GAP, PageGeometry, page_geometry
 from planner.report.vector import ChartFlowable
 
 Progress = Callable[[float, str], bool]
@@ -341,7 +341,9 @@ def _keep_before_break(story: list[Any], at: int, flowables: list[Any], g: PageG
     starts a page of its own (the roadmap) becomes a :class:`_SectionBreak` when the section fits one page: its end
     stood alone on a page before the break (the cost section's two tables, 10 % of a page, after the executive
     summary of a one-decision plan). A section taller than a page flows on as before."""
-    need = flow_height(flowables, g.frame_width) + 18.0  # with its gap (_Gap) above it on a page it shares
+    need = (
+        flow_height(flowables, g.frame_width) + SECTION_GAP
+    )  # with its gap (_Gap) above it on a page it shares
     # A chart that takes the rest of its page (between its least and its most height) gives way first.
     give = sum(
         max(0.0, f.max_height - f.min_height)
@@ -527,7 +529,7 @@ def _build(
             else:
                 flowing = (len(story), flowables)
                 story.append(CondPageBreak(_FOLLOW * geometry.frame_height))
-                story.append(_Gap(18, geometry.frame_height))
+                story.append(_Gap(SECTION_GAP, geometry.frame_height))
         last_template = template
         previous, previous_name = flowables, section.name
         story.extend(flowables)

@@ -47,6 +47,7 @@ PAPERS = {"a4": A4, "letter": LETTER}
 ORIENTATIONS = ("portrait", "landscape")
 
 MIN_PT = 7.0
+SECTION_GAP = 18.0  # points between two sections that share a page
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from planner.model import units
 from planner.report.context import ReportContext
 from planner.report.fonts import MONO
 from planner.report.sections import Section
-from planner.report.style import MIN_PT
+from planner.report.style import MIN_PT, SECTION_GAP
 from planner.report.vector import ChartFlowable
 
 if TYPE_CHECKING:
@@ -295,7 +295,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         # A last page of a few rows, drawn as tall as they are, is for what follows to share: when nothing does
         # (no stage timeline next, or too tall for the room left), the pages share the rows evenly instead.
         a, b = tiles[-1]
-        left = g.frame_height - _tail_height(ctx, tiles, a, b, height)
+        # (the stage timeline follows the rows with a section's gap: without it, it went on to the next page and
+        # left six rows alone on theirs, a fifth of it used)
+        left = g.frame_height - _tail_height(ctx, tiles, a, b, height) - SECTION_GAP
         if left < _stage_timeline_least(ctx):
             tiles = gantt_tiles(
                 ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only, share=False
