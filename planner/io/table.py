@@ -2751,6 +2751,44 @@ def _status_category(
     return out
 
 
+_GITLAB = {"closed at (utc)": "actual_finish", "epic title": "grouping", "parent iid": "parent"}
+"""GitLab's columns read as the plan's fields: the closing moment (a done row's actual finish), the epic the issue
+belongs to (a grouping), the parent's IID (the number 'Issue ID' gives; 'Parent ID' is its database id)."""
+
+
+def _gitlab_columns(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """GitLab's issue (and work item) CSV export (Issue ID, URL, Title, State, Description, Author, Author Username,
+    Assignee, Assignee Username, ..., Due Date, Created At (UTC), Updated At (UTC), Closed At (UTC), Milestone,
+    Weight, Labels, Time Estimate, Time Spent, Epic ID, Epic Title; a work item's Start Date, Parent ID, Parent IID,
+    Parent Title): its Time Estimate is seconds (ClickUp's column of that name is milliseconds), so each number there
+    is given its unit; see :data:`_GITLAB` for the columns read. ``keys`` is changed in place; the rows are returned."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    if not {"issue id", "author username", "closed at (utc)"} <= set(names):
+        return rows
+    for name, key in _GITLAB.items():
+        if name in names and (key != "parent" or not PARENT_HEADERS & set(keys) - {"parent id"}):
+            keys[names.index(name)] = key
+    for quiet in ("epic id", "parent title", *(("parent id",) if "parent iid" in names else ())):
+        if quiet in names:
+            keys[names.index(quiet)] = _SAID
+    if "time estimate" not in names:
+        return rows
+    at = names.index("time estimate")
+    out: list[tuple[int, Sequence[Any]]] = []
+    for line, cells in rows:
+        cell = cells[at] if at < len(cells) else None
+        if (
+            isinstance(cell, int | float)
+            and not isinstance(cell, bool)
+            or _is_plain_number(str(cell or "").strip())
+        ):
+            cells = [*cells[:at], f"{cell} seconds", *cells[at + 1 :]]
+        out.append((line, cells))
+    return out
+
+
 def _taiga_columns(
     header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -2872,6 +2910,7 @@ def rows_to_plan(
     rows = _taiga_columns(header, keys, rows, report)
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)
+    rows = _gitlab_columns(header, keys, rows, report)
     rows = _epic_link(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys

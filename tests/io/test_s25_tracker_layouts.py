@@ -295,3 +295,29 @@ def test_s25_smartsheet_indents_predecessor_lists_and_durations() -> None:
         ("pilot-build", "go-live", "FS", 0.0),
     ]
     assert "indented task names) is read as an outline" in text
+
+
+def test_s25_gitlab_time_estimate_is_seconds() -> None:
+    """GitLab: Time Estimate is seconds (144000 s: 40 hours, 1 week; ClickUp's column of that name is milliseconds,
+    which read 0.001 weeks here), Closed At (UTC) a closed issue's actual finish, Epic Title a grouping."""
+    rows, text, plan = _by_title(DATA / "gitlab-issues.csv")
+    value, pilot = rows.values()
+    assert [d.weeks() for d in rows.values()] == [1.0, 4.0]
+    assert (value.status, value.actual_finish) == (Status.DONE, dt.date(2027, 1, 18))
+    areas = {a.id: a.name for a in plan.areas}
+    assert areas[str(value.area)] == areas[str(pilot.area)] == "Pilot"
+    assert "milliseconds" not in text and "'Closed At (UTC)' is not a plan field" not in text
+
+
+def test_s25_gitlab_work_items_nest_by_parent_iid(tmp_path: Path) -> None:
+    path = tmp_path / "work_items.csv"
+    path.write_text(
+        "Issue ID,URL,Title,Type,State,Author,Author Username,Assignee,Due Date,Created At (UTC),Closed At (UTC),"
+        "Time Estimate,Start Date,Parent ID,Parent IID,Parent Title\n"
+        "1,u,Pilot,Epic,Open,Ana,ana,Ana,,2027-01-04 09:00:00,,,,,,\n"
+        "2,u,Build pilot,Issue,Open,Ana,ana,Ben,,2027-01-04 09:00:00,,28800,,9001,1,Pilot\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.tags, d.weeks()) for d in plan.decisions] == [("Build pilot", ["Pilot"], 0.2)]
+    assert "a parent the file does not have" not in report.text(limit=None)
