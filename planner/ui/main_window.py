@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock(
             "Findings", "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        for dock in (self.inspector_dock, self.findings_dock):
+            # A dock shown or hidden changes the window's least height: fitted again to a short screen.
+            dock.visibilityChanged.connect(self._on_dock_shown_or_hidden)
         self.status = PlanStatusBar(self.doc, self)
         self.setStatusBar(self.status)
         self.setDockOptions(
@@ -1117,6 +1120,10 @@ class MainWindow(QMainWindow):
         if self._shown_once:
             self._fit_docks_later()
 
+    def _on_dock_shown_or_hidden(self, _visible: bool) -> None:
+        if self._shown_once:
+            self._fit_docks_later()
+
     def _fit_docks_later(self) -> None:
         """Fit the docks to the window's size once the resize is laid out (one pass for a burst of resizes)."""
         if not self._dock_fit_pending:
@@ -1139,6 +1146,11 @@ class MainWindow(QMainWindow):
         self._layout_fitted = True
         if screen_fit.fit_minimum(self):  # a screen shorter than the window's least height (512x300 logical)
             screen_fit.fit_window(self)
+            layout = self.layout()
+            if (
+                layout is not None
+            ):  # the dock areas laid out again for the new least heights (a dock shown again
+                layout.setGeometry(self.rect())  # kept its old height, over the status bar)
 
     def restore_layout(self) -> None:
         s = QSettings()

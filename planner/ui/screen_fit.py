@@ -251,6 +251,12 @@ views, tabbed with the side dock, so that the views keep the window's height."""
 SIDE_DOCK_SHARE = 1 / 3
 """The most of the window's width the side dock column keeps when the window shrinks (unless its minimum needs
 more): a layout saved on a big screen (a 520 px inspector) left the views half of a 1024 px window."""
+VIEWS_LEAST_WIDTH = 320
+"""The least width the views keep beside the side dock: a narrower window (1024x600 at 200 %: 512 px, a 259 px
+inspector) hides the dock until there is room or the user opens it (Enter, a double-click, View). Beside it the
+views were 245 px wide, and the table's filters and the coverage choices wrapped over their own tables."""
+_HIDDEN_FOR_ROOM = "screenFitHiddenForRoom"
+"""Dynamic property on a dock :func:`fit_docks` hid for the views' room (and shows again when there is room)."""
 _MOVED = "screenFitMovedDock"
 """Dynamic property on a dock the compact layout moved beside the side dock (and gives back when there is room)."""
 
@@ -265,6 +271,19 @@ def fit_docks(
     stays as wide while the window keeps or grows its width. At 1024x600 the inspector and the findings list left the
     views 674x376 of the window. Returns True when it changed the layout."""
     docked = window.dockWidgetArea(side) != Qt.DockWidgetArea.NoDockWidgetArea and not side.isFloating()
+    least = max(side.minimumSizeHint().width(), side.minimumWidth())
+    if docked and side.property(_HIDDEN_FOR_ROOM):
+        group = [side, *window.tabifiedDockWidgets(side)]
+        if not side.isHidden():  # opened since (Enter, a double-click, the View menu): the user's to close
+            for dock in group:
+                dock.setProperty(_HIDDEN_FOR_ROOM, None)
+        elif window.width() - least >= VIEWS_LEAST_WIDTH:  # room again: back as they were
+            for dock in group:
+                if dock.property(_HIDDEN_FOR_ROOM):
+                    dock.setProperty(_HIDDEN_FOR_ROOM, None)
+                    dock.show()
+            side.raise_()
+            return True
     if not docked or side.isHidden():
         return False
     changed = False
@@ -297,6 +316,14 @@ def fit_docks(
     )
     if narrower and horizontal and side.width() > most:
         window.resizeDocks([side], [most], Qt.Orientation.Horizontal)
+        changed = True
+    if narrower and horizontal and window.width() - least < VIEWS_LEAST_WIDTH:
+        # Beside the side dock's least width the views would be narrower than VIEWS_LEAST_WIDTH: the dock (and
+        # those tabbed with it) step aside until there is room or the user opens it.
+        for dock in [side, *window.tabifiedDockWidgets(side)]:
+            if not dock.isHidden():
+                dock.setProperty(_HIDDEN_FOR_ROOM, True)
+                dock.hide()
         changed = True
     return changed
 
