@@ -29,6 +29,7 @@ from planner.model.io import atomic_write, output_target
 from planner.report.context import (
     Heading,
     ReportContext,
+    SideBySide,
     SplitTable,
     column_frames,
     contents_form,
@@ -349,6 +350,10 @@ def _keep_before_break(story: list[Any], at: int, flowables: list[Any], g: PageG
         max(0.0, f.max_height - f.min_height)
         for f in flowables
         if isinstance(f, ChartFlowable) and f._fixed is None and f.max_height is not None
+    )
+    # and charts side by side, drawn a little shorter where the page is short (SideBySide.split)
+    give += sum(
+        f.wrap(g.frame_width, 1e6)[1] - f.least_height() for f in flowables if isinstance(f, SideBySide)
     )
     if need <= g.frame_height - 1.0:
         story[at] = _SectionBreak(need, give, g.frame_height)

@@ -141,6 +141,19 @@ class SideBySide(Table):
         )
         self.figure = any(isinstance(f, ChartFlowable) for cell in self._cells for f in _listed(cell))
 
+    def least_height(self) -> float:
+        """The least height (points) it stays on a page at (see :meth:`split`): its words, and its charts of fixed
+        height :attr:`SHRINK` shorter; its height when it has no chart that gives way."""
+        _, h = self.wrap(sum(self._widths), 1e6)
+        charts = [f for cell in self._cells for f in _listed(cell) if isinstance(f, ChartFlowable)]
+        if not self.figure or any(c._fixed is None for c in charts):
+            return float(h)
+        words = max(
+            (sum(f.wrap(w, 1e6)[1] for f in _listed(cell) if not isinstance(f, ChartFlowable)))
+            for cell, w in zip(self._cells, self._widths, strict=True)
+        )
+        return min(float(h), max(words, max(self.SHRINK * c.height for c in charts)) + 1.0)
+
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         room = avail_height - 1.0
         if not self.figure:

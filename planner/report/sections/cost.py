@@ -258,8 +258,12 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
                 name="spend curve",
                 width=ctx.half_width,
             )
-            out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + max(h, right_h))))
-            out.append(ctx.side_by_side(spend, right))
+            pair = ctx.side_by_side(spend, right)
+            # (the pair at its least height: where the page is a little short the curve is drawn shorter and the
+            # section stays under the one before, as any chart pair; at its full height it went on, and the
+            # progress section before it stood alone on a page, 38 % used)
+            out.insert(0, CondPageBreak(min(g.frame_height - 1, intro + 6 + pair.least_height())))
+            out.append(pair)
             return out
     below = tables(None)  # long names or many stages: one above the other, splitting over pages
     # Too tall for the page one above the other: one table beside the curve (the biggest items; else the cost by
