@@ -23,6 +23,7 @@ Numbers (a negative lag, a cost) stay numbers.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import dataclasses
 import datetime as dt
@@ -923,12 +924,16 @@ RESOURCE_LISTS = {
 _RESOURCE_UNITS = re.compile(r"^(.*?)\s*\[\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*\]$")
 
 
-def _unquoted(item: str) -> str:
-    """An item of a bracketed list without its quotes: Plane writes its lists as Python does (``['Ana Silva']``)."""
-    item = item.strip()
-    if len(item) >= 2 and item[0] == item[-1] and item[0] in "'\"":
-        return item[1:-1].strip()
-    return item
+def _bracketed(text: str) -> list[str]:
+    """The items of a bracketed list: ClickUp's ``[urgent, gacha]``, or a list as Python writes it, as Plane's
+    export does (``['Ana Silva', "O'Brien", 'Silva, Ana']``: its quotes keep a comma or an apostrophe in a name)."""
+    with contextlib.suppress(ValueError, SyntaxError, MemoryError, RecursionError):
+        items = ast.literal_eval(text) if len(text) <= 100_000 and ("'" in text or '"' in text) else None
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            return [i.strip() for i in items if i.strip()]
+    # (not a list Python reads, "['Ana" cut short: each item without the quotes it has at both ends)
+    items = [re.sub(r"""^(['"])(.*)\1$""", r"\2", t.strip()).strip() for t in text[1:-1].split(",")]
+    return [t for t in items if t]
 
 
 def _tag_list(text: str, commas: bool = False) -> list[str]:
@@ -937,7 +942,7 @@ def _tag_list(text: str, commas: bool = False) -> list[str]:
     ``,``-separated, as Linear's "Labels" and Notion's multi-selects are ("Backend, API")."""
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
-        return [t for t in (_unquoted(t) for t in text[1:-1].split(",")) if t]
+        return _bracketed(text)
     return [t.strip() for t in text.split(";" if ";" in text or not commas else ",") if t.strip()]
 
 
@@ -977,10 +982,10 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
     """The owner in a resource cell as MS Project writes it (``Platform team[200%]``, ``Ann,Bob[50%]``): the first
     resource's name and the people its units make (200% is 2), or None without units. A decision has one owner, so
     further resources of a list column are reported, not carried."""
-    bracketed = listed and text.startswith("[") and text.endswith("]")
-    if bracketed:
-        text = text[1:-1]  # ClickUp's "[Ada Lovelace, Grace]", Plane's "['Ada Lovelace', 'Grace']"
-    parts = [_unquoted(p) if bracketed else p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
+    if listed and text.startswith("[") and text.endswith("]"):
+        parts = _bracketed(text)  # ClickUp's "[Ada Lovelace, Grace]", Plane's "['Ada Lovelace', 'Grace']"
+    else:
+        parts = [p.strip() for p in re.split(r"[,;]", text)] if listed else [text]
     parts = [p for p in parts if p]
     if not parts:
         return "", None

@@ -321,3 +321,18 @@ def test_s25_gitlab_work_items_nest_by_parent_iid(tmp_path: Path) -> None:
     plan, report = import_file(path)
     assert [(d.title, d.tags, d.weeks()) for d in plan.decisions] == [("Build pilot", ["Pilot"], 0.2)]
     assert "a parent the file does not have" not in report.text(limit=None)
+
+
+def test_s25_plane_list_items_keep_their_commas_and_apostrophes(tmp_path: Path) -> None:
+    """Plane writes a list as Python does: a name with a comma or an apostrophe is quoted so (``['Silva, Ana',
+    "O'Brien"]``); split at every comma, it made the owner "'Silva" and a resource "Ana'"."""
+    path = tmp_path / "plane.csv"
+    path.write_text(
+        '"ID","Name","Assignees","Labels"\n'
+        '"P-1","Build pilot","[\'Silva, Ana\', ""O\'Brien""]","[\'ops, infra\', \'pilot\']"\n',
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [t.name for t in plan.teams] == ["Silva, Ana"]
+    assert plan.decisions[0].tags == ["ops, infra", "pilot"]
+    assert "2 resources ('Silva, Ana', 'O'Brien')" in report.text(limit=None)
