@@ -31,6 +31,10 @@ class EmptyHint(QLabel):
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hide()
         view.viewport().installEventFilter(self)
+        # Scrolling the view moves the viewport's children with its contents (QWidget.scroll): the graph of a plan
+        # without decisions, fitted to its empty stages, carried the hint 400 px right, its words cut at the edge.
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            bar.valueChanged.connect(self._place)
 
     def show_text(self, text: str) -> None:
         """Show ``text`` over the view (an empty text hides the hint)."""
@@ -38,7 +42,7 @@ class EmptyHint(QLabel):
         self.setVisible(bool(text))
         self._place()
 
-    def _place(self) -> None:
+    def _place(self, *_args: object) -> None:
         viewport = self.parentWidget()
         # (not isVisible(): false until the window is shown, and a hint placed then kept the size it had)
         if not self.isHidden() and viewport is not None:
