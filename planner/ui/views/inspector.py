@@ -518,7 +518,8 @@ class DecisionInspector(QWidget):
                 )
             o, lk, p = duration_triple(d.duration)
             for spin, v in (
-                (self.progress, d.progress),
+                # done is all done, whatever the progress field holds, as the table and the schedule count it
+                (self.progress, 100.0 if str(d.status) == "done" else d.progress),
                 (self.optimistic, o),
                 (self.likely, lk),
                 (self.pessimistic, p),
