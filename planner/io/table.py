@@ -309,6 +309,12 @@ _ALIASES = {
     "task list": "grouping",
     "tasklist": "grouping",
     "estimation": "duration",
+    # Bugzilla's buglist CSV (its field names: bug_id, short_desc, bug_status, assigned_to, estimated_time in
+    # hours, percentage_complete, deadline; dependson and blocked: see _bugzilla_columns)
+    "bug id": "id",
+    "short desc": "title",
+    "bug status": "status",
+    "percentage complete": "progress",
     # Rally's grid export ("Formatted ID" US101, "Schedule State", "In Progress Date", "Accepted Date"; its "Plan
     # Estimate" is points, not time)
     "formatted id": "id",
@@ -360,6 +366,8 @@ STATUS_WORDS = {
     # Deploy, Completed; its API's 'unstarted' state type)
     **dict.fromkeys(("unscheduled", "unstarted", "ready_for_development"), Status.NOT_STARTED),
     **dict.fromkeys(("in_development", "ready_for_review", "ready_for_deploy"), Status.IN_PROGRESS),
+    # Bugzilla's (NEW, ASSIGNED, REOPENED, RESOLVED, VERIFIED, CLOSED; UNCONFIRMED and CONFIRMED since 4.0)
+    **dict.fromkeys(("unconfirmed", "confirmed", "reopened"), Status.NOT_STARTED), "assigned": Status.IN_PROGRESS,
     # Pivotal Tracker's story states (finished is done, as in every other tool: its work is; delivered awaits
     # acceptance, a rejected story is reworked)
     "accepted": Status.DONE, **dict.fromkeys(("delivered", "rejected"), Status.IN_PROGRESS),
@@ -683,6 +691,8 @@ _UNIT_HEADER = re.compile(
 def header_unit(h: Any) -> str | None:
     """The unit a duration column's header gives its bare numbers ("Duration (days)" -> "days"), or None."""
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    if "_" in key and " " not in key:  # a snake_case export's name (Bugzilla's estimated_time)
+        key = key.replace("_", " ")
     if key == "original estimate":  # Jira writes its estimates in seconds
         return "seconds"
     if key in ("time estimated", "time estimate"):  # ClickUp, in milliseconds
@@ -2794,6 +2804,21 @@ def _gitlab_columns(
     return out
 
 
+_BUGZILLA = {"dependson": "depends_on", "blocked": BLOCKS, "deadline": "due date"}
+"""Bugzilla's columns of links (the bugs this one depends on, the bugs it blocks: numbers separated by commas) and
+its deadline, named so only in a Bugzilla file ('Blocked' is a yes/no column in Rally's)."""
+
+
+def _bugzilla_columns(header: Sequence[Any], keys: list[str]) -> None:
+    """Bugzilla's buglist CSV (bug_id, short_desc, ...): see :data:`_BUGZILLA`. ``keys`` is changed in place."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    if not {"bug_id", "short_desc"} <= set(names):
+        return
+    for name, key in _BUGZILLA.items():
+        if name in names:
+            keys[names.index(name)] = key
+
+
 def _taiga_columns(
     header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -2916,6 +2941,7 @@ def rows_to_plan(
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)
     rows = _gitlab_columns(header, keys, rows, report)
+    _bugzilla_columns(header, keys)
     rows = _epic_link(header, keys, rows, report)
     if (
         "id" not in keys and "issue id" in keys

@@ -336,3 +336,17 @@ def test_s25_plane_list_items_keep_their_commas_and_apostrophes(tmp_path: Path) 
     assert [t.name for t in plan.teams] == ["Silva, Ana"]
     assert plan.decisions[0].tags == ["ops, infra", "pilot"]
     assert "2 resources ('Silva, Ana', 'O'Brien')" in report.text(limit=None)
+
+
+def test_s25_bugzilla_buglist_fields_and_dependencies() -> None:
+    """Bugzilla: bug_id and short_desc (the file was refused: 'no title or id column'), bug_status (RESOLVED done,
+    ASSIGNED in progress, NEW not started), estimated_time in hours (40.00: 1 week), dependson and blocked as links
+    (101 before 102 before 103, each given from both ends, read once)."""
+    rows, text, plan = _by_title(DATA / "bugzilla-buglist.csv")
+    assert [(d.id, d.status, d.weeks()) for d in rows.values()] == [
+        ("101", Status.DONE, 1.0),
+        ("102", Status.IN_PROGRESS, 4.0),
+        ("103", Status.NOT_STARTED, pytest.approx(0.2)),
+    ]
+    assert [(x.from_, x.to) for x in plan.dependencies] == [("101", "102"), ("102", "103")]
+    assert "'estimated_time' is not a plan field" not in text and "'dependson'" not in text
