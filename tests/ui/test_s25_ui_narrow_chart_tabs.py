@@ -9,7 +9,9 @@ import json
 
 import pytest
 from matplotlib.text import Text
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolTip
 
 from planner.ui.tabs.chart_tab import ChartTab
 from tests.charts.test_s25_ui_narrow_names import NAMES, _plan
@@ -49,3 +51,12 @@ def test_a_narrow_chart_tab_fits_its_view_and_names_show_whole_on_hover(window, 
         box = t.get_window_extent(renderer)
         assert tab.tip_at(box.x0 + box.width / 2, box.y0 + box.height / 2) == t.get_label()
     assert tab.tip_at(1, 1) is None
+    # the mouse resting on the first shortened name: its whole text as the tooltip
+    box = short[0].get_window_extent(renderer)
+    ratio = tab.canvas.device_pixel_ratio or 1
+    at = QPoint(
+        int((box.x0 + box.width / 2) / ratio), int(tab.canvas.height() - (box.y0 + box.height / 2) / ratio)
+    )
+    QTest.mouseMove(tab.canvas, at)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == short[0].get_label())
+    QToolTip.hideText()
