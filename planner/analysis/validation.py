@@ -414,7 +414,7 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
         step = float(worst.max()) + max(0.0, float(graph.lag.max()) if len(graph.lag) else 0.0)
         bound = len(plan.stages) * ((float(nb.max()) if len(nb) else 0.0) + graph.levels * step)
     finish = bound
-    if bound > ahead and graph.order is not None:
+    if bound > ahead and graph.order is not None and graph.n:
         from dataclasses import replace
 
         from planner.analysis.schedule import forward_pass
@@ -430,10 +430,11 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     )
     base_lo = min((min([0.0, *(e.start for e in b.decisions.values())]) for b in plan.baselines), default=0)
     base_hi, base_lo = max([base_hi, *marks]), min([base_lo, *marks])
-    if finish <= ahead and base_hi <= ahead and -base_lo <= behind:
+    runs_past = graph.n > 0 and finish > ahead  # (no decisions: no schedule, only the marks and baselines)
+    if not runs_past and base_hi <= ahead and -base_lo <= behind:
         return []
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
-    if finish > ahead:
+    if runs_past:
         return [
             Finding(
                 E,
