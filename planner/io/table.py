@@ -368,6 +368,8 @@ STATUS_WORDS = {
     **dict.fromkeys(("in_development", "ready_for_review", "ready_for_deploy"), Status.IN_PROGRESS),
     # Bugzilla's (NEW, ASSIGNED, REOPENED, RESOLVED, VERIFIED, CLOSED; UNCONFIRMED and CONFIRMED since 4.0)
     **dict.fromkeys(("unconfirmed", "confirmed", "reopened"), Status.NOT_STARTED), "assigned": Status.IN_PROGRESS,
+    # MantisBT's (new, feedback: waiting on the reporter, acknowledged, confirmed, assigned, resolved, closed)
+    "acknowledged": Status.NOT_STARTED, "feedback": Status.BLOCKED,
     # Pivotal Tracker's story states (finished is done, as in every other tool: its work is; delivered awaits
     # acceptance, a rejected story is reworked)
     "accepted": Status.DONE, **dict.fromkeys(("delivered", "rejected"), Status.IN_PROGRESS),

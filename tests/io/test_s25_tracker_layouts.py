@@ -350,3 +350,23 @@ def test_s25_bugzilla_buglist_fields_and_dependencies() -> None:
     ]
     assert [(x.from_, x.to) for x in plan.dependencies] == [("101", "102"), ("102", "103")]
     assert "'estimated_time' is not a plan field" not in text and "'dependson'" not in text
+
+
+def test_s25_mantis_statuses(tmp_path: Path) -> None:
+    """MantisBT's CSV export (UTF-8 with BOM; Id zero-padded, Summary, Assigned To, Status in its words): 'feedback'
+    waits on the reporter (blocked), 'acknowledged' is not started; both were 'none the planner knows'."""
+    path = tmp_path / "mantis.csv"
+    path.write_text(
+        "\ufeffId,Project,Reporter,Assigned To,Priority,Severity,Category,Date Submitted,Updated,Summary,Status,"
+        "Resolution\n0000101,AI,ana,ana,normal,feature,Pilot,2027-01-04,2027-01-15,Define value case,resolved,fixed\n"
+        "0000102,AI,ana,ben,high,feature,Pilot,2027-01-04,2027-01-20,Build pilot,acknowledged,open\n"
+        "0000103,AI,ana,,normal,feature,Launch,2027-01-06,2027-01-06,Go-live review,feedback,open\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.id, d.owner, d.status) for d in plan.decisions] == [
+        ("0000101", "ana", Status.DONE),
+        ("0000102", "ben", Status.NOT_STARTED),
+        ("0000103", None, Status.BLOCKED),
+    ]
+    assert "none the planner knows" not in report.text(limit=None)
