@@ -411,6 +411,62 @@ class _SectionBreak(CondPageBreak):
 
 
 FIRST_ROWS = 2  # a table's rows kept under its heading and text when it splits
+LEAD_SHARE = (
+    0.3  # in the last this share of a page, a section starts only where its lead fits (_SectionStart)
+)
+LEAD_WORDS = 84.0  # points of a section's opening words that its lead counts (six lines of body text)
+
+
+def _least(f: Flowable, width: float) -> float:
+    """The least height (points) that ``f`` starts a page with: a chart at its least height, a chart pair a little
+    shorter, a flowing chart's first row, a table's header and first rows; 0 for anything else (some measure
+    themselves only on a canvas)."""
+    from planner.report.vector import FlowingChart
+
+    if isinstance(f, ChartFlowable):
+        return float(f.min_height if f._fixed is None else f.height)
+    if isinstance(f, SideBySide):
+        return f.least_height()
+    if isinstance(f, FlowingChart):
+        return float(f._height(f.start, min(f._n, f.start + f.row)))
+    if isinstance(f, Table):
+        f.wrap(width, 1e6)
+        head = f.repeatRows if isinstance(f.repeatRows, int) else 0
+        return float(sum(f._rowHeights[: head + FIRST_ROWS]))
+    return 0.0
+
+
+def _lead(flowables: list[Any], width: float) -> float:
+    """Points a section needs where it starts: its heading and opening words (up to :data:`LEAD_WORDS`), and
+    when they are short, the least of what follows them (its first chart or table rows)."""
+    shown = [f for f in flowables if not isinstance(f, (CondPageBreak, PageBreak))]
+    k = 0
+    while k < len(shown) and isinstance(shown[k], Paragraph):
+        k += 1
+    if not k:
+        return 0.0
+    head = flow_height(shown[:1], width)
+    words = flow_height(shown[:k], width)
+    if words - head > LEAD_WORDS or k == len(shown):
+        return min(words, head + LEAD_WORDS)
+    return words + _least(shown[k], width)
+
+
+class _SectionStart(CondPageBreak):
+    """The page break before a section that follows another on its page: it starts the next page when less than
+    :data:`_FOLLOW` of this one is left, and when less than :data:`LEAD_SHARE` is left and its ``lead`` (heading,
+    opening words and the start of its first chart or table, :func:`_lead`) does not fit there. 'Critical path'
+    and its four lines stood at a page's foot, 17 % from it, and its chain of chips began the next page."""
+
+    def __init__(self, lead: float, frame_height: float) -> None:
+        super().__init__(_FOLLOW * frame_height)
+        self.lead, self.frame_height = lead, frame_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        short = avail_height < LEAD_SHARE * self.frame_height and self.lead > avail_height
+        self.height = avail_height + 1.0 if short else _FOLLOW * self.frame_height
+        w, h = super().wrap(avail_width, avail_height)
+        return float(w), float(h)
 
 
 def _headings_before_tables(story: list[Any], width: float, frame_height: float) -> list[Any]:
@@ -533,7 +589,8 @@ def _build(
                 flowing = None
             else:
                 flowing = (len(story), flowables)
-                story.append(CondPageBreak(_FOLLOW * geometry.frame_height))
+                lead = _lead(flowables, geometry.frame_width) + SECTION_GAP
+                story.append(_SectionStart(lead, geometry.frame_height))
                 story.append(_Gap(SECTION_GAP, geometry.frame_height))
         last_template = template
         previous, previous_name = flowables, section.name
