@@ -83,6 +83,11 @@ PRESENTER_HINT = (
 )
 
 
+SHORT_ROOM_PX = 480
+"""A presentation shorter than this (logical px: a 1024x600 projector at 200 % is 300) leaves the presenter's key
+help out of the bar (F1 lists every key): on three lines under three of figures the bar took 43 % of the screen and
+the graph a strip above it."""
+
 ROOM_SCREENS = ((1280, 720), (1920, 1080))
 """The screens the scales above were made for (and are kept on); on a smaller or larger screen they shrink or grow
 with it (:func:`room_scale`)."""
@@ -433,7 +438,7 @@ class PresentationController(QObject):
         w.setFont(scaled_font(room_font(), FONT_SCALE * self.scale))
         self._scale_table(saved)
         self.bar = PresenterBar(scale=self.scale)
-        self.bar.fit_height(w.width())  # before it is shown: an unsized bar would make the window grow
+        self.resize_bar()  # before it is shown: an unsized bar would make the window grow
         bar = QToolBar("Presenter", w)
         bar.setObjectName("presenterToolBar")
         bar.setMovable(False)
@@ -1348,6 +1353,7 @@ class PresentationController(QObject):
 
     def resize_bar(self) -> None:
         if self.bar is not None:
+            self.bar.hint.setVisible(self.window.height() >= SHORT_ROOM_PX)
             self.bar.fit_height(self.window.width())
 
 
