@@ -57,7 +57,7 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     if not all_rows:
         raise InteropError(
             path,
-            f"sheet {quoted(sheet.get(f'{_TABLE}name'))} is empty",
+            f"sheet {quoted(sheet.get(f'{_TABLE}name') or '')} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
     return sheet_plan(all_rows, path, report, levels, merged=merged, hidden=hidden), report

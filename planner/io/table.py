@@ -1396,14 +1396,14 @@ def _apply_row_dates(
         report.add(
             "format",
             f"{count(len(serials), 'date')} in the start and finish columns {agree(len(serials), 'is', 'are')} a "
-            f"spreadsheet's day number (line {serials[0][0]}: {quoted(serials[0][1])} is "
+            f"spreadsheet's day number (line {serials[0][0]}: {quoted_cell(serials[0][1])} is "
             f"{format_date(first) if first else '?'}): read as dates; format the cells as dates in the spreadsheet",
         )
     unread = [(line, pair) for did, (line, pair, _) in row_dates.items() if pair[0] and dates[did][1] is None]
     if unread:
         report.add(
             "column",
-            f"{count(len(unread), 'start date')} could not be read (first: {quoted(unread[0][1][0])}); ignored",
+            f"{count(len(unread), 'start date')} could not be read (first: {quoted_cell(unread[0][1][0])}); ignored",
         )
     spanned = 0
     spanned_ids: set[str] = set()

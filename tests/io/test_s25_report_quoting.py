@@ -4,7 +4,10 @@ other message of the planner writes ``'Ana's plan'`` and ``\\x0a`` (an override,
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+import openpyxl
 
 from planner.io import import_file
 from planner.io.common import quoted_cell
@@ -54,3 +57,19 @@ def test_s25_a_status_word_in_a_table_report(tmp_path: Path) -> None:
     path.write_text(f'Title,Status\nPilot,"{NAME}"\n', encoding="utf-8")
     _, report = import_file(path)
     assert f"status {SHOWN} is none the planner knows" in report.text(limit=None)
+
+
+def test_s25_a_number_cell_in_a_report_line_is_shown_as_a_number(tmp_path: Path) -> None:
+    """A workbook's number cell where a start date belongs is said as itself, not quoted; moving the reports to
+    units.quoted (0892ae0) made it an internal error ('int' object has no attribute 'isprintable'), found by
+    benchmarks/fuzz_import.py."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Title", "Start", "Finish"])
+    ws.append(["Pilot", -1, dt.datetime(2027, 1, 15)])
+    ws.append(["Scale", dt.datetime(2027, 1, 18), dt.datetime(2027, 1, 22)])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    _, report = import_file(path)
+    assert "1 start date could not be read (first: -1); ignored" in report.text(limit=None)
