@@ -363,9 +363,17 @@ def _pack(
         # before the bar, or failing that ending at the edge (over its own bar).
         before = xa - 0.05 - tw
         options = []
+        # A bar shorter than its title: the title after the bar's end, else before the bar, clear of its outline
+        # (from the bar's start, a critical bar's black outline crossed its letters: 'Put the|LLM provider'); over
+        # the bar's end only where neither side has room in a sub-row.
+        short_bar = not d.milestone and xb - xa < tw + 0.1
+        if short_bar and xb + 0.05 + tw <= g.x1:
+            options.append((xb + 0.05, xa, xb + 0.05 + tw))
+        if short_bar and before >= g.x0 + 0.02:
+            options.append((before, before, xb))
         if text_x + tw <= g.x1:
             options.append((text_x, min(xa, text_x), max(xb, text_x + tw)))
-        if text_x + tw > xb and before >= g.x0 + 0.02:
+        if not short_bar and text_x + tw > xb and before >= g.x0 + 0.02:
             options.append((before, before, xb))
         if not options:
             # Neither whole: shortened on the roomier side, clear of its own bar or milestone (ending at the edge
