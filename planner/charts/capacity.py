@@ -171,6 +171,7 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
                 bottom=bottom,
                 # It has no weeks axis over the plot: the room kept for one was an empty band under the title.
                 height=max(0.5, avail + STACKED_GAIN_IN),
+                other=other_loads,
             )
             return
 
@@ -329,10 +330,12 @@ def _draw_stacked_only(
     right: float,
     bottom: float,
     height: float,
+    other: list[Any] | None = None,
 ) -> None:
     """The compact chart: every team's load stacked against the total capacity, over-capacity stretches (of every
-    team, ``every_load``, also those shown together as one) hatched along the bottom, and a key naming each team
-    (with a triangle when it is over capacity)."""
+    team, ``every_load``, also those shown together as one) hatched along the bottom, a key naming each team
+    (with a triangle when it is over capacity), and the other schedule's total load (``other``, the loads of the
+    same teams) as the grey outline the subtitle names."""
     w_in, h_in = fig.get_size_inches()
     # Bold (over-capacity) names are about 10 % wider than the estimate of plain text.
     key_chars = int(style.chars_fitting(max(0.8, min(2.6, w_in * 0.34)) - 0.3, style.SMALL_PT) / 1.1)
@@ -352,8 +355,18 @@ def _draw_stacked_only(
             xs, base, base + layer, step="post", color=colors[k], linewidth=0, zorder=2, label=names[k]
         )
         base = base + layer
+    top = 0.0
+    if (
+        other is not None
+    ):  # the subtitle says "grey outline: levelled" (or unlevelled): the panels' outline, in total
+        ox = np.array(
+            sorted({0.0, t_max} | {x for tl in other for s_, e_, _ in tl.segments for x in (s_, e_)})
+        )
+        oy = np.sum([tl.at(ox) for tl in other], axis=0) if other else np.zeros(len(ox))
+        ax.step(ox, oy, where="post", color=style.MUTED, linewidth=0.8, linestyle=(0, (2, 1.5)), zorder=4)
+        top = float(oy.max()) if len(oy) else 0.0
     caps = [tl.capacity for tl in loads if tl.capacity is not None]
-    ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
+    ymax = max(float(base.max()) if len(base) else 0.0, top, float(sum(caps)) if caps else 0.0, 1.0)
     if caps:
         ax.axhline(float(sum(caps)), color=CAPACITY, linestyle="--", linewidth=1.0, zorder=3)
         ax.annotate(

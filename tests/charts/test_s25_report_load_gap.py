@@ -44,3 +44,32 @@ def test_nothing_of_the_compact_plot_reaches_the_subtitle() -> None:
     assert legend is not None
     parts.append(legend.get_window_extent(renderer))
     assert max(p.y1 for p in parts) < floor, [(p.y1, floor) for p in parts]
+
+
+def test_the_compact_chart_draws_the_grey_outline_its_subtitle_names() -> None:
+    """It said 'grey outline: levelled' and drew none (only the chart of a panel per team did): now the levelled
+    schedule's total load is the grey outline over the stack."""
+    import copy
+
+    import numpy as np
+
+    from planner.analysis.capacity import level, team_loads
+    from tests.unseen_plans import costs_and_capacity
+
+    a = analyze(plan_from_dict(costs_and_capacity()))
+    assert a.schedule is not None
+    view = copy.copy(a)
+    view.levelled = level(a.plan, a.schedule)
+    fig = Figure(figsize=(5.5, 2.8), dpi=72)
+    FigureCanvasAgg(fig)
+    draw_load(fig, view, schedule="unlevelled")
+    assert any("grey outline: levelled" in t.get_text() for t in fig.texts)
+    (ax,) = fig.axes
+    outlines = [ln for ln in ax.get_lines() if ln.get_color() == style.MUTED]
+    assert len(outlines) == 1
+    lv = view.levelled
+    peak = max(
+        float(np.sum([tl.at(np.array([x])) for tl in team_loads(a.plan, lv.es, lv.ef)]))
+        for x in np.unique(np.concatenate([lv.es, lv.ef]))
+    )
+    assert abs(float(np.max(outlines[0].get_ydata())) - peak) < 1e-9
