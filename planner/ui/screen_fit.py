@@ -357,9 +357,13 @@ def _undo_short(window: QMainWindow, rows: bool = True) -> bool:
     Returns True when there was something to give back."""
     changed = False
     for bar in window.findChildren(QToolBar) if rows else []:
-        if bar.property(_UNBROKEN):
+        before = bar.property(_UNBROKEN)
+        if before:
             bar.setProperty(_UNBROKEN, None)
             if window.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea:
+                other = window.findChild(QToolBar, before) if isinstance(before, str) else None
+                if other is not None and window.toolBarArea(other) == Qt.ToolBarArea.TopToolBarArea:
+                    window.insertToolBar(bar, other)  # back behind the one it went in front of
                 window.insertToolBarBreak(bar)
             changed = True
     for part in _short_parts(window):
@@ -398,10 +402,13 @@ def fit_minimum(window: QMainWindow, area: QRect | None = None) -> bool:
         for b in window.findChildren(QToolBar)
         if window.toolBarArea(b) == Qt.ToolBarArea.TopToolBarArea and not b.isHidden()
     ]
-    for bar in bars:
-        if window.toolBarBreak(bar):
+    for k, bar in enumerate(bars):
+        if k and window.toolBarBreak(bar):
+            # Onto the row of the one before it, and in front of it: the later tool bar is the main one (New,
+            # Open, Save, Undo); behind the scenario chooser it kept one button and its » menu.
             window.removeToolBarBreak(bar)
-            bar.setProperty(_UNBROKEN, True)
+            window.insertToolBar(bars[k - 1], bar)
+            bar.setProperty(_UNBROKEN, bars[k - 1].objectName() or True)
             changed = True
     layout = window.layout()
     if layout is not None:

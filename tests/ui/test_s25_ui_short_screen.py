@@ -182,3 +182,23 @@ def test_the_window_opens_inside_a_short_screen_with_its_bars_in_sight(width, he
             name,
             dialog["buttons"],
         )
+
+
+def test_the_tool_bars_share_a_row_main_first_and_get_their_rows_back(window):
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui import screen_fit
+
+    w = window
+    main, scenario = w.workbench.toolbar, w.scenario_bar.toolbar
+    assert w.toolBarBreak(main)  # on a screen with room: a row each
+    assert screen_fit.fit_minimum(w, QRect(0, 0, 512, 300))  # as on 1024x600 at 200 %
+    QApplication.processEvents()
+    assert not w.toolBarBreak(main)
+    w.layout().activate()
+    assert main.geometry().top() == scenario.geometry().top()  # one row
+    assert main.geometry().left() < scenario.geometry().left()  # New, Open, Save first (was: behind »)
+    screen_fit.fit_minimum(w, QRect(0, 0, 1920, 1080))  # another screen, with room
+    w.layout().activate()
+    assert w.toolBarBreak(main)
+    assert scenario.geometry().bottom() < main.geometry().top()  # the scenario row above, as before
