@@ -2806,6 +2806,15 @@ def _gitlab_columns(
     return out
 
 
+def _seconds_tool(header: Sequence[Any]) -> str:
+    """Whose rule gave bare numbers a unit of seconds, as the import report names it: GitLab's Time Estimate in a
+    GitLab issue export (see :func:`_gitlab_columns`), else Jira's (its Original Estimate, and the unit's name)."""
+    names = {re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header}
+    if {"issue id", "author username", "closed at (utc)", "time estimate"} <= names:
+        return "GitLab's Time Estimate"
+    return "Jira"
+
+
 _BUGZILLA = {"dependson": "depends_on", "blocked": BLOCKS, "deadline": "due date"}
 """Bugzilla's columns of links (the bugs this one depends on, the bugs it blocks: numbers separated by commas) and
 its deadline, named so only in a Bugzilla file ('Blocked' is a yes/no column in Rally's)."""
@@ -3652,7 +3661,7 @@ def rows_to_plan(
             "duration",
             f"durations with units ({shown}) are read as working weeks: 5 days, 40 hours"
             + (
-                " (144,000 seconds, as Jira counts)"
+                f" (144,000 seconds, as {_seconds_tool(header)} counts)"
                 if any(
                     u.endswith(("sec", "secs", "seconds")) and not u.endswith("milliseconds") for u in units
                 )
