@@ -1166,6 +1166,11 @@ class MainWindow(QMainWindow):
             for dock in (self.findings_dock,):
                 if self._layout_restored and isinstance(moved, list | str) and dock.objectName() in moved:
                     screen_fit.mark_moved(dock)
+            # Docks a narrow screen hid for the views come back on a screen with room (saved hidden, they stayed).
+            hidden = s.value("window/hiddenForRoom")
+            for dock in (self.inspector_dock, self.findings_dock):
+                if self._layout_restored and isinstance(hidden, list | str) and dock.objectName() in hidden:
+                    screen_fit.mark_hidden_for_room(dock)
         header = s.value("table/header")
         if isinstance(header, QByteArray | bytes):
             self.table_view.restore_header_state(header)
@@ -1176,6 +1181,14 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue(
             "window/compactMoved", [d.objectName() for d in (self.findings_dock,) if screen_fit.was_moved(d)]
+        )
+        s.setValue(
+            "window/hiddenForRoom",
+            [
+                d.objectName()
+                for d in (self.inspector_dock, self.findings_dock)
+                if screen_fit.was_hidden_for_room(d)
+            ],
         )
         s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
 

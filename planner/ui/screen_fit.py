@@ -273,7 +273,8 @@ def fit_docks(
     docked = window.dockWidgetArea(side) != Qt.DockWidgetArea.NoDockWidgetArea and not side.isFloating()
     least = max(side.minimumSizeHint().width(), side.minimumWidth())
     if docked and side.property(_HIDDEN_FOR_ROOM):
-        group = [side, *window.tabifiedDockWidgets(side)]
+        # (a hidden dock is no longer among those tabbed with the side dock: every dock this rule hid)
+        group = [d for d in window.findChildren(QDockWidget) if d is side or d.property(_HIDDEN_FOR_ROOM)]
         if not side.isHidden():  # opened since (Enter, a double-click, the View menu): the user's to close
             for dock in group:
                 dock.setProperty(_HIDDEN_FOR_ROOM, None)
@@ -435,6 +436,17 @@ def fit_minimum(window: QMainWindow, area: QRect | None = None) -> bool:
     return changed
 
 
+def mark_hidden_for_room(dock: QDockWidget) -> None:
+    """``dock`` was hidden by :func:`fit_docks` for the views' room (a layout saved so, restored): shown again
+    when the window has room."""
+    dock.setProperty(_HIDDEN_FOR_ROOM, True)
+
+
+def was_hidden_for_room(dock: QDockWidget) -> bool:
+    """True while ``dock`` is hidden because :func:`fit_docks` hid it for the views' room."""
+    return bool(dock.property(_HIDDEN_FOR_ROOM)) and dock.isHidden()
+
+
 def mark_moved(dock: QDockWidget) -> None:
     """``dock`` was put beside the side dock by :func:`fit_docks` (a layout saved so, restored)."""
     dock.setProperty(_MOVED, True)
@@ -470,9 +482,11 @@ __all__ = [
     "fitted",
     "initial_geometry",
     "install",
+    "mark_hidden_for_room",
     "mark_moved",
     "on_screen",
     "place_main_window",
     "restore_onto_screen",
+    "was_hidden_for_room",
     "was_moved",
 ]

@@ -202,3 +202,33 @@ def test_the_tool_bars_share_a_row_main_first_and_get_their_rows_back(window):
     w.layout().activate()
     assert w.toolBarBreak(main)
     assert scenario.geometry().bottom() < main.geometry().top()  # the scenario row above, as before
+
+
+def test_an_inspector_hidden_for_room_comes_back_after_a_restart_on_a_wider_screen(qtbot, isolated_settings):
+    """Saved while hidden for the views' room (a narrow window), the inspector stayed hidden at the next start on a
+    big screen: the layout said hidden and nothing said why. The docks hidden so are saved as such and shown
+    again when the window has room."""
+    from PySide6.QtCore import QSettings
+
+    from planner.ui.main_window import MainWindow
+    from tests.ui.s18_screens_support import settle
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(560, 600)  # the views would keep under 320 px beside the inspector
+    qtbot.waitUntil(lambda: first.inspector_dock.isHidden())
+    first.save_layout()
+    first.discard_and_close()
+    assert "inspectorDock" in QSettings().value("window/hiddenForRoom")  # (and the findings tabbed with it)
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    try:
+        again.resize(1400, 860)
+        settle()
+        qtbot.waitUntil(lambda: again.inspector_dock.isVisible() and not again.findings_dock.isHidden())
+    finally:
+        again.discard_and_close()
