@@ -595,13 +595,17 @@ mark_done_not_critical = settle_schedule  # its first name, kept for code writte
 # -- JSON (planner analyze --format json) ------------------------------------------------------------------------
 def progress_json(plan: Plan) -> dict[str, object]:
     """The status date as written in the plan (ISO date or weeks), in weeks, and as an ISO date when the plan has
-    a start date."""
+    a start date (None past 31 Dec 9999: validation's dates-out-of-range error, and no schedule, H-unseen25)."""
     s = status_week(plan)
     sd = plan.status_date
+    try:
+        iso = iso_date(plan.start_date, s)
+    except OverflowError:
+        iso = None
     return {
         "status_date": sd.isoformat() if isinstance(sd, dt.date) else sd,
         "status_week": s,
-        "status_date_iso": iso_date(plan.start_date, s),
+        "status_date_iso": iso,
     }
 
 

@@ -386,9 +386,18 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     start = plan.start_date
     # The cost figures run to the horizon and count delay from a target given in weeks: those are dates too (a
     # plan without decisions has them: its target line wrote a date past 9999, an internal error; H-unseen23).
+    # A status date in weeks is written as a date by every command too (H-unseen25: 10,000 weeks after 9990-01-01
+    # stopped them all on an internal error).
+    status_date = getattr(plan, "status_date", None)
+    status = (
+        float(status_date)
+        if isinstance(status_date, int | float) and not isinstance(status_date, bool)
+        else None
+    )
+    late_status = status is not None and start is not None and status > ((dt.date.max - start).days - 1) / 7
     marks = [
         float(x)
-        for x in (getattr(plan, "horizon", None), getattr(plan, "target", None))
+        for x in (getattr(plan, "horizon", None), getattr(plan, "target", None), status)
         if isinstance(x, int | float) and not isinstance(x, bool)
     ]
     if start is None or graph.n == 0 and not plan.baselines and not marks:
@@ -434,7 +443,7 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     if not runs_past and base_hi <= ahead and -base_lo <= behind:
         return []
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
-    if runs_past:
+    if runs_past and not late_status:
         return [
             Finding(
                 E,
@@ -450,7 +459,11 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
         Finding(
             E,
             "dates-out-of-range",
-            f"With the start date {units.format_date(start)}, a baseline, the target or the horizon lies outside "
+            f"With the start date {units.format_date(start)}, the status date at {units.plural_weeks(status or 0.0)} "
+            "lies past 31 Dec 9999, the last date a calendar holds. Give the status date as a date, or move the "
+            "start date earlier."
+            if late_status
+            else f"With the start date {units.format_date(start)}, a baseline, the target or the horizon lies outside "
             "the years 1 to 9999. Move the start date, or bring those weeks within the calendar.",
             [],
         )
