@@ -85,7 +85,9 @@ def test_stage_headers_read_name_then_count(window, qtbot, tmp_path):
     canvas.set_zoom(0.1)  # the overview
     canvas.viewport().repaint()
     headers = [t for _, t in canvas.overview_texts if "·" in t]
-    assert f"{fmt.LRM}التحقق · 1" in headers  # an English name (elided here) has no mark
+    assert (
+        f"{fmt.LRM}التحقق{fmt.LRM} · 1" in headers
+    )  # (marks: test_s25_lead_rtl_header_order); English: none
     assert any(t.startswith("Twelve") for _, t in canvas.overview_texts)
     canvas.set_zoom(1.0)
     canvas.centerOn(canvas.graph_scene.cards["d1"].sceneBoundingRect().center())
@@ -93,4 +95,4 @@ def test_stage_headers_read_name_then_count(window, qtbot, tmp_path):
         canvas.verticalScrollBar().maximum()
     )  # the band's own title scrolled away
     canvas.viewport().repaint()
-    assert f"{fmt.LRM}التحقق  ·  1 decision" in canvas.header_labels
+    assert f"{fmt.LRM}التحقق{fmt.LRM}  ·  1 decision" in canvas.header_labels

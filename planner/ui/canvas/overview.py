@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from planner import units
 from planner.ui.canvas import style as S
-from planner.ui.views.format import left_to_right
+from planner.ui.views.format import left_to_right, name_in_line
 
 if TYPE_CHECKING:
     from planner.ui.canvas.scene import GraphScene
@@ -216,7 +216,9 @@ def paint(
         painter.fillRect(QRect(x0, top, x1 - x0, bottom - top), S.BAND_FILLS[k % 2])
         painter.setFont(header_font)
         painter.setPen(S.BAND_TEXT)
-        text = hfm.elidedText(left_to_right(f"{name} · {count}"), Qt.TextElideMode.ElideRight, x1 - x0 - 12)
+        text = hfm.elidedText(
+            left_to_right(f"{name_in_line(name)} · {count}"), Qt.TextElideMode.ElideRight, x1 - x0 - 12
+        )
         r = QRect(x0 + 6, top + 5, hfm.horizontalAdvance(text), hfm.height())
         painter.drawText(r, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         drawn.append((r, text))

@@ -30,7 +30,7 @@ from planner.ui.canvas import style as S
 from planner.ui.canvas.scene import GraphScene
 from planner.ui.views import type_scale
 from planner.ui.views.empty_hint import EmptyHint
-from planner.ui.views.format import left_to_right
+from planner.ui.views.format import left_to_right, name_in_line
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -444,7 +444,7 @@ class GraphCanvas(QGraphicsView):
             # With the band's note: the columns count by sequenced stage and say so (SPEC §3.3 "Words").
             note = f"  ·  {band.note}" if band.note else ""
             text = fm.elidedText(
-                left_to_right(f"{band.title.text()}  ·  {band.count_text}{note}"),
+                left_to_right(f"{name_in_line(band.title.text())}  ·  {band.count_text}{note}"),
                 Qt.TextElideMode.ElideRight,
                 x1 - x0 - 16,
             )

@@ -52,6 +52,16 @@ def left_to_right(text: str) -> str:
     return "\n".join(LRM + line if _right_to_left_first(line) else line for line in text.split("\n"))
 
 
+def name_in_line(name: str) -> str:
+    """``name`` as it sits in a left-to-right line with figures after it ('التحقق · 11 decisions'): a name with
+    Arabic or Hebrew letters gets a left-to-right mark after it, so the figures that follow belong to the line
+    and keep its order. Without it the Unicode rules give digits after Arabic letters to the name's run, and the
+    header read '11 · التحقق decisions'. A name without right-to-left letters is unchanged."""
+    import unicodedata
+
+    return name + LRM if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name) else name
+
+
 def _right_to_left_first(line: str) -> bool:
     """Whether the first letter of ``line`` with a direction of its own is right to left (Arabic, Hebrew, ...)."""
     import unicodedata
