@@ -1222,13 +1222,7 @@ class PresentationController(QObject):
         else:
             bar.finish.setText(_figure("Finish", fmt.when(plan, a.schedule.finish)))
             price = a.stages.gating_price
-            bar.gated.setText(
-                _figure(
-                    "Gated",
-                    fmt.when(plan, a.stages.gated_finish)
-                    + (f" +{fmt.weeks(price, unit=True)}" if price else " (no cost)"),
-                )
-            )
+            bar.gated.setText(_figure("Gated", fmt.gated(plan, a.stages.gated_finish, price)))
             bar.critical.setText(
                 _figure("Critical", f"{int(a.schedule.critical.sum())} of {len(plan.decisions)}")
             )

@@ -40,6 +40,12 @@ def runs(plan: Plan, start: float, finish: float, *, remaining: bool = False) ->
     return f"{'Its remaining work runs' if remaining else 'Runs'} {a} to {b}"
 
 
+def gated(plan: Plan, gated_finish: float, price: float) -> str:
+    """The gated finish as the status bar and the presenter bar say it: ``week 37.5 (19 Nov 2027) (+2 wks)``, the
+    price of strict gates in brackets, ``(no cost)`` when gating delays nothing (one wording for both bars)."""
+    return when(plan, gated_finish) + (f" (+{weeks(price, unit=True)})" if price else " (no cost)")
+
+
 LRM = "\u200e"
 """Unicode's left-to-right mark: invisible; a line that starts with it reads left to right."""
 

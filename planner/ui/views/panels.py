@@ -318,8 +318,7 @@ class PlanStatusBar(QStatusBar):
             price = a.stages.gating_price
             self._set(
                 self.gated,
-                f"Gated: {fmt.when(plan, a.stages.gated_finish)}"
-                + (f" (+{fmt.weeks(price, unit=True)})" if price else " (no cost)"),
+                f"Gated: {fmt.gated(plan, a.stages.gated_finish, price)}",
             )
             self._set(self.critical, f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
             self.show_target(a.schedule.finish)
