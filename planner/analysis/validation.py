@@ -412,6 +412,16 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
         hit = [graph.index[x] for x in r.decisions if x in graph.index]
         worst[hit] += duration_value(r.impact, "pessimistic")
     nb = graph.not_before
+    # Work not done by the status date is placed after it (the rolling schedule every output shows): its floor is
+    # the status date, a date too (H-unseen25: a status date of 31 Dec 9999 and a week left stopped every command
+    # on an internal error writing the forecast finish).
+    from planner.analysis.progress import status_week
+
+    floor = status_week(plan) if graph.n else None
+    held = False  # some work is held to the status date
+    if floor is not None:
+        left = ~cols.status_is(Status.DONE)
+        nb, held = np.where(left, np.maximum(nb, floor), nb), bool(left.any())
     bound = (
         (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
     )
@@ -429,7 +439,7 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
         from planner.analysis.schedule import forward_pass
         from planner.analysis.stages import gated_schedule, sequenced_stages
 
-        g = replace(graph, duration=worst)
+        g = replace(graph, duration=worst, not_before=nb)
         w = g.weights()
         es = forward_pass(g, w, np.maximum(nb, 0.0))
         _, gated_ef, gates = gated_schedule(g, w, sequenced_stages(g), len(plan.stages))
@@ -449,9 +459,15 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
                 E,
                 "dates-out-of-range",
                 f"With the start date {units.format_date(start)}, the schedule can run {finish:,.0f} weeks "
-                "(pessimistic estimates, every risk firing), past 31 Dec 9999, the last date a calendar "
-                "holds. Move the start date earlier or shorten the longest durations "
-                f"({', '.join(nm(x) for x in longest)}).",
+                "(pessimistic estimates, every risk firing"
+                + (
+                    f", the work left placed after the status date, {units.format_when(start, floor)}"
+                    if held
+                    else ""
+                )
+                + "), past 31 Dec 9999, the last date a calendar holds. Move the start date earlier"
+                + (", the status date earlier" if held else "")
+                + f" or shorten the longest durations ({', '.join(nm(x) for x in longest)}).",
                 longest,
             )
         ]

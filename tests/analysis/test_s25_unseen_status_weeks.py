@@ -73,3 +73,43 @@ def test_report_export_and_coverage_stop_without_an_internal_error(tmp_path: Pat
         rc, out, err = run(argv)
         assert "internal error" not in out + err, err
         assert rc in (0, 1, 2), (rc, err)
+
+
+def work_after(start: str, status: Any, *, done: bool = False) -> dict[str, Any]:
+    """Work not done by the status date is placed after it: a status date on the calendar's last day leaves no
+    date for a week of work (fuzz_corners seed 1102: start 0001-01-01, status date 9999-12-31)."""
+    plan = data(start, status, 1)
+    plan["decisions"][0]["duration"] = 1
+    if done:
+        plan["decisions"][0]["status"] = "done"
+    return plan
+
+
+@pytest.mark.parametrize(
+    "start,status", [("0001-01-01", "9999-12-31"), ("9999-12-01", 4), ("2027-01-04", "9999-12-30")]
+)
+def test_work_left_after_a_status_date_at_the_calendar_end_is_the_dates_error(
+    start: str, status: Any
+) -> None:
+    found = analyze(plan_from_dict(work_after(start, status))).findings
+    dates = [f for f in found if f.code == "dates-out-of-range"]
+    assert len(dates) == 1 and dates[0].severity == "error"
+    assert "status date" in dates[0].message, dates[0].message
+
+
+def test_done_work_and_a_status_date_at_the_calendar_end_is_no_error() -> None:
+    found = analyze(plan_from_dict(work_after("0001-01-01", "9999-12-31", done=True))).findings
+    assert not [f for f in found if f.code == "dates-out-of-range"]
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["analyze", "--format", "json"], ["simulate", "--iterations", "5"]]
+)
+def test_the_commands_say_the_work_left_runs_past_without_an_internal_error(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(work_after("0001-01-01", "9999-12-31")), "utf-8")
+    rc, out, err = run([argv[0], str(path), *argv[1:]])
+    assert "internal error" not in out + err, err
+    assert rc == 1 and "dates-out-of-range" in out + err, (rc, out, err)
