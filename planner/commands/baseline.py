@@ -46,21 +46,22 @@ def run(args: argparse.Namespace) -> int:
         fmt_when,
         load,
     )
-    from planner.units import format_date, iso_date, one_line, quoted
+    from planner.units import axis_date, format_date, format_when, iso_date, one_line, quoted
 
     plan = load(args.file)
     if args.name is None:
+        # the ISO date beside the week (SPEC §3.3a); none for a finish past 31 Dec 9999 (a plan check refuses,
+        # whose baselines are still listed: H-unseen25)
+        dates = [axis_date(plan.start_date, b.finish) for b in plan.baselines]
         rows = [
             {
                 "name": b.name,
                 "created": b.created.isoformat() if b.created else None,
                 "finish": b.finish,
-                "finish_date": iso_date(
-                    plan.start_date, b.finish
-                ),  # the ISO date beside the week (SPEC §3.3a)
+                "finish_date": date.isoformat() if date is not None else None,
                 "decisions": len(b.decisions),
             }
-            for b in plan.baselines
+            for b, date in zip(plan.baselines, dates, strict=True)
         ]
         if args.format == "json":
             dump_json({"file": args.file, "baselines": rows}, sys.stdout, args.indent or None)
@@ -69,12 +70,13 @@ def run(args: argparse.Namespace) -> int:
                 f"{args.file}: no baselines; `planner baseline {args.file} --name NAME` keeps the current schedule\n"
             )
         else:
-            for b in plan.baselines:
+            for b, date in zip(plan.baselines, dates, strict=True):
                 created = (
                     f", taken {format_date(b.created.date())} {b.created:%H:%M} UTC" if b.created else ""
                 )
+                when = format_when(plan.start_date if date is not None else None, b.finish)
                 sys.stdout.write(
-                    f"{one_line(b.name)}: finish {fmt_when(plan, b.finish)}, {count(len(b.decisions), 'decision')}{created}\n"
+                    f"{one_line(b.name)}: finish {when}, {count(len(b.decisions), 'decision')}{created}\n"
                 )
         return EXIT_OK
 
