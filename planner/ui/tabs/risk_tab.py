@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from planner.ui.state.document import PlanDocument
 from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
+from planner.ui.views import type_scale
 from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.delegates import EditorDelegate
@@ -50,6 +50,9 @@ AUTO_RUN_LIMIT = 2_000
 """On first showing the tab, a plan with fewer decisions is simulated right away (well under a second)."""
 
 _PERCENTILES = (10, 50, 80, 90, 95)
+
+REGISTER_ROWS = 4
+"""The risk register shows at least this many rows (the tab scrolls rather than show fewer)."""
 
 
 class _RiskDelegate(EditorDelegate):
@@ -102,9 +105,7 @@ class RiskRegisterView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        # A few rows at least: on a short screen (1024x768) the splitter squeezed the register to its buttons; the
-        # whole tab scrolls instead.
-        self.table.setMinimumHeight(self.fontMetrics().height() * 7)
+        self._fit_rows()
         # Id, probability and impact whole; the risk, its decisions, the mitigation and the owner share the rest,
         # eliding (in full in the editor and the tooltips).
         self.columns = ColumnFit(
@@ -120,8 +121,14 @@ class RiskRegisterView(QWidget):
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the selected risks")
         self.count = QLabel(self)
+        # The register's title on its button row, not above it as a group box's: a line more of the register on a
+        # laptop's short tab (1366x768 at 125 %).
+        self.title = QLabel("<b>Risk register</b>", self)
+        self.title.setObjectName("riskRegisterTitle")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.title)
+        bar.addSpacing(8)
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
         bar.addStretch(1)
@@ -138,6 +145,22 @@ class RiskRegisterView(QWidget):
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_buttons)
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Rows a line of text high (the style's 30 px showed two risks and a half at 1280x720), and the table
+        at least :data:`REGISTER_ROWS` rows and its header tall, in its font as it is now: on a short screen
+        (1024x768) the splitter squeezed the register to its buttons; the whole tab scrolls instead."""
+        fm = self.table.fontMetrics()
+        row = max(fm.height() + 8, int(fm.height() * 1.5))
+        self.table.verticalHeader().setDefaultSectionSize(row)
+        self.table.verticalHeader().setMinimumSectionSize(min(row, fm.height() + 4))
+        head = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(head + REGISTER_ROWS * row + 2 * self.table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._fit_rows()
 
     def add_risk(self) -> str | None:
         """Add a risk that delays the selected decisions, and start editing its title."""
@@ -240,7 +263,6 @@ class RiskTab(QWidget):
         controls.addWidget(self.run_button)
         controls.addWidget(self.cancel_button)
         controls.addWidget(self.progress)
-        controls.addWidget(self.state_label)
 
         # -- stale banner ------------------------------------------------------------------------------------
         self.stale_banner = QFrame(self)
@@ -304,6 +326,10 @@ class RiskTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 0, 0, 0)
+        self._figures_layout = left_layout
+        # The run's state above the figures it describes, not on the controls' row: there it wrapped onto a row of
+        # its own in a laptop's tab (1280x720; 1366x768 at 125 %), and the chart lost that row's height.
+        left_layout.addWidget(self.state_label)
         left_layout.addWidget(self.results)
         by_label = QLabel("Probability of finishing by:", left)
         by_label.setBuddy(self.by_edit)
@@ -349,7 +375,9 @@ class RiskTab(QWidget):
         self.figures_scroll = left_scroll
         # Stacked when the charts would be squeezed beside the figures; beside them, the figures column as wide
         # as its percentile table needs whole, on every plan and after any resize (:meth:`_fit_figures_width`).
-        top = AdaptiveSplitter(self, main=1, side_exact=True)
+        # The charts beside the figures down to their readable width: stacked below 480 px, the percentile table
+        # and the register could not both be read in a laptop's 720 x 470 px tab (1366x768 at 125 %).
+        top = AdaptiveSplitter(self, main=1, side_exact=True, main_width=_CHARTS_MIN_WIDTH)
         top.addWidget(left_scroll)
         top.addWidget(self.charts)
         top.setStretchFactor(0, 0)
@@ -359,18 +387,18 @@ class RiskTab(QWidget):
         self._fit_figures_width()
 
         self.register = RiskRegisterView(doc, self)
-        register_box = QGroupBox("Risk register", self)
-        box_layout = QVBoxLayout(register_box)
-        box_layout.setContentsMargins(0, 4, 0, 0)
-        box_layout.addWidget(self.register)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("riskSplitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(register_box)
+        self.splitter.addWidget(self.register)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([520, 260])
         self.splitter.setChildrenCollapsible(False)
+        self._split_dragged = False
+        self.splitter.splitterMoved.connect(self._on_split_dragged)
+        self.splitter.installEventFilter(self)
 
         # The whole tab scrolls when the window is shorter than its parts need (presentation type on a 1080 px
         # projector): it never pushes the presenter bar or the status bar off the screen.
@@ -398,13 +426,55 @@ class RiskTab(QWidget):
         if runner.last is not None:
             self._on_finished(runner.last)
 
+    def _on_split_dragged(self, _pos: int, _index: int) -> None:
+        self._split_dragged = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._share_height)
+        return super().eventFilter(watched, event)
+
+    def top_height_needed(self) -> int:
+        """The height the charts and figures need: the finish chart at its readable height under the chart tabs,
+        and the percentile table whole beside it (stacked, the panes' minimum heights)."""
+        top = self.top
+        if top.orientation() == Qt.Orientation.Vertical:
+            return top.minimumSizeHint().height()
+        bar = self.charts.tabBar().sizeHint().height()
+        chart = _finish_chart_size(type_scale.FIGURE_DPI)[1] + bar + 2 * self.charts.contentsMargins().top()
+        spacing = self._figures_layout.spacing()
+        table = self.state_label.sizeHint().height() + spacing + self.results.minimumHeight()
+        return max(chart, table, top.minimumSizeHint().height())
+
+    def _share_height(self) -> None:
+        """The charts and figures their needed height (:meth:`top_height_needed`), the register the rest, at least
+        its :data:`REGISTER_ROWS` rows; the room over that shared 3 to 1 (the chart grows). The splitter's own
+        shares (3 to 1 of 520 and 260 px) gave the register 2 rows of a 1280x720 window's and the percentile table
+        2 of 1366x768 at 125 %, with the table's whole and four risks in the room. Until the user drags it."""
+        if self._split_dragged:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        least = max(self.register.minimumSizeHint().height(), self.register.minimumHeight())
+        need = self.top_height_needed()
+        spare = total - need - least
+        top = (
+            need + (spare * 3) // 4 if spare > 0 else max(total - least, self.top.minimumSizeHint().height())
+        )
+        sizes = [top, total - top]
+        if sizes != self.splitter.sizes():
+            self.splitter.setSizes(sizes)
+
     def _fit_figures_width(self) -> None:
         """The figures column wide enough for the percentile table's three columns whole ("Std. deviation",
         "52.58", "28 Jan 2028") in the table's font as it is now: at a 15 pt system font 280 px showed the dates as
         "12 ...", and so did presentation type (its font is set after the tab is built: FontChange)."""
         fm = self.results.fontMetrics()
-        cells = sum(fm.horizontalAdvance(t) + 2 * fm.averageCharWidth() + 8 for t in _WIDEST_RESULT_CELLS)
-        self.figures.setMinimumWidth(max(280, cells + 2 * self.results.frameWidth() + 6))
+        # A character's width and 8 px beside each text: Qt's cell margins take 6 (two characters more held the
+        # charts off their readable width beside the column at 1366x768 and 125 %, and stacked them).
+        cells = sum(fm.horizontalAdvance(t) + fm.averageCharWidth() + 8 for t in _WIDEST_RESULT_CELLS)
+        self.figures.setMinimumWidth(max(_FIGURES_LEAST_WIDTH, cells + 2 * self.results.frameWidth() + 6))
         scroll = self.figures_scroll
         scroll.setMinimumWidth(self.figures.minimumWidth() + scroll.verticalScrollBar().sizeHint().width())
         if hasattr(self, "top"):
@@ -459,15 +529,8 @@ class RiskTab(QWidget):
         self._set_state("Simulating…")
 
     def _set_state(self, text: str) -> None:
-        """The run's state line, at least as wide as the widest state it has shown (up to a third of the tab, so
-        that it still wraps in a narrow one): the controls flow onto a second row when the line does not fit, and
-        the finished run's '10,000 iterations, seed 0, 0.23 s' went there while 'Simulating…' came back up, so
-        every run moved the charts below by a row and each was drawn twice."""
-        label = self.state_label
-        label.setText(text)
-        wide = min(label.fontMetrics().horizontalAdvance(text) + 4, max(120, self.width() // 3))
-        if wide > label.minimumWidth():
-            label.setMinimumWidth(wide)
+        """The run's state line (above the percentile table, wrapping in its column)."""
+        self.state_label.setText(text)
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress.maximum() != total:
@@ -604,6 +667,13 @@ class RiskTab(QWidget):
 
         draw_tornado(fig, self.runner.result)
 
+
+_CHARTS_MIN_WIDTH = _finish_chart_size(type_scale.FIGURE_DPI)[0] + 4
+"""The narrowest the risk charts are shown beside the figures column (their readable width)."""
+
+_FIGURES_LEAST_WIDTH = 260
+"""The figures column's least width (pixels), its percentile table needing less: with the charts' readable width
+beside it, it fits a 1366x768 laptop's tab at 125 % (720 px beside the inspector); 280 stacked the panes there."""
 
 _WIDEST_RESULT_CELLS = ("Std. deviation", "000.00", "28 Sep 2028")
 """The widest text each column of the percentile table shows (label, week, date)."""
