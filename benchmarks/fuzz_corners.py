@@ -66,7 +66,7 @@ def corner_plan(rng: random.Random) -> dict[str, Any]:
             o = rng.choice(EDGE_WEEKS[:-1])
             d["duration"] = {"optimistic": o, "likely": o, "pessimistic": rng.choice([o, limits.MAX_WEEKS])}
         if rng.random() < 0.3:
-            d["not_before"] = rng.choice([0, 1e-9, limits.MAX_WEEKS, limits.MAX_SCHEDULE_WEEKS])
+            d["not_before"] = rng.choice([0, 1e-9, 1, limits.MAX_WEEKS])
         if teams and rng.random() < 0.5:
             d["owner"] = rng.choice(teams)["id"]
         if rng.random() < 0.2:
@@ -117,7 +117,7 @@ def corner_plan(rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.3:
         plan["cost_of_delay"] = rng.choice([0, 500, limits.MAX_COST])
     if rng.random() < 0.3:
-        plan["status_date"] = rng.choice([0, 1e-9, 3, limits.MAX_SCHEDULE_WEEKS, "0001-01-01", "9999-12-31"])
+        plan["status_date"] = rng.choice([0, 1e-9, 3, limits.MAX_WEEKS, "0001-01-01", "9999-12-31"])
     if rng.random() < 0.3:
         plan["ai_system"] = {
             "role": rng.choice(["provider", "deployer"]),

@@ -453,6 +453,19 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     if not runs_past and base_hi <= ahead and -base_lo <= behind:
         return []
     longest = [graph.ids[i] for i in np.argsort(-worst, kind="stable")[:_MAX_LISTED].tolist()]
+    if runs_past and not late_status and ahead <= 0 and round(finish) == 0:
+        # a start on the calendar's last days: a schedule of 0 weeks is refused too (the charts draw past it), and
+        # "can run 0 weeks past 31 Dec 9999" read as nonsense (H-unseen25)
+        return [
+            Finding(
+                E,
+                "dates-out-of-range",
+                f"The start date, {units.format_date(start)}, is at the end of the calendar (31 Dec 9999 is the "
+                "last date it holds): it leaves no room for the schedule and its charts. Move the start date "
+                "earlier.",
+                [],
+            )
+        ]
     if runs_past and not late_status:
         return [
             Finding(
