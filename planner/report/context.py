@@ -661,6 +661,14 @@ class ReportContext:
         need = _figure_needs(header, rows, right, bold)
         cols = self.columns(widths, wide=wide, total=total)
         col_widths = _headers_fit(cols, header, self.styles["head"], need)
+        # the columns that gave room to the figures (their cells were fitted to the width before)
+        gave = {
+            k
+            for k, (a, b) in enumerate(
+                zip(self.columns(widths, wide=wide, total=total, header=header), col_widths, strict=True)
+            )
+            if b < a - 0.01
+        }
         if snug:
             col_widths = _snug(col_widths, header, self.styles["head"], need, right)
         head = [
@@ -669,11 +677,20 @@ class ReportContext:
         ]
         # A plain cell is drawn in one font: one with a character the table's font lacks becomes a paragraph, which
         # takes it from a fallback font (or keeps it in the text when no font has it) instead of losing it.
+        # So does a one-line cell wider than its column (a name fitted to the column before a figure's column took
+        # some of its room): it wraps instead of running into the next column.
         fonts = [BOLD if k in bold else REGULAR for k in range(len(header))]
+
+        def overwide(c: str, k: int) -> bool:
+            size = _plain_size(extra_style or [], k)
+            return k in gave and "\n" not in c and stringWidth(c, fonts[k], size) + 8.0 > col_widths[k]
+
         rows = [
             [
                 self.cell(c, "cell_bold" if k in bold else "cell")
-                if isinstance(c, str) and k < len(fonts) and font_runs(c, fonts[k]) != [(fonts[k], c)]
+                if isinstance(c, str)
+                and k < len(fonts)
+                and (font_runs(c, fonts[k]) != [(fonts[k], c)] or overwide(c, k))
                 else c
                 for k, c in enumerate(row)
             ]
@@ -802,23 +819,35 @@ __all__ = [
 def _figure_needs(
     header: Sequence[Any], rows: Sequence[Sequence[Any]], right: Sequence[int], bold: Sequence[int]
 ) -> list[float]:
-    """Points each ``right`` column of a table needs for its widest figure (0 for the others). A figure in a
-    right-aligned column is one line that does not wrap: the column is at least as wide as its widest (a yen total
-    of 1,058,123,456,789 ran over the next column's figure)."""
+    """Points each ``right`` column of a table needs for its widest figure, and any other column for its widest
+    line of a plain cell of several lines (a week over its date, ``ReportContext.when_text``); 0 for the others.
+    Such a cell does not wrap: the column is at least as wide as its widest line (a yen total of
+    1,058,123,456,789 ran over the next column's figure; '20 Sep 2027' under 'Planned start' into the levelled
+    start beside it)."""
     return [
         max(
             (
                 stringWidth(line, BOLD if k in bold else REGULAR, 8) + 8.5
                 for row in rows
-                if k < len(row) and isinstance(row[k], str)
+                if k < len(row) and isinstance(row[k], str) and (k in right or "\n" in row[k])
                 for line in row[k].split("\n")
             ),
             default=0.0,
         )
-        if k in right
-        else 0.0
         for k in range(len(header))
     ]
+
+
+def _plain_size(cmds: Sequence[Any], column: int) -> float:
+    """The font size of a table's plain body cells in ``column`` under the style commands ``cmds`` (8 pt, the
+    tables' size, unless a FONTSIZE command says otherwise)."""
+    size = 8.0
+    for cmd in cmds:
+        if cmd[0] == "FONTSIZE" and cmd[2][1] != 0:
+            (c0, _), (c1, _) = cmd[1], cmd[2]
+            if c0 <= column <= (c1 if c1 >= 0 else 10**6):
+                size = float(cmd[3])
+    return size
 
 
 def _header_needs(header: Sequence[Any], style: Any) -> list[float]:
