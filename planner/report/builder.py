@@ -415,6 +415,7 @@ LEAD_SHARE = (
     0.3  # in the last this share of a page, a section starts only where its lead fits (_SectionStart)
 )
 LEAD_WORDS = 84.0  # points of a section's opening words that its lead counts (six lines of body text)
+LEAD_SLACK = 27.0  # words this much taller than the room still count as fitting it (two lines of body text)
 
 
 def _least(f: Flowable, width: float) -> float:
@@ -436,34 +437,41 @@ def _least(f: Flowable, width: float) -> float:
     return 0.0
 
 
-def _lead(flowables: list[Any], width: float) -> float:
-    """Points a section needs where it starts: its heading and opening words (up to :data:`LEAD_WORDS`), and
-    when they are short, the least of what follows them (its first chart or table rows)."""
+def _lead(flowables: list[Any], width: float) -> tuple[float, float, float]:
+    """A section's start, in points: its heading, its heading and opening words, and the least of what follows
+    them (its first chart or table rows; 0 when only words follow)."""
     shown = [f for f in flowables if not isinstance(f, (CondPageBreak, PageBreak))]
     k = 0
     while k < len(shown) and isinstance(shown[k], Paragraph):
         k += 1
     if not k:
-        return 0.0
+        return 0.0, 0.0, 0.0
     head = flow_height(shown[:1], width)
     words = flow_height(shown[:k], width)
-    if words - head > LEAD_WORDS or k == len(shown):
-        return min(words, head + LEAD_WORDS)
-    return words + _least(shown[k], width)
+    return head, words, _least(shown[k], width) if k < len(shown) else 0.0
 
 
 class _SectionStart(CondPageBreak):
     """The page break before a section that follows another on its page: it starts the next page when less than
-    :data:`_FOLLOW` of this one is left, and when less than :data:`LEAD_SHARE` is left and its ``lead`` (heading,
-    opening words and the start of its first chart or table, :func:`_lead`) does not fit there. 'Critical path'
-    and its four lines stood at a page's foot, 17 % from it, and its chain of chips began the next page."""
+    :data:`_FOLLOW` of this one is left; and when less than :data:`LEAD_SHARE` is left, unless its start fits there
+    (:func:`_lead`): its heading and words with the start of the chart or table after them, where the words fit
+    (else they flow on: the heading and :data:`LEAD_WORDS` of them). 'Critical path' and its four lines stood at a
+    page's foot, 17 % from it, and its chain of chips began the next page."""
 
-    def __init__(self, lead: float, frame_height: float) -> None:
+    def __init__(self, lead: tuple[float, float, float], frame_height: float) -> None:
         super().__init__(_FOLLOW * frame_height)
         self.lead, self.frame_height = lead, frame_height
 
+    def need(self, avail_height: float) -> float:
+        """Points the section's start needs where ``avail_height`` points are left (its gap above it included)."""
+        head, words, figure = self.lead
+        # Words that (nearly) fit: they would stand there alone, or a line or two of them go on with the figure.
+        if words + SECTION_GAP <= avail_height + LEAD_SLACK:
+            return words + figure + SECTION_GAP
+        return min(words, head + LEAD_WORDS) + SECTION_GAP
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        short = avail_height < LEAD_SHARE * self.frame_height and self.lead > avail_height
+        short = avail_height < LEAD_SHARE * self.frame_height and self.need(avail_height) > avail_height
         self.height = avail_height + 1.0 if short else _FOLLOW * self.frame_height
         w, h = super().wrap(avail_width, avail_height)
         return float(w), float(h)
@@ -589,8 +597,7 @@ def _build(
                 flowing = None
             else:
                 flowing = (len(story), flowables)
-                lead = _lead(flowables, geometry.frame_width) + SECTION_GAP
-                story.append(_SectionStart(lead, geometry.frame_height))
+                story.append(_SectionStart(_lead(flowables, geometry.frame_width), geometry.frame_height))
                 story.append(_Gap(SECTION_GAP, geometry.frame_height))
         last_template = template
         previous, previous_name = flowables, section.name

@@ -16,7 +16,7 @@ from planner.model import plan_from_dict
 from planner.report.builder import LEAD_SHARE, _lead, _SectionStart
 from planner.report.style import page_geometry, paragraph_styles
 from planner.report.vector import ChartFlowable
-from tests.report.report_helpers import make_report
+from tests.report.report_helpers import make_report, sample
 
 
 def test_the_critical_path_starts_on_the_page_of_its_chain(tmp_path: Path) -> None:
@@ -26,7 +26,16 @@ def test_the_critical_path_starts_on_the_page_of_its_chain(tmp_path: Path) -> No
     assert "The path in order" in pages[at], pages[at][:300]
 
 
-def test_a_section_start_breaks_only_low_on_a_page_where_its_lead_does_not_fit() -> None:
+def test_team_capacity_starts_on_the_page_of_its_chart(tmp_path: Path) -> None:
+    # Its words (120 pt) nearly filled the 138 pt left at the foot of a page, and the load chart (300 pt at least)
+    # went on: the words' lines were counted as flowing text, not as a section standing alone over its chart.
+    r = make_report(analyze(sample("bank-assistant")), tmp_path / "r.pdf", paper="letter")
+    pages = [" ".join(p.split()) for p in r.pages]
+    at = next(k for k, p in enumerate(pages) if "Team capacity 3 of 6 teams" in p)
+    assert "Team load against capacity" in pages[at]
+
+
+def test_a_section_start_breaks_only_low_on_a_page_where_its_start_does_not_fit() -> None:
     g = page_geometry("a4", "landscape")
     s = paragraph_styles()
     flow = [
@@ -34,16 +43,19 @@ def test_a_section_start_breaks_only_low_on_a_page_where_its_lead_does_not_fit()
         Paragraph("Words " * 40, s["body"]),
         ChartFlowable(print, 400, 200),
     ]
-    lead = _lead(flow, g.frame_width)
-    assert 200 < lead < 300  # heading, three lines, the chart's 200 pt
-    start = _SectionStart(lead, g.frame_height)
-    low = LEAD_SHARE * g.frame_height - 1  # 30 % of the page left, less a point: the lead does not fit
+    head, words, figure = _lead(flow, g.frame_width)
+    assert head < words < 100 and figure == 200  # heading, three lines; the chart's 200 pt
+    start = _SectionStart((head, words, figure), g.frame_height)
+    low = (
+        LEAD_SHARE * g.frame_height - 1
+    )  # 30 % of the page left, less a point: the words and chart do not fit
     assert start.wrap(g.frame_width, low) == (
         g.frame_width,
         low,
     )  # a page break (the whole room: no frame here)
-    high = lead - 1  # not low on the page: the words stay, the chart moves on
+    high = words + figure  # not low on the page: the words stay, the chart moves on
     assert high > LEAD_SHARE * g.frame_height and start.wrap(g.frame_width, high) == (0, 0)
-    # long opening words count six lines: a text section starts wherever a few of its lines fit
+    # long opening words flow on: a text section starts wherever its heading and six lines fit
     text = [Paragraph("Heading", s["h1"]), Paragraph("Words " * 600, s["body"]), Spacer(1, 10)]
-    assert _lead(text, g.frame_width) < 150
+    long = _SectionStart(_lead(text, g.frame_width), g.frame_height)
+    assert long.need(low) < 150 and long.wrap(g.frame_width, low) == (0, 0)
