@@ -172,8 +172,24 @@ def commands(rng: random.Random, folder: Path, plan: dict[str, Any], heavy: bool
         ["export", "-o", str(folder / "chart.svg"), "--chart", rng.choice(CHARTS)],
         ["export", "-o", str(folder / f"data{rng.choice(DATA)}")],
     ]
+    chart = [
+        "export",
+        "-o",
+        str(folder / "more.png"),
+        "--chart",
+        rng.choice(CHARTS),
+        "--size",
+        "4x3",
+        "--dpi",
+        "30",
+    ]
+    chart += rng.choice([["--gated"], ["--dependencies"], ["--estimate", "pert"], ["--status-date", "0"], []])
+    out.append(chart)
+    out.append(["analyze", "--estimate", rng.choice(["optimistic", "pessimistic"]), "--level"])
+    out.append(["coverage", "--framework", rng.choice(["nist", "iso42001", "euaiact"]), "--status-date", "1"])
     if plan["decisions"]:
         out.append(["analyze", "--explain", "d0"])
+        out.append(["analyze", "--explain", f"d{len(plan['decisions']) - 1}", "--format", "json"])
     if has_baseline:
         out.append(["analyze", "--baseline", "B", "--format", "json"])
         out.append(["analyze", "--baseline", "B"])
@@ -181,8 +197,16 @@ def commands(rng: random.Random, folder: Path, plan: dict[str, Any], heavy: bool
         out.append(["analyze", "--scenario", scen])
         out.append(["simulate", "--iterations", "5", "--scenario", scen])
         out.append(["check", "--scenario", scen, "--format", "json"])
+        out.append(["compare", "--scenarios", f"{scen},Base", "--iterations", "3", "--format", "json"])
+        out.append(["export", "-o", str(folder / "scen.csv"), "--scenario", scen])
+        if has_baseline:
+            out.append(["export", "-o", str(folder / "b.svg"), "--chart", "gantt", "--baseline", "B"])
     if heavy:
         out.append(["report", "-o", str(folder / "r.pdf"), "--simulate", "--iterations", "20"])
+        if scen:
+            out.append(
+                ["report", "-o", str(folder / "s.pdf"), "--scenarios", "Base,Empty,Slow", "--iterations", "5"]
+            )
     return out
 
 

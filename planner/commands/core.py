@@ -448,7 +448,10 @@ def _critical_path_lines(plan: Any, s: Any, titles: dict[str, str]) -> list[str]
     for k, did in enumerate(s.critical_path, 1):
         i = s.index[did]
         if s.duration[i] == 0:
-            when = f"milestone at {fmt_when(plan, float(s.es[i]))}"
+            # a milestone, or a decision of 0 weeks; one whose work is all done is no milestone (H-unseen25)
+            d = plan.decision(did)
+            left = d is not None and not d.milestone and d.weeks(s.estimate) > 0
+            when = f"{'no work left, at' if left else 'milestone at'} {fmt_when(plan, float(s.es[i]))}"
         else:
             when = f"weeks {fmt_weeks(s.es[i])}-{fmt_weeks(s.ef[i])}" + (
                 f", {units.format_date(plan.date_of(float(s.es[i])))} to "
