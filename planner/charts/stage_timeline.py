@@ -179,6 +179,41 @@ def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = Fals
         _draw(fig, analysis, compact)
 
 
+def _gate_place(
+    texts: list[str],
+    size: float,
+    gate_x: float,
+    marker_r: float,
+    after: float,
+    start: float | None,
+    roll_end: float,
+    width: float,
+) -> tuple[str, float, float, str, bool] | None:
+    """Where a gate's words go, clear of every bar and label of its row (see the caller): the text, its size (at
+    ``size``, else the least), its offset from the gate's marker (points), its alignment and whether on the
+    rolling line above; None: nowhere.
+
+    ``gate_x`` is the gate in points from the axis' left, ``after`` where the gated line is free after the marker
+    and its "wk a-b", ``start`` where the gated window starts (words may end there), ``roll_end`` where the rolling
+    line's bar and words end, ``width`` the axis' width (points)."""
+    line = 3.0  # clear of the gate's dashed line on the rolling line
+    sizes = [size] + ([style.MIN_PT] if size > style.MIN_PT else [])
+    for text, pt in ((t, pt) for pt in sizes for t in texts):  # whole, or the date alone; then smaller
+        w = style.measured_width_in(text, pt) * 72 + 2
+        if after + w <= width:
+            return text, pt, after - gate_x, "left", False
+        if start is not None and start - w >= 0 and gate_x - start <= max(w, 36.0):
+            return text, pt, start - gate_x, "right", False
+        if gate_x - line - w >= roll_end + 3:
+            return text, pt, -line, "right", True
+        upper = max(gate_x + line, roll_end + 3)
+        if upper + w <= width:
+            return text, pt, upper - gate_x, "left", True
+        if start is not None and start - w >= 0:
+            return text, pt, start - gate_x, "right", False
+    return None
+
+
 def _moved_text(stage_id: str, moves: Any) -> str:
     """What sequencing moved out of or into a stage, e.g. ``1 run later; +3 from earlier under strict gates``
     (the gated window is drawn by sequenced stage: SPEC §3.3 "Words"), or ``""``."""
@@ -280,7 +315,12 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         )
         # Two lines a stage: its rolling window above, its gated window (and its gate) below.
         ry, gy = y - LINE, y + LINE
+        roll_end = 0.0  # where the rolling line's bar and words end (points from the axis' left)
         if r.start is not None and r.finish is not None:
+            roll_end = (
+                r.finish * pt_per_wk + style.measured_width_in(f" {_span(r.start, r.finish)}", small) * 72
+            )
+            roll_end += 1.5
             ax.broken_barh(
                 [(r.start, max(r.finish - r.start, t_max * 0.003))],
                 (ry - BAR_H / 2, BAR_H),
@@ -301,6 +341,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
                 bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
             )
         else:  # the row's upper line is free: no rolling window either
+            roll_end = style.measured_width_in(" no decisions", small) * 72 + 1.5
             ax.text(
                 0,
                 ry,
@@ -333,12 +374,17 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         date = plan.date_of(r.gate)
         gate_x = r.gate * pt_per_wk
         # The gate's words go on its line after the gated window's "wk a-b"; else left of the window when the
-        # window is short (the words stay by their marker); else left of the marker over a long window, on white
-        # (never at the far start of a long window, where they read as its start). When none has room for them
-        # whole, the date alone (the week is the window's end, or on the axis); failing that, the date left of the
-        # marker, on white.
+        # window is short (the words stay by their marker); else on the rolling line above, left of the gate's
+        # line when the rolling window and its words end before, or right of it after that line's "wk a-b"; else
+        # left of a long gated window (rather than over it). When none has room for them whole, the
+        # date alone (the week is the window's end, or on the axis). Never over a bar or another label: left of
+        # the marker on white, they hid the gated window they belong to ("gate wk 27.5 · 10 Sep 2027" over
+        # "wk 18-27.5" in an 8 in wide chart, the last stage's at every size). No room anywhere (a chart a few
+        # inches wide): no words; the gate's line and marker stay, its week ends the gated window's "wk a-b", and
+        # that label holds the words for the app's hover.
         after = gate_x + marker_r + 1
         start: float | None = None  # where the window starts, when the words may go left of it
+        span_text = None
         if r.gated_start is not None and r.gated_finish is not None:
             ax.broken_barh(
                 [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
@@ -354,7 +400,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             span_x = r.gated_finish * pt_per_wk
             if span_x < gate_x + marker_r + 1 and span_x + span_w > gate_x - marker_r:
                 span_x = gate_x + marker_r + 1  # not over the diamond
-            ax.annotate(
+            span_text = ax.annotate(
                 span,
                 (r.gated_finish, gy),
                 xytext=(span_x - r.gated_finish * pt_per_wk, 0),
@@ -372,37 +418,28 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             start = gate_x - marker_r - 2
         full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
         texts = [full] + ([f"gate {units.format_date(date)}"] if date else [])
-        place: tuple[str, float, str, bool] | None = None
-        for gate_txt in texts:  # by the marker, whole if it fits
-            gate_w = style.measured_width_in(gate_txt, gate_pt) * 72 + 2
-            if after + gate_w <= ax_w_in * 72:
-                place = (gate_txt, after - gate_x, "left", False)
-            elif start - gate_w >= 0 and gate_x - start <= max(gate_w, 36.0):
-                place = (gate_txt, start - gate_x, "right", False)
-            elif gate_x - marker_r - 2 - gate_w >= 0:
-                place = (gate_txt, -marker_r - 2, "right", True)
-            if place is not None:
-                break
-        if place is None:
-            place = (texts[-1], -marker_r - 2, "right", True)
-        gate_txt, dx, ha, white = place
-        ax.annotate(
-            gate_txt,
-            (r.gate, gy),
-            xytext=(dx, 0.0),
-            textcoords="offset points",
-            ha=ha,
-            va="center",
-            fontsize=gate_pt,
-            color=style.GATE,
-            zorder=6,
-            bbox={
-                "boxstyle": "square,pad=0.1",
-                "facecolor": "white" if white else style.BAND[y % 2],
-                "edgecolor": "none",
-                "alpha": 0.9,
-            },
-        )
+        place = _gate_place(texts, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72)
+        if place is None and span_text is not None:
+            span_text.set_label(full)
+        if place is not None:
+            gate_txt, gate_size, dx, ha, upper = place
+            ax.annotate(
+                gate_txt,
+                (r.gate, ry if upper else gy),
+                xytext=(dx, 0.0),
+                textcoords="offset points",
+                ha=ha,
+                va="center",
+                fontsize=gate_size,
+                color=style.GATE,
+                zorder=6,
+                bbox={
+                    "boxstyle": "square,pad=0.1",
+                    "facecolor": style.BAND[y % 2],
+                    "edgecolor": "none",
+                    "alpha": 0.9,
+                },
+            )
         _readiness(rx, y, r, font)
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
