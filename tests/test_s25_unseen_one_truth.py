@@ -11,6 +11,7 @@ For each plan with a schedule, the headline figures agree between outputs:
 - ``check --format json``: the same findings as ``analyze --format json`` (codes and severities);
 - ``simulate --format json``: its deterministic finish is the finish; on a plan without spread (no three-point
   durations, no risks) its P50 and P80 are the finish too, and compare's;
+- the CSV export: its latest scheduled finish is the finish date;
 - the scenario that drops everything: ``compare`` and ``scenarios`` give it the same finish.
 
 Run as a script for a wide sweep::
@@ -20,6 +21,7 @@ Run as a script for a wide sweep::
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import random
@@ -86,7 +88,28 @@ def checks(path: Path) -> list[str]:
     if crit != f"{len(a['critical'])} of {len(a['decisions'])}":
         found.append(f"analyze text critical {crit!r}, JSON {len(a['critical'])}")
 
-    return found + check_findings(p, a) + check_simulate(p, a, data) + check_compare(p, a, data)
+    return (
+        found
+        + check_findings(p, a)
+        + check_simulate(p, a, data)
+        + check_compare(p, a, data)
+        + check_csv(path, a)
+    )
+
+
+def check_csv(path: Path, a: dict[str, Any]) -> list[str]:
+    """The CSV export's latest scheduled finish is the finish date (a plan with a start date)."""
+    if not a["start_date"]:
+        return []
+    out = path.with_suffix(".csv")
+    rc, _, err = run(["export", str(path), "-o", str(out)])
+    if rc != 0:
+        return [f"export CSV: exit {rc}: {err[:200]}"]
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        finishes = [r["scheduled_finish"] for r in csv.DictReader(f) if r["scheduled_finish"]]
+    if max(finishes, default=None) != a["finish_date"]:
+        return [f"export CSV latest finish {max(finishes, default=None)}, analyze {a['finish_date']}"]
+    return []
 
 
 def check_findings(p: str, a: dict[str, Any]) -> list[str]:
