@@ -195,20 +195,26 @@ def _gate_place(
 
     ``gate_x`` is the gate in points from the axis' left, ``after`` where the gated line is free after the marker
     and its "wk a-b", ``start`` where the gated window starts (words may end there), ``roll_end`` where the rolling
-    line's bar and words end, ``width`` the axis' width (points)."""
+    line's bar and words end, ``width`` the axis' width (points; the words may reach a little into the gap after
+    it)."""
     line = 3.0  # clear of the gate's dashed line on the rolling line
     sizes = [size] + ([style.MIN_PT] if size > style.MIN_PT else [])
-    for text, pt in ((t, pt) for pt in sizes for t in texts):  # whole, or the date alone; then smaller
+    # By the gate: within the axis, whole or the date alone, then smaller; then reaching into the gap before the
+    # readiness panel (the fraud sample's third gate in the app's tab at 1366x768 and 125 %).
+    ends = (width, width + GAP_IN * 72 - 8)
+    for end, pt, text in ((e, pt, t) for e in ends for pt in sizes for t in texts):
         w = style.measured_width_in(text, pt) * 72 + 2
-        if after + w <= width:
+        if after + w <= end:
             return text, pt, after - gate_x, "left", False
         if start is not None and start - w >= 0 and gate_x - start <= max(w, 36.0):
             return text, pt, start - gate_x, "right", False
         if gate_x - line - w >= roll_end + 3:
             return text, pt, -line, "right", True
         upper = max(gate_x + line, roll_end + 3)
-        if upper + w <= width:
+        if upper + w <= end:
             return text, pt, upper - gate_x, "left", True
+    for pt, text in ((pt, t) for pt in sizes for t in texts):  # left of a long window, rather than over it
+        w = style.measured_width_in(text, pt) * 72 + 2
         if start is not None and start - w >= 0:
             return text, pt, start - gate_x, "right", False
     return None

@@ -92,3 +92,20 @@ def test_a_long_windows_gate_words_stay_by_the_gate_without_covering_it(first: f
     box = words[0].get_window_extent(renderer)
     gate_px = fig.axes[0].transData.transform((gate, 0))[0]
     assert min(abs(box.x0 - gate_px), abs(box.x1 - gate_px)) < 20 * fig.dpi / 72, (box, gate_px)
+
+
+def test_the_words_may_reach_into_the_gap_before_the_readiness_panel() -> None:
+    """The fraud sample's third gate in the app's tab at 1366x768 and 125 % (its axis 206.6 pt wide, the rolling
+    line's "wk 8-25.5" ending at 145.2 pt): no room inside the axis, so its words were left out; they now end a
+    little into the gap before the readiness panel, on the rolling line right of the gate."""
+    from planner.charts.stage_timeline import GAP_IN, _gate_place
+
+    texts = ["gate wk 29 \u00b7 23 Aug 2027", "gate 23 Aug 2027"]
+    place = _gate_place(texts, 7.65, 110.7, 4.6, 164.5, 41.8, 145.2, 206.6)
+    assert place is not None
+    text, size, dx, ha, upper = place
+    assert upper and ha == "left" and dx > 0
+    from planner.charts import style
+
+    end = 110.7 + dx + style.measured_width_in(text, size) * 72
+    assert 206.6 < end <= 206.6 + GAP_IN * 72 - 6
