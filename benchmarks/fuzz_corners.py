@@ -123,6 +123,8 @@ def corner_plan(rng: random.Random) -> dict[str, Any]:
             "role": rng.choice(["provider", "deployer"]),
             "risk_tier": rng.choice(["prohibited", "high-risk", "limited", "minimal"]),
         }
+        if rng.random() < 0.5:  # go-live: a decision, an id the plan lacks, or a date (not an id)
+            plan["ai_system"]["go_live"] = rng.choice(["d0", "d2", "nope", "9999-12-31"])
     if rng.random() < 0.3:
         plan["risks"] = [
             {
