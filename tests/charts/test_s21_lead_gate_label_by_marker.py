@@ -2,8 +2,9 @@
 
 Before: when the gate's words had no room after a long gated window's "wk a-b", they went left of the window's
 start, weeks away from the gate's diamond ("gate 18 Feb 2027" at week 1.9 for a gate at week 6.4, found by
-H-unseen21's sweep): a reader takes them for the window's start. Now they sit left of the diamond, over the
-window on white, whole when the window has room; a short window still has them just left of it.
+H-unseen21's sweep): a reader takes them for the window's start. Now they sit by the diamond, within a few points
+of the gate's line on either side (session 25, H-ui25b: no longer on white over the gated window, which they hid;
+where they go then is tests/charts/test_s25b_stage_gate_labels.py).
 """
 
 from __future__ import annotations
@@ -58,9 +59,8 @@ def test_a_long_windows_gate_words_sit_by_its_gate(first: float, date: str) -> N
     assert len(labels) == 1, [t.get_text() for t in fig.findobj(Text) if t.get_text().startswith("gate")]
     box = labels[0].get_window_extent(r)
     gate_px = ax.transData.transform((gate, 0))[0]
-    # the words end within a few points of the diamond (left of it), not at the window's start 5 weeks away
-    assert 0 < gate_px - box.x1 < 20 * fig.dpi / 72
-    assert labels[0].get_text() == f"gate wk {first + 5:g} \u00b7 {date}"  # whole: the window has room for it
+    # the words start or end within a few points of the diamond, not at the window's start 5 weeks away
+    assert min(abs(box.x0 - gate_px), abs(box.x1 - gate_px)) < 20 * fig.dpi / 72
 
 
 def test_the_swept_plans_gate_words_sit_by_their_gate() -> None:
@@ -78,4 +78,5 @@ def test_the_swept_plans_gate_words_sit_by_their_gate() -> None:
     ]
     assert len(labels) == 1
     gate_px = fig.axes[0].transData.transform((gate, 0))[0]
-    assert 0 < gate_px - labels[0].get_window_extent(r).x1 < 20 * fig.dpi / 72
+    box = labels[0].get_window_extent(r)
+    assert min(abs(box.x0 - gate_px), abs(box.x1 - gate_px)) < 20 * fig.dpi / 72
