@@ -104,6 +104,9 @@ def _draw_spend(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     if status is not None and 0.0 < status < t_max:  # what has been spent by "today", as the curve says it
         spent = format_money(b.spend_by(status), cur, compact=True)
         marks.append((status, f"{status_label(plan, status)}: {spent} spent", STATUS))
+    # a target before the start (the target-before-start warning) is no place on this axis: its line and label
+    # went ~500,000 weeks off the chart, and a PNG export stopped on FreeType's raster overflow
+    marks = [m for m in marks if 0.0 <= m[0] <= t_max]
     budget_text = f" budget {format_money(b.budget, cur, compact=True)}" if b.budget is not None else ""
     # The marks' labels hang in rows above the curve and the budget, each from the top of its own line; a label
     # that reaches over another mark's line sits in a higher row than that line's label, where the line has
