@@ -478,5 +478,15 @@ def export_file(plan: Plan, path: str | os.PathLike[str], *, bom: bool = False) 
         if exc.path is not None:
             raise
         raise InteropError(path, exc.problem, hint=exc.hint) from None  # name the file being written
+    except OverflowError:
+        # Work the file places before the plan start (started work written to end where the planner finishes it,
+        # its whole duration before: GanttProject, P6) on a plan starting in the year 1: no calendar date holds it
+        # (H-unseen25's fuzz_corners seeds 1321, 3000). One clear refusal, not an internal error.
+        raise InteropError(
+            path,
+            "would write a date outside the years 1 to 9999 (started work is written with its whole duration before "
+            "where the planner finishes it, which on a plan starting in the year 1 falls before 1 Jan 1)",
+            hint="move the plan's start date later, or export as .xml or .csv",
+        ) from None
     write_export(path, text)
     return fmt
