@@ -142,40 +142,62 @@ class SideBySide(Table):
         self.figure = any(isinstance(f, ChartFlowable) for cell in self._cells for f in _listed(cell))
 
     def least_height(self) -> float:
-        """The least height (points) it stays on a page at (see :meth:`split`): its words, and its charts of fixed
-        height :attr:`SHRINK` shorter; its height when it has no chart that gives way."""
+        """The least height (points) it stays on a page at (see :meth:`split`): each column's words and its charts
+        of fixed height :attr:`SHRINK` shorter, the taller column; its height when it has no chart that gives way."""
         _, h = self.wrap(sum(self._widths), 1e6)
-        charts = [f for cell in self._cells for f in _listed(cell) if isinstance(f, ChartFlowable)]
-        if not self.figure or any(c._fixed is None for c in charts):
+        parts = self._parts()
+        if not self.figure or any(c._fixed is None for _, charts in parts for c in charts):
             return float(h)
-        words = max(
-            (sum(f.wrap(w, 1e6)[1] for f in _listed(cell) if not isinstance(f, ChartFlowable)))
-            for cell, w in zip(self._cells, self._widths, strict=True)
+        return min(
+            float(h),
+            max(words + self.SHRINK * sum(c.height for c in charts) for words, charts in parts) + 1.0,
         )
-        return min(float(h), max(words, max(self.SHRINK * c.height for c in charts)) + 1.0)
+
+    def _parts(self) -> list[tuple[float, list[Any]]]:
+        """Per column: the height of its words (everything but charts, with the space around each, as the table
+        lays the cell out) and its charts."""
+        return [
+            (
+                sum(
+                    f.wrap(w, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                    for f in _listed(cell)
+                    if not isinstance(f, ChartFlowable)
+                ),
+                [f for f in _listed(cell) if isinstance(f, ChartFlowable)],
+            )
+            for cell, w in zip(self._cells, self._widths, strict=True)
+        ]
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         room = avail_height - 1.0
         if not self.figure:
             return list(super().split(avail_width, avail_height))
-        words = max(
-            (sum(f.wrap(w, 1e6)[1] for f in _listed(cell) if not isinstance(f, ChartFlowable)))
-            for cell, w in zip(self._cells, self._widths, strict=True)
-        )
-        charts = [f for cell in self._cells for f in _listed(cell) if isinstance(f, ChartFlowable)]
-        if words > room or any(c._fixed is None or room < self.SHRINK * c.height for c in charts):
-            return []  # moves on whole
+        parts = self._parts()
+        for words, charts in parts:
+            tall = sum(c.height for c in charts)
+            # a column's words stay whole beside its charts, which give way by at most a fifth (a column of words
+            # and a chart, such as 'Cost by stage' over its chart: its words and its chart shorter, together)
+            if any(c._fixed is None for c in charts) or words + self.SHRINK * tall > room:
+                return []  # moves on whole
 
-        def shorter(cell: Any) -> Any:
+        def shorter(cell: Any, words: float, charts: list[Any]) -> Any:
+            tall = sum(c.height for c in charts)
+            scale = min(1.0, (room - words) / tall) if tall > 0 else 1.0
             fs = [
-                ChartFlowable(f._draw_chart, f.width, min(f.height, room), name=f.name, min_height=0.0)
+                ChartFlowable(f._draw_chart, f.width, f.height * scale, name=f.name, min_height=0.0)
                 if isinstance(f, ChartFlowable)
                 else f
                 for f in _listed(cell)
             ]
             return fs if isinstance(cell, list) else fs[0]
 
-        return [SideBySide(shorter(self._cells[0]), shorter(self._cells[1]), self._widths)]
+        return [
+            SideBySide(
+                shorter(self._cells[0], *parts[0]),
+                shorter(self._cells[1], *parts[1]),
+                self._widths,
+            )
+        ]
 
 
 def _listed(cell: Any) -> list[Any]:
