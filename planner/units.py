@@ -130,6 +130,18 @@ def format_share(p: float | None) -> str:
     return f"{math.floor(x * 100.0 + 0.5)}%"
 
 
+def correlation(c: float) -> str:
+    """A correlation (the Monte Carlo's sensitivity of the finish to a duration) with its sign, two decimals:
+    ``+0.53``, ``-0.12``; never ``-0.00`` (a correlation that rounds to nothing has no direction). The command
+    line and the tornado chart both write it so.
+
+    >>> correlation(0.534), correlation(-0.1249), correlation(-0.001)
+    ('+0.53', '-0.12', '+0.00')
+    """
+    text = f"{c:+.2f}"
+    return "+0.00" if text == "-0.00" else text
+
+
 def count(n: int, one: str, many: str | None = None) -> str:
     """A count with its noun, singular for one (``1 error``, never ``1 error(s)``): the rule for counts in text.
 

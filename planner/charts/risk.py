@@ -638,7 +638,7 @@ def draw_tornado(
             ax.text(
                 v + (0.015 if v >= 0 else -0.015),
                 y_,
-                f"{v:+.2f}",
+                units.correlation(v),
                 va="center",
                 ha="left" if v >= 0 else "right",
                 fontsize=style.SMALL_PT,

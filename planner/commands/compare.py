@@ -255,10 +255,12 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
         t.row("Target, week", [units.format_weeks(x.target) for x in items])
         t.row("  weeks to spare", [units.format_weeks(x.weeks_to_spare) for x in items])
     if any(x.cost is not None for x in items):
+        from planner.analysis.cost import format_money
+
         currency = ref.plan.currency or ""
         t.row(
             f"Spend{(' (' + currency + ')') if currency else ''}",
-            [f"{x.cost:,.0f}" if x.cost is not None else "-" for x in items],
+            [format_money(x.cost) for x in items],  # (the currency is in the row's name)
         )
         if len(items) > 1:  # as the finish rows, and the app's comparison under each spend
             from planner.analysis.cost import signed_money

@@ -300,7 +300,7 @@ def simulation_text(plan: Any, r: Any, by_week: float | None = None, top: int = 
     if not sens:
         add("  No duration varies: every estimate is a single number.")
     for did, c in sens[:top]:
-        corr = f"{c:+.2f}".replace("-0.00", "+0.00")  # never '-0.00'
+        corr = units.correlation(c)
         add(f"  {corr:>6}  {fit(did, 28)} {elide(titles[did], WIDTH - 39)}")
     if len(sens) > top:
         add(
