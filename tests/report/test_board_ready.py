@@ -18,9 +18,11 @@ from tests.report.report_helpers import make_report
 def test_empty_plan_cover_says_not_scheduled(make_plan: Any, tmp_path: Path) -> None:
     r = make_report(analyze(make_plan([], start_date="2027-01-04")), tmp_path / "r.pdf")
     cover = " ".join(r.pages[0].split())
-    assert "Not scheduled" in cover and "the plan has no decisions yet" in cover
-    # no finish, P80 or price of strict gates on a plan with nothing to schedule
-    assert "4 Jan 2027" not in cover.replace("starts 4 Jan 2027", "")
+    # the finish analyze and the app give an empty plan, week 0 (its start), and why (session 25: the cover said
+    # 'Not scheduled' where every other output said 'week 0 (4 Jan 2027)')
+    assert "4 Jan 2027 week 0 · the plan has no decisions yet" in cover
+    assert "finishes where it starts, 4 Jan 2027 (week 0)" in " ".join(r.flat.split())
+    # no P80 or price of strict gates on a plan with nothing to schedule
     assert "Price of strict gates" not in cover
     assert "0 of 4 gate criteria met" not in cover  # the test plan's stages have no criteria
     assert "no gate criteria" in cover

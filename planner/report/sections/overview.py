@@ -65,6 +65,13 @@ def _date_or_week(ctx: ReportContext, week: float) -> tuple[str, str]:
     return (d, f"week {fmt_weeks(week)}") if d else (f"week {fmt_weeks(week)}", "")
 
 
+def _empty_finish(ctx: ReportContext) -> tuple[str, str]:
+    """The finish tile of a plan without decisions: week 0, the start (``4 Jan 2027``, ``week 0 · no decisions
+    yet``)."""
+    value, detail = _date_or_week(ctx, 0.0)
+    return value, (detail + " \u00b7 " if detail else "") + "the plan has no decisions yet"
+
+
 def _cost(ctx: ReportContext) -> Any:
     from planner.analysis.cost import cost_summary
 
@@ -117,7 +124,8 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         met = sum(r.criteria_met for r in st.stages)
         total = sum(r.criteria_total for r in st.stages)
         tiles = [
-            _tile(ctx, "Not scheduled", "the plan has no decisions yet", "Finish"),
+            # the finish every output gives an empty plan (SPEC §3.2: 0), as analyze and the app say it
+            _tile(ctx, *_empty_finish(ctx), "Finish"),
             _tile(ctx, "0", "add decisions and their dependencies", "Decisions"),
             _tile(
                 ctx,
@@ -312,8 +320,10 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     if n == 0:
         out.append(
             ctx.p(
-                "The plan has no decisions yet, so there is nothing to schedule: no finish date, critical path, "
-                "risk or load to report. Add decisions and the dependencies between them to get a roadmap."
+                "The plan has no decisions yet, so it finishes where it starts, "
+                + (f"{ctx.date(0.0)} (week 0)" if ctx.date(0.0) else "week 0")
+                + ", and there is no critical path, risk or load to report. Add decisions and the dependencies "
+                "between them to get a roadmap."
             )
         )
         met = sum(r.criteria_met for r in st.stages)
