@@ -1146,11 +1146,11 @@ class MainWindow(QMainWindow):
         self._layout_fitted = True
         if screen_fit.fit_minimum(self):  # a screen shorter than the window's least height (512x300 logical)
             screen_fit.fit_window(self)
+            # the dock areas laid out again for the new least heights (a dock shown again kept its old height, over
+            # the status bar)
             layout = self.layout()
-            if (
-                layout is not None
-            ):  # the dock areas laid out again for the new least heights (a dock shown again
-                layout.setGeometry(self.rect())  # kept its old height, over the status bar)
+            if layout is not None:
+                layout.setGeometry(self.rect())
 
     def restore_layout(self) -> None:
         s = QSettings()
