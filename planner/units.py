@@ -130,6 +130,18 @@ def format_share(p: float | None) -> str:
     return f"{math.floor(x * 100.0 + 0.5)}%"
 
 
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds right-to-left letters (Hebrew, Arabic...): the report shapes and orders such text,
+    the app marks where a line's left-to-right order resumes after it (one test for both).
+
+    >>> right_to_left("التحقق"), right_to_left("שלב 2"), right_to_left("Validate 2")
+    (True, True, False)
+    """
+    import unicodedata
+
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 def correlation(c: float) -> str:
     """A correlation (the Monte Carlo's sensitivity of the finish to a duration) with its sign, two decimals:
     ``+0.53``, ``-0.12``; never ``-0.00`` (a correlation that rounds to nothing has no direction). The command

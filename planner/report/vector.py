@@ -12,7 +12,6 @@ chosen over SVG + svglib and over merging matplotlib PDF pages.
 from __future__ import annotations
 
 import math
-import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from planner.report.fonts import REGULAR, font_for_file, font_runs
+from planner.units import right_to_left
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
@@ -37,11 +37,6 @@ _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 _metrics_renderer: Any = None
 _METRICS_CACHE: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 _FONTS: dict[tuple[Any, ...], str | None] = {}
-
-
-def right_to_left(s: str) -> bool:
-    """Whether ``s`` holds right-to-left letters (Hebrew, Arabic...), which need bidi ordering and shaping."""
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in s)
 
 
 def _metrics() -> Any:

@@ -63,9 +63,9 @@ def name_in_line(name: str) -> str:
     Arabic or Hebrew letters gets a left-to-right mark after it, so the figures that follow belong to the line
     and keep its order. Without it the Unicode rules give digits after Arabic letters to the name's run, and the
     header read '11 · التحقق decisions'. A name without right-to-left letters is unchanged."""
-    import unicodedata
+    from planner.units import right_to_left
 
-    return name + LRM if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name) else name
+    return name + LRM if right_to_left(name) else name
 
 
 def _right_to_left_first(line: str) -> bool:
