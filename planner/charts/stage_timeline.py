@@ -180,7 +180,7 @@ def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = Fals
 
 
 def _gate_place(
-    texts: list[str],
+    text: str,
     size: float,
     gate_x: float,
     marker_r: float,
@@ -188,10 +188,11 @@ def _gate_place(
     start: float | None,
     roll_end: float,
     width: float,
-) -> tuple[str, float, float, str, bool] | None:
-    """Where a gate's words go, clear of every bar and label of its row (see the caller): the text, its size (at
-    ``size``, else the least), its offset from the gate's marker (points), its alignment and whether on the
-    rolling line above; None: nowhere.
+) -> tuple[float, float, str, bool]:
+    """Where a gate's words ``text`` go (see the caller): their size (at ``size``, else the least), their offset
+    from the gate's marker (points), their alignment and whether on the rolling line above. Clear of every bar and
+    label of the row where there is room; else left of the marker over its own window, on white (the words stay
+    whole: the gate's week is a figure every other output gives, never traded for the date alone).
 
     ``gate_x`` is the gate in points from the axis' left, ``after`` where the gated line is free after the marker
     and its "wk a-b", ``start`` where the gated window starts (words may end there), ``roll_end`` where the rolling
@@ -200,25 +201,24 @@ def _gate_place(
     line = 3.0  # clear of the gate's dashed line on the rolling line
     sizes = [size] + ([style.MIN_PT] if size > style.MIN_PT else [])
     # By the gate: within the axis, then smaller, then reaching into the gap before the readiness panel (the fraud
-    # sample's third gate in the app's tab at 1366x768 and 125 %); the whole words anywhere there before the date
-    # alone (the gate's week is a figure every other output gives: the one-truth checks read it here).
+    # sample's third gate in the app's tab at 1366x768 and 125 %).
     ends = (width, width + GAP_IN * 72 - 8)
-    for text, end, pt in ((t, e, pt) for t in texts for e in ends for pt in sizes):
+    for end, pt in ((e, pt) for e in ends for pt in sizes):
         w = style.measured_width_in(text, pt) * 72 + 2
         if after + w <= end:
-            return text, pt, after - gate_x, "left", False
+            return pt, after - gate_x, "left", False
         if start is not None and start - w >= 0 and gate_x - start <= max(w, 36.0):
-            return text, pt, start - gate_x, "right", False
+            return pt, start - gate_x, "right", False
         if gate_x - line - w >= roll_end + 3:
-            return text, pt, -line, "right", True
+            return pt, -line, "right", True
         upper = max(gate_x + line, roll_end + 3)
         if upper + w <= end:
-            return text, pt, upper - gate_x, "left", True
-    for text, pt in ((t, pt) for t in texts for pt in sizes):  # left of a long window, rather than over it
+            return pt, upper - gate_x, "left", True
+    for pt in sizes:  # left of a long window, rather than over it
         w = style.measured_width_in(text, pt) * 72 + 2
         if start is not None and start - w >= 0:
-            return text, pt, start - gate_x, "right", False
-    return None
+            return pt, start - gate_x, "right", False
+    return size, -(marker_r + 2), "right", False  # nothing clear: over its own window, on white
 
 
 def _moved_text(stage_id: str, moves: Any) -> str:
@@ -383,15 +383,11 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         # The gate's words go on its line after the gated window's "wk a-b"; else left of the window when the
         # window is short (the words stay by their marker); else on the rolling line above, left of the gate's
         # line when the rolling window and its words end before, or right of it after that line's "wk a-b"; else
-        # left of a long gated window (rather than over it). When none has room for them whole, the
-        # date alone (the week is the window's end, or on the axis). Never over a bar or another label: left of
-        # the marker on white, they hid the gated window they belong to ("gate wk 27.5 · 10 Sep 2027" over
-        # "wk 18-27.5" in an 8 in wide chart, the last stage's at every size). No room anywhere (a chart a few
-        # inches wide): no words; the gate's line and marker stay, its week ends the gated window's "wk a-b", and
-        # that label holds the words for the app's hover.
+        # left of a long gated window (rather than over it), smaller before giving up. Where none has room (a
+        # chart under about 11 in), left of the marker over the window they belong to, on white: always whole,
+        # the week with the date (_gate_place).
         after = gate_x + marker_r + 1
         start: float | None = None  # where the window starts, when the words may go left of it
-        span_text = None
         if r.gated_start is not None and r.gated_finish is not None:
             ax.broken_barh(
                 [(r.gated_start, max(r.gated_finish - r.gated_start, t_max * 0.003))],
@@ -407,7 +403,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             span_x = r.gated_finish * pt_per_wk
             if span_x < gate_x + marker_r + 1 and span_x + span_w > gate_x - marker_r:
                 span_x = gate_x + marker_r + 1  # not over the diamond
-            span_text = ax.annotate(
+            ax.annotate(
                 span,
                 (r.gated_finish, gy),
                 xytext=(span_x - r.gated_finish * pt_per_wk, 0),
@@ -424,33 +420,26 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         else:
             start = gate_x - marker_r - 2
         full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
-        texts = [full] + ([f"gate {units.format_date(date)}"] if date else [])
-        place = _gate_place(texts[:1], gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72)
-        if (
-            place is None
-        ):  # the whole words where nothing is clear: left of the marker, over the window on white
-            place = (full, gate_pt, -(marker_r + 2), "right", False)
-        if place is None and span_text is not None:
-            span_text.set_label(full)
-        if place is not None:
-            gate_txt, gate_size, dx, ha, upper = place
-            ax.annotate(
-                gate_txt,
-                (r.gate, ry if upper else gy),
-                xytext=(dx, 0.0),
-                textcoords="offset points",
-                ha=ha,
-                va="center",
-                fontsize=gate_size,
-                color=style.GATE,
-                zorder=6,
-                bbox={
-                    "boxstyle": "square,pad=0.1",
-                    "facecolor": style.BAND[y % 2],
-                    "edgecolor": "none",
-                    "alpha": 0.9,
-                },
-            )
+        gate_size, dx, ha, upper = _gate_place(
+            full, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72
+        )
+        ax.annotate(
+            full,
+            (r.gate, ry if upper else gy),
+            xytext=(dx, 0.0),
+            textcoords="offset points",
+            ha=ha,
+            va="center",
+            fontsize=gate_size,
+            color=style.GATE,
+            zorder=6,
+            bbox={
+                "boxstyle": "square,pad=0.1",
+                "facecolor": style.BAND[y % 2],
+                "edgecolor": "none",
+                "alpha": 0.9,
+            },
+        )
         _readiness(rx, y, r, font)
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
