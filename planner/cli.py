@@ -83,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("open", help="open the desktop app (the bundled sample plan when no file is given)")
+    p = sub.add_parser(
+        "open",
+        help="open the desktop app (the bundled sample plan when no file is given)",
+        description="Open the desktop app on FILE, or on an untitled copy of the bundled sample plan when no file "
+        "is given (Save asks where to keep it). `planner FILE` is the same as `planner open FILE`.",
+    )
     p.add_argument("file", nargs="?", help="plan file (*.plan.json)")
     p.add_argument(
         "--present",
@@ -96,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="validate a plan and list every finding: validation's, over-capacity and late work at the status date",
+        description="Validate each plan and list every finding, as analyze, the app and the report list them: validation's, over-capacity and late work at the status date. Exit code 0 when no plan has errors, 1 when one has (or, with --strict, warnings), 2 when a file cannot be read.",
     )
     p.add_argument(
         "file",
@@ -112,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("analyze", help="compute the schedule: critical path, float, stages, gating price")
+    p = sub.add_parser(
+        "analyze",
+        help="compute the schedule: critical path, float, stages, gating price",
+        description="Compute the schedule and print it: the finish under rolling stages and strict gates, the "
+        "price of strict gates, the critical path, each stage's windows and gate, team load and cost when the plan "
+        "has teams and costs, every decision's start, finish and float, and the findings. Exit code 1 when the plan has "
+        "validation errors.",
+    )
     p.add_argument("file", help="plan file (*.plan.json)")
     add_format_arguments(p)
     add_estimate_argument(p)
@@ -152,7 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("new", help="start a plan from a template")
+    p = sub.add_parser(
+        "new",
+        help="start a plan from a template",
+        description="Start a plan from a bundled template (`planner templates` lists them): written to -o, or "
+        "printed on stdout without it.",
+    )
     p.add_argument(
         "template_name",
         nargs="?",
@@ -176,7 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("templates", help="list the bundled templates")
+    p = sub.add_parser(
+        "templates",
+        help="list the bundled templates",
+        description="List the bundled templates `planner new` starts from, each with its summary.",
+    )
     p.set_defaults(func=cmd_templates)
 
     import planner.commands as commands

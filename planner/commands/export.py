@@ -64,7 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dpi", type=whole_number, default=150, help="resolution of PNG output (default 150)"
     )
-    add_estimate_argument(parser, help="duration estimate the schedule uses")
+    add_estimate_argument(
+        parser,
+        help="charts: the duration estimate the schedule uses (default likely; the data formats schedule the "
+        "likely estimate)",
+    )
     parser.add_argument(
         "--gated", action="store_true", help="Gantt: the gated timeline (stages as strict gates)"
     )

@@ -15,8 +15,8 @@ from pathlib import Path
 
 NAME = "import"
 HELP = (
-    "import MS Project (XML, MPX), Primavera P6 (XER, XML), GanttProject, CSV or Excel as a plan (and say what could not "
-    "be carried)"
+    "import MS Project (XML, MPX), Primavera P6 (XER, XML), GanttProject, CSV, Excel or LibreOffice Calc as a plan (and "
+    "say what could not be carried)"
 )
 DESCRIPTION = (
     "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "

@@ -31,14 +31,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--select", metavar="ID", action="append", default=[], help="select this decision first (repeatable)"
     )
-    parser.add_argument("--size", default="1440x900", metavar="WxH", help="window size in pixels")
-    parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme")
+    parser.add_argument(
+        "--size", default="1440x900", metavar="WxH", help="window size in pixels (default 1440x900)"
+    )
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="colour scheme (default light)"
+    )
     parser.add_argument(
         "--step",
         type=whole_number,
         default=0,
         metavar="N",
-        help="presentation view: show step N of the workshop deck (0: the overview)",
+        help="presentation view: show step N of the workshop deck (default 0: the overview)",
     )
 
 

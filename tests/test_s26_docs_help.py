@@ -1,0 +1,58 @@
+"""`planner COMMAND --help` says what a reader needs without the README: every command has a description, and every
+option that takes a value and has a default says it (an option whose default is a value the help keeps quiet about
+cannot be used without reading the source)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from planner.cli import build_parser
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+COMMANDS = _subparsers()
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_a_description(name: str) -> None:
+    description = COMMANDS[name].description
+    assert description and len(description) > 30, f"`planner {name} --help` has no description"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_default_is_said(name: str) -> None:
+    quiet = []
+    for action in COMMANDS[name]._actions:
+        if action.nargs == 0 or action.default in (None, [], argparse.SUPPRESS):
+            continue  # flags, and options whose absence is "not given"
+        if "default" not in (action.help or ""):
+            quiet.append(f"{'/'.join(action.option_strings) or action.dest} (default {action.default!r})")
+    assert not quiet, f"`planner {name} --help` does not say the default of: {', '.join(quiet)}"
+
+
+def test_the_defaults_said_are_the_defaults() -> None:
+    """Where a help text writes ``default X`` for an option with a plain default, X is that default."""
+    import re
+
+    wrong, compared = [], 0
+    for name, parser in COMMANDS.items():
+        for action in parser._actions:
+            if action.nargs == 0 or not isinstance(action.default, (str, int, float)):
+                continue
+            said = re.search(r"default:? ([\w.-]+)", action.help or "")
+            if said is None:
+                continue
+            value = action.default
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            compared += 1
+            if said.group(1).rstrip(".") != shown:
+                wrong.append(f"planner {name} {action.option_strings}: says {said.group(1)!r}, is {shown!r}")
+    assert not wrong, wrong
+    assert compared >= 10
