@@ -25,3 +25,16 @@ def test_the_target_line_example_is_what_analyze_prints(
     assert main(["analyze", str(plan)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert found.group(2) in printed
+
+
+def test_the_charts_export_chart_leaves_out_are_the_ones_the_readme_names() -> None:
+    """The README says File → Export Chart offers every chart but the Cost tab's two, and names those; when the menu
+    gains them (or loses another) the sentence must change with it."""
+    from planner.charts import CHARTS
+    from planner.ui.workbench import EXPORT_CHARTS
+
+    assert set(EXPORT_CHARTS) <= set(CHARTS)
+    left_out = set(CHARTS) - set(EXPORT_CHARTS)
+    found = re.search(r"the Cost tab's two: `planner export --chart (\w+)` or\s+`(\w+)`", README)
+    assert found is not None, "the README no longer says which charts File → Export Chart leaves out"
+    assert left_out == {found.group(1), found.group(2)}
