@@ -5,6 +5,7 @@ cannot be used without reading the source)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,31 @@ def test_the_defaults_said_are_the_defaults() -> None:
                 wrong.append(f"planner {name} {action.option_strings}: says {said.group(1)!r}, is {shown!r}")
     assert not wrong, wrong
     assert compared >= 10
+
+
+def test_diff_help_gives_the_exit_code_of_a_plan_that_cannot_be_scheduled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`planner diff --help` said only "Exit 0 also when the plans differ"; a plan with a cycle is exit code 1."""
+    import json
+
+    from planner.cli import main
+
+    def write(name: str, links: list[tuple[str, str]]) -> str:
+        plan = {
+            "schema_version": 1,
+            "title": name,
+            "stages": [{"id": "s", "name": "S"}],
+            "decisions": [{"id": i, "title": i.upper(), "stage": "s"} for i in ("a", "b")],
+            "dependencies": [{"from": x, "to": y} for x, y in links],
+        }
+        path = tmp_path / f"{name}.plan.json"
+        path.write_text(json.dumps(plan), encoding="utf-8")
+        return str(path)
+
+    good, looped = write("good", [("a", "b")]), write("looped", [("a", "b"), ("b", "a")])
+    assert main(["diff", good, good, "-n", "0"]) == 0
+    assert main(["diff", good, looped, "-n", "0"]) == 1
+    capsys.readouterr()
+    description = " ".join((COMMANDS["diff"].description or "").split())
+    assert "Exit 0 also when the plans differ; 1 when either cannot be scheduled" in description

@@ -18,7 +18,8 @@ HELP = "compare two plan files: decisions and links added, removed or edited, an
 DESCRIPTION = (
     "Compare plan B against plan A: decisions added, removed and edited field by field, links, teams, risks and "
     "stages, then what it did to the finish, the gated finish, P50/P80 (common random numbers), the critical "
-    "path, the stage gates and the team peak load. Exit 0 also when the plans differ."
+    "path, the stage gates and the team peak load. Exit 0 also when the plans differ; 1 when either "
+    "cannot be scheduled (its errors are listed)."
 )
 
 
