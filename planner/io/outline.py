@@ -676,9 +676,16 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         report.add(
             "progress",
             f"{count(n, 'task')} in progress {agree(n, 'resumes', 'resume')} {agree(n, 'its', 'their')} remaining "
-            f"work after {agree(n, 'its', 'their')} actual start (the file's Resume: {quoted(first)} on "
+            f"work after {agree(n, 'its', 'their')} actual start ("
+            + (
+                "MPX keeps no Resume: right after the part done, where MS Project runs it"
+                if outline.format == "mpx"
+                else "the file's Resume"
+            )
+            + f": {quoted(first)} on "
             f"{format_date(when) if when is not None else 'week ' + format_weeks(at)}{', ...' if n > 1 else ''}) "
-            "and the file has no status date: the remaining work starts there (an earliest start, not before) "
+            + ("and MPX has no status date" if outline.format == "mpx" else "and the file has no status date")
+            + ": the remaining work starts there (an earliest start, not before) "
             "and the part done is counted back from it, in place of the actual start"
             + (
                 f"; {count(len(paused_names), 'task')} paused after {agree(len(paused_names), 'its', 'their')} part done "
