@@ -38,3 +38,44 @@ def test_the_charts_export_chart_leaves_out_are_the_ones_the_readme_names() -> N
     found = re.search(r"the Cost tab's two: `planner export --chart (\w+)` or\s+`(\w+)`", README)
     assert found is not None, "the README no longer says which charts File → Export Chart leaves out"
     assert left_out == {found.group(1), found.group(2)}
+
+
+def _agrees(shown: object, real: object, where: str) -> list[str]:
+    """Where ``shown`` (a README example) and ``real`` (the program's output) differ: "..." stands for anything,
+    a list ending in "..." for one that starts with the items shown, a number for the real one rounded as shown."""
+    if shown == "..." or shown == ["..."]:
+        return []
+    if isinstance(shown, dict) and isinstance(real, dict):
+        return [p for key, value in shown.items() for p in _agrees(value, real.get(key), f"{where}.{key}")]
+    if isinstance(shown, list) and isinstance(real, list):
+        if shown and shown[-1] == "...":
+            shown, real = shown[:-1], real[: len(shown) - 1]
+        if len(shown) != len(real):
+            return [f"{where}: shows {len(shown)} items, prints {len(real)}"]
+        return [
+            p
+            for i, (a, b) in enumerate(zip(shown, real, strict=True))
+            for p in _agrees(a, b, f"{where}[{i}]")
+        ]
+    if isinstance(shown, float) and isinstance(real, (int, float)):
+        decimals = len(repr(shown).split(".")[1])
+        return [] if round(real, decimals) == shown else [f"{where}: shows {shown}, prints {real}"]
+    if isinstance(shown, str) and shown.endswith("..."):
+        return []  # a shortened text: "EU AI Act (...)"
+    return [] if shown == real else [f"{where}: shows {shown!r}, prints {real!r}"]
+
+
+def test_the_compare_json_example_is_what_compare_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's `planner compare --format json` example is the fraud sample's Base entry: its figures (the
+    finish, P50/P80, cost, the first step of the critical path, the first stage and team) are what compare prints."""
+    import json
+
+    start = README.index("`planner compare --format json` prints:")
+    block = README[README.index("```json\n", start) + 8 :]
+    shown = json.loads(block[: block.index("```")])
+    assert (
+        main(["compare", str(ROOT / "sample_plans" / "fraud-detection.plan.json"), "--format", "json"]) == 0
+    )
+    real = json.loads(capsys.readouterr().out)
+    real["scenarios"] = real["scenarios"][: len(shown["scenarios"])]
+    assert _agrees(shown, real, "compare") == []
