@@ -27,6 +27,9 @@ PANEL_IN = 0.78
 TOP_IN = 2.3
 MIN_PANEL_IN = 0.42  # below this a panel per team is unreadable: the compact chart instead
 STACKED_GAIN_IN = 0.3  # the compact chart's plot starts this much nearer its subtitle (no weeks axis over it)
+ROW_IN = 0.13  # the least height of a team's row (:func:`draw_load` with ``rows=True``): its name at the small size
+_ROWS_BOTTOM_IN = 0.55  # under the last row: its weeks, or its months and years
+ROWS_TOP_IN = 0.06  # between the subtitle and the first team's row
 
 
 MAX_TEAMS = 20  # teams drawn each on their own; the rest are drawn together as one
@@ -81,10 +84,16 @@ def _team_colors(n: int) -> list[str]:
     return out
 
 
-def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates: bool | None = None) -> None:
+def draw_load(
+    fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates: bool | None = None, rows: bool = False
+) -> None:
     """Draw team load for ``analysis``: ``schedule`` is ``"unlevelled"`` (the CPM dates), ``"levelled"`` (levelled
     to capacity; computed when ``analysis.levelled`` is not set) or ``"auto"`` (levelled when the analysis
-    carries a levelled schedule). The other schedule's load is outlined in grey in the team panels."""
+    carries a levelled schedule). The other schedule's load is outlined in grey in the team panels.
+
+    ``rows``: where the figure is too short for the stacked chart and a panel per team, a row per team (its load
+    against its capacity, its peak and capacity beside it: :func:`rows_height`) rather than the stacked chart
+    alone, whose key says neither (the app's Capacity tab on a laptop: 12 teams in 270 px)."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "team load chart"):
@@ -156,6 +165,9 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
         avail = h_in - style.TITLE_IN - 0.45 - bottom
         top_h = max(1.2, min(TOP_IN, avail * 0.4))
         panel_h = (avail - top_h - 0.35) / max(1, n)
+        if panel_h < MIN_PANEL_IN and rows and h_in >= _rows_height(len(loads), plan) - 0.02:
+            _draw_rows(fig, plan, loads, colors, t_max, dates, other=other_loads)
+            return
         if panel_h < MIN_PANEL_IN:
             # No room for a panel per team (a small figure): the stacked chart alone, with a key.
             _draw_stacked_only(
@@ -317,6 +329,125 @@ def draw_load(fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates:
             )
 
 
+def _rows_height(n: int, plan: Plan) -> float:
+    return style.TITLE_IN + ROWS_TOP_IN + ROW_IN * n + _ROWS_BOTTOM_IN
+
+
+def rows_height(analysis: Analysis) -> float:
+    """The least height (inches) of the team-load chart drawn with a row per team (``draw_load(rows=True)``; it
+    takes a figure 0.02 in shorter, a view's whole pixels)."""
+    plan = analysis.plan
+    return _rows_height(min(len(plan.teams), MAX_TEAMS), plan)
+
+
+def panels_height(analysis: Analysis) -> float:
+    """The height (inches) under which the team-load chart cannot show a panel per team at once, even without its
+    stacked chart: a shorter view shows every team only drawn with a row each (``draw_load(rows=True)``)."""
+    plan = analysis.plan
+    n = min(len(plan.teams), MAX_TEAMS)
+    return style.TITLE_IN + 0.45 + MIN_PANEL_IN * n + (0.55 if plan.start_date is None else 0.7)
+
+
+def _draw_rows(
+    fig: Figure,
+    plan: Plan,
+    loads: list[TeamLoad],
+    colors: list[str],
+    t_max: float,
+    dates: bool | None,
+    *,
+    other: list[TeamLoad] | None,
+) -> None:
+    """A row per team, the team's name left of it and its peak against its capacity right of it: the team's load
+    as a filled step (each row scaled to its own peak or capacity), its capacity dashed, its stretches over
+    capacity hatched, and the other schedule's load as the grey outline the subtitle names."""
+    w_in, h_in = fig.get_size_inches()
+    n = len(loads)
+    bottom = _ROWS_BOTTOM_IN
+    row_h = (h_in - style.TITLE_IN - ROWS_TOP_IN - bottom) / max(1, n)
+
+    def figures(tl: TeamLoad) -> str:
+        cap = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity"
+        return f"peak {style.fmt_weeks(tl.peak)} / {cap}" + ("  \u25b2 over" if tl.over() else "")
+
+    texts = [figures(tl) for tl in loads]
+    # Bold (over capacity) text is about 10 % wider than the estimate of plain text.
+    right = 0.12 + 1.1 * max((style.text_width_in(t, style.SMALL_PT) for t in texts), default=0.0)
+    longest = max((len(tl.name) for tl in loads), default=0)
+    left = max(0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3))
+    if w_in - left - right < 1.5:  # a narrow figure: the names give way to the plot
+        left = max(0.6, w_in - right - 1.5)
+    chars = style.chars_fitting(left - 0.3, style.SMALL_PT)
+    for k, tl in enumerate(loads):
+        y = bottom + (n - 1 - k) * row_h
+        ax = fig.add_axes(style.inches_to_fig(fig, left, y + 0.1 * row_h, right, h_in - y - 0.9 * row_h))
+        tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
+        ty = tl.at(tx)
+        ax.fill_between(tx, 0, ty, step="post", color=style.tint(colors[k], 0.35), linewidth=0, zorder=2)
+        ax.step(tx, ty, where="post", color=colors[k], linewidth=0.9, zorder=3)
+        top = max(float(ty.max()) if len(ty) else 0.0, tl.capacity or 0.0, 1.0)
+        if other is not None:
+            ol = other[k]
+            ox = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in ol.segments for x in (s_, e_)}))
+            oy = ol.at(ox)
+            top = max(top, float(oy.max()) if len(oy) else 0.0)
+            ax.step(ox, oy, where="post", color=style.MUTED, linewidth=0.7, linestyle=(0, (2, 1.5)), zorder=4)
+        if tl.capacity is not None:
+            ax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=0.7, zorder=5)
+            for s_, e_, p in tl.over():
+                ax.fill_between(
+                    [s_, e_],
+                    tl.capacity,
+                    p,
+                    color=OVER,
+                    alpha=0.85,
+                    hatch="////",
+                    edgecolor="white",
+                    linewidth=0,
+                    zorder=4,
+                )
+        ax.set_ylim(0, top * 1.05)
+        ax.set_yticks([])
+        last = k == n - 1
+        time_axis(ax, plan, t_max, dates, label=last, top_weeks=k == 0 and plan.start_date is not None)
+        if not last:
+            ax.tick_params(axis="x", labelbottom=False, length=0)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color(style.GRID)
+        ax.text(
+            -0.08 / (w_in - left - right),
+            0.5,
+            style.ellipsize(tl.name, chars),
+            transform=ax.transAxes,
+            ha="right",
+            va="center",
+            fontsize=style.SMALL_PT,
+            color=style.INK,
+        )
+        ax.add_patch(  # the team's colour key, between its name and its row
+            Rectangle(
+                (-0.06 / (w_in - left - right), 0.2),
+                0.04 / (w_in - left - right),
+                0.6,
+                transform=ax.transAxes,
+                color=colors[k],
+                clip_on=False,
+            )
+        )
+        ax.text(
+            1.0 + 0.08 / (w_in - left - right),
+            0.5,
+            texts[k],
+            transform=ax.transAxes,
+            ha="left",
+            va="center",
+            fontsize=style.SMALL_PT,
+            color=OVER if tl.over() else style.MUTED,
+            fontweight="bold" if tl.over() else "normal",
+        )
+
+
 def _draw_stacked_only(
     fig: Figure,
     plan: Plan,
@@ -443,4 +574,4 @@ def _register() -> None:
 
 _register()
 
-__all__ = ["draw_load", "load_size"]
+__all__ = ["draw_load", "load_size", "panels_height", "rows_height"]

@@ -33,6 +33,7 @@ from planner.ui.state.background import BackgroundTask, TaskSignals, snapshot
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
+from planner.ui.views import type_scale
 from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.figure_view import FigureView
@@ -104,6 +105,8 @@ class CapacityTab(LazyRefresh, QWidget):
         top.addWidget(self.summary)
 
         self._chart_height_in = 1.2  # the chart's natural height (inches): its team panels or Gantt rows
+        self._rows_in: tuple[float, float] | None = None  # the least heights of a row and of a panel per team
+        self._rows = False  # drawn with a row per team (the view too short for a panel per team)
         self.chart = FigureView(
             self._draw, "loadChart", self, readable_size=self._chart_size, ready=self.chart_ready
         )
@@ -264,21 +267,32 @@ class CapacityTab(LazyRefresh, QWidget):
             if stuck
             else ""
         )
-        # The team panels need their natural height; below it the chart scrolls instead of squeezing the text.
+        # The team panels need their natural height; below it the chart scrolls instead of squeezing the text,
+        # or, where no scrolling would show every team's panel at once, it has a row per team (_chart_size).
         # (Only called while the tab is visible, when the chart needs matplotlib anyway.)
-        from planner.charts.capacity import load_size
+        from planner.charts.capacity import load_size, panels_height, rows_height
 
-        height_in = load_size(a)[1]
-        if self.chart_kind.currentData() == "gantt":  # a readable row per decision and stage header
-            height_in = max(3.6, 0.2 * (len(plan.decisions) + len(plan.stages)) + 1.6)
-        self._chart_height_in = height_in
+        gantt = self.chart_kind.currentData() == "gantt"
+        self._chart_height_in = load_size(a)[1]
+        self._rows_in = (rows_height(a), panels_height(a)) if not gantt else None
+        if gantt:  # a readable row per decision and stage header
+            self._chart_height_in = max(3.6, 0.2 * (len(plan.decisions) + len(plan.stages)) + 1.6)
+        # Stacked over the tables, the chart takes the rows' height where the tables keep their least (12 teams
+        # on a laptop, 1366x768 at 125 %: 269 px, where 70 % of the tab gave it 266 and it scrolled).
+        self.splitter.want_main_height(int(self._rows_in[0] * type_scale.FIGURE_DPI) if self._rows_in else 0)
         self.chart.redraw()
 
     def _chart_size(self, dpi: float) -> tuple[int, int]:
-        """Pixels the chart needs at ``dpi``: its natural height (it scrolls below it), and 4 in across for its
-        title and legend (a 16 pt font in an 800x600 window cut its title and elided the teams to two letters:
-        the text then stays nearer 100 dpi)."""
-        return int(4.0 * dpi), int(self._chart_height_in * dpi)
+        """Pixels the chart needs at ``dpi``: 4 in across for its title and legend (a 16 pt font in an 800x600
+        window cut its title and elided the teams to two letters: the text then stays nearer 100 dpi), and its
+        natural height (it scrolls below it); but a row per team's height where the view is too short for every
+        team's panel even without the stacked chart (12 teams in 266 px on a laptop, 1366x768 at 125 %: the
+        stacked chart alone was in sight, the panels 1,100 px under it)."""
+        # (At the charts' own dpi: presented, the room's larger type scrolls the six panels rather than rows.)
+        least = self._rows_in[1] * type_scale.FIGURE_DPI if self._rows_in is not None else 0.0
+        self._rows = self.chart.height() < least
+        height = self._rows_in[0] if self._rows and self._rows_in is not None else self._chart_height_in
+        return int(4.0 * dpi), int(height * dpi)
 
     def _fill_over(self, a: Any) -> None:
         plan = a.plan
@@ -418,7 +432,12 @@ class CapacityTab(LazyRefresh, QWidget):
             draw_gantt(fig, levelled_view(a, lv), baseline=UNLEVELLED, highlight=[d for d, _ in lv.delayed])
             return
         shown = dataclasses.replace(a, levelled=lv) if lv is not None else a
-        draw_load(fig, shown, schedule="levelled" if self.show_levelled.isChecked() else "unlevelled")
+        draw_load(
+            fig,
+            shown,
+            schedule="levelled" if self.show_levelled.isChecked() else "unlevelled",
+            rows=self._rows,
+        )
 
 
 class _SortItem(QTreeWidgetItem):

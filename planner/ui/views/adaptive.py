@@ -72,6 +72,18 @@ class AdaptiveSplitter(QSplitter):
         if self.width() > 0:
             self._adapt(self.width(), self.height())
 
+    def want_main_height(self, height: int) -> None:
+        """Stacked, give the main pane ``height`` pixels (at least :data:`CHART_MIN_HEIGHT`) where the others keep
+        their minimum heights: the team-load chart's row per team (12 teams: 281 px, where 70 % of a laptop's
+        tab gave it 267 and it scrolled)."""
+        height = max(CHART_MIN_HEIGHT, height)
+        if height == self.main_height:
+            return
+        self.main_height = height
+        self.updateGeometry()
+        if self.orientation() == Qt.Orientation.Vertical and self.height() > 0:
+            self._share(self.height())
+
     def side_height(self) -> int:
         """The height the other panes need stacked under the main one (their minimum heights and the handles)."""
         total = 0
@@ -151,11 +163,16 @@ class AdaptiveSplitter(QSplitter):
         """Give the main pane its share of ``length`` (stacked, at least its readable height when the others'
         minimum heights leave it) and the others the rest, evenly."""
         n = self.count()
+        length -= (
+            n - 1
+        ) * self.handleWidth()  # the panes share what the handles leave (setSizes scales to it)
         if n < 2 or length <= 0:
             return
         main = int(length * self.main_share)
         if self.orientation() == Qt.Orientation.Vertical:
-            main = max(main, min(self.main_height, length - self.side_height()))
+            main = max(
+                main, min(self.main_height, length - self.side_height() + (n - 1) * self.handleWidth())
+            )
         rest = (length - main) // (n - 1)
         self.setSizes([main if i == self.main else rest for i in range(n)])
 
