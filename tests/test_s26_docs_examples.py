@@ -79,3 +79,27 @@ def test_the_compare_json_example_is_what_compare_prints(capsys: pytest.CaptureF
     real = json.loads(capsys.readouterr().out)
     real["scenarios"] = real["scenarios"][: len(shown["scenarios"])]
     assert _agrees(shown, real, "compare") == []
+
+
+def test_the_quick_start_smoke_line_is_what_the_app_prints(tmp_path: Path) -> None:
+    """The quick start's headless line: `planner` with PLANNER_EXIT_AFTER_OPEN=1 prints what the README quotes."""
+    import os
+    import subprocess
+    import sys
+
+    found = re.search(
+        r"with `PLANNER_EXIT_AFTER_OPEN=1` as well, the app opens the plan, prints\s+`([^`]+)`", README
+    )
+    assert found is not None, "the README's quick start no longer quotes the smoke line"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PLANNER_EXIT_AFTER_OPEN": "1",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "planner"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [found.group(1)]
