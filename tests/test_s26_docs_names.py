@@ -1,0 +1,58 @@
+"""Every function, class, constant or module of the planner that the README and docs name in code (`reanalyze`,
+`planner.analysis.capacity.team_loads`, `graph_tiles(...)`, `SideBySide`) still exists: a rename or a removal that
+leaves the docs naming the old one fails here. test_readme_truth checks the file paths; this checks the names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+# Names of other programs the docs quote in code: Python's built-ins, matplotlib's PdfPages, JSON's NaN, and the
+# element names of MS Project XML and Primavera's scheduler (the README's interop table).
+FOREIGN_PREFIXES = ("os.", "gc.", "json.", "inspect.", "dataclasses.", "matplotlib.", "reportlab.", "numpy.")
+FOREIGN = {"max", "min", "round", "PdfPages", "NaN", "Infinity", "PrimaveraScheduler"}
+# The first part of a dotted name that makes it the planner's (`analysis.cost.target_margin`, `units.one_line`).
+OURS = {"planner", "model", "analysis", "charts", "report", "io", "ui", "units", "commands", "cli", "desktop"}
+
+
+def _defined() -> set[str]:
+    files = list((ROOT / "planner").rglob("*.py"))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in files)
+    names = set(re.findall(r"^\s*(?:async\s+)?(?:def|class)\s+(\w+)", source, re.M))
+    names |= set(re.findall(r"^\s*(\w+)\s*(?::[^=\n]+)?=", source, re.M))  # constants, attributes, aliases
+    names |= {path.stem for path in files} | {
+        path.name for path in (ROOT / "planner").rglob("*") if path.is_dir()
+    }
+    return names | {"planner"}
+
+
+def _named_in_code() -> list[tuple[str, str]]:
+    """(where, name) of each name in backticks that reads as the planner's code: a call (`f(...)`), a dotted name
+    starting with one of its packages, or (outside the README, whose interop table quotes other tools' XML) a
+    CamelCase class name."""
+    found = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"`([A-Za-z_][\w.]*)(\([^`]*\))?`", text):
+            name, call = match.group(1), match.group(2)
+            parts = name.split(".")
+            if name.startswith(FOREIGN_PREFIXES) or name.startswith("Q") or name in FOREIGN:
+                continue
+            if re.search(r"\.(py|md|json|toml|yaml|sm)$", name):
+                continue  # a file: test_readme_truth resolves those
+            camel = path.name != "README.md" and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", name) is not None
+            if call is not None or (len(parts) > 1 and parts[0] in OURS) or camel:
+                line = text[: match.start()].count("\n") + 1
+                found.append((f"{path.relative_to(ROOT)}:{line}", name))
+    return found
+
+
+def test_every_name_the_docs_give_the_code_exists() -> None:
+    defined = _defined()
+    named = _named_in_code()
+    assert len(named) >= 100, f"only {len(named)} names found: the pattern no longer reads the docs"
+    gone = [f"{where}: `{name}`" for where, name in named if any(p not in defined for p in name.split("."))]
+    assert not gone, "the docs name code that is not in planner/:\n" + "\n".join(gone)
