@@ -85,3 +85,36 @@ def test_diff_help_gives_the_exit_code_of_a_plan_that_cannot_be_scheduled(
     capsys.readouterr()
     description = " ".join((COMMANDS["diff"].description or "").split())
     assert "Exit 0 also when the plans differ; 1 when either cannot be scheduled" in description
+
+
+def test_the_readme_synopses_list_every_choice() -> None:
+    """Where the README's command-line synopsis lists an option's choices (`--format a|b|c`), it lists all of them
+    (test_readme_truth checks the other way: every choice listed is real). `import --format` left out xls, ods
+    and mpxj."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## The command line\n") :]
+    block = section[section.index("```\n") + 4 : section.index("\n```", section.index("```\n") + 4)]
+    texts: dict[str, str] = {}
+    command = ""
+    for line in block.splitlines():
+        head = re.match(r"planner (\S+)", line)
+        if head:
+            command = "open" if head.group(1).startswith("[") else head.group(1)
+        texts[command] = texts.get(command, "") + " " + line
+    checked, short = 0, []
+    for name, text in texts.items():
+        if name not in COMMANDS:
+            continue
+        actions = {s: a for a in COMMANDS[name]._actions for s in a.option_strings}
+        for option, listed in re.findall(r"(?<![\w-])(--[a-z][\w-]*)[ =]([\w.-]+(?:\|[\w.-]+)+)", text):
+            action = actions.get(option)
+            if action is None or action.choices is None:
+                continue
+            checked += 1
+            left_out = [c for c in action.choices if c not in listed.split("|")]
+            if left_out:
+                short.append(f"planner {name} {option}: {left_out}")
+    assert checked >= 10
+    assert not short, f"the README's synopsis leaves out choices: {short}"
