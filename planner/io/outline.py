@@ -336,6 +336,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     default_area_used = False
 
     held = status_week(plan)  # the status date in weeks: work passed by then passed at it at the latest
+    not_yet: list[str] = []  # work not started that the file schedules before the status date
 
     def place(i: int) -> tuple[str, str, list[str]]:
         nonlocal default_area_used
@@ -476,6 +477,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         if abs(progress - t.progress) > 1e-9:
             odd_progress.append(f"{quoted(t.name)} {t.progress:g} %")
         status = _status(progress, t.status_hint)
+        if (
+            status is Status.NOT_STARTED
+            and held is not None
+            and t.start is not None
+            and t.start < held - 1e-6
+        ):
+            not_yet.append(t.name.strip() or f"Task {t.key}")  # the file has it before the status date
         actual_start: dt.date | float | None = _actual(t.actual_start, outline.start_date)
         actual_finish: dt.date | float | None = (
             _actual(t.actual_finish, outline.start_date) if status is Status.DONE else None
@@ -706,7 +714,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     days = outline.extra.get("days_per_week") if outline.format == "gan" else None
     grain = outline.extra.get("whole_day")
     whole_day = grain if isinstance(grain, float) else 1.0 / days if isinstance(days, int) and days else 0.0
-    compare_finish(plan, outline.finish, report, whole_day=whole_day)
+    # MS Project and P6 schedule the remaining work of started work (MPXJ writes them so too); the planner's own
+    # exports of them store its full-duration schedule, GanttProject keeps the whole durations
+    own = any(t.wanted_id is not None for t in outline.tasks)
+    full_durations = own or outline.format not in ("mspdi", "mpx", "xer", "p6xml", "mpxj")
+    compare_finish(
+        plan, outline.finish, report, whole_day=whole_day, full_durations=full_durations, not_yet=not_yet
+    )
     # counted as the summary line counts decisions: the import's own helper milestones apart
     guessed_stage = sum(1 for d in decisions if STAGE_GUESSED_TAG in d.tags and HELPER_TAG not in d.tags)
     guessed_area = sum(1 for d in decisions if AREA_GUESSED_TAG in d.tags and HELPER_TAG not in d.tags)
@@ -860,13 +874,22 @@ def _inside(parent: list[int | None], i: int, summary: int) -> bool:
 
 
 def compare_finish(
-    plan: Plan, source_finish: float | None, report: ImportReport, whole_day: float = 0.0
+    plan: Plan,
+    source_finish: float | None,
+    report: ImportReport,
+    whole_day: float = 0.0,
+    *,
+    full_durations: bool = True,
+    not_yet: list[str] | None = None,
 ) -> None:
     """Say so when the imported plan does not finish where the file does (``source_finish``, weeks from the plan
     start) as ``planner analyze`` schedules it (the remaining work under the recorded progress), so the difference is
     never silent. ``whole_day`` (weeks) is the file's own grain: GanttProject keeps whole days, so a finish part way
     through a day is stored at the end of it (the planner's own .gan of work resumed at a status date finished 0.19
-    weeks 'later' in the file, and the report blamed items it did not list)."""
+    weeks 'later' in the file, and the report blamed items it did not list). ``full_durations``: the file may
+    schedule the full durations whatever the progress (the planner's own exports, GanttProject, trackers' tables);
+    MS Project and P6 schedule the remaining work, so a finish only the full durations reach is a difference.
+    ``not_yet``: the tasks not started that the file schedules before its status date (the plan starts them there)."""
     if source_finish is None or not plan.decisions:
         return
     from planner.analysis.graph import compile_plan
@@ -890,7 +913,7 @@ def compare_finish(
         if same(finish, source_finish):
             return
         # a file may schedule the full durations regardless of progress (the planner's own export does)
-        if same(schedule(plan, "likely", graph).finish, source_finish):
+        if full_durations and same(schedule(plan, "likely", graph).finish, source_finish):
             return
     except (ScheduleError, ValueError, KeyError):
         return  # a cycle or a broken link: `planner check` names it
@@ -911,6 +934,12 @@ def compare_finish(
         for dep in plan.dependencies
     ):
         why += "; a start link from started work counts from where its remaining work starts"
+    if not_yet:
+        why += (
+            f"; {count(len(not_yet), 'task')} not started {agree(len(not_yet), 'is', 'are')} scheduled before the "
+            f"status date in the file ({some(quoted(n) for n in not_yet)}): the plan starts "
+            f"{agree(len(not_yet), 'it', 'them')} at the status date"
+        )
     causes = [
         k
         for k in ("calendar", "constraint", "link", "lag", "duration")
