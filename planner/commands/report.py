@@ -63,8 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sections",
         metavar="NAMES",
-        help="comma-separated sections to include, in any order (default: all): "
-        + ", ".join(BUILTIN_SECTIONS),
+        help="comma-separated sections to include, in any order (default: all but comparison, which --scenarios "
+        "adds): " + ", ".join(BUILTIN_SECTIONS),
     )
     add_estimate_argument(parser, help="duration estimate the schedule uses (default likely)")
     parser.add_argument(
@@ -144,6 +144,12 @@ def run(args: argparse.Namespace) -> int:
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     sections = parse_sections(args.sections)
+    if sections is not None and "comparison" in sections and args.scenarios is None:
+        # the section compares the scenarios --scenarios names: without them it would be left out without a word
+        raise CliError(
+            "--sections comparison: the comparison needs --scenarios A,B,... to say which scenarios to compare "
+            "(`planner scenarios FILE` lists them)"
+        )
 
     plan = load(args.file, args.scenario, args.status_date)
     if args.simulate:

@@ -1,0 +1,39 @@
+"""What `planner report --help` and docs/report.md say of the comparison section holds: it is not a default, and
+asking for it without the scenarios to compare is refused with what to do (it used to be left out silently, and
+the report written without it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAUD = ROOT / "sample_plans" / "fraud-detection.plan.json"
+
+
+def test_the_comparison_section_without_scenarios_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(FRAUD), "--sections", "cover,comparison", "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--scenarios" in err and "planner scenarios FILE" in err
+    assert not out.exists()
+
+
+def test_the_sections_help_says_comparison_is_not_a_default() -> None:
+    import argparse
+
+    from planner.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices["report"]
+    help_text = next(a.help for a in sub._actions if "--sections" in a.option_strings) or ""
+    assert "default: all but comparison, which --scenarios adds" in help_text
+    from planner.report.sections import default_section_names
+
+    assert "comparison" not in default_section_names()
