@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QStackedLayout,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,6 +37,7 @@ from planner.model import Plan, units
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
+from planner.ui.views import type_scale
 from planner.ui.views.adaptive import (
     CHART_MIN_HEIGHT,
     AdaptiveSplitter,
@@ -142,11 +145,8 @@ class CostTab(LazyRefresh, QWidget):
             readable_size=self._stage_chart_size,
             ready=self.chart_ready,
         )
-        charts = QSplitter(Qt.Orientation.Vertical, self)
-        charts.addWidget(self.spend_chart)
-        charts.addWidget(self.stage_chart)
-        charts.setSizes([360, 240])
-        charts.setChildrenCollapsible(False)
+        charts = _ChartPair(self._charts_need, self.spend_chart, self.stage_chart, self)
+        self.charts = charts
 
         self.breakdown = QTabWidget(self)
         self.breakdown.setDocumentMode(True)
@@ -276,6 +276,7 @@ class CostTab(LazyRefresh, QWidget):
         settle_layouts(
             self
         )  # the text just set moves the charts: draw them at the size they will be shown at
+        self.charts.share()  # the number of stages sets the lower chart's height
         self.spend_chart.redraw()
         self.stage_chart.redraw()
 
@@ -477,6 +478,13 @@ class CostTab(LazyRefresh, QWidget):
         curve was squeezed to a line with its money labels drawn over each other; it scrolls instead."""
         return int(3.6 * dpi), int(2.4 * dpi)
 
+    def _charts_need(self) -> tuple[int, int]:
+        """The readable heights of the spend curve and of the cost-by-stage chart, in pixels at the charts' dpi."""
+        canvas = self.stage_chart.canvas
+        dpi = type_scale.logical_dpi(canvas) if canvas is not None else type_scale.FIGURE_DPI
+        spend, stages = self._spend_chart_size(dpi), self._stage_chart_size(dpi)
+        return (spend[1] if spend else 0), (stages[1] if stages else 0)
+
     def _stage_chart_size(self, dpi: float) -> tuple[int, int] | None:
         """Pixels the cost-by-stage chart needs for its labels not to overlap: its title and axis (~1.8 in) and
         a quarter inch a stage (in a shorter view they were drawn over each other; it scrolls instead)."""
@@ -492,6 +500,86 @@ class CostTab(LazyRefresh, QWidget):
         from planner.charts.cost import draw_cost_by_stage
 
         draw_cost_by_stage(fig, a)
+
+
+class _ChartPair(QWidget):
+    """The spend curve over the cost-by-stage chart, the lower one its readable height (and at least 40 %) where
+    the upper keeps its own, until the user drags the handle; on a tab shorter than both readable heights, the two
+    as tabs, each the whole height. At 1280x720 (the inspector and findings docked) a fixed 60:40 split gave the
+    stage chart 160 of its 280 px (three of four stages, under a scroll bar), and a split by need cut both."""
+
+    TITLES = ("Spend curve", "Cost by stage")
+
+    def __init__(
+        self,
+        need: Callable[[], tuple[int, int]],
+        upper: QWidget,
+        lower: QWidget,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._need = need
+        self._charts = (upper, lower)
+        self._dragged = False
+        self._switching = False
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(upper)
+        self.split.addWidget(lower)
+        self.split.setSizes([360, 240])
+        self.split.splitterMoved.connect(self._on_drag)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("costChartTabs")
+        self.tabs.setDocumentMode(True)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.split)
+        self._stack.addWidget(self.tabs)
+
+    def _switch(self) -> None:
+        self._switching = False
+        upper, lower = self._need()
+        tabbed = upper + lower > self.height() - self.split.handleWidth()
+        if tabbed == self.is_tabbed():
+            return
+        if tabbed:
+            for chart, title in zip(self._charts, self.TITLES, strict=True):
+                self.tabs.addTab(chart, title)
+            self._stack.setCurrentWidget(self.tabs)
+        else:
+            while self.tabs.count():
+                self.tabs.removeTab(0)  # (the pages are not deleted: the splitter takes them back)
+            for i, chart in enumerate(self._charts):
+                self.split.insertWidget(i, chart)
+                chart.show()
+            self._stack.setCurrentWidget(self.split)
+            self.share()
+
+    def is_tabbed(self) -> bool:
+        return self._stack.currentWidget() is self.tabs
+
+    def _on_drag(self, _pos: int, _index: int) -> None:
+        self._dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.share()
+
+    def share(self) -> None:
+        """Tabs or one above the other, and the height shared out, for the readable heights now."""
+        upper, lower = self._need()
+        total = self.height() - self.split.handleWidth()
+        if total <= 0:
+            return
+        tabbed = upper + lower > total
+        if tabbed != self.is_tabbed() and not self._switching:
+            # Moved between splitter and tabs after this event: reparented inside a resize, a chart crashed Qt.
+            self._switching = True
+            QTimer.singleShot(0, self, self._switch)
+        if tabbed or self._dragged:
+            return
+        low = max(lower, int(0.4 * total))
+        if self.split.sizes() != [total - low, low]:
+            self.split.setSizes([total - low, low])
 
 
 def _amount(text: str) -> float:

@@ -9,6 +9,7 @@ chart gets the tab's whole width (time runs along it) and the panel goes below i
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
@@ -212,11 +213,24 @@ class _RowsHigh(QObject):
         self.rows = rows
         self.apply(view)
         view.installEventFilter(self)
+        self._view = view
+        model = view.model()
+        if model is not None:  # the rows' own height once there are rows (a list is built empty, then filled)
+            model.rowsInserted.connect(self._rows_changed)
+            model.modelReset.connect(self._rows_changed)
+
+    def _rows_changed(self) -> None:
+        if shiboken6.isValid(self._view):  # (a model resets as its view is deleted)
+            self.apply(self._view)
 
     def apply(self, view: QAbstractItemView) -> None:
         header = getattr(view, "header", None) or getattr(view, "horizontalHeader", None)
         head = header().sizeHint().height() if header is not None and not header().isHidden() else 0
-        row = max(view.fontMetrics().height() + 6, view.sizeHintForRow(0))
+        # The rows' height as drawn; an estimate only while the list is empty. The estimate stayed after the
+        # list was filled: six team rates took 120 px for 84 px of rows, 36 px of empty list at 1280x720.
+        row = view.sizeHintForRow(0)
+        if row <= 0:
+            row = view.fontMetrics().height() + 4
         # As tall as that, not only at most: a list's own size hint (192 px) gave the team rates four rows of
         # six in presentation type on a 2560x1440 panel, with the room below them empty.
         view.setFixedHeight(head + self.rows * row + 2 * view.frameWidth())
