@@ -118,3 +118,32 @@ def test_the_readme_synopses_list_every_choice() -> None:
                 short.append(f"planner {name} {option}: {left_out}")
     assert checked >= 10
     assert not short, f"the README's synopsis leaves out choices: {short}"
+
+
+def _commands_with(option: str) -> set[str]:
+    return {
+        name for name, parser in COMMANDS.items() if any(option in a.option_strings for a in parser._actions)
+    }
+
+
+def _named_in(sentence: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"[`\s]([a-z]+)`?(?=[,\s]|$)", sentence)) & set(COMMANDS)
+
+
+def test_the_commands_said_to_take_scenario_and_status_date_are_those_that_do() -> None:
+    """`planner scenarios --help` listed --scenario on analyze, simulate, report and export (check, coverage and
+    open take it too); docs/progress-and-status-date.md left coverage out of --status-date."""
+    import re
+
+    description = " ".join((COMMANDS["scenarios"].description or "").split())
+    said = re.search(r"Use --scenario NAME on (.+?) to work on one", description)
+    assert said is not None
+    assert _named_in(" " + said.group(1)) == _commands_with("--scenario")
+    page = (Path(__file__).resolve().parent.parent / "docs" / "progress-and-status-date.md").read_text(
+        "utf-8"
+    )
+    said = re.search(r"`--status-date` on (.+?) overrides", " ".join(page.split()))
+    assert said is not None
+    assert _named_in(" " + said.group(1)) == _commands_with("--status-date")

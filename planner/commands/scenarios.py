@@ -14,8 +14,8 @@ NAME = "scenarios"
 HELP = "list the scenarios a plan carries and what each does to the finish"
 DESCRIPTION = (
     "List the named scenarios stored in a plan file (alternatives expressed as overrides on the base plan), with "
-    "what each changes and its finish against the base. Use --scenario NAME on analyze, simulate, report and "
-    "export to work on one, and `planner compare` to see them side by side."
+    "what each changes and its finish against the base. Use --scenario NAME on check, analyze, simulate, "
+    "coverage, report, export and open to work on one, and `planner compare` to see them side by side."
 )
 
 
