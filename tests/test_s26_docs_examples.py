@@ -103,6 +103,16 @@ def test_the_quick_start_smoke_line_is_what_the_app_prints(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [found.group(1)]
+    # "the app's data folder (... `~/.local/share/X/` on Linux, under `$XDG_DATA_HOME` when set ...; it also holds
+    # `locks/` and `planner.log`, and the settings are in `~/.config/Y`)": where this run put them
+    data = re.search(r"the folder is `~/\.local/share/([^`]+)/`", README)
+    config = re.search(r"the\s+settings are in `~/\.config/([^`]+)`", README)
+    assert data is not None and config is not None
+    folder = tmp_path / "data" / data.group(1)
+    assert (
+        (folder / "recovery").is_dir() and (folder / "locks").is_dir() and (folder / "planner.log").is_file()
+    )
+    assert (tmp_path / "config" / config.group(1)).is_file()
 
 
 def test_the_keyboard_shortcuts_the_readme_says_are_listed_are_the_groups() -> None:

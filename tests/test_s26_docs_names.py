@@ -41,7 +41,7 @@ def _named_in_code() -> list[tuple[str, str]]:
             parts = name.split(".")
             if name.startswith(FOREIGN_PREFIXES) or name.startswith("Q") or name in FOREIGN:
                 continue
-            if re.search(r"\.(py|md|json|toml|yaml|sm)$", name):
+            if re.search(r"\.(py|md|json|toml|yaml|sm|log|conf)$", name):
                 continue  # a file: test_readme_truth resolves those
             camel = path.name != "README.md" and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", name) is not None
             if call is not None or (len(parts) > 1 and parts[0] in OURS) or camel:
