@@ -35,6 +35,11 @@ COLUMNS: list[tuple[str, str, str]] = [
 COLUMN_INDEX = {key: i for i, (key, _h, _t) in enumerate(COLUMNS)}
 
 
+def percent_number(percent: float) -> str:
+    """A probability's number of percent as the register's cell and its editor show it ("35", "12.5")."""
+    return fmt.weeks(percent)
+
+
 def impact_text(impact: float | ThreePoint) -> str:
     """``3`` or ``2 / 4 / 8`` (weeks)."""
     o, lk, p = duration_triple(impact)
@@ -117,7 +122,7 @@ class RiskTableModel(QAbstractTableModel):
         R = Qt.ItemDataRole
         if role == R.DisplayRole:
             if key == "probability":
-                return f"{fmt.weeks(r.probability * 100)} %"
+                return percent_number(r.probability * 100) + " %"
             if key == "impact":
                 return impact_text(r.impact)
             if key == "decisions":

@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 from planner.model import units
 from planner.ui.state.background import SimulationRun, SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel
+from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel, percent_number
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views import type_scale
@@ -55,6 +57,25 @@ REGISTER_ROWS = 4
 """The risk register shows at least this many rows (the tab scrolls rather than show fewer)."""
 
 
+class _PercentEditor(QDoubleSpinBox):
+    """The probability's editor reads as its cell does: "35 %" at the right, no spin arrows (the "%" stood beside
+    them, "35.0 %" at the left, in a workshop); the arrow keys and the wheel still step it by 5."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(1)  # before the range, which it would round
+        self.setRange(0, 100)
+        self.setSingleStep(5)
+        self.setSuffix(" %")
+        self.setFrame(False)
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # as the cell
+        self.setAccessibleName("Probability")
+
+    def textFromValue(self, value: float) -> str:
+        return percent_number(value)
+
+
 class _RiskDelegate(EditorDelegate):
     """A percent spin box for the probability, a team list for the owner; plain text elsewhere."""
 
@@ -70,7 +91,7 @@ class _RiskDelegate(EditorDelegate):
                 parent, [("(none)", None), *((t.name, t.id) for t in self.doc.plan.teams)], name="Owner"
             )
         if index.column() == COLUMN_INDEX["probability"]:
-            return self.make_spin(parent, 0, 100, 1, 5, " %", frame=False, name="Probability")
+            return _PercentEditor(parent)
         return super().createEditor(parent, option, index)
 
     def set_combo_value(
