@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="planner",
         description="Scaling Roadmap Planner: plan how an AI initiative goes from pilot to enterprise scale.",
-        epilog="Run `planner` with no command to open the desktop app on the bundled sample plan.",
+        epilog="Run `planner` with no command to open the desktop app on the bundled sample plan. Exit codes: 0 "
+        "success, 1 the plan has validation errors (or cannot be scheduled), 2 the input cannot be read or the "
+        "command is misused. `planner COMMAND --help` describes each command.",
     )
     from planner import __version__
 

@@ -147,3 +147,13 @@ def test_the_commands_said_to_take_scenario_and_status_date_are_those_that_do() 
     said = re.search(r"`--status-date` on (.+?) overrides", " ".join(page.split()))
     assert said is not None
     assert _named_in(" " + said.group(1)) == _commands_with("--status-date")
+
+
+def test_the_top_level_help_gives_the_exit_codes() -> None:
+    """`planner --help` said nothing of exit codes, which the README and every script calling planner need."""
+    from planner.cli import build_parser
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+    epilog = " ".join((build_parser().epilog or "").split())
+    assert f"Exit codes: {EXIT_OK} success, {EXIT_INVALID} the plan has validation errors" in epilog
+    assert f"{EXIT_USAGE} the input cannot be read or the command is misused" in epilog
