@@ -37,3 +37,19 @@ def test_the_sections_help_says_comparison_is_not_a_default() -> None:
     from planner.report.sections import default_section_names
 
     assert "comparison" not in default_section_names()
+
+
+def test_import_report_json_is_one_json_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner import ... --report json` wrote the JSON report and then "Wrote FILE." on stderr, so a program
+    reading it (`2>report.json`, `2>&1 | jq`) got something that is not JSON. It is now one document, with the
+    file written and the imported plan's errors in it."""
+    import json
+
+    out = tmp_path / "project.plan.json"
+    source = ROOT / "tests" / "io" / "data" / "task-links-project2013-mspdi.xml"
+    assert main(["import", str(source), "-o", str(out), "--report", "json"]) == 0
+    captured = capsys.readouterr()
+    document = json.loads(captured.err)
+    assert document["output"] == str(out) and document["errors"] == 0
+    assert document["counts"] and document["items"]
+    assert out.is_file() and captured.out == ""

@@ -55,7 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--report",
         choices=("text", "json"),
         default="text",
-        help="how to print the import report on stderr (default text)",
+        help="how to print the import report on stderr (default text; json: one JSON object, with the file "
+        "written as 'output' and the imported plan's validation errors counted as 'errors')",
     )
 
 
@@ -76,13 +77,15 @@ def run(args: argparse.Namespace) -> int:
         save_plan(plan, out)
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    if args.report == "json":
-        sys.stderr.write(json.dumps(report.to_dict(), indent=2) + "\n")
-    else:
-        sys.stderr.write(report.text())
     from planner.analysis import has_errors, validate
 
     errors = [f for f in validate(plan, scheduled=False) if str(f.severity) == "error"]
+    if args.report == "json":
+        # one JSON document on stderr, for a program to read: the file written and its errors go in it, not after it
+        document = {**report.to_dict(), "output": str(out), "errors": len(errors)}
+        sys.stderr.write(json.dumps(document, indent=2) + "\n")
+        return EXIT_OK
+    sys.stderr.write(report.text())
     sys.stderr.write(f"Wrote {out}.\n")
     if has_errors(errors):
         sys.stderr.write(
