@@ -864,13 +864,20 @@ def outline_from_tables(
         resources: list[tuple[str, float]] = []
         primary = _value(r, "rsrc_id")
         rows = assignments.get(tid, [])
-        chosen = next((a for a in rows if _value(a, "rsrc_id") == primary and primary in team_of), None)
-        if chosen is None:
-            chosen = next((a for a in rows if _value(a, "rsrc_id") in team_of), None)
+        chosen, units = None, None
+        for a in rows:
+            if _value(a, "rsrc_id") not in team_of:
+                continue
+            got = _number(a, "remain_qty_per_hr", report, where)
+            if got is None or got <= 0:
+                got = _number(a, "target_qty_per_hr", report, where)
+            if _value(a, "rsrc_id") == primary:
+                chosen, units = a, got
+                break
+            # no primary resource: the one with the most units, as a task of MS Project's (the first of equals)
+            if chosen is None or (got or 0.0) > (units or 0.0):
+                chosen, units = a, got
         if chosen is not None:
-            units = _number(chosen, "remain_qty_per_hr", report, where)
-            if units is None or units <= 0:
-                units = _number(chosen, "target_qty_per_hr", report, where)
             resources.append((team_of[_value(chosen, "rsrc_id")], units if units and units > 0 else 1.0))
             others = sum(1 for a in rows if a is not chosen and _value(a, "rsrc_id") in team_of)
             if others:
@@ -879,7 +886,11 @@ def outline_from_tables(
                     "resource",
                     f"{count(others, 'other resource assignment')} {agree(others, 'is', 'are')} not carried: the "
                     "owner is the "
-                    f"{'primary' if _value(chosen, 'rsrc_id') == primary else 'first'} resource",
+                    + (
+                        "primary resource"
+                        if _value(chosen, "rsrc_id") == primary
+                        else "resource with the most units"
+                    ),
                     where,
                 )
         elif primary in team_of:
