@@ -125,3 +125,19 @@ def test_the_keyboard_shortcuts_the_readme_says_are_listed_are_the_groups() -> N
     assert found is not None, "the README no longer says what Help → Keyboard Shortcuts lists"
     said = re.split(r",\s*|\s+and\s+", " ".join(found.group(1).split()))
     assert [s.removeprefix("the ") for s in said] == [group.lower() for group, _ in SHORTCUTS]
+
+
+def test_the_report_api_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/report.md's Python example (build_report with every keyword it shows) runs as written, given an
+    analysis, and writes the PDF it names."""
+    from planner.analysis import analyze
+    from planner.model.io import load_plan
+
+    page = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    start = page.index("```python\n") + len("```python\n")
+    code = page[start : page.index("```", start)]
+    monkeypatch.chdir(tmp_path)
+    analysis = analyze(load_plan(ROOT / "sample_plans" / "insights-assistant.plan.json"))
+    exec(compile(code, "docs/report.md", "exec"), {"analysis": analysis})  # the docs' own example, as written
+    written = re.search(r'"(\w+\.pdf)"', code)
+    assert written is not None and (tmp_path / written.group(1)).stat().st_size > 10_000
