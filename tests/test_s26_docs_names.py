@@ -56,3 +56,42 @@ def test_every_name_the_docs_give_the_code_exists() -> None:
     assert len(named) >= 100, f"only {len(named)} names found: the pattern no longer reads the docs"
     gone = [f"{where}: `{name}`" for where, name in named if any(p not in defined for p in name.split("."))]
     assert not gone, "the docs name code that is not in planner/:\n" + "\n".join(gone)
+
+
+def _parameters() -> dict[str, set[str]]:
+    """Each function's parameter names and each class's annotated fields, by name, over planner/."""
+    import ast
+
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / "planner").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = node.args
+                names = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+            elif isinstance(node, ast.ClassDef):
+                names = {
+                    t.target.id
+                    for t in node.body
+                    if isinstance(t, ast.AnnAssign) and isinstance(t.target, ast.Name)
+                }
+            else:
+                continue
+            found.setdefault(node.name, set()).update(names)
+    return found
+
+
+def test_every_keyword_the_docs_pass_is_a_parameter() -> None:
+    """`simulate(..., common_random_numbers=True)`, `graph_tiles(..., max_whole=60, compact=True)`, `Section(...,
+    new_page=True)`: each keyword a call in the docs passes is a parameter (or field) of what it calls."""
+    parameters = _parameters()
+    checked, wrong = 0, []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"`([A-Za-z_][\w.]*)\(([^`]*)\)`", text):
+            name = match.group(1).split(".")[-1]
+            for keyword in re.findall(r"(?<![\w.])([a-z_]\w*)=", match.group(2)):
+                checked += 1
+                if keyword not in parameters.get(name, set()):
+                    wrong.append(f"{path.relative_to(ROOT)}: `{match.group(0)}`: {name} takes no {keyword}")
+    assert checked >= 8
+    assert not wrong, wrong
