@@ -95,3 +95,37 @@ def test_every_keyword_the_docs_pass_is_a_parameter() -> None:
                     wrong.append(f"{path.relative_to(ROOT)}: `{match.group(0)}`: {name} takes no {keyword}")
     assert checked >= 8
     assert not wrong, wrong
+
+
+def test_the_defaults_of_the_field_table_are_the_models() -> None:
+    """The README's "Every field" table gives defaults (`headcount` (..., default 1), `type` (...; default FS),
+    `systemic_risk` (true/false, default false)): each is the model's default for that field."""
+    from enum import Enum
+
+    from pydantic import BaseModel
+
+    from planner.model import plan as model
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, BaseModel)]
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("**Every field.**") : text.index("What every figure means")]
+    checked, wrong = 0, []
+    for row in table.splitlines():
+        for field, said in re.findall(r"`(\w+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)", row):
+            default = re.search(r"default (\w+)", said)
+            if default is None or "`" in said or default.group(1) in ("the", "a", "an"):
+                continue  # no default said, one said in words, or the parenthesis is about other fields
+            owners = [c for c in classes if field in c.model_fields or field + "_" in c.model_fields]
+            values = set()
+            for owner in owners:
+                info = owner.model_fields.get(field) or owner.model_fields[field + "_"]
+                value = info.default
+                value = value.value if isinstance(value, Enum) else value
+                values.add(str(value).lower().removesuffix(".0"))
+            checked += 1
+            if default.group(1).lower() not in values:
+                wrong.append(
+                    f"`{field}`: the README says default {default.group(1)}, the model {sorted(values)}"
+                )
+    assert checked >= 6
+    assert not wrong, wrong
