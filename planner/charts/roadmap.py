@@ -39,7 +39,10 @@ LANE_FONT = 7.5
 STAGE_FONT = 7.5
 NOTE_FONT = 7.5
 LEGEND_FONT = 7.5
-PITCH_EM = 1.45  # sub-row pitch in ems of the title font
+PITCH_EM = 1.55  # sub-row pitch in ems of the title font
+BAR_EM = 1.3
+"""A bar's height in ems of the title font: a title inside it clears its outline (at 1.04 em, 0.72 of a 1.45 em
+pitch, the letters of 'Prototype text-to-SQL' touched a critical bar's outline above and below)."""
 LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
 GAP_IN = 0.07  # between two slots in one sub-row
 SHORT_TITLE_IN = 0.9  # the least room a title is shortened into beside its bar (else it goes over the bar)
@@ -727,7 +730,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     # Bars, milestones and titles.
     colors = style.decision_colors(plan)
     starts, done_start, done_end = bar_spans(analysis)
-    bar_h = lay.pitch * 0.72
+    bar_h = lay.font * BAR_EM / 72
     polys, faces, edges, widths = [], [], [], []
     halos = []
     done: list[list[tuple[float, float]]] = []
