@@ -53,3 +53,32 @@ def test_import_report_json_is_one_json_document(tmp_path: Path, capsys: pytest.
     assert document["output"] == str(out) and document["errors"] == 0
     assert document["counts"] and document["items"]
     assert out.is_file() and captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "most"),
+    [
+        (["simulate", str(FRAUD)], 10_000_000),
+        (["compare", str(FRAUD)], 1_000_000),
+        (["diff", str(FRAUD), str(FRAUD)], 1_000_000),
+        (["report", str(FRAUD), "--simulate", "-o", "r.pdf"], 1_000_000),
+    ],
+)
+def test_the_iteration_limits_are_the_readmes(
+    argv: list[str],
+    most: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The README's Limits table said 10,000,000 iterations for simulate, compare, diff and report --simulate;
+    the last three stop at 1,000,000. Each command refuses one more than the README gives it (exit 2, before any
+    work), and the README gives each its own."""
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| Monte Carlo work |"))
+    command = argv[0] if argv[0] != "report" else "report --simulate"
+    said = row.index(f"`{command}`")
+    assert f"{most:,}" in row[max(0, said - 60) : said]
+    assert main([*argv, "--iterations", str(most + 1)]) == 2
+    assert f"{most:,}" in capsys.readouterr().err
