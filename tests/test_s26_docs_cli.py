@@ -82,3 +82,29 @@ def test_the_iteration_limits_are_the_readmes(
     assert f"{most:,}" in row[max(0, said - 60) : said]
     assert main([*argv, "--iterations", str(most + 1)]) == 2
     assert f"{most:,}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "outside"),
+    [("export", "--dpi", ["9", "1201"]), ("screenshot", "--size", ["199x150", "8193x900"])],
+)
+def test_the_ranges_the_help_gives_are_enforced(
+    command: str, option: str, outside: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export --dpi` and `screenshot --size` refused values outside a range their --help did not give; the help
+    now gives it, and values just outside it are refused (exit 2)."""
+    import argparse
+
+    from planner.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[
+        command
+    ]
+    help_text = next(a.help for a in sub._actions if option in a.option_strings) or ""
+    low, high = {"--dpi": ("10", "1200"), "--size": ("200x150", "8192x8192")}[option]
+    assert f"{low} to {high}" in help_text
+    for value in outside:
+        out = tmp_path / "x.png"
+        assert main([command, str(FRAUD), "-o", str(out), f"{option}={value}"]) == 2
+        assert not out.exists()
+    capsys.readouterr()

@@ -62,7 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--size", metavar="WxH", help="size in inches, e.g. 13.3x7.5 (default: grows with the plan)"
     )
     parser.add_argument(
-        "--dpi", type=whole_number, default=150, help="resolution of PNG output (default 150)"
+        "--dpi",
+        type=whole_number,
+        default=150,
+        help="resolution of PNG output, 10 to 1200 dots per inch (default 150)",
     )
     add_estimate_argument(
         parser,

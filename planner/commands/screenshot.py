@@ -32,7 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--select", metavar="ID", action="append", default=[], help="select this decision first (repeatable)"
     )
     parser.add_argument(
-        "--size", default="1440x900", metavar="WxH", help="window size in pixels (default 1440x900)"
+        "--size",
+        default="1440x900",
+        metavar="WxH",
+        help="window size in pixels, 200x150 to 8192x8192 (default 1440x900)",
     )
     parser.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour scheme (default light)"
