@@ -82,6 +82,15 @@ def test_the_iteration_limits_are_the_readmes(
     assert f"{most:,}" in row[max(0, said - 60) : said]
     assert main([*argv, "--iterations", str(most + 1)]) == 2
     assert f"{most:,}" in capsys.readouterr().err
+    import argparse
+
+    from planner.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[
+        argv[0]
+    ]
+    help_text = next(a.help for a in sub._actions if "--iterations" in a.option_strings) or ""
+    assert f"{most:,} (default" in help_text
 
 
 @pytest.mark.parametrize(

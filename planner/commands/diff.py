@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=5_000,
         metavar="N",
-        help="Monte Carlo iterations per plan (default 5000; 0 skips P50/P80)",
+        help="Monte Carlo iterations per plan, at most 1,000,000 (default 5000; 0 skips P50/P80)",
     )
     parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
     from planner.commands.common import add_format_arguments

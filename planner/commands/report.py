@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=10_000,
         metavar="N",
-        help="with --simulate: number of iterations (default 10000)",
+        help="with --simulate: number of iterations, 1 to 1,000,000 (default 10000)",
     )
     parser.add_argument(
         "--seed", type=whole_number, default=0, metavar="S", help="with --simulate: random seed (default 0)"

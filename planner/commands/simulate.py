@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=10_000,
         metavar="N",
-        help="number of iterations (default 10000)",
+        help="number of iterations, 1 to 10,000,000 (default 10000)",
     )
     parser.add_argument(
         "--seed",
