@@ -144,6 +144,9 @@ class PresenterBar(QFrame):
         base = room_font()
         figure_font = scaled_font(base, FIGURE_SCALE * scale, bold=True)
         text_font = scaled_font(base, FONT_SCALE * scale)
+        # A short room's figures in the room's text size, bold (set_short): at 2.1 times the desk's type they took
+        # three lines of a 1024x600 projector at 200 % (300 logical px), the graph a 120 px strip above them.
+        self._figure_fonts = (figure_font, scaled_font(base, FONT_SCALE * scale, bold=True))
         self.finish = QLabel(self)
         self.gated = QLabel(self)
         self.critical = QLabel(self)
@@ -162,16 +165,7 @@ class PresenterBar(QFrame):
         self.delta.setObjectName("presenterDelta")
         # The figures wrap onto a second line rather than widen the window (a row of them needed ~1,560 px).
         row = FlowLayout(spacing=round(base.pointSizeF() * 3) if base.pointSizeF() > 0 else 30)
-        for label in (
-            self.finish,
-            self.target,
-            self.forecast,
-            self.gated,
-            self.critical,
-            self.p80,
-            self.cost,
-            self.delta,
-        ):
+        for label in self.figures():
             label.setFont(figure_font)
             label.setTextFormat(Qt.TextFormat.RichText)
             row.addWidget(label)
@@ -200,6 +194,28 @@ class PresenterBar(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
         self.setStyleSheet("QFrame#presenterBar { border-top: 2px solid palette(mid); }")
+
+    def set_short(self, short: bool) -> None:
+        """In a room shorter than :data:`SHORT_ROOM_PX`: the key help left out (F1 lists every key) and the figures
+        in the room's text size; else the help shown and the figures large."""
+        self.hint.setVisible(not short)
+        font = self._figure_fonts[1 if short else 0]
+        for label in self.figures():
+            if label.font() != font:
+                label.setFont(font)
+
+    def figures(self) -> list[QLabel]:
+        """The key figures' labels, in the bar's order."""
+        return [
+            self.finish,
+            self.target,
+            self.forecast,
+            self.gated,
+            self.critical,
+            self.p80,
+            self.cost,
+            self.delta,
+        ]
 
     def event(self, e: QEvent) -> bool:
         # A figure shown or hidden (P80 after a simulation, a scenario or cost figure) re-lays the bar out:
@@ -451,6 +467,7 @@ class PresentationController(QObject):
         self.step_panel = StepPanel()
         self.step_panel.title.setFont(scaled_font(room_font(), FIGURE_SCALE * self.scale, bold=True))
         self.step_panel.body.setFont(scaled_font(room_font(), FONT_SCALE * self.scale))
+        self.resize_bar()  # (the step's title in a short room's size)
         steps = QToolBar("Step", w)
         steps.setObjectName("presenterStepBar")
         steps.setMovable(False)
@@ -1347,7 +1364,14 @@ class PresentationController(QObject):
 
     def resize_bar(self) -> None:
         if self.bar is not None:
-            self.bar.hint.setVisible(self.window.height() >= SHORT_ROOM_PX)
+            short = self.window.height() < SHORT_ROOM_PX
+            self.bar.set_short(short)
+            if self.step_panel is not None:  # the step's title, as the figures: the room's text size, bold
+                title = scaled_font(
+                    room_font(), (FONT_SCALE if short else FIGURE_SCALE) * self.scale, bold=True
+                )
+                if self.step_panel.title.font() != title:
+                    self.step_panel.title.setFont(title)
             self.bar.fit_height(self.window.width())
 
 
