@@ -117,3 +117,23 @@ def test_the_ranges_the_help_gives_are_enforced(
         assert main([command, str(FRAUD), "-o", str(out), f"{option}={value}"]) == 2
         assert not out.exists()
     capsys.readouterr()
+
+
+def test_the_schedule_risk_section_is_in_a_report_without_a_simulation(tmp_path: Path) -> None:
+    """The README said the report has schedule risk "(with --simulate)"; without a simulation the section is there
+    too, with the risk register by expected delay, and the README says so."""
+    from pypdf import PdfReader
+
+    from planner.analysis import analyze
+    from planner.model.io import load_plan
+    from planner.report import build_report
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        "schedule risk (the risk register by expected delay; with `--simulate`, the Monte Carlo figures"
+        in readme
+    )
+    out = tmp_path / "risk.pdf"
+    build_report(analyze(load_plan(FRAUD)), out, sections=["risk"])
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Schedule risk" in text and "Not simulated" in text and "Risk register" in text
