@@ -458,9 +458,19 @@ def export_gan(plan: Plan) -> str:
     sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
     # GanttProject has a start and a duration per task, no actual dates: started work is written so that it ends
     # where the planner finishes it (done work where it sits; its duration before), possibly before the plan start.
+    # Done work with an actual start starts no earlier than it: the plan places an actual finish at the start of
+    # its day (days / 7) and the duration is working time, so the duration before it began two days before the
+    # actual start (a done task of Mon 4 - Fri 15 Jan was written from Thu 31 Dec, before the plan's start).
     starts = [
-        e if state == "not_started" else f - (0.0 if d.milestone else duration_triple(d.duration)[1])
-        for e, f, state, d in zip(sched.es, sched.ef, sched.state, plan.decisions, strict=True)
+        e
+        if state == "not_started"
+        else max(
+            f - (0.0 if d.milestone else duration_triple(d.duration)[1]),
+            b if state == "done" and b is not None else -math.inf,
+        )
+        for e, f, state, d, b in zip(
+            sched.es, sched.ef, sched.state, plan.decisions, sched.began, strict=True
+        )
     ]
 
     # From the status date on, days count from the status date's own day (as in the MS Project export).
