@@ -103,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="validate a plan and list every finding: validation's, over-capacity and late work at the status date",
-        description="Validate each plan and list every finding, as analyze, the app and the report list them: validation's, over-capacity and late work at the status date. Exit code 0 when no plan has errors, 1 when one has (or, with --strict, warnings), 2 when a file cannot be read.",
+        description="Validate each plan and list every finding, as analyze, the app and the report list them: "
+        "validation's, over-capacity and late work at the status date. Exit code 0 when no plan has errors, 1 when "
+        "one has (or, with --strict, warnings), 2 when a file cannot be read or an option is wrong.",
     )
     p.add_argument(
         "file",

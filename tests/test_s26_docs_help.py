@@ -157,3 +157,14 @@ def test_the_top_level_help_gives_the_exit_codes() -> None:
     epilog = " ".join((build_parser().epilog or "").split())
     assert f"Exit codes: {EXIT_OK} success, {EXIT_INVALID} the plan has validation errors" in epilog
     assert f"{EXIT_USAGE} the input cannot be read or the command is misused" in epilog
+
+
+def test_check_help_gives_the_exit_code_of_a_wrong_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner check --help` gave 2 for "a file cannot be read" only; an unknown scenario is 2 as well."""
+    from planner.cli import main
+
+    fraud = Path(__file__).resolve().parent.parent / "sample_plans" / "fraud-detection.plan.json"
+    assert main(["check", str(fraud), "--scenario", "no such scenario"]) == 2
+    capsys.readouterr()
+    description = " ".join((COMMANDS["check"].description or "").split())
+    assert "2 when a file cannot be read or an option is wrong" in description
