@@ -30,6 +30,7 @@ from planner.model.plan import AI_ROLES as ROLES
 from planner.model.plan import RISK_TIERS as TIERS
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
+from planner.ui.views.adaptive import PageBody, scroll_page
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.lazy import LazyRefresh
 
@@ -47,6 +48,10 @@ FRAMEWORK_CHOICES = (
 STATUS_COLORS = {"covered": "#d8eed9", "late": "#fbe3c2", "missing": "#f7d0cc", "uncovered": "#f2f2f2"}
 ON_STATUS_COLOR = "#202124"
 """Text on those pale backgrounds, in both themes (the dark theme's light text on them was unreadable)."""
+MATRIX_MIN_HEIGHT = 150
+"""The least height of the coverage matrix (pixels): its header and two or three rows of wrapped titles."""
+FINDINGS_MIN_HEIGHT = 70
+"""The least height of the coverage findings under it (pixels): its header and two findings."""
 STATUS_TEXT = {"covered": "covered", "late": "LATE", "missing": "MISSING", "uncovered": "not cited"}
 
 
@@ -115,11 +120,18 @@ class CoverageTab(LazyRefresh, QWidget):
         split.addWidget(self.findings)
         split.setSizes([480, 160])
         split.setChildrenCollapsible(False)
+        # The matrix a few rows high and the findings two, at least: the tab scrolls below that. On a 1024x600
+        # screen at 200 % (a 211 px tab) the matrix had 40 px, half of its header's first row, under the pickers.
+        self.matrix.setMinimumHeight(MATRIX_MIN_HEIGHT)
+        self.findings.setMinimumHeight(FINDINGS_MIN_HEIGHT)
+        self.splitter = split
 
-        layout = QVBoxLayout(self)
+        body = PageBody(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        self.page = scroll_page(body, "coverageTabScroll", self)
 
         self.framework.currentIndexChanged.connect(lambda _i: self.refresh())
         self.role.activated.connect(lambda _i: self._set_ai_system())
