@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.s18_screens_support import opened_sample
@@ -78,3 +79,19 @@ def test_in_a_tall_window_the_charts_stay_one_above_the_other(qtbot, isolated_se
         qtbot.waitUntil(lambda: not tab.charts.is_tabbed(), timeout=5_000)
         _settled(qtbot, charts)
         assert all(c.isVisible() and _whole(c) for c in charts)
+
+
+def test_stacked_over_the_figures_the_charts_are_one_above_the_other_whole(
+    qtbot, isolated_settings, sample_path
+):
+    # 1366x768 at 125 %: the charts over the money column on a page that scrolls; they were two tabs in the
+    # 480 px the splitter gave them, where the page scrolls anyway
+    with opened_sample(qtbot, sample_path, (1093, 614)) as w:
+        w.show_view("Cost")
+        tab = w.cost_tab
+        charts = [tab.spend_chart, tab.stage_chart]
+        _settled(qtbot, charts)
+        assert tab.splitter.orientation() == Qt.Orientation.Vertical  # stacked
+        assert not _tabbed(tab)
+        for chart in charts:
+            assert chart.isVisible() and _whole(chart), (chart.objectName(), chart.canvas.size())

@@ -276,6 +276,10 @@ class CostTab(LazyRefresh, QWidget):
         settle_layouts(
             self
         )  # the text just set moves the charts: draw them at the size they will be shown at
+        # Stacked over the figures (a narrow tab, whose page scrolls), the two charts one above the other, each
+        # its readable height (at 1366x768 at 125 % they were tabs in the 480 px the splitter gave them).
+        upper, lower = self._charts_need()
+        self.splitter.want_main_height(upper + lower + self.charts.split.handleWidth())
         self.charts.share()  # the number of stages sets the lower chart's height
         self.spend_chart.redraw()
         self.stage_chart.redraw()
