@@ -60,3 +60,13 @@ def make_plan() -> PlanFactory:
 @pytest.fixture
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture
+def without_mpxj(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MPXJ as on a machine without it (CI's): files only it reads (.mpp, .pod) get the message that says how to
+    save them readable. A test of that message must not depend on whether this machine has mpxj installed."""
+    from planner.io import mpxj_bridge
+
+    monkeypatch.delenv("PLANNER_MPXJ_PYTHON", raising=False)
+    monkeypatch.setattr(mpxj_bridge, "bridge_python", lambda: None)

@@ -368,21 +368,13 @@ def test_wrapping_wide_text_keeps_every_character_within_the_width(words: list[s
         ),
     ],
 )
+@pytest.mark.usefixtures(
+    "without_mpxj"
+)  # the .mpp message without MPXJ (with it, .mpp is another tool's file)
 def test_a_plan_command_on_another_tools_file_says_to_import_it(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    name: str,
-    content: bytes,
-    said: str,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, said: str
 ) -> None:
     # 'planner check project.xml' said 'not valid JSON: ... Fix the JSON syntax at that position'.
-    from planner.io import mpxj_bridge
-
-    # The .mpp message is the one without MPXJ (with it installed, .mpp joins the other tools' files): pinned, so
-    # the test does not depend on what the machine has.
-    monkeypatch.delenv("PLANNER_MPXJ_PYTHON", raising=False)
-    monkeypatch.setattr(mpxj_bridge, "bridge_python", lambda: None)
     path = tmp_path / name
     path.write_bytes(content)
     for command in (["check"], ["analyze"], ["coverage"]):

@@ -31,6 +31,7 @@ from planner.io import InteropError, import_file
         ("roadmap.plan.json", "needs no import: open it"),
     ],
 )
+@pytest.mark.usefixtures("without_mpxj")  # the message of a machine without MPXJ (CI's)
 def test_the_message_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, says: str
 ) -> None:

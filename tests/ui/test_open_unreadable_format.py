@@ -12,6 +12,7 @@ import pytest
 @pytest.mark.parametrize(
     ("name", "says"), [("plan.mpp", "Save As > XML Format"), ("plan.pod", "ProjectLibre")]
 )
+@pytest.mark.usefixtures("without_mpxj")  # the message of a machine without MPXJ (CI's)
 def test_open_of_an_unreadable_format_says_how_to_save_it(
     window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, says: str
 ) -> None:
