@@ -230,6 +230,18 @@ def refuse_read_only(path: str | Path) -> None:
 
 
 MAX_SAMPLES = 2_000_000_000
+MAX_ITERATIONS = 10_000_000  # `planner simulate`: one run of one plan
+MAX_ITERATIONS_EACH = (
+    1_000_000  # compare, diff and report --simulate: per plan or scenario, several runs a command
+)
+
+
+def check_iterations(iterations: int, least: int, most: int) -> None:
+    """Refuse ``--iterations`` outside ``least``..``most`` (each command's range, as its --help gives it)."""
+    if not least <= iterations <= most:
+        raise CliError(f"--iterations {iterations}: choose between {least:,} and {most:,}")
+
+
 """Sampled durations (iterations x decisions x plans simulated) one command may ask for: about a minute of work
 here (100,000 iterations of 20,000 decisions took 74 s); 10,000,000 iterations of 20,000 decisions would have run
 for hours."""

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from planner.commands.common import count, whole_number, wrap
+from planner.commands.common import MAX_ITERATIONS_EACH, count, whole_number, wrap
 
 NAME = "compare"
 HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=5_000,
         metavar="N",
-        help="Monte Carlo iterations per scenario, at most 1,000,000 (default 5000; 0 skips P50/P80)",
+        help=f"Monte Carlo iterations per scenario, at most {MAX_ITERATIONS_EACH:,} (default 5000; 0 skips P50/P80)",
     )
     parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
     from planner.commands.common import add_format_arguments
@@ -119,10 +119,9 @@ def text_list(names: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, check_iterations, dump_json, load
 
-    if not 0 <= args.iterations <= 1_000_000:
-        raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
+    check_iterations(args.iterations, 0, MAX_ITERATIONS_EACH)
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     plan = load(args.file)

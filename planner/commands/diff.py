@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.commands.common import plain_number, whole_number, wrap
+from planner.commands.common import MAX_ITERATIONS_EACH, plain_number, whole_number, wrap
 from planner.units import quoted
 
 NAME = "diff"
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=5_000,
         metavar="N",
-        help="Monte Carlo iterations per plan, at most 1,000,000 (default 5000; 0 skips P50/P80)",
+        help=f"Monte Carlo iterations per plan, at most {MAX_ITERATIONS_EACH:,} (default 5000; 0 skips P50/P80)",
     )
     parser.add_argument("--seed", type=whole_number, default=0, metavar="S", help="random seed (default 0)")
     from planner.commands.common import add_format_arguments
@@ -89,10 +89,9 @@ def changes_text(d: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, load
+    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, check_iterations, dump_json, load
 
-    if not 0 <= args.iterations <= 1_000_000:
-        raise CliError(f"--iterations {args.iterations}: choose between 0 and 1,000,000")
+    check_iterations(args.iterations, 0, MAX_ITERATIONS_EACH)
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     a, b = load(args.a), load(args.b)

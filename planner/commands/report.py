@@ -11,6 +11,7 @@ import sys
 
 from planner import units
 from planner.commands.common import (
+    MAX_ITERATIONS_EACH,
     add_estimate_argument,
     add_scenario_argument,
     add_status_date_argument,
@@ -77,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=10_000,
         metavar="N",
-        help="with --simulate: number of iterations, 1 to 1,000,000 (default 10000)",
+        help=f"with --simulate: number of iterations, 1 to {MAX_ITERATIONS_EACH:,} (default 10000)",
     )
     parser.add_argument(
         "--seed", type=whole_number, default=0, metavar="S", help="with --simulate: random seed (default 0)"
@@ -134,13 +135,21 @@ def _comparison(args: argparse.Namespace) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, findings_text, load, output_path
+    from planner.commands.common import (
+        EXIT_INVALID,
+        EXIT_OK,
+        CliError,
+        check_iterations,
+        findings_text,
+        load,
+        output_path,
+    )
 
     out = output_path(args.output, "report.pdf", inputs=(args.file,))
     if out.suffix.lower() != ".pdf":
         raise CliError(f"{out}: the report is a PDF; give a file name ending in .pdf")
-    if args.simulate and not 1 <= args.iterations <= 1_000_000:
-        raise CliError(f"--iterations {args.iterations}: choose between 1 and 1,000,000")
+    if args.simulate:
+        check_iterations(args.iterations, 1, MAX_ITERATIONS_EACH)
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     sections = parse_sections(args.sections)

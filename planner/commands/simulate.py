@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from planner.commands.common import WIDTH, elide, fit, plain_number, rule, whole_number, wrap
+from planner.commands.common import MAX_ITERATIONS, WIDTH, elide, fit, plain_number, rule, whole_number, wrap
 from planner.model import units
 
 NAME = "simulate"
@@ -23,7 +23,6 @@ DESCRIPTION = (
     "is done (rolling schedule by sequenced stage, not the gates of strict gating) and what each risk adds to the "
     "P80. Same seed, same figures."
 )
-MAX_ITERATIONS = 10_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=whole_number,
         default=10_000,
         metavar="N",
-        help="number of iterations, 1 to 10,000,000 (default 10000)",
+        help=f"number of iterations, 1 to {MAX_ITERATIONS:,} (default 10000)",
     )
     parser.add_argument(
         "--seed",
@@ -76,11 +75,18 @@ def _has_date(start: dt.date | None, week: float) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.commands.common import EXIT_INVALID, EXIT_OK, CliError, dump_json, findings_text, load
+    from planner.commands.common import (
+        EXIT_INVALID,
+        EXIT_OK,
+        CliError,
+        check_iterations,
+        dump_json,
+        findings_text,
+        load,
+    )
     from planner.model.names import one_line_names
 
-    if not 1 <= args.iterations <= MAX_ITERATIONS:
-        raise CliError(f"--iterations {args.iterations}: choose between 1 and {MAX_ITERATIONS:,}")
+    check_iterations(args.iterations, 1, MAX_ITERATIONS)
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: the seed must be 0 or more")
     if args.top < 0:
