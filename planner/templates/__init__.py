@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from planner import units
 from planner.model.io import parse_plan
 from planner.model.plan import Plan
 
@@ -27,6 +28,17 @@ def load_template(name: str) -> Plan:
 
 
 def template_summary(name: str) -> str:
-    """One line describing the template (its description, or title)."""
+    """One line describing the template: its description; without one, its title and what it holds (``Untitled
+    plan: 4 stages (Validate, ...) with 12 gate criteria; no decisions yet``), which the title alone does not say."""
     data = json.loads(template_text(name))
-    return str(data.get("description") or data.get("title") or name).splitlines()[0]
+    if data.get("description"):
+        return str(data["description"]).splitlines()[0]
+    stages = data.get("stages", [])
+    names = ", ".join(str(s.get("name", s.get("id", ""))) for s in stages)
+    criteria = sum(len(s.get("gate_criteria", [])) for s in stages)
+    decisions = len(data.get("decisions", []))
+    holds = units.count(len(stages), "stage") + (f" ({names})" if names else "")
+    if criteria:
+        holds += f" with {units.count(criteria, 'gate criterion', 'gate criteria')}"
+    holds += f"; {units.count(decisions, 'decision')}" if decisions else "; no decisions yet"
+    return f"{str(data.get('title') or name).splitlines()[0]}: {holds}"
