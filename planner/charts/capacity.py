@@ -348,6 +348,21 @@ def panels_height(analysis: Analysis) -> float:
     return style.TITLE_IN + 0.45 + MIN_PANEL_IN * n + (0.55 if plan.start_date is None else 0.7)
 
 
+def fitted_height(analysis: Analysis) -> float:
+    """The least height (inches) at which the team-load chart has its stacked chart and a panel per team (each
+    at least :data:`MIN_PANEL_IN`): a view that tall shows every team's panel at once, drawn to its height."""
+    plan = analysis.plan
+    n = min(len(plan.teams), MAX_TEAMS)
+    panels = n * MIN_PANEL_IN + 0.35  # the panels and the gap over them, under the stacked chart (draw_load)
+    if panels + 1.2 <= 1.2 / 0.4:  # the stacked chart at its least, 1.2 in
+        avail = panels + 1.2
+    elif panels / 0.6 <= TOP_IN / 0.4:  # the stacked chart 40 % of the plot's height
+        avail = panels / 0.6
+    else:  # the stacked chart at its most
+        avail = panels + TOP_IN
+    return style.TITLE_IN + 0.45 + (0.55 if plan.start_date is None else 0.7) + avail + 0.01
+
+
 def _draw_rows(
     fig: Figure,
     plan: Plan,
@@ -574,4 +589,4 @@ def _register() -> None:
 
 _register()
 
-__all__ = ["draw_load", "load_size", "panels_height", "rows_height"]
+__all__ = ["draw_load", "fitted_height", "load_size", "panels_height", "rows_height"]

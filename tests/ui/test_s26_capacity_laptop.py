@@ -77,3 +77,18 @@ def test_every_team_s_load_and_peak_against_capacity_in_sight_on_a_laptop(qtbot,
         names = sorted((ax.texts[0].get_window_extent(renderer) for ax in fig.axes), key=lambda b: b.y0)
         for a, b in zip(names, names[1:], strict=False):
             assert a.y1 <= b.y0 + 0.5, (a, b)
+
+
+def test_a_tall_view_draws_every_team_s_panel_in_sight(qtbot, isolated_settings, sample_path):
+    # a maximised window on a 1920x1080 screen: tall enough for the stacked chart and the six teams' panels,
+    # shorter than their natural height, where the chart scrolled with one panel and a half in sight
+    with opened_sample(qtbot, sample_path, (1920, 1040)) as w:
+        w.views.setCurrentWidget(w.capacity_tab)
+        view = w.capacity_tab.chart
+        _drawn(qtbot, view)
+        fig = view.figure
+        assert len(fig.axes) == len(w.doc.plan.teams) + 1  # the stacked chart and a panel per team
+        assert view.canvas.height() <= view.scroll_area.viewport().height(), (
+            view.canvas.height(),
+            view.scroll_area.viewport().height(),
+        )

@@ -105,7 +105,9 @@ class CapacityTab(LazyRefresh, QWidget):
         top.addWidget(self.summary)
 
         self._chart_height_in = 1.2  # the chart's natural height (inches): its team panels or Gantt rows
-        self._rows_in: tuple[float, float] | None = None  # the least heights of a row and of a panel per team
+        # The least heights (inches) of a row per team, of a panel per team alone, and of the stacked chart over a
+        # panel per team (None: the Gantt chart)
+        self._rows_in: tuple[float, float, float] | None = None
         self._rows = False  # drawn with a row per team (the view too short for a panel per team)
         self.chart = FigureView(
             self._draw, "loadChart", self, readable_size=self._chart_size, ready=self.chart_ready
@@ -270,11 +272,11 @@ class CapacityTab(LazyRefresh, QWidget):
         # The team panels need their natural height; below it the chart scrolls instead of squeezing the text,
         # or, where no scrolling would show every team's panel at once, it has a row per team (_chart_size).
         # (Only called while the tab is visible, when the chart needs matplotlib anyway.)
-        from planner.charts.capacity import load_size, panels_height, rows_height
+        from planner.charts.capacity import fitted_height, load_size, panels_height, rows_height
 
         gantt = self.chart_kind.currentData() == "gantt"
         self._chart_height_in = load_size(a)[1]
-        self._rows_in = (rows_height(a), panels_height(a)) if not gantt else None
+        self._rows_in = (rows_height(a), panels_height(a), fitted_height(a)) if not gantt else None
         if gantt:  # a readable row per decision and stage header
             self._chart_height_in = max(3.6, 0.2 * (len(plan.decisions) + len(plan.stages)) + 1.6)
         # Stacked over the tables, the chart takes the rows' height where the tables keep their least (12 teams
@@ -285,13 +287,25 @@ class CapacityTab(LazyRefresh, QWidget):
     def _chart_size(self, dpi: float) -> tuple[int, int]:
         """Pixels the chart needs at ``dpi``: 4 in across for its title and legend (a 16 pt font in an 800x600
         window cut its title and elided the teams to two letters: the text then stays nearer 100 dpi), and its
-        natural height (it scrolls below it); but a row per team's height where the view is too short for every
-        team's panel even without the stacked chart (12 teams in 266 px on a laptop, 1366x768 at 125 %: the
+        natural height (it scrolls below it), or as tall as its stacked chart and every team's panel need where the
+        view has that; but a row per team's height where the view is too short for every team's panel even without
+        the stacked chart (12 teams in 266 px on a laptop, 1366x768 at 125 %: the
         stacked chart alone was in sight, the panels 1,100 px under it)."""
         # (At the charts' own dpi: presented, the room's larger type scrolls the six panels rather than rows.)
-        least = self._rows_in[1] * type_scale.FIGURE_DPI if self._rows_in is not None else 0.0
-        self._rows = self.chart.height() < least
-        height = self._rows_in[0] if self._rows and self._rows_in is not None else self._chart_height_in
+        have = self.chart.height() / type_scale.FIGURE_DPI
+        self._rows = self._rows_in is not None and have < self._rows_in[1]
+        height = self._chart_height_in
+        if self._rows_in is not None and self._rows:
+            height = self._rows_in[0]
+        elif (
+            self._rows_in is not None
+            and self._rows_in[2] <= have < height
+            and type_scale.desk_dpi() <= type_scale.FIGURE_DPI + 1e-6
+        ):
+            # Tall enough for the stacked chart and every team's panel, shorter than their natural height: drawn
+            # to the view, every panel in sight (at 1400x860 the six teams' chart showed one panel and a half).
+            # Not at a large-type setting, whose text grows as far as the width allows and scrolls instead.
+            height = self._rows_in[2]
         return int(4.0 * dpi), int(height * dpi)
 
     def _fill_over(self, a: Any) -> None:
