@@ -100,6 +100,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Ctrl+O", "Open a plan"),
             ("Ctrl+S", "Save"),
             ("Ctrl+Shift+S", "Save as"),
+            ("Ctrl+I", "Import another tool's file (MS Project, P6, CSV, Excel...) as a new plan"),
             ("Ctrl+Shift+E", "Export the PDF report"),
             ("Ctrl+P", "Print the chart"),
         ],
@@ -140,6 +141,14 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Alt+1 / Alt+2 / Alt+3", "Capacity, Cost and Coverage"),
             ("F5", "Run the simulation (Risk tab)"),
             ("F11 / Ctrl+Shift+P", "Presentation mode"),
+            ("F1", "This list of keys"),
+        ],
+    ),
+    (
+        "Scenarios",
+        [
+            ("Ctrl+Alt+PgDn / Ctrl+Alt+PgUp", "Show the next / previous scenario"),
+            ("Ctrl+Shift+K", "Compare scenarios side by side"),
         ],
     ),
     (
@@ -156,6 +165,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("↑ / ↓", "Scroll a long step"),
             ("+ / −", "Lengthen or shorten the selected decision by a week"),
             ("B or .", "Blank the screen"),
+            ("N", "Show the next scenario"),
             ("Esc", "Leave (keep or discard the changes)"),
         ],
     ),
