@@ -70,6 +70,8 @@ EXPORT_CHARTS = {
     "criticality": "Criticality index",
     "tornado": "Sensitivity (tornado)",
     "load": "Team load",
+    "spend": "Spend curve",
+    "cost": "Cost by stage",
 }
 """Charts offered by File > Export Chart, with their titles (named here: importing :mod:`planner.charts` would load
 matplotlib at start-up, which the window avoids until a chart is shown)."""

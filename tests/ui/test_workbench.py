@@ -274,7 +274,7 @@ def test_export_every_chart_from_the_file_menu(sample_window, tmp_path):
     w = sample_window
     bench = w.workbench
     names = set(bench.export_chart_actions)
-    assert {"gantt", "graph", "roadmap", "stages", "critical-path", "risk", "load"} <= names
+    assert {"gantt", "graph", "roadmap", "stages", "critical-path", "risk", "load", "spend", "cost"} <= names
     assert bench.export_menu.menuAction() in w.menuBar().actions()[0].menu().actions()
     w.doc.set_path(str(tmp_path / "bank.plan.json"))
     default = bench.default_export_path("risk")
