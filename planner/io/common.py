@@ -186,7 +186,10 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
     try:
         return read_regular(p, limit)
     except FileNotFoundError:
-        raise InteropError(p, "no such file") from None
+        from planner.model.io import missing_file_hint
+
+        hint = missing_file_hint(p).rstrip(".")  # on the message's one line, after a semicolon
+        raise InteropError(p, "no such file", hint=hint[:1].lower() + hint[1:]) from None
     except PermissionError:
         raise InteropError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:

@@ -13,6 +13,7 @@ import contextlib
 import difflib
 import errno
 import gc
+import itertools
 import json
 import math
 import os
@@ -36,6 +37,28 @@ MAX_PLAN_BYTES = limits.MAX_PLAN_BYTES
 """Files larger than this (200 MB) are refused, checked while reading (a plan of 100k decisions is about 40 MB)."""
 
 _MAX_REPORTED_ERRORS = 8
+
+
+def missing_file_hint(path: Path, *, scan: int = 5000) -> str:
+    """What to do about a file that is not there: the file of its folder whose name is closest (a typo, a
+    ``.json`` for ``.plan.json``), else where a relative path was looked for, or that its folder is missing. The
+    folder's first ``scan`` entries are compared (a huge folder is not listed whole)."""
+    folder = path.parent
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in itertools.islice(entries, scan)]
+    except (FileNotFoundError, NotADirectoryError):
+        where = folder if folder.is_absolute() else f"{folder} (in {Path.cwd()})"
+        return f"The folder {where} does not exist either: check the path."
+    except OSError:
+        pass  # a folder that cannot be listed: no name to suggest
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if close:
+        return f"Did you mean {folder / close[0] if str(folder) != '.' else close[0]}?"
+    if not path.is_absolute():
+        return f"Check the name and the folder: a relative path is read from {Path.cwd()}."
+    return "Check the name and the folder."
 
 
 class PlanLoadError(Exception):
@@ -688,7 +711,7 @@ def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
     except PlanLoadError:
         raise
     except FileNotFoundError:
-        raise PlanLoadError(p, "no such file") from None
+        raise PlanLoadError(p, "no such file", hint=missing_file_hint(p)) from None
     except PermissionError:
         raise PlanLoadError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:

@@ -263,7 +263,10 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     path = tmp_path / "nowhere.plan.json"
     with pytest.raises(PlanLoadError) as info:
         load_plan(path)
-    assert str(info.value) == f"{path}: no such file"
+    assert str(info.value).splitlines()[0] == f"{path}: no such file"
+    assert (
+        str(info.value).splitlines()[1] == "  Check the name and the folder."
+    )  # what to do (tests/test_s26_missing_file.py)
     assert_cli_refuses(path, str(info.value), capsys)
 
 
