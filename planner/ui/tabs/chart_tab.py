@@ -64,7 +64,17 @@ class ChartToolbar(NavigationToolbar2QT):
     matplotlib 3.11's icon engine asks Qt for ``AA_UseHighDpiPixmaps``, which PySide6 6.9+ reports as deprecated
     on every repaint; plain icons from the same image files avoid the warning storm (and our tests fail on
     warnings).
+
+    Without matplotlib's Subplots, Customize and Save tools: the chart lays out its own axes (moved by hand, its
+    labels ran over each other) and Export chart saves it; their room let the Gantt tab's buttons wrap onto a second
+    row at 1280x720 ("Print chart" alone on it, 30 px of the tab).
     """
+
+    toolitems = [
+        item for item in NavigationToolbar2QT.toolitems if item[0] not in ("Subplots", "Customize", "Save")
+    ]
+    while toolitems and toolitems[-1][0] is None:  # (no separator after the last tool)
+        toolitems.pop()
 
     def _icon(self, name: str) -> QIcon:
         from matplotlib import cbook
