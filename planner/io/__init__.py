@@ -113,7 +113,9 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if suffix not in IMPORT_SUFFIXES:
         raise InteropError(
             path,
-            f"cannot tell the format from the suffix {quoted(suffix or '(none)')}",
+            f"cannot tell the format from the suffix {quoted(suffix)}"
+            if suffix
+            else "cannot tell the format: the file name has no suffix",
             hint=f"give --format ({', '.join(IMPORT_FORMATS)})",
         )
     return IMPORT_SUFFIXES[suffix]
