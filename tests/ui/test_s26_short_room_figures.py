@@ -63,3 +63,25 @@ def test_a_room_of_720_keeps_them_large(presenting, qtbot):
     assert _px(p.step_panel.title) > 1.2 * words
     p.leave()
     settle()
+
+
+def test_a_short_room_names_the_selected_decision_and_the_key_to_its_why(presenting, qtbot):
+    # the why of the selected decision took four lines of the bar at 512x300, the views a 110 px strip over it
+    w = presenting
+    first = w.doc.plan.decisions[0]
+    why = w.doc.analysis.explain(first.id).critical_text
+    p = _present(w, qtbot, 560, 440)
+    p.go_to(0)  # the overview: the bar explains the selection
+    w.doc.select([first.id])
+    settle()
+    assert p.bar is not None
+    qtbot.waitUntil(lambda: first.title in p.bar.explanation.text())
+    text = p.bar.explanation.text()
+    assert why not in text and "Enter: why" in text, text
+    assert p.bar.height() < 0.25 * w.height(), (p.bar.height(), w.height())
+    # taller (a room of 720): the why comes back
+    w.resize(1280, 720)
+    qtbot.waitUntil(lambda: why in p.bar.explanation.text())
+    assert "Enter: why" not in p.bar.explanation.text()
+    p.leave()
+    settle()

@@ -278,6 +278,7 @@ class PresentationController(QObject):
         self.doc = window.doc
         self.bar: PresenterBar | None = None
         self.scale = 1.0  # room_scale of the screen presented on (set on entering)
+        self._short: bool | None = None  # the room shorter than SHORT_ROOM_PX, as the bar was last fitted
         self.toolbar: QToolBar | None = None
         self._saved: _Saved | None = None
         self._inspector_shown = False
@@ -549,6 +550,7 @@ class PresentationController(QObject):
         if self.blank is not None:
             self.blank.deleteLater()
         self.toolbar = self.bar = self.step_bar = self.step_panel = self.blank = None
+        self._short = None
         self.deck, self.position = [], 0
         self._inspector_shown = False
         canvas = self._canvas()
@@ -1273,6 +1275,18 @@ class PresentationController(QObject):
             label.setVisible(bool(label.text()))
         if self.deck and a is not None and a is not self._deck_analysis and self.doc.drawable_analysis is a:
             self._refresh_deck()
+        self._set_explanation()
+        bar.fit_height(self.window.width())
+
+    def short_room(self) -> bool:
+        """The room is shorter than :data:`SHORT_ROOM_PX`: the bar's figures small, its key help and the why of a
+        selected decision left out."""
+        return self.window.height() < SHORT_ROOM_PX
+
+    def _set_explanation(self) -> None:
+        bar = self.bar
+        if bar is None:
+            return
         step = self.current_step
         # A step shows its own explanation in the step panel; the bar would only repeat it.
         drawable = self.doc.drawable_analysis
@@ -1282,11 +1296,10 @@ class PresentationController(QObject):
             else (
                 _errors_html(drawable)
                 if drawable is not None and drawable.schedule is None
-                else self.explanation_html()
+                else self.explanation_html(why=not self.short_room())
             )
         )
         bar.explanation.setVisible(bool(bar.explanation.text()))
-        bar.fit_height(self.window.width())
 
     def forecast_text(self, a: Any) -> str:
         """The presenter bar's forecast: the finish on the remaining work against the baseline the views compare
@@ -1337,8 +1350,10 @@ class PresentationController(QObject):
         )
         return _figure("Scenario", f"{name}: {vs}")
 
-    def explanation_html(self) -> str:
-        """The selected decision, its duration and why it is (or is not) critical; empty without a selection."""
+    def explanation_html(self, why: bool = True) -> str:
+        """The selected decision, its duration and why it is (or is not) critical; empty without a selection.
+        Without ``why`` (a short room: four lines of it left the views a 110 px strip at 512x300), the decision
+        and its duration, and the key that shows why."""
         if not self.doc.selection:
             return ""
         d = self.doc.decision(self.doc.selection[0])
@@ -1355,6 +1370,11 @@ class PresentationController(QObject):
         head = f"<b>{_esc(d.title)}</b> · {dur}"
         if a is None or a.schedule is None or d.id not in a.schedule.index:
             return head
+        if not why:
+            mark = (
+                "<span style='color:#d9534f'>●</span> " if a.schedule.critical[a.schedule.index[d.id]] else ""
+            )
+            return f"{mark}{head} · <span style='color:{status_css('muted')}'>Enter: why</span>"
         try:
             e = a.explain(d.id)
         except Exception:  # noqa: BLE001 - an explanation must never break the presentation
@@ -1364,7 +1384,10 @@ class PresentationController(QObject):
 
     def resize_bar(self) -> None:
         if self.bar is not None:
-            short = self.window.height() < SHORT_ROOM_PX
+            short = self.short_room()
+            if short != self._short:
+                self._short = short
+                self._set_explanation()  # the why of the selected decision, or only the key that shows it
             self.bar.set_short(short)
             if self.step_panel is not None:  # the step's title, as the figures: the room's text size, bold
                 title = scaled_font(
