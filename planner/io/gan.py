@@ -562,7 +562,14 @@ def export_gan(plan: Plan) -> str:
                 f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
                 f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(starts[i])}" '
                 f'duration="{days}" complete="{100 if sched.state[i] == "done" else int(round(d.progress))}" '
-                'expand="true">\n'
+                # an earliest start as GanttProject's "earliest begin" (thirdDate, constraint 1), so its own
+                # scheduler holds the task there: a strong link would pull it to right after its predecessor
+                + (
+                    f'thirdDate="{date_at(d.not_before)}" thirdDate-constraint="1" '
+                    if d.not_before and sched.state[i] == "not_started"
+                    else ""
+                )
+                + 'expand="true">\n'
             )
             if d.notes:
                 w(f"        <notes>{escape(d.notes)}</notes>\n")
