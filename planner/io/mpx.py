@@ -63,7 +63,14 @@ from planner.io.mspdi import (
     carry_constraint,
     parse_pt_minutes,
 )
-from planner.io.outline import Outline, SourceLink, SourceTask, exact_actual, report_durations_from_dates
+from planner.io.outline import (
+    Outline,
+    SourceLink,
+    SourceTask,
+    exact_actual,
+    report_durations_from_dates,
+    resume_after_part_done,
+)
 from planner.io.table import currency_of
 from planner.model.limits import MAX_CAPACITY, MAX_COST, MAX_HEADCOUNT, MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
@@ -965,7 +972,8 @@ class _File:
             # a levelling delay, or started work: its stored start is its history (as read_mspdi)
             fixed_start=bool(delay and delay[0] > 0) or actual_start is not None,
         )
-        task.resume = _resume_after_part_done(task, self.at(actual_start, end=False))
+        # MPX has no status date and no Resume: where MS Project runs the remaining work of started work
+        task.resume = resume_after_part_done(task, self.at(actual_start, end=False))
         self._assign(task, t, where)
         by_uid = T_PREDECESSORS not in f and T_UID_PREDECESSORS in f
         preds = f.get(T_UID_PREDECESSORS if by_uid else T_PREDECESSORS, "")
@@ -1227,21 +1235,6 @@ _EXPORT_RESOURCE_FIELDS = ((R_ID, "ID"), (R_UID, "Unique ID"), (R_NAME, "Name"),
 _MONTH_NAMES = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
-
-
-def _resume_after_part_done(task: SourceTask, began: float | None) -> float | None:
-    """Where the remaining work of started work runs in an MPX file, or None (weeks). MPX has no status date and
-    no Resume: MS Project runs the remaining work right after the part done, and stores that finish. The plan,
-    without a status date, would start it at the actual start and finish the task that much earlier than the file.
-    Carried when the stored finish says so (within a day); the planner's own export stores the plan's finish
-    (remaining work from the actual start), and a pause MPX cannot write is left as it was."""
-    weeks, finish = task.duration, task.finish
-    if not 0 < task.progress < 100 or began is None or finish is None or task.milestone or weeks <= 0:
-        return None
-    resume = began + weeks * task.progress / 100.0
-    if abs(finish - weeks * (1 - task.progress / 100.0) - resume) <= 0.2 and resume > began + 0.02:
-        return resume
-    return None
 
 
 def export_mpx(plan: Plan) -> bytes:

@@ -62,6 +62,7 @@ from planner.io.outline import (
     build_plan,
     exact_actual,
     report_durations_from_dates,
+    resume_after_part_done,
 )
 from planner.model.limits import MAX_COST
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -867,6 +868,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 area_hint=hints.get(ALIAS_AREA) or None,
             )
         )
+        if resume is None and not own_fields and not _text(f, "Resume"):
+            # no Resume (MPXJ writes none for other tools' files): where the stored finish has the remaining work
+            tasks[-1].resume = resume_after_part_done(tasks[-1], weeks_at(_text(f, "ActualStart")))
         if manual:
             manual_tasks.append(name or uid)
 

@@ -103,6 +103,21 @@ class SourceTask:
         return max(self.resources, key=lambda r: r[1])[0], sum(u for _, u in self.resources)
 
 
+def resume_after_part_done(task: SourceTask, began: float | None) -> float | None:
+    """Where a file without a Resume runs the remaining work of started work (weeks), or None: MS Project runs it
+    right after the part done and stores that finish (MPX has no Resume; MPXJ writes MS Project XML without one for
+    files of other tools). The plan, without a status date, would start it at the actual start and finish the task
+    the part done earlier than the file. Carried when the task's stored finish says so (within a day): the planner's
+    own MPX stores the plan's finish (remaining work from the actual start), and a pause is left as it was."""
+    weeks, finish = task.duration, task.finish
+    if not 0 < task.progress < 100 or began is None or finish is None or task.milestone or weeks <= 0:
+        return None
+    resume = began + weeks * task.progress / 100.0
+    if abs(finish - weeks * (1 - task.progress / 100.0) - resume) <= 0.2 and resume > began + 0.02:
+        return resume
+    return None
+
+
 @dataclass
 class SourceLink:
     pred: str
@@ -686,9 +701,10 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             f"{count(n, 'task')} in progress {agree(n, 'resumes', 'resume')} {agree(n, 'its', 'their')} remaining "
             f"work after {agree(n, 'its', 'their')} actual start ("
             + (
-                "MPX keeps no Resume: right after the part done, where MS Project runs it"
-                if outline.format == "mpx"
-                else "the file's Resume"
+                "the file's Resume"
+                if when is not None
+                else f"{'MPX keeps' if outline.format == 'mpx' else 'the file has'} no Resume: right after the part "
+                "done, where MS Project runs it"
             )
             + f": {quoted(first)} on "
             f"{format_date(when) if when is not None else 'week ' + format_weeks(at)}{', ...' if n > 1 else ''}) "
