@@ -950,12 +950,6 @@ def compare_finish(
         for dep in plan.dependencies
     ):
         why += "; a start link from started work counts from where its remaining work starts"
-    if not_yet:
-        why += (
-            f"; {count(len(not_yet), 'task')} not started {agree(len(not_yet), 'is', 'are')} scheduled before the "
-            f"status date in the file ({some(quoted(n) for n in not_yet)}): the plan starts "
-            f"{agree(len(not_yet), 'it', 'them')} at the status date"
-        )
     causes = [
         k
         for k in ("calendar", "constraint", "link", "lag", "duration")
@@ -973,7 +967,15 @@ def compare_finish(
         if causes
         else "the file's own dates do not follow from its durations and links"
     )
-    if why and not causes:
+    if not_yet:
+        # the likeliest cause, first: work the file has done by the status date though not recorded as started
+        account = (
+            f"{count(len(not_yet), 'task')} not started {agree(len(not_yet), 'is', 'are')} scheduled before the "
+            f"status date in the file ({some(quoted(n) for n in not_yet)}): the plan starts "
+            f"{agree(len(not_yet), 'it', 'them')} at the status date"
+            + (f"; the items above ({', '.join(named[k] for k in causes)}) may add to it" if causes else "")
+        )
+    elif why and not causes:
         account, why = why[2:], ""
     report.add(
         "schedule",
