@@ -430,6 +430,11 @@ días``, ``6TI``, ``7EB``."""
 _TOOL_DEP = re.compile(
     rf"^(?P<id>\d+)(?P<type>FS|SS|FF|SF|{'|'.join(_LINK_TYPES)})\s*(?P<lag1>{_LAG})?$", re.IGNORECASE
 )
+_ATTACHED_DEP = re.compile(
+    rf"^(?P<id>.+?)(?P<type>FS|SS|FF|SF|{'|'.join(_LINK_TYPES)})\s*(?P<lag1>{_LAG})?$", re.IGNORECASE
+)
+"""``t1SS+50%``, ``AI-2FS+2d``: a link type (and lag) written right after an id that is not a row number, as
+``2SS`` is after one; read so only when what comes before the type is one of the file's ids."""
 _DECIMAL_LAG = re.compile(rf"([+-]\s*\d+),(\d+\s*(?:{_UNIT})\b)", re.IGNORECASE)
 
 
@@ -534,8 +539,11 @@ def parse_depends(
             out.append((item, DependencyType.FS, 0.0))
             continue
         own = _DEP.match(item)
+        attached = _ATTACHED_DEP.match(item) if known else None
         if own and known is not None and own.group("id") in known:
             m: re.Match[str] | None = own
+        elif attached and known is not None and attached.group("id") in known and not _TOOL_DEP.match(item):
+            m = attached  # an id of the file with its link type attached: "t1SS+50%"
         else:
             m = _TOOL_DEP.match(item) or own
         if not m:
