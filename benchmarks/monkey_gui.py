@@ -39,8 +39,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -441,6 +450,83 @@ class Monkey:
         combo = self.window.status.estimate
         combo.setCurrentIndex(rng.randrange(combo.count()))
 
+    def act_keys(self, rng: random.Random) -> None:
+        """Shortcut keys pressed where the focus is (the table, the graph, a field), as a keyboard user does."""
+        K, M = Qt.Key, Qt.KeyboardModifier
+        keys = [
+            (K.Key_Z, M.ControlModifier),
+            (K.Key_Z, M.ControlModifier | M.ShiftModifier),
+            (K.Key_Y, M.ControlModifier),
+            (K.Key_D, M.ControlModifier),
+            (K.Key_Delete, M.NoModifier),
+            (K.Key_Return, M.ControlModifier),
+            (K.Key_C, M.ControlModifier),
+            (K.Key_V, M.ControlModifier),
+            (K.Key_F2, M.NoModifier),
+            (K.Key_Escape, M.NoModifier),
+            (K.Key_Down, M.NoModifier),
+            (K.Key_Right, M.NoModifier),
+            (K.Key_Tab, M.NoModifier),
+            (K.Key_Up, M.AltModifier | M.ShiftModifier),
+            (K.Key_1, M.ControlModifier),
+            (K.Key_2, M.ControlModifier),
+            (K.Key_9, M.ControlModifier),
+            (K.Key_F1, M.NoModifier),
+            (K.Key_F5, M.NoModifier),
+            (K.Key_F11, M.NoModifier),
+            (K.Key_PageDown, M.ControlModifier | M.AltModifier),
+            (K.Key_Space, M.NoModifier),
+            (K.Key_N, M.ControlModifier),
+            (K.Key_S, M.ControlModifier),
+            (K.Key_E, M.ControlModifier | M.ShiftModifier),
+            (K.Key_K, M.ControlModifier | M.ShiftModifier),
+        ]
+        if rng.random() < 0.5:
+            self.act_select(rng)
+        for _ in range(rng.randint(1, 5)):
+            key, mods = rng.choice(keys)
+            target = QApplication.focusWidget() or self.window
+            QTest.keyClick(target, key, mods)
+            QApplication.processEvents()
+
+    def act_canvas(self, rng: random.Random) -> None:
+        """Click a card on the graph, maybe drag it, maybe press Delete there."""
+        w = self.window
+        if not w.has_canvas:
+            return
+        w.show_view("Graph")
+        QApplication.processEvents()
+        scene = w.canvas.graph_scene
+        ids = [i for i in self.pick(rng, 3) if i in scene.cards]
+        if not ids:
+            return
+        view = w.canvas
+        card = scene.cards[ids[0]]
+        view.centerOn(card)
+        QApplication.processEvents()
+        point = view.mapFromScene(card.sceneBoundingRect().center())
+        port = view.viewport()
+        QTest.mouseClick(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        if rng.random() < 0.5:
+            QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+            for k in range(1, 4):
+                target = point + QPoint(k * rng.randint(-40, 40), k * rng.randint(-30, 30))
+                QApplication.sendEvent(
+                    port,
+                    QMouseEvent(
+                        QEvent.Type.MouseMove,
+                        QPointF(target),
+                        QPointF(port.mapToGlobal(target)),
+                        Qt.MouseButton.NoButton,
+                        Qt.MouseButton.LeftButton,
+                        Qt.KeyboardModifier.NoModifier,
+                    ),
+                )
+            QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+        if rng.random() < 0.3:
+            view.setFocus()
+            QTest.keyClick(view, Qt.Key.Key_Delete)
+
     def act_undo_all(self, rng: random.Random) -> None:
         w = self.window
         self.settle()
@@ -527,6 +613,29 @@ class Monkey:
         got = w.status.finish.text()
         if got != want:
             raise MonkeyFailure(f"status bar shows {got!r}, the plan's analysis gives {want!r}")
+        if a.schedule is not None and a.stages is not None:
+            figures = {
+                w.status.gated: f"Gated: {fmt.gated(doc.plan, a.stages.gated_finish, a.stages.gating_price)}",
+                w.status.critical: f"Critical: {int(a.schedule.critical.sum())} of {len(doc.plan.decisions)}",
+            }
+            for label, want in figures.items():
+                if label.text() != want:
+                    raise MonkeyFailure(
+                        f"status bar shows {label.text()!r}, the plan's analysis gives {want!r}"
+                    )
+            bar = w.presentation.bar
+            if w.presentation.active and bar is not None:
+                from planner.ui.presentation.mode import _figure
+
+                shown = {
+                    bar.finish: _figure("Finish", fmt.when(doc.plan, a.schedule.finish)),
+                    bar.critical: _figure("Critical", figures[w.status.critical].split(": ", 1)[1]),
+                }
+                for label, want in shown.items():
+                    if label.text() != want:
+                        raise MonkeyFailure(
+                            f"presenter bar shows {label.text()!r}, the analysis gives {want!r}"
+                        )
         if w.isWindowModified() != doc.is_modified:
             raise MonkeyFailure(
                 f"the title's unsaved mark is {w.isWindowModified()}, the plan's {doc.is_modified}"
