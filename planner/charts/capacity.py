@@ -360,7 +360,7 @@ def fitted_height(analysis: Analysis) -> float:
         avail = panels / 0.6
     else:  # the stacked chart at its most
         avail = panels + TOP_IN
-    return style.TITLE_IN + 0.45 + (0.55 if plan.start_date is None else 0.7) + avail + 0.01
+    return style.TITLE_IN + 0.45 + (0.55 if plan.start_date is None else 0.7) + avail + 0.02
 
 
 def _draw_rows(

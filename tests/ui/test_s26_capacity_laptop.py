@@ -6,6 +6,7 @@ beside it, all in sight at once; stacked over the tables it takes the rows' heig
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -92,3 +93,20 @@ def test_a_tall_view_draws_every_team_s_panel_in_sight(qtbot, isolated_settings,
             view.canvas.height(),
             view.scroll_area.viewport().height(),
         )
+
+
+def test_between_the_two_the_panels_are_at_their_least_height(qtbot, isolated_settings):
+    # four teams at 1280x720: room for a panel per team, not for the stacked chart over them at their natural
+    # height (744 px), under which the panels were 360 px down; drawn at the least height that holds both
+    from planner.charts.capacity import fitted_height
+
+    with opened_sample(qtbot, SAMPLES / "insights-assistant.plan.json", (1280, 720)) as w:
+        w.views.setCurrentWidget(w.capacity_tab)
+        view = w.capacity_tab.chart
+        _drawn(qtbot, view)
+        assert len(view.figure.axes) == len(w.doc.plan.teams) + 1  # the stacked chart and a panel per team
+        analysis = w.doc.analysis
+        assert analysis is not None
+        least = math.ceil(fitted_height(analysis) * 100)
+        viewport = view.scroll_area.viewport().height()
+        assert view.canvas.height() <= max(viewport, least), (view.canvas.height(), viewport, least)

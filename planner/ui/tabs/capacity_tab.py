@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool
@@ -281,7 +282,9 @@ class CapacityTab(LazyRefresh, QWidget):
             self._chart_height_in = max(3.6, 0.2 * (len(plan.decisions) + len(plan.stages)) + 1.6)
         # Stacked over the tables, the chart takes the rows' height where the tables keep their least (12 teams
         # on a laptop, 1366x768 at 125 %: 269 px, where 70 % of the tab gave it 266 and it scrolled).
-        self.splitter.want_main_height(int(self._rows_in[0] * type_scale.FIGURE_DPI) if self._rows_in else 0)
+        self.splitter.want_main_height(
+            math.ceil(self._rows_in[0] * type_scale.FIGURE_DPI) if self._rows_in else 0
+        )
         self.chart.redraw()
 
     def _chart_size(self, dpi: float) -> tuple[int, int]:
@@ -297,16 +300,13 @@ class CapacityTab(LazyRefresh, QWidget):
         height = self._chart_height_in
         if self._rows_in is not None and self._rows:
             height = self._rows_in[0]
-        elif (
-            self._rows_in is not None
-            and self._rows_in[2] <= have < height
-            and type_scale.desk_dpi() <= type_scale.FIGURE_DPI + 1e-6
-        ):
-            # Tall enough for the stacked chart and every team's panel, shorter than their natural height: drawn
-            # to the view, every panel in sight (at 1400x860 the six teams' chart showed one panel and a half).
+        elif self._rows_in is not None and type_scale.desk_dpi() <= type_scale.FIGURE_DPI + 1e-6:
+            # The stacked chart and every team's panel at their least height, drawn to the view where it is
+            # taller: every panel in sight (a maximised 1920x1080 window showed one panel and a half of six), or
+            # a short scroll to the last (at 1280x720 four teams' panels were 360 px under the stacked chart).
             # Not at a large-type setting, whose text grows as far as the width allows and scrolls instead.
-            height = self._rows_in[2]
-        return int(4.0 * dpi), int(height * dpi)
+            height = min(height, self._rows_in[2])
+        return int(4.0 * dpi), math.ceil(height * dpi)
 
     def _fill_over(self, a: Any) -> None:
         plan = a.plan
