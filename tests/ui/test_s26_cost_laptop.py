@@ -93,5 +93,5 @@ def test_stacked_over_the_figures_the_charts_are_one_above_the_other_whole(
         _settled(qtbot, charts)
         assert tab.splitter.orientation() == Qt.Orientation.Vertical  # stacked
         assert not _tabbed(tab)
-        for chart in charts:
-            assert chart.isVisible() and _whole(chart), (chart.objectName(), chart.canvas.size())
+        # (the page's scroll bar comes once the charts have their heights: they are drawn again for its width)
+        qtbot.waitUntil(lambda: all(c.isVisible() and _whole(c) for c in charts), timeout=10_000)
