@@ -48,10 +48,10 @@ def test_both_cost_charts_read_whole_and_the_rates_list_is_its_rows_high(
             for i, chart in enumerate(charts):  # each chart its own tab, whole in it
                 tab.charts.tabs.setCurrentIndex(i)
                 _settled(qtbot, charts)
-                assert chart.isVisible() and _whole(chart), (i, chart.canvas.size(), chart.scroll_area.size())
+                qtbot.waitUntil(lambda c=chart: c.isVisible() and _whole(c), timeout=10_000)
         else:
             for chart in charts:
-                assert _whole(chart), (chart.objectName(), chart.canvas.size(), chart.scroll_area.size())
+                qtbot.waitUntil(lambda c=chart: _whole(c), timeout=10_000)
 
         rates = tab.rates
         assert rates.topLevelItemCount() == 6  # the sample's teams
@@ -71,14 +71,14 @@ def test_in_a_tall_window_the_charts_stay_one_above_the_other(qtbot, isolated_se
         charts = [tab.spend_chart, tab.stage_chart]
         _settled(qtbot, charts)
         assert not tab.charts.is_tabbed()
-        assert all(c.isVisible() and _whole(c) for c in charts)
+        qtbot.waitUntil(lambda: all(c.isVisible() and _whole(c) for c in charts), timeout=10_000)
         # back to a short window: tabs; and tall again: one above the other, both whole
         w.resize(1280, 720)
         qtbot.waitUntil(tab.charts.is_tabbed, timeout=5_000)
         w.resize(1400, 1000)
         qtbot.waitUntil(lambda: not tab.charts.is_tabbed(), timeout=5_000)
         _settled(qtbot, charts)
-        assert all(c.isVisible() and _whole(c) for c in charts)
+        qtbot.waitUntil(lambda: all(c.isVisible() and _whole(c) for c in charts), timeout=10_000)
 
 
 def test_stacked_over_the_figures_the_charts_are_one_above_the_other_whole(
