@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey_gui.py --seed 3 --steps 200
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey_gui.py --seed 0 --seeds 20 --steps 80
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey_gui.py --seeds 20 --sync-limit 10  # worker path
 
 A sample plan (or a template) is opened in a MainWindow with isolated settings and data folders; file dialogs
 answer with paths in a temporary folder and every message box or input dialog the app opens is answered at
@@ -60,6 +61,7 @@ OPENINGS = [
     "fraud-detection.plan.json",
     "insights-assistant.plan.json",
     "template:blank",
+    "template:ai-scaling",
 ]
 SIZES = [(800, 600), (1024, 768), (1280, 720), (1400, 860), (1920, 1080), (2560, 1440)]
 TEXTS = [
@@ -259,6 +261,39 @@ class Monkey:
                 if text:
                     type_text(editor, text.replace("\n", " "))
                 QTest.keyClick(editor, Qt.Key.Key_Return)
+
+    def act_type_and_leave(self, rng: random.Random) -> None:
+        """Start typing in a table cell or an inspector field and leave it open: the next action finds it."""
+        w = self.window
+        if rng.random() < 0.5:
+            from planner.ui.views.models import COLUMN_INDEX
+
+            w.show_view("Table")
+            table = w.table_view.table
+            model = table.model()
+            if model.rowCount() == 0:
+                return
+            key = rng.choice(["title", "likely", "pessimistic"])
+            index = model.index(rng.randrange(model.rowCount()), COLUMN_INDEX[key])
+            table.setCurrentIndex(index)
+            table.setFocus()
+            table.edit(index)
+            QApplication.processEvents()
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not table:
+                QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+                type_text(editor, rng.choice(TITLES[2:4] if key == "title" else TEXTS))
+        else:
+            ids = self.pick(rng)
+            if not ids:
+                return
+            w.doc.select(ids)
+            QApplication.processEvents()
+            form = w.inspector.form
+            field = rng.choice([form.title_edit, form.likely, form.cost])
+            field.setFocus()
+            field.selectAll()
+            type_text(field, rng.choice(["Renamed", "7", "12.5", "", "0"]))
 
     def act_inspector(self, rng: random.Random) -> None:
         w = self.window
@@ -744,9 +779,8 @@ def replay(
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for name in OPENINGS:
-            if not name.startswith("template:"):
-                shutil.copy(SAMPLES / name, folder / name)
+        for sample in SAMPLES.glob("*.plan.json"):  # (--opening ai-portfolio.plan.json: 196 decisions)
+            shutil.copy(sample, folder / sample.name)
         with isolated(folder):
             _CAUGHT.clear()
             monkey = Monkey(folder, opening)
@@ -797,8 +831,18 @@ def main() -> int:
     ap.add_argument("--replay", default="", help="a JSON list of 'name:seed' steps (with --opening)")
     ap.add_argument("--opening", default="")
     ap.add_argument("--no-shrink", action="store_true")
+    ap.add_argument(
+        "--sync-limit",
+        type=int,
+        default=0,
+        help="analyse plans from this many decisions in the worker thread, as a large plan is (default: the app's)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    if args.sync_limit:
+        from planner.ui.state.document import PlanDocument
+
+        PlanDocument.SYNC_LIMIT = args.sync_limit
     QApplication.instance() or QApplication([])
     names = sorted(Monkey(Path(".")).actions())
     if args.only:
