@@ -95,6 +95,7 @@ EXPECTED_BOXES = {  # titles of boxes a monkey's input may rightly bring up (ref
     "Leave presentation",
     "Keep the changes?",
     "Cannot import",  # the monkey's CSV has a bad duration now and then
+    "Cannot paste",  # Ctrl+C in a text field put a word on the clipboard, then Edit > Paste
 }
 
 
@@ -679,10 +680,42 @@ class Monkey:
             raise MonkeyFailure(
                 "Edit > Undo is enabled when there is nothing to undo, or the other way round"
             )
+        self.check_views()
         rows = w.table_view.table.model().rowCount()
         shown = w.table_view.model.rowCount()
         if shown != len(doc.plan.decisions) or rows > shown:
             raise MonkeyFailure(f"the table has {shown} rows for {len(doc.plan.decisions)} decisions")
+
+    def check_views(self) -> None:
+        """What the scenario bar and the inspector say is the document's state: the scenario shown (and its count
+        of changes to Base), the one decision selected with its title."""
+        from planner import units
+        from planner.model.scenarios import override_count
+
+        w = self.window
+        doc = w.doc
+        bar = w.scenario_bar
+        state = doc.scenarios
+        if bar.combo.currentData() != state.active:
+            raise MonkeyFailure(
+                f"the scenario chooser shows {bar.combo.currentText()!r}, the plan {state.active!r}"
+            )
+        if state.active is not None:
+            want = units.count(override_count(state.scenario(state.active)), "change")
+            if f": {want} to Base" not in bar.note.text():
+                raise MonkeyFailure(f"the scenario note says {bar.note.text()!r}; the scenario has {want}")
+        form = w.inspector.form
+        if len(doc.selection) == 1 and not w.presentation.active:
+            d = doc.decision(doc.selection[0])
+            if form.decision is not d:
+                raise MonkeyFailure(
+                    f"the inspector shows {getattr(form.decision, 'id', None)!r}, not {d and d.id!r}"
+                )
+            typing = form.title_edit.hasFocus() or form.title_edit.isModified()
+            if d is not None and not typing and form.title_edit.text() != d.title:
+                raise MonkeyFailure(
+                    f"the inspector's title is {form.title_edit.text()!r}, the decision's {d.title!r}"
+                )
 
     def run(self, steps: list[Step], verbose: bool = False) -> None:
         table = self.actions()
@@ -783,6 +816,7 @@ def replay(
             shutil.copy(sample, folder / sample.name)
         with isolated(folder):
             _CAUGHT.clear()
+            QApplication.clipboard().clear()  # a replay starts as the run did (the monkey's copies stay out)
             monkey = Monkey(folder, opening)
             monkey.errors = _CAUGHT  # exceptions and Qt errors count as errors at the next check
             try:

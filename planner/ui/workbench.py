@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from planner.model import Decision, Dependency, ThreePoint, duration_triple, units
 from planner.ui.state.document import MAX_EDIT_WEEKS, validation_message
 from planner.ui.views import format as fmt
+from planner.units import quoted
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -861,9 +862,11 @@ def _tsv_number(text: str, key: str, line: int) -> float:
     label = _TSV_LABELS[key]
     if key == "progress":
         if not (math.isfinite(value) and 0 <= value <= 100):
-            raise ValueError(f"row {line}, {label}: '{text}' is not a percentage from 0 to 100")
+            raise ValueError(f"row {line}, {label}: {quoted(text)} is not a percentage from 0 to 100")
     elif not (math.isfinite(value) and 0 <= value <= MAX_EDIT_WEEKS):  # the table's own bound
-        raise ValueError(f"row {line}, {label}: '{text}' is not a number of weeks from 0 to {MAX_EDIT_WEEKS}")
+        raise ValueError(
+            f"row {line}, {label}: {quoted(text)} is not a number of weeks from 0 to {MAX_EDIT_WEEKS}"
+        )
     return value
 
 
@@ -875,7 +878,10 @@ def decisions_from_tsv(text: str) -> tuple[list[Decision], dict[str, dict[str, s
     """See :meth:`Workbench.decisions_from_tsv`."""
     rows = [r for r in csv.reader(io.StringIO(text.strip("\n")), delimiter="\t") if any(c.strip() for c in r)]
     if len(rows) < 2:
-        raise ValueError("the text has no header row and data rows")
+        raise ValueError(
+            # (the message box's second line begins with it: a sentence)
+            "The text is not rows of decisions: it needs a header row (with a Title column) and a row under it"
+        )
     col: dict[str, int] = {}
     for k, h in enumerate(rows[0]):
         key = _tsv_key(h)
@@ -916,7 +922,7 @@ def decisions_from_tsv(text: str) -> tuple[list[Decision], dict[str, dict[str, s
             status = fmt.parse_status(cell("status"))
             if status is None:
                 raise ValueError(
-                    f"row {line}, Status: '{cell('status')}' is not a status: use "
+                    f"row {line}, Status: {quoted(cell('status'))} is not a status: use "
                     + ", ".join(fmt.STATUS_LABELS.values())
                 )
             fields["status"] = status
