@@ -45,6 +45,7 @@ from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
 from planner.ui.views.plan_view import PlanView
 from planner.ui.views.table_view import DecisionsView
+from planner.units import quoted
 
 if TYPE_CHECKING:  # imported when the report dialog is first opened, not before the window's first paint
     from planner.ui.dialogs.report_dialog import ReportDialog
@@ -514,8 +515,11 @@ class MainWindow(QMainWindow):
         self.risk_tab.run()
 
     # -- baselines -------------------------------------------------------------------------------------------
-    def ask_save_baseline(self) -> QInputDialog:
-        """Ask for a name (window-modal, ``open()``) and save the current schedule as that baseline."""
+    def ask_save_baseline(self) -> QInputDialog | None:
+        """Ask for a name (window-modal, ``open()``) and save the current schedule as that baseline. None (and
+        why, in the status bar) while a scenario is shown: a scenario does not keep baselines."""
+        if self._baseline_refused():
+            return None
         dialog = QInputDialog(self)
         dialog.setObjectName("baselinePrompt")
         dialog.setWindowTitle("Save baseline")
@@ -533,8 +537,24 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _baseline_refused(self) -> bool:
+        """True (said in the status bar) while a scenario is shown. Its plan took the baseline, the status bar
+        said "Saved baseline", and the baseline was in neither Base nor the file (a scenario records decisions,
+        links, capacity and risk odds only)."""
+        active = self.doc.scenarios.active
+        if active is None:
+            return False
+        self.show_message(
+            f"Baseline not saved: baselines are kept in Base, not in scenario {quoted(active)}. "
+            "Show Base (Scenario > Show) to save one; a scenario compares against Base's baselines.",
+            15000,
+        )
+        return True
+
     def save_baseline(self, name: str) -> bool:
         self.commit_pending()
+        if self._baseline_refused():
+            return False
         replacing = bool(name.strip()) and self.doc.plan.baseline(name.strip()) is not None
         problem = self.doc.save_baseline(name)
         if problem:
@@ -1111,7 +1131,7 @@ class MainWindow(QMainWindow):
                 # screen (at 800x600 a 380 px inspector and 150 px list left the views a quarter of it).
                 width = min(520, max(280, self.width() // 3))
                 self.resizeDocks([self.inspector_dock], [width], Qt.Orientation.Horizontal)
-                height = min(150, max(90, self.height() // 6))
+                height = min(150, max(72, self.height() // 9))  # 80 px at 720: a header and two findings
                 self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
             self._fit_docks_later()
 
