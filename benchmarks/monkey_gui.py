@@ -486,6 +486,17 @@ class Monkey:
         combo = self.window.status.estimate
         combo.setCurrentIndex(rng.randrange(combo.count()))
 
+    def act_baseline(self, rng: random.Random) -> None:
+        """Plan > Save Baseline (the name dialog answered at random), then compare against one in the status bar."""
+        w = self.window
+        if rng.random() < 0.6:
+            w.save_baseline_action.trigger()
+            self.answer_dialogs(rng)
+        combo = w.status.baseline_combo
+        if combo.count():
+            combo.setCurrentIndex(rng.randrange(combo.count()))
+            combo.activated.emit(combo.currentIndex())
+
     def act_keys(self, rng: random.Random) -> None:
         """Shortcut keys pressed where the focus is (the table, the graph, a field), as a keyboard user does."""
         K, M = Qt.Key, Qt.KeyboardModifier
@@ -649,6 +660,17 @@ class Monkey:
         got = w.status.finish.text()
         if got != want:
             raise MonkeyFailure(f"status bar shows {got!r}, the plan's analysis gives {want!r}")
+        from planner import units
+        from planner.ui.views.panels import WARNING
+
+        extra = [f for f in a.extra_findings if f.severity == WARNING]
+        problems = (
+            f"{units.count(len(a.errors), 'error')} · {units.count(len(a.warnings) + len(extra), 'warning')}"
+        )
+        if w.status.problems.text() != problems:
+            raise MonkeyFailure(
+                f"status bar shows {w.status.problems.text()!r}, the analysis finds {problems!r}"
+            )
         if a.schedule is not None and a.stages is not None:
             figures = {
                 w.status.gated: f"Gated: {fmt.gated(doc.plan, a.stages.gated_finish, a.stages.gating_price)}",
