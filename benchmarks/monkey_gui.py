@@ -486,6 +486,35 @@ class Monkey:
         combo = self.window.status.estimate
         combo.setCurrentIndex(rng.randrange(combo.count()))
 
+    def act_plan_meta(self, rng: random.Random) -> None:
+        """The inspector's Plan & stages page: add or remove a stage, an area or a team, or type into one of its
+        fields (the plan's title, start date, a stage's name or window, ...)."""
+        from PySide6.QtWidgets import QLineEdit
+
+        w = self.window
+        w.doc.select([])
+        w.inspector_dock.show()
+        w.inspector_tabs.setCurrentWidget(w.plan_view)
+        QApplication.processEvents()
+        pv = w.plan_view
+        pv.rebuild()
+        choice = rng.random()
+        if choice < 0.15:
+            pv._add_stage()
+        elif choice < 0.25 and w.doc.plan.stages:
+            pv._remove_stage(rng.randrange(len(w.doc.plan.stages)))
+        elif choice < 0.35:
+            pv._add_ref(rng.choice(["areas", "teams"]))
+        else:
+            fields = [f for f in pv.findChildren(QLineEdit) if f.isVisible() and not f.isReadOnly()]
+            if not fields:
+                return
+            field = rng.choice(fields)
+            field.setFocus()
+            field.selectAll()
+            type_text(field, rng.choice([*TEXTS, "2027-02-30", "2027-03-01", "Pilot", "", "x" * 80]))
+            QTest.keyClick(field, Qt.Key.Key_Return)
+
     def act_baseline(self, rng: random.Random) -> None:
         """Plan > Save Baseline (the name dialog answered at random), then compare against one in the status bar."""
         w = self.window
