@@ -142,10 +142,11 @@ class ScenarioState(QObject):
                 self.changed.emit()
             lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
             if lost:
+                names = [f.replace("_", " ") for f in lost]
+                what = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
                 self.notice.emit(
                     f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
-                    f"risk odds; its {', '.join(f.replace('_', ' ') for f in lost)} changes are not "
-                    "kept \u2014 switch to Base to make them."
+                    f"risk odds; changes to its {what} are not kept \u2014 switch to Base to make them."
                 )
         finally:
             self._recording = False

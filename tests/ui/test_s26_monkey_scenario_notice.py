@@ -1,0 +1,38 @@
+"""Found by the GUI monkey (benchmarks/monkey_gui.py, actions ``scenario`` then ``plan_meta``): a stage added while a
+scenario is shown brought the notice "...; its stages changes are not kept — switch to Base to make them." It says
+"changes to its stages are not kept", and two fields at once are joined with "and"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.monkey_gui import Monkey, isolated
+
+
+def test_the_notice_of_changes_a_scenario_does_not_keep_reads_as_english(qapp, tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
+    (tmp_path / sample.name).write_bytes(sample.read_bytes())
+    with isolated(tmp_path):
+        monkey = Monkey(tmp_path, sample.name)
+        monkey.start()
+        try:
+            w = monkey.window
+            scenario = w.doc.scenarios.names()[0]
+            assert w.scenario_bar.switch(scenario)
+            w.plan_view._add_stage()
+            QApplication.processEvents()
+            one = w.status.currentMessage()
+            assert w.doc.edit_plan(description="Pilot first", currency="USD") is None
+            QApplication.processEvents()
+            two = w.status.currentMessage()
+        finally:
+            monkey.close()
+    lead = f"Scenario \u201c{scenario}\u201d records decisions, links, team capacity and risk odds; "
+    assert one == lead + "changes to its stages are not kept \u2014 switch to Base to make them."
+    assert (
+        two
+        == lead
+        + "changes to its description, currency and stages are not kept \u2014 switch to Base to make them."
+    )
