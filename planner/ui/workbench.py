@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -747,10 +747,19 @@ class Workbench(QObject):
 
         a = self.doc.drawable_analysis  # the plan as it is, not an older schedule with the edited plan
         if a is None:
+            # The last edit's schedule is still to come (debounced, or a large plan's worker): worked out now, as
+            # before a report. It said "Cannot export the chart yet … Export again in a moment" in an error box.
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.doc.analyze_now()
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            a = self.doc.drawable_analysis
+        if a is None:  # the analysis failed (a bug: it is logged)
             self.window.show_error(
-                "Cannot export the chart yet",
-                "The schedule of the last change is still being worked out.",
-                "Export again in a moment.",
+                "Cannot export the chart",
+                "The schedule of the plan could not be worked out.",
+                f"{self.doc.last_error or 'The analysis failed'}. Undo the last change and export again.",
             )
             return None
         if a.schedule is None:
