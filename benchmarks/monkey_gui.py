@@ -685,6 +685,8 @@ class Monkey:
             if a.schedule is None or a.stages is None
             else f"Finish: {fmt.when(doc.plan, a.schedule.finish)}"
         )
+        if w.status.busy.text():
+            raise MonkeyFailure(f"the analysis settled, yet the status bar says {w.status.busy.text()!r}")
         got = w.status.finish.text()
         if got != want:
             raise MonkeyFailure(f"status bar shows {got!r}, the plan's analysis gives {want!r}")
