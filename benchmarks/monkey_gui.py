@@ -94,7 +94,8 @@ EXPECTED_BOXES = {  # titles of boxes a monkey's input may rightly bring up (ref
     "Leave presentation",
     "Keep the changes?",
     "Cannot import",  # the monkey's CSV has a bad duration now and then
-    "Cannot paste",  # Ctrl+C in a text field put a word on the clipboard, then Edit > Paste
+    "Cannot paste",
+    "Exported",  # File > Export As: what the format does not carry  # Ctrl+C in a text field put a word on the clipboard, then Edit > Paste
 }
 
 
@@ -465,6 +466,17 @@ class Monkey:
 
         name = rng.choice(sorted(EXPORT_CHARTS))
         self.window.workbench.export_chart(name, str(self.folder / f"chart.{rng.choice(['png', 'svg'])}"))
+
+    def act_export_as(self, rng: random.Random) -> None:
+        """File > Export As… in one of the plan formats (the file dialog's answer given directly)."""
+        from planner.ui.dialogs import interop
+
+        _filter, suffix, bom = rng.choice(interop.EXPORT_FILTERS)
+        interop.export_to(self.window, str(self.folder / f"export{suffix}"), bom=bom)
+
+    def act_open(self, rng: random.Random) -> None:
+        """File > Open… (a sample, by the patched file dialog), after the unsaved-changes question if any."""
+        self.window.open_action.trigger()
 
     def act_export_report(self, rng: random.Random) -> None:
         dialog = self.window.export_report()
