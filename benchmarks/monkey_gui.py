@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -406,8 +407,22 @@ class Monkey:
             w.show_view(rng.choice(["Graph", "Table", "Gantt"]))
             p.toggle_action.trigger()
         for _ in range(rng.randint(0, 6)):
-            rng.choice([p.next_action, p.previous_action, p.next_action])
-            rng.choice([p.next_action, p.previous_action]).trigger()
+            rng.choice(
+                [
+                    p.next_action,
+                    p.next_action,
+                    p.previous_action,
+                    p.overview_action,
+                    p.last_action,
+                    p.stages_action,
+                    p.critical_action,
+                    p.blank_action,
+                    p.scenario_action,
+                    p.longer_action,
+                    p.shorter_action,
+                    p.next_decision_action,
+                ]
+            ).trigger()
             QApplication.processEvents()
         if rng.random() < 0.3:
             rng.choice([self.act_type_cell, self.act_undo_burst])(rng)
@@ -937,6 +952,8 @@ def main() -> int:
     )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    # A CJK title typed by the monkey, drawn by matplotlib on a machine without a CJK font: not the app's fault
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
     if args.sync_limit:
         from planner.ui.state.document import PlanDocument
 
