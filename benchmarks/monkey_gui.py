@@ -759,6 +759,10 @@ class Monkey:
             raise MonkeyFailure(
                 "Edit > Undo is enabled when there is nothing to undo, or the other way round"
             )
+        if doc.path is not None and not Path(doc.path).resolve().is_relative_to(self.folder.resolve()):
+            raise MonkeyFailure(
+                f"the plan open is {doc.path}, outside the monkey's folder: a save would change it"
+            )
         self.check_views()
         rows = w.table_view.table.model().rowCount()
         shown = w.table_view.model.rowCount()
@@ -859,8 +863,13 @@ def isolated(folder: Path) -> Iterator[None]:
     QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
         lambda *_a, **_k: (str(folder / f"dialog-{next(counter)}.plan.json"), "")
     )
+    for sample in SAMPLES.glob(
+        "*.plan.json"
+    ):  # File > Open opens copies: a save never reaches the repository
+        if not (folder / sample.name).exists():
+            shutil.copy(sample, folder / sample.name)
     QFileDialog.getOpenFileName = staticmethod(  # type: ignore[method-assign]
-        lambda *_a, **_k: (str(SAMPLES / OPENINGS[next(counter) % 3]), "")
+        lambda *_a, **_k: (str(folder / OPENINGS[next(counter) % 3]), "")
     )
     sys.excepthook = _hook
     previous = qInstallMessageHandler(_qt_messages)
