@@ -165,7 +165,7 @@ def draw_load(
         avail = h_in - style.TITLE_IN - 0.45 - bottom
         top_h = max(1.2, min(TOP_IN, avail * 0.4))
         panel_h = (avail - top_h - 0.35) / max(1, n)
-        if panel_h < MIN_PANEL_IN and rows and h_in >= _rows_height(len(loads), plan) - 0.02:
+        if panel_h < MIN_PANEL_IN and rows and h_in >= _rows_height(len(loads)) - 0.02:
             _draw_rows(fig, plan, loads, colors, t_max, dates, other=other_loads)
             return
         if panel_h < MIN_PANEL_IN:
@@ -290,9 +290,7 @@ def draw_load(
                 pax.tick_params(axis="x", labelbottom=False)
             for side in ("top", "right"):
                 pax.spines[side].set_visible(False)
-            cap_txt = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity set"
-            peak = f"peak {style.fmt_weeks(tl.peak)}"  # the one rule, as the capacity tab and findings say it
-            flag = "  \u25b2 over" if tl.over() else ""
+            over = bool(tl.over())
             chars = style.chars_fitting(left - 0.75, style.SMALL_PT)
             key_w = 1.0 / (w_in - left - right)  # one inch in axes fractions
             pax.text(
@@ -308,13 +306,13 @@ def draw_load(
             pax.text(  # clear of the y tick labels, under the name
                 -(key_right + 0.17) * key_w,
                 0.22,
-                f"{peak} / {cap_txt}{flag}",
+                peak_text(tl),
                 transform=pax.transAxes,
                 ha="right",
                 va="center",
                 fontsize=style.SMALL_PT,
-                color=OVER if flag else style.MUTED,
-                fontweight="bold" if flag else "normal",
+                color=OVER if over else style.MUTED,
+                fontweight="bold" if over else "normal",
             )
             # The team's colour key, matching its layer in the stacked panel above.
             pax.add_patch(
@@ -329,7 +327,14 @@ def draw_load(
             )
 
 
-def _rows_height(n: int, plan: Plan) -> float:
+def peak_text(tl: TeamLoad) -> str:
+    """A team's peak against its capacity, as its panel or row says it: ``peak 6 / cap 5  ▲ over``, ``peak 2 / no
+    capacity set`` (the figures by the one rule, as the Capacity tab and the findings say them)."""
+    cap = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity set"
+    return f"peak {style.fmt_weeks(tl.peak)} / {cap}" + ("  \u25b2 over" if tl.over() else "")
+
+
+def _rows_height(n: int) -> float:
     return style.TITLE_IN + ROWS_TOP_IN + ROW_IN * n + _ROWS_BOTTOM_IN
 
 
@@ -337,7 +342,7 @@ def rows_height(analysis: Analysis) -> float:
     """The least height (inches) of the team-load chart drawn with a row per team (``draw_load(rows=True)``; it
     takes a figure 0.02 in shorter, a view's whole pixels)."""
     plan = analysis.plan
-    return _rows_height(min(len(plan.teams), MAX_TEAMS), plan)
+    return _rows_height(min(len(plan.teams), MAX_TEAMS))
 
 
 def panels_height(analysis: Analysis) -> float:
@@ -381,11 +386,7 @@ def _draw_rows(
     bottom = _ROWS_BOTTOM_IN
     row_h = (h_in - style.TITLE_IN - ROWS_TOP_IN - bottom) / max(1, n)
 
-    def figures(tl: TeamLoad) -> str:
-        cap = f"cap {style.fmt_weeks(tl.capacity)}" if tl.capacity is not None else "no capacity"
-        return f"peak {style.fmt_weeks(tl.peak)} / {cap}" + ("  \u25b2 over" if tl.over() else "")
-
-    texts = [figures(tl) for tl in loads]
+    texts = [peak_text(tl) for tl in loads]
     # Bold (over capacity) text is about 10 % wider than the estimate of plain text.
     right = 0.12 + 1.1 * max((style.text_width_in(t, style.SMALL_PT) for t in texts), default=0.0)
     longest = max((len(tl.name) for tl in loads), default=0)
