@@ -163,6 +163,18 @@ def count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {agree(n, one, many or one + 's')}"
 
 
+def joined(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: ``a``, ``a and b``, ``a, b and c`` (empty for none): the one rule of lists in
+    the app's, the report's and the findings' sentences.
+
+    >>> joined(["cost"]), joined(["cost", "owner"]), joined(["start date", "currency", "stages"]), joined([])
+    ('cost', 'cost and owner', 'start date, currency and stages', '')
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def agree(n: int, one: str, many: str) -> str:
     """The word that agrees with the count ``n``: ``one`` for 1, else ``many`` -- a verb after :func:`count`
     (``1 task has``, ``3 tasks have``, ``0 tasks have``), by the same rule.

@@ -38,7 +38,7 @@ from planner.model import units
 from planner.model.edits import find_path
 from planner.model.names import name_key
 from planner.model.plan import Plan, Status, duration_value
-from planner.units import quoted
+from planner.units import joined, quoted
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
@@ -581,7 +581,7 @@ def _named_list(names: list[str], limit: int = _MAX_LISTED) -> str:
     rest = len(names) - len(shown)
     if rest:
         return ", ".join(shown) + f" and {rest} more"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return joined(shown)
 
 
 def _gates_not_met(plan: Plan, cols: Columns, nm: Namer) -> list[Finding]:

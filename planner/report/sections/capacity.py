@@ -12,7 +12,7 @@ from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
 from planner.report.sections.risk import on, weeks_text
-from planner.units import agree, count, date_span, people, week_span
+from planner.units import agree, count, date_span, joined, people, week_span
 
 INTRO_PT = 150.0  # heading and the paragraphs above the chart
 MAX_CHART_PT = 620.0
@@ -86,7 +86,7 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
             "The plan's one team with a capacity is",
             f"{len(over)} of {len(with_cap)} teams {agree(len(over), 'is', 'are')}",
         )
-        text = f"{who} over capacity at some point of the plan's schedule: {_join(names)}. "
+        text = f"{who} over capacity at some point of the plan's schedule: {joined(names)}. "
         out.append(ctx.p(text, markup=True))
     out.append(ctx.p(_levelling_text(ctx, lv, bool(over)), markup=True))
 
@@ -229,12 +229,6 @@ def _busiest(loads: list[Any]) -> str:
     return f"{people(tl.peak)} of {tl.name}'s {fmt_weeks(tl.capacity)}"  # plain text: ctx.p escapes it
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
     if not over:
         return (
@@ -266,7 +260,7 @@ def _levelling_text(ctx: ReportContext, lv: Any, over: bool) -> str:
     if lv.unlevellable:
         names = [esc(ctx.title_of(d)) for d in lv.unlevellable[:4]]
         text += (
-            f"Levelling cannot fix {_join(names)}: each needs more people than its team has, whatever the "
+            f"Levelling cannot fix {joined(names)}: each needs more people than its team has, whatever the "
             f"schedule. Lower the headcount, split the work or add people."
         )
     else:

@@ -16,6 +16,7 @@ from planner.model import units
 from planner.report.context import QUOTED_CHARS, ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
 from planner.report.sections.overview import compared_with_p_dates
+from planner.units import joined
 
 PERCENTILES = (10, 50, 80, 90, 95)
 CHART_MIN_PT = 170.0  # the finish-date chart takes the rest of the page, this much at least
@@ -318,7 +319,7 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     ]
     text = (
         "The decisions that most often set the finish, with the share of runs in which they are on the "
-        f"critical path: {_join(names)}. "
+        f"critical path: {joined(names)}. "
     )
     always = int(np.count_nonzero(crit >= 0.995))
     if always:
@@ -331,16 +332,10 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     if sens:
         names = [esc(ellipsize(ctx.title_of(d), QUOTED_CHARS)) for d, _ in sens[:3]]
         text += (
-            f"The finish moves most with the durations of {_join(names)}: firming up their estimates, or "
+            f"The finish moves most with the durations of {joined(names)}: firming up their estimates, or "
             f"giving them more people, narrows the range of dates most."
         )
     return text
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _register(ctx: ReportContext, sim: Any, p80: float) -> list[Flowable]:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.model import Plan, Scenario
 from planner.model.scenarios import BASE, apply_to_base, derive_scenario, find_scenario, materialise
+from planner.units import joined
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -143,7 +144,7 @@ class ScenarioState(QObject):
             lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
             if lost:
                 names = [f.replace("_", " ") for f in lost]
-                what = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+                what = joined(names)
                 self.notice.emit(
                     f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
                     f"risk odds; changes to its {what} are not kept \u2014 switch to Base to make them."
