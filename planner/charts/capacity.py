@@ -254,20 +254,7 @@ def draw_load(
                     zorder=4,
                 )
             top = max(float(ty.max()) if len(ty) else 0.0, tl.capacity or 0.0, 1.0)
-            if tl.capacity is not None:
-                pax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=0.9, zorder=5)
-                for s_, e_, p in tl.over():
-                    pax.fill_between(
-                        [s_, e_],
-                        tl.capacity,
-                        p,
-                        color=OVER,
-                        alpha=0.85,
-                        hatch="////",
-                        edgecolor="white",
-                        linewidth=0,
-                        zorder=4,
-                    )
+            _capacity_and_over(pax, tl, 0.9)
             pax.set_ylim(0, top * 1.2)
             # 0 and the capacity; the capacity alone when the two labels would overlap (a team of 0.5 people
             # whose load peaks at 4: "0.5" printed over "0.0" on a panel under an inch tall).
@@ -325,6 +312,25 @@ def draw_load(
                     clip_on=False,
                 )
             )
+
+
+def _capacity_and_over(ax: Any, tl: TeamLoad, linewidth: float) -> None:
+    """A team's capacity as a dashed line on its panel or row, and its stretches over capacity hatched above it."""
+    if tl.capacity is None:
+        return
+    ax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=linewidth, zorder=5)
+    for s_, e_, p in tl.over():
+        ax.fill_between(
+            [s_, e_],
+            tl.capacity,
+            p,
+            color=OVER,
+            alpha=0.85,
+            hatch="////",
+            edgecolor="white",
+            linewidth=0,
+            zorder=4,
+        )
 
 
 def peak_text(tl: TeamLoad) -> str:
@@ -408,20 +414,7 @@ def _draw_rows(
             oy = ol.at(ox)
             top = max(top, float(oy.max()) if len(oy) else 0.0)
             ax.step(ox, oy, where="post", color=style.MUTED, linewidth=0.7, linestyle=(0, (2, 1.5)), zorder=4)
-        if tl.capacity is not None:
-            ax.axhline(tl.capacity, color=CAPACITY, linestyle="--", linewidth=0.7, zorder=5)
-            for s_, e_, p in tl.over():
-                ax.fill_between(
-                    [s_, e_],
-                    tl.capacity,
-                    p,
-                    color=OVER,
-                    alpha=0.85,
-                    hatch="////",
-                    edgecolor="white",
-                    linewidth=0,
-                    zorder=4,
-                )
+        _capacity_and_over(ax, tl, 0.7)
         ax.set_ylim(0, top * 1.05)
         ax.set_yticks([])
         last = k == n - 1
