@@ -28,6 +28,7 @@ from planner.model.edits import MARKS
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.theme import status_color
 from planner.ui.views import format as fmt
+from planner.units import quoted
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -496,8 +497,12 @@ class DecisionTableModel(QAbstractTableModel):
         if key in _ESTIMATE_POS or key == "progress":
             v = _number(value)
             if v is None:
-                what = "a percentage" if key == "progress" else "a number of weeks"
-                return f"'{value}' is not {what}: type a number such as 3 or 2.5"
+                what, example = (
+                    ("a percentage", "from 0 to 100, such as 40 or 12.5")
+                    if key == "progress"
+                    else ("a number of weeks", "such as 3 or 2.5")
+                )
+                return f"{quoted(str(value))} is not {what}: type a number {example}"
             # A refused number is quoted as typed: 1e308 written out is 309 digits across the status bar.
             typed = value.strip() if isinstance(value, str) else fmt.weeks(v)
             if key == "progress":
