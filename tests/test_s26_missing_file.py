@@ -59,3 +59,12 @@ def test_an_import_says_it_on_its_one_line(tmp_path: Path, capsys: pytest.Captur
     assert main(["import", str(tmp_path / "frad.xml"), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "did you mean" in err and not out.exists()
+
+
+def test_a_missing_file_is_said_before_its_suffix(tmp_path: Path) -> None:
+    # 'ns.weird' that is not there said "cannot tell the format from the suffix '.weird'", and a missing .mpp that
+    # MS Project's format cannot be imported: the file is missing, which is what to fix first
+    for name in ("ns.weird", "plan.mpp", "nosuffix"):
+        with pytest.raises(InteropError) as info:
+            import_file(tmp_path / name)
+        assert str(info.value).startswith(f"{tmp_path / name}: no such file; check the name and the folder")

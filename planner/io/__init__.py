@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from planner.io import mpxj_bridge
-from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes
+from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes, no_such_file
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.model.plan import Plan
@@ -337,6 +337,8 @@ def _text_format(path: str | os.PathLike[str]) -> str | None:
 def _import(
     path: str | os.PathLike[str], fmt: str | None, mapping: Mapping | None, project: str | None = None
 ) -> tuple[Plan, ImportReport]:
+    if not os.path.exists(path):  # a missing file is said first, not its suffix ('ns.weird': no format)
+        raise no_such_file(Path(path))
     fmt = import_format(path, fmt)
     if project is not None and fmt not in ("mspdi", "xer", "p6xml"):
         raise InteropError(path, "--project picks a project of a Primavera P6 file; this format holds one")

@@ -60,6 +60,15 @@ def quoted_cell(cell: Any) -> str:
     return quoted(cell) if isinstance(cell, str) else str(cell)
 
 
+def no_such_file(path: Path) -> InteropError:
+    """The refusal of a file that is not there, with what to do on its one line ("did you mean ...?",
+    :func:`planner.model.io.missing_file_hint`)."""
+    from planner.model.io import missing_file_hint
+
+    hint = missing_file_hint(path).rstrip(".")  # on the message's one line, after a semicolon
+    return InteropError(path, "no such file", hint=hint[:1].lower() + hint[1:])
+
+
 class InteropError(Exception):
     """A file that cannot be imported or exported. ``str()`` is one complete line for the user."""
 
@@ -186,10 +195,7 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
     try:
         return read_regular(p, limit)
     except FileNotFoundError:
-        from planner.model.io import missing_file_hint
-
-        hint = missing_file_hint(p).rstrip(".")  # on the message's one line, after a semicolon
-        raise InteropError(p, "no such file", hint=hint[:1].lower() + hint[1:]) from None
+        raise no_such_file(p) from None
     except PermissionError:
         raise InteropError(p, "permission denied: the file cannot be read") from None
     except IsADirectoryError:
