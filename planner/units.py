@@ -64,7 +64,18 @@ def days_of_week(week: float) -> int:
     >>> days_of_week(10.928571428571427), days_of_week(10.928571428571429), days_of_week(2.5), days_of_week(1 / 14)
     (77, 77, 18, 1)
     """
-    return math.floor(round(float(week) * 7.0 * _MICRO) / _MICRO + 0.5)
+    return half_up(float(week) * 7.0)
+
+
+def half_up(x: float) -> int:
+    """``x`` to the nearest whole number, halves up (Python's ``round`` takes a half to the even number: 1.5 and
+    2.5 days were 2 and 2), ``x`` first taken to a millionth (:data:`_MICRO`): days of a week figure, GanttProject's
+    whole days.
+
+    >>> half_up(7.5), half_up(12.5), half_up(12.4999999), half_up(-0.5)
+    (8, 13, 13, 0)
+    """
+    return math.floor(round(x * _MICRO) / _MICRO + 0.5)
 
 
 _MICRO = 1e6

@@ -40,7 +40,7 @@ from planner.io.common import (
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
-from planner.units import agree, count, quoted, week_to_date
+from planner.units import agree, count, half_up, quoted, week_to_date
 
 GAN_TYPES = {"1": DependencyType.SS, "2": DependencyType.FS, "3": DependencyType.FF, "4": DependencyType.SF}
 GAN_CODES = {v: k for k, v in GAN_TYPES.items()}
@@ -216,7 +216,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             and lk is not None
             and pe is not None
             and round(days)
-            in (_whole(lk * days_per_week), round(lk * days_per_week))  # (as written before s26)
+            in (half_up(lk * days_per_week), round(lk * days_per_week))  # (as written before s26)
             and 0 <= o <= lk <= pe
         ):
             three = (o, lk, pe)
@@ -300,7 +300,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         if (
             exact
             and k < len(exact)
-            and round(lag_days) in (_whole(exact[k] * days_per_week), round(exact[k] * days_per_week))
+            and round(lag_days) in (half_up(exact[k] * days_per_week), round(exact[k] * days_per_week))
         ):
             lag = exact[k]
         links.append(SourceLink(pred, succ, ltype, lag))
@@ -452,12 +452,6 @@ def import_gan(
     return build_plan(outline, report, mapping), report
 
 
-def _whole(days: float) -> int:
-    """Days as GanttProject keeps them, whole, a half up: Python's round() takes a half to the even number, so
-    1.5 weeks were 8 days and 2.5 weeks 12 (and a lag of half a day 0 or 1 day by the days around it)."""
-    return math.floor(days + 0.5 + 1e-9)
-
-
 def export_gan(plan: Plan) -> str:
     """A GanttProject file: stages as summary tasks, decisions inside them, links on their predecessors, teams as
     resources with allocations. Dates are whole working days on a Monday-Friday week."""
@@ -492,7 +486,7 @@ def export_gan(plan: Plan) -> str:
     days_at, _ = working_time_at(sched.status_week if day is not None else None, status_days, 5)
 
     def date_at(w: float) -> str:
-        return _working_day(origin, _whole(days_at(w))).isoformat()
+        return _working_day(origin, half_up(days_at(w))).isoformat()
 
     succs: dict[str, list[Any]] = {}
     for dep in plan.dependencies:
@@ -557,7 +551,7 @@ def export_gan(plan: Plan) -> str:
         for i in members:
             d = plan.decisions[i]
             o, lk, p = duration_triple(d.duration)
-            days = 0 if d.milestone else max(1, _whole(lk * 5)) if lk > 0 else 0
+            days = 0 if d.milestone else max(1, half_up(lk * 5)) if lk > 0 else 0
             w(
                 f'      <task id="{num[d.id]}" name={quoteattr(d.title)} color="#8cb6ce" '
                 f'meeting="{"true" if d.milestone or days == 0 else "false"}" start="{date_at(starts[i])}" '
@@ -577,7 +571,7 @@ def export_gan(plan: Plan) -> str:
             for dep in deps:
                 w(
                     f'        <depend id="{num[dep.to]}" type="{GAN_CODES[dep.type]}" '
-                    f'difference="{_whole(dep.lag * 5)}" hardness="Strong"/>\n'
+                    f'difference="{half_up(dep.lag * 5)}" hardness="Strong"/>\n'
                 )
             values = [("tpc0", d.id), ("tpc1", d.area or ""), ("tpc2", d.stage)]
             if not d.milestone:
