@@ -164,16 +164,13 @@ class AdaptiveSplitter(QSplitter):
         """Give the main pane its share of ``length`` (stacked, at least its readable height when the others'
         minimum heights leave it) and the others the rest, evenly."""
         n = self.count()
-        length -= (
-            n - 1
-        ) * self.handleWidth()  # the panes share what the handles leave (setSizes scales to it)
+        handles = (n - 1) * self.handleWidth()
+        length -= handles  # the panes share what the handles leave (setSizes scales to it)
         if n < 2 or length <= 0:
             return
         main = int(length * self.main_share)
-        if self.orientation() == Qt.Orientation.Vertical:
-            main = max(
-                main, min(self.main_height, length - self.side_height() + (n - 1) * self.handleWidth())
-            )
+        if self.orientation() == Qt.Orientation.Vertical:  # (side_height counts the handles)
+            main = max(main, min(self.main_height, length + handles - self.side_height()))
         rest = (length - main) // (n - 1)
         self.setSizes([main if i == self.main else rest for i in range(n)])
 
