@@ -109,11 +109,11 @@ def test_scenarios_lists_names_changes_and_finish(
         "delta": -2.0,
         "errors": [],
         "problems": [],
-        "changes_text": ["\u2018B\u2019 takes 2 weeks (was 4 weeks), costs EUR 500 (was none)"],
+        "changes_text": ["'B' takes 2 weeks (was 4 weeks), costs EUR 500 (was none)"],
     }
     assert data["scenarios"][1]["changes_text"] == [
-        "no longer makes \u2018C\u2019 wait for \u2018B\u2019",
-        "makes \u2018C\u2019 wait for \u2018A\u2019",
+        "no longer makes 'C' wait for 'B'",
+        "makes 'C' wait for 'A'",
     ]
 
 

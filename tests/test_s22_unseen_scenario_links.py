@@ -115,12 +115,12 @@ def test_scenarios_and_the_change_words_say_it_too(tmp_path: Path) -> None:
     }
     assert rows["Replaced"]["problems"] == [] and rows["Flipped"]["problems"] == []
     assert rows["Lagged"]["changes_text"] == [
-        "makes \u2018B\u2019 wait for \u2018A\u2019 (FS, lag 2 weeks) a second time (the two are already linked: "
+        "makes 'B' wait for 'A' (FS, lag 2 weeks) a second time (the two are already linked: "
         "the tightest link wins)"
     ]
     assert rows["Replaced"]["changes_text"] == [
-        "no longer makes \u2018B\u2019 wait for \u2018A\u2019",
-        "makes \u2018B\u2019 wait for \u2018A\u2019 (FS, lag 1 week)",
+        "no longer makes 'B' wait for 'A'",
+        "makes 'B' wait for 'A' (FS, lag 1 week)",
     ]
     rc, text, _ = run(["scenarios", str(path)])
     assert (

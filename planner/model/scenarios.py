@@ -435,9 +435,9 @@ def _field_text(key: str, value: Any, plan: Plan) -> str:
     if key == "duration":
         return _duration_text(value)
     if key == "stage":
-        return next((s.name for s in plan.stages if s.id == value), str(value))
+        return quoted(next((s.name for s in plan.stages if s.id == value), str(value)))
     if key == "owner":
-        return next((t.name for t in plan.teams if t.id == value), str(value))
+        return quoted(next((t.name for t in plan.teams if t.id == value), str(value)))
     if key == "not_before":
         return f"week {units.format_weeks(value)}"
     if key == "cost":
@@ -481,32 +481,34 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
             was = "none" if old is None else _field_text(key, old, plan)
             parts.append(f"{_FIELD_WORDS.get(key, key)} {_field_text(key, new, plan)} (was {was})")
         if parts:
-            out.append(f"\u2018{d.title}\u2019 {', '.join(parts)}")
+            out.append(f"{quoted(d.title)} {', '.join(parts)}")
     readded = {d.id for d in scenario.add_decisions} & set(scenario.drop_decisions)
     for did in scenario.drop_decisions:
         if did in titles and did not in readded:
-            out.append(f"drops \u2018{titles[did]}\u2019")
+            out.append(f"drops {quoted(titles[did])}")
     for d in scenario.add_decisions:
-        out.append(f"edits \u2018{d.title}\u2019" if d.id in readded else f"adds \u2018{d.title}\u2019")
+        out.append(f"edits {quoted(d.title)}" if d.id in readded else f"adds {quoted(d.title)}")
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
     for ref in _removals(plan, scenario, made=True):  # a link the plan does not have: skipped, not a change
         out.append(
-            f"no longer makes \u2018{new_titles.get(ref.to, ref.to)}\u2019 wait for "
-            f"\u2018{new_titles.get(ref.from_, ref.from_)}\u2019"
+            f"no longer makes {quoted(new_titles.get(ref.to, ref.to))} wait for "
+            f"{quoted(new_titles.get(ref.from_, ref.from_))}"
         )
     for x, again in zip(scenario.add_dependencies, _links_made_twice(plan, scenario), strict=True):
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
         kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
         out.append(
-            f"makes \u2018{new_titles.get(x.to, x.to)}\u2019 wait for \u2018{new_titles.get(x.from_, x.from_)}"
-            f"\u2019{kind}"
+            f"makes {quoted(new_titles.get(x.to, x.to))} wait for {quoted(new_titles.get(x.from_, x.from_))}"
+            f"{kind}"
             + (" a second time (the two are already linked: the tightest link wins)" if again else "")
         )
     for tid, tov in scenario.teams.items():
         team = next((t for t in plan.teams if t.id == tid), None)
         if team is not None and tov.capacity is not None:
             was = "none" if team.capacity is None else _field_text("capacity", team.capacity, plan)
-            out.append(f"{team.name} capacity {_field_text('capacity', tov.capacity, plan)} (was {was})")
+            out.append(
+                f"{quoted(team.name)} capacity {_field_text('capacity', tov.capacity, plan)} (was {was})"
+            )
     for rid, rov in scenario.risks.items():
         risk = next((r for r in plan.risks if r.id == rid), None)
         if risk is None:
@@ -517,7 +519,7 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
             for k in ("probability", "impact")
             if getattr(rov, k) is not None
         ]
-        out.append(f"risk \u2018{risk.title}\u2019 {', '.join(parts)}")
+        out.append(f"risk {quoted(risk.title)} {', '.join(parts)}")
     return out
 
 

@@ -126,7 +126,7 @@ class ScenarioBar(QObject):
         self.combo.clear()
         self.combo.addItem(BASE, None)
         for n in names:
-            self.combo.addItem(n, n)
+            self.combo.addItem(units.one_line(n), n)
         self.combo.setCurrentIndex(
             0
             if self.state.active is None
@@ -145,7 +145,7 @@ class ScenarioBar(QObject):
         else:
             count = override_count(self.state.scenario(active)) if active in names else 0
             self.note.setText(
-                f"Scenario \u201c{active}\u201d: {units.count(count, 'change')} to Base; "
+                f"Scenario {units.quoted(active)}: {units.count(count, 'change')} to Base; "
                 "edits are recorded in this scenario"
             )
             self.note.setStyleSheet(ACTIVE_STYLE)
@@ -158,7 +158,7 @@ class ScenarioBar(QObject):
 
     def _fill_show_menu(self) -> None:
         self.show_menu.clear()
-        for label, name in [(BASE, None), *((n, n) for n in self.state.names())]:
+        for label, name in [(BASE, None), *((units.one_line(n), n) for n in self.state.names())]:
             a = self.show_menu.addAction(label)
             a.setCheckable(True)
             a.setChecked(self.state.active == name)
@@ -222,7 +222,7 @@ class ScenarioBar(QObject):
         if self._refused_while_presenting():
             return None
         self.window.commit_pending()  # the new scenario keeps what is being typed
-        what = "the base plan" if self.state.active is None else f"scenario \u201c{self.state.active}\u201d"
+        what = "the base plan" if self.state.active is None else f"scenario {units.quoted(self.state.active)}"
         return self._ask(
             "New scenario",
             f"Keep {what} as a new scenario named:",
@@ -236,7 +236,7 @@ class ScenarioBar(QObject):
             return None
         return self._ask(
             "Duplicate scenario",
-            f"Copy \u201c{source}\u201d as:",
+            f"Copy {units.quoted(source)} as:",
             self.state.unique_name(source),
             lambda name: self._report(self.state.duplicate(source, name)),
         )
@@ -247,7 +247,7 @@ class ScenarioBar(QObject):
             return None
         return self._ask(
             "Rename scenario",
-            f"Rename \u201c{old}\u201d to:",
+            f"Rename {units.quoted(old)} to:",
             old,
             lambda name: self._report(self.state.rename(old, name.strip())),
         )
@@ -261,7 +261,7 @@ class ScenarioBar(QObject):
         return self.window._prompt(
             QMessageBox.Icon.Question,
             "Delete scenario",
-            f"Delete scenario \u201c{name}\u201d and show Base?",
+            f"Delete scenario {units.quoted(name)} and show Base?",
             SB.Yes | SB.Cancel,
             lambda b: self.state.delete(name) if b == SB.Yes else None,
             "Edit > Undo brings it back.",
@@ -276,7 +276,7 @@ class ScenarioBar(QObject):
         return self.window._prompt(
             QMessageBox.Icon.Question,
             "Apply scenario to Base",
-            f"Make scenario \u201c{name}\u201d the base plan?",
+            f"Make scenario {units.quoted(name)} the base plan?",
             SB.Yes | SB.Cancel,
             lambda b: self.state.apply_to_base(name) if b == SB.Yes else None,
             "Its changes become the plan, the scenario goes, and the other scenarios then apply to the new base. "

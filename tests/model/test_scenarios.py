@@ -460,11 +460,11 @@ def test_describe_changes_in_words() -> None:
         }
     )
     assert describe_changes(plan, sc) == [
-        "\u2018A\u2019 takes 1\u20132\u20134 weeks (was 3 weeks), owned by Q (was P), not before week 2 (was none)",
-        "drops \u2018C\u2019",
-        "adds \u2018New\u2019",
-        "no longer makes \u2018B\u2019 wait for \u2018A\u2019",
-        "makes \u2018New\u2019 wait for \u2018B\u2019 (SS, lag 1 week)",
-        "P capacity 4 (was 2)",
-        "risk \u2018R\u2019 probability 25% (was 50%)",
+        "'A' takes 1\u20132\u20134 weeks (was 3 weeks), owned by 'Q' (was 'P'), not before week 2 (was none)",
+        "drops 'C'",
+        "adds 'New'",
+        "no longer makes 'B' wait for 'A'",
+        "makes 'New' wait for 'B' (SS, lag 1 week)",
+        "'P' capacity 4 (was 2)",
+        "risk 'R' probability 25% (was 50%)",
     ]

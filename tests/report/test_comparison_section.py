@@ -45,7 +45,7 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
     assert "4 weeks (+4)" in text and "EUR 1,500 (+500)" in text
     assert (
         "What “Fast b” changes" in text
-        and "‘B’ takes 2 weeks (was 4 weeks), costs EUR 500 (was none)" in text
+        and "'B' takes 2 weeks (was 4 weeks), costs EUR 500 (was none)" in text
     )
     assert "Validate gate" in text and "Peak load: Platform" in text and "2 of 3" in text
     # one delta Gantt per scenario, after the summary

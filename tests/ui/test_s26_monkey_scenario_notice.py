@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.monkey_gui import Monkey, isolated
+from planner.units import quoted
 
 
 def test_the_notice_of_changes_a_scenario_does_not_keep_reads_as_english(qapp, tmp_path: Path) -> None:
@@ -29,7 +30,7 @@ def test_the_notice_of_changes_a_scenario_does_not_keep_reads_as_english(qapp, t
             two = w.status.currentMessage()
         finally:
             monkey.close()
-    lead = f"Scenario \u201c{scenario}\u201d records decisions, links, team capacity and risk odds; "
+    lead = f"Scenario {quoted(scenario)} records decisions, links, team capacity and risk odds; "
     assert one == lead + "changes to its stages are not kept \u2014 switch to Base to make them."
     assert (
         two

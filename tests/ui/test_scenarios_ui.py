@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner.analysis import analyze
 from planner.model import Scenario, Status, dump_plan, load_plan
 from planner.model.scenarios import materialise
+from planner.units import quoted
 from tests.ui.conftest import SAMPLES
 
 FRAUD_SAMPLE = SAMPLES / "fraud-detection.plan.json"
@@ -51,7 +52,7 @@ def test_switcher_shows_the_scenario_in_every_view(fraud_window) -> None:
     doc.analyze_now()
     assert doc.scenarios.active == LIVE
     assert doc.plan.title.endswith("\u2014 scenario: " + LIVE)  # charts and the report title it so
-    assert bar.note.text().startswith(f"Scenario \u201c{LIVE}\u201d: 4 changes to Base")
+    assert bar.note.text().startswith(f"Scenario {quoted(LIVE)}: 4 changes to Base")
     expected = analyze(materialise(load_plan(FRAUD), LIVE))
     assert doc.analysis.schedule.finish == expected.schedule.finish == 31.5
     assert doc.analysis.schedule.critical_ids == expected.schedule.critical_ids

@@ -24,8 +24,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from planner.model import Plan, Scenario
-from planner.model.scenarios import BASE, apply_to_base, derive_scenario, find_scenario, materialise
-from planner.units import joined
+from planner.model.scenarios import (
+    BASE,
+    apply_to_base,
+    derive_scenario,
+    find_scenario,
+    materialise,
+    named,
+)
+from planner.units import joined, quoted
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -146,7 +153,7 @@ class ScenarioState(QObject):
                 names = [f.replace("_", " ") for f in lost]
                 what = joined(names)
                 self.notice.emit(
-                    f"Scenario \u201c{self.active}\u201d records decisions, links, team capacity and "
+                    f"Scenario {quoted(self.active)} records decisions, links, team capacity and "
                     f"risk odds; changes to its {what} are not kept \u2014 switch to Base to make them."
                 )
         finally:
@@ -201,7 +208,7 @@ class ScenarioState(QObject):
         base = before.base
         shown = base if target is None else display_plan(base, target)
         after = _Snapshot(target, base, list(base.scenarios), shown, shown.title)
-        self._push(f"Show {'Base' if target is None else 'Scenario ' + repr(target)}", after, before)
+        self._push(f"Show {'Base' if target is None else 'Scenario ' + quoted(target)}", after, before)
 
     def unique_name(self, wanted: str) -> str:
         names = set(self.names()) | {BASE}
@@ -215,6 +222,7 @@ class ScenarioState(QObject):
     def create(self, name: str, description: str = "") -> str | None:
         """A new scenario from the current state (the active scenario's overrides, or none at the base), shown
         at once. Returns a problem in words, or None."""
+        name = name.strip()
         problem = self._check_name(name)
         if problem:
             return problem
@@ -225,16 +233,17 @@ class ScenarioState(QObject):
             if self.active
             else Scenario(name=name, description=description)
         )
-        self._add_and_show(current, f"New Scenario {name!r}")
+        self._add_and_show(current, f"New Scenario {quoted(name)}")
         return None
 
     def duplicate(self, source: str, name: str) -> str | None:
+        name = name.strip()
         problem = self._check_name(name)
         if problem:
             return problem
         self.record()
         copy = self.scenario(source).model_copy(deep=True, update={"name": name})
-        self._add_and_show(copy, f"Duplicate Scenario {source!r}")
+        self._add_and_show(copy, f"Duplicate Scenario {quoted(source)}")
         return None
 
     def _add_and_show(self, scenario: Scenario, text: str) -> None:
@@ -247,7 +256,7 @@ class ScenarioState(QObject):
         self._push(text, _Snapshot(scenario.name, base, scenarios, shown, shown.title), before)
 
     def rename(self, old: str, new: str) -> str | None:
-        problem = self._check_name(new) if new != old else None
+        problem = self._check_name(new, renaming=old) if new != old else None
         if problem or new == old:
             return problem
         self.record()
@@ -257,7 +266,7 @@ class ScenarioState(QObject):
         active = new if self.active == old else self.active
         title = scenario_title(base.title, new) if self.active == old else before.title
         self._push(
-            f"Rename Scenario {old!r}", _Snapshot(active, base, scenarios, before.shown, title), before
+            f"Rename Scenario {quoted(old)}", _Snapshot(active, base, scenarios, before.shown, title), before
         )
         return None
 
@@ -270,7 +279,7 @@ class ScenarioState(QObject):
             after = _Snapshot(None, base, scenarios, base, base.title)
         else:
             after = _Snapshot(self.active, base, scenarios, before.shown, before.title)
-        self._push(f"Delete Scenario {name!r}", after, before)
+        self._push(f"Delete Scenario {quoted(name)}", after, before)
 
     def apply_to_base(self, name: str) -> None:
         """Make scenario ``name`` the base plan (its overrides applied, the scenario removed; the other scenarios
@@ -282,16 +291,17 @@ class ScenarioState(QObject):
         fields = {f: getattr(new, f) for f in type(new).model_fields}
         fields["title"] = base.title
         after = _Snapshot(None, base, list(new.scenarios), base, base.title, fields)
-        self._push(f"Apply Scenario {name!r} to Base", after, before)
+        self._push(f"Apply Scenario {quoted(name)} to Base", after, before)
 
-    def _check_name(self, name: str) -> str | None:
+    def _check_name(self, name: str, renaming: str | None = None) -> str | None:
         name = name.strip()
         if not name:
             return "A scenario needs a name."
         if len(name) > 100:
             return "A scenario name has at most 100 characters."
-        if name == BASE or name in self.names():
-            return f"There is already a scenario called \u201c{name}\u201d; choose another name."
+        same = named(self.base, name)  # one spelled alike (NFC) would hide behind the first
+        if name == BASE or same is not None and same.name != renaming:
+            return f"There is already a scenario called {quoted(name)}; choose another name."
         return None
 
 
