@@ -8,7 +8,8 @@ Rules:
 - week ``w`` after a plan starting on ``start`` is the date ``start + round_half_up(w × 7)`` days;
 - a week figure is written with at most two decimals, no trailing zeros, and never ``-0`` (``2.05``, ``12``, ``0``);
 - a date in prose is ``25 Oct 2027``; ``25 Oct`` only where a chart has no room; ``2027-10-25`` in JSON.
-- a share (of simulated runs, of work done) is a whole percentage, ``<1%`` / ``>99%`` short of none or all.
+- a share (of simulated runs, of work done) is a whole percentage, ``<1%`` / ``>99%`` short of none or all;
+- a decision's percent done is written as entered, with a week's number rule: ``12.5%``, ``40%``.
 
 >>> import datetime as dt
 >>> week_to_date(dt.date(2027, 1, 4), 2.5)
@@ -34,6 +35,7 @@ __all__ = [
     "date_span",
     "days_of_week",
     "format_date",
+    "format_percent",
     "format_share",
     "format_weeks",
     "format_when",
@@ -119,6 +121,18 @@ def format_weeks(weeks: float | None) -> str:
         return "-"
     text = f"{w:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_percent(percent: float | None) -> str:
+    """A decision's percent done (0-100, a figure the user entered) as every view writes it: the number as entered,
+    by :func:`format_weeks`'s rule (at most two decimals, no trailing zeros), then ``%``. Not rounded to a whole
+    percentage as :func:`format_share` rounds a computed share: the table wrote ``12.5 %``, the inspector ``13 %``
+    and the report ``13%`` of one decision's 12.5.
+
+    >>> format_percent(12.5), format_percent(40.0), format_percent(0.25), format_percent(None)
+    ('12.5%', '40%', '0.25%', '-')
+    """
+    return "-" if percent is None else f"{format_weeks(percent)}%"
 
 
 def format_share(p: float | None) -> str:

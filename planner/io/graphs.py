@@ -24,7 +24,7 @@ from planner.model.plan import Decision, Dependency, DependencyType, Plan
 
 if TYPE_CHECKING:
     from planner.io.exporting import ExportSchedule
-from planner.model.units import format_weeks, week_to_date
+from planner.model.units import format_percent, format_weeks, week_to_date
 
 
 def _origin(plan: Plan) -> dt.date:
@@ -332,7 +332,7 @@ def _state_text(plan: Plan, d: Decision) -> str:
     if d.status.value == "blocked":
         return "blocked"
     if state == IN_PROGRESS:
-        return f"{format_weeks(d.progress)} %"
+        return format_percent(d.progress)
     return ""
 
 

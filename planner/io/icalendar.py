@@ -17,7 +17,7 @@ import hashlib
 
 from planner.io.common import InteropError
 from planner.model.plan import Plan
-from planner.units import format_date, format_weeks, week_to_date
+from planner.units import format_date, format_percent, format_weeks, week_to_date
 
 PRODID = "-//Scaling Roadmap Planner//Roadmap export//EN"
 
@@ -128,7 +128,7 @@ def export_ics(plan: Plan, now: dt.datetime | None = None) -> str:
             facts.append(f"Team: {teams.get(d.owner, d.owner)}")
         if sched.state[i] != "not_started":
             facts.append(
-                "Done" if sched.state[i] == "done" else f"In progress ({format_weeks(d.progress)} %)"
+                "Done" if sched.state[i] == "done" else f"In progress ({format_percent(d.progress)})"
             )
         if sched.ok and sched.critical and sched.critical[i]:
             facts.append("On the critical path")

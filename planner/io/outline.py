@@ -57,7 +57,16 @@ from planner.model.plan import (
     ThreePoint,
     new_plan,
 )
-from planner.units import agree, count, format_date, format_weeks, plural_weeks, quoted, week_to_date
+from planner.units import (
+    agree,
+    count,
+    format_date,
+    format_percent,
+    format_weeks,
+    plural_weeks,
+    quoted,
+    week_to_date,
+)
 
 DEFAULT_AREA = ("imported", "Imported", "#999999")
 
@@ -490,7 +499,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             )
         progress = min(100.0, max(0.0, t.progress))
         if abs(progress - t.progress) > 1e-9:
-            odd_progress.append(f"{quoted(t.name)} {t.progress:g} %")
+            odd_progress.append(f"{quoted(t.name)} {format_percent(t.progress)}")
         status = _status(progress, t.status_hint)
         if (
             status is Status.NOT_STARTED

@@ -396,9 +396,10 @@ fmt_weeks = units.format_weeks  # the report's short names for the one rule (pla
 
 
 def done_share(progress: float) -> str:
-    """A decision's progress (percent, 0-100) as the report writes it, ``38%``, by the one rule for shares
-    (:func:`planner.units.format_share`): the appendix wrote ``38% done`` and the progress section ``38 % done``."""
-    return units.format_share(float(progress) / 100.0)
+    """A decision's progress (percent, 0-100) as the report writes it, ``38%``, ``12.5%``: the one rule for a
+    percent done (:func:`planner.units.format_percent`), as the app's table and inspector show it (the appendix
+    wrote ``38% done`` and the progress section ``38 % done``; then the report ``13%`` where the table said 12.5)."""
+    return units.format_percent(float(progress))
 
 
 fmt_date = units.format_date

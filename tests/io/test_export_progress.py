@@ -394,7 +394,7 @@ def test_dot_shows_progress() -> None:
 
     text = export_dot(_progress_plan())
     assert '"a" [label="A\\n2 w · done", fillcolor="#ffffff", style="rounded,filled,dashed"];' in text
-    assert '"b" [label="B\\n4 w · 50 %", fillcolor="#ffffff", penwidth=2];' in text
+    assert '"b" [label="B\\n4 w · 50%", fillcolor="#ffffff", penwidth=2];' in text
     assert '"d" [label="D\\n1 w · blocked"' in text and '"c" [label="C\\n1 w", fillcolor="#ffffff"];' in text
 
 

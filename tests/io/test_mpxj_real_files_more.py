@@ -264,7 +264,7 @@ def test_out_of_range_progress_and_negative_durations_are_reported(tmp_path: Pat
     assert got["Finish2"] == (0.0, "not_started", 0.0)
     messages = [i.message for i in report.items]
     assert (
-        "2 tasks have a % complete outside 0-100, read as 0 or 100: 'Finish1' 150 %, 'Finish4' -20 %"
+        "2 tasks have a % complete outside 0-100, read as 0 or 100: 'Finish1' 150%, 'Finish4' -20%"
         in messages
     )
     assert "1 task has a negative duration, read as 0: 'Finish2'" in messages

@@ -3,7 +3,11 @@ share, planner.analysis.cost.format_money/signed_money for money. The report for
 12.5 % of the spend read '12%' (Python rounds half to even) where every other view writes '13%'; a risk of
 probability 0.125 '12%'; the appendix wrote '38% done' and the progress section '38 % done' of the same decision;
 the criticality chart wrote '100%' of a decision critical in 99.7 % of runs, which `planner simulate` writes
-'>99%'; a scenario spending 0.30 more than the base read '(+0)' where `planner compare` writes '='."""
+'>99%'; a scenario spending 0.30 more than the base read '(+0)' where `planner compare` writes '='.
+
+Session 27: a percentage the user entered (a decision's progress, a risk's probability) is written as entered by
+units.format_percent, in the report as in the app's table, inspector and register ('12.5%', not a rounded '13%'
+beside the table's '12.5 %'); computed shares keep format_share's whole percentages."""
 
 from __future__ import annotations
 
@@ -54,8 +58,8 @@ def test_cost_shares_and_risk_probabilities_are_written_as_every_view_writes_a_s
     shares = [w for w in cost.split() if w.endswith("%")]
     assert {"13%", "38%", "25%"} <= set(shares) and "12%" not in shares, shares
     risk = next(p for p in r.pages if "Schedule risk" in p and "Vendor late" in p)
-    assert "13%" in risk and "12%" not in risk
-    assert "(probability 13%)" in r.flat
+    assert "12.5%" in risk and "13%" not in risk  # entered, as the register shows it
+    assert "(probability 12.5%)" in r.flat
 
 
 def test_progress_is_written_alike_in_the_appendix_and_the_progress_section(tmp_path: Path) -> None:
@@ -72,8 +76,8 @@ def test_progress_is_written_alike_in_the_appendix_and_the_progress_section(tmp_
         }
     ]
     r = make_report(analyze(plan_from_dict(d)), tmp_path / "r.pdf", sections=["progress", "appendix"])
-    assert "in progress, 38% done" in r.flat  # the progress section
-    assert r.flat.count("38% done") == 2  # and the appendix's status column
+    assert "in progress, 37.5% done" in r.flat  # the progress section
+    assert r.flat.count("37.5% done") == 2  # and the appendix's status column
     assert " % done" not in r.flat
 
 

@@ -41,7 +41,7 @@ def test_a_combo_choice_commits_and_closes_and_a_spin_box_writes_its_value(qtbot
     spin = delegate.createEditor(parent, QStyleOptionViewItem(), progress)
     assert isinstance(spin, QDoubleSpinBox)
     # the spin box does not clamp what is typed (150 became 15): the model refuses it with a reason
-    assert (spin.minimum() < 0, spin.maximum() > 100, spin.decimals(), spin.suffix()) == (True, True, 0, " %")
+    assert (spin.minimum() < 0, spin.maximum() > 100, spin.decimals(), spin.suffix()) == (True, True, 2, "%")
     spin.setValue(40)
     delegate.setModelData(spin, model, progress)
     delegate.setEditorData(spin, progress)

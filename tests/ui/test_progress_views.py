@@ -86,7 +86,7 @@ def test_done_cards_are_visibly_done_and_in_progress_shows_its_share(sample_wind
     doing = scene.cards["dpia"]  # 40 %
     fresh = scene.cards["groundedness-eval"]
     assert done.card_data.done and "%" not in done.card_data.right_text
-    assert doing.card_data.right_text.startswith("40 % · ") and doing.card_data.progress == pytest.approx(0.4)
+    assert doing.card_data.right_text.startswith("40% · ") and doing.card_data.progress == pytest.approx(0.4)
     assert " left" in doing.card_data.right_text  # its weeks are the work left
     assert not fresh.card_data.done and "%" not in fresh.card_data.right_text
 

@@ -179,7 +179,7 @@ def test_risk_model_follows_edits_and_undo(qtmodeltester, qtbot, sample_path):
     with qtbot.waitSignal(model.dataChanged):
         assert model.setData(prob, 80)
     assert risk.probability == pytest.approx(0.8)
-    assert prob.data() == "80 %"
+    assert prob.data() == "80%"
     assert doc.undo_stack.undoText() == "Change Risk Probability"
     doc.undo_stack.undo()
     assert risk.probability != pytest.approx(0.8)

@@ -25,6 +25,6 @@ def test_done_row_shows_all_done(qtbot) -> None:
     doc.analyze_now()
     model = DecisionTableModel(doc)
     shown = [model.data(model.index(r, COLUMN_INDEX["progress"])) for r in range(2)]
-    assert shown == ["100 %", "40 %"]  # was '0 %' for the done row
+    assert shown == ["100%", "40%"]  # was '0 %' for the done row
     assert plan.decisions[0].progress == 0  # the file's field is left as it is
     doc.shutdown()

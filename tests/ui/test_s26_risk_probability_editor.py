@@ -22,7 +22,7 @@ def test_the_probability_editor_reads_as_its_cell(qtbot, sample_window):
         qtbot.waitUntil(lambda: isinstance(table.focusWidget(), QDoubleSpinBox))
         editor = table.focusWidget()
         assert isinstance(editor, QDoubleSpinBox)
-        assert editor.text() == index.data(), (editor.text(), index.data())  # "35 %", as the cell
+        assert editor.text() == index.data(), (editor.text(), index.data())  # "35%", as the cell
         assert editor.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons
         assert editor.alignment() & Qt.AlignmentFlag.AlignRight
         assert index.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight  # the cell's side
@@ -39,12 +39,12 @@ def test_the_probability_editor_reads_as_its_cell(qtbot, sample_window):
     qtbot.keyClicks(editor, "12.5")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: abs(risk.probability - 0.125) < 1e-9)
-    assert index.data() == "12.5 %"
+    assert index.data() == "12.5%"
     table.edit(index)
     qtbot.waitUntil(lambda: isinstance(table.focusWidget(), QDoubleSpinBox))
     editor = table.focusWidget()
     assert isinstance(editor, QDoubleSpinBox)
-    assert editor.text() == "12.5 %"
+    assert editor.text() == "12.5%"
     qtbot.keyClick(editor, Qt.Key.Key_Up)  # a step of 5
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: abs(risk.probability - 0.175) < 1e-9)

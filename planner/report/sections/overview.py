@@ -522,7 +522,7 @@ def _summary_body(
                 if r.measure == "p80"
                 else f"expected delay {units.plural_weeks(r.weeks)}"
             )
-            item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {units.format_share(r.probability)})."
+            item = f"<b>{esc(ellipsize(r.title, 90))}</b>: {how} (probability {units.format_percent(r.probability * 100.0)})."
             if r.mitigation and mitigations:
                 item += f" Mitigation: {esc(ellipsize(r.mitigation, 140))}"
             items.append(item)

@@ -412,7 +412,7 @@ def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, An
         rows.append(
             [
                 ctx.cell(f"<b>{esc(ellipsize(r.title, 160))}</b>{owner}", markup=True),
-                units.format_share(r.probability),
+                units.format_percent(r.probability * 100.0),
                 impact,
                 ctx.cell("; ".join(names) or "-", "cell_muted", markup=True),
                 ctx.cell(ellipsize(r.mitigation, 300) or "-", "cell_muted"),

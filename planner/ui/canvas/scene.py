@@ -46,6 +46,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
+from planner import units
 from planner.ui.canvas import style as S
 from planner.ui.canvas.interactions import Interaction, LinkInteraction, MoveInteraction
 from planner.ui.canvas.items import (
@@ -246,7 +247,9 @@ def card_data(d: Decision, f: CardFigures) -> CardData:
     elif d.status == "in_progress" and not d.milestone:
         # the bar under the card shows the same share; the weeks are what is left of it (issue 16)
         left = right.split(" · ", 1)
-        right = f"{weeks(d.progress)} % · {left[0]} left" + (f" · {left[1]}" if len(left) > 1 else "")
+        right = f"{units.format_percent(d.progress)} · {left[0]} left" + (
+            f" · {left[1]}" if len(left) > 1 else ""
+        )
     return CardData(
         title=d.title,
         id=d.id,

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from planner.model import ThreePoint, duration_triple
+from planner.model import ThreePoint, duration_triple, units
 from planner.model.plan import Risk
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
@@ -33,11 +33,6 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("owner", "Owner", "The team that watches it"),
 ]
 COLUMN_INDEX = {key: i for i, (key, _h, _t) in enumerate(COLUMNS)}
-
-
-def percent_number(percent: float) -> str:
-    """A probability's number of percent as the register's cell and its editor show it ("35", "12.5")."""
-    return fmt.weeks(percent)
 
 
 def impact_text(impact: float | ThreePoint) -> str:
@@ -122,7 +117,7 @@ class RiskTableModel(QAbstractTableModel):
         R = Qt.ItemDataRole
         if role == R.DisplayRole:
             if key == "probability":
-                return percent_number(r.probability * 100) + " %"
+                return units.format_percent(r.probability * 100.0)
             if key == "impact":
                 return impact_text(r.impact)
             if key == "decisions":

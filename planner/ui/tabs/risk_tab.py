@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -38,13 +37,13 @@ from PySide6.QtWidgets import (
 from planner.model import units
 from planner.ui.state.background import SimulationRun, SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel, percent_number
+from planner.ui.tabs.risk_model import COLUMN_INDEX, RiskTableModel
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views import type_scale
 from planner.ui.views.adaptive import AdaptiveSplitter, PageBody, scroll_page
 from planner.ui.views.columns import ColumnFit
-from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.delegates import EditorDelegate, PercentSpin
 from planner.ui.views.figure_view import FigureView
 
 DEFAULT_ITERATIONS = 10_000
@@ -57,23 +56,17 @@ REGISTER_ROWS = 4
 """The risk register shows at least this many rows (the tab scrolls rather than show fewer)."""
 
 
-class _PercentEditor(QDoubleSpinBox):
-    """The probability's editor reads as its cell does: "35 %" at the right, no spin arrows (the "%" stood beside
+class _PercentEditor(PercentSpin):
+    """The probability's editor reads as its cell does: "35%" at the right, no spin arrows (the "%" stood beside
     them, "35.0 %" at the left, in a workshop); the arrow keys and the wheel still step it by 5."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDecimals(1)  # before the range, which it would round
-        self.setRange(0, 100)
         self.setSingleStep(5)
-        self.setSuffix(" %")
         self.setFrame(False)
         self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # as the cell
         self.setAccessibleName("Probability")
-
-    def textFromValue(self, value: float) -> str:
-        return percent_number(value)
 
 
 class _RiskDelegate(EditorDelegate):

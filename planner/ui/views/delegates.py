@@ -1,7 +1,9 @@
 """A base for the table delegates that edit cells with a combo box or a spin box.
 
 A combo box commits and closes as soon as a choice is made (no Enter needed); a spin box commits its typed text
-when editing finishes. Other editors fall back to :class:`QStyledItemDelegate`.
+when editing finishes, and nothing when the text is still what it showed when it opened (a cell opened and left
+with Enter must not round 2.125 weeks to 2.13, or 12.5 % to 13 %). Other editors fall back to
+:class:`QStyledItemDelegate`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,26 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
+
+from planner import units
+
+_SHOWN = "shownText"
+"""The spin box's property holding the text it showed when the cell's value was put in it."""
+
+
+class PercentSpin(QDoubleSpinBox):
+    """A percent editor that reads as the figure does everywhere else (:func:`planner.units.format_percent`):
+    ``12.5%``, ``40%`` (a spin box writes ``12.50 %``, or rounds 12.5 to ``13 %`` with no decimals, where the table
+    and the report say 12.5%). Two decimals typed at most, as the rule writes."""
+
+    def __init__(self, parent: QWidget | None = None, minimum: float = 0.0, maximum: float = 100.0) -> None:
+        super().__init__(parent)
+        self.setDecimals(2)  # before the range, which it would round
+        self.setRange(minimum, maximum)
+        self.setSuffix("%")
+
+    def textFromValue(self, value: float) -> str:
+        return units.format_weeks(value)  # the number of format_percent; the suffix writes the sign
 
 
 class EditorDelegate(QStyledItemDelegate):
@@ -76,6 +98,7 @@ class EditorDelegate(QStyledItemDelegate):
             self.set_combo_value(editor, index, value)
         elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(float(value or 0))
+            editor.setProperty(_SHOWN, editor.text())
         else:
             super().setEditorData(editor, index)
 
@@ -86,6 +109,8 @@ class EditorDelegate(QStyledItemDelegate):
             model.setData(index, self.combo_value(editor), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
+            if editor.text() == editor.property(_SHOWN):
+                return  # not edited: the value stays as the plan holds it, not as the box rounded it
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

@@ -50,7 +50,7 @@ from planner.model.plan import ID_PATTERN
 from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.delegates import EditorDelegate, PercentSpin
 from planner.ui.views.models import DecisionIdRole, DependencyListModel
 from planner.ui.views.table_view import fill_combo, reference_choices
 
@@ -287,7 +287,11 @@ class DecisionInspector(QWidget):
         self.stage = QComboBox(self)
         self.owner = QComboBox(self)
         self.status = QComboBox(self)
-        self.progress = self._spin(0, 100, " %", decimals=0, step=10)
+        self.progress = PercentSpin(
+            self
+        )  # reads as the table's cell and the report: 12.5%, not a rounded 13 %
+        self.progress.setSingleStep(10)
+        self.progress.setKeyboardTracking(False)  # as _spin's boxes: commit on Enter, focus out or arrow
         self.optimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")
         self.likely = self._spin(0, MAX_EDIT_WEEKS, " wk")
         self.pessimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")

@@ -350,7 +350,7 @@ class DecisionTableModel(QAbstractTableModel):
         if key == "progress":
             # a decision marked done is all done, whatever its progress field holds (an import's Done row, a file
             # written by hand): the figure the schedule and the report count it by (progress.done_weeks)
-            return f"{fmt.weeks(100.0 if str(d.status) == 'done' else d.progress)} %"
+            return units.format_percent(100.0 if str(d.status) == "done" else d.progress)
         if key in ACTUAL_KEYS:
             return fmt.actual(getattr(d, key))
         if key == "remaining":

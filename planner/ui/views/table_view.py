@@ -36,7 +36,7 @@ from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.columns import ColumnFit
-from planner.ui.views.delegates import EditorDelegate
+from planner.ui.views.delegates import EditorDelegate, PercentSpin
 from planner.ui.views.elided import ElidedLabel
 from planner.ui.views.empty_hint import EmptyHint
 from planner.ui.views.models import (
@@ -108,7 +108,11 @@ class DecisionDelegate(EditorDelegate):
             # A wide range: the spin box must not clamp what is typed (150 % became 15 %, an optimistic above
             # likely was cut silently); the model checks the value and says why it refuses one.
             if key == "progress":
-                return self.make_spin(parent, -UNCLAMPED, UNCLAMPED, 0, 10, " %", frame=False, name=name)
+                spin = PercentSpin(parent, -UNCLAMPED, UNCLAMPED)  # reads as the cell: 12.5%
+                spin.setSingleStep(10)
+                spin.setFrame(False)
+                spin.setAccessibleName(name)
+                return spin
             return self.make_spin(parent, -UNCLAMPED, UNCLAMPED, 2, 0.5, frame=False, name=name)
         editor = super().createEditor(parent, option, index)
         if key == "id" and isinstance(editor, QLineEdit):
