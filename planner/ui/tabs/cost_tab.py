@@ -363,7 +363,7 @@ class CostTab(LazyRefresh, QWidget):
         for key, rows in groups.items():
             tree = self.trees[key]
             for k, name, amount in rows:
-                item = QTreeWidgetItem([name, format_money(amount, cur), f"{amount / total:.0%}"])
+                item = QTreeWidgetItem([name, format_money(amount, cur), units.format_share(amount / total)])
                 lookup = lookups.get(key)
                 if lookup is not None:  # clicking a row selects its decisions
                     none = NO_AREA if key == "area" else NO_TEAM
