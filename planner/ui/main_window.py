@@ -1055,12 +1055,15 @@ class MainWindow(QMainWindow):
         name = Path(entry.original_path).name if entry.original_path else "an unsaved plan"
         moved_on = _disk_changed_text(entry, entry.disk_changed())
 
+        def restore_then_next() -> None:
+            if self.restore_recovery(entry):
+                QTimer.singleShot(0, self.check_recovery)
+
         def done(button: QMessageBox.StandardButton) -> None:
-            if button == SB.Yes:
-                self.restore_recovery(entry)
+            if button == SB.Yes:  # over a plan restored a moment ago (unsaved): Save / Discard / Cancel first
+                self.maybe_save(restore_then_next, "restoring another plan")
             elif button == SB.Discard:
                 entry.discard()
-            if button in (SB.Yes, SB.Discard):
                 QTimer.singleShot(0, self.check_recovery)
 
         box = self._prompt(
