@@ -37,6 +37,10 @@ MAX_SCALE = 1.25  # small graphs are not blown up beyond this
 MARGIN_IN = 0.25
 LEGEND_IN = 0.4
 TITLE_LINES = 3
+META_RATIO = 0.93  # a card's last line (weeks, float) is this share of its title's size
+READ_SCALE = max(1.0, style.MIN_PT / (NATURAL_PT * META_RATIO))
+"""The scale at which every line of a card reads at :data:`planner.charts.style.MIN_PT`: what a scrolled view
+(``origin=``) draws at."""
 
 
 @dataclass
@@ -213,7 +217,41 @@ def fits_one_page(
     lay = layout(analysis)
     aw, ah = _avail(page_w_in, page_h_in)
     scale = min(MAX_SCALE, aw / max(lay.width, 1e-6), ah / max(lay.height, 1e-6))
-    return NATURAL_PT * scale * 0.93 >= min_font_pt - 1e-6
+    return NATURAL_PT * scale * META_RATIO >= min_font_pt - 1e-6
+
+
+def view_room(w_in: float, h_in: float) -> tuple[float, float]:
+    """The part of the layout (width, height in inches at natural size) that a ``w_in`` x ``h_in`` figure shows
+    when drawn with ``origin=`` (at :data:`READ_SCALE`, the stage headers pinned at its top)."""
+    aw, ah = _avail(w_in, h_in)
+    return (max(aw, 0.5) / READ_SCALE, max(ah, 0.5) / READ_SCALE)
+
+
+def view_min_height_in() -> float:
+    """The least figure height (inches) whose scrolled view shows the stage headers and a row of cards."""
+    return style.TITLE_IN + LEGEND_IN + MARGIN_IN + (HEADER_H + ROW_PITCH + 0.1) * READ_SCALE
+
+
+def fits_view(analysis: Analysis, w_in: float, h_in: float) -> bool:
+    """Whether the whole graph reads (every card line at :data:`planner.charts.style.MIN_PT`) on a ``w_in`` x
+    ``h_in`` figure; when not, a view scrolls over it with ``origin=``."""
+    if analysis.schedule is None or not analysis.plan.decisions:
+        return True
+    lay = layout(analysis)
+    room_w, room_h = view_room(w_in, h_in)
+    return lay.width <= room_w + 1e-9 and lay.height <= room_h + 1e-9
+
+
+def card_box(analysis: Analysis, decision_id: str) -> tuple[float, float, float, float] | None:
+    """The card of ``decision_id`` as ``(x0, x1, y0, y1)`` in layout inches (None when it has none)."""
+    if analysis.schedule is None:
+        return None
+    i = analysis.schedule.index.get(decision_id)
+    if i is None:
+        return None
+    lay = layout(analysis)
+    x, y = float(lay.x[i]), float(lay.y[i])
+    return (x - NODE_W / 2, x + NODE_W / 2, y - NODE_H / 2, y + NODE_H / 2)
 
 
 def whole_height_in(analysis: Analysis, page_w_in: float, page_h_in: float) -> float:
@@ -296,12 +334,21 @@ def _rounded(cx: np.ndarray, cy: np.ndarray, w: float, h: float, r: float) -> np
 
 
 def draw_graph(
-    fig: Figure, analysis: Analysis, *, highlight: str | Iterable[str] | None = None, window: Any = None
+    fig: Figure,
+    analysis: Analysis,
+    *,
+    highlight: str | Iterable[str] | None = None,
+    window: Any = None,
+    origin: tuple[float, float] | None = None,
 ) -> None:
     """Draw the dependency graph of ``analysis`` on ``fig``: columns are sequenced stages, cards decisions
     coloured by area, the critical path in bold black. ``window`` draws only part of it: a page of
     :func:`graph_tiles` (a :class:`~planner.charts.graph_pages.GraphPage`), or a rectangle ``(x0, x1, y0, y1)``
-    of the layout in inches (see :func:`graph_windows`)."""
+    of the layout in inches (see :func:`graph_windows`).
+
+    ``origin=(x, y)`` (layout inches) draws the view of a scrolled graph: the part of the layout from that point
+    that the figure holds at :data:`READ_SCALE` (:func:`view_room`), cards at the edges cut, the stage headers
+    pinned at the top; every card line reads at :data:`planner.charts.style.MIN_PT` however big the plan."""
     from planner.charts.graph_pages import GraphPage, draw_page
 
     style.start(fig)
@@ -311,16 +358,22 @@ def draw_graph(
         if isinstance(window, GraphPage):
             draw_page(fig, analysis, window, style.as_id_set(highlight))
             return
-        _draw(fig, analysis, style.as_id_set(highlight), window)
+        _draw(fig, analysis, style.as_id_set(highlight), window, origin)
 
 
 def _draw(
-    fig: Figure, analysis: Analysis, selected: set[str], window: tuple[float, float, float, float] | None
+    fig: Figure,
+    analysis: Analysis,
+    selected: set[str],
+    window: tuple[float, float, float, float] | None,
+    origin: tuple[float, float] | None = None,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     assert s is not None and st is not None  # draw_graph checked the analysis is drawable
     g = s.graph
     lay = layout(analysis)
+    if origin is not None:
+        window = None  # a view shows the cards it cuts, not only those wholly inside
     w_in, h_in = fig.get_size_inches()
     aw, ah = _avail(w_in, h_in)
     aw, ah = max(aw, 0.5), max(ah, 0.5)
@@ -330,8 +383,14 @@ def _draw(
     if repeat_head:
         wy0 -= HEADER_H
     scale = min(MAX_SCALE, aw / max(wx1 - wx0, 1e-6), ah / max(wy1 - wy0, 1e-6))
+    if origin is not None:  # a scrolled view: readable at any size, the headers over the cards scrolled up
+        scale = READ_SCALE
+        repeat_head = origin[1] > 1e-9
     vw, vh = aw / scale, ah / scale
-    if window is None:  # centre the whole graph
+    if origin is not None:
+        vx0, vy0 = origin
+        vx1, vy1 = vx0 + vw, vy0 + vh
+    elif window is None:  # centre the whole graph
         cx = (wx0 + wx1) / 2
         vx0, vx1, vy0, vy1 = cx - vw / 2, cx + vw / 2, 0.0, vh
     else:
@@ -536,14 +595,14 @@ def _draw(
                 if is_done[i]
                 else [f"{style.fmt_weeks(s.duration[i])} wk", *_meta_pieces(analysis, i)]
             )
-            meta = _meta_line(pieces[0 if not d.milestone or is_done[i] else 1 :], int(chars / 0.93))
+            meta = _meta_line(pieces[0 if not d.milestone or is_done[i] else 1 :], int(chars / META_RATIO))
             ax.text(
                 x_text,
                 ys[i] + NODE_H / 2 - 0.05,
                 meta,
                 ha="left",
                 va="bottom",
-                fontsize=font * 0.93,
+                fontsize=font * META_RATIO,
                 color=style.MUTED,
                 clip_on=True,
                 zorder=3,

@@ -5,8 +5,10 @@ and only while visible) when the analysis or the selection changes, highlights t
 the chart to PNG/SVG/PDF and prints it through QtPrintSupport.
 
 Big plans: the Gantt scrolls by rows (a scroll bar picks which rows the chart draws, so a redraw costs the same
-at 10 or 10,000 decisions); the other charts get a canvas of their readable default size inside a scroll area,
-capped so that one redraw stays fast.
+at 10 or 10,000 decisions), and the dependency graph the same way in both directions (two scroll bars pick the part
+of its layout drawn, card text at the readable size however big the plan: at a 2400 px canvas the 48-decision
+sample's cards were in 3-4 pt type); the other charts get a canvas of their readable default size inside a scroll
+area, capped so that one redraw stays fast.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts import CHARTS, TITLES, default_size, render_chart, style
+from planner.charts import graph as graph_chart
 from planner.charts.gantt import gantt_row_capacity, gantt_rows, natural_height_in
 from planner.charts.graph import graph_tiles
 from planner.ui.views import type_scale
@@ -135,6 +138,7 @@ class ChartTab(QWidget):
         self._takes_highlight = "highlight" in params
         self._dirty = True
         self._row_page = 0
+        self._graph_placed = False  # the graph's view has been scrolled to where the work starts
         self.draw_count = 0
 
         self.figure = Figure(dpi=SCREEN_DPI)
@@ -156,6 +160,10 @@ class ChartTab(QWidget):
             policy.setRetainSizeWhenHidden(True)
             self.rows_bar.setSizePolicy(policy)
         self.rows_bar.valueChanged.connect(self.schedule_redraw)
+        # The graph scrolls sideways too (its view is drawn at the readable size, not shrunk to a capped canvas).
+        self.cols_bar = QScrollBar(Qt.Orientation.Horizontal, self)
+        self.cols_bar.setVisible(False)
+        self.cols_bar.valueChanged.connect(self.schedule_redraw)
 
         self.export_action = QAction("Export chart\u2026", self)
         self.export_action.setToolTip("Save this chart as PNG, SVG or PDF")
@@ -194,8 +202,10 @@ class ChartTab(QWidget):
         body.addWidget(self.rows_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addLayout(body, 1)
+        layout.addWidget(self.cols_bar)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -208,6 +218,8 @@ class ChartTab(QWidget):
         self._tips: list[Any] = []  # text artists of the drawing with a whole name to show on hover
         if chart_name in HOVER_CHARTS:
             self.canvas.mpl_connect("motion_notify_event", self._hover)
+        if chart_name in ("gantt", "graph"):  # the wheel moves the bars that pick what is drawn
+            self.canvas.mpl_connect("scroll_event", self._wheel)
 
     # -- reacting to the document ----------------------------------------------------------------------------
     @property
@@ -221,6 +233,8 @@ class ChartTab(QWidget):
     def _on_selection(self, ids: list[str]) -> None:
         if self.chart_name == "gantt" and ids:
             self._scroll_to(ids[0])
+        if self.chart_name == "graph" and ids:
+            self._show_card(ids[0])
         self.schedule_redraw()
 
     def schedule_redraw(self, *_: Any) -> None:
@@ -273,6 +287,8 @@ class ChartTab(QWidget):
                 kwargs["highlight"] = list(self.document.selection)
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
+            if self.chart_name == "graph":
+                kwargs["origin"] = self._graph_origin(analysis)
             self._func(self.figure, analysis, **kwargs)
         self._tips = self._tip_artists()
         from planner.ui.views.chart_theme import apply_palette
@@ -326,6 +342,10 @@ class ChartTab(QWidget):
         if analysis is None:
             self.canvas.setMinimumSize(200, 150)
             return
+        if self.chart_name == "graph":
+            # The view scrolls over the graph (_graph_origin): at least the stage headers and a row of cards.
+            self.canvas.setMinimumSize(200, math.ceil(graph_chart.view_min_height_in() * dpi))
+            return
         if self.chart_name == "gantt":
             # Tall enough for a few rows between the title and the legend, or the tab scrolls: in a short tab
             # (1366x768 at a 16 pt font) the rows scroll bar paged through the plan one row at a time.
@@ -360,6 +380,70 @@ class ChartTab(QWidget):
             return None
         start = self.rows_bar.value()
         return (start, start + page)
+
+    def _view_in(self) -> tuple[float, float]:
+        """The canvas's size in figure inches."""
+        dpi = type_scale.logical_dpi(self.canvas)
+        return (max(1.0, self.canvas.width() / dpi), max(1.0, self.canvas.height() / dpi))
+
+    def _graph_origin(self, analysis: Analysis) -> tuple[float, float] | None:
+        """Where the graph's view starts (layout inches; None: the whole graph reads in the canvas), with the
+        scroll bars set to the part of the layout the canvas shows."""
+        w_in, h_in = self._view_in()
+        whole = analysis.schedule is None or graph_chart.fits_view(analysis, w_in, h_in)
+        room_w, room_h = graph_chart.view_room(w_in, h_in)
+        lay = None if whole else graph_chart.layout(analysis)
+        spans = (
+            (self.cols_bar, 0.0 if lay is None else lay.width - room_w, room_w, graph_chart.COL_PITCH),
+            (self.rows_bar, 0.0 if lay is None else lay.height - room_h, room_h, graph_chart.ROW_PITCH),
+        )
+        for bar, over, room, step in spans:
+            bar.blockSignals(True)
+            bar.setRange(0, max(0, math.ceil(over * 100)))  # hundredths of an inch of the layout
+            bar.setPageStep(max(1, int(room * 100)))
+            bar.setSingleStep(max(1, int(step * 100 / 2)))
+            bar.setVisible(over > 0)
+            bar.blockSignals(False)
+        if whole:
+            return None
+        if not self._graph_placed:  # first sight: where the work starts, not an empty top-left corner
+            self._graph_placed = True
+            self._place_at_start(analysis, room_h)
+        return (self.cols_bar.value() / 100, self.rows_bar.value() / 100)
+
+    def _place_at_start(self, analysis: Analysis, room_h: float) -> None:
+        """Scroll the graph's view (without a redraw) to the height of its first critical decision."""
+        s = analysis.schedule
+        if s is None or not len(s.critical):
+            return
+        lay = graph_chart.layout(analysis)
+        first = min(range(len(lay.x)), key=lambda i: (not s.critical[i], float(lay.x[i]), float(lay.y[i])))
+        self.rows_bar.blockSignals(True)
+        self.rows_bar.setValue(round((float(lay.y[first]) - room_h / 2) * 100))
+        self.rows_bar.blockSignals(False)
+
+    def _show_card(self, decision_id: str) -> None:
+        """Scroll the graph's view to the card of ``decision_id`` when it is not (wholly) in sight."""
+        analysis = self.document.drawable_analysis
+        if analysis is None:
+            return
+        box = graph_chart.card_box(analysis, decision_id)
+        if box is None or not (self.cols_bar.isVisible() or self.rows_bar.isVisible()):
+            return
+        room_w, room_h = graph_chart.view_room(*self._view_in())
+        x0, y0 = self.cols_bar.value() / 100, self.rows_bar.value() / 100
+        head = graph_chart.HEADER_H if y0 > 0 else 0.0  # the pinned headers cover the top of a scrolled view
+        if not (x0 <= box[0] and box[1] <= x0 + room_w):
+            self.cols_bar.setValue(round(((box[0] + box[1]) / 2 - room_w / 2) * 100))
+        if not (y0 + head <= box[2] and box[3] <= y0 + room_h):
+            self.rows_bar.setValue(round(((box[2] + box[3]) / 2 - room_h / 2) * 100))
+
+    def _wheel(self, event: Any) -> None:
+        """The mouse wheel scrolls what the chart draws (shift: sideways)."""
+        sideways = event.key == "shift" or self.chart_name == "graph" and not self.rows_bar.isVisible()
+        bar = self.cols_bar if sideways else self.rows_bar
+        if bar.isVisible():
+            bar.setValue(bar.value() - round(event.step * bar.singleStep()))
 
     def _scroll_to(self, decision_id: str) -> None:
         analysis = self.document.drawable_analysis
