@@ -36,8 +36,10 @@ from planner.model.plan import (
     Dependency,
     LinkRef,
     Plan,
+    Risk,
     RiskOverride,
     Scenario,
+    Team,
     TeamOverride,
     duration_value,
 )
@@ -106,6 +108,9 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
     sc = find_scenario(plan, scenario) if isinstance(scenario, str) else scenario
     out = plan.model_copy(deep=True)
     out.scenarios = []
+    mentions = [list(r.decisions) for r in out.risks]
+    go_live = out.ai_system.go_live if out.ai_system is not None else None
+    layout = dict(out.layout)
     edits.drop_decisions(out, sc.drop_decisions)  # the delete cascade the app's delete uses
     removed = {(x.from_, x.to) for x in sc.remove_dependencies}
     if removed:
@@ -139,6 +144,16 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
             risk.impact = rov.impact
     out.decisions.extend(d.model_copy(deep=True) for d in sc.add_decisions)
     out.dependencies.extend(x.model_copy(deep=True) for x in sc.add_dependencies)
+    readded = set(sc.drop_decisions) & {d.id for d in sc.add_decisions}
+    if (
+        readded
+    ):  # dropped and added again (how an edit of a title is recorded): still the risks' and the go-live's
+        dropped = set(sc.drop_decisions) - readded
+        for risk, before in zip(out.risks, mentions, strict=True):
+            risk.decisions = [x for x in before if x not in dropped]
+        if go_live in readded and out.ai_system is not None:
+            out.ai_system.go_live = go_live
+        out.layout.update({k: v for k, v in layout.items() if k in readded})
     return out
 
 
@@ -419,6 +434,63 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
     return sc
 
 
+_PLAN_FIELD_WORDS = {
+    "start_date": "start date",
+    "status_date": "status date",
+    "cost_of_delay": "cost of delay",
+}
+_KEPT = ("title", "decisions", "dependencies", "scenarios", "layout")
+
+
+def _team_kept(edited: Team, base: Team) -> bool:
+    """A scenario holds the team's change: a capacity (not one taken away, 'no limit': :class:`TeamOverride` has
+    no word for it, and :func:`materialise` keeps the base's)."""
+    return (edited.id, edited.name, edited.rate) == (base.id, base.name, base.rate) and (
+        edited.capacity is not None or base.capacity is None
+    )
+
+
+def _risk_kept(edited: Risk, base: Risk, ids: set[str]) -> bool:
+    """A scenario holds the risk's change: its probability and impact, and a decision of it dropped (``ids``: the
+    decisions of the edited plan); not its title, its other decisions, owner or mitigation."""
+    odds = {"probability", "impact", "decisions"}
+    return edited.model_dump(exclude=odds) == base.model_dump(exclude=odds) and edited.decisions == [
+        x for x in base.decisions if x in ids
+    ]
+
+
+def unrecorded_changes(base: Plan, edited: Plan) -> list[str]:
+    """What ``edited`` changes on ``base`` that no scenario can hold (:func:`derive_scenario` records decisions,
+    links, team capacity and risk odds), in words and in the plan's order: ``['start date', 'stages', 'teams']``;
+    empty when a scenario keeps every change. Such an edit made while a scenario is shown is lost when the scenario
+    is left. Not counted: the title (the app titles a scenario's plan after it), card positions and the scenarios
+    themselves. Fields are compared, nothing is copied.
+
+    >>> from planner.model import new_plan
+    >>> base = new_plan()
+    >>> edited = base.model_copy(update={"currency": "EUR", "stages": base.stages[:1]})
+    >>> unrecorded_changes(base, edited), unrecorded_changes(base, base)
+    (['currency', 'stages'], [])
+    """
+    out = []
+    ids = {d.id for d in edited.decisions}
+    for f in type(base).model_fields:
+        if f in _KEPT:
+            continue
+        new, old = getattr(edited, f), getattr(base, f)
+        if f == "teams":
+            kept = len(new) == len(old) and all(_team_kept(t, b) for t, b in zip(new, old, strict=True))
+        elif f == "risks":
+            kept = len(new) == len(old) and all(_risk_kept(r, b, ids) for r, b in zip(new, old, strict=True))
+        elif f == "ai_system" and new is not None and old is not None and old.go_live not in ids:
+            kept = new == old.model_copy(update={"go_live": None})  # its go-live decision dropped
+        else:
+            kept = new == old
+        if not kept:
+            out.append(_PLAN_FIELD_WORDS.get(f, f.replace("_", " ")))
+    return out
+
+
 def _duration_text(value: Any) -> str:
     from planner.model import units
     from planner.model.plan import duration_triple
@@ -584,6 +656,7 @@ __all__ = [
     "resolve",
     "scenario_names",
     "scenario_problems",
+    "unrecorded_changes",
     "CANNOT_SCHEDULE",
     "ScenarioProblem",
 ]
