@@ -927,26 +927,45 @@ def atomic_write(
     """The one atomic write: a binary file to write ``path`` through, replacing it in one step when the block ends.
 
     The data goes to a temporary file in the same folder (``.<name>.~<session>~XXXX<suffix>``, ``suffix`` ``.tmp``
-    or ``.part`` so that :func:`planner.model.sessions.clean_stale_temps` recognises it), is flushed and fsynced,
-    takes the mode of the file it replaces (a new file: ``new_file_mode``, by default an ordinary file,
-    ``0o666`` less the umask), and is renamed over ``path``; the rename is made durable too. Through a symbolic
-    link the file it points to is written (the link stays a link). If the block raises (an ``OSError``, a
-    cancelled report, Ctrl-C) the temporary file is removed and ``path`` is left as it was. Used by plan saves,
-    the recovery file, reports, chart exports (command line and app) and the other tools' formats.
+    or ``.part`` so that :func:`planner.model.sessions.clean_stale_temps` recognises it; the name is shortened when
+    the whole would be longer than the file system allows), is flushed and fsynced, takes the mode, owner and group
+    of the file it replaces as far as this user may give them (root saving a user's plan leaves it the user's; a
+    new file: ``new_file_mode``, by default an ordinary file, ``0o666`` less the umask), and is renamed over
+    ``path``; the rename is made durable too. Through a symbolic link the file it points to is written (the link
+    stays a link). If the block raises (an ``OSError``, a cancelled report, Ctrl-C) the temporary file is removed
+    and ``path`` is left as it was. Every refusal of the system is an ``OSError`` whose ``strerror`` a message
+    can show: a name with a character the system refuses (a NUL), a folder in the file's place, a folder that is
+    gone. Used by plan saves, the recovery file, reports, chart exports (command line and app) and the other
+    tools' formats.
     """
     target = output_target(path)
     try:
-        kind = file_kind(os.stat(target).st_mode)
+        st: os.stat_result | None = os.stat(target)
     except (FileNotFoundError, NotADirectoryError):
-        kind = None
-    if kind is not None and kind != "a folder":  # (a folder: os.replace says so below)
+        st = None
+    except ValueError:  # a NUL in the name: os functions raise ValueError, which no writer's message expects
+        raise OSError(errno.EINVAL, "The name holds a character the system refuses", str(path)) from None
+    kind = file_kind(st.st_mode) if st is not None else None
+    if kind == "a folder":
+        raise OSError(errno.EISDIR, "A folder of that name is in its place", str(target))
+    if kind is not None:
         # Renaming a new file over a device or a pipe would replace the device or pipe itself (as root,
         # /dev/null for everyone), so there is nothing to write through.
         raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(target))
     folder = target.parent if str(target.parent) else Path(".")
-    clean_stale_temps(target)  # a write killed earlier left its temporary file; its writer is gone
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=suffix, dir=folder)
+    stem = folder / _temp_name(target, suffix)
+    clean_stale_temps(stem)  # a write killed earlier left its temporary file; its writer is gone
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(stem), suffix=suffix, dir=folder)
+    except FileNotFoundError:
+        if folder.is_dir():
+            raise
+        raise OSError(
+            errno.ENOENT, f"The folder {folder} does not exist (moved, deleted or unmounted)", str(target)
+        ) from None
+    try:
+        if st is not None:
+            _give_owner(fd, st)
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
@@ -973,6 +992,42 @@ def atomic_write(
         os.close(dir_fd)
 
 
+_RANDOM_LETTERS = 8
+"""How many random letters ``tempfile.mkstemp`` puts in a name."""
+
+
+def _temp_name(target: Path, suffix: str) -> str:
+    """The name the temporary file of ``target`` is named after: ``target``'s own, or its beginning when the
+    temporary file's whole name (``.<name>.~<session>~XXXXXXXX<suffix>``) would be longer than the folder allows
+    (a plan named with 250 letters is a valid name; its temporary file's was not)."""
+    name = target.name
+    try:
+        most = os.pathconf(target.parent if str(target.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        most = 255
+    extra = len(os.fsencode(temp_prefix(target))) - len(os.fsencode(name)) + _RANDOM_LETTERS + len(suffix)
+    room = most - extra
+    raw = os.fsencode(name)
+    if len(raw) <= room:
+        return name
+    return os.fsdecode(raw[: max(room, 1)].decode("utf-8", "ignore").encode("utf-8")) or "x"
+
+
+def _give_owner(fd: int, st: os.stat_result) -> None:
+    """The new file takes the owner and group of the one it replaces when this user may give them (root may;
+    another user only a group they are in); otherwise it stays this user's, as the folder lets them replace it."""
+    if not hasattr(os, "fchown"):
+        return
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.fchown(fd, st.st_uid, st.st_gid)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, st.st_gid)
+
+
 def _umask() -> int:
     """The process's umask (there is no way to read it without setting it)."""
     mask = os.umask(0)
@@ -982,10 +1037,14 @@ def _umask() -> int:
 
 def output_target(path: str | os.PathLike[str]) -> Path:
     """Where writing ``path`` lands: through a symbolic link, the file it points to (the link stays a link, as
-    with any editor that writes in place); otherwise ``path`` itself."""
+    with any editor that writes in place); otherwise ``path`` itself (also when the name cannot be looked up: the
+    write says why)."""
     target = Path(path)
-    if target.is_symlink():
-        return Path(os.path.realpath(target))
+    try:
+        if os.path.islink(target):
+            return Path(os.path.realpath(target))
+    except (OSError, ValueError):
+        pass
     return target
 
 

@@ -40,7 +40,7 @@ def file_digest(path: str | os.PathLike[str]) -> str | None:
     h = hashlib.sha256()
     try:  # without blocking: a FIFO put in the plan's place would wait for a writer (on the GUI thread) for good
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    except (OSError, ValueError):  # (ValueError: a NUL in the name)
         return None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO, or a link to /dev/zero that never ends
@@ -61,7 +61,7 @@ def is_read_only(path: str | os.PathLike[str]) -> bool:
     stop (the new file even keeps the read-only mode): the app asks for Save As instead."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except (OSError, ValueError):  # not there, or a name the system refuses (the save says why)
         return False
     return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
 
