@@ -76,8 +76,9 @@ def test_the_sticky_stage_header_carries_the_note(qtbot) -> None:
     c.viewport().repaint()
     QApplication.processEvents()
     operationalize = [t for t in c.header_labels if t.startswith("Operationalize")]
-    assert operationalize and operationalize[0].startswith(
-        "Operationalize  ·  28 decisions  ·  12 from Integrate"
+    # (the note on a line of its own since session 27: on one line it was cut at a stage step's width)
+    assert operationalize and operationalize[0] == (
+        "Operationalize  ·  28 decisions\n12 from Integrate under strict gates"
     )
     assert all("strict gates" not in t for t in c.header_labels if not t.startswith("Operationalize"))
     d.shutdown()

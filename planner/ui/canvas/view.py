@@ -441,13 +441,17 @@ class GraphCanvas(QGraphicsView):
             fill.setAlpha(235 if y == 0 else 255)  # (over the band's own title: none of it shows through)
             painter.fillRect(QRect(x0, y, x1 - x0, h), fill)
             painter.setPen(S.BAND_TEXT)
-            # With the band's note: the columns count by sequenced stage and say so (SPEC §3.3 "Words").
-            note = f"  ·  {band.note}" if band.note else ""
-            text = fm.elidedText(
-                left_to_right(f"{name_in_line(band.title.text())}  ·  {band.count_text}{note}"),
-                Qt.TextElideMode.ElideRight,
-                x1 - x0 - 16,
-            )
+            # With the band's note, on a line of its own: the columns count by sequenced stage and say so (SPEC
+            # §3.3 "Words"). After the name and count on one line, it was cut where a consultant explains it
+            # ("Operationalize · 28 decisions · 12 from Integrate under s…" on a stage step at 1920x1080).
+            lines = [
+                fm.elidedText(line, Qt.TextElideMode.ElideRight, x1 - x0 - 16)
+                for line in (
+                    left_to_right(f"{name_in_line(band.title.text())}  ·  {band.count_text}"),
+                    *([left_to_right(band.note)] if band.note else []),
+                )
+            ]
+            text = "\n".join(lines)
             self.header_labels.append(text)
             self.header_rects.append(QRect(x0, y, x1 - x0, h))
             painter.drawText(
@@ -465,8 +469,11 @@ class GraphCanvas(QGraphicsView):
 
     def header_height(self) -> int:
         """The sticky headers' height (viewport pixels): :data:`HEADER_H` for the band font at 100 %, larger with
-        their type."""
-        return round(self.HEADER_H * self.overview_text_scale)
+        their type; a line more when a band has a note (it goes on a line of its own, see drawForeground)."""
+        one = round(self.HEADER_H * self.overview_text_scale)
+        if any(band.note for band in self.graph_scene.bands):
+            return one + QFontMetrics(self._header_font()).lineSpacing()
+        return one
 
     def _draw_overview(self, painter: QPainter) -> None:
         """Zoomed out below the detail zoom: the stage-and-area overview (:mod:`planner.ui.canvas.overview`) in
