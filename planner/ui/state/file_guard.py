@@ -69,7 +69,7 @@ def is_read_only(path: str | os.PathLike[str]) -> bool:
 def _signature(path: str) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return st.st_mtime_ns, st.st_size, st.st_ino
 

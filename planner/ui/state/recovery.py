@@ -254,9 +254,22 @@ def _read(f: Path) -> tuple[dict[str, Any] | None, str | None]:
         return None, "names no valid process id"
     if not isinstance(payload.get("plan"), dict):
         return None, "holds no plan"
-    if not isinstance(payload.get("original_path"), str | None):
+    original = payload.get("original_path")
+    if not isinstance(original, str | None):
         return None, "names no valid original file"
+    if original is not None and not _usable_path(original):
+        # The edits are still good: they come back as an unsaved plan (Save asks where), not a window whose Save
+        # writes to '' or a relative name, or whose file checks raise (a NUL in the name).
+        log.warning(
+            "recovery file %s names an unusable original file %r; restored as unsaved", f.name, original
+        )
+        payload["original_path"] = None
     return payload, None
+
+
+def _usable_path(path: str) -> bool:
+    """True for what a window records as its file: a non-empty absolute path the system can look up."""
+    return bool(path) and "\0" not in path and os.path.isabs(path)
 
 
 def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
