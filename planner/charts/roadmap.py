@@ -45,7 +45,7 @@ BAR_EM = 1.3
 pitch, the letters of 'Prototype text-to-SQL' touched a critical bar's outline above and below)."""
 LANE_PAD_IN = 0.03  # above and below the sub-rows of a lane
 GAP_IN = 0.07  # between two slots in one sub-row
-SHORT_TITLE_IN = 0.9  # the least room a title is shortened into beside its bar (else it goes over the bar)
+TITLE_CLEAR_IN = 0.03  # a line through the lanes stops this far from a title's letters
 
 
 # -- text widths --------------------------------------------------------------------------------------------
@@ -367,33 +367,34 @@ def _pack(
         before = xa - 0.05 - tw
         options = []
         # A bar shorter than its title: the title after the bar's end, else before the bar, clear of its outline
-        # (from the bar's start, a critical bar's black outline crossed its letters: 'Put the|LLM provider'); over
-        # the bar's end only where neither side has room in a sub-row.
+        # (from the bar's start, a critical bar's black outline crossed its letters: 'Put the|LLM provider'), in a
+        # new sub-row where neither side is free in one; never from inside the bar over its end ('Adopt a bank-w|de
+        # GenAI p…' where both sides were taken).
         short_bar = not d.milestone and xb - xa < tw + 0.1
         if short_bar and xb + 0.05 + tw <= g.x1:
             options.append((xb + 0.05, xa, xb + 0.05 + tw))
         if short_bar and before >= g.x0 + 0.02:
             options.append((before, before, xb))
-        if text_x + tw <= g.x1:
+        if not short_bar and text_x + tw <= g.x1:
             options.append((text_x, min(xa, text_x), max(xb, text_x + tw)))
         if not short_bar and text_x + tw > xb and before >= g.x0 + 0.02:
             options.append((before, before, xb))
         if not options:
             # Neither whole: shortened on the roomier side, clear of its own bar or milestone (ending at the edge
-            # over it, a milestone's diamond sat in the middle of its title: 'Integrate g◆te' in a portrait tab);
-            # over its own bar only when neither side holds a few words.
-            after, room_before = g.x1 - text_x, xa - 0.05 - (g.x0 + 0.02)
-            room = max(after, room_before)
-            short = _fit_chars(d.title, room, font, bold) if room >= SHORT_TITLE_IN else ""
-            if short and text_in(short, font, bold) <= room:
-                title, tw = short, text_in(short, font, bold)
-                if after >= room_before:
-                    options.append((text_x, min(xa, text_x), max(xb, text_x + tw)))
-                else:
-                    options.append((xa - 0.05 - tw, xa - 0.05 - tw, xb))
+            # over it, a milestone's diamond sat in the middle of its title: 'Integrate g◆te' in a portrait tab,
+            # and a bar's outline crossed its letters); inside its own bar when that is the roomiest.
+            after_x = text_x if d.milestone or not short_bar else xb + 0.05
+            after, room_before = g.x1 - after_x, xa - 0.05 - (g.x0 + 0.02)
+            inside = 0.0 if d.milestone else xb - xa - 0.1
+            room = max(after, room_before, inside)
+            title = _fit_chars(d.title, room, font, bold)
+            tw = text_in(title, font, bold)
+            if room == inside:
+                options.append((text_x, xa, xb))
+            elif after >= room_before:
+                options.append((after_x, min(xa, after_x), after_x + tw))
             else:
-                text_x = g.x1 - tw
-                options.append((text_x, min(xa, text_x), max(xb, g.x1)))
+                options.append((xa - 0.05 - tw, xa - 0.05 - tw, xb))
         rows = occupied.get(k, [])
         row, (tx, lo, hi) = len(rows), options[0]
         for r, slots in enumerate(rows):
@@ -586,10 +587,13 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     style.title(fig, f"Roadmap \u2014 {plan.title}", " \u00b7 ".join(bits))
 
     lanes_bottom = g.lanes_top + lay.height
+    crossing: list[Any] = []  # the lines down through the lanes: they break where a title is (_clear_titles)
     # Time axis: tick labels above the stage strip, light grid lines down through the lanes.
     for w, lab in _ticks(g, plan.start_date):
         x = g.x(w)
-        ax.plot([x, x], [g.strip_top - 0.02, lanes_bottom], color=style.GRID, linewidth=0.5, zorder=0.4)
+        crossing += ax.plot(
+            [x, x], [g.strip_top - 0.02, lanes_bottom], color=style.GRID, linewidth=0.5, zorder=0.4
+        )
         ax.text(
             x,
             g.strip_top - 0.04,
@@ -687,7 +691,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
         )
     strip_bottom = g.strip_top + g.stage_h * len(st.stages)
     for xg in gate_xs:  # gate lines, faint, down through the lanes
-        ax.plot(
+        crossing += ax.plot(
             [xg, xg],
             [strip_bottom, lanes_bottom],
             color=style.GATE,
@@ -735,6 +739,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     halos = []
     done: list[list[tuple[float, float]]] = []
     done_faces: list[Any] = []
+    boxes: list[tuple[float, float, float, float]] = []  # the titles' letters, which no line crosses
     for i in shown:
         li, row, title, text_x, _end = lay.place[i]
         d = plan.decisions[i]
@@ -784,6 +789,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             zorder=4,
             label=whole_title if title != whole_title else None,  # shortened: whole on hover in the app
         )
+        boxes.append(title_box(text_x, yc, title, lay.font, crit or sel))
     if halos:
         ax.add_collection(PolyCollection(halos, facecolors=style.HIGHLIGHT, edgecolors="none", zorder=1.5))
     if polys:  # fills, the share done darker on top, then the outlines over both
@@ -796,7 +802,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
 
     # Finish line and its label under the lanes.
     xf = g.x(s.finish)
-    ax.plot([xf, xf], [g.strip_top, lanes_bottom + 0.04], color=style.FINISH, linewidth=1.2, zorder=3)
+    crossing += ax.plot(
+        [xf, xf], [g.strip_top, lanes_bottom + 0.04], color=style.FINISH, linewidth=1.2, zorder=3
+    )
     finish = f"finish {style.fmt_when(plan, s.finish)}"
     fw = text_in(finish, NOTE_FONT, True)
     fx, ha = (xf + 0.05, "left") if xf + 0.05 + fw <= w_in - MARGIN_IN else (xf - 0.05, "right")
@@ -804,10 +812,12 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     ax.text(fx, y, finish, ha=ha, va="top", fontsize=NOTE_FONT, fontweight="bold", color=style.FINISH)
     status_wk = progress.status_week(analysis)
     if status_wk is not None:
-        _status_line(
+        crossing += _status_line(
             ax, g, plan, status_wk, lanes_bottom, y, (fx - fw, fx) if ha == "right" else (fx, fx + fw)
         )
     y += 0.2
+
+    _clear_titles(crossing, boxes)
 
     # Notes: what the page leaves out, and stage sequencing under strict gates.
     for note in note_lines(analysis, w_in, len(shown), n_all, rest_in):
@@ -842,11 +852,11 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
 
 def _status_line(
     ax: Any, g: Geometry, plan: Plan, week: float, bottom: float, y: float, finish_span: tuple[float, float]
-) -> None:
+) -> list[Any]:
     """The status date: a dash-dot line from the stage strip down through the lanes, labelled on the finish
-    label's line, left of the line (else right of it), clear of the finish label."""
+    label's line, left of the line (else right of it), clear of the finish label. Returns the line."""
     xs = g.x(week)
-    ax.plot(
+    line = ax.plot(
         [xs, xs],
         [g.strip_top, bottom + 0.04],
         color=progress.STATUS,
@@ -873,6 +883,38 @@ def _status_line(
     ax.text(
         span[0], y, text, ha="left", va="top", fontsize=NOTE_FONT, fontweight="bold", color=progress.STATUS
     )
+    return list(line)
+
+
+def title_box(
+    text_x: float, yc: float, title: str, font: float, bold: bool
+) -> tuple[float, float, float, float]:
+    """The box ``(x0, x1, y0, y1)`` in figure inches (y down) of a bar title drawn from ``text_x`` centred on
+    ``yc``: its measured width, and the height of its letters with their ascenders and descenders."""
+    half = font * 1.2 / 72 / 2
+    return (text_x, text_x + text_in(title, font, bold), yc - half, yc + half)
+
+
+def _clear_titles(lines: list[Any], boxes: list[tuple[float, float, float, float]]) -> None:
+    """Break each vertical line of ``lines`` where it would cross one of the title ``boxes`` (with
+    :data:`TITLE_CLEAR_IN` around the letters): a week's grid line, a gate, the finish or the status date through
+    a title beside its bar read as a letter ('gua|rds')."""
+    pad = TITLE_CLEAR_IN
+    for line in lines:
+        xs, ys = line.get_xdata(), line.get_ydata()
+        x, top, bottom = float(xs[0]), float(min(ys)), float(max(ys))
+        cuts = sorted((b[2] - pad, b[3] + pad) for b in boxes if b[0] - pad <= x <= b[1] + pad)
+        if not cuts:
+            continue
+        seg_y: list[float] = []
+        at = top
+        for c0, c1 in cuts:
+            if c0 > at:
+                seg_y += [at, c0, float("nan")]
+            at = max(at, c1)
+        if at < bottom:
+            seg_y += [at, bottom]
+        line.set_data([x if y == y else float("nan") for y in seg_y], seg_y)
 
 
 def _rect(x: float, y: float, w: float, h: float, face: Any, edge: Any, z: float, lw: float = 0.0) -> Any:
