@@ -221,12 +221,28 @@ def refuse_read_only(path: str | Path) -> None:
         return
     if not stat.S_ISREG(st.st_mode):
         return
-    locked = not st.st_mode & 0o222 if os.geteuid() == 0 else not os.access(path, os.W_OK)
+    me = os.geteuid()
+    locked = not st.st_mode & 0o222 if me == 0 else not os.access(path, os.W_OK)
+    if locked and me != 0 and st.st_uid != me:  # chmod u+w is its owner's to do, not this user's
+        raise CliError(
+            f"{path}: the file belongs to {_user_name(st.st_uid)} and this user may not write it, so it was not "
+            "changed; write to another file, or ask its owner to let you write it"
+        )
     if locked:
         raise CliError(
             f"{path}: the file is read-only, so it was not changed; make it writable (chmod u+w) or write to "
             "another file"
         )
+
+
+def _user_name(uid: int) -> str:
+    """The login name of user ``uid``, else ``user <uid>``."""
+    try:
+        import pwd
+
+        return units.quoted(pwd.getpwuid(uid).pw_name)
+    except (ImportError, KeyError):
+        return f"user {uid}"
 
 
 MAX_SAMPLES = 2_000_000_000
