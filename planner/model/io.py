@@ -963,6 +963,10 @@ def atomic_write(
         raise OSError(
             errno.ENOENT, f"The folder {folder} does not exist (moved, deleted or unmounted)", str(target)
         ) from None
+    except PermissionError as exc:  # 'Permission denied' did not say whose
+        raise OSError(
+            exc.errno, f"The folder {folder} does not let this user write in it", str(target)
+        ) from None
     try:
         if st is not None:
             _give_owner(fd, st)
@@ -975,7 +979,12 @@ def atomic_write(
         except FileNotFoundError:
             mode = new_file_mode if new_file_mode is not None else 0o666 & ~_umask()
         os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
+        try:
+            os.replace(tmp_name, target)
+        except PermissionError as exc:  # a folder with the sticky bit (/tmp) and another user's file
+            raise OSError(
+                exc.errno, f"The folder {folder} does not let this user replace {target.name}", str(target)
+            ) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)

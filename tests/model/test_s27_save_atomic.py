@@ -105,3 +105,39 @@ def test_a_file_of_another_owner_keeps_its_owner_and_group(tmp_path: Path) -> No
     st = path.stat()
     assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (65534, 65534, 0o640)
     assert path.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_folder_this_user_may_not_write_in_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Permission denied' did not say what was refused (root ignores permissions: the refusal is simulated)."""
+    import tempfile
+
+    def refused(*_a: object, **_k: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(tmp_path / "plan.plan.json", "x")
+    assert caught.value.errno == errno.EACCES
+    assert caught.value.strerror == f"The folder {tmp_path} does not let this user write in it"
+
+
+def test_a_file_the_folder_does_not_let_this_user_replace_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder with the sticky bit (/tmp, a shared drop folder) and a file of another user: the rename is refused
+    ('Operation not permitted'); the old file stays and no temporary file is left."""
+    path = tmp_path / "theirs.plan.json"
+    path.write_text("old\n", encoding="utf-8")
+
+    def refused(*_a: object, **_k: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(path, "new\n")
+    monkeypatch.undo()
+    assert caught.value.strerror == f"The folder {tmp_path} does not let this user replace theirs.plan.json"
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert _files(tmp_path) == ["theirs.plan.json"]
