@@ -9,7 +9,9 @@ Rules:
 - a week figure is written with at most two decimals, no trailing zeros, and never ``-0`` (``2.05``, ``12``, ``0``);
 - a date in prose is ``25 Oct 2027``; ``25 Oct`` only where a chart has no room; ``2027-10-25`` in JSON.
 - a share (of simulated runs, of work done) is a whole percentage, ``<1%`` / ``>99%`` short of none or all;
-- a decision's percent done is written as entered, with a week's number rule: ``12.5%``, ``40%``.
+- a decision's percent done is written as entered, with a week's number rule: ``12.5%``, ``40%``;
+- money is whole units with thousands separators after the currency code: ``USD 1,234,500`` (``USD 1.23M``
+  compact), and a difference of money ``+4,700``, ``=`` under half a unit.
 
 >>> import datetime as dt
 >>> week_to_date(dt.date(2027, 1, 4), 2.5)
@@ -35,6 +37,7 @@ __all__ = [
     "date_span",
     "days_of_week",
     "format_date",
+    "format_money",
     "format_percent",
     "format_share",
     "format_weeks",
@@ -44,6 +47,7 @@ __all__ = [
     "one_line",
     "plural_weeks",
     "quoted",
+    "signed_money",
     "signed_weeks",
     "target_verdict",
     "week_span",
@@ -153,6 +157,43 @@ def format_share(p: float | None) -> str:
     if 0.995 <= x < 1.0:
         return ">99%"
     return f"{math.floor(x * 100.0 + 0.5)}%"
+
+
+def format_money(amount: float | None, currency: str | None = None, *, compact: bool = False) -> str:
+    """``USD 1,234,500`` (``USD 1.2M`` with ``compact``); ``-`` for None.
+
+    >>> format_money(1234500.4, "USD"), format_money(1234500, "EUR", compact=True), format_money(950, None)
+    ('USD 1,234,500', 'EUR 1.23M', '950')
+    >>> format_money(3.098e12, "JPY", compact=True), format_money(4.2e17, None, compact=True)
+    ('JPY 3.1T', '420,000T')
+    """
+    if amount is None:
+        return "-"
+    prefix = f"{currency} " if currency else ""
+    a = float(amount)
+    if compact:
+        # The unit is chosen after rounding to the three figures shown: 999,999 is 1M, not "1e+03k".
+        shown = float(f"{a:.3g}")
+        # Trillions too: a yen budget of 3.1e12 read "3.1e+03B"; past a thousand trillion, whole trillions.
+        for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+            if abs(shown) >= div:
+                x = shown / div
+                return f"{prefix}{x:,.0f}{suffix}" if abs(x) >= 1000 else f"{prefix}{x:.3g}{suffix}"
+    return f"{prefix}{a:,.0f}"
+
+
+def signed_money(delta: float | None, *, minus: str = "-") -> str:
+    """A difference of money with its sign, in whole units as :func:`format_money` writes amounts: ``+4,700``,
+    ``-1,250`` (``minus`` may be the typographic ``\u2212``); ``=`` under half a unit (never ``+0``); ``""`` for
+    None. The one rule of the comparison's spend differences (`planner compare`/`diff` text, the app's Compare).
+
+    >>> signed_money(4700.2), signed_money(-1250.0), signed_money(0.3), signed_money(None)
+    ('+4,700', '-1,250', '=', '')
+    """
+    if delta is None:
+        return ""
+    d = float(delta)
+    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else minus}{abs(d):,.0f}"
 
 
 def right_to_left(text: str) -> bool:

@@ -36,6 +36,7 @@ from planner.analysis.montecarlo import SimulationResult, simulate
 from planner.model import units
 from planner.model.plan import Baseline, Plan
 from planner.model.scenarios import BASE
+from planner.units import format_money
 
 DEFAULT_ITERATIONS = 5_000
 TOL = 1e-9
@@ -271,8 +272,7 @@ def _titles(item: PlanFigures, ids: Sequence[str], limit: int = 3) -> str:
 
 
 def _money(amount: float, currency: str | None) -> str:
-    text = f"{abs(amount):,.0f}"
-    return f"{currency} {text}" if currency else text
+    return format_money(abs(amount), currency)  # "40,000 more spend": the sign is in the words
 
 
 def describe(item: PlanFigures) -> str:

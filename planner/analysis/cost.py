@@ -45,6 +45,7 @@ import numpy as np
 
 from planner.model import units
 from planner.model.plan import CostCategory, Plan
+from planner.units import format_money, signed_money  # the one rule for money (kept importable from here)
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -578,43 +579,6 @@ def cost_summary(
     sim = simulation if simulation is not None else getattr(analysis, "simulation", None)
     risk = cost_risk(sim) if sim is not None else None
     return CostSummary(cost_breakdown(plan, analysis.schedule, analysis.stages), risk)
-
-
-def format_money(amount: float | None, currency: str | None = None, *, compact: bool = False) -> str:
-    """``USD 1,234,500`` (``USD 1.2M`` with ``compact``); ``-`` for None.
-
-    >>> format_money(1234500.4, "USD"), format_money(1234500, "EUR", compact=True), format_money(950, None)
-    ('USD 1,234,500', 'EUR 1.23M', '950')
-    >>> format_money(3.098e12, "JPY", compact=True), format_money(4.2e17, None, compact=True)
-    ('JPY 3.1T', '420,000T')
-    """
-    if amount is None:
-        return "-"
-    prefix = f"{currency} " if currency else ""
-    a = float(amount)
-    if compact:
-        # The unit is chosen after rounding to the three figures shown: 999,999 is 1M, not "1e+03k".
-        shown = float(f"{a:.3g}")
-        # Trillions too: a yen budget of 3.1e12 read "3.1e+03B"; past a thousand trillion, whole trillions.
-        for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-            if abs(shown) >= div:
-                x = shown / div
-                return f"{prefix}{x:,.0f}{suffix}" if abs(x) >= 1000 else f"{prefix}{x:.3g}{suffix}"
-    return f"{prefix}{a:,.0f}"
-
-
-def signed_money(delta: float | None, *, minus: str = "-") -> str:
-    """A difference of money with its sign, in whole units as :func:`format_money` writes amounts: ``+4,700``,
-    ``-1,250`` (``minus`` may be the typographic ``\u2212``); ``=`` under half a unit (never ``+0``); ``""`` for
-    None. The one rule of the comparison's spend differences (`planner compare`/`diff` text, the app's Compare).
-
-    >>> signed_money(4700.2), signed_money(-1250.0), signed_money(0.3), signed_money(None)
-    ('+4,700', '-1,250', '=', '')
-    """
-    if delta is None:
-        return ""
-    d = float(delta)
-    return "=" if abs(d) < 0.5 else f"{'+' if d > 0 else minus}{abs(d):,.0f}"
 
 
 __all__ = [

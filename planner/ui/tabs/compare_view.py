@@ -41,6 +41,7 @@ from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, 
 from planner.ui.theme import status_color
 from planner.ui.views import format as fmt
 from planner.ui.views.empty_hint import EmptyHint
+from planner.units import format_money
 
 if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
@@ -384,7 +385,7 @@ class CompareDialog(QDialog):
                         (
                             "-"
                             if x.cost is None
-                            else f"{x.cost:,.0f}"
+                            else format_money(x.cost)
                             + (
                                 f"\n{_money_delta(x.shown_delta('cost'))}"
                                 if x.reference is not None and x.shown_delta("cost") is not None
