@@ -116,6 +116,8 @@ class ScenarioBar(QObject):
 
         self.state.changed.connect(self.refresh)
         self.state.notice.connect(lambda text: window.show_message(text, 12000))
+        # The Plan & stages page is read-only while a scenario is shown; its note offers to show Base.
+        window.plan_view.show_base.connect(lambda: self.switch(None))
         self.doc.plan_reset.connect(self.refresh)
         self.refresh()
 
@@ -159,7 +161,7 @@ class ScenarioBar(QObject):
     def _fill_show_menu(self) -> None:
         self.show_menu.clear()
         for label, name in [(BASE, None), *((units.one_line(n), n) for n in self.state.names())]:
-            a = self.show_menu.addAction(label)
+            a = self.show_menu.addAction(label.replace("&", "&&"))  # 'R&D' is no shortcut on D
             a.setCheckable(True)
             a.setChecked(self.state.active == name)
             a.triggered.connect(lambda _c=False, name=name: self.switch(name))

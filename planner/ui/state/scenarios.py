@@ -11,8 +11,10 @@ Switching, creating, duplicating, renaming, deleting and applying a scenario to 
 captured, never copies, so the commands before and after it keep pointing at their objects. Saving writes
 :meth:`ScenarioState.file_plan`: the base with its scenarios, never the materialised plan.
 
-What a scenario cannot hold (the plan's title, stages, areas, team names, risk texts, baselines, card positions)
-is not recorded; :attr:`ScenarioState.notice` says so when such an edit is made in a scenario.
+What a scenario cannot hold (the plan's title, dates, stages, areas, team names, risk texts, baselines...) is
+refused up front by the editors of it while a scenario is shown (:meth:`ScenarioState.refusal`: the Plan & stages
+page is read-only but for team capacity, Save Baseline is refused); an edit of it by a path that does not refuse it
+is still made, and :attr:`ScenarioState.notice` then says it will not be kept.
 """
 
 from __future__ import annotations
@@ -31,14 +33,15 @@ from planner.model.scenarios import (
     find_scenario,
     materialise,
     named,
+    unrecorded_changes,
 )
 from planner.units import joined, quoted
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
 
-# Plan fields a scenario does not record: edited in a scenario, they are lost when it is left.
-_UNRECORDED = ("description", "start_date", "currency", "stages", "areas", "baselines")
+RECORDED = "decisions, links, team capacity and risk odds"
+"""What a scenario records, in words (:func:`planner.model.scenarios.derive_scenario`); the rest is Base's."""
 
 
 REFERENCE_BASELINE = "Base plan"
@@ -62,13 +65,6 @@ def display_plan(base: Plan, name: str) -> Plan:
 
 def scenario_title(title: str, name: str) -> str:
     return f"{title} \u2014 scenario: {name}"
-
-
-def _comparable(plan: Plan, field: str) -> Any:
-    value = getattr(plan, field)
-    if field == "baselines":
-        return [b for b in value if b.name != REFERENCE_BASELINE]
-    return value
 
 
 @dataclass
@@ -148,16 +144,34 @@ class ScenarioState(QObject):
             if new != old:
                 base.scenarios[k] = new
                 self.changed.emit()
-            lost = [f for f in _UNRECORDED if _comparable(plan, f) != _comparable(base, f)]
-            if lost:
-                names = [f.replace("_", " ") for f in lost]
-                what = joined(names)
+            lost = self.unrecorded()
+            if lost:  # a path that does not refuse such an edit up front (the Plan & stages page does)
                 self.notice.emit(
-                    f"Scenario {quoted(self.active)} records decisions, links, team capacity and "
-                    f"risk odds; changes to its {what} are not kept \u2014 switch to Base to make them."
+                    f"Scenario {quoted(self.active)} records {RECORDED}; changes to its {joined(lost)} are not "
+                    "kept \u2014 switch to Base to make them."
                 )
         finally:
             self._recording = False
+
+    def unrecorded(self) -> list[str]:
+        """What the scenario shown was edited in that it cannot keep, in words (:func:`unrecorded_changes`, and its
+        title): lost when the scenario is left. Empty at the base."""
+        base, plan = self._base, self.doc.plan
+        if self.active is None or base is None:
+            return []
+        refs = [b for b in plan.baselines if b.name != REFERENCE_BASELINE]
+        lost = unrecorded_changes(base, plan.model_copy(update={"baselines": refs}))
+        return (["title"] if plan.title != scenario_title(base.title, self.active) else []) + lost
+
+    def refusal(self, what: str) -> str | None:
+        """None at the base; in a scenario, why an edit of ``what`` (a plural: 'the plan's dates', 'stages') is
+        refused up front, as Plan > Save Baseline is: it is kept in Base, and a scenario would lose it."""
+        if self.active is None:
+            return None
+        return (
+            f"{what[0].upper()}{what[1:]} are kept in Base, not in scenario {quoted(self.active)}, which records "
+            f"{RECORDED}. Show Base (Scenario > Show) to change them."
+        )
 
     # -- snapshots -------------------------------------------------------------------------------------------
     def _snapshot(self, *, fields: bool = False) -> _Snapshot:
@@ -321,4 +335,11 @@ class ScenarioCommand(QUndoCommand):
         self.state._apply(self.before)
 
 
-__all__ = ["REFERENCE_BASELINE", "ScenarioCommand", "ScenarioState", "display_plan", "scenario_title"]
+__all__ = [
+    "RECORDED",
+    "REFERENCE_BASELINE",
+    "ScenarioCommand",
+    "ScenarioState",
+    "display_plan",
+    "scenario_title",
+]

@@ -30,17 +30,32 @@ from PySide6.QtWidgets import (
 from planner.model import Area, GateCriterion, Stage, Team, units
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
+from planner.ui.state.scenarios import RECORDED
 from planner.ui.views import format as fmt
 from planner.ui.views.date_edit import DateEdit
 from planner.ui.views.elided import ElidedGroupBox, ElidedLabel
 from planner.ui.views.inspector import PlainTextField
+from planner.units import quoted
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
 
+BASE_ONLY = "the plan's title, description, dates, stages, gate criteria, areas and team names"
+"""What this page edits that a scenario does not record: read-only while one is shown (team capacity stays)."""
+READ_ONLY_STYLE = (  # a read-only field looks like one (Qt draws it as an editable one), in either theme
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
+)
+NOTE_STYLE = (  # the scenario toolbar's note colours (planner.ui.scenario_bar.ACTIVE_STYLE), on this page's note
+    "QFrame#planScenarioNote { background: #FFF1C2; border: 1px solid #E0C060; border-radius: 3px; }"
+    "QFrame#planScenarioNote QLabel { color: #5A4500; }"
+)
+
 
 class PlanView(QScrollArea):
     message = Signal(str)
+    show_base = (
+        Signal()
+    )  # the Show Base button of the note shown while a scenario is (the scenario bar switches)
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +69,10 @@ class PlanView(QScrollArea):
         self._loading = False
         doc.plan_meta_changed.connect(self._schedule_rebuild)
         doc.plan_reset.connect(self._schedule_rebuild)
+        doc.scenarios.changed.connect(self._schedule_rebuild)  # read-only in a scenario, editable in Base
         doc.analysis_updated.connect(self._on_analysis)
         self.stage_labels: list[QLabel] = []
+        self.scenario_note: QFrame | None = None
         self.rebuild()
 
     def _schedule_rebuild(self) -> None:
@@ -84,9 +101,18 @@ class PlanView(QScrollArea):
             if w is not None:
                 w.setFocus()
 
+    def _refusal(self) -> str | None:
+        """Why the page's fields are read-only now (a scenario is shown), or None."""
+        return self.doc.scenarios.refusal(BASE_ONLY)
+
     def _build(self, page: QWidget) -> None:
         plan = self.doc.plan
         layout = QVBoxLayout(page)
+        self.locked = self._refusal() is not None
+        self.scenario_note = self._scenario_note(page) if self.locked else None
+        if self.scenario_note is not None:
+            layout.addWidget(self.scenario_note)
+            page.setStyleSheet(READ_ONLY_STYLE)
 
         box = QGroupBox("Plan", page)
         form = QFormLayout(box)
@@ -104,6 +130,7 @@ class PlanView(QScrollArea):
         desc.setObjectName("plan.description")
         desc.setAccessibleName("Plan description")
         desc.set_text(plan.description)
+        desc.setReadOnly(self.locked)
         desc.editing_finished.connect(lambda: self._edit(plan, description=desc.toPlainText()))
         form.addRow("Description", desc)
         has_date = QCheckBox("Dates", box)
@@ -113,7 +140,8 @@ class PlanView(QScrollArea):
         date.setObjectName("plan.start_date")
         date.setAccessibleName("Plan start date")
         has_date.setChecked(plan.start_date is not None)
-        date.setEnabled(plan.start_date is not None)
+        has_date.setEnabled(not self.locked)
+        date.setEnabled(plan.start_date is not None and not self.locked)
         sd = plan.start_date or dt.date.today()
         date.setDate(QDate(sd.year, sd.month, sd.day))
         has_date.toggled.connect(
@@ -137,6 +165,7 @@ class PlanView(QScrollArea):
         add_stage = QPushButton("Add stage", stages_box)
         add_stage.setObjectName("stages.add")
         add_stage.clicked.connect(self._add_stage)
+        add_stage.setEnabled(not self.locked)
         sl.addWidget(add_stage, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(stages_box)
 
@@ -155,6 +184,7 @@ class PlanView(QScrollArea):
             "draw it as a line"
         )
         has.setChecked(plan.status_date is not None)
+        has.setEnabled(not self.locked)
         # Wraps in a narrow dock (800x600: ~245 px): side by side, Set, the date and Today needed 271 px, and
         # the plan view scrolled sideways with every field cut at its right edge.
         holder = QWidget(parent)
@@ -173,7 +203,7 @@ class PlanView(QScrollArea):
             else:
                 shown = dt.date.today()  # shown as a suggestion; applied only when the user ticks Set
             edit.setDate(QDate(shown.year, shown.month, shown.day))
-            edit.setEnabled(value is not None)
+            edit.setEnabled(value is not None and not self.locked)
 
             def current() -> Any:
                 return edit.date().toPython()
@@ -185,6 +215,7 @@ class PlanView(QScrollArea):
             today.setObjectName("plan.status_today")
             today.setToolTip("Set the status date to today's date (undoable)")
             today.clicked.connect(lambda: self.set_status_today())
+            today.setEnabled(not self.locked)
             self.status_today = today
             row.addWidget(edit)
             row.addWidget(today)
@@ -198,7 +229,7 @@ class PlanView(QScrollArea):
             spin.setSuffix(" wk")
             spin.setKeyboardTracking(False)
             spin.setValue(float(value) if isinstance(value, int | float) else 0.0)
-            spin.setEnabled(value is not None)
+            spin.setEnabled(value is not None and not self.locked)
             spin.setToolTip("Weeks from the plan start; give the plan a start date to pick a calendar date")
 
             def current() -> Any:
@@ -213,6 +244,8 @@ class PlanView(QScrollArea):
 
     def set_status_today(self) -> None:
         """Set the status date to today (one undo step); only on the user's request."""
+        if self._refused():
+            return
         if self.doc.plan.start_date is None:
             self.message.emit("Give the plan a start date first, or set the status date in weeks")
             return
@@ -225,6 +258,7 @@ class PlanView(QScrollArea):
         w.setObjectName(name)
         w.setAccessibleName(accessible)
         w.editingFinished.connect(lambda: on_done(w.text()) if w.isModified() else None)
+        w.setReadOnly(self.locked)
         return w
 
     def _stage_box(self, parent: QWidget, k: int, st: Stage) -> QGroupBox:
@@ -247,6 +281,7 @@ class PlanView(QScrollArea):
         goal.setObjectName(f"stage.{k}.goal")
         goal.setAccessibleName(f"Goal of stage {st.name}")
         goal.set_text(st.goal)
+        goal.setReadOnly(self.locked)
         goal.editing_finished.connect(lambda: self._edit(st, goal=goal.toPlainText()))
         form.addRow("Goal", goal)
         info = QLabel(box)
@@ -264,6 +299,7 @@ class PlanView(QScrollArea):
             check.setChecked(c.met)
             check.setAccessibleName(f"Gate criterion met: {c.text}")
             check.setToolTip("Tick when the criterion is met")
+            check.setEnabled(not self.locked)
             check.toggled.connect(
                 lambda on, c=c: self._edit(
                     c, "Tick Gate Criterion" if on else "Untick Gate Criterion", met=on
@@ -281,6 +317,7 @@ class PlanView(QScrollArea):
             remove.setObjectName(f"stage.{k}.criterion.{j}.remove")
             remove.setToolTip("Remove this criterion")
             remove.setAccessibleName("Remove gate criterion")
+            remove.setEnabled(not self.locked)
             remove.clicked.connect(
                 lambda _=False, st=st, j=j: self.doc.remove_item(
                     st, "gate_criteria", j, "Remove Gate Criterion"
@@ -294,6 +331,7 @@ class PlanView(QScrollArea):
         buttons = FlowLayout(buttons_row, spacing=6)  # wraps in a narrow dock, as the status date does
         add = QPushButton("Add criterion", crit_w)
         add.setObjectName(f"stage.{k}.criterion.add")
+        add.setEnabled(not self.locked)
         add.clicked.connect(
             lambda _=False, st=st: self.doc.add_item(
                 st, "gate_criteria", GateCriterion(text="New criterion"), "Add Gate Criterion"
@@ -303,6 +341,7 @@ class PlanView(QScrollArea):
         rm = QPushButton("Remove stage", crit_w)
         rm.setObjectName(f"stage.{k}.remove")
         rm.setToolTip("Remove this stage (refused while decisions are assigned to it)")
+        rm.setEnabled(not self.locked)
         rm.clicked.connect(lambda _=False, k=k: self._remove_stage(k))
         buttons.addWidget(rm)
         cl.addWidget(buttons_row)
@@ -365,11 +404,13 @@ class PlanView(QScrollArea):
             remove.setObjectName(f"{attr}.{j}.remove")
             remove.setToolTip(f"Remove this {title[:-1].lower()} (refused while decisions refer to it)")
             remove.setAccessibleName(f"Remove {title[:-1].lower()}")
+            remove.setEnabled(not self.locked)
             remove.clicked.connect(lambda _=False, j=j, attr=attr: self._remove_ref(attr, j))
             row.addWidget(remove)
             lay.addLayout(row)
         add = QPushButton(f"Add {title[:-1].lower()}", box)
         add.setObjectName(f"{attr}.add")
+        add.setEnabled(not self.locked)
         add.clicked.connect(lambda _=False, attr=attr: self._add_ref(attr))
         lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         return box
@@ -378,10 +419,59 @@ class PlanView(QScrollArea):
     def _edit(self, obj: Any, text: str | None = None, **changes: Any) -> None:
         if self._loading:
             return
-        problem = self.doc.edit_object(obj, text, **changes)
+        problem = self._scenario_problem(obj, changes)
+        if problem is None:
+            problem = self.doc.edit_object(obj, text, **changes)
         if problem:
             self.message.emit(f"Not changed: {problem}")
             self._schedule_rebuild()
+
+    def _refused(self) -> bool:
+        """True (said in the status bar) while a scenario is shown: what this page edits is kept in Base."""
+        refusal = self._refusal()
+        if refusal is not None:
+            self.message.emit(f"Not changed: {refusal}")
+        return refusal is not None
+
+    def _scenario_problem(self, obj: Any, changes: dict[str, Any]) -> str | None:
+        """Why an edit is refused while a scenario is shown (None: made). A team's capacity is the one field here a
+        scenario records; a capacity taken away ('no limit') it cannot, where the base has one."""
+        refusal = self._refusal()
+        if refusal is None:
+            return None
+        if not isinstance(obj, Team) or set(changes) != {"capacity"}:
+            return refusal
+        base = next((t for t in self.doc.scenarios.base.teams if t.id == obj.id), None)
+        if changes["capacity"] is None and base is not None and base.capacity is not None:
+            return (
+                f"a scenario cannot take a team's capacity away ('no limit'): {quoted(obj.name)} has "
+                f"{units.people(base.capacity)} in Base. Give it a number of people, or show Base to change it there."
+            )
+        return None
+
+    def _scenario_note(self, parent: QWidget) -> QFrame:
+        """The note over the page while a scenario is shown: what is read-only and why, and Show Base."""
+        note = QFrame(parent)
+        note.setObjectName("planScenarioNote")
+        note.setFrameShape(QFrame.Shape.StyledPanel)
+        note.setStyleSheet(NOTE_STYLE)
+        lay = QVBoxLayout(note)
+        text = QLabel(
+            f"Scenario {quoted(self.doc.scenarios.label())} is shown: it records {RECORDED}. {BASE_ONLY[0].upper()}"
+            f"{BASE_ONLY[1:]} are kept in Base, so they are read-only here; team capacity can be changed for this "
+            "scenario.",
+            note,
+        )
+        text.setObjectName("planScenarioNote.text")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(text)
+        button = QPushButton("Show Base", note)
+        button.setObjectName("planScenarioNote.showBase")
+        button.setToolTip("Show the base plan, where the title, dates, stages, areas and teams are changed")
+        button.clicked.connect(self.show_base)
+        lay.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return note
 
     def _unique(self, attr: str, base: str) -> str:
         taken = {x.id for x in getattr(self.doc.plan, attr)}
@@ -391,10 +481,14 @@ class PlanView(QScrollArea):
         return f"{base}-{k}"
 
     def _add_stage(self) -> None:
+        if self._refused():
+            return
         sid = self._unique("stages", "stage")
         self.doc.add_item(self.doc.plan, "stages", Stage(id=sid, name="New stage"), "Add Stage")
 
     def _remove_stage(self, k: int) -> None:
+        if self._refused():
+            return
         st = self.doc.plan.stages[k]
         used = sum(1 for d in self.doc.plan.decisions if d.stage == st.id)
         if used:
@@ -407,6 +501,8 @@ class PlanView(QScrollArea):
             self.message.emit(f"Not removed: {problem}")
 
     def _add_ref(self, attr: str) -> None:
+        if self._refused():
+            return
         if attr == "areas":
             self.doc.add_item(
                 self.doc.plan, "areas", Area(id=self._unique("areas", "area"), name="New area"), "Add Area"
@@ -417,6 +513,8 @@ class PlanView(QScrollArea):
             )
 
     def _remove_ref(self, attr: str, j: int) -> None:
+        if self._refused():
+            return
         item = getattr(self.doc.plan, attr)[j]
         field = "area" if attr == "areas" else "owner"
         used = sum(1 for d in self.doc.plan.decisions if getattr(d, field) == item.id)
