@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.doc = PlanDocument(plan or load_template("blank"), None, self)
         self.active_prompt: QMessageBox | None = None
+        self.saves = 0  # plans saved by this window (a save asked about first goes on after the question)
         self._close_confirmed = False
         self._closed = False
         self.recovery = recovery.RecoveryFile()
@@ -811,6 +812,9 @@ class MainWindow(QMainWindow):
             if button == SB.Save:
                 if self.save():
                     then()
+                elif self.active_prompt is not None:  # asked first (changed on disk: Overwrite?), or an error
+                    before = self.saves
+                    self.active_prompt.finished.connect(lambda _r: then() if self.saves > before else None)
             elif button == SB.Discard:
                 then()
 
@@ -989,6 +993,7 @@ class MainWindow(QMainWindow):
         if resolved != self.doc.path:
             self.doc.set_path(resolved)
         self.doc.undo_stack.setClean()
+        self.saves += 1
         self.recovery.remove()
         self.file_guard.watch(resolved)
         settings.add_recent(resolved)
