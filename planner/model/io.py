@@ -952,6 +952,11 @@ def atomic_write(
         # Renaming a new file over a device or a pipe would replace the device or pipe itself (as root,
         # /dev/null for everyone), so there is nothing to write through.
         raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(target))
+    if st is not None and _read_only(target, st):
+        # The rename replaces a file whatever its mode (the folder allows it): an export or a chart over a file
+        # someone marked read-only to keep it went without a word. (The app's Save and the command line say so
+        # before getting here, with what to do.)
+        raise OSError(errno.EACCES, "The file is read-only, so it was not replaced", str(target))
     folder = target.parent if str(target.parent) else Path(".")
     stem = folder / _temp_name(target, suffix)
     clean_stale_temps(stem)  # a write killed earlier left its temporary file; its writer is gone
@@ -1020,6 +1025,15 @@ def _temp_name(target: Path, suffix: str) -> str:
     if len(raw) <= room:
         return name
     return os.fsdecode(raw[: max(room, 1)].decode("utf-8", "ignore").encode("utf-8")) or "x"
+
+
+def _read_only(target: Path, st: os.stat_result) -> bool:
+    """True when ``target`` (a regular file) has no write permission for anyone, or this user may not write it
+    (root may write anything: only the mode tells)."""
+    if not st.st_mode & 0o222:
+        return True
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and geteuid() != 0 and not os.access(target, os.W_OK)
 
 
 def _give_owner(fd: int, st: os.stat_result) -> None:

@@ -141,3 +141,21 @@ def test_a_file_the_folder_does_not_let_this_user_replace_is_kept(
     assert caught.value.strerror == f"The folder {tmp_path} does not let this user replace theirs.plan.json"
     assert path.read_text(encoding="utf-8") == "old\n"
     assert _files(tmp_path) == ["theirs.plan.json"]
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o400])
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, mode: int) -> None:
+    """The app's Export As and chart export replaced a file marked read-only without a word (the rename ignores
+    the file's mode); only the plan's Save and the command line checked first."""
+    path = tmp_path / "kept.csv"
+    path.write_text("precious\n", encoding="utf-8")
+    path.chmod(mode)
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(path, "new\n")
+    assert caught.value.errno == errno.EACCES
+    assert caught.value.strerror == "The file is read-only, so it was not replaced"
+    assert path.read_text(encoding="utf-8") == "precious\n"
+    assert _files(tmp_path) == ["kept.csv"]
+    path.chmod(0o644)
+    write_text_atomic(path, "new\n")  # writable again: written
+    assert path.read_text(encoding="utf-8") == "new\n"
