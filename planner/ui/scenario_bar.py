@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolBar,
+)
 
 from planner import units
 from planner.model.scenarios import BASE, override_count
@@ -24,6 +33,23 @@ ACTIVE_STYLE = (
     "QLabel#scenarioNote { background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; "
     "border-radius: 3px; padding: 1px 6px; }"
 )
+
+
+class _Chooser(QComboBox):
+    """The scenario combo box: a name wider than the box is elided (…) where Qt cut it off mid-letter."""
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        opt.currentText = self.fontMetrics().elidedText(
+            opt.currentText, Qt.TextElideMode.ElideRight, room.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 class ScenarioBar(QObject):
@@ -41,7 +67,7 @@ class ScenarioBar(QObject):
         tb.setObjectName("scenarioToolbar")
         tb.setMovable(False)
         tb.addWidget(QLabel(" Scenario: ", tb))
-        self.combo = QComboBox(tb)
+        self.combo = _Chooser(tb)
         self.combo.setObjectName("scenarioChooser")
         self.combo.setAccessibleName("Active scenario")
         self.combo.setToolTip(
@@ -50,6 +76,10 @@ class ScenarioBar(QObject):
         )
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(16)
+        # A long name (a scenario takes 100 characters) made the combo box as wide, and the note beside it, which
+        # says a scenario is shown, went into the toolbar's overflow menu at 1024 px. The list shows names whole.
+        self.combo.setMaximumWidth(self.combo.fontMetrics().averageCharWidth() * 36)
+        self.combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.combo.activated.connect(lambda _i: self.switch(self.combo.currentData()))
         tb.addWidget(self.combo)
         self.note = QLabel(tb)
@@ -140,15 +170,19 @@ class ScenarioBar(QObject):
         active = self.state.active
         if active is None:
             self.note.setText(units.count(len(names), "scenario") if names else "")
+            self.note.setToolTip("")
             self.note.setStyleSheet("")
             # Clearing the style sheet leaves the palette it set: "2 scenarios" stayed dark yellow-brown, hardly
             # readable on the dark theme's toolbar. An empty palette inherits the toolbar's again.
             self.note.setPalette(QPalette())
         else:
             count = override_count(self.state.scenario(active)) if active in names else 0
+            # The name is the combo box's, beside it (a long one pushed the note off the toolbar).
             self.note.setText(
-                f"Scenario {units.quoted(active)}: {units.count(count, 'change')} to Base; "
-                "edits are recorded in this scenario"
+                f"Scenario shown: {units.count(count, 'change')} to Base; edits are recorded in this scenario"
+            )
+            self.note.setToolTip(
+                f"Scenario {units.quoted(active)} is shown; Base is the plan without its changes"
             )
             self.note.setStyleSheet(ACTIVE_STYLE)
         self.note_action.setVisible(bool(self.note.text()))

@@ -1,7 +1,9 @@
 """Scenario names in the app's sentences (the toolbar's note, the prompts, the refusals, the notice, the Edit menu's
 undo text) are quoted by the one rule, :func:`planner.units.quoted`: in quotes and on one line. They were built in
 curly quotes on the spot (or ``repr``), so a name with a line break broke the toolbar's note and the status bar over
-two lines, and the combo box and the Show menu showed it raw."""
+two lines, and the combo box and the Show menu showed it raw. And a long name no longer pushes the note that says a
+scenario is shown off the toolbar (into its overflow menu): the combo box is at most 36 characters wide, eliding the
+name, and the note leaves the name to it."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ def test_scenario_names_are_quoted_on_one_line_in_every_sentence(window) -> None
     assert state.create(too_long) == "A scenario name has at most 100 characters."
     assert state.create(NAME) is None
     assert state.active == NAME
-    assert bar.note.text().startswith(f"Scenario {quoted(NAME)}: 0 changes to Base")
+    assert bar.note.toolTip().startswith(f"Scenario {quoted(NAME)} is shown")
     assert w.doc.undo_stack.undoText() == f"New Scenario {quoted(NAME)}"
     assert bar.combo.currentText() == one_line(NAME)
     bar._fill_show_menu()
@@ -53,3 +55,8 @@ def test_scenario_names_are_quoted_on_one_line_in_every_sentence(window) -> None
     QApplication.processEvents()
     for text in (bar.note.text(), w.status.currentMessage()):
         assert "\n" not in text and "\u201c" not in text
+    w.resize(1024, 700)
+    QApplication.processEvents()
+    assert bar.note.isVisible() and bar.note.text().startswith("Scenario shown: 0 changes to Base")
+    assert bar.toolbar.rect().contains(bar.note.geometry())
+    assert bar.combo.width() <= bar.combo.fontMetrics().averageCharWidth() * 36
