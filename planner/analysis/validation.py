@@ -415,13 +415,25 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
     # Work not done by the status date is placed after it (the rolling schedule every output shows): its floor is
     # the status date, a date too (H-unseen25: a status date of 31 Dec 9999 and a week left stopped every command
     # on an internal error writing the forecast finish).
-    from planner.analysis.progress import status_week
+    from planner.analysis.progress import status_week, to_week
 
     floor = status_week(plan) if graph.n else None
     held = False  # some work is held to the status date
+    left = ~cols.status_is(Status.DONE)
     if floor is not None:
-        left = ~cols.status_is(Status.DONE)
         nb, held = np.where(left, np.maximum(nb, floor), nb), bool(left.any())
+    # Work started and not done is placed at its actual start, what is left of it after that: a date too
+    # (fuzz_import 961065: an actual start of 31 Dec 9999 with 12 weeks left stopped `check` on an internal error
+    # writing the forecast finish).
+    started = [
+        (i, wk)
+        for i, a in enumerate(cols.actual_start)
+        if a is not None and left[i] and (wk := to_week(plan, a)) is not None and wk > nb[i]
+    ]
+    if started:
+        at, weeks = zip(*started, strict=True)
+        nb = nb.copy()
+        nb[list(at)] = weeks
     bound = (
         (float(nb.max()) if len(nb) else 0.0) + float(worst.sum()) + float(np.clip(graph.lag, 0, None).sum())
     )
@@ -478,8 +490,10 @@ def _dates_in_range(plan: Plan, graph: PlanGraph, nm: Namer, cols: Columns) -> l
                     if held
                     else ""
                 )
+                + (", started work placed at its actual start" if started else "")
                 + "), past 31 Dec 9999, the last date a calendar holds. Move the start date earlier"
                 + (", the status date earlier" if held else "")
+                + (", correct the actual starts" if started else "")
                 + f" or shorten the longest durations ({', '.join(nm(x) for x in longest)}).",
                 longest,
             )
