@@ -39,7 +39,7 @@ from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.state.file_guard import FileGuard, is_read_only
+from planner.ui.state.file_guard import FileGuard, is_read_only, shown_path
 from planner.ui.views import fallback_fonts
 from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
@@ -972,7 +972,7 @@ class MainWindow(QMainWindow):
         if is_read_only(path):
             self.show_error(
                 "Cannot save plan",
-                f"{Path(path).name} is read-only, so it was not changed.",
+                f"{shown_path(Path(path).name)} is read-only, so it was not changed.",
                 "Your changes are still here: use File > Save As\u2026 to save them under another name, or make "
                 "the file writable and save again.",
             )
@@ -985,8 +985,9 @@ class MainWindow(QMainWindow):
             clean_stale_temps(output_target(path))
             self.show_error(
                 "Cannot save plan",
-                f"The plan could not be saved to {path}.",
-                f"{exc.strerror or exc}. Your changes are still here; try another folder.",
+                f"The plan could not be saved to {shown_path(path)}.",
+                f"{exc.strerror or exc}. Your changes are still here: use File > Save As\u2026 to save them under "
+                "another name or in another folder.",
             )
             return False
         resolved = str(Path(path).resolve())

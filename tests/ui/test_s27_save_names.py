@@ -67,3 +67,28 @@ def test_a_folder_in_the_files_place_is_said(window, folder: Path) -> None:
     (folder / "plan.plan.json").mkdir()
     text = _refused(window, str(folder / "plan.plan.json"))
     assert "A folder of that name is in its place" in text
+
+
+def test_a_refused_long_name_fits_the_message_box(window, folder: Path) -> None:
+    """A name of 300 letters has nowhere to wrap: the 'Cannot save plan' box was as wide as the screen allowed and
+    cut the name off at its edge. The path loses its middle (…); the box stays a readable width."""
+    long_name = "q" * (_name_max(folder) + 45) + ".plan.json"
+    window.doc.add_decision("My unsaved edit")
+    assert window.save_to(str(folder / long_name)) is False
+    box = window.active_prompt
+    assert box is not None
+    text = box.text()
+    assert "\u2026" in text and text.endswith("qqq.plan.json.") and str(folder)[:20] in text
+    assert box.sizeHint().width() <= 720, box.sizeHint()
+    assert (
+        "File > Save As\u2026 to save them under another name or in another folder" in box.informativeText()
+    )
+    box.done(0)
+
+
+def test_a_refused_character_is_shown_as_its_escape(window, folder: Path) -> None:
+    window.doc.add_decision("My unsaved edit")
+    assert window.save_to(str(folder / "a\0b.plan.json")) is False
+    box = window.active_prompt
+    assert box is not None and "a\\x00b.plan.json" in box.text() and "\0" not in box.text()
+    box.done(0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QP
 
 from planner.model import dump_plan
 from planner.ui.state.settings import data_dir
+from planner.units import one_line
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,28 @@ def file_digest(path: str | os.PathLike[str]) -> str | None:
     finally:
         os.close(fd)
     return h.hexdigest()
+
+
+SHOWN_NAME_MOST = 60
+"""The most characters of one part of a path (a folder's or the file's name) a message shows; a longer one loses
+its middle (…)."""
+
+
+def shown_path(path: str | os.PathLike[str], most: int = SHOWN_NAME_MOST) -> str:
+    r"""A file's path or name as a message shows it: on one line (a control character as its escape,
+    :func:`planner.units.one_line`), and each folder's or the file's name longer than ``most`` characters with its
+    middle left out (…). A message box wraps a path after its slashes, but a name of 250 letters has nowhere to
+    wrap and the box cut it off at its edge.
+
+    >>> shown_path("/plans/a\0b.plan.json"), shown_path("/p/" + "x" * 100 + ".plan.json", 21)
+    ('/plans/a\\x00b.plan.json', '/p/xxxxxxxxxx….plan.json')
+    """
+    parts = one_line(os.fspath(path)).split("/")
+    head = (most - 1) // 2
+    return "/".join(
+        part if len(part) <= most else part[:head] + "\u2026" + part[len(part) - (most - 1 - head) :]
+        for part in parts
+    )
 
 
 def is_read_only(path: str | os.PathLike[str]) -> bool:
@@ -216,7 +239,7 @@ class FileGuard(QObject):
         if self.prompt is not None or getattr(w, "active_prompt", None) is not None:
             self._sig = None  # ask again once the other prompt is answered
             return None
-        name = Path(self.path or "").name
+        name = shown_path(Path(self.path or "").name)
         box = QMessageBox(
             QMessageBox.Icon.Warning, "File changed on disk", "", QMessageBox.StandardButton.NoButton, w
         )
@@ -317,7 +340,7 @@ class FileGuard(QObject):
         if state == "same" or self.known is None:
             return True  # unchanged, or a file that did not exist when opened/acknowledged
         w = self.window
-        name = Path(path).name
+        name = shown_path(Path(path).name)
         SB = QMessageBox.StandardButton
         text = (
             f"{name} was changed by another program since you opened it."
