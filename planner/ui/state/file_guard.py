@@ -97,6 +97,15 @@ def _signature(path: str) -> tuple[int, int, int] | None:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
+def _same_file(a: str, b: str) -> bool:
+    """True when names ``a`` and ``b`` lead to the same file: through symbolic links too (Save As onto a link
+    to the open file writes the open file), whether or not it exists now."""
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):  # a name the system refuses: not the open file (the save says why)
+        return False
+
+
 def lock_path_for(path: str) -> Path:
     key = hashlib.sha256(os.path.normcase(os.path.abspath(path)).encode("utf-8")).hexdigest()[:24]
     folder = data_dir() / "locks"
@@ -334,7 +343,7 @@ class FileGuard(QObject):
         """True when saving to ``path`` may go ahead now. When the open file changed (or vanished) on disk since
         the window last read or wrote it and the user has not seen that, ask first and return False; choosing
         Overwrite calls ``retry``."""
-        if self.path is None or os.path.abspath(path) != os.path.abspath(self.path):
+        if self.path is None or not _same_file(path, self.path):
             return True
         state, _ = self.disk_state()
         if state == "same" or self.known is None:
