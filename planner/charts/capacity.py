@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from planner.model import Plan
 
 OVER = style.OKABE_ITO[5]  # vermillion, always hatched too
+LABEL_GROUND = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+"""Behind the total capacity's label: the stacked load it stands on ran through its letters ('total cap|acity 5')."""
 CAPACITY = style.INK
 PANEL_IN = 0.78
 TOP_IN = 2.3
@@ -188,50 +190,19 @@ def draw_load(
             return
 
         # Stacked, over the union of every team's breakpoints.
-        grid = sorted({0.0, t_max} | {x for tl in loads for s_, e_, _ in tl.segments for x in (s_, e_)})
-        xs = np.array(grid)
-        stack = np.vstack([tl.at(xs) for tl in loads]) if loads else np.zeros((0, len(xs)))
         y0 = bottom + n * panel_h + 0.35
-        ax = fig.add_axes(style.inches_to_fig(fig, left, y0, right, h_in - y0 - top_h))
-        base = np.zeros(len(xs))
-        for k, tl in enumerate(loads):
-            ax.fill_between(
-                xs, base, base + stack[k], step="post", color=colors[k], linewidth=0, zorder=2, label=tl.name
-            )
-            base = base + stack[k]
-        caps = [tl.capacity for tl in loads if tl.capacity is not None]
-        if caps:
-            total_cap = float(sum(caps))
-            ax.axhline(total_cap, color=CAPACITY, linestyle="--", linewidth=1.1, zorder=3)
-            ax.annotate(
-                f"total capacity {style.fmt_weeks(total_cap)}"
-                + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
-                (0, total_cap),
-                xytext=(3, 3),
-                textcoords="offset points",
-                fontsize=style.SMALL_PT,
-                color=CAPACITY,
-            )
-        ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
-        ax.set_ylim(0, ymax * 1.15)
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-        time_axis(ax, plan, t_max, dates, label=False, top_weeks=plan.start_date is not None)
-        ax.tick_params(axis="x", labelbottom=False)
-        ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
-        # Clear of the y tick labels (up to "100.0" at the tick size, about 0.4 in).
-        ax.text(
-            -0.5 / (w_in - left - right),
-            0.5,
-            "All teams\n(people, stacked)",
-            transform=ax.transAxes,
-            ha="right",
-            va="center",
-            fontsize=style.LABEL_PT,
-            color=style.INK,
-            fontweight="bold",
+        _draw_stack(
+            fig,
+            plan,
+            loads,
+            colors,
+            t_max,
+            dates,
+            box=(left, y0, right, h_in - y0 - top_h),
+            label="All teams\n(people, stacked)",
+            label_pt=style.LABEL_PT,
+            label_in=0.5,  # clear of the y tick labels (up to "100.0" at the tick size, about 0.4 in)
         )
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
 
         # One panel per team.
         for k, tl in enumerate(loads):
@@ -340,6 +311,93 @@ def peak_text(tl: TeamLoad) -> str:
     return f"peak {style.fmt_weeks(tl.peak)} / {cap}" + ("  \u25b2 over" if tl.over() else "")
 
 
+STACK_GAP_IN = 0.12  # between the stacked chart and the rows under it
+STACK_TOP_IN = 0.3  # over the stacked chart drawn over the rows: its weeks
+STACK_LEAST_IN = 1.0  # the least height of the stacked chart over the rows
+STACK_LABEL_IN = 0.35  # its label stands this far left of the plot, clear of the tick labels (up to "100")
+
+
+def _stack_over_rows(h_in: float, n: int) -> float:
+    """The height (inches) of the stacked chart over ``n`` rows in a figure ``h_in`` tall: 0 where the rows at
+    :data:`ROW_IN` leave it less than :data:`STACK_LEAST_IN`; else 40 % of the room, from that least height up to
+    :data:`TOP_IN` (as over the panels)."""
+    room = h_in - _rows_height(n) - STACK_TOP_IN - STACK_GAP_IN
+    if room < STACK_LEAST_IN:
+        return 0.0
+    avail = h_in - style.TITLE_IN - ROWS_TOP_IN - _ROWS_BOTTOM_IN - STACK_TOP_IN - STACK_GAP_IN
+    return min(room, TOP_IN, max(STACK_LEAST_IN, avail * 0.4))
+
+
+def stack_over_rows_in(analysis: Analysis) -> float:
+    """The least figure height (inches) at which the chart with a row per team has the stacked chart over them."""
+    n = min(len(analysis.plan.teams), MAX_TEAMS)
+    return _rows_height(n) + STACK_TOP_IN + STACK_GAP_IN + STACK_LEAST_IN
+
+
+def _draw_stack(
+    fig: Figure,
+    plan: Plan,
+    loads: list[TeamLoad],
+    colors: list[str],
+    t_max: float,
+    dates: bool | None,
+    *,
+    box: tuple[float, float, float, float],
+    label: str,
+    label_pt: float,
+    label_in: float,
+) -> Any:
+    """Every team's load stacked against the total capacity, on axes at ``box`` (left, bottom, right, top margins
+    in inches), the weeks along its top, ``label`` right-aligned ``label_in`` left of the plot. Returns the axes."""
+    w_in = float(fig.get_size_inches()[0])
+    left, _, right, _ = box
+    grid = sorted({0.0, t_max} | {x for tl in loads for s_, e_, _ in tl.segments for x in (s_, e_)})
+    xs = np.array(grid)
+    stack = np.vstack([tl.at(xs) for tl in loads]) if loads else np.zeros((0, len(xs)))
+    ax = fig.add_axes(style.inches_to_fig(fig, *box))
+    base = np.zeros(len(xs))
+    for k, tl in enumerate(loads):
+        ax.fill_between(
+            xs, base, base + stack[k], step="post", color=colors[k], linewidth=0, zorder=2, label=tl.name
+        )
+        base = base + stack[k]
+    caps = [tl.capacity for tl in loads if tl.capacity is not None]
+    if caps:
+        total_cap = float(sum(caps))
+        ax.axhline(total_cap, color=CAPACITY, linestyle="--", linewidth=1.1, zorder=3)
+        ax.annotate(
+            f"total capacity {style.fmt_weeks(total_cap)}"
+            + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
+            (0, total_cap),
+            xytext=(3, 3),
+            textcoords="offset points",
+            fontsize=style.SMALL_PT,
+            color=CAPACITY,
+            zorder=6,
+            bbox=LABEL_GROUND,
+        )
+    ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
+    ax.set_ylim(0, ymax * 1.15)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+    time_axis(ax, plan, t_max, dates, label=False, top_weeks=plan.start_date is not None)
+    ax.tick_params(axis="x", labelbottom=False)
+    ax.tick_params(axis="y", labelsize=style.SMALL_PT, colors=style.MUTED)
+    ax.text(
+        -label_in / (w_in - left - right),
+        0.5,
+        label,
+        transform=ax.transAxes,
+        ha="right",
+        va="center",
+        fontsize=label_pt,
+        color=style.INK,
+        fontweight="bold",
+    )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
 def _rows_height(n: int) -> float:
     return style.TITLE_IN + ROWS_TOP_IN + ROW_IN * n + _ROWS_BOTTOM_IN
 
@@ -386,11 +444,14 @@ def _draw_rows(
 ) -> None:
     """A row per team, the team's name left of it and its peak against its capacity right of it: the team's load
     as a filled step (each row scaled to its own peak or capacity), its capacity dashed, its stretches over
-    capacity hatched, and the other schedule's load as the grey outline the subtitle names."""
+    capacity hatched, and the other schedule's load as the grey outline the subtitle names. Over the rows, the
+    stacked chart of every team where the figure has room for it (:func:`stack_over_rows_in`)."""
     w_in, h_in = fig.get_size_inches()
     n = len(loads)
     bottom = _ROWS_BOTTOM_IN
-    row_h = (h_in - style.TITLE_IN - ROWS_TOP_IN - bottom) / max(1, n)
+    stack_h = _stack_over_rows(h_in, n)
+    rows_top = style.TITLE_IN + ROWS_TOP_IN + (STACK_TOP_IN + stack_h + STACK_GAP_IN if stack_h else 0.0)
+    row_h = (h_in - rows_top - bottom) / max(1, n)
 
     texts = [peak_text(tl) for tl in loads]
     # Bold (over capacity) text is about 10 % wider than the estimate of plain text.
@@ -399,6 +460,34 @@ def _draw_rows(
     left = max(0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3))
     if w_in - left - right < 1.5:  # a narrow figure: the names give way to the plot
         left = max(0.6, w_in - right - 1.5)
+    # Rows tall enough for two lines: the peak under the name, left of the row (as on a panel), and the plot the
+    # width the figures took at its right (4 or 5 teams beside the tables at 1400x860: a 2 in plot of a 5 in chart).
+    peak_w = 1.1 * max((style.text_width_in(t, style.SMALL_PT) for t in texts), default=0.0)
+    two_lines = row_h * 0.8 >= 2 * style.SMALL_PT * 1.25 / 72
+    if two_lines:
+        left2 = max(0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3), 0.2 + peak_w)
+        two_lines = w_in - left2 - 0.15 >= 1.5
+        if two_lines:
+            left, right = left2, 0.15
+    if stack_h:  # room for the stacked chart's label ("All teams") left of its tick labels
+        left = max(left, STACK_LABEL_IN + style.text_width_in("All teams", style.SMALL_PT) * 1.1 + 0.1)
+        _draw_stack(
+            fig,
+            plan,
+            loads,
+            colors,
+            t_max,
+            dates,
+            box=(
+                left,
+                h_in - style.TITLE_IN - ROWS_TOP_IN - STACK_TOP_IN - stack_h,
+                right,
+                style.TITLE_IN + ROWS_TOP_IN + STACK_TOP_IN,
+            ),
+            label="All teams\n(stacked)",
+            label_pt=style.SMALL_PT,
+            label_in=STACK_LABEL_IN,
+        )
     chars = style.chars_fitting(left - 0.3, style.SMALL_PT)
     for k, tl in enumerate(loads):
         y = bottom + (n - 1 - k) * row_h
@@ -418,15 +507,23 @@ def _draw_rows(
         ax.set_ylim(0, top * 1.05)
         ax.set_yticks([])
         last = k == n - 1
-        time_axis(ax, plan, t_max, dates, label=last, top_weeks=k == 0 and plan.start_date is not None)
+        time_axis(
+            ax,
+            plan,
+            t_max,
+            dates,
+            label=last,
+            top_weeks=k == 0 and not stack_h and plan.start_date is not None,
+        )
         if not last:
             ax.tick_params(axis="x", labelbottom=False, length=0)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
         ax.spines["bottom"].set_color(style.GRID)
+        half = 0.065 / (0.8 * row_h) if two_lines else 0.0  # half a line, in the row's axes fractions
         ax.text(
             -0.08 / (w_in - left - right),
-            0.5,
+            0.5 + half,
             style.ellipsize(tl.name, chars),
             transform=ax.transAxes,
             ha="right",
@@ -445,11 +542,11 @@ def _draw_rows(
             )
         )
         ax.text(
-            1.0 + 0.08 / (w_in - left - right),
-            0.5,
+            -0.08 / (w_in - left - right) if two_lines else 1.0 + 0.08 / (w_in - left - right),
+            0.5 - half,
             texts[k],
             transform=ax.transAxes,
-            ha="left",
+            ha="right" if two_lines else "left",
             va="center",
             fontsize=style.SMALL_PT,
             color=OVER if tl.over() else style.MUTED,
@@ -517,6 +614,8 @@ def _draw_stacked_only(
             fontsize=style.SMALL_PT,
             color=CAPACITY,
             va="bottom",
+            zorder=6,
+            bbox=LABEL_GROUND,
         )
     # Stretches where some team is over its own capacity: a hatched strip under the stack.
     for tl in every_load:

@@ -296,15 +296,19 @@ class CapacityTab(LazyRefresh, QWidget):
         stacked chart alone was in sight, the panels 1,100 px under it)."""
         # (At the charts' own dpi: presented, the room's larger type scrolls the six panels rather than rows.)
         have = self.chart.height() / type_scale.FIGURE_DPI
-        self._rows = self._rows_in is not None and have < self._rows_in[1]
+        desk = max(dpi, type_scale.desk_dpi()) <= type_scale.FIGURE_DPI + 1e-6
+        # Shorter than the stacked chart over a panel per team: a row per team (the stacked chart over them where
+        # it has room), all in sight; four or five teams at ~400 px scrolled by 90 px to their last panel.
+        # At a large-type setting or presented (the room's dpi), rows only where not even the panels alone fit
+        # (the larger text scrolls instead).
+        least = (self._rows_in[2] if desk else self._rows_in[1]) if self._rows_in is not None else 0.0
+        self._rows = self._rows_in is not None and have < least
         height = self._chart_height_in
         if self._rows_in is not None and self._rows:
             height = self._rows_in[0]
-        elif self._rows_in is not None and type_scale.desk_dpi() <= type_scale.FIGURE_DPI + 1e-6:
-            # The stacked chart and every team's panel at their least height, drawn to the view where it is
-            # taller: every panel in sight (a maximised 1920x1080 window showed one panel and a half of six), or
-            # a short scroll to the last (at 1280x720 four teams' panels were 360 px under the stacked chart).
-            # Not at a large-type setting, whose text grows as far as the width allows and scrolls instead.
+        elif self._rows_in is not None and desk:
+            # The stacked chart and every team's panel at their least height, drawn to the view (taller than
+            # that here): every panel in sight (a maximised 1920x1080 window showed one panel and a half of six).
             height = min(height, self._rows_in[2])
         return int(4.0 * dpi), math.ceil(height * dpi)
 
