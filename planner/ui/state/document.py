@@ -308,7 +308,11 @@ class PlanDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return Path(self.path).name if self.path else "Untitled"
+        """The file's name as the title bar and the questions show it (on one line, a very long name shortened:
+        :func:`planner.ui.state.file_guard.shown_path`), or "Untitled"."""
+        from planner.ui.state.file_guard import shown_path
+
+        return shown_path(Path(self.path).name) if self.path else "Untitled"
 
     def set_estimate(self, estimate: str) -> None:
         """Which estimate the schedule uses (likely, optimistic, pessimistic, pert). A view setting, not an edit."""

@@ -1,0 +1,33 @@
+"""A plan file named with a line break, or with 250 letters (both valid on Linux): the close question said 'Save
+the changes to a' and 'b.plan.json before closing?' on two lines, and a long name stretched the box past the
+screen. The name is shown on one line (the break as its escape) and a long one loses its middle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.model import dump_plan
+
+
+@pytest.mark.parametrize("name", ["a\nb.plan.json", "n" * 240 + ".plan.json"])
+def test_the_close_question_names_the_file_on_one_line(qtbot, window, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(dump_plan(window.doc.plan), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.add_decision("My edit")
+    window.close()
+    box = window.active_prompt
+    assert box is not None and box.windowTitle() == "Unsaved changes"
+    text = box.text()
+    assert (
+        "\n" not in text
+        and text.startswith("Save the changes to ")
+        and text.endswith(".plan.json before closing?")
+    )
+    assert box.sizeHint().width() <= 720, box.sizeHint()
+    assert "\n" not in window.windowTitle()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible() and window.doc.is_modified
