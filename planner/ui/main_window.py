@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
         self.show_message(
-            f"Opened {Path(path).name}"
+            f"Opened {shown_path(Path(path).name)}"
             + (" (read-only: Save As keeps your changes)" if is_read_only(path) else "")
             + (f": {units.count(n_err, 'error')} to fix, see Findings" if n_err else "")
         )
@@ -1001,7 +1001,9 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         self._update_title()
         held = self._held_text()
-        self.show_message(f"Saved {Path(path).name}" + (f". {held}" if held else ""), 20000 if held else 8000)
+        self.show_message(
+            f"Saved {shown_path(Path(path).name)}" + (f". {held}" if held else ""), 20000 if held else 8000
+        )
         return True
 
     def ask_revert(self) -> QMessageBox | None:
@@ -1028,7 +1030,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         items = settings.recent_files()
         for k, p in enumerate(items, 1):
-            act = menu.addAction(f"&{k % 10} {Path(p).name}")
+            act = menu.addAction(f"&{k % 10} {shown_path(Path(p).name)}")
             act.setToolTip(p)
             act.setStatusTip(p)
             act.triggered.connect(lambda _c=False, p=p: self.ask_open(p))
@@ -1058,7 +1060,7 @@ class MainWindow(QMainWindow):
         entry = entries[0]
         SB = QMessageBox.StandardButton
         when = entry.written.strftime("%Y-%m-%d %H:%M") if entry.written else "an unknown time"
-        name = Path(entry.original_path).name if entry.original_path else "an unsaved plan"
+        name = shown_path(Path(entry.original_path).name) if entry.original_path else "an unsaved plan"
         moved_on = _disk_changed_text(entry, entry.disk_changed())
 
         def restore_then_next() -> None:

@@ -31,3 +31,30 @@ def test_the_close_question_names_the_file_on_one_line(qtbot, window, tmp_path: 
     assert "\n" not in window.windowTitle()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.isVisible() and window.doc.is_modified
+
+
+def test_opened_saved_recent_and_recovery_name_the_file_on_one_line(qtbot, window, tmp_path: Path) -> None:
+    """The status bar's 'Opened …' and 'Saved …', File > Recent and the crash-recovery question wrote the line
+    break as it is: the one-line status bar showed half the name."""
+    path = tmp_path / "a\nb.plan.json"
+    path.write_text(dump_plan(window.doc.plan), encoding="utf-8")
+    assert window.open_file(path)
+    assert window.status.currentMessage().startswith("Opened a\\x0ab.plan.json")
+    assert [a.text() for a in window.recent_menu.actions()][0] == "&1 a\\x0ab.plan.json"
+    window.doc.add_decision("My edit")
+    assert window.save()
+    assert window.status.currentMessage() == "Saved a\\x0ab.plan.json"
+    window.doc.add_decision("Typed before the crash")
+    window.write_recovery()
+    window.recovery.abandon()  # the process "crashes": the file stays, nobody owns it
+    from planner.ui.main_window import MainWindow
+
+    second = MainWindow(persist_layout=False)
+    qtbot.addWidget(second)
+    try:
+        box = second.check_recovery()
+        assert box is not None and "(a\\x0ab.plan.json)" in box.text() and "\n" not in box.text()
+        box.done(0)
+    finally:
+        second.discard_and_close()
+        window.recovery.remove()
