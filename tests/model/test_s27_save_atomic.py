@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from planner.model.io import atomic_write, output_target, write_text_atomic
 
@@ -159,3 +162,22 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, mode: int) -> None:
     path.chmod(0o644)
     write_text_atomic(path, "new\n")  # writable again: written
     assert path.read_text(encoding="utf-8") == "new\n"
+
+
+_NAMES = st.text(
+    st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1, max_size=255
+).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) <= 255)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_NAMES)
+@example(name="x" * 255)  # the longest name: its temporary file's name is shortened
+@example(name="界" * 85)  # 255 bytes of three-byte letters: shortened on a letter's edge
+@example(name=".hidden.~123-4~x.tmp")  # a name that looks like one of our temporary files
+def test_any_name_the_file_system_takes_is_written_alone(tmp_path: Path, name: str) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = folder / name
+    write_text_atomic(path, "a\n")
+    write_text_atomic(path, "b\n")
+    assert path.read_text(encoding="utf-8") == "b\n"
+    assert _files(folder) == [name]
