@@ -165,7 +165,7 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, mode: int) -> None:
 
 
 _NAMES = st.text(
-    st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1, max_size=255
+    st.characters(exclude_characters="/\0", exclude_categories=["Cs"]), min_size=1, max_size=255
 ).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) <= 255)
 
 
