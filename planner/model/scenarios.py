@@ -438,6 +438,7 @@ _PLAN_FIELD_WORDS = {
     "start_date": "start date",
     "status_date": "status date",
     "cost_of_delay": "cost of delay",
+    "ai_system": "AI system",
 }
 _KEPT = ("title", "decisions", "dependencies", "scenarios", "layout")
 
@@ -482,6 +483,15 @@ def unrecorded_changes(base: Plan, edited: Plan) -> list[str]:
             kept = len(new) == len(old) and all(_team_kept(t, b) for t, b in zip(new, old, strict=True))
         elif f == "risks":
             kept = len(new) == len(old) and all(_risk_kept(r, b, ids) for r, b in zip(new, old, strict=True))
+            if not kept and len(new) == len(old):
+                alike = (
+                    b.model_copy(update={"decisions": r.decisions}) for r, b in zip(new, old, strict=True)
+                )
+                if all(_risk_kept(r, b, ids) for r, b in zip(new, alike, strict=True)):
+                    out.append(
+                        "risks' decisions"
+                    )  # only those (a decision's id changed, which its risks follow)
+                    continue
         elif f == "ai_system" and new is not None and old is not None and old.go_live not in ids:
             kept = new == old.model_copy(update={"go_live": None})  # its go-live decision dropped
         else:

@@ -30,13 +30,13 @@ def test_the_notice_of_changes_a_scenario_does_not_keep_reads_as_english(qapp, t
             two = w.status.currentMessage()
         finally:
             monkey.close()
-    # Session 27: the Plan & stages page refuses a stage up front in a scenario (tests/ui/test_s27_scen_read_only.py);
-    # the notice is left for paths that do not refuse (here the document's edit_plan, as another tab calls it).
+    # Session 27: such edits are refused in a scenario, up front by the Plan & stages page
+    # (tests/ui/test_s27_scen_read_only.py), taken back at once when made another way (the document's edit_plan, as
+    # another tab calls it: tests/ui/test_s27_scen_notice_fallback.py); the refusal joins the fields in English.
     assert one.startswith(
-        "Not changed: The plan's title, description, dates, stages, gate criteria, areas and team "
+        "Not changed: changes to the plan's title, description, dates, stages, gate criteria, "
     )
-    lead = f"Scenario {quoted(scenario)} records decisions, links, team capacity and risk odds; "
-    assert (
-        two
-        == lead + "changes to its description and currency are not kept \u2014 switch to Base to make them."
+    assert two == (
+        f"Not changed: changes to its description and currency are made in Base, not in scenario {quoted(scenario)}, "
+        "which records decisions, links, team capacity and risk odds. Show Base (Scenario > Show) to make them."
     )

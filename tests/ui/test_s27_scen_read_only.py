@@ -77,9 +77,9 @@ def test_the_plan_page_is_read_only_in_a_scenario_and_editable_in_base(window, q
     # The page's own calls (a button's slot reached some other way) are refused and say why.
     w.plan_view._add_stage()
     assert w.status.currentMessage() == (
-        "Not changed: The plan's title, description, dates, stages, gate criteria, areas and team names are kept "
-        f"in Base, not in scenario {quoted(scenario)}, which records decisions, links, team capacity and risk odds. "
-        "Show Base (Scenario > Show) to change them."
+        "Not changed: changes to the plan's title, description, dates, stages, gate criteria, areas and team names "
+        f"are made in Base, not in scenario {quoted(scenario)}, which records decisions, links, team capacity and "
+        "risk odds. Show Base (Scenario > Show) to make them."
     )
     w.plan_view.set_status_today()
     w.plan_view._add_ref("teams")

@@ -12,9 +12,9 @@ captured, never copies, so the commands before and after it keep pointing at the
 :meth:`ScenarioState.file_plan`: the base with its scenarios, never the materialised plan.
 
 What a scenario cannot hold (the plan's title, dates, stages, areas, team names, risk texts, baselines...) is
-refused up front by the editors of it while a scenario is shown (:meth:`ScenarioState.refusal`: the Plan & stages
-page is read-only but for team capacity, Save Baseline is refused); an edit of it by a path that does not refuse it
-is still made, and :attr:`ScenarioState.notice` then says it will not be kept.
+refused while a scenario is shown (:meth:`ScenarioState.refusal`): up front by the Plan & stages page (read-only but
+for team capacity) and Save Baseline; made by another editor, the step is taken back at once and the status bar says
+why (:meth:`ScenarioState.record`). It was applied to the view and lost when the scenario was left.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
 from planner.model import Plan, Scenario
@@ -94,6 +94,9 @@ class ScenarioState(QObject):
         )
         self._base: Plan | None = None
         self._recording = False
+        self._index = 0  # the undo stack's index at the last record: a step done or redone raises it
+        self._lost: list[str] = []  # what the scenario shown could not keep at the last record
+        self._scenario_step = False  # the last step was a scenario operation (never refused)
         doc.plan_changed.connect(self.record)
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -130,8 +133,13 @@ class ScenarioState(QObject):
         self.changed.emit()
 
     def record(self) -> None:
-        """Re-derive the active scenario's overrides from the materialised plan (after every change)."""
+        """Re-derive the active scenario's overrides from the materialised plan (after every change); a step that
+        changed what the scenario cannot keep is refused (:meth:`_refuse`)."""
+        index = self.doc.undo_stack.index()
+        forward, self._index = index > self._index, index
+        scenario_step, self._scenario_step = self._scenario_step, False
         if self.active is None or self._base is None or self._recording:
+            self._lost = []
             return
         base, plan = self._base, self.doc.plan
         k = next((i for i, s in enumerate(base.scenarios) if s.name == self.active), None)
@@ -145,13 +153,32 @@ class ScenarioState(QObject):
                 base.scenarios[k] = new
                 self.changed.emit()
             lost = self.unrecorded()
-            if lost:  # a path that does not refuse such an edit up front (the Plan & stages page does)
+            fresh = [x for x in lost if x not in self._lost]
+            self._lost = lost
+            if fresh and forward and not scenario_step:
+                # An editor that does not refuse it up front (the Plan & stages page and Save Baseline do): the step
+                # is taken back once the signals of this one are delivered, and leaves no redo behind.
+                QTimer.singleShot(0, self, lambda: self._refuse(index, fresh))
+            elif lost:  # made some other way (an undo): said, as it will not be kept
                 self.notice.emit(
                     f"Scenario {quoted(self.active)} records {RECORDED}; changes to its {joined(lost)} are not "
                     "kept \u2014 switch to Base to make them."
                 )
         finally:
             self._recording = False
+
+    def _refuse(self, index: int, lost: list[str]) -> None:
+        """Take back the step that brought the undo stack to ``index`` and changed ``lost`` (what the scenario shown
+        cannot keep), unless something else happened since, and say why: the edit would have been shown, then lost
+        on leaving the scenario."""
+        stack = self.doc.undo_stack
+        if self.active is None or stack.index() != index or stack.index() == 0:
+            return
+        stack.undo()
+        drop = QUndoCommand()
+        drop.setObsolete(True)  # pushed, it takes the refused step's redo away and adds nothing
+        stack.push(drop)
+        self.notice.emit(f"Not changed: {self.refusal('its ' + joined(lost))}")
 
     def unrecorded(self) -> list[str]:
         """What the scenario shown was edited in that it cannot keep, in words (:func:`unrecorded_changes`, and its
@@ -164,13 +191,13 @@ class ScenarioState(QObject):
         return (["title"] if plan.title != scenario_title(base.title, self.active) else []) + lost
 
     def refusal(self, what: str) -> str | None:
-        """None at the base; in a scenario, why an edit of ``what`` (a plural: 'the plan's dates', 'stages') is
-        refused up front, as Plan > Save Baseline is: it is kept in Base, and a scenario would lose it."""
+        """None at the base; in a scenario, why an edit of ``what`` ('the plan's dates', 'its budget') is refused,
+        as Plan > Save Baseline is: it is made in Base, and a scenario would lose it."""
         if self.active is None:
             return None
         return (
-            f"{what[0].upper()}{what[1:]} are kept in Base, not in scenario {quoted(self.active)}, which records "
-            f"{RECORDED}. Show Base (Scenario > Show) to change them."
+            f"changes to {what} are made in Base, not in scenario {quoted(self.active)}, which records {RECORDED}. "
+            "Show Base (Scenario > Show) to make them."
         )
 
     # -- snapshots -------------------------------------------------------------------------------------------
@@ -187,6 +214,7 @@ class ScenarioState(QObject):
 
     def _apply(self, snap: _Snapshot) -> None:
         self.steps += 1
+        self._scenario_step = True
         base = snap.base
         if snap.fields is not None:
             for key, value in snap.fields.items():
