@@ -26,6 +26,9 @@ def test_scenario_names_are_quoted_on_one_line_in_every_sentence(window) -> None
     assert bar.note.toolTip().startswith(f"Scenario {quoted(NAME)} is shown")
     assert w.doc.undo_stack.undoText() == f"New Scenario {quoted(NAME)}"
     assert bar.combo.currentText() == one_line(NAME)
+    assert w.doc.plan.title.endswith(
+        f"\u2014 scenario: {one_line(NAME)}"
+    )  # charts and the report title it so
     bar._fill_show_menu()
     assert one_line(NAME) in [a.text() for a in bar.show_menu.actions()]
     assert state.create(NAME) == f"There is already a scenario called {quoted(NAME)}; choose another name."

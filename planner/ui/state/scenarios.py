@@ -35,7 +35,7 @@ from planner.model.scenarios import (
     named,
     unrecorded_changes,
 )
-from planner.units import joined, quoted
+from planner.units import joined, one_line, quoted
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -64,7 +64,9 @@ def display_plan(base: Plan, name: str) -> Plan:
 
 
 def scenario_title(title: str, name: str) -> str:
-    return f"{title} \u2014 scenario: {name}"
+    """The title a scenario's plan is shown (and charted, reported) under; on one line (:func:`units.one_line`)
+    whatever the name holds: a line break in it split the chart titles and the report's running head."""
+    return f"{title} \u2014 scenario: {one_line(name)}"
 
 
 @dataclass
