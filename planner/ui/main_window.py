@@ -961,9 +961,31 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "Save plan as", start, FILE_FILTER)
             if not path:
                 return False
-            if not path.endswith(".json"):
+            if not path.lower().endswith(".json"):
                 path += ".plan.json"
+                if os.path.lexists(path):  # the dialog asked about the name as typed, not this one
+                    return self._confirm_replace(path)
         return self.save_to(path)
+
+    def _confirm_replace(self, path: str) -> bool:
+        """Ask before Save As replaces ``path``, a name the app completed; False now, saved on Replace."""
+        SB = QMessageBox.StandardButton
+
+        def done(button: QMessageBox.StandardButton) -> None:
+            if button == SB.Save:
+                self.save_to(path)
+
+        box = self._prompt(
+            QMessageBox.Icon.Warning,
+            "Replace file?",
+            f"{shown_path(Path(path).name)} already exists. Replace it?",
+            SB.Save | SB.Cancel,
+            done,
+            "Its content is replaced by the plan in this window.",
+            SB.Cancel,
+        )
+        box.button(SB.Save).setText("Replace")
+        return False
 
     def save_to(self, path: str) -> bool:
         """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
