@@ -377,7 +377,7 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
     replaced: set[str] = set()
     for dec in edited.decisions:
         old = base_by_id.get(dec.id)
-        if old is None:
+        if old is None or dec.__dict__ == old.__dict__:  # (every field alike: most of a large plan, at once)
             continue
         changes: dict[str, Any] = {}
         other_change = False
@@ -407,12 +407,18 @@ def derive_scenario(base: Plan, edited: Plan, name: str, description: str = "") 
     # Links, pair by pair: a (from, to) pair whose links differ between the surviving base links and the edited
     # plan is removed and its edited links are added back, in the edited order.
     surviving = [x for x in base.dependencies if x.from_ not in gone and x.to not in gone]
-    have: dict[tuple[str, str], Counter[tuple[Any, ...]]] = {}
-    want: dict[tuple[str, str], Counter[tuple[Any, ...]]] = {}
+    have: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    want: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
     for links, table in ((surviving, have), (edited.dependencies, want)):
         for x in links:
-            table.setdefault((x.from_, x.to), Counter())[_dep_key(x)] += 1
-    changed = {p for p in have.keys() | want.keys() if have.get(p) != want.get(p)}
+            table.setdefault((x.from_, x.to), []).append(_dep_key(x))
+
+    def differ(a: list[tuple[Any, ...]] | None, b: list[tuple[Any, ...]] | None) -> bool:
+        """The pair's links differ, in any order (a Counter only where the lists are not alike as they are: a
+        Counter for each of a 10,000-decision plan's 30,000 links took 0.4 s of every edit in a scenario)."""
+        return a != b and (a is None or b is None or Counter(a) != Counter(b))
+
+    changed = {p for p in have.keys() | want.keys() if differ(have.get(p), want.get(p))}
     sc.remove_dependencies = [LinkRef(**{"from": f, "to": t}) for f, t in sorted(changed & have.keys())]
     sc.add_dependencies = [x.model_copy(deep=True) for x in edited.dependencies if (x.from_, x.to) in changed]
     base_teams = {t.id: t for t in base.teams}
