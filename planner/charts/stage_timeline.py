@@ -419,12 +419,22 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             start = r.gated_start * pt_per_wk - 4
         else:
             start = gate_x - marker_r - 2
-        full = f"gate wk {style.fmt_weeks(r.gate)}" + (f" \u00b7 {units.format_date(date)}" if date else "")
+        week_only = f"gate wk {style.fmt_weeks(r.gate)}"
+        full = week_only + (f" \u00b7 {units.format_date(date)}" if date else "")
+        words = full
         gate_size, dx, ha, upper = _gate_place(
             full, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72
         )
-        ax.annotate(
-            full,
+        if ha == "right" and gate_x + dx - style.measured_width_in(full, gate_size) * 72 < -1.0:
+            # Over its window and out past the axis into the names' column (a stage's count under its name lay
+            # under 'gate wk 27.5 · 10 Sep 2027' at the tab's narrowest, 5 in): the week alone, whole, the date on
+            # hover in the app (the artist's label, 'Gate wk 27.5 · 10 Sep 2027').
+            words = week_only
+            gate_size, dx, ha, upper = _gate_place(
+                words, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72
+            )
+        gate_words = ax.annotate(
+            words,
             (r.gate, ry if upper else gy),
             xytext=(dx, 0.0),
             textcoords="offset points",
@@ -440,6 +450,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
                 "alpha": 0.9,
             },
         )
+        if words != full:  # capitalised: a tooltip's sentence, not a second gate's words to the label readers
+            gate_words.set_label(full[:1].upper() + full[1:])
         _readiness(rx, y, r, font)
 
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
