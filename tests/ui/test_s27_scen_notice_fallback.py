@@ -31,6 +31,9 @@ def refused(qtbot: Any, w: Any, edit: Any, what: str) -> None:
     assert w.status.currentMessage() == said[0]
     assert (doc.undo_stack.count(), doc.undo_stack.index(), doc.undo_stack.isClean()) == (steps, index, clean)
     assert not doc.undo_stack.canRedo() and doc.scenarios.unrecorded() == []
+    assert (
+        not w.redo_action.isEnabled() and w.redo_action.text() == "&Redo"
+    )  # no redo of the refused edit offered
 
 
 def test_an_edit_a_scenario_cannot_keep_is_taken_back_and_said(window, qtbot, tmp_path) -> None:

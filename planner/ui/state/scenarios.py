@@ -176,10 +176,12 @@ class ScenarioState(QObject):
         stack = self.doc.undo_stack
         if self.active is None or stack.index() != index or stack.index() == 0:
             return
+        # Undone by hand and made obsolete, the undo stack deletes it on its undo (leaving nothing to redo) and
+        # tells the Undo and Redo actions; an undo then an obsolete command pushed left 'Redo Change Budget' on.
+        step = stack.command(index - 1)
+        step.undo()
+        step.setObsolete(True)
         stack.undo()
-        drop = QUndoCommand()
-        drop.setObsolete(True)  # pushed, it takes the refused step's redo away and adds nothing
-        stack.push(drop)
         self.notice.emit(f"Not changed: {self.refusal('its ' + joined(lost))}")
 
     def unrecorded(self) -> list[str]:
