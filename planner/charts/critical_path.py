@@ -30,8 +30,13 @@ FONT = 8.0
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
 
 
+WRAP_IN = LINK_W + 0.05
+"""Room kept left of a row's first chip (and right of its last) for a link that wraps from the row above: as long
+as a link between chips, so that its type and lag fit ('+0.5 wk' ran under the chip at 13.8 in, six chips a row)."""
+
+
 def _per_row(width_in: float) -> int:
-    return max(1, int((width_in - 2 * MARGIN_IN + LINK_W) / (CHIP_W + LINK_W)))
+    return max(1, int((width_in - 2 * max(MARGIN_IN, WRAP_IN) + LINK_W) / (CHIP_W + LINK_W)))
 
 
 def critical_path_per_row(width_in: float) -> int:
@@ -285,7 +290,7 @@ def _draw(
             xa, xb, y = cx[k] + CHIP_W / 2, cx[k + 1] - CHIP_W / 2, cy[k]
         else:
             link_segs.append([(cx[k] + CHIP_W / 2, cy[k]), (cx[k] + CHIP_W / 2 + LINK_W * 0.6, cy[k])])
-            xa, xb, y = max(0.05, cx[k + 1] - CHIP_W / 2 - LINK_W * 0.8), cx[k + 1] - CHIP_W / 2, cy[k + 1]
+            xa, xb, y = max(0.05, cx[k + 1] - CHIP_W / 2 - LINK_W), cx[k + 1] - CHIP_W / 2, cy[k + 1]
         link_segs.append([(xa, y), (xb - 0.06, y)])
         heads.append((xb - 0.05, y))
         if label and label != "FS" and xb - xa > 0.2:  # plain finish-to-start is the default, said once below
