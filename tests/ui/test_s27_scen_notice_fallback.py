@@ -77,3 +77,24 @@ def test_an_edit_a_scenario_cannot_keep_is_taken_back_and_said(window, qtbot, tm
     doc.undo_stack.redo()
     assert doc.scenarios.active == scenario and doc.decision(risky) is None
     assert doc.plan.risks[0].probability == 0.9
+
+
+def test_an_edit_not_taken_back_in_time_is_said_not_kept(window, qtbot) -> None:
+    """Another step made before the refusal's turn comes (a script, a burst of keys): the first is not undone from
+    under it, and the status bar says the change will not be kept."""
+    w = window
+    assert w.open_file(SAMPLES / "fraud-detection.plan.json")
+    doc = w.doc
+    scenario = doc.scenarios.names()[0]
+    assert w.scenario_bar.switch(scenario)
+    said: list[str] = []
+    doc.scenarios.notice.connect(said.append)
+    assert doc.edit_plan(budget=5.0) is None
+    assert doc.edit_risk(0, probability=0.3) is None  # before the event loop turns
+    qtbot.waitUntil(lambda: bool(said))
+    QApplication.processEvents()  # the refusal's turn: too late, it says so too
+    assert set(said) == {
+        f"Scenario {quoted(scenario)} records decisions, links, team capacity and risk odds; changes to its budget "
+        "are not kept \u2014 switch to Base to make them."
+    }
+    assert doc.plan.budget == 5.0 and doc.plan.risks[0].probability == 0.3

@@ -162,10 +162,7 @@ class ScenarioState(QObject):
                 # is taken back once the signals of this one are delivered, and leaves no redo behind.
                 QTimer.singleShot(0, self, lambda: self._refuse(index, fresh))
             elif lost:  # made some other way (an undo): said, as it will not be kept
-                self.notice.emit(
-                    f"Scenario {quoted(self.active)} records {RECORDED}; changes to its {joined(lost)} are not "
-                    "kept \u2014 switch to Base to make them."
-                )
+                self._say_not_kept(lost)
         finally:
             self._recording = False
 
@@ -175,6 +172,8 @@ class ScenarioState(QObject):
         on leaving the scenario."""
         stack = self.doc.undo_stack
         if self.active is None or stack.index() != index or stack.index() == 0:
+            if self.unrecorded():  # another step came first: it is said, as it will not be kept
+                self._say_not_kept(self.unrecorded())
             return
         # Undone by hand and made obsolete, the undo stack deletes it on its undo (leaving nothing to redo) and
         # tells the Undo and Redo actions; an undo then an obsolete command pushed left 'Redo Change Budget' on.
@@ -183,6 +182,12 @@ class ScenarioState(QObject):
         step.setObsolete(True)
         stack.undo()
         self.notice.emit(f"Not changed: {self.refusal('its ' + joined(lost))}")
+
+    def _say_not_kept(self, lost: list[str]) -> None:
+        self.notice.emit(
+            f"Scenario {quoted(self.label())} records {RECORDED}; changes to its {joined(lost)} are not kept "
+            "\u2014 switch to Base to make them."
+        )
 
     def unrecorded(self) -> list[str]:
         """What the scenario shown was edited in that it cannot keep, in words (:func:`unrecorded_changes`, and its
