@@ -1329,7 +1329,7 @@ class MainWindow(QMainWindow):
 def _disk_changed_text(entry: recovery.RecoveryEntry, state: str | None) -> str:
     """What happened to the recovered plan's file since the crash (``state`` from ``entry.disk_changed()``), in
     words; empty when nothing did."""
-    name = Path(entry.original_path or "").name
+    name = shown_path(Path(entry.original_path or "").name)
     if state == "modified":
         return (
             f"{name} has changed on disk since these edits were made: they are based on an older version. "

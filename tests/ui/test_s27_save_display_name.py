@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from planner.model import dump_plan
+from planner.templates import load_template
 
 
 @pytest.mark.parametrize("name", ["a\nb.plan.json", "n" * 240 + ".plan.json"])
@@ -54,6 +55,35 @@ def test_opened_saved_recent_and_recovery_name_the_file_on_one_line(qtbot, windo
     try:
         box = second.check_recovery()
         assert box is not None and "(a\\x0ab.plan.json)" in box.text() and "\n" not in box.text()
+        box.done(0)
+    finally:
+        second.discard_and_close()
+        window.recovery.remove()
+
+
+def test_compare_and_the_changed_on_disk_notes_name_the_file_on_one_line(
+    qtbot, window, tmp_path: Path
+) -> None:
+    path = tmp_path / "a\nb.plan.json"
+    path.write_text(dump_plan(window.doc.plan), encoding="utf-8")
+    assert window.open_file(path)
+    window.doc.add_decision("My edit")
+    path.write_text(
+        dump_plan(load_template("blank")).replace('"title": "', '"title": "Theirs: ', 1), encoding="utf-8"
+    )
+    dialog = window.file_guard.compare()
+    assert dialog.windowTitle() == "Compare a\\x0ab.plan.json"
+    dialog.reject()
+    window.write_recovery()
+    window.recovery.abandon()
+    from planner.ui.main_window import MainWindow
+
+    second = MainWindow(persist_layout=False)
+    qtbot.addWidget(second)
+    try:
+        box = second.check_recovery()
+        assert box is not None
+        assert "a\\x0ab.plan.json has changed on disk since these edits were made" in box.informativeText()
         box.done(0)
     finally:
         second.discard_and_close()

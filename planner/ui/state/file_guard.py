@@ -307,7 +307,7 @@ class FileGuard(QObject):
             disk = [f"(the file cannot be read: {exc.strerror or exc})"]
         plan = w.doc.file_plan() if hasattr(w.doc, "file_plan") else w.doc.plan
         mine = dump_plan(plan).splitlines()
-        name = Path(self.path or "").name
+        name = shown_path(Path(self.path or "").name)
         diff = list(
             difflib.unified_diff(disk, mine, f"{name} (on disk)", f"{name} (this window)", lineterm="", n=2)
         )
