@@ -973,9 +973,9 @@ def atomic_write(
             exc.errno, f"The folder {folder} does not let this user write in it", str(target)
         ) from None
     try:
-        if st is not None:
-            _give_owner(fd, st)
         with os.fdopen(fd, "wb") as fh:
+            if st is not None:
+                _give_owner(fh.fileno(), st)
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
