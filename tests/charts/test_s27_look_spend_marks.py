@@ -4,6 +4,7 @@ through their letters ('fini|sh'), in the app's Cost tab and in exports."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,6 +16,12 @@ from planner.charts.cost import draw_spend_curve
 from planner.model import load_plan
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
+
+
+def _x_px(ax: Any, line: Any) -> float:
+    """Where a vertical grid line is, in display pixels."""
+    x = float(np.asarray(line.get_xdata(), dtype=float)[0])
+    return float(ax.transData.transform(np.array([[x, 0.0]]))[0, 0])
 
 
 @pytest.mark.parametrize("size", [(5.0, 4.4), (11.0, 5.5)])
@@ -31,9 +38,7 @@ def test_grid_lines_do_not_show_through_the_mark_labels(name: str, size: tuple[f
     grid = [line for line in ax.get_xgridlines() if line.get_visible()]
     for mark in marks:
         box = mark.get_window_extent(renderer)
-        crossing = [
-            line for line in grid if box.x0 < ax.transData.transform((line.get_xdata()[0], 0))[0] < box.x1
-        ]
+        crossing = [line for line in grid if box.x0 < _x_px(ax, line) < box.x1]
         if not crossing:
             continue
         patch = mark.get_bbox_patch()  # the letters on a ground that hides the line under them
