@@ -220,9 +220,15 @@ class ScenarioBar(QObject):
             return False
         # What is being typed belongs to the plan it was typed in: a switch from the menu or a key left an
         # inspector field uncommitted (a menu takes no focus), and it was then applied to the scenario shown next.
-        self.window.commit_pending()
+        self._commit_typed()
         self.state.switch(name)
         return True
+
+    def _commit_typed(self) -> None:
+        """Commit what is being typed (a table cell, the inspector, the Plan & stages page) to the plan it was typed
+        in, before a scenario operation swaps the plan shown."""
+        self.window.commit_pending()
+        self.window.plan_view.commit_pending()
 
     # -- prompts ---------------------------------------------------------------------------------------------
     def _ask(self, title: str, label: str, value: str, done: Any) -> QInputDialog:
@@ -257,7 +263,7 @@ class ScenarioBar(QObject):
     def ask_new(self) -> QInputDialog | None:
         if self._refused_while_presenting():
             return None
-        self.window.commit_pending()  # the new scenario keeps what is being typed
+        self._commit_typed()  # the new scenario keeps what is being typed
         what = "the base plan" if self.state.active is None else f"scenario {units.quoted(self.state.active)}"
         return self._ask(
             "New scenario",
@@ -292,7 +298,7 @@ class ScenarioBar(QObject):
         name = self._editable_scenario()
         if name is None:
             return None
-        self.window.commit_pending()
+        self._commit_typed()
         SB = QMessageBox.StandardButton
         return self.window._prompt(
             QMessageBox.Icon.Question,
@@ -307,7 +313,7 @@ class ScenarioBar(QObject):
         name = self._editable_scenario()
         if name is None:
             return None
-        self.window.commit_pending()
+        self._commit_typed()
         SB = QMessageBox.StandardButton
         return self.window._prompt(
             QMessageBox.Icon.Question,
@@ -322,7 +328,7 @@ class ScenarioBar(QObject):
     def show_compare(self) -> Any:
         from planner.ui.tabs.compare_view import CompareDialog
 
-        self.window.commit_pending()  # compared with what is being typed
+        self._commit_typed()  # compared with what is being typed
         if self.compare_dialog is None:
             self.compare_dialog = CompareDialog(self.doc, self.window)
         self.compare_dialog.refresh_choices()

@@ -128,3 +128,27 @@ def test_the_plan_page_is_read_only_in_a_scenario_and_editable_in_base(window, q
     for _ in range(3):
         doc.undo_stack.redo()
     assert doc.scenarios.active is None and len(doc.plan.stages) == stages + 1
+
+
+def test_text_typed_in_base_is_kept_when_a_scenario_is_shown(window, qtbot) -> None:
+    """A plan title typed in Base (Enter not pressed) and a scenario then shown by its key or menu (which take no
+    focus): the title went, and the status bar said an edit of the title was refused. It is committed to Base first."""
+    w = window
+    assert w.open_file(FRAUD)
+    doc = w.doc
+    w.inspector_tabs.setCurrentWidget(w.plan_view)
+    qtbot.waitUntil(lambda: child(w, QLineEdit, "plan.title").text() == doc.plan.title)  # the page of this plan
+    title = child(w, QLineEdit, "plan.title")
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Typed in Base")
+    goal = child(w, QPlainTextEdit, "stage.0.goal")
+    goal.setPlainText("A goal typed in Base")  # its pause (1.5 s) not waited for
+    w.scenario_bar.next_action.trigger()
+    assert doc.scenarios.active == doc.scenarios.names()[0]
+    assert doc.scenarios.base.title == "Typed in Base"
+    assert doc.scenarios.base.stages[0].goal == "A goal typed in Base"
+    assert doc.plan.title.startswith("Typed in Base \u2014 scenario: ")
+    assert not w.status.currentMessage().startswith("Not changed")
+    shown(qtbot, w, None)
+    assert doc.plan.title == "Typed in Base" and doc.plan.stages[0].goal == "A goal typed in Base"

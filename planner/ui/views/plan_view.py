@@ -101,6 +101,20 @@ class PlanView(QScrollArea):
             if w is not None:
                 w.setFocus()
 
+    def commit_pending(self) -> None:
+        """Commit text typed but not yet committed (Enter not pressed, the field not left) to the plan it was typed
+        in, before that plan is swapped for another: typed in Base, a plan title went when a scenario was shown
+        (by a key or the menu, which take no focus), and the status bar said it was refused."""
+        page = self.widget()
+        if page is None:
+            return
+        for line in page.findChildren(QLineEdit):
+            if line.isModified() and not line.isReadOnly():
+                line.editingFinished.emit()
+                line.setModified(False)
+        for text in page.findChildren(PlainTextField):
+            text.flush()
+
     def _refusal(self) -> str | None:
         """Why the page's fields are read-only now (a scenario is shown), or None."""
         return self.doc.scenarios.refusal(BASE_ONLY)
