@@ -265,6 +265,16 @@ class FileGuard(QObject):
             keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
             compare_b = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
             box.setDefaultButton(keep_b)
+        elif os.path.isdir(self.path or ""):  # (a checkout that turned the file into a folder, or a mistake)
+            box.setText(f"{name} was replaced by a folder of the same name.")
+            box.setInformativeText(
+                "Your plan is still here, but Save cannot write it there while the folder is in its place: "
+                "save it somewhere else?"
+            )
+            reload_b = compare_b = None  # type: ignore[assignment]
+            keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+            box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(keep_b)
         else:
             box.setText(f"{name} was deleted or moved by another program.")
             box.setInformativeText("Keep the plan open (Save recreates the file), or save it somewhere else?")
