@@ -962,9 +962,11 @@ def atomic_write(
     clean_stale_temps(stem)  # a write killed earlier left its temporary file; its writer is gone
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(stem), suffix=suffix, dir=folder)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         if folder.is_dir():
             raise
+        if os.path.lexists(folder):  # a file where the folder was (or a link to nowhere on the way)
+            raise OSError(errno.ENOTDIR, f"{folder} is not a folder", str(target)) from None
         raise OSError(
             errno.ENOENT, f"The folder {folder} does not exist (moved, deleted or unmounted)", str(target)
         ) from None

@@ -181,3 +181,14 @@ def test_any_name_the_file_system_takes_is_written_alone(tmp_path: Path, name: s
     write_text_atomic(path, "b\n")
     assert path.read_text(encoding="utf-8") == "b\n"
     assert _files(folder) == [name]
+
+
+def test_a_file_where_the_folder_was_is_said_in_words(tmp_path: Path) -> None:
+    """'Not a directory' for a save whose folder became a file (a sync, a checkout)."""
+    folder = tmp_path / "project"
+    folder.write_text("a file now", encoding="utf-8")
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(folder / "plan.plan.json", "x")
+    assert caught.value.errno == errno.ENOTDIR
+    assert caught.value.strerror == f"{folder} is not a folder"
+    assert folder.read_text(encoding="utf-8") == "a file now"
