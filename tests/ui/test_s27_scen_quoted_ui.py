@@ -29,8 +29,11 @@ def test_scenario_names_are_quoted_on_one_line_in_every_sentence(window) -> None
     assert w.doc.plan.title.endswith(
         f"\u2014 scenario: {one_line(NAME)}"
     )  # charts and the report title it so
+    assert state.create("R&D cut") is None
     bar._fill_show_menu()
-    assert one_line(NAME) in [a.text() for a in bar.show_menu.actions()]
+    # the Show menu: on one line, and an '&' is a letter (not a shortcut on the next one, 'RD cut' underlined)
+    assert [a.text() for a in bar.show_menu.actions()][-2:] == [one_line(NAME), "R&&D cut"]
+    state.switch(NAME)
     assert state.create(NAME) == f"There is already a scenario called {quoted(NAME)}; choose another name."
 
     prompt = bar.ask_duplicate()
