@@ -80,3 +80,38 @@ def test_four_or_five_teams_fit_the_view(
         # The rows' plot keeps most of the width (the figures beside it had left it 2 in of a 5 in chart).
         width = rows[0].get_window_extent(renderer).width
         assert width >= 0.55 * fig.bbox.width, (width, fig.bbox.width)
+
+
+def test_the_levelled_list_fits_its_pane_beside_the_chart(qtbot, isolated_settings, tmp_path) -> None:
+    # Five teams of one person (fourteen stretches over capacity, 27 decisions moved) at 1400x860: the list of
+    # moved decisions needed 556 px in a ~420 px pane, its reasons under a scroll bar.
+    import json
+
+    from PySide6.QtCore import Qt
+
+    plan = json.loads((SAMPLES / "fraud-detection.plan.json").read_text(encoding="utf-8"))
+    for team in plan["teams"]:
+        team["capacity"] = 1
+    path = tmp_path / "one-person-teams.plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    with opened_sample(qtbot, path, (1400, 860)) as w:
+        tab = w.capacity_tab
+        w.views.setCurrentWidget(tab)
+        tab.side.setCurrentWidget(tab.compare)
+        view = tab.compare
+        qtbot.waitUntil(lambda: view.topLevelItemCount() > 10, timeout=10_000)
+        qtbot.waitUntil(lambda: view.header().length() <= view.viewport().width(), timeout=5_000)
+        assert tab.splitter.orientation() == Qt.Orientation.Horizontal  # beside the chart
+        assert view.horizontalScrollBar().maximum() == 0
+        fm = view.fontMetrics()
+        header = view.header()
+        for column in (2, 3):  # the weeks and the delay whole
+            widest = max(
+                fm.horizontalAdvance(view.topLevelItem(k).text(column))
+                for k in range(view.topLevelItemCount())
+            )
+            assert header.sectionSize(column) >= widest + 6, (column, header.sectionSize(column), widest)
+        first = view.topLevelItem(0)
+        assert first.toolTip(0).startswith(
+            first.text(0).split(" (")[0][:5]
+        )  # shortened: whole in its tooltip

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -43,6 +42,9 @@ from planner.ui.views.lazy import LazyRefresh
 EXACT_SECONDS = 5.0
 """The solver's time limit in the app: past it, the best schedule found and the gap to the proved bound."""
 _NAMED_STUCK = 5  # decisions that cannot be levelled named in the summary; the rest counted
+COMPARE_LEAST_CHARS = 8
+"""The levelled list's decision, team and reason shorten down to this many characters (whole in their tooltips):
+three names at the tables' usual 12 did not fit beside the weeks and the delay in the side pane (~350-420 px)."""
 
 
 def exact_available() -> bool:
@@ -141,19 +143,10 @@ class CapacityTab(LazyRefresh, QWidget):
         self.compare.setUniformRowHeights(True)
         self.compare.setSortingEnabled(True)
         self.compare.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        ch = self.compare.header()
-        ch.setStretchLastSection(False)
-        fm = self.fontMetrics()
-        ch.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        ch.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        ch.resizeSection(1, fm.horizontalAdvance("Enterprise data"))  # long names elide (full in tooltips)
-        for c in (2, 3):
-            ch.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        ch.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        ch.resizeSection(
-            4, fm.horizontalAdvance("Team full in weeks 10–12")
-        )  # the whole reason in the tooltip
-        self.compare.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The weeks and the delay whole; the decision, the team and the reason share the rest, shortened (whole in
+        # their tooltips): with fixed widths (the reason as wide as 'Team full in weeks 10-12') the list needed
+        # 556 px beside the chart at 1400x860, where the pane has ~420, and the reasons were under a scroll bar.
+        self.compare_columns = ColumnFit(self.compare, flexible=[0, 1, 4], least_chars=COMPARE_LEAST_CHARS)
         self.compare.itemActivated.connect(self._select_from_item)
         self.compare.itemClicked.connect(self._select_from_item)
 
