@@ -356,8 +356,8 @@ class FileGuard(QObject):
         if self.path is None or not _same_file(path, self.path):
             return True
         state, _ = self.disk_state()
-        if state == "same" or self.known is None:
-            return True  # unchanged, or a file that did not exist when opened/acknowledged
+        if state == "same":
+            return True  # unchanged (also: still absent, as when it was deleted and that was seen)
         w = self.window
         name = shown_path(Path(path).name)
         SB = QMessageBox.StandardButton
