@@ -552,6 +552,32 @@ _FIELD_WORDS = {
 }
 
 
+def _edits(old: Decision, new: Decision, plan: Plan) -> str:
+    """A decision a scenario drops and adds again (how it records an edit an override cannot hold, a title say), in
+    words: ``'A' renamed 'A2', in area 'Data' (was 'Ops'), notes changed``. It said ``edits 'A2'``: not what
+    changed, and under the new title only."""
+
+    def value(key: str, v: Any) -> str:
+        if v is None:
+            return "none"
+        if key == "area":
+            return quoted(next((a.name for a in plan.areas if a.id == v), str(v)))
+        return _field_text(key, v, plan)
+
+    parts = []
+    for key in type(new).model_fields:
+        was, now = getattr(old, key), getattr(new, key)
+        if was == now:
+            continue
+        if key == "title":
+            parts.append(f"renamed {quoted(now)}")
+        elif key == "area" or key in _FIELD_WORDS:
+            parts.append(f"{_FIELD_WORDS.get(key, 'in area')} {value(key, now)} (was {value(key, was)})")
+        else:
+            parts.append(f"{key.replace('_', ' ')} changed")
+    return f"{quoted(old.title)} {', '.join(parts) or 'edited'}"
+
+
 def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
     """What ``scenario`` changes on ``plan``, one line each, in words (was → now), for the report and the app."""
     from planner.model import units
@@ -575,14 +601,35 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
         if did in titles and did not in readded:
             out.append(f"drops {quoted(titles[did])}")
     for d in scenario.add_decisions:
-        out.append(f"edits {quoted(d.title)}" if d.id in readded else f"adds {quoted(d.title)}")
+        old = plan.decision(d.id) if d.id in readded else None
+        out.append(f"adds {quoted(d.title)}" if old is None else _edits(old, d, plan))
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
     for ref in _removals(plan, scenario, made=True):  # a link the plan does not have: skipped, not a change
         out.append(
             f"no longer makes {quoted(new_titles.get(ref.to, ref.to))} wait for "
             f"{quoted(new_titles.get(ref.from_, ref.from_))}"
         )
-    for x, again in zip(scenario.add_dependencies, _links_made_twice(plan, scenario), strict=True):
+    # A decision dropped and added again leaves with its links, and the scenario adds back those it keeps: not a
+    # change (they were listed as 'makes ... wait for ...', as if new); one it does not add back is a link removed.
+    dropped_only = set(scenario.drop_decisions) - readded
+    left = Counter(
+        _dep_key(x)
+        for x in plan.dependencies
+        if (x.from_ in readded or x.to in readded) and not {x.from_, x.to} & dropped_only
+    )
+    restored = []
+    for x in scenario.add_dependencies:
+        restored.append(left[_dep_key(x)] > 0)
+        left[_dep_key(x)] -= 1
+    for x in plan.dependencies:
+        if left[_dep_key(x)] > 0 and (x.from_ in readded or x.to in readded):
+            left[_dep_key(x)] -= 1
+            out.append(
+                f"no longer makes {quoted(new_titles.get(x.to, x.to))} wait for "
+                f"{quoted(new_titles.get(x.from_, x.from_))}"
+            )
+    made = zip(scenario.add_dependencies, _links_made_twice(plan, scenario), restored, strict=True)
+    for x, again in ((x, again) for x, again, back in made if not back):
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""
         kind = "" if str(x.type) == "FS" and not x.lag else f" ({x.type}{lag})"
         out.append(
