@@ -265,7 +265,7 @@ def test_compare_text_tells_it_in_sentences(plan_file: Path, capsys: pytest.Capt
     assert code == 0
     assert "Fast b brings the finish forward 2 weeks, to 15 Mar 2027, at EUR 500 more spend." in out
     assert (
-        "Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; \u2018B\u2019 leaves the critical path; "
+        "Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; 'B' leaves the critical path; "
         "strict gates cost 4 weeks (up from 0 weeks)."
     ) in out
     assert "Finish (rolling), week    12" in out

@@ -36,7 +36,7 @@ from planner.analysis.montecarlo import SimulationResult, simulate
 from planner.model import units
 from planner.model.plan import Baseline, Plan
 from planner.model.scenarios import BASE
-from planner.units import format_money
+from planner.units import format_money, quoted
 
 DEFAULT_ITERATIONS = 5_000
 TOL = 1e-9
@@ -267,7 +267,7 @@ def _titles(item: PlanFigures, ids: Sequence[str], limit: int = 3) -> str:
         d = item.plan.decision(i) or (item.reference.plan.decision(i) if item.reference else None)
         names.append(d.title if d is not None else i)
     more = len(ids) - limit
-    text = ", ".join(f"\u2018{n}\u2019" for n in names)
+    text = ", ".join(quoted(n) for n in names)
     return text + (f" and {more} more" if more > 0 else "")
 
 

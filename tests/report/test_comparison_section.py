@@ -39,7 +39,7 @@ def test_section_reads_in_sentences_with_the_table_and_delta_gantts(tmp_path: Pa
     text = " ".join(pages[start:])
     assert "2 scenarios of this plan (“Fast b”, “Parallel c”) against “Base”" in text
     assert "Fast b brings the finish forward 2 weeks, to 15 Mar 2027, at EUR 500 more spend." in text
-    assert "Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; ‘B’ leaves the critical path" in text
+    assert "Parallel c brings the finish forward 4 weeks, to 1 Mar 2027; 'B' leaves the critical path" in text
     # the table: finishes with dates and deltas, the price of gating, spend, gates, peak load
     assert "wk 12 29 Mar 2027" in text and "wk 10 15 Mar 2027 −2" in text and "wk 8 1 Mar 2027 −4" in text
     assert "4 weeks (+4)" in text and "EUR 1,500 (+500)" in text
