@@ -608,6 +608,9 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     # Stage strip: each stage's window (its assigned decisions) and its gate (the gated schedule).
     colors_stage = ("#DADADA", "#C4C4C4")
     gate_xs: list[float] = []
+    strip_words: list[
+        tuple[float, float, float, float]
+    ] = []  # gate labels the finish or a week's line may cross
     for k, r in enumerate(st.stages):
         y = g.strip_top + k * g.stage_h
         yc = y + g.stage_h / 2
@@ -642,6 +645,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
             # ground (a halo left the grey bar and the line showing between the letters at screen sizes: "gate]5]Nov").
             right = xg + 0.1 + tw <= g.x1 + MARGIN_IN - 0.03
             gate = (xg - 0.06, xg + 0.09 + tw) if right else (xg - 0.09 - tw, xg + 0.06)
+            if right:  # (left of it, it stands on white over the lines)
+                strip_words.append(title_box(xg + 0.09, yc, text, STAGE_FONT, False))
             ax.text(
                 xg + 0.09 if right else xg - 0.09,
                 yc,
@@ -739,7 +744,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     halos = []
     done: list[list[tuple[float, float]]] = []
     done_faces: list[Any] = []
-    boxes: list[tuple[float, float, float, float]] = []  # the titles' letters, which no line crosses
+    boxes = list(strip_words)  # the titles' and gate labels' letters, which no line crosses
     for i in shown:
         li, row, title, text_x, _end = lay.place[i]
         d = plan.decisions[i]

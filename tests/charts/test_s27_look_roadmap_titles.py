@@ -20,7 +20,15 @@ from planner.charts import default_size, draw_chart
 from planner.model import Plan, load_plan
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
-PLANS = ["bank-assistant", "insights-assistant", "fraud-detection", "ai-portfolio", "random-48", "random-200"]
+PLANS = [
+    "bank-assistant",
+    "insights-assistant",
+    "fraud-detection",
+    "ai-portfolio",
+    "random-48",
+    "random-200",
+    "random-1000",
+]
 
 
 def _plan(name: str) -> Plan:
@@ -35,6 +43,9 @@ def _drawn(name: str, size: tuple[float, float] | None):
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
     titles = [t for t in ax.texts if t.get_zorder() == 4 and t.get_text()]
+    # and a gate's label right of its marker in the stage strip (left of it, it stands on white over the lines:
+    # the finish line ran through 'gate 25 Ju|l 2031' on a 1,000-decision plan)
+    titles += [t for t in ax.texts if t.get_text().startswith("gate ") and t.get_bbox_patch() is None]
     boxes = [t.get_window_extent(renderer).expanded(1.0, 1.0).padded(-0.75) for t in titles]
     return fig, ax, titles, boxes
 
@@ -62,7 +73,9 @@ def test_no_bar_outline_crosses_a_title(name: str, size: tuple[float, float] | N
     _, ax, titles, boxes = _drawn(name, size)
     bars = _bars(ax)
     crossed = [
-        t.get_text() for t, b in zip(titles, boxes, strict=True) if any(_crossed(b, bar) for bar in bars)
+        t.get_text()
+        for t, b in zip(titles, boxes, strict=True)
+        if not t.get_text().startswith("gate ") and any(_crossed(b, bar) for bar in bars)
     ]
     assert not crossed, crossed
 
@@ -93,6 +106,8 @@ def test_a_title_beside_a_short_bar_keeps_off_it() -> None:
     _, ax, titles, boxes = _drawn("bank-assistant", None)
     bars = _bars(ax)
     for t, b in zip(titles, boxes, strict=True):
+        if t.get_text().startswith("gate "):
+            continue
         row = [bar for bar in bars if bar.y0 <= (b.y0 + b.y1) / 2 <= bar.y1 and bar.overlaps(b)]
         for bar in row:
             assert bar.x0 <= b.x0 and b.x1 <= bar.x1, t.get_text()  # only ever wholly inside a long bar
