@@ -54,6 +54,7 @@ from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views import type_scale
 from planner.ui.views.figure_view import settle_layouts
+from planner.units import one_line
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -1486,7 +1487,7 @@ def _errors_html(a: Any) -> str:
     if not errors:
         return ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{_esc(errors[0].message)}{more} <i>Fix it to see the finish: Esc, then the Findings panel.</i>"
+    return f"{_esc(one_line(errors[0].message))}{more} <i>Fix it to see the finish: Esc, then the Findings panel.</i>"
 
 
 def _target_text(plan: Plan, finish: float) -> str:

@@ -141,7 +141,7 @@ class FindingsPanel(QTreeWidget):
             item = self.itemAt(event.pos())
             finding = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
             if finding is not None and hasattr(finding, "message"):
-                QToolTip.showText(event.globalPos(), _wrap(finding.message), self.viewport())
+                QToolTip.showText(event.globalPos(), _wrap(units.one_line(finding.message)), self.viewport())
                 return True
         return super().viewportEvent(event)
 
@@ -154,7 +154,9 @@ class FindingsPanel(QTreeWidget):
 
 
 def _row(finding: Finding) -> QTreeWidgetItem:
-    child = QTreeWidgetItem([finding.message, finding.code])
+    # A finding names decisions by their titles as the file holds them: one line, as the command line prints it (a
+    # title's line break split its row, a right-to-left override turned the rest of the row around).
+    child = QTreeWidgetItem([units.one_line(finding.message), finding.code])
     child.setData(0, Qt.ItemDataRole.UserRole, finding)  # its wrapped tooltip is made on demand
     return child
 
