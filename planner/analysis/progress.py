@@ -35,7 +35,7 @@ from planner.analysis.findings import Finding, Severity
 from planner.analysis.graph import Columns, PlanGraph, columns_of
 from planner.model.limits import MAX_SCHEDULE_WEEKS
 from planner.model.plan import Decision, Plan, Status
-from planner.units import format_date, format_weeks, iso_date, plural_weeks, week_to_date
+from planner.units import format_when, iso_date, named, plural_weeks
 
 if TYPE_CHECKING:
     from planner.analysis.schedule import Schedule
@@ -407,13 +407,12 @@ def settle_schedule(sched: object) -> None:
 
 # -- findings ------------------------------------------------------------------------------------------------
 def _name(d: Decision) -> str:
-    return f"'{d.title}' ({d.id})"
+    return named(d.title, d.id)
 
 
 def _when(plan: Plan, week: float) -> str:
-    """``week 10 (15 Mar 2027)``, or ``week 10`` without a start date."""
-    date = week_to_date(plan.start_date, week) if plan.start_date is not None else None
-    return f"week {format_weeks(week)}" + (f" ({format_date(date)})" if date is not None else "")
+    """``week 10 (15 Mar 2027)``, or ``week 10`` without a start date (:func:`planner.units.format_when`)."""
+    return format_when(plan.start_date, week)
 
 
 def progress_findings(plan: Plan, cols: Columns | None = None) -> list[Finding]:
