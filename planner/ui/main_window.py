@@ -664,9 +664,10 @@ class MainWindow(QMainWindow):
 
     # -- edits -----------------------------------------------------------------------------------------------
     def commit_pending(self) -> None:
-        """Commit whatever is being typed (a table cell, an inspector field)."""
+        """Commit whatever is being typed (a table cell, an inspector field, a Plan & stages field)."""
         self.table_view.commit_editor()
         self.inspector.form.commit_pending()
+        self.plan_view.commit_pending()
 
     def undo(self) -> None:
         self.commit_pending()
@@ -1099,7 +1100,7 @@ class MainWindow(QMainWindow):
         box = self._prompt(
             QMessageBox.Icon.Question,
             "Recover unsaved changes",
-            f"The planner closed unexpectedly while “{entry.title}” ({name}) had unsaved changes.",
+            f"The planner closed unexpectedly while {quoted(entry.title)} ({name}) had unsaved changes.",
             SB.Yes | SB.Discard | SB.Cancel,
             done,
             f"Restore the changes saved automatically at {when}? Choose Cancel to decide later."
@@ -1145,7 +1146,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         entry.discard()
         self.write_recovery()
-        where = f" (scenario \u201c{shown}\u201d shown)" if shown else ""
+        where = f" (scenario {quoted(shown)} shown)" if shown else ""
         moved_on = _disk_changed_text(entry, changed)
         self.show_message(
             f"Restored unsaved changes{where}; save them to keep them"
