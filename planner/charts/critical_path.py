@@ -140,7 +140,9 @@ def draw_critical_path(
 ) -> None:
     """Draw the critical path of ``analysis`` on ``fig``: numbered chips in order, wrapping onto more rows
     when the chain is long, with each link's type and lag, and (``to_scale``) the chain to scale on the time axis
-    below. ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`)."""
+    below. ``steps=(start, stop)`` draws only those steps (see :func:`critical_path_pages`); without it, a figure
+    too small for every chip at 7 pt draws the whole rows that fit (its subtitle says 'steps 1-n of m') rather
+    than shrink the chips until their text is 4 pt and their lines run into each other."""
     style.start(fig)
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "critical path"):
@@ -158,6 +160,11 @@ def draw_critical_path(
                 ],
             )
             return
+        if steps is None:
+            w_in, h_in = (float(v) for v in fig.get_size_inches())
+            fitting = critical_path_steps_fitting(analysis, w_in, h_in, 0, to_scale)
+            if fitting < len(s.critical_path):
+                steps = (0, max(fitting, _per_row(w_in)))  # at least a row, however short the figure
         _draw(fig, analysis, style.as_id_set(highlight), steps, to_scale)
 
 

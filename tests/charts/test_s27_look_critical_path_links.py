@@ -62,3 +62,29 @@ def test_link_words_keep_off_the_chips(name: str, width: float) -> None:
     touching = [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.overlaps(y.padded(-0.5))]
     # (a chip's number badge sits on its corner, over nothing but the chip)
     assert not [pair for pair in touching if not any(p.isdigit() for p in pair)], touching
+
+
+@pytest.mark.parametrize("size", [(8.9, 4.9), (5.3, 5.6), (13.8, 7.6)])
+@pytest.mark.parametrize("name", ["bank-assistant", "ai-portfolio", "random-1000"])
+def test_a_small_figure_draws_the_steps_that_read(name: str, size: tuple[float, float]) -> None:
+    """A figure too small for every chip at 7 pt (an export at --size 8.9x4.9) shrank the chips until their text
+    was 3.7 pt and their titles ran into their weeks; it now draws the whole rows that read and says which."""
+    from planner.charts import style
+
+    analysis = analyze(_plan(name))
+    fig = Figure(figsize=size, dpi=100)
+    draw_critical_path(fig, analysis)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    texts = [t for t in ax.texts if t.get_text().strip()]
+    assert min(float(t.get_fontsize()) for t in texts) >= style.MIN_PT - 0.01
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    touching = [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.overlaps(y.padded(-0.5))]
+    assert not [pair for pair in touching if not any(p.isdigit() for p in pair)], touching
+    n = len(analysis.schedule.critical_path) if analysis.schedule is not None else 0
+    numbers = sorted(int(t.get_text()) for t in texts if t.get_text().isdigit())
+    assert numbers == list(range(1, len(numbers) + 1))  # the first steps, in order
+    subtitle = fig.texts[1].get_text()
+    assert len(numbers) == n or subtitle.startswith(f"steps 1\u2013{len(numbers)} of {n}"), subtitle

@@ -484,7 +484,8 @@ class ChartTab(QWidget):
             QMessageBox.warning(self, "Export chart", f"Could not export the chart to {path}:\n{exc}")
 
     def print_pages(self, page_w_in: float, page_h_in: float) -> list[dict[str, Any]]:
-        """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles."""
+        """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles, a long
+        critical path into steps."""
         analysis = self.document.analysis
         base = self.chart_options()
         if analysis is None or analysis.schedule is None:
@@ -498,6 +499,11 @@ class ChartTab(QWidget):
         if self.chart_name == "graph":
             tiles = graph_tiles(analysis, page_w_in, page_h_in)
             return [base] if len(tiles) == 1 else [{**base, "window": t} for t in tiles]
+        if self.chart_name == "critical-path":  # a page draws the steps that read on it: the rest on the next
+            from planner.charts.critical_path import critical_path_pages
+
+            ranges = critical_path_pages(analysis, page_w_in, page_h_in)
+            return [base] if len(ranges) == 1 else [{**base, "steps": r} for r in ranges]
         return [base]
 
     def print_chart(self, printer: QPrinter) -> None:
