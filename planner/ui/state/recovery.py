@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from planner.model import Plan, plan_from_dict, write_text_atomic
+from planner.model import Plan, plan_from_dict
+from planner.model.io import atomic_write
 
 if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
@@ -73,7 +74,7 @@ def recovery_path() -> Path:
 def recovery_dir() -> Path:
     """The recovery folder, created on demand; OSError when it cannot be made."""
     d = data_dir() / "recovery"
-    d.mkdir(parents=True, exist_ok=True)
+    d.mkdir(mode=0o700, parents=True, exist_ok=True)  # (a new folder: this user's alone, as the snapshots)
     return d
 
 
@@ -167,7 +168,10 @@ class RecoveryFile:
         return head[:-1] + ', "plan": ' + plan.model_dump_json(by_alias=True) + "}\n"
 
     def write_payload(self, payload: str) -> None:
-        write_text_atomic(self.path, payload)
+        """Write a snapshot atomically, readable by this user alone (0600): it holds the plan's unsaved content,
+        and the app's data folder is often readable by every user of the machine."""
+        with atomic_write(self.path, new_file_mode=0o600) as fh:
+            fh.write(payload.encode("utf-8"))
 
     def write(self, plan: Plan, original_path: str | None) -> None:
         self.write_payload(self.payload(plan, original_path))
