@@ -183,7 +183,9 @@ class CompareDialog(QDialog):
         self.choices.blockSignals(True)
         self.choices.clear()
         for n in names:
-            item = QListWidgetItem(n, self.choices)
+            # the name on one line (a line break made a two-line choice); the name itself kept for the comparison
+            item = QListWidgetItem(units.one_line(n), self.choices)
+            item.setData(Qt.ItemDataRole.UserRole, n)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if n in ticked else Qt.CheckState.Unchecked)
         self.choices.blockSignals(False)
@@ -208,7 +210,7 @@ class CompareDialog(QDialog):
 
     def chosen(self) -> list[str]:
         return [
-            self.choices.item(i).text()
+            self.choices.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.choices.count())
             if self.choices.item(i).checkState() == Qt.CheckState.Checked
         ]
@@ -217,7 +219,8 @@ class CompareDialog(QDialog):
         self.choices.blockSignals(True)
         for i in range(self.choices.count()):
             item = self.choices.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            item.setCheckState(Qt.CheckState.Checked if name in names else Qt.CheckState.Unchecked)
         self.choices.blockSignals(False)
         self._update_button()
 
@@ -449,7 +452,7 @@ class CompareDialog(QDialog):
         t.setRowCount(len(rows))
         # Long scenario names on two or three lines (a one-line header was cut at both ends: "o live before
         # automated retrainin"), the whole name on hover.
-        names = [x.name + (" (reference)" if x.reference is None else "") for x in items]
+        names = [units.one_line(x.name) + (" (reference)" if x.reference is None else "") for x in items]
         t.setHorizontalHeaderLabels([fmt.wrapped(n, HEADER_CHARS) for n in names])
         for c, name in enumerate(names):
             header = t.horizontalHeaderItem(c)
@@ -481,7 +484,7 @@ class CompareDialog(QDialog):
         self.gantt_choice.blockSignals(True)
         self.gantt_choice.clear()
         for x in items[1:]:
-            self.gantt_choice.addItem(x.name)
+            self.gantt_choice.addItem(units.one_line(x.name))
         self.gantt_choice.blockSignals(False)
         self._redraw_gantt()
 
@@ -503,7 +506,7 @@ class CompareDialog(QDialog):
             lines = describe_changes(base, sc)
             items = "".join(f"<li>{escape(line)}</li>" for line in lines) or "<li>no changes to Base</li>"
             desc = f"<p>{escape(sc.description)}</p>" if sc.description else ""
-            parts.append(f"<h3>{escape(x.name)}</h3>{desc}<ul>{items}</ul>")
+            parts.append(f"<h3>{escape(units.one_line(x.name))}</h3>{desc}<ul>{items}</ul>")
         return "".join(parts)
 
     @staticmethod
