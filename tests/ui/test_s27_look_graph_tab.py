@@ -146,3 +146,20 @@ def test_a_graph_that_fits_is_drawn_whole_without_bars(qtbot) -> None:
     assert not tab.cols_bar.isVisible() and not tab.rows_bar.isVisible()
     assert _titles_shown(tab, plan) == {d.id for d in plan.decisions}
     assert min(_sizes(tab)) >= style.MIN_PT - 0.05
+
+
+def test_the_wheel_scrolls_the_view(qtbot) -> None:
+    from matplotlib.backend_bases import MouseEvent
+
+    plan = load_plan(SAMPLES / "ai-portfolio.plan.json")
+    tab, _ = _tab(qtbot, plan, (905, 535))
+    assert tab.rows_bar.isVisible() and tab.cols_bar.isVisible()
+    tab.rows_bar.setValue(0)
+    tab.cols_bar.setValue(0)
+    x, y = tab.canvas.width() / 2, tab.canvas.height() / 2
+    down = MouseEvent("scroll_event", tab.canvas, x, y, step=-1)
+    tab.canvas.callbacks.process("scroll_event", down)
+    assert tab.rows_bar.value() == tab.rows_bar.singleStep() and tab.cols_bar.value() == 0
+    sideways = MouseEvent("scroll_event", tab.canvas, x, y, step=-1, key="shift")
+    tab.canvas.callbacks.process("scroll_event", sideways)
+    assert tab.cols_bar.value() == tab.cols_bar.singleStep()
