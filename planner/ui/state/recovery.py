@@ -303,6 +303,12 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
         if _owner_alive(payload, lock):
             continue
         plan = payload["plan"]
+        if _already_saved(payload.get("original_path"), plan):
+            # Killed between a save's rename and the snapshot's removal: the file holds these very edits.
+            # Offering them said the file had 'changed on disk since these edits were made'.
+            log.info("recovery file %s holds what its plan file already holds; removed", f.name)
+            RecoveryEntry(f, None, "", None, plan).discard()
+            continue
         try:
             written = dt.datetime.fromisoformat(str(payload.get("written")))
         except ValueError:
@@ -323,6 +329,20 @@ def scan() -> tuple[list[RecoveryEntry], list[Unreadable]]:
         )
     out.sort(key=lambda e: e.written or dt.datetime.min, reverse=True)
     return out, bad
+
+
+def _already_saved(original: str | None, data: dict[str, Any]) -> bool:
+    """True when the plan file ``original`` holds exactly the plan of snapshot ``data`` (as a save writes it)."""
+    from planner.model import PlanLoadError, dump_plan
+    from planner.model.io import MAX_PLAN_BYTES, read_capped
+
+    if original is None:
+        return False
+    try:
+        on_disk = read_capped(original, MAX_PLAN_BYTES)
+        return on_disk == dump_plan(plan_from_dict(data, original)).encode("utf-8")
+    except (OSError, ValueError, PlanLoadError):
+        return False
 
 
 def orphans() -> list[RecoveryEntry]:
