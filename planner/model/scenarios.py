@@ -43,7 +43,7 @@ from planner.model.plan import (
     TeamOverride,
     duration_value,
 )
-from planner.units import agree, quoted
+from planner.units import agree, format_money, format_percent, quoted
 
 BASE = "Base"
 """What the base plan is called wherever scenarios are listed beside it."""
@@ -529,11 +529,11 @@ def _field_text(key: str, value: Any, plan: Plan) -> str:
     if key == "not_before":
         return f"week {units.format_weeks(value)}"
     if key == "cost":
-        return f"{plan.currency + ' ' if plan.currency else ''}{value:,.0f}"
+        return format_money(value, plan.currency)
     if key in ("headcount", "capacity"):
         return units.format_weeks(value)
     if key == "probability":
-        return f"{value:.0%}"
+        return format_percent(value * 100.0)  # entered odds, as the register shows them: 12.5%
     if key == "impact":
         return _duration_text(value)
     return str(value)
