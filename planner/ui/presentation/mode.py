@@ -901,14 +901,26 @@ class PresentationController(QObject):
         same = [i for i, st in enumerate(self.deck) if st.kind == kind]
         self.position = same[min(offset, len(same) - 1)] if same else 0
         if kind != "overview":
-            self._show_step()
+            self._show_step(edited=True)
 
-    def _show_step(self) -> None:
+    def _show_step(self, edited: bool = False) -> None:
+        """Show the current step: its panel, its spotlight, its decision or its cards in sight. ``edited`` (the same
+        step again after an edit's analysis): a stage step keeps the decision picked on it (Tab) and the view where
+        it is -- it selected nothing and re-fitted the stage, so the next ``+`` on that decision did nothing."""
         step = self.current_step
         panel, bar = self.step_panel, self.step_bar
         if step is None or panel is None or bar is None:
             return
         canvas = self._canvas()
+        if edited and step.focus is None and bar.isVisible():
+            scroll = panel.scroll_area.verticalScrollBar()
+            at = scroll.value()
+            panel.show_step(step)
+            settle_layouts(panel)
+            scroll.setValue(at)  # (the part of the step being talked about stays in sight)
+            if canvas is not None:
+                canvas.graph_scene.spotlight(step.spotlight, step.links, reveal=False)
+            return
         w = self.window
         if step.kind == "overview":
             bar.hide()
