@@ -671,6 +671,12 @@ class Levelled:
         return max(0.0, (self.finish - self.lower_bound) / self.lower_bound)
 
     @property
+    def gap_text(self) -> str:
+        """:attr:`gap` as every view writes it, a percentage to a tenth: ``2.3%`` (the command line's levelling
+        text and the Capacity tab each wrote ``2.3 %`` themselves)."""
+        return units.format_percent(round(100.0 * self.gap, 1))
+
+    @property
     def cost(self) -> float:
         """Weeks the levelled finish adds to the unlevelled one."""
         c = self.finish - self.unlevelled_finish
@@ -754,7 +760,7 @@ class Levelled:
                 f"  Lower bound: no schedule with these teams can finish before week {_fmt(self.lower_bound)}"
                 + (f" ({units.format_date(lb_date)})" if lb_date else "")
                 + f", set by {self.bound_reason}; this one, by {how}, is at most "
-                f"{100 * self.gap:.1f} % above the best possible."
+                f"{self.gap_text} above the best possible."
             )
         moved = self.delayed
         if not moved:

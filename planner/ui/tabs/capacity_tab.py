@@ -231,14 +231,14 @@ class CapacityTab(LazyRefresh, QWidget):
             elif cost and lv.method == "exact":
                 parts.append(
                     f"CP-SAT stopped at its time limit: the best possible is no earlier than "
-                    f"{fmt.when(plan, lv.lower_bound)} (within {100 * lv.gap:.1f} %)"
+                    f"{fmt.when(plan, lv.lower_bound)} (within {lv.gap_text})"
                 )
             elif cost and lv.proved_optimal:
                 parts.append("no schedule with these teams finishes earlier")
             elif cost:
                 parts.append(
                     f"best possible: no earlier than {fmt.when(plan, lv.lower_bound)} "
-                    f"(this one is within {100 * lv.gap:.1f} %)"
+                    f"(this one is within {lv.gap_text})"
                 )
         parts.append(
             f"<span style='color:{status_css('error')}'><b>{n_over}</b> "
