@@ -346,6 +346,10 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
     return first_path, f"{len(items)} problems:\n  " + "\n  ".join(lines)
 
 
+_CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( |$)", re.MULTILINE)
+"""A merge conflict's first or last marker line (``<<<<<<< HEAD``, ``>>>>>>> branch``), as Git and its kin write them."""
+
+
 def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: bool = True) -> Plan:
     """Parse plan JSON text (any supported schema version) into a :class:`Plan`."""
     if not text or text.isspace():
@@ -367,6 +371,18 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
     except json.JSONDecodeError as exc:
         problem = f"not valid JSON: {exc.msg}"
         hint = "Fix the JSON syntax at that position."
+        conflict = _CONFLICT_MARKER.search(text)
+        if conflict is not None:  # plans are diffed and merged as text: a merge left both sides in
+            line, _ = _position(text, conflict.start())
+            raise PlanLoadError(
+                path,
+                "the file has unresolved merge conflict markers (<<<<<<<, =======, >>>>>>>) from Git or another "
+                "version-control tool",
+                line=line,
+                column=1,
+                hint="Resolve the conflict: keep one side of each marked block and delete the marker lines (or "
+                "take one whole side: git checkout --ours FILE, or --theirs), then open the plan again.",
+            ) from None
         if exc.pos >= len(text.rstrip()):
             problem = f"the file ends unexpectedly ({exc.msg}); it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
