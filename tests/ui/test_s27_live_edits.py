@@ -68,3 +68,63 @@ def test_plus_on_a_stage_steps_decision_again_and_again(presenting, qtbot, tmp_p
     assert _text(p.bar.gated) == f"Gated {fmt.gated(plan, a.stages.gated_finish, a.stages.gating_price)}"
     assert _text(p.bar.critical) == f"Critical {int(a.schedule.critical.sum())} of {len(plan.decisions)}"
     assert w.doc.undo_stack.index() - p.session_index == 3
+
+
+def test_a_key_that_does_nothing_says_why_in_the_bar(presenting, qtbot):
+    """The status bar that said why (+ on a milestone, N without scenarios) is hidden while presenting: the key
+    seemed broken. A done decision's duration moves nothing (it sits at its finish), yet + changed it and the
+    session counted a change to keep."""
+    w = presenting
+    p = _enter(w, qtbot)
+    stack = w.doc.undo_stack
+    at = stack.index()
+    milestone = next(d for d in w.doc.plan.decisions if d.milestone)
+    done = next(d for d in w.doc.plan.decisions if str(d.status) == "done" and not d.milestone)
+    before = done.duration
+    w.doc.select([milestone.id])
+    settle()
+    assert not p.bar.notice.isVisible()
+    _key(qtbot, w, K.Key_Plus)
+    assert p.bar.notice.isVisible() and "milestone" in p.bar.notice.text()
+    assert milestone.title in p.bar.notice.text()
+    w.doc.select([done.id])
+    settle()
+    assert not p.bar.notice.isVisible()  # (a new selection: the note was about the other one)
+    _key(qtbot, w, K.Key_Plus)
+    assert p.bar.notice.isVisible() and "is done" in p.bar.notice.text()
+    assert w.doc.decision(done.id).duration == before and stack.index() == at
+    assert not w.doc.scenarios.names()
+    _key(qtbot, w, K.Key_N)
+    assert p.bar.notice.isVisible() and "no scenarios" in p.bar.notice.text()
+    # the note fits in the bar, inside the window
+    bar = p.toolbar
+    assert bar is not None
+    assert bar.mapTo(w, bar.rect().bottomLeft()).y() <= w.height()
+    assert p.bar.notice.geometry().bottom() <= p.bar.height()
+
+
+def test_a_blank_screen_edits_nothing(presenting, qtbot):
+    """B blacks out the screen; + / −, Ctrl+Z, N or PgDn then changed the plan (or moved the deck) where the room
+    could not see it."""
+    w = presenting
+    p = _enter(w, qtbot)
+    _key(qtbot, w, K.Key_C)
+    picked = w.doc.selection[0]
+    _key(qtbot, w, K.Key_Plus)
+    qtbot.waitUntil(lambda: w.doc.drawable_analysis is not None)
+    settle()
+    stack = w.doc.undo_stack
+    at, duration, position = stack.index(), w.doc.decision(picked).duration, p.position
+    _key(qtbot, w, K.Key_B)
+    assert p.blank.isVisible()
+    _key(qtbot, w, K.Key_Plus)
+    _key(qtbot, w, K.Key_Minus)
+    qtbot.keyClick(QApplication.focusWidget() or w, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    _key(qtbot, w, K.Key_PageDown)
+    assert stack.index() == at and w.doc.decision(picked).duration == duration
+    assert p.position == position and p.blank.isVisible()
+    _key(qtbot, w, K.Key_B)
+    assert not p.blank.isVisible()
+    _key(qtbot, w, K.Key_Plus)  # seen again: the keys edit again
+    assert stack.index() == at + 1

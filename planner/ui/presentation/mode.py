@@ -54,7 +54,7 @@ from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views import type_scale
 from planner.ui.views.figure_view import settle_layouts
-from planner.units import one_line
+from planner.units import one_line, quoted
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -178,6 +178,15 @@ class PresenterBar(QFrame):
         self.hint.setFont(scaled_font(base, max(1.0, 1.1 * scale)))
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # What a key did not do and why (+ on a milestone, N without scenarios): the status bar that said it is
+        # hidden while presenting, so the key seemed to do nothing.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("presenterNotice")
+        self.notice.setFont(text_font)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(f"color: {status_css('warning')};")
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice.hide()
         self.explanation = QLabel(self)
         self.explanation.setObjectName("presenterExplanation")
         self.explanation.setFont(text_font)
@@ -189,6 +198,7 @@ class PresenterBar(QFrame):
         layout.setContentsMargins(18, 8, 18, 8)
         layout.setSpacing(4)
         layout.addLayout(row)
+        layout.addWidget(self.notice)
         layout.addWidget(self.explanation)
         layout.addWidget(self.hint)
         # Expanding: the tool bar gives it the window's width; the small minimum lets the window stay narrow.
@@ -874,7 +884,7 @@ class PresentationController(QObject):
         """The first step of the stage walk-through (``stage``) or of the critical-path spotlight (``critical``)."""
         k = next((i for i, st in enumerate(self.deck) if st.kind == kind), None)
         if k is None:
-            self.window.show_message(
+            self.say(
                 "No schedule: fix the plan's errors first"
                 if len(self.deck) <= 1
                 else f"This plan has no {kind} steps"
@@ -1172,10 +1182,22 @@ class PresentationController(QObject):
         keys = {ks.toString() for act in self._step_actions for ks in act.shortcuts()}
         return QKeySequence(event.key()).toString() in keys
 
+    def _unblanks(self, event: QKeyEvent) -> bool:
+        """The key is one that brings a blanked presentation back (B, '.', Esc)."""
+        key = QKeySequence(event.keyCombination()).toString()
+        return any(
+            ks.toString() == key for act in (self.blank_action, self.leave_action) for ks in act.shortcuts()
+        )
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not self.active:
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
+            if isinstance(event, QKeyEvent) and self.blanked and not self._unblanks(event):
+                # Blacked out: no key edits the plan (+, Ctrl+Z, a scenario) or moves the deck where the room
+                # cannot see it; B or Esc brings the presentation back first.
+                event.accept()  # (delivered as a key press to the black screen, which does nothing with it)
+                return True
             if isinstance(event, QKeyEvent) and self.keeps_key(event):
                 event.accept()  # delivered to the control as a key press, not to the shortcut
                 return True
@@ -1208,23 +1230,47 @@ class PresentationController(QObject):
     def step_duration(self, delta: float) -> str | None:
         """Lengthen (or shorten) the selected decision by ``delta`` weeks: one undoable "Change Duration". Every
         estimate moves by ``delta`` (never below 0), so a three-point estimate keeps its spread."""
-        if not self.active or not self.doc.selection:
+        if not self.active or self.blanked:
+            return None  # (blanked: never an edit the room cannot see)
+        if not self.doc.selection:
+            self.say("Select a decision first (Tab picks one of the step's)")
             return None
         d = self.doc.decision(self.doc.selection[0])
         if d is None:
             return None
+        title = quoted(d.title)
         if d.milestone:
-            self.window.show_message(f"{d.title} is a milestone: it takes no time")
+            self.say(f"{title} is a milestone: it takes no time")
+            return None
+        if str(d.status) == "done":
+            # Done work sits at its finish with nothing left: a longer estimate moved nothing, yet counted as a
+            # change of the session (and was kept).
+            self.say(f"{title} is done: its duration no longer moves the plan")
             return None
         if duration_triple(d.duration)[1] + delta < 0:
             # Shortening further would only eat the pessimistic estimate (the spread the simulation uses).
-            self.window.show_message(f"{d.title} is already as short as its likely estimate allows")
+            self.say(f"{title} is already as short as its likely estimate allows")
             return None
         o, lk, p = (max(0.0, round(x + delta, 4)) for x in duration_triple(d.duration))
         problem = self.doc.set_duration(d.id, o, lk, p)
         if problem:
-            self.window.show_message(f"Duration not changed: {problem}")
+            self.say(f"Duration not changed: {problem}")
         return problem
+
+    @property
+    def blanked(self) -> bool:
+        """The screen is blacked out (B): keys that would edit the plan or move the deck do nothing."""
+        return self.blank is not None and self.blank.isVisible()
+
+    def say(self, text: str) -> None:
+        """Tell the presenter why a key did nothing: in the presenter bar (the status bar is hidden while
+        presenting) until the next change of selection or schedule, and in the status bar."""
+        self.window.show_message(text)
+        bar = self.bar
+        if bar is not None:
+            bar.notice.setText(text)
+            bar.notice.show()
+            bar.fit_height(self.window.width())
 
     # -- presenter bar ---------------------------------------------------------------------------------------
     def cost_text(self, a: Any, simulation: Any = None) -> str:
@@ -1235,6 +1281,8 @@ class PresentationController(QObject):
         bar = self.bar
         if bar is None:
             return
+        bar.notice.clear()
+        bar.notice.hide()
         plan = self.doc.plan
         a = self.doc.analysis
         ready = self.doc.drawable_analysis
@@ -1341,9 +1389,13 @@ class PresentationController(QObject):
 
     def next_scenario(self) -> None:
         """Show the next scenario (Base included, wrapping round): one undo step (issue 13)."""
+        if self.blanked:
+            return
         bar = getattr(self.window, "scenario_bar", None)
         if bar is not None and self.doc.scenarios.names():
             bar.cycle(+1, presenting=True)
+        elif bar is not None:
+            self.say("This plan has no scenarios to flip to")
 
     def scenario_text(self, a: Any) -> str:
         """The presenter bar's scenario figure: its name and its finish against Base ('' at the base)."""
