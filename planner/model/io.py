@@ -993,7 +993,7 @@ def atomic_write(
     try:
         with os.fdopen(fd, "wb") as fh:
             if st is not None:
-                _give_owner(fh.fileno(), st)
+                _give_owner(fd, st)  # (the descriptor fh owns: closed with it if this fails)
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
