@@ -13,7 +13,7 @@ from planner.analysis import analyze
 from planner.model import duration_triple
 from planner.model.io import load_plan, save_plan
 from planner.ui.views import format as fmt
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import opened_sample, settle
 
 K = Qt.Key
 
@@ -128,3 +128,34 @@ def test_a_blank_screen_edits_nothing(presenting, qtbot):
     assert not p.blank.isVisible()
     _key(qtbot, w, K.Key_Plus)  # seen again: the keys edit again
     assert stack.index() == at + 1
+
+
+def test_since_the_start_after_the_first_scenario_of_a_plan_just_opened(qtbot, isolated_settings):
+    """N on a plan just opened (its undo history empty) came while the scenario step was being pushed: it looked
+    like another plan, and the session started again from the scenario. 'Since the start' was gone for the rest of
+    the session and the Keep / Discard question no longer said how far the finish had moved."""
+    from tests.ui.conftest import SAMPLES
+
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1366, 768)) as w:
+        w.show_view("Graph")
+        settle()
+        p = _enter(w, qtbot)
+        start = w.doc.drawable_analysis.schedule.finish
+        assert w.doc.undo_stack.count() == 0
+        _key(qtbot, w, K.Key_N)
+        qtbot.waitUntil(lambda: w.doc.drawable_analysis is not None)
+        settle()
+        assert w.doc.scenarios.active is not None
+        assert p.session_index == 0  # the session still starts where presenting started
+        _key(qtbot, w, K.Key_C)
+        _key(qtbot, w, K.Key_Plus)
+        qtbot.waitUntil(lambda: w.doc.drawable_analysis is not None)
+        settle()
+        finish = w.doc.drawable_analysis.schedule.finish
+        assert finish != start
+        assert p.finish_delta() == finish - start
+        assert "Since the start" in _text(p.bar.delta)
+        prompt = p.request_leave()
+        assert prompt is not None and "The finish moved" in prompt.text()
+        p.dismiss_leave_prompt()
+        p.leave()

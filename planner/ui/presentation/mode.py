@@ -306,6 +306,9 @@ class PresentationController(QObject):
         self.session_index = 0
         self.session_finish: float | None = None
         self._session_scenario_steps = 0  # doc.scenarios.steps when presenting started
+        self._reset_scenario_steps = (
+            0  # doc.scenarios.steps at the last plan reset (a scenario step's raises it)
+        )
         self.leave_prompt: QMessageBox | None = None
         self._scaled_figures: dict[int, Any] = {}  # id(figure) -> the figure held at the room's dpi
         self._deck_analysis: Analysis | None = None  # the analysis the deck was built from
@@ -455,7 +458,7 @@ class PresentationController(QObject):
         ]
         self._saved = saved
         self.session_index = self.doc.undo_stack.index()
-        self._session_scenario_steps = self.doc.scenarios.steps
+        self._session_scenario_steps = self._reset_scenario_steps = self.doc.scenarios.steps
         # The finish the presentation starts from: of the plan as it is now (an edit just before entering may
         # still be analysed; refresh takes the finish when its analysis comes, before any edit of the session).
         a = self.doc.drawable_analysis
@@ -842,10 +845,15 @@ class PresentationController(QObject):
         what-if session starts again from it -- its history is new, so 'Since the start' and Keep / Discard
         count from here, and the deck is rebuilt from its analysis (refresh) -- on the overview. A scenario shown
         (N) replaces the plan too, as a step of the same history: the session goes on."""
-        if self.doc.undo_stack.count():
-            return  # not a new history (set_plan clears the undo stack)
+        steps = self.doc.scenarios.steps
+        scenario_step, self._reset_scenario_steps = steps != self._reset_scenario_steps, steps
+        # Not a new history: set_plan clears the undo stack, and a scenario step counts in scenarios.steps (the
+        # first N of a plan just opened comes while its step is being pushed, the stack still empty: the session
+        # started again from the scenario, 'Since the start' and the finish in Keep / Discard were gone).
+        if self.doc.undo_stack.count() or scenario_step:
+            return
         self.session_index = self.doc.undo_stack.index()
-        self._session_scenario_steps = self.doc.scenarios.steps
+        self._session_scenario_steps = steps
         self.session_finish = None  # taken from its first analysis (refresh)
         self.deck, self._deck_analysis = build_deck(None), None
         self.position = 0
