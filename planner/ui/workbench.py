@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Decision, Dependency, ThreePoint, duration_triple, units
+from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.document import MAX_EDIT_WEEKS, validation_message
 from planner.ui.views import format as fmt
 from planner.units import quoted
@@ -778,9 +779,12 @@ class Workbench(QObject):
             )
             if not path:
                 return None
+            path = completed_save_name(self.window, path, ".png", FORMATS)
+            if path is None:
+                return None
         suffix = Path(path).suffix.lower()
         if suffix not in FORMATS:
-            path += ".png"
+            path += ".png"  # a name given by the caller (a test, a script), not typed in the dialog
             suffix = ".png"
         options: dict[str, Any] = {}
         sim = getattr(self.window, "simulation", None)

@@ -48,6 +48,7 @@ from planner.io import (
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import build_plan
 from planner.model.plan import Plan, new_plan
+from planner.ui.dialogs.save_name import completed_save_name
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -333,6 +334,7 @@ def ask_export(window: MainWindow) -> bool:
     if not path:
         return False
     suffix, bom = next(((s, b) for f, s, b in EXPORT_FILTERS if f == chosen), (".xml", False))
-    if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
-        path += suffix
-    return export_to(window, path, bom=bom and path.lower().endswith(".csv"))
+    completed = completed_save_name(window, path, suffix, EXPORT_SUFFIXES)
+    if completed is None:
+        return False
+    return export_to(window, completed, bom=bom and completed.lower().endswith(".csv"))

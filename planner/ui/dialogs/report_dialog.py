@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.background import (
     BackgroundTask,
     TaskCancelled,
@@ -252,8 +253,9 @@ class ReportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self, "Save report as", self.path_edit.text(), "PDF files (*.pdf)"
         )
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+        completed = completed_save_name(self, path, ".pdf", (".pdf",)) if path else None
+        if completed:
+            self.path_edit.setText(completed)
 
     # -- running ---------------------------------------------------------------------------------------------
     @property

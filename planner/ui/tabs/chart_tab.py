@@ -41,6 +41,8 @@ from planner.charts import CHARTS, TITLES, default_size, render_chart, style
 from planner.charts import graph as graph_chart
 from planner.charts.gantt import gantt_row_capacity, gantt_rows, natural_height_in
 from planner.charts.graph import graph_tiles
+from planner.ui.dialogs.save_name import completed_save_name
+from planner.ui.state.file_guard import shown_path
 from planner.ui.views import type_scale
 
 if TYPE_CHECKING:
@@ -474,14 +476,17 @@ class ChartTab(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, "Export chart", start, "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
         )
-        if not path:
+        target = completed_save_name(self, path, ".png", (".png", ".svg", ".pdf")) if path else None
+        if not target:
             return
-        if os.path.splitext(path)[1].lower() not in (".png", ".svg", ".pdf"):
-            path += ".png"
         try:
-            self.export_to(path)
+            self.export_to(target)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export chart", f"Could not export the chart to {path}:\n{exc}")
+            QMessageBox.warning(
+                self,
+                "Export chart",
+                f"Could not export the chart to {shown_path(target)}:\n{getattr(exc, 'strerror', None) or exc}",
+            )
 
     def print_pages(self, page_w_in: float, page_h_in: float) -> list[dict[str, Any]]:
         """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles, a long
