@@ -159,3 +159,28 @@ def test_since_the_start_after_the_first_scenario_of_a_plan_just_opened(qtbot, i
         assert prompt is not None and "The finish moved" in prompt.text()
         p.dismiss_leave_prompt()
         p.leave()
+
+
+def test_a_plan_without_decisions_shows_each_stage_step_on_the_plan(window, qtbot):
+    """A stage step without decisions left the view where the last step had put it: 'Stage 4 of 4' beside the
+    second stage's band. And + asked to select a decision of a plan that has none."""
+    w = window
+    assert not w.doc.plan.decisions and len(w.doc.plan.stages) > 1
+    w.doc.wait_for_analysis()
+    w.show_view("Graph")
+    qtbot.waitUntil(lambda: w.canvas.isVisible())
+    w.resize(1280, 720)
+    settle()
+    p = _enter(w, qtbot)
+    canvas = w.canvas
+    seen = []
+    for _ in range(len(w.doc.plan.stages)):
+        _key(qtbot, w, K.Key_PageDown)
+        assert p.current_step.kind == "stage"
+        shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+        assert shown.contains(canvas.graph_scene.content_rect()), p.current_step.title
+        seen.append(p.current_step.title)
+    assert len(set(seen)) == len(w.doc.plan.stages)
+    _key(qtbot, w, K.Key_Plus)
+    assert p.bar.notice.isVisible() and "no decisions" in p.bar.notice.text()
+    p.leave()

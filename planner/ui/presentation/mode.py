@@ -997,6 +997,9 @@ class PresentationController(QObject):
         """Show the step's cards: centred, at the presentation zoom when they fit, else as large as fits."""
         rect = _cards_rect(canvas, ids)
         if rect.isNull():
+            # A stage without decisions: the view stayed where the last step had put it, another stage's band
+            # under this stage's title (Stage 4 · Scale beside the Integrate band). The plan, as on the overview.
+            self._fit_plan(canvas)
             return
         view = canvas.viewport().rect()
         # The stage's sticky header strip is painted over the view's top once the band's title has scrolled
@@ -1241,7 +1244,11 @@ class PresentationController(QObject):
         if not self.active or self.blanked:
             return None  # (blanked: never an edit the room cannot see)
         if not self.doc.selection:
-            self.say("Select a decision first (Tab picks one of the step's)")
+            self.say(
+                "Select a decision first (Tab picks one of the step's)"
+                if self.doc.plan.decisions
+                else "This plan has no decisions yet"
+            )
             return None
         d = self.doc.decision(self.doc.selection[0])
         if d is None:
