@@ -13,7 +13,7 @@ from planner.analysis import analyze
 from planner.model import duration_triple
 from planner.model.io import load_plan, save_plan
 from planner.ui.views import format as fmt
-from tests.ui.s18_screens_support import opened_sample, settle
+from tests.ui.s18_screens_support import finish_simulation, opened_sample, settle
 
 K = Qt.Key
 
@@ -184,3 +184,27 @@ def test_a_plan_without_decisions_shows_each_stage_step_on_the_plan(window, qtbo
     _key(qtbot, w, K.Key_Plus)
     assert p.bar.notice.isVisible() and "no decisions" in p.bar.notice.text()
     p.leave()
+
+
+def test_p80_after_an_edit_says_it_is_out_of_date(presenting, qtbot):
+    """A simulation's P80 in the bar; after + the run is of another plan: the figure vanished without a word."""
+    w = presenting
+    w.simulation.start(300, 1)
+    finish_simulation(w)
+    p = _enter(w, qtbot)
+    result = w.simulation.result
+    assert result is not None and not w.simulation.stale
+    assert p.bar.p80.isVisible()
+    assert _text(p.bar.p80) == f"P80 {fmt.when(w.doc.plan, result.percentile(80))}"
+    _key(qtbot, w, K.Key_C)
+    _key(qtbot, w, K.Key_Plus)
+    qtbot.waitUntil(lambda: w.doc.drawable_analysis is not None and w.simulation.stale)
+    settle()
+    assert p.bar.p80.isVisible() and "out of date" in _text(p.bar.p80)  # was: hidden
+    w.simulation.start(300, 1)
+    assert p.bar.p80.isVisible() and "being simulated" in _text(p.bar.p80)
+    finish_simulation(w)
+    settle()
+    result = w.simulation.result
+    assert result is not None
+    assert _text(p.bar.p80) == f"P80 {fmt.when(w.doc.plan, result.percentile(80))}"

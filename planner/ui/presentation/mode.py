@@ -513,6 +513,8 @@ class PresentationController(QObject):
         self.doc.plan_reset.connect(self._on_plan_reset)
         w.simulation.finished.connect(self.refresh)
         w.simulation.stale_changed.connect(self.refresh)
+        for signal in (w.simulation.started, w.simulation.cancelled, w.simulation.failed):
+            signal.connect(self.refresh)  # (P80 being simulated, or no longer)
         w.views.currentChanged.connect(self._on_view_changed)
         self._watching = self._watched()
         for obj in self._watching:
@@ -547,6 +549,9 @@ class PresentationController(QObject):
             (self.doc.plan_reset, self._on_plan_reset),
             (w.simulation.finished, self.refresh),
             (w.simulation.stale_changed, self.refresh),
+            (w.simulation.started, self.refresh),
+            (w.simulation.cancelled, self.refresh),
+            (w.simulation.failed, self.refresh),
             (w.views.currentChanged, self._on_view_changed),
         ):
             signal.disconnect(slot)
@@ -1323,10 +1328,16 @@ class PresentationController(QObject):
             )
             sim = self.window.simulation
             result = sim.result
+            # After an edit the last run's P80 is of another plan: it was hidden without a word (the room saw
+            # the figure vanish); now it says why, and that a new run is on its way when one is.
             bar.p80.setText(
-                _figure("P80", fmt.when(plan, result.percentile(80)))
+                ""
+                if result is None and not sim.running
+                else _figure("P80", "being simulated\u2026")
+                if sim.running
+                else _figure("P80", fmt.when(plan, result.percentile(80)))
                 if result is not None and not sim.stale
-                else ""
+                else _figure("P80", "out of date: the plan changed")
             )
             bar.cost.setText(self.cost_text(a, result if result is not None and not sim.stale else None))
             bar.forecast.setText(self.forecast_text(a))
