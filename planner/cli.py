@@ -16,6 +16,7 @@ import io
 import os
 import pkgutil
 import re
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -322,6 +323,32 @@ def _dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     return out
 
 
+EXIT_TERMINATED = 128 + signal.SIGTERM
+"""The exit code of a command stopped by SIGTERM (``kill``, a CI job's timeout, a system shutting down), as a shell
+gives a process the signal ended."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the command is: it unwinds as Ctrl+C does, so a file being written is left as it was
+    and its temporary file removed (the atomic write's cleanup), where the signal's default ended the process at
+    once and left the temporary file behind until the next write."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _stop_on_terminate() -> Any:
+    """SIGTERM raises :class:`Terminated` in the main thread (where a command runs) while the command runs; a
+    handler the caller set stays. The handler to put back after the command, None when this one was not set."""
+    try:
+        if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+            return None
+        return signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: the default stays
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:  # answered before the command plugins (numpy, pydantic...) are imported
@@ -348,6 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         command.choices.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     gc_threshold = gc.get_threshold()
+    # (the app has its own ending: crash recovery keeps its edits)
+    on_terminate = _stop_on_terminate() if args.command != "open" else None
     streams = sys.stdout, sys.stderr
     _replace_unencodable(sys.stdout, sys.stderr)
     sys.stdout, sys.stderr = _for_terminal(sys.stdout), _for_terminal(sys.stderr)
@@ -368,6 +397,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         sys.stderr.write(f"planner: {exc}\n")
         return EXIT_USAGE
+    except Terminated:
+        sys.stderr.write("planner: terminated\n")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         sys.stderr.write("planner: interrupted\n")
         return 130
@@ -392,6 +424,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
         return _internal_error(exc)
     finally:
+        if (
+            on_terminate is not None
+        ):  # run in-process (the tests, a script calling main): the caller's handler back
+            signal.signal(signal.SIGTERM, on_terminate)
         sys.stdout, sys.stderr = streams
         # A command takes its loaded plan out of the cyclic GC (commands.common.load); run in-process (the tests,
         # a script calling main), the caller gets its GC back as it was.
