@@ -3,7 +3,9 @@ function ran (background, axes, text, grid and black lines follow the palette), 
 :mod:`planner.charts` stay as they are for the PDF report and exports, which are always light.
 
 Only near-white fills and near-black strokes and text are changed: the data colours (areas, critical red,
-percentiles) keep their meaning.
+percentiles) keep their meaning. Every surface (figure, plot, patch, a collection's faces, a label's box) is recoloured
+once, from the colour the chart gave it; then each text's ink is decided by the surface under it, so a light surface
+gets dark ink and a dark one light ink (:func:`ground_under`), never light ink on a light card with a dark halo.
 """
 
 from __future__ import annotations
@@ -82,127 +84,321 @@ def _remap(color: Any, light_to: tuple[float, ...], dark_to: tuple[float, ...]) 
     return None
 
 
-def _recolour_axes(
-    figure: Any, base: tuple[float, ...], text: tuple[float, ...], mid: tuple[float, ...]
-) -> None:
-    for ax in figure.axes:
-        new = _remap(ax.get_facecolor(), base, base)
-        if new is not None:
-            ax.set_facecolor(new)
-        for spine in ax.spines.values():
-            spine.set_edgecolor(mid)
-        ax.tick_params(colors=text, which="both")
+class _Colours:
+    """The dark palette's colours as matplotlib RGBA tuples."""
+
+    def __init__(self, pal: QPalette) -> None:
+        self.window = _rgba(pal.color(QPalette.ColorRole.Window))
+        self.base = _rgba(pal.color(QPalette.ColorRole.Base))
+        self.text = _rgba(pal.color(QPalette.ColorRole.WindowText))
+        self.mid = _rgba(pal.color(QPalette.ColorRole.Mid))
+
+    def surface(self, color: Any) -> tuple[float, ...] | None:
+        """A near-white surface becomes the plot's base colour (white exactly the base; an off-white band a
+        little lighter, so alternating bands still alternate), a near-black one the mid grey; None keeps it."""
+        new = _remap(color, self.base, self.mid)
+        if new is None:
+            return None
+        lum = _lum(_to_rgba(color)) or 0.0
+        if lum > 0.93:  # 0 for white, up to 0.35 towards mid at the threshold
+            t = min(1.0, (1.0 - lum) / 0.07) * 0.35
+            new = (*(b + (m - b) * t for b, m in zip(self.base[:3], self.mid[:3], strict=True)), new[3])
+        return new
+
+    def ink(self, color: Any) -> tuple[float, ...] | None:
+        """A near-black or near-white stroke (line, edge, arrow head, marker) in the text colour."""
+        return _remap(color, self.text, self.text)
+
+    def line(self, color: Any) -> tuple[float, ...] | None:
+        """A line: near-black in the text colour; a light grey one (grid lines, separators, which are faint on
+        white) the mid grey, faint on the dark plot as well."""
+        rgba = _to_rgba(color)
+        lum = _lum(rgba) or 0.0
+        if rgba[3] > 0 and max(rgba[:3]) - min(rgba[:3]) <= 0.12 and lum > 0.75:
+            return (*self.mid[:3], rgba[3])
+        return self.ink(color)
+
+    def edge(self, color: Any) -> tuple[float, ...] | None:
+        """A patch's edge: near-white to the mid grey, near-black to the text colour."""
+        return _remap(color, self.mid, self.text)
 
 
-HALO_MAX_TEXTS = 600
-"""Labels in the plot area get a halo in the dark background colour up to this many (a halo is a stroked path:
-a figure with thousands of labels would draw slowly)."""
+def _to_rgba(color: Any) -> tuple[float, float, float, float]:
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(color)
 
 
-def _on_pale_boxes(figure: Any, texts: list[Any]) -> set[int]:
-    """Ids of the ``texts`` that lie wholly on a pale coloured box that keeps its colour on the dark theme (the
-    critical-path chart's cards): they keep their dark ink. Empty when the figure cannot measure text (no Agg
-    canvas) or the check would be slow."""
-    get_renderer = getattr(figure.canvas, "get_renderer", None)
-    if get_renderer is None or not texts:
-        return set()
+def _recolour_surfaces(figure: Any, c: _Colours) -> None:
+    """Each surface once, from its own colour: axes backgrounds, patches (legend frames, bars, cards), label
+    boxes and the faces of collections (the graph's cards and stage bands, fill_between areas)."""
+    from matplotlib.collections import Collection
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
 
-    def pale(face: Any) -> bool:
-        return bool(
-            face[3] > 0.5 and (_lum(face) or 0.0) > 0.6 and _remap(face, (0, 0, 0), (0, 0, 0)) is None
-        )
+    seen: set[int] = {id(figure.patch)}
+    patches = [*figure.findobj(Patch)]
+    patches += [b for t in figure.findobj(Text) if (b := t.get_bbox_patch()) is not None]
+    for patch in patches:
+        if id(patch) in seen:
+            continue
+        seen.add(id(patch))
+        original = patch.get_facecolor()
+        if original[3] > 0 and (face := c.surface(original)) is not None:
+            patch.set_facecolor(face)
+        if (edge := c.edge(patch.get_edgecolor())) is not None:
+            patch.set_edgecolor(edge)
+    for coll in figure.findobj(Collection):
+        if coll.get_array() is not None:  # faces from a colour map: data
+            continue
+        faces = coll.get_facecolors()
+        if len(faces):
+            # A white face is a surface; a black one is ink (arrow heads, markers): the text colour.
+            new = [c.surface(f) if (_lum(f) or 0.0) > 0.5 else c.ink(f) for f in faces]
+            if any(n is not None for n in new):
+                coll.set_facecolor(
+                    [n if n is not None else tuple(f) for n, f in zip(new, faces, strict=True)]
+                )
+        edges = coll.get_edgecolors()
+        if len(edges):
+            new = [c.ink(e) for e in edges]
+            if any(n is not None for n in new):
+                coll.set_edgecolor(
+                    [n if n is not None else tuple(e) for n, e in zip(new, edges, strict=True)]
+                )
 
-    renderer = get_renderer()
-    extents = []
-    for ax in figure.axes:
-        extents += [p.get_window_extent(renderer) for p in ax.patches if pale(p.get_facecolor())]
-        for coll in ax.collections:  # (cards drawn as one PolyCollection)
-            faces = coll.get_facecolors()
-            paths = coll.get_paths()
-            if len(faces) not in (1, len(paths)) or len(paths) * len(texts) > 100_000:
+
+def _recolour_lines(figure: Any, c: _Colours) -> None:
+    from matplotlib.lines import Line2D
+
+    for line in figure.findobj(Line2D):
+        color = _to_rgba(line.get_color())
+        faces = [_to_rgba(line.get_markerfacecolor()), _to_rgba(line.get_markeredgecolor())]
+        if (new := c.line(color)) is not None:
+            line.set_color(new)
+        # A marker's own colour (the milestone's black diamond): near-black to the text colour, a white fill to
+        # the surface; one that follows the line's colour is left to follow it.
+        face, edge = faces
+        if face != color and (f := c.ink(face) if (_lum(face) or 0.0) < 0.5 else c.surface(face)) is not None:
+            line.set_markerfacecolor(f)
+        if edge != color and (e := c.ink(edge)) is not None:
+            line.set_markeredgecolor(e)
+
+
+class _Surface:
+    """One opaque surface a text can sit on, in draw order."""
+
+    __slots__ = ("artist", "index", "x0", "y0", "x1", "y1", "face")
+
+    def __init__(self, artist: Any, index: int, box: Any, face: tuple[float, ...]) -> None:
+        self.artist, self.index, self.face = artist, index, face
+        self.x0, self.y0, self.x1, self.y1 = box
+
+    def contains(self, x: float, y: float) -> bool:
+        from matplotlib.collections import Collection
+
+        if not (self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1):
+            return False
+        clip = self.artist.get_clip_box() if self.artist.get_clip_on() else None
+        if clip is not None and not clip.contains(x, y):
+            return False
+        if self.index < 0:  # a marker: its box
+            return True
+        if isinstance(self.artist, Collection):
+            path = self.artist.get_paths()[self.index]
+            return bool(path.contains_point((x, y), transform=self.artist.get_transform()))
+        return bool(self.artist.contains_point((x, y)))
+
+
+def _surfaces(ax: Any, limit: int = 20_000) -> list[tuple[float, _Surface]]:
+    """(zorder, surface) of ``ax``'s opaque patches and collection faces, in draw order; the axes' own
+    background first. Collections with offsets (scatter markers) are small marks, not surfaces."""
+    import numpy as np
+    from matplotlib.collections import Collection
+    from matplotlib.patches import Patch
+
+    out: list[tuple[float, _Surface]] = []
+    background: Any = ax.patch
+    if background.get_visible() and background.get_facecolor()[3] > 0:
+        out.append((-np.inf, _Surface(background, 0, ax.bbox.extents, background.get_facecolor())))
+    children: list[Any] = [
+        a for a in ax.get_children() if a is not background and isinstance(a, Patch | Collection)
+    ]
+    children.sort(key=lambda a: a.get_zorder())  # (stable: the order the axes draws them in)
+    for a in children:
+        if not a.get_visible() or len(out) > limit:
+            continue
+        if isinstance(a, Patch):
+            fill: Any = a.get_facecolor()
+            if fill[3] > 0.5 and a.get_fill():
+                out.append((a.get_zorder(), _Surface(a, 0, a.get_window_extent().extents, tuple(fill))))
+            continue
+        faces: Any = a.get_facecolors()
+        paths = a.get_paths()
+        offsets: Any = a.get_offsets()
+        if not len(faces):
+            continue
+        if len(offsets) > 1 or (len(offsets) and np.any(offsets)):
+            # Markers (a scatter's discs behind numbers): a square of the marker's size round each offset.
+            sizes: Any = a.get_sizes() if hasattr(a, "get_sizes") else []
+            if not len(sizes):
                 continue
-            transform = coll.get_transform()
-            extents += [
-                path.get_extents(transform)
-                for k, path in enumerate(paths)
-                if pale(faces[k if len(faces) > 1 else 0])
-            ]
-    if not extents or len(extents) * len(texts) > 100_000:
-        return set()
-    out = set()
-    for t in texts:
-        e = t.get_window_extent(renderer)
-        if any(x.x0 <= e.x0 and e.x1 <= x.x1 and x.y0 <= e.y0 and e.y1 <= x.y1 for x in extents):
-            out.add(id(t))
+            centres = a.get_offset_transform().transform(offsets)
+            radii = np.sqrt(sizes) / 2 * _dpi(ax) / 72
+            for k, (x, y) in enumerate(centres):
+                face = faces[k % len(faces)]
+                r = float(radii[k % len(radii)])
+                if face[3] > 0.5:
+                    out.append((a.get_zorder(), _Surface(a, -1, (x - r, y - r, x + r, y + r), tuple(face))))
+            continue
+        transform = a.get_transform()
+        for k, path in enumerate(paths):
+            face = faces[k % len(faces)]
+            if face[3] <= 0.5 or not len(path.vertices):
+                continue
+            pts = transform.transform(path.vertices)
+            box = (*pts.min(axis=0), *pts.max(axis=0))
+            out.append((a.get_zorder(), _Surface(a, k, box, tuple(face))))
     return out
 
 
-def _readable_ink(artist: Any, background: tuple[float, ...]) -> None:
-    """Lighten ``artist``'s text colour (its hue kept) to 4.5:1 against ``background`` when it is darker: the
-    charts' grey subtitles and axis titles (#5C5C5C, 2.4:1 on the dark window) and blue labels (#0072B2, 3:1)."""
-    from matplotlib.colors import to_rgba
+def _dpi(ax: Any) -> float:
+    return float(ax.figure.dpi)
 
-    from planner.ui.theme import readable_on
+
+def _anchor(text: Any, renderer: Any) -> tuple[float, float] | None:
+    """Where ``text`` sits, in display coordinates: the middle of its drawn extent (a title that starts on a
+    short bar and runs on over the background sits on the background), else its anchor point."""
+    from matplotlib.text import Annotation
 
     try:
-        r, g, b, a = to_rgba(artist.get_color())
-    except (TypeError, ValueError):
-        return
-    if a == 0:
-        return
-    ink = QColor.fromRgbF(r, g, b)
-    better = readable_on(ink, QColor.fromRgbF(*background[:3]))
-    if better != ink:
-        artist.set_color((better.redF(), better.greenF(), better.blueF(), a))
+        if renderer is not None:
+            if isinstance(text, Annotation):
+                text.update_positions(renderer)
+            e = text.get_window_extent(renderer)
+            if e.width > 0 and e.height > 0:
+                return float((e.x0 + e.x1) / 2), float((e.y0 + e.y1) / 2)
+        elif isinstance(text, Annotation):
+            return None
+        x, y = text.get_transform().transform(text.get_unitless_position())
+    except (TypeError, ValueError, RuntimeError):
+        return None
+    return float(x), float(y)
 
 
-def _recolour_texts_and_lines(
-    figure: Any, base: tuple[float, ...], text: tuple[float, ...], window: tuple[float, ...]
-) -> None:
+def ground_under(figure: Any, text: Any, _cache: dict[Any, Any] | None = None) -> tuple[float, ...]:
+    """The colour of the surface ``text`` is drawn on: its own box; a legend's frame; else the topmost opaque
+    patch, collection face or marker under the middle of the text drawn before it (in its axes or an axes below); else the
+    figure's background. The one rule the recolouring decides a text's ink by."""
+    return _ground(figure, text, _cache if _cache is not None else {})[0]
+
+
+def _ground(figure: Any, text: Any, cache: dict[Any, Any]) -> tuple[tuple[float, ...], _Surface | None]:
+    """:func:`ground_under`'s colour, and the plot surface it belongs to (None: a box, a frame, the figure)."""
+    box = text.get_bbox_patch()
+    if box is not None and box.get_facecolor()[3] > 0.5:
+        return tuple(box.get_facecolor()), None
+    for legend in _legends(figure, cache):
+        if text in legend.texts:
+            frame = legend.get_frame()
+            if legend.get_frame_on() and frame.get_facecolor()[3] > 0.5:
+                return tuple(frame.get_facecolor()), None
+            break
+    ax = text.axes
+    if ax is None or not _in_plot(text):
+        return tuple(figure.patch.get_facecolor()), None
+    at = _anchor(text, _renderer(figure))
+    if at is None:
+        return tuple(figure.patch.get_facecolor()), None
+    x, y = at
+    axes = list(figure.axes)
+    upto = axes.index(ax) if ax in axes else len(axes) - 1
+    for k in range(upto, -1, -1):
+        layer = axes[k]
+        if id(layer) not in cache:
+            cache[id(layer)] = _surfaces(layer)
+        for zorder, s in reversed(cache[id(layer)]):
+            if layer is ax and zorder > text.get_zorder():
+                continue
+            if s.contains(x, y):
+                return s.face, s
+    return tuple(figure.patch.get_facecolor()), None
+
+
+def _renderer(figure: Any) -> Any:
+    get_renderer = getattr(figure.canvas, "get_renderer", None)
+    return get_renderer() if get_renderer is not None else None
+
+
+def _legends(figure: Any, cache: dict[Any, Any]) -> list[Any]:
+    from matplotlib.legend import Legend
+
+    if "legends" not in cache:
+        cache["legends"] = list(figure.findobj(Legend))
+    return cache["legends"]
+
+
+def _in_plot(text: Any) -> bool:
+    """A text the chart placed among its axes' artists (labels, annotations), not a tick label or title."""
+    ax = text.axes
+    return ax is not None and any(t is text for t in ax.texts)
+
+
+HALO_MAX_TEXTS = 600
+"""Labels in the plot area get a halo in the colour of their ground up to this many (a halo is a stroked path:
+a figure with thousands of labels would draw slowly)."""
+
+
+def _recolour_texts(figure: Any, c: _Colours) -> None:
     from matplotlib import patheffects
-    from matplotlib.lines import Line2D
     from matplotlib.text import Text
 
+    from planner.ui.theme import luminance, readable_on
+
     plotted = [t for ax in figure.axes for t in ax.texts]
-    in_plots = {id(t) for t in plotted}
-    halo = [patheffects.withStroke(linewidth=3, foreground=base)] if len(in_plots) <= HALO_MAX_TEXTS else None
-    keep_dark = _on_pale_boxes(figure, plotted) if halo is not None else set()
+    halo = len(plotted) <= HALO_MAX_TEXTS
+    renderer = _renderer(figure) if halo else None
+    cache: dict[Any, Any] = {}
     for artist in figure.findobj(Text):
-        new = _remap(artist.get_color(), text, text)
-        if new is not None and id(artist) not in keep_dark:
-            artist.set_color(new)
-            # A label over a pale bar (the roadmap's titles run across their bars) was light on pale: unreadable.
-            # A halo of the dark background keeps it legible there and is invisible elsewhere.
-            if halo is not None and id(artist) in in_plots and artist.get_bbox_patch() is None:
-                artist.set_path_effects(halo)
-        if id(artist) not in keep_dark and artist.get_bbox_patch() is None:
-            # On the plot's background (and its halo) inside the axes, on the window's outside them.
-            _readable_ink(artist, base if id(artist) in in_plots else window)
-        box = artist.get_bbox_patch()
-        if box is not None:
-            face = _remap(box.get_facecolor(), base, base)
-            if face is not None:
-                box.set_facecolor(face)
-    for line in figure.findobj(Line2D):
-        new = _remap(line.get_color(), text, text)
-        if new is not None:
-            line.set_color(new)
-
-
-def _recolour_patches(
-    figure: Any, base: tuple[float, ...], text: tuple[float, ...], mid: tuple[float, ...]
-) -> None:
-    from matplotlib.patches import Patch
-
-    for patch in figure.findobj(Patch):
-        if patch is figure.patch:
+        r, g, b, a = _to_rgba(artist.get_color())
+        if a == 0:
             continue
-        face = _remap(patch.get_facecolor(), base, mid)
-        if face is not None and patch.get_facecolor()[3] > 0:
-            patch.set_facecolor(face)
-        edge = _remap(patch.get_edgecolor(), mid, text)
-        if edge is not None:
-            patch.set_edgecolor(edge)
+        ground, surface = _ground(figure, artist, cache)
+        bg = QColor.fromRgbF(*ground[:3])
+        ink = QColor.fromRgbF(r, g, b)
+        if (
+            luminance(bg) < 0.18
+            and _remap((r, g, b), c.text, c.text) is not None
+            and (_lum((r, g, b)) or 0) < 0.5
+        ):
+            ink = QColor.fromRgbF(*c.text[:3])  # black ink on a dark ground: the text colour
+        ink = readable_on(ink, bg)  # grey, coloured or light ink: made readable on its ground, its hue kept
+        changed = ink != QColor.fromRgbF(r, g, b)
+        if changed:
+            artist.set_color((ink.redF(), ink.greenF(), ink.blueF(), a))
+        if not halo or artist.get_bbox_patch() is not None or not _in_plot(artist):
+            continue
+        # A recoloured label (it may cross lines drawn for the light ink), or one that runs past the card it
+        # starts on, keeps its ground round its letters: dark ink on a pale card keeps the pale round it.
+        if changed or (surface is not None and not _inside(artist, surface, renderer)):
+            artist.set_path_effects([patheffects.withStroke(linewidth=3, foreground=ground)])
+
+
+def _inside(text: Any, surface: _Surface, renderer: Any) -> bool:
+    """Whether ``text`` lies wholly on ``surface``'s box (True when it cannot be measured)."""
+    if renderer is None:
+        return True
+    try:
+        e = text.get_window_extent(renderer)
+    except (RuntimeError, ValueError):
+        return True
+    pad = 1.0
+    return bool(
+        surface.x0 - pad <= e.x0
+        and e.x1 <= surface.x1 + pad
+        and surface.y0 - pad <= e.y0
+        and e.y1 <= surface.y1 + pad
+    )
 
 
 def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
@@ -210,12 +406,13 @@ def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
     pal = palette or QApplication.palette()
     if not is_dark(pal):
         return False
-    window = _rgba(pal.color(QPalette.ColorRole.Window))
-    base = _rgba(pal.color(QPalette.ColorRole.Base))
-    text = _rgba(pal.color(QPalette.ColorRole.WindowText))
-    mid = _rgba(pal.color(QPalette.ColorRole.Mid))
-    figure.patch.set_facecolor(window)
-    _recolour_axes(figure, base, text, mid)
-    _recolour_texts_and_lines(figure, base, text, window)
-    _recolour_patches(figure, base, text, mid)
+    c = _Colours(pal)
+    figure.patch.set_facecolor(c.window)
+    _recolour_surfaces(figure, c)
+    for ax in figure.axes:
+        for spine in ax.spines.values():
+            spine.set_edgecolor(c.mid)
+        ax.tick_params(colors=c.text, which="both")
+    _recolour_lines(figure, c)
+    _recolour_texts(figure, c)
     return True
