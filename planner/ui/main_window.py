@@ -7,10 +7,11 @@ kept in ``active_prompt`` so that tests can click their buttons.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,6 +148,16 @@ def _placeholder(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setObjectName("graphPlaceholder")
     return label
+
+
+@contextlib.contextmanager
+def _wait_cursor() -> Iterator[None]:
+    """The wait cursor while the block runs (the window does not repaint meanwhile: say it is busy)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):
@@ -1003,7 +1014,8 @@ class MainWindow(QMainWindow):
         if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
             return False
         try:
-            write_text_atomic(path, dump_plan(self.doc.file_plan()))
+            with _wait_cursor():  # a big plan takes a second or two to write
+                write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
             clean_stale_temps(output_target(path))
             self.show_error(
