@@ -208,3 +208,53 @@ def test_p80_after_an_edit_says_it_is_out_of_date(presenting, qtbot):
     result = w.simulation.result
     assert result is not None
     assert _text(p.bar.p80) == f"P80 {fmt.when(w.doc.plan, result.percentile(80))}"
+
+
+def _wait_analysed(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.doc.drawable_analysis is not None)
+    settle()
+
+
+def test_shortening_a_critical_decision_edits_only_that_decision(presenting, qtbot):
+    """On 'Critical path 3 of 15', − until the decision left the path: the step at the same place of the new path
+    showed another decision, and the next − shortened that one (three decisions edited, the presenter meant one)."""
+    w = presenting
+    p = _enter(w, qtbot)
+    _key(qtbot, w, K.Key_C)
+    _key(qtbot, w, K.Key_PageDown)
+    _key(qtbot, w, K.Key_PageDown)
+    picked = p.current_step.focus
+    assert picked is not None and w.doc.selection == [picked]
+    others = {d.id: d.duration for d in w.doc.plan.decisions if d.id != picked}
+    left = False
+    for _ in range(int(duration_triple(w.doc.decision(picked).duration)[1])):
+        _key(qtbot, w, K.Key_Minus)
+        _wait_analysed(qtbot, w)
+        assert w.doc.selection == [picked]
+        left = not any(st.focus == picked for st in p.deck)
+        if left:
+            break
+        assert p.current_step.focus == picked  # its own step, wherever it now is on the path
+    assert {d.id: d.duration for d in w.doc.plan.decisions if d.id != picked} == others
+    assert left  # (the sample's third critical decision leaves the path when shortened)
+    assert p.current_step.kind == "overview"
+    assert p.bar.notice.isVisible() and "no longer on the critical path" in p.bar.notice.text()
+    assert "not critical" in _text(p.bar.explanation)
+
+
+def test_a_chain_decision_picked_with_tab_stays_picked_after_an_edit(presenting, qtbot):
+    """Tab on a critical-path step picks another decision of the chain; after + the step selected its own decision
+    again, so the next + lengthened that one."""
+    w = presenting
+    p = _enter(w, qtbot)
+    _key(qtbot, w, K.Key_C)
+    own = p.current_step.focus
+    _key(qtbot, w, K.Key_Tab)
+    picked = w.doc.selection[0]
+    assert picked != own
+    likely = duration_triple(w.doc.decision(picked).duration)[1]
+    for n in (1, 2):
+        _key(qtbot, w, K.Key_Plus)
+        _wait_analysed(qtbot, w)
+        assert w.doc.selection == [picked]
+        assert duration_triple(w.doc.decision(picked).duration)[1] == likely + n

@@ -923,6 +923,21 @@ class PresentationController(QObject):
         self._deck_analysis = analysis
         same = [i for i, st in enumerate(self.deck) if st.kind == kind]
         self.position = same[min(offset, len(same) - 1)] if same else 0
+        picked = self.doc.selection[0] if len(self.doc.selection) == 1 else None
+        if old is not None and old.focus is not None and picked == old.focus:
+            # The step of the decision being edited, wherever the edit put it on the critical path: the same place
+            # on a new path showed another decision, and the next + / − edited that one unasked.
+            k = next((i for i, st in enumerate(self.deck) if st.focus == picked), None)
+            if (
+                k is None
+            ):  # off the path: the overview, with it selected (the bar says why it is not critical)
+                self.position = 0
+                self._show_step()
+                d = self.doc.decision(picked)
+                if d is not None:
+                    self.say(f"{quoted(d.title)} is no longer on the critical path (C shows the path now)")
+                return
+            self.position = k
         if kind != "overview":
             self._show_step(edited=True)
 
@@ -935,7 +950,13 @@ class PresentationController(QObject):
         if step is None or panel is None or bar is None:
             return
         canvas = self._canvas()
-        if edited and step.focus is None and bar.isVisible():
+        picked = self.doc.selection[0] if len(self.doc.selection) == 1 else None
+        # (a decision of the critical chain picked with Tab, not the step's own: it stays picked too)
+        if (
+            edited
+            and bar.isVisible()
+            and (step.focus is None or (picked is not None and picked != step.focus))
+        ):
             scroll = panel.scroll_area.verticalScrollBar()
             at = scroll.value()
             panel.show_step(step)
