@@ -49,8 +49,13 @@ def _settle() -> None:
 
 
 def _middle(fig: Any, t: Any) -> tuple[Any, Any]:
-    """The middle of the drawn text (a title that starts on a short bar and runs on sits on the background)."""
+    """The middle of the drawn text (a title that starts on a short bar and runs on sits on the background;
+    a card cut by the plot's edge: the part of its title that shows)."""
+    from matplotlib.transforms import Bbox
+
     e = t.get_window_extent(fig.canvas.get_renderer())
+    if t.get_clip_on() and t.get_clip_box() is not None:  # what shows of a text the plot's edge cuts
+        e = Bbox.intersection(e, t.get_clip_box()) or e
     return float((e.x0 + e.x1) / 2), float((e.y0 + e.y1) / 2)
 
 
@@ -188,6 +193,22 @@ def test_a_light_card_keeps_dark_ink_and_a_darkened_one_gets_light_ink(qapp) -> 
     # the pale blue card (a colour with meaning) stays light, its title dark
     assert to_hex(parts["cards"].get_facecolors()[1]) == "#cfe3f1"
     assert luminance(QColor(to_hex(parts["open"].get_color()))) < 0.18
+
+
+def test_a_card_cut_by_the_plots_edge_keeps_dark_ink_on_its_pale_part(qapp) -> None:
+    """The Dependency graph scrolled: a pale card half past the plot's right edge; its title, clipped there, had
+    its middle beyond the edge, on the figure's dark background, and turned light on the pale card it shows on."""
+    fig, parts = _cards_and_bands()
+    ax = parts["ax"]
+    ax.add_collection(
+        PolyCollection([[(3.3, 1.6), (5.0, 1.6), (5.0, 2.4), (3.3, 2.4)]], facecolors="#F7D9C4", zorder=2)
+    )
+    cut = ax.text(
+        3.4, 2.2, "Candidate screening: classify under the EU AI Act", color="#1A1A1A", zorder=3, clip_on=True
+    )
+    apply_palette(fig, dark_palette())
+    assert unreadable(fig) == []
+    assert to_hex(cut.get_color()) == "#1a1a1a"
 
 
 def test_the_plot_and_a_label_box_are_one_surface(qapp) -> None:

@@ -275,7 +275,7 @@ def _anchor(text: Any, renderer: Any) -> tuple[float, float] | None:
         if renderer is not None:
             if isinstance(text, Annotation):
                 text.update_positions(renderer)
-            e = text.get_window_extent(renderer)
+            e = _visible_extent(text, text.get_window_extent(renderer))
             if e.width > 0 and e.height > 0:
                 return float((e.x0 + e.x1) / 2), float((e.y0 + e.y1) / 2)
         elif isinstance(text, Annotation):
@@ -284,6 +284,16 @@ def _anchor(text: Any, renderer: Any) -> tuple[float, float] | None:
     except (TypeError, ValueError, RuntimeError):
         return None
     return float(x), float(y)
+
+
+def _visible_extent(text: Any, extent: Any) -> Any:
+    """The part of ``extent`` a clipped text shows (a card cut by the plot's edge: its title's visible half)."""
+    from matplotlib.transforms import Bbox
+
+    clip = text.get_clip_box() if text.get_clip_on() else None
+    if clip is None:
+        return extent
+    return Bbox.intersection(extent, clip) or extent
 
 
 def ground_under(figure: Any, text: Any, _cache: dict[Any, Any] | None = None) -> tuple[float, ...]:
