@@ -258,3 +258,21 @@ def test_a_chain_decision_picked_with_tab_stays_picked_after_an_edit(presenting,
         _wait_analysed(qtbot, w)
         assert w.doc.selection == [picked]
         assert duration_triple(w.doc.decision(picked).duration)[1] == likely + n
+
+
+def test_a_stage_step_says_which_of_its_decisions_the_graph_draws_in_a_later_band():
+    """The graph draws a decision in the band of the stage it runs in under strict gates: 'Validate · 40
+    decisions' on the band beside '50 decisions' in the panel, with no word of the 10 drawn further right."""
+    from planner.ui.presentation.workshop import stage_steps
+    from tests.ui.conftest import SAMPLES
+
+    plan = load_plan(SAMPLES / "fraud-detection.plan.json")
+    a = analyze(plan)
+    assert a.stages is not None
+    moves = a.stages.sequencing_moves()
+    assert moves  # (the sample moves decisions under strict gates)
+    steps = {st.title.split(" · ", 1)[1]: st for st in stage_steps(a)}
+    names = {s.id: s.name for s in plan.stages}
+    for (frm, _to, _ids), text in zip(moves, a.stages.sequencing_text(), strict=True):
+        body = steps[names[frm]].body_html
+        assert text in body, (frm, body)

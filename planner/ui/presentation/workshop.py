@@ -89,6 +89,7 @@ def stage_steps(analysis: Analysis) -> list[Step]:
     order = {stage.id: k for k, stage in enumerate(plan.stages)}
     steps: list[Step] = []
     n = len(plan.stages)
+    moves, move_texts = st.sequencing_moves(), st.sequencing_text()
     for k, (stage, result) in enumerate(zip(plan.stages, st.stages, strict=False)):
         ids = [d.id for d in plan.decisions if d.stage == stage.id]
         members = set(ids)
@@ -122,6 +123,13 @@ def stage_steps(analysis: Analysis) -> list[Step]:
             + "</p>"
             + (_names(titles) if ids else "")
         )
+        # The graph draws a decision in the band of the stage it runs in under strict gates: beside 'Validate ·
+        # 40 decisions' on the band the panel said 50, with no word of the 10 drawn further right.
+        elsewhere = [
+            text for (frm, _to, _ids), text in zip(moves, move_texts, strict=True) if frm == stage.id
+        ]
+        if elsewhere:
+            parts.append(f"<p>{_esc('; '.join(elsewhere))} (drawn in that stage's band)</p>")
         crits = stage.gate_criteria
         if crits:
             lines = "".join(f"<li>{'✓' if c.met else '✗'} {_esc(c.text)}</li>" for c in crits[:LIST_LIMIT])
