@@ -785,7 +785,7 @@ class Monkey:
                 f"the scenario chooser shows {bar.combo.currentText()!r}, the plan {state.active!r}"
             )
         if state.active is not None:
-            want = units.count(override_count(state.scenario(state.active)), "change")
+            want = units.count(override_count(state.scenario(state.active), state.base), "change")
             if f": {want} to Base" not in bar.note.text():
                 raise MonkeyFailure(f"the scenario note says {bar.note.text()!r}; the scenario has {want}")
         form = w.inspector.form

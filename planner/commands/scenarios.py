@@ -51,7 +51,7 @@ def listing(plan: Any) -> list[dict[str, Any]]:
             {
                 "name": sc.name,
                 "description": sc.description,
-                "changes": override_count(sc),
+                "changes": override_count(sc, plan),
                 "finish": finish,
                 "finish_date": units.iso_date(plan.start_date, finish),
                 "delta": None if finish is None or base_finish is None else finish - base_finish,

@@ -345,18 +345,46 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     return problems
 
 
-def override_count(scenario: Scenario) -> int:
-    """How many changes a scenario makes (each overridden field, added or dropped decision, link)."""
+def override_count(scenario: Scenario, base: Plan | None = None) -> int:
+    """How many changes a scenario makes (each overridden field, added or dropped decision, link).
+
+    With ``base``, a decision dropped and added again (how :func:`derive_scenario` records an edit no override
+    holds, a title say) counts as the fields that differ from the base's, and its links added again as they were
+    do not count (a link of the base's it lost does): a title edited in a scenario was "5 changes to Base" (the
+    drop, the add, and each of its three links)."""
     fields = sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.decisions.values())
     fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.teams.values())
     fields += sum(len(ov.model_dump(exclude_none=True)) for ov in scenario.risks.values())
-    return (
+    total = (
         fields
         + len(scenario.add_decisions)
         + len(scenario.drop_decisions)
         + len(scenario.add_dependencies)
         + len(scenario.remove_dependencies)
     )
+    if base is None:
+        return total
+    by_id = {d.id: d for d in base.decisions}
+    readded = {d.id: d for d in scenario.add_decisions if d.id in by_id and d.id in scenario.drop_decisions}
+    if not readded:
+        return total
+    for i, d in readded.items():  # the drop and the add are one change of each field that differs
+        was, now = by_id[i].model_dump(), d.model_dump()
+        total += max(1, sum(1 for k in now if now[k] != was.get(k))) - 2
+    gone = (
+        set(scenario.drop_decisions) - readded.keys()
+    )  # (their links went with them: counted as their drop)
+    kept = Counter(
+        _dep_key(x)
+        for x in base.dependencies
+        if (x.from_ in readded or x.to in readded) and x.from_ not in gone and x.to not in gone
+    )
+    for x in scenario.add_dependencies:
+        key = _dep_key(x)
+        if kept[key] > 0:  # a base link of a re-added decision, added again as it was
+            kept[key] -= 1
+            total -= 1
+    return total + sum(kept.values())  # base links of a re-added decision it no longer has
 
 
 def _dep_key(dep: Dependency) -> tuple[Any, ...]:

@@ -176,7 +176,7 @@ class ScenarioBar(QObject):
             # readable on the dark theme's toolbar. An empty palette inherits the toolbar's again.
             self.note.setPalette(QPalette())
         else:
-            count = override_count(self.state.scenario(active)) if active in names else 0
+            count = override_count(self.state.scenario(active), self.state.base) if active in names else 0
             # The name is the combo box's, beside it (a long one pushed the note off the toolbar).
             self.note.setText(
                 f"Scenario shown: {units.count(count, 'change')} to Base; edits are recorded in this scenario"
