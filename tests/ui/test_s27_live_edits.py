@@ -276,3 +276,31 @@ def test_a_stage_step_says_which_of_its_decisions_the_graph_draws_in_a_later_ban
     for (frm, _to, _ids), text in zip(moves, a.stages.sequencing_text(), strict=True):
         body = steps[names[frm]].body_html
         assert text in body, (frm, body)
+
+
+def test_keep_after_showing_a_scenario_says_what_undo_holds(qtbot, isolated_settings):
+    """After N the kept changes stay as separate steps (one step would span two plans), yet the question said
+    'Kept changes are one step that Undo takes back'."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import SAMPLES
+
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1366, 768)) as w:
+        w.show_view("Graph")
+        settle()
+        p = _enter(w, qtbot)
+        _key(qtbot, w, K.Key_N)
+        _wait_analysed(qtbot, w)
+        _key(qtbot, w, K.Key_C)
+        _key(qtbot, w, K.Key_Plus)
+        _wait_analysed(qtbot, w)
+        n = w.doc.undo_stack.index() - p.session_index
+        assert n == 2
+        prompt = p.request_leave()
+        assert prompt is not None
+        assert "one step" not in prompt.informativeText()
+        assert "2 steps" in prompt.informativeText()
+        prompt.button(QMessageBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not p.active)
+        assert w.doc.undo_stack.index() == n  # as it said: two steps
+        assert w.doc.undo_stack.undoText() == "Change Duration"

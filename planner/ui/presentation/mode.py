@@ -788,8 +788,12 @@ class PresentationController(QObject):
             self.window,
         )
         box.setObjectName("presentationLeavePrompt")
+        # Kept after scenarios were shown (N), the steps stay as they are (keep_changes): 'one step' was untrue.
         box.setInformativeText(
             "Kept changes are one step that Undo takes back; discarded ones can be redone."
+            if self.doc.scenarios.steps == self._session_scenario_steps
+            else f"Kept changes stay {units.count(n, 'step')} of Undo (a scenario shown is one); discarded ones "
+            "can be redone."
         )
         box.button(SB.Save).setText("Keep changes")
         box.button(SB.Discard).setText("Discard changes")
