@@ -211,6 +211,25 @@ def test_a_card_cut_by_the_plots_edge_keeps_dark_ink_on_its_pale_part(qapp) -> N
     assert to_hex(cut.get_color()) == "#1a1a1a"
 
 
+def test_a_halo_only_where_a_label_runs_onto_a_ground_its_ink_does_not_read_on(qapp) -> None:
+    """The Stage timeline's readiness bar: 'criteria 1/3' starts on the green fill and ends on the light track,
+    dark ink reads on both: no halo (a green halo made blobs round its last letters on the grey). A title that
+    starts on a short pale bar and runs on over the dark plot keeps a halo of its ground."""
+    fig, parts = _cards_and_bands()
+    ax = parts["ax"]
+    ax.barh([2.0], [1.9], left=[2.05], height=0.3, color="#EBEBEB", zorder=4)
+    ax.barh([2.0], [0.5], left=[2.05], height=0.3, color="#009E73", zorder=4)
+    across = ax.text(2.1, 2.0, "criteria 1/3", color="#1A1A1A", va="center", fontsize=8, zorder=5)
+    ax.barh([0.1], [0.2], left=[0.2], height=0.15, color="#FFF2A8", zorder=4)
+    beyond = ax.text(
+        0.25, 0.1, "Pilot as agent-assist with 20 agents", color="#1A1A1A", va="center", zorder=5
+    )
+    apply_palette(fig, dark_palette())
+    assert unreadable(fig) == []
+    assert not across.get_path_effects()
+    assert len(beyond.get_path_effects()) == 1
+
+
 def test_the_plot_and_a_label_box_are_one_surface(qapp) -> None:
     fig, parts = _cards_and_bands()
     pal = dark_palette()

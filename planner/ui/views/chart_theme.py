@@ -320,6 +320,13 @@ def _ground(figure: Any, text: Any, cache: dict[Any, Any]) -> tuple[tuple[float,
     at = _anchor(text, _renderer(figure))
     if at is None:
         return tuple(figure.patch.get_facecolor()), None
+    return _plot_face_at(figure, ax, text.get_zorder(), at, cache)
+
+
+def _plot_face_at(
+    figure: Any, ax: Any, zorder: float, at: tuple[float, float], cache: dict[Any, Any]
+) -> tuple[tuple[float, ...], _Surface | None]:
+    """The topmost opaque surface at display point ``at`` drawn before ``zorder`` in ``ax``, or in an axes below."""
     x, y = at
     axes = list(figure.axes)
     upto = axes.index(ax) if ax in axes else len(axes) - 1
@@ -327,8 +334,8 @@ def _ground(figure: Any, text: Any, cache: dict[Any, Any]) -> tuple[tuple[float,
         layer = axes[k]
         if id(layer) not in cache:
             cache[id(layer)] = _surfaces(layer)
-        for zorder, s in reversed(cache[id(layer)]):
-            if layer is ax and zorder > text.get_zorder():
+        for z, s in reversed(cache[id(layer)]):
+            if layer is ax and z > zorder:
                 continue
             if s.contains(x, y):
                 return s.face, s
@@ -373,7 +380,7 @@ def _recolour_texts(figure: Any, c: _Colours) -> None:
         r, g, b, a = _to_rgba(artist.get_color())
         if a == 0:
             continue
-        ground, surface = _ground(figure, artist, cache)
+        ground, _ = _ground(figure, artist, cache)
         bg = QColor.fromRgbF(*ground[:3])
         ink = QColor.fromRgbF(r, g, b)
         if (
@@ -383,32 +390,35 @@ def _recolour_texts(figure: Any, c: _Colours) -> None:
         ):
             ink = QColor.fromRgbF(*c.text[:3])  # black ink on a dark ground: the text colour
         ink = readable_on(ink, bg)  # grey, coloured or light ink: made readable on its ground, its hue kept
-        changed = ink != QColor.fromRgbF(r, g, b)
-        if changed:
+        if ink != QColor.fromRgbF(r, g, b):
             artist.set_color((ink.redF(), ink.greenF(), ink.blueF(), a))
         if not halo or artist.get_bbox_patch() is not None or not _in_plot(artist):
             continue
-        # A recoloured label (it may cross lines drawn for the light ink), or one that runs past the card it
-        # starts on, keeps its ground round its letters: dark ink on a pale card keeps the pale round it.
-        if changed or (surface is not None and not _inside(artist, surface, renderer)):
+        # A label that runs past the surface it sits on onto one its ink does not read on (a title that starts
+        # on a short pale bar and runs on over the dark plot) keeps its ground round its letters.
+        if _runs_off(figure, artist, ink, renderer, cache):
             artist.set_path_effects([patheffects.withStroke(linewidth=3, foreground=ground)])
 
 
-def _inside(text: Any, surface: _Surface, renderer: Any) -> bool:
-    """Whether ``text`` lies wholly on ``surface``'s box (True when it cannot be measured)."""
+def _runs_off(figure: Any, text: Any, ink: QColor, renderer: Any, cache: dict[Any, Any]) -> bool:
+    """Whether either end of ``text`` lies on a surface ``ink`` has less than 3:1 against (False when it cannot
+    be measured)."""
+    from planner.ui.theme import contrast_ratio
+
     if renderer is None:
-        return True
+        return False
     try:
-        e = text.get_window_extent(renderer)
+        e = _visible_extent(text, text.get_window_extent(renderer))
     except (RuntimeError, ValueError):
-        return True
-    pad = 1.0
-    return bool(
-        surface.x0 - pad <= e.x0
-        and e.x1 <= surface.x1 + pad
-        and surface.y0 - pad <= e.y0
-        and e.y1 <= surface.y1 + pad
-    )
+        return False
+    if e.width <= 4 or e.height <= 0:
+        return False
+    y = (e.y0 + e.y1) / 2
+    for x in (e.x0 + 2, e.x1 - 2):
+        face, _ = _plot_face_at(figure, text.axes, text.get_zorder(), (x, y), cache)
+        if contrast_ratio(ink, QColor.fromRgbF(*face[:3])) < 3.0:
+            return True
+    return False
 
 
 def apply_palette(figure: Any, palette: QPalette | None = None) -> bool:
