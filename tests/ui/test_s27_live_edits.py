@@ -304,3 +304,38 @@ def test_keep_after_showing_a_scenario_says_what_undo_holds(qtbot, isolated_sett
         qtbot.waitUntil(lambda: not p.active)
         assert w.doc.undo_stack.index() == n  # as it said: two steps
         assert w.doc.undo_stack.undoText() == "Change Duration"
+
+
+def test_a_view_switched_to_while_editing_in_the_inspector_leaves_the_keys_to_the_presenter(
+    presenting, qtbot
+):
+    """Enter opens the decision; typing in its title, Alt+2 shows another view and presenting hides the inspector.
+    Qt handed the focus on to that view's first field (the Cost tab's), and the next + went into it as text."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
+
+    w = presenting
+    p = _enter(w, qtbot)
+    _key(qtbot, w, K.Key_S)
+    _key(qtbot, w, K.Key_Tab)
+    for _ in range(len(p.step_decisions())):
+        d = w.doc.decision(w.doc.selection[0])
+        if str(d.status) != "done" and not d.milestone:
+            break
+        _key(qtbot, w, K.Key_Tab)
+    picked = w.doc.selection[0]
+    title = w.doc.decision(picked).title
+    likely = duration_triple(w.doc.decision(picked).duration)[1]
+    _key(qtbot, w, K.Key_Return)
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit) and w.inspector_dock.isVisible()
+    qtbot.keyClick(field, K.Key_End)
+    qtbot.keyClicks(field, " (v2)")
+    before = w.views.currentIndex()
+    qtbot.keyClick(field, K.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.views.currentIndex() != before and not w.inspector_dock.isVisible())
+    settle()
+    assert w.doc.decision(picked).title == title + " (v2)"  # what was typed is kept
+    focus = QApplication.focusWidget()
+    assert not isinstance(focus, QLineEdit | QAbstractSpinBox | QComboBox), focus
+    _key(qtbot, w, K.Key_Plus)
+    assert duration_triple(w.doc.decision(picked).duration)[1] == likely + 1

@@ -651,7 +651,20 @@ class PresentationController(QObject):
         saved = self._saved
         if saved is None:
             return
+        focus = QApplication.focusWidget()
+        hid_focus = False
         for widget in self._chrome():
+            if (
+                focus is not None
+                and not widget.isHidden()
+                and (widget is focus or widget.isAncestorOf(focus))
+                and not (
+                    isinstance(widget, QDockWidget)
+                    and widget is self.window.inspector_dock
+                    and self._inspector_shown
+                )
+            ):
+                hid_focus = True
             if id(widget) not in saved.hidden:
                 saved.hidden[id(widget)] = (widget, widget.isHidden())
             if (
@@ -661,6 +674,12 @@ class PresentationController(QObject):
             ):
                 continue
             widget.hide()
+        if hid_focus:
+            # The inspector opened with Enter, hidden by a view switched to (Alt+2) in mid-edit: Qt handed the focus
+            # on to the new view's first field (the Cost tab's), which then took the presenter's + as text.
+            page = self.window.views.currentWidget()
+            if page is not None:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
         # A hidden tab does not recompute its layout by itself: without this the table's (hidden) filter row
         # would still set the views' minimum width.
         layout = self.window.table_view.layout()
