@@ -3,6 +3,7 @@ and again, with the presenter bar's figures those of the saved plan's analysis (
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _key(qtbot, window, key: Qt.Key) -> None:
 
 
 def _text(label) -> str:
-    return re.sub("<[^>]+>", "", label.text())
+    return html.unescape(re.sub("<[^>]+>", "", label.text()))
 
 
 def _enter(window, qtbot):
@@ -339,3 +340,29 @@ def test_a_view_switched_to_while_editing_in_the_inspector_leaves_the_keys_to_th
     assert not isinstance(focus, QLineEdit | QAbstractSpinBox | QComboBox), focus
     _key(qtbot, w, K.Key_Plus)
     assert duration_triple(w.doc.decision(picked).duration)[1] == likely + 1
+
+
+def test_a_long_why_leaves_the_room_its_graph(qtbot, isolated_settings):
+    """The why of a decision whose longest chain runs through thirteen decisions took six lines of the bar: 43 %
+    of a 1280x720 screen. A why taller than WHY_SHARE of the screen is left to Enter; on a larger screen it fits
+    and is shown."""
+    from planner.ui.presentation.mode import WHY_SHARE
+    from tests.ui.conftest import SAMPLES
+
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1280, 720)) as w:
+        w.show_view("Graph")
+        settle()
+        p = _enter(w, qtbot)
+        a = w.doc.analysis
+        longest = max(w.doc.plan.decisions, key=lambda d: len(a.explain(d.id).critical_text))
+        why = a.explain(longest.id).critical_text
+        w.doc.select([longest.id])
+        settle()
+        label = p.bar.explanation
+        assert label.isVisible() and longest.title in _text(label)
+        assert why not in _text(label) and "Enter: why" in _text(label)
+        assert label.height() <= WHY_SHARE * w.height()
+        w.resize(1920, 1080)
+        qtbot.waitUntil(lambda: why in _text(label))
+        assert label.height() <= WHY_SHARE * w.height()
+        p.leave()

@@ -84,6 +84,10 @@ PRESENTER_HINT = (
 )
 
 
+WHY_SHARE = 0.18
+"""The most of the window's height the presenter bar's why of the selected decision may take; a longer why is left
+to Enter (the inspector's Why this schedule)."""
+
 SHORT_ROOM_PX = 480
 """A presentation shorter than this (logical px: a 1024x600 projector at 200 % is 300) leaves the presenter's key
 help out of the bar (F1 lists every key): on three lines under three of figures the bar took 43 % of the screen and
@@ -1421,16 +1425,21 @@ class PresentationController(QObject):
         step = self.current_step
         # A step shows its own explanation in the step panel; the bar would only repeat it.
         drawable = self.doc.drawable_analysis
-        bar.explanation.setText(
+        label = bar.explanation
+        errors = drawable is not None and drawable.schedule is None
+        label.setText(
             ""
             if step is not None and step.kind != "overview"
-            else (
-                _errors_html(drawable)
-                if drawable is not None and drawable.schedule is None
-                else self.explanation_html(why=not self.short_room())
-            )
+            else (_errors_html(drawable) if errors else self.explanation_html(why=not self.short_room()))
         )
-        bar.explanation.setVisible(bool(bar.explanation.text()))
+        if label.text() and not errors and not self.short_room():
+            # A why that would take more of the screen than WHY_SHARE (a milestone's longest chain, thirteen ids
+            # long: six lines, the bar 43 % of a 1280x720 screen): the decision and the key that shows it, as in a
+            # short room.
+            width = label.width() if label.isVisible() and label.width() > 0 else self.window.width() - 40
+            if label.heightForWidth(width) > WHY_SHARE * self.window.height():
+                label.setText(self.explanation_html(why=False))
+        label.setVisible(bool(label.text()))
 
     def forecast_text(self, a: Any) -> str:
         """The presenter bar's forecast: the finish on the remaining work against the baseline the views compare
@@ -1520,7 +1529,7 @@ class PresentationController(QObject):
     def resize_bar(self) -> None:
         if self.bar is not None:
             short = self.short_room()
-            if short != self._short:
+            if short != self._short or self.bar.explanation.text():
                 self._short = short
                 self._set_explanation()  # the why of the selected decision, or only the key that shows it
             self.bar.set_short(short)
