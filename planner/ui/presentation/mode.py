@@ -310,9 +310,8 @@ class PresentationController(QObject):
         self.session_index = 0
         self.session_finish: float | None = None
         self._session_scenario_steps = 0  # doc.scenarios.steps when presenting started
-        self._reset_scenario_steps = (
-            0  # doc.scenarios.steps at the last plan reset (a scenario step's raises it)
-        )
+        # doc.scenarios.steps at the last plan reset (a scenario step raises it; opening a file does not)
+        self._reset_scenario_steps = 0
         self.leave_prompt: QMessageBox | None = None
         self._scaled_figures: dict[int, Any] = {}  # id(figure) -> the figure held at the room's dpi
         self._deck_analysis: Analysis | None = None  # the analysis the deck was built from
@@ -955,9 +954,8 @@ class PresentationController(QObject):
             # The step of the decision being edited, wherever the edit put it on the critical path: the same place
             # on a new path showed another decision, and the next + / − edited that one unasked.
             k = next((i for i, st in enumerate(self.deck) if st.focus == picked), None)
-            if (
-                k is None
-            ):  # off the path: the overview, with it selected (the bar says why it is not critical)
+            if k is None:
+                # off the path: the overview, with it selected (the bar says why it is not critical)
                 self.position = 0
                 self._show_step()
                 d = self.doc.decision(picked)
