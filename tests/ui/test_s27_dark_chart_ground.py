@@ -230,6 +230,27 @@ def test_a_halo_only_where_a_label_runs_onto_a_ground_its_ink_does_not_read_on(q
     assert len(beyond.get_path_effects()) == 1
 
 
+def test_a_pale_tinted_area_under_a_curve_turns_dark_in_its_own_hue(qapp) -> None:
+    """The Cost tab's spend curve fills the area under it with a pale tint of its blue: on the dark plot a large
+    glaring light area. In the dark theme the same hue mixed with the dark base."""
+    from planner.charts import style
+    from planner.ui.theme import luminance
+
+    fig = Figure(figsize=(3, 2))
+    ax = fig.add_subplot()
+    area: Any = ax.fill_between([0, 1, 2], [0, 1, 3], color=style.tint("#0072B2", 0.85))
+    light = QColor(to_hex(area.get_facecolors()[0]))
+    apply_palette(fig, dark_palette())
+    dark = QColor(to_hex(area.get_facecolors()[0]))
+    assert luminance(dark) < 0.05 < luminance(light)
+    assert abs(dark.hslHue() - light.hslHue()) <= 3 and dark.hslSaturation() > 60
+    # a lighter tint used as a data colour (the team load's stacked fills, 35% white) is kept
+    load: Any = ax.fill_between([0, 1], [0, 1], color=style.tint("#F0E442", 0.35))
+    before = to_hex(load.get_facecolors()[0])
+    apply_palette(fig, dark_palette())
+    assert to_hex(load.get_facecolors()[0]) == before
+
+
 def test_the_plot_and_a_label_box_are_one_surface(qapp) -> None:
     fig, parts = _cards_and_bands()
     pal = dark_palette()

@@ -105,6 +105,16 @@ class _Colours:
             new = (*(b + (m - b) * t for b, m in zip(self.base[:3], self.mid[:3], strict=True)), new[3])
         return new
 
+    def area(self, color: Any) -> tuple[float, ...] | None:
+        """A pale tint of a colour filling an area (a colour mixed with white, as the charts tint) mixed with the
+        plot's dark base instead: the same hue, dark; a large pale area glared on the dark plot. None keeps a
+        colour that is not a pale tint."""
+        rgba = _to_rgba(color)
+        white = min(rgba[:3])  # the share of white mixed in (the colour's own lowest channel taken as 0)
+        if rgba[3] == 0 or white < 0.75:  # not mostly white: a data colour (the team load's fills), kept
+            return None
+        return (*(v - (1.0 - b) * white for v, b in zip(rgba[:3], self.base[:3], strict=True)), rgba[3])
+
     def ink(self, color: Any) -> tuple[float, ...] | None:
         """A near-black or near-white stroke (line, edge, arrow head, marker) in the text colour."""
         return _remap(color, self.text, self.text)
@@ -155,6 +165,8 @@ def _recolour_surfaces(figure: Any, c: _Colours) -> None:
         if len(faces):
             # A white face is a surface; a black one is ink (arrow heads, markers): the text colour.
             new = [c.surface(f) if (_lum(f) or 0.0) > 0.5 else c.ink(f) for f in faces]
+            if type(coll).__name__ == "FillBetweenPolyCollection":  # an area under a curve (the spend curve)
+                new = [n if n is not None else c.area(f) for n, f in zip(new, faces, strict=True)]
             if any(n is not None for n in new):
                 coll.set_facecolor(
                     [n if n is not None else tuple(f) for n, f in zip(new, faces, strict=True)]
