@@ -2,10 +2,12 @@
 function ran (background, axes, text, grid and black lines follow the palette), so the chart functions of
 :mod:`planner.charts` stay as they are for the PDF report and exports, which are always light.
 
-Only near-white fills and near-black strokes and text are changed: the data colours (areas, critical red,
-percentiles) keep their meaning. Every surface (figure, plot, patch, a collection's faces, a label's box) is recoloured
-once, from the colour the chart gave it; then each text's ink is decided by the surface under it, so a light surface
-gets dark ink and a dark one light ink (:func:`ground_under`), never light ink on a light card with a dark halo.
+Neutral colours change (near-white surfaces to the dark base, near-black strokes to the text colour, light grid
+lines to the mid grey; a mostly-white tint filling an area under a curve to its hue on the dark base); the data
+colours (area colours, pale cards, critical red, percentiles) keep their meaning. Every surface (figure, plot,
+patch, a collection's faces, markers, a label's box) is recoloured once, from the colour the chart gave it; then
+each text's ink is decided by the surface under it (:func:`ground_under`): a light surface keeps dark ink, a dark
+one gets light ink, never light ink on a light card with a dark halo.
 """
 
 from __future__ import annotations
