@@ -207,6 +207,10 @@ class ScenarioBar(QObject):
         k = order.index(self.state.active) if self.state.active in order else 0
         self.switch(order[(k + step) % len(order)], presenting=presenting)
 
+    def _say_presenting(self, text: str) -> None:
+        """A refusal while presenting, in the presenter bar (the status bar is hidden then) and the status bar."""
+        self.window.presentation.say(text)
+
     def presenting(self) -> bool:
         presentation = getattr(self.window, "presentation", None)
         return bool(getattr(presentation, "active", False))
@@ -215,7 +219,7 @@ class ScenarioBar(QObject):
         """Show scenario ``name`` (None: Base). While presenting, only the presentation's own key flips scenarios
         (``presenting``): the toolbar is hidden then, and the menu's operations are refused."""
         if self.presenting() and not presenting:
-            self.window.show_message("Leave presentation mode (Esc) to switch scenarios.")
+            self._say_presenting("Leave presentation mode (Esc) to switch scenarios.")
             self.refresh()
             return False
         # What is being typed belongs to the plan it was typed in: a switch from the menu or a key left an
@@ -248,7 +252,7 @@ class ScenarioBar(QObject):
     def _refused_while_presenting(self) -> bool:
         """True (and says why) when a scenario operation is asked for during a presentation."""
         if self.presenting():
-            self.window.show_message("Leave presentation mode (Esc) to change scenarios.")
+            self._say_presenting("Leave presentation mode (Esc) to change scenarios.")
             return True
         return False
 
