@@ -44,7 +44,7 @@ __all__ = [
     "format_when",
     "iso_date",
     "iso_dates",
-    "named",
+    "title_and_id",
     "one_line",
     "plural_weeks",
     "quoted",
@@ -423,13 +423,13 @@ def one_line(text: str) -> str:
     return CONTROL.sub(lambda m: control_escape(m.group()), text)
 
 
-def named(title: str | None, ident: str) -> str:
+def title_and_id(title: str | None, ident: str) -> str:
     """How a decision (or a stage, team or risk) is named in a message: its title in quotes and its id,
     ``'Define the value case' (value-case)``; its id in quotes without a title. The names are as the plan holds
     them: a text output makes them one line first (``planner.model.names.one_line_names``), the app when it shows
     the message (:func:`one_line`).
 
-    >>> named("Define the value case", "value-case"), named(None, "value-case")
+    >>> title_and_id("Define the value case", "value-case"), title_and_id(None, "value-case")
     ("'Define the value case' (value-case)", "'value-case'")
     """
     return f"'{title}' ({ident})" if title else f"'{ident}'"

@@ -378,7 +378,7 @@ def _span(plan: Plan, s: float, e: float) -> str:
 
 def _name(plan: Plan, i: int) -> str:
     d = plan.decisions[i]
-    return units.named(d.title, d.id)
+    return units.title_and_id(d.title, d.id)
 
 
 def unlevellable(plan: Plan, cols: Columns | None = None) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ from planner.analysis.findings import Finding, Severity
 from planner.analysis.graph import Columns, PlanGraph, columns_of
 from planner.model.limits import MAX_SCHEDULE_WEEKS
 from planner.model.plan import Decision, Plan, Status
-from planner.units import format_when, iso_date, named, plural_weeks
+from planner.units import format_when, iso_date, plural_weeks, title_and_id
 
 if TYPE_CHECKING:
     from planner.analysis.schedule import Schedule
@@ -407,7 +407,7 @@ def settle_schedule(sched: object) -> None:
 
 # -- findings ------------------------------------------------------------------------------------------------
 def _name(d: Decision) -> str:
-    return named(d.title, d.id)
+    return title_and_id(d.title, d.id)
 
 
 def _when(plan: Plan, week: float) -> str:

@@ -38,7 +38,7 @@ from planner.model import units
 from planner.model.edits import find_path
 from planner.model.names import name_key
 from planner.model.plan import Plan, Status, duration_value
-from planner.units import joined, named, quoted
+from planner.units import joined, quoted, title_and_id
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
@@ -55,7 +55,7 @@ def name(plan: Plan, decision_id: str, titles: dict[str, str] | _Titles | None =
         title = d.title if d else None
     else:
         title = titles.get(decision_id)
-    return named(title, decision_id)
+    return title_and_id(title, decision_id)
 
 
 def validate(plan: Plan, graph: PlanGraph | None = None, *, scheduled: bool = True) -> list[Finding]:
@@ -821,4 +821,4 @@ def _names_at(plan: Plan, ids: list[str], at: list[int]) -> list[str]:
     """:func:`name` of the decisions at the positions ``at`` (their titles read from those positions)."""
     decisions = plan.decisions
     titles = [decisions[i].title for i in at]
-    return [named(t, ids[i]) for i, t in zip(at, titles, strict=True)]
+    return [title_and_id(t, ids[i]) for i, t in zip(at, titles, strict=True)]
