@@ -137,7 +137,8 @@ def test_text_typed_in_base_is_kept_when_a_scenario_is_shown(window, qtbot) -> N
     assert w.open_file(FRAUD)
     doc = w.doc
     w.inspector_tabs.setCurrentWidget(w.plan_view)
-    qtbot.waitUntil(lambda: child(w, QLineEdit, "plan.title").text() == doc.plan.title)  # the page of this plan
+    # the page of this plan
+    qtbot.waitUntil(lambda: child(w, QLineEdit, "plan.title").text() == doc.plan.title)
     title = child(w, QLineEdit, "plan.title")
     title.setFocus()
     title.selectAll()
