@@ -805,7 +805,7 @@ class PresentationController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Leave presentation",
-            f"Keep the {'change' if n == 1 else units.count(n, 'change')} made during the presentation?{moved}",
+            f"Keep the {units.agree(n, 'change', units.count(n, 'change'))} made during the presentation?{moved}",
             SB.Save | SB.Discard | SB.Cancel,
             self.window,
         )
