@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from planner.model import Plan, units
 from planner.model.plan import AI_ROLES as ROLES
 from planner.model.plan import RISK_TIERS as TIERS
 from planner.ui.state.document import PlanDocument
-from planner.ui.theme import status_css
+from planner.ui.theme import readable_on, status_css
 from planner.ui.views.adaptive import PageBody, scroll_page
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.lazy import LazyRefresh
@@ -47,7 +47,23 @@ FRAMEWORK_CHOICES = (
 )
 STATUS_COLORS = {"covered": "#d8eed9", "late": "#fbe3c2", "missing": "#f7d0cc", "uncovered": "#f2f2f2"}
 ON_STATUS_COLOR = "#202124"
-"""Text on those pale backgrounds, in both themes (the dark theme's light text on them was unreadable)."""
+"""Text on those pale backgrounds (the dark theme's light text on them was unreadable)."""
+DARK_STATUS_LIGHTNESS = 0.24
+"""On a dark palette each status fill is its hue at this lightness (HSL), with light text: the pale fills glared
+out of a dark window, a bright table in a dark app."""
+
+
+def status_brushes(status: str, base: QColor) -> tuple[QBrush, QBrush]:
+    """The fill and the text of a cell of ``status`` on a view whose background is ``base``: the pale fill with dark
+    text on a light palette; on a dark one, the same hue dark, with light text (contrast >= 4.5 either way)."""
+    pale = QColor(STATUS_COLORS[status])
+    if base.lightness() >= 128:
+        return QBrush(pale), QBrush(QColor(ON_STATUS_COLOR))
+    saturation = min(1.0, pale.hslSaturationF() * 0.5) if pale.hslSaturationF() > 0 else 0.0
+    fill = QColor.fromHslF(max(pale.hslHueF(), 0.0), saturation, DARK_STATUS_LIGHTNESS)
+    return QBrush(fill), QBrush(readable_on(QColor("#e8eaed"), fill))
+
+
 MATRIX_MIN_HEIGHT = 150
 """The least height of the coverage matrix (pixels): its header and two or three rows of wrapped titles."""
 FINDINGS_MIN_HEIGHT = 70
@@ -138,6 +154,11 @@ class CoverageTab(LazyRefresh, QWidget):
         self.tier.activated.connect(lambda _i: self._set_ai_system())
         doc.analysis_updated.connect(self._on_analysis)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the status fills follow it
+            self._on_analysis()
+
     # -- refresh ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
@@ -172,8 +193,7 @@ class CoverageTab(LazyRefresh, QWidget):
         m.setHorizontalHeaderLabels(headers)
         for r, ic in enumerate(rows):
             status = ic.status
-            color = QBrush(QColor(STATUS_COLORS[status]))
-            ink = QBrush(QColor(ON_STATUS_COLOR))
+            color, ink = status_brushes(status, m.palette().color(QPalette.ColorRole.Base))
             first = QTableWidgetItem(ic.item.id)
             first.setToolTip(ic.item.summary)
             m.setItem(r, 0, first)
