@@ -8,13 +8,18 @@ with Enter must not round 2.125 weeks to 2.13, or 12.5 % to 13 %). Other editors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
 
 from planner import units
+
+_PLAIN_NUMBER = re.compile(r"-?(\d+\.?\d{0,2}|\.\d{1,2})")
+"""What a percent editor takes: a number with at most two decimals (its point or comma read as the decimal mark)."""
 
 _SHOWN = "shownText"
 """The spin box's property holding the text it showed when the cell's value was put in it."""
@@ -33,6 +38,28 @@ class PercentSpin(QDoubleSpinBox):
 
     def textFromValue(self, value: float) -> str:
         return units.format_weeks(value)  # the number of format_percent; the suffix writes the sign
+
+    # The number is written with a point, whatever the system's language: read back with Qt's locale, '12.5%' was
+    # 125 on a German desktop (the point is its digit grouping). A point or a comma is the decimal mark here, and
+    # nothing groups digits.
+    def _number(self, text: str) -> str:
+        return text.strip().removesuffix(self.suffix()).strip().replace(",", ".")
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(self._number(text))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        number = self._number(text)
+        if number in ("", "-", ".", "-."):
+            return QValidator.State.Intermediate, text, pos
+        if not _PLAIN_NUMBER.fullmatch(number):
+            return QValidator.State.Invalid, text, pos
+        value = float(number)
+        inside = self.minimum() <= value <= self.maximum()
+        return (QValidator.State.Acceptable if inside else QValidator.State.Intermediate), text, pos
 
 
 class EditorDelegate(QStyledItemDelegate):
