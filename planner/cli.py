@@ -424,9 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
         return _internal_error(exc)
     finally:
-        if (
-            on_terminate is not None
-        ):  # run in-process (the tests, a script calling main): the caller's handler back
+        # Run in-process (the tests, a script calling main): the caller's handler back.
+        if on_terminate is not None:
             signal.signal(signal.SIGTERM, on_terminate)
         sys.stdout, sys.stderr = streams
         # A command takes its loaded plan out of the cyclic GC (commands.common.load); run in-process (the tests,

@@ -25,7 +25,7 @@ Order of application in :func:`materialise`:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from planner.model import edits
@@ -145,9 +145,8 @@ def materialise(plan: Plan, scenario: str | Scenario) -> Plan:
     out.decisions.extend(d.model_copy(deep=True) for d in sc.add_decisions)
     out.dependencies.extend(x.model_copy(deep=True) for x in sc.add_dependencies)
     readded = set(sc.drop_decisions) & {d.id for d in sc.add_decisions}
-    if (
-        readded
-    ):  # dropped and added again (how an edit of a title is recorded): still the risks' and the go-live's
+    # Dropped and added again (how an edit of a title is recorded): still the risks' and the go-live's.
+    if readded:
         dropped = set(sc.drop_decisions) - readded
         for risk, before in zip(out.risks, mentions, strict=True):
             risk.decisions = [x for x in before if x not in dropped]
@@ -364,27 +363,57 @@ def override_count(scenario: Scenario, base: Plan | None = None) -> int:
     )
     if base is None:
         return total
-    by_id = {d.id: d for d in base.decisions}
-    readded = {d.id: d for d in scenario.add_decisions if d.id in by_id and d.id in scenario.drop_decisions}
+    readded = _readded(base, scenario)
     if not readded:
         return total
-    for i, d in readded.items():  # the drop and the add are one change of each field that differs
-        was, now = by_id[i].model_dump(), d.model_dump()
-        total += max(1, sum(1 for k in now if now[k] != was.get(k))) - 2
-    gone = (
-        set(scenario.drop_decisions) - readded.keys()
-    )  # (their links went with them: counted as their drop)
-    kept = Counter(
-        _dep_key(x)
-        for x in base.dependencies
-        if (x.from_ in readded or x.to in readded) and x.from_ not in gone and x.to not in gone
-    )
+    for old, new in readded.values():  # the drop and the add are one change of each field that differs
+        total += max(1, len(_changed_fields(old, new))) - 2
+    restored, lost = _readded_links(base, scenario, readded)
+    return total - sum(restored) + len(lost)
+
+
+def _readded(plan: Plan, scenario: Scenario) -> dict[str, tuple[Decision, Decision]]:
+    """The decisions of ``plan`` that ``scenario`` drops and adds again (how :func:`derive_scenario` records an
+    edit no override holds, a title say): id -> (the plan's decision, the scenario's)."""
+    dropped = set(scenario.drop_decisions)
+    return {
+        d.id: (old, d)
+        for d in scenario.add_decisions
+        if d.id in dropped and (old := plan.decision(d.id)) is not None
+    }
+
+
+def _changed_fields(old: Decision, new: Decision) -> list[str]:
+    """The fields of a decision dropped and added again that differ, in the model's order."""
+    return [key for key in type(new).model_fields if getattr(old, key) != getattr(new, key)]
+
+
+def _readded_links(
+    plan: Plan, scenario: Scenario, readded: Mapping[str, object]
+) -> tuple[list[bool], list[Dependency]]:
+    """A decision dropped and added again leaves with its links, and the scenario adds back those it keeps. For
+    each link the scenario adds: is it such a link, added back as it was (not a change)? And the plan's links of
+    those decisions it does not add back (each a link removed). The links of a decision only dropped went with it
+    (its drop is the change)."""
+    dropped_only = set(scenario.drop_decisions) - readded.keys()
+
+    def theirs(x: Dependency) -> bool:
+        return (x.from_ in readded or x.to in readded) and not {x.from_, x.to} & dropped_only
+
+    left = Counter(_dep_key(x) for x in plan.dependencies if theirs(x))
+    restored = []
     for x in scenario.add_dependencies:
         key = _dep_key(x)
-        if kept[key] > 0:  # a base link of a re-added decision, added again as it was
-            kept[key] -= 1
-            total -= 1
-    return total + sum(kept.values())  # base links of a re-added decision it no longer has
+        restored.append(left[key] > 0)
+        if left[key] > 0:
+            left[key] -= 1
+    lost = []
+    for x in plan.dependencies:
+        key = _dep_key(x)
+        if theirs(x) and left[key] > 0:
+            left[key] -= 1
+            lost.append(x)
+    return restored, lost
 
 
 def _dep_key(dep: Dependency) -> tuple[Any, ...]:
@@ -522,9 +551,8 @@ def unrecorded_changes(base: Plan, edited: Plan) -> list[str]:
                     b.model_copy(update={"decisions": r.decisions}) for r, b in zip(new, old, strict=True)
                 )
                 if all(_risk_kept(r, b, ids) for r, b in zip(new, alike, strict=True)):
-                    out.append(
-                        "risks' decisions"
-                    )  # only those (a decision's id changed, which its risks follow)
+                    # only those (a decision's id changed, which its risks follow)
+                    out.append("risks' decisions")
                     continue
         elif f == "ai_system" and new is not None and old is not None and old.go_live not in ids:
             kept = new == old.model_copy(update={"go_live": None})  # its go-live decision dropped
@@ -593,10 +621,8 @@ def _edits(old: Decision, new: Decision, plan: Plan) -> str:
         return _field_text(key, v, plan)
 
     parts = []
-    for key in type(new).model_fields:
+    for key in _changed_fields(old, new):
         was, now = getattr(old, key), getattr(new, key)
-        if was == now:
-            continue
         if key == "title":
             parts.append(f"renamed {quoted(now)}")
         elif key == "area" or key in _FIELD_WORDS:
@@ -624,38 +650,27 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
             parts.append(f"{_FIELD_WORDS.get(key, key)} {_field_text(key, new, plan)} (was {was})")
         if parts:
             out.append(f"{quoted(d.title)} {', '.join(parts)}")
-    readded = {d.id for d in scenario.add_decisions} & set(scenario.drop_decisions)
+    readded = _readded(plan, scenario)
     for did in scenario.drop_decisions:
         if did in titles and did not in readded:
             out.append(f"drops {quoted(titles[did])}")
     for d in scenario.add_decisions:
-        old = plan.decision(d.id) if d.id in readded else None
-        out.append(f"adds {quoted(d.title)}" if old is None else _edits(old, d, plan))
+        pair = readded.get(d.id)
+        out.append(f"adds {quoted(d.title)}" if pair is None else _edits(pair[0], d, plan))
     new_titles = {**titles, **{d.id: d.title for d in scenario.add_decisions}}
     for ref in _removals(plan, scenario, made=True):  # a link the plan does not have: skipped, not a change
         out.append(
             f"no longer makes {quoted(new_titles.get(ref.to, ref.to))} wait for "
             f"{quoted(new_titles.get(ref.from_, ref.from_))}"
         )
-    # A decision dropped and added again leaves with its links, and the scenario adds back those it keeps: not a
-    # change (they were listed as 'makes ... wait for ...', as if new); one it does not add back is a link removed.
-    dropped_only = set(scenario.drop_decisions) - readded
-    left = Counter(
-        _dep_key(x)
-        for x in plan.dependencies
-        if (x.from_ in readded or x.to in readded) and not {x.from_, x.to} & dropped_only
-    )
-    restored = []
-    for x in scenario.add_dependencies:
-        restored.append(left[_dep_key(x)] > 0)
-        left[_dep_key(x)] -= 1
-    for x in plan.dependencies:
-        if left[_dep_key(x)] > 0 and (x.from_ in readded or x.to in readded):
-            left[_dep_key(x)] -= 1
-            out.append(
-                f"no longer makes {quoted(new_titles.get(x.to, x.to))} wait for "
-                f"{quoted(new_titles.get(x.from_, x.from_))}"
-            )
+    # The links of a decision dropped and added again that come back as they were are not a change (they were
+    # listed as 'makes ... wait for ...', as if new); one that does not come back is a link removed.
+    restored, lost = _readded_links(plan, scenario, readded)
+    for x in lost:
+        out.append(
+            f"no longer makes {quoted(new_titles.get(x.to, x.to))} wait for "
+            f"{quoted(new_titles.get(x.from_, x.from_))}"
+        )
     made = zip(scenario.add_dependencies, _links_made_twice(plan, scenario), restored, strict=True)
     for x, again in ((x, again) for x, again, back in made if not back):
         lag = f", lag {units.plural_weeks(x.lag)}" if x.lag else ""

@@ -287,9 +287,8 @@ class DecisionInspector(QWidget):
         self.stage = QComboBox(self)
         self.owner = QComboBox(self)
         self.status = QComboBox(self)
-        self.progress = PercentSpin(
-            self
-        )  # reads as the table's cell and the report: 12.5%, not a rounded 13 %
+        # reads as the table's cell and the report: 12.5%, not a rounded 13 %
+        self.progress = PercentSpin(self)
         self.progress.setSingleStep(10)
         self.progress.setKeyboardTracking(False)  # as _spin's boxes: commit on Enter, focus out or arrow
         self.optimistic = self._spin(0, MAX_EDIT_WEEKS, " wk")

@@ -53,9 +53,8 @@ NOTE_STYLE = (  # the scenario toolbar's note colours (planner.ui.scenario_bar.A
 
 class PlanView(QScrollArea):
     message = Signal(str)
-    show_base = (
-        Signal()
-    )  # the Show Base button of the note shown while a scenario is (the scenario bar switches)
+    # the Show Base button of the note shown while a scenario is (the scenario bar switches)
+    show_base = Signal()
 
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
