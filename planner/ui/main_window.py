@@ -7,16 +7,15 @@ kept in ``active_prompt`` so that tests can click their buttons.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +41,7 @@ from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
 from planner.ui.state.file_guard import FileGuard, is_read_only, shown_path
 from planner.ui.views import fallback_fonts
+from planner.ui.views.busy import wait_cursor
 from planner.ui.views.inspector import InspectorPanel
 from planner.ui.views.panels import FindingsPanel, PlanStatusBar
 from planner.ui.views.plan_view import PlanView
@@ -148,16 +148,6 @@ def _placeholder(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setObjectName("graphPlaceholder")
     return label
-
-
-@contextlib.contextmanager
-def _wait_cursor() -> Iterator[None]:
-    """The wait cursor while the block runs (the window does not repaint meanwhile: say it is busy)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):
@@ -850,23 +840,17 @@ class MainWindow(QMainWindow):
 
             if interop.is_import_path(path):
                 return interop.start_import(self, path) is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big plan takes seconds to read
         try:
-            plan = load_plan(path)
+            with wait_cursor():  # a big plan takes seconds to read
+                plan = load_plan(path)
         except PlanLoadError as exc:
-            QGuiApplication.restoreOverrideCursor()
             self.show_error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
             if not Path(path).exists():  # (os.path.realpath: Path.resolve raises on a loop of links)
                 settings.remove_recent(os.path.realpath(path))
                 self._refresh_recent_menu()
             return False
-        except BaseException:
-            QGuiApplication.restoreOverrideCursor()
-            raise
-        try:
+        with wait_cursor():
             self._set_plan(plan, str(Path(path).resolve()))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         settings.add_recent(path)
         self._refresh_recent_menu()
         n_err = len(self.doc.analysis.errors) if self.doc.analysis else 0
@@ -1014,7 +998,7 @@ class MainWindow(QMainWindow):
         if not self.file_guard.confirm_overwrite(path, lambda: self.save_to(path)):
             return False
         try:
-            with _wait_cursor():  # a big plan takes a second or two to write
+            with wait_cursor():  # a big plan takes a second or two to write
                 write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
             clean_stale_temps(output_target(path))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -35,6 +35,7 @@ from planner.model import Decision, Dependency, ThreePoint, duration_triple, uni
 from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.document import MAX_EDIT_WEEKS, validation_message
 from planner.ui.views import format as fmt
+from planner.ui.views.busy import wait_cursor
 from planner.units import quoted
 
 if TYPE_CHECKING:
@@ -750,11 +751,8 @@ class Workbench(QObject):
         if a is None:
             # The last edit's schedule is still to come (debounced, or a large plan's worker): worked out now, as
             # before a report. It said "Cannot export the chart yet … Export again in a moment" in an error box.
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            with wait_cursor():
                 self.doc.analyze_now()
-            finally:
-                QGuiApplication.restoreOverrideCursor()
             a = self.doc.drawable_analysis
         if a is None:  # the analysis failed (a bug: it is logged)
             self.window.show_error(

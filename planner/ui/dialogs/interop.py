@@ -49,6 +49,8 @@ from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import build_plan
 from planner.model.plan import Plan, new_plan
 from planner.ui.dialogs.save_name import completed_save_name
+from planner.ui.state.file_guard import shown_path
+from planner.ui.views.busy import wait_cursor
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -255,23 +257,17 @@ def start_import(window: MainWindow, path: str, fmt: str | None = None) -> Impor
     """Read ``path`` and open the import step (window-modal). On OK the window gets the new, unsaved plan.
     An unreadable file shows one clear message and changes nothing."""
     # a big file, or one read through MPXJ (Java starts in a child process), takes seconds
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        fmt = import_format(path, fmt)
-        found = read_outline(path, fmt)
-        if found is not None:
-            dialog = ImportDialog(window, path, fmt, found[0], found[1])
-        else:
-            plan, report = import_file(path, fmt)
-            dialog = ImportDialog(window, path, fmt, None, report, plan)
+        with wait_cursor():
+            fmt = import_format(path, fmt)
+            found = read_outline(path, fmt)
+            if found is not None:
+                dialog = ImportDialog(window, path, fmt, found[0], found[1])
+            else:
+                plan, report = import_file(path, fmt)
+                dialog = ImportDialog(window, path, fmt, None, report, plan)
     except InteropError as exc:
-        failed: str | None = str(exc)
-    else:
-        failed = None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if failed is not None:
-        window.show_error("Cannot import", f"{Path(path).name} could not be imported.", failed)
+        window.show_error("Cannot import", f"{shown_path(Path(path).name)} could not be imported.", str(exc))
         return None
 
     def finished(result: int) -> None:

@@ -15,7 +15,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +39,7 @@ from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, snapshot
 from planner.ui.theme import status_color
 from planner.ui.views import format as fmt
+from planner.ui.views.busy import wait_cursor
 from planner.ui.views.empty_hint import EmptyHint
 from planner.units import format_money
 
@@ -273,11 +273,8 @@ class CompareDialog(QDialog):
                 )
             )
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             self.comparison = compare_scenarios(plan, names, self.iterations.value())
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.status.setText("")
         self._fill()
         return self.comparison
