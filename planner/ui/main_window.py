@@ -35,6 +35,7 @@ from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
 from planner.ui import screen_fit
 from planner.ui.canvas import GraphCanvas
+from planner.ui.dialogs.save_name import completed_name
 from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
@@ -957,10 +958,9 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "Save plan as", start, FILE_FILTER)
             if not path:
                 return False
-            if not path.lower().endswith(".json"):
-                path += ".plan.json"
-                if os.path.lexists(path):  # the dialog asked about the name as typed, not this one
-                    return self._confirm_replace(path)
+            path, ask = completed_name(path, ".plan.json", (".json",))
+            if ask:
+                return self._confirm_replace(path)
         return self.save_to(path)
 
     def _confirm_replace(self, path: str) -> bool:

@@ -19,15 +19,21 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from planner.ui.state.file_guard import shown_path
 
 
-def completed_save_name(parent: QWidget | None, path: str, suffix: str, own: Iterable[str]) -> str | None:
-    """``path`` as chosen in a file dialog, with ``suffix`` added when its own suffix is not one of ``own`` (lower
-    case, with the dot); None when the completed name is an existing file and the user does not replace it."""
+def completed_name(path: str, suffix: str, own: Iterable[str]) -> tuple[str, bool]:
+    """``path`` as chosen in a file dialog, with ``suffix`` added when its own suffix is not one of ``own`` (with the
+    dot, any case); and whether to ask before replacing it: the name was completed and is an existing file's (the
+    dialog asked about the name as typed, not this one)."""
     if Path(path).suffix.lower() in {s.lower() for s in own}:
-        return path  # the file dialog asked about this very name
+        return path, False
     path += suffix
-    if not os.path.lexists(path):
-        return path
-    return path if confirm_replace(parent, path) else None
+    return path, os.path.lexists(path)
+
+
+def completed_save_name(parent: QWidget | None, path: str, suffix: str, own: Iterable[str]) -> str | None:
+    """:func:`completed_name`, asked at once (:func:`confirm_replace`): None when the user does not replace the
+    file. (File > Save As asks the same in its own window-modal box.)"""
+    path, ask = completed_name(path, suffix, own)
+    return path if not ask or confirm_replace(parent, path) else None
 
 
 def confirm_replace(parent: QWidget | None, path: str) -> bool:
