@@ -25,14 +25,12 @@ from PySide6.QtWidgets import (
 
 from planner import units
 from planner.model.scenarios import BASE, override_count
+from planner.ui.theme import SCENARIO_NOTE_CSS
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
-ACTIVE_STYLE = (
-    "QLabel#scenarioNote { background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; "
-    "border-radius: 3px; padding: 1px 6px; }"
-)
+ACTIVE_STYLE = f"QLabel#scenarioNote {{ {SCENARIO_NOTE_CSS} padding: 1px 6px; }}"
 
 
 class _Chooser(QComboBox):

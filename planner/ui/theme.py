@@ -124,6 +124,10 @@ def status_css(kind: str) -> str:
     return status_color(kind).name()
 
 
+SCENARIO_NOTE_CSS = "background: #FFF1C2; color: #5A4500; border: 1px solid #E0C060; border-radius: 3px;"
+"""The look of the notes that say a scenario is shown (the scenario bar's, the Plan & stages page's): one amber note,
+dark text on it in either theme."""
+
 INDICATOR_WINDOW_DARK = "#b4b9bf"
 """The Window colour of check boxes and radio buttons on the dark palette: Fusion outlines them in it, darkened."""
 

@@ -31,6 +31,7 @@ from planner.model import Area, GateCriterion, Stage, Team, units
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.state.scenarios import RECORDED
+from planner.ui.theme import SCENARIO_NOTE_CSS
 from planner.ui.views import format as fmt
 from planner.ui.views.date_edit import DateEdit
 from planner.ui.views.elided import ElidedGroupBox, ElidedLabel
@@ -45,9 +46,9 @@ BASE_ONLY = "the plan's title, description, dates, stages, gate criteria, areas 
 READ_ONLY_STYLE = (  # a read-only field looks like one (Qt draws it as an editable one), in either theme
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
 )
-NOTE_STYLE = (  # the scenario toolbar's note colours (planner.ui.scenario_bar.ACTIVE_STYLE), on this page's note
-    "QFrame#planScenarioNote { background: #FFF1C2; border: 1px solid #E0C060; border-radius: 3px; }"
-    "QFrame#planScenarioNote QLabel { color: #5A4500; }"
+NOTE_STYLE = (  # the scenario bar's note, on this page
+    f"QFrame#planScenarioNote {{ {SCENARIO_NOTE_CSS} }} QFrame#planScenarioNote QLabel {{ {SCENARIO_NOTE_CSS} "
+    "border: none; }"
 )
 
 
