@@ -6,7 +6,7 @@ Neutral colours change (near-white surfaces to the dark base, near-black strokes
 lines to the mid grey; a mostly-white tint filling an area under a curve to its hue on the dark base); the data
 colours (area colours, pale cards, critical red, percentiles) keep their meaning. Every surface (figure, plot,
 patch, a collection's faces, markers, a label's box) is recoloured once, from the colour the chart gave it; then
-each text's ink is decided by the surface under it (:func:`ground_under`): a light surface keeps dark ink, a dark
+each text's ink is decided by the surface under it (``_ground``): a light surface keeps dark ink, a dark
 one gets light ink, never light ink on a light card with a dark halo.
 """
 
@@ -310,15 +310,11 @@ def _visible_extent(text: Any, extent: Any) -> Any:
     return Bbox.intersection(extent, clip) or extent
 
 
-def ground_under(figure: Any, text: Any, _cache: dict[Any, Any] | None = None) -> tuple[float, ...]:
-    """The colour of the surface ``text`` is drawn on: its own box; a legend's frame; else the topmost opaque
-    patch, collection face or marker under the middle of the text drawn before it (in its axes or an axes below); else the
-    figure's background. The one rule the recolouring decides a text's ink by."""
-    return _ground(figure, text, _cache if _cache is not None else {})[0]
-
-
 def _ground(figure: Any, text: Any, cache: dict[Any, Any]) -> tuple[tuple[float, ...], _Surface | None]:
-    """:func:`ground_under`'s colour, and the plot surface it belongs to (None: a box, a frame, the figure)."""
+    """The colour of the surface ``text`` is drawn on, and the plot surface it belongs to (None: a box, a frame, the
+    figure): its own box; a legend's frame; else the topmost opaque patch, collection face or marker under the
+    middle of the text drawn before it (in its axes or an axes below); else the figure's background. The one rule
+    the recolouring decides a text's ink by."""
     box = text.get_bbox_patch()
     if box is not None and box.get_facecolor()[3] > 0.5:
         return tuple(box.get_facecolor()), None
