@@ -13,6 +13,7 @@ the decisions that set a stage's gate, then the least float) and says how many i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -608,9 +609,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     # Stage strip: each stage's window (its assigned decisions) and its gate (the gated schedule).
     colors_stage = ("#DADADA", "#C4C4C4")
     gate_xs: list[float] = []
-    strip_words: list[
-        tuple[float, float, float, float]
-    ] = []  # gate labels the finish or a week's line may cross
+    # gate labels the finish or a week's line may cross
+    strip_words: list[tuple[float, float, float, float]] = []
     for k, r in enumerate(st.stages):
         y = g.strip_top + k * g.stage_h
         yc = y + g.stage_h / 2
@@ -919,7 +919,7 @@ def _clear_titles(lines: list[Any], boxes: list[tuple[float, float, float, float
             at = max(at, c1)
         if at < bottom:
             seg_y += [at, bottom]
-        line.set_data([x if y == y else float("nan") for y in seg_y], seg_y)
+        line.set_data([float("nan") if math.isnan(y) else x for y in seg_y], seg_y)
 
 
 def _rect(x: float, y: float, w: float, h: float, face: Any, edge: Any, z: float, lw: float = 0.0) -> Any:
