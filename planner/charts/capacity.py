@@ -208,10 +208,7 @@ def draw_load(
         for k, tl in enumerate(loads):
             y = bottom + (n - 1 - k) * panel_h
             pax = fig.add_axes(style.inches_to_fig(fig, left, y, right, h_in - y - panel_h * 0.86))
-            tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
-            ty = tl.at(tx)
-            pax.fill_between(tx, 0, ty, step="post", color=style.tint(colors[k], 0.35), linewidth=0, zorder=2)
-            pax.step(tx, ty, where="post", color=colors[k], linewidth=1.0, zorder=3)
+            ty = _draw_team_load(pax, tl, colors[k], t_max, 1.0)
             if other_loads is not None:
                 ol = other_loads[k]
                 ox = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in ol.segments for x in (s_, e_)}))
@@ -332,6 +329,18 @@ def stack_over_rows_in(analysis: Analysis) -> float:
     """The least figure height (inches) at which the chart with a row per team has the stacked chart over them."""
     n = min(len(analysis.plan.teams), MAX_TEAMS)
     return _rows_height(n) + STACK_TOP_IN + STACK_GAP_IN + STACK_LEAST_IN
+
+
+def _draw_team_load(
+    ax: Any, tl: Any, color: str, t_max: float, width: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One team's load on its own axes (a panel or a row): the tinted area under a step line, from week 0 to
+    ``t_max``; the weeks and loads drawn."""
+    tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
+    ty = tl.at(tx)
+    ax.fill_between(tx, 0, ty, step="post", color=style.tint(color, 0.35), linewidth=0, zorder=2)
+    ax.step(tx, ty, where="post", color=color, linewidth=width, zorder=3)
+    return ty
 
 
 def _draw_stack(
@@ -492,10 +501,7 @@ def _draw_rows(
     for k, tl in enumerate(loads):
         y = bottom + (n - 1 - k) * row_h
         ax = fig.add_axes(style.inches_to_fig(fig, left, y + 0.1 * row_h, right, h_in - y - 0.9 * row_h))
-        tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
-        ty = tl.at(tx)
-        ax.fill_between(tx, 0, ty, step="post", color=style.tint(colors[k], 0.35), linewidth=0, zorder=2)
-        ax.step(tx, ty, where="post", color=colors[k], linewidth=0.9, zorder=3)
+        ty = _draw_team_load(ax, tl, colors[k], t_max, 0.9)
         top = max(float(ty.max()) if len(ty) else 0.0, tl.capacity or 0.0, 1.0)
         if other is not None:
             ol = other[k]
