@@ -331,11 +331,9 @@ def stack_over_rows_in(analysis: Analysis) -> float:
     return _rows_height(n) + STACK_TOP_IN + STACK_GAP_IN + STACK_LEAST_IN
 
 
-def _draw_team_load(
-    ax: Any, tl: Any, color: str, t_max: float, width: float
-) -> tuple[np.ndarray, np.ndarray]:
+def _draw_team_load(ax: Any, tl: Any, color: str, t_max: float, width: float) -> np.ndarray:
     """One team's load on its own axes (a panel or a row): the tinted area under a step line, from week 0 to
-    ``t_max``; the weeks and loads drawn."""
+    ``t_max``; the loads drawn (at each of its breakpoints)."""
     tx = np.array(sorted({0.0, t_max} | {x for s_, e_, _ in tl.segments for x in (s_, e_)}))
     ty = tl.at(tx)
     ax.fill_between(tx, 0, ty, step="post", color=style.tint(color, 0.35), linewidth=0, zorder=2)
