@@ -2138,7 +2138,9 @@ def export_xer(plan: Plan) -> str:
             "est_wt": 1,
             "lock_plan_flag": "N",
             "auto_compute_act_flag": "N",
-            "complete_pct_type": "CP_Drtn",
+            # P6 works a duration percent out of the remaining duration, which a task of no duration has none of:
+            # its percent is the physical one
+            "complete_pct_type": "CP_Phys" if dur <= 0 and state == "in_progress" else "CP_Drtn",
             "task_type": ("TT_FinMile" if d.id in has_pred else "TT_Mile") if d.milestone else "TT_Task",
             "duration_type": "DT_FixedDrtn",
             "status_code": {"done": "TK_Complete", "in_progress": "TK_Active"}.get(state, "TK_NotStart"),
