@@ -369,8 +369,7 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
             hint="A plan is a few levels deep; is this really a plan file?",
         ) from None
     except json.JSONDecodeError as exc:
-        problem = f"not valid JSON: {exc.msg}"
-        hint = "Fix the JSON syntax at that position."
+        problem, hint, at = _syntax_problem(text, exc)
         conflict = _CONFLICT_MARKER.search(text)
         if conflict is not None:  # plans are diffed and merged as text: a merge left both sides in
             line, _ = _position(text, conflict.start())
@@ -391,7 +390,8 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
         ):  # json raises this only on reaching the end of the text
             problem = "the file ends inside the text value that starts here; it may be truncated"
             hint = "Restore the file from a backup or version control, or fix its end."
-        raise PlanLoadError(path, problem, line=exc.lineno, column=exc.colno, hint=hint) from None
+        line, column = _position(text, at)
+        raise PlanLoadError(path, problem, line=line, column=column, hint=hint) from None
     except ValueError as exc:  # Python refuses to turn more than 4,300 digits into an int
         if "digits" not in str(exc):
             raise
@@ -415,6 +415,62 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
         )
     _check_depth_and_numbers(data, path)
     return plan_from_dict(data, path, _text=text)
+
+
+_PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}
+
+
+def _syntax_problem(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int]:
+    """What is wrong at a JSON syntax error, in the words of the mistakes people make editing a plan by hand (a comma
+    after the last item, a comment, single quotes, Python's True/False/None), what to do, and where (an index of
+    ``text``: the stray comma's, else ``exc``'s); otherwise the JSON reader's own words.
+
+    >>> def said(t):
+    ...     try:
+    ...         json.loads(t)
+    ...     except json.JSONDecodeError as exc:
+    ...         return _syntax_problem(t, exc)[:3:2]
+    >>> said('{"a": [1, 2,]}')
+    "a comma after the last item, before ']'"
+    >>> said('{"a": 1, // note\n}')
+    'a comment: JSON has no comments'
+    >>> said("{'a': 1}")
+    'text in single quotes: JSON needs double quotes'
+    >>> said('{"a": True}')
+    "'True' is not JSON: write true"
+    >>> said('{"a" 1}')
+    "not valid JSON: Expecting ':' delimiter"
+    """
+    at = text[exc.pos : exc.pos + 2]
+    before = text[: exc.pos].rstrip()
+    if at[:1] in "]}" and at and before.endswith(","):
+        return (
+            f"a comma after the last item, before {quoted(at[0])}",
+            "JSON allows no comma after the last item of a list or an object: delete that comma.",
+            len(before) - 1,
+        )
+    if at in ("//", "/*") or at[:1] == "#":
+        return (
+            "a comment: JSON has no comments",
+            "Delete the comment; a note on a decision belongs in its 'notes' field, free-form data under "
+            "'extensions'.",
+            exc.pos,
+        )
+    if at[:1] == "'":
+        return (
+            "text in single quotes: JSON needs double quotes",
+            'Write names and text in double quotes ("like this").',
+            exc.pos,
+        )
+    word = re.match(r"[A-Za-z_]\w*", text[exc.pos : exc.pos + 40])
+    if word is not None and word.group() in _PYTHON_WORDS:
+        right = _PYTHON_WORDS[word.group()]
+        return (
+            f"{quoted(word.group())} is not JSON: write {right}",
+            f"JSON spells it {right}, in lower case.",
+            exc.pos,
+        )
+    return f"not valid JSON: {exc.msg}", "Fix the JSON syntax at that position.", exc.pos
 
 
 def _parse_fast(text: str | bytes) -> Plan | None:
