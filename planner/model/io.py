@@ -431,15 +431,15 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int
     ...     except json.JSONDecodeError as exc:
     ...         return _syntax_problem(t, exc)[:3:2]
     >>> said('{"a": [1, 2,]}')
-    "a comma after the last item, before ']'"
-    >>> said('{"a": 1, // note\n}')
-    'a comment: JSON has no comments'
+    ("a comma after the last item, before ']'", 11)
+    >>> said('{"a": 1, // note\\n}')
+    ('a comment: JSON has no comments', 9)
     >>> said("{'a': 1}")
-    'text in single quotes: JSON needs double quotes'
+    ('text in single quotes: JSON needs double quotes', 1)
     >>> said('{"a": True}')
-    "'True' is not JSON: write true"
+    ("'True' is not JSON: write true", 6)
     >>> said('{"a" 1}')
-    "not valid JSON: Expecting ':' delimiter"
+    ("not valid JSON: Expecting ':' delimiter", 5)
     """
     at = text[exc.pos : exc.pos + 2]
     before = text[: exc.pos].rstrip()
