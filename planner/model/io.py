@@ -247,7 +247,15 @@ def _explained(e: Any, msg: str, data: Any = None) -> str:
         if len(shown) > 42:
             shown = shown[:40] + "\u2026"
         msg = f"{msg} (got {shown})"
+        if e["type"] in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(value, str):
+            msg += "; write the number alone, without quotes or a unit"
+            if any(part in _WEEK_FIELDS for part in e["loc"] if isinstance(part, str)):
+                msg += " (the unit is weeks)"
     return msg
+
+
+_WEEK_FIELDS = frozenset({"duration", "lag", "optimistic", "likely", "pessimistic"})
+"""Fields whose numbers are weeks (SPEC §2): a number-parsing error there names the unit."""
 
 
 class _JsonConstant(float):

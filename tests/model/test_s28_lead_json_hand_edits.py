@@ -79,3 +79,31 @@ def test_the_command_line_says_it_with_exit_code_2(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "a comma after the last item" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        (
+            "duration",
+            "3 weeks",
+            'duration: Input should be a valid number (got "3 weeks"); write the number alone, '
+            "without quotes or a unit (the unit is weeks)",
+        ),
+        (
+            "progress",
+            "50%",
+            'progress: Input should be a valid number (got "50%"); write the number alone, '
+            "without quotes or a unit",
+        ),
+    ],
+)
+def test_a_number_written_as_text_says_to_write_it_alone(
+    tmp_path: Path, field: str, value: str, said: str
+) -> None:
+    data = json.loads(GOOD)
+    data["decisions"] = [
+        {"id": "a", "title": "A", "stage": data["stages"][0]["id"], "duration": 1, field: value}
+    ]
+    err = _load_error(tmp_path, json.dumps(data))
+    assert said in str(err)
