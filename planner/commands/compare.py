@@ -346,7 +346,8 @@ def comparison_text(comparison: Any) -> str:
             t.add(
                 f"{x.name}: no schedule ({count(len(x.analysis.errors), 'error')}): {x.analysis.errors[0].message}"
             )
-    sentences = [s for s in comparison.sentences() if s]
+    # the sentence of a plan with no schedule would say its first error again
+    sentences = [s for x, s in zip(items[1:], comparison.sentences(), strict=True) if s and x.ok]
     if sentences:
         t.add("")
         for s in sentences:
