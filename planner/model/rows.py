@@ -49,13 +49,15 @@ _KNOWN_BEFORE: Final = {_plan._date_text}
 # no NaN or infinity (JSON has none, and every number has finite bounds), assignments validated and fields read by
 # name or alias (for the models' own use: the rows are never assigned, and read ``from`` only, the stricter). Any
 # other setting (stripping or lowering text, coercions...) is an error at import: the structs would not apply it.
+# Ignored: the JSON Schema's title and extra keys, and when pydantic builds the validator (``defer_build``: at
+# first use rather than at import), which changes nothing in what it accepts.
 _CONFIG_TRANSLATED: Final = {
     "extra": "forbid",
     "validate_assignment": True,
     "populate_by_name": True,
     "allow_inf_nan": False,
 }
-_CONFIG_IGNORED: Final = frozenset({"title", "json_schema_extra"})
+_CONFIG_IGNORED: Final = frozenset({"title", "json_schema_extra", "defer_build"})
 
 _BOUNDS = {
     at.Ge: "ge",
