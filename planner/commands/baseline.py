@@ -1,4 +1,4 @@
-"""``planner baseline FILE [--name NAME] [--format text|json]``: keep the plan's current schedule as a named
+"""``planner baseline FILE [NAME | --name NAME] [--format text|json]``: keep the plan's current schedule as a named
 baseline in the plan file (what Plan > Save Baseline does in the app), or list the baselines it has.
 
 The baseline is the schedule ``planner analyze`` shows (progress and the status date included), taken with
@@ -18,15 +18,21 @@ import sys
 NAME = "baseline"
 HELP = "keep the current schedule as a named baseline in the plan file (or list the baselines it has)"
 DESCRIPTION = (
-    "With --name, keep the schedule planner analyze shows (progress and the status date included) as a baseline "
+    "With a NAME (or --name NAME), keep the schedule planner analyze shows (progress and the status date included) as a baseline "
     "of that name in the plan file, replacing one of the same name; analyze --baseline, the report's variance and "
-    "the late-work findings then measure against it. Without --name, list the plan's baselines in the order they "
+    "the late-work findings then measure against it. Without a name, list the plan's baselines in the order they "
     "were added ('latest' names the last)."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json), written in place with --name")
+    parser.add_argument("file", help="plan file (*.plan.json), written in place when a name is given")
+    parser.add_argument(
+        "name_given",
+        nargs="?",
+        metavar="NAME",
+        help="the baseline's name, as --name (`planner baseline plan.json 'Approved 26 Feb'`)",
+    )
     parser.add_argument(
         "--name", help="the baseline's name, e.g. 'Approved 26 Feb' (a name it has is replaced)"
     )
@@ -48,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
     )
     from planner.units import axis_date, format_date, format_when, iso_date, one_line, quoted
 
+    given = getattr(args, "name_given", None)
+    if given is not None and args.name is not None and given != args.name:
+        raise CliError(f"two baseline names: {quoted(given)} and --name {quoted(args.name)}; give one")
+    if given is not None:
+        args.name = given
     plan = load(args.file)
     if args.name is None:
         # the ISO date beside the week (SPEC §3.3a); none for a finish past 31 Dec 9999 (a plan check refuses,
