@@ -25,6 +25,9 @@ def use_dates(plan: Plan, dates: bool | None) -> bool:
 
 
 _MONTH_STEPS = (1, 2, 3, 6)
+_DAY_STEPS = (1, 2, 7, 14, 28)
+MIN_DATE_TICKS = 3
+"""Fewer month ticks than this (a plan of a few weeks: none at all under a month) and the axis is ticked by days."""
 _YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 
 
@@ -51,7 +54,7 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
         y += -y % (step // 12)
     ticks: list[float] = []
     labels: list[str] = []
-    last_year = None
+    last_year: int | None = None
     while y <= end.year:
         d = dt.date(y, m, 1)
         if d > end:
@@ -64,6 +67,29 @@ def _month_ticks(start: dt.date, t_max: float, max_ticks: int) -> tuple[list[flo
         last_year = d.year
         m += step
         y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    if len(ticks) < MIN_DATE_TICKS and end < dt.date.max:
+        by_day = _day_ticks(start, end, max_ticks)
+        if by_day is not None and len(by_day[0]) > len(ticks):
+            return by_day
+    return ticks, labels
+
+
+def _day_ticks(start: dt.date, end: dt.date, max_ticks: int) -> tuple[list[float], list[str]] | None:
+    """Ticks every 1 or 2 days, or every 1, 2 or 4 weeks on the plan's start day (under the week ticks), from the
+    start to ``end``, at most ``max_ticks`` of them (None: no step has so few): a plan of a few weeks had one
+    month tick or none, so its date axis said no date at all (a one-week plan read '0, 1' and nothing under it)."""
+    days = (end - start).days
+    step = next((s for s in _DAY_STEPS if days // s + 1 <= max_ticks), None)
+    if step is None:
+        return None
+    ticks: list[float] = []
+    labels: list[str] = []
+    last_year: int | None = None
+    for k in range(0, days + 1, step):
+        d = start + dt.timedelta(days=k)
+        ticks.append(k / 7.0)
+        labels.append(units.format_date(d, short=True) + (f"\n{d.year}" if d.year != last_year else "\n"))
+        last_year = d.year
     return ticks, labels
 
 
