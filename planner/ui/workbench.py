@@ -327,8 +327,10 @@ class Workbench(QObject):
                 bar.addAction(act)
                 button: Any = bar.widgetForAction(act)
                 if button is not None and name in short:
-                    # The tool bar shows a short word; the menu keeps the full text (the same action).
-                    button.setText(short[name])
+                    # The tool bar shows a short word, the action's icon text; the menu keeps the full text (the
+                    # same action), the button's tooltip too. Set on the button, the word was replaced by the
+                    # action's next text: "Undo Show Scenario '…'" pushed half the bar behind its » menu.
+                    act.setIconText(short[name])
                     self.toolbar_buttons[name] = button
         if not bar.actions():
             return
