@@ -23,7 +23,8 @@ DESCRIPTION = (
     "Project XML, also written by ProjectLibre and GanttProject, or Primavera P6 XML when its root element is "
     "APIBusinessObjects; .mpx is MS Project's exchange format MPX 4.0, as MS Project 98 and MPXJ-based tools write "
     "it, in English or German; .xer is Primavera P6 XER; .gan; .csv; .xlsx; .xls, Excel 97-2003; .ods, LibreOffice Calc) unless --format says otherwise. A P6 file "
-    "with several projects imports the first unless --project names one. With the optional MPXJ bridge (pip "
+    "with several projects imports the one exported from P6 (the others are there for its relationships; the "
+    "first when the file does not say) unless --project names one. With the optional MPXJ bridge (pip "
     "install 'scaling-roadmap-planner[mpxj]' and Java), .mpp, .pod and other binary project files are read "
     "through MPXJ (--format mpxj for any other suffix). Summary tasks (P6: WBS elements) become "
     "structure: their leaves become decisions and links to a summary are re-attached through "
@@ -48,7 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--project",
         metavar="ID",
-        help="Primavera P6: the project to import from a file that holds several (its Project ID; default: the first)",
+        help=(
+            "Primavera P6: the project to import from a file that holds several (its Project ID; default: the one "
+            "exported from P6, else the first)"
+        ),
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(

@@ -389,14 +389,27 @@ def _pick_project(
                 hint=f"choose one of {', '.join(quoted(n) for n in names)}",
             )
         return chosen
+    # P6 puts the projects the exported ones link to in the file too, not flagged for export (export_flag N): the
+    # project a person exported is the first flagged one, wherever it stands (MPXJ's reader picks it so too)
+    flagged = [k for k, r in enumerate(projects) if _value(r, "export_flag").upper() in ("Y", "YES")]
+    first = flagged[0] if flagged and len(flagged) < len(projects) else 0
     if len(projects) > 1:
+        listed = ", ".join(quoted(n) for n in names[:5]) + (", ..." if len(names) > 5 else "")
+        if first == 0 and len(flagged) in (0, len(projects)):
+            said = f"the first, {quoted(names[0])}, is imported"
+        else:
+            added = [names[k] for k in range(len(projects)) if k not in flagged]
+            said = (
+                f"{quoted(names[first])}, {'the first ' if len(flagged) > 1 else 'the one '}exported from P6, is "
+                f"imported; P6 added {', '.join(quoted(n) for n in added[:5])}{', ...' if len(added) > 5 else ''} "
+                f"for {agree(len(added), 'its', 'their')} relationships"
+            )
         report.add(
             "format",
-            f"the file holds {len(projects)} projects ({', '.join(quoted(n) for n in names[:5])}"
-            f"{', ...' if len(names) > 5 else ''}); the first, {quoted(names[0])}, is imported (export the others from "
-            "P6 one by one to import them)",
+            f"the file holds {len(projects)} projects ({listed}); {said} (export the others from P6 one by one "
+            "to import them)",
         )
-    return projects[0]
+    return projects[first]
 
 
 def _rows(tables: dict[str, XerTable], name: str, proj_id: str | None = None) -> list[dict[str, str]]:
@@ -1048,14 +1061,12 @@ def outline_from_tables(
         if succ not in task_ids and pred not in task_ids:
             continue  # a link between other projects' activities
         where = f"link {pred} -> {succ}"
-        if succ not in every_task or pred not in every_task:
+        # a relationship to another project's activity (P6 writes it whether that project is in the file or not)
+        other_project = bool(_value(r, "pred_proj_id")) and _value(r, "pred_proj_id") != proj_id
+        if (succ not in every_task or pred not in every_task) and not other_project:
             dangling.append(where)
             continue
-        if (
-            succ not in task_ids
-            or pred not in task_ids
-            or (_value(r, "pred_proj_id") and _value(r, "pred_proj_id") != proj_id)
-        ):
+        if succ not in task_ids or pred not in task_ids or other_project:
             foreign += 1
             continue
         if succ == pred:
