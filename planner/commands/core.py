@@ -69,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] | None = None) -> int:
-    from planner.analysis import analyze, has_errors
+    from planner.analysis import has_errors, plan_findings
     from planner.model.names import one_line_names
 
     plan = load(path, args.scenario, args.status_date, read_only=True)
@@ -77,8 +77,7 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
         plan = one_line_names(plan)  # a name stays on its line (JSON keeps it as the file has it)
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
-    result = analyze(plan)
-    findings = result.all_findings
+    findings = plan_findings(plan)
     if into is not None:  # one of several files' JSON objects
         into.append({"file": path, "findings": [f.to_dict() for f in findings]})
     elif args.format == "json":
