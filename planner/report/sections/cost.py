@@ -2,7 +2,8 @@
 meeting the budget and the target date (and both), the spend curve, cost by stage, and the money price of strict
 gates. Every figure comes from :func:`planner.analysis.cost.cost_summary`, as in the app and the CLI JSON.
 
-A plan that says nothing about money (no team rate, cost, run rate or budget) gets no section.
+A plan that says nothing about money (no team rate, cost, run rate or budget) gets no section, nor does one in which
+nothing costs anything (no budget either); with a budget, one line.
 """
 
 from __future__ import annotations
@@ -130,6 +131,23 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     )
     if s is None:
         return []
+    if not s.breakdown.spend_kinds():
+        # Nothing costs anything (a plan of milestones, or of no decisions yet, beside a team's rate): a flat
+        # curve over a table of zeros, and that every simulated run spends the same, took a page of its own to
+        # say "EUR 0", which the cover says. With a budget, one line says what is left of it.
+        b = s.breakdown
+        if b.budget is None:
+            return []
+        return [
+            ctx.heading("What it costs"),
+            ctx.p(
+                f"The plan is expected to spend <b>{esc(format_money(b.total, s.currency))}</b> of its budget "
+                f"of {esc(format_money(b.budget, s.currency))} up to {esc(ctx.when(b.horizon))}: no decision "
+                "has a cost or a running cost and no work is paid by the week, so there is no spend curve or "
+                "cost table.",
+                markup=True,
+            ),
+        ]
     out: list[Flowable] = [ctx.heading("What it costs")]
     for sentence in summary_sentences(ctx, s):
         out.append(ctx.p(sentence, markup=True))
