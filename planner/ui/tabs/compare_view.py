@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from planner.ui.state.document import PlanDocument
 
 MAX_SCENARIOS = 4
+CHOICES_SHARE = 0.4
+"""The most of the Compare dialog's width its list of scenarios takes (a longer name ends in "…")."""
+CHOICES_LEAST_CHARS = 18
+"""The list of scenarios is at least this many average characters wide."""
 MINUS = "\u2212"
 
 
@@ -88,7 +92,9 @@ class CompareDialog(QDialog):
         self.choices.setObjectName("compareChoices")
         self.choices.setAccessibleName("Scenarios to compare")
         self.choices.setToolTip(f"Tick two to {MAX_SCENARIOS} scenarios; the first ticked is the reference")
-        self.choices.setMaximumWidth(260)
+        # As wide as the names (:meth:`_fit_choices`); a longer one ends in "…" and is whole in its tooltip.
+        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.choices.itemChanged.connect(self._choice_changed)
         self.iterations = QSpinBox(self)
         self.iterations.setRange(0, 100_000)
@@ -186,11 +192,29 @@ class CompareDialog(QDialog):
             # the name on one line (a line break made a two-line choice); the name itself kept for the comparison
             item = QListWidgetItem(units.one_line(n), self.choices)
             item.setData(Qt.ItemDataRole.UserRole, n)
+            item.setToolTip(n)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if n in ticked else Qt.CheckState.Unchecked)
         self.choices.blockSignals(False)
+        self._fit_choices()
         self._update_button()
         self._hint_empty()
+
+    def _fit_choices(self) -> None:
+        """The list as wide as its widest name (check box included), at most :data:`CHOICES_SHARE` of the dialog.
+        It was at most 260 px at any font and dialog width: a long scenario name was cut mid-word beside an empty
+        figures pane, the rest behind a horizontal scroll bar."""
+        c = self.choices
+        frame = 2 * c.frameWidth() + c.verticalScrollBar().sizeHint().width()
+        names = max(c.sizeHintForColumn(0), 0) + frame + c.fontMetrics().averageCharWidth()
+        least = c.fontMetrics().averageCharWidth() * CHOICES_LEAST_CHARS + frame
+        width = max(least, min(names, int(self.width() * CHOICES_SHARE)))
+        if c.width() != width or c.minimumWidth() != width:
+            c.setFixedWidth(width)
+
+    def resizeEvent(self, event: Any) -> None:
+        self._fit_choices()
+        super().resizeEvent(event)
 
     def _hint_empty(self) -> None:
         """The Figures' words while they are empty: how to get a comparison."""
