@@ -603,6 +603,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     baseline_money = 0  # tasks whose Baseline 0 holds a cost or work (the plan's baseline keeps dates)
     external: set[str] = set()  # tasks of other projects (ExternalTask)
     inactive: dict[str, str] = {}  # inactive tasks (Active 0): their names by UID
+    recurring: dict[str, str] = {}  # recurring tasks (a summary over its occurrences): names by OutlineNumber
+    work_differs: list[str] = []  # tasks in progress whose % work complete is not their % complete
     inactive_links = 0  # their links, to them and from them
     for el in task_els:
         f: dict[str, Any] = {}
@@ -657,9 +659,19 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         outline_numbers.append(number)
         name = _text(f, "Name") or ""
         where = f"task {uid} {quoted(name)}"
+        if _text(f, "Recurring") == "1" and _text(f, "Summary") == "1" and number:
+            recurring[number] = name or uid
         priorities.append(_text(f, "Priority") or "")
         pc_text = _text(f, "PercentComplete")
         percent = _float(pc_text) or 0.0
+        work_done = _float(_text(f, "PercentWorkComplete"))
+        if (
+            work_done is not None
+            and 0 < percent < 100
+            and abs(work_done - percent) > 0.5
+            and _text(f, "Summary") != "1"
+        ):
+            work_differs.append(name or uid)
         finished = _parse_datetime(_text(f, "ActualFinish"))
         if finished is not None and percent < 100:
             if pc_text is None and (status_dt is None or finished <= status_dt):
@@ -835,6 +847,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             and abs((finish - start) - weeks) > 0.01
             and weeks > 0
             and not _text(f, "ActualStart")  # started work's dates are its history (splits, a late finish)
+            and _text(f, "CalendarUID") in (None, "-1")  # (a task calendar's dates: said with the calendar)
         ):
             report.add(
                 "duration",
@@ -926,6 +939,23 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             lag = raw_lag / 10.0 / mpw
         source_links.append(SourceLink(pred, succ, ltype, lag))
 
+    if recurring:
+        n = len(recurring)
+        occurrences = sum(1 for o in outline_numbers if o and any(o.startswith(f"{r}.") for r in recurring))
+        report.add(
+            "format",
+            f"{count(n, 'recurring task')} ({some(quoted(x[:40]) for x in recurring.values())}) {agree(n, 'is', 'are')} "
+            f"carried as {agree(n, 'its', 'their')} {count(occurrences, 'occurrence')}, a decision each (the plan has "
+            "no recurring work)",
+        )
+    if work_differs:
+        n = len(work_differs)
+        report.add(
+            "progress",
+            f"{count(n, 'task')} in progress ({some(quoted(x[:40]) for x in work_differs)}) "
+            f"{agree(n, 'has', 'have')} a % work complete unlike {agree(n, 'its', 'their')} % complete: the plan's "
+            f"progress is the % complete (the share of the duration done, what schedules the remaining work)",
+        )
     if inactive:
         n = len(inactive)
         report.add(
