@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # Severity values as plain strings (planner.analysis.Severity is a StrEnum with these values): importing the
 # analysis here would load numpy before the window is first shown.
 ERROR, WARNING, INFO = "error", "warning", "info"
+BASELINE_CHARS = 16
+"""The status bar's baseline chooser is about this many characters wide (its list shows the names whole)."""
+
 _GROUPS = (
     (ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
     (WARNING, "Warnings", QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -212,7 +215,13 @@ class PlanStatusBar(QStatusBar):
             "The baseline the table's Start slip and Finish slip columns, the Gantt and "
             "the slip shown here compare against (Plan > Save Baseline… adds one)"
         )
-        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A few words wide (its list shows the names whole, its tooltip the chosen one): as wide as its longest
+        # entry, a baseline named for a steering committee took 370 px and cut the figures beside it to "Crit…".
+        self.baseline_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.baseline_combo.setMinimumContentsLength(BASELINE_CHARS)
+        self._baseline_tip = self.baseline_combo.toolTip()
         self.baseline_combo.activated.connect(
             lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
         )
@@ -371,6 +380,11 @@ class PlanStatusBar(QStatusBar):
             combo.blockSignals(False)
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current.name)))
+        if items:
+            fm = combo.view().fontMetrics()  # the list: the names whole
+            combo.view().setMinimumWidth(max(fm.horizontalAdvance(text) for text, _n in items) + 24)
+        chosen = f"Compared with {units.quoted(current.name)}. " if current is not None else ""
+        combo.setToolTip(chosen + self._baseline_tip)
 
     def show_slip(self) -> None:
         """The overall finish slip against the chosen baseline (empty without a baseline)."""
