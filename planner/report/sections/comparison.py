@@ -167,13 +167,32 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
             "Weeks from the plan start; the bold figure under a date is the change against "
             f"\u201c{ref.name}\u201d in weeks (\u2212 earlier, + later). Gates are those of the gated "
             "schedule (every earlier stage finished); peak load is people at the busiest moment of the "
-            "rolling schedule, against the team\u2019s capacity.",
+            "rolling schedule, against the team\u2019s capacity." + _sampling_note(ctx, ref),
             "small",
         )
     )
     for item in others:
         out.extend(_delta_gantt(ctx, comp, item))
     return out
+
+
+def _sampling_note(ctx: ReportContext, ref: PlanFigures) -> str:
+    """Where the report's own simulation gives the reference other P50/P80 figures than this table (its runs draw
+    every scenario alike, the summary's the plan alone), a sentence that says so: the cover's 'week 32.07' beside
+    this table's 'wk 32.05' for the same plan read as one of them wrong. Empty where they are written alike."""
+    from planner.report.sections.overview import p_dates
+
+    pd = p_dates(ctx.simulation)
+    if not pd or ref.p50 is None or ref.p80 is None:
+        return ""
+    if fmt_weeks(pd[50]) == fmt_weeks(ref.p50) and fmt_weeks(pd[80]) == fmt_weeks(ref.p80):
+        return ""
+    return (
+        f" For \u201c{esc(ref.name)}\u201d, P50 and P80 here (week {fmt_weeks(ref.p50)} and week "
+        f"{fmt_weeks(ref.p80)}) differ from the summary\u2019s (week {fmt_weeks(pd[50])} and week "
+        f"{fmt_weeks(pd[80])}) by sampling noise only: these runs draw the same numbers for every scenario, the "
+        "summary\u2019s simulate the plan alone."
+    )
 
 
 def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> list[Flowable]:
