@@ -217,6 +217,20 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_IMPORT_BYTES) ->
         raise InteropError(p, f"cannot be read: {exc.strerror or exc}") from None
 
 
+def _not_declared_utf8(data: bytes) -> bool:
+    """Whether ``data`` says (or, without an encoding in its XML declaration, means) UTF-8 but is not UTF-8."""
+    head = data[:200].lstrip(b"\xef\xbb\xbf")
+    found = re.match(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head)
+    declared = found.group(1).decode("ascii").lower().replace("_", "-") if found else "utf-8"
+    if declared not in ("utf-8", "utf8"):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
     """Parse XML safely and return the root element: no DTD, no entity declarations (so no XXE and no entity
     expansion bombs), no external references, no network.
@@ -261,8 +275,11 @@ def parse_xml(data: bytes, path: str | os.PathLike[str] | None) -> Any:
         position = getattr(exc, "position", None)
         line = getattr(exc, "lineno", None) or (position[0] if position else None)
         reason = pyexpat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
-        wrong_encoding = (
-            getattr(exc, "code", None) == pyexpat.errors.codes[pyexpat.errors.XML_ERROR_INCORRECT_ENCODING]
+        code = getattr(exc, "code", None)
+        wrong_encoding = code == pyexpat.errors.codes[pyexpat.errors.XML_ERROR_INCORRECT_ENCODING] or (
+            # bytes of another code page (an editor saved Windows-1252 under a UTF-8 declaration, or under none,
+            # which means UTF-8): expat calls the first such byte an invalid token, as if the file were cut
+            code == pyexpat.errors.codes[pyexpat.errors.XML_ERROR_INVALID_TOKEN] and _not_declared_utf8(data)
         )
         raise InteropError(
             path,

@@ -603,6 +603,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     baseline_money = 0  # tasks whose Baseline 0 holds a cost or work (the plan's baseline keeps dates)
     external: set[str] = set()  # tasks of other projects (ExternalTask)
     inactive: dict[str, str] = {}  # inactive tasks (Active 0): their names by UID
+    seen_uids: set[str] = set()
+    repeated_uids: list[tuple[str, str]] = []  # (UID, name) of each task that repeats an earlier task's UID
     recurring: dict[str, str] = {}  # recurring tasks (a summary over its occurrences): names by OutlineNumber
     work_differs: list[str] = []  # tasks in progress whose % work complete is not their % complete
     inactive_links = 0  # their links, to them and from them
@@ -621,6 +623,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if uid is None:
             report.add("format", "a task without a UID was skipped")
             continue
+        if uid in seen_uids:
+            # MS Project never writes a UID twice; a generated or hand-edited file can. The task is kept under a key
+            # of its own, so that links and assignments naming the UID reach the first task only
+            repeated_uids.append((uid, _text(f, "Name") or ""))
+            uid = f"{uid}#{len(repeated_uids)}"
+        seen_uids.add(uid)
         level_text = _text(f, "OutlineLevel")
         number = _text(f, "OutlineNumber")
         if level_text is not None:
@@ -939,6 +947,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             lag = raw_lag / 10.0 / mpw
         source_links.append(SourceLink(pred, succ, ltype, lag))
 
+    if repeated_uids:
+        n = len(repeated_uids)
+        report.add(
+            "format",
+            f"{count(n, 'task')} ({some(f'UID {u} {quoted(x[:40])}' for u, x in repeated_uids)}) "
+            f"{agree(n, 'repeats', 'repeat')} the UID of an earlier task: {agree(n, 'it is', 'they are')} carried, "
+            f"and the links and assignments naming {agree(n, 'that UID', 'those UIDs')} go to the first",
+        )
     if recurring:
         n = len(recurring)
         occurrences = sum(1 for o in outline_numbers if o and any(o.startswith(f"{r}.") for r in recurring))
