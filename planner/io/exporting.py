@@ -620,6 +620,25 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
             "(GanttProject keeps none in its file)"
         )
     notes.append("dates are whole working days on a Monday-Friday week (1 week = 5 days)")
+    # GanttProject counts whole days: a duration or lag between two is written to the nearest (a duration to one
+    # day at least); the exact weeks go in custom columns for an import to read back
+    durations = sum(
+        1
+        for d in plan.decisions
+        if not d.milestone and d.weeks() > 0 and not float(d.weeks() * 5).is_integer()
+    )
+    lags = sum(1 for dep in plan.dependencies if not float(dep.lag * 5).is_integer())
+    if durations or lags:
+        parts = [count(durations, "duration")] if durations else []
+        parts += [count(lags, "lag")] if lags else []
+        n = durations + lags
+        notes.append(
+            f"{' and '.join(parts)} {agree(n, 'is', 'are')} not a whole number of working days: GanttProject shows "
+            f"{agree(n, 'it', 'them')} to the nearest day"
+            + (" (a duration under half a day as one day)" if durations else "")
+            + f", so its schedule can differ by that much; the exact {agree(n, 'value', 'values')} "
+            f"{agree(n, 'is', 'are')} kept in custom columns for an import"
+        )
     three = _three_point(plan)
     if three:
         notes.append(

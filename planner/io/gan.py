@@ -216,7 +216,12 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             and lk is not None
             and pe is not None
             and round(days)
-            in (half_up(lk * days_per_week), round(lk * days_per_week))  # (as written before s26)
+            in (
+                half_up(lk * days_per_week),
+                round(lk * days_per_week),  # (as written before s26)
+                # the export writes work under half a day as one day (a task of no days is a milestone)
+                max(1, half_up(lk * days_per_week)) if lk > 0 else 0,
+            )
             and 0 <= o <= lk <= pe
         ):
             three = (o, lk, pe)
