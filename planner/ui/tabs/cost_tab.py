@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -174,14 +174,15 @@ class CostTab(LazyRefresh, QWidget):
         self.trees["decision"].setToolTip("Double-click a one-off cost, category or run rate to change it")
         self.trees["decision"].itemChanged.connect(self._decision_changed)
 
-        self.side = side = QWidget(self)
+        self.side = side = _Side(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.money)
         side_layout.addWidget(self.breakdown, 1)
-        side.setMinimumWidth(SIDE_MIN_WIDTH)
-        side.setMinimumHeight(360)  # the money form and a few breakdown rows; scrolled on a short screen
-        self.side_scroll = side_scroll = QScrollArea(self)
+        side.setMinimumWidth(
+            SIDE_MIN_WIDTH
+        )  # (its least height: _Side's, the page scrolls on a short screen)
+        self.side_scroll = side_scroll = _SideScroll(self)
         side_scroll.setObjectName("costSide")
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
@@ -189,8 +190,7 @@ class CostTab(LazyRefresh, QWidget):
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(side.minimumWidth() + side_scroll.verticalScrollBar().sizeHint().width())
         # Stacked under the charts on a scrolling page (a small tab), whole: in its own scroll area there it
-        # showed one team's rate and the breakdown's tabs without their rows.
-        side_scroll.setMinimumHeight(side.minimumHeight())
+        # showed one team's rate and the breakdown's tabs without their rows (_SideScroll's least height).
 
         # Stacked when the two charts would be squeezed beside the figures and have the height of two charts.
         split = AdaptiveSplitter(self, main=0, main_width=CHARTS_MIN_WIDTH, main_height=2 * CHART_MIN_HEIGHT)
@@ -504,6 +504,35 @@ class CostTab(LazyRefresh, QWidget):
         from planner.charts.cost import draw_cost_by_stage
 
         draw_cost_by_stage(fig, a)
+
+
+SIDE_LEAST_HEIGHT = 360
+"""The least height of the money column (pixels): the money form and a few breakdown rows; more when its contents
+need more (a large font)."""
+
+
+class _Side(QWidget):
+    """The money column: :data:`SIDE_LEAST_HEIGHT` tall at least, and never less than its contents need. Held at
+    360 px by a fixed minimum, it was squeezed under its contents' 387 px when stacked (1024x768): the team rates
+    list ran into the breakdown's tabs, its last row and bottom edge cut."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), SIDE_LEAST_HEIGHT))
+
+
+class _SideScroll(QScrollArea):
+    """The money column's scroll area: at least as tall as the column (stacked under the charts, the page scrolls
+    to show it whole rather than this area showing a part of it)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        return QSize(
+            hint.width(), max(hint.height(), inner.minimumSizeHint().height() + 2 * self.frameWidth())
+        )
 
 
 class _ChartPair(QWidget):
