@@ -10,7 +10,8 @@ scripts, with quotes, commas, semicolons, tabs of text and markup characters, an
 with none). Each plan is exported as MS Project XML, MPX, P6 XER and GanttProject; MPXJ reads each file and, for
 every decision (found by its title), these must agree with the plan: the title as written, milestone, duration
 (weeks of the export's calendar), percent complete, actual start and finish (the day the planner's schedule gives),
-the owner (a resource assigned), and each link (predecessor title, type, lag in weeks). GanttProject's links are
+the owner (a resource assigned), an earliest start (a 'start no earlier than' at its moment, for work not started
+in plans without a status date), and each link (predecessor title, type, lag in weeks). GanttProject's links are
 left out (MPXJ 16's GanttProject reader loses most of them, GanttProject's own sample's too). For plans without
 progress, MPXJ's MicrosoftScheduler must put every task of the MS Project XML and MPX files where the file has it.
 
@@ -35,7 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.crosscheck_interop import _working_moment  # noqa: E402
 from planner.io import export_file, export_notes  # noqa: E402
+from planner.io.common import WorkCalendar  # noqa: E402
 from planner.io.exporting import NAME_CHARS, day_of, export_schedule, shortened  # noqa: E402
+from planner.io.mspdi import _plan_start  # noqa: E402  (the exports' calendar origin)
 from planner.model import Plan, plan_from_dict  # noqa: E402
 
 FORMATS = (".xml", ".mpx", ".xer", ".gan")
@@ -101,7 +104,9 @@ for path in sys.argv[1:]:
         pc = t.getActivityPercentComplete() if xer else t.getPercentageComplete()
         tasks.append({"name": str(t.getName()), "milestone": bool(t.getMilestone()), "duration": weeks(d),
                       "percent": None if pc is None else float(pc), "actual_start": day(t.getActualStart()),
-                      "actual_finish": day(t.getActualFinish()), "owners": owners, "preds": preds})
+                      "actual_finish": day(t.getActualFinish()), "owners": owners, "preds": preds,
+                      "constraint": None if t.getConstraintType() is None else str(t.getConstraintType()),
+                      "constraint_date": None if t.getConstraintDate() is None else str(t.getConstraintDate())[:16]})
     scheduled, error = {}, None
     try:
         from org.mpxj.cpm import MicrosoftScheduler, PrimaveraScheduler
@@ -214,6 +219,16 @@ def compare(plan: Plan, suffix: str, got: dict[str, Any]) -> list[str]:
             diffs.append(f"{where}: no owner but {t['owners']}")
         if suffix == ".gan":
             continue
+        # an earliest start is a 'start no earlier than' at its moment of the export's calendar (without a status
+        # date, which moves the moments after it: the exports' notes say so)
+        if d.not_before and state == "not_started" and plan.status_date is None:
+            want_at = WorkCalendar.standard(_plan_start(plan)).datetime_at(d.not_before * 2400)
+            if t.get("constraint") != "START_NO_EARLIER_THAN" or t.get("constraint_date") != want_at.strftime(
+                "%Y-%m-%dT%H:%M"
+            ):
+                diffs.append(
+                    f"{where}: not before {want_at} vs {t.get('constraint')} {t.get('constraint_date')}"
+                )
         want_links = sorted(
             (title_of[dep.from_], str(dep.type), round(dep.lag, 3))
             for dep in plan.dependencies
