@@ -359,6 +359,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # numpy's OpenBLAS starts a thread per core when numpy is imported, ~0.08 s of CPU for every command; the
     # planner's few matrix products are small and gain nothing from them (issue 12). The user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # The cyclic GC is off while the command starts: importing pydantic, the plan model, numpy and the analysis
+    # makes ~50k long-lived objects and no garbage, and the ~70 collections those allocations set off walked them
+    # again and again (issue 12: check and analyze 5-8 ms sooner at 10k decisions). A command that reads a plan
+    # turns it on again once the plan is loaded (planner.commands.common.load); any other command before it runs.
+    gc_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        # Run in-process (the tests, a script calling main), the caller gets its GC back as it was.
+        if gc_enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+_LOAD_FIRST = frozenset({"check", "analyze", "simulate"})
+"""Commands whose first work is loading the plan (:func:`planner.commands.common.load`), which turns the cyclic GC
+back on: until then they only import."""
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
     opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
@@ -375,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         command.choices.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     gc_threshold = gc.get_threshold()
+    if args.command not in _LOAD_FIRST:
+        gc.enable()
     # (the app has its own ending: crash recovery keeps its edits)
     on_terminate = _stop_on_terminate() if args.command != "open" else None
     streams = sys.stdout, sys.stderr

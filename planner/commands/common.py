@@ -60,6 +60,7 @@ def load(
     # rows (100k dicts of JSON to be) need not set off full collections either: young cycles are still collected.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    gc.enable()  # off while the command started (planner.cli.main): its imports made nothing to collect
     if scenario is None:
         return plan
     from planner.model.scenarios import ScenarioError, is_base, resolve
