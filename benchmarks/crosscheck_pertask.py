@@ -13,7 +13,8 @@ every decision (found by its title), these must agree with the plan: the title a
 the owner (a resource assigned), an earliest start (a 'start no earlier than' at its moment, for work not started
 in plans without a status date), and each link (predecessor title, type, lag in weeks). GanttProject's links are
 left out (MPXJ 16's GanttProject reader loses most of them, GanttProject's own sample's too). For plans without
-progress, MPXJ's MicrosoftScheduler must put every task of the MS Project XML and MPX files where the file has it.
+progress, MPXJ's MicrosoftScheduler must put every task of the MS Project XML and MPX files where the file has it and
+find the planner's critical path (MS Project's: no total slack).
 
 An export note that names what the format does not carry (a one-line note of ``planner export``) excuses a field
 it names; the rest are listed as DIFF. Exit code 0 when none was found, 1 otherwise.
@@ -119,7 +120,8 @@ for path in sys.argv[1:]:
         for t in p.getTasks():
             uid = int(t.getUniqueID())
             if uid in stored and t.getStart() is not None and not path.endswith(".gan"):
-                scheduled[str(t.getName())] = [*stored[uid], str(t.getStart())[:16], str(t.getFinish())[:16]]
+                scheduled[str(t.getName())] = [*stored[uid], str(t.getStart())[:16], str(t.getFinish())[:16],
+                                               bool(t.getCritical())]
     except Exception as exc:
         error = str(exc)[:200]
     out.append({"tasks": tasks, "scheduled": scheduled, "schedule_error": error})
@@ -243,9 +245,16 @@ def compare(plan: Plan, suffix: str, got: dict[str, Any]) -> list[str]:
         # start-no-earlier date beside an FF link, so P6 files are compared by their finish (crosscheck_interop)
         if got.get("schedule_error"):
             diffs.append(f"MPXJ cannot schedule it: {got['schedule_error']}")
-        for name, (s0, f0, s1, f1) in (got.get("scheduled") or {}).items():
+        critical = (
+            {title_of[d.id]: bool(sched.critical[i]) for i, d in enumerate(plan.decisions)}
+            if sched.critical
+            else {}
+        )
+        for name, (s0, f0, s1, f1, crit) in (got.get("scheduled") or {}).items():
             if _working_moment(s0) != _working_moment(s1) or _working_moment(f0) != _working_moment(f1):
                 diffs.append(f"{name[:30]!r}: written {s0}..{f0}, MPXJ schedules {s1}..{f1}")
+            if name in critical and critical[name] != crit:
+                diffs.append(f"{name[:30]!r}: critical {critical[name]} vs MPXJ's {crit}")
     names = set(title_of.values())
     extra = [n for n in by_name if n not in names]
     if extra:
