@@ -107,6 +107,12 @@ def _findings_and_schedule(plan: Plan, estimate: str) -> tuple[list[Finding], Sc
 
 def analysis_to_dict(result: Analysis) -> dict[str, Any]:
     """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field."""
+    # issue 12: a dict per decision, per team step and per finding, none in a cycle: no collections over them
+    with gc_paused():
+        return _analysis_to_dict(result)
+
+
+def _analysis_to_dict(result: Analysis) -> dict[str, Any]:
     plan = result.plan
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
     out.update(progress_json(plan))  # status date (issue 16)
