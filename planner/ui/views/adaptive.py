@@ -21,10 +21,10 @@ CHART_MIN_HEIGHT = 240
 
 
 class AdaptiveSplitter(QSplitter):
-    """Side by side while the ``main`` pane (the chart, by index) can be at least ``main_width`` pixels wide
-    beside the others' minimum widths; else stacked in the order added, when the main pane can be ``main_height``
-    pixels tall above or below them. The main pane gets ``main_share`` of the room when the orientation
-    changes."""
+    """Side by side while the ``main`` pane (the chart, by index) can be at least ``main_width`` pixels wide (more in
+    proportion in large type: :meth:`readable_width`) beside the others' minimum widths; else stacked in the order
+    added, when the main pane can be ``main_height`` pixels tall above or below them. The main pane gets
+    ``main_share`` of the room when the orientation changes."""
 
     def __init__(
         self,
@@ -116,13 +116,26 @@ class AdaptiveSplitter(QSplitter):
             return QSize(hint.width(), max(hint.height(), self.main_height + self.side_height() + frame))
         return QSize(max(self._least(i).width() for i in range(self.count())) + frame, hint.height())
 
+    def readable_width(self) -> int:
+        """:attr:`main_width` at the desktop's type size: the chart's labels and figures grow with the font
+        (``type_scale.desk_scale``), so its plot keeps its width only if the chart does. At 13.5 pt the team-load
+        chart was kept 555 px beside its tables, its plot 210 px for 72 weeks."""
+        from planner.ui.views.type_scale import desk_scale
+
+        return round(self.main_width * desk_scale())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.width() > 0:
+            self._adapt(self.width(), self.height())  # (the readable width changed with the type)
+
     def wanted(self, width: int, height: int) -> Qt.Orientation:
         """The orientation for a splitter of ``width`` x ``height`` pixels: side by side when the main pane has
         its readable width there, else stacked, and the page it is on (:func:`scroll_page`) scrolls to the
         stacked height (:meth:`minimumSizeHint`) when the tab is shorter. Side by side below the readable width
         the chart was a sliver (the risk charts 218 px at 1024x768, the capacity chart 78 px at 800x600 in 15 pt
         type) or the panes were cut at the right (the cost tab's money fields: 240 px of a 330 px form)."""
-        if width >= self.main_width + self.side_width():
+        if width >= self.readable_width() + self.side_width():
             return Qt.Orientation.Horizontal
         return Qt.Orientation.Vertical
 
@@ -154,7 +167,7 @@ class AdaptiveSplitter(QSplitter):
         sizes = self.sizes()
         side = 1 - self.main
         total = sum(sizes)
-        give = min(self.side_wants, total - self.main_width)
+        give = min(self.side_wants, total - self.readable_width())
         exact = self.side_exact and not self._dragged
         if total > 0 and (sizes[side] < give or (exact and sizes[side] != give)):
             sizes[side], sizes[self.main] = give, total - give
