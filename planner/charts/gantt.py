@@ -284,6 +284,13 @@ def _draw(
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT, label=not compact)
+    ms = max(3.0, min(9.0, pitch * 72 * 0.55))  # a milestone's diamond, points across
+    # A milestone at the plan start (a kick-off) is a whole diamond: the axis starts half of one before week 0
+    # (at week 0 the axes cut it in half; a diamond is not clipped off by drawing it outside the axes, which
+    # a panned chart in the app would then draw over the titles).
+    half = (ms / 2 + 1.0) / 72 / max(ax_w_in, 0.1) * t_max
+    if any(plan.decisions[i].milestone and es[i] < half for kind, i in shown if kind == "decision"):
+        ax.set_xlim(-half, t_max)
 
     colors = style.decision_colors(plan)
     ids = s.ids
@@ -462,7 +469,6 @@ def _draw(
                 kw.update(edgecolors=[style.shade(c, 0.35) for c in fc], linewidths=lw * 0.8)
             ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
         if is_ms.any():
-            ms = max(3.0, min(9.0, pitch * 72 * 0.55))
             fc = [
                 style.CRITICAL if c else colors[i]
                 for i, c in zip(idx[is_ms].tolist(), crit[is_ms].tolist(), strict=True)
