@@ -188,13 +188,34 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     priorities: list[
         str
     ] = []  # each task's priority (GanttProject's 0 low, 1 normal, 2 high, 3 lowest, 4 highest)
+    seen_keys: set[str] = set()
+    repeated_ids: list[tuple[str, str]] = []  # (id, name) of each task that repeats an earlier task's id
     for el, depth in all_tasks:
         key = el.get("id") or ""
         name = el.get("name") or ""
         where = f"task {key} {quoted(name)}"
         priorities.append(el.get("priority") or "")
+        if key in seen_keys:
+            # GanttProject numbers its tasks once; a hand-edited file can repeat a number: the repeat is kept under
+            # a key of its own, so that the links naming the number reach the first task only
+            repeated_ids.append((key, name))
+            key = f"{key}#{len(repeated_ids)}"
+            where = f"task {key} {quoted(name)}"
+        seen_keys.add(key)
         start_day = _date(el.get("start"))
+        if start_day is None and (el.get("start") or "").strip():
+            report.add(
+                "format",
+                f"the start {quoted(el.get('start') or '')} is not a date; the task is placed by its links",
+                where,
+            )
         days = _f(el.get("duration")) or 0.0
+        if _f(el.get("duration")) is None and (el.get("duration") or "").strip():
+            report.add(
+                "duration",
+                f"the duration {quoted(el.get('duration') or '')} is not a number of days; read as 0",
+                where,
+            )
         weeks = days / days_per_week
         start = day_index(start_day) / days_per_week if start_day else None
         if start_day and not cal.working_day(start_day):
@@ -309,6 +330,15 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         ):
             lag = exact[k]
         links.append(SourceLink(pred, succ, ltype, lag))
+    if repeated_ids:
+        n = len(repeated_ids)
+        report.add(
+            "format",
+            f"{count(n, 'task')} ({', '.join(f'id {k} {quoted(x[:40])}' for k, x in repeated_ids[:5])}"
+            f"{', ...' if n > 5 else ''}) {agree(n, 'repeats', 'repeat')} the id of an earlier task: "
+            f"{agree(n, 'it is', 'they are')} carried, and the links and allocations naming "
+            f"{agree(n, 'that id', 'those ids')} go to the first",
+        )
 
     # -- resources -------------------------------------------------------------------------------------------------
     teams: list[Team] = []
