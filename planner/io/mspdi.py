@@ -1387,7 +1387,6 @@ def export_mspdi(plan: Plan) -> str:
     cal = WorkCalendar.standard(origin)
     sched = export_schedule(plan)  # the schedule `planner analyze` shows, progress and status date included
     es, ef, finish = sched.es, sched.ef, sched.finish
-    firsts = [e if b is None else min(e, b) for e, b in zip(es, sched.started, strict=True)]
     baseline = plan.baseline(None) if plan.baselines else None  # the newest
 
     # Weeks are working weeks from the start, except that everything from the status date on counts from the status
@@ -1551,7 +1550,25 @@ def export_mspdi(plan: Plan) -> str:
         )
         row += 1
 
-    task_head(0, plan.title, "0", 0, start_at(0), finish_at(finish, finish), finish * mpw, True, False)
+    def working_between(first: str, last: str) -> float:
+        """The working minutes between two moments written: a summary's duration, as MS Project derives it from its
+        dates (the plan's weeks shift at the status date's day and at actual dates, which the dates carry)."""
+        return max(
+            0.0, cal.minutes(dt.datetime.fromisoformat(last)) - cal.minutes(dt.datetime.fromisoformat(first))
+        )
+
+    project_finish = finish_at(finish, finish)
+    task_head(
+        0,
+        plan.title,
+        "0",
+        0,
+        start_at(0),
+        project_finish,
+        working_between(start_at(0), project_finish),
+        True,
+        False,
+    )
     w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
     # Each task's dates first (the stages' summaries span them). Work not started waits for the status date as in
     # the planner (MS Project would start it in the past); started work starts where it began (its actual start on
@@ -1610,19 +1627,9 @@ def export_mspdi(plan: Plan) -> str:
         texts.append((start_text, fin_text, split))
 
     for g, (key, name, members) in enumerate(groups, start=1):
-        lo = min(firsts[i] for i in members)
-        hi = max(ef[i] for i in members)
-        task_head(
-            stage_uid[key],
-            name,
-            str(g),
-            1,
-            min(texts[i][0] for i in members),  # ISO moments order as text
-            max(texts[i][1] for i in members),
-            (hi - lo) * mpw,
-            True,
-            False,
-        )
+        first = min(texts[i][0] for i in members)  # ISO moments order as text
+        last = max(texts[i][1] for i in members)
+        task_head(stage_uid[key], name, str(g), 1, first, last, working_between(first, last), True, False)
         w("      <ConstraintType>0</ConstraintType>\n    </Task>\n")
         for k, i in enumerate(members, start=1):
             d = plan.decisions[i]
