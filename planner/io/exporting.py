@@ -511,9 +511,26 @@ _MS_PROJECT_WEEKS = (
 """How MS Project XML and MPX (written from the same tasks) place the plan's weeks."""
 
 
+def _resource_name_note(plan: Plan) -> list[str]:
+    """The line that names the teams whose names MS Project does not take as resource names: a comma or semicolon
+    (its list separator, by the Windows region) or square brackets separate resources and their units in its
+    Resource Names column, so it warns on opening the file and changes the name."""
+    odd = [t.name for t in plan.teams if any(c in t.name for c in ",;[]")]
+    if not odd:
+        return []
+    n = len(odd)
+    return [
+        f"{count(n, 'team name')} ({', '.join(quoted(x) for x in odd[:3])}{', ...' if n > 3 else ''}) "
+        f"{agree(n, 'holds', 'hold')} a comma, semicolon or square bracket, which MS Project does not take in a "
+        f"resource name (they separate resources and units): it warns on opening the file and changes "
+        f"{agree(n, 'it', 'them')}; rename the {agree(n, 'team', 'teams')} first to keep the names"
+    ]
+
+
 def _mspdi_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     notes = _outline_notes(plan)
     notes.append(f"{_MS_PROJECT_WEEKS}; actual dates and the status date are written on their own days")
+    notes.extend(_resource_name_note(plan))
     blocked = _blocked(plan)
     if blocked:
         notes.append(
@@ -564,6 +581,7 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
     place for."""
     notes = _outline_notes(plan)
     notes.append(f"{_MS_PROJECT_WEEKS}; actual dates are written on their own days")
+    notes.extend(_resource_name_note(plan))
     notes.append(
         "MPX has no named custom fields: the decisions' ids and areas are not carried (stages are, as summary "
         "tasks); an import makes ids from the titles and guesses the areas"
