@@ -468,14 +468,26 @@ def fit(
     return g, best
 
 
+def natural_height(analysis: Any, width: float, height: float, rest_in: str = REST_IN) -> float | None:
+    """The height (inches) a roadmap ``width`` inches wide takes where every decision fits ``height``: its axis,
+    stages, lanes, notes and legend, with the same layout (the roadmap does not stretch its lanes to fill a
+    figure); None where some decisions are left out at ``height``."""
+    geo, lay = fit(analysis, width, height, rest_in=rest_in)
+    if lay.left_out:
+        return None
+    return geo.lanes_top + lay.height + (geo.height - geo.lanes_bottom) + 0.15
+
+
 def roadmap_size(analysis: Any) -> tuple[float, float]:
-    """Default size: a 16:9 slide, or 10 inches tall when the slide cannot show every decision."""
+    """Default size: a 16:9 slide, or 10 inches tall when the slide cannot show every decision; as tall as its
+    lanes need when they fill less than 80 % of the slide (one decision's lane sat over 5 inches of white)."""
     w, h = 13.333, 7.5
     if analysis.schedule is None or analysis.stages is None or not analysis.plan.decisions:
         return (w, h)
-    if fit(analysis, w, h)[1].left_out:
-        h = 10.0
-    return (w, h)
+    natural = natural_height(analysis, w, h)
+    if natural is None:
+        return (w, 10.0)
+    return (w, natural if natural < 0.8 * h else h)
 
 
 # -- drawing ------------------------------------------------------------------------------------------------

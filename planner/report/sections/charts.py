@@ -78,11 +78,11 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     # A small plan's lanes fill a fraction of the page: the chart is as tall as they need (same layout: the
     # roadmap does not stretch its lanes), and the next section starts under it instead of a page of empty
     # bands.
-    from planner.charts.roadmap import fit
+    from planner.charts.roadmap import natural_height
 
-    geo, lay = fit(ctx.analysis, g.frame_width / 72, full / 72, rest_in=rest_in)
-    natural = 72 * (geo.lanes_top + lay.height + (geo.height - geo.lanes_bottom) + 0.15)
-    if not lay.left_out and natural < 0.8 * full:
+    natural_in = natural_height(ctx.analysis, g.frame_width / 72, full / 72, rest_in=rest_in)
+    natural = 72 * natural_in if natural_in is not None else full
+    if natural < 0.8 * full:
         out.append(ctx.chart(draw_roadmap, natural, name="roadmap", wide=True, min_height=natural))
         return out
     chart = _FrameChart(
