@@ -12,7 +12,8 @@ each a fresh process, side by side with the straightforward script in the same r
   criticality, sensitivity and stage gates) for simulate.
 - Each figure is the median of ``--repeat`` runs of a fresh process writing to a file (so JSON is compact): CPU
   seconds (user + system, from ``wait4``; the machine is shared, so CPU is the figure that compares) and wall
-  seconds, and the process's peak RSS.
+  seconds, and the process's peak RSS. The planner, the baseline and the previous release of one case run in turn
+  (one of each, then again), so a load that changes during the case weighs on all three alike.
 - The previous release: with ``--previous COMMIT`` the planner of that commit (``git archive`` into a temporary
   folder, run with the same venv) is measured in the same run; ``--record`` keeps its figures in
   ``benchmarks/data/bench_commands_previous.json``, which later runs read when ``--previous`` is not given.
@@ -74,8 +75,22 @@ def run(cmd: list[str], out: Path, env: dict[str, str] | None = None) -> dict[st
 
 
 def median_run(cmd: list[str], out: Path, repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
-    runs = [run(cmd, out, env or COMMAND_ENV) for _ in range(repeat)]
-    return {k: statistics.median(r[k] for r in runs) for k in ("cpu", "wall", "rss")}
+    return interleaved_runs({"": cmd}, out, repeat, env)[""]
+
+
+def interleaved_runs(
+    cmds: dict[str, list[str]], out: Path, repeat: int, env: dict[str, str] | None = None
+) -> dict[str, dict[str, float]]:
+    """Medians of ``repeat`` runs of each command, taken in turn (one of each, then again), so that a change in the
+    machine's load during the measurement weighs on each alike rather than on whichever ran last."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in cmds}
+    for _ in range(repeat):
+        for name, cmd in cmds.items():
+            runs[name].append(run(cmd, out, env or COMMAND_ENV))
+    return {
+        name: {k: statistics.median(r[k] for r in rs) for k in ("cpu", "wall", "rss")}
+        for name, rs in runs.items()
+    }
 
 
 def planner_cmd(args: list[str], root: Path | None = None) -> list[str]:
@@ -269,12 +284,12 @@ def main(argv: list[str] | None = None) -> int:
             mine_args, base_cmd = case_args(command, paths[n], iterations)
             k = key(command, n, iterations)
             print(f"{k}: measuring...", flush=True)
-            row: dict[str, Any] = {
-                "planner": median_run(planner_cmd(mine_args), out, repeat),
-                "baseline": median_run(base_cmd, out, repeat),
-            }
+            cmds = {"planner": planner_cmd(mine_args), "baseline": base_cmd}
             if prev_root is not None:
-                previous[k] = median_run(planner_cmd(mine_args, prev_root), out, repeat)
+                cmds["previous"] = planner_cmd(mine_args, prev_root)
+            row: dict[str, Any] = interleaved_runs(cmds, out, repeat)
+            if prev_root is not None:
+                previous[k] = row.pop("previous")
             row["previous"] = previous.get(k)
             results[k] = row
         inproc = in_process(paths[max(sizes)])
