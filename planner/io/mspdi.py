@@ -623,12 +623,6 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if uid is None:
             report.add("format", "a task without a UID was skipped")
             continue
-        if uid in seen_uids:
-            # MS Project never writes a UID twice; a generated or hand-edited file can. The task is kept under a key
-            # of its own, so that links and assignments naming the UID reach the first task only
-            repeated_uids.append((uid, _text(f, "Name") or ""))
-            uid = f"{uid}#{len(repeated_uids)}"
-        seen_uids.add(uid)
         level_text = _text(f, "OutlineLevel")
         number = _text(f, "OutlineNumber")
         if level_text is not None:
@@ -643,6 +637,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 if kind == "Baseline" and _int(_text(bf, "Number"), 0) == 0:
                     baseline_finish = weeks_at(_text(bf, "Finish"))
             continue  # the project summary task
+        if uid in seen_uids:
+            # MS Project never writes a UID twice; a generated or hand-edited file can. The task is kept under a key
+            # of its own, so that links and assignments naming the UID reach the first task only
+            repeated_uids.append((uid, _text(f, "Name") or ""))
+            uid = f"{uid}#{len(repeated_uids)}"
+        seen_uids.add(uid)
         if _text(f, "ExternalTask") == "1":
             # a task of another project, shown for a cross-project link: not this plan's work
             external.add(uid)
@@ -1314,6 +1314,15 @@ def _iso(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def _from_iso(text: str) -> dt.datetime:
+    """The moment :func:`_iso` wrote (whose year has fewer than four digits before year 1000, which
+    ``datetime.fromisoformat`` refuses)."""
+    day, _, clock = text.partition("T")
+    year, month, date = (int(x) for x in day.split("-"))
+    hour, minute, second = (int(x) for x in clock.split(":"))
+    return dt.datetime(year, month, date, hour, minute, second)
+
+
 CURRENCY_SCALE = 100
 """MSPDI keeps money in hundredths of the currency (MS Project's Cost 150000 is 1,500.00; rates are per hour, not
 scaled)."""
@@ -1553,9 +1562,7 @@ def export_mspdi(plan: Plan) -> str:
     def working_between(first: str, last: str) -> float:
         """The working minutes between two moments written: a summary's duration, as MS Project derives it from its
         dates (the plan's weeks shift at the status date's day and at actual dates, which the dates carry)."""
-        return max(
-            0.0, cal.minutes(dt.datetime.fromisoformat(last)) - cal.minutes(dt.datetime.fromisoformat(first))
-        )
+        return max(0.0, cal.minutes(_from_iso(last)) - cal.minutes(_from_iso(first)))
 
     project_finish = finish_at(finish, finish)
     task_head(
