@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QStyle,
     QStyleOption,
+    QStyleOptionComboBox,
     QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +34,20 @@ if TYPE_CHECKING:
 ERROR, WARNING, INFO = "error", "warning", "info"
 BASELINE_CHARS = 16
 """The status bar's baseline chooser is about this many characters wide (its list shows the names whole)."""
+
+CHOOSER_LEAST_CHARS = 5
+"""The status bar's choosers (baseline, estimate) give way down to about this many characters before the window
+grows."""
+
+
+def _chooser_width(combo: QComboBox, chars: int) -> int:
+    """The width of ``combo`` showing ``chars`` characters (its frame and arrow included)."""
+    fm = combo.fontMetrics()
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    text = QSize(fm.horizontalAdvance("x") * chars, fm.height())
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, text, combo).width()
+
 
 _GROUPS = (
     (ERROR, "Errors", QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -215,12 +230,10 @@ class PlanStatusBar(QStatusBar):
             "The baseline the table's Start slip and Finish slip columns, the Gantt and "
             "the slip shown here compare against (Plan > Save Baseline… adds one)"
         )
-        # A few words wide (its list shows the names whole, its tooltip the chosen one): as wide as its longest
-        # entry, a baseline named for a steering committee took 370 px and cut the figures beside it to "Crit…".
-        self.baseline_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.baseline_combo.setMinimumContentsLength(BASELINE_CHARS)
+        # A few words wide at most (its list shows the names whole, its tooltip the chosen one: _fit_choosers): as
+        # wide as its longest entry, a baseline named for a steering committee took 370 px and cut the figures
+        # beside it to "Crit…".
+        self.baseline_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._baseline_tip = self.baseline_combo.toolTip()
         self.baseline_combo.activated.connect(
             lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
@@ -242,6 +255,7 @@ class PlanStatusBar(QStatusBar):
         ):
             self.estimate.addItem(label, name)
         self.estimate.currentIndexChanged.connect(lambda _i: doc.set_estimate(self.estimate.currentData()))
+        self._fit_choosers()
         for w in (
             self.finish,
             self.gated,
@@ -267,6 +281,20 @@ class PlanStatusBar(QStatusBar):
         doc.plan_meta_changed.connect(self._target_changed)
         if doc.analysis is not None:
             self.show_analysis(doc.analysis)
+
+    def _fit_choosers(self) -> None:
+        """The baseline chooser at most :data:`BASELINE_CHARS` characters wide, and both choosers able to give way
+        down to :data:`CHOOSER_LEAST_CHARS` (their lists show the names whole): at their whole text, at 13.5 pt in a
+        scenario with a baseline, the bar's least width made the window 815 px wide on an 800 px screen."""
+        b = self.baseline_combo
+        b.setMaximumWidth(_chooser_width(b, BASELINE_CHARS))
+        for combo in (b, self.estimate):
+            combo.setMinimumWidth(_chooser_width(combo, CHOOSER_LEAST_CHARS))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_choosers()
 
     # -- the temporary message: elided to its room, whole on hover -------------------------------------------
     def message_room(self) -> QRect:
