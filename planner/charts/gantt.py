@@ -206,6 +206,20 @@ def draw_gantt(
     with style.rc_context():
         if not style.check_drawable(fig, analysis, "Gantt chart"):
             return
+        base = _baseline(analysis.plan, baseline)
+        chosen = None if only is None else list(only)
+        shown_txt = None
+        if rows is None and chosen is None:
+            chosen, shown_txt = _readable_subset(
+                fig,
+                analysis,
+                style.as_id_set(highlight),
+                gated,
+                compact,
+                base is not None,
+                show_dependencies,
+                legend,
+            )
         _draw(
             fig,
             analysis,
@@ -214,11 +228,42 @@ def draw_gantt(
             gated,
             rows,
             dates,
-            _baseline(analysis.plan, baseline),
+            base,
             compact,
             legend,
-            None if only is None else list(only),
+            chosen,
+            shown_txt,
         )
+
+
+def _readable_subset(
+    fig: Figure,
+    analysis: Any,
+    selected: set[str],
+    gated: bool,
+    compact: bool,
+    baseline: bool,
+    deps: bool,
+    legend: bool,
+) -> tuple[list[int] | None, str | None]:
+    """Where every row of the plan cannot be drawn on ``fig`` with titles of :data:`style.MIN_PT` (5,000
+    decisions on the 200-inch export: rows 3 pt apart, no title readable), the most important decisions that can
+    (:func:`planner.charts.roadmap.importance`: the selection, the critical path, other critical decisions,
+    milestones, gate setters, then least float) and the subtitle's words for them; else ``(None, None)``."""
+    from planner.charts.roadmap import importance
+
+    n = len(analysis.plan.decisions)
+    w_in, h_in = fig.get_size_inches()
+    top, bottom = frame_in(
+        analysis, w_in, compact=compact, gated=gated, baseline=baseline, deps=deps, legend=legend
+    )
+    capacity = gantt_row_capacity(h_in, style.MIN_PT, top_in=top, bottom_in=bottom)
+    if gantt_row_count(analysis, gated) <= capacity:
+        return None, None
+    keep = max(1, capacity - len(analysis.plan.stages))  # room for every stage's header row
+    return importance(analysis, selected)[
+        :keep
+    ], f"the {keep} most important of {n} decisions shown"  # as critical_share writes its counts
 
 
 def _draw(
@@ -233,6 +278,7 @@ def _draw(
     compact: bool = False,
     legend: bool = True,
     only: list[int] | None = None,
+    shown_txt: str | None = None,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     all_rows = gantt_rows(analysis, gated, only)
@@ -550,7 +596,7 @@ def _draw(
             )
 
     # -- title, legend ----------------------------------------------------------------------------------------
-    rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else None
+    rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else shown_txt
     sub_lines = _subtitle_lines(
         analysis, w_in, gated, rows_txt, base.name if base is not None else None, compact
     )
