@@ -17,37 +17,18 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QToolBar,
 )
 
 from planner import units
 from planner.model.scenarios import BASE, override_count
 from planner.ui.theme import SCENARIO_NOTE_CSS
+from planner.ui.views.elided import ElidedComboBox
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 ACTIVE_STYLE = f"QLabel#scenarioNote {{ {SCENARIO_NOTE_CSS} padding: 1px 6px; }}"
-
-
-class _Chooser(QComboBox):
-    """The scenario combo box: a name wider than the box is elided (…) where Qt cut it off mid-letter."""
-
-    def paintEvent(self, _event: Any) -> None:
-        painter = QStylePainter(self)
-        opt = QStyleOptionComboBox()
-        self.initStyleOption(opt)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
-        room = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        opt.currentText = self.fontMetrics().elidedText(
-            opt.currentText, Qt.TextElideMode.ElideRight, room.width()
-        )
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 class ScenarioBar(QObject):
@@ -65,7 +46,7 @@ class ScenarioBar(QObject):
         tb.setObjectName("scenarioToolbar")
         tb.setMovable(False)
         tb.addWidget(QLabel(" Scenario: ", tb))
-        self.combo = _Chooser(tb)
+        self.combo = ElidedComboBox(tb)  # a name wider than the box ends in …
         self.combo.setObjectName("scenarioChooser")
         self.combo.setAccessibleName("Active scenario")
         self.combo.setToolTip(

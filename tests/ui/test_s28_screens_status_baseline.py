@@ -44,3 +44,21 @@ def test_a_long_baseline_name_leaves_the_status_figures_whole(sample_window: Any
     # the name whole: in the list, and in the tooltip
     assert combo.view().minimumWidth() >= combo.view().fontMetrics().horizontalAdvance(combo.itemText(0))
     assert LONG in combo.toolTip()
+
+
+def test_the_chosen_baseline_ends_in_an_ellipsis_where_the_chooser_cuts_it(
+    sample_window: Any, qtbot: Any
+) -> None:
+    # Qt cut the name off mid-letter ("vs Baseline with a r"); the chooser draws it elided, as the scenario one does
+    from planner.ui.views.elided import ElidedComboBox
+
+    w = sample_window
+    assert w.save_baseline(LONG)
+    combo = w.statusBar().baseline_combo
+    qtbot.waitUntil(lambda: combo.isVisible() and combo.count() == 1)
+    _settle()
+    assert isinstance(combo, ElidedComboBox)
+    assert isinstance(w.scenario_bar.combo, ElidedComboBox)  # one mechanism for both
+    shown = combo.shown_text()
+    assert shown.endswith("…") and shown != combo.currentText()
+    assert combo.fontMetrics().horizontalAdvance(shown) <= combo.text_room()

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QResizeEvent
-from PySide6.QtWidgets import QGroupBox, QLabel, QStyle, QStyleOptionGroupBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionGroupBox,
+    QStylePainter,
+    QToolTip,
+    QWidget,
+)
 
 MIN_CHARS = 6
 """Characters an elided label keeps at least (with its …), in average character widths."""
@@ -156,3 +166,34 @@ class ElidedGroupBox(QGroupBox):
 
 
 __all__ = ["ElidedGroupBox", "ElidedLabel"]
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box whose chosen text, wider than the box, ends in "…" (Qt cut it off mid-letter: "vs Baseline with a
+    r"). Its list shows the entries whole. The scenario chooser and the status bar's choosers."""
+
+    def text_room(self) -> int:
+        """The width the chosen text is drawn in."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        return (
+            self.style()
+            .subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+            )
+            .width()
+        )
+
+    def shown_text(self) -> str:
+        """The chosen text as drawn: whole, or elided to :meth:`text_room`."""
+        return self.fontMetrics().elidedText(
+            self.currentText(), Qt.TextElideMode.ElideRight, self.text_room()
+        )
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)

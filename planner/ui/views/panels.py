@@ -23,7 +23,7 @@ from planner import units
 from planner.ui.state.document import PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
-from planner.ui.views.elided import ElidedLabel
+from planner.ui.views.elided import ElidedComboBox, ElidedLabel
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -223,7 +223,7 @@ class PlanStatusBar(QStatusBar):
         self.target.setToolTip("The finish against the plan's target finish (set on the Cost tab)")
         self.critical = ElidedLabel(parent=self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
-        self.baseline_combo = QComboBox(self)
+        self.baseline_combo = ElidedComboBox(self)
         self.baseline_combo.setObjectName("baselineChooser")
         self.baseline_combo.setAccessibleName("Baseline to compare against")
         self.baseline_combo.setToolTip(
@@ -244,7 +244,7 @@ class PlanStatusBar(QStatusBar):
         self.problems = _ClickableLabel(parent=self)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
         self.busy = ElidedLabel(parent=self)
-        self.estimate = QComboBox(self)
+        self.estimate = ElidedComboBox(self)
         self.estimate.setAccessibleName("Estimate used for the schedule")
         self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
         for name, label in (
