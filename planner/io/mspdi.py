@@ -494,9 +494,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     earliest = None
     # tasks at OutlineLevel 0 that are not MS Project's project summary (UID 0, OutlineNumber 0)
     top_tasks = 0
+    off_below: int | None = None  # the level of an inactive summary whose subtasks are being passed over
     for t in task_els:
         tf = _fields(t)
-        if _text(tf, "IsNull") == "1" or _text(tf, "ExternalTask") == "1" or _text(tf, "Active") == "0":
+        if _text(tf, "IsNull") == "1":
+            continue
+        depth = _int(_text(tf, "OutlineLevel"), 1)
+        if off_below is not None and depth > off_below:
+            continue
+        off_below = depth if _text(tf, "Active") == "0" else None
+        if _text(tf, "ExternalTask") == "1" or _text(tf, "Active") == "0":
             continue
         if _text(tf, "OutlineLevel") == "0" and not _project_summary(tf):
             top_tasks += 1
@@ -608,6 +615,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     recurring: dict[str, str] = {}  # recurring tasks (a summary over its occurrences): names by OutlineNumber
     work_differs: list[str] = []  # tasks in progress whose % work complete is not their % complete
     inactive_links = 0  # their links, to them and from them
+    inactive_below: int | None = (
+        None  # the level of the inactive summary whose subtasks are being passed over
+    )
+    inactive_under = 0  # tasks passed over under an inactive summary
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -654,11 +665,19 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 f"task {uid} {quoted(_text(f, 'Name') or '')}",
             )
             continue
+        if inactive_below is not None and level > inactive_below:
+            # under an inactive summary: MS Project leaves its subtasks out with it, whatever their own Active says
+            inactive_under += 1
+            inactive_links += sum(1 for kind, _ in repeated if kind == "PredecessorLink")
+            inactive[uid] = ""
+            continue
+        inactive_below = None
         if _text(f, "Active") == "0":
             # MS Project leaves an inactive task out of the schedule, the costs and the resources' work (a summary
             # made inactive takes its subtasks with it): not this plan's work either, said below with its links
             inactive[uid] = (_text(f, "Name") or "").strip() or f"task {uid}"
             inactive_links += sum(1 for kind, _ in repeated if kind == "PredecessorLink")
+            inactive_below = level
             continue
         if _text(f, "IsSubproject") == "1":
             report_inserted_project(
@@ -973,12 +992,23 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"progress is the % complete (the share of the duration done, what schedules the remaining work)",
         )
     if inactive:
-        n = len(inactive)
+        named = [x for x in inactive.values() if x]
+        n = len(named)
         report.add(
             "format",
-            f"{count(n, 'inactive task')} ({some(quoted(x[:40]) for x in inactive.values())}) {agree(n, 'is', 'are')} "
-            f"not carried, as MS Project leaves {agree(n, 'it', 'them')} out of the schedule and the costs"
-            + (f", nor {agree(n, 'its', 'their')} {count(inactive_links, 'link')}" if inactive_links else ""),
+            f"{count(n, 'inactive task')} ({some(quoted(x[:40]) for x in named)})"
+            + (
+                f" and the {count(inactive_under, 'task')} under {agree(n, 'it', 'them')}"
+                if inactive_under
+                else ""
+            )
+            + f" {agree(n + inactive_under, 'is', 'are')} not carried, as MS Project leaves "
+            f"{agree(n + inactive_under, 'it', 'them')} out of the schedule and the costs"
+            + (
+                f", nor {agree(n + inactive_under, 'its', 'their')} {count(inactive_links, 'link')}"
+                if inactive_links
+                else ""
+            ),
         )
 
     # -- resources and assignments ---------------------------------------------------------------------------------

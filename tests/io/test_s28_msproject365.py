@@ -92,3 +92,23 @@ def test_the_rest_is_said() -> None:
     assert "1 manually scheduled task keeps its stored start" in text
     assert "2027-03-26, 2027-03-29" in text  # Good Friday and Easter Monday
     assert "Workstream (4)" in text
+
+
+def test_an_inactive_summary_takes_its_subtasks_with_it(tmp_path: Path) -> None:
+    """MS Project leaves a summary made inactive out of the schedule with everything under it. Only the summary
+    said so (Active 0, as a tool may write it): its four subtasks were carried, as top-level decisions."""
+    text = FILE.read_text(encoding="utf-8")
+    at = text.index("<Name>Build</Name>")
+    flag = text.index("<Active>1</Active>", at)
+    path = tmp_path / "build-inactive.xml"
+    path.write_text(
+        text[:flag] + "<Active>0</Active>" + text[flag + len("<Active>1</Active>") :], encoding="utf-8"
+    )
+    plan, report = import_file(path)
+    titles = [d.title for d in plan.decisions if HELPER_TAG not in d.tags]
+    assert not {"Set up CMS", "Migrate content", "Go live"} & set(titles)
+    assert "Stakeholder interviews" in titles
+    assert (
+        "1 inactive task ('Build') and the 4 tasks under it are not carried, as MS Project leaves them out of the "
+        "schedule and the costs, nor their 4 links"
+    ) in report.text()
