@@ -274,7 +274,8 @@ def import_file(
     project: str | None = None,
 ) -> tuple[Plan, ImportReport]:
     """Import ``path`` as a new plan. Raises :class:`InteropError` (one clear line) for unreadable input.
-    ``project``: the Project ID to take from a Primavera P6 file that holds several (default: the first)."""
+    ``project``: the Project ID to take from a Primavera P6 file that holds several (default: the one P6 flagged
+    as exported, else the first)."""
     from pydantic import ValidationError
 
     from planner.model.io import gc_paused
