@@ -1001,5 +1001,15 @@ def main() -> int:
     return 1 if failed else 0
 
 
+def _exit(code: int) -> None:
+    """Leave as the app quits: its aboutToQuit empties the clipboard of the decisions it copied
+    (workbench.release_clipboard); the monkey never quits the application, and a copy_paste step's clipboard data
+    left to the interpreter's shutdown crashed it (exit 139 after 'every invariant held')."""
+    from planner.ui.workbench import release_clipboard
+
+    release_clipboard()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())
