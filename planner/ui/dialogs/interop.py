@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +51,7 @@ from planner.model.plan import Plan, new_plan
 from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.file_guard import shown_path
 from planner.ui.views.busy import wait_cursor
+from planner.ui.views.elided import ElidedComboBox
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -104,6 +105,31 @@ class _MappingTable(QTableWidget):
         width = columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         return QSize(max(hint.width(), width), hint.height())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.share_columns()
+
+    def share_columns(self) -> None:
+        """The summary names whole, the Stage and Area columns their entries' widths where the view has room, else
+        sharing what the names leave in proportion (their choosers end in "…"): at 13.5 pt on an 800 px screen the
+        Stage choosers took the whole view and the Area column was behind the scroll bar."""
+        if self.columnCount() != 3:
+            return
+        names = self.sizeHintForColumn(0)
+        room = self.viewport().width() - names
+        need = [max(self.sizeHintForColumn(c), self.horizontalHeader().sectionSizeHint(c)) for c in (1, 2)]
+        if room <= 0:
+            return
+        if sum(need) <= room:
+            widths = [need[0], room - need[0]]
+        else:
+            first = room * need[0] // sum(need)
+            widths = [first, room - first]
+        header = self.horizontalHeader()
+        header.resizeSection(0, names)
+        header.resizeSection(1, widths[0])
+        header.resizeSection(2, widths[1])
+
 
 class ImportDialog(QDialog):
     """The import step: map top-level summaries (outline files) and read the report; OK makes the new plan."""
@@ -146,7 +172,7 @@ class ImportDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, 0, item)
                 for col, (choices, auto) in ((1, (stages, AUTO)), (2, (areas, AUTO_AREA))):
-                    combo = QComboBox(table)
+                    combo = ElidedComboBox(table)  # narrower than an entry: it ends in …
                     combo.addItem(auto, None)
                     for item_id, name in choices:
                         combo.addItem(name, item_id)
@@ -157,7 +183,7 @@ class ImportDialog(QDialog):
                     combo.currentIndexChanged.connect(self.rebuild)
                     table.setCellWidget(row, col, combo)
             table.resizeColumnsToContents()
-            table.horizontalHeader().setStretchLastSection(True)
+            table.share_columns()  # (and at each resize: the last column to the view's edge)
             table.setMinimumHeight(min(300, 40 + 30 * len(self.summaries)))
             self.table = table
             layout.addWidget(table)
