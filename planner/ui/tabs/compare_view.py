@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +39,7 @@ from planner.ui.state.background import BackgroundTask, TaskSignals, TaskState, 
 from planner.ui.theme import status_color
 from planner.ui.views import format as fmt
 from planner.ui.views.busy import wait_cursor
+from planner.ui.views.elided import ElidedComboBox
 from planner.ui.views.empty_hint import EmptyHint
 from planner.units import format_money
 
@@ -124,7 +124,7 @@ class CompareDialog(QDialog):
         self.sentences.setObjectName("compareSentences")
         self.sentences.setWordWrap(True)
         self.sentences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.gantt_choice = QComboBox(self)
+        self.gantt_choice = ElidedComboBox(self)
         self.gantt_choice.setAccessibleName("Scenario drawn in the delta Gantt")
         self.gantt_choice.currentIndexChanged.connect(lambda _i: self._redraw_gantt())
         from planner.ui.views.figure_view import FigureView

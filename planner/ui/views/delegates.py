@@ -17,6 +17,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
 
 from planner import units
+from planner.ui.views.elided import ElidedComboBox
 
 _PLAIN_NUMBER = re.compile(r"-?(\d+\.?\d{0,2}|\.\d{1,2})")
 """What a percent editor takes: a number with at most two decimals (its point or comma read as the decimal mark)."""
@@ -73,7 +74,7 @@ class EditorDelegate(QStyledItemDelegate):
         self, parent: QWidget, choices: Iterable[tuple[str, Any]] = (), name: str | None = None
     ) -> QComboBox:
         """A combo box with ``(label, data)`` items that commits and closes when an item is chosen."""
-        combo = QComboBox(parent)
+        combo = ElidedComboBox(parent)
         if name is not None:
             combo.setAccessibleName(name)
         for label, value in choices:

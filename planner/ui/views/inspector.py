@@ -51,6 +51,7 @@ from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate, PercentSpin
+from planner.ui.views.elided import ElidedComboBox
 from planner.ui.views.models import DecisionIdRole, DependencyListModel
 from planner.ui.views.table_view import fill_combo, reference_choices
 
@@ -110,7 +111,7 @@ class _DepDelegate(EditorDelegate):
         return super().createEditor(parent, option, index)
 
 
-class _LazyCombo(QComboBox):
+class _LazyCombo(ElidedComboBox):
     """A combo box whose items are filled when first needed (popup, focus), not on every plan change."""
 
     def __init__(self, fill: Callable[[], None], parent: QWidget | None = None) -> None:
@@ -283,9 +284,10 @@ class DecisionInspector(QWidget):
         self.id_edit.setValidator(QRegularExpressionValidator(QRegularExpression(ID_PATTERN), self.id_edit))
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(300)
-        self.area = QComboBox(self)
-        self.stage = QComboBox(self)
-        self.owner = QComboBox(self)
+        # a name wider than the box ends in … (a 60-letter stage was cut mid-letter)
+        self.area = ElidedComboBox(self)
+        self.stage = ElidedComboBox(self)
+        self.owner = ElidedComboBox(self)
         self.status = QComboBox(self)
         # reads as the table's cell and the report: 12.5%, not a rounded 13 %
         self.progress = PercentSpin(self)
@@ -697,7 +699,7 @@ class MultiDecisionEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label in (("stage", "Stage"), ("area", "Area"), ("owner", "Owner"), ("status", "Status")):
-            combo = QComboBox(self)
+            combo = ElidedComboBox(self)
             combo.setAccessibleName(f"{label} of the selected decisions")
             combo.setObjectName(f"multi-{key}")
             combo.activated.connect(lambda _i, k=key, c=combo: self._apply(k, c.currentData()))

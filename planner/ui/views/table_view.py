@@ -37,7 +37,7 @@ from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.columns import ColumnFit
 from planner.ui.views.delegates import EditorDelegate, PercentSpin
-from planner.ui.views.elided import ElidedLabel
+from planner.ui.views.elided import ElidedComboBox, ElidedLabel
 from planner.ui.views.empty_hint import EmptyHint
 from planner.ui.views.models import (
     COLUMN_INDEX,
@@ -235,7 +235,7 @@ class DecisionsView(QWidget):
         self._update_count()
 
     def _filter_combo(self, all_label: str, tip: str) -> QComboBox:
-        combo = QComboBox(self)
+        combo = ElidedComboBox(self)
         combo.setToolTip(tip)
         combo.setAccessibleName(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # its longest choice whole
