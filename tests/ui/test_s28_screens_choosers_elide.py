@@ -49,3 +49,17 @@ def test_a_long_stage_name_ends_in_an_ellipsis_in_the_inspector(window: Any, qtb
     table = window.table_view
     filters = [c for c in table.findChildren(QComboBox) if c.parent() is table]
     assert filters and all(isinstance(c, ElidedComboBox) for c in filters)
+
+
+def test_hovering_a_cut_name_shows_it_whole(window: Any, qtbot: Any) -> None:
+    combo = ElidedComboBox(window)
+    combo.setToolTip("Stage of the decision")
+    combo.addItem(LONG)
+    combo.resize(120, combo.sizeHint().height())
+    combo.show()
+    _settle()
+    assert combo.shown_text().endswith("…")
+    assert combo.hover_tip() == f"{LONG}\nStage of the decision"
+    combo.resize(combo.fontMetrics().horizontalAdvance(LONG) + 80, combo.height())
+    _settle()
+    assert combo.shown_text() == LONG and combo.hover_tip() == "Stage of the decision"

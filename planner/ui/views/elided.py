@@ -190,6 +190,21 @@ class ElidedComboBox(QComboBox):
             self.currentText(), Qt.TextElideMode.ElideRight, self.text_room()
         )
 
+    def event(self, event: QEvent) -> bool:
+        """Hovered while its chosen text is cut: the tooltip says it whole (above the box's own tooltip)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.hover_tip()
+            if tip != self.toolTip():
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().event(event)
+
+    def hover_tip(self) -> str:
+        """The tooltip shown on hover: the box's own, after the chosen text whole when the box cuts it."""
+        if self.shown_text() == self.currentText():
+            return self.toolTip()
+        return "\n".join(t for t in (self.currentText(), self.toolTip()) if t)
+
     def paintEvent(self, _event: object) -> None:
         painter = QStylePainter(self)
         opt = QStyleOptionComboBox()
