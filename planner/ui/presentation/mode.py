@@ -1023,7 +1023,7 @@ class PresentationController(QObject):
                 canvas.focus_on([step.focus], max(canvas.zoom, CANVAS_ZOOM * self.scale))
             else:
                 self.doc.select([])
-                self._fit_cards(canvas, step.spotlight)
+                self._fit_cards(canvas, step.spotlight, step.stage_id)
         elif step.focus is not None:
             self.doc.select([step.focus])
 
@@ -1044,14 +1044,21 @@ class PresentationController(QObject):
         need = int((rect.width() + 80) * STEP_MIN_ZOOM * self.room_zoom) + frame + 16  # the window's margins
         return max(int(width * STEP_PANEL_MIN_SHARE), min(share, width - need))
 
-    def _fit_cards(self, canvas: Any, ids: list[str]) -> None:
-        """Show the step's cards: centred, at the presentation zoom when they fit, else as large as fits."""
+    def _fit_cards(self, canvas: Any, ids: list[str], stage_id: str | None = None) -> None:
+        """Show the step's cards: centred, at the presentation zoom when they fit, else as large as fits. A stage
+        without decisions: its band (``stage_id``'s); in a plan without any, the plan as on the overview (its
+        bands and the hint on adding the first decision)."""
         rect = _cards_rect(canvas, ids)
         if rect.isNull():
-            # A stage without decisions: the view stayed where the last step had put it, another stage's band
-            # under this stage's title (Stage 4 · Scale beside the Integrate band). The plan, as on the overview.
-            self._fit_plan(canvas)
-            return
+            # The view stayed where the last step had put it, another stage's band under this stage's title
+            # (Stage 4 · Scale beside the Integrate band). Then the plan, as on the overview: a small plan's four
+            # bands zoomed out to where the cards are drawn as unreadable area summaries, nothing saying which
+            # band was the stage's. Now the empty band itself, at the readable zoom.
+            rect = _band_rect(canvas, stage_id) if self.doc.plan.decisions else QRectF()
+            if rect.isNull():
+                self._fit_plan(canvas)
+                return
+            ids = []
         view = canvas.viewport().rect()
         # The stage's sticky header strip is painted over the view's top once the band's title has scrolled
         # away: the cards are fitted below it.
@@ -1549,6 +1556,16 @@ def _cards_rect(canvas: Any, ids: list[str]) -> QRectF:
             r = card.sceneBoundingRect()
             rect = r if rect.isNull() else rect.united(r)
     return rect
+
+
+def _band_rect(canvas: Any, stage_id: str | None) -> QRectF:
+    """The scene rectangle of the graph's band of stage ``stage_id`` (null when it has none)."""
+    scene = canvas.graph_scene
+    columns = scene.layout.columns if scene.layout is not None and stage_id is not None else []
+    for column, band in zip(columns, scene.bands, strict=False):
+        if column.stage_id == stage_id:
+            return QRectF(band.sceneBoundingRect())
+    return QRectF()
 
 
 def _first_card(canvas: Any, ids: list[str], left: float) -> QRectF | None:

@@ -49,6 +49,7 @@ class Step:
     spotlight: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] | None = None
     focus: str | None = None
+    stage_id: str | None = None  # a stage step's stage: its band is shown when it has no decisions
 
 
 def _esc(text: str) -> str:
@@ -149,7 +150,9 @@ def stage_steps(analysis: Analysis) -> list[Step]:
             parts.append("<p><b>Waits for</b> nothing outside the stage</p>")
         if unblocks:
             parts.append("<p><b>Unblocks</b></p>" + _names([by_id[i].title for i in unblocks], 5))
-        steps.append(Step("stage", f"Stage {k + 1} of {n} · {stage.name}", "".join(parts), ids, None, None))
+        steps.append(
+            Step("stage", f"Stage {k + 1} of {n} · {stage.name}", "".join(parts), ids, None, None, stage.id)
+        )
     return steps
 
 
