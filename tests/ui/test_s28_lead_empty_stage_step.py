@@ -58,3 +58,34 @@ def test_an_empty_stage_step_shows_its_band_at_the_step_zoom(window, qtbot, tmp_
     ]
     assert not any(shown.contains(b.sceneBoundingRect()) for b in others)
     p.leave()
+
+
+def test_a_stage_name_with_a_long_word_or_markup_is_shown_whole_as_typed(
+    window, qtbot, tmp_path: Path
+) -> None:
+    """The step title took a stage name as rich text ('<b>Integrate</b>' in bold, the tags gone) and never broke a
+    60-letter word: it ran past the panel's right edge, cut (H-screens28, 800x600)."""
+    plan = new_plan("Long words")
+    plan.stages[0].name = (
+        "<b>Integrate</b> " + "end-to-end-integration-with-the-claims-workflow-and-its-ledger"
+    )
+    plan.decisions.append(Decision(id="a", title="A", stage=plan.stages[0].id, duration=1))
+    path = tmp_path / "long.plan.json"
+    save_plan(plan, path)
+    w = window
+    assert w.open_file(path)
+    w.doc.wait_for_analysis()
+    w.show_view("Graph")
+    qtbot.waitUntil(lambda: w.canvas.isVisible())
+    w.resize(800, 600)
+    settle()
+    p = w.presentation
+    p.enter(full_screen=False)
+    settle()
+    w.canvas.setFocus()
+    _key(qtbot, w, Qt.Key.Key_PageDown)
+    title = p.step_panel.title
+    assert title.text().replace("\u200b", "") == p.current_step.title
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert title.minimumSizeHint().width() <= title.width(), (title.minimumSizeHint().width(), title.width())
+    p.leave()

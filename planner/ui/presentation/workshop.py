@@ -61,14 +61,19 @@ BREAK_EVERY = 12
 panel: Qt's rich text breaks only between words, and a 60-letter word ran past the panel's right edge, cut."""
 
 
-def _breakable(text: str) -> str:
-    """``text`` as the panel shows it: a long word may break (see :data:`BREAK_EVERY`); HTML-escaped."""
+def _may_break(text: str) -> str:
+    """``text`` with a break opportunity in each long word (see :data:`BREAK_EVERY`)."""
     words = []
     for word in text.split(" "):
         if len(word) > 2 * BREAK_EVERY:
             word = "\u200b".join(word[k : k + BREAK_EVERY] for k in range(0, len(word), BREAK_EVERY))
         words.append(word)
-    return _esc(" ".join(words))
+    return " ".join(words)
+
+
+def _breakable(text: str) -> str:
+    """``text`` as the panel shows it: a long word may break (see :data:`BREAK_EVERY`); HTML-escaped."""
+    return _esc(_may_break(text))
 
 
 def _names(titles: list[str], limit: int = LIST_LIMIT) -> str:
@@ -280,6 +285,7 @@ class StepPanel(QFrame):
         self.title = QLabel(self)
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a stage named '<b>Scale</b>' is shown as typed
         self.body = QLabel(self)
         self.body.setObjectName("stepBody")
         self.body.setWordWrap(True)
@@ -303,7 +309,8 @@ class StepPanel(QFrame):
         self.setStyleSheet("QFrame#stepPanel { border-left: 2px solid palette(mid); }")
 
     def show_step(self, step: Step) -> None:
-        self.title.setText(step.title)
+        # a 60-letter word in a stage's name ran past the panel's right edge, cut, as in the body
+        self.title.setText(_may_break(step.title))
         self.body.setText(step.body_html)
         self.scroll_area.verticalScrollBar().setValue(0)
 
