@@ -602,6 +602,14 @@ def _build(
         last_template = template
         previous, previous_name = flowables, section.name
         story.extend(flowables)
+    # The report's end is a page's end as a section that starts a page is: the last section that ends in a table,
+    # when it fits a page, goes to the next one whole rather than leave the table's last rows there alone (the
+    # appendix of a ten-decision plan split seven and three, its last page 7 % used); a longer one keeps its last
+    # page at least half used. (Words flow on as they do: the stages in detail start under a small graph.)
+    if flowing is not None and flowing[1] and isinstance(flowing[1][-1], Table):
+        _keep_before_break(story, *flowing, geometry)
+    if story and last_template == "body" and previous_name not in _OWN_PAGE:
+        _keep_end_together(previous, geometry)
 
     if not story:  # every chosen section had nothing to show (say a Gantt chart of a plan without decisions)
         names = ", ".join(s.name for s in chosen)

@@ -14,6 +14,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -300,7 +301,11 @@ def flow_height(flowables: Sequence[Flowable], width: float) -> float:
     """Points ``flowables`` take one under the other in a frame ``width`` wide, the space between two of them
     collapsed as ReportLab collapses it (the larger of one's space after and the next one's space before)."""
     used, after = 0.0, 0.0
+    # A keep-together block measures only on a page's canvas: its content one under the other is its height.
+    flat: list[Flowable] = []
     for f in flowables:
+        flat.extend(f._content if isinstance(f, KeepTogether) else [f])
+    for f in flat:
         _, h = f.wrap(width, 1e6)
         used += max(0.0, f.getSpaceBefore() - after) + h + f.getSpaceAfter()
         after = f.getSpaceAfter()
