@@ -222,12 +222,23 @@ def correlation(c: float) -> str:
 
 
 def count(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun, singular for one (``1 error``, never ``1 error(s)``): the rule for counts in text.
+    """A count with its noun, singular for one (``1 error``, never ``1 error(s)``), its thousands grouped as every
+    other count in the text is (``10,000 iterations``): the rule for counts in text.
 
-    >>> count(1, "decision"), count(3, "decision"), count(0, "dependency", "dependencies")
-    ('1 decision', '3 decisions', '0 dependencies')
+    >>> count(1, "decision"), count(3, "decision"), count(0, "dependency", "dependencies"), count(5000, "decision")
+    ('1 decision', '3 decisions', '0 dependencies', '5,000 decisions')
     """
-    return f"{n} {agree(n, one, many or one + 's')}"
+    return f"{n:,} {agree(n, one, many or one + 's')}"
+
+
+def part_of(part: int, whole: int) -> str:
+    """``part of whole``, thousands grouped as :func:`count` groups them: the rule for a share counted out ('14 of
+    196' critical decisions in the status bar, the presenter's bar, ``planner analyze`` and the charts).
+
+    >>> part_of(14, 196), part_of(146, 5000)
+    ('14 of 196', '146 of 5,000')
+    """
+    return f"{part:,} of {whole:,}"
 
 
 def joined(items: Sequence[str]) -> str:

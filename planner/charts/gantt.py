@@ -23,6 +23,7 @@ from planner.analysis.schedule import critical_links
 from planner.charts import status as progress
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
+from planner.units import count
 
 if TYPE_CHECKING:
     from planner.model import Plan
@@ -261,9 +262,10 @@ def _readable_subset(
     if gantt_row_count(analysis, gated) <= capacity:
         return None, None
     keep = max(1, capacity - len(analysis.plan.stages))  # room for every stage's header row
+    # counts as critical_share writes them (units.count: '5,000 decisions')
     return importance(analysis, selected)[
         :keep
-    ], f"the {keep} most important of {n} decisions shown"  # as critical_share writes its counts
+    ], f"the {keep:,} most important of {count(n, 'decision')} shown"
 
 
 def _draw(

@@ -332,7 +332,7 @@ def critical_share(critical: int, total: int) -> str:
     critical``), never ``1 of 1 decisions``."""
     if total == 1:
         return "its 1 decision critical" if critical else "its 1 decision not critical"
-    return f"{critical} of {units.count(total, 'decision')} critical"
+    return f"{units.part_of(critical, total)} decisions critical"
 
 
 # -- common pieces ------------------------------------------------------------------------------------------

@@ -283,7 +283,7 @@ def analysis_text(result: Any) -> str:
         f"Price of strict gates:     {units.plural_weeks(price)}"
         + ("" if price else " (gating costs nothing on this plan)")
     )
-    add(f"Critical decisions:        {int(s.critical.sum())} of {n_dec}")
+    add(f"Critical decisions:        {units.part_of(int(s.critical.sum()), n_dec)}")
     from planner.analysis.cost import cost_summary
 
     costs = cost_summary(plan, result)  # issue 17: only for plans with rates, costs or a budget

@@ -34,7 +34,7 @@ def test_a_5000_decision_gantt_shows_readable_rows_and_says_how_many() -> None:
     by_id = {d.id: d.title for d in a.plan.decisions}
     assert {by_id[d] for d in a.schedule.critical_path} <= {t.get_text() for t in shown}
     subtitle = [t.get_text() for t in texts if "decisions shown" in t.get_text()]
-    assert subtitle and f"the {len(shown)} most important of 5000 decisions shown" in subtitle[0]
+    assert subtitle and f"the {len(shown)} most important of 5,000 decisions shown" in subtitle[0]
 
 
 def test_a_plan_that_fits_draws_every_row() -> None:

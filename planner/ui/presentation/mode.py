@@ -1377,7 +1377,7 @@ class PresentationController(QObject):
             price = a.stages.gating_price
             bar.gated.setText(_figure("Gated", fmt.gated(plan, a.stages.gated_finish, price)))
             bar.critical.setText(
-                _figure("Critical", f"{int(a.schedule.critical.sum())} of {len(plan.decisions)}")
+                _figure("Critical", units.part_of(int(a.schedule.critical.sum()), len(plan.decisions)))
             )
             sim = self.window.simulation
             result = sim.result

@@ -359,7 +359,10 @@ class PlanStatusBar(QStatusBar):
                 self.gated,
                 f"Gated: {fmt.gated(plan, a.stages.gated_finish, price)}",
             )
-            self._set(self.critical, f"Critical: {int(a.schedule.critical.sum())} of {len(plan.decisions)}")
+            self._set(
+                self.critical,
+                f"Critical: {units.part_of(int(a.schedule.critical.sum()), len(plan.decisions))}",
+            )
             self.show_target(a.schedule.finish)
         parts = []
         parts.append(units.count(n_err, "error"))
