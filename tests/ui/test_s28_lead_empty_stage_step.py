@@ -19,24 +19,28 @@ def _key(qtbot, window, key: Qt.Key) -> None:
     settle()
 
 
+def _present(window, qtbot, plan, path: Path, width: int, height: int):
+    """``plan`` saved to ``path``, opened in ``window`` at ``width`` x ``height`` on the Graph, presenting."""
+    save_plan(plan, path)
+    assert window.open_file(path)
+    window.doc.wait_for_analysis()
+    window.show_view("Graph")
+    qtbot.waitUntil(lambda: window.canvas.isVisible())
+    window.resize(width, height)
+    settle()
+    p = window.presentation
+    p.enter(full_screen=False)
+    settle()
+    window.doc.wait_for_analysis()
+    settle()
+    window.canvas.setFocus()
+    return window, p
+
+
 def test_an_empty_stage_step_shows_its_band_at_the_step_zoom(window, qtbot, tmp_path: Path) -> None:
     plan = new_plan("One decision")
     plan.decisions.append(Decision(id="only", title="The only decision", stage=plan.stages[0].id, duration=2))
-    path = tmp_path / "one.plan.json"
-    save_plan(plan, path)
-    w = window
-    assert w.open_file(path)
-    w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.isVisible())
-    w.resize(1280, 720)
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    settle()
-    w.doc.wait_for_analysis()
-    settle()
-    w.canvas.setFocus()
+    w, p = _present(window, qtbot, plan, tmp_path / "one.plan.json", 1280, 720)
     canvas = w.canvas
     scene = canvas.graph_scene
     _key(qtbot, w, Qt.Key.Key_PageDown)
@@ -70,19 +74,7 @@ def test_a_stage_name_with_a_long_word_or_markup_is_shown_whole_as_typed(
         "<b>Integrate</b> " + "end-to-end-integration-with-the-claims-workflow-and-its-ledger"
     )
     plan.decisions.append(Decision(id="a", title="A", stage=plan.stages[0].id, duration=1))
-    path = tmp_path / "long.plan.json"
-    save_plan(plan, path)
-    w = window
-    assert w.open_file(path)
-    w.doc.wait_for_analysis()
-    w.show_view("Graph")
-    qtbot.waitUntil(lambda: w.canvas.isVisible())
-    w.resize(800, 600)
-    settle()
-    p = w.presentation
-    p.enter(full_screen=False)
-    settle()
-    w.canvas.setFocus()
+    w, p = _present(window, qtbot, plan, tmp_path / "long.plan.json", 800, 600)
     _key(qtbot, w, Qt.Key.Key_PageDown)
     title = p.step_panel.title
     assert title.text().replace("\u200b", "") == p.current_step.title
