@@ -263,9 +263,8 @@ def _readable_subset(
         return None, None
     keep = max(1, capacity - len(analysis.plan.stages))  # room for every stage's header row
     # counts as critical_share writes them (units.count: '5,000 decisions')
-    return importance(analysis, selected)[
-        :keep
-    ], f"the {keep:,} most important of {count(n, 'decision')} shown"
+    subtitle = f"the {keep:,} most important of {count(n, 'decision')} shown"
+    return importance(analysis, selected)[:keep], subtitle
 
 
 def _draw(

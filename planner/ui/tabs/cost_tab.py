@@ -179,9 +179,8 @@ class CostTab(LazyRefresh, QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.money)
         side_layout.addWidget(self.breakdown, 1)
-        side.setMinimumWidth(
-            SIDE_MIN_WIDTH
-        )  # (its least height: _Side's, the page scrolls on a short screen)
+        # (its least height: _Side's, the page scrolls on a short screen)
+        side.setMinimumWidth(SIDE_MIN_WIDTH)
         self.side_scroll = side_scroll = _SideScroll(self)
         side_scroll.setObjectName("costSide")
         side_scroll.setWidget(side)

@@ -165,9 +165,6 @@ class ElidedGroupBox(QGroupBox):
         return super().event(event)
 
 
-__all__ = ["ElidedGroupBox", "ElidedLabel"]
-
-
 class ElidedComboBox(QComboBox):
     """A combo box whose chosen text, wider than the box, ends in "…" (Qt cut it off mid-letter: "vs Baseline with a
     r"). Its list shows the entries whole. The scenario chooser and the status bar's choosers."""
@@ -212,3 +209,6 @@ class ElidedComboBox(QComboBox):
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
         opt.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
+__all__ = ["ElidedComboBox", "ElidedGroupBox", "ElidedLabel"]
