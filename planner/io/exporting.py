@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from planner.model.plan import Plan
-from planner.units import agree, count, format_weeks, quoted
+from planner.units import agree, count, format_weeks, joined, quoted
 
 if TYPE_CHECKING:
     from planner.io.common import WorkCalendar
@@ -651,7 +651,7 @@ def _gan_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         parts += [count(lags, "lag")] if lags else []
         n = durations + lags
         notes.append(
-            f"{' and '.join(parts)} {agree(n, 'is', 'are')} not a whole number of working days: GanttProject shows "
+            f"{joined(parts)} {agree(n, 'is', 'are')} not a whole number of working days: GanttProject shows "
             f"{agree(n, 'it', 'them')} to the nearest day"
             + (" (a duration under half a day as one day)" if durations else "")
             + f", so its schedule can differ by that much; the exact {agree(n, 'value', 'values')} "
