@@ -615,9 +615,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     recurring: dict[str, str] = {}  # recurring tasks (a summary over its occurrences): names by OutlineNumber
     work_differs: list[str] = []  # tasks in progress whose % work complete is not their % complete
     inactive_links = 0  # their links, to them and from them
-    inactive_below: int | None = (
-        None  # the level of the inactive summary whose subtasks are being passed over
-    )
+    # the level of the inactive summary whose subtasks are being passed over
+    inactive_below: int | None = None
     inactive_under = 0  # tasks passed over under an inactive summary
     for el in task_els:
         f: dict[str, Any] = {}
