@@ -100,6 +100,7 @@ class ScenarioState(QObject):
         self._lost: list[str] = []  # what the scenario shown could not keep at the last record
         self._scenario_step = False  # the last step was a scenario operation (never refused)
         doc.plan_changed.connect(self.record)
+        doc.layout_changed.connect(self._share_layout)
 
     # -- state -----------------------------------------------------------------------------------------------
     @property
@@ -165,6 +166,24 @@ class ScenarioState(QObject):
                 self._say_not_kept(lost)
         finally:
             self._recording = False
+
+    def _share_layout(self, ids: list[str]) -> None:
+        """Cards moved (or laid out again) in a scenario are where the base has them too: positions are the graph's
+        arrangement, one for the plan and all its scenarios, not something a scenario records. A consultant who
+        tidied the graph while showing a scenario lost the arrangement on going back to Base, without a word.
+        Decisions only the scenario has keep theirs in it (the base has no card for them)."""
+        base = self._base
+        if self.active is None or base is None or base is self.doc.plan:
+            return
+        known = {d.id for d in base.decisions}
+        shown = self.doc.plan.layout
+        for key in ids:
+            if key not in known:
+                continue
+            if key in shown:
+                base.layout[key] = shown[key]
+            else:
+                base.layout.pop(key, None)
 
     def _refuse(self, index: int, lost: list[str]) -> None:
         """Take back the step that brought the undo stack to ``index`` and changed ``lost`` (what the scenario shown
