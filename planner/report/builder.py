@@ -416,6 +416,8 @@ LEAD_SHARE = (
 )
 LEAD_WORDS = 84.0  # points of a section's opening words that its lead counts (six lines of body text)
 LEAD_SLACK = 27.0  # words this much taller than the room still count as fitting it (two lines of body text)
+# A section's heading and words up to this share of a page never end a page without what they open (_SectionStart).
+LEAD_ALONE = 0.3
 
 
 def _least(f: Flowable, width: float) -> float:
@@ -456,7 +458,10 @@ class _SectionStart(CondPageBreak):
     :data:`_FOLLOW` of this one is left; and when less than :data:`LEAD_SHARE` is left, unless its start fits there
     (:func:`_lead`): its heading and words with the start of the chart or table after them, where the words fit
     (else they flow on: the heading and :data:`LEAD_WORDS` of them). 'Critical path' and its four lines stood at a
-    page's foot, 17 % from it, and its chain of chips began the next page."""
+    page's foot, 17 % from it, and its chain of chips began the next page. Higher on a page as well, a heading and
+    its introduction never stand alone (:meth:`alone`): they start the next page with their chart ('Critical
+    path' and 'Team capacity' of a plan with negative lags ended pages 36 % and 39 % from their foot), where the
+    page they leave is at least half used."""
 
     def __init__(self, lead: tuple[float, float, float], frame_height: float) -> None:
         super().__init__(_FOLLOW * frame_height)
@@ -470,8 +475,24 @@ class _SectionStart(CondPageBreak):
             return words + figure + SECTION_GAP
         return min(words, head + LEAD_WORDS) + SECTION_GAP
 
+    def alone(self, avail_height: float) -> bool:
+        """Whether the section's heading and opening words would stand alone where ``avail_height`` points are
+        left: they fit there, the chart or table after them does not, and they are an introduction (at most
+        :data:`LEAD_ALONE` of a page), not a text of their own. Higher than :data:`END_SHARE` of a page from its
+        foot they stay (the words stay, the figure moves on: a page moved on would be more than half empty)."""
+        head, words, figure = self.lead
+        return (
+            figure > 0
+            and avail_height <= END_SHARE * self.frame_height  # the page they leave is at least half used
+            and words <= LEAD_ALONE * self.frame_height
+            and words + SECTION_GAP <= avail_height + LEAD_SLACK
+            and words + figure + SECTION_GAP > avail_height
+        )
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        short = avail_height < LEAD_SHARE * self.frame_height and self.need(avail_height) > avail_height
+        short = self.need(avail_height) > avail_height and (
+            avail_height < LEAD_SHARE * self.frame_height or self.alone(avail_height)
+        )
         self.height = avail_height + 1.0 if short else _FOLLOW * self.frame_height
         w, h = super().wrap(avail_width, avail_height)
         return float(w), float(h)
