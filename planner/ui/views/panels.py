@@ -9,6 +9,8 @@ from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalet
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QStatusBar,
     QStyle,
     QStyleOption,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
+    QWidgetItem,
 )
 
 from planner import units
@@ -193,13 +196,185 @@ def _wrap(text: str, width: int = 90) -> str:
     return fmt.wrapped(text, width)
 
 
-class _ClickableLabel(ElidedLabel):
+class _Figure(ElidedLabel):
+    """A status-bar figure: elided to its room, and given no room at all (dropped: nothing shown, ``is_elided``,
+    the whole text in its tooltip) when :class:`_FiguresRow` has none left for it."""
+
+    def setText(self, text: str) -> None:
+        was = bool(self.text()) if hasattr(self, "_full") else False
+        super().setText(text)
+        if was != bool(text):
+            self.updateGeometry()  # an empty figure takes no room: the row shares it out again
+
+    def _show_fitting(self) -> None:
+        if self.width() > 0 or not self.text():
+            super()._show_fitting()
+            return
+        if super().text():
+            QLabel.setText(self, "")
+        if self.toolTip() != self._set_tip:
+            self._tip = self.toolTip()  # its owner set a new one
+        tip = "\n".join(t for t in (self.text(), self._tip) if t)
+        self._set_tip = tip
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+
+class _ClickableLabel(_Figure):
     """A label that reports a mouse press (the status bar's findings count opens the Findings panel)."""
 
     clicked = Signal()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
+
+
+FIGURE_LEAST_CHARS = 10
+"""A status-bar figure is shown elided down to about this many characters ("Gated: we…"), dropped below: a stub
+("Gat…") says nothing."""
+
+WHOLE, CHOOSER, FIGURE = 0, 1, 2
+"""How :class:`_FiguresRow` treats a status-bar part: always whole, a chooser (its least width first, more when the
+more important figures are whole), or a figure (whole, elided or dropped, by its place in the order of giving)."""
+
+
+class _FiguresRow(QLayout):
+    """The status bar's figures and choosers in a row, the room given out by importance, not alike.
+
+    Qt's own row took a few pixels from every part alike: at 800 px, or at a 150 % font, every figure was cut to a
+    stub at once ("Crit…", "0 er…"). Here the finish and the findings count are whole (they make the row's least
+    width), the choosers have their least width, then the other figures are given their whole width one by one in
+    ``order`` (the last ones elided to what is left, or dropped when not even a few characters fit), and what is
+    still left widens the choosers. An empty figure, or a hidden part, takes no room."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(6)
+        self._items: list[QLayoutItem] = []
+        self._kinds: list[int] = []
+        self._order: list[QWidget] = []  # the figures, the first given room first
+
+    # -- QLayout ------------------------------------------------------------------------------------------
+    def add(self, widget: QWidget, kind: int) -> None:
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+        self._kinds[-1] = kind
+
+    def set_order(self, order: list[QWidget]) -> None:
+        self._order = order
+        self.invalidate()
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+        self._kinds.append(FIGURE)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if not 0 <= index < len(self._items):
+            return None
+        del self._kinds[index]
+        return self._items.pop(index)
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def sizeHint(self) -> QSize:
+        widths = [self._most(i) for i in self._shown()]
+        return self._size(widths)
+
+    def minimumSize(self) -> QSize:
+        widths = [self._least(i) for i in self._shown() if self._kinds[i] != FIGURE]
+        return self._size(widths)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        widths = self.widths(rect.width())
+        # a row narrower than its room: on the right
+        x = rect.left() + max(0, rect.width() - self._taken(widths))
+        for i, item in enumerate(self._items):
+            widget = item.widget()
+            if widget is None or widget.isHidden():
+                continue
+            w = widths.get(i, 0)  # an empty figure: no room, where it would be
+            h = min(rect.height(), max(widget.sizeHint().height(), widget.minimumHeight()))
+            widget.setGeometry(QRect(x, rect.top() + (rect.height() - h) // 2, w, h))
+            x += w + (self.spacing() if w else 0)
+
+    # -- the sharing ----------------------------------------------------------------------------------------
+    def widths(self, room: int) -> dict[int, int]:
+        """Each shown part's width in a row ``room`` wide (0: dropped)."""
+        shown = self._shown()
+        widths = {i: (self._least(i) if self._kinds[i] != FIGURE else 0) for i in shown}
+        gap = self.spacing()
+        left = room - self._taken(widths)
+        figures = [self._index(w) for w in self._order]
+        figures += [i for i in shown if self._kinds[i] == FIGURE and i not in figures]
+        for i in figures:
+            if i not in widths:
+                continue
+            want = self._most(i)
+            item = self._items[i].widget()
+            least = (
+                min(want, item.fontMetrics().averageCharWidth() * FIGURE_LEAST_CHARS)
+                if item is not None
+                else want
+            )
+            give = min(want, left - gap)
+            if give >= least and give > 0:
+                widths[i] = give
+                left -= give + gap
+        for i in shown:  # what is left widens the choosers
+            if self._kinds[i] == CHOOSER and left > 0:
+                more = min(left, self._most(i) - widths[i])
+                widths[i] += more
+                left -= more
+        return widths
+
+    def _shown(self) -> list[int]:
+        shown = []
+        for i, item in enumerate(self._items):
+            widget = item.widget()
+            if widget is None or widget.isHidden():
+                continue
+            if isinstance(widget, ElidedLabel) and not widget.text():
+                continue
+            shown.append(i)
+        return shown
+
+    def _index(self, widget: QWidget) -> int:
+        return next((i for i, item in enumerate(self._items) if item.widget() is widget), -1)
+
+    def _least(self, i: int) -> int:
+        widget = self._items[i].widget()
+        if widget is None:
+            return 0
+        if self._kinds[i] == WHOLE:
+            return self._most(i)
+        return max(widget.minimumWidth(), 0) or widget.minimumSizeHint().width()
+
+    def _most(self, i: int) -> int:
+        widget = self._items[i].widget()
+        if widget is None:
+            return 0
+        return max(min(widget.sizeHint().width(), widget.maximumWidth()), widget.minimumWidth())
+
+    def _taken(self, widths: dict[int, int] | list[int]) -> int:
+        ws = [w for w in (widths.values() if isinstance(widths, dict) else widths) if w]
+        return sum(ws) + self.spacing() * max(0, len(ws) - 1)
+
+    def _size(self, widths: list[int]) -> QSize:
+        heights = [
+            item.widget().sizeHint().height()  # type: ignore[union-attr]
+            for item in self._items
+            if item.widget() is not None
+        ]
+        return QSize(self._taken(widths), max(heights, default=0))
 
 
 class PlanStatusBar(QStatusBar):
@@ -211,19 +386,22 @@ class PlanStatusBar(QStatusBar):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("statusBar")
-        self.finish = ElidedLabel(parent=self, headline=True)  # the figure the room asks for: never elided
+        self.figures = QWidget(self)
+        self.figures.setObjectName("statusFigures")
+        row = self._row = _FiguresRow(self.figures)
+        self.finish = _Figure(parent=self.figures, headline=True)  # the figure the room asks for: whole
         self.finish.setToolTip("When the plan finishes with stages rolling into each other")
-        self.gated = ElidedLabel(parent=self)
+        self.gated = _Figure(parent=self.figures)
         self.gated.setToolTip(
             "When it finishes if every stage waits for the previous one to end (strict gates), "
             "and what that costs in weeks"
         )
-        self.target = ElidedLabel(parent=self)
+        self.target = _Figure(parent=self.figures)
         self.target.setObjectName("targetVerdict")
         self.target.setToolTip("The finish against the plan's target finish (set on the Cost tab)")
-        self.critical = ElidedLabel(parent=self)
+        self.critical = _Figure(parent=self.figures)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
-        self.baseline_combo = ElidedComboBox(self)
+        self.baseline_combo = ElidedComboBox(self.figures)
         self.baseline_combo.setObjectName("baselineChooser")
         self.baseline_combo.setAccessibleName("Baseline to compare against")
         self.baseline_combo.setToolTip(
@@ -238,13 +416,13 @@ class PlanStatusBar(QStatusBar):
         self.baseline_combo.activated.connect(
             lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
         )
-        self.slip = ElidedLabel(parent=self)
+        self.slip = _Figure(parent=self.figures)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
-        self.problems = _ClickableLabel(parent=self)
+        self.problems = _ClickableLabel(parent=self.figures, headline=True)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
-        self.busy = ElidedLabel(parent=self)
-        self.estimate = ElidedComboBox(self)
+        self.busy = _Figure(parent=self.figures)
+        self.estimate = ElidedComboBox(self.figures)
         self.estimate.setAccessibleName("Estimate used for the schedule")
         self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
         for name, label in (
@@ -268,8 +446,13 @@ class PlanStatusBar(QStatusBar):
         ):
             if isinstance(w, QLabel):
                 w.setAccessibleName(w.toolTip() or "Status")
-            self.addPermanentWidget(w)
-        self.addPermanentWidget(self.estimate)
+            whole = w is self.finish or w is self.problems
+            row.add(w, WHOLE if whole else (CHOOSER if isinstance(w, QComboBox) else FIGURE))
+        row.add(self.estimate, CHOOSER)
+        # the finish and the findings count whole; then the target verdict, the slip and the critical count; the
+        # gated finish and the busy text give way first
+        row.set_order([self.target, self.slip, self.critical, self.gated, self.busy])
+        self.addPermanentWidget(self.figures)
         self.problems.clicked.connect(self.findings_clicked)
         self.messageChanged.connect(self._message_tip)
         doc.analysis_updated.connect(self.show_analysis)
