@@ -18,6 +18,7 @@ from planner.analysis.cost import format_money, signed_money
 from planner.model import units
 from planner.report.context import ReportContext, esc, fmt_weeks
 from planner.report.sections import Section
+from planner.report.style import MIN_PT
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from planner.analysis.compare import Comparison, PlanFigures
 
 INTRO_PT = 84.0
-MAX_COLUMNS = 4  # scenarios side by side in one table; more go into further tables
+MAX_COLUMNS = 4  # scenarios side by side in one table beside the reference; more go into further tables
 
 
 def _delta(x: float | None) -> str:
@@ -113,6 +114,15 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
     return ctx.table(header, [[ctx.cell(r[0]), *r[1:]] for r in rows], widths, wide=True)
 
 
+def _chunks(others: list[PlanFigures]) -> list[list[PlanFigures]]:
+    """The scenarios of each table beside the reference: as few tables as :data:`MAX_COLUMNS` allows, of as many
+    scenarios each, give or take one. Eight scenarios took three tables (three, four and one beside the
+    reference): a third table of twelve rows for one scenario, its last rows and the note alone on a page."""
+    n = -(-len(others) // MAX_COLUMNS)
+    cuts = [-(-k * len(others) // n) for k in range(n + 1)]  # the first tables take the one more
+    return [others[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
 def _names(item: PlanFigures, ids: list[str], limit: int = 4) -> str:
     """Up to ``limit`` decision titles, then "and N more"."""
     if not ids:
@@ -156,11 +166,8 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
                 out.append(Paragraph(esc(f"What \u201c{item.name}\u201d changes"), ctx.styles["h3"]))
                 out.extend(ctx.bullets(lines, style="bullet"))
     out.append(ctx.space(6))
-    for k in range(0, len(comp.items), MAX_COLUMNS):
-        chunk = comp.items[k : k + MAX_COLUMNS]
-        if k:
-            chunk = [ref, *chunk]
-        out.append(_table(ctx, comp, chunk))
+    for chunk in _chunks(others):
+        out.append(_table(ctx, comp, [ref, *chunk]))
         out.append(ctx.space(6))
     out.append(
         ctx.p(
@@ -222,7 +229,11 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     # room (each took a page, its rows in the top half and the legend at the foot); a taller one starts a page.
     natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
     short = natural if natural < height else None
-    out.insert(0, own_page(ctx, out, short))
+    # Under the table's note it may draw its rows at the least readable size (7 pt labels rather than 8): the
+    # note and the table's last rows stood alone on a page, 30 % used, above a first chart 10 pt too tall for
+    # the rest (eight scenarios).
+    least = None if short is None else min(short, charts.natural_height_in(total, MIN_PT) * 72)
+    out.insert(0, own_page(ctx, out, least))
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
@@ -242,7 +253,12 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         ) -> None:
             charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
 
-        out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=short or 144.0))
+        if least is not None and short is not None:  # as tall as the room left, between those two
+            out.append(
+                ctx.chart(draw, None, name="scenario Gantt", wide=True, min_height=least, max_height=short)
+            )
+        else:
+            out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=144.0))
     return out
 
 
