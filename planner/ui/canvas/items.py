@@ -115,6 +115,7 @@ class CardItem(QGraphicsItem):
         None  # title lines, id and figures, laid out when needed
     )
     _texts_type = 1.0  # the card type they were laid out in (the scene's card_type)
+    _foot_pt = 0.0  # the second line's size on the desk (0: presentation mode's meta font)
     _body: QPainterPath  # the card's outline (set below the class: a plain card's by default)
 
     def __init__(self, decision_id: str) -> None:
@@ -191,8 +192,8 @@ class CardItem(QGraphicsItem):
             figures = data.right_text
             meta = _metrics("meta", k)
             if k == 1.0:
-                room -= _metrics("meta-bold" if data.critical else "meta").horizontalAdvance(figures)
-                id_text = meta.elidedText(data.id, Qt.TextElideMode.ElideMiddle, max(room, 20.0))
+                # At the second line's size (7 pt at the opening zoom) where it fits whole, smaller where not
+                self._foot_pt, id_text, figures = _foot_line(data.id, figures, room, data.critical)
             else:
                 # Larger type: the figures first (elided if they must be), the id in what room is left, if any.
                 bold = _metrics("meta-bold" if data.critical else "meta", k)
@@ -203,6 +204,7 @@ class CardItem(QGraphicsItem):
                 id_text = meta.elidedText(data.id, Qt.TextElideMode.ElideMiddle, room)
                 if room < 4 * meta.averageCharWidth():
                     id_text = ""
+                self._foot_pt = 0.0
             texts = self._texts = (lines, id_text, figures)
             self._texts_type = k
         return texts
@@ -422,7 +424,8 @@ class CardItem(QGraphicsItem):
 
         # (presentation's larger type: on the card's foot, above the progress bar)
         base = S.CARD_H - 11.0 if k == 1.0 else S.CARD_H - 5.0 - _metrics("meta", k).descent()
-        painter.setFont(S.meta_font(scale=k))
+        foot = self._foot_pt
+        painter.setFont(S.foot_font(foot) if foot else S.meta_font(scale=k))
         painter.setPen(S.MUTED)
         if data.done:
             painter.setPen(QPen(S.PROGRESS, 1.8))
@@ -433,10 +436,15 @@ class CardItem(QGraphicsItem):
             painter.drawText(QPointF(left + 12, base), id_text)
         else:
             painter.drawText(QPointF(left, base), id_text)
-        font = S.meta_font(bold=data.critical, scale=k)
+        font = S.foot_font(foot, data.critical) if foot else S.meta_font(bold=data.critical, scale=k)
         painter.setFont(font)
         painter.setPen(S.CRITICAL if data.critical else S.INK)
-        w = _metrics("meta-bold" if data.critical else "meta", k).horizontalAdvance(figures)
+        fm_figures = (
+            _foot_metrics(foot, data.critical)
+            if foot
+            else _metrics("meta-bold" if data.critical else "meta", k)
+        )
+        w = fm_figures.horizontalAdvance(figures)
         painter.drawText(QPointF(right - w, base), figures)
 
     @staticmethod
@@ -501,6 +509,40 @@ def _metrics(key: str, scale: float = 1.0) -> QFontMetricsF:
         }[key]()
         fm = _METRICS[cache_key] = QFontMetricsF(font)
     return fm
+
+
+_FOOT_METRICS: dict[tuple[float, bool], QFontMetricsF] = {}
+
+
+def _foot_metrics(size: float, bold: bool) -> QFontMetricsF:
+    fm = _FOOT_METRICS.get((size, bold))
+    if fm is None:
+        fm = _FOOT_METRICS[size, bold] = QFontMetricsF(S.foot_font(size, bold))
+    return fm
+
+
+def _foot_line(id_: str, figures: str, room: float, critical: bool) -> tuple[float, str, str]:
+    """A desk card's second line in ``room`` pixels (less the gap between its parts): its size, the id and the
+    figures. :data:`S.META_PT` where the id and the figures fit whole; else the largest quarter point size where they
+    do, down to :data:`S.FOOT_LEAST_PT`; there, the figures whole (elided only past the room) and the id elided in
+    the middle to what is left."""
+    whole = _foot_metrics(S.META_PT, False).horizontalAdvance(id_) + _foot_metrics(
+        S.META_PT, critical
+    ).horizontalAdvance(figures)
+    size = (
+        S.META_PT if whole <= room else max(S.FOOT_LEAST_PT, int(S.META_PT * room / max(whole, 1.0) * 4) / 4)
+    )
+    while True:
+        plain, bold = _foot_metrics(size, False), _foot_metrics(size, critical)
+        if size <= S.FOOT_LEAST_PT or plain.horizontalAdvance(id_) + bold.horizontalAdvance(figures) <= room:
+            break
+        size = max(S.FOOT_LEAST_PT, size - 0.25)
+    if bold.horizontalAdvance(figures) > room:
+        figures = bold.elidedText(figures, Qt.TextElideMode.ElideRight, room)
+    id_text = plain.elidedText(
+        id_, Qt.TextElideMode.ElideMiddle, max(room - bold.horizontalAdvance(figures), 20.0)
+    )
+    return size, id_text, figures
 
 
 _LABEL_RECTS: dict[str, QRectF] = {}  # label text -> its plate (a handful of distinct texts per plan)
@@ -1238,7 +1280,7 @@ class StageBandItem(QGraphicsRectItem):
         self.title.setFont(S.band_font())
         self.title.setBrush(S.BAND_TEXT)
         self.subtitle = QGraphicsSimpleTextItem(self)
-        self.subtitle.setFont(S.meta_font())
+        self.subtitle.setFont(S.band_note_font())
         self.subtitle.setBrush(S.MUTED)
         self._key: tuple[object, ...] | None = None
         self.count_text = ""

@@ -112,12 +112,36 @@ def title_font(scale: float = 1.0) -> QFont:
     return _font("title", 9.0, QFont.Weight.DemiBold, scale)
 
 
+META_PT = 7.0 / READABLE_ZOOM
+"""A desk card's second line (the id, "2 wks · critical") and a stage band's count: 7 pt at the opening zoom, as the
+titles (:func:`foot_font`, :func:`band_note_font`). At 7.5 pt (:func:`meta_font`) they were drawn at 5.8 pt there,
+too small to read across a table."""
+
+
 def meta_font(bold: bool = False, scale: float = 1.0) -> QFont:
+    """The second line's least size on the desk (:data:`FOOT_LEAST_PT`), and its size in presentation mode at the
+    card type ``scale``."""
     return _font("meta-bold" if bold else "meta", 7.5, QFont.Weight.Bold if bold else None, scale)
+
+
+FOOT_LEAST_PT = 7.5
+"""A card whose second line (id and figures) does not fit whole at :data:`META_PT` draws it smaller, down to this
+size (the size it had before), rather than cutting the id to a stub."""
+
+
+def foot_font(size: float, bold: bool = False) -> QFont:
+    """A card's second line at ``size`` points (:data:`FOOT_LEAST_PT` to :data:`META_PT`); ``bold``: the figures
+    of a critical decision."""
+    return _font(f"foot{'-bold' if bold else ''}@{size:g}", size, QFont.Weight.Bold if bold else None)
 
 
 def band_font() -> QFont:
     return _font("band", 11.0, QFont.Weight.Bold)
+
+
+def band_note_font() -> QFont:
+    """A stage band's count under its name ("8 decisions")."""
+    return _font("band-note", META_PT, None)
 
 
 def label_font() -> QFont:
