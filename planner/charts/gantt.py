@@ -724,8 +724,9 @@ def _place_stage_label(
 
     The row holds only the stage's own bar from ``start`` to ``end``, so the label goes right of the end, else
     left of the start, as long as it stays inside ``[0, t_max]`` and clear of the ``lines`` that run through
-    every row (the finish lines). Failing both, it sits over the bar at the right edge on a box of the band's
-    colour, which hides what it covers instead of colliding with it. Text is never shortened."""
+    every row (the finish lines). Failing both, it sits over the bar on a box of the band's colour, which hides
+    what it covers instead of colliding with it: at the bar's start, so that its end stays in sight, else at its
+    right edge. Text is never shortened."""
     w = style.text_width_in(txt, font) * 1.04 * per_in
     pad = LABEL_PAD_PT / 72 * per_in
 
@@ -739,6 +740,11 @@ def _place_stage_label(
     for x1 in sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= 0)}, reverse=True):
         if x1 - w >= 0 and clear(x1 - w, x1) and not (x1 - w < end + pad and x1 > start - pad):
             return x1, "right", False
+    # Over the line, boxed: at its start, so that its end stays in sight where it meets the stage's dashed line
+    # (at its end, a stage that ends at the finish had the label hide the end of its line, which then seemed to
+    # stop short of it); at its end when the line is too short for that.
+    if clear(start + pad, start + pad + w) and start + 3 * pad + w <= end:
+        return start + pad, "left", True
     x = min(max(end, w), t_max)
     return x, "right", True
 
