@@ -128,8 +128,10 @@ class DecisionDelegate(EditorDelegate):
         fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
 
 
-FILTER_CHARS = 40
-"""The widest a filter of the table's bar is, in characters of its font (its list shows the choices whole)."""
+FILTER_CHARS = 12
+"""The widest a filter of the table's bar is, in characters of its font (its list shows the choices whole; a longer
+chosen name ends in "…", whole in its tooltip). At 40, beside the inspector at 800x600 with a 150 % font, each
+filter took its longest choice's width and the bar four rows."""
 
 
 class DecisionsView(QWidget):
