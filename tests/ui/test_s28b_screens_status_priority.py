@@ -84,3 +84,24 @@ def test_the_order_of_giving_way(qtbot: Any, isolated_settings: Any) -> None:
         settle()
         for label in (bar.finish, bar.gated, bar.critical, bar.slip, bar.problems):
             assert not label.is_elided(), label.text()
+
+
+def test_the_finish_tooltip_names_the_figures_dropped(qtbot: Any, isolated_settings: Any) -> None:
+    # a dropped figure has no width to hover: the finish's tooltip says it whole
+    with app_font(13.5), opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (800, 600)) as w:
+        assert w.save_baseline("Base")
+        w.scenario_bar.switch(w.doc.scenarios.names()[1])
+        settle()
+        bar: Any = w.statusBar()
+        qtbot.waitUntil(lambda: w.width() == 800)
+        settle()
+        dropped = [f for f in (bar.gated, bar.critical, bar.slip) if f.width() == 0]
+        assert dropped, "at 800 px and 13.5 pt a figure is dropped"
+        tip = bar.finish_tip().splitlines()
+        assert tip[0] == bar.finish.toolTip()
+        for label in dropped:
+            assert label.text() in tip
+        w.resize(1600, 900)
+        qtbot.waitUntil(lambda: w.width() == 1600)
+        settle()
+        assert bar.finish_tip() == bar.finish.toolTip()

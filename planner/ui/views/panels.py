@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -454,6 +454,7 @@ class PlanStatusBar(QStatusBar):
         row.set_order([self.target, self.slip, self.critical, self.gated, self.busy])
         self.addPermanentWidget(self.figures)
         self.problems.clicked.connect(self.findings_clicked)
+        self.finish.installEventFilter(self)  # its tooltip names the figures dropped for want of room
         self.messageChanged.connect(self._message_tip)
         doc.analysis_updated.connect(self.show_analysis)
         doc.analysis_started.connect(lambda: self._set(self.busy, "Analysing…") if self._large() else None)
@@ -487,6 +488,24 @@ class PlanStatusBar(QStatusBar):
         ]
         right = min(lefts, default=self.width()) - 6
         return QRect(6, 0, max(0, right - 6), self.height())
+
+    def dropped(self) -> list[str]:
+        """The figures given no room at all (a narrow window, a large font), as their whole texts."""
+        figures = (self.target, self.slip, self.critical, self.gated, self.busy)
+        return [f.text() for f in figures if f.isVisible() and f.text() and f.width() == 0]
+
+    def finish_tip(self) -> str:
+        """The finish's tooltip: its own, then the figures dropped for want of room (they cannot be hovered)."""
+        dropped = self.dropped()
+        return "\n".join(
+            [self.finish.toolTip(), *(["Not shown for want of room:", *dropped] if dropped else [])]
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.finish and event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.finish_tip(), self.finish)
+            return True
+        return super().eventFilter(watched, event)
 
     def _message_tip(self, text: str) -> None:
         room = self.message_room().width()
