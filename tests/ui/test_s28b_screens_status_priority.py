@@ -56,7 +56,7 @@ def test_the_finish_and_the_findings_count_are_whole_on_a_small_screen(
             bar.problems,
             bar.estimate,
         ]
-        rects = [p.geometry().translated(p.parentWidget().pos()) for p in parts]
+        rects = [p.geometry() for p in parts]
         inside = QRect(0, 0, bar.width(), bar.height())
         for i, r in enumerate(rects):
             assert inside.contains(r), (parts[i], r, inside)
@@ -105,3 +105,20 @@ def test_the_finish_tooltip_names_the_figures_dropped(qtbot: Any, isolated_setti
         qtbot.waitUntil(lambda: w.width() == 1600)
         settle()
         assert bar.finish_tip() == bar.finish.toolTip()
+
+
+def test_a_figure_that_appears_is_given_room(sample_window: Any, qtbot: Any) -> None:
+    # an empty figure takes no room; once it says something ("Analysing…") the row gives it room again
+    w = sample_window
+    w.resize(1600, 900)
+    qtbot.waitUntil(lambda: w.width() == 1600)
+    settle()
+    bar: Any = w.statusBar()
+    assert bar.busy.width() == 0 and not bar.busy.text()
+    bar.busy.setText("Analysing…")
+    qtbot.waitUntil(lambda: bar.busy.width() > 0)
+    assert not bar.busy.is_elided()
+    right = [p.geometry() for p in (bar.problems, bar.estimate)]
+    assert not any(bar.busy.geometry().intersects(r) for r in right)
+    bar.busy.setText("")
+    qtbot.waitUntil(lambda: bar.busy.width() == 0)

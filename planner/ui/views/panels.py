@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QMoveEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QStatusBar,
     QStyle,
     QStyleOption,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
-    QWidgetItem,
 )
 
 from planner import units
@@ -238,93 +235,82 @@ WHOLE, CHOOSER, FIGURE = 0, 1, 2
 more important figures are whole), or a figure (whole, elided or dropped, by its place in the order of giving)."""
 
 
-class _FiguresRow(QLayout):
-    """The status bar's figures and choosers in a row, the room given out by importance, not alike.
+class _FiguresRow(QWidget):
+    """The room of the status bar's figures and choosers in the bar's own row, given out by importance, not alike.
 
     Qt's own row took a few pixels from every part alike: at 800 px, or at a 150 % font, every figure was cut to a
     stub at once ("Crit…", "0 er…"). Here the finish and the findings count are whole (they make the row's least
     width), the choosers have their least width, then the other figures are given their whole width one by one in
     ``order`` (the last ones elided to what is left, or dropped when not even a few characters fit), and what is
-    still left widens the choosers. An empty figure, or a hidden part, takes no room."""
+    still left widens the choosers. An empty figure, or a hidden part, takes no room.
+
+    The parts stay the bar's children (their geometry is the bar's, as before), placed over this widget, which only
+    holds their room in the bar's layout: :meth:`place` when it moves or resizes, or when the bar lays out again."""
+
+    SPACING = 6
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(6)
-        self._items: list[QLayoutItem] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._parts: list[QWidget] = []
         self._kinds: list[int] = []
         self._order: list[QWidget] = []  # the figures, the first given room first
 
-    # -- QLayout ------------------------------------------------------------------------------------------
     def add(self, widget: QWidget, kind: int) -> None:
-        self.addChildWidget(widget)
-        self.addItem(QWidgetItem(widget))
-        self._kinds[-1] = kind
+        self._parts.append(widget)
+        self._kinds.append(kind)
+
+    def parts(self) -> list[QWidget]:
+        return list(self._parts)
 
     def set_order(self, order: list[QWidget]) -> None:
         self._order = order
-        self.invalidate()
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-        self._kinds.append(FIGURE)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        if not 0 <= index < len(self._items):
-            return None
-        del self._kinds[index]
-        return self._items.pop(index)
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        widths = [self._most(i) for i in self._shown()]
-        return self._size(widths)
+        return self._size([self._most(i) for i in self._shown()])
 
-    def minimumSize(self) -> QSize:
-        widths = [self._least(i) for i in self._shown() if self._kinds[i] != FIGURE]
-        return self._size(widths)
+    def minimumSizeHint(self) -> QSize:
+        return self._size([self._least(i) for i in self._shown() if self._kinds[i] != FIGURE])
 
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.place()
+
+    def place(self) -> None:
+        """The parts over this widget's room, in the bar's coordinates (a row narrower than its room: on the
+        right)."""
+        rect = self.geometry()
         widths = self.widths(rect.width())
-        # a row narrower than its room: on the right
         x = rect.left() + max(0, rect.width() - self._taken(widths))
-        for i, item in enumerate(self._items):
-            widget = item.widget()
-            if widget is None or widget.isHidden():
+        for i, widget in enumerate(self._parts):
+            if widget.isHidden():
                 continue
             w = widths.get(i, 0)  # an empty figure: no room, where it would be
             h = min(rect.height(), max(widget.sizeHint().height(), widget.minimumHeight()))
-            widget.setGeometry(QRect(x, rect.top() + (rect.height() - h) // 2, w, h))
-            x += w + (self.spacing() if w else 0)
+            target = QRect(x, rect.top() + (rect.height() - h) // 2, w, h)
+            if widget.geometry() != target:
+                widget.setGeometry(target)
+            x += w + (self.SPACING if w else 0)
 
     # -- the sharing ----------------------------------------------------------------------------------------
     def widths(self, room: int) -> dict[int, int]:
         """Each shown part's width in a row ``room`` wide (0: dropped)."""
         shown = self._shown()
         widths = {i: (self._least(i) if self._kinds[i] != FIGURE else 0) for i in shown}
-        gap = self.spacing()
+        gap = self.SPACING
         left = room - self._taken(widths)
-        figures = [self._index(w) for w in self._order]
+        figures = [self._parts.index(w) for w in self._order if w in self._parts]
         figures += [i for i in shown if self._kinds[i] == FIGURE and i not in figures]
         for i in figures:
             if i not in widths:
                 continue
             want = self._most(i)
-            item = self._items[i].widget()
-            least = (
-                min(want, item.fontMetrics().averageCharWidth() * FIGURE_LEAST_CHARS)
-                if item is not None
-                else want
-            )
+            least = min(want, self._parts[i].fontMetrics().averageCharWidth() * FIGURE_LEAST_CHARS)
             give = min(want, left - gap)
             if give >= least and give > 0:
                 widths[i] = give
@@ -337,44 +323,28 @@ class _FiguresRow(QLayout):
         return widths
 
     def _shown(self) -> list[int]:
-        shown = []
-        for i, item in enumerate(self._items):
-            widget = item.widget()
-            if widget is None or widget.isHidden():
-                continue
-            if isinstance(widget, ElidedLabel) and not widget.text():
-                continue
-            shown.append(i)
-        return shown
-
-    def _index(self, widget: QWidget) -> int:
-        return next((i for i, item in enumerate(self._items) if item.widget() is widget), -1)
+        return [
+            i
+            for i, widget in enumerate(self._parts)
+            if not widget.isHidden() and not (isinstance(widget, ElidedLabel) and not widget.text())
+        ]
 
     def _least(self, i: int) -> int:
-        widget = self._items[i].widget()
-        if widget is None:
-            return 0
+        widget = self._parts[i]
         if self._kinds[i] == WHOLE:
             return self._most(i)
         return max(widget.minimumWidth(), 0) or widget.minimumSizeHint().width()
 
     def _most(self, i: int) -> int:
-        widget = self._items[i].widget()
-        if widget is None:
-            return 0
+        widget = self._parts[i]
         return max(min(widget.sizeHint().width(), widget.maximumWidth()), widget.minimumWidth())
 
     def _taken(self, widths: dict[int, int] | list[int]) -> int:
         ws = [w for w in (widths.values() if isinstance(widths, dict) else widths) if w]
-        return sum(ws) + self.spacing() * max(0, len(ws) - 1)
+        return sum(ws) + self.SPACING * max(0, len(ws) - 1)
 
     def _size(self, widths: list[int]) -> QSize:
-        heights = [
-            item.widget().sizeHint().height()  # type: ignore[union-attr]
-            for item in self._items
-            if item.widget() is not None
-        ]
-        return QSize(self._taken(widths), max(heights, default=0))
+        return QSize(self._taken(widths), max((w.sizeHint().height() for w in self._parts), default=0))
 
 
 class PlanStatusBar(QStatusBar):
@@ -386,22 +356,21 @@ class PlanStatusBar(QStatusBar):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("statusBar")
-        self.figures = QWidget(self)
-        self.figures.setObjectName("statusFigures")
-        row = self._row = _FiguresRow(self.figures)
-        self.finish = _Figure(parent=self.figures, headline=True)  # the figure the room asks for: whole
+        row = self.figures = _FiguresRow(self)
+        row.setObjectName("statusFigures")
+        self.finish = _Figure(parent=self, headline=True)  # the figure the room asks for: whole
         self.finish.setToolTip("When the plan finishes with stages rolling into each other")
-        self.gated = _Figure(parent=self.figures)
+        self.gated = _Figure(parent=self)
         self.gated.setToolTip(
             "When it finishes if every stage waits for the previous one to end (strict gates), "
             "and what that costs in weeks"
         )
-        self.target = _Figure(parent=self.figures)
+        self.target = _Figure(parent=self)
         self.target.setObjectName("targetVerdict")
         self.target.setToolTip("The finish against the plan's target finish (set on the Cost tab)")
-        self.critical = _Figure(parent=self.figures)
+        self.critical = _Figure(parent=self)
         self.critical.setToolTip("Decisions on a critical chain: any delay moves the finish")
-        self.baseline_combo = ElidedComboBox(self.figures)
+        self.baseline_combo = ElidedComboBox(self)
         self.baseline_combo.setObjectName("baselineChooser")
         self.baseline_combo.setAccessibleName("Baseline to compare against")
         self.baseline_combo.setToolTip(
@@ -416,13 +385,13 @@ class PlanStatusBar(QStatusBar):
         self.baseline_combo.activated.connect(
             lambda _i: doc.set_baseline_name(self.baseline_combo.currentData())
         )
-        self.slip = _Figure(parent=self.figures)
+        self.slip = _Figure(parent=self)
         self.slip.setObjectName("baselineSlip")
         self.slip.setToolTip("How far the finish moved since the baseline (Plan > Baseline)")
-        self.problems = _ClickableLabel(parent=self.figures, headline=True)
+        self.problems = _ClickableLabel(parent=self, headline=True)
         self.problems.setToolTip("Validation findings (see the Findings panel)")
-        self.busy = _Figure(parent=self.figures)
-        self.estimate = ElidedComboBox(self.figures)
+        self.busy = _Figure(parent=self)
+        self.estimate = ElidedComboBox(self)
         self.estimate.setAccessibleName("Estimate used for the schedule")
         self.estimate.setToolTip("Which duration estimate the schedule uses (PERT: (o + 4 l + p) / 6)")
         for name, label in (
@@ -454,7 +423,9 @@ class PlanStatusBar(QStatusBar):
         row.set_order([self.target, self.slip, self.critical, self.gated, self.busy])
         self.addPermanentWidget(self.figures)
         self.problems.clicked.connect(self.findings_clicked)
-        self.finish.installEventFilter(self)  # its tooltip names the figures dropped for want of room
+        self._hints: tuple[QSize, QSize] | None = None
+        for part in row.parts():
+            part.installEventFilter(self)  # shown or hidden: the row's room again; the finish: its tooltip
         self.messageChanged.connect(self._message_tip)
         doc.analysis_updated.connect(self.show_analysis)
         doc.analysis_started.connect(lambda: self._set(self.busy, "Analysing…") if self._large() else None)
@@ -502,10 +473,29 @@ class PlanStatusBar(QStatusBar):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.finish and event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        kind = event.type()
+        if watched is self.finish and kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             QToolTip.showText(event.globalPos(), self.finish_tip(), self.finish)
             return True
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._refit()
         return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        done = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a part's size hint changed (its layout ran first)
+            self._refit()
+        return done
+
+    def _refit(self) -> None:
+        """The row's room asked for again when its hints changed (only then: asking lays the bar out again), and
+        its parts placed over it."""
+        row = self.figures
+        hints = (row.sizeHint(), row.minimumSizeHint())
+        if hints != self._hints:
+            self._hints = hints
+            row.updateGeometry()
+        row.place()
 
     def _message_tip(self, text: str) -> None:
         room = self.message_room().width()
