@@ -293,7 +293,9 @@ class DecisionsView(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         noun = units.agree(total, "decision", "decisions")
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(
+            units.count(total, "decision") if shown == total else f"{units.part_of(shown, total)} {noun}"
+        )
         # An empty table says what to do: a new plan showed a blank grid, and a filter that matches nothing
         # looked like a plan without decisions.
         hint = ""
