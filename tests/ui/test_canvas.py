@@ -128,10 +128,16 @@ def test_card_texts_fit_inside_their_cards(canvas: GraphCanvas) -> None:
         # Nothing of the title is lost except behind an ellipsis on the second line.
         shown = (first + " " + second).replace("…", "").split()
         assert " ".join(shown)[: len(first)] == data.title[: len(first)]
-        bold = QFontMetricsF(S.meta_font(bold=data.critical))
-        assert meta.horizontalAdvance(card._id_text) + bold.horizontalAdvance(data.right_text) <= right - left
+        # the second line at the size the card draws it (session 28: larger where it fits, else the meta font's)
+        foot = card._foot_pt
+        shown_meta = QFontMetricsF(S.foot_font(foot)) if foot > 0 else meta
+        bold = QFontMetricsF(
+            S.foot_font(foot, bold=data.critical) if foot > 0 else S.meta_font(bold=data.critical)
+        )
+        _lines, id_text, figures = card._layout_texts()
+        assert shown_meta.horizontalAdvance(id_text) + bold.horizontalAdvance(figures) <= right - left
         # Two title lines and the meta line stack inside the card.
-        assert 9 + 2 * fm.lineSpacing() <= S.CARD_H - 11 - meta.ascent()
+        assert 9 + 2 * fm.lineSpacing() <= S.CARD_H - 11 - shown_meta.ascent()
 
 
 def test_edge_labels() -> None:
