@@ -135,6 +135,7 @@ def test_card_texts_fit_inside_their_cards(canvas: GraphCanvas) -> None:
             S.foot_font(foot, bold=data.critical) if foot > 0 else S.meta_font(bold=data.critical)
         )
         _lines, id_text, figures = card._layout_texts()
+        assert figures == data.right_text  # the figures whole, as before
         assert shown_meta.horizontalAdvance(id_text) + bold.horizontalAdvance(figures) <= right - left
         # Two title lines and the meta line stack inside the card.
         assert 9 + 2 * fm.lineSpacing() <= S.CARD_H - 11 - shown_meta.ascent()
