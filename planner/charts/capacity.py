@@ -464,7 +464,10 @@ def _draw_rows(
     # Bold (over capacity) text is about 10 % wider than the estimate of plain text.
     right = 0.12 + 1.1 * max((style.text_width_in(t, style.SMALL_PT) for t in texts), default=0.0)
     longest = max((len(tl.name) for tl in loads), default=0)
-    left = max(0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3))
+    names_in = max(
+        0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3)
+    )  # the names' column
+    left = names_in
     if w_in - left - right < 1.5:  # a narrow figure: the names give way to the plot
         left = max(0.6, w_in - right - 1.5)
     # Rows tall enough for two lines: the peak under the name, left of the row (as on a panel), and the plot the
@@ -472,7 +475,7 @@ def _draw_rows(
     peak_w = 1.1 * max((style.text_width_in(t, style.SMALL_PT) for t in texts), default=0.0)
     two_lines = row_h * 0.8 >= 2 * style.SMALL_PT * 1.25 / 72
     if two_lines:
-        left2 = max(0.8, min(0.3 + longest * style.SMALL_PT * style.CHAR_EM / 72, w_in / 3), 0.2 + peak_w)
+        left2 = max(names_in, 0.2 + peak_w)
         two_lines = w_in - left2 - 0.15 >= 1.5
         if two_lines:
             left, right = left2, 0.15
