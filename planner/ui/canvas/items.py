@@ -511,13 +511,13 @@ def _metrics(key: str, scale: float = 1.0) -> QFontMetricsF:
     return fm
 
 
-_FOOT_METRICS: dict[tuple[float, bool], QFontMetricsF] = {}
-
-
 def _foot_metrics(size: float, bold: bool) -> QFontMetricsF:
-    fm = _FOOT_METRICS.get((size, bold))
+    """Font metrics of a card's second line at ``size`` points (:func:`S.foot_font`), built once, beside
+    :func:`_metrics`'s."""
+    key = f"foot{'-bold' if bold else ''}@{size:g}"
+    fm = _METRICS.get(key)
     if fm is None:
-        fm = _FOOT_METRICS[size, bold] = QFontMetricsF(S.foot_font(size, bold))
+        fm = _METRICS[key] = QFontMetricsF(S.foot_font(size, bold))
     return fm
 
 
