@@ -37,6 +37,7 @@ from planner.io.common import (
     report_days_off,
     report_priorities,
     slug,
+    some,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
@@ -334,8 +335,8 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         n = len(repeated_ids)
         report.add(
             "format",
-            f"{count(n, 'task')} ({', '.join(f'id {k} {quoted(x[:40])}' for k, x in repeated_ids[:5])}"
-            f"{', ...' if n > 5 else ''}) {agree(n, 'repeats', 'repeat')} the id of an earlier task: "
+            f"{count(n, 'task')} ({some(f'id {k} {quoted(x[:40])}' for k, x in repeated_ids)}) "
+            f"{agree(n, 'repeats', 'repeat')} the id of an earlier task: "
             f"{agree(n, 'it is', 'they are')} carried, and the links and allocations naming "
             f"{agree(n, 'that id', 'those ids')} go to the first",
         )

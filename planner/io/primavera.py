@@ -38,6 +38,7 @@ from planner.io.common import (
     report_days_off,
     report_priorities,
     slug,
+    some,
 )
 from planner.io.exporting import (
     NAME_CHARS,
@@ -394,14 +395,14 @@ def _pick_project(
     flagged = [k for k, r in enumerate(projects) if _value(r, "export_flag").upper() in ("Y", "YES")]
     first = flagged[0] if flagged and len(flagged) < len(projects) else 0
     if len(projects) > 1:
-        listed = ", ".join(quoted(n) for n in names[:5]) + (", ..." if len(names) > 5 else "")
+        listed = some(quoted(n) for n in names)
         if first == 0 and len(flagged) in (0, len(projects)):
             said = f"the first, {quoted(names[0])}, is imported"
         else:
             added = [names[k] for k in range(len(projects)) if k not in flagged]
             said = (
                 f"{quoted(names[first])}, {'the first ' if len(flagged) > 1 else 'the one '}exported from P6, is "
-                f"imported; P6 added {', '.join(quoted(n) for n in added[:5])}{', ...' if len(added) > 5 else ''} "
+                f"imported; P6 added {some(quoted(n) for n in added)} "
                 f"for {agree(len(added), 'its', 'their')} relationships"
             )
         report.add(
@@ -1037,7 +1038,7 @@ def outline_from_tables(
         report.add(
             "progress",
             f"{count(n, 'activity', 'activities')} in progress {agree(n, 'has', 'have')} no duration left and no "
-            f"actual finish ({', '.join(no_time_left[:5])}{', ...' if n > 5 else ''}): done at the data date, where "
+            f"actual finish ({some(no_time_left)}): done at the data date, where "
             f"P6 schedules {their} finish ({their} remaining early finish), not at {their} target end",
         )
 

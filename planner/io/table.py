@@ -2006,7 +2006,7 @@ def sheet_plan(
     hidden_lines = set(hidden) - set(levels or {})
     out_of_sight = sorted(line for line, cells in rows if line in hidden_lines and _filled(cells))
     if out_of_sight:
-        lines = ", ".join(map(str, out_of_sight[:5])) + (", ..." if len(out_of_sight) > 5 else "")
+        lines = some(map(str, out_of_sight))
         report.add(
             "format",
             f"{count(len(out_of_sight), 'row')} hidden in the sheet (hidden, or left out by a filter: line "
