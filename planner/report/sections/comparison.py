@@ -227,12 +227,20 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     total = tiles[-1][1] if tiles else 0
     # A scenario's chart of a few rows is only as tall as they are and follows what is above it when the page has
     # room (each took a page, its rows in the top half and the legend at the foot); a taller one starts a page.
-    natural = charts.natural_height_in(total) * 72 if len(tiles) == 1 else height
+    # Such a chart has no title of its own (``compact``: the sub-heading above it names it) and, under the table's
+    # note, may draw its rows at the least readable size (7 pt labels rather than 8): the note and the table's
+    # last rows stood alone on a page, 30 % used, above a first chart 10 pt too tall for the rest (eight
+    # scenarios), 24 pt too tall (two).
+    from planner.charts.gantt import frame_in, row_pitch_in
+
+    top, bottom = frame_in(ghost, ctx.wide.frame_width / 72, compact=True, baseline=True)
+
+    def tall(font: float) -> float:  # its rows and a stage header's spare row, as the Gantt section's
+        return (top + bottom + (total + 1) * row_pitch_in(font)) * 72 + 2
+
+    natural = tall(charts.style.LABEL_PT) if len(tiles) == 1 else height
     short = natural if natural < height else None
-    # Under the table's note it may draw its rows at the least readable size (7 pt labels rather than 8): the
-    # note and the table's last rows stood alone on a page, 30 % used, above a first chart 10 pt too tall for
-    # the rest (eight scenarios).
-    least = None if short is None else min(short, charts.natural_height_in(total, MIN_PT) * 72)
+    least = None if short is None else min(short, tall(MIN_PT))
     out.insert(0, own_page(ctx, out, least))
     for k, (a, b) in enumerate(tiles):
         if k:
@@ -250,8 +258,9 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
             rows: tuple[int, int] | None = rows,
             ghost: Any = ghost,
             name: str = comp.reference.name,
+            compact: bool = short is not None,
         ) -> None:
-            charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
+            charts.draw_gantt(fig, ghost, rows=rows, baseline=name, compact=compact)
 
         if least is not None and short is not None:  # as tall as the room left, between those two
             out.append(
