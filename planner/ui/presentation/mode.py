@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -238,11 +239,17 @@ class PresenterBar(QFrame):
         if e.type() == QEvent.Type.LayoutRequest and self.isVisible() and self.width() > 0:
             layout = self.layout()
             if layout is not None:
-                h = max(40, layout.heightForWidth(self.width()))
+                h = max(40, self._height_for(layout, self.width()))
                 if h != self.height():
                     self.setFixedHeight(h)
                     self._settle_parents()
         return super().event(e)
+
+    def _height_for(self, layout: QLayout, width: int) -> int:
+        """The bar's height for its layout at ``width``: the layout's own and the frame's (the 2 px border on top,
+        which the layout does not count: without it the explanation's last line lost its descenders)."""
+        frame = self.contentsMargins()
+        return layout.heightForWidth(width) + frame.top() + frame.bottom()
 
     def _settle_parents(self) -> None:
         """Lay the tool bar and the window out now for the bar's new height, not at their next turn in the event
@@ -260,7 +267,7 @@ class PresenterBar(QFrame):
         if layout is not None and width > 0:
             # The tool bar's margins take a few pixels: lay out for the bar's own width once it has one.
             own = self.width() if self.isVisible() and 0 < self.width() <= width else width - 16
-            h, before = max(40, layout.heightForWidth(own)), self.height()
+            h, before = max(40, self._height_for(layout, own)), self.height()
             self.setFixedHeight(h)
             if self.isVisible() and h != before:
                 self._settle_parents()
